@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { loadMatrixView } from "@/lib/access/loaders";
+import { MatrixForm } from "@/components/access/matrix-form";
+
+export const metadata: Metadata = { title: "Права доступа" };
+
+export default async function AccessMatrixPage() {
+  const { user } = await requireAccess("acl.edit");
+  const view = await loadMatrixView(user.organisationId, user.id);
+  return (
+    <div className="space-y-3">
+      <h1 className="text-2xl font-semibold">Права доступа</h1>
+      <p className="max-w-3xl text-sm text-slate-600">
+        Типовая матрица доступа (приложение № 1 к положению): «все» — для всех классов, «отделение» — для групп своего
+        отделения, «свои» — для своих классов и предметов по тарификации или замене, «свой класс» — для класса, где вы
+        классный руководитель, «о себе» — о себе или своём ребёнке. Изменённые относительно умолчаний ячейки выделены.
+      </p>
+      <MatrixForm view={view} />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// Every role lands here on its own home page (the first of its roles decides the layout).
+import Link from "next/link";
+import { requireAccess } from "@/lib/access/guard";
+import { loadOrgSummary } from "@/lib/org/loaders";
+import { loadMyLessonsToday, loadClassLessonsToday } from "@/lib/schedule/loaders";
+import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
+import { loadBoard } from "@/lib/messages/loaders";
+import { formatDate, todayIn, weekdayName } from "@/lib/org/time";
+import { homeTitle, primaryRole } from "@/components/home/home-title";
+import { LessonsTable } from "@/components/home/lessons-table";
+import { Board } from "@/components/home/board";
+import { Panel } from "@/components/home/panel";
+
+const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
+
+export default async function HomePage() {
+  const { user } = await requireAccess("board.view");
+  const role = primaryRole(user.roles);
+  const today = todayIn(user.timeZone);
+  const isTeacher = user.roles.includes("TEACHER");
+  const isParent = user.roles.includes("PARENT");
+  const isStudent = user.roles.includes("STUDENT");
+  const isAdministration = STAFF_ROLES.some((r) => user.roles.includes(r));
+
+  const [summary, myLessons, myClasses, children, place] = await Promise.all([
+    isAdministration ? loadOrgSummary(user) : null,
+    isTeacher ? loadMyLessonsToday(user) : null,
+    isTeacher ? loadMyClasses(user) : null,
+    isParent ? loadMyChildren(user) : null,
+    isStudent ? loadMyPlace(user) : null,
+  ]);
+  const studentLessons = place ? await loadClassLessonsToday(user, place.classId, place.subgroupIds) : null;
+  const classIds = [
+    ...(myClasses?.map((c) => c.id) ?? []),
+    ...(children?.flatMap((c) => (c.classId ? [c.classId] : [])) ?? []),
+    ...(place ? [place.classId] : []),
+  ];
+  const board = await loadBoard(user, classIds);
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{role ? homeTitle(role, user.orgKind === "COLLEGE") : "Главная"}</h1>
+        <p className="text-sm text-slate-500">
+          {user.fullName} · {formatDate(today)}, {weekdayName(today)}
+        </p>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {summary && (
+          <Panel title={`Организация${summary.yearName ? ` · ${summary.yearName} учебный год` : ""}`}>
+            <dl className="grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-slate-500">Обучающихся</dt>
+              <dd className="tabular-nums">{summary.students}</dd>
+              <dt className="text-slate-500">Классов и групп</dt>
+              <dd className="tabular-nums">{summary.classes}</dd>
+              <dt className="text-slate-500">Педагогов</dt>
+              <dd className="tabular-nums">{summary.teachers}</dd>
+              <dt className="text-slate-500">Уроков сегодня</dt>
+              <dd className="tabular-nums">{summary.lessonsToday}</dd>
+            </dl>
+          </Panel>
+        )}
+        {myLessons && (
+          <Panel title="Мои уроки сегодня">
+            <LessonsTable lessons={myLessons} showClass />
+            {myClasses && myClasses.length > 0 && (
+              <p className="mt-3 text-sm text-slate-600">
+                Классное руководство: {myClasses.map((c) => c.name).join(", ")}
+              </p>
+            )}
+          </Panel>
+        )}
+        {children && (
+          <Panel title="Дети">
+            {children.length === 0 ? (
+              <p className="text-sm text-slate-500">Нет привязанных детей.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {children.map((c) => (
+                  <li key={c.studentId}>
+                    <Link href={`/diary/${c.studentId}`} className="text-blue-700 hover:underline">
+                      {c.fullName}
+                    </Link>{" "}
+                    <span className="text-slate-500">{c.className ?? "—"}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+        )}
+        {place && studentLessons && (
+          <Panel title={`Уроки сегодня · ${place.className}`}>
+            <LessonsTable lessons={studentLessons} showClass={false} />
+          </Panel>
+        )}
+        <Board items={board} />
+      </div>
+    </div>
+  );
+}

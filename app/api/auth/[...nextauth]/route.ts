@@ -1,0 +1,8 @@
+// next-auth endpoints (/api/auth/*): CSRF token, credentials callback, session, sign-out.
+// Public by nature: signing in is how a visitor becomes a user (AUTH-1).
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+
+const handler = NextAuth(authOptions);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function Forbidden() {
+  return (
+    <main className="mx-auto max-w-lg p-8 text-center">
+      <h1 className="text-2xl font-semibold">Нет доступа</h1>
+      <p className="mt-3 text-slate-600">У вас нет прав на эту страницу или эти данные.</p>
+      <Link href="/" className="mt-6 inline-block text-blue-700 underline">
+        На главную
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+// «Права доступа»: roles × permissions as in the seed's table (ACL-2); each cell a scope.
+import { useActionState } from "react";
+import { saveMatrixAction } from "@/lib/access/actions";
+import type { MatrixView } from "@/lib/access/loaders";
+import { MATRIX_COLUMNS, ROLE_LABELS, ROLE_SHORT } from "@/lib/access/roles";
+import { SCOPES } from "@/lib/access/matrix";
+import { SCOPE_LABELS } from "@/lib/access/schema";
+
+export function MatrixForm({ view }: { view: MatrixView }) {
+  const [state, action, pending] = useActionState(saveMatrixAction, null);
+  return (
+    <form action={action} className="space-y-3">
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+          {pending ? "Сохранение…" : "Сохранить"}
+        </button>
+        <p role="status" className="text-sm">
+          {state?.ok === true && `Сохранено. Изменено ячеек: ${state.data.changed}`}
+          {state?.ok === false && <span className="text-red-700">{state.message}</span>}
+        </p>
+      </div>
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <table className="text-xs">
+          <thead className="sticky top-0 bg-slate-100">
+            <tr>
+              <th className="px-2 py-1 text-left font-medium">Операция</th>
+              {MATRIX_COLUMNS.map((c) => (
+                <th key={c} className="px-1 py-1 font-medium" title={ROLE_LABELS[c]}>
+                  <abbr title={ROLE_LABELS[c]} className="no-underline">
+                    {ROLE_SHORT[c]}
+                  </abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((row) => (
+              <tr key={row.key} className="border-t border-slate-100 hover:bg-slate-50">
+                <th scope="row" className="max-w-md px-2 py-0.5 text-left font-normal">
+                  {row.label}
+                  <span className="ml-1 text-slate-400">{row.key}</span>
+                </th>
+                {row.cells.map((cell) => (
+                  <td key={cell.column} className={`px-0.5 py-0.5 ${cell.isDefault ? "" : "bg-amber-100"}`}>
+                    <select
+                      name={`c:${cell.column}:${row.key}`}
+                      defaultValue={cell.scope ?? "none"}
+                      aria-label={`${row.label} — ${ROLE_LABELS[cell.column]}`}
+                      className="w-full min-w-14 rounded border border-slate-200 bg-transparent px-0.5 py-0 text-xs"
+                    >
+                      <option value="none">—</option>
+                      {SCOPES.map((s) => (
+                        <option key={s} value={s}>
+                          {SCOPE_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </form>
+  );
+}

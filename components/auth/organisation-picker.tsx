@@ -1,0 +1,173 @@
+"use client";
+// Region → municipality → organisation, as on the АСУ РСО sign-in page (AUTH-1). Region and
+// municipality narrow the organisation list (a level with a single option is preselected);
+// choosing an organisation directly fills in its region and municipality. The organisation
+// chosen last time on this device is restored.
+import { useEffect, useMemo, useState } from "react";
+import type { SignInDirectory } from "@/lib/auth/data";
+
+const LAST_ORG_KEY = "ejournal.lastOrganisationId";
+
+const KIND_GROUPS = [
+  { kind: "SCHOOL", label: "Общеобразовательные организации" },
+  { kind: "COLLEGE", label: "Профессиональные образовательные организации" },
+] as const;
+
+const selectClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/30 disabled:bg-slate-100 disabled:text-slate-500";
+
+function only<T extends { id: number }>(list: T[]): string {
+  return list.length === 1 ? String(list[0].id) : "";
+}
+
+/** Preselects every level that has a single option (and all three when there is one organisation). */
+function initialChoice({ regions, municipalities, organisations }: SignInDirectory) {
+  if (organisations.length === 1) {
+    const municipality = municipalities.find((m) => m.id === organisations[0].municipalityId);
+    return {
+      regionId: municipality ? String(municipality.regionId) : "",
+      municipalityId: municipality ? String(municipality.id) : "",
+      organisationId: String(organisations[0].id),
+    };
+  }
+  const regionId = only(regions);
+  const municipalityId = regionId ? only(municipalities.filter((m) => String(m.regionId) === regionId)) : "";
+  const organisationId = municipalityId ? only(organisations.filter((o) => String(o.municipalityId) === municipalityId)) : "";
+  return { regionId, municipalityId, organisationId };
+}
+
+export function rememberOrganisation(organisationId: string): void {
+  try {
+    window.localStorage.setItem(LAST_ORG_KEY, organisationId);
+  } catch {
+    // Private mode or storage disabled: nothing to remember.
+  }
+}
+
+/** The chosen organisation is submitted as the form field `organisationId`. */
+export function OrganisationPicker({ directory, error }: { directory: SignInDirectory; error?: string }) {
+  const { regions, municipalities, organisations } = directory;
+  const [initial] = useState(() => initialChoice(directory));
+  const [regionId, setRegionId] = useState(initial.regionId);
+  const [municipalityId, setMunicipalityId] = useState(initial.municipalityId);
+  const [organisationId, setOrganisationId] = useState(initial.organisationId);
+
+  const municipalityOptions = useMemo(() => municipalities.filter((m) => String(m.regionId) === regionId), [municipalities, regionId]);
+  const organisationOptions = useMemo(() => {
+    if (municipalityId) return organisations.filter((o) => String(o.municipalityId) === municipalityId);
+    if (!regionId) return organisations;
+    const inRegion = new Set(municipalityOptions.map((m) => m.id));
+    return organisations.filter((o) => inRegion.has(o.municipalityId));
+  }, [organisations, municipalityOptions, municipalityId, regionId]);
+
+  function chooseOrganisation(value: string) {
+    const org = organisations.find((o) => String(o.id) === value);
+    const municipality = org && municipalities.find((m) => m.id === org.municipalityId);
+    setOrganisationId(org ? value : "");
+    if (!municipality) return;
+    setRegionId(String(municipality.regionId));
+    setMunicipalityId(String(municipality.id));
+  }
+
+  // Restore the last organisation (client only, after hydration).
+  useEffect(() => {
+    let saved: string | null;
+    try {
+      saved = window.localStorage.getItem(LAST_ORG_KEY);
+    } catch {
+      return;
+    }
+    if (saved) chooseOrganisation(saved);
+    // Once after mount: chooseOrganisation only reads props that do not change.
+  }, []);
+
+  function chooseRegion(value: string) {
+    setRegionId(value);
+    const nextMunicipality = only(municipalities.filter((m) => String(m.regionId) === value));
+    setMunicipalityId(nextMunicipality);
+    setOrganisationId(nextMunicipality ? only(organisations.filter((o) => String(o.municipalityId) === nextMunicipality)) : "");
+  }
+
+  function chooseMunicipality(value: string) {
+    setMunicipalityId(value);
+    setOrganisationId(only(organisations.filter((o) => String(o.municipalityId) === value)));
+  }
+
+  const groups = KIND_GROUPS.map((g) => ({ ...g, items: organisationOptions.filter((o) => o.kind === g.kind) })).filter(
+    (g) => g.items.length > 0,
+  );
+
+  return (
+    <fieldset className="space-y-4">
+      <legend className="sr-only">Образовательная организация</legend>
+      <div>
+        <label htmlFor="signin-region" className="block text-sm font-medium text-slate-700">
+          Регион
+        </label>
+        <select id="signin-region" value={regionId} onChange={(e) => chooseRegion(e.target.value)} className={selectClass}>
+          <option value="">Выберите регион</option>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="signin-municipality" className="block text-sm font-medium text-slate-700">
+          Городской округ / муниципальный район
+        </label>
+        <select
+          id="signin-municipality"
+          value={municipalityId}
+          onChange={(e) => chooseMunicipality(e.target.value)}
+          disabled={!regionId}
+          className={selectClass}
+        >
+          <option value="">Выберите округ или район</option>
+          {municipalityOptions.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="signin-organisation" className="block text-sm font-medium text-slate-700">
+          Организация
+        </label>
+        <select
+          id="signin-organisation"
+          name="organisationId"
+          value={organisationId}
+          onChange={(e) => chooseOrganisation(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "signin-organisation-error" : undefined}
+          className={selectClass}
+        >
+          <option value="">Выберите организацию</option>
+          {groups.length > 1
+            ? groups.map((g) => (
+                <optgroup key={g.kind} label={g.label}>
+                  {g.items.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))
+            : organisationOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+        </select>
+        {error && (
+          <p id="signin-organisation-error" className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+// The sign-in form (AUTH-1): organisation, login, password → next-auth credentials sign-in.
+// Refusals arrive as codes and are shown in Russian; the text never says whether a login exists.
+import { useRef, useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import type { SignInDirectory } from "@/lib/auth/data";
+import { afterSignInAction } from "@/lib/auth/actions";
+import { decodeRefusal, refusalMessage } from "@/lib/auth/sign-in-errors";
+import { OrganisationPicker, rememberOrganisation } from "./organisation-picker";
+
+type FieldErrors = { organisationId?: string; login?: string; password?: string };
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
+
+export function SignInForm({ directory, initialError }: { directory: SignInDirectory; initialError?: string | null }) {
+  const [error, setError] = useState<string | null>(initialError ?? null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const organisationId = String(form.get("organisationId") ?? "");
+    const login = String(form.get("login") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const missing: FieldErrors = {
+      ...(organisationId ? {} : { organisationId: "Выберите образовательную организацию" }),
+      ...(login ? {} : { login: "Введите логин" }),
+      ...(password ? {} : { password: "Введите пароль" }),
+    };
+    setFieldErrors(missing);
+    setError(null);
+    if (Object.keys(missing).length > 0) return;
+
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { redirect: false, organisationId, login, password });
+      if (result?.ok && !result.error) {
+        rememberOrganisation(organisationId);
+        const next = await afterSignInAction();
+        // A full navigation, so every server component renders for the new session.
+        window.location.assign(next.ok ? next.data.href : "/");
+        return;
+      }
+      setError(refusalMessage(decodeRefusal(result?.error) ?? { code: "UNAVAILABLE" }));
+    } catch {
+      setError(refusalMessage({ code: "UNAVAILABLE" }));
+    }
+    setPending(false);
+    if (passwordRef.current) {
+      passwordRef.current.value = "";
+      passwordRef.current.focus();
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="space-y-5" aria-describedby={error ? "signin-error" : undefined}>
+      <OrganisationPicker directory={directory} error={fieldErrors.organisationId} />
+      <div>
+        <label htmlFor="signin-login" className="block text-sm font-medium text-slate-700">
+          Логин
+        </label>
+        <input
+          id="signin-login"
+          name="login"
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={100}
+          aria-invalid={fieldErrors.login ? true : undefined}
+          aria-describedby={fieldErrors.login ? "signin-login-error" : undefined}
+          className={inputClass}
+        />
+        {fieldErrors.login && (
+          <p id="signin-login-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.login}
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="signin-password" className="block text-sm font-medium text-slate-700">
+          Пароль
+        </label>
+        <input
+          ref={passwordRef}
+          id="signin-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={512}
+          aria-invalid={fieldErrors.password ? true : undefined}
+          aria-describedby={fieldErrors.password ? "signin-password-error" : undefined}
+          className={inputClass}
+        />
+        {fieldErrors.password && (
+          <p id="signin-password-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.password}
+          </p>
+        )}
+      </div>
+      <div role="alert" id="signin-error" className="min-h-0">
+        {error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-blue-700 px-4 py-2.5 text-base font-medium text-white shadow-sm hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
+      >
+        {pending ? "Вход…" : "Войти"}
+      </button>
+    </form>
+  );
+}

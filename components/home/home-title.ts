@@ -1,0 +1,50 @@
+// The home page each login role lands on: the first role of the user in this order decides.
+import type { Role } from "@/lib/access/roles";
+
+const ORDER: readonly Role[] = [
+  "ADMIN",
+  "DIRECTOR",
+  "DEPUTY",
+  "HEAD_OF_DEPT",
+  "SCHEDULER",
+  "SECRETARY",
+  "TEACHER",
+  "MEDIC",
+  "PSYCHOLOGIST",
+  "STAFF",
+  "PARENT",
+  "STUDENT",
+];
+
+export function primaryRole(roles: readonly Role[]): Role | null {
+  return ORDER.find((role) => roles.includes(role)) ?? null;
+}
+
+export function homeTitle(role: Role, college: boolean): string {
+  switch (role) {
+    case "ADMIN":
+      return "Администрирование";
+    case "DIRECTOR":
+      return "Рабочий стол директора";
+    case "DEPUTY":
+      return "Рабочий стол заместителя директора";
+    case "HEAD_OF_DEPT":
+      return "Рабочий стол заведующего отделением";
+    case "SCHEDULER":
+      return "Рабочий стол диспетчера расписания";
+    case "SECRETARY":
+      return "Рабочий стол секретаря";
+    case "TEACHER":
+      return college ? "Рабочий стол преподавателя" : "Рабочий стол учителя";
+    case "MEDIC":
+      return "Рабочий стол медработника";
+    case "PSYCHOLOGIST":
+      return "Рабочий стол психолога";
+    case "STAFF":
+      return "Объявления";
+    case "PARENT":
+      return "Мои дети";
+    case "STUDENT":
+      return "Мой день";
+  }
+}

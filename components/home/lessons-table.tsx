@@ -1,0 +1,34 @@
+import type { DayLesson } from "@/lib/schedule/data";
+
+export function LessonsTable({ lessons, showClass }: { lessons: DayLesson[]; showClass: boolean }) {
+  if (lessons.length === 0) return <p className="text-sm text-slate-500">Уроков нет.</p>;
+  return (
+    <table className="w-full text-sm">
+      <thead>
+        <tr className="border-b text-left text-slate-500">
+          <th className="py-1 pr-2 font-normal">№</th>
+          <th className="py-1 pr-2 font-normal">Время</th>
+          {showClass && <th className="py-1 pr-2 font-normal">Класс</th>}
+          <th className="py-1 pr-2 font-normal">Предмет</th>
+          <th className="py-1 pr-2 font-normal">Кабинет</th>
+          <th className="py-1 font-normal">Тема</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lessons.map((l) => (
+          <tr key={l.id} className={`border-b border-slate-100 ${l.cancelled ? "text-slate-400 line-through" : ""}`}>
+            <td className="py-1 pr-2">{l.bellNumber}</td>
+            <td className="py-1 pr-2 tabular-nums">{l.startTime ?? "—"}</td>
+            {showClass && <td className="py-1 pr-2">{l.className}</td>}
+            <td className="py-1 pr-2">
+              {l.subjectName}
+              {l.substituted && <span className="ml-1 text-xs text-amber-700">(замена)</span>}
+            </td>
+            <td className="py-1 pr-2">{l.roomName ?? "—"}</td>
+            <td className="py-1 text-slate-600">{l.topic ?? ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

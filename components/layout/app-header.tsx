@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/session";
+import { heldPermissions } from "@/lib/access/loaders";
+import { ROLE_LABELS } from "@/lib/access/roles";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NAV_ITEMS } from "./nav-items";
+
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const held = await heldPermissions(user.organisationId, user.id);
+  const items = NAV_ITEMS.filter((item) => held.has(item.permission));
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+        <Link href="/" className="font-semibold text-blue-800">
+          Электронный журнал
+        </Link>
+        <nav aria-label="Основное меню" className="flex flex-wrap gap-4 text-sm">
+          {items.map((item) => (
+            <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-right leading-tight">
+            <span className="block font-medium">{user.shortName}</span>
+            <span className="block text-xs text-slate-500">
+              {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
+            </span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

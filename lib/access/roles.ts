@@ -1,0 +1,75 @@
+// Login roles (SPEC §1). Mirrors the `Role` enum of prisma/schema.prisma; kept here so that
+// code outside the data layer never imports the Prisma client (ARCHITECTURE "Layers").
+// CLASS_TEACHER is not a login role but a relation teacher → class (ACCESS_MATRIX notes).
+
+export const ROLES = [
+  "ADMIN",
+  "DIRECTOR",
+  "DEPUTY",
+  "HEAD_OF_DEPT",
+  "SCHEDULER",
+  "SECRETARY",
+  "TEACHER",
+  "STUDENT",
+  "PARENT",
+  "MEDIC",
+  "PSYCHOLOGIST",
+  "STAFF",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** The matrix's columns: the login roles plus the CLASS_TEACHER relation. */
+export const MATRIX_COLUMNS = [
+  "ADMIN",
+  "DIRECTOR",
+  "DEPUTY",
+  "HEAD_OF_DEPT",
+  "SCHEDULER",
+  "SECRETARY",
+  "TEACHER",
+  "CLASS_TEACHER",
+  "STUDENT",
+  "PARENT",
+  "MEDIC",
+  "PSYCHOLOGIST",
+  "STAFF",
+] as const;
+
+export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+
+export const ROLE_LABELS: Record<MatrixColumn, string> = {
+  ADMIN: "Администратор",
+  DIRECTOR: "Директор",
+  DEPUTY: "Завуч",
+  HEAD_OF_DEPT: "Зав. отделением",
+  SCHEDULER: "Диспетчер расписания",
+  SECRETARY: "Секретарь",
+  TEACHER: "Учитель",
+  CLASS_TEACHER: "Классный руководитель",
+  STUDENT: "Ученик",
+  PARENT: "Родитель",
+  MEDIC: "Медработник",
+  PSYCHOLOGIST: "Психолог",
+  STAFF: "Персонал",
+};
+
+export const ROLE_SHORT: Record<MatrixColumn, string> = {
+  ADMIN: "АД",
+  DIRECTOR: "ДР",
+  DEPUTY: "ЗД",
+  HEAD_OF_DEPT: "ЗО",
+  SCHEDULER: "ДС",
+  SECRETARY: "СК",
+  TEACHER: "УЧ",
+  CLASS_TEACHER: "КР",
+  STUDENT: "УН",
+  PARENT: "РД",
+  MEDIC: "МР",
+  PSYCHOLOGIST: "ПС",
+  STAFF: "ТП",
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

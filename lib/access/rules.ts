@@ -1,0 +1,117 @@
+// The access decision as a pure function (ACL-1…ACL-3): the effective scopes of an actor for a
+// permission, and whether a resolved target lies inside them. No I/O: `authorize.ts` loads the
+// facts from the database and calls these.
+
+import { MATRIX_COLUMNS, type MatrixColumn, type Role } from "./roles";
+import { defaultScope, type Permission, type Scope } from "./matrix";
+
+/** What the database says about the acting user (never what the client sent). */
+export type ActorFacts = {
+  userId: number;
+  organisationId: number;
+  roles: readonly Role[];
+  /** Classes the user is class teacher / curator / master of. */
+  classTeacherOf: readonly number[];
+  /** Classes of the departments the user heads (HEAD_OF_DEPT). */
+  departmentClassIds: readonly number[];
+  /** Teacher load (тарификация) of the current year. */
+  loads: readonly { classId: number; subjectId: number; subgroupId: number | null }[];
+  /** The user's own student card, if the user is a student. */
+  studentId: number | null;
+  /** Children of the user's parent card, if the user is a parent. */
+  childIds: readonly number[];
+  /** Per-organisation overrides: column → permission → scope (null = denied). */
+  overrides: ReadonlyMap<string, Scope | null>;
+};
+
+/** The target as loaded from the database, reduced to what scopes need. */
+export type TargetFacts =
+  | { kind: "none" }
+  | { kind: "class"; classId: number; subjectId?: number; subgroupId?: number | null }
+  | {
+      kind: "lesson";
+      lessonId: number;
+      classId: number;
+      subjectId: number;
+      subgroupId: number | null;
+      teacherId: number;
+      substituteId: number | null;
+    }
+  | { kind: "student"; studentId: number; classIds: readonly number[] }
+  | { kind: "user"; userId: number };
+
+export function overrideKey(column: string, permission: string): string {
+  return `${column}:${permission}`;
+}
+
+/** The matrix columns that apply to an actor: login roles plus CLASS_TEACHER by relation. */
+export function actorColumns(actor: Pick<ActorFacts, "roles" | "classTeacherOf">): MatrixColumn[] {
+  return MATRIX_COLUMNS.filter((column) =>
+    column === "CLASS_TEACHER" ? actor.classTeacherOf.length > 0 : (actor.roles as readonly string[]).includes(column),
+  );
+}
+
+/** Effective scopes for a permission: the organisation's override where one exists, else the default. */
+export function effectiveScopes(actor: ActorFacts, permission: Permission): Scope[] {
+  const scopes = new Set<Scope>();
+  for (const column of actorColumns(actor)) {
+    const key = overrideKey(column, permission);
+    const scope = actor.overrides.has(key) ? actor.overrides.get(key)! : defaultScope(permission, column);
+    if (scope) scopes.add(scope);
+  }
+  return [...scopes];
+}
+
+function loadCovers(
+  load: ActorFacts["loads"][number],
+  classId: number,
+  subjectId: number | undefined,
+  subgroupId: number | null | undefined,
+): boolean {
+  if (load.classId !== classId) return false;
+  if (subjectId !== undefined && load.subjectId !== subjectId) return false;
+  // A load for the whole class covers its subgroups; a subgroup load covers only that subgroup.
+  if (subgroupId != null && load.subgroupId != null && load.subgroupId !== subgroupId) return false;
+  return true;
+}
+
+/** Does one scope admit the target? */
+export function scopeAdmits(scope: Scope, actor: ActorFacts, target: TargetFacts): boolean {
+  if (scope === "all") return true;
+  switch (target.kind) {
+    case "none":
+      // The feature itself is open; data layers filter rows by the same scope.
+      return true;
+    case "class":
+      if (scope === "dept") return actor.departmentClassIds.includes(target.classId);
+      if (scope === "class") return actor.classTeacherOf.includes(target.classId);
+      if (scope === "own") return actor.loads.some((l) => loadCovers(l, target.classId, target.subjectId, target.subgroupId));
+      return false;
+    case "lesson":
+      if (scope === "dept") return actor.departmentClassIds.includes(target.classId);
+      if (scope === "class") return actor.classTeacherOf.includes(target.classId);
+      if (scope === "own")
+        return (
+          target.teacherId === actor.userId ||
+          target.substituteId === actor.userId ||
+          actor.loads.some((l) => loadCovers(l, target.classId, target.subjectId, target.subgroupId))
+        );
+      return false;
+    case "student":
+      if (scope === "self") return target.studentId === actor.studentId || actor.childIds.includes(target.studentId);
+      if (scope === "dept") return target.classIds.some((c) => actor.departmentClassIds.includes(c));
+      if (scope === "class") return target.classIds.some((c) => actor.classTeacherOf.includes(c));
+      if (scope === "own") return target.classIds.some((c) => actor.loads.some((l) => l.classId === c));
+      return false;
+    case "user":
+      return scope === "self" && target.userId === actor.userId;
+  }
+}
+
+export type Decision = { allowed: true; scopes: Scope[] } | { allowed: false };
+
+export function decide(actor: ActorFacts, permission: Permission, target: TargetFacts): Decision {
+  const scopes = effectiveScopes(actor, permission);
+  const admitted = scopes.filter((scope) => scopeAdmits(scope, actor, target));
+  return admitted.length > 0 ? { allowed: true, scopes } : { allowed: false };
+}

@@ -1,0 +1,122 @@
+// Reads for signing in and for resolving the current user (AUTH-1, ACL-6).
+import { db } from "@/lib/db";
+import { isRole } from "@/lib/access/roles";
+import { fullName, shortName, type AddressState, type CurrentUser } from "./rules";
+
+export type SessionRef = { organisationId: number; userId: number; sessionId: string };
+
+/**
+ * The user behind a session, from the database in one query: the session must exist, belong
+ * to that user, be neither revoked nor expired, and the user must be active. Roles are read
+ * here, never taken from the cookie. Null otherwise.
+ */
+export async function loadSessionUser(ref: SessionRef, now: Date): Promise<CurrentUser | null> {
+  const session = await db.userSession.findFirst({
+    where: {
+      organisationId: ref.organisationId,
+      id: ref.sessionId,
+      userId: ref.userId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      user: { isActive: true },
+    },
+    select: {
+      id: true,
+      user: {
+        select: {
+          id: true,
+          organisationId: true,
+          login: true,
+          lastName: true,
+          firstName: true,
+          middleName: true,
+          mustChangePassword: true,
+          roles: { select: { role: true } },
+          organisation: { select: { kind: true, name: true, shortName: true, timeZone: true } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const { user } = session;
+  return {
+    id: user.id,
+    organisationId: user.organisationId,
+    login: user.login,
+    fullName: fullName(user),
+    shortName: shortName(user),
+    roles: user.roles.map((r) => r.role).filter(isRole),
+    mustChangePassword: user.mustChangePassword,
+    sessionId: session.id,
+    orgKind: user.organisation.kind,
+    orgName: user.organisation.shortName || user.organisation.name,
+    timeZone: user.organisation.timeZone,
+  };
+}
+
+export type SignInOrganisation = { id: number; timeZone: string };
+
+export async function findOrganisation(organisationId: number): Promise<SignInOrganisation | null> {
+  return db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, timeZone: true } });
+}
+
+export type SignInUser = {
+  id: number;
+  login: string;
+  passwordHash: string;
+  isActive: boolean;
+  failedSignIns: number;
+  lockedUntil: Date | null;
+};
+
+/** A login is matched exactly (logins are issued, not typed by their owners; AUTH-2). */
+export async function findUserByLogin(organisationId: number, login: string): Promise<SignInUser | null> {
+  return db.user.findUnique({
+    where: { organisationId_login: { organisationId, login } },
+    select: { id: true, login: true, passwordHash: true, isActive: true, failedSignIns: true, lockedUntil: true },
+  });
+}
+
+export async function findUserById(organisationId: number, userId: number): Promise<SignInUser | null> {
+  return db.user.findUnique({
+    where: { organisationId_id: { organisationId, id: userId } },
+    select: { id: true, login: true, passwordHash: true, isActive: true, failedSignIns: true, lockedUntil: true },
+  });
+}
+
+export async function readThrottle(key: string): Promise<AddressState | null> {
+  return db.signInThrottle.findUnique({ where: { key }, select: { failures: true, windowStart: true, lockedUntil: true } });
+}
+
+export type SignInDirectory = {
+  regions: { id: number; name: string }[];
+  municipalities: { id: number; regionId: number; name: string }[];
+  organisations: { id: number; municipalityId: number; kind: "SCHOOL" | "COLLEGE"; name: string }[];
+};
+
+/** Region → municipality → organisation lists of the sign-in page (public names only). */
+export async function loadSignInDirectory(): Promise<SignInDirectory> {
+  const [regions, municipalities, organisations] = await Promise.all([
+    db.region.findMany({ select: { id: true, name: true } }),
+    db.municipality.findMany({ select: { id: true, regionId: true, name: true } }),
+    db.organisation.findMany({ select: { id: true, municipalityId: true, kind: true, name: true } }),
+  ]);
+  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, "ru");
+  return {
+    regions: regions.sort(byName),
+    municipalities: municipalities.sort(byName),
+    // Full names, as the organisation is registered (short names repeat across municipalities).
+    organisations: organisations.sort(byName),
+  };
+}
+
+/** Lock state of a user, for the administration screens. */
+export async function loadLockState(
+  organisationId: number,
+  userId: number,
+): Promise<{ failedSignIns: number; lockedUntil: Date | null; lastSignInAt: Date | null } | null> {
+  return db.user.findUnique({
+    where: { organisationId_id: { organisationId, id: userId } },
+    select: { failedSignIns: true, lockedUntil: true, lastSignInAt: true },
+  });
+}

@@ -1,0 +1,207 @@
+// Writes of signing in and out, lockouts and password changes (AUTH-3, AUTH-4, AUTH-5).
+// Every change is audited in the same transaction; counters are updated under row locks
+// so that concurrent attempts cannot slip past a limit.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import { afterAddressFailure, afterLoginFailure, type AddressState } from "./rules";
+
+type Tx = Prisma.TransactionClient;
+
+export type FailureReason = "bad_password" | "unknown_login" | "locked" | "address_blocked" | "inactive" | "bad_current_password";
+
+export type AttemptContext = { organisationId: number; login: string; ip: string; now: Date };
+
+/**
+ * Counts a failure under a SignInThrottle key: a client address (windowed limit) or an unknown
+ * login (the per-login rule, `windowStart` then marks the last failure). Returns the lock end when locked now.
+ */
+export async function registerThrottleFailure(
+  key: string,
+  now: Date,
+  kind: "address" | "login" = "address",
+): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "windowStart") VALUES (${key}, 0, ${now}) ON CONFLICT ("key") DO NOTHING`;
+    const rows = await tx.$queryRaw<AddressState[]>`
+      SELECT "failures", "windowStart", "lockedUntil" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
+    const current = rows[0] ?? null;
+    const next =
+      kind === "address"
+        ? afterAddressFailure(current, now)
+        : { ...afterLoginFailure({ failures: current?.failures ?? 0, lockedUntil: current?.lockedUntil ?? null }, now), windowStart: now };
+    await tx.signInThrottle.update({
+      where: { key },
+      data: { failures: next.failures, windowStart: next.windowStart, lockedUntil: next.lockedUntil },
+    });
+    return { lockedUntil: next.lockedUntil, lockedNow: next.lockedNow };
+  });
+}
+
+/** Forgets throttle rows whose window and block have long passed (called now and then). */
+export async function pruneThrottle(now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  const result = await db.signInThrottle.deleteMany({
+    where: { windowStart: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
+  return result.count;
+}
+
+/** Audits a refused attempt that changes no counter of the user (locked login, blocked address, disabled account). */
+export async function recordRefusal(ctx: AttemptContext, userId: number | null, reason: FailureReason): Promise<void> {
+  await recordAudit(db, {
+    organisationId: ctx.organisationId,
+    userId,
+    action: "auth.failed",
+    entity: "User",
+    entityId: userId === null ? null : String(userId),
+    details: { login: ctx.login, reason },
+    ip: ctx.ip,
+  });
+}
+
+async function auditFailure(tx: Tx, ctx: AttemptContext, userId: number | null, reason: FailureReason, lockedUntil: Date | null) {
+  const entityId = userId === null ? null : String(userId);
+  await recordAudit(tx, {
+    organisationId: ctx.organisationId,
+    userId,
+    action: "auth.failed",
+    entity: "User",
+    entityId,
+    details: { login: ctx.login, reason },
+    ip: ctx.ip,
+  });
+  if (lockedUntil) {
+    await recordAudit(tx, {
+      organisationId: ctx.organisationId,
+      userId,
+      action: "auth.locked",
+      entity: "User",
+      entityId,
+      details: { login: ctx.login, until: lockedUntil.toISOString() },
+      ip: ctx.ip,
+    });
+  }
+}
+
+/** A wrong password for an existing login: counts it, locks the login at the limit (AUTH-4). */
+export async function registerLoginFailure(
+  ctx: AttemptContext,
+  userId: number,
+  reason: FailureReason = "bad_password",
+): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ failedSignIns: number; lockedUntil: Date | null }[]>`
+      SELECT "failedSignIns", "lockedUntil" FROM "User"
+      WHERE "organisationId" = ${ctx.organisationId} AND "id" = ${userId} FOR UPDATE`;
+    const current = rows[0] ?? { failedSignIns: 0, lockedUntil: null };
+    const next = afterLoginFailure({ failures: current.failedSignIns, lockedUntil: current.lockedUntil }, ctx.now);
+    await tx.user.update({
+      where: { organisationId_id: { organisationId: ctx.organisationId, id: userId } },
+      data: { failedSignIns: next.failures, lockedUntil: next.lockedUntil },
+    });
+    await auditFailure(tx, ctx, userId, reason, next.lockedNow ? next.lockedUntil : null);
+    return { lockedUntil: next.lockedUntil, lockedNow: next.lockedNow };
+  });
+}
+
+/**
+ * A login that does not exist is counted under a throttle key and locks exactly like a real
+ * one, so the lockout message never tells whether a login exists.
+ */
+export async function registerUnknownLoginFailure(ctx: AttemptContext, key: string): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
+  const result = await registerThrottleFailure(key, ctx.now, "login");
+  await db.$transaction((tx) => auditFailure(tx, ctx, null, "unknown_login", result.lockedNow ? result.lockedUntil : null));
+  return result;
+}
+
+export type NewSession = {
+  organisationId: number;
+  userId: number;
+  ip: string;
+  userAgent: string | null;
+  now: Date;
+  expiresAt: Date;
+  /** The calendar day in the organisation's time zone (UTC midnight), for the visit statistics. */
+  day: Date;
+};
+
+/** A successful sign-in: resets the counters, opens a server-side session, counts the visit, audits. */
+export async function startSession(input: NewSession): Promise<string> {
+  const { organisationId, userId, now } = input;
+  return db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { organisationId_id: { organisationId, id: userId } },
+      data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+    });
+    const session = await tx.userSession.create({
+      data: { organisationId, userId, createdAt: now, expiresAt: input.expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null },
+      select: { id: true },
+    });
+    await tx.visit.upsert({
+      where: { organisationId_userId_day_area: { organisationId, userId, day: input.day, area: "signin" } },
+      create: { organisationId, userId, day: input.day, area: "signin", count: 1, lastAt: now },
+      update: { count: { increment: 1 }, lastAt: now },
+    });
+    await recordAudit(tx, { organisationId, userId, action: "auth.signin", entity: "UserSession", entityId: session.id, ip: input.ip });
+    return session.id;
+  });
+}
+
+/** Revokes a session (sign-out); true when it was open. A replayed cookie then stops working. */
+export async function endSession(organisationId: number, sessionId: string, ip: string | null, now = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const session = await tx.userSession.findFirst({
+      where: { organisationId, id: sessionId, revokedAt: null },
+      select: { userId: true },
+    });
+    if (!session) return false;
+    await tx.userSession.update({ where: { organisationId_id: { organisationId, id: sessionId } }, data: { revokedAt: now } });
+    await recordAudit(tx, { organisationId, userId: session.userId, action: "auth.signout", entity: "UserSession", entityId: sessionId, ip });
+    return true;
+  });
+}
+
+/** Lifts a lockout (AUTH-4: «the issuer can lift»); the caller has authorised `byUserId`. False when no such user. */
+export async function unlockUser(organisationId: number, userId: number, byUserId: number): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { organisationId, id: userId }, data: { failedSignIns: 0, lockedUntil: null } });
+    if (updated.count === 0) return false;
+    await recordAudit(tx, { organisationId, userId: byUserId, action: "auth.unlocked", entity: "User", entityId: String(userId) });
+    return true;
+  });
+}
+
+/**
+ * Sets a user's own new password (AUTH-3): clears the must-change flag and ends every other
+ * session of the user, keeping the one that made the change.
+ */
+export async function setOwnPassword(input: {
+  organisationId: number;
+  userId: number;
+  passwordHash: string;
+  keepSessionId: string;
+  ip: string | null;
+  now: Date;
+}): Promise<void> {
+  const { organisationId, userId, now } = input;
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { organisationId_id: { organisationId, id: userId } },
+      data: { passwordHash: input.passwordHash, mustChangePassword: false, failedSignIns: 0 },
+    });
+    const revoked = await tx.userSession.updateMany({
+      where: { organisationId, userId, revokedAt: null, id: { not: input.keepSessionId } },
+      data: { revokedAt: now },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "auth.password_changed",
+      entity: "User",
+      entityId: String(userId),
+      details: { otherSessionsEnded: revoked.count },
+      ip: input.ip,
+    });
+  });
+}

@@ -1,0 +1,124 @@
+// next-auth configuration (AUTH-1, AUTH-4, ACL-6): one credentials provider (organisation +
+// login + password), JWT sessions whose token carries only userId, organisationId and the id of
+// a server-side UserSession row. Every request re-checks that row (lib/auth/session.ts), so a
+// revoked or expired session stops working even if its cookie is replayed.
+//
+// Environment:
+//   NEXTAUTH_SECRET        — key of the encrypted session cookie (required in production);
+//   NEXTAUTH_URL           — public URL; https:// turns on `secure` cookies;
+//   SESSION_MAX_AGE_HOURS  — session lifetime in hours (default 8);
+//   TRUST_PROXY            — number of trusted reverse proxies in front (see rules.clientAddress).
+import type { AuthOptions, User } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { encodeRefusal, type SignInRefusal } from "./sign-in-errors";
+import { credentialsSchema, sessionClaimsSchema, type SessionClaims } from "./schema";
+import { clientAddress, formatClock, sessionMaxAgeSeconds } from "./rules";
+import { attemptSignIn, type SignInOutcome } from "./sign-in";
+import { endSession } from "./mutations";
+import { requestAddress, userAgentOf } from "./request";
+
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const maxAge = sessionMaxAgeSeconds(process.env.SESSION_MAX_AGE_HOURS);
+
+type SignedInUser = User & SessionClaims;
+
+function refusalOf(outcome: Exclude<SignInOutcome, { ok: true }>): SignInRefusal {
+  switch (outcome.reason) {
+    case "invalid":
+      return { code: "INVALID" };
+    case "disabled":
+      return { code: "DISABLED" };
+    case "locked":
+      return { code: "LOCKED", until: formatClock(outcome.until, outcome.timeZone) };
+    case "address_blocked":
+      return { code: "ADDRESS_BLOCKED", until: formatClock(outcome.until, outcome.timeZone) };
+  }
+}
+
+export const authOptions: AuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge },
+  jwt: { maxAge },
+  pages: { signIn: "/login", error: "/login" },
+  useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: {
+      name: `${secureCookies ? "__Secure-" : ""}next-auth.session-token`,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Логин и пароль",
+      credentials: {
+        organisationId: { label: "Организация", type: "text" },
+        login: { label: "Логин", type: "text" },
+        password: { label: "Пароль", type: "password" },
+      },
+      // Thrown messages become next-auth's `error`; they are short codes, never text or internals.
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error(encodeRefusal({ code: "INVALID" }));
+        const headers = req.headers ?? {};
+        let outcome: SignInOutcome;
+        try {
+          outcome = await attemptSignIn({
+            ...parsed.data,
+            ip: clientAddress(headers, process.env.TRUST_PROXY),
+            userAgent: userAgentOf(headers),
+          });
+        } catch (error) {
+          console.error("[auth] sign-in failed", error);
+          throw new Error(encodeRefusal({ code: "UNAVAILABLE" }), { cause: error });
+        }
+        if (!outcome.ok) throw new Error(encodeRefusal(refusalOf(outcome)));
+        const user: SignedInUser = {
+          id: String(outcome.userId),
+          userId: outcome.userId,
+          organisationId: outcome.organisationId,
+          sessionId: outcome.sessionId,
+        };
+        return user;
+      },
+    }),
+  ],
+  callbacks: {
+    // The token holds nothing but the three claims (no name, e-mail or roles).
+    async jwt({ token, user, trigger }) {
+      if (trigger === "signIn") {
+        const claims = sessionClaimsSchema.safeParse(user);
+        if (!claims.success) throw new Error(encodeRefusal({ code: "UNAVAILABLE" }));
+        return { ...claims.data };
+      }
+      return token;
+    },
+    // getServerSession returns this object; the client sees the same ids (no secrets among them).
+    async session({ session, token }) {
+      const claims = sessionClaimsSchema.safeParse(token);
+      const result = { expires: session.expires, ...(claims.success ? claims.data : {}) };
+      return result;
+    },
+    // Only same-site destinations after sign-in/out.
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      try {
+        return new URL(url).origin === baseUrl ? url : baseUrl;
+      } catch {
+        return baseUrl;
+      }
+    },
+  },
+  events: {
+    // next-auth's own sign-out also revokes the server-side session (idempotent with signOutAction).
+    async signOut({ token }) {
+      const claims = sessionClaimsSchema.safeParse(token);
+      if (!claims.success) return;
+      try {
+        await endSession(claims.data.organisationId, claims.data.sessionId, await requestAddress());
+      } catch (error) {
+        console.error("[auth] sign-out revoke failed", error);
+      }
+    },
+  },
+};

@@ -1,0 +1,202 @@
+// Pure sign-in policy (AUTH-1, AUTH-3, AUTH-4): lockout numbers, throttle windows, session
+// lifetime, client address, password rules and name formatting. No I/O, no Node-only
+// imports: client components use the password constants.
+import type { Role } from "@/lib/access/roles";
+
+// ───────────── lockout and rate limits (AUTH-4) ─────────────
+
+/** Per login: after 5 failed attempts in a row the login is locked for 15 minutes. */
+export const LOGIN_LOCK_POLICY = { maxFailures: 5, lockMinutes: 15 } as const;
+
+/**
+ * Per client address: 40 failures within 15 minutes block the address for 15 minutes.
+ * Higher than the per-login limit on purpose: a whole school computer class signs in from one
+ * NAT address, and children mistype; the per-login lock is what protects each account.
+ */
+export const ADDRESS_LOCK_POLICY = { maxFailures: 40, windowMinutes: 15, blockMinutes: 15 } as const;
+
+export type LoginPolicy = { maxFailures: number; lockMinutes: number };
+export type AddressPolicy = { maxFailures: number; windowMinutes: number; blockMinutes: number };
+
+const MINUTE = 60_000;
+
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** The end of a lock that is still in force, else null. */
+export function activeLock(lockedUntil: Date | null, now: Date): Date | null {
+  return isLocked(lockedUntil, now) ? lockedUntil : null;
+}
+
+export type LoginLockState = { failures: number; lockedUntil: Date | null };
+
+/**
+ * State after one more failed attempt on a login. Failures count in a row (a successful
+ * sign-in resets them); reaching the limit locks the login and restarts the count.
+ */
+export function afterLoginFailure(
+  state: LoginLockState,
+  now: Date,
+  policy: LoginPolicy = LOGIN_LOCK_POLICY,
+): LoginLockState & { lockedNow: boolean } {
+  if (isLocked(state.lockedUntil, now)) return { ...state, lockedNow: false };
+  const failures = state.failures + 1;
+  if (failures >= policy.maxFailures) {
+    return { failures: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * MINUTE), lockedNow: true };
+  }
+  return { failures, lockedUntil: null, lockedNow: false };
+}
+
+export type AddressState = { failures: number; windowStart: Date; lockedUntil: Date | null };
+
+/** State of an address counter after one more failure (a fixed window that restarts when it has passed). */
+export function afterAddressFailure(
+  state: AddressState | null,
+  now: Date,
+  policy: AddressPolicy = ADDRESS_LOCK_POLICY,
+): AddressState & { lockedNow: boolean } {
+  if (state && isLocked(state.lockedUntil, now)) return { ...state, lockedNow: false };
+  const windowOpen = state !== null && now.getTime() - state.windowStart.getTime() < policy.windowMinutes * MINUTE;
+  const failures = windowOpen ? state.failures + 1 : 1;
+  const windowStart = windowOpen ? state.windowStart : now;
+  if (failures >= policy.maxFailures) {
+    return { failures: 0, windowStart: now, lockedUntil: new Date(now.getTime() + policy.blockMinutes * MINUTE), lockedNow: true };
+  }
+  return { failures, windowStart, lockedUntil: null, lockedNow: false };
+}
+
+/** SignInThrottle keys: client addresses, and logins that do not exist (so they lock exactly like real ones). */
+export function addressKey(address: string): string {
+  return `ip:${address}`;
+}
+
+export function unknownLoginKey(organisationId: number, login: string): string {
+  return `login:${organisationId}:${login}`;
+}
+
+// ───────────── client address ─────────────
+
+type HeaderBag = Record<string, string | string[] | undefined>;
+
+function header(headers: HeaderBag, name: string): string | undefined {
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9a-f:.]{2,45}$/i;
+
+/** 4 or 6 for a syntactically valid address, else 0 (a light check; IPv6 is checked loosely). */
+export function ipVersion(value: string): 0 | 4 | 6 {
+  if (IPV4.test(value)) return 4;
+  if (IPV6.test(value) && value.includes(":") && (value.match(/::/g) ?? []).length <= 1) return 6;
+  return 0;
+}
+
+function normaliseAddress(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let value = raw.trim();
+  if (value.startsWith("[") && value.includes("]")) value = value.slice(1, value.indexOf("]"));
+  if (value.toLowerCase().startsWith("::ffff:") && ipVersion(value.slice(7)) === 4) value = value.slice(7);
+  return ipVersion(value) ? value.toLowerCase() : null;
+}
+
+/**
+ * The client address used for the per-address limit and the logs.
+ *
+ * App Router code never sees the socket. `next start` puts the socket address into
+ * `x-forwarded-for` only when the request has no such header, so:
+ * - TRUST_PROXY=N (N ≥ 1 trusted reverse proxies that append to x-forwarded-for): the N-th
+ *   entry from the right is the address the outermost trusted proxy saw; x-real-ip is the
+ *   fallback. Entries further left are client-controlled and ignored.
+ * - TRUST_PROXY unset/0 (served directly): the right-most x-forwarded-for entry, which is the
+ *   socket address Next.js filled in. A client talking to Next.js directly can forge it, so
+ *   production should run behind a proxy with TRUST_PROXY set (or strip the header at the edge).
+ * Anything that is not an IP address becomes "unknown" (one shared bucket).
+ */
+export function clientAddress(headers: HeaderBag, trustProxy: string | undefined): string {
+  const hops = trustProxy === "true" ? 1 : Number.parseInt(trustProxy ?? "0", 10) || 0;
+  const chain = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (hops > 0) {
+    const picked = chain.length >= hops ? chain[chain.length - hops] : undefined;
+    return normaliseAddress(picked) ?? normaliseAddress(header(headers, "x-real-ip")) ?? "unknown";
+  }
+  return normaliseAddress(chain[chain.length - 1]) ?? "unknown";
+}
+
+// ───────────── sessions ─────────────
+
+export const DEFAULT_SESSION_HOURS = 8;
+
+/** Session lifetime from SESSION_MAX_AGE_HOURS (default 8 h; clamped to 5 minutes … 7 days). */
+export function sessionMaxAgeSeconds(hoursSetting: string | undefined): number {
+  const hours = Number.parseFloat(hoursSetting ?? "");
+  const valid = Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_SESSION_HOURS;
+  return Math.round(Math.min(Math.max(valid * 3600, 300), 7 * 24 * 3600));
+}
+
+/** ЧЧ:ММ of an instant in the organisation's time zone (for «Вход заблокирован до ЧЧ:ММ»). */
+export function formatClock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}
+
+// ───────────── passwords (AUTH-3) ─────────────
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const PASSWORD_MESSAGES = {
+  tooShort: `Пароль должен содержать не менее ${PASSWORD_MIN_LENGTH} символов`,
+  tooLong: `Пароль должен содержать не более ${PASSWORD_MAX_LENGTH} символов`,
+  sameAsLogin: "Пароль не должен совпадать с логином",
+  sameAsOld: "Новый пароль должен отличаться от текущего",
+  mismatch: "Пароли не совпадают",
+} as const;
+
+/** Problems with a new password, in Russian; empty when it is acceptable. */
+export function newPasswordProblems(input: { newPassword: string; login: string; currentPassword: string }): string[] {
+  const { newPassword, login, currentPassword } = input;
+  const problems: string[] = [];
+  const length = [...newPassword].length;
+  if (length < PASSWORD_MIN_LENGTH) problems.push(PASSWORD_MESSAGES.tooShort);
+  if (length > PASSWORD_MAX_LENGTH) problems.push(PASSWORD_MESSAGES.tooLong);
+  if (newPassword.trim().toLowerCase() === login.trim().toLowerCase()) problems.push(PASSWORD_MESSAGES.sameAsLogin);
+  if (newPassword === currentPassword) problems.push(PASSWORD_MESSAGES.sameAsOld);
+  return problems;
+}
+
+// ───────────── the current user ─────────────
+
+export type CurrentUser = {
+  id: number;
+  organisationId: number;
+  login: string;
+  fullName: string;
+  shortName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  sessionId: string;
+  orgKind: "SCHOOL" | "COLLEGE";
+  orgName: string;
+  timeZone: string;
+};
+
+export type PersonName = { lastName: string; firstName: string; middleName: string | null };
+
+/** «Фамилия Имя Отчество». */
+export function fullName(p: PersonName): string {
+  return [p.lastName, p.firstName, p.middleName].map((s) => s?.trim()).filter(Boolean).join(" ");
+}
+
+/** «Фамилия И. О.» (or «Фамилия И.» without a patronymic). */
+export function shortName(p: PersonName): string {
+  const initials = [p.firstName, p.middleName]
+    .map((s) => s?.trim())
+    .filter((s): s is string => Boolean(s))
+    .map((s) => `${s[0].toUpperCase()}.`);
+  return [p.lastName.trim(), initials.join(" ")].filter(Boolean).join(" ");
+}

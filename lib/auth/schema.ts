@@ -1,0 +1,56 @@
+// zod schemas of the sign-in credentials and the password-change form (AUTH-1, AUTH-3).
+import { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, newPasswordProblems } from "./rules";
+
+/** What the credentials provider receives: organisation, login and password. */
+export const credentialsSchema = z.object({
+  organisationId: z.coerce.number().int().positive(),
+  login: z.string().trim().min(1).max(100),
+  // The upper bound keeps argon2 work bounded; longer inputs are never valid passwords.
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+});
+
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Введите текущий пароль" }).min(1, { error: "Введите текущий пароль" }).max(PASSWORD_MAX_LENGTH * 4),
+  newPassword: z.string({ error: "Введите новый пароль" }).min(1, { error: "Введите новый пароль" }),
+  confirmPassword: z.string({ error: "Повторите новый пароль" }).min(1, { error: "Повторите новый пароль" }),
+});
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export type ChangePasswordParse = { ok: true; data: ChangePasswordInput } | { ok: false; fieldErrors: FieldErrors };
+
+/** Parses the form and applies the password rules that need the login (AUTH-3). */
+export function parseChangePassword(form: FormData, login: string): ChangePasswordParse {
+  const parsed = changePasswordSchema.safeParse({
+    currentPassword: form.get("currentPassword") ?? undefined,
+    newPassword: form.get("newPassword") ?? undefined,
+    confirmPassword: form.get("confirmPassword") ?? undefined,
+  });
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "form");
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return { ok: false, fieldErrors };
+  }
+  const fieldErrors: FieldErrors = {};
+  const problems = newPasswordProblems({ ...parsed.data, login });
+  if (problems.length > 0) fieldErrors.newPassword = problems;
+  if (parsed.data.newPassword !== parsed.data.confirmPassword) fieldErrors.confirmPassword = [PASSWORD_MESSAGES.mismatch];
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  return { ok: true, data: parsed.data };
+}
+
+/** The only claims the session JWT carries: who, where, and which server-side session (AUTH-1). */
+export const sessionClaimsSchema = z.object({
+  userId: z.number().int().positive(),
+  organisationId: z.number().int().positive(),
+  sessionId: z.string().min(1).max(64),
+});
+
+export type SessionClaims = z.infer<typeof sessionClaimsSchema>;

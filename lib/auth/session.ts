@@ -1,0 +1,36 @@
+// The signed-in user for server components, server actions and route handlers (ACL-1, ACL-6).
+// Server-only: it reads the request's cookies through next-auth and the database through
+// lib/auth/data.ts. The cookie only names a server-side session; the user, their roles and
+// the must-change-password flag always come from the database.
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { authOptions } from "./options";
+import { loadSessionUser } from "./data";
+import { sessionClaimsSchema } from "./schema";
+import type { CurrentUser } from "./rules";
+
+export type { CurrentUser } from "./rules";
+
+/**
+ * Decodes the session cookie, then loads the UserSession (must exist, not revoked, not
+ * expired), the active user and their roles from the database. Null when any of it fails.
+ * Memoised per request with React cache().
+ */
+export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const claims = sessionClaimsSchema.safeParse(session);
+  if (!claims.success) return null;
+  return loadSessionUser(claims.data, new Date());
+});
+
+/**
+ * The current user or a redirect: to /login without a valid session, to /change-password while
+ * the password must be changed (AUTH-2) unless `allowPasswordChange` (the change page itself).
+ */
+export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/change-password");
+  return user;
+}

@@ -1,0 +1,34 @@
+// Calendar dates in the organisation's time zone (SPEC: dates ДД.ММ.ГГГГ, zone per organisation).
+// A lesson date is a calendar date stored as UTC midnight (`@db.Date`).
+
+/** The calendar date "today" in a time zone, as UTC midnight. */
+export function todayIn(timeZone: string, now: Date = new Date()): Date {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Date(`${parts}T00:00:00.000Z`);
+}
+
+/** ДД.ММ.ГГГГ of a calendar date (UTC midnight). */
+export function formatDate(date: Date): string {
+  const d = String(date.getUTCDate()).padStart(2, "0");
+  const m = String(date.getUTCMonth() + 1).padStart(2, "0");
+  return `${d}.${m}.${date.getUTCFullYear()}`;
+}
+
+/** ДД.ММ.ГГГГ ЧЧ:ММ of an instant in a time zone. */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  const f = new Intl.DateTimeFormat("ru-RU", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return f.format(instant).replace(",", "");
+}
+
+const WEEKDAYS = ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"];
+
+export function weekdayName(date: Date): string {
+  return WEEKDAYS[date.getUTCDay()];
+}

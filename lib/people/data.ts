@@ -1,0 +1,96 @@
+// People reads used by home pages. Every query is bound to the organisation (ACL-5).
+import { db } from "@/lib/db";
+
+export type ChildSummary = { studentId: number; fullName: string; className: string | null; classId: number | null };
+
+function currentMembership(today: Date) {
+  return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
+}
+
+/** The parent's children with their current class (DRY-5: only own children). */
+export async function childrenOfUser(organisationId: number, userId: number, today: Date): Promise<ChildSummary[]> {
+  const links = await db.parentLink.findMany({
+    where: { organisationId, parent: { userId } },
+    select: {
+      student: {
+        select: {
+          id: true,
+          lastName: true,
+          firstName: true,
+          middleName: true,
+          memberships: { where: currentMembership(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+        },
+      },
+    },
+  });
+  return links
+    .map(({ student }) => ({
+      studentId: student.id,
+      fullName: [student.lastName, student.firstName, student.middleName].filter(Boolean).join(" "),
+      className: student.memberships[0]?.class.name ?? null,
+      classId: student.memberships[0]?.classId ?? null,
+    }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+}
+
+export type StudentPlace = { studentId: number; classId: number; className: string; subgroupIds: number[] } | null;
+
+/** The signed-in student's current class and subgroups. */
+export async function placeOfStudentUser(organisationId: number, userId: number, today: Date): Promise<StudentPlace> {
+  const student = await db.student.findUnique({
+    where: { organisationId_userId: { organisationId, userId } },
+    select: {
+      id: true,
+      memberships: { where: currentMembership(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+      subgroups: { select: { subgroupId: true } },
+    },
+  });
+  const membership = student?.memberships[0];
+  if (!student || !membership) return null;
+  return {
+    studentId: student.id,
+    classId: membership.classId,
+    className: membership.class.name,
+    subgroupIds: student.subgroups.map((s) => s.subgroupId),
+  };
+}
+
+/** Classes the user leads as class teacher / curator, current year. */
+export async function classesLedBy(organisationId: number, userId: number): Promise<{ id: number; name: string }[]> {
+  const rows = await db.classTeacher.findMany({
+    where: { organisationId, userId, class: { year: { isCurrent: true } } },
+    select: { class: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => r.class).sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
+}
+
+export type StudentHeader = {
+  studentId: number;
+  fullName: string;
+  classId: number | null;
+  className: string | null;
+  subgroupIds: number[];
+};
+
+/** Name, current class and subgroups of a student the caller already proved access to. */
+export async function studentHeader(organisationId: number, studentId: number, today: Date): Promise<StudentHeader | null> {
+  const s = await db.student.findUnique({
+    where: { organisationId_id: { organisationId, id: studentId } },
+    select: {
+      id: true,
+      lastName: true,
+      firstName: true,
+      middleName: true,
+      memberships: { where: currentMembership(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+      subgroups: { select: { subgroupId: true } },
+    },
+  });
+  if (!s) return null;
+  return {
+    studentId: s.id,
+    fullName: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(" "),
+    classId: s.memberships[0]?.classId ?? null,
+    className: s.memberships[0]?.class.name ?? null,
+    subgroupIds: s.subgroups.map((g) => g.subgroupId),
+  };
+}

@@ -1,0 +1,80 @@
+// Schedule reads used across pages. Every query is bound to the organisation (ACL-5).
+import { db } from "@/lib/db";
+
+export type DayLesson = {
+  id: number;
+  bellNumber: number;
+  startTime: string | null;
+  className: string;
+  subjectName: string;
+  roomName: string | null;
+  topic: string | null;
+  cancelled: boolean;
+  substituted: boolean;
+};
+
+async function withBells(
+  organisationId: number,
+  lessons: {
+    id: number;
+    bellNumber: number;
+    status: string;
+    topic: string | null;
+    substituteId: number | null;
+    class: { name: string; bellScheduleId: number | null };
+    subject: { name: string };
+    room: { name: string } | null;
+  }[],
+): Promise<DayLesson[]> {
+  const scheduleIds = [...new Set(lessons.map((l) => l.class.bellScheduleId).filter((v): v is number => v !== null))];
+  const bells = scheduleIds.length
+    ? await db.bell.findMany({ where: { organisationId, scheduleId: { in: scheduleIds } } })
+    : [];
+  const start = new Map(bells.map((b) => [`${b.scheduleId}:${b.number}`, b.startTime]));
+  return lessons.map((l) => ({
+    id: l.id,
+    bellNumber: l.bellNumber,
+    startTime: start.get(`${l.class.bellScheduleId}:${l.bellNumber}`) ?? null,
+    className: l.class.name,
+    subjectName: l.subject.name,
+    roomName: l.room?.name ?? null,
+    topic: l.topic,
+    cancelled: l.status === "CANCELLED",
+    substituted: l.substituteId !== null,
+  }));
+}
+
+const lessonSelect = {
+  id: true,
+  bellNumber: true,
+  status: true,
+  topic: true,
+  substituteId: true,
+  class: { select: { name: true, bellScheduleId: true } },
+  subject: { select: { name: true } },
+  room: { select: { name: true } },
+} as const;
+
+/** A teacher's lessons on a date: their own and those they substitute (SCH-3). */
+export async function teacherLessonsOn(organisationId: number, teacherId: number, date: Date): Promise<DayLesson[]> {
+  const lessons = await db.lesson.findMany({
+    where: {
+      organisationId,
+      date,
+      OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }],
+    },
+    orderBy: [{ bellNumber: "asc" }],
+    select: lessonSelect,
+  });
+  return withBells(organisationId, lessons);
+}
+
+/** A class's lessons on a date (for a student: their subgroups only when given). */
+export async function classLessonsOn(organisationId: number, classId: number, date: Date, subgroupIds: number[]): Promise<DayLesson[]> {
+  const lessons = await db.lesson.findMany({
+    where: { organisationId, classId, date, OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }] },
+    orderBy: [{ bellNumber: "asc" }],
+    select: lessonSelect,
+  });
+  return withBells(organisationId, lessons);
+}

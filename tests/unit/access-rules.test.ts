@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { MATRIX, defaultScope, type Permission } from "@/lib/access/matrix";
+import { MATRIX_COLUMNS, type MatrixColumn, type Role } from "@/lib/access/roles";
+import { actorColumns, decide, effectiveScopes, overrideKey, type ActorFacts } from "@/lib/access/rules";
+
+function actor(partial: Partial<ActorFacts> = {}): ActorFacts {
+  return {
+    userId: 1,
+    organisationId: 1,
+    roles: [],
+    classTeacherOf: [],
+    departmentClassIds: [],
+    loads: [],
+    studentId: null,
+    childIds: [],
+    overrides: new Map(),
+    ...partial,
+  };
+}
+
+function actorFor(column: MatrixColumn): ActorFacts {
+  // The CLASS_TEACHER column alone (in real life the relation comes with a TEACHER login).
+  return column === "CLASS_TEACHER" ? actor({ classTeacherOf: [10] }) : actor({ roles: [column as Role] });
+}
+
+describe("default matrix (ACL-2)", () => {
+  it("holds the 60 rows of ACCESS_MATRIX.md with unique keys", () => {
+    expect(MATRIX).toHaveLength(60);
+    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(60);
+  });
+
+  it("gives only ADMIN the right to change access rights", () => {
+    expect(MATRIX_COLUMNS.filter((c) => defaultScope("acl.edit", c) !== null)).toEqual(["ADMIN"]);
+  });
+
+  it("lets a class teacher issue family logins for own class only (AUTH-2)", () => {
+    expect(defaultScope("users.issueFamily", "CLASS_TEACHER")).toBe("class");
+    expect(defaultScope("users.issueFamily", "TEACHER")).toBeNull();
+  });
+});
+
+describe("effective scopes", () => {
+  it("applies CLASS_TEACHER only when the user leads a class", () => {
+    expect(actorColumns(actor({ roles: ["TEACHER"] }))).toEqual(["TEACHER"]);
+    expect(actorColumns(actor({ roles: ["TEACHER"], classTeacherOf: [3] }))).toEqual(["TEACHER", "CLASS_TEACHER"]);
+  });
+
+  it("prefers the organisation's override over the default, including a denial", () => {
+    const denied = actor({ roles: ["DIRECTOR"], overrides: new Map([[overrideKey("DIRECTOR", "org.view"), null]]) });
+    expect(effectiveScopes(denied, "org.view")).toEqual([]);
+    const granted = actor({ roles: ["TEACHER"], overrides: new Map([[overrideKey("TEACHER", "journal.viewAll"), "all" as const]]) });
+    expect(effectiveScopes(granted, "journal.viewAll")).toEqual(["all"]);
+  });
+});
+
+describe("every matrix cell without a target (ACL-1: deny by default)", () => {
+  for (const row of MATRIX) {
+    for (const column of MATRIX_COLUMNS) {
+      const expected = defaultScope(row.key as Permission, column) !== null;
+      it(`${row.key} × ${column} → ${expected ? "allowed" : "denied"}`, () => {
+        expect(decide(actorFor(column), row.key as Permission, { kind: "none" }).allowed).toBe(expected);
+      });
+    }
+  }
+});
+
+describe("scopes with a target (ACL-3)", () => {
+  const teacher = actor({ userId: 7, roles: ["TEACHER"], loads: [{ classId: 5, subjectId: 2, subgroupId: null }] });
+
+  it("lets a teacher edit marks only for the class and subject they teach", () => {
+    expect(decide(teacher, "journal.editOwn", { kind: "class", classId: 5, subjectId: 2 }).allowed).toBe(true);
+    expect(decide(teacher, "journal.editOwn", { kind: "class", classId: 5, subjectId: 3 }).allowed).toBe(false);
+    expect(decide(teacher, "journal.editOwn", { kind: "class", classId: 6, subjectId: 2 }).allowed).toBe(false);
+  });
+
+  it("limits a subgroup load to that subgroup", () => {
+    const sub = actor({ userId: 8, roles: ["TEACHER"], loads: [{ classId: 5, subjectId: 4, subgroupId: 11 }] });
+    expect(decide(sub, "journal.editOwn", { kind: "class", classId: 5, subjectId: 4, subgroupId: 11 }).allowed).toBe(true);
+    expect(decide(sub, "journal.editOwn", { kind: "class", classId: 5, subjectId: 4, subgroupId: 12 }).allowed).toBe(false);
+  });
+
+  it("lets a substitute fill exactly the substituted lesson (SCH-3)", () => {
+    const lesson = { kind: "lesson" as const, lessonId: 1, classId: 9, subjectId: 2, subgroupId: null, teacherId: 3, substituteId: 7 };
+    expect(decide(teacher, "journal.editOwn", lesson).allowed).toBe(true);
+    expect(decide(teacher, "journal.editOwn", { ...lesson, lessonId: 2, substituteId: null }).allowed).toBe(false);
+  });
+
+  it("lets a parent see only own children (DRY-5)", () => {
+    const parent = actor({ roles: ["PARENT"], childIds: [21, 22] });
+    expect(decide(parent, "diary.view", { kind: "student", studentId: 21, classIds: [5] }).allowed).toBe(true);
+    expect(decide(parent, "diary.view", { kind: "student", studentId: 23, classIds: [5] }).allowed).toBe(false);
+  });
+
+  it("lets a student see only self", () => {
+    const student = actor({ roles: ["STUDENT"], studentId: 30 });
+    expect(decide(student, "diary.view", { kind: "student", studentId: 30, classIds: [] }).allowed).toBe(true);
+    expect(decide(student, "diary.view", { kind: "student", studentId: 31, classIds: [] }).allowed).toBe(false);
+  });
+
+  it("limits HEAD_OF_DEPT to the groups of their department", () => {
+    const head = actor({ roles: ["HEAD_OF_DEPT"], departmentClassIds: [40] });
+    expect(decide(head, "journal.viewAll", { kind: "class", classId: 40 }).allowed).toBe(true);
+    expect(decide(head, "journal.viewAll", { kind: "class", classId: 41 }).allowed).toBe(false);
+  });
+
+  it("lets a class teacher set absence reasons only in own class (JRN-4)", () => {
+    const ct = actor({ roles: ["TEACHER"], classTeacherOf: [5] });
+    expect(decide(ct, "attendance.reason", { kind: "class", classId: 5 }).allowed).toBe(true);
+    expect(decide(ct, "attendance.reason", { kind: "class", classId: 6 }).allowed).toBe(false);
+    expect(decide(teacher, "attendance.reason", { kind: "class", classId: 5 }).allowed).toBe(false);
+  });
+});
