@@ -1,0 +1,53 @@
+// Fast multi-row inserts for the large journal tables: one INSERT … SELECT FROM
+// unnest($1::type[], …) per chunk, one array parameter per column.
+import type pg from "pg";
+
+/** PostgreSQL type of a column: int, text, date, timestamp, numeric, bool or an enum type name. */
+export type ColType = "int" | "text" | "date" | "timestamp" | "numeric" | "bool" | { enum: string };
+
+export type Cell = number | string | boolean | Date | null;
+
+const SQL_TYPE: Record<Exclude<ColType, { enum: string }>, string> = {
+  int: "int4",
+  text: "text",
+  date: "date",
+  timestamp: "timestamp(3)",
+  numeric: "numeric",
+  bool: "bool",
+};
+
+function sqlType(t: ColType): string {
+  return typeof t === "string" ? SQL_TYPE[t] : `"${t.enum}"`;
+}
+
+function toParam(v: Cell, t: ColType): string | number | boolean | null {
+  if (v === null) return null;
+  if (v instanceof Date) return t === "date" ? v.toISOString().slice(0, 10) : v.toISOString();
+  return v;
+}
+
+/**
+ * Inserts `rows` (each in the order of `columns`) in chunks; returns the `returning`
+ * columns of all inserted rows in insertion order.
+ */
+export async function bulkInsert(
+  db: pg.ClientBase,
+  table: string,
+  columns: ReadonlyArray<readonly [string, ColType]>,
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  returning: ReadonlyArray<string> = [],
+  chunk = 5000,
+): Promise<Array<Record<string, unknown>>> {
+  const out: Array<Record<string, unknown>> = [];
+  const names = columns.map(([n]) => `"${n}"`).join(", ");
+  const unnest = columns.map(([, t], i) => `$${i + 1}::${sqlType(t)}[]`).join(", ");
+  const ret = returning.length ? ` RETURNING ${returning.map((r) => `"${r}"`).join(", ")}` : "";
+  const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${unnest})${ret}`;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const params = columns.map(([, t], i) => part.map((r) => toParam(r[i], t)));
+    const res = await db.query(sql, params);
+    if (returning.length) out.push(...(res.rows as Array<Record<string, unknown>>));
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// The demo general school: plan → contingent → timetable → set-up → roster → journal → board.
+import type pg from "pg";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { academicStartYear, schoolCalendar } from "./calendar";
+import { buildContingent, type Contingent } from "./contingent";
+import { seedJournal } from "./journal";
+import { DEMO_ORG_NAMES } from "./logins";
+import { insertMisc } from "./misc";
+import type { Rng } from "./random";
+import { insertRoster } from "./roster";
+import { SCHOOL_DEMO_CLASS, SCHOOL_DEMO_TEACHER, buildSchoolPlan } from "./school-plan";
+import { insertSetup, type OrgCard } from "./setup";
+import { SCHOOL_ADMINS } from "./staff";
+import { buildTimetable } from "./timetable";
+
+export interface OrgSeedArgs {
+  db: PrismaClient;
+  sql: pg.ClientBase;
+  geo: { regionId: number; municipalityId: number };
+  today: Date;
+  passwordHash: string;
+  rng: Rng;
+  log: (s: string) => void;
+}
+
+const CARD: OrgCard = {
+  kind: "SCHOOL",
+  name: DEMO_ORG_NAMES.school,
+  shortName: "Школа № 17",
+  address: "443030, г. Самара, ул. Мичурина, д. 17",
+  director: "Кузнецова Татьяна Владимировна",
+  phone: "+7 (846) 335-17-17",
+  email: "mbou17.samara@yandex.ru",
+  website: "https://school17-samara.ru",
+  settings: { passFailEnabled: false },
+  bellScheduleName: "Основное",
+  bells: [["08:30", "09:15"], ["09:25", "10:10"], ["10:25", "11:10"], ["11:25", "12:10"], ["12:20", "13:05"], ["13:15", "14:00"], ["14:10", "14:55"]],
+  extraRooms: [["Актовый зал", 200], ["Библиотека", 30], ["Кабинет информатики № 2", 16]],
+};
+
+/** User accounts of students and parents (logins s…, p…, and the demo ones). */
+export function peopleUsers(cont: Contingent) {
+  return [
+    ...cont.students.map((s) => ({ login: s.login, name: s.name, roles: ["STUDENT" as const], email: s.card.email })),
+    ...cont.parents.map((p) => ({ login: p.login, name: p.name, roles: ["PARENT" as const], email: p.email })),
+  ];
+}
+
+export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>> {
+  const { db, rng, today } = a;
+  const cal = schoolCalendar(academicStartYear(today));
+  const plan = buildSchoolPlan(rng.fork("plan"));
+  const cont = buildContingent(rng.fork("people"), plan, cal, today, {
+    college: false,
+    size: [22, 28],
+    demoClass: SCHOOL_DEMO_CLASS,
+    demoStudent: { lastName: "Смирнов", firstName: "Артём", middleName: "Дмитриевич" },
+    demoFather: ["Дмитрий", "Дмитриевич", "Дмитриевна"],
+    sibling: { className: "3Б", firstName: "Полина" },
+  });
+  const slots = buildTimetable(plan, rng.fork("timetable"));
+  const ids = await insertSetup(db, rng.fork("setup"), a.geo, CARD, cal, plan, SCHOOL_ADMINS, peopleUsers(cont), a.passwordHash);
+  const roster = await insertRoster(db, ids, plan, cont, { college: false, registrarLogin: "secretary" });
+  a.log(`  школа: ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`);
+  const j = await seedJournal(db, a.sql, {
+    college: false, today, cal, plan, ids, roster, cont, slots, deputyLogin: "zavuch", schedulerLogin: "dispatcher",
+    demo: { teacherKey: SCHOOL_DEMO_TEACHER, className: SCHOOL_DEMO_CLASS, subjectKey: "alg" },
+  }, rng.fork("journal"));
+  const demoTeacher = plan.teachers.find((t) => t.key === SCHOOL_DEMO_TEACHER)!;
+  await insertMisc(db, {
+    organisationId: ids.orgId, college: false, cal, today, users: ids.users, classIds: ids.classIds, demoTeacherLogin: demoTeacher.login,
+    demoClass: SCHOOL_DEMO_CLASS, noTopicLesson: j.noTopicLesson, lessons: j.lessons,
+    teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
+    parentName: cont.demoParent ? `${cont.demoParent.name.firstName} ${cont.demoParent.name.middleName}` : undefined,
+    childName: cont.demoStudent.name.firstName,
+  });
+  return { students: cont.students.length, parents: cont.parents.length, teachers: plan.teachers.length, ...j.counts };
+}

@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { demoLogin, query, signInAs } from "./support";
+
+test.describe("the access gate (ACL-1…ACL-3)", () => {
+  test("a teacher has no «Права доступа» in the menu and gets «Нет доступа» (403) by URL", async ({ page }) => {
+    await signInAs(page, "TEACHER");
+    await expect(page.getByRole("navigation").getByRole("link", { name: "Права доступа" })).toHaveCount(0);
+    const response = await page.goto("/admin/access");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Нет доступа" })).toBeVisible();
+    await expect(page.locator("select")).toHaveCount(0);
+  });
+
+  test("an administrator changes a role's permission on «Права доступа» and it is kept and audited (ACL-2)", async ({ page }) => {
+    await signInAs(page, "ADMIN");
+    await page.getByRole("navigation").getByRole("link", { name: "Права доступа" }).click();
+    await expect(page.getByRole("heading", { name: "Права доступа" })).toBeVisible();
+    const cell = page.getByLabel("Просматривать сведения о школе — Психолог");
+    await expect(cell).toHaveValue("none");
+    await cell.selectOption("all");
+    await page.getByRole("button", { name: "Сохранить" }).click();
+    await expect(page.getByRole("status")).toContainText("Изменено ячеек: 1");
+    await page.reload();
+    await expect(page.getByLabel("Просматривать сведения о школе — Психолог")).toHaveValue("all");
+    const audit = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'acl.change'`);
+    expect(Number(audit[0].n)).toBeGreaterThan(0);
+  });
+
+  test("a parent sees own child's diary and «Нет доступа» for another family's child (DRY-5)", async ({ page }) => {
+    const parent = demoLogin("PARENT");
+    const own = await query<{ id: number; lastName: string }>(
+      `SELECT s.id, s."lastName" FROM "Student" s
+         JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
+         JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
+         JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
+         JOIN "Organisation" o ON o.id = u."organisationId"
+        WHERE u.login = $1 AND o.name = $2 ORDER BY s.id`,
+      [parent.login, parent.orgName],
+    );
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    const [other] = await query<{ id: number; lastName: string; firstName: string }>(
+      `SELECT s.id, s."lastName", s."firstName" FROM "Student" s JOIN "Organisation" o ON o.id = s."organisationId"
+        WHERE o.name = $1 AND s.id <> ALL($2::int[]) ORDER BY s.id LIMIT 1`,
+      [parent.orgName, own.map((s) => s.id)],
+    );
+    await signInAs(page, "PARENT");
+    await page.goto(`/diary/${own[0].id}`);
+    await expect(page.getByRole("heading", { name: "Дневник" })).toBeVisible();
+    await expect(page.getByText(own[0].lastName, { exact: false }).first()).toBeVisible();
+
+    const response = await page.goto(`/diary/${other.id}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Нет доступа" })).toBeVisible();
+    await expect(page.getByText(`${other.lastName} ${other.firstName}`)).toHaveCount(0);
+  });
+
+  test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
+    await page.goto("/admin/access");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

@@ -1,0 +1,89 @@
+// `npm run test:e2e`: Playwright against the production build (ARCHITECTURE "Tests").
+// Starts the test PostgreSQL, creates a fresh database with the migrations and the demo region,
+// builds the app (unless E2E_SKIP_BUILD=1 and a build exists), starts `next start` on a free
+// port, runs Playwright in Debian's Chromium and tears everything down.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbedded } from "../../prisma/tools/embedded";
+import { applyMigrations } from "../../prisma/tools/migrate-runner";
+import { randomFreePort } from "../../prisma/tools/embedded-proc";
+import { PROJECT_ROOT } from "../../prisma/tools/paths";
+import { seedDemo } from "../../prisma/seed/index";
+
+const log = (s: string) => console.log(`[e2e] ${s}`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Server did not answer at ${url}`);
+}
+
+async function main(): Promise<number> {
+  const server = await startEmbedded({ dataDir: path.join(PROJECT_ROOT, ".data", "e2e-pg"), durable: false, log });
+  let app: ChildProcess | null = null;
+  try {
+    const dbName = `e2e_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server.url("postgres") });
+    await admin.connect();
+    const old = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'e2e_%'");
+    for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    await admin.end();
+    const databaseUrl = server.url(dbName);
+    await applyMigrations(databaseUrl, log);
+    const started = Date.now();
+    await seedDemo(databaseUrl, { log });
+    log(`demo region seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const port = await randomFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+      E2E_BASE_URL: baseUrl,
+    };
+    const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
+    const hasBuild = existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"));
+    if (!(process.env.E2E_SKIP_BUILD === "1" && hasBuild)) {
+      log("building the production app");
+      const code = await run(nextBin, ["build"], env);
+      if (code !== 0) return code;
+    }
+    app = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    await waitForHttp(`${baseUrl}/login`, 60_000);
+    log(`app at ${baseUrl}`);
+    const playwright = path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright");
+    return await run(playwright, ["test", "--config", "tests/e2e/playwright.config.ts", ...process.argv.slice(2)], env);
+  } finally {
+    app?.kill("SIGTERM");
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
