@@ -7,7 +7,8 @@ import { NAV_ITEMS } from "./nav-items";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  const items = NAV_ITEMS.filter((item) => held.has(item.permission));
+  // One link per page even when several permissions open it.
+  const items = NAV_ITEMS.filter((item) => held.has(item.permission)).filter((item, i, all) => all.findIndex((x) => x.href === item.href) === i);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">

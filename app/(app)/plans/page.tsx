@@ -1,0 +1,54 @@
+// «Планы (КТП)» (PLAN-1, PLAN-2): the plans the user may see — all for the administration,
+// own and own class's for a teacher — with status, hours against the curriculum and, on the
+// deputy's list, the deadline warnings (26 June / 31 August).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { authorize } from "@/lib/access/authorize";
+import { loadCreateOptions, loadPlanList } from "@/lib/plans/loaders";
+import { PlanList } from "@/components/plans/plan-list";
+import { CreatePlanForm } from "@/components/plans/create-plan-form";
+import { Panel } from "@/components/home/panel";
+
+export const metadata: Metadata = { title: "Планы (КТП)" };
+
+export default async function PlansPage() {
+  const user = await requireUser();
+  const list = await loadPlanList(user);
+  if (!list) forbidden();
+  const [editAll, editOwn, viewAll] = await Promise.all([
+    authorize(user, "plans.editAll"),
+    authorize(user, "plans.editOwn"),
+    authorize(user, "plans.viewAll"),
+  ]);
+  const canCreate = editAll.allowed || editOwn.allowed;
+  const loads = canCreate ? await loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [];
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">Планы (КТП)</h1>
+        <span className="text-sm text-slate-500">{list.yearName} учебный год</span>
+        {viewAll.allowed && (
+          <Link href="/plans/fulfilment" className="text-sm text-blue-700 hover:underline">
+            Выполнение программ
+          </Link>
+        )}
+      </div>
+      {list.missing !== null && list.missing > 0 && (
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Без плана: {list.missing} сочетаний «учитель — класс — предмет» по тарификации.
+          {list.missingWarnings.map((w) => ` ${w.text}.`).join("")}
+        </p>
+      )}
+      {canCreate && (
+        <Panel title="Новый план">
+          <CreatePlanForm
+            loads={loads.map((l) => ({ id: l.id, label: `${editAll.allowed ? `${l.teacherName} — ` : ""}${l.className}, ${l.subjectName}` }))}
+          />
+        </Panel>
+      )}
+      <PlanList rows={list.plans} />
+    </div>
+  );
+}
