@@ -1,28 +1,47 @@
 "use client";
 // PLAN-4: import topics from XLSX — «Проверить» shows every row with its errors and writes
 // nothing; «Загрузить» (only without errors) replaces the topics in one transaction.
-import { useActionState, useRef } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { importAction } from "@/lib/plans/actions";
 import { ActionStatus, buttonClass, secondaryButtonClass } from "./action-status";
 
 export function ImportForm({ planId }: { planId: number }) {
   const [state, action, pending] = useActionState(importAction, null);
-  const confirm = useRef<HTMLInputElement>(null);
+  // React resets a form after its action; the chosen file is kept here for «Загрузить».
+  const file = useRef<File | null>(null);
   const preview = state?.ok === true ? state.data : null;
+  const send = (confirm: boolean) => {
+    const fd = new FormData();
+    fd.set("planId", String(planId));
+    fd.set("confirm", confirm ? "1" : "0");
+    if (file.current) fd.set("file", file.current);
+    startTransition(() => action(fd));
+  };
   return (
-    <form action={action} className="space-y-2" onSubmit={() => undefined}>
-      <input type="hidden" name="planId" value={planId} />
-      <input type="hidden" name="confirm" ref={confirm} defaultValue="0" />
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send(false);
+      }}
+    >
       <div className="flex flex-wrap items-center gap-3">
         <label className="text-sm">
           <span className="sr-only">Файл КТП (.xlsx)</span>
-          <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="Файл КТП (.xlsx)" required />
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Файл КТП (.xlsx)"
+            required
+            onChange={(e) => (file.current = e.target.files?.[0] ?? null)}
+          />
         </label>
-        <button type="submit" disabled={pending} className={secondaryButtonClass} onClick={() => confirm.current && (confirm.current.value = "0")}>
+        <button type="submit" disabled={pending} className={secondaryButtonClass}>
           Проверить
         </button>
         {preview && !preview.saved && preview.errors === 0 && (
-          <button type="submit" disabled={pending} className={buttonClass} onClick={() => confirm.current && (confirm.current.value = "1")}>
+          <button type="button" disabled={pending} className={buttonClass} onClick={() => send(true)}>
             Загрузить {preview.rows.length} тем
           </button>
         )}

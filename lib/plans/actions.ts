@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { requirePlanAccessForAction } from "./access";
-import { loadById, planFacts } from "./data";
+import { existingPlanId, loadById, planFacts } from "./data";
 import { copyPlan, createPlan, rebindLesson, rebindPlan, reopenPlan, reviewPlan, saveTopics, setAutoHomework, submitPlan } from "./mutations";
 import type { BindReport } from "./binding";
 import { copySchema, createPlanSchema, idSchema, parseTopicsJson, rebindSchema, reviewSchema } from "./schema";
@@ -43,11 +43,13 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
   const access = await requirePlanAccessForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
   if (!access.ok) return access;
   const parallel = parsed.data.parallel;
-  const id = await createPlan(user.organisationId, user.id, {
+  const plan = {
     yearId: load.yearId, teacherId: load.teacherId, subjectId: load.subjectId,
     classId: parallel ? null : load.classId, grade: load.class.grade,
     title: `КТП: ${load.subject.name}, ${parallel ? `${load.class.grade}-е классы` : load.class.name}`,
-  });
+  };
+  if (await existingPlanId(user.organisationId, plan)) return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  const id = await createPlan(user.organisationId, user.id, plan);
   refresh();
   redirect(`/plans/${id}`);
 }
@@ -144,10 +146,12 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
   if (!load || load.subjectId !== gate.plan.subjectId) return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
   const access = await requirePlanAccessForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
   if (!access.ok) return access;
-  const result = await copyPlan(gate.user.organisationId, gate.user.id, gate.plan.id, {
+  const target = {
     yearId: load.yearId, teacherId: load.teacherId, subjectId: load.subjectId, classId: load.classId, grade: load.class.grade,
     title: `КТП: ${load.subject.name}, ${load.class.name}`,
-  });
+  };
+  if (await existingPlanId(gate.user.organisationId, target)) return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  const result = await copyPlan(gate.user.organisationId, gate.user.id, gate.plan.id, target);
   if (!result.ok) return fail(result.code, result.message);
   refresh();
   redirect(`/plans/${result.data}`);

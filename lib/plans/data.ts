@@ -250,3 +250,12 @@ export async function loadsWithoutPlan(organisationId: number, yearId: number, c
   ]);
   return loads.filter((l) => !plans.some((p) => p.teacherId === l.teacherId && p.subjectId === l.subjectId && (p.classId === l.classId || (p.classId === null && p.grade === l.class.grade)))).length;
 }
+
+/** A plan of the same teacher, subject and class (or parallel) this year, if any (one plan per pair). */
+export async function existingPlanId(organisationId: number, p: { yearId: number; teacherId: number; subjectId: number; classId: number | null; grade: number | null }): Promise<number | null> {
+  const found = await db.lessonPlan.findFirst({
+    where: { organisationId, yearId: p.yearId, teacherId: p.teacherId, subjectId: p.subjectId, ...(p.classId !== null ? { classId: p.classId } : { classId: null, grade: p.grade }) },
+    select: { id: true },
+  });
+  return found?.id ?? null;
+}
