@@ -15,6 +15,8 @@ export type BindingView = {
   topic: string | null;
   topicPosition: number | null;
   homework: string | null;
+  /** The lesson keeps a topic the teacher typed instead of the plan's (PLAN-3). */
+  typed: boolean;
 };
 
 export function BindingTable({ planId, rows, topics, canEdit }: { planId: number; rows: BindingView[]; topics: { id: number; position: number; title: string }[]; canEdit: boolean }) {
@@ -85,7 +87,10 @@ export function BindingTable({ planId, rows, topics, canEdit }: { planId: number
                     {r.cancelled && " (отменён)"}
                   </td>
                   <td className="px-2 py-0.5 tabular-nums">{r.topicPosition ?? "—"}</td>
-                  <td className="px-2 py-0.5">{r.topic ?? <span className="text-slate-400">нет темы</span>}</td>
+                  <td className="px-2 py-0.5">
+                    {r.topic ?? <span className="text-slate-400">нет темы</span>}
+                    {r.typed && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900" title="Тема введена учителем и не заменена темой плана">своя тема</span>}
+                  </td>
                   <td className="px-2 py-0.5">{r.homework}</td>
                 </tr>
               ))}

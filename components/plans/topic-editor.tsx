@@ -24,12 +24,12 @@ const toRow = (t: EditableTopic): Row => ({
 });
 
 const FIELDS: { key: keyof Omit<Row, "key">; label: string; width: string }[] = [
-  { key: "title", label: "Тема", width: "min-w-64" },
+  { key: "title", label: "Тема", width: "w-[32%] min-w-64" },
   { key: "hours", label: "Часы", width: "w-16" },
-  { key: "kesCodes", label: "КЭС", width: "w-20" },
+  { key: "kesCodes", label: "КЭС", width: "w-24" },
   { key: "lessonType", label: "Тип урока", width: "min-w-36" },
   { key: "controlKind", label: "Вид контроля", width: "min-w-32" },
-  { key: "homework", label: "Домашнее задание", width: "min-w-48" },
+  { key: "homework", label: "Домашнее задание", width: "w-[24%] min-w-48" },
 ];
 
 export function TopicEditor({ planId, topics, curriculumHours }: { planId: number; topics: EditableTopic[]; curriculumHours: number | null }) {
@@ -70,12 +70,12 @@ export function TopicEditor({ planId, topics, curriculumHours }: { planId: numbe
               <tr key={r.key} className="border-t border-slate-100">
                 <td className="px-1 py-0.5 tabular-nums">{i + 1}</td>
                 {FIELDS.map((f) => (
-                  <td key={f.key} className="px-1 py-0.5">
+                  <td key={f.key} className={`${f.width} px-1 py-0.5`}>
                     <input
                       value={r[f.key]}
                       onChange={(e) => update(r.key, f.key, e.target.value)}
                       aria-label={`${f.label}, строка ${i + 1}`}
-                      className={`${f.width} w-full rounded border border-slate-200 px-1 py-0.5`}
+                      className="w-full rounded border border-slate-200 px-1 py-0.5"
                     />
                   </td>
                 ))}

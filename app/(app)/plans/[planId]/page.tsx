@@ -30,7 +30,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const [edit, approve] = await Promise.all([decidePlan(user, "edit", plan), decidePlan(user, "approve", plan)]);
   const editable = edit.allowed && canTransition(plan.status, "edit");
   const binding = plan.status === "APPROVED" ? await loadBinding(user, plan.id) : [];
-  const topicById = new Map(plan.topics.map((t) => [t.id, t.position]));
+  const topicById = new Map(plan.topics.map((t) => [t.id, t]));
   const copyTargets = edit.allowed
     ? (await loadCreateOptions(user, edit.scopes.includes("all"))).filter((l) => l.subjectId === plan.subjectId && l.classId !== plan.classId)
     : [];
@@ -80,6 +80,20 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <ReviewForm planId={plan.id} />
         </Panel>
       )}
+      {plan.status === "APPROVED" && (
+        <Panel title="Темы в уроках журнала">
+          <BindingTable
+            planId={plan.id}
+            canEdit={edit.allowed}
+            topics={plan.topics.map((t) => ({ id: t.id, position: t.position, title: t.title }))}
+            rows={binding.map((b) => ({
+              lessonId: b.lessonId, className: b.className, date: formatDate(b.date), bellNumber: b.bellNumber, cancelled: b.cancelled,
+              topic: b.topic, topicPosition: b.planTopicId ? (topicById.get(b.planTopicId)?.position ?? null) : null, homework: b.homework,
+              typed: b.planTopicId !== null && !!b.topic && !b.topic.startsWith(topicById.get(b.planTopicId)?.title ?? "\u0000"),
+            }))}
+          />
+        </Panel>
+      )}
       <Panel title={`Темы (${plan.topics.length})`}>
         {editable ? <TopicEditor planId={plan.id} topics={plan.topics} curriculumHours={plan.curriculumHours} /> : <TopicTable topics={plan.topics} />}
       </Panel>
@@ -95,19 +109,6 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       {copyTargets.length > 0 && (
         <Panel title="Копирование">
           <CopyForm planId={plan.id} loads={copyTargets.map((l) => ({ id: l.id, label: `${l.className}, ${l.subjectName}${edit.scopes.includes("all") ? ` — ${l.teacherName}` : ""}` }))} />
-        </Panel>
-      )}
-      {plan.status === "APPROVED" && (
-        <Panel title="Темы в уроках журнала">
-          <BindingTable
-            planId={plan.id}
-            canEdit={edit.allowed}
-            topics={plan.topics.map((t) => ({ id: t.id, position: t.position, title: t.title }))}
-            rows={binding.map((b) => ({
-              lessonId: b.lessonId, className: b.className, date: formatDate(b.date), bellNumber: b.bellNumber, cancelled: b.cancelled,
-              topic: b.topic, topicPosition: b.planTopicId ? (topicById.get(b.planTopicId) ?? null) : null, homework: b.homework,
-            }))}
-          />
         </Panel>
       )}
     </div>
