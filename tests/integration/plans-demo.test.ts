@@ -159,6 +159,21 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     expect(await rebindLesson(org, teacher, planId, foreign.id, null)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
+  it("a plan returned with a comment can be edited and submitted again (PLAN-2)", async () => {
+    const [{ subjectId }] = await q<{ subjectId: number }>(`SELECT "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, demoPlan]);
+    const draft = await createPlan(org, teacher, { yearId, teacherId: teacher, subjectId, classId: null, grade: 99, title: "Возврат" }, [
+      { title: "Тема", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null },
+    ]);
+    expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
+    expect((await reviewPlan(org, zavuch, draft, "return", "Не хватает часов", new Date())).ok).toBe(true);
+    const [back] = await q<{ status: string; reviewComment: string; reviewerId: number }>(
+      `SELECT status::text, "reviewComment", "reviewerId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, draft],
+    );
+    expect(back).toEqual({ status: "RETURNED", reviewComment: "Не хватает часов", reviewerId: zavuch });
+    expect((await saveTopics(org, teacher, draft, [{ title: "Тема 2", hours: 2, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor")).ok).toBe(true);
+    expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
+  });
+
   it("an approved plan changes only through a new edition", async () => {
     expect((await saveTopics(org, teacher, planId, [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor")).ok).toBe(false);
     expect((await reopenPlan(org, teacher, planId)).ok).toBe(true);
