@@ -6,7 +6,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/access/authorize";
-import { loadCreateOptions, loadPlanList } from "@/lib/plans/loaders";
+import { loadCreateOptions, loadFulfilment, loadPlanList } from "@/lib/plans/loaders";
 import { PlanList } from "@/components/plans/plan-list";
 import { CreatePlanForm } from "@/components/plans/create-plan-form";
 import { Panel } from "@/components/home/panel";
@@ -24,14 +24,16 @@ export default async function PlansPage() {
   ]);
   const canCreate = editAll.allowed || editOwn.allowed;
   const loads = canCreate ? await loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [];
+  // PLAN-5: the deputy sees at once how many subjects lag behind the curriculum.
+  const lagging = viewAll.allowed ? ((await loadFulfilment(user, viewAll.scopes.includes("all")))?.lines.filter((l) => l.lagging).length ?? 0) : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-semibold">Планы (КТП)</h1>
         <span className="text-sm text-slate-500">{list.yearName} учебный год</span>
-        {viewAll.allowed && (
-          <Link href="/plans/fulfilment" className="text-sm text-blue-700 hover:underline">
-            Выполнение программ
+        {lagging !== null && (
+          <Link href={lagging ? "/plans/fulfilment?lagging=1" : "/plans/fulfilment"} className={`text-sm hover:underline ${lagging ? "font-medium text-red-700" : "text-blue-700"}`}>
+            Выполнение программ{lagging ? ` — отстают: ${lagging}` : ""}
           </Link>
         )}
       </div>

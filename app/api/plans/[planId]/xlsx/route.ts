@@ -2,7 +2,7 @@
 import { idSchema } from "@/lib/plans/schema";
 import { requirePlanAccessForRoute } from "@/lib/plans/access";
 import { getCurrentUser } from "@/lib/auth/session";
-import { planDetail, planFacts } from "@/lib/plans/data";
+import { loadPlan, loadPlanFacts } from "@/lib/plans/loaders";
 import { planToXlsx, XLSX_MIME } from "@/lib/plans/xlsx";
 import { fail } from "@/lib/errors";
 
@@ -11,11 +11,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ planId:
   if (!id.success) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const user = await getCurrentUser();
   if (!user) return Response.json(fail("UNAUTHENTICATED"), { status: 401 });
-  const facts = await planFacts(user.organisationId, id.data);
+  const facts = await loadPlanFacts(user, id.data);
   if (!facts) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const access = await requirePlanAccessForRoute("view", facts);
   if (!access.ok) return access.response;
-  const plan = (await planDetail(user.organisationId, id.data))!;
+  const plan = (await loadPlan(user, id.data))!;
   const body = await planToXlsx(
     { title: plan.title ?? "КТП", teacher: plan.teacherName, subject: plan.subjectName, target: plan.target },
     plan.topics,
