@@ -6,5 +6,6 @@ export type NavItem = { href: string; label: string; permission: Permission };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
+  { href: "/diary", label: "Дневник", permission: "diary.view" },
   { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
 ];
