@@ -3,12 +3,11 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_ITEMS, navItemOpen } from "./nav-items";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  // One link per page even when several permissions open it.
-  const items = NAV_ITEMS.filter((item) => held.has(item.permission)).filter((item, i, all) => all.findIndex((x) => x.href === item.href) === i);
+  const items = NAV_ITEMS.filter((item) => navItemOpen(item, held));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">

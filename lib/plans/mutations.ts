@@ -3,7 +3,7 @@
 // acting on one plan at once cannot both win.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { canTransition, nextStatus, type PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import { lessonChanges, nextLessonDate, placeTopics, titleOf, type BindLesson, type BindReport, type BindTopic, type Placement } from "./binding";

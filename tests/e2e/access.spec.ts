@@ -59,3 +59,21 @@ test.describe("the access gate (ACL-1…ACL-3)", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 });
+
+test.describe("security headers and cross-site writes (NFR-5)", () => {
+  test("pages carry CSP with frame-ancestors, nosniff and a referrer policy", async ({ page }) => {
+    const response = await page.goto("/login");
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+  });
+
+  test("a write to a route handler from another site is refused before it runs", async ({ request }) => {
+    const response = await request.post("/api/reports/progress", {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).message).toBe("Запрос отклонён: он пришёл с другого сайта");
+  });
+});
