@@ -3,23 +3,36 @@ import { formatDate } from "@/lib/org/time";
 import { buildAttendanceReport } from "./attendance";
 import { reportScope } from "./data";
 import type { ReportModel } from "./model";
+import { buildFailuresReport } from "./failures";
+import { buildOccupancyReport } from "./occupancy";
 import { buildProgressReport } from "./progress";
+import { buildSummaryReport } from "./summary";
 import { renderPdf } from "./render-pdf";
 import { renderXlsx } from "./render-xlsx";
 import type { ReportRequest } from "./schema";
 
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
   const scope = await reportScope(organisationId);
-  if (req.report === "progress") {
-    const period = scope.periods.find((p) => p.id === req.periodId);
-    const classes = req.classId ? scope.classes.filter((c) => c.id === req.classId) : scope.classes.filter((c) => c.periodKind === period?.kind);
-    if (!period || classes.length === 0) return null;
-    const scopeLabel = req.classId ? classes[0].name : "все классы и группы с этим видом периода";
-    return buildProgressReport({ organisationId, orgName: scope.orgName, scopeLabel, classes, period, now });
+  const { orgName, isCollege } = scope;
+  const one = "classId" in req && req.classId ? scope.classes.find((c) => c.id === req.classId) : undefined;
+  if ("classId" in req && req.classId && !one) return null;
+  switch (req.report) {
+    case "attendance":
+      return buildAttendanceReport({ organisationId, orgName, isCollege, cls: one!, from: req.from, to: req.to, now });
+    case "occupancy":
+      return buildOccupancyReport({ organisationId, orgName, isCollege, classes: one ? [one] : scope.classes, date: req.date, now });
   }
-  const cls = scope.classes.find((c) => c.id === req.classId);
-  if (!cls) return null;
-  return buildAttendanceReport({ organisationId, orgName: scope.orgName, isCollege: scope.isCollege, cls, from: req.from, to: req.to, now });
+  const period = scope.periods.find((p) => p.id === req.periodId);
+  if (!period) return null;
+  if (req.report === "summary") return buildSummaryReport({ organisationId, orgName, isCollege, cls: one!, period, now });
+  // Classes of the whole organisation that use this kind of period (quarters, half-years,
+  // semesters); the 1st grade is taught without marks (JRN-10) and has no finals to count.
+  const classes = one ? [one] : scope.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));
+  if (classes.length === 0) return null;
+  const scopeLabel = one ? one.name : "все классы и группы с этим видом периода";
+  return req.report === "progress"
+    ? buildProgressReport({ organisationId, orgName, scopeLabel, classes, period, now })
+    : buildFailuresReport({ organisationId, orgName, scopeLabel, classes, period, now });
 }
 
 export async function buildReport(

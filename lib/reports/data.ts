@@ -72,3 +72,45 @@ export async function reportScope(organisationId: number): Promise<{ orgName: st
   classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
   return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", classes, periods };
 }
+
+export type SubjectFinal = { studentId: number; subjectId: number; value: number | null; special: FinalFact["special"] };
+
+/** Period finals of the classes with their subject (RPT-1, RPT-4). */
+export async function periodFinalsBySubject(organisationId: number, classIds: number[], periodId: number): Promise<SubjectFinal[]> {
+  return db.finalMark.findMany({
+    where: { organisationId, classId: { in: classIds }, periodId, kind: "PERIOD" },
+    select: { studentId: true, subjectId: true, value: true, special: true },
+  });
+}
+
+/** Subjects of the classes' curriculum plus any subject that has finals, in curriculum order. */
+export async function subjectsOf(organisationId: number, classIds: number[], extraIds: number[]): Promise<{ id: number; name: string; shortName: string }[]> {
+  const curriculum = await db.curriculumItem.findMany({ where: { organisationId, classId: { in: classIds } }, select: { subjectId: true } });
+  const ids = [...new Set([...curriculum.map((c) => c.subjectId), ...extraIds])];
+  const subjects = await db.subject.findMany({
+    where: { organisationId, id: { in: ids } },
+    select: { id: true, name: true, shortName: true, sortOrder: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+  });
+  return subjects.map(({ id, name, shortName }) => ({ id, name, shortName }));
+}
+
+export type RosterFact = { classId: number; sex: "MALE" | "FEMALE" | null; educationForm: string };
+
+/** Everyone on the roll of the classes on a date with sex and form of education (RPT-9). */
+export async function rosterFacts(organisationId: number, classIds: number[], date: Date): Promise<RosterFact[]> {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId: { in: classIds }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    select: { classId: true, educationForm: true, student: { select: { sex: true } } },
+  });
+  return rows.map((r) => ({ classId: r.classId, sex: r.student.sex, educationForm: r.educationForm }));
+}
+
+/** Class teachers' short names by class. */
+export async function classTeachersOf(organisationId: number, classIds: number[]): Promise<Map<number, string>> {
+  const rows = await db.classTeacher.findMany({
+    where: { organisationId, classId: { in: classIds } },
+    select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+  });
+  return new Map(rows.map((r) => [r.classId, `${r.user.lastName} ${r.user.firstName[0]}.${r.user.middleName ? ` ${r.user.middleName[0]}.` : ""}`]));
+}

@@ -116,3 +116,46 @@ export function sumFigures(rows: AttendanceFigures[]): AttendanceFigures {
     { missed: 0, excused: 0, unexcused: 0, illness: 0, unknown: 0, late: 0 },
   );
 }
+
+/** How a final reads in a summary sheet: the grade, or н/а, осв., зач., незач. (FIN-3). */
+export function finalLabel(f: FinalFact): number | string {
+  switch (f.special) {
+    case "NOT_ATTESTED":
+      return "н/а";
+    case "EXEMPT":
+      return "осв.";
+    case "PASS":
+      return "зач.";
+    case "FAIL":
+      return "незач.";
+    default:
+      return f.value ?? "";
+  }
+}
+
+/** Mean of a student's numeric finals to two decimals (зачёт, осв. left out), null if none. */
+export function meanOfFinals(finals: FinalFact[]): number | null {
+  const numeric = finals.flatMap((f) => (f.special === null && f.value !== null ? [f.value] : []));
+  return numeric.length ? Math.round((numeric.reduce((a, b) => a + b, 0) / numeric.length) * 100) / 100 : null;
+}
+
+export type SubjectFailure = { subjectId: number; finals: number; failing: number; notAttested: number; failingPercent: number };
+
+/**
+ * «Неуспеваемость по дисциплинам» (RPT-4): per subject the finals set, how many are «2» /
+ * «незачёт», how many н/а, and the failing share (2 + незачёт + н/а) of the finals; ranked by
+ * that share, then by count, so the worst subject comes first.
+ */
+export function subjectFailures(finals: { subjectId: number; value: number | null; special: FinalFact["special"] }[]): SubjectFailure[] {
+  const by = new Map<number, SubjectFailure>();
+  for (const f of finals) {
+    const s = by.get(f.subjectId) ?? { subjectId: f.subjectId, finals: 0, failing: 0, notAttested: 0, failingPercent: 0 };
+    s.finals++;
+    if (f.special === "NOT_ATTESTED") s.notAttested++;
+    else if (f.special === "FAIL" || (f.special === null && f.value !== null && f.value <= 2)) s.failing++;
+    by.set(f.subjectId, s);
+  }
+  return [...by.values()]
+    .map((s) => ({ ...s, failingPercent: s.finals ? round1(((s.failing + s.notAttested) / s.finals) * 100) : 0 }))
+    .sort((a, b) => b.failingPercent - a.failingPercent || b.failing + b.notAttested - (a.failing + a.notAttested) || a.subjectId - b.subjectId);
+}

@@ -48,6 +48,9 @@ describe.each([
   ["progress", () => ({ report: "progress" as const, periodId, classId })],
   ["progress for the whole school", () => ({ report: "progress" as const, periodId })],
   ["attendance", () => ({ report: "attendance" as const, classId, from: new Date("2026-09-01"), to: new Date("2026-11-20") })],
+  ["summary", () => ({ report: "summary" as const, periodId, classId })],
+  ["failures for the whole school", () => ({ report: "failures" as const, periodId })],
+  ["occupancy for the whole school", () => ({ report: "occupancy" as const, date: new Date("2026-11-20") })],
 ])("%s report from the demo data", (_name, request) => {
   it("renders a PDF whose text holds the title, the organisation and the figures", async () => {
     const req = { ...request(), format: "pdf" as const };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertModel, cellText, headerGrid, type ReportModel } from "@/lib/reports/model";
-import { attendanceFigures, progressFigures, sumFigures } from "@/lib/reports/rules";
+import { attendanceFigures, finalLabel, meanOfFinals, progressFigures, subjectFailures, sumFigures } from "@/lib/reports/rules";
 import { ABSENCES, ABSENCES_EXPECTED, PROGRESS_CLASS, PROGRESS_EXPECTED } from "../fixtures/report-figures";
 
 describe("«Итоги успеваемости» figures (RPT-2)", () => {
@@ -56,5 +56,29 @@ describe("the report model", () => {
   it("prints decimals and percents the Russian way", () => {
     expect(cellText(4.06, "decimal")).toBe("4,06");
     expect(cellText(57.1, "percent")).toBe("57,1 %");
+  });
+});
+
+describe("«Неуспеваемость по дисциплинам» ranking (RPT-4)", () => {
+  it("ranks subjects by the share of 2, незачёт and н/а, worst first", () => {
+    const g = (subjectId: number, value: number | null, special: "NOT_ATTESTED" | "FAIL" | null = null) => ({ subjectId, value, special });
+    // Subject 1: 1 of 4 failing (25 %); subject 2: 2 of 4 (одна «2», одна н/а) = 50 %; subject 3: none.
+    const ranked = subjectFailures([
+      g(1, 2), g(1, 4), g(1, 5), g(1, 3),
+      g(2, 2), g(2, null, "NOT_ATTESTED"), g(2, 4), g(2, 5),
+      g(3, 5), g(3, 4),
+    ]);
+    expect(ranked.map((r) => [r.subjectId, r.failingPercent])).toEqual([[2, 50], [1, 25], [3, 0]]);
+    expect(ranked[0]).toMatchObject({ finals: 4, failing: 1, notAttested: 1 });
+  });
+});
+
+describe("summary sheet cells (RPT-1)", () => {
+  it("shows specials as н/а, осв., зач., незач. and averages only numeric finals", () => {
+    expect(finalLabel({ value: null, special: "NOT_ATTESTED" })).toBe("н/а");
+    expect(finalLabel({ value: null, special: "EXEMPT" })).toBe("осв.");
+    expect(finalLabel({ value: 4, special: null })).toBe(4);
+    expect(meanOfFinals([{ value: 5, special: null }, { value: 4, special: null }, { value: null, special: "PASS" }])).toBe(4.5);
+    expect(meanOfFinals([{ value: null, special: "EXEMPT" }])).toBeNull();
   });
 });
