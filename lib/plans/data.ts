@@ -74,7 +74,7 @@ export async function listPlans(organisationId: number, yearId: number, scope: P
       hours: Math.round(p.topics.reduce((s, t) => s + Number(t.hours), 0) * 10) / 10,
       curriculumHours: p.classId ? (curriculum.get(`${p.classId}:${p.subjectId}`) ?? null) : null,
     }))
-    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.subjectName.localeCompare(b.subjectName, "ru") || a.target.localeCompare(b.target, "ru"));
+    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.subjectName.localeCompare(b.subjectName, "ru") || a.target.localeCompare(b.target, "ru", { numeric: true }));
 }
 
 /** Curriculum hours per `classId:subjectId` (year plus all periods). */
@@ -162,7 +162,7 @@ export async function loadOptions(organisationId: number, yearId: number, teache
       id: l.id, teacherId: l.teacherId, teacherName: personName(l.teacher), classId: l.classId, className: l.class.name,
       grade: l.class.grade, subjectId: l.subjectId, subjectName: l.subject.name,
     }))
-    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.grade - b.grade || a.className.localeCompare(b.className, "ru") || a.subjectName.localeCompare(b.subjectName, "ru"));
+    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.grade - b.grade || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subjectName.localeCompare(b.subjectName, "ru"));
 }
 
 export async function loadById(organisationId: number, loadId: number) {
@@ -242,13 +242,33 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
   };
 }
 
-/** Class × subject loads of the year without any plan (for the deputy's deadline warnings). */
-export async function loadsWithoutPlan(organisationId: number, yearId: number, classIds: number[] | null): Promise<number> {
+export type MissingPlan = { teacherName: string; className: string; subjectName: string };
+
+/** Teacher loads (teacher × class × subject) of the year without any plan, for the deputy's deadline warnings (PLAN-2). */
+export async function loadsWithoutPlan(organisationId: number, yearId: number, classIds: number[] | null): Promise<MissingPlan[]> {
   const [loads, plans] = await Promise.all([
-    db.teacherLoad.findMany({ where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) }, select: { teacherId: true, classId: true, subjectId: true, class: { select: { grade: true } } } }),
+    db.teacherLoad.findMany({
+      where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
+      select: {
+        teacherId: true, classId: true, subjectId: true,
+        class: { select: { grade: true, name: true } }, subject: { select: { name: true } },
+        teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      },
+    }),
     db.lessonPlan.findMany({ where: { organisationId, yearId }, select: { teacherId: true, classId: true, subjectId: true, grade: true } }),
   ]);
-  return loads.filter((l) => !plans.some((p) => p.teacherId === l.teacherId && p.subjectId === l.subjectId && (p.classId === l.classId || (p.classId === null && p.grade === l.class.grade)))).length;
+  const seen = new Set<string>();
+  return loads
+    .filter((l) => !plans.some((p) => p.teacherId === l.teacherId && p.subjectId === l.subjectId && (p.classId === l.classId || (p.classId === null && p.grade === l.class.grade))))
+    .filter((l) => {
+      // Two subgroup loads of one teacher in one class need one plan.
+      const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((l) => ({ teacherName: personName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
+    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subjectName.localeCompare(b.subjectName, "ru"));
 }
 
 /** A plan of the same teacher, subject and class (or parallel) this year, if any (one plan per pair). */

@@ -37,11 +37,20 @@ export default async function PlansPage() {
           </Link>
         )}
       </div>
-      {list.missing !== null && list.missing > 0 && (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Без плана: {list.missing} сочетаний «учитель — класс — предмет» по тарификации.
-          {list.missingWarnings.map((w) => ` ${w.text}.`).join("")}
-        </p>
+      {list.missing !== null && list.missing.length > 0 && (
+        <details className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <summary role="note" className="cursor-pointer">
+            Без плана: {list.missing.length} сочетаний «учитель — класс — предмет» по тарификации.
+            {list.missingWarnings.map((w) => ` ${w.text}.`).join("")}
+          </summary>
+          <ul className="mt-2 columns-1 text-slate-800 md:columns-2">
+            {list.missing.map((m, i) => (
+              <li key={i}>
+                {m.teacherName} — {m.className}, {m.subjectName}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {canCreate && (
         <Panel title="Новый план">
