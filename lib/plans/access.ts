@@ -8,9 +8,9 @@ import type { TargetRef } from "@/lib/access/data";
 import type { Permission, Scope } from "@/lib/access/matrix";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { fail } from "@/lib/errors";
+import { ownsEnough, type PlanOp, type PlanRef } from "./access-rules";
 
-export type PlanRef = { teacherId: number; classId: number | null; subjectId: number };
-export type PlanOp = "view" | "edit" | "approve";
+export type { PlanOp, PlanRef } from "./access-rules";
 
 const PERMISSIONS: Record<PlanOp, Permission[]> = {
   view: ["plans.viewAll", "plans.viewOwn"],
@@ -20,14 +20,6 @@ const PERMISSIONS: Record<PlanOp, Permission[]> = {
 
 export function planTarget(plan: Pick<PlanRef, "classId" | "subjectId">): TargetRef {
   return plan.classId !== null ? { kind: "class", classId: plan.classId, subjectId: plan.subjectId } : { kind: "none" };
-}
-
-/** Scope-level extra rule: who may act on this particular plan with the scopes they hold. */
-export function ownsEnough(op: PlanOp, scopes: readonly Scope[], plan: PlanRef, userId: number): boolean {
-  if (scopes.includes("all")) return true;
-  if (plan.classId === null) return plan.teacherId === userId;
-  if (op === "edit") return plan.teacherId === userId;
-  return true;
 }
 
 /** The one decision for a plan: allowed with which permission's scopes, or not. */

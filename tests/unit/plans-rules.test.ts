@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildFulfilment, canTransition, checkHours, deadlineWarnings, fulfilment, givenToDate, hoursMessage, isLagging, plannedToDate, studyDays,
 } from "@/lib/plans/rules";
+import { ownsEnough } from "@/lib/plans/access-rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
@@ -101,5 +102,19 @@ describe("fulfilment (PLAN-5), hand-computed", () => {
       ["Английский", "Группа 1", 6, 3, -3, true],
       ["Английский", "Группа 2", 6, 1, -5, true],
     ]);
+  });
+});
+
+describe("who may act on one plan beyond the matrix scope (ACL-3)", () => {
+  it("with «own» scope a teacher edits only own plans; a parallel plan is its teacher's alone", () => {
+    const classPlan = { teacherId: 1, classId: 10, subjectId: 5 };
+    expect(ownsEnough("edit", ["own"], classPlan, 1)).toBe(true);
+    expect(ownsEnough("edit", ["own"], classPlan, 2)).toBe(false);
+    expect(ownsEnough("view", ["own"], classPlan, 2)).toBe(true);
+    expect(ownsEnough("edit", ["all"], classPlan, 2)).toBe(true);
+    const parallel = { teacherId: 1, classId: null, subjectId: 5 };
+    expect(ownsEnough("view", ["class"], parallel, 2)).toBe(false);
+    expect(ownsEnough("approve", ["dept"], parallel, 2)).toBe(false);
+    expect(ownsEnough("approve", ["all"], parallel, 2)).toBe(true);
   });
 });
