@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { db } from "@/lib/db";
 import { decidePlan } from "@/lib/plans/access";
+import { listPlans } from "@/lib/plans/data";
 import { createPlan, reviewPlan, submitPlan } from "@/lib/plans/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -55,5 +56,20 @@ describe("a plan for a parallel (PLAN-1, PLAN-3)", () => {
       })).map((l) => l.topic);
     expect(await topics(f.classA)).toEqual(["Первая", "Вторая", "Третья", null]);
     expect(await topics(f.classB)).toEqual(["Первая", null, "Вторая", "Третья"]);
+  });
+});
+
+describe("listing plans by scope (ACL-3, ACL-5)", () => {
+  it("«all» sees every plan of the organisation; a class teacher the class's; a teacher own ones only", async () => {
+    const year = await db.academicYear.findFirstOrThrow({ where: { organisationId: f.organisationId } });
+    const classPlan = await createPlan(f.organisationId, f.users.ADMIN, {
+      yearId: year.id, teacherId: f.users.ADMIN, subjectId: f.subject, classId: f.classA, grade: 5, title: "чужой",
+    });
+    const ids = async (scope: Parameters<typeof listPlans>[2]) => (await listPlans(f.organisationId, year.id, scope)).map((p) => p.id).sort();
+    expect(await ids({ kind: "all" })).toEqual([planId, classPlan].sort());
+    expect(await ids({ kind: "some", teacherId: null, classIds: [f.classA] })).toEqual([classPlan]);
+    expect(await ids({ kind: "some", teacherId: f.users.TEACHER, classIds: [] })).toEqual([planId]);
+    expect(await ids({ kind: "some", teacherId: null, classIds: [] })).toEqual([]);
+    expect(await listPlans(f.otherOrganisationId, year.id, { kind: "all" })).toEqual([]);
   });
 });
