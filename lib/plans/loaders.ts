@@ -1,9 +1,8 @@
 // Session-bound reads of the plan pages (PLAN-1…PLAN-5). The caller has passed the gate.
 import { cache } from "react";
-import { actorFacts } from "@/lib/access/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
-import { authorize } from "@/lib/access/authorize";
+import { actorFacts, authorize } from "@/lib/access/authorize";
 import {
   bindingRows, currentYear, fulfilmentInputs, listPlans, loadOptions, loadsWithoutPlan, planDetail, planFacts,
   type PlanScopeFilter,
