@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { UnreadBadge } from "@/components/messages/unread-badge";
 import { NAV_ITEMS } from "./nav-items";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
@@ -18,6 +19,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           {items.map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
               {item.label}
+              {item.href === "/mail" && <UnreadBadge user={user} />}
             </Link>
           ))}
         </nav>
