@@ -133,3 +133,56 @@ export function unansweredQuestions(
 export function daysWaiting(createdAt: Date, now: Date): number {
   return Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
 }
+
+// ───────────── MSG-3: board dates ─────────────
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return wall - instant;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) begins in the organisation's time zone. */
+export function startOfDayIn(day: string, timeZone: string): Date {
+  const guess = Date.parse(`${day}T00:00:00.000Z`);
+  const first = guess - zoneOffsetMs(guess, timeZone);
+  return new Date(guess - zoneOffsetMs(first, timeZone));
+}
+
+/**
+ * An announcement's display window: from the start of `startsOn` (or now, when empty or today)
+ * to the end of `expiresOn` (the whole last day is included), in the organisation's zone.
+ */
+export function announcementWindow(
+  startsOn: string | null,
+  expiresOn: string | null,
+  timeZone: string,
+  now: Date,
+): { startsAt: Date; expiresAt: Date | null } {
+  const start = startsOn ? startOfDayIn(startsOn, timeZone) : now;
+  const startsAt = start.getTime() < now.getTime() ? now : start;
+  let expiresAt: Date | null = null;
+  if (expiresOn) {
+    const next = new Date(Date.parse(`${expiresOn}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+    expiresAt = startOfDayIn(next, timeZone);
+  }
+  return { startsAt, expiresAt };
+}
+
+/** Whether an announcement is on the board at `now`. */
+export function isShown(a: { startsAt: Date; expiresAt: Date | null }, now: Date): boolean {
+  return a.startsAt.getTime() <= now.getTime() && (a.expiresAt === null || a.expiresAt.getTime() > now.getTime());
+}
