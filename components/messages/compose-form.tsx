@@ -131,7 +131,7 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
         <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50">
           {pending ? "Отправка…" : "Отправить"}
         </button>
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" data-testid="compose-error" className="text-sm text-red-700">
           {error}
         </p>
       </div>
