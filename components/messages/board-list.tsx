@@ -1,8 +1,8 @@
-// «Доска объявлений» (MSG-3): dates shown (from, until), audience, author; timetable changes
+// «Доска объявлений» (MSG-3): dates shown (from, the last day shown), audience, author; timetable changes
 // posted by the schedule are marked. Text is React text with line breaks kept.
 import type { BoardItem } from "@/lib/messages/data";
 import { ROLE_LABELS } from "@/lib/access/roles";
-import { formatDateTime } from "@/lib/org/time";
+import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { DeleteAnnouncement } from "./delete-announcement";
 
 function audienceLabel(a: BoardItem): string {
@@ -25,7 +25,7 @@ export function BoardList({ items, now, timeZone, canRemoveAny }: { items: Board
           <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-800">{a.body}</p>
           <p className="mt-2 text-xs text-slate-500">
             {formatDateTime(a.startsAt, timeZone)}
-            {a.expiresAt && <> · до {formatDateTime(a.expiresAt, timeZone)}</>} · {a.authorName} · {audienceLabel(a)}
+            {a.expiresAt && <> · по {formatDate(todayIn(timeZone, new Date(a.expiresAt.getTime() - 1)))}</>} · {a.authorName} · {audienceLabel(a)}
             {(a.mine || canRemoveAny) && (
               <>
                 {" · "}

@@ -1,5 +1,6 @@
 // One message (MSG-1): text as React text with line breaks kept (no HTML is ever interpreted),
-// attachments through the guarded download route, read receipts for the sender.
+// attachments through the guarded download route, read receipts for the sender. A recipient
+// does not see the other recipients' names.
 import type { MessageView } from "@/lib/messages/mailbox/data";
 import { formatDateTime } from "@/lib/org/time";
 
@@ -37,7 +38,11 @@ export function MessageCard({ m, viewerId, timeZone, compact = false }: { m: Mes
               ))}
             </span>
           ) : (
-            m.recipients.map((r) => r.name).join(", ")
+            // A recipient sees only themselves: other recipients may be other families (MSG-1).
+            <>
+              вам
+              {m.recipients.length > 1 && ` и ещё ${m.recipients.length - 1} получател${m.recipients.length === 2 ? "ю" : "ям"}`}
+            </>
           )}
         </p>
       </header>

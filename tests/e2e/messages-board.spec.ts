@@ -13,7 +13,7 @@ test.describe("announcement board (MSG-3)", () => {
     const deputy = await as(browser, "DEPUTY");
     await deputy.getByRole("navigation").getByRole("link", { name: "Объявления" }).click();
     await deputy.getByLabel("Заголовок").fill(title);
-    await deputy.getByLabel("Текст").fill("Собрание в пятницу.\nКабинет 206.");
+    await deputy.getByLabel("Текст", { exact: true }).fill("Собрание в пятницу.\nКабинет 206.");
     await deputy.getByLabel("Кому").selectOption("ROLE");
     await deputy.getByLabel("Роль").selectOption("PARENT");
     await deputy.getByLabel("по", { exact: true }).fill("2099-12-31");
@@ -23,7 +23,7 @@ test.describe("announcement board (MSG-3)", () => {
     const parent = await as(browser, "PARENT");
     await parent.goto("/board");
     const item = parent.getByRole("listitem").filter({ hasText: title });
-    await expect(item).toContainText("до 31.12.2099");
+    await expect(item).toContainText("по 31.12.2099");
     await expect(item).toContainText("для роли «Родитель»");
 
     const teacher = await as(browser, "TEACHER");
@@ -45,7 +45,7 @@ test.describe("forum (MSG-4)", () => {
     const title = `Школьная форма ${Date.now()}`;
     const parent = await as(browser, "PARENT");
     await parent.getByRole("navigation").getByRole("link", { name: "Форум" }).click();
-    await parent.getByLabel("Тема").fill(title);
+    await parent.getByLabel("Тема", { exact: true }).fill(title);
     await parent.getByLabel("Сообщение").fill("Где купить форму?");
     await parent.getByRole("button", { name: "Создать тему" }).click();
     await expect(parent.getByRole("heading", { name: title })).toBeVisible();
@@ -72,7 +72,7 @@ test.describe("forum (MSG-4)", () => {
     const deputy = await as(browser, "DEPUTY");
     await deputy.goto("/forum");
     const title = `Тема модератора ${Date.now()}`;
-    await deputy.getByLabel("Тема").fill(title);
+    await deputy.getByLabel("Тема", { exact: true }).fill(title);
     await deputy.getByLabel("Сообщение").fill("Проверка");
     await deputy.getByRole("button", { name: "Создать тему" }).click();
     await expect(deputy.getByRole("button", { name: "Скрыть" })).toBeVisible();

@@ -45,8 +45,8 @@ test.describe("mail (MSG-1)", () => {
     await row.click();
     await expect(teacherMail.body()).toHaveText("Здравствуйте!\nКогда будет контрольная по алгебре?");
     await teacherPage.getByRole("link", { name: "Ответить" }).click();
-    await expect(teacherPage.getByLabel("Тема")).toHaveValue(`Re: ${subject}`);
-    await teacherPage.getByLabel("Текст").fill("Контрольная в четверг.");
+    await expect(teacherPage.getByLabel("Тема", { exact: true })).toHaveValue(`Re: ${subject}`);
+    await teacherPage.getByLabel("Текст", { exact: true }).fill("Контрольная в четверг.");
     await teacherMail.send();
     await teacherMail.expectSent();
     await teacherMail.openInbox();

@@ -15,8 +15,8 @@ export class MailPage {
   }
 
   async write(subject: string, body: string): Promise<void> {
-    await this.page.getByLabel("Тема").fill(subject);
-    await this.page.getByLabel("Текст").fill(body);
+    await this.page.getByLabel("Тема", { exact: true }).fill(subject);
+    await this.page.getByLabel("Текст", { exact: true }).fill(body);
   }
 
   async send(): Promise<void> {
