@@ -6,13 +6,9 @@ import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { requireAccessForAction } from "@/lib/access/guard";
-import { todayIn } from "@/lib/org/time";
-import { announcementWindow } from "./rules";
 import { idSchema, parseAnnouncementForm } from "./schema";
-import { createAnnouncement, deleteAnnouncement } from "./mutations";
-import { audienceUserIds } from "./data";
-import { emailsOf } from "./mail/data";
-import { newAnnouncementLetter, sendLetters, smtpConfigured } from "./notify/smtp";
+import { deleteAnnouncement } from "./mutations";
+import { postAnnouncement } from "./announce";
 
 export async function postAnnouncementAction(_prev: ActionResult<{ id: number }> | null, form: FormData): Promise<ActionResult<{ id: number }>> {
   const parsed = parseAnnouncementForm(form);
@@ -23,31 +19,11 @@ export async function postAnnouncementAction(_prev: ActionResult<{ id: number }>
     input.audience === "CLASS" && input.classId !== null ? { kind: "class", classId: input.classId } : undefined,
   );
   if (!access.ok) return access;
-  const { user } = access;
-  const now = new Date();
-  const window = announcementWindow(input.startsOn, input.expiresOn, user.timeZone, now);
-  if (window.expiresAt && window.expiresAt.getTime() <= window.startsAt.getTime()) {
-    return fail("INVALID_INPUT", "Срок показа уже закончился", { expiresOn: ["Срок показа уже закончился"] });
-  }
-  const id = await createAnnouncement({
-    organisationId: user.organisationId,
-    authorId: user.id,
-    title: input.title,
-    body: input.body,
-    audience: input.audience,
-    role: input.role,
-    classId: input.classId,
-    ...window,
-  });
-  if (smtpConfigured()) {
-    after(async () => {
-      const users = await audienceUserIds(user.organisationId, input, todayIn(user.timeZone));
-      await sendLetters(await emailsOf(user.organisationId, users.filter((u) => u !== user.id)), newAnnouncementLetter());
-    });
-  }
+  const result = await postAnnouncement(access.user, input, { schedule: (task) => after(task) });
+  if (!result.ok) return result;
   revalidatePath("/board");
   revalidatePath("/");
-  return ok({ id });
+  return result;
 }
 
 const OVERSEERS = ["ADMIN", "DIRECTOR", "DEPUTY"] as const;
