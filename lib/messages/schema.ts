@@ -53,9 +53,20 @@ export function parseComposeForm(form: FormData): Parsed<ComposeInput> {
   );
 }
 
-/** The uploaded files of a form field (empty file inputs send a nameless empty File). */
+/**
+ * The uploaded files of a form field. An empty file input arrives as an empty blob (named "",
+ * "blob" or nothing at all after the server action's decoding): empty parts are skipped. A part
+ * without a name gets "" so that the file check refuses it with a message instead of a crash.
+ */
 export function formFiles(form: FormData, name = "files"): File[] {
-  return form.getAll(name).filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v && (v.size > 0 || v.name !== ""));
+  const files: File[] = [];
+  for (const v of form.getAll(name)) {
+    if (typeof v === "string") continue;
+    const fileName = typeof (v as Partial<File>).name === "string" ? v.name : "";
+    if (v.size === 0) continue;
+    files.push(fileName === v.name ? v : new File([v], fileName, { type: v.type }));
+  }
+  return files;
 }
 
 // ───────────── board (MSG-3) ─────────────

@@ -10,7 +10,8 @@ import {
   type SenderFacts,
   type TeacherMessage,
 } from "@/lib/messages/rules";
-import { parseComposeForm, parseAnnouncementForm } from "@/lib/messages/schema";
+import { formFiles, parseComposeForm, parseAnnouncementForm } from "@/lib/messages/schema";
+import { checkFile } from "@/lib/storage/rules";
 
 const parent: SenderFacts = { userId: 1, roles: ["PARENT"], childClassIds: [10], ownClassIds: [] };
 const student: SenderFacts = { userId: 2, roles: ["STUDENT"], childClassIds: [], ownClassIds: [10] };
@@ -135,5 +136,19 @@ describe("compose form", () => {
     form.set("subject", "Тема");
     form.append("person", "abc");
     expect(parseComposeForm(form).ok).toBe(false);
+  });
+});
+
+describe("uploaded files of the compose form", () => {
+  it("skips an empty file input and keeps chosen files; a nameless part is refused, not a crash", () => {
+    const form = new FormData();
+    form.append("files", new Blob([]));
+    form.append("files", new File([new Uint8Array([1])], "план.pdf", { type: "application/pdf" }));
+    const files = formFiles(form);
+    expect(files.map((f) => f.name)).toEqual(["план.pdf"]);
+    const nameless = { size: 3, type: "application/pdf", arrayBuffer: async () => new ArrayBuffer(3) } as unknown as File;
+    const odd = { getAll: () => [nameless] } as unknown as FormData;
+    const [file] = formFiles(odd);
+    expect(checkFile(file.name, file.type, file.size)).toEqual({ ok: false, message: "Недопустимое имя файла" });
   });
 });
