@@ -78,7 +78,7 @@ export function checkRecipients(
  */
 export const ANSWER_WINDOW_HOURS = 72;
 
-/** A parent's message to the class teacher of one of their children. */
+/** A parent's message that opens a conversation with the class teacher of one of their children. */
 export type ParentQuestion = {
   messageId: number;
   /** Root message id of the conversation (threadId ?? id). */

@@ -180,6 +180,15 @@ describe("three-day rule with a moved clock (MSG-2)", () => {
     });
     expect(reply.ok).toBe(true);
     expect(mine(await overdueParentQuestions(f.organisationId, TZ, null, hours(81)))).toEqual([]);
+
+    // The parent's «Спасибо!» inside the conversation is not a new question.
+    if (!reply.ok) return;
+    const thanks = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER], replyToId: reply.data.messageId }), [], {
+      now: hours(82),
+    });
+    if (!thanks.ok) throw new Error(thanks.message);
+    const later = await overdueParentQuestions(f.organisationId, TZ, null, hours(200));
+    expect(later.some((x) => x.messageId === q.data.messageId || x.messageId === thanks.data.messageId)).toBe(false);
   });
 
   it("a question to a subject teacher who is not the class teacher is not listed", async () => {

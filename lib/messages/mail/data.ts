@@ -2,7 +2,7 @@
 // messages. Every query is bound to the organisation (ACL-5); message reads also to the viewer
 // being the sender or a recipient.
 import { db } from "@/lib/db";
-import { isRole, type Role } from "@/lib/access/roles";
+import { isRole, ROLE_LABELS, type Role } from "@/lib/access/roles";
 import type { RecipientFacts, SenderFacts } from "../rules";
 
 type Named = { lastName: string; firstName: string; middleName: string | null };
@@ -83,7 +83,9 @@ export async function familyDirectory(organisationId: number, classIds: readonly
   return rows.map((u) => {
     const subjects = [...new Set(u.loads.map((l) => l.subject.name))].sort((a, b) => a.localeCompare(b, "ru"));
     const led = u.classTeacherOf.map((c) => `классный руководитель ${c.class.name}`);
-    return { userId: u.id, name: fullName(u), roles: roleList(u.roles), note: [...led, ...subjects].join(", ") };
+    const roles = roleList(u.roles);
+    const offices = roles.filter((r) => administration.includes(r)).map((r) => ROLE_LABELS[r]);
+    return { userId: u.id, name: fullName(u), roles, note: [...offices, ...led, ...subjects].join(", ") };
   });
 }
 
@@ -93,7 +95,10 @@ export async function staffDirectory(organisationId: number): Promise<DirectoryE
     where: { organisationId, isActive: true, roles: { some: { role: { notIn: ["STUDENT", "PARENT"] } } } },
     select: { id: true, lastName: true, firstName: true, middleName: true, roles: { select: { role: true } } },
   });
-  return rows.map((u) => ({ userId: u.id, name: fullName(u), roles: roleList(u.roles), note: "" }));
+  return rows.map((u) => {
+    const roles = roleList(u.roles);
+    return { userId: u.id, name: fullName(u), roles, note: roles.map((r) => ROLE_LABELS[r]).join(", ") };
+  });
 }
 
 /** Students and parents (with logins) of the given classes today, for a teacher's address book. */

@@ -27,12 +27,10 @@ export const loadUnreadCount = cache((user: CurrentUser) => unreadCountOf(user.o
 export async function openMessage(user: CurrentUser, messageId: number) {
   const message = await messageForViewer(user.organisationId, messageId, user.id);
   if (!message) return null;
-  const now = new Date();
-  if (message.recipients.some((r) => r.userId === user.id && r.readAt === null)) {
-    await markRead(user.organisationId, messageId, user.id, now);
-  }
+  const markedRead = message.recipients.some((r) => r.userId === user.id && r.readAt === null);
+  if (markedRead) await markRead(user.organisationId, messageId, user.id, new Date());
   const thread = await threadForViewer(user.organisationId, message.threadKey, user.id);
-  return { message, thread: thread.filter((m) => m.id !== message.id) };
+  return { message, thread: thread.filter((m) => m.id !== message.id), markedRead };
 }
 
 export type ComposeOptions = {

@@ -10,7 +10,7 @@ export type QuestionFacts = {
 };
 
 /**
- * Questions sent since `since` by parents to a class teacher of their child's current class
+ * Questions (messages that open a conversation) sent since `since` by parents to a class teacher of their child's current class
  * (all class teachers, or only `classTeacherId`), with the teachers' messages in those threads.
  */
 export async function parentQuestionFacts(
@@ -58,6 +58,9 @@ export async function parentQuestionFacts(
     where: {
       organisationId,
       senderId: { in: [...pairs.keys()] },
+      // A question opens a conversation; the parent's replies inside one («Спасибо!», «справку
+      // передадим») are not new questions.
+      replyToId: null,
       createdAt: { gte: since },
       recipients: { some: { userId: { in: teacherIds } } },
     },

@@ -9,6 +9,7 @@ import { loadUnreadCount, openMessage } from "@/lib/messages/mail/loaders";
 import { idSchema } from "@/lib/messages/schema";
 import { MailTabs } from "@/components/messages/mail-tabs";
 import { MessageCard } from "@/components/messages/message-card";
+import { RefreshOnRead } from "@/components/messages/refresh-on-read";
 
 export const metadata: Metadata = { title: "Сообщение" };
 
@@ -30,6 +31,7 @@ export default async function MessagePage({
   const justSent = (await searchParams).sent === "1";
   return (
     <div className="space-y-4">
+      {opened.markedRead && <RefreshOnRead />}
       <MailTabs current={null} unread={unread} />
       {justSent && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">
