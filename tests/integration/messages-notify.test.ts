@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sendMessage, type MailActor } from "@/lib/messages/mail/send";
 import type { ComposeInput } from "@/lib/messages/schema";
+import { postAnnouncement } from "@/lib/messages/announce";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 type Letter = { rcpt: string[]; text: string; subject: string };
@@ -108,6 +109,22 @@ describe("e-mail copies of messages", () => {
     expect(r.ok).toBe(true);
     expect(letters.map((l) => l.rcpt).sort()).toEqual([["parent@example.test"], ["student@example.test"]]);
     for (const l of letters) expect(l.text).not.toMatch(/parent@|student@|Секрет/);
+  });
+
+  it("an announcement to parents reaches only parents, without its title or text", async () => {
+    letters.length = 0;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const tasks: Promise<unknown>[] = [];
+    const r = await postAnnouncement(
+      actor(f.users.DEPUTY),
+      { title: "Секретное собрание", body: "Секрет", audience: "ROLE", role: "PARENT", classId: null, startsOn: null, expiresOn: null },
+      { schedule: (task) => tasks.push(task()) },
+    );
+    await Promise.all(tasks);
+    expect(r.ok).toBe(true);
+    expect(letters.map((l) => l.rcpt)).toEqual([["parent@example.test"]]);
+    expect(letters[0].text).toContain("/board");
+    expect(`${letters[0].subject} ${letters[0].text}`).not.toMatch(/Секрет/);
   });
 
   it("a dead SMTP server does not fail sending the message", async () => {
