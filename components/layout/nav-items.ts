@@ -17,6 +17,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
   { href: "/diary", label: "Дневник", permission: "diary.view" },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },
+  { href: "/mail", label: "Почта", permission: "mail.use" },
+  { href: "/board", label: "Объявления", permission: "board.view" },
+  { href: "/forum", label: "Форум", permission: "forum.use" },
   { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
   { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all" },
 ];
