@@ -21,5 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/board", label: "Объявления", permission: "board.view" },
   { href: "/forum", label: "Форум", permission: "forum.use" },
   { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
+  { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"] },
+  { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll" },
   { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all" },
 ];
