@@ -32,14 +32,14 @@ export async function decidePlan(user: CurrentUser, op: PlanOp, plan: PlanRef): 
 }
 
 /** Pages: the user or the 403 page «Нет доступа». */
-export async function requirePlanAccess(op: PlanOp, plan: PlanRef): Promise<CurrentUser> {
+export async function requireAccessToPlan(op: PlanOp, plan: PlanRef): Promise<CurrentUser> {
   const user = await requireUser();
   if (!(await decidePlan(user, op, plan)).allowed) forbidden();
   return user;
 }
 
 /** Server actions: a result value. */
-export async function requirePlanAccessForAction(op: PlanOp, plan: PlanRef) {
+export async function requireAccessToPlanForAction(op: PlanOp, plan: PlanRef) {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
   if (!(await decidePlan(user, op, plan)).allowed) return fail("FORBIDDEN");
@@ -47,7 +47,7 @@ export async function requirePlanAccessForAction(op: PlanOp, plan: PlanRef) {
 }
 
 /** Route handlers: a 401/403 response or the user. */
-export async function requirePlanAccessForRoute(op: PlanOp, plan: PlanRef): Promise<{ ok: true; user: CurrentUser } | { ok: false; response: Response }> {
+export async function requireAccessToPlanForRoute(op: PlanOp, plan: PlanRef): Promise<{ ok: true; user: CurrentUser } | { ok: false; response: Response }> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
   if (!(await decidePlan(user, op, plan)).allowed) return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { requirePlanAccessForAction } from "./access";
+import { requireAccessToPlanForAction } from "./access";
 import { existingPlanId, loadById, planFacts } from "./data";
 import { copyPlan, createPlan, rebindLesson, rebindPlan, reopenPlan, reviewPlan, saveTopics, setAutoHomework, submitPlan } from "./mutations";
 import type { BindReport } from "./binding";
@@ -27,7 +27,7 @@ async function gatePlan(form: FormData, op: "view" | "edit" | "approve") {
   if (!user) return fail("UNAUTHENTICATED");
   const plan = await planFacts(user.organisationId, id.data);
   if (!plan) return fail("NOT_FOUND");
-  const access = await requirePlanAccessForAction(op, plan);
+  const access = await requireAccessToPlanForAction(op, plan);
   if (!access.ok) return access;
   return { ok: true as const, user: access.user, plan };
 }
@@ -40,7 +40,7 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
   if (!user) return fail("UNAUTHENTICATED");
   const load = await loadById(user.organisationId, parsed.data.loadId);
   if (!load) return fail("NOT_FOUND");
-  const access = await requirePlanAccessForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
+  const access = await requireAccessToPlanForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
   if (!access.ok) return access;
   const parallel = parsed.data.parallel;
   const plan = {
@@ -144,7 +144,7 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
   if (!gate.ok) return gate;
   const load = await loadById(gate.user.organisationId, parsed.data.loadId);
   if (!load || load.subjectId !== gate.plan.subjectId) return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
-  const access = await requirePlanAccessForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
+  const access = await requireAccessToPlanForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
   if (!access.ok) return access;
   const target = {
     yearId: load.yearId, teacherId: load.teacherId, subjectId: load.subjectId, classId: load.classId, grade: load.class.grade,

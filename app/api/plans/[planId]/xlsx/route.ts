@@ -1,6 +1,6 @@
 // PLAN-4: download a plan as XLSX (the same columns the import reads).
 import { idSchema } from "@/lib/plans/schema";
-import { requirePlanAccessForRoute } from "@/lib/plans/access";
+import { requireAccessToPlanForRoute } from "@/lib/plans/access";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadPlan, loadPlanFacts } from "@/lib/plans/loaders";
 import { planToXlsx, XLSX_MIME } from "@/lib/plans/xlsx";
@@ -13,7 +13,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ planId:
   if (!user) return Response.json(fail("UNAUTHENTICATED"), { status: 401 });
   const facts = await loadPlanFacts(user, id.data);
   if (!facts) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const access = await requirePlanAccessForRoute("view", facts);
+  const access = await requireAccessToPlanForRoute("view", facts);
   if (!access.ok) return access.response;
   const plan = (await loadPlan(user, id.data))!;
   const body = await planToXlsx(
