@@ -1,0 +1,102 @@
+// Forms of the schedule (SCH-1…SCH-6), parsed with zod; Russian messages for bad input (NFR-4).
+import { z } from "zod";
+import { parseDateKey } from "./week";
+
+const id = z.coerce.number({ error: "Выберите значение" }).int().positive("Выберите значение").max(2_147_483_647);
+const optionalId = z
+  .union([z.literal(""), z.undefined(), z.null(), id])
+  .transform((v) => (v === "" || v === undefined || v === null ? null : v));
+export const calendarDate = z
+  .string({ error: "Укажите дату" })
+  .transform((v, ctx) => {
+    const d = parseDateKey(v.trim());
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: "Укажите дату в формате ДД.ММ.ГГГГ" });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const idParam = id;
+
+export const entryForm = z
+  .object({
+    entryId: optionalId,
+    classId: id,
+    weekday: z.coerce.number().int().min(1, "День недели: 1–6").max(7, "День недели: 1–7"),
+    bellNumber: z.coerce.number({ error: "Укажите номер урока" }).int().min(1, "Номер урока от 1").max(12, "Номер урока до 12"),
+    subjectId: id,
+    teacherId: id,
+    roomId: optionalId,
+    subgroupId: optionalId,
+    hours: z.coerce.number({ error: "Укажите часы" }).min(0.5, "Часов не меньше 0,5").max(4, "Часов не больше 4").default(1),
+    validFrom: calendarDate,
+    validTo: calendarDate,
+  })
+  .refine((v) => v.validFrom.getTime() <= v.validTo.getTime(), { message: "Дата начала позже даты окончания", path: ["validTo"] });
+
+export type EntryInput = z.infer<typeof entryForm>;
+
+export const changeForm = z
+  .object({
+    kind: z.enum(["REPLACE", "CANCEL", "MOVE", "ADD"], { error: "Выберите вид изменения" }),
+    classId: id,
+    date: calendarDate,
+    entryId: optionalId,
+    subjectId: optionalId,
+    teacherId: optionalId,
+    roomId: optionalId,
+    bellNumber: z
+      .union([z.literal(""), z.undefined(), z.coerce.number().int().min(1, "Номер урока от 1").max(12, "Номер урока до 12")])
+      .transform((v) => (v === "" || v === undefined ? null : v)),
+    toDate: z.union([z.literal(""), z.undefined(), calendarDate]).transform((v) => (v === "" || v === undefined ? null : v)),
+    note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== "ADD" && v.entryId === null) ctx.addIssue({ code: "custom", message: "Выберите урок расписания", path: ["entryId"] });
+    if (v.kind === "ADD" && (v.subjectId === null || v.teacherId === null || v.bellNumber === null))
+      ctx.addIssue({ code: "custom", message: "Для добавленного урока нужны предмет, учитель и номер урока", path: ["subjectId"] });
+    if (v.kind === "MOVE" && v.toDate === null && v.bellNumber === null)
+      ctx.addIssue({ code: "custom", message: "Укажите новую дату или номер урока", path: ["toDate"] });
+    if (v.kind === "REPLACE" && v.subjectId === null && v.teacherId === null && v.roomId === null)
+      ctx.addIssue({ code: "custom", message: "Укажите новый предмет, учителя или кабинет", path: ["teacherId"] });
+  });
+
+export type ChangeInput = z.infer<typeof changeForm>;
+
+export const substitutionForm = z
+  .object({
+    originalId: id,
+    substituteId: id,
+    classId: optionalId,
+    subjectId: optionalId,
+    lessonId: optionalId,
+    dateFrom: calendarDate,
+    dateTo: calendarDate,
+    note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
+  })
+  .refine((v) => v.dateFrom.getTime() <= v.dateTo.getTime(), { message: "Дата начала позже даты окончания", path: ["dateTo"] })
+  .refine((v) => v.originalId !== v.substituteId, { message: "Замещающий учитель совпадает с основным", path: ["substituteId"] });
+
+export type SubstitutionInput = z.infer<typeof substitutionForm>;
+
+export const generateForm = z
+  .object({ classId: optionalId, from: calendarDate, to: calendarDate })
+  .refine((v) => v.from.getTime() <= v.to.getTime(), { message: "Дата начала позже даты окончания", path: ["to"] })
+  .refine((v) => v.to.getTime() - v.from.getTime() <= 400 * 86_400_000, { message: "Период не длиннее учебного года", path: ["to"] });
+
+export type GenerateInput = z.infer<typeof generateForm>;
+
+/** Field errors of a failed parse, keyed by field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function firstMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "Проверьте введённые данные";
+}
