@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExistingLesson, PlanInput } from "../rules";
+import { inOrder } from "../timetable/data";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -24,19 +25,19 @@ export async function loadPlanInput(
   client: Client = db,
 ): Promise<PlanInput> {
   const classFilter = classIds ? { classId: { in: [...classIds] } } : {};
-  const [org, changes, substitutions, holidays] = await Promise.all([
-    client.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } }),
-    client.timetableChange.findMany({
+  const [org, changes, substitutions, holidays] = await inOrder([
+    () => client.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } }),
+    () => client.timetableChange.findMany({
       where: { organisationId, ...classFilter, OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }] },
       select: { id: true, kind: true, date: true, classId: true, entryId: true, subjectId: true, teacherId: true, roomId: true, bellNumber: true, toDate: true },
       orderBy: { id: "asc" },
     }),
-    client.substitution.findMany({
+    () => client.substitution.findMany({
       where: { organisationId, dateFrom: { lte: to }, dateTo: { gte: from } },
       select: { id: true, originalId: true, substituteId: true, classId: true, subjectId: true, dateFrom: true, dateTo: true },
       orderBy: { id: "asc" },
     }),
-    client.holiday.findMany({ where: { organisationId, startDate: { lte: to }, endDate: { gte: from } }, select: { startDate: true, endDate: true, grade: true } }),
+    () => client.holiday.findMany({ where: { organisationId, startDate: { lte: to }, endDate: { gte: from } }, select: { startDate: true, endDate: true, grade: true } }),
   ]);
   const movedEntryIds = changes.filter((c) => c.kind === "MOVE" && c.entryId !== null).map((c) => c.entryId!);
   const entries = await client.timetableEntry.findMany({
@@ -71,15 +72,15 @@ export async function existingLessons(
   classIds: readonly number[] | null,
   client: Client = db,
 ): Promise<ExistingLesson[]> {
-  const [rows, empty] = await Promise.all([
-    client.lesson.findMany({
+  const [rows, empty] = await inOrder([
+    () => client.lesson.findMany({
       where: { organisationId, date: { gte: from, lte: to }, ...(classIds ? { classId: { in: [...classIds] } } : {}) },
       select: {
         id: true, classId: true, subgroupId: true, subjectId: true, teacherId: true, substituteId: true, substitutionId: true,
         entryId: true, roomId: true, date: true, bellNumber: true, hours: true, status: true,
       },
     }),
-    client.lesson.findMany({
+    () => client.lesson.findMany({
       where: { organisationId, date: { gte: from, lte: to }, ...(classIds ? { classId: { in: [...classIds] } } : {}), ...HOLDS_NO_DATA },
       select: { id: true },
     }),

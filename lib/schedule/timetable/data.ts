@@ -4,7 +4,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { minutesOf } from "../week";
 import type { LoadRef, SlotEntry } from "./rules";
 
-type Client = typeof db | Prisma.TransactionClient;
+export type Client = typeof db | Prisma.TransactionClient;
+
+/** Runs reads one after another: an interactive transaction's connection takes one query at a time. */
+export async function inOrder<T extends readonly (() => unknown)[]>(
+  thunks: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const out: unknown[] = [];
+  for (const thunk of thunks) out.push(await thunk());
+  return out as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
 
 /** «Соколова Е. В.» */
 export function shortPersonName(p: { lastName: string; firstName: string; middleName: string | null }): string {
@@ -25,9 +34,9 @@ export type BellRow = { scheduleId: number; number: number; startTime: string; e
 export type BellBook = { defaultScheduleId: number | null; bells: BellRow[] };
 
 export async function bellBook(organisationId: number, client: Client = db): Promise<BellBook> {
-  const [schedules, bells] = await Promise.all([
-    client.bellSchedule.findMany({ where: { organisationId }, select: { id: true, isDefault: true }, orderBy: { id: "asc" } }),
-    client.bell.findMany({ where: { organisationId }, select: { scheduleId: true, number: true, startTime: true, endTime: true }, orderBy: { number: "asc" } }),
+  const [schedules, bells] = await inOrder([
+    () => client.bellSchedule.findMany({ where: { organisationId }, select: { id: true, isDefault: true }, orderBy: { id: "asc" } }),
+    () => client.bell.findMany({ where: { organisationId }, select: { scheduleId: true, number: true, startTime: true, endTime: true }, orderBy: { number: "asc" } }),
   ]);
   return { defaultScheduleId: (schedules.find((s) => s.isDefault) ?? schedules[0])?.id ?? null, bells };
 }
@@ -92,9 +101,9 @@ export type TimetableEntryView = SlotEntry & { hours: number };
 
 /** Entries of a year's classes on one weekday (the candidates for a clash). */
 export async function entriesOnWeekday(organisationId: number, yearId: number, weekday: number, client: Client = db): Promise<SlotEntry[]> {
-  const [rows, book] = await Promise.all([
-    client.timetableEntry.findMany({ where: { organisationId, weekday, class: { yearId } }, select: entrySelect }),
-    bellBook(organisationId, client),
+  const [rows, book] = await inOrder([
+    () => client.timetableEntry.findMany({ where: { organisationId, weekday, class: { yearId } }, select: entrySelect }),
+    () => bellBook(organisationId, client),
   ]);
   return rows.map((r) => toSlotEntry(r, book));
 }
@@ -106,13 +115,13 @@ export async function entriesFor(
   from: Date,
   to: Date,
 ): Promise<TimetableEntryView[]> {
-  const [rows, book] = await Promise.all([
-    db.timetableEntry.findMany({
+  const [rows, book] = await inOrder([
+    () => db.timetableEntry.findMany({
       where: { organisationId, ...filter, validFrom: { lte: to }, validTo: { gte: from } },
       select: entrySelect,
       orderBy: [{ weekday: "asc" }, { bellNumber: "asc" }, { subgroupId: "asc" }],
     }),
-    bellBook(organisationId),
+    () => bellBook(organisationId),
   ]);
   return rows.map((r) => ({ ...toSlotEntry(r, book), hours: Number(r.hours) }));
 }
@@ -159,11 +168,11 @@ export async function entryNames(
   ids: { subjectId: number; teacherId: number; roomId: number | null; subgroupId: number | null },
   client: Client = db,
 ) {
-  const [subject, teacher, room, subgroup] = await Promise.all([
-    client.subject.findUnique({ where: { organisationId_id: { organisationId, id: ids.subjectId } }, select: { name: true } }),
-    client.user.findUnique({ where: { organisationId_id: { organisationId, id: ids.teacherId } }, select: { lastName: true, firstName: true, middleName: true } }),
-    ids.roomId === null ? null : client.room.findUnique({ where: { organisationId_id: { organisationId, id: ids.roomId } }, select: { name: true } }),
-    ids.subgroupId === null ? null : client.subgroup.findUnique({ where: { organisationId_id: { organisationId, id: ids.subgroupId } }, select: { name: true, classId: true } }),
+  const [subject, teacher, room, subgroup] = await inOrder([
+    () => client.subject.findUnique({ where: { organisationId_id: { organisationId, id: ids.subjectId } }, select: { name: true } }),
+    () => client.user.findUnique({ where: { organisationId_id: { organisationId, id: ids.teacherId } }, select: { lastName: true, firstName: true, middleName: true } }),
+    () => ids.roomId === null ? null : client.room.findUnique({ where: { organisationId_id: { organisationId, id: ids.roomId } }, select: { name: true } }),
+    () => ids.subgroupId === null ? null : client.subgroup.findUnique({ where: { organisationId_id: { organisationId, id: ids.subgroupId } }, select: { name: true, classId: true } }),
   ]);
   return {
     subjectName: subject?.name ?? null,

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { EntryInput } from "../schema";
-import { bellBook, bellSpan, classBrief, entriesOnWeekday, entryNames, loadsOfClass } from "./data";
+import { bellBook, bellSpan, classBrief, entriesOnWeekday, entryNames, inOrder, loadsOfClass } from "./data";
 import { entryConflicts, type SlotEntry } from "./rules";
 
 const TIMETABLE_LOCK = 4_202;
@@ -54,7 +54,7 @@ export async function saveTimetableEntry(organisationId: number, actorId: number
       validFrom: input.validFrom,
       validTo: input.validTo,
     };
-    const [others, loads] = await Promise.all([entriesOnWeekday(organisationId, cls.yearId, input.weekday, tx), loadsOfClass(organisationId, cls.id, tx)]);
+    const [others, loads] = await inOrder([() => entriesOnWeekday(organisationId, cls.yearId, input.weekday, tx), () => loadsOfClass(organisationId, cls.id, tx)]);
     const conflicts = entryConflicts(candidate, others, loads, college);
     if (conflicts.length) return { ok: false, reason: "conflict", messages: conflicts };
 
