@@ -7,7 +7,7 @@ import { NAV_ITEMS } from "./nav-items";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  const items = NAV_ITEMS.filter((item) => held.has(item.permission));
+  const items = NAV_ITEMS.filter((item) => [item.permission].flat().some((p) => held.has(p)));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">

@@ -182,3 +182,12 @@ export async function entryNames(
     subgroup,
   };
 }
+
+/** The academic year of a class (for the default validity of new entries). */
+export async function yearOfClass(organisationId: number, classId: number) {
+  const c = await db.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { name: true, year: { select: { startDate: true, endDate: true } } },
+  });
+  return c ? { className: c.name, startDate: c.year.startDate, endDate: c.year.endDate } : null;
+}
