@@ -6,7 +6,7 @@ import { todayIn } from "@/lib/org/time";
 import { weekLessons, type WeekLesson } from "../view/data";
 import { addDays, localInstant, mondayOf } from "../week";
 import { buildCalendar, type IcsEvent } from "./ics";
-import { feedFilters, liveFeed } from "./data";
+import { activeFeedOf, feedFilters, liveFeed } from "./data";
 import { hashFeedSecret, parseFeedToken } from "./token";
 
 export function lessonEvents(lessons: readonly WeekLesson[], timeZone: string, withClass: boolean): IcsEvent[] {
@@ -45,4 +45,9 @@ export async function loadFeedIcs(token: string, now: Date = new Date()): Promis
   }
   events.sort((a, b) => a.start.getTime() - b.start.getTime());
   return buildCalendar(`Расписание: ${owner.fullName}`, events, now);
+}
+
+/** Whether the signed-in user has a live link (its secret cannot be shown again). */
+export async function loadMyFeed(organisationId: number, userId: number) {
+  return activeFeedOf(organisationId, userId);
 }
