@@ -100,3 +100,63 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 export function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "Проверьте введённые данные";
 }
+
+export const bellScheduleForm = z.object({
+  name: z.string({ error: "Укажите название" }).trim().min(1, "Укажите название").max(100, "Не длиннее 100 символов"),
+  isDefault: z.union([z.literal("on"), z.undefined(), z.literal("")]).transform((v) => v === "on"),
+  bells: z.string({ error: "Укажите звонки" }).max(2000, "Слишком длинный текст"),
+});
+
+export const roomForm = z.object({
+  name: z.string({ error: "Укажите кабинет" }).trim().min(1, "Укажите кабинет").max(60, "Не длиннее 60 символов"),
+  capacity: z
+    .union([z.literal(""), z.undefined(), z.coerce.number({ error: "Вместимость — число" }).int("Вместимость — целое число").min(1, "Вместимость от 1").max(2000, "Вместимость до 2000")])
+    .transform((v) => (v === "" || v === undefined ? null : v)),
+  building: z
+    .string()
+    .trim()
+    .max(100, "Не длиннее 100 символов")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const assignBellsForm = z.object({ classId: id, scheduleId: id });
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Укажите время как ЧЧ:ММ");
+
+export const eventForm = z
+  .object({
+    title: z.string({ error: "Укажите название" }).trim().min(1, "Укажите название").max(200, "Не длиннее 200 символов"),
+    description: z.string().trim().max(2000, "Не длиннее 2000 символов").optional().transform((v) => v || null),
+    place: z.string().trim().max(200, "Не длиннее 200 символов").optional().transform((v) => v || null),
+    classId: optionalId,
+    date: calendarDate,
+    startTime: clock,
+    endTime: z.union([z.literal(""), z.undefined(), clock]).transform((v) => v || null),
+  })
+  .refine((v) => !v.endTime || v.endTime > v.startTime, { message: "Окончание раньше начала", path: ["endTime"] });
+
+export type EventInput = z.infer<typeof eventForm>;
+
+export const CONTROL_LABELS = {
+  EXAM: "экзамен",
+  CREDIT: "зачёт",
+  DIFF_CREDIT: "дифференцированный зачёт",
+  COURSEWORK: "защита курсовой работы",
+  PRACTICE: "защита практики",
+  VKR: "защита ВКР",
+  OTHER: "другое",
+} as const;
+
+export const examForm = z.object({
+  classId: id,
+  subjectId: id,
+  kind: z.enum(["EXAM", "CREDIT", "DIFF_CREDIT", "COURSEWORK", "PRACTICE", "VKR", "OTHER"], { error: "Выберите форму аттестации" }),
+  date: calendarDate,
+  time: clock,
+  roomId: optionalId,
+  examinerId: optionalId,
+  isConsultation: z.union([z.literal("on"), z.undefined(), z.literal("")]).transform((v) => v === "on"),
+});
+
+export type ExamInput = z.infer<typeof examForm>;
