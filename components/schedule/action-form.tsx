@@ -36,14 +36,3 @@ export function ActionForm<T>({ action, submitLabel, successText, label, childre
     </form>
   );
 }
-
-export const fieldClass = "rounded border border-slate-300 px-1 py-0.5";
-
-export function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col text-sm">
-      <span className="text-xs text-slate-500">{label}</span>
-      {children}
-    </label>
-  );
-}

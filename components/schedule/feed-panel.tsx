@@ -1,16 +1,16 @@
 "use client";
 // SCH-6: issue, show once and revoke the personal calendar link.
 import { useActionState } from "react";
-import { issueFeedAction, revokeFeedAction } from "@/lib/schedule/feed/actions";
+import { feedAction } from "@/lib/schedule/feed/actions";
 
 export function FeedPanel({ active, since }: { active: boolean; since: string | null }) {
-  const [issued, issue, issuing] = useActionState(issueFeedAction, null);
-  const [revoked, revoke, revoking] = useActionState(revokeFeedAction, null);
-  const url = issued?.ok && issued.data ? `${window.location.origin}${issued.data.path}` : null;
-  const live = url !== null || (active && !(revoked?.ok === true));
+  const [state, action, pending] = useActionState(feedAction, null);
+  const path = state?.ok ? state.data.path : null;
+  const url = path ? `${window.location.origin}${path}` : null;
+  const live = state?.ok ? state.data.live : active;
   return (
-    <div className="space-y-3 rounded border border-slate-200 bg-white p-4 text-sm">
-      <p role="status">{live ? `Ссылка действует${since && !url ? ` с ${since}` : ""}.` : "Ссылки нет или она отозвана."}</p>
+    <form action={action} className="space-y-3 rounded border border-slate-200 bg-white p-4 text-sm">
+      <p role="status">{live ? `Ссылка действует${since && !state ? ` с ${since}` : ""}.` : "Ссылки нет или она отозвана."}</p>
       {url && (
         <div className="space-y-1">
           <label className="block text-xs text-slate-500" htmlFor="feed-url">
@@ -20,22 +20,18 @@ export function FeedPanel({ active, since }: { active: boolean; since: string | 
         </div>
       )}
       <div className="flex gap-2">
-        <form action={issue}>
-          <button type="submit" disabled={issuing} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
-            {active ? "Создать новую ссылку" : "Создать ссылку"}
-          </button>
-        </form>
-        <form action={revoke}>
-          <button type="submit" disabled={revoking || !live} className="rounded border border-red-300 px-3 py-1 text-red-700 disabled:opacity-50">
-            Отозвать ссылку
-          </button>
-        </form>
+        <button type="submit" name="intent" value="issue" disabled={pending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+          {live ? "Создать новую ссылку" : "Создать ссылку"}
+        </button>
+        <button type="submit" name="intent" value="revoke" disabled={pending || !live} className="rounded border border-red-300 px-3 py-1 text-red-700 disabled:opacity-50">
+          Отозвать ссылку
+        </button>
       </div>
-      {(issued?.ok === false || revoked?.ok === false) && (
+      {state?.ok === false && (
         <p role="alert" className="text-red-700">
-          {issued?.ok === false ? issued.message : revoked?.ok === false ? revoked.message : ""}
+          {state.message}
         </p>
       )}
-    </div>
+    </form>
   );
 }

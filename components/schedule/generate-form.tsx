@@ -2,7 +2,7 @@
 // SCH-4: «Сформировать уроки журнала» for a period, with the report of kept lessons.
 import { useActionState } from "react";
 import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
-import { Field, fieldClass } from "./action-form";
+import { Field, fieldClass } from "./field";
 
 type Props = { classes: { id: number; name: string }[]; from: string; to: string };
 

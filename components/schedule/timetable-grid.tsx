@@ -62,7 +62,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                       </div>
                     ))}
                     <details className="text-xs">
-                      <summary className="cursor-pointer text-slate-500 hover:text-blue-700" aria-label={`Добавить урок: ${slot}`}>
+                      <summary className="cursor-pointer text-slate-500 hover:text-blue-700">
                         + добавить
                       </summary>
                       <EntryForm classId={classId} weekday={w} bellNumber={b.number} slotLabel={slot} options={grid.options} defaults={fresh} />

@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { parseDateKey } from "./week";
 
-const id = z.coerce.number({ error: "Выберите значение" }).int().positive("Выберите значение").max(2_147_483_647);
+const id = z.coerce.number({ error: "Выберите значение" }).int("Выберите значение").positive("Выберите значение").max(2_147_483_647, "Выберите значение");
+// Optional fields: absent or empty → null. `.optional()` on the union keeps a missing key valid (zod 4).
 const optionalId = z
-  .union([z.literal(""), z.undefined(), z.null(), id])
+  .union([z.literal(""), z.null(), id], { error: "Выберите значение из списка" })
+  .optional()
   .transform((v) => (v === "" || v === undefined || v === null ? null : v));
 export const calendarDate = z
   .string({ error: "Укажите дату" })
@@ -23,8 +25,8 @@ export const entryForm = z
   .object({
     entryId: optionalId,
     classId: id,
-    weekday: z.coerce.number().int().min(1, "День недели: 1–6").max(7, "День недели: 1–7"),
-    bellNumber: z.coerce.number({ error: "Укажите номер урока" }).int().min(1, "Номер урока от 1").max(12, "Номер урока до 12"),
+    weekday: z.coerce.number({ error: "Укажите день недели" }).int("Укажите день недели").min(1, "День недели: 1–7").max(7, "День недели: 1–7"),
+    bellNumber: z.coerce.number({ error: "Укажите номер урока" }).int("Номер урока — целое число").min(1, "Номер урока от 1").max(12, "Номер урока до 12"),
     subjectId: id,
     teacherId: id,
     roomId: optionalId,
@@ -47,9 +49,10 @@ export const changeForm = z
     teacherId: optionalId,
     roomId: optionalId,
     bellNumber: z
-      .union([z.literal(""), z.undefined(), z.coerce.number().int().min(1, "Номер урока от 1").max(12, "Номер урока до 12")])
+      .union([z.literal(""), z.coerce.number().int("Номер урока — целое число").min(1, "Номер урока от 1").max(12, "Номер урока до 12")], { error: "Номер урока — число от 1 до 12" })
+      .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
-    toDate: z.union([z.literal(""), z.undefined(), calendarDate]).transform((v) => (v === "" || v === undefined ? null : v)),
+    toDate: z.union([z.literal(""), calendarDate], { error: "Укажите дату в формате ДД.ММ.ГГГГ" }).optional().transform((v) => (v === "" || v === undefined ? null : v)),
     note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
   })
   .superRefine((v, ctx) => {
@@ -103,14 +106,15 @@ export function firstMessage(error: z.ZodError): string {
 
 export const bellScheduleForm = z.object({
   name: z.string({ error: "Укажите название" }).trim().min(1, "Укажите название").max(100, "Не длиннее 100 символов"),
-  isDefault: z.union([z.literal("on"), z.undefined(), z.literal("")]).transform((v) => v === "on"),
+  isDefault: z.union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" }).optional().transform((v) => v === "on"),
   bells: z.string({ error: "Укажите звонки" }).max(2000, "Слишком длинный текст"),
 });
 
 export const roomForm = z.object({
   name: z.string({ error: "Укажите кабинет" }).trim().min(1, "Укажите кабинет").max(60, "Не длиннее 60 символов"),
   capacity: z
-    .union([z.literal(""), z.undefined(), z.coerce.number({ error: "Вместимость — число" }).int("Вместимость — целое число").min(1, "Вместимость от 1").max(2000, "Вместимость до 2000")])
+    .union([z.literal(""), z.coerce.number().int("Вместимость — целое число").min(1, "Вместимость от 1").max(2000, "Вместимость до 2000")], { error: "Вместимость — целое число от 1 до 2000" })
+    .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   building: z
     .string()
@@ -132,7 +136,7 @@ export const eventForm = z
     classId: optionalId,
     date: calendarDate,
     startTime: clock,
-    endTime: z.union([z.literal(""), z.undefined(), clock]).transform((v) => v || null),
+    endTime: z.union([z.literal(""), clock], { error: "Укажите время как ЧЧ:ММ" }).optional().transform((v) => v || null),
   })
   .refine((v) => !v.endTime || v.endTime > v.startTime, { message: "Окончание раньше начала", path: ["endTime"] });
 
@@ -156,7 +160,7 @@ export const examForm = z.object({
   time: clock,
   roomId: optionalId,
   examinerId: optionalId,
-  isConsultation: z.union([z.literal("on"), z.undefined(), z.literal("")]).transform((v) => v === "on"),
+  isConsultation: z.union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" }).optional().transform((v) => v === "on"),
 });
 
 export type ExamInput = z.infer<typeof examForm>;

@@ -6,20 +6,20 @@ import { ok, type ActionResult } from "@/lib/errors";
 import { issueFeed, revokeFeeds } from "./mutations";
 import { feedPath, hashFeedSecret, newFeedSecret } from "./token";
 
-/** Returns the feed's path once: only its hash is kept, so it cannot be shown again. */
-export async function issueFeedAction(_prev: ActionResult<{ path: string } | null> | null, _form: FormData): Promise<ActionResult<{ path: string } | null>> {
-  const access = await requireAccessForAction("schedule.viewOwn");
-  if (!access.ok) return access;
-  const secret = newFeedSecret();
-  await issueFeed(access.user.organisationId, access.user.id, hashFeedSecret(secret));
-  revalidatePath("/schedule/feed");
-  return ok({ path: feedPath(access.user.organisationId, secret) });
-}
+export type FeedState = { path: string | null; live: boolean };
 
-export async function revokeFeedAction(_prev: ActionResult<{ path: string } | null> | null, _form: FormData): Promise<ActionResult<{ path: string } | null>> {
+/** `intent=issue` returns the feed's path once (only its hash is kept); `intent=revoke` ends every live link. */
+export async function feedAction(_prev: ActionResult<FeedState> | null, form: FormData): Promise<ActionResult<FeedState>> {
   const access = await requireAccessForAction("schedule.viewOwn");
   if (!access.ok) return access;
-  await revokeFeeds(access.user.organisationId, access.user.id);
+  const { organisationId, id } = access.user;
+  if (form.get("intent") === "revoke") {
+    await revokeFeeds(organisationId, id);
+    revalidatePath("/schedule/feed");
+    return ok({ path: null, live: false });
+  }
+  const secret = newFeedSecret();
+  await issueFeed(organisationId, id, hashFeedSecret(secret));
   revalidatePath("/schedule/feed");
-  return ok(null);
+  return ok({ path: feedPath(organisationId, secret), live: true });
 }

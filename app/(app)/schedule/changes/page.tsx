@@ -12,7 +12,8 @@ import { bellLabel, dateKey, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { formatDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ChangeList } from "@/components/schedule/change-list";
-import { ActionForm, Field, fieldClass } from "@/components/schedule/action-form";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
 
 export const metadata: Metadata = { title: "Изменения и замены" };
 

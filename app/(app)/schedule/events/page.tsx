@@ -8,7 +8,8 @@ import { createEventAction } from "@/lib/schedule/events/actions";
 import { dateKey } from "@/lib/schedule/week";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
-import { ActionForm, Field, fieldClass } from "@/components/schedule/action-form";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
 
 export const metadata: Metadata = { title: "Мероприятия" };
 

@@ -8,7 +8,8 @@ import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { CONTROL_LABELS } from "@/lib/schedule/schema";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
-import { ActionForm, Field, fieldClass } from "@/components/schedule/action-form";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
 
 export const metadata: Metadata = { title: "Сессия" };
 

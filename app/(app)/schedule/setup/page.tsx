@@ -7,7 +7,8 @@ import { loadSetup } from "@/lib/schedule/setup/loaders";
 import { assignBellScheduleAction, saveBellScheduleAction, saveRoomAction } from "@/lib/schedule/setup/actions";
 import { bellsText } from "@/lib/schedule/setup/rules";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
-import { ActionForm, Field, fieldClass } from "@/components/schedule/action-form";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
 
 export const metadata: Metadata = { title: "Звонки и кабинеты" };
 
