@@ -3,11 +3,11 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_ITEMS, navItemOpen } from "./nav-items";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  const items = NAV_ITEMS.filter((item) => [item.permission].flat().some((p) => held.has(p)));
+  const items = NAV_ITEMS.filter((item) => navItemOpen(item, held));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">

@@ -1,12 +1,23 @@
 // The navigation: each item names the permission that opens it, so a role sees only what it
 // may open (the pages check the same permission on the server).
-import type { Permission } from "@/lib/access/matrix";
+import type { Permission, Scope } from "@/lib/access/matrix";
 
-/** `permission`: the item shows for a holder of it (or of any one of a list). */
-export type NavItem = { href: string; label: string; permission: Permission | readonly Permission[] };
+/** An item opens through its permission, or through any of several; `scope` demands that scope. */
+export type NavItem = { href: string; label: string; permission: Permission | readonly Permission[]; scope?: Scope };
+
+export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Scope[]>): boolean {
+  const permissions = typeof item.permission === "string" ? [item.permission] : item.permission;
+  return permissions.some((p) => {
+    const scopes = held.get(p);
+    return scopes !== undefined && (item.scope === undefined || scopes.includes(item.scope));
+  });
+}
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
-  { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
+  { href: "/diary", label: "Дневник", permission: "diary.view" },
   { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"] },
+  { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },
+  { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
+  { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all" },
 ];

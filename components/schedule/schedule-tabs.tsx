@@ -12,7 +12,7 @@ const TABS = [
   { href: "/schedule/feed", label: "Календарь (ICS)", permission: ["schedule.viewOwn"] },
 ] as const;
 
-export function ScheduleTabs({ held, current }: { held: ReadonlySet<string>; current: string }) {
+export function ScheduleTabs({ held, current }: { held: { has(permission: string): boolean }; current: string }) {
   return (
     <nav aria-label="Разделы расписания" className="flex flex-wrap gap-2 border-b border-slate-200 pb-2 text-sm">
       {TABS.filter((t) => t.permission.some((p) => held.has(p))).map((t) => (

@@ -1,6 +1,6 @@
 // Reads for date-specific changes and substitutions (SCH-2, SCH-3). Bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { shortPersonName } from "../timetable/data";
 import { bellLabel } from "../week";
 import { formatDate } from "@/lib/org/time";

@@ -2,7 +2,7 @@
 // is written with an announcement to the class's board (source «schedule», audience CLASS) and
 // the class's lessons of the affected dates are regenerated at once, so the diary shows it.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { formatDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";

@@ -1,7 +1,7 @@
 // Reads for the lesson planner (SCH-4): the timetable, changes, substitutions and holidays of a
 // period, and the lessons that already exist there. Bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import type { ExistingLesson, PlanInput } from "../rules";
 import { inOrder } from "../timetable/data";
 

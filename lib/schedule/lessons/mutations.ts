@@ -3,7 +3,7 @@
 // journal data are updated or deleted, and a lesson holding marks, attendance, a topic or
 // homework is never deleted or moved — it is kept and reported.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { diffLessons, planLessons, type DesiredLesson } from "../rules";
 import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";

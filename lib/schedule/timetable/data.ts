@@ -1,6 +1,6 @@
 // Reads of the weekly timetable (SCH-1, SCH-2). Every query is bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { minutesOf } from "../week";
 import type { LoadRef, SlotEntry } from "./rules";
 
