@@ -92,4 +92,24 @@ test.describe("timetable (SCH-2)", () => {
     const response = await page.goto("/schedule/edit");
     expect(response?.status()).toBe(403);
   });
+
+  test("a department head sees and edits only the groups of their department; room views answer «Нет доступа»", async ({ page }) => {
+    const head = demoLogin("HEAD_OF_DEPT", "college");
+    const groups = await query<{ name: string }>(
+      `SELECT c.name FROM "ClassGroup" c JOIN "Department" d ON d."organisationId" = c."organisationId" AND d.id = c."departmentId"
+         JOIN "User" u ON u."organisationId" = d."organisationId" AND u.id = d."headId" JOIN "Organisation" o ON o.id = u."organisationId"
+         JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+        WHERE u.login = $1 AND o.name = $2 ORDER BY c.name`,
+      [head.login, head.orgName],
+    );
+    const [room] = await query<{ id: number }>(`SELECT r.id FROM "Room" r JOIN "Organisation" o ON o.id = r."organisationId" WHERE o.name = $1 LIMIT 1`, [head.orgName]);
+    expect(groups.length).toBeGreaterThan(0);
+    await signInAs(page, "HEAD_OF_DEPT", "college");
+    await page.goto("/schedule/edit");
+    const options = await page.getByLabel("Класс / группа").locator("option").allTextContents();
+    expect(options.sort()).toEqual(groups.map((g) => g.name).sort());
+    await page.goto("/schedule");
+    await expect(page.getByRole("table", { name: "Расписание на неделю" })).toBeVisible();
+    expect((await page.goto(`/schedule?room=${room.id}`))?.status()).toBe(403);
+  });
 });

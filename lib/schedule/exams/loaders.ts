@@ -5,6 +5,7 @@ import { todayIn } from "@/lib/org/time";
 import { loadMyChildren, loadMyPlace } from "@/lib/people/loaders";
 import { addDays } from "../week";
 import { examFormOptions, examSlots, teacherClassIds } from "./data";
+import { departmentClassIds } from "../lessons/data";
 
 export const loadExamsPage = cache(async (user: CurrentUser, all: boolean, canEdit: boolean, ownClassIds: readonly number[]) => {
   const from = addDays(todayIn(user.timeZone), -30);
@@ -22,3 +23,6 @@ export const loadExamsPage = cache(async (user: CurrentUser, all: boolean, canEd
 });
 
 export const loadTeacherClassIds = cache((user: CurrentUser) => teacherClassIds(user.organisationId, user.id));
+
+/** A department head's groups (schedule.viewAll in department scope). */
+export const loadDepartmentClassIds = cache((user: CurrentUser) => departmentClassIds(user.organisationId, user.id));

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { bellRowsOf, viewPickers } from "../view/data";
 import { classFormOptions, entriesFor, yearOfClass } from "./data";
+import { departmentClassIds } from "../lessons/data";
 
 export const loadEditGrid = cache(async (user: CurrentUser, classId: number) => {
   const today = todayIn(user.timeZone);
@@ -21,4 +22,10 @@ export const loadEditGrid = cache(async (user: CurrentUser, classId: number) => 
 
 export type EditGrid = NonNullable<Awaited<ReturnType<typeof loadEditGrid>>>;
 
-export const loadClassPicker = cache(async (user: CurrentUser) => (await viewPickers(user.organisationId)).classes);
+/** Classes of the current year the scheduler may edit: all, or (department scope) their department's groups. */
+export const loadClassPicker = cache(async (user: CurrentUser, scopes: readonly string[]) => {
+  const classes = (await viewPickers(user.organisationId)).classes;
+  if (scopes.includes("all")) return classes;
+  const dept = new Set(await departmentClassIds(user.organisationId, user.id));
+  return classes.filter((c) => dept.has(c.id));
+});

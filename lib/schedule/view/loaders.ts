@@ -2,7 +2,7 @@
 // schedule.viewAll pick any class, teacher or room; a teacher sees their own week, a class
 // teacher their class, a student their class (own subgroups), a parent each child's class.
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess, type Granted } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -10,6 +10,7 @@ import { loadMyChildren, loadMyPlace, loadStudentHeader } from "@/lib/people/loa
 import { todayIn } from "@/lib/org/time";
 import { addDays, mondayOf, parseDateKey } from "../week";
 import { changesBetween, type ChangeRow } from "../changes/data";
+import { departmentClassIds } from "../lessons/data";
 import { eventsBetween, viewPickers, weekLessons, classNameOf, type ViewPickers, type WeekEvent, type WeekFilter, type WeekLesson } from "./data";
 
 const idField = z.coerce.number().int().positive().max(2_147_483_647).optional();
@@ -50,6 +51,14 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
   const first = await requireAccess("board.view");
   const held = await heldPermissions(first.user.organisationId, first.user.id);
   const all = held.has("schedule.viewAll");
+  // A department head sees the groups of their department only (ACCESS_MATRIX notes): no teacher or room views.
+  const wide = held.get("schedule.viewAll")?.includes("all") ?? false;
+  const pickersFor = async (): Promise<ViewPickers> => {
+    const p = await viewPickers(first.user.organisationId);
+    if (wide) return p;
+    const dept = new Set(await departmentClassIds(first.user.organisationId, first.user.id));
+    return { classes: p.classes.filter((c) => dept.has(c.id)), teachers: [], rooms: [] };
+  };
   const user = first.user;
   let granted: Granted;
   let filter: WeekFilter;
@@ -61,10 +70,12 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
     filter = { kind: "class", id: q.class };
     title = `Класс ${(await classNameOf(user.organisationId, q.class)) ?? ""}`;
   } else if (q.teacher) {
+    if (q.teacher !== user.id && !wide) forbidden();
     granted = await requireAccess(q.teacher === user.id && !all ? "schedule.viewOwn" : "schedule.viewAll");
     filter = { kind: "teacher", id: q.teacher };
     title = "Учитель";
   } else if (q.room) {
+    if (!wide) forbidden();
     granted = await requireAccess("schedule.viewAll");
     filter = { kind: "room", id: q.room };
     title = "Кабинет";
@@ -83,9 +94,9 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
       filter = { kind: "teacher", id: user.id };
       title = "Моё расписание";
     } else {
-      granted = await requireAccess("schedule.viewAll");
-      const pickers = await viewPickers(user.organisationId);
+      const pickers = await pickersFor();
       if (!pickers.classes[0]) notFound();
+      granted = await requireAccess("schedule.viewAll", { kind: "class", classId: pickers.classes[0].id });
       filter = { kind: "class", id: pickers.classes[0].id };
       title = `Класс ${pickers.classes[0].name}`;
     }
@@ -98,7 +109,7 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
     weekLessons(user.organisationId, filter, monday, sunday),
     eventsBetween(user.organisationId, new Date(monday.getTime() - 86_400_000), addDays(monday, 8), filter.kind === "class" ? classIds : []),
     filter.kind === "class" ? changesBetween(user.organisationId, monday, sunday, classIds) : Promise.resolve([]),
-    all ? viewPickers(user.organisationId) : Promise.resolve(null),
+    all ? pickersFor() : Promise.resolve(null),
   ]);
   if (filter.kind === "teacher") title = pickers?.teachers.find((t) => t.id === filter.id)?.name ?? (filter.id === user.id ? user.fullName : title);
   if (filter.kind === "room") title = `Кабинет ${pickers?.rooms.find((r) => r.id === filter.id)?.name ?? ""}`;

@@ -35,8 +35,8 @@ function Options({ items, empty }: { items: { id: number; name: string }[]; empt
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const { user } = await requireAccess("schedule.edit");
-  const classes = await loadClassPicker(user);
+  const { user, scopes } = await requireAccess("schedule.edit");
+  const classes = await loadClassPicker(user, scopes);
   const classId = parsed.data.class ?? classes[0]?.id;
   if (!classId) notFound();
   await requireAccess("schedule.edit", { kind: "class", classId });

@@ -16,8 +16,8 @@ const search = z.object({ class: z.coerce.number().int().positive().max(2_147_48
 export default async function EditSchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const { user } = await requireAccess("schedule.edit");
-  const classes = await loadClassPicker(user);
+  const { user, scopes } = await requireAccess("schedule.edit");
+  const classes = await loadClassPicker(user, scopes);
   const classId = parsed.data.class ?? classes[0]?.id;
   if (classId) await requireAccess("schedule.edit", { kind: "class", classId });
   const grid = classId ? await loadEditGrid(user, classId) : null;

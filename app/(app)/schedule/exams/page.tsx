@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
-import { loadExamsPage, loadTeacherClassIds } from "@/lib/schedule/exams/loaders";
+import { loadDepartmentClassIds, loadExamsPage, loadTeacherClassIds } from "@/lib/schedule/exams/loaders";
 import { createExamAction } from "@/lib/schedule/exams/actions";
 import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { CONTROL_LABELS } from "@/lib/schedule/schema";
@@ -17,10 +17,11 @@ export default async function ExamsPage() {
   const first = await requireAccess("board.view");
   const held = await heldPermissions(first.user.organisationId, first.user.id);
   const all = held.has("schedule.viewAll");
+  const wide = held.get("schedule.viewAll")?.includes("all") ?? false;
   const { user } = await requireAccess(all ? "schedule.viewAll" : "schedule.viewOwn");
   const canEdit = held.has("schedule.edit");
-  const own = user.roles.includes("TEACHER") ? await loadTeacherClassIds(user) : [];
-  const [page, classes] = await Promise.all([loadExamsPage(user, all, canEdit, own), canEdit ? loadClassPicker(user) : Promise.resolve([])]);
+  const own = [...(user.roles.includes("TEACHER") ? await loadTeacherClassIds(user) : []), ...(all && !wide ? await loadDepartmentClassIds(user) : [])];
+  const [page, classes] = await Promise.all([loadExamsPage(user, wide, canEdit, own), canEdit ? loadClassPicker(user, held.get("schedule.edit") ?? []) : Promise.resolve([])]);
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/exams" />

@@ -11,8 +11,8 @@ import { GenerateForm } from "@/components/schedule/generate-form";
 export const metadata: Metadata = { title: "Уроки журнала" };
 
 export default async function LessonsPage() {
-  const { user } = await requireAccess("schedule.edit");
-  const [held, classes] = await Promise.all([heldPermissions(user.organisationId, user.id), loadClassPicker(user)]);
+  const { user, scopes } = await requireAccess("schedule.edit");
+  const [held, classes] = await Promise.all([heldPermissions(user.organisationId, user.id), loadClassPicker(user, scopes)]);
   const monday = mondayOf(todayIn(user.timeZone));
   return (
     <div className="space-y-3">
