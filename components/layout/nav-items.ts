@@ -16,6 +16,7 @@ export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Sc
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
   { href: "/diary", label: "Дневник", permission: "diary.view" },
+  { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"] },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },
   { href: "/mail", label: "Почта", permission: "mail.use" },
   { href: "/board", label: "Объявления", permission: "board.view" },
