@@ -1,0 +1,265 @@
+// Reads of the class journal. Every query is bound to the organisation (ACL-5); the grid is built
+// from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
+// each served by an index that starts with organisationId.
+import { db } from "@/lib/db";
+import { fullName } from "@/lib/auth/rules";
+import type { GridRows, GridType } from "./grid";
+import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
+
+const num = (v: { toString(): string } | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+export type PeriodOption = { id: number; name: string; start: Date; end: Date };
+
+export type GridHead = {
+  cls: { id: number; name: string; grade: number; yearId: number; periodKind: string };
+  subject: { id: number; name: string; passFail: boolean };
+  orgKind: "SCHOOL" | "COLLEGE";
+  timeZone: string;
+  settings: GridRows["settings"];
+  periods: PeriodOption[];
+  subgroups: { id: number; name: string }[];
+};
+
+/** Class, subject, settings, the class's periods and the subject's subgroups. Null when any is missing. */
+export async function gridHead(organisationId: number, classId: number, subjectId: number): Promise<GridHead | null> {
+  const [cls, subject, org] = await Promise.all([
+    db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: classId } },
+      select: { id: true, name: true, grade: true, yearId: true, periodKind: true },
+    }),
+    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { id: true, name: true, passFail: true } }),
+    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true, timeZone: true, settings: true } }),
+  ]);
+  if (!cls || !subject || !org) return null;
+  const [periods, subgroups] = await Promise.all([
+    db.period.findMany({
+      where: { organisationId, yearId: cls.yearId, kind: cls.periodKind },
+      orderBy: { number: "asc" },
+      select: { id: true, name: true, startDate: true, endDate: true },
+    }),
+    db.subgroup.findMany({ where: { organisationId, classId, OR: [{ subjectId }, { subjectId: null }] }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const s = org.settings;
+  return {
+    cls,
+    subject,
+    orgKind: org.kind,
+    timeZone: org.timeZone,
+    settings: {
+      minMark: s?.minMark ?? 2,
+      maxMark: s?.maxMark ?? 5,
+      roundingThreshold: num(s?.roundingThreshold) ?? 0.5,
+      averagingMethod: s?.averagingMethod ?? "WEIGHTED",
+      lockDays: s?.lockDays ?? 7,
+    },
+    periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
+    subgroups,
+  };
+}
+
+/**
+ * The grid's rows for a class × subject (× subgroup) over a date range: lessons, the class list
+ * from the movement book, subgroup members, assignments, marks, attendance, homework, the
+ * «все присутствуют» markers, period finals and open unlocks — eleven queries in two rounds.
+ */
+export async function gridRows(
+  organisationId: number,
+  head: GridHead,
+  subgroupId: number | null,
+  range: { start: Date; end: Date; periodId: number | null },
+  now: Date,
+): Promise<GridRows> {
+  const classId = head.cls.id;
+  const subjectId = head.subject.id;
+  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics] = await Promise.all([
+    db.assignmentType.findMany({
+      where: { organisationId },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, shortName: true, weight: true, isControl: true, isActive: true },
+    }),
+    db.lesson.findMany({
+      where: {
+        organisationId,
+        classId,
+        subjectId,
+        date: { gte: range.start, lte: range.end },
+        status: "SCHEDULED",
+        ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
+      },
+      orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
+      select: {
+        id: true, date: true, bellNumber: true, hours: true, topic: true, content: true, version: true, planTopicId: true,
+        subgroupId: true, substituteId: true,
+      },
+    }),
+    db.classMembership.findMany({
+      where: { organisationId, classId, startDate: { lte: range.end }, OR: [{ endDate: null }, { endDate: { gte: range.start } }] },
+      select: {
+        studentId: true, startDate: true, endDate: true, educationForm: true,
+        student: { select: { lastName: true, firstName: true, middleName: true } },
+      },
+    }),
+    db.subgroupMember.findMany({ where: { organisationId, subgroup: { classId } }, select: { subgroupId: true, studentId: true } }),
+    range.periodId === null
+      ? Promise.resolve([])
+      : db.finalMark.findMany({
+          where: { organisationId, classId, subjectId, kind: "PERIOD", periodId: range.periodId },
+          select: { studentId: true },
+        }),
+    db.unlockRequest.findMany({
+      where: { organisationId, classId, subjectId, status: "APPROVED", openUntil: { gt: now }, date: { gte: range.start, lte: range.end } },
+      select: { date: true, openUntil: true },
+    }),
+    db.planTopic.findMany({
+      where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
+      orderBy: [{ planId: "asc" }, { position: "asc" }],
+      select: { id: true, title: true },
+      take: 400,
+    }),
+  ]);
+  const lessonIds = lessons.map((l) => l.id);
+  const [assignments, marks, attendance, homework, taken] = await Promise.all([
+    db.assignment.findMany({
+      where: { organisationId, lessonId: { in: lessonIds } },
+      orderBy: { id: "asc" },
+      select: { id: true, lessonId: true, typeId: true, description: true, weight: true, dueDate: true, specification: true },
+    }),
+    db.mark.findMany({
+      where: { organisationId, lessonId: { in: lessonIds } },
+      select: { assignmentId: true, studentId: true, kind: true, value: true, isHospital: true, comment: true, version: true },
+    }),
+    db.attendance.findMany({
+      where: { organisationId, lessonId: { in: lessonIds } },
+      select: { lessonId: true, studentId: true, code: true, missedHours: true, version: true },
+    }),
+    db.homework.findMany({
+      where: { organisationId, lessonId: { in: lessonIds } },
+      orderBy: { id: "asc" },
+      select: { id: true, lessonId: true, text: true, dueDate: true, version: true, files: { select: { id: true, fileName: true, size: true } } },
+    }),
+    db.journalChange.findMany({
+      where: { organisationId, lessonId: { in: lessonIds }, entity: "ATTENDANCE", studentId: null },
+      select: { lessonId: true },
+    }),
+  ]);
+  return {
+    cls: head.cls,
+    subject: head.subject,
+    subgroupId,
+    orgKind: head.orgKind,
+    settings: head.settings,
+    range,
+    types: types.map((t): GridType => ({ id: t.id, name: t.name, shortName: t.shortName, weight: Number(t.weight), isControl: t.isControl })),
+    lessons: lessons.map((l) => ({ ...l, hours: Number(l.hours) })),
+    memberships: memberships.map((m) => ({
+      studentId: m.studentId,
+      startDate: m.startDate,
+      endDate: m.endDate,
+      educationForm: m.educationForm as EducationFormName,
+      name: fullName(m.student),
+    })),
+    subgroupMembers,
+    assignments: assignments.map((a) => ({
+      id: a.id, lessonId: a.lessonId, typeId: a.typeId, description: a.description, weight: num(a.weight), dueDate: a.dueDate,
+      hasSpecification: a.specification !== null,
+    })),
+    marks: marks.map((m) => ({ ...m, kind: m.kind as MarkKindName })),
+    attendance: attendance.map((a) => ({ ...a, code: a.code as AttendanceCodeName, missedHours: num(a.missedHours) })),
+    homework: homework.map((h) => ({
+      id: h.id, lessonId: h.lessonId, text: h.text, dueDate: h.dueDate, version: h.version,
+      files: h.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size })),
+    })),
+    attendanceTaken: taken.map((t) => t.lessonId!),
+    finals: finals.map((f) => f.studentId),
+    unlocks: unlocks.map((u) => ({ date: u.date, openUntil: u.openUntil! })),
+    planTopics,
+  };
+}
+
+/** The lesson a cell belongs to, with what the save rules need. */
+export async function lessonForCell(organisationId: number, lessonId: number) {
+  const lesson = await db.lesson.findUnique({
+    where: { organisationId_id: { organisationId, id: lessonId } },
+    select: {
+      id: true, date: true, classId: true, subjectId: true, subgroupId: true, teacherId: true, substituteId: true, status: true, hours: true,
+      class: { select: { grade: true, yearId: true, periodKind: true, year: { select: { status: true } } } },
+      subject: { select: { passFail: true } },
+      organisation: { select: { kind: true, timeZone: true, settings: { select: { minMark: true, maxMark: true, lockDays: true } } } },
+    },
+  });
+  if (!lesson) return null;
+  const s = lesson.organisation.settings;
+  return {
+    ...lesson,
+    hours: Number(lesson.hours),
+    settings: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, lockDays: s?.lockDays ?? 7 },
+  };
+}
+export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
+
+/** The student's stays in the lesson's class, subgroup membership, final of the period and open unlocks. */
+export async function studentOnLesson(organisationId: number, lesson: CellLesson, studentId: number, now: Date) {
+  const [spans, inSubgroup, final, unlocks] = await Promise.all([
+    db.classMembership.findMany({
+      where: { organisationId, studentId, classId: lesson.classId },
+      select: { studentId: true, startDate: true, endDate: true, educationForm: true },
+    }),
+    lesson.subgroupId === null
+      ? Promise.resolve(null)
+      : db.subgroupMember.findUnique({
+          where: { organisationId_subgroupId_studentId: { organisationId, subgroupId: lesson.subgroupId, studentId } },
+          select: { subgroupId: true },
+        }),
+    db.finalMark.findFirst({
+      where: {
+        organisationId, studentId, classId: lesson.classId, subjectId: lesson.subjectId, kind: "PERIOD",
+        period: { yearId: lesson.class.yearId, kind: lesson.class.periodKind, startDate: { lte: lesson.date }, endDate: { gte: lesson.date } },
+      },
+      select: { id: true },
+    }),
+    db.unlockRequest.findMany({
+      where: { organisationId, classId: lesson.classId, subjectId: lesson.subjectId, date: lesson.date, status: "APPROVED", openUntil: { gt: now } },
+      select: { openUntil: true },
+    }),
+  ]);
+  return {
+    spans: spans.map((s) => ({ ...s, educationForm: s.educationForm as EducationFormName })),
+    subgroups: new Set(inSubgroup ? [inSubgroup.subgroupId] : []),
+    finalSet: final !== null,
+    unlockedUntil: unlocks.map((u) => u.openUntil!),
+  };
+}
+
+export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };
+
+/** The history of one cell / lesson field (JRN-7), newest first, with the authors' names. */
+export async function changesOf(organisationId: number, entityKeys: string[], limit = 200): Promise<ChangeRow[]> {
+  const rows = await db.journalChange.findMany({
+    where: { organisationId, entityKey: { in: entityKeys } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, at: true, userId: true, oldValue: true, newValue: true, reason: true, entity: true },
+  });
+  const users = await usersByIds(organisationId, rows.map((r) => r.userId));
+  return rows.map((r) => ({
+    id: r.id.toString(), at: r.at, user: users.get(r.userId) ?? "—", oldValue: r.oldValue, newValue: r.newValue, reason: r.reason, entity: r.entity,
+  }));
+}
+
+export async function usersByIds(organisationId: number, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const users = await db.user.findMany({
+    where: { organisationId, id: { in: unique } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+  });
+  return new Map(users.map((u) => [u.id, fullName(u)]));
+}
+
+/** The last change of a cell: who and when (for the conflict message). */
+export async function lastChange(organisationId: number, entityKey: string): Promise<{ user: string; at: Date } | null> {
+  const [row] = await changesOf(organisationId, [entityKey], 1);
+  return row ? { user: row.user, at: row.at } : null;
+}
+
+export { num as decimalToNumber };
