@@ -29,7 +29,14 @@ import {
 } from "./rules";
 import { cellSaveSchema, firstIssue } from "./schema";
 
-export type CellCurrent = { text: string; version: number; by: string | null; at: string | null };
+export type CellCurrent = {
+  text: string;
+  version: number;
+  by: string | null;
+  at: string | null;
+  mark?: MarkState | null;
+  attendance?: AttendanceState | null;
+};
 
 export type CellResponse =
   | { ok: true; version: number; mark?: MarkState | null; attendance?: AttendanceState | null; assignmentId?: number }
@@ -41,11 +48,17 @@ const out = (status: number, body: CellResponse): CellOutcome => ({ status, body
 const failure = (status: number, code: ErrorCode, message?: string, extra: Partial<Extract<CellResponse, { ok: false }>> = {}): CellOutcome =>
   out(status, { ...fail(code, message), ...extra });
 
-async function conflict(organisationId: number, entityKey: string, text: string, version: number): Promise<CellOutcome> {
+async function conflict(
+  organisationId: number,
+  entityKey: string,
+  text: string,
+  version: number,
+  state: Pick<CellCurrent, "mark" | "attendance">,
+): Promise<CellOutcome> {
   const last = await lastChange(organisationId, entityKey);
   const who = last ? `${last.user}` : null;
   const message = `Ячейку уже изменил${who ? ` ${who}` : "и"}: сейчас в ней «${text || "пусто"}». Ваше значение не сохранено`;
-  return failure(409, "CONFLICT", message, { current: { text, version, by: who, at: last?.at.toISOString() ?? null } });
+  return failure(409, "CONFLICT", message, { current: { text, version, by: who, at: last?.at.toISOString() ?? null, ...state } });
 }
 
 export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date()): Promise<CellOutcome> {
@@ -95,7 +108,9 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
     });
     if (result.ok) return out(200, { ok: true, version: result.version, mark: result.state, assignmentId: result.assignmentId });
     if (result.reason === "conflict") {
-      return conflict(organisationId, markEntityKey(body.assignmentId!, body.studentId), result.state ? markLabel(result.state) : "", result.version);
+      return conflict(organisationId, markEntityKey(body.assignmentId!, body.studentId), result.state ? markLabel(result.state) : "", result.version, {
+        mark: result.state,
+      });
     }
     if (result.reason === "placeholder") return failure(409, "CONFLICT", "К уроку уже добавлено задание — обновите страницу", { reload: true });
     return failure(400, "INVALID_INPUT", "Задание не относится к этому уроку");
@@ -117,7 +132,9 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   });
   if (result.ok) return out(200, { ok: true, version: result.version, attendance: result.state });
   if (result.reason === "conflict") {
-    return conflict(organisationId, attendanceEntityKey(body.lessonId, body.studentId), result.state ? ATTENDANCE_LABELS[result.state.code] : "", result.version);
+    return conflict(organisationId, attendanceEntityKey(body.lessonId, body.studentId), result.state ? ATTENDANCE_LABELS[result.state.code] : "", result.version, {
+      attendance: result.state,
+    });
   }
   return failure(403, "FORBIDDEN", "Причину пропуска указывает классный руководитель");
 }

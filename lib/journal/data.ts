@@ -184,7 +184,9 @@ export async function lessonForCell(organisationId: number, lessonId: number) {
       id: true, date: true, classId: true, subjectId: true, subgroupId: true, teacherId: true, substituteId: true, status: true, hours: true,
       class: { select: { grade: true, yearId: true, periodKind: true, year: { select: { status: true } } } },
       subject: { select: { passFail: true } },
-      organisation: { select: { kind: true, timeZone: true, settings: { select: { minMark: true, maxMark: true, lockDays: true } } } },
+      organisation: {
+        select: { kind: true, timeZone: true, settings: { select: { minMark: true, maxMark: true, lockDays: true, homeworkForToday: true, homeworkForPast: true } } },
+      },
     },
   });
   if (!lesson) return null;
@@ -193,6 +195,7 @@ export async function lessonForCell(organisationId: number, lessonId: number) {
     ...lesson,
     hours: Number(lesson.hours),
     settings: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, lockDays: s?.lockDays ?? 7 },
+    homework: { forToday: s?.homeworkForToday ?? true, forPast: s?.homeworkForPast ?? false },
   };
 }
 export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
@@ -233,9 +236,9 @@ export async function studentOnLesson(organisationId: number, lesson: CellLesson
 export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };
 
 /** The history of one cell / lesson field (JRN-7), newest first, with the authors' names. */
-export async function changesOf(organisationId: number, entityKeys: string[], limit = 200): Promise<ChangeRow[]> {
+export async function changesOf(organisationId: number, entityKeys: string[], limit = 200, lessonId?: number): Promise<ChangeRow[]> {
   const rows = await db.journalChange.findMany({
-    where: { organisationId, entityKey: { in: entityKeys } },
+    where: { organisationId, entityKey: { in: entityKeys }, ...(lessonId !== undefined ? { lessonId } : {}) },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, at: true, userId: true, oldValue: true, newValue: true, reason: true, entity: true },
@@ -263,3 +266,73 @@ export async function lastChange(organisationId: number, entityKey: string): Pro
 }
 
 export { num as decimalToNumber };
+
+export type JournalChoice = {
+  classId: number;
+  className: string;
+  grade: number;
+  subjectId: number;
+  subjectName: string;
+  subgroupId: number | null;
+  subgroupName: string | null;
+  teacher: string;
+  teacherId: number;
+};
+
+/**
+ * The journals one may open (class × subject × subgroup from the teacher load of the open years):
+ * all of them, those of some classes (department, own class), those one teaches.
+ */
+export async function journalChoices(
+  organisationId: number,
+  filter: { all: boolean; classIds: readonly number[]; teacherId: number | null },
+): Promise<JournalChoice[]> {
+  if (!filter.all && filter.classIds.length === 0 && filter.teacherId === null) return [];
+  const scope = filter.all
+    ? {}
+    : {
+        OR: [
+          ...(filter.classIds.length ? [{ classId: { in: [...filter.classIds] } }] : []),
+          ...(filter.teacherId !== null ? [{ teacherId: filter.teacherId }] : []),
+        ],
+      };
+  const loads = await db.teacherLoad.findMany({
+    where: { organisationId, year: { status: { not: "CLOSED" }, isCurrent: true }, ...scope },
+    select: {
+      classId: true, subjectId: true, subgroupId: true, teacherId: true,
+      class: { select: { name: true, grade: true } },
+      subject: { select: { name: true, sortOrder: true } },
+      subgroup: { select: { name: true } },
+      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+    },
+  });
+  return loads
+    .map((l) => ({
+      classId: l.classId, className: l.class.name, grade: l.class.grade, subjectId: l.subjectId, subjectName: l.subject.name,
+      subgroupId: l.subgroupId, subgroupName: l.subgroup?.name ?? null, teacher: fullName(l.teacher), teacherId: l.teacherId,
+      order: l.subject.sortOrder,
+    }))
+    .sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, "ru") || a.order - b.order || (a.subgroupName ?? "").localeCompare(b.subgroupName ?? "", "ru"))
+    .map(({ order: _order, ...rest }) => rest);
+}
+
+export type SubstituteLesson = { id: number; date: Date; bellNumber: number; className: string; subjectName: string };
+
+/** Lessons one substitutes (SCH-3) around today: the journal opens for exactly those. */
+export async function substituteLessons(organisationId: number, userId: number, from: Date, to: Date): Promise<SubstituteLesson[]> {
+  const rows = await db.lesson.findMany({
+    where: { organisationId, substituteId: userId, date: { gte: from, lte: to }, status: "SCHEDULED" },
+    orderBy: [{ date: "desc" }, { bellNumber: "asc" }],
+    take: 50,
+    select: { id: true, date: true, bellNumber: true, class: { select: { name: true } }, subject: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, date: r.date, bellNumber: r.bellNumber, className: r.class.name, subjectName: r.subject.name }));
+}
+
+/** A lesson's class and subject (lesson mode of the grid). */
+export async function lessonPlace(organisationId: number, lessonId: number) {
+  return db.lesson.findUnique({
+    where: { organisationId_id: { organisationId, id: lessonId } },
+    select: { id: true, classId: true, subjectId: true, subgroupId: true, date: true },
+  });
+}

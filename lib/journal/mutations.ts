@@ -5,7 +5,7 @@
 // current value. A re-created cell gets a version above every earlier one (1 + its number of
 // changes), so an old version can never match a newer row (no ABA).
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import type { AttendanceCodeName, MarkKindName } from "./rules";
 
 export type MarkState = { kind: MarkKindName; value: number | null; isHospital: boolean; comment: string | null; version: number };
@@ -149,6 +149,8 @@ export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<A
     if (currentVersion !== w.expectedVersion) return { ok: false, reason: "conflict", state: current, version: currentVersion } as const;
     const verdict = w.allow(current?.code ?? null);
     if (verdict === "deny") return { ok: false, reason: "denied" } as const;
+    // A reason changes the code only; the missed hours (college) stay as the teacher marked them.
+    if (w.asReason && current && w.next) w.next = { ...w.next, missedHours: current.missedHours };
     const same =
       verdict === "keep" ||
       (current === null && w.next === null) ||
