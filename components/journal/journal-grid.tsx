@@ -53,6 +53,11 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
   const [panelLesson, setPanelLesson] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
+  // A visually hidden input keeps the keyboard focus while no cell is edited: keys bubble to the
+  // grid's handler, and text that arrives without a keydown (IME, on-screen keyboards) still
+  // starts editing the active cell.
+  const sinkRef = useRef<HTMLInputElement>(null);
+  const focusGrid = useCallback(() => sinkRef.current?.focus({ preventScroll: true }), []);
   // Set while a key closes the editor, so the blur that follows does not save a second time.
   const closing = useRef(false);
 
@@ -280,7 +285,7 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
       commit(pos.row, pos.col, value);
       setEditing(null);
       move(dr, dc);
-      boxRef.current?.focus();
+      focusGrid();
     };
     if (e.key === "Enter") finish(e.shiftKey ? -1 : 1, 0);
     else if (e.key === "Tab") finish(0, e.shiftKey ? -1 : 1);
@@ -290,7 +295,7 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
       e.preventDefault();
       closing.current = true;
       setEditing(null);
-      boxRef.current?.focus();
+      focusGrid();
     }
     e.stopPropagation();
   };
@@ -343,8 +348,26 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
         aria-label={`Журнал: ${view.className}, ${view.subjectName}, ${props.periodLabel}`}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget) focusGrid();
+        }}
         className="relative max-h-[calc(100vh-230px)] overflow-auto rounded border border-slate-300 bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
       >
+        <input
+          ref={sinkRef}
+          aria-label="Ввод в активную ячейку"
+          className="sr-only"
+          autoComplete="off"
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            e.currentTarget.value = "";
+            if (!v || editing !== null) return;
+            if (editable(pos.row, pos.col)) {
+              closing.current = false;
+              setEditing(v);
+            } else setNotice(cellHint(view, cols, pos.row, pos.col, props.canEdit));
+          }}
+        />
         <table className="border-separate border-spacing-0 text-xs leading-none">
           <GridHeader view={view} cols={cols} activeCol={pos.col} onLesson={setPanelLesson} />
           <tbody>
@@ -361,7 +384,7 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
                 onPick={(col) => {
                   if (editing !== null) return;
                   setPos({ row, col });
-                  boxRef.current?.focus();
+                  focusGrid();
                 }}
                 onEditorKey={onEditorKey}
                 onEditorBlur={(value) => {
@@ -399,7 +422,7 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
           canEdit={props.canEdit}
           onClose={() => {
             setPanelLesson(null);
-            boxRef.current?.focus();
+            focusGrid();
           }}
         />
       )}
@@ -495,6 +518,8 @@ const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]
         {cols.map((c, i) => (
           <th
             key={c.id}
+            data-lesson={c.lesson.id}
+            data-kind={c.kind}
             className={`sticky top-[7.5rem] z-20 h-5 min-w-7 border-b border-r border-slate-300 px-0.5 font-normal ${i === props.activeCol ? "bg-blue-100" : "bg-slate-50"} ${c.kind === "att" ? "text-slate-400" : "text-slate-600"}`}
             title={
               c.kind === "att"
@@ -618,6 +643,7 @@ function GridRow(p: RowProps) {
             aria-selected={active}
             aria-label={`${s.name}, ${ddmm(c.lesson.date)}, ${c.kind === "att" ? "посещаемость" : c.assignment?.typeName ?? "отметка"}`}
             data-status={status?.state}
+            data-editable={p.editable(p.row, col) ? "true" : undefined}
             title={status?.message ?? title}
             onMouseDown={(e) => {
               e.preventDefault();

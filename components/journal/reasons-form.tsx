@@ -35,7 +35,7 @@ export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRo
                 <td className="py-1 pr-4">{r.bell}</td>
                 <td className="py-1 pr-4">{r.subject}</td>
                 <td className="py-1">
-                  <select name={`r:${r.lessonId}:${r.studentId}`} defaultValue={`${r.code}:${r.code}:${r.version}`} aria-label={label} className="rounded border border-slate-300 px-1 py-0.5">
+                  <select key={r.version} name={`r:${r.lessonId}:${r.studentId}`} defaultValue={`${r.code}:${r.code}:${r.version}`} aria-label={label} className="rounded border border-slate-300 px-1 py-0.5">
                     {OPTIONS.map((c) => (
                       <option key={c} value={`${c}:${r.code}:${r.version}`}>
                         {ATTENDANCE_LABELS[c]} — {ATTENDANCE_TITLES[c]}

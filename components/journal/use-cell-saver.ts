@@ -44,6 +44,10 @@ export function useCellSaver(hooks: SaverHooks) {
   const pending = useRef(new Map<string, Item>());
   const queue = useRef<string[]>([]);
   const busy = useRef(false);
+  // What the server told us, ahead of the grid's next render: versions per cell and the
+  // assignment created for a lesson's placeholder column (so the next cell of it uses it).
+  const versions = useRef(new Map<string, number>());
+  const created = useRef(new Map<number, number>());
 
   const setStatus = useCallback((key: string, status: CellStatus | null) => {
     setStatuses((prev) => {
@@ -62,8 +66,11 @@ export function useCellSaver(hooks: SaverHooks) {
         const key = queue.current.shift()!;
         const item = pending.current.get(key);
         if (!item) continue;
-        const ref = hooksRef.current.resolve(item.ref);
-        const version = hooksRef.current.version(ref);
+        let ref = hooksRef.current.resolve(item.ref);
+        if (ref.kind === "mark" && ref.assignmentId === null && created.current.has(ref.lessonId)) {
+          ref = { ...ref, assignmentId: created.current.get(ref.lessonId)! };
+        }
+        const version = versions.current.get(cellKey(ref)) ?? hooksRef.current.version(ref);
         const payload =
           ref.kind === "mark"
             ? { kind: "mark", lessonId: ref.lessonId, studentId: ref.studentId, assignmentId: ref.assignmentId, typeId: ref.typeId, input: item.input, version, ...(item.comment !== undefined ? { comment: item.comment } : {}) }
@@ -98,8 +105,13 @@ export function useCellSaver(hooks: SaverHooks) {
         }
         if (!newer) pending.current.delete(key);
         if (body.ok) {
+          const doneRef = ref.kind === "mark" && ref.assignmentId === null && body.assignmentId ? { ...ref, assignmentId: body.assignmentId } : ref;
+          if (doneRef.kind === "mark" && ref.kind === "mark" && ref.assignmentId === null && doneRef.assignmentId !== null) {
+            created.current.set(ref.lessonId, doneRef.assignmentId);
+          }
+          versions.current.set(cellKey(doneRef), body.version);
           hooksRef.current.saved(ref, body);
-          const doneKey = ref.kind === "mark" && ref.assignmentId === null && body.assignmentId ? cellKey({ ...ref, assignmentId: body.assignmentId }) : key;
+          const doneKey = cellKey(doneRef);
           if (newer) {
             if (!queue.current.includes(key)) queue.current.push(key);
           } else {
@@ -108,6 +120,7 @@ export function useCellSaver(hooks: SaverHooks) {
             setTimeout(() => setStatuses((prev) => (prev[doneKey]?.state === "saved" ? (({ [doneKey]: _gone, ...rest }) => rest)(prev) : prev)), 1500);
           }
         } else if (body.code === "CONFLICT") {
+          if (body.current) versions.current.set(cellKey(ref), body.current.version);
           hooksRef.current.conflict(ref, body);
           if (!newer) setStatus(key, { state: "conflict", message: body.message });
           else if (!queue.current.includes(key)) queue.current.push(key);

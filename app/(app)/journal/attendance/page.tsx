@@ -61,7 +61,7 @@ export default async function ReasonsPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-slate-600">Нет классов, где вы указываете причины пропусков.</p>
       ) : (
         <ReasonsForm
-          key={`${classId}:${iso(from)}:${iso(to)}:${rows.map((r) => r.version).join(",")}`}
+          key={`${classId}:${iso(from)}:${iso(to)}`}
           classId={classId}
           rows={rows.map((r) => ({ ...r, date: formatDate(r.date) }))}
         />
