@@ -19,6 +19,21 @@ export async function grantedOn(actor: Actor, permissions: readonly Permission[]
   return permissions.find((p) => decide(facts, p, targetFacts).allowed) ?? null;
 }
 
+/** Decides on a lesson the caller has already loaded (the save's hot path: no second lesson read). */
+export async function grantedOnLesson(
+  actor: Actor,
+  permissions: readonly Permission[],
+  lesson: { id: number; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null },
+): Promise<Permission | null> {
+  const facts = await actorFacts(actor.organisationId, actor.id);
+  if (!facts) return null;
+  const target: TargetFacts = {
+    kind: "lesson", lessonId: lesson.id, classId: lesson.classId, subjectId: lesson.subjectId, subgroupId: lesson.subgroupId,
+    teacherId: lesson.teacherId, substituteId: lesson.substituteId,
+  };
+  return permissions.find((p) => decide(facts, p, target).allowed) ?? null;
+}
+
 /** Which of the journal permissions the actor holds on a target: one facts load, one target load. */
 export async function journalRights(actor: Actor, target: TargetRef): Promise<{ view: boolean; edit: boolean; reason: boolean; unlock: boolean }> {
   const facts = await actorFacts(actor.organisationId, actor.id);

@@ -4,7 +4,7 @@
 import type { Actor } from "@/lib/access/authorize";
 import { fail, type ErrorCode } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { grantedOn, EDIT_PERMISSIONS } from "./access";
+import { grantedOnLesson, EDIT_PERMISSIONS } from "./access";
 import { lastChange, lessonForCell, studentOnLesson } from "./data";
 import {
   attendanceEntityKey,
@@ -67,10 +67,12 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   const body = parsed.data;
   const organisationId = actor.organisationId;
 
-  const permission = await grantedOn(actor, EDIT_PERMISSIONS, { kind: "lesson", lessonId: body.lessonId });
-  if (!permission) return failure(403, "FORBIDDEN");
+  // The lesson is read inside the organisation first (another organisation's id is "not found"
+  // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
   const lesson = await lessonForCell(organisationId, body.lessonId);
-  if (!lesson) return failure(404, "NOT_FOUND");
+  if (!lesson) return failure(403, "FORBIDDEN");
+  const permission = await grantedOnLesson(actor, EDIT_PERMISSIONS, lesson);
+  if (!permission) return failure(403, "FORBIDDEN");
   if (lesson.status === "CANCELLED") return failure(423, "LOCKED", "Урок отменён");
   if (lesson.class.year.status === "CLOSED") return failure(423, "LOCKED", "Учебный год закрыт");
   const today = todayIn(lesson.organisation.timeZone, now);

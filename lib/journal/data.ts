@@ -60,7 +60,7 @@ export async function gridHead(organisationId: number, classId: number, subjectI
 /**
  * The grid's rows for a class × subject (× subgroup) over a date range: lessons, the class list
  * from the movement book, subgroup members, assignments, marks, attendance, homework, the
- * «все присутствуют» markers, period finals and open unlocks — eleven queries in two rounds.
+ * «все присутствуют» markers, period finals and open unlocks — twelve queries in one parallel round.
  */
 export async function gridRows(
   organisationId: number,
@@ -71,21 +71,26 @@ export async function gridRows(
 ): Promise<GridRows> {
   const classId = head.cls.id;
   const subjectId = head.subject.id;
-  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics] = await Promise.all([
+  // One round: the per-lesson tables are filtered through their lesson (an index join), so
+  // nothing waits for the lesson ids.
+  const lessonWhere = {
+    organisationId,
+    classId,
+    subjectId,
+    date: { gte: range.start, lte: range.end },
+    status: "SCHEDULED" as const,
+    ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
+  };
+  const start = range.start.toISOString().slice(0, 10);
+  const end = range.end.toISOString().slice(0, 10);
+  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, marks, attendance, homework, taken] = await Promise.all([
     db.assignmentType.findMany({
       where: { organisationId },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       select: { id: true, name: true, shortName: true, weight: true, isControl: true, isActive: true },
     }),
     db.lesson.findMany({
-      where: {
-        organisationId,
-        classId,
-        subjectId,
-        date: { gte: range.start, lte: range.end },
-        status: "SCHEDULED",
-        ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
-      },
+      where: lessonWhere,
       orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
       select: {
         id: true, date: true, bellNumber: true, hours: true, topic: true, content: true, version: true, planTopicId: true,
@@ -116,31 +121,31 @@ export async function gridRows(
       select: { id: true, title: true },
       take: 400,
     }),
-  ]);
-  const lessonIds = lessons.map((l) => l.id);
-  const [assignments, marks, attendance, homework, taken] = await Promise.all([
     db.assignment.findMany({
-      where: { organisationId, lessonId: { in: lessonIds } },
+      where: { organisationId, lesson: lessonWhere },
       orderBy: { id: "asc" },
       select: { id: true, lessonId: true, typeId: true, description: true, weight: true, dueDate: true, specification: true },
     }),
     db.mark.findMany({
-      where: { organisationId, lessonId: { in: lessonIds } },
+      where: { organisationId, lesson: lessonWhere },
       select: { assignmentId: true, studentId: true, kind: true, value: true, isHospital: true, comment: true, version: true },
     }),
     db.attendance.findMany({
-      where: { organisationId, lessonId: { in: lessonIds } },
+      where: { organisationId, lesson: lessonWhere },
       select: { lessonId: true, studentId: true, code: true, missedHours: true, version: true },
     }),
     db.homework.findMany({
-      where: { organisationId, lessonId: { in: lessonIds } },
+      where: { organisationId, lesson: lessonWhere },
       orderBy: { id: "asc" },
       select: { id: true, lessonId: true, text: true, dueDate: true, version: true, files: { select: { id: true, fileName: true, size: true } } },
     }),
-    db.journalChange.findMany({
-      where: { organisationId, lessonId: { in: lessonIds }, entity: "ATTENDANCE", studentId: null },
-      select: { lessonId: true },
-    }),
+    db.$queryRaw<{ lessonId: number }[]>`
+      SELECT DISTINCT j."lessonId"
+        FROM "Lesson" l
+        JOIN "JournalChange" j ON j."organisationId" = l."organisationId" AND j."lessonId" = l.id
+       WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
+         AND l.date >= ${start}::date AND l.date <= ${end}::date
+         AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL`,
   ]);
   return {
     cls: head.cls,
@@ -169,67 +174,75 @@ export async function gridRows(
       id: h.id, lessonId: h.lessonId, text: h.text, dueDate: h.dueDate, version: h.version,
       files: h.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size })),
     })),
-    attendanceTaken: taken.map((t) => t.lessonId!),
+    attendanceTaken: taken.map((t) => t.lessonId),
     finals: finals.map((f) => f.studentId),
     unlocks: unlocks.map((u) => ({ date: u.date, openUntil: u.openUntil! })),
     planTopics,
   };
 }
 
-/** The lesson a cell belongs to, with what the save rules need. */
+/** The lesson a cell belongs to, with what the save rules need — one query (the save's hot path). */
 export async function lessonForCell(organisationId: number, lessonId: number) {
-  const lesson = await db.lesson.findUnique({
-    where: { organisationId_id: { organisationId, id: lessonId } },
-    select: {
-      id: true, date: true, classId: true, subjectId: true, subgroupId: true, teacherId: true, substituteId: true, status: true, hours: true,
-      class: { select: { grade: true, yearId: true, periodKind: true, year: { select: { status: true } } } },
-      subject: { select: { passFail: true } },
-      organisation: {
-        select: { kind: true, timeZone: true, settings: { select: { minMark: true, maxMark: true, lockDays: true, homeworkForToday: true, homeworkForPast: true } } },
-      },
-    },
-  });
-  if (!lesson) return null;
-  const s = lesson.organisation.settings;
+  const rows = await db.$queryRaw<
+    {
+      id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
+      status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
+      passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
+      homeworkForToday: boolean | null; homeworkForPast: boolean | null;
+    }[]
+  >`
+    SELECT l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
+           c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
+           o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"
+      FROM "Lesson" l
+      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+      JOIN "Organisation" o ON o.id = l."organisationId"
+      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+  const r = rows[0];
+  if (!r) return null;
   return {
-    ...lesson,
-    hours: Number(lesson.hours),
-    settings: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, lockDays: s?.lockDays ?? 7 },
-    homework: { forToday: s?.homeworkForToday ?? true, forPast: s?.homeworkForPast ?? false },
+    id: r.id, date: r.date, classId: r.classId, subjectId: r.subjectId, subgroupId: r.subgroupId, teacherId: r.teacherId, substituteId: r.substituteId,
+    status: r.status, hours: Number(r.hours),
+    class: { grade: r.grade, yearId: r.yearId, periodKind: r.periodKind as PeriodKindName, year: { status: r.yearStatus } },
+    subject: { passFail: r.passFail },
+    organisation: { kind: r.kind, timeZone: r.timeZone },
+    settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
+    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
   };
 }
+type PeriodKindName = "QUARTER" | "HALF_YEAR" | "SEMESTER" | "TRIMESTER" | "CUSTOM";
 export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
 
-/** The student's stays in the lesson's class, subgroup membership, final of the period and open unlocks. */
+/** The student's stays in the lesson's class, subgroup membership, final of the period and open unlocks — one query. */
 export async function studentOnLesson(organisationId: number, lesson: CellLesson, studentId: number, now: Date) {
-  const [spans, inSubgroup, final, unlocks] = await Promise.all([
-    db.classMembership.findMany({
-      where: { organisationId, studentId, classId: lesson.classId },
-      select: { studentId: true, startDate: true, endDate: true, educationForm: true },
-    }),
-    lesson.subgroupId === null
-      ? Promise.resolve(null)
-      : db.subgroupMember.findUnique({
-          where: { organisationId_subgroupId_studentId: { organisationId, subgroupId: lesson.subgroupId, studentId } },
-          select: { subgroupId: true },
-        }),
-    db.finalMark.findFirst({
-      where: {
-        organisationId, studentId, classId: lesson.classId, subjectId: lesson.subjectId, kind: "PERIOD",
-        period: { yearId: lesson.class.yearId, kind: lesson.class.periodKind, startDate: { lte: lesson.date }, endDate: { gte: lesson.date } },
-      },
-      select: { id: true },
-    }),
-    db.unlockRequest.findMany({
-      where: { organisationId, classId: lesson.classId, subjectId: lesson.subjectId, date: lesson.date, status: "APPROVED", openUntil: { gt: now } },
-      select: { openUntil: true },
-    }),
-  ]);
+  const date = lesson.date.toISOString().slice(0, 10);
+  const rows = await db.$queryRaw<{ spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[]; inSubgroup: boolean; finalSet: boolean; unlocks: string[] }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
+         FROM "ClassMembership" m
+        WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."classId" = ${lesson.classId}) AS spans,
+      EXISTS (SELECT 1 FROM "SubgroupMember" g
+               WHERE g."organisationId" = ${organisationId} AND g."subgroupId" = ${lesson.subgroupId ?? -1} AND g."studentId" = ${studentId}) AS "inSubgroup",
+      EXISTS (SELECT 1 FROM "FinalMark" f
+                JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
+               WHERE f."organisationId" = ${organisationId} AND f."studentId" = ${studentId} AND f."classId" = ${lesson.classId}
+                 AND f."subjectId" = ${lesson.subjectId} AND f.kind = 'PERIOD' AND p."yearId" = ${lesson.class.yearId}
+                 AND p.kind::text = ${lesson.class.periodKind} AND p."startDate" <= ${date}::date AND p."endDate" >= ${date}::date) AS "finalSet",
+      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
+         FROM "UnlockRequest" u
+        WHERE u."organisationId" = ${organisationId} AND u."classId" = ${lesson.classId} AND u."subjectId" = ${lesson.subjectId}
+          AND u.date = ${date}::date AND u.status = 'APPROVED'
+          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks`;
+  const r = rows[0];
+  const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
-    spans: spans.map((s) => ({ ...s, educationForm: s.educationForm as EducationFormName })),
-    subgroups: new Set(inSubgroup ? [inSubgroup.subgroupId] : []),
-    finalSet: final !== null,
-    unlockedUntil: unlocks.map((u) => u.openUntil!),
+    spans: r.spans.map((m) => ({ studentId, startDate: asDate(m.startDate), endDate: m.endDate ? asDate(m.endDate) : null, educationForm: m.educationForm })),
+    subgroups: new Set(r.inSubgroup && lesson.subgroupId !== null ? [lesson.subgroupId] : []),
+    finalSet: r.finalSet,
+    unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),
   };
 }
 

@@ -78,15 +78,34 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
       lessonOnly = place.id;
     }
   } else if (classId !== undefined && subjectId !== undefined) {
-    rights = await journalRights(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null });
+    // The gate and the head are read side by side; nothing is shown unless the gate allows it.
+    const [onClass, early] = await Promise.all([
+      journalRights(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
+      gridHead(user.organisationId, classId, subjectId),
+    ]);
+    rights = onClass;
+    if (!rights.view || !early) return { kind: "forbidden" };
+    return gridPage(user, early, subgroupId, req.periodId, null, rights, now);
   } else {
     return { kind: "none" };
   }
   if (!rights.view || classId === undefined || subjectId === undefined) return { kind: "forbidden" };
   const head = await gridHead(user.organisationId, classId, subjectId);
   if (!head) return { kind: "forbidden" };
+  return gridPage(user, head, subgroupId, req.periodId, lessonOnly, rights, now);
+}
+
+async function gridPage(
+  user: CurrentUser,
+  head: GridHead,
+  subgroupId: number | undefined,
+  periodId: number | undefined,
+  lessonOnly: number | null,
+  rights: { view: boolean; edit: boolean },
+  now: Date,
+): Promise<GridPage> {
   const today = todayIn(head.timeZone, now);
-  let period = pickPeriod(head.periods, today, req.periodId);
+  let period = pickPeriod(head.periods, today, periodId);
   if (lessonOnly !== null) period = null;
   const place = lessonOnly !== null ? await lessonPlace(user.organisationId, lessonOnly) : null;
   const range = place

@@ -130,9 +130,9 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
 
   test("the server refuses a mark older than the lock window with 403 and writes nothing (JRN-6)", async ({ page }) => {
     const p = await place();
-    const [old] = await query<{ lessonId: number; assignmentId: number; studentId: number; n: string }>(
-      `SELECT a."lessonId", a.id AS "assignmentId", m."studentId",
-              (SELECT count(*) FROM "JournalChange" j WHERE j."organisationId" = a."organisationId") AS n
+    const [old] = await query<{ lessonId: number; assignmentId: number; studentId: number; value: number | null; version: number; n: string }>(
+      `SELECT a."lessonId", a.id AS "assignmentId", m."studentId", m.value, m.version,
+              (SELECT count(*) FROM "JournalChange" j WHERE j."organisationId" = a."organisationId" AND j."lessonId" = a."lessonId") AS n
          FROM "Assignment" a JOIN "Lesson" l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
          JOIN "Mark" m ON m."organisationId" = a."organisationId" AND m."assignmentId" = a.id
         WHERE l."organisationId" = $1 AND l."classId" = $2 AND l."subjectId" = $3
@@ -142,13 +142,15 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
     );
     await signInAs(page, "TEACHER");
     const response = await page.request.post("/api/journal/cell", {
-      data: { kind: "mark", lessonId: old.lessonId, assignmentId: old.assignmentId, studentId: old.studentId, input: "2", version: 1 },
+      data: { kind: "mark", lessonId: old.lessonId, assignmentId: old.assignmentId, studentId: old.studentId, input: old.value === 5 ? "4" : "5", version: old.version },
       headers: { Origin: new URL(page.url()).origin },
     });
     expect(response.status()).toBe(403);
     expect((await response.json()).code).toBe("LOCKED");
-    const [after] = await query<{ n: string }>(`SELECT count(*) AS n FROM "JournalChange" WHERE "organisationId" = $1`, [p.org]);
+    const [after] = await query<{ n: string }>(`SELECT count(*) AS n FROM "JournalChange" WHERE "organisationId" = $1 AND "lessonId" = $2`, [p.org, old.lessonId]);
     expect(Number(after.n)).toBe(Number(old.n));
+    const [mark] = await query<{ value: number | null }>(`SELECT value FROM "Mark" WHERE "assignmentId" = $1 AND "studentId" = $2`, [old.assignmentId, old.studentId]);
+    expect(mark.value).toBe(old.value);
   });
 
   test("the class teacher sets УП for an absence; a subject teacher cannot set reasons (JRN-4)", async ({ page, browser }) => {
