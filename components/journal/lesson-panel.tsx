@@ -4,6 +4,7 @@
 // specification and protocol, and the request to open a locked date. Opened from a date in the
 // grid's header or with Ctrl+Enter; Esc closes it.
 import { useActionState, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/errors";
 import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
@@ -40,7 +41,8 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
   }, []);
   const date = lesson.date.split("-").reverse().join(".");
   const [protocolFor, setProtocolFor] = useState<GridAssignment | null>(null);
-  return (
+  // A portal: the grid's wide wrapper is transformed, which would trap a fixed panel inside it.
+  return createPortal(
     <div className="fixed inset-0 z-50 flex justify-end bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
       <div
         ref={dialog}
@@ -76,7 +78,8 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         {protocolFor && <ProtocolForm view={view} lesson={lesson} assignment={protocolFor} canEdit={canEdit} onClose={() => setProtocolFor(null)} />}
         {canEdit && !lesson.lock.open && lesson.lock.reason === "window" && <UnlockForm lesson={lesson} />}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
