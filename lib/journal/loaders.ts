@@ -73,6 +73,11 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
     if (onClass.view) {
       rights = onClass;
       subgroupId = place.subgroupId ?? undefined;
+      const head = await gridHead(user.organisationId, classId, subjectId);
+      if (!head) return { kind: "forbidden" };
+      // A link to a lesson opens the period that holds it.
+      const holding = head.periods.find((p) => p.start <= place.date && p.end >= place.date);
+      return gridPage(user, head, subgroupId, req.periodId ?? holding?.id, null, rights, now);
     } else {
       rights = await journalRights(user, { kind: "lesson", lessonId: place.id });
       lessonOnly = place.id;

@@ -203,3 +203,51 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
     await otherPage.close();
   });
 });
+
+test("a teacher asks to open a locked date, ADMIN opens it for 12 hours and the mark is saved (JRN-6)", async ({ page, browser }) => {
+  const p = await place();
+  const [old] = await query<{ lessonId: number; date: string; bell: number }>(
+    `SELECT l.id AS "lessonId", to_char(l.date, 'DD.MM.YYYY') AS date, l."bellNumber" AS bell
+       FROM "Lesson" l
+      WHERE l."organisationId" = $1 AND l."classId" = $2 AND l."subjectId" = $3 AND l.status = 'SCHEDULED'
+        AND l.date < (now() AT TIME ZONE 'Europe/Samara')::date - 10
+        AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id)
+        AND NOT EXISTS (SELECT 1 FROM "UnlockRequest" u WHERE u."organisationId" = l."organisationId" AND u."classId" = l."classId"
+                          AND u."subjectId" = l."subjectId" AND u.date = l.date)
+      ORDER BY l.date DESC LIMIT 1`,
+    [p.org, p.classId, p.subjectId],
+  );
+  const reason = `Перенос отметок из протокола ${old.lessonId}`;
+  await signInAs(page, "TEACHER");
+  await page.goto(`/journal?lesson=${old.lessonId}`);
+  await page.locator(`thead button[title^="Урок ${old.date}, ${old.bell}-й"]`).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Причина").fill(reason);
+  await dialog.getByRole("button", { name: "Запросить открытие даты" }).click();
+  await expect(dialog.getByText("Запрос отправлен администратору")).toBeVisible();
+
+  const admin = await browser.newPage();
+  await signInAs(admin, "ADMIN");
+  await admin.getByRole("navigation").getByRole("link", { name: "Открытие дат" }).click();
+  const row = admin.getByRole("row").filter({ hasText: reason });
+  await row.getByRole("button", { name: "Открыть на 12 ч" }).click();
+  await expect(row.getByText(/открыто до/)).toBeVisible();
+  await admin.close();
+
+  await page.reload();
+  const journal = new JournalPage(page);
+  await journal.grid.focus();
+  const col = (await columnOf(page, old.lessonId)) + 1;
+  const rows = await journal.editableRows(col);
+  expect(rows.length).toBeGreaterThan(0);
+  const before = await journal.cell(rows[0], col).innerText();
+  const value = before.trim() === "5" ? "4" : "5";
+  await journal.typeDown(col, [rows[0]], [value]);
+  await journal.waitSaved();
+  await expect(journal.cell(rows[0], col)).toHaveText(value);
+  const [change] = await query<{ reason: string }>(
+    `SELECT reason FROM "JournalChange" WHERE "lessonId" = $1 AND entity = 'MARK' ORDER BY id DESC LIMIT 1`,
+    [old.lessonId],
+  );
+  expect(change.reason).toContain("открытую");
+});
