@@ -77,6 +77,7 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         </section>
         {protocolFor && <ProtocolForm view={view} lesson={lesson} assignment={protocolFor} canEdit={canEdit} onClose={() => setProtocolFor(null)} />}
         {canEdit && !lesson.lock.open && lesson.lock.reason === "window" && <UnlockForm lesson={lesson} />}
+        <LessonHistory lessonId={lesson.id} />
       </div>
     </div>,
     document.body,
@@ -165,8 +166,11 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
           <legend>Файлы (отметьте, чтобы удалить)</legend>
           {hw.files.map((f) => (
             <label key={f.id} className="mr-3 inline-flex items-center gap-1">
-              <input type="checkbox" name="removeFile" value={f.id} disabled={!canEdit} />
-              {f.name} <span className="text-xs text-slate-500">({Math.ceil(f.size / 1024)} КБ)</span>
+              <input type="checkbox" name="removeFile" value={f.id} disabled={!canEdit} aria-label={`Удалить ${f.name}`} />
+              <a href={`/api/journal/files/${f.id}`} className="text-blue-700 hover:underline">
+                {f.name}
+              </a>{" "}
+              <span className="text-xs text-slate-500">({Math.ceil(f.size / 1024)} КБ)</span>
             </label>
           ))}
         </fieldset>
@@ -273,5 +277,48 @@ function UnlockForm({ lesson }: { lesson: GridLesson }) {
       </button>
       <Message state={state} />
     </form>
+  );
+}
+
+type Change = { id: string; at: string; user: string; entity: string; oldValue: unknown; newValue: unknown };
+
+function LessonHistory({ lessonId }: { lessonId: number }) {
+  const [rows, setRows] = useState<Change[] | null>(null);
+  const [open, setOpen] = useState(false);
+  const load = async () => {
+    setOpen(true);
+    const res = await fetch(`/api/journal/history?kind=lesson&lessonId=${lessonId}`).catch(() => null);
+    const body = res ? ((await res.json().catch(() => null)) as { ok: boolean; data?: Change[] } | null) : null;
+    setRows(body?.data ?? []);
+  };
+  const text = (v: unknown) => {
+    if (v === null || v === undefined) return "—";
+    const o = v as { topic?: string | null; text?: string; allPresent?: boolean };
+    if (o.allPresent) return "все присутствуют";
+    if (o.topic !== undefined) return o.topic ?? "—";
+    if (o.text !== undefined) return o.text;
+    return "";
+  };
+  return (
+    <section className="text-sm">
+      {!open ? (
+        <button type="button" onClick={() => void load()} className="text-blue-700 hover:underline">
+          История изменений темы и домашнего задания
+        </button>
+      ) : rows === null ? (
+        "Загрузка…"
+      ) : rows.length === 0 ? (
+        <p className="text-slate-500">Изменений не было.</p>
+      ) : (
+        <ul className="space-y-1 text-xs" aria-label="История урока">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <span className="tabular-nums text-slate-500">{new Date(r.at).toLocaleString("ru-RU")}</span> · {r.user} ·{" "}
+              {r.entity === "TOPIC" ? "тема" : r.entity === "HOMEWORK" ? "д/з" : "посещаемость"}: {text(r.oldValue)} → {text(r.newValue)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

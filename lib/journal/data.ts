@@ -349,3 +349,11 @@ export async function lessonPlace(organisationId: number, lessonId: number) {
     select: { id: true, classId: true, subjectId: true, subgroupId: true, date: true },
   });
 }
+
+/** A homework file with the lesson it belongs to (to authorise a download on that lesson). */
+export async function homeworkFile(organisationId: number, id: number) {
+  return db.attachment.findUnique({
+    where: { organisationId_id: { organisationId, id } },
+    select: { fileName: true, mimeType: true, storageKey: true, homework: { select: { lessonId: true } } },
+  });
+}

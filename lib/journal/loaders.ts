@@ -61,43 +61,33 @@ function pickPeriod(periods: PeriodOption[], today: Date, wanted?: number): Peri
 
 /** The grid page: access on the class × subject (× subgroup), or lesson mode for a substitute. */
 export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Date = new Date()): Promise<GridPage> {
-  let { classId, subjectId, subgroupId } = req;
-  let lessonOnly: number | null = null;
-  let rights: { view: boolean; edit: boolean };
+  const { classId, subjectId, subgroupId } = req;
   if (req.lessonId !== undefined && (classId === undefined || subjectId === undefined)) {
     const place = await lessonPlace(user.organisationId, req.lessonId);
     if (!place) return { kind: "forbidden" };
-    classId = place.classId;
-    subjectId = place.subjectId;
-    const onClass = await journalRights(user, { kind: "class", classId, subjectId, subgroupId: place.subgroupId });
+    const [onClass, head] = await Promise.all([
+      journalRights(user, { kind: "class", classId: place.classId, subjectId: place.subjectId, subgroupId: place.subgroupId }),
+      gridHead(user.organisationId, place.classId, place.subjectId),
+    ]);
+    if (!head) return { kind: "forbidden" };
     if (onClass.view) {
-      rights = onClass;
-      subgroupId = place.subgroupId ?? undefined;
-      const head = await gridHead(user.organisationId, classId, subjectId);
-      if (!head) return { kind: "forbidden" };
       // A link to a lesson opens the period that holds it.
       const holding = head.periods.find((p) => p.start <= place.date && p.end >= place.date);
-      return gridPage(user, head, subgroupId, req.periodId ?? holding?.id, null, rights, now);
-    } else {
-      rights = await journalRights(user, { kind: "lesson", lessonId: place.id });
-      lessonOnly = place.id;
+      return gridPage(user, head, place.subgroupId ?? undefined, req.periodId ?? holding?.id, null, onClass, now);
     }
-  } else if (classId !== undefined && subjectId !== undefined) {
-    // The gate and the head are read side by side; nothing is shown unless the gate allows it.
-    const [onClass, early] = await Promise.all([
-      journalRights(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
-      gridHead(user.organisationId, classId, subjectId),
-    ]);
-    rights = onClass;
-    if (!rights.view || !early) return { kind: "forbidden" };
-    return gridPage(user, early, subgroupId, req.periodId, null, rights, now);
-  } else {
-    return { kind: "none" };
+    // A substitute (SCH-3): only the lesson they fill.
+    const onLesson = await journalRights(user, { kind: "lesson", lessonId: place.id });
+    if (!onLesson.view) return { kind: "forbidden" };
+    return gridPage(user, head, undefined, undefined, place.id, onLesson, now);
   }
-  if (!rights.view || classId === undefined || subjectId === undefined) return { kind: "forbidden" };
-  const head = await gridHead(user.organisationId, classId, subjectId);
-  if (!head) return { kind: "forbidden" };
-  return gridPage(user, head, subgroupId, req.periodId, lessonOnly, rights, now);
+  if (classId === undefined || subjectId === undefined) return { kind: "none" };
+  // The gate and the head are read side by side; nothing is shown unless the gate allows it.
+  const [rights, head] = await Promise.all([
+    journalRights(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
+    gridHead(user.organisationId, classId, subjectId),
+  ]);
+  if (!rights.view || !head) return { kind: "forbidden" };
+  return gridPage(user, head, subgroupId, req.periodId, null, rights, now);
 }
 
 async function gridPage(
