@@ -319,6 +319,31 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
     setNotice(`Вставлено значений: ${pasted}`);
   };
 
+  // Rows re-render only when their own data, statuses or activity change (arrow keys stay fast).
+  const editingRef = useRef(editing);
+  useEffect(() => {
+    editingRef.current = editing;
+  }, [editing]);
+  const pick = useCallback(
+    (row: number, col: number) => {
+      if (editingRef.current !== null) return;
+      setPos({ row, col });
+      focusGrid();
+    },
+    [focusGrid],
+  );
+  const rowStatuses = useMemo(() => {
+    const byStudent = new Map<number, { statuses: Record<string, CellStatus>; sig: string }>();
+    for (const [key, status] of Object.entries(saver.statuses)) {
+      const studentId = Number(key.slice(key.lastIndexOf(":") + 1));
+      const entry = byStudent.get(studentId) ?? { statuses: {}, sig: "" };
+      entry.statuses[key] = status;
+      entry.sig += `${key}=${status.state}:${status.pending ?? ""}|`;
+      byStudent.set(studentId, entry);
+    }
+    return byStudent;
+  }, [saver.statuses]);
+
   const activeRef = refOf(pos.row, pos.col);
   const activeStatus = activeRef ? saver.statuses[cellKey(activeRef)] : undefined;
   const failed = Object.values(saver.statuses).filter((s) => s.state === "failed").length;
@@ -372,20 +397,17 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
           <GridHeader view={view} cols={cols} activeCol={pos.col} onLesson={setPanelLesson} />
           <tbody>
             {view.students.map((s, row) => (
-              <GridRow
+              <MemoRow
                 key={s.id}
                 row={row}
                 view={view}
                 cols={cols}
                 activeCol={pos.row === row ? pos.col : -1}
                 editing={pos.row === row ? editing : null}
-                statuses={saver.statuses}
+                statuses={rowStatuses.get(s.id)?.statuses ?? NO_STATUSES}
+                statusSig={rowStatuses.get(s.id)?.sig ?? ""}
                 editable={editable}
-                onPick={(col) => {
-                  if (editing !== null) return;
-                  setPos({ row, col });
-                  focusGrid();
-                }}
+                onPick={pick}
                 onEditorKey={onEditorKey}
                 onEditorBlur={(value) => {
                   if (closing.current) {
@@ -551,11 +573,14 @@ type RowProps = {
   activeCol: number;
   editing: string | null;
   statuses: Record<string, CellStatus>;
+  statusSig: string;
   editable: (row: number, col: number) => boolean;
-  onPick: (col: number) => void;
+  onPick: (row: number, col: number) => void;
   onEditorKey: (e: React.KeyboardEvent<HTMLInputElement>) => void;
   onEditorBlur: (value: string) => void;
 };
+
+const NO_STATUSES: Record<string, CellStatus> = {};
 
 const ATT_COLOURS: Record<string, string> = { N: "text-red-600 font-semibold", OP: "text-amber-600", B: "text-sky-700", UP: "text-slate-600", NP: "text-red-800", OT: "text-slate-600" };
 const MARK_COLOURS: Record<string, string> = { "5": "text-emerald-700", "4": "text-blue-700", "3": "text-amber-700", "2": "text-red-600", "1": "text-red-700" };
@@ -647,7 +672,7 @@ function GridRow(p: RowProps) {
             title={status?.message ?? title}
             onMouseDown={(e) => {
               e.preventDefault();
-              p.onPick(col);
+              p.onPick(p.row, col);
             }}
             className={`relative h-6 min-w-7 cursor-cell border-b border-r border-slate-200 px-0.5 text-center text-[13px] tabular-nums ${c.first ? "border-l border-l-slate-300" : ""} ${base} ${statusCls} ${active ? "outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}
           >
@@ -670,3 +695,15 @@ function GridRow(p: RowProps) {
     </tr>
   );
 }
+
+const MemoRow = memo(
+  GridRow,
+  (a, b) =>
+    a.view === b.view &&
+    a.cols === b.cols &&
+    a.row === b.row &&
+    a.activeCol === b.activeCol &&
+    a.editing === b.editing &&
+    a.statusSig === b.statusSig &&
+    a.editable === b.editable,
+);
