@@ -251,3 +251,26 @@ test("a teacher asks to open a locked date, ADMIN opens it for 12 hours and the 
   );
   expect(change.reason).toContain("открытую");
 });
+
+test("a column pasted from a spreadsheet fills down and is saved cell by cell (JRN-5)", async ({ page }) => {
+  const [lessonId] = await lessonsToday([15]);
+  const p = await place();
+  await signInAs(page, "TEACHER");
+  const journal = new JournalPage(page);
+  await journal.open(p.classId, p.subjectId);
+  await journal.grid.focus();
+  const col = (await columnOf(page, lessonId)) + 1;
+  const rows = await journal.editableRows(col);
+  await journal.moveTo(rows[0], col);
+  // What a spreadsheet puts on the clipboard for a copied column.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "5\r\n4\r\n3\r\n");
+    document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await journal.waitSaved();
+  const marks = await query<{ value: number }>(`SELECT value FROM "Mark" WHERE "lessonId" = $1 ORDER BY value DESC`, [lessonId]);
+  // Rows without a cell (another subgroup, home education) are skipped, not shifted.
+  expect(marks.map((m) => m.value)).toEqual([5, 4, 3].filter((_, i) => rows.includes(rows[0] + i)));
+  await expect(journal.cell(rows[0], col)).toHaveText("5");
+});
