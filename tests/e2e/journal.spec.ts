@@ -274,3 +274,22 @@ test("a column pasted from a spreadsheet fills down and is saved cell by cell (J
   expect(marks.map((m) => m.value)).toEqual([5, 4, 3].filter((_, i) => rows.includes(rows[0] + i)));
   await expect(journal.cell(rows[0], col)).toHaveText("5");
 });
+
+test("a mark typed while the network is down stays marked as failed and is saved when it is back (JRN-5)", async ({ page }) => {
+  const [lessonId] = await lessonsToday([16]);
+  const p = await place();
+  await signInAs(page, "TEACHER");
+  const journal = new JournalPage(page);
+  await journal.open(p.classId, p.subjectId);
+  await journal.grid.focus();
+  const col = (await columnOf(page, lessonId)) + 1;
+  const [row] = await journal.editableRows(col);
+  await page.route("**/api/journal/cell", (route) => route.abort("internetdisconnected"));
+  await journal.typeDown(col, [row], ["4"]);
+  await expect(journal.cell(row, col)).toHaveAttribute("data-status", "failed");
+  await expect(page.getByText(/Не сохранено ячеек: 1/)).toBeVisible();
+  await page.unroute("**/api/journal/cell");
+  await journal.waitSaved();
+  const [mark] = await query<{ value: number }>(`SELECT value FROM "Mark" WHERE "lessonId" = $1`, [lessonId]);
+  expect(mark.value).toBe(4);
+});
