@@ -357,3 +357,13 @@ export async function homeworkFile(organisationId: number, id: number) {
     select: { fileName: true, mimeType: true, storageKey: true, homework: { select: { lessonId: true } } },
   });
 }
+
+/** Which of the given students have ever been members of the class (protocol rows must belong to it). */
+export async function studentsOfClass(organisationId: number, classId: number, studentIds: number[]): Promise<Set<number>> {
+  if (studentIds.length === 0) return new Set();
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId, studentId: { in: studentIds } },
+    select: { studentId: true },
+  });
+  return new Set(rows.map((r) => r.studentId));
+}

@@ -8,7 +8,7 @@ import { todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { journalRights } from "../access";
-import { lessonForCell, type CellLesson } from "../data";
+import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { firstIssue } from "../schema";
 import { createUnlockRequest } from "../unlock/mutations";
 import { homeworkFileCount, writeAssignment, writeHomework, writeLessonTopic, writeProtocol, type NewFile } from "./mutations";
@@ -154,6 +154,8 @@ export async function saveProtocolAction(_prev: Result | null, data: FormData): 
     }
     row.points[task] = points;
   }
+  const members = await studentsOfClass(a.organisationId, a.lesson.classId, results.map((r) => r.studentId));
+  if (results.some((r) => !members.has(r.studentId))) return fail("INVALID_INPUT", "В протоколе есть ученик не из этого класса");
   const r = await writeProtocol({
     organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, assignmentId: base.data.assignmentId, tasks, results,
   });
