@@ -106,7 +106,12 @@ async function gridPage(
   const range = place
     ? { start: place.date, end: place.date, periodId: head.periods.find((p) => p.start <= place.date && p.end >= place.date)?.id ?? null }
     : period
-      ? { start: period.start, end: period.end, periodId: period.id }
+      ? {
+          start: period.start,
+          // Between periods (holidays) the default view runs on to today, so nothing just entered hides.
+          end: periodId === undefined && period.end < today ? today : period.end,
+          periodId: period.id,
+        }
       : { start: today, end: today, periodId: null };
   const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range, now);
   const view = buildGridView(rows, now, today, lessonOnly);
