@@ -2,6 +2,7 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/auth/rules";
 import type { GridRows, GridType } from "./grid";
 import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
@@ -250,8 +251,21 @@ export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown;
 
 /** The history of one cell / lesson field (JRN-7), newest first, with the authors' names. */
 export async function changesOf(organisationId: number, entityKeys: string[], limit = 200, lessonId?: number): Promise<ChangeRow[]> {
+  return changesWhere(organisationId, { entityKey: { in: entityKeys }, ...(lessonId !== undefined ? { lessonId } : {}) }, limit);
+}
+
+/** A lesson's own history: topic, homework (the journal's and the plan's) and «все присутствуют». */
+export async function lessonChanges(organisationId: number, lessonId: number, limit = 200): Promise<ChangeRow[]> {
+  return changesWhere(
+    organisationId,
+    { lessonId, OR: [{ entity: { in: ["TOPIC", "HOMEWORK"] } }, { entity: "ATTENDANCE", studentId: null }] },
+    limit,
+  );
+}
+
+async function changesWhere(organisationId: number, where: Prisma.JournalChangeWhereInput, limit: number): Promise<ChangeRow[]> {
   const rows = await db.journalChange.findMany({
-    where: { organisationId, entityKey: { in: entityKeys }, ...(lessonId !== undefined ? { lessonId } : {}) },
+    where: { organisationId, ...where },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, at: true, userId: true, oldValue: true, newValue: true, reason: true, entity: true },

@@ -19,7 +19,8 @@ export type WriteResult<T> =
 export const markEntityKey = (assignmentId: number, studentId: number) => `mark:${assignmentId}:${studentId}`;
 export const attendanceEntityKey = (lessonId: number, studentId: number) => `att:${lessonId}:${studentId}`;
 export const lessonEntityKey = (lessonId: number) => `lesson:${lessonId}`;
-export const homeworkEntityKey = (lessonId: number) => `homework:${lessonId}`;
+/** Keyed by the homework row, as the plans' automatic homework is (lib/plans). */
+export const homeworkEntityKey = (homeworkId: number) => `homework:${homeworkId}`;
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/cells";
-import { changesOf } from "@/lib/journal/data";
+import { changesOf, lessonChanges } from "@/lib/journal/data";
 import { writeAssignment, writeHomework, writeLessonTopic, writeProtocol, protocolOf } from "@/lib/journal/lesson/mutations";
 import { attendanceEntityKey, homeworkEntityKey, lessonEntityKey, writeAttendance } from "@/lib/journal/mutations";
 import { reasonApplies } from "@/lib/journal/rules";
@@ -35,7 +35,8 @@ describe("topic and homework (JRN-2, JRN-7)", () => {
     expect(await writeHomework({ ...base, version: 1, text: "№ 101, 102" })).toBe("ok");
     const hw = await db.homework.findFirstOrThrow({ where: { organisationId: f.organisationId, lessonId } });
     expect(hw).toMatchObject({ text: "№ 101, 102", version: 2 });
-    expect(await changesOf(f.organisationId, [homeworkEntityKey(lessonId)])).toHaveLength(2);
+    expect(await changesOf(f.organisationId, [homeworkEntityKey(hw.id)])).toHaveLength(2);
+    expect((await lessonChanges(f.organisationId, lessonId)).map((c) => c.entity)).toEqual(["HOMEWORK", "HOMEWORK"]);
   });
 });
 

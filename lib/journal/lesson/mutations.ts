@@ -75,7 +75,7 @@ export async function writeHomework(
     }
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "HOMEWORK", lessonId: w.lessonId, entityKey: homeworkEntityKey(w.lessonId), userId: w.userId, at: w.now,
+        organisationId: w.organisationId, entity: "HOMEWORK", lessonId: w.lessonId, entityKey: homeworkEntityKey(homeworkId!), userId: w.userId, at: w.now,
         oldValue: json(current ? { text: current.text, dueDate: current.dueDate, files: current.files.map((f) => f.fileName) } : null),
         newValue: json({ text: w.text, dueDate: w.dueDate, added: w.files.map((f) => f.fileName), removed: removable.length }),
       },

@@ -1,8 +1,8 @@
 // GET the history of one cell or of a lesson's topic and homework (JRN-7), for anyone who may
 // view the lesson's journal.
 import { journalRights } from "@/lib/journal/access";
-import { changesOf } from "@/lib/journal/data";
-import { attendanceEntityKey, homeworkEntityKey, lessonEntityKey, markEntityKey } from "@/lib/journal/mutations";
+import { changesOf, lessonChanges } from "@/lib/journal/data";
+import { attendanceEntityKey, markEntityKey } from "@/lib/journal/mutations";
 import { routeUser } from "@/lib/journal/request";
 import { firstIssue, historyQuerySchema } from "@/lib/journal/schema";
 import { fail } from "@/lib/errors";
@@ -17,18 +17,21 @@ export async function GET(request: Request): Promise<Response> {
   const q = parsed.data;
   const rights = await journalRights(auth.user, { kind: "lesson", lessonId: q.lessonId });
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
-  let keys: string[];
-  if (q.kind === "mark") {
-    if (!q.assignmentId || !q.studentId) return Response.json(fail("INVALID_INPUT"), { status: 400 });
-    keys = [markEntityKey(q.assignmentId, q.studentId)];
-  } else if (q.kind === "attendance") {
-    if (!q.studentId) return Response.json(fail("INVALID_INPUT"), { status: 400 });
-    keys = [attendanceEntityKey(q.lessonId, q.studentId)];
+  let rows;
+  if (q.kind === "lesson") {
+    rows = await lessonChanges(auth.user.organisationId, q.lessonId);
   } else {
-    keys = [lessonEntityKey(q.lessonId), homeworkEntityKey(q.lessonId), `${lessonEntityKey(q.lessonId)}:attendance`];
+    let key: string;
+    if (q.kind === "mark") {
+      if (!q.assignmentId || !q.studentId) return Response.json(fail("INVALID_INPUT"), { status: 400 });
+      key = markEntityKey(q.assignmentId, q.studentId);
+    } else {
+      if (!q.studentId) return Response.json(fail("INVALID_INPUT"), { status: 400 });
+      key = attendanceEntityKey(q.lessonId, q.studentId);
+    }
+    // Bound to the authorised lesson: a key of another lesson's cell returns nothing (no IDOR).
+    rows = await changesOf(auth.user.organisationId, [key], 200, q.lessonId);
   }
-  // Bound to the authorised lesson: a key of another lesson's cell returns nothing (no IDOR).
-  const rows = await changesOf(auth.user.organisationId, keys, 200, q.lessonId);
   return Response.json(
     { ok: true, data: rows.map((r) => ({ ...r, at: r.at.toISOString() })) },
     { headers: { "Cache-Control": "no-store" } },
