@@ -15,6 +15,10 @@ export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Sc
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
+  // Teachers and class teachers hold journal.viewOwn, the administration journal.viewAll.
+  { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"] },
+  { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason" },
+  { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock" },
   { href: "/diary", label: "Дневник", permission: "diary.view" },
   { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"] },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },

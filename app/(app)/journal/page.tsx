@@ -1,0 +1,76 @@
+// «Классный журнал» (JRN-1…JRN-10): pick a class × subject (× subgroup) and period, then the grid.
+// Access: any journal permission to open the page; the grid itself is authorised on its class ×
+// subject (× subgroup), or on one lesson for a substitute teacher (SCH-3).
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { heldPermissions } from "@/lib/access/loaders";
+import { loadGridPage, loadJournalChoices, loadSubstituteLessons, type GridRequest } from "@/lib/journal/loaders";
+import { gridQuerySchema } from "@/lib/journal/schema";
+import { formatDate } from "@/lib/org/time";
+import { JournalGrid } from "@/components/journal/journal-grid";
+import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
+
+export const metadata: Metadata = { title: "Классный журнал" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+function request(search: Search): GridRequest {
+  const one = (k: string) => (typeof search[k] === "string" ? (search[k] as string) : undefined);
+  const [c, s, g] = (one("j") ?? "").split(":");
+  const parsed = gridQuerySchema.safeParse({
+    class: one("class") ?? (c || undefined),
+    subject: one("subject") ?? (s || undefined),
+    subgroup: one("subgroup") ?? (g || undefined),
+    period: one("period") || undefined,
+    lesson: one("lesson") || undefined,
+  });
+  if (!parsed.success) return {};
+  const q = parsed.data;
+  return { classId: q.class, subjectId: q.subject, subgroupId: q.subgroup, periodId: q.period, lessonId: q.lesson };
+}
+
+export default async function JournalPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  const held = await heldPermissions(user.organisationId, user.id);
+  if (!["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"].some((p) => held.has(p))) forbidden();
+  const req = request(await searchParams);
+  const [choices, substitutions, page] = await Promise.all([loadJournalChoices(user), loadSubstituteLessons(user), loadGridPage(user, req)]);
+  if (page.kind === "forbidden") forbidden();
+  const college = user.orgKind === "COLLEGE";
+  const selected = page.kind === "grid" && page.lessonOnly === null ? choiceValue({ classId: page.view.classId, subjectId: page.view.subjectId, subgroupId: page.view.subgroupId }) : null;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">
+          {page.kind === "grid" ? `Журнал: ${page.view.className} · ${page.view.subjectName}` : "Классный журнал"}
+        </h1>
+        {page.kind === "grid" && !page.canEdit && <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>}
+      </div>
+      <JournalPicker
+        choices={choices}
+        selected={selected}
+        periods={page.kind === "grid" && page.lessonOnly === null ? page.head.periods : []}
+        periodId={page.kind === "grid" ? (page.period?.id ?? null) : null}
+        substitutions={substitutions}
+        college={college}
+      />
+      {page.kind === "none" && (
+        <p className="text-sm text-slate-600">
+          {choices.length === 0 ? "Нет доступных журналов: нагрузка (тарификация) не назначена." : "Выберите класс и предмет, затем нажмите «Открыть»."}
+        </p>
+      )}
+      {page.kind === "grid" && (
+        <div className="relative left-1/2 w-[calc(100vw-3rem)] -translate-x-1/2">
+          {page.lessonOnly !== null && <p className="mb-2 text-sm text-amber-700">Замена: открыт только урок {page.view.lessons[0] ? formatDate(new Date(page.view.lessons[0].date)) : ""}.</p>}
+          <JournalGrid
+            view={page.view}
+            canEdit={page.canEdit}
+            lessonOnly={page.lessonOnly}
+            periodLabel={page.period ? page.period.name : "урок"}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

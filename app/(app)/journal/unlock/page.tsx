@@ -1,0 +1,72 @@
+// «Открытие дат» (JRN-6, 003 §7.4): teachers' requests to change marks after the lock window;
+// ADMIN opens the date for the class and subject for 12 hours or rejects. Requests and decisions stay.
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { unlockRequests } from "@/lib/journal/unlock/data";
+import { formatDate, formatDateTime } from "@/lib/org/time";
+import { UnlockDecision } from "@/components/journal/unlock-decision";
+
+export const metadata: Metadata = { title: "Открытие дат" };
+
+const STATUS = { PENDING: "ждёт решения", APPROVED: "открыто", REJECTED: "отклонено" } as const;
+
+export default async function UnlockPage() {
+  const { user } = await requireAccess("journal.unlock");
+  const rows = await unlockRequests(user.organisationId);
+  const now = Date.now();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Открытие дат</h1>
+      <p className="max-w-3xl text-sm text-slate-600">
+        Отметки и посещаемость меняются в течение установленного в настройках срока после урока. По запросу учителя администратор открывает дату
+        для класса и предмета на 12 часов; запрос и решение сохраняются.
+      </p>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">Запросов нет.</p>
+      ) : (
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="border-b text-left text-slate-500">
+              <th className="py-1 pr-3 font-normal">Подан</th>
+              <th className="py-1 pr-3 font-normal">Учитель</th>
+              <th className="py-1 pr-3 font-normal">Класс · предмет</th>
+              <th className="py-1 pr-3 font-normal">Дата урока</th>
+              <th className="py-1 pr-3 font-normal">Причина</th>
+              <th className="py-1 font-normal">Решение</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100 align-top">
+                <td className="py-1 pr-3 tabular-nums">{formatDateTime(r.createdAt, user.timeZone)}</td>
+                <td className="py-1 pr-3">{r.requester}</td>
+                <td className="py-1 pr-3">
+                  {r.className} · {r.subjectName}
+                </td>
+                <td className="py-1 pr-3 tabular-nums">{formatDate(r.date)}</td>
+                <td className="py-1 pr-3">{r.reason}</td>
+                <td className="py-1">
+                  {r.status === "PENDING" ? (
+                    <UnlockDecision requestId={r.id} label={`${r.className}, ${formatDate(r.date)}`} />
+                  ) : (
+                    <span>
+                      {STATUS[r.status]}
+                      {r.status === "APPROVED" && r.openUntil && (
+                        <> до {formatDateTime(r.openUntil, user.timeZone)}{r.openUntil.getTime() < now ? " (истекло)" : ""}</>
+                      )}
+                      <span className="block text-xs text-slate-500">
+                        {r.decider}
+                        {r.decidedAt ? `, ${formatDateTime(r.decidedAt, user.timeZone)}` : ""}
+                        {r.decisionNote ? ` — ${r.decisionNote}` : ""}
+                      </span>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// GET a homework file (JRN-2) for anyone who may view the lesson's journal.
+import { journalRights } from "@/lib/journal/access";
+import { homeworkFile } from "@/lib/journal/data";
+import { routeUser } from "@/lib/journal/request";
+import { getFile } from "@/lib/storage/files";
+import { fail } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const auth = await routeUser();
+  if (!auth.ok) return auth.response;
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("INVALID_INPUT"), { status: 400 });
+  const file = await homeworkFile(auth.user.organisationId, id);
+  if (!file?.homework) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const rights = await journalRights(auth.user, { kind: "lesson", lessonId: file.homework.lessonId });
+  if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
+  const bytes = await getFile(file.storageKey);
+  if (!bytes) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,324 @@
+"use client";
+// The lesson panel (JRN-2, JRN-6, JRN-8): topic from the plan or typed, content and hours, homework
+// with files, the assignments given (type, description, weight, due date), a control work's
+// specification and protocol, and the request to open a locked date. Opened from a date in the
+// grid's header or with Ctrl+Enter; Esc closes it.
+import { useActionState, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/errors";
+import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
+import { requestUnlockAction, saveAssignmentAction, saveHomeworkAction, saveTopicAction } from "@/lib/journal/lesson/actions";
+import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
+import { ProtocolForm } from "./protocol-form";
+
+type Result = ActionResult<{ message: string }> | null;
+
+const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none";
+const button = "rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
+
+function Message({ state }: { state: Result }) {
+  if (!state) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+      {state.ok ? state.data.message : state.message}
+    </p>
+  );
+}
+
+function useRefreshOnSuccess(state: Result) {
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+}
+
+export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit: boolean; onClose: () => void }) {
+  const { view, lesson, canEdit } = props;
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
+  }, []);
+  const date = lesson.date.split("-").reverse().join(".");
+  const [protocolFor, setProtocolFor] = useState<GridAssignment | null>(null);
+  // A portal: the grid's wide wrapper is transformed, which would trap a fixed panel inside it.
+  return createPortal(
+    <div className="fixed inset-0 z-50 flex justify-end bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Урок ${date}`}
+        onKeyDown={(e) => e.key === "Escape" && props.onClose()}
+        className="h-full w-full max-w-xl space-y-4 overflow-y-auto bg-white p-4 shadow-xl"
+      >
+        <div className="flex items-start justify-between">
+          <div>
+            <h2 className="text-lg font-semibold">Урок {date}, {lesson.bell}-й</h2>
+            <p className="text-xs text-slate-500">
+              {view.className} · {view.subjectName}
+              {lesson.substituted ? " · замена" : ""}
+              {!lesson.lock.open && lesson.lock.reason === "window" ? " · отметки и посещаемость закрыты" : ""}
+            </p>
+          </div>
+          <button type="button" onClick={props.onClose} className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100" aria-label="Закрыть">
+            ×
+          </button>
+        </div>
+        <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
+        <HomeworkForm lesson={lesson} canEdit={canEdit} />
+        <section className="space-y-2">
+          <h3 className="font-semibold">Задания урока</h3>
+          {!view.marksAllowed && <p className="text-xs text-slate-500">Первый класс: отметки не выставляются, задания фиксируют формы работы.</p>}
+          {lesson.assignments.map((a) => (
+            <AssignmentForm key={a.id} view={view} lesson={lesson} assignment={a} canEdit={canEdit} onProtocol={() => setProtocolFor(a)} />
+          ))}
+          {canEdit && <AssignmentForm key={`new-${lesson.assignments.length}`} view={view} lesson={lesson} assignment={null} canEdit={canEdit} />}
+        </section>
+        {protocolFor && <ProtocolForm view={view} lesson={lesson} assignment={protocolFor} canEdit={canEdit} onClose={() => setProtocolFor(null)} />}
+        {canEdit && !lesson.lock.open && lesson.lock.reason === "window" && <UnlockForm lesson={lesson} />}
+        <LessonHistory lessonId={lesson.id} />
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
+  const [state, action, pending] = useActionState(saveTopicAction, null);
+  useRefreshOnSuccess(state);
+  const [topic, setTopic] = useState(lesson.topic ?? "");
+  return (
+    <form action={action} className="space-y-2">
+      <h3 className="font-semibold">Тема и содержание</h3>
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <input type="hidden" name="version" value={lesson.version} />
+      {view.planTopics.length > 0 && (
+        <label className="block text-sm">
+          Тема из КТП
+          <select
+            name="planTopicId"
+            defaultValue={lesson.planTopicId ?? ""}
+            disabled={!canEdit}
+            className={input}
+            onChange={(e) => {
+              const t = view.planTopics.find((p) => String(p.id) === e.target.value);
+              if (t) setTopic(t.title);
+            }}
+          >
+            <option value="">— не из плана —</option>
+            {view.planTopics.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {view.planTopics.length === 0 && <input type="hidden" name="planTopicId" value="" />}
+      <label className="block text-sm">
+        Тема урока
+        <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={500} disabled={!canEdit} className={input} />
+      </label>
+      <label className="block text-sm">
+        Содержание
+        <textarea name="content" defaultValue={lesson.content ?? ""} maxLength={4000} rows={2} disabled={!canEdit} className={input} />
+      </label>
+      {view.orgKind === "COLLEGE" ? (
+        <label className="block text-sm">
+          Академических часов
+          <input name="hours" type="number" step="0.5" min="0.5" max="8" defaultValue={lesson.hours} disabled={!canEdit} className={`${input} w-24`} />
+        </label>
+      ) : (
+        <input type="hidden" name="hours" value="" />
+      )}
+      {canEdit && (
+        <button className={button} disabled={pending}>
+          Сохранить тему
+        </button>
+      )}
+      <Message state={state} />
+    </form>
+  );
+}
+
+const ACCEPT = Object.keys(ALLOWED_FILE_TYPES).map((e) => `.${e}`).join(",");
+
+function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolean }) {
+  const [state, action, pending] = useActionState(saveHomeworkAction, null);
+  useRefreshOnSuccess(state);
+  const hw = lesson.homework;
+  return (
+    <form action={action} className="space-y-2">
+      <h3 className="font-semibold">Домашнее задание</h3>
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <input type="hidden" name="version" value={hw?.version ?? 0} />
+      <label className="block text-sm">
+        Текст
+        <textarea name="text" defaultValue={hw?.text ?? ""} maxLength={4000} rows={2} disabled={!canEdit} className={input} />
+      </label>
+      <label className="block text-sm">
+        Срок сдачи
+        <input name="dueDate" type="date" defaultValue={hw?.dueDate ?? ""} disabled={!canEdit} className={`${input} w-44`} />
+      </label>
+      {hw && hw.files.length > 0 && (
+        <fieldset className="text-sm">
+          <legend>Файлы (отметьте, чтобы удалить)</legend>
+          {hw.files.map((f) => (
+            <label key={f.id} className="mr-3 inline-flex items-center gap-1">
+              <input type="checkbox" name="removeFile" value={f.id} disabled={!canEdit} aria-label={`Удалить ${f.name}`} />
+              <a href={`/api/journal/files/${f.id}`} className="text-blue-700 hover:underline">
+                {f.name}
+              </a>{" "}
+              <span className="text-xs text-slate-500">({Math.ceil(f.size / 1024)} КБ)</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {canEdit && (
+        <label className="block text-sm">
+          Прикрепить файлы (до {MAX_FILES_PER_ITEM}, каждый до {MAX_FILE_BYTES / 1024 / 1024} МБ: документы, таблицы, изображения, pdf)
+          <input name="files" type="file" multiple accept={ACCEPT} className="block text-xs" />
+        </label>
+      )}
+      {canEdit && (
+        <button
+          className={button}
+          disabled={pending}
+          onClick={(e) => {
+            const f = e.currentTarget.form!;
+            const ids = [...f.querySelectorAll<HTMLInputElement>("input[name=removeFile]:checked")].map((c) => c.value).join(",");
+            let hidden = f.querySelector<HTMLInputElement>("input[name=remove]");
+            if (!hidden) {
+              hidden = document.createElement("input");
+              hidden.type = "hidden";
+              hidden.name = "remove";
+              f.appendChild(hidden);
+            }
+            hidden.value = ids;
+          }}
+        >
+          Сохранить домашнее задание
+        </button>
+      )}
+      <Message state={state} />
+    </form>
+  );
+}
+
+function AssignmentForm(props: { view: GridView; lesson: GridLesson; assignment: GridAssignment | null; canEdit: boolean; onProtocol?: () => void }) {
+  const { view, lesson, assignment: a, canEdit } = props;
+  const [state, action, pending] = useActionState(saveAssignmentAction, null);
+  useRefreshOnSuccess(state);
+  const types = view.types;
+  return (
+    <form action={action} className="grid grid-cols-[1fr_1fr] gap-2 rounded border border-slate-200 p-2 text-sm" aria-label={a ? `Задание: ${a.typeName}` : "Новое задание"}>
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <input type="hidden" name="assignmentId" value={a?.id ?? ""} />
+      <label>
+        Тип задания
+        <select name="typeId" defaultValue={a?.typeId ?? types[0]?.id} disabled={!canEdit} className={input}>
+          {types.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name} (вес {t.weight})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Вес (пусто — по типу)
+        <input name="weight" type="number" step="0.25" min="0" max="10" defaultValue={a && a.weight !== types.find((t) => t.id === a.typeId)?.weight ? a.weight : ""} disabled={!canEdit} className={input} />
+      </label>
+      <label className="col-span-2">
+        Описание
+        <input name="description" defaultValue={a?.description ?? ""} maxLength={300} disabled={!canEdit} className={input} />
+      </label>
+      <label>
+        Срок
+        <input name="dueDate" type="date" defaultValue={a?.dueDate ?? ""} disabled={!canEdit} className={input} />
+      </label>
+      <div className="flex items-end gap-2">
+        {canEdit && (
+          <button name="intent" value="save" className={button} disabled={pending}>
+            {a ? "Сохранить" : "Добавить задание"}
+          </button>
+        )}
+        {canEdit && a && (
+          <button name="intent" value="delete" className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100" disabled={pending}>
+            Удалить
+          </button>
+        )}
+        {a?.isControl && props.onProtocol && (
+          <button type="button" onClick={props.onProtocol} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+            Протокол
+          </button>
+        )}
+      </div>
+      <div className="col-span-2">
+        <Message state={state} />
+      </div>
+    </form>
+  );
+}
+
+function UnlockForm({ lesson }: { lesson: GridLesson }) {
+  const [state, action, pending] = useActionState(requestUnlockAction, null);
+  return (
+    <form action={action} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2">
+      <h3 className="font-semibold">Дата закрыта для изменений</h3>
+      <p className="text-xs text-slate-600">Отметки и посещаемость меняются в течение установленного школой срока. Администратор может открыть дату на 12 часов.</p>
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <label className="block text-sm">
+        Причина
+        <input name="reason" required minLength={5} maxLength={500} className={input} />
+      </label>
+      <button className={button} disabled={pending}>
+        Запросить открытие даты
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+type Change = { id: string; at: string; user: string; entity: string; oldValue: unknown; newValue: unknown };
+
+function LessonHistory({ lessonId }: { lessonId: number }) {
+  const [rows, setRows] = useState<Change[] | null>(null);
+  const [open, setOpen] = useState(false);
+  const load = async () => {
+    setOpen(true);
+    const res = await fetch(`/api/journal/history?kind=lesson&lessonId=${lessonId}`).catch(() => null);
+    const body = res ? ((await res.json().catch(() => null)) as { ok: boolean; data?: Change[] } | null) : null;
+    setRows(body?.data ?? []);
+  };
+  const text = (v: unknown) => {
+    if (v === null || v === undefined) return "—";
+    const o = v as { topic?: string | null; text?: string; allPresent?: boolean };
+    if (o.allPresent) return "все присутствуют";
+    if (o.topic !== undefined) return o.topic ?? "—";
+    if (o.text !== undefined) return o.text;
+    return "";
+  };
+  return (
+    <section className="text-sm">
+      {!open ? (
+        <button type="button" onClick={() => void load()} className="text-blue-700 hover:underline">
+          История изменений темы и домашнего задания
+        </button>
+      ) : rows === null ? (
+        "Загрузка…"
+      ) : rows.length === 0 ? (
+        <p className="text-slate-500">Изменений не было.</p>
+      ) : (
+        <ul className="space-y-1 text-xs" aria-label="История урока">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <span className="tabular-nums text-slate-500">{new Date(r.at).toLocaleString("ru-RU")}</span> · {r.user} ·{" "}
+              {r.entity === "TOPIC" ? "тема" : r.entity === "HOMEWORK" ? "д/з" : "посещаемость"}: {text(r.oldValue)} → {text(r.newValue)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

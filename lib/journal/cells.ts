@@ -1,0 +1,142 @@
+// One cell save of the grid (JRN-3…JRN-6, NFR-3): parse → authorise on the lesson → check the
+// student's cell, the lock and the scale → write with the loaded version. Used by the JSON route
+// handler app/api/journal/cell; `now` is injectable so tests move the clock.
+import type { Actor } from "@/lib/access/authorize";
+import { fail, type ErrorCode } from "@/lib/errors";
+import { todayIn } from "@/lib/org/time";
+import { grantedOnLesson, EDIT_PERMISSIONS } from "./access";
+import { lastChange, lessonForCell, studentOnLesson } from "./data";
+import {
+  attendanceEntityKey,
+  markAttendanceTaken,
+  markEntityKey,
+  writeAttendance,
+  writeMark,
+  type AttendanceState,
+  type MarkState,
+} from "./mutations";
+import {
+  ATTENDANCE_LABELS,
+  LOCK_MESSAGES,
+  cellState,
+  lockDecision,
+  markLabel,
+  marksAllowed,
+  parseAttendanceInput,
+  parseMarkInput,
+  teacherMayChangeAttendance,
+  TEACHER_CODES,
+} from "./rules";
+import { cellSaveSchema, firstIssue } from "./schema";
+
+export type CellCurrent = {
+  text: string;
+  version: number;
+  by: string | null;
+  at: string | null;
+  mark?: MarkState | null;
+  attendance?: AttendanceState | null;
+};
+
+export type CellResponse =
+  | { ok: true; version: number; mark?: MarkState | null; attendance?: AttendanceState | null; assignmentId?: number }
+  | { ok: false; code: ErrorCode; message: string; current?: CellCurrent; reload?: boolean };
+
+export type CellOutcome = { status: number; body: CellResponse };
+
+const out = (status: number, body: CellResponse): CellOutcome => ({ status, body });
+const failure = (status: number, code: ErrorCode, message?: string, extra: Partial<Extract<CellResponse, { ok: false }>> = {}): CellOutcome =>
+  out(status, { ...fail(code, message), ...extra });
+
+async function conflict(
+  organisationId: number,
+  entityKey: string,
+  text: string,
+  version: number,
+  state: Pick<CellCurrent, "mark" | "attendance">,
+): Promise<CellOutcome> {
+  const last = await lastChange(organisationId, entityKey);
+  const who = last ? `${last.user}` : null;
+  const message = `Ячейку уже изменил${who ? ` ${who}` : "и"}: сейчас в ней «${text || "пусто"}». Ваше значение не сохранено`;
+  return failure(409, "CONFLICT", message, { current: { text, version, by: who, at: last?.at.toISOString() ?? null, ...state } });
+}
+
+export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date()): Promise<CellOutcome> {
+  const parsed = cellSaveSchema.safeParse(raw);
+  if (!parsed.success) return failure(400, "INVALID_INPUT", firstIssue(parsed.error));
+  const body = parsed.data;
+  const organisationId = actor.organisationId;
+
+  // The lesson is read inside the organisation first (another organisation's id is "not found"
+  // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
+  const lesson = await lessonForCell(organisationId, body.lessonId);
+  if (!lesson) return failure(403, "FORBIDDEN");
+  const permission = await grantedOnLesson(actor, EDIT_PERMISSIONS, lesson);
+  if (!permission) return failure(403, "FORBIDDEN");
+  if (lesson.status === "CANCELLED") return failure(423, "LOCKED", "Урок отменён");
+  if (lesson.class.year.status === "CLOSED") return failure(423, "LOCKED", "Учебный год закрыт");
+  const today = todayIn(lesson.organisation.timeZone, now);
+
+  if (body.kind === "allPresent") {
+    const lock = lockDecision({ lessonDate: lesson.date, today, now, lockDays: lesson.settings.lockDays, unlockedUntil: [], finalSet: false });
+    if (!lock.open && lock.reason === "future") return failure(423, "LOCKED", LOCK_MESSAGES.future);
+    await markAttendanceTaken(organisationId, actor.id, lesson.id, now);
+    return out(200, { ok: true, version: 0 });
+  }
+
+  const student = await studentOnLesson(organisationId, lesson, body.studentId, now);
+  const state = cellState(student.spans, lesson.date, lesson.subgroupId, student.subgroups);
+  if (state === "outside") return failure(400, "INVALID_INPUT", "Ученик не числится в классе (подгруппе) на дату урока");
+  if (state === "form") return failure(400, "INVALID_INPUT", "Для обучающихся на дому и в семейной форме отметки и посещаемость не ведутся");
+  const lock = lockDecision({
+    lessonDate: lesson.date, today, now, lockDays: lesson.settings.lockDays, unlockedUntil: student.unlockedUntil,
+    finalSet: body.kind === "mark" && student.finalSet,
+  });
+  // JRN-6: the server refuses a locked date with 403 and writes nothing.
+  if (!lock.open) return failure(403, "LOCKED", LOCK_MESSAGES[lock.reason]);
+  const reason = body.reason ?? (lock.byUnlock ? "Изменение в открытую администратором дату" : null);
+
+  if (body.kind === "mark") {
+    if (!marksAllowed(lesson.organisation.kind, lesson.class.grade)) {
+      return failure(400, "INVALID_INPUT", "В первом классе отметки не выставляются (только темы, посещаемость и формы работы)");
+    }
+    const mark = parseMarkInput(body.input, { ...lesson.settings, passFail: lesson.subject.passFail });
+    if (!mark.ok) return failure(400, "INVALID_INPUT", mark.message);
+    if (body.assignmentId === null && mark.value === null) return out(200, { ok: true, version: 0, mark: null });
+    const result = await writeMark({
+      organisationId, userId: actor.id, lessonId: lesson.id, studentId: body.studentId, assignmentId: body.assignmentId,
+      typeId: body.typeId ?? null, mark: mark.value, comment: body.comment === undefined ? undefined : body.comment || null,
+      expectedVersion: body.version, reason, now,
+    });
+    if (result.ok) return out(200, { ok: true, version: result.version, mark: result.state, assignmentId: result.assignmentId });
+    if (result.reason === "conflict") {
+      return conflict(organisationId, markEntityKey(body.assignmentId!, body.studentId), result.state ? markLabel(result.state) : "", result.version, {
+        mark: result.state,
+      });
+    }
+    if (result.reason === "placeholder") return failure(409, "CONFLICT", "К уроку уже добавлено задание — обновите страницу", { reload: true });
+    return failure(400, "INVALID_INPUT", "Задание не относится к этому уроку");
+  }
+
+  const input = parseAttendanceInput(body.input, { college: lesson.organisation.kind === "COLLEGE", lessonHours: lesson.hours });
+  if (!input.ok) return failure(400, "INVALID_INPUT", input.message);
+  const next = input.value;
+  const result = await writeAttendance({
+    organisationId, userId: actor.id, lessonId: lesson.id, studentId: body.studentId, next, expectedVersion: body.version, asReason: false,
+    // A reason set by the class teacher stays when the teacher types «н» again (JRN-4).
+    allow: (current) =>
+      teacherMayChangeAttendance(current, next?.code ?? null)
+        ? "write"
+        : next?.code === "N" && current !== null && !TEACHER_CODES.includes(current)
+          ? "keep"
+          : "deny",
+    reason, now,
+  });
+  if (result.ok) return out(200, { ok: true, version: result.version, attendance: result.state });
+  if (result.reason === "conflict") {
+    return conflict(organisationId, attendanceEntityKey(body.lessonId, body.studentId), result.state ? ATTENDANCE_LABELS[result.state.code] : "", result.version, {
+      attendance: result.state,
+    });
+  }
+  return failure(403, "FORBIDDEN", "Причину пропуска указывает классный руководитель");
+}

@@ -1,0 +1,383 @@
+// Reads of the class journal. Every query is bound to the organisation (ACL-5); the grid is built
+// from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
+// each served by an index that starts with organisationId.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
+import { fullName } from "@/lib/auth/rules";
+import type { GridRows, GridType } from "./grid";
+import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
+
+const num = (v: { toString(): string } | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+export type PeriodOption = { id: number; name: string; start: Date; end: Date };
+
+export type GridHead = {
+  cls: { id: number; name: string; grade: number; yearId: number; periodKind: string };
+  subject: { id: number; name: string; passFail: boolean };
+  orgKind: "SCHOOL" | "COLLEGE";
+  timeZone: string;
+  settings: GridRows["settings"];
+  periods: PeriodOption[];
+  subgroups: { id: number; name: string }[];
+};
+
+/** Class, subject, settings, the class's periods and the subject's subgroups. Null when any is missing. */
+export async function gridHead(organisationId: number, classId: number, subjectId: number): Promise<GridHead | null> {
+  const [cls, subject, org] = await Promise.all([
+    db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: classId } },
+      select: { id: true, name: true, grade: true, yearId: true, periodKind: true },
+    }),
+    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { id: true, name: true, passFail: true } }),
+    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true, timeZone: true, settings: true } }),
+  ]);
+  if (!cls || !subject || !org) return null;
+  const [periods, subgroups] = await Promise.all([
+    db.period.findMany({
+      where: { organisationId, yearId: cls.yearId, kind: cls.periodKind },
+      orderBy: { number: "asc" },
+      select: { id: true, name: true, startDate: true, endDate: true },
+    }),
+    db.subgroup.findMany({ where: { organisationId, classId, OR: [{ subjectId }, { subjectId: null }] }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const s = org.settings;
+  return {
+    cls,
+    subject,
+    orgKind: org.kind,
+    timeZone: org.timeZone,
+    settings: {
+      minMark: s?.minMark ?? 2,
+      maxMark: s?.maxMark ?? 5,
+      roundingThreshold: num(s?.roundingThreshold) ?? 0.5,
+      averagingMethod: s?.averagingMethod ?? "WEIGHTED",
+      lockDays: s?.lockDays ?? 7,
+    },
+    periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
+    subgroups,
+  };
+}
+
+/**
+ * The grid's rows for a class × subject (× subgroup) over a date range: lessons, the class list
+ * from the movement book, subgroup members, assignments, marks, attendance, homework, the
+ * «все присутствуют» markers, period finals and open unlocks — twelve queries in one parallel round.
+ */
+export async function gridRows(
+  organisationId: number,
+  head: GridHead,
+  subgroupId: number | null,
+  range: { start: Date; end: Date; periodId: number | null },
+  now: Date,
+): Promise<GridRows> {
+  const classId = head.cls.id;
+  const subjectId = head.subject.id;
+  // One round: the per-lesson tables are filtered through their lesson (an index join), so
+  // nothing waits for the lesson ids.
+  const lessonWhere = {
+    organisationId,
+    classId,
+    subjectId,
+    date: { gte: range.start, lte: range.end },
+    status: "SCHEDULED" as const,
+    ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
+  };
+  const start = range.start.toISOString().slice(0, 10);
+  const end = range.end.toISOString().slice(0, 10);
+  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, marks, attendance, homework, taken] = await Promise.all([
+    db.assignmentType.findMany({
+      where: { organisationId },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, shortName: true, weight: true, isControl: true, isActive: true },
+    }),
+    db.lesson.findMany({
+      where: lessonWhere,
+      orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
+      select: {
+        id: true, date: true, bellNumber: true, hours: true, topic: true, content: true, version: true, planTopicId: true,
+        subgroupId: true, substituteId: true,
+      },
+    }),
+    db.classMembership.findMany({
+      where: { organisationId, classId, startDate: { lte: range.end }, OR: [{ endDate: null }, { endDate: { gte: range.start } }] },
+      select: {
+        studentId: true, startDate: true, endDate: true, educationForm: true,
+        student: { select: { lastName: true, firstName: true, middleName: true } },
+      },
+    }),
+    db.subgroupMember.findMany({ where: { organisationId, subgroup: { classId } }, select: { subgroupId: true, studentId: true } }),
+    range.periodId === null
+      ? Promise.resolve([])
+      : db.finalMark.findMany({
+          where: { organisationId, classId, subjectId, kind: "PERIOD", periodId: range.periodId },
+          select: { studentId: true },
+        }),
+    db.unlockRequest.findMany({
+      where: { organisationId, classId, subjectId, status: "APPROVED", openUntil: { gt: now }, date: { gte: range.start, lte: range.end } },
+      select: { date: true, openUntil: true },
+    }),
+    db.planTopic.findMany({
+      where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
+      orderBy: [{ planId: "asc" }, { position: "asc" }],
+      select: { id: true, title: true },
+      take: 400,
+    }),
+    db.assignment.findMany({
+      where: { organisationId, lesson: lessonWhere },
+      orderBy: { id: "asc" },
+      select: { id: true, lessonId: true, typeId: true, description: true, weight: true, dueDate: true, specification: true },
+    }),
+    db.mark.findMany({
+      where: { organisationId, lesson: lessonWhere },
+      select: { assignmentId: true, studentId: true, kind: true, value: true, isHospital: true, comment: true, version: true },
+    }),
+    db.attendance.findMany({
+      where: { organisationId, lesson: lessonWhere },
+      select: { lessonId: true, studentId: true, code: true, missedHours: true, version: true },
+    }),
+    db.homework.findMany({
+      where: { organisationId, lesson: lessonWhere },
+      orderBy: { id: "asc" },
+      select: { id: true, lessonId: true, text: true, dueDate: true, version: true, files: { select: { id: true, fileName: true, size: true } } },
+    }),
+    db.$queryRaw<{ lessonId: number }[]>`
+      SELECT DISTINCT j."lessonId"
+        FROM "Lesson" l
+        JOIN "JournalChange" j ON j."organisationId" = l."organisationId" AND j."lessonId" = l.id
+       WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
+         AND l.date >= ${start}::date AND l.date <= ${end}::date
+         AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL`,
+  ]);
+  return {
+    cls: head.cls,
+    subject: head.subject,
+    subgroupId,
+    orgKind: head.orgKind,
+    settings: head.settings,
+    range,
+    types: types.map((t): GridType => ({ id: t.id, name: t.name, shortName: t.shortName, weight: Number(t.weight), isControl: t.isControl })),
+    lessons: lessons.map((l) => ({ ...l, hours: Number(l.hours) })),
+    memberships: memberships.map((m) => ({
+      studentId: m.studentId,
+      startDate: m.startDate,
+      endDate: m.endDate,
+      educationForm: m.educationForm as EducationFormName,
+      name: fullName(m.student),
+    })),
+    subgroupMembers,
+    assignments: assignments.map((a) => ({
+      id: a.id, lessonId: a.lessonId, typeId: a.typeId, description: a.description, weight: num(a.weight), dueDate: a.dueDate,
+      hasSpecification: a.specification !== null,
+    })),
+    marks: marks.map((m) => ({ ...m, kind: m.kind as MarkKindName })),
+    attendance: attendance.map((a) => ({ ...a, code: a.code as AttendanceCodeName, missedHours: num(a.missedHours) })),
+    homework: homework.map((h) => ({
+      id: h.id, lessonId: h.lessonId, text: h.text, dueDate: h.dueDate, version: h.version,
+      files: h.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size })),
+    })),
+    attendanceTaken: taken.map((t) => t.lessonId),
+    finals: finals.map((f) => f.studentId),
+    unlocks: unlocks.map((u) => ({ date: u.date, openUntil: u.openUntil! })),
+    planTopics,
+  };
+}
+
+/** The lesson a cell belongs to, with what the save rules need — one query (the save's hot path). */
+export async function lessonForCell(organisationId: number, lessonId: number) {
+  const rows = await db.$queryRaw<
+    {
+      id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
+      status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
+      passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
+      homeworkForToday: boolean | null; homeworkForPast: boolean | null;
+    }[]
+  >`
+    SELECT l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
+           c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
+           o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"
+      FROM "Lesson" l
+      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+      JOIN "Organisation" o ON o.id = l."organisationId"
+      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id, date: r.date, classId: r.classId, subjectId: r.subjectId, subgroupId: r.subgroupId, teacherId: r.teacherId, substituteId: r.substituteId,
+    status: r.status, hours: Number(r.hours),
+    class: { grade: r.grade, yearId: r.yearId, periodKind: r.periodKind as PeriodKindName, year: { status: r.yearStatus } },
+    subject: { passFail: r.passFail },
+    organisation: { kind: r.kind, timeZone: r.timeZone },
+    settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
+    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
+  };
+}
+type PeriodKindName = "QUARTER" | "HALF_YEAR" | "SEMESTER" | "TRIMESTER" | "CUSTOM";
+export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
+
+/** The student's stays in the lesson's class, subgroup membership, final of the period and open unlocks — one query. */
+export async function studentOnLesson(organisationId: number, lesson: CellLesson, studentId: number, now: Date) {
+  const date = lesson.date.toISOString().slice(0, 10);
+  const rows = await db.$queryRaw<{ spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[]; inSubgroup: boolean; finalSet: boolean; unlocks: string[] }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
+         FROM "ClassMembership" m
+        WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."classId" = ${lesson.classId}) AS spans,
+      EXISTS (SELECT 1 FROM "SubgroupMember" g
+               WHERE g."organisationId" = ${organisationId} AND g."subgroupId" = ${lesson.subgroupId ?? -1} AND g."studentId" = ${studentId}) AS "inSubgroup",
+      EXISTS (SELECT 1 FROM "FinalMark" f
+                JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
+               WHERE f."organisationId" = ${organisationId} AND f."studentId" = ${studentId} AND f."classId" = ${lesson.classId}
+                 AND f."subjectId" = ${lesson.subjectId} AND f.kind = 'PERIOD' AND p."yearId" = ${lesson.class.yearId}
+                 AND p.kind::text = ${lesson.class.periodKind} AND p."startDate" <= ${date}::date AND p."endDate" >= ${date}::date) AS "finalSet",
+      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
+         FROM "UnlockRequest" u
+        WHERE u."organisationId" = ${organisationId} AND u."classId" = ${lesson.classId} AND u."subjectId" = ${lesson.subjectId}
+          AND u.date = ${date}::date AND u.status = 'APPROVED'
+          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks`;
+  const r = rows[0];
+  const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
+  return {
+    spans: r.spans.map((m) => ({ studentId, startDate: asDate(m.startDate), endDate: m.endDate ? asDate(m.endDate) : null, educationForm: m.educationForm })),
+    subgroups: new Set(r.inSubgroup && lesson.subgroupId !== null ? [lesson.subgroupId] : []),
+    finalSet: r.finalSet,
+    unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),
+  };
+}
+
+export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };
+
+/** The history of one cell / lesson field (JRN-7), newest first, with the authors' names. */
+export async function changesOf(organisationId: number, entityKeys: string[], limit = 200, lessonId?: number): Promise<ChangeRow[]> {
+  return changesWhere(organisationId, { entityKey: { in: entityKeys }, ...(lessonId !== undefined ? { lessonId } : {}) }, limit);
+}
+
+/** A lesson's own history: topic, homework (the journal's and the plan's) and «все присутствуют». */
+export async function lessonChanges(organisationId: number, lessonId: number, limit = 200): Promise<ChangeRow[]> {
+  return changesWhere(
+    organisationId,
+    { lessonId, OR: [{ entity: { in: ["TOPIC", "HOMEWORK"] } }, { entity: "ATTENDANCE", studentId: null }] },
+    limit,
+  );
+}
+
+async function changesWhere(organisationId: number, where: Prisma.JournalChangeWhereInput, limit: number): Promise<ChangeRow[]> {
+  const rows = await db.journalChange.findMany({
+    where: { organisationId, ...where },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, at: true, userId: true, oldValue: true, newValue: true, reason: true, entity: true },
+  });
+  const users = await usersByIds(organisationId, rows.map((r) => r.userId));
+  return rows.map((r) => ({
+    id: r.id.toString(), at: r.at, user: users.get(r.userId) ?? "—", oldValue: r.oldValue, newValue: r.newValue, reason: r.reason, entity: r.entity,
+  }));
+}
+
+export async function usersByIds(organisationId: number, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const users = await db.user.findMany({
+    where: { organisationId, id: { in: unique } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+  });
+  return new Map(users.map((u) => [u.id, fullName(u)]));
+}
+
+/** The last change of a cell: who and when (for the conflict message). */
+export async function lastChange(organisationId: number, entityKey: string): Promise<{ user: string; at: Date } | null> {
+  const [row] = await changesOf(organisationId, [entityKey], 1);
+  return row ? { user: row.user, at: row.at } : null;
+}
+
+export { num as decimalToNumber };
+
+export type JournalChoice = {
+  classId: number;
+  className: string;
+  grade: number;
+  subjectId: number;
+  subjectName: string;
+  subgroupId: number | null;
+  subgroupName: string | null;
+  teacher: string;
+  teacherId: number;
+};
+
+/**
+ * The journals one may open (class × subject × subgroup from the teacher load of the open years):
+ * all of them, those of some classes (department, own class), those one teaches.
+ */
+export async function journalChoices(
+  organisationId: number,
+  filter: { all: boolean; classIds: readonly number[]; teacherId: number | null },
+): Promise<JournalChoice[]> {
+  if (!filter.all && filter.classIds.length === 0 && filter.teacherId === null) return [];
+  const scope = filter.all
+    ? {}
+    : {
+        OR: [
+          ...(filter.classIds.length ? [{ classId: { in: [...filter.classIds] } }] : []),
+          ...(filter.teacherId !== null ? [{ teacherId: filter.teacherId }] : []),
+        ],
+      };
+  const loads = await db.teacherLoad.findMany({
+    where: { organisationId, year: { status: { not: "CLOSED" }, isCurrent: true }, ...scope },
+    select: {
+      classId: true, subjectId: true, subgroupId: true, teacherId: true,
+      class: { select: { name: true, grade: true } },
+      subject: { select: { name: true, sortOrder: true } },
+      subgroup: { select: { name: true } },
+      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+    },
+  });
+  return loads
+    .map((l) => ({
+      classId: l.classId, className: l.class.name, grade: l.class.grade, subjectId: l.subjectId, subjectName: l.subject.name,
+      subgroupId: l.subgroupId, subgroupName: l.subgroup?.name ?? null, teacher: fullName(l.teacher), teacherId: l.teacherId,
+      order: l.subject.sortOrder,
+    }))
+    .sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, "ru") || a.order - b.order || (a.subgroupName ?? "").localeCompare(b.subgroupName ?? "", "ru"))
+    .map(({ order: _order, ...rest }) => rest);
+}
+
+export type SubstituteLesson = { id: number; date: Date; bellNumber: number; className: string; subjectName: string };
+
+/** Lessons one substitutes (SCH-3) around today: the journal opens for exactly those. */
+export async function substituteLessons(organisationId: number, userId: number, from: Date, to: Date): Promise<SubstituteLesson[]> {
+  const rows = await db.lesson.findMany({
+    where: { organisationId, substituteId: userId, date: { gte: from, lte: to }, status: "SCHEDULED" },
+    orderBy: [{ date: "desc" }, { bellNumber: "asc" }],
+    take: 50,
+    select: { id: true, date: true, bellNumber: true, class: { select: { name: true } }, subject: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, date: r.date, bellNumber: r.bellNumber, className: r.class.name, subjectName: r.subject.name }));
+}
+
+/** A lesson's class and subject (lesson mode of the grid). */
+export async function lessonPlace(organisationId: number, lessonId: number) {
+  return db.lesson.findUnique({
+    where: { organisationId_id: { organisationId, id: lessonId } },
+    select: { id: true, classId: true, subjectId: true, subgroupId: true, date: true },
+  });
+}
+
+/** A homework file with the lesson it belongs to (to authorise a download on that lesson). */
+export async function homeworkFile(organisationId: number, id: number) {
+  return db.attachment.findUnique({
+    where: { organisationId_id: { organisationId, id } },
+    select: { fileName: true, mimeType: true, storageKey: true, homework: { select: { lessonId: true } } },
+  });
+}
+
+/** Which of the given students have ever been members of the class (protocol rows must belong to it). */
+export async function studentsOfClass(organisationId: number, classId: number, studentIds: number[]): Promise<Set<number>> {
+  if (studentIds.length === 0) return new Set();
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId, studentId: { in: studentIds } },
+    select: { studentId: true },
+  });
+  return new Set(rows.map((r) => r.studentId));
+}

@@ -1,0 +1,261 @@
+// The journal grid as a view model (JRN-1…JRN-4, JRN-9): plain JSON that the server page hands
+// to the client grid. `buildGridView` is pure — it turns the rows of the grid's fixed set of
+// queries (lib/journal/data.ts) into rows × columns, cell states, locks and averages.
+import { averageOf, forecast, type AveragingMethod, type AverageInput, type MarkScale } from "./averages";
+import {
+  cellState,
+  lockDecision,
+  marksAllowed,
+  type AttendanceCodeName,
+  type EducationFormName,
+  type LockDecision,
+  type MarkKindName,
+} from "./rules";
+
+export type GridAssignment = {
+  id: number;
+  typeId: number;
+  typeShort: string;
+  typeName: string;
+  weight: number;
+  description: string | null;
+  dueDate: string | null;
+  isControl: boolean;
+  hasSpecification: boolean;
+};
+
+export type GridLesson = {
+  id: number;
+  date: string;
+  bell: number;
+  hours: number;
+  topic: string | null;
+  content: string | null;
+  version: number;
+  planTopicId: number | null;
+  homework: { id: number; text: string; dueDate: string | null; version: number; files: { id: number; name: string; size: number }[] } | null;
+  assignments: GridAssignment[];
+  lock: LockDecision;
+  attendanceTaken: boolean;
+  substituted: boolean;
+};
+
+export type GridMark = { kind: MarkKindName; value: number | null; isHospital: boolean; comment: string | null; version: number };
+export type GridAttendance = { code: AttendanceCodeName; missedHours: number | null; version: number };
+
+export type GridStudent = {
+  id: number;
+  name: string;
+  /** One char per lesson: "o" open, "x" outside the class / subgroup that day, "f" home or family education. */
+  cells: string;
+  /** The period's final mark is set: current marks of the period are closed (JRN-6). */
+  finalSet: boolean;
+  /** Not in the class at the end of the shown range (left / transferred). */
+  left: boolean;
+  /** Admitted after the start of the shown range. */
+  joinedLate: boolean;
+};
+
+export type GridType = { id: number; name: string; shortName: string; weight: number; isControl: boolean };
+
+export type GridView = {
+  classId: number;
+  className: string;
+  subjectId: number;
+  subjectName: string;
+  subgroupId: number | null;
+  orgKind: "SCHOOL" | "COLLEGE";
+  marksAllowed: boolean;
+  passFail: boolean;
+  method: AveragingMethod;
+  scale: MarkScale;
+  lockDays: number;
+  today: string;
+  types: GridType[];
+  lessons: GridLesson[];
+  students: GridStudent[];
+  /** key `${assignmentId}:${studentId}` */
+  marks: Record<string, GridMark>;
+  /** key `${lessonId}:${studentId}` */
+  attendance: Record<string, GridAttendance>;
+  planTopics: { id: number; title: string }[];
+};
+
+export const markKey = (assignmentId: number, studentId: number) => `${assignmentId}:${studentId}`;
+export const attendanceKey = (lessonId: number, studentId: number) => `${lessonId}:${studentId}`;
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+// ───────────── the rows the data layer returns ─────────────
+
+export type GridRows = {
+  cls: { id: number; name: string; grade: number };
+  subject: { id: number; name: string; passFail: boolean };
+  subgroupId: number | null;
+  orgKind: "SCHOOL" | "COLLEGE";
+  settings: { minMark: number; maxMark: number; roundingThreshold: number; averagingMethod: AveragingMethod; lockDays: number };
+  range: { start: Date; end: Date };
+  types: GridType[];
+  lessons: {
+    id: number;
+    date: Date;
+    bellNumber: number;
+    hours: number;
+    topic: string | null;
+    content: string | null;
+    version: number;
+    planTopicId: number | null;
+    subgroupId: number | null;
+    substituteId: number | null;
+  }[];
+  memberships: { studentId: number; startDate: Date; endDate: Date | null; educationForm: EducationFormName; name: string }[];
+  subgroupMembers: { subgroupId: number; studentId: number }[];
+  assignments: { id: number; lessonId: number; typeId: number; description: string | null; weight: number | null; dueDate: Date | null; hasSpecification: boolean }[];
+  marks: { assignmentId: number; studentId: number; kind: MarkKindName; value: number | null; isHospital: boolean; comment: string | null; version: number }[];
+  attendance: { lessonId: number; studentId: number; code: AttendanceCodeName; missedHours: number | null; version: number }[];
+  homework: { id: number; lessonId: number; text: string; dueDate: Date | null; version: number; files: { id: number; name: string; size: number }[] }[];
+  attendanceTaken: number[];
+  finals: number[];
+  unlocks: { date: Date; openUntil: Date }[];
+  planTopics: { id: number; title: string }[];
+};
+
+export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: number | null = null): GridView {
+  const types = new Map(r.types.map((t) => [t.id, t]));
+  const lessons = lessonOnly === null ? r.lessons : r.lessons.filter((l) => l.id === lessonOnly);
+  const lessonIds = new Set(lessons.map((l) => l.id));
+  const byLesson = new Map<number, GridAssignment[]>();
+  for (const a of r.assignments) {
+    if (!lessonIds.has(a.lessonId)) continue;
+    const t = types.get(a.typeId);
+    const list = byLesson.get(a.lessonId) ?? [];
+    list.push({
+      id: a.id,
+      typeId: a.typeId,
+      typeShort: t?.shortName ?? "?",
+      typeName: t?.name ?? "Задание",
+      weight: a.weight ?? t?.weight ?? 1,
+      description: a.description,
+      dueDate: a.dueDate ? isoDate(a.dueDate) : null,
+      isControl: t?.isControl ?? false,
+      hasSpecification: a.hasSpecification,
+    });
+    byLesson.set(a.lessonId, list);
+  }
+  const homework = new Map(r.homework.map((h) => [h.lessonId, h]));
+  const taken = new Set(r.attendanceTaken);
+  const gridLessons: GridLesson[] = lessons.map((l) => {
+    const h = homework.get(l.id);
+    const iso = isoDate(l.date);
+    return {
+      id: l.id,
+      date: iso,
+      bell: l.bellNumber,
+      hours: l.hours,
+      topic: l.topic,
+      content: l.content,
+      version: l.version,
+      planTopicId: l.planTopicId,
+      homework: h ? { id: h.id, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, version: h.version, files: h.files } : null,
+      assignments: byLesson.get(l.id) ?? [],
+      lock: lockDecision({
+        lessonDate: l.date,
+        today,
+        now,
+        lockDays: r.settings.lockDays,
+        unlockedUntil: r.unlocks.filter((u) => isoDate(u.date) === iso).map((u) => u.openUntil),
+        finalSet: false,
+      }),
+      attendanceTaken: taken.has(l.id),
+      substituted: l.substituteId !== null,
+    };
+  });
+
+  const spans = new Map<number, GridRows["memberships"]>();
+  for (const m of r.memberships) spans.set(m.studentId, [...(spans.get(m.studentId) ?? []), m]);
+  const subgroupsOf = new Map<number, Set<number>>();
+  for (const m of r.subgroupMembers) {
+    const set = subgroupsOf.get(m.studentId) ?? new Set<number>();
+    set.add(m.subgroupId);
+    subgroupsOf.set(m.studentId, set);
+  }
+  const finals = new Set(r.finals);
+  const students: GridStudent[] = [];
+  for (const [studentId, list] of spans) {
+    const own = subgroupsOf.get(studentId) ?? new Set<number>();
+    if (r.subgroupId !== null && !own.has(r.subgroupId)) continue;
+    const cells = lessons.map((l) => ({ open: "o", outside: "x", form: "f" })[cellState(list, l.date, l.subgroupId, own)]).join("");
+    if (lessonOnly !== null && !cells.includes("o")) continue;
+    const lastEnd = list.some((s) => s.endDate === null) ? null : Math.max(...list.map((s) => s.endDate!.getTime()));
+    const firstStart = Math.min(...list.map((s) => s.startDate.getTime()));
+    students.push({
+      id: studentId,
+      name: list[0].name,
+      cells,
+      finalSet: finals.has(studentId),
+      left: lastEnd !== null && lastEnd < r.range.end.getTime(),
+      joinedLate: firstStart > r.range.start.getTime(),
+    });
+  }
+  students.sort((a, b) => a.name.localeCompare(b.name, "ru"));
+
+  const marks: Record<string, GridMark> = {};
+  for (const m of r.marks) {
+    marks[markKey(m.assignmentId, m.studentId)] = { kind: m.kind, value: m.value, isHospital: m.isHospital, comment: m.comment, version: m.version };
+  }
+  const attendance: Record<string, GridAttendance> = {};
+  for (const a of r.attendance) attendance[attendanceKey(a.lessonId, a.studentId)] = { code: a.code, missedHours: a.missedHours, version: a.version };
+
+  return {
+    classId: r.cls.id,
+    className: r.cls.name,
+    subjectId: r.subject.id,
+    subjectName: r.subject.name,
+    subgroupId: r.subgroupId,
+    orgKind: r.orgKind,
+    marksAllowed: marksAllowed(r.orgKind, r.cls.grade),
+    passFail: r.subject.passFail,
+    method: r.settings.averagingMethod,
+    scale: { minMark: r.settings.minMark, maxMark: r.settings.maxMark, roundingThreshold: r.settings.roundingThreshold },
+    lockDays: r.settings.lockDays,
+    today: isoDate(today),
+    types: r.types,
+    lessons: gridLessons,
+    students,
+    marks,
+    attendance,
+    planTopics: r.planTopics,
+  };
+}
+
+/** The marks of one student over the grid's lessons, as the averages need them. */
+export function studentMarks(view: Pick<GridView, "lessons" | "marks">, studentId: number): AverageInput[] {
+  const out: AverageInput[] = [];
+  for (const l of view.lessons) {
+    for (const a of l.assignments) {
+      const m = view.marks[markKey(a.id, studentId)];
+      if (m) out.push({ kind: m.kind, value: m.value, weight: a.weight, isHospital: m.isHospital });
+    }
+  }
+  return out;
+}
+
+export function studentSummary(view: Pick<GridView, "lessons" | "marks" | "method" | "scale">, studentId: number) {
+  const marks = studentMarks(view, studentId);
+  return { ...averageOf(marks, view.method), forecast: forecast(marks, view.method, view.scale) };
+}
+
+/** Absences and missed hours of a student over the grid's lessons (ОП is not an absence). */
+export function studentAbsences(view: Pick<GridView, "lessons" | "attendance">, studentId: number): { count: number; hours: number } {
+  let count = 0;
+  let hours = 0;
+  for (const l of view.lessons) {
+    const a = view.attendance[attendanceKey(l.id, studentId)];
+    if (!a || a.code === "OP") continue;
+    count++;
+    hours += a.missedHours ?? l.hours;
+  }
+  return { count, hours };
+}

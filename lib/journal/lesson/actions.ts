@@ -1,0 +1,178 @@
+"use server";
+// Server actions of the lesson panel (JRN-2, JRN-8) and the teacher's unlock request (JRN-6):
+// parse (zod) → authorise on the lesson → write → the client refreshes the grid.
+import { z } from "zod";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { getCurrentUser } from "@/lib/auth/session";
+import { todayIn } from "@/lib/org/time";
+import { putFile } from "@/lib/storage/files";
+import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
+import { journalRights } from "../access";
+import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
+import { firstIssue } from "../schema";
+import { createUnlockRequest } from "../unlock/mutations";
+import { homeworkFileCount, writeAssignment, writeHomework, writeLessonTopic, writeProtocol, type NewFile } from "./mutations";
+
+type Result = ActionResult<{ message: string }>;
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const text = (max: number, label: string) => z.string().trim().max(max, `${label}: не длиннее ${max} символов`);
+const optionalDate = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Дата в формате ДД.ММ.ГГГГ")
+  .transform((s) => (s ? new Date(`${s}T00:00:00.000Z`) : null));
+
+async function editableLesson(lessonId: number): Promise<{ ok: true; userId: number; organisationId: number; lesson: CellLesson } | { ok: false; result: Result }> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, result: fail("UNAUTHENTICATED") };
+  const rights = await journalRights(user, { kind: "lesson", lessonId });
+  if (!rights.edit) return { ok: false, result: fail("FORBIDDEN") };
+  const lesson = await lessonForCell(user.organisationId, lessonId);
+  if (!lesson) return { ok: false, result: fail("NOT_FOUND") };
+  if (lesson.class.year.status === "CLOSED") return { ok: false, result: fail("LOCKED", "Учебный год закрыт") };
+  return { ok: true, userId: user.id, organisationId: user.organisationId, lesson };
+}
+
+function form<T extends z.ZodType>(schema: T, data: FormData): { ok: true; data: z.infer<T> } | { ok: false; result: Result } {
+  const parsed = schema.safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, result: fail("INVALID_INPUT", firstIssue(parsed.error)) };
+}
+
+const topicSchema = z.object({
+  lessonId: id,
+  version: z.coerce.number().int().min(0),
+  topic: text(500, "Тема"),
+  content: text(4000, "Содержание"),
+  planTopicId: z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v)),
+  hours: z.union([z.literal(""), z.coerce.number().min(0.5, "Часов: от 0,5").max(8, "Часов: не больше 8")]).transform((v) => (v === "" ? null : v)),
+});
+
+export async function saveTopicAction(_prev: Result | null, data: FormData): Promise<Result> {
+  const parsed = form(topicSchema, data);
+  if (!parsed.ok) return parsed.result;
+  const a = await editableLesson(parsed.data.lessonId);
+  if (!a.ok) return a.result;
+  const r = await writeLessonTopic({
+    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, version: parsed.data.version,
+    topic: parsed.data.topic || null, content: parsed.data.content || null, planTopicId: parsed.data.planTopicId,
+    hours: a.lesson.organisation.kind === "COLLEGE" ? parsed.data.hours : null,
+  });
+  if (r === "conflict") return fail("CONFLICT", "Тему урока уже изменил другой пользователь — обновите страницу");
+  if (r === "missing") return fail("NOT_FOUND");
+  return ok({ message: "Тема урока сохранена" });
+}
+
+const homeworkSchema = z.object({
+  lessonId: id,
+  version: z.coerce.number().int().min(0),
+  text: text(4000, "Домашнее задание").min(1, "Введите текст домашнего задания"),
+  dueDate: optionalDate,
+  remove: z.string().optional(),
+});
+
+export async function saveHomeworkAction(_prev: Result | null, data: FormData): Promise<Result> {
+  const parsed = form(homeworkSchema, data);
+  if (!parsed.ok) return parsed.result;
+  const a = await editableLesson(parsed.data.lessonId);
+  if (!a.ok) return a.result;
+  const today = todayIn(a.lesson.organisation.timeZone);
+  if (a.lesson.date < today && !a.lesson.homework.forPast) return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание к прошедшим урокам");
+  if (a.lesson.date.getTime() === today.getTime() && !a.lesson.homework.forToday) return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание на сегодня");
+  if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date) return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");
+  const uploads = data.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
+  const removeIds = (parsed.data.remove ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if ((await homeworkFileCount(a.organisationId, a.lesson.id)) - removeIds.length + uploads.length > MAX_FILES_PER_ITEM) {
+    return fail("INVALID_INPUT", `Не больше ${MAX_FILES_PER_ITEM} файлов к заданию`);
+  }
+  const files: NewFile[] = [];
+  for (const f of uploads) {
+    const check = checkFile(f.name, f.type, f.size);
+    if (!check.ok) return fail("INVALID_INPUT", check.message);
+  }
+  for (const f of uploads) {
+    const check = checkFile(f.name, f.type, f.size);
+    if (!check.ok) continue;
+    const stored = await putFile(a.organisationId, "homework", new Uint8Array(await f.arrayBuffer()));
+    files.push({ fileName: f.name.trim(), mimeType: check.mimeType, size: stored.size, sha256: stored.sha256, storageKey: stored.storageKey });
+  }
+  const r = await writeHomework({
+    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, version: parsed.data.version,
+    text: parsed.data.text, dueDate: parsed.data.dueDate, files, removeFileIds: removeIds,
+  });
+  if (r === "conflict") return fail("CONFLICT", "Домашнее задание уже изменил другой пользователь — обновите страницу");
+  return ok({ message: "Домашнее задание сохранено" });
+}
+
+const assignmentSchema = z.object({
+  lessonId: id,
+  assignmentId: z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v)),
+  intent: z.enum(["save", "delete"]),
+  typeId: id,
+  description: text(300, "Описание"),
+  weight: z.union([z.literal(""), z.coerce.number().min(0, "Вес: от 0").max(10, "Вес: не больше 10")]).transform((v) => (v === "" ? null : v)),
+  dueDate: optionalDate,
+});
+
+export async function saveAssignmentAction(_prev: Result | null, data: FormData): Promise<Result> {
+  const parsed = form(assignmentSchema, data);
+  if (!parsed.ok) return parsed.result;
+  const a = await editableLesson(parsed.data.lessonId);
+  if (!a.ok) return a.result;
+  const d = parsed.data;
+  const r = await writeAssignment({
+    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, assignmentId: d.assignmentId,
+    fields: d.intent === "delete" ? null : { typeId: d.typeId, description: d.description || null, weight: d.weight, dueDate: d.dueDate },
+  });
+  if (r === "has-marks") return fail("INVALID_INPUT", "По заданию уже выставлены отметки — удалить его нельзя");
+  if (r === "missing") return fail("NOT_FOUND");
+  return ok({ message: d.intent === "delete" ? "Задание удалено" : "Задание сохранено" });
+}
+
+export async function saveProtocolAction(_prev: Result | null, data: FormData): Promise<Result> {
+  const base = form(z.object({ lessonId: id, assignmentId: id, tasks: text(400, "Спецификация") }), data);
+  if (!base.ok) return base.result;
+  const tasks = base.data.tasks.split(/[,;\s]+/).filter(Boolean).map(Number);
+  if (tasks.length === 0 || tasks.length > 40 || tasks.some((t) => !Number.isInteger(t) || t < 1 || t > 100)) {
+    return fail("INVALID_INPUT", "Спецификация: максимальные баллы заданий через запятую (1–100, до 40 заданий)");
+  }
+  const a = await editableLesson(base.data.lessonId);
+  if (!a.ok) return a.result;
+  const results: { studentId: number; points: (number | null)[] }[] = [];
+  for (const [key, value] of data.entries()) {
+    const m = /^p:(\d+):(\d+)$/.exec(key);
+    if (!m || typeof value !== "string") continue;
+    const studentId = Number(m[1]);
+    const task = Number(m[2]);
+    if (task >= tasks.length) continue;
+    let row = results.find((r) => r.studentId === studentId);
+    if (!row) results.push((row = { studentId, points: tasks.map(() => null) }));
+    if (value.trim() === "") continue;
+    const points = Number(value.replace(",", "."));
+    if (!Number.isFinite(points) || points < 0 || points > tasks[task]) {
+      return fail("INVALID_INPUT", `Баллы за задание ${task + 1}: от 0 до ${tasks[task]}`);
+    }
+    row.points[task] = points;
+  }
+  const members = await studentsOfClass(a.organisationId, a.lesson.classId, results.map((r) => r.studentId));
+  if (results.some((r) => !members.has(r.studentId))) return fail("INVALID_INPUT", "В протоколе есть ученик не из этого класса");
+  const r = await writeProtocol({
+    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, assignmentId: base.data.assignmentId, tasks, results,
+  });
+  if (r === "missing") return fail("NOT_FOUND");
+  return ok({ message: "Протокол сохранён" });
+}
+
+const unlockSchema = z.object({ lessonId: id, reason: text(500, "Причина").min(5, "Укажите причину (не короче 5 символов)") });
+
+export async function requestUnlockAction(_prev: Result | null, data: FormData): Promise<Result> {
+  const parsed = form(unlockSchema, data);
+  if (!parsed.ok) return parsed.result;
+  const a = await editableLesson(parsed.data.lessonId);
+  if (!a.ok) return a.result;
+  const r = await createUnlockRequest({
+    organisationId: a.organisationId, requesterId: a.userId, classId: a.lesson.classId, subjectId: a.lesson.subjectId, date: a.lesson.date,
+    reason: parsed.data.reason, now: new Date(),
+  });
+  return ok({ message: r.duplicate ? "Запрос на эту дату уже подан и ждёт решения администратора" : "Запрос отправлен администратору" });
+}

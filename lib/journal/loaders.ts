@@ -1,0 +1,119 @@
+// Session-bound reads for the journal pages (JRN-1). The page has the user; these decide the
+// scope of what may be listed from the database facts (never from the request) and build the grid
+// view from a fixed number of queries.
+import { cache } from "react";
+import { actorFacts } from "@/lib/access/authorize";
+import { effectiveScopes } from "@/lib/access/rules";
+import type { CurrentUser } from "@/lib/auth/session";
+import { todayIn } from "@/lib/org/time";
+import { journalRights } from "./access";
+import { gridHead, gridRows, journalChoices, lessonPlace, substituteLessons, type GridHead, type JournalChoice, type PeriodOption } from "./data";
+import { buildGridView, type GridView } from "./grid";
+
+const DAY = 86_400_000;
+
+/** The journals the user may open, by the scopes of journal.viewAll / journal.viewOwn. */
+export const loadJournalChoices = cache(async (user: CurrentUser): Promise<JournalChoice[]> => {
+  const facts = await actorFacts(user.organisationId, user.id);
+  if (!facts) return [];
+  const scopes = new Set([...effectiveScopes(facts, "journal.viewAll"), ...effectiveScopes(facts, "journal.viewOwn"), ...effectiveScopes(facts, "journal.editAll")]);
+  const classIds = [
+    ...(scopes.has("dept") ? facts.departmentClassIds : []),
+    ...(scopes.has("class") ? facts.classTeacherOf : []),
+  ];
+  return journalChoices(user.organisationId, {
+    all: scopes.has("all"),
+    classIds,
+    teacherId: scopes.has("own") ? user.id : null,
+  });
+});
+
+export const loadSubstituteLessons = cache((user: CurrentUser) => {
+  const today = todayIn(user.timeZone);
+  return substituteLessons(user.organisationId, user.id, new Date(today.getTime() - 14 * DAY), new Date(today.getTime() + 7 * DAY));
+});
+
+export type GridRequest = { classId?: number; subjectId?: number; subgroupId?: number; periodId?: number; lessonId?: number };
+
+export type GridPage =
+  | { kind: "none" }
+  | { kind: "forbidden" }
+  | {
+      kind: "grid";
+      head: GridHead;
+      period: PeriodOption | null;
+      view: GridView;
+      canEdit: boolean;
+      canRequestUnlock: boolean;
+      lessonOnly: number | null;
+    };
+
+function pickPeriod(periods: PeriodOption[], today: Date, wanted?: number): PeriodOption | null {
+  if (wanted !== undefined) return periods.find((p) => p.id === wanted) ?? null;
+  const t = today.getTime();
+  return (
+    periods.find((p) => p.start.getTime() <= t && p.end.getTime() >= t) ??
+    [...periods].reverse().find((p) => p.start.getTime() <= t) ??
+    periods[0] ??
+    null
+  );
+}
+
+/** The grid page: access on the class × subject (× subgroup), or lesson mode for a substitute. */
+export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Date = new Date()): Promise<GridPage> {
+  const { classId, subjectId, subgroupId } = req;
+  if (req.lessonId !== undefined && (classId === undefined || subjectId === undefined)) {
+    const place = await lessonPlace(user.organisationId, req.lessonId);
+    if (!place) return { kind: "forbidden" };
+    const [onClass, head] = await Promise.all([
+      journalRights(user, { kind: "class", classId: place.classId, subjectId: place.subjectId, subgroupId: place.subgroupId }),
+      gridHead(user.organisationId, place.classId, place.subjectId),
+    ]);
+    if (!head) return { kind: "forbidden" };
+    if (onClass.view) {
+      // A link to a lesson opens the period that holds it.
+      const holding = head.periods.find((p) => p.start <= place.date && p.end >= place.date);
+      return gridPage(user, head, place.subgroupId ?? undefined, req.periodId ?? holding?.id, null, onClass, now);
+    }
+    // A substitute (SCH-3): only the lesson they fill.
+    const onLesson = await journalRights(user, { kind: "lesson", lessonId: place.id });
+    if (!onLesson.view) return { kind: "forbidden" };
+    return gridPage(user, head, undefined, undefined, place.id, onLesson, now);
+  }
+  if (classId === undefined || subjectId === undefined) return { kind: "none" };
+  // The gate and the head are read side by side; nothing is shown unless the gate allows it.
+  const [rights, head] = await Promise.all([
+    journalRights(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
+    gridHead(user.organisationId, classId, subjectId),
+  ]);
+  if (!rights.view || !head) return { kind: "forbidden" };
+  return gridPage(user, head, subgroupId, req.periodId, null, rights, now);
+}
+
+async function gridPage(
+  user: CurrentUser,
+  head: GridHead,
+  subgroupId: number | undefined,
+  periodId: number | undefined,
+  lessonOnly: number | null,
+  rights: { view: boolean; edit: boolean },
+  now: Date,
+): Promise<GridPage> {
+  const today = todayIn(head.timeZone, now);
+  let period = pickPeriod(head.periods, today, periodId);
+  if (lessonOnly !== null) period = null;
+  const place = lessonOnly !== null ? await lessonPlace(user.organisationId, lessonOnly) : null;
+  const range = place
+    ? { start: place.date, end: place.date, periodId: head.periods.find((p) => p.start <= place.date && p.end >= place.date)?.id ?? null }
+    : period
+      ? {
+          start: period.start,
+          // Between periods (holidays) the default view runs on to today, so nothing just entered hides.
+          end: periodId === undefined && period.end < today ? today : period.end,
+          periodId: period.id,
+        }
+      : { start: today, end: today, periodId: null };
+  const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range, now);
+  const view = buildGridView(rows, now, today, lessonOnly);
+  return { kind: "grid", head, period, view, canEdit: rights.edit, canRequestUnlock: rights.edit, lessonOnly };
+}

@@ -1,0 +1,52 @@
+// Reads of unlock requests (JRN-6) for ADMIN's page and for the grid's teacher.
+import { db } from "@/lib/db";
+import { fullName } from "@/lib/auth/rules";
+
+export type UnlockRow = {
+  id: number;
+  className: string;
+  subjectName: string;
+  date: Date;
+  reason: string;
+  status: "PENDING" | "APPROVED" | "REJECTED";
+  requester: string;
+  decider: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  openUntil: Date | null;
+  createdAt: Date;
+  classId: number;
+  subjectId: number;
+};
+
+const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
+
+export async function unlockRequests(
+  organisationId: number,
+  filter: { classId?: number; subjectId?: number; requesterId?: number } = {},
+  limit = 200,
+): Promise<UnlockRow[]> {
+  const rows = await db.unlockRequest.findMany({
+    where: { organisationId, ...filter },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    take: limit,
+    select: {
+      id: true, date: true, reason: true, status: true, decidedAt: true, decisionNote: true, openUntil: true, createdAt: true,
+      classId: true, subjectId: true,
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
+      requester: person,
+      decider: person,
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id, className: r.class.name, subjectName: r.subject.name, date: r.date, reason: r.reason, status: r.status,
+    requester: fullName(r.requester), decider: r.decider ? fullName(r.decider) : null, decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote, openUntil: r.openUntil, createdAt: r.createdAt, classId: r.classId, subjectId: r.subjectId,
+  }));
+}
+
+/** The class and subject of a request, to authorise a decision on it. */
+export async function unlockTarget(organisationId: number, id: number): Promise<{ classId: number; subjectId: number } | null> {
+  return db.unlockRequest.findUnique({ where: { organisationId_id: { organisationId, id } }, select: { classId: true, subjectId: true } });
+}

@@ -1,0 +1,111 @@
+// A small school for the journal's integration tests, written straight through Prisma: one class
+// (7А) with `students` pupils, algebra taught by `teacher`, a class teacher, an ADMIN, a teacher of
+// nothing here, a first grade, lessons every weekday of November 2026 and two assignment types.
+// The clock of these tests: NOW = 2026-11-20 12:00 in Samara.
+import { db } from "@/lib/db";
+
+export const NOW = new Date("2026-11-20T08:00:00.000Z"); // 12:00 Europe/Samara
+export const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+export type JournalFixture = Awaited<ReturnType<typeof createJournalFixture>>;
+
+let seq = 0;
+
+export async function createJournalFixture(opts: { students?: number; lessons?: number } = {}) {
+  seq += 1;
+  const tag = `${process.pid}-${seq}-${Math.random().toString(36).slice(2, 7)}`;
+  const region = await db.region.create({ data: { name: `Регион ${tag}` } });
+  const municipality = await db.municipality.create({ data: { regionId: region.id, name: `Округ ${tag}` } });
+  const org = await db.organisation.create({
+    data: { regionId: region.id, municipalityId: municipality.id, kind: "SCHOOL", name: `Школа ${tag}`, shortName: "Школа" },
+  });
+  const organisationId = org.id;
+  await db.organisationSettings.create({ data: { organisationId, lockDays: 7, averagingMethod: "WEIGHTED", roundingThreshold: 0.5 } });
+  const year = await db.academicYear.create({
+    data: { organisationId, name: "2026/2027", startDate: day("2026-09-01"), endDate: day("2027-05-31"), isCurrent: true },
+  });
+  const q1 = await db.period.create({
+    data: { organisationId, yearId: year.id, kind: "QUARTER", number: 1, name: "1 четверть", startDate: day("2026-09-01"), endDate: day("2026-10-24") },
+  });
+  const q2 = await db.period.create({
+    data: { organisationId, yearId: year.id, kind: "QUARTER", number: 2, name: "2 четверть", startDate: day("2026-11-05"), endDate: day("2026-12-28") },
+  });
+  const cls = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "7А", grade: 7 } });
+  const first = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "1А", grade: 1 } });
+  const subject = await db.subject.create({ data: { organisationId, name: "Алгебра", shortName: "Алг" } });
+  const answer = await db.assignmentType.create({ data: { organisationId, name: "Ответ на уроке", shortName: "Отв", weight: 1, sortOrder: 1 } });
+  const test = await db.assignmentType.create({
+    data: { organisationId, name: "Контрольная работа", shortName: "К/р", weight: 2, isControl: true, sortOrder: 2 },
+  });
+
+  const mkUser = async (login: string, lastName: string, role: "TEACHER" | "ADMIN") => {
+    const u = await db.user.create({ data: { organisationId, login, passwordHash: "-", mustChangePassword: false, lastName, firstName: "Тест" } });
+    await db.userRole.create({ data: { organisationId, userId: u.id, role } });
+    return u.id;
+  };
+  const teacher = await mkUser("teacher", "Соколова", "TEACHER");
+  const other = await mkUser("other", "Посторонняя", "TEACHER");
+  const classTeacher = await mkUser("ct", "Классная", "TEACHER");
+  const substitute = await mkUser("sub", "Заменяющий", "TEACHER");
+  const admin = await mkUser("admin", "Морозов", "ADMIN");
+  await db.teacherLoad.create({ data: { organisationId, yearId: year.id, teacherId: teacher, classId: cls.id, subjectId: subject.id, hoursPerWeek: 3 } });
+  await db.teacherLoad.create({ data: { organisationId, yearId: year.id, teacherId: teacher, classId: first.id, subjectId: subject.id, hoursPerWeek: 3 } });
+  await db.classTeacher.create({ data: { organisationId, classId: cls.id, userId: classTeacher } });
+
+  const n = opts.students ?? 5;
+  const students: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = await db.student.create({
+      data: { organisationId, lastName: `Ученик${String(i).padStart(3, "0")}`, firstName: "Иван", birthDate: day("2013-01-01") },
+    });
+    await db.classMembership.create({ data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") } });
+    students.push(s.id);
+  }
+  const mkSpecial = async (lastName: string, spans: { start: string; end?: string; form?: "HOME" | "FULL_TIME" }[], classId = cls.id) => {
+    const s = await db.student.create({ data: { organisationId, lastName, firstName: "Пётр", birthDate: day("2013-01-01") } });
+    for (const span of spans) {
+      await db.classMembership.create({
+        data: { organisationId, studentId: s.id, classId, startDate: day(span.start), endDate: span.end ? day(span.end) : null, educationForm: span.form ?? "FULL_TIME" },
+      });
+    }
+    return s.id;
+  };
+  const joined = await mkSpecial("Новенький", [{ start: "2026-11-16" }]);
+  const left = await mkSpecial("Выбывший", [{ start: "2026-09-01", end: "2026-11-10" }]);
+  const home = await mkSpecial("Надомник", [{ start: "2026-09-01", form: "HOME" }]);
+  const firstGrader = await mkSpecial("Первоклассник", [{ start: "2026-09-01" }], first.id);
+
+  // Lessons: every weekday 2026-11-05 … 2026-11-27, bell 2 (some after NOW, so "future").
+  const lessonCount = opts.lessons ?? 17;
+  const dates: Date[] = [];
+  for (let d = day("2026-11-05"); dates.length < lessonCount; d = new Date(d.getTime() + 86_400_000)) {
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) dates.push(d);
+  }
+  const lessons = new Map<string, number>();
+  for (const date of dates) {
+    const l = await db.lesson.create({ data: { organisationId, classId: cls.id, subjectId: subject.id, teacherId: teacher, date, bellNumber: 2 } });
+    lessons.set(date.toISOString().slice(0, 10), l.id);
+  }
+  const firstLesson = await db.lesson.create({
+    data: { organisationId, classId: first.id, subjectId: subject.id, teacherId: teacher, date: day("2026-11-19"), bellNumber: 1 },
+  });
+  const lesson = (iso: string) => {
+    const id = lessons.get(iso);
+    if (!id) throw new Error(`no lesson on ${iso}`);
+    return id;
+  };
+  return {
+    organisationId, yearId: year.id, q1: q1.id, q2: q2.id, classId: cls.id, firstClassId: first.id, subjectId: subject.id,
+    types: { answer: answer.id, test: test.id },
+    users: { teacher, other, classTeacher, substitute, admin },
+    students, joined, left, home, firstGrader, lessons, lesson, firstLesson: firstLesson.id,
+    actor: (userId: number) => ({ organisationId, id: userId }),
+  };
+}
+
+/** An assignment of a lesson (the grid's column for marks). */
+export async function addAssignment(f: JournalFixture, lessonId: number, typeId = f.types.answer): Promise<number> {
+  const a = await db.assignment.create({ data: { organisationId: f.organisationId, lessonId, typeId } });
+  return a.id;
+}

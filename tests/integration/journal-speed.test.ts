@@ -1,0 +1,152 @@
+// The journal's hot paths use a fixed number of SQL queries whatever the number of students and
+// lessons, and every one of them can be served by an index (ARCHITECTURE "Data", issue 6 item 10).
+// Queries are counted at the PostgreSQL driver (pg.Client#query), so BEGIN/COMMIT count too.
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { saveCell } from "@/lib/journal/cells";
+import { loadGridPage } from "@/lib/journal/loaders";
+import { db } from "@/lib/db";
+import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+
+type Captured = { text: string; values: unknown[] };
+
+async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; queries: Captured[] }> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const queries: Captured[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === "string") queries.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first === "object" && "text" in first) {
+      const q = first as { text: string; values?: unknown[] };
+      queries.push({ text: q.text, values: q.values ?? [] });
+    }
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await fn(), queries };
+  } finally {
+    proto.query = original;
+  }
+}
+
+function userOf(f: JournalFixture): CurrentUser {
+  return {
+    id: f.users.teacher, organisationId: f.organisationId, login: "teacher", fullName: "Соколова Тест", shortName: "Соколова Т.",
+    roles: ["TEACHER"], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+  } as CurrentUser;
+}
+
+/** Two assignments per past lesson and marks for most students, so every table has rows. */
+async function fill(f: JournalFixture): Promise<void> {
+  const lessons = [...f.lessons.entries()].filter(([iso]) => iso <= "2026-11-20");
+  const marks: { organisationId: number; lessonId: number; assignmentId: number; studentId: number; value: number; createdById: number; updatedById: number }[] = [];
+  const attendance: { organisationId: number; lessonId: number; studentId: number; code: "N"; updatedById: number }[] = [];
+  for (const [, lessonId] of lessons) {
+    for (const typeId of [f.types.answer, f.types.test]) {
+      const a = await addAssignment(f, lessonId, typeId);
+      f.students.forEach((studentId, i) => {
+        if ((i + lessonId) % 3 !== 0) marks.push({ organisationId: f.organisationId, lessonId, assignmentId: a, studentId, value: 2 + ((i + a) % 4), createdById: f.users.teacher, updatedById: f.users.teacher });
+      });
+    }
+    attendance.push({ organisationId: f.organisationId, lessonId, studentId: f.students[lessonId % f.students.length], code: "N", updatedById: f.users.teacher });
+  }
+  await db.mark.createMany({ data: marks });
+  await db.attendance.createMany({ data: attendance, skipDuplicates: true });
+  await db.homework.create({ data: { organisationId: f.organisationId, lessonId: lessons[0][1], text: "№ 1–3", createdById: f.users.teacher } });
+}
+
+let small: JournalFixture;
+let large: JournalFixture;
+
+beforeAll(async () => {
+  small = await createJournalFixture({ students: 10, lessons: 17 });
+  large = await createJournalFixture({ students: 40, lessons: 30 });
+  await fill(small);
+  await fill(large);
+  const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await sql.connect();
+  await sql.query("ANALYZE");
+  await sql.end();
+});
+
+const grid = (f: JournalFixture) => loadGridPage(userOf(f), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+
+describe("a fixed number of queries (issue 6, item 10)", () => {
+  it("builds the grid of 10 and of 40 students with the same number of queries", async () => {
+    await grid(small);
+    await grid(large);
+    const a = await counted(() => grid(small));
+    const b = await counted(() => grid(large));
+    expect(a.result.kind).toBe("grid");
+    if (a.result.kind !== "grid" || b.result.kind !== "grid") return;
+    expect(a.result.view.students.length).toBeGreaterThanOrEqual(10);
+    expect(b.result.view.students.length).toBeGreaterThanOrEqual(40);
+    expect(b.result.view.lessons.length).toBeGreaterThan(a.result.view.lessons.length);
+    expect(b.queries.length).toBe(a.queries.length);
+    // 11 of them are the access gate's facts about the user (lib/access/data.ts).
+    expect(a.queries.length).toBeLessThanOrEqual(36);
+  });
+
+  it("saves a cell with the same number of queries in both classes", async () => {
+    // The lesson already has assignments: address the first one.
+    const first = async (f: JournalFixture) =>
+      (await db.assignment.findFirstOrThrow({ where: { organisationId: f.organisationId, lessonId: f.lesson("2026-11-19") }, orderBy: { id: "asc" } })).id;
+    const put = async (f: JournalFixture, input: string) => {
+      const assignmentId = await first(f);
+      const m = await db.mark.findUnique({
+        where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId, studentId: f.students[1] } },
+      });
+      return counted(() =>
+        saveCell({ organisationId: f.organisationId, id: f.users.teacher }, { kind: "mark", lessonId: f.lesson("2026-11-19"), assignmentId, studentId: f.students[1], input, version: m?.version ?? 0 }, NOW),
+      );
+    };
+    await put(small, "3");
+    await put(large, "3");
+    const a = await put(small, "4");
+    const b = await put(large, "4");
+    expect(a.result.status).toBe(200);
+    expect(b.result.status).toBe(200);
+    expect(b.queries.length).toBe(a.queries.length);
+    expect(a.queries.length).toBeLessThanOrEqual(22);
+  });
+});
+
+const TENANT_TABLES = ["Lesson", "Mark", "Attendance", "Assignment", "Homework", "ClassMembership", "JournalChange", "FinalMark", "UnlockRequest", "SubgroupMember", "Student", "PlanTopic", "LessonPlan", "Period", "Subgroup", "AssignmentType"];
+
+function seqScans(plan: unknown, out: string[] = []): string[] {
+  if (Array.isArray(plan)) plan.forEach((p) => seqScans(p, out));
+  else if (plan && typeof plan === "object") {
+    const node = plan as Record<string, unknown>;
+    if (node["Node Type"] === "Seq Scan" && TENANT_TABLES.includes(String(node["Relation Name"]))) out.push(String(node["Relation Name"]));
+    for (const v of Object.values(node)) if (typeof v === "object") seqScans(v, out);
+  }
+  return out;
+}
+
+describe("indexes (EXPLAIN)", () => {
+  it("serves every query of the grid and of a cell save from an index on the journal's tables", async () => {
+    const g = await counted(() => grid(large));
+    const assignmentId = (await db.assignment.findFirstOrThrow({ where: { organisationId: large.organisationId, lessonId: large.lesson("2026-11-18") } })).id;
+    const s = await counted(() =>
+      saveCell({ organisationId: large.organisationId, id: large.users.teacher }, { kind: "mark", lessonId: large.lesson("2026-11-18"), assignmentId, studentId: large.students[5], input: "5", version: 999 }, NOW),
+    );
+    const selects = [...g.queries, ...s.queries].filter((q) => /^\s*SELECT/i.test(q.text) && !/FOR (NO KEY )?UPDATE/i.test(q.text));
+    expect(selects.length).toBeGreaterThan(10);
+    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await sql.connect();
+    try {
+      await sql.query("SET enable_seqscan = off");
+      const offenders: string[] = [];
+      for (const q of selects) {
+        const res = await sql.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${q.text}`, q.values);
+        const scans = seqScans(res.rows[0]["QUERY PLAN"]);
+        if (scans.length) offenders.push(`${scans.join(",")}: ${q.text.slice(0, 160)}`);
+      }
+      expect(offenders).toEqual([]);
+    } finally {
+      await sql.end();
+    }
+  });
+});
