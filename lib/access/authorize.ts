@@ -4,7 +4,7 @@
 // `guard.ts`.
 import { cache } from "react";
 import type { Permission } from "./matrix";
-import { decide, type ActorFacts, type Decision } from "./rules";
+import { decide, type ActorFacts, type Decision, type TargetFacts } from "./rules";
 import { loadActorFacts, loadTargetFacts, type TargetRef } from "./data";
 
 export type Actor = { id: number; organisationId: number };
@@ -21,4 +21,28 @@ export async function authorize(actor: Actor, permission: Permission, target: Ta
   // A target outside the actor's organisation does not exist for them (ACL-5).
   if (!targetFacts) return { allowed: false };
   return decide(facts, permission, targetFacts);
+}
+
+/** The first of `permissions` the actor holds for the target, or null. */
+export async function authorizeAny(actor: Actor, permissions: readonly Permission[], target: TargetRef): Promise<Permission | null> {
+  const facts = await actorFacts(actor.organisationId, actor.id);
+  if (!facts) return null;
+  const targetFacts: TargetFacts | null = await loadTargetFacts(actor.organisationId, target, new Date());
+  if (!targetFacts) return null;
+  return permissions.find((p) => decide(facts, p, targetFacts).allowed) ?? null;
+}
+
+/** Decides on a lesson the caller has already loaded (the save's hot path: no second lesson read). */
+export async function authorizeAnyOnLesson(
+  actor: Actor,
+  permissions: readonly Permission[],
+  lesson: { id: number; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null },
+): Promise<Permission | null> {
+  const facts = await actorFacts(actor.organisationId, actor.id);
+  if (!facts) return null;
+  const target: TargetFacts = {
+    kind: "lesson", lessonId: lesson.id, classId: lesson.classId, subjectId: lesson.subjectId, subgroupId: lesson.subgroupId,
+    teacherId: lesson.teacherId, substituteId: lesson.substituteId,
+  };
+  return permissions.find((p) => decide(facts, p, target).allowed) ?? null;
 }

@@ -4,7 +4,8 @@
 import type { Actor } from "@/lib/access/authorize";
 import { fail, type ErrorCode } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { grantedOnLesson, EDIT_PERMISSIONS } from "./access";
+import { authorizeAnyOnLesson } from "@/lib/access/authorize";
+import { EDIT_PERMISSIONS } from "./access";
 import { lastChange, lessonForCell, studentOnLesson } from "./data";
 import {
   attendanceEntityKey,
@@ -71,7 +72,7 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
   const lesson = await lessonForCell(organisationId, body.lessonId);
   if (!lesson) return failure(403, "FORBIDDEN");
-  const permission = await grantedOnLesson(actor, EDIT_PERMISSIONS, lesson);
+  const permission = await authorizeAnyOnLesson(actor, EDIT_PERMISSIONS, lesson);
   if (!permission) return failure(403, "FORBIDDEN");
   if (lesson.status === "CANCELLED") return failure(423, "LOCKED", "Урок отменён");
   if (lesson.class.year.status === "CLOSED") return failure(423, "LOCKED", "Учебный год закрыт");

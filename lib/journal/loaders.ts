@@ -6,7 +6,7 @@ import { actorFacts } from "@/lib/access/authorize";
 import { effectiveScopes } from "@/lib/access/rules";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
-import { journalRights } from "./access";
+import { authorizeJournal } from "./access";
 import { gridHead, gridRows, journalChoices, lessonPlace, substituteLessons, type GridHead, type JournalChoice, type PeriodOption } from "./data";
 import { buildGridView, type GridView } from "./grid";
 
@@ -66,7 +66,7 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
     const place = await lessonPlace(user.organisationId, req.lessonId);
     if (!place) return { kind: "forbidden" };
     const [onClass, head] = await Promise.all([
-      journalRights(user, { kind: "class", classId: place.classId, subjectId: place.subjectId, subgroupId: place.subgroupId }),
+      authorizeJournal(user, { kind: "class", classId: place.classId, subjectId: place.subjectId, subgroupId: place.subgroupId }),
       gridHead(user.organisationId, place.classId, place.subjectId),
     ]);
     if (!head) return { kind: "forbidden" };
@@ -76,14 +76,14 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
       return gridPage(user, head, place.subgroupId ?? undefined, req.periodId ?? holding?.id, null, onClass, now);
     }
     // A substitute (SCH-3): only the lesson they fill.
-    const onLesson = await journalRights(user, { kind: "lesson", lessonId: place.id });
+    const onLesson = await authorizeJournal(user, { kind: "lesson", lessonId: place.id });
     if (!onLesson.view) return { kind: "forbidden" };
     return gridPage(user, head, undefined, undefined, place.id, onLesson, now);
   }
   if (classId === undefined || subjectId === undefined) return { kind: "none" };
   // The gate and the head are read side by side; nothing is shown unless the gate allows it.
   const [rights, head] = await Promise.all([
-    journalRights(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
+    authorizeJournal(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
     gridHead(user.organisationId, classId, subjectId),
   ]);
   if (!rights.view || !head) return { kind: "forbidden" };

@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
-import { journalRights } from "../access";
+import { authorizeJournal } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { firstIssue } from "../schema";
 import { createUnlockRequest } from "../unlock/mutations";
@@ -26,7 +26,7 @@ const optionalDate = z
 async function editableLesson(lessonId: number): Promise<{ ok: true; userId: number; organisationId: number; lesson: CellLesson } | { ok: false; result: Result }> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return { ok: false, result: fail("UNAUTHENTICATED") };
-  const rights = await journalRights(user, { kind: "lesson", lessonId });
+  const rights = await authorizeJournal(user, { kind: "lesson", lessonId });
   if (!rights.edit) return { ok: false, result: fail("FORBIDDEN") };
   const lesson = await lessonForCell(user.organisationId, lessonId);
   if (!lesson) return { ok: false, result: fail("NOT_FOUND") };

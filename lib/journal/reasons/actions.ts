@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { grantedOn } from "../access";
+import { authorizeAny } from "@/lib/access/authorize";
 import { writeAttendance } from "../mutations";
 import { reasonApplies, type AttendanceCodeName } from "../rules";
 import { lessonClass } from "./data";
@@ -16,7 +16,7 @@ export async function saveReasonsAction(_prev: ActionResult<{ message: string }>
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
   const classId = Number(data.get("classId"));
   if (!Number.isInteger(classId) || classId <= 0) return fail("INVALID_INPUT");
-  if (!(await grantedOn(user, ["attendance.reason"], { kind: "class", classId }))) return fail("FORBIDDEN");
+  if (!(await authorizeAny(user, ["attendance.reason"], { kind: "class", classId }))) return fail("FORBIDDEN");
   const changes: { lessonId: number; studentId: number; code: AttendanceCodeName; version: number }[] = [];
   for (const [key, value] of data.entries()) {
     const m = /^r:(\d+):(\d+)$/.exec(key);

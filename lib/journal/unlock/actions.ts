@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { grantedOn } from "../access";
+import { authorizeAny } from "@/lib/access/authorize";
 import { firstIssue } from "../schema";
 import { unlockTarget } from "./data";
 import { decideUnlockRequest } from "./mutations";
@@ -22,7 +22,7 @@ export async function decideUnlockAction(_prev: ActionResult<{ message: string }
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const target = await unlockTarget(user.organisationId, parsed.data.requestId);
   if (!target) return fail("NOT_FOUND");
-  if (!(await grantedOn(user, ["journal.unlock"], { kind: "class", classId: target.classId, subjectId: target.subjectId }))) return fail("FORBIDDEN");
+  if (!(await authorizeAny(user, ["journal.unlock"], { kind: "class", classId: target.classId, subjectId: target.subjectId }))) return fail("FORBIDDEN");
   const approve = parsed.data.decision === "approve";
   const r = await decideUnlockRequest({
     organisationId: user.organisationId, deciderId: user.id, requestId: parsed.data.requestId,

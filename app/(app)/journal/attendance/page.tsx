@@ -5,7 +5,7 @@ import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
 import { actorFacts } from "@/lib/access/authorize";
 import { effectiveScopes } from "@/lib/access/rules";
-import { grantedOn } from "@/lib/journal/access";
+import { authorizeAny } from "@/lib/access/authorize";
 import { absencesOfClass, classesForReasons } from "@/lib/journal/reasons/data";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { ReasonsForm } from "@/components/journal/reasons-form";
@@ -27,7 +27,7 @@ export default async function ReasonsPage({ searchParams }: { searchParams: Prom
   const parseDate = (v: unknown, fallback: Date) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00.000Z`) : fallback);
   const to = parseDate(q.to, today);
   const from = parseDate(q.from, new Date(to.getTime() - 13 * DAY));
-  if (classId !== undefined && !(await grantedOn(user, ["attendance.reason"], { kind: "class", classId }))) forbidden();
+  if (classId !== undefined && !(await authorizeAny(user, ["attendance.reason"], { kind: "class", classId }))) forbidden();
   const rows = classId !== undefined && from <= to && to.getTime() - from.getTime() <= 190 * DAY ? await absencesOfClass(user.organisationId, classId, from, to) : [];
   return (
     <div className="space-y-4">

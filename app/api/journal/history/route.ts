@@ -1,6 +1,6 @@
 // GET the history of one cell or of a lesson's topic and homework (JRN-7), for anyone who may
 // view the lesson's journal.
-import { journalRights } from "@/lib/journal/access";
+import { authorizeJournal } from "@/lib/journal/access";
 import { changesOf, lessonChanges } from "@/lib/journal/data";
 import { attendanceEntityKey, markEntityKey } from "@/lib/journal/mutations";
 import { routeUser } from "@/lib/journal/request";
@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = historyQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json(fail("INVALID_INPUT", firstIssue(parsed.error)), { status: 400 });
   const q = parsed.data;
-  const rights = await journalRights(auth.user, { kind: "lesson", lessonId: q.lessonId });
+  const rights = await authorizeJournal(auth.user, { kind: "lesson", lessonId: q.lessonId });
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
   let rows;
   if (q.kind === "lesson") {

@@ -1,6 +1,6 @@
 // GET a control work's specification and per-student protocol (JRN-8) for the lesson panel.
 import { z } from "zod";
-import { journalRights } from "@/lib/journal/access";
+import { authorizeJournal } from "@/lib/journal/access";
 import { protocolOf } from "@/lib/journal/lesson/mutations";
 import { routeUser } from "@/lib/journal/request";
 import { fail } from "@/lib/errors";
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!auth.ok) return auth.response;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json(fail("INVALID_INPUT"), { status: 400 });
-  const rights = await journalRights(auth.user, { kind: "lesson", lessonId: parsed.data.lessonId });
+  const rights = await authorizeJournal(auth.user, { kind: "lesson", lessonId: parsed.data.lessonId });
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
   const p = await protocolOf(auth.user.organisationId, parsed.data.assignmentId);
   if (!p || p.lessonId !== parsed.data.lessonId) return Response.json(fail("NOT_FOUND"), { status: 404 });

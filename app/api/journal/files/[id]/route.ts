@@ -1,5 +1,5 @@
 // GET a homework file (JRN-2) for anyone who may view the lesson's journal.
-import { journalRights } from "@/lib/journal/access";
+import { authorizeJournal } from "@/lib/journal/access";
 import { homeworkFile } from "@/lib/journal/data";
 import { routeUser } from "@/lib/journal/request";
 import { getFile } from "@/lib/storage/files";
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("INVALID_INPUT"), { status: 400 });
   const file = await homeworkFile(auth.user.organisationId, id);
   if (!file?.homework) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const rights = await journalRights(auth.user, { kind: "lesson", lessonId: file.homework.lessonId });
+  const rights = await authorizeJournal(auth.user, { kind: "lesson", lessonId: file.homework.lessonId });
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
   const bytes = await getFile(file.storageKey);
   if (!bytes) return Response.json(fail("NOT_FOUND"), { status: 404 });
