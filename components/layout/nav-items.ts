@@ -7,4 +7,8 @@ export type NavItem = { href: string; label: string; permission: Permission };
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
   { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
+  { href: "/people", label: "Ученики", permission: "people.brief" },
+  { href: "/people/staff", label: "Сотрудники", permission: "staff.manage" },
+  { href: "/people/movement", label: "Движение", permission: "movement.view" },
+  { href: "/admin/visits", label: "Посещения", permission: "audit.view" },
 ];
