@@ -10,5 +10,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/people", label: "Ученики", permission: "people.brief" },
   { href: "/people/staff", label: "Сотрудники", permission: "staff.manage" },
   { href: "/people/movement", label: "Движение", permission: "movement.view" },
+  { href: "/people/import", label: "Импорт", permission: "movement.edit" },
   { href: "/admin/visits", label: "Посещения", permission: "audit.view" },
 ];
