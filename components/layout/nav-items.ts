@@ -12,4 +12,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/people/movement", label: "Движение", permission: "movement.view" },
   { href: "/people/import", label: "Импорт", permission: "movement.edit" },
   { href: "/admin/visits", label: "Посещения", permission: "audit.view" },
+  { href: "/org", label: "Организация", permission: "org.view" },
+  { href: "/org/periods", label: "Учебный год", permission: "periods.edit" },
+  { href: "/org/classes", label: "Классы", permission: "classes.view" },
+  { href: "/org/subjects", label: "Предметы", permission: "classes.view" },
+  { href: "/org/curriculum", label: "Учебный план", permission: "curriculum.view" },
+  { href: "/org/load", label: "Тарификация", permission: "curriculum.view" },
+  { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit" },
 ];

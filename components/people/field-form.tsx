@@ -8,7 +8,7 @@ export type FormField = {
   name: string;
   label: string;
   value?: string | null;
-  type?: "text" | "date" | "email" | "tel" | "textarea" | "select" | "number";
+  type?: "text" | "date" | "email" | "tel" | "textarea" | "select" | "number" | "checkbox";
   options?: readonly { value: string; label: string }[];
   required?: boolean;
   placeholder?: string;
@@ -61,6 +61,8 @@ export function FieldForm<T>({
                     </option>
                   ))}
                 </select>
+              ) : f.type === "checkbox" ? (
+                <input id={id} name={f.name} type="checkbox" defaultChecked={f.value === "true"} className="h-4 w-4" />
               ) : (
                 <input {...common} type={f.type ?? "text"} placeholder={f.placeholder} />
               )}
