@@ -19,4 +19,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/org/curriculum", label: "Учебный план", permission: "curriculum.view" },
   { href: "/org/load", label: "Тарификация", permission: "curriculum.view" },
   { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit" },
+  { href: "/admin/year", label: "Новый учебный год", permission: "year.transition" },
 ];
