@@ -169,3 +169,41 @@ export function formRecord(form: FormData): Record<string, string> {
   for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
   return out;
 }
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const date = parseCalendarDate(v);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `${label}: дата в формате ДД.ММ.ГГГГ` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+/** PPL-1: the staff card (staff.manage). */
+export const staffCardSchema = z.object({
+  lastName: requiredText("фамилия"),
+  firstName: requiredText("имя"),
+  middleName: optionalText(100),
+  birthDate: optionalDate("Дата рождения"),
+  sex,
+  position: optionalText(100),
+  education: optionalText(200),
+  category: optionalText(60),
+  phone,
+  email,
+  snils,
+  inn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^\d{12}$/.test(v), "ИНН сотрудника: 12 цифр")
+    .optional()
+    .transform((v) => (v ? v : null)),
+  hiredAt: optionalDate("Принят"),
+  firedAt: optionalDate("Уволен"),
+});
