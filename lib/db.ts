@@ -4,7 +4,7 @@
 // set it per test file before touching `db`. Kept on globalThis so that Next.js
 // hot reloading in development does not open a new pool on every edit.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient } from '@/prisma/generated/prisma/client';
 
 const DEFAULT_POOL_SIZE = 10;
 

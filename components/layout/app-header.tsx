@@ -3,11 +3,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_ITEMS, navItemOpen } from "./nav-items";
+import { UnreadBadge } from "@/components/messages/unread-badge";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  const items = NAV_ITEMS.filter((item) => held.has(item.permission));
+  const items = NAV_ITEMS.filter((item) => navItemOpen(item, held));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
@@ -18,6 +19,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           {items.map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
               {item.label}
+              {item.href === "/mail" && <UnreadBadge user={user} />}
             </Link>
           ))}
         </nav>

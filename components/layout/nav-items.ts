@@ -1,11 +1,25 @@
 // The navigation: each item names the permission that opens it, so a role sees only what it
 // may open (the pages check the same permission on the server).
-import type { Permission } from "@/lib/access/matrix";
+import type { Permission, Scope } from "@/lib/access/matrix";
 
-export type NavItem = { href: string; label: string; permission: Permission };
+/** An item opens through its permission, or through any of several; `scope` demands that scope. */
+export type NavItem = { href: string; label: string; permission: Permission | readonly Permission[]; scope?: Scope };
+
+export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Scope[]>): boolean {
+  const permissions = typeof item.permission === "string" ? [item.permission] : item.permission;
+  return permissions.some((p) => {
+    const scopes = held.get(p);
+    return scopes !== undefined && (item.scope === undefined || scopes.includes(item.scope));
+  });
+}
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
+  { href: "/diary", label: "Дневник", permission: "diary.view" },
+  { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },
+  { href: "/mail", label: "Почта", permission: "mail.use" },
+  { href: "/board", label: "Объявления", permission: "board.view" },
+  { href: "/forum", label: "Форум", permission: "forum.use" },
   { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
   { href: "/people", label: "Ученики", permission: "people.brief" },
   { href: "/people/staff", label: "Сотрудники", permission: "staff.manage" },
@@ -20,4 +34,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/org/load", label: "Тарификация", permission: "curriculum.view" },
   { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit" },
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition" },
+  { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all" },
 ];

@@ -11,11 +11,14 @@ import type { Permission, Scope } from "./matrix";
 
 export type Granted = { user: CurrentUser; scopes: Scope[] };
 
-export async function requireAccess(permission: Permission, target?: TargetRef): Promise<Granted> {
+/** A page open through a permission, or through any of several (the first that admits wins). */
+export async function requireAccess(permission: Permission | readonly Permission[], target?: TargetRef): Promise<Granted & { permission: Permission }> {
   const user = await requireUser();
-  const decision = await authorize(user, permission, target);
-  if (!decision.allowed) forbidden();
-  return { user, scopes: decision.scopes };
+  for (const candidate of typeof permission === "string" ? [permission] : permission) {
+    const decision = await authorize(user, candidate, target);
+    if (decision.allowed) return { user, scopes: decision.scopes, permission: candidate };
+  }
+  forbidden();
 }
 
 export type ActionDenied = { ok: false; code: ErrorCode; message: string };
@@ -31,15 +34,18 @@ export async function requireAccessForAction(
   return { ok: true, user, scopes: decision.scopes };
 }
 
+/** A route open through any of several permissions (e.g. reports.admin or reports.class). */
 export async function requireAccessForRoute(
-  permission: Permission,
+  permission: Permission | readonly Permission[],
   target?: TargetRef,
-): Promise<({ ok: true } & Granted) | { ok: false; response: Response }> {
+): Promise<({ ok: true; permission: Permission } & Granted) | { ok: false; response: Response }> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) {
     return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
   }
-  const decision = await authorize(user, permission, target);
-  if (!decision.allowed) return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
-  return { ok: true, user, scopes: decision.scopes };
+  for (const candidate of typeof permission === "string" ? [permission] : permission) {
+    const decision = await authorize(user, candidate, target);
+    if (decision.allowed) return { ok: true, user, scopes: decision.scopes, permission: candidate };
+  }
+  return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
 }

@@ -28,11 +28,14 @@ export const loadMatrixView = cache(async (organisationId: number, userId: numbe
   };
 });
 
-/** Which of the given permissions the user holds in any scope (for navigation). */
-export const heldPermissions = cache(async (organisationId: number, userId: number): Promise<Set<string>> => {
+/** The permissions the user holds, each with its scopes (for navigation). */
+export const heldPermissions = cache(async (organisationId: number, userId: number): Promise<Map<string, Scope[]>> => {
   const facts = await actorFacts(organisationId, userId);
-  const held = new Set<string>();
+  const held = new Map<string, Scope[]>();
   if (!facts) return held;
-  for (const row of MATRIX) if (effectiveScopes(facts, row.key).length > 0) held.add(row.key);
+  for (const row of MATRIX) {
+    const scopes = effectiveScopes(facts, row.key);
+    if (scopes.length > 0) held.set(row.key, scopes);
+  }
   return held;
 });

@@ -5,9 +5,9 @@ import { PERMISSIONS, SCOPES, type Permission, type Scope } from "./matrix";
 
 export const SCOPE_LABELS: Record<Scope, string> = {
   all: "все",
-  dept: "отделение",
+  dept: "отдел.",
   own: "свои",
-  class: "свой класс",
+  class: "класс",
   self: "о себе",
 };
 

@@ -69,3 +69,12 @@ export async function listAuditEvents(
   });
   return rows.map((r) => ({ ...r, details: r.details as AuditJson | null }));
 }
+
+/** «Фамилия И. О.» of the users named in audit rows. */
+export async function auditUserNames(organisationId: number, userIds: number[]): Promise<Map<number, string>> {
+  const users = await db.user.findMany({
+    where: { organisationId, id: { in: [...new Set(userIds)] } },
+    select: { id: true, login: true, lastName: true, firstName: true, middleName: true },
+  });
+  return new Map(users.map((u) => [u.id, `${u.lastName} ${u.firstName[0] ?? ""}.${u.middleName ? ` ${u.middleName[0]}.` : ""} (${u.login})`]));
+}

@@ -3,7 +3,7 @@
 // read the same predecessor and fork the chain. Call recordAudit with the transaction that
 // makes the audited change (the row then commits or rolls back with it), preferably as the
 // last statement, because the lock is held until that transaction ends.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { AUDIT_LOCK_NAMESPACE, auditHash, toAuditJson, type AuditFields, type AuditJson } from "./rules";
 
 export type AuditClient = PrismaClient | Prisma.TransactionClient;

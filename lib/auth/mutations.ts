@@ -2,7 +2,7 @@
 // Every change is audited in the same transaction; counters are updated under row locks
 // so that concurrent attempts cannot slip past a limit.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { afterAddressFailure, afterLoginFailure, type AddressState } from "./rules";
 

@@ -1,6 +1,6 @@
 // Announcement board reads (MSG-3). Bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/access/roles";
+import { isRole, type Role } from "@/lib/access/roles";
 
 export type AnnouncementView = { id: number; title: string; body: string; startsAt: Date; authorName: string; className: string | null };
 
@@ -46,4 +46,126 @@ export async function announcementsFor(
     authorName: [r.author.lastName, r.author.firstName, r.author.middleName].filter(Boolean).join(" "),
     className: r.class?.name ?? null,
   }));
+}
+
+export type BoardItem = AnnouncementView & {
+  expiresAt: Date | null;
+  audience: "ALL" | "ROLE" | "CLASS";
+  role: Role | null;
+  source: string;
+  mine: boolean;
+};
+
+/**
+ * The board page (MSG-3): what is shown now to the reader (everyone, their roles, their
+ * classes — or every class for the administration), plus the reader's own announcements that
+ * are not shown yet.
+ */
+export async function boardFor(
+  organisationId: number,
+  reader: { userId: number; roles: readonly Role[]; classIds: readonly number[] | "all" },
+  now: Date,
+  take = 100,
+): Promise<BoardItem[]> {
+  const audience =
+    reader.classIds === "all"
+      ? {}
+      : {
+          OR: [
+            { audience: "ALL" as const },
+            { audience: "ROLE" as const, role: { in: [...reader.roles] } },
+            { audience: "CLASS" as const, classId: { in: [...reader.classIds] } },
+          ],
+        };
+  const rows = await db.announcement.findMany({
+    where: {
+      organisationId,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      AND: [{ OR: [{ startsAt: { lte: now }, ...audience }, { authorId: reader.userId }] }],
+    },
+    orderBy: { startsAt: "desc" },
+    take,
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      startsAt: true,
+      expiresAt: true,
+      audience: true,
+      role: true,
+      source: true,
+      authorId: true,
+      author: { select: { lastName: true, firstName: true, middleName: true } },
+      class: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    startsAt: r.startsAt,
+    expiresAt: r.expiresAt,
+    audience: r.audience,
+    role: r.role && isRole(r.role) ? r.role : null,
+    source: r.source,
+    mine: r.authorId === reader.userId,
+    authorName: [r.author.lastName, r.author.firstName, r.author.middleName].filter(Boolean).join(" "),
+    className: r.class?.name ?? null,
+  }));
+}
+
+/** The classes whose announcements a reader sees: children's, own, led and taught (current). */
+export async function readerClassIds(organisationId: number, userId: number, today: Date): Promise<number[]> {
+  const current = { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
+  const openYear = { year: { status: { not: "CLOSED" as const } } };
+  const user = await db.user.findUnique({
+    where: { organisationId_id: { organisationId, id: userId } },
+    select: {
+      student: { select: { memberships: { where: current, select: { classId: true } } } },
+      parent: { select: { children: { select: { student: { select: { memberships: { where: current, select: { classId: true } } } } } } } },
+      classTeacherOf: { where: { class: openYear }, select: { classId: true } },
+      loads: { where: openYear, select: { classId: true } },
+    },
+  });
+  if (!user) return [];
+  return [
+    ...new Set([
+      ...(user.student?.memberships.map((m) => m.classId) ?? []),
+      ...(user.parent?.children.flatMap((c) => c.student.memberships.map((m) => m.classId)) ?? []),
+      ...user.classTeacherOf.map((c) => c.classId),
+      ...user.loads.map((l) => l.classId),
+    ]),
+  ];
+}
+
+/** Users an announcement reaches (for e-mail copies): everyone, a role, or a class's students, parents and teachers. */
+export async function audienceUserIds(
+  organisationId: number,
+  a: { audience: "ALL" | "ROLE" | "CLASS"; role: Role | null; classId: number | null },
+  today: Date,
+): Promise<number[]> {
+  if (a.audience === "ALL") {
+    return (await db.user.findMany({ where: { organisationId, isActive: true }, select: { id: true } })).map((u) => u.id);
+  }
+  if (a.audience === "ROLE") {
+    if (!a.role) return [];
+    const rows = await db.user.findMany({ where: { organisationId, isActive: true, roles: { some: { role: a.role } } }, select: { id: true } });
+    return rows.map((u) => u.id);
+  }
+  if (a.classId === null) return [];
+  const classId = a.classId;
+  const rows = await db.user.findMany({
+    where: {
+      organisationId,
+      isActive: true,
+      OR: [
+        { student: { memberships: { some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] } } } },
+        { parent: { children: { some: { student: { memberships: { some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] } } } } } } },
+        { classTeacherOf: { some: { classId } } },
+        { loads: { some: { classId } } },
+      ],
+    },
+    select: { id: true },
+  });
+  return rows.map((u) => u.id);
 }

@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Entity } from "./directory";
 
-type Tx = Prisma.TransactionClient;
+// The interactive-transaction client exactly as db.$transaction passes it (comparing it with
+// Prisma.TransactionClient exceeds the compiler's stack depth on this schema).
+type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends">;
 export type SaveOutcome = { ok: true; id: number } | { ok: false; field: string; message: string };
 
 class Refused extends Error {

@@ -2,7 +2,7 @@
 // realistic Russian dates (ФОП calendar: autumn holidays at the turn of
 // October/November, winter 29 Dec – 11 Jan, spring at the end of March, an extra
 // February week for the first grade) and the public holidays on weekdays.
-import type { PeriodKind } from "../../lib/generated/prisma/enums";
+import type { PeriodKind } from "../generated/prisma/enums";
 import { addDays, day, isWeekend, onOrAfter, weekdayBefore, weekdayOnOrBefore, within } from "./dates";
 
 export interface PeriodDef {

@@ -1,6 +1,6 @@
 // SCH-2/SCH-3: a few date-specific timetable changes in the recent past — a colleague
 // substituting for an ill teacher for two days, a cancelled lesson and a room change.
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { Calendar } from "./calendar";
 import { isoWeekday } from "./dates";
 import type { Changes, EntryRow } from "./lessons";

@@ -2,7 +2,7 @@
 // parents, the demo family, special cases (home / family education) and the movement
 // book with the memberships derived from it — transfers between parallel classes, an
 // expulsion and a mid-October admission in the past of `today`.
-import type { EducationForm, MovementKind } from "../../lib/generated/prisma/enums";
+import type { EducationForm, MovementKind } from "../generated/prisma/enums";
 import type { Calendar } from "./calendar";
 import { addDays, day, diffDays, ru, weekdayBefore, weekdayOnOrBefore } from "./dates";
 import { byName, joinFamily, makeParents, makeStudent, newFamily, type Family, type ParentSpec, type StudentSpec } from "./people";

@@ -2,7 +2,7 @@
 // weighted average of the student's marks in the period (weights of the assignment
 // types, rounding from .5), set by the subject teacher; н/а when a student on the roll
 // for the whole period has no mark; the deputy sets them for home / family education (FIN-4).
-import type { ControlKind, FinalSpecial, PeriodKind } from "../../lib/generated/prisma/enums";
+import type { ControlKind, FinalSpecial, PeriodKind } from "../generated/prisma/enums";
 import type { PeriodDef } from "./calendar";
 import { addDays, at } from "./dates";
 import type { Accum, MemberRow } from "./marks";

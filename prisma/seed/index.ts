@@ -4,7 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { PrismaClient } from "../generated/prisma/client";
 import { seedCollege } from "./college";
 import { samaraDateOf } from "./dates";
 import { DEMO_PASSWORD } from "./logins";

@@ -2,7 +2,7 @@
 // demo teacher, lessons, homework, assignments, marks, attendance and period finals.
 // The large tables go through bulkInsert (one statement per few thousand rows).
 import type pg from "pg";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { bulkInsert, type Cell } from "./bulk";
 import type { Calendar } from "./calendar";
 import { insertChanges } from "./changes";

@@ -3,7 +3,7 @@
 // illness comes in episodes of several days. No marks in the first grade (JRN-10),
 // nothing for students on home or family education (PPL-2), nothing outside a
 // student's membership of the class (and subgroup) on the lesson's date.
-import type { AttendanceCode, EducationForm, MarkKind, PeriodKind } from "../../lib/generated/prisma/enums";
+import type { AttendanceCode, EducationForm, MarkKind, PeriodKind } from "../generated/prisma/enums";
 import type { Calendar } from "./calendar";
 import { addDays, at, diffDays } from "./dates";
 import type { LessonSpec } from "./lessons";

@@ -1,7 +1,7 @@
 // Everything around the journal: the demo teacher's approved КТП (PLAN-1…PLAN-3), the
 // board (MSG-3), school events (SCH-1), mail between the demo parent and teacher (MSG-1),
 // the deputy's remark (CTL-2), an unlock request (JRN-6) and the college session (SCH-5).
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { Calendar } from "./calendar";
 import { addDays, at, day, diffDays, ru, weekdayOnOrBefore } from "./dates";
 import { controlOf, topicOf, type LessonSpec, type PlanBinding } from "./lessons";

@@ -1,6 +1,6 @@
 // Russian names for the demo people: first names, patronymics formed from the
 // father's name with the right grammatical gender, surnames with their female form.
-import type { Sex } from "../../lib/generated/prisma/enums";
+import type { Sex } from "../generated/prisma/enums";
 import type { Rng } from "./random";
 
 export interface PersonName {

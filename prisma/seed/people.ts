@@ -1,7 +1,7 @@
 // Students and their families (PPL-1): names with the right gender and patronymic,
 // birth dates consistent with the grade, cards, hidden ability and absence rates
 // that drive the journal; siblings in different classes share their parents.
-import type { EducationForm, Sex } from "../../lib/generated/prisma/enums";
+import type { EducationForm, Sex } from "../generated/prisma/enums";
 import * as card from "./cards";
 import { addDays, day } from "./dates";
 import { BOY_NAMES, FATHER_NAMES, GIRL_NAMES, SURNAMES, WOMAN_NAMES, patronymic, surnameFor, type PersonName } from "./names";

@@ -1,6 +1,6 @@
 // The pure (database-free) description of one demo organisation: subjects,
 // classes, teachers, loads. school-plan.ts and college-plan.ts build one each.
-import type { ControlKind, PeriodKind, PracticeKind, Role, SubjectKind } from "../../lib/generated/prisma/enums";
+import type { ControlKind, PeriodKind, PracticeKind, Role, SubjectKind } from "../generated/prisma/enums";
 import type { PersonName } from "./names";
 import type { HomeworkStyle } from "./topics";
 

@@ -1,7 +1,7 @@
 // Loads the contingent of one organisation: student and parent cards with their user
 // links, parent links, the movement book and memberships (PPL-1…PPL-3), subgroups with
 // members, class teachers / curators and the teacher load (ORG-4, ORG-6).
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { Contingent } from "./contingent";
 import type { OrgPlan } from "./plan";
 import type { OrgIds } from "./setup";

@@ -1,6 +1,6 @@
 // The demo general school: plan → contingent → timetable → set-up → roster → journal → board.
 import type pg from "pg";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { academicStartYear, schoolCalendar } from "./calendar";
 import { buildContingent, type Contingent } from "./contingent";
 import { seedJournal } from "./journal";

@@ -2,8 +2,8 @@
 // settings (ORG-1, ORG-2), the year with periods and holidays (ORG-3), assignment types
 // (ORG-7), users with roles and staff cards, rooms and bells (SCH-1), subjects, classes,
 // subgroups (ORG-4, ORG-5), curriculum and teacher load (ORG-6).
-import type { PrismaClient } from "../../lib/generated/prisma/client";
-import type { ControlKind, OrgKind, Role } from "../../lib/generated/prisma/enums";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { ControlKind, OrgKind, Role } from "../generated/prisma/enums";
 import type { Calendar, PeriodDef } from "./calendar";
 import * as card from "./cards";
 import { addDays, day } from "./dates";

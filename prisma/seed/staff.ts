@@ -1,5 +1,5 @@
 // Teachers and administration of the demo organisations (their names, logins, positions).
-import type { Role, Sex } from "../../lib/generated/prisma/enums";
+import type { Role, Sex } from "../generated/prisma/enums";
 import { FATHER_NAMES, SURNAMES, WOMAN_NAMES, patronymic, surnameFor, translit, type PersonName } from "./names";
 import type { TeacherDef } from "./plan";
 import type { Rng } from "./random";

@@ -59,3 +59,36 @@ test.describe("the access gate (ACL-1…ACL-3)", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 });
+
+test.describe("security headers and cross-site writes (NFR-5)", () => {
+  test("pages carry CSP with frame-ancestors, nosniff and a referrer policy", async ({ page }) => {
+    const response = await page.goto("/login");
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+  });
+
+  test("a write to a route handler from another site is refused before it runs", async ({ request }) => {
+    const response = await request.post("/api/reports/progress", {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).message).toBe("Запрос отклонён: он пришёл с другого сайта");
+  });
+});
+
+test.describe("the audit log page (AUTH-5)", () => {
+  test("an administrator sees sign-ins in an intact hash chain; a class teacher has no link and gets 403", async ({ page, browser }) => {
+    await signInAs(page, "ADMIN");
+    await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" }).click();
+    await expect(page.getByRole("status")).toContainText("Целостность журнала подтверждена");
+    await expect(page.getByRole("cell", { name: "Вход", exact: true }).first()).toBeVisible();
+
+    const other = await browser.newPage();
+    await signInAs(other, "TEACHER");
+    await expect(other.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" })).toHaveCount(0);
+    expect((await other.goto("/audit"))?.status()).toBe(403);
+    await other.close();
+  });
+});

@@ -38,7 +38,11 @@ test.describe("sign-in (AUTH-1)", () => {
     const orgId = await createUser(admin.orgName, "lockme", "Right-12345", false);
     expect(orgId).toBeGreaterThan(0);
     const loginPage = new LoginPage(page);
-    for (let i = 0; i < 5; i++) await loginPage.signIn(admin.orgName, "lockme", `wrong-${i}`);
+    for (let i = 0; i < 5; i++) {
+      await loginPage.signIn(admin.orgName, "lockme", `wrong-${i}`);
+      // Wait for the server's answer so each attempt is really counted.
+      await expect(page.getByText(/Неверный логин или пароль|заблокирован/i)).toBeVisible();
+    }
     await loginPage.signIn(admin.orgName, "lockme", "Right-12345");
     await expect(page.getByText(/заблокирован/i)).toBeVisible();
     await expect(page).toHaveURL(/\/login/);

@@ -2,14 +2,15 @@
 // a person with a login gets a new one-time password (reset). Either way the user must change
 // it at the next sign-in, other sessions end, and every issue is audited — all in one transaction.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { baseLogin, uniqueLogin } from "../login-rules";
 import type { PersonRef } from "./data";
 
 export type Issued = { ref: PersonRef; fullName: string; login: string; userId: number; created: boolean };
 
-type Tx = Prisma.TransactionClient;
+// The interactive-transaction client exactly as db.$transaction passes it (comparing it with
+// Prisma.TransactionClient exceeds the compiler's stack depth on this schema).
+type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends">;
 
 async function cardOf(tx: Tx, organisationId: number, ref: PersonRef) {
   const where = { organisationId_id: { organisationId, id: ref.id } };

@@ -1,20 +1,14 @@
 // Credential slips (AUTH-2): one slip per person, ten per A4 page, dashed cut lines, with the
 // organisation's name, the sign-in address, the login and the one-time password.
 import path from "node:path";
-// @ts-expect-error pdfmake 0.3 ships no type declarations; its Node entry is a ready instance.
+// pdfmake 0.3's Node entry is a ready instance (typed in lib/reports/pdfmake.d.ts); the same
+// fonts and access policies as the reports are set on it.
 import pdfmake from "pdfmake";
 
 export type Slip = { fullName: string; roleLabel: string; login: string; password: string };
 
-type PdfMake = {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (p: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-
 const FONT_DIR = path.join(process.cwd(), "node_modules", "pdfmake", "fonts", "Roboto");
-const engine = pdfmake as PdfMake;
+const engine = pdfmake;
 engine.setFonts({
   Roboto: {
     normal: path.join(FONT_DIR, "Roboto-Regular.ttf"),

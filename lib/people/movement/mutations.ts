@@ -1,11 +1,12 @@
 // Writes of the movement book (PPL-3): the Movement row and the ClassMembership rows the journal
 // reads change together in one transaction, serialised per student, and are audited.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { planMovement, type MovementKind, type PlanResult } from "./rules";
 
-type Tx = Prisma.TransactionClient;
+// The interactive-transaction client exactly as db.$transaction passes it (comparing it with
+// Prisma.TransactionClient exceeds the compiler's stack depth on this schema).
+type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends">;
 
 export type MovementWrite = {
   studentId: number;

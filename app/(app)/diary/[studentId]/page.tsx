@@ -1,36 +1,50 @@
-// The diary of one student (DRY-5): reachable only by the student, their parents and staff
-// with the matrix's scope; any other id answers «Нет доступа» (403) without data.
+// The diary of one student (DRY-1, DRY-4, DRY-5): the week's lessons with times, rooms, topics,
+// homework, marks with their assignment type and weight, attendance, changes and events. Only the
+// student and their parents may open it; any other id answers «Нет доступа» (403) without data.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadStudentHeader } from "@/lib/people/loaders";
-import { loadClassLessonsToday } from "@/lib/schedule/loaders";
-import { LessonsTable } from "@/components/home/lessons-table";
-import { Panel } from "@/components/home/panel";
+import { loadDiaryStudents, loadDiaryWeek } from "@/lib/diary/loaders";
+import { weekFromParam } from "@/lib/diary/rules";
+import { todayIn } from "@/lib/org/time";
+import { WeekNav } from "@/components/diary/week-nav";
+import { WeekView } from "@/components/diary/week-view";
 
 export const metadata: Metadata = { title: "Дневник" };
 
 const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-export default async function DiaryPage({ params: raw }: { params: Promise<{ studentId: string }> }) {
+export default async function DiaryPage({
+  params: raw,
+  searchParams,
+}: {
+  params: Promise<{ studentId: string }>;
+  searchParams: Promise<{ week?: string | string[] }>;
+}) {
   const parsed = params.safeParse(await raw);
   if (!parsed.success) notFound();
-  const { user } = await requireAccess("diary.view", { kind: "student", studentId: parsed.data.studentId });
-  const student = await loadStudentHeader(user, parsed.data.studentId);
+  const { studentId } = parsed.data;
+  const { user } = await requireAccess("diary.view", { kind: "student", studentId });
+  const week = (await searchParams).week;
+  const monday = weekFromParam(typeof week === "string" ? week : undefined, todayIn(user.timeZone));
+  const [student, students, data] = await Promise.all([
+    loadStudentHeader(user, studentId),
+    loadDiaryStudents(user),
+    loadDiaryWeek(user, studentId, monday),
+  ]);
   if (!student) notFound();
-  const lessons = student.classId ? await loadClassLessonsToday(user, student.classId, student.subgroupIds) : [];
   return (
-    <div className="space-y-4">
+    <div className="space-y-3">
       <div>
         <h1 className="text-2xl font-semibold">Дневник</h1>
         <p className="text-sm text-slate-600">
           {student.fullName} · {student.className ?? "не зачислен в класс"}
         </p>
       </div>
-      <Panel title="Уроки сегодня">
-        <LessonsTable lessons={lessons} showClass={false} />
-      </Panel>
+      <WeekNav studentId={studentId} monday={monday} students={students} />
+      <WeekView monday={monday} lessons={data.lessons} events={data.events} timeZone={user.timeZone} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // next-auth endpoints (/api/auth/*): CSRF token, credentials callback, session, sign-out.
-// Public by nature: signing in is how a visitor becomes a user (AUTH-1).
+// public: signing in is how a visitor becomes a user (AUTH-1); credentials are checked in lib/auth/sign-in.ts.
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 

@@ -1,0 +1,37 @@
+// «Написать сообщение» (MSG-1); `?replyTo=<id>` answers a message the user sent or received.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { loadComposeOptions, loadReplyDraft, loadUnreadCount } from "@/lib/messages/mail/loaders";
+import { idSchema } from "@/lib/messages/schema";
+import { MailTabs } from "@/components/messages/mail-tabs";
+import { ComposeForm } from "@/components/messages/compose-form";
+
+export const metadata: Metadata = { title: "Написать сообщение" };
+
+const search = z.object({ replyTo: idSchema.optional() });
+
+export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user } = await requireAccess("mail.use");
+  const parsed = search.safeParse(await searchParams);
+  if (!parsed.success) notFound();
+  const [options, unread, draft] = await Promise.all([
+    loadComposeOptions(user),
+    loadUnreadCount(user),
+    parsed.data.replyTo ? loadReplyDraft(user, parsed.data.replyTo) : null,
+  ]);
+  if (parsed.data.replyTo && !draft) notFound();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{draft ? "Ответ" : "Новое сообщение"}</h1>
+      <MailTabs current="new" unread={unread} />
+      {options.family && (
+        <p className="text-sm text-slate-600">
+          Вы можете написать учителям ваших {user.roles.includes("PARENT") ? "детей" : "классов"}, классному руководителю и администрации.
+        </p>
+      )}
+      <ComposeForm options={options} draft={draft} />
+    </div>
+  );
+}

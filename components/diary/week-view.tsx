@@ -1,0 +1,100 @@
+import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
+import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
+import { formatDate, weekdayName } from "@/lib/org/time";
+
+function MarkBadge({ mark }: { mark: DiaryLesson["marks"][number] }) {
+  const tone =
+    mark.kind === "GRADE" && mark.value !== null
+      ? mark.value >= 5
+        ? "bg-emerald-100 text-emerald-900"
+        : mark.value >= 4
+          ? "bg-sky-100 text-sky-900"
+          : mark.value >= 3
+            ? "bg-amber-100 text-amber-900"
+            : "bg-red-100 text-red-900"
+      : "bg-slate-100 text-slate-800";
+  const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
+  return (
+    <span title={title} className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone}`}>
+      {markLabel(mark.kind, mark.value)}
+      <span className="text-[10px] font-normal opacity-75">
+        {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
+      </span>
+    </span>
+  );
+}
+
+function LessonRow({ lesson }: { lesson: DiaryLesson }) {
+  return (
+    <li className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
+        <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
+        <span className={`font-medium ${lesson.cancelled ? "line-through" : ""}`}>{lesson.subjectName}</span>
+        {lesson.roomName && <span className="text-xs text-slate-500">каб. {lesson.roomName}</span>}
+        {lesson.cancelled && <span className="text-xs font-medium text-red-700">отменён</span>}
+        {lesson.substituteName && <span className="text-xs text-amber-700">замена: {lesson.substituteName}</span>}
+        <span className="ml-auto flex flex-wrap gap-1">
+          {lesson.attendance && (
+            <span
+              title={ATTENDANCE_TITLES[lesson.attendance.code]}
+              className="rounded bg-rose-50 px-1.5 py-0.5 text-sm font-semibold text-rose-800"
+            >
+              {ATTENDANCE_LABELS[lesson.attendance.code]}
+            </span>
+          )}
+          {lesson.marks.map((m) => (
+            <MarkBadge key={m.id} mark={m} />
+          ))}
+        </span>
+      </div>
+      {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
+      {lesson.homework.map((h) => (
+        <div key={h.id} className="ml-6 mt-1 text-sm">
+          <span className="text-slate-500">Д/з{h.dueDate ? ` к ${formatDate(h.dueDate)}` : ""}: </span>
+          <span className="whitespace-pre-line">{h.text}</span>
+          {h.files.length > 0 && (
+            <span className="ml-1 text-xs text-slate-500">({h.files.map((f) => f.fileName).join(", ")})</span>
+          )}
+        </div>
+      ))}
+    </li>
+  );
+}
+
+export function WeekView({ monday, lessons, events, timeZone }: { monday: Date; lessons: DiaryLesson[]; events: DiaryEvent[]; timeZone: string }) {
+  const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
+  const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (
+    <div className="grid gap-3 md:grid-cols-2">
+      {weekDays(monday).map((day) => {
+        const key = isoDate(day);
+        const dayLessons = lessons.filter((l) => isoDate(l.date) === key);
+        const dayEvents = events.filter((e) => dayOf.format(e.startsAt) === key);
+        if (day.getUTCDay() === 6 && dayLessons.length === 0 && dayEvents.length === 0) return null;
+        return (
+          <section key={key} aria-label={`${weekdayName(day)}, ${formatDate(day)}`} className="min-w-0 rounded border border-slate-200 bg-white p-3">
+            <h2 className="mb-1 text-sm font-semibold capitalize">
+              {weekdayName(day)}, {formatDate(day)}
+            </h2>
+            {dayEvents.map((e) => (
+              <p key={e.id} className="mb-1 rounded bg-violet-50 px-2 py-1 text-sm text-violet-900">
+                {timeOf.format(e.startsAt)} · {e.title}
+                {e.place ? ` · ${e.place}` : ""}
+              </p>
+            ))}
+            {dayLessons.length === 0 ? (
+              <p className="text-sm text-slate-400">Уроков нет</p>
+            ) : (
+              <ul>
+                {dayLessons.map((l) => (
+                  <LessonRow key={l.id} lesson={l} />
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

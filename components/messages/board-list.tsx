@@ -1,0 +1,40 @@
+// «Доска объявлений» (MSG-3): dates shown (from, the last day shown), audience, author; timetable changes
+// posted by the schedule are marked. Text is React text with line breaks kept.
+import type { BoardItem } from "@/lib/messages/data";
+import { ROLE_LABELS } from "@/lib/access/roles";
+import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
+import { DeleteAnnouncement } from "./delete-announcement";
+
+function audienceLabel(a: BoardItem): string {
+  if (a.audience === "ROLE" && a.role) return `для роли «${ROLE_LABELS[a.role]}»`;
+  if (a.audience === "CLASS") return `для ${a.className ?? "класса"}`;
+  return "для всех";
+}
+
+export function BoardList({ items, now, timeZone, canRemoveAny }: { items: BoardItem[]; now: Date; timeZone: string; canRemoveAny: boolean }) {
+  if (items.length === 0) return <p className="text-sm text-slate-500">Объявлений нет.</p>;
+  return (
+    <ul className="space-y-3">
+      {items.map((a) => (
+        <li key={a.id} className="rounded border border-slate-200 bg-white p-4">
+          <div className="flex flex-wrap items-baseline gap-2">
+            <h2 className="font-semibold break-words">{a.title}</h2>
+            {a.source === "schedule" && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">Изменение расписания</span>}
+            {a.startsAt > now && <span className="rounded bg-slate-100 px-1.5 text-xs">ещё не показывается</span>}
+          </div>
+          <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-800">{a.body}</p>
+          <p className="mt-2 text-xs text-slate-500">
+            {formatDateTime(a.startsAt, timeZone)}
+            {a.expiresAt && <> · по {formatDate(todayIn(timeZone, new Date(a.expiresAt.getTime() - 1)))}</>} · {a.authorName} · {audienceLabel(a)}
+            {(a.mine || canRemoveAny) && (
+              <>
+                {" · "}
+                <DeleteAnnouncement id={a.id} />
+              </>
+            )}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

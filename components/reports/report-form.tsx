@@ -1,0 +1,78 @@
+// One report's form on «Отчёты»: the class (or the whole organisation), the period or dates,
+// and the format. A plain GET form: the file comes from /api/reports/<report>.
+import type { ReportClass, ReportPeriod } from "@/lib/reports/data";
+
+const field = "block text-sm";
+const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+export type ReportFormProps = {
+  report: string;
+  title: string;
+  description: string;
+  classWord: string;
+  classes: ReportClass[];
+  /** "required" — one class; "optional" — a class or, for the «all» scope, the whole organisation. */
+  classChoice: "required" | "optional";
+  wholeOrganisation: boolean;
+  periods?: ReportPeriod[];
+  range?: { from: string; to: string };
+  date?: string;
+};
+
+export function ReportForm(props: ReportFormProps) {
+  return (
+    <form action={`/api/reports/${props.report}`} method="get" className="space-y-2 rounded border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">{props.title}</h2>
+      <p className="text-xs text-slate-500">{props.description}</p>
+      <label className={field}>
+        {props.classWord}
+        <select name="classId" className={input}>
+          {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
+          {props.classes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {props.periods && (
+        <label className={field}>
+          Период
+          <select name="periodId" className={input}>
+            {props.periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {props.range && (
+        <div className="grid grid-cols-2 gap-2">
+          <label className={field}>
+            С
+            <input type="date" name="from" className={input} defaultValue={props.range.from} />
+          </label>
+          <label className={field}>
+            По
+            <input type="date" name="to" className={input} defaultValue={props.range.to} />
+          </label>
+        </div>
+      )}
+      {props.date && (
+        <label className={field}>
+          На дату
+          <input type="date" name="date" className={input} defaultValue={props.date} />
+        </label>
+      )}
+      <div className="flex gap-2 pt-2">
+        <button name="format" value="pdf" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
+          Скачать PDF
+        </button>
+        <button name="format" value="xlsx" className="rounded border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800">
+          Скачать XLSX
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+// The neutral report model (ARCHITECTURE "Reports"): every report is built as this model by pure
+// functions and rendered to PDF and XLSX by the same two renderers, so both files hold the same
+// cells. The header is a tree; `headerGrid` lays it out as merged cells for both renderers.
+
+export type CellValue = string | number | null;
+
+export type HeaderNode = { label: string; children?: HeaderNode[] };
+
+export type ColumnKind = "text" | "number" | "decimal" | "percent";
+
+export type ReportColumn = { kind: ColumnKind; width?: number };
+
+export type ReportModel = {
+  /** Russian title, e.g. «Итоги успеваемости». */
+  title: string;
+  organisationName: string;
+  /** Scope and period as label/value pairs: «Класс: 7А», «Период: 1 четверть». */
+  parameters: { label: string; value: string }[];
+  orientation: "portrait" | "landscape";
+  header: HeaderNode[];
+  /** One per leaf of the header tree, left to right. */
+  columns: ReportColumn[];
+  rows: CellValue[][];
+  totals: CellValue[][];
+  notes: string[];
+  printedAt: Date;
+};
+
+export type GridCell = { label: string; row: number; col: number; rowSpan: number; colSpan: number };
+
+function leafCount(node: HeaderNode): number {
+  return node.children?.length ? node.children.reduce((n, c) => n + leafCount(c), 0) : 1;
+}
+
+function depthOf(nodes: HeaderNode[]): number {
+  return nodes.reduce((d, n) => Math.max(d, 1 + (n.children?.length ? depthOf(n.children) : 0)), 0);
+}
+
+/** Lays out the header tree as a grid of merged cells; a leaf above the bottom spans down. */
+export function headerGrid(header: HeaderNode[]): { depth: number; width: number; cells: GridCell[] } {
+  const depth = depthOf(header);
+  const cells: GridCell[] = [];
+  const place = (nodes: HeaderNode[], row: number, col: number): number => {
+    let c = col;
+    for (const node of nodes) {
+      const span = leafCount(node);
+      const isLeaf = !node.children?.length;
+      cells.push({ label: node.label, row, col: c, rowSpan: isLeaf ? depth - row : 1, colSpan: span });
+      if (!isLeaf) place(node.children!, row + 1, c);
+      c += span;
+    }
+    return c;
+  };
+  const width = place(header, 0, 0);
+  return { depth, width, cells };
+}
+
+/** Checks a model's shape: every row and total as wide as the header's leaves. */
+export function assertModel(model: ReportModel): void {
+  const { width } = headerGrid(model.header);
+  if (model.columns.length !== width) throw new Error(`columns ${model.columns.length} ≠ header leaves ${width}`);
+  for (const row of [...model.rows, ...model.totals]) {
+    if (row.length !== width) throw new Error(`row of ${row.length} cells, header has ${width}`);
+  }
+}
+
+/** How a cell reads in the PDF (XLSX keeps numbers as numbers). */
+export function cellText(value: CellValue, kind: ColumnKind): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (kind === "decimal") return value.toFixed(2).replace(".", ",");
+  if (kind === "percent") return `${value.toFixed(1).replace(".", ",")} %`;
+  return String(value);
+}

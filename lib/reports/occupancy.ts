@@ -1,0 +1,53 @@
+// RPT-9 «Наполняемость классов / групп» on a date: students on the roll, boys and girls, forms of
+// education and the class teacher, from the movement book.
+import { formatDate } from "@/lib/org/time";
+import type { ReportModel } from "./model";
+import { classTeachersOf, rosterFacts, type ReportClass } from "./data";
+
+const FORMS = [
+  ["FULL_TIME", "очная"],
+  ["PART_TIME", "очно-заочная"],
+  ["EXTRAMURAL", "заочная"],
+  ["FAMILY", "семейная"],
+  ["HOME", "на дому"],
+] as const;
+
+export async function buildOccupancyReport(input: {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  classes: ReportClass[];
+  date: Date;
+  now: Date;
+}): Promise<ReportModel> {
+  const classIds = input.classes.map((c) => c.id);
+  const [facts, teachers] = await Promise.all([rosterFacts(input.organisationId, classIds, input.date), classTeachersOf(input.organisationId, classIds)]);
+  const figures = (ids: Set<number>) => {
+    const own = facts.filter((f) => ids.has(f.classId));
+    return [
+      own.length,
+      own.filter((f) => f.sex === "MALE").length,
+      own.filter((f) => f.sex === "FEMALE").length,
+      ...FORMS.map(([form]) => own.filter((f) => f.educationForm === form).length),
+    ];
+  };
+  return {
+    title: input.isCollege ? "Наполняемость групп" : "Наполняемость классов",
+    organisationName: input.orgName,
+    parameters: [{ label: "На дату", value: formatDate(input.date) }],
+    orientation: "landscape",
+    header: [
+      { label: input.isCollege ? "Группа" : "Класс" },
+      { label: input.isCollege ? "Куратор" : "Классный руководитель" },
+      { label: "Всего" },
+      { label: "Юношей" },
+      { label: "Девушек" },
+      { label: "Форма обучения", children: FORMS.map(([, label]) => ({ label })) },
+    ],
+    columns: [{ kind: "text" }, { kind: "text" }, ...Array.from({ length: 3 + FORMS.length }, () => ({ kind: "number" as const }))],
+    rows: input.classes.map((c) => [c.name, teachers.get(c.id) ?? "—", ...figures(new Set([c.id]))]),
+    totals: input.classes.length > 1 ? [["Итого", "", ...figures(new Set(classIds))]] : [],
+    notes: ["Списочный состав на дату по книге движения обучающихся."],
+    printedAt: input.now,
+  };
+}

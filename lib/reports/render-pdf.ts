@@ -1,0 +1,105 @@
+// Renders any report model as an A4 PDF with pdfmake (RPT, seed 002 §4.6.2): organisation name,
+// title, parameters, date of printing, merged header, «стр. N из M», the signature line.
+// Fonts: pdfmake's bundled Roboto, which covers Cyrillic.
+import path from "node:path";
+import pdfmake from "pdfmake";
+import { formatDate } from "@/lib/org/time";
+import { cellText, headerGrid, type ReportModel } from "./model";
+
+let configured = false;
+
+function configure(): void {
+  if (configured) return;
+  const dir = path.join(process.cwd(), "node_modules", "pdfmake", "fonts", "Roboto");
+  pdfmake.setFonts({
+    Roboto: {
+      normal: path.join(dir, "Roboto-Regular.ttf"),
+      bold: path.join(dir, "Roboto-Medium.ttf"),
+      italics: path.join(dir, "Roboto-Italic.ttf"),
+      bolditalics: path.join(dir, "Roboto-MediumItalic.ttf"),
+    },
+  });
+  // Reports never load anything from the network or from paths other than the fonts.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir));
+  configured = true;
+}
+
+type PdfCell = { text?: string; rowSpan?: number; colSpan?: number; bold?: boolean; alignment?: string; fillColor?: string };
+
+function headerRows(model: ReportModel): PdfCell[][] {
+  const grid = headerGrid(model.header);
+  const rows: PdfCell[][] = Array.from({ length: grid.depth }, () => Array.from({ length: grid.width }, () => ({})));
+  for (const cell of grid.cells) {
+    rows[cell.row][cell.col] = {
+      text: cell.label,
+      rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+      colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+      bold: true,
+      alignment: "center",
+      fillColor: "#eef2f7",
+    };
+  }
+  return rows;
+}
+
+function bodyRow(model: ReportModel, row: ReportModel["rows"][number], bold: boolean): PdfCell[] {
+  return row.map((value, i) => {
+    const kind = model.columns[i].kind;
+    return { text: cellText(value, kind), bold, alignment: kind === "text" ? "left" : "center" };
+  });
+}
+
+export function reportDocument(model: ReportModel): object {
+  const printed = formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`));
+  // The first (names) column takes the free width; figures get narrow fixed columns.
+  const widths = model.columns.map((c, i) => c.width ?? (i === 0 ? "*" : c.kind === "text" ? "auto" : 52));
+  return {
+    pageSize: "A4",
+    pageOrientation: model.orientation,
+    pageMargins: [28, 42, 28, 36],
+    info: { title: model.title, creator: "Электронный журнал" },
+    defaultStyle: { font: "Roboto", fontSize: 8 },
+    header: () => ({
+      columns: [
+        { text: model.organisationName, fontSize: 7, color: "#475569" },
+        { text: `Дата печати: ${printed}`, fontSize: 7, color: "#475569", alignment: "right" },
+      ],
+      margin: [28, 18, 28, 0],
+    }),
+    footer: (currentPage: number, pageCount: number) => ({
+      text: `стр. ${currentPage} из ${pageCount}`,
+      alignment: "center",
+      fontSize: 7,
+      margin: [0, 12, 0, 0],
+    }),
+    content: [
+      { text: model.title, fontSize: 13, bold: true, margin: [0, 0, 0, 4] },
+      ...model.parameters.map((p) => ({ text: [{ text: `${p.label}: `, color: "#475569" }, p.value], margin: [0, 0, 0, 1] })),
+      {
+        margin: [0, 8, 0, 8],
+        table: {
+          headerRows: headerGrid(model.header).depth,
+          widths,
+          body: [
+            ...headerRows(model),
+            ...model.rows.map((r) => bodyRow(model, r, false)),
+            ...model.totals.map((r) => bodyRow(model, r, true)),
+          ],
+        },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#94a3b8", vLineColor: () => "#94a3b8" },
+      },
+      ...model.notes.map((n) => ({ text: n, fontSize: 7, color: "#475569", margin: [0, 0, 0, 2] })),
+      {
+        text: "Подпись ____________________ / ______________________________ / «____» ______________ 20___ г.",
+        margin: [0, 18, 0, 0],
+      },
+      { text: "подпись / расшифровка / дата", fontSize: 6, color: "#64748b", margin: [60, 1, 0, 0] },
+    ],
+  };
+}
+
+export async function renderPdf(model: ReportModel): Promise<Buffer> {
+  configure();
+  return pdfmake.createPdf(reportDocument(model)).getBuffer();
+}

@@ -1,0 +1,161 @@
+// Figures of the reports as pure functions over plain facts (RPT-2, RPT-3), checked by
+// hand-computed fixtures in tests/fixtures.
+
+/** A period final as the report sees it: a grade, or a special value (FIN-3). */
+export type FinalFact = { value: number | null; special: "NOT_ATTESTED" | "EXEMPT" | "PASS" | "FAIL" | null };
+
+export type StudentFinals = { studentId: number; finals: FinalFact[] };
+
+export type ProgressFigures = {
+  roll: number;
+  withoutFinals: number;
+  excellent: number;
+  good: number;
+  oneThree: number;
+  failing: number;
+  notAttested: number;
+  /** Абсолютная успеваемость, % of the roll. */
+  successPercent: number;
+  /** Качество знаний, % of the roll. */
+  qualityPercent: number;
+  /** Mean of all numeric finals, null when there are none. */
+  averageMark: number | null;
+};
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * «Итоги успеваемости» (RPT-2). Each student on the roll at the period's end is counted once by
+ * their finals in all subjects:
+ * - отличник: every numeric final is 5 (зачёт / освобождён count as passed);
+ * - хорошист: every numeric final is 4 or 5, at least one 4;
+ * - с одной «3»: exactly one 3, every other numeric final 4 or 5;
+ * - неуспевающий: at least one 2 or «незачёт»; н/а: at least one «не аттестован»;
+ * - успеваемость % = students with finals and no 2 / незачёт / н/а ÷ roll × 100;
+ *   качество % = students with finals all 4 or 5 (passes allowed) ÷ roll × 100;
+ * - средний балл = mean of all numeric finals; зачёт and освобождён are left out.
+ * A student with no finals at all is counted in the roll and as «без итоговых отметок», never
+ * as successful (a class with no finals must not show 100 %).
+ */
+export function progressFigures(students: StudentFinals[]): ProgressFigures {
+  let withoutFinals = 0, excellent = 0, good = 0, oneThree = 0, failing = 0, notAttested = 0, successful = 0, quality = 0;
+  let sum = 0, count = 0;
+  for (const { finals } of students) {
+    if (finals.length === 0) {
+      withoutFinals++;
+      continue;
+    }
+    const numeric = finals.flatMap((f) => (f.value !== null && f.special === null ? [f.value] : []));
+    sum += numeric.reduce((a, b) => a + b, 0);
+    count += numeric.length;
+    const hasNa = finals.some((f) => f.special === "NOT_ATTESTED");
+    const hasFail = finals.some((f) => f.special === "FAIL") || numeric.some((v) => v <= 2);
+    if (hasNa) notAttested++;
+    if (hasFail) failing++;
+    if (hasNa || hasFail) continue;
+    successful++;
+    const threes = numeric.filter((v) => v === 3).length;
+    if (threes === 0) {
+      quality++;
+      if (numeric.every((v) => v === 5)) excellent++;
+      else good++;
+    } else if (threes === 1) {
+      oneThree++;
+    }
+  }
+  const roll = students.length;
+  return {
+    roll,
+    withoutFinals,
+    excellent,
+    good,
+    oneThree,
+    failing,
+    notAttested,
+    successPercent: roll ? round1((successful / roll) * 100) : 0,
+    qualityPercent: roll ? round1((quality / roll) * 100) : 0,
+    averageMark: count ? Math.round((sum / count) * 100) / 100 : null,
+  };
+}
+
+export type AbsenceFact = { code: "N" | "UP" | "NP" | "B" | "OT" | "OP"; hours: number };
+
+export type AttendanceFigures = { missed: number; excused: number; unexcused: number; illness: number; unknown: number; late: number };
+
+/**
+ * «Посещаемость» (RPT-3) for one student: lessons (school) or academic hours (college) missed in
+ * total and by reason. УП — excused, НП — unexcused, Б — illness, Н and ОТ — reason not (yet)
+ * known; ОП (late) is counted apart and is not a missed lesson.
+ */
+export function attendanceFigures(absences: AbsenceFact[]): AttendanceFigures {
+  const f: AttendanceFigures = { missed: 0, excused: 0, unexcused: 0, illness: 0, unknown: 0, late: 0 };
+  for (const a of absences) {
+    if (a.code === "OP") {
+      f.late += 1;
+      continue;
+    }
+    f.missed += a.hours;
+    if (a.code === "UP") f.excused += a.hours;
+    else if (a.code === "NP") f.unexcused += a.hours;
+    else if (a.code === "B") f.illness += a.hours;
+    else f.unknown += a.hours;
+  }
+  return f;
+}
+
+export function sumFigures(rows: AttendanceFigures[]): AttendanceFigures {
+  return rows.reduce(
+    (t, r) => ({
+      missed: t.missed + r.missed,
+      excused: t.excused + r.excused,
+      unexcused: t.unexcused + r.unexcused,
+      illness: t.illness + r.illness,
+      unknown: t.unknown + r.unknown,
+      late: t.late + r.late,
+    }),
+    { missed: 0, excused: 0, unexcused: 0, illness: 0, unknown: 0, late: 0 },
+  );
+}
+
+/** How a final reads in a summary sheet: the grade, or н/а, осв., зач., незач. (FIN-3). */
+export function finalLabel(f: FinalFact): number | string {
+  switch (f.special) {
+    case "NOT_ATTESTED":
+      return "н/а";
+    case "EXEMPT":
+      return "осв.";
+    case "PASS":
+      return "зач.";
+    case "FAIL":
+      return "незач.";
+    default:
+      return f.value ?? "";
+  }
+}
+
+/** Mean of a student's numeric finals to two decimals (зачёт, осв. left out), null if none. */
+export function meanOfFinals(finals: FinalFact[]): number | null {
+  const numeric = finals.flatMap((f) => (f.special === null && f.value !== null ? [f.value] : []));
+  return numeric.length ? Math.round((numeric.reduce((a, b) => a + b, 0) / numeric.length) * 100) / 100 : null;
+}
+
+export type SubjectFailure = { subjectId: number; finals: number; failing: number; notAttested: number; failingPercent: number };
+
+/**
+ * «Неуспеваемость по дисциплинам» (RPT-4): per subject the finals set, how many are «2» /
+ * «незачёт», how many н/а, and the failing share (2 + незачёт + н/а) of the finals; ranked by
+ * that share, then by count, so the worst subject comes first.
+ */
+export function subjectFailures(finals: { subjectId: number; value: number | null; special: FinalFact["special"] }[]): SubjectFailure[] {
+  const by = new Map<number, SubjectFailure>();
+  for (const f of finals) {
+    const s = by.get(f.subjectId) ?? { subjectId: f.subjectId, finals: 0, failing: 0, notAttested: 0, failingPercent: 0 };
+    s.finals++;
+    if (f.special === "NOT_ATTESTED") s.notAttested++;
+    else if (f.special === "FAIL" || (f.special === null && f.value !== null && f.value <= 2)) s.failing++;
+    by.set(f.subjectId, s);
+  }
+  return [...by.values()]
+    .map((s) => ({ ...s, failingPercent: s.finals ? round1(((s.failing + s.notAttested) / s.finals) * 100) : 0 }))
+    .sort((a, b) => b.failingPercent - a.failingPercent || b.failing + b.notAttested - (a.failing + a.notAttested) || a.subjectId - b.subjectId);
+}

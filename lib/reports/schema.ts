@@ -1,0 +1,39 @@
+// The report request (query string of /api/reports/<report>), parsed before anything is read.
+import { z } from "zod";
+
+const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД").transform((s) => new Date(`${s}T00:00:00.000Z`));
+
+export const REPORTS = {
+  summary: "Сводная ведомость успеваемости (RPT-1)",
+  progress: "Итоги успеваемости (RPT-2)",
+  attendance: "Посещаемость (RPT-3)",
+  failures: "Неуспеваемость по дисциплинам (RPT-4)",
+  occupancy: "Наполняемость (RPT-9)",
+} as const;
+
+const format = z.enum(["pdf", "xlsx"], { error: "Формат: pdf или xlsx" });
+
+export type ReportKey = keyof typeof REPORTS;
+
+/** `classId` absent = the whole organisation (reports.admin with the «all» scope only). */
+export const reportRequest = z.discriminatedUnion("report", [
+  z.object({ report: z.literal("summary"), format, periodId: id, classId: id }),
+  z.object({ report: z.literal("progress"), format, periodId: id, classId: id.optional() }),
+  z.object({ report: z.literal("attendance"), format, classId: id, from: date, to: date }),
+  z.object({ report: z.literal("failures"), format, periodId: id, classId: id.optional() }),
+  z.object({ report: z.literal("occupancy"), format, date, classId: id.optional() }),
+]);
+
+export type ReportRequest = z.infer<typeof reportRequest>;
+
+export function parseReportRequest(report: string, query: URLSearchParams) {
+  const raw: Record<string, string> = { report };
+  for (const [k, v] of query) if (v !== "") raw[k] = v;
+  const parsed = reportRequest.safeParse(raw);
+  if (!parsed.success) return { ok: false as const, message: parsed.error.issues.map((i) => i.message).join("; ") };
+  if (parsed.data.report === "attendance" && parsed.data.from > parsed.data.to) {
+    return { ok: false as const, message: "Начало периода позже его конца" };
+  }
+  return { ok: true as const, data: parsed.data };
+}

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { demoLogin, query, signInAs } from "./support";
+
+test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
+  test("a parent switches between two children and the week fits a 390 px phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const parent = demoLogin("PARENT");
+    const children = await query<{ id: number; firstName: string; lastName: string }>(
+      `SELECT s.id, s."firstName", s."lastName" FROM "Student" s
+         JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
+         JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
+         JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
+         JOIN "Organisation" o ON o.id = u."organisationId"
+        WHERE u.login = $1 AND o.name = $2 ORDER BY s."firstName"`,
+      [parent.login, parent.orgName],
+    );
+    expect(children).toHaveLength(2);
+    await signInAs(page, "PARENT");
+    await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Дневник" }).click();
+    await expect(page.getByRole("heading", { name: "Дневник" })).toBeVisible();
+    for (const child of children) {
+      await page.getByRole("navigation", { name: "Дети" }).getByRole("link", { name: `${child.firstName} ${child.lastName}` }).click();
+      await expect(page.getByText(`${child.lastName} ${child.firstName}`, { exact: false }).first()).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test("the week shows a lesson's mark with its assignment type and weight, and the previous week is one click away", async ({ page }) => {
+    const student = demoLogin("STUDENT");
+    const [mark] = await query<{ date: string; value: number; type: string }>(
+      `SELECT to_char(l.date, 'DD.MM.YYYY') AS date, m.value, t.name AS type
+         FROM "Mark" m
+         JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
+         JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
+         JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
+         JOIN "Student" s ON s."organisationId" = m."organisationId" AND s.id = m."studentId"
+         JOIN "User" u ON u."organisationId" = s."organisationId" AND u.id = s."userId"
+         JOIN "Organisation" o ON o.id = u."organisationId"
+        WHERE u.login = $1 AND o.name = $2 AND m.kind = 'GRADE'
+          AND l.date >= date_trunc('week', now()) - interval '7 days' AND l.date < date_trunc('week', now())
+        ORDER BY l.date LIMIT 1`,
+      [student.login, student.orgName],
+    );
+    test.skip(!mark, "no mark last week in the demo data (e.g. right after a holiday)");
+    await signInAs(page, "STUDENT");
+    await page.goto("/diary");
+    await page.getByRole("link", { name: "← Предыдущая неделя" }).click();
+    const day = page.locator("section", { has: page.getByRole("heading", { name: new RegExp(mark.date.replace(/\./g, "\\.")) }) });
+    await expect(day.locator("span[title^='" + mark.type + "']").first()).toBeVisible();
+  });
+});

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { demoLogin, query, signInAs } from "./support";
+
+test.describe("reports page (RPT)", () => {
+  test("a deputy downloads «Итоги успеваемости» for the whole school as PDF and XLSX", async ({ page }) => {
+    await signInAs(page, "DEPUTY");
+    await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Отчёты" }).click();
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
+    await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
+    const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Скачать PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/Итоги успеваемости.*\.pdf$/);
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Скачать XLSX" }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  test("a class teacher may choose only own class; another class's report is refused (ACL-3)", async ({ page }) => {
+    await signInAs(page, "TEACHER");
+    await page.goto("/reports");
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Посещаемость" }) });
+    const options = await form.getByLabel("Класс").locator("option").allTextContents();
+    expect(options).toContain("7А");
+    expect(options).not.toContain("1А");
+    const teacher = demoLogin("TEACHER");
+    const [other] = await query<{ id: number }>(
+      `SELECT c.id FROM "ClassGroup" c JOIN "Organisation" o ON o.id = c."organisationId" WHERE o.name = $1 AND c.name = '1А'`,
+      [teacher.orgName],
+    );
+    const response = await page.request.get(`/api/reports/attendance?format=pdf&classId=${other.id}&from=2026-09-01&to=2026-09-30`);
+    expect(response.status()).toBe(403);
+    expect((await response.json()).message).toBe("Нет доступа");
+  });
+
+  test("bad report parameters get a Russian message and 400, never a 500 (NFR-4)", async ({ page }) => {
+    await signInAs(page, "DEPUTY");
+    const response = await page.request.get("/api/reports/attendance?format=doc&classId=abc&from=2026-13-01&to=x");
+    expect(response.status()).toBe(400);
+    expect((await response.json()).message).toMatch(/Формат: pdf или xlsx/);
+  });
+
+  test("a parent has no reports page", async ({ page }) => {
+    await signInAs(page, "PARENT");
+    const response = await page.goto("/reports");
+    expect(response?.status()).toBe(403);
+  });
+});
