@@ -2,7 +2,7 @@
 // not closed (a closed year is read-only, ORG-3, ARC-1), maps unique/foreign-key conflicts to
 // Russian field messages, and is audited in the same transaction.
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Entity } from "./directory";
 
