@@ -1,6 +1,7 @@
 // «Классы и группы» of the current year (ORG-4): classes/groups, class teachers / curators /
 // masters, subgroups for subjects.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";
@@ -64,6 +65,16 @@ export default async function ClassesPage() {
         newRow={editable ? newRowOf("class", year.id, { shift: "1", periodKind: user.orgKind === "COLLEGE" ? "SEMESTER" : "QUARTER" }) : null}
       />
       <DirectoryTable title="Классные руководители, кураторы, мастера" fields={ctFields} rows={ctRows} newRow={editable ? newRowOf("classTeacher", null, { kind: "CLASS_TEACHER" }) : null} />
+      <p className="text-sm">
+        Состав подгрупп:{" "}
+        {classes
+          .filter((c) => c.subgroups.length > 0)
+          .map((c) => (
+            <Link key={c.id} href={`/org/classes/${c.id}/subgroups`} className="mr-2 text-blue-700 hover:underline">
+              {c.name}
+            </Link>
+          ))}
+      </p>
       <DirectoryTable title="Подгруппы" fields={sgFields} rows={rowsOf("subgroup", subgroups, sgFields.map((f) => f.name), editable)} newRow={editable ? newRowOf("subgroup", null) : null} />
     </div>
   );
