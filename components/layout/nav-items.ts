@@ -16,6 +16,7 @@ export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Sc
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view" },
   { href: "/diary", label: "Дневник", permission: "diary.view" },
+  { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"] },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },
   { href: "/mail", label: "Почта", permission: "mail.use" },
   { href: "/board", label: "Объявления", permission: "board.view" },
@@ -34,5 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/org/load", label: "Тарификация", permission: "curriculum.view" },
   { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit" },
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition" },
+  { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"] },
+  { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll" },
   { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all" },
 ];

@@ -1,6 +1,7 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
 import { db } from "@/lib/db";
+import { eventsBetween } from "@/lib/schedule/view/data";
 import { addDays, coversDate } from "./rules";
 
 export type DiaryLesson = {
@@ -75,15 +76,8 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
         attendance: { where: { studentId }, select: { code: true, missedHours: true } },
       },
     }),
-    db.schoolEvent.findMany({
-      where: {
-        organisationId,
-        startsAt: { gte: monday, lt: addDays(sunday, 1) },
-        OR: [{ classId: null }, { classId: { in: classIds } }],
-      },
-      orderBy: { startsAt: "asc" },
-      select: { id: true, title: true, startsAt: true, place: true, class: { select: { name: true } } },
-    }),
+    // School-wide and class events, including those that span the week (SCH-1, DRY-4).
+    eventsBetween(organisationId, monday, addDays(sunday, 1), classIds),
   ]);
   // Only the lessons of the class the student was in on that date (PPL-3).
   const lessonsInStay = lessonRows.filter((l) =>
@@ -121,7 +115,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
           : null,
       };
     }),
-    events: eventRows.map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, place: e.place, className: e.class?.name ?? null })),
+    events: eventRows.map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, place: e.place, className: e.className })),
   };
 }
 

@@ -13,3 +13,4 @@ export const loadClassLessonsToday = cache(
   (user: CurrentUser, classId: number, subgroupIds: number[]): Promise<DayLesson[]> =>
     classLessonsOn(user.organisationId, classId, todayIn(user.timeZone), subgroupIds),
 );
+

@@ -1,0 +1,65 @@
+// «Планы (КТП)» (PLAN-1, PLAN-2): the plans the user may see — all for the administration,
+// own and own class's for a teacher — with status, hours against the curriculum and, on the
+// deputy's list, the deadline warnings (26 June / 31 August).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { authorize } from "@/lib/access/authorize";
+import { loadCreateOptions, loadFulfilment, loadPlanList } from "@/lib/plans/loaders";
+import { PlanList } from "@/components/plans/plan-list";
+import { CreatePlanForm } from "@/components/plans/create-plan-form";
+import { Panel } from "@/components/home/panel";
+
+export const metadata: Metadata = { title: "Планы (КТП)" };
+
+export default async function PlansPage() {
+  const user = await requireUser();
+  const list = await loadPlanList(user);
+  if (!list) forbidden();
+  const [editAll, editOwn, viewAll] = await Promise.all([
+    authorize(user, "plans.editAll"),
+    authorize(user, "plans.editOwn"),
+    authorize(user, "plans.viewAll"),
+  ]);
+  const canCreate = editAll.allowed || editOwn.allowed;
+  const loads = canCreate ? await loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [];
+  // PLAN-5: the deputy sees at once how many subjects lag behind the curriculum.
+  const lagging = viewAll.allowed ? ((await loadFulfilment(user, viewAll.scopes.includes("all")))?.lines.filter((l) => l.lagging).length ?? 0) : null;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">Планы (КТП)</h1>
+        <span className="text-sm text-slate-500">{list.yearName} учебный год</span>
+        {lagging !== null && (
+          <Link href={lagging ? "/plans/fulfilment?lagging=1" : "/plans/fulfilment"} className={`text-sm hover:underline ${lagging ? "font-medium text-red-700" : "text-blue-700"}`}>
+            Выполнение программ{lagging ? ` — отстают: ${lagging}` : ""}
+          </Link>
+        )}
+      </div>
+      {list.missing !== null && list.missing.length > 0 && (
+        <details className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <summary role="note" className="cursor-pointer">
+            Без плана: {list.missing.length} сочетаний «учитель — класс — предмет» по тарификации.
+            {list.missingWarnings.map((w) => ` ${w.text}.`).join("")}
+          </summary>
+          <ul className="mt-2 columns-1 text-slate-800 md:columns-2">
+            {list.missing.map((m, i) => (
+              <li key={i}>
+                {m.teacherName} — {m.className}, {m.subjectName}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {canCreate && (
+        <Panel title="Новый план">
+          <CreatePlanForm
+            loads={loads.map((l) => ({ id: l.id, label: `${editAll.allowed ? `${l.teacherName} — ` : ""}${l.className}, ${l.subjectName}` }))}
+          />
+        </Panel>
+      )}
+      <PlanList rows={list.plans} />
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// «Изменения и замены»: date-specific changes of a class (replace, cancel, move, add) and
+// substitute teachers (SCH-2, SCH-3).
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { heldPermissions } from "@/lib/access/loaders";
+import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
+import { loadChangesPage } from "@/lib/schedule/changes/loaders";
+import { createChangeAction, createSubstitutionAction } from "@/lib/schedule/changes/actions";
+import { bellLabel, dateKey, WEEKDAY_SHORT } from "@/lib/schedule/week";
+import { formatDate } from "@/lib/org/time";
+import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { ChangeList } from "@/components/schedule/change-list";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
+
+export const metadata: Metadata = { title: "Изменения и замены" };
+
+const search = z.object({ class: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+
+function Options({ items, empty }: { items: { id: number; name: string }[]; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {items.map((i) => (
+        <option key={i.id} value={i.id}>
+          {i.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = search.safeParse(await searchParams);
+  if (!parsed.success) notFound();
+  const { user, scopes } = await requireAccess("schedule.edit");
+  const classes = await loadClassPicker(user, scopes);
+  const classId = parsed.data.class ?? classes[0]?.id;
+  if (!classId) notFound();
+  await requireAccess("schedule.edit", { kind: "class", classId });
+  const [held, page] = await Promise.all([heldPermissions(user.organisationId, user.id), loadChangesPage(user, classId)]);
+  const college = user.orgKind === "COLLEGE";
+  const entryOptions = page.entries.map((e) => ({
+    id: e.id!,
+    name: `${WEEKDAY_SHORT[e.weekday]}, ${bellLabel(e.bellNumber, college)} — ${e.subjectName}${e.subgroupName ? ` (${e.subgroupName})` : ""}, ${e.teacherName}`,
+  }));
+  const className = classes.find((c) => c.id === classId)?.name ?? "";
+  return (
+    <div className="space-y-4">
+      <ScheduleTabs held={held} current="/schedule/changes" />
+      <h1 className="text-2xl font-semibold">Изменения и замены: {className}</h1>
+      <form method="get" className="flex items-end gap-2 text-sm">
+        <Field label="Класс / группа">
+          <select name="class" defaultValue={classId} className={fieldClass}>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+          Открыть
+        </button>
+      </form>
+
+      <section className="space-y-2">
+        <h2 className="font-semibold">Изменение на дату</h2>
+        <p className="text-sm text-slate-600">Класс увидит изменение в дневнике и на доске объявлений.</p>
+        <ActionForm action={createChangeAction} submitLabel="Внести изменение" successText="Изменение внесено, объявление опубликовано" label="Изменение на дату">
+          <input type="hidden" name="classId" value={classId} />
+          <Field label="Вид">
+            <select name="kind" defaultValue="REPLACE" className={fieldClass}>
+              <option value="REPLACE">замена</option>
+              <option value="CANCEL">отмена</option>
+              <option value="MOVE">перенос</option>
+              <option value="ADD">дополнительный урок</option>
+            </select>
+          </Field>
+          <Field label="Дата">
+            <input type="date" name="date" defaultValue={dateKey(page.today)} required className={fieldClass} />
+          </Field>
+          <Field label="Урок по расписанию">
+            <select name="entryId" defaultValue="" className={fieldClass}>
+              <Options items={entryOptions} empty="— (для дополнительного урока)" />
+            </select>
+          </Field>
+          <Field label="Предмет">
+            <select name="subjectId" defaultValue="" className={fieldClass}>
+              <Options items={page.options.subjects} empty="без изменения" />
+            </select>
+          </Field>
+          <Field label="Учитель">
+            <select name="teacherId" defaultValue="" className={fieldClass}>
+              <Options items={page.teachers} empty="без изменения" />
+            </select>
+          </Field>
+          <Field label="Кабинет">
+            <select name="roomId" defaultValue="" className={fieldClass}>
+              <Options items={page.options.rooms} empty="без изменения" />
+            </select>
+          </Field>
+          <Field label="Номер урока">
+            <input type="number" name="bellNumber" min={1} max={12} className={`${fieldClass} w-16`} />
+          </Field>
+          <Field label="Перенести на дату">
+            <input type="date" name="toDate" className={fieldClass} />
+          </Field>
+          <Field label="Комментарий">
+            <input type="text" name="note" maxLength={500} className={fieldClass} />
+          </Field>
+        </ActionForm>
+      </section>
+
+      <section className="space-y-2">
+        <h2 className="font-semibold">Замена учителя</h2>
+        <p className="text-sm text-slate-600">
+          Замещающий учитель ведёт журнал только за уроки замены. Без класса и предмета — все уроки основного учителя в эти дни.
+        </p>
+        <ActionForm action={createSubstitutionAction} submitLabel="Назначить замену" successText="Замена назначена" label="Замена учителя">
+          <Field label="Основной учитель">
+            <select name="originalId" defaultValue="" required className={fieldClass}>
+              <Options items={page.teachers} empty="—" />
+            </select>
+          </Field>
+          <Field label="Замещающий учитель">
+            <select name="substituteId" defaultValue="" required className={fieldClass}>
+              <Options items={page.teachers} empty="—" />
+            </select>
+          </Field>
+          <Field label="Класс">
+            <select name="classId" defaultValue={classId} className={fieldClass}>
+              <option value="">все классы</option>
+              <option value={classId}>{className}</option>
+            </select>
+          </Field>
+          <Field label="Предмет">
+            <select name="subjectId" defaultValue="" className={fieldClass}>
+              <Options items={page.options.subjects} empty="все предметы" />
+            </select>
+          </Field>
+          <Field label="с">
+            <input type="date" name="dateFrom" defaultValue={dateKey(page.today)} required className={fieldClass} />
+          </Field>
+          <Field label="по">
+            <input type="date" name="dateTo" defaultValue={dateKey(page.today)} required className={fieldClass} />
+          </Field>
+          <Field label="Комментарий">
+            <input type="text" name="note" maxLength={500} className={fieldClass} />
+          </Field>
+        </ActionForm>
+      </section>
+
+      {page.changes.length > 0 && <ChangeList changes={page.changes} college={college} />}
+      <section className="rounded border border-slate-200 bg-white p-3">
+        <h2 className="mb-1 font-semibold">Замены</h2>
+        {page.substitutions.length === 0 ? (
+          <p className="text-sm text-slate-500">Замен нет.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {page.substitutions.map((s) => (
+              <li key={s.id}>
+                {formatDate(s.dateFrom)}
+                {s.dateTo.getTime() !== s.dateFrom.getTime() ? ` — ${formatDate(s.dateTo)}` : ""}: {s.substitute} вместо {s.original}
+                {s.className ? ` · ${s.className}` : ""}
+                {s.subjectName ? ` · ${s.subjectName}` : ""} · уроков: {s.lessons}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// «Составление расписания»: the weekly template of one class as an editable grid (SCH-2).
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { heldPermissions } from "@/lib/access/loaders";
+import { loadClassPicker, loadEditGrid } from "@/lib/schedule/timetable/loaders";
+import { formatDate } from "@/lib/org/time";
+import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { TimetableGrid } from "@/components/schedule/timetable-grid";
+
+export const metadata: Metadata = { title: "Составление расписания" };
+
+const search = z.object({ class: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+
+export default async function EditSchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = search.safeParse(await searchParams);
+  if (!parsed.success) notFound();
+  const { user, scopes } = await requireAccess("schedule.edit");
+  const classes = await loadClassPicker(user, scopes);
+  const classId = parsed.data.class ?? classes[0]?.id;
+  if (classId) await requireAccess("schedule.edit", { kind: "class", classId });
+  const grid = classId ? await loadEditGrid(user, classId) : null;
+  if (parsed.data.class && !grid) notFound();
+  const held = await heldPermissions(user.organisationId, user.id);
+  return (
+    <div className="space-y-3">
+      <ScheduleTabs held={held} current="/schedule/edit" />
+      <h1 className="text-2xl font-semibold">Составление расписания{grid ? `: ${grid.className}` : ""}</h1>
+      <form method="get" className="flex items-end gap-2 text-sm">
+        <label className="flex flex-col">
+          <span className="text-xs text-slate-500">Класс / группа</span>
+          <select name="class" defaultValue={classId ?? ""} className="rounded border border-slate-300 px-1 py-0.5">
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+          Открыть
+        </button>
+      </form>
+      {grid && classId ? (
+        <>
+          <p className="text-sm text-slate-600">
+            Шаблон недели на {formatDate(grid.on)}. Учитель, кабинет или класс не могут быть заняты дважды в одно время;
+            учитель должен иметь нагрузку (тарификацию) по предмету в классе.
+          </p>
+          <TimetableGrid classId={classId} grid={grid} college={user.orgKind === "COLLEGE"} />
+        </>
+      ) : (
+        <p className="text-sm text-slate-500">Классов нет.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// «Мероприятия» (SCH-1): school-wide events (events.school) and class events (events.class).
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { heldPermissions } from "@/lib/access/loaders";
+import { loadMyClasses } from "@/lib/people/loaders";
+import { loadEventsPage } from "@/lib/schedule/events/loaders";
+import { createEventAction } from "@/lib/schedule/events/actions";
+import { dateKey } from "@/lib/schedule/week";
+import { formatDateTime } from "@/lib/org/time";
+import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
+
+export const metadata: Metadata = { title: "Мероприятия" };
+
+export default async function EventsPage() {
+  const first = await requireAccess("board.view");
+  const held = await heldPermissions(first.user.organisationId, first.user.id);
+  const schoolWide = held.has("events.school");
+  const { user } = await requireAccess(schoolWide ? "events.school" : "events.class");
+  const own = schoolWide ? [] : await loadMyClasses(user);
+  const page = await loadEventsPage(user, schoolWide, own);
+  return (
+    <div className="space-y-4">
+      <ScheduleTabs held={held} current="/schedule/events" />
+      <h1 className="text-2xl font-semibold">Мероприятия</h1>
+      <ActionForm action={createEventAction} submitLabel="Добавить мероприятие" successText="Мероприятие добавлено" label="Новое мероприятие">
+        <Field label="Название">
+          <input type="text" name="title" required maxLength={200} className={fieldClass} />
+        </Field>
+        <Field label="Для кого">
+          <select name="classId" defaultValue="" className={fieldClass}>
+            {schoolWide && <option value="">вся школа</option>}
+            {page.classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Дата">
+          <input type="date" name="date" required defaultValue={dateKey(page.today)} className={fieldClass} />
+        </Field>
+        <Field label="Начало">
+          <input type="time" name="startTime" required defaultValue="15:00" className={fieldClass} />
+        </Field>
+        <Field label="Окончание">
+          <input type="time" name="endTime" className={fieldClass} />
+        </Field>
+        <Field label="Место">
+          <input type="text" name="place" maxLength={200} className={fieldClass} />
+        </Field>
+        <Field label="Описание">
+          <input type="text" name="description" maxLength={2000} className={fieldClass} />
+        </Field>
+      </ActionForm>
+      <section className="rounded border border-slate-200 bg-white p-3">
+        <h2 className="mb-1 font-semibold">Ближайшие мероприятия</h2>
+        {page.events.length === 0 ? (
+          <p className="text-sm text-slate-500">Мероприятий нет.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {page.events.map((e) => (
+              <li key={e.id}>
+                <span className="font-medium">{e.title}</span> — {formatDateTime(e.startsAt, user.timeZone)}
+                {e.place ? `, ${e.place}` : ""} · {e.className ? `для ${e.className}` : "для всей школы"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

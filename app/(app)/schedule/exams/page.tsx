@@ -1,0 +1,122 @@
+// «Сессия» (SCH-5): exams, credits and consultations per group.
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { heldPermissions } from "@/lib/access/loaders";
+import { loadDepartmentClassIds, loadExamsPage, loadTeacherClassIds } from "@/lib/schedule/exams/loaders";
+import { createExamAction } from "@/lib/schedule/exams/actions";
+import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
+import { CONTROL_LABELS } from "@/lib/schedule/schema";
+import { formatDateTime } from "@/lib/org/time";
+import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { ActionForm } from "@/components/schedule/action-form";
+import { Field, fieldClass } from "@/components/schedule/field";
+
+export const metadata: Metadata = { title: "Сессия" };
+
+export default async function ExamsPage() {
+  const first = await requireAccess("board.view");
+  const held = await heldPermissions(first.user.organisationId, first.user.id);
+  const all = held.has("schedule.viewAll");
+  const wide = held.get("schedule.viewAll")?.includes("all") ?? false;
+  const { user } = await requireAccess(all ? "schedule.viewAll" : "schedule.viewOwn");
+  const canEdit = held.has("schedule.edit");
+  const own = [...(user.roles.includes("TEACHER") ? await loadTeacherClassIds(user) : []), ...(all && !wide ? await loadDepartmentClassIds(user) : [])];
+  const [page, classes] = await Promise.all([loadExamsPage(user, wide, canEdit, own), canEdit ? loadClassPicker(user, held.get("schedule.edit") ?? []) : Promise.resolve([])]);
+  return (
+    <div className="space-y-4">
+      <ScheduleTabs held={held} current="/schedule/exams" />
+      <h1 className="text-2xl font-semibold">Сессия и промежуточная аттестация</h1>
+      {page.options && (
+        <ActionForm action={createExamAction} submitLabel="Добавить" successText="Аттестация назначена" label="Новая аттестация">
+          <Field label="Группа / класс">
+            <select name="classId" className={fieldClass}>
+              {classes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Дисциплина">
+            <select name="subjectId" className={fieldClass}>
+              {page.options.subjects.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Форма">
+            <select name="kind" className={fieldClass}>
+              {Object.entries(CONTROL_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Дата">
+            <input type="date" name="date" required className={fieldClass} />
+          </Field>
+          <Field label="Время">
+            <input type="time" name="time" required defaultValue="09:00" className={fieldClass} />
+          </Field>
+          <Field label="Аудитория">
+            <select name="roomId" defaultValue="" className={fieldClass}>
+              <option value="">—</option>
+              {page.options.rooms.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Экзаменатор">
+            <select name="examinerId" defaultValue="" className={fieldClass}>
+              <option value="">—</option>
+              {page.options.teachers.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <label className="flex items-center gap-1 text-xs">
+            <input type="checkbox" name="isConsultation" /> консультация
+          </label>
+        </ActionForm>
+      )}
+      <table className="w-full rounded border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-100">
+          <tr>
+            <th className="px-2 py-1 text-left font-medium">Дата и время</th>
+            <th className="px-2 py-1 text-left font-medium">Группа</th>
+            <th className="px-2 py-1 text-left font-medium">Дисциплина</th>
+            <th className="px-2 py-1 text-left font-medium">Форма</th>
+            <th className="px-2 py-1 text-left font-medium">Аудитория</th>
+            <th className="px-2 py-1 text-left font-medium">Экзаменатор</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.slots.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-2 py-3 text-center text-slate-500">
+                Аттестаций не назначено.
+              </td>
+            </tr>
+          )}
+          {page.slots.map((s) => (
+            <tr key={s.id} className="border-t border-slate-100">
+              <td className="px-2 py-0.5">{formatDateTime(s.startsAt, user.timeZone)}</td>
+              <td className="px-2 py-0.5">{s.className}</td>
+              <td className="px-2 py-0.5">{s.subjectName}</td>
+              <td className="px-2 py-0.5">{s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS[s.kind]}</td>
+              <td className="px-2 py-0.5">{s.roomName ?? ""}</td>
+              <td className="px-2 py-0.5">{s.examinerName ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

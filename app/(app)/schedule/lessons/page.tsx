@@ -1,0 +1,29 @@
+// «Уроки журнала»: generate the journal's lessons from the timetable for a period (SCH-4).
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { heldPermissions } from "@/lib/access/loaders";
+import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
+import { todayIn } from "@/lib/org/time";
+import { addDays, dateKey, mondayOf } from "@/lib/schedule/week";
+import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { GenerateForm } from "@/components/schedule/generate-form";
+
+export const metadata: Metadata = { title: "Уроки журнала" };
+
+export default async function LessonsPage() {
+  const { user, scopes } = await requireAccess("schedule.edit");
+  const [held, classes] = await Promise.all([heldPermissions(user.organisationId, user.id), loadClassPicker(user, scopes)]);
+  const monday = mondayOf(todayIn(user.timeZone));
+  return (
+    <div className="space-y-3">
+      <ScheduleTabs held={held} current="/schedule/lessons" />
+      <h1 className="text-2xl font-semibold">Уроки журнала</h1>
+      <p className="max-w-3xl text-sm text-slate-600">
+        Уроки (колонки журнала) создаются по расписанию с учётом изменений, замен и каникул. Повторное формирование ничего
+        не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не удаляется и не
+        переносится — он попадает в отчёт.
+      </p>
+      <GenerateForm classes={classes} from={dateKey(monday)} to={dateKey(addDays(monday, 13))} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// «Расписание»: one week by class, teacher or room, with the week's changes and events (SCH-1, SCH-2).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadWeekView, type WeekSearch } from "@/lib/schedule/view/loaders";
+import { heldPermissions } from "@/lib/access/loaders";
+import { addDays, dateKey } from "@/lib/schedule/week";
+import { formatDate } from "@/lib/org/time";
+import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { ViewPicker } from "@/components/schedule/view-picker";
+import { WeekGrid } from "@/components/schedule/week-grid";
+import { ChangeList } from "@/components/schedule/change-list";
+
+export const metadata: Metadata = { title: "Расписание" };
+
+export default async function SchedulePage({ searchParams }: { searchParams: Promise<WeekSearch> }) {
+  const raw = await searchParams;
+  const view = await loadWeekView(raw);
+  const { user } = view.granted;
+  const held = await heldPermissions(user.organisationId, user.id);
+  const link = (monday: Date) => {
+    const p = new URLSearchParams();
+    for (const k of ["class", "teacher", "room", "student"]) {
+      const v = raw[k];
+      if (typeof v === "string") p.set(k, v);
+    }
+    p.set("week", dateKey(monday));
+    return `/schedule?${p}`;
+  };
+  return (
+    <div className="space-y-3">
+      <ScheduleTabs held={held} current="/schedule" />
+      <div className="flex flex-wrap items-baseline gap-x-4">
+        <h1 className="text-2xl font-semibold">Расписание</h1>
+        <p className="text-slate-700">{view.title}</p>
+      </div>
+      {view.pickers && <ViewPicker pickers={view.pickers} week={dateKey(view.monday)} selected={view.filter} />}
+      {view.children.length > 1 && (
+        <p className="flex gap-3 text-sm">
+          {view.children.map((c) => (
+            <Link key={c.studentId} href={`/schedule?student=${c.studentId}&week=${dateKey(view.monday)}`} className="text-blue-700 underline">
+              {c.fullName}
+            </Link>
+          ))}
+        </p>
+      )}
+      <p className="flex items-center gap-3 text-sm">
+        <Link href={link(addDays(view.monday, -7))} className="text-blue-700 hover:underline">
+          ← предыдущая неделя
+        </Link>
+        <span>
+          {formatDate(view.monday)} — {formatDate(addDays(view.monday, 6))}
+        </span>
+        <Link href={link(addDays(view.monday, 7))} className="text-blue-700 hover:underline">
+          следующая неделя →
+        </Link>
+      </p>
+      <WeekGrid
+        monday={view.monday}
+        lessons={view.lessons}
+        events={view.events}
+        showClass={view.filter.kind !== "class"}
+        college={user.orgKind === "COLLEGE"}
+        timeZone={user.timeZone}
+      />
+      {view.changes.length > 0 && <ChangeList changes={view.changes} college={user.orgKind === "COLLEGE"} />}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// The schedule area's own menu: each link only for those who hold its permission (pages check again).
+import Link from "next/link";
+
+const TABS = [
+  { href: "/schedule", label: "Неделя", permission: ["schedule.viewAll", "schedule.viewOwn"] },
+  { href: "/schedule/edit", label: "Составление", permission: ["schedule.edit"] },
+  { href: "/schedule/changes", label: "Изменения и замены", permission: ["schedule.edit"] },
+  { href: "/schedule/lessons", label: "Уроки журнала", permission: ["schedule.edit"] },
+  { href: "/schedule/setup", label: "Звонки и кабинеты", permission: ["schedule.edit"] },
+  { href: "/schedule/events", label: "Мероприятия", permission: ["events.school", "events.class"] },
+  { href: "/schedule/exams", label: "Сессия", permission: ["schedule.viewAll", "schedule.viewOwn"] },
+  { href: "/schedule/feed", label: "Календарь (ICS)", permission: ["schedule.viewOwn"] },
+] as const;
+
+export function ScheduleTabs({ held, current }: { held: { has(permission: string): boolean }; current: string }) {
+  return (
+    <nav aria-label="Разделы расписания" className="flex flex-wrap gap-2 border-b border-slate-200 pb-2 text-sm">
+      {TABS.filter((t) => t.permission.some((p) => held.has(p))).map((t) => (
+        <Link
+          key={t.href}
+          href={t.href}
+          aria-current={t.href === current ? "page" : undefined}
+          className={`rounded px-2 py-1 ${t.href === current ? "bg-blue-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+        >
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,75 @@
+// Session-bound reads of the plan pages (PLAN-1…PLAN-5). The caller has passed the gate.
+import { cache } from "react";
+import type { CurrentUser } from "@/lib/auth/session";
+import { todayIn } from "@/lib/org/time";
+import { actorFacts, authorize } from "@/lib/access/authorize";
+import {
+  bindingRows, currentYear, fulfilmentInputs, listPlans, loadOptions, loadsWithoutPlan, planDetail, planFacts,
+  type PlanScopeFilter,
+} from "./data";
+import { buildFulfilment, checkHours, deadlineWarnings, startYearOf, totalHours } from "./rules";
+
+/** The plans a user may see: all, or own + own classes' (class teacher) + department's. */
+async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {
+  const viewAll = await authorize(user, "plans.viewAll");
+  const viewOwn = await authorize(user, "plans.viewOwn");
+  const scopes = new Set([...(viewAll.allowed ? viewAll.scopes : []), ...(viewOwn.allowed ? viewOwn.scopes : [])]);
+  if (scopes.size === 0) return null;
+  if (scopes.has("all")) return { kind: "all" };
+  const facts = await actorFacts(user.organisationId, user.id);
+  const classIds = [...(scopes.has("class") ? (facts?.classTeacherOf ?? []) : []), ...(scopes.has("dept") ? (facts?.departmentClassIds ?? []) : [])];
+  return { kind: "some", teacherId: scopes.has("own") ? user.id : null, classIds };
+}
+
+export const loadPlanList = cache(async (user: CurrentUser) => {
+  const filter = await scopeFilter(user);
+  const year = await currentYear(user.organisationId);
+  if (!filter || !year) return null;
+  const today = todayIn(user.timeZone);
+  const startYear = startYearOf(year.startDate);
+  const plans = await listPlans(user.organisationId, year.id, filter);
+  const missing = filter.kind === "all" ? await loadsWithoutPlan(user.organisationId, year.id, null) : null;
+  return {
+    yearName: year.name,
+    missing,
+    missingWarnings: missing ? deadlineWarnings(null, startYear, today) : [],
+    plans: plans.map((p) => ({
+      ...p,
+      hoursCheck: checkHours(p.hours, p.curriculumHours),
+      warnings: deadlineWarnings(p.status, startYear, today),
+    })),
+  };
+});
+
+export const loadPlanFacts = cache((user: CurrentUser, planId: number) => planFacts(user.organisationId, planId));
+
+export const loadPlan = cache(async (user: CurrentUser, planId: number) => {
+  const plan = await planDetail(user.organisationId, planId);
+  if (!plan) return null;
+  const planned = totalHours(plan.topics);
+  return {
+    ...plan,
+    hoursCheck: checkHours(planned, plan.curriculumHours),
+    warnings: deadlineWarnings(plan.status, startYearOf(plan.yearStart), todayIn(user.timeZone)),
+  };
+});
+
+export const loadBinding = cache((user: CurrentUser, planId: number) => bindingRows(user.organisationId, planId));
+
+/** Loads a plan can be created for: one's own (editOwn) or everyone's (editAll). */
+export const loadCreateOptions = cache(async (user: CurrentUser, everyone: boolean) => {
+  const year = await currentYear(user.organisationId);
+  if (!year) return [];
+  return loadOptions(user.organisationId, year.id, everyone ? null : user.id);
+});
+
+/** PLAN-5 for the deputy's page: the whole organisation, or a HEAD_OF_DEPT's department. */
+export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolean) => {
+  const year = await currentYear(user.organisationId);
+  if (!year) return null;
+  const facts = await actorFacts(user.organisationId, user.id);
+  const classIds = allClasses ? null : [...(facts?.departmentClassIds ?? [])];
+  const today = todayIn(user.timeZone);
+  const input = await fulfilmentInputs(user.organisationId, year.id, today, classIds);
+  return { yearName: year.name, today, lines: buildFulfilment(input) };
+});

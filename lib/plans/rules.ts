@@ -1,0 +1,230 @@
+// Pure rules of lesson planning (PLAN-1, PLAN-2, PLAN-5): the workflow's transitions, the
+// plan's hours against the curriculum, the deadline warnings and plan fulfilment. No I/O.
+//
+// Fulfilment (PLAN-5, «контроль выполнения программ», 001 §4.2.2.6) — decision:
+// * planned hours to date = the curriculum's hours pro rata of study days: for every curriculum
+//   item (the year, or one period in the college) hours × study days from its start up to and
+//   including today ÷ study days of the whole item. Study days are Monday–Friday outside the
+//   organisation's holidays (a grade-only holiday counts for that grade). This covers every
+//   class × subject of the curriculum, with or without an approved plan.
+// * given hours to date = the hours of the lessons dated up to and including today that were
+//   not cancelled (per stream: a subgroup of a split class is its own row).
+// * a row lags when planned − given > max(2 hours, 10 % of planned).
+
+export const PLAN_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const STATUS_LABELS: Record<PlanStatus, string> = {
+  DRAFT: "черновик",
+  SUBMITTED: "на утверждении",
+  APPROVED: "утверждён",
+  RETURNED: "возвращён на доработку",
+};
+
+export type PlanAction = "edit" | "submit" | "approve" | "return" | "reopen";
+
+/** PLAN-2: which workflow step is possible from a status (permissions are checked separately). */
+export function canTransition(status: PlanStatus, action: PlanAction): boolean {
+  switch (action) {
+    case "edit":
+    case "submit":
+      return status === "DRAFT" || status === "RETURNED";
+    case "approve":
+    case "return":
+      return status === "SUBMITTED";
+    case "reopen":
+      // An approved plan changes only through a new submission: it becomes a new draft version.
+      return status === "APPROVED";
+  }
+}
+
+export function nextStatus(action: Exclude<PlanAction, "edit">): PlanStatus {
+  return action === "submit" ? "SUBMITTED" : action === "approve" ? "APPROVED" : action === "return" ? "RETURNED" : "DRAFT";
+}
+
+/** Sum of topic hours, to one decimal (hours are multiples of 0.5). */
+export function totalHours(topics: readonly { hours: number }[]): number {
+  return Math.round(topics.reduce((s, t) => s + t.hours, 0) * 10) / 10;
+}
+
+export type HoursCheck = { planned: number; curriculum: number | null; difference: number | null; matches: boolean };
+
+/** PLAN-1 (seed 003 §7.4): the plan's hours must equal the curriculum's; the difference is shown. */
+export function checkHours(planned: number, curriculum: number | null): HoursCheck {
+  if (curriculum === null) return { planned, curriculum, difference: null, matches: false };
+  const difference = Math.round((planned - curriculum) * 10) / 10;
+  return { planned, curriculum, difference, matches: difference === 0 };
+}
+
+/** Russian text of the hours check. */
+export function hoursMessage(check: HoursCheck): string {
+  if (check.curriculum === null) return "В учебном плане нет часов для этого класса и предмета";
+  if (check.matches) return `Часы совпадают с учебным планом (${fmtHours(check.curriculum)} ч)`;
+  const d = check.difference!;
+  return `Расхождение с учебным планом: в КТП ${fmtHours(check.planned)} ч, по учебному плану ${fmtHours(check.curriculum)} ч (${d > 0 ? "+" : "−"}${fmtHours(Math.abs(d))} ч)`;
+}
+
+export function fmtHours(h: number): string {
+  return Number.isInteger(h) ? String(h) : h.toFixed(1).replace(".", ",");
+}
+
+export type DeadlineWarning = { kind: "submit" | "approve"; overdue: boolean; deadline: Date; text: string };
+
+const DAY = 86_400_000;
+/** Warn this many days before a deadline. */
+export const DEADLINE_NOTICE_DAYS = 14;
+
+function ddmm(d: Date): string {
+  return `${String(d.getUTCDate()).padStart(2, "0")}.${String(d.getUTCMonth() + 1).padStart(2, "0")}.${d.getUTCFullYear()}`;
+}
+
+/**
+ * PLAN-2 deadlines of a plan for the year starting in `startYear`: filled in and submitted by
+ * 26 June (seed 003, «Порядок работы учителя с ЭЖ» item 1) and in the system, approved, before the
+ * year by 31 August (seed 003 §7.4, §7.5). Warnings from DEADLINE_NOTICE_DAYS before a deadline.
+ */
+export function deadlineWarnings(status: PlanStatus | null, startYear: number, today: Date): DeadlineWarning[] {
+  const out: DeadlineWarning[] = [];
+  const submitBy = new Date(Date.UTC(startYear, 5, 26));
+  const approveBy = new Date(Date.UTC(startYear, 7, 31));
+  const submitted = status === "SUBMITTED" || status === "APPROVED";
+  const approved = status === "APPROVED";
+  const check = (kind: DeadlineWarning["kind"], done: boolean, deadline: Date, what: string) => {
+    if (done) return;
+    const daysLeft = Math.round((deadline.getTime() - today.getTime()) / DAY);
+    if (daysLeft < 0) out.push({ kind, overdue: true, deadline, text: `Срок «${what}» (${ddmm(deadline)}) прошёл` });
+    else if (daysLeft <= DEADLINE_NOTICE_DAYS) out.push({ kind, overdue: false, deadline, text: `До срока «${what}» (${ddmm(deadline)}) осталось ${daysLeft} дн.` });
+  };
+  check("submit", submitted, submitBy, status === null ? "создать и сдать КТП" : "сдать КТП");
+  check("approve", approved, approveBy, "утвердить КТП");
+  return out;
+}
+
+/** The academic year a date belongs to starts on 1 September. */
+export function startYearOf(date: Date): number {
+  return date.getUTCMonth() >= 8 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+}
+
+// ───────────────────────────── fulfilment (PLAN-5) ─────────────────────────────
+
+export type Holiday = { start: Date; end: Date; grade: number | null };
+export type CurriculumSpan = { hours: number; start: Date; end: Date };
+
+/** Study days (Mon–Fri, not in a holiday of everyone or of this grade) in [from, to], inclusive. */
+export function studyDays(from: Date, to: Date, holidays: readonly Holiday[], grade: number): number {
+  let n = 0;
+  for (let t = from.getTime(); t <= to.getTime(); t += DAY) {
+    const wd = new Date(t).getUTCDay();
+    if (wd === 0 || wd === 6) continue;
+    if (holidays.some((h) => (h.grade === null || h.grade === grade) && t >= h.start.getTime() && t <= h.end.getTime())) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Planned hours up to and including `today`, pro rata of study days per curriculum item. */
+export function plannedToDate(items: readonly CurriculumSpan[], today: Date, holidays: readonly Holiday[], grade: number): number {
+  let sum = 0;
+  for (const item of items) {
+    if (today.getTime() < item.start.getTime()) continue;
+    const total = studyDays(item.start, item.end, holidays, grade);
+    if (total === 0) continue;
+    const upTo = today.getTime() < item.end.getTime() ? today : item.end;
+    sum += (item.hours * studyDays(item.start, upTo, holidays, grade)) / total;
+  }
+  return Math.round(sum * 10) / 10;
+}
+
+export type GivenLesson = { date: Date; hours: number; cancelled: boolean };
+
+/** Hours actually given up to and including `today`: lessons not cancelled. */
+export function givenToDate(lessons: readonly GivenLesson[], today: Date): number {
+  const sum = lessons.filter((l) => !l.cancelled && l.date.getTime() <= today.getTime()).reduce((s, l) => s + l.hours, 0);
+  return Math.round(sum * 10) / 10;
+}
+
+export const LAG_MIN_HOURS = 2;
+export const LAG_SHARE = 0.1;
+
+/** PLAN-5: a subject lags when it is behind by more than 2 hours and by more than 10 % of the plan. */
+export function isLagging(planned: number, given: number): boolean {
+  const behind = planned - given;
+  return behind > Math.max(LAG_MIN_HOURS, LAG_SHARE * planned);
+}
+
+export type FulfilmentRow = { planned: number; given: number; difference: number; lagging: boolean };
+
+export function fulfilment(planned: number, given: number): FulfilmentRow {
+  return { planned, given, difference: Math.round((given - planned) * 10) / 10, lagging: isLagging(planned, given) };
+}
+
+export type FulfilmentInput = {
+  today: Date;
+  holidays: readonly Holiday[];
+  classes: readonly { id: number; name: string; grade: number }[];
+  subjects: readonly { id: number; name: string; sortOrder: number }[];
+  subgroups: readonly { id: number; name: string }[];
+  /** Curriculum items with the dates they span (the year, or their period). */
+  curriculum: readonly { classId: number; subjectId: number; hours: number; start: Date; end: Date }[];
+  /** Lessons up to and including today, as rows or as sums per stream (cancelled ones included). */
+  lessons: readonly { classId: number; subjectId: number; subgroupId: number | null; date: Date; hours: number; cancelled: boolean }[];
+};
+
+export type FulfilmentLine = FulfilmentRow & {
+  classId: number;
+  className: string;
+  subjectId: number;
+  subjectName: string;
+  subgroupId: number | null;
+  subgroupName: string | null;
+  yearHours: number;
+};
+
+/**
+ * PLAN-5: one line per class × subject of the curriculum, or per subgroup stream where the
+ * subject is taught in subgroups; sorted by class (grade, name) then subject order.
+ */
+export function buildFulfilment(input: FulfilmentInput): FulfilmentLine[] {
+  const key = (c: number, s: number) => `${c}:${s}`;
+  const items = new Map<string, CurriculumSpan[]>();
+  for (const i of input.curriculum) {
+    const list = items.get(key(i.classId, i.subjectId)) ?? [];
+    list.push({ hours: i.hours, start: i.start, end: i.end });
+    items.set(key(i.classId, i.subjectId), list);
+  }
+  const streams = new Map<string, { subgroupId: number | null; lessons: GivenLesson[] }[]>();
+  for (const l of input.lessons) {
+    const list = streams.get(key(l.classId, l.subjectId)) ?? [];
+    let stream = list.find((s) => s.subgroupId === l.subgroupId);
+    if (!stream) list.push((stream = { subgroupId: l.subgroupId, lessons: [] }));
+    stream.lessons.push({ date: l.date, hours: l.hours, cancelled: l.cancelled });
+    streams.set(key(l.classId, l.subjectId), list);
+  }
+  const classes = new Map(input.classes.map((c) => [c.id, c]));
+  const subjects = new Map(input.subjects.map((s) => [s.id, s]));
+  const subgroups = new Map(input.subgroups.map((s) => [s.id, s.name]));
+  const out: FulfilmentLine[] = [];
+  for (const [k, spans] of items) {
+    const [classId, subjectId] = k.split(":").map(Number);
+    const cls = classes.get(classId);
+    const subject = subjects.get(subjectId);
+    if (!cls || !subject) continue;
+    const planned = plannedToDate(spans, input.today, input.holidays, cls.grade);
+    const yearHours = Math.round(spans.reduce((s, i) => s + i.hours, 0) * 10) / 10;
+    const list = streams.get(k) ?? [{ subgroupId: null, lessons: [] }];
+    for (const stream of [...list].sort((a, b) => (a.subgroupId ?? 0) - (b.subgroupId ?? 0))) {
+      out.push({
+        ...fulfilment(planned, givenToDate(stream.lessons, input.today)),
+        classId, className: cls.name, subjectId, subjectName: subject.name,
+        subgroupId: stream.subgroupId, subgroupName: stream.subgroupId === null ? null : (subgroups.get(stream.subgroupId) ?? null),
+        yearHours,
+      });
+    }
+  }
+  const order = (l: FulfilmentLine) => [classes.get(l.classId)!.grade, l.className, subjects.get(l.subjectId)!.sortOrder] as const;
+  return out.sort((a, b) => {
+    const [ga, na, sa] = order(a);
+    const [gb, nb, sb] = order(b);
+    return ga - gb || na.localeCompare(nb, "ru") || sa - sb || (a.subgroupId ?? 0) - (b.subgroupId ?? 0);
+  });
+}

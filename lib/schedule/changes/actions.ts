@@ -1,0 +1,38 @@
+"use server";
+// Date-specific changes (SCH-2) and substitutions (SCH-3) by the scheduler.
+import { revalidatePath } from "next/cache";
+import { requireAccessForAction } from "@/lib/access/guard";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { changeForm, fieldErrorsOf, firstMessage, substitutionForm } from "../schema";
+import { createSubstitution, createTimetableChange } from "./mutations";
+
+export type ChangeActionData = { id: number; kept: number };
+
+export async function createChangeAction(_prev: ActionResult<ChangeActionData> | null, form: FormData): Promise<ActionResult<ChangeActionData>> {
+  const parsed = changeForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
+  if (!access.ok) return access;
+  const result = await createTimetableChange(access.user.organisationId, access.user.id, parsed.data, access.user.orgKind === "COLLEGE");
+  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
+  revalidatePath("/schedule", "layout");
+  return ok({ id: result.id, kept: result.report.kept.length });
+}
+
+export async function createSubstitutionAction(_prev: ActionResult<{ lessons: number }> | null, form: FormData): Promise<ActionResult<{ lessons: number }>> {
+  const parsed = substitutionForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  // A department head may substitute only within their groups: a class (or the lesson) is then required.
+  const access = input.lessonId
+    ? await requireAccessForAction("schedule.edit", { kind: "lesson", lessonId: input.lessonId })
+    : input.classId
+      ? await requireAccessForAction("schedule.edit", { kind: "class", classId: input.classId })
+      : await requireAccessForAction("schedule.edit");
+  if (!access.ok) return access;
+  if (!input.lessonId && !input.classId && !access.scopes.includes("all")) return fail("FORBIDDEN", "Выберите класс или группу своего отделения");
+  const result = await createSubstitution(access.user.organisationId, access.user.id, input, access.user.orgKind === "COLLEGE");
+  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
+  revalidatePath("/schedule", "layout");
+  return ok({ lessons: result.lessons });
+}

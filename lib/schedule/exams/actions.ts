@@ -1,0 +1,20 @@
+"use server";
+// SCH-5: the scheduler plans exams, credits and consultations per group.
+import { revalidatePath } from "next/cache";
+import { requireAccessForAction } from "@/lib/access/guard";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { examForm, fieldErrorsOf, firstMessage } from "../schema";
+import { localInstant } from "../week";
+import { createExamSlot } from "./mutations";
+
+export async function createExamAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const parsed = examForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  const { date, time, ...rest } = parsed.data;
+  const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: rest.classId });
+  if (!access.ok) return access;
+  const result = await createExamSlot(access.user.organisationId, access.user.id, rest, localInstant(date, time, access.user.timeZone));
+  if (!result.ok) return fail("INVALID_INPUT", result.message);
+  revalidatePath("/schedule/exams");
+  return ok(undefined);
+}

@@ -1,0 +1,44 @@
+"use server";
+// SCH-4: the scheduler (re)generates the journal's lessons for a period and sees the report of
+// lessons kept because they hold journal data.
+import { revalidatePath } from "next/cache";
+import { requireAccessForAction } from "@/lib/access/guard";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { formatDate } from "@/lib/org/time";
+import { fieldErrorsOf, firstMessage, generateForm } from "../schema";
+import { departmentClassIds } from "./data";
+import { regenerateLessons } from "./mutations";
+
+export type GenerateSummary = {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  kept: { lessonId: number; className: string; subjectName: string; date: string; bellNumber: number; reason: string }[];
+};
+
+export async function generateLessonsAction(_prev: ActionResult<GenerateSummary> | null, form: FormData): Promise<ActionResult<GenerateSummary>> {
+  const parsed = generateForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  const { classId, from, to } = parsed.data;
+  const access = classId ? await requireAccessForAction("schedule.edit", { kind: "class", classId }) : await requireAccessForAction("schedule.edit");
+  if (!access.ok) return access;
+  // A department head without a class chosen regenerates their department's groups only.
+  const classIds = classId ? [classId] : access.scopes.includes("all") ? null : await departmentClassIds(access.user.organisationId, access.user.id);
+  const report = await regenerateLessons(access.user.organisationId, access.user.id, { from, to, classIds });
+  revalidatePath("/schedule", "layout");
+  return ok({
+    created: report.created,
+    updated: report.updated,
+    deleted: report.deleted,
+    unchanged: report.unchanged,
+    kept: report.kept.map((k) => ({
+      lessonId: k.lessonId,
+      className: k.className,
+      subjectName: k.subjectName,
+      date: formatDate(k.date),
+      bellNumber: k.bellNumber,
+      reason: k.reason === "removed" ? "урока нет в расписании" : "урок в расписании изменён",
+    })),
+  });
+}

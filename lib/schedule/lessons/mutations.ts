@@ -1,0 +1,100 @@
+// SCH-4: (re)generation of the journal's lessons for a period. Idempotent: the planner's
+// lessons are diffed against the existing ones; missing lessons are created, lessons without
+// journal data are updated or deleted, and a lesson holding marks, attendance, a topic or
+// homework is never deleted or moved — it is kept and reported.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import { diffLessons, planLessons, type DesiredLesson } from "../rules";
+import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";
+
+export type KeptLesson = {
+  lessonId: number;
+  className: string;
+  subjectName: string;
+  date: Date;
+  bellNumber: number;
+  reason: "removed" | "changed";
+};
+
+export type GenerateReport = { created: number; updated: number; deleted: number; unchanged: number; kept: KeptLesson[] };
+
+function lessonData(l: DesiredLesson) {
+  return {
+    classId: l.classId,
+    subgroupId: l.subgroupId,
+    subjectId: l.subjectId,
+    teacherId: l.teacherId,
+    substituteId: l.substituteId,
+    substitutionId: l.substitutionId,
+    entryId: l.entryId,
+    roomId: l.roomId,
+    date: l.date,
+    bellNumber: l.bellNumber,
+    hours: l.hours,
+    status: l.status,
+  };
+}
+
+/** Runs inside a transaction (the caller's or its own). `classIds` null = the whole organisation. */
+export async function regenerateLessonsIn(
+  tx: Prisma.TransactionClient,
+  organisationId: number,
+  actorId: number | null,
+  period: { from: Date; to: Date; classIds: readonly number[] | null },
+): Promise<GenerateReport> {
+  const { from, to, classIds } = period;
+  const input = await loadPlanInput(organisationId, from, to, classIds, tx);
+  const desired = planLessons(input).filter((l) => !classIds || classIds.includes(l.classId));
+  const existing = await existingLessons(organisationId, from, to, classIds, tx);
+  const diff = diffLessons(desired, existing);
+
+  if (diff.create.length) await tx.lesson.createMany({ data: diff.create.map((l) => ({ organisationId, ...lessonData(l) })) });
+  for (const u of diff.update) {
+    await tx.lesson.update({ where: { organisationId_id: { organisationId, id: u.id } }, data: lessonData(u.data) });
+  }
+  let deleted = 0;
+  if (diff.remove.length) {
+    // Checked again at delete time: a lesson that received data meanwhile stays.
+    const r = await tx.lesson.deleteMany({ where: { organisationId, id: { in: diff.remove }, ...HOLDS_NO_DATA } });
+    deleted = r.count;
+  }
+  const labels = await lessonLabels(organisationId, diff.kept.map((k) => k.lesson.id), tx);
+  const kept: KeptLesson[] = diff.kept
+    .map((k) => ({
+      lessonId: k.lesson.id,
+      className: labels.get(k.lesson.id)?.className ?? "",
+      subjectName: labels.get(k.lesson.id)?.subjectName ?? "",
+      date: k.lesson.date,
+      bellNumber: k.lesson.bellNumber,
+      reason: k.reason,
+    }))
+    .sort((a, b) => a.date.getTime() - b.date.getTime() || a.className.localeCompare(b.className, "ru") || a.bellNumber - b.bellNumber);
+  const report: GenerateReport = { created: diff.create.length, updated: diff.update.length, deleted, unchanged: diff.unchanged, kept };
+  if (report.created || report.updated || report.deleted || report.kept.length) {
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: "lessons.generate",
+      entity: "Lesson",
+      details: {
+        from: from.toISOString().slice(0, 10),
+        to: to.toISOString().slice(0, 10),
+        classIds: classIds ? [...classIds] : null,
+        created: report.created,
+        updated: report.updated,
+        deleted: report.deleted,
+        kept: report.kept.map((k) => k.lessonId),
+      },
+    });
+  }
+  return report;
+}
+
+export async function regenerateLessons(
+  organisationId: number,
+  actorId: number | null,
+  period: { from: Date; to: Date; classIds: readonly number[] | null },
+): Promise<GenerateReport> {
+  return db.$transaction((tx) => regenerateLessonsIn(tx, organisationId, actorId, period), { timeout: 120_000, maxWait: 20_000 });
+}

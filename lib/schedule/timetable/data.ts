@@ -1,0 +1,193 @@
+// Reads of the weekly timetable (SCH-1, SCH-2). Every query is bound to the organisation (ACL-5).
+import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
+import { minutesOf } from "../week";
+import type { LoadRef, SlotEntry } from "./rules";
+
+export type Client = typeof db | Prisma.TransactionClient;
+
+/** Runs reads one after another: an interactive transaction's connection takes one query at a time. */
+export async function inOrder<T extends readonly (() => unknown)[]>(
+  thunks: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const out: unknown[] = [];
+  for (const thunk of thunks) out.push(await thunk());
+  return out as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
+
+/** «Соколова Е. В.» */
+export function shortPersonName(p: { lastName: string; firstName: string; middleName: string | null }): string {
+  return `${p.lastName} ${p.firstName.charAt(0)}.${p.middleName ? ` ${p.middleName.charAt(0)}.` : ""}`;
+}
+
+export type ClassBrief = { id: number; name: string; grade: number; yearId: number; bellScheduleId: number | null };
+
+export async function classBrief(organisationId: number, classId: number, client: Client = db): Promise<ClassBrief | null> {
+  return client.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { id: true, name: true, grade: true, yearId: true, bellScheduleId: true },
+  });
+}
+
+export type BellRow = { scheduleId: number; number: number; startTime: string; endTime: string };
+
+export type BellBook = { defaultScheduleId: number | null; bells: BellRow[] };
+
+export async function bellBook(organisationId: number, client: Client = db): Promise<BellBook> {
+  const [schedules, bells] = await inOrder([
+    () => client.bellSchedule.findMany({ where: { organisationId }, select: { id: true, isDefault: true }, orderBy: { id: "asc" } }),
+    () => client.bell.findMany({ where: { organisationId }, select: { scheduleId: true, number: true, startTime: true, endTime: true }, orderBy: { number: "asc" } }),
+  ]);
+  return { defaultScheduleId: (schedules.find((s) => s.isDefault) ?? schedules[0])?.id ?? null, bells };
+}
+
+/** The bells of a class: its own schedule or the organisation's default. */
+export function bellsOfClass(book: BellBook, bellScheduleId: number | null): BellRow[] {
+  const id = bellScheduleId ?? book.defaultScheduleId;
+  return book.bells.filter((b) => b.scheduleId === id);
+}
+
+/** Start and end minutes of a bell; an unknown bell sorts after the day (it meets only the same number). */
+export function bellSpan(book: BellBook, bellScheduleId: number | null, bellNumber: number): { start: number; end: number } {
+  const bell = bellsOfClass(book, bellScheduleId).find((b) => b.number === bellNumber);
+  const start = bell ? minutesOf(bell.startTime) : null;
+  const end = bell ? minutesOf(bell.endTime) : null;
+  return start !== null && end !== null ? { start, end } : { start: 10_000 + bellNumber * 10, end: 10_000 + bellNumber * 10 + 5 };
+}
+
+const entrySelect = {
+  id: true,
+  classId: true,
+  subgroupId: true,
+  subjectId: true,
+  teacherId: true,
+  roomId: true,
+  weekday: true,
+  bellNumber: true,
+  hours: true,
+  validFrom: true,
+  validTo: true,
+  class: { select: { name: true, bellScheduleId: true } },
+  subgroup: { select: { name: true } },
+  subject: { select: { name: true } },
+  teacher: { select: { lastName: true, firstName: true, middleName: true } },
+  room: { select: { name: true } },
+} satisfies Prisma.TimetableEntrySelect;
+
+type EntryRow = Prisma.TimetableEntryGetPayload<{ select: typeof entrySelect }>;
+
+export function toSlotEntry(e: EntryRow, book: BellBook): SlotEntry {
+  return {
+    id: e.id,
+    classId: e.classId,
+    className: e.class.name,
+    subgroupId: e.subgroupId,
+    subgroupName: e.subgroup?.name ?? null,
+    subjectId: e.subjectId,
+    subjectName: e.subject.name,
+    teacherId: e.teacherId,
+    teacherName: shortPersonName(e.teacher),
+    roomId: e.roomId,
+    roomName: e.room?.name ?? null,
+    weekday: e.weekday,
+    bellNumber: e.bellNumber,
+    ...bellSpan(book, e.class.bellScheduleId, e.bellNumber),
+    validFrom: e.validFrom,
+    validTo: e.validTo,
+  };
+}
+
+export type TimetableEntryView = SlotEntry & { hours: number };
+
+/** Entries of a year's classes on one weekday (the candidates for a clash). */
+export async function entriesOnWeekday(organisationId: number, yearId: number, weekday: number, client: Client = db): Promise<SlotEntry[]> {
+  const [rows, book] = await inOrder([
+    () => client.timetableEntry.findMany({ where: { organisationId, weekday, class: { yearId } }, select: entrySelect }),
+    () => bellBook(organisationId, client),
+  ]);
+  return rows.map((r) => toSlotEntry(r, book));
+}
+
+/** Timetable entries matching a filter (a class, a teacher or a room) valid on some day of [from, to]. */
+export async function entriesFor(
+  organisationId: number,
+  filter: { classId?: number; teacherId?: number; roomId?: number },
+  from: Date,
+  to: Date,
+): Promise<TimetableEntryView[]> {
+  const [rows, book] = await inOrder([
+    () => db.timetableEntry.findMany({
+      where: { organisationId, ...filter, validFrom: { lte: to }, validTo: { gte: from } },
+      select: entrySelect,
+      orderBy: [{ weekday: "asc" }, { bellNumber: "asc" }, { subgroupId: "asc" }],
+    }),
+    () => bellBook(organisationId),
+  ]);
+  return rows.map((r) => ({ ...toSlotEntry(r, book), hours: Number(r.hours) }));
+}
+
+export async function loadsOfClass(organisationId: number, classId: number, client: Client = db): Promise<LoadRef[]> {
+  return client.teacherLoad.findMany({
+    where: { organisationId, classId },
+    select: { teacherId: true, classId: true, subjectId: true, subgroupId: true },
+  });
+}
+
+export type NamedRef = { id: number; name: string };
+
+/** What the grid's forms offer for a class: subjects and teachers from its load, subgroups, rooms. */
+export async function classFormOptions(organisationId: number, classId: number) {
+  const [loads, subgroups, rooms] = await Promise.all([
+    db.teacherLoad.findMany({
+      where: { organisationId, classId },
+      select: {
+        subgroupId: true,
+        subject: { select: { id: true, name: true } },
+        teacher: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+      },
+    }),
+    db.subgroup.findMany({ where: { organisationId, classId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.room.findMany({ where: { organisationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const subjects = new Map<number, string>();
+  const teachers = new Map<number, string>();
+  for (const l of loads) {
+    subjects.set(l.subject.id, l.subject.name);
+    teachers.set(l.teacher.id, shortPersonName(l.teacher));
+  }
+  const sortRu = (m: Map<number, string>): NamedRef[] =>
+    [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  return { subjects: sortRu(subjects), teachers: sortRu(teachers), subgroups, rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })) };
+}
+
+export type ClassFormOptions = Awaited<ReturnType<typeof classFormOptions>>;
+
+/** Names for a new entry that is not stored yet. */
+export async function entryNames(
+  organisationId: number,
+  ids: { subjectId: number; teacherId: number; roomId: number | null; subgroupId: number | null },
+  client: Client = db,
+) {
+  const [subject, teacher, room, subgroup] = await inOrder([
+    () => client.subject.findUnique({ where: { organisationId_id: { organisationId, id: ids.subjectId } }, select: { name: true } }),
+    () => client.user.findUnique({ where: { organisationId_id: { organisationId, id: ids.teacherId } }, select: { lastName: true, firstName: true, middleName: true } }),
+    () => ids.roomId === null ? null : client.room.findUnique({ where: { organisationId_id: { organisationId, id: ids.roomId } }, select: { name: true } }),
+    () => ids.subgroupId === null ? null : client.subgroup.findUnique({ where: { organisationId_id: { organisationId, id: ids.subgroupId } }, select: { name: true, classId: true } }),
+  ]);
+  return {
+    subjectName: subject?.name ?? null,
+    teacherName: teacher ? shortPersonName(teacher) : null,
+    roomName: room?.name ?? null,
+    roomMissing: ids.roomId !== null && !room,
+    subgroup,
+  };
+}
+
+/** The academic year of a class (for the default validity of new entries). */
+export async function yearOfClass(organisationId: number, classId: number) {
+  const c = await db.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { name: true, year: { select: { startDate: true, endDate: true } } },
+  });
+  return c ? { className: c.name, startDate: c.year.startDate, endDate: c.year.endDate } : null;
+}

@@ -1,0 +1,200 @@
+// Lesson plans on the demo region (seeded for a fixed day): who may approve (PLAN-2, ACL-3),
+// binding an approved plan's topics into the journal's lessons in order with the journal's
+// history (PLAN-3, JRN-7), and fulfilment against hand-computed figures (PLAN-5).
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed/index";
+import { decidePlan } from "@/lib/plans/access";
+import { createPlan, rebindLesson, rebindPlan, reopenPlan, reviewPlan, saveTopics, setAutoHomework, submitPlan } from "@/lib/plans/mutations";
+import { bindingRows, fulfilmentInputs } from "@/lib/plans/data";
+import { buildFulfilment } from "@/lib/plans/rules";
+import type { CurrentUser } from "@/lib/auth/session";
+
+const TODAY = new Date("2026-11-23T12:00:00+04:00");
+const TODAY_DATE = new Date("2026-11-23T00:00:00.000Z");
+let pool: pg.Pool;
+let org: number;
+let yearId: number;
+let teacher: number;
+let zavuch: number;
+let demoPlan: number;
+
+async function q<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await pool.query<T>(text, params)).rows;
+}
+const asUser = (id: number) => ({ id, organisationId: org }) as CurrentUser;
+
+beforeAll(async () => {
+  await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  [{ id: org }] = await q<{ id: number }>(`SELECT id FROM "Organisation" WHERE kind = 'SCHOOL'`);
+  [{ id: yearId }] = await q<{ id: number }>(`SELECT id FROM "AcademicYear" WHERE "organisationId" = $1 AND "isCurrent"`, [org]);
+  const users = await q<{ id: number; login: string }>(`SELECT id, login FROM "User" WHERE "organisationId" = $1 AND login IN ('teacher', 'zavuch')`, [org]);
+  teacher = users.find((u) => u.login === "teacher")!.id;
+  zavuch = users.find((u) => u.login === "zavuch")!.id;
+  [{ id: demoPlan }] = await q<{ id: number }>(`SELECT id FROM "LessonPlan" WHERE "organisationId" = $1 AND "teacherId" = $2`, [org, teacher]);
+}, 180_000);
+
+afterAll(async () => {
+  await pool?.end();
+});
+
+describe("approval (PLAN-2)", () => {
+  it("a TEACHER cannot approve a plan, the DEPUTY can", async () => {
+    const [plan] = await q<{ teacherId: number; classId: number; subjectId: number }>(
+      `SELECT "teacherId", "classId", "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, demoPlan],
+    );
+    expect((await decidePlan(asUser(teacher), "approve", plan)).allowed).toBe(false);
+    expect((await decidePlan(asUser(teacher), "edit", plan)).allowed).toBe(true);
+    expect((await decidePlan(asUser(zavuch), "approve", plan)).allowed).toBe(true);
+  });
+
+  it("a teacher may not edit a colleague's plan of another class", async () => {
+    const [other] = await q<{ teacherId: number; classId: number; subjectId: number }>(
+      `SELECT l."teacherId", l."classId", l."subjectId" FROM "TeacherLoad" l WHERE l."organisationId" = $1 AND l."teacherId" <> $2 LIMIT 1`, [org, teacher],
+    );
+    expect((await decidePlan(asUser(teacher), "edit", other)).allowed).toBe(false);
+    expect((await decidePlan(asUser(teacher), "view", other)).allowed).toBe(false);
+  });
+
+  it("binding the demo plan again keeps every seeded lesson and only fills today's lesson", async () => {
+    // The seed fills topics of past lessons from the plan; today's lesson (Monday, 23.11) has none yet.
+    const [{ n: today }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Lesson" l JOIN "LessonPlan" p ON p."organisationId" = l."organisationId" AND p."classId" = l."classId"
+         AND p."subjectId" = l."subjectId" AND p."teacherId" = l."teacherId"
+        WHERE p."organisationId" = $1 AND p.id = $2 AND l.date = '2026-11-23' AND l."planTopicId" IS NULL`, [org, demoPlan],
+    );
+    expect(today).toBe(1);
+    const report = await rebindPlan(org, teacher, demoPlan);
+    expect(report).toMatchObject({ ok: true, data: { changed: 1, homework: 0, keptTyped: [] } });
+    const [{ n: past }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "JournalChange" c JOIN "Lesson" l ON l."organisationId" = c."organisationId" AND l.id = c."lessonId"
+        WHERE c."organisationId" = $1 AND c.reason = 'КТП' AND l.date < '2026-11-23'`, [org],
+    );
+    expect(past).toBe(0);
+  });
+});
+
+describe("binding an approved plan (PLAN-3, JRN-7)", () => {
+  let planId: number;
+  let lessons: { id: number; topic: string | null }[];
+
+  beforeAll(async () => {
+    // Another class of the demo teacher: geometry or algebra of a class other than 7А.
+    const [load] = await q<{ classId: number; subjectId: number; grade: number }>(
+      `SELECT l."classId", l."subjectId", c.grade FROM "TeacherLoad" l JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+        WHERE l."organisationId" = $1 AND l."teacherId" = $2 AND c.name <> '7А' ORDER BY c.name, l."subjectId" LIMIT 1`, [org, teacher],
+    );
+    lessons = await q<{ id: number; topic: string | null }>(
+      `SELECT id, topic FROM "Lesson" WHERE "organisationId" = $1 AND "classId" = $2 AND "subjectId" = $3 AND "teacherId" = $4 AND status = 'SCHEDULED'
+        ORDER BY date, "bellNumber"`, [org, load.classId, load.subjectId, teacher],
+    );
+    // Clear the seeded topics and homework of the first five lessons; keep one typed topic on the third.
+    const first = lessons.slice(0, 5).map((l) => l.id);
+    await q(`UPDATE "Lesson" SET topic = NULL WHERE "organisationId" = $1 AND id = ANY($2::int[])`, [org, first]);
+    await q(`UPDATE "Lesson" SET topic = 'Тема, введённая учителем' WHERE "organisationId" = $1 AND id = $2`, [org, first[2]]);
+    await q(`DELETE FROM "Homework" WHERE "organisationId" = $1 AND "lessonId" = ANY($2::int[]) AND "lessonId" <> $3`, [org, first, first[1]]);
+    planId = await createPlan(org, teacher, { yearId, teacherId: teacher, subjectId: load.subjectId, classId: load.classId, grade: load.grade, title: "КТП тест" });
+    const topics = Array.from({ length: lessons.length + 3 }, (_, i) => ({
+      title: `Тема ${i + 1}`, hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: `§ ${i + 1}`,
+    }));
+    expect((await saveTopics(org, teacher, planId, topics, "editor")).ok).toBe(true);
+    await setAutoHomework(org, teacher, planId, true);
+  });
+
+  it("cannot be approved before it is submitted, nor edited once submitted", async () => {
+    expect((await reviewPlan(org, zavuch, planId, "approve", "", new Date())).ok).toBe(false);
+    expect((await submitPlan(org, teacher, planId, new Date())).ok).toBe(true);
+    const edit = await saveTopics(org, teacher, planId, [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor");
+    expect(edit).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+
+  it("on approval fills the lessons' topics in order, keeps the typed one and writes the history", async () => {
+    const result = await reviewPlan(org, zavuch, planId, "approve", "", new Date());
+    expect(result.ok).toBe(true);
+    if (!result.ok || !result.data) return;
+    expect(result.data.keptTyped.map((k) => k.topic)).toContain("Тема, введённая учителем");
+    const rows = await q<{ id: number; topic: string | null; position: number | null }>(
+      `SELECT l.id, l.topic, t.position FROM "Lesson" l LEFT JOIN "PlanTopic" t ON t."organisationId" = l."organisationId" AND t.id = l."planTopicId"
+        WHERE l."organisationId" = $1 AND l.id = ANY($2::int[])`, [org, lessons.map((l) => l.id)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered = lessons.map((l) => byId.get(l.id)!);
+    expect(ordered.map((r) => r.position)).toEqual(lessons.map((_, i) => i + 1));
+    expect(ordered[0].topic).toBe("Тема 1");
+    expect(ordered[1].topic).toBe("Тема 2");
+    expect(ordered[2].topic).toBe("Тема, введённая учителем");
+    expect(ordered[3].topic).toBe("Тема 4");
+    const history = await q<{ entity: string; n: number }>(
+      `SELECT entity::text, count(*)::int AS n FROM "JournalChange" WHERE "organisationId" = $1 AND "lessonId" = ANY($2::int[]) AND reason = 'КТП' GROUP BY entity`,
+      [org, lessons.slice(0, 5).map((l) => l.id)],
+    );
+    // Topics written on lessons 1, 2, 4, 5; plan homework on 1, 3, 4, 5 (lesson 2 kept its own).
+    expect(Object.fromEntries(history.map((h) => [h.entity, h.n]))).toEqual({ TOPIC: 4, HOMEWORK: 4 });
+    const homework = await q<{ lessonId: number; text: string; fromPlan: boolean }>(
+      `SELECT "lessonId", text, "fromPlan" FROM "Homework" WHERE "organisationId" = $1 AND "lessonId" = ANY($2::int[]) ORDER BY "lessonId"`,
+      [org, lessons.slice(0, 2).map((l) => l.id)],
+    );
+    expect(homework.find((h) => h.lessonId === lessons[0].id)).toMatchObject({ text: "§ 1", fromPlan: true });
+    expect(homework.filter((h) => h.lessonId === lessons[1].id).every((h) => !h.fromPlan)).toBe(true);
+  });
+
+  it("a topic re-bound to another lesson moves there; the history records old and new", async () => {
+    const [topic] = await q<{ id: number }>(`SELECT id FROM "PlanTopic" WHERE "organisationId" = $1 AND "planId" = $2 AND position = 10`, [org, planId]);
+    const result = await rebindLesson(org, teacher, planId, lessons[0].id, topic.id);
+    expect(result).toMatchObject({ ok: true, data: { changed: 1 } });
+    const [row] = await q<{ topic: string }>(`SELECT topic FROM "Lesson" WHERE "organisationId" = $1 AND id = $2`, [org, lessons[0].id]);
+    expect(row.topic).toBe("Тема 10");
+    const [change] = await q<{ oldValue: { topic: string }; newValue: { topic: string } }>(
+      `SELECT "oldValue", "newValue" FROM "JournalChange" WHERE "organisationId" = $1 AND "lessonId" = $2 AND entity = 'TOPIC' ORDER BY id DESC LIMIT 1`,
+      [org, lessons[0].id],
+    );
+    expect(change).toEqual({ oldValue: { topic: "Тема 1", planTopicId: expect.any(Number) }, newValue: { topic: "Тема 10", planTopicId: topic.id } });
+    const rows = await bindingRows(org, planId);
+    expect(rows.find((r) => r.lessonId === lessons[0].id)?.planTopicId).toBe(topic.id);
+  });
+
+  it("refuses a lesson outside the plan", async () => {
+    const [foreign] = await q<{ id: number }>(`SELECT id FROM "Lesson" WHERE "organisationId" = $1 AND "teacherId" <> $2 LIMIT 1`, [org, teacher]);
+    expect(await rebindLesson(org, teacher, planId, foreign.id, null)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("a plan returned with a comment can be edited and submitted again (PLAN-2)", async () => {
+    const [{ subjectId }] = await q<{ subjectId: number }>(`SELECT "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, demoPlan]);
+    const draft = await createPlan(org, teacher, { yearId, teacherId: teacher, subjectId, classId: null, grade: 99, title: "Возврат" }, [
+      { title: "Тема", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null },
+    ]);
+    expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
+    expect((await reviewPlan(org, zavuch, draft, "return", "Не хватает часов", new Date())).ok).toBe(true);
+    const [back] = await q<{ status: string; reviewComment: string; reviewerId: number }>(
+      `SELECT status::text, "reviewComment", "reviewerId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, draft],
+    );
+    expect(back).toEqual({ status: "RETURNED", reviewComment: "Не хватает часов", reviewerId: zavuch });
+    expect((await saveTopics(org, teacher, draft, [{ title: "Тема 2", hours: 2, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor")).ok).toBe(true);
+    expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
+  });
+
+  it("an approved plan changes only through a new edition", async () => {
+    expect((await saveTopics(org, teacher, planId, [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor")).ok).toBe(false);
+    expect((await reopenPlan(org, teacher, planId)).ok).toBe(true);
+    const [plan] = await q<{ status: string; version: number }>(`SELECT status::text, version FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, planId]);
+    expect(plan).toEqual({ status: "DRAFT", version: 2 });
+  });
+});
+
+describe("fulfilment on the demo data (PLAN-5)", () => {
+  it("7А algebra on 23.11.2026 equals the hand-computed planned and given hours", async () => {
+    const input = await fulfilmentInputs(org, yearId, TODAY_DATE, null);
+    const line = buildFulfilment(input).find((l) => l.className === "7А" && l.subjectName === "Алгебра")!;
+    expect(line).toMatchObject(HAND_7A_ALGEBRA);
+  });
+});
+
+// Hand computation for 7А, Алгебра (3 h a week × 34 weeks = 102 h a year), on Monday 23.11.2026:
+// study days (Mon–Fri) from 01.09.2026 to 31.05.2027 without the holidays of the demo calendar
+// (autumn 26.10–03.11, 04.11, winter 29.12–11.01, 23.02, 08.03, spring 27.03–04.04, 03.05, 10.05)
+// = 168; from 01.09 to 23.11 = 52 ⇒ planned = 102 × 52 / 168 = 31.57 ≈ 31.6 h.
+// Given: the timetable has algebra on Monday, Thursday and Friday; from 01.09 to 23.11 outside the
+// holidays there are 10 Mondays (23.11 included), 11 Thursdays and 11 Fridays = 32 lessons of 1 h,
+// none cancelled ⇒ given = 32 h, difference +0.4 h, not lagging.
+const HAND_7A_ALGEBRA = { yearHours: 102, planned: 31.6, given: 32, difference: 0.4, lagging: false };
