@@ -1,0 +1,81 @@
+// «Классы и группы» of the current year (ORG-4): classes/groups, class teachers / curators /
+// masters, subgroups for subjects.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";
+import { PERIOD_KINDS, PERIOD_KIND_LABELS } from "@/lib/org/schema";
+import { loadClassesOfYear, loadCurrentYear, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
+import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
+import { newRowOf, rowsOf } from "@/components/org/rows";
+
+export const metadata: Metadata = { title: "Классы" };
+
+const KIND = [
+  { value: "CLASS_TEACHER", label: "классный руководитель" },
+  { value: "CURATOR", label: "куратор" },
+  { value: "MASTER", label: "мастер п/о" },
+];
+
+export default async function ClassesPage() {
+  const { user } = await requireAccess("classes.view");
+  const year = await loadCurrentYear(user);
+  if (!year) return <p>Текущий учебный год не задан.</p>;
+  const edit = await authorize(user, "classes.edit");
+  const editable = edit.allowed && year.status !== "CLOSED";
+  const [classes, teachers, subjects] = await Promise.all([loadClassesOfYear(user, year.id), loadTeachers(user), loadSubjects(user)]);
+  const classOptions = classes.map((c) => ({ value: String(c.id), label: c.name }));
+  const classFields = [
+    { name: "name", label: "Класс/группа" },
+    { name: "grade", label: "Класс/курс", type: "number" as const },
+    { name: "letter", label: "Литера" },
+    { name: "specialty", label: "Специальность" },
+    { name: "specialtyCode", label: "Код" },
+    { name: "shift", label: "Смена", type: "number" as const },
+    { name: "periodKind", label: "Периоды", type: "select" as const, options: PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] })) },
+  ];
+  const ctFields = [
+    { name: "classId", label: "Класс", type: "select" as const, options: [{ value: "", label: "—" }, ...classOptions] },
+    { name: "userId", label: "Учитель", type: "select" as const, options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))] },
+    { name: "kind", label: "Роль", type: "select" as const, options: KIND },
+  ];
+  const ctRows: DirectoryRow[] = classes.flatMap((c) =>
+    c.classTeachers.map((t) => ({
+      key: `${c.id}:${t.userId}`,
+      values: { classId: String(c.id), userId: String(t.userId), kind: t.kind },
+      save: editable ? saveEntityAction.bind(null, "classTeacher", null, null) : null,
+      remove: editable ? deleteEntityAction.bind(null, "classTeacher", c.id, t.userId) : null,
+    })),
+  );
+  const sgFields = [
+    { name: "classId", label: "Класс", type: "select" as const, options: [{ value: "", label: "—" }, ...classOptions] },
+    { name: "subjectId", label: "Предмет", type: "select" as const, options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))] },
+    { name: "name", label: "Подгруппа" },
+  ];
+  const subgroups = classes.flatMap((c) => c.subgroups.map((s) => ({ ...s, classId: c.id })));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Классы и группы · {year.name}</h1>
+      <DirectoryTable
+        title="Классы"
+        fields={classFields}
+        widths={["7rem", "6rem", "5rem", "minmax(0,2fr)", "6rem", "5rem", "9rem"]}
+        rows={rowsOf("class", classes, classFields.map((f) => f.name), editable)}
+        newRow={editable ? newRowOf("class", year.id, { shift: "1", periodKind: user.orgKind === "COLLEGE" ? "SEMESTER" : "QUARTER" }) : null}
+      />
+      <DirectoryTable title="Классные руководители, кураторы, мастера" fields={ctFields} rows={ctRows} newRow={editable ? newRowOf("classTeacher", null, { kind: "CLASS_TEACHER" }) : null} />
+      <p className="text-sm">
+        Состав подгрупп:{" "}
+        {classes
+          .filter((c) => c.subgroups.length > 0)
+          .map((c) => (
+            <Link key={c.id} href={`/org/classes/${c.id}/subgroups`} className="mr-2 text-blue-700 hover:underline">
+              {c.name}
+            </Link>
+          ))}
+      </p>
+      <DirectoryTable title="Подгруппы" fields={sgFields} rows={rowsOf("subgroup", subgroups, sgFields.map((f) => f.name), editable)} newRow={editable ? newRowOf("subgroup", null) : null} />
+    </div>
+  );
+}

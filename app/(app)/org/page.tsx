@@ -1,0 +1,60 @@
+// «Сведения об организации» (ORG-1) and its settings (ORG-2).
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { saveOrgCardAction, saveSettingsAction } from "@/lib/org/actions";
+import { loadOrgCard } from "@/lib/org/setup/loaders";
+import { FieldForm, type FormField } from "@/components/people/field-form";
+import { asInput } from "@/components/org/rows";
+
+export const metadata: Metadata = { title: "Организация" };
+
+const CARD: [string, string][] = [
+  ["name", "Полное наименование"], ["shortName", "Краткое наименование"], ["address", "Адрес"], ["director", "Директор"],
+  ["phone", "Телефон"], ["email", "E-mail"], ["website", "Сайт"], ["inn", "ИНН"], ["kpp", "КПП"], ["okpo", "ОКПО"], ["ogrn", "ОГРН"], ["timeZone", "Часовой пояс"],
+];
+
+export default async function OrgPage() {
+  const { user } = await requireAccess("org.view");
+  const [edit, settings] = await Promise.all([authorize(user, "org.edit"), authorize(user, "org.settings")]);
+  const org = await loadOrgCard(user);
+  if (!org) notFound();
+  const s = org.settings;
+  const settingFields: FormField[] = [
+    { name: "minMark", label: "Минимальная отметка", type: "number", value: asInput(s?.minMark ?? 2) },
+    { name: "maxMark", label: "Максимальная отметка", type: "number", value: asInput(s?.maxMark ?? 5) },
+    { name: "averagingMethod", label: "Способ усреднения оценок", type: "select", value: s?.averagingMethod ?? "WEIGHTED", options: [{ value: "WEIGHTED", label: "взвешенное по типам заданий" }, { value: "PLAIN", label: "простое среднее" }] },
+    { name: "roundingThreshold", label: "Порог округления итоговой (дробная часть)", value: asInput(s?.roundingThreshold ?? "0.5") },
+    { name: "lockDays", label: "Срок редактирования отметок, дней", type: "number", value: asInput(s?.lockDays ?? 7) },
+    { name: "finalsWarningDays", label: "Предупреждать об итоговых за, дней", type: "number", value: asInput(s?.finalsWarningDays ?? 3) },
+    { name: "passFailEnabled", label: "Отметки «зачёт/незачёт»", type: "checkbox", value: asInput(s?.passFailEnabled ?? false) },
+    { name: "homeworkForToday", label: "Можно задавать ДЗ на сегодня", type: "checkbox", value: asInput(s?.homeworkForToday ?? true) },
+    { name: "homeworkForPast", label: "Можно задавать ДЗ на прошедшие уроки", type: "checkbox", value: asInput(s?.homeworkForPast ?? false) },
+  ];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Сведения об организации</h1>
+      <section className="rounded border border-slate-200 bg-white p-3">
+        {edit.allowed ? (
+          <FieldForm action={saveOrgCardAction} fields={CARD.map(([name, label]) => ({ name, label, value: asInput((org as Record<string, unknown>)[name]), required: name === "name" || name === "shortName" }))} />
+        ) : (
+          <dl className="grid gap-2 text-sm sm:grid-cols-3">
+            {CARD.map(([name, label]) => (
+              <div key={name}>
+                <dt className="text-xs text-slate-500">{label}</dt>
+                <dd>{asInput((org as Record<string, unknown>)[name]) || "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+      {settings.allowed && (
+        <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
+          <h2 className="font-semibold">Настройки журнала</h2>
+          <FieldForm action={saveSettingsAction} fields={settingFields} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// «Предметы»: subjects / disciplines, professional modules with МДК, practices, with the kind of final control (ORG-5).
+import type { Metadata } from "next";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { CONTROL_KINDS, CONTROL_KIND_LABELS, SUBJECT_KINDS, SUBJECT_KIND_LABELS } from "@/lib/org/schema";
+import { loadSubjects } from "@/lib/org/setup/loaders";
+import { DirectoryTable } from "@/components/org/directory-table";
+import { newRowOf, rowsOf } from "@/components/org/rows";
+
+export const metadata: Metadata = { title: "Предметы" };
+
+export default async function SubjectsPage() {
+  const { user } = await requireAccess("classes.view");
+  const edit = await authorize(user, "classes.edit");
+  const editable = edit.allowed && edit.scopes.includes("all");
+  const subjects = await loadSubjects(user);
+  const fields = [
+    { name: "name", label: "Название" },
+    { name: "shortName", label: "Сокр." },
+    { name: "code", label: "Индекс" },
+    { name: "kind", label: "Вид", type: "select" as const, options: SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] })) },
+    { name: "parentId", label: "Входит в (ПМ)", type: "select" as const, options: [{ value: "", label: "—" }, ...subjects.filter((s) => s.kind === "MODULE").map((s) => ({ value: String(s.id), label: s.shortName }))] },
+    { name: "controlKind", label: "Форма контроля", type: "select" as const, options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })) },
+    { name: "practiceKind", label: "Практика", type: "select" as const, options: [{ value: "", label: "—" }, { value: "EDUCATIONAL", label: "учебная" }, { value: "INDUSTRIAL", label: "производственная" }] },
+    { name: "passFail", label: "Зачёт/незачёт", type: "checkbox" as const },
+  ];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Предметы, дисциплины, модули и практики</h1>
+      <DirectoryTable
+        title="Предметы"
+        fields={fields}
+        widths={["minmax(0,3fr)", "6rem", "5rem", "8rem", "7rem", "9rem", "8rem", "4rem"]}
+        rows={rowsOf("subject", subjects, fields.map((f) => f.name), editable)}
+        newRow={editable ? newRowOf("subject", null, { kind: "SUBJECT", controlKind: "NONE" }) : null}
+      />
+    </div>
+  );
+}

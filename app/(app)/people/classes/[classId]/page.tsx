@@ -1,0 +1,95 @@
+// A class list on a date from the movement book (PPL-3), exports (PPL-5) and, for the class
+// teacher / ADMIN, issuing logins to students and parents (AUTH-2).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { formatDate, todayIn } from "@/lib/org/time";
+import { EDUCATION_FORM_LABELS, personName, type EducationFormValue } from "@/lib/people/card-rules";
+import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
+import { loadFamilyCandidates } from "@/lib/people/logins/loaders";
+import { idSchema, parseCalendarDate } from "@/lib/people/schema";
+import { IssueTable } from "@/components/people/issue-table";
+
+export const metadata: Metadata = { title: "Список класса" };
+
+const search = z.object({ date: z.string().optional() });
+
+export default async function ClassListPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const id = idSchema.safeParse((await params).classId);
+  if (!id.success) notFound();
+  const classId = id.data;
+  const { user } = await requireAccess("people.brief", { kind: "class", classId });
+  const cls = await loadClass(user, classId);
+  if (!cls) notFound();
+  const q = search.safeParse(await searchParams);
+  const date = (q.success && q.data.date && parseCalendarDate(q.data.date)) || todayIn(user.timeZone);
+  const rows = await loadClassList(user, classId, date);
+  const target = { kind: "class", classId } as const;
+  const [manage, issue] = await Promise.all([authorize(user, "people.manage", target), authorize(user, "users.issueFamily", target)]);
+  const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
+  const iso = date.toISOString().slice(0, 10);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Класс {cls.name}</h1>
+          <p className="text-sm text-slate-600">
+            {cls.yearName} · список на {formatDate(date)} · {rows.length} уч.
+          </p>
+        </div>
+        <form className="flex items-end gap-2 text-sm">
+          <label>
+            <span className="block text-xs text-slate-600">Список на дату</span>
+            <input type="date" name="date" defaultValue={iso} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <button className="rounded border border-slate-300 px-2 py-1">Показать</button>
+        </form>
+        {manage.allowed && (
+          <div className="flex gap-3 text-sm">
+            <a className="text-blue-700 hover:underline" href={`/people/classes/${classId}/export?list=students&date=${iso}`}>
+              Список в Excel
+            </a>
+            <a className="text-blue-700 hover:underline" href={`/people/classes/${classId}/export?list=medical&date=${iso}`}>
+              Мед. список в Excel
+            </a>
+          </div>
+        )}
+      </div>
+      <table className="w-full rounded border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left text-xs text-slate-500">
+          <tr>
+            <th className="px-2">№</th>
+            <th>ФИО</th>
+            <th>Дата рождения</th>
+            <th>Форма обучения</th>
+            <th>В классе с</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.studentId} className="border-t border-slate-100">
+              <td className="px-2">{i + 1}</td>
+              <td>
+                <Link className="text-blue-700 hover:underline" href={`/people/students/${r.studentId}`}>
+                  {personName(r)}
+                </Link>
+              </td>
+              <td>{formatDate(r.birthDate)}</td>
+              <td>{EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue] ?? r.educationForm}</td>
+              <td>{formatDate(r.since)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {family && (
+        <>
+          <IssueTable title="Логины учеников" people={family.students} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} />
+          <IssueTable title="Логины родителей" people={family.parents} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} />
+        </>
+      )}
+    </div>
+  );
+}

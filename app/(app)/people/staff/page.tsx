@@ -1,0 +1,51 @@
+// «Сотрудники»: brief list for everyone with staff.brief; ADMIN creates staff and issues their
+// logins with printable slips (AUTH-2).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { loadStaffCandidates } from "@/lib/people/logins/loaders";
+import { loadStaffBrief } from "@/lib/people/staff/loaders";
+import { IssueTable } from "@/components/people/issue-table";
+import { StaffCreateForm } from "@/components/people/staff-create-form";
+
+export const metadata: Metadata = { title: "Сотрудники" };
+
+export default async function StaffPage() {
+  const { user } = await requireAccess("staff.brief");
+  const canIssue = (await authorize(user, "users.issueStaff")).allowed;
+  const [staff, candidates] = await Promise.all([loadStaffBrief(user), canIssue ? loadStaffCandidates(user) : null]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Сотрудники</h1>
+      {canIssue && <StaffCreateForm />}
+      {candidates && <IssueTable title="Логины сотрудников" people={candidates} timeZone={user.timeZone} returnPath="/people/staff" />}
+      {(
+        <table className="w-full rounded border border-slate-200 bg-white text-sm">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th className="px-2">ФИО</th>
+              <th>Должность</th>
+              <th>Телефон</th>
+              <th>E-mail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id} className="border-t border-slate-100">
+                <td className="px-2">
+                  <Link className="text-blue-700 hover:underline" href={`/people/staff/${s.id}`}>
+                    {s.fullName}
+                  </Link>
+                </td>
+                <td>{s.position ?? "—"}</td>
+                <td>{s.phone ?? "—"}</td>
+                <td>{s.email ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

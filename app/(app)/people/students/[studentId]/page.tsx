@@ -1,0 +1,52 @@
+// Student card (PPL-1, ACL-4): full card, «краткие сведения», medical and psychological parts by permission.
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { loadStudentCard } from "@/lib/people/card/loaders";
+import { idSchema } from "@/lib/people/schema";
+import { personName } from "@/lib/people/card-rules";
+import { authorize } from "@/lib/access/authorize";
+import { todayIn } from "@/lib/org/time";
+import { loadOpenClasses, loadStudentMovements } from "@/lib/people/movement/loaders";
+import { StudentCardViewer } from "@/components/people/student-card-view";
+import { MovementTable } from "@/components/people/movement-table";
+import { MovementForm } from "@/components/people/movement-form";
+
+export const metadata: Metadata = { title: "Карточка ученика" };
+
+export default async function StudentCardPage({ params }: { params: Promise<{ studentId: string }> }) {
+  const id = idSchema.safeParse((await params).studentId);
+  if (!id.success) notFound();
+  const user = await requireUser();
+  // The gate is asked per permission inside loadStudentCard (people.manage / brief / medical / psych).
+  const view = await loadStudentCard(user, id.data);
+  if (!view) forbidden();
+  const { card } = view;
+  const target = { kind: "student", studentId: id.data } as const;
+  const [canView, canEdit] = await Promise.all([authorize(user, "movement.view", target), authorize(user, "movement.edit", target)]);
+  const movements = canView.allowed || canEdit.allowed ? await loadStudentMovements(user, id.data) : null;
+  const classes = canEdit.allowed ? await loadOpenClasses(user) : [];
+  return (
+    <div className="space-y-3">
+      <div>
+        <h1 className="text-2xl font-semibold">{personName({ lastName: String(card.lastName), firstName: String(card.firstName), middleName: card.middleName as string | null })}</h1>
+        <p className="text-sm text-slate-600">
+          {card.className ?? "не зачислен в класс"} · {view.access.full ? "полная карточка" : "краткие сведения"}
+        </p>
+      </div>
+      <StudentCardViewer view={view} />
+      {movements && (
+        <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
+          <h2 className="font-semibold">Книга движения</h2>
+          <MovementTable rows={movements} showStudent={false} />
+          {canEdit.allowed && (
+            <details>
+              <summary className="cursor-pointer text-sm text-blue-700">Новая запись</summary>
+              <MovementForm studentId={id.data} classes={classes} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+            </details>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

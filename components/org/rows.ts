@@ -1,0 +1,25 @@
+// Turns set-up rows into the DirectoryTable's rows with server actions bound on the server.
+import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";
+import type { Entity } from "@/lib/org/directory";
+import type { DirectoryRow } from "./directory-table";
+
+/** String form of a value for an input: dates as ГГГГ-ММ-ДД, Decimals and numbers as text, booleans "true"/"false". */
+export function asInput(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return String(v);
+}
+
+export function rowsOf<T extends { id: number }>(entity: Entity, items: readonly T[], fields: readonly string[], editable: boolean): DirectoryRow[] {
+  return items.map((item) => ({
+    key: String(item.id),
+    values: Object.fromEntries(fields.map((f) => [f, asInput((item as Record<string, unknown>)[f])])),
+    save: editable ? saveEntityAction.bind(null, entity, item.id, null) : null,
+    remove: editable ? deleteEntityAction.bind(null, entity, item.id, undefined) : null,
+  }));
+}
+
+export function newRowOf(entity: Entity, yearId: number | null, defaults: Record<string, string> = {}): DirectoryRow {
+  return { key: "new", values: defaults, save: saveEntityAction.bind(null, entity, null, yearId), remove: null };
+}

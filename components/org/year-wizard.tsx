@@ -1,0 +1,122 @@
+"use client";
+// The year transition wizard (ORG-3, PPL-4): order, graduating classes, exceptions → preview → commit.
+import { startTransition, useActionState } from "react";
+import { yearTransitionAction } from "@/lib/org/year/actions";
+
+type Props = {
+  classes: { id: number; name: string; graduatesByDefault: boolean }[];
+  students: { studentId: number; label: string }[];
+  today: string;
+};
+
+const EXCEPTION_ROWS = 5;
+
+export function YearWizard({ classes, students, today }: Props) {
+  const [state, dispatch, pending] = useActionState(yearTransitionAction, null);
+  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const preview = state?.ok && state.data.stage === "preview" ? state.data.preview : null;
+  const done = state?.ok && state.data.stage === "done" ? state.data.nextName : null;
+  const input = "block w-full rounded border border-slate-300 px-2 py-1 text-sm";
+  if (done) return <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">Переход выполнен. Текущий учебный год: {done}. Прошлый год закрыт и доступен только для просмотра.</p>;
+  return (
+    <form
+      noValidate
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        const fd = new FormData(e.currentTarget, submitter);
+        startTransition(() => dispatch(fd));
+      }}
+    >
+      <input type="hidden" name="graduateShown" value="1" />
+      <section className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2">
+        <label className="text-xs text-slate-600">
+          Номер приказа о переводе и выпуске *
+          <input name="orderNumber" className={input} />
+          {err.orderNumber && <span className="text-red-700">{err.orderNumber.join("; ")}</span>}
+        </label>
+        <label className="text-xs text-slate-600">
+          Дата приказа *
+          <input type="date" name="orderDate" defaultValue={today} className={input} />
+          {err.orderDate && <span className="text-red-700">{err.orderDate.join("; ")}</span>}
+        </label>
+      </section>
+      <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
+        <h2 className="font-semibold">Выпускные классы/группы</h2>
+        <div className="flex flex-wrap gap-3 text-sm">
+          {classes.map((c) => (
+            <label key={c.id} className="flex items-center gap-1">
+              <input type="checkbox" name="graduate" value={c.id} defaultChecked={c.graduatesByDefault} />
+              {c.name}
+            </label>
+          ))}
+        </div>
+      </section>
+      <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
+        <h2 className="font-semibold">Исключения</h2>
+        {Array.from({ length: EXCEPTION_ROWS }, (_, i) => (
+          <div key={i} className="grid gap-2 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <select name="exStudent" aria-label={`Исключение ${i + 1}: ученик`} className={input} defaultValue="">
+              <option value="">—</option>
+              {students.map((s) => (
+                <option key={s.studentId} value={s.studentId}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            <select name="exKind" aria-label={`Исключение ${i + 1}: решение`} className={input} defaultValue="">
+              <option value="">—</option>
+              <option value="REPEAT">оставлен на повторное обучение</option>
+              <option value="CONDITIONAL">переведён условно</option>
+            </select>
+          </div>
+        ))}
+      </section>
+      <div className="flex items-center gap-3">
+        <button name="intent" value="preview" disabled={pending} className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800">
+          Проверить
+        </button>
+        <p role="status" className="text-sm">
+          {pending && "Обработка…"}
+          {!pending && state?.ok === false && <span className="text-red-700">{state.message}</span>}
+        </p>
+      </div>
+      {preview && (
+        <section className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          <h2 className="font-semibold">
+            Предпросмотр: {preview.yearName} → {preview.nextName} ({preview.nextDates})
+          </h2>
+          <p>
+            Переводятся: {preview.counts.promoted}, условно: {preview.counts.conditional}, остаются на повторное обучение: {preview.counts.repeat}, выпускаются: {preview.counts.graduated}.
+          </p>
+          <p>Периоды: {preview.periods.map((p) => `${p.name} ${p.dates}`).join("; ")}</p>
+          <table className="text-sm">
+            <tbody>
+              {preview.classes.map((c) => (
+                <tr key={c.classId}>
+                  <td className="pr-3">{c.name}</td>
+                  <td className="pr-3">→ {c.nextName ?? "выпуск"}</td>
+                  <td className="text-slate-500">{c.students} уч.</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.exceptions.length > 0 && (
+            <ul>
+              {preview.exceptions.map((e) => (
+                <li key={e.fullName + e.className}>
+                  {e.className} — {e.fullName}: {e.kind === "REPEAT" ? "оставлен на повторное обучение" : "переведён условно"}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="text-amber-900">После перехода {preview.yearName} будет закрыт: его данные можно только просматривать.</p>
+          <button name="intent" value="commit" disabled={pending} className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+            Выполнить переход
+          </button>
+        </section>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+// People with their login state; checked rows are posted to the slip route, which issues logins
+// or resets passwords and downloads the PDF of credential slips (AUTH-2, AUTH-3).
+import type { IssueCandidate } from "@/lib/people/logins/data";
+import { formatDateTime } from "@/lib/org/time";
+import { UnlockButton } from "./unlock-button";
+
+export function IssueTable({ title, people, timeZone, returnPath }: { title: string; people: IssueCandidate[]; timeZone: string; returnPath: string }) {
+  const now = new Date();
+  return (
+    <form method="post" action="/people/logins/slips" className="space-y-2 rounded border border-slate-200 bg-white p-3">
+      <h2 className="font-semibold">{title}</h2>
+      <table className="w-full text-sm">
+        <thead className="text-left text-xs text-slate-500">
+          <tr>
+            <th className="w-8"></th>
+            <th>ФИО</th>
+            <th>Логин</th>
+            <th>Выдан</th>
+            <th>Последний вход</th>
+            <th>Блокировка</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={`${p.kind}:${p.id}`} className="border-t border-slate-100">
+              <td>
+                <input type="checkbox" name="person" value={`${p.kind}:${p.id}`} aria-label={`Выдать памятку: ${p.fullName}`} />
+              </td>
+              <td>{p.fullName}</td>
+              <td className="font-mono">{p.login ?? <span className="text-slate-400">нет</span>}</td>
+              <td>{p.issuedAt ? formatDateTime(p.issuedAt, timeZone) : "—"}</td>
+              <td>{p.lastSignInAt ? formatDateTime(p.lastSignInAt, timeZone) : "—"}</td>
+              <td>
+                {p.userId && p.lockedUntil && p.lockedUntil > now ? (
+                  <UnlockButton userId={p.userId} path={returnPath} name={p.fullName} />
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          ))}
+          {people.length === 0 && (
+            <tr>
+              <td colSpan={6} className="text-slate-500">
+                Нет людей
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white">
+        Выдать логины и распечатать памятки
+      </button>
+      <p className="text-xs text-slate-500">
+        Для отмеченных без логина создаётся логин; для остальных пароль сбрасывается. Пароли одноразовые и видны только в PDF.
+      </p>
+    </form>
+  );
+}

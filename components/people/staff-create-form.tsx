@@ -1,0 +1,52 @@
+"use client";
+// New staff member with a login and a role (AUTH-2: ADMIN issues staff logins).
+import { useActionState } from "react";
+import { createStaffAction } from "@/lib/people/logins/actions";
+import { STAFF_ROLES } from "@/lib/people/schema";
+import { ROLE_LABELS } from "@/lib/access/roles";
+
+export function StaffCreateForm() {
+  const [state, action, pending] = useActionState(createStaffAction, null);
+  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const field = (name: string, label: string, required = false) => (
+    <label className="block text-xs text-slate-600">
+      {label}
+      {required ? " *" : ""}
+      <input name={name} aria-invalid={err[name] ? true : undefined} className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black" />
+      {err[name] && <span className="text-red-700">{err[name].join("; ")}</span>}
+    </label>
+  );
+  return (
+    <form action={action} noValidate className="space-y-2 rounded border border-slate-200 bg-white p-3">
+      <h2 className="font-semibold">Новый сотрудник</h2>
+      <div className="grid gap-2 sm:grid-cols-3">
+        {field("lastName", "Фамилия", true)}
+        {field("firstName", "Имя", true)}
+        {field("middleName", "Отчество")}
+        {field("position", "Должность")}
+        {field("phone", "Телефон")}
+        {field("email", "E-mail")}
+        <label className="block text-xs text-slate-600">
+          Роль *
+          <select name="role" defaultValue="TEACHER" className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black">
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          {err.role && <span className="text-red-700">{err.role.join("; ")}</span>}
+        </label>
+      </div>
+      <div className="flex items-center gap-3">
+        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+          Создать
+        </button>
+        <p role="status" className="text-sm">
+          {state?.ok === true && <span className="text-green-700">Сотрудник создан, логин {state.data.login}. Отметьте его ниже и распечатайте памятку.</span>}
+          {state?.ok === false && <span className="text-red-700">{state.message}</span>}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+// The set-up directories (ORG-3…ORG-7) as a registry: which permission guards each one and
+// which schema validates it. Generic actions and the compact CRUD tables use it.
+import type { z } from "zod";
+import type { Permission } from "@/lib/access/matrix";
+import {
+  assignmentTypeSchema,
+  classSchema,
+  classTeacherSchema,
+  curriculumSchema,
+  holidaySchema,
+  loadSchema,
+  periodSchema,
+  roomSchema,
+  subgroupSchema,
+  subjectSchema,
+} from "./schema";
+
+export const ENTITIES = ["assignmentType", "room", "period", "holiday", "class", "subject", "curriculum", "load", "subgroup", "classTeacher"] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export const ENTITY: Record<Entity, { permission: Permission; schema: z.ZodType; path: string; yearBound: boolean }> = {
+  assignmentType: { permission: "dict.edit", schema: assignmentTypeSchema, path: "/org/dictionaries", yearBound: false },
+  room: { permission: "dict.edit", schema: roomSchema, path: "/org/dictionaries", yearBound: false },
+  period: { permission: "periods.edit", schema: periodSchema, path: "/org/periods", yearBound: true },
+  holiday: { permission: "periods.edit", schema: holidaySchema, path: "/org/periods", yearBound: true },
+  class: { permission: "classes.edit", schema: classSchema, path: "/org/classes", yearBound: true },
+  subject: { permission: "classes.edit", schema: subjectSchema, path: "/org/subjects", yearBound: false },
+  curriculum: { permission: "curriculum.edit", schema: curriculumSchema, path: "/org/curriculum", yearBound: false },
+  load: { permission: "curriculum.edit", schema: loadSchema, path: "/org/load", yearBound: false },
+  subgroup: { permission: "classes.edit", schema: subgroupSchema, path: "/org/classes", yearBound: false },
+  classTeacher: { permission: "classes.edit", schema: classTeacherSchema, path: "/org/classes", yearBound: false },
+};
+
+export function isEntity(v: unknown): v is Entity {
+  return typeof v === "string" && (ENTITIES as readonly string[]).includes(v);
+}

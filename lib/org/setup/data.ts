@@ -1,0 +1,72 @@
+// Reads of the organisation set-up (ORG-1…ORG-7), bound to the organisation (ACL-5).
+import { db } from "@/lib/db";
+
+const fullName = (u: { lastName: string; firstName: string; middleName: string | null }) => [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ");
+const byGradeName = (a: { grade: number; name: string }, b: { grade: number; name: string }) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true });
+
+export async function orgCard(organisationId: number) {
+  return db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { name: true, shortName: true, kind: true, address: true, director: true, phone: true, email: true, website: true, inn: true, kpp: true, okpo: true, ogrn: true, timeZone: true, settings: true },
+  });
+}
+
+export async function assignmentTypes(organisationId: number) {
+  return db.assignmentType.findMany({ where: { organisationId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+}
+
+export async function rooms(organisationId: number) {
+  const rows = await db.room.findMany({ where: { organisationId } });
+  return rows.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
+}
+
+export async function years(organisationId: number) {
+  return db.academicYear.findMany({
+    where: { organisationId },
+    orderBy: { startDate: "desc" },
+    select: {
+      id: true, name: true, startDate: true, endDate: true, status: true, isCurrent: true,
+      periods: { orderBy: [{ kind: "asc" }, { number: "asc" }] },
+      holidays: { orderBy: { startDate: "asc" } },
+    },
+  });
+}
+
+export async function classesOfYear(organisationId: number, yearId: number) {
+  const rows = await db.classGroup.findMany({
+    where: { organisationId, yearId },
+    select: {
+      id: true, name: true, grade: true, letter: true, specialty: true, specialtyCode: true, shift: true, periodKind: true,
+      classTeachers: { select: { userId: true, kind: true, user: { select: { lastName: true, firstName: true, middleName: true } } } },
+      subgroups: { select: { id: true, name: true, subjectId: true } },
+    },
+  });
+  return rows.sort(byGradeName).map((c) => ({
+    ...c,
+    classTeachers: c.classTeachers.map((t) => ({ userId: t.userId, kind: t.kind, name: fullName(t.user) })),
+  }));
+}
+
+export async function subjects(organisationId: number) {
+  return db.subject.findMany({ where: { organisationId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+}
+
+export async function teachers(organisationId: number) {
+  const rows = await db.user.findMany({
+    where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+  });
+  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+}
+
+export async function curriculumOfClass(organisationId: number, classId: number) {
+  return db.curriculumItem.findMany({ where: { organisationId, classId }, orderBy: [{ subjectId: "asc" }, { periodId: "asc" }] });
+}
+
+export async function loadsOfYear(organisationId: number, yearId: number, classId: number | null) {
+  return db.teacherLoad.findMany({ where: { organisationId, yearId, ...(classId ? { classId } : {}) }, orderBy: [{ classId: "asc" }, { subjectId: "asc" }] });
+}
+
+export async function currentYear(organisationId: number) {
+  return db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: { id: true, name: true, status: true } });
+}

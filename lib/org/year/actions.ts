@@ -1,0 +1,47 @@
+"use server";
+// The year transition wizard (ORG-3, PPL-4): «Проверить» shows the plan and writes nothing;
+// «Выполнить переход» recomputes the same plan and commits it in one transaction. ADMIN only.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireAccessForAction } from "@/lib/access/guard";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { dateField, fieldErrorsOf, requiredText } from "@/lib/people/schema";
+import { commitTransition } from "./mutations";
+import { planTransition, type TransitionPreview } from "./transition";
+import type { ExceptionKind } from "./rules";
+
+export type TransitionState = ActionResult<{ stage: "preview"; preview: TransitionPreview } | { stage: "done"; nextName: string }>;
+
+const orderSchema = z.object({ orderNumber: requiredText("номер приказа", 40), orderDate: dateField("дата приказа") });
+const idList = z.array(z.coerce.number().int().positive().max(2_147_483_647));
+
+export async function yearTransitionAction(_prev: TransitionState | null, form: FormData): Promise<TransitionState> {
+  const access = await requireAccessForAction("year.transition");
+  if (!access.ok) return access;
+  const order = orderSchema.safeParse({ orderNumber: form.get("orderNumber") ?? "", orderDate: form.get("orderDate") ?? "" });
+  if (!order.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(order.error));
+  const graduating = idList.safeParse(form.getAll("graduate"));
+  if (!graduating.success) return fail("INVALID_INPUT", "Неверный список выпускных классов");
+  const exceptions = new Map<number, ExceptionKind>();
+  const students = form.getAll("exStudent");
+  const kinds = form.getAll("exKind");
+  for (let i = 0; i < students.length; i++) {
+    if (students[i] === "" || kinds[i] === "") continue;
+    const id = z.coerce.number().int().positive().max(2_147_483_647).safeParse(students[i]);
+    const kind = z.enum(["REPEAT", "CONDITIONAL"]).safeParse(kinds[i]);
+    if (!id.success || !kind.success) return fail("INVALID_INPUT", "Неверная строка исключений");
+    if (exceptions.has(id.data)) return fail("INVALID_INPUT", "Один ученик указан в исключениях дважды");
+    exceptions.set(id.data, kind.data);
+  }
+  const plan = await planTransition(access.user.organisationId, {
+    ...order.data,
+    graduating: form.get("graduateShown") === "1" ? new Set(graduating.data) : null,
+    exceptions,
+  });
+  if (!plan.ok) return fail("INVALID_INPUT", plan.message);
+  if (form.get("intent") !== "commit") return ok({ stage: "preview", preview: plan.preview });
+  const done = await commitTransition(access.user.organisationId, access.user.id, plan.commit, new Date());
+  if (!done.ok) return fail("CONFLICT", done.message);
+  revalidatePath("/", "layout");
+  return ok({ stage: "done", nextName: plan.preview.nextName });
+}

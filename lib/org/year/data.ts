@@ -1,0 +1,36 @@
+// Reads for the year transition wizard (ORG-3, PPL-4).
+import { db } from "@/lib/db";
+
+export async function transitionInputs(organisationId: number) {
+  const year = await db.academicYear.findFirst({
+    where: { organisationId, isCurrent: true },
+    select: {
+      id: true, name: true, startDate: true, endDate: true, status: true,
+      periods: { orderBy: [{ kind: "asc" }, { number: "asc" }], select: { kind: true, number: true, name: true, startDate: true, endDate: true } },
+      holidays: { select: { name: true, startDate: true, endDate: true, grade: true } },
+      organisation: { select: { kind: true } },
+    },
+  });
+  if (!year) return null;
+  const classes = await db.classGroup.findMany({
+    where: { organisationId, yearId: year.id },
+    select: { id: true, name: true, grade: true },
+  });
+  const members = await db.classMembership.findMany({
+    where: { organisationId, endDate: null, class: { yearId: year.id } },
+    select: { id: true, studentId: true, classId: true, student: { select: { lastName: true, firstName: true, middleName: true } } },
+  });
+  const names = await db.academicYear.findMany({ where: { organisationId }, select: { name: true } });
+  return {
+    year,
+    orgKind: year.organisation.kind,
+    classes: classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true })),
+    members: members.map((m) => ({
+      membershipId: m.id,
+      studentId: m.studentId,
+      classId: m.classId,
+      fullName: [m.student.lastName, m.student.firstName, m.student.middleName].filter(Boolean).join(" "),
+    })),
+    yearNames: names.map((n) => n.name),
+  };
+}

@@ -1,0 +1,66 @@
+"use server";
+// People cards (PPL-1, ACL-4): zod parse → access gate → mutation → revalidate.
+import { revalidatePath } from "next/cache";
+import { requireAccessForAction } from "@/lib/access/guard";
+import { requestAddress } from "@/lib/auth/request";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { SECTION_PERMISSION, saveCardSection, type CardSection } from "./card/sections";
+import { createParentForStudent, linkParent, unlinkParent } from "./card/mutations";
+import { fieldErrorsOf, formRecord, idSchema, optionalText, parentSchema } from "./schema";
+
+const SECTIONS = ["main", "medical", "psych"] as const;
+
+export async function saveStudentSectionAction(
+  rawStudentId: number,
+  rawSection: CardSection,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const studentId = idSchema.safeParse(rawStudentId);
+  if (!studentId.success || !SECTIONS.includes(rawSection)) return fail("NOT_FOUND");
+  const access = await requireAccessForAction(SECTION_PERMISSION[rawSection], { kind: "student", studentId: studentId.data });
+  if (!access.ok) return access;
+  const result = await saveCardSection(
+    { organisationId: access.user.organisationId, userId: access.user.id, ip: await requestAddress() },
+    rawSection,
+    studentId.data,
+    formRecord(form),
+  );
+  if (result.ok) revalidatePath(`/people/students/${studentId.data}`);
+  return result;
+}
+
+export async function addParentAction(rawStudentId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const studentId = idSchema.safeParse(rawStudentId);
+  if (!studentId.success) return fail("NOT_FOUND");
+  const access = await requireAccessForAction("people.manage", { kind: "student", studentId: studentId.data });
+  if (!access.ok) return access;
+  const who = { organisationId: access.user.organisationId, userId: access.user.id };
+  const record = formRecord(form);
+  if (record.existingParentId) {
+    const parentId = idSchema.safeParse(record.existingParentId);
+    if (!parentId.success) return fail("INVALID_INPUT", undefined, { existingParentId: ["Неверный номер карточки родителя"] });
+    const kinship = optionalText(40).safeParse(record.kinship);
+    const linked = await linkParent(who, parentId.data, studentId.data, kinship.success ? kinship.data : null);
+    if (!linked) return fail("INVALID_INPUT", undefined, { existingParentId: ["Карточка родителя не найдена"] });
+  } else {
+    const parsed = parentSchema.safeParse(record);
+    if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
+    const created = await createParentForStudent(who, studentId.data, parsed.data);
+    if (created === null) return fail("NOT_FOUND");
+  }
+  revalidatePath(`/people/students/${studentId.data}`);
+  return ok(undefined);
+}
+
+export async function unlinkParentAction(rawStudentId: number, rawParentId: number): Promise<ActionResult> {
+  const studentId = idSchema.safeParse(rawStudentId);
+  const parentId = idSchema.safeParse(rawParentId);
+  if (!studentId.success || !parentId.success) return fail("NOT_FOUND");
+  const access = await requireAccessForAction("people.manage", { kind: "student", studentId: studentId.data });
+  if (!access.ok) return access;
+  const done = await unlinkParent({ organisationId: access.user.organisationId, userId: access.user.id }, parentId.data, studentId.data);
+  if (!done) return fail("NOT_FOUND");
+  revalidatePath(`/people/students/${studentId.data}`);
+  return ok(undefined);
+}

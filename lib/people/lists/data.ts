@@ -1,0 +1,74 @@
+// Class lists on a date, derived from the movement book through ClassMembership (PPL-3, JRN-1).
+import { db } from "@/lib/db";
+
+export type ClassRef = { id: number; name: string; grade: number; yearName: string; yearStatus: string };
+
+export async function classesOfCurrentYear(organisationId: number, only: readonly number[] | "all"): Promise<ClassRef[]> {
+  const rows = await db.classGroup.findMany({
+    where: { organisationId, year: { isCurrent: true }, ...(only === "all" ? {} : { id: { in: [...only] } }) },
+    select: { id: true, name: true, grade: true, year: { select: { name: true, status: true } } },
+  });
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, grade: r.grade, yearName: r.year.name, yearStatus: r.year.status }))
+    .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }));
+}
+
+export async function classRef(organisationId: number, classId: number): Promise<ClassRef | null> {
+  const r = await db.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { id: true, name: true, grade: true, year: { select: { name: true, status: true } } },
+  });
+  return r ? { id: r.id, name: r.name, grade: r.grade, yearName: r.year.name, yearStatus: r.year.status } : null;
+}
+
+export type ClassListRow = {
+  studentId: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: Date;
+  educationForm: string;
+  userId: number | null;
+  since: Date;
+};
+
+/** Students in the class on the date (from memberships: start ≤ date ≤ end). */
+export async function classListOn(organisationId: number, classId: number, date: Date): Promise<ClassListRow[]> {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    select: {
+      startDate: true,
+      educationForm: true,
+      student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true, userId: true } },
+    },
+  });
+  return rows
+    .map((r) => ({
+      studentId: r.student.id,
+      lastName: r.student.lastName,
+      firstName: r.student.firstName,
+      middleName: r.student.middleName,
+      birthDate: r.student.birthDate,
+      educationForm: r.educationForm,
+      userId: r.student.userId,
+      since: r.startDate,
+    }))
+    .sort((a, b) => `${a.lastName} ${a.firstName} ${a.middleName ?? ""}`.localeCompare(`${b.lastName} ${b.firstName} ${b.middleName ?? ""}`, "ru"));
+}
+
+export type MedicalRow = { fullName: string; healthGroup: string | null; physicalGroup: string | null };
+
+/** Seed 003: the class teacher's list «ФИО, группа здоровья, физ. группа» for Excel. */
+export async function medicalListOn(organisationId: number, classId: number, date: Date): Promise<MedicalRow[]> {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    select: { student: { select: { lastName: true, firstName: true, middleName: true, healthGroup: true, physicalGroup: true } } },
+  });
+  return rows
+    .map(({ student: s }) => ({
+      fullName: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(" "),
+      healthGroup: s.healthGroup,
+      physicalGroup: s.physicalGroup,
+    }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+}

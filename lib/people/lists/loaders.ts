@@ -1,0 +1,25 @@
+// Which classes a reader's scope covers (ACL-3), for the class pickers of the people pages.
+import { actorFacts } from "@/lib/access/authorize";
+import type { Scope } from "@/lib/access/matrix";
+import type { CurrentUser } from "@/lib/auth/session";
+import { classListOn, classRef, classesOfCurrentYear, type ClassRef } from "./data";
+
+export async function classesInScope(user: CurrentUser, scopes: readonly Scope[]): Promise<ClassRef[]> {
+  if (scopes.includes("all")) return classesOfCurrentYear(user.organisationId, "all");
+  const facts = await actorFacts(user.organisationId, user.id);
+  if (!facts) return [];
+  const ids = new Set<number>();
+  if (scopes.includes("class")) facts.classTeacherOf.forEach((c) => ids.add(c));
+  if (scopes.includes("dept")) facts.departmentClassIds.forEach((c) => ids.add(c));
+  if (scopes.includes("own")) facts.loads.forEach((l) => ids.add(l.classId));
+  return classesOfCurrentYear(user.organisationId, [...ids]);
+}
+
+/** The class list on a date; the page has authorised the class. */
+export function loadClassList(user: CurrentUser, classId: number, date: Date) {
+  return classListOn(user.organisationId, classId, date);
+}
+
+export function loadClass(user: CurrentUser, classId: number) {
+  return classRef(user.organisationId, classId);
+}

@@ -1,0 +1,24 @@
+// Page reads for issuing logins and visit statistics (AUTH-2, AUTH-5); pages authorise first.
+import type { CurrentUser } from "@/lib/auth/session";
+import { actorFacts } from "@/lib/access/authorize";
+import type { Scope } from "@/lib/access/matrix";
+import { todayIn } from "@/lib/org/time";
+import { familyOfClass, familyUserIds, staffCandidates, visitStats, type VisitRow } from "./data";
+
+export function loadFamilyCandidates(user: CurrentUser, classId: number, date: Date) {
+  return familyOfClass(user.organisationId, classId, date);
+}
+
+export function loadStaffCandidates(user: CurrentUser) {
+  return staffCandidates(user.organisationId);
+}
+
+/** ADMIN (scope all): everyone; a class teacher (scope class): students and parents of own classes. */
+export async function loadVisitStats(user: CurrentUser, scopes: readonly Scope[]): Promise<VisitRow[]> {
+  const today = todayIn(user.timeZone);
+  if (scopes.includes("all")) return visitStats(user.organisationId, "all", today);
+  const facts = await actorFacts(user.organisationId, user.id);
+  if (!facts || !scopes.includes("class")) return [];
+  const ids = await familyUserIds(user.organisationId, facts.classTeacherOf, today);
+  return visitStats(user.organisationId, ids, today);
+}

@@ -1,0 +1,120 @@
+// Issuing logins and one-time passwords (AUTH-2, AUTH-3): a person without a login gets one;
+// a person with a login gets a new one-time password (reset). Either way the user must change
+// it at the next sign-in, other sessions end, and every issue is audited — all in one transaction.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import { baseLogin, uniqueLogin } from "../login-rules";
+import type { PersonRef } from "./data";
+
+export type Issued = { ref: PersonRef; fullName: string; login: string; userId: number; created: boolean };
+
+// The interactive-transaction client exactly as db.$transaction passes it (comparing it with
+// Prisma.TransactionClient exceeds the compiler's stack depth on this schema).
+type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends">;
+
+async function cardOf(tx: Tx, organisationId: number, ref: PersonRef) {
+  const where = { organisationId_id: { organisationId, id: ref.id } };
+  const select = { id: true, lastName: true, firstName: true, middleName: true, userId: true } as const;
+  if (ref.kind === "student") return tx.student.findUnique({ where, select });
+  if (ref.kind === "parent") return tx.parent.findUnique({ where, select });
+  return tx.staff.findUnique({ where, select });
+}
+
+async function takenLogins(tx: Tx, organisationId: number, base: string): Promise<Set<string>> {
+  const rows = await tx.user.findMany({ where: { organisationId, login: { startsWith: base } }, select: { login: true } });
+  return new Set(rows.map((r) => r.login));
+}
+
+/**
+ * `hashes[i]` is the argon2id hash of the one-time password for `people[i]` (hashed before the
+ * transaction so it stays short). Returns null when any card is missing (nothing is written).
+ */
+export async function issueCredentials(
+  organisationId: number,
+  issuerId: number,
+  people: readonly PersonRef[],
+  hashes: readonly string[],
+  now: Date,
+  ip: string | null,
+): Promise<Issued[] | null> {
+  return db.$transaction(async (tx) => {
+    const out: Issued[] = [];
+    for (let i = 0; i < people.length; i++) {
+      const ref = people[i];
+      const card = await cardOf(tx, organisationId, ref);
+      if (!card) return null;
+      const fullName = [card.lastName, card.firstName, card.middleName].filter(Boolean).join(" ");
+      let userId = card.userId;
+      let created = false;
+      if (userId === null) {
+        const base = baseLogin(card);
+        const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
+        const user = await tx.user.create({
+          data: {
+            organisationId, login, passwordHash: hashes[i], mustChangePassword: true,
+            lastName: card.lastName, firstName: card.firstName, middleName: card.middleName,
+            issuedById: issuerId, issuedAt: now,
+          },
+          select: { id: true },
+        });
+        userId = user.id;
+        created = true;
+        if (ref.kind !== "staff") await tx.userRole.create({ data: { organisationId, userId, role: ref.kind === "student" ? "STUDENT" : "PARENT" } });
+        const where = { organisationId_id: { organisationId, id: ref.id } };
+        if (ref.kind === "student") await tx.student.update({ where, data: { userId } });
+        else if (ref.kind === "parent") await tx.parent.update({ where, data: { userId } });
+        else await tx.staff.update({ where, data: { userId } });
+      } else {
+        await tx.user.update({
+          where: { organisationId_id: { organisationId, id: userId } },
+          data: { passwordHash: hashes[i], mustChangePassword: true, issuedById: issuerId, issuedAt: now, failedSignIns: 0, lockedUntil: null },
+        });
+        await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
+      }
+      const user = await tx.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId, id: userId } }, select: { login: true } });
+      out.push({ ref, fullName, login: user.login, userId, created });
+    }
+    for (const item of out) {
+      await recordAudit(tx, {
+        organisationId,
+        userId: issuerId,
+        action: item.created ? "users.issued" : "users.password_reset",
+        entity: "User",
+        entityId: String(item.userId),
+        details: { person: item.ref.kind, login: item.login },
+        ip,
+      });
+    }
+    return out;
+  });
+}
+
+/** A staff card with its login and role (AUTH-2: ADMIN issues staff logins); the password is issued separately. */
+export async function createStaffWithLogin(
+  organisationId: number,
+  byUserId: number,
+  input: { lastName: string; firstName: string; middleName: string | null; position: string | null; phone: string | null; email: string | null; role: string },
+  unusableHash: string,
+): Promise<{ staffId: number; userId: number; login: string }> {
+  return db.$transaction(async (tx) => {
+    const base = baseLogin(input);
+    const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
+    const user = await tx.user.create({
+      data: {
+        organisationId, login, passwordHash: unusableHash, mustChangePassword: true,
+        lastName: input.lastName, firstName: input.firstName, middleName: input.middleName, email: input.email,
+      },
+      select: { id: true },
+    });
+    await tx.userRole.create({ data: { organisationId, userId: user.id, role: input.role as never } });
+    const staff = await tx.staff.create({
+      data: {
+        organisationId, userId: user.id, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName,
+        position: input.position, phone: input.phone, email: input.email,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, { organisationId, userId: byUserId, action: "staff.created", entity: "Staff", entityId: String(staff.id), details: { login, role: input.role } });
+    return { staffId: staff.id, userId: user.id, login };
+  });
+}

@@ -1,0 +1,16 @@
+import type { CurrentUser } from "@/lib/auth/session";
+import { actorFacts } from "@/lib/access/authorize";
+import type { Scope } from "@/lib/access/matrix";
+import { movementBook, movementsOfStudent, openClasses } from "./data";
+
+export async function loadMovementBook(user: CurrentUser, scopes: readonly Scope[]) {
+  if (scopes.includes("all")) return movementBook(user.organisationId, "all");
+  const facts = await actorFacts(user.organisationId, user.id);
+  if (!facts) return [];
+  const ids = [...(scopes.includes("class") ? facts.classTeacherOf : []), ...(scopes.includes("dept") ? facts.departmentClassIds : [])];
+  return movementBook(user.organisationId, ids);
+}
+
+export const loadStudentMovements = (user: CurrentUser, studentId: number) => movementsOfStudent(user.organisationId, studentId);
+
+export const loadOpenClasses = (user: CurrentUser) => openClasses(user.organisationId);

@@ -1,0 +1,28 @@
+// The movement form (PPL-3): kind, date, order number and date, target class, form of education.
+import { z } from "zod";
+import { EDUCATION_FORMS } from "../card-rules";
+import { dateField, idSchema, requiredText } from "../schema";
+import { MANUAL_KINDS } from "./rules";
+
+export const movementSchema = z.object({
+  studentId: z.coerce.number({ error: "Выберите ученика" }).int("Выберите ученика").positive("Выберите ученика").max(2_147_483_647, "Выберите ученика"),
+  kind: z.enum(MANUAL_KINDS, { error: "Выберите вид движения" }),
+  date: dateField("дата движения"),
+  orderNumber: requiredText("номер приказа", 40),
+  orderDate: dateField("дата приказа"),
+  toClassId: z
+    .union([idSchema, z.literal("")])
+    .optional()
+    .transform((v) => (v === "" || v === undefined ? null : v)),
+  educationForm: z
+    .enum(["", ...EDUCATION_FORMS], { error: "Выберите форму обучения из списка" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  note: z
+    .string()
+    .trim()
+    .max(300, "Не длиннее 300 символов")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type MovementInput = z.output<typeof movementSchema>;

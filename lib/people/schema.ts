@@ -1,0 +1,209 @@
+// zod schemas of the people forms (PPL-1…PPL-3) with Russian field messages (NFR-4).
+import { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
+import { EDUCATION_FORMS, HEALTH_GROUPS, PHYSICAL_GROUPS } from "./card-rules";
+
+export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Не длиннее ${max} символов`)
+    .optional()
+    .transform((v) => (v ? v : null));
+}
+
+export function requiredText(label: string, max = 100) {
+  return z.string({ error: `Укажите: ${label}` }).trim().min(1, `Укажите: ${label}`).max(max, `Не длиннее ${max} символов`);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const RU_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+
+/** A calendar date from «ГГГГ-ММ-ДД» (date inputs) or «ДД.ММ.ГГГГ» (people, imports) as UTC midnight; null when invalid. */
+export function parseCalendarDate(raw: string): Date | null {
+  const s = raw.trim();
+  let y: number, m: number, d: number;
+  const iso = ISO_DATE.exec(s);
+  const ru = RU_DATE.exec(s);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (ru) [y, m, d] = [Number(ru[3]), Number(ru[2]), Number(ru[1])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1900 || y > 2100) return null;
+  return date;
+}
+
+export function dateField(label: string) {
+  return z
+    .string({ error: `Укажите: ${label}` })
+    .trim()
+    .min(1, `Укажите: ${label}`)
+    .transform((v, ctx) => {
+      const date = parseCalendarDate(v);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: "Дата в формате ДД.ММ.ГГГГ" });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
+const phone = z
+  .string()
+  .trim()
+  .max(40, "Не длиннее 40 символов")
+  .refine((v) => v === "" || /^[+\d][\d\s()-]{5,}$/.test(v), "Телефон: цифры, пробелы, скобки, дефис, «+» в начале")
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const email = z
+  .string()
+  .trim()
+  .max(120, "Не длиннее 120 символов")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "Неверный адрес e-mail")
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const sex = z
+  .enum(["", "MALE", "FEMALE"], { error: "Выберите пол из списка" })
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const snils = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || /^\d{3}-\d{3}-\d{3} \d{2}$/.test(v), "СНИЛС в формате 123-456-789 01")
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const briefFieldsSchema = z.object({
+  lastName: requiredText("фамилия"),
+  firstName: requiredText("имя"),
+  middleName: optionalText(100),
+  birthDate: dateField("дата рождения"),
+  sex,
+  phone,
+  email,
+  preferredContact: optionalText(100),
+});
+
+/** PPL-1: the student card's main (non-medical, non-psychological) fields. */
+export const studentMainSchema = briefFieldsSchema.extend({
+  citizenship: optionalText(60),
+  documentType: optionalText(60),
+  documentNumber: optionalText(40),
+  snils,
+  registrationAddress: optionalText(300),
+  actualAddress: optionalText(300),
+  educationForm: z.enum(EDUCATION_FORMS, { error: "Выберите форму обучения из списка" }),
+  programme: optionalText(200),
+  personalFileNumber: optionalText(40),
+});
+export type StudentMainInput = z.output<typeof studentMainSchema>;
+
+/** ACL-4: medical fields, changed only with people.medical. */
+export const medicalSchema = z.object({
+  healthGroup: z
+    .enum(["", ...HEALTH_GROUPS], { error: "Группа здоровья: I, II, III, IV или V" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  physicalGroup: z
+    .enum(["", ...PHYSICAL_GROUPS], { error: "Физкультурная группа: выберите из списка" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  medicalNotes: optionalText(2000),
+});
+export type MedicalInput = z.output<typeof medicalSchema>;
+
+/** ACL-4: psycho-pedagogical, deviant-behaviour and social fields, changed only with people.psych. */
+export const psychSchema = z.object({
+  psychNotes: optionalText(2000),
+  deviantBehaviour: optionalText(2000),
+  socialStatus: optionalText(300),
+});
+export type PsychInput = z.output<typeof psychSchema>;
+
+export const parentSchema = z.object({
+  lastName: requiredText("фамилия"),
+  firstName: requiredText("имя"),
+  middleName: optionalText(100),
+  phone,
+  email,
+  preferredContact: optionalText(100),
+  address: optionalText(300),
+  workplace: optionalText(200),
+  position: optionalText(100),
+  kinship: optionalText(40),
+});
+export type ParentInput = z.output<typeof parentSchema>;
+
+export const STAFF_ROLES = ["TEACHER", "DEPUTY", "DIRECTOR", "SECRETARY", "SCHEDULER", "MEDIC", "PSYCHOLOGIST", "STAFF", "HEAD_OF_DEPT", "ADMIN"] as const;
+
+export const staffSchema = z.object({
+  lastName: requiredText("фамилия"),
+  firstName: requiredText("имя"),
+  middleName: optionalText(100),
+  position: optionalText(100),
+  phone,
+  email,
+  role: z.enum(STAFF_ROLES, { error: "Выберите роль из списка" }),
+});
+export type StaffInput = z.output<typeof staffSchema>;
+
+/** zod issues → per-field Russian messages. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** FormData → plain record of strings (files dropped). */
+export function formRecord(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const date = parseCalendarDate(v);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `${label}: дата в формате ДД.ММ.ГГГГ` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+/** PPL-1: the staff card (staff.manage). */
+export const staffCardSchema = z.object({
+  lastName: requiredText("фамилия"),
+  firstName: requiredText("имя"),
+  middleName: optionalText(100),
+  birthDate: optionalDate("Дата рождения"),
+  sex,
+  position: optionalText(100),
+  education: optionalText(200),
+  category: optionalText(60),
+  phone,
+  email,
+  snils,
+  inn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^\d{12}$/.test(v), "ИНН сотрудника: 12 цифр")
+    .optional()
+    .transform((v) => (v ? v : null)),
+  hiredAt: optionalDate("Принят"),
+  firedAt: optionalDate("Уволен"),
+});

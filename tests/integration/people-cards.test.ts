@@ -1,0 +1,97 @@
+// Student cards against PostgreSQL: the field set follows the reader's permissions (ACL-4),
+// medical and psychological writes need their own permission, full views are audited (152-ФЗ).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/access/authorize";
+import { studentCardAccess } from "@/lib/people/card/access";
+import { studentCard } from "@/lib/people/card/data";
+import { loadStudentCard } from "@/lib/people/card/loaders";
+import { saveCardSection } from "@/lib/people/card/sections";
+import { visibleFields } from "@/lib/people/card-rules";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+
+let f: AccessFixture;
+const today = new Date(new Date().toISOString().slice(0, 10));
+
+beforeAll(async () => {
+  f = await createAccessFixture();
+  await db.student.update({
+    where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } },
+    data: { snils: "123-456-789 01", healthGroup: "II", psychNotes: "наблюдение", phone: "+7 900 000-00-00" },
+  });
+});
+
+const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
+
+function asUser(column: keyof AccessFixture["users"]): CurrentUser {
+  return {
+    id: f.users[column], organisationId: f.organisationId, login: column.toLowerCase(), fullName: column, shortName: column,
+    roles: [], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+  };
+}
+
+describe("student card field access (ACL-4)", () => {
+  it("loads only «краткие сведения» for a teacher of the class: no documents, medical or psychological fields", async () => {
+    const access = await studentCardAccess(actor("TEACHER"), f.studentA);
+    expect(access).toEqual({ full: false, medicalGroups: false, medicalEdit: false, psych: false });
+    const card = await studentCard(f.organisationId, f.studentA, visibleFields(access!), today);
+    expect(card?.phone).toBe("+7 900 000-00-00");
+    expect(card).not.toHaveProperty("snils");
+    expect(card).not.toHaveProperty("healthGroup");
+    expect(card).not.toHaveProperty("psychNotes");
+  });
+
+  it("gives the class teacher the full card with health groups but without psychological notes", async () => {
+    const access = await studentCardAccess(actor("CLASS_TEACHER"), f.studentA);
+    const card = await studentCard(f.organisationId, f.studentA, visibleFields(access!), today);
+    expect(card?.snils).toBe("123-456-789 01");
+    expect(card?.healthGroup).toBe("II");
+    expect(card).not.toHaveProperty("psychNotes");
+  });
+
+  it("refuses the card to a class teacher of another class, to a parent (who uses the diary) and to technical staff", async () => {
+    expect(await studentCardAccess(actor("CLASS_TEACHER"), f.studentB)).toBeNull();
+    expect(await studentCardAccess(actor("PARENT"), f.studentA)).toBeNull();
+    expect(await studentCardAccess(actor("STAFF"), f.studentA)).toBeNull();
+  });
+
+  it("lets only ADMIN and MEDIC change medical fields, only ADMIN and PSYCHOLOGIST psychological ones", async () => {
+    for (const column of ["ADMIN", "MEDIC"] as const) expect((await authorize(actor(column), "people.medical", { kind: "student", studentId: f.studentA })).allowed).toBe(true);
+    for (const column of ["TEACHER", "CLASS_TEACHER", "DIRECTOR", "PSYCHOLOGIST", "SECRETARY"] as const)
+      expect((await authorize(actor(column), "people.medical", { kind: "student", studentId: f.studentA })).allowed).toBe(false);
+    for (const column of ["ADMIN", "PSYCHOLOGIST"] as const) expect((await authorize(actor(column), "people.psych", { kind: "student", studentId: f.studentA })).allowed).toBe(true);
+    for (const column of ["MEDIC", "CLASS_TEACHER", "DEPUTY"] as const)
+      expect((await authorize(actor(column), "people.psych", { kind: "student", studentId: f.studentA })).allowed).toBe(false);
+  });
+
+  it("writes only the medical group of fields and audits it without the values", async () => {
+    const who = { organisationId: f.organisationId, userId: f.users.MEDIC };
+    const result = await saveCardSection(who, "medical", f.studentA, { healthGroup: "III", physicalGroup: "подготовительная", snils: "999-999-999 99" });
+    expect(result.ok).toBe(true);
+    const s = await db.student.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } } });
+    expect(s.healthGroup).toBe("III");
+    expect(s.snils).toBe("123-456-789 01");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { organisationId: f.organisationId, action: "people.student.medical_updated" }, orderBy: { id: "desc" } });
+    expect(JSON.stringify(audit.details)).not.toContain("III");
+  });
+
+  it("refuses a bad health group with a Russian field message and writes nothing (NFR-4)", async () => {
+    const who = { organisationId: f.organisationId, userId: f.users.MEDIC };
+    const result = await saveCardSection(who, "medical", f.studentA, { healthGroup: "VII" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors?.healthGroup?.[0]).toMatch(/Группа здоровья/);
+    const s = await db.student.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } } });
+    expect(s.healthGroup).toBe("III");
+  });
+
+  it("records a full-card view in the audit log, and not a brief one (152-ФЗ)", async () => {
+    const before = await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "people.card.viewed" } });
+    expect((await loadStudentCard(asUser("TEACHER"), f.studentA))?.access.full).toBe(false);
+    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "people.card.viewed" } })).toBe(before);
+    expect((await loadStudentCard(asUser("SECRETARY"), f.studentA))?.access.full).toBe(true);
+    const viewed = await db.auditEvent.findFirstOrThrow({ where: { organisationId: f.organisationId, action: "people.card.viewed" }, orderBy: { id: "desc" } });
+    expect(viewed.userId).toBe(f.users.SECRETARY);
+    expect(viewed.entityId).toBe(String(f.studentA));
+  });
+});
