@@ -3,7 +3,11 @@
 import type { Permission, Scope } from "@/lib/access/matrix";
 
 /** An item opens through its permission, or through any of several; `scope` demands that scope. */
-export type NavItem = { href: string; label: string; permission: Permission | readonly Permission[]; scope?: Scope };
+export type NavItem = { href: string; label: string; permission: Permission | readonly Permission[]; scope?: Scope; group: NavGroup };
+
+/** Menu sections in display order; a section shows only when one of its items is open. */
+export const NAV_GROUPS = ["Учёба", "Общение", "Люди", "Организация", "Контроль"] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Scope[]>): boolean {
   const permissions = typeof item.permission === "string" ? [item.permission] : item.permission;
@@ -14,32 +18,32 @@ export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Sc
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: "/", label: "Главная", permission: "board.view" },
+  { href: "/", label: "Главная", permission: "board.view", group: "Учёба" },
   // Teachers and class teachers hold journal.viewOwn, the administration journal.viewAll.
-  { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"] },
-  { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason" },
-  { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock" },
-  { href: "/diary", label: "Дневник", permission: "diary.view" },
-  { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"] },
-  { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"] },
-  { href: "/mail", label: "Почта", permission: "mail.use" },
-  { href: "/board", label: "Объявления", permission: "board.view" },
-  { href: "/forum", label: "Форум", permission: "forum.use" },
-  { href: "/admin/access", label: "Права доступа", permission: "acl.edit" },
-  { href: "/people", label: "Ученики", permission: "people.brief" },
-  { href: "/people/staff", label: "Сотрудники", permission: "staff.manage" },
-  { href: "/people/movement", label: "Движение", permission: "movement.view" },
-  { href: "/people/import", label: "Импорт", permission: "movement.edit" },
-  { href: "/admin/visits", label: "Посещения", permission: "audit.view" },
-  { href: "/org", label: "Организация", permission: "org.view" },
-  { href: "/org/periods", label: "Учебный год", permission: "periods.edit" },
-  { href: "/org/classes", label: "Классы", permission: "classes.view" },
-  { href: "/org/subjects", label: "Предметы", permission: "classes.view" },
-  { href: "/org/curriculum", label: "Учебный план", permission: "curriculum.view" },
-  { href: "/org/load", label: "Тарификация", permission: "curriculum.view" },
-  { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit" },
-  { href: "/admin/year", label: "Новый учебный год", permission: "year.transition" },
-  { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"] },
-  { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll" },
-  { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all" },
+  { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"], group: "Учёба" },
+  { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
+  { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
+  { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },
+  { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"], group: "Учёба" },
+  { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"], group: "Контроль" },
+  { href: "/mail", label: "Почта", permission: "mail.use", group: "Общение" },
+  { href: "/board", label: "Объявления", permission: "board.view", group: "Общение" },
+  { href: "/forum", label: "Форум", permission: "forum.use", group: "Общение" },
+  { href: "/admin/access", label: "Права доступа", permission: "acl.edit", group: "Организация" },
+  { href: "/people", label: "Ученики", permission: "people.brief", group: "Люди" },
+  { href: "/people/staff", label: "Сотрудники", permission: "staff.manage", group: "Люди" },
+  { href: "/people/movement", label: "Движение", permission: "movement.view", group: "Люди" },
+  { href: "/people/import", label: "Импорт", permission: "movement.edit", group: "Люди" },
+  { href: "/admin/visits", label: "Посещения", permission: "audit.view", group: "Контроль" },
+  { href: "/org", label: "Организация", permission: "org.view", group: "Организация" },
+  { href: "/org/periods", label: "Учебный год", permission: "periods.edit", group: "Организация" },
+  { href: "/org/classes", label: "Классы", permission: "classes.view", group: "Организация" },
+  { href: "/org/subjects", label: "Предметы", permission: "classes.view", group: "Организация" },
+  { href: "/org/curriculum", label: "Учебный план", permission: "curriculum.view", group: "Организация" },
+  { href: "/org/load", label: "Тарификация", permission: "curriculum.view", group: "Организация" },
+  { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit", group: "Организация" },
+  { href: "/admin/year", label: "Новый учебный год", permission: "year.transition", group: "Организация" },
+  { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"], group: "Учёба" },
+  { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },
+  { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all", group: "Контроль" },
 ];
