@@ -1,7 +1,8 @@
 // Reads for signing in and for resolving the current user (AUTH-1, ACL-6).
 import { db } from "@/lib/db";
 import { isRole } from "@/lib/access/roles";
-import { fullName, shortName, type AddressState, type CurrentUser } from "./rules";
+import { fullName, shortName } from "@/lib/people/names";
+import type { AddressState, CurrentUser } from "./rules";
 
 export type SessionRef = { organisationId: number; userId: number; sessionId: string };
 

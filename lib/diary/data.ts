@@ -2,6 +2,7 @@
 // Every query is bound to the organisation and to the one student the page has authorised.
 import { db } from "@/lib/db";
 import { eventsBetween } from "@/lib/schedule/view/data";
+import { shortName } from "@/lib/people/names";
 import { addDays, coversDate } from "./rules";
 
 export type DiaryLesson = {
@@ -23,10 +24,6 @@ export type DiaryLesson = {
 export type DiaryEvent = { id: number; title: string; startsAt: Date; place: string | null; className: string | null };
 
 export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[] };
-
-function shortName(p: { lastName: string; firstName: string; middleName: string | null }): string {
-  return `${p.lastName} ${p.firstName[0]}.${p.middleName ? ` ${p.middleName[0]}.` : ""}`;
-}
 
 export async function diaryWeek(organisationId: number, studentId: number, monday: Date): Promise<DiaryWeek> {
   const sunday = addDays(monday, 6);

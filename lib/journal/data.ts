@@ -3,7 +3,7 @@
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { fullName } from "@/lib/auth/rules";
+import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
 

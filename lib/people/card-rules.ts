@@ -110,6 +110,3 @@ export const SEX_LABELS = { MALE: "мужской", FEMALE: "женский" } a
 export const HEALTH_GROUPS = ["I", "II", "III", "IV", "V"] as const;
 export const PHYSICAL_GROUPS = ["основная", "подготовительная", "специальная", "освобождён"] as const;
 
-export function personName(p: { lastName: string; firstName: string; middleName?: string | null }): string {
-  return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
-}

@@ -1,5 +1,6 @@
 // Reads of lesson plans (PLAN-1…PLAN-5). Every query is bound to the organisation (ACL-5);
 // listing functions take the caller's scope and put it into the `where`.
+import { fullName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { PlanStatus } from "./rules";
 
@@ -8,8 +9,6 @@ export type PlanScopeFilter =
   /** Own plans, plans of the classes one leads (class teacher) or of one's department. */
   | { kind: "some"; teacherId: number | null; classIds: number[] };
 
-const personName = (p: { lastName: string; firstName: string; middleName: string | null }) =>
-  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
 
 export async function currentYear(organisationId: number) {
   return db.academicYear.findFirst({
@@ -62,7 +61,7 @@ export async function listPlans(organisationId: number, yearId: number, scope: P
     .map((p) => ({
       id: p.id,
       teacherId: p.teacherId,
-      teacherName: personName(p.teacher),
+      teacherName: fullName(p.teacher),
       subjectId: p.subjectId,
       subjectName: p.subject.name,
       classId: p.classId,
@@ -114,8 +113,8 @@ export async function planDetail(organisationId: number, planId: number) {
     id: plan.id,
     title: plan.title,
     teacherId: plan.teacherId,
-    teacherName: personName(plan.teacher),
-    reviewerName: plan.reviewer ? personName(plan.reviewer) : null,
+    teacherName: fullName(plan.teacher),
+    reviewerName: plan.reviewer ? fullName(plan.reviewer) : null,
     subjectId: plan.subjectId,
     subjectName: plan.subject.name,
     classId: plan.classId,
@@ -159,7 +158,7 @@ export async function loadOptions(organisationId: number, yearId: number, teache
   });
   return loads
     .map((l) => ({
-      id: l.id, teacherId: l.teacherId, teacherName: personName(l.teacher), classId: l.classId, className: l.class.name,
+      id: l.id, teacherId: l.teacherId, teacherName: fullName(l.teacher), classId: l.classId, className: l.class.name,
       grade: l.class.grade, subjectId: l.subjectId, subjectName: l.subject.name,
     }))
     .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.grade - b.grade || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subjectName.localeCompare(b.subjectName, "ru"));
@@ -267,7 +266,7 @@ export async function loadsWithoutPlan(organisationId: number, yearId: number, c
       seen.add(key);
       return true;
     })
-    .map((l) => ({ teacherName: personName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
+    .map((l) => ({ teacherName: fullName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
     .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subjectName.localeCompare(b.subjectName, "ru"));
 }
 

@@ -9,12 +9,11 @@ import {
   afterLoginFailure,
   clientAddress,
   formatClock,
-  fullName,
   newPasswordProblems,
   PASSWORD_MESSAGES,
   sessionMaxAgeSeconds,
-  shortName,
 } from "@/lib/auth/rules";
+import { fullName, shortName } from "@/lib/people/names";
 import { decodeRefusal, encodeRefusal, refusalMessage } from "@/lib/auth/sign-in-errors";
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 // Reads for the class teacher's attendance page (JRN-4): the class's absences over a date range.
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/auth/rules";
+import { fullName } from "@/lib/people/names";
 import type { AttendanceCodeName } from "../rules";
 
 export type AbsenceRow = {

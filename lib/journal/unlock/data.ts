@@ -1,6 +1,6 @@
 // Reads of unlock requests (JRN-6) for ADMIN's page and for the grid's teacher.
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/auth/rules";
+import { fullName } from "@/lib/people/names";
 
 export type UnlockRow = {
   id: number;

@@ -1,7 +1,7 @@
 // Reads for date-specific changes and substitutions (SCH-2, SCH-3). Bound to the organisation (ACL-5).
+import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { shortPersonName } from "../timetable/data";
 import { bellLabel } from "../week";
 import { formatDate } from "@/lib/org/time";
 
@@ -32,7 +32,7 @@ export async function busyAt(
     });
     if (other) {
       const u = await client.user.findUnique({ where: { organisationId_id: { organisationId, id: t } }, select: { lastName: true, firstName: true, middleName: true } });
-      return `Учитель ${u ? shortPersonName(u) : ""} в это время ведёт урок в ${other.class.name} (${slot})`;
+      return `Учитель ${u ? shortName(u) : ""} в это время ведёт урок в ${other.class.name} (${slot})`;
     }
   }
   if (who.roomId) {
@@ -76,7 +76,7 @@ export async function changesBetween(organisationId: number, from: Date, to: Dat
   return rows.map((r) => ({
     id: r.id, kind: r.kind, date: r.date, toDate: r.toDate, bellNumber: r.bellNumber, note: r.note,
     className: r.class.name, subjectName: r.subject?.name ?? null, roomName: r.room?.name ?? null,
-    teacherName: r.teacher ? shortPersonName(r.teacher) : null,
+    teacherName: r.teacher ? shortName(r.teacher) : null,
   }));
 }
 
@@ -105,7 +105,7 @@ export async function substitutionsBetween(organisationId: number, from: Date, t
     orderBy: { dateFrom: "desc" },
   });
   return rows.map((r) => ({
-    id: r.id, original: shortPersonName(r.original), substitute: shortPersonName(r.substitute), className: r.class?.name ?? null,
+    id: r.id, original: shortName(r.original), substitute: shortName(r.substitute), className: r.class?.name ?? null,
     subjectName: r.subject?.name ?? null, dateFrom: r.dateFrom, dateTo: r.dateTo, lessons: r._count.lessons,
   }));
 }

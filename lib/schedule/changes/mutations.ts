@@ -1,13 +1,14 @@
 // SCH-2: date-specific changes (replace, cancel, move, add) and SCH-3: substitutions. A change
 // is written with an announcement to the class's board (source «schedule», audience CLASS) and
 // the class's lessons of the affected dates are regenerated at once, so the diary shows it.
+import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { formatDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
 import { regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
-import { inOrder, shortPersonName } from "../timetable/data";
+import { inOrder } from "../timetable/data";
 import { bellLabel } from "../week";
 import { busyAt } from "./data";
 
@@ -30,7 +31,7 @@ async function names(tx: Prisma.TransactionClient, organisationId: number, input
   if (input.subjectId && !subject) throw new Refused("not_found", "Предмет не найден");
   if (input.teacherId && !teacher) throw new Refused("not_found", "Учитель не найден");
   if (input.roomId && !room) throw new Refused("not_found", "Кабинет не найден");
-  return { subject: subject?.name ?? null, teacher: teacher ? shortPersonName(teacher) : null, room: room?.name ?? null };
+  return { subject: subject?.name ?? null, teacher: teacher ? shortName(teacher) : null, room: room?.name ?? null };
 }
 
 export async function createTimetableChange(organisationId: number, actorId: number, input: ChangeInput, college: boolean): Promise<ChangeResult> {
@@ -137,7 +138,7 @@ export async function createSubstitution(organisationId: number, actorId: number
         await tx.announcement.create({
           data: {
             organisationId, authorId: actorId, audience: "CLASS", classId, source: "schedule",
-            title: `Замена учителя в ${list[0].class.name}`, body: `Уроки ведёт ${shortPersonName(who)}: ${lines}.`,
+            title: `Замена учителя в ${list[0].class.name}`, body: `Уроки ведёт ${shortName(who)}: ${lines}.`,
           },
         });
       }

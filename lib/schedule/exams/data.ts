@@ -1,6 +1,6 @@
 // SCH-5: the session (exam and interim-attestation) schedule per group. Bound to the organisation (ACL-5).
+import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
-import { shortPersonName } from "../timetable/data";
 
 export type ExamRow = {
   id: number;
@@ -25,7 +25,7 @@ export async function examSlots(organisationId: number, classIds: readonly numbe
   });
   return rows.map((r) => ({
     id: r.id, className: r.class.name, subjectName: r.subject.name, kind: r.kind, startsAt: r.startsAt, isConsultation: r.isConsultation,
-    roomName: r.room?.name ?? null, examinerName: r.examiner ? shortPersonName(r.examiner) : null,
+    roomName: r.room?.name ?? null, examinerName: r.examiner ? shortName(r.examiner) : null,
   }));
 }
 
@@ -39,7 +39,7 @@ export async function examFormOptions(organisationId: number) {
   return {
     subjects: subjects.sort(ru),
     rooms: rooms.sort(ru),
-    teachers: teachers.map((t) => ({ id: t.id, name: shortPersonName(t) })).sort(ru),
+    teachers: teachers.map((t) => ({ id: t.id, name: shortName(t) })).sort(ru),
   };
 }
 

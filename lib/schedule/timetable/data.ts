@@ -1,4 +1,5 @@
 // Reads of the weekly timetable (SCH-1, SCH-2). Every query is bound to the organisation (ACL-5).
+import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { minutesOf } from "../week";
@@ -15,10 +16,6 @@ export async function inOrder<T extends readonly (() => unknown)[]>(
   return out as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
 }
 
-/** «Соколова Е. В.» */
-export function shortPersonName(p: { lastName: string; firstName: string; middleName: string | null }): string {
-  return `${p.lastName} ${p.firstName.charAt(0)}.${p.middleName ? ` ${p.middleName.charAt(0)}.` : ""}`;
-}
 
 export type ClassBrief = { id: number; name: string; grade: number; yearId: number; bellScheduleId: number | null };
 
@@ -86,7 +83,7 @@ export function toSlotEntry(e: EntryRow, book: BellBook): SlotEntry {
     subjectId: e.subjectId,
     subjectName: e.subject.name,
     teacherId: e.teacherId,
-    teacherName: shortPersonName(e.teacher),
+    teacherName: shortName(e.teacher),
     roomId: e.roomId,
     roomName: e.room?.name ?? null,
     weekday: e.weekday,
@@ -153,7 +150,7 @@ export async function classFormOptions(organisationId: number, classId: number) 
   const teachers = new Map<number, string>();
   for (const l of loads) {
     subjects.set(l.subject.id, l.subject.name);
-    teachers.set(l.teacher.id, shortPersonName(l.teacher));
+    teachers.set(l.teacher.id, shortName(l.teacher));
   }
   const sortRu = (m: Map<number, string>): NamedRef[] =>
     [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
@@ -176,7 +173,7 @@ export async function entryNames(
   ]);
   return {
     subjectName: subject?.name ?? null,
-    teacherName: teacher ? shortPersonName(teacher) : null,
+    teacherName: teacher ? shortName(teacher) : null,
     roomName: room?.name ?? null,
     roomMissing: ids.roomId !== null && !room,
     subgroup,

@@ -1,10 +1,11 @@
 // The schedule of one week by class, teacher or room (SCH-2), with the week's changes and
 // substitutions applied by the planner, and the events of the week (SCH-1). Bound to the
 // organisation (ACL-5).
+import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import { planLessons, type DesiredLesson } from "../rules";
 import { loadPlanInput } from "../lessons/data";
-import { bellBook, bellsOfClass, shortPersonName } from "../timetable/data";
+import { bellBook, bellsOfClass } from "../timetable/data";
 
 export type WeekFilter = { kind: "class"; id: number; subgroupIds?: number[] | null } | { kind: "teacher"; id: number } | { kind: "room"; id: number };
 
@@ -56,7 +57,7 @@ export async function weekLessons(organisationId: number, filter: WeekFilter, fr
   const subjectName = name(subjects);
   const roomName = name(rooms);
   const subgroupName = name(subgroups);
-  const userName = new Map(users.map((u) => [u.id, shortPersonName(u)]));
+  const userName = new Map(users.map((u) => [u.id, shortName(u)]));
   const entryTeacher = new Map(input.entries.map((e) => [e.id, e]));
   return lessons.map((l) => {
     const cls = classOf.get(l.classId);

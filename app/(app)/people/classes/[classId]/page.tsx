@@ -7,7 +7,8 @@ import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate, todayIn } from "@/lib/org/time";
-import { EDUCATION_FORM_LABELS, personName, type EducationFormValue } from "@/lib/people/card-rules";
+import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/card-rules";
+import { fullName } from "@/lib/people/names";
 import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
 import { loadFamilyCandidates } from "@/lib/people/logins/loaders";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
@@ -74,7 +75,7 @@ export default async function ClassListPage({ params, searchParams }: { params: 
               <td className="px-2">{i + 1}</td>
               <td>
                 <Link className="text-blue-700 hover:underline" href={`/people/students/${r.studentId}`}>
-                  {personName(r)}
+                  {fullName(r)}
                 </Link>
               </td>
               <td>{formatDate(r.birthDate)}</td>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { loadParentCard } from "@/lib/people/card/loaders";
-import { personName } from "@/lib/people/card-rules";
+import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
 
 export const metadata: Metadata = { title: "Карточка родителя" };
@@ -30,7 +30,7 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
   ];
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{personName(card)}</h1>
+      <h1 className="text-2xl font-semibold">{fullName(card)}</h1>
       <p className="text-sm text-slate-600">{view.full ? "полная карточка" : "краткие сведения"}</p>
       <dl className="grid gap-2 rounded border border-slate-200 bg-white p-3 text-sm sm:grid-cols-3">
         {rows.map(([k, v]) => (

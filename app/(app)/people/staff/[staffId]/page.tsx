@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate } from "@/lib/org/time";
-import { personName, SEX_LABELS } from "@/lib/people/card-rules";
+import { SEX_LABELS } from "@/lib/people/card-rules";
+import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
 import { saveStaffAction } from "@/lib/people/staff/actions";
 import { loadStaffCard } from "@/lib/people/staff/loaders";
@@ -30,7 +31,7 @@ export default async function StaffCardPage({ params }: { params: Promise<{ staf
   if (!card) notFound();
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{personName(card)}</h1>
+      <h1 className="text-2xl font-semibold">{fullName(card)}</h1>
       <p className="text-sm text-slate-600">{full ? "полная карточка" : "краткие сведения"}</p>
       <section className="rounded border border-slate-200 bg-white p-3">
         {full ? (

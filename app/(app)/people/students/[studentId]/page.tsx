@@ -4,7 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { loadStudentCard } from "@/lib/people/card/loaders";
 import { idSchema } from "@/lib/people/schema";
-import { personName } from "@/lib/people/card-rules";
+import { fullName } from "@/lib/people/names";
 import { authorize } from "@/lib/access/authorize";
 import { todayIn } from "@/lib/org/time";
 import { loadOpenClasses, loadStudentMovements } from "@/lib/people/movement/loaders";
@@ -29,7 +29,7 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
   return (
     <div className="space-y-3">
       <div>
-        <h1 className="text-2xl font-semibold">{personName({ lastName: String(card.lastName), firstName: String(card.firstName), middleName: card.middleName as string | null })}</h1>
+        <h1 className="text-2xl font-semibold">{fullName({ lastName: String(card.lastName), firstName: String(card.firstName), middleName: card.middleName as string | null })}</h1>
         <p className="text-sm text-slate-600">
           {card.className ?? "не зачислен в класс"} · {view.access.full ? "полная карточка" : "краткие сведения"}
         </p>

@@ -6,7 +6,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { todayIn } from "@/lib/org/time";
 import { saveSubgroupMembersAction } from "@/lib/org/subgroups/actions";
 import { loadSubgroupsOfClass } from "@/lib/org/subgroups/loaders";
-import { personName } from "@/lib/people/card-rules";
+import { fullName } from "@/lib/people/names";
 import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
 import { idSchema } from "@/lib/people/schema";
 import { SubgroupMembers } from "@/components/org/subgroup-members";
@@ -20,7 +20,7 @@ export default async function SubgroupMembersPage({ params }: { params: Promise<
   const cls = await loadClass(user, id.data);
   if (!cls) notFound();
   const [subgroups, students] = await Promise.all([loadSubgroupsOfClass(user, cls.id), loadClassList(user, cls.id, todayIn(user.timeZone))]);
-  const list = students.map((s) => ({ id: s.studentId, name: personName(s) }));
+  const list = students.map((s) => ({ id: s.studentId, name: fullName(s) }));
   const editable = await Promise.all(
     subgroups.map(async (g) => {
       const target = { kind: "class", classId: cls.id, subjectId: g.subjectId ?? undefined } as const;

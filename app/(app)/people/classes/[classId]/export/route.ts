@@ -4,7 +4,8 @@ import { z } from "zod";
 import { requireAccessForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { formatDate, todayIn } from "@/lib/org/time";
-import { EDUCATION_FORM_LABELS, personName, type EducationFormValue } from "@/lib/people/card-rules";
+import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/card-rules";
+import { fullName } from "@/lib/people/names";
 import { exportClassList } from "@/lib/people/lists/export";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { XLSX_TYPE } from "@/lib/people/lists/xlsx";
@@ -21,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ clas
   const date = (q.data.date && parseCalendarDate(q.data.date)) || todayIn(access.user.timeZone);
   const file = await exportClassList(access.user.organisationId, id.data, q.data.list, date, {
     formatDate,
-    personName,
+    personName: fullName,
     formLabel: (f) => EDUCATION_FORM_LABELS[f as EducationFormValue] ?? f,
   });
   if (!file) return Response.json(fail("NOT_FOUND"), { status: 404 });
