@@ -62,7 +62,7 @@ export default async function HomePage() {
         )}
         {myLessons && (
           <Panel title="Мои уроки сегодня">
-            <LessonsTable lessons={myLessons} showClass />
+            <LessonsTable lessons={myLessons} showClass linkJournal />
             {myClasses && myClasses.length > 0 && (
               <p className="mt-3 text-sm text-slate-600">
                 Классное руководство: {myClasses.map((c) => c.name).join(", ")}

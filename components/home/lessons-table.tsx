@@ -1,6 +1,8 @@
+import Link from "next/link";
 import type { DayLesson } from "@/lib/schedule/data";
 
-export function LessonsTable({ lessons, showClass }: { lessons: DayLesson[]; showClass: boolean }) {
+/** `linkJournal`: the teacher's own lessons open their journal (the journal page checks access again). */
+export function LessonsTable({ lessons, showClass, linkJournal = false }: { lessons: DayLesson[]; showClass: boolean; linkJournal?: boolean }) {
   if (lessons.length === 0) return <p className="text-sm text-slate-500">Уроков нет.</p>;
   return (
     <table className="w-full text-sm">
@@ -21,7 +23,13 @@ export function LessonsTable({ lessons, showClass }: { lessons: DayLesson[]; sho
             <td className="py-1 pr-2 tabular-nums">{l.startTime ?? "—"}</td>
             {showClass && <td className="py-1 pr-2">{l.className}</td>}
             <td className="py-1 pr-2">
-              {l.subjectName}
+              {linkJournal ? (
+                <Link href={l.journalHref} className="text-blue-700 hover:underline">
+                  {l.subjectName}
+                </Link>
+              ) : (
+                l.subjectName
+              )}
               {l.substituted && <span className="ml-1 text-xs text-amber-700">(замена)</span>}
             </td>
             <td className="py-1 pr-2">{l.roomName ?? "—"}</td>

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 
 export type DayLesson = {
   id: number;
+  /** Where the lesson's journal opens: its class × subject (× subgroup) grid, or the lesson alone for a substitute. */
+  journalHref: string;
   bellNumber: number;
   startTime: string | null;
   className: string;
@@ -17,6 +19,9 @@ async function withBells(
   organisationId: number,
   lessons: {
     id: number;
+    classId: number;
+    subjectId: number;
+    subgroupId: number | null;
     bellNumber: number;
     status: string;
     topic: string | null;
@@ -33,6 +38,10 @@ async function withBells(
   const start = new Map(bells.map((b) => [`${b.scheduleId}:${b.number}`, b.startTime]));
   return lessons.map((l) => ({
     id: l.id,
+    journalHref:
+      l.substituteId !== null
+        ? `/journal?lesson=${l.id}`
+        : `/journal?class=${l.classId}&subject=${l.subjectId}${l.subgroupId !== null ? `&subgroup=${l.subgroupId}` : ""}`,
     bellNumber: l.bellNumber,
     startTime: start.get(`${l.class.bellScheduleId}:${l.bellNumber}`) ?? null,
     className: l.class.name,
@@ -46,6 +55,9 @@ async function withBells(
 
 const lessonSelect = {
   id: true,
+  classId: true,
+  subjectId: true,
+  subgroupId: true,
   bellNumber: true,
   status: true,
   topic: true,
