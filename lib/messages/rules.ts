@@ -1,5 +1,6 @@
 // Pure rules of the internal mail (SPEC §11). No I/O: `mail/data.ts` loads the facts from the
 // database, `mail/send.ts` and `mail/overdue.ts` apply these.
+import { wallTimeToInstant } from "@/lib/org/time";
 import type { Role } from "@/lib/access/roles";
 
 /** «Администрация»: the roles any parent or student may write to (MSG-1). */
@@ -136,30 +137,9 @@ export function daysWaiting(createdAt: Date, now: Date): number {
 
 // ───────────── MSG-3: board dates ─────────────
 
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return wall - instant;
-}
-
 /** The instant a calendar day (YYYY-MM-DD) begins in the organisation's time zone. */
 export function startOfDayIn(day: string, timeZone: string): Date {
-  const guess = Date.parse(`${day}T00:00:00.000Z`);
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  return new Date(guess - zoneOffsetMs(first, timeZone));
+  return wallTimeToInstant(Date.parse(`${day}T00:00:00.000Z`), timeZone);
 }
 
 /**

@@ -32,3 +32,31 @@ const WEEKDAYS = ["воскресенье", "понедельник", "втор�
 export function weekdayName(date: Date): string {
   return WEEKDAYS[date.getUTCDay()];
 }
+
+/** Offset of a time zone from UTC at an instant, in milliseconds (Samara → 4 h). */
+export function zoneOffsetMs(timeZone: string, instant: number): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - instant;
+}
+
+/**
+ * The instant at which a zone's wall clock shows `wall` (a wall time written as if it were UTC,
+ * e.g. Date.UTC(2026, 10, 23, 8, 30)); two passes settle a DST change between guess and result.
+ */
+export function wallTimeToInstant(wall: number, timeZone: string): Date {
+  const first = wall - zoneOffsetMs(timeZone, wall);
+  return new Date(wall - zoneOffsetMs(timeZone, first));
+}

@@ -1,9 +1,8 @@
 // RPT-4 «Неуспеваемость по дисциплинам» for a set of classes and a period: subjects ranked by the
 // share of «2», «незачёт» and н/а among their period finals.
-import { formatDate } from "@/lib/org/time";
 import type { ReportModel } from "./model";
 import { periodFinalsBySubject, subjectsOf, type ReportClass, type ReportPeriod } from "./data";
-import { subjectFailures } from "./rules";
+import { subjectFailures, periodText } from "./rules";
 
 export async function buildFailuresReport(input: {
   organisationId: number;
@@ -22,7 +21,7 @@ export async function buildFailuresReport(input: {
     organisationName: input.orgName,
     parameters: [
       { label: "Классы / группы", value: input.scopeLabel },
-      { label: "Период", value: `${input.period.name} (${formatDate(input.period.startDate)} — ${formatDate(input.period.endDate)})` },
+      { label: "Период", value: periodText(input.period) },
     ],
     orientation: "portrait",
     header: [

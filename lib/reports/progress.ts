@@ -1,8 +1,7 @@
 // RPT-2 «Итоги успеваемости» for one class, a parallel or the whole organisation and a period.
-import { formatDate } from "@/lib/org/time";
 import type { ReportModel } from "./model";
 import { periodFinals, rollOn, type ReportClass, type ReportPeriod } from "./data";
-import { progressFigures, type ProgressFigures, type StudentFinals } from "./rules";
+import { progressFigures, type ProgressFigures, type StudentFinals, periodText } from "./rules";
 
 const HEADER = [
   { label: "Класс / группа" },
@@ -42,7 +41,7 @@ export async function buildProgressReport(input: {
     organisationName: input.orgName,
     parameters: [
       { label: "Классы / группы", value: input.scopeLabel },
-      { label: "Период", value: `${input.period.name} (${formatDate(input.period.startDate)} — ${formatDate(input.period.endDate)})` },
+      { label: "Период", value: periodText(input.period) },
     ],
     orientation: "landscape",
     header: HEADER,

@@ -1,5 +1,6 @@
 // Figures of the reports as pure functions over plain facts (RPT-2, RPT-3), checked by
 // hand-computed fixtures in tests/fixtures.
+import { formatDate } from "@/lib/org/time";
 
 /** A period final as the report sees it: a grade, or a special value (FIN-3). */
 export type FinalFact = { value: number | null; special: "NOT_ATTESTED" | "EXEMPT" | "PASS" | "FAIL" | null };
@@ -158,4 +159,9 @@ export function subjectFailures(finals: { subjectId: number; value: number | nul
   return [...by.values()]
     .map((s) => ({ ...s, failingPercent: s.finals ? round1(((s.failing + s.notAttested) / s.finals) * 100) : 0 }))
     .sort((a, b) => b.failingPercent - a.failingPercent || b.failing + b.notAttested - (a.failing + a.notAttested) || a.subjectId - b.subjectId);
+}
+
+/** «1 четверть (01.09.2026 — 23.10.2026)»: a period as the reports' parameters show it. */
+export function periodText(p: { name: string; startDate: Date; endDate: Date }): string {
+  return `${p.name} (${formatDate(p.startDate)} — ${formatDate(p.endDate)})`;
 }

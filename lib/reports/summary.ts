@@ -1,9 +1,8 @@
 // RPT-1 «Сводная ведомость успеваемости» of a class for a period: students × subjects with the
 // period finals, each student's mean of finals and lessons missed (in total / excused).
-import { formatDate } from "@/lib/org/time";
 import type { CellValue, ReportModel } from "./model";
 import { absencesBetween, periodFinalsBySubject, rollOn, subjectsOf, type ReportClass, type ReportPeriod } from "./data";
-import { attendanceFigures, finalLabel, meanOfFinals, type FinalFact } from "./rules";
+import { attendanceFigures, finalLabel, meanOfFinals, type FinalFact, periodText } from "./rules";
 
 export async function buildSummaryReport(input: {
   organisationId: number;
@@ -39,7 +38,7 @@ export async function buildSummaryReport(input: {
     organisationName: input.orgName,
     parameters: [
       { label: input.isCollege ? "Группа" : "Класс", value: cls.name },
-      { label: "Период", value: `${period.name} (${formatDate(period.startDate)} — ${formatDate(period.endDate)})` },
+      { label: "Период", value: periodText(period) },
     ],
     orientation: "landscape",
     header: [

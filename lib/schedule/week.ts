@@ -1,6 +1,7 @@
 // Calendar weeks and slots of the timetable (SCH-2). Pure: calendar dates are Dates at UTC
 // midnight (`@db.Date`), weekdays are ISO (1 = Monday … 7 = Sunday), bells are local times
 // «ЧЧ:ММ» in the organisation's time zone.
+import { wallTimeToInstant } from "@/lib/org/time";
 
 const DAY_MS = 86_400_000;
 
@@ -49,31 +50,10 @@ export function minutesOf(time: string): number | null {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
 
-/** Offset of a time zone from UTC at an instant, in minutes (Samara → 240). */
-function zoneOffsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - instant.getTime()) / 60_000);
-}
-
 /** The instant of local time «ЧЧ:ММ» on a calendar date in a time zone. */
 export function localInstant(date: Date, time: string, timeZone: string): Date {
   const minutes = minutesOf(time) ?? 0;
-  const naive = date.getTime() + minutes * 60_000;
-  let instant = new Date(naive - zoneOffsetMinutes(timeZone, new Date(naive)) * 60_000);
-  // A second pass settles the offset across a DST switch.
-  instant = new Date(naive - zoneOffsetMinutes(timeZone, instant) * 60_000);
-  return instant;
+  return wallTimeToInstant(date.getTime() + minutes * 60_000, timeZone);
 }
 
 /** Parses «YYYY-MM-DD» into a calendar date; null when it is not a real date. */
