@@ -37,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/visits", label: "Посещения", permission: "audit.view", group: "Контроль" },
   { href: "/org", label: "Организация", permission: "org.view", group: "Организация" },
   { href: "/org/periods", label: "Учебный год", permission: "periods.edit", group: "Организация" },
+  { href: "/org/departments", label: "Отделения", permission: "org.edit", group: "Организация" },
   { href: "/org/classes", label: "Классы", permission: "classes.view", group: "Организация" },
   { href: "/org/subjects", label: "Предметы", permission: "classes.view", group: "Организация" },
   { href: "/org/curriculum", label: "Учебный план", permission: "curriculum.view", group: "Организация" },

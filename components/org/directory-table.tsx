@@ -18,7 +18,9 @@ function Cell({ field, value, error, rowLabel }: { field: FormField; value: stri
   const cls = `w-full rounded border px-1 py-0.5 text-sm ${error ? "border-red-500" : "border-slate-300"}`;
   return (
     <div className="min-w-0">
-      {field.type === "select" ? (
+      {field.readOnly ? (
+        <span className="block px-1 py-0.5 text-sm">{value}</span>
+      ) : field.type === "select" ? (
         <select name={field.name} defaultValue={value} aria-label={label} className={cls}>
           {field.options?.map((o) => (
             <option key={o.value} value={o.value}>

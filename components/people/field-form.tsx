@@ -12,6 +12,8 @@ export type FormField = {
   options?: readonly { value: string; label: string }[];
   required?: boolean;
   placeholder?: string;
+  /** Shown as text, not sent (the row's label in a directory table). */
+  readOnly?: boolean;
 };
 
 export function FieldForm<T>({

@@ -5,8 +5,10 @@ import type { Permission } from "@/lib/access/matrix";
 import {
   assignmentTypeSchema,
   classSchema,
+  classDepartmentSchema,
   classTeacherSchema,
   curriculumSchema,
+  departmentSchema,
   holidaySchema,
   loadSchema,
   periodSchema,
@@ -15,7 +17,7 @@ import {
   subjectSchema,
 } from "./schema";
 
-export const ENTITIES = ["assignmentType", "room", "period", "holiday", "class", "subject", "curriculum", "load", "subgroup", "classTeacher"] as const;
+export const ENTITIES = ["assignmentType", "room", "period", "holiday", "class", "subject", "curriculum", "load", "subgroup", "classTeacher", "department", "classDepartment"] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export const ENTITY: Record<Entity, { permission: Permission; schema: z.ZodType; path: string; yearBound: boolean }> = {
@@ -29,6 +31,11 @@ export const ENTITY: Record<Entity, { permission: Permission; schema: z.ZodType;
   load: { permission: "curriculum.edit", schema: loadSchema, path: "/org/load", yearBound: false },
   subgroup: { permission: "classes.edit", schema: subgroupSchema, path: "/org/classes", yearBound: false },
   classTeacher: { permission: "classes.edit", schema: classTeacherSchema, path: "/org/classes", yearBound: false },
+  // Departments decide a HEAD_OF_DEPT's scope (ACL-3), so changing them changes who may see and
+  // edit which groups: that is the organisation's structure (org.edit, ADMIN), not classes.edit,
+  // which a SECRETARY, a SCHEDULER and the head of department himself hold.
+  department: { permission: "org.edit", schema: departmentSchema, path: "/org/departments", yearBound: false },
+  classDepartment: { permission: "org.edit", schema: classDepartmentSchema, path: "/org/departments", yearBound: false },
 };
 
 export function isEntity(v: unknown): v is Entity {

@@ -58,6 +58,8 @@ async function rowYear(tx: Tx, organisationId: number, entity: Entity, id: numbe
       const s = await tx.subgroup.findUnique({ where, select: { classId: true } });
       return s ? yearOfClass(tx, organisationId, s.classId) : null;
     }
+    case "classDepartment":
+      return (await tx.classGroup.findUnique({ where, select: { yearId: true } }))?.yearId ?? null;
     default:
       return null;
   }
@@ -99,7 +101,19 @@ async function write(tx: Tx, organisationId: number, entity: Entity, id: number 
         update: { kind: data.kind as never },
       });
       return data.classId as number;
+    case "department":
+      if (typeof data.headId === "number") await assertHeadOfDept(tx, organisationId, data.headId);
+      return (id ? await tx.department.update({ where, data, ...sel }) : await tx.department.create({ data: withOrg as never, ...sel })).id;
+    case "classDepartment":
+      if (id === null) throw new Refused("_", "Не выбран класс");
+      return (await tx.classGroup.update({ where, data: { departmentId: (data.departmentId as number | null) ?? null }, ...sel })).id;
   }
+}
+
+/** A department's head holds the HEAD_OF_DEPT role in this organisation. */
+async function assertHeadOfDept(tx: Tx, organisationId: number, userId: number): Promise<void> {
+  const role = await tx.userRole.findFirst({ where: { organisationId, userId, role: "HEAD_OF_DEPT", user: { isActive: true } }, select: { userId: true } });
+  if (!role) throw new Refused("headId", "Заведующим можно назначить только сотрудника с ролью «Зав. отделением»");
 }
 
 function conflict(e: unknown): SaveOutcome | null {
@@ -117,7 +131,7 @@ export async function saveEntity(organisationId: number, userId: number, entity:
   try {
     return await db.$transaction(async (tx) => {
       const y = id !== null ? await rowYear(tx, organisationId, entity, id) : yearId;
-      if (id !== null && y === null && entity !== "assignmentType" && entity !== "room" && entity !== "subject") throw new Refused("_", "Запись не найдена");
+      if (id !== null && y === null && !["assignmentType", "room", "subject", "department"].includes(entity)) throw new Refused("_", "Запись не найдена");
       if (y !== null) await assertYearOpen(tx, organisationId, y);
       if ((entity === "period" || entity === "holiday") && y !== null) await assertInsideYear(tx, organisationId, y, data);
       if (typeof data.classId === "number") await assertYearOpen(tx, organisationId, await yearOfClass(tx, organisationId, data.classId));
@@ -151,6 +165,14 @@ export async function deleteEntity(organisationId: number, userId: number, entit
         case "classTeacher":
           await tx.classTeacher.delete({ where: { organisationId_classId_userId: { organisationId, classId: id, userId: extra?.userId ?? 0 } } });
           break;
+        case "department": {
+          const groups = await tx.classGroup.count({ where: { organisationId, departmentId: id } });
+          if (groups > 0) throw new Refused("_", `В отделении есть группы (${groups}, считая прошлые годы): удалить нельзя, сначала переведите их в другое отделение`);
+          await tx.department.delete({ where });
+          break;
+        }
+        case "classDepartment":
+          throw new Refused("_", "Группу убирают из отделения выбором «без отделения»");
       }
       await recordAudit(tx, { organisationId, userId, action: "org.deleted", entity, entityId: String(id) });
       return { ok: true as const, id };

@@ -229,3 +229,14 @@ export const classTeacherSchema = z.object({
   userId: idField("учитель"),
   kind: z.enum(["CLASS_TEACHER", "CURATOR", "MASTER"], { error: "Выберите из списка" }),
 });
+
+/** ORG-4 college departments («отделения»): a HEAD_OF_DEPT's «dept» scope is the groups of theirs. */
+export const departmentSchema = z.object({
+  name: requiredText("название отделения", 150),
+  headId: optionalIdField("заведующий"),
+});
+
+/** ORG-4 which department a class/group belongs to (none = outside every department). */
+export const classDepartmentSchema = z.object({
+  departmentId: optionalIdField("отделение"),
+});

@@ -36,7 +36,7 @@ export async function classesOfYear(organisationId: number, yearId: number) {
   const rows = await db.classGroup.findMany({
     where: { organisationId, yearId },
     select: {
-      id: true, name: true, grade: true, letter: true, specialty: true, specialtyCode: true, shift: true, periodKind: true,
+      id: true, name: true, grade: true, letter: true, specialty: true, specialtyCode: true, shift: true, periodKind: true, departmentId: true,
       classTeachers: { select: { userId: true, kind: true, user: { select: { lastName: true, firstName: true, middleName: true } } } },
       subgroups: { select: { id: true, name: true, subjectId: true } },
     },
@@ -69,4 +69,22 @@ export async function loadsOfYear(organisationId: number, yearId: number, classI
 
 export async function currentYear(organisationId: number) {
   return db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: { id: true, name: true, status: true } });
+}
+
+/** ORG-4 departments with their head and the number of groups of the given year. */
+export async function departments(organisationId: number, yearId: number | null) {
+  const rows = await db.department.findMany({
+    where: { organisationId },
+    select: { id: true, name: true, headId: true, _count: { select: { classes: yearId ? { where: { yearId } } : true } } },
+  });
+  return rows.map((d) => ({ id: d.id, name: d.name, headId: d.headId, groups: d._count.classes })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+}
+
+/** Active users holding HEAD_OF_DEPT: the candidates for a department's head. */
+export async function headsOfDept(organisationId: number) {
+  const rows = await db.user.findMany({
+    where: { organisationId, isActive: true, roles: { some: { role: "HEAD_OF_DEPT" } } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+  });
+  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }

@@ -13,3 +13,5 @@ export const loadTeachers = cache((user: CurrentUser) => data.teachers(user.orga
 export const loadCurriculum = cache((user: CurrentUser, classId: number) => data.curriculumOfClass(user.organisationId, classId));
 export const loadLoads = cache((user: CurrentUser, yearId: number, classId: number | null) => data.loadsOfYear(user.organisationId, yearId, classId));
 export const loadCurrentYear = cache((user: CurrentUser) => data.currentYear(user.organisationId));
+export const loadDepartments = cache((user: CurrentUser, yearId: number | null) => data.departments(user.organisationId, yearId));
+export const loadHeadsOfDept = cache((user: CurrentUser) => data.headsOfDept(user.organisationId));

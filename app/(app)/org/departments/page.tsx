@@ -1,0 +1,89 @@
+// «Отделения» (ORG-4): college departments with their heads, and which department each group of
+// the current year belongs to. A HEAD_OF_DEPT's «dept» scope (ACL-3) is exactly those groups, so
+// only org.edit (ADMIN) changes them; everyone with org.view reads them.
+import type { Metadata } from "next";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { saveEntityAction } from "@/lib/org/actions";
+import { loadClassesOfYear, loadCurrentYear, loadDepartments, loadHeadsOfDept } from "@/lib/org/setup/loaders";
+import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
+import { newRowOf, rowsOf } from "@/components/org/rows";
+
+export const metadata: Metadata = { title: "Отделения" };
+
+export default async function DepartmentsPage() {
+  const { user } = await requireAccess("org.view");
+  const year = await loadCurrentYear(user);
+  const editable = (await authorize(user, "org.edit")).allowed;
+  const [departments, heads, classes] = await Promise.all([
+    loadDepartments(user, year?.id ?? null),
+    loadHeadsOfDept(user),
+    year ? loadClassesOfYear(user, year.id) : Promise.resolve([]),
+  ]);
+  const headName = new Map(heads.map((h) => [h.id, h.name]));
+  const deptFields = [
+    { name: "name", label: "Отделение" },
+    {
+      name: "headId",
+      label: "Заведующий",
+      type: "select" as const,
+      options: [{ value: "", label: "— не назначен" }, ...heads.map((h) => ({ value: String(h.id), label: h.name }))],
+    },
+  ];
+  const groupEditable = editable && year !== null && year.status !== "CLOSED";
+  const groupFields = [
+    { name: "name", label: "Группа", readOnly: true },
+    {
+      name: "departmentId",
+      label: "Отделение",
+      type: "select" as const,
+      options: [{ value: "", label: "— без отделения" }, ...departments.map((d) => ({ value: String(d.id), label: d.name }))],
+    },
+  ];
+  const groupRows: DirectoryRow[] = classes.map((c) => ({
+    key: String(c.id),
+    values: { name: c.name, departmentId: c.departmentId ? String(c.departmentId) : "" },
+    save: groupEditable ? saveEntityAction.bind(null, "classDepartment", c.id, null) : null,
+    remove: null,
+  }));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Отделения</h1>
+      <p className="text-sm text-slate-600">
+        Заведующий отделением видит и ведёт только группы своего отделения. Отделение, в котором есть группы (в том числе прошлых лет), удалить нельзя.
+      </p>
+      {editable ? (
+        <DirectoryTable
+          title="Отделения и заведующие"
+          fields={deptFields}
+          widths={["minmax(0,3fr)", "minmax(0,2fr)"]}
+          rows={rowsOf("department", departments, ["name", "headId"], true)}
+          newRow={newRowOf("department", null)}
+        />
+      ) : (
+        <table className="w-full rounded border border-slate-200 bg-white text-sm">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th className="px-2">Отделение</th>
+              <th>Заведующий</th>
+              <th>Групп в {year?.name ?? "текущем году"}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {departments.map((d) => (
+              <tr key={d.id} className="border-t border-slate-100">
+                <td className="px-2">{d.name}</td>
+                <td>{(d.headId && headName.get(d.headId)) || "—"}</td>
+                <td>{d.groups}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {departments.length === 0 && <p className="text-sm text-slate-600">Отделений пока нет.</p>}
+      {year && classes.length > 0 && (
+        <DirectoryTable title={`Группы по отделениям · ${year.name}`} fields={groupFields} widths={["8rem", "minmax(0,3fr)"]} rows={groupRows} newRow={null} />
+      )}
+    </div>
+  );
+}

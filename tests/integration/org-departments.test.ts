@@ -1,0 +1,75 @@
+// College departments against PostgreSQL (ORG-4, ACL-3): ADMIN creates, renames and deletes
+// them and places groups in them; a head of department's «dept» scope follows; nobody else
+// (not even the head himself) may change them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/access/authorize";
+import { ENTITY } from "@/lib/org/directory";
+import { deleteEntity, saveEntity } from "@/lib/org/mutations";
+import { classDepartmentSchema, departmentSchema } from "@/lib/org/schema";
+import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+
+let f: AccessFixture;
+const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
+const dept = (id: number) => db.department.findUnique({ where: { organisationId_id: { organisationId: f.organisationId, id } } });
+
+beforeAll(async () => {
+  f = await createAccessFixture();
+});
+
+describe("departments (ORG-4)", () => {
+  it("are changed through org.edit, which only ADMIN holds — not classes.edit of a secretary, a scheduler or the head", async () => {
+    expect(ENTITY.department.permission).toBe("org.edit");
+    expect(ENTITY.classDepartment.permission).toBe("org.edit");
+    expect((await authorize(actor("ADMIN"), "org.edit")).allowed).toBe(true);
+    for (const c of ["HEAD_OF_DEPT", "SECRETARY", "SCHEDULER", "DEPUTY", "DIRECTOR", "TEACHER"] as const) {
+      expect((await authorize(actor(c), "org.edit")).allowed, c).toBe(false);
+    }
+  });
+
+  it("refuses an empty name in Russian and a head without the HEAD_OF_DEPT role, writing nothing", async () => {
+    expect(departmentSchema.safeParse({ name: " ", headId: "" }).error?.issues[0].message).toBe("Укажите: название отделения");
+    const before = await db.department.count({ where: { organisationId: f.organisationId } });
+    const r = await saveEntity(f.organisationId, f.users.ADMIN, "department", null, departmentSchema.parse({ name: "Экономика", headId: String(f.users.TEACHER) }), null);
+    expect(r).toEqual({ ok: false, field: "headId", message: "Заведующим можно назначить только сотрудника с ролью «Зав. отделением»" });
+    expect(await db.department.count({ where: { organisationId: f.organisationId } })).toBe(before);
+  });
+
+  it("creates and renames a department, refuses a duplicate name, and audits the change", async () => {
+    const created = await saveEntity(f.organisationId, f.users.ADMIN, "department", null, departmentSchema.parse({ name: "Механика", headId: "" }), null);
+    if (!created.ok) throw new Error(created.message);
+    const renamed = await saveEntity(f.organisationId, f.users.ADMIN, "department", created.id, departmentSchema.parse({ name: "Механическое отделение", headId: String(f.users.HEAD_OF_DEPT) }), null);
+    expect(renamed.ok).toBe(true);
+    expect(await dept(created.id)).toMatchObject({ name: "Механическое отделение", headId: f.users.HEAD_OF_DEPT });
+    expect(await saveEntity(f.organisationId, f.users.ADMIN, "department", null, { name: "Механическое отделение", headId: null }, null)).toMatchObject({ ok: false, message: "Такая запись уже есть" });
+    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, entity: "department", entityId: String(created.id) } })).toBe(2);
+  });
+
+  it("moves a group into a department, which widens its head's «dept» scope (ACL-3)", async () => {
+    const before = await authorize(actor("HEAD_OF_DEPT"), "people.brief", { kind: "class", classId: f.classB });
+    expect(before.allowed).toBe(false);
+    const own = await db.classGroup.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.classA } }, select: { departmentId: true } });
+    const r = await saveEntity(f.organisationId, f.users.ADMIN, "classDepartment", f.classB, classDepartmentSchema.parse({ departmentId: String(own.departmentId) }), null);
+    expect(r.ok).toBe(true);
+    expect((await authorize(actor("HEAD_OF_DEPT"), "people.brief", { kind: "class", classId: f.classB })).allowed).toBe(true);
+  });
+
+  it("refuses to delete a department that still has groups; deletes it once they are moved out", async () => {
+    const { departmentId } = await db.classGroup.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.classA } }, select: { departmentId: true } });
+    const refused = await deleteEntity(f.organisationId, f.users.ADMIN, "department", departmentId!);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("В отделении есть группы") });
+    expect(await dept(departmentId!)).not.toBeNull();
+    for (const classId of [f.classA, f.classB]) {
+      expect((await saveEntity(f.organisationId, f.users.ADMIN, "classDepartment", classId, classDepartmentSchema.parse({ departmentId: "" }), null)).ok).toBe(true);
+    }
+    expect((await deleteEntity(f.organisationId, f.users.ADMIN, "department", departmentId!)).ok).toBe(true);
+    expect(await dept(departmentId!)).toBeNull();
+  });
+
+  it("cannot reach another organisation's department by id (ACL-5)", async () => {
+    const other = await db.department.create({ data: { organisationId: f.otherOrganisationId, name: "Чужое" } });
+    expect(await saveEntity(f.organisationId, f.users.ADMIN, "department", other.id, { name: "взлом", headId: null }, null)).toMatchObject({ ok: false, message: "Запись не найдена" });
+    expect(await deleteEntity(f.organisationId, f.users.ADMIN, "department", other.id)).toMatchObject({ ok: false });
+    expect((await db.department.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.otherOrganisationId, id: other.id } } })).name).toBe("Чужое");
+  });
+});
