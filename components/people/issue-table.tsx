@@ -2,9 +2,11 @@
 // or resets passwords and downloads the PDF of credential slips (AUTH-2, AUTH-3).
 import type { IssueCandidate } from "@/lib/people/logins/data";
 import { formatDateTime } from "@/lib/org/time";
+import { LoginActiveButton } from "./login-active-button";
 import { UnlockButton } from "./unlock-button";
 
-export function IssueTable({ title, people, timeZone, returnPath }: { title: string; people: IssueCandidate[]; timeZone: string; returnPath: string }) {
+/** `canClose`: the reader holds users.delete (ADMIN) and may close or reopen logins. */
+export function IssueTable({ title, people, timeZone, returnPath, canClose = false }: { title: string; people: IssueCandidate[]; timeZone: string; returnPath: string; canClose?: boolean }) {
   const now = new Date();
   return (
     <form method="post" action="/people/logins/slips" className="space-y-2 rounded border border-slate-200 bg-white p-3">
@@ -18,6 +20,7 @@ export function IssueTable({ title, people, timeZone, returnPath }: { title: str
             <th>Выдан</th>
             <th>Последний вход</th>
             <th>Блокировка</th>
+            <th>Вход</th>
           </tr>
         </thead>
         <tbody>
@@ -37,11 +40,16 @@ export function IssueTable({ title, people, timeZone, returnPath }: { title: str
                   "—"
                 )}
               </td>
+              <td>
+                {p.userId && !p.isActive && <span className="mr-1 text-xs text-red-700">закрыт</span>}
+                {p.userId && canClose ? <LoginActiveButton userId={p.userId} active={p.isActive} path={returnPath} name={p.fullName} /> : p.userId && p.isActive ? "открыт" : null}
+                {!p.userId && "—"}
+              </td>
             </tr>
           ))}
           {people.length === 0 && (
             <tr>
-              <td colSpan={6} className="text-slate-500">
+              <td colSpan={7} className="text-slate-500">
                 Нет людей
               </td>
             </tr>

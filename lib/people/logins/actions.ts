@@ -7,6 +7,8 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { fieldErrorsOf, formRecord, idSchema, staffSchema } from "../schema";
 import { createStaffWithLogin } from "./mutations";
 import { unlockFor } from "./issue";
+import { setLoginActive } from "./deactivate";
+import { requestAddress } from "@/lib/auth/request";
 
 export async function createStaffAction(_prev: ActionResult<{ login: string }> | null, form: FormData): Promise<ActionResult<{ login: string }>> {
   const access = await requireAccessForAction("users.issueStaff");
@@ -28,6 +30,17 @@ export async function unlockUserAction(rawUserId: number, path: string): Promise
   const access = staff.ok ? staff : await requireAccessForAction("users.issueFamily");
   if (!access.ok) return access;
   const result = await unlockFor(access.user, userId.data);
+  if (result.ok && path.startsWith("/people/")) revalidatePath(path);
+  return result;
+}
+
+/** Closes (active = false) or reopens a login (users.delete, ADMIN). */
+export async function setLoginActiveAction(rawUserId: number, active: boolean, path: string): Promise<ActionResult> {
+  const userId = idSchema.safeParse(rawUserId);
+  if (!userId.success || typeof active !== "boolean") return fail("NOT_FOUND");
+  const access = await requireAccessForAction("users.delete");
+  if (!access.ok) return access;
+  const result = await setLoginActive(access.user, userId.data, active, await requestAddress());
   if (result.ok && path.startsWith("/people/")) revalidatePath(path);
   return result;
 }

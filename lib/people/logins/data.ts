@@ -12,11 +12,12 @@ export type IssueCandidate = {
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
   issuedAt: Date | null;
+  isActive: boolean;
 };
 
-const userSelect = { select: { id: true, login: true, lockedUntil: true, lastSignInAt: true, issuedAt: true } } as const;
+const userSelect = { select: { id: true, login: true, lockedUntil: true, lastSignInAt: true, issuedAt: true, isActive: true } } as const;
 
-type Card = { id: number; lastName: string; firstName: string; middleName: string | null; user: { id: number; login: string; lockedUntil: Date | null; lastSignInAt: Date | null; issuedAt: Date | null } | null };
+type Card = { id: number; lastName: string; firstName: string; middleName: string | null; user: { id: number; login: string; lockedUntil: Date | null; lastSignInAt: Date | null; issuedAt: Date | null; isActive: boolean } | null };
 
 function toCandidate(kind: PersonRef["kind"], c: Card): IssueCandidate {
   return {
@@ -28,6 +29,7 @@ function toCandidate(kind: PersonRef["kind"], c: Card): IssueCandidate {
     lockedUntil: c.user?.lockedUntil ?? null,
     lastSignInAt: c.user?.lastSignInAt ?? null,
     issuedAt: c.user?.issuedAt ?? null,
+    isActive: c.user?.isActive ?? true,
   };
 }
 

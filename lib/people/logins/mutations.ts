@@ -118,3 +118,19 @@ export async function createStaffWithLogin(
     return { staffId: staff.id, userId: user.id, login };
   });
 }
+
+/**
+ * «Удалить пользователя» (users.delete) closes the login instead of erasing it: the person's
+ * cards, marks and the audit chain keep pointing at the user. Closing ends every session at
+ * once (a session of an inactive user is no longer valid either); reopening lets the user sign
+ * in again with the password they had. Returns false when there is no such user here.
+ */
+export async function setUserActive(organisationId: number, byUserId: number, userId: number, active: boolean, now: Date, ip: string | null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { organisationId, id: userId }, data: { isActive: active } });
+    if (updated.count === 0) return false;
+    if (!active) await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit(tx, { organisationId, userId: byUserId, action: active ? "users.reactivated" : "users.deactivated", entity: "User", entityId: String(userId), ip });
+    return true;
+  });
+}

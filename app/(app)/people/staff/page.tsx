@@ -14,12 +14,18 @@ export const metadata: Metadata = { title: "Сотрудники" };
 export default async function StaffPage() {
   const { user } = await requireAccess("staff.brief");
   const canIssue = (await authorize(user, "users.issueStaff")).allowed;
+  const canClose = (await authorize(user, "users.delete")).allowed;
   const [staff, candidates] = await Promise.all([loadStaffBrief(user), canIssue ? loadStaffCandidates(user) : null]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Сотрудники</h1>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Сотрудники</h1>
+        <a className="text-sm text-blue-700 hover:underline" href="/people/staff/export">
+          Список в Excel
+        </a>
+      </div>
       {canIssue && <StaffCreateForm />}
-      {candidates && <IssueTable title="Логины сотрудников" people={candidates} timeZone={user.timeZone} returnPath="/people/staff" />}
+      {candidates && <IssueTable title="Логины сотрудников" people={candidates} timeZone={user.timeZone} returnPath="/people/staff" canClose={canClose} />}
       {(
         <table className="w-full rounded border border-slate-200 bg-white text-sm">
           <thead className="text-left text-xs text-slate-500">

@@ -29,7 +29,7 @@ export default async function ClassListPage({ params, searchParams }: { params: 
   const date = (q.success && q.data.date && parseCalendarDate(q.data.date)) || todayIn(user.timeZone);
   const rows = await loadClassList(user, classId, date);
   const target = { kind: "class", classId } as const;
-  const [manage, issue] = await Promise.all([authorize(user, "people.manage", target), authorize(user, "users.issueFamily", target)]);
+  const [manage, issue, close] = await Promise.all([authorize(user, "people.manage", target), authorize(user, "users.issueFamily", target), authorize(user, "users.delete")]);
   const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
   const iso = date.toISOString().slice(0, 10);
   return (
@@ -87,8 +87,8 @@ export default async function ClassListPage({ params, searchParams }: { params: 
       </table>
       {family && (
         <>
-          <IssueTable title="Логины учеников" people={family.students} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} />
-          <IssueTable title="Логины родителей" people={family.parents} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} />
+          <IssueTable title="Логины учеников" people={family.students} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} />
+          <IssueTable title="Логины родителей" people={family.parents} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} />
         </>
       )}
     </div>
