@@ -72,3 +72,14 @@ export async function medicalListOn(organisationId: number, classId: number, dat
     }))
     .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
 }
+
+/** Students of the given classes on a date as «ФИО (класс)» options, for linking a parent to a child. */
+export async function studentOptionsOn(organisationId: number, classIds: readonly number[], date: Date): Promise<{ id: number; label: string }[]> {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId: { in: [...classIds] }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    select: { class: { select: { name: true } }, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  return rows
+    .map((r) => ({ id: r.student.id, label: `${[r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" ")} (${r.class.name})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, "ru"));
+}

@@ -1,4 +1,8 @@
-// Builds the XLSX of a class list or its medical list (PPL-5, seed 003).
+// Builds the XLSX of the people lists (PPL-5): a class list or its medical list (seed 003), the
+// movement book (PPL-3) and the staff list — all through the one listToXlsx.
+import type { MovementRow } from "../movement/data";
+import { MOVEMENT_LABELS, type MovementKind } from "../movement/rules";
+import type { StaffBrief } from "../staff/data";
 import { classListOn, classRef, medicalListOn } from "./data";
 import { listToXlsx } from "./xlsx";
 
@@ -34,4 +38,37 @@ export async function exportClassList(
     rows.map((r, i) => [i + 1, fmt.personName(r), fmt.formatDate(r.birthDate), fmt.formLabel(r.educationForm), fmt.formatDate(r.since)]),
   );
   return { buffer, fileName: `Список ${cls.name}.xlsx`, asciiName: `class-${classId}.xlsx` };
+}
+
+type XlsxFile = { buffer: Buffer; fileName: string; asciiName: string };
+
+/** The movement book as read on the page (already limited to the reader's classes), oldest first. */
+export async function exportMovementBook(rows: readonly MovementRow[], fmt: Pick<Fmt, "formatDate" | "formLabel">, today: Date): Promise<XlsxFile> {
+  const ordered = [...rows].sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id);
+  const buffer = await listToXlsx(
+    `Книга движения учащихся на ${fmt.formatDate(today)}`,
+    ["№", "Дата", "ФИО ученика", "Движение", "Из класса", "В класс", "Приказ №", "Дата приказа", "Примечание"],
+    ordered.map((r, i) => [
+      i + 1,
+      fmt.formatDate(r.date),
+      r.studentName,
+      (MOVEMENT_LABELS[r.kind as MovementKind] ?? r.kind) + (r.kind === "FORM_CHANGE" && r.educationForm ? `: ${fmt.formLabel(r.educationForm)}` : ""),
+      r.fromClass,
+      r.toClass,
+      r.orderNumber,
+      fmt.formatDate(r.orderDate),
+      r.note,
+    ]),
+  );
+  return { buffer, fileName: "Книга движения.xlsx", asciiName: "movement-book.xlsx" };
+}
+
+/** «Краткие сведения» of the staff (what the staff list shows). */
+export async function exportStaffList(rows: readonly StaffBrief[], formatDate: (d: Date) => string, today: Date): Promise<XlsxFile> {
+  const buffer = await listToXlsx(
+    `Список сотрудников на ${formatDate(today)}`,
+    ["№", "ФИО", "Должность", "Телефон", "E-mail"],
+    rows.map((r, i) => [i + 1, r.fullName, r.position, r.phone, r.email]),
+  );
+  return { buffer, fileName: "Сотрудники.xlsx", asciiName: "staff.xlsx" };
 }

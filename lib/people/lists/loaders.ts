@@ -2,7 +2,8 @@
 import { actorFacts } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
-import { classListOn, classRef, classesOfCurrentYear, type ClassRef } from "./data";
+import { todayIn } from "@/lib/org/time";
+import { classListOn, classRef, classesOfCurrentYear, studentOptionsOn, type ClassRef } from "./data";
 
 export async function classesInScope(user: CurrentUser, scopes: readonly Scope[]): Promise<ClassRef[]> {
   if (scopes.includes("all")) return classesOfCurrentYear(user.organisationId, "all");
@@ -22,4 +23,10 @@ export function loadClassList(user: CurrentUser, classId: number, date: Date) {
 
 export function loadClass(user: CurrentUser, classId: number) {
   return classRef(user.organisationId, classId);
+}
+
+/** Students the reader may manage (people.manage scopes), for the «add a child» picker. */
+export async function loadManagedStudentOptions(user: CurrentUser, scopes: readonly Scope[]) {
+  const classes = await classesInScope(user, scopes);
+  return studentOptionsOn(user.organisationId, classes.map((c) => c.id), todayIn(user.timeZone));
 }

@@ -15,3 +15,14 @@ export async function listToXlsx(title: string, header: readonly string[], rows:
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The download response of a built list: UTF-8 file name for browsers, an ASCII fallback. */
+export function xlsxResponse(file: { buffer: Buffer; fileName: string; asciiName: string }): Response {
+  return new Response(new Uint8Array(file.buffer), {
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -11,7 +11,12 @@ export default async function MovementBookPage() {
   const rows = await loadMovementBook(user, scopes);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Книга движения учащихся</h1>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Книга движения учащихся</h1>
+        <a className="text-sm text-blue-700 hover:underline" href="/people/movement/export">
+          Книга движения в Excel
+        </a>
+      </div>
       <p className="text-sm text-slate-600">
         Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке ученика. Показаны последние {rows.length} записей.
       </p>

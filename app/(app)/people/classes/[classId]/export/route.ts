@@ -8,7 +8,7 @@ import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/car
 import { fullName } from "@/lib/people/names";
 import { exportClassList } from "@/lib/people/lists/export";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
-import { XLSX_TYPE } from "@/lib/people/lists/xlsx";
+import { xlsxResponse } from "@/lib/people/lists/xlsx";
 
 const query = z.object({ list: z.enum(["students", "medical"]), date: z.string().optional() });
 
@@ -26,11 +26,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ clas
     formLabel: (f) => EDUCATION_FORM_LABELS[f as EducationFormValue] ?? f,
   });
   if (!file) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  return new Response(new Uint8Array(file.buffer), {
-    headers: {
-      "Content-Type": XLSX_TYPE,
-      "Content-Disposition": `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return xlsxResponse(file);
 }

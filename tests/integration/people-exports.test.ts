@@ -1,0 +1,74 @@
+// XLSX exports of the movement book and the staff list against PostgreSQL (PPL-3, PPL-5): the
+// files carry what the lists show, a class teacher's book holds only own class's movements.
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/org/time";
+import { exportMovementBook, exportStaffList } from "@/lib/people/lists/export";
+import { loadMovementBook } from "@/lib/people/movement/loaders";
+import { staffBrief } from "@/lib/people/staff/data";
+import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+
+let f: AccessFixture;
+const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+const fmt = { formatDate, formLabel: (x: string) => (x === "HOME" ? "на дому" : x) };
+
+function asUser(column: keyof AccessFixture["users"]): CurrentUser {
+  return {
+    id: f.users[column], organisationId: f.organisationId, login: column.toLowerCase(), fullName: column, shortName: column,
+    roles: [], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+  };
+}
+
+async function rowsOf(buffer: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  const out: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+  return out;
+}
+
+beforeAll(async () => {
+  f = await createAccessFixture();
+  const o = f.organisationId;
+  await db.movement.createMany({
+    data: [
+      { organisationId: o, studentId: f.studentA, kind: "ADMISSION", date: d("2026-09-01"), orderNumber: "12-у", orderDate: d("2026-08-28"), toClassId: f.classA },
+      { organisationId: o, studentId: f.studentA, kind: "FORM_CHANGE", date: d("2026-10-05"), orderNumber: "40-у", orderDate: d("2026-10-01"), educationForm: "HOME", note: "по справке" },
+      { organisationId: o, studentId: f.studentB, kind: "ADMISSION", date: d("2026-09-02"), orderNumber: "13-у", orderDate: d("2026-08-29"), toClassId: f.classB },
+    ],
+  });
+  await db.staff.create({ data: { organisationId: o, lastName: "Новикова", firstName: "Анна", middleName: "Петровна", position: "учитель химии", phone: "+7 846 000-00-01" } });
+});
+
+describe("movement book to XLSX (PPL-3, PPL-5)", () => {
+  it("writes every entry oldest first with kind, classes, order number and date", async () => {
+    const all = await loadMovementBook(asUser("ADMIN"), ["all"], 100_000);
+    const file = await exportMovementBook(all, fmt, d("2026-11-23"));
+    expect(file.asciiName).toBe("movement-book.xlsx");
+    const rows = await rowsOf(file.buffer);
+    expect(rows[0]).toEqual(["Книга движения учащихся на 23.11.2026"]);
+    expect(rows[1]).toEqual(["№", "Дата", "ФИО ученика", "Движение", "Из класса", "В класс", "Приказ №", "Дата приказа", "Примечание"]);
+    expect(rows.slice(2)).toEqual([
+      [1, "01.09.2026", "Свой Ученик", "Зачисление", "", "5А", "12-у", "28.08.2026", ""],
+      [2, "02.09.2026", "Чужой Ученик", "Зачисление", "", "5Б", "13-у", "29.08.2026", ""],
+      [3, "05.10.2026", "Свой Ученик", "Смена формы обучения: на дому", "", "", "40-у", "01.10.2026", "по справке"],
+    ]);
+  });
+
+  it("gives a class teacher only the movements into or out of own class", async () => {
+    const own = await loadMovementBook(asUser("CLASS_TEACHER"), ["class"], 100_000);
+    const rows = await rowsOf((await exportMovementBook(own, fmt, d("2026-11-23"))).buffer);
+    expect(rows.slice(2).map((r) => r[2])).toEqual(["Свой Ученик"]);
+  });
+});
+
+describe("staff list to XLSX (PPL-5)", () => {
+  it("writes ФИО, position, phone and e-mail of the current staff", async () => {
+    const file = await exportStaffList(await staffBrief(f.organisationId), formatDate, d("2026-11-23"));
+    const rows = await rowsOf(file.buffer);
+    expect(rows[1]).toEqual(["№", "ФИО", "Должность", "Телефон", "E-mail"]);
+    expect(rows.slice(2)).toEqual([[1, "Новикова Анна Петровна", "учитель химии", "+7 846 000-00-01", ""]]);
+  });
+});
