@@ -6,6 +6,7 @@ import { requestAddress } from "@/lib/auth/request";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { SECTION_PERMISSION, saveCardSection, type CardSection } from "./card/sections";
 import { createParentForStudent, linkParent, unlinkParent } from "./card/mutations";
+import { addChildLink, removeChildLink, saveParentCard } from "./card/parent";
 import { fieldErrorsOf, formRecord, idSchema, optionalText, parentSchema } from "./schema";
 
 const SECTIONS = ["main", "medical", "psych"] as const;
@@ -63,4 +64,40 @@ export async function unlinkParentAction(rawStudentId: number, rawParentId: numb
   if (!done) return fail("NOT_FOUND");
   revalidatePath(`/people/students/${studentId.data}`);
   return ok(undefined);
+}
+
+/** The parent card's own fields (PPL-1); the parent is authorised through the children. */
+export async function saveParentAction(rawParentId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const parentId = idSchema.safeParse(rawParentId);
+  if (!parentId.success) return fail("NOT_FOUND");
+  // Feature gate (people.manage in some scope); the parent itself is checked through the children.
+  const access = await requireAccessForAction("people.manage");
+  if (!access.ok) return access;
+  const result = await saveParentCard({ ...access.user, ip: await requestAddress() }, parentId.data, formRecord(form));
+  if (result.ok) revalidatePath(`/people/parents/${parentId.data}`);
+  return result;
+}
+
+export async function addChildLinkAction(rawParentId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const parentId = idSchema.safeParse(rawParentId);
+  if (!parentId.success) return fail("NOT_FOUND");
+  const access = await requireAccessForAction("people.manage");
+  if (!access.ok) return access;
+  const result = await addChildLink(access.user, parentId.data, formRecord(form));
+  if (result.ok) revalidatePath(`/people/parents/${parentId.data}`);
+  return result;
+}
+
+export async function removeChildLinkAction(rawParentId: number, rawStudentId: number): Promise<ActionResult> {
+  const parentId = idSchema.safeParse(rawParentId);
+  const studentId = idSchema.safeParse(rawStudentId);
+  if (!parentId.success || !studentId.success) return fail("NOT_FOUND");
+  const access = await requireAccessForAction("people.manage", { kind: "student", studentId: studentId.data });
+  if (!access.ok) return access;
+  const result = await removeChildLink(access.user, parentId.data, studentId.data);
+  if (result.ok) {
+    revalidatePath(`/people/parents/${parentId.data}`);
+    revalidatePath(`/people/students/${studentId.data}`);
+  }
+  return result;
 }

@@ -207,3 +207,25 @@ export const staffCardSchema = z.object({
   hiredAt: optionalDate("Принят"),
   firedAt: optionalDate("Уволен"),
 });
+
+/** PPL-1: the parent card's own fields (the link's «степень родства» is edited per child). */
+export const parentCardSchema = z.object({
+  lastName: requiredText("фамилия"),
+  firstName: requiredText("имя"),
+  middleName: optionalText(100),
+  birthDate: optionalDate("Дата рождения"),
+  sex,
+  phone,
+  email,
+  preferredContact: optionalText(100),
+  address: optionalText(300),
+  workplace: optionalText(200),
+  position: optionalText(100),
+});
+export type ParentCardInput = z.output<typeof parentCardSchema>;
+
+/** A parent–child link added from the parent's card. */
+export const childLinkSchema = z.object({
+  studentId: z.coerce.number({ error: "Выберите ученика" }).int("Выберите ученика").positive("Выберите ученика").max(2_147_483_647, "Выберите ученика"),
+  kinship: optionalText(40),
+});

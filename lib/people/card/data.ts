@@ -61,6 +61,8 @@ export type ParentCard = {
   address?: string | null;
   workplace?: string | null;
   position?: string | null;
+  birthDate?: Date | null;
+  sex?: string | null;
   children: { studentId: number; fullName: string; kinship: string | null }[];
 };
 
@@ -75,7 +77,7 @@ export async function parentCard(organisationId: number, parentId: number, full:
       phone: true,
       email: true,
       preferredContact: true,
-      ...(full ? { address: true, workplace: true, position: true } : {}),
+      ...(full ? { address: true, workplace: true, position: true, birthDate: true, sex: true } : {}),
       children: { select: { kinship: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } } },
     },
   });

@@ -2,7 +2,7 @@
 // each function writes only its own group of fields, and audits in the same transaction.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { MedicalInput, ParentInput, PsychInput, StudentMainInput } from "../schema";
+import type { MedicalInput, ParentCardInput, ParentInput, PsychInput, StudentMainInput } from "../schema";
 
 type Who = { organisationId: number; userId: number; ip?: string | null };
 
@@ -85,6 +85,24 @@ export async function unlinkParent(who: Who, parentId: number, studentId: number
     const removed = await tx.parentLink.deleteMany({ where: { organisationId: who.organisationId, parentId, studentId } });
     if (removed.count === 0) return false;
     await recordAudit(tx, { organisationId: who.organisationId, userId: who.userId, action: "people.parent.unlinked", entity: "Parent", entityId: String(parentId), details: { studentId } });
+    return true;
+  });
+}
+
+/** The parent card's own fields (PPL-1); false when there is no such parent here. */
+export async function updateParent(who: Who, parentId: number, input: ParentCardInput): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.parent.updateMany({ where: { organisationId: who.organisationId, id: parentId }, data: input });
+    if (updated.count === 0) return false;
+    await recordAudit(tx, {
+      organisationId: who.organisationId,
+      userId: who.userId,
+      action: "people.parent.updated",
+      entity: "Parent",
+      entityId: String(parentId),
+      details: { fields: Object.keys(input) },
+      ip: who.ip ?? null,
+    });
     return true;
   });
 }

@@ -1,13 +1,28 @@
-// Parent card (PPL-1): full card with people.manage, «краткие сведения» otherwise; through a child.
+// Parent card (PPL-1): the full card (editable) with people.manage on any of the children,
+// «краткие сведения» otherwise; the parent–child links are added and removed here too.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { authorize } from "@/lib/access/authorize";
 import { requireUser } from "@/lib/auth/session";
+import { addChildLinkAction, saveParentAction } from "@/lib/people/actions";
+import { SEX_LABELS } from "@/lib/people/card-rules";
 import { loadParentCard } from "@/lib/people/card/loaders";
+import { loadManagedStudentOptions } from "@/lib/people/lists/loaders";
 import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
+import { FieldForm, type FormField } from "@/components/people/field-form";
+import { UnlinkChildButton } from "@/components/people/unlink-child-button";
+import { asInput } from "@/components/org/rows";
 
 export const metadata: Metadata = { title: "Карточка родителя" };
+
+const FULL: [string, string, FormField["type"]][] = [
+  ["lastName", "Фамилия", "text"], ["firstName", "Имя", "text"], ["middleName", "Отчество", "text"],
+  ["birthDate", "Дата рождения", "date"], ["sex", "Пол", "select"], ["phone", "Телефон", "tel"], ["email", "E-mail", "email"],
+  ["preferredContact", "Предпочтительный способ связи", "text"], ["address", "Адрес", "text"],
+  ["workplace", "Место работы", "text"], ["position", "Должность", "text"],
+];
 
 export default async function ParentCardPage({ params }: { params: Promise<{ parentId: string }> }) {
   const id = idSchema.safeParse((await params).parentId);
@@ -16,41 +31,67 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
   const view = await loadParentCard(user, id.data);
   if (!view) forbidden();
   const { card } = view;
-  const rows: [string, string | null | undefined][] = [
-    ["Телефон", card.phone],
-    ["E-mail", card.email],
-    ["Предпочтительный способ связи", card.preferredContact],
-    ...(view.full
-      ? ([
-          ["Адрес", card.address],
-          ["Место работы", card.workplace],
-          ["Должность", card.position],
-        ] as [string, string | null | undefined][])
-      : []),
-  ];
+  const manage = view.full ? await authorize(user, "people.manage") : null;
+  const options = manage?.allowed ? await loadManagedStudentOptions(user, manage.scopes) : [];
+  const linked = new Set(card.children.map((c) => c.studentId));
+  const candidates = options.filter((o) => !linked.has(o.id));
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">{fullName(card)}</h1>
       <p className="text-sm text-slate-600">{view.full ? "полная карточка" : "краткие сведения"}</p>
-      <dl className="grid gap-2 rounded border border-slate-200 bg-white p-3 text-sm sm:grid-cols-3">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt className="text-xs text-slate-500">{k}</dt>
-            <dd>{v || "—"}</dd>
-          </div>
-        ))}
-      </dl>
-      <h2 className="font-semibold">Дети</h2>
-      <ul className="text-sm">
-        {card.children.map((c) => (
-          <li key={c.studentId}>
-            <Link className="text-blue-700 hover:underline" href={`/people/students/${c.studentId}`}>
-              {c.fullName}
-            </Link>
-            {c.kinship && <span className="text-slate-500"> · {c.kinship}</span>}
-          </li>
-        ))}
-      </ul>
+      <section className="rounded border border-slate-200 bg-white p-3">
+        {view.full ? (
+          <FieldForm
+            action={saveParentAction.bind(null, card.id)}
+            fields={FULL.map(([name, label, type]) => ({
+              name,
+              label,
+              type,
+              required: name === "lastName" || name === "firstName",
+              value: asInput((card as Record<string, unknown>)[name]),
+              ...(type === "select" ? { options: [{ value: "", label: "—" }, { value: "MALE", label: SEX_LABELS.MALE }, { value: "FEMALE", label: SEX_LABELS.FEMALE }] } : {}),
+            }))}
+          />
+        ) : (
+          <dl className="grid gap-2 text-sm sm:grid-cols-3">
+            {([["Телефон", card.phone], ["E-mail", card.email], ["Предпочтительный способ связи", card.preferredContact]] as const).map(([k, v]) => (
+              <div key={k}>
+                <dt className="text-xs text-slate-500">{k}</dt>
+                <dd>{v || "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+      <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
+        <h2 className="font-semibold">Дети</h2>
+        <ul className="text-sm">
+          {card.children.map((c) => (
+            <li key={c.studentId}>
+              <Link className="text-blue-700 hover:underline" href={`/people/students/${c.studentId}`}>
+                {c.fullName}
+              </Link>
+              {c.kinship && <span className="text-slate-500"> · {c.kinship}</span>}
+              {view.full && options.some((o) => o.id === c.studentId) && <UnlinkChildButton parentId={card.id} studentId={c.studentId} name={c.fullName} />}
+            </li>
+          ))}
+          {card.children.length === 0 && <li className="text-slate-500">Дети не указаны</li>}
+        </ul>
+        {view.full && candidates.length > 0 && (
+          <details>
+            <summary className="cursor-pointer text-sm text-blue-700">Добавить ребёнка</summary>
+            <FieldForm
+              action={addChildLinkAction.bind(null, card.id)}
+              submitLabel="Добавить"
+              savedText="Ребёнок добавлен"
+              fields={[
+                { name: "studentId", label: "Ученик", type: "select", options: [{ value: "", label: "— выберите" }, ...candidates.map((o) => ({ value: String(o.id), label: o.label }))] },
+                { name: "kinship", label: "Степень родства" },
+              ]}
+            />
+          </details>
+        )}
+      </section>
     </div>
   );
 }
