@@ -88,3 +88,9 @@ export async function headsOfDept(organisationId: number) {
   });
   return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }
+
+/** Every curriculum row of the year's classes (for the totals, ORG-6). */
+export async function curriculumOfYear(organisationId: number, yearId: number) {
+  const rows = await db.curriculumItem.findMany({ where: { organisationId, class: { yearId } }, select: { classId: true, subjectId: true, periodId: true, hours: true } });
+  return rows.map((r) => ({ ...r, hours: Number(r.hours) }));
+}

@@ -15,3 +15,4 @@ export const loadLoads = cache((user: CurrentUser, yearId: number, classId: numb
 export const loadCurrentYear = cache((user: CurrentUser) => data.currentYear(user.organisationId));
 export const loadDepartments = cache((user: CurrentUser, yearId: number | null) => data.departments(user.organisationId, yearId));
 export const loadHeadsOfDept = cache((user: CurrentUser) => data.headsOfDept(user.organisationId));
+export const loadCurriculumOfYear = cache((user: CurrentUser, yearId: number) => data.curriculumOfYear(user.organisationId, yearId));

@@ -1,5 +1,6 @@
 // «Учебный план» (ORG-6): hours per class × subject × period (no period = the whole year).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
@@ -34,7 +35,12 @@ export default async function CurriculumPage({ searchParams }: { searchParams: P
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Учебный план · {year.name}</h1>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Учебный план · {year.name}</h1>
+        <Link className="text-sm text-blue-700 hover:underline" href="/org/curriculum/totals">
+          Итоги и сравнение с тарификацией
+        </Link>
+      </div>
       <ClassPicker path="/org/curriculum" classes={classes} current={cls.id} />
       <DirectoryTable
         title={`Часы класса ${cls.name}`}
