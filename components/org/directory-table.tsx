@@ -4,7 +4,7 @@
 // last row adds a new entry.
 import { useActionState, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
-import type { FormField } from "@/components/people/field-form";
+import { typedValues, type FormField } from "@/components/people/field-form";
 
 export type DirectoryRow = {
   key: string;
@@ -40,7 +40,16 @@ function Cell({ field, value, error, rowLabel }: { field: FormField; value: stri
 
 function Row({ row, fields, template, isNew }: { row: DirectoryRow; fields: readonly FormField[]; template: string; isNew: boolean }) {
   const save = row.save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" }));
-  const [state, action, pending] = useActionState(save, null);
+  // As in FieldForm: after a refusal the typed values stay in the row.
+  const [last, action, pending] = useActionState(
+    async (prev: { result: ActionResult<{ id: number }>; values: Record<string, string> } | null, form: FormData) => {
+      const result: ActionResult<{ id: number }> = await save(prev?.result ?? null, form);
+      return { result, values: typedValues(form) };
+    },
+    null,
+  );
+  const state = last?.result ?? null;
+  const typed = state && !state.ok ? last?.values : undefined;
   const [removing, startRemove] = useTransition();
   const [removeError, setRemoveError] = useState<string | null>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -48,7 +57,7 @@ function Row({ row, fields, template, isNew }: { row: DirectoryRow; fields: read
   return (
     <form action={action} noValidate className="grid items-start gap-1 border-t border-slate-100 py-1" style={{ gridTemplateColumns: template }}>
       {fields.map((f) => (
-        <Cell key={f.name} field={f} value={row.values[f.name] ?? ""} error={errors[f.name]} rowLabel={rowLabel} />
+        <Cell key={f.name} field={f} value={typed && !f.readOnly ? (f.type === "checkbox" ? (f.name in typed ? "true" : "") : (typed[f.name] ?? "")) : (row.values[f.name] ?? "")} error={errors[f.name]} rowLabel={rowLabel} />
       ))}
       <div className="flex flex-wrap items-center gap-1 text-xs">
         {row.save && (

@@ -16,6 +16,17 @@ export type FormField = {
   readOnly?: boolean;
 };
 
+type Submitted<T> = { result: ActionResult<T>; values: Record<string, string> };
+
+/** The text values of a submitted form (files are not kept). */
+export function typedValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  form.forEach((v, k) => {
+    if (typeof v === "string") out[k] = v;
+  });
+  return out;
+}
+
 export function FieldForm<T>({
   action,
   fields,
@@ -29,7 +40,14 @@ export function FieldForm<T>({
   savedText?: string;
   hidden?: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // React resets a form after its action; on refusal the typed values come back as the
+  // defaults, so a Russian field message never costs the user what they entered.
+  const [last, formAction, pending] = useActionState(
+    async (prev: Submitted<T> | null, form: FormData): Promise<Submitted<T>> => ({ result: await action(prev?.result ?? null, form), values: typedValues(form) }),
+    null,
+  );
+  const state = last?.result ?? null;
+  const typed = state && !state.ok ? last?.values : undefined;
   const prefix = useId();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
@@ -42,7 +60,7 @@ export function FieldForm<T>({
           const common = {
             id,
             name: f.name,
-            defaultValue: f.value ?? "",
+            defaultValue: typed ? (typed[f.name] ?? "") : (f.value ?? ""),
             "aria-invalid": err ? true : undefined,
             "aria-describedby": err ? `${id}-err` : undefined,
             className: "w-full rounded border border-slate-300 px-2 py-1 text-sm",
@@ -64,7 +82,7 @@ export function FieldForm<T>({
                   ))}
                 </select>
               ) : f.type === "checkbox" ? (
-                <input id={id} name={f.name} type="checkbox" defaultChecked={f.value === "true"} className="h-4 w-4" />
+                <input id={id} name={f.name} type="checkbox" defaultChecked={typed ? f.name in typed : f.value === "true"} className="h-4 w-4" />
               ) : (
                 <input {...common} type={f.type ?? "text"} placeholder={f.placeholder} />
               )}

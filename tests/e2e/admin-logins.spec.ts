@@ -6,7 +6,7 @@ import { demoLogin, query, signInAs } from "./support";
 const school = demoLogin("ADMIN").orgName;
 
 test.describe("issuing logins (AUTH-2, AUTH-3)", () => {
-  test("ADMIN creates a teacher and downloads the slip; the teacher signs in with it and must change the password", async ({ page, browser }) => {
+  test("ADMIN creates a teacher and downloads the slip; the teacher signs in with it and must change the password; ADMIN closes the login and the session ends", async ({ page, browser }) => {
     await signInAs(page, "ADMIN");
     await page.goto("/people/staff");
     await page.getByLabel("Фамилия").fill("Тестова");
@@ -31,6 +31,18 @@ test.describe("issuing logins (AUTH-2, AUTH-3)", () => {
     const other = await browser.newPage();
     await new LoginPage(other).signIn(school, slip.login, slip.password);
     await expect(other).toHaveURL(/\/change-password/);
+
+    // users.delete: the login is closed, not erased — the open session ends at once.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Закрыть вход: Тестова Вера Павловна" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Вход закрыт" })).toBeVisible();
+    await other.reload();
+    await expect(other).toHaveURL(/\/login/);
+    const [closed] = await query<{ isActive: boolean }>(
+      `SELECT u."isActive" FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId" WHERE o.name = $1 AND u.login = $2`,
+      [school, slip.login],
+    );
+    expect(closed.isActive).toBe(false);
     await other.close();
   });
 
