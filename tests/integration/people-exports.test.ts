@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/org/time";
-import { exportMovementBook, exportStaffList } from "@/lib/people/lists/export";
+import { exportMovementBook, exportStaffList, exportVisits } from "@/lib/people/lists/export";
+import { visitStats } from "@/lib/people/logins/data";
 import { loadMovementBook } from "@/lib/people/movement/loaders";
 import { staffBrief } from "@/lib/people/staff/data";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
@@ -70,5 +71,21 @@ describe("staff list to XLSX (PPL-5)", () => {
     const rows = await rowsOf(file.buffer);
     expect(rows[1]).toEqual(["№", "ФИО", "Должность", "Телефон", "E-mail"]);
     expect(rows.slice(2)).toEqual([[1, "Новикова Анна Петровна", "учитель химии", "+7 846 000-00-01", ""]]);
+  });
+});
+
+describe("visit statistics to XLSX (AUTH-5, PPL-5)", () => {
+  it("writes each user's role, login, last visit, visits per week and whether the login is closed", async () => {
+    const o = f.organisationId;
+    await db.user.update({ where: { organisationId_id: { organisationId: o, id: f.users.STAFF } }, data: { isActive: false } });
+    await db.visit.create({ data: { organisationId: o, userId: f.users.PARENT, day: d("2026-11-20"), area: "web", count: 3, lastAt: new Date("2026-11-20T10:00:00Z") } });
+    const rows = await visitStats(o, [f.users.PARENT, f.users.STAFF], d("2026-11-23"));
+    const file = await exportVisits(rows, { formatDateTime: (x) => x.toISOString(), roleLabel: (r) => r.toLowerCase() }, "Статистика посещений");
+    const out = await rowsOf(file.buffer);
+    expect(out[1]).toEqual(["№", "ФИО", "Роль", "Логин", "Последний вход", "Эта неделя", "−1 нед.", "−2 нед.", "−3 нед.", "Вход"]);
+    expect(out.slice(2)).toEqual([
+      [1, "PARENT Тест", "parent", "parent", "не входил", 3, 0, 0, 0, "открыт"],
+      [2, "STAFF Тест", "staff", "staff", "не входил", 0, 0, 0, 0, "закрыт"],
+    ]);
   });
 });

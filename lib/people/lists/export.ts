@@ -1,5 +1,6 @@
 // Builds the XLSX of the people lists (PPL-5): a class list or its medical list (seed 003), the
 // movement book (PPL-3) and the staff list — all through the one listToXlsx.
+import type { VisitRow } from "../logins/data";
 import type { MovementRow } from "../movement/data";
 import { MOVEMENT_LABELS, type MovementKind } from "../movement/rules";
 import type { StaffBrief } from "../staff/data";
@@ -71,4 +72,21 @@ export async function exportStaffList(rows: readonly StaffBrief[], formatDate: (
     rows.map((r, i) => [i + 1, r.fullName, r.position, r.phone, r.email]),
   );
   return { buffer, fileName: "Сотрудники.xlsx", asciiName: "staff.xlsx" };
+}
+
+/** Visit statistics (AUTH-5) as shown on «Статистика посещений». */
+export async function exportVisits(
+  rows: readonly VisitRow[],
+  fmt: { formatDateTime: (d: Date) => string; roleLabel: (r: string) => string | null },
+  title: string,
+): Promise<XlsxFile> {
+  const buffer = await listToXlsx(
+    title,
+    ["№", "ФИО", "Роль", "Логин", "Последний вход", "Эта неделя", "−1 нед.", "−2 нед.", "−3 нед.", "Вход"],
+    rows.map((r, i) => [
+      i + 1, r.fullName, r.roles.map(fmt.roleLabel).filter(Boolean).join(", "), r.login,
+      r.lastVisit ? fmt.formatDateTime(r.lastVisit) : "не входил", ...r.weeks.slice(0, 4), r.isActive ? "открыт" : "закрыт",
+    ]),
+  );
+  return { buffer, fileName: "Посещения.xlsx", asciiName: "visits.xlsx" };
 }

@@ -86,7 +86,7 @@ export async function organisationName(organisationId: number): Promise<string> 
   return o?.name ?? "";
 }
 
-export type VisitRow = { userId: number; fullName: string; login: string; roles: string[]; lastVisit: Date | null; weeks: number[] };
+export type VisitRow = { userId: number; fullName: string; login: string; roles: string[]; lastVisit: Date | null; weeks: number[]; isActive: boolean };
 
 /** AUTH-5: last visit and sign-ins per week (the last `weeks` weeks, newest first) for the given users or everyone. */
 export async function visitStats(organisationId: number, userIds: readonly number[] | "all", today: Date, weeks = 4): Promise<VisitRow[]> {
@@ -94,7 +94,7 @@ export async function visitStats(organisationId: number, userIds: readonly numbe
   const users = await db.user.findMany({
     where: { organisationId, ...(userIds === "all" ? {} : { id: { in: [...userIds] } }) },
     select: {
-      id: true, login: true, lastName: true, firstName: true, middleName: true, lastSignInAt: true,
+      id: true, login: true, lastName: true, firstName: true, middleName: true, lastSignInAt: true, isActive: true,
       roles: { select: { role: true } },
       visits: { where: { day: { gte: from } }, select: { day: true, count: true, lastAt: true } },
     },
@@ -113,6 +113,7 @@ export async function visitStats(organisationId: number, userIds: readonly numbe
         roles: u.roles.map((r) => r.role),
         lastVisit: u.lastSignInAt,
         weeks: perWeek,
+        isActive: u.isActive,
       };
     })
     .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));

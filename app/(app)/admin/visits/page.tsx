@@ -13,7 +13,12 @@ export default async function VisitsPage() {
   const rows = await loadVisitStats(user, scopes);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Статистика посещений</h1>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Статистика посещений</h1>
+        <a className="text-sm text-blue-700 hover:underline" href="/admin/visits/export">
+          В Excel
+        </a>
+      </div>
       <p className="text-sm text-slate-600">Входы в систему по неделям: последние 7 дней, затем предыдущие недели.</p>
       <table className="w-full rounded border border-slate-200 bg-white text-sm">
         <thead className="text-left text-xs text-slate-500">
@@ -31,7 +36,10 @@ export default async function VisitsPage() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.userId} className="border-t border-slate-100">
-              <td className="px-2">{r.fullName}</td>
+              <td className="px-2">
+                {r.fullName}
+                {!r.isActive && <span className="ml-1 text-xs text-red-700">(вход закрыт)</span>}
+              </td>
               <td>{r.roles.filter(isRole).map((x) => ROLE_LABELS[x]).join(", ")}</td>
               <td className="font-mono">{r.login}</td>
               <td>{r.lastVisit ? formatDateTime(r.lastVisit, user.timeZone) : "не входил"}</td>
