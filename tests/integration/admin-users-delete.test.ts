@@ -7,6 +7,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { loadSessionUser } from "@/lib/auth/data";
 import { hashPassword } from "@/lib/auth/password";
 import { setLoginActive } from "@/lib/people/logins/deactivate";
+import { issueSlips } from "@/lib/people/logins/issue";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 const PASSWORD = "Пароль-ученика-1";
@@ -46,6 +47,13 @@ describe("closing a login (users.delete)", () => {
     expect(await db.classMembership.count({ where: { organisationId: f.organisationId, studentId: f.studentA } })).toBe(1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { organisationId: f.organisationId, action: "users.deactivated" } });
     expect(audit).toMatchObject({ userId: f.users.ADMIN, entity: "User", entityId: String(f.users.STUDENT) });
+  });
+
+  it("issues no slip for a closed login, so a password reset cannot reopen it", async () => {
+    const before = (await userOf(f.users.STUDENT)).passwordHash;
+    const r = await issueSlips(actor("CLASS_TEACHER"), [{ kind: "student", id: f.studentA }], "http://x/login", null);
+    expect(r).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "Вход закрыт администратором: Свой Ученик. Памятка не выдана" });
+    expect((await userOf(f.users.STUDENT)).passwordHash).toBe(before);
   });
 
   it("lets ADMIN reopen the login with the same password", async () => {

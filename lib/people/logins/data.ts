@@ -132,3 +132,18 @@ export async function familyUserIds(organisationId: number, classIds: readonly n
   }
   return [...ids];
 }
+
+/** Full names of the people whose login is closed (users.delete): no slip is issued for them. */
+export async function closedLoginsAmong(organisationId: number, people: readonly PersonRef[]): Promise<string[]> {
+  const ids = (kind: PersonRef["kind"]) => people.filter((p) => p.kind === kind).map((p) => p.id);
+  const where = (kind: PersonRef["kind"]) => ({ organisationId, id: { in: ids(kind) }, user: { isActive: false } });
+  const select = { lastName: true, firstName: true, middleName: true } as const;
+  const rows = (
+    await Promise.all([
+      db.student.findMany({ where: where("student"), select }),
+      db.parent.findMany({ where: where("parent"), select }),
+      db.staff.findMany({ where: where("staff"), select }),
+    ])
+  ).flat();
+  return rows.map((r) => [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" ")).sort((a, b) => a.localeCompare(b, "ru"));
+}

@@ -6,7 +6,7 @@ import { authorize, type Actor } from "@/lib/access/authorize";
 import { generateOneTimePassword, hashPassword } from "@/lib/auth/password";
 import { unlockUser } from "@/lib/auth/mutations";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { childrenOf, organisationName, personOfUser, type PersonRef } from "./data";
+import { childrenOf, closedLoginsAmong, organisationName, personOfUser, type PersonRef } from "./data";
 import { issueCredentials } from "./mutations";
 import { renderSlips } from "./slip-pdf";
 
@@ -49,6 +49,9 @@ export async function issueSlips(
   if (people.length === 0) return fail("INVALID_INPUT", "Отметьте хотя бы одного человека");
   if (people.length > 200) return fail("INVALID_INPUT", "Не больше 200 памяток за раз");
   for (const ref of people) if (!(await mayIssueFor(actor, ref))) return fail("FORBIDDEN");
+  // A closed login (users.delete) stays closed: a reset by the class teacher must not reopen it.
+  const closed = await closedLoginsAmong(actor.organisationId, people);
+  if (closed.length > 0) return fail("INVALID_INPUT", `Вход закрыт администратором: ${closed.join(", ")}. Памятка не выдана`);
   const passwords = people.map(() => generateOneTimePassword());
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
   const issued = await issueCredentials(actor.organisationId, actor.id, people, hashes, new Date(), ip);

@@ -19,10 +19,10 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json(fail("INVALID_INPUT"), { status: 400 });
   }
   const people = parsePeople(form.getAll("person").filter((v): v is string => typeof v === "string"));
-  if (!people) return Response.json(fail("INVALID_INPUT"), { status: 400 });
+  if (!people) return refusal(request, fail("INVALID_INPUT"), 400);
   const signInUrl = `${process.env.NEXTAUTH_URL ?? new URL(request.url).origin}/login`;
   const result = await issueSlips(access.user, people, signInUrl, await requestAddress());
-  if (!result.ok) return Response.json(result, { status: httpStatus(result.code) });
+  if (!result.ok) return refusal(request, result, httpStatus(result.code));
   return new Response(new Uint8Array(result.data.pdf), {
     headers: {
       "Content-Type": "application/pdf",
@@ -30,4 +30,22 @@ export async function POST(request: Request): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The form posts here from a page: a browser gets the Russian message as a page, a script JSON. */
+function refusal(request: Request, body: { message: string }, status: number): Response {
+  if (!(request.headers.get("accept") ?? "").includes("text/html")) return Response.json(body, { status });
+  let back = "/people";
+  try {
+    const from = new URL(request.headers.get("referer") ?? "", request.url);
+    if (from.origin === new URL(request.url).origin && from.pathname.startsWith("/people/")) back = from.pathname;
+  } catch {
+    // no usable referrer: back to the people page
+  }
+  const html = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Памятки не выданы</title>
+<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1 style="font-size:1.25rem">Памятки не выданы</h1>
+<p>${escapeHtml(body.message)}</p><p><a href="${escapeHtml(back)}">Вернуться</a></p></body></html>`;
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
