@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/org/time";
 import { exportMovementBook, exportStaffList, exportVisits } from "@/lib/people/lists/export";
 import { visitStats } from "@/lib/people/logins/data";
 import { loadMovementBook } from "@/lib/people/movement/loaders";
+import { movementFilterSchema } from "@/lib/people/movement/schema";
 import { staffBrief } from "@/lib/people/staff/data";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
@@ -62,6 +63,22 @@ describe("movement book to XLSX (PPL-3, PPL-5)", () => {
     const own = await loadMovementBook(asUser("CLASS_TEACHER"), ["class"], 100_000);
     const rows = await rowsOf((await exportMovementBook(own, fmt, d("2026-11-23"))).buffer);
     expect(rows.slice(2).map((r) => r[2])).toEqual(["Свой Ученик"]);
+  });
+});
+
+describe("movement book filters (PPL-3)", () => {
+  const names = (rows: { studentName: string; kind: string }[]) => rows.map((r) => `${r.studentName}:${r.kind}`);
+
+  it("filters by kind, class and dates; malformed parameters are not applied", async () => {
+    const admin = asUser("ADMIN");
+    expect(names(await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ kind: "FORM_CHANGE" })))).toEqual(["Свой Ученик:FORM_CHANGE"]);
+    expect(names(await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ classId: String(f.classB) })))).toEqual(["Чужой Ученик:ADMISSION"]);
+    expect((await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ from: "2026-09-02", to: "2026-09-30" }))).length).toBe(1);
+    expect((await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ kind: "ВЗЛОМ", classId: "-1", from: "31.02.2026" }))).length).toBe(3);
+  });
+
+  it("gives a class teacher nothing for another class even when asked for it", async () => {
+    expect(await loadMovementBook(asUser("CLASS_TEACHER"), ["class"], 300, movementFilterSchema.parse({ classId: String(f.classB) }))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Reads of the movement book (PPL-3).
 import { db } from "@/lib/db";
+import type { MovementFilter } from "./schema";
 
 export type MovementRow = {
   id: number;
@@ -34,12 +35,15 @@ function toRow(r: Raw): MovementRow {
   };
 }
 
-/** The book, newest first; limited to movements touching the given classes unless "all". */
-export async function movementBook(organisationId: number, classIds: readonly number[] | "all", take = 300): Promise<MovementRow[]> {
-  const where =
-    classIds === "all"
-      ? { organisationId }
-      : { organisationId, OR: [{ fromClassId: { in: [...classIds] } }, { toClassId: { in: [...classIds] } }] };
+/** The book, newest first; limited to movements touching the given classes unless "all", then filtered. */
+export async function movementBook(organisationId: number, classIds: readonly number[] | "all", take = 300, filter: MovementFilter = {}): Promise<MovementRow[]> {
+  const only = filter.classId ? (classIds === "all" || classIds.includes(filter.classId) ? [filter.classId] : []) : classIds;
+  const where = {
+    organisationId,
+    ...(only === "all" ? {} : { OR: [{ fromClassId: { in: [...only] } }, { toClassId: { in: [...only] } }] }),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.from || filter.to ? { date: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+  };
   const rows = await db.movement.findMany({ where, orderBy: [{ date: "desc" }, { id: "desc" }], take, select });
   return rows.map(toRow);
 }

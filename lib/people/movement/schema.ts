@@ -1,8 +1,8 @@
 // The movement form (PPL-3): kind, date, order number and date, target class, form of education.
 import { z } from "zod";
 import { EDUCATION_FORMS } from "../card-rules";
-import { dateField, idSchema, requiredText } from "../schema";
-import { MANUAL_KINDS } from "./rules";
+import { dateField, idSchema, parseCalendarDate, requiredText } from "../schema";
+import { MANUAL_KINDS, MOVEMENT_KINDS } from "./rules";
 
 export const movementSchema = z.object({
   studentId: z.coerce.number({ error: "Выберите ученика" }).int("Выберите ученика").positive("Выберите ученика").max(2_147_483_647, "Выберите ученика"),
@@ -26,3 +26,18 @@ export const movementSchema = z.object({
     .transform((v) => (v ? v : null)),
 });
 export type MovementInput = z.output<typeof movementSchema>;
+
+const optionalDay = z
+  .string()
+  .optional()
+  .transform((v) => (v ? (parseCalendarDate(v) ?? undefined) : undefined))
+  .catch(undefined);
+
+/** Filters of «Книга движения» from the query string; anything malformed is simply not applied. */
+export const movementFilterSchema = z.object({
+  kind: z.enum(MOVEMENT_KINDS).optional().catch(undefined),
+  classId: idSchema.optional().catch(undefined),
+  from: optionalDay,
+  to: optionalDay,
+});
+export type MovementFilter = Partial<z.output<typeof movementFilterSchema>>;

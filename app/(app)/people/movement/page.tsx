@@ -1,26 +1,76 @@
-// «Книга движения учащихся» (PPL-3): all entries (or those of own class), newest first.
+// «Книга движения учащихся» (PPL-3): entries the reader may see (all, or those of own class /
+// department), newest first, filtered by class, kind and dates; the same selection in Excel.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
+import { classesInScope } from "@/lib/people/lists/loaders";
 import { loadMovementBook } from "@/lib/people/movement/loaders";
+import { MOVEMENT_KINDS, MOVEMENT_LABELS } from "@/lib/people/movement/rules";
+import { movementFilterSchema } from "@/lib/people/movement/schema";
 import { MovementTable } from "@/components/people/movement-table";
 
 export const metadata: Metadata = { title: "Книга движения" };
 
-export default async function MovementBookPage() {
+const SHOWN = 300;
+const iso = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+
+export default async function MovementBookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, scopes } = await requireAccess("movement.view");
-  const rows = await loadMovementBook(user, scopes);
+  const raw = await searchParams;
+  const filter = movementFilterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
+  const [rows, classes] = await Promise.all([loadMovementBook(user, scopes, SHOWN, filter), classesInScope(user, scopes)]);
+  const query = new URLSearchParams();
+  if (filter.kind) query.set("kind", filter.kind);
+  if (filter.classId) query.set("classId", String(filter.classId));
+  if (filter.from) query.set("from", iso(filter.from));
+  if (filter.to) query.set("to", iso(filter.to));
+  const qs = query.toString();
+  const field = "rounded border border-slate-300 px-2 py-1";
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-semibold">Книга движения учащихся</h1>
-        <a className="text-sm text-blue-700 hover:underline" href="/people/movement/export">
+        <a className="text-sm text-blue-700 hover:underline" href={`/people/movement/export${qs ? `?${qs}` : ""}`}>
           Книга движения в Excel
         </a>
       </div>
+      <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
+        <label>
+          <span className="block text-xs text-slate-600">Класс/группа</span>
+          <select name="classId" defaultValue={filter.classId ? String(filter.classId) : ""} className={field}>
+            <option value="">все</option>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-xs text-slate-600">Вид движения</span>
+          <select name="kind" defaultValue={filter.kind ?? ""} className={field}>
+            <option value="">все</option>
+            {MOVEMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {MOVEMENT_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-xs text-slate-600">С</span>
+          <input type="date" name="from" defaultValue={iso(filter.from)} className={field} />
+        </label>
+        <label>
+          <span className="block text-xs text-slate-600">По</span>
+          <input type="date" name="to" defaultValue={iso(filter.to)} className={field} />
+        </label>
+        <button className="rounded border border-slate-300 px-3 py-1">Показать</button>
+      </form>
       <p className="text-sm text-slate-600">
-        Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке ученика. Показаны последние {rows.length} записей.
+        Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке ученика.{" "}
+        {rows.length === SHOWN ? `Показаны последние ${SHOWN} записей; в Excel — все.` : `Записей: ${rows.length}.`}
       </p>
-      <MovementTable rows={rows} />
+      {rows.length > 0 ? <MovementTable rows={rows} /> : <p className="text-sm text-slate-500">Записей нет.</p>}
     </div>
   );
 }
