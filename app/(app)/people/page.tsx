@@ -1,26 +1,83 @@
-// «Ученики и родители»: the classes the reader may list (PPL-1, ACL-3).
+// «Ученики и родители»: the classes the reader may list (PPL-1, ACL-3) with their figures today,
+// and a search of pupils by surname within the same classes.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
-import { classesInScope } from "@/lib/people/lists/loaders";
+import { formatDate, todayIn } from "@/lib/org/time";
+import { loadPeopleOverview } from "@/lib/people/lists/loaders";
 
 export const metadata: Metadata = { title: "Ученики" };
 
-export default async function PeoplePage() {
+const search = z.object({ q: z.string().trim().min(2).max(60).optional().catch(undefined) });
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, scopes } = await requireAccess("people.brief");
-  const classes = await classesInScope(user, scopes);
+  const q = search.parse(await searchParams).q ?? null;
+  const { classes, found } = await loadPeopleOverview(user, scopes, q);
+  const total = classes.reduce((n, c) => n + c.students, 0);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Ученики и родители</h1>
-      <ul className="flex flex-wrap gap-2">
-        {classes.map((c) => (
-          <li key={c.id}>
-            <Link href={`/people/classes/${c.id}`} className="block rounded border border-slate-200 bg-white px-3 py-1 text-sm hover:border-blue-400">
-              {c.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">Ученики и родители</h1>
+          <p className="text-sm text-slate-600">
+            {classes.length} кл. · {total} уч. на {formatDate(todayIn(user.timeZone))}
+          </p>
+        </div>
+        <form className="flex items-end gap-2 text-sm" role="search">
+          <label>
+            <span className="block text-xs text-slate-600">Фамилия ученика</span>
+            <input name="q" defaultValue={q ?? ""} minLength={2} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <button className="rounded border border-slate-300 px-3 py-1">Найти</button>
+        </form>
+      </div>
+      {found && (
+        <section className="rounded border border-slate-200 bg-white p-3 text-sm">
+          <h2 className="mb-1 font-semibold">Найдено: {found.length}{found.length === 50 ? " (первые 50)" : ""}</h2>
+          <ul>
+            {found.map((s) => (
+              <li key={s.id}>
+                <Link className="text-blue-700 hover:underline" href={`/people/students/${s.id}`}>
+                  {s.fullName}
+                </Link>
+                <span className="text-slate-500">
+                  {" "}
+                  · {s.className} · {formatDate(s.birthDate)}
+                </span>
+              </li>
+            ))}
+            {found.length === 0 && <li className="text-slate-500">Никого не найдено.</li>}
+          </ul>
+        </section>
+      )}
+      <table className="w-full rounded border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left text-xs text-slate-500">
+          <tr>
+            <th className="px-2">Класс</th>
+            <th>Классный руководитель / куратор</th>
+            <th className="text-right">Учеников</th>
+            <th className="text-right">Не очно</th>
+            <th className="px-2 text-right">Без логина</th>
+          </tr>
+        </thead>
+        <tbody>
+          {classes.map((c) => (
+            <tr key={c.id} className="border-t border-slate-100">
+              <td className="px-2">
+                <Link href={`/people/classes/${c.id}`} className="text-blue-700 hover:underline">
+                  {c.name}
+                </Link>
+              </td>
+              <td>{c.teachers.join(", ") || "—"}</td>
+              <td className="text-right tabular-nums">{c.students}</td>
+              <td className="text-right tabular-nums">{c.notFullTime || "—"}</td>
+              <td className="px-2 text-right tabular-nums">{c.withoutLogin || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {classes.length === 0 && <p className="text-sm text-slate-500">Нет классов в вашей области доступа.</p>}
     </div>
   );

@@ -83,3 +83,44 @@ export async function studentOptionsOn(organisationId: number, classIds: readonl
     .map((r) => ({ id: r.student.id, label: `${[r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" ")} (${r.class.name})` }))
     .sort((a, b) => a.label.localeCompare(b.label, "ru"));
 }
+
+export type ClassSummary = { classId: number; students: number; notFullTime: number; withoutLogin: number; teachers: string[] };
+
+/** Per class on a date: pupils, those not in full-time education, those without a login, class teachers. */
+export async function classSummaries(organisationId: number, classIds: readonly number[], date: Date): Promise<Map<number, ClassSummary>> {
+  const ids = [...classIds];
+  const [members, teachers] = await Promise.all([
+    db.classMembership.findMany({
+      where: { organisationId, classId: { in: ids }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+      select: { classId: true, educationForm: true, student: { select: { userId: true } } },
+    }),
+    db.classTeacher.findMany({
+      where: { organisationId, classId: { in: ids } },
+      select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+    }),
+  ]);
+  const out = new Map<number, ClassSummary>(ids.map((id) => [id, { classId: id, students: 0, notFullTime: 0, withoutLogin: 0, teachers: [] }]));
+  for (const m of members) {
+    const c = out.get(m.classId)!;
+    c.students += 1;
+    if (m.educationForm !== "FULL_TIME") c.notFullTime += 1;
+    if (m.student.userId === null) c.withoutLogin += 1;
+  }
+  for (const t of teachers) out.get(t.classId)?.teachers.push([t.user.lastName, t.user.firstName, t.user.middleName].filter(Boolean).join(" "));
+  return out;
+}
+
+/** Pupils of the given classes on a date whose surname starts with `prefix` (case-insensitive), up to 50. */
+export async function findStudentsOn(organisationId: number, classIds: readonly number[], date: Date, prefix: string) {
+  const rows = await db.classMembership.findMany({
+    where: {
+      organisationId, classId: { in: [...classIds] }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }],
+      student: { lastName: { startsWith: prefix, mode: "insensitive" } },
+    },
+    take: 50,
+    select: { class: { select: { name: true } }, student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } } },
+  });
+  return rows
+    .map((r) => ({ id: r.student.id, fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "), birthDate: r.student.birthDate, className: r.class.name }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+}

@@ -3,7 +3,7 @@ import { actorFacts } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
-import { classListOn, classRef, classesOfCurrentYear, studentOptionsOn, type ClassRef } from "./data";
+import { classListOn, classRef, classSummaries, classesOfCurrentYear, findStudentsOn, studentOptionsOn, type ClassRef } from "./data";
 
 export async function classesInScope(user: CurrentUser, scopes: readonly Scope[]): Promise<ClassRef[]> {
   if (scopes.includes("all")) return classesOfCurrentYear(user.organisationId, "all");
@@ -29,4 +29,16 @@ export function loadClass(user: CurrentUser, classId: number) {
 export async function loadManagedStudentOptions(user: CurrentUser, scopes: readonly Scope[]) {
   const classes = await classesInScope(user, scopes);
   return studentOptionsOn(user.organisationId, classes.map((c) => c.id), todayIn(user.timeZone));
+}
+
+/** The classes of the reader's scope with their figures today, and a surname search among their pupils. */
+export async function loadPeopleOverview(user: CurrentUser, scopes: readonly Scope[], query: string | null) {
+  const classes = await classesInScope(user, scopes);
+  const ids = classes.map((c) => c.id);
+  const today = todayIn(user.timeZone);
+  const [summaries, found] = await Promise.all([
+    classSummaries(user.organisationId, ids, today),
+    query ? findStudentsOn(user.organisationId, ids, today, query) : Promise.resolve(null),
+  ]);
+  return { classes: classes.map((c) => ({ ...c, ...summaries.get(c.id)! })), found };
 }

@@ -28,6 +28,7 @@ export default async function StaffPage() {
       {candidates && <IssueTable title="Логины сотрудников" people={candidates} timeZone={user.timeZone} returnPath="/people/staff" canClose={canClose} />}
       {(
         <table className="w-full rounded border border-slate-200 bg-white text-sm">
+          <caption className="p-2 text-left font-semibold">Список сотрудников · {staff.length}</caption>
           <thead className="text-left text-xs text-slate-500">
             <tr>
               <th className="px-2">ФИО</th>
