@@ -1,25 +1,57 @@
 // Visit statistics (AUTH-5): ADMIN sees everyone; a class teacher sees the students and parents
-// of own class (seed 003 «контроль доступа родителей»).
+// of own class (seed 003 «контроль доступа родителей»). Filtered by role, surname and «never
+// signed in»; the Excel download follows the filters.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
-import { ROLE_LABELS, isRole } from "@/lib/access/roles";
+import { ROLES, ROLE_LABELS, isRole } from "@/lib/access/roles";
 import { formatDateTime } from "@/lib/org/time";
 import { loadVisitStats } from "@/lib/people/logins/loaders";
+import { filterVisits, visitFilterSchema } from "@/lib/people/logins/schema";
 
 export const metadata: Metadata = { title: "Статистика посещений" };
 
-export default async function VisitsPage() {
+const SHOWN = 200;
+
+export default async function VisitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, scopes } = await requireAccess("audit.view");
-  const rows = await loadVisitStats(user, scopes);
+  const raw = await searchParams;
+  const filter = visitFilterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
+  const rows = filterVisits(await loadVisitStats(user, scopes), filter);
+  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+  const field = "rounded border border-slate-300 px-2 py-1";
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-semibold">Статистика посещений</h1>
-        <a className="text-sm text-blue-700 hover:underline" href="/admin/visits/export">
+        <a className="text-sm text-blue-700 hover:underline" href={`/admin/visits/export${query ? `?${query}` : ""}`}>
           В Excel
         </a>
       </div>
-      <p className="text-sm text-slate-600">Входы в систему по неделям: последние 7 дней, затем предыдущие недели.</p>
+      <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
+        <label>
+          <span className="block text-xs text-slate-600">Роль</span>
+          <select name="role" defaultValue={filter.role ?? ""} className={field}>
+            <option value="">все</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-xs text-slate-600">Фамилия</span>
+          <input name="q" defaultValue={filter.q ?? ""} className={field} />
+        </label>
+        <label className="flex items-center gap-1 pb-1">
+          <input type="checkbox" name="never" value="1" defaultChecked={filter.never === "1"} />
+          только не входившие
+        </label>
+        <button className="rounded border border-slate-300 px-3 py-1">Показать</button>
+      </form>
+      <p className="text-sm text-slate-600">
+        Входы в систему по неделям: последние 7 дней, затем предыдущие недели. {rows.length > SHOWN ? `Показаны первые ${SHOWN} из ${rows.length}; в Excel — все.` : `Пользователей: ${rows.length}.`}
+      </p>
       <table className="w-full rounded border border-slate-200 bg-white text-sm">
         <thead className="text-left text-xs text-slate-500">
           <tr>
@@ -34,7 +66,7 @@ export default async function VisitsPage() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {rows.slice(0, SHOWN).map((r) => (
             <tr key={r.userId} className="border-t border-slate-100">
               <td className="px-2">
                 {r.fullName}
