@@ -5,9 +5,9 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { requestAddress } from "@/lib/auth/request";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { SECTION_PERMISSION, saveCardSection, type CardSection } from "./card/sections";
-import { createParentForStudent, linkParent, unlinkParent } from "./card/mutations";
+import { createParentForStudent, unlinkParent } from "./card/mutations";
 import { addChildLink, removeChildLink, saveParentCard } from "./card/parent";
-import { fieldErrorsOf, formRecord, idSchema, optionalText, parentSchema } from "./schema";
+import { fieldErrorsOf, formRecord, idSchema, parentSchema } from "./schema";
 
 const SECTIONS = ["main", "medical", "psych"] as const;
 
@@ -41,9 +41,11 @@ export async function addParentAction(rawStudentId: number, _prev: ActionResult 
   if (record.existingParentId) {
     const parentId = idSchema.safeParse(record.existingParentId);
     if (!parentId.success) return fail("INVALID_INPUT", undefined, { existingParentId: ["Неверный номер карточки родителя"] });
-    const kinship = optionalText(40).safeParse(record.kinship);
-    const linked = await linkParent(who, parentId.data, studentId.data, kinship.success ? kinship.data : null);
-    if (!linked) return fail("INVALID_INPUT", undefined, { existingParentId: ["Карточка родителя не найдена"] });
+    // Linking makes the parent's full card visible to whoever manages this child, so the editor
+    // must already manage that parent (through another child) — not merely know a card number.
+    const linked = await addChildLink(access.user, parentId.data, { studentId: String(studentId.data), kinship: record.kinship });
+    if (!linked.ok && linked.code === "INVALID_INPUT") return linked;
+    if (!linked.ok) return fail("INVALID_INPUT", undefined, { existingParentId: ["Карточка родителя не найдена или вне вашей области доступа"] });
   } else {
     const parsed = parentSchema.safeParse(record);
     if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));

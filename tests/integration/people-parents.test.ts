@@ -55,6 +55,11 @@ describe("parent–child links from the parent's card (PPL-1)", () => {
     expect(await links(parentB)).toEqual([{ studentId: f.studentB, kinship: null }]);
   });
 
+  it("refuses a class teacher linking to own pupil a parent known only by card number (whose full card they could not open)", async () => {
+    expect(await addChildLink(actor("CLASS_TEACHER"), parentB, { studentId: String(f.studentA) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await links(parentB)).toEqual([{ studentId: f.studentB, kinship: null }]);
+  });
+
   it("removes a link only for whoever manages that child; the parent card stays", async () => {
     expect(await removeChildLink(actor("CLASS_TEACHER"), parentA, f.studentB)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await links(parentA)).length).toBe(2);
