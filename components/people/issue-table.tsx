@@ -6,7 +6,22 @@ import { LoginActiveButton } from "./login-active-button";
 import { UnlockButton } from "./unlock-button";
 
 /** `canClose`: the reader holds users.delete (ADMIN) and may close or reopen logins. */
-export function IssueTable({ title, people, timeZone, returnPath, canClose = false }: { title: string; people: IssueCandidate[]; timeZone: string; returnPath: string; canClose?: boolean }) {
+export function IssueTable({
+  title,
+  people,
+  timeZone,
+  returnPath,
+  canClose = false,
+  selfUserId = null,
+}: {
+  title: string;
+  people: IssueCandidate[];
+  timeZone: string;
+  returnPath: string;
+  canClose?: boolean;
+  /** The reader: no «Закрыть вход» on one's own row. */
+  selfUserId?: number | null;
+}) {
   const now = new Date();
   return (
     <form method="post" action="/people/logins/slips" className="space-y-2 rounded border border-slate-200 bg-white p-3">
@@ -42,7 +57,7 @@ export function IssueTable({ title, people, timeZone, returnPath, canClose = fal
               </td>
               <td>
                 {p.userId && !p.isActive && <span className="mr-1 text-xs text-red-700">закрыт</span>}
-                {p.userId && canClose ? <LoginActiveButton userId={p.userId} active={p.isActive} path={returnPath} name={p.fullName} /> : p.userId && p.isActive ? "открыт" : null}
+                {p.userId && canClose && p.userId !== selfUserId ? <LoginActiveButton userId={p.userId} active={p.isActive} path={returnPath} name={p.fullName} /> : p.userId && p.isActive ? "открыт" : null}
                 {!p.userId && "—"}
               </td>
             </tr>

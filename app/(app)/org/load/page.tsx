@@ -41,6 +41,12 @@ export default async function LoadPage({ searchParams }: { searchParams: Promise
         rows={rowsOf("load", loads, fields.map((f) => f.name), editable)}
         newRow={editable ? newRowOf("load", null, { classId: String(cls.id) }) : null}
       />
+      <p className="text-sm text-slate-600">
+        Итого в классе {cls.name}: {loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0).toLocaleString("ru-RU")} ч в неделю (подгруппы считаются отдельно).{" "}
+        <a className="text-blue-700 hover:underline" href="/org/curriculum/totals">
+          Сравнить с учебным планом
+        </a>
+      </p>
     </div>
   );
 }

@@ -87,8 +87,8 @@ export default async function ClassListPage({ params, searchParams }: { params: 
       </table>
       {family && (
         <>
-          <IssueTable title="Логины учеников" people={family.students} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} />
-          <IssueTable title="Логины родителей" people={family.parents} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} />
+          <IssueTable title="Логины учеников" people={family.students} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} selfUserId={user.id} />
+          <IssueTable title="Логины родителей" people={family.parents} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} selfUserId={user.id} />
         </>
       )}
     </div>
