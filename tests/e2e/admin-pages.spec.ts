@@ -26,8 +26,10 @@ test("the college ADMIN adds a department; one that still has groups cannot be d
 
   await page.getByLabel("Отделение — новая запись").fill("Отделение экономики");
   await page.getByRole("button", { name: "Добавить" }).click();
-  await page.reload();
+  // The action revalidates the page: the new row appears, and stays after a reload.
   await expect(page.getByLabel("Отделение — Отделение экономики", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Отделение — Отделение экономики", { exact: true })).toHaveValue("Отделение экономики");
 
   await page.getByRole("button", { name: "Удалить: Механическое отделение" }).click();
   await expect(page.getByText(/В отделении есть группы/)).toBeVisible();
