@@ -15,7 +15,7 @@ function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
       : "bg-slate-100 text-slate-800";
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
-    <span title={fresh ? `Новая · ${title}` : title} data-new={fresh ? "true" : undefined} className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone} ${fresh ? "ring-2 ring-emerald-500" : ""}`}>
+    <span title={title} data-new={fresh ? "true" : undefined} className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone} ${fresh ? "ring-2 ring-emerald-500" : ""}`}>
       {markLabel(mark.kind, mark.value)}
       <span className="text-[10px] font-normal opacity-75">
         {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}

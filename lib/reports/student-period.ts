@@ -53,7 +53,7 @@ export async function buildStudentPeriodReport(input: {
       { label: "Итоговая за период" },
       { label: "Пропущено уроков" },
     ],
-    columns: [{ kind: "text", width: 28 }, { kind: "text", width: 40 }, { kind: "text" }, { kind: "text" }, { kind: "text" }, { kind: "number" }],
+    columns: [{ kind: "text", width: 120 }, { kind: "text" }, { kind: "text", width: 52 }, { kind: "text", width: 70 }, { kind: "text", width: 60 }, { kind: "number", width: 60 }],
     rows,
     totals: [["Всего", "", "", "", "", view.totalAbsences]],
     notes: [
