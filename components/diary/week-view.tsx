@@ -26,7 +26,7 @@ function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
 
 function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null }) {
   return (
-    <li className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}>
+    <li data-lesson={lesson.id} className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}>
       <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
