@@ -48,6 +48,24 @@ async function studentPeriods(organisationId: number, studentId: number, today: 
   return { stays, current, periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })) };
 }
 
+/** The period a diary opens on: the one holding `today`, else the last begun, else the first (null without periods). */
+export function pickPeriod(periods: readonly PeriodRef[], today: Date, wanted: number | null): PeriodRef | null {
+  const t = today.getTime();
+  return (
+    periods.find((p) => p.id === wanted) ??
+    periods.find((p) => p.start.getTime() <= t && p.end.getTime() >= t) ??
+    [...periods].reverse().find((p) => p.start.getTime() <= t) ??
+    periods[0] ??
+    null
+  );
+}
+
+/** The student's default period id (the printable report without a chosen period). */
+export async function defaultPeriodId(organisationId: number, studentId: number, today: Date): Promise<number | null> {
+  const { periods } = await studentPeriods(organisationId, studentId, today);
+  return pickPeriod(periods, today, null)?.id ?? null;
+}
+
 export async function studentPeriodData(organisationId: number, studentId: number, today: Date, periodId: number | null): Promise<StudentPeriodData> {
   const [{ stays, current, periods }, org, subgroups] = await Promise.all([
     studentPeriods(organisationId, studentId, today),
@@ -63,12 +81,7 @@ export async function studentPeriodData(organisationId: number, studentId: numbe
     scale: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, roundingThreshold: s ? Number(s.roundingThreshold) : 0.5 },
   };
   const t = today.getTime();
-  const period =
-    periods.find((p) => p.id === periodId) ??
-    periods.find((p) => p.start.getTime() <= t && p.end.getTime() >= t) ??
-    [...periods].reverse().find((p) => p.start.getTime() <= t) ??
-    periods[0] ??
-    null;
+  const period = pickPeriod(periods, today, periodId);
   if (!period) return { ...base, period: null, subjects: [] };
   const classIds = [...new Set(stays.map((x) => x.classId))];
   const lessonWhere = {

@@ -8,7 +8,10 @@ import { averageOf, finalLabel, periodOutlook, type Outlook } from "@/lib/journa
 import { todayIn } from "@/lib/org/time";
 import { nextSeen } from "../rules";
 import { saveDiarySeen } from "../mutations";
-import { diarySeen, newSince, studentPeriodData, type PeriodRef, type StudentMark } from "./data";
+import { defaultPeriodId as defaultPeriodIdOf, diarySeen, newSince, studentPeriodData, type PeriodRef, type StudentMark } from "./data";
+
+/** The student's current period (the route has authorised the student). */
+export const defaultPeriodId = (organisationId: number, studentId: number, today: Date) => defaultPeriodIdOf(organisationId, studentId, today);
 
 export type SubjectView = {
   subjectId: number;
