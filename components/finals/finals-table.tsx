@@ -25,21 +25,37 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
 
   const patch = (k: string, p: Partial<CellState>) => setCells((prev) => ({ ...prev, [k]: { ...prev[k], ...p } }));
 
+  // What each cell holds on the server and what is on its way there. A ref, not state: Enter saves
+  // and moves the focus, whose blur would otherwise send the same value again with a stale version.
+  const server = useRef<Record<string, { saved: string; version: number; pending: string | null }>>({});
+  const serverOf = (k: string) =>
+    (server.current[k] ??= { saved: cells[k].saved, version: cells[k].version, pending: null });
+
   async function save(i: number, j: number, text: string) {
     const k = keyOf(i, j);
-    const cell = cells[k];
-    if (text.trim() === cell.saved.trim()) return;
+    const srv = serverOf(k);
+    if (srv.pending !== null || text.trim() === srv.saved.trim()) return;
     const col = columns[j];
+    srv.pending = text;
     patch(k, { text, status: "saving", message: undefined });
-    const r = await saveFinalAction({
-      classId: props.classId, subjectId: props.subjectId, studentId: rows[i].studentId, kind: col.kind, periodId: col.periodId, text, version: cell.version,
-    });
-    if (r.ok) {
-      patch(k, { text: r.data.text, saved: r.data.text, version: r.data.state?.version ?? cell.version, status: "saved" });
-      setNotice(null);
-    } else {
-      patch(k, { status: "error", message: r.message });
-      setNotice(`${rows[i].name}: ${r.message}`);
+    try {
+      const r = await saveFinalAction({
+        classId: props.classId, subjectId: props.subjectId, studentId: rows[i].studentId, kind: col.kind, periodId: col.periodId, text, version: srv.version,
+      });
+      if (r.ok) {
+        srv.saved = r.data.text;
+        srv.version = r.data.state?.version ?? srv.version;
+        patch(k, { text: r.data.text, saved: r.data.text, version: srv.version, status: "saved" });
+        setNotice(null);
+      } else {
+        patch(k, { status: "error", message: r.message });
+        setNotice(`${rows[i].name}: ${r.message}`);
+      }
+    } catch {
+      patch(k, { status: "error", message: "Не сохранено: нет связи с сервером" });
+      setNotice(`${rows[i].name}: не сохранено — нет связи с сервером`);
+    } finally {
+      srv.pending = null;
     }
   }
 
@@ -58,14 +74,14 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
       void save(i, j, e.currentTarget.value);
       focus(i - 1, j);
     } else if (e.key === "Escape") {
-      patch(k, { text: cells[k].saved, status: "idle", message: undefined });
+      patch(k, { text: serverOf(k).saved, status: "idle", message: undefined });
     }
   }
 
   async function fillRecommended() {
     for (let i = 0; i < rows.length; i++) {
       const k = keyOf(i, selected);
-      if (rows[i].canEdit && rows[i].proposalText && cells[k].saved === "") await save(i, selected, rows[i].proposalText);
+      if (rows[i].canEdit && rows[i].proposalText && serverOf(k).saved === "") await save(i, selected, rows[i].proposalText);
     }
   }
 
@@ -81,7 +97,7 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
         </div>
       )}
       {notice && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-1 text-sm text-red-800">
+        <p role="alert" data-testid="finals-notice" className="rounded border border-red-300 bg-red-50 px-3 py-1 text-sm text-red-800">
           {notice}
         </p>
       )}
