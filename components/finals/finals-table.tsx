@@ -147,6 +147,7 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
                       {r.canEdit ? (
                         <input
                           data-cell={k}
+                          data-status={cell.status}
                           aria-label={`${r.name}, ${c.label}`}
                           title={cell.message}
                           value={cell.text}
