@@ -24,7 +24,7 @@ export const reportRequest = z.discriminatedUnion("report", [
   z.object({ report: z.literal("attendance"), format, classId: id, from: date, to: date }),
   z.object({ report: z.literal("failures"), format, periodId: id, classId: id.optional() }),
   z.object({ report: z.literal("occupancy"), format, date, classId: id.optional() }),
-  z.object({ report: z.literal("student"), format, studentId: id, periodId: id, classId: z.undefined() }),
+  z.object({ report: z.literal("student"), format, studentId: id, periodId: id, classId: z.undefined().optional() }),
 ]);
 
 export type ReportRequest = z.infer<typeof reportRequest>;
