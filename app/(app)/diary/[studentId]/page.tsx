@@ -15,7 +15,7 @@ import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { Announcements } from "@/components/diary/announcements";
 import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
-import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
+import { defaultPeriodId, loadDiaryVisit } from "@/lib/diary/marks/loaders";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -34,12 +34,12 @@ export default async function DiaryPage({
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
   const week = (await searchParams).week;
   const monday = weekFromParam(typeof week === "string" ? week : undefined, todayIn(user.timeZone));
-  const [student, students, data, news, marks, announcements] = await Promise.all([
+  const [student, students, data, news, periodId, announcements] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
     loadDiaryWeek(user, studentId, monday),
     loadDiaryVisit(user, studentId),
-    loadStudentMarks(user, studentId, null),
+    defaultPeriodId(user.organisationId, studentId, todayIn(user.timeZone)),
     loadDiaryAnnouncements(user, studentId),
   ]);
   if (!student) notFound();
@@ -51,7 +51,7 @@ export default async function DiaryPage({
           {student.fullName} · {student.className ?? "не зачислен в класс"}
         </p>
       </div>
-      <DiaryTabs studentId={studentId} active="week" periodId={marks.period?.id ?? null} />
+      <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />
       <WeekNav studentId={studentId} monday={monday} students={students} />
       <Announcements items={announcements} />
