@@ -224,3 +224,26 @@ describe("the student period report (RPT-8)", () => {
     expect(await buildReport(f.organisationId, { report: "student", format: "pdf", studentId: f.students[0], periodId: f.q2 + 999 }, NOW)).toBeNull();
   });
 });
+
+describe("college attestation forms (FIN-1, FIN-3)", () => {
+  it("labels the semester column with its form and takes зачёт / незачёт for a credit", async () => {
+    const c = await createJournalFixture({ students: 1 });
+    await db.organisation.update({ where: { id: c.organisationId }, data: { kind: "COLLEGE" } });
+    await db.curriculumItem.create({ data: { organisationId: c.organisationId, classId: c.classId, subjectId: c.subjectId, periodId: c.q2, hours: 36, controlKind: "CREDIT" } });
+    await db.curriculumItem.create({ data: { organisationId: c.organisationId, classId: c.classId, subjectId: c.subjectId, periodId: c.q1, hours: 36, controlKind: "DIFF_CREDIT" } });
+    const teacher = { ...userOf(c.users.teacher, ["TEACHER"]), organisationId: c.organisationId, orgKind: "COLLEGE" } as CurrentUser;
+    const page = await loadFinalsPage(teacher, { classId: c.classId, subjectId: c.subjectId, periodId: c.q2 }, NOW);
+    if (page.kind !== "sheet") throw new Error("no sheet");
+    expect(page.columns.map((col) => [col.label, col.form, col.passFail])).toEqual([
+      ["1 четверть", "дифф. зачёт", false],
+      ["2 четверть", "зачёт", true],
+      ["Итоговая", null, false],
+    ]);
+    const input = { classId: c.classId, subjectId: c.subjectId, studentId: c.students[0], kind: "PERIOD", periodId: c.q2, version: 0 };
+    expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "5" }, NOW)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "з" }, NOW)).toMatchObject({ ok: true, data: { label: "зачёт" } });
+    const row = await db.finalMark.findFirstOrThrow({ where: { organisationId: c.organisationId, studentId: c.students[0], periodId: c.q2 } });
+    expect(row).toMatchObject({ form: "CREDIT", special: "PASS", value: null });
+    expect(await saveFinal(c.actor(c.users.teacher), { ...input, periodId: c.q1, text: "4" }, NOW)).toMatchObject({ ok: true, data: { label: "4" } });
+  });
+});
