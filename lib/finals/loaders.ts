@@ -125,7 +125,7 @@ export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now:
       marks: data.marks.get(s.id) ?? [],
       method: head.settings.averagingMethod as "PLAIN" | "WEIGHTED",
       scale,
-      passFail: selectedCol.passFail,
+      passFail: head.subject.passFail,
       absences: data.absences.get(s.id) ?? 0,
       lessonsHeld: data.lessonsHeld,
     });
@@ -138,7 +138,7 @@ export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now:
       canEdit: mayEditFinal(rights, s.forms),
       left: s.leftBeforeEnd,
       outlook,
-      proposalText: outlook.proposal ? finalInputText(outlook.proposal) : "",
+      proposalText: proposalFor(outlook, selectedCol.passFail && !head.subject.passFail, scale.minMark),
       cells: columns.map((c) => {
         const f = mine.get(cellKey(c.kind, c.periodId));
         return {
@@ -154,4 +154,15 @@ export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now:
     kind: "sheet", head, period, columns, rows, rights,
     warning: left !== null && missing > 0 ? warningText(left, missing) : null,
   };
+}
+
+/**
+ * The proposal as typed into the cell. A credit («зачёт») column of a subject marked on the scale
+ * proposes «зачёт» for any recommended mark above the lowest and «незачёт» for the lowest.
+ */
+function proposalFor(outlook: Outlook, creditOnScale: boolean, minMark: number): string {
+  const p = outlook.proposal;
+  if (!p) return "";
+  if (creditOnScale && p.value !== null) return p.value > minMark ? "з" : "нз";
+  return finalInputText(p);
 }

@@ -240,6 +240,12 @@ describe("college attestation forms (FIN-1, FIN-3)", () => {
       ["Итоговая", null, false],
     ]);
     const input = { classId: c.classId, subjectId: c.subjectId, studentId: c.students[0], kind: "PERIOD", periodId: c.q2, version: 0 };
+    // A credit of a subject marked on the scale proposes «зачёт» from a recommended mark above «2».
+    const lessonId = c.lesson("2026-11-19");
+    const assignmentId = await addAssignment(c, lessonId);
+    expect((await saveCell(c.actor(c.users.teacher), { kind: "mark", lessonId, assignmentId, studentId: c.students[0], input: "4", version: 0 }, NOW)).body).toMatchObject({ ok: true });
+    const withMark = await loadFinalsPage(teacher, { classId: c.classId, subjectId: c.subjectId, periodId: c.q2 }, NOW);
+    expect(withMark.kind === "sheet" && withMark.rows.find((r) => r.studentId === c.students[0])?.proposalText).toBe("з");
     expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "5" }, NOW)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "з" }, NOW)).toMatchObject({ ok: true, data: { label: "зачёт" } });
     const row = await db.finalMark.findFirstOrThrow({ where: { organisationId: c.organisationId, studentId: c.students[0], periodId: c.q2 } });
