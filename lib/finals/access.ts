@@ -6,8 +6,6 @@ import { loadTargetFacts } from "@/lib/access/data";
 import type { Permission } from "@/lib/access/matrix";
 import { decide } from "@/lib/access/rules";
 
-export const FINALS_PERMISSIONS: readonly Permission[] = ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"];
-
 export type FinalsRights = { view: boolean; editAll: boolean; editOwn: boolean };
 
 export async function authorizeFinals(actor: Actor, classId: number, subjectId: number): Promise<FinalsRights> {

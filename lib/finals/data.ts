@@ -125,11 +125,6 @@ export async function finalTarget(organisationId: number, classId: number, subje
   };
 }
 
-/** Missing period finals per class × subject of the given loads (the teacher's list warning, FIN-4). */
-export async function finalsCount(organisationId: number, classId: number, subjectId: number, periodId: number): Promise<number> {
-  return db.finalMark.count({ where: { organisationId, classId, subjectId, kind: "PERIOD", periodId } });
-}
-
 export type WarningProbe = { classId: number; subjectId: number };
 export type WarningFacts = {
   /** Periods of the classes' own kind and year. */

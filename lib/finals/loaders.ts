@@ -14,6 +14,7 @@ import { finalsSheetRows, finalsWarningDays, warningFacts, type SheetFinal } fro
 import {
   CONTROL_LABELS,
   EDUCATION_FORM_LABELS,
+  FINAL_KIND_LABELS,
   FORMS_FOR_DEPUTY,
   currentPeriod,
   extraKinds,
@@ -107,7 +108,7 @@ export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now:
       return { kind: "PERIOD" as const, periodId: p.id, label: p.name, form: form === "NONE" ? null : CONTROL_LABELS[form], passFail: head.subject.passFail || formIsPassFail(form), selected: p.id === period.id };
     }),
     ...extraKinds(head.orgKind).map((kind) => ({
-      kind, periodId: null, label: { PERIOD: "", YEAR: "Год", EXAM: "Экзамен", FINAL: "Итоговая", ATTESTATION: "Аттестация" }[kind],
+      kind, periodId: null, label: FINAL_KIND_LABELS[kind],
       form: null, passFail: head.subject.passFail, selected: false,
     })),
   ];

@@ -25,7 +25,7 @@ export const FINAL_KIND_LABELS: Record<FinalKindName, string> = {
   PERIOD: "за период",
   YEAR: "Год",
   EXAM: "Экзамен",
-  FINAL: "Итог",
+  FINAL: "Итоговая",
   ATTESTATION: "Аттестация",
 };
 
