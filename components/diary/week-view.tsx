@@ -1,8 +1,8 @@
 import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
-import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
+import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
 import { formatDate, weekdayName } from "@/lib/org/time";
 
-function MarkBadge({ mark }: { mark: DiaryLesson["marks"][number] }) {
+function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
   const tone =
     mark.kind === "GRADE" && mark.value !== null
       ? mark.value >= 5
@@ -15,7 +15,7 @@ function MarkBadge({ mark }: { mark: DiaryLesson["marks"][number] }) {
       : "bg-slate-100 text-slate-800";
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
-    <span title={title} className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone}`}>
+    <span title={title} data-new={fresh ? "true" : undefined} className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone} ${fresh ? "ring-2 ring-emerald-500" : ""}`}>
       {markLabel(mark.kind, mark.value)}
       <span className="text-[10px] font-normal opacity-75">
         {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
@@ -24,9 +24,9 @@ function MarkBadge({ mark }: { mark: DiaryLesson["marks"][number] }) {
   );
 }
 
-function LessonRow({ lesson }: { lesson: DiaryLesson }) {
+function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null }) {
   return (
-    <li className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}>
+    <li data-lesson={lesson.id} className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}>
       <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
@@ -44,13 +44,13 @@ function LessonRow({ lesson }: { lesson: DiaryLesson }) {
             </span>
           )}
           {lesson.marks.map((m) => (
-            <MarkBadge key={m.id} mark={m} />
+            <MarkBadge key={m.id} mark={m} fresh={isNewSince(m.at, since)} />
           ))}
         </span>
       </div>
       {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
       {lesson.homework.map((h) => (
-        <div key={h.id} className="ml-6 mt-1 text-sm">
+        <div key={h.id} className={`ml-6 mt-1 break-words text-sm ${isNewSince(h.createdAt, since) ? "rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : ""}`} data-new={isNewSince(h.createdAt, since) ? "true" : undefined}>
           <span className="text-slate-500">Д/з{h.dueDate ? ` к ${formatDate(h.dueDate)}` : ""}: </span>
           <span className="whitespace-pre-line">{h.text}</span>
           {h.files.length > 0 && (
@@ -62,7 +62,19 @@ function LessonRow({ lesson }: { lesson: DiaryLesson }) {
   );
 }
 
-export function WeekView({ monday, lessons, events, timeZone }: { monday: Date; lessons: DiaryLesson[]; events: DiaryEvent[]; timeZone: string }) {
+export function WeekView({
+  monday,
+  lessons,
+  events,
+  timeZone,
+  since = null,
+}: {
+  monday: Date;
+  lessons: DiaryLesson[];
+  events: DiaryEvent[];
+  timeZone: string;
+  since?: Date | null;
+}) {
   const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
   const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   return (
@@ -88,7 +100,7 @@ export function WeekView({ monday, lessons, events, timeZone }: { monday: Date; 
             ) : (
               <ul>
                 {dayLessons.map((l) => (
-                  <LessonRow key={l.id} lesson={l} />
+                  <LessonRow key={l.id} lesson={l} since={since} />
                 ))}
               </ul>
             )}

@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
   { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
   { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },
+  { href: "/finals", label: "Итоговые отметки", permission: ["finals.viewOwn", "finals.viewAll", "finals.editOwn", "finals.editAll"], group: "Учёба" },
   { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"], group: "Учёба" },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"], group: "Контроль" },
   { href: "/mail", label: "Почта", permission: "mail.use", group: "Общение" },

@@ -16,8 +16,8 @@ export type DiaryLesson = {
   topic: string | null;
   cancelled: boolean;
   substituteName: string | null;
-  homework: { id: number; text: string; dueDate: Date | null; files: { id: number; fileName: string; size: number }[] }[];
-  marks: { id: number; kind: string; value: number | null; isHospital: boolean; comment: string | null; typeName: string; weight: number }[];
+  homework: { id: number; text: string; dueDate: Date | null; createdAt: Date; files: { id: number; fileName: string; size: number }[] }[];
+  marks: { id: number; kind: string; value: number | null; isHospital: boolean; comment: string | null; typeName: string; weight: number; at: Date }[];
   attendance: { code: string; missedHours: number | null } | null;
 };
 
@@ -57,7 +57,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
         class: { select: { bellScheduleId: true } },
         substitute: { select: { lastName: true, firstName: true, middleName: true } },
         homework: {
-          select: { id: true, text: true, dueDate: true, files: { select: { id: true, fileName: true, size: true } } },
+          select: { id: true, text: true, dueDate: true, createdAt: true, files: { select: { id: true, fileName: true, size: true } } },
         },
         marks: {
           where: { studentId },
@@ -67,6 +67,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
             value: true,
             isHospital: true,
             comment: true,
+            updatedAt: true,
             assignment: { select: { weight: true, type: { select: { name: true, weight: true } } } },
           },
         },
@@ -106,6 +107,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
           comment: m.comment,
           typeName: m.assignment.type.name,
           weight: Number(m.assignment.weight ?? m.assignment.type.weight),
+          at: m.updatedAt,
         })),
         attendance: l.attendance[0]
           ? { code: l.attendance[0].code, missedHours: l.attendance[0].missedHours === null ? null : Number(l.attendance[0].missedHours) }
@@ -132,4 +134,13 @@ export async function diaryStudentsOf(organisationId: number, userId: number): P
     ...(user?.parent?.children.map((c) => c.student) ?? []),
   ].map((s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }));
   return list.sort((a, b) => a.name.localeCompare(b.name, "ru"));
+}
+
+/** The classes a student is in on a date (movement book). */
+export async function studentClassIdsOn(organisationId: number, studentId: number, date: Date): Promise<number[]> {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    select: { classId: true },
+  });
+  return rows.map((r) => r.classId);
 }

@@ -1,6 +1,8 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { diaryStudentsOf, diaryWeek } from "./data";
+import { announcementsFor } from "@/lib/messages/data";
+import { todayIn } from "@/lib/org/time";
+import { diaryStudentsOf, diaryWeek, studentClassIdsOn } from "./data";
 
 /** The week of a student the page has authorised with `diary.view` (DRY-1). */
 export const loadDiaryWeek = cache((user: CurrentUser, studentId: number, monday: Date) =>
@@ -9,3 +11,10 @@ export const loadDiaryWeek = cache((user: CurrentUser, studentId: number, monday
 
 /** The children (or the student self) the signed-in user switches between (DRY-5). */
 export const loadDiaryStudents = cache((user: CurrentUser) => diaryStudentsOf(user.organisationId, user.id));
+
+/** DRY-4: announcements the reader sees, for the student's current class (the page has authorised diary.view). */
+export const loadDiaryAnnouncements = cache(async (user: CurrentUser, studentId: number) => {
+  const today = todayIn(user.timeZone);
+  const classIds = await studentClassIdsOn(user.organisationId, studentId, today);
+  return announcementsFor(user.organisationId, user.roles, classIds, new Date(), 5);
+});

@@ -70,3 +70,25 @@ export function markLabel(kind: string, value: number | null): string {
       return value === null ? "" : String(value);
   }
 }
+
+// ───────────── DRY-7: new since the last visit ─────────────
+
+/** Page views less than this apart are one visit: browsing the diary keeps its highlights. */
+export const VISIT_GAP_MS = 30 * 60_000;
+
+export type Seen = { lastSeenAt: Date; sinceAt: Date };
+
+/**
+ * The record after a page view at `now`. First visit: nothing is «new» (since = now). A view after a
+ * gap of VISIT_GAP_MS starts a new visit: what came after the previous view is new. A view within the
+ * visit keeps the moment the visit started from.
+ */
+export function nextSeen(row: Seen | null, now: Date): Seen {
+  if (!row) return { lastSeenAt: now, sinceAt: now };
+  if (now.getTime() - row.lastSeenAt.getTime() >= VISIT_GAP_MS) return { lastSeenAt: now, sinceAt: row.lastSeenAt };
+  return { lastSeenAt: now, sinceAt: row.sinceAt };
+}
+
+export function isNewSince(at: Date, since: Date | null): boolean {
+  return since !== null && at.getTime() > since.getTime();
+}

@@ -8,6 +8,8 @@
 //   recommendMark(average, scale)       → the proposed period mark from the shown average
 //   marksNeeded(marks, scale, value, w) → how many more marks `value` (weight w) reach the next mark
 //   forecast(marks, scale, weight)      → current proposal, the next mark and the marks needed for it
+//   periodOutlook(input)                → everything the finals page proposes and the diary forecasts
+//                                         for one student × subject × period (FIN-2, DRY-3)
 //
 // What counts (documented decisions):
 //   • GRADE marks count with their weight (WEIGHTED) or weight 1 (PLAIN).
@@ -139,4 +141,106 @@ export function forecast(marks: readonly AverageInput[], method: AveragingMethod
   }
   const atRisk = current === scale.minMark || (current === null && summary.debts + summary.notAttested + summary.fail > 0);
   return { average: summary.average, current, next, needed, atRisk };
+}
+
+// ───────────── one student × subject × period: the finals proposal and the diary forecast ─────────────
+
+/** What a final may hold (FIN-3): a mark of the scale or a special value. */
+export type FinalSpecialName = "NOT_ATTESTED" | "EXEMPT" | "PASS" | "FAIL";
+export type FinalProposal = { value: number | null; special: FinalSpecialName | null } | null;
+
+export type OutlookInput = {
+  marks: readonly AverageInput[];
+  method: AveragingMethod;
+  scale: MarkScale;
+  /** The subject is marked «зачёт/незачёт». */
+  passFail: boolean;
+  /** Lessons of the period the student missed (Н, УП, НП, Б, ОТ; not ОП). */
+  absences: number;
+  /** Lessons of the period held so far (for the share of absences). */
+  lessonsHeld: number;
+};
+
+export type Outlook = MarkSummary & {
+  /** The average rounded to two decimals, as shown (null without one). */
+  shown: number | null;
+  /** The proposed final (FIN-2): a mark, «зачёт»/«незачёт», «н/а», or null (nothing to propose yet). */
+  proposal: FinalProposal;
+  forecast: Forecast;
+  absences: number;
+  lessonsHeld: number;
+  /** Risk of «2» / «незачёт» (DRY-3). */
+  riskFail: boolean;
+  /** Risk of «н/а» (DRY-3): no counted mark while there were lessons, or debts / н/а outweigh the grades, or half the lessons missed. */
+  riskNotAttested: boolean;
+};
+
+/** Share of missed lessons from which «н/а» is at risk (documented decision: a half, as seeds 001 §5.9 leaves it to the school). */
+export const ABSENCE_RISK_SHARE = 0.5;
+
+/**
+ * The one figure-set for a student's subject in a period. The journal's average, the finals page's
+ * recommendation and the diary's forecast all come from here, so they always agree.
+ *   • numeric subjects: the recommended mark from the shown average (recommendMark); «н/а» is proposed
+ *     when lessons were held and no grade counts but debts or н/а exist;
+ *   • pass/fail subjects: «зачёт» when passes are at least the fails, «незачёт» otherwise; «н/а» when only
+ *     debts / н/а exist.
+ */
+export function periodOutlook(x: OutlookInput): Outlook {
+  const summary = averageOf(x.marks, x.method);
+  const fc = forecast(x.marks, x.method, x.scale);
+  const blanks = summary.debts + summary.notAttested;
+  const absenceRisk = x.lessonsHeld > 0 && x.absences / x.lessonsHeld >= ABSENCE_RISK_SHARE;
+  let proposal: FinalProposal = null;
+  let riskFail = false;
+  let riskNotAttested = absenceRisk;
+  if (x.passFail) {
+    if (summary.pass + summary.fail > 0) {
+      proposal = summary.pass >= summary.fail ? { value: null, special: "PASS" } : { value: null, special: "FAIL" };
+      riskFail = summary.fail >= summary.pass;
+    } else if (blanks > 0) {
+      proposal = { value: null, special: "NOT_ATTESTED" };
+      riskNotAttested = true;
+    } else if (x.lessonsHeld > 0) {
+      riskNotAttested = true;
+    }
+  } else {
+    if (fc.current !== null) {
+      proposal = { value: fc.current, special: null };
+      riskFail = fc.current <= x.scale.minMark;
+      if (blanks > summary.counted) riskNotAttested = true;
+    } else if (blanks > 0) {
+      proposal = { value: null, special: "NOT_ATTESTED" };
+      riskNotAttested = true;
+    } else if (x.lessonsHeld > 0) {
+      riskNotAttested = true;
+    }
+  }
+  return {
+    ...summary,
+    shown: summary.average === null ? null : roundAverage(summary.average),
+    proposal,
+    forecast: fc,
+    absences: x.absences,
+    lessonsHeld: x.lessonsHeld,
+    riskFail,
+    riskNotAttested,
+  };
+}
+
+/** «5», «зачёт», «н/а», «осв.» — how a final reads. */
+export function finalLabel(f: { value: number | null; special: FinalSpecialName | null } | null): string {
+  if (!f) return "";
+  switch (f.special) {
+    case "NOT_ATTESTED":
+      return "н/а";
+    case "EXEMPT":
+      return "осв.";
+    case "PASS":
+      return "зачёт";
+    case "FAIL":
+      return "незачёт";
+    default:
+      return f.value === null ? "" : String(f.value);
+  }
 }

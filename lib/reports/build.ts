@@ -6,12 +6,14 @@ import type { ReportModel } from "./model";
 import { buildFailuresReport } from "./failures";
 import { buildOccupancyReport } from "./occupancy";
 import { buildProgressReport } from "./progress";
+import { buildStudentPeriodReport } from "./student-period";
 import { buildSummaryReport } from "./summary";
 import { renderPdf } from "./render-pdf";
 import { renderXlsx } from "./render-xlsx";
 import type { ReportRequest } from "./schema";
 
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
+  if (req.report === "student") return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
   const scope = await reportScope(organisationId);
   const { orgName, isCollege } = scope;
   const one = "classId" in req && req.classId ? scope.classes.find((c) => c.id === req.classId) : undefined;

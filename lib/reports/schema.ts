@@ -10,6 +10,7 @@ export const REPORTS = {
   attendance: "Посещаемость (RPT-3)",
   failures: "Неуспеваемость по дисциплинам (RPT-4)",
   occupancy: "Наполняемость (RPT-9)",
+  student: "Отчёт об успеваемости и посещаемости ученика (RPT-8)",
 } as const;
 
 const format = z.enum(["pdf", "xlsx"], { error: "Формат: pdf или xlsx" });
@@ -23,6 +24,7 @@ export const reportRequest = z.discriminatedUnion("report", [
   z.object({ report: z.literal("attendance"), format, classId: id, from: date, to: date }),
   z.object({ report: z.literal("failures"), format, periodId: id, classId: id.optional() }),
   z.object({ report: z.literal("occupancy"), format, date, classId: id.optional() }),
+  z.object({ report: z.literal("student"), format, studentId: id, periodId: id, classId: z.undefined().optional() }),
 ]);
 
 export type ReportRequest = z.infer<typeof reportRequest>;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   averageOf,
+  finalLabel,
   forecast,
+  periodOutlook,
   formatAverage,
   marksNeeded,
   recommendMark,
@@ -125,5 +127,97 @@ describe("forecast (DRY-3)", () => {
   it("flags the risk of «2» when the proposal is the lowest mark", () => {
     expect(forecast([g(2), g(3), g(2)], "PLAIN", scale()).atRisk).toBe(true);
     expect(forecast([g(4)], "PLAIN", scale()).atRisk).toBe(false);
+  });
+});
+
+describe("period outlook: one proposal for the finals page and the diary (FIN-2, DRY-3)", () => {
+  const base = { method: "WEIGHTED" as const, scale: scale(), passFail: false, absences: 0, lessonsHeld: 10 };
+  const debt: AverageInput = { kind: "DEBT", value: null, weight: 1 };
+  const na: AverageInput = { kind: "NOT_ATTESTED", value: null, weight: 1 };
+  const pass: AverageInput = { kind: "PASS", value: null, weight: 1 };
+  const fail: AverageInput = { kind: "FAIL", value: null, weight: 1 };
+
+  it("proposes the recommended mark with the average shown to two decimals (weighted)", () => {
+    const o = periodOutlook({ ...base, marks: [g(5, 2), g(4, 1), g(4, 1)] }); // 18/4 = 4.50
+    expect(o.shown).toBe(4.5);
+    expect(o.proposal).toEqual({ value: 5, special: null });
+    expect(o.forecast.current).toBe(5);
+    expect(periodOutlook({ ...base, scale: scale(0.6), marks: [g(5, 2), g(4, 1), g(4, 1)] }).proposal).toEqual({ value: 4, special: null });
+  });
+
+  it("plain vs weighted means give different proposals for the same marks", () => {
+    const marks = [g(5, 3), g(3, 1), g(3, 1)];
+    expect(periodOutlook({ ...base, method: "PLAIN", marks }).proposal?.value).toBe(4); // 3.67
+    expect(periodOutlook({ ...base, marks }).proposal?.value).toBe(4); // 21/5 = 4.20
+    expect(periodOutlook({ ...base, method: "PLAIN", marks: [g(5, 0), g(3, 1)] }).shown).toBe(4);
+    expect(periodOutlook({ ...base, marks: [g(5, 0), g(3, 1)] }).shown).toBe(3);
+  });
+
+  it("all-zero weights: no average, no mark proposed, н/а risk while lessons are held", () => {
+    const o = periodOutlook({ ...base, marks: [g(5, 0)] });
+    expect(o.average).toBeNull();
+    expect(o.proposal).toBeNull();
+    expect(o.riskNotAttested).toBe(true);
+  });
+
+  it("counts hospital marks into the proposal", () => {
+    expect(periodOutlook({ ...base, marks: [g(3), g(5, 1, true)] }).proposal?.value).toBe(4);
+  });
+
+  it("proposes н/а when only debts / н/а exist, and flags the risk", () => {
+    const o = periodOutlook({ ...base, marks: [debt, na] });
+    expect(o.proposal).toEqual({ value: null, special: "NOT_ATTESTED" });
+    expect(o.riskNotAttested).toBe(true);
+    expect(finalLabel(o.proposal)).toBe("н/а");
+  });
+
+  it("more debts than counted grades is a risk of н/а, even with a mark proposed", () => {
+    const o = periodOutlook({ ...base, marks: [g(4), debt, debt] });
+    expect(o.proposal?.value).toBe(4);
+    expect(o.riskNotAttested).toBe(true);
+    expect(periodOutlook({ ...base, marks: [g(4), g(4), debt] }).riskNotAttested).toBe(false);
+  });
+
+  it("risk of «2» at the lowest mark of the scale", () => {
+    expect(periodOutlook({ ...base, marks: [g(2), g(3), g(2)] }).riskFail).toBe(true);
+    expect(periodOutlook({ ...base, marks: [g(3), g(3)] }).riskFail).toBe(false);
+  });
+
+  it("pass/fail subjects: зачёт when passes are not fewer than fails, незачёт otherwise", () => {
+    const pf = { ...base, passFail: true };
+    expect(periodOutlook({ ...pf, marks: [pass, pass, fail] }).proposal).toEqual({ value: null, special: "PASS" });
+    const o = periodOutlook({ ...pf, marks: [pass, fail, fail] });
+    expect(o.proposal).toEqual({ value: null, special: "FAIL" });
+    expect(o.riskFail).toBe(true);
+    expect(o.average).toBeNull();
+    expect(periodOutlook({ ...pf, marks: [debt] }).proposal).toEqual({ value: null, special: "NOT_ATTESTED" });
+  });
+
+  it("half the lessons missed is a risk of н/а; absences are reported", () => {
+    const o = periodOutlook({ ...base, marks: [g(5)], absences: 5, lessonsHeld: 10 });
+    expect(o.absences).toBe(5);
+    expect(o.riskNotAttested).toBe(true);
+    expect(periodOutlook({ ...base, marks: [g(5)], absences: 4, lessonsHeld: 10 }).riskNotAttested).toBe(false);
+  });
+
+  it("nothing yet and no lessons held: no proposal and no risk", () => {
+    const o = periodOutlook({ ...base, marks: [], lessonsHeld: 0 });
+    expect(o.proposal).toBeNull();
+    expect([o.riskFail, o.riskNotAttested]).toEqual([false, false]);
+  });
+
+  it("the forecast's marks needed match marksNeeded", () => {
+    const marks = [g(3), g(3), g(4), g(3), g(4)];
+    const o = periodOutlook({ ...base, method: "PLAIN", marks });
+    expect(o.forecast.next).toBe(4);
+    expect(o.forecast.needed.find((n) => n.value === 5)?.count).toBe(marksNeeded(marks, "PLAIN", scale(), 5));
+  });
+
+  it("labels finals (FIN-3)", () => {
+    expect(finalLabel({ value: 5, special: null })).toBe("5");
+    expect(finalLabel({ value: null, special: "EXEMPT" })).toBe("осв.");
+    expect(finalLabel({ value: null, special: "PASS" })).toBe("зачёт");
+    expect(finalLabel({ value: null, special: "FAIL" })).toBe("незачёт");
+    expect(finalLabel(null)).toBe("");
   });
 });

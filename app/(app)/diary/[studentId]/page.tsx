@@ -1,4 +1,4 @@
-// The diary of one student (DRY-1, DRY-4, DRY-5): the week's lessons with times, rooms, topics,
+// The diary of one student (DRY-1, DRY-4, DRY-5, DRY-7): the week's lessons with times, rooms, topics,
 // homework, marks with their assignment type and weight, attendance, changes and events. Only the
 // student and their parents may open it; any other id answers «Нет доступа» (403) without data.
 import type { Metadata } from "next";
@@ -11,6 +11,11 @@ import { weekFromParam } from "@/lib/diary/rules";
 import { todayIn } from "@/lib/org/time";
 import { WeekNav } from "@/components/diary/week-nav";
 import { WeekView } from "@/components/diary/week-view";
+import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { NewsBanner } from "@/components/diary/news-banner";
+import { Announcements } from "@/components/diary/announcements";
+import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
+import { defaultPeriodId, loadDiaryVisit } from "@/lib/diary/marks/loaders";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -29,10 +34,13 @@ export default async function DiaryPage({
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
   const week = (await searchParams).week;
   const monday = weekFromParam(typeof week === "string" ? week : undefined, todayIn(user.timeZone));
-  const [student, students, data] = await Promise.all([
+  const [student, students, data, news, periodId, announcements] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
     loadDiaryWeek(user, studentId, monday),
+    loadDiaryVisit(user, studentId),
+    defaultPeriodId(user.organisationId, studentId, todayIn(user.timeZone)),
+    loadDiaryAnnouncements(user, studentId),
   ]);
   if (!student) notFound();
   return (
@@ -43,8 +51,11 @@ export default async function DiaryPage({
           {student.fullName} · {student.className ?? "не зачислен в класс"}
         </p>
       </div>
+      <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
+      <NewsBanner news={news} timeZone={user.timeZone} />
       <WeekNav studentId={studentId} monday={monday} students={students} />
-      <WeekView monday={monday} lessons={data.lessons} events={data.events} timeZone={user.timeZone} />
+      <Announcements items={announcements} />
+      <WeekView monday={monday} lessons={data.lessons} events={data.events} timeZone={user.timeZone} since={news.since} />
     </div>
   );
 }

@@ -1,0 +1,82 @@
+// The diary's marks view (DRY-2, DRY-3, DRY-5, DRY-7, FIN-5): per subject the period's marks with the
+// running average, the forecast and the finals. Only the student and their parents (diary.view on
+// the student) may open it; any other id answers «Нет доступа» (403) without data.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { loadStudentHeader } from "@/lib/people/loaders";
+import { loadDiaryStudents } from "@/lib/diary/loaders";
+import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
+import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { MarksViewList } from "@/components/diary/marks-view";
+import { NewsBanner } from "@/components/diary/news-banner";
+
+export const metadata: Metadata = { title: "Дневник: отметки" };
+
+const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const periodParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export default async function DiaryMarksPage({
+  params: raw,
+  searchParams,
+}: {
+  params: Promise<{ studentId: string }>;
+  searchParams: Promise<{ period?: string | string[] }>;
+}) {
+  const parsed = params.safeParse(await raw);
+  if (!parsed.success) notFound();
+  const { studentId } = parsed.data;
+  const { user } = await requireAccess("diary.view", { kind: "student", studentId });
+  const p = periodParam.safeParse((await searchParams).period);
+  const [student, students, view, news] = await Promise.all([
+    loadStudentHeader(user, studentId),
+    loadDiaryStudents(user),
+    loadStudentMarks(user, studentId, p.success ? p.data : null),
+    loadDiaryVisit(user, studentId),
+  ]);
+  if (!student) notFound();
+  return (
+    <div className="space-y-3">
+      <div>
+        <h1 className="text-2xl font-semibold">Дневник: отметки</h1>
+        <p className="text-sm text-slate-600">
+          {student.fullName} · {student.className ?? "не зачислен в класс"}
+        </p>
+      </div>
+      {students.length > 1 && (
+        <nav aria-label="Дети" className="flex flex-wrap gap-1">
+          {students.map((c) => (
+            <Link
+              key={c.studentId}
+              href={`/diary/${c.studentId}/marks`}
+              aria-current={c.studentId === studentId ? "page" : undefined}
+              className={`rounded-full px-3 py-1 text-sm ${c.studentId === studentId ? "bg-blue-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
+            >
+              {c.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <DiaryTabs studentId={studentId} active="marks" periodId={view.period?.id ?? null} />
+      <NewsBanner news={news} timeZone={user.timeZone} />
+      {view.periods.length > 0 && (
+        <nav aria-label="Периоды" className="flex flex-wrap gap-1">
+          {view.periods.map((period) => (
+            <Link
+              key={period.id}
+              href={`/diary/${studentId}/marks?period=${period.id}`}
+              aria-current={period.id === view.period?.id ? "page" : undefined}
+              className={`rounded px-2 py-0.5 text-sm ${period.id === view.period?.id ? "bg-slate-800 text-white" : "bg-slate-100 hover:bg-slate-200"}`}
+            >
+              {period.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <MarksViewList view={view} since={news.since} />
+      {view.period && <p className="text-xs text-slate-500">Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую отметку выставляет учитель.</p>}
+    </div>
+  );
+}

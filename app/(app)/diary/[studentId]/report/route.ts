@@ -1,0 +1,41 @@
+// RPT-8 / DRY-6: the printable period report of one student, linked from the diary.
+// /diary/<studentId>/report?periodId=&format=pdf|xlsx — reports.self for the student and their
+// parents (the student is the target, so another family's id answers 403 without data);
+// reports.admin / reports.class for staff in their scope.
+import { requireAccessForRoute } from "@/lib/access/guard";
+import { z } from "zod";
+import { fail } from "@/lib/errors";
+import { defaultPeriodId } from "@/lib/diary/marks/loaders";
+import { todayIn } from "@/lib/org/time";
+import { buildReport } from "@/lib/reports/build";
+import { parseReportRequest } from "@/lib/reports/schema";
+
+const studentParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export async function GET(request: Request, { params }: { params: Promise<{ studentId: string }> }) {
+  const studentId = studentParam.safeParse((await params).studentId);
+  if (!studentId.success) return Response.json(fail("INVALID_INPUT", "Неверный номер обучающегося"), { status: 400 });
+  const access = await requireAccessForRoute(["reports.self", "reports.admin", "reports.class"], { kind: "student", studentId: studentId.data });
+  if (!access.ok) return access.response;
+  const query = new URL(request.url).searchParams;
+  query.set("studentId", String(studentId.data));
+  if (!query.get("format")) query.set("format", "pdf");
+  query.delete("classId");
+  // Without a chosen period: the student's current one (as the diary shows).
+  if (!query.get("periodId")) {
+    const periodId = await defaultPeriodId(access.user.organisationId, studentId.data, todayIn(access.user.timeZone));
+    if (periodId !== null) query.set("periodId", String(periodId));
+  }
+  const parsed = parseReportRequest("student", query);
+  if (!parsed.ok || parsed.data.report !== "student") return Response.json(fail("INVALID_INPUT", parsed.ok ? undefined : parsed.message), { status: 400 });
+  const req = parsed.data;
+  const file = await buildReport(access.user.organisationId, req, new Date());
+  if (!file) return Response.json(fail("NOT_FOUND", "Обучающийся или период не найден"), { status: 404 });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="report.${req.format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,70 @@
+// «Итоговые отметки» (FIN-1…FIN-5): `/finals?classId=&subjectId=&periodId=`. Any finals permission
+// opens the page; the sheet itself is authorised on its class × subject; who may set which student's
+// final is decided per row (FIN-4) and again on every save.
+import type { Metadata } from "next";
+import { forbidden, redirect } from "next/navigation";
+import { requireAccess } from "@/lib/access/guard";
+import { loadFinalsChoices, loadFinalsPage } from "@/lib/finals/loaders";
+import { finalsQuerySchema } from "@/lib/finals/schema";
+import { FinalsPicker } from "@/components/finals/finals-picker";
+import { FinalsTable } from "@/components/finals/finals-table";
+
+export const metadata: Metadata = { title: "Итоговые отметки" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function FinalsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { user } = await requireAccess(["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"]);
+  const search = await searchParams;
+  const one = (k: string) => (typeof search[k] === "string" ? (search[k] as string) : undefined);
+  const pick = one("pick");
+  if (pick && /^\d+:\d+$/.test(pick)) {
+    const [classId, subjectId] = pick.split(":");
+    const period = one("periodId");
+    redirect(`/finals?classId=${classId}&subjectId=${subjectId}${period && /^\d+$/.test(period) ? `&periodId=${period}` : ""}`);
+  }
+  const parsed = finalsQuerySchema.safeParse({ classId: one("classId") || undefined, subjectId: one("subjectId") || undefined, periodId: one("periodId") || undefined });
+  const req = parsed.success ? parsed.data : {};
+  const [choices, page] = await Promise.all([loadFinalsChoices(user), loadFinalsPage(user, req)]);
+  if (page.kind === "forbidden") forbidden();
+  const college = user.orgKind === "COLLEGE";
+  const head = page.kind === "sheet" || page.kind === "no-periods" ? page.head : null;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{head ? `Итоговые отметки: ${head.cls.name} · ${head.subject.name}` : "Итоговые отметки"}</h1>
+        {page.kind === "sheet" && !page.rights.editAll && !page.rights.editOwn && (
+          <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
+        )}
+      </div>
+      <FinalsPicker
+        choices={choices}
+        classId={head?.cls.id ?? null}
+        subjectId={head?.subject.id ?? null}
+        periods={head?.periods ?? []}
+        periodId={page.kind === "sheet" ? page.period.id : null}
+        college={college}
+      />
+      {page.kind === "none" && (
+        <p className="text-sm text-slate-600">
+          {choices.length === 0 ? "Нет доступных классов и предметов: нагрузка (тарификация) не назначена." : "Выберите класс и предмет, затем нажмите «Открыть»."}
+        </p>
+      )}
+      {page.kind === "no-periods" && <p className="text-sm text-slate-600">Для класса не заданы периоды учебного года.</p>}
+      {page.kind === "sheet" && (
+        <>
+          {page.warning && (
+            <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-1 text-sm text-amber-900" data-testid="finals-warning">
+              {page.period.name}: {page.warning}
+            </p>
+          )}
+          <p className="text-xs text-slate-500">
+            Средний балл и рекомендуемая отметка — за период «{page.period.name}» по способу усреднения и порогу округления организации; учитель может выставить
+            другую отметку. После выставления итоговой отметки текущие отметки периода закрыты для изменений.
+          </p>
+          <FinalsTable key={`${page.head.cls.id}:${page.head.subject.id}:${page.period.id}`} classId={page.head.cls.id} subjectId={page.head.subject.id} columns={page.columns} rows={page.rows} periodName={page.period.name} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// Reads of the diary's marks view (DRY-2, DRY-3, FIN-5) and of the student period report (RPT-8):
+// one student, one period — per subject every mark, absences, lessons held and the finals. A
+// constant number of queries whatever the period holds; every query carries the organisation and
+// the one student the caller has authorised.
+import { db } from "@/lib/db";
+import type { AverageInput, AveragingMethod, FinalSpecialName, MarkScale } from "@/lib/journal/averages";
+import { coversDate } from "../rules";
+
+export type PeriodRef = { id: number; name: string; start: Date; end: Date };
+
+export type StudentMark = AverageInput & { id: number; date: Date; typeName: string; createdAt: Date; updatedAt: Date };
+export type StudentFinal = { kind: string; periodId: number | null; value: number | null; special: FinalSpecialName | null; form: string; setAt: Date };
+
+export type SubjectMarks = {
+  subjectId: number;
+  subjectName: string;
+  passFail: boolean;
+  marks: StudentMark[];
+  absences: number;
+  lessonsHeld: number;
+  finals: StudentFinal[];
+};
+
+export type StudentPeriodData = {
+  periods: PeriodRef[];
+  period: PeriodRef | null;
+  className: string | null;
+  orgName: string;
+  method: AveragingMethod;
+  scale: MarkScale;
+  subjects: SubjectMarks[];
+};
+
+/** The student's periods (of their class's kind and year) — the class they are in today, else the last one. */
+async function studentPeriods(organisationId: number, studentId: number, today: Date) {
+  const stays = await db.classMembership.findMany({
+    where: { organisationId, studentId },
+    orderBy: { startDate: "desc" },
+    select: { classId: true, startDate: true, endDate: true, class: { select: { name: true, yearId: true, periodKind: true } } },
+  });
+  const current = stays.find((s) => coversDate(s.startDate, s.endDate, today)) ?? stays[0] ?? null;
+  if (!current) return { stays, current: null, periods: [] as PeriodRef[] };
+  const periods = await db.period.findMany({
+    where: { organisationId, yearId: current.class.yearId, kind: current.class.periodKind },
+    orderBy: { number: "asc" },
+    select: { id: true, name: true, startDate: true, endDate: true },
+  });
+  return { stays, current, periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })) };
+}
+
+/** The period a diary opens on: the one holding `today`, else the last begun, else the first (null without periods). */
+export function pickPeriod(periods: readonly PeriodRef[], today: Date, wanted: number | null): PeriodRef | null {
+  const t = today.getTime();
+  return (
+    periods.find((p) => p.id === wanted) ??
+    periods.find((p) => p.start.getTime() <= t && p.end.getTime() >= t) ??
+    [...periods].reverse().find((p) => p.start.getTime() <= t) ??
+    periods[0] ??
+    null
+  );
+}
+
+/** The student's default period id (the printable report without a chosen period). */
+export async function defaultPeriodId(organisationId: number, studentId: number, today: Date): Promise<number | null> {
+  const { periods } = await studentPeriods(organisationId, studentId, today);
+  return pickPeriod(periods, today, null)?.id ?? null;
+}
+
+export async function studentPeriodData(organisationId: number, studentId: number, today: Date, periodId: number | null): Promise<StudentPeriodData> {
+  const [{ stays, current, periods }, org, subgroups] = await Promise.all([
+    studentPeriods(organisationId, studentId, today),
+    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, settings: true } }),
+    db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
+  ]);
+  const s = org?.settings;
+  const base = {
+    periods,
+    className: current?.class.name ?? null,
+    orgName: org?.name ?? "",
+    method: (s?.averagingMethod ?? "WEIGHTED") as AveragingMethod,
+    scale: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, roundingThreshold: s ? Number(s.roundingThreshold) : 0.5 },
+  };
+  const t = today.getTime();
+  const period = pickPeriod(periods, today, periodId);
+  if (!period) return { ...base, period: null, subjects: [] };
+  const classIds = [...new Set(stays.map((x) => x.classId))];
+  const lessonWhere = {
+    organisationId,
+    classId: { in: classIds },
+    status: "SCHEDULED" as const,
+    date: { gte: period.start, lte: period.end },
+    OR: [{ subgroupId: null }, { subgroupId: { in: subgroups.map((g) => g.subgroupId) } }],
+  };
+  const [lessons, marks, absences, finals] = await Promise.all([
+    db.lesson.findMany({ where: lessonWhere, select: { id: true, classId: true, date: true, subjectId: true, subject: { select: { name: true, passFail: true, sortOrder: true } } } }),
+    db.mark.findMany({
+      where: { organisationId, studentId, lesson: lessonWhere },
+      select: {
+        id: true, lessonId: true, kind: true, value: true, isHospital: true, createdAt: true, updatedAt: true,
+        assignment: { select: { weight: true, type: { select: { name: true, weight: true } } } },
+      },
+    }),
+    db.attendance.findMany({ where: { organisationId, studentId, code: { not: "OP" }, lesson: lessonWhere }, select: { lessonId: true } }),
+    db.finalMark.findMany({
+      where: { organisationId, studentId, classId: { in: classIds }, OR: [{ periodId: { in: periods.map((p) => p.id) } }, { periodId: null }] },
+      select: { subjectId: true, kind: true, periodId: true, value: true, special: true, form: true, setAt: true, subject: { select: { name: true, passFail: true, sortOrder: true } } },
+    }),
+  ]);
+  // Only lessons of the class the student was in on that day (PPL-3).
+  const inStay = lessons.filter((l) => stays.some((x) => x.classId === l.classId && coversDate(x.startDate, x.endDate, l.date)));
+  const lessonOf = new Map(inStay.map((l) => [l.id, l]));
+  const bySubject = new Map<number, SubjectMarks & { order: number }>();
+  const subjectOf = (id: number, subject: { name: string; passFail: boolean; sortOrder: number }) => {
+    let entry = bySubject.get(id);
+    if (!entry) {
+      entry = { subjectId: id, subjectName: subject.name, passFail: subject.passFail, marks: [], absences: 0, lessonsHeld: 0, finals: [], order: subject.sortOrder };
+      bySubject.set(id, entry);
+    }
+    return entry;
+  };
+  for (const l of inStay) {
+    const e = subjectOf(l.subjectId, l.subject);
+    if (l.date.getTime() <= t) e.lessonsHeld++;
+  }
+  for (const m of marks) {
+    const l = lessonOf.get(m.lessonId);
+    if (!l) continue;
+    subjectOf(l.subjectId, l.subject).marks.push({
+      id: m.id, kind: m.kind, value: m.value, isHospital: m.isHospital, weight: Number(m.assignment.weight ?? m.assignment.type.weight),
+      date: l.date, typeName: m.assignment.type.name, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    });
+  }
+  for (const a of absences) {
+    const l = lessonOf.get(a.lessonId);
+    if (l) subjectOf(l.subjectId, l.subject).absences++;
+  }
+  for (const f of finals) {
+    subjectOf(f.subjectId, f.subject).finals.push({ kind: f.kind, periodId: f.periodId, value: f.value, special: f.special, form: f.form, setAt: f.setAt });
+  }
+  const subjects = [...bySubject.values()]
+    .sort((a, b) => a.order - b.order || a.subjectName.localeCompare(b.subjectName, "ru"))
+    .map(({ order: _order, ...rest }) => ({ ...rest, marks: rest.marks.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id) }));
+  return { ...base, period, subjects };
+}
+
+export type SeenRow = { lastSeenAt: Date; sinceAt: Date };
+
+/** DRY-7: the user's last-seen record of a student's diary. */
+export async function diarySeen(organisationId: number, userId: number, studentId: number): Promise<SeenRow | null> {
+  return db.diarySeen.findUnique({
+    where: { organisationId_userId_studentId: { organisationId, userId, studentId } },
+    select: { lastSeenAt: true, sinceAt: true },
+  });
+}
+
+/** DRY-7: what is new for the student since a moment — marks, homework of their lessons, messages to the user. */
+export async function newSince(organisationId: number, userId: number, studentId: number, since: Date) {
+  const [marks, homework, messages] = await Promise.all([
+    db.mark.count({ where: { organisationId, studentId, updatedAt: { gt: since } } }),
+    db.homework.count({
+      where: {
+        organisationId,
+        createdAt: { gt: since },
+        lesson: { class: { memberships: { some: { organisationId, studentId, endDate: null } } } },
+      },
+    }),
+    db.messageRecipient.count({ where: { organisationId, userId, deletedAt: null, message: { createdAt: { gt: since } } } }),
+  ]);
+  return { marks, homework, messages };
+}
+
+/** The organisation's time zone (for «today» outside a session, e.g. a report). */
+export async function orgTimeZone(organisationId: number): Promise<string> {
+  const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { timeZone: true } });
+  return org?.timeZone ?? "Europe/Moscow";
+}

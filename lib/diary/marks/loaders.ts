@@ -1,0 +1,81 @@
+// Session-bound reads of the diary's marks view (DRY-2, DRY-3, FIN-5) and its last-visit highlights
+// (DRY-7). The page authorises `diary.view` on the student first; these only read that student.
+// The forecast is lib/journal/averages.ts periodOutlook — the same function the journal grid and
+// the finals page use, so the three always agree.
+import { cache } from "react";
+import type { CurrentUser } from "@/lib/auth/session";
+import { averageOf, finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
+import { todayIn } from "@/lib/org/time";
+import { nextSeen } from "../rules";
+import { saveDiarySeen } from "../mutations";
+import { defaultPeriodId as defaultPeriodIdOf, diarySeen, newSince, studentPeriodData, type PeriodRef, type StudentMark } from "./data";
+
+/** The student's current period (the route has authorised the student). */
+export const defaultPeriodId = (organisationId: number, studentId: number, today: Date) => defaultPeriodIdOf(organisationId, studentId, today);
+
+export type SubjectView = {
+  subjectId: number;
+  subjectName: string;
+  marks: (StudentMark & { running: number | null })[];
+  outlook: Outlook;
+  /** The period's final and the year / exam / final marks, as read (FIN-5: shown as soon as saved). */
+  periodFinal: string | null;
+  otherFinals: { label: string; value: string }[];
+};
+
+export type MarksView = {
+  periods: PeriodRef[];
+  period: PeriodRef | null;
+  className: string | null;
+  orgName: string;
+  subjects: SubjectView[];
+  totalAbsences: number;
+};
+
+const KIND_LABEL: Record<string, string> = { YEAR: "Год", EXAM: "Экзамен", FINAL: "Итоговая", ATTESTATION: "Аттестация" };
+
+export async function studentMarksView(organisationId: number, studentId: number, today: Date, periodId: number | null): Promise<MarksView> {
+  const d = await studentPeriodData(organisationId, studentId, today, periodId);
+  const subjects = d.subjects.map((s) => {
+    const running = s.marks.map((_, i) => averageOf(s.marks.slice(0, i + 1), d.method).average);
+    const periodFinal = s.finals.find((f) => f.kind === "PERIOD" && f.periodId === d.period?.id);
+    return {
+      subjectId: s.subjectId,
+      subjectName: s.subjectName,
+      marks: s.marks.map((m, i) => ({ ...m, running: running[i] })),
+      outlook: periodOutlook({ marks: s.marks, method: d.method, scale: d.scale, passFail: s.passFail, absences: s.absences, lessonsHeld: s.lessonsHeld }),
+      periodFinal: periodFinal ? finalLabel(periodFinal) : null,
+      otherFinals: s.finals
+        .filter((f) => f.kind !== "PERIOD")
+        .map((f) => ({ label: KIND_LABEL[f.kind] ?? f.kind, value: finalLabel(f) })),
+    };
+  });
+  return {
+    periods: d.periods,
+    period: d.period,
+    className: d.className,
+    orgName: d.orgName,
+    subjects,
+    totalAbsences: subjects.reduce((n, s) => n + s.outlook.absences, 0),
+  };
+}
+
+export const loadStudentMarks = cache((user: CurrentUser, studentId: number, periodId: number | null) =>
+  studentMarksView(user.organisationId, studentId, todayIn(user.timeZone), periodId),
+);
+
+export type VisitNews = { since: Date | null; marks: number; homework: number; messages: number };
+
+/**
+ * DRY-7: records this view of the diary and tells what is new since the previous visit. Called
+ * once per page view by the student or a parent (staff viewing is not recorded).
+ */
+export async function recordDiaryVisit(organisationId: number, userId: number, studentId: number, now: Date = new Date()): Promise<VisitNews> {
+  const row = await diarySeen(organisationId, userId, studentId);
+  const next = nextSeen(row, now);
+  await saveDiarySeen(organisationId, userId, studentId, next);
+  if (next.sinceAt.getTime() >= now.getTime()) return { since: null, marks: 0, homework: 0, messages: 0 };
+  return { since: next.sinceAt, ...(await newSince(organisationId, userId, studentId, next.sinceAt)) };
+}
+
+export const loadDiaryVisit = cache((user: CurrentUser, studentId: number) => recordDiaryVisit(user.organisationId, user.id, studentId));

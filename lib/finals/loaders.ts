@@ -1,0 +1,169 @@
+// Session-bound reads of «Итоговые отметки» (FIN-1…FIN-4): the class × subject choices in the user's
+// finals scopes with warnings about missing finals, and the sheet of one class × subject × period —
+// period marks, year / exam / final (school) or the semester attestations with their form (college),
+// each student's average and the recommended mark from lib/journal/averages.ts (periodOutlook).
+import { cache } from "react";
+import { actorFacts } from "@/lib/access/authorize";
+import { effectiveScopes } from "@/lib/access/rules";
+import type { CurrentUser } from "@/lib/auth/session";
+import { gridHead, journalChoices, type GridHead, type JournalChoice, type PeriodOption } from "@/lib/journal/data";
+import { finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
+import { todayIn } from "@/lib/org/time";
+import { authorizeFinals, type FinalsRights } from "./access";
+import { finalsSheetRows, finalsWarningDays, warningFacts, type SheetFinal } from "./data";
+import {
+  CONTROL_LABELS,
+  EDUCATION_FORM_LABELS,
+  FINAL_KIND_LABELS,
+  FORMS_FOR_DEPUTY,
+  currentPeriod,
+  extraKinds,
+  finalInputText,
+  finalsWarning,
+  formIsPassFail,
+  mayEditFinal,
+  rollOn,
+  warningText,
+  type ControlKindName,
+  type FinalKindName,
+} from "./rules";
+
+export type FinalsChoice = JournalChoice & { warning: string | null };
+
+/** Class × subject pairs (one per subject, subgroups merged) in the scopes of the finals permissions, with FIN-4 warnings. */
+export const loadFinalsChoices = cache(async (user: CurrentUser, now: Date = new Date()): Promise<FinalsChoice[]> => {
+  const facts = await actorFacts(user.organisationId, user.id);
+  if (!facts) return [];
+  const scopes = new Set(["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) => effectiveScopes(facts, p as "finals.viewAll")));
+  const choices = await journalChoices(user.organisationId, {
+    all: scopes.has("all"),
+    classIds: [...(scopes.has("dept") ? facts.departmentClassIds : []), ...(scopes.has("class") ? facts.classTeacherOf : [])],
+    teacherId: scopes.has("own") ? user.id : null,
+  });
+  const seen = new Set<string>();
+  const unique = choices.filter((c) => {
+    const key = `${c.classId}:${c.subjectId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length === 0) return [];
+  const w = await warningFacts(user.organisationId, unique);
+  const today = todayIn(user.timeZone, now);
+  return unique.map((c) => {
+    const period = currentPeriod(w.periods.filter((p) => p.classId === c.classId), today);
+    const left = period ? finalsWarning(period.end, today, w.warningDays) : null;
+    if (!period || left === null) return { ...c, warning: null };
+    const roll = rollOn(w.stays.filter((s) => s.classId === c.classId), period.end);
+    const have = w.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)?.count ?? 0;
+    const missing = Math.max(0, roll - have);
+    return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };
+  });
+});
+
+export type FinalCell = { kind: FinalKindName; periodId: number | null; text: string; label: string; version: number; current: boolean };
+export type FinalsColumn = { kind: FinalKindName; periodId: number | null; label: string; form: string | null; passFail: boolean; selected: boolean };
+export type FinalsRow = {
+  studentId: number;
+  name: string;
+  form: string | null;
+  deputyOnly: boolean;
+  canEdit: boolean;
+  left: boolean;
+  outlook: Outlook;
+  proposalText: string;
+  cells: FinalCell[];
+};
+
+export type FinalsSheet = {
+  kind: "sheet";
+  head: GridHead;
+  period: PeriodOption;
+  columns: FinalsColumn[];
+  rows: FinalsRow[];
+  rights: FinalsRights;
+  warning: string | null;
+};
+
+export type FinalsPage = { kind: "none" } | { kind: "forbidden" } | { kind: "no-periods"; head: GridHead } | FinalsSheet;
+
+export type FinalsRequest = { classId?: number; subjectId?: number; periodId?: number };
+
+const cellKey = (kind: FinalKindName, periodId: number | null) => `${kind}:${periodId ?? ""}`;
+
+export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now: Date = new Date()): Promise<FinalsPage> {
+  if (req.classId === undefined || req.subjectId === undefined) return { kind: "none" };
+  const [rights, head] = await Promise.all([authorizeFinals(user, req.classId, req.subjectId), gridHead(user.organisationId, req.classId, req.subjectId)]);
+  if (!rights.view || !head) return { kind: "forbidden" };
+  const today = todayIn(head.timeZone, now);
+  // A period of another class (the picker kept it) falls back to the current one.
+  const period = head.periods.find((p) => p.id === req.periodId) ?? currentPeriod(head.periods, today) ?? head.periods[0];
+  if (!period) return { kind: "no-periods", head };
+  const data = await finalsSheetRows(user.organisationId, { classId: head.cls.id, subjectId: head.subject.id, period, today });
+  const college = head.orgKind === "COLLEGE";
+  const formOfPeriod = (periodId: number): ControlKindName => (college ? (data.formOf.get(periodId) ?? data.subjectForm) : "NONE");
+  const columns: FinalsColumn[] = [
+    ...head.periods.map((p) => {
+      const form = formOfPeriod(p.id);
+      return { kind: "PERIOD" as const, periodId: p.id, label: p.name, form: form === "NONE" ? null : CONTROL_LABELS[form], passFail: head.subject.passFail || formIsPassFail(form), selected: p.id === period.id };
+    }),
+    ...extraKinds(head.orgKind).map((kind) => ({
+      kind, periodId: null, label: FINAL_KIND_LABELS[kind],
+      form: null, passFail: head.subject.passFail, selected: false,
+    })),
+  ];
+  const finalsOf = new Map<number, Map<string, SheetFinal>>();
+  for (const f of data.finals) {
+    const m = finalsOf.get(f.studentId) ?? new Map<string, SheetFinal>();
+    m.set(cellKey(f.kind, f.periodId), f);
+    finalsOf.set(f.studentId, m);
+  }
+  const scale = { minMark: head.settings.minMark, maxMark: head.settings.maxMark, roundingThreshold: head.settings.roundingThreshold };
+  const selectedCol = columns.find((c) => c.selected)!;
+  const rows: FinalsRow[] = data.students.map((s) => {
+    const mine = finalsOf.get(s.id) ?? new Map<string, SheetFinal>();
+    const outlook = periodOutlook({
+      marks: data.marks.get(s.id) ?? [],
+      method: head.settings.averagingMethod as "PLAIN" | "WEIGHTED",
+      scale,
+      passFail: head.subject.passFail,
+      absences: data.absences.get(s.id) ?? 0,
+      lessonsHeld: data.lessonsHeld,
+    });
+    const special = s.forms.find((f) => f !== "FULL_TIME");
+    return {
+      studentId: s.id,
+      name: s.name,
+      form: special ? EDUCATION_FORM_LABELS[special] : null,
+      deputyOnly: s.forms.some((f) => FORMS_FOR_DEPUTY.includes(f)),
+      canEdit: mayEditFinal(rights, s.forms),
+      left: s.leftBeforeEnd,
+      outlook,
+      proposalText: proposalFor(outlook, selectedCol.passFail && !head.subject.passFail, scale.minMark),
+      cells: columns.map((c) => {
+        const f = mine.get(cellKey(c.kind, c.periodId));
+        return {
+          kind: c.kind, periodId: c.periodId, version: f?.version ?? 0, current: c.selected || c.periodId === null,
+          text: f ? finalInputText(f) : "", label: f ? finalLabel(f) : "",
+        };
+      }),
+    };
+  });
+  const left = finalsWarning(period.end, today, await finalsWarningDays(user.organisationId));
+  const missing = rows.filter((r) => !r.left && !r.cells.find((c) => c.kind === "PERIOD" && c.periodId === period.id)?.label).length;
+  return {
+    kind: "sheet", head, period, columns, rows, rights,
+    warning: left !== null && missing > 0 ? warningText(left, missing) : null,
+  };
+}
+
+/**
+ * The proposal as typed into the cell. A credit («зачёт») column of a subject marked on the scale
+ * proposes «зачёт» for any recommended mark above the lowest and «незачёт» for the lowest.
+ */
+function proposalFor(outlook: Outlook, creditOnScale: boolean, minMark: number): string {
+  const p = outlook.proposal;
+  if (!p) return "";
+  if (creditOnScale && p.value !== null) return p.value > minMark ? "з" : "нз";
+  return finalInputText(p);
+}

@@ -1,0 +1,22 @@
+// Input of the final marks page (FIN-1): the address's choice and one saved cell.
+import { z } from "zod";
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** `/finals?classId=&subjectId=&periodId=` — anything malformed is simply not chosen. */
+export const finalsQuerySchema = z.object({
+  classId: id.optional(),
+  subjectId: id.optional(),
+  periodId: id.optional(),
+});
+
+export const saveFinalSchema = z.object({
+  classId: id,
+  subjectId: id,
+  studentId: id,
+  kind: z.enum(["PERIOD", "YEAR", "EXAM", "FINAL", "ATTESTATION"], { error: "Неизвестный вид итоговой отметки" }),
+  periodId: id.nullable(),
+  text: z.string({ error: "Введите отметку" }).max(20, { error: "Слишком длинное значение" }),
+  version: z.coerce.number().int().min(0).max(1_000_000),
+});
+export type SaveFinalInput = z.infer<typeof saveFinalSchema>;
