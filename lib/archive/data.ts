@@ -1,6 +1,5 @@
 // Reads and writes of the year archive (ARC-1, ARC-2), bound to the organisation.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { Manifest } from "./rules";
 
