@@ -6,7 +6,9 @@ import { createRemarkAction } from "@/lib/control/actions";
 type Option = { id: number; name: string };
 const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
-export function RemarkForm({ teachers, classes, subjects, classWord }: { teachers: Option[]; classes: Option[]; subjects: Option[]; classWord: string }) {
+export type RemarkDefaults = { teacherId?: string; classId?: string; subjectId?: string };
+
+export function RemarkForm({ teachers, classes, subjects, classWord, defaults = {} }: { teachers: Option[]; classes: Option[]; subjects: Option[]; classWord: string; defaults?: RemarkDefaults }) {
   const [state, action, pending] = useActionState(createRemarkAction, null);
   const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
@@ -15,7 +17,7 @@ export function RemarkForm({ teachers, classes, subjects, classWord }: { teacher
       <div className="grid gap-2 sm:grid-cols-3">
         <label className="block text-sm">
           Учитель
-          <select name="teacherId" required className={input} defaultValue="">
+          <select name="teacherId" required className={input} defaultValue={defaults.teacherId ?? ""}>
             <option value="" disabled>
               Выберите
             </option>
@@ -29,7 +31,7 @@ export function RemarkForm({ teachers, classes, subjects, classWord }: { teacher
         </label>
         <label className="block text-sm">
           {classWord}
-          <select name="classId" className={input} defaultValue="">
+          <select name="classId" className={input} defaultValue={defaults.classId ?? ""}>
             <option value="">—</option>
             {classes.map((c) => (
               <option key={c.id} value={c.id}>
@@ -41,7 +43,7 @@ export function RemarkForm({ teachers, classes, subjects, classWord }: { teacher
         </label>
         <label className="block text-sm">
           Предмет
-          <select name="subjectId" className={input} defaultValue="">
+          <select name="subjectId" className={input} defaultValue={defaults.subjectId ?? ""}>
             <option value="">—</option>
             {subjects.map((s) => (
               <option key={s.id} value={s.id}>

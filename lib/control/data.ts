@@ -98,7 +98,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
 /** Choices for the filters: classes in scope, their subjects and the teachers with lessons there. */
 export async function loadFillChoices(organisationId: number, classIds: Set<number> | null) {
   const classWhere = { organisationId, year: { isCurrent: true }, ...(classIds ? { id: { in: [...classIds] } } : {}) };
-  const [classes, subjects, teachers] = await Promise.all([
+  const [classes, subjects, teachers, periods] = await Promise.all([
     db.classGroup.findMany({ where: classWhere, orderBy: [{ grade: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
     db.subject.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({
@@ -106,8 +106,13 @@ export async function loadFillChoices(organisationId: number, classIds: Set<numb
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       select: { id: true, lastName: true, firstName: true, middleName: true },
     }),
+    db.period.findMany({
+      where: { organisationId, year: { isCurrent: true } },
+      orderBy: [{ kind: "asc" }, { number: "asc" }],
+      select: { id: true, name: true, startDate: true, endDate: true },
+    }),
   ]);
-  return { classes, subjects, teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })) };
+  return { classes, subjects, periods, teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })) };
 }
 
 export type ActivityData = ActivityFacts & { users: Map<number, { name: string; roles: string[] }>; orgName: string };

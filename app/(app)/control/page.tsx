@@ -1,10 +1,13 @@
 // «Контроль журнала» — the journal-fill report (CTL-1, seed 001 §4.2.2.7 «Отчёт о доступе к
 // классному журналу»): per teacher × class × subject for a period, with filters and files (RPT-11).
 import type { Metadata } from "next";
+import Link from "next/link";
+import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadFillPage } from "@/lib/control/loaders";
 import { DENSITY_LESSONS } from "@/lib/control/rules";
 import { formatDateTime } from "@/lib/org/time";
+import { isoDate } from "@/lib/diary/rules";
 import { Choice, Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
@@ -13,6 +16,7 @@ const num = (n: number | null) => (n === null ? "—" : n.toFixed(2).replace("."
 
 export default async function ControlPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, scopes } = await requireAccess("control.view");
+  const canWrite = (await authorize(user, "remarks.write")).allowed;
   const page = await loadFillPage(user, scopes, await searchParams);
   const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
   const r = page.report;
@@ -34,6 +38,20 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
         <Choice name="subjectId" label="Предмет" value={page.raw.subjectId} options={page.choices.subjects} empty="Все" />
         <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
       </form>
+      {page.choices.periods.length > 0 && (
+        <p className="flex flex-wrap gap-3 text-sm" aria-label="Учебные периоды">
+          <span className="text-slate-500">Период:</span>
+          {page.choices.periods.map((p) => (
+            <Link
+              key={p.id}
+              className="text-blue-700 hover:underline"
+              href={`/control?${new URLSearchParams({ ...page.raw, from: isoDate(p.startDate), to: isoDate(p.endDate) }).toString()}`}
+            >
+              {p.name}
+            </Link>
+          ))}
+        </p>
+      )}
       {page.error && <p role="alert" className="text-sm text-red-700">{page.error}</p>}
       {r && (
         <>
@@ -56,6 +74,7 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                     <th className="border px-2 py-1">Отметок</th>
                     <th className="border px-2 py-1" title={`Отметок на ученика за ${DENSITY_LESSONS} уроков`}>Накопляемость</th>
                     <th className="border px-2 py-1">Последнее заполнение</th>
+                    {canWrite && <th className="border px-2 py-1"><span className="sr-only">Замечание</span></th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -72,6 +91,13 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                       <td className="border px-2 py-1 tabular-nums">{row.marks}</td>
                       <td className="border px-2 py-1 tabular-nums">{num(row.density)}</td>
                       <td className="border px-2 py-1">{row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся"}</td>
+                      {canWrite && (
+                        <td className="border px-2 py-1">
+                          <Link className="text-blue-700 hover:underline" href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}>
+                            Замечание
+                          </Link>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -86,6 +112,7 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                     <td className="border px-2 py-1 tabular-nums">{r.totals.marks}</td>
                     <td className="border px-2 py-1 tabular-nums">{num(r.totals.density)}</td>
                     <td className="border px-2 py-1" />
+                    {canWrite && <td className="border px-2 py-1" />}
                   </tr>
                 </tfoot>
               </table>

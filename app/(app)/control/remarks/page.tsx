@@ -15,14 +15,18 @@ const STATUS_OPTIONS = (["OPEN", "DONE", "CLOSED"] as const).map((s) => ({ id: s
 
 export default async function RemarksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, scopes, permission } = await requireAccess(["remarks.write", "control.view"]);
-  const page = await loadRemarksPage(user, scopes, await searchParams);
+  const search = await searchParams;
+  const page = await loadRemarksPage(user, scopes, search);
+  // «Написать замечание» from the fill report pre-selects the teacher, class and subject.
+  const pick = (k: string) => (typeof search[k] === "string" && /^\d{1,9}$/.test(search[k]) ? search[k] : undefined);
+  const defaults = { teacherId: pick("rt"), classId: pick("rc"), subjectId: pick("rs") };
   const canWrite = permission === "remarks.write";
   const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
   const list = page.list;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Замечания по ведению журнала</h1>
-      {canWrite && <RemarkForm {...page.choices} classWord={classWord} />}
+      {canWrite && <RemarkForm {...page.choices} classWord={classWord} defaults={defaults} />}
       <form method="get" className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5">
         <Choice name="kind" label="Список" value={page.raw.kind} options={[{ id: "week", name: "за неделю" }, { id: "month", name: "за месяц" }]} />
         <label className={fieldClass}>
