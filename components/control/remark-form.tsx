@@ -14,7 +14,7 @@ export function RemarkForm({ teachers, classes, subjects, classWord, defaults = 
   return (
     <form action={action} className="space-y-2 rounded border border-slate-200 bg-white p-4" aria-label="Новое замечание">
       <h2 className="font-semibold">Новое замечание</h2>
-      <div className="grid gap-2 sm:grid-cols-3">
+      <div className="grid gap-2 sm:grid-cols-4">
         <label className="block text-sm">
           Учитель
           <select name="teacherId" required className={input} defaultValue={defaults.teacherId ?? ""}>
@@ -51,6 +51,11 @@ export function RemarkForm({ teachers, classes, subjects, classWord, defaults = 
               </option>
             ))}
           </select>
+        </label>
+        <label className="block text-sm">
+          Дата урока (необязательно)
+          <input type="date" name="lessonDate" className={input} />
+          {err("lessonDate") && <span className="text-xs text-red-700">{err("lessonDate")}</span>}
         </label>
       </div>
       <label className="block text-sm">

@@ -21,6 +21,7 @@ export async function createRemarkAction(_prev: Done | null, data: FormData): Pr
     classId: field(data, "classId"),
     subjectId: field(data, "subjectId"),
     lessonId: field(data, "lessonId"),
+    lessonDate: field(data, "lessonDate"),
     text: field(data, "text"),
   });
   if (!parsed.success) {

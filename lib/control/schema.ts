@@ -49,6 +49,8 @@ export const remarkCreate = z.object({
   classId: optionalId,
   subjectId: optionalId,
   lessonId: optionalId,
+  /** The lesson by its date (with class and subject): the form's way to bind a lesson. */
+  lessonDate: z.preprocess((v) => (v === "" || v === null ? undefined : v), date.optional()),
   text: z.string({ error: "Напишите замечание" }).trim().min(3, "Напишите замечание (не короче 3 символов)").max(2000, "Не длиннее 2000 символов"),
 });
 export type RemarkCreate = z.infer<typeof remarkCreate>;

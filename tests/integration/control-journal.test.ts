@@ -137,6 +137,21 @@ describe("remarks (CTL-2)", () => {
     expect(await db.remark.count({ where: { organisationId: f.organisationId } })).toBe(before);
   });
 
+  it("binds a remark to the teacher's lesson on a date, and names a date without one", async () => {
+    const deputy = f.users.DEPUTY;
+    const lesson = await db.lesson.findFirstOrThrow({ where: { organisationId: f.organisationId, classId: f.classA, date: d("2026-11-03") } });
+    const bound = await fileRemark(actor(deputy), ["all"], {
+      teacherId: f.users.TEACHER, classId: f.classA, subjectId: f.subject, lessonDate: d("2026-11-03"), text: "Нет темы урока 03.11",
+    });
+    expect(bound.ok).toBe(true);
+    const row = await db.remark.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: bound.ok ? bound.data.id : 0 } } });
+    expect(row.lessonId).toBe(lesson.id);
+    const none = await fileRemark(actor(deputy), ["all"], {
+      teacherId: f.users.TEACHER, classId: f.classA, subjectId: f.subject, lessonDate: d("2026-11-04"), text: "Нет темы урока",
+    });
+    expect(none).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { lessonDate: ["В этот день у учителя нет такого урока"] } });
+  });
+
   it("lists the week's remarks as a report file", async () => {
     const model = await buildRemarksModel(f.organisationId, { kind: "month", date: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) }, NOW);
     expect(model.rows.length).toBeGreaterThanOrEqual(1);

@@ -21,7 +21,7 @@ export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: Rema
     if (!decision.allowed) return fail("FORBIDDEN");
   }
   const id = await createRemark(actor.organisationId, actor.id, {
-    teacherId: r.teacherId, classId: target.classId, subjectId: target.subjectId, lessonId: r.lessonId ?? null, text: r.text,
+    teacherId: r.teacherId, classId: target.classId, subjectId: target.subjectId, lessonId: target.lessonId, text: r.text,
   });
   return ok({ id });
 }

@@ -93,8 +93,21 @@ export async function findRemark(organisationId: number, id: number) {
 /** Checks the parts a remark binds to, inside the organisation; returns what is wrong, if anything. */
 export async function checkRemarkTarget(
   organisationId: number,
-  t: { teacherId: number; classId?: number; subjectId?: number; lessonId?: number },
-): Promise<{ ok: true; classId: number | null; subjectId: number | null } | { ok: false; field: string; message: string }> {
+  t: { teacherId: number; classId?: number; subjectId?: number; lessonId?: number; lessonDate?: Date },
+): Promise<{ ok: true; classId: number | null; subjectId: number | null; lessonId: number | null } | { ok: false; field: string; message: string }> {
+  if (t.lessonDate && !t.lessonId) {
+    if (!t.classId || !t.subjectId) return { ok: false, field: "lessonDate", message: "Для урока укажите класс и предмет" };
+    const found = await db.lesson.findFirst({
+      where: {
+        organisationId, classId: t.classId, subjectId: t.subjectId, date: t.lessonDate, status: "SCHEDULED",
+        OR: [{ teacherId: t.teacherId }, { substituteId: t.teacherId }],
+      },
+      orderBy: { bellNumber: "asc" },
+      select: { id: true },
+    });
+    if (!found) return { ok: false, field: "lessonDate", message: "В этот день у учителя нет такого урока" };
+    t = { ...t, lessonId: found.id };
+  }
   const [teacher, cls, subject, lesson] = await Promise.all([
     db.user.findUnique({ where: { organisationId_id: { organisationId, id: t.teacherId } }, select: { isActive: true, roles: { select: { role: true } } } }),
     t.classId ? db.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: t.classId } }, select: { id: true } }) : null,
@@ -115,9 +128,9 @@ export async function checkRemarkTarget(
     if ((t.classId && lesson.classId !== t.classId) || (t.subjectId && lesson.subjectId !== t.subjectId)) {
       return { ok: false, field: "lessonId", message: "Урок не из этого класса или предмета" };
     }
-    return { ok: true, classId: lesson.classId, subjectId: lesson.subjectId };
+    return { ok: true, classId: lesson.classId, subjectId: lesson.subjectId, lessonId: t.lessonId };
   }
-  return { ok: true, classId: t.classId ?? null, subjectId: t.subjectId ?? null };
+  return { ok: true, classId: t.classId ?? null, subjectId: t.subjectId ?? null, lessonId: null };
 }
 
 /** Teachers and classes for the remark form. */
