@@ -10,6 +10,8 @@ import { homeTitle, primaryRole } from "@/components/home/home-title";
 import { LessonsTable } from "@/components/home/lessons-table";
 import { Board } from "@/components/home/board";
 import { Panel } from "@/components/home/panel";
+import { loadMyRemarks } from "@/lib/control/loaders";
+import { MyRemarks } from "@/components/control/my-remarks";
 
 const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
 
@@ -22,12 +24,13 @@ export default async function HomePage() {
   const isStudent = user.roles.includes("STUDENT");
   const isAdministration = STAFF_ROLES.some((r) => user.roles.includes(r));
 
-  const [summary, myLessons, myClasses, children, place] = await Promise.all([
+  const [summary, myLessons, myClasses, children, place, myRemarks] = await Promise.all([
     isAdministration ? loadOrgSummary(user) : null,
     isTeacher ? loadMyLessonsToday(user) : null,
     isTeacher ? loadMyClasses(user) : null,
     isParent ? loadMyChildren(user) : null,
     isStudent ? loadMyPlace(user) : null,
+    isTeacher ? loadMyRemarks(user) : null,
   ]);
   const studentLessons = place ? await loadClassLessonsToday(user, place.classId, place.subgroupIds) : null;
   const classIds = [
@@ -70,6 +73,7 @@ export default async function HomePage() {
             )}
           </Panel>
         )}
+        {myRemarks && <MyRemarks remarks={myRemarks} />}
         {children && (
           <Panel title="Дети">
             {children.length === 0 ? (

@@ -47,5 +47,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition", group: "Организация" },
   { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"], group: "Учёба" },
   { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },
+  { href: "/control", label: "Контроль журнала", permission: "control.view", group: "Контроль" },
+  { href: "/control/remarks", label: "Замечания", permission: ["remarks.write", "control.view"], group: "Контроль" },
+  { href: "/control/activity", label: "Активность", permission: "control.view", scope: "all", group: "Контроль" },
+  { href: "/archive", label: "Архив", permission: "archive.manage", group: "Контроль" },
   { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all", group: "Контроль" },
 ];

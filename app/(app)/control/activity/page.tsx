@@ -1,0 +1,66 @@
+// «Активность пользователей» (CTL-3, seed 003 §8.1): per user for a week — sign-ins, journal
+// edits, messages sent and page views; the whole organisation, so the «all» scope only.
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requireAccess } from "@/lib/access/guard";
+import { loadActivityPage } from "@/lib/control/loaders";
+import { formatDate } from "@/lib/org/time";
+import { Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+
+export const metadata: Metadata = { title: "Активность пользователей" };
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, scopes } = await requireAccess("control.view");
+  if (!scopes.includes("all")) forbidden();
+  const page = await loadActivityPage(user, await searchParams);
+  const a = page.activity;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Активность пользователей за неделю</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4">
+        <label className={fieldClass}>
+          Дата в неделе
+          <input type="date" name="date" defaultValue={page.raw.date} className={inputClass} />
+        </label>
+        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+      </form>
+      {page.error && <p role="alert" className="text-sm text-red-700">{page.error}</p>}
+      {a && (
+        <>
+          <div className="flex flex-wrap items-center gap-4">
+            <p className="text-sm text-slate-600">
+              Неделя {formatDate(a.from)} — {formatDate(a.to)}: активных пользователей {a.rows.length}
+            </p>
+            <Downloads report="activity" query={page.raw} />
+          </div>
+          {a.rows.length > 0 && (
+            <table className="min-w-full border-collapse text-sm" aria-label="Активность">
+              <thead className="bg-slate-100 text-left text-xs">
+                <tr>
+                  <th className="border px-2 py-1">Пользователь</th>
+                  <th className="border px-2 py-1">Роли</th>
+                  <th className="border px-2 py-1">Входов</th>
+                  <th className="border px-2 py-1">Изменений в журнале</th>
+                  <th className="border px-2 py-1">Сообщений</th>
+                  <th className="border px-2 py-1">Просмотров</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.rows.map((r) => (
+                  <tr key={r.userId}>
+                    <td className="border px-2 py-1">{r.name}</td>
+                    <td className="border px-2 py-1">{r.roles}</td>
+                    <td className="border px-2 py-1 tabular-nums">{r.signIns}</td>
+                    <td className="border px-2 py-1 tabular-nums">{r.journalEdits}</td>
+                    <td className="border px-2 py-1 tabular-nums">{r.messages}</td>
+                    <td className="border px-2 py-1 tabular-nums">{r.pageViews}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

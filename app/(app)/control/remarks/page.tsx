@@ -1,0 +1,95 @@
+// «Замечания по ведению журнала» (CTL-2, seed 001 §4.2.2.8, 003 §7.4): the writer files remarks and
+// closes them; weekly and monthly lists with filters, and the list as a file (RPT-11).
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { loadRemarksPage } from "@/lib/control/loaders";
+import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
+import { formatDate, formatDateTime } from "@/lib/org/time";
+import { Choice, Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+import { RemarkForm } from "@/components/control/remark-form";
+import { RemarkMove } from "@/components/control/remark-move";
+
+export const metadata: Metadata = { title: "Замечания по ведению журнала" };
+
+const STATUS_OPTIONS = (["OPEN", "DONE", "CLOSED"] as const).map((s) => ({ id: s, name: REMARK_STATUS_LABELS[s] }));
+
+export default async function RemarksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, scopes, permission } = await requireAccess(["remarks.write", "control.view"]);
+  const search = await searchParams;
+  const page = await loadRemarksPage(user, scopes, search);
+  // «Написать замечание» from the fill report pre-selects the teacher, class and subject.
+  const pick = (k: string) => (typeof search[k] === "string" && /^\d{1,9}$/.test(search[k]) ? search[k] : undefined);
+  const defaults = { teacherId: pick("rt"), classId: pick("rc"), subjectId: pick("rs") };
+  const canWrite = permission === "remarks.write";
+  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const list = page.list;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Замечания по ведению журнала</h1>
+      {canWrite && <RemarkForm {...page.choices} classWord={classWord} defaults={defaults} />}
+      <form method="get" className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5">
+        <Choice name="kind" label="Список" value={page.raw.kind} options={[{ id: "week", name: "за неделю" }, { id: "month", name: "за месяц" }]} />
+        <label className={fieldClass}>
+          Дата в неделе / месяце
+          <input type="date" name="date" defaultValue={page.raw.date} className={inputClass} />
+        </label>
+        <Choice name="status" label="Состояние" value={page.raw.status} options={STATUS_OPTIONS} empty="Все" />
+        <Choice name="teacherId" label="Учитель" value={page.raw.teacherId} options={page.choices.teachers} empty="Все" />
+        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+      </form>
+      {page.error && <p role="alert" className="text-sm text-red-700">{page.error}</p>}
+      {list && (
+        <>
+          <div className="flex flex-wrap items-center gap-4">
+            <p className="text-sm text-slate-600">
+              {formatDate(list.range.from)} — {formatDate(list.range.to)}: замечаний {list.rows.length}
+            </p>
+            <Downloads report="remarks" query={page.raw} />
+          </div>
+          {list.rows.length === 0 ? (
+            <p className="text-sm text-slate-600">Замечаний нет.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-full border-collapse text-sm" aria-label="Замечания">
+                <thead className="bg-slate-100 text-left text-xs">
+                  <tr>
+                    <th className="border px-2 py-1">Дата</th>
+                    <th className="border px-2 py-1">Учитель</th>
+                    <th className="border px-2 py-1">{classWord}, предмет</th>
+                    <th className="border px-2 py-1">Замечание</th>
+                    <th className="border px-2 py-1">Автор</th>
+                    <th className="border px-2 py-1">Состояние</th>
+                    <th className="border px-2 py-1">Комментарий учителя</th>
+                    <th className="border px-2 py-1">Действия</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.rows.map((r) => {
+                    const mine = r.authorId === user.id || scopes.includes("all");
+                    return (
+                      <tr key={r.id} data-remark={r.id}>
+                        <td className="border px-2 py-1 whitespace-nowrap">{formatDateTime(r.createdAt, user.timeZone)}</td>
+                        <td className="border px-2 py-1">{r.teacher}</td>
+                        <td className="border px-2 py-1">
+                          {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null].filter(Boolean).join(", ") || "—"}
+                        </td>
+                        <td className="border px-2 py-1">{r.text}</td>
+                        <td className="border px-2 py-1">{r.author}</td>
+                        <td className="border px-2 py-1">{REMARK_STATUS_LABELS[r.status]}</td>
+                        <td className="border px-2 py-1">{r.teacherNote ?? ""}</td>
+                        <td className="border px-2 py-1">
+                          {canWrite && mine && r.status !== "CLOSED" && <RemarkMove remarkId={r.id} move="close" label="Закрыть" />}
+                          {canWrite && mine && r.status !== "OPEN" && <RemarkMove remarkId={r.id} move="reopen" label="Вернуть в работу" />}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

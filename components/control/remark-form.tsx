@@ -1,0 +1,78 @@
+"use client";
+// The writer's form for a new remark (CTL-2): teacher, optional class and subject, the text.
+import { useActionState } from "react";
+import { createRemarkAction } from "@/lib/control/actions";
+
+type Option = { id: number; name: string };
+const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+export type RemarkDefaults = { teacherId?: string; classId?: string; subjectId?: string };
+
+export function RemarkForm({ teachers, classes, subjects, classWord, defaults = {} }: { teachers: Option[]; classes: Option[]; subjects: Option[]; classWord: string; defaults?: RemarkDefaults }) {
+  const [state, action, pending] = useActionState(createRemarkAction, null);
+  const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
+  return (
+    <form action={action} className="space-y-2 rounded border border-slate-200 bg-white p-4" aria-label="Новое замечание">
+      <h2 className="font-semibold">Новое замечание</h2>
+      <div className="grid gap-2 sm:grid-cols-4">
+        <label className="block text-sm">
+          Учитель
+          <select name="teacherId" required className={input} defaultValue={defaults.teacherId ?? ""}>
+            <option value="" disabled>
+              Выберите
+            </option>
+            {teachers.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          {err("teacherId") && <span className="text-xs text-red-700">{err("teacherId")}</span>}
+        </label>
+        <label className="block text-sm">
+          {classWord}
+          <select name="classId" className={input} defaultValue={defaults.classId ?? ""}>
+            <option value="">—</option>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {err("classId") && <span className="text-xs text-red-700">{err("classId")}</span>}
+        </label>
+        <label className="block text-sm">
+          Предмет
+          <select name="subjectId" className={input} defaultValue={defaults.subjectId ?? ""}>
+            <option value="">—</option>
+            {subjects.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          Дата урока (необязательно)
+          <input type="date" name="lessonDate" className={input} />
+          {err("lessonDate") && <span className="text-xs text-red-700">{err("lessonDate")}</span>}
+        </label>
+      </div>
+      <label className="block text-sm">
+        Замечание
+        <textarea name="text" required minLength={3} maxLength={2000} rows={3} className={input} />
+        {err("text") && <span className="text-xs text-red-700">{err("text")}</span>}
+      </label>
+      <div className="flex items-center gap-3">
+        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
+          Отправить учителю
+        </button>
+        {state && (
+          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+            {state.ok ? state.data.message : state.message}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

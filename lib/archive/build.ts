@@ -1,0 +1,100 @@
+// Builds the archive set of an academic year (ARC-1): per class the summary sheets (RPT-1) of
+// every period and the printed journal (RPT-12, when lib/reports offers it) as PDF, the
+// machine-readable export as JSON, and a manifest of SHA-256 digests; all stored through
+// lib/storage and recorded as an ArchiveSet.
+import { buildReport } from "@/lib/reports/build";
+import { renderPdf } from "@/lib/reports/render-pdf";
+import { REPORTS, reportRequest } from "@/lib/reports/schema";
+import { buildSummaryReport } from "@/lib/reports/summary";
+import { putFile } from "@/lib/storage/files";
+import { archiveYear, classExport, type ArchiveClass, type ArchivePeriod } from "./data";
+import { saveArchiveSet } from "./mutations";
+import { ARCHIVE_REPORTS, sha256, slug, type Manifest, type ManifestEntry } from "./rules";
+
+type Built = { bytes: Uint8Array } | null;
+
+/** Requests to try for a report key; the first the report schema accepts is used. */
+function candidates(key: string, cls: ArchiveClass, period: ArchivePeriod | null, year: { id: number; startDate: Date; endDate: Date }) {
+  const base = { report: key, format: "pdf", classId: cls.id };
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return [
+    ...(period ? [{ ...base, periodId: period.id }] : []),
+    { ...base, yearId: year.id },
+    { ...base, from: iso(period?.startDate ?? year.startDate), to: iso(period?.endDate ?? year.endDate) },
+  ];
+}
+
+async function buildOne(
+  organisationId: number, key: string, cls: ArchiveClass, period: ArchivePeriod | null,
+  year: { id: number; startDate: Date; endDate: Date }, orgName: string, isCollege: boolean, now: Date,
+): Promise<Built> {
+  for (const raw of candidates(key, cls, period, year)) {
+    const parsed = reportRequest.safeParse(raw);
+    if (!parsed.success) continue;
+    const file = await buildReport(organisationId, parsed.data, now);
+    if (file) return { bytes: file.bytes };
+    break;
+  }
+  // lib/reports resolves classes of the current year only; a closed year's summary is built
+  // from the same model builder directly.
+  if (key === "summary" && period) {
+    const model = await buildSummaryReport({ organisationId, orgName, isCollege, cls, period, now });
+    return { bytes: await renderPdf(model) };
+  }
+  return null;
+}
+
+export type BuildResult = { ok: true; setId: number; files: number; skipped: string[] } | { ok: false; message: string };
+
+export async function buildArchive(organisationId: number, yearId: number, userId: number | null, now: Date): Promise<BuildResult> {
+  const year = await archiveYear(organisationId, yearId);
+  if (!year) return { ok: false, message: "Учебный год не найден" };
+  if (year.classes.length === 0) return { ok: false, message: "В этом учебном году нет классов" };
+  const isCollege = year.organisation.kind === "COLLEGE";
+  const files: ManifestEntry[] = [];
+  const skipped: string[] = [];
+  const names = new Set<string>();
+  const store = async (name: string, kind: ManifestEntry["kind"], classId: number | null, bytes: Uint8Array) => {
+    let unique = name;
+    for (let i = 2; names.has(unique); i++) unique = name.replace(/(\.[a-z]+)$/, `-${i}$1`);
+    names.add(unique);
+    const stored = await putFile(organisationId, "archive", bytes);
+    files.push({ name: unique, kind, classId, storageKey: stored.storageKey, sha256: stored.sha256, size: stored.size });
+  };
+  const available = ARCHIVE_REPORTS.filter((r) => r.key in REPORTS);
+  for (const r of ARCHIVE_REPORTS) if (!(r.key in REPORTS)) skipped.push(`${r.label}: отчёт пока не реализован`);
+  for (const cls of year.classes) {
+    const dir = slug(cls.name);
+    const periods = year.periods.filter((p) => p.kind === cls.periodKind);
+    for (const report of available) {
+      // The journal is one file per class for the year; the summary sheet one per period.
+      const perPeriod = report.key === "summary";
+      for (const period of perPeriod ? periods : [null]) {
+        const label = `${cls.name}${period ? `, ${period.name}` : ""}`;
+        let built: Built = null;
+        try {
+          built = await buildOne(organisationId, report.key, cls, period, year, year.organisation.name, isCollege, now);
+        } catch (error) {
+          // One report that cannot be drawn (e.g. a class without subjects) must not lose the set.
+          console.error(`archive: ${report.key} for class ${cls.id} failed`, error);
+        }
+        if (!built) {
+          skipped.push(`${report.label}, ${label}: не сформирован`);
+          continue;
+        }
+        await store(`${dir}/${report.file}${period ? `-${slug(period.name)}` : ""}.pdf`, report.key, cls.id, built.bytes);
+      }
+    }
+    const data = await classExport(organisationId, cls.id);
+    await store(`${dir}/dannye.json`, "export", cls.id, Buffer.from(JSON.stringify(data, null, 1), "utf8"));
+  }
+  const manifest: Manifest = {
+    format: "ejournal-archive/1", organisationId, yearId, yearName: year.name, createdAt: now.toISOString(), files, skipped,
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 1), "utf8");
+  const manifestStored = await putFile(organisationId, "archive", manifestBytes);
+  const setId = await saveArchiveSet(organisationId, yearId, userId, {
+    manifest, manifestFile: { storageKey: manifestStored.storageKey, sha256: sha256(manifestBytes), size: manifestBytes.byteLength },
+  });
+  return { ok: true, setId, files: files.length + 1, skipped };
+}

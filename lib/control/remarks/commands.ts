@@ -1,0 +1,45 @@
+// The steps of a remark after the gate admitted the permission (CTL-2): what the scope allows,
+// the status move, the write with audit. Shared by the server actions and the tests.
+import { authorize, type Actor } from "@/lib/access/authorize";
+import type { Scope } from "@/lib/access/matrix";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { REMARK_STATUS_LABELS, remarkTransition, type RemarkStatusName } from "../rules";
+import type { RemarkCreate, RemarkMoveInput } from "../schema";
+import { checkRemarkTarget, findRemark } from "./data";
+import { createRemark, moveRemark } from "./mutations";
+
+/** Files a remark; `scopes` are those the gate granted for remarks.write. */
+export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: RemarkCreate): Promise<ActionResult<{ id: number }>> {
+  // A department head writes only about the classes of their department: the class is required.
+  if (!scopes.includes("all") && !r.classId && !r.lessonId) {
+    return fail("INVALID_INPUT", "Укажите класс (группу) вашего отделения", { classId: ["Укажите класс (группу)"] });
+  }
+  const target = await checkRemarkTarget(actor.organisationId, r);
+  if (!target.ok) return fail("INVALID_INPUT", target.message, { [target.field]: [target.message] });
+  if (target.classId) {
+    const decision = await authorize(actor, "remarks.write", { kind: "class", classId: target.classId });
+    if (!decision.allowed) return fail("FORBIDDEN");
+  }
+  const id = await createRemark(actor.organisationId, actor.id, {
+    teacherId: r.teacherId, classId: target.classId, subjectId: target.subjectId, lessonId: target.lessonId, text: r.text,
+  });
+  return ok({ id });
+}
+
+/**
+ * Moves a remark: «done» only by the teacher it is addressed to; «close» / «reopen» by its writer
+ * or a writer over the whole organisation (e.g. the director). `scopes` are those of the
+ * permission the gate checked (remarks.resolve for «done», remarks.write otherwise).
+ */
+export async function applyRemarkMove(actor: Actor, scopes: readonly Scope[], m: RemarkMoveInput, now: Date): Promise<ActionResult<{ status: RemarkStatusName }>> {
+  const remark = await findRemark(actor.organisationId, m.remarkId);
+  if (!remark) return fail("NOT_FOUND", "Замечание не найдено");
+  if (m.move === "done" && remark.teacherId !== actor.id) return fail("FORBIDDEN", "Это замечание адресовано другому учителю");
+  if (m.move !== "done" && remark.authorId !== actor.id && !scopes.includes("all")) return fail("FORBIDDEN", "Закрыть замечание может тот, кто его написал");
+  const from = remark.status as RemarkStatusName;
+  const to = remarkTransition(from, m.move);
+  if (!to) return fail("CONFLICT", `Замечание уже в состоянии «${REMARK_STATUS_LABELS[from]}»`);
+  const moved = await moveRemark(actor.organisationId, actor.id, { id: m.remarkId, from, to, note: m.note, move: m.move }, now);
+  if (!moved) return fail("CONFLICT", "Замечание уже изменено, обновите страницу");
+  return ok({ status: to });
+}

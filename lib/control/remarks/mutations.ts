@@ -1,0 +1,46 @@
+// Writes of remarks (CTL-2): each change and its audit row commit together.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { RemarkStatusName } from "../rules";
+
+export async function createRemark(
+  organisationId: number,
+  authorId: number,
+  r: { teacherId: number; classId: number | null; subjectId: number | null; lessonId: number | null; text: string },
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.remark.create({ data: { organisationId, authorId, ...r }, select: { id: true } });
+    await recordAudit(tx, {
+      organisationId, userId: authorId, action: "remark.create", entity: "Remark", entityId: String(row.id),
+      details: { teacherId: r.teacherId, classId: r.classId, subjectId: r.subjectId, lessonId: r.lessonId },
+    });
+    return row.id;
+  });
+}
+
+/**
+ * Moves a remark from `from` to `to`; the status in the where clause makes a concurrent move
+ * fail instead of overwriting it. Returns false when the remark was changed meanwhile.
+ */
+export async function moveRemark(
+  organisationId: number,
+  userId: number,
+  m: { id: number; from: RemarkStatusName; to: RemarkStatusName; note?: string; move: string },
+  now: Date,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const data =
+      m.to === "DONE"
+        ? { status: m.to, doneAt: now, teacherNote: m.note || null }
+        : m.to === "CLOSED"
+          ? { status: m.to, closedAt: now }
+          : { status: m.to, doneAt: null, closedAt: null };
+    const { count } = await tx.remark.updateMany({ where: { organisationId, id: m.id, status: m.from }, data });
+    if (count !== 1) return false;
+    await recordAudit(tx, {
+      organisationId, userId, action: `remark.${m.move}`, entity: "Remark", entityId: String(m.id),
+      details: { from: m.from, to: m.to, ...(m.note ? { note: m.note } : {}) },
+    });
+    return true;
+  });
+}

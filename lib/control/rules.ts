@@ -1,0 +1,177 @@
+// Pure figures of journal-keeping control (CTL-1, CTL-2, CTL-3): the journal-fill report per
+// teacher × class × subject, remark status transitions and the weekly activity tallies.
+// No I/O: the data layer hands in plain facts, the unit tests check hand-computed numbers.
+import { daysSince } from "@/lib/journal/rules";
+
+/**
+ * «Накопляемость оценок» is shown as marks per student per DENSITY_LESSONS lessons. Five lessons
+ * is about a week and a half of a 3–4-hour subject: the usual school norm («не реже одной
+ * отметки за 3–5 уроков») reads directly as «≥ 1,0», and a figure per lesson (≈ 0,2) would be
+ * hard to read in the table.
+ */
+export const DENSITY_LESSONS = 5;
+
+/** One held lesson as the data layer reads it. */
+export type FillLesson = {
+  lessonId: number;
+  /** Who conducted the lesson: the substitute when there was one, else the teacher. */
+  teacherId: number;
+  classId: number;
+  subjectId: number;
+  date: Date;
+  hasTopic: boolean;
+  hasHomework: boolean;
+  attendanceTaken: boolean;
+  marks: number;
+};
+
+/** One journal change of a lesson: when (the calendar day in the organisation's zone) and what. */
+export type FillChange = { lessonId: number; entity: string; day: Date; at: Date };
+
+export type FillRow = {
+  teacherId: number;
+  classId: number;
+  subjectId: number;
+  lessons: number;
+  noTopic: number;
+  noHomework: number;
+  noAttendance: number;
+  marks: number;
+  lateMarks: number;
+  students: number;
+  /** Marks per student per DENSITY_LESSONS lessons; null without lessons or students. */
+  density: number | null;
+  lastFilledAt: Date | null;
+};
+
+/** Was a journal entry made after the edit window of its lesson (JRN-6 lockDays)? */
+export function isLateEntry(lessonDate: Date, entryDay: Date, lockDays: number): boolean {
+  return daysSince(lessonDate, entryDay) > lockDays;
+}
+
+/** marks ÷ students ÷ lessons × DENSITY_LESSONS, rounded to hundredths. */
+export function markDensity(marks: number, students: number, lessons: number): number | null {
+  if (students <= 0 || lessons <= 0) return null;
+  return Math.round((marks / students / lessons) * DENSITY_LESSONS * 100) / 100;
+}
+
+/**
+ * Groups held lessons by teacher × class × subject. Late marks count MARK changes made more than
+ * `lockDays` days after the lesson; the last fill time is the latest change of any kind.
+ */
+export function journalFillRows(
+  lessons: readonly FillLesson[],
+  changes: readonly FillChange[],
+  rollOf: (classId: number) => number,
+  lockDays: number,
+): FillRow[] {
+  const byLesson = new Map<number, FillChange[]>();
+  for (const c of changes) {
+    const list = byLesson.get(c.lessonId);
+    if (list) list.push(c);
+    else byLesson.set(c.lessonId, [c]);
+  }
+  const rows = new Map<string, FillRow>();
+  for (const l of lessons) {
+    const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        teacherId: l.teacherId, classId: l.classId, subjectId: l.subjectId,
+        lessons: 0, noTopic: 0, noHomework: 0, noAttendance: 0, marks: 0, lateMarks: 0,
+        students: rollOf(l.classId), density: null, lastFilledAt: null,
+      };
+      rows.set(key, row);
+    }
+    row.lessons += 1;
+    if (!l.hasTopic) row.noTopic += 1;
+    if (!l.hasHomework) row.noHomework += 1;
+    if (!l.attendanceTaken) row.noAttendance += 1;
+    row.marks += l.marks;
+    for (const c of byLesson.get(l.lessonId) ?? []) {
+      if (c.entity === "MARK" && isLateEntry(l.date, c.day, lockDays)) row.lateMarks += 1;
+      if (!row.lastFilledAt || c.at > row.lastFilledAt) row.lastFilledAt = c.at;
+    }
+  }
+  for (const row of rows.values()) row.density = markDensity(row.marks, row.students, row.lessons);
+  return [...rows.values()];
+}
+
+/** Totals over rows; density of the totals weighs every row by its students × lessons. */
+export function fillTotals(rows: readonly FillRow[]): Omit<FillRow, "teacherId" | "classId" | "subjectId" | "students" | "lastFilledAt"> {
+  const sum = (f: (r: FillRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const slots = sum((r) => r.students * r.lessons);
+  const marks = sum((r) => r.marks);
+  return {
+    lessons: sum((r) => r.lessons),
+    noTopic: sum((r) => r.noTopic),
+    noHomework: sum((r) => r.noHomework),
+    noAttendance: sum((r) => r.noAttendance),
+    marks,
+    lateMarks: sum((r) => r.lateMarks),
+    density: slots > 0 ? Math.round((marks / slots) * DENSITY_LESSONS * 100) / 100 : null,
+  };
+}
+
+// ---- CTL-2 remarks -------------------------------------------------------------------------
+
+export type RemarkStatusName = "OPEN" | "DONE" | "CLOSED";
+export type RemarkMove = "done" | "close" | "reopen";
+
+export const REMARK_STATUS_LABELS: Record<RemarkStatusName, string> = {
+  OPEN: "Открыто",
+  DONE: "Устранено учителем",
+  CLOSED: "Закрыто",
+};
+
+/**
+ * Allowed moves: the teacher marks an open remark done; the writer closes an open or done remark
+ * (a remark may be withdrawn without the teacher) or reopens a done or closed one.
+ */
+export function remarkTransition(status: RemarkStatusName, move: RemarkMove): RemarkStatusName | null {
+  if (move === "done") return status === "OPEN" ? "DONE" : null;
+  if (move === "close") return status === "CLOSED" ? null : "CLOSED";
+  return status === "OPEN" ? null : "OPEN";
+}
+
+/** The Monday (UTC midnight) of the week holding a date. */
+export function weekStart(date: Date): Date {
+  const shift = (date.getUTCDay() + 6) % 7;
+  return new Date(date.getTime() - shift * 86_400_000);
+}
+
+/** Calendar range [from, to] of a weekly or monthly list holding `date`. */
+export function listRange(kind: "week" | "month", date: Date): { from: Date; to: Date } {
+  if (kind === "week") {
+    const from = weekStart(date);
+    return { from, to: new Date(from.getTime() + 6 * 86_400_000) };
+  }
+  const from = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+  return { from, to: new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)) };
+}
+
+// ---- CTL-3 activity ------------------------------------------------------------------------
+
+export type ActivityFacts = {
+  signIns: { userId: number }[];
+  journalEdits: { userId: number }[];
+  messages: { userId: number }[];
+  visits: { userId: number; count: number }[];
+};
+
+export type ActivityRow = { userId: number; signIns: number; journalEdits: number; messages: number; pageViews: number };
+
+/** Per user: sign-ins, journal edits, messages sent and page views; users with no activity are left out. */
+export function activityRows(facts: ActivityFacts): ActivityRow[] {
+  const rows = new Map<number, ActivityRow>();
+  const row = (userId: number) => {
+    let r = rows.get(userId);
+    if (!r) rows.set(userId, (r = { userId, signIns: 0, journalEdits: 0, messages: 0, pageViews: 0 }));
+    return r;
+  };
+  for (const e of facts.signIns) row(e.userId).signIns += 1;
+  for (const e of facts.journalEdits) row(e.userId).journalEdits += 1;
+  for (const e of facts.messages) row(e.userId).messages += 1;
+  for (const v of facts.visits) row(v.userId).pageViews += v.count;
+  return [...rows.values()];
+}

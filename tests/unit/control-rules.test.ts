@@ -1,0 +1,97 @@
+// Journal-keeping control figures (CTL-1…CTL-3) against hand-computed fixtures.
+import { describe, expect, it } from "vitest";
+import {
+  activityRows, fillTotals, isLateEntry, journalFillRows, listRange, markDensity, remarkTransition, weekStart,
+  type FillChange, type FillLesson,
+} from "@/lib/control/rules";
+
+const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+const lesson = (id: number, over: Partial<FillLesson> = {}): FillLesson => ({
+  lessonId: id, teacherId: 1, classId: 10, subjectId: 100, date: d("2026-11-02"),
+  hasTopic: true, hasHomework: true, attendanceTaken: true, marks: 0, ...over,
+});
+
+describe("journal-fill figures (CTL-1)", () => {
+  it("counts a mark entry as late only after the lock window (7 days after the lesson)", () => {
+    expect(isLateEntry(d("2026-11-02"), d("2026-11-09"), 7)).toBe(false);
+    expect(isLateEntry(d("2026-11-02"), d("2026-11-10"), 7)).toBe(true);
+    expect(isLateEntry(d("2026-11-02"), d("2026-11-02"), 0)).toBe(false);
+  });
+
+  it("computes marks density per student per 5 lessons", () => {
+    // 30 marks, 25 students, 6 lessons: 30 / 25 / 6 × 5 = 1.0
+    expect(markDensity(30, 25, 6)).toBe(1);
+    // 7 marks, 20 students, 4 lessons: 7 / 20 / 4 × 5 = 0.4375 → 0.44
+    expect(markDensity(7, 20, 4)).toBe(0.44);
+    expect(markDensity(5, 0, 4)).toBeNull();
+    expect(markDensity(0, 10, 0)).toBeNull();
+  });
+
+  it("groups lessons by teacher × class × subject with gaps, late marks and the last fill", () => {
+    const lessons = [
+      lesson(1, { marks: 4 }),
+      lesson(2, { hasTopic: false, hasHomework: false, marks: 2, date: d("2026-11-03") }),
+      lesson(3, { attendanceTaken: false, hasHomework: false, marks: 0, date: d("2026-11-05") }),
+      lesson(4, { subjectId: 200, marks: 1 }),
+      lesson(5, { teacherId: 2, classId: 11, hasTopic: false, marks: 3 }),
+    ];
+    const at = (s: string) => new Date(s);
+    const changes: FillChange[] = [
+      { lessonId: 1, entity: "MARK", day: d("2026-11-02"), at: at("2026-11-02T08:00:00Z") },
+      { lessonId: 2, entity: "MARK", day: d("2026-11-11"), at: at("2026-11-11T09:00:00Z") }, // 8 days late
+      { lessonId: 2, entity: "MARK", day: d("2026-11-10"), at: at("2026-11-10T09:00:00Z") }, // exactly 7: on time
+      { lessonId: 3, entity: "TOPIC", day: d("2026-11-20"), at: at("2026-11-20T10:00:00Z") }, // late, but not a mark
+      { lessonId: 99, entity: "MARK", day: d("2026-11-20"), at: at("2026-11-21T10:00:00Z") }, // not a held lesson
+    ];
+    const roll = new Map([[10, 4], [11, 3]]);
+    const rows = journalFillRows(lessons, changes, (c) => roll.get(c) ?? 0, 7);
+    const main = rows.find((r) => r.teacherId === 1 && r.subjectId === 100)!;
+    expect(main).toMatchObject({ lessons: 3, noTopic: 1, noHomework: 2, noAttendance: 1, marks: 6, lateMarks: 1, students: 4 });
+    // 6 marks / 4 students / 3 lessons × 5 = 2.5
+    expect(main.density).toBe(2.5);
+    expect(main.lastFilledAt).toEqual(at("2026-11-20T10:00:00Z"));
+    const other = rows.find((r) => r.teacherId === 1 && r.subjectId === 200)!;
+    expect(other).toMatchObject({ lessons: 1, marks: 1, lateMarks: 0, lastFilledAt: null });
+    const second = rows.find((r) => r.teacherId === 2)!;
+    expect(second).toMatchObject({ lessons: 1, noTopic: 1, students: 3, density: 5 });
+    const t = fillTotals(rows);
+    // marks 6+1+3 = 10; slots 4×3 + 4×1 + 3×1 = 19; 10/19×5 = 2.63
+    expect(t).toMatchObject({ lessons: 5, noTopic: 2, noHomework: 2, noAttendance: 1, marks: 10, lateMarks: 1, density: 2.63 });
+  });
+});
+
+describe("remarks (CTL-2)", () => {
+  it("lets the teacher mark only an open remark done and the writer close or reopen", () => {
+    expect(remarkTransition("OPEN", "done")).toBe("DONE");
+    expect(remarkTransition("DONE", "done")).toBeNull();
+    expect(remarkTransition("CLOSED", "done")).toBeNull();
+    expect(remarkTransition("DONE", "close")).toBe("CLOSED");
+    expect(remarkTransition("OPEN", "close")).toBe("CLOSED");
+    expect(remarkTransition("CLOSED", "close")).toBeNull();
+    expect(remarkTransition("DONE", "reopen")).toBe("OPEN");
+    expect(remarkTransition("CLOSED", "reopen")).toBe("OPEN");
+    expect(remarkTransition("OPEN", "reopen")).toBeNull();
+  });
+
+  it("takes weekly lists Monday to Sunday and monthly lists by calendar month", () => {
+    expect(weekStart(d("2026-11-23"))).toEqual(d("2026-11-23")); // a Monday
+    expect(weekStart(d("2026-11-29"))).toEqual(d("2026-11-23")); // Sunday
+    expect(listRange("week", d("2026-11-25"))).toEqual({ from: d("2026-11-23"), to: d("2026-11-29") });
+    expect(listRange("month", d("2026-02-14"))).toEqual({ from: d("2026-02-01"), to: d("2026-02-28") });
+  });
+});
+
+describe("weekly activity (CTL-3)", () => {
+  it("tallies sign-ins, journal edits, messages and page views per user", () => {
+    const rows = activityRows({
+      signIns: [{ userId: 1 }, { userId: 1 }, { userId: 2 }],
+      journalEdits: [{ userId: 1 }, { userId: 1 }, { userId: 1 }],
+      messages: [{ userId: 2 }],
+      visits: [{ userId: 1, count: 4 }, { userId: 1, count: 6 }, { userId: 3, count: 2 }],
+    });
+    const by = new Map(rows.map((r) => [r.userId, r]));
+    expect(by.get(1)).toEqual({ userId: 1, signIns: 2, journalEdits: 3, messages: 0, pageViews: 10 });
+    expect(by.get(2)).toEqual({ userId: 2, signIns: 1, journalEdits: 0, messages: 1, pageViews: 0 });
+    expect(by.get(3)).toEqual({ userId: 3, signIns: 0, journalEdits: 0, messages: 0, pageViews: 2 });
+  });
+});
