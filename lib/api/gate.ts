@@ -66,3 +66,19 @@ export async function apiAccess(request: Request, permissions: Permission | read
 export async function allowed(caller: ApiCaller, permission: Permission, target: TargetRef): Promise<boolean> {
   return (await authorize(caller.user, permission, target)).allowed;
 }
+
+/**
+ * Wraps a route handler: an unexpected error answers the generic Russian message with a request
+ * id (logged with the error's name only — no personal data), never a bare 500 page.
+ */
+export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>): (request: Request, context: C) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      const requestId = crypto.randomUUID();
+      console.error(`[api] request ${requestId} failed: ${error instanceof Error ? error.name : "error"}`);
+      return apiError("INTERNAL", `Внутренняя ошибка. Повторите попытку позже (запрос ${requestId})`);
+    }
+  };
+}
