@@ -1,6 +1,6 @@
 // API-1: send a message (MSG-1) with the same recipient rules as «Почта»; needs a read-write
 // token (or the session). Bad input or refused recipients store nothing.
-import { apiAccess, apiError, apiRoute } from "@/lib/api/gate";
+import { apiAccess, apiRoute } from "@/lib/api/gate";
 import { send } from "@/lib/api/mail/loaders";
 import { sendSchema, sentResultSchema } from "@/lib/api/mail/schema";
 import { json, parseBody } from "@/lib/api/request";
