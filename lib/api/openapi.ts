@@ -125,7 +125,7 @@ export function openApiDocument() {
         bearerToken: { type: "http", scheme: "bearer", description: "Личный токен доступа ejt_…" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Сессия браузера (тот же сайт)" },
       },
-      schemas: { ...components, Error: (components as Record<string, unknown>).Error ?? schemaOf(errorSchema) },
+      schemas: { Error: schemaOf(errorSchema), ...components } as Record<string, unknown>,
     },
   };
 }

@@ -41,7 +41,9 @@ let foreignChildId = 0;
 let classId = 0;
 let subjectId = 0;
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// Route handlers differ in their params type; the test passes each the params it names.
+type Handler = (request: Request, context: never) => Promise<Response>;
+type Invoke = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(
   handler: Handler,
@@ -54,7 +56,7 @@ async function call(
     headers,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
-  const response = await handler(request, { params: Promise.resolve(opts.params ?? {}) });
+  const response = await (handler as unknown as Invoke)(request, { params: Promise.resolve(opts.params ?? {}) });
   const type = response.headers.get("content-type") ?? "";
   return { status: response.status, body: type.includes("json") ? await response.json() : { bytes: (await response.arrayBuffer()).byteLength } };
 }
