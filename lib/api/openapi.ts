@@ -7,8 +7,8 @@ import type { Permission } from "@/lib/access/matrix";
 import { ERRORS } from "@/lib/errors";
 import { DEFAULT_RATE_PER_MINUTE } from "./rate-limit";
 import {
-  childrenSchema, diaryWeekSchema, attendanceListSchema, errorSchema, homeworkListSchema, journalQuery, marksQuery, marksSchema, meSchema,
-  pageQuery, scheduleSchema, weekQuery,
+  childrenSchema, diaryWeekSchema, attendanceListSchema, diaryLessonSchema, errorSchema, fileSchema, homeworkListSchema, journalQuery, marksQuery,
+  marksSchema, meSchema, pageQuery, scheduleSchema, weekQuery, weekSchema,
 } from "./schema";
 import { announcementsSchema, inboxSchema, messageSchema, sendSchema, sentResultSchema, sentSchema } from "./mail/schema";
 import { journalSchema, teacherLessonsSchema } from "./teacher/schema";
@@ -47,16 +47,41 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/openapi.json", tag: "Документация", summary: "Этот документ OpenAPI", permission: null, response: "openapi" },
 ];
 
+/**
+ * The named schemas (components/schemas) in a registry of this module's own. Ids are not put in
+ * zod's global registry: a server bundle may load a schema module twice, and two copies of one
+ * id in the global registry make the conversion fail.
+ */
+const NAMED: [string, z.ZodType][] = [
+  ["Error", errorSchema], ["Week", weekSchema], ["Me", meSchema], ["Children", childrenSchema], ["File", fileSchema],
+  ["DiaryLesson", diaryLessonSchema], ["DiaryWeek", diaryWeekSchema], ["StudentSchedule", scheduleSchema], ["HomeworkList", homeworkListSchema],
+  ["AttendanceList", attendanceListSchema], ["Marks", marksSchema], ["Announcements", announcementsSchema], ["Inbox", inboxSchema],
+  ["Sent", sentSchema], ["Message", messageSchema], ["SendMessage", sendSchema], ["SentMessage", sentResultSchema],
+  ["TeacherLessons", teacherLessonsSchema], ["Journal", journalSchema],
+];
+const idOf = new Map<z.ZodType, string>(NAMED.map(([id, s]) => [s, id]));
+const named = z.registry<{ id: string }>();
+for (const [id, s] of NAMED) named.add(s, { id });
+/** Metadata for the conversion: descriptions from zod's global registry, ids from `named`. */
+const metadata = {
+  get: (s: z.ZodType) => {
+    const global = z.globalRegistry.get(s);
+    const own = named.get(s);
+    return global || own ? { ...global, ...own } : undefined;
+  },
+} as unknown as typeof z.globalRegistry;
+const uri = (id: string) => `#/components/schemas/${id}`;
+
 const SECURITY_TEXT = `Вызов с личным токеном доступа: заголовок \`Authorization: Bearer ejt_…\` (токен выпускается на странице «Профиль → Токены API»; показывается один раз). Токен «только чтение» получает 403 на запросы POST. Без заголовка действует сессия браузера (только с того же сайта). Ограничение: ${DEFAULT_RATE_PER_MINUTE} запросов в минуту на токен (429 и Retry-After сверх него). Ошибки: \`{ ok: false, code, message }\` с сообщением по-русски; коды: ${Object.keys(ERRORS).join(", ")}. Даты: дни \`YYYY-MM-DD\`, моменты времени — ISO 8601 в UTC. Недельные ресурсы принимают \`week\` (любой день недели) и возвращают \`week.previous\`/\`week.next\`; списки — \`page\` (с 1) и \`limit\` (до 100) и возвращают \`total\`, \`hasMore\`.`;
 
 function schemaOf(schema: z.ZodType): unknown {
-  const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", uri: (id: string) => `#/components/schemas/${id}` } as z.core.ToJSONSchemaParams);
+  const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", metadata });
   delete (out as { $schema?: string }).$schema;
   return out;
 }
 
 function ref(schema: z.ZodType): unknown {
-  const id = z.globalRegistry.get(schema)?.id;
+  const id = idOf.get(schema);
   return id ? { $ref: `#/components/schemas/${id}` } : schemaOf(schema);
 }
 
@@ -106,7 +131,7 @@ function operation(op: Operation) {
 
 /** The whole document, built on demand from the schemas. */
 export function openApiDocument() {
-  const components = z.toJSONSchema(z.globalRegistry, { io: "input", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }).schemas;
+  const components = z.toJSONSchema(named, { io: "input", unrepresentable: "any", uri, metadata }).schemas;
   for (const schema of Object.values(components)) {
     delete (schema as { $schema?: string }).$schema;
     delete (schema as { $id?: string }).$id;
@@ -125,7 +150,7 @@ export function openApiDocument() {
         bearerToken: { type: "http", scheme: "bearer", description: "Личный токен доступа ejt_…" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Сессия браузера (тот же сайт)" },
       },
-      schemas: { Error: schemaOf(errorSchema), ...components } as Record<string, unknown>,
+      schemas: components as Record<string, unknown>,
     },
   };
 }

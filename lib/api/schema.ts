@@ -42,11 +42,11 @@ export const errorSchema = z
     message: z.string().meta({ description: "Сообщение по-русски" }),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   })
-  .meta({ id: "Error" });
+  ;
 
 export const weekSchema = z
   .object({ from: isoDay, to: isoDay, previous: isoDay, next: isoDay })
-  .meta({ id: "Week", description: "Неделя пн–вс; previous/next — значения параметра week для соседних недель" });
+  .meta({ description: "Неделя пн–вс; previous/next — значения параметра week для соседних недель" });
 
 export const pageInfo = { page: z.int().min(1), limit: z.int().min(1), total: z.int().min(0), hasMore: z.boolean() };
 
@@ -63,13 +63,13 @@ export const meSchema = z
     via: z.enum(["token", "session"]),
     tokenScope: z.enum(["read", "write"]).nullable(),
   })
-  .meta({ id: "Me" });
+  ;
 
-export const childrenSchema = z.object({ items: z.array(personRef) }).meta({ id: "Children" });
+export const childrenSchema = z.object({ items: z.array(personRef) });
 
 // ───────────── the family's data ─────────────
 
-export const fileSchema = z.object({ id, fileName: z.string(), size: z.int().min(0), url: z.string() }).meta({ id: "File" });
+export const fileSchema = z.object({ id, fileName: z.string(), size: z.int().min(0), url: z.string() });
 
 export const homeworkSchema = z.object({ id, text: z.string(), dueDate: isoDay.nullable(), files: z.array(fileSchema) });
 
@@ -101,13 +101,13 @@ export const diaryLessonSchema = z
     marks: z.array(diaryMarkSchema),
     attendance: attendanceSchema.nullable(),
   })
-  .meta({ id: "DiaryLesson" });
+  ;
 
 export const eventSchema = z.object({ id, title: z.string(), startsAt: isoInstant, place: z.string().nullable(), className: z.string().nullable() });
 
 export const diaryWeekSchema = z
   .object({ student: personRef, week: weekSchema, lessons: z.array(diaryLessonSchema), events: z.array(eventSchema) })
-  .meta({ id: "DiaryWeek" });
+  ;
 
 export const scheduleSchema = z
   .object({
@@ -116,7 +116,7 @@ export const scheduleSchema = z
     lessons: z.array(diaryLessonSchema.pick({ id: true, date: true, bellNumber: true, startTime: true, endTime: true, subjectName: true, roomName: true, cancelled: true, substituteName: true })),
     events: z.array(eventSchema),
   })
-  .meta({ id: "StudentSchedule" });
+  ;
 
 export const homeworkListSchema = z
   .object({
@@ -124,7 +124,7 @@ export const homeworkListSchema = z
     week: weekSchema,
     items: z.array(homeworkSchema.extend({ lessonId: id, lessonDate: isoDay, subjectName: z.string() })),
   })
-  .meta({ id: "HomeworkList" });
+  ;
 
 export const attendanceListSchema = z
   .object({
@@ -132,7 +132,7 @@ export const attendanceListSchema = z
     week: weekSchema,
     items: z.array(attendanceSchema.extend({ lessonId: id, date: isoDay, bellNumber: z.int(), subjectName: z.string() })),
   })
-  .meta({ id: "AttendanceList" });
+  ;
 
 export const periodSchema = z.object({ id, name: z.string(), from: isoDay, to: isoDay });
 
@@ -153,4 +153,4 @@ export const marksSchema = z
       }),
     ),
   })
-  .meta({ id: "Marks" });
+  ;

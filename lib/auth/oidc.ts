@@ -13,7 +13,7 @@ import { todayIn } from "@/lib/org/time";
 import { findUsersByExternalId } from "./data";
 import { startSession } from "./mutations";
 import { sessionMaxAgeSeconds } from "./rules";
-import type { SessionClaims } from "./schema";
+import { sessionClaimsSchema, type SessionClaims } from "./schema";
 import { encodeRefusal } from "./sign-in-errors";
 
 export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string; claim: string };
@@ -43,6 +43,11 @@ export async function signInExternal(externalId: string, now: Date = new Date())
   return { userId: user.id, organisationId: user.organisationId, sessionId };
 }
 
+/** next-auth's signIn callback for this provider: a subject bound to no user goes back to the login page with «wrong login». */
+export function oidcSignInAllowed(user: unknown): true | string {
+  return sessionClaimsSchema.safeParse(user).success ? true : `/login?error=${encodeURIComponent(encodeRefusal({ code: "INVALID" }))}`;
+}
+
 export function oidcProvider(cfg: OidcConfig): OAuthConfig<Record<string, unknown>> {
   return {
     id: "oidc",
@@ -57,8 +62,8 @@ export function oidcProvider(cfg: OidcConfig): OAuthConfig<Record<string, unknow
     async profile(profile) {
       const subject = profile[cfg.claim];
       const claims = typeof subject === "string" || typeof subject === "number" ? await signInExternal(String(subject)) : null;
-      if (!claims) throw new Error(encodeRefusal({ code: "INVALID" }));
-      return { id: String(claims.userId), ...claims };
+      // Without claims the signIn callback (oidcSignInAllowed) sends the browser back to /login with the refusal.
+      return claims ? { id: String(claims.userId), ...claims } : { id: "unknown" };
     },
   };
 }

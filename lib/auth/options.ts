@@ -17,7 +17,7 @@ import { clientAddress, formatClock, sessionMaxAgeSeconds } from "./rules";
 import { attemptSignIn, type SignInOutcome } from "./sign-in";
 import { endSession } from "./mutations";
 import { requestAddress, userAgentOf } from "./request";
-import { oidcConfig, oidcProvider } from "./oidc";
+import { oidcConfig, oidcProvider, oidcSignInAllowed } from "./oidc";
 
 // API-5: an OpenID Connect provider joins the credentials one when OIDC_* is configured (lib/auth/oidc.ts).
 const oidc = oidcConfig();
@@ -90,6 +90,10 @@ export const authOptions: AuthOptions = {
     ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    // API-5: an OpenID Connect subject must be bound to one active user (lib/auth/oidc.ts).
+    async signIn({ user, account }) {
+      return account?.provider === "oidc" ? oidcSignInAllowed(user) : true;
+    },
     // The token holds nothing but the three claims (no name, e-mail or roles).
     async jwt({ token, user, trigger }) {
       if (trigger === "signIn") {

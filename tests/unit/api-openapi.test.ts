@@ -3,7 +3,7 @@
 // API-2: the token format and the read-only rule.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { openApiDocument, OPERATIONS } from "@/lib/api/openapi";
 import { bearerOf, hashApiToken, newApiToken, parseApiToken, scopeAllows } from "@/lib/api/token";
@@ -43,6 +43,12 @@ describe("the OpenAPI document (API-3)", () => {
   it("validates as OpenAPI 3.1", async () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
     expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("still builds when a server bundle loads the schema modules a second time", async () => {
+    vi.resetModules();
+    const again = await import("@/lib/api/openapi");
+    expect(Object.keys(again.openApiDocument().components.schemas)).toEqual(Object.keys(openApiDocument().components.schemas));
   });
 
   it("describes responses by the zod schemas the routes use", () => {

@@ -8,21 +8,21 @@ export const announcementsSchema = z
     items: z.array(z.object({ id, title: z.string(), body: z.string(), startsAt: isoInstant, authorName: z.string(), className: z.string().nullable() })),
     ...pageInfo,
   })
-  .meta({ id: "Announcements" });
+  ;
 
 export const inboxSchema = z
   .object({
     items: z.array(z.object({ id, subject: z.string(), senderName: z.string(), createdAt: isoInstant, readAt: isoInstant.nullable(), attachments: z.int().min(0) })),
     ...pageInfo,
   })
-  .meta({ id: "Inbox" });
+  ;
 
 export const sentSchema = z
   .object({
     items: z.array(z.object({ id, subject: z.string(), recipientNames: z.array(z.string()), recipients: z.int(), read: z.int(), createdAt: isoInstant })),
     ...pageInfo,
   })
-  .meta({ id: "Sent" });
+  ;
 
 export const messageSchema = z
   .object({
@@ -35,7 +35,7 @@ export const messageSchema = z
     recipients: z.array(z.object({ id, name: z.string(), readAt: isoInstant.nullable() })),
     attachments: z.array(z.object({ id, fileName: z.string(), size: z.int().min(0) })),
   })
-  .meta({ id: "Message" });
+  ;
 
 /** The JSON body of «send a message»: the compose form's own schema, all lists optional. */
 export const sendSchema = composeSchema
@@ -45,6 +45,6 @@ export const sendSchema = composeSchema
     classIds: composeSchema.shape.classIds.default([]),
     replyToId: composeSchema.shape.replyToId.default(null),
   })
-  .meta({ id: "SendMessage" });
+  ;
 
-export const sentResultSchema = z.object({ messageId: id }).meta({ id: "SentMessage" });
+export const sentResultSchema = z.object({ messageId: id });

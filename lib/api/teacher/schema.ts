@@ -22,7 +22,7 @@ export const teacherLessonsSchema = z
       }),
     ),
   })
-  .meta({ id: "TeacherLessons" });
+  ;
 
 export const journalSchema = z
   .object({
@@ -54,4 +54,4 @@ export const journalSchema = z
     ),
     attendance: z.array(z.object({ lessonId: id, studentId: id, code: z.string(), missedHours: z.number().nullable() })),
   })
-  .meta({ id: "Journal" });
+  ;
