@@ -8,7 +8,7 @@ import { addDays, weekFromParam } from "@/lib/diary/rules";
 import { averageOf, roundAverage } from "@/lib/journal/averages";
 import { todayIn } from "@/lib/org/time";
 import { day, instant } from "../request";
-import type { attendanceListSchema, diaryWeekSchema, homeworkListSchema, marksSchema, scheduleSchema } from "../schema";
+import type { attendanceListSchema, diaryMarkSchema, diaryWeekSchema, homeworkListSchema, marksSchema, scheduleSchema } from "../schema";
 import { homeworkFileOfStudent, periodsOfStudent, studentMarks } from "./data";
 
 type Out<S extends z.ZodType> = z.input<S>;
@@ -43,7 +43,8 @@ export async function diaryOf(user: CurrentUser, studentId: number, week: string
         dueDate: h.dueDate ? day(h.dueDate) : null,
         files: h.files.map((f) => ({ ...f, url: fileUrl(studentId, f.id) })),
       })),
-      marks: l.marks.map((m) => ({ ...m, kind: m.kind as "GRADE" })),
+      // The diary reads Mark.kind, a database enum of exactly these values.
+      marks: l.marks.map((m) => ({ ...m, kind: m.kind as Out<typeof diaryMarkSchema>["kind"] })),
     })),
     events: data.events.map((e) => ({ ...e, startsAt: instant(e.startsAt) })),
   };
