@@ -6,6 +6,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { signInDirectory } from "@/lib/auth/loaders";
 import { decodeRefusal, refusalMessage } from "@/lib/auth/sign-in-errors";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { OidcButton } from "@/components/auth/oidc-button";
+import { oidcConfig } from "@/lib/auth/oidc";
 
 export const metadata: Metadata = { title: "Вход" };
 
@@ -17,6 +19,7 @@ export default async function LoginPage({ searchParams }: Props) {
   // next-auth's no-JavaScript fallback lands here with ?error=<code>; only known codes are shown.
   const code = typeof params.error === "string" ? params.error : null;
   const refusal = decodeRefusal(code);
+  const oidc = oidcConfig();
   return (
     <main className="flex min-h-screen items-start justify-center px-4 py-10 sm:items-center">
       <div className="w-full max-w-md">
@@ -30,6 +33,7 @@ export default async function LoginPage({ searchParams }: Props) {
           ) : (
             <SignInForm directory={directory} initialError={refusal ? refusalMessage(refusal) : null} />
           )}
+          {oidc && <OidcButton name={oidc.name} />}
         </section>
         <p className="mt-6 text-center text-sm text-slate-500">
           Логин и пароль выдаёт администратор школы или колледжа, ученикам и родителям — классный руководитель.

@@ -34,7 +34,9 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-right leading-tight">
-            <span className="block font-medium">{user.shortName}</span>
+            <Link href="/profile" className="block font-medium hover:text-blue-700" title="Профиль">
+              {user.shortName}
+            </Link>
             <span className="block text-xs text-slate-500">
               {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
             </span>

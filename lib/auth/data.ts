@@ -121,3 +121,16 @@ export async function loadLockState(
     select: { failedSignIns: true, lockedUntil: true, lastSignInAt: true },
   });
 }
+
+/**
+ * API-5: the active users bound to an external (OpenID Connect) subject, across organisations —
+ * the provider's subject names a person, not a tenant. Rare sign-in path, so a scan is acceptable.
+ */
+export async function findUsersByExternalId(externalId: string): Promise<{ id: number; organisationId: number; timeZone: string }[]> {
+  const rows = await db.user.findMany({
+    where: { externalId, isActive: true },
+    select: { id: true, organisationId: true, organisation: { select: { timeZone: true } } },
+    take: 2,
+  });
+  return rows.map((r) => ({ id: r.id, organisationId: r.organisationId, timeZone: r.organisation.timeZone }));
+}

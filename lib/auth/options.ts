@@ -7,7 +7,8 @@
 //   NEXTAUTH_SECRET        — key of the encrypted session cookie (required in production);
 //   NEXTAUTH_URL           — public URL; https:// turns on `secure` cookies;
 //   SESSION_MAX_AGE_HOURS  — session lifetime in hours (default 8);
-//   TRUST_PROXY            — number of trusted reverse proxies in front (see rules.clientAddress).
+//   TRUST_PROXY            — number of trusted reverse proxies in front (see rules.clientAddress);
+//   OIDC_*                 — an optional OpenID Connect provider (lib/auth/oidc.ts).
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { encodeRefusal, type SignInRefusal } from "./sign-in-errors";
@@ -16,6 +17,10 @@ import { clientAddress, formatClock, sessionMaxAgeSeconds } from "./rules";
 import { attemptSignIn, type SignInOutcome } from "./sign-in";
 import { endSession } from "./mutations";
 import { requestAddress, userAgentOf } from "./request";
+import { oidcConfig, oidcProvider, oidcSignInAllowed } from "./oidc";
+
+// API-5: an OpenID Connect provider joins the credentials one when OIDC_* is configured (lib/auth/oidc.ts).
+const oidc = oidcConfig();
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 const maxAge = sessionMaxAgeSeconds(process.env.SESSION_MAX_AGE_HOURS);
@@ -82,8 +87,13 @@ export const authOptions: AuthOptions = {
         return user;
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    // API-5: an OpenID Connect subject must be bound to one active user (lib/auth/oidc.ts).
+    async signIn({ user, account }) {
+      return account?.provider === "oidc" ? oidcSignInAllowed(user) : true;
+    },
     // The token holds nothing but the three claims (no name, e-mail or roles).
     async jwt({ token, user, trigger }) {
       if (trigger === "signIn") {

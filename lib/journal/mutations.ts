@@ -5,6 +5,8 @@
 // current value. A re-created cell gets a version above every earlier one (1 + its number of
 // changes), so an old version can never match a newer row (no ABA).
 import { db } from "@/lib/db";
+import { markLabel } from "@/lib/diary/rules";
+import { notifyMark } from "@/lib/push/send";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { AttendanceCodeName, MarkKindName } from "./rules";
 
@@ -51,7 +53,7 @@ type MarkWrite = {
 };
 
 export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     let assignmentId = w.assignmentId;
     let created = false;
     if (assignmentId === null) {
@@ -119,6 +121,9 @@ export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
     });
     return { ok: true, state: next, version: next?.version ?? 0, assignmentId } as const;
   });
+  // API-4: after the commit, the family's opted-in devices; not awaited — it never fails or slows the save.
+  if (result.ok && !("unchanged" in result) && result.state) void notifyMark(w.organisationId, w.lessonId, w.studentId, markLabel(result.state.kind, result.state.value));
+  return result;
 }
 
 type AttendanceWrite = {

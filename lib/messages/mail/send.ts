@@ -12,6 +12,7 @@ import { messageForViewer } from "../mailbox/data";
 import { emailsOf, recipientFacts, senderFacts, userName, usersOfClasses, usersWithRoles } from "./data";
 import { createMessage, type NewAttachment } from "./mutations";
 import { newMessageLetter, sendLetters, smtpConfigured } from "../notify/smtp";
+import { notifyMessage } from "@/lib/push/send";
 
 export type MailActor = { organisationId: number; id: number; timeZone: string };
 
@@ -90,6 +91,8 @@ export async function sendMessage(
       now,
     });
     if (smtpConfigured()) (opts.schedule ?? detached)(() => notifyNewMessage(actor, messageId, requested));
+    // API-4: Web Push to the recipients' opted-in devices, after the commit, not awaited.
+    void notifyMessage(organisationId, actor.id, messageId, requested);
     return ok({ messageId });
   } catch (error) {
     await Promise.all(stored.map((s) => deleteFile(s.storageKey).catch(() => undefined)));

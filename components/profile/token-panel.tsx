@@ -1,0 +1,87 @@
+"use client";
+// API-2: create a personal access token (shown once) and revoke tokens.
+import { useActionState } from "react";
+import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
+
+export type TokenRow = { id: number; name: string; scope: "read" | "write"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+
+export function CreateTokenForm() {
+  const [state, action, pending] = useActionState(createTokenAction, null);
+  return (
+    <form action={action} className="space-y-3 rounded border border-slate-200 bg-white p-4 text-sm">
+      <h2 className="font-semibold">Новый токен</h2>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="block">
+          <span className="block text-xs text-slate-500">Название (для себя: где он используется)</span>
+          <input name="name" required maxLength={100} className="w-72 rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <fieldset className="flex gap-3">
+          <legend className="text-xs text-slate-500">Права</legend>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="scope" value="read" defaultChecked /> только чтение
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="scope" value="write" /> чтение и запись
+          </label>
+        </fieldset>
+        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+          Создать токен
+        </button>
+      </div>
+      {state?.ok && (
+        <div className="space-y-1">
+          <label className="block text-xs text-slate-500" htmlFor="new-token">
+            Ваш токен (показывается один раз — скопируйте его сейчас)
+          </label>
+          <input id="new-token" readOnly value={state.data.token} className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+        </div>
+      )}
+      {state?.ok === false && (
+        <p role="alert" className="text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function RevokeButton({ tokenId }: { tokenId: number }) {
+  const [state, action, pending] = useActionState(revokeTokenAction, null);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="tokenId" value={tokenId} />
+      <button type="submit" disabled={pending} className="rounded border border-red-300 px-2 py-0.5 text-red-700 disabled:opacity-50">
+        Отозвать
+      </button>
+      {state?.ok === false && <span role="alert" className="ml-2 text-red-700">{state.message}</span>}
+    </form>
+  );
+}
+
+export function TokenTable({ rows }: { rows: TokenRow[] }) {
+  if (rows.length === 0) return <p className="text-sm text-slate-600">Токенов нет.</p>;
+  return (
+    <table className="w-full border-collapse text-sm">
+      <thead>
+        <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+          <th className="py-1 pr-3">Название</th>
+          <th className="py-1 pr-3">Права</th>
+          <th className="py-1 pr-3">Создан</th>
+          <th className="py-1 pr-3">Последнее использование</th>
+          <th className="py-1">Состояние</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((t) => (
+          <tr key={t.id} className="border-b border-slate-100">
+            <td className="py-1 pr-3">{t.name}</td>
+            <td className="py-1 pr-3">{t.scope === "write" ? "чтение и запись" : "только чтение"}</td>
+            <td className="py-1 pr-3">{t.createdAt}</td>
+            <td className="py-1 pr-3">{t.lastUsedAt ?? "—"}</td>
+            <td className="py-1">{t.revokedAt ? `отозван ${t.revokedAt}` : <RevokeButton tokenId={t.id} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+// API-4: a device opts in (or changes its kinds, or opts out) on «Профиль → Уведомления». The gate
+// is the signed-in session: a device subscription is one's own setting, like a password; the
+// kinds offered follow the user's roles (rules.ts). Only https endpoints are accepted (browsers'
+// push services are https; nothing else is ever contacted by the server).
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { removeSubscription, saveSubscription } from "./mutations";
+import { kindsFor, PUSH_KINDS } from "./rules";
+
+const b64url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, "Неверный ключ подписки").max(200);
+
+const subscriptionSchema = z.object({
+  endpoint: z
+    .url({ error: "Неверный адрес подписки" })
+    .max(2000)
+    .refine((u) => u.startsWith("https://"), "Адрес подписки должен быть https"),
+  keys: z.object({ p256dh: b64url, auth: b64url }),
+  kinds: z.array(z.enum(PUSH_KINDS)).max(PUSH_KINDS.length),
+});
+
+async function signedIn(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user && !user.mustChangePassword ? user : null;
+}
+
+export async function savePushSubscriptionAction(input: unknown): Promise<ActionResult<{ kinds: string[] }>> {
+  const user = await signedIn();
+  if (!user) return fail("UNAUTHENTICATED");
+  const parsed = subscriptionSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message);
+  const allowed = kindsFor(user.roles);
+  const kinds = parsed.data.kinds.filter((k) => allowed.includes(k));
+  const { endpoint, keys } = parsed.data;
+  await saveSubscription(user.organisationId, user.id, { endpoint, p256dh: keys.p256dh, auth: keys.auth, kinds });
+  revalidatePath("/profile/notifications");
+  return ok({ kinds });
+}
+
+export async function removePushSubscriptionAction(endpoint: unknown): Promise<ActionResult> {
+  const user = await signedIn();
+  if (!user) return fail("UNAUTHENTICATED");
+  const parsed = z.string().max(2000).safeParse(endpoint);
+  if (!parsed.success) return fail("INVALID_INPUT");
+  await removeSubscription(user.organisationId, user.id, parsed.data);
+  revalidatePath("/profile/notifications");
+  return ok(undefined);
+}

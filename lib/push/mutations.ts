@@ -1,0 +1,23 @@
+// API-4: a device's subscription is saved (or its kinds changed) and removed; subscriptions the
+// push service reports gone (404/410) are dropped.
+import { db } from "@/lib/db";
+import type { PushKind } from "./rules";
+
+export type NewSubscription = { endpoint: string; p256dh: string; auth: string; kinds: PushKind[] };
+
+export async function saveSubscription(organisationId: number, userId: number, s: NewSubscription): Promise<void> {
+  await db.pushSubscription.upsert({
+    where: { organisationId_endpoint: { organisationId, endpoint: s.endpoint } },
+    create: { organisationId, userId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, kinds: s.kinds },
+    // The device now belongs to whoever subscribed it last (one browser, one signed-in user).
+    update: { userId, p256dh: s.p256dh, auth: s.auth, kinds: s.kinds },
+  });
+}
+
+export async function removeSubscription(organisationId: number, userId: number, endpoint: string): Promise<void> {
+  await db.pushSubscription.deleteMany({ where: { organisationId, userId, endpoint } });
+}
+
+export async function dropSubscriptions(organisationId: number, ids: readonly number[]): Promise<void> {
+  if (ids.length) await db.pushSubscription.deleteMany({ where: { organisationId, id: { in: [...ids] } } });
+}

@@ -1,0 +1,33 @@
+// API-4: which notification kinds a user may opt into, and the texts (no marks' owners' names:
+// the push service only relays the encrypted payload, but the lock-screen text stays short).
+
+export const PUSH_KINDS = ["mark", "homework", "final", "message", "remark"] as const;
+export type PushKind = (typeof PUSH_KINDS)[number];
+
+export const PUSH_KIND_LABELS: Record<PushKind, string> = {
+  mark: "Новые отметки",
+  homework: "Домашние задания",
+  final: "Итоговые отметки",
+  message: "Сообщения в почте",
+  remark: "Замечания по ведению журнала",
+};
+
+/** Families get marks, homework, finals and messages; staff who keep a journal get remarks and messages. */
+export function kindsFor(roles: readonly string[]): PushKind[] {
+  const family = roles.includes("STUDENT") || roles.includes("PARENT");
+  const staff = roles.some((r) => r !== "STUDENT" && r !== "PARENT");
+  const kinds = new Set<PushKind>(["message"]);
+  if (family) for (const k of ["mark", "homework", "final"] as const) kinds.add(k);
+  if (staff) kinds.add("remark");
+  return PUSH_KINDS.filter((k) => kinds.has(k));
+}
+
+export type PushPayload = { title: string; body: string; url: string; kind: PushKind };
+
+export function markPayload(subjectName: string, label: string, studentId: number): PushPayload {
+  return { kind: "mark", title: "Новая отметка", body: `${subjectName}: ${label}`, url: `/diary/${studentId}` };
+}
+
+export function messagePayload(senderName: string, messageId: number): PushPayload {
+  return { kind: "message", title: "Новое сообщение", body: `От: ${senderName}`, url: `/mail/${messageId}` };
+}

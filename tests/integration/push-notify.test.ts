@@ -1,0 +1,149 @@
+// Web Push (API-4) end to end against a local push endpoint: a browser-side key pair (ECDH P-256
+// + auth secret) subscribes for the parent; a new mark makes the server POST a push whose VAPID
+// JWT verifies against the server's public key (jose) and whose body decrypts (RFC 8291,
+// aes128gcm — decrypted here with node:crypto) to the expected payload. Gone subscriptions are
+// dropped, and a dead endpoint never fails the save.
+import { createECDH, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importJWK, jwtVerify } from "jose";
+import { db } from "@/lib/db";
+import { saveCell } from "@/lib/journal/cells";
+import { saveSubscription } from "@/lib/push/mutations";
+import { notify } from "@/lib/push/send";
+import { vapidKeys } from "@/lib/push/vapid";
+import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+
+type Received = { url: string; headers: IncomingHttpHeaders; body: Buffer };
+
+let f: JournalFixture;
+let parentUser = 0;
+let server: Server;
+let origin = "";
+const waiting = new Map<string, (r: Received) => void>();
+const statusOf = new Map<string, number>();
+
+function nextPush(pathName: string): Promise<Received> {
+  return new Promise((resolve) => waiting.set(pathName, resolve));
+}
+
+const b64u = (b: Buffer) => b.toString("base64url");
+const hmac = (key: Buffer, data: Buffer) => createHmac("sha256", key).update(data).digest();
+
+/** RFC 8291 / RFC 8188 decryption of a one-record aes128gcm body, as a browser does it. */
+function decrypt(body: Buffer, ua: ReturnType<typeof createECDH>, authSecret: Buffer): string {
+  const salt = body.subarray(0, 16);
+  const idLen = body[20];
+  const asPublic = body.subarray(21, 21 + idLen);
+  const ciphertext = body.subarray(21 + idLen);
+  const shared = ua.computeSecret(asPublic);
+  const prkKey = hmac(authSecret, shared);
+  const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), ua.getPublicKey(), asPublic, Buffer.from([1])]);
+  const ikm = hmac(prkKey, keyInfo);
+  const prk = hmac(salt, ikm);
+  const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0\x01", "binary")).subarray(0, 16);
+  const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0\x01", "binary")).subarray(0, 12);
+  const decipher = createDecipheriv("aes-128-gcm", cek, nonce);
+  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
+  const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
+  let end = padded.length - 1;
+  while (end >= 0 && padded[end] === 0) end--;
+  expect(padded[end]).toBe(2); // the last record's delimiter
+  return padded.subarray(0, end).toString("utf8");
+}
+
+function browserKeys() {
+  const ua = createECDH("prime256v1");
+  ua.generateKeys();
+  const auth = randomBytes(16);
+  return { ua, auth, p256dh: b64u(ua.getPublicKey()), authB64: b64u(auth) };
+}
+
+beforeAll(async () => {
+  process.env.VAPID_FILE = path.join(await mkdtemp(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
+  f = await createJournalFixture({ students: 3 });
+  const user = await db.user.create({
+    data: { organisationId: f.organisationId, login: "mama", passwordHash: "-", mustChangePassword: false, lastName: "Мама", firstName: "Тест" },
+  });
+  await db.userRole.create({ data: { organisationId: f.organisationId, userId: user.id, role: "PARENT" } });
+  const parent = await db.parent.create({ data: { organisationId: f.organisationId, userId: user.id, lastName: "Мама", firstName: "Тест" } });
+  await db.parentLink.create({ data: { organisationId: f.organisationId, parentId: parent.id, studentId: f.students[0] } });
+  parentUser = user.id;
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const url = req.url ?? "";
+      res.writeHead(statusOf.get(url) ?? 201).end();
+      waiting.get(url)?.({ url, headers: req.headers, body: Buffer.concat(chunks) });
+      waiting.delete(url);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("Web Push on a new mark (API-4)", () => {
+  it("sends the parent's device a VAPID-signed, aes128gcm-encrypted push that decrypts to the mark", async () => {
+    const keys = browserKeys();
+    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/mama`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["mark"] });
+    const lessonId = f.lesson("2026-11-18");
+    const a = await addAssignment(f, lessonId);
+    const arrived = nextPush("/push/mama");
+    const saved = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "5", version: 0 }, NOW);
+    expect(saved.status).toBe(200);
+    const push = await arrived;
+
+    expect(push.headers["content-encoding"]).toBe("aes128gcm");
+    expect(Number(push.headers.ttl)).toBeGreaterThan(0);
+    const m = /^vapid t=([^,]+),\s*k=(.+)$/.exec(String(push.headers.authorization));
+    expect(m).not.toBeNull();
+    const [, jwt, k] = m!;
+    const server = vapidKeys();
+    expect(k).toBe(server.publicKey);
+    const raw = Buffer.from(k, "base64url");
+    const key = await importJWK({ kty: "EC", crv: "P-256", x: b64u(raw.subarray(1, 33)), y: b64u(raw.subarray(33, 65)) }, "ES256");
+    const { payload, protectedHeader } = await jwtVerify(jwt, key, { audience: origin });
+    expect(protectedHeader.alg).toBe("ES256");
+    expect(payload.sub).toBe(server.subject);
+    expect(payload.exp! * 1000).toBeGreaterThan(Date.now());
+
+    const message = JSON.parse(decrypt(push.body, keys.ua, keys.auth));
+    expect(message).toEqual({ kind: "mark", title: "Новая отметка", body: "Алгебра: 5", url: `/diary/${f.students[0]}` });
+  });
+
+  it("sends nothing to a device that did not opt into marks, or for another family's child", async () => {
+    const keys = browserKeys();
+    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/mama`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["message"] });
+    expect(await notify(f.organisationId, [parentUser], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
+    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/mama`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["mark"] });
+    expect(await notify(f.organisationId, [f.users.teacher], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
+  });
+
+  it("drops a subscription the push service reports gone (410)", async () => {
+    const keys = browserKeys();
+    statusOf.set("/push/old", 410);
+    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/old`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["homework"] });
+    expect(await notify(f.organisationId, [parentUser], "homework", { title: "Домашнее задание", body: "Алгебра", url: "/" })).toBe(0);
+    expect(await db.pushSubscription.count({ where: { organisationId: f.organisationId, endpoint: `${origin}/push/old` } })).toBe(0);
+  });
+
+  it("never fails the save when the push endpoint is dead", async () => {
+    const keys = browserKeys();
+    await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
+    await saveSubscription(f.organisationId, parentUser, { endpoint: "http://127.0.0.1:9/push/dead", p256dh: keys.p256dh, auth: keys.authB64, kinds: ["mark"] });
+    expect(await notify(f.organisationId, [parentUser], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
+    const lessonId = f.lesson("2026-11-19");
+    const a = await addAssignment(f, lessonId);
+    const saved = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 }, NOW);
+    expect(saved.status).toBe(200);
+  });
+});

@@ -1,0 +1,24 @@
+// API-4: who may opt into which notifications, and what a push says.
+import { describe, expect, it } from "vitest";
+import { kindsFor, markPayload, messagePayload } from "@/lib/push/rules";
+
+describe("push kinds by role (API-4)", () => {
+  it("offers families marks, homework, finals and messages", () => {
+    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message"]);
+    expect(kindsFor(["STUDENT"])).toEqual(["mark", "homework", "final", "message"]);
+  });
+
+  it("offers staff remarks and messages, never a family's marks", () => {
+    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark"]);
+    expect(kindsFor(["DEPUTY"])).not.toContain("mark");
+  });
+
+  it("offers both to a teacher who is also a parent", () => {
+    expect(kindsFor(["TEACHER", "PARENT"])).toEqual(["mark", "homework", "final", "message", "remark"]);
+  });
+
+  it("keeps the texts short and links inside the app", () => {
+    expect(markPayload("Алгебра", "5", 7)).toEqual({ kind: "mark", title: "Новая отметка", body: "Алгебра: 5", url: "/diary/7" });
+    expect(messagePayload("Соколова Елена Викторовна", 12).url).toBe("/mail/12");
+  });
+});
