@@ -1,7 +1,11 @@
 // One entry point from a parsed request to a file: model → PDF or XLSX.
 import { formatDate } from "@/lib/org/time";
 import { buildAttendanceReport } from "./attendance";
-import { reportScope } from "./data";
+import { reportScope, staffName } from "./data";
+import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
+import { buildJournalReport } from "./journal";
+import { buildPreliminaryReport, buildRatingReport } from "./rating";
+import { buildVkrReport } from "./vkr";
 import type { ReportModel } from "./model";
 import { buildFailuresReport } from "./failures";
 import { buildOccupancyReport } from "./occupancy";
@@ -11,12 +15,42 @@ import { renderPdf } from "./render-pdf";
 import { renderXlsx } from "./render-xlsx";
 import type { ReportRequest } from "./schema";
 
+/**
+ * The request's model, or null when its class, period, year or teacher is not in the organisation.
+ * `teacherId` of «teacher-hours» must be set by the caller (the route fills in the signed-in user).
+ */
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
-  const scope = await reportScope(organisationId);
-  const { orgName, isCollege } = scope;
+  const scope = await reportScope(organisationId, "yearId" in req ? req.yearId : undefined);
+  const { orgName, isCollege, year } = scope;
+  if (!year) return null;
   const one = "classId" in req && req.classId ? scope.classes.find((c) => c.id === req.classId) : undefined;
   if ("classId" in req && req.classId && !one) return null;
+  const periodOf = (id: number | undefined) => (id === undefined ? null : (scope.periods.find((p) => p.id === id) ?? undefined));
   switch (req.report) {
+    case "summary":
+    case "journal":
+    case "rating": {
+      const period = periodOf(req.periodId);
+      if (period === undefined) return null;
+      const base = { organisationId, orgName, isCollege, cls: one!, period, year, now };
+      if (req.report === "summary") return buildSummaryReport(base);
+      if (req.report === "rating") return buildRatingReport(base);
+      return buildJournalReport({ ...base, subjectId: req.subjectId });
+    }
+    case "preliminary":
+      return buildPreliminaryReport({ organisationId, orgName, isCollege, cls: one!, month: req.month, periods: scope.periods, now });
+    case "group-hours":
+      return buildGroupHoursReport({ organisationId, orgName, isCollege, cls: one!, month: req.month, now });
+    case "teacher-hours": {
+      const teacherName = req.teacherId ? await staffName(organisationId, req.teacherId) : null;
+      if (!req.teacherId || !teacherName) return null;
+      return buildTeacherHoursReport({ organisationId, orgName, isCollege, teacherId: req.teacherId, teacherName, month: req.month, now });
+    }
+    case "vkr": {
+      const classes = one ? [one] : scope.classes;
+      if (!isCollege || classes.length === 0) return null;
+      return buildVkrReport({ organisationId, orgName, scopeLabel: one ? one.name : "все группы", classes, yearEnd: year.endDate, now });
+    }
     case "attendance":
       return buildAttendanceReport({ organisationId, orgName, isCollege, cls: one!, from: req.from, to: req.to, now });
     case "occupancy":
@@ -24,7 +58,6 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
   }
   const period = scope.periods.find((p) => p.id === req.periodId);
   if (!period) return null;
-  if (req.report === "summary") return buildSummaryReport({ organisationId, orgName, isCollege, cls: one!, period, now });
   // Classes of the whole organisation that use this kind of period (quarters, half-years,
   // semesters); the 1st grade is taught without marks (JRN-10) and has no finals to count.
   const classes = one ? [one] : scope.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));

@@ -4,7 +4,7 @@
 import path from "node:path";
 import pdfmake from "pdfmake";
 import { formatDate } from "@/lib/org/time";
-import { cellText, headerGrid, type ReportModel } from "./model";
+import { cellText, headerGrid, type ReportModel, type ReportSection } from "./model";
 
 let configured = false;
 
@@ -27,7 +27,9 @@ function configure(): void {
 
 type PdfCell = { text?: string; rowSpan?: number; colSpan?: number; bold?: boolean; alignment?: string; fillColor?: string };
 
-function headerRows(model: ReportModel): PdfCell[][] {
+type Table = Pick<ReportModel, "header" | "columns">;
+
+function headerRows(model: Table): PdfCell[][] {
   const grid = headerGrid(model.header);
   const rows: PdfCell[][] = Array.from({ length: grid.depth }, () => Array.from({ length: grid.width }, () => ({})));
   for (const cell of grid.cells) {
@@ -43,23 +45,45 @@ function headerRows(model: ReportModel): PdfCell[][] {
   return rows;
 }
 
-function bodyRow(model: ReportModel, row: ReportModel["rows"][number], bold: boolean): PdfCell[] {
+function bodyRow(model: Table, row: ReportModel["rows"][number], bold: boolean): PdfCell[] {
   return row.map((value, i) => {
     const kind = model.columns[i].kind;
     return { text: cellText(value, kind), bold, alignment: kind === "text" ? "left" : "center" };
   });
 }
 
+const GRID = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#94a3b8", vLineColor: () => "#94a3b8" };
+
+/** A further table (RPT-12's journal pages): on a new page, with its heading, header repeated. */
+function sectionContent(section: ReportSection): object[] {
+  const widths = section.columns.map((c) => c.width ?? (c.kind === "text" ? "*" : 22));
+  return [
+    { text: section.title, fontSize: 10, bold: true, margin: [0, 0, 0, 4], pageBreak: "before" },
+    {
+      table: {
+        headerRows: headerGrid(section.header).depth,
+        widths,
+        body: [...headerRows(section), ...section.rows.map((r) => bodyRow(section, r, false))],
+      },
+      layout: GRID,
+      fontSize: 7,
+    },
+  ];
+}
+
 export function reportDocument(model: ReportModel): object {
   const printed = formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`));
-  // The first (names) column takes the free width; figures get narrow fixed columns.
-  const widths = model.columns.map((c, i) => c.width ?? (i === 0 ? "*" : c.kind === "text" ? "auto" : 52));
+  // The first text (names) column takes the free width; figures get narrow fixed columns.
+  const names = model.columns.findIndex((c) => c.kind === "text" && c.width === undefined);
+  const widths = model.columns.map((c, i) => c.width ?? (i === names || (names < 0 && i === 0) ? "*" : c.kind === "text" ? "auto" : 52));
+  // Wide grids (many subjects or days) get a smaller font and tighter cell padding to fit A4.
+  const wide = model.columns.length > 20;
   return {
     pageSize: "A4",
     pageOrientation: model.orientation,
     pageMargins: [28, 42, 28, 36],
     info: { title: model.title, creator: "Электронный журнал" },
-    defaultStyle: { font: "Roboto", fontSize: 8 },
+    defaultStyle: { font: "Roboto", fontSize: wide ? 6.5 : 8 },
     header: () => ({
       columns: [
         { text: model.organisationName, fontSize: 7, color: "#475569" },
@@ -87,9 +111,10 @@ export function reportDocument(model: ReportModel): object {
             ...model.totals.map((r) => bodyRow(model, r, true)),
           ],
         },
-        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#94a3b8", vLineColor: () => "#94a3b8" },
+        layout: wide ? { ...GRID, paddingLeft: () => 2, paddingRight: () => 2 } : GRID,
       },
       ...model.notes.map((n) => ({ text: n, fontSize: 7, color: "#475569", margin: [0, 0, 0, 2] })),
+      ...(model.sections ?? []).flatMap(sectionContent),
       {
         text: "Подпись ____________________ / ______________________________ / «____» ______________ 20___ г.",
         margin: [0, 18, 0, 0],
