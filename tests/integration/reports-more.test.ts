@@ -7,7 +7,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { seedDemo } from "@/prisma/seed/index";
 import { db } from "@/lib/db";
 import { buildModel, buildReport } from "@/lib/reports/build";
-import { cellText, type ReportModel } from "@/lib/reports/model";
+import { cellText } from "@/lib/reports/model";
 import { sectionLayout, xlsxLayout } from "@/lib/reports/render-xlsx";
 import { renderPdf } from "@/lib/reports/render-pdf";
 import type { ReportRequest } from "@/lib/reports/schema";

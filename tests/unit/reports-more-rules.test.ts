@@ -1,0 +1,154 @@
+// Hand-computed fixtures for the figures of RPT-1 (year decision), RPT-5, RPT-6, RPT-7, RPT-10
+// and the printed journal RPT-12.
+import { describe, expect, it } from "vitest";
+import { daysInMonth, hoursGrid, preliminary, ratingRows, vkrFigures } from "@/lib/reports/rating-rules";
+import { decisionLabel } from "@/lib/reports/rules";
+import { chunk, dateHeader, journalCell, journalParts, markText, partSections, type JournalFacts } from "@/lib/reports/journal-rules";
+import { assertModel, type ReportModel } from "@/lib/reports/model";
+
+const g = (studentId: number, value: number, weight = 1) => ({ studentId, kind: "GRADE" as const, value, weight });
+const scale = { minMark: 2, maxMark: 5, roundingThreshold: 0.6 };
+
+describe("«Решение педсовета» (RPT-1)", () => {
+  it("reads as the council's wording", () => {
+    expect(decisionLabel({ decision: "PROMOTED", toGrade: 8 }, false)).toBe("переведён в 8 класс");
+    expect(decisionLabel({ decision: "CONDITIONAL", toGrade: 8 }, false)).toBe("переведён в 8 класс условно");
+    expect(decisionLabel({ decision: "PROMOTED", toGrade: 3 }, true)).toBe("переведён на 3 курс");
+    expect(decisionLabel({ decision: "REPEAT", toGrade: 7 }, false)).toBe("оставлен на повторное обучение");
+    expect(decisionLabel({ decision: "LEFT", toGrade: null }, false)).toBe("выбыл");
+    expect(decisionLabel({ decision: "GRADUATED", toGrade: null }, false)).toBe("окончил");
+    expect(decisionLabel(undefined, false)).toBe("");
+  });
+});
+
+describe("«Рейтинг успешности» (RPT-5)", () => {
+  it("ranks by the shown average, equal averages share a place, no marks no place", () => {
+    // 1: (5·1 + 4·2) / 3 = 4.333 → 4.33; 2: (5 + 4 + 4) / 3 = 4.33 (same place);
+    // 3: 5 → 5.00 (first); 4: no grades, a «зачёт» only.
+    const marks = [g(1, 5), g(1, 4, 2), g(2, 5), g(2, 4), g(2, 4), g(3, 5), { studentId: 4, kind: "PASS" as const, value: null, weight: 1 }];
+    const rows = ratingRows([1, 2, 3, 4], marks, "WEIGHTED");
+    expect(rows.map((r) => [r.studentId, r.place, r.average])).toEqual([
+      [3, 1, 5],
+      [1, 2, 4.33],
+      [2, 2, 4.33],
+      [4, null, null],
+    ]);
+    expect(rows[2]).toMatchObject({ marks: 3, fives: 1, fours: 2, threes: 0, twos: 0 });
+  });
+
+  it("ignores weights under the plain method", () => {
+    // (5 + 3) / 2 = 4 although the 3 weighs 3.
+    expect(ratingRows([1], [g(1, 5), g(1, 3, 3)], "PLAIN")[0].average).toBe(4);
+  });
+});
+
+describe("«Ведомость предварительной аттестации» (RPT-6)", () => {
+  it("gives the month's average and the period's recommended mark", () => {
+    // Month: 4 and 5 → 4.50. Period: 3, 3, 4, 5 → 3.75 → threshold 0.60 → 4.
+    const month = [g(1, 4), g(1, 5)];
+    const period = [g(1, 3), g(1, 3), ...month];
+    expect(preliminary(month, period, "WEIGHTED", scale)).toEqual({ average: 4.5, predicted: 4 });
+  });
+
+  it("has no average in a month without marks but still a forecast", () => {
+    expect(preliminary([], [g(1, 2), g(1, 3)], "WEIGHTED", scale)).toEqual({ average: null, predicted: 2 });
+  });
+});
+
+describe("«Учёт часов» (RPT-7)", () => {
+  it("sums hours per row and day", () => {
+    const d = (day: number) => new Date(Date.UTC(2026, 9, day));
+    const grid = hoursGrid(
+      [
+        { key: "7А", date: d(1), hours: 1 },
+        { key: "7А", date: d(1), hours: 1 },
+        { key: "7А", date: d(31), hours: 1.5 },
+        { key: "8Б", date: d(2), hours: 2 },
+      ],
+      31,
+    );
+    expect(grid.get("7А")!.perDay[0]).toBe(2);
+    expect(grid.get("7А")!.perDay[30]).toBe(1.5);
+    expect(grid.get("7А")!.total).toBe(3.5);
+    expect(grid.get("8Б")!.total).toBe(2);
+  });
+
+  it("knows the length of months", () => {
+    expect(daysInMonth(new Date(Date.UTC(2026, 1, 1)))).toBe(28);
+    expect(daysInMonth(new Date(Date.UTC(2028, 1, 1)))).toBe(29);
+    expect(daysInMonth(new Date(Date.UTC(2026, 9, 1)))).toBe(31);
+  });
+});
+
+describe("«Результаты защиты ВКР» (RPT-10)", () => {
+  it("counts the defence figures", () => {
+    // 5, 5, 4, 3, 2, н/а: defended 4 of 6 = 66.7 %; quality (5, 5, 4) 3 of 6 = 50 %; mean 19/5 = 3.8.
+    const v = (value: number) => ({ value, special: null });
+    expect(vkrFigures([v(5), v(5), v(4), v(3), v(2), { value: null, special: "NOT_ATTESTED" }])).toEqual({
+      defended: 4, fives: 2, fours: 1, threes: 1, twos: 1, notAdmitted: 1, average: 3.8, qualityPercent: 50, successPercent: 66.7,
+    });
+  });
+});
+
+const day = (d: number) => new Date(Date.UTC(2026, 8, d));
+const person = (lastName: string) => ({ lastName, firstName: "Иван", middleName: null });
+
+function facts(lessons: number): JournalFacts {
+  return {
+    lessons: Array.from({ length: lessons }, (_, i) => ({
+      id: i + 1, date: day(1 + i), bellNumber: 1, subjectId: 10, subgroupId: null, subgroupName: null, hours: 1,
+      topic: `Тема ${i + 1}`, homework: i === 0 ? "§ 1" : "", teacher: person("Соколова"),
+    })),
+    marks: [
+      { lessonId: 1, studentId: 1, kind: "GRADE", value: 5, isHospital: false },
+      { lessonId: 1, studentId: 1, kind: "GRADE", value: 4, isHospital: true },
+    ],
+    attendance: [{ lessonId: 2, studentId: 2, code: "B" }],
+    members: [
+      { studentId: 1, start: day(1), end: null, name: person("Андреев") },
+      // Came on the 3rd: the first two lessons are off the roll.
+      { studentId: 2, start: day(3), end: null, name: person("Борисов") },
+    ],
+    subgroupMembers: [],
+    subjects: [{ id: 10, name: "Алгебра", shortName: "Алг." }],
+  };
+}
+
+describe("The printed journal (RPT-12)", () => {
+  it("writes marks and attendance as the paper journal does", () => {
+    expect(markText({ kind: "GRADE", value: 5, isHospital: true })).toBe("5б");
+    expect(markText({ kind: "NOT_ATTESTED", value: null, isHospital: false })).toBe("н/а");
+    expect(journalCell("N", ["3"])).toBe("н 3");
+    expect(journalCell(undefined, [])).toBe("");
+  });
+
+  it("pages 30 lessons as 25 + 5 and heads dates by month", () => {
+    expect(chunk(Array.from({ length: 30 }, (_, i) => i), 25).map((c) => c.length)).toEqual([25, 5]);
+    expect(dateHeader([day(29), day(30), new Date(Date.UTC(2026, 9, 1))])).toEqual([
+      { label: "сентябрь", children: [{ label: "29" }, { label: "30" }] },
+      { label: "октябрь", children: [{ label: "01" }] },
+    ]);
+  });
+
+  it("gives each page a grid and the lessons' topics, off-roll cells «—»", () => {
+    const f = facts(3);
+    const [part] = journalParts(f);
+    expect(part).toMatchObject({ title: "Алгебра", teachers: "Соколова И.", hours: 3 });
+    const [grid, topics] = partSections(part, f, 0);
+    expect(grid.rows).toEqual([
+      [1, "Андреев Иван", "5 4б", "", ""],
+      [2, "Борисов Иван", "—", "—", ""],
+    ]);
+    expect(topics.rows[0]).toEqual(["01.09.2026", 1, 1, "Тема 1", "§ 1"]);
+    const model = { header: [{ label: "x" }], columns: [{ kind: "text" }], rows: [], totals: [], sections: [grid, topics] } as unknown as ReportModel;
+    expect(() => assertModel(model)).not.toThrow();
+  });
+
+  it("splits a long subject into pages of 25 lessons", () => {
+    const f = facts(30);
+    const sections = partSections(journalParts(f)[0], f, 0);
+    expect(sections).toHaveLength(4);
+    expect(sections[2].title).toContain("стр. 2 из 2");
+    expect(sections[2].rows[0]).toHaveLength(2 + 5);
+  });
+});
