@@ -1,6 +1,7 @@
 // One entry point from a parsed request to a file: model → PDF or XLSX.
 import { formatDate } from "@/lib/org/time";
 import { buildAttendanceReport } from "./attendance";
+import { CONTENT_TYPES } from "./download";
 import { reportScope, staffName } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
@@ -68,20 +69,18 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
     : buildFailuresReport({ organisationId, orgName, scopeLabel, classes, period, now });
 }
 
-export async function buildReport(
-  organisationId: number,
-  req: ReportRequest,
-  now: Date,
-): Promise<{ bytes: Buffer; contentType: string; fileName: string } | null> {
-  const model = await buildModel(organisationId, req, now);
-  if (!model) return null;
+export type ReportFile = { bytes: Buffer; contentType: string; fileName: string };
+
+/** A built model as a file of the format; the file name carries the title, scope and date. */
+export async function renderModel(model: ReportModel, format: "pdf" | "xlsx", now: Date): Promise<ReportFile> {
   const stamp = formatDate(new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`));
-  const fileName = `${model.title} ${model.parameters[0]?.value ?? ""} ${stamp}.${req.format}`.replace(/[\\/:*?"<>|]/g, "_");
-  return req.format === "pdf"
-    ? { bytes: await renderPdf(model), contentType: "application/pdf", fileName }
-    : {
-        bytes: await renderXlsx(model),
-        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        fileName,
-      };
+  const fileName = `${model.title} ${model.parameters[0]?.value ?? ""} ${stamp}.${format}`.replace(/[\\/:*?"<>|]/g, "_");
+  return format === "pdf"
+    ? { bytes: await renderPdf(model), contentType: CONTENT_TYPES.pdf, fileName }
+    : { bytes: await renderXlsx(model), contentType: CONTENT_TYPES.xlsx, fileName };
+}
+
+export async function buildReport(organisationId: number, req: ReportRequest, now: Date): Promise<ReportFile | null> {
+  const model = await buildModel(organisationId, req, now);
+  return model ? renderModel(model, req.format, now) : null;
 }
