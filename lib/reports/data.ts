@@ -228,3 +228,13 @@ export async function vkrMarks(organisationId: number, classIds: number[]): Prom
     select: { studentId: true, classId: true, value: true, special: true },
   });
 }
+
+/** Teachers of the organisation by name (the «Учёт часов № 1» form of reports.admin). */
+export async function teachersOf(organisationId: number): Promise<{ id: number; name: string }[]> {
+  const rows = await db.user.findMany({
+    where: { organisationId, roles: { some: { role: "TEACHER" } } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+  });
+  return rows.map((u) => ({ id: u.id, name: shortName(u) }));
+}
