@@ -13,6 +13,8 @@ export type ReportFormProps = {
   description: string;
   classWord: string;
   classes: ReportClass[];
+  /** Whole parallels and departments («grade:7», «dept:3») for the reports over many classes. */
+  groups?: { value: string; label: string }[];
   /** "required" — one class; "optional" — a class or, for the «all» scope, the whole organisation; "none" — no class. */
   classChoice: "required" | "optional" | "none";
   wholeOrganisation: boolean;
@@ -37,6 +39,15 @@ export function ReportForm(props: ReportFormProps) {
           {props.classWord}
           <select name="classId" className={input}>
             {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
+            {props.classChoice === "optional" && props.groups && props.groups.length > 0 && (
+              <optgroup label="Параллели и отделения">
+                {props.groups.map((g) => (
+                  <option key={g.value} value={g.value}>
+                    {g.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
             {props.classes.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}

@@ -6,6 +6,7 @@ import { reportScope, staffName } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
+import { pickClasses } from "./scope-rules";
 import { buildVkrReport } from "./vkr";
 import type { ReportModel } from "./model";
 import { buildFailuresReport } from "./failures";
@@ -47,23 +48,24 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
       if (!req.teacherId || !teacherName) return null;
       return buildTeacherHoursReport({ organisationId, orgName, isCollege, teacherId: req.teacherId, teacherName, month: req.month, now });
     }
-    case "vkr": {
-      const classes = one ? [one] : scope.classes;
-      if (!isCollege || classes.length === 0) return null;
-      return buildVkrReport({ organisationId, orgName, scopeLabel: one ? one.name : "все группы", classes, yearEnd: year.endDate, now });
-    }
     case "attendance":
       return buildAttendanceReport({ organisationId, orgName, isCollege, cls: one!, from: req.from, to: req.to, now });
-    case "occupancy":
-      return buildOccupancyReport({ organisationId, orgName, isCollege, classes: one ? [one] : scope.classes, date: req.date, now });
   }
+  // Reports over many classes: one class, a parallel, a department or the whole organisation.
+  const picked = pickClasses(scope.classes, req, scope.departments, isCollege);
+  if (picked.classes.length === 0) return null;
+  if (req.report === "vkr") {
+    if (!isCollege) return null;
+    return buildVkrReport({ organisationId, orgName, scopeLabel: picked.label, classes: picked.classes, yearEnd: year.endDate, now });
+  }
+  if (req.report === "occupancy") return buildOccupancyReport({ organisationId, orgName, isCollege, classes: picked.classes, date: req.date, now });
   const period = scope.periods.find((p) => p.id === req.periodId);
   if (!period) return null;
-  // Classes of the whole organisation that use this kind of period (quarters, half-years,
-  // semesters); the 1st grade is taught without marks (JRN-10) and has no finals to count.
-  const classes = one ? [one] : scope.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));
+  // Classes that use this kind of period (quarters, half-years, semesters); the 1st grade is
+  // taught without marks (JRN-10) and has no finals to count.
+  const classes = one ? [one] : picked.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));
   if (classes.length === 0) return null;
-  const scopeLabel = one ? one.name : "все классы и группы с этим видом периода";
+  const scopeLabel = one ? one.name : `${picked.label}: классы и группы с этим видом периода`;
   return req.report === "progress"
     ? buildProgressReport({ organisationId, orgName, scopeLabel, classes, period, now })
     : buildFailuresReport({ organisationId, orgName, scopeLabel, classes, period, now });

@@ -52,11 +52,18 @@ export async function absencesBetween(organisationId: number, classId: number, f
   return byStudent;
 }
 
-export type ReportClass = { id: number; name: string; grade: number; periodKind: string };
+export type ReportClass = { id: number; name: string; grade: number; periodKind: string; departmentId: number | null };
 export type ReportPeriod = { id: number; name: string; kind: string; startDate: Date; endDate: Date };
 export type ReportYear = { id: number; name: string; startDate: Date; endDate: Date };
 
-export type ReportScope = { orgName: string; isCollege: boolean; year: ReportYear | null; classes: ReportClass[]; periods: ReportPeriod[] };
+export type ReportScope = {
+  orgName: string;
+  isCollege: boolean;
+  year: ReportYear | null;
+  classes: ReportClass[];
+  periods: ReportPeriod[];
+  departments: { id: number; name: string }[];
+};
 
 /** Classes and periods of a year (the current one unless `yearId` names another), for the form and the builders. */
 export async function reportScope(organisationId: number, yearId?: number): Promise<ReportScope> {
@@ -67,18 +74,19 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
       ? db.academicYear.findUnique({ where: { organisationId_id: { organisationId, id: yearId } }, select: yearSelect })
       : db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: yearSelect }),
   ]);
-  const [classes, periods] = year
+  const [classes, periods, departments] = year
     ? await Promise.all([
-        db.classGroup.findMany({ where: { organisationId, yearId: year.id }, select: { id: true, name: true, grade: true, periodKind: true } }),
+        db.classGroup.findMany({ where: { organisationId, yearId: year.id }, select: { id: true, name: true, grade: true, periodKind: true, departmentId: true } }),
         db.period.findMany({
           where: { organisationId, yearId: year.id },
           orderBy: [{ kind: "asc" }, { number: "asc" }],
           select: { id: true, name: true, kind: true, startDate: true, endDate: true },
         }),
+        db.department.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
       ])
-    : [[], []];
+    : [[], [], []];
   classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
-  return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods };
+  return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods, departments };
 }
 
 /** Year finals (kind YEAR, no period) of the classes with their subject (RPT-1 for the year). */

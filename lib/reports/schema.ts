@@ -27,20 +27,23 @@ const format = z.enum(["pdf", "xlsx"], { error: "Формат: pdf или xlsx" 
 
 export type ReportKey = keyof typeof REPORTS;
 
-/** `classId` absent = the whole organisation (reports.admin with the «all» scope only). */
+/** A parallel (grade) or a department instead of one class, for the reports over many classes. */
+const many = { classId: id.optional(), grade: z.coerce.number({ error: "Неверная параллель" }).int().min(0).max(12).optional(), departmentId: id.optional() };
+
+/** `classId`, `grade` and `departmentId` absent = the whole organisation (reports.admin with the «all» scope only). */
 export const reportRequest = z.discriminatedUnion("report", [
   // No periodId = the year (year finals and «Решение педсовета»); yearId defaults to the current year.
   z.object({ report: z.literal("summary"), format, classId: id, periodId: id.optional(), yearId: id.optional() }),
-  z.object({ report: z.literal("progress"), format, periodId: id, classId: id.optional() }),
+  z.object({ report: z.literal("progress"), format, periodId: id, ...many }),
   z.object({ report: z.literal("attendance"), format, classId: id, from: date, to: date }),
-  z.object({ report: z.literal("failures"), format, periodId: id, classId: id.optional() }),
+  z.object({ report: z.literal("failures"), format, periodId: id, ...many }),
   z.object({ report: z.literal("rating"), format, classId: id, periodId: id.optional() }),
   z.object({ report: z.literal("preliminary"), format, classId: id, month }),
   // teacherId absent = the signed-in teacher.
   z.object({ report: z.literal("teacher-hours"), format, month, teacherId: id.optional() }),
   z.object({ report: z.literal("group-hours"), format, classId: id, month }),
-  z.object({ report: z.literal("occupancy"), format, date, classId: id.optional() }),
-  z.object({ report: z.literal("vkr"), format, classId: id.optional() }),
+  z.object({ report: z.literal("occupancy"), format, date, ...many }),
+  z.object({ report: z.literal("vkr"), format, ...many }),
   // No periodId = the whole year; subjectId narrows the journal to one subject.
   z.object({ report: z.literal("journal"), format, classId: id, periodId: id.optional(), yearId: id.optional(), subjectId: id.optional() }),
 ]);
@@ -50,10 +53,20 @@ export type ReportRequest = z.infer<typeof reportRequest>;
 export function parseReportRequest(report: string, query: URLSearchParams) {
   const raw: Record<string, string> = { report };
   for (const [k, v] of query) if (v !== "") raw[k] = v;
+  // The form's one «Класс» select also offers parallels («grade:7») and departments («dept:3»).
+  const picked = /^(grade|dept):(\d{1,9})$/.exec(raw.classId ?? "");
+  if (picked) {
+    delete raw.classId;
+    raw[picked[1] === "grade" ? "grade" : "departmentId"] = picked[2];
+  }
   const parsed = reportRequest.safeParse(raw);
   if (!parsed.success) return { ok: false as const, message: parsed.error.issues.map((i) => i.message).join("; ") };
   if (parsed.data.report === "attendance" && parsed.data.from > parsed.data.to) {
     return { ok: false as const, message: "Начало периода позже его конца" };
+  }
+  const d = parsed.data as { classId?: number; grade?: number; departmentId?: number };
+  if ([d.classId, d.grade, d.departmentId].filter((x) => x !== undefined).length > 1) {
+    return { ok: false as const, message: "Укажите что-то одно: класс, параллель или отделение" };
   }
   return { ok: true as const, data: parsed.data };
 }

@@ -87,6 +87,8 @@ const CASES: Case[] = [
   ["RPT-7 № 2 of a class for October", () => school, () => ({ report: "group-hours", classId, month: new Date("2026-10-01") })],
   ["RPT-10 ВКР of a college group", () => college, () => ({ report: "vkr", classId: groupId })],
   ["RPT-12 printed journal of a quarter", () => school, () => ({ report: "journal", classId, periodId })],
+  ["RPT-2 for the parallel of 7th classes", () => school, () => ({ report: "progress", periodId, grade: 7 })],
+  ["RPT-9 for the whole college", () => college, () => ({ report: "occupancy", date: new Date("2026-11-20") })],
 ];
 
 describe.each(CASES)("%s from the demo data", (_name, org, request) => {
@@ -153,5 +155,21 @@ describe("RPT-12 printed journal", () => {
     expect(lessons).toBeGreaterThan(300);
     for (const s of model.sections!) expect(s.columns.length).toBeLessThanOrEqual(2 + 25);
     expect(model.parameters.map((p) => p.label)).toContain("Учебный год");
+  });
+});
+
+describe("Reports over a parallel or a department", () => {
+  it("RPT-2 for the 7th parallel has one row per 7th class and a total", async () => {
+    const sevenths = await db.classGroup.count({ where: { organisationId: school, grade: 7 } });
+    const model = (await buildModel(school, { report: "progress", format: "pdf", periodId, grade: 7 }, TODAY))!;
+    expect(model.rows).toHaveLength(sevenths);
+    expect(model.parameters[0].value).toContain("параллель 7-х классов");
+  });
+
+  it("RPT-9 for a college department lists only its groups", async () => {
+    const dept = await db.department.findFirstOrThrow({ where: { organisationId: college }, orderBy: { id: "asc" } });
+    const groups = await db.classGroup.findMany({ where: { organisationId: college, departmentId: dept.id }, select: { name: true } });
+    const model = (await buildModel(college, { report: "occupancy", format: "pdf", date: new Date("2026-11-20"), departmentId: dept.id }, TODAY))!;
+    expect(model.rows.map((r) => r[0]).sort()).toEqual(groups.map((g) => g.name).sort());
   });
 });

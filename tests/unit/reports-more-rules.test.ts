@@ -5,6 +5,8 @@ import { daysInMonth, hoursGrid, preliminary, ratingRows, vkrFigures } from "@/l
 import { decisionLabel } from "@/lib/reports/rules";
 import { chunk, dateHeader, journalCell, journalParts, markText, partSections, type JournalFacts } from "@/lib/reports/journal-rules";
 import { assertModel, type ReportModel } from "@/lib/reports/model";
+import { admitsAll, pickClasses } from "@/lib/reports/scope-rules";
+import { parseReportRequest } from "@/lib/reports/schema";
 
 const g = (studentId: number, value: number, weight = 1) => ({ studentId, kind: "GRADE" as const, value, weight });
 const scale = { minMark: 2, maxMark: 5, roundingThreshold: 0.6 };
@@ -150,5 +152,38 @@ describe("The printed journal (RPT-12)", () => {
     expect(sections).toHaveLength(4);
     expect(sections[2].title).toContain("стр. 2 из 2");
     expect(sections[2].rows[0]).toHaveLength(2 + 5);
+  });
+});
+
+describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", () => {
+  const cls = (id: number, grade: number, departmentId: number | null) => ({ id, name: `${grade}-${id}`, grade, periodKind: "QUARTER", departmentId });
+  const classes = [cls(1, 7, null), cls(2, 7, null), cls(3, 8, 5)];
+  const departments = [{ id: 5, name: "ИТ" }];
+
+  it("picks a class, a parallel, a department or everything", () => {
+    expect(pickClasses(classes, { classId: 2 }, departments, false).classes.map((c) => c.id)).toEqual([2]);
+    expect(pickClasses(classes, { grade: 7 }, departments, false)).toMatchObject({ label: "параллель 7-х классов" });
+    expect(pickClasses(classes, { grade: 7 }, departments, false).classes.map((c) => c.id)).toEqual([1, 2]);
+    expect(pickClasses(classes, { departmentId: 5 }, departments, true).label).toBe("отделение «ИТ»");
+    expect(pickClasses(classes, {}, departments, false).classes).toHaveLength(3);
+    expect(pickClasses(classes, { grade: 11 }, departments, false).classes).toHaveLength(0);
+  });
+
+  it("admits a set only when every class of it is in scope", () => {
+    expect(admitsAll([1, 2], null)).toBe(true);
+    expect(admitsAll([1, 2], new Set([1, 2, 3]))).toBe(true);
+    expect(admitsAll([1, 2], new Set([1]))).toBe(false);
+    expect(admitsAll([], null)).toBe(false);
+  });
+
+  it("reads the form's «grade:7» / «dept:5» and refuses two scopes at once", () => {
+    const a = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=grade:7"));
+    expect(a.ok && a.data).toMatchObject({ grade: 7 });
+    const b = parseReportRequest("occupancy", new URLSearchParams("format=pdf&date=2026-11-20&classId=dept:5"));
+    expect(b.ok && b.data).toMatchObject({ departmentId: 5 });
+    const c = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=4&grade=7"));
+    expect(c.ok).toBe(false);
+    const d = parseReportRequest("preliminary", new URLSearchParams("format=pdf&classId=4&month=2026-13"));
+    expect(d.ok ? "" : d.message).toContain("ГГГГ-ММ");
   });
 });

@@ -16,7 +16,7 @@ export default async function ReportsPage() {
   const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
   const form = await loadReportForm(user, scopes, permission);
   const today = todayIn(user.timeZone);
-  const common = { classWord: form.isCollege ? "Группа" : "Класс", classes: form.classes, wholeOrganisation: form.wholeOrganisation };
+  const common = { classWord: form.isCollege ? "Группа" : "Класс", classes: form.classes, groups: form.groups, wholeOrganisation: form.wholeOrganisation };
   const monthStart = isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
   const month = monthStart.slice(0, 7);
   const titles = Object.fromEntries(Object.entries(REPORTS).map(([k, v]) => [k, v.replace(/ \(RPT-\d+\)$/, "")]));
