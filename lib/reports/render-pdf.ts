@@ -1,16 +1,23 @@
 // Renders any report model as an A4 PDF with pdfmake (RPT, seed 002 §4.6.2): organisation name,
 // title, parameters, date of printing, merged header, «стр. N из M», the signature line.
-// Fonts: pdfmake's bundled Roboto, which covers Cyrillic.
+// Fonts: pdfmake's bundled Roboto, which covers Cyrillic. The layout (CPU-bound, seconds for the
+// printed journal of a year) runs in a worker thread (pdf-thread.mjs), so the server keeps
+// answering other users; in-process rendering is the fallback when no worker can be started.
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import pdfmake from "pdfmake";
 import { formatDate } from "@/lib/org/time";
 import { cellText, headerGrid, type ReportModel, type ReportSection } from "./model";
 
 let configured = false;
 
+const fontsDir = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "pdfmake", "fonts", "Roboto");
+
+const GRID = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#94a3b8", vLineColor: () => "#94a3b8" };
+
 function configure(): void {
   if (configured) return;
-  const dir = path.join(process.cwd(), "node_modules", "pdfmake", "fonts", "Roboto");
+  const dir = fontsDir();
   pdfmake.setFonts({
     Roboto: {
       normal: path.join(dir, "Roboto-Regular.ttf"),
@@ -22,6 +29,7 @@ function configure(): void {
   // Reports never load anything from the network or from paths other than the fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir));
+  pdfmake.addTableLayouts({ ejGrid: GRID, ejGridWide: { ...GRID, paddingLeft: () => 2, paddingRight: () => 2 } });
   configured = true;
 }
 
@@ -52,8 +60,6 @@ function bodyRow(model: Table, row: ReportModel["rows"][number], bold: boolean):
   });
 }
 
-const GRID = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#94a3b8", vLineColor: () => "#94a3b8" };
-
 /** A further table (RPT-12's journal pages): on a new page, with its heading, header repeated. */
 function sectionContent(section: ReportSection): object[] {
   const widths = section.columns.map((c) => c.width ?? (c.kind === "text" ? "*" : 22));
@@ -65,7 +71,7 @@ function sectionContent(section: ReportSection): object[] {
         widths,
         body: [...headerRows(section), ...section.rows.map((r) => bodyRow(section, r, false))],
       },
-      layout: GRID,
+      layout: "ejGrid",
       fontSize: 7,
     },
   ];
@@ -84,19 +90,14 @@ export function reportDocument(model: ReportModel): object {
     pageMargins: [28, 42, 28, 36],
     info: { title: model.title, creator: "Электронный журнал" },
     defaultStyle: { font: "Roboto", fontSize: wide ? 6.5 : 8 },
-    header: () => ({
+    // Plain data (no functions) so the document can be posted to the worker thread.
+    header: {
       columns: [
         { text: model.organisationName, fontSize: 7, color: "#475569" },
         { text: `Дата печати: ${printed}`, fontSize: 7, color: "#475569", alignment: "right" },
       ],
       margin: [28, 18, 28, 0],
-    }),
-    footer: (currentPage: number, pageCount: number) => ({
-      text: `стр. ${currentPage} из ${pageCount}`,
-      alignment: "center",
-      fontSize: 7,
-      margin: [0, 12, 0, 0],
-    }),
+    },
     content: [
       { text: model.title, fontSize: 13, bold: true, margin: [0, 0, 0, 4] },
       ...model.parameters.map((p) => ({ text: [{ text: `${p.label}: `, color: "#475569" }, p.value], margin: [0, 0, 0, 1] })),
@@ -111,7 +112,7 @@ export function reportDocument(model: ReportModel): object {
             ...model.totals.map((r) => bodyRow(model, r, true)),
           ],
         },
-        layout: wide ? { ...GRID, paddingLeft: () => 2, paddingRight: () => 2 } : GRID,
+        layout: wide ? "ejGridWide" : "ejGrid",
       },
       ...model.notes.map((n) => ({ text: n, fontSize: 7, color: "#475569", margin: [0, 0, 0, 2] })),
       ...(model.sections ?? []).flatMap(sectionContent),
@@ -124,7 +125,35 @@ export function reportDocument(model: ReportModel): object {
   };
 }
 
-export async function renderPdf(model: ReportModel): Promise<Buffer> {
+/** «стр. N из M» on every page; a function, so it is added where the document is rendered. */
+const footer = (currentPage: number, pageCount: number) => ({ text: `стр. ${currentPage} из ${pageCount}`, alignment: "center", fontSize: 7, margin: [0, 12, 0, 0] });
+
+function renderInProcess(doc: object): Promise<Buffer> {
   configure();
-  return pdfmake.createPdf(reportDocument(model)).getBuffer();
+  return pdfmake.createPdf({ ...doc, footer }).getBuffer();
+}
+
+/** Renders in a worker thread; null when no worker could do it (the caller falls back). */
+export function renderInThread(doc: object): Promise<Buffer | null> {
+  const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "reports", "pdf-thread.mjs");
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(/*turbopackIgnore: true*/ script, { workerData: { doc, fontsDir: fontsDir() } });
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.once("message", (m: Uint8Array | { error: string }) => {
+      resolve(m instanceof Uint8Array ? Buffer.from(m.buffer, m.byteOffset, m.byteLength) : null);
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null));
+  });
+}
+
+export async function renderPdf(model: ReportModel): Promise<Buffer> {
+  const doc = reportDocument(model);
+  return (await renderInThread(doc)) ?? renderInProcess(doc);
 }

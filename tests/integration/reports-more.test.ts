@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { buildModel, buildReport } from "@/lib/reports/build";
 import { cellText } from "@/lib/reports/model";
 import { sectionLayout, xlsxLayout } from "@/lib/reports/render-xlsx";
-import { renderPdf } from "@/lib/reports/render-pdf";
+import { renderInThread, renderPdf, reportDocument } from "@/lib/reports/render-pdf";
 import type { ReportRequest } from "@/lib/reports/schema";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -171,5 +171,14 @@ describe("Reports over a parallel or a department", () => {
     const groups = await db.classGroup.findMany({ where: { organisationId: college, departmentId: dept.id }, select: { name: true } });
     const model = (await buildModel(college, { report: "occupancy", format: "pdf", date: new Date("2026-11-20"), departmentId: dept.id }, TODAY))!;
     expect(model.rows.map((r) => r[0]).sort()).toEqual(groups.map((g) => g.name).sort());
+  });
+});
+
+describe("PDF rendering off the main thread", () => {
+  it("renders the printed journal in a worker thread, not the fallback", async () => {
+    const model = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
+    const bytes = await renderInThread(reportDocument(model));
+    expect(bytes).not.toBeNull();
+    expect(await pdfText(bytes!)).toContain("Классный журнал (печатная версия)");
   });
 });
