@@ -153,7 +153,13 @@ export function renderInThread(doc: object): Promise<Buffer | null> {
   });
 }
 
+let warned = false;
+
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
   const doc = reportDocument(model);
-  return (await renderInThread(doc)) ?? renderInProcess(doc);
+  const bytes = await renderInThread(doc);
+  if (bytes) return bytes;
+  if (!warned) console.warn("reports: PDF worker thread unavailable, rendering in the main thread");
+  warned = true;
+  return renderInProcess(doc);
 }

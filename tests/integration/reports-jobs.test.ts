@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 describe("report jobs", () => {
   it("runs an ordered whole-school report and lets only its owner download it", async () => {
-    const id = await orderReportJob(zavuch, { report: "progress", format: "xlsx", periodId });
+    const id = (await orderReportJob(zavuch, { report: "progress", format: "xlsx", periodId }))!;
     expect((await reportJobStatus(zavuch, id))?.status).toBe("QUEUED");
     expect(await runJobStep(() => TODAY)).toBe(id);
     const status = (await reportJobStatus(zavuch, id))!;
@@ -59,7 +59,7 @@ describe("report jobs", () => {
   });
 
   it("builds the printed journal of a class for the whole year as a job", async () => {
-    const id = await orderReportJob(zavuch, { report: "journal", format: "pdf", classId });
+    const id = (await orderReportJob(zavuch, { report: "journal", format: "pdf", classId }))!;
     expect(await runJobStep(() => TODAY)).toBe(id);
     const file = await reportJobFile(zavuch, id);
     if (!file || file === "gone") throw new Error(`job ${id} not done: ${JSON.stringify(await reportJobStatus(zavuch, id))}`);
@@ -72,12 +72,12 @@ describe("report jobs", () => {
   }, 240_000);
 
   it("gives a job to one worker only, marks a bad request failed, and purges expired files", async () => {
-    const id = await orderReportJob(zavuch, { report: "occupancy", format: "pdf", date: new Date("2026-11-20") });
+    const id = (await orderReportJob(zavuch, { report: "occupancy", format: "pdf", date: new Date("2026-11-20") }))!;
     const [a, b] = await Promise.all([runJobStep(() => TODAY), runJobStep(() => TODAY)]);
     expect([a, b].filter((x) => x === id)).toHaveLength(1);
     expect([a, b].filter((x) => x !== null && x !== id)).toHaveLength(0);
 
-    const missing = await orderReportJob(zavuch, { report: "summary", format: "pdf", classId: 2_000_000_000 });
+    const missing = (await orderReportJob(zavuch, { report: "summary", format: "pdf", classId: 2_000_000_000 }))!;
     await runJobStep(() => TODAY);
     expect(await reportJobStatus(zavuch, missing)).toMatchObject({ status: "FAILED" });
 
@@ -86,5 +86,15 @@ describe("report jobs", () => {
     expect(await reportJobFile(zavuch, id, later)).toBe("gone");
     expect(await purgeExpired(later)).toBeGreaterThan(0);
     expect(await reportJobStatus(zavuch, id)).toBeNull();
+  });
+
+  it("refuses a sixth waiting job of one user", async () => {
+    const req = { report: "occupancy" as const, format: "xlsx" as const, date: new Date("2026-11-20") };
+    for (let i = 0; i < 5; i++) expect(await orderReportJob(director, req)).not.toBeNull();
+    expect(await orderReportJob(director, req)).toBeNull();
+    // Another user's queue is their own.
+    expect(await orderReportJob(zavuch, req)).not.toBeNull();
+    while ((await runJobStep(() => TODAY)) !== null);
+    expect(await orderReportJob(director, req)).not.toBeNull();
   });
 });

@@ -39,3 +39,8 @@ export async function ownJob(organisationId: number, userId: number, id: number)
 export async function ownJobs(organisationId: number, userId: number, take = 10): Promise<JobRow[]> {
   return db.reportJob.findMany({ where: { organisationId, userId }, orderBy: { id: "desc" }, take, select: JOB });
 }
+
+/** How many of the user's jobs still wait or run (a user may not flood the queue). */
+export async function pendingJobCount(organisationId: number, userId: number): Promise<number> {
+  return db.reportJob.count({ where: { organisationId, userId, status: { in: ["QUEUED", "RUNNING"] } } });
+}

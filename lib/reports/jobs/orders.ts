@@ -5,11 +5,16 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getFile } from "@/lib/storage/files";
 import { CONTENT_TYPES } from "../download";
 import type { ReportRequest } from "../schema";
-import { ownJob, ownJobs } from "./data";
+import { ownJob, ownJobs, pendingJobCount } from "./data";
 import { insertJob } from "./mutations";
 import { jobView, requestParams, type JobView } from "./rules";
 
-export async function orderReportJob(user: CurrentUser, req: ReportRequest): Promise<number> {
+/** At most this many of one user's jobs wait or run at a time. */
+export const MAX_PENDING_JOBS = 5;
+
+/** The new job's id, or null when the user already has MAX_PENDING_JOBS waiting or running. */
+export async function orderReportJob(user: CurrentUser, req: ReportRequest): Promise<number | null> {
+  if ((await pendingJobCount(user.organisationId, user.id)) >= MAX_PENDING_JOBS) return null;
   return insertJob(user.organisationId, user.id, req.report, req.format, { format: req.format, ...requestParams(req) });
 }
 

@@ -23,6 +23,9 @@ export async function POST(request: Request) {
   const access = await reportAccess(parsed.data);
   if (!access.ok) return access.response;
   const id = await orderReportJob(access.user, access.req);
+  if (id === null) {
+    return Response.json(fail("INVALID_INPUT", "Уже формируются 5 ваших отчётов — дождитесь их готовности"), { status: 429 });
+  }
   return Response.json({ ok: true, data: { id } }, { status: 202 });
 }
 
