@@ -21,8 +21,11 @@ export async function buildJournalReport(input: {
   now: Date;
 }): Promise<ReportModel> {
   const span = input.period ?? input.year;
+  // Lessons held up to the day of printing: lessons planned ahead carry nothing yet.
+  const printed = new Date(`${input.now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const until = span.endDate < printed ? span.endDate : printed;
   const [facts, teachers] = await Promise.all([
-    journalFacts(input.organisationId, input.cls.id, span.startDate, span.endDate, input.subjectId),
+    journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId),
     classTeachersOf(input.organisationId, [input.cls.id]),
   ]);
   const parts = journalParts(facts);
