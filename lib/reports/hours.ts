@@ -27,10 +27,10 @@ function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [str
 }
 
 const columns = (days: number) => [
-  { kind: "text" as const, width: 60 },
-  { kind: "text" as const, width: 90 },
-  ...Array.from({ length: days }, () => ({ kind: "number" as const, width: 17 })),
-  { kind: "number" as const, width: 28 },
+  { kind: "text" as const, width: 44 },
+  { kind: "text" as const, width: 84 },
+  ...Array.from({ length: days }, () => ({ kind: "number" as const, width: 14 })),
+  { kind: "number" as const, width: 30 },
 ];
 
 export async function buildTeacherHoursReport(input: {

@@ -124,7 +124,7 @@ export function partSections(part: JournalPart, facts: JournalFacts, index: numb
     ]);
     const range = `${formatDate(first)} — ${formatDate(last)}`;
     const label = `${part.title}, стр. ${p + 1} из ${pages.length} (${range})`;
-    const gridColumns: ReportColumn[] = [{ kind: "number", width: 14 }, { kind: "text", width: 120 }, ...lessons.map(() => ({ kind: "text" as const, width: 22 }))];
+    const gridColumns: ReportColumn[] = [{ kind: "number", width: 14 }, { kind: "text", width: 120 }, ...lessons.map(() => ({ kind: "text" as const, width: 20 }))];
     const sheet = `${index + 1}.${p + 1} ${part.title}`;
     return [
       {

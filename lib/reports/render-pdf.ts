@@ -71,7 +71,7 @@ function sectionContent(section: ReportSection): object[] {
         widths,
         body: [...headerRows(section), ...section.rows.map((r) => bodyRow(section, r, false))],
       },
-      layout: "ejGrid",
+      layout: section.columns.length > 20 ? "ejGridWide" : "ejGrid",
       fontSize: 7,
     },
   ];
