@@ -51,6 +51,7 @@ export const reportRequest = z.discriminatedUnion("report", [
 export type ReportRequest = z.infer<typeof reportRequest>;
 
 export function parseReportRequest(report: string, query: URLSearchParams) {
+  if (!Object.hasOwn(REPORTS, report)) return { ok: false as const, message: "Неизвестный отчёт" };
   const raw: Record<string, string> = { report };
   for (const [k, v] of query) if (v !== "") raw[k] = v;
   // The form's one «Класс» select also offers parallels («grade:7») and departments («dept:3»).

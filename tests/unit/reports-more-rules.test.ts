@@ -183,6 +183,7 @@ describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", 
     expect(b.ok && b.data).toMatchObject({ departmentId: 5 });
     const c = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=4&grade=7"));
     expect(c.ok).toBe(false);
+    expect(parseReportRequest("toString", new URLSearchParams("format=pdf"))).toEqual({ ok: false, message: "Неизвестный отчёт" });
     const d = parseReportRequest("preliminary", new URLSearchParams("format=pdf&classId=4&month=2026-13"));
     expect(d.ok ? "" : d.message).toContain("ГГГГ-ММ");
   });
