@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/org/time";
 import { fullName, shortName, type PersonName } from "@/lib/people/names";
 import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules";
 import type { CellValue, HeaderNode, ReportColumn, ReportSection } from "./model";
+import { finalLabel, type FinalFact } from "./rules";
 
 export type JournalLesson = {
   id: number;
@@ -26,6 +27,8 @@ export type JournalFacts = {
   members: { studentId: number; start: Date; end: Date | null; name: PersonName }[];
   subgroupMembers: { subgroupId: number; studentId: number }[];
   subjects: { id: number; name: string; shortName: string }[];
+  /** Period (and year) finals; `order` sorts the columns, `label` heads them. */
+  finals?: ({ studentId: number; subjectId: number; label: string; order: string } & FinalFact)[];
 };
 
 /** Lesson columns on one page of the grid: fits A4 landscape next to the № and name columns. */
@@ -107,8 +110,18 @@ export function partSections(part: JournalPart, facts: JournalFacts, index: numb
   }
   const codes = new Map(facts.attendance.map((a) => [`${a.lessonId}:${a.studentId}`, a.code]));
   const inSubgroup = part.subgroupId === null ? null : new Set(facts.subgroupMembers.filter((m) => m.subgroupId === part.subgroupId).map((m) => m.studentId));
+  // The last page of the part ends with the finals of the subject, as the paper journal does;
+  // a final column is as wide as about 1.6 lesson columns, so the last page holds fewer lessons.
+  const finals = (facts.finals ?? []).filter((f) => f.subjectId === part.subjectId);
+  const finalColumns = [...new Map(finals.map((f) => [f.order, f.label])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // ordinal: «~» (the year) last
+  const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.order}`, f]));
   const pages = chunk(part.lessons, perPage);
+  if (finalColumns.length > 0) {
+    const room = Math.max(1, perPage - Math.ceil(finalColumns.length * 1.6));
+    pages.push(...chunk(pages.pop() ?? [], room));
+  }
   return pages.flatMap((lessons, p) => {
+    const withFinals = p === pages.length - 1 && finalColumns.length > 0;
     const first = lessons[0].date;
     const last = lessons[lessons.length - 1].date;
     const onPage = facts.members.filter(
@@ -121,16 +134,32 @@ export function partSections(part: JournalPart, facts: JournalFacts, index: numb
       i + 1,
       fullName(s.name),
       ...lessons.map((l) => (member(s.studentId, l.date) ? journalCell(codes.get(`${l.id}:${s.studentId}`), marks.get(`${l.id}:${s.studentId}`) ?? []) : "—")),
+      ...(withFinals
+        ? finalColumns.map(([order]) => {
+            const f = finalOf.get(`${s.studentId}:${order}`);
+            return f ? String(finalLabel(f)) : null;
+          })
+        : []),
     ]);
     const range = `${formatDate(first)} — ${formatDate(last)}`;
     const label = `${part.title}, стр. ${p + 1} из ${pages.length} (${range})`;
-    const gridColumns: ReportColumn[] = [{ kind: "number", width: 14 }, { kind: "text", width: 120 }, ...lessons.map(() => ({ kind: "text" as const, width: 20 }))];
+    const gridColumns: ReportColumn[] = [
+      { kind: "number", width: 14 },
+      { kind: "text", width: 120 },
+      ...lessons.map(() => ({ kind: "text" as const, width: 20 })),
+      ...(withFinals ? finalColumns.map(() => ({ kind: "text" as const, width: 34 })) : []),
+    ];
     const sheet = `${index + 1}.${p + 1} ${part.title}`;
     return [
       {
         title: `${label}: отметки и посещаемость`,
         sheetName: `${sheet}`.slice(0, 28) + " о",
-        header: [{ label: "№" }, { label: "Обучающийся" }, ...dateHeader(lessons.map((l) => l.date))],
+        header: [
+          { label: "№" },
+          { label: "Обучающийся" },
+          ...dateHeader(lessons.map((l) => l.date)),
+          ...(withFinals ? [{ label: "Итоговые", children: finalColumns.map(([, label]) => ({ label })) }] : []),
+        ],
         columns: gridColumns,
         rows,
       },

@@ -25,7 +25,7 @@ export async function buildJournalReport(input: {
   const printed = new Date(`${input.now.toISOString().slice(0, 10)}T00:00:00Z`);
   const until = span.endDate < printed ? span.endDate : printed;
   const [facts, teachers] = await Promise.all([
-    journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId),
+    journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId, input.period === null),
     classTeachersOf(input.organisationId, [input.cls.id]),
   ]);
   const parts = journalParts(facts);

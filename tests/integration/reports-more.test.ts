@@ -143,6 +143,8 @@ describe("RPT-12 printed journal", () => {
     const topicRows = (model.sections ?? []).filter((s) => s.title.includes("содержание уроков")).reduce((n, s) => n + s.rows.length, 0);
     expect(topicRows).toBe(lessons);
     expect(model.totals[0][3]).toBe(lessons);
+    // The quarter's finals close each subject's last grid page.
+    expect(model.sections!.filter((s) => JSON.stringify(s.header).includes("Итоговые")).length).toBeGreaterThan(5);
     const grid = model.sections![0];
     expect(grid.title).toContain("отметки и посещаемость");
     // Every lesson column holds text: marks, attendance codes or «—» off the roll.

@@ -155,6 +155,33 @@ describe("The printed journal (RPT-12)", () => {
   });
 });
 
+describe("The printed journal's finals (RPT-12)", () => {
+  const withFinals = (lessons: number): JournalFacts => ({
+    ...facts(lessons),
+    finals: [
+      { studentId: 1, subjectId: 10, label: "1 четверть", order: "QUARTER:01", value: 5, special: null },
+      { studentId: 2, subjectId: 10, label: "1 четверть", order: "QUARTER:01", value: null, special: "NOT_ATTESTED" },
+      { studentId: 1, subjectId: 10, label: "Год", order: "~", value: 4, special: null },
+    ],
+  });
+
+  it("end the last grid page with the period and year finals", () => {
+    const f = withFinals(3);
+    const [grid] = partSections(journalParts(f)[0], f, 0);
+    expect(grid.header.at(-1)).toEqual({ label: "Итоговые", children: [{ label: "1 четверть" }, { label: "Год" }] });
+    expect(grid.rows.map((r) => r.slice(-2))).toEqual([
+      ["5", "4"],
+      ["н/а", null],
+    ]);
+  });
+
+  it("leave room for the finals: 25 lessons and two finals make pages of 21 and 4", () => {
+    const f = withFinals(25);
+    const grids = partSections(journalParts(f)[0], f, 0).filter((s) => s.title.includes("отметки"));
+    expect(grids.map((g) => g.rows[0].length - 2)).toEqual([21, 4 + 2]);
+  });
+});
+
 describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", () => {
   const cls = (id: number, grade: number, departmentId: number | null) => ({ id, name: `${grade}-${id}`, grade, periodKind: "QUARTER", departmentId });
   const classes = [cls(1, 7, null), cls(2, 7, null), cls(3, 8, 5)];

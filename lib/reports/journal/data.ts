@@ -10,9 +10,10 @@ export async function journalFacts(
   from: Date,
   to: Date,
   subjectId?: number,
+  withYearFinals = false,
 ): Promise<JournalFacts> {
   const lessonWhere = { organisationId, classId, status: "SCHEDULED" as const, date: { gte: from, lte: to }, ...(subjectId ? { subjectId } : {}) };
-  const [lessons, marks, attendance, memberships, subgroupMembers] = await Promise.all([
+  const [lessons, marks, attendance, memberships, subgroupMembers, finals] = await Promise.all([
     db.lesson.findMany({
       where: lessonWhere,
       orderBy: [{ date: "asc" }, { bellNumber: "asc" }],
@@ -42,6 +43,16 @@ export async function journalFacts(
       where: { organisationId, subgroup: { classId } },
       select: { subgroupId: true, studentId: true, subgroup: { select: { name: true } } },
     }),
+    // Finals of the periods that begin in the range (and of the year for a whole year's journal).
+    db.finalMark.findMany({
+      where: {
+        organisationId,
+        classId,
+        ...(subjectId ? { subjectId } : {}),
+        OR: [{ kind: "PERIOD", period: { startDate: { gte: from, lte: to } } }, ...(withYearFinals ? [{ kind: "YEAR" as const, periodId: null }] : [])],
+      },
+      select: { studentId: true, subjectId: true, value: true, special: true, period: { select: { name: true, kind: true, number: true } } },
+    }),
   ]);
   const subjectIds = [...new Set(lessons.map((l) => l.subjectId))];
   const subjects = await db.subject.findMany({
@@ -68,5 +79,13 @@ export async function journalFacts(
     members: memberships.map((m) => ({ studentId: m.studentId, start: m.startDate, end: m.endDate, name: m.student })),
     subgroupMembers: subgroupMembers.map((m) => ({ subgroupId: m.subgroupId, studentId: m.studentId })),
     subjects,
+    finals: finals.map((f) => ({
+      studentId: f.studentId,
+      subjectId: f.subjectId,
+      label: f.period?.name ?? "Год",
+      order: f.period ? `${f.period.kind}:${String(f.period.number).padStart(2, "0")}` : "~",
+      value: f.value,
+      special: f.special,
+    })),
   };
 }
