@@ -1,6 +1,8 @@
-// One report's form on «Отчёты»: the class (or the whole organisation), the period or dates,
-// and the format. A plain GET form: the file comes from /api/reports/<report>.
+// One report's form on «Отчёты»: the class (or the whole organisation), the period, month or
+// dates, and the format. A plain GET form: the file comes from /api/reports/<report>; the
+// «В фоне» buttons order the same request as a background job.
 import type { ReportClass, ReportPeriod } from "@/lib/reports/data";
+import { JobButtons } from "./job-buttons";
 
 const field = "block text-sm";
 const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -11,10 +13,18 @@ export type ReportFormProps = {
   description: string;
   classWord: string;
   classes: ReportClass[];
-  /** "required" — one class; "optional" — a class or, for the «all» scope, the whole organisation. */
-  classChoice: "required" | "optional";
+  /** Whole parallels and departments («grade:7», «dept:3») for the reports over many classes. */
+  groups?: { value: string; label: string }[];
+  /** "required" — one class; "optional" — a class or, for the «all» scope, the whole organisation; "none" — no class. */
+  classChoice: "required" | "optional" | "none";
   wholeOrganisation: boolean;
   periods?: ReportPeriod[];
+  /** Offer «Учебный год целиком» (no periodId) after the periods. */
+  wholeYear?: boolean;
+  /** A month «ГГГГ-ММ». */
+  month?: string;
+  /** Teachers to choose from (reports.admin «all»); absent — the signed-in teacher's own report. */
+  teachers?: { id: number; name: string }[];
   range?: { from: string; to: string };
   date?: string;
 };
@@ -24,17 +34,41 @@ export function ReportForm(props: ReportFormProps) {
     <form action={`/api/reports/${props.report}`} method="get" className="space-y-2 rounded border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">{props.title}</h2>
       <p className="text-xs text-slate-500">{props.description}</p>
-      <label className={field}>
-        {props.classWord}
-        <select name="classId" className={input}>
-          {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
-          {props.classes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {props.classChoice !== "none" && (
+        <label className={field}>
+          {props.classWord}
+          <select name="classId" className={input}>
+            {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
+            {props.classChoice === "optional" && props.groups && props.groups.length > 0 && (
+              <optgroup label="Параллели и отделения">
+                {props.groups.map((g) => (
+                  <option key={g.value} value={g.value}>
+                    {g.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {props.classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {props.teachers && (
+        <label className={field}>
+          Преподаватель
+          <select name="teacherId" className={input}>
+            <option value="">Я</option>
+            {props.teachers.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {props.periods && (
         <label className={field}>
           Период
@@ -44,7 +78,14 @@ export function ReportForm(props: ReportFormProps) {
                 {p.name}
               </option>
             ))}
+            {props.wholeYear && <option value="">Учебный год целиком</option>}
           </select>
+        </label>
+      )}
+      {props.month && (
+        <label className={field}>
+          Месяц
+          <input type="month" name="month" className={input} defaultValue={props.month} />
         </label>
       )}
       {props.range && (
@@ -73,6 +114,7 @@ export function ReportForm(props: ReportFormProps) {
           Скачать XLSX
         </button>
       </div>
+      <JobButtons report={props.report} />
     </form>
   );
 }

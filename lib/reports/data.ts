@@ -1,6 +1,8 @@
 // Reads behind the reports; every query is bound to the organisation (ACL-5) and to the classes
 // the caller has already authorised.
 import { db } from "@/lib/db";
+import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
+import { shortName } from "@/lib/people/names";
 import type { AbsenceFact, FinalFact } from "./rules";
 
 export type RollStudent = { studentId: number; classId: number; fullName: string };
@@ -50,27 +52,60 @@ export async function absencesBetween(organisationId: number, classId: number, f
   return byStudent;
 }
 
-export type ReportClass = { id: number; name: string; grade: number; periodKind: string };
+export type ReportClass = { id: number; name: string; grade: number; periodKind: string; departmentId: number | null };
 export type ReportPeriod = { id: number; name: string; kind: string; startDate: Date; endDate: Date };
+export type ReportYear = { id: number; name: string; startDate: Date; endDate: Date };
 
-/** Classes and periods of the current year, for the report form and the builders. */
-export async function reportScope(organisationId: number): Promise<{ orgName: string; isCollege: boolean; classes: ReportClass[]; periods: ReportPeriod[] }> {
+export type ReportScope = {
+  orgName: string;
+  isCollege: boolean;
+  year: ReportYear | null;
+  classes: ReportClass[];
+  periods: ReportPeriod[];
+  departments: { id: number; name: string }[];
+};
+
+/** Classes and periods of a year (the current one unless `yearId` names another), for the form and the builders. */
+export async function reportScope(organisationId: number, yearId?: number): Promise<ReportScope> {
+  const yearSelect = { id: true, name: true, startDate: true, endDate: true } as const;
   const [org, year] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, kind: true } }),
-    db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: { id: true } }),
+    yearId
+      ? db.academicYear.findUnique({ where: { organisationId_id: { organisationId, id: yearId } }, select: yearSelect })
+      : db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: yearSelect }),
   ]);
-  const [classes, periods] = year
+  const [classes, periods, departments] = year
     ? await Promise.all([
-        db.classGroup.findMany({ where: { organisationId, yearId: year.id }, select: { id: true, name: true, grade: true, periodKind: true } }),
+        db.classGroup.findMany({ where: { organisationId, yearId: year.id }, select: { id: true, name: true, grade: true, periodKind: true, departmentId: true } }),
         db.period.findMany({
           where: { organisationId, yearId: year.id },
           orderBy: [{ kind: "asc" }, { number: "asc" }],
           select: { id: true, name: true, kind: true, startDate: true, endDate: true },
         }),
+        db.department.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
       ])
-    : [[], []];
+    : [[], [], []];
   classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
-  return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", classes, periods };
+  return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods, departments };
+}
+
+/** Year finals (kind YEAR, no period) of the classes with their subject (RPT-1 for the year). */
+export async function yearFinalsBySubject(organisationId: number, classIds: number[]): Promise<SubjectFinal[]> {
+  return db.finalMark.findMany({
+    where: { organisationId, classId: { in: classIds }, kind: "YEAR", periodId: null },
+    select: { studentId: true, subjectId: true, value: true, special: true },
+  });
+}
+
+export type DecisionFact = { decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED"; toGrade: number | null };
+
+/** «Решение педсовета» of the year by student (RPT-1, recorded by the year transition). */
+export async function yearDecisions(organisationId: number, yearId: number, studentIds: number[]): Promise<Map<number, DecisionFact>> {
+  const rows = await db.yearDecision.findMany({
+    where: { organisationId, yearId, studentId: { in: studentIds } },
+    select: { studentId: true, decision: true, toGrade: true },
+  });
+  return new Map(rows.map((r) => [r.studentId, { decision: r.decision, toGrade: r.toGrade }]));
 }
 
 export type SubjectFinal = { studentId: number; subjectId: number; value: number | null; special: FinalFact["special"] };
@@ -113,4 +148,101 @@ export async function classTeachersOf(organisationId: number, classIds: number[]
     select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
   });
   return new Map(rows.map((r) => [r.classId, `${r.user.lastName} ${r.user.firstName[0]}.${r.user.middleName ? ` ${r.user.middleName[0]}.` : ""}`]));
+}
+
+export type MarkFact = AverageInput & { studentId: number; subjectId: number; date: Date };
+
+/** Current marks of a class's held lessons between two dates with their weights (RPT-5, RPT-6). */
+export async function marksBetween(organisationId: number, classId: number, from: Date, to: Date): Promise<MarkFact[]> {
+  const rows = await db.mark.findMany({
+    where: { organisationId, lesson: { classId, status: "SCHEDULED", date: { gte: from, lte: to } } },
+    select: {
+      studentId: true,
+      kind: true,
+      value: true,
+      isHospital: true,
+      lesson: { select: { subjectId: true, date: true } },
+      assignment: { select: { weight: true, type: { select: { weight: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    subjectId: r.lesson.subjectId,
+    date: r.lesson.date,
+    kind: r.kind,
+    value: r.value,
+    isHospital: r.isHospital,
+    weight: Number(r.assignment.weight ?? r.assignment.type.weight),
+  }));
+}
+
+/** The organisation's averaging method and mark scale (ORG-2) for the averages module. */
+export async function markSettings(organisationId: number): Promise<{ method: AveragingMethod; scale: MarkScale }> {
+  const s = await db.organisationSettings.findUnique({ where: { organisationId }, select: { minMark: true, maxMark: true, roundingThreshold: true, averagingMethod: true } });
+  return {
+    method: s?.averagingMethod ?? "WEIGHTED",
+    scale: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, roundingThreshold: Number(s?.roundingThreshold ?? 0.5) },
+  };
+}
+
+export type HourFact = { date: Date; hours: number; classId: number; className: string; subjectId: number; subjectName: string; teacher: string };
+
+/**
+ * Lessons held (not cancelled, dated up to `until`) between two dates (RPT-7): of one class, or
+ * given by one teacher — as the teacher of record without a substitute, or as the substitute.
+ */
+export async function hoursBetween(
+  organisationId: number,
+  by: { classId: number } | { teacherId: number },
+  from: Date,
+  to: Date,
+): Promise<HourFact[]> {
+  const who = "classId" in by ? { classId: by.classId } : { OR: [{ teacherId: by.teacherId, substituteId: null }, { substituteId: by.teacherId }] };
+  const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
+  const rows = await db.lesson.findMany({
+    where: { organisationId, status: "SCHEDULED", date: { gte: from, lte: to }, ...who },
+    select: {
+      date: true,
+      hours: true,
+      classId: true,
+      subjectId: true,
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
+      teacher: person,
+      substitute: person,
+    },
+  });
+  return rows.map((r) => ({
+    date: r.date,
+    hours: Number(r.hours),
+    classId: r.classId,
+    className: r.class.name,
+    subjectId: r.subjectId,
+    subjectName: r.subject.name,
+    teacher: shortName(r.substitute ?? r.teacher),
+  }));
+}
+
+/** A member of staff's short name, null when no such user is in the organisation. */
+export async function staffName(organisationId: number, userId: number): Promise<string | null> {
+  const u = await db.user.findUnique({ where: { organisationId_id: { organisationId, id: userId } }, select: { lastName: true, firstName: true, middleName: true } });
+  return u ? shortName(u) : null;
+}
+
+/** Marks of the final qualifying work (ВКР, form VKR) of the groups (RPT-10). */
+export async function vkrMarks(organisationId: number, classIds: number[]): Promise<{ studentId: number; classId: number; value: number | null; special: FinalFact["special"] }[]> {
+  return db.finalMark.findMany({
+    where: { organisationId, classId: { in: classIds }, form: "VKR" },
+    select: { studentId: true, classId: true, value: true, special: true },
+  });
+}
+
+/** Teachers of the organisation by name (the «Учёт часов № 1» form of reports.admin). */
+export async function teachersOf(organisationId: number): Promise<{ id: number; name: string }[]> {
+  const rows = await db.user.findMany({
+    where: { organisationId, roles: { some: { role: "TEACHER" } } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+  });
+  return rows.map((u) => ({ id: u.id, name: shortName(u) }));
 }

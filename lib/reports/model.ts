@@ -24,6 +24,21 @@ export type ReportModel = {
   totals: CellValue[][];
   notes: string[];
   printedAt: Date;
+  /**
+   * Further tables after the main one (the printed journal, RPT-12): each starts on a new page in
+   * the PDF and gets its own worksheet in the XLSX; the main table is then the contents.
+   */
+  sections?: ReportSection[];
+};
+
+export type ReportSection = {
+  /** Heading above the table, e.g. «Алгебра — отметки и посещаемость (стр. журнала 3)». */
+  title: string;
+  /** Worksheet name (≤ 31 characters, unique within the file). */
+  sheetName: string;
+  header: HeaderNode[];
+  columns: ReportColumn[];
+  rows: CellValue[][];
 };
 
 export type GridCell = { label: string; row: number; col: number; rowSpan: number; colSpan: number };
@@ -61,6 +76,11 @@ export function assertModel(model: ReportModel): void {
   if (model.columns.length !== width) throw new Error(`columns ${model.columns.length} ≠ header leaves ${width}`);
   for (const row of [...model.rows, ...model.totals]) {
     if (row.length !== width) throw new Error(`row of ${row.length} cells, header has ${width}`);
+  }
+  for (const section of model.sections ?? []) {
+    const w = headerGrid(section.header).width;
+    if (section.columns.length !== w) throw new Error(`section «${section.title}»: columns ${section.columns.length} ≠ header leaves ${w}`);
+    for (const row of section.rows) if (row.length !== w) throw new Error(`section «${section.title}»: row of ${row.length} cells, header has ${w}`);
   }
 }
 

@@ -9,6 +9,7 @@ declare module "pdfmake" {
     setUrlAccessPolicy(callback: (url: string) => boolean): void;
     setLocalAccessPolicy(callback: (path: string) => boolean): void;
     createPdf(doc: object): OutputDocument;
+    addTableLayouts(layouts: Record<string, object>): void;
   }
   const pdfmake: PdfMake;
   export default pdfmake;

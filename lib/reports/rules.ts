@@ -165,3 +165,27 @@ export function subjectFailures(finals: { subjectId: number; value: number | nul
 export function periodText(p: { name: string; startDate: Date; endDate: Date }): string {
   return `${p.name} (${formatDate(p.startDate)} — ${formatDate(p.endDate)})`;
 }
+
+/**
+ * «Решение педсовета» (RPT-1, year): переведён в N класс (college: на N курс), переведён в N класс
+ * условно, оставлен на повторное обучение, выбыл, окончил. Empty when none is recorded yet.
+ */
+export function decisionLabel(
+  d: { decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED"; toGrade: number | null } | undefined,
+  isCollege: boolean,
+): string {
+  if (!d) return "";
+  const to = d.toGrade === null ? "" : isCollege ? ` на ${d.toGrade} курс` : ` в ${d.toGrade} класс`;
+  switch (d.decision) {
+    case "PROMOTED":
+      return `переведён${to}`;
+    case "CONDITIONAL":
+      return `переведён${to} условно`;
+    case "REPEAT":
+      return "оставлен на повторное обучение";
+    case "LEFT":
+      return "выбыл";
+    case "GRADUATED":
+      return "окончил";
+  }
+}

@@ -1,23 +1,38 @@
 // RPT-1 «Сводная ведомость успеваемости» of a class for a period: students × subjects with the
-// period finals, each student's mean of finals and lessons missed (in total / excused).
+// period finals, each student's mean of finals and lessons missed (in total / excused). For the
+// whole year (no period): the year finals and the column «Решение педсовета» (YearDecision).
 import type { CellValue, ReportModel } from "./model";
-import { absencesBetween, periodFinalsBySubject, rollOn, subjectsOf, type ReportClass, type ReportPeriod } from "./data";
-import { attendanceFigures, finalLabel, meanOfFinals, type FinalFact, periodText } from "./rules";
+import {
+  absencesBetween,
+  periodFinalsBySubject,
+  rollOn,
+  subjectsOf,
+  yearDecisions,
+  yearFinalsBySubject,
+  type ReportClass,
+  type ReportPeriod,
+  type ReportYear,
+} from "./data";
+import { attendanceFigures, decisionLabel, finalLabel, meanOfFinals, type FinalFact, periodText } from "./rules";
 
 export async function buildSummaryReport(input: {
   organisationId: number;
   orgName: string;
   isCollege: boolean;
   cls: ReportClass;
-  period: ReportPeriod;
+  /** A period, or the year (its finals of kind YEAR and the council's decisions). */
+  period: ReportPeriod | null;
+  year: ReportYear;
   now: Date;
 }): Promise<ReportModel> {
-  const { organisationId, cls, period } = input;
+  const { organisationId, cls, period, year } = input;
+  const span = period ?? year;
   const [roll, finals, absences] = await Promise.all([
-    rollOn(organisationId, [cls.id], period.endDate),
-    periodFinalsBySubject(organisationId, [cls.id], period.id),
-    absencesBetween(organisationId, cls.id, period.startDate, period.endDate),
+    rollOn(organisationId, [cls.id], span.endDate),
+    period ? periodFinalsBySubject(organisationId, [cls.id], period.id) : yearFinalsBySubject(organisationId, [cls.id]),
+    absencesBetween(organisationId, cls.id, span.startDate, span.endDate),
   ]);
+  const decisions = period ? null : await yearDecisions(organisationId, year.id, roll.map((s) => s.studentId));
   const subjects = await subjectsOf(organisationId, [cls.id], [...new Set(finals.map((f) => f.subjectId))]);
   const cell = new Map(finals.map((f) => [`${f.studentId}:${f.subjectId}`, f as FinalFact]));
   const rows: CellValue[][] = roll.map((s, i) => {
@@ -30,6 +45,7 @@ export async function buildSummaryReport(input: {
       meanOfFinals(own.filter((f): f is FinalFact => f !== undefined)),
       missed.missed,
       missed.excused + missed.illness,
+      ...(decisions ? [decisionLabel(decisions.get(s.studentId), input.isCollege)] : []),
     ];
   });
   const unit = input.isCollege ? "часов" : "уроков";
@@ -38,7 +54,7 @@ export async function buildSummaryReport(input: {
     organisationName: input.orgName,
     parameters: [
       { label: input.isCollege ? "Группа" : "Класс", value: cls.name },
-      { label: "Период", value: periodText(period) },
+      period ? { label: "Период", value: periodText(period) } : { label: "Учебный год", value: `${year.name} (итоговые отметки за год)` },
     ],
     orientation: "landscape",
     header: [
@@ -47,6 +63,7 @@ export async function buildSummaryReport(input: {
       { label: input.isCollege ? "Дисциплины" : "Предметы", children: subjects.map((s) => ({ label: s.shortName })) },
       { label: "Средний балл" },
       { label: `Пропущено ${unit}`, children: [{ label: "всего" }, { label: "по уважит. причине и болезни" }] },
+      ...(decisions ? [{ label: "Решение педсовета" }] : []),
     ],
     columns: [
       { kind: "number", width: 16 },
@@ -55,6 +72,7 @@ export async function buildSummaryReport(input: {
       { kind: "decimal", width: 34 },
       { kind: "number", width: 34 },
       { kind: "number", width: 44 },
+      ...(decisions ? [{ kind: "text" as const, width: 90 }] : []),
     ],
     rows,
     totals: [],

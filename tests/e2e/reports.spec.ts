@@ -13,6 +13,26 @@ test.describe("reports page (RPT)", () => {
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
+  test("a deputy orders a whole-organisation report as a background job, watches it finish and downloads it", async ({ page }) => {
+    await signInAs(page, "DEPUTY");
+    await page.goto("/reports");
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
+    await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
+    await form.getByRole("button", { name: "В фоне: PDF" }).click();
+    await expect(form.getByRole("status")).toContainText("поставлен в очередь");
+    const jobs = page.getByRole("region", { name: "Мои отчёты" });
+    const job = jobs.getByTestId("report-job").first();
+    await expect(job).toContainText("Итоги успеваемости, PDF");
+    await expect(job).toContainText("готов", { timeout: 60_000 });
+    const [file] = await Promise.all([page.waitForEvent("download"), job.getByRole("link", { name: /Скачать/ }).click()]);
+    expect(file.suggestedFilename()).toMatch(/Итоги успеваемости.*\.pdf$/);
+    // Another user does not see the job and cannot download it.
+    const id = (await job.getByRole("link", { name: /Скачать/ }).getAttribute("href"))!.match(/jobs\/(\d+)/)![1];
+    await page.context().clearCookies();
+    await signInAs(page, "DIRECTOR");
+    expect((await page.request.get(`/api/reports/jobs/${id}?download=1`)).status()).toBe(404);
+  });
+
   test("a class teacher may choose only own class; another class's report is refused (ACL-3)", async ({ page }) => {
     await signInAs(page, "TEACHER");
     await page.goto("/reports");

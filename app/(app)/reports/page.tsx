@@ -1,32 +1,39 @@
-// «Отчёты»: pick a report, its class or the whole organisation, a period and a format (RPT).
-// The page offers only the classes the user's scopes admit; the download route checks again.
+// «Отчёты»: pick a report, its class or the whole organisation, a period, month or dates and a
+// format (RPT). The page offers only the classes the user's scopes admit; the download route and
+// the job route check again. Long reports can be ordered in the background («Мои отчёты»).
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { loadReportForm } from "@/lib/reports/loaders";
+import { REPORTS } from "@/lib/reports/schema";
 import { isoDate } from "@/lib/diary/rules";
 import { todayIn } from "@/lib/org/time";
 import { ReportForm } from "@/components/reports/report-form";
+import { ReportJobs } from "@/components/reports/report-jobs";
 
 export const metadata: Metadata = { title: "Отчёты" };
 
 export default async function ReportsPage() {
-  const { user, scopes } = await requireAccess(["reports.admin", "reports.class"]);
-  const form = await loadReportForm(user, scopes);
+  const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
+  const form = await loadReportForm(user, scopes, permission);
   const today = todayIn(user.timeZone);
-  const common = { classWord: form.isCollege ? "Группа" : "Класс", classes: form.classes, wholeOrganisation: form.wholeOrganisation };
+  const common = { classWord: form.isCollege ? "Группа" : "Класс", classes: form.classes, groups: form.groups, wholeOrganisation: form.wholeOrganisation };
   const monthStart = isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
+  const month = monthStart.slice(0, 7);
+  const titles = Object.fromEntries(Object.entries(REPORTS).map(([k, v]) => [k, v.replace(/ \(RPT-\d+\)$/, "")]));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отчёты</h1>
       {form.classes.length === 0 && <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>}
+      <ReportJobs titles={titles} initial={form.jobs} />
       <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <ReportForm
           {...common}
           report="summary"
           title="Сводная ведомость успеваемости"
-          description="Ученики × предметы: итоговые отметки за период, средний балл, пропуски."
+          description="Ученики × предметы: итоговые отметки за период или год, средний балл, пропуски; за год — решение педсовета."
           classChoice="required"
           periods={form.periods}
+          wholeYear
         />
         <ReportForm
           {...common}
@@ -54,11 +61,63 @@ export default async function ReportsPage() {
         />
         <ReportForm
           {...common}
+          report="rating"
+          title="Рейтинг успешности"
+          description="Ученики класса по среднему баллу текущих отметок за период или год."
+          classChoice="required"
+          periods={form.periods}
+          wholeYear
+        />
+        <ReportForm
+          {...common}
+          report="preliminary"
+          title="Ведомость предварительной аттестации"
+          description="Ученики × предметы: средний балл за месяц и прогноз отметки за период."
+          classChoice="required"
+          month={month}
+        />
+        <ReportForm
+          {...common}
+          report="teacher-hours"
+          title="Учёт часов преподавателя № 1"
+          description="Преподаватель за месяц: часы по классам и предметам по дням."
+          classChoice="none"
+          teachers={form.teachers}
+          month={month}
+        />
+        <ReportForm
+          {...common}
+          report="group-hours"
+          title="Учёт часов преподавателя № 2"
+          description={`${form.isCollege ? "Группа" : "Класс"} за месяц: часы по предметам и преподавателям по дням.`}
+          classChoice="required"
+          month={month}
+        />
+        <ReportForm
+          {...common}
           report="occupancy"
           title={form.isCollege ? "Наполняемость групп" : "Наполняемость классов"}
           description="Списочный состав на дату: всего, юношей и девушек, формы обучения."
           classChoice="optional"
           date={isoDate(today)}
+        />
+        {form.isCollege && (
+          <ReportForm
+            {...common}
+            report="vkr"
+            title="Результаты защиты ВКР"
+            description="Оценки за выпускную квалификационную работу по студентам и итоги защиты."
+            classChoice="optional"
+          />
+        )}
+        <ReportForm
+          {...common}
+          report="journal"
+          title="Печатная версия журнала"
+          description="Классный журнал для переплёта: по каждому предмету отметки и посещаемость, темы и домашние задания; страницы пронумерованы. За год лучше формировать в фоне."
+          classChoice="required"
+          periods={form.periods}
+          wholeYear
         />
       </div>
     </div>

@@ -8,6 +8,7 @@ import { fail } from "@/lib/errors";
 import { defaultPeriodId } from "@/lib/diary/marks/loaders";
 import { todayIn } from "@/lib/org/time";
 import { buildReport } from "@/lib/reports/build";
+import { fileResponse } from "@/lib/reports/download";
 import { parseReportRequest } from "@/lib/reports/schema";
 
 const studentParam = z.coerce.number().int().positive().max(2_147_483_647);
@@ -28,14 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ stud
   }
   const parsed = parseReportRequest("student", query);
   if (!parsed.ok || parsed.data.report !== "student") return Response.json(fail("INVALID_INPUT", parsed.ok ? undefined : parsed.message), { status: 400 });
-  const req = parsed.data;
-  const file = await buildReport(access.user.organisationId, req, new Date());
+  const file = await buildReport(access.user.organisationId, parsed.data, new Date());
   if (!file) return Response.json(fail("NOT_FOUND", "Обучающийся или период не найден"), { status: 404 });
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="report.${req.format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(file.bytes, file.fileName, file.contentType, parsed.data.format);
 }

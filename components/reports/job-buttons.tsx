@@ -1,0 +1,57 @@
+"use client";
+// «Сформировать в фоне»: orders the surrounding report form as a background job (POST
+// /api/reports/jobs) and tells the jobs panel to refresh; long reports (the whole organisation,
+// the printed journal for a year) do not hold the browser or the server.
+import { useState } from "react";
+
+export const JOB_ORDERED = "report-job-ordered";
+
+export function JobButtons({ report }: { report: string }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function order(button: HTMLButtonElement, format: "pdf" | "xlsx") {
+    const form = button.form;
+    if (!form) return;
+    const body: Record<string, string> = { report, format };
+    for (const [k, v] of new FormData(form)) if (typeof v === "string" && v !== "" && k !== "format") body[k] = v;
+    setPending(true);
+    setMessage(null);
+    try {
+      const response = await fetch("/api/reports/jobs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const result = (await response.json()) as { ok: boolean; message?: string; data?: { id: number } };
+      if (!result.ok) setMessage(result.message ?? "Не удалось поставить отчёт в очередь");
+      else {
+        setMessage("Отчёт поставлен в очередь — ход формирования ниже, в «Мои отчёты»");
+        window.dispatchEvent(new CustomEvent(JOB_ORDERED, { detail: result.data?.id }));
+      }
+    } catch {
+      setMessage("Нет связи с сервером");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap gap-2">
+        {(["pdf", "xlsx"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            disabled={pending}
+            onClick={(e) => order(e.currentTarget, format)}
+            className="rounded border border-slate-400 px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
+          >
+            {`В фоне: ${format.toUpperCase()}`}
+          </button>
+        ))}
+      </div>
+      {message && (
+        <p role="status" className="text-xs text-slate-600">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

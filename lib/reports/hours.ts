@@ -1,0 +1,91 @@
+// RPT-7 «Учёт часов преподавателя»: № 1 — one teacher for a month, hours given per class ×
+// subject per day; № 2 — one class/group for a month, hours per subject and teacher per day.
+// Counted: lessons not cancelled, dated up to the day of printing; a substituted lesson counts
+// for the substitute.
+import type { CellValue, ReportModel } from "./model";
+import { hoursBetween, type HourFact, type ReportClass } from "./data";
+import { daysInMonth, hoursGrid } from "./rating-rules";
+import { monthText } from "./rating";
+
+function monthSpan(month: Date, now: Date): { from: Date; to: Date; days: number } {
+  const days = daysInMonth(month);
+  const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), days));
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return { from: month, to: end < today ? end : today, days };
+}
+
+function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [string, string]) {
+  const keyed = facts.map((f) => ({ ...f, key: label(f).join("\u0000") }));
+  const grid = hoursGrid(keyed, days);
+  const keys = [...grid.keys()].sort((a, b) => a.localeCompare(b, "ru"));
+  const dayCells = (perDay: number[]): CellValue[] => perDay.map((h) => (h === 0 ? null : h));
+  const rows: CellValue[][] = keys.map((k) => [...k.split("\u0000"), ...dayCells(grid.get(k)!.perDay), grid.get(k)!.total]);
+  const sum = Array.from({ length: days }, (_, d) => keys.reduce((s, k) => s + grid.get(k)!.perDay[d], 0));
+  const totals: CellValue[][] = keys.length ? [["Итого", "", ...dayCells(sum), sum.reduce((a, b) => a + b, 0)]] : [];
+  const dayColumns = Array.from({ length: days }, (_, d) => ({ label: String(d + 1) }));
+  return { rows, totals, dayColumns };
+}
+
+const columns = (days: number) => [
+  { kind: "text" as const, width: 44 },
+  { kind: "text" as const, width: 84 },
+  ...Array.from({ length: days }, () => ({ kind: "number" as const, width: 14 })),
+  { kind: "number" as const, width: 30 },
+];
+
+export async function buildTeacherHoursReport(input: {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  teacherId: number;
+  teacherName: string;
+  month: Date;
+  now: Date;
+}): Promise<ReportModel> {
+  const { from, to, days } = monthSpan(input.month, input.now);
+  const facts = await hoursBetween(input.organisationId, { teacherId: input.teacherId }, from, to);
+  const g = gridModel(facts, days, (f) => [f.className, f.subjectName]);
+  return {
+    title: "Учёт часов преподавателя № 1",
+    organisationName: input.orgName,
+    parameters: [
+      { label: "Преподаватель", value: input.teacherName },
+      { label: "Месяц", value: monthText(input.month) },
+    ],
+    orientation: "landscape",
+    header: [{ label: input.isCollege ? "Группа" : "Класс" }, { label: input.isCollege ? "Дисциплина" : "Предмет" }, { label: "Числа месяца", children: g.dayColumns }, { label: "Всего часов" }],
+    columns: columns(days),
+    rows: g.rows,
+    totals: g.totals,
+    notes: ["Учтены проведённые занятия (не отменённые) по день печати; замещённое занятие учтено у замещающего."],
+    printedAt: input.now,
+  };
+}
+
+export async function buildGroupHoursReport(input: {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  cls: ReportClass;
+  month: Date;
+  now: Date;
+}): Promise<ReportModel> {
+  const { from, to, days } = monthSpan(input.month, input.now);
+  const facts = await hoursBetween(input.organisationId, { classId: input.cls.id }, from, to);
+  const g = gridModel(facts, days, (f) => [f.subjectName, f.teacher]);
+  return {
+    title: "Учёт часов преподавателя № 2",
+    organisationName: input.orgName,
+    parameters: [
+      { label: input.isCollege ? "Группа" : "Класс", value: input.cls.name },
+      { label: "Месяц", value: monthText(input.month) },
+    ],
+    orientation: "landscape",
+    header: [{ label: input.isCollege ? "Дисциплина" : "Предмет" }, { label: "Преподаватель" }, { label: "Числа месяца", children: g.dayColumns }, { label: "Всего часов" }],
+    columns: columns(days),
+    rows: g.rows,
+    totals: g.totals,
+    notes: ["Учтены проведённые занятия (не отменённые) по день печати; замещённое занятие учтено у замещающего."],
+    printedAt: input.now,
+  };
+}

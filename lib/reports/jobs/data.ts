@@ -1,0 +1,46 @@
+// Reads of report jobs: always the job of the user who ordered it (another user gets nothing).
+import { db } from "@/lib/db";
+
+const JOB = {
+  id: true,
+  report: true,
+  format: true,
+  params: true,
+  status: true,
+  progress: true,
+  fileKey: true,
+  fileName: true,
+  error: true,
+  createdAt: true,
+  finishedAt: true,
+  expiresAt: true,
+} as const;
+
+export type JobRow = {
+  id: number;
+  report: string;
+  format: string;
+  params: unknown;
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  progress: number;
+  fileKey: string | null;
+  fileName: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  expiresAt: Date | null;
+};
+
+export async function ownJob(organisationId: number, userId: number, id: number): Promise<JobRow | null> {
+  return db.reportJob.findFirst({ where: { organisationId, id, userId }, select: JOB });
+}
+
+/** The user's latest jobs (the reports page lists them with their progress). */
+export async function ownJobs(organisationId: number, userId: number, take = 10): Promise<JobRow[]> {
+  return db.reportJob.findMany({ where: { organisationId, userId }, orderBy: { id: "desc" }, take, select: JOB });
+}
+
+/** How many of the user's jobs still wait or run (a user may not flood the queue). */
+export async function pendingJobCount(organisationId: number, userId: number): Promise<number> {
+  return db.reportJob.count({ where: { organisationId, userId, status: { in: ["QUEUED", "RUNNING"] } } });
+}

@@ -1,0 +1,57 @@
+// Writes of report jobs (RPT: long reports in the background). A job is a row in PostgreSQL;
+// workers claim the oldest queued one with FOR UPDATE SKIP LOCKED, so several server processes
+// never build the same job twice; a job left RUNNING by a crashed process is claimed again
+// after STALE_MINUTES.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
+
+export const STALE_MINUTES = 15;
+
+export async function insertJob(organisationId: number, userId: number, report: string, format: string, params: Record<string, string>): Promise<number> {
+  const job = await db.reportJob.create({
+    data: { organisationId, userId, report, format, params: params as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  return job.id;
+}
+
+export type ClaimedJob = { organisationId: number; id: number; userId: number; report: string; format: string; params: Record<string, string> };
+
+/** Marks the oldest queued (or stale running) job RUNNING and returns it; null when none waits. */
+export async function claimNextJob(): Promise<ClaimedJob | null> {
+  const rows = await db.$queryRaw<ClaimedJob[]>`
+    UPDATE "ReportJob" AS j
+       SET status = 'RUNNING'::"JobStatus", "startedAt" = now(), progress = 1
+      FROM (SELECT "organisationId", id FROM "ReportJob"
+             WHERE status = 'QUEUED'::"JobStatus"
+                OR (status = 'RUNNING'::"JobStatus" AND "startedAt" < now() - make_interval(mins => ${STALE_MINUTES}))
+             ORDER BY "createdAt", id
+             LIMIT 1
+             FOR UPDATE SKIP LOCKED) AS next
+     WHERE j."organisationId" = next."organisationId" AND j.id = next.id
+ RETURNING j."organisationId", j.id, j."userId", j.report, j.format, j.params`;
+  return rows[0] ?? null;
+}
+
+export async function setProgress(organisationId: number, id: number, progress: number): Promise<void> {
+  await db.reportJob.updateMany({ where: { organisationId, id, status: "RUNNING" }, data: { progress } });
+}
+
+export async function completeJob(organisationId: number, id: number, fileKey: string, fileName: string, expiresAt: Date): Promise<void> {
+  await db.reportJob.updateMany({
+    where: { organisationId, id },
+    data: { status: "DONE", progress: 100, fileKey, fileName, finishedAt: new Date(), expiresAt, error: null },
+  });
+}
+
+export async function failJob(organisationId: number, id: number, error: string): Promise<void> {
+  await db.reportJob.updateMany({ where: { organisationId, id }, data: { status: "FAILED", error, finishedAt: new Date() } });
+}
+
+/** Jobs whose files are past their keeping time: their keys, and the rows are deleted. */
+export async function removeExpiredJobs(now: Date): Promise<string[]> {
+  const rows = await db.reportJob.findMany({ where: { expiresAt: { lt: now } }, select: { organisationId: true, id: true, fileKey: true }, take: 100 });
+  if (rows.length === 0) return [];
+  await db.reportJob.deleteMany({ where: { OR: rows.map((r) => ({ organisationId: r.organisationId, id: r.id })) } });
+  return rows.flatMap((r) => (r.fileKey ? [r.fileKey] : []));
+}

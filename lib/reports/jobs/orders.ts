@@ -1,0 +1,42 @@
+// Ordering, watching and downloading report jobs for the signed-in user. The caller (a route
+// handler) has passed the access gate for the request; a job is only ever visible to the user
+// who ordered it — another user's id reads as «not found».
+import type { CurrentUser } from "@/lib/auth/session";
+import { getFile } from "@/lib/storage/files";
+import { CONTENT_TYPES } from "../download";
+import type { ReportRequest } from "../schema";
+import { ownJob, ownJobs, pendingJobCount } from "./data";
+import { insertJob } from "./mutations";
+import { jobView, requestParams, type JobView } from "./rules";
+
+/** At most this many of one user's jobs wait or run at a time. */
+export const MAX_PENDING_JOBS = 5;
+
+/** The new job's id, or null when the user already has MAX_PENDING_JOBS waiting or running. */
+export async function orderReportJob(user: CurrentUser, req: ReportRequest): Promise<number | null> {
+  if ((await pendingJobCount(user.organisationId, user.id)) >= MAX_PENDING_JOBS) return null;
+  return insertJob(user.organisationId, user.id, req.report, req.format, { format: req.format, ...requestParams(req) });
+}
+
+export async function reportJobStatus(user: CurrentUser, id: number, now = new Date()): Promise<JobView | null> {
+  const job = await ownJob(user.organisationId, user.id, id);
+  return job ? jobView(job, now) : null;
+}
+
+export async function reportJobList(user: CurrentUser, now = new Date()): Promise<JobView[]> {
+  return (await ownJobs(user.organisationId, user.id)).map((j) => jobView(j, now));
+}
+
+export type JobFile = { bytes: Buffer; fileName: string; contentType: string; format: string };
+
+/** The finished file: null when there is no such job of the user; "gone" when not (or no longer) there. */
+export async function reportJobFile(user: CurrentUser, id: number, now = new Date()): Promise<JobFile | "gone" | null> {
+  const job = await ownJob(user.organisationId, user.id, id);
+  if (!job) return null;
+  const view = jobView(job, now);
+  if (view.status !== "DONE" || !job.fileKey || !job.fileName) return "gone";
+  const bytes = await getFile(job.fileKey);
+  if (!bytes) return "gone";
+  const format = job.format === "xlsx" ? "xlsx" : "pdf";
+  return { bytes, fileName: job.fileName, contentType: CONTENT_TYPES[format], format };
+}

@@ -1,0 +1,186 @@
+// The reports of issue 8 from the demo data in both formats (RPT-1 year with «Решение педсовета»,
+// RPT-5, RPT-6, RPT-7 № 1 and № 2, RPT-10, RPT-12): the PDF's text holds the Russian title and
+// the figures, the XLSX read back equals the model.
+import { beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { seedDemo } from "@/prisma/seed/index";
+import { db } from "@/lib/db";
+import { buildModel, buildReport } from "@/lib/reports/build";
+import { cellText } from "@/lib/reports/model";
+import { sectionLayout, xlsxLayout } from "@/lib/reports/render-xlsx";
+import { renderInThread, renderPdf, reportDocument } from "@/lib/reports/render-pdf";
+import type { ReportRequest } from "@/lib/reports/schema";
+
+const TODAY = new Date("2026-11-23T12:00:00+04:00");
+let school = 0;
+let college = 0;
+let classId = 0;
+let groupId = 0;
+let periodId = 0;
+let teacherId = 0;
+let yearId = 0;
+
+beforeAll(async () => {
+  await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
+  const cls = await db.classGroup.findFirstOrThrow({ where: { name: "7А", organisation: { kind: "SCHOOL" } } });
+  school = cls.organisationId;
+  classId = cls.id;
+  yearId = cls.yearId;
+  periodId = (await db.period.findFirstOrThrow({ where: { organisationId: school, kind: "QUARTER", number: 1 } })).id;
+  teacherId = (await db.user.findFirstOrThrow({ where: { organisationId: school, login: "teacher" } })).id;
+  // «Решение педсовета» and year finals are recorded at the year's end: add a few for 7А.
+  const members = await db.classMembership.findMany({ where: { organisationId: school, classId, endDate: null }, orderBy: { id: "asc" }, take: 3 });
+  const subject = await db.curriculumItem.findFirstOrThrow({ where: { organisationId: school, classId } });
+  await db.yearDecision.createMany({
+    data: [
+      { organisationId: school, yearId, studentId: members[0].studentId, decision: "PROMOTED", toGrade: 8 },
+      { organisationId: school, yearId, studentId: members[1].studentId, decision: "CONDITIONAL", toGrade: 8 },
+      { organisationId: school, yearId, studentId: members[2].studentId, decision: "REPEAT", toGrade: 7 },
+    ],
+  });
+  await db.finalMark.createMany({
+    data: members.map((m, i) => ({ organisationId: school, studentId: m.studentId, classId, subjectId: subject.subjectId, kind: "YEAR" as const, value: 5 - i, setById: teacherId })),
+  });
+  // ВКР of a college group.
+  const group = await db.classGroup.findFirstOrThrow({ where: { name: "ИС-21", organisation: { kind: "COLLEGE" } } });
+  college = group.organisationId;
+  groupId = group.id;
+  const students = await db.classMembership.findMany({ where: { organisationId: college, classId: groupId, endDate: null }, orderBy: { id: "asc" }, take: 4 });
+  const discipline = await db.curriculumItem.findFirstOrThrow({ where: { organisationId: college, classId: groupId } });
+  const setBy = (await db.user.findFirstOrThrow({ where: { organisationId: college, login: "zavotd" } })).id;
+  await db.finalMark.createMany({
+    data: students.map((s, i) => ({
+      organisationId: college, studentId: s.studentId, classId: groupId, subjectId: discipline.subjectId, kind: "ATTESTATION" as const, form: "VKR" as const,
+      value: i < 3 ? 5 - i : null, special: i < 3 ? null : ("NOT_ATTESTED" as const), setById: setBy,
+    })),
+  });
+}, 180_000);
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  return ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, " ");
+}
+
+async function readBook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
+}
+
+function readRows(sheet: ExcelJS.Worksheet, dataRow: number, count: number, width: number): unknown[][] {
+  return Array.from({ length: count }, (_, r) =>
+    Array.from({ length: width }, (_, c) => {
+      const v = sheet.getCell(dataRow + r, c + 1).value;
+      return v === undefined ? null : v;
+    }),
+  );
+}
+
+type Case = [string, () => number, () => Omit<ReportRequest, "format">];
+
+const CASES: Case[] = [
+  ["RPT-1 for the year with «Решение педсовета»", () => school, () => ({ report: "summary", classId })],
+  ["RPT-5 rating for a quarter", () => school, () => ({ report: "rating", classId, periodId })],
+  ["RPT-6 preliminary for October", () => school, () => ({ report: "preliminary", classId, month: new Date("2026-10-01") })],
+  ["RPT-7 № 1 of a teacher for October", () => school, () => ({ report: "teacher-hours", teacherId, month: new Date("2026-10-01") })],
+  ["RPT-7 № 2 of a class for October", () => school, () => ({ report: "group-hours", classId, month: new Date("2026-10-01") })],
+  ["RPT-10 ВКР of a college group", () => college, () => ({ report: "vkr", classId: groupId })],
+  ["RPT-12 printed journal of a quarter", () => school, () => ({ report: "journal", classId, periodId })],
+  ["RPT-2 for the parallel of 7th classes", () => school, () => ({ report: "progress", periodId, grade: 7 })],
+  ["RPT-9 for the whole college", () => college, () => ({ report: "occupancy", date: new Date("2026-11-20") })],
+];
+
+describe.each(CASES)("%s from the demo data", (_name, org, request) => {
+  it("renders a PDF whose text holds the title and the first row's figures", async () => {
+    const req = { ...request(), format: "pdf" } as ReportRequest;
+    const model = (await buildModel(org(), req, TODAY))!;
+    expect(model.rows.length).toBeGreaterThan(0);
+    const text = await pdfText(await renderPdf(model));
+    expect(text).toContain(model.title);
+    expect(text).toContain("стр. 1 из");
+    expect(text).toContain("Подпись");
+    for (const [i, v] of model.rows[0].entries()) if (v !== null) expect(text).toContain(cellText(v, model.columns[i].kind));
+  });
+
+  it("renders an XLSX that reads back equal to the model", async () => {
+    const req = { ...request(), format: "xlsx" } as ReportRequest;
+    const model = (await buildModel(org(), req, TODAY))!;
+    const file = (await buildReport(org(), req, TODAY))!;
+    const book = await readBook(file.bytes);
+    const all = [...model.rows, ...model.totals];
+    expect(readRows(book.worksheets[0], xlsxLayout(model).dataRow, all.length, model.columns.length)).toEqual(all);
+    for (const [i, section] of (model.sections ?? []).entries()) {
+      expect(readRows(book.worksheets[i + 1], sectionLayout(section).dataRow, section.rows.length, section.columns.length)).toEqual(section.rows);
+    }
+  });
+});
+
+describe("RPT-1 for the year", () => {
+  it("has the column «Решение педсовета» with the recorded decisions", async () => {
+    const model = (await buildModel(school, { report: "summary", format: "pdf", classId }, TODAY))!;
+    const last = model.columns.length - 1;
+    const decisions = model.rows.map((r) => r[last]);
+    expect(decisions).toContain("переведён в 8 класс");
+    expect(decisions).toContain("переведён в 8 класс условно");
+    expect(decisions).toContain("оставлен на повторное обучение");
+    const text = await pdfText(await renderPdf(model));
+    expect(text).toContain("Решение педсовета");
+    expect(text).toContain("оставлен на повторное обучение");
+  });
+
+  it("has no decision column for a period", async () => {
+    const model = (await buildModel(school, { report: "summary", format: "pdf", classId, periodId }, TODAY))!;
+    expect(JSON.stringify(model.header)).not.toContain("Решение педсовета");
+  });
+});
+
+describe("RPT-12 printed journal", () => {
+  it("has a grid and a topics page per subject page, with every lesson of the quarter once", async () => {
+    const model = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
+    const period = await db.period.findFirstOrThrow({ where: { organisationId: school, id: periodId } });
+    const lessons = await db.lesson.count({ where: { organisationId: school, classId, status: "SCHEDULED", date: { gte: period.startDate, lte: period.endDate } } });
+    const topicRows = (model.sections ?? []).filter((s) => s.title.includes("содержание уроков")).reduce((n, s) => n + s.rows.length, 0);
+    expect(topicRows).toBe(lessons);
+    expect(model.totals[0][3]).toBe(lessons);
+    // The quarter's finals close each subject's last grid page.
+    expect(model.sections!.filter((s) => JSON.stringify(s.header).includes("Итоговые")).length).toBeGreaterThan(5);
+    const grid = model.sections![0];
+    expect(grid.title).toContain("отметки и посещаемость");
+    // Every lesson column holds text: marks, attendance codes or «—» off the roll.
+    expect(grid.rows.flat().some((c) => typeof c === "string" && /^(н|оп|уп|нп|б|от)?\s?[2-5]/.test(c))).toBe(true);
+  });
+
+  it("builds the whole year of all subjects, pages of at most 25 lessons", async () => {
+    const model = (await buildModel(school, { report: "journal", format: "pdf", classId }, TODAY))!;
+    const lessons = model.totals[0][3] as number;
+    expect(lessons).toBeGreaterThan(300);
+    for (const s of model.sections!) expect(s.columns.length).toBeLessThanOrEqual(2 + 25);
+    expect(model.parameters.map((p) => p.label)).toContain("Учебный год");
+  });
+});
+
+describe("Reports over a parallel or a department", () => {
+  it("RPT-2 for the 7th parallel has one row per 7th class and a total", async () => {
+    const sevenths = await db.classGroup.count({ where: { organisationId: school, grade: 7 } });
+    const model = (await buildModel(school, { report: "progress", format: "pdf", periodId, grade: 7 }, TODAY))!;
+    expect(model.rows).toHaveLength(sevenths);
+    expect(model.parameters[0].value).toContain("параллель 7-х классов");
+  });
+
+  it("RPT-9 for a college department lists only its groups", async () => {
+    const dept = await db.department.findFirstOrThrow({ where: { organisationId: college }, orderBy: { id: "asc" } });
+    const groups = await db.classGroup.findMany({ where: { organisationId: college, departmentId: dept.id }, select: { name: true } });
+    const model = (await buildModel(college, { report: "occupancy", format: "pdf", date: new Date("2026-11-20"), departmentId: dept.id }, TODAY))!;
+    expect(model.rows.map((r) => r[0]).sort()).toEqual(groups.map((g) => g.name).sort());
+  });
+});
+
+describe("PDF rendering off the main thread", () => {
+  it("renders the printed journal in a worker thread, not the fallback", async () => {
+    const model = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
+    const bytes = await renderInThread(reportDocument(model));
+    expect(bytes).not.toBeNull();
+    expect(await pdfText(bytes!)).toContain("Классный журнал (печатная версия)");
+  });
+});
