@@ -3,9 +3,7 @@
 // machine-readable export as JSON, and a manifest of SHA-256 digests; all stored through
 // lib/storage and recorded as an ArchiveSet.
 import { buildReport } from "@/lib/reports/build";
-import { renderPdf } from "@/lib/reports/render-pdf";
 import { REPORTS, reportRequest } from "@/lib/reports/schema";
-import { buildSummaryReport } from "@/lib/reports/summary";
 import { putFile } from "@/lib/storage/files";
 import { archiveYear, classExport, type ArchiveClass, type ArchivePeriod } from "./data";
 import { saveArchiveSet } from "./mutations";
@@ -18,7 +16,7 @@ function candidates(key: string, cls: ArchiveClass, period: ArchivePeriod | null
   const base = { report: key, format: "pdf", classId: cls.id };
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   return [
-    ...(period ? [{ ...base, periodId: period.id }] : []),
+    ...(period ? [{ ...base, periodId: period.id, yearId: year.id }] : []),
     { ...base, yearId: year.id },
     { ...base, from: iso(period?.startDate ?? year.startDate), to: iso(period?.endDate ?? year.endDate) },
   ];
@@ -26,7 +24,7 @@ function candidates(key: string, cls: ArchiveClass, period: ArchivePeriod | null
 
 async function buildOne(
   organisationId: number, key: string, cls: ArchiveClass, period: ArchivePeriod | null,
-  year: { id: number; startDate: Date; endDate: Date }, orgName: string, isCollege: boolean, now: Date,
+  year: { id: number; startDate: Date; endDate: Date }, now: Date,
 ): Promise<Built> {
   for (const raw of candidates(key, cls, period, year)) {
     const parsed = reportRequest.safeParse(raw);
@@ -34,12 +32,6 @@ async function buildOne(
     const file = await buildReport(organisationId, parsed.data, now);
     if (file) return { bytes: file.bytes };
     break;
-  }
-  // lib/reports resolves classes of the current year only; a closed year's summary is built
-  // from the same model builder directly.
-  if (key === "summary" && period) {
-    const model = await buildSummaryReport({ organisationId, orgName, isCollege, cls, period, now });
-    return { bytes: await renderPdf(model) };
   }
   return null;
 }
@@ -50,7 +42,6 @@ export async function buildArchive(organisationId: number, yearId: number, userI
   const year = await archiveYear(organisationId, yearId);
   if (!year) return { ok: false, message: "Учебный год не найден" };
   if (year.classes.length === 0) return { ok: false, message: "В этом учебном году нет классов" };
-  const isCollege = year.organisation.kind === "COLLEGE";
   const files: ManifestEntry[] = [];
   const skipped: string[] = [];
   const names = new Set<string>();
@@ -73,7 +64,7 @@ export async function buildArchive(organisationId: number, yearId: number, userI
         const label = `${cls.name}${period ? `, ${period.name}` : ""}`;
         let built: Built = null;
         try {
-          built = await buildOne(organisationId, report.key, cls, period, year, year.organisation.name, isCollege, now);
+          built = await buildOne(organisationId, report.key, cls, period, year, now);
         } catch (error) {
           // One report that cannot be drawn (e.g. a class without subjects) must not lose the set.
           console.error(`archive: ${report.key} for class ${cls.id} failed`, error);

@@ -9,6 +9,7 @@ import { finalTarget, studentFormsInClass } from "./data";
 import { writeFinal, type FinalState } from "./mutations";
 import { DEPUTY_ONLY_MESSAGE, finalInputText, formIsPassFail, mayEditFinal, parseFinalInput } from "./rules";
 import { saveFinalSchema } from "./schema";
+import { notifyFinal } from "@/lib/push/send";
 
 export type SavedFinal = { state: FinalState | null; text: string; label: string };
 
@@ -46,5 +47,6 @@ export async function saveFinal(actor: Actor, raw: unknown, now: Date = new Date
     const current = result.state ? finalLabel(result.state) : "нет отметки";
     return fail("CONFLICT", `Отметку уже изменили: сейчас «${current}». Обновите страницу`);
   }
+  if (result.state) void notifyFinal(actor.organisationId, input.subjectId, input.studentId, finalLabel(result.state));
   return ok({ state: result.state, text: finalInputText(result.state), label: finalLabel(result.state) });
 }

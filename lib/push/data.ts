@@ -43,6 +43,11 @@ export async function subjectNameOfLesson(organisationId: number, lessonId: numb
   return l?.subject.name ?? null;
 }
 
+export async function subjectName(organisationId: number, subjectId: number): Promise<string | null> {
+  const s = await db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { name: true } });
+  return s?.name ?? null;
+}
+
 export async function deviceSubscription(organisationId: number, userId: number, endpoint: string): Promise<{ kinds: string[] } | null> {
   return db.pushSubscription.findFirst({ where: { organisationId, userId, endpoint }, select: { kinds: true } });
 }

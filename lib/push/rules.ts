@@ -31,3 +31,11 @@ export function markPayload(subjectName: string, label: string, studentId: numbe
 export function messagePayload(senderName: string, messageId: number): PushPayload {
   return { kind: "message", title: "Новое сообщение", body: `От: ${senderName}`, url: `/mail/${messageId}` };
 }
+
+export function finalPayload(subjectName: string, label: string, studentId: number): PushPayload {
+  return { kind: "final", title: "Итоговая отметка", body: `${subjectName}: ${label}`, url: `/diary/${studentId}/marks` };
+}
+
+export function remarkPayload(): PushPayload {
+  return { kind: "remark", title: "Замечание по ведению журнала", body: "Откройте главную страницу, чтобы увидеть замечание", url: "/" };
+}

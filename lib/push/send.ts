@@ -3,13 +3,12 @@
 // (`void notify(...)`); each push has a timeout, errors are logged by status only (no personal
 // data, no endpoint), and subscriptions the push service reports gone are dropped.
 //
-// Kinds: "mark" (journal cell save), "homework", "final" (final marks: call
-// `void notifyFamily(org, studentId, "final", async () => ({ title, body, url }))` after the final is saved),
-// "message" (mail), "remark" (a journal remark to its teacher: `notify(org, [teacherId], "remark", {...})`).
+// Kinds: "mark" (journal cell save), "homework", "final" (a final mark saved: notifyFinal),
+// "message" (mail), "remark" (a journal remark to its teacher: notifyRemark).
 import webpush from "web-push";
 import { dropSubscriptions } from "./mutations";
-import { familySubscriptions, subjectNameOfLesson, subscriptionsFor, type Subscription } from "./data";
-import { markPayload, messagePayload, type PushKind, type PushPayload } from "./rules";
+import { familySubscriptions, subjectName, subjectNameOfLesson, subscriptionsFor, type Subscription } from "./data";
+import { finalPayload, markPayload, messagePayload, remarkPayload, type PushKind, type PushPayload } from "./rules";
 import { userName } from "@/lib/messages/mail/data";
 import { vapidKeys } from "./vapid";
 
@@ -81,6 +80,20 @@ export function notifyMark(organisationId: number, lessonId: number, studentId: 
     const { kind: _kind, ...p } = markPayload((await subjectNameOfLesson(organisationId, lessonId)) ?? "Урок", label, studentId);
     return p;
   });
+}
+
+/** After a final mark is saved (FIN-5: the family sees interim results at once). */
+export function notifyFinal(organisationId: number, subjectId: number, studentId: number, label: string): Promise<number> {
+  return notifyFamily(organisationId, studentId, "final", async () => {
+    const { kind: _kind, ...p } = finalPayload((await subjectName(organisationId, subjectId)) ?? "Предмет", label, studentId);
+    return p;
+  });
+}
+
+/** After a remark is written (CTL-2): the teacher it is addressed to. */
+export function notifyRemark(organisationId: number, teacherId: number): Promise<number> {
+  const { kind: _kind, ...p } = remarkPayload();
+  return notify(organisationId, [teacherId], "remark", p);
 }
 
 /** After a message is sent (MSG-1): its recipients' opted-in devices. Never rejects. */

@@ -60,7 +60,8 @@ export async function buildSummaryReport(input: {
     header: [
       { label: "№" },
       { label: "Обучающийся" },
-      { label: input.isCollege ? "Дисциплины" : "Предметы", children: subjects.map((s) => ({ label: s.shortName })) },
+      // A class without curriculum or finals has no subject columns (an empty group would be a phantom column).
+      ...(subjects.length ? [{ label: input.isCollege ? "Дисциплины" : "Предметы", children: subjects.map((s) => ({ label: s.shortName })) }] : []),
       { label: "Средний балл" },
       { label: `Пропущено ${unit}`, children: [{ label: "всего" }, { label: "по уважит. причине и болезни" }] },
       ...(decisions ? [{ label: "Решение педсовета" }] : []),

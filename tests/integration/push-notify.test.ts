@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importJWK, jwtVerify } from "jose";
 import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/cells";
+import { saveFinal } from "@/lib/finals/save";
+import { fileRemark } from "@/lib/control/remarks/commands";
 import { saveSubscription } from "@/lib/push/mutations";
 import { notify } from "@/lib/push/send";
 import { vapidKeys } from "@/lib/push/vapid";
@@ -145,5 +147,24 @@ describe("Web Push on a new mark (API-4)", () => {
     const a = await addAssignment(f, lessonId);
     const saved = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 }, NOW);
     expect(saved.status).toBe(200);
+  });
+
+  it("tells the family about a final mark at once (FIN-5) and a teacher about a remark (CTL-2)", async () => {
+    const keys = browserKeys();
+    await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
+    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/final`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["final"] });
+    const arrived = nextPush("/push/final");
+    const input = { classId: f.classId, subjectId: f.subjectId, studentId: f.students[0], kind: "PERIOD", periodId: f.q1, text: "4", version: 0 };
+    expect(await saveFinal(f.actor(f.users.teacher), input, NOW)).toMatchObject({ ok: true });
+    expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toMatchObject({ kind: "final", body: "Алгебра: 4", url: `/diary/${f.students[0]}/marks` });
+
+    const teacherKeys = browserKeys();
+    await saveSubscription(f.organisationId, f.users.teacher, { endpoint: `${origin}/push/remark`, p256dh: teacherKeys.p256dh, auth: teacherKeys.authB64, kinds: ["remark"] });
+    const remark = nextPush("/push/remark");
+    const deputy = await db.user.create({ data: { organisationId: f.organisationId, login: "zam", passwordHash: "-", mustChangePassword: false, lastName: "Зам", firstName: "Тест" } });
+    await db.userRole.create({ data: { organisationId: f.organisationId, userId: deputy.id, role: "DEPUTY" } });
+    const filed = await fileRemark(f.actor(deputy.id), ["all"], { teacherId: f.users.teacher, classId: f.classId, text: "Нет темы урока" });
+    expect(filed).toMatchObject({ ok: true });
+    expect(JSON.parse(decrypt((await remark).body, teacherKeys.ua, teacherKeys.auth))).toMatchObject({ kind: "remark" });
   });
 });

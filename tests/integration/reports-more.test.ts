@@ -129,6 +129,16 @@ describe("RPT-1 for the year", () => {
     expect(text).toContain("оставлен на повторное обучение");
   });
 
+  it("renders a class without subjects (no curriculum, no finals) instead of crashing pdfmake", async () => {
+    const empty = await db.classGroup.create({
+      data: { organisationId: school, yearId, name: "7Я", grade: 7, letter: "Я", periodKind: "QUARTER" },
+    });
+    const model = (await buildModel(school, { report: "summary", format: "pdf", classId: empty.id, periodId }, TODAY))!;
+    expect(JSON.stringify(model.header)).not.toContain("Предметы");
+    expect(model.header.reduce((n, h) => n + (h.children?.length ?? 1), 0)).toBe(model.columns.length);
+    expect(await pdfText(await renderPdf(model))).toContain("Сводная ведомость");
+  });
+
   it("has no decision column for a period", async () => {
     const model = (await buildModel(school, { report: "summary", format: "pdf", classId, periodId }, TODAY))!;
     expect(JSON.stringify(model.header)).not.toContain("Решение педсовета");

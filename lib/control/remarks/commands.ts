@@ -7,6 +7,7 @@ import { REMARK_STATUS_LABELS, remarkTransition, type RemarkStatusName } from ".
 import type { RemarkCreate, RemarkMoveInput } from "../schema";
 import { checkRemarkTarget, findRemark } from "./data";
 import { createRemark, moveRemark } from "./mutations";
+import { notifyRemark } from "@/lib/push/send";
 
 /** Files a remark; `scopes` are those the gate granted for remarks.write. */
 export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: RemarkCreate): Promise<ActionResult<{ id: number }>> {
@@ -23,6 +24,7 @@ export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: Rema
   const id = await createRemark(actor.organisationId, actor.id, {
     teacherId: r.teacherId, classId: target.classId, subjectId: target.subjectId, lessonId: target.lessonId, text: r.text,
   });
+  void notifyRemark(actor.organisationId, r.teacherId);
   return ok({ id });
 }
 
