@@ -42,6 +42,8 @@ function datasetToday(): Date {
   return new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
 }
 
+type MarkCell = Fixtures["cells"][number] & { value: number };
+
 async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Record<Role, string>): Promise<ScenarioResult> {
   const cookie = cookies[s.role];
   const headers = { cookie, origin: app.base };
@@ -54,15 +56,16 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
     }
   }
   const levelsOut: Record<string, Measured> = {};
+  // mark_save: the cells keep their versions from level to level (a stale one would be a 409).
+  const markCells: MarkCell[] = fx.cells.map((x) => ({ ...x, value: 4 }));
   for (const c of s.concurrencies) {
     let next: (w: number, n: number) => Req = (w, n) => ({ ...make(w, n), headers });
     let check: ((w: number, status: number, body: Buffer) => boolean) | undefined;
     if (s.name === "mark_save") {
-      const cells = fx.cells.map((x) => ({ ...x, value: 4 }));
-      if (cells.length === 0) throw new Error("нет ячеек для mark_save");
-      const current = new Map<number, (typeof cells)[number]>();
+      if (markCells.length === 0) throw new Error("нет ячеек для mark_save");
+      const current = new Map<number, MarkCell>();
       next = (w, n) => {
-        const own = cells.filter((_, i) => i % c === w % cells.length);
+        const own = markCells.filter((_, i) => i % c === w % markCells.length);
         const cell = own[n % own.length];
         current.set(w, cell);
         cell.value = cell.value === 4 ? 5 : 4;
@@ -72,9 +75,10 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
         };
       };
       check = (w, _status, body) => {
-        const r = JSON.parse(body.toString()) as { ok: boolean; version?: number };
+        const r = JSON.parse(body.toString()) as { ok: boolean; version?: number; current?: { version?: number } };
         const cell = current.get(w);
-        if (r.ok && cell && typeof r.version === "number") cell.version = r.version;
+        const version = r.ok ? r.version : r.current?.version;
+        if (cell && typeof version === "number") cell.version = version;
         return r.ok;
       };
     }
