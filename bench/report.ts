@@ -17,6 +17,8 @@ export interface RunResults {
   dataset: Record<string, number>;
   grid: Record<string, number | string>;
   scenarios: Record<string, ScenarioResult>;
+  /** The page's SQL replayed sequentially through pg: the database's floor for it. */
+  db_floor?: Record<string, { statements: number; rounds: number; p50_ms: number; p95_ms: number }>;
   peak_rss_mb: number;
 }
 export interface Results extends RunResults {
@@ -139,6 +141,10 @@ export function markdown(r: Results): string {
     "## One organisation",
     "",
     ...table(r),
+    ...Object.entries(r.db_floor ?? {}).flatMap(([k, f]) => [
+      "",
+      `Database floor of ${k}: its ${f.statements} SQL statements of one request replayed one after another through \`pg\` on one connection: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms (${f.rounds} rounds).`,
+    ]),
   ];
   for (const [k, run] of Object.entries(r.scale ?? {})) {
     out.push("", `## ${k.slice(4)} organisations in one database (${run.date})`, "", `dataset: ${Object.entries(run.dataset).map(([a, b]) => `${a} ${b.toLocaleString("en-US")}`).join(", ")}`, "", ...table(run));

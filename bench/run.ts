@@ -11,11 +11,12 @@ import { DATA_DIR } from "../prisma/tools/paths";
 import { withDatabase } from "../prisma/tools/pg-util";
 import { buildApp, signIn, startApp, type AppServer } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
+import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
 import { loadFixtures, samaraToday, type Fixtures } from "./fixtures";
 import { runLoad, send, type Req } from "./http-load";
 import { startReplica, type Replica } from "./replica";
 import { saveResults, machine, scenarioResult, type Measured, type RunResults, type ScenarioResult } from "./report";
-import { scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
+import { gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
 
 const log = (s: string): void => console.log(`[bench] ${s}`);
 
@@ -142,6 +143,20 @@ async function main(): Promise<number> {
       out[s.name] = await measure(app, s, fx, cookies);
       peak = Math.max(peak, ...Object.values(out[s.name].levels).map((m) => m.peak_rss_mb));
     }
+    let dbFloor: RunResults["db_floor"];
+    if (pgServer?.owned && (!only || only.includes("journal_grid"))) {
+      // The grid's own SQL, captured from one request and replayed straight through pg.
+      const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
+      await setStatementLogging(base, true);
+      const offset = logSize(logFile);
+      await send(new http.Agent(), app.base, { path: gridPath(fx), headers: { cookie: cookies.teacher } });
+      await new Promise((r) => setTimeout(r, 500));
+      await setStatementLogging(base, false);
+      const statements = statementsFromLog(logFile, offset);
+      const floor = await replay(ds.url, statements, seconds * 1000);
+      dbFloor = { journal_grid: floor };
+      log(`journal_grid, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`);
+    }
     const run: RunResults = {
       date: new Date().toISOString(),
       machine: machine(),
@@ -154,6 +169,7 @@ async function main(): Promise<number> {
       },
       grid: { students: fx.grid.students, lessons: fx.grid.lessons, teacher: fx.grid.teacherLogin, seconds_per_level: seconds },
       scenarios: out,
+      ...(dbFloor ? { db_floor: dbFloor } : {}),
       peak_rss_mb: peak,
     };
     const saved = saveResults(run, { orgs, replica: args.replica ?? false });
