@@ -16,7 +16,7 @@ import { loadFixtures, samaraToday, type Fixtures } from "./fixtures";
 import { runLoad, send, type Req } from "./http-load";
 import { startReplica, type Replica } from "./replica";
 import { saveResults, machine, scenarioResult, type Measured, type RunResults, type ScenarioResult } from "./report";
-import { gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
+import { diaryPath, gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
 
 const log = (s: string): void => console.log(`[bench] ${s}`);
 
@@ -143,19 +143,23 @@ async function main(): Promise<number> {
       out[s.name] = await measure(app, s, fx, cookies);
       peak = Math.max(peak, ...Object.values(out[s.name].levels).map((m) => m.peak_rss_mb));
     }
-    let dbFloor: RunResults["db_floor"];
-    if (pgServer?.owned && (!only || only.includes("journal_grid"))) {
-      // The grid's own SQL, captured from one request and replayed straight through pg.
+    const dbFloor: NonNullable<RunResults["db_floor"]> = {};
+    const floors: Array<[string, string, Role]> = [
+      ["journal_grid", gridPath(fx), "teacher"],
+      ["diary_week", diaryPath(fx), "parent"],
+    ];
+    for (const [name, page, role] of floors) {
+      if (!pgServer?.owned || (only && !only.includes(name))) continue;
+      // The page's own SQL, captured from one request and replayed straight through pg.
       const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
       await setStatementLogging(base, true);
       const offset = logSize(logFile);
-      await send(new http.Agent(), app.base, { path: gridPath(fx), headers: { cookie: cookies.teacher } });
+      await send(new http.Agent(), app.base, { path: page, headers: { cookie: cookies[role] } });
       await new Promise((r) => setTimeout(r, 500));
       await setStatementLogging(base, false);
-      const statements = statementsFromLog(logFile, offset);
-      const floor = await replay(ds.url, statements, seconds * 1000);
-      dbFloor = { journal_grid: floor };
-      log(`journal_grid, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`);
+      const floor = await replay(ds.url, statementsFromLog(logFile, offset), Math.min(seconds, 5) * 1000);
+      dbFloor[name] = floor;
+      log(`${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`);
     }
     const run: RunResults = {
       date: new Date().toISOString(),
@@ -169,7 +173,7 @@ async function main(): Promise<number> {
       },
       grid: { students: fx.grid.students, lessons: fx.grid.lessons, teacher: fx.grid.teacherLogin, seconds_per_level: seconds },
       scenarios: out,
-      ...(dbFloor ? { db_floor: dbFloor } : {}),
+      ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
       peak_rss_mb: peak,
     };
     const saved = saveResults(run, { orgs, replica: args.replica ?? false });

@@ -20,6 +20,7 @@ export interface Scenario {
 const get = (path: string) => () => () => ({ path });
 
 export const gridPath = (fx: Fixtures) => `/journal?class=${fx.grid.classId}&subject=${fx.grid.subjectId}&period=${fx.grid.periodId}`;
+export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
 export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
 
 export function scenarios(levels: number[]): Scenario[] {
@@ -27,7 +28,7 @@ export function scenarios(levels: number[]): Scenario[] {
     { name: "trivial_page", role: "teacher", concurrencies: levels, request: get("/ping") },
     { name: "journal_grid", role: "teacher", concurrencies: levels, request: (fx) => get(gridPath(fx))() },
     { name: "mark_save", role: "teacher", concurrencies: levels, request: () => () => ({ path: "/api/journal/cell" }) }, // body set in run.ts
-    { name: "diary_week", role: "parent", concurrencies: levels, request: (fx) => get(`/diary/${fx.diary.studentId}?week=${fx.today}`)() },
+    { name: "diary_week", role: "parent", concurrencies: levels, request: (fx) => get(diaryPath(fx))() },
     {
       name: "finals_page", role: "teacher", concurrencies: levels, optional: true,
       request: (fx) => get(`/finals?classId=${fx.grid.classId}&subjectId=${fx.grid.subjectId}&periodId=${fx.finishedPeriodId}`)(),
