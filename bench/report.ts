@@ -5,7 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import type { LoadResult } from "./http-load";
 
-export type Measured = LoadResult & { peak_rss_mb: number; skipped?: string };
+export type Measured = LoadResult & {
+  peak_rss_mb: number;
+  skipped?: string;
+  /** journal_grid_during_report: reports finished beside it, and the plain grid measured just before. */
+  reports_beside?: number;
+  baseline_p95_ms?: number;
+  baseline_rps?: number;
+};
 export interface ScenarioResult extends Partial<Measured> {
   levels: Record<string, Measured>;
   skipped?: string;
@@ -19,6 +26,8 @@ export interface RunResults {
   scenarios: Record<string, ScenarioResult>;
   /** The page's SQL replayed sequentially through pg: the database's floor for it. */
   db_floor?: Record<string, { statements: number; rounds: number; p50_ms: number; p95_ms: number }>;
+  /** --orgs N / --replica: the same scenarios without the change, measured in the same run. */
+  baseline?: { label: string; scenarios: Record<string, ScenarioResult> };
   peak_rss_mb: number;
 }
 export interface Results extends RunResults {
@@ -42,19 +51,27 @@ export function scenarioResult(levels: Record<string, Measured>, skipped?: strin
   return { ...(main ?? {}), levels, ...(skipped ? { skipped } : {}) };
 }
 
-const rps = (r: RunResults | undefined, name: string, c = "10") => r?.scenarios[name]?.levels?.[c]?.rps ?? null;
-const p95 = (r: RunResults | undefined, name: string, c = "10") => r?.scenarios[name]?.levels?.[c]?.p95_ms ?? null;
+type Scenarios = Record<string, ScenarioResult> | undefined;
+const rpsOf = (s: Scenarios, name: string, c = "10") => s?.[name]?.levels?.[c]?.rps ?? null;
+const p95Of = (s: Scenarios, name: string, c = "10") => s?.[name]?.levels?.[c]?.p95_ms ?? null;
+const rps = (r: RunResults | undefined, name: string, c = "10") => rpsOf(r?.scenarios, name, c);
+const p95 = (r: RunResults | undefined, name: string, c = "10") => p95Of(r?.scenarios, name, c);
 const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
 export function computeRatios(r: Results): Record<string, number | null> {
   const scaled = r.scale ? Object.entries(r.scale).sort(([a], [b]) => Number(b.slice(4)) - Number(a.slice(4)))[0] : undefined;
+  // Within one run where possible: the scaled / replica run's own baseline, the grid just before the report.
+  const vs1org = (run: RunResults | undefined) =>
+    ratio(p95(run, "journal_grid"), run?.baseline ? p95Of(run.baseline.scenarios, "journal_grid") : p95(r, "journal_grid"));
+  const during = r.scenarios.journal_grid_during_report?.levels?.["10"];
   return {
     journal_grid_rps_vs_trivial: ratio(rps(r, "journal_grid"), rps(r, "trivial_page")),
     diary_week_rps_vs_trivial: ratio(rps(r, "diary_week"), rps(r, "trivial_page")),
-    grid_p95_20orgs_vs_1org: ratio(p95(r.scale?.orgs20, "journal_grid"), p95(r, "journal_grid")),
-    ...(scaled && scaled[0] !== "orgs20" ? { [`grid_p95_${scaled[0]}_vs_1org`]: ratio(p95(scaled[1], "journal_grid"), p95(r, "journal_grid")) } : {}),
-    grid_during_report_p95_vs_grid: ratio(p95(r, "journal_grid_during_report"), p95(r, "journal_grid")),
-    diary_week_rps_replica_vs_primary: ratio(rps(r.replica, "diary_week"), rps(r, "diary_week")),
+    grid_p95_20orgs_vs_1org: vs1org(r.scale?.orgs20),
+    ...(scaled && scaled[0] !== "orgs20" ? { [`grid_p95_${scaled[0]}_vs_1org`]: vs1org(scaled[1]) } : {}),
+    grid_during_report_p95_vs_grid: ratio(during?.p95_ms ?? null, during?.baseline_p95_ms ?? p95(r, "journal_grid")),
+    diary_week_rps_replica_vs_primary: ratio(rps(r.replica, "diary_week"), r.replica?.baseline ? rpsOf(r.replica.baseline.scenarios, "diary_week") : rps(r, "diary_week")),
+    mark_save_p95_replica_vs_primary: ratio(p95(r.replica, "mark_save"), r.replica?.baseline ? p95Of(r.replica.baseline.scenarios, "mark_save") : p95(r, "mark_save")),
   };
 }
 
@@ -82,7 +99,7 @@ export function saveResults(run: RunResults, kind: { orgs: number; replica: bool
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "—" : String(x));
 
-function table(run: RunResults): string[] {
+function table(run: Pick<RunResults, "scenarios">): string[] {
   const lines = ["| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | errors | peak RSS MB |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
   for (const [name, s] of Object.entries(run.scenarios)) {
     if (s.skipped) {
@@ -92,6 +109,9 @@ function table(run: RunResults): string[] {
     for (const [c, m] of Object.entries(s.levels)) {
       const errs = m.errors ? `${m.errors} (${Object.entries(m.statuses).map(([k, v]) => `${k}×${v}`).join(", ")})` : "0";
       lines.push(`| ${name} | ${c} | ${m.requests} | ${m.p50_ms} | ${m.p95_ms} | ${m.p99_ms} | ${m.rps} | ${errs} | ${m.peak_rss_mb} |`);
+      if (m.baseline_p95_ms !== undefined) {
+        lines.push(`| ↳ plain journal_grid just before | ${c} | — | — | ${m.baseline_p95_ms} | — | ${m.baseline_rps} | — | (${m.reports_beside} org reports built beside) |`);
+      }
     }
   }
   return lines;
@@ -146,10 +166,13 @@ export function markdown(r: Results): string {
       `Database floor of ${k}: its ${f.statements} SQL statements of one request replayed one after another through \`pg\` on one connection: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms (${f.rounds} rounds).`,
     ]),
   ];
+  const baseline = (run: RunResults) => (run.baseline ? ["", `Baseline in the same run — ${run.baseline.label}:`, "", ...table(run.baseline)] : []);
   for (const [k, run] of Object.entries(r.scale ?? {})) {
-    out.push("", `## ${k.slice(4)} organisations in one database (${run.date})`, "", `dataset: ${Object.entries(run.dataset).map(([a, b]) => `${a} ${b.toLocaleString("en-US")}`).join(", ")}`, "", ...table(run));
+    out.push("", `## ${k.slice(4)} organisations in one database (${run.date})`, "", `dataset: ${Object.entries(run.dataset).map(([a, b]) => `${a} ${b.toLocaleString("en-US")}`).join(", ")}; load average at start ${run.load_at_start.join(" / ")}`, "", ...table(run), ...baseline(run));
   }
-  if (r.replica) out.push("", `## Diary and report reads on a streaming replica (\`--replica\`, ${r.replica.date})`, "", ...table(r.replica));
+  if (r.replica) {
+    out.push("", `## Diary reads on a streaming replica (\`--replica\`, ${r.replica.date})`, "", `load average at start ${r.replica.load_at_start.join(" / ")}`, "", ...table(r.replica), ...baseline(r.replica));
+  }
   if (notes) out.push("", notes);
   return `${out.join("\n")}\n`;
 }

@@ -83,6 +83,10 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
         return r.ok;
       };
     }
+    // The plain grid at the same level right before, so the comparison shares the machine's load.
+    const plain = s.duringReport
+      ? await runLoad({ base: app.base, concurrency: c, next, durationMs: seconds * 1000, warmupMs: warmup })
+      : undefined;
     let stopReports = false;
     let reportsDone = 0;
     const background = s.duringReport
@@ -102,35 +106,16 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
     });
     stopReports = true;
     await background;
-    levelsOut[String(c)] = { ...res, peak_rss_mb: app.peakMb(), ...(s.duringReport ? { reports_beside: reportsDone } : {}) };
+    levelsOut[String(c)] = { ...res, peak_rss_mb: app.peakMb(), ...(plain ? { reports_beside: reportsDone, baseline_p95_ms: plain.p95_ms, baseline_rps: plain.rps } : {}) };
     log(`${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}, RSS ${app.peakMb()} МБ`);
   }
   return scenarioResult(levelsOut);
 }
 
-async function main(): Promise<number> {
-  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
-  let pgServer: EmbeddedServer | undefined;
-  let replica: Replica | undefined;
-  let app: AppServer | undefined;
+/** Starts the app with `env`, signs in, runs the selected scenarios (and the SQL floors), stops it. */
+async function measureApp(env: NodeJS.ProcessEnv, orgId: number, fx: Fixtures, base: string, dbUrl: string, withFloor: boolean) {
+  const app: AppServer = await startApp(env, log);
   try {
-    const external = process.env.BENCH_DATABASE_URL?.trim();
-    if (!external) pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54349, log });
-    const base = external ? withDatabase(external, "postgres") : pgServer!.url("postgres");
-    const ds = await prepareDataset(base, orgs, datasetToday(), log);
-    const orgId = ds.orgIds[Math.floor(ds.orgIds.length / 2)];
-    const fx = await loadFixtures(ds.url, orgId);
-    log(`Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`);
-    const env: NodeJS.ProcessEnv = {
-      ...process.env, DATABASE_URL: ds.url, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789", NEXT_TELEMETRY_DISABLED: "1",
-    };
-    if (args.replica) {
-      if (!pgServer) throw new Error("--replica работает только со встроенным PostgreSQL");
-      replica = await startReplica(pgServer, log);
-      env.DATABASE_REPLICA_URL = replica.url(ds.name);
-    }
-    await buildApp(env, args["skip-build"] ?? false, log);
-    app = await startApp(env, log);
     const cookies: Record<Role, string> = {
       teacher: await signIn(app.base, orgId, fx.grid.teacherLogin, "demo2026"),
       parent: await signIn(app.base, orgId, "parent", "demo2026"),
@@ -149,7 +134,7 @@ async function main(): Promise<number> {
       ["diary_week", diaryPath(fx), "parent"],
     ];
     for (const [name, page, role] of floors) {
-      if (!pgServer?.owned || (only && !only.includes(name))) continue;
+      if (!withFloor || (only && !only.includes(name))) continue;
       // The page's own SQL, captured from one request and replayed straight through pg.
       const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
       await setStatementLogging(base, true);
@@ -157,10 +142,54 @@ async function main(): Promise<number> {
       await send(new http.Agent(), app.base, { path: page, headers: { cookie: cookies[role] } });
       await new Promise((r) => setTimeout(r, 500));
       await setStatementLogging(base, false);
-      const floor = await replay(ds.url, statementsFromLog(logFile, offset), Math.min(seconds, 5) * 1000);
+      const floor = await replay(dbUrl, statementsFromLog(logFile, offset), Math.min(seconds, 5) * 1000);
       dbFloor[name] = floor;
       log(`${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`);
     }
+    return { out, peak, dbFloor };
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  let pgServer: EmbeddedServer | undefined;
+  let replica: Replica | undefined;
+  try {
+    const external = process.env.BENCH_DATABASE_URL?.trim();
+    if (!external) pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54349, log });
+    const base = external ? withDatabase(external, "postgres") : pgServer!.url("postgres");
+    const ds = await prepareDataset(base, orgs, datasetToday(), log);
+    const orgId = ds.orgIds[Math.floor(ds.orgIds.length / 2)];
+    const fx = await loadFixtures(ds.url, orgId);
+    log(`Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, DATABASE_URL: ds.url, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789", NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (args.replica) {
+      if (!pgServer) throw new Error("--replica работает только со встроенным PostgreSQL");
+      replica = await startReplica(pgServer, log);
+      env.DATABASE_REPLICA_URL = replica.url(ds.name);
+    }
+    await buildApp(env, args["skip-build"] ?? false, log);
+    // --orgs N and --replica also measure the same scenarios without the change in the same run
+    // (machine load drifts between runs, so a ratio is only fair within one run).
+    let baseline: RunResults["baseline"];
+    if (orgs > 1) {
+      const one = await prepareDataset(base, 1, datasetToday(), log);
+      const fx1 = await loadFixtures(one.url, one.orgIds[0]);
+      log("Сравнение: те же сценарии на базе с одной организацией");
+      const b = await measureApp({ ...env, DATABASE_URL: one.url }, one.orgIds[0], fx1, base, one.url, false);
+      baseline = { label: "1 organisation (ejournal_bench), same run", scenarios: b.out };
+    } else if (replica) {
+      const { DATABASE_REPLICA_URL: _replica, ...primaryOnly } = env;
+      void _replica;
+      log("Сравнение: те же сценарии без реплики");
+      const b = await measureApp(primaryOnly, orgId, fx, base, ds.url, false);
+      baseline = { label: "primary only (no DATABASE_REPLICA_URL), same run", scenarios: b.out };
+    }
+    const { out, peak, dbFloor } = await measureApp(env, orgId, fx, base, ds.url, Boolean(pgServer?.owned) && !replica);
     const run: RunResults = {
       date: new Date().toISOString(),
       machine: machine(),
@@ -174,13 +203,13 @@ async function main(): Promise<number> {
       grid: { students: fx.grid.students, lessons: fx.grid.lessons, teacher: fx.grid.teacherLogin, seconds_per_level: seconds },
       scenarios: out,
       ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
+      ...(baseline ? { baseline } : {}),
       peak_rss_mb: peak,
     };
     const saved = saveResults(run, { orgs, replica: args.replica ?? false });
     log(`Готово: bench/results.json, bench/RESULTS.md; ratios ${JSON.stringify(saved.ratios)}`);
     return 0;
   } finally {
-    await app?.stop();
     await replica?.stop();
     await pgServer?.stop();
   }
