@@ -21,6 +21,8 @@ export interface LoadResult {
   max_ms: number;
   rps: number;
   errors: number;
+  /** Failed requests during the (unrecorded) warm-up — e.g. the first burst of all clients at once. */
+  warmup_errors: number;
   /** Status codes other than 2xx, with counts (errors). */
   statuses: Record<string, number>;
   bytes_avg: number;
@@ -70,6 +72,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
+  let warmupErrors = 0;
   let bytes = 0;
   let recording = (o.warmupMs ?? 0) === 0;
   let started = performance.now();
@@ -98,7 +101,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       } catch {
         ok = false;
       }
-      if (!rec) continue;
+      if (!rec) {
+        if (!ok) warmupErrors++;
+        continue;
+      }
       latencies.push(performance.now() - t0);
       if (!ok) {
         errors++;
@@ -120,6 +126,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     max_ms: r2(latencies.at(-1) ?? 0),
     rps: r2(latencies.length / Math.max(elapsed, 0.001)),
     errors,
+    warmup_errors: warmupErrors,
     statuses,
     bytes_avg: latencies.length ? Math.round(bytes / latencies.length) : 0,
     duration_s: r2(elapsed),

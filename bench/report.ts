@@ -107,7 +107,9 @@ function table(run: Pick<RunResults, "scenarios">): string[] {
       continue;
     }
     for (const [c, m] of Object.entries(s.levels)) {
-      const errs = m.errors ? `${m.errors} (${Object.entries(m.statuses).map(([k, v]) => `${k}×${v}`).join(", ")})` : "0";
+      const errs =
+        (m.errors ? `${m.errors} (${Object.entries(m.statuses).map(([k, v]) => `${k}×${v}`).join(", ")})` : "0") +
+        (m.warmup_errors ? ` + ${m.warmup_errors} in warm-up` : "");
       lines.push(`| ${name} | ${c} | ${m.requests} | ${m.p50_ms} | ${m.p95_ms} | ${m.p99_ms} | ${m.rps} | ${errs} | ${m.peak_rss_mb} |`);
       if (m.baseline_p95_ms !== undefined) {
         lines.push(`| ↳ plain journal_grid just before | ${c} | — | — | ${m.baseline_p95_ms} | — | ${m.baseline_rps} | — | (${m.reports_beside} org reports built beside) |`);
@@ -121,7 +123,7 @@ function targets(r: Results): string[] {
   const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string) =>
     `| ${label} | ${fmt(value)} | ${goal} | ${value === null ? "not measured" : ok(value) ? "met" : "**missed**"} |`;
   const s = r.scenarios;
-  const errors = Object.values(s).reduce((n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors, 0), 0);
+  const errors = Object.values(s).reduce((n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0), 0);
   return [
     "| target (10 clients) | measured | goal | |",
     "|---|---:|---|---|",

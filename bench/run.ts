@@ -107,7 +107,7 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
     stopReports = true;
     await background;
     levelsOut[String(c)] = { ...res, peak_rss_mb: app.peakMb(), ...(plain ? { reports_beside: reportsDone, baseline_p95_ms: plain.p95_ms, baseline_rps: plain.rps } : {}) };
-    log(`${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}, RSS ${app.peakMb()} МБ`);
+    log(`${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`);
   }
   return scenarioResult(levelsOut);
 }
