@@ -113,7 +113,8 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
 }
 
 /** Starts the app with `env`, signs in, runs the selected scenarios (and the SQL floors), stops it. */
-async function measureApp(env: NodeJS.ProcessEnv, orgId: number, fx: Fixtures, base: string, dbUrl: string, withFloor: boolean) {
+async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, dbUrl: string, withFloor: boolean) {
+  const fx = await loadFixtures(dbUrl, orgId); // fresh cell versions: an earlier pass has saved over them
   const app: AppServer = await startApp(env, log);
   try {
     const cookies: Record<Role, string> = {
@@ -178,18 +179,17 @@ async function main(): Promise<number> {
     let baseline: RunResults["baseline"];
     if (orgs > 1) {
       const one = await prepareDataset(base, 1, datasetToday(), log);
-      const fx1 = await loadFixtures(one.url, one.orgIds[0]);
       log("Сравнение: те же сценарии на базе с одной организацией");
-      const b = await measureApp({ ...env, DATABASE_URL: one.url }, one.orgIds[0], fx1, base, one.url, false);
+      const b = await measureApp({ ...env, DATABASE_URL: one.url }, one.orgIds[0], base, one.url, false);
       baseline = { label: "1 organisation (ejournal_bench), same run", scenarios: b.out };
     } else if (replica) {
       const { DATABASE_REPLICA_URL: _replica, ...primaryOnly } = env;
       void _replica;
       log("Сравнение: те же сценарии без реплики");
-      const b = await measureApp(primaryOnly, orgId, fx, base, ds.url, false);
+      const b = await measureApp(primaryOnly, orgId, base, ds.url, false);
       baseline = { label: "primary only (no DATABASE_REPLICA_URL), same run", scenarios: b.out };
     }
-    const { out, peak, dbFloor } = await measureApp(env, orgId, fx, base, ds.url, Boolean(pgServer?.owned) && !replica);
+    const { out, peak, dbFloor } = await measureApp(env, orgId, base, ds.url, Boolean(pgServer?.owned) && !replica);
     const run: RunResults = {
       date: new Date().toISOString(),
       machine: machine(),
