@@ -97,6 +97,15 @@ export function saveResults(run: RunResults, kind: { orgs: number; replica: bool
   return r;
 }
 
+/** Re-renders RESULTS.md from results.json (ratios recomputed). */
+export function writeRendered(): void {
+  const r = readResults();
+  if (!r) throw new Error("bench/results.json отсутствует — сначала npm run bench");
+  r.ratios = computeRatios(r);
+  writeFileSync(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(RESULTS_MD, markdown(r));
+}
+
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "—" : String(x));
 
 function table(run: Pick<RunResults, "scenarios">): string[] {
