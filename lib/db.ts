@@ -3,17 +3,30 @@
 // Created lazily on first use, so DATABASE_URL is read at that moment: tests
 // set it per test file before touching `db`. Kept on globalThis so that Next.js
 // hot reloading in development does not open a new pool on every edit.
+//
+// Read replica (scale-out, docs/SCALING.md): with DATABASE_REPLICA_URL set, `readDb` routes
+// non-transactional reads (findMany, count, aggregate…) to a second client on the streaming
+// replica through @prisma/extension-read-replicas, while writes, transactions and raw queries
+// stay on the primary. Unset: `readDb` is `db`. Only the diary and report reads use it.
 import { PrismaPg } from '@prisma/adapter-pg';
+import { readReplicas } from '@prisma/extension-read-replicas';
 import { PrismaClient } from '@/prisma/generated/prisma/client';
 
 const DEFAULT_POOL_SIZE = 10;
 
-type GlobalWithDb = typeof globalThis & { __ejournalPrisma?: PrismaClient };
+type GlobalWithDb = typeof globalThis & {
+  __ejournalPrisma?: PrismaClient;
+  __ejournalReplica?: { client: PrismaClient; replica: PrismaClient };
+};
 const holder = globalThis as GlobalWithDb;
 
 function poolSize(): number {
   const n = Number.parseInt(process.env.DATABASE_POOL_MAX ?? '', 10);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_POOL_SIZE;
+}
+
+function clientFor(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize() }) });
 }
 
 function createClient(): PrismaClient {
@@ -24,8 +37,7 @@ function createClient(): PrismaClient {
         '(они поднимают встроенный PostgreSQL) или задайте DATABASE_URL явно.',
     );
   }
-  const adapter = new PrismaPg({ connectionString, max: poolSize() });
-  return new PrismaClient({ adapter });
+  return clientFor(connectionString);
 }
 
 /** The shared client, created on first call. */
@@ -49,9 +61,44 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** Closes the pool (if one was opened); the next use of `db` opens a new one. */
+/** The replica URL, or null when no replica is configured. */
+export function replicaUrl(): string | null {
+  return process.env.DATABASE_REPLICA_URL?.trim() || null;
+}
+
+/**
+ * The client for reads that may lag the primary by the replication delay (diary, reports): the
+ * primary extended with the replica when DATABASE_REPLICA_URL is set, else the primary itself.
+ * The extension keeps the model API unchanged (it only chooses the connection), hence the cast.
+ */
+export function getReadDb(): PrismaClient {
+  const url = replicaUrl();
+  if (!url) return getDb();
+  if (!holder.__ejournalReplica) {
+    const replica = clientFor(url);
+    const client = getDb().$extends(readReplicas({ replicas: [replica] })) as unknown as PrismaClient;
+    holder.__ejournalReplica = { client, replica };
+  }
+  return holder.__ejournalReplica.client;
+}
+
+/** Lazy stand-in for getReadDb(), like `db`. */
+export const readDb: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getReadDb();
+    const value: unknown = Reflect.get(client, prop, client);
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+  has(_target, prop) {
+    return Reflect.has(getReadDb(), prop);
+  },
+});
+
+/** Closes the pools (if opened); the next use of `db` / `readDb` opens new ones. */
 export async function disconnectDb(): Promise<void> {
   const client = holder.__ejournalPrisma;
+  const replica = holder.__ejournalReplica?.replica;
   holder.__ejournalPrisma = undefined;
-  await client?.$disconnect();
+  holder.__ejournalReplica = undefined;
+  await Promise.all([client?.$disconnect(), replica?.$disconnect()]);
 }

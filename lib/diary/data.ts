@@ -1,6 +1,6 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
 import { addDays, coversDate } from "./rules";

@@ -1,6 +1,6 @@
 // Reads behind the reports; every query is bound to the organisation (ACL-5) and to the classes
 // the caller has already authorised.
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { shortName } from "@/lib/people/names";
 import type { AbsenceFact, FinalFact } from "./rules";

@@ -1,0 +1,150 @@
+// The production app for the benchmark: `next build` (unless --skip-build and a build exists),
+// `next start` on a free loopback port against the bench database, the server's resident memory
+// (the process and its children, sampled from /proc) and real sign-ins through next-auth.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+import { PROJECT_ROOT } from "../prisma/tools/paths";
+import { send } from "./http-load";
+
+const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(NEXT_BIN, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    c.once("error", reject);
+    c.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+export async function buildApp(env: NodeJS.ProcessEnv, skip: boolean, log: (s: string) => void): Promise<void> {
+  if (skip && existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
+    log("Сборка: использую готовую .next (--skip-build)");
+    return;
+  }
+  log("Сборка: next build…");
+  const code = await run(["build"], { ...env, NODE_ENV: "production" });
+  if (code !== 0) throw new Error(`next build завершился с кодом ${code}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(d));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** Resident memory of `pid` and all its descendants, in MB. */
+export function treeRssMb(pid: number): number {
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      continue;
+    }
+    stack.push(...childrenOf(p));
+  }
+  return Math.round(kb / 1024);
+}
+
+export interface AppServer {
+  base: string;
+  pid: number;
+  /** Peak RSS (MB) since the last call of resetPeak(). */
+  peakMb(): number;
+  resetPeak(): void;
+  stop(): Promise<void>;
+}
+
+export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void): Promise<AppServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const pid = child.pid!;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const ok = await send(new http.Agent(), base, { path: "/login" }).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error("next start не ответил за 90 с");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`Приложение: ${base} (pid ${pid})`);
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRssMb(pid));
+  }, 200);
+  return {
+    base,
+    pid,
+    peakMb: () => Math.max(peak, treeRssMb(pid)),
+    resetPeak: () => {
+      peak = treeRssMb(pid);
+    },
+    stop: async () => {
+      clearInterval(timer);
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await new Promise((r) => {
+        const t = setTimeout(() => {
+          child.kill("SIGKILL");
+          r(undefined);
+        }, 10_000);
+        child.once("exit", () => {
+          clearTimeout(t);
+          r(undefined);
+        });
+      });
+    },
+  };
+}
+
+function cookiesOf(headers: http.IncomingHttpHeaders): string[] {
+  return (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
+}
+
+/** Signs in through next-auth's credentials provider; returns the Cookie header of the session. */
+export async function signIn(base: string, organisationId: number, login: string, password: string): Promise<string> {
+  const agent = new http.Agent();
+  const csrf = await send(agent, base, { path: "/api/auth/csrf" });
+  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
+  const jar = cookiesOf(csrf.headers);
+  const body = new URLSearchParams({ csrfToken, organisationId: String(organisationId), login, password, json: "true" }).toString();
+  const res = await send(agent, base, {
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body,
+  });
+  const session = cookiesOf(res.headers).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Вход ${login} не удался (HTTP ${res.status}): ${res.body.toString().slice(0, 200)}`);
+  return session;
+}

@@ -1,0 +1,189 @@
+// bench/results.json (merged: the main run, `--orgs N` runs under scale.orgsN, `--replica` under
+// replica) and bench/RESULTS.md generated from it, with the issue's targets checked.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { LoadResult } from "./http-load";
+
+export type Measured = LoadResult & {
+  peak_rss_mb: number;
+  skipped?: string;
+  /** journal_grid_during_report: reports finished beside it, and the plain grid measured just before. */
+  reports_beside?: number;
+  baseline_p95_ms?: number;
+  baseline_rps?: number;
+};
+export interface ScenarioResult extends Partial<Measured> {
+  levels: Record<string, Measured>;
+  skipped?: string;
+}
+export interface RunResults {
+  date: string;
+  machine: string;
+  load_at_start: number[];
+  dataset: Record<string, number>;
+  grid: Record<string, number | string>;
+  scenarios: Record<string, ScenarioResult>;
+  /** The page's SQL replayed sequentially through pg: the database's floor for it. */
+  db_floor?: Record<string, { statements: number; rounds: number; p50_ms: number; p95_ms: number }>;
+  /** --orgs N / --replica: the same scenarios without the change, measured in the same run. */
+  baseline?: { label: string; scenarios: Record<string, ScenarioResult> };
+  peak_rss_mb: number;
+}
+export interface Results extends RunResults {
+  ratios: Record<string, number | null>;
+  scale?: Record<string, RunResults>;
+  replica?: RunResults;
+}
+
+export const RESULTS_JSON = path.join(import.meta.dirname, "results.json");
+const RESULTS_MD = path.join(import.meta.dirname, "RESULTS.md");
+const NOTES_MD = path.join(import.meta.dirname, "notes.md");
+
+export function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+/** The row for `concurrency` (default 10, else the only level) lifted to the scenario itself. */
+export function scenarioResult(levels: Record<string, Measured>, skipped?: string): ScenarioResult {
+  const main = levels["10"] ?? Object.values(levels)[0];
+  return { ...(main ?? {}), levels, ...(skipped ? { skipped } : {}) };
+}
+
+type Scenarios = Record<string, ScenarioResult> | undefined;
+const rpsOf = (s: Scenarios, name: string, c = "10") => s?.[name]?.levels?.[c]?.rps ?? null;
+const p95Of = (s: Scenarios, name: string, c = "10") => s?.[name]?.levels?.[c]?.p95_ms ?? null;
+const rps = (r: RunResults | undefined, name: string, c = "10") => rpsOf(r?.scenarios, name, c);
+const p95 = (r: RunResults | undefined, name: string, c = "10") => p95Of(r?.scenarios, name, c);
+const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+export function computeRatios(r: Results): Record<string, number | null> {
+  const scaled = r.scale ? Object.entries(r.scale).sort(([a], [b]) => Number(b.slice(4)) - Number(a.slice(4)))[0] : undefined;
+  // Within one run where possible: the scaled / replica run's own baseline, the grid just before the report.
+  const vs1org = (run: RunResults | undefined) =>
+    ratio(p95(run, "journal_grid"), run?.baseline ? p95Of(run.baseline.scenarios, "journal_grid") : p95(r, "journal_grid"));
+  const during = r.scenarios.journal_grid_during_report?.levels?.["10"];
+  return {
+    journal_grid_rps_vs_trivial: ratio(rps(r, "journal_grid"), rps(r, "trivial_page")),
+    diary_week_rps_vs_trivial: ratio(rps(r, "diary_week"), rps(r, "trivial_page")),
+    grid_p95_20orgs_vs_1org: vs1org(r.scale?.orgs20),
+    ...(scaled && scaled[0] !== "orgs20" ? { [`grid_p95_${scaled[0]}_vs_1org`]: vs1org(scaled[1]) } : {}),
+    grid_during_report_p95_vs_grid: ratio(during?.p95_ms ?? null, during?.baseline_p95_ms ?? p95(r, "journal_grid")),
+    diary_week_rps_replica_vs_primary: ratio(rps(r.replica, "diary_week"), r.replica?.baseline ? rpsOf(r.replica.baseline.scenarios, "diary_week") : rps(r, "diary_week")),
+    mark_save_p95_replica_vs_primary: ratio(p95(r.replica, "mark_save"), r.replica?.baseline ? p95Of(r.replica.baseline.scenarios, "mark_save") : p95(r, "mark_save")),
+  };
+}
+
+export function readResults(): Results | null {
+  return existsSync(RESULTS_JSON) ? (JSON.parse(readFileSync(RESULTS_JSON, "utf8")) as Results) : null;
+}
+
+export function saveResults(run: RunResults, kind: { orgs: number; replica: boolean }): Results {
+  const prev = readResults();
+  let r: Results;
+  if (kind.replica) {
+    if (!prev) throw new Error("сначала нужен основной прогон (npm run bench)");
+    r = { ...prev, replica: run };
+  } else if (kind.orgs > 1) {
+    if (!prev) throw new Error("сначала нужен основной прогон (npm run bench)");
+    r = { ...prev, scale: { ...prev.scale, [`orgs${kind.orgs}`]: run } };
+  } else {
+    r = { ...run, ratios: {}, scale: prev?.scale, replica: prev?.replica };
+  }
+  r.ratios = computeRatios(r);
+  writeFileSync(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(RESULTS_MD, markdown(r));
+  return r;
+}
+
+/** Re-renders RESULTS.md from results.json (ratios recomputed). */
+export function writeRendered(): void {
+  const r = readResults();
+  if (!r) throw new Error("bench/results.json отсутствует — сначала npm run bench");
+  r.ratios = computeRatios(r);
+  writeFileSync(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(RESULTS_MD, markdown(r));
+}
+
+const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "—" : String(x));
+
+function table(run: Pick<RunResults, "scenarios">): string[] {
+  const lines = ["| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | errors | peak RSS MB |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  for (const [name, s] of Object.entries(run.scenarios)) {
+    if (s.skipped) {
+      lines.push(`| ${name} | — | — | — | — | — | — | — | skipped: ${s.skipped} |`);
+      continue;
+    }
+    for (const [c, m] of Object.entries(s.levels)) {
+      const errs =
+        (m.errors ? `${m.errors} (${Object.entries(m.statuses).map(([k, v]) => `${k}×${v}`).join(", ")})` : "0") +
+        (m.warmup_errors ? ` + ${m.warmup_errors} in warm-up` : "");
+      lines.push(`| ${name} | ${c} | ${m.requests} | ${m.p50_ms} | ${m.p95_ms} | ${m.p99_ms} | ${m.rps} | ${errs} | ${m.peak_rss_mb} |`);
+      if (m.baseline_p95_ms !== undefined) {
+        lines.push(`| ↳ plain journal_grid just before | ${c} | — | — | ${m.baseline_p95_ms} | — | ${m.baseline_rps} | — | (${m.reports_beside} org reports built beside) |`);
+      }
+    }
+  }
+  return lines;
+}
+
+function targets(r: Results): string[] {
+  const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string) =>
+    `| ${label} | ${fmt(value)} | ${goal} | ${value === null ? "not measured" : ok(value) ? "met" : "**missed**"} |`;
+  const s = r.scenarios;
+  const errors = Object.values(s).reduce((n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0), 0);
+  return [
+    "| target (10 clients) | measured | goal | |",
+    "|---|---:|---|---|",
+    t("journal_grid p95, ms", p95(r, "journal_grid"), (v) => v <= 100, "≤ 100"),
+    t("journal_grid rps / trivial_page rps", r.ratios.journal_grid_rps_vs_trivial, (v) => v >= 0.5, "≥ 0.5"),
+    t("diary_week rps / trivial_page rps", r.ratios.diary_week_rps_vs_trivial, (v) => v >= 0.7, "≥ 0.7"),
+    t("mark_save p95, ms", p95(r, "mark_save"), (v) => v <= 30, "≤ 30"),
+    t("report_rpt2_org_pdf, ms (p95 of sequential runs)", s.report_rpt2_org_pdf?.levels?.["1"]?.p95_ms ?? null, (v) => v <= 3000, "≤ 3000"),
+    t("printed_journal_pdf, ms", s.printed_journal_pdf?.levels?.["1"]?.p95_ms ?? null, (v) => v <= 10000, "≤ 10000"),
+    t("grid p95 during an org report / grid p95", r.ratios.grid_during_report_p95_vs_grid, (v) => v <= 1.5, "≤ 1.5"),
+    t("grid p95 with 20 organisations / 1 organisation", r.ratios.grid_p95_20orgs_vs_1org, (v) => v <= 1.2, "≤ 1.2"),
+    t("peak RSS, MB", r.peak_rss_mb, (v) => v <= 600, "≤ 600"),
+    t("errors (all scenarios)", errors, (v) => v === 0, "0"),
+  ];
+}
+
+export function markdown(r: Results): string {
+  const notes = existsSync(NOTES_MD) ? readFileSync(NOTES_MD, "utf8").trim() : "";
+  const out = [
+    "# Benchmark results",
+    "",
+    "Generated by `npm run bench` from `bench/results.json` — do not edit by hand (notes: `bench/notes.md`).",
+    "",
+    `- date: ${r.date}`,
+    `- machine: ${r.machine}; load average at start ${r.load_at_start.join(" / ")} (server, PostgreSQL and load generator on the same machine)`,
+    `- dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}`,
+    `- journal grid measured: ${Object.entries(r.grid).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+    "",
+    "## Targets",
+    "",
+    ...targets(r),
+    "",
+    "## Ratios",
+    "",
+    ...Object.entries(r.ratios).map(([k, v]) => `- ${k}: ${fmt(v)}`),
+    "",
+    "## One organisation",
+    "",
+    ...table(r),
+    ...Object.entries(r.db_floor ?? {}).flatMap(([k, f]) => [
+      "",
+      `Database floor of ${k}: its ${f.statements} SQL statements of one request replayed one after another through \`pg\` on one connection: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms (${f.rounds} rounds).`,
+    ]),
+  ];
+  const baseline = (run: RunResults) => (run.baseline ? ["", `Baseline in the same run — ${run.baseline.label}:`, "", ...table(run.baseline)] : []);
+  for (const [k, run] of Object.entries(r.scale ?? {})) {
+    out.push("", `## ${k.slice(4)} organisations in one database (${run.date})`, "", `dataset: ${Object.entries(run.dataset).map(([a, b]) => `${a} ${b.toLocaleString("en-US")}`).join(", ")}; load average at start ${run.load_at_start.join(" / ")}`, "", ...table(run), ...baseline(run));
+  }
+  if (r.replica) {
+    out.push("", `## Diary reads on a streaming replica (\`--replica\`, ${r.replica.date})`, "", `load average at start ${r.replica.load_at_start.join(" / ")}`, "", ...table(r.replica), ...baseline(r.replica));
+  }
+  if (notes) out.push("", notes);
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,224 @@
+// `npm run bench [-- --quick] [-- --orgs N] [-- --replica] [-- --skip-build] [-- --only a,b]`
+// (issue 10): the bench database on its own embedded PostgreSQL (.data/bench-pg; or the server of
+// BENCH_DATABASE_URL), the production build on loopback, every scenario at 1, 10 and 50 clients,
+// results into bench/results.json and bench/RESULTS.md.
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmbedded, type EmbeddedServer } from "../prisma/tools/embedded";
+import { DATA_DIR } from "../prisma/tools/paths";
+import { withDatabase } from "../prisma/tools/pg-util";
+import { buildApp, signIn, startApp, type AppServer } from "./app-server";
+import { prepareDataset } from "./dataset/generate";
+import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
+import { loadFixtures, samaraToday, type Fixtures } from "./fixtures";
+import { runLoad, send, type Req } from "./http-load";
+import { startReplica, type Replica } from "./replica";
+import { saveResults, machine, scenarioResult, type Measured, type RunResults, type ScenarioResult } from "./report";
+import { diaryPath, gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
+
+const log = (s: string): void => console.log(`[bench] ${s}`);
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    orgs: { type: "string", default: "1" },
+    replica: { type: "boolean", default: false },
+    "skip-build": { type: "boolean", default: false },
+    only: { type: "string" },
+    seconds: { type: "string" },
+  },
+});
+const orgs = Math.max(1, Number.parseInt(args.orgs ?? "1", 10) || 1);
+const seconds = Number(args.seconds ?? (args.quick ? 5 : 12));
+const warmup = args.quick ? 1500 : 3000;
+const levels = [1, 10, 50];
+const defaultOnly = orgs > 1 ? "journal_grid" : args.replica ? "diary_week,mark_save" : undefined;
+const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
+
+/** End of the academic year containing the real today (a whole year of lessons). */
+function datasetToday(): Date {
+  const [y, m] = samaraToday().split("-").map(Number);
+  return new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
+}
+
+type MarkCell = Fixtures["cells"][number] & { value: number };
+
+async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Record<Role, string>): Promise<ScenarioResult> {
+  const cookie = cookies[s.role];
+  const headers = { cookie, origin: app.base };
+  const make = s.request(fx);
+  if (s.optional) {
+    const probe = await send(new http.Agent(), app.base, { ...make(0, 0), headers });
+    if (probe.status === 404 || probe.status === 400) {
+      log(`${s.name}: HTTP ${probe.status} — сценарий пропущен (функции нет в этой сборке)`);
+      return scenarioResult({}, `HTTP ${probe.status} in this build`);
+    }
+  }
+  const levelsOut: Record<string, Measured> = {};
+  // mark_save: the cells keep their versions from level to level (a stale one would be a 409).
+  const markCells: MarkCell[] = fx.cells.map((x) => ({ ...x, value: 4 }));
+  for (const c of s.concurrencies) {
+    let next: (w: number, n: number) => Req = (w, n) => ({ ...make(w, n), headers });
+    let check: ((w: number, status: number, body: Buffer) => boolean) | undefined;
+    if (s.name === "mark_save") {
+      if (markCells.length === 0) throw new Error("нет ячеек для mark_save");
+      const current = new Map<number, MarkCell>();
+      next = (w, n) => {
+        const own = markCells.filter((_, i) => i % c === w % markCells.length);
+        const cell = own[n % own.length];
+        current.set(w, cell);
+        cell.value = cell.value === 4 ? 5 : 4;
+        return {
+          method: "POST", path: "/api/journal/cell", headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify({ kind: "mark", lessonId: cell.lessonId, studentId: cell.studentId, assignmentId: cell.assignmentId, input: String(cell.value), version: cell.version }),
+        };
+      };
+      check = (w, _status, body) => {
+        const r = JSON.parse(body.toString()) as { ok: boolean; version?: number; current?: { version?: number } };
+        const cell = current.get(w);
+        const version = r.ok ? r.version : r.current?.version;
+        if (cell && typeof version === "number") cell.version = version;
+        return r.ok;
+      };
+    }
+    // The plain grid at the same level right before, so the comparison shares the machine's load.
+    const plain = s.duringReport
+      ? await runLoad({ base: app.base, concurrency: c, next, durationMs: seconds * 1000, warmupMs: warmup })
+      : undefined;
+    let stopReports = false;
+    let reportsDone = 0;
+    const background = s.duringReport
+      ? (async () => {
+          const agent = new http.Agent({ keepAlive: true });
+          while (!stopReports) {
+            await send(agent, app.base, { path: orgReportPath(fx), headers: { cookie: cookies.deputy } }).catch(() => undefined);
+            reportsDone++;
+          }
+        })()
+      : undefined;
+    if (background) await new Promise((r) => setTimeout(r, 500));
+    app.resetPeak();
+    const res = await runLoad({
+      base: app.base, concurrency: c, next, check,
+      durationMs: s.requests ? 600_000 : seconds * 1000, maxRequests: s.requests, warmupMs: s.requests ? 0 : warmup,
+    });
+    stopReports = true;
+    await background;
+    levelsOut[String(c)] = { ...res, peak_rss_mb: app.peakMb(), ...(plain ? { reports_beside: reportsDone, baseline_p95_ms: plain.p95_ms, baseline_rps: plain.rps } : {}) };
+    log(`${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`);
+  }
+  return scenarioResult(levelsOut);
+}
+
+/** Starts the app with `env`, signs in, runs the selected scenarios (and the SQL floors), stops it. */
+async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, dbUrl: string, withFloor: boolean) {
+  const fx = await loadFixtures(dbUrl, orgId); // fresh cell versions: an earlier pass has saved over them
+  const app: AppServer = await startApp(env, log);
+  try {
+    const cookies: Record<Role, string> = {
+      teacher: await signIn(app.base, orgId, fx.grid.teacherLogin, "demo2026"),
+      parent: await signIn(app.base, orgId, "parent", "demo2026"),
+      deputy: await signIn(app.base, orgId, "zavuch", "demo2026"),
+    };
+    const out: Record<string, ScenarioResult> = {};
+    let peak = 0;
+    for (const s of scenarios(levels)) {
+      if (only && !only.includes(s.name)) continue;
+      out[s.name] = await measure(app, s, fx, cookies);
+      peak = Math.max(peak, ...Object.values(out[s.name].levels).map((m) => m.peak_rss_mb));
+    }
+    const dbFloor: NonNullable<RunResults["db_floor"]> = {};
+    const floors: Array<[string, string, Role]> = [
+      ["journal_grid", gridPath(fx), "teacher"],
+      ["diary_week", diaryPath(fx), "parent"],
+    ];
+    for (const [name, page, role] of floors) {
+      if (!withFloor || (only && !only.includes(name))) continue;
+      // The page's own SQL, captured from one request and replayed straight through pg.
+      const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
+      await setStatementLogging(base, true);
+      const offset = logSize(logFile);
+      await send(new http.Agent(), app.base, { path: page, headers: { cookie: cookies[role] } });
+      await new Promise((r) => setTimeout(r, 500));
+      await setStatementLogging(base, false);
+      const floor = await replay(dbUrl, statementsFromLog(logFile, offset), Math.min(seconds, 5) * 1000);
+      dbFloor[name] = floor;
+      log(`${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`);
+    }
+    return { out, peak, dbFloor };
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  let pgServer: EmbeddedServer | undefined;
+  let replica: Replica | undefined;
+  try {
+    const external = process.env.BENCH_DATABASE_URL?.trim();
+    if (!external) pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54349, log });
+    const base = external ? withDatabase(external, "postgres") : pgServer!.url("postgres");
+    const ds = await prepareDataset(base, orgs, datasetToday(), log);
+    const orgId = ds.orgIds[Math.floor(ds.orgIds.length / 2)];
+    const fx = await loadFixtures(ds.url, orgId);
+    log(`Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, DATABASE_URL: ds.url, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789", NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (args.replica) {
+      if (!pgServer) throw new Error("--replica работает только со встроенным PostgreSQL");
+      replica = await startReplica(pgServer, log);
+      env.DATABASE_REPLICA_URL = replica.url(ds.name);
+    }
+    await buildApp(env, args["skip-build"] ?? false, log);
+    // --orgs N and --replica also measure the same scenarios without the change in the same run
+    // (machine load drifts between runs, so a ratio is only fair within one run).
+    let baseline: RunResults["baseline"];
+    if (orgs > 1) {
+      const one = await prepareDataset(base, 1, datasetToday(), log);
+      log("Сравнение: те же сценарии на базе с одной организацией");
+      const b = await measureApp({ ...env, DATABASE_URL: one.url }, one.orgIds[0], base, one.url, false);
+      baseline = { label: "1 organisation (ejournal_bench), same run", scenarios: b.out };
+    } else if (replica) {
+      const { DATABASE_REPLICA_URL: _replica, ...primaryOnly } = env;
+      void _replica;
+      log("Сравнение: те же сценарии без реплики");
+      const b = await measureApp(primaryOnly, orgId, base, ds.url, false);
+      baseline = { label: "primary only (no DATABASE_REPLICA_URL), same run", scenarios: b.out };
+    }
+    const { out, peak, dbFloor } = await measureApp(env, orgId, base, ds.url, Boolean(pgServer?.owned) && !replica);
+    const run: RunResults = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      load_at_start: loadAtStart,
+      dataset: {
+        orgs: ds.orgIds.length, students: ds.sizes.Student, classes: ds.sizes.ClassGroup, users: ds.sizes.User, lessons: ds.sizes.Lesson,
+        assignments: ds.sizes.Assignment, marks: ds.sizes.Mark, absences: ds.sizes.Attendance, finals: ds.sizes.FinalMark,
+        homework: ds.sizes.Homework, messages: ds.sizes.Message, plans: ds.sizes.LessonPlan,
+        ...(ds.generatedSeconds !== null ? { generated_s: Math.round(ds.generatedSeconds) } : {}),
+      },
+      grid: { students: fx.grid.students, lessons: fx.grid.lessons, teacher: fx.grid.teacherLogin, seconds_per_level: seconds },
+      scenarios: out,
+      ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
+      ...(baseline ? { baseline } : {}),
+      peak_rss_mb: peak,
+    };
+    const saved = saveResults(run, { orgs, replica: args.replica ?? false });
+    log(`Готово: bench/results.json, bench/RESULTS.md; ratios ${JSON.stringify(saved.ratios)}`);
+    return 0;
+  } finally {
+    await replica?.stop();
+    await pgServer?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+// The measured scenarios (issue 10): what each requests, signed in as whom, at which concurrency.
+import type { Fixtures } from "./fixtures";
+import type { Req } from "./http-load";
+
+export type Role = "teacher" | "parent" | "deputy";
+
+export interface Scenario {
+  name: string;
+  role: Role;
+  concurrencies: number[];
+  /** Fixed number of requests (slow reports) instead of a duration. */
+  requests?: number;
+  /** Answered 404 (or 400 «unknown report») = the feature is not in this build: skipped. */
+  optional?: boolean;
+  /** With a whole-organisation report running in a loop beside it. */
+  duringReport?: boolean;
+  request: (fx: Fixtures) => (w: number, n: number) => Req;
+}
+
+const get = (path: string) => () => () => ({ path });
+
+export const gridPath = (fx: Fixtures) => `/journal?class=${fx.grid.classId}&subject=${fx.grid.subjectId}&period=${fx.grid.periodId}`;
+export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
+export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
+
+export function scenarios(levels: number[]): Scenario[] {
+  return [
+    { name: "trivial_page", role: "teacher", concurrencies: levels, request: get("/ping") },
+    { name: "journal_grid", role: "teacher", concurrencies: levels, request: (fx) => get(gridPath(fx))() },
+    { name: "mark_save", role: "teacher", concurrencies: levels, request: () => () => ({ path: "/api/journal/cell" }) }, // body set in run.ts
+    { name: "diary_week", role: "parent", concurrencies: levels, request: (fx) => get(diaryPath(fx))() },
+    {
+      name: "finals_page", role: "teacher", concurrencies: levels, optional: true,
+      request: (fx) => get(`/finals?classId=${fx.grid.classId}&subjectId=${fx.grid.subjectId}&periodId=${fx.finishedPeriodId}`)(),
+    },
+    { name: "report_rpt1_xlsx", role: "deputy", concurrencies: [1], requests: 5, request: (fx) => get(`/api/reports/summary?format=xlsx&classId=${fx.grid.classId}&periodId=${fx.finishedPeriodId}`)() },
+    { name: "report_rpt1_pdf", role: "deputy", concurrencies: [1], requests: 5, request: (fx) => get(`/api/reports/summary?format=pdf&classId=${fx.grid.classId}&periodId=${fx.finishedPeriodId}`)() },
+    { name: "report_rpt2_org_pdf", role: "deputy", concurrencies: [1], requests: 3, request: (fx) => get(orgReportPath(fx))() },
+    { name: "printed_journal_pdf", role: "deputy", concurrencies: [1], requests: 2, optional: true, request: (fx) => get(`/api/reports/journal?format=pdf&classId=${fx.grid.classId}`)() },
+    { name: "journal_grid_during_report", role: "teacher", concurrencies: [10], duringReport: true, request: (fx) => get(gridPath(fx))() },
+  ];
+}
