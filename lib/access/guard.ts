@@ -49,3 +49,13 @@ export async function requireAccessForRoute(
   }
   return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
 }
+
+/**
+ * Self-service settings (API tokens, push devices — one's own credentials, like a password): no
+ * matrix permission, the subject is the signed-in user themself; a user who must still change a
+ * one-time password gets nothing. Null = refuse with UNAUTHENTICATED.
+ */
+export async function requireAccessToOwnSettings(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user && !user.mustChangePassword ? user : null;
+}

@@ -5,7 +5,7 @@
 // per request by `authorize`, exactly as for the pages.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { requireAccessToOwnSettings } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { liveTokenCount } from "./loaders";
 import { createApiToken, revokeApiToken } from "./mutations";
@@ -21,13 +21,8 @@ const createSchema = z.object({
 
 const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-async function signedIn(): Promise<CurrentUser | null> {
-  const user = await getCurrentUser();
-  return user && !user.mustChangePassword ? user : null;
-}
-
 export async function createTokenAction(_prev: ActionResult<{ token: string }> | null, form: FormData): Promise<ActionResult<{ token: string }>> {
-  const user = await signedIn();
+  const user = await requireAccessToOwnSettings();
   if (!user) return fail("UNAUTHENTICATED");
   const parsed = createSchema.safeParse({ name: form.get("name"), scope: form.get("scope") });
   if (!parsed.success) {
@@ -43,7 +38,7 @@ export async function createTokenAction(_prev: ActionResult<{ token: string }> |
 }
 
 export async function revokeTokenAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const user = await signedIn();
+  const user = await requireAccessToOwnSettings();
   if (!user) return fail("UNAUTHENTICATED");
   const parsed = revokeSchema.safeParse({ tokenId: form.get("tokenId") });
   if (!parsed.success) return fail("INVALID_INPUT");

@@ -24,7 +24,7 @@ export function apiError(code: ErrorCode, message?: string, headers?: HeadersIni
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Resolves the caller and applies the rate limit; no permission checked yet. */
-export async function apiCaller(request: Request): Promise<Gate<ApiCaller>> {
+export async function authorizeApiCaller(request: Request): Promise<Gate<ApiCaller>> {
   const bearer = bearerOf(request.headers.get("authorization"));
   const write = WRITE_METHODS.has(request.method.toUpperCase());
   let caller: ApiCaller;
@@ -52,8 +52,8 @@ export async function apiCaller(request: Request): Promise<Gate<ApiCaller>> {
 }
 
 /** The caller, admitted through any of `permissions` for the target (the first that admits wins). */
-export async function apiAccess(request: Request, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
-  const caller = await apiCaller(request);
+export async function authorizeApi(request: Request, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
+  const caller = await authorizeApiCaller(request);
   if (!caller.ok) return caller;
   for (const permission of typeof permissions === "string" ? [permissions] : permissions) {
     const decision = await authorize(caller.user, permission, target);

@@ -5,7 +5,7 @@
 // push services are https; nothing else is ever contacted by the server).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { requireAccessToOwnSettings } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { removeSubscription, saveSubscription } from "./mutations";
 import { kindsFor, PUSH_KINDS } from "./rules";
@@ -21,13 +21,8 @@ const subscriptionSchema = z.object({
   kinds: z.array(z.enum(PUSH_KINDS)).max(PUSH_KINDS.length),
 });
 
-async function signedIn(): Promise<CurrentUser | null> {
-  const user = await getCurrentUser();
-  return user && !user.mustChangePassword ? user : null;
-}
-
 export async function savePushSubscriptionAction(input: unknown): Promise<ActionResult<{ kinds: string[] }>> {
-  const user = await signedIn();
+  const user = await requireAccessToOwnSettings();
   if (!user) return fail("UNAUTHENTICATED");
   const parsed = subscriptionSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message);
@@ -40,7 +35,7 @@ export async function savePushSubscriptionAction(input: unknown): Promise<Action
 }
 
 export async function removePushSubscriptionAction(endpoint: unknown): Promise<ActionResult> {
-  const user = await signedIn();
+  const user = await requireAccessToOwnSettings();
   if (!user) return fail("UNAUTHENTICATED");
   const parsed = z.string().max(2000).safeParse(endpoint);
   if (!parsed.success) return fail("INVALID_INPUT");

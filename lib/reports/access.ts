@@ -13,7 +13,7 @@ import { admitsAll, pickClasses } from "./scope-rules";
 
 const ANY = ["reports.admin", "reports.class"] as const;
 
-export async function reportAccess(req: ReportRequest): Promise<{ ok: true; user: CurrentUser; req: ReportRequest } | { ok: false; response: Response }> {
+export async function authorizeReport(req: ReportRequest): Promise<{ ok: true; user: CurrentUser; req: ReportRequest } | { ok: false; response: Response }> {
   if (req.report === "student") {
     // RPT-8: the student and their parents (reports.self), staff for students in their scope.
     const access = await requireAccessForRoute(["reports.self", ...ANY], { kind: "student", studentId: req.studentId });

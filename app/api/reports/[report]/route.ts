@@ -3,7 +3,7 @@
 // as one model and rendered to the requested format. Long reports are better ordered as jobs
 // (/api/reports/jobs), but every report still downloads here synchronously.
 import { fail } from "@/lib/errors";
-import { reportAccess } from "@/lib/reports/access";
+import { authorizeReport } from "@/lib/reports/access";
 import { buildReport } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
 import { parseReportRequest } from "@/lib/reports/schema";
@@ -11,7 +11,7 @@ import { parseReportRequest } from "@/lib/reports/schema";
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   const parsed = parseReportRequest((await params).report, new URL(request.url).searchParams);
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
-  const access = await reportAccess(parsed.data);
+  const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
   const file = await buildReport(access.user.organisationId, access.req, new Date());
   if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });

@@ -3,7 +3,7 @@
 // signed-in user's own jobs with their progress.
 import { requireAccessForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
-import { reportAccess } from "@/lib/reports/access";
+import { authorizeReport } from "@/lib/reports/access";
 import { orderReportJob, reportJobList } from "@/lib/reports/jobs/orders";
 import { parseReportRequest } from "@/lib/reports/schema";
 
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   for (const [k, v] of Object.entries(rest)) if (typeof v === "string" || typeof v === "number") query.set(k, String(v));
   const parsed = parseReportRequest(typeof report === "string" ? report : "", query);
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
-  const access = await reportAccess(parsed.data);
+  const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
   const id = await orderReportJob(access.user, access.req);
   if (id === null) {

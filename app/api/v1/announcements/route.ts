@@ -1,5 +1,5 @@
 // API-1: the announcements shown to the caller now (MSG-3), newest first, page/limit.
-import { apiAccess, apiRoute } from "@/lib/api/gate";
+import { authorizeApi, apiRoute } from "@/lib/api/gate";
 import { announcementsPage } from "@/lib/api/mail/loaders";
 import { announcementsSchema } from "@/lib/api/mail/schema";
 import { json, parseQuery } from "@/lib/api/request";
@@ -8,7 +8,7 @@ import { pageQuery } from "@/lib/api/schema";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request: Request) => {
-  const gate = await apiAccess(request, "board.view");
+  const gate = await authorizeApi(request, "board.view");
   if (!gate.ok) return gate.response;
   const query = parseQuery(request, pageQuery);
   if (!query.ok) return query.response;

@@ -1,6 +1,6 @@
 // API-1: send a message (MSG-1) with the same recipient rules as «Почта»; needs a read-write
 // token (or the session). Bad input or refused recipients store nothing.
-import { apiAccess, apiRoute } from "@/lib/api/gate";
+import { authorizeApi, apiRoute } from "@/lib/api/gate";
 import { send } from "@/lib/api/mail/loaders";
 import { sendSchema, sentResultSchema } from "@/lib/api/mail/schema";
 import { json, parseBody } from "@/lib/api/request";
@@ -9,7 +9,7 @@ import { httpStatus } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (request: Request) => {
-  const gate = await apiAccess(request, "mail.use");
+  const gate = await authorizeApi(request, "mail.use");
   if (!gate.ok) return gate.response;
   const body = await parseBody(request, sendSchema);
   if (!body.ok) return body.response;

@@ -1,5 +1,5 @@
 // API-1: a student's the diary week: lessons, homework with files, marks, attendance, events (DRY-1). diary.view on the student: the student self or a parent of theirs.
-import { apiAccess, apiRoute } from "@/lib/api/gate";
+import { authorizeApi, apiRoute } from "@/lib/api/gate";
 import { diaryOf } from "@/lib/api/family/loaders";
 import { json, parseId, parseQuery } from "@/lib/api/request";
 import { diaryWeekSchema, weekQuery } from "@/lib/api/schema";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ studentId: string }> }) => {
   const studentId = parseId((await params).studentId);
   if (!studentId.ok) return studentId.response;
-  const gate = await apiAccess(request, "diary.view", { kind: "student", studentId: studentId.data });
+  const gate = await authorizeApi(request, "diary.view", { kind: "student", studentId: studentId.data });
   if (!gate.ok) return gate.response;
   const query = parseQuery(request, weekQuery);
   if (!query.ok) return query.response;

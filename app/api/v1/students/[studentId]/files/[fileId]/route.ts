@@ -1,5 +1,5 @@
 // API-1: a homework file of a lesson of the student's class (diary.view on the student).
-import { apiAccess, apiError, apiRoute } from "@/lib/api/gate";
+import { authorizeApi, apiError, apiRoute } from "@/lib/api/gate";
 import { homeworkFileFor } from "@/lib/api/family/loaders";
 import { parseId } from "@/lib/api/request";
 import { getFile } from "@/lib/storage/files";
@@ -10,7 +10,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   const raw = await params;
   const studentId = parseId(raw.studentId);
   if (!studentId.ok) return studentId.response;
-  const gate = await apiAccess(request, "diary.view", { kind: "student", studentId: studentId.data });
+  const gate = await authorizeApi(request, "diary.view", { kind: "student", studentId: studentId.data });
   if (!gate.ok) return gate.response;
   const fileId = parseId(raw.fileId);
   if (!fileId.ok) return fileId.response;
