@@ -11,6 +11,7 @@ import { buildVkrReport } from "./vkr";
 import type { ReportModel } from "./model";
 import { buildFailuresReport } from "./failures";
 import { buildOccupancyReport } from "./occupancy";
+import { buildContingentReport } from "./contingent";
 import { buildProgressReport } from "./progress";
 import { buildStudentPeriodReport } from "./student-period";
 import { buildSummaryReport } from "./summary";
@@ -63,6 +64,7 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
   if (req.report === "occupancy") return buildOccupancyReport({ organisationId, orgName, isCollege, classes: picked.classes, date: req.date, now });
   const period = scope.periods.find((p) => p.id === req.periodId);
   if (!period) return null;
+  if (req.report === "contingent") return buildContingentReport({ organisationId, orgName, isCollege, classes: picked.classes, period, now });
   // Classes that use this kind of period (quarters, half-years, semesters); the 1st grade is
   // taught without marks (JRN-10) and has no finals to count.
   const classes = one ? [one] : picked.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));

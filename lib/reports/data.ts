@@ -4,6 +4,7 @@ import { readDb as db } from "@/lib/db";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { shortName } from "@/lib/people/names";
 import type { AbsenceFact, FinalFact } from "./rules";
+import type { Stay } from "./contingent-rules";
 
 export type RollStudent = { studentId: number; classId: number; fullName: string };
 
@@ -139,6 +140,15 @@ export async function rosterFacts(organisationId: number, classIds: number[], da
     select: { classId: true, educationForm: true, student: { select: { sex: true } } },
   });
   return rows.map((r) => ({ classId: r.classId, sex: r.student.sex, educationForm: r.educationForm }));
+}
+
+/** Stays in the classes that overlap the days `from`…`to` (RPT-9 «Итоговые данные»). */
+export async function staysBetween(organisationId: number, classIds: number[], from: Date, to: Date): Promise<Stay[]> {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId: { in: classIds }, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    select: { classId: true, studentId: true, startDate: true, endDate: true, student: { select: { sex: true } } },
+  });
+  return rows.map((r) => ({ classId: r.classId, studentId: r.studentId, start: r.startDate, end: r.endDate, sex: r.student.sex }));
 }
 
 /** Class teachers' short names by class. */

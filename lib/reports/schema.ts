@@ -19,6 +19,7 @@ export const REPORTS = {
   "teacher-hours": "Учёт часов преподавателя № 1 (RPT-7)",
   "group-hours": "Учёт часов преподавателя № 2 (RPT-7)",
   occupancy: "Наполняемость (RPT-9)",
+  contingent: "Итоговые данные по обучающимся (RPT-9)",
   student: "Отчёт об успеваемости и посещаемости ученика (RPT-8)",
   vkr: "Результаты защиты ВКР (RPT-10)",
   journal: "Печатная версия журнала (RPT-12)",
@@ -44,6 +45,7 @@ export const reportRequest = z.discriminatedUnion("report", [
   z.object({ report: z.literal("teacher-hours"), format, month, teacherId: id.optional() }),
   z.object({ report: z.literal("group-hours"), format, classId: id, month }),
   z.object({ report: z.literal("occupancy"), format, date, ...many }),
+  z.object({ report: z.literal("contingent"), format, periodId: id, ...many }),
   z.object({ report: z.literal("vkr"), format, ...many }),
   // No periodId = the whole year; subjectId narrows the journal to one subject.
   z.object({ report: z.literal("journal"), format, classId: id, periodId: id.optional(), yearId: id.optional(), subjectId: id.optional() }),

@@ -89,6 +89,7 @@ const CASES: Case[] = [
   ["RPT-12 printed journal of a quarter", () => school, () => ({ report: "journal", classId, periodId })],
   ["RPT-2 for the parallel of 7th classes", () => school, () => ({ report: "progress", periodId, grade: 7 })],
   ["RPT-9 for the whole college", () => college, () => ({ report: "occupancy", date: new Date("2026-11-20") })],
+  ["RPT-9 «Итоговые данные» for the parallel of 7th classes", () => school, () => ({ report: "contingent", periodId, grade: 7 })],
 ];
 
 describe.each(CASES)("%s from the demo data", (_name, org, request) => {

@@ -101,6 +101,14 @@ export default async function ReportsPage() {
           classChoice="optional"
           date={isoDate(today)}
         />
+        <ReportForm
+          {...common}
+          report="contingent"
+          title="Итоговые данные по обучающимся"
+          description="Движение за период: на начало, прибыло, выбыло, на конец (юношей и девушек)."
+          classChoice="optional"
+          periods={form.periods}
+        />
         {form.isCollege && (
           <ReportForm
             {...common}
