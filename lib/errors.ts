@@ -1,5 +1,12 @@
 // One list of error codes with their Russian messages (ARCHITECTURE "Results and errors").
 // Server actions return `ActionResult` values; they never throw messages to the client.
+import { z } from "zod";
+import { ru } from "zod/locales";
+
+// zod's own messages (a schema without a custom message: "Invalid input: expected number…") reach
+// users through firstIssue()/fieldErrors: in Russian, like everything else (issue 11 fuzzing).
+// Every action and route handler imports this module, so the setting is in place before parsing.
+z.config(ru());
 
 export const ERRORS = {
   UNAUTHENTICATED: "Войдите в систему",

@@ -61,6 +61,8 @@ function treeRssMiB(pid: number): number {
 
 type Sample = { type: string; ms: number; status: number };
 const samples: Sample[] = [];
+/** Live heap (MiB) after each full GC of the server, from --trace-gc. */
+const liveHeap: { at: number; mib: number }[] = [];
 const failures: string[] = [];
 let recording = false;
 
@@ -205,13 +207,15 @@ const pick = <T>(xs: readonly T[], i: number): T => xs[i % xs.length];
 const think = () => sleep(150 + Math.floor(Math.random() * 350));
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-async function teacherLoop(base: string, plan: Plan, t: Plan["teachers"][number], until: () => boolean, offset: number): Promise<void> {
+/** One teacher session; `part`/`parts` split the teacher's cells so two sessions never share a cell. */
+async function teacherLoop(base: string, plan: Plan, t: Plan["teachers"][number], until: () => boolean, part: number, parts: number): Promise<void> {
   const client = new Client(base);
   await client.signIn(plan.organisationId, t.login);
+  const mine = t.cells.filter((_, k) => k % parts === part);
   const versions = new Map<string, number>();
-  let i = offset;
+  let i = 0;
   while (!until()) {
-    const cell = pick(t.cells, i++);
+    const cell = pick(mine, i++);
     const key = `${cell.lessonId}:${cell.studentId}`;
     const version = versions.get(key) ?? 0;
     const input = version % 2 === 0 ? "н" : "";
@@ -302,17 +306,32 @@ async function main(): Promise<void> {
       log("building the production app");
       if ((await run(nextBin, ["build"], env)) !== 0) throw new Error("build failed");
     }
-    app = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    // --trace-gc: V8 prints the live heap after every full (mark-compact) GC — the leak check
+    // beside RSS (not allowed in NODE_OPTIONS, so node runs next's CLI itself; forks inherit it).
+    const nextJs = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+    app = spawn(process.execPath, ["--trace-gc", nextJs, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+    let pending = "";
+    app.stdout!.on("data", (d: Buffer) => {
+      pending += d.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const m = /Mark-Compact[^>]*->\s*([\d.]+)/.exec(line);
+        if (m) liveHeap.push({ at: Date.now(), mib: Number(m[1]) });
+        else if (!/Scavenge|Mark-Compact|Minor/.test(line)) console.log(line);
+      }
+    });
     await waitForHttp(`${base}/login`);
     const pid = app.pid!;
 
-    // Warm-up: every request type once, not recorded.
+    // Warm-up at full load for WARM_SECONDS (default 60), not recorded: JIT, caches and the
+    // heap reach their working size before the memory baseline is taken.
     let stop = false;
     const warm = () => stop;
-    const warmDone = sleep(20_000).then(() => (stop = true));
+    const warmDone = sleep(Number(process.env.WARM_SECONDS ?? 60) * 1000).then(() => (stop = true));
     await Promise.all([
-      ...plan.teachers.slice(0, 1).map((t) => teacherLoop(base, plan, t, warm, 0)),
-      ...plan.parents.slice(0, 1).map((p) => parentLoop(base, plan, p, warm)),
+      ...plan.teachers.map((t) => teacherLoop(base, plan, t, warm, 0, 1)),
+      ...plan.parents.map((p) => parentLoop(base, plan, p, warm)),
       deputyLoop(base, plan, warm),
       warmDone,
     ]);
@@ -326,7 +345,7 @@ async function main(): Promise<void> {
     const rss: { minute: number; mib: number }[] = [{ minute: 0, mib: rssStart }];
     const sampler = setInterval(() => rss.push({ minute: Math.round(((Date.now() - started) / 60_000) * 10) / 10, mib: treeRssMiB(pid) }), 30_000);
     const loops = [
-      ...plan.teachers.flatMap((t, k) => [teacherLoop(base, plan, t, until, 0), teacherLoop(base, plan, t, until, 7 + k)]),
+      ...plan.teachers.flatMap((t) => [teacherLoop(base, plan, t, until, 0, 2), teacherLoop(base, plan, t, until, 1, 2)]),
       ...plan.parents.map((p) => parentLoop(base, plan, p, until)),
       deputyLoop(base, plan, until),
     ];
@@ -350,10 +369,17 @@ async function main(): Promise<void> {
     });
     const total5xx = rows.reduce((n, r) => n + r.errors5xx, 0);
     const growth = Math.round(((rssEnd - rssStart) / rssStart) * 1000) / 10;
+    const gcs = liveHeap.filter((g) => g.at >= started);
+    const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : 0);
+    const heapFirst = median(gcs.slice(0, 5).map((g) => g.mib));
+    const heapLast = median(gcs.slice(-5).map((g) => g.mib));
+    const heapGrowth = heapFirst ? Math.round(((heapLast - heapFirst) / heapFirst) * 1000) / 10 : 0;
     const report = {
       when: new Date().toISOString(), minutes: MINUTES, machine: { cpus: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
       virtualUsers: { teachers: plan.teachers.length * 2, parents: plan.parents.length, deputy: 1 },
-      requests: samples.length, total5xx, rssStartMiB: rssStart, rssEndMiB: rssEnd, rssGrowthPercent: growth, rss, rows, failures: failures.slice(0, 50),
+      requests: samples.length, total5xx,
+      liveHeapAfterFullGc: { count: gcs.length, firstFiveMedianMiB: heapFirst, lastFiveMedianMiB: heapLast, growthPercent: heapGrowth, maxMiB: Math.max(0, ...gcs.map((g) => g.mib)) },
+      rssStartMiB: rssStart, rssEndMiB: rssEnd, rssGrowthPercent: growth, rss, rows, failures: failures.slice(0, 50),
     };
     writeFileSync(path.join(OUT, "soak.json"), `${JSON.stringify(report, null, 2)}\n`);
     const md = [
@@ -366,6 +392,7 @@ async function main(): Promise<void> {
       "",
       `- requests: **${samples.length}**, 5xx / network errors: **${total5xx}** (target 0)`,
       `- server RSS (process tree of \`next start\`): **${rssStart} MiB** after warm-up → **${rssEnd} MiB** at the end, growth **${growth} %** (target ≤ 20 %)`,
+      `- V8 live heap after a full GC (\`--trace-gc\`, ${gcs.length} mark-compacts): median of the first five **${heapFirst} MiB** → of the last five **${heapLast} MiB** (${heapGrowth} %)`,
       "",
       "| request | count | p50 ms | p95 ms | max ms | 5xx | statuses |",
       "|---|---:|---:|---:|---:|---:|---|",
