@@ -163,7 +163,7 @@ describe("server actions answer hostile input with a clear 4xx error and write n
             result = await mod[target.name](...args);
           } catch (e) {
             if (interruptOf(e)) return; // redirect / notFound / forbidden: Next answers 3xx/4xx
-            throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`);
+            throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`, { cause: e });
           }
           const problem = problemWith(result);
           if (problem) throw new Error(problem);
@@ -214,7 +214,7 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
               });
             } catch (e) {
               if (interruptOf(e)) return;
-              throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`);
+              throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`, { cause: e });
             }
             if (res.status >= 500) throw new Error(`${method} answered ${res.status}`);
             if (res.status < 400) {
