@@ -62,7 +62,7 @@ function treeRssMiB(pid: number): number {
 type Sample = { type: string; ms: number; status: number };
 const samples: Sample[] = [];
 /** Live heap (MiB) after each full GC of the server, from --trace-gc. */
-const liveHeap: { at: number; mib: number }[] = [];
+const liveHeap: { at: number; mib: number; committed: number }[] = [];
 const failures: string[] = [];
 let recording = false;
 
@@ -316,8 +316,8 @@ async function main(): Promise<void> {
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
       for (const line of lines) {
-        const m = /Mark-Compact[^>]*->\s*([\d.]+)/.exec(line);
-        if (m) liveHeap.push({ at: Date.now(), mib: Number(m[1]) });
+        const m = /Mark-Compact[^>]*->\s*([\d.]+)\s*\(([\d.]+)\)/.exec(line);
+        if (m) liveHeap.push({ at: Date.now(), mib: Number(m[1]), committed: Number(m[2]) });
         else if (!/Scavenge|Mark-Compact|Minor/.test(line)) console.log(line);
       }
     });
@@ -374,11 +374,14 @@ async function main(): Promise<void> {
     const heapFirst = median(gcs.slice(0, 5).map((g) => g.mib));
     const heapLast = median(gcs.slice(-5).map((g) => g.mib));
     const heapGrowth = heapFirst ? Math.round(((heapLast - heapFirst) / heapFirst) * 1000) / 10 : 0;
+    const committedFirst = median(gcs.slice(0, 5).map((g) => g.committed));
+    const committedLast = median(gcs.slice(-5).map((g) => g.committed));
     const report = {
       when: new Date().toISOString(), minutes: MINUTES, machine: { cpus: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
       virtualUsers: { teachers: plan.teachers.length * 2, parents: plan.parents.length, deputy: 1 },
       requests: samples.length, total5xx,
-      liveHeapAfterFullGc: { count: gcs.length, firstFiveMedianMiB: heapFirst, lastFiveMedianMiB: heapLast, growthPercent: heapGrowth, maxMiB: Math.max(0, ...gcs.map((g) => g.mib)) },
+      liveHeapAfterFullGc: { count: gcs.length, firstFiveMedianMiB: heapFirst, lastFiveMedianMiB: heapLast, growthPercent: heapGrowth, maxMiB: Math.max(0, ...gcs.map((g) => g.mib)), committedFirstMiB: committedFirst, committedLastMiB: committedLast },
+      env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null, NODE_OPTIONS: process.env.NODE_OPTIONS ?? null },
       rssStartMiB: rssStart, rssEndMiB: rssEnd, rssGrowthPercent: growth, rss, rows, failures: failures.slice(0, 50),
     };
     writeFileSync(path.join(OUT, "soak.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -392,7 +395,7 @@ async function main(): Promise<void> {
       "",
       `- requests: **${samples.length}**, 5xx / network errors: **${total5xx}** (target 0)`,
       `- server RSS (process tree of \`next start\`): **${rssStart} MiB** after warm-up → **${rssEnd} MiB** at the end, growth **${growth} %** (target ≤ 20 %)`,
-      `- V8 live heap after a full GC (\`--trace-gc\`, ${gcs.length} mark-compacts): median of the first five **${heapFirst} MiB** → of the last five **${heapLast} MiB** (${heapGrowth} %)`,
+      `- V8 live heap after a full GC (\`--trace-gc\`, ${gcs.length} mark-compacts): median of the first five **${heapFirst} MiB** → of the last five **${heapLast} MiB** (${heapGrowth} %); V8 heap committed ${committedFirst} → ${committedLast} MiB; \`MALLOC_ARENA_MAX\` = ${process.env.MALLOC_ARENA_MAX ?? "unset"}`,
       "",
       "| request | count | p50 ms | p95 ms | max ms | 5xx | statuses |",
       "|---|---:|---:|---:|---:|---:|---|",
