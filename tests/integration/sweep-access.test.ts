@@ -254,6 +254,17 @@ describe("pages: anonymous → sign-in, each role exactly as the matrix says", (
     expect(wrong).toEqual([]);
   });
 
+  it("a parent and a student cannot open the diary of another child (ACL-3 self)", async () => {
+    const diary = pageFiles.find((p) => routePath(p) === "/diary/[studentId]")!;
+    for (const column of ["PARENT", "STUDENT"] as const) {
+      await signInAs(f.organisationId, f.users[column]);
+      expect(await openPage(diary, { studentId: String(ids.studentA) })).toBe("render");
+      for (const studentId of [ids.studentB, ids.otherStudent]) {
+        expect(["forbidden", "notFound"]).toContain(await openPage(diary, { studentId: String(studentId) }));
+      }
+    }
+  });
+
   it("pages with an id never show another organisation's class, student, parent or staff member", async () => {
     const wrong: string[] = [];
     await signInAs(f.organisationId, f.users.ADMIN);
@@ -336,6 +347,16 @@ describe("route handlers: anonymous → 401, each role per the table, nothing wr
     expect([403, 404]).toContain((await callRoute(medical, "PUT", { params: { studentId: String(ids.otherStudent) }, body: "{}" })).status);
     expect([403, 404]).toContain((await callRoute(exportFile, "GET", { params: { classId: String(ids.otherClass) }, query: "list=students" })).status);
     expect([403, 404]).toContain((await callRoute(reports, "GET", { params: { report: "attendance" }, query: `classId=${ids.otherClass}&from=2026-09-01&to=2026-09-30&format=xlsx` })).status);
+    // The teacher's own lesson, but a pupil of another class / organisation in the cell: refused.
+    await signInAs(f.organisationId, f.users.TEACHER);
+    for (const studentId of [ids.studentB, ids.otherStudent]) {
+      const body = JSON.stringify({ kind: "attendance", lessonId: ids.lessonA, studentId, input: "н", version: 0 });
+      expect([400, 403, 404]).toContain((await callRoute(cell, "POST", { body })).status);
+    }
+    const protocol = routeFiles.find((r) => routePath(r) === "/api/journal/protocol")!;
+    for (const lessonId of [ids.lessonB, ids.otherLesson]) {
+      expect([403, 404]).toContain((await callRoute(protocol, "GET", { query: `lessonId=${lessonId}&assignmentId=1` })).status);
+    }
     // The class teacher of A: reports of class B are closed.
     await signInAs(f.organisationId, f.users.CLASS_TEACHER);
     expect([403, 404]).toContain((await callRoute(reports, "GET", { params: { report: "attendance" }, query: `classId=${ids.classB}&from=2026-09-01&to=2026-09-30&format=xlsx` })).status);
