@@ -3,11 +3,22 @@
 // cell's lesson (authorizeAnyOnLesson, journal.editAll / journal.editOwn) before anything is written.
 import { saveCell } from "@/lib/journal/cells";
 import { routeUser } from "@/lib/journal/request";
-import { fail } from "@/lib/errors";
+import { fail, isTransientDbError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
+  try {
+    return await save(request);
+  } catch (e) {
+    // Pool exhausted under a burst of saves, or the database connection dropped: nothing was
+    // committed (one transaction per save) and the grid retries a 5xx — say so instead of a bare 500.
+    if (!isTransientDbError(e)) throw e;
+    return Response.json(fail("UNAVAILABLE"), { status: 503, headers: { "Retry-After": "1", "Cache-Control": "no-store" } });
+  }
+}
+
+async function save(request: Request): Promise<Response> {
   const auth = await routeUser();
   if (!auth.ok) return auth.response;
   let body: unknown;

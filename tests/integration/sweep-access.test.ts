@@ -1,0 +1,391 @@
+// Authorization sweep (issue 11, ACL-1…ACL-5): every page, route handler and server action found
+// on the file system is in tests/support/sweep-table.ts, and
+//  - pages: anonymous → /login; each matrix column (one demo user each) is let in exactly when the
+//    default matrix (or the table's explicit roles) says so, refused with 403 «Нет доступа» otherwise;
+//  - route handlers: anonymous → 401 unless public; each column per the table; ids of another
+//    organisation / class / child are refused;
+//  - server actions: each export reaches an access call (checked on the source, transitively
+//    through the module's own helpers); with a sample input, anonymous and every column the matrix
+//    denies are refused and the database is unchanged.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { MATRIX, type Permission } from "@/lib/access/matrix";
+import type { MatrixColumn } from "@/lib/access/roles";
+import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { interruptOf, signInAs, signOut } from "../support/session-harness";
+import { changedTables, dbDigest } from "../support/db-digest";
+import { ACTIONS, GATE_CALLS, PAGES, ROUTES, SIGNED_IN_CALLS, type SweepIds, type Who } from "../support/sweep-table";
+
+vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
+
+const ROOT = path.resolve(__dirname, "../..");
+const COLUMNS: MatrixColumn[] = [
+  "ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY", "TEACHER",
+  "CLASS_TEACHER", "STUDENT", "PARENT", "MEDIC", "PSYCHOLOGIST", "STAFF",
+];
+
+function walk(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : walk(rel);
+    return [rel];
+  });
+}
+
+/** app/(app)/people/[id]/page.tsx → /people/[id] */
+export function routePath(file: string): string {
+  const p = file.replace(/^app/, "").replace(/\/\([^)/]*\)/g, "").replace(/\/(page\.tsx|route\.ts)$/, "");
+  return p === "" ? "/" : p;
+}
+
+const appFiles = walk("app");
+const pageFiles = appFiles.filter((f) => f.endsWith("/page.tsx"));
+const routeFiles = appFiles.filter((f) => f.endsWith("/route.ts"));
+
+function parse(file: string): ts.SourceFile {
+  return ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+}
+
+function isUseServer(sf: ts.SourceFile): boolean {
+  const first = sf.statements[0];
+  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
+}
+
+const hasExport = (n: ts.Node) => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+type ModuleInfo = { exports: Map<string, ts.Node>; locals: Map<string, ts.Node> };
+
+function moduleInfo(sf: ts.SourceFile): ModuleInfo {
+  const exports = new Map<string, ts.Node>();
+  const locals = new Map<string, ts.Node>();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name) {
+      locals.set(st.name.text, st);
+      if (hasExport(st)) exports.set(st.name.text, st);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+        locals.set(d.name.text, d.initializer);
+        if (hasExport(st)) exports.set(d.name.text, d.initializer);
+      }
+    } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) exports.set(el.name.text, st);
+    }
+  }
+  return { exports, locals };
+}
+
+/** Every function name called from `node`, following calls into the module's own functions. */
+function reachableCalls(node: ts.Node, info: ModuleInfo, seen = new Set<string>()): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: ts.Node) => {
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      if (name) {
+        out.add(name);
+        const local = info.locals.get(name);
+        if (local && !seen.has(name)) {
+          seen.add(name);
+          for (const c of reachableCalls(local, info, seen)) out.add(c);
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
+const serverModules = [...walk("lib"), ...appFiles]
+  .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".d.ts"))
+  .map((f) => ({ file: f, sf: parse(f) }))
+  .filter(({ sf }) => isUseServer(sf));
+
+const actionExports = serverModules.flatMap(({ file, sf }) => {
+  const info = moduleInfo(sf);
+  return [...info.exports.keys()].map((name) => ({ key: `${file}#${name}`, file, name, calls: reachableCalls(info.exports.get(name)!, info) }));
+});
+
+function mustCover(kind: string, found: string[], table: Record<string, unknown>, where: (k: string) => string): string[] {
+  const problems: string[] = [];
+  for (const k of found) if (!(k in table)) problems.push(`${kind} ${where(k)} is not in the sweep table (tests/support/sweep-table.ts): add one line saying who may use it`);
+  for (const k of Object.keys(table)) if (!found.includes(k)) problems.push(`${kind} "${k}" is in the sweep table but no longer exists: remove the line`);
+  return problems;
+}
+
+describe("the sweep table covers every entry point on the file system", () => {
+  it("every page.tsx", () => {
+    const byPath = new Map(pageFiles.map((f) => [routePath(f), f]));
+    expect(mustCover("page", [...byPath.keys()], PAGES, (k) => `${byPath.get(k)} (${k})`)).toEqual([]);
+  });
+  it("every route.ts", () => {
+    const byPath = new Map(routeFiles.map((f) => [routePath(f), f]));
+    expect(mustCover("route handler", [...byPath.keys()], ROUTES, (k) => `${byPath.get(k)} (${k})`)).toEqual([]);
+  });
+  it("every export of every 'use server' module", () => {
+    expect(serverModules.length).toBeGreaterThan(10);
+    expect(mustCover("server action", actionExports.map((a) => a.key), ACTIONS, (k) => k)).toEqual([]);
+  });
+});
+
+describe("every entry point reaches the access gate (read from the source)", () => {
+  it("each server action calls the gate (directly or through the module's own helper)", () => {
+    const missing = actionExports
+      .filter(({ key }) => key in ACTIONS)
+      .filter(({ key, calls }) => {
+        const rule = ACTIONS[key];
+        const gates: readonly string[] = "signedIn" in rule ? [...GATE_CALLS, ...SIGNED_IN_CALLS] : GATE_CALLS;
+        return !gates.some((g) => calls.has(g));
+      })
+      .map(({ key }) => `${key} reaches no access call (${GATE_CALLS.join(", ")})`);
+    expect(missing).toEqual([]);
+  });
+  it("each route handler calls the gate or says why it is public", () => {
+    const missing = routeFiles.filter((f) => {
+      const text = readFileSync(path.join(ROOT, f), "utf8");
+      return !/\/\/ public:/.test(text) && !/(requireAccessForRoute|routeUser|requireAccessToPlanForRoute|getCurrentUser)\(/.test(text);
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Calls with a session.
+
+let f: AccessFixture;
+let ids: SweepIds;
+let other: { classId: number; studentId: number; lessonId: number; userId: number; parentId: number };
+
+beforeAll(async () => {
+  f = await createAccessFixture();
+  const parent = await db.parent.findFirstOrThrow({ where: { organisationId: f.organisationId, userId: f.users.PARENT } });
+  // The other organisation: a year, class, student, parent, lesson and a user of its own.
+  const o = f.otherOrganisationId;
+  const year = await db.academicYear.create({ data: { organisationId: o, name: "2026/2027", startDate: new Date("2026-09-01"), endDate: new Date("2027-05-31"), isCurrent: true } });
+  const cls = await db.classGroup.create({ data: { organisationId: o, yearId: year.id, name: "9В", grade: 9 } });
+  const subj = await db.subject.create({ data: { organisationId: o, name: "История", shortName: "Ист" } });
+  const user = await db.user.create({ data: { organisationId: o, login: "other", passwordHash: "-", mustChangePassword: false, lastName: "Чужой", firstName: "Учитель" } });
+  await db.userRole.create({ data: { organisationId: o, userId: user.id, role: "TEACHER" } });
+  const st = await db.student.create({ data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") } });
+  await db.classMembership.create({ data: { organisationId: o, studentId: st.id, classId: cls.id, startDate: new Date("2026-09-01") } });
+  const par = await db.parent.create({ data: { organisationId: o, lastName: "Чужой", firstName: "Родитель" } });
+  const lesson = await db.lesson.create({ data: { organisationId: o, classId: cls.id, subjectId: subj.id, teacherId: user.id, date: new Date(new Date().toISOString().slice(0, 10)), bellNumber: 1 } });
+  other = { classId: cls.id, studentId: st.id, lessonId: lesson.id, userId: user.id, parentId: par.id };
+  ids = {
+    organisationId: f.organisationId, classA: f.classA, classB: f.classB, subject: f.subject, studentA: f.studentA, studentB: f.studentB,
+    lessonA: f.lessonA, lessonB: f.lessonB, parentA: parent.id, staffUser: f.users.TEACHER,
+    otherClass: cls.id, otherStudent: st.id, otherLesson: lesson.id,
+  };
+});
+
+/** The matrix columns a rule admits; for `perms`, any default scope (or "all" with scopeAll). */
+function expectedColumns(rule: Who): Set<MatrixColumn> {
+  if ("public" in rule || "signedIn" in rule) return new Set(COLUMNS);
+  if ("roles" in rule) return new Set(rule.roles);
+  return new Set(COLUMNS.filter((column) => matrixAdmits(column, rule.perms, rule.scopeAll)));
+}
+
+/** A CLASS_TEACHER login is a TEACHER with a class, so it holds both columns (ACCESS_MATRIX notes). */
+function matrixAdmits(column: MatrixColumn, perms: readonly Permission[], scopeAll = false): boolean {
+  const columns: MatrixColumn[] = column === "CLASS_TEACHER" ? ["TEACHER", "CLASS_TEACHER"] : [column];
+  return perms.some((p) => {
+    const row = MATRIX.find((r) => r.key === p);
+    if (!row) throw new Error(`sweep table names an unknown permission ${p}`);
+    return columns.some((c) => {
+      const scope = (row.defaults as Partial<Record<MatrixColumn, string>>)[c];
+      return scope !== undefined && (!scopeAll || scope === "all");
+    });
+  });
+}
+
+type Outcome = "render" | "notFound" | "forbidden" | "login" | `redirect:${string}` | `error:${string}`;
+
+async function openPage(file: string, params: Record<string, string>): Promise<Outcome> {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as { default: (p: unknown) => Promise<unknown> };
+  try {
+    await mod.default({ params: Promise.resolve(params), searchParams: Promise.resolve({}) });
+    return "render";
+  } catch (e) {
+    const i = interruptOf(e);
+    if (!i) return `error:${e instanceof Error ? e.message.slice(0, 200) : String(e)}`;
+    if (i.kind === "redirect") return i.to === "/login" ? "login" : `redirect:${i.to}`;
+    return i.kind === "unauthorized" ? "login" : i.kind;
+  }
+}
+
+function pageParams(file: string, tamper = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [, name] of file.matchAll(/\[([^\]]+)\]/g)) {
+    const own: Record<string, number> = { classId: ids.classA, studentId: ids.studentA, parentId: ids.parentA, staffId: f.users.TEACHER };
+    const foreign: Record<string, number> = { classId: other.classId, studentId: other.studentId, parentId: other.parentId, staffId: other.userId };
+    out[name] = String((tamper ? foreign[name] : own[name]) ?? 999_999);
+  }
+  return out;
+}
+
+describe("pages: anonymous → sign-in, each role exactly as the matrix says", () => {
+  it("every page", { timeout: 300_000 }, async () => {
+    const wrong: string[] = [];
+    for (const file of pageFiles) {
+      const rule = PAGES[routePath(file)];
+      if (!rule) continue;
+      const params = pageParams(file);
+      signOut();
+      const anon = await openPage(file, params);
+      const anonOk = "public" in rule ? anon === "render" || anon === "notFound" : anon === "login";
+      if (!anonOk) wrong.push(`${routePath(file)} anonymous: ${anon}`);
+      if ("public" in rule) continue;
+      const expected = expectedColumns(rule);
+      for (const column of COLUMNS) {
+        await signInAs(f.organisationId, f.users[column]);
+        const got = await openPage(file, params);
+        // A redirect to another page (e.g. /diary → /diary/<own child>) lets the user in too.
+        const allowed = got === "render" || got === "notFound" || got.startsWith("redirect:");
+        if (allowed !== expected.has(column) || got.startsWith("error:")) {
+          wrong.push(`${routePath(file)} ${column}: ${got}, expected ${expected.has(column) ? "allowed" : "403"}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("a parent and a student cannot open the diary of another child (ACL-3 self)", async () => {
+    const diary = pageFiles.find((p) => routePath(p) === "/diary/[studentId]")!;
+    for (const column of ["PARENT", "STUDENT"] as const) {
+      await signInAs(f.organisationId, f.users[column]);
+      expect(await openPage(diary, { studentId: String(ids.studentA) })).toBe("render");
+      for (const studentId of [ids.studentB, ids.otherStudent]) {
+        expect(["forbidden", "notFound"]).toContain(await openPage(diary, { studentId: String(studentId) }));
+      }
+    }
+  });
+
+  it("pages with an id never show another organisation's class, student, parent or staff member", async () => {
+    const wrong: string[] = [];
+    await signInAs(f.organisationId, f.users.ADMIN);
+    for (const file of pageFiles.filter((p) => /\[(classId|studentId|parentId|staffId)\]/.test(p))) {
+      const got = await openPage(file, pageParams(file, true));
+      if (got !== "notFound" && got !== "forbidden") wrong.push(`${routePath(file)} with another organisation's id: ${got}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function callRoute(file: string, method: string, probe: { params?: Record<string, string>; query?: string; body?: string }): Promise<Response> {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, Handler>;
+  const handler = mod[method];
+  if (!handler) throw new Error(`${file} exports no ${method}`);
+  const url = `http://localhost/${routePath(file)}${probe.query ? `?${probe.query}` : ""}`;
+  // Same-site, as a browser sends it (writes from another origin are refused before the gate).
+  const init: RequestInit = { method, headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" } };
+  if (method !== "GET" && probe.body !== undefined) init.body = probe.body;
+  return handler(new Request(url, init), { params: Promise.resolve(probe.params ?? {}) });
+}
+
+describe("route handlers: anonymous → 401, each role per the table, nothing written when refused", () => {
+  it("every route handler", { timeout: 120_000 }, async () => {
+    const wrong: string[] = [];
+    const before = await dbDigest();
+    for (const file of routeFiles) {
+      const rule = ROUTES[routePath(file)];
+      if (!rule || "public" in rule) continue;
+      const probe = rule.probe?.(ids) ?? {};
+      signOut();
+      const anon = await callRoute(file, rule.method, probe);
+      if (anon.status !== 401 && anon.status !== 404) wrong.push(`${routePath(file)} anonymous: ${anon.status}`);
+      const expected = expectedColumns(rule);
+      for (const column of COLUMNS) {
+        if (expected.has(column)) continue;
+        await signInAs(f.organisationId, f.users[column]);
+        const res = await callRoute(file, rule.method, probe);
+        if (res.status !== 403 && res.status !== 404) wrong.push(`${routePath(file)} ${column}: ${res.status}, expected 403`);
+        else {
+          const body = (await res.json()) as { ok: boolean; message: string };
+          if (body.ok !== false || !/[а-яё]/i.test(body.message)) wrong.push(`${routePath(file)} ${column}: no Russian error`);
+        }
+      }
+    }
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+    // The columns the table admits pass the gate (an allowed export is audited, so after the digest).
+    for (const file of routeFiles) {
+      const rule = ROUTES[routePath(file)];
+      if (!rule || "public" in rule) continue;
+      for (const column of expectedColumns(rule)) {
+        await signInAs(f.organisationId, f.users[column]);
+        const res = await callRoute(file, rule.method, rule.probe?.(ids) ?? {});
+        if (res.status === 401 || res.status === 403 || res.status >= 500) wrong.push(`${routePath(file)} ${column}: ${res.status}, expected to pass the gate`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("ids of another class, child or organisation are refused", async () => {
+    const history = routeFiles.find((r) => routePath(r) === "/api/journal/history")!;
+    const cell = routeFiles.find((r) => routePath(r) === "/api/journal/cell")!;
+    const medical = routeFiles.find((r) => routePath(r) === "/people/students/[studentId]/medical")!;
+    const exportFile = routeFiles.find((r) => routePath(r) === "/people/classes/[classId]/export")!;
+    const reports = routeFiles.find((r) => routePath(r) === "/api/reports/[report]")!;
+    const before = await dbDigest();
+    // The teacher's load is class A: class B's lesson and another organisation's lesson are closed.
+    await signInAs(f.organisationId, f.users.TEACHER);
+    for (const lessonId of [ids.lessonB, ids.otherLesson]) {
+      expect((await callRoute(history, "GET", { query: `lessonId=${lessonId}&kind=lesson` })).status).toBe(403);
+      const body = JSON.stringify({ kind: "attendance", lessonId, studentId: ids.studentB, input: "н", version: 0 });
+      expect([403, 404]).toContain((await callRoute(cell, "POST", { body })).status);
+    }
+    // ADMIN of this organisation: another organisation's student and class do not exist for them.
+    await signInAs(f.organisationId, f.users.ADMIN);
+    expect([403, 404]).toContain((await callRoute(medical, "PUT", { params: { studentId: String(ids.otherStudent) }, body: "{}" })).status);
+    expect([403, 404]).toContain((await callRoute(exportFile, "GET", { params: { classId: String(ids.otherClass) }, query: "list=students" })).status);
+    expect([403, 404]).toContain((await callRoute(reports, "GET", { params: { report: "attendance" }, query: `classId=${ids.otherClass}&from=2026-09-01&to=2026-09-30&format=xlsx` })).status);
+    // The teacher's own lesson, but a pupil of another class / organisation in the cell: refused.
+    await signInAs(f.organisationId, f.users.TEACHER);
+    for (const studentId of [ids.studentB, ids.otherStudent]) {
+      const body = JSON.stringify({ kind: "attendance", lessonId: ids.lessonA, studentId, input: "н", version: 0 });
+      expect([400, 403, 404]).toContain((await callRoute(cell, "POST", { body })).status);
+    }
+    const protocol = routeFiles.find((r) => routePath(r) === "/api/journal/protocol")!;
+    for (const lessonId of [ids.lessonB, ids.otherLesson]) {
+      expect([403, 404]).toContain((await callRoute(protocol, "GET", { query: `lessonId=${lessonId}&assignmentId=1` })).status);
+    }
+    // The class teacher of A: reports of class B are closed.
+    await signInAs(f.organisationId, f.users.CLASS_TEACHER);
+    expect([403, 404]).toContain((await callRoute(reports, "GET", { params: { report: "attendance" }, query: `classId=${ids.classB}&from=2026-09-01&to=2026-09-30&format=xlsx` })).status);
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("server actions: anonymous and every role the matrix denies are refused, nothing written", () => {
+  it("every action with a sample input", { timeout: 180_000 }, async () => {
+    const wrong: string[] = [];
+    const before = await dbDigest();
+    for (const { key, file, name } of actionExports) {
+      const rule = ACTIONS[key];
+      if (!rule?.sample || "public" in rule) continue;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>>;
+      signOut();
+      const anon = await mod[name](...rule.sample(ids));
+      if (anon.ok || (anon.code !== "UNAUTHENTICATED" && anon.code !== "INVALID_INPUT")) wrong.push(`${key} anonymous: ${JSON.stringify(anon)}`);
+      if ("signedIn" in rule) continue;
+      const denied = "roles" in rule ? COLUMNS.filter((c) => !rule.roles.includes(c)) : COLUMNS.filter((c) => !matrixAdmits(c, rule.perms));
+      for (const column of denied) {
+        await signInAs(f.organisationId, f.users[column]);
+        const r = await mod[name](...rule.sample(ids));
+        if (r.ok || r.code !== "FORBIDDEN") wrong.push(`${key} ${column}: ${JSON.stringify(r).slice(0, 200)}, expected FORBIDDEN`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// Calls server actions, route handlers and page functions in-process "as" a signed-in user.
+// next-auth's getServerSession (the cookie decoding, a third-party part) is replaced in the test
+// file with `vi.mock("next-auth", sessionMock)`; everything after it — the UserSession row, the
+// user, roles, the access gate — is the real code against the real test database.
+// next/cache is replaced with no-ops (revalidatePath needs Next's request store).
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+
+type Claims = { userId: number; organisationId: number; sessionId: string };
+type Holder = typeof globalThis & { __harnessClaims?: Claims | null };
+const holder = globalThis as Holder;
+
+// forbidden() is enabled by experimental.authInterrupts in next.config.ts; the same switch here.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+
+/** Factory for `vi.mock("next-auth", …)`: the real module with getServerSession reading the harness. */
+export async function nextAuthMock(original: () => Promise<unknown>): Promise<Record<string, unknown>> {
+  const real = (await original()) as Record<string, unknown>;
+  const getServerSession = async () => holder.__harnessClaims ?? null;
+  return { ...real, getServerSession, default: real.default };
+}
+
+/** Factory for `vi.mock("next/cache", …)`. */
+export async function nextCacheMock(original: () => Promise<unknown>): Promise<Record<string, unknown>> {
+  const real = (await original()) as Record<string, unknown>;
+  const noop = () => undefined;
+  return { ...real, revalidatePath: noop, revalidateTag: noop, updateTag: noop, refresh: noop };
+}
+
+const sessions = new Map<string, string>();
+
+/** Signs `userId` in: a real, unexpired UserSession row, reused per user. */
+export async function signInAs(organisationId: number, userId: number): Promise<void> {
+  const key = `${organisationId}:${userId}`;
+  let sessionId = sessions.get(key);
+  if (!sessionId) {
+    sessionId = randomUUID();
+    await db.userSession.create({ data: { organisationId, id: sessionId, userId, expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
+    sessions.set(key, sessionId);
+  }
+  holder.__harnessClaims = { organisationId, userId, sessionId };
+}
+
+/** Claims pointing at an arbitrary session (expired, revoked, forged) for session tests. */
+export function useClaims(claims: Claims | null): void {
+  holder.__harnessClaims = claims;
+}
+
+export function signOut(): void {
+  holder.__harnessClaims = null;
+}
+
+/** What a page function / action did when it threw one of Next's control-flow errors. */
+export type Interrupt = { kind: "redirect"; to: string } | { kind: "forbidden" } | { kind: "notFound" } | { kind: "unauthorized" };
+
+export function interruptOf(e: unknown): Interrupt | null {
+  const digest = typeof e === "object" && e !== null && "digest" in e ? String((e as { digest: unknown }).digest) : "";
+  if (digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", to: digest.split(";")[2] ?? "" };
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return { kind: "forbidden" };
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return { kind: "notFound" };
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;401") return { kind: "unauthorized" };
+  return null;
+}
