@@ -23,15 +23,18 @@ export async function requireAccess(permission: Permission | readonly Permission
 
 export type ActionDenied = { ok: false; code: ErrorCode; message: string };
 
+/** A server action open through a permission, or through any of several (the first that admits wins). */
 export async function requireAccessForAction(
-  permission: Permission,
+  permission: Permission | readonly Permission[],
   target?: TargetRef,
 ): Promise<({ ok: true } & Granted) | ActionDenied> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
-  const decision = await authorize(user, permission, target);
-  if (!decision.allowed) return fail("FORBIDDEN");
-  return { ok: true, user, scopes: decision.scopes };
+  for (const p of typeof permission === "string" ? [permission] : permission) {
+    const decision = await authorize(user, p, target);
+    if (decision.allowed) return { ok: true, user, scopes: decision.scopes };
+  }
+  return fail("FORBIDDEN");
 }
 
 /** A route open through any of several permissions (e.g. reports.admin or reports.class). */

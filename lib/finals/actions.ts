@@ -1,16 +1,16 @@
 "use server";
-// Server action of the finals page (FIN-1…FIN-4): the signed-in user, then saveFinal, which asks the
-// one gate (authorizeFinals → authorize rules) for finals.editAll / finals.editOwn on the class × subject.
+// Server action of the finals page (FIN-1…FIN-4): the gate admits holders of finals.editAll /
+// finals.editOwn; saveFinal then asks it again on the class × subject (authorizeFinals).
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, type ActionResult } from "@/lib/errors";
 import { saveFinal, type SavedFinal } from "./save";
 
 export async function saveFinalAction(input: unknown): Promise<ActionResult<SavedFinal>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  const access = await requireAccessForAction(["finals.editAll", "finals.editOwn"]);
+  if (!access.ok) return access;
   try {
-    const result = await saveFinal(user, input);
+    const result = await saveFinal(access.user, input);
     if (result.ok) {
       // FIN-5: the diary shows a final as soon as it is saved.
       revalidatePath("/finals");

@@ -37,8 +37,9 @@ export async function savePushSubscriptionAction(input: unknown): Promise<Action
 export async function removePushSubscriptionAction(endpoint: unknown): Promise<ActionResult> {
   const user = await requireAccessToOwnSettings();
   if (!user) return fail("UNAUTHENTICATED");
-  const parsed = z.string().max(2000).safeParse(endpoint);
-  if (!parsed.success) return fail("INVALID_INPUT");
+  // The same endpoint rule as for opting in (an https URL: no control characters reach the database).
+  const parsed = subscriptionSchema.shape.endpoint.safeParse(endpoint);
+  if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message);
   await removeSubscription(user.organisationId, user.id, parsed.data);
   revalidatePath("/profile/notifications");
   return ok(undefined);

@@ -106,6 +106,19 @@ export const PAGES: Record<string, Who> = {
   "/schedule/feed": { perms: ["schedule.viewOwn"] },
   "/schedule/lessons": { perms: ["schedule.edit"] },
   "/schedule/setup": { perms: ["schedule.edit"] },
+  "/api-docs": { signedIn: true },
+  "/archive": { perms: ["archive.manage"] },
+  "/control": { perms: ["control.view"] },
+  "/control/activity": { perms: ["control.view"], scopeAll: true },
+  "/control/remarks": { perms: ["remarks.write", "control.view"] },
+  "/diary/[studentId]/marks": { perms: ["diary.view"] },
+  "/finals": { perms: ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"] },
+  "/org/curriculum/totals": { perms: ["curriculum.view"] },
+  "/org/departments": { perms: ["org.view"] },
+  "/ping": { signedIn: true },
+  "/profile": { signedIn: true },
+  "/profile/notifications": { signedIn: true },
+  "/profile/tokens": { signedIn: true },
 };
 
 /** Route handler path → who may call it (one method per file is probed; all exported methods are listed). */
@@ -123,6 +136,31 @@ export const ROUTES: Record<string, RouteRule> = {
   "/people/classes/[classId]/export": { perms: ["people.manage"], method: "GET", probe: (f) => ({ params: { classId: String(f.classA) }, query: "list=students" }) },
   "/people/logins/slips": { perms: ["users.issueStaff", "users.issueFamily"], method: "POST", probe: () => ({ body: "" }) },
   "/people/students/[studentId]/medical": { perms: ["people.medical"], method: "PUT", probe: (f) => ({ params: { studentId: String(f.studentA) }, body: "{}" }) },
+  "/admin/visits/export": { perms: ["audit.view"], method: "GET" },
+  "/people/movement/export": { perms: ["movement.view"], method: "GET" },
+  "/people/staff/export": { perms: ["staff.brief"], method: "GET" },
+  "/diary/[studentId]/report": { perms: ["reports.self", "reports.admin", "reports.class"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA) } }) },
+  "/api/archive/file": { perms: ["archive.manage"], method: "GET", probe: () => ({ query: "set=999999&file=manifest" }) },
+  "/api/control/report": { perms: ["control.view"], method: "GET", probe: () => ({ query: "report=fill&format=xlsx&from=2026-09-01&to=2026-09-30" }) },
+  "/api/reports/jobs": { perms: ["reports.admin", "reports.class"], method: "GET" },
+  "/api/reports/jobs/[id]": { perms: ["reports.admin", "reports.class"], method: "GET", probe: () => ({ params: { id: "999999" } }) },
+  // The open API (API-1): a cookie session is accepted like a token; the same gate as the pages.
+  "/api/v1/openapi.json": { public: true, method: "GET" },
+  "/api/v1/me": { signedIn: true, method: "GET" },
+  "/api/v1/announcements": { perms: ["board.view"], method: "GET" },
+  "/api/v1/children": { perms: ["diary.view"], method: "GET" },
+  "/api/v1/mail": { perms: ["mail.use"], method: "POST", probe: () => ({ body: "{}" }) },
+  "/api/v1/mail/inbox": { perms: ["mail.use"], method: "GET" },
+  "/api/v1/mail/sent": { perms: ["mail.use"], method: "GET" },
+  "/api/v1/mail/[messageId]": { perms: ["mail.use"], method: "GET", probe: () => ({ params: { messageId: "999999" } }) },
+  "/api/v1/students/[studentId]/attendance": { perms: ["diary.view"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA) } }) },
+  "/api/v1/students/[studentId]/diary": { perms: ["diary.view"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA) } }) },
+  "/api/v1/students/[studentId]/homework": { perms: ["diary.view"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA) } }) },
+  "/api/v1/students/[studentId]/marks": { perms: ["diary.view"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA) } }) },
+  "/api/v1/students/[studentId]/schedule": { perms: ["diary.view"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA) } }) },
+  "/api/v1/students/[studentId]/files/[fileId]": { perms: ["diary.view"], method: "GET", probe: (f) => ({ params: { studentId: String(f.studentA), fileId: "999999" } }) },
+  "/api/v1/teacher/lessons": { perms: ["journal.viewAll", "journal.viewOwn"], method: "GET" },
+  "/api/v1/teacher/journal": { perms: ["journal.viewAll", "journal.viewOwn"], method: "GET" },
 };
 
 const form = (fields: Record<string, string | number>) => {
@@ -190,6 +228,19 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/schedule/setup/actions.ts#saveRoomAction": { perms: ["schedule.edit"] },
   "lib/schedule/timetable/actions.ts#saveEntryAction": { perms: ["schedule.edit"] },
   "lib/schedule/timetable/actions.ts#deleteEntryAction": { perms: ["schedule.edit"] },
+  "lib/api/actions.ts#createTokenAction": { signedIn: true },
+  "lib/api/actions.ts#revokeTokenAction": { signedIn: true },
+  "lib/push/actions.ts#savePushSubscriptionAction": { signedIn: true },
+  "lib/push/actions.ts#removePushSubscriptionAction": { signedIn: true },
+  "lib/archive/actions.ts#buildArchiveAction": { perms: ["archive.manage"] },
+  "lib/archive/actions.ts#verifyArchiveAction": { perms: ["archive.manage"] },
+  "lib/control/actions.ts#createRemarkAction": { perms: ["remarks.write"] },
+  "lib/control/actions.ts#moveRemarkAction": { perms: ["remarks.write", "remarks.resolve"] },
+  "lib/finals/actions.ts#saveFinalAction": { perms: ["finals.editAll", "finals.editOwn"], sample: () => [{}] },
+  "lib/people/actions.ts#saveParentAction": { perms: ["people.manage"] },
+  "lib/people/actions.ts#addChildLinkAction": { perms: ["people.manage"] },
+  "lib/people/actions.ts#removeChildLinkAction": { perms: ["people.manage"] },
+  "lib/people/logins/actions.ts#setLoginActiveAction": { perms: ["users.delete"] },
 };
 
 /** Names that count as reaching the access gate in a server action's body (lib/access, lib/auth). */
@@ -202,5 +253,5 @@ export const GATE_CALLS = [
   "requireAccessToPlanForAction",
 ] as const;
 
-/** The gate of self-service actions (own password, own session). */
-export const SIGNED_IN_CALLS = ["getCurrentUser", "requireUser"] as const;
+/** The gate of self-service actions (own password, own session, own API tokens and push devices). */
+export const SIGNED_IN_CALLS = ["getCurrentUser", "requireUser", "requireAccessToOwnSettings"] as const;
