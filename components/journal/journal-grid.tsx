@@ -4,7 +4,7 @@
 // typing starts editing, Enter saves and goes down, Delete clears, Esc cancels, «+» on an
 // attendance column says «все присутствуют», a column pasted from a spreadsheet fills down.
 // Every cell is saved on its own in the background (use-cell-saver) with a visible state.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { formatAverage } from "@/lib/journal/averages";
 import { attendanceKey, markKey, studentAbsences, studentSummary, type GridAssignment, type GridLesson, type GridView } from "@/lib/journal/grid";
@@ -34,6 +34,10 @@ function buildCols(lessons: GridLesson[], marksAllowed: boolean, defaultTypeId: 
   return cols;
 }
 
+const noSubscription = () => () => {};
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
+
 function ddmm(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
 }
@@ -49,7 +53,16 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
     setView(unpackGridView(props.view));
   }
   const defaultType = view.types.find((t) => !t.isControl) ?? view.types[0] ?? null;
-  const cols = useMemo(() => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null), [view.lessons, view.marksAllowed, defaultType?.id]);
+  // The server renders the columns of lessons up to today; the future lessons' columns (empty and
+  // locked) are added on the client right after hydration — about half of the server's cells in
+  // the middle of a period (issue 10). Columns keep their indexes: the future ones come last.
+  const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
+  const allCols = useMemo(() => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null), [view.lessons, view.marksAllowed, defaultType?.id]);
+  const cols = useMemo(() => {
+    if (hydrated) return allCols;
+    const future = allCols.findIndex((c) => c.lesson.date > view.today);
+    return future < 0 ? allCols : allCols.slice(0, future);
+  }, [allCols, hydrated, view.today]);
   const [pos, setPos] = useState<Pos>({ row: 0, col: Math.max(0, lastOpenCol(view, cols)) });
   const [editing, setEditing] = useState<string | null>(null);
   const [panelLesson, setPanelLesson] = useState<number | null>(null);
