@@ -4,11 +4,12 @@
 // typing starts editing, Enter saves and goes down, Delete clears, Esc cancels, «+» on an
 // attendance column says «все присутствуют», a column pasted from a spreadsheet fills down.
 // Every cell is saved on its own in the background (use-cell-saver) with a visible state.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { formatAverage } from "@/lib/journal/averages";
 import { attendanceKey, markKey, studentAbsences, studentSummary, type GridAssignment, type GridLesson, type GridView } from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markInputText, markLabel } from "@/lib/journal/rules";
+import { unpackGridView, type PackedGridView } from "@/lib/journal/grid-pack";
 import { cellKey, useCellSaver, type CellRef, type CellStatus } from "./use-cell-saver";
 import { LessonPanel } from "./lesson-panel";
 import { CellBar } from "./cell-bar";
@@ -33,21 +34,35 @@ function buildCols(lessons: GridLesson[], marksAllowed: boolean, defaultTypeId: 
   return cols;
 }
 
+const noSubscription = () => () => {};
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
+
 function ddmm(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
 }
 
-export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnly: number | null; periodLabel: string }) {
+/** `view` arrives packed (lib/journal/grid-pack.ts: tuples instead of keyed objects) and is unpacked once. */
+export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; lessonOnly: number | null; periodLabel: string }) {
   const router = useRouter();
-  const [view, setView] = useState(props.view);
+  const [view, setView] = useState(() => unpackGridView(props.view));
   const [serverView, setServerView] = useState(props.view);
   if (props.view !== serverView) {
     // A refresh from the server (lesson panel saved): take its data.
     setServerView(props.view);
-    setView(props.view);
+    setView(unpackGridView(props.view));
   }
   const defaultType = view.types.find((t) => !t.isControl) ?? view.types[0] ?? null;
-  const cols = useMemo(() => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null), [view.lessons, view.marksAllowed, defaultType?.id]);
+  // The server renders the columns of lessons up to today; the future lessons' columns (empty and
+  // locked) are added on the client right after hydration — about half of the server's cells in
+  // the middle of a period (issue 10). Columns keep their indexes: the future ones come last.
+  const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
+  const allCols = useMemo(() => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null), [view.lessons, view.marksAllowed, defaultType?.id]);
+  const cols = useMemo(() => {
+    if (hydrated) return allCols;
+    const future = allCols.findIndex((c) => c.lesson.date > view.today);
+    return future < 0 ? allCols : allCols.slice(0, future);
+  }, [allCols, hydrated, view.today]);
   const [pos, setPos] = useState<Pos>({ row: 0, col: Math.max(0, lastOpenCol(view, cols)) });
   const [editing, setEditing] = useState<string | null>(null);
   const [panelLesson, setPanelLesson] = useState<number | null>(null);
@@ -393,7 +408,7 @@ export function JournalGrid(props: { view: GridView; canEdit: boolean; lessonOnl
             } else setNotice(cellHint(view, cols, pos.row, pos.col, props.canEdit));
           }}
         />
-        <table className="border-separate border-spacing-0 text-xs leading-none">
+        <table className={`border-separate border-spacing-0 text-xs leading-none ${CELL_RULES}`}>
           <GridHeader view={view} cols={cols} activeCol={pos.col} onLesson={setPanelLesson} />
           <tbody>
             {view.students.map((s, row) => (
@@ -540,6 +555,8 @@ const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]
         {cols.map((c, i) => (
           <th
             key={c.id}
+            id={`jc${i}`}
+            aria-label={`${ddmm(c.lesson.date)}, ${c.kind === "att" ? `посещаемость${c.lesson.attendanceTaken ? " (все присутствуют)" : ""}` : c.assignment?.typeName ?? "отметка"}`}
             data-lesson={c.lesson.id}
             data-kind={c.kind}
             className={`sticky top-[7.5rem] z-20 h-5 min-w-7 border-b border-r border-slate-300 px-0.5 font-normal ${i === props.activeCol ? "bg-blue-100" : "bg-slate-50"} ${c.kind === "att" ? "text-slate-400" : "text-slate-600"}`}
@@ -582,6 +599,13 @@ type RowProps = {
 
 const NO_STATUSES: Record<string, CellStatus> = {};
 
+// The classes every cell shares, once on the table (3,000+ cells would repeat them): `jc` is a
+// cell, `jf` the first column of a lesson, `jx` a day the student is outside the class/subgroup.
+const CELL_RULES =
+  "[&_td.jc]:relative [&_td.jc]:h-6 [&_td.jc]:min-w-7 [&_td.jc]:cursor-cell [&_td.jc]:border-b [&_td.jc]:border-r [&_td.jc]:border-slate-200 " +
+  "[&_td.jc]:px-0.5 [&_td.jc]:text-center [&_td.jc]:text-[13px] [&_td.jc]:tabular-nums [&_td.jf]:border-l [&_td.jf]:border-l-slate-300 " +
+  "[&_td.jx]:bg-[repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9_3px,#e2e8f0_3px,#e2e8f0_5px)]";
+
 const ATT_COLOURS: Record<string, string> = { N: "text-red-600 font-semibold", OP: "text-amber-600", B: "text-sky-700", UP: "text-slate-600", NP: "text-red-800", OT: "text-slate-600" };
 const MARK_COLOURS: Record<string, string> = { "5": "text-emerald-700", "4": "text-blue-700", "3": "text-amber-700", "2": "text-red-600", "1": "text-red-700" };
 
@@ -594,7 +618,7 @@ function GridRow(p: RowProps) {
   return (
     <tr className={zebra}>
       <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-400`}>{p.row + 1}</td>
-      <th scope="row" className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-400" : ""}`} title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}>
+      <th scope="row" id={`jr${p.row}`} className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-400" : ""}`} title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}>
         {s.name}
         {s.left && <span className="ml-1 text-[10px]">(выб.)</span>}
         {s.joinedLate && !s.left && <span className="ml-1 text-[10px] text-slate-400">(приб.)</span>}
@@ -642,39 +666,40 @@ function GridRow(p: RowProps) {
         if (status?.pending !== undefined && (status.state === "saving" || status.state === "failed")) content = <span className="italic text-slate-500">{status.pending}</span>;
         const base =
           state === "x"
-            ? "bg-[repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9_3px,#e2e8f0_3px,#e2e8f0_5px)]"
+            ? " jx"
             : state === "f"
-              ? "bg-slate-100"
+              ? " bg-slate-100"
               : !c.lesson.lock.open || (c.kind === "mark" && s.finalSet)
-                ? "bg-slate-50"
+                ? " bg-slate-50"
                 : "";
         const statusCls =
           status?.state === "failed"
-            ? "ring-2 ring-inset ring-red-500 bg-red-50"
+            ? " ring-2 ring-inset ring-red-500 bg-red-50"
             : status?.state === "conflict"
-              ? "ring-2 ring-inset ring-orange-500 bg-orange-50"
+              ? " ring-2 ring-inset ring-orange-500 bg-orange-50"
               : status?.state === "error"
-                ? "ring-2 ring-inset ring-red-400"
+                ? " ring-2 ring-inset ring-red-400"
                 : status?.state === "saving"
-                  ? "bg-blue-50"
+                  ? " bg-blue-50"
                   : status?.state === "saved"
-                    ? "bg-emerald-50"
+                    ? " bg-emerald-50"
                     : "";
+        const tip = status?.message ?? title;
         return (
           <td
             key={c.id}
             data-pos={`${p.row}:${col}`}
             role="gridcell"
             aria-selected={active}
-            aria-label={`${s.name}, ${ddmm(c.lesson.date)}, ${c.kind === "att" ? "посещаемость" : c.assignment?.typeName ?? "отметка"}`}
+            aria-labelledby={`jr${p.row} jc${col}`}
             data-status={status?.state}
             data-editable={p.editable(p.row, col) ? "true" : undefined}
-            title={status?.message ?? title}
+            title={tip || undefined}
             onMouseDown={(e) => {
               e.preventDefault();
               p.onPick(p.row, col);
             }}
-            className={`relative h-6 min-w-7 cursor-cell border-b border-r border-slate-200 px-0.5 text-center text-[13px] tabular-nums ${c.first ? "border-l border-l-slate-300" : ""} ${base} ${statusCls} ${active ? "outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}
+            className={`jc${c.first ? " jf" : ""}${base}${statusCls}${active ? " outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}
           >
             {active && p.editing !== null && p.editable(p.row, col) ? (
               <input

@@ -25,6 +25,82 @@ export type DiaryEvent = { id: number; title: string; startsAt: Date; place: str
 
 export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[] };
 
+type LessonRow = {
+  id: number;
+  classId: number;
+  date: Date;
+  bellNumber: number;
+  topic: string | null;
+  status: string;
+  subjectName: string;
+  roomName: string | null;
+  subLast: string | null;
+  subFirst: string | null;
+  subMiddle: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  homework: unknown;
+  marks: unknown;
+  attCode: string | null;
+  attHours: number | null;
+};
+type HomeworkJson = { id: number; text: string; dueDate: string | null; createdAt: string; files: { id: number; fileName: string; size: number }[] | null };
+type MarkJson = { id: number; kind: string; value: number | null; isHospital: boolean; comment: string | null; typeName: string; weight: number | string; at: string };
+
+/** json_agg columns arrive parsed or as text depending on the driver path. */
+function jsonArray<T>(value: unknown): T[] {
+  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const dateOnly = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
+
+/** Raw reads go to the replica explicitly (the extension sends raw SQL to the primary by default). */
+function reader(): Pick<typeof db, "$queryRaw"> {
+  const client = db as typeof db & { $replica?: () => Pick<typeof db, "$queryRaw"> };
+  return typeof client.$replica === "function" ? client.$replica() : client;
+}
+
+/**
+ * The week's lessons of the student's classes (and subgroups) with subject, room, substitute,
+ * bell times, homework with files, the student's marks with type and weight and attendance — one
+ * statement (Prisma resolved each nested relation as its own query: ~10 round trips).
+ */
+async function weekLessons(organisationId: number, studentId: number, classIds: number[], subgroupIds: number[], monday: Date, sunday: Date) {
+  if (classIds.length === 0) return [];
+  return reader().$queryRaw<LessonRow[]>`
+    SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status,
+           s.name AS "subjectName", r.name AS "roomName",
+           u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
+           b."startTime", b."endTime",
+           (SELECT json_agg(json_build_object(
+                     'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', to_char(h."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
+                                 FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id)
+                   ) ORDER BY h.id)
+              FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) AS homework,
+           (SELECT json_agg(json_build_object(
+                     'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
+                     'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                   ) ORDER BY m.id)
+              FROM "Mark" m
+              JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
+              JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
+             WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id AND m."studentId" = ${studentId}) AS marks,
+           att.code::text AS "attCode", att."missedHours"::float8 AS "attHours"
+      FROM "Lesson" l
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+      LEFT JOIN "Room" r ON r."organisationId" = l."organisationId" AND r.id = l."roomId"
+      LEFT JOIN "User" u ON u."organisationId" = l."organisationId" AND u.id = l."substituteId"
+      LEFT JOIN "Bell" b ON b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber"
+      LEFT JOIN "Attendance" att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}
+     WHERE l."organisationId" = ${organisationId} AND l."classId" = ANY(${classIds}::int[])
+       AND l.date >= ${isoDay(monday)}::date AND l.date <= ${isoDay(sunday)}::date
+       AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${subgroupIds}::int[]))
+     ORDER BY l.date, l."bellNumber", l.id`;
+}
+
 export async function diaryWeek(organisationId: number, studentId: number, monday: Date): Promise<DiaryWeek> {
   const sunday = addDays(monday, 6);
   const [memberships, subgroups] = await Promise.all([
@@ -37,43 +113,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
   const classIds = [...new Set(memberships.map((m) => m.classId))];
   const subgroupIds = subgroups.map((s) => s.subgroupId);
   const [lessonRows, eventRows] = await Promise.all([
-    db.lesson.findMany({
-      where: {
-        organisationId,
-        classId: { in: classIds },
-        date: { gte: monday, lte: sunday },
-        OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }],
-      },
-      orderBy: [{ date: "asc" }, { bellNumber: "asc" }],
-      select: {
-        id: true,
-        classId: true,
-        date: true,
-        bellNumber: true,
-        topic: true,
-        status: true,
-        subject: { select: { name: true } },
-        room: { select: { name: true } },
-        class: { select: { bellScheduleId: true } },
-        substitute: { select: { lastName: true, firstName: true, middleName: true } },
-        homework: {
-          select: { id: true, text: true, dueDate: true, createdAt: true, files: { select: { id: true, fileName: true, size: true } } },
-        },
-        marks: {
-          where: { studentId },
-          select: {
-            id: true,
-            kind: true,
-            value: true,
-            isHospital: true,
-            comment: true,
-            updatedAt: true,
-            assignment: { select: { weight: true, type: { select: { name: true, weight: true } } } },
-          },
-        },
-        attendance: { where: { studentId }, select: { code: true, missedHours: true } },
-      },
-    }),
+    weekLessons(organisationId, studentId, classIds, subgroupIds, monday, sunday),
     // School-wide and class events, including those that span the week (SCH-1, DRY-4).
     eventsBetween(organisationId, monday, addDays(sunday, 1), classIds),
   ]);
@@ -81,39 +121,37 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
   const lessonsInStay = lessonRows.filter((l) =>
     memberships.some((m) => m.classId === l.classId && coversDate(m.startDate, m.endDate, l.date)),
   );
-  const scheduleIds = [...new Set(lessonsInStay.map((l) => l.class.bellScheduleId).filter((v): v is number => v !== null))];
-  const bells = scheduleIds.length ? await db.bell.findMany({ where: { organisationId, scheduleId: { in: scheduleIds } } }) : [];
-  const bellOf = new Map(bells.map((b) => [`${b.scheduleId}:${b.number}`, b]));
   return {
-    lessons: lessonsInStay.map((l) => {
-      const bell = bellOf.get(`${l.class.bellScheduleId}:${l.bellNumber}`);
-      return {
-        id: l.id,
-        date: l.date,
-        bellNumber: l.bellNumber,
-        startTime: bell?.startTime ?? null,
-        endTime: bell?.endTime ?? null,
-        subjectName: l.subject.name,
-        roomName: l.room?.name ?? null,
-        topic: l.topic,
-        cancelled: l.status === "CANCELLED",
-        substituteName: l.substitute ? shortName(l.substitute) : null,
-        homework: l.homework,
-        marks: l.marks.map((m) => ({
-          id: m.id,
-          kind: m.kind,
-          value: m.value,
-          isHospital: m.isHospital,
-          comment: m.comment,
-          typeName: m.assignment.type.name,
-          weight: Number(m.assignment.weight ?? m.assignment.type.weight),
-          at: m.updatedAt,
-        })),
-        attendance: l.attendance[0]
-          ? { code: l.attendance[0].code, missedHours: l.attendance[0].missedHours === null ? null : Number(l.attendance[0].missedHours) }
-          : null,
-      };
-    }),
+    lessons: lessonsInStay.map((l) => ({
+      id: l.id,
+      date: l.date,
+      bellNumber: l.bellNumber,
+      startTime: l.startTime,
+      endTime: l.endTime,
+      subjectName: l.subjectName,
+      roomName: l.roomName,
+      topic: l.topic,
+      cancelled: l.status === "CANCELLED",
+      substituteName: l.subLast !== null ? shortName({ lastName: l.subLast, firstName: l.subFirst ?? "", middleName: l.subMiddle }) : null,
+      homework: jsonArray<HomeworkJson>(l.homework).map((h) => ({
+        id: h.id,
+        text: h.text,
+        dueDate: h.dueDate ? dateOnly(h.dueDate) : null,
+        createdAt: new Date(h.createdAt),
+        files: h.files ?? [],
+      })),
+      marks: jsonArray<MarkJson>(l.marks).map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        value: m.value,
+        isHospital: m.isHospital,
+        comment: m.comment,
+        typeName: m.typeName,
+        weight: Number(m.weight),
+        at: new Date(m.at),
+      })),
+      attendance: l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
+    })),
     events: eventRows.map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, place: e.place, className: e.className })),
   };
 }

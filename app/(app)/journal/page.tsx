@@ -8,6 +8,7 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadGridPage, loadJournalChoices, loadSubstituteLessons, type GridRequest } from "@/lib/journal/loaders";
 import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
+import { packGridView } from "@/lib/journal/grid-pack";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 
@@ -64,7 +65,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <div className="relative left-1/2 w-[calc(100vw-3rem)] -translate-x-1/2">
           {page.lessonOnly !== null && <p className="mb-2 text-sm text-amber-700">Замена: открыт только урок {page.view.lessons[0] ? formatDate(new Date(page.view.lessons[0].date)) : ""}.</p>}
           <JournalGrid
-            view={page.view}
+            view={packGridView(page.view)}
             canEdit={page.canEdit}
             lessonOnly={page.lessonOnly}
             periodLabel={page.period ? page.period.name : "урок"}
