@@ -11,7 +11,7 @@ export type Actor = { id: number; organisationId: number };
 
 /** Actor facts once per request (React cache); callers never pass roles in. */
 export const actorFacts = cache(async (organisationId: number, userId: number): Promise<ActorFacts | null> =>
-  loadActorFacts(organisationId, userId, new Date()),
+  loadActorFacts(organisationId, userId),
 );
 
 export async function authorize(actor: Actor, permission: Permission, target: TargetRef = { kind: "none" }): Promise<Decision> {

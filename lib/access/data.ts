@@ -41,7 +41,7 @@ function jsonArray<T>(value: unknown): T[] {
  * statement with a subselect per relation (it runs before every page and save; Prisma's nested
  * selects were ~11 round trips). Null if the user is gone or inactive.
  */
-export async function loadActorFacts(organisationId: number, userId: number, today: Date): Promise<ActorFacts | null> {
+export async function loadActorFacts(organisationId: number, userId: number): Promise<ActorFacts | null> {
   const rows = await db.$queryRaw<ActorRow[]>`
     SELECT
       u."isActive",
@@ -71,7 +71,6 @@ export async function loadActorFacts(organisationId: number, userId: number, tod
     WHERE u."organisationId" = ${organisationId} AND u.id = ${userId}`;
   const user = rows[0];
   if (!user || !user.isActive) return null;
-  void today;
   const overrides = jsonArray<OverrideRow>(user.overrides);
   return {
     userId,

@@ -11,47 +11,48 @@ export type SessionRef = { organisationId: number; userId: number; sessionId: st
  * to that user, be neither revoked nor expired, and the user must be active. Roles are read
  * here, never taken from the cookie. Null otherwise.
  */
+type SessionRow = {
+  sessionId: string;
+  id: number;
+  organisationId: number;
+  login: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  mustChangePassword: boolean;
+  roles: string[] | null;
+  orgKind: CurrentUser["orgKind"];
+  orgName: string;
+  orgShortName: string | null;
+  timeZone: string;
+};
+
 export async function loadSessionUser(ref: SessionRef, now: Date): Promise<CurrentUser | null> {
-  const session = await db.userSession.findFirst({
-    where: {
-      organisationId: ref.organisationId,
-      id: ref.sessionId,
-      userId: ref.userId,
-      revokedAt: null,
-      expiresAt: { gt: now },
-      user: { isActive: true },
-    },
-    select: {
-      id: true,
-      user: {
-        select: {
-          id: true,
-          organisationId: true,
-          login: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
-          mustChangePassword: true,
-          roles: { select: { role: true } },
-          organisation: { select: { kind: true, name: true, shortName: true, timeZone: true } },
-        },
-      },
-    },
-  });
-  if (!session) return null;
-  const { user } = session;
+  // One statement (it runs before every page, action and route): session, user, roles, organisation.
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id AS "sessionId", u.id, u."organisationId", u.login, u."lastName", u."firstName", u."middleName",
+           u."mustChangePassword", o.kind::text AS "orgKind", o.name AS "orgName", o."shortName" AS "orgShortName", o."timeZone",
+           (SELECT array_agg(r.role::text ORDER BY r.role)
+              FROM "UserRole" r WHERE r."organisationId" = u."organisationId" AND r."userId" = u.id) AS roles
+      FROM "UserSession" s
+      JOIN "User" u ON u."organisationId" = s."organisationId" AND u.id = s."userId"
+      JOIN "Organisation" o ON o.id = u."organisationId"
+     WHERE s."organisationId" = ${ref.organisationId} AND s.id = ${ref.sessionId} AND s."userId" = ${ref.userId}
+       AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND u."isActive"`;
+  const user = rows[0];
+  if (!user) return null;
   return {
     id: user.id,
     organisationId: user.organisationId,
     login: user.login,
     fullName: fullName(user),
     shortName: shortName(user),
-    roles: user.roles.map((r) => r.role).filter(isRole),
+    roles: (user.roles ?? []).filter(isRole),
     mustChangePassword: user.mustChangePassword,
-    sessionId: session.id,
-    orgKind: user.organisation.kind,
-    orgName: user.organisation.shortName || user.organisation.name,
-    timeZone: user.organisation.timeZone,
+    sessionId: user.sessionId,
+    orgKind: user.orgKind,
+    orgName: user.orgShortName || user.orgName,
+    timeZone: user.timeZone,
   };
 }
 
