@@ -25,8 +25,14 @@ function poolSize(): number {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_POOL_SIZE;
 }
 
+/**
+ * Interactive transactions (the mark save) wait up to 10 s for a free connection instead of
+ * Prisma's 2 s: under an evening burst a save queues briefly rather than failing with 503.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 function clientFor(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize() }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize() }), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 function createClient(): PrismaClient {
