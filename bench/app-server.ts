@@ -55,7 +55,7 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-/** Resident memory of `pid` and all its descendants, in MB. */
+/** Resident memory of `pid` and all its descendants, in MB (one decimal). */
 export function treeRssMb(pid: number): number {
   let kb = 0;
   const stack = [pid];
@@ -69,7 +69,7 @@ export function treeRssMb(pid: number): number {
     }
     stack.push(...childrenOf(p));
   }
-  return Math.round(kb / 1024);
+  return Math.round((kb / 1024) * 10) / 10;
 }
 
 export interface AppServer {

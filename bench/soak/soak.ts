@@ -5,10 +5,11 @@
 // tree of `next start`) after warm-up and at the end, into bench/soak/SOAK.md and soak.json.
 // Not part of `npm test`. Reuses the demo seed and the way tests/e2e/run.ts builds and serves.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { treeRssMb } from "../app-server";
 import { startEmbedded } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
@@ -23,38 +24,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Server process tree and its memory.
-
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) out.push(Number(name));
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
-
-/** RSS in MiB of `pid` and all its descendants. */
-function treeRssMiB(pid: number): number {
-  let kb = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      if (m) kb += Number(m[1]);
-    } catch {
-      continue;
-    }
-    stack.push(...childrenOf(p));
-  }
-  return Math.round((kb / 1024) * 10) / 10;
-}
 
 // ---------------------------------------------------------------------------------------------
 // HTTP with a cookie jar.
@@ -335,7 +304,7 @@ async function main(): Promise<void> {
       deputyLoop(base, plan, warm),
       warmDone,
     ]);
-    const rssStart = treeRssMiB(pid);
+    const rssStart = treeRssMb(pid);
     log(`warm; server RSS ${rssStart} MiB; running ${MINUTES} min`);
 
     recording = true;
@@ -343,7 +312,7 @@ async function main(): Promise<void> {
     const end = started + MINUTES * 60_000;
     const until = () => Date.now() >= end;
     const rss: { minute: number; mib: number }[] = [{ minute: 0, mib: rssStart }];
-    const sampler = setInterval(() => rss.push({ minute: Math.round(((Date.now() - started) / 60_000) * 10) / 10, mib: treeRssMiB(pid) }), 30_000);
+    const sampler = setInterval(() => rss.push({ minute: Math.round(((Date.now() - started) / 60_000) * 10) / 10, mib: treeRssMb(pid) }), 30_000);
     const loops = [
       ...plan.teachers.flatMap((t) => [teacherLoop(base, plan, t, until, 0, 2), teacherLoop(base, plan, t, until, 1, 2)]),
       ...plan.parents.map((p) => parentLoop(base, plan, p, until)),
@@ -353,7 +322,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     recording = false;
     for (const r of results) if (r.status === "rejected") failures.push(`virtual user stopped: ${String(r.reason)}`);
-    const rssEnd = treeRssMiB(pid);
+    const rssEnd = treeRssMb(pid);
     rss.push({ minute: MINUTES, mib: rssEnd });
 
     const types = [...new Set(samples.map((s) => s.type))].sort();

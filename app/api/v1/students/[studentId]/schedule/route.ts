@@ -1,17 +1,8 @@
-// API-1: a student's the week's lessons with times, rooms, changes, and events (SCH-2). diary.view on the student: the student self or a parent of theirs.
-import { authorizeApi, apiRoute } from "@/lib/api/gate";
+// API-1: a student's week's lessons with times, rooms, changes, and events (SCH-2). diary.view on the student: the student self or a parent of theirs.
 import { scheduleOf } from "@/lib/api/family/loaders";
-import { json, parseId, parseQuery } from "@/lib/api/request";
-import { scheduleSchema, weekQuery } from "@/lib/api/schema";
+import { scheduleSchema } from "@/lib/api/schema";
+import { authorizedStudentWeek } from "@/lib/api/student-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ studentId: string }> }) => {
-  const studentId = parseId((await params).studentId);
-  if (!studentId.ok) return studentId.response;
-  const gate = await authorizeApi(request, "diary.view", { kind: "student", studentId: studentId.data });
-  if (!gate.ok) return gate.response;
-  const query = parseQuery(request, weekQuery);
-  if (!query.ok) return query.response;
-  return json(scheduleSchema, await scheduleOf(gate.user, studentId.data, query.data.week));
-});
+export const GET = authorizedStudentWeek(scheduleSchema, scheduleOf);
