@@ -55,6 +55,8 @@ export async function prepareDataset(base: string, orgs: number, today: Date, lo
   const want = marker(orgs, today);
   if (!force && (await currentMarker(base, name)) === want) {
     log(`База ${name} уже содержит набор данных (${want}) — использую её`);
+    // Migrations added since the dataset was made (new tables, columns with defaults) apply on top.
+    await applyMigrations(url);
     return { url, name, orgIds: await orgIdsOf(url), sizes: await sizes(url), generatedSeconds: null };
   }
   const started = Date.now();

@@ -53,17 +53,14 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
     setView(unpackGridView(props.view));
   }
   const defaultType = view.types.find((t) => !t.isControl) ?? view.types[0] ?? null;
-  // The server renders the columns of lessons up to today; the future lessons' columns (empty and
-  // locked) are added on the client right after hydration — about half of the server's cells in
-  // the middle of a period (issue 10). Columns keep their indexes: the future ones come last.
+  // The server renders the frame (students, averages); the lesson columns are drawn on the client
+  // right after hydration from the compact data the page already carries. Rendering ~1,250 cells
+  // to HTML was most of the grid's server time (issue 10, bench/notes.md), and the cells need the
+  // client anyway (keyboard entry).
   const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
   const allCols = useMemo(() => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null), [view.lessons, view.marksAllowed, defaultType?.id]);
-  const cols = useMemo(() => {
-    if (hydrated) return allCols;
-    const future = allCols.findIndex((c) => c.lesson.date > view.today);
-    return future < 0 ? allCols : allCols.slice(0, future);
-  }, [allCols, hydrated, view.today]);
-  const [pos, setPos] = useState<Pos>({ row: 0, col: Math.max(0, lastOpenCol(view, cols)) });
+  const cols = hydrated ? allCols : NO_COLS;
+  const [pos, setPos] = useState<Pos>({ row: 0, col: Math.max(0, lastOpenCol(view, allCols)) });
   const [editing, setEditing] = useState<string | null>(null);
   const [panelLesson, setPanelLesson] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -466,6 +463,8 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
     </div>
   );
 }
+
+const NO_COLS: Col[] = [];
 
 function lastOpenCol(view: GridView, cols: Col[]): number {
   for (let i = cols.length - 1; i >= 0; i--) if (cols[i].lesson.date <= view.today && cols[i].first) return i;
