@@ -8,10 +8,10 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { db } from "@/lib/db";
 import { POST as cellRoute } from "@/app/api/journal/cell/route";
-import { addAssignment, createJournalFixture, type JournalFixture } from "./journal-fixture";
+import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { signInAs, signOut } from "../support/session-harness";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -21,7 +21,14 @@ const ROOT = path.resolve(__dirname, "../..");
 let f: JournalFixture;
 
 beforeAll(async () => {
+  // The route handler reads the wall clock for the edit-lock window (JRN-6): it is the fixture's
+  // NOW (2026-11-20), whatever day the suite runs on. Only Date is faked, not timers.
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   f = await createJournalFixture({ students: 12 });
+});
+
+afterAll(() => {
+  vi.useRealTimers();
 });
 
 const cellRequest = (body: object) =>

@@ -41,10 +41,10 @@ describe("report jobs", () => {
     const id = (await orderReportJob(zavuch, { report: "progress", format: "xlsx", periodId }))!;
     expect((await reportJobStatus(zavuch, id))?.status).toBe("QUEUED");
     expect(await runJobStep(() => TODAY)).toBe(id);
-    const status = (await reportJobStatus(zavuch, id))!;
+    const status = (await reportJobStatus(zavuch, id, TODAY))!;
     expect(status).toMatchObject({ status: "DONE", progress: 100, report: "progress", format: "xlsx" });
     expect(status.fileName).toContain("Итоги успеваемости");
-    const file = await reportJobFile(zavuch, id);
+    const file = await reportJobFile(zavuch, id, TODAY);
     expect(file).not.toBeNull();
     expect(file).not.toBe("gone");
     if (file && file !== "gone") {
@@ -61,8 +61,8 @@ describe("report jobs", () => {
   it("builds the printed journal of a class for the whole year as a job", async () => {
     const id = (await orderReportJob(zavuch, { report: "journal", format: "pdf", classId }))!;
     expect(await runJobStep(() => TODAY)).toBe(id);
-    const file = await reportJobFile(zavuch, id);
-    if (!file || file === "gone") throw new Error(`job ${id} not done: ${JSON.stringify(await reportJobStatus(zavuch, id))}`);
+    const file = await reportJobFile(zavuch, id, TODAY);
+    if (!file || file === "gone") throw new Error(`job ${id} not done: ${JSON.stringify(await reportJobStatus(zavuch, id, TODAY))}`);
     const pdf = await getDocumentProxy(new Uint8Array(file.bytes));
     expect(pdf.numPages).toBeGreaterThan(20);
     const text = ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, " ");
@@ -79,9 +79,10 @@ describe("report jobs", () => {
 
     const missing = (await orderReportJob(zavuch, { report: "summary", format: "pdf", classId: 2_000_000_000 }))!;
     await runJobStep(() => TODAY);
-    expect(await reportJobStatus(zavuch, missing)).toMatchObject({ status: "FAILED" });
+    expect(await reportJobStatus(zavuch, missing, TODAY)).toMatchObject({ status: "FAILED" });
 
-    const later = new Date(Date.now() + 25 * 3600_000);
+    // The worker's clock says TODAY; a day and an hour later the file is gone.
+    const later = new Date(TODAY.getTime() + 25 * 3600_000);
     expect((await reportJobStatus(zavuch, id, later))?.status).toBe("EXPIRED");
     expect(await reportJobFile(zavuch, id, later)).toBe("gone");
     expect(await purgeExpired(later)).toBeGreaterThan(0);
