@@ -61,8 +61,10 @@ test.describe("timetable (SCH-2)", () => {
     const stored = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "TimetableEntry" WHERE "organisationId" = $1 AND "classId" = $2`, [ctx.orgId, cls.id]);
     expect(stored[0].n).toBe(3);
 
-    // The week view by class shows the new week.
-    await page.goto(`/schedule?class=${cls.id}`);
+    // The week view by class shows the new week — next week's, since entries made today start
+    // today (on a Friday this week's Monday and Tuesday are already past).
+    const [next] = await query<{ monday: string }>(`SELECT to_char(date_trunc('week', CURRENT_DATE) + interval '7 days', 'YYYY-MM-DD') AS monday`);
+    await page.goto(`/schedule?class=${cls.id}&week=${next.monday}`);
     await expect(page.getByRole("table", { name: "Расписание на неделю" }).getByTestId("week-lesson")).toHaveCount(3);
   });
 

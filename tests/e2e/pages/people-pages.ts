@@ -1,9 +1,7 @@
 // Page objects of the people screens: class list with login issuing, staff, student card.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
 
 /** Clicks «Выдать логины и распечатать памятки» in the given section and returns the slip PDF's text. */
 export async function issueSlips(page: Page, section: string, names: string[]): Promise<string> {
@@ -12,10 +10,9 @@ export async function issueSlips(page: Page, section: string, names: string[]): 
   const downloadPromise = page.waitForEvent("download");
   await form.getByRole("button", { name: "Выдать логины и распечатать памятки" }).click();
   const download = await downloadPromise;
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "slips-")), "slips.pdf");
-  await download.saveAs(file);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  const pdf = await getDocumentProxy(new Uint8Array(await readFile(await download.path())));
+  return (await extractText(pdf, { mergePages: true })).text as string;
 }
 
 /** Login and password of the slip of one person (the text extracted from the PDF). */
