@@ -1,7 +1,8 @@
 // Entry points of the access gate for the three kinds of server code (ACL-1):
 // pages → `requireAccess` (403 page «Нет доступа» via forbidden()),
 // server actions → `requireAccessForAction` (a result value),
-// route handlers → `requireAccessForRoute` (a 401/403 JSON response).
+// route handlers → `requireAccessForRoute` (a 401/403 JSON response); a handler whose URL holds
+// ids reads the user first (`requireUserForRoute`), then the ids, then `admitForRoute`.
 import { forbidden } from "next/navigation";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { fail, type ErrorCode } from "@/lib/errors";
@@ -37,20 +38,35 @@ export async function requireAccessForAction(
   return fail("FORBIDDEN");
 }
 
-/** A route open through any of several permissions (e.g. reports.admin or reports.class). */
-export async function requireAccessForRoute(
+type RouteRefusal = { ok: false; response: Response };
+
+/** The signed-in user of a route handler (never one who must change the password first), or 401. */
+export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUser } | RouteRefusal> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
+  return { ok: true, user };
+}
+
+/** The permission half of requireAccessForRoute, for a handler that read the user before the ids of its URL. */
+export async function admitForRoute(
+  user: CurrentUser,
   permission: Permission | readonly Permission[],
   target?: TargetRef,
-): Promise<({ ok: true; permission: Permission } & Granted) | { ok: false; response: Response }> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) {
-    return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
-  }
+): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal> {
   for (const candidate of typeof permission === "string" ? [permission] : permission) {
     const decision = await authorize(user, candidate, target);
     if (decision.allowed) return { ok: true, user, scopes: decision.scopes, permission: candidate };
   }
   return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
+}
+
+/** A route open through any of several permissions (e.g. reports.admin or reports.class). */
+export async function requireAccessForRoute(
+  permission: Permission | readonly Permission[],
+  target?: TargetRef,
+): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal> {
+  const signedIn = await requireUserForRoute();
+  return signedIn.ok ? admitForRoute(signedIn.user, permission, target) : signedIn;
 }
 
 /**

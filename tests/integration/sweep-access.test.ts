@@ -148,7 +148,7 @@ describe("every entry point reaches the access gate (read from the source)", () 
   it("each route handler calls the gate or says why it is public", () => {
     const missing = routeFiles.filter((f) => {
       const text = readFileSync(path.join(ROOT, f), "utf8");
-      return !/\/\/ public:/.test(text) && !/(requireAccessForRoute|routeUser|requireAccessToPlanForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeReport|authorizedStudentWeek)\(/.test(text);
+      return !/\/\/ public:/.test(text) && !/(requireAccessForRoute|requireUserForRoute|admitForRoute|requireAccessToPlanForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|admitForStudent|authorizeReport|authorizedStudentWeek)\(/.test(text);
     });
     expect(missing).toEqual([]);
   });
@@ -301,7 +301,13 @@ describe("route handlers: anonymous → 401, each role per the table, nothing wr
       const probe = rule.probe?.(ids) ?? {};
       signOut();
       const anon = await callRoute(file, rule.method, probe);
-      if (anon.status !== 401 && anon.status !== 404) wrong.push(`${routePath(file)} anonymous: ${anon.status}`);
+      if (anon.status !== 401) wrong.push(`${routePath(file)} anonymous: ${anon.status}`);
+      // Anonymous with malformed ids: still 401 — who asks is checked before what is asked.
+      if (probe.params && Object.keys(probe.params).length) {
+        const garbled = Object.fromEntries(Object.keys(probe.params).map((k) => [k, "x'--"]));
+        const bad = await callRoute(file, rule.method, { ...probe, params: garbled });
+        if (bad.status !== 401) wrong.push(`${routePath(file)} anonymous with a malformed id: ${bad.status}`);
+      }
       const expected = expectedColumns(rule);
       for (const column of COLUMNS) {
         if (expected.has(column)) continue;

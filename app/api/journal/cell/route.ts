@@ -2,7 +2,7 @@
 // the client grid saves each cell on its own in the background. Access: saveCell authorizes the
 // cell's lesson (authorizeAnyOnLesson, journal.editAll / journal.editOwn) before anything is written.
 import { saveCell } from "@/lib/journal/cells";
-import { routeUser } from "@/lib/journal/request";
+import { requireUserForRoute } from "@/lib/access/guard";
 import { fail, isTransientDbError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 async function save(request: Request): Promise<Response> {
-  const auth = await routeUser();
+  const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
   let body: unknown;
   try {

@@ -3,14 +3,14 @@
 import { authorizeJournal } from "@/lib/journal/access";
 import { changesOf, lessonChanges } from "@/lib/journal/data";
 import { attendanceEntityKey, markEntityKey } from "@/lib/journal/mutations";
-import { routeUser } from "@/lib/journal/request";
+import { requireUserForRoute } from "@/lib/access/guard";
 import { firstIssue, historyQuerySchema } from "@/lib/journal/schema";
 import { fail } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const auth = await routeUser();
+  const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
   const parsed = historyQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json(fail("INVALID_INPUT", firstIssue(parsed.error)), { status: 400 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { authorizeJournal } from "@/lib/journal/access";
 import { protocolOf } from "@/lib/journal/lesson/mutations";
-import { routeUser } from "@/lib/journal/request";
+import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 const query = z.object({ lessonId: z.coerce.number().int().positive().max(2_147_483_647), assignmentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export async function GET(request: Request): Promise<Response> {
-  const auth = await routeUser();
+  const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json(fail("INVALID_INPUT"), { status: 400 });

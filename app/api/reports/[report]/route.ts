@@ -2,6 +2,7 @@
 // (lib/reports/access.ts: reports.admin for all classes, reports.class for one's own class), built
 // as one model and rendered to the requested format. Long reports are better ordered as jobs
 // (/api/reports/jobs), but every report still downloads here synchronously.
+import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { authorizeReport } from "@/lib/reports/access";
 import { buildReport } from "@/lib/reports/build";
@@ -9,6 +10,10 @@ import { fileResponse } from "@/lib/reports/download";
 import { parseReportRequest } from "@/lib/reports/schema";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
+  // Who asks first: an anonymous request is 401 whatever its parameters (authorizeReport then
+  // decides the permission on the parsed target).
+  const signedIn = await requireUserForRoute();
+  if (!signedIn.ok) return signedIn.response;
   const parsed = parseReportRequest((await params).report, new URL(request.url).searchParams);
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
   const access = await authorizeReport(parsed.data);

@@ -1,14 +1,14 @@
 // GET a homework file (JRN-2) for anyone who may view the lesson's journal.
 import { authorizeJournal } from "@/lib/journal/access";
 import { homeworkFile } from "@/lib/journal/data";
-import { routeUser } from "@/lib/journal/request";
+import { requireUserForRoute } from "@/lib/access/guard";
 import { getFile } from "@/lib/storage/files";
 import { fail } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const auth = await routeUser();
+  const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("INVALID_INPUT"), { status: 400 });

@@ -1,16 +1,18 @@
 // PLAN-4: download a plan as XLSX (the same columns the import reads).
 import { idSchema } from "@/lib/plans/schema";
 import { requireAccessToPlanForRoute } from "@/lib/plans/access";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUserForRoute } from "@/lib/access/guard";
 import { loadPlan, loadPlanFacts } from "@/lib/plans/loaders";
 import { planToXlsx, XLSX_MIME } from "@/lib/plans/xlsx";
 import { fail } from "@/lib/errors";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ planId: string }> }): Promise<Response> {
+  // Who asks comes first: an anonymous request learns nothing, not even whether the id is well formed.
+  const signedIn = await requireUserForRoute();
+  if (!signedIn.ok) return signedIn.response;
+  const user = signedIn.user;
   const id = idSchema.safeParse((await params).planId);
   if (!id.success) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const user = await getCurrentUser();
-  if (!user) return Response.json(fail("UNAUTHENTICATED"), { status: 401 });
   const facts = await loadPlanFacts(user, id.data);
   if (!facts) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const access = await requireAccessToPlanForRoute("view", facts);

@@ -1,5 +1,6 @@
 // API-1: a homework file of a lesson of the student's class (diary.view on the student).
-import { authorizeApi, apiError, apiRoute } from "@/lib/api/gate";
+import { apiError, apiRoute } from "@/lib/api/gate";
+import { admitForStudent } from "@/lib/api/student-route";
 import { homeworkFileFor } from "@/lib/api/family/loaders";
 import { parseId } from "@/lib/api/request";
 import { getFile } from "@/lib/storage/files";
@@ -8,13 +9,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ studentId: string; fileId: string }> }) => {
   const raw = await params;
-  const studentId = parseId(raw.studentId);
-  if (!studentId.ok) return studentId.response;
-  const gate = await authorizeApi(request, "diary.view", { kind: "student", studentId: studentId.data });
+  const gate = await admitForStudent(request, raw.studentId);
   if (!gate.ok) return gate.response;
   const fileId = parseId(raw.fileId);
   if (!fileId.ok) return fileId.response;
-  const file = await homeworkFileFor(gate.user, studentId.data, fileId.data);
+  const file = await homeworkFileFor(gate.user, gate.studentId, fileId.data);
   const bytes = file ? await getFile(file.storageKey) : null;
   if (!file || !bytes) return apiError("NOT_FOUND");
   return new Response(new Uint8Array(bytes), {
