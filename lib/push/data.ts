@@ -28,6 +28,46 @@ export async function familySubscriptions(organisationId: number, studentId: num
   });
 }
 
+/**
+ * In one query: the opted-in devices of the families of a lesson's students — the students of its
+ * class on the lesson's date (of its subgroup, when it has one) and their parents — each device
+ * once, with the student it is told about (the first by id when a parent has two in the class).
+ */
+export async function lessonFamilySubscriptions(
+  organisationId: number,
+  lessonId: number,
+  kind: PushKind,
+): Promise<(Subscription & { studentId: number; subject: string; date: Date })[]> {
+  return db.$queryRaw`
+    WITH l AS (
+      SELECT les."classId", les."subgroupId", les.date, sub.name AS subject
+        FROM "Lesson" les JOIN "Subject" sub ON sub."organisationId" = les."organisationId" AND sub.id = les."subjectId"
+       WHERE les."organisationId" = ${organisationId} AND les.id = ${lessonId}
+    ), pupils AS (
+      SELECT DISTINCT m."studentId" FROM "ClassMembership" m, l
+       WHERE m."organisationId" = ${organisationId} AND m."classId" = l."classId"
+         AND m."startDate" <= l.date AND (m."endDate" IS NULL OR m."endDate" >= l.date)
+         AND (l."subgroupId" IS NULL OR EXISTS (
+           SELECT 1 FROM "SubgroupMember" sm
+            WHERE sm."organisationId" = ${organisationId} AND sm."subgroupId" = l."subgroupId" AND sm."studentId" = m."studentId"))
+    ), family AS (
+      SELECT s.id AS "studentId", s."userId" FROM "Student" s JOIN pupils ON pupils."studentId" = s.id
+       WHERE s."organisationId" = ${organisationId} AND s."userId" IS NOT NULL
+      UNION
+      SELECT pl."studentId", p."userId" FROM "ParentLink" pl
+        JOIN pupils ON pupils."studentId" = pl."studentId"
+        JOIN "Parent" p ON p."organisationId" = pl."organisationId" AND p.id = pl."parentId"
+       WHERE pl."organisationId" = ${organisationId} AND p."userId" IS NOT NULL
+    )
+    SELECT DISTINCT ON (ps.id) ps.id, ps.endpoint, ps.p256dh, ps.auth, family."studentId", l.subject, l.date
+      FROM family
+      JOIN "PushSubscription" ps ON ps."organisationId" = ${organisationId} AND ps."userId" = family."userId"
+      JOIN "User" u ON u."organisationId" = ps."organisationId" AND u.id = ps."userId" AND u."isActive"
+      CROSS JOIN l
+     WHERE ${kind} = ANY(ps.kinds)
+     ORDER BY ps.id, family."studentId"`;
+}
+
 /** The users who read a student's diary: the student's own login and their parents' logins. */
 export async function familyUserIds(organisationId: number, studentId: number): Promise<number[]> {
   const s = await db.student.findUnique({

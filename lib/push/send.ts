@@ -3,12 +3,12 @@
 // (`void notify(...)`); each push has a timeout, errors are logged by status only (no personal
 // data, no endpoint), and subscriptions the push service reports gone are dropped.
 //
-// Kinds: "mark" (journal cell save), "homework", "final" (a final mark saved: notifyFinal),
+// Kinds: "mark" (journal cell save), "homework" (a lesson's homework saved: notifyHomework), "final" (a final mark saved: notifyFinal),
 // "message" (mail), "remark" (a journal remark to its teacher: notifyRemark).
 import webpush from "web-push";
 import { dropSubscriptions } from "./mutations";
-import { familySubscriptions, subjectName, subjectNameOfLesson, subscriptionsFor, type Subscription } from "./data";
-import { finalPayload, markPayload, messagePayload, remarkPayload, type PushKind, type PushPayload } from "./rules";
+import { familySubscriptions, lessonFamilySubscriptions, subjectName, subjectNameOfLesson, subscriptionsFor, type Subscription } from "./data";
+import { finalPayload, homeworkPayload, markPayload, messagePayload, remarkPayload, type PushKind, type PushPayload } from "./rules";
 import { userName } from "@/lib/messages/mail/data";
 import { vapidKeys } from "./vapid";
 
@@ -80,6 +80,22 @@ export function notifyMark(organisationId: number, lessonId: number, studentId: 
     const { kind: _kind, ...p } = markPayload((await subjectNameOfLesson(organisationId, lessonId)) ?? "Урок", label, studentId);
     return p;
   });
+}
+
+/** After a lesson's homework is saved (JRN-2): the families of the lesson's students, each told about their child. Never rejects. */
+export async function notifyHomework(organisationId: number, lessonId: number, text: string): Promise<number> {
+  try {
+    const subs = await lessonFamilySubscriptions(organisationId, lessonId, "homework");
+    const byStudent = new Map<number, typeof subs>();
+    for (const s of subs) byStudent.set(s.studentId, [...(byStudent.get(s.studentId) ?? []), s]);
+    let delivered = 0;
+    for (const [studentId, group] of byStudent) {
+      delivered += await deliver(organisationId, group, homeworkPayload(group[0].subject, text, studentId, group[0].date));
+    }
+    return delivered;
+  } catch (error) {
+    return logFailure("homework", error);
+  }
 }
 
 /** After a final mark is saved (FIN-5: the family sees interim results at once). */

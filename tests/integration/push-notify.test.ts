@@ -15,7 +15,8 @@ import { saveCell } from "@/lib/journal/cells";
 import { saveFinal } from "@/lib/finals/save";
 import { fileRemark } from "@/lib/control/remarks/commands";
 import { saveSubscription } from "@/lib/push/mutations";
-import { notify } from "@/lib/push/send";
+import { notify, notifyHomework } from "@/lib/push/send";
+import { writeHomework } from "@/lib/journal/lesson/mutations";
 import { vapidKeys } from "@/lib/push/vapid";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 
@@ -27,6 +28,7 @@ let server: Server;
 let origin = "";
 const waiting = new Map<string, (r: Received) => void>();
 const statusOf = new Map<string, number>();
+const hits = new Map<string, number>();
 
 function nextPush(pathName: string): Promise<Received> {
   return new Promise((resolve) => waiting.set(pathName, resolve));
@@ -79,6 +81,7 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = req.url ?? "";
+      hits.set(url, (hits.get(url) ?? 0) + 1);
       res.writeHead(statusOf.get(url) ?? 201).end();
       waiting.get(url)?.({ url, headers: req.headers, body: Buffer.concat(chunks) });
       waiting.delete(url);
@@ -166,5 +169,26 @@ describe("Web Push on a new mark (API-4)", () => {
     const filed = await fileRemark(f.actor(deputy.id), ["all"], { teacherId: f.users.teacher, classId: f.classId, text: "Нет темы урока" });
     expect(filed).toMatchObject({ ok: true });
     expect(JSON.parse(decrypt((await remark).body, teacherKeys.ua, teacherKeys.auth))).toMatchObject({ kind: "remark" });
+  });
+
+  it("tells the families of the lesson's class about new homework, once per text, and no other class (API-4)", async () => {
+    const keys = browserKeys();
+    await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
+    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/hw`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["homework"] });
+    const lessonId = f.lesson("2026-11-24");
+    const who = { organisationId: f.organisationId, userId: f.users.teacher, now: NOW, lessonId, dueDate: null, files: [], removeFileIds: [] };
+    const arrived = nextPush("/push/hw");
+    expect(await writeHomework({ ...who, version: 0, text: "№ 245, 246; повторить формулы сокращённого умножения" })).toBe("ok");
+    expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toEqual({
+      kind: "homework", title: "Домашнее задание", body: "Алгебра: № 245, 246; повторить формулы сокращённого умножения",
+      url: `/diary/${f.students[0]}?week=2026-11-24`,
+    });
+    // The same text saved again (a file added or removed): no second push.
+    expect(await writeHomework({ ...who, version: 1, text: "№ 245, 246; повторить формулы сокращённого умножения" })).toBe("ok");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hits.get("/push/hw")).toBe(1);
+    // A lesson of another class (the first grade) reaches no one in this family.
+    expect(await notifyHomework(f.organisationId, f.firstLesson, "Прописи")).toBe(0);
+    expect(await notifyHomework(f.organisationId, lessonId, "Ещё")).toBe(1);
   });
 });

@@ -3,6 +3,7 @@
 // versions (NFR-3); every change is appended to JournalChange with its old and new value.
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
+import { notifyHomework } from "@/lib/push/send";
 import { homeworkEntityKey, lessonEntityKey } from "../mutations";
 
 const json = (value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
@@ -47,7 +48,7 @@ export type NewFile = { fileName: string; mimeType: string; size: number; sha256
 export async function writeHomework(
   w: Who & { lessonId: number; version: number; text: string; dueDate: Date | null; files: NewFile[]; removeFileIds: number[] },
 ): Promise<"ok" | "conflict"> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
     const current = await tx.homework.findFirst({
       where: { organisationId: w.organisationId, lessonId: w.lessonId },
@@ -80,8 +81,13 @@ export async function writeHomework(
         newValue: json({ text: w.text, dueDate: w.dueDate, added: w.files.map((f) => f.fileName), removed: removable.length }),
       },
     });
-    return "ok";
+    return current?.text === w.text ? "same text" : "ok";
   });
+  if (result === "conflict") return result;
+  // API-4: new or changed homework text reaches the opted-in families after the commit (not awaited;
+  // it never fails or slows the save). Only files added or removed: no push.
+  if (result === "ok") void notifyHomework(w.organisationId, w.lessonId, w.text);
+  return "ok";
 }
 
 export async function homeworkFileCount(organisationId: number, lessonId: number): Promise<number> {
