@@ -61,9 +61,17 @@ test.describe("timetable (SCH-2)", () => {
     const stored = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "TimetableEntry" WHERE "organisationId" = $1 AND "classId" = $2`, [ctx.orgId, cls.id]);
     expect(stored[0].n).toBe(3);
 
-    // The week view by class shows the new week — next week's, since entries made today start
-    // today (on a Friday this week's Monday and Tuesday are already past).
-    const [next] = await query<{ monday: string }>(`SELECT to_char(date_trunc('week', CURRENT_DATE) + interval '7 days', 'YYYY-MM-DD') AS monday`);
+    // The week view by class shows the new week — a coming one, since entries made today start
+    // today (on a Friday this week's Monday and Tuesday are past), and one whose Monday and
+    // Tuesday are no holiday (8 March, the May days…).
+    const [next] = await query<{ monday: string }>(
+      `SELECT to_char(m, 'YYYY-MM-DD') AS monday
+         FROM generate_series(date_trunc('week', CURRENT_DATE) + interval '7 days', date_trunc('week', CURRENT_DATE) + interval '70 days', interval '7 days') AS m
+        WHERE NOT EXISTS (SELECT 1 FROM "Holiday" h WHERE h."organisationId" = $1 AND h."yearId" = $2 AND (h.grade IS NULL OR h.grade = 10)
+                            AND h."startDate" <= m::date + 1 AND h."endDate" >= m::date)
+        ORDER BY m LIMIT 1`,
+      [ctx.orgId, ctx.yearId],
+    );
     await page.goto(`/schedule?class=${cls.id}&week=${next.monday}`);
     await expect(page.getByRole("table", { name: "Расписание на неделю" }).getByTestId("week-lesson")).toHaveCount(3);
   });
