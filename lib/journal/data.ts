@@ -2,7 +2,7 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
@@ -182,28 +182,21 @@ export async function gridRows(
   };
 }
 
-/** The lesson a cell belongs to, with what the save rules need — one query (the save's hot path). */
-export async function lessonForCell(organisationId: number, lessonId: number) {
-  const rows = await db.$queryRaw<
-    {
-      id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
-      status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
-      passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
-      homeworkForToday: boolean | null; homeworkForPast: boolean | null;
-    }[]
-  >`
-    SELECT l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
-           c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
-           o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"
-      FROM "Lesson" l
-      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
-      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
-      JOIN "Organisation" o ON o.id = l."organisationId"
-      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"
-     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
-  const r = rows[0];
-  if (!r) return null;
+type LessonRow = {
+  id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
+  status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
+  passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
+  homeworkForToday: boolean | null; homeworkForPast: boolean | null;
+};
+
+type StudentRow = {
+  spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[];
+  inSubgroup: boolean;
+  finalSet: boolean;
+  unlocks: string[];
+};
+
+function lessonOf(r: LessonRow) {
   return {
     id: r.id, date: r.date, classId: r.classId, subjectId: r.subjectId, subgroupId: r.subgroupId, teacherId: r.teacherId, substituteId: r.substituteId,
     status: r.status, hours: Number(r.hours),
@@ -214,30 +207,32 @@ export async function lessonForCell(organisationId: number, lessonId: number) {
     homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
   };
 }
+
+const LESSON_COLUMNS = Prisma.sql`
+  l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
+  c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
+  o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"`;
+
+const LESSON_JOINS = Prisma.sql`
+  FROM "Lesson" l
+  JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+  JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+  JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+  JOIN "Organisation" o ON o.id = l."organisationId"
+  LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"`;
+
+/** The lesson a cell belongs to, with what the save rules need — one query. */
+export async function lessonForCell(organisationId: number, lessonId: number) {
+  const rows = await db.$queryRaw<LessonRow[]>`
+    SELECT ${LESSON_COLUMNS} ${LESSON_JOINS}
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+  return rows[0] ? lessonOf(rows[0]) : null;
+}
 type PeriodKindName = "QUARTER" | "HALF_YEAR" | "SEMESTER" | "TRIMESTER" | "CUSTOM";
 export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
+export type CellStudent = ReturnType<typeof studentOf>;
 
-/** The student's stays in the lesson's class, subgroup membership, final of the period and open unlocks — one query. */
-export async function studentOnLesson(organisationId: number, lesson: CellLesson, studentId: number, now: Date) {
-  const date = lesson.date.toISOString().slice(0, 10);
-  const rows = await db.$queryRaw<{ spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[]; inSubgroup: boolean; finalSet: boolean; unlocks: string[] }[]>`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
-         FROM "ClassMembership" m
-        WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."classId" = ${lesson.classId}) AS spans,
-      EXISTS (SELECT 1 FROM "SubgroupMember" g
-               WHERE g."organisationId" = ${organisationId} AND g."subgroupId" = ${lesson.subgroupId ?? -1} AND g."studentId" = ${studentId}) AS "inSubgroup",
-      EXISTS (SELECT 1 FROM "FinalMark" f
-                JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
-               WHERE f."organisationId" = ${organisationId} AND f."studentId" = ${studentId} AND f."classId" = ${lesson.classId}
-                 AND f."subjectId" = ${lesson.subjectId} AND f.kind = 'PERIOD' AND p."yearId" = ${lesson.class.yearId}
-                 AND p.kind::text = ${lesson.class.periodKind} AND p."startDate" <= ${date}::date AND p."endDate" >= ${date}::date) AS "finalSet",
-      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
-         FROM "UnlockRequest" u
-        WHERE u."organisationId" = ${organisationId} AND u."classId" = ${lesson.classId} AND u."subjectId" = ${lesson.subjectId}
-          AND u.date = ${date}::date AND u.status = 'APPROVED'
-          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks`;
-  const r = rows[0];
+function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
   const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
     spans: r.spans.map((m) => ({ studentId, startDate: asDate(m.startDate), endDate: m.endDate ? asDate(m.endDate) : null, educationForm: m.educationForm })),
@@ -245,6 +240,42 @@ export async function studentOnLesson(organisationId: number, lesson: CellLesson
     finalSet: r.finalSet,
     unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),
   };
+}
+
+/**
+ * The save's read side in ONE statement (issue 10): the lesson with what the rules need and the
+ * student's stays in its class, subgroup membership, final of the lesson's period and open unlocks
+ * of its date. Nothing of it is shown or acted on before the access gate has decided on the lesson.
+ */
+export async function cellContext(
+  organisationId: number,
+  lessonId: number,
+  studentId: number,
+  now: Date,
+): Promise<{ lesson: CellLesson; student: CellStudent } | null> {
+  const rows = await db.$queryRaw<(LessonRow & StudentRow)[]>`
+    SELECT ${LESSON_COLUMNS},
+      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
+         FROM "ClassMembership" m
+        WHERE m."organisationId" = l."organisationId" AND m."studentId" = ${studentId} AND m."classId" = l."classId") AS spans,
+      EXISTS (SELECT 1 FROM "SubgroupMember" g
+               WHERE g."organisationId" = l."organisationId" AND g."subgroupId" = l."subgroupId" AND g."studentId" = ${studentId}) AS "inSubgroup",
+      EXISTS (SELECT 1 FROM "FinalMark" f
+                JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
+               WHERE f."organisationId" = l."organisationId" AND f."studentId" = ${studentId} AND f."classId" = l."classId"
+                 AND f."subjectId" = l."subjectId" AND f.kind = 'PERIOD' AND p."yearId" = c."yearId"
+                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet",
+      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
+         FROM "UnlockRequest" u
+        WHERE u."organisationId" = l."organisationId" AND u."classId" = l."classId" AND u."subjectId" = l."subjectId"
+          AND u.date = l.date AND u.status = 'APPROVED'
+          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks
+    ${LESSON_JOINS}
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+  const r = rows[0];
+  if (!r) return null;
+  const lesson = lessonOf(r);
+  return { lesson, student: studentOf(r, lesson, studentId) };
 }
 
 export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };
