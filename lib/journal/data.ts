@@ -21,40 +21,59 @@ export type GridHead = {
   subgroups: { id: number; name: string }[];
 };
 
-/** Class, subject, settings, the class's periods and the subject's subgroups. Null when any is missing. */
+type GridHeadRow = {
+  cls: GridHead["cls"];
+  subject: GridHead["subject"];
+  orgKind: GridHead["orgKind"];
+  timeZone: string;
+  minMark: number | null;
+  maxMark: number | null;
+  roundingThreshold: number | null;
+  averagingMethod: GridRows["settings"]["averagingMethod"] | null;
+  lockDays: number | null;
+  periods: { id: number; name: string; start: string; end: string }[];
+  subgroups: { id: number; name: string }[];
+};
+
+/**
+ * Class, subject, settings, the class's periods and the subject's subgroups — one statement
+ * (issue 10: it was five queries in two rounds before every grid and finals page). Null when the
+ * class or the subject is missing.
+ */
 export async function gridHead(organisationId: number, classId: number, subjectId: number): Promise<GridHead | null> {
-  const [cls, subject, org] = await Promise.all([
-    db.classGroup.findUnique({
-      where: { organisationId_id: { organisationId, id: classId } },
-      select: { id: true, name: true, grade: true, yearId: true, periodKind: true },
-    }),
-    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { id: true, name: true, passFail: true } }),
-    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true, timeZone: true, settings: true } }),
-  ]);
-  if (!cls || !subject || !org) return null;
-  const [periods, subgroups] = await Promise.all([
-    db.period.findMany({
-      where: { organisationId, yearId: cls.yearId, kind: cls.periodKind },
-      orderBy: { number: "asc" },
-      select: { id: true, name: true, startDate: true, endDate: true },
-    }),
-    db.subgroup.findMany({ where: { organisationId, classId, OR: [{ subjectId }, { subjectId: null }] }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const s = org.settings;
+  const rows = await db.$queryRaw<GridHeadRow[]>`
+    SELECT json_build_object('id', c.id, 'name', c.name, 'grade', c.grade, 'yearId', c."yearId", 'periodKind', c."periodKind") AS cls,
+           json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
+           o.kind::text AS "orgKind", o."timeZone", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
+           st."averagingMethod"::text AS "averagingMethod", st."lockDays",
+           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
+              FROM "Period" p
+             WHERE p."organisationId" = o.id AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods,
+           (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]'::json)
+              FROM "Subgroup" g
+             WHERE g."organisationId" = o.id AND g."classId" = c.id AND (g."subjectId" = s.id OR g."subjectId" IS NULL)) AS subgroups
+      FROM "Organisation" o
+      JOIN "ClassGroup" c ON c."organisationId" = o.id AND c.id = ${classId}
+      JOIN "Subject" s ON s."organisationId" = o.id AND s.id = ${subjectId}
+      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = o.id
+     WHERE o.id = ${organisationId}`;
+  const r = rows[0];
+  if (!r) return null;
+  const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
-    cls,
-    subject,
-    orgKind: org.kind,
-    timeZone: org.timeZone,
+    cls: r.cls,
+    subject: r.subject,
+    orgKind: r.orgKind,
+    timeZone: r.timeZone,
     settings: {
-      minMark: s?.minMark ?? 2,
-      maxMark: s?.maxMark ?? 5,
-      roundingThreshold: num(s?.roundingThreshold) ?? 0.5,
-      averagingMethod: s?.averagingMethod ?? "WEIGHTED",
-      lockDays: s?.lockDays ?? 7,
+      minMark: r.minMark ?? 2,
+      maxMark: r.maxMark ?? 5,
+      roundingThreshold: r.roundingThreshold ?? 0.5,
+      averagingMethod: r.averagingMethod ?? "WEIGHTED",
+      lockDays: r.lockDays ?? 7,
     },
-    periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
-    subgroups,
+    periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: asDate(p.start), end: asDate(p.end) })),
+    subgroups: r.subgroups,
   };
 }
 

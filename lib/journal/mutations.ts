@@ -245,52 +245,136 @@ type AttendanceWrite = {
   now: Date;
 };
 
-export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
-    const row = await tx.attendance.findUnique({
-      where: { organisationId_lessonId_studentId: { organisationId: w.organisationId, lessonId: w.lessonId, studentId: w.studentId } },
-      select: { code: true, missedHours: true, version: true },
-    });
-    const current: AttendanceState | null = row
-      ? { code: row.code as AttendanceCodeName, missedHours: row.missedHours === null ? null : Number(row.missedHours), version: row.version }
-      : null;
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== w.expectedVersion) return { ok: false, reason: "conflict", state: current, version: currentVersion } as const;
-    const verdict = w.allow(current?.code ?? null);
-    if (verdict === "deny") return { ok: false, reason: "denied" } as const;
-    // A reason changes the code only; the missed hours (college) stay as the teacher marked them.
-    if (w.asReason && current && w.next) w.next = { ...w.next, missedHours: current.missedHours };
-    const same =
-      verdict === "keep" ||
-      (current === null && w.next === null) ||
-      (current !== null && w.next !== null && current.code === w.next.code && current.missedHours === w.next.missedHours);
-    if (same) return { ok: true, state: current, version: currentVersion, unchanged: true } as const;
+/** Every stored code a cell can hold; "-" stands for no row (present). */
+const STORED_CODES: readonly (AttendanceCodeName | "-")[] = ["-", "N", "UP", "NP", "B", "OT", "OP"];
 
-    const key = attendanceEntityKey(w.lessonId, w.studentId);
-    const where = { organisationId_lessonId_studentId: { organisationId: w.organisationId, lessonId: w.lessonId, studentId: w.studentId } };
-    let next: AttendanceState | null;
-    if (w.next === null) {
-      await tx.attendance.delete({ where });
-      next = null;
-    } else {
-      const version = current === null ? await nextVersion(tx, w.organisationId, "ATTENDANCE", key) : current.version + 1;
-      const data = {
-        code: w.next.code, missedHours: w.next.missedHours, version, updatedById: w.userId, updatedAt: w.now,
-        ...(w.asReason ? { reasonSetById: w.userId } : {}),
-      };
-      if (current === null) await tx.attendance.create({ data: { organisationId: w.organisationId, lessonId: w.lessonId, studentId: w.studentId, ...data } });
-      else await tx.attendance.update({ where, data });
-      next = { ...w.next, version };
-    }
-    await tx.journalChange.create({
-      data: {
-        organisationId: w.organisationId, entity: "ATTENDANCE", lessonId: w.lessonId, studentId: w.studentId, entityKey: key,
-        oldValue: json(current), newValue: json(next), reason: w.reason, userId: w.userId, at: w.now,
-      },
-    });
-    return { ok: true, state: next, version: next?.version ?? 0 } as const;
+/** What the one-statement attendance save returns: the cell before, the verdict on it, the outcome. */
+type AttendanceSaveRow = {
+  code: AttendanceCodeName | null;
+  missedHours: number | null;
+  version: number | null;
+  verdict: "write" | "keep" | "deny";
+  same: boolean;
+  newHours: number | null;
+  /** The version written (0 for a removal); null when nothing was written. */
+  written: number | null;
+};
+
+/**
+ * An attendance save as ONE statement (issue 10), the same shape as markSaveSql: lock the lesson row
+ * (InitPlan of the attendance's index scan, so it is taken first), read the cell with a locking read,
+ * compare the version, apply the caller's verdict on the stored code (`allow`, decided in advance for
+ * every code the cell can hold), write, append the JournalChange row. An expected-empty cell runs it
+ * after locking the lesson in a statement of its own (writeAttendance), for a fresh snapshot.
+ */
+function attendanceSaveSql(w: AttendanceWrite) {
+  const key = attendanceEntityKey(w.lessonId, w.studentId);
+  const now = w.now.toISOString();
+  const verdicts = STORED_CODES.map((c) => [c, w.allow(c === "-" ? null : c)] as const);
+  const writeCodes = verdicts.filter(([, v]) => v === "write").map(([c]) => c).join(",");
+  const keepCodes = verdicts.filter(([, v]) => v === "keep").map(([c]) => c).join(",");
+  const code = w.next?.code ?? null;
+  const hours = w.next?.missedHours ?? null;
+  return db.$queryRaw<AttendanceSaveRow[]>`
+    WITH l AS MATERIALIZED (
+      SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE
+    ), cur AS MATERIALIZED (
+      SELECT a.code::text AS code, a."missedHours", a.version
+        FROM "Attendance" a
+       WHERE a."organisationId" = ${w.organisationId} AND a."lessonId" = (SELECT id FROM l) AND a."studentId" = ${w.studentId}
+         FOR NO KEY UPDATE
+    ), d AS MATERIALIZED (
+      SELECT c.code, c."missedHours", c.version,
+             CASE WHEN coalesce(c.code, '-') = ANY (string_to_array(${writeCodes}::text, ',')) THEN 'write'
+                  WHEN coalesce(c.code, '-') = ANY (string_to_array(${keepCodes}::text, ',')) THEN 'keep'
+                  ELSE 'deny' END AS verdict,
+             -- A reason changes the code only; the missed hours (college) stay as the teacher marked them.
+             CASE WHEN ${w.asReason}::boolean AND c.code IS NOT NULL AND ${code}::text IS NOT NULL THEN c."missedHours"
+                  ELSE ${hours}::numeric END AS "newHours"
+        FROM (SELECT 1) one LEFT JOIN cur c ON true
+    ), v AS MATERIALIZED (
+      SELECT d.*,
+             coalesce(d.version, 0) = ${w.expectedVersion}::int AND d.verdict <> 'deny' AS fits,
+             d.verdict = 'keep'
+               OR (d.code IS NULL AND ${code}::text IS NULL)
+               OR (d.code IS NOT NULL AND ${code}::text IS NOT NULL AND d.code = ${code}::text AND d."missedHours" IS NOT DISTINCT FROM d."newHours") AS same
+        FROM d
+    ), del AS (
+      DELETE FROM "Attendance" a USING v
+       WHERE v.fits AND NOT v.same AND ${code}::text IS NULL
+         AND a."organisationId" = ${w.organisationId} AND a."lessonId" = ${w.lessonId} AND a."studentId" = ${w.studentId}
+      RETURNING 0 AS version
+    ), upd AS (
+      UPDATE "Attendance" a
+         SET code = ${code}::text::"AttendanceCode", "missedHours" = v."newHours", version = v.version + 1, "updatedById" = ${w.userId}::int,
+             "updatedAt" = (${now}::timestamptz AT TIME ZONE 'UTC'),
+             "reasonSetById" = CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int ELSE a."reasonSetById" END
+        FROM v
+       WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NOT NULL
+         AND a."organisationId" = ${w.organisationId} AND a."lessonId" = ${w.lessonId} AND a."studentId" = ${w.studentId}
+      RETURNING a.version
+    ), ins AS (
+      INSERT INTO "Attendance" ("organisationId", "lessonId", "studentId", code, "missedHours", version, "updatedById", "reasonSetById", "updatedAt")
+      SELECT ${w.organisationId}, ${w.lessonId}, ${w.studentId}, ${code}::text::"AttendanceCode", v."newHours",
+             1 + (SELECT count(*)::int FROM "JournalChange" j
+                   WHERE j."organisationId" = ${w.organisationId} AND j.entity = 'ATTENDANCE' AND j."entityKey" = ${key}),
+             ${w.userId}, CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int END, (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v
+       WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NULL
+      ON CONFLICT ("organisationId", "lessonId", "studentId") DO NOTHING
+      RETURNING version
+    ), done AS (
+      SELECT version FROM del UNION ALL SELECT version FROM upd UNION ALL SELECT version FROM ins
+    ), chg AS (
+      INSERT INTO "JournalChange" ("organisationId", entity, "lessonId", "studentId", "entityKey", "oldValue", "newValue", reason, "userId", at)
+      SELECT ${w.organisationId}, 'ATTENDANCE', ${w.lessonId}, ${w.studentId}, ${key},
+             CASE WHEN v.code IS NULL THEN NULL
+                  ELSE jsonb_build_object('code', v.code, 'missedHours', v."missedHours"::float8, 'version', v.version) END,
+             CASE WHEN ${code}::text IS NULL THEN NULL
+                  ELSE jsonb_build_object('code', ${code}::text, 'missedHours', v."newHours"::float8, 'version', done.version) END,
+             ${w.reason}::text, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v, done
+      RETURNING 1
+    )
+    SELECT v.code, v."missedHours"::float8 AS "missedHours", v.version, v.verdict, v.same, v."newHours"::float8 AS "newHours",
+           (SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written
+      FROM v`;
+}
+
+/** The attendance of a cell now (after a refused save, for the 409 answer). */
+async function currentAttendance(organisationId: number, lessonId: number, studentId: number): Promise<AttendanceState | null> {
+  const row = await db.attendance.findUnique({
+    where: { organisationId_lessonId_studentId: { organisationId, lessonId, studentId } },
+    select: { code: true, missedHours: true, version: true },
   });
+  return row ? { code: row.code as AttendanceCodeName, missedHours: row.missedHours === null ? null : Number(row.missedHours), version: row.version } : null;
+}
+
+export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
+  const [row] =
+    w.expectedVersion === 0
+      ? (
+          await db.$transaction([
+            db.$queryRaw`SELECT 1 FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`,
+            attendanceSaveSql(w),
+          ])
+        )[1]
+      : await attendanceSaveSql(w);
+  const before: AttendanceState | null = row.code === null ? null : { code: row.code, missedHours: row.missedHours, version: row.version! };
+  const beforeVersion = before?.version ?? 0;
+  if (beforeVersion !== w.expectedVersion) {
+    const now = await currentAttendance(w.organisationId, w.lessonId, w.studentId);
+    return { ok: false, reason: "conflict", state: now, version: now?.version ?? 0 };
+  }
+  if (row.verdict === "deny") return { ok: false, reason: "denied" };
+  if (row.same) return { ok: true, state: before, version: beforeVersion, unchanged: true };
+  if (row.written === null) {
+    // Beaten to an empty cell by a concurrent insert: answer with the cell as it is now.
+    const now = await currentAttendance(w.organisationId, w.lessonId, w.studentId);
+    return { ok: false, reason: "conflict", state: now, version: now?.version ?? 0 };
+  }
+  const next: AttendanceState | null = w.next === null ? null : { code: w.next.code, missedHours: row.newHours, version: row.written };
+  return { ok: true, state: next, version: next?.version ?? 0 };
 }
 
 /** «все присутствуют» (JRN-5): records that attendance of the lesson was taken; absences already marked stay. */
