@@ -92,6 +92,9 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 async function main(): Promise<number> {
+  // Issue 10: the server's heap is capped (MAX_HEAP_MB, default in heap-cap.ts) unless NODE_OPTIONS
+  // sets it; a bad MAX_HEAP_MB is refused here, before PostgreSQL is started.
+  const cap = heapCapArgs(process.env);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
@@ -130,8 +133,6 @@ async function main(): Promise<number> {
     const code = await runNext([nextBin(), 'build'], { ...env, NODE_ENV: 'production' });
     if (code !== 0 || shuttingDown) return code || 130;
   }
-  // Issue 10: the server's heap is capped (MAX_HEAP_MB, default in heap-cap.ts) unless NODE_OPTIONS sets it.
-  const cap = heapCapArgs(process.env);
   log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ''}`);
   return runNext(nextStartArgv(process.env, nextBin(), ['-p', port]), { ...env, NODE_ENV: 'production' });
 }
