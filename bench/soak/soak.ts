@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { treeRssMb } from "../app-server";
+import { nextStartArgv } from "../../prisma/tools/heap-cap";
 import { startEmbedded } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
@@ -278,7 +279,8 @@ async function main(): Promise<void> {
     // --trace-gc: V8 prints the live heap after every full (mark-compact) GC — the leak check
     // beside RSS (not allowed in NODE_OPTIONS, so node runs next's CLI itself; forks inherit it).
     const nextJs = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
-    app = spawn(process.execPath, ["--trace-gc", nextJs, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+    // The production server's heap cap too (MAX_HEAP_MB, as `npm start`; issue 10).
+    app = spawn(process.execPath, ["--trace-gc", ...nextStartArgv(env, nextJs, ["-p", String(port), "-H", "127.0.0.1"])], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
     let pending = "";
     app.stdout!.on("data", (d: Buffer) => {
       pending += d.toString();
@@ -350,7 +352,7 @@ async function main(): Promise<void> {
       virtualUsers: { teachers: plan.teachers.length * 2, parents: plan.parents.length, deputy: 1 },
       requests: samples.length, total5xx,
       liveHeapAfterFullGc: { count: gcs.length, firstFiveMedianMiB: heapFirst, lastFiveMedianMiB: heapLast, growthPercent: heapGrowth, maxMiB: Math.max(0, ...gcs.map((g) => g.mib)), committedFirstMiB: committedFirst, committedLastMiB: committedLast },
-      env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null, NODE_OPTIONS: process.env.NODE_OPTIONS ?? null },
+      env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null, NODE_OPTIONS: process.env.NODE_OPTIONS ?? null, MAX_HEAP_MB: process.env.MAX_HEAP_MB ?? null },
       rssStartMiB: rssStart, rssEndMiB: rssEnd, rssGrowthPercent: growth, rss, rows, failures: failures.slice(0, 50),
     };
     writeFileSync(path.join(OUT, "soak.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -6,7 +6,7 @@ import { fail, type ErrorCode } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { authorizeAnyOnLesson } from "@/lib/access/authorize";
 import { EDIT_PERMISSIONS } from "./access";
-import { lastChange, lessonForCell, studentOnLesson } from "./data";
+import { cellContext, lastChange, lessonForCell } from "./data";
 import {
   attendanceEntityKey,
   markAttendanceTaken,
@@ -70,7 +70,10 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
 
   // The lesson is read inside the organisation first (another organisation's id is "not found"
   // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
-  const lesson = await lessonForCell(organisationId, body.lessonId);
+  // A cell's save reads the lesson and the student's facts in one statement (cellContext); «все
+  // присутствуют» has no student. Nothing of them is used before the gate has decided.
+  const context = body.kind === "allPresent" ? null : await cellContext(organisationId, body.lessonId, body.studentId, now);
+  const lesson = body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId) : (context?.lesson ?? null);
   if (!lesson) return failure(403, "FORBIDDEN");
   const permission = await authorizeAnyOnLesson(actor, EDIT_PERMISSIONS, lesson);
   if (!permission) return failure(403, "FORBIDDEN");
@@ -85,7 +88,8 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
     return out(200, { ok: true, version: 0 });
   }
 
-  const student = await studentOnLesson(organisationId, lesson, body.studentId, now);
+  if (!context) return failure(403, "FORBIDDEN");
+  const { student } = context;
   const state = cellState(student.spans, lesson.date, lesson.subgroupId, student.subgroups);
   if (state === "outside") return failure(400, "INVALID_INPUT", "Ученик не числится в классе (подгруппе) на дату урока");
   if (state === "form") return failure(400, "INVALID_INPUT", "Для обучающихся на дому и в семейной форме отметки и посещаемость не ведутся");

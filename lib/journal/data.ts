@@ -2,7 +2,7 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
@@ -21,47 +21,101 @@ export type GridHead = {
   subgroups: { id: number; name: string }[];
 };
 
-/** Class, subject, settings, the class's periods and the subject's subgroups. Null when any is missing. */
+type GridHeadRow = {
+  cls: GridHead["cls"];
+  subject: GridHead["subject"];
+  orgKind: GridHead["orgKind"];
+  timeZone: string;
+  minMark: number | null;
+  maxMark: number | null;
+  roundingThreshold: number | null;
+  averagingMethod: GridRows["settings"]["averagingMethod"] | null;
+  lockDays: number | null;
+  periods: { id: number; name: string; start: string; end: string }[];
+  subgroups: { id: number; name: string }[];
+};
+
+/**
+ * Class, subject, settings, the class's periods and the subject's subgroups — one statement
+ * (issue 10: it was five queries in two rounds before every grid and finals page). Null when the
+ * class or the subject is missing.
+ */
 export async function gridHead(organisationId: number, classId: number, subjectId: number): Promise<GridHead | null> {
-  const [cls, subject, org] = await Promise.all([
-    db.classGroup.findUnique({
-      where: { organisationId_id: { organisationId, id: classId } },
-      select: { id: true, name: true, grade: true, yearId: true, periodKind: true },
-    }),
-    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { id: true, name: true, passFail: true } }),
-    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true, timeZone: true, settings: true } }),
-  ]);
-  if (!cls || !subject || !org) return null;
-  const [periods, subgroups] = await Promise.all([
-    db.period.findMany({
-      where: { organisationId, yearId: cls.yearId, kind: cls.periodKind },
-      orderBy: { number: "asc" },
-      select: { id: true, name: true, startDate: true, endDate: true },
-    }),
-    db.subgroup.findMany({ where: { organisationId, classId, OR: [{ subjectId }, { subjectId: null }] }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const s = org.settings;
+  const rows = await db.$queryRaw<GridHeadRow[]>`
+    SELECT json_build_object('id', c.id, 'name', c.name, 'grade', c.grade, 'yearId', c."yearId", 'periodKind', c."periodKind") AS cls,
+           json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
+           o.kind::text AS "orgKind", o."timeZone", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
+           st."averagingMethod"::text AS "averagingMethod", st."lockDays",
+           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
+              FROM "Period" p
+             WHERE p."organisationId" = o.id AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods,
+           (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]'::json)
+              FROM "Subgroup" g
+             WHERE g."organisationId" = o.id AND g."classId" = c.id AND (g."subjectId" = s.id OR g."subjectId" IS NULL)) AS subgroups
+      FROM "Organisation" o
+      JOIN "ClassGroup" c ON c."organisationId" = o.id AND c.id = ${classId}
+      JOIN "Subject" s ON s."organisationId" = o.id AND s.id = ${subjectId}
+      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = o.id
+     WHERE o.id = ${organisationId}`;
+  const r = rows[0];
+  if (!r) return null;
+  const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
-    cls,
-    subject,
-    orgKind: org.kind,
-    timeZone: org.timeZone,
+    cls: r.cls,
+    subject: r.subject,
+    orgKind: r.orgKind,
+    timeZone: r.timeZone,
     settings: {
-      minMark: s?.minMark ?? 2,
-      maxMark: s?.maxMark ?? 5,
-      roundingThreshold: num(s?.roundingThreshold) ?? 0.5,
-      averagingMethod: s?.averagingMethod ?? "WEIGHTED",
-      lockDays: s?.lockDays ?? 7,
+      minMark: r.minMark ?? 2,
+      maxMark: r.maxMark ?? 5,
+      roundingThreshold: r.roundingThreshold ?? 0.5,
+      averagingMethod: r.averagingMethod ?? "WEIGHTED",
+      lockDays: r.lockDays ?? 7,
     },
-    periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
-    subgroups,
+    periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: asDate(p.start), end: asDate(p.end) })),
+    subgroups: r.subgroups,
   };
+}
+
+type GridCells = {
+  /** [assignmentId, studentId, kind, value, isHospital, comment, version] */
+  marks: [number, number, MarkKindName, number | null, boolean, string | null, number][];
+  /** [lessonId, studentId, code, missedHours, version] */
+  attendance: [number, number, AttendanceCodeName, number | null, number][];
+  /** Lessons whose attendance was taken («все присутствуют», JRN-5). */
+  taken: number[];
+};
+
+/**
+ * The marks, attendance and «все присутствуют» markers of the grid's lessons in ONE statement
+ * (issue 10: three queries before; compact tuples, as the diary week reads its lessons).
+ */
+async function gridCells(organisationId: number, classId: number, subjectId: number, subgroupId: number | null, start: string, end: string): Promise<GridCells> {
+  const subgroup = subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty;
+  const rows = await db.$queryRaw<GridCells[]>`
+    WITH l AS MATERIALIZED (
+      SELECT l.id FROM "Lesson" l
+       WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
+         AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED' ${subgroup}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(m."assignmentId", m."studentId", m.kind, m.value, m."isHospital", m.comment, m.version)), '[]'::json)
+         FROM l JOIN "Mark" m ON m."organisationId" = ${organisationId} AND m."lessonId" = l.id) AS marks,
+      (SELECT coalesce(json_agg(json_build_array(a."lessonId", a."studentId", a.code, a."missedHours"::float8, a.version)), '[]'::json)
+         FROM l JOIN "Attendance" a ON a."organisationId" = ${organisationId} AND a."lessonId" = l.id) AS attendance,
+      (SELECT coalesce(json_agg(DISTINCT j."lessonId"), '[]'::json)
+         FROM "Lesson" t
+         JOIN "JournalChange" j ON j."organisationId" = t."organisationId" AND j."lessonId" = t.id
+        WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId} AND t."subjectId" = ${subjectId}
+          AND t.date >= ${start}::date AND t.date <= ${end}::date
+          AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken`;
+  return rows[0];
 }
 
 /**
  * The grid's rows for a class × subject (× subgroup) over a date range: lessons, the class list
  * from the movement book, subgroup members, assignments, marks, attendance, homework, the
- * «все присутствуют» markers, period finals and open unlocks — twelve queries in one parallel round.
+ * «все присутствуют» markers, period finals and open unlocks — ten queries in one parallel round.
  */
 export async function gridRows(
   organisationId: number,
@@ -84,7 +138,7 @@ export async function gridRows(
   };
   const start = range.start.toISOString().slice(0, 10);
   const end = range.end.toISOString().slice(0, 10);
-  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, marks, attendance, homework, taken] = await Promise.all([
+  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, cells, homework] = await Promise.all([
     db.assignmentType.findMany({
       where: { organisationId },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
@@ -127,26 +181,12 @@ export async function gridRows(
       orderBy: { id: "asc" },
       select: { id: true, lessonId: true, typeId: true, description: true, weight: true, dueDate: true, specification: true },
     }),
-    db.mark.findMany({
-      where: { organisationId, lesson: lessonWhere },
-      select: { assignmentId: true, studentId: true, kind: true, value: true, isHospital: true, comment: true, version: true },
-    }),
-    db.attendance.findMany({
-      where: { organisationId, lesson: lessonWhere },
-      select: { lessonId: true, studentId: true, code: true, missedHours: true, version: true },
-    }),
+    gridCells(organisationId, classId, subjectId, subgroupId, start, end),
     db.homework.findMany({
       where: { organisationId, lesson: lessonWhere },
       orderBy: { id: "asc" },
       select: { id: true, lessonId: true, text: true, dueDate: true, version: true, files: { select: { id: true, fileName: true, size: true } } },
     }),
-    db.$queryRaw<{ lessonId: number }[]>`
-      SELECT DISTINCT j."lessonId"
-        FROM "Lesson" l
-        JOIN "JournalChange" j ON j."organisationId" = l."organisationId" AND j."lessonId" = l.id
-       WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
-         AND l.date >= ${start}::date AND l.date <= ${end}::date
-         AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL`,
   ]);
   return {
     cls: head.cls,
@@ -169,41 +209,36 @@ export async function gridRows(
       id: a.id, lessonId: a.lessonId, typeId: a.typeId, description: a.description, weight: num(a.weight), dueDate: a.dueDate,
       hasSpecification: a.specification !== null,
     })),
-    marks: marks.map((m) => ({ ...m, kind: m.kind as MarkKindName })),
-    attendance: attendance.map((a) => ({ ...a, code: a.code as AttendanceCodeName, missedHours: num(a.missedHours) })),
+    marks: cells.marks.map(([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({
+      assignmentId, studentId, kind, value, isHospital, comment, version,
+    })),
+    attendance: cells.attendance.map(([lessonId, studentId, code, missedHours, version]) => ({ lessonId, studentId, code, missedHours, version })),
     homework: homework.map((h) => ({
       id: h.id, lessonId: h.lessonId, text: h.text, dueDate: h.dueDate, version: h.version,
       files: h.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size })),
     })),
-    attendanceTaken: taken.map((t) => t.lessonId),
+    attendanceTaken: cells.taken,
     finals: finals.map((f) => f.studentId),
     unlocks: unlocks.map((u) => ({ date: u.date, openUntil: u.openUntil! })),
     planTopics,
   };
 }
 
-/** The lesson a cell belongs to, with what the save rules need — one query (the save's hot path). */
-export async function lessonForCell(organisationId: number, lessonId: number) {
-  const rows = await db.$queryRaw<
-    {
-      id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
-      status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
-      passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
-      homeworkForToday: boolean | null; homeworkForPast: boolean | null;
-    }[]
-  >`
-    SELECT l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
-           c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
-           o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"
-      FROM "Lesson" l
-      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
-      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
-      JOIN "Organisation" o ON o.id = l."organisationId"
-      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"
-     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
-  const r = rows[0];
-  if (!r) return null;
+type LessonRow = {
+  id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
+  status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
+  passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
+  homeworkForToday: boolean | null; homeworkForPast: boolean | null;
+};
+
+type StudentRow = {
+  spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[];
+  inSubgroup: boolean;
+  finalSet: boolean;
+  unlocks: string[];
+};
+
+function lessonOf(r: LessonRow) {
   return {
     id: r.id, date: r.date, classId: r.classId, subjectId: r.subjectId, subgroupId: r.subgroupId, teacherId: r.teacherId, substituteId: r.substituteId,
     status: r.status, hours: Number(r.hours),
@@ -214,30 +249,32 @@ export async function lessonForCell(organisationId: number, lessonId: number) {
     homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
   };
 }
+
+const LESSON_COLUMNS = Prisma.sql`
+  l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
+  c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
+  o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"`;
+
+const LESSON_JOINS = Prisma.sql`
+  FROM "Lesson" l
+  JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+  JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+  JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+  JOIN "Organisation" o ON o.id = l."organisationId"
+  LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"`;
+
+/** The lesson a cell belongs to, with what the save rules need — one query. */
+export async function lessonForCell(organisationId: number, lessonId: number) {
+  const rows = await db.$queryRaw<LessonRow[]>`
+    SELECT ${LESSON_COLUMNS} ${LESSON_JOINS}
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+  return rows[0] ? lessonOf(rows[0]) : null;
+}
 type PeriodKindName = "QUARTER" | "HALF_YEAR" | "SEMESTER" | "TRIMESTER" | "CUSTOM";
 export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
+export type CellStudent = ReturnType<typeof studentOf>;
 
-/** The student's stays in the lesson's class, subgroup membership, final of the period and open unlocks — one query. */
-export async function studentOnLesson(organisationId: number, lesson: CellLesson, studentId: number, now: Date) {
-  const date = lesson.date.toISOString().slice(0, 10);
-  const rows = await db.$queryRaw<{ spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[]; inSubgroup: boolean; finalSet: boolean; unlocks: string[] }[]>`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
-         FROM "ClassMembership" m
-        WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."classId" = ${lesson.classId}) AS spans,
-      EXISTS (SELECT 1 FROM "SubgroupMember" g
-               WHERE g."organisationId" = ${organisationId} AND g."subgroupId" = ${lesson.subgroupId ?? -1} AND g."studentId" = ${studentId}) AS "inSubgroup",
-      EXISTS (SELECT 1 FROM "FinalMark" f
-                JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
-               WHERE f."organisationId" = ${organisationId} AND f."studentId" = ${studentId} AND f."classId" = ${lesson.classId}
-                 AND f."subjectId" = ${lesson.subjectId} AND f.kind = 'PERIOD' AND p."yearId" = ${lesson.class.yearId}
-                 AND p.kind::text = ${lesson.class.periodKind} AND p."startDate" <= ${date}::date AND p."endDate" >= ${date}::date) AS "finalSet",
-      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
-         FROM "UnlockRequest" u
-        WHERE u."organisationId" = ${organisationId} AND u."classId" = ${lesson.classId} AND u."subjectId" = ${lesson.subjectId}
-          AND u.date = ${date}::date AND u.status = 'APPROVED'
-          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks`;
-  const r = rows[0];
+function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
   const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
     spans: r.spans.map((m) => ({ studentId, startDate: asDate(m.startDate), endDate: m.endDate ? asDate(m.endDate) : null, educationForm: m.educationForm })),
@@ -245,6 +282,42 @@ export async function studentOnLesson(organisationId: number, lesson: CellLesson
     finalSet: r.finalSet,
     unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),
   };
+}
+
+/**
+ * The save's read side in ONE statement (issue 10): the lesson with what the rules need and the
+ * student's stays in its class, subgroup membership, final of the lesson's period and open unlocks
+ * of its date. Nothing of it is shown or acted on before the access gate has decided on the lesson.
+ */
+export async function cellContext(
+  organisationId: number,
+  lessonId: number,
+  studentId: number,
+  now: Date,
+): Promise<{ lesson: CellLesson; student: CellStudent } | null> {
+  const rows = await db.$queryRaw<(LessonRow & StudentRow)[]>`
+    SELECT ${LESSON_COLUMNS},
+      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
+         FROM "ClassMembership" m
+        WHERE m."organisationId" = l."organisationId" AND m."studentId" = ${studentId} AND m."classId" = l."classId") AS spans,
+      EXISTS (SELECT 1 FROM "SubgroupMember" g
+               WHERE g."organisationId" = l."organisationId" AND g."subgroupId" = l."subgroupId" AND g."studentId" = ${studentId}) AS "inSubgroup",
+      EXISTS (SELECT 1 FROM "FinalMark" f
+                JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
+               WHERE f."organisationId" = l."organisationId" AND f."studentId" = ${studentId} AND f."classId" = l."classId"
+                 AND f."subjectId" = l."subjectId" AND f.kind = 'PERIOD' AND p."yearId" = c."yearId"
+                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet",
+      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
+         FROM "UnlockRequest" u
+        WHERE u."organisationId" = l."organisationId" AND u."classId" = l."classId" AND u."subjectId" = l."subjectId"
+          AND u.date = l.date AND u.status = 'APPROVED'
+          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks
+    ${LESSON_JOINS}
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+  const r = rows[0];
+  if (!r) return null;
+  const lesson = lessonOf(r);
+  return { lesson, student: studentOf(r, lesson, studentId) };
 }
 
 export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };

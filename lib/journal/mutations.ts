@@ -52,78 +52,182 @@ type MarkWrite = {
   now: Date;
 };
 
-export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
-  const result = await db.$transaction(async (tx) => {
-    let assignmentId = w.assignmentId;
-    let created = false;
-    if (assignmentId === null) {
-      await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
-      const existing = await tx.assignment.findFirst({ where: { organisationId: w.organisationId, lessonId: w.lessonId }, select: { id: true } });
-      if (existing || w.typeId === null) return { ok: false, reason: "placeholder" } as const;
-      const a = await tx.assignment.create({
-        data: { organisationId: w.organisationId, lessonId: w.lessonId, typeId: w.typeId, createdAt: w.now },
-        select: { id: true },
-      });
-      assignmentId = a.id;
-      created = true;
-      await tx.journalChange.create({
-        data: {
-          organisationId: w.organisationId, entity: "ASSIGNMENT", lessonId: w.lessonId, entityKey: `assignment:${a.id}`,
-          newValue: json({ typeId: w.typeId }), userId: w.userId, at: w.now,
-        },
-      });
-    }
-    // Lock first, read after: in READ COMMITTED a later statement sees what the previous holder
-    // of the lock committed (a join in the locking statement would not be re-read).
-    const locked = await tx.$queryRaw<{ lessonId: number }[]>`
-      SELECT "lessonId" FROM "Assignment" WHERE "organisationId" = ${w.organisationId} AND id = ${assignmentId} FOR NO KEY UPDATE`;
-    if (locked[0]?.lessonId !== w.lessonId) return { ok: false, reason: "assignment" } as const;
-    const row = await tx.mark.findUnique({
-      where: { organisationId_assignmentId_studentId: { organisationId: w.organisationId, assignmentId, studentId: w.studentId } },
-      select: { kind: true, value: true, isHospital: true, comment: true, version: true },
-    });
-    const current: MarkState | null = row ? { ...row, kind: row.kind as MarkKindName } : null;
-    const currentVersion = current?.version ?? 0;
-    if (!created && currentVersion !== w.expectedVersion) return { ok: false, reason: "conflict", state: current, version: currentVersion } as const;
+/** What the one-statement save (markSaveSql) returns: the assignment's lesson, the mark before, the outcome. */
+type MarkSaveRow = {
+  lessonId: number | null;
+  id: number | null;
+  kind: string | null;
+  value: number | null;
+  isHospital: boolean | null;
+  comment: string | null;
+  version: number | null;
+  newComment: string | null;
+  same: boolean | null;
+  /** The version written (0 for a removal); null when nothing was written. */
+  written: number | null;
+};
 
-    const key = markEntityKey(assignmentId, w.studentId);
-    const comment = w.comment === undefined ? (current?.comment ?? null) : w.comment;
-    const same =
-      (current === null && w.mark === null) ||
-      (current !== null && w.mark !== null && current.kind === w.mark.kind && current.value === w.mark.value &&
-        current.isHospital === w.mark.isHospital && current.comment === comment);
-    if (same) return { ok: true, state: current, version: currentVersion, assignmentId, unchanged: true } as const;
+/**
+ * The save of a mark into an existing assignment as ONE statement (issue 10: a save was an
+ * interactive transaction of 6–7 round trips). In order: lock the assignment row FOR NO KEY UPDATE
+ * (it is the InitPlan of the mark's index scan, so it is taken before the mark is read; every
+ * writer of the column's marks takes it, so they stay serialised), read the mark FOR NO KEY UPDATE
+ * (a locking read returns the newest committed version of the row, not the statement's snapshot),
+ * compare its version with the expected one, then insert / update / delete it and append the
+ * JournalChange row with the old and new values. Nothing is written on a version mismatch, a wrong
+ * lesson or an unchanged value.
+ *
+ * A locking read cannot see a row inserted after the statement's snapshot, nor count JournalChange
+ * rows committed after it; both only matter when the cell is empty (expected version 0). That case
+ * runs the same statement after taking the assignment lock in a statement of its own in the same
+ * transaction (writeMark), so its snapshot is taken after the lock, exactly as before.
+ */
+function markSaveSql(w: MarkWrite, assignmentId: number) {
+  const key = markEntityKey(assignmentId, w.studentId);
+  const now = w.now.toISOString();
+  const kind = w.mark?.kind ?? null;
+  const value = w.mark?.value ?? null;
+  const hospital = w.mark?.isHospital ?? false;
+  const keepComment = w.comment === undefined;
+  const comment = w.comment ?? null;
+  return db.$queryRaw<MarkSaveRow[]>`
+    WITH a AS MATERIALIZED (
+      SELECT id, "lessonId" FROM "Assignment" WHERE "organisationId" = ${w.organisationId} AND id = ${assignmentId} FOR NO KEY UPDATE
+    ), cur AS MATERIALIZED (
+      SELECT m.id, m.kind::text AS kind, m.value, m."isHospital", m.comment, m.version
+        FROM "Mark" m
+       WHERE m."organisationId" = ${w.organisationId} AND m."assignmentId" = (SELECT id FROM a) AND m."studentId" = ${w.studentId}
+         FOR NO KEY UPDATE
+    ), d AS MATERIALIZED (
+      SELECT (SELECT "lessonId" FROM a) AS "lessonId", c.id, c.kind, c.value, c."isHospital", c.comment, c.version,
+             CASE WHEN ${keepComment}::boolean THEN c.comment ELSE ${comment}::text END AS "newComment"
+        FROM (SELECT 1) one LEFT JOIN cur c ON true
+    ), v AS MATERIALIZED (
+      SELECT d.*,
+             d."lessonId" IS NOT DISTINCT FROM ${w.lessonId}::int AND coalesce(d.version, 0) = ${w.expectedVersion}::int AS fits,
+             (d.id IS NULL AND ${kind}::text IS NULL)
+               OR (d.id IS NOT NULL AND ${kind}::text IS NOT NULL AND d.kind = ${kind}::text AND d.value IS NOT DISTINCT FROM ${value}::int
+                   AND d."isHospital" = ${hospital}::boolean AND d.comment IS NOT DISTINCT FROM d."newComment") AS same
+        FROM d
+    ), del AS (
+      DELETE FROM "Mark" m USING v
+       WHERE v.fits AND NOT v.same AND ${kind}::text IS NULL AND m."organisationId" = ${w.organisationId} AND m.id = v.id
+      RETURNING 0 AS version
+    ), upd AS (
+      UPDATE "Mark" m
+         SET kind = ${kind}::text::"MarkKind", value = ${value}::int, "isHospital" = ${hospital}::boolean, comment = v."newComment",
+             version = v.version + 1, "updatedById" = ${w.userId}::int, "updatedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v
+       WHERE v.fits AND NOT v.same AND ${kind}::text IS NOT NULL AND v.id IS NOT NULL AND m."organisationId" = ${w.organisationId} AND m.id = v.id
+      RETURNING m.version
+    ), ins AS (
+      INSERT INTO "Mark" ("organisationId", "lessonId", "assignmentId", "studentId", kind, value, "isHospital", comment, version,
+                          "createdById", "updatedById", "createdAt", "updatedAt")
+      SELECT ${w.organisationId}, ${w.lessonId}, ${assignmentId}, ${w.studentId}, ${kind}::text::"MarkKind", ${value}::int, ${hospital}::boolean,
+             v."newComment",
+             1 + (SELECT count(*)::int FROM "JournalChange" j
+                   WHERE j."organisationId" = ${w.organisationId} AND j.entity = 'MARK' AND j."entityKey" = ${key}),
+             ${w.userId}, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC'), (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v
+       WHERE v.fits AND NOT v.same AND ${kind}::text IS NOT NULL AND v.id IS NULL
+      ON CONFLICT ("organisationId", "assignmentId", "studentId") DO NOTHING
+      RETURNING version
+    ), done AS (
+      SELECT version FROM del UNION ALL SELECT version FROM upd UNION ALL SELECT version FROM ins
+    ), chg AS (
+      INSERT INTO "JournalChange" ("organisationId", entity, "lessonId", "studentId", "entityKey", "oldValue", "newValue", reason, "userId", at)
+      SELECT ${w.organisationId}, 'MARK', ${w.lessonId}, ${w.studentId}, ${key},
+             CASE WHEN v.id IS NULL THEN NULL
+                  ELSE jsonb_build_object('kind', v.kind, 'value', v.value, 'isHospital', v."isHospital", 'comment', v.comment, 'version', v.version) END,
+             CASE WHEN ${kind}::text IS NULL THEN NULL
+                  ELSE jsonb_build_object('kind', ${kind}::text, 'value', ${value}::int, 'isHospital', ${hospital}::boolean, 'comment', v."newComment", 'version', done.version) END,
+             ${w.reason}::text, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v, done
+      RETURNING 1
+    )
+    SELECT v."lessonId", v.id, v.kind, v.value, v."isHospital", v.comment, v.version, v."newComment", v.same,
+           (SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written
+      FROM v`;
+}
 
-    const where = { organisationId_assignmentId_studentId: { organisationId: w.organisationId, assignmentId, studentId: w.studentId } };
-    let next: MarkState | null;
-    if (w.mark === null) {
-      await tx.mark.delete({ where });
-      next = null;
-    } else if (current === null) {
-      const version = await nextVersion(tx, w.organisationId, "MARK", key);
-      await tx.mark.create({
-        data: {
-          organisationId: w.organisationId, lessonId: w.lessonId, assignmentId, studentId: w.studentId, ...w.mark, comment,
-          version, createdById: w.userId, updatedById: w.userId, createdAt: w.now, updatedAt: w.now,
-        },
-      });
-      next = { ...w.mark, comment, version };
-    } else {
-      const version = current.version + 1;
-      await tx.mark.update({ where, data: { ...w.mark, comment, version, updatedById: w.userId, updatedAt: w.now } });
-      next = { ...w.mark, comment, version };
-    }
-    await tx.journalChange.create({
-      data: {
-        organisationId: w.organisationId, entity: "MARK", lessonId: w.lessonId, studentId: w.studentId, entityKey: key,
-        oldValue: json(current), newValue: json(next), reason: w.reason, userId: w.userId, at: w.now,
-      },
-    });
-    return { ok: true, state: next, version: next?.version ?? 0, assignmentId } as const;
+/** The mark of a cell now (after a refused save, for the 409 answer). */
+async function currentMark(organisationId: number, assignmentId: number, studentId: number): Promise<MarkState | null> {
+  const row = await db.mark.findUnique({
+    where: { organisationId_assignmentId_studentId: { organisationId, assignmentId, studentId } },
+    select: { kind: true, value: true, isHospital: true, comment: true, version: true },
   });
+  return row ? { ...row, kind: row.kind as MarkKindName } : null;
+}
+
+export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
+  const result = w.assignmentId === null ? await writeMarkNewAssignment(w) : await writeMarkInto(w, w.assignmentId);
   // API-4: after the commit, the family's opted-in devices; not awaited — it never fails or slows the save.
   if (result.ok && !("unchanged" in result) && result.state) void notifyMark(w.organisationId, w.lessonId, w.studentId, markLabel(result.state.kind, result.state.value));
   return result;
+}
+
+/** A save into an existing assignment: one statement, or lock + that statement when the cell is expected empty. */
+async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteResult<MarkState>> {
+  const [row] =
+    w.expectedVersion === 0
+      ? (
+          await db.$transaction([
+            db.$queryRaw`SELECT 1 FROM "Assignment" WHERE "organisationId" = ${w.organisationId} AND id = ${assignmentId} FOR NO KEY UPDATE`,
+            markSaveSql(w, assignmentId),
+          ])
+        )[1]
+      : await markSaveSql(w, assignmentId);
+  if (!row || row.lessonId !== w.lessonId) return { ok: false, reason: "assignment" };
+  const before: MarkState | null =
+    row.id === null
+      ? null
+      : { kind: row.kind as MarkKindName, value: row.value, isHospital: row.isHospital!, comment: row.comment, version: row.version! };
+  const beforeVersion = before?.version ?? 0;
+  if (beforeVersion === w.expectedVersion && row.same) return { ok: true, state: before, version: beforeVersion, assignmentId, unchanged: true };
+  if (beforeVersion !== w.expectedVersion || row.written === null) {
+    // Refused (or beaten to an empty cell by a concurrent insert): answer with the cell as it is now.
+    const now = await currentMark(w.organisationId, assignmentId, w.studentId);
+    return { ok: false, reason: "conflict", state: now, version: now?.version ?? 0 };
+  }
+  const next: MarkState | null = w.mark === null ? null : { ...w.mark, comment: row.newComment, version: row.written };
+  return { ok: true, state: next, version: next?.version ?? 0, assignmentId };
+}
+
+/** Fast entry into a lesson without an assignment: create its first one of `typeId` and the mark (interactive transaction, rare). */
+async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkState>> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
+    const existing = await tx.assignment.findFirst({ where: { organisationId: w.organisationId, lessonId: w.lessonId }, select: { id: true } });
+    if (existing || w.typeId === null) return { ok: false, reason: "placeholder" } as const;
+    const a = await tx.assignment.create({
+      data: { organisationId: w.organisationId, lessonId: w.lessonId, typeId: w.typeId, createdAt: w.now },
+      select: { id: true },
+    });
+    await tx.journalChange.create({
+      data: {
+        organisationId: w.organisationId, entity: "ASSIGNMENT", lessonId: w.lessonId, entityKey: `assignment:${a.id}`,
+        newValue: json({ typeId: w.typeId }), userId: w.userId, at: w.now,
+      },
+    });
+    if (w.mark === null) return { ok: true, state: null, version: 0, assignmentId: a.id } as const;
+    const key = markEntityKey(a.id, w.studentId);
+    const comment = w.comment ?? null;
+    const version = await nextVersion(tx, w.organisationId, "MARK", key);
+    await tx.mark.create({
+      data: {
+        organisationId: w.organisationId, lessonId: w.lessonId, assignmentId: a.id, studentId: w.studentId, ...w.mark, comment,
+        version, createdById: w.userId, updatedById: w.userId, createdAt: w.now, updatedAt: w.now,
+      },
+    });
+    const next: MarkState = { ...w.mark, comment, version };
+    await tx.journalChange.create({
+      data: {
+        organisationId: w.organisationId, entity: "MARK", lessonId: w.lessonId, studentId: w.studentId, entityKey: key,
+        oldValue: Prisma.DbNull, newValue: json(next), reason: w.reason, userId: w.userId, at: w.now,
+      },
+    });
+    return { ok: true, state: next, version, assignmentId: a.id } as const;
+  });
 }
 
 type AttendanceWrite = {
@@ -141,52 +245,136 @@ type AttendanceWrite = {
   now: Date;
 };
 
-export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
-    const row = await tx.attendance.findUnique({
-      where: { organisationId_lessonId_studentId: { organisationId: w.organisationId, lessonId: w.lessonId, studentId: w.studentId } },
-      select: { code: true, missedHours: true, version: true },
-    });
-    const current: AttendanceState | null = row
-      ? { code: row.code as AttendanceCodeName, missedHours: row.missedHours === null ? null : Number(row.missedHours), version: row.version }
-      : null;
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== w.expectedVersion) return { ok: false, reason: "conflict", state: current, version: currentVersion } as const;
-    const verdict = w.allow(current?.code ?? null);
-    if (verdict === "deny") return { ok: false, reason: "denied" } as const;
-    // A reason changes the code only; the missed hours (college) stay as the teacher marked them.
-    if (w.asReason && current && w.next) w.next = { ...w.next, missedHours: current.missedHours };
-    const same =
-      verdict === "keep" ||
-      (current === null && w.next === null) ||
-      (current !== null && w.next !== null && current.code === w.next.code && current.missedHours === w.next.missedHours);
-    if (same) return { ok: true, state: current, version: currentVersion, unchanged: true } as const;
+/** Every stored code a cell can hold; "-" stands for no row (present). */
+const STORED_CODES: readonly (AttendanceCodeName | "-")[] = ["-", "N", "UP", "NP", "B", "OT", "OP"];
 
-    const key = attendanceEntityKey(w.lessonId, w.studentId);
-    const where = { organisationId_lessonId_studentId: { organisationId: w.organisationId, lessonId: w.lessonId, studentId: w.studentId } };
-    let next: AttendanceState | null;
-    if (w.next === null) {
-      await tx.attendance.delete({ where });
-      next = null;
-    } else {
-      const version = current === null ? await nextVersion(tx, w.organisationId, "ATTENDANCE", key) : current.version + 1;
-      const data = {
-        code: w.next.code, missedHours: w.next.missedHours, version, updatedById: w.userId, updatedAt: w.now,
-        ...(w.asReason ? { reasonSetById: w.userId } : {}),
-      };
-      if (current === null) await tx.attendance.create({ data: { organisationId: w.organisationId, lessonId: w.lessonId, studentId: w.studentId, ...data } });
-      else await tx.attendance.update({ where, data });
-      next = { ...w.next, version };
-    }
-    await tx.journalChange.create({
-      data: {
-        organisationId: w.organisationId, entity: "ATTENDANCE", lessonId: w.lessonId, studentId: w.studentId, entityKey: key,
-        oldValue: json(current), newValue: json(next), reason: w.reason, userId: w.userId, at: w.now,
-      },
-    });
-    return { ok: true, state: next, version: next?.version ?? 0 } as const;
+/** What the one-statement attendance save returns: the cell before, the verdict on it, the outcome. */
+type AttendanceSaveRow = {
+  code: AttendanceCodeName | null;
+  missedHours: number | null;
+  version: number | null;
+  verdict: "write" | "keep" | "deny";
+  same: boolean;
+  newHours: number | null;
+  /** The version written (0 for a removal); null when nothing was written. */
+  written: number | null;
+};
+
+/**
+ * An attendance save as ONE statement (issue 10), the same shape as markSaveSql: lock the lesson row
+ * (InitPlan of the attendance's index scan, so it is taken first), read the cell with a locking read,
+ * compare the version, apply the caller's verdict on the stored code (`allow`, decided in advance for
+ * every code the cell can hold), write, append the JournalChange row. An expected-empty cell runs it
+ * after locking the lesson in a statement of its own (writeAttendance), for a fresh snapshot.
+ */
+function attendanceSaveSql(w: AttendanceWrite) {
+  const key = attendanceEntityKey(w.lessonId, w.studentId);
+  const now = w.now.toISOString();
+  const verdicts = STORED_CODES.map((c) => [c, w.allow(c === "-" ? null : c)] as const);
+  const writeCodes = verdicts.filter(([, v]) => v === "write").map(([c]) => c).join(",");
+  const keepCodes = verdicts.filter(([, v]) => v === "keep").map(([c]) => c).join(",");
+  const code = w.next?.code ?? null;
+  const hours = w.next?.missedHours ?? null;
+  return db.$queryRaw<AttendanceSaveRow[]>`
+    WITH l AS MATERIALIZED (
+      SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE
+    ), cur AS MATERIALIZED (
+      SELECT a.code::text AS code, a."missedHours", a.version
+        FROM "Attendance" a
+       WHERE a."organisationId" = ${w.organisationId} AND a."lessonId" = (SELECT id FROM l) AND a."studentId" = ${w.studentId}
+         FOR NO KEY UPDATE
+    ), d AS MATERIALIZED (
+      SELECT c.code, c."missedHours", c.version,
+             CASE WHEN coalesce(c.code, '-') = ANY (string_to_array(${writeCodes}::text, ',')) THEN 'write'
+                  WHEN coalesce(c.code, '-') = ANY (string_to_array(${keepCodes}::text, ',')) THEN 'keep'
+                  ELSE 'deny' END AS verdict,
+             -- A reason changes the code only; the missed hours (college) stay as the teacher marked them.
+             CASE WHEN ${w.asReason}::boolean AND c.code IS NOT NULL AND ${code}::text IS NOT NULL THEN c."missedHours"
+                  ELSE ${hours}::numeric END AS "newHours"
+        FROM (SELECT 1) one LEFT JOIN cur c ON true
+    ), v AS MATERIALIZED (
+      SELECT d.*,
+             coalesce(d.version, 0) = ${w.expectedVersion}::int AND d.verdict <> 'deny' AS fits,
+             d.verdict = 'keep'
+               OR (d.code IS NULL AND ${code}::text IS NULL)
+               OR (d.code IS NOT NULL AND ${code}::text IS NOT NULL AND d.code = ${code}::text AND d."missedHours" IS NOT DISTINCT FROM d."newHours") AS same
+        FROM d
+    ), del AS (
+      DELETE FROM "Attendance" a USING v
+       WHERE v.fits AND NOT v.same AND ${code}::text IS NULL
+         AND a."organisationId" = ${w.organisationId} AND a."lessonId" = ${w.lessonId} AND a."studentId" = ${w.studentId}
+      RETURNING 0 AS version
+    ), upd AS (
+      UPDATE "Attendance" a
+         SET code = ${code}::text::"AttendanceCode", "missedHours" = v."newHours", version = v.version + 1, "updatedById" = ${w.userId}::int,
+             "updatedAt" = (${now}::timestamptz AT TIME ZONE 'UTC'),
+             "reasonSetById" = CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int ELSE a."reasonSetById" END
+        FROM v
+       WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NOT NULL
+         AND a."organisationId" = ${w.organisationId} AND a."lessonId" = ${w.lessonId} AND a."studentId" = ${w.studentId}
+      RETURNING a.version
+    ), ins AS (
+      INSERT INTO "Attendance" ("organisationId", "lessonId", "studentId", code, "missedHours", version, "updatedById", "reasonSetById", "updatedAt")
+      SELECT ${w.organisationId}, ${w.lessonId}, ${w.studentId}, ${code}::text::"AttendanceCode", v."newHours",
+             1 + (SELECT count(*)::int FROM "JournalChange" j
+                   WHERE j."organisationId" = ${w.organisationId} AND j.entity = 'ATTENDANCE' AND j."entityKey" = ${key}),
+             ${w.userId}, CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int END, (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v
+       WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NULL
+      ON CONFLICT ("organisationId", "lessonId", "studentId") DO NOTHING
+      RETURNING version
+    ), done AS (
+      SELECT version FROM del UNION ALL SELECT version FROM upd UNION ALL SELECT version FROM ins
+    ), chg AS (
+      INSERT INTO "JournalChange" ("organisationId", entity, "lessonId", "studentId", "entityKey", "oldValue", "newValue", reason, "userId", at)
+      SELECT ${w.organisationId}, 'ATTENDANCE', ${w.lessonId}, ${w.studentId}, ${key},
+             CASE WHEN v.code IS NULL THEN NULL
+                  ELSE jsonb_build_object('code', v.code, 'missedHours', v."missedHours"::float8, 'version', v.version) END,
+             CASE WHEN ${code}::text IS NULL THEN NULL
+                  ELSE jsonb_build_object('code', ${code}::text, 'missedHours', v."newHours"::float8, 'version', done.version) END,
+             ${w.reason}::text, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM v, done
+      RETURNING 1
+    )
+    SELECT v.code, v."missedHours"::float8 AS "missedHours", v.version, v.verdict, v.same, v."newHours"::float8 AS "newHours",
+           (SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written
+      FROM v`;
+}
+
+/** The attendance of a cell now (after a refused save, for the 409 answer). */
+async function currentAttendance(organisationId: number, lessonId: number, studentId: number): Promise<AttendanceState | null> {
+  const row = await db.attendance.findUnique({
+    where: { organisationId_lessonId_studentId: { organisationId, lessonId, studentId } },
+    select: { code: true, missedHours: true, version: true },
   });
+  return row ? { code: row.code as AttendanceCodeName, missedHours: row.missedHours === null ? null : Number(row.missedHours), version: row.version } : null;
+}
+
+export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
+  const [row] =
+    w.expectedVersion === 0
+      ? (
+          await db.$transaction([
+            db.$queryRaw`SELECT 1 FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`,
+            attendanceSaveSql(w),
+          ])
+        )[1]
+      : await attendanceSaveSql(w);
+  const before: AttendanceState | null = row.code === null ? null : { code: row.code, missedHours: row.missedHours, version: row.version! };
+  const beforeVersion = before?.version ?? 0;
+  if (beforeVersion !== w.expectedVersion) {
+    const now = await currentAttendance(w.organisationId, w.lessonId, w.studentId);
+    return { ok: false, reason: "conflict", state: now, version: now?.version ?? 0 };
+  }
+  if (row.verdict === "deny") return { ok: false, reason: "denied" };
+  if (row.same) return { ok: true, state: before, version: beforeVersion, unchanged: true };
+  if (row.written === null) {
+    // Beaten to an empty cell by a concurrent insert: answer with the cell as it is now.
+    const now = await currentAttendance(w.organisationId, w.lessonId, w.studentId);
+    return { ok: false, reason: "conflict", state: now, version: now?.version ?? 0 };
+  }
+  const next: AttendanceState | null = w.next === null ? null : { code: w.next.code, missedHours: row.newHours, version: row.written };
+  return { ok: true, state: next, version: next?.version ?? 0 };
 }
 
 /** «все присутствуют» (JRN-5): records that attendance of the lesson was taken; absences already marked stay. */

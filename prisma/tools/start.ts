@@ -10,6 +10,7 @@ import path from 'node:path';
 import { printDemoLogins, seedIfEmpty } from './demo-data';
 import { isAlive, waitForExit } from './embedded-proc';
 import { resolveServer, type ResolvedServer } from './dev-server';
+import { heapCapArgs, nextStartArgv } from './heap-cap';
 import { applyMigrations } from './migrate-runner';
 import { DATA_DIR, PROJECT_ROOT } from './paths';
 import { redactUrl } from './pg-util';
@@ -58,10 +59,10 @@ async function stopLeftoverNext(): Promise<void> {
   if (!(await waitForExit(pid, 10_000))) process.kill(pid, 'SIGKILL');
 }
 
-/** Runs `next <args>` as a child; resolves with its exit code. */
-function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs node with `argv` (next's CLI and its arguments) as a child; resolves with its exit code. */
+function runNext(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, [nextBin(), ...args], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    const c = spawn(process.execPath, argv, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
     child = c;
     if (c.pid) fs.writeFileSync(CHILD_PID_FILE, `${c.pid}\n`);
     c.once('error', reject);
@@ -91,6 +92,9 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 async function main(): Promise<number> {
+  // Issue 10: the server's heap is capped (MAX_HEAP_MB, default in heap-cap.ts) unless NODE_OPTIONS
+  // sets it; a bad MAX_HEAP_MB is refused here, before PostgreSQL is started.
+  const cap = heapCapArgs(process.env);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
@@ -122,15 +126,15 @@ async function main(): Promise<number> {
   }
 
   if (dev) {
-    return runNext(['dev', '-p', port], { ...env, NODE_ENV: 'development' });
+    return runNext([nextBin(), 'dev', '-p', port], { ...env, NODE_ENV: 'development' });
   }
   if (!fs.existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) {
     log('Готовой сборки нет — выполняю next build…');
-    const code = await runNext(['build'], { ...env, NODE_ENV: 'production' });
+    const code = await runNext([nextBin(), 'build'], { ...env, NODE_ENV: 'production' });
     if (code !== 0 || shuttingDown) return code || 130;
   }
-  log(`Журнал: http://localhost:${port}`);
-  return runNext(['start', '-p', port], { ...env, NODE_ENV: 'production' });
+  log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ''}`);
+  return runNext(nextStartArgv(process.env, nextBin(), ['-p', port]), { ...env, NODE_ENV: 'production' });
 }
 
 main()

@@ -75,6 +75,38 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     expect(version).toBeGreaterThanOrEqual(1);
   });
 
+  it("writes nothing for an unchanged save, keeps the comment when none is sent, records old and new values whole (JRN-7)", async () => {
+    const lessonId = f.lesson("2026-11-18");
+    const a = await addAssignment(f, lessonId);
+    const s = f.students[4];
+    const key = markEntityKey(a, s);
+    expect((await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "4", 0, { comment: "Устно" }), NOW)).body).toMatchObject({
+      ok: true, version: 1, mark: { kind: "GRADE", value: 4, isHospital: false, comment: "Устно", version: 1 },
+    });
+    const same = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "4", 1), NOW);
+    expect(same.body).toMatchObject({ ok: true, version: 1, mark: { value: 4, comment: "Устно", version: 1 } });
+    expect(await changesOf(f.organisationId, [key])).toHaveLength(1);
+    const next = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 1), hours(1));
+    expect(next.body).toMatchObject({ ok: true, version: 2, mark: { value: 5, comment: "Устно", version: 2 } });
+    const history = await changesOf(f.organisationId, [key]);
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ at: hours(1), reason: null });
+    expect(history[0].oldValue).toEqual({ kind: "GRADE", value: 4, isHospital: false, comment: "Устно", version: 1 });
+    expect(history[0].newValue).toEqual({ kind: "GRADE", value: 5, isHospital: false, comment: "Устно", version: 2 });
+    const stored = await db.mark.findUniqueOrThrow({
+      where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s } },
+    });
+    expect(stored).toMatchObject({ lessonId, value: 5, version: 2, comment: "Устно", updatedAt: hours(1), createdAt: NOW });
+  });
+
+  it("refuses an assignment of another lesson and writes nothing", async () => {
+    const lessonId = f.lesson("2026-11-18");
+    const other = await addAssignment(f, f.lesson("2026-11-19"));
+    const r = await saveCell(f.actor(f.users.teacher), mark(lessonId, other, f.students[0], "5", 0), NOW);
+    expect(r.status).toBe(400);
+    expect(await changesOf(f.organisationId, [markEntityKey(other, f.students[0])])).toHaveLength(0);
+  });
+
   it("creates the lesson's first assignment when a mark is typed into an empty lesson", async () => {
     const lessonId = f.lesson("2026-11-17");
     const r = await saveCell(f.actor(f.users.teacher), mark(lessonId, null, f.students[0], "5", 0, { typeId: f.types.answer }), NOW);

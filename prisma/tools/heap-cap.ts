@@ -1,0 +1,28 @@
+// The V8 heap cap of the production server (issue 10: peak RSS ≤ 600 MB). With V8's defaults
+// `next start` lets its old space grow to ~1.5 GB under 50 clients although the live heap after a
+// full GC stays small (bench/soak/SOAK.md); a cap makes the collector work earlier instead. The
+// flag goes on the command line of the node that runs next's CLI (`npm start`, the benchmark's
+// server). An operator's NODE_OPTIONS with its own --max-old-space-size wins; MAX_HEAP_MB=0 turns
+// the cap off.
+
+type Env = { readonly [name: string]: string | undefined };
+
+/** Default old-space cap in MB: the org-wide report and a year's printed journal build under it (bench/notes.md). */
+export const DEFAULT_MAX_HEAP_MB = 512;
+
+/** Node flags that cap the server's heap, to put before the script path; empty when no cap applies. */
+export function heapCapArgs(env: Env): string[] {
+  if (/--max-old-space-size(=|\s|$)/.test(env.NODE_OPTIONS ?? "")) return [];
+  const raw = env.MAX_HEAP_MB?.trim();
+  if (!raw) return [`--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`];
+  if (!/^\d+$/.test(raw)) throw new Error(`MAX_HEAP_MB должен быть целым числом мегабайт (0 — без ограничения), получено «${raw}»`);
+  const mb = Number(raw);
+  if (mb === 0) return [];
+  if (mb < 128) throw new Error(`MAX_HEAP_MB = ${mb} слишком мало: нужно не меньше 128 (0 — без ограничения)`);
+  return [`--max-old-space-size=${mb}`];
+}
+
+/** The argv (after process.execPath) that runs `next start` with the heap cap: `[...flags, next's CLI, ...args]`. */
+export function nextStartArgv(env: Env, nextCli: string, args: string[]): string[] {
+  return [...heapCapArgs(env), nextCli, "start", ...args];
+}
