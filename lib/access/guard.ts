@@ -2,7 +2,7 @@
 // pages → `requireAccess` (403 page «Нет доступа» via forbidden()),
 // server actions → `requireAccessForAction` (a result value),
 // route handlers → `requireAccessForRoute` (a 401/403 JSON response); a handler whose URL holds
-// ids reads the user first (`requireUserForRoute`), then the ids, then `admitForRoute`.
+// ids reads the user first (`requireUserForRoute`), then the ids, then `authorizeUserForRoute`.
 import { forbidden } from "next/navigation";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { fail, type ErrorCode } from "@/lib/errors";
@@ -48,7 +48,7 @@ export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUs
 }
 
 /** The permission half of requireAccessForRoute, for a handler that read the user before the ids of its URL. */
-export async function admitForRoute(
+export async function authorizeUserForRoute(
   user: CurrentUser,
   permission: Permission | readonly Permission[],
   target?: TargetRef,
@@ -66,7 +66,7 @@ export async function requireAccessForRoute(
   target?: TargetRef,
 ): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal> {
   const signedIn = await requireUserForRoute();
-  return signedIn.ok ? admitForRoute(signedIn.user, permission, target) : signedIn;
+  return signedIn.ok ? authorizeUserForRoute(signedIn.user, permission, target) : signedIn;
 }
 
 /**

@@ -55,14 +55,14 @@ export async function authorizeApiCaller(request: Request): Promise<Gate<ApiCall
 export async function authorizeApi(request: Request, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
   const caller = await authorizeApiCaller(request);
   if (!caller.ok) return caller;
-  return admitCaller(caller, permissions, target);
+  return authorizeApiCallerFor(caller, permissions, target);
 }
 
 /**
  * The second half of authorizeApi, for routes that must know the caller before they read an id
  * from the URL (an anonymous request is answered 401 whatever the id looks like).
  */
-export async function admitCaller(caller: ApiCaller, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
+export async function authorizeApiCallerFor(caller: ApiCaller, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
   for (const permission of typeof permissions === "string" ? [permissions] : permissions) {
     const decision = await authorize(caller.user, permission, target);
     if (decision.allowed) return { ok: true, ...caller, scopes: decision.scopes, permission };

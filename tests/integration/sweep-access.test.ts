@@ -148,7 +148,7 @@ describe("every entry point reaches the access gate (read from the source)", () 
   it("each route handler calls the gate or says why it is public", () => {
     const missing = routeFiles.filter((f) => {
       const text = readFileSync(path.join(ROOT, f), "utf8");
-      return !/\/\/ public:/.test(text) && !/(requireAccessForRoute|requireUserForRoute|admitForRoute|requireAccessToPlanForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|admitForStudent|authorizeReport|authorizedStudentWeek)\(/.test(text);
+      return !/\/\/ public:/.test(text) && !/(requireAccessForRoute|requireUserForRoute|authorizeUserForRoute|requireAccessToPlanForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(text);
     });
     expect(missing).toEqual([]);
   });

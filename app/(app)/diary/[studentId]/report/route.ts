@@ -2,7 +2,7 @@
 // /diary/<studentId>/report?periodId=&format=pdf|xlsx — reports.self for the student and their
 // parents (the student is the target, so another family's id answers 403 without data);
 // reports.admin / reports.class for staff in their scope.
-import { admitForRoute, requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { z } from "zod";
 import { fail } from "@/lib/errors";
 import { defaultPeriodId } from "@/lib/diary/marks/loaders";
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ stud
   if (!signedIn.ok) return signedIn.response;
   const studentId = studentParam.safeParse((await params).studentId);
   if (!studentId.success) return Response.json(fail("INVALID_INPUT", "Неверный номер обучающегося"), { status: 400 });
-  const access = await admitForRoute(signedIn.user, ["reports.self", "reports.admin", "reports.class"], { kind: "student", studentId: studentId.data });
+  const access = await authorizeUserForRoute(signedIn.user, ["reports.self", "reports.admin", "reports.class"], { kind: "student", studentId: studentId.data });
   if (!access.ok) return access.response;
   const query = new URL(request.url).searchParams;
   query.set("studentId", String(studentId.data));

@@ -1,7 +1,7 @@
 // One report job of the signed-in user: GET → status and progress (JSON); GET ?download=1 → the
 // finished file. Another user's job is «not found» (404), an expired file «gone» (410).
 import { z } from "zod";
-import { admitForRoute, requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { fileResponse } from "@/lib/reports/download";
 import { reportJobFile, reportJobStatus } from "@/lib/reports/jobs/orders";
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!signedIn.ok) return signedIn.response;
   const id = jobId.safeParse((await params).id);
   if (!id.success) return Response.json(fail("INVALID_INPUT", "Неверный номер задания"), { status: 400 });
-  const access = await admitForRoute(signedIn.user, ["reports.admin", "reports.class"]);
+  const access = await authorizeUserForRoute(signedIn.user, ["reports.admin", "reports.class"]);
   if (!access.ok) return access.response;
   if (new URL(request.url).searchParams.get("download") === "1") {
     const file = await reportJobFile(access.user, id.data);

@@ -1,6 +1,6 @@
 // PUT /people/students/:id/medical — the medical fields as JSON (ACL-4): only people.medical
 // (ADMIN, MEDIC) may change them; anyone else gets 403 and nothing changes.
-import { admitForRoute, requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { requestAddress } from "@/lib/auth/request";
 import { fail, httpStatus } from "@/lib/errors";
 import { saveCardSection } from "@/lib/people/card/sections";
@@ -13,7 +13,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ stud
   if (!signedIn.ok) return signedIn.response;
   const id = idSchema.safeParse((await params).studentId);
   if (!id.success) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const access = await admitForRoute(signedIn.user, "people.medical", { kind: "student", studentId: id.data });
+  const access = await authorizeUserForRoute(signedIn.user, "people.medical", { kind: "student", studentId: id.data });
   if (!access.ok) return access.response;
   let body: unknown;
   try {
