@@ -1,6 +1,7 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
 import { readDb as db } from "@/lib/db";
+import { dateOnly } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
 import { addDays, coversDate } from "./rules";
@@ -53,7 +54,6 @@ function jsonArray<T>(value: unknown): T[] {
   return Array.isArray(parsed) ? (parsed as T[]) : [];
 }
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const dateOnly = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
 
 /** Raw reads go to the replica explicitly (the extension sends raw SQL to the primary by default). */
 function reader(): Pick<typeof db, "$queryRaw"> {

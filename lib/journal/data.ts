@@ -2,6 +2,7 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
+import { dateOnly } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
@@ -59,7 +60,6 @@ export async function gridHead(organisationId: number, classId: number, subjectI
      WHERE o.id = ${organisationId}`;
   const r = rows[0];
   if (!r) return null;
-  const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
     cls: r.cls,
     subject: r.subject,
@@ -72,7 +72,7 @@ export async function gridHead(organisationId: number, classId: number, subjectI
       averagingMethod: r.averagingMethod ?? "WEIGHTED",
       lockDays: r.lockDays ?? 7,
     },
-    periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: asDate(p.start), end: asDate(p.end) })),
+    periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: dateOnly(p.start), end: dateOnly(p.end) })),
     subgroups: r.subgroups,
   };
 }
@@ -275,9 +275,8 @@ export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
 export type CellStudent = ReturnType<typeof studentOf>;
 
 function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
-  const asDate = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00.000Z`);
   return {
-    spans: r.spans.map((m) => ({ studentId, startDate: asDate(m.startDate), endDate: m.endDate ? asDate(m.endDate) : null, educationForm: m.educationForm })),
+    spans: r.spans.map((m) => ({ studentId, startDate: dateOnly(m.startDate), endDate: m.endDate ? dateOnly(m.endDate) : null, educationForm: m.educationForm })),
     subgroups: new Set(r.inSubgroup && lesson.subgroupId !== null ? [lesson.subgroupId] : []),
     finalSet: r.finalSet,
     unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),

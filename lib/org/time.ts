@@ -7,6 +7,11 @@ export function todayIn(timeZone: string, now: Date = new Date()): Date {
   return new Date(`${parts}T00:00:00.000Z`);
 }
 
+/** A calendar date as SQL's JSON gives it ("2026-11-20" or "2026-11-20T00:00:00…") → UTC midnight. */
+export function dateOnly(value: string): Date {
+  return new Date(`${value.slice(0, 10)}T00:00:00.000Z`);
+}
+
 /** ДД.ММ.ГГГГ of a calendar date (UTC midnight). */
 export function formatDate(date: Date): string {
   const d = String(date.getUTCDate()).padStart(2, "0");
