@@ -35,6 +35,18 @@ async function nextVersion(tx: Tx, organisationId: number, entity: "MARK" | "ATT
   return n + 1;
 }
 
+/** nextVersion inside the one-statement saves: 1 + the number of the cell's changes (no ABA). */
+function nextVersionSql(organisationId: number, entity: "MARK" | "ATTENDANCE", entityKey: string): Prisma.Sql {
+  return Prisma.sql`1 + (SELECT count(*)::int FROM "JournalChange" j
+                          WHERE j."organisationId" = ${organisationId} AND j.entity = ${Prisma.raw(`'${entity}'`)} AND j."entityKey" = ${entityKey})`;
+}
+
+/** An instant as the saves' timestamp columns (timestamp without time zone, UTC) take it. */
+const utcSql = (instant: Date): Prisma.Sql => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** The version written by the del/upd/ins CTEs once the JournalChange row (chg) is in; null when nothing was written. */
+const WRITTEN_SQL = Prisma.sql`(SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written`;
+
 type MarkWrite = {
   organisationId: number;
   userId: number;
@@ -84,7 +96,6 @@ type MarkSaveRow = {
  */
 function markSaveSql(w: MarkWrite, assignmentId: number) {
   const key = markEntityKey(assignmentId, w.studentId);
-  const now = w.now.toISOString();
   const kind = w.mark?.kind ?? null;
   const value = w.mark?.value ?? null;
   const hospital = w.mark?.isHospital ?? false;
@@ -116,7 +127,7 @@ function markSaveSql(w: MarkWrite, assignmentId: number) {
     ), upd AS (
       UPDATE "Mark" m
          SET kind = ${kind}::text::"MarkKind", value = ${value}::int, "isHospital" = ${hospital}::boolean, comment = v."newComment",
-             version = v.version + 1, "updatedById" = ${w.userId}::int, "updatedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+             version = v.version + 1, "updatedById" = ${w.userId}::int, "updatedAt" = ${utcSql(w.now)}
         FROM v
        WHERE v.fits AND NOT v.same AND ${kind}::text IS NOT NULL AND v.id IS NOT NULL AND m."organisationId" = ${w.organisationId} AND m.id = v.id
       RETURNING m.version
@@ -125,9 +136,8 @@ function markSaveSql(w: MarkWrite, assignmentId: number) {
                           "createdById", "updatedById", "createdAt", "updatedAt")
       SELECT ${w.organisationId}, ${w.lessonId}, ${assignmentId}, ${w.studentId}, ${kind}::text::"MarkKind", ${value}::int, ${hospital}::boolean,
              v."newComment",
-             1 + (SELECT count(*)::int FROM "JournalChange" j
-                   WHERE j."organisationId" = ${w.organisationId} AND j.entity = 'MARK' AND j."entityKey" = ${key}),
-             ${w.userId}, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC'), (${now}::timestamptz AT TIME ZONE 'UTC')
+             ${nextVersionSql(w.organisationId, "MARK", key)},
+             ${w.userId}, ${w.userId}, ${utcSql(w.now)}, ${utcSql(w.now)}
         FROM v
        WHERE v.fits AND NOT v.same AND ${kind}::text IS NOT NULL AND v.id IS NULL
       ON CONFLICT ("organisationId", "assignmentId", "studentId") DO NOTHING
@@ -141,12 +151,12 @@ function markSaveSql(w: MarkWrite, assignmentId: number) {
                   ELSE jsonb_build_object('kind', v.kind, 'value', v.value, 'isHospital', v."isHospital", 'comment', v.comment, 'version', v.version) END,
              CASE WHEN ${kind}::text IS NULL THEN NULL
                   ELSE jsonb_build_object('kind', ${kind}::text, 'value', ${value}::int, 'isHospital', ${hospital}::boolean, 'comment', v."newComment", 'version', done.version) END,
-             ${w.reason}::text, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC')
+             ${w.reason}::text, ${w.userId}, ${utcSql(w.now)}
         FROM v, done
       RETURNING 1
     )
     SELECT v."lessonId", v.id, v.kind, v.value, v."isHospital", v.comment, v.version, v."newComment", v.same,
-           (SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written
+           ${WRITTEN_SQL}
       FROM v`;
 }
 
@@ -269,7 +279,6 @@ type AttendanceSaveRow = {
  */
 function attendanceSaveSql(w: AttendanceWrite) {
   const key = attendanceEntityKey(w.lessonId, w.studentId);
-  const now = w.now.toISOString();
   const verdicts = STORED_CODES.map((c) => [c, w.allow(c === "-" ? null : c)] as const);
   const writeCodes = verdicts.filter(([, v]) => v === "write").map(([c]) => c).join(",");
   const keepCodes = verdicts.filter(([, v]) => v === "keep").map(([c]) => c).join(",");
@@ -307,7 +316,7 @@ function attendanceSaveSql(w: AttendanceWrite) {
     ), upd AS (
       UPDATE "Attendance" a
          SET code = ${code}::text::"AttendanceCode", "missedHours" = v."newHours", version = v.version + 1, "updatedById" = ${w.userId}::int,
-             "updatedAt" = (${now}::timestamptz AT TIME ZONE 'UTC'),
+             "updatedAt" = ${utcSql(w.now)},
              "reasonSetById" = CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int ELSE a."reasonSetById" END
         FROM v
        WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NOT NULL
@@ -316,9 +325,8 @@ function attendanceSaveSql(w: AttendanceWrite) {
     ), ins AS (
       INSERT INTO "Attendance" ("organisationId", "lessonId", "studentId", code, "missedHours", version, "updatedById", "reasonSetById", "updatedAt")
       SELECT ${w.organisationId}, ${w.lessonId}, ${w.studentId}, ${code}::text::"AttendanceCode", v."newHours",
-             1 + (SELECT count(*)::int FROM "JournalChange" j
-                   WHERE j."organisationId" = ${w.organisationId} AND j.entity = 'ATTENDANCE' AND j."entityKey" = ${key}),
-             ${w.userId}, CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int END, (${now}::timestamptz AT TIME ZONE 'UTC')
+             ${nextVersionSql(w.organisationId, "ATTENDANCE", key)},
+             ${w.userId}, CASE WHEN ${w.asReason}::boolean THEN ${w.userId}::int END, ${utcSql(w.now)}
         FROM v
        WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NULL
       ON CONFLICT ("organisationId", "lessonId", "studentId") DO NOTHING
@@ -332,12 +340,12 @@ function attendanceSaveSql(w: AttendanceWrite) {
                   ELSE jsonb_build_object('code', v.code, 'missedHours', v."missedHours"::float8, 'version', v.version) END,
              CASE WHEN ${code}::text IS NULL THEN NULL
                   ELSE jsonb_build_object('code', ${code}::text, 'missedHours', v."newHours"::float8, 'version', done.version) END,
-             ${w.reason}::text, ${w.userId}, (${now}::timestamptz AT TIME ZONE 'UTC')
+             ${w.reason}::text, ${w.userId}, ${utcSql(w.now)}
         FROM v, done
       RETURNING 1
     )
     SELECT v.code, v."missedHours"::float8 AS "missedHours", v.version, v.verdict, v.same, v."newHours"::float8 AS "newHours",
-           (SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written
+           ${WRITTEN_SQL}
       FROM v`;
 }
 
