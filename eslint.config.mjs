@@ -6,14 +6,35 @@ import tseslint from "typescript-eslint";
 const prismaImports = {
   patterns: [
     {
-      group: ["@prisma/client", "@prisma/client/*", "@/lib/db", "**/lib/db", "**/generated/prisma", "**/generated/prisma/*", "@/prisma/generated/**", "@prisma/adapter-pg"],
-      message: "Только lib/**/data.ts, lib/**/mutations.ts и lib/db.ts обращаются к Prisma (ARCHITECTURE.md, «Layers»).",
+      group: [
+        "@prisma/client",
+        "@prisma/client/*",
+        "@/lib/db",
+        "**/lib/db",
+        "**/generated/prisma",
+        "**/generated/prisma/*",
+        "@/prisma/generated/**",
+        "@prisma/adapter-pg",
+      ],
+      message:
+        "Только lib/**/data.ts, lib/**/mutations.ts и lib/db.ts обращаются к Prisma (ARCHITECTURE.md, «Layers»).",
     },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", ".data/", "prisma/generated/", "next-env.d.ts", "test-results/", "playwright-report/", "bench/.work/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".data/",
+      "prisma/generated/",
+      "next-env.d.ts",
+      "test-results/",
+      "playwright-report/",
+      "bench/.work/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

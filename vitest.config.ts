@@ -1,9 +1,9 @@
 // Two projects: `unit` (tests/unit, pure node) and `integration`
 // (tests/integration, each file gets its own PostgreSQL database copied from
 // a freshly migrated template on the embedded test server).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
 
 // vitest 5 declares Node >= 22.12 and its main process uses a few ES2024
 // built-ins that Node 20 lacks (Map.groupBy in the failure report,
@@ -17,7 +17,7 @@ function groupInto<T, K>(items: Iterable<T>, keyFn: KeyFn<T, K>, add: (key: K, i
 }
 
 const MapCtor = Map as unknown as { groupBy?: unknown };
-if (typeof MapCtor.groupBy !== 'function') {
+if (typeof MapCtor.groupBy !== "function") {
   MapCtor.groupBy = <T, K>(items: Iterable<T>, keyFn: KeyFn<T, K>): Map<K, T[]> => {
     const out = new Map<K, T[]>();
     groupInto(items, keyFn, (k, v) => {
@@ -30,7 +30,7 @@ if (typeof MapCtor.groupBy !== 'function') {
 }
 
 const ObjectCtor = Object as unknown as { groupBy?: unknown };
-if (typeof ObjectCtor.groupBy !== 'function') {
+if (typeof ObjectCtor.groupBy !== "function") {
   ObjectCtor.groupBy = <T>(items: Iterable<T>, keyFn: KeyFn<T, PropertyKey>): Record<PropertyKey, T[]> => {
     const out: Record<PropertyKey, T[]> = Object.create(null) as Record<PropertyKey, T[]>;
     groupInto(items, keyFn, (k, v) => {
@@ -41,7 +41,7 @@ if (typeof ObjectCtor.groupBy !== 'function') {
 }
 
 const PromiseCtor = Promise as unknown as { withResolvers?: unknown };
-if (typeof PromiseCtor.withResolvers !== 'function') {
+if (typeof PromiseCtor.withResolvers !== "function") {
   PromiseCtor.withResolvers = <T>() => {
     let resolve!: (v: T | PromiseLike<T>) => void;
     let reject!: (e?: unknown) => void;
@@ -64,20 +64,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          environment: 'node',
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
         },
       },
       {
         extends: true,
         test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          env: { TZ: 'Asia/Vladivostok' },
-          globalSetup: ['tests/support/global-setup.ts'],
-          setupFiles: ['tests/support/setup-db.ts'],
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          env: { TZ: "Asia/Vladivostok" },
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/setup-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -88,15 +88,22 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // The same heap cap as `npm start` (MAX_HEAP_MB, or the operator's NODE_OPTIONS).
-  const child: ChildProcess = spawn(process.execPath, nextStartArgv(env, NEXT_CLI, ["-p", String(port), "-H", "127.0.0.1"]), {
-    cwd: PROJECT_ROOT,
-    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    nextStartArgv(env, NEXT_CLI, ["-p", String(port), "-H", "127.0.0.1"]),
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   const pid = child.pid!;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const ok = await send(new http.Agent(), base, { path: "/login" }).then((r) => r.status === 200, () => false);
+    const ok = await send(new http.Agent(), base, { path: "/login" }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error("next start не ответил за 90 с");
     await new Promise((r) => setTimeout(r, 500));
@@ -141,7 +148,13 @@ export async function signIn(base: string, organisationId: number, login: string
   const csrf = await send(agent, base, { path: "/api/auth/csrf" });
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
   const jar = cookiesOf(csrf.headers);
-  const body = new URLSearchParams({ csrfToken, organisationId: String(organisationId), login, password, json: "true" }).toString();
+  const body = new URLSearchParams({
+    csrfToken,
+    organisationId: String(organisationId),
+    login,
+    password,
+    json: "true",
+  }).toString();
   const res = await send(agent, base, {
     method: "POST",
     path: "/api/auth/callback/credentials",

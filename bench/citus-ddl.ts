@@ -9,15 +9,19 @@ export async function citusDdl(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string; tenant: boolean }>(
-      `SELECT c.relname AS t, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisationId') AS tenant
+    const tables = (
+      await c.query<{ t: string; tenant: boolean }>(
+        `SELECT c.relname AS t, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisationId') AS tenant
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> '_prisma_migrations' ORDER BY c.relname`,
-    )).rows;
-    const fks = (await c.query<{ child: string; parent: string }>(
-      `SELECT DISTINCT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+      )
+    ).rows;
+    const fks = (
+      await c.query<{ child: string; parent: string }>(
+        `SELECT DISTINCT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema()`,
-    )).rows.map((r) => ({ child: r.child.replace(/"/g, ""), parent: r.parent.replace(/"/g, "") }));
+      )
+    ).rows.map((r) => ({ child: r.child.replace(/"/g, ""), parent: r.parent.replace(/"/g, "") }));
     const reference = tables.filter((t) => !t.tenant).map((t) => t.t);
     const tenant = tables.filter((t) => t.tenant).map((t) => t.t);
     // Topological order: a table after every tenant table it references (self-references ignored).

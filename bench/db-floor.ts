@@ -14,7 +14,8 @@ export interface Statement {
 function parseParams(detail: string): string[] {
   const out: string[] = [];
   const re = /\$(\d+) = (NULL|'((?:[^']|'')*)')/g;
-  for (let m = re.exec(detail); m; m = re.exec(detail)) out[Number(m[1]) - 1] = m[2] === "NULL" ? (null as unknown as string) : m[3].replace(/''/g, "'");
+  for (let m = re.exec(detail); m; m = re.exec(detail))
+    out[Number(m[1]) - 1] = m[2] === "NULL" ? (null as unknown as string) : m[3].replace(/''/g, "'");
   return out;
 }
 
@@ -28,7 +29,8 @@ export function statementsFromLog(logFile: string, offset: number): Statement[] 
     if (!m) continue;
     let sql = m[1];
     let j = i + 1;
-    while (j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j]) && !/DETAIL:/.test(lines[j])) sql += `\n${lines[j++]}`;
+    while (j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j]) && !/DETAIL:/.test(lines[j]))
+      sql += `\n${lines[j++]}`;
     const detail = j < lines.length && /DETAIL: {2}[Pp]arameters:/.test(lines[j]) ? lines[j] : "";
     if (/pg_catalog|pg_reload_conf|ALTER SYSTEM/.test(sql)) continue;
     out.push({ sql, params: detail ? parseParams(detail) : [] });
@@ -48,7 +50,9 @@ export async function setStatementLogging(adminUrl: string, on: boolean): Promis
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    await c.query(on ? "ALTER SYSTEM SET log_min_duration_statement = 0" : "ALTER SYSTEM RESET log_min_duration_statement");
+    await c.query(
+      on ? "ALTER SYSTEM SET log_min_duration_statement = 0" : "ALTER SYSTEM RESET log_min_duration_statement",
+    );
     await c.query("SELECT pg_reload_conf()");
   } finally {
     await c.end();
@@ -57,7 +61,11 @@ export async function setStatementLogging(adminUrl: string, on: boolean): Promis
 }
 
 /** Replays `statements` in order for `ms`; per-round latency of the whole sequence. */
-export async function replay(url: string, statements: Statement[], ms: number): Promise<{ statements: number; rounds: number; p50_ms: number; p95_ms: number }> {
+export async function replay(
+  url: string,
+  statements: Statement[],
+  ms: number,
+): Promise<{ statements: number; rounds: number; p50_ms: number; p95_ms: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const times: number[] = [];
@@ -73,5 +81,10 @@ export async function replay(url: string, statements: Statement[], ms: number): 
   }
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
-  return { statements: statements.length, rounds: times.length, p50_ms: r(percentile(times, 50)), p95_ms: r(percentile(times, 95)) };
+  return {
+    statements: statements.length,
+    rounds: times.length,
+    p50_ms: r(percentile(times, 50)),
+    p95_ms: r(percentile(times, 95)),
+  };
 }

@@ -13,7 +13,14 @@ export interface Cell {
 export interface Fixtures {
   orgId: number;
   today: string;
-  grid: { classId: number; subjectId: number; periodId: number; lessons: number; students: number; teacherLogin: string };
+  grid: {
+    classId: number;
+    subjectId: number;
+    periodId: number;
+    lessons: number;
+    students: number;
+    teacherLogin: string;
+  };
   cells: Cell[];
   diary: { studentId: number };
   finishedPeriodId: number;
@@ -22,7 +29,12 @@ export interface Fixtures {
 
 /** The calendar date in Europe/Samara (the bench organisations' time zone). */
 export function samaraToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Samara", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Samara",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 export async function loadFixtures(url: string, orgId: number): Promise<Fixtures> {
@@ -36,48 +48,69 @@ export async function loadFixtures(url: string, orgId: number): Promise<Fixtures
       `DELETE FROM "FinalMark" f USING "Period" p WHERE f."organisationId" = p."organisationId" AND f."periodId" = p.id AND p."endDate" >= $1::date`,
       [today],
     );
-    const g = (await c.query(
-      `SELECT l."classId", l."subjectId", p.id AS "periodId", l."teacherId", count(*)::int AS n
+    const g = (
+      await c.query(
+        `SELECT l."classId", l."subjectId", p.id AS "periodId", l."teacherId", count(*)::int AS n
        FROM "Lesson" l
        JOIN "ClassGroup" cg ON cg."organisationId" = l."organisationId" AND cg.id = l."classId"
        JOIN "Period" p ON p."organisationId" = l."organisationId" AND p.kind = cg."periodKind" AND l.date BETWEEN p."startDate" AND p."endDate"
        WHERE l."organisationId" = $1 AND l."subgroupId" IS NULL AND $2::date BETWEEN p."startDate" AND p."endDate"
        GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2 LIMIT 1`,
-      [orgId, today],
-    )).rows[0] as { classId: number; subjectId: number; periodId: number; teacherId: number; n: number } | undefined;
+        [orgId, today],
+      )
+    ).rows[0] as { classId: number; subjectId: number; periodId: number; teacherId: number; n: number } | undefined;
     if (!g) throw new Error(`в базе нет уроков периода, содержащего ${today}`);
-    const teacher = (await c.query(`SELECT login FROM "User" WHERE "organisationId" = $1 AND id = $2`, [orgId, g.teacherId])).rows[0] as { login: string };
-    const students = (await c.query(
-      `SELECT count(*)::int AS n FROM "ClassMembership" WHERE "organisationId" = $1 AND "classId" = $2 AND "startDate" <= $3::date AND ("endDate" IS NULL OR "endDate" >= $3::date)`,
-      [orgId, g.classId, today],
-    )).rows[0] as { n: number };
-    const cells = (await c.query(
-      `SELECT m."lessonId", m."assignmentId", m."studentId", m.version FROM "Mark" m
+    const teacher = (
+      await c.query(`SELECT login FROM "User" WHERE "organisationId" = $1 AND id = $2`, [orgId, g.teacherId])
+    ).rows[0] as { login: string };
+    const students = (
+      await c.query(
+        `SELECT count(*)::int AS n FROM "ClassMembership" WHERE "organisationId" = $1 AND "classId" = $2 AND "startDate" <= $3::date AND ("endDate" IS NULL OR "endDate" >= $3::date)`,
+        [orgId, g.classId, today],
+      )
+    ).rows[0] as { n: number };
+    const cells = (
+      await c.query(
+        `SELECT m."lessonId", m."assignmentId", m."studentId", m.version FROM "Mark" m
        JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
        WHERE m."organisationId" = $1 AND l."classId" = $2 AND l."subjectId" = $3 AND l."subgroupId" IS NULL
          AND l.date BETWEEN $4::date - 6 AND $4::date AND m.kind = 'GRADE' AND m.value IS NOT NULL
        ORDER BY l.date DESC, m."assignmentId", m."studentId" LIMIT 400`,
-      [orgId, g.classId, g.subjectId, today],
-    )).rows as Cell[];
-    const child = (await c.query(
-      `SELECT pl."studentId" FROM "ParentLink" pl JOIN "Parent" p ON p."organisationId" = pl."organisationId" AND p.id = pl."parentId"
+        [orgId, g.classId, g.subjectId, today],
+      )
+    ).rows as Cell[];
+    const child = (
+      await c.query(
+        `SELECT pl."studentId" FROM "ParentLink" pl JOIN "Parent" p ON p."organisationId" = pl."organisationId" AND p.id = pl."parentId"
        JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
        WHERE pl."organisationId" = $1 AND u.login = 'parent' ORDER BY pl."studentId" LIMIT 1`,
-      [orgId],
-    )).rows[0] as { studentId: number };
-    const finished = (await c.query(
-      `SELECT p.id FROM "Period" p JOIN "ClassGroup" cg ON cg."organisationId" = p."organisationId" AND cg.id = $2 AND cg."periodKind" = p.kind
+        [orgId],
+      )
+    ).rows[0] as { studentId: number };
+    const finished = (
+      await c.query(
+        `SELECT p.id FROM "Period" p JOIN "ClassGroup" cg ON cg."organisationId" = p."organisationId" AND cg.id = $2 AND cg."periodKind" = p.kind
        WHERE p."organisationId" = $1 AND p."endDate" < $3::date ORDER BY p."startDate" DESC LIMIT 1`,
-      [orgId, g.classId, today],
-    )).rows[0] as { id: number } | undefined;
-    const quarter = (await c.query(
-      `SELECT id FROM "Period" WHERE "organisationId" = $1 AND kind = 'QUARTER' AND "endDate" < $2::date ORDER BY "startDate" DESC LIMIT 1`,
-      [orgId, today],
-    )).rows[0] as { id: number } | undefined;
+        [orgId, g.classId, today],
+      )
+    ).rows[0] as { id: number } | undefined;
+    const quarter = (
+      await c.query(
+        `SELECT id FROM "Period" WHERE "organisationId" = $1 AND kind = 'QUARTER' AND "endDate" < $2::date ORDER BY "startDate" DESC LIMIT 1`,
+        [orgId, today],
+      )
+    ).rows[0] as { id: number } | undefined;
     return {
       orgId,
       today,
-      grid: { classId: g.classId, subjectId: g.subjectId, periodId: g.periodId, lessons: g.n, students: students.n, teacherLogin: teacher.login },
+      grid: {
+        classId: g.classId,
+        subjectId: g.subjectId,
+        periodId: g.periodId,
+        lessons: g.n,
+        students: students.n,
+        teacherLogin: teacher.login,
+      },
       cells,
       diary: { studentId: child.studentId },
       finishedPeriodId: finished?.id ?? g.periodId,

@@ -47,16 +47,26 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
-export function send(agent: http.Agent, base: string, r: Req): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+export function send(
+  agent: http.Agent,
+  base: string,
+  r: Req,
+): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
   const url = new URL(r.path, base);
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: r.method ?? "GET", agent, headers: { ...(r.body ? { "content-length": Buffer.byteLength(r.body).toString() } : {}), ...r.headers } },
+      {
+        method: r.method ?? "GET",
+        agent,
+        headers: { ...(r.body ? { "content-length": Buffer.byteLength(r.body).toString() } : {}), ...r.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }),
+        );
         res.on("error", reject);
       },
     );

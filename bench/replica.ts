@@ -29,11 +29,17 @@ async function postgresBin(dataDir: string): Promise<string> {
 }
 
 async function dataDirOf(primaryUrl: string): Promise<string> {
-  return withClient(primaryUrl, async (c) => (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0].d);
+  return withClient(
+    primaryUrl,
+    async (c) => (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0].d,
+  );
 }
 
 /** Creates and starts a hot standby of `primary` in `<primary data dir>-replica`. */
-export async function startReplica(primary: Pick<EmbeddedServer, "port" | "url">, log: (s: string) => void = () => undefined): Promise<Replica> {
+export async function startReplica(
+  primary: Pick<EmbeddedServer, "port" | "url">,
+  log: (s: string) => void = () => undefined,
+): Promise<Replica> {
   const admin = primary.url("postgres");
   const source = await dataDirOf(admin);
   const dir = `${source}-replica`;
@@ -54,9 +60,11 @@ export async function startReplica(primary: Pick<EmbeddedServer, "port" | "url">
   } finally {
     await c.end();
   }
-  for (const f of ["postmaster.pid", "postmaster.opts", "ejournal-embedded.json"]) await fs.rm(path.join(dir, f), { force: true });
+  for (const f of ["postmaster.pid", "postmaster.opts", "ejournal-embedded.json"])
+    await fs.rm(path.join(dir, f), { force: true });
   for (const d of ["pg_replslot"]) {
-    for (const e of await fs.readdir(path.join(dir, d))) await fs.rm(path.join(dir, d, e), { recursive: true, force: true });
+    for (const e of await fs.readdir(path.join(dir, d)))
+      await fs.rm(path.join(dir, d, e), { recursive: true, force: true });
   }
   const port = await freePort();
   await fs.writeFile(path.join(dir, "standby.signal"), "");
@@ -81,11 +89,17 @@ export async function startReplica(primary: Pick<EmbeddedServer, "port" | "url">
     port,
     url,
     caughtUp: async (timeoutMs = 30_000) => {
-      const target = await withClient(admin, async (x) => (await x.query<{ l: string }>("SELECT pg_current_wal_insert_lsn()::text AS l")).rows[0].l);
+      const target = await withClient(
+        admin,
+        async (x) => (await x.query<{ l: string }>("SELECT pg_current_wal_insert_lsn()::text AS l")).rows[0].l,
+      );
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const done = await withClient(url("postgres"), async (x) =>
-          (await x.query<{ ok: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok", [target])).rows[0].ok,
+        const done = await withClient(
+          url("postgres"),
+          async (x) =>
+            (await x.query<{ ok: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok", [target])).rows[0]
+              .ok,
         );
         if (done) return;
         if (Date.now() > end) throw new Error("реплика не догнала основной сервер");
@@ -97,7 +111,9 @@ export async function startReplica(primary: Pick<EmbeddedServer, "port" | "url">
         child.kill("SIGINT");
         await new Promise((r) => child.once("exit", r));
       }
-      await withClient(admin, (x) => x.query(`SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1`, [slot])).catch(() => undefined);
+      await withClient(admin, (x) =>
+        x.query(`SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1`, [slot]),
+      ).catch(() => undefined);
       await fs.rm(dir, { recursive: true, force: true });
     },
   };

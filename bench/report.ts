@@ -56,13 +56,19 @@ const rpsOf = (s: Scenarios, name: string, c = "10") => s?.[name]?.levels?.[c]?.
 const p95Of = (s: Scenarios, name: string, c = "10") => s?.[name]?.levels?.[c]?.p95_ms ?? null;
 const rps = (r: RunResults | undefined, name: string, c = "10") => rpsOf(r?.scenarios, name, c);
 const p95 = (r: RunResults | undefined, name: string, c = "10") => p95Of(r?.scenarios, name, c);
-const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+const ratio = (a: number | null, b: number | null) =>
+  a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 
 export function computeRatios(r: Results): Record<string, number | null> {
-  const scaled = r.scale ? Object.entries(r.scale).sort(([a], [b]) => Number(b.slice(4)) - Number(a.slice(4)))[0] : undefined;
+  const scaled = r.scale
+    ? Object.entries(r.scale).sort(([a], [b]) => Number(b.slice(4)) - Number(a.slice(4)))[0]
+    : undefined;
   // Within one run where possible: the scaled / replica run's own baseline, the grid just before the report.
   const vs1org = (run: RunResults | undefined) =>
-    ratio(p95(run, "journal_grid"), run?.baseline ? p95Of(run.baseline.scenarios, "journal_grid") : p95(r, "journal_grid"));
+    ratio(
+      p95(run, "journal_grid"),
+      run?.baseline ? p95Of(run.baseline.scenarios, "journal_grid") : p95(r, "journal_grid"),
+    );
   const during = r.scenarios.journal_grid_during_report?.levels?.["10"];
   return {
     journal_grid_rps_vs_trivial: ratio(rps(r, "journal_grid"), rps(r, "trivial_page")),
@@ -70,8 +76,14 @@ export function computeRatios(r: Results): Record<string, number | null> {
     grid_p95_20orgs_vs_1org: vs1org(r.scale?.orgs20),
     ...(scaled && scaled[0] !== "orgs20" ? { [`grid_p95_${scaled[0]}_vs_1org`]: vs1org(scaled[1]) } : {}),
     grid_during_report_p95_vs_grid: ratio(during?.p95_ms ?? null, during?.baseline_p95_ms ?? p95(r, "journal_grid")),
-    diary_week_rps_replica_vs_primary: ratio(rps(r.replica, "diary_week"), r.replica?.baseline ? rpsOf(r.replica.baseline.scenarios, "diary_week") : rps(r, "diary_week")),
-    mark_save_p95_replica_vs_primary: ratio(p95(r.replica, "mark_save"), r.replica?.baseline ? p95Of(r.replica.baseline.scenarios, "mark_save") : p95(r, "mark_save")),
+    diary_week_rps_replica_vs_primary: ratio(
+      rps(r.replica, "diary_week"),
+      r.replica?.baseline ? rpsOf(r.replica.baseline.scenarios, "diary_week") : rps(r, "diary_week"),
+    ),
+    mark_save_p95_replica_vs_primary: ratio(
+      p95(r.replica, "mark_save"),
+      r.replica?.baseline ? p95Of(r.replica.baseline.scenarios, "mark_save") : p95(r, "mark_save"),
+    ),
   };
 }
 
@@ -109,7 +121,10 @@ export function writeRendered(): void {
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "—" : String(x));
 
 function table(run: Pick<RunResults, "scenarios">): string[] {
-  const lines = ["| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | errors | peak RSS MB |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  const lines = [
+    "| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | errors | peak RSS MB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
   for (const [name, s] of Object.entries(run.scenarios)) {
     if (s.skipped) {
       lines.push(`| ${name} | — | — | — | — | — | — | — | skipped: ${s.skipped} |`);
@@ -117,11 +132,18 @@ function table(run: Pick<RunResults, "scenarios">): string[] {
     }
     for (const [c, m] of Object.entries(s.levels)) {
       const errs =
-        (m.errors ? `${m.errors} (${Object.entries(m.statuses).map(([k, v]) => `${k}×${v}`).join(", ")})` : "0") +
-        (m.warmup_errors ? ` + ${m.warmup_errors} in warm-up` : "");
-      lines.push(`| ${name} | ${c} | ${m.requests} | ${m.p50_ms} | ${m.p95_ms} | ${m.p99_ms} | ${m.rps} | ${errs} | ${m.peak_rss_mb} |`);
+        (m.errors
+          ? `${m.errors} (${Object.entries(m.statuses)
+              .map(([k, v]) => `${k}×${v}`)
+              .join(", ")})`
+          : "0") + (m.warmup_errors ? ` + ${m.warmup_errors} in warm-up` : "");
+      lines.push(
+        `| ${name} | ${c} | ${m.requests} | ${m.p50_ms} | ${m.p95_ms} | ${m.p99_ms} | ${m.rps} | ${errs} | ${m.peak_rss_mb} |`,
+      );
       if (m.baseline_p95_ms !== undefined) {
-        lines.push(`| ↳ plain journal_grid just before | ${c} | — | — | ${m.baseline_p95_ms} | — | ${m.baseline_rps} | — | (${m.reports_beside} org reports built beside) |`);
+        lines.push(
+          `| ↳ plain journal_grid just before | ${c} | — | — | ${m.baseline_p95_ms} | — | ${m.baseline_rps} | — | (${m.reports_beside} org reports built beside) |`,
+        );
       }
     }
   }
@@ -132,7 +154,10 @@ function targets(r: Results): string[] {
   const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string) =>
     `| ${label} | ${fmt(value)} | ${goal} | ${value === null ? "not measured" : ok(value) ? "met" : "**missed**"} |`;
   const s = r.scenarios;
-  const errors = Object.values(s).reduce((n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0), 0);
+  const errors = Object.values(s).reduce(
+    (n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0),
+    0,
+  );
   return [
     "| target (10 clients) | measured | goal | |",
     "|---|---:|---|---|",
@@ -140,7 +165,12 @@ function targets(r: Results): string[] {
     t("journal_grid rps / trivial_page rps", r.ratios.journal_grid_rps_vs_trivial, (v) => v >= 0.5, "≥ 0.5"),
     t("diary_week rps / trivial_page rps", r.ratios.diary_week_rps_vs_trivial, (v) => v >= 0.7, "≥ 0.7"),
     t("mark_save p95, ms", p95(r, "mark_save"), (v) => v <= 30, "≤ 30"),
-    t("report_rpt2_org_pdf, ms (p95 of sequential runs)", s.report_rpt2_org_pdf?.levels?.["1"]?.p95_ms ?? null, (v) => v <= 3000, "≤ 3000"),
+    t(
+      "report_rpt2_org_pdf, ms (p95 of sequential runs)",
+      s.report_rpt2_org_pdf?.levels?.["1"]?.p95_ms ?? null,
+      (v) => v <= 3000,
+      "≤ 3000",
+    ),
     t("printed_journal_pdf, ms", s.printed_journal_pdf?.levels?.["1"]?.p95_ms ?? null, (v) => v <= 10000, "≤ 10000"),
     t("grid p95 during an org report / grid p95", r.ratios.grid_during_report_p95_vs_grid, (v) => v <= 1.5, "≤ 1.5"),
     t("grid p95 with 20 organisations / 1 organisation", r.ratios.grid_p95_20orgs_vs_1org, (v) => v <= 1.2, "≤ 1.2"),
@@ -158,8 +188,12 @@ export function markdown(r: Results): string {
     "",
     `- date: ${r.date}`,
     `- machine: ${r.machine}; load average at start ${r.load_at_start.join(" / ")} (server, PostgreSQL and load generator on the same machine)`,
-    `- dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}`,
-    `- journal grid measured: ${Object.entries(r.grid).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+    `- dataset: ${Object.entries(r.dataset)
+      .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+      .join(", ")}`,
+    `- journal grid measured: ${Object.entries(r.grid)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
     "",
     "## Targets",
     "",
@@ -177,12 +211,31 @@ export function markdown(r: Results): string {
       `Database floor of ${k}: its ${f.statements} SQL statements of one request replayed one after another through \`pg\` on one connection: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms (${f.rounds} rounds).`,
     ]),
   ];
-  const baseline = (run: RunResults) => (run.baseline ? ["", `Baseline in the same run — ${run.baseline.label}:`, "", ...table(run.baseline)] : []);
+  const baseline = (run: RunResults) =>
+    run.baseline ? ["", `Baseline in the same run — ${run.baseline.label}:`, "", ...table(run.baseline)] : [];
   for (const [k, run] of Object.entries(r.scale ?? {})) {
-    out.push("", `## ${k.slice(4)} organisations in one database (${run.date})`, "", `dataset: ${Object.entries(run.dataset).map(([a, b]) => `${a} ${b.toLocaleString("en-US")}`).join(", ")}; load average at start ${run.load_at_start.join(" / ")}`, "", ...table(run), ...baseline(run));
+    out.push(
+      "",
+      `## ${k.slice(4)} organisations in one database (${run.date})`,
+      "",
+      `dataset: ${Object.entries(run.dataset)
+        .map(([a, b]) => `${a} ${b.toLocaleString("en-US")}`)
+        .join(", ")}; load average at start ${run.load_at_start.join(" / ")}`,
+      "",
+      ...table(run),
+      ...baseline(run),
+    );
   }
   if (r.replica) {
-    out.push("", `## Diary reads on a streaming replica (\`--replica\`, ${r.replica.date})`, "", `load average at start ${r.replica.load_at_start.join(" / ")}`, "", ...table(r.replica), ...baseline(r.replica));
+    out.push(
+      "",
+      `## Diary reads on a streaming replica (\`--replica\`, ${r.replica.date})`,
+      "",
+      `load average at start ${r.replica.load_at_start.join(" / ")}`,
+      "",
+      ...table(r.replica),
+      ...baseline(r.replica),
+    );
   }
   if (notes) out.push("", notes);
   return `${out.join("\n")}\n`;

@@ -45,7 +45,12 @@ function datasetToday(): Date {
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
-async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Record<Role, string>): Promise<ScenarioResult> {
+async function measure(
+  app: AppServer,
+  s: Scenario,
+  fx: Fixtures,
+  cookies: Record<Role, string>,
+): Promise<ScenarioResult> {
   const cookie = cookies[s.role];
   const headers = { cookie, origin: app.base };
   const make = s.request(fx);
@@ -71,8 +76,17 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
         current.set(w, cell);
         cell.value = cell.value === 4 ? 5 : 4;
         return {
-          method: "POST", path: "/api/journal/cell", headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify({ kind: "mark", lessonId: cell.lessonId, studentId: cell.studentId, assignmentId: cell.assignmentId, input: String(cell.value), version: cell.version }),
+          method: "POST",
+          path: "/api/journal/cell",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify({
+            kind: "mark",
+            lessonId: cell.lessonId,
+            studentId: cell.studentId,
+            assignmentId: cell.assignmentId,
+            input: String(cell.value),
+            version: cell.version,
+          }),
         };
       };
       check = (w, _status, body) => {
@@ -93,7 +107,9 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
       ? (async () => {
           const agent = new http.Agent({ keepAlive: true });
           while (!stopReports) {
-            await send(agent, app.base, { path: orgReportPath(fx), headers: { cookie: cookies.deputy } }).catch(() => undefined);
+            await send(agent, app.base, { path: orgReportPath(fx), headers: { cookie: cookies.deputy } }).catch(
+              () => undefined,
+            );
             reportsDone++;
           }
         })()
@@ -101,13 +117,24 @@ async function measure(app: AppServer, s: Scenario, fx: Fixtures, cookies: Recor
     if (background) await new Promise((r) => setTimeout(r, 500));
     app.resetPeak();
     const res = await runLoad({
-      base: app.base, concurrency: c, next, check,
-      durationMs: s.requests ? 600_000 : seconds * 1000, maxRequests: s.requests, warmupMs: s.requests ? 0 : warmup,
+      base: app.base,
+      concurrency: c,
+      next,
+      check,
+      durationMs: s.requests ? 600_000 : seconds * 1000,
+      maxRequests: s.requests,
+      warmupMs: s.requests ? 0 : warmup,
     });
     stopReports = true;
     await background;
-    levelsOut[String(c)] = { ...res, peak_rss_mb: app.peakMb(), ...(plain ? { reports_beside: reportsDone, baseline_p95_ms: plain.p95_ms, baseline_rps: plain.rps } : {}) };
-    log(`${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`);
+    levelsOut[String(c)] = {
+      ...res,
+      peak_rss_mb: app.peakMb(),
+      ...(plain ? { reports_beside: reportsDone, baseline_p95_ms: plain.p95_ms, baseline_rps: plain.rps } : {}),
+    };
+    log(
+      `${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`,
+    );
   }
   return scenarioResult(levelsOut);
 }
@@ -145,7 +172,9 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
       await setStatementLogging(base, false);
       const floor = await replay(dbUrl, statementsFromLog(logFile, offset), Math.min(seconds, 5) * 1000);
       dbFloor[name] = floor;
-      log(`${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`);
+      log(
+        `${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`,
+      );
     }
     return { out, peak, dbFloor };
   } finally {
@@ -164,9 +193,14 @@ async function main(): Promise<number> {
     const ds = await prepareDataset(base, orgs, datasetToday(), log);
     const orgId = ds.orgIds[Math.floor(ds.orgIds.length / 2)];
     const fx = await loadFixtures(ds.url, orgId);
-    log(`Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`);
+    log(
+      `Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`,
+    );
     const env: NodeJS.ProcessEnv = {
-      ...process.env, DATABASE_URL: ds.url, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789", NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      DATABASE_URL: ds.url,
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
     };
     if (args.replica) {
       if (!pgServer) throw new Error("--replica работает только со встроенным PostgreSQL");
@@ -195,12 +229,26 @@ async function main(): Promise<number> {
       machine: machine(),
       load_at_start: loadAtStart,
       dataset: {
-        orgs: ds.orgIds.length, students: ds.sizes.Student, classes: ds.sizes.ClassGroup, users: ds.sizes.User, lessons: ds.sizes.Lesson,
-        assignments: ds.sizes.Assignment, marks: ds.sizes.Mark, absences: ds.sizes.Attendance, finals: ds.sizes.FinalMark,
-        homework: ds.sizes.Homework, messages: ds.sizes.Message, plans: ds.sizes.LessonPlan,
+        orgs: ds.orgIds.length,
+        students: ds.sizes.Student,
+        classes: ds.sizes.ClassGroup,
+        users: ds.sizes.User,
+        lessons: ds.sizes.Lesson,
+        assignments: ds.sizes.Assignment,
+        marks: ds.sizes.Mark,
+        absences: ds.sizes.Attendance,
+        finals: ds.sizes.FinalMark,
+        homework: ds.sizes.Homework,
+        messages: ds.sizes.Message,
+        plans: ds.sizes.LessonPlan,
         ...(ds.generatedSeconds !== null ? { generated_s: Math.round(ds.generatedSeconds) } : {}),
       },
-      grid: { students: fx.grid.students, lessons: fx.grid.lessons, teacher: fx.grid.teacherLogin, seconds_per_level: seconds },
+      grid: {
+        students: fx.grid.students,
+        lessons: fx.grid.lessons,
+        teacher: fx.grid.teacherLogin,
+        seconds_per_level: seconds,
+      },
       scenarios: out,
       ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
       ...(baseline ? { baseline } : {}),

@@ -19,7 +19,8 @@ export interface Scenario {
 
 const get = (path: string) => () => () => ({ path });
 
-export const gridPath = (fx: Fixtures) => `/journal?class=${fx.grid.classId}&subject=${fx.grid.subjectId}&period=${fx.grid.periodId}`;
+export const gridPath = (fx: Fixtures) =>
+  `/journal?class=${fx.grid.classId}&subject=${fx.grid.subjectId}&period=${fx.grid.periodId}`;
 export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
 export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
 
@@ -30,13 +31,50 @@ export function scenarios(levels: number[]): Scenario[] {
     { name: "mark_save", role: "teacher", concurrencies: levels, request: () => () => ({ path: "/api/journal/cell" }) }, // body set in run.ts
     { name: "diary_week", role: "parent", concurrencies: levels, request: (fx) => get(diaryPath(fx))() },
     {
-      name: "finals_page", role: "teacher", concurrencies: levels, optional: true,
-      request: (fx) => get(`/finals?classId=${fx.grid.classId}&subjectId=${fx.grid.subjectId}&periodId=${fx.finishedPeriodId}`)(),
+      name: "finals_page",
+      role: "teacher",
+      concurrencies: levels,
+      optional: true,
+      request: (fx) =>
+        get(`/finals?classId=${fx.grid.classId}&subjectId=${fx.grid.subjectId}&periodId=${fx.finishedPeriodId}`)(),
     },
-    { name: "report_rpt1_xlsx", role: "deputy", concurrencies: [1], requests: 5, request: (fx) => get(`/api/reports/summary?format=xlsx&classId=${fx.grid.classId}&periodId=${fx.finishedPeriodId}`)() },
-    { name: "report_rpt1_pdf", role: "deputy", concurrencies: [1], requests: 5, request: (fx) => get(`/api/reports/summary?format=pdf&classId=${fx.grid.classId}&periodId=${fx.finishedPeriodId}`)() },
-    { name: "report_rpt2_org_pdf", role: "deputy", concurrencies: [1], requests: 3, request: (fx) => get(orgReportPath(fx))() },
-    { name: "printed_journal_pdf", role: "deputy", concurrencies: [1], requests: 2, optional: true, request: (fx) => get(`/api/reports/journal?format=pdf&classId=${fx.grid.classId}`)() },
-    { name: "journal_grid_during_report", role: "teacher", concurrencies: [10], duringReport: true, request: (fx) => get(gridPath(fx))() },
+    {
+      name: "report_rpt1_xlsx",
+      role: "deputy",
+      concurrencies: [1],
+      requests: 5,
+      request: (fx) =>
+        get(`/api/reports/summary?format=xlsx&classId=${fx.grid.classId}&periodId=${fx.finishedPeriodId}`)(),
+    },
+    {
+      name: "report_rpt1_pdf",
+      role: "deputy",
+      concurrencies: [1],
+      requests: 5,
+      request: (fx) =>
+        get(`/api/reports/summary?format=pdf&classId=${fx.grid.classId}&periodId=${fx.finishedPeriodId}`)(),
+    },
+    {
+      name: "report_rpt2_org_pdf",
+      role: "deputy",
+      concurrencies: [1],
+      requests: 3,
+      request: (fx) => get(orgReportPath(fx))(),
+    },
+    {
+      name: "printed_journal_pdf",
+      role: "deputy",
+      concurrencies: [1],
+      requests: 2,
+      optional: true,
+      request: (fx) => get(`/api/reports/journal?format=pdf&classId=${fx.grid.classId}`)(),
+    },
+    {
+      name: "journal_grid_during_report",
+      role: "teacher",
+      concurrencies: [10],
+      duringReport: true,
+      request: (fx) => get(gridPath(fx))(),
+    },
   ];
 }

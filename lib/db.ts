@@ -8,9 +8,9 @@
 // non-transactional reads (findMany, count, aggregate…) to a second client on the streaming
 // replica through @prisma/extension-read-replicas, while writes, transactions and raw queries
 // stay on the primary. Unset: `readDb` is `db`. Only the diary and report reads use it.
-import { PrismaPg } from '@prisma/adapter-pg';
-import { readReplicas } from '@prisma/extension-read-replicas';
-import { PrismaClient } from '@/prisma/generated/prisma/client';
+import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import { PrismaClient } from "@/prisma/generated/prisma/client";
 
 const DEFAULT_POOL_SIZE = 10;
 
@@ -21,7 +21,7 @@ type GlobalWithDb = typeof globalThis & {
 const holder = globalThis as GlobalWithDb;
 
 function poolSize(): number {
-  const n = Number.parseInt(process.env.DATABASE_POOL_MAX ?? '', 10);
+  const n = Number.parseInt(process.env.DATABASE_POOL_MAX ?? "", 10);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_POOL_SIZE;
 }
 
@@ -32,15 +32,18 @@ function poolSize(): number {
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 function clientFor(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize() }), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolSize() }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
 }
 
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error(
-      'DATABASE_URL не задан. Запускайте приложение через npm run dev / npm start ' +
-        '(они поднимают встроенный PostgreSQL) или задайте DATABASE_URL явно.',
+      "DATABASE_URL не задан. Запускайте приложение через npm run dev / npm start " +
+        "(они поднимают встроенный PostgreSQL) или задайте DATABASE_URL явно.",
     );
   }
   return clientFor(connectionString);
@@ -60,7 +63,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const client = getDb();
     const value: unknown = Reflect.get(client, prop, client);
-    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
   },
   has(_target, prop) {
     return Reflect.has(getDb(), prop);
@@ -93,7 +96,7 @@ export const readDb: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const client = getReadDb();
     const value: unknown = Reflect.get(client, prop, client);
-    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
   },
   has(_target, prop) {
     return Reflect.has(getReadDb(), prop);

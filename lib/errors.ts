@@ -26,14 +26,17 @@ export type ErrorCode = keyof typeof ERRORS;
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
 
-export function fail(code: ErrorCode, message?: string, fieldErrors?: FieldErrors): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors } {
+export function fail(
+  code: ErrorCode,
+  message?: string,
+  fieldErrors?: FieldErrors,
+): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors } {
   return { ok: false, code, message: message ?? ERRORS[code], ...(fieldErrors ? { fieldErrors } : {}) };
 }
 
@@ -65,8 +68,22 @@ export function httpStatus(code: ErrorCode): number {
 // Prisma / pg errors that mean "the database is busy or the connection dropped" (no pool slot
 // within maxWait, a terminated or refused connection): the request can simply be retried, so
 // they are answered 503 UNAVAILABLE instead of a 500 (issue 11, NFR-3).
-const TRANSIENT_CODES = new Set(["P2028", "P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08006", "08003"]);
-const TRANSIENT_TEXT = /Unable to start a transaction in the given time|Connection terminated|terminating connection|Timed out fetching a new connection|ECONNREFUSED|ECONNRESET|Can't reach database server/i;
+const TRANSIENT_CODES = new Set([
+  "P2028",
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08006",
+  "08003",
+]);
+const TRANSIENT_TEXT =
+  /Unable to start a transaction in the given time|Connection terminated|terminating connection|Timed out fetching a new connection|ECONNREFUSED|ECONNRESET|Can't reach database server/i;
 
 export function isTransientDbError(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 5; depth++) {

@@ -21,11 +21,18 @@ async function tenantTables(sql: pg.ClientBase): Promise<Array<{ table: string; 
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** Copies organisation `sourceId` `copies` times; returns the new organisation ids. */
-export async function cloneOrganisation(sql: pg.ClientBase, sourceId: number, copies: number, log: (s: string) => void): Promise<number[]> {
+export async function cloneOrganisation(
+  sql: pg.ClientBase,
+  sourceId: number,
+  copies: number,
+  log: (s: string) => void,
+): Promise<number[]> {
   const tables = await tenantTables(sql);
-  const orgCols = (await sql.query<{ c: string }>(
-    `SELECT column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Organisation' AND column_name NOT IN ('id', 'name') ORDER BY ordinal_position`,
-  )).rows.map((r) => r.c);
+  const orgCols = (
+    await sql.query<{ c: string }>(
+      `SELECT column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Organisation' AND column_name NOT IN ('id', 'name') ORDER BY ordinal_position`,
+    )
+  ).rows.map((r) => r.c);
   const ids: number[] = [];
   await sql.query("SET session_replication_role = replica");
   try {
@@ -41,7 +48,10 @@ export async function cloneOrganisation(sql: pg.ClientBase, sourceId: number, co
       for (const t of tables) {
         const cols = t.columns.map(q).join(", ");
         const select = t.columns.map((c) => (c === "organisationId" ? "$2::int" : q(c))).join(", ");
-        await sql.query(`INSERT INTO ${q(t.table)} (${cols}) SELECT ${select} FROM ${q(t.table)} WHERE "organisationId" = $1`, [sourceId, newId]);
+        await sql.query(
+          `INSERT INTO ${q(t.table)} (${cols}) SELECT ${select} FROM ${q(t.table)} WHERE "organisationId" = $1`,
+          [sourceId, newId],
+        );
       }
       await sql.query("COMMIT");
       ids.push(newId);

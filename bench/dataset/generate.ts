@@ -24,12 +24,16 @@ export interface Dataset {
   generatedSeconds: number | null;
 }
 
-const marker = (orgs: number, today: Date) => `ejournal-bench v${DATASET_VERSION} orgs=${orgs} today=${today.toISOString().slice(0, 10)}`;
+const marker = (orgs: number, today: Date) =>
+  `ejournal-bench v${DATASET_VERSION} orgs=${orgs} today=${today.toISOString().slice(0, 10)}`;
 
 async function currentMarker(base: string, name: string): Promise<string | null> {
   if (!(await databaseExists(base, name))) return null;
   return withClient(base, async (c) => {
-    const r = await c.query<{ d: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname = $1`, [name]);
+    const r = await c.query<{ d: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname = $1`,
+      [name],
+    );
     return r.rows[0]?.d ?? null;
   });
 }
@@ -37,7 +41,20 @@ async function currentMarker(base: string, name: string): Promise<string | null>
 async function sizes(url: string): Promise<Record<string, number>> {
   return withClient(url, async (c) => {
     const out: Record<string, number> = {};
-    for (const t of ["Organisation", "Student", "ClassGroup", "User", "Lesson", "Assignment", "Mark", "Attendance", "FinalMark", "Homework", "Message", "LessonPlan"]) {
+    for (const t of [
+      "Organisation",
+      "Student",
+      "ClassGroup",
+      "User",
+      "Lesson",
+      "Assignment",
+      "Mark",
+      "Attendance",
+      "FinalMark",
+      "Homework",
+      "Message",
+      "LessonPlan",
+    ]) {
       out[t] = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
     }
     return out;
@@ -45,11 +62,19 @@ async function sizes(url: string): Promise<Record<string, number>> {
 }
 
 async function orgIdsOf(url: string): Promise<number[]> {
-  return withClient(url, async (c) => (await c.query<{ id: number }>(`SELECT id FROM "Organisation" ORDER BY id`)).rows.map((r) => r.id));
+  return withClient(url, async (c) =>
+    (await c.query<{ id: number }>(`SELECT id FROM "Organisation" ORDER BY id`)).rows.map((r) => r.id),
+  );
 }
 
 /** Creates (or reuses) the dataset with `orgs` organisations on the server of `base` (…/postgres). */
-export async function prepareDataset(base: string, orgs: number, today: Date, log: (s: string) => void, force = false): Promise<Dataset> {
+export async function prepareDataset(
+  base: string,
+  orgs: number,
+  today: Date,
+  log: (s: string) => void,
+  force = false,
+): Promise<Dataset> {
   const name = orgs === 1 ? "ejournal_bench" : `ejournal_bench_${orgs}`;
   const url = withDatabase(base, name);
   const want = marker(orgs, today);
@@ -78,9 +103,17 @@ export async function prepareDataset(base: string, orgs: number, today: Date, lo
     if (orgs === 1) {
       const passwordHash = await hashPassword(DEMO_PASSWORD); // hashed once, reused for every user
       const region = await db.region.create({ data: { name: "Самарская область" } });
-      const municipality = await db.municipality.create({ data: { regionId: region.id, name: "городской округ Самара" } });
+      const municipality = await db.municipality.create({
+        data: { regionId: region.id, name: "городской округ Самара" },
+      });
       const school = await seedBenchSchool({
-        db, sql, geo: { regionId: region.id, municipalityId: municipality.id }, today, passwordHash, rng: new Rng(20261001), log,
+        db,
+        sql,
+        geo: { regionId: region.id, municipalityId: municipality.id },
+        today,
+        passwordHash,
+        rng: new Rng(20261001),
+        log,
       });
       log(`  школа: ${JSON.stringify(school.counts)}`);
     } else {

@@ -29,7 +29,10 @@ export function buildBenchPlan(rng: Rng): OrgPlan {
     if (!clones.has(cloneKey)) {
       const t = base.teachers.find((x) => x.key === key)!;
       const female = t.name.sex === "FEMALE" ? 1 : 0;
-      clones.set(cloneKey, makeTeacher(staffRng, used, cloneKey, t.position, `${t.roomName}-${staff + 1}`, t.roomCapacity, female));
+      clones.set(
+        cloneKey,
+        makeTeacher(staffRng, used, cloneKey, t.position, `${t.roomName}-${staff + 1}`, t.roomCapacity, female),
+      );
     }
     return cloneKey;
   };
@@ -38,7 +41,9 @@ export function buildBenchPlan(rng: Rng): OrgPlan {
   const loads: LoadDef[] = [...base.loads];
   const classTeachers: Record<string, string> = { ...base.classTeachers };
   for (const copy of COPIES) {
-    for (const src of base.classes.filter((c) => c.letter === copy.from && c.grade >= copy.grades[0] && c.grade <= copy.grades[1])) {
+    for (const src of base.classes.filter(
+      (c) => c.letter === copy.from && c.grade >= copy.grades[0] && c.grade <= copy.grades[1],
+    )) {
       const name = `${src.grade}${copy.letter}`;
       classes.push({ ...src, name, letter: copy.letter });
       for (const l of base.loads.filter((x) => x.className === src.name)) {

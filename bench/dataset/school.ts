@@ -30,8 +30,19 @@ const CARD: OrgCard = {
   website: "https://school1.example.ru",
   settings: { passFailEnabled: false },
   bellScheduleName: "Основное",
-  bells: [["08:30", "09:15"], ["09:25", "10:10"], ["10:25", "11:10"], ["11:25", "12:10"], ["12:20", "13:05"], ["13:15", "14:00"], ["14:10", "14:55"]],
-  extraRooms: [["Актовый зал", 200], ["Библиотека", 30]],
+  bells: [
+    ["08:30", "09:15"],
+    ["09:25", "10:10"],
+    ["10:25", "11:10"],
+    ["11:25", "12:10"],
+    ["12:20", "13:05"],
+    ["13:15", "14:00"],
+    ["14:10", "14:55"],
+  ],
+  extraRooms: [
+    ["Актовый зал", 200],
+    ["Библиотека", 30],
+  ],
 };
 
 export interface BenchSchoolArgs {
@@ -57,28 +68,68 @@ export async function seedBenchSchool(a: BenchSchoolArgs): Promise<{ orgId: numb
     sibling: { className: "3Б", firstName: "Полина" },
   });
   const slots = buildTimetable(plan, rng.fork("timetable"));
-  const ids = await insertSetup(db, rng.fork("setup"), a.geo, CARD, cal, plan, SCHOOL_ADMINS, peopleUsers(cont), a.passwordHash);
+  const ids = await insertSetup(
+    db,
+    rng.fork("setup"),
+    a.geo,
+    CARD,
+    cal,
+    plan,
+    SCHOOL_ADMINS,
+    peopleUsers(cont),
+    a.passwordHash,
+  );
   const roster = await insertRoster(db, ids, plan, cont, { college: false, registrarLogin: "secretary" });
-  a.log(`  ${plan.classes.length} классов, ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`);
-  const j = await seedJournal(db, a.sql, {
-    college: false, today, cal, plan, ids, roster, cont, slots, deputyLogin: "zavuch", schedulerLogin: "dispatcher",
-    demo: { teacherKey: SCHOOL_DEMO_TEACHER, className: SCHOOL_DEMO_CLASS, subjectKey: "alg" },
-  }, rng.fork("journal"));
+  a.log(
+    `  ${plan.classes.length} классов, ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`,
+  );
+  const j = await seedJournal(
+    db,
+    a.sql,
+    {
+      college: false,
+      today,
+      cal,
+      plan,
+      ids,
+      roster,
+      cont,
+      slots,
+      deputyLogin: "zavuch",
+      schedulerLogin: "dispatcher",
+      demo: { teacherKey: SCHOOL_DEMO_TEACHER, className: SCHOOL_DEMO_CLASS, subjectKey: "alg" },
+    },
+    rng.fork("journal"),
+  );
   const demoTeacher = plan.teachers.find((t) => t.key === SCHOOL_DEMO_TEACHER)!;
   await insertMisc(db, {
-    organisationId: ids.orgId, college: false, cal, today, users: ids.users, classIds: ids.classIds, demoTeacherLogin: demoTeacher.login,
-    demoClass: SCHOOL_DEMO_CLASS, noTopicLesson: j.noTopicLesson, lessons: j.lessons,
+    organisationId: ids.orgId,
+    college: false,
+    cal,
+    today,
+    users: ids.users,
+    classIds: ids.classIds,
+    demoTeacherLogin: demoTeacher.login,
+    demoClass: SCHOOL_DEMO_CLASS,
+    noTopicLesson: j.noTopicLesson,
+    lessons: j.lessons,
     teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
     parentName: cont.demoParent ? `${cont.demoParent.name.firstName} ${cont.demoParent.name.middleName}` : undefined,
     childName: cont.demoStudent.name.firstName,
   });
   const extra = await topUpMarks(a.sql, ids.orgId, today);
-  return { orgId: ids.orgId, counts: { classes: plan.classes.length, teachers: plan.teachers.length, ...j.counts, extraMarks: extra } };
+  return {
+    orgId: ids.orgId,
+    counts: { classes: plan.classes.length, teachers: plan.teachers.length, ...j.counts, extraMarks: extra },
+  };
 }
 
 /** Adds a homework assignment to every other past lesson (grade ≥ 2) and marks ~45 % of its present students. */
 export async function topUpMarks(sql: pg.ClientBase, orgId: number, today: Date): Promise<number> {
-  const type = await sql.query<{ id: number }>(`SELECT id FROM "AssignmentType" WHERE "organisationId" = $1 AND name = 'Домашняя работа'`, [orgId]);
+  const type = await sql.query<{ id: number }>(
+    `SELECT id FROM "AssignmentType" WHERE "organisationId" = $1 AND name = 'Домашняя работа'`,
+    [orgId],
+  );
   const typeId = type.rows[0].id;
   const day = today.toISOString().slice(0, 10);
   await sql.query(

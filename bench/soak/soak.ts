@@ -59,7 +59,11 @@ class Client {
       res = await fetch(this.base + pathname, {
         ...init,
         redirect: "manual",
-        headers: { origin: this.base, cookie: this.cookieHeader(), ...(init.headers as Record<string, string> | undefined) },
+        headers: {
+          origin: this.base,
+          cookie: this.cookieHeader(),
+          ...(init.headers as Record<string, string> | undefined),
+        },
         signal: AbortSignal.timeout(60_000),
       });
       await res.arrayBuffer().catch(() => undefined);
@@ -84,7 +88,11 @@ class Client {
     const res = await fetch(this.base + pathname, {
       ...init,
       redirect: "manual",
-      headers: { origin: this.base, cookie: this.cookieHeader(), ...(init.headers as Record<string, string> | undefined) },
+      headers: {
+        origin: this.base,
+        cookie: this.cookieHeader(),
+        ...(init.headers as Record<string, string> | undefined),
+      },
       signal: AbortSignal.timeout(60_000),
     });
     const text = await res.text();
@@ -98,13 +106,20 @@ class Client {
 
   async signIn(organisationId: number, login: string): Promise<void> {
     const csrf = await this.json<{ csrfToken: string }>("sign-in", "/api/auth/csrf");
-    const body = new URLSearchParams({ organisationId: String(organisationId), login, password: DEMO_PASSWORD, csrfToken: csrf.body.csrfToken, json: "true" });
+    const body = new URLSearchParams({
+      organisationId: String(organisationId),
+      login,
+      password: DEMO_PASSWORD,
+      csrfToken: csrf.body.csrfToken,
+      json: "true",
+    });
     await this.request("sign-in", "/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: body.toString(),
     });
-    if (![...this.jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in of ${login} failed`);
+    if (![...this.jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
+      throw new Error(`sign-in of ${login} failed`);
   }
 }
 
@@ -123,7 +138,9 @@ async function planFrom(databaseUrl: string): Promise<Plan> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const org = (await c.query<{ id: number }>(`SELECT id FROM "Organisation" WHERE name = $1`, [DEMO_ORG_NAMES.school])).rows[0];
+    const org = (
+      await c.query<{ id: number }>(`SELECT id FROM "Organisation" WHERE name = $1`, [DEMO_ORG_NAMES.school])
+    ).rows[0];
     const o = org.id;
     const teacherLogins = ["teacher"];
     const more = await c.query<{ login: string }>(
@@ -178,7 +195,14 @@ const think = () => sleep(150 + Math.floor(Math.random() * 350));
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** One teacher session; `part`/`parts` split the teacher's cells so two sessions never share a cell. */
-async function teacherLoop(base: string, plan: Plan, t: Plan["teachers"][number], until: () => boolean, part: number, parts: number): Promise<void> {
+async function teacherLoop(
+  base: string,
+  plan: Plan,
+  t: Plan["teachers"][number],
+  until: () => boolean,
+  part: number,
+  parts: number,
+): Promise<void> {
   const client = new Client(base);
   await client.signIn(plan.organisationId, t.login);
   const mine = t.cells.filter((_, k) => k % parts === part);
@@ -189,11 +213,21 @@ async function teacherLoop(base: string, plan: Plan, t: Plan["teachers"][number]
     const key = `${cell.lessonId}:${cell.studentId}`;
     const version = versions.get(key) ?? 0;
     const input = version % 2 === 0 ? "н" : "";
-    const r = await client.json<{ ok: boolean; version?: number; current?: { version: number } }>("cell save (POST /api/journal/cell)", "/api/journal/cell", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ kind: "attendance", lessonId: cell.lessonId, studentId: cell.studentId, input, version }),
-    });
+    const r = await client.json<{ ok: boolean; version?: number; current?: { version: number } }>(
+      "cell save (POST /api/journal/cell)",
+      "/api/journal/cell",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          kind: "attendance",
+          lessonId: cell.lessonId,
+          studentId: cell.studentId,
+          input,
+          version,
+        }),
+      },
+    );
     if (r.body?.ok && typeof r.body.version === "number") versions.set(key, r.body.version);
     else if (r.status === 409 && r.body?.current) versions.set(key, r.body.current.version);
     if (i % 10 === 0) await client.request("journal page (GET /journal)", "/journal");
@@ -221,7 +255,10 @@ async function deputyLoop(base: string, plan: Plan, until: () => boolean): Promi
   while (!until()) {
     const classId = pick(plan.classes, i++);
     const format = i % 2 ? "pdf" : "xlsx";
-    await client.request(`report ${format} (GET /api/reports/attendance)`, `/api/reports/attendance?classId=${classId}&from=${iso(from)}&to=${iso(to)}&format=${format}`);
+    await client.request(
+      `report ${format} (GET /api/reports/attendance)`,
+      `/api/reports/attendance?classId=${classId}&from=${iso(from)}&to=${iso(to)}&format=${format}`,
+    );
     if (i % 4 === 0) await client.request("reports page (GET /reports)", "/reports");
     await sleep(1000 + Math.floor(Math.random() * 1000));
   }
@@ -235,7 +272,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => spawn(cmd, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1)));
+  return new Promise((resolve) =>
+    spawn(cmd, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1)),
+  );
 }
 
 async function waitForHttp(url: string): Promise<void> {
@@ -263,13 +302,19 @@ async function main(): Promise<void> {
     await applyMigrations(databaseUrl, log);
     await seedDemo(databaseUrl, { log });
     const plan = await planFrom(databaseUrl);
-    log(`teachers ${plan.teachers.map((t) => `${t.login}(${t.cells.length} cells)`).join(", ")}; parents ${plan.parents.map((p) => p.login).join(", ")}`);
+    log(
+      `teachers ${plan.teachers.map((t) => `${t.login}(${t.cells.length} cells)`).join(", ")}; parents ${plan.parents.map((p) => p.login).join(", ")}`,
+    );
 
     const port = await randomFreePort();
     const base = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
-      ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "soak-secret-not-for-production-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: "soak-secret-not-for-production-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
     };
     const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
     if (process.env.SOAK_BUILD === "1" || !existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
@@ -280,7 +325,11 @@ async function main(): Promise<void> {
     // beside RSS (not allowed in NODE_OPTIONS, so node runs next's CLI itself; forks inherit it).
     const nextJs = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
     // The production server's heap cap too (MAX_HEAP_MB, as `npm start`; issue 10).
-    app = spawn(process.execPath, ["--trace-gc", ...nextStartArgv(env, nextJs, ["-p", String(port), "-H", "127.0.0.1"])], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+    app = spawn(
+      process.execPath,
+      ["--trace-gc", ...nextStartArgv(env, nextJs, ["-p", String(port), "-H", "127.0.0.1"])],
+      { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "inherit"] },
+    );
     let pending = "";
     app.stdout!.on("data", (d: Buffer) => {
       pending += d.toString();
@@ -314,9 +363,15 @@ async function main(): Promise<void> {
     const end = started + MINUTES * 60_000;
     const until = () => Date.now() >= end;
     const rss: { minute: number; mib: number }[] = [{ minute: 0, mib: rssStart }];
-    const sampler = setInterval(() => rss.push({ minute: Math.round(((Date.now() - started) / 60_000) * 10) / 10, mib: treeRssMb(pid) }), 30_000);
+    const sampler = setInterval(
+      () => rss.push({ minute: Math.round(((Date.now() - started) / 60_000) * 10) / 10, mib: treeRssMb(pid) }),
+      30_000,
+    );
     const loops = [
-      ...plan.teachers.flatMap((t) => [teacherLoop(base, plan, t, until, 0, 2), teacherLoop(base, plan, t, until, 1, 2)]),
+      ...plan.teachers.flatMap((t) => [
+        teacherLoop(base, plan, t, until, 0, 2),
+        teacherLoop(base, plan, t, until, 1, 2),
+      ]),
       ...plan.parents.map((p) => parentLoop(base, plan, p, until)),
       deputyLoop(base, plan, until),
     ];
@@ -334,8 +389,13 @@ async function main(): Promise<void> {
       const statuses: Record<string, number> = {};
       for (const s of xs) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
       return {
-        type, count: xs.length, p50: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)), max: Math.round(ms[ms.length - 1] ?? 0),
-        errors5xx: xs.filter((s) => s.status >= 500 || s.status === 0).length, statuses,
+        type,
+        count: xs.length,
+        p50: Math.round(percentile(ms, 50)),
+        p95: Math.round(percentile(ms, 95)),
+        max: Math.round(ms[ms.length - 1] ?? 0),
+        errors5xx: xs.filter((s) => s.status >= 500 || s.status === 0).length,
+        statuses,
       };
     });
     const total5xx = rows.reduce((n, r) => n + r.errors5xx, 0);
@@ -348,12 +408,36 @@ async function main(): Promise<void> {
     const committedFirst = median(gcs.slice(0, 5).map((g) => g.committed));
     const committedLast = median(gcs.slice(-5).map((g) => g.committed));
     const report = {
-      when: new Date().toISOString(), minutes: MINUTES, machine: { cpus: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+      when: new Date().toISOString(),
+      minutes: MINUTES,
+      machine: {
+        cpus: os.cpus().length,
+        load: os.loadavg().map((l) => Math.round(l * 100) / 100),
+        node: process.version,
+      },
       virtualUsers: { teachers: plan.teachers.length * 2, parents: plan.parents.length, deputy: 1 },
-      requests: samples.length, total5xx,
-      liveHeapAfterFullGc: { count: gcs.length, firstFiveMedianMiB: heapFirst, lastFiveMedianMiB: heapLast, growthPercent: heapGrowth, maxMiB: Math.max(0, ...gcs.map((g) => g.mib)), committedFirstMiB: committedFirst, committedLastMiB: committedLast },
-      env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null, NODE_OPTIONS: process.env.NODE_OPTIONS ?? null, MAX_HEAP_MB: process.env.MAX_HEAP_MB ?? null },
-      rssStartMiB: rssStart, rssEndMiB: rssEnd, rssGrowthPercent: growth, rss, rows, failures: failures.slice(0, 50),
+      requests: samples.length,
+      total5xx,
+      liveHeapAfterFullGc: {
+        count: gcs.length,
+        firstFiveMedianMiB: heapFirst,
+        lastFiveMedianMiB: heapLast,
+        growthPercent: heapGrowth,
+        maxMiB: Math.max(0, ...gcs.map((g) => g.mib)),
+        committedFirstMiB: committedFirst,
+        committedLastMiB: committedLast,
+      },
+      env: {
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null,
+        NODE_OPTIONS: process.env.NODE_OPTIONS ?? null,
+        MAX_HEAP_MB: process.env.MAX_HEAP_MB ?? null,
+      },
+      rssStartMiB: rssStart,
+      rssEndMiB: rssEnd,
+      rssGrowthPercent: growth,
+      rss,
+      rows,
+      failures: failures.slice(0, 50),
     };
     writeFileSync(path.join(OUT, "soak.json"), `${JSON.stringify(report, null, 2)}\n`);
     const md = [
@@ -370,11 +454,21 @@ async function main(): Promise<void> {
       "",
       "| request | count | p50 ms | p95 ms | max ms | 5xx | statuses |",
       "|---|---:|---:|---:|---:|---:|---|",
-      ...rows.map((r) => `| ${r.type} | ${r.count} | ${r.p50} | ${r.p95} | ${r.max} | ${r.errors5xx} | ${Object.entries(r.statuses).map(([k, v]) => `${k}×${v}`).join(", ")} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.type} | ${r.count} | ${r.p50} | ${r.p95} | ${r.max} | ${r.errors5xx} | ${Object.entries(r.statuses)
+            .map(([k, v]) => `${k}×${v}`)
+            .join(", ")} |`,
+      ),
       "",
       `RSS samples (minute: MiB): ${rss.map((s) => `${s.minute}: ${s.mib}`).join(", ")}`,
       "",
-      failures.length ? `Failures (first 50):\n\n${failures.slice(0, 50).map((f) => `- ${f}`).join("\n")}` : "No failures.",
+      failures.length
+        ? `Failures (first 50):\n\n${failures
+            .slice(0, 50)
+            .map((f) => `- ${f}`)
+            .join("\n")}`
+        : "No failures.",
       "",
     ].join("\n");
     writeFileSync(path.join(OUT, "SOAK.md"), md);

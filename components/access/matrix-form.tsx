@@ -12,7 +12,11 @@ export function MatrixForm({ view }: { view: MatrixView }) {
   return (
     <form action={action} className="space-y-3">
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
           {pending ? "Сохранение…" : "Сохранить"}
         </button>
         <p role="status" className="text-sm">

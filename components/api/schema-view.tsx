@@ -27,7 +27,8 @@ export function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number
       {Object.entries(props).map(([name, p]) => (
         <li key={name} className="py-0.5">
           <code className="font-mono text-slate-900">{name}</code>
-          {!required.has(name) && <span className="text-slate-400">?</span>}: <span className="font-mono text-xs text-blue-800">{typeLabel(p)}</span>
+          {!required.has(name) && <span className="text-slate-400">?</span>}:{" "}
+          <span className="font-mono text-xs text-blue-800">{typeLabel(p)}</span>
           {typeof p.description === "string" && <span className="text-xs text-slate-500"> — {p.description}</span>}
           <SchemaView schema={p} depth={depth + 1} />
         </li>

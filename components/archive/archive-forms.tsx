@@ -7,10 +7,23 @@ type State = Awaited<ReturnType<typeof buildArchiveAction>> | null;
 
 function Result({ state }: { state: State }) {
   if (!state) return null;
-  if (!state.ok) return <p role="alert" className="text-sm text-red-700">{state.message}</p>;
+  if (!state.ok)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {state.message}
+      </p>
+    );
   return (
     <div role="status" className="text-sm">
-      <p className={state.data.lines.length && state.data.message.startsWith("Нарушена") ? "font-medium text-red-700" : "text-emerald-700"}>{state.data.message}</p>
+      <p
+        className={
+          state.data.lines.length && state.data.message.startsWith("Нарушена")
+            ? "font-medium text-red-700"
+            : "text-emerald-700"
+        }
+      >
+        {state.data.message}
+      </p>
       {state.data.lines.length > 0 && (
         <ul className="list-disc pl-5 text-slate-700">
           {state.data.lines.map((l) => (
@@ -25,7 +38,11 @@ function Result({ state }: { state: State }) {
 export function BuildArchiveForm({ years }: { years: { id: number; name: string; status: string }[] }) {
   const [state, action, pending] = useActionState(buildArchiveAction, null);
   return (
-    <form action={action} className="space-y-2 rounded border border-slate-200 bg-white p-4" aria-label="Сформировать архив">
+    <form
+      action={action}
+      className="space-y-2 rounded border border-slate-200 bg-white p-4"
+      aria-label="Сформировать архив"
+    >
       <h2 className="font-semibold">Сформировать архив учебного года</h2>
       <div className="flex flex-wrap items-end gap-2">
         <label className="block text-sm">

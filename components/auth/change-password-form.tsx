@@ -9,7 +9,12 @@ const inputClass =
 
 const FIELDS = [
   { name: "currentPassword", label: "Текущий пароль", autoComplete: "current-password", hint: null },
-  { name: "newPassword", label: "Новый пароль", autoComplete: "new-password", hint: `Не менее ${PASSWORD_MIN_LENGTH} символов, не совпадает с логином и с прежним паролем` },
+  {
+    name: "newPassword",
+    label: "Новый пароль",
+    autoComplete: "new-password",
+    hint: `Не менее ${PASSWORD_MIN_LENGTH} символов, не совпадает с логином и с прежним паролем`,
+  },
   { name: "confirmPassword", label: "Повторите новый пароль", autoComplete: "new-password", hint: null },
 ] as const;
 
@@ -28,7 +33,9 @@ export function ChangePasswordForm({ login }: { login: string }) {
       <input type="text" name="username" autoComplete="username" value={login} readOnly hidden />
       {FIELDS.map((field) => {
         const errors = fieldErrors[field.name];
-        const describedBy = [errors ? `${field.name}-error` : null, field.hint ? `${field.name}-hint` : null].filter(Boolean).join(" ");
+        const describedBy = [errors ? `${field.name}-error` : null, field.hint ? `${field.name}-hint` : null]
+          .filter(Boolean)
+          .join(" ");
         return (
           <div key={field.name}>
             <label htmlFor={field.name} className="block text-sm font-medium text-slate-700">
@@ -63,7 +70,11 @@ export function ChangePasswordForm({ login }: { login: string }) {
         {state?.ok === false && !state.fieldErrors && (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>
         )}
-        {state?.ok === true && <p className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">Пароль изменён</p>}
+        {state?.ok === true && (
+          <p className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+            Пароль изменён
+          </p>
+        )}
       </div>
       <button
         type="submit"

@@ -32,7 +32,9 @@ function initialChoice({ regions, municipalities, organisations }: SignInDirecto
   }
   const regionId = only(regions);
   const municipalityId = regionId ? only(municipalities.filter((m) => String(m.regionId) === regionId)) : "";
-  const organisationId = municipalityId ? only(organisations.filter((o) => String(o.municipalityId) === municipalityId)) : "";
+  const organisationId = municipalityId
+    ? only(organisations.filter((o) => String(o.municipalityId) === municipalityId))
+    : "";
   return { regionId, municipalityId, organisationId };
 }
 
@@ -52,7 +54,10 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
   const [municipalityId, setMunicipalityId] = useState(initial.municipalityId);
   const [organisationId, setOrganisationId] = useState(initial.organisationId);
 
-  const municipalityOptions = useMemo(() => municipalities.filter((m) => String(m.regionId) === regionId), [municipalities, regionId]);
+  const municipalityOptions = useMemo(
+    () => municipalities.filter((m) => String(m.regionId) === regionId),
+    [municipalities, regionId],
+  );
   const organisationOptions = useMemo(() => {
     if (municipalityId) return organisations.filter((o) => String(o.municipalityId) === municipalityId);
     if (!regionId) return organisations;
@@ -85,7 +90,9 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
     setRegionId(value);
     const nextMunicipality = only(municipalities.filter((m) => String(m.regionId) === value));
     setMunicipalityId(nextMunicipality);
-    setOrganisationId(nextMunicipality ? only(organisations.filter((o) => String(o.municipalityId) === nextMunicipality)) : "");
+    setOrganisationId(
+      nextMunicipality ? only(organisations.filter((o) => String(o.municipalityId) === nextMunicipality)) : "",
+    );
   }
 
   function chooseMunicipality(value: string) {
@@ -104,7 +111,12 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
         <label htmlFor="signin-region" className="block text-sm font-medium text-slate-700">
           Регион
         </label>
-        <select id="signin-region" value={regionId} onChange={(e) => chooseRegion(e.target.value)} className={selectClass}>
+        <select
+          id="signin-region"
+          value={regionId}
+          onChange={(e) => chooseRegion(e.target.value)}
+          className={selectClass}
+        >
           <option value="">Выберите регион</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>

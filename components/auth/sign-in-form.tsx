@@ -56,7 +56,12 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate className="space-y-5" aria-describedby={error ? "signin-error" : undefined}>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      className="space-y-5"
+      aria-describedby={error ? "signin-error" : undefined}
+    >
       <OrganisationPicker directory={directory} error={fieldErrors.organisationId} />
       <div>
         <label htmlFor="signin-login" className="block text-sm font-medium text-slate-700">

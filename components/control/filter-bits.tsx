@@ -2,7 +2,13 @@
 export const fieldClass = "block text-sm";
 export const inputClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
-export function Choice(props: { name: string; label: string; value?: string; options: { id: number | string; name: string }[]; empty?: string }) {
+export function Choice(props: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { id: number | string; name: string }[];
+  empty?: string;
+}) {
   return (
     <label className={fieldClass}>
       {props.label}
@@ -20,7 +26,8 @@ export function Choice(props: { name: string; label: string; value?: string; opt
 
 /** Links to /api/control/report with the page's filters in both formats. */
 export function Downloads({ report, query }: { report: string; query: Record<string, string> }) {
-  const href = (format: string) => `/api/control/report?${new URLSearchParams({ ...query, report, format }).toString()}`;
+  const href = (format: string) =>
+    `/api/control/report?${new URLSearchParams({ ...query, report, format }).toString()}`;
   return (
     <div className="flex gap-2">
       <a href={href("pdf")} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">

@@ -14,14 +14,21 @@ export function MyRemarks({ remarks }: { remarks: RemarkRow[] }) {
         {remarks.map((r) => (
           <li key={r.id} data-remark={r.id} className="space-y-1">
             <p>
-              <span className="text-slate-500">{formatDate(r.createdAt)} · {r.author}</span>
-              {(r.className || r.subjectName) && <span className="text-slate-500"> · {[r.className, r.subjectName].filter(Boolean).join(", ")}</span>}
+              <span className="text-slate-500">
+                {formatDate(r.createdAt)} · {r.author}
+              </span>
+              {(r.className || r.subjectName) && (
+                <span className="text-slate-500"> · {[r.className, r.subjectName].filter(Boolean).join(", ")}</span>
+              )}
             </p>
             <p>{r.text}</p>
             {r.status === "OPEN" ? (
               <RemarkMove remarkId={r.id} move="done" label="Устранено" withNote />
             ) : (
-              <p className="text-xs text-emerald-700">{REMARK_STATUS_LABELS[r.status]}{r.teacherNote ? `: ${r.teacherNote}` : ""}</p>
+              <p className="text-xs text-emerald-700">
+                {REMARK_STATUS_LABELS[r.status]}
+                {r.teacherNote ? `: ${r.teacherNote}` : ""}
+              </p>
             )}
           </li>
         ))}

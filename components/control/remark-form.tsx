@@ -8,11 +8,27 @@ const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 p
 
 export type RemarkDefaults = { teacherId?: string; classId?: string; subjectId?: string };
 
-export function RemarkForm({ teachers, classes, subjects, classWord, defaults = {} }: { teachers: Option[]; classes: Option[]; subjects: Option[]; classWord: string; defaults?: RemarkDefaults }) {
+export function RemarkForm({
+  teachers,
+  classes,
+  subjects,
+  classWord,
+  defaults = {},
+}: {
+  teachers: Option[];
+  classes: Option[];
+  subjects: Option[];
+  classWord: string;
+  defaults?: RemarkDefaults;
+}) {
   const [state, action, pending] = useActionState(createRemarkAction, null);
   const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form action={action} className="space-y-2 rounded border border-slate-200 bg-white p-4" aria-label="Новое замечание">
+    <form
+      action={action}
+      className="space-y-2 rounded border border-slate-200 bg-white p-4"
+      aria-label="Новое замечание"
+    >
       <h2 className="font-semibold">Новое замечание</h2>
       <div className="grid gap-2 sm:grid-cols-4">
         <label className="block text-sm">

@@ -4,19 +4,39 @@
 import { useActionState } from "react";
 import { moveRemarkAction } from "@/lib/control/actions";
 
-export function RemarkMove({ remarkId, move, label, withNote }: { remarkId: number; move: "done" | "close" | "reopen"; label: string; withNote?: boolean }) {
+export function RemarkMove({
+  remarkId,
+  move,
+  label,
+  withNote,
+}: {
+  remarkId: number;
+  move: "done" | "close" | "reopen";
+  label: string;
+  withNote?: boolean;
+}) {
   const [state, action, pending] = useActionState(moveRemarkAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="remarkId" value={remarkId} />
       <input type="hidden" name="move" value={move} />
       {withNote && (
-        <input name="note" maxLength={2000} placeholder="Что исправлено" aria-label="Комментарий учителя" className="w-48 rounded border border-slate-300 px-2 py-0.5 text-sm" />
+        <input
+          name="note"
+          maxLength={2000}
+          placeholder="Что исправлено"
+          aria-label="Комментарий учителя"
+          className="w-48 rounded border border-slate-300 px-2 py-0.5 text-sm"
+        />
       )}
       <button disabled={pending} className="rounded border border-slate-400 px-2 py-0.5 text-sm hover:bg-slate-100">
         {label}
       </button>
-      {state && <span role="status" className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>{state.ok ? state.data.message : state.message}</span>}
+      {state && (
+        <span role="status" className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
+          {state.ok ? state.data.message : state.message}
+        </span>
+      )}
     </form>
   );
 }

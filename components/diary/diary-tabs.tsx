@@ -2,16 +2,32 @@
 // period report. Wraps on a phone; no horizontal scrolling.
 import Link from "next/link";
 
-export function DiaryTabs({ studentId, active, periodId }: { studentId: number; active: "week" | "marks"; periodId: number | null }) {
+export function DiaryTabs({
+  studentId,
+  active,
+  periodId,
+}: {
+  studentId: number;
+  active: "week" | "marks";
+  periodId: number | null;
+}) {
   const tab = (on: boolean) =>
     `rounded px-3 py-1 text-sm ${on ? "bg-slate-800 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
   const report = `/diary/${studentId}/report?format=pdf${periodId ? `&periodId=${periodId}` : ""}`;
   return (
     <nav aria-label="Разделы дневника" className="flex flex-wrap gap-2">
-      <Link href={`/diary/${studentId}`} className={tab(active === "week")} aria-current={active === "week" ? "page" : undefined}>
+      <Link
+        href={`/diary/${studentId}`}
+        className={tab(active === "week")}
+        aria-current={active === "week" ? "page" : undefined}
+      >
         Неделя
       </Link>
-      <Link href={`/diary/${studentId}/marks`} className={tab(active === "marks")} aria-current={active === "marks" ? "page" : undefined}>
+      <Link
+        href={`/diary/${studentId}/marks`}
+        className={tab(active === "marks")}
+        aria-current={active === "marks" ? "page" : undefined}
+      >
         Отметки и прогноз
       </Link>
       {periodId !== null && (

@@ -19,7 +19,11 @@ function Forecast({ s }: { s: SubjectView }) {
           · до «{o.forecast.next}»: {needed.map((n) => `${n.count} × «${n.value}»`).join(" или ")}
         </span>
       )}
-      {o.riskFail && <span className="ml-2 rounded bg-red-100 px-1 text-red-800">риск «{s.outlook.proposal?.special === "FAIL" ? "незачёт" : "2"}»</span>}
+      {o.riskFail && (
+        <span className="ml-2 rounded bg-red-100 px-1 text-red-800">
+          риск «{s.outlook.proposal?.special === "FAIL" ? "незачёт" : "2"}»
+        </span>
+      )}
       {o.riskNotAttested && <span className="ml-2 rounded bg-red-100 px-1 text-red-800">риск «н/а»</span>}
       <span className="ml-2 text-slate-500">пропусков: {o.absences}</span>
     </div>
@@ -32,13 +36,21 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {view.subjects.map((s) => (
-        <section key={s.subjectId} aria-label={s.subjectName} className="min-w-0 rounded border border-slate-200 bg-white p-3" data-subject={s.subjectName}>
+        <section
+          key={s.subjectId}
+          aria-label={s.subjectName}
+          className="min-w-0 rounded border border-slate-200 bg-white p-3"
+          data-subject={s.subjectName}
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="font-semibold">{s.subjectName}</h2>
             <span className="text-sm">
               Средний балл: <b data-testid="average">{formatAverage(s.outlook.average) || "—"}</b>
               {s.periodFinal && (
-                <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 font-semibold text-blue-900" data-testid="period-final">
+                <span
+                  className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 font-semibold text-blue-900"
+                  data-testid="period-final"
+                >
                   Итог: {s.periodFinal}
                 </span>
               )}

@@ -11,12 +11,19 @@ export function NewsBanner({ news, timeZone }: { news: VisitNews; timeZone: stri
     news.messages ? `сообщений: ${news.messages}` : null,
   ].filter(Boolean);
   return (
-    <p role="status" data-testid="diary-news" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-1 text-sm text-emerald-900">
+    <p
+      role="status"
+      data-testid="diary-news"
+      className="rounded border border-emerald-300 bg-emerald-50 px-3 py-1 text-sm text-emerald-900"
+    >
       Новое с прошлого посещения ({formatDateTime(news.since, timeZone)}): {parts.join(", ")}
       {news.messages > 0 && (
         <>
           {" "}
-          · <Link href="/mail" className="underline">Почта</Link>
+          ·{" "}
+          <Link href="/mail" className="underline">
+            Почта
+          </Link>
         </>
       )}
       . Новые отметки и задания выделены.

@@ -15,7 +15,11 @@ function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
       : "bg-slate-100 text-slate-800";
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
-    <span title={title} data-new={fresh ? "true" : undefined} className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone} ${fresh ? "ring-2 ring-emerald-500" : ""}`}>
+    <span
+      title={title}
+      data-new={fresh ? "true" : undefined}
+      className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone} ${fresh ? "ring-2 ring-emerald-500" : ""}`}
+    >
       {markLabel(mark.kind, mark.value)}
       <span className="text-[10px] font-normal opacity-75">
         {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
@@ -26,7 +30,10 @@ function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
 
 function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null }) {
   return (
-    <li data-lesson={lesson.id} className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}>
+    <li
+      data-lesson={lesson.id}
+      className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}
+    >
       <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
@@ -50,7 +57,11 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
       </div>
       {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
       {lesson.homework.map((h) => (
-        <div key={h.id} className={`ml-6 mt-1 break-words text-sm ${isNewSince(h.createdAt, since) ? "rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : ""}`} data-new={isNewSince(h.createdAt, since) ? "true" : undefined}>
+        <div
+          key={h.id}
+          className={`ml-6 mt-1 break-words text-sm ${isNewSince(h.createdAt, since) ? "rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : ""}`}
+          data-new={isNewSince(h.createdAt, since) ? "true" : undefined}
+        >
           <span className="text-slate-500">Д/з{h.dueDate ? ` к ${formatDate(h.dueDate)}` : ""}: </span>
           <span className="whitespace-pre-line">{h.text}</span>
           {h.files.length > 0 && (
@@ -85,7 +96,11 @@ export function WeekView({
         const dayEvents = events.filter((e) => dayOf.format(e.startsAt) === key);
         if (day.getUTCDay() === 6 && dayLessons.length === 0 && dayEvents.length === 0) return null;
         return (
-          <section key={key} aria-label={`${weekdayName(day)}, ${formatDate(day)}`} className="min-w-0 rounded border border-slate-200 bg-white p-3">
+          <section
+            key={key}
+            aria-label={`${weekdayName(day)}, ${formatDate(day)}`}
+            className="min-w-0 rounded border border-slate-200 bg-white p-3"
+          >
             <h2 className="mb-1 text-sm font-semibold capitalize">
               {weekdayName(day)}, {formatDate(day)}
             </h2>

@@ -20,10 +20,20 @@ export function FinalsPicker(props: {
   const warnings = props.choices.filter((c) => c.warning);
   return (
     <div className="space-y-2">
-      <form method="get" action="/finals" className="flex flex-wrap items-end gap-3 text-sm" data-testid="finals-picker">
+      <form
+        method="get"
+        action="/finals"
+        className="flex flex-wrap items-end gap-3 text-sm"
+        data-testid="finals-picker"
+      >
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">{props.college ? "Группа и дисциплина" : "Класс и предмет"}</span>
-          <select name="pick" defaultValue={selected} className="min-w-72 rounded border border-slate-300 bg-white px-2 py-1" required>
+          <select
+            name="pick"
+            defaultValue={selected}
+            className="min-w-72 rounded border border-slate-300 bg-white px-2 py-1"
+            required
+          >
             <option value="" disabled>
               — выберите —
             </option>
@@ -42,7 +52,11 @@ export function FinalsPicker(props: {
         {props.periods.length > 0 && (
           <label className="flex flex-col">
             <span className="text-xs text-slate-500">Период</span>
-            <select name="periodId" defaultValue={props.periodId ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <select
+              name="periodId"
+              defaultValue={props.periodId ?? ""}
+              className="rounded border border-slate-300 bg-white px-2 py-1"
+            >
               {props.periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({formatDate(p.start)}–{formatDate(p.end)})
@@ -54,7 +68,10 @@ export function FinalsPicker(props: {
         <button className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800">Открыть</button>
       </form>
       {warnings.length > 0 && (
-        <ul className="space-y-0.5 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900" aria-label="Не выставленные итоговые отметки">
+        <ul
+          className="space-y-0.5 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900"
+          aria-label="Не выставленные итоговые отметки"
+        >
           {warnings.map((c) => (
             <li key={`${c.classId}:${c.subjectId}`}>
               <Link className="underline" href={`/finals?classId=${c.classId}&subjectId=${c.subjectId}`}>

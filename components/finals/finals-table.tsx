@@ -8,15 +8,31 @@ import { saveFinalAction } from "@/lib/finals/actions";
 import type { FinalsColumn, FinalsRow } from "@/lib/finals/loaders";
 import { formatAverage } from "@/lib/journal/averages";
 
-type CellState = { text: string; saved: string; version: number; status: "idle" | "saving" | "saved" | "error"; message?: string };
+type CellState = {
+  text: string;
+  saved: string;
+  version: number;
+  status: "idle" | "saving" | "saved" | "error";
+  message?: string;
+};
 
 const keyOf = (row: number, col: number) => `${row}:${col}`;
 
-export function FinalsTable(props: { classId: number; subjectId: number; columns: FinalsColumn[]; rows: FinalsRow[]; periodName: string }) {
+export function FinalsTable(props: {
+  classId: number;
+  subjectId: number;
+  columns: FinalsColumn[];
+  rows: FinalsRow[];
+  periodName: string;
+}) {
   const { columns, rows } = props;
   const [cells, setCells] = useState<Record<string, CellState>>(() => {
     const init: Record<string, CellState> = {};
-    rows.forEach((r, i) => r.cells.forEach((c, j) => (init[keyOf(i, j)] = { text: c.text, saved: c.text, version: c.version, status: "idle" })));
+    rows.forEach((r, i) =>
+      r.cells.forEach(
+        (c, j) => (init[keyOf(i, j)] = { text: c.text, saved: c.text, version: c.version, status: "idle" }),
+      ),
+    );
     return init;
   });
   const [notice, setNotice] = useState<string | null>(null);
@@ -40,7 +56,13 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
     patch(k, { text, status: "saving", message: undefined });
     try {
       const r = await saveFinalAction({
-        classId: props.classId, subjectId: props.subjectId, studentId: rows[i].studentId, kind: col.kind, periodId: col.periodId, text, version: srv.version,
+        classId: props.classId,
+        subjectId: props.subjectId,
+        studentId: rows[i].studentId,
+        kind: col.kind,
+        periodId: col.periodId,
+        text,
+        version: srv.version,
       });
       if (r.ok) {
         srv.saved = r.data.text;
@@ -81,7 +103,8 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
   async function fillRecommended() {
     for (let i = 0; i < rows.length; i++) {
       const k = keyOf(i, selected);
-      if (rows[i].canEdit && rows[i].proposalText && serverOf(k).saved === "") await save(i, selected, rows[i].proposalText);
+      if (rows[i].canEdit && rows[i].proposalText && serverOf(k).saved === "")
+        await save(i, selected, rows[i].proposalText);
     }
   }
 
@@ -90,14 +113,24 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
     <div className="space-y-2">
       {anyEditable && selected >= 0 && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <button type="button" onClick={() => void fillRecommended()} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => void fillRecommended()}
+            className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50"
+          >
             Подставить рекомендованные в пустые ({props.periodName})
           </button>
-          <span className="text-xs text-slate-500">Ввод: 2–5, «н/а», «осв», «з» / «нз»; Enter — сохранить и вниз, Esc — отменить.</span>
+          <span className="text-xs text-slate-500">
+            Ввод: 2–5, «н/а», «осв», «з» / «нз»; Enter — сохранить и вниз, Esc — отменить.
+          </span>
         </div>
       )}
       {notice && (
-        <p role="alert" data-testid="finals-notice" className="rounded border border-red-300 bg-red-50 px-3 py-1 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="finals-notice"
+          className="rounded border border-red-300 bg-red-50 px-3 py-1 text-sm text-red-800"
+        >
           {notice}
         </p>
       )}
@@ -107,11 +140,20 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
             <tr className="bg-slate-100 text-left text-xs text-slate-600">
               <th className="border border-slate-200 px-2 py-1">№</th>
               <th className="border border-slate-200 px-2 py-1">Обучающийся</th>
-              <th className="border border-slate-200 px-2 py-1" title="Средний балл за выбранный период">Ср. балл</th>
-              <th className="border border-slate-200 px-2 py-1" title="Рекомендуемая отметка (FIN-2)">Реком.</th>
-              <th className="border border-slate-200 px-2 py-1" title="Пропуски уроков за период">Пропуски</th>
+              <th className="border border-slate-200 px-2 py-1" title="Средний балл за выбранный период">
+                Ср. балл
+              </th>
+              <th className="border border-slate-200 px-2 py-1" title="Рекомендуемая отметка (FIN-2)">
+                Реком.
+              </th>
+              <th className="border border-slate-200 px-2 py-1" title="Пропуски уроков за период">
+                Пропуски
+              </th>
               {columns.map((c) => (
-                <th key={`${c.kind}:${c.periodId}`} className={`border border-slate-200 px-2 py-1 ${c.selected ? "bg-blue-50" : ""}`}>
+                <th
+                  key={`${c.kind}:${c.periodId}`}
+                  className={`border border-slate-200 px-2 py-1 ${c.selected ? "bg-blue-50" : ""}`}
+                >
                   {c.label}
                   {c.form && <span className="block font-normal text-slate-500">{c.form}</span>}
                 </th>
@@ -125,25 +167,43 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
                 <td className="border border-slate-200 px-2 py-0.5 whitespace-nowrap">
                   {r.name}
                   {r.form && (
-                    <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" title={r.deputyOnly ? "Итоговую отметку выставляет заместитель директора" : undefined}>
+                    <span
+                      className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900"
+                      title={r.deputyOnly ? "Итоговую отметку выставляет заместитель директора" : undefined}
+                    >
                       {r.form}
                     </span>
                   )}
                   {r.left && <span className="ml-1 text-xs">(выбыл)</span>}
                 </td>
-                <td className={`border border-slate-200 px-2 py-0.5 text-right tabular-nums ${r.outlook.riskFail ? "text-red-600" : ""}`} data-testid="average">
+                <td
+                  className={`border border-slate-200 px-2 py-0.5 text-right tabular-nums ${r.outlook.riskFail ? "text-red-600" : ""}`}
+                  data-testid="average"
+                >
                   {formatAverage(r.outlook.average)}
                 </td>
                 <td className="border border-slate-200 px-2 py-0.5 text-center font-medium" data-testid="proposal">
                   {r.proposalText === "з" ? "зачёт" : r.proposalText === "нз" ? "незачёт" : r.proposalText}
                 </td>
-                <td className="border border-slate-200 px-2 py-0.5 text-right tabular-nums">{r.outlook.absences || ""}</td>
+                <td className="border border-slate-200 px-2 py-0.5 text-right tabular-nums">
+                  {r.outlook.absences || ""}
+                </td>
                 {columns.map((c, j) => {
                   const k = keyOf(i, j);
                   const cell = cells[k];
-                  const tone = cell.status === "error" ? "bg-red-50 ring-1 ring-red-400" : cell.status === "saving" ? "bg-amber-50" : cell.status === "saved" ? "bg-green-50" : "";
+                  const tone =
+                    cell.status === "error"
+                      ? "bg-red-50 ring-1 ring-red-400"
+                      : cell.status === "saving"
+                        ? "bg-amber-50"
+                        : cell.status === "saved"
+                          ? "bg-green-50"
+                          : "";
                   return (
-                    <td key={k} className={`border border-slate-200 p-0 text-center ${c.selected ? "bg-blue-50/40" : ""}`}>
+                    <td
+                      key={k}
+                      className={`border border-slate-200 p-0 text-center ${c.selected ? "bg-blue-50/40" : ""}`}
+                    >
                       {r.canEdit ? (
                         <input
                           data-cell={k}
@@ -159,7 +219,13 @@ export function FinalsTable(props: { classId: number; subjectId: number; columns
                         />
                       ) : (
                         <span className="px-1" data-cell={k}>
-                          {cell.text === "з" ? "зачёт" : cell.text === "нз" ? "незачёт" : cell.text === "осв" ? "осв." : cell.text}
+                          {cell.text === "з"
+                            ? "зачёт"
+                            : cell.text === "нз"
+                              ? "незачёт"
+                              : cell.text === "осв"
+                                ? "осв."
+                                : cell.text}
                         </span>
                       )}
                     </td>

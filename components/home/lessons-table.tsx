@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { DayLesson } from "@/lib/schedule/data";
 
 /** `linkJournal`: the teacher's own lessons open their journal (the journal page checks access again). */
-export function LessonsTable({ lessons, showClass, linkJournal = false }: { lessons: DayLesson[]; showClass: boolean; linkJournal?: boolean }) {
+export function LessonsTable({
+  lessons,
+  showClass,
+  linkJournal = false,
+}: {
+  lessons: DayLesson[];
+  showClass: boolean;
+  linkJournal?: boolean;
+}) {
   if (lessons.length === 0) return <p className="text-sm text-slate-500">Уроков нет.</p>;
   return (
     <table className="w-full text-sm">

@@ -7,14 +7,38 @@ import { markKey, studentSummary, type GridLesson, type GridStudent, type GridVi
 import { ATTENDANCE_LABELS, markLabel, type AttendanceCodeName, type MarkKindName } from "@/lib/journal/rules";
 import type { CellRef, CellStatus } from "./use-cell-saver";
 
-type Col = { lesson: GridLesson; kind: "att" | "mark"; assignment?: { id: number; typeName: string; weight: number; description: string | null } | null };
+type Col = {
+  lesson: GridLesson;
+  kind: "att" | "mark";
+  assignment?: { id: number; typeName: string; weight: number; description: string | null } | null;
+};
 
-type Change = { id: string; at: string; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };
+type Change = {
+  id: string;
+  at: string;
+  user: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+  entity: string;
+};
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return "пусто";
-  const v = value as { kind?: MarkKindName; value?: number | null; isHospital?: boolean; comment?: string | null; code?: AttendanceCodeName; missedHours?: number | null; topic?: string | null; text?: string; allPresent?: boolean; typeId?: number };
-  if (v.kind) return `${markLabel({ kind: v.kind, value: v.value ?? null })}${v.isHospital ? " (больница)" : ""}${v.comment ? ` — «${v.comment}»` : ""}`;
+  const v = value as {
+    kind?: MarkKindName;
+    value?: number | null;
+    isHospital?: boolean;
+    comment?: string | null;
+    code?: AttendanceCodeName;
+    missedHours?: number | null;
+    topic?: string | null;
+    text?: string;
+    allPresent?: boolean;
+    typeId?: number;
+  };
+  if (v.kind)
+    return `${markLabel({ kind: v.kind, value: v.value ?? null })}${v.isHospital ? " (больница)" : ""}${v.comment ? ` — «${v.comment}»` : ""}`;
   if (v.code) return `${ATTENDANCE_LABELS[v.code]}${v.missedHours ? `, ${v.missedHours} ч.` : ""}`;
   if (v.allPresent) return "все присутствуют";
   if (v.topic !== undefined) return `тема «${v.topic ?? ""}»`;
@@ -24,7 +48,15 @@ function describe(value: unknown): string {
 }
 
 const dt = (iso: string) =>
-  new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso)).replace(",", "");
+  new Intl.DateTimeFormat("ru-RU", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(new Date(iso))
+    .replace(",", "");
 
 export function CellBar(props: {
   view: GridView;
@@ -42,11 +74,18 @@ export function CellBar(props: {
   const [comment, setComment] = useState<{ key: string; text: string } | null>(null);
   if (!col || !student || !cellRef) return null;
   const key = `${cellRef.kind}:${cellRef.lessonId}:${cellRef.studentId}:${cellRef.kind === "mark" ? cellRef.assignmentId : ""}`;
-  const mark = cellRef.kind === "mark" && cellRef.assignmentId !== null ? view.marks[markKey(cellRef.assignmentId, student.id)] : undefined;
+  const mark =
+    cellRef.kind === "mark" && cellRef.assignmentId !== null
+      ? view.marks[markKey(cellRef.assignmentId, student.id)]
+      : undefined;
   const summary = studentSummary(view, student.id);
 
   const loadHistory = async () => {
-    const params = new URLSearchParams({ kind: cellRef.kind, lessonId: String(cellRef.lessonId), studentId: String(cellRef.studentId) });
+    const params = new URLSearchParams({
+      kind: cellRef.kind,
+      lessonId: String(cellRef.lessonId),
+      studentId: String(cellRef.studentId),
+    });
     if (cellRef.kind === "mark") {
       if (cellRef.assignmentId === null) {
         setHistory({ key, rows: [] });
@@ -56,8 +95,12 @@ export function CellBar(props: {
     }
     setHistory({ key, rows: null });
     const res = await fetch(`/api/journal/history?${params}`).catch(() => null);
-    const body = res ? ((await res.json().catch(() => null)) as { ok: boolean; data?: Change[]; message?: string } | null) : null;
-    setHistory(body?.ok ? { key, rows: body.data ?? [] } : { key, rows: [], error: body?.message ?? "Нет связи с сервером" });
+    const body = res
+      ? ((await res.json().catch(() => null)) as { ok: boolean; data?: Change[]; message?: string } | null)
+      : null;
+    setHistory(
+      body?.ok ? { key, rows: body.data ?? [] } : { key, rows: [], error: body?.message ?? "Нет связи с сервером" },
+    );
   };
 
   return (
@@ -65,30 +108,52 @@ export function CellBar(props: {
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <span className="font-medium">{student.name}</span>
         <span>
-          {col.lesson.date.split("-").reverse().join(".")} · {col.kind === "att" ? "посещаемость" : col.assignment ? `${col.assignment.typeName}, вес ${col.assignment.weight}` : "отметка (задание «Ответ на уроке»)"}
+          {col.lesson.date.split("-").reverse().join(".")} ·{" "}
+          {col.kind === "att"
+            ? "посещаемость"
+            : col.assignment
+              ? `${col.assignment.typeName}, вес ${col.assignment.weight}`
+              : "отметка (задание «Ответ на уроке»)"}
         </span>
         {summary.average !== null && (
           <span>
             ср. {formatAverage(summary.average)} → <b>{summary.forecast.current}</b>
             {summary.forecast.next && summary.forecast.needed.some((n) => n.count) && (
               <span className="text-slate-500">
-                {" "}(до «{summary.forecast.next}»: {summary.forecast.needed.filter((n) => n.count).map((n) => `${n.count}×«${n.value}»`).join(" или ")})
+                {" "}
+                (до «{summary.forecast.next}»:{" "}
+                {summary.forecast.needed
+                  .filter((n) => n.count)
+                  .map((n) => `${n.count}×«${n.value}»`)
+                  .join(" или ")}
+                )
               </span>
             )}
           </span>
         )}
         {props.status?.message && (
-          <span role="alert" className={props.status.state === "conflict" ? "font-medium text-orange-700" : "font-medium text-red-700"}>
+          <span
+            role="alert"
+            className={props.status.state === "conflict" ? "font-medium text-orange-700" : "font-medium text-red-700"}
+          >
             {props.status.message}
           </span>
         )}
         <span className="ml-auto flex gap-2">
           {cellRef.kind === "mark" && mark && props.canEditComment && (
-            <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100" onClick={() => setComment({ key, text: mark.comment ?? "" })}>
+            <button
+              type="button"
+              className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
+              onClick={() => setComment({ key, text: mark.comment ?? "" })}
+            >
               Комментарий
             </button>
           )}
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100" onClick={() => void loadHistory()}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
+            onClick={() => void loadHistory()}
+          >
             История ячейки
           </button>
         </span>
@@ -96,7 +161,12 @@ export function CellBar(props: {
       {props.notice && (
         <div className="flex items-center gap-2 text-slate-700" role="status">
           <span>{props.notice}</span>
-          <button type="button" aria-label="Скрыть" onClick={props.onCloseNotice} className="text-slate-400 hover:text-slate-700">
+          <button
+            type="button"
+            aria-label="Скрыть"
+            onClick={props.onCloseNotice}
+            className="text-slate-400 hover:text-slate-700"
+          >
             ×
           </button>
         </div>

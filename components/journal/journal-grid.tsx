@@ -7,7 +7,15 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { formatAverage } from "@/lib/journal/averages";
-import { attendanceKey, markKey, studentAbsences, studentSummary, type GridAssignment, type GridLesson, type GridView } from "@/lib/journal/grid";
+import {
+  attendanceKey,
+  markKey,
+  studentAbsences,
+  studentSummary,
+  type GridAssignment,
+  type GridLesson,
+  type GridView,
+} from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markInputText, markLabel } from "@/lib/journal/rules";
 import { unpackGridView, type PackedGridView } from "@/lib/journal/grid-pack";
 import { cellKey, useCellSaver, type CellRef, type CellStatus } from "./use-cell-saver";
@@ -16,7 +24,15 @@ import { CellBar } from "./cell-bar";
 
 type Col =
   | { id: string; lessonIdx: number; lesson: GridLesson; kind: "att"; first: boolean }
-  | { id: string; lessonIdx: number; lesson: GridLesson; kind: "mark"; assignment: GridAssignment | null; typeId: number; first: boolean };
+  | {
+      id: string;
+      lessonIdx: number;
+      lesson: GridLesson;
+      kind: "mark";
+      assignment: GridAssignment | null;
+      typeId: number;
+      first: boolean;
+    };
 
 type Pos = { row: number; col: number };
 
@@ -26,9 +42,19 @@ function buildCols(lessons: GridLesson[], marksAllowed: boolean, defaultTypeId: 
     cols.push({ id: `a${lesson.id}`, lessonIdx, lesson, kind: "att", first: true });
     if (!marksAllowed) return;
     if (lesson.assignments.length === 0) {
-      if (defaultTypeId !== null) cols.push({ id: `p${lesson.id}`, lessonIdx, lesson, kind: "mark", assignment: null, typeId: defaultTypeId, first: false });
+      if (defaultTypeId !== null)
+        cols.push({
+          id: `p${lesson.id}`,
+          lessonIdx,
+          lesson,
+          kind: "mark",
+          assignment: null,
+          typeId: defaultTypeId,
+          first: false,
+        });
     } else {
-      for (const a of lesson.assignments) cols.push({ id: `m${a.id}`, lessonIdx, lesson, kind: "mark", assignment: a, typeId: a.typeId, first: false });
+      for (const a of lesson.assignments)
+        cols.push({ id: `m${a.id}`, lessonIdx, lesson, kind: "mark", assignment: a, typeId: a.typeId, first: false });
     }
   });
   return cols;
@@ -43,7 +69,12 @@ function ddmm(iso: string): string {
 }
 
 /** `view` arrives packed (lib/journal/grid-pack.ts: tuples instead of keyed objects) and is unpacked once. */
-export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; lessonOnly: number | null; periodLabel: string }) {
+export function JournalGrid(props: {
+  view: PackedGridView;
+  canEdit: boolean;
+  lessonOnly: number | null;
+  periodLabel: string;
+}) {
   const router = useRouter();
   const [view, setView] = useState(() => unpackGridView(props.view));
   const [serverView, setServerView] = useState(props.view);
@@ -58,7 +89,10 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
   // to HTML was most of the grid's server time (issue 10, bench/notes.md), and the cells need the
   // client anyway (keyboard entry).
   const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
-  const allCols = useMemo(() => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null), [view.lessons, view.marksAllowed, defaultType?.id]);
+  const allCols = useMemo(
+    () => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null),
+    [view.lessons, view.marksAllowed, defaultType?.id],
+  );
   const cols = hydrated ? allCols : NO_COLS;
   const [pos, setPos] = useState<Pos>({ row: 0, col: Math.max(0, lastOpenCol(view, allCols)) });
   const [editing, setEditing] = useState<string | null>(null);
@@ -79,7 +113,13 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
       const s = view.students[row];
       if (!c || !s) return null;
       if (c.kind === "att") return { kind: "attendance", lessonId: c.lesson.id, studentId: s.id };
-      return { kind: "mark", lessonId: c.lesson.id, studentId: s.id, assignmentId: c.assignment?.id ?? null, typeId: c.typeId };
+      return {
+        kind: "mark",
+        lessonId: c.lesson.id,
+        studentId: s.id,
+        assignmentId: c.assignment?.id ?? null,
+        typeId: c.typeId,
+      };
     },
     [cols, view.students],
   );
@@ -122,8 +162,15 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
                   assignments: [
                     ...l.assignments,
                     {
-                      id: body.assignmentId!, typeId: ref.typeId ?? 0, typeShort: type?.shortName ?? "?", typeName: type?.name ?? "Задание",
-                      weight: type?.weight ?? 1, description: null, dueDate: null, isControl: type?.isControl ?? false, hasSpecification: false,
+                      id: body.assignmentId!,
+                      typeId: ref.typeId ?? 0,
+                      typeShort: type?.shortName ?? "?",
+                      typeName: type?.name ?? "Задание",
+                      weight: type?.weight ?? 1,
+                      description: null,
+                      dueDate: null,
+                      isControl: type?.isControl ?? false,
+                      hasSpecification: false,
                     },
                   ],
                 }
@@ -181,7 +228,12 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
       if (!ref) return "";
       if (ref.kind === "attendance") {
         const a = view.attendance[attendanceKey(ref.lessonId, ref.studentId)];
-        return a ? (a.code === "N" ? "н" : a.code === "OP" ? "оп" : ATTENDANCE_LABELS[a.code].toLowerCase()) + (a.missedHours !== null && view.orgKind === "COLLEGE" && a.missedHours !== cols[col].lesson.hours ? String(a.missedHours) : "") : "";
+        return a
+          ? (a.code === "N" ? "н" : a.code === "OP" ? "оп" : ATTENDANCE_LABELS[a.code].toLowerCase()) +
+              (a.missedHours !== null && view.orgKind === "COLLEGE" && a.missedHours !== cols[col].lesson.hours
+                ? String(a.missedHours)
+                : "")
+          : "";
       }
       const m = ref.assignmentId === null ? undefined : view.marks[markKey(ref.assignmentId, ref.studentId)];
       return m ? markInputText(m) : "";
@@ -225,7 +277,10 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
       }).catch(() => null);
       const body = res ? ((await res.json().catch(() => null)) as { ok: boolean; message?: string } | null) : null;
       if (body?.ok) {
-        setView((v) => ({ ...v, lessons: v.lessons.map((l) => (l.id === c.lesson.id ? { ...l, attendanceTaken: true } : l)) }));
+        setView((v) => ({
+          ...v,
+          lessons: v.lessons.map((l) => (l.id === c.lesson.id ? { ...l, attendanceTaken: true } : l)),
+        }));
         setNotice(`${ddmm(c.lesson.date)}: все присутствуют (отмеченные пропуски сохранены)`);
       } else setNotice(body?.message ?? "Не удалось отметить: нет связи с сервером");
     },
@@ -280,8 +335,7 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
           if (editable(row, col)) {
             closing.current = false;
             setEditing(e.key);
-          }
-          else setNotice(cellHint(view, cols, row, col, props.canEdit));
+          } else setNotice(cellHint(view, cols, row, col, props.canEdit));
           break;
         }
         return;
@@ -365,8 +419,9 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600" aria-live="polite">
         <span>
-          Ввод: цифры — отметка, «б» после цифры — оценка из больницы, «д» — долг, «н/а»; в столбце «п»: «н», «оп», «+» — все присутствуют.
-          Enter — сохранить и вниз, Tab — вправо, Delete — очистить, Esc — отмена, Ctrl+Enter — урок.
+          Ввод: цифры — отметка, «б» после цифры — оценка из больницы, «д» — долг, «н/а»; в столбце «п»: «н», «оп», «+»
+          — все присутствуют. Enter — сохранить и вниз, Tab — вправо, Delete — очистить, Esc — отмена, Ctrl+Enter —
+          урок.
         </span>
         <span role="status" className="ml-auto font-medium">
           {failed > 0 ? (
@@ -433,8 +488,12 @@ export function JournalGrid(props: { view: PackedGridView; canEdit: boolean; les
             ))}
           </tbody>
         </table>
-        {view.students.length === 0 && <p className="p-4 text-sm text-slate-500">В классе (подгруппе) нет обучающихся за этот период.</p>}
-        {view.lessons.length === 0 && <p className="p-4 text-sm text-slate-500">За выбранный период уроков по расписанию нет.</p>}
+        {view.students.length === 0 && (
+          <p className="p-4 text-sm text-slate-500">В классе (подгруппе) нет обучающихся за этот период.</p>
+        )}
+        {view.lessons.length === 0 && (
+          <p className="p-4 text-sm text-slate-500">За выбранный период уроков по расписанию нет.</p>
+        )}
       </div>
       <CellBar
         view={view}
@@ -479,7 +538,9 @@ function cellHint(view: GridView, cols: Col[], row: number, col: number, canEdit
   if (s.cells[c.lessonIdx] === "x") return "Ученик не числится в классе (подгруппе) на дату урока";
   if (s.cells[c.lessonIdx] === "f") return "Обучение на дому / семейное: отметки и посещаемость не ведутся";
   if (!c.lesson.lock.open) {
-    return c.lesson.lock.reason === "future" ? "Урок ещё не проведён" : "Дата закрыта для изменений. Откройте урок (Ctrl+Enter) и запросите открытие даты";
+    return c.lesson.lock.reason === "future"
+      ? "Урок ещё не проведён"
+      : "Дата закрыта для изменений. Откройте урок (Ctrl+Enter) и запросите открытие даты";
   }
   if (c.kind === "mark" && s.finalSet) return "Итоговая отметка за период выставлена — текущие отметки не меняются";
   return "";
@@ -487,14 +548,29 @@ function cellHint(view: GridView, cols: Col[], row: number, col: number, canEdit
 
 function LockIcon({ open }: { open: boolean }) {
   return (
-    <svg viewBox="0 0 12 12" role="img" aria-label={open ? "дата открыта администратором" : "дата закрыта"} className={`ml-0.5 inline h-2.5 w-2.5 align-baseline ${open ? "text-amber-600" : "text-slate-400"}`}>
+    <svg
+      viewBox="0 0 12 12"
+      role="img"
+      aria-label={open ? "дата открыта администратором" : "дата закрыта"}
+      className={`ml-0.5 inline h-2.5 w-2.5 align-baseline ${open ? "text-amber-600" : "text-slate-400"}`}
+    >
       <rect x="2" y="5.5" width="8" height="6" rx="1" fill="currentColor" />
-      <path d={open ? "M4 5.5V3.5a2 2 0 0 1 4 0" : "M4 5.5V3.5a2 2 0 0 1 4 0v2"} fill="none" stroke="currentColor" strokeWidth="1.3" />
+      <path
+        d={open ? "M4 5.5V3.5a2 2 0 0 1 4 0" : "M4 5.5V3.5a2 2 0 0 1 4 0v2"}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.3"
+      />
     </svg>
   );
 }
 
-const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]; activeCol: number; onLesson: (id: number) => void }) {
+const GridHeader = memo(function GridHeader(props: {
+  view: GridView;
+  cols: Col[];
+  activeCol: number;
+  onLesson: (id: number) => void;
+}) {
   const { view, cols } = props;
   const groups: { lesson: GridLesson; span: number; start: number }[] = [];
   cols.forEach((c, i) => {
@@ -507,14 +583,27 @@ const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]
   return (
     <thead>
       <tr>
-        <th rowSpan={3} className={`${stickyTh} left-0 top-0 z-40 w-7 min-w-7 text-center font-normal text-slate-500`}>№</th>
-        <th rowSpan={3} className={`${stickyTh} left-7 top-0 z-40 w-52 min-w-52 max-w-52 px-2 text-left align-bottom pb-1 font-semibold`}>
+        <th rowSpan={3} className={`${stickyTh} left-0 top-0 z-40 w-7 min-w-7 text-center font-normal text-slate-500`}>
+          №
+        </th>
+        <th
+          rowSpan={3}
+          className={`${stickyTh} left-7 top-0 z-40 w-52 min-w-52 max-w-52 px-2 text-left align-bottom pb-1 font-semibold`}
+        >
           Обучающийся
         </th>
-        <th rowSpan={3} className={`${stickyTh} left-[14.75rem] top-0 z-40 w-12 min-w-12 px-1 align-bottom pb-1 font-semibold`} title={view.method === "WEIGHTED" ? "Средневзвешенный балл за период" : "Средний балл за период"}>
+        <th
+          rowSpan={3}
+          className={`${stickyTh} left-[14.75rem] top-0 z-40 w-12 min-w-12 px-1 align-bottom pb-1 font-semibold`}
+          title={view.method === "WEIGHTED" ? "Средневзвешенный балл за период" : "Средний балл за период"}
+        >
           Ср.
         </th>
-        <th rowSpan={3} className={`${stickyTh} left-[17.75rem] top-0 z-40 w-9 min-w-9 px-1 align-bottom pb-1 font-semibold`} title={view.orgKind === "COLLEGE" ? "Пропущено часов" : "Пропущено уроков"}>
+        <th
+          rowSpan={3}
+          className={`${stickyTh} left-[17.75rem] top-0 z-40 w-9 min-w-9 px-1 align-bottom pb-1 font-semibold`}
+          title={view.orgKind === "COLLEGE" ? "Пропущено часов" : "Пропущено уроков"}
+        >
           {view.orgKind === "COLLEGE" ? "Ч." : "Пр."}
         </th>
         {groups.map((g) => (
@@ -542,9 +631,13 @@ const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]
             key={g.lesson.id}
             colSpan={g.span}
             className="sticky top-6 z-20 h-24 max-w-16 border-b border-r border-slate-300 bg-slate-50 p-0.5 align-bottom font-normal"
-            title={[g.lesson.topic ?? "Тема не указана", g.lesson.homework ? `Д/з: ${g.lesson.homework.text}` : null].filter(Boolean).join("\n")}
+            title={[g.lesson.topic ?? "Тема не указана", g.lesson.homework ? `Д/з: ${g.lesson.homework.text}` : null]
+              .filter(Boolean)
+              .join("\n")}
           >
-            <div className={`mx-auto max-h-[5.5rem] overflow-hidden text-ellipsis whitespace-nowrap text-[10px] [writing-mode:vertical-rl] rotate-180 ${g.lesson.topic ? "text-slate-700" : "text-red-600"}`}>
+            <div
+              className={`mx-auto max-h-[5.5rem] overflow-hidden text-ellipsis whitespace-nowrap text-[10px] [writing-mode:vertical-rl] rotate-180 ${g.lesson.topic ? "text-slate-700" : "text-red-600"}`}
+            >
               {g.lesson.topic ?? "нет темы"}
             </div>
           </th>
@@ -555,7 +648,7 @@ const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]
           <th
             key={c.id}
             id={`jc${i}`}
-            aria-label={`${ddmm(c.lesson.date)}, ${c.kind === "att" ? `посещаемость${c.lesson.attendanceTaken ? " (все присутствуют)" : ""}` : c.assignment?.typeName ?? "отметка"}`}
+            aria-label={`${ddmm(c.lesson.date)}, ${c.kind === "att" ? `посещаемость${c.lesson.attendanceTaken ? " (все присутствуют)" : ""}` : (c.assignment?.typeName ?? "отметка")}`}
             data-lesson={c.lesson.id}
             data-kind={c.kind}
             className={`sticky top-[7.5rem] z-20 h-5 min-w-7 border-b border-r border-slate-300 px-0.5 font-normal ${i === props.activeCol ? "bg-blue-100" : "bg-slate-50"} ${c.kind === "att" ? "text-slate-400" : "text-slate-600"}`}
@@ -567,7 +660,13 @@ const GridHeader = memo(function GridHeader(props: { view: GridView; cols: Col[]
                   : "Отметки: задание «Ответ на уроке» будет создано при вводе"
             }
           >
-            {c.kind === "att" ? (c.lesson.attendanceTaken ? "п✓" : "п") : c.assignment ? (
+            {c.kind === "att" ? (
+              c.lesson.attendanceTaken ? (
+                "п✓"
+              ) : (
+                "п"
+              )
+            ) : c.assignment ? (
               <span className={c.assignment.isControl ? "font-semibold text-rose-700" : ""}>
                 {c.assignment.typeShort}
                 {c.assignment.weight !== 1 && <sup className="text-[8px]">{c.assignment.weight}</sup>}
@@ -605,8 +704,21 @@ const CELL_RULES =
   "[&_td.jc]:px-0.5 [&_td.jc]:text-center [&_td.jc]:text-[13px] [&_td.jc]:tabular-nums [&_td.jf]:border-l [&_td.jf]:border-l-slate-300 " +
   "[&_td.jx]:bg-[repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9_3px,#e2e8f0_3px,#e2e8f0_5px)]";
 
-const ATT_COLOURS: Record<string, string> = { N: "text-red-600 font-semibold", OP: "text-amber-600", B: "text-sky-700", UP: "text-slate-600", NP: "text-red-800", OT: "text-slate-600" };
-const MARK_COLOURS: Record<string, string> = { "5": "text-emerald-700", "4": "text-blue-700", "3": "text-amber-700", "2": "text-red-600", "1": "text-red-700" };
+const ATT_COLOURS: Record<string, string> = {
+  N: "text-red-600 font-semibold",
+  OP: "text-amber-600",
+  B: "text-sky-700",
+  UP: "text-slate-600",
+  NP: "text-red-800",
+  OT: "text-slate-600",
+};
+const MARK_COLOURS: Record<string, string> = {
+  "5": "text-emerald-700",
+  "4": "text-blue-700",
+  "3": "text-amber-700",
+  "2": "text-red-600",
+  "1": "text-red-700",
+};
 
 function GridRow(p: RowProps) {
   const s = p.view.students[p.row];
@@ -617,14 +729,23 @@ function GridRow(p: RowProps) {
   return (
     <tr className={zebra}>
       <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-400`}>{p.row + 1}</td>
-      <th scope="row" id={`jr${p.row}`} className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-400" : ""}`} title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}>
+      <th
+        scope="row"
+        id={`jr${p.row}`}
+        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-400" : ""}`}
+        title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}
+      >
         {s.name}
         {s.left && <span className="ml-1 text-[10px]">(выб.)</span>}
         {s.joinedLate && !s.left && <span className="ml-1 text-[10px] text-slate-400">(приб.)</span>}
       </th>
       <td
         className={`${nameCell} left-[14.75rem] text-center tabular-nums font-semibold`}
-        title={summary.forecast.next && summary.forecast.needed[0]?.count ? `До «${summary.forecast.next}»: ${summary.forecast.needed.map((n) => `${n.count ?? "—"} × «${n.value}»`).join(" или ")}` : undefined}
+        title={
+          summary.forecast.next && summary.forecast.needed[0]?.count
+            ? `До «${summary.forecast.next}»: ${summary.forecast.needed.map((n) => `${n.count ?? "—"} × «${n.value}»`).join(" или ")}`
+            : undefined
+        }
       >
         <span className={summary.forecast.atRisk ? "text-red-600" : ""}>{formatAverage(summary.average)}</span>
       </td>
@@ -637,7 +758,13 @@ function GridRow(p: RowProps) {
         const ref: CellRef =
           c.kind === "att"
             ? { kind: "attendance", lessonId: c.lesson.id, studentId: s.id }
-            : { kind: "mark", lessonId: c.lesson.id, studentId: s.id, assignmentId: c.assignment?.id ?? null, typeId: c.typeId };
+            : {
+                kind: "mark",
+                lessonId: c.lesson.id,
+                studentId: s.id,
+                assignmentId: c.assignment?.id ?? null,
+                typeId: c.typeId,
+              };
         const status = p.statuses[cellKey(ref)];
         let content: React.ReactNode = null;
         let title = "";
@@ -645,24 +772,47 @@ function GridRow(p: RowProps) {
           if (c.kind === "att") {
             const a = p.view.attendance[attendanceKey(c.lesson.id, s.id)];
             if (a) {
-              content = <span className={`text-[11px] ${ATT_COLOURS[a.code]}`}>{ATTENDANCE_LABELS[a.code]}{a.missedHours !== null && a.missedHours !== c.lesson.hours ? <sub>{a.missedHours}</sub> : null}</span>;
+              content = (
+                <span className={`text-[11px] ${ATT_COLOURS[a.code]}`}>
+                  {ATTENDANCE_LABELS[a.code]}
+                  {a.missedHours !== null && a.missedHours !== c.lesson.hours ? <sub>{a.missedHours}</sub> : null}
+                </span>
+              );
               title = ATTENDANCE_TITLES[a.code];
             }
           } else if (c.assignment) {
             const m = p.view.marks[markKey(c.assignment.id, s.id)];
             if (m) {
               content = (
-                <span className={m.kind === "GRADE" ? MARK_COLOURS[String(m.value)] ?? "" : m.kind === "DEBT" || m.kind === "FAIL" ? "text-red-600" : "text-slate-700"}>
+                <span
+                  className={
+                    m.kind === "GRADE"
+                      ? (MARK_COLOURS[String(m.value)] ?? "")
+                      : m.kind === "DEBT" || m.kind === "FAIL"
+                        ? "text-red-600"
+                        : "text-slate-700"
+                  }
+                >
                   {markLabel(m)}
                   {m.isHospital && <sup className="text-[8px] text-sky-700">б</sup>}
                 </span>
               );
               title = [m.isHospital ? "оценка, полученная в больнице" : "", m.comment ?? ""].filter(Boolean).join(". ");
-              if (m.comment) content = <>{content}<span aria-hidden className="absolute right-0 top-0 h-0 w-0 border-l-[5px] border-t-[5px] border-l-transparent border-t-amber-500" /></>;
+              if (m.comment)
+                content = (
+                  <>
+                    {content}
+                    <span
+                      aria-hidden
+                      className="absolute right-0 top-0 h-0 w-0 border-l-[5px] border-t-[5px] border-l-transparent border-t-amber-500"
+                    />
+                  </>
+                );
             }
           }
         }
-        if (status?.pending !== undefined && (status.state === "saving" || status.state === "failed")) content = <span className="italic text-slate-500">{status.pending}</span>;
+        if (status?.pending !== undefined && (status.state === "saving" || status.state === "failed"))
+          content = <span className="italic text-slate-500">{status.pending}</span>;
         const base =
           state === "x"
             ? " jx"
@@ -712,7 +862,11 @@ function GridRow(p: RowProps) {
             ) : (
               content
             )}
-            {status?.state === "saved" && <span aria-hidden className="absolute bottom-0 right-0 text-[8px] text-emerald-600">✓</span>}
+            {status?.state === "saved" && (
+              <span aria-hidden className="absolute bottom-0 right-0 text-[8px] text-emerald-600">
+                ✓
+              </span>
+            )}
           </td>
         );
       })}

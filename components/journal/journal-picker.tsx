@@ -23,7 +23,12 @@ export function JournalPicker(props: {
       <form method="get" action="/journal" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">{props.college ? "Группа и дисциплина" : "Класс и предмет"}</span>
-          <select name="j" defaultValue={props.selected ?? ""} className="min-w-72 rounded border border-slate-300 bg-white px-2 py-1" required>
+          <select
+            name="j"
+            defaultValue={props.selected ?? ""}
+            className="min-w-72 rounded border border-slate-300 bg-white px-2 py-1"
+            required
+          >
             <option value="" disabled>
               — выберите —
             </option>
@@ -42,7 +47,11 @@ export function JournalPicker(props: {
         {props.periods.length > 0 && (
           <label className="flex flex-col">
             <span className="text-xs text-slate-500">Период</span>
-            <select name="period" defaultValue={props.periodId ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <select
+              name="period"
+              defaultValue={props.periodId ?? ""}
+              className="rounded border border-slate-300 bg-white px-2 py-1"
+            >
               {props.periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({formatDate(p.start)}–{formatDate(p.end)})

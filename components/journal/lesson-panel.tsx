@@ -8,7 +8,12 @@ import { createPortal } from "react-dom";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/errors";
 import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
-import { requestUnlockAction, saveAssignmentAction, saveHomeworkAction, saveTopicAction } from "@/lib/journal/lesson/actions";
+import {
+  requestUnlockAction,
+  saveAssignmentAction,
+  saveHomeworkAction,
+  saveTopicAction,
+} from "@/lib/journal/lesson/actions";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { ProtocolForm } from "./protocol-form";
 
@@ -43,7 +48,10 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
   const [protocolFor, setProtocolFor] = useState<GridAssignment | null>(null);
   // A portal: the grid's wide wrapper is transformed, which would trap a fixed panel inside it.
   return createPortal(
-    <div className="fixed inset-0 z-50 flex justify-end bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
+    <div
+      className="fixed inset-0 z-50 flex justify-end bg-slate-900/30"
+      onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}
+    >
       <div
         ref={dialog}
         role="dialog"
@@ -54,14 +62,21 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
       >
         <div className="flex items-start justify-between">
           <div>
-            <h2 className="text-lg font-semibold">Урок {date}, {lesson.bell}-й</h2>
+            <h2 className="text-lg font-semibold">
+              Урок {date}, {lesson.bell}-й
+            </h2>
             <p className="text-xs text-slate-500">
               {view.className} · {view.subjectName}
               {lesson.substituted ? " · замена" : ""}
               {!lesson.lock.open && lesson.lock.reason === "window" ? " · отметки и посещаемость закрыты" : ""}
             </p>
           </div>
-          <button type="button" onClick={props.onClose} className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100" aria-label="Закрыть">
+          <button
+            type="button"
+            onClick={props.onClose}
+            className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100"
+            aria-label="Закрыть"
+          >
             ×
           </button>
         </div>
@@ -69,13 +84,40 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
         <section className="space-y-2">
           <h3 className="font-semibold">Задания урока</h3>
-          {!view.marksAllowed && <p className="text-xs text-slate-500">Первый класс: отметки не выставляются, задания фиксируют формы работы.</p>}
+          {!view.marksAllowed && (
+            <p className="text-xs text-slate-500">
+              Первый класс: отметки не выставляются, задания фиксируют формы работы.
+            </p>
+          )}
           {lesson.assignments.map((a) => (
-            <AssignmentForm key={a.id} view={view} lesson={lesson} assignment={a} canEdit={canEdit} onProtocol={() => setProtocolFor(a)} />
+            <AssignmentForm
+              key={a.id}
+              view={view}
+              lesson={lesson}
+              assignment={a}
+              canEdit={canEdit}
+              onProtocol={() => setProtocolFor(a)}
+            />
           ))}
-          {canEdit && <AssignmentForm key={`new-${lesson.assignments.length}`} view={view} lesson={lesson} assignment={null} canEdit={canEdit} />}
+          {canEdit && (
+            <AssignmentForm
+              key={`new-${lesson.assignments.length}`}
+              view={view}
+              lesson={lesson}
+              assignment={null}
+              canEdit={canEdit}
+            />
+          )}
         </section>
-        {protocolFor && <ProtocolForm view={view} lesson={lesson} assignment={protocolFor} canEdit={canEdit} onClose={() => setProtocolFor(null)} />}
+        {protocolFor && (
+          <ProtocolForm
+            view={view}
+            lesson={lesson}
+            assignment={protocolFor}
+            canEdit={canEdit}
+            onClose={() => setProtocolFor(null)}
+          />
+        )}
         {canEdit && !lesson.lock.open && lesson.lock.reason === "window" && <UnlockForm lesson={lesson} />}
         <LessonHistory lessonId={lesson.id} />
       </div>
@@ -118,16 +160,39 @@ function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLess
       {view.planTopics.length === 0 && <input type="hidden" name="planTopicId" value="" />}
       <label className="block text-sm">
         Тема урока
-        <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={500} disabled={!canEdit} className={input} />
+        <input
+          name="topic"
+          value={topic}
+          onChange={(e) => setTopic(e.target.value)}
+          maxLength={500}
+          disabled={!canEdit}
+          className={input}
+        />
       </label>
       <label className="block text-sm">
         Содержание
-        <textarea name="content" defaultValue={lesson.content ?? ""} maxLength={4000} rows={2} disabled={!canEdit} className={input} />
+        <textarea
+          name="content"
+          defaultValue={lesson.content ?? ""}
+          maxLength={4000}
+          rows={2}
+          disabled={!canEdit}
+          className={input}
+        />
       </label>
       {view.orgKind === "COLLEGE" ? (
         <label className="block text-sm">
           Академических часов
-          <input name="hours" type="number" step="0.5" min="0.5" max="8" defaultValue={lesson.hours} disabled={!canEdit} className={`${input} w-24`} />
+          <input
+            name="hours"
+            type="number"
+            step="0.5"
+            min="0.5"
+            max="8"
+            defaultValue={lesson.hours}
+            disabled={!canEdit}
+            className={`${input} w-24`}
+          />
         </label>
       ) : (
         <input type="hidden" name="hours" value="" />
@@ -142,7 +207,9 @@ function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLess
   );
 }
 
-const ACCEPT = Object.keys(ALLOWED_FILE_TYPES).map((e) => `.${e}`).join(",");
+const ACCEPT = Object.keys(ALLOWED_FILE_TYPES)
+  .map((e) => `.${e}`)
+  .join(",");
 
 function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolean }) {
   const [state, action, pending] = useActionState(saveHomeworkAction, null);
@@ -155,18 +222,37 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
       <input type="hidden" name="version" value={hw?.version ?? 0} />
       <label className="block text-sm">
         Текст
-        <textarea name="text" defaultValue={hw?.text ?? ""} maxLength={4000} rows={2} disabled={!canEdit} className={input} />
+        <textarea
+          name="text"
+          defaultValue={hw?.text ?? ""}
+          maxLength={4000}
+          rows={2}
+          disabled={!canEdit}
+          className={input}
+        />
       </label>
       <label className="block text-sm">
         Срок сдачи
-        <input name="dueDate" type="date" defaultValue={hw?.dueDate ?? ""} disabled={!canEdit} className={`${input} w-44`} />
+        <input
+          name="dueDate"
+          type="date"
+          defaultValue={hw?.dueDate ?? ""}
+          disabled={!canEdit}
+          className={`${input} w-44`}
+        />
       </label>
       {hw && hw.files.length > 0 && (
         <fieldset className="text-sm">
           <legend>Файлы (отметьте, чтобы удалить)</legend>
           {hw.files.map((f) => (
             <label key={f.id} className="mr-3 inline-flex items-center gap-1">
-              <input type="checkbox" name="removeFile" value={f.id} disabled={!canEdit} aria-label={`Удалить ${f.name}`} />
+              <input
+                type="checkbox"
+                name="removeFile"
+                value={f.id}
+                disabled={!canEdit}
+                aria-label={`Удалить ${f.name}`}
+              />
               <a href={`/api/journal/files/${f.id}`} className="text-blue-700 hover:underline">
                 {f.name}
               </a>{" "}
@@ -177,7 +263,8 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
       )}
       {canEdit && (
         <label className="block text-sm">
-          Прикрепить файлы (до {MAX_FILES_PER_ITEM}, каждый до {MAX_FILE_BYTES / 1024 / 1024} МБ: документы, таблицы, изображения, pdf)
+          Прикрепить файлы (до {MAX_FILES_PER_ITEM}, каждый до {MAX_FILE_BYTES / 1024 / 1024} МБ: документы, таблицы,
+          изображения, pdf)
           <input name="files" type="file" multiple accept={ACCEPT} className="block text-xs" />
         </label>
       )}
@@ -187,7 +274,9 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
           disabled={pending}
           onClick={(e) => {
             const f = e.currentTarget.form!;
-            const ids = [...f.querySelectorAll<HTMLInputElement>("input[name=removeFile]:checked")].map((c) => c.value).join(",");
+            const ids = [...f.querySelectorAll<HTMLInputElement>("input[name=removeFile]:checked")]
+              .map((c) => c.value)
+              .join(",");
             let hidden = f.querySelector<HTMLInputElement>("input[name=remove]");
             if (!hidden) {
               hidden = document.createElement("input");
@@ -206,13 +295,23 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
   );
 }
 
-function AssignmentForm(props: { view: GridView; lesson: GridLesson; assignment: GridAssignment | null; canEdit: boolean; onProtocol?: () => void }) {
+function AssignmentForm(props: {
+  view: GridView;
+  lesson: GridLesson;
+  assignment: GridAssignment | null;
+  canEdit: boolean;
+  onProtocol?: () => void;
+}) {
   const { view, lesson, assignment: a, canEdit } = props;
   const [state, action, pending] = useActionState(saveAssignmentAction, null);
   useRefreshOnSuccess(state);
   const types = view.types;
   return (
-    <form action={action} className="grid grid-cols-[1fr_1fr] gap-2 rounded border border-slate-200 p-2 text-sm" aria-label={a ? `Задание: ${a.typeName}` : "Новое задание"}>
+    <form
+      action={action}
+      className="grid grid-cols-[1fr_1fr] gap-2 rounded border border-slate-200 p-2 text-sm"
+      aria-label={a ? `Задание: ${a.typeName}` : "Новое задание"}
+    >
       <input type="hidden" name="lessonId" value={lesson.id} />
       <input type="hidden" name="assignmentId" value={a?.id ?? ""} />
       <label>
@@ -227,11 +326,26 @@ function AssignmentForm(props: { view: GridView; lesson: GridLesson; assignment:
       </label>
       <label>
         Вес (пусто — по типу)
-        <input name="weight" type="number" step="0.25" min="0" max="10" defaultValue={a && a.weight !== types.find((t) => t.id === a.typeId)?.weight ? a.weight : ""} disabled={!canEdit} className={input} />
+        <input
+          name="weight"
+          type="number"
+          step="0.25"
+          min="0"
+          max="10"
+          defaultValue={a && a.weight !== types.find((t) => t.id === a.typeId)?.weight ? a.weight : ""}
+          disabled={!canEdit}
+          className={input}
+        />
       </label>
       <label className="col-span-2">
         Описание
-        <input name="description" defaultValue={a?.description ?? ""} maxLength={300} disabled={!canEdit} className={input} />
+        <input
+          name="description"
+          defaultValue={a?.description ?? ""}
+          maxLength={300}
+          disabled={!canEdit}
+          className={input}
+        />
       </label>
       <label>
         Срок
@@ -244,12 +358,21 @@ function AssignmentForm(props: { view: GridView; lesson: GridLesson; assignment:
           </button>
         )}
         {canEdit && a && (
-          <button name="intent" value="delete" className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100" disabled={pending}>
+          <button
+            name="intent"
+            value="delete"
+            className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+            disabled={pending}
+          >
             Удалить
           </button>
         )}
         {a?.isControl && props.onProtocol && (
-          <button type="button" onClick={props.onProtocol} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={props.onProtocol}
+            className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+          >
             Протокол
           </button>
         )}
@@ -266,7 +389,10 @@ function UnlockForm({ lesson }: { lesson: GridLesson }) {
   return (
     <form action={action} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2">
       <h3 className="font-semibold">Дата закрыта для изменений</h3>
-      <p className="text-xs text-slate-600">Отметки и посещаемость меняются в течение установленного школой срока. Администратор может открыть дату на 12 часов.</p>
+      <p className="text-xs text-slate-600">
+        Отметки и посещаемость меняются в течение установленного школой срока. Администратор может открыть дату на 12
+        часов.
+      </p>
       <input type="hidden" name="lessonId" value={lesson.id} />
       <label className="block text-sm">
         Причина
@@ -314,7 +440,8 @@ function LessonHistory({ lessonId }: { lessonId: number }) {
           {rows.map((r) => (
             <li key={r.id}>
               <span className="tabular-nums text-slate-500">{new Date(r.at).toLocaleString("ru-RU")}</span> · {r.user} ·{" "}
-              {r.entity === "TOPIC" ? "тема" : r.entity === "HOMEWORK" ? "д/з" : "посещаемость"}: {text(r.oldValue)} → {text(r.newValue)}
+              {r.entity === "TOPIC" ? "тема" : r.entity === "HOMEWORK" ? "д/з" : "посещаемость"}: {text(r.oldValue)} →{" "}
+              {text(r.newValue)}
             </li>
           ))}
         </ul>

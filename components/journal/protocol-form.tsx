@@ -7,7 +7,13 @@ import { saveProtocolAction } from "@/lib/journal/lesson/actions";
 
 type Loaded = { tasks: number[]; points: Record<number, (number | null)[]> };
 
-export function ProtocolForm(props: { view: GridView; lesson: GridLesson; assignment: GridAssignment; canEdit: boolean; onClose: () => void }) {
+export function ProtocolForm(props: {
+  view: GridView;
+  lesson: GridLesson;
+  assignment: GridAssignment;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   const { view, lesson, assignment, canEdit } = props;
   const [state, action, pending] = useActionState(saveProtocolAction, null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -16,23 +22,39 @@ export function ProtocolForm(props: { view: GridView; lesson: GridLesson; assign
     let live = true;
     void fetch(`/api/journal/protocol?lessonId=${lesson.id}&assignmentId=${assignment.id}`)
       .then((r) => r.json())
-      .then((body: { ok: boolean; data?: { specification: { tasks?: { max: number }[] } | null; rows: { studentId: number; results: { points?: (number | null)[] } }[] } }) => {
-        if (!live) return;
-        const tasks = body.data?.specification?.tasks?.map((t) => t.max) ?? [];
-        const points: Loaded["points"] = {};
-        for (const r of body.data?.rows ?? []) points[r.studentId] = r.results.points ?? [];
-        setLoaded({ tasks, points });
-        setSpec(tasks.join(", "));
-      })
+      .then(
+        (body: {
+          ok: boolean;
+          data?: {
+            specification: { tasks?: { max: number }[] } | null;
+            rows: { studentId: number; results: { points?: (number | null)[] } }[];
+          };
+        }) => {
+          if (!live) return;
+          const tasks = body.data?.specification?.tasks?.map((t) => t.max) ?? [];
+          const points: Loaded["points"] = {};
+          for (const r of body.data?.rows ?? []) points[r.studentId] = r.results.points ?? [];
+          setLoaded({ tasks, points });
+          setSpec(tasks.join(", "));
+        },
+      )
       .catch(() => live && setLoaded({ tasks: [], points: {} }));
     return () => {
       live = false;
     };
   }, [lesson.id, assignment.id]);
-  const tasks = spec.split(/[,;\s]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0).slice(0, 40);
+  const tasks = spec
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0)
+    .slice(0, 40);
   const students = view.students.filter((s) => s.cells[view.lessons.findIndex((l) => l.id === lesson.id)] === "o");
   return (
-    <section className="space-y-2 rounded border border-rose-200 bg-rose-50/40 p-2" aria-label="Протокол контрольной работы">
+    <section
+      className="space-y-2 rounded border border-rose-200 bg-rose-50/40 p-2"
+      aria-label="Протокол контрольной работы"
+    >
       <div className="flex items-center justify-between">
         <h3 className="font-semibold">Протокол: {assignment.typeName}</h3>
         <button type="button" onClick={props.onClose} className="text-sm text-slate-500 hover:underline">
@@ -47,7 +69,13 @@ export function ProtocolForm(props: { view: GridView; lesson: GridLesson; assign
           <input type="hidden" name="assignmentId" value={assignment.id} />
           <label className="block">
             Спецификация: максимальные баллы заданий через запятую
-            <input name="tasks" value={spec} onChange={(e) => setSpec(e.target.value)} disabled={!canEdit} className="w-full rounded border border-slate-300 px-2 py-1" />
+            <input
+              name="tasks"
+              value={spec}
+              onChange={(e) => setSpec(e.target.value)}
+              disabled={!canEdit}
+              className="w-full rounded border border-slate-300 px-2 py-1"
+            />
           </label>
           {tasks.length > 0 && (
             <div className="max-h-80 overflow-auto">
@@ -94,7 +122,11 @@ export function ProtocolForm(props: { view: GridView; lesson: GridLesson; assign
               Сохранить протокол
             </button>
           )}
-          {state && <p className={state.ok ? "text-emerald-700" : "text-red-700"}>{state.ok ? state.data.message : state.message}</p>}
+          {state && (
+            <p className={state.ok ? "text-emerald-700" : "text-red-700"}>
+              {state.ok ? state.data.message : state.message}
+            </p>
+          )}
         </form>
       )}
     </section>

@@ -4,7 +4,16 @@ import { useActionState } from "react";
 import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, type AttendanceCodeName } from "@/lib/journal/rules";
 
-export type ReasonRow = { lessonId: number; studentId: number; student: string; date: string; bell: number; subject: string; code: AttendanceCodeName; version: number };
+export type ReasonRow = {
+  lessonId: number;
+  studentId: number;
+  student: string;
+  date: string;
+  bell: number;
+  subject: string;
+  code: AttendanceCodeName;
+  version: number;
+};
 
 const OPTIONS: AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
 
@@ -29,13 +38,22 @@ export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRo
             const prev = rows[i - 1];
             const label = `${r.student}, ${r.date}, ${r.bell}-й урок, ${r.subject}`;
             return (
-              <tr key={`${r.lessonId}:${r.studentId}`} className={`border-b border-slate-100 ${prev && prev.student !== r.student ? "border-t border-t-slate-300" : ""}`}>
+              <tr
+                key={`${r.lessonId}:${r.studentId}`}
+                className={`border-b border-slate-100 ${prev && prev.student !== r.student ? "border-t border-t-slate-300" : ""}`}
+              >
                 <td className="py-1 pr-4">{prev?.student === r.student ? "" : r.student}</td>
                 <td className="py-1 pr-4 tabular-nums">{r.date}</td>
                 <td className="py-1 pr-4">{r.bell}</td>
                 <td className="py-1 pr-4">{r.subject}</td>
                 <td className="py-1">
-                  <select key={r.version} name={`r:${r.lessonId}:${r.studentId}`} defaultValue={`${r.code}:${r.code}:${r.version}`} aria-label={label} className="rounded border border-slate-300 px-1 py-0.5">
+                  <select
+                    key={r.version}
+                    name={`r:${r.lessonId}:${r.studentId}`}
+                    defaultValue={`${r.code}:${r.code}:${r.version}`}
+                    aria-label={label}
+                    className="rounded border border-slate-300 px-1 py-0.5"
+                  >
                     {OPTIONS.map((c) => (
                       <option key={c} value={`${c}:${r.code}:${r.version}`}>
                         {ATTENDANCE_LABELS[c]} — {ATTENDANCE_TITLES[c]}
@@ -48,11 +66,17 @@ export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRo
           })}
         </tbody>
       </table>
-      <button className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800" disabled={pending}>
+      <button
+        className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800"
+        disabled={pending}
+      >
         Сохранить причины
       </button>
       {state && (
-        <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
+        >
           {state.ok ? state.data.message : state.message}
         </p>
       )}

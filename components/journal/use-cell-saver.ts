@@ -73,7 +73,16 @@ export function useCellSaver(hooks: SaverHooks) {
         const version = versions.current.get(cellKey(ref)) ?? hooksRef.current.version(ref);
         const payload =
           ref.kind === "mark"
-            ? { kind: "mark", lessonId: ref.lessonId, studentId: ref.studentId, assignmentId: ref.assignmentId, typeId: ref.typeId, input: item.input, version, ...(item.comment !== undefined ? { comment: item.comment } : {}) }
+            ? {
+                kind: "mark",
+                lessonId: ref.lessonId,
+                studentId: ref.studentId,
+                assignmentId: ref.assignmentId,
+                typeId: ref.typeId,
+                input: item.input,
+                version,
+                ...(item.comment !== undefined ? { comment: item.comment } : {}),
+              }
             : { kind: "attendance", lessonId: ref.lessonId, studentId: ref.studentId, input: item.input, version };
         let response: Response | null = null;
         let body: CellResponse | null = null;
@@ -94,7 +103,11 @@ export function useCellSaver(hooks: SaverHooks) {
           const attempt = item.attempt + 1;
           if (!newer) {
             item.attempt = attempt;
-            setStatus(key, { state: "failed", pending: item.input, message: "Не сохранено: нет связи с сервером. Повторяю…" });
+            setStatus(key, {
+              state: "failed",
+              pending: item.input,
+              message: "Не сохранено: нет связи с сервером. Повторяю…",
+            });
           }
           const delay = RETRY_MS[Math.min(attempt - 1, RETRY_MS.length - 1)];
           setTimeout(() => {
@@ -105,8 +118,16 @@ export function useCellSaver(hooks: SaverHooks) {
         }
         if (!newer) pending.current.delete(key);
         if (body.ok) {
-          const doneRef = ref.kind === "mark" && ref.assignmentId === null && body.assignmentId ? { ...ref, assignmentId: body.assignmentId } : ref;
-          if (doneRef.kind === "mark" && ref.kind === "mark" && ref.assignmentId === null && doneRef.assignmentId !== null) {
+          const doneRef =
+            ref.kind === "mark" && ref.assignmentId === null && body.assignmentId
+              ? { ...ref, assignmentId: body.assignmentId }
+              : ref;
+          if (
+            doneRef.kind === "mark" &&
+            ref.kind === "mark" &&
+            ref.assignmentId === null &&
+            doneRef.assignmentId !== null
+          ) {
             created.current.set(ref.lessonId, doneRef.assignmentId);
           }
           versions.current.set(cellKey(doneRef), body.version);
@@ -117,7 +138,13 @@ export function useCellSaver(hooks: SaverHooks) {
           } else {
             if (doneKey !== key) setStatus(key, null);
             setStatus(doneKey, { state: "saved" });
-            setTimeout(() => setStatuses((prev) => (prev[doneKey]?.state === "saved" ? (({ [doneKey]: _gone, ...rest }) => rest)(prev) : prev)), 1500);
+            setTimeout(
+              () =>
+                setStatuses((prev) =>
+                  prev[doneKey]?.state === "saved" ? (({ [doneKey]: _gone, ...rest }) => rest)(prev) : prev,
+                ),
+              1500,
+            );
           }
         } else if (body.code === "CONFLICT") {
           if (body.current) versions.current.set(cellKey(ref), body.current.version);

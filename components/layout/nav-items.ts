@@ -3,7 +3,13 @@
 import type { Permission, Scope } from "@/lib/access/matrix";
 
 /** An item opens through its permission, or through any of several; `scope` demands that scope. */
-export type NavItem = { href: string; label: string; permission: Permission | readonly Permission[]; scope?: Scope; group: NavGroup };
+export type NavItem = {
+  href: string;
+  label: string;
+  permission: Permission | readonly Permission[];
+  scope?: Scope;
+  group: NavGroup;
+};
 
 /** Menu sections in display order; a section shows only when one of its items is open. */
 export const NAV_GROUPS = ["Учёба", "Общение", "Люди", "Организация", "Контроль"] as const;
@@ -24,7 +30,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
   { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
   { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },
-  { href: "/finals", label: "Итоговые отметки", permission: ["finals.viewOwn", "finals.viewAll", "finals.editOwn", "finals.editAll"], group: "Учёба" },
+  {
+    href: "/finals",
+    label: "Итоговые отметки",
+    permission: ["finals.viewOwn", "finals.viewAll", "finals.editOwn", "finals.editAll"],
+    group: "Учёба",
+  },
   { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"], group: "Учёба" },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"], group: "Контроль" },
   { href: "/mail", label: "Почта", permission: "mail.use", group: "Общение" },

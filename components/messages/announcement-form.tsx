@@ -25,16 +25,32 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
       <h2 className="font-semibold">Новое объявление</h2>
       <label className="block text-sm">
         <span className="font-medium">Заголовок</span>
-        <input name="title" required maxLength={200} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="title"
+          required
+          maxLength={200}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Текст</span>
-        <textarea name="body" required maxLength={5000} rows={4} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <textarea
+          name="body"
+          required
+          maxLength={5000}
+          rows={4}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <div className="flex flex-wrap gap-3 text-sm">
         <label>
           <span className="mr-1 font-medium">Кому</span>
-          <select name="audience" value={audience} onChange={(e) => setAudience(e.target.value)} className="rounded border border-slate-300 px-1 py-1">
+          <select
+            name="audience"
+            value={audience}
+            onChange={(e) => setAudience(e.target.value)}
+            className="rounded border border-slate-300 px-1 py-1"
+          >
             <option value="ALL">Всем</option>
             <option value="ROLE">Роли</option>
             <option value="CLASS">Классу</option>
@@ -74,7 +90,11 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
           {pending ? "Публикация…" : "Опубликовать"}
         </button>
         <p role="status" className="text-sm">

@@ -11,7 +11,17 @@ function audienceLabel(a: BoardItem): string {
   return "для всех";
 }
 
-export function BoardList({ items, now, timeZone, canRemoveAny }: { items: BoardItem[]; now: Date; timeZone: string; canRemoveAny: boolean }) {
+export function BoardList({
+  items,
+  now,
+  timeZone,
+  canRemoveAny,
+}: {
+  items: BoardItem[];
+  now: Date;
+  timeZone: string;
+  canRemoveAny: boolean;
+}) {
   if (items.length === 0) return <p className="text-sm text-slate-500">Объявлений нет.</p>;
   return (
     <ul className="space-y-3">
@@ -19,13 +29,16 @@ export function BoardList({ items, now, timeZone, canRemoveAny }: { items: Board
         <li key={a.id} className="rounded border border-slate-200 bg-white p-4">
           <div className="flex flex-wrap items-baseline gap-2">
             <h2 className="font-semibold break-words">{a.title}</h2>
-            {a.source === "schedule" && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">Изменение расписания</span>}
+            {a.source === "schedule" && (
+              <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">Изменение расписания</span>
+            )}
             {a.startsAt > now && <span className="rounded bg-slate-100 px-1.5 text-xs">ещё не показывается</span>}
           </div>
           <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-800">{a.body}</p>
           <p className="mt-2 text-xs text-slate-500">
             {formatDateTime(a.startsAt, timeZone)}
-            {a.expiresAt && <> · по {formatDate(todayIn(timeZone, new Date(a.expiresAt.getTime() - 1)))}</>} · {a.authorName} · {audienceLabel(a)}
+            {a.expiresAt && <> · по {formatDate(todayIn(timeZone, new Date(a.expiresAt.getTime() - 1)))}</>} ·{" "}
+            {a.authorName} · {audienceLabel(a)}
             {(a.mine || canRemoveAny) && (
               <>
                 {" · "}

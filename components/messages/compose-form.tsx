@@ -8,7 +8,9 @@ import type { ComposeOptions, ReplyDraft } from "@/lib/messages/mail/loaders";
 import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { ALLOWED_FILE_TYPES, MAX_FILES_PER_ITEM, checkFile } from "@/lib/storage/rules";
 
-const ACCEPT = Object.keys(ALLOWED_FILE_TYPES).map((e) => `.${e}`).join(",");
+const ACCEPT = Object.keys(ALLOWED_FILE_TYPES)
+  .map((e) => `.${e}`)
+  .join(",");
 
 function checkSelected(files: FileList | null): string | null {
   if (!files) return null;
@@ -109,11 +111,23 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
       </fieldset>
       <label className="block text-sm">
         <span className="font-medium">Тема</span>
-        <input name="subject" required maxLength={200} defaultValue={draft?.subject ?? ""} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="subject"
+          required
+          maxLength={200}
+          defaultValue={draft?.subject ?? ""}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Текст</span>
-        <textarea name="body" required maxLength={20000} rows={8} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <textarea
+          name="body"
+          required
+          maxLength={20000}
+          rows={8}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Файлы</span>
@@ -128,7 +142,11 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
         />
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
           {pending ? "Отправка…" : "Отправить"}
         </button>
         <p role="alert" data-testid="compose-error" className="text-sm text-red-700">

@@ -68,7 +68,12 @@ export function ModeratorToggle({ userId, isModerator, name }: { userId: number;
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="appoint" value={isModerator ? "0" : "1"} />
-      <button type="submit" disabled={pending} aria-label={`${isModerator ? "Снять" : "Назначить"}: ${name}`} className="text-sm text-blue-700 hover:underline disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={`${isModerator ? "Снять" : "Назначить"}: ${name}`}
+        className="text-sm text-blue-700 hover:underline disabled:opacity-50"
+      >
         {isModerator ? "Снять" : "Назначить"}
       </button>
       {state?.ok === false && <span className="ml-1 text-xs text-red-700">{state.message}</span>}

@@ -9,7 +9,10 @@ export function InboxTable({ items, timeZone }: { items: InboxItem[]; timeZone: 
     <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white">
       {items.map((m) => (
         <li key={m.id} className={m.readAt ? "" : "bg-blue-50"}>
-          <Link href={`/mail/${m.id}`} className="flex flex-col gap-0.5 px-3 py-2 hover:bg-slate-50 sm:flex-row sm:items-baseline sm:gap-3">
+          <Link
+            href={`/mail/${m.id}`}
+            className="flex flex-col gap-0.5 px-3 py-2 hover:bg-slate-50 sm:flex-row sm:items-baseline sm:gap-3"
+          >
             <span className={`sm:w-64 sm:shrink-0 ${m.readAt ? "" : "font-semibold"}`}>{m.senderName}</span>
             <span className={`min-w-0 flex-1 truncate ${m.readAt ? "" : "font-semibold"}`}>
               {!m.readAt && <span className="sr-only">Непрочитанное: </span>}

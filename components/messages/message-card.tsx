@@ -5,10 +5,22 @@ import type { MessageView } from "@/lib/messages/mailbox/data";
 import { formatDateTime } from "@/lib/org/time";
 
 function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} МБ` : `${Math.max(1, Math.round(bytes / 1024))} КБ`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} МБ`
+    : `${Math.max(1, Math.round(bytes / 1024))} КБ`;
 }
 
-export function MessageCard({ m, viewerId, timeZone, compact = false }: { m: MessageView; viewerId: number; timeZone: string; compact?: boolean }) {
+export function MessageCard({
+  m,
+  viewerId,
+  timeZone,
+  compact = false,
+}: {
+  m: MessageView;
+  viewerId: number;
+  timeZone: string;
+  compact?: boolean;
+}) {
   const mine = m.senderId === viewerId;
   return (
     <article className={`rounded border bg-white p-4 ${compact ? "border-slate-100" : "border-slate-200"}`}>
@@ -41,7 +53,8 @@ export function MessageCard({ m, viewerId, timeZone, compact = false }: { m: Mes
             // A recipient sees only themselves: other recipients may be other families (MSG-1).
             <>
               вам
-              {m.recipients.length > 1 && ` и ещё ${m.recipients.length - 1} получател${m.recipients.length === 2 ? "ю" : "ям"}`}
+              {m.recipients.length > 1 &&
+                ` и ещё ${m.recipients.length - 1} получател${m.recipients.length === 2 ? "ю" : "ям"}`}
             </>
           )}
         </p>

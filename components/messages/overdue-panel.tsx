@@ -9,7 +9,9 @@ export function OverduePanel({ list, timeZone }: { list: OverdueList; timeZone: 
       <h2 id="overdue-title" className="font-semibold">
         Неотвеченные вопросы родителей
       </h2>
-      <p className="text-xs text-slate-600">Ответ на вопрос родителей даётся в течение 3 дней (72 часов) с момента отправки.</p>
+      <p className="text-xs text-slate-600">
+        Ответ на вопрос родителей даётся в течение 3 дней (72 часов) с момента отправки.
+      </p>
       {list.items.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">Нет вопросов без ответа дольше 3 дней.</p>
       ) : (

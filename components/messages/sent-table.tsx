@@ -14,7 +14,10 @@ export function SentTable({ items, timeZone }: { items: SentItem[]; timeZone: st
     <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white">
       {items.map((m) => (
         <li key={m.id}>
-          <Link href={`/mail/${m.id}`} className="flex flex-col gap-0.5 px-3 py-2 hover:bg-slate-50 sm:flex-row sm:items-baseline sm:gap-3">
+          <Link
+            href={`/mail/${m.id}`}
+            className="flex flex-col gap-0.5 px-3 py-2 hover:bg-slate-50 sm:flex-row sm:items-baseline sm:gap-3"
+          >
             <span className="truncate sm:w-64 sm:shrink-0">Кому: {recipientsLabel(m)}</span>
             <span className="min-w-0 flex-1 truncate">{m.subject}</span>
             <span className="text-xs text-slate-500">

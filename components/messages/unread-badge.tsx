@@ -6,7 +6,10 @@ export async function UnreadBadge({ user }: { user: CurrentUser }) {
   const count = await loadUnreadCount(user);
   if (count === 0) return null;
   return (
-    <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white tabular-nums" data-testid="unread-badge">
+    <span
+      className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+      data-testid="unread-badge"
+    >
       {count}
       <span className="sr-only"> непрочитанных</span>
     </span>

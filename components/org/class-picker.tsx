@@ -1,7 +1,15 @@
 // Links to the same page for each class of the year.
 import Link from "next/link";
 
-export function ClassPicker({ path, classes, current }: { path: string; classes: readonly { id: number; name: string }[]; current: number }) {
+export function ClassPicker({
+  path,
+  classes,
+  current,
+}: {
+  path: string;
+  classes: readonly { id: number; name: string }[];
+  current: number;
+}) {
   return (
     <nav aria-label="Классы" className="flex flex-wrap gap-1 text-sm">
       {classes.map((c) => (

@@ -13,7 +13,17 @@ export type DirectoryRow = {
   remove: (() => Promise<ActionResult>) | null;
 };
 
-function Cell({ field, value, error, rowLabel }: { field: FormField; value: string; error?: string[]; rowLabel: string }) {
+function Cell({
+  field,
+  value,
+  error,
+  rowLabel,
+}: {
+  field: FormField;
+  value: string;
+  error?: string[];
+  rowLabel: string;
+}) {
   const label = `${field.label} — ${rowLabel}`;
   const cls = `w-full rounded border px-1 py-0.5 text-sm ${error ? "border-red-500" : "border-slate-300"}`;
   return (
@@ -29,7 +39,13 @@ function Cell({ field, value, error, rowLabel }: { field: FormField; value: stri
           ))}
         </select>
       ) : field.type === "checkbox" ? (
-        <input type="checkbox" name={field.name} defaultChecked={value === "true"} aria-label={label} className="h-4 w-4" />
+        <input
+          type="checkbox"
+          name={field.name}
+          defaultChecked={value === "true"}
+          aria-label={label}
+          className="h-4 w-4"
+        />
       ) : (
         <input name={field.name} type={field.type ?? "text"} defaultValue={value} aria-label={label} className={cls} />
       )}
@@ -38,7 +54,17 @@ function Cell({ field, value, error, rowLabel }: { field: FormField; value: stri
   );
 }
 
-function Row({ row, fields, template, isNew }: { row: DirectoryRow; fields: readonly FormField[]; template: string; isNew: boolean }) {
+function Row({
+  row,
+  fields,
+  template,
+  isNew,
+}: {
+  row: DirectoryRow;
+  fields: readonly FormField[];
+  template: string;
+  isNew: boolean;
+}) {
   const save = row.save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" }));
   // As in FieldForm: after a refusal the typed values stay in the row.
   const [last, action, pending] = useActionState(
@@ -55,9 +81,28 @@ function Row({ row, fields, template, isNew }: { row: DirectoryRow; fields: read
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const rowLabel = isNew ? "новая запись" : (row.values[fields[0].name] ?? row.key);
   return (
-    <form action={action} noValidate className="grid items-start gap-1 border-t border-slate-100 py-1" style={{ gridTemplateColumns: template }}>
+    <form
+      action={action}
+      noValidate
+      className="grid items-start gap-1 border-t border-slate-100 py-1"
+      style={{ gridTemplateColumns: template }}
+    >
       {fields.map((f) => (
-        <Cell key={f.name} field={f} value={typed && !f.readOnly ? (f.type === "checkbox" ? (f.name in typed ? "true" : "") : (typed[f.name] ?? "")) : (row.values[f.name] ?? "")} error={errors[f.name]} rowLabel={rowLabel} />
+        <Cell
+          key={f.name}
+          field={f}
+          value={
+            typed && !f.readOnly
+              ? f.type === "checkbox"
+                ? f.name in typed
+                  ? "true"
+                  : ""
+                : (typed[f.name] ?? "")
+              : (row.values[f.name] ?? "")
+          }
+          error={errors[f.name]}
+          rowLabel={rowLabel}
+        />
       ))}
       <div className="flex flex-wrap items-center gap-1 text-xs">
         {row.save && (
@@ -91,7 +136,19 @@ function Row({ row, fields, template, isNew }: { row: DirectoryRow; fields: read
   );
 }
 
-export function DirectoryTable({ title, fields, rows, newRow, widths }: { title: string; fields: readonly FormField[]; rows: DirectoryRow[]; newRow: DirectoryRow | null; widths?: string[] }) {
+export function DirectoryTable({
+  title,
+  fields,
+  rows,
+  newRow,
+  widths,
+}: {
+  title: string;
+  fields: readonly FormField[];
+  rows: DirectoryRow[];
+  newRow: DirectoryRow | null;
+  widths?: string[];
+}) {
   const template = `${(widths ?? fields.map(() => "minmax(0,1fr)")).join(" ")} 12rem`;
   return (
     <section className="space-y-1 rounded border border-slate-200 bg-white p-3">

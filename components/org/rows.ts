@@ -11,7 +11,12 @@ export function asInput(v: unknown): string {
   return String(v);
 }
 
-export function rowsOf<T extends { id: number }>(entity: Entity, items: readonly T[], fields: readonly string[], editable: boolean): DirectoryRow[] {
+export function rowsOf<T extends { id: number }>(
+  entity: Entity,
+  items: readonly T[],
+  fields: readonly string[],
+  editable: boolean,
+): DirectoryRow[] {
   return items.map((item) => ({
     key: String(item.id),
     values: Object.fromEntries(fields.map((f) => [f, asInput((item as Record<string, unknown>)[f])])),

@@ -12,9 +12,13 @@ export function SubgroupMembers({
   title: string;
   students: { id: number; name: string }[];
   members: number[];
-  save: ((prev: ActionResult<{ count: number }> | null, form: FormData) => Promise<ActionResult<{ count: number }>>) | null;
+  save:
+    ((prev: ActionResult<{ count: number }> | null, form: FormData) => Promise<ActionResult<{ count: number }>>) | null;
 }) {
-  const [state, action, pending] = useActionState(save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" })), null);
+  const [state, action, pending] = useActionState(
+    save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" })),
+    null,
+  );
   const set = new Set(members);
   return (
     <form action={action} className="space-y-2 rounded border border-slate-200 bg-white p-3">

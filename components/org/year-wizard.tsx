@@ -17,7 +17,12 @@ export function YearWizard({ classes, students, today }: Props) {
   const preview = state?.ok && state.data.stage === "preview" ? state.data.preview : null;
   const done = state?.ok && state.data.stage === "done" ? state.data.nextName : null;
   const input = "block w-full rounded border border-slate-300 px-2 py-1 text-sm";
-  if (done) return <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">Переход выполнен. Текущий учебный год: {done}. Прошлый год закрыт и доступен только для просмотра.</p>;
+  if (done)
+    return (
+      <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">
+        Переход выполнен. Текущий учебный год: {done}. Прошлый год закрыт и доступен только для просмотра.
+      </p>
+    );
   return (
     <form
       noValidate
@@ -74,7 +79,12 @@ export function YearWizard({ classes, students, today }: Props) {
         ))}
       </section>
       <div className="flex items-center gap-3">
-        <button name="intent" value="preview" disabled={pending} className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800">
+        <button
+          name="intent"
+          value="preview"
+          disabled={pending}
+          className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800"
+        >
           Проверить
         </button>
         <p role="status" className="text-sm">
@@ -88,7 +98,8 @@ export function YearWizard({ classes, students, today }: Props) {
             Предпросмотр: {preview.yearName} → {preview.nextName} ({preview.nextDates})
           </h2>
           <p>
-            Переводятся: {preview.counts.promoted}, условно: {preview.counts.conditional}, остаются на повторное обучение: {preview.counts.repeat}, выпускаются: {preview.counts.graduated}.
+            Переводятся: {preview.counts.promoted}, условно: {preview.counts.conditional}, остаются на повторное
+            обучение: {preview.counts.repeat}, выпускаются: {preview.counts.graduated}.
           </p>
           <p>Периоды: {preview.periods.map((p) => `${p.name} ${p.dates}`).join("; ")}</p>
           <table className="text-sm">
@@ -106,13 +117,21 @@ export function YearWizard({ classes, students, today }: Props) {
             <ul>
               {preview.exceptions.map((e) => (
                 <li key={e.fullName + e.className}>
-                  {e.className} — {e.fullName}: {e.kind === "REPEAT" ? "оставлен на повторное обучение" : "переведён условно"}
+                  {e.className} — {e.fullName}:{" "}
+                  {e.kind === "REPEAT" ? "оставлен на повторное обучение" : "переведён условно"}
                 </li>
               ))}
             </ul>
           )}
-          <p className="text-amber-900">После перехода {preview.yearName} будет закрыт: его данные можно только просматривать.</p>
-          <button name="intent" value="commit" disabled={pending} className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+          <p className="text-amber-900">
+            После перехода {preview.yearName} будет закрыт: его данные можно только просматривать.
+          </p>
+          <button
+            name="intent"
+            value="commit"
+            disabled={pending}
+            className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
+          >
             Выполнить переход
           </button>
         </section>

@@ -43,7 +43,10 @@ export function FieldForm<T>({
   // React resets a form after its action; on refusal the typed values come back as the
   // defaults, so a Russian field message never costs the user what they entered.
   const [last, formAction, pending] = useActionState(
-    async (prev: Submitted<T> | null, form: FormData): Promise<Submitted<T>> => ({ result: await action(prev?.result ?? null, form), values: typedValues(form) }),
+    async (prev: Submitted<T> | null, form: FormData): Promise<Submitted<T>> => ({
+      result: await action(prev?.result ?? null, form),
+      values: typedValues(form),
+    }),
     null,
   );
   const state = last?.result ?? null;
@@ -82,7 +85,13 @@ export function FieldForm<T>({
                   ))}
                 </select>
               ) : f.type === "checkbox" ? (
-                <input id={id} name={f.name} type="checkbox" defaultChecked={typed ? f.name in typed : f.value === "true"} className="h-4 w-4" />
+                <input
+                  id={id}
+                  name={f.name}
+                  type="checkbox"
+                  defaultChecked={typed ? f.name in typed : f.value === "true"}
+                  className="h-4 w-4"
+                />
               ) : (
                 <input {...common} type={f.type ?? "text"} placeholder={f.placeholder} />
               )}
@@ -96,7 +105,11 @@ export function FieldForm<T>({
         })}
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
+        >
           {pending ? "Сохранение…" : submitLabel}
         </button>
         <p role="status" className="text-sm">

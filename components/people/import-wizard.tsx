@@ -61,7 +61,12 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button name="intent" value="preview" disabled={pending} className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800">
+        <button
+          name="intent"
+          value="preview"
+          disabled={pending}
+          className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800"
+        >
           Проверить
         </button>
         <p role="status" className="text-sm">
@@ -87,7 +92,11 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
             </thead>
             <tbody>
               {preview.rows.map((r) => (
-                <tr key={r.line} className={`border-t border-slate-100 ${r.errors.length ? "bg-red-50" : ""}`} data-row-error={r.errors.length > 0 || undefined}>
+                <tr
+                  key={r.line}
+                  className={`border-t border-slate-100 ${r.errors.length ? "bg-red-50" : ""}`}
+                  data-row-error={r.errors.length > 0 || undefined}
+                >
                   <td>{r.line}</td>
                   {IMPORT_COLUMNS.map((c) => (
                     <td key={c}>{r.values[c]}</td>
@@ -98,7 +107,12 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
             </tbody>
           </table>
           <div className="flex gap-3">
-            <button name="intent" value="confirm" disabled={pending || preview.valid === 0} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+            <button
+              name="intent"
+              value="confirm"
+              disabled={pending || preview.valid === 0}
+              className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
+            >
               Импортировать {preview.valid} стр.
             </button>
             <button

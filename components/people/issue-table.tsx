@@ -24,7 +24,11 @@ export function IssueTable({
 }) {
   const now = new Date();
   return (
-    <form method="post" action="/people/logins/slips" className="space-y-2 rounded border border-slate-200 bg-white p-3">
+    <form
+      method="post"
+      action="/people/logins/slips"
+      className="space-y-2 rounded border border-slate-200 bg-white p-3"
+    >
       <h2 className="font-semibold">{title}</h2>
       <table className="w-full text-sm">
         <thead className="text-left text-xs text-slate-500">
@@ -42,7 +46,12 @@ export function IssueTable({
           {people.map((p) => (
             <tr key={`${p.kind}:${p.id}`} className="border-t border-slate-100">
               <td>
-                <input type="checkbox" name="person" value={`${p.kind}:${p.id}`} aria-label={`Выдать памятку: ${p.fullName}`} />
+                <input
+                  type="checkbox"
+                  name="person"
+                  value={`${p.kind}:${p.id}`}
+                  aria-label={`Выдать памятку: ${p.fullName}`}
+                />
               </td>
               <td>{p.fullName}</td>
               <td className="font-mono">{p.login ?? <span className="text-slate-400">нет</span>}</td>
@@ -57,7 +66,11 @@ export function IssueTable({
               </td>
               <td>
                 {p.userId && !p.isActive && <span className="mr-1 text-xs text-red-700">закрыт</span>}
-                {p.userId && canClose && p.userId !== selfUserId ? <LoginActiveButton userId={p.userId} active={p.isActive} path={returnPath} name={p.fullName} /> : p.userId && p.isActive ? "открыт" : null}
+                {p.userId && canClose && p.userId !== selfUserId ? (
+                  <LoginActiveButton userId={p.userId} active={p.isActive} path={returnPath} name={p.fullName} />
+                ) : p.userId && p.isActive ? (
+                  "открыт"
+                ) : null}
                 {!p.userId && "—"}
               </td>
             </tr>
@@ -75,7 +88,8 @@ export function IssueTable({
         Выдать логины и распечатать памятки
       </button>
       <p className="text-xs text-slate-500">
-        Для отмеченных без логина создаётся логин; для остальных пароль сбрасывается. Пароли одноразовые и видны только в PDF.
+        Для отмеченных без логина создаётся логин; для остальных пароль сбрасывается. Пароли одноразовые и видны только
+        в PDF.
       </p>
     </form>
   );

@@ -4,7 +4,15 @@ import { MANUAL_KINDS, MOVEMENT_LABELS } from "@/lib/people/movement/rules";
 import { EDUCATION_FORMS, EDUCATION_FORM_LABELS } from "@/lib/people/card-rules";
 import { FieldForm } from "./field-form";
 
-export function MovementForm({ studentId, classes, today }: { studentId: number; classes: { id: number; name: string }[]; today: string }) {
+export function MovementForm({
+  studentId,
+  classes,
+  today,
+}: {
+  studentId: number;
+  classes: { id: number; name: string }[];
+  today: string;
+}) {
   return (
     <FieldForm
       action={recordMovementAction}
@@ -12,10 +20,29 @@ export function MovementForm({ studentId, classes, today }: { studentId: number;
       savedText="Записано"
       hidden={{ studentId: String(studentId) }}
       fields={[
-        { name: "kind", label: "Вид движения", type: "select", options: MANUAL_KINDS.map((k) => ({ value: k, label: MOVEMENT_LABELS[k] })), required: true },
+        {
+          name: "kind",
+          label: "Вид движения",
+          type: "select",
+          options: MANUAL_KINDS.map((k) => ({ value: k, label: MOVEMENT_LABELS[k] })),
+          required: true,
+        },
         { name: "date", label: "Дата", type: "date", value: today, required: true },
-        { name: "toClassId", label: "Класс/группа (куда)", type: "select", options: [{ value: "", label: "—" }, ...classes.map((c) => ({ value: String(c.id), label: c.name }))] },
-        { name: "educationForm", label: "Форма обучения", type: "select", options: [{ value: "", label: "без изменений" }, ...EDUCATION_FORMS.map((f) => ({ value: f, label: EDUCATION_FORM_LABELS[f] }))] },
+        {
+          name: "toClassId",
+          label: "Класс/группа (куда)",
+          type: "select",
+          options: [{ value: "", label: "—" }, ...classes.map((c) => ({ value: String(c.id), label: c.name }))],
+        },
+        {
+          name: "educationForm",
+          label: "Форма обучения",
+          type: "select",
+          options: [
+            { value: "", label: "без изменений" },
+            ...EDUCATION_FORMS.map((f) => ({ value: f, label: EDUCATION_FORM_LABELS[f] })),
+          ],
+        },
         { name: "orderNumber", label: "Номер приказа", required: true },
         { name: "orderDate", label: "Дата приказа", type: "date", value: today, required: true },
         { name: "note", label: "Примечание" },

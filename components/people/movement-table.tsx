@@ -31,12 +31,15 @@ export function MovementTable({ rows, showStudent = true }: { rows: MovementRow[
             )}
             <td>
               {MOVEMENT_LABELS[r.kind as MovementKind] ?? r.kind}
-              {r.kind === "FORM_CHANGE" && r.educationForm && `: ${EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue]}`}
+              {r.kind === "FORM_CHANGE" &&
+                r.educationForm &&
+                `: ${EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue]}`}
             </td>
             <td>{r.fromClass ?? "—"}</td>
             <td>{r.toClass ?? "—"}</td>
             <td>
-              {r.orderNumber.startsWith("№") ? "" : "№ "}{r.orderNumber} от {formatDate(r.orderDate)}
+              {r.orderNumber.startsWith("№") ? "" : "№ "}
+              {r.orderNumber} от {formatDate(r.orderDate)}
             </td>
           </tr>
         ))}

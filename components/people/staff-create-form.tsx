@@ -12,7 +12,11 @@ export function StaffCreateForm() {
     <label className="block text-xs text-slate-600">
       {label}
       {required ? " *" : ""}
-      <input name={name} aria-invalid={err[name] ? true : undefined} className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black" />
+      <input
+        name={name}
+        aria-invalid={err[name] ? true : undefined}
+        className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black"
+      />
       {err[name] && <span className="text-red-700">{err[name].join("; ")}</span>}
     </label>
   );
@@ -28,7 +32,11 @@ export function StaffCreateForm() {
         {field("email", "E-mail")}
         <label className="block text-xs text-slate-600">
           Роль *
-          <select name="role" defaultValue="TEACHER" className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black">
+          <select
+            name="role"
+            defaultValue="TEACHER"
+            className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black"
+          >
             {STAFF_ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
@@ -39,11 +47,18 @@ export function StaffCreateForm() {
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          disabled={pending}
+          className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
+        >
           Создать
         </button>
         <p role="status" className="text-sm">
-          {state?.ok === true && <span className="text-green-700">Сотрудник создан, логин {state.data.login}. Отметьте его ниже и распечатайте памятку.</span>}
+          {state?.ok === true && (
+            <span className="text-green-700">
+              Сотрудник создан, логин {state.data.login}. Отметьте его ниже и распечатайте памятку.
+            </span>
+          )}
           {state?.ok === false && <span className="text-red-700">{state.message}</span>}
         </p>
       </div>

@@ -68,7 +68,12 @@ export function StudentCardViewer({ view }: { view: StudentCardView }) {
     if (f === "birthDate") return { ...base, type: "date", required: true };
     if (f === "lastName" || f === "firstName") return { ...base, required: true };
     if (f === "sex") return { ...base, type: "select", options: opt(["MALE", "FEMALE"], SEX_LABELS) };
-    if (f === "educationForm") return { ...base, type: "select", options: EDUCATION_FORMS.map((v) => ({ value: v, label: EDUCATION_FORM_LABELS[v] })) };
+    if (f === "educationForm")
+      return {
+        ...base,
+        type: "select",
+        options: EDUCATION_FORMS.map((v) => ({ value: v, label: EDUCATION_FORM_LABELS[v] })),
+      };
     return base;
   });
   return (
@@ -88,9 +93,26 @@ export function StudentCardViewer({ view }: { view: StudentCardView }) {
             <FieldForm
               action={saveStudentSectionAction.bind(null, card.id, "medical")}
               fields={[
-                { name: "healthGroup", label: FIELD_LABELS.healthGroup, value: str(card.healthGroup), type: "select", options: opt(HEALTH_GROUPS) },
-                { name: "physicalGroup", label: FIELD_LABELS.physicalGroup, value: str(card.physicalGroup), type: "select", options: opt(PHYSICAL_GROUPS) },
-                { name: "medicalNotes", label: FIELD_LABELS.medicalNotes, value: str(card.medicalNotes), type: "textarea" },
+                {
+                  name: "healthGroup",
+                  label: FIELD_LABELS.healthGroup,
+                  value: str(card.healthGroup),
+                  type: "select",
+                  options: opt(HEALTH_GROUPS),
+                },
+                {
+                  name: "physicalGroup",
+                  label: FIELD_LABELS.physicalGroup,
+                  value: str(card.physicalGroup),
+                  type: "select",
+                  options: opt(PHYSICAL_GROUPS),
+                },
+                {
+                  name: "medicalNotes",
+                  label: FIELD_LABELS.medicalNotes,
+                  value: str(card.medicalNotes),
+                  type: "textarea",
+                },
               ]}
             />
           ) : (
@@ -102,7 +124,12 @@ export function StudentCardViewer({ view }: { view: StudentCardView }) {
         <Section title="Психолого-педагогические и социальные сведения">
           <FieldForm
             action={saveStudentSectionAction.bind(null, card.id, "psych")}
-            fields={PSYCH_FIELDS.map((f) => ({ name: f, label: FIELD_LABELS[f], value: str(card[f]), type: f === "socialStatus" ? "text" : "textarea" }))}
+            fields={PSYCH_FIELDS.map((f) => ({
+              name: f,
+              label: FIELD_LABELS[f],
+              value: str(card[f]),
+              type: f === "socialStatus" ? "text" : "textarea",
+            }))}
           />
         </Section>
       )}

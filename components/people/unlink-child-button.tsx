@@ -3,7 +3,15 @@
 import { useState, useTransition } from "react";
 import { removeChildLinkAction } from "@/lib/people/actions";
 
-export function UnlinkChildButton({ parentId, studentId, name }: { parentId: number; studentId: number; name: string }) {
+export function UnlinkChildButton({
+  parentId,
+  studentId,
+  name,
+}: {
+  parentId: number;
+  studentId: number;
+  name: string;
+}) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -22,7 +30,11 @@ export function UnlinkChildButton({ parentId, studentId, name }: { parentId: num
       >
         Убрать связь
       </button>
-      {message && <span role="status" className="ml-1 text-xs">{message}</span>}
+      {message && (
+        <span role="status" className="ml-1 text-xs">
+          {message}
+        </span>
+      )}
     </span>
   );
 }

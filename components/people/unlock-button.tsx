@@ -22,7 +22,11 @@ export function UnlockButton({ userId, path, name }: { userId: number; path: str
       >
         Снять блокировку
       </button>
-      {message && <span role="status" className="ml-1 text-xs">{message}</span>}
+      {message && (
+        <span role="status" className="ml-1 text-xs">
+          {message}
+        </span>
+      )}
     </span>
   );
 }

@@ -19,7 +19,17 @@ export type BindingView = {
   typed: boolean;
 };
 
-export function BindingTable({ planId, rows, topics, canEdit }: { planId: number; rows: BindingView[]; topics: { id: number; position: number; title: string }[]; canEdit: boolean }) {
+export function BindingTable({
+  planId,
+  rows,
+  topics,
+  canEdit,
+}: {
+  planId: number;
+  rows: BindingView[];
+  topics: { id: number; position: number; title: string }[];
+  canEdit: boolean;
+}) {
   const [state, action, pending] = useActionState(bindAction, null);
   const [oneState, oneAction, onePending] = useActionState(bindAction, null);
   return (
@@ -39,11 +49,14 @@ export function BindingTable({ planId, rows, topics, canEdit }: { planId: number
             <label className="text-sm">
               <span className="block text-slate-600">Урок</span>
               <select name="lessonId" className="mt-1 rounded border border-slate-300 px-2 py-1">
-                {rows.filter((r) => !r.cancelled).map((r) => (
-                  <option key={r.lessonId} value={r.lessonId}>
-                    {r.date}, {r.bellNumber} урок{rows.some((x) => x.className !== r.className) ? `, ${r.className}` : ""}
-                  </option>
-                ))}
+                {rows
+                  .filter((r) => !r.cancelled)
+                  .map((r) => (
+                    <option key={r.lessonId} value={r.lessonId}>
+                      {r.date}, {r.bellNumber} урок
+                      {rows.some((x) => x.className !== r.className) ? `, ${r.className}` : ""}
+                    </option>
+                  ))}
               </select>
             </label>
             <label className="text-sm">
@@ -80,7 +93,10 @@ export function BindingTable({ planId, rows, topics, canEdit }: { planId: number
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.lessonId} className={`border-t border-slate-100 ${r.cancelled ? "text-slate-400 line-through" : ""}`}>
+                <tr
+                  key={r.lessonId}
+                  className={`border-t border-slate-100 ${r.cancelled ? "text-slate-400 line-through" : ""}`}
+                >
                   <td className="px-2 py-0.5 tabular-nums">{r.date}</td>
                   <td className="px-2 py-0.5 tabular-nums">
                     {r.bellNumber}
@@ -89,7 +105,14 @@ export function BindingTable({ planId, rows, topics, canEdit }: { planId: number
                   <td className="px-2 py-0.5 tabular-nums">{r.topicPosition ?? "—"}</td>
                   <td className="px-2 py-0.5">
                     {r.topic ?? <span className="text-slate-400">нет темы</span>}
-                    {r.typed && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900" title="Тема введена учителем и не заменена темой плана">своя тема</span>}
+                    {r.typed && (
+                      <span
+                        className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900"
+                        title="Тема введена учителем и не заменена темой плана"
+                      >
+                        своя тема
+                      </span>
+                    )}
                   </td>
                   <td className="px-2 py-0.5">{r.homework}</td>
                 </tr>

@@ -8,7 +8,8 @@ export type LoadChoice = { id: number; label: string };
 
 export function CreatePlanForm({ loads }: { loads: LoadChoice[] }) {
   const [state, action, pending] = useActionState(createPlanAction, null);
-  if (loads.length === 0) return <p className="text-sm text-slate-500">Нет нагрузки (тарификации), для которой можно создать план.</p>;
+  if (loads.length === 0)
+    return <p className="text-sm text-slate-500">Нет нагрузки (тарификации), для которой можно создать план.</p>;
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <label className="text-sm">

@@ -19,7 +19,10 @@ export function FulfilmentTable({ lines }: { lines: FulfilmentLine[] }) {
         </thead>
         <tbody>
           {lines.map((l) => (
-            <tr key={`${l.classId}:${l.subjectId}:${l.subgroupId ?? 0}`} className={`border-t border-slate-100 ${l.lagging ? "bg-red-50" : ""}`}>
+            <tr
+              key={`${l.classId}:${l.subjectId}:${l.subgroupId ?? 0}`}
+              className={`border-t border-slate-100 ${l.lagging ? "bg-red-50" : ""}`}
+            >
               <td className="px-2 py-0.5">{l.className}</td>
               <td className="px-2 py-0.5">
                 {l.subjectName}
@@ -32,7 +35,9 @@ export function FulfilmentTable({ lines }: { lines: FulfilmentLine[] }) {
                 {l.difference > 0 ? "+" : l.difference < 0 ? "−" : ""}
                 {fmtHours(Math.abs(l.difference))}
               </td>
-              <td className="px-2 py-0.5">{l.lagging ? <span className="font-medium text-red-700">отстаёт</span> : "в норме"}</td>
+              <td className="px-2 py-0.5">
+                {l.lagging ? <span className="font-medium text-red-700">отстаёт</span> : "в норме"}
+              </td>
             </tr>
           ))}
         </tbody>

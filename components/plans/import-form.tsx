@@ -47,7 +47,13 @@ export function ImportForm({ planId }: { planId: number }) {
         )}
         <ActionStatus
           state={state}
-          done={(d) => (d.saved ? `Загружено тем: ${d.rows.length}` : d.errors ? `Ошибок в строках: ${d.errors}. Исправьте файл и проверьте снова` : `Ошибок нет. Тем: ${d.rows.length}`)}
+          done={(d) =>
+            d.saved
+              ? `Загружено тем: ${d.rows.length}`
+              : d.errors
+                ? `Ошибок в строках: ${d.errors}. Исправьте файл и проверьте снова`
+                : `Ошибок нет. Тем: ${d.rows.length}`
+          }
         />
       </div>
       {preview && !preview.saved && (
@@ -55,9 +61,13 @@ export function ImportForm({ planId }: { planId: number }) {
           <table className="w-full text-xs" aria-label="Предпросмотр импорта">
             <thead className="sticky top-0 bg-slate-100 text-left">
               <tr>
-                {["Строка", "Тема", "Часы", "КЭС", "Тип урока", "Вид контроля", "Домашнее задание", "Ошибки"].map((h) => (
-                  <th key={h} className="px-1 py-0.5 font-medium">{h}</th>
-                ))}
+                {["Строка", "Тема", "Часы", "КЭС", "Тип урока", "Вид контроля", "Домашнее задание", "Ошибки"].map(
+                  (h) => (
+                    <th key={h} className="px-1 py-0.5 font-medium">
+                      {h}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
@@ -65,7 +75,9 @@ export function ImportForm({ planId }: { planId: number }) {
                 <tr key={r.row} className={`border-t border-slate-100 ${r.errors.length ? "bg-red-50" : ""}`}>
                   <td className="px-1 py-0.5 tabular-nums">{r.row}</td>
                   {r.raw.slice(1).map((v, i) => (
-                    <td key={i} className="px-1 py-0.5">{v}</td>
+                    <td key={i} className="px-1 py-0.5">
+                      {v}
+                    </td>
                   ))}
                   <td className="px-1 py-0.5 text-red-700">{r.errors.join("; ")}</td>
                 </tr>

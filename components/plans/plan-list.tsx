@@ -17,7 +17,12 @@ export type PlanListRow = {
 };
 
 export function StatusBadge({ status }: { status: PlanStatus }) {
-  const tone = { DRAFT: "bg-slate-100 text-slate-700", SUBMITTED: "bg-amber-100 text-amber-900", APPROVED: "bg-green-100 text-green-900", RETURNED: "bg-red-100 text-red-900" }[status];
+  const tone = {
+    DRAFT: "bg-slate-100 text-slate-700",
+    SUBMITTED: "bg-amber-100 text-amber-900",
+    APPROVED: "bg-green-100 text-green-900",
+    RETURNED: "bg-red-100 text-red-900",
+  }[status];
   return <span className={`rounded px-1.5 py-0.5 text-xs ${tone}`}>{STATUS_LABELS[status]}</span>;
 }
 
@@ -43,7 +48,9 @@ export function PlanList({ rows }: { rows: PlanListRow[] }) {
             <th className="px-2 py-1 font-medium">Класс</th>
             <th className="px-2 py-1 font-medium">Состояние</th>
             <th className="px-2 py-1 font-medium">Тем</th>
-            <th className="px-2 py-1 font-medium" title="в КТП / по учебному плану">Часы</th>
+            <th className="px-2 py-1 font-medium" title="в КТП / по учебному плану">
+              Часы
+            </th>
             <th className="px-2 py-1 font-medium">Сдан</th>
             <th className="px-2 py-1 font-medium">Сроки</th>
           </tr>
@@ -59,7 +66,8 @@ export function PlanList({ rows }: { rows: PlanListRow[] }) {
               <td className="px-2 py-1">{p.subjectName}</td>
               <td className="px-2 py-1">{p.target}</td>
               <td className="px-2 py-1">
-                <StatusBadge status={p.status} /> {p.version > 1 && <span className="text-xs text-slate-500">ред. {p.version}</span>}
+                <StatusBadge status={p.status} />{" "}
+                {p.version > 1 && <span className="text-xs text-slate-500">ред. {p.version}</span>}
               </td>
               <td className="px-2 py-1 tabular-nums">{p.topicCount}</td>
               <td className="px-2 py-1 tabular-nums">

@@ -15,12 +15,25 @@ export type EditableTopic = {
   homework: string | null;
 };
 
-type Row = { key: number; title: string; hours: string; kesCodes: string; lessonType: string; controlKind: string; homework: string };
+type Row = {
+  key: number;
+  title: string;
+  hours: string;
+  kesCodes: string;
+  lessonType: string;
+  controlKind: string;
+  homework: string;
+};
 
 let nextKey = 1;
 const toRow = (t: EditableTopic): Row => ({
-  key: nextKey++, title: t.title, hours: fmtHours(t.hours), kesCodes: t.kesCodes ?? "", lessonType: t.lessonType ?? "",
-  controlKind: t.controlKind ?? "", homework: t.homework ?? "",
+  key: nextKey++,
+  title: t.title,
+  hours: fmtHours(t.hours),
+  kesCodes: t.kesCodes ?? "",
+  lessonType: t.lessonType ?? "",
+  controlKind: t.controlKind ?? "",
+  homework: t.homework ?? "",
 });
 
 const FIELDS: { key: keyof Omit<Row, "key">; label: string; width: string }[] = [
@@ -32,10 +45,23 @@ const FIELDS: { key: keyof Omit<Row, "key">; label: string; width: string }[] = 
   { key: "homework", label: "Домашнее задание", width: "w-[24%] min-w-48" },
 ];
 
-export function TopicEditor({ planId, topics, curriculumHours }: { planId: number; topics: EditableTopic[]; curriculumHours: number | null }) {
-  const [rows, setRows] = useState<Row[]>(() => (topics.length ? topics.map(toRow) : [toRow({ title: "", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null })]));
+export function TopicEditor({
+  planId,
+  topics,
+  curriculumHours,
+}: {
+  planId: number;
+  topics: EditableTopic[];
+  curriculumHours: number | null;
+}) {
+  const [rows, setRows] = useState<Row[]>(() =>
+    topics.length
+      ? topics.map(toRow)
+      : [toRow({ title: "", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null })],
+  );
   const [state, action, pending] = useActionState(saveTopicsAction, null);
-  const update = (key: number, field: keyof Omit<Row, "key">, value: string) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
+  const update = (key: number, field: keyof Omit<Row, "key">, value: string) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
   const move = (i: number, d: number) =>
     setRows((rs) => {
       const j = i + d;
@@ -45,7 +71,12 @@ export function TopicEditor({ planId, topics, curriculumHours }: { planId: numbe
       return copy;
     });
   const payload = rows.map((r) => ({
-    title: r.title, hours: r.hours.replace(",", "."), kesCodes: r.kesCodes, lessonType: r.lessonType, controlKind: r.controlKind, homework: r.homework,
+    title: r.title,
+    hours: r.hours.replace(",", "."),
+    kesCodes: r.kesCodes,
+    lessonType: r.lessonType,
+    controlKind: r.controlKind,
+    homework: r.homework,
   }));
   const planned = totalHours(payload.map((p) => ({ hours: Number(p.hours) || 0 })));
   return (
@@ -80,9 +111,30 @@ export function TopicEditor({ planId, topics, curriculumHours }: { planId: numbe
                   </td>
                 ))}
                 <td className="whitespace-nowrap px-1 py-0.5">
-                  <button type="button" onClick={() => move(i, -1)} aria-label={`Выше, строка ${i + 1}`} className="px-1">↑</button>
-                  <button type="button" onClick={() => move(i, 1)} aria-label={`Ниже, строка ${i + 1}`} className="px-1">↓</button>
-                  <button type="button" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))} aria-label={`Удалить строку ${i + 1}`} className="px-1 text-red-700">✕</button>
+                  <button
+                    type="button"
+                    onClick={() => move(i, -1)}
+                    aria-label={`Выше, строка ${i + 1}`}
+                    className="px-1"
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(i, 1)}
+                    aria-label={`Ниже, строка ${i + 1}`}
+                    className="px-1"
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                    aria-label={`Удалить строку ${i + 1}`}
+                    className="px-1 text-red-700"
+                  >
+                    ✕
+                  </button>
                 </td>
               </tr>
             ))}
@@ -90,7 +142,16 @@ export function TopicEditor({ planId, topics, curriculumHours }: { planId: numbe
         </table>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={secondaryButtonClass} onClick={() => setRows((rs) => [...rs, toRow({ title: "", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null })])}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              toRow({ title: "", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }),
+            ])
+          }
+        >
           Добавить тему
         </button>
         <button type="submit" disabled={pending} className={buttonClass}>

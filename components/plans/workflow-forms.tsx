@@ -27,7 +27,12 @@ export function ReviewForm({ planId }: { planId: number }) {
       <input type="hidden" name="planId" value={planId} />
       <label className="block text-sm">
         <span className="block text-slate-600">Комментарий (обязателен при возврате)</span>
-        <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full max-w-2xl rounded border border-slate-300 px-2 py-1" />
+        <textarea
+          name="comment"
+          rows={2}
+          maxLength={2000}
+          className="mt-1 w-full max-w-2xl rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="decision" value="approve" disabled={pending} className={buttonClass}>

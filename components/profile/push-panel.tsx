@@ -42,7 +42,9 @@ export function PushPanel({ publicKey, kinds }: { publicKey: string; kinds: Kind
         setStatus("Браузер не разрешил уведомления. Разрешите их в настройках сайта и повторите.");
         return;
       }
-      const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+      const sub =
+        (await reg.pushManager.getSubscription()) ??
+        (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
       const json = sub.toJSON();
       const result = await savePushSubscriptionAction({ endpoint: json.endpoint, keys: json.keys, kinds: chosen });
       if (!result.ok) {
@@ -74,7 +76,8 @@ export function PushPanel({ publicKey, kinds }: { publicKey: string; kinds: Kind
     }
   }
 
-  if (supported === false) return <p className="text-sm text-slate-600">Этот браузер не поддерживает push-уведомления.</p>;
+  if (supported === false)
+    return <p className="text-sm text-slate-600">Этот браузер не поддерживает push-уведомления.</p>;
   return (
     <div className="space-y-3 rounded border border-slate-200 bg-white p-4 text-sm">
       <fieldset className="space-y-1">
@@ -91,11 +94,21 @@ export function PushPanel({ publicKey, kinds }: { publicKey: string; kinds: Kind
         ))}
       </fieldset>
       <div className="flex gap-2">
-        <button type="button" onClick={enable} disabled={busy || supported === null} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+        <button
+          type="button"
+          onClick={enable}
+          disabled={busy || supported === null}
+          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
+        >
           {endpoint ? "Сохранить выбор" : "Включить уведомления на этом устройстве"}
         </button>
         {endpoint && (
-          <button type="button" onClick={disable} disabled={busy} className="rounded border border-red-300 px-3 py-1 text-red-700 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={disable}
+            disabled={busy}
+            className="rounded border border-red-300 px-3 py-1 text-red-700 disabled:opacity-50"
+          >
             Выключить
           </button>
         )}

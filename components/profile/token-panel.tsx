@@ -3,7 +3,14 @@
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
 
-export type TokenRow = { id: number; name: string; scope: "read" | "write"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type TokenRow = {
+  id: number;
+  name: string;
+  scope: "read" | "write";
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, null);
@@ -24,7 +31,11 @@ export function CreateTokenForm() {
             <input type="radio" name="scope" value="write" /> чтение и запись
           </label>
         </fieldset>
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
+        >
           Создать токен
         </button>
       </div>
@@ -33,7 +44,12 @@ export function CreateTokenForm() {
           <label className="block text-xs text-slate-500" htmlFor="new-token">
             Ваш токен (показывается один раз — скопируйте его сейчас)
           </label>
-          <input id="new-token" readOnly value={state.data.token} className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          <input
+            id="new-token"
+            readOnly
+            value={state.data.token}
+            className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+          />
         </div>
       )}
       {state?.ok === false && (
@@ -50,10 +66,18 @@ function RevokeButton({ tokenId }: { tokenId: number }) {
   return (
     <form action={action} className="inline">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button type="submit" disabled={pending} className="rounded border border-red-300 px-2 py-0.5 text-red-700 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-red-300 px-2 py-0.5 text-red-700 disabled:opacity-50"
+      >
         Отозвать
       </button>
-      {state?.ok === false && <span role="alert" className="ml-2 text-red-700">{state.message}</span>}
+      {state?.ok === false && (
+        <span role="alert" className="ml-2 text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -18,7 +18,11 @@ export function JobButtons({ report }: { report: string }) {
     setPending(true);
     setMessage(null);
     try {
-      const response = await fetch("/api/reports/jobs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const response = await fetch("/api/reports/jobs", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const result = (await response.json()) as { ok: boolean; message?: string; data?: { id: number } };
       if (!result.ok) setMessage(result.message ?? "Не удалось поставить отчёт в очередь");
       else {

@@ -31,7 +31,11 @@ export type ReportFormProps = {
 
 export function ReportForm(props: ReportFormProps) {
   return (
-    <form action={`/api/reports/${props.report}`} method="get" className="space-y-2 rounded border border-slate-200 bg-white p-4">
+    <form
+      action={`/api/reports/${props.report}`}
+      method="get"
+      className="space-y-2 rounded border border-slate-200 bg-white p-4"
+    >
       <h2 className="font-semibold">{props.title}</h2>
       <p className="text-xs text-slate-500">{props.description}</p>
       {props.classChoice !== "none" && (
@@ -110,7 +114,11 @@ export function ReportForm(props: ReportFormProps) {
         <button name="format" value="pdf" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
           Скачать PDF
         </button>
-        <button name="format" value="xlsx" className="rounded border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800">
+        <button
+          name="format"
+          value="xlsx"
+          className="rounded border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800"
+        >
           Скачать XLSX
         </button>
       </div>

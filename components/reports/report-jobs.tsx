@@ -51,7 +51,8 @@ export function ReportJobs({ titles, initial }: { titles: Record<string, string>
             <li key={j.id} className="text-sm" data-testid="report-job">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  {titles[j.report] ?? j.report}, {j.format.toUpperCase()} — <span className="font-medium">{STATUS[j.status]}</span>
+                  {titles[j.report] ?? j.report}, {j.format.toUpperCase()} —{" "}
+                  <span className="font-medium">{STATUS[j.status]}</span>
                   {j.status === "FAILED" && j.error ? `: ${j.error}` : ""}
                 </span>
                 {j.status === "DONE" && (
@@ -61,7 +62,14 @@ export function ReportJobs({ titles, initial }: { titles: Record<string, string>
                 )}
               </div>
               {(j.status === "QUEUED" || j.status === "RUNNING") && (
-                <div role="progressbar" aria-label={`Ход формирования: ${titles[j.report] ?? j.report}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={j.progress} className="mt-1 h-2 w-full rounded bg-slate-200">
+                <div
+                  role="progressbar"
+                  aria-label={`Ход формирования: ${titles[j.report] ?? j.report}`}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={j.progress}
+                  className="mt-1 h-2 w-full rounded bg-slate-200"
+                >
                   <div className="h-2 rounded bg-blue-700" style={{ width: `${Math.max(3, j.progress)}%` }} />
                 </div>
               )}

@@ -18,9 +18,17 @@ type Props<T> = {
 export function ActionForm<T>({ action, submitLabel, successText, label, children, className }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} aria-label={label} className={className ?? "flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm"}>
+    <form
+      action={formAction}
+      aria-label={label}
+      className={className ?? "flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm"}
+    >
       {children}
-      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
+      >
         {pending ? "Сохранение…" : submitLabel}
       </button>
       {state?.ok === false && (

@@ -9,7 +9,12 @@ export function DeleteEntryButton({ entryId, classId, label }: { entryId: number
     <form action={action} className="inline">
       <input type="hidden" name="entryId" value={entryId} />
       <input type="hidden" name="classId" value={classId} />
-      <button type="submit" disabled={pending} aria-label={`Удалить: ${label}`} className="text-xs text-red-700 hover:underline disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={`Удалить: ${label}`}
+        className="text-xs text-red-700 hover:underline disabled:opacity-50"
+      >
         удалить
       </button>
       {state?.ok === false && (

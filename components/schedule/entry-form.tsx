@@ -16,13 +16,24 @@ export type EntryDefaults = {
   validTo: string;
 };
 
-type Props = { classId: number; weekday: number; bellNumber: number; slotLabel: string; options: ClassFormOptions; defaults: EntryDefaults };
+type Props = {
+  classId: number;
+  weekday: number;
+  bellNumber: number;
+  slotLabel: string;
+  options: ClassFormOptions;
+  defaults: EntryDefaults;
+};
 
 export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, defaults }: Props) {
   const [state, action, pending] = useActionState(saveEntryAction, null);
   const field = "rounded border border-slate-300 px-1 py-0.5 text-xs";
   return (
-    <form action={action} aria-label={`${defaults.entryId ? "Изменить урок" : "Добавить урок"}: ${slotLabel}`} className="mt-1 space-y-1 rounded border border-slate-200 bg-slate-50 p-1.5">
+    <form
+      action={action}
+      aria-label={`${defaults.entryId ? "Изменить урок" : "Добавить урок"}: ${slotLabel}`}
+      className="mt-1 space-y-1 rounded border border-slate-200 bg-slate-50 p-1.5"
+    >
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="weekday" value={weekday} />
       <input type="hidden" name="bellNumber" value={bellNumber} />
@@ -84,10 +95,22 @@ export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, de
         </label>
         <label className="flex w-12 flex-col text-xs">
           часов
-          <input type="number" name="hours" min="0.5" max="4" step="0.5" defaultValue={defaults.hours} className={field} />
+          <input
+            type="number"
+            name="hours"
+            min="0.5"
+            max="4"
+            step="0.5"
+            defaultValue={defaults.hours}
+            className={field}
+          />
         </label>
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-50"
+      >
         {pending ? "Сохранение…" : "Сохранить"}
       </button>
       {state?.ok === false && (

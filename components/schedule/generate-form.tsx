@@ -10,7 +10,11 @@ export function GenerateForm({ classes, from, to }: Props) {
   const [state, action, pending] = useActionState(generateLessonsAction, null);
   return (
     <div className="space-y-3">
-      <form action={action} aria-label="Сформировать уроки" className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm">
+      <form
+        action={action}
+        aria-label="Сформировать уроки"
+        className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm"
+      >
         <Field label="Класс / группа">
           <select name="classId" defaultValue="" className={fieldClass}>
             <option value="">все</option>
@@ -27,7 +31,11 @@ export function GenerateForm({ classes, from, to }: Props) {
         <Field label="по">
           <input type="date" name="to" defaultValue={to} required className={fieldClass} />
         </Field>
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
+        >
           {pending ? "Формирование…" : "Сформировать"}
         </button>
       </form>
@@ -39,12 +47,14 @@ export function GenerateForm({ classes, from, to }: Props) {
       {state?.ok === true && (
         <div role="status" className="space-y-2 text-sm">
           <p>
-            Создано: {state.data.created}, изменено: {state.data.updated}, удалено: {state.data.deleted}, без изменений: {state.data.unchanged}.
+            Создано: {state.data.created}, изменено: {state.data.updated}, удалено: {state.data.deleted}, без изменений:{" "}
+            {state.data.unchanged}.
           </p>
           {state.data.kept.length > 0 && (
             <>
               <p className="font-medium text-amber-800">
-                Сохранены без изменений уроки с оценками, посещаемостью, темой или домашним заданием ({state.data.kept.length}):
+                Сохранены без изменений уроки с оценками, посещаемостью, темой или домашним заданием (
+                {state.data.kept.length}):
               </p>
               <table className="rounded border border-slate-200 bg-white text-sm">
                 <thead className="bg-slate-100">

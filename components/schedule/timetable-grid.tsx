@@ -7,7 +7,16 @@ import { DeleteEntryButton } from "./delete-entry-button";
 
 export function TimetableGrid({ classId, grid, college }: { classId: number; grid: EditGrid; college: boolean }) {
   const weekdays = grid.entries.some((e) => e.weekday === 6) || college ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
-  const fresh = { entryId: null, subjectId: null, teacherId: null, roomId: null, subgroupId: null, hours: college ? 2 : 1, validFrom: dateKey(grid.on), validTo: dateKey(grid.yearEnd) };
+  const fresh = {
+    entryId: null,
+    subjectId: null,
+    teacherId: null,
+    roomId: null,
+    subgroupId: null,
+    hours: college ? 2 : 1,
+    validFrom: dateKey(grid.on),
+    validTo: dateKey(grid.yearEnd),
+  };
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full min-w-[64rem] table-fixed text-sm" aria-label={`Расписание ${grid.className}`}>
@@ -55,17 +64,31 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                             bellNumber={b.number}
                             slotLabel={slot}
                             options={grid.options}
-                            defaults={{ entryId: e.id!, subjectId: e.subjectId, teacherId: e.teacherId, roomId: e.roomId, subgroupId: e.subgroupId, hours: e.hours, validFrom: dateKey(e.validFrom), validTo: dateKey(e.validTo) }}
+                            defaults={{
+                              entryId: e.id!,
+                              subjectId: e.subjectId,
+                              teacherId: e.teacherId,
+                              roomId: e.roomId,
+                              subgroupId: e.subgroupId,
+                              hours: e.hours,
+                              validFrom: dateKey(e.validFrom),
+                              validTo: dateKey(e.validTo),
+                            }}
                           />
                         </details>
                         <DeleteEntryButton entryId={e.id!} classId={classId} label={`${e.subjectName}, ${slot}`} />
                       </div>
                     ))}
                     <details className="text-xs">
-                      <summary className="cursor-pointer text-slate-500 hover:text-blue-700">
-                        + добавить
-                      </summary>
-                      <EntryForm classId={classId} weekday={w} bellNumber={b.number} slotLabel={slot} options={grid.options} defaults={fresh} />
+                      <summary className="cursor-pointer text-slate-500 hover:text-blue-700">+ добавить</summary>
+                      <EntryForm
+                        classId={classId}
+                        weekday={w}
+                        bellNumber={b.number}
+                        slotLabel={slot}
+                        options={grid.options}
+                        defaults={fresh}
+                      />
                     </details>
                   </td>
                 );

@@ -4,7 +4,14 @@ import type { WeekEvent, WeekLesson } from "@/lib/schedule/view/data";
 import { addDays, bellLabel, dateKey, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 
-type Props = { monday: Date; lessons: WeekLesson[]; events: WeekEvent[]; showClass: boolean; college: boolean; timeZone: string };
+type Props = {
+  monday: Date;
+  lessons: WeekLesson[];
+  events: WeekEvent[];
+  showClass: boolean;
+  college: boolean;
+  timeZone: string;
+};
 
 export function WeekGrid({ monday, lessons, events, showClass, college, timeZone }: Props) {
   const hasSaturday = lessons.some((l) => l.date.getUTCDay() === 6);

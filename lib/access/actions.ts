@@ -6,7 +6,10 @@ import { requireAccessForAction } from "./guard";
 import { parseMatrixForm } from "./schema";
 import { saveMatrixOverrides } from "./mutations";
 
-export async function saveMatrixAction(_prev: ActionResult<{ changed: number }> | null, form: FormData): Promise<ActionResult<{ changed: number }>> {
+export async function saveMatrixAction(
+  _prev: ActionResult<{ changed: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ changed: number }>> {
   const access = await requireAccessForAction("acl.edit");
   if (!access.ok) return access;
   const parsed = parseMatrixForm(form);

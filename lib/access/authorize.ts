@@ -14,7 +14,11 @@ export const actorFacts = cache(async (organisationId: number, userId: number): 
   loadActorFacts(organisationId, userId),
 );
 
-export async function authorize(actor: Actor, permission: Permission, target: TargetRef = { kind: "none" }): Promise<Decision> {
+export async function authorize(
+  actor: Actor,
+  permission: Permission,
+  target: TargetRef = { kind: "none" },
+): Promise<Decision> {
   const facts = await actorFacts(actor.organisationId, actor.id);
   if (!facts) return { allowed: false };
   const targetFacts = await loadTargetFacts(actor.organisationId, target, new Date());
@@ -24,7 +28,11 @@ export async function authorize(actor: Actor, permission: Permission, target: Ta
 }
 
 /** The first of `permissions` the actor holds for the target, or null. */
-export async function authorizeAny(actor: Actor, permissions: readonly Permission[], target: TargetRef): Promise<Permission | null> {
+export async function authorizeAny(
+  actor: Actor,
+  permissions: readonly Permission[],
+  target: TargetRef,
+): Promise<Permission | null> {
   const facts = await actorFacts(actor.organisationId, actor.id);
   if (!facts) return null;
   const targetFacts: TargetFacts | null = await loadTargetFacts(actor.organisationId, target, new Date());
@@ -36,13 +44,25 @@ export async function authorizeAny(actor: Actor, permissions: readonly Permissio
 export async function authorizeAnyOnLesson(
   actor: Actor,
   permissions: readonly Permission[],
-  lesson: { id: number; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null },
+  lesson: {
+    id: number;
+    classId: number;
+    subjectId: number;
+    subgroupId: number | null;
+    teacherId: number;
+    substituteId: number | null;
+  },
 ): Promise<Permission | null> {
   const facts = await actorFacts(actor.organisationId, actor.id);
   if (!facts) return null;
   const target: TargetFacts = {
-    kind: "lesson", lessonId: lesson.id, classId: lesson.classId, subjectId: lesson.subjectId, subgroupId: lesson.subgroupId,
-    teacherId: lesson.teacherId, substituteId: lesson.substituteId,
+    kind: "lesson",
+    lessonId: lesson.id,
+    classId: lesson.classId,
+    subjectId: lesson.subjectId,
+    subgroupId: lesson.subgroupId,
+    teacherId: lesson.teacherId,
+    substituteId: lesson.substituteId,
   };
   return permissions.find((p) => decide(facts, p, target).allowed) ?? null;
 }

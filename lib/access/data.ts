@@ -86,7 +86,11 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
 }
 
 /** Resolves a target reference inside the organisation; null when it does not exist there. */
-export async function loadTargetFacts(organisationId: number, ref: TargetRef, today: Date): Promise<TargetFacts | null> {
+export async function loadTargetFacts(
+  organisationId: number,
+  ref: TargetRef,
+  today: Date,
+): Promise<TargetFacts | null> {
   switch (ref.kind) {
     case "none":
       return { kind: "none" };
@@ -95,7 +99,9 @@ export async function loadTargetFacts(organisationId: number, ref: TargetRef, to
         where: { organisationId_id: { organisationId, id: ref.classId } },
         select: { id: true },
       });
-      return found ? { kind: "class", classId: ref.classId, subjectId: ref.subjectId, subgroupId: ref.subgroupId } : null;
+      return found
+        ? { kind: "class", classId: ref.classId, subjectId: ref.subjectId, subgroupId: ref.subgroupId }
+        : null;
     }
     case "lesson": {
       const lesson = await db.lesson.findUnique({
@@ -125,7 +131,9 @@ export async function loadTargetFacts(organisationId: number, ref: TargetRef, to
           },
         },
       });
-      return student ? { kind: "student", studentId: student.id, classIds: student.memberships.map((m) => m.classId) } : null;
+      return student
+        ? { kind: "student", studentId: student.id, classIds: student.memberships.map((m) => m.classId) }
+        : null;
     }
     case "user": {
       const user = await db.user.findUnique({

@@ -13,7 +13,10 @@ import type { Permission, Scope } from "./matrix";
 export type Granted = { user: CurrentUser; scopes: Scope[] };
 
 /** A page open through a permission, or through any of several (the first that admits wins). */
-export async function requireAccess(permission: Permission | readonly Permission[], target?: TargetRef): Promise<Granted & { permission: Permission }> {
+export async function requireAccess(
+  permission: Permission | readonly Permission[],
+  target?: TargetRef,
+): Promise<Granted & { permission: Permission }> {
   const user = await requireUser();
   for (const candidate of typeof permission === "string" ? [permission] : permission) {
     const decision = await authorize(user, candidate, target);
@@ -43,7 +46,8 @@ type RouteRefusal = { ok: false; response: Response };
 /** The signed-in user of a route handler (never one who must change the password first), or 401. */
 export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUser } | RouteRefusal> {
   const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
+  if (!user || user.mustChangePassword)
+    return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
   return { ok: true, user };
 }
 

@@ -8,7 +8,11 @@ import type { MatrixCell } from "./schema";
  * Stores the submitted matrix: a cell equal to the default removes its override, a different
  * one upserts it. Returns the number of cells that changed.
  */
-export async function saveMatrixOverrides(organisationId: number, byUserId: number, cells: MatrixCell[]): Promise<number> {
+export async function saveMatrixOverrides(
+  organisationId: number,
+  byUserId: number,
+  cells: MatrixCell[],
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const existing = await tx.rolePermission.findMany({ where: { organisationId } });
     const current = new Map(existing.map((o) => [`${o.column}:${o.permission}`, o.scope]));
@@ -20,19 +24,35 @@ export async function saveMatrixOverrides(organisationId: number, byUserId: numb
       if (before === cell.scope) continue;
       if (cell.scope === fallback) {
         await tx.rolePermission.delete({
-          where: { organisationId_column_permission: { organisationId, column: cell.column, permission: cell.permission } },
+          where: {
+            organisationId_column_permission: { organisationId, column: cell.column, permission: cell.permission },
+          },
         });
       } else {
         await tx.rolePermission.upsert({
-          where: { organisationId_column_permission: { organisationId, column: cell.column, permission: cell.permission } },
-          create: { organisationId, column: cell.column, permission: cell.permission, scope: cell.scope, updatedById: byUserId },
+          where: {
+            organisationId_column_permission: { organisationId, column: cell.column, permission: cell.permission },
+          },
+          create: {
+            organisationId,
+            column: cell.column,
+            permission: cell.permission,
+            scope: cell.scope,
+            updatedById: byUserId,
+          },
           update: { scope: cell.scope, updatedById: byUserId },
         });
       }
       changes.push({ column: cell.column, permission: cell.permission, from: before, to: cell.scope });
     }
     if (changes.length > 0) {
-      await recordAudit(tx, { organisationId, userId: byUserId, action: "acl.change", entity: "RolePermission", details: { changes } });
+      await recordAudit(tx, {
+        organisationId,
+        userId: byUserId,
+        action: "acl.change",
+        entity: "RolePermission",
+        details: { changes },
+      });
     }
     return changes.length;
   });

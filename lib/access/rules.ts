@@ -85,7 +85,8 @@ export function scopeAdmits(scope: Scope, actor: ActorFacts, target: TargetFacts
     case "class":
       if (scope === "dept") return actor.departmentClassIds.includes(target.classId);
       if (scope === "class") return actor.classTeacherOf.includes(target.classId);
-      if (scope === "own") return actor.loads.some((l) => loadCovers(l, target.classId, target.subjectId, target.subgroupId));
+      if (scope === "own")
+        return actor.loads.some((l) => loadCovers(l, target.classId, target.subjectId, target.subgroupId));
       return false;
     case "lesson":
       if (scope === "dept") return actor.departmentClassIds.includes(target.classId);

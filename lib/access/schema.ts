@@ -23,7 +23,8 @@ export function parseMatrixForm(form: FormData): { ok: true; cells: MatrixCell[]
       const raw = form.get(`c:${column}:${permission}`);
       if (raw === null) continue;
       const parsed = cellValue.safeParse(raw);
-      if (!parsed.success) return { ok: false, message: `${parsed.error.issues[0]?.message ?? "Ошибка"}: ${permission}` };
+      if (!parsed.success)
+        return { ok: false, message: `${parsed.error.issues[0]?.message ?? "Ошибка"}: ${permission}` };
       cells.push({ column, permission, scope: parsed.data === "none" ? null : parsed.data });
     }
   }

@@ -4,7 +4,11 @@ import { actorFacts } from "./authorize";
 import type { Scope } from "./matrix";
 
 /** null = every class of the organisation; otherwise the ids the scopes admit. */
-export async function classIdsInScope(organisationId: number, userId: number, scopes: readonly Scope[]): Promise<Set<number> | null> {
+export async function classIdsInScope(
+  organisationId: number,
+  userId: number,
+  scopes: readonly Scope[],
+): Promise<Set<number> | null> {
   if (scopes.includes("all")) return null;
   const facts = await actorFacts(organisationId, userId);
   const ids = new Set<number>();

@@ -15,13 +15,20 @@ import { hashApiToken, newApiToken, TOKEN_SCOPES } from "./token";
 const MAX_LIVE_TOKENS = 20;
 
 const createSchema = z.object({
-  name: z.string({ error: "Укажите название токена" }).trim().min(1, "Укажите название токена").max(100, "Название длиннее 100 символов"),
+  name: z
+    .string({ error: "Укажите название токена" })
+    .trim()
+    .min(1, "Укажите название токена")
+    .max(100, "Название длиннее 100 символов"),
   scope: z.enum(TOKEN_SCOPES as ["read", "write"], { error: "Выберите права токена" }),
 });
 
 const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-export async function createTokenAction(_prev: ActionResult<{ token: string }> | null, form: FormData): Promise<ActionResult<{ token: string }>> {
+export async function createTokenAction(
+  _prev: ActionResult<{ token: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ token: string }>> {
   const user = await requireAccessToOwnSettings();
   if (!user) return fail("UNAUTHENTICATED");
   const parsed = createSchema.safeParse({ name: form.get("name"), scope: form.get("scope") });
@@ -30,7 +37,8 @@ export async function createTokenAction(_prev: ActionResult<{ token: string }> |
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
     return fail("INVALID_INPUT", parsed.error.issues[0]?.message, fieldErrors);
   }
-  if ((await liveTokenCount(user)) >= MAX_LIVE_TOKENS) return fail("INVALID_INPUT", `Можно держать не больше ${MAX_LIVE_TOKENS} действующих токенов: отзовите ненужные`);
+  if ((await liveTokenCount(user)) >= MAX_LIVE_TOKENS)
+    return fail("INVALID_INPUT", `Можно держать не больше ${MAX_LIVE_TOKENS} действующих токенов: отзовите ненужные`);
   const token = newApiToken(user.organisationId);
   await createApiToken(user.organisationId, user.id, parsed.data.name, parsed.data.scope, hashApiToken(token));
   revalidatePath("/profile/tokens");

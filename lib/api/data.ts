@@ -56,7 +56,14 @@ export async function userOfToken(organisationId: number, tokenHash: string): Pr
   };
 }
 
-export type TokenListItem = { id: number; name: string; scope: TokenScope; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type TokenListItem = {
+  id: number;
+  name: string;
+  scope: TokenScope;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 export async function tokensOf(organisationId: number, userId: number): Promise<TokenListItem[]> {
   const rows = await db.apiToken.findMany({

@@ -18,7 +18,10 @@ export type ApiGranted = ApiCaller & { scopes: Scope[]; permission: Permission |
 export type Gate<T> = ({ ok: true } & T) | { ok: false; response: Response };
 
 export function apiError(code: ErrorCode, message?: string, headers?: HeadersInit): Response {
-  return Response.json(fail(code, message), { status: httpStatus(code), headers: { "cache-control": "no-store", ...headers } });
+  return Response.json(fail(code, message), {
+    status: httpStatus(code),
+    headers: { "cache-control": "no-store", ...headers },
+  });
 }
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -38,21 +41,28 @@ export async function authorizeApiCaller(request: Request): Promise<Gate<ApiCall
     if (!found) return { ok: false, response: apiError("UNAUTHENTICATED", "Токен доступа недействителен или отозван") };
     caller = { user: found.user, via: "token", tokenScope: found.scope };
     const wait = await takeRequest(`token:${found.tokenId}`);
-    if (wait !== null) return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };
+    if (wait !== null)
+      return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };
     void touchApiToken(found.user.organisationId, found.tokenId, new Date());
     if (!scopeAllows(found.scope, write)) {
       return { ok: false, response: apiError("FORBIDDEN", "Нет доступа: токен выдан только для чтения") };
     }
-    if (found.user.mustChangePassword) return { ok: false, response: apiError("UNAUTHENTICATED", "Смените пароль, чтобы пользоваться API") };
+    if (found.user.mustChangePassword)
+      return { ok: false, response: apiError("UNAUTHENTICATED", "Смените пароль, чтобы пользоваться API") };
     return { ok: true, ...caller };
   }
   const wait = await takeRequest(`user:${caller.user.organisationId}:${caller.user.id}`);
-  if (wait !== null) return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };
+  if (wait !== null)
+    return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };
   return { ok: true, ...caller };
 }
 
 /** The caller, admitted through any of `permissions` for the target (the first that admits wins). */
-export async function authorizeApi(request: Request, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
+export async function authorizeApi(
+  request: Request,
+  permissions: Permission | readonly Permission[],
+  target?: TargetRef,
+): Promise<Gate<ApiGranted>> {
   const caller = await authorizeApiCaller(request);
   if (!caller.ok) return caller;
   return authorizeApiCallerFor(caller, permissions, target);
@@ -62,7 +72,11 @@ export async function authorizeApi(request: Request, permissions: Permission | r
  * The second half of authorizeApi, for routes that must know the caller before they read an id
  * from the URL (an anonymous request is answered 401 whatever the id looks like).
  */
-export async function authorizeApiCallerFor(caller: ApiCaller, permissions: Permission | readonly Permission[], target?: TargetRef): Promise<Gate<ApiGranted>> {
+export async function authorizeApiCallerFor(
+  caller: ApiCaller,
+  permissions: Permission | readonly Permission[],
+  target?: TargetRef,
+): Promise<Gate<ApiGranted>> {
   for (const permission of typeof permissions === "string" ? [permissions] : permissions) {
     const decision = await authorize(caller.user, permission, target);
     if (decision.allowed) return { ok: true, ...caller, scopes: decision.scopes, permission };
@@ -79,7 +93,9 @@ export async function allowed(caller: ApiCaller, permission: Permission, target:
  * Wraps a route handler: an unexpected error answers the generic Russian message with a request
  * id (logged with the error's name only — no personal data), never a bare 500 page.
  */
-export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>): (request: Request, context: C) => Promise<Response> {
+export function apiRoute<C>(
+  handler: (request: Request, context: C) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
       return await handler(request, context);

@@ -4,10 +4,25 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { TokenScope } from "./token";
 
-export async function createApiToken(organisationId: number, userId: number, name: string, scope: TokenScope, tokenHash: string): Promise<number> {
+export async function createApiToken(
+  organisationId: number,
+  userId: number,
+  name: string,
+  scope: TokenScope,
+  tokenHash: string,
+): Promise<number> {
   return db.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({ data: { organisationId, userId, name, scope, tokenHash }, select: { id: true } });
-    await recordAudit(tx, { organisationId, userId, action: "api.token.create", entity: "ApiToken", details: { id: row.id, scope } });
+    const row = await tx.apiToken.create({
+      data: { organisationId, userId, name, scope, tokenHash },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "api.token.create",
+      entity: "ApiToken",
+      details: { id: row.id, scope },
+    });
     return row.id;
   });
 }
@@ -15,8 +30,18 @@ export async function createApiToken(organisationId: number, userId: number, nam
 /** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
 export async function revokeApiToken(organisationId: number, userId: number, tokenId: number): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const r = await tx.apiToken.updateMany({ where: { organisationId, userId, id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (r.count) await recordAudit(tx, { organisationId, userId, action: "api.token.revoke", entity: "ApiToken", details: { id: tokenId } });
+    const r = await tx.apiToken.updateMany({
+      where: { organisationId, userId, id: tokenId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (r.count)
+      await recordAudit(tx, {
+        organisationId,
+        userId,
+        action: "api.token.revoke",
+        entity: "ApiToken",
+        details: { id: tokenId },
+      });
     return r.count > 0;
   });
 }
@@ -25,7 +50,11 @@ export async function revokeApiToken(organisationId: number, userId: number, tok
 export async function touchApiToken(organisationId: number, tokenId: number, now: Date): Promise<void> {
   await db.apiToken
     .updateMany({
-      where: { organisationId, id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+      where: {
+        organisationId,
+        id: tokenId,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }],
+      },
       data: { lastUsedAt: now },
     })
     .catch(() => undefined);

@@ -7,10 +7,30 @@ import type { Permission } from "@/lib/access/matrix";
 import { ERRORS } from "@/lib/errors";
 import { DEFAULT_RATE_PER_MINUTE } from "./rate-limit";
 import {
-  childrenSchema, diaryWeekSchema, attendanceListSchema, diaryLessonSchema, errorSchema, fileSchema, homeworkListSchema, journalQuery, marksQuery,
-  marksSchema, meSchema, pageQuery, scheduleSchema, weekQuery, weekSchema,
+  childrenSchema,
+  diaryWeekSchema,
+  attendanceListSchema,
+  diaryLessonSchema,
+  errorSchema,
+  fileSchema,
+  homeworkListSchema,
+  journalQuery,
+  marksQuery,
+  marksSchema,
+  meSchema,
+  pageQuery,
+  scheduleSchema,
+  weekQuery,
+  weekSchema,
 } from "./schema";
-import { announcementsSchema, inboxSchema, messageSchema, sendSchema, sentResultSchema, sentSchema } from "./mail/schema";
+import {
+  announcementsSchema,
+  inboxSchema,
+  messageSchema,
+  sendSchema,
+  sentResultSchema,
+  sentSchema,
+} from "./mail/schema";
 import { journalSchema, teacherLessonsSchema } from "./teacher/schema";
 
 export type Operation = {
@@ -29,22 +49,146 @@ export type Operation = {
 const JOURNAL: Permission[] = ["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"];
 
 export const OPERATIONS: Operation[] = [
-  { method: "get", path: "/api/v1/me", tag: "Пользователь", summary: "Кто вызывает API: пользователь, роли, организация, права токена", permission: null, response: meSchema },
-  { method: "get", path: "/api/v1/children", tag: "Семья", summary: "Дети родителя (или сам ученик), чей дневник доступен", permission: "diary.view", response: childrenSchema },
-  { method: "get", path: "/api/v1/students/{studentId}/diary", tag: "Семья", summary: "Дневник за неделю: уроки, домашние задания, отметки, посещаемость, события", permission: "diary.view", query: weekQuery, response: diaryWeekSchema },
-  { method: "get", path: "/api/v1/students/{studentId}/schedule", tag: "Семья", summary: "Расписание ученика на неделю с изменениями и событиями", permission: "diary.view", query: weekQuery, response: scheduleSchema },
-  { method: "get", path: "/api/v1/students/{studentId}/homework", tag: "Семья", summary: "Домашние задания недели с файлами", permission: "diary.view", query: weekQuery, response: homeworkListSchema },
-  { method: "get", path: "/api/v1/students/{studentId}/attendance", tag: "Семья", summary: "Посещаемость за неделю", permission: "diary.view", query: weekQuery, response: attendanceListSchema },
-  { method: "get", path: "/api/v1/students/{studentId}/marks", tag: "Семья", summary: "Отметки за период по предметам со средним баллом и итоговыми отметками", permission: "diary.view", query: marksQuery, response: marksSchema },
-  { method: "get", path: "/api/v1/students/{studentId}/files/{fileId}", tag: "Семья", summary: "Файл домашнего задания", permission: "diary.view", response: "file" },
-  { method: "get", path: "/api/v1/announcements", tag: "Сообщения", summary: "Объявления, показанные пользователю сейчас", permission: "board.view", query: pageQuery, response: announcementsSchema },
-  { method: "get", path: "/api/v1/mail/inbox", tag: "Сообщения", summary: "Входящие письма", permission: "mail.use", query: pageQuery, response: inboxSchema },
-  { method: "get", path: "/api/v1/mail/sent", tag: "Сообщения", summary: "Отправленные письма с отметками о прочтении", permission: "mail.use", query: pageQuery, response: sentSchema },
-  { method: "get", path: "/api/v1/mail/{messageId}", tag: "Сообщения", summary: "Одно письмо (только отправителю и получателям)", permission: "mail.use", response: messageSchema },
-  { method: "post", path: "/api/v1/mail", tag: "Сообщения", summary: "Отправить письмо (нужен токен с правом записи)", permission: "mail.use", body: sendSchema, response: sentResultSchema, status: 201 },
-  { method: "get", path: "/api/v1/teacher/lessons", tag: "Учитель", summary: "Свои уроки недели (в том числе замены)", permission: JOURNAL, query: weekQuery, response: teacherLessonsSchema },
-  { method: "get", path: "/api/v1/teacher/journal", tag: "Учитель", summary: "Журнал класса по предмету за период (только чтение)", permission: JOURNAL, query: journalQuery, response: journalSchema },
-  { method: "get", path: "/api/v1/openapi.json", tag: "Документация", summary: "Этот документ OpenAPI", permission: null, response: "openapi" },
+  {
+    method: "get",
+    path: "/api/v1/me",
+    tag: "Пользователь",
+    summary: "Кто вызывает API: пользователь, роли, организация, права токена",
+    permission: null,
+    response: meSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/children",
+    tag: "Семья",
+    summary: "Дети родителя (или сам ученик), чей дневник доступен",
+    permission: "diary.view",
+    response: childrenSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/diary",
+    tag: "Семья",
+    summary: "Дневник за неделю: уроки, домашние задания, отметки, посещаемость, события",
+    permission: "diary.view",
+    query: weekQuery,
+    response: diaryWeekSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/schedule",
+    tag: "Семья",
+    summary: "Расписание ученика на неделю с изменениями и событиями",
+    permission: "diary.view",
+    query: weekQuery,
+    response: scheduleSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/homework",
+    tag: "Семья",
+    summary: "Домашние задания недели с файлами",
+    permission: "diary.view",
+    query: weekQuery,
+    response: homeworkListSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/attendance",
+    tag: "Семья",
+    summary: "Посещаемость за неделю",
+    permission: "diary.view",
+    query: weekQuery,
+    response: attendanceListSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/marks",
+    tag: "Семья",
+    summary: "Отметки за период по предметам со средним баллом и итоговыми отметками",
+    permission: "diary.view",
+    query: marksQuery,
+    response: marksSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/files/{fileId}",
+    tag: "Семья",
+    summary: "Файл домашнего задания",
+    permission: "diary.view",
+    response: "file",
+  },
+  {
+    method: "get",
+    path: "/api/v1/announcements",
+    tag: "Сообщения",
+    summary: "Объявления, показанные пользователю сейчас",
+    permission: "board.view",
+    query: pageQuery,
+    response: announcementsSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/mail/inbox",
+    tag: "Сообщения",
+    summary: "Входящие письма",
+    permission: "mail.use",
+    query: pageQuery,
+    response: inboxSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/mail/sent",
+    tag: "Сообщения",
+    summary: "Отправленные письма с отметками о прочтении",
+    permission: "mail.use",
+    query: pageQuery,
+    response: sentSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/mail/{messageId}",
+    tag: "Сообщения",
+    summary: "Одно письмо (только отправителю и получателям)",
+    permission: "mail.use",
+    response: messageSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/mail",
+    tag: "Сообщения",
+    summary: "Отправить письмо (нужен токен с правом записи)",
+    permission: "mail.use",
+    body: sendSchema,
+    response: sentResultSchema,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/api/v1/teacher/lessons",
+    tag: "Учитель",
+    summary: "Свои уроки недели (в том числе замены)",
+    permission: JOURNAL,
+    query: weekQuery,
+    response: teacherLessonsSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/teacher/journal",
+    tag: "Учитель",
+    summary: "Журнал класса по предмету за период (только чтение)",
+    permission: JOURNAL,
+    query: journalQuery,
+    response: journalSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    tag: "Документация",
+    summary: "Этот документ OpenAPI",
+    permission: null,
+    response: "openapi",
+  },
 ];
 
 /**
@@ -53,11 +197,25 @@ export const OPERATIONS: Operation[] = [
  * id in the global registry make the conversion fail.
  */
 const NAMED: [string, z.ZodType][] = [
-  ["Error", errorSchema], ["Week", weekSchema], ["Me", meSchema], ["Children", childrenSchema], ["File", fileSchema],
-  ["DiaryLesson", diaryLessonSchema], ["DiaryWeek", diaryWeekSchema], ["StudentSchedule", scheduleSchema], ["HomeworkList", homeworkListSchema],
-  ["AttendanceList", attendanceListSchema], ["Marks", marksSchema], ["Announcements", announcementsSchema], ["Inbox", inboxSchema],
-  ["Sent", sentSchema], ["Message", messageSchema], ["SendMessage", sendSchema], ["SentMessage", sentResultSchema],
-  ["TeacherLessons", teacherLessonsSchema], ["Journal", journalSchema],
+  ["Error", errorSchema],
+  ["Week", weekSchema],
+  ["Me", meSchema],
+  ["Children", childrenSchema],
+  ["File", fileSchema],
+  ["DiaryLesson", diaryLessonSchema],
+  ["DiaryWeek", diaryWeekSchema],
+  ["StudentSchedule", scheduleSchema],
+  ["HomeworkList", homeworkListSchema],
+  ["AttendanceList", attendanceListSchema],
+  ["Marks", marksSchema],
+  ["Announcements", announcementsSchema],
+  ["Inbox", inboxSchema],
+  ["Sent", sentSchema],
+  ["Message", messageSchema],
+  ["SendMessage", sendSchema],
+  ["SentMessage", sentResultSchema],
+  ["TeacherLessons", teacherLessonsSchema],
+  ["Journal", journalSchema],
 ];
 const idOf = new Map<z.ZodType, string>(NAMED.map(([id, s]) => [s, id]));
 const named = z.registry<{ id: string }>();
@@ -90,7 +248,12 @@ function errorResponse(description: string) {
 }
 
 function pathParams(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "integer", minimum: 1 } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "integer", minimum: 1 },
+  }));
 }
 
 function queryParams(query: z.ZodObject | undefined) {
@@ -98,14 +261,25 @@ function queryParams(query: z.ZodObject | undefined) {
   return Object.entries(query.shape).map(([name, s]) => {
     const field = s as z.ZodType;
     const json = schemaOf(field) as { description?: string };
-    return { name, in: "query", required: !field.safeParse(undefined).success, description: json.description, schema: json };
+    return {
+      name,
+      in: "query",
+      required: !field.safeParse(undefined).success,
+      description: json.description,
+      schema: json,
+    };
   });
 }
 
 function operation(op: Operation) {
   const ok =
     op.response === "file"
-      ? { description: "Файл", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } }
+      ? {
+          description: "Файл",
+          content: {
+            "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } },
+          },
+        }
       : op.response === "openapi"
         ? { description: "Документ OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } }
         : { description: "Успешно", content: { "application/json": { schema: ref(op.response) } } };
@@ -114,7 +288,10 @@ function operation(op: Operation) {
     tags: [op.tag],
     summary: op.summary,
     description: `Право: ${perms}.`,
-    operationId: `${op.method}${op.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[/.](\w)/g, (_, c: string) => c.toUpperCase())}`,
+    operationId: `${op.method}${op.path
+      .replace(/^\/api\/v1/, "")
+      .replace(/[{}]/g, "")
+      .replace(/[/.](\w)/g, (_, c: string) => c.toUpperCase())}`,
     parameters: [...pathParams(op.path), ...queryParams(op.query)],
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body) } } } } : {}),
     ...(op.path === "/api/v1/openapi.json" ? { security: [] } : {}),
@@ -143,12 +320,23 @@ export function openApiDocument() {
     info: { title: "Электронный журнал и дневник — API", version: "1.0.0", description: SECURITY_TEXT },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }, { session: [] }],
-    tags: [{ name: "Пользователь" }, { name: "Семья" }, { name: "Сообщения" }, { name: "Учитель" }, { name: "Документация" }],
+    tags: [
+      { name: "Пользователь" },
+      { name: "Семья" },
+      { name: "Сообщения" },
+      { name: "Учитель" },
+      { name: "Документация" },
+    ],
     paths,
     components: {
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "Личный токен доступа ejt_…" },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Сессия браузера (тот же сайт)" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "Сессия браузера (тот же сайт)",
+        },
       },
       schemas: components as Record<string, unknown>,
     },

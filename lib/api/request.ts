@@ -50,5 +50,11 @@ export const instant = (d: Date): string => d.toISOString();
 /** Page `page` of `items` with `limit` rows (page/limit pagination, 1-based). */
 export function pageOf<T>(items: readonly T[], page: number, limit: number) {
   const start = (page - 1) * limit;
-  return { items: items.slice(start, start + limit), page, limit, total: items.length, hasMore: start + limit < items.length };
+  return {
+    items: items.slice(start, start + limit),
+    page,
+    limit,
+    total: items.length,
+    hasMore: start + limit < items.length,
+  };
 }

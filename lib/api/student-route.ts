@@ -13,7 +13,10 @@ type Context = { params: Promise<{ studentId: string }> };
  * The caller first (an anonymous request is 401 whatever the URL holds), then the student id of
  * the path, then `diary.view` on that student.
  */
-export async function authorizeApiForStudent(request: Request, rawStudentId: string): Promise<Gate<ApiGranted & { studentId: number }>> {
+export async function authorizeApiForStudent(
+  request: Request,
+  rawStudentId: string,
+): Promise<Gate<ApiGranted & { studentId: number }>> {
   const caller = await authorizeApiCaller(request);
   if (!caller.ok) return caller;
   const studentId = parseId(rawStudentId);

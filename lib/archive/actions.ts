@@ -9,7 +9,11 @@ import { buildArchive } from "./build";
 import { PROBLEM_LABELS } from "./rules";
 import { verifyArchive } from "./verify";
 
-const id = z.coerce.number({ error: "Неверный номер" }).int("Неверный номер").positive("Неверный номер").max(2_147_483_647, "Неверный номер");
+const id = z.coerce
+  .number({ error: "Неверный номер" })
+  .int("Неверный номер")
+  .positive("Неверный номер")
+  .max(2_147_483_647, "Неверный номер");
 
 type Done = ActionResult<{ message: string; lines: string[] }>;
 
@@ -32,7 +36,10 @@ export async function verifyArchiveAction(_prev: Done | null, data: FormData): P
   const report = await verifyArchive(access.user.organisationId, parsed.data);
   if (!report) return fail("NOT_FOUND", "Архив не найден");
   return ok({
-    message: report.problems.length === 0 ? `Архив цел: проверено файлов ${report.checked}` : `Нарушена целостность: ${report.problems.length} из ${report.checked}`,
+    message:
+      report.problems.length === 0
+        ? `Архив цел: проверено файлов ${report.checked}`
+        : `Нарушена целостность: ${report.problems.length} из ${report.checked}`,
     lines: report.problems.map((p) => `${p.name} — ${PROBLEM_LABELS[p.problem]}`),
   });
 }

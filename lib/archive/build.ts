@@ -12,7 +12,12 @@ import { ARCHIVE_REPORTS, sha256, slug, type Manifest, type ManifestEntry } from
 type Built = { bytes: Uint8Array } | null;
 
 /** Requests to try for a report key; the first the report schema accepts is used. */
-function candidates(key: string, cls: ArchiveClass, period: ArchivePeriod | null, year: { id: number; startDate: Date; endDate: Date }) {
+function candidates(
+  key: string,
+  cls: ArchiveClass,
+  period: ArchivePeriod | null,
+  year: { id: number; startDate: Date; endDate: Date },
+) {
   const base = { report: key, format: "pdf", classId: cls.id };
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   return [
@@ -23,8 +28,12 @@ function candidates(key: string, cls: ArchiveClass, period: ArchivePeriod | null
 }
 
 async function buildOne(
-  organisationId: number, key: string, cls: ArchiveClass, period: ArchivePeriod | null,
-  year: { id: number; startDate: Date; endDate: Date }, now: Date,
+  organisationId: number,
+  key: string,
+  cls: ArchiveClass,
+  period: ArchivePeriod | null,
+  year: { id: number; startDate: Date; endDate: Date },
+  now: Date,
 ): Promise<Built> {
   for (const raw of candidates(key, cls, period, year)) {
     const parsed = reportRequest.safeParse(raw);
@@ -36,9 +45,15 @@ async function buildOne(
   return null;
 }
 
-export type BuildResult = { ok: true; setId: number; files: number; skipped: string[] } | { ok: false; message: string };
+export type BuildResult =
+  { ok: true; setId: number; files: number; skipped: string[] } | { ok: false; message: string };
 
-export async function buildArchive(organisationId: number, yearId: number, userId: number | null, now: Date): Promise<BuildResult> {
+export async function buildArchive(
+  organisationId: number,
+  yearId: number,
+  userId: number | null,
+  now: Date,
+): Promise<BuildResult> {
   const year = await archiveYear(organisationId, yearId);
   if (!year) return { ok: false, message: "Учебный год не найден" };
   if (year.classes.length === 0) return { ok: false, message: "В этом учебном году нет классов" };
@@ -50,7 +65,14 @@ export async function buildArchive(organisationId: number, yearId: number, userI
     for (let i = 2; names.has(unique); i++) unique = name.replace(/(\.[a-z]+)$/, `-${i}$1`);
     names.add(unique);
     const stored = await putFile(organisationId, "archive", bytes);
-    files.push({ name: unique, kind, classId, storageKey: stored.storageKey, sha256: stored.sha256, size: stored.size });
+    files.push({
+      name: unique,
+      kind,
+      classId,
+      storageKey: stored.storageKey,
+      sha256: stored.sha256,
+      size: stored.size,
+    });
   };
   const available = ARCHIVE_REPORTS.filter((r) => r.key in REPORTS);
   for (const r of ARCHIVE_REPORTS) if (!(r.key in REPORTS)) skipped.push(`${r.label}: отчёт пока не реализован`);
@@ -73,19 +95,35 @@ export async function buildArchive(organisationId: number, yearId: number, userI
           skipped.push(`${report.label}, ${label}: не сформирован`);
           continue;
         }
-        await store(`${dir}/${report.file}${period ? `-${slug(period.name)}` : ""}.pdf`, report.key, cls.id, built.bytes);
+        await store(
+          `${dir}/${report.file}${period ? `-${slug(period.name)}` : ""}.pdf`,
+          report.key,
+          cls.id,
+          built.bytes,
+        );
       }
     }
     const data = await classExport(organisationId, cls.id);
     await store(`${dir}/dannye.json`, "export", cls.id, Buffer.from(JSON.stringify(data, null, 1), "utf8"));
   }
   const manifest: Manifest = {
-    format: "ejournal-archive/1", organisationId, yearId, yearName: year.name, createdAt: now.toISOString(), files, skipped,
+    format: "ejournal-archive/1",
+    organisationId,
+    yearId,
+    yearName: year.name,
+    createdAt: now.toISOString(),
+    files,
+    skipped,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 1), "utf8");
   const manifestStored = await putFile(organisationId, "archive", manifestBytes);
   const setId = await saveArchiveSet(organisationId, yearId, userId, {
-    manifest, manifestFile: { storageKey: manifestStored.storageKey, sha256: sha256(manifestBytes), size: manifestBytes.byteLength },
+    manifest,
+    manifestFile: {
+      storageKey: manifestStored.storageKey,
+      sha256: sha256(manifestBytes),
+      size: manifestBytes.byteLength,
+    },
   });
   return { ok: true, setId, files: files.length + 1, skipped };
 }

@@ -40,7 +40,13 @@ export function sha256(bytes: Uint8Array): string {
 
 /** A file-name-safe transliteration-free slug: keeps letters (any script) and digits. */
 export function slug(text: string): string {
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "file";
+  return (
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || "file"
+  );
 }
 
 export type VerifyProblem = { name: string; problem: "missing" | "changed" };
@@ -49,7 +55,10 @@ export type VerifyProblem = { name: string; problem: "missing" | "changed" };
  * Compares each manifest entry with what storage returns now: missing (null) or a different
  * SHA-256 → a problem naming the file. Entries are checked in manifest order.
  */
-export function compareWithManifest(entries: readonly ManifestEntry[], current: ReadonlyMap<string, Uint8Array | null>): VerifyProblem[] {
+export function compareWithManifest(
+  entries: readonly ManifestEntry[],
+  current: ReadonlyMap<string, Uint8Array | null>,
+): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
   for (const e of entries) {
     const bytes = current.get(e.storageKey) ?? null;

@@ -14,7 +14,8 @@ export async function verifyStored(setId: number, stored: StoredManifest): Promi
   const problems = compareWithManifest(entries, current);
   const manifestBytes = await getFile(stored.manifestFile.storageKey);
   if (!manifestBytes) problems.push({ name: "manifest.json", problem: "missing" });
-  else if (sha256(manifestBytes) !== stored.manifestFile.sha256) problems.push({ name: "manifest.json", problem: "changed" });
+  else if (sha256(manifestBytes) !== stored.manifestFile.sha256)
+    problems.push({ name: "manifest.json", problem: "changed" });
   return { setId, yearName: stored.manifest.yearName, checked: entries.length + 1, problems };
 }
 

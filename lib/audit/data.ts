@@ -76,5 +76,10 @@ export async function auditUserNames(organisationId: number, userIds: number[]):
     where: { organisationId, id: { in: [...new Set(userIds)] } },
     select: { id: true, login: true, lastName: true, firstName: true, middleName: true },
   });
-  return new Map(users.map((u) => [u.id, `${u.lastName} ${u.firstName[0] ?? ""}.${u.middleName ? ` ${u.middleName[0]}.` : ""} (${u.login})`]));
+  return new Map(
+    users.map((u) => [
+      u.id,
+      `${u.lastName} ${u.firstName[0] ?? ""}.${u.middleName ? ` ${u.middleName[0]}.` : ""} (${u.login})`,
+    ]),
+  );
 }

@@ -8,6 +8,12 @@ export const loadAuditPage = cache(async (user: CurrentUser, action: string | un
     listAuditEvents(user.organisationId, { action, limit: 200 }),
     verifyAuditChain(user.organisationId),
   ]);
-  const names = await auditUserNames(user.organisationId, events.flatMap((e) => (e.userId === null ? [] : [e.userId])));
-  return { events: events.map((e) => ({ ...e, userName: e.userId === null ? "—" : (names.get(e.userId) ?? `#${e.userId}`) })), brokenId };
+  const names = await auditUserNames(
+    user.organisationId,
+    events.flatMap((e) => (e.userId === null ? [] : [e.userId])),
+  );
+  return {
+    events: events.map((e) => ({ ...e, userName: e.userId === null ? "—" : (names.get(e.userId) ?? `#${e.userId}`) })),
+    brokenId,
+  };
 });

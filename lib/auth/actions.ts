@@ -27,7 +27,10 @@ export async function changePasswordAction(_prev: ChangePasswordResult, form: Fo
   if (!account) return fail("UNAUTHENTICATED");
   const lockedUntil = activeLock(account.lockedUntil, now);
   if (lockedUntil) {
-    return fail("RATE_LIMITED", `Слишком много неудачных попыток. Повторите после ${formatClock(lockedUntil, user.timeZone)}`);
+    return fail(
+      "RATE_LIMITED",
+      `Слишком много неудачных попыток. Повторите после ${formatClock(lockedUntil, user.timeZone)}`,
+    );
   }
 
   // A wrong current password counts like a failed sign-in (AUTH-4): a stolen session must not
@@ -36,7 +39,10 @@ export async function changePasswordAction(_prev: ChangePasswordResult, form: Fo
     const ctx = { organisationId: user.organisationId, login: user.login, ip: ip ?? "unknown", now };
     const counted = await registerLoginFailure(ctx, user.id, "bad_current_password");
     if (counted.lockedNow && counted.lockedUntil) {
-      return fail("RATE_LIMITED", `Слишком много неудачных попыток. Повторите после ${formatClock(counted.lockedUntil, user.timeZone)}`);
+      return fail(
+        "RATE_LIMITED",
+        `Слишком много неудачных попыток. Повторите после ${formatClock(counted.lockedUntil, user.timeZone)}`,
+      );
     }
     return fail("INVALID_INPUT", undefined, { currentPassword: ["Неверный текущий пароль"] });
   }

@@ -87,7 +87,10 @@ export async function findUserById(organisationId: number, userId: number): Prom
 }
 
 export async function readThrottle(key: string): Promise<AddressState | null> {
-  return db.signInThrottle.findUnique({ where: { key }, select: { failures: true, windowStart: true, lockedUntil: true } });
+  return db.signInThrottle.findUnique({
+    where: { key },
+    select: { failures: true, windowStart: true, lockedUntil: true },
+  });
 }
 
 export type SignInDirectory = {
@@ -127,7 +130,9 @@ export async function loadLockState(
  * API-5: the active users bound to an external (OpenID Connect) subject, across organisations —
  * the provider's subject names a person, not a tenant. Rare sign-in path, so a scan is acceptable.
  */
-export async function findUsersByExternalId(externalId: string): Promise<{ id: number; organisationId: number; timeZone: string }[]> {
+export async function findUsersByExternalId(
+  externalId: string,
+): Promise<{ id: number; organisationId: number; timeZone: string }[]> {
   const rows = await db.user.findMany({
     where: { externalId, isActive: true },
     select: { id: true, organisationId: true, organisation: { select: { timeZone: true } } },

@@ -8,7 +8,8 @@ import { afterAddressFailure, afterLoginFailure, type AddressState } from "./rul
 
 type Tx = Prisma.TransactionClient;
 
-export type FailureReason = "bad_password" | "unknown_login" | "locked" | "address_blocked" | "inactive" | "bad_current_password";
+export type FailureReason =
+  "bad_password" | "unknown_login" | "locked" | "address_blocked" | "inactive" | "bad_current_password";
 
 export type AttemptContext = { organisationId: number; login: string; ip: string; now: Date };
 
@@ -29,7 +30,10 @@ export async function registerThrottleFailure(
     const next =
       kind === "address"
         ? afterAddressFailure(current, now)
-        : { ...afterLoginFailure({ failures: current?.failures ?? 0, lockedUntil: current?.lockedUntil ?? null }, now), windowStart: now };
+        : {
+            ...afterLoginFailure({ failures: current?.failures ?? 0, lockedUntil: current?.lockedUntil ?? null }, now),
+            windowStart: now,
+          };
     await tx.signInThrottle.update({
       where: { key },
       data: { failures: next.failures, windowStart: next.windowStart, lockedUntil: next.lockedUntil },
@@ -60,7 +64,13 @@ export async function recordRefusal(ctx: AttemptContext, userId: number | null, 
   });
 }
 
-async function auditFailure(tx: Tx, ctx: AttemptContext, userId: number | null, reason: FailureReason, lockedUntil: Date | null) {
+async function auditFailure(
+  tx: Tx,
+  ctx: AttemptContext,
+  userId: number | null,
+  reason: FailureReason,
+  lockedUntil: Date | null,
+) {
   const entityId = userId === null ? null : String(userId);
   await recordAudit(tx, {
     organisationId: ctx.organisationId,
@@ -109,9 +119,14 @@ export async function registerLoginFailure(
  * A login that does not exist is counted under a throttle key and locks exactly like a real
  * one, so the lockout message never tells whether a login exists.
  */
-export async function registerUnknownLoginFailure(ctx: AttemptContext, key: string): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
+export async function registerUnknownLoginFailure(
+  ctx: AttemptContext,
+  key: string,
+): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
   const result = await registerThrottleFailure(key, ctx.now, "login");
-  await db.$transaction((tx) => auditFailure(tx, ctx, null, "unknown_login", result.lockedNow ? result.lockedUntil : null));
+  await db.$transaction((tx) =>
+    auditFailure(tx, ctx, null, "unknown_login", result.lockedNow ? result.lockedUntil : null),
+  );
   return result;
 }
 
@@ -135,7 +150,14 @@ export async function startSession(input: NewSession): Promise<string> {
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
     });
     const session = await tx.userSession.create({
-      data: { organisationId, userId, createdAt: now, expiresAt: input.expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null },
+      data: {
+        organisationId,
+        userId,
+        createdAt: now,
+        expiresAt: input.expiresAt,
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 500) ?? null,
+      },
       select: { id: true },
     });
     await tx.visit.upsert({
@@ -143,21 +165,43 @@ export async function startSession(input: NewSession): Promise<string> {
       create: { organisationId, userId, day: input.day, area: "signin", count: 1, lastAt: now },
       update: { count: { increment: 1 }, lastAt: now },
     });
-    await recordAudit(tx, { organisationId, userId, action: "auth.signin", entity: "UserSession", entityId: session.id, ip: input.ip });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "auth.signin",
+      entity: "UserSession",
+      entityId: session.id,
+      ip: input.ip,
+    });
     return session.id;
   });
 }
 
 /** Revokes a session (sign-out); true when it was open. A replayed cookie then stops working. */
-export async function endSession(organisationId: number, sessionId: string, ip: string | null, now = new Date()): Promise<boolean> {
+export async function endSession(
+  organisationId: number,
+  sessionId: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const session = await tx.userSession.findFirst({
       where: { organisationId, id: sessionId, revokedAt: null },
       select: { userId: true },
     });
     if (!session) return false;
-    await tx.userSession.update({ where: { organisationId_id: { organisationId, id: sessionId } }, data: { revokedAt: now } });
-    await recordAudit(tx, { organisationId, userId: session.userId, action: "auth.signout", entity: "UserSession", entityId: sessionId, ip });
+    await tx.userSession.update({
+      where: { organisationId_id: { organisationId, id: sessionId } },
+      data: { revokedAt: now },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: session.userId,
+      action: "auth.signout",
+      entity: "UserSession",
+      entityId: sessionId,
+      ip,
+    });
     return true;
   });
 }
@@ -165,9 +209,18 @@ export async function endSession(organisationId: number, sessionId: string, ip: 
 /** Lifts a lockout (AUTH-4: «the issuer can lift»); the caller has authorised `byUserId`. False when no such user. */
 export async function unlockUser(organisationId: number, userId: number, byUserId: number): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({ where: { organisationId, id: userId }, data: { failedSignIns: 0, lockedUntil: null } });
+    const updated = await tx.user.updateMany({
+      where: { organisationId, id: userId },
+      data: { failedSignIns: 0, lockedUntil: null },
+    });
     if (updated.count === 0) return false;
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "auth.unlocked", entity: "User", entityId: String(userId) });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "auth.unlocked",
+      entity: "User",
+      entityId: String(userId),
+    });
     return true;
   });
 }

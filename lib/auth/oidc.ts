@@ -21,7 +21,13 @@ export type OidcConfig = { issuer: string; clientId: string; clientSecret: strin
 export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
   if (!issuer || !clientId || !clientSecret) return null;
-  return { issuer: issuer.replace(/\/$/, ""), clientId, clientSecret, name: env.OIDC_NAME || "Госуслуги", claim: env.OIDC_CLAIM || "sub" };
+  return {
+    issuer: issuer.replace(/\/$/, ""),
+    clientId,
+    clientSecret,
+    name: env.OIDC_NAME || "Госуслуги",
+    claim: env.OIDC_CLAIM || "sub",
+  };
 }
 
 /** Opens a session for the one active user bound to `externalId`; null when none or several. */
@@ -45,7 +51,9 @@ export async function signInExternal(externalId: string, now: Date = new Date())
 
 /** next-auth's signIn callback for this provider: a subject bound to no user goes back to the login page with «wrong login». */
 export function oidcSignInAllowed(user: unknown): true | string {
-  return sessionClaimsSchema.safeParse(user).success ? true : `/login?error=${encodeURIComponent(encodeRefusal({ code: "INVALID" }))}`;
+  return sessionClaimsSchema.safeParse(user).success
+    ? true
+    : `/login?error=${encodeURIComponent(encodeRefusal({ code: "INVALID" }))}`;
 }
 
 export function oidcProvider(cfg: OidcConfig): OAuthConfig<Record<string, unknown>> {
@@ -61,7 +69,8 @@ export function oidcProvider(cfg: OidcConfig): OAuthConfig<Record<string, unknow
     checks: ["pkce", "state", "nonce"],
     async profile(profile) {
       const subject = profile[cfg.claim];
-      const claims = typeof subject === "string" || typeof subject === "number" ? await signInExternal(String(subject)) : null;
+      const claims =
+        typeof subject === "string" || typeof subject === "number" ? await signInExternal(String(subject)) : null;
       // Without claims the signIn callback (oidcSignInAllowed) sends the browser back to /login with the refusal.
       return claims ? { id: String(claims.userId), ...claims } : { id: "unknown" };
     },

@@ -61,7 +61,12 @@ export function afterAddressFailure(
   const failures = windowOpen ? state.failures + 1 : 1;
   const windowStart = windowOpen ? state.windowStart : now;
   if (failures >= policy.maxFailures) {
-    return { failures: 0, windowStart: now, lockedUntil: new Date(now.getTime() + policy.blockMinutes * MINUTE), lockedNow: true };
+    return {
+      failures: 0,
+      windowStart: now,
+      lockedUntil: new Date(now.getTime() + policy.blockMinutes * MINUTE),
+      lockedNow: true,
+    };
   }
   return { failures, windowStart, lockedUntil: null, lockedNow: false };
 }
@@ -141,7 +146,9 @@ export function sessionMaxAgeSeconds(hoursSetting: string | undefined): number {
 
 /** ЧЧ:ММ of an instant in the organisation's time zone (for «Вход заблокирован до ЧЧ:ММ»). */
 export function formatClock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    instant,
+  );
 }
 
 // ───────────── passwords (AUTH-3) ─────────────
@@ -184,4 +191,3 @@ export type CurrentUser = {
   orgName: string;
   timeZone: string;
 };
-

@@ -8,13 +8,19 @@ export const credentialsSchema = z.object({
   organisationId: z.coerce.number().int().positive(),
   login: z.string().trim().min(1).max(100),
   // The upper bound keeps argon2 work bounded; longer inputs are never valid passwords.
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX_LENGTH * 4),
 });
 
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Введите текущий пароль" }).min(1, { error: "Введите текущий пароль" }).max(PASSWORD_MAX_LENGTH * 4),
+  currentPassword: z
+    .string({ error: "Введите текущий пароль" })
+    .min(1, { error: "Введите текущий пароль" })
+    .max(PASSWORD_MAX_LENGTH * 4),
   newPassword: z.string({ error: "Введите новый пароль" }).min(1, { error: "Введите новый пароль" }),
   confirmPassword: z.string({ error: "Повторите новый пароль" }).min(1, { error: "Повторите новый пароль" }),
 });
@@ -41,7 +47,8 @@ export function parseChangePassword(form: FormData, login: string): ChangePasswo
   const fieldErrors: FieldErrors = {};
   const problems = newPasswordProblems({ ...parsed.data, login });
   if (problems.length > 0) fieldErrors.newPassword = problems;
-  if (parsed.data.newPassword !== parsed.data.confirmPassword) fieldErrors.confirmPassword = [PASSWORD_MESSAGES.mismatch];
+  if (parsed.data.newPassword !== parsed.data.confirmPassword)
+    fieldErrors.confirmPassword = [PASSWORD_MESSAGES.mismatch];
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, data: parsed.data };
 }

@@ -21,7 +21,13 @@ import {
 import { todayIn } from "@/lib/org/time";
 import { activeLock, addressKey, sessionMaxAgeSeconds, unknownLoginKey } from "./rules";
 
-export type SignInInput = { organisationId: number; login: string; password: string; ip: string; userAgent: string | null };
+export type SignInInput = {
+  organisationId: number;
+  login: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+};
 
 export type SignInOutcome =
   | { ok: true; organisationId: number; userId: number; sessionId: string; expiresAt: Date }

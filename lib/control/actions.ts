@@ -29,7 +29,10 @@ export async function createRemarkAction(_prev: Done | null, data: FormData): Pr
     for (const i of parsed.error.issues) (fieldErrors[String(i.path[0] ?? "form")] ??= []).push(i.message);
     return fail("INVALID_INPUT", issuesText(parsed.error), fieldErrors);
   }
-  const access = await requireAccessForAction("remarks.write", parsed.data.classId ? { kind: "class", classId: parsed.data.classId } : undefined);
+  const access = await requireAccessForAction(
+    "remarks.write",
+    parsed.data.classId ? { kind: "class", classId: parsed.data.classId } : undefined,
+  );
   if (!access.ok) return access;
   const filed = await fileRemark(access.user, access.scopes, parsed.data);
   if (!filed.ok) return filed;
@@ -39,7 +42,11 @@ export async function createRemarkAction(_prev: Done | null, data: FormData): Pr
 }
 
 export async function moveRemarkAction(_prev: Done | null, data: FormData): Promise<Done> {
-  const parsed = remarkMove.safeParse({ remarkId: field(data, "remarkId"), move: field(data, "move"), note: field(data, "note") });
+  const parsed = remarkMove.safeParse({
+    remarkId: field(data, "remarkId"),
+    move: field(data, "move"),
+    note: field(data, "note"),
+  });
   if (!parsed.success) return fail("INVALID_INPUT", issuesText(parsed.error));
   const move = parsed.data.move;
   const access = await requireAccessForAction(move === "done" ? "remarks.resolve" : "remarks.write");
@@ -48,5 +55,8 @@ export async function moveRemarkAction(_prev: Done | null, data: FormData): Prom
   if (!moved.ok) return moved;
   revalidatePath("/control/remarks");
   revalidatePath("/");
-  return ok({ message: move === "done" ? "Отмечено как устранённое" : move === "close" ? "Замечание закрыто" : "Замечание снова открыто" });
+  return ok({
+    message:
+      move === "done" ? "Отмечено как устранённое" : move === "close" ? "Замечание закрыто" : "Замечание снова открыто",
+  });
 }

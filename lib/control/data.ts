@@ -34,11 +34,21 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
     }),
     db.lesson.findMany({
       where: {
-        organisationId, status: "SCHEDULED", date: { gte: q.from, lte: q.to },
-        ...classFilter, ...teacherFilter, ...(q.subjectId ? { subjectId: q.subjectId } : {}),
+        organisationId,
+        status: "SCHEDULED",
+        date: { gte: q.from, lte: q.to },
+        ...classFilter,
+        ...teacherFilter,
+        ...(q.subjectId ? { subjectId: q.subjectId } : {}),
       },
       select: {
-        id: true, classId: true, subjectId: true, teacherId: true, substituteId: true, date: true, topic: true,
+        id: true,
+        classId: true,
+        subjectId: true,
+        teacherId: true,
+        substituteId: true,
+        date: true,
+        topic: true,
         _count: { select: { homework: true, attendance: true, marks: true } },
       },
     }),
@@ -57,14 +67,24 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
       select: { lessonId: true, entity: true, entityKey: true, at: true },
     }),
     db.classMembership.findMany({
-      where: { organisationId, classId: { in: classIds }, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: q.from } }] },
+      where: {
+        organisationId,
+        classId: { in: classIds },
+        startDate: { lte: to },
+        OR: [{ endDate: null }, { endDate: { gte: q.from } }],
+      },
       select: { classId: true, studentId: true },
     }),
-    db.user.findMany({ where: { organisationId, id: { in: teacherIds } }, select: { id: true, lastName: true, firstName: true, middleName: true } }),
+    db.user.findMany({
+      where: { organisationId, id: { in: teacherIds } },
+      select: { id: true, lastName: true, firstName: true, middleName: true },
+    }),
     db.classGroup.findMany({ where: { organisationId, id: { in: classIds } }, select: { id: true, name: true } }),
     db.subject.findMany({ where: { organisationId, id: { in: subjectIds } }, select: { id: true, name: true } }),
   ]);
-  const allPresent = new Set(changes.filter((c) => c.entity === "ATTENDANCE" && c.entityKey.endsWith(":attendance")).map((c) => c.lessonId));
+  const allPresent = new Set(
+    changes.filter((c) => c.entity === "ATTENDANCE" && c.entityKey.endsWith(":attendance")).map((c) => c.lessonId),
+  );
   const rollSets = new Map<number, Set<number>>();
   for (const m of members) {
     const set = rollSets.get(m.classId) ?? new Set<number>();
@@ -87,7 +107,12 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
       attendanceTaken: l._count.attendance > 0 || allPresent.has(l.id),
       marks: l._count.marks,
     })),
-    changes: changes.map((c) => ({ lessonId: c.lessonId!, entity: c.entity, at: c.at, day: todayIn(org.timeZone, c.at) })),
+    changes: changes.map((c) => ({
+      lessonId: c.lessonId!,
+      entity: c.entity,
+      at: c.at,
+      day: todayIn(org.timeZone, c.at),
+    })),
     roll: new Map([...rollSets].map(([k, v]) => [k, v.size])),
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
     classes: new Map(classes.map((c) => [c.id, c.name])),
@@ -99,7 +124,11 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
 export async function loadFillChoices(organisationId: number, classIds: Set<number> | null) {
   const classWhere = { organisationId, year: { isCurrent: true }, ...(classIds ? { id: { in: [...classIds] } } : {}) };
   const [classes, subjects, teachers, periods] = await Promise.all([
-    db.classGroup.findMany({ where: classWhere, orderBy: [{ grade: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.classGroup.findMany({
+      where: classWhere,
+      orderBy: [{ grade: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
     db.subject.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({
       where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
@@ -118,16 +147,30 @@ export async function loadFillChoices(organisationId: number, classIds: Set<numb
 export type ActivityData = ActivityFacts & { users: Map<number, { name: string; roles: string[] }>; orgName: string };
 
 /** Sign-ins (audit), journal edits (JournalChange), messages sent and page views (Visit) of [from, toExclusive). */
-export async function loadActivityFacts(organisationId: number, from: Date, toExclusive: Date, timeZone: string): Promise<ActivityData> {
+export async function loadActivityFacts(
+  organisationId: number,
+  from: Date,
+  toExclusive: Date,
+  timeZone: string,
+): Promise<ActivityData> {
   // Visit days are calendar dates; the instants bound the audit and journal rows in the zone's days.
   const startAt = wallTimeToInstant(from.getTime(), timeZone);
   const endAt = wallTimeToInstant(toExclusive.getTime(), timeZone);
   const [org, signIns, edits, messages, visits] = await Promise.all([
     db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
-    db.auditEvent.findMany({ where: { organisationId, action: "auth.signin", at: { gte: startAt, lt: endAt } }, select: { userId: true } }),
+    db.auditEvent.findMany({
+      where: { organisationId, action: "auth.signin", at: { gte: startAt, lt: endAt } },
+      select: { userId: true },
+    }),
     db.journalChange.findMany({ where: { organisationId, at: { gte: startAt, lt: endAt } }, select: { userId: true } }),
-    db.message.findMany({ where: { organisationId, createdAt: { gte: startAt, lt: endAt } }, select: { senderId: true } }),
-    db.visit.findMany({ where: { organisationId, day: { gte: from, lt: toExclusive } }, select: { userId: true, count: true } }),
+    db.message.findMany({
+      where: { organisationId, createdAt: { gte: startAt, lt: endAt } },
+      select: { senderId: true },
+    }),
+    db.visit.findMany({
+      where: { organisationId, day: { gte: from, lt: toExclusive } },
+      select: { userId: true, count: true },
+    }),
   ]);
   const ids = new Set<number>([
     ...signIns.flatMap((s) => (s.userId ? [s.userId] : [])),
@@ -150,7 +193,12 @@ export async function loadActivityFacts(organisationId: number, from: Date, toEx
 }
 
 /** The organisation's name and time zone, for report headers. */
-export async function orgFacts(organisationId: number): Promise<{ name: string; timeZone: string; isCollege: boolean }> {
-  const org = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, timeZone: true, kind: true } });
+export async function orgFacts(
+  organisationId: number,
+): Promise<{ name: string; timeZone: string; isCollege: boolean }> {
+  const org = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { name: true, timeZone: true, kind: true },
+  });
   return { name: org.name, timeZone: org.timeZone, isCollege: org.kind === "COLLEGE" };
 }

@@ -22,13 +22,20 @@ function plain(search: Search): Record<string, string> {
 /** The journal-fill page: filters (defaults: this month up to today) and the figures. */
 export async function loadFillPage(user: CurrentUser, scopes: readonly Scope[], search: Search) {
   const today = todayIn(user.timeZone);
-  const defaults = { from: isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1))), to: isoDate(today) };
+  const defaults = {
+    from: isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1))),
+    to: isoDate(today),
+  };
   const raw: Record<string, string> = { ...defaults, ...plain(search) };
   const parsed = fillQuery.safeParse(raw);
   const ids = await classIdsInScope(user.organisationId, user.id, scopes);
   const choices = await loadFillChoices(user.organisationId, ids);
   if (!parsed.success) return { raw, error: issuesText(parsed.error), choices, report: null };
-  const report = await journalFill(user.organisationId, { ...parsed.data, scopeClassIds: ids ? [...ids] : null }, new Date());
+  const report = await journalFill(
+    user.organisationId,
+    { ...parsed.data, scopeClassIds: ids ? [...ids] : null },
+    new Date(),
+  );
   return { raw, error: null, choices, report };
 }
 
@@ -40,7 +47,11 @@ export async function loadRemarksPage(user: CurrentUser, scopes: readonly Scope[
   const ids = await classIdsInScope(user.organisationId, user.id, scopes);
   const choices = await remarkFormChoices(user.organisationId, ids);
   if (!parsed.success) return { raw, error: issuesText(parsed.error), choices, list: null };
-  const list = await remarksList(user.organisationId, { ...parsed.data, scopeClassIds: ids ? [...ids] : null, authorId: user.id }, user.timeZone);
+  const list = await remarksList(
+    user.organisationId,
+    { ...parsed.data, scopeClassIds: ids ? [...ids] : null, authorId: user.id },
+    user.timeZone,
+  );
   return { raw, error: null, choices, list };
 }
 

@@ -5,30 +5,84 @@ import { formatDate, formatDateTime, wallTimeToInstant } from "@/lib/org/time";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { loadActivityFacts, loadFillFacts, orgFacts } from "./data";
 import { listRemarks, type RemarkRow } from "./remarks/data";
-import { DENSITY_LESSONS, REMARK_STATUS_LABELS, activityRows, fillTotals, journalFillRows, listRange, weekStart, type FillRow } from "./rules";
+import {
+  DENSITY_LESSONS,
+  REMARK_STATUS_LABELS,
+  activityRows,
+  fillTotals,
+  journalFillRows,
+  listRange,
+  weekStart,
+  type FillRow,
+} from "./rules";
 import type { ActivityParams, FillParams, RemarksParams } from "./schema";
 
 /** The class scope of the caller: null = all classes (the gate's «all»), else the admitted ids. */
 export type ScopeParam = { scopeClassIds?: number[] | null };
 
-export type FillReport = { rows: (FillRow & { teacher: string; className: string; subject: string })[]; totals: ReturnType<typeof fillTotals>; timeZone: string; lockDays: number; orgName: string; isCollege: boolean };
+export type FillReport = {
+  rows: (FillRow & { teacher: string; className: string; subject: string })[];
+  totals: ReturnType<typeof fillTotals>;
+  timeZone: string;
+  lockDays: number;
+  orgName: string;
+  isCollege: boolean;
+};
 
 /** The figures of CTL-1 for the page and the file, sorted by teacher, class, subject. */
-export async function journalFill(organisationId: number, params: FillParams & ScopeParam, now: Date): Promise<FillReport> {
+export async function journalFill(
+  organisationId: number,
+  params: FillParams & ScopeParam,
+  now: Date,
+): Promise<FillReport> {
   let classIds = params.scopeClassIds ? new Set(params.scopeClassIds) : null;
   if (params.classId) classIds = classIds && !classIds.has(params.classId) ? new Set() : new Set([params.classId]);
-  const facts = await loadFillFacts(organisationId, { from: params.from, to: params.to, classIds, teacherId: params.teacherId, subjectId: params.subjectId }, now);
+  const facts = await loadFillFacts(
+    organisationId,
+    { from: params.from, to: params.to, classIds, teacherId: params.teacherId, subjectId: params.subjectId },
+    now,
+  );
   const rows = journalFillRows(facts.lessons, facts.changes, (c) => facts.roll.get(c) ?? 0, facts.lockDays)
-    .map((r) => ({ ...r, teacher: facts.teachers.get(r.teacherId) ?? "—", className: facts.classes.get(r.classId) ?? "—", subject: facts.subjects.get(r.subjectId) ?? "—" }))
-    .sort((a, b) => a.teacher.localeCompare(b.teacher, "ru") || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subject.localeCompare(b.subject, "ru"));
-  return { rows, totals: fillTotals(rows), timeZone: facts.timeZone, lockDays: facts.lockDays, orgName: facts.orgName, isCollege: facts.isCollege };
+    .map((r) => ({
+      ...r,
+      teacher: facts.teachers.get(r.teacherId) ?? "—",
+      className: facts.classes.get(r.classId) ?? "—",
+      subject: facts.subjects.get(r.subjectId) ?? "—",
+    }))
+    .sort(
+      (a, b) =>
+        a.teacher.localeCompare(b.teacher, "ru") ||
+        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
+        a.subject.localeCompare(b.subject, "ru"),
+    );
+  return {
+    rows,
+    totals: fillTotals(rows),
+    timeZone: facts.timeZone,
+    lockDays: facts.lockDays,
+    orgName: facts.orgName,
+    isCollege: facts.isCollege,
+  };
 }
 
-export async function buildJournalFillModel(organisationId: number, params: FillParams & ScopeParam, now: Date): Promise<ReportModel> {
+export async function buildJournalFillModel(
+  organisationId: number,
+  params: FillParams & ScopeParam,
+  now: Date,
+): Promise<ReportModel> {
   const r = await journalFill(organisationId, params, now);
   const rows: CellValue[][] = r.rows.map((row) => [
-    row.teacher, row.className, row.subject, row.lessons, row.noTopic, row.noHomework, row.noAttendance,
-    row.lateMarks, row.marks, row.density, row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся",
+    row.teacher,
+    row.className,
+    row.subject,
+    row.lessons,
+    row.noTopic,
+    row.noHomework,
+    row.noAttendance,
+    row.lateMarks,
+    row.marks,
+    row.density,
+    row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся",
   ]);
   const t = r.totals;
   return {
@@ -46,19 +100,46 @@ export async function buildJournalFillModel(organisationId: number, params: Fill
       { label: r.isCollege ? "Группа" : "Класс" },
       { label: r.isCollege ? "Дисциплина" : "Предмет" },
       { label: "Проведено уроков" },
-      { label: "Уроков без записи", children: [{ label: "темы" }, { label: "дом. задания" }, { label: "посещаемости" }] },
+      {
+        label: "Уроков без записи",
+        children: [{ label: "темы" }, { label: "дом. задания" }, { label: "посещаемости" }],
+      },
       { label: `Отметок позже ${r.lockDays} дн.` },
       { label: "Отметок всего" },
       { label: `Накопляемость (на ученика за ${DENSITY_LESSONS} уроков)` },
       { label: "Последнее заполнение" },
     ],
     columns: [
-      { kind: "text" }, { kind: "text", width: 40 }, { kind: "text" }, { kind: "number", width: 44 },
-      { kind: "number", width: 36 }, { kind: "number", width: 40 }, { kind: "number", width: 48 },
-      { kind: "number", width: 44 }, { kind: "number", width: 40 }, { kind: "decimal", width: 60 }, { kind: "text", width: 70 },
+      { kind: "text" },
+      { kind: "text", width: 40 },
+      { kind: "text" },
+      { kind: "number", width: 44 },
+      { kind: "number", width: 36 },
+      { kind: "number", width: 40 },
+      { kind: "number", width: 48 },
+      { kind: "number", width: 44 },
+      { kind: "number", width: 40 },
+      { kind: "decimal", width: 60 },
+      { kind: "text", width: 70 },
     ],
     rows,
-    totals: rows.length ? [["Итого", null, null, t.lessons, t.noTopic, t.noHomework, t.noAttendance, t.lateMarks, t.marks, t.density, null]] : [],
+    totals: rows.length
+      ? [
+          [
+            "Итого",
+            null,
+            null,
+            t.lessons,
+            t.noTopic,
+            t.noHomework,
+            t.noAttendance,
+            t.lateMarks,
+            t.marks,
+            t.density,
+            null,
+          ],
+        ]
+      : [],
     notes: [
       "Учитываются проведённые уроки (не отменённые и не позже даты печати); урок замены — за заменявшим учителем.",
       "Посещаемость отмечена, если на уроке есть пропуск или отметка «все присутствуют».",
@@ -70,40 +151,80 @@ export async function buildJournalFillModel(organisationId: number, params: Fill
 }
 
 /** Remarks of a week or a month (CTL-2), filtered by status and teacher. */
-export async function remarksList(organisationId: number, params: RemarksParams & ScopeParam & { authorId?: number }, timeZone: string) {
+export async function remarksList(
+  organisationId: number,
+  params: RemarksParams & ScopeParam & { authorId?: number },
+  timeZone: string,
+) {
   const range = listRange(params.kind, params.date);
   const fromAt = wallTimeToInstant(range.from.getTime(), timeZone);
   const toAt = wallTimeToInstant(range.to.getTime() + 86_400_000, timeZone);
   const rows = await listRemarks(organisationId, {
-    fromAt, toAt, status: params.status, teacherId: params.teacherId,
-    classIds: params.scopeClassIds ? new Set(params.scopeClassIds) : null, authorId: params.authorId ?? 0,
+    fromAt,
+    toAt,
+    status: params.status,
+    teacherId: params.teacherId,
+    classIds: params.scopeClassIds ? new Set(params.scopeClassIds) : null,
+    authorId: params.authorId ?? 0,
   });
   return { range, rows };
 }
 
-export async function buildRemarksModel(organisationId: number, params: RemarksParams & ScopeParam & { authorId?: number }, now: Date): Promise<ReportModel> {
+export async function buildRemarksModel(
+  organisationId: number,
+  params: RemarksParams & ScopeParam & { authorId?: number },
+  now: Date,
+): Promise<ReportModel> {
   const org = await orgFacts(organisationId);
   const { range, rows } = await remarksList(organisationId, params, org.timeZone);
-  const where = (r: RemarkRow) => [r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null].filter(Boolean).join(", ");
+  const where = (r: RemarkRow) =>
+    [r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null].filter(Boolean).join(", ");
   return {
     title: "Замечания по ведению электронного журнала",
     organisationName: org.name,
     parameters: [
-      { label: params.kind === "week" ? "Неделя" : "Месяц", value: `${formatDate(range.from)} — ${formatDate(range.to)}` },
+      {
+        label: params.kind === "week" ? "Неделя" : "Месяц",
+        value: `${formatDate(range.from)} — ${formatDate(range.to)}`,
+      },
       ...(params.status ? [{ label: "Состояние", value: REMARK_STATUS_LABELS[params.status] }] : []),
     ],
     orientation: "landscape",
     header: [
-      { label: "№" }, { label: "Дата" }, { label: "Учитель" }, { label: "Класс, предмет, урок" }, { label: "Замечание" },
-      { label: "Автор" }, { label: "Состояние" }, { label: "Комментарий учителя" }, { label: "Устранено" }, { label: "Закрыто" },
+      { label: "№" },
+      { label: "Дата" },
+      { label: "Учитель" },
+      { label: "Класс, предмет, урок" },
+      { label: "Замечание" },
+      { label: "Автор" },
+      { label: "Состояние" },
+      { label: "Комментарий учителя" },
+      { label: "Устранено" },
+      { label: "Закрыто" },
     ],
     columns: [
-      { kind: "number", width: 18 }, { kind: "text", width: 52 }, { kind: "text" }, { kind: "text" }, { kind: "text" },
-      { kind: "text" }, { kind: "text", width: 60 }, { kind: "text" }, { kind: "text", width: 52 }, { kind: "text", width: 52 },
+      { kind: "number", width: 18 },
+      { kind: "text", width: 52 },
+      { kind: "text" },
+      { kind: "text" },
+      { kind: "text" },
+      { kind: "text" },
+      { kind: "text", width: 60 },
+      { kind: "text" },
+      { kind: "text", width: 52 },
+      { kind: "text", width: 52 },
     ],
     rows: rows.map((r, i) => [
-      i + 1, formatDateTime(r.createdAt, org.timeZone), r.teacher, where(r) || "—", r.text, r.author, REMARK_STATUS_LABELS[r.status],
-      r.teacherNote ?? "", r.doneAt ? formatDateTime(r.doneAt, org.timeZone) : "", r.closedAt ? formatDateTime(r.closedAt, org.timeZone) : "",
+      i + 1,
+      formatDateTime(r.createdAt, org.timeZone),
+      r.teacher,
+      where(r) || "—",
+      r.text,
+      r.author,
+      REMARK_STATUS_LABELS[r.status],
+      r.teacherNote ?? "",
+      r.doneAt ? formatDateTime(r.doneAt, org.timeZone) : "",
+      r.closedAt ? formatDateTime(r.closedAt, org.timeZone) : "",
     ]),
     totals: [],
     notes: [`Всего замечаний: ${rows.length}; открыто: ${rows.filter((r) => r.status === "OPEN").length}.`],
@@ -119,13 +240,21 @@ export async function weeklyActivity(organisationId: number, params: ActivityPar
   const rows = activityRows(facts)
     .map((r) => {
       const u = facts.users.get(r.userId);
-      return { ...r, name: u?.name ?? "—", roles: (u?.roles ?? []).map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(", ") };
+      return {
+        ...r,
+        name: u?.name ?? "—",
+        roles: (u?.roles ?? []).map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(", "),
+      };
     })
     .sort((a, b) => a.roles.localeCompare(b.roles, "ru") || a.name.localeCompare(b.name, "ru"));
   return { from, to: new Date(toExclusive.getTime() - 86_400_000), rows, orgName: facts.orgName };
 }
 
-export async function buildActivityModel(organisationId: number, params: ActivityParams, now: Date): Promise<ReportModel> {
+export async function buildActivityModel(
+  organisationId: number,
+  params: ActivityParams,
+  now: Date,
+): Promise<ReportModel> {
   const org = await orgFacts(organisationId);
   const a = await weeklyActivity(organisationId, params, org.timeZone);
   const sum = (f: (r: (typeof a.rows)[number]) => number) => a.rows.reduce((n, r) => n + f(r), 0);
@@ -134,11 +263,38 @@ export async function buildActivityModel(organisationId: number, params: Activit
     organisationName: a.orgName,
     parameters: [{ label: "Неделя", value: `${formatDate(a.from)} — ${formatDate(a.to)}` }],
     orientation: "portrait",
-    header: [{ label: "Пользователь" }, { label: "Роли" }, { label: "Входов" }, { label: "Изменений в журнале" }, { label: "Сообщений" }, { label: "Просмотров страниц" }],
-    columns: [{ kind: "text" }, { kind: "text" }, { kind: "number", width: 40 }, { kind: "number", width: 56 }, { kind: "number", width: 50 }, { kind: "number", width: 56 }],
+    header: [
+      { label: "Пользователь" },
+      { label: "Роли" },
+      { label: "Входов" },
+      { label: "Изменений в журнале" },
+      { label: "Сообщений" },
+      { label: "Просмотров страниц" },
+    ],
+    columns: [
+      { kind: "text" },
+      { kind: "text" },
+      { kind: "number", width: 40 },
+      { kind: "number", width: 56 },
+      { kind: "number", width: 50 },
+      { kind: "number", width: 56 },
+    ],
     rows: a.rows.map((r) => [r.name, r.roles, r.signIns, r.journalEdits, r.messages, r.pageViews]),
-    totals: a.rows.length ? [["Итого", `${a.rows.length} польз.`, sum((r) => r.signIns), sum((r) => r.journalEdits), sum((r) => r.messages), sum((r) => r.pageViews)]] : [],
-    notes: ["Входы — из журнала аудита, изменения — из истории журнала, сообщения — отправленные письма, просмотры — по разделам за день."],
+    totals: a.rows.length
+      ? [
+          [
+            "Итого",
+            `${a.rows.length} польз.`,
+            sum((r) => r.signIns),
+            sum((r) => r.journalEdits),
+            sum((r) => r.messages),
+            sum((r) => r.pageViews),
+          ],
+        ]
+      : [],
+    notes: [
+      "Входы — из журнала аудита, изменения — из истории журнала, сообщения — отправленные письма, просмотры — по разделам за день.",
+    ],
     printedAt: now,
   };
 }

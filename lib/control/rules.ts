@@ -77,9 +77,18 @@ export function journalFillRows(
     let row = rows.get(key);
     if (!row) {
       row = {
-        teacherId: l.teacherId, classId: l.classId, subjectId: l.subjectId,
-        lessons: 0, noTopic: 0, noHomework: 0, noAttendance: 0, marks: 0, lateMarks: 0,
-        students: rollOf(l.classId), density: null, lastFilledAt: null,
+        teacherId: l.teacherId,
+        classId: l.classId,
+        subjectId: l.subjectId,
+        lessons: 0,
+        noTopic: 0,
+        noHomework: 0,
+        noAttendance: 0,
+        marks: 0,
+        lateMarks: 0,
+        students: rollOf(l.classId),
+        density: null,
+        lastFilledAt: null,
       };
       rows.set(key, row);
     }
@@ -98,7 +107,9 @@ export function journalFillRows(
 }
 
 /** Totals over rows; density of the totals weighs every row by its students × lessons. */
-export function fillTotals(rows: readonly FillRow[]): Omit<FillRow, "teacherId" | "classId" | "subjectId" | "students" | "lastFilledAt"> {
+export function fillTotals(
+  rows: readonly FillRow[],
+): Omit<FillRow, "teacherId" | "classId" | "subjectId" | "students" | "lastFilledAt"> {
   const sum = (f: (r: FillRow) => number) => rows.reduce((n, r) => n + f(r), 0);
   const slots = sum((r) => r.students * r.lessons);
   const marks = sum((r) => r.marks);
@@ -159,7 +170,13 @@ export type ActivityFacts = {
   visits: { userId: number; count: number }[];
 };
 
-export type ActivityRow = { userId: number; signIns: number; journalEdits: number; messages: number; pageViews: number };
+export type ActivityRow = {
+  userId: number;
+  signIns: number;
+  journalEdits: number;
+  messages: number;
+  pageViews: number;
+};
 
 /** Per user: sign-ins, journal edits, messages sent and page views; users with no activity are left out. */
 export function activityRows(facts: ActivityFacts): ActivityRow[] {

@@ -15,14 +15,20 @@ export const REMARK_STATUSES = ["OPEN", "DONE", "CLOSED"] as const;
 export const fillQuery = z
   .object({ from: date, to: date, classId: optionalId, teacherId: optionalId, subjectId: optionalId })
   .refine((q) => q.from <= q.to, { message: "Начало периода позже его конца", path: ["to"] })
-  .refine((q) => q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, { message: "Период не длиннее учебного года", path: ["to"] });
+  .refine((q) => q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, {
+    message: "Период не длиннее учебного года",
+    path: ["to"],
+  });
 export type FillParams = z.infer<typeof fillQuery>;
 
 /** Filters of the remarks list: a week or a month holding `date`, optionally by status and teacher. */
 export const remarksQuery = z.object({
   kind: z.enum(["week", "month"], { error: "Список: неделя или месяц" }).default("week"),
   date,
-  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(REMARK_STATUSES, { error: "Неверное состояние" }).optional()),
+  status: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(REMARK_STATUSES, { error: "Неверное состояние" }).optional(),
+  ),
   teacherId: optionalId,
 });
 export type RemarksParams = z.infer<typeof remarksQuery>;
@@ -51,7 +57,11 @@ export const remarkCreate = z.object({
   lessonId: optionalId,
   /** The lesson by its date (with class and subject): the form's way to bind a lesson. */
   lessonDate: z.preprocess((v) => (v === "" || v === null ? undefined : v), date.optional()),
-  text: z.string({ error: "Напишите замечание" }).trim().min(3, "Напишите замечание (не короче 3 символов)").max(2000, "Не длиннее 2000 символов"),
+  text: z
+    .string({ error: "Напишите замечание" })
+    .trim()
+    .min(3, "Напишите замечание (не короче 3 символов)")
+    .max(2000, "Не длиннее 2000 символов"),
 });
 export type RemarkCreate = z.infer<typeof remarkCreate>;
 

@@ -17,8 +17,23 @@ export type DiaryLesson = {
   topic: string | null;
   cancelled: boolean;
   substituteName: string | null;
-  homework: { id: number; text: string; dueDate: Date | null; createdAt: Date; files: { id: number; fileName: string; size: number }[] }[];
-  marks: { id: number; kind: string; value: number | null; isHospital: boolean; comment: string | null; typeName: string; weight: number; at: Date }[];
+  homework: {
+    id: number;
+    text: string;
+    dueDate: Date | null;
+    createdAt: Date;
+    files: { id: number; fileName: string; size: number }[];
+  }[];
+  marks: {
+    id: number;
+    kind: string;
+    value: number | null;
+    isHospital: boolean;
+    comment: string | null;
+    typeName: string;
+    weight: number;
+    at: Date;
+  }[];
   attendance: { code: string; missedHours: number | null } | null;
 };
 
@@ -45,8 +60,23 @@ type LessonRow = {
   attCode: string | null;
   attHours: number | null;
 };
-type HomeworkJson = { id: number; text: string; dueDate: string | null; createdAt: string; files: { id: number; fileName: string; size: number }[] | null };
-type MarkJson = { id: number; kind: string; value: number | null; isHospital: boolean; comment: string | null; typeName: string; weight: number | string; at: string };
+type HomeworkJson = {
+  id: number;
+  text: string;
+  dueDate: string | null;
+  createdAt: string;
+  files: { id: number; fileName: string; size: number }[] | null;
+};
+type MarkJson = {
+  id: number;
+  kind: string;
+  value: number | null;
+  isHospital: boolean;
+  comment: string | null;
+  typeName: string;
+  weight: number | string;
+  at: string;
+};
 
 /** json_agg columns arrive parsed or as text depending on the driver path. */
 function jsonArray<T>(value: unknown): T[] {
@@ -66,7 +96,14 @@ function reader(): Pick<typeof db, "$queryRaw"> {
  * bell times, homework with files, the student's marks with type and weight and attendance — one
  * statement (Prisma resolved each nested relation as its own query: ~10 round trips).
  */
-async function weekLessons(organisationId: number, studentId: number, classIds: number[], subgroupIds: number[], monday: Date, sunday: Date) {
+async function weekLessons(
+  organisationId: number,
+  studentId: number,
+  classIds: number[],
+  subgroupIds: number[],
+  monday: Date,
+  sunday: Date,
+) {
   if (classIds.length === 0) return [];
   return reader().$queryRaw<LessonRow[]>`
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status,
@@ -105,7 +142,12 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
   const sunday = addDays(monday, 6);
   const [memberships, subgroups] = await Promise.all([
     db.classMembership.findMany({
-      where: { organisationId, studentId, startDate: { lte: sunday }, OR: [{ endDate: null }, { endDate: { gte: monday } }] },
+      where: {
+        organisationId,
+        studentId,
+        startDate: { lte: sunday },
+        OR: [{ endDate: null }, { endDate: { gte: monday } }],
+      },
       select: { classId: true, startDate: true, endDate: true },
     }),
     db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
@@ -132,7 +174,10 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
       roomName: l.roomName,
       topic: l.topic,
       cancelled: l.status === "CANCELLED",
-      substituteName: l.subLast !== null ? shortName({ lastName: l.subLast, firstName: l.subFirst ?? "", middleName: l.subMiddle }) : null,
+      substituteName:
+        l.subLast !== null
+          ? shortName({ lastName: l.subLast, firstName: l.subFirst ?? "", middleName: l.subMiddle })
+          : null,
       homework: jsonArray<HomeworkJson>(l.homework).map((h) => ({
         id: h.id,
         text: h.text,
@@ -150,9 +195,16 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
         weight: Number(m.weight),
         at: new Date(m.at),
       })),
-      attendance: l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
+      attendance:
+        l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
     })),
-    events: eventRows.map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, place: e.place, className: e.className })),
+    events: eventRows.map((e) => ({
+      id: e.id,
+      title: e.title,
+      startsAt: e.startsAt,
+      place: e.place,
+      className: e.className,
+    })),
   };
 }
 
@@ -164,13 +216,14 @@ export async function diaryStudentsOf(organisationId: number, userId: number): P
     where: { organisationId_id: { organisationId, id: userId } },
     select: {
       student: { select: { id: true, lastName: true, firstName: true } },
-      parent: { select: { children: { select: { student: { select: { id: true, lastName: true, firstName: true } } } } } },
+      parent: {
+        select: { children: { select: { student: { select: { id: true, lastName: true, firstName: true } } } } },
+      },
     },
   });
-  const list = [
-    ...(user?.student ? [user.student] : []),
-    ...(user?.parent?.children.map((c) => c.student) ?? []),
-  ].map((s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }));
+  const list = [...(user?.student ? [user.student] : []), ...(user?.parent?.children.map((c) => c.student) ?? [])].map(
+    (s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }),
+  );
   return list.sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }
 

@@ -2,7 +2,12 @@
 import { db } from "@/lib/db";
 import type { Seen } from "./rules";
 
-export async function saveDiarySeen(organisationId: number, userId: number, studentId: number, seen: Seen): Promise<void> {
+export async function saveDiarySeen(
+  organisationId: number,
+  userId: number,
+  studentId: number,
+  seen: Seen,
+): Promise<void> {
   await db.diarySeen.upsert({
     where: { organisationId_userId_studentId: { organisationId, userId, studentId } },
     create: { organisationId, userId, studentId, ...seen },

@@ -10,7 +10,9 @@ export type FinalsRights = { view: boolean; editAll: boolean; editOwn: boolean }
 
 export async function authorizeFinals(actor: Actor, classId: number, subjectId: number): Promise<FinalsRights> {
   const facts = await actorFacts(actor.organisationId, actor.id);
-  const target = facts ? await loadTargetFacts(actor.organisationId, { kind: "class", classId, subjectId }, new Date()) : null;
+  const target = facts
+    ? await loadTargetFacts(actor.organisationId, { kind: "class", classId, subjectId }, new Date())
+    : null;
   if (!facts || !target) return { view: false, editAll: false, editOwn: false };
   const has = (p: Permission) => decide(facts, p, target).allowed;
   const editAll = has("finals.editAll");

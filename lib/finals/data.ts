@@ -36,19 +36,38 @@ export async function finalsSheetRows(
   q: { classId: number; subjectId: number; period: { id: number; start: Date; end: Date }; today: Date },
 ): Promise<FinalsSheetRows> {
   const { classId, subjectId, period } = q;
-  const lessonWhere = { organisationId, classId, subjectId, status: "SCHEDULED" as const, date: { gte: period.start, lte: period.end } };
+  const lessonWhere = {
+    organisationId,
+    classId,
+    subjectId,
+    status: "SCHEDULED" as const,
+    date: { gte: period.start, lte: period.end },
+  };
   const heldUntil = q.today < period.end ? q.today : period.end;
   const [memberships, marks, absences, lessonsHeld, finals, curriculum, subject] = await Promise.all([
     db.classMembership.findMany({
-      where: { organisationId, classId, startDate: { lte: period.end }, OR: [{ endDate: null }, { endDate: { gte: period.start } }] },
+      where: {
+        organisationId,
+        classId,
+        startDate: { lte: period.end },
+        OR: [{ endDate: null }, { endDate: { gte: period.start } }],
+      },
       select: {
-        studentId: true, endDate: true, educationForm: true,
+        studentId: true,
+        endDate: true,
+        educationForm: true,
         student: { select: { lastName: true, firstName: true, middleName: true, educationForm: true } },
       },
     }),
     db.mark.findMany({
       where: { organisationId, lesson: lessonWhere },
-      select: { studentId: true, kind: true, value: true, isHospital: true, assignment: { select: { weight: true, type: { select: { weight: true } } } } },
+      select: {
+        studentId: true,
+        kind: true,
+        value: true,
+        isHospital: true,
+        assignment: { select: { weight: true, type: { select: { weight: true } } } },
+      },
     }),
     db.attendance.groupBy({
       by: ["studentId"],
@@ -58,10 +77,26 @@ export async function finalsSheetRows(
     db.lesson.count({ where: { ...lessonWhere, date: { gte: period.start, lte: heldUntil } } }),
     db.finalMark.findMany({
       where: { organisationId, classId, subjectId },
-      select: { id: true, studentId: true, kind: true, periodId: true, form: true, value: true, special: true, version: true, setAt: true },
+      select: {
+        id: true,
+        studentId: true,
+        kind: true,
+        periodId: true,
+        form: true,
+        value: true,
+        special: true,
+        version: true,
+        setAt: true,
+      },
     }),
-    db.curriculumItem.findMany({ where: { organisationId, classId, subjectId }, select: { periodId: true, controlKind: true } }),
-    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { controlKind: true } }),
+    db.curriculumItem.findMany({
+      where: { organisationId, classId, subjectId },
+      select: { periodId: true, controlKind: true },
+    }),
+    db.subject.findUnique({
+      where: { organisationId_id: { organisationId, id: subjectId } },
+      select: { controlKind: true },
+    }),
   ]);
   const byStudent = new Map<number, SheetStudent>();
   for (const m of memberships) {
@@ -78,11 +113,17 @@ export async function finalsSheetRows(
   const markMap = new Map<number, AverageInput[]>();
   for (const m of marks) {
     const list = markMap.get(m.studentId) ?? [];
-    list.push({ kind: m.kind, value: m.value, isHospital: m.isHospital, weight: Number(m.assignment.weight ?? m.assignment.type.weight) });
+    list.push({
+      kind: m.kind,
+      value: m.value,
+      isHospital: m.isHospital,
+      weight: Number(m.assignment.weight ?? m.assignment.type.weight),
+    });
     markMap.set(m.studentId, list);
   }
   const formOf = new Map<number, ControlKindName>();
-  for (const c of curriculum) if (c.periodId !== null && c.controlKind !== "NONE") formOf.set(c.periodId, c.controlKind);
+  for (const c of curriculum)
+    if (c.periodId !== null && c.controlKind !== "NONE") formOf.set(c.periodId, c.controlKind);
   return {
     students: [...byStudent.values()].sort((a, b) => a.name.localeCompare(b.name, "ru")),
     marks: markMap,
@@ -95,7 +136,11 @@ export async function finalsSheetRows(
 }
 
 /** A student's education forms in a class (the card's and every stay's) — who may set their final (FIN-4). */
-export async function studentFormsInClass(organisationId: number, studentId: number, classId: number): Promise<EducationFormName[] | null> {
+export async function studentFormsInClass(
+  organisationId: number,
+  studentId: number,
+  classId: number,
+): Promise<EducationFormName[] | null> {
   const student = await db.student.findUnique({
     where: { organisationId_id: { organisationId, id: studentId } },
     select: { educationForm: true, memberships: { where: { classId }, select: { educationForm: true } } },
@@ -107,18 +152,37 @@ export async function studentFormsInClass(organisationId: number, studentId: num
 /** Class × subject facts a save needs: the class's periods, the subject's pass/fail, scale. */
 export async function finalTarget(organisationId: number, classId: number, subjectId: number) {
   const [cls, subject, org] = await Promise.all([
-    db.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: classId } }, select: { yearId: true, periodKind: true } }),
-    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { passFail: true, controlKind: true } }),
-    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true, settings: { select: { minMark: true, maxMark: true } } } }),
+    db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: classId } },
+      select: { yearId: true, periodKind: true },
+    }),
+    db.subject.findUnique({
+      where: { organisationId_id: { organisationId, id: subjectId } },
+      select: { passFail: true, controlKind: true },
+    }),
+    db.organisation.findUnique({
+      where: { id: organisationId },
+      select: { kind: true, settings: { select: { minMark: true, maxMark: true } } },
+    }),
   ]);
   if (!cls || !subject || !org) return null;
-  const periods = await db.period.findMany({ where: { organisationId, yearId: cls.yearId, kind: cls.periodKind }, select: { id: true } });
-  const curriculum = await db.curriculumItem.findMany({ where: { organisationId, classId, subjectId }, select: { periodId: true, controlKind: true } });
+  const periods = await db.period.findMany({
+    where: { organisationId, yearId: cls.yearId, kind: cls.periodKind },
+    select: { id: true },
+  });
+  const curriculum = await db.curriculumItem.findMany({
+    where: { organisationId, classId, subjectId },
+    select: { periodId: true, controlKind: true },
+  });
   return {
     periodIds: new Set(periods.map((p) => p.id)),
     passFail: subject.passFail,
     subjectForm: subject.controlKind as ControlKindName,
-    formOf: new Map(curriculum.filter((c) => c.periodId !== null).map((c) => [c.periodId as number, c.controlKind as ControlKindName])),
+    formOf: new Map(
+      curriculum
+        .filter((c) => c.periodId !== null)
+        .map((c) => [c.periodId as number, c.controlKind as ControlKindName]),
+    ),
     orgKind: org.kind,
     minMark: org.settings?.minMark ?? 2,
     maxMark: org.settings?.maxMark ?? 5,
@@ -140,13 +204,22 @@ export type WarningFacts = {
 export async function warningFacts(organisationId: number, probes: readonly WarningProbe[]): Promise<WarningFacts> {
   const classIds = [...new Set(probes.map((p) => p.classId))];
   const [classes, settings] = await Promise.all([
-    db.classGroup.findMany({ where: { organisationId, id: { in: classIds } }, select: { id: true, yearId: true, periodKind: true } }),
+    db.classGroup.findMany({
+      where: { organisationId, id: { in: classIds } },
+      select: { id: true, yearId: true, periodKind: true },
+    }),
     db.organisationSettings.findUnique({ where: { organisationId }, select: { finalsWarningDays: true } }),
   ]);
   const yearIds = [...new Set(classes.map((c) => c.yearId))];
   const [periods, stays, counts] = await Promise.all([
-    db.period.findMany({ where: { organisationId, yearId: { in: yearIds } }, select: { id: true, yearId: true, kind: true, name: true, startDate: true, endDate: true } }),
-    db.classMembership.findMany({ where: { organisationId, classId: { in: classIds } }, select: { classId: true, studentId: true, startDate: true, endDate: true } }),
+    db.period.findMany({
+      where: { organisationId, yearId: { in: yearIds } },
+      select: { id: true, yearId: true, kind: true, name: true, startDate: true, endDate: true },
+    }),
+    db.classMembership.findMany({
+      where: { organisationId, classId: { in: classIds } },
+      select: { classId: true, studentId: true, startDate: true, endDate: true },
+    }),
     db.finalMark.groupBy({
       by: ["classId", "subjectId", "periodId"],
       where: { organisationId, classId: { in: classIds }, kind: "PERIOD" },
@@ -160,13 +233,23 @@ export async function warningFacts(organisationId: number, probes: readonly Warn
         .map((p) => ({ id: p.id, classId: c.id, name: p.name, start: p.startDate, end: p.endDate })),
     ),
     stays: stays.map((s) => ({ classId: s.classId, studentId: s.studentId, start: s.startDate, end: s.endDate })),
-    counts: counts.filter((c) => c.periodId !== null).map((c) => ({ classId: c.classId, subjectId: c.subjectId, periodId: c.periodId as number, count: c._count._all })),
+    counts: counts
+      .filter((c) => c.periodId !== null)
+      .map((c) => ({
+        classId: c.classId,
+        subjectId: c.subjectId,
+        periodId: c.periodId as number,
+        count: c._count._all,
+      })),
     warningDays: settings?.finalsWarningDays ?? 3,
   };
 }
 
 /** OrganisationSettings.finalsWarningDays (FIN-4; default 3). */
 export async function finalsWarningDays(organisationId: number): Promise<number> {
-  const s = await db.organisationSettings.findUnique({ where: { organisationId }, select: { finalsWarningDays: true } });
+  const s = await db.organisationSettings.findUnique({
+    where: { organisationId },
+    select: { finalsWarningDays: true },
+  });
   return s?.finalsWarningDays ?? 3;
 }

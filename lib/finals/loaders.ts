@@ -34,10 +34,17 @@ export type FinalsChoice = JournalChoice & { warning: string | null };
 export const loadFinalsChoices = cache(async (user: CurrentUser, now: Date = new Date()): Promise<FinalsChoice[]> => {
   const facts = await actorFacts(user.organisationId, user.id);
   if (!facts) return [];
-  const scopes = new Set(["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) => effectiveScopes(facts, p as "finals.viewAll")));
+  const scopes = new Set(
+    ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) =>
+      effectiveScopes(facts, p as "finals.viewAll"),
+    ),
+  );
   const choices = await journalChoices(user.organisationId, {
     all: scopes.has("all"),
-    classIds: [...(scopes.has("dept") ? facts.departmentClassIds : []), ...(scopes.has("class") ? facts.classTeacherOf : [])],
+    classIds: [
+      ...(scopes.has("dept") ? facts.departmentClassIds : []),
+      ...(scopes.has("class") ? facts.classTeacherOf : []),
+    ],
     teacherId: scopes.has("own") ? user.id : null,
   });
   const seen = new Set<string>();
@@ -51,18 +58,40 @@ export const loadFinalsChoices = cache(async (user: CurrentUser, now: Date = new
   const w = await warningFacts(user.organisationId, unique);
   const today = todayIn(user.timeZone, now);
   return unique.map((c) => {
-    const period = currentPeriod(w.periods.filter((p) => p.classId === c.classId), today);
+    const period = currentPeriod(
+      w.periods.filter((p) => p.classId === c.classId),
+      today,
+    );
     const left = period ? finalsWarning(period.end, today, w.warningDays) : null;
     if (!period || left === null) return { ...c, warning: null };
-    const roll = rollOn(w.stays.filter((s) => s.classId === c.classId), period.end);
-    const have = w.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)?.count ?? 0;
+    const roll = rollOn(
+      w.stays.filter((s) => s.classId === c.classId),
+      period.end,
+    );
+    const have =
+      w.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)?.count ??
+      0;
     const missing = Math.max(0, roll - have);
     return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };
   });
 });
 
-export type FinalCell = { kind: FinalKindName; periodId: number | null; text: string; label: string; version: number; current: boolean };
-export type FinalsColumn = { kind: FinalKindName; periodId: number | null; label: string; form: string | null; passFail: boolean; selected: boolean };
+export type FinalCell = {
+  kind: FinalKindName;
+  periodId: number | null;
+  text: string;
+  label: string;
+  version: number;
+  current: boolean;
+};
+export type FinalsColumn = {
+  kind: FinalKindName;
+  periodId: number | null;
+  label: string;
+  form: string | null;
+  passFail: boolean;
+  selected: boolean;
+};
 export type FinalsRow = {
   studentId: number;
   name: string;
@@ -85,31 +114,57 @@ export type FinalsSheet = {
   warning: string | null;
 };
 
-export type FinalsPage = { kind: "none" } | { kind: "forbidden" } | { kind: "no-periods"; head: GridHead } | FinalsSheet;
+export type FinalsPage =
+  { kind: "none" } | { kind: "forbidden" } | { kind: "no-periods"; head: GridHead } | FinalsSheet;
 
 export type FinalsRequest = { classId?: number; subjectId?: number; periodId?: number };
 
 const cellKey = (kind: FinalKindName, periodId: number | null) => `${kind}:${periodId ?? ""}`;
 
-export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now: Date = new Date()): Promise<FinalsPage> {
+export async function loadFinalsPage(
+  user: CurrentUser,
+  req: FinalsRequest,
+  now: Date = new Date(),
+): Promise<FinalsPage> {
   if (req.classId === undefined || req.subjectId === undefined) return { kind: "none" };
-  const [rights, head] = await Promise.all([authorizeFinals(user, req.classId, req.subjectId), gridHead(user.organisationId, req.classId, req.subjectId)]);
+  const [rights, head] = await Promise.all([
+    authorizeFinals(user, req.classId, req.subjectId),
+    gridHead(user.organisationId, req.classId, req.subjectId),
+  ]);
   if (!rights.view || !head) return { kind: "forbidden" };
   const today = todayIn(head.timeZone, now);
   // A period of another class (the picker kept it) falls back to the current one.
-  const period = head.periods.find((p) => p.id === req.periodId) ?? currentPeriod(head.periods, today) ?? head.periods[0];
+  const period =
+    head.periods.find((p) => p.id === req.periodId) ?? currentPeriod(head.periods, today) ?? head.periods[0];
   if (!period) return { kind: "no-periods", head };
-  const data = await finalsSheetRows(user.organisationId, { classId: head.cls.id, subjectId: head.subject.id, period, today });
+  const data = await finalsSheetRows(user.organisationId, {
+    classId: head.cls.id,
+    subjectId: head.subject.id,
+    period,
+    today,
+  });
   const college = head.orgKind === "COLLEGE";
-  const formOfPeriod = (periodId: number): ControlKindName => (college ? (data.formOf.get(periodId) ?? data.subjectForm) : "NONE");
+  const formOfPeriod = (periodId: number): ControlKindName =>
+    college ? (data.formOf.get(periodId) ?? data.subjectForm) : "NONE";
   const columns: FinalsColumn[] = [
     ...head.periods.map((p) => {
       const form = formOfPeriod(p.id);
-      return { kind: "PERIOD" as const, periodId: p.id, label: p.name, form: form === "NONE" ? null : CONTROL_LABELS[form], passFail: head.subject.passFail || formIsPassFail(form), selected: p.id === period.id };
+      return {
+        kind: "PERIOD" as const,
+        periodId: p.id,
+        label: p.name,
+        form: form === "NONE" ? null : CONTROL_LABELS[form],
+        passFail: head.subject.passFail || formIsPassFail(form),
+        selected: p.id === period.id,
+      };
     }),
     ...extraKinds(head.orgKind).map((kind) => ({
-      kind, periodId: null, label: FINAL_KIND_LABELS[kind],
-      form: null, passFail: head.subject.passFail, selected: false,
+      kind,
+      periodId: null,
+      label: FINAL_KIND_LABELS[kind],
+      form: null,
+      passFail: head.subject.passFail,
+      selected: false,
     })),
   ];
   const finalsOf = new Map<number, Map<string, SheetFinal>>();
@@ -118,7 +173,11 @@ export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now:
     m.set(cellKey(f.kind, f.periodId), f);
     finalsOf.set(f.studentId, m);
   }
-  const scale = { minMark: head.settings.minMark, maxMark: head.settings.maxMark, roundingThreshold: head.settings.roundingThreshold };
+  const scale = {
+    minMark: head.settings.minMark,
+    maxMark: head.settings.maxMark,
+    roundingThreshold: head.settings.roundingThreshold,
+  };
   const selectedCol = columns.find((c) => c.selected)!;
   const rows: FinalsRow[] = data.students.map((s) => {
     const mine = finalsOf.get(s.id) ?? new Map<string, SheetFinal>();
@@ -143,16 +202,27 @@ export async function loadFinalsPage(user: CurrentUser, req: FinalsRequest, now:
       cells: columns.map((c) => {
         const f = mine.get(cellKey(c.kind, c.periodId));
         return {
-          kind: c.kind, periodId: c.periodId, version: f?.version ?? 0, current: c.selected || c.periodId === null,
-          text: f ? finalInputText(f) : "", label: f ? finalLabel(f) : "",
+          kind: c.kind,
+          periodId: c.periodId,
+          version: f?.version ?? 0,
+          current: c.selected || c.periodId === null,
+          text: f ? finalInputText(f) : "",
+          label: f ? finalLabel(f) : "",
         };
       }),
     };
   });
   const left = finalsWarning(period.end, today, await finalsWarningDays(user.organisationId));
-  const missing = rows.filter((r) => !r.left && !r.cells.find((c) => c.kind === "PERIOD" && c.periodId === period.id)?.label).length;
+  const missing = rows.filter(
+    (r) => !r.left && !r.cells.find((c) => c.kind === "PERIOD" && c.periodId === period.id)?.label,
+  ).length;
   return {
-    kind: "sheet", head, period, columns, rows, rights,
+    kind: "sheet",
+    head,
+    period,
+    columns,
+    rows,
+    rights,
     warning: left !== null && missing > 0 ? warningText(left, missing) : null,
   };
 }

@@ -24,24 +24,39 @@ export type FinalWrite = {
 };
 
 export type FinalState = { value: number | null; special: FinalSpecialName | null; version: number };
-export type FinalWriteResult = { ok: true; state: FinalState | null } | { ok: false; reason: "conflict"; state: FinalState | null };
+export type FinalWriteResult =
+  { ok: true; state: FinalState | null } | { ok: false; reason: "conflict"; state: FinalState | null };
 
 function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === null || value === undefined
+    ? Prisma.DbNull
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
 export async function writeFinal(w: FinalWrite): Promise<FinalWriteResult> {
   const key = finalKey(w);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${w.organisationId}::int, hashtext(${key}))`;
-    const where = { organisationId: w.organisationId, studentId: w.studentId, classId: w.classId, subjectId: w.subjectId, kind: w.kind, periodId: w.periodId };
-    const row = await tx.finalMark.findFirst({ where, select: { id: true, value: true, special: true, version: true } });
+    const where = {
+      organisationId: w.organisationId,
+      studentId: w.studentId,
+      classId: w.classId,
+      subjectId: w.subjectId,
+      kind: w.kind,
+      periodId: w.periodId,
+    };
+    const row = await tx.finalMark.findFirst({
+      where,
+      select: { id: true, value: true, special: true, version: true },
+    });
     const current: FinalState | null = row ? { value: row.value, special: row.special, version: row.version } : null;
     if ((current?.version ?? 0) !== w.version) return { ok: false, reason: "conflict", state: current } as const;
     const same = current && w.next && current.value === w.next.value && current.special === w.next.special;
     if (same || (!current && !w.next)) return { ok: true, state: current } as const;
     // A re-created final gets a version above every earlier one (no ABA on a stale client).
-    const changes = await tx.journalChange.count({ where: { organisationId: w.organisationId, entity: "FINAL", entityKey: key } });
+    const changes = await tx.journalChange.count({
+      where: { organisationId: w.organisationId, entity: "FINAL", entityKey: key },
+    });
     let next: FinalState | null = null;
     if (!w.next) {
       await tx.finalMark.delete({ where: { organisationId_id: { organisationId: w.organisationId, id: row!.id } } });
@@ -55,14 +70,31 @@ export async function writeFinal(w: FinalWrite): Promise<FinalWriteResult> {
     } else {
       const version = changes + 1;
       await tx.finalMark.create({
-        data: { ...where, form: w.form, value: w.next.value, special: w.next.special, version, setById: w.userId, setAt: w.now },
+        data: {
+          ...where,
+          form: w.form,
+          value: w.next.value,
+          special: w.next.special,
+          version,
+          setById: w.userId,
+          setAt: w.now,
+        },
       });
       next = { ...w.next, version };
     }
     const oldValue = current ? { value: current.value, special: current.special } : null;
     const newValue = next ? { value: next.value, special: next.special } : null;
     await tx.journalChange.create({
-      data: { organisationId: w.organisationId, entity: "FINAL", studentId: w.studentId, entityKey: key, oldValue: json(oldValue), newValue: json(newValue), userId: w.userId, at: w.now },
+      data: {
+        organisationId: w.organisationId,
+        entity: "FINAL",
+        studentId: w.studentId,
+        entityKey: key,
+        oldValue: json(oldValue),
+        newValue: json(newValue),
+        userId: w.userId,
+        at: w.now,
+      },
     });
     await recordAudit(tx, {
       organisationId: w.organisationId,

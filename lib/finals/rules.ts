@@ -42,11 +42,15 @@ function normalise(raw: string): string {
  * What was typed into a final cell (FIN-3): a mark of the scale; «н/а» (не аттестован); «осв»
  * (освобождён); «з»/«зачёт», «нз»/«незачёт» where the subject or form is pass/fail. Empty = remove.
  */
-export function parseFinalInput(raw: string, opts: { minMark: number; maxMark: number; passFail: boolean }): ParsedFinal {
+export function parseFinalInput(
+  raw: string,
+  opts: { minMark: number; maxMark: number; passFail: boolean },
+): ParsedFinal {
   const s = normalise(raw);
   if (s === "") return { ok: true, value: null };
   if (s === "на" || s === "н/а" || s === "н\\а") return { ok: true, value: { value: null, special: "NOT_ATTESTED" } };
-  if (s === "осв" || s === "освоб" || s === "освобожден") return { ok: true, value: { value: null, special: "EXEMPT" } };
+  if (s === "осв" || s === "освоб" || s === "освобожден")
+    return { ok: true, value: { value: null, special: "EXEMPT" } };
   const pass = ["з", "зач", "зачет", "зч"].includes(s);
   const fail = ["нз", "незач", "незачет"].includes(s);
   if (opts.passFail) {
@@ -55,9 +59,11 @@ export function parseFinalInput(raw: string, opts: { minMark: number; maxMark: n
     return { ok: false, message: "Здесь ставится «зачёт» (з), «незачёт» (нз), «н/а» или «осв»" };
   }
   if (pass || fail) return { ok: false, message: "По этому предмету ставится отметка, а не «зачёт»" };
-  if (!/^\d{1,2}$/.test(s)) return { ok: false, message: `Допустимы отметки ${opts.minMark}–${opts.maxMark}, «н/а», «осв»` };
+  if (!/^\d{1,2}$/.test(s))
+    return { ok: false, message: `Допустимы отметки ${opts.minMark}–${opts.maxMark}, «н/а», «осв»` };
   const value = Number(s);
-  if (value < opts.minMark || value > opts.maxMark) return { ok: false, message: `Отметка должна быть от ${opts.minMark} до ${opts.maxMark}` };
+  if (value < opts.minMark || value > opts.maxMark)
+    return { ok: false, message: `Отметка должна быть от ${opts.minMark} до ${opts.maxMark}` };
   return { ok: true, value: { value, special: null } };
 }
 
@@ -93,13 +99,17 @@ export const EDUCATION_FORM_LABELS: Record<EducationFormName, string> = {
  * May this actor set this student's final? `editAll`: DEPUTY / ADMIN / HEAD_OF_DEPT within scope;
  * `editOwn`: the subject teacher (TeacherLoad), but not for a student whose form belongs to DEPUTY.
  */
-export function mayEditFinal(rights: { editAll: boolean; editOwn: boolean }, forms: readonly EducationFormName[]): boolean {
+export function mayEditFinal(
+  rights: { editAll: boolean; editOwn: boolean },
+  forms: readonly EducationFormName[],
+): boolean {
   if (rights.editAll) return true;
   if (!rights.editOwn) return false;
   return !forms.some((f) => FORMS_FOR_DEPUTY.includes(f));
 }
 
-export const DEPUTY_ONLY_MESSAGE = "Итоговую отметку обучающемуся на дому, в семейной или очно-заочной форме выставляет заместитель директора";
+export const DEPUTY_ONLY_MESSAGE =
+  "Итоговую отметку обучающемуся на дому, в семейной или очно-заочной форме выставляет заместитель директора";
 
 const DAY_MS = 86_400_000;
 
@@ -116,12 +126,19 @@ export function finalsWarning(periodEnd: Date, today: Date, warningDays: number)
 
 /** A Russian phrase for the warning. */
 export function warningText(left: number, missing: number): string {
-  const when = left < 0 ? "период завершён" : left === 0 ? "сегодня последний день периода" : `до конца периода ${left} дн.`;
+  const when =
+    left < 0 ? "период завершён" : left === 0 ? "сегодня последний день периода" : `до конца периода ${left} дн.`;
   return `Не выставлено итоговых отметок: ${missing} (${when})`;
 }
 
 /** The key of a final in the journal history (JRN-7): one per student × class × subject × kind × period. */
-export function finalKey(f: { studentId: number; classId: number; subjectId: number; kind: FinalKindName; periodId: number | null }): string {
+export function finalKey(f: {
+  studentId: number;
+  classId: number;
+  subjectId: number;
+  kind: FinalKindName;
+  periodId: number | null;
+}): string {
   return `final:${f.classId}:${f.subjectId}:${f.studentId}:${f.kind}:${f.periodId ?? "year"}`;
 }
 
@@ -134,11 +151,17 @@ export function extraKinds(orgKind: "SCHOOL" | "COLLEGE"): FinalKindName[] {
 export function currentPeriod<P extends { start: Date; end: Date }>(periods: readonly P[], today: Date): P | null {
   const t = today.getTime();
   const sorted = [...periods].sort((a, b) => a.start.getTime() - b.start.getTime());
-  return sorted.find((p) => p.start.getTime() <= t && p.end.getTime() >= t) ?? [...sorted].reverse().find((p) => p.end.getTime() < t) ?? null;
+  return (
+    sorted.find((p) => p.start.getTime() <= t && p.end.getTime() >= t) ??
+    [...sorted].reverse().find((p) => p.end.getTime() < t) ??
+    null
+  );
 }
 
 /** Students on the roll on a date (the movement book's stays). */
 export function rollOn(stays: readonly { studentId: number; start: Date; end: Date | null }[], date: Date): number {
   const t = date.getTime();
-  return new Set(stays.filter((s) => s.start.getTime() <= t && (s.end === null || s.end.getTime() >= t)).map((s) => s.studentId)).size;
+  return new Set(
+    stays.filter((s) => s.start.getTime() <= t && (s.end === null || s.end.getTime() >= t)).map((s) => s.studentId),
+  ).size;
 }

@@ -21,14 +21,23 @@ export async function saveFinal(actor: Actor, raw: unknown, now: Date = new Date
   if (!rights.editAll && !rights.editOwn) return fail("FORBIDDEN");
   const target = await finalTarget(actor.organisationId, input.classId, input.subjectId);
   if (!target) return fail("NOT_FOUND");
-  if (input.kind === "PERIOD" ? input.periodId === null || !target.periodIds.has(input.periodId) : input.periodId !== null) {
+  if (
+    input.kind === "PERIOD" ? input.periodId === null || !target.periodIds.has(input.periodId) : input.periodId !== null
+  ) {
     return fail("INVALID_INPUT", "Период не относится к этому классу");
   }
   const forms = await studentFormsInClass(actor.organisationId, input.studentId, input.classId);
   if (!forms) return fail("INVALID_INPUT", "Обучающийся не состоит в этом классе");
   if (!mayEditFinal(rights, forms)) return fail("FORBIDDEN", DEPUTY_ONLY_MESSAGE);
-  const form = target.orgKind === "COLLEGE" ? ((input.periodId !== null ? target.formOf.get(input.periodId) : undefined) ?? target.subjectForm) : "NONE";
-  const value = parseFinalInput(input.text, { minMark: target.minMark, maxMark: target.maxMark, passFail: target.passFail || formIsPassFail(form) });
+  const form =
+    target.orgKind === "COLLEGE"
+      ? ((input.periodId !== null ? target.formOf.get(input.periodId) : undefined) ?? target.subjectForm)
+      : "NONE";
+  const value = parseFinalInput(input.text, {
+    minMark: target.minMark,
+    maxMark: target.maxMark,
+    passFail: target.passFail || formIsPassFail(form),
+  });
   if (!value.ok) return fail("INVALID_INPUT", value.message, { text: [value.message] });
   const result = await writeFinal({
     organisationId: actor.organisationId,

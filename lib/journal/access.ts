@@ -7,15 +7,28 @@ import { loadTargetFacts, type TargetRef } from "@/lib/access/data";
 import type { Permission } from "@/lib/access/matrix";
 import { decide } from "@/lib/access/rules";
 
-export const VIEW_PERMISSIONS: readonly Permission[] = ["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"];
+export const VIEW_PERMISSIONS: readonly Permission[] = [
+  "journal.viewAll",
+  "journal.viewOwn",
+  "journal.editAll",
+  "journal.editOwn",
+];
 export const EDIT_PERMISSIONS: readonly Permission[] = ["journal.editAll", "journal.editOwn"];
 
 /** Which of the journal permissions the actor holds on a target: one facts load, one target load. */
-export async function authorizeJournal(actor: Actor, target: TargetRef): Promise<{ view: boolean; edit: boolean; reason: boolean; unlock: boolean }> {
+export async function authorizeJournal(
+  actor: Actor,
+  target: TargetRef,
+): Promise<{ view: boolean; edit: boolean; reason: boolean; unlock: boolean }> {
   const facts = await actorFacts(actor.organisationId, actor.id);
   const targetFacts = facts ? await loadTargetFacts(actor.organisationId, target, new Date()) : null;
   if (!facts || !targetFacts) return { view: false, edit: false, reason: false, unlock: false };
   const has = (p: Permission) => decide(facts, p, targetFacts).allowed;
   const edit = EDIT_PERMISSIONS.some(has);
-  return { view: edit || VIEW_PERMISSIONS.some(has), edit, reason: has("attendance.reason"), unlock: has("journal.unlock") };
+  return {
+    view: edit || VIEW_PERMISSIONS.some(has),
+    edit,
+    reason: has("attendance.reason"),
+    unlock: has("journal.unlock"),
+  };
 }

@@ -131,15 +131,22 @@ export type Forecast = {
   atRisk: boolean;
 };
 
-export function forecast(marks: readonly AverageInput[], method: AveragingMethod, scale: MarkScale, weight = 1): Forecast {
+export function forecast(
+  marks: readonly AverageInput[],
+  method: AveragingMethod,
+  scale: MarkScale,
+  weight = 1,
+): Forecast {
   const summary = averageOf(marks, method);
   const current = recommendMark(summary.average, scale);
   const next = current === null || current >= scale.maxMark ? null : current + 1;
   const needed: Forecast["needed"] = [];
   if (next !== null) {
-    for (let v = scale.maxMark; v >= next; v--) needed.push({ value: v, count: marksNeeded(marks, method, scale, v, weight) });
+    for (let v = scale.maxMark; v >= next; v--)
+      needed.push({ value: v, count: marksNeeded(marks, method, scale, v, weight) });
   }
-  const atRisk = current === scale.minMark || (current === null && summary.debts + summary.notAttested + summary.fail > 0);
+  const atRisk =
+    current === scale.minMark || (current === null && summary.debts + summary.notAttested + summary.fail > 0);
   return { average: summary.average, current, next, needed, atRisk };
 }
 

@@ -46,8 +46,12 @@ export type CellResponse =
 export type CellOutcome = { status: number; body: CellResponse };
 
 const out = (status: number, body: CellResponse): CellOutcome => ({ status, body });
-const failure = (status: number, code: ErrorCode, message?: string, extra: Partial<Extract<CellResponse, { ok: false }>> = {}): CellOutcome =>
-  out(status, { ...fail(code, message), ...extra });
+const failure = (
+  status: number,
+  code: ErrorCode,
+  message?: string,
+  extra: Partial<Extract<CellResponse, { ok: false }>> = {},
+): CellOutcome => out(status, { ...fail(code, message), ...extra });
 
 async function conflict(
   organisationId: number,
@@ -59,7 +63,9 @@ async function conflict(
   const last = await lastChange(organisationId, entityKey);
   const who = last ? `${last.user}` : null;
   const message = `Ячейку уже изменил${who ? ` ${who}` : "и"}: сейчас в ней «${text || "пусто"}». Ваше значение не сохранено`;
-  return failure(409, "CONFLICT", message, { current: { text, version, by: who, at: last?.at.toISOString() ?? null, ...state } });
+  return failure(409, "CONFLICT", message, {
+    current: { text, version, by: who, at: last?.at.toISOString() ?? null, ...state },
+  });
 }
 
 export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date()): Promise<CellOutcome> {
@@ -72,8 +78,10 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
   // A cell's save reads the lesson and the student's facts in one statement (cellContext); «все
   // присутствуют» has no student. Nothing of them is used before the gate has decided.
-  const context = body.kind === "allPresent" ? null : await cellContext(organisationId, body.lessonId, body.studentId, now);
-  const lesson = body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId) : (context?.lesson ?? null);
+  const context =
+    body.kind === "allPresent" ? null : await cellContext(organisationId, body.lessonId, body.studentId, now);
+  const lesson =
+    body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId) : (context?.lesson ?? null);
   if (!lesson) return failure(403, "FORBIDDEN");
   const permission = await authorizeAnyOnLesson(actor, EDIT_PERMISSIONS, lesson);
   if (!permission) return failure(403, "FORBIDDEN");
@@ -82,7 +90,14 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   const today = todayIn(lesson.organisation.timeZone, now);
 
   if (body.kind === "allPresent") {
-    const lock = lockDecision({ lessonDate: lesson.date, today, now, lockDays: lesson.settings.lockDays, unlockedUntil: [], finalSet: false });
+    const lock = lockDecision({
+      lessonDate: lesson.date,
+      today,
+      now,
+      lockDays: lesson.settings.lockDays,
+      unlockedUntil: [],
+      finalSet: false,
+    });
     if (!lock.open && lock.reason === "future") return failure(423, "LOCKED", LOCK_MESSAGES.future);
     await markAttendanceTaken(organisationId, actor.id, lesson.id, now);
     return out(200, { ok: true, version: 0 });
@@ -91,10 +106,20 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   if (!context) return failure(403, "FORBIDDEN");
   const { student } = context;
   const state = cellState(student.spans, lesson.date, lesson.subgroupId, student.subgroups);
-  if (state === "outside") return failure(400, "INVALID_INPUT", "Ученик не числится в классе (подгруппе) на дату урока");
-  if (state === "form") return failure(400, "INVALID_INPUT", "Для обучающихся на дому и в семейной форме отметки и посещаемость не ведутся");
+  if (state === "outside")
+    return failure(400, "INVALID_INPUT", "Ученик не числится в классе (подгруппе) на дату урока");
+  if (state === "form")
+    return failure(
+      400,
+      "INVALID_INPUT",
+      "Для обучающихся на дому и в семейной форме отметки и посещаемость не ведутся",
+    );
   const lock = lockDecision({
-    lessonDate: lesson.date, today, now, lockDays: lesson.settings.lockDays, unlockedUntil: student.unlockedUntil,
+    lessonDate: lesson.date,
+    today,
+    now,
+    lockDays: lesson.settings.lockDays,
+    unlockedUntil: student.unlockedUntil,
     finalSet: body.kind === "mark" && student.finalSet,
   });
   // JRN-6: the server refuses a locked date with 403 and writes nothing.
@@ -103,31 +128,60 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
 
   if (body.kind === "mark") {
     if (!marksAllowed(lesson.organisation.kind, lesson.class.grade)) {
-      return failure(400, "INVALID_INPUT", "В первом классе отметки не выставляются (только темы, посещаемость и формы работы)");
+      return failure(
+        400,
+        "INVALID_INPUT",
+        "В первом классе отметки не выставляются (только темы, посещаемость и формы работы)",
+      );
     }
     const mark = parseMarkInput(body.input, { ...lesson.settings, passFail: lesson.subject.passFail });
     if (!mark.ok) return failure(400, "INVALID_INPUT", mark.message);
     if (body.assignmentId === null && mark.value === null) return out(200, { ok: true, version: 0, mark: null });
     const result = await writeMark({
-      organisationId, userId: actor.id, lessonId: lesson.id, studentId: body.studentId, assignmentId: body.assignmentId,
-      typeId: body.typeId ?? null, mark: mark.value, comment: body.comment === undefined ? undefined : body.comment || null,
-      expectedVersion: body.version, reason, now,
+      organisationId,
+      userId: actor.id,
+      lessonId: lesson.id,
+      studentId: body.studentId,
+      assignmentId: body.assignmentId,
+      typeId: body.typeId ?? null,
+      mark: mark.value,
+      comment: body.comment === undefined ? undefined : body.comment || null,
+      expectedVersion: body.version,
+      reason,
+      now,
     });
-    if (result.ok) return out(200, { ok: true, version: result.version, mark: result.state, assignmentId: result.assignmentId });
+    if (result.ok)
+      return out(200, { ok: true, version: result.version, mark: result.state, assignmentId: result.assignmentId });
     if (result.reason === "conflict") {
-      return conflict(organisationId, markEntityKey(body.assignmentId!, body.studentId), result.state ? markLabel(result.state) : "", result.version, {
-        mark: result.state,
-      });
+      return conflict(
+        organisationId,
+        markEntityKey(body.assignmentId!, body.studentId),
+        result.state ? markLabel(result.state) : "",
+        result.version,
+        {
+          mark: result.state,
+        },
+      );
     }
-    if (result.reason === "placeholder") return failure(409, "CONFLICT", "К уроку уже добавлено задание — обновите страницу", { reload: true });
+    if (result.reason === "placeholder")
+      return failure(409, "CONFLICT", "К уроку уже добавлено задание — обновите страницу", { reload: true });
     return failure(400, "INVALID_INPUT", "Задание не относится к этому уроку");
   }
 
-  const input = parseAttendanceInput(body.input, { college: lesson.organisation.kind === "COLLEGE", lessonHours: lesson.hours });
+  const input = parseAttendanceInput(body.input, {
+    college: lesson.organisation.kind === "COLLEGE",
+    lessonHours: lesson.hours,
+  });
   if (!input.ok) return failure(400, "INVALID_INPUT", input.message);
   const next = input.value;
   const result = await writeAttendance({
-    organisationId, userId: actor.id, lessonId: lesson.id, studentId: body.studentId, next, expectedVersion: body.version, asReason: false,
+    organisationId,
+    userId: actor.id,
+    lessonId: lesson.id,
+    studentId: body.studentId,
+    next,
+    expectedVersion: body.version,
+    asReason: false,
     // A reason set by the class teacher stays when the teacher types «н» again (JRN-4).
     allow: (current) =>
       teacherMayChangeAttendance(current, next?.code ?? null)
@@ -135,13 +189,20 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
         : next?.code === "N" && current !== null && !TEACHER_CODES.includes(current)
           ? "keep"
           : "deny",
-    reason, now,
+    reason,
+    now,
   });
   if (result.ok) return out(200, { ok: true, version: result.version, attendance: result.state });
   if (result.reason === "conflict") {
-    return conflict(organisationId, attendanceEntityKey(body.lessonId, body.studentId), result.state ? ATTENDANCE_LABELS[result.state.code] : "", result.version, {
-      attendance: result.state,
-    });
+    return conflict(
+      organisationId,
+      attendanceEntityKey(body.lessonId, body.studentId),
+      result.state ? ATTENDANCE_LABELS[result.state.code] : "",
+      result.version,
+      {
+        attendance: result.state,
+      },
+    );
   }
   return failure(403, "FORBIDDEN", "Причину пропуска указывает классный руководитель");
 }

@@ -8,7 +8,8 @@ import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
 
-const num = (v: { toString(): string } | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const num = (v: { toString(): string } | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 export type PeriodOption = { id: number; name: string; start: Date; end: Date };
 
@@ -90,8 +91,16 @@ type GridCells = {
  * The marks, attendance and «все присутствуют» markers of the grid's lessons in ONE statement
  * (issue 10: three queries before; compact tuples, as the diary week reads its lessons).
  */
-async function gridCells(organisationId: number, classId: number, subjectId: number, subgroupId: number | null, start: string, end: string): Promise<GridCells> {
-  const subgroup = subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty;
+async function gridCells(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  subgroupId: number | null,
+  start: string,
+  end: string,
+): Promise<GridCells> {
+  const subgroup =
+    subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty;
   const rows = await db.$queryRaw<GridCells[]>`
     WITH l AS MATERIALIZED (
       SELECT l.id FROM "Lesson" l
@@ -138,56 +147,98 @@ export async function gridRows(
   };
   const start = range.start.toISOString().slice(0, 10);
   const end = range.end.toISOString().slice(0, 10);
-  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, cells, homework] = await Promise.all([
-    db.assignmentType.findMany({
-      where: { organisationId },
-      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, shortName: true, weight: true, isControl: true, isActive: true },
-    }),
-    db.lesson.findMany({
-      where: lessonWhere,
-      orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
-      select: {
-        id: true, date: true, bellNumber: true, hours: true, topic: true, content: true, version: true, planTopicId: true,
-        subgroupId: true, substituteId: true,
-      },
-    }),
-    db.classMembership.findMany({
-      where: { organisationId, classId, startDate: { lte: range.end }, OR: [{ endDate: null }, { endDate: { gte: range.start } }] },
-      select: {
-        studentId: true, startDate: true, endDate: true, educationForm: true,
-        student: { select: { lastName: true, firstName: true, middleName: true } },
-      },
-    }),
-    db.subgroupMember.findMany({ where: { organisationId, subgroup: { classId } }, select: { subgroupId: true, studentId: true } }),
-    range.periodId === null
-      ? Promise.resolve([])
-      : db.finalMark.findMany({
-          where: { organisationId, classId, subjectId, kind: "PERIOD", periodId: range.periodId },
-          select: { studentId: true },
-        }),
-    db.unlockRequest.findMany({
-      where: { organisationId, classId, subjectId, status: "APPROVED", openUntil: { gt: now }, date: { gte: range.start, lte: range.end } },
-      select: { date: true, openUntil: true },
-    }),
-    db.planTopic.findMany({
-      where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
-      orderBy: [{ planId: "asc" }, { position: "asc" }],
-      select: { id: true, title: true },
-      take: 400,
-    }),
-    db.assignment.findMany({
-      where: { organisationId, lesson: lessonWhere },
-      orderBy: { id: "asc" },
-      select: { id: true, lessonId: true, typeId: true, description: true, weight: true, dueDate: true, specification: true },
-    }),
-    gridCells(organisationId, classId, subjectId, subgroupId, start, end),
-    db.homework.findMany({
-      where: { organisationId, lesson: lessonWhere },
-      orderBy: { id: "asc" },
-      select: { id: true, lessonId: true, text: true, dueDate: true, version: true, files: { select: { id: true, fileName: true, size: true } } },
-    }),
-  ]);
+  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, cells, homework] =
+    await Promise.all([
+      db.assignmentType.findMany({
+        where: { organisationId },
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, shortName: true, weight: true, isControl: true, isActive: true },
+      }),
+      db.lesson.findMany({
+        where: lessonWhere,
+        orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          date: true,
+          bellNumber: true,
+          hours: true,
+          topic: true,
+          content: true,
+          version: true,
+          planTopicId: true,
+          subgroupId: true,
+          substituteId: true,
+        },
+      }),
+      db.classMembership.findMany({
+        where: {
+          organisationId,
+          classId,
+          startDate: { lte: range.end },
+          OR: [{ endDate: null }, { endDate: { gte: range.start } }],
+        },
+        select: {
+          studentId: true,
+          startDate: true,
+          endDate: true,
+          educationForm: true,
+          student: { select: { lastName: true, firstName: true, middleName: true } },
+        },
+      }),
+      db.subgroupMember.findMany({
+        where: { organisationId, subgroup: { classId } },
+        select: { subgroupId: true, studentId: true },
+      }),
+      range.periodId === null
+        ? Promise.resolve([])
+        : db.finalMark.findMany({
+            where: { organisationId, classId, subjectId, kind: "PERIOD", periodId: range.periodId },
+            select: { studentId: true },
+          }),
+      db.unlockRequest.findMany({
+        where: {
+          organisationId,
+          classId,
+          subjectId,
+          status: "APPROVED",
+          openUntil: { gt: now },
+          date: { gte: range.start, lte: range.end },
+        },
+        select: { date: true, openUntil: true },
+      }),
+      db.planTopic.findMany({
+        where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
+        orderBy: [{ planId: "asc" }, { position: "asc" }],
+        select: { id: true, title: true },
+        take: 400,
+      }),
+      db.assignment.findMany({
+        where: { organisationId, lesson: lessonWhere },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          lessonId: true,
+          typeId: true,
+          description: true,
+          weight: true,
+          dueDate: true,
+          specification: true,
+        },
+      }),
+      gridCells(organisationId, classId, subjectId, subgroupId, start, end),
+      db.homework.findMany({
+        where: { organisationId, lesson: lessonWhere },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          lessonId: true,
+          text: true,
+          dueDate: true,
+          version: true,
+          files: { select: { id: true, fileName: true, size: true } },
+        },
+      }),
+    ]);
   return {
     cls: head.cls,
     subject: head.subject,
@@ -195,7 +246,13 @@ export async function gridRows(
     orgKind: head.orgKind,
     settings: head.settings,
     range,
-    types: types.map((t): GridType => ({ id: t.id, name: t.name, shortName: t.shortName, weight: Number(t.weight), isControl: t.isControl })),
+    types: types.map((t): GridType => ({
+      id: t.id,
+      name: t.name,
+      shortName: t.shortName,
+      weight: Number(t.weight),
+      isControl: t.isControl,
+    })),
     lessons: lessons.map((l) => ({ ...l, hours: Number(l.hours) })),
     memberships: memberships.map((m) => ({
       studentId: m.studentId,
@@ -206,15 +263,36 @@ export async function gridRows(
     })),
     subgroupMembers,
     assignments: assignments.map((a) => ({
-      id: a.id, lessonId: a.lessonId, typeId: a.typeId, description: a.description, weight: num(a.weight), dueDate: a.dueDate,
+      id: a.id,
+      lessonId: a.lessonId,
+      typeId: a.typeId,
+      description: a.description,
+      weight: num(a.weight),
+      dueDate: a.dueDate,
       hasSpecification: a.specification !== null,
     })),
     marks: cells.marks.map(([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({
-      assignmentId, studentId, kind, value, isHospital, comment, version,
+      assignmentId,
+      studentId,
+      kind,
+      value,
+      isHospital,
+      comment,
+      version,
     })),
-    attendance: cells.attendance.map(([lessonId, studentId, code, missedHours, version]) => ({ lessonId, studentId, code, missedHours, version })),
+    attendance: cells.attendance.map(([lessonId, studentId, code, missedHours, version]) => ({
+      lessonId,
+      studentId,
+      code,
+      missedHours,
+      version,
+    })),
     homework: homework.map((h) => ({
-      id: h.id, lessonId: h.lessonId, text: h.text, dueDate: h.dueDate, version: h.version,
+      id: h.id,
+      lessonId: h.lessonId,
+      text: h.text,
+      dueDate: h.dueDate,
+      version: h.version,
       files: h.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size })),
     })),
     attendanceTaken: cells.taken,
@@ -225,10 +303,27 @@ export async function gridRows(
 }
 
 type LessonRow = {
-  id: number; date: Date; classId: number; subjectId: number; subgroupId: number | null; teacherId: number; substituteId: number | null;
-  status: "SCHEDULED" | "CANCELLED"; hours: { toString(): string }; grade: number; yearId: number; periodKind: string; yearStatus: string;
-  passFail: boolean; kind: "SCHOOL" | "COLLEGE"; timeZone: string; minMark: number | null; maxMark: number | null; lockDays: number | null;
-  homeworkForToday: boolean | null; homeworkForPast: boolean | null;
+  id: number;
+  date: Date;
+  classId: number;
+  subjectId: number;
+  subgroupId: number | null;
+  teacherId: number;
+  substituteId: number | null;
+  status: "SCHEDULED" | "CANCELLED";
+  hours: { toString(): string };
+  grade: number;
+  yearId: number;
+  periodKind: string;
+  yearStatus: string;
+  passFail: boolean;
+  kind: "SCHOOL" | "COLLEGE";
+  timeZone: string;
+  minMark: number | null;
+  maxMark: number | null;
+  lockDays: number | null;
+  homeworkForToday: boolean | null;
+  homeworkForPast: boolean | null;
 };
 
 type StudentRow = {
@@ -240,9 +335,21 @@ type StudentRow = {
 
 function lessonOf(r: LessonRow) {
   return {
-    id: r.id, date: r.date, classId: r.classId, subjectId: r.subjectId, subgroupId: r.subgroupId, teacherId: r.teacherId, substituteId: r.substituteId,
-    status: r.status, hours: Number(r.hours),
-    class: { grade: r.grade, yearId: r.yearId, periodKind: r.periodKind as PeriodKindName, year: { status: r.yearStatus } },
+    id: r.id,
+    date: r.date,
+    classId: r.classId,
+    subjectId: r.subjectId,
+    subgroupId: r.subgroupId,
+    teacherId: r.teacherId,
+    substituteId: r.substituteId,
+    status: r.status,
+    hours: Number(r.hours),
+    class: {
+      grade: r.grade,
+      yearId: r.yearId,
+      periodKind: r.periodKind as PeriodKindName,
+      year: { status: r.yearStatus },
+    },
     subject: { passFail: r.passFail },
     organisation: { kind: r.kind, timeZone: r.timeZone },
     settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
@@ -276,7 +383,12 @@ export type CellStudent = ReturnType<typeof studentOf>;
 
 function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
   return {
-    spans: r.spans.map((m) => ({ studentId, startDate: dateOnly(m.startDate), endDate: m.endDate ? dateOnly(m.endDate) : null, educationForm: m.educationForm })),
+    spans: r.spans.map((m) => ({
+      studentId,
+      startDate: dateOnly(m.startDate),
+      endDate: m.endDate ? dateOnly(m.endDate) : null,
+      educationForm: m.educationForm,
+    })),
     subgroups: new Set(r.inSubgroup && lesson.subgroupId !== null ? [lesson.subgroupId] : []),
     finalSet: r.finalSet,
     unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),
@@ -319,11 +431,28 @@ export async function cellContext(
   return { lesson, student: studentOf(r, lesson, studentId) };
 }
 
-export type ChangeRow = { id: string; at: Date; user: string; oldValue: unknown; newValue: unknown; reason: string | null; entity: string };
+export type ChangeRow = {
+  id: string;
+  at: Date;
+  user: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+  entity: string;
+};
 
 /** The history of one cell / lesson field (JRN-7), newest first, with the authors' names. */
-export async function changesOf(organisationId: number, entityKeys: string[], limit = 200, lessonId?: number): Promise<ChangeRow[]> {
-  return changesWhere(organisationId, { entityKey: { in: entityKeys }, ...(lessonId !== undefined ? { lessonId } : {}) }, limit);
+export async function changesOf(
+  organisationId: number,
+  entityKeys: string[],
+  limit = 200,
+  lessonId?: number,
+): Promise<ChangeRow[]> {
+  return changesWhere(
+    organisationId,
+    { entityKey: { in: entityKeys }, ...(lessonId !== undefined ? { lessonId } : {}) },
+    limit,
+  );
 }
 
 /** A lesson's own history: topic, homework (the journal's and the plan's) and «все присутствуют». */
@@ -335,16 +464,29 @@ export async function lessonChanges(organisationId: number, lessonId: number, li
   );
 }
 
-async function changesWhere(organisationId: number, where: Prisma.JournalChangeWhereInput, limit: number): Promise<ChangeRow[]> {
+async function changesWhere(
+  organisationId: number,
+  where: Prisma.JournalChangeWhereInput,
+  limit: number,
+): Promise<ChangeRow[]> {
   const rows = await db.journalChange.findMany({
     where: { organisationId, ...where },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, at: true, userId: true, oldValue: true, newValue: true, reason: true, entity: true },
   });
-  const users = await usersByIds(organisationId, rows.map((r) => r.userId));
+  const users = await usersByIds(
+    organisationId,
+    rows.map((r) => r.userId),
+  );
   return rows.map((r) => ({
-    id: r.id.toString(), at: r.at, user: users.get(r.userId) ?? "—", oldValue: r.oldValue, newValue: r.newValue, reason: r.reason, entity: r.entity,
+    id: r.id.toString(),
+    at: r.at,
+    user: users.get(r.userId) ?? "—",
+    oldValue: r.oldValue,
+    newValue: r.newValue,
+    reason: r.reason,
+    entity: r.entity,
   }));
 }
 
@@ -359,7 +501,10 @@ export async function usersByIds(organisationId: number, ids: number[]): Promise
 }
 
 /** The last change of a cell: who and when (for the conflict message). */
-export async function lastChange(organisationId: number, entityKey: string): Promise<{ user: string; at: Date } | null> {
+export async function lastChange(
+  organisationId: number,
+  entityKey: string,
+): Promise<{ user: string; at: Date } | null> {
   const [row] = await changesOf(organisationId, [entityKey], 1);
   return row ? { user: row.user, at: row.at } : null;
 }
@@ -398,7 +543,10 @@ export async function journalChoices(
   const loads = await db.teacherLoad.findMany({
     where: { organisationId, year: { status: { not: "CLOSED" }, isCurrent: true }, ...scope },
     select: {
-      classId: true, subjectId: true, subgroupId: true, teacherId: true,
+      classId: true,
+      subjectId: true,
+      subgroupId: true,
+      teacherId: true,
       class: { select: { name: true, grade: true } },
       subject: { select: { name: true, sortOrder: true } },
       subgroup: { select: { name: true } },
@@ -407,25 +555,55 @@ export async function journalChoices(
   });
   return loads
     .map((l) => ({
-      classId: l.classId, className: l.class.name, grade: l.class.grade, subjectId: l.subjectId, subjectName: l.subject.name,
-      subgroupId: l.subgroupId, subgroupName: l.subgroup?.name ?? null, teacher: fullName(l.teacher), teacherId: l.teacherId,
+      classId: l.classId,
+      className: l.class.name,
+      grade: l.class.grade,
+      subjectId: l.subjectId,
+      subjectName: l.subject.name,
+      subgroupId: l.subgroupId,
+      subgroupName: l.subgroup?.name ?? null,
+      teacher: fullName(l.teacher),
+      teacherId: l.teacherId,
       order: l.subject.sortOrder,
     }))
-    .sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, "ru") || a.order - b.order || (a.subgroupName ?? "").localeCompare(b.subgroupName ?? "", "ru"))
+    .sort(
+      (a, b) =>
+        a.grade - b.grade ||
+        a.className.localeCompare(b.className, "ru") ||
+        a.order - b.order ||
+        (a.subgroupName ?? "").localeCompare(b.subgroupName ?? "", "ru"),
+    )
     .map(({ order: _order, ...rest }) => rest);
 }
 
 export type SubstituteLesson = { id: number; date: Date; bellNumber: number; className: string; subjectName: string };
 
 /** Lessons one substitutes (SCH-3) around today: the journal opens for exactly those. */
-export async function substituteLessons(organisationId: number, userId: number, from: Date, to: Date): Promise<SubstituteLesson[]> {
+export async function substituteLessons(
+  organisationId: number,
+  userId: number,
+  from: Date,
+  to: Date,
+): Promise<SubstituteLesson[]> {
   const rows = await db.lesson.findMany({
     where: { organisationId, substituteId: userId, date: { gte: from, lte: to }, status: "SCHEDULED" },
     orderBy: [{ date: "desc" }, { bellNumber: "asc" }],
     take: 50,
-    select: { id: true, date: true, bellNumber: true, class: { select: { name: true } }, subject: { select: { name: true } } },
+    select: {
+      id: true,
+      date: true,
+      bellNumber: true,
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, date: r.date, bellNumber: r.bellNumber, className: r.class.name, subjectName: r.subject.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.date,
+    bellNumber: r.bellNumber,
+    className: r.class.name,
+    subjectName: r.subject.name,
+  }));
 }
 
 /** A lesson's class and subject (lesson mode of the grid). */
@@ -445,7 +623,11 @@ export async function homeworkFile(organisationId: number, id: number) {
 }
 
 /** Which of the given students have ever been members of the class (protocol rows must belong to it). */
-export async function studentsOfClass(organisationId: number, classId: number, studentIds: number[]): Promise<Set<number>> {
+export async function studentsOfClass(
+  organisationId: number,
+  classId: number,
+  studentIds: number[],
+): Promise<Set<number>> {
   if (studentIds.length === 0) return new Set();
   const rows = await db.classMembership.findMany({
     where: { organisationId, classId, studentId: { in: studentIds } },

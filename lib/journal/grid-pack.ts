@@ -10,7 +10,10 @@ export type PackedMark = [number, number, MarkKindName, number | null, 0 | 1, st
 /** [lessonId, studentId, code, missedHours, version] */
 export type PackedAttendance = [number, number, AttendanceCodeName, number | null, number];
 
-export type PackedGridView = Omit<GridView, "marks" | "attendance"> & { marks: PackedMark[]; attendance: PackedAttendance[] };
+export type PackedGridView = Omit<GridView, "marks" | "attendance"> & {
+  marks: PackedMark[];
+  attendance: PackedAttendance[];
+};
 
 function splitKey(key: string): [number, number] {
   const i = key.indexOf(":");

@@ -33,14 +33,26 @@ export type GridLesson = {
   content: string | null;
   version: number;
   planTopicId: number | null;
-  homework: { id: number; text: string; dueDate: string | null; version: number; files: { id: number; name: string; size: number }[] } | null;
+  homework: {
+    id: number;
+    text: string;
+    dueDate: string | null;
+    version: number;
+    files: { id: number; name: string; size: number }[];
+  } | null;
   assignments: GridAssignment[];
   lock: LockDecision;
   attendanceTaken: boolean;
   substituted: boolean;
 };
 
-export type GridMark = { kind: MarkKindName; value: number | null; isHospital: boolean; comment: string | null; version: number };
+export type GridMark = {
+  kind: MarkKindName;
+  value: number | null;
+  isHospital: boolean;
+  comment: string | null;
+  version: number;
+};
 export type GridAttendance = { code: AttendanceCodeName; missedHours: number | null; version: number };
 
 export type GridStudent = {
@@ -95,7 +107,13 @@ export type GridRows = {
   subject: { id: number; name: string; passFail: boolean };
   subgroupId: number | null;
   orgKind: "SCHOOL" | "COLLEGE";
-  settings: { minMark: number; maxMark: number; roundingThreshold: number; averagingMethod: AveragingMethod; lockDays: number };
+  settings: {
+    minMark: number;
+    maxMark: number;
+    roundingThreshold: number;
+    averagingMethod: AveragingMethod;
+    lockDays: number;
+  };
   range: { start: Date; end: Date };
   types: GridType[];
   lessons: {
@@ -110,12 +128,47 @@ export type GridRows = {
     subgroupId: number | null;
     substituteId: number | null;
   }[];
-  memberships: { studentId: number; startDate: Date; endDate: Date | null; educationForm: EducationFormName; name: string }[];
+  memberships: {
+    studentId: number;
+    startDate: Date;
+    endDate: Date | null;
+    educationForm: EducationFormName;
+    name: string;
+  }[];
   subgroupMembers: { subgroupId: number; studentId: number }[];
-  assignments: { id: number; lessonId: number; typeId: number; description: string | null; weight: number | null; dueDate: Date | null; hasSpecification: boolean }[];
-  marks: { assignmentId: number; studentId: number; kind: MarkKindName; value: number | null; isHospital: boolean; comment: string | null; version: number }[];
-  attendance: { lessonId: number; studentId: number; code: AttendanceCodeName; missedHours: number | null; version: number }[];
-  homework: { id: number; lessonId: number; text: string; dueDate: Date | null; version: number; files: { id: number; name: string; size: number }[] }[];
+  assignments: {
+    id: number;
+    lessonId: number;
+    typeId: number;
+    description: string | null;
+    weight: number | null;
+    dueDate: Date | null;
+    hasSpecification: boolean;
+  }[];
+  marks: {
+    assignmentId: number;
+    studentId: number;
+    kind: MarkKindName;
+    value: number | null;
+    isHospital: boolean;
+    comment: string | null;
+    version: number;
+  }[];
+  attendance: {
+    lessonId: number;
+    studentId: number;
+    code: AttendanceCodeName;
+    missedHours: number | null;
+    version: number;
+  }[];
+  homework: {
+    id: number;
+    lessonId: number;
+    text: string;
+    dueDate: Date | null;
+    version: number;
+    files: { id: number; name: string; size: number }[];
+  }[];
   attendanceTaken: number[];
   finals: number[];
   unlocks: { date: Date; openUntil: Date }[];
@@ -158,7 +211,9 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
       content: l.content,
       version: l.version,
       planTopicId: l.planTopicId,
-      homework: h ? { id: h.id, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, version: h.version, files: h.files } : null,
+      homework: h
+        ? { id: h.id, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, version: h.version, files: h.files }
+        : null,
       assignments: byLesson.get(l.id) ?? [],
       lock: lockDecision({
         lessonDate: l.date,
@@ -186,7 +241,9 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   for (const [studentId, list] of spans) {
     const own = subgroupsOf.get(studentId) ?? new Set<number>();
     if (r.subgroupId !== null && !own.has(r.subgroupId)) continue;
-    const cells = lessons.map((l) => ({ open: "o", outside: "x", form: "f" })[cellState(list, l.date, l.subgroupId, own)]).join("");
+    const cells = lessons
+      .map((l) => ({ open: "o", outside: "x", form: "f" })[cellState(list, l.date, l.subgroupId, own)])
+      .join("");
     if (lessonOnly !== null && !cells.includes("o")) continue;
     const lastEnd = list.some((s) => s.endDate === null) ? null : Math.max(...list.map((s) => s.endDate!.getTime()));
     const firstStart = Math.min(...list.map((s) => s.startDate.getTime()));
@@ -203,10 +260,21 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
 
   const marks: Record<string, GridMark> = {};
   for (const m of r.marks) {
-    marks[markKey(m.assignmentId, m.studentId)] = { kind: m.kind, value: m.value, isHospital: m.isHospital, comment: m.comment, version: m.version };
+    marks[markKey(m.assignmentId, m.studentId)] = {
+      kind: m.kind,
+      value: m.value,
+      isHospital: m.isHospital,
+      comment: m.comment,
+      version: m.version,
+    };
   }
   const attendance: Record<string, GridAttendance> = {};
-  for (const a of r.attendance) attendance[attendanceKey(a.lessonId, a.studentId)] = { code: a.code, missedHours: a.missedHours, version: a.version };
+  for (const a of r.attendance)
+    attendance[attendanceKey(a.lessonId, a.studentId)] = {
+      code: a.code,
+      missedHours: a.missedHours,
+      version: a.version,
+    };
 
   return {
     classId: r.cls.id,
@@ -218,7 +286,11 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
     marksAllowed: marksAllowed(r.orgKind, r.cls.grade),
     passFail: r.subject.passFail,
     method: r.settings.averagingMethod,
-    scale: { minMark: r.settings.minMark, maxMark: r.settings.maxMark, roundingThreshold: r.settings.roundingThreshold },
+    scale: {
+      minMark: r.settings.minMark,
+      maxMark: r.settings.maxMark,
+      roundingThreshold: r.settings.roundingThreshold,
+    },
     lockDays: r.settings.lockDays,
     today: isoDate(today),
     types: r.types,
@@ -248,7 +320,10 @@ export function studentSummary(view: Pick<GridView, "lessons" | "marks" | "metho
 }
 
 /** Absences and missed hours of a student over the grid's lessons (ОП is not an absence). */
-export function studentAbsences(view: Pick<GridView, "lessons" | "attendance">, studentId: number): { count: number; hours: number } {
+export function studentAbsences(
+  view: Pick<GridView, "lessons" | "attendance">,
+  studentId: number,
+): { count: number; hours: number } {
   let count = 0;
   let hours = 0;
   for (const l of view.lessons) {

@@ -7,7 +7,16 @@ import { effectiveScopes } from "@/lib/access/rules";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { authorizeJournal } from "./access";
-import { gridHead, gridRows, journalChoices, lessonPlace, substituteLessons, type GridHead, type JournalChoice, type PeriodOption } from "./data";
+import {
+  gridHead,
+  gridRows,
+  journalChoices,
+  lessonPlace,
+  substituteLessons,
+  type GridHead,
+  type JournalChoice,
+  type PeriodOption,
+} from "./data";
 import { buildGridView, type GridView } from "./grid";
 
 const DAY = 86_400_000;
@@ -16,7 +25,11 @@ const DAY = 86_400_000;
 export const loadJournalChoices = cache(async (user: CurrentUser): Promise<JournalChoice[]> => {
   const facts = await actorFacts(user.organisationId, user.id);
   if (!facts) return [];
-  const scopes = new Set([...effectiveScopes(facts, "journal.viewAll"), ...effectiveScopes(facts, "journal.viewOwn"), ...effectiveScopes(facts, "journal.editAll")]);
+  const scopes = new Set([
+    ...effectiveScopes(facts, "journal.viewAll"),
+    ...effectiveScopes(facts, "journal.viewOwn"),
+    ...effectiveScopes(facts, "journal.editAll"),
+  ]);
   const classIds = [
     ...(scopes.has("dept") ? facts.departmentClassIds : []),
     ...(scopes.has("class") ? facts.classTeacherOf : []),
@@ -30,10 +43,21 @@ export const loadJournalChoices = cache(async (user: CurrentUser): Promise<Journ
 
 export const loadSubstituteLessons = cache((user: CurrentUser) => {
   const today = todayIn(user.timeZone);
-  return substituteLessons(user.organisationId, user.id, new Date(today.getTime() - 14 * DAY), new Date(today.getTime() + 7 * DAY));
+  return substituteLessons(
+    user.organisationId,
+    user.id,
+    new Date(today.getTime() - 14 * DAY),
+    new Date(today.getTime() + 7 * DAY),
+  );
 });
 
-export type GridRequest = { classId?: number; subjectId?: number; subgroupId?: number; periodId?: number; lessonId?: number };
+export type GridRequest = {
+  classId?: number;
+  subjectId?: number;
+  subgroupId?: number;
+  periodId?: number;
+  lessonId?: number;
+};
 
 export type GridPage =
   | { kind: "none" }
@@ -66,7 +90,12 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
     const place = await lessonPlace(user.organisationId, req.lessonId);
     if (!place) return { kind: "forbidden" };
     const [onClass, head] = await Promise.all([
-      authorizeJournal(user, { kind: "class", classId: place.classId, subjectId: place.subjectId, subgroupId: place.subgroupId }),
+      authorizeJournal(user, {
+        kind: "class",
+        classId: place.classId,
+        subjectId: place.subjectId,
+        subgroupId: place.subgroupId,
+      }),
       gridHead(user.organisationId, place.classId, place.subjectId),
     ]);
     if (!head) return { kind: "forbidden" };
@@ -104,7 +133,11 @@ async function gridPage(
   if (lessonOnly !== null) period = null;
   const place = lessonOnly !== null ? await lessonPlace(user.organisationId, lessonOnly) : null;
   const range = place
-    ? { start: place.date, end: place.date, periodId: head.periods.find((p) => p.start <= place.date && p.end >= place.date)?.id ?? null }
+    ? {
+        start: place.date,
+        end: place.date,
+        periodId: head.periods.find((p) => p.start <= place.date && p.end >= place.date)?.id ?? null,
+      }
     : period
       ? {
           start: period.start,

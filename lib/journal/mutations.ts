@@ -10,7 +10,13 @@ import { notifyMark } from "@/lib/push/send";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { AttendanceCodeName, MarkKindName } from "./rules";
 
-export type MarkState = { kind: MarkKindName; value: number | null; isHospital: boolean; comment: string | null; version: number };
+export type MarkState = {
+  kind: MarkKindName;
+  value: number | null;
+  isHospital: boolean;
+  comment: string | null;
+  version: number;
+};
 export type AttendanceState = { code: AttendanceCodeName; missedHours: number | null; version: number };
 
 export type WriteResult<T> =
@@ -27,10 +33,17 @@ export const homeworkEntityKey = (homeworkId: number) => `homework:${homeworkId}
 type Tx = Prisma.TransactionClient;
 
 function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === null || value === undefined
+    ? Prisma.DbNull
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
-async function nextVersion(tx: Tx, organisationId: number, entity: "MARK" | "ATTENDANCE", entityKey: string): Promise<number> {
+async function nextVersion(
+  tx: Tx,
+  organisationId: number,
+  entity: "MARK" | "ATTENDANCE",
+  entityKey: string,
+): Promise<number> {
   const n = await tx.journalChange.count({ where: { organisationId, entity, entityKey } });
   return n + 1;
 }
@@ -172,7 +185,8 @@ async function currentMark(organisationId: number, assignmentId: number, student
 export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
   const result = w.assignmentId === null ? await writeMarkNewAssignment(w) : await writeMarkInto(w, w.assignmentId);
   // API-4: after the commit, the family's opted-in devices; not awaited — it never fails or slows the save.
-  if (result.ok && !("unchanged" in result) && result.state) void notifyMark(w.organisationId, w.lessonId, w.studentId, markLabel(result.state.kind, result.state.value));
+  if (result.ok && !("unchanged" in result) && result.state)
+    void notifyMark(w.organisationId, w.lessonId, w.studentId, markLabel(result.state.kind, result.state.value));
   return result;
 }
 
@@ -191,9 +205,16 @@ async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteR
   const before: MarkState | null =
     row.id === null
       ? null
-      : { kind: row.kind as MarkKindName, value: row.value, isHospital: row.isHospital!, comment: row.comment, version: row.version! };
+      : {
+          kind: row.kind as MarkKindName,
+          value: row.value,
+          isHospital: row.isHospital!,
+          comment: row.comment,
+          version: row.version!,
+        };
   const beforeVersion = before?.version ?? 0;
-  if (beforeVersion === w.expectedVersion && row.same) return { ok: true, state: before, version: beforeVersion, assignmentId, unchanged: true };
+  if (beforeVersion === w.expectedVersion && row.same)
+    return { ok: true, state: before, version: beforeVersion, assignmentId, unchanged: true };
   if (beforeVersion !== w.expectedVersion || row.written === null) {
     // Refused (or beaten to an empty cell by a concurrent insert): answer with the cell as it is now.
     const now = await currentMark(w.organisationId, assignmentId, w.studentId);
@@ -207,7 +228,10 @@ async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteR
 async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkState>> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
-    const existing = await tx.assignment.findFirst({ where: { organisationId: w.organisationId, lessonId: w.lessonId }, select: { id: true } });
+    const existing = await tx.assignment.findFirst({
+      where: { organisationId: w.organisationId, lessonId: w.lessonId },
+      select: { id: true },
+    });
     if (existing || w.typeId === null) return { ok: false, reason: "placeholder" } as const;
     const a = await tx.assignment.create({
       data: { organisationId: w.organisationId, lessonId: w.lessonId, typeId: w.typeId, createdAt: w.now },
@@ -215,8 +239,13 @@ async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkSta
     });
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "ASSIGNMENT", lessonId: w.lessonId, entityKey: `assignment:${a.id}`,
-        newValue: json({ typeId: w.typeId }), userId: w.userId, at: w.now,
+        organisationId: w.organisationId,
+        entity: "ASSIGNMENT",
+        lessonId: w.lessonId,
+        entityKey: `assignment:${a.id}`,
+        newValue: json({ typeId: w.typeId }),
+        userId: w.userId,
+        at: w.now,
       },
     });
     if (w.mark === null) return { ok: true, state: null, version: 0, assignmentId: a.id } as const;
@@ -225,15 +254,32 @@ async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkSta
     const version = await nextVersion(tx, w.organisationId, "MARK", key);
     await tx.mark.create({
       data: {
-        organisationId: w.organisationId, lessonId: w.lessonId, assignmentId: a.id, studentId: w.studentId, ...w.mark, comment,
-        version, createdById: w.userId, updatedById: w.userId, createdAt: w.now, updatedAt: w.now,
+        organisationId: w.organisationId,
+        lessonId: w.lessonId,
+        assignmentId: a.id,
+        studentId: w.studentId,
+        ...w.mark,
+        comment,
+        version,
+        createdById: w.userId,
+        updatedById: w.userId,
+        createdAt: w.now,
+        updatedAt: w.now,
       },
     });
     const next: MarkState = { ...w.mark, comment, version };
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "MARK", lessonId: w.lessonId, studentId: w.studentId, entityKey: key,
-        oldValue: Prisma.DbNull, newValue: json(next), reason: w.reason, userId: w.userId, at: w.now,
+        organisationId: w.organisationId,
+        entity: "MARK",
+        lessonId: w.lessonId,
+        studentId: w.studentId,
+        entityKey: key,
+        oldValue: Prisma.DbNull,
+        newValue: json(next),
+        reason: w.reason,
+        userId: w.userId,
+        at: w.now,
       },
     });
     return { ok: true, state: next, version, assignmentId: a.id } as const;
@@ -280,8 +326,14 @@ type AttendanceSaveRow = {
 function attendanceSaveSql(w: AttendanceWrite) {
   const key = attendanceEntityKey(w.lessonId, w.studentId);
   const verdicts = STORED_CODES.map((c) => [c, w.allow(c === "-" ? null : c)] as const);
-  const writeCodes = verdicts.filter(([, v]) => v === "write").map(([c]) => c).join(",");
-  const keepCodes = verdicts.filter(([, v]) => v === "keep").map(([c]) => c).join(",");
+  const writeCodes = verdicts
+    .filter(([, v]) => v === "write")
+    .map(([c]) => c)
+    .join(",");
+  const keepCodes = verdicts
+    .filter(([, v]) => v === "keep")
+    .map(([c]) => c)
+    .join(",");
   const code = w.next?.code ?? null;
   const hours = w.next?.missedHours ?? null;
   return db.$queryRaw<AttendanceSaveRow[]>`
@@ -350,15 +402,27 @@ function attendanceSaveSql(w: AttendanceWrite) {
 }
 
 /** The attendance of a cell now (after a refused save, for the 409 answer). */
-async function currentAttendance(organisationId: number, lessonId: number, studentId: number): Promise<AttendanceState | null> {
+async function currentAttendance(
+  organisationId: number,
+  lessonId: number,
+  studentId: number,
+): Promise<AttendanceState | null> {
   const row = await db.attendance.findUnique({
     where: { organisationId_lessonId_studentId: { organisationId, lessonId, studentId } },
     select: { code: true, missedHours: true, version: true },
   });
-  return row ? { code: row.code as AttendanceCodeName, missedHours: row.missedHours === null ? null : Number(row.missedHours), version: row.version } : null;
+  return row
+    ? {
+        code: row.code as AttendanceCodeName,
+        missedHours: row.missedHours === null ? null : Number(row.missedHours),
+        version: row.version,
+      }
+    : null;
 }
 
-export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
+export async function writeAttendance(
+  w: AttendanceWrite,
+): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
   const [row] =
     w.expectedVersion === 0
       ? (
@@ -368,7 +432,8 @@ export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<A
           ])
         )[1]
       : await attendanceSaveSql(w);
-  const before: AttendanceState | null = row.code === null ? null : { code: row.code, missedHours: row.missedHours, version: row.version! };
+  const before: AttendanceState | null =
+    row.code === null ? null : { code: row.code, missedHours: row.missedHours, version: row.version! };
   const beforeVersion = before?.version ?? 0;
   if (beforeVersion !== w.expectedVersion) {
     const now = await currentAttendance(w.organisationId, w.lessonId, w.studentId);
@@ -381,13 +446,27 @@ export async function writeAttendance(w: AttendanceWrite): Promise<WriteResult<A
     const now = await currentAttendance(w.organisationId, w.lessonId, w.studentId);
     return { ok: false, reason: "conflict", state: now, version: now?.version ?? 0 };
   }
-  const next: AttendanceState | null = w.next === null ? null : { code: w.next.code, missedHours: row.newHours, version: row.written };
+  const next: AttendanceState | null =
+    w.next === null ? null : { code: w.next.code, missedHours: row.newHours, version: row.written };
   return { ok: true, state: next, version: next?.version ?? 0 };
 }
 
 /** «все присутствуют» (JRN-5): records that attendance of the lesson was taken; absences already marked stay. */
-export async function markAttendanceTaken(organisationId: number, userId: number, lessonId: number, now: Date): Promise<void> {
+export async function markAttendanceTaken(
+  organisationId: number,
+  userId: number,
+  lessonId: number,
+  now: Date,
+): Promise<void> {
   await db.journalChange.create({
-    data: { organisationId, entity: "ATTENDANCE", lessonId, entityKey: `${lessonEntityKey(lessonId)}:attendance`, newValue: json({ allPresent: true }), userId, at: now },
+    data: {
+      organisationId,
+      entity: "ATTENDANCE",
+      lessonId,
+      entityKey: `${lessonEntityKey(lessonId)}:attendance`,
+      newValue: json({ allPresent: true }),
+      userId,
+      at: now,
+    },
   });
 }

@@ -8,7 +8,14 @@ export type AttendanceCodeName = "N" | "UP" | "NP" | "B" | "OT" | "OP";
 export type EducationFormName = "FULL_TIME" | "PART_TIME" | "EXTRAMURAL" | "FAMILY" | "HOME";
 
 /** JRN-4 labels (seed 001 §5.3–5.4). «осв» is not a code (seed 003). */
-export const ATTENDANCE_LABELS: Record<AttendanceCodeName, string> = { N: "Н", UP: "УП", NP: "НП", B: "Б", OT: "ОТ", OP: "ОП" };
+export const ATTENDANCE_LABELS: Record<AttendanceCodeName, string> = {
+  N: "Н",
+  UP: "УП",
+  NP: "НП",
+  B: "Б",
+  OT: "ОТ",
+  OP: "ОП",
+};
 export const ATTENDANCE_TITLES: Record<AttendanceCodeName, string> = {
   N: "отсутствовал (причина не указана)",
   UP: "уважительная причина",
@@ -25,10 +32,24 @@ export const REASON_CODES: readonly AttendanceCodeName[] = ["UP", "NP", "B", "OT
 // ───────────── typed input ─────────────
 
 /** A key typed on the Latin layout by mistake → the Cyrillic letter on the same key. */
-const LATIN_TO_CYRILLIC: Record<string, string> = { y: "н", j: "о", g: "п", l: "д", p: "з", "<": "б", ",": "б", t: "е", f: "а" };
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  y: "н",
+  j: "о",
+  g: "п",
+  l: "д",
+  p: "з",
+  "<": "б",
+  ",": "б",
+  t: "е",
+  f: "а",
+};
 
 function normalise(raw: string): string {
-  return [...raw.trim().toLowerCase()].map((c) => LATIN_TO_CYRILLIC[c] ?? c).join("").replace(/ё/g, "е").replace(/\s+/g, "");
+  return [...raw.trim().toLowerCase()]
+    .map((c) => LATIN_TO_CYRILLIC[c] ?? c)
+    .join("")
+    .replace(/ё/g, "е")
+    .replace(/\s+/g, "");
 }
 
 export type MarkInput = { kind: MarkKindName; value: number | null; isHospital: boolean };
@@ -46,11 +67,15 @@ export function parseMarkInput(
 ): ParseResult<MarkInput | null> {
   const s = normalise(raw);
   if (s === "") return { ok: true, value: null };
-  if (s === "д" || s === "долг" || s === ".") return { ok: true, value: { kind: "DEBT", value: null, isHospital: false } };
-  if (s === "на" || s === "н/а" || s === "н\\а") return { ok: true, value: { kind: "NOT_ATTESTED", value: null, isHospital: false } };
+  if (s === "д" || s === "долг" || s === ".")
+    return { ok: true, value: { kind: "DEBT", value: null, isHospital: false } };
+  if (s === "на" || s === "н/а" || s === "н\\а")
+    return { ok: true, value: { kind: "NOT_ATTESTED", value: null, isHospital: false } };
   if (opts.passFail) {
-    if (s === "з" || s === "зач" || s === "зачет" || s === "+") return { ok: true, value: { kind: "PASS", value: null, isHospital: false } };
-    if (s === "нз" || s === "незач" || s === "незачет" || s === "-") return { ok: true, value: { kind: "FAIL", value: null, isHospital: false } };
+    if (s === "з" || s === "зач" || s === "зачет" || s === "+")
+      return { ok: true, value: { kind: "PASS", value: null, isHospital: false } };
+    if (s === "нз" || s === "незач" || s === "незачет" || s === "-")
+      return { ok: true, value: { kind: "FAIL", value: null, isHospital: false } };
     return { ok: false, message: "По этому предмету ставится «зачёт» (з) или «незачёт» (нз)" };
   }
   const m = /^(\d{1,2})(б|\*)?$/.exec(s);
@@ -69,7 +94,10 @@ export type AttendanceInput = { code: AttendanceCodeName; missedHours: number | 
  * «н2» — absent for 2 academic hours of the pair (default: the whole lesson). Empty = present.
  * Reasons (УП/НП/Б/ОТ) are refused here: they belong to the class teacher's page.
  */
-export function parseAttendanceInput(raw: string, opts: { college: boolean; lessonHours: number }): ParseResult<AttendanceInput | null> {
+export function parseAttendanceInput(
+  raw: string,
+  opts: { college: boolean; lessonHours: number },
+): ParseResult<AttendanceInput | null> {
   const s = normalise(raw);
   if (s === "" || s === "п" || s === "+") return { ok: true, value: null };
   if (s === "оп" || s === "о") return { ok: true, value: { code: "OP", missedHours: null } };
@@ -77,11 +105,15 @@ export function parseAttendanceInput(raw: string, opts: { college: boolean; less
   if (m) {
     const hours = m[1] ? Number(m[1].replace(",", ".")) : opts.lessonHours;
     if (m[1] && (!opts.college || hours <= 0 || hours > opts.lessonHours)) {
-      return { ok: false, message: opts.college ? `Часов пропуска: от 0,5 до ${opts.lessonHours}` : "Введите «н» или «оп»" };
+      return {
+        ok: false,
+        message: opts.college ? `Часов пропуска: от 0,5 до ${opts.lessonHours}` : "Введите «н» или «оп»",
+      };
     }
     return { ok: true, value: { code: "N", missedHours: opts.college ? hours : null } };
   }
-  if (["уп", "нп", "б", "от"].includes(s)) return { ok: false, message: "Причину пропуска указывает классный руководитель" };
+  if (["уп", "нп", "б", "от"].includes(s))
+    return { ok: false, message: "Причину пропуска указывает классный руководитель" };
   return { ok: false, message: "Введите «н» (отсутствовал) или «оп» (опоздание)" };
 }
 
@@ -114,7 +146,10 @@ export function markInputText(m: { kind: MarkKindName; value: number | null; isH
  * and may clear a mistaken absence; a reason the class teacher has set is kept when the teacher
  * types «н» again (it is still an absence), so the reason is never lost silently.
  */
-export function teacherMayChangeAttendance(current: AttendanceCodeName | null, next: AttendanceCodeName | null): boolean {
+export function teacherMayChangeAttendance(
+  current: AttendanceCodeName | null,
+  next: AttendanceCodeName | null,
+): boolean {
   if (next !== null && !TEACHER_CODES.includes(next)) return false;
   return current === null || next === null || TEACHER_CODES.includes(current) || next === "OP";
 }
@@ -126,7 +161,12 @@ export function reasonApplies(current: AttendanceCodeName, reason: AttendanceCod
 
 // ───────────── who has a cell (JRN-1, PPL-2, PPL-3) ─────────────
 
-export type MembershipSpan = { studentId: number; startDate: Date; endDate: Date | null; educationForm: EducationFormName };
+export type MembershipSpan = {
+  studentId: number;
+  startDate: Date;
+  endDate: Date | null;
+  educationForm: EducationFormName;
+};
 
 /** Students on home or family education get no current marks nor attendance (PPL-2, 001 §5.5). */
 export const FORMS_WITHOUT_CELLS: readonly EducationFormName[] = ["FAMILY", "HOME"];

@@ -20,7 +20,14 @@ export const cellSaveSchema = z.discriminatedUnion("kind", [
     version,
     reason,
   }),
-  z.object({ kind: z.literal("attendance"), lessonId: id, studentId: id, input: z.string().max(10, "Слишком длинное значение"), version, reason }),
+  z.object({
+    kind: z.literal("attendance"),
+    lessonId: id,
+    studentId: id,
+    input: z.string().max(10, "Слишком длинное значение"),
+    version,
+    reason,
+  }),
   z.object({ kind: z.literal("allPresent"), lessonId: id }),
 ]);
 

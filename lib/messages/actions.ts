@@ -10,7 +10,10 @@ import { idSchema, parseAnnouncementForm } from "./schema";
 import { deleteAnnouncement } from "./mutations";
 import { postAnnouncement } from "./announce";
 
-export async function postAnnouncementAction(_prev: ActionResult<{ id: number }> | null, form: FormData): Promise<ActionResult<{ id: number }>> {
+export async function postAnnouncementAction(
+  _prev: ActionResult<{ id: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ id: number }>> {
   const parsed = parseAnnouncementForm(form);
   if (!parsed.ok) return fail("INVALID_INPUT", parsed.message, parsed.fieldErrors);
   const input = parsed.data;

@@ -35,7 +35,13 @@ export async function postAnnouncement(
     const schedule = opts.schedule ?? ((task) => void task().catch(() => undefined));
     schedule(async () => {
       const users = await audienceUserIds(actor.organisationId, input, todayIn(actor.timeZone, now));
-      return sendLetters(await emailsOf(actor.organisationId, users.filter((u) => u !== actor.id)), newAnnouncementLetter());
+      return sendLetters(
+        await emailsOf(
+          actor.organisationId,
+          users.filter((u) => u !== actor.id),
+        ),
+        newAnnouncementLetter(),
+      );
     });
   }
   return ok({ id });

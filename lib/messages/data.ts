@@ -2,7 +2,14 @@
 import { db } from "@/lib/db";
 import { isRole, type Role } from "@/lib/access/roles";
 
-export type AnnouncementView = { id: number; title: string; body: string; startsAt: Date; authorName: string; className: string | null };
+export type AnnouncementView = {
+  id: number;
+  title: string;
+  body: string;
+  startsAt: Date;
+  authorName: string;
+  className: string | null;
+};
 
 /** Current announcements for a reader: to everyone, to one of their roles, or to one of their classes. */
 export async function announcementsFor(
@@ -122,7 +129,11 @@ export async function readerClassIds(organisationId: number, userId: number, tod
     where: { organisationId_id: { organisationId, id: userId } },
     select: {
       student: { select: { memberships: { where: current, select: { classId: true } } } },
-      parent: { select: { children: { select: { student: { select: { memberships: { where: current, select: { classId: true } } } } } } } },
+      parent: {
+        select: {
+          children: { select: { student: { select: { memberships: { where: current, select: { classId: true } } } } } },
+        },
+      },
       classTeacherOf: { where: { class: openYear }, select: { classId: true } },
       loads: { where: openYear, select: { classId: true } },
     },
@@ -145,11 +156,16 @@ export async function audienceUserIds(
   today: Date,
 ): Promise<number[]> {
   if (a.audience === "ALL") {
-    return (await db.user.findMany({ where: { organisationId, isActive: true }, select: { id: true } })).map((u) => u.id);
+    return (await db.user.findMany({ where: { organisationId, isActive: true }, select: { id: true } })).map(
+      (u) => u.id,
+    );
   }
   if (a.audience === "ROLE") {
     if (!a.role) return [];
-    const rows = await db.user.findMany({ where: { organisationId, isActive: true, roles: { some: { role: a.role } } }, select: { id: true } });
+    const rows = await db.user.findMany({
+      where: { organisationId, isActive: true, roles: { some: { role: a.role } } },
+      select: { id: true },
+    });
     return rows.map((u) => u.id);
   }
   if (a.classId === null) return [];
@@ -159,8 +175,26 @@ export async function audienceUserIds(
       organisationId,
       isActive: true,
       OR: [
-        { student: { memberships: { some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] } } } },
-        { parent: { children: { some: { student: { memberships: { some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] } } } } } } },
+        {
+          student: {
+            memberships: {
+              some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+            },
+          },
+        },
+        {
+          parent: {
+            children: {
+              some: {
+                student: {
+                  memberships: {
+                    some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+                  },
+                },
+              },
+            },
+          },
+        },
         { classTeacherOf: { some: { classId } } },
         { loads: { some: { classId } } },
       ],

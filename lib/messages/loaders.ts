@@ -13,7 +13,9 @@ export const loadBoard = cache((user: CurrentUser, classIds: number[]) =>
 /** The board page (MSG-3): the administration sees every class's announcements, others their own classes'. */
 export const loadBoardPage = cache(async (user: CurrentUser) => {
   const seesAll = user.roles.some((r) => ADMINISTRATION_ROLES.includes(r));
-  const classIds = seesAll ? ("all" as const) : await readerClassIds(user.organisationId, user.id, todayIn(user.timeZone));
+  const classIds = seesAll
+    ? ("all" as const)
+    : await readerClassIds(user.organisationId, user.id, todayIn(user.timeZone));
   return boardFor(user.organisationId, { userId: user.id, roles: user.roles, classIds }, new Date());
 });
 

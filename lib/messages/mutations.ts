@@ -32,17 +32,36 @@ export async function createAnnouncement(a: NewAnnouncement): Promise<number> {
       },
       select: { id: true },
     });
-    await recordAudit(tx, { organisationId: a.organisationId, userId: a.authorId, action: "announcement.create", entity: "Announcement", entityId: String(row.id) });
+    await recordAudit(tx, {
+      organisationId: a.organisationId,
+      userId: a.authorId,
+      action: "announcement.create",
+      entity: "Announcement",
+      entityId: String(row.id),
+    });
     return row.id;
   });
 }
 
 /** Removes one's own announcement (or any, for whoever the action allows). */
-export async function deleteAnnouncement(organisationId: number, id: number, actorId: number, anyAuthor: boolean): Promise<boolean> {
+export async function deleteAnnouncement(
+  organisationId: number,
+  id: number,
+  actorId: number,
+  anyAuthor: boolean,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.announcement.deleteMany({ where: { organisationId, id, ...(anyAuthor ? {} : { authorId: actorId }) } });
+    const { count } = await tx.announcement.deleteMany({
+      where: { organisationId, id, ...(anyAuthor ? {} : { authorId: actorId }) },
+    });
     if (count === 0) return false;
-    await recordAudit(tx, { organisationId, userId: actorId, action: "announcement.delete", entity: "Announcement", entityId: String(id) });
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: "announcement.delete",
+      entity: "Announcement",
+      entityId: String(id),
+    });
     return true;
   });
 }

@@ -39,14 +39,19 @@ export function isFamilyOnly(roles: readonly Role[]): boolean {
  * administration. A reply to the sender of a message one received is always allowed (the
  * sender opened the conversation). Nobody writes to themselves.
  */
-export function mayWriteTo(sender: SenderFacts, recipient: RecipientFacts, replyToSenderId: number | null = null): boolean {
+export function mayWriteTo(
+  sender: SenderFacts,
+  recipient: RecipientFacts,
+  replyToSenderId: number | null = null,
+): boolean {
   if (recipient.userId === sender.userId) return false;
   if (!isFamilyOnly(sender.roles)) return true;
   if (replyToSenderId !== null && recipient.userId === replyToSenderId) return true;
   if (recipient.roles.some((r) => ADMINISTRATION_ROLES.includes(r))) return true;
   const familyClasses = new Set([...sender.childClassIds, ...sender.ownClassIds]);
   return (
-    recipient.teachesClassIds.some((c) => familyClasses.has(c)) || recipient.leadsClassIds.some((c) => familyClasses.has(c))
+    recipient.teachesClassIds.some((c) => familyClasses.has(c)) ||
+    recipient.leadsClassIds.some((c) => familyClasses.has(c))
   );
 }
 

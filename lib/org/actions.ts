@@ -13,7 +13,8 @@ const CLASS_BOUND: readonly Entity[] = ["class", "curriculum", "load", "subgroup
 
 /** The gate: class-bound rows by their class (a head of department: own department), the rest need scope «all». */
 async function gate(entity: Entity, classId: number | null) {
-  const target: TargetRef | undefined = classId !== null && CLASS_BOUND.includes(entity) ? { kind: "class", classId } : undefined;
+  const target: TargetRef | undefined =
+    classId !== null && CLASS_BOUND.includes(entity) ? { kind: "class", classId } : undefined;
   const access = await requireAccessForAction(ENTITY[entity].permission, target);
   if (!access.ok) return access;
   if (!target && !access.scopes.includes("all")) return fail("FORBIDDEN");
@@ -31,14 +32,22 @@ export async function saveEntityAction(
   const id = rawId === null ? null : idSchema.safeParse(rawId);
   const yearId = rawYearId === null ? null : idSchema.safeParse(rawYearId);
   if ((id && !id.success) || (yearId && !yearId.success)) return fail("NOT_FOUND");
-  if (ENTITY[rawEntity].yearBound && id === null && yearId === null) return fail("INVALID_INPUT", "Не выбран учебный год");
+  if (ENTITY[rawEntity].yearBound && id === null && yearId === null)
+    return fail("INVALID_INPUT", "Не выбран учебный год");
   const parsed = ENTITY[rawEntity].schema.safeParse(formRecord(form));
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
   const data = parsed.data as Record<string, unknown>;
   const classId = typeof data.classId === "number" ? data.classId : rawEntity === "class" && id ? id.data : null;
   const access = await gate(rawEntity, classId);
   if (!access.ok) return access;
-  const out = await saveEntity(access.user.organisationId, access.user.id, rawEntity, id ? id.data : null, data, yearId ? yearId.data : null);
+  const out = await saveEntity(
+    access.user.organisationId,
+    access.user.id,
+    rawEntity,
+    id ? id.data : null,
+    data,
+    yearId ? yearId.data : null,
+  );
   if (!out.ok) return fail("INVALID_INPUT", out.message, { [out.field]: [out.message] });
   revalidatePath(ENTITY[rawEntity].path);
   return ok({ id: out.id });
@@ -53,7 +62,13 @@ export async function deleteEntityAction(rawEntity: Entity, rawId: number, rawUs
   const classId = rawEntity === "class" || rawEntity === "classTeacher" ? id.data : null;
   const access = await gate(rawEntity, classId);
   if (!access.ok) return access;
-  const out = await deleteEntity(access.user.organisationId, access.user.id, rawEntity, id.data, extra ? { userId: extra.data } : undefined);
+  const out = await deleteEntity(
+    access.user.organisationId,
+    access.user.id,
+    rawEntity,
+    id.data,
+    extra ? { userId: extra.data } : undefined,
+  );
   if (!out.ok) return fail("INVALID_INPUT", out.message);
   revalidatePath(ENTITY[rawEntity].path);
   return ok(undefined);

@@ -1,10 +1,19 @@
 // Organisation-level reads: the summary on the administration's home page.
 import { db } from "@/lib/db";
 
-export type OrgSummary = { students: number; classes: number; teachers: number; lessonsToday: number; yearName: string | null };
+export type OrgSummary = {
+  students: number;
+  classes: number;
+  teachers: number;
+  lessonsToday: number;
+  yearName: string | null;
+};
 
 export async function orgSummary(organisationId: number, today: Date): Promise<OrgSummary> {
-  const year = await db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: { id: true, name: true } });
+  const year = await db.academicYear.findFirst({
+    where: { organisationId, isCurrent: true },
+    select: { id: true, name: true },
+  });
   const [students, classes, teachers, lessonsToday] = await Promise.all([
     db.classMembership.count({
       where: { organisationId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },

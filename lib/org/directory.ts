@@ -17,11 +17,29 @@ import {
   subjectSchema,
 } from "./schema";
 
-export const ENTITIES = ["assignmentType", "room", "period", "holiday", "class", "subject", "curriculum", "load", "subgroup", "classTeacher", "department", "classDepartment"] as const;
+export const ENTITIES = [
+  "assignmentType",
+  "room",
+  "period",
+  "holiday",
+  "class",
+  "subject",
+  "curriculum",
+  "load",
+  "subgroup",
+  "classTeacher",
+  "department",
+  "classDepartment",
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export const ENTITY: Record<Entity, { permission: Permission; schema: z.ZodType; path: string; yearBound: boolean }> = {
-  assignmentType: { permission: "dict.edit", schema: assignmentTypeSchema, path: "/org/dictionaries", yearBound: false },
+  assignmentType: {
+    permission: "dict.edit",
+    schema: assignmentTypeSchema,
+    path: "/org/dictionaries",
+    yearBound: false,
+  },
   room: { permission: "dict.edit", schema: roomSchema, path: "/org/dictionaries", yearBound: false },
   period: { permission: "periods.edit", schema: periodSchema, path: "/org/periods", yearBound: true },
   holiday: { permission: "periods.edit", schema: holidaySchema, path: "/org/periods", yearBound: true },
@@ -35,7 +53,12 @@ export const ENTITY: Record<Entity, { permission: Permission; schema: z.ZodType;
   // edit which groups: that is the organisation's structure (org.edit, ADMIN), not classes.edit,
   // which a SECRETARY, a SCHEDULER and the head of department himself hold.
   department: { permission: "org.edit", schema: departmentSchema, path: "/org/departments", yearBound: false },
-  classDepartment: { permission: "org.edit", schema: classDepartmentSchema, path: "/org/departments", yearBound: false },
+  classDepartment: {
+    permission: "org.edit",
+    schema: classDepartmentSchema,
+    path: "/org/departments",
+    yearBound: false,
+  },
 };
 
 export function isEntity(v: unknown): v is Entity {

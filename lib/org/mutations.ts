@@ -12,28 +12,41 @@ type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extend
 export type SaveOutcome = { ok: true; id: number } | { ok: false; field: string; message: string };
 
 class Refused extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 async function assertYearOpen(tx: Tx, organisationId: number, yearId: number): Promise<void> {
-  const y = await tx.academicYear.findUnique({ where: { organisationId_id: { organisationId, id: yearId } }, select: { status: true } });
+  const y = await tx.academicYear.findUnique({
+    where: { organisationId_id: { organisationId, id: yearId } },
+    select: { status: true },
+  });
   if (!y) throw new Refused("_", "Учебный год не найден");
   if (y.status === "CLOSED") throw new Refused("_", "Учебный год закрыт: изменения невозможны");
 }
 
 /** Periods and holidays lie inside their academic year (ORG-3). */
 async function assertInsideYear(tx: Tx, organisationId: number, yearId: number, data: Data): Promise<void> {
-  const y = await tx.academicYear.findUnique({ where: { organisationId_id: { organisationId, id: yearId } }, select: { startDate: true, endDate: true } });
+  const y = await tx.academicYear.findUnique({
+    where: { organisationId_id: { organisationId, id: yearId } },
+    select: { startDate: true, endDate: true },
+  });
   const start = data.startDate as Date;
   const end = data.endDate as Date;
-  if (y && start.getTime() < y.startDate.getTime()) throw new Refused("startDate", "Начало раньше начала учебного года");
+  if (y && start.getTime() < y.startDate.getTime())
+    throw new Refused("startDate", "Начало раньше начала учебного года");
   if (y && end.getTime() > y.endDate.getTime()) throw new Refused("endDate", "Окончание позже конца учебного года");
 }
 
 async function yearOfClass(tx: Tx, organisationId: number, classId: number): Promise<number> {
-  const c = await tx.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: classId } }, select: { yearId: true } });
+  const c = await tx.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { yearId: true },
+  });
   if (!c) throw new Refused("classId", "Класс не найден");
   return c.yearId;
 }
@@ -67,52 +80,113 @@ async function rowYear(tx: Tx, organisationId: number, entity: Entity, id: numbe
 
 type Data = Record<string, unknown>;
 
-async function write(tx: Tx, organisationId: number, entity: Entity, id: number | null, data: Data, yearId: number | null): Promise<number> {
+async function write(
+  tx: Tx,
+  organisationId: number,
+  entity: Entity,
+  id: number | null,
+  data: Data,
+  yearId: number | null,
+): Promise<number> {
   const where = { organisationId_id: { organisationId, id: id ?? 0 } };
   const withOrg = { organisationId, ...data };
   const sel = { select: { id: true } } as const;
   switch (entity) {
     case "assignmentType":
-      return (id ? await tx.assignmentType.update({ where, data, ...sel }) : await tx.assignmentType.create({ data: withOrg as never, ...sel })).id;
+      return (
+        id
+          ? await tx.assignmentType.update({ where, data, ...sel })
+          : await tx.assignmentType.create({ data: withOrg as never, ...sel })
+      ).id;
     case "room":
-      return (id ? await tx.room.update({ where, data, ...sel }) : await tx.room.create({ data: withOrg as never, ...sel })).id;
+      return (
+        id ? await tx.room.update({ where, data, ...sel }) : await tx.room.create({ data: withOrg as never, ...sel })
+      ).id;
     case "subject":
-      if (data.parentId !== null && data.parentId !== undefined && data.parentId === id) throw new Refused("parentId", "Предмет не может входить сам в себя");
-      return (id ? await tx.subject.update({ where, data, ...sel }) : await tx.subject.create({ data: withOrg as never, ...sel })).id;
+      if (data.parentId !== null && data.parentId !== undefined && data.parentId === id)
+        throw new Refused("parentId", "Предмет не может входить сам в себя");
+      return (
+        id
+          ? await tx.subject.update({ where, data, ...sel })
+          : await tx.subject.create({ data: withOrg as never, ...sel })
+      ).id;
     case "period":
-      return (id ? await tx.period.update({ where, data, ...sel }) : await tx.period.create({ data: { ...withOrg, yearId } as never, ...sel })).id;
+      return (
+        id
+          ? await tx.period.update({ where, data, ...sel })
+          : await tx.period.create({ data: { ...withOrg, yearId } as never, ...sel })
+      ).id;
     case "holiday":
-      return (id ? await tx.holiday.update({ where, data, ...sel }) : await tx.holiday.create({ data: { ...withOrg, yearId } as never, ...sel })).id;
+      return (
+        id
+          ? await tx.holiday.update({ where, data, ...sel })
+          : await tx.holiday.create({ data: { ...withOrg, yearId } as never, ...sel })
+      ).id;
     case "class":
-      return (id ? await tx.classGroup.update({ where, data, ...sel }) : await tx.classGroup.create({ data: { ...withOrg, yearId } as never, ...sel })).id;
+      return (
+        id
+          ? await tx.classGroup.update({ where, data, ...sel })
+          : await tx.classGroup.create({ data: { ...withOrg, yearId } as never, ...sel })
+      ).id;
     case "curriculum":
-      return (id ? await tx.curriculumItem.update({ where, data, ...sel }) : await tx.curriculumItem.create({ data: withOrg as never, ...sel })).id;
+      return (
+        id
+          ? await tx.curriculumItem.update({ where, data, ...sel })
+          : await tx.curriculumItem.create({ data: withOrg as never, ...sel })
+      ).id;
     case "load": {
       const classYear = await yearOfClass(tx, organisationId, data.classId as number);
       const full = { ...data, yearId: classYear };
-      return (id ? await tx.teacherLoad.update({ where, data: full, ...sel }) : await tx.teacherLoad.create({ data: { organisationId, ...full } as never, ...sel })).id;
+      return (
+        id
+          ? await tx.teacherLoad.update({ where, data: full, ...sel })
+          : await tx.teacherLoad.create({ data: { organisationId, ...full } as never, ...sel })
+      ).id;
     }
     case "subgroup":
-      return (id ? await tx.subgroup.update({ where, data, ...sel }) : await tx.subgroup.create({ data: withOrg as never, ...sel })).id;
+      return (
+        id
+          ? await tx.subgroup.update({ where, data, ...sel })
+          : await tx.subgroup.create({ data: withOrg as never, ...sel })
+      ).id;
     case "classTeacher":
       await tx.classTeacher.upsert({
-        where: { organisationId_classId_userId: { organisationId, classId: data.classId as number, userId: data.userId as number } },
+        where: {
+          organisationId_classId_userId: {
+            organisationId,
+            classId: data.classId as number,
+            userId: data.userId as number,
+          },
+        },
         create: withOrg as never,
         update: { kind: data.kind as never },
       });
       return data.classId as number;
     case "department":
       if (typeof data.headId === "number") await assertHeadOfDept(tx, organisationId, data.headId);
-      return (id ? await tx.department.update({ where, data, ...sel }) : await tx.department.create({ data: withOrg as never, ...sel })).id;
+      return (
+        id
+          ? await tx.department.update({ where, data, ...sel })
+          : await tx.department.create({ data: withOrg as never, ...sel })
+      ).id;
     case "classDepartment":
       if (id === null) throw new Refused("_", "Не выбран класс");
-      return (await tx.classGroup.update({ where, data: { departmentId: (data.departmentId as number | null) ?? null }, ...sel })).id;
+      return (
+        await tx.classGroup.update({
+          where,
+          data: { departmentId: (data.departmentId as number | null) ?? null },
+          ...sel,
+        })
+      ).id;
   }
 }
 
 /** A department's head holds the HEAD_OF_DEPT role in this organisation. */
 async function assertHeadOfDept(tx: Tx, organisationId: number, userId: number): Promise<void> {
-  const role = await tx.userRole.findFirst({ where: { organisationId, userId, role: "HEAD_OF_DEPT", user: { isActive: true } }, select: { userId: true } });
+  const role = await tx.userRole.findFirst({
+    where: { organisationId, userId, role: "HEAD_OF_DEPT", user: { isActive: true } },
+    select: { userId: true },
+  });
   if (!role) throw new Refused("headId", "Заведующим можно назначить только сотрудника с ролью «Зав. отделением»");
 }
 
@@ -120,23 +194,45 @@ function conflict(e: unknown): SaveOutcome | null {
   if (e instanceof Refused) return { ok: false, field: e.field, message: e.message };
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     if (e.code === "P2002") return { ok: false, field: "_", message: "Такая запись уже есть" };
-    if (e.code === "P2003") return { ok: false, field: "_", message: "Запись используется или ссылается на несуществующую: операция невозможна" };
+    if (e.code === "P2003")
+      return {
+        ok: false,
+        field: "_",
+        message: "Запись используется или ссылается на несуществующую: операция невозможна",
+      };
     if (e.code === "P2025") return { ok: false, field: "_", message: "Запись не найдена" };
   }
   return null;
 }
 
 /** Creates (id null) or updates one directory row. `yearId` is the year for new year-bound rows. */
-export async function saveEntity(organisationId: number, userId: number, entity: Entity, id: number | null, data: Data, yearId: number | null): Promise<SaveOutcome> {
+export async function saveEntity(
+  organisationId: number,
+  userId: number,
+  entity: Entity,
+  id: number | null,
+  data: Data,
+  yearId: number | null,
+): Promise<SaveOutcome> {
   try {
     return await db.$transaction(async (tx) => {
       const y = id !== null ? await rowYear(tx, organisationId, entity, id) : yearId;
-      if (id !== null && y === null && !["assignmentType", "room", "subject", "department"].includes(entity)) throw new Refused("_", "Запись не найдена");
+      if (id !== null && y === null && !["assignmentType", "room", "subject", "department"].includes(entity))
+        throw new Refused("_", "Запись не найдена");
       if (y !== null) await assertYearOpen(tx, organisationId, y);
-      if ((entity === "period" || entity === "holiday") && y !== null) await assertInsideYear(tx, organisationId, y, data);
-      if (typeof data.classId === "number") await assertYearOpen(tx, organisationId, await yearOfClass(tx, organisationId, data.classId));
+      if ((entity === "period" || entity === "holiday") && y !== null)
+        await assertInsideYear(tx, organisationId, y, data);
+      if (typeof data.classId === "number")
+        await assertYearOpen(tx, organisationId, await yearOfClass(tx, organisationId, data.classId));
       const saved = await write(tx, organisationId, entity, id, data, yearId);
-      await recordAudit(tx, { organisationId, userId, action: id ? "org.updated" : "org.created", entity, entityId: String(saved), details: { fields: Object.keys(data) } });
+      await recordAudit(tx, {
+        organisationId,
+        userId,
+        action: id ? "org.updated" : "org.created",
+        entity,
+        entityId: String(saved),
+        details: { fields: Object.keys(data) },
+      });
       return { ok: true as const, id: saved };
     });
   } catch (e) {
@@ -146,28 +242,61 @@ export async function saveEntity(organisationId: number, userId: number, entity:
   }
 }
 
-export async function deleteEntity(organisationId: number, userId: number, entity: Entity, id: number, extra?: { userId: number }): Promise<SaveOutcome> {
+export async function deleteEntity(
+  organisationId: number,
+  userId: number,
+  entity: Entity,
+  id: number,
+  extra?: { userId: number },
+): Promise<SaveOutcome> {
   try {
     return await db.$transaction(async (tx) => {
-      const y = entity === "classTeacher" ? await yearOfClass(tx, organisationId, id) : await rowYear(tx, organisationId, entity, id);
+      const y =
+        entity === "classTeacher"
+          ? await yearOfClass(tx, organisationId, id)
+          : await rowYear(tx, organisationId, entity, id);
       if (y !== null) await assertYearOpen(tx, organisationId, y);
       const where = { organisationId_id: { organisationId, id } };
       switch (entity) {
-        case "assignmentType": await tx.assignmentType.delete({ where }); break;
-        case "room": await tx.room.delete({ where }); break;
-        case "subject": await tx.subject.delete({ where }); break;
-        case "period": await tx.period.delete({ where }); break;
-        case "holiday": await tx.holiday.delete({ where }); break;
-        case "class": await tx.classGroup.delete({ where }); break;
-        case "curriculum": await tx.curriculumItem.delete({ where }); break;
-        case "load": await tx.teacherLoad.delete({ where }); break;
-        case "subgroup": await tx.subgroup.delete({ where }); break;
+        case "assignmentType":
+          await tx.assignmentType.delete({ where });
+          break;
+        case "room":
+          await tx.room.delete({ where });
+          break;
+        case "subject":
+          await tx.subject.delete({ where });
+          break;
+        case "period":
+          await tx.period.delete({ where });
+          break;
+        case "holiday":
+          await tx.holiday.delete({ where });
+          break;
+        case "class":
+          await tx.classGroup.delete({ where });
+          break;
+        case "curriculum":
+          await tx.curriculumItem.delete({ where });
+          break;
+        case "load":
+          await tx.teacherLoad.delete({ where });
+          break;
+        case "subgroup":
+          await tx.subgroup.delete({ where });
+          break;
         case "classTeacher":
-          await tx.classTeacher.delete({ where: { organisationId_classId_userId: { organisationId, classId: id, userId: extra?.userId ?? 0 } } });
+          await tx.classTeacher.delete({
+            where: { organisationId_classId_userId: { organisationId, classId: id, userId: extra?.userId ?? 0 } },
+          });
           break;
         case "department": {
           const groups = await tx.classGroup.count({ where: { organisationId, departmentId: id } });
-          if (groups > 0) throw new Refused("_", `В отделении есть группы (${groups}, считая прошлые годы): удалить нельзя, сначала переведите их в другое отделение`);
+          if (groups > 0)
+            throw new Refused(
+              "_",
+              `В отделении есть группы (${groups}, считая прошлые годы): удалить нельзя, сначала переведите их в другое отделение`,
+            );
           await tx.department.delete({ where });
           break;
         }
@@ -187,13 +316,31 @@ export async function deleteEntity(organisationId: number, userId: number, entit
 export async function saveOrgCard(organisationId: number, userId: number, data: Data): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.organisation.update({ where: { id: organisationId }, data });
-    await recordAudit(tx, { organisationId, userId, action: "org.card_updated", entity: "Organisation", entityId: String(organisationId), details: { fields: Object.keys(data) } });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "org.card_updated",
+      entity: "Organisation",
+      entityId: String(organisationId),
+      details: { fields: Object.keys(data) },
+    });
   });
 }
 
 export async function saveSettings(organisationId: number, userId: number, data: Data): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.organisationSettings.upsert({ where: { organisationId }, create: { organisationId, ...data }, update: data });
-    await recordAudit(tx, { organisationId, userId, action: "org.settings_updated", entity: "OrganisationSettings", entityId: String(organisationId), details: data as Record<string, unknown> });
+    await tx.organisationSettings.upsert({
+      where: { organisationId },
+      create: { organisationId, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "org.settings_updated",
+      entity: "OrganisationSettings",
+      entityId: String(organisationId),
+      details: data as Record<string, unknown>,
+    });
   });
 }

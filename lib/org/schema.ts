@@ -37,7 +37,10 @@ function digits(label: string, lengths: number[]) {
   return z
     .string()
     .trim()
-    .refine((v) => v === "" || (/^\d+$/.test(v) && lengths.includes(v.length)), `${label}: ${lengths.join(" или ")} цифр`)
+    .refine(
+      (v) => v === "" || (/^\d+$/.test(v) && lengths.includes(v.length)),
+      `${label}: ${lengths.join(" или ")} цифр`,
+    )
     .optional()
     .transform((v) => (v ? v : null));
 }
@@ -88,7 +91,10 @@ export const settingsSchema = z
     homeworkForPast: bool,
     finalsWarningDays: int("Предупреждать об итоговых за", 0, 30),
   })
-  .refine((s) => s.minMark < s.maxMark, { path: ["minMark"], message: "Минимальная отметка должна быть меньше максимальной" });
+  .refine((s) => s.minMark < s.maxMark, {
+    path: ["minMark"],
+    message: "Минимальная отметка должна быть меньше максимальной",
+  });
 
 /** ORG-7 */
 export const assignmentTypeSchema = z.object({
@@ -128,7 +134,10 @@ export const periodSchema = z
     startDate: dateField("начало"),
     endDate: dateField("окончание"),
   })
-  .refine((p) => p.startDate.getTime() <= p.endDate.getTime(), { path: ["endDate"], message: "Окончание раньше начала" });
+  .refine((p) => p.startDate.getTime() <= p.endDate.getTime(), {
+    path: ["endDate"],
+    message: "Окончание раньше начала",
+  });
 
 export const holidaySchema = z
   .object({
@@ -140,7 +149,10 @@ export const holidaySchema = z
       .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
   })
-  .refine((p) => p.startDate.getTime() <= p.endDate.getTime(), { path: ["endDate"], message: "Окончание раньше начала" });
+  .refine((p) => p.startDate.getTime() <= p.endDate.getTime(), {
+    path: ["endDate"],
+    message: "Окончание раньше начала",
+  });
 
 /** ORG-4 */
 export const classSchema = z.object({
@@ -161,7 +173,16 @@ export const SUBJECT_KIND_LABELS: Record<(typeof SUBJECT_KINDS)[number], string>
   MDK: "МДК",
   PRACTICE: "практика",
 };
-export const CONTROL_KINDS = ["NONE", "EXAM", "CREDIT", "DIFF_CREDIT", "COURSEWORK", "PRACTICE", "VKR", "OTHER"] as const;
+export const CONTROL_KINDS = [
+  "NONE",
+  "EXAM",
+  "CREDIT",
+  "DIFF_CREDIT",
+  "COURSEWORK",
+  "PRACTICE",
+  "VKR",
+  "OTHER",
+] as const;
 export const CONTROL_KIND_LABELS: Record<(typeof CONTROL_KINDS)[number], string> = {
   NONE: "нет",
   EXAM: "экзамен",
@@ -192,7 +213,11 @@ export const subjectSchema = z.object({
 });
 
 export const idField = (label: string) =>
-  z.coerce.number({ error: `Выберите: ${label}` }).int(`Выберите: ${label}`).positive(`Выберите: ${label}`).max(2_147_483_647, `Выберите: ${label}`);
+  z.coerce
+    .number({ error: `Выберите: ${label}` })
+    .int(`Выберите: ${label}`)
+    .positive(`Выберите: ${label}`)
+    .max(2_147_483_647, `Выберите: ${label}`);
 
 export const optionalIdField = (label: string) =>
   z

@@ -3,7 +3,12 @@
 
 /** The calendar date "today" in a time zone, as UTC midnight. */
 export function todayIn(timeZone: string, now: Date = new Date()): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   return new Date(`${parts}T00:00:00.000Z`);
 }
 

@@ -19,7 +19,10 @@ export async function saveStudentSectionAction(
 ): Promise<ActionResult> {
   const studentId = idSchema.safeParse(rawStudentId);
   if (!studentId.success || !SECTIONS.includes(rawSection)) return fail("NOT_FOUND");
-  const access = await requireAccessForAction(SECTION_PERMISSION[rawSection], { kind: "student", studentId: studentId.data });
+  const access = await requireAccessForAction(SECTION_PERMISSION[rawSection], {
+    kind: "student",
+    studentId: studentId.data,
+  });
   if (!access.ok) return access;
   const result = await saveCardSection(
     { organisationId: access.user.organisationId, userId: access.user.id, ip: await requestAddress() },
@@ -31,7 +34,11 @@ export async function saveStudentSectionAction(
   return result;
 }
 
-export async function addParentAction(rawStudentId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function addParentAction(
+  rawStudentId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const studentId = idSchema.safeParse(rawStudentId);
   if (!studentId.success) return fail("NOT_FOUND");
   const access = await requireAccessForAction("people.manage", { kind: "student", studentId: studentId.data });
@@ -40,12 +47,19 @@ export async function addParentAction(rawStudentId: number, _prev: ActionResult 
   const record = formRecord(form);
   if (record.existingParentId) {
     const parentId = idSchema.safeParse(record.existingParentId);
-    if (!parentId.success) return fail("INVALID_INPUT", undefined, { existingParentId: ["Неверный номер карточки родителя"] });
+    if (!parentId.success)
+      return fail("INVALID_INPUT", undefined, { existingParentId: ["Неверный номер карточки родителя"] });
     // Linking makes the parent's full card visible to whoever manages this child, so the editor
     // must already manage that parent (through another child) — not merely know a card number.
-    const linked = await addChildLink(access.user, parentId.data, { studentId: String(studentId.data), kinship: record.kinship });
+    const linked = await addChildLink(access.user, parentId.data, {
+      studentId: String(studentId.data),
+      kinship: record.kinship,
+    });
     if (!linked.ok && linked.code === "INVALID_INPUT") return linked;
-    if (!linked.ok) return fail("INVALID_INPUT", undefined, { existingParentId: ["Карточка родителя не найдена или вне вашей области доступа"] });
+    if (!linked.ok)
+      return fail("INVALID_INPUT", undefined, {
+        existingParentId: ["Карточка родителя не найдена или вне вашей области доступа"],
+      });
   } else {
     const parsed = parentSchema.safeParse(record);
     if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
@@ -62,14 +76,22 @@ export async function unlinkParentAction(rawStudentId: number, rawParentId: numb
   if (!studentId.success || !parentId.success) return fail("NOT_FOUND");
   const access = await requireAccessForAction("people.manage", { kind: "student", studentId: studentId.data });
   if (!access.ok) return access;
-  const done = await unlinkParent({ organisationId: access.user.organisationId, userId: access.user.id }, parentId.data, studentId.data);
+  const done = await unlinkParent(
+    { organisationId: access.user.organisationId, userId: access.user.id },
+    parentId.data,
+    studentId.data,
+  );
   if (!done) return fail("NOT_FOUND");
   revalidatePath(`/people/students/${studentId.data}`);
   return ok(undefined);
 }
 
 /** The parent card's own fields (PPL-1); the parent is authorised through the children. */
-export async function saveParentAction(rawParentId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function saveParentAction(
+  rawParentId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const parentId = idSchema.safeParse(rawParentId);
   if (!parentId.success) return fail("NOT_FOUND");
   // Feature gate (people.manage in some scope); the parent itself is checked through the children.
@@ -80,7 +102,11 @@ export async function saveParentAction(rawParentId: number, _prev: ActionResult 
   return result;
 }
 
-export async function addChildLinkAction(rawParentId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function addChildLinkAction(
+  rawParentId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const parentId = idSchema.safeParse(rawParentId);
   if (!parentId.success) return fail("NOT_FOUND");
   const access = await requireAccessForAction("people.manage");

@@ -26,7 +26,16 @@ export function cardAccess(held: Held): CardAccess | null {
 }
 
 /** «Краткие сведения» (ACL-4): the only fields a brief reader's query may load. */
-export const BRIEF_FIELDS = ["lastName", "firstName", "middleName", "birthDate", "sex", "phone", "email", "preferredContact"] as const;
+export const BRIEF_FIELDS = [
+  "lastName",
+  "firstName",
+  "middleName",
+  "birthDate",
+  "sex",
+  "phone",
+  "email",
+  "preferredContact",
+] as const;
 
 export const FULL_FIELDS = [
   "citizenship",
@@ -109,4 +118,3 @@ export const SEX_LABELS = { MALE: "мужской", FEMALE: "женский" } a
 
 export const HEALTH_GROUPS = ["I", "II", "III", "IV", "V"] as const;
 export const PHYSICAL_GROUPS = ["основная", "подготовительная", "специальная", "освобождён"] as const;
-

@@ -18,7 +18,11 @@ export async function childrenOfUser(organisationId: number, userId: number, tod
           lastName: true,
           firstName: true,
           middleName: true,
-          memberships: { where: currentMembership(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+          memberships: {
+            where: currentMembership(today),
+            select: { classId: true, class: { select: { name: true } } },
+            take: 1,
+          },
         },
       },
     },
@@ -41,7 +45,11 @@ export async function placeOfStudentUser(organisationId: number, userId: number,
     where: { organisationId_userId: { organisationId, userId } },
     select: {
       id: true,
-      memberships: { where: currentMembership(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+      memberships: {
+        where: currentMembership(today),
+        select: { classId: true, class: { select: { name: true } } },
+        take: 1,
+      },
       subgroups: { select: { subgroupId: true } },
     },
   });
@@ -73,7 +81,11 @@ export type StudentHeader = {
 };
 
 /** Name, current class and subgroups of a student the caller already proved access to. */
-export async function studentHeader(organisationId: number, studentId: number, today: Date): Promise<StudentHeader | null> {
+export async function studentHeader(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+): Promise<StudentHeader | null> {
   const s = await db.student.findUnique({
     where: { organisationId_id: { organisationId, id: studentId } },
     select: {
@@ -81,7 +93,11 @@ export async function studentHeader(organisationId: number, studentId: number, t
       lastName: true,
       firstName: true,
       middleName: true,
-      memberships: { where: currentMembership(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+      memberships: {
+        where: currentMembership(today),
+        select: { classId: true, class: { select: { name: true } } },
+        take: 1,
+      },
       subgroups: { select: { subgroupId: true } },
     },
   });

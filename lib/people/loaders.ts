@@ -3,9 +3,13 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { childrenOfUser, classesLedBy, placeOfStudentUser, studentHeader } from "./data";
 
-export const loadMyChildren = cache((user: CurrentUser) => childrenOfUser(user.organisationId, user.id, todayIn(user.timeZone)));
+export const loadMyChildren = cache((user: CurrentUser) =>
+  childrenOfUser(user.organisationId, user.id, todayIn(user.timeZone)),
+);
 
-export const loadMyPlace = cache((user: CurrentUser) => placeOfStudentUser(user.organisationId, user.id, todayIn(user.timeZone)));
+export const loadMyPlace = cache((user: CurrentUser) =>
+  placeOfStudentUser(user.organisationId, user.id, todayIn(user.timeZone)),
+);
 
 export const loadMyClasses = cache((user: CurrentUser) => classesLedBy(user.organisationId, user.id));
 

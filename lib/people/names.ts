@@ -4,7 +4,10 @@ export type PersonName = { lastName: string; firstName: string; middleName?: str
 
 /** «Фамилия Имя Отчество». */
 export function fullName(p: PersonName): string {
-  return [p.lastName, p.firstName, p.middleName].map((s) => s?.trim()).filter(Boolean).join(" ");
+  return [p.lastName, p.firstName, p.middleName]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** «Фамилия И. О.» (or «Фамилия И.» without a patronymic). */

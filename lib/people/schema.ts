@@ -15,7 +15,11 @@ export function optionalText(max: number) {
 }
 
 export function requiredText(label: string, max = 100) {
-  return z.string({ error: `Укажите: ${label}` }).trim().min(1, `Укажите: ${label}`).max(max, `Не длиннее ${max} символов`);
+  return z
+    .string({ error: `Укажите: ${label}` })
+    .trim()
+    .min(1, `Укажите: ${label}`)
+    .max(max, `Не длиннее ${max} символов`);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -140,7 +144,18 @@ export const parentSchema = z.object({
 });
 export type ParentInput = z.output<typeof parentSchema>;
 
-export const STAFF_ROLES = ["TEACHER", "DEPUTY", "DIRECTOR", "SECRETARY", "SCHEDULER", "MEDIC", "PSYCHOLOGIST", "STAFF", "HEAD_OF_DEPT", "ADMIN"] as const;
+export const STAFF_ROLES = [
+  "TEACHER",
+  "DEPUTY",
+  "DIRECTOR",
+  "SECRETARY",
+  "SCHEDULER",
+  "MEDIC",
+  "PSYCHOLOGIST",
+  "STAFF",
+  "HEAD_OF_DEPT",
+  "ADMIN",
+] as const;
 
 export const staffSchema = z.object({
   lastName: requiredText("фамилия"),
@@ -226,6 +241,10 @@ export type ParentCardInput = z.output<typeof parentCardSchema>;
 
 /** A parent–child link added from the parent's card. */
 export const childLinkSchema = z.object({
-  studentId: z.coerce.number({ error: "Выберите ученика" }).int("Выберите ученика").positive("Выберите ученика").max(2_147_483_647, "Выберите ученика"),
+  studentId: z.coerce
+    .number({ error: "Выберите ученика" })
+    .int("Выберите ученика")
+    .positive("Выберите ученика")
+    .max(2_147_483_647, "Выберите ученика"),
   kinship: optionalText(40),
 });

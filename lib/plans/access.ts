@@ -23,7 +23,11 @@ export function planTarget(plan: Pick<PlanRef, "classId" | "subjectId">): Target
 }
 
 /** The one decision for a plan: allowed with which permission's scopes, or not. */
-export async function decidePlan(user: CurrentUser, op: PlanOp, plan: PlanRef): Promise<{ allowed: boolean; scopes: Scope[] }> {
+export async function decidePlan(
+  user: CurrentUser,
+  op: PlanOp,
+  plan: PlanRef,
+): Promise<{ allowed: boolean; scopes: Scope[] }> {
   for (const permission of PERMISSIONS[op]) {
     const d = await authorize(user, permission, planTarget(plan));
     if (d.allowed && ownsEnough(op, d.scopes, plan, user.id)) return { allowed: true, scopes: d.scopes };
@@ -47,9 +51,14 @@ export async function requireAccessToPlanForAction(op: PlanOp, plan: PlanRef) {
 }
 
 /** Route handlers: a 401/403 response or the user. */
-export async function requireAccessToPlanForRoute(op: PlanOp, plan: PlanRef): Promise<{ ok: true; user: CurrentUser } | { ok: false; response: Response }> {
+export async function requireAccessToPlanForRoute(
+  op: PlanOp,
+  plan: PlanRef,
+): Promise<{ ok: true; user: CurrentUser } | { ok: false; response: Response }> {
   const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
-  if (!(await decidePlan(user, op, plan)).allowed) return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
+  if (!user || user.mustChangePassword)
+    return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
+  if (!(await decidePlan(user, op, plan)).allowed)
+    return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
   return { ok: true, user };
 }

@@ -6,7 +6,17 @@ import { redirect } from "next/navigation";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { requireAccessToPlanForAction } from "./access";
 import { existingPlanId, loadById, planFacts } from "./data";
-import { copyPlan, createPlan, rebindLesson, rebindPlan, reopenPlan, reviewPlan, saveTopics, setAutoHomework, submitPlan } from "./mutations";
+import {
+  copyPlan,
+  createPlan,
+  rebindLesson,
+  rebindPlan,
+  reopenPlan,
+  reviewPlan,
+  saveTopics,
+  setAutoHomework,
+  submitPlan,
+} from "./mutations";
 import type { BindReport } from "./binding";
 import { copySchema, createPlanSchema, idSchema, parseTopicsJson, rebindSchema, reviewSchema } from "./schema";
 import { xlsxToTopics, type ImportRow } from "./xlsx";
@@ -34,27 +44,41 @@ async function gatePlan(form: FormData, op: "view" | "edit" | "approve") {
 
 /** PLAN-1: a new draft for one of the teacher loads (a class × subject, or its whole parallel). */
 export async function createPlanAction(_prev: Result<null>, form: FormData): Promise<ActionResult<null>> {
-  const parsed = createPlanSchema.safeParse({ loadId: form.get("loadId"), parallel: form.get("parallel") ?? undefined });
+  const parsed = createPlanSchema.safeParse({
+    loadId: form.get("loadId"),
+    parallel: form.get("parallel") ?? undefined,
+  });
   if (!parsed.success) return fail("INVALID_INPUT", "Выберите класс и предмет");
   const user = await getCurrentUser();
   if (!user) return fail("UNAUTHENTICATED");
   const load = await loadById(user.organisationId, parsed.data.loadId);
   if (!load) return fail("NOT_FOUND");
-  const access = await requireAccessToPlanForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
+  const access = await requireAccessToPlanForAction("edit", {
+    teacherId: load.teacherId,
+    classId: load.classId,
+    subjectId: load.subjectId,
+  });
   if (!access.ok) return access;
   const parallel = parsed.data.parallel;
   const plan = {
-    yearId: load.yearId, teacherId: load.teacherId, subjectId: load.subjectId,
-    classId: parallel ? null : load.classId, grade: load.class.grade,
+    yearId: load.yearId,
+    teacherId: load.teacherId,
+    subjectId: load.subjectId,
+    classId: parallel ? null : load.classId,
+    grade: load.class.grade,
     title: `КТП: ${load.subject.name}, ${parallel ? `${load.class.grade}-е классы` : load.class.name}`,
   };
-  if (await existingPlanId(user.organisationId, plan)) return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  if (await existingPlanId(user.organisationId, plan))
+    return fail("CONFLICT", "План для этого класса и предмета уже есть");
   const id = await createPlan(user.organisationId, user.id, plan);
   refresh();
   redirect(`/plans/${id}`);
 }
 
-export async function saveTopicsAction(_prev: Result<{ count: number }>, form: FormData): Promise<ActionResult<{ count: number }>> {
+export async function saveTopicsAction(
+  _prev: Result<{ count: number }>,
+  form: FormData,
+): Promise<ActionResult<{ count: number }>> {
   const gate = await gatePlan(form, "edit");
   if (!gate.ok) return gate;
   const topics = parseTopicsJson(form.get("topics"));
@@ -80,21 +104,37 @@ export async function workflowAction(_prev: Result<null>, form: FormData): Promi
   const step = form.get("step");
   const { organisationId, id: userId } = gate.user;
   const result =
-    step === "submit" ? await submitPlan(organisationId, userId, gate.plan.id, new Date())
-    : step === "reopen" ? await reopenPlan(organisationId, userId, gate.plan.id)
-    : { ok: false as const, code: "INVALID_INPUT" as const, message: "Неизвестное действие" };
+    step === "submit"
+      ? await submitPlan(organisationId, userId, gate.plan.id, new Date())
+      : step === "reopen"
+        ? await reopenPlan(organisationId, userId, gate.plan.id)
+        : { ok: false as const, code: "INVALID_INPUT" as const, message: "Неизвестное действие" };
   if (!result.ok) return fail(result.code, result.message);
   refresh(gate.plan.id);
   return ok(null);
 }
 
 /** PLAN-2: approve (the topics go into the journal, PLAN-3) or return with a comment. */
-export async function reviewPlanAction(_prev: Result<BindReport | null>, form: FormData): Promise<ActionResult<BindReport | null>> {
-  const parsed = reviewSchema.safeParse({ planId: form.get("planId"), decision: form.get("decision"), comment: form.get("comment") ?? "" });
+export async function reviewPlanAction(
+  _prev: Result<BindReport | null>,
+  form: FormData,
+): Promise<ActionResult<BindReport | null>> {
+  const parsed = reviewSchema.safeParse({
+    planId: form.get("planId"),
+    decision: form.get("decision"),
+    comment: form.get("comment") ?? "",
+  });
   if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message);
   const gate = await gatePlan(form, "approve");
   if (!gate.ok) return gate;
-  const result = await reviewPlan(gate.user.organisationId, gate.user.id, gate.plan.id, parsed.data.decision, parsed.data.comment, new Date());
+  const result = await reviewPlan(
+    gate.user.organisationId,
+    gate.user.id,
+    gate.plan.id,
+    parsed.data.decision,
+    parsed.data.comment,
+    new Date(),
+  );
   if (!result.ok) return fail(result.code, result.message);
   refresh(gate.plan.id);
   return ok(result.data);
@@ -130,7 +170,13 @@ export async function importAction(_prev: Result<ImportPreview>, form: FormData)
   if (!read.ok) return fail("INVALID_INPUT", read.message);
   const errors = read.rows.filter((r) => r.errors.length > 0).length;
   if (form.get("confirm") !== "1" || errors > 0) return ok({ rows: read.rows, errors, saved: false });
-  const result = await saveTopics(gate.user.organisationId, gate.user.id, gate.plan.id, read.rows.map((r) => r.data!), "xlsx");
+  const result = await saveTopics(
+    gate.user.organisationId,
+    gate.user.id,
+    gate.plan.id,
+    read.rows.map((r) => r.data!),
+    "xlsx",
+  );
   if (!result.ok) return fail(result.code, result.message);
   refresh(gate.plan.id);
   return ok({ rows: read.rows, errors: 0, saved: true });
@@ -143,14 +189,24 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
   const gate = await gatePlan(form, "view");
   if (!gate.ok) return gate;
   const load = await loadById(gate.user.organisationId, parsed.data.loadId);
-  if (!load || load.subjectId !== gate.plan.subjectId) return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
-  const access = await requireAccessToPlanForAction("edit", { teacherId: load.teacherId, classId: load.classId, subjectId: load.subjectId });
+  if (!load || load.subjectId !== gate.plan.subjectId)
+    return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
+  const access = await requireAccessToPlanForAction("edit", {
+    teacherId: load.teacherId,
+    classId: load.classId,
+    subjectId: load.subjectId,
+  });
   if (!access.ok) return access;
   const target = {
-    yearId: load.yearId, teacherId: load.teacherId, subjectId: load.subjectId, classId: load.classId, grade: load.class.grade,
+    yearId: load.yearId,
+    teacherId: load.teacherId,
+    subjectId: load.subjectId,
+    classId: load.classId,
+    grade: load.class.grade,
     title: `КТП: ${load.subject.name}, ${load.class.name}`,
   };
-  if (await existingPlanId(gate.user.organisationId, target)) return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  if (await existingPlanId(gate.user.organisationId, target))
+    return fail("CONFLICT", "План для этого класса и предмета уже есть");
   const result = await copyPlan(gate.user.organisationId, gate.user.id, gate.plan.id, target);
   if (!result.ok) return fail(result.code, result.message);
   refresh();

@@ -19,7 +19,11 @@ export type BindLesson = {
 };
 
 /** What a binding did, for the teacher: lessons changed, homework added, own topics kept. */
-export type BindReport = { changed: number; homework: number; keptTyped: { lessonId: number; date: Date; topic: string }[] };
+export type BindReport = {
+  changed: number;
+  homework: number;
+  keptTyped: { lessonId: number; date: Date; topic: string }[];
+};
 
 export type Placement = { lessonId: number; topicIds: number[] };
 
@@ -95,7 +99,8 @@ export function lessonChanges(
     let keptTyped: string | null = null;
     if (fromPlan) topic = current === title ? undefined : title;
     else if (current !== title) keptTyped = current;
-    const homework = opts.autoHomework && !lesson.hasHomework && planTopicId !== null ? homeworkOf(p.topicIds, byId) : null;
+    const homework =
+      opts.autoHomework && !lesson.hasHomework && planTopicId !== null ? homeworkOf(p.topicIds, byId) : null;
     if (planTopicId === lesson.planTopicId && topic === undefined && homework === null && keptTyped === null) continue;
     out.push({ lessonId: lesson.id, planTopicId, topic, keptTyped, homework });
   }

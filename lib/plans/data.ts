@@ -9,7 +9,6 @@ export type PlanScopeFilter =
   /** Own plans, plans of the classes one leads (class teacher) or of one's department. */
   | { kind: "some"; teacherId: number | null; classIds: number[] };
 
-
 export async function currentYear(organisationId: number) {
   return db.academicYear.findFirst({
     where: { organisationId, isCurrent: true },
@@ -33,7 +32,11 @@ export type PlanListItem = {
   curriculumHours: number | null;
 };
 
-export async function listPlans(organisationId: number, yearId: number, scope: PlanScopeFilter): Promise<PlanListItem[]> {
+export async function listPlans(
+  organisationId: number,
+  yearId: number,
+  scope: PlanScopeFilter,
+): Promise<PlanListItem[]> {
   const where =
     scope.kind === "all"
       ? { organisationId, yearId }
@@ -49,14 +52,24 @@ export async function listPlans(organisationId: number, yearId: number, scope: P
   const plans = await db.lessonPlan.findMany({
     where,
     select: {
-      id: true, teacherId: true, subjectId: true, classId: true, grade: true, status: true, version: true, submittedAt: true,
+      id: true,
+      teacherId: true,
+      subjectId: true,
+      classId: true,
+      grade: true,
+      status: true,
+      version: true,
+      submittedAt: true,
       teacher: { select: { lastName: true, firstName: true, middleName: true } },
       subject: { select: { name: true } },
       class: { select: { name: true } },
       topics: { select: { hours: true } },
     },
   });
-  const curriculum = await curriculumTotals(organisationId, plans.flatMap((p) => (p.classId ? [p.classId] : [])));
+  const curriculum = await curriculumTotals(
+    organisationId,
+    plans.flatMap((p) => (p.classId ? [p.classId] : [])),
+  );
   return plans
     .map((p) => ({
       id: p.id,
@@ -73,7 +86,12 @@ export async function listPlans(organisationId: number, yearId: number, scope: P
       hours: Math.round(p.topics.reduce((s, t) => s + Number(t.hours), 0) * 10) / 10,
       curriculumHours: p.classId ? (curriculum.get(`${p.classId}:${p.subjectId}`) ?? null) : null,
     }))
-    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.subjectName.localeCompare(b.subjectName, "ru") || a.target.localeCompare(b.target, "ru", { numeric: true }));
+    .sort(
+      (a, b) =>
+        a.teacherName.localeCompare(b.teacherName, "ru") ||
+        a.subjectName.localeCompare(b.subjectName, "ru") ||
+        a.target.localeCompare(b.target, "ru", { numeric: true }),
+    );
 }
 
 /** Curriculum hours per `classId:subjectId` (year plus all periods). */
@@ -143,14 +161,30 @@ export async function planDetail(organisationId: number, planId: number) {
 
 export type PlanDetail = NonNullable<Awaited<ReturnType<typeof planDetail>>>;
 
-export type LoadOption = { id: number; teacherId: number; teacherName: string; classId: number; className: string; grade: number; subjectId: number; subjectName: string };
+export type LoadOption = {
+  id: number;
+  teacherId: number;
+  teacherName: string;
+  classId: number;
+  className: string;
+  grade: number;
+  subjectId: number;
+  subjectName: string;
+};
 
 /** Teacher loads of the current year a plan can be made for; one teacher's or everyone's. */
-export async function loadOptions(organisationId: number, yearId: number, teacherId: number | null): Promise<LoadOption[]> {
+export async function loadOptions(
+  organisationId: number,
+  yearId: number,
+  teacherId: number | null,
+): Promise<LoadOption[]> {
   const loads = await db.teacherLoad.findMany({
     where: { organisationId, yearId, ...(teacherId !== null ? { teacherId } : {}) },
     select: {
-      id: true, teacherId: true, classId: true, subjectId: true,
+      id: true,
+      teacherId: true,
+      classId: true,
+      subjectId: true,
       teacher: { select: { lastName: true, firstName: true, middleName: true } },
       class: { select: { name: true, grade: true } },
       subject: { select: { name: true } },
@@ -158,60 +192,125 @@ export async function loadOptions(organisationId: number, yearId: number, teache
   });
   return loads
     .map((l) => ({
-      id: l.id, teacherId: l.teacherId, teacherName: fullName(l.teacher), classId: l.classId, className: l.class.name,
-      grade: l.class.grade, subjectId: l.subjectId, subjectName: l.subject.name,
+      id: l.id,
+      teacherId: l.teacherId,
+      teacherName: fullName(l.teacher),
+      classId: l.classId,
+      className: l.class.name,
+      grade: l.class.grade,
+      subjectId: l.subjectId,
+      subjectName: l.subject.name,
     }))
-    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.grade - b.grade || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subjectName.localeCompare(b.subjectName, "ru"));
+    .sort(
+      (a, b) =>
+        a.teacherName.localeCompare(b.teacherName, "ru") ||
+        a.grade - b.grade ||
+        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
+        a.subjectName.localeCompare(b.subjectName, "ru"),
+    );
 }
 
 export async function loadById(organisationId: number, loadId: number) {
   return db.teacherLoad.findUnique({
     where: { organisationId_id: { organisationId, id: loadId } },
-    select: { id: true, yearId: true, teacherId: true, classId: true, subjectId: true, class: { select: { grade: true, name: true } }, subject: { select: { name: true } } },
+    select: {
+      id: true,
+      yearId: true,
+      teacherId: true,
+      classId: true,
+      subjectId: true,
+      class: { select: { grade: true, name: true } },
+      subject: { select: { name: true } },
+    },
   });
 }
 
 /** Classes a plan binds to: its class, or for a parallel the classes of the grade the teacher teaches the subject in. */
-export async function planClassIds(organisationId: number, plan: { yearId: number; teacherId: number; subjectId: number; classId: number | null; grade: number | null }): Promise<number[]> {
+export async function planClassIds(
+  organisationId: number,
+  plan: { yearId: number; teacherId: number; subjectId: number; classId: number | null; grade: number | null },
+): Promise<number[]> {
   if (plan.classId !== null) return [plan.classId];
   const loads = await db.teacherLoad.findMany({
-    where: { organisationId, yearId: plan.yearId, teacherId: plan.teacherId, subjectId: plan.subjectId, class: { grade: plan.grade ?? -1 } },
+    where: {
+      organisationId,
+      yearId: plan.yearId,
+      teacherId: plan.teacherId,
+      subjectId: plan.subjectId,
+      class: { grade: plan.grade ?? -1 },
+    },
     select: { classId: true },
   });
   return [...new Set(loads.map((l) => l.classId))];
 }
 
-export type BindingRow = { lessonId: number; classId: number; className: string; date: Date; bellNumber: number; cancelled: boolean; topic: string | null; planTopicId: number | null; homework: string | null };
+export type BindingRow = {
+  lessonId: number;
+  classId: number;
+  className: string;
+  date: Date;
+  bellNumber: number;
+  cancelled: boolean;
+  topic: string | null;
+  planTopicId: number | null;
+  homework: string | null;
+};
 
 /** The lessons the plan's topics go to (PLAN-3): its teacher's lessons of the class(es) and subject this year, in date order. */
 export async function bindingRows(organisationId: number, planId: number): Promise<BindingRow[]> {
   const plan = await db.lessonPlan.findUnique({
     where: { organisationId_id: { organisationId, id: planId } },
-    select: { yearId: true, teacherId: true, subjectId: true, classId: true, grade: true, year: { select: { startDate: true, endDate: true } } },
+    select: {
+      yearId: true,
+      teacherId: true,
+      subjectId: true,
+      classId: true,
+      grade: true,
+      year: { select: { startDate: true, endDate: true } },
+    },
   });
   if (!plan) return [];
   const classIds = await planClassIds(organisationId, plan);
   const lessons = await db.lesson.findMany({
     where: {
-      organisationId, classId: { in: classIds }, subjectId: plan.subjectId, teacherId: plan.teacherId,
+      organisationId,
+      classId: { in: classIds },
+      subjectId: plan.subjectId,
+      teacherId: plan.teacherId,
       date: { gte: plan.year.startDate, lte: plan.year.endDate },
     },
     orderBy: [{ classId: "asc" }, { date: "asc" }, { bellNumber: "asc" }],
     select: {
-      id: true, classId: true, date: true, bellNumber: true, status: true, topic: true, planTopicId: true,
+      id: true,
+      classId: true,
+      date: true,
+      bellNumber: true,
+      status: true,
+      topic: true,
+      planTopicId: true,
       class: { select: { name: true } },
       homework: { select: { text: true }, orderBy: { id: "asc" }, take: 1 },
     },
   });
   return lessons.map((l) => ({
-    lessonId: l.id, classId: l.classId, className: l.class.name, date: l.date, bellNumber: l.bellNumber, cancelled: l.status === "CANCELLED",
-    topic: l.topic, planTopicId: l.planTopicId, homework: l.homework[0]?.text ?? null,
+    lessonId: l.id,
+    classId: l.classId,
+    className: l.class.name,
+    date: l.date,
+    bellNumber: l.bellNumber,
+    cancelled: l.status === "CANCELLED",
+    topic: l.topic,
+    planTopicId: l.planTopicId,
+    homework: l.homework[0]?.text ?? null,
   }));
 }
 
 /** Inputs of the fulfilment report (PLAN-5) for the current year's classes, optionally some only. */
 export async function fulfilmentInputs(organisationId: number, yearId: number, today: Date, classIds: number[] | null) {
-  const year = await db.academicYear.findUniqueOrThrow({ where: { organisationId_id: { organisationId, id: yearId } }, select: { startDate: true, endDate: true } });
+  const year = await db.academicYear.findUniqueOrThrow({
+    where: { organisationId_id: { organisationId, id: yearId } },
+    select: { startDate: true, endDate: true },
+  });
   const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
   const [classes, subjects, holidays, curriculum, lessons, subgroups] = await Promise.all([
     db.classGroup.findMany({ where: classWhere, select: { id: true, name: true, grade: true } }),
@@ -234,31 +333,59 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
     subgroups,
     holidays: holidays.map((h) => ({ start: h.startDate, end: h.endDate, grade: h.grade })),
     curriculum: curriculum.map((c) => ({
-      classId: c.classId, subjectId: c.subjectId, hours: Number(c.hours),
-      start: c.period?.startDate ?? year.startDate, end: c.period?.endDate ?? year.endDate,
+      classId: c.classId,
+      subjectId: c.subjectId,
+      hours: Number(c.hours),
+      start: c.period?.startDate ?? year.startDate,
+      end: c.period?.endDate ?? year.endDate,
     })),
-    lessons: lessons.map((l) => ({ classId: l.classId, subjectId: l.subjectId, subgroupId: l.subgroupId, date: l.date, hours: Number(l.hours), cancelled: l.status === "CANCELLED" })),
+    lessons: lessons.map((l) => ({
+      classId: l.classId,
+      subjectId: l.subjectId,
+      subgroupId: l.subgroupId,
+      date: l.date,
+      hours: Number(l.hours),
+      cancelled: l.status === "CANCELLED",
+    })),
   };
 }
 
 export type MissingPlan = { teacherName: string; className: string; subjectName: string };
 
 /** Teacher loads (teacher × class × subject) of the year without any plan, for the deputy's deadline warnings (PLAN-2). */
-export async function loadsWithoutPlan(organisationId: number, yearId: number, classIds: number[] | null): Promise<MissingPlan[]> {
+export async function loadsWithoutPlan(
+  organisationId: number,
+  yearId: number,
+  classIds: number[] | null,
+): Promise<MissingPlan[]> {
   const [loads, plans] = await Promise.all([
     db.teacherLoad.findMany({
       where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
       select: {
-        teacherId: true, classId: true, subjectId: true,
-        class: { select: { grade: true, name: true } }, subject: { select: { name: true } },
+        teacherId: true,
+        classId: true,
+        subjectId: true,
+        class: { select: { grade: true, name: true } },
+        subject: { select: { name: true } },
         teacher: { select: { lastName: true, firstName: true, middleName: true } },
       },
     }),
-    db.lessonPlan.findMany({ where: { organisationId, yearId }, select: { teacherId: true, classId: true, subjectId: true, grade: true } }),
+    db.lessonPlan.findMany({
+      where: { organisationId, yearId },
+      select: { teacherId: true, classId: true, subjectId: true, grade: true },
+    }),
   ]);
   const seen = new Set<string>();
   return loads
-    .filter((l) => !plans.some((p) => p.teacherId === l.teacherId && p.subjectId === l.subjectId && (p.classId === l.classId || (p.classId === null && p.grade === l.class.grade))))
+    .filter(
+      (l) =>
+        !plans.some(
+          (p) =>
+            p.teacherId === l.teacherId &&
+            p.subjectId === l.subjectId &&
+            (p.classId === l.classId || (p.classId === null && p.grade === l.class.grade)),
+        ),
+    )
     .filter((l) => {
       // Two subgroup loads of one teacher in one class need one plan.
       const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
@@ -267,13 +394,27 @@ export async function loadsWithoutPlan(organisationId: number, yearId: number, c
       return true;
     })
     .map((l) => ({ teacherName: fullName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
-    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, "ru") || a.className.localeCompare(b.className, "ru", { numeric: true }) || a.subjectName.localeCompare(b.subjectName, "ru"));
+    .sort(
+      (a, b) =>
+        a.teacherName.localeCompare(b.teacherName, "ru") ||
+        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
+        a.subjectName.localeCompare(b.subjectName, "ru"),
+    );
 }
 
 /** A plan of the same teacher, subject and class (or parallel) this year, if any (one plan per pair). */
-export async function existingPlanId(organisationId: number, p: { yearId: number; teacherId: number; subjectId: number; classId: number | null; grade: number | null }): Promise<number | null> {
+export async function existingPlanId(
+  organisationId: number,
+  p: { yearId: number; teacherId: number; subjectId: number; classId: number | null; grade: number | null },
+): Promise<number | null> {
   const found = await db.lessonPlan.findFirst({
-    where: { organisationId, yearId: p.yearId, teacherId: p.teacherId, subjectId: p.subjectId, ...(p.classId !== null ? { classId: p.classId } : { classId: null, grade: p.grade }) },
+    where: {
+      organisationId,
+      yearId: p.yearId,
+      teacherId: p.teacherId,
+      subjectId: p.subjectId,
+      ...(p.classId !== null ? { classId: p.classId } : { classId: null, grade: p.grade }),
+    },
     select: { id: true },
   });
   return found?.id ?? null;

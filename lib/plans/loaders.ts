@@ -4,7 +4,14 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { actorFacts, authorize } from "@/lib/access/authorize";
 import {
-  bindingRows, currentYear, fulfilmentInputs, listPlans, loadOptions, loadsWithoutPlan, planDetail, planFacts,
+  bindingRows,
+  currentYear,
+  fulfilmentInputs,
+  listPlans,
+  loadOptions,
+  loadsWithoutPlan,
+  planDetail,
+  planFacts,
   type PlanScopeFilter,
 } from "./data";
 import { buildFulfilment, checkHours, deadlineWarnings, startYearOf, totalHours } from "./rules";
@@ -17,7 +24,10 @@ async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {
   if (scopes.size === 0) return null;
   if (scopes.has("all")) return { kind: "all" };
   const facts = await actorFacts(user.organisationId, user.id);
-  const classIds = [...(scopes.has("class") ? (facts?.classTeacherOf ?? []) : []), ...(scopes.has("dept") ? (facts?.departmentClassIds ?? []) : [])];
+  const classIds = [
+    ...(scopes.has("class") ? (facts?.classTeacherOf ?? []) : []),
+    ...(scopes.has("dept") ? (facts?.departmentClassIds ?? []) : []),
+  ];
   return { kind: "some", teacherId: scopes.has("own") ? user.id : null, classIds };
 }
 

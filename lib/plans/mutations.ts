@@ -6,12 +6,22 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { canTransition, nextStatus, type PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
-import { lessonChanges, nextLessonDate, placeTopics, titleOf, type BindLesson, type BindReport, type BindTopic, type Placement } from "./binding";
+import {
+  lessonChanges,
+  nextLessonDate,
+  placeTopics,
+  titleOf,
+  type BindLesson,
+  type BindReport,
+  type BindTopic,
+  type Placement,
+} from "./binding";
 export type { BindReport } from "./binding";
 import { planClassIds } from "./data";
 
 type Tx = Prisma.TransactionClient;
-export type Outcome<T> = { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT"; message: string };
+export type Outcome<T> =
+  { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT"; message: string };
 
 const stale = (status: PlanStatus | undefined, what: string): Outcome<never> => ({
   ok: false,
@@ -29,29 +39,61 @@ async function lockPlan(tx: Tx, organisationId: number, planId: number) {
   return rows[0]?.status;
 }
 
-export type NewPlan = { yearId: number; teacherId: number; subjectId: number; classId: number | null; grade: number | null; title: string };
+export type NewPlan = {
+  yearId: number;
+  teacherId: number;
+  subjectId: number;
+  classId: number | null;
+  grade: number | null;
+  title: string;
+};
 
-export async function createPlan(organisationId: number, byUserId: number, plan: NewPlan, topics: readonly TopicRow[] = []): Promise<number> {
+export async function createPlan(
+  organisationId: number,
+  byUserId: number,
+  plan: NewPlan,
+  topics: readonly TopicRow[] = [],
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const created = await tx.lessonPlan.create({ data: { organisationId, ...plan }, select: { id: true } });
     await writeTopics(tx, organisationId, created.id, topics);
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "plan.create", entity: "LessonPlan", entityId: String(created.id), details: { ...plan, topics: topics.length } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "plan.create",
+      entity: "LessonPlan",
+      entityId: String(created.id),
+      details: { ...plan, topics: topics.length },
+    });
     return created.id;
   });
 }
 
 /** Replaces the topic list: rows keep their ids by position; lessons bound to removed topics are unbound. */
 async function writeTopics(tx: Tx, organisationId: number, planId: number, topics: readonly TopicRow[]): Promise<void> {
-  const existing = await tx.planTopic.findMany({ where: { organisationId, planId }, select: { id: true, position: true } });
+  const existing = await tx.planTopic.findMany({
+    where: { organisationId, planId },
+    select: { id: true, position: true },
+  });
   const byPosition = new Map(existing.map((t) => [t.position, t.id]));
   const removed = existing.filter((t) => t.position > topics.length).map((t) => t.id);
   if (removed.length) {
-    await tx.lesson.updateMany({ where: { organisationId, planTopicId: { in: removed } }, data: { planTopicId: null } });
+    await tx.lesson.updateMany({
+      where: { organisationId, planTopicId: { in: removed } },
+      data: { planTopicId: null },
+    });
     await tx.planTopic.deleteMany({ where: { organisationId, id: { in: removed } } });
   }
   const fresh: Prisma.PlanTopicCreateManyInput[] = [];
   for (const [i, t] of topics.entries()) {
-    const data = { title: t.title, hours: t.hours, kesCodes: t.kesCodes, lessonType: t.lessonType, controlKind: t.controlKind, homework: t.homework };
+    const data = {
+      title: t.title,
+      hours: t.hours,
+      kesCodes: t.kesCodes,
+      lessonType: t.lessonType,
+      controlKind: t.controlKind,
+      homework: t.homework,
+    };
     const id = byPosition.get(i + 1);
     if (id !== undefined) await tx.planTopic.update({ where: { organisationId_id: { organisationId, id } }, data });
     else fresh.push({ organisationId, planId, position: i + 1, ...data });
@@ -60,33 +102,78 @@ async function writeTopics(tx: Tx, organisationId: number, planId: number, topic
 }
 
 /** PLAN-1/PLAN-4: saves edited or imported topics of a draft or returned plan. */
-export async function saveTopics(organisationId: number, byUserId: number, planId: number, topics: readonly TopicRow[], source: "editor" | "xlsx"): Promise<Outcome<{ count: number }>> {
+export async function saveTopics(
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+  topics: readonly TopicRow[],
+  source: "editor" | "xlsx",
+): Promise<Outcome<{ count: number }>> {
   return db.$transaction(async (tx) => {
     const status = await lockPlan(tx, organisationId, planId);
     if (!status || !canTransition(status, "edit")) return stale(status, "Изменять темы нельзя");
     await writeTopics(tx, organisationId, planId, topics);
-    await tx.lessonPlan.update({ where: { organisationId_id: { organisationId, id: planId } }, data: { updatedAt: new Date() } });
-    await recordAudit(tx, { organisationId, userId: byUserId, action: source === "xlsx" ? "plan.import" : "plan.topics", entity: "LessonPlan", entityId: String(planId), details: { topics: topics.length } });
+    await tx.lessonPlan.update({
+      where: { organisationId_id: { organisationId, id: planId } },
+      data: { updatedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: source === "xlsx" ? "plan.import" : "plan.topics",
+      entity: "LessonPlan",
+      entityId: String(planId),
+      details: { topics: topics.length },
+    });
     return { ok: true, data: { count: topics.length } };
   });
 }
 
-export async function setAutoHomework(organisationId: number, byUserId: number, planId: number, autoHomework: boolean): Promise<void> {
+export async function setAutoHomework(
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+  autoHomework: boolean,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.lessonPlan.update({ where: { organisationId_id: { organisationId, id: planId } }, data: { autoHomework } });
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "plan.autoHomework", entity: "LessonPlan", entityId: String(planId), details: { autoHomework } });
+    await tx.lessonPlan.update({
+      where: { organisationId_id: { organisationId, id: planId } },
+      data: { autoHomework },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "plan.autoHomework",
+      entity: "LessonPlan",
+      entityId: String(planId),
+      details: { autoHomework },
+    });
   });
 }
 
 /** PLAN-2: the teacher submits a draft (or a returned plan) for approval. */
-export async function submitPlan(organisationId: number, byUserId: number, planId: number, now: Date): Promise<Outcome<null>> {
+export async function submitPlan(
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+  now: Date,
+): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const status = await lockPlan(tx, organisationId, planId);
     if (!status || !canTransition(status, "submit")) return stale(status, "Сдать нельзя");
     const topics = await tx.planTopic.count({ where: { organisationId, planId } });
     if (topics === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
-    await tx.lessonPlan.update({ where: { organisationId_id: { organisationId, id: planId } }, data: { status: nextStatus("submit"), submittedAt: now } });
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "plan.submit", entity: "LessonPlan", entityId: String(planId) });
+    await tx.lessonPlan.update({
+      where: { organisationId_id: { organisationId, id: planId } },
+      data: { status: nextStatus("submit"), submittedAt: now },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "plan.submit",
+      entity: "LessonPlan",
+      entityId: String(planId),
+    });
     return { ok: true, data: null };
   });
 }
@@ -111,7 +198,14 @@ export async function reviewPlan(
       data: { status: nextStatus(decision), reviewerId: byUserId, reviewedAt: now, reviewComment: comment || null },
     });
     const report = decision === "approve" ? await bindPlanInTx(tx, organisationId, byUserId, planId) : null;
-    await recordAudit(tx, { organisationId, userId: byUserId, action: `plan.${decision}`, entity: "LessonPlan", entityId: String(planId), details: { comment: comment || null, bound: report?.changed ?? null } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: `plan.${decision}`,
+      entity: "LessonPlan",
+      entityId: String(planId),
+      details: { comment: comment || null, bound: report?.changed ?? null },
+    });
     return { ok: true, data: report };
   });
 }
@@ -121,44 +215,95 @@ export async function reopenPlan(organisationId: number, byUserId: number, planI
   return db.$transaction(async (tx) => {
     const status = await lockPlan(tx, organisationId, planId);
     if (!status || !canTransition(status, "reopen")) return stale(status, "Новую редакцию начать нельзя");
-    await tx.lessonPlan.update({ where: { organisationId_id: { organisationId, id: planId } }, data: { status: "DRAFT", version: { increment: 1 } } });
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "plan.reopen", entity: "LessonPlan", entityId: String(planId) });
+    await tx.lessonPlan.update({
+      where: { organisationId_id: { organisationId, id: planId } },
+      data: { status: "DRAFT", version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "plan.reopen",
+      entity: "LessonPlan",
+      entityId: String(planId),
+    });
     return { ok: true, data: null };
   });
 }
 
 /** PLAN-3: binds an approved plan's topics to the lessons again (after lessons were added or moved). */
-export async function rebindPlan(organisationId: number, byUserId: number, planId: number): Promise<Outcome<BindReport>> {
+export async function rebindPlan(
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+): Promise<Outcome<BindReport>> {
   return db.$transaction(async (tx) => {
     const status = await lockPlan(tx, organisationId, planId);
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");
     const report = await bindPlanInTx(tx, organisationId, byUserId, planId);
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "plan.bind", entity: "LessonPlan", entityId: String(planId), details: { changed: report.changed } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "plan.bind",
+      entity: "LessonPlan",
+      entityId: String(planId),
+      details: { changed: report.changed },
+    });
     return { ok: true, data: report };
   });
 }
 
 /** PLAN-3: the teacher puts a topic of the approved plan on another lesson (or takes it off). */
-export async function rebindLesson(organisationId: number, byUserId: number, planId: number, lessonId: number, topicId: number | null): Promise<Outcome<BindReport>> {
+export async function rebindLesson(
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+  lessonId: number,
+  topicId: number | null,
+): Promise<Outcome<BindReport>> {
   return db.$transaction(async (tx) => {
     const status = await lockPlan(tx, organisationId, planId);
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");
     if (topicId !== null) {
-      const topic = await tx.planTopic.findUnique({ where: { organisationId_id: { organisationId, id: topicId } }, select: { planId: true } });
-      if (!topic || topic.planId !== planId) return { ok: false, code: "NOT_FOUND", message: "Тема не найдена в этом плане" };
+      const topic = await tx.planTopic.findUnique({
+        where: { organisationId_id: { organisationId, id: topicId } },
+        select: { planId: true },
+      });
+      if (!topic || topic.planId !== planId)
+        return { ok: false, code: "NOT_FOUND", message: "Тема не найдена в этом плане" };
     }
-    const report = await applyBinding(tx, organisationId, byUserId, planId, [{ lessonId, topicIds: topicId === null ? [] : [topicId] }]);
+    const report = await applyBinding(tx, organisationId, byUserId, planId, [
+      { lessonId, topicIds: topicId === null ? [] : [topicId] },
+    ]);
     if (!report) return { ok: false, code: "NOT_FOUND", message: "Урок не относится к этому плану" };
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "plan.rebind", entity: "Lesson", entityId: String(lessonId), details: { planId, topicId } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "plan.rebind",
+      entity: "Lesson",
+      entityId: String(lessonId),
+      details: { planId, topicId },
+    });
     return { ok: true, data: report };
   });
 }
 
 /** PLAN-4: copies a plan's topics into a new draft for another class (load). */
-export async function copyPlan(organisationId: number, byUserId: number, planId: number, target: NewPlan): Promise<Outcome<number>> {
+export async function copyPlan(
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+  target: NewPlan,
+): Promise<Outcome<number>> {
   const topics = await db.planTopic.findMany({ where: { organisationId, planId }, orderBy: { position: "asc" } });
   if (topics.length === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
-  const rows: TopicRow[] = topics.map((t) => ({ title: t.title, hours: Number(t.hours), kesCodes: t.kesCodes, lessonType: t.lessonType, controlKind: t.controlKind, homework: t.homework }));
+  const rows: TopicRow[] = topics.map((t) => ({
+    title: t.title,
+    hours: Number(t.hours),
+    kesCodes: t.kesCodes,
+    lessonType: t.lessonType,
+    controlKind: t.controlKind,
+    homework: t.homework,
+  }));
   const id = await createPlan(organisationId, byUserId, target, rows);
   return { ok: true, data: id };
 }
@@ -168,25 +313,65 @@ export async function copyPlan(organisationId: number, byUserId: number, planId:
 async function bindingContext(tx: Tx, organisationId: number, planId: number) {
   const plan = await tx.lessonPlan.findUniqueOrThrow({
     where: { organisationId_id: { organisationId, id: planId } },
-    select: { yearId: true, teacherId: true, subjectId: true, classId: true, grade: true, autoHomework: true, year: { select: { startDate: true, endDate: true } } },
+    select: {
+      yearId: true,
+      teacherId: true,
+      subjectId: true,
+      classId: true,
+      grade: true,
+      autoHomework: true,
+      year: { select: { startDate: true, endDate: true } },
+    },
   });
   const classIds = await planClassIds(organisationId, plan);
   const topics = await tx.planTopic.findMany({ where: { organisationId, planId }, orderBy: { position: "asc" } });
   const lessons = await tx.lesson.findMany({
-    where: { organisationId, classId: { in: classIds }, subjectId: plan.subjectId, teacherId: plan.teacherId, date: { gte: plan.year.startDate, lte: plan.year.endDate } },
+    where: {
+      organisationId,
+      classId: { in: classIds },
+      subjectId: plan.subjectId,
+      teacherId: plan.teacherId,
+      date: { gte: plan.year.startDate, lte: plan.year.endDate },
+    },
     orderBy: [{ date: "asc" }, { bellNumber: "asc" }],
-    select: { id: true, classId: true, date: true, hours: true, status: true, topic: true, planTopicId: true, version: true, _count: { select: { homework: true } } },
+    select: {
+      id: true,
+      classId: true,
+      date: true,
+      hours: true,
+      status: true,
+      topic: true,
+      planTopicId: true,
+      version: true,
+      _count: { select: { homework: true } },
+    },
   });
   // Titles of topics lessons are bound to now (also of other plans), to tell plan text from typed text.
   const boundIds = [...new Set(lessons.flatMap((l) => (l.planTopicId ? [l.planTopicId] : [])))];
-  const bound = await tx.planTopic.findMany({ where: { organisationId, id: { in: boundIds } }, select: { id: true, title: true } });
+  const bound = await tx.planTopic.findMany({
+    where: { organisationId, id: { in: boundIds } },
+    select: { id: true, title: true },
+  });
   return {
     plan,
     classIds,
-    topics: topics.map((t): BindTopic => ({ id: t.id, position: t.position, title: t.title, hours: Number(t.hours), homework: t.homework })),
+    topics: topics.map((t): BindTopic => ({
+      id: t.id,
+      position: t.position,
+      title: t.title,
+      hours: Number(t.hours),
+      homework: t.homework,
+    })),
     lessons: lessons.map((l): BindLesson & { classId: number; version: number } => ({
-      id: l.id, classId: l.classId, date: l.date, hours: Number(l.hours), cancelled: l.status === "CANCELLED", topic: l.topic,
-      planTopicId: l.planTopicId, hasHomework: l._count.homework > 0, version: l.version,
+      id: l.id,
+      classId: l.classId,
+      date: l.date,
+      hours: Number(l.hours),
+      cancelled: l.status === "CANCELLED",
+      topic: l.topic,
+      planTopicId: l.planTopicId,
+      hasHomework: l._count.homework > 0,
+      version: l.version,
     })),
     boundTitles: new Map(bound.map((b) => [b.id, b.title])),
   };
@@ -197,14 +382,28 @@ async function bindingContext(tx: Tx, organisationId: number, planId: number) {
  * homework with autoHomework — each topic/homework change as a JournalChange row (JRN-7).
  * Null when a placement names a lesson outside the plan.
  */
-export async function applyBinding(tx: Tx, organisationId: number, byUserId: number, planId: number, placements: Placement[] | null): Promise<BindReport | null> {
+export async function applyBinding(
+  tx: Tx,
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+  placements: Placement[] | null,
+): Promise<BindReport | null> {
   const ctx = await bindingContext(tx, organisationId, planId);
-  const all = placements ?? ctx.classIds.flatMap((classId) => placeTopics(ctx.topics, ctx.lessons.filter((l) => l.classId === classId)));
+  const all =
+    placements ??
+    ctx.classIds.flatMap((classId) =>
+      placeTopics(
+        ctx.topics,
+        ctx.lessons.filter((l) => l.classId === classId),
+      ),
+    );
   if (all.some((p) => !ctx.lessons.some((l) => l.id === p.lessonId))) return null;
   const byTopic = new Map(ctx.topics.map((t) => [t.id, t]));
   const changes = lessonChanges(ctx.lessons, all, ctx.topics, {
     autoHomework: ctx.plan.autoHomework,
-    previousTitle: (l) => (l.planTopicId ? (ctx.boundTitles.get(l.planTopicId) ?? titleOf([l.planTopicId], byTopic)) : null),
+    previousTitle: (l) =>
+      l.planTopicId ? (ctx.boundTitles.get(l.planTopicId) ?? titleOf([l.planTopicId], byTopic)) : null,
   });
   const report: BindReport = { changed: 0, homework: 0, keptTyped: [] };
   for (const c of changes) {
@@ -213,13 +412,22 @@ export async function applyBinding(tx: Tx, organisationId: number, byUserId: num
     if (c.planTopicId !== lesson.planTopicId || c.topic !== undefined) {
       await tx.lesson.update({
         where: { organisationId_id: { organisationId, id: lesson.id } },
-        data: { planTopicId: c.planTopicId, ...(c.topic !== undefined ? { topic: c.topic, version: { increment: 1 } } : {}) },
+        data: {
+          planTopicId: c.planTopicId,
+          ...(c.topic !== undefined ? { topic: c.topic, version: { increment: 1 } } : {}),
+        },
       });
       if (c.topic !== undefined) {
         await tx.journalChange.create({
           data: {
-            organisationId, entity: "TOPIC", lessonId: lesson.id, entityKey: `lesson:${lesson.id}`, userId: byUserId, reason: "КТП",
-            oldValue: { topic: lesson.topic, planTopicId: lesson.planTopicId }, newValue: { topic: c.topic, planTopicId: c.planTopicId },
+            organisationId,
+            entity: "TOPIC",
+            lessonId: lesson.id,
+            entityKey: `lesson:${lesson.id}`,
+            userId: byUserId,
+            reason: "КТП",
+            oldValue: { topic: lesson.topic, planTopicId: lesson.planTopicId },
+            newValue: { topic: c.topic, planTopicId: c.planTopicId },
           },
         });
       }
@@ -229,13 +437,26 @@ export async function applyBinding(tx: Tx, organisationId: number, byUserId: num
       const stream = ctx.lessons.filter((l) => l.classId === lesson.classId);
       const due = nextLessonDate(stream, lesson.id);
       const hw = await tx.homework.create({
-        data: { organisationId, lessonId: lesson.id, text: c.homework, dueDate: due, fromPlan: true, createdById: byUserId },
+        data: {
+          organisationId,
+          lessonId: lesson.id,
+          text: c.homework,
+          dueDate: due,
+          fromPlan: true,
+          createdById: byUserId,
+        },
         select: { id: true },
       });
       await tx.journalChange.create({
         data: {
-          organisationId, entity: "HOMEWORK", lessonId: lesson.id, entityKey: `homework:${hw.id}`, userId: byUserId, reason: "КТП",
-          oldValue: undefined, newValue: { text: c.homework, dueDate: due?.toISOString().slice(0, 10) ?? null, fromPlan: true },
+          organisationId,
+          entity: "HOMEWORK",
+          lessonId: lesson.id,
+          entityKey: `homework:${hw.id}`,
+          userId: byUserId,
+          reason: "КТП",
+          oldValue: undefined,
+          newValue: { text: c.homework, dueDate: due?.toISOString().slice(0, 10) ?? null, fromPlan: true },
         },
       });
       report.homework++;
@@ -245,6 +466,11 @@ export async function applyBinding(tx: Tx, organisationId: number, byUserId: num
 }
 
 /** Binds the whole plan in order (PLAN-3). */
-export async function bindPlanInTx(tx: Tx, organisationId: number, byUserId: number, planId: number): Promise<BindReport> {
+export async function bindPlanInTx(
+  tx: Tx,
+  organisationId: number,
+  byUserId: number,
+  planId: number,
+): Promise<BindReport> {
   return (await applyBinding(tx, organisationId, byUserId, planId, null))!;
 }

@@ -39,7 +39,13 @@ export function canTransition(status: PlanStatus, action: PlanAction): boolean {
 }
 
 export function nextStatus(action: Exclude<PlanAction, "edit">): PlanStatus {
-  return action === "submit" ? "SUBMITTED" : action === "approve" ? "APPROVED" : action === "return" ? "RETURNED" : "DRAFT";
+  return action === "submit"
+    ? "SUBMITTED"
+    : action === "approve"
+      ? "APPROVED"
+      : action === "return"
+        ? "RETURNED"
+        : "DRAFT";
 }
 
 /** Sum of topic hours, to one decimal (hours are multiples of 0.5). */
@@ -93,7 +99,13 @@ export function deadlineWarnings(status: PlanStatus | null, startYear: number, t
     if (done) return;
     const daysLeft = Math.round((deadline.getTime() - today.getTime()) / DAY);
     if (daysLeft < 0) out.push({ kind, overdue: true, deadline, text: `Срок «${what}» (${ddmm(deadline)}) прошёл` });
-    else if (daysLeft <= DEADLINE_NOTICE_DAYS) out.push({ kind, overdue: false, deadline, text: `До срока «${what}» (${ddmm(deadline)}) осталось ${daysLeft} дн.` });
+    else if (daysLeft <= DEADLINE_NOTICE_DAYS)
+      out.push({
+        kind,
+        overdue: false,
+        deadline,
+        text: `До срока «${what}» (${ddmm(deadline)}) осталось ${daysLeft} дн.`,
+      });
   };
   check("submit", submitted, submitBy, status === null ? "создать и сдать КТП" : "сдать КТП");
   check("approve", approved, approveBy, "утвердить КТП");
@@ -116,14 +128,20 @@ export function studyDays(from: Date, to: Date, holidays: readonly Holiday[], gr
   for (let t = from.getTime(); t <= to.getTime(); t += DAY) {
     const wd = new Date(t).getUTCDay();
     if (wd === 0 || wd === 6) continue;
-    if (holidays.some((h) => (h.grade === null || h.grade === grade) && t >= h.start.getTime() && t <= h.end.getTime())) continue;
+    if (holidays.some((h) => (h.grade === null || h.grade === grade) && t >= h.start.getTime() && t <= h.end.getTime()))
+      continue;
     n++;
   }
   return n;
 }
 
 /** Planned hours up to and including `today`, pro rata of study days per curriculum item. */
-export function plannedToDate(items: readonly CurriculumSpan[], today: Date, holidays: readonly Holiday[], grade: number): number {
+export function plannedToDate(
+  items: readonly CurriculumSpan[],
+  today: Date,
+  holidays: readonly Holiday[],
+  grade: number,
+): number {
   let sum = 0;
   for (const item of items) {
     if (today.getTime() < item.start.getTime()) continue;
@@ -139,7 +157,9 @@ export type GivenLesson = { date: Date; hours: number; cancelled: boolean };
 
 /** Hours actually given up to and including `today`: lessons not cancelled. */
 export function givenToDate(lessons: readonly GivenLesson[], today: Date): number {
-  const sum = lessons.filter((l) => !l.cancelled && l.date.getTime() <= today.getTime()).reduce((s, l) => s + l.hours, 0);
+  const sum = lessons
+    .filter((l) => !l.cancelled && l.date.getTime() <= today.getTime())
+    .reduce((s, l) => s + l.hours, 0);
   return Math.round(sum * 10) / 10;
 }
 
@@ -167,7 +187,14 @@ export type FulfilmentInput = {
   /** Curriculum items with the dates they span (the year, or their period). */
   curriculum: readonly { classId: number; subjectId: number; hours: number; start: Date; end: Date }[];
   /** Lessons up to and including today, as rows or as sums per stream (cancelled ones included). */
-  lessons: readonly { classId: number; subjectId: number; subgroupId: number | null; date: Date; hours: number; cancelled: boolean }[];
+  lessons: readonly {
+    classId: number;
+    subjectId: number;
+    subgroupId: number | null;
+    date: Date;
+    hours: number;
+    cancelled: boolean;
+  }[];
 };
 
 export type FulfilmentLine = FulfilmentRow & {
@@ -215,13 +242,18 @@ export function buildFulfilment(input: FulfilmentInput): FulfilmentLine[] {
     for (const stream of [...list].sort((a, b) => (a.subgroupId ?? 0) - (b.subgroupId ?? 0))) {
       out.push({
         ...fulfilment(planned, givenToDate(stream.lessons, input.today)),
-        classId, className: cls.name, subjectId, subjectName: subject.name,
-        subgroupId: stream.subgroupId, subgroupName: stream.subgroupId === null ? null : (subgroups.get(stream.subgroupId) ?? null),
+        classId,
+        className: cls.name,
+        subjectId,
+        subjectName: subject.name,
+        subgroupId: stream.subgroupId,
+        subgroupName: stream.subgroupId === null ? null : (subgroups.get(stream.subgroupId) ?? null),
         yearHours,
       });
     }
   }
-  const order = (l: FulfilmentLine) => [classes.get(l.classId)!.grade, l.className, subjects.get(l.subjectId)!.sortOrder] as const;
+  const order = (l: FulfilmentLine) =>
+    [classes.get(l.classId)!.grade, l.className, subjects.get(l.subjectId)!.sortOrder] as const;
   return out.sort((a, b) => {
     const [ga, na, sa] = order(a);
     const [gb, nb, sb] = order(b);

@@ -80,7 +80,10 @@ export async function xlsxToTopics(data: ArrayBuffer | Buffer): Promise<ImportRe
   const header = XLSX_HEADERS.map((_, i) => normalise(cellText(ws.getRow(1).getCell(i + 1).value)));
   const missing = XLSX_HEADERS.filter((h, i) => header[i] !== normalise(h));
   if (missing.length) {
-    return { ok: false, message: `Первая строка должна содержать заголовки: ${XLSX_HEADERS.join(", ")}. Не найдено: ${missing.join(", ")}` };
+    return {
+      ok: false,
+      message: `Первая строка должна содержать заголовки: ${XLSX_HEADERS.join(", ")}. Не найдено: ${missing.join(", ")}`,
+    };
   }
   const rows: ImportRow[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
@@ -98,7 +101,9 @@ export async function xlsxToTopics(data: ArrayBuffer | Buffer): Promise<ImportRe
     });
     if (parsed.success) rows.push({ row: r, data: parsed.data, errors: [], raw });
     else {
-      const errors = parsed.error.issues.map((i) => (i.path[0] === "hours" && hoursText === "" ? "Часы: обязательны" : i.message));
+      const errors = parsed.error.issues.map((i) =>
+        i.path[0] === "hours" && hoursText === "" ? "Часы: обязательны" : i.message,
+      );
       rows.push({ row: r, data: null, errors: [...new Set(errors)], raw });
     }
   }

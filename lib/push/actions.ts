@@ -10,7 +10,10 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { removeSubscription, saveSubscription } from "./mutations";
 import { kindsFor, PUSH_KINDS } from "./rules";
 
-const b64url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, "Неверный ключ подписки").max(200);
+const b64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/, "Неверный ключ подписки")
+  .max(200);
 
 const subscriptionSchema = z.object({
   endpoint: z

@@ -5,7 +5,11 @@ import type { PushKind } from "./rules";
 
 export type Subscription = { id: number; endpoint: string; p256dh: string; auth: string };
 
-export async function subscriptionsFor(organisationId: number, userIds: readonly number[], kind: PushKind): Promise<Subscription[]> {
+export async function subscriptionsFor(
+  organisationId: number,
+  userIds: readonly number[],
+  kind: PushKind,
+): Promise<Subscription[]> {
   if (userIds.length === 0) return [];
   return db.pushSubscription.findMany({
     where: { organisationId, userId: { in: [...userIds] }, kinds: { has: kind }, user: { isActive: true } },
@@ -14,7 +18,11 @@ export async function subscriptionsFor(organisationId: number, userIds: readonly
 }
 
 /** In one query: the opted-in devices of a student's own login and of their parents' logins. */
-export async function familySubscriptions(organisationId: number, studentId: number, kind: PushKind): Promise<Subscription[]> {
+export async function familySubscriptions(
+  organisationId: number,
+  studentId: number,
+  kind: PushKind,
+): Promise<Subscription[]> {
   return db.pushSubscription.findMany({
     where: {
       organisationId,
@@ -79,15 +87,25 @@ export async function familyUserIds(organisationId: number, studentId: number): 
 }
 
 export async function subjectNameOfLesson(organisationId: number, lessonId: number): Promise<string | null> {
-  const l = await db.lesson.findUnique({ where: { organisationId_id: { organisationId, id: lessonId } }, select: { subject: { select: { name: true } } } });
+  const l = await db.lesson.findUnique({
+    where: { organisationId_id: { organisationId, id: lessonId } },
+    select: { subject: { select: { name: true } } },
+  });
   return l?.subject.name ?? null;
 }
 
 export async function subjectName(organisationId: number, subjectId: number): Promise<string | null> {
-  const s = await db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { name: true } });
+  const s = await db.subject.findUnique({
+    where: { organisationId_id: { organisationId, id: subjectId } },
+    select: { name: true },
+  });
   return s?.name ?? null;
 }
 
-export async function deviceSubscription(organisationId: number, userId: number, endpoint: string): Promise<{ kinds: string[] } | null> {
+export async function deviceSubscription(
+  organisationId: number,
+  userId: number,
+  endpoint: string,
+): Promise<{ kinds: string[] } | null> {
   return db.pushSubscription.findFirst({ where: { organisationId, userId, endpoint }, select: { kinds: true } });
 }

@@ -33,15 +33,30 @@ export function messagePayload(senderName: string, messageId: number): PushPaylo
 }
 
 export function finalPayload(subjectName: string, label: string, studentId: number): PushPayload {
-  return { kind: "final", title: "Итоговая отметка", body: `${subjectName}: ${label}`, url: `/diary/${studentId}/marks` };
+  return {
+    kind: "final",
+    title: "Итоговая отметка",
+    body: `${subjectName}: ${label}`,
+    url: `/diary/${studentId}/marks`,
+  };
 }
 
 /** A lesson's homework set or changed: the subject, the start of the text, the diary's week of the lesson. */
 export function homeworkPayload(subjectName: string, text: string, studentId: number, lessonDate: Date): PushPayload {
   const short = text.length > 100 ? `${text.slice(0, 99)}…` : text;
-  return { kind: "homework", title: "Домашнее задание", body: `${subjectName}: ${short}`, url: `/diary/${studentId}?week=${lessonDate.toISOString().slice(0, 10)}` };
+  return {
+    kind: "homework",
+    title: "Домашнее задание",
+    body: `${subjectName}: ${short}`,
+    url: `/diary/${studentId}?week=${lessonDate.toISOString().slice(0, 10)}`,
+  };
 }
 
 export function remarkPayload(): PushPayload {
-  return { kind: "remark", title: "Замечание по ведению журнала", body: "Откройте главную страницу, чтобы увидеть замечание", url: "/" };
+  return {
+    kind: "remark",
+    title: "Замечание по ведению журнала",
+    body: "Откройте главную страницу, чтобы увидеть замечание",
+    url: "/",
+  };
 }

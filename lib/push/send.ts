@@ -7,8 +7,23 @@
 // "message" (mail), "remark" (a journal remark to its teacher: notifyRemark).
 import webpush from "web-push";
 import { dropSubscriptions } from "./mutations";
-import { familySubscriptions, lessonFamilySubscriptions, subjectName, subjectNameOfLesson, subscriptionsFor, type Subscription } from "./data";
-import { finalPayload, homeworkPayload, markPayload, messagePayload, remarkPayload, type PushKind, type PushPayload } from "./rules";
+import {
+  familySubscriptions,
+  lessonFamilySubscriptions,
+  subjectName,
+  subjectNameOfLesson,
+  subscriptionsFor,
+  type Subscription,
+} from "./data";
+import {
+  finalPayload,
+  homeworkPayload,
+  markPayload,
+  messagePayload,
+  remarkPayload,
+  type PushKind,
+  type PushPayload,
+} from "./rules";
 import { userName } from "@/lib/messages/mail/data";
 import { vapidKeys } from "./vapid";
 
@@ -22,7 +37,12 @@ async function push(sub: Subscription, payload: PushPayload): Promise<number> {
   const details = webpush.generateRequestDetails(
     { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
     JSON.stringify(payload),
-    { vapidDetails: { subject, publicKey, privateKey }, TTL: TTL_SECONDS, contentEncoding: "aes128gcm", urgency: "normal" },
+    {
+      vapidDetails: { subject, publicKey, privateKey },
+      TTL: TTL_SECONDS,
+      contentEncoding: "aes128gcm",
+      urgency: "normal",
+    },
   );
   const response = await fetch(details.endpoint, {
     method: details.method,
@@ -42,7 +62,10 @@ async function deliver(organisationId: number, subs: readonly Subscription[], pa
   results.forEach((r, i) => {
     if (r.status === "fulfilled" && r.value >= 200 && r.value < 300) delivered++;
     else if (r.status === "fulfilled" && (r.value === 404 || r.value === 410)) gone.push(subs[i].id);
-    else console.warn(`[push] ${payload.kind} not delivered: ${r.status === "fulfilled" ? `HTTP ${r.value}` : r.reason instanceof Error ? r.reason.name : "error"}`);
+    else
+      console.warn(
+        `[push] ${payload.kind} not delivered: ${r.status === "fulfilled" ? `HTTP ${r.value}` : r.reason instanceof Error ? r.reason.name : "error"}`,
+      );
   });
   await dropSubscriptions(organisationId, gone);
   return delivered;
@@ -54,7 +77,12 @@ function logFailure(kind: PushKind, error: unknown): number {
 }
 
 /** Sends `payload` to every device of `userIds` that opted into `kind`; resolves to the number delivered. Never rejects. */
-export async function notify(organisationId: number, userIds: readonly number[], kind: PushKind, payload: Omit<PushPayload, "kind">): Promise<number> {
+export async function notify(
+  organisationId: number,
+  userIds: readonly number[],
+  kind: PushKind,
+  payload: Omit<PushPayload, "kind">,
+): Promise<number> {
   try {
     const subs = await subscriptionsFor(organisationId, [...new Set(userIds)], kind);
     return subs.length ? await deliver(organisationId, subs, { ...payload, kind }) : 0;
@@ -64,7 +92,12 @@ export async function notify(organisationId: number, userIds: readonly number[],
 }
 
 /** Sends to the devices of a student's family (the student and their parents) opted into `kind`. Never rejects. */
-export async function notifyFamily(organisationId: number, studentId: number, kind: PushKind, payload: () => Promise<Omit<PushPayload, "kind">>): Promise<number> {
+export async function notifyFamily(
+  organisationId: number,
+  studentId: number,
+  kind: PushKind,
+  payload: () => Promise<Omit<PushPayload, "kind">>,
+): Promise<number> {
   try {
     // One query when nobody listens (the usual case): the save's cost stays flat.
     const subs = await familySubscriptions(organisationId, studentId, kind);
@@ -75,9 +108,18 @@ export async function notifyFamily(organisationId: number, studentId: number, ki
 }
 
 /** After a mark is saved (JRN-5): the student's family, if opted in. */
-export function notifyMark(organisationId: number, lessonId: number, studentId: number, label: string): Promise<number> {
+export function notifyMark(
+  organisationId: number,
+  lessonId: number,
+  studentId: number,
+  label: string,
+): Promise<number> {
   return notifyFamily(organisationId, studentId, "mark", async () => {
-    const { kind: _kind, ...p } = markPayload((await subjectNameOfLesson(organisationId, lessonId)) ?? "Урок", label, studentId);
+    const { kind: _kind, ...p } = markPayload(
+      (await subjectNameOfLesson(organisationId, lessonId)) ?? "Урок",
+      label,
+      studentId,
+    );
     return p;
   });
 }
@@ -90,7 +132,11 @@ export async function notifyHomework(organisationId: number, lessonId: number, t
     for (const s of subs) byStudent.set(s.studentId, [...(byStudent.get(s.studentId) ?? []), s]);
     let delivered = 0;
     for (const [studentId, group] of byStudent) {
-      delivered += await deliver(organisationId, group, homeworkPayload(group[0].subject, text, studentId, group[0].date));
+      delivered += await deliver(
+        organisationId,
+        group,
+        homeworkPayload(group[0].subject, text, studentId, group[0].date),
+      );
     }
     return delivered;
   } catch (error) {
@@ -99,9 +145,18 @@ export async function notifyHomework(organisationId: number, lessonId: number, t
 }
 
 /** After a final mark is saved (FIN-5: the family sees interim results at once). */
-export function notifyFinal(organisationId: number, subjectId: number, studentId: number, label: string): Promise<number> {
+export function notifyFinal(
+  organisationId: number,
+  subjectId: number,
+  studentId: number,
+  label: string,
+): Promise<number> {
   return notifyFamily(organisationId, studentId, "final", async () => {
-    const { kind: _kind, ...p } = finalPayload((await subjectName(organisationId, subjectId)) ?? "Предмет", label, studentId);
+    const { kind: _kind, ...p } = finalPayload(
+      (await subjectName(organisationId, subjectId)) ?? "Предмет",
+      label,
+      studentId,
+    );
     return p;
   });
 }
@@ -113,7 +168,12 @@ export function notifyRemark(organisationId: number, teacherId: number): Promise
 }
 
 /** After a message is sent (MSG-1): its recipients' opted-in devices. Never rejects. */
-export async function notifyMessage(organisationId: number, senderId: number, messageId: number, recipientIds: readonly number[]): Promise<number> {
+export async function notifyMessage(
+  organisationId: number,
+  senderId: number,
+  messageId: number,
+  recipientIds: readonly number[],
+): Promise<number> {
   try {
     const subs = await subscriptionsFor(organisationId, [...new Set(recipientIds)], "message");
     if (!subs.length) return 0;

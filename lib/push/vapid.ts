@@ -22,7 +22,8 @@ export function vapidKeys(): VapidKeys {
   const where = file();
   try {
     const stored = JSON.parse(readFileSync(where, "utf8")) as { publicKey?: string; privateKey?: string };
-    if (stored.publicKey && stored.privateKey) return (cached = { publicKey: stored.publicKey, privateKey: stored.privateKey, subject });
+    if (stored.publicKey && stored.privateKey)
+      return (cached = { publicKey: stored.publicKey, privateKey: stored.privateKey, subject });
   } catch {
     // not there yet: generate below
   }

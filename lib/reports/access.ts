@@ -13,7 +13,9 @@ import { admitsAll, pickClasses } from "./scope-rules";
 
 const ANY = ["reports.admin", "reports.class"] as const;
 
-export async function authorizeReport(req: ReportRequest): Promise<{ ok: true; user: CurrentUser; req: ReportRequest } | { ok: false; response: Response }> {
+export async function authorizeReport(
+  req: ReportRequest,
+): Promise<{ ok: true; user: CurrentUser; req: ReportRequest } | { ok: false; response: Response }> {
   if (req.report === "student") {
     // RPT-8: the student and their parents (reports.self), staff for students in their scope.
     const access = await requireAccessForRoute(["reports.self", ...ANY], { kind: "student", studentId: req.studentId });
@@ -34,10 +36,23 @@ export async function authorizeReport(req: ReportRequest): Promise<{ ok: true; u
     const access = await requireAccessForRoute(ANY);
     if (!access.ok) return access;
     const { organisationId, id } = access.user;
-    const [scope, allowed] = await Promise.all([reportScope(organisationId), classIdsInScope(organisationId, id, access.scopes)]);
+    const [scope, allowed] = await Promise.all([
+      reportScope(organisationId),
+      classIdsInScope(organisationId, id, access.scopes),
+    ]);
     const picked = pickClasses(scope.classes, req, scope.departments, scope.isCollege);
-    if (picked.classes.length === 0) return { ok: false, response: Response.json(fail("NOT_FOUND", "В этой параллели или отделении нет классов"), { status: 404 }) };
-    if (!admitsAll(picked.classes.map((c) => c.id), allowed)) return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
+    if (picked.classes.length === 0)
+      return {
+        ok: false,
+        response: Response.json(fail("NOT_FOUND", "В этой параллели или отделении нет классов"), { status: 404 }),
+      };
+    if (
+      !admitsAll(
+        picked.classes.map((c) => c.id),
+        allowed,
+      )
+    )
+      return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
     return { ok: true, user: access.user, req };
   }
   const classId = "classId" in req ? req.classId : undefined;
@@ -45,6 +60,7 @@ export async function authorizeReport(req: ReportRequest): Promise<{ ok: true; u
   const access = await requireAccessForRoute(classId ? ANY : ["reports.admin"], target);
   if (!access.ok) return access;
   // A whole-organisation report needs the «all classes» scope, not a department's.
-  if (!classId && !access.scopes.includes("all")) return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
+  if (!classId && !access.scopes.includes("all"))
+    return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
   return { ok: true, user: access.user, req };
 }

@@ -24,13 +24,15 @@ import type { ReportRequest } from "./schema";
  * `teacherId` of «teacher-hours» must be set by the caller (the route fills in the signed-in user).
  */
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
-  if (req.report === "student") return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
+  if (req.report === "student")
+    return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
   const scope = await reportScope(organisationId, "yearId" in req ? req.yearId : undefined);
   const { orgName, isCollege, year } = scope;
   if (!year) return null;
   const one = "classId" in req && req.classId ? scope.classes.find((c) => c.id === req.classId) : undefined;
   if ("classId" in req && req.classId && !one) return null;
-  const periodOf = (id: number | undefined) => (id === undefined ? null : (scope.periods.find((p) => p.id === id) ?? undefined));
+  const periodOf = (id: number | undefined) =>
+    id === undefined ? null : (scope.periods.find((p) => p.id === id) ?? undefined);
   switch (req.report) {
     case "summary":
     case "journal":
@@ -43,13 +45,29 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
       return buildJournalReport({ ...base, subjectId: req.subjectId });
     }
     case "preliminary":
-      return buildPreliminaryReport({ organisationId, orgName, isCollege, cls: one!, month: req.month, periods: scope.periods, now });
+      return buildPreliminaryReport({
+        organisationId,
+        orgName,
+        isCollege,
+        cls: one!,
+        month: req.month,
+        periods: scope.periods,
+        now,
+      });
     case "group-hours":
       return buildGroupHoursReport({ organisationId, orgName, isCollege, cls: one!, month: req.month, now });
     case "teacher-hours": {
       const teacherName = req.teacherId ? await staffName(organisationId, req.teacherId) : null;
       if (!req.teacherId || !teacherName) return null;
-      return buildTeacherHoursReport({ organisationId, orgName, isCollege, teacherId: req.teacherId, teacherName, month: req.month, now });
+      return buildTeacherHoursReport({
+        organisationId,
+        orgName,
+        isCollege,
+        teacherId: req.teacherId,
+        teacherName,
+        month: req.month,
+        now,
+      });
     }
     case "attendance":
       return buildAttendanceReport({ organisationId, orgName, isCollege, cls: one!, from: req.from, to: req.to, now });
@@ -59,15 +77,26 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
   if (picked.classes.length === 0) return null;
   if (req.report === "vkr") {
     if (!isCollege) return null;
-    return buildVkrReport({ organisationId, orgName, scopeLabel: picked.label, classes: picked.classes, yearEnd: year.endDate, now });
+    return buildVkrReport({
+      organisationId,
+      orgName,
+      scopeLabel: picked.label,
+      classes: picked.classes,
+      yearEnd: year.endDate,
+      now,
+    });
   }
-  if (req.report === "occupancy") return buildOccupancyReport({ organisationId, orgName, isCollege, classes: picked.classes, date: req.date, now });
+  if (req.report === "occupancy")
+    return buildOccupancyReport({ organisationId, orgName, isCollege, classes: picked.classes, date: req.date, now });
   const period = scope.periods.find((p) => p.id === req.periodId);
   if (!period) return null;
-  if (req.report === "contingent") return buildContingentReport({ organisationId, orgName, isCollege, classes: picked.classes, period, now });
+  if (req.report === "contingent")
+    return buildContingentReport({ organisationId, orgName, isCollege, classes: picked.classes, period, now });
   // Classes that use this kind of period (quarters, half-years, semesters); the 1st grade is
   // taught without marks (JRN-10) and has no finals to count.
-  const classes = one ? [one] : picked.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));
+  const classes = one
+    ? [one]
+    : picked.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));
   if (classes.length === 0) return null;
   const scopeLabel = one ? one.name : `${picked.label}: классы и группы с этим видом периода`;
   return req.report === "progress"
@@ -80,7 +109,10 @@ export type ReportFile = { bytes: Buffer; contentType: string; fileName: string 
 /** A built model as a file of the format; the file name carries the title, scope and date. */
 export async function renderModel(model: ReportModel, format: "pdf" | "xlsx", now: Date): Promise<ReportFile> {
   const stamp = formatDate(new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`));
-  const fileName = `${model.title} ${model.parameters[0]?.value ?? ""} ${stamp}.${format}`.replace(/[\\/:*?"<>|]/g, "_");
+  const fileName = `${model.title} ${model.parameters[0]?.value ?? ""} ${stamp}.${format}`.replace(
+    /[\\/:*?"<>|]/g,
+    "_",
+  );
   return format === "pdf"
     ? { bytes: await renderPdf(model), contentType: CONTENT_TYPES.pdf, fileName }
     : { bytes: await renderXlsx(model), contentType: CONTENT_TYPES.xlsx, fileName };

@@ -5,7 +5,14 @@
 /** One stay of a student in a class (ClassMembership): `end` null = still there. */
 export type Stay = { classId: number; studentId: number; start: Date; end: Date | null; sex: "MALE" | "FEMALE" | null };
 
-export type ContingentFigures = { atStart: number; arrived: number; left: number; atEnd: number; boysAtEnd: number; girlsAtEnd: number };
+export type ContingentFigures = {
+  atStart: number;
+  arrived: number;
+  left: number;
+  atEnd: number;
+  boysAtEnd: number;
+  girlsAtEnd: number;
+};
 
 const onRoll = (s: Stay, day: Date) => s.start <= day && (s.end === null || s.end >= day);
 

@@ -17,7 +17,10 @@ export async function buildContingentReport(input: {
 }): Promise<ReportModel> {
   const classIds = input.classes.map((c) => c.id);
   const { startDate: from, endDate: to } = input.period;
-  const [stays, teachers] = await Promise.all([staysBetween(input.organisationId, classIds, from, to), classTeachersOf(input.organisationId, classIds)]);
+  const [stays, teachers] = await Promise.all([
+    staysBetween(input.organisationId, classIds, from, to),
+    classTeachersOf(input.organisationId, classIds),
+  ]);
   return {
     title: "Итоговые данные по обучающимся",
     organisationName: input.orgName,
@@ -32,7 +35,17 @@ export async function buildContingentReport(input: {
       { label: "На конец периода", children: [{ label: "всего" }, { label: "юношей" }, { label: "девушек" }] },
     ],
     columns: [{ kind: "text" }, { kind: "text" }, ...Array.from({ length: 6 }, () => ({ kind: "number" as const }))],
-    rows: input.classes.map((c) => [c.name, teachers.get(c.id) ?? "—", ...row(contingentFigures(stays.filter((s) => s.classId === c.id), from, to))]),
+    rows: input.classes.map((c) => [
+      c.name,
+      teachers.get(c.id) ?? "—",
+      ...row(
+        contingentFigures(
+          stays.filter((s) => s.classId === c.id),
+          from,
+          to,
+        ),
+      ),
+    ]),
     totals: input.classes.length > 1 ? [["Итого", "", ...row(contingentFigures(stays, from, to))]] : [],
     notes: [
       "По книге движения обучающихся: перевод из класса в класс учитывается как выбытие из одного и прибытие в другой.",

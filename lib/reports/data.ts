@@ -11,7 +11,12 @@ export type RollStudent = { studentId: number; classId: number; fullName: string
 /** Students on the roll of the classes on a date, from the movement book (PPL-3). */
 export async function rollOn(organisationId: number, classIds: number[], date: Date): Promise<RollStudent[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId: { in: classIds }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: {
+      organisationId,
+      classId: { in: classIds },
+      startDate: { lte: date },
+      OR: [{ endDate: null }, { endDate: { gte: date } }],
+    },
     select: { classId: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
   return rows
@@ -24,7 +29,11 @@ export async function rollOn(organisationId: number, classIds: number[], date: D
 }
 
 /** Period finals (kind PERIOD) of the classes, by student. */
-export async function periodFinals(organisationId: number, classIds: number[], periodId: number): Promise<Map<number, FinalFact[]>> {
+export async function periodFinals(
+  organisationId: number,
+  classIds: number[],
+  periodId: number,
+): Promise<Map<number, FinalFact[]>> {
   const rows = await db.finalMark.findMany({
     where: { organisationId, classId: { in: classIds }, periodId, kind: "PERIOD" },
     select: { studentId: true, value: true, special: true },
@@ -39,7 +48,12 @@ export async function periodFinals(organisationId: number, classIds: number[], p
 }
 
 /** Absences and lateness of a class's held lessons between two dates, by student (RPT-3). */
-export async function absencesBetween(organisationId: number, classId: number, from: Date, to: Date): Promise<Map<number, AbsenceFact[]>> {
+export async function absencesBetween(
+  organisationId: number,
+  classId: number,
+  from: Date,
+  to: Date,
+): Promise<Map<number, AbsenceFact[]>> {
   const rows = await db.attendance.findMany({
     where: { organisationId, lesson: { classId, status: "SCHEDULED", date: { gte: from, lte: to } } },
     select: { studentId: true, code: true, missedHours: true, lesson: { select: { hours: true } } },
@@ -77,13 +91,20 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
   ]);
   const [classes, periods, departments] = year
     ? await Promise.all([
-        db.classGroup.findMany({ where: { organisationId, yearId: year.id }, select: { id: true, name: true, grade: true, periodKind: true, departmentId: true } }),
+        db.classGroup.findMany({
+          where: { organisationId, yearId: year.id },
+          select: { id: true, name: true, grade: true, periodKind: true, departmentId: true },
+        }),
         db.period.findMany({
           where: { organisationId, yearId: year.id },
           orderBy: [{ kind: "asc" }, { number: "asc" }],
           select: { id: true, name: true, kind: true, startDate: true, endDate: true },
         }),
-        db.department.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+        db.department.findMany({
+          where: { organisationId },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        }),
       ])
     : [[], [], []];
   classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
@@ -98,10 +119,17 @@ export async function yearFinalsBySubject(organisationId: number, classIds: numb
   });
 }
 
-export type DecisionFact = { decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED"; toGrade: number | null };
+export type DecisionFact = {
+  decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED";
+  toGrade: number | null;
+};
 
 /** «Решение педсовета» of the year by student (RPT-1, recorded by the year transition). */
-export async function yearDecisions(organisationId: number, yearId: number, studentIds: number[]): Promise<Map<number, DecisionFact>> {
+export async function yearDecisions(
+  organisationId: number,
+  yearId: number,
+  studentIds: number[],
+): Promise<Map<number, DecisionFact>> {
   const rows = await db.yearDecision.findMany({
     where: { organisationId, yearId, studentId: { in: studentIds } },
     select: { studentId: true, decision: true, toGrade: true },
@@ -109,10 +137,19 @@ export async function yearDecisions(organisationId: number, yearId: number, stud
   return new Map(rows.map((r) => [r.studentId, { decision: r.decision, toGrade: r.toGrade }]));
 }
 
-export type SubjectFinal = { studentId: number; subjectId: number; value: number | null; special: FinalFact["special"] };
+export type SubjectFinal = {
+  studentId: number;
+  subjectId: number;
+  value: number | null;
+  special: FinalFact["special"];
+};
 
 /** Period finals of the classes with their subject (RPT-1, RPT-4). */
-export async function periodFinalsBySubject(organisationId: number, classIds: number[], periodId: number): Promise<SubjectFinal[]> {
+export async function periodFinalsBySubject(
+  organisationId: number,
+  classIds: number[],
+  periodId: number,
+): Promise<SubjectFinal[]> {
   return db.finalMark.findMany({
     where: { organisationId, classId: { in: classIds }, periodId, kind: "PERIOD" },
     select: { studentId: true, subjectId: true, value: true, special: true },
@@ -120,8 +157,15 @@ export async function periodFinalsBySubject(organisationId: number, classIds: nu
 }
 
 /** Subjects of the classes' curriculum plus any subject that has finals, in curriculum order. */
-export async function subjectsOf(organisationId: number, classIds: number[], extraIds: number[]): Promise<{ id: number; name: string; shortName: string }[]> {
-  const curriculum = await db.curriculumItem.findMany({ where: { organisationId, classId: { in: classIds } }, select: { subjectId: true } });
+export async function subjectsOf(
+  organisationId: number,
+  classIds: number[],
+  extraIds: number[],
+): Promise<{ id: number; name: string; shortName: string }[]> {
+  const curriculum = await db.curriculumItem.findMany({
+    where: { organisationId, classId: { in: classIds } },
+    select: { subjectId: true },
+  });
   const ids = [...new Set([...curriculum.map((c) => c.subjectId), ...extraIds])];
   const subjects = await db.subject.findMany({
     where: { organisationId, id: { in: ids } },
@@ -136,7 +180,12 @@ export type RosterFact = { classId: number; sex: "MALE" | "FEMALE" | null; educa
 /** Everyone on the roll of the classes on a date with sex and form of education (RPT-9). */
 export async function rosterFacts(organisationId: number, classIds: number[], date: Date): Promise<RosterFact[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId: { in: classIds }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: {
+      organisationId,
+      classId: { in: classIds },
+      startDate: { lte: date },
+      OR: [{ endDate: null }, { endDate: { gte: date } }],
+    },
     select: { classId: true, educationForm: true, student: { select: { sex: true } } },
   });
   return rows.map((r) => ({ classId: r.classId, sex: r.student.sex, educationForm: r.educationForm }));
@@ -145,10 +194,21 @@ export async function rosterFacts(organisationId: number, classIds: number[], da
 /** Stays in the classes that overlap the days `from`…`to` (RPT-9 «Итоговые данные»). */
 export async function staysBetween(organisationId: number, classIds: number[], from: Date, to: Date): Promise<Stay[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId: { in: classIds }, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    where: {
+      organisationId,
+      classId: { in: classIds },
+      startDate: { lte: to },
+      OR: [{ endDate: null }, { endDate: { gte: from } }],
+    },
     select: { classId: true, studentId: true, startDate: true, endDate: true, student: { select: { sex: true } } },
   });
-  return rows.map((r) => ({ classId: r.classId, studentId: r.studentId, start: r.startDate, end: r.endDate, sex: r.student.sex }));
+  return rows.map((r) => ({
+    classId: r.classId,
+    studentId: r.studentId,
+    start: r.startDate,
+    end: r.endDate,
+    sex: r.student.sex,
+  }));
 }
 
 /** Class teachers' short names by class. */
@@ -157,7 +217,12 @@ export async function classTeachersOf(organisationId: number, classIds: number[]
     where: { organisationId, classId: { in: classIds } },
     select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
   });
-  return new Map(rows.map((r) => [r.classId, `${r.user.lastName} ${r.user.firstName[0]}.${r.user.middleName ? ` ${r.user.middleName[0]}.` : ""}`]));
+  return new Map(
+    rows.map((r) => [
+      r.classId,
+      `${r.user.lastName} ${r.user.firstName[0]}.${r.user.middleName ? ` ${r.user.middleName[0]}.` : ""}`,
+    ]),
+  );
 }
 
 export type MarkFact = AverageInput & { studentId: number; subjectId: number; date: Date };
@@ -188,14 +253,29 @@ export async function marksBetween(organisationId: number, classId: number, from
 
 /** The organisation's averaging method and mark scale (ORG-2) for the averages module. */
 export async function markSettings(organisationId: number): Promise<{ method: AveragingMethod; scale: MarkScale }> {
-  const s = await db.organisationSettings.findUnique({ where: { organisationId }, select: { minMark: true, maxMark: true, roundingThreshold: true, averagingMethod: true } });
+  const s = await db.organisationSettings.findUnique({
+    where: { organisationId },
+    select: { minMark: true, maxMark: true, roundingThreshold: true, averagingMethod: true },
+  });
   return {
     method: s?.averagingMethod ?? "WEIGHTED",
-    scale: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, roundingThreshold: Number(s?.roundingThreshold ?? 0.5) },
+    scale: {
+      minMark: s?.minMark ?? 2,
+      maxMark: s?.maxMark ?? 5,
+      roundingThreshold: Number(s?.roundingThreshold ?? 0.5),
+    },
   };
 }
 
-export type HourFact = { date: Date; hours: number; classId: number; className: string; subjectId: number; subjectName: string; teacher: string };
+export type HourFact = {
+  date: Date;
+  hours: number;
+  classId: number;
+  className: string;
+  subjectId: number;
+  subjectName: string;
+  teacher: string;
+};
 
 /**
  * Lessons held (not cancelled, dated up to `until`) between two dates (RPT-7): of one class, or
@@ -207,7 +287,10 @@ export async function hoursBetween(
   from: Date,
   to: Date,
 ): Promise<HourFact[]> {
-  const who = "classId" in by ? { classId: by.classId } : { OR: [{ teacherId: by.teacherId, substituteId: null }, { substituteId: by.teacherId }] };
+  const who =
+    "classId" in by
+      ? { classId: by.classId }
+      : { OR: [{ teacherId: by.teacherId, substituteId: null }, { substituteId: by.teacherId }] };
   const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
   const rows = await db.lesson.findMany({
     where: { organisationId, status: "SCHEDULED", date: { gte: from, lte: to }, ...who },
@@ -235,12 +318,18 @@ export async function hoursBetween(
 
 /** A member of staff's short name, null when no such user is in the organisation. */
 export async function staffName(organisationId: number, userId: number): Promise<string | null> {
-  const u = await db.user.findUnique({ where: { organisationId_id: { organisationId, id: userId } }, select: { lastName: true, firstName: true, middleName: true } });
+  const u = await db.user.findUnique({
+    where: { organisationId_id: { organisationId, id: userId } },
+    select: { lastName: true, firstName: true, middleName: true },
+  });
   return u ? shortName(u) : null;
 }
 
 /** Marks of the final qualifying work (ВКР, form VKR) of the groups (RPT-10). */
-export async function vkrMarks(organisationId: number, classIds: number[]): Promise<{ studentId: number; classId: number; value: number | null; special: FinalFact["special"] }[]> {
+export async function vkrMarks(
+  organisationId: number,
+  classIds: number[],
+): Promise<{ studentId: number; classId: number; value: number | null; special: FinalFact["special"] }[]> {
   return db.finalMark.findMany({
     where: { organisationId, classId: { in: classIds }, form: "VKR" },
     select: { studentId: true, classId: true, value: true, special: true },

@@ -15,7 +15,15 @@ export async function buildFailuresReport(input: {
   const classIds = input.classes.map((c) => c.id);
   const finals = await periodFinalsBySubject(input.organisationId, classIds, input.period.id);
   const ranked = subjectFailures(finals);
-  const subjects = new Map((await subjectsOf(input.organisationId, [], ranked.map((r) => r.subjectId))).map((s) => [s.id, s.name]));
+  const subjects = new Map(
+    (
+      await subjectsOf(
+        input.organisationId,
+        [],
+        ranked.map((r) => r.subjectId),
+      )
+    ).map((s) => [s.id, s.name]),
+  );
   return {
     title: "Неуспеваемость по дисциплинам",
     organisationName: input.orgName,
@@ -32,8 +40,22 @@ export async function buildFailuresReport(input: {
       { label: "н/а" },
       { label: "Доля неуспевающих, %" },
     ],
-    columns: [{ kind: "number", width: 30 }, { kind: "text" }, { kind: "number" }, { kind: "number" }, { kind: "number" }, { kind: "percent" }],
-    rows: ranked.map((r, i) => [i + 1, subjects.get(r.subjectId) ?? "—", r.finals, r.failing, r.notAttested, r.failingPercent]),
+    columns: [
+      { kind: "number", width: 30 },
+      { kind: "text" },
+      { kind: "number" },
+      { kind: "number" },
+      { kind: "number" },
+      { kind: "percent" },
+    ],
+    rows: ranked.map((r, i) => [
+      i + 1,
+      subjects.get(r.subjectId) ?? "—",
+      r.finals,
+      r.failing,
+      r.notAttested,
+      r.failingPercent,
+    ]),
     totals: [],
     notes: ["Доля неуспевающих — («2» + «незачёт» + н/а) ÷ число итоговых отметок по предмету × 100."],
     printedAt: input.now,

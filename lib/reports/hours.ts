@@ -19,7 +19,11 @@ function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [str
   const grid = hoursGrid(keyed, days);
   const keys = [...grid.keys()].sort((a, b) => a.localeCompare(b, "ru"));
   const dayCells = (perDay: number[]): CellValue[] => perDay.map((h) => (h === 0 ? null : h));
-  const rows: CellValue[][] = keys.map((k) => [...k.split("\u0000"), ...dayCells(grid.get(k)!.perDay), grid.get(k)!.total]);
+  const rows: CellValue[][] = keys.map((k) => [
+    ...k.split("\u0000"),
+    ...dayCells(grid.get(k)!.perDay),
+    grid.get(k)!.total,
+  ]);
   const sum = Array.from({ length: days }, (_, d) => keys.reduce((s, k) => s + grid.get(k)!.perDay[d], 0));
   const totals: CellValue[][] = keys.length ? [["Итого", "", ...dayCells(sum), sum.reduce((a, b) => a + b, 0)]] : [];
   const dayColumns = Array.from({ length: days }, (_, d) => ({ label: String(d + 1) }));
@@ -53,7 +57,12 @@ export async function buildTeacherHoursReport(input: {
       { label: "Месяц", value: monthText(input.month) },
     ],
     orientation: "landscape",
-    header: [{ label: input.isCollege ? "Группа" : "Класс" }, { label: input.isCollege ? "Дисциплина" : "Предмет" }, { label: "Числа месяца", children: g.dayColumns }, { label: "Всего часов" }],
+    header: [
+      { label: input.isCollege ? "Группа" : "Класс" },
+      { label: input.isCollege ? "Дисциплина" : "Предмет" },
+      { label: "Числа месяца", children: g.dayColumns },
+      { label: "Всего часов" },
+    ],
     columns: columns(days),
     rows: g.rows,
     totals: g.totals,
@@ -81,7 +90,12 @@ export async function buildGroupHoursReport(input: {
       { label: "Месяц", value: monthText(input.month) },
     ],
     orientation: "landscape",
-    header: [{ label: input.isCollege ? "Дисциплина" : "Предмет" }, { label: "Преподаватель" }, { label: "Числа месяца", children: g.dayColumns }, { label: "Всего часов" }],
+    header: [
+      { label: input.isCollege ? "Дисциплина" : "Предмет" },
+      { label: "Преподаватель" },
+      { label: "Числа месяца", children: g.dayColumns },
+      { label: "Всего часов" },
+    ],
     columns: columns(days),
     rows: g.rows,
     totals: g.totals,

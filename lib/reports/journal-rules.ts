@@ -22,7 +22,13 @@ export type JournalLesson = {
 
 export type JournalFacts = {
   lessons: JournalLesson[];
-  marks: { lessonId: number; studentId: number; kind: "GRADE" | "PASS" | "FAIL" | "DEBT" | "NOT_ATTESTED"; value: number | null; isHospital: boolean }[];
+  marks: {
+    lessonId: number;
+    studentId: number;
+    kind: "GRADE" | "PASS" | "FAIL" | "DEBT" | "NOT_ATTESTED";
+    value: number | null;
+    isHospital: boolean;
+  }[];
   attendance: { lessonId: number; studentId: number; code: "N" | "UP" | "NP" | "B" | "OT" | "OP" }[];
   members: { studentId: number; start: Date; end: Date | null; name: PersonName }[];
   subgroupMembers: { subgroupId: number; studentId: number }[];
@@ -34,7 +40,20 @@ export type JournalFacts = {
 /** Lesson columns on one page of the grid: fits A4 landscape next to the № and name columns. */
 export const LESSONS_PER_PAGE = 25;
 
-const MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+const MONTHS = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
 
 /** A mark as written in the paper journal: 5, 5б (in hospital), зач, нз, д (debt), н/а. */
 export function markText(m: Pick<JournalFacts["marks"][number], "kind" | "value" | "isHospital">): string {
@@ -77,7 +96,14 @@ export function dateHeader(dates: Date[]): HeaderNode[] {
   return groups;
 }
 
-export type JournalPart = { subjectId: number; subgroupId: number | null; title: string; teachers: string; lessons: JournalLesson[]; hours: number };
+export type JournalPart = {
+  subjectId: number;
+  subgroupId: number | null;
+  title: string;
+  teachers: string;
+  lessons: JournalLesson[];
+  hours: number;
+};
 
 /** The journal's parts: one per subject (and subgroup), in the order of the subjects list. */
 export function journalParts(facts: JournalFacts): JournalPart[] {
@@ -96,24 +122,37 @@ export function journalParts(facts: JournalFacts): JournalPart[] {
       const title = `${name.get(subjectId) ?? "—"}${subgroupId ? ` (${subgroupName ?? "подгруппа"})` : ""}`;
       return { subjectId, subgroupId, title, teachers, lessons, hours };
     })
-    .sort((a, b) => (order.get(a.subjectId) ?? 0) - (order.get(b.subjectId) ?? 0) || (a.subgroupId ?? 0) - (b.subgroupId ?? 0));
+    .sort(
+      (a, b) =>
+        (order.get(a.subjectId) ?? 0) - (order.get(b.subjectId) ?? 0) || (a.subgroupId ?? 0) - (b.subgroupId ?? 0),
+    );
 }
 
 const day = (d: Date) => d.getTime();
 
 /** The journal pages of one part: per page of lessons the grid, then the topics and homework. */
-export function partSections(part: JournalPart, facts: JournalFacts, index: number, perPage = LESSONS_PER_PAGE): ReportSection[] {
+export function partSections(
+  part: JournalPart,
+  facts: JournalFacts,
+  index: number,
+  perPage = LESSONS_PER_PAGE,
+): ReportSection[] {
   const marks = new Map<string, string[]>();
   for (const m of facts.marks) {
     const key = `${m.lessonId}:${m.studentId}`;
     marks.set(key, [...(marks.get(key) ?? []), markText(m)]);
   }
   const codes = new Map(facts.attendance.map((a) => [`${a.lessonId}:${a.studentId}`, a.code]));
-  const inSubgroup = part.subgroupId === null ? null : new Set(facts.subgroupMembers.filter((m) => m.subgroupId === part.subgroupId).map((m) => m.studentId));
+  const inSubgroup =
+    part.subgroupId === null
+      ? null
+      : new Set(facts.subgroupMembers.filter((m) => m.subgroupId === part.subgroupId).map((m) => m.studentId));
   // The last page of the part ends with the finals of the subject, as the paper journal does;
   // a final column is as wide as about 1.6 lesson columns, so the last page holds fewer lessons.
   const finals = (facts.finals ?? []).filter((f) => f.subjectId === part.subjectId);
-  const finalColumns = [...new Map(finals.map((f) => [f.order, f.label])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // ordinal: «~» (the year) last
+  const finalColumns = [...new Map(finals.map((f) => [f.order, f.label])).entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  ); // ordinal: «~» (the year) last
   const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.order}`, f]));
   const pages = chunk(part.lessons, perPage);
   if (finalColumns.length > 0) {
@@ -125,15 +164,26 @@ export function partSections(part: JournalPart, facts: JournalFacts, index: numb
     const first = lessons[0].date;
     const last = lessons[lessons.length - 1].date;
     const onPage = facts.members.filter(
-      (m) => day(m.start) <= day(last) && (m.end === null || day(m.end) >= day(first)) && (inSubgroup === null || inSubgroup.has(m.studentId)),
+      (m) =>
+        day(m.start) <= day(last) &&
+        (m.end === null || day(m.end) >= day(first)) &&
+        (inSubgroup === null || inSubgroup.has(m.studentId)),
     );
-    const students = [...new Map(onPage.map((m) => [m.studentId, m])).values()].sort((a, b) => fullName(a.name).localeCompare(fullName(b.name), "ru"));
+    const students = [...new Map(onPage.map((m) => [m.studentId, m])).values()].sort((a, b) =>
+      fullName(a.name).localeCompare(fullName(b.name), "ru"),
+    );
     const member = (studentId: number, date: Date) =>
-      onPage.some((m) => m.studentId === studentId && day(m.start) <= day(date) && (m.end === null || day(m.end) >= day(date)));
+      onPage.some(
+        (m) => m.studentId === studentId && day(m.start) <= day(date) && (m.end === null || day(m.end) >= day(date)),
+      );
     const rows: CellValue[][] = students.map((s, i) => [
       i + 1,
       fullName(s.name),
-      ...lessons.map((l) => (member(s.studentId, l.date) ? journalCell(codes.get(`${l.id}:${s.studentId}`), marks.get(`${l.id}:${s.studentId}`) ?? []) : "—")),
+      ...lessons.map((l) =>
+        member(s.studentId, l.date)
+          ? journalCell(codes.get(`${l.id}:${s.studentId}`), marks.get(`${l.id}:${s.studentId}`) ?? [])
+          : "—",
+      ),
       ...(withFinals
         ? finalColumns.map(([order]) => {
             const f = finalOf.get(`${s.studentId}:${order}`);
@@ -166,8 +216,20 @@ export function partSections(part: JournalPart, facts: JournalFacts, index: numb
       {
         title: `${label}: содержание уроков. Учитель: ${part.teachers}`,
         sheetName: `${sheet}`.slice(0, 28) + " т",
-        header: [{ label: "Дата" }, { label: "Урок" }, { label: "Часов" }, { label: "Тема урока" }, { label: "Домашнее задание" }],
-        columns: [{ kind: "text", width: 50 }, { kind: "number", width: 26 }, { kind: "number", width: 30 }, { kind: "text" }, { kind: "text" }],
+        header: [
+          { label: "Дата" },
+          { label: "Урок" },
+          { label: "Часов" },
+          { label: "Тема урока" },
+          { label: "Домашнее задание" },
+        ],
+        columns: [
+          { kind: "text", width: 50 },
+          { kind: "number", width: 26 },
+          { kind: "number", width: 30 },
+          { kind: "text" },
+          { kind: "text" },
+        ],
         rows: lessons.map((l) => [formatDate(l.date), l.bellNumber, l.hours, l.topic ?? "", l.homework]),
       },
     ];

@@ -37,13 +37,30 @@ export async function buildJournalReport(input: {
       { label: input.isCollege ? "Куратор" : "Классный руководитель", value: teachers.get(input.cls.id) ?? "—" },
       input.period
         ? { label: "Период", value: periodText(input.period) }
-        : { label: "Учебный год", value: `${input.year.name} (${formatDate(input.year.startDate)} — ${formatDate(input.year.endDate)})` },
+        : {
+            label: "Учебный год",
+            value: `${input.year.name} (${formatDate(input.year.startDate)} — ${formatDate(input.year.endDate)})`,
+          },
     ],
     orientation: "landscape",
-    header: [{ label: "№" }, { label: input.isCollege ? "Дисциплина" : "Предмет" }, { label: "Учитель" }, { label: "Уроков" }, { label: "Часов" }],
-    columns: [{ kind: "number", width: 20 }, { kind: "text" }, { kind: "text" }, { kind: "number" }, { kind: "number" }],
+    header: [
+      { label: "№" },
+      { label: input.isCollege ? "Дисциплина" : "Предмет" },
+      { label: "Учитель" },
+      { label: "Уроков" },
+      { label: "Часов" },
+    ],
+    columns: [
+      { kind: "number", width: 20 },
+      { kind: "text" },
+      { kind: "text" },
+      { kind: "number" },
+      { kind: "number" },
+    ],
     rows: parts.map((p, i) => [i + 1, p.title, p.teachers, p.lessons.length, p.hours]),
-    totals: parts.length ? [["", "Итого", "", parts.reduce((n, p) => n + p.lessons.length, 0), parts.reduce((n, p) => n + p.hours, 0)]] : [],
+    totals: parts.length
+      ? [["", "Итого", "", parts.reduce((n, p) => n + p.lessons.length, 0), parts.reduce((n, p) => n + p.hours, 0)]]
+      : [],
     notes: [
       "Обозначения: н — отсутствовал, уп — по уважительной причине, нп — по неуважительной, б — по болезни, от — причина неизвестна, оп — опоздал; 5б — отметка, полученная в больнице; зач / нз — зачёт / незачёт; д — долг; н/а — не аттестован.",
       "«—» — обучающийся в этот день не числился в классе (подгруппе).",

@@ -12,7 +12,10 @@ import { admitsAll } from "./scope-rules";
  * teachers (only for the «all» scope of reports.admin) and the user's own background jobs.
  */
 export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], permission: string) => {
-  const [scope, allowed] = await Promise.all([reportScope(user.organisationId), classIdsInScope(user.organisationId, user.id, scopes)]);
+  const [scope, allowed] = await Promise.all([
+    reportScope(user.organisationId),
+    classIdsInScope(user.organisationId, user.id, scopes),
+  ]);
   const wholeOrganisation = allowed === null;
   const [teachers, jobs] = await Promise.all([
     wholeOrganisation && permission === "reports.admin" ? teachersOf(user.organisationId) : Promise.resolve(undefined),

@@ -79,8 +79,10 @@ export function assertModel(model: ReportModel): void {
   }
   for (const section of model.sections ?? []) {
     const w = headerGrid(section.header).width;
-    if (section.columns.length !== w) throw new Error(`section «${section.title}»: columns ${section.columns.length} ≠ header leaves ${w}`);
-    for (const row of section.rows) if (row.length !== w) throw new Error(`section «${section.title}»: row of ${row.length} cells, header has ${w}`);
+    if (section.columns.length !== w)
+      throw new Error(`section «${section.title}»: columns ${section.columns.length} ≠ header leaves ${w}`);
+    for (const row of section.rows)
+      if (row.length !== w) throw new Error(`section «${section.title}»: row of ${row.length} cells, header has ${w}`);
   }
 }
 

@@ -21,7 +21,10 @@ export async function buildOccupancyReport(input: {
   now: Date;
 }): Promise<ReportModel> {
   const classIds = input.classes.map((c) => c.id);
-  const [facts, teachers] = await Promise.all([rosterFacts(input.organisationId, classIds, input.date), classTeachersOf(input.organisationId, classIds)]);
+  const [facts, teachers] = await Promise.all([
+    rosterFacts(input.organisationId, classIds, input.date),
+    classTeachersOf(input.organisationId, classIds),
+  ]);
   const figures = (ids: Set<number>) => {
     const own = facts.filter((f) => ids.has(f.classId));
     return [
@@ -44,7 +47,11 @@ export async function buildOccupancyReport(input: {
       { label: "Девушек" },
       { label: "Форма обучения", children: FORMS.map(([, label]) => ({ label })) },
     ],
-    columns: [{ kind: "text" }, { kind: "text" }, ...Array.from({ length: 3 + FORMS.length }, () => ({ kind: "number" as const }))],
+    columns: [
+      { kind: "text" },
+      { kind: "text" },
+      ...Array.from({ length: 3 + FORMS.length }, () => ({ kind: "number" as const })),
+    ],
     rows: input.classes.map((c) => [c.name, teachers.get(c.id) ?? "—", ...figures(new Set([c.id]))]),
     totals: input.classes.length > 1 ? [["Итого", "", ...figures(new Set(classIds))]] : [],
     notes: ["Списочный состав на дату по книге движения обучающихся."],

@@ -22,7 +22,12 @@ const grid = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "
 pdfmake.addTableLayouts({ ejGrid: grid, ejGridWide: { ...grid, paddingLeft: () => 2, paddingRight: () => 2 } });
 
 const doc = workerData.doc;
-doc.footer = (currentPage, pageCount) => ({ text: `стр. ${currentPage} из ${pageCount}`, alignment: "center", fontSize: 7, margin: [0, 12, 0, 0] });
+doc.footer = (currentPage, pageCount) => ({
+  text: `стр. ${currentPage} из ${pageCount}`,
+  alignment: "center",
+  fontSize: 7,
+  margin: [0, 12, 0, 0],
+});
 pdfmake
   .createPdf(doc)
   .getBuffer()

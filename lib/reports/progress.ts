@@ -12,11 +12,26 @@ const HEADER = [
   { label: "Неуспевающие" },
   { label: "Не аттестованы (н/а)" },
   { label: "Без итоговых отметок" },
-  { label: "Показатели", children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }] },
+  {
+    label: "Показатели",
+    children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
+  },
 ];
 
 function row(name: string, f: ProgressFigures) {
-  return [name, f.roll, f.excellent, f.good, f.oneThree, f.failing, f.notAttested, f.withoutFinals, f.successPercent, f.qualityPercent, f.averageMark];
+  return [
+    name,
+    f.roll,
+    f.excellent,
+    f.good,
+    f.oneThree,
+    f.failing,
+    f.notAttested,
+    f.withoutFinals,
+    f.successPercent,
+    f.qualityPercent,
+    f.averageMark,
+  ];
 }
 
 export async function buildProgressReport(input: {
@@ -33,7 +48,9 @@ export async function buildProgressReport(input: {
     periodFinals(input.organisationId, classIds, input.period.id),
   ]);
   const studentsOf = (ids: Set<number>): StudentFinals[] =>
-    roll.filter((s) => ids.has(s.classId)).map((s) => ({ studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
+    roll
+      .filter((s) => ids.has(s.classId))
+      .map((s) => ({ studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
   const rows = input.classes.map((c) => row(c.name, progressFigures(studentsOf(new Set([c.id])))));
   const totals = input.classes.length > 1 ? [row("Итого", progressFigures(studentsOf(new Set(classIds))))] : [];
   return {

@@ -1,9 +1,25 @@
 // Figures of RPT-5 «Рейтинг успешности», RPT-6 «Ведомость предварительной аттестации»,
 // RPT-7 «Учёт часов» and RPT-10 «Результаты защиты ВКР» as pure functions. Averages and
 // predicted marks come from lib/journal/averages.ts — the one place for them.
-import { averageOf, forecast, roundAverage, type AverageInput, type AveragingMethod, type MarkScale } from "@/lib/journal/averages";
+import {
+  averageOf,
+  forecast,
+  roundAverage,
+  type AverageInput,
+  type AveragingMethod,
+  type MarkScale,
+} from "@/lib/journal/averages";
 
-export type RatingRow = { studentId: number; place: number | null; average: number | null; marks: number; fives: number; fours: number; threes: number; twos: number };
+export type RatingRow = {
+  studentId: number;
+  place: number | null;
+  average: number | null;
+  marks: number;
+  fives: number;
+  fours: number;
+  threes: number;
+  twos: number;
+};
 
 /**
  * RPT-5: each student's average of all current marks of the span across subjects (the
@@ -11,7 +27,11 @@ export type RatingRow = { studentId: number; place: number | null; average: numb
  * a place and the next place is skipped (1, 1, 3); students without a counted mark get no place
  * and come last, by the input order.
  */
-export function ratingRows(students: number[], marks: (AverageInput & { studentId: number })[], method: AveragingMethod): RatingRow[] {
+export function ratingRows(
+  students: number[],
+  marks: (AverageInput & { studentId: number })[],
+  method: AveragingMethod,
+): RatingRow[] {
   const by = new Map<number, AverageInput[]>();
   for (const m of marks) by.set(m.studentId, [...(by.get(m.studentId) ?? []), m]);
   const rows = students.map((studentId) => {
@@ -19,7 +39,16 @@ export function ratingRows(students: number[], marks: (AverageInput & { studentI
     const grades = own.filter((m) => m.kind === "GRADE" && m.value !== null);
     const count = (v: number) => grades.filter((m) => m.value === v).length;
     const avg = averageOf(own, method).average;
-    return { studentId, place: null, average: avg === null ? null : roundAverage(avg), marks: grades.length, fives: count(5), fours: count(4), threes: count(3), twos: count(2) } as RatingRow;
+    return {
+      studentId,
+      place: null,
+      average: avg === null ? null : roundAverage(avg),
+      marks: grades.length,
+      fives: count(5),
+      fours: count(4),
+      threes: count(3),
+      twos: count(2),
+    } as RatingRow;
   });
   const ranked = rows.filter((r) => r.average !== null).sort((a, b) => b.average! - a.average!);
   ranked.forEach((r, i) => (r.place = i > 0 && ranked[i - 1].average === r.average ? ranked[i - 1].place : i + 1));
@@ -32,13 +61,21 @@ export type Preliminary = { average: number | null; predicted: number | null };
  * RPT-6 for one student and subject: the average of the month's marks (two decimals) and the
  * predicted period mark — the recommendation from all marks of the period up to the month's end.
  */
-export function preliminary(monthMarks: AverageInput[], periodMarks: AverageInput[], method: AveragingMethod, scale: MarkScale): Preliminary {
+export function preliminary(
+  monthMarks: AverageInput[],
+  periodMarks: AverageInput[],
+  method: AveragingMethod,
+  scale: MarkScale,
+): Preliminary {
   const avg = averageOf(monthMarks, method).average;
   return { average: avg === null ? null : roundAverage(avg), predicted: forecast(periodMarks, method, scale).current };
 }
 
 /** RPT-7: hours per row key and day of the month (index 0 = the 1st) with the row's total. */
-export function hoursGrid(facts: { key: string; date: Date; hours: number }[], days: number): Map<string, { perDay: number[]; total: number }> {
+export function hoursGrid(
+  facts: { key: string; date: Date; hours: number }[],
+  days: number,
+): Map<string, { perDay: number[]; total: number }> {
   const grid = new Map<string, { perDay: number[]; total: number }>();
   for (const f of facts) {
     const row = grid.get(f.key) ?? { perDay: Array.from({ length: days }, () => 0), total: 0 };
@@ -54,7 +91,17 @@ export function daysInMonth(first: Date): number {
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
 }
 
-export type VkrFigures = { defended: number; fives: number; fours: number; threes: number; twos: number; notAdmitted: number; average: number | null; qualityPercent: number; successPercent: number };
+export type VkrFigures = {
+  defended: number;
+  fives: number;
+  fours: number;
+  threes: number;
+  twos: number;
+  notAdmitted: number;
+  average: number | null;
+  qualityPercent: number;
+  successPercent: number;
+};
 
 /**
  * RPT-10: of the ВКР marks, how many «5», «4», «3», «2», н/а (not admitted / did not defend);

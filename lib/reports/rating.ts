@@ -3,11 +3,32 @@
 // subject the month's average and the predicted period mark).
 import { formatDate } from "@/lib/org/time";
 import type { CellValue, ReportModel } from "./model";
-import { marksBetween, markSettings, rollOn, subjectsOf, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
+import {
+  marksBetween,
+  markSettings,
+  rollOn,
+  subjectsOf,
+  type ReportClass,
+  type ReportPeriod,
+  type ReportYear,
+} from "./data";
 import { preliminary, ratingRows } from "./rating-rules";
 import { periodText } from "./rules";
 
-const MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+const MONTHS = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
 
 export function monthText(first: Date): string {
   return `${MONTHS[first.getUTCMonth()]} ${first.getUTCFullYear()}`;
@@ -29,13 +50,19 @@ export async function buildRatingReport(input: {
     markSettings(input.organisationId),
   ]);
   const names = new Map(roll.map((s) => [s.studentId, s.fullName]));
-  const rows = ratingRows(roll.map((s) => s.studentId), marks, settings.method);
+  const rows = ratingRows(
+    roll.map((s) => s.studentId),
+    marks,
+    settings.method,
+  );
   return {
     title: "Рейтинг успешности",
     organisationName: input.orgName,
     parameters: [
       { label: input.isCollege ? "Группа" : "Класс", value: input.cls.name },
-      input.period ? { label: "Период", value: periodText(input.period) } : { label: "Учебный год", value: input.year.name },
+      input.period
+        ? { label: "Период", value: periodText(input.period) }
+        : { label: "Учебный год", value: input.year.name },
     ],
     orientation: "portrait",
     header: [
@@ -45,8 +72,23 @@ export async function buildRatingReport(input: {
       { label: "Отметок" },
       { label: "Из них", children: [{ label: "«5»" }, { label: "«4»" }, { label: "«3»" }, { label: "«2»" }] },
     ],
-    columns: [{ kind: "number", width: 34 }, { kind: "text" }, { kind: "decimal" }, { kind: "number" }, ...Array.from({ length: 4 }, () => ({ kind: "number" as const, width: 30 }))],
-    rows: rows.map((r) => [r.place ?? "—", names.get(r.studentId) ?? "", r.average, r.marks, r.fives, r.fours, r.threes, r.twos]),
+    columns: [
+      { kind: "number", width: 34 },
+      { kind: "text" },
+      { kind: "decimal" },
+      { kind: "number" },
+      ...Array.from({ length: 4 }, () => ({ kind: "number" as const, width: 30 })),
+    ],
+    rows: rows.map((r) => [
+      r.place ?? "—",
+      names.get(r.studentId) ?? "",
+      r.average,
+      r.marks,
+      r.fives,
+      r.fours,
+      r.threes,
+      r.twos,
+    ]),
     totals: [],
     notes: [
       `Средний балл — по всем текущим отметкам за период по всем предметам (${settings.method === "WEIGHTED" ? "средневзвешенный, с весами заданий" : "среднее арифметическое"}).`,
@@ -69,7 +111,9 @@ export async function buildPreliminaryReport(input: {
   const monthEnd = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
   // The class's period (quarter, half-year, semester) that the month ends in, or starts in.
   const own = input.periods.filter((p) => p.kind === cls.periodKind);
-  const period = own.find((p) => p.startDate <= monthEnd && p.endDate >= monthEnd) ?? own.find((p) => p.startDate <= month && p.endDate >= month);
+  const period =
+    own.find((p) => p.startDate <= monthEnd && p.endDate >= monthEnd) ??
+    own.find((p) => p.startDate <= month && p.endDate >= month);
   if (!period) return null;
   const [roll, marks, settings] = await Promise.all([
     rollOn(organisationId, [cls.id], monthEnd < period.endDate ? monthEnd : period.endDate),
@@ -80,7 +124,12 @@ export async function buildPreliminaryReport(input: {
   const cellsOf = (studentId: number): CellValue[] =>
     subjects.flatMap((subject) => {
       const own = marks.filter((m) => m.studentId === studentId && m.subjectId === subject.id);
-      const p = preliminary(own.filter((m) => m.date >= month), own, settings.method, settings.scale);
+      const p = preliminary(
+        own.filter((m) => m.date >= month),
+        own,
+        settings.method,
+        settings.scale,
+      );
       return [p.average, p.predicted];
     });
   return {
@@ -89,7 +138,10 @@ export async function buildPreliminaryReport(input: {
     parameters: [
       { label: input.isCollege ? "Группа" : "Класс", value: cls.name },
       { label: "Месяц", value: monthText(month) },
-      { label: "Прогноз на период", value: `${periodText(period)}, по отметкам на ${formatDate(monthEnd < period.endDate ? monthEnd : period.endDate)}` },
+      {
+        label: "Прогноз на период",
+        value: `${periodText(period)}, по отметкам на ${formatDate(monthEnd < period.endDate ? monthEnd : period.endDate)}`,
+      },
     ],
     orientation: "landscape",
     header: [
@@ -97,7 +149,14 @@ export async function buildPreliminaryReport(input: {
       { label: "Обучающийся" },
       ...subjects.map((s) => ({ label: s.shortName, children: [{ label: "ср." }, { label: "пр." }] })),
     ],
-    columns: [{ kind: "number", width: 16 }, { kind: "text" }, ...subjects.flatMap(() => [{ kind: "decimal" as const, width: 22 }, { kind: "number" as const, width: 13 }])],
+    columns: [
+      { kind: "number", width: 16 },
+      { kind: "text" },
+      ...subjects.flatMap(() => [
+        { kind: "decimal" as const, width: 22 },
+        { kind: "number" as const, width: 13 },
+      ]),
+    ],
     rows: roll.map((s, i) => [i + 1, s.fullName, ...cellsOf(s.studentId)]),
     totals: [],
     notes: [

@@ -33,7 +33,14 @@ function configure(): void {
   configured = true;
 }
 
-type PdfCell = { text?: string; rowSpan?: number; colSpan?: number; bold?: boolean; alignment?: string; fillColor?: string };
+type PdfCell = {
+  text?: string;
+  rowSpan?: number;
+  colSpan?: number;
+  bold?: boolean;
+  alignment?: string;
+  fillColor?: string;
+};
 
 type Table = Pick<ReportModel, "header" | "columns">;
 
@@ -81,7 +88,9 @@ export function reportDocument(model: ReportModel): object {
   const printed = formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`));
   // The first text (names) column takes the free width; figures get narrow fixed columns.
   const names = model.columns.findIndex((c) => c.kind === "text" && c.width === undefined);
-  const widths = model.columns.map((c, i) => c.width ?? (i === names || (names < 0 && i === 0) ? "*" : c.kind === "text" ? "auto" : 52));
+  const widths = model.columns.map(
+    (c, i) => c.width ?? (i === names || (names < 0 && i === 0) ? "*" : c.kind === "text" ? "auto" : 52),
+  );
   // Wide grids (many subjects or days) get a smaller font and tighter cell padding to fit A4.
   const wide = model.columns.length > 20;
   return {
@@ -100,7 +109,10 @@ export function reportDocument(model: ReportModel): object {
     },
     content: [
       { text: model.title, fontSize: 13, bold: true, margin: [0, 0, 0, 4] },
-      ...model.parameters.map((p) => ({ text: [{ text: `${p.label}: `, color: "#475569" }, p.value], margin: [0, 0, 0, 1] })),
+      ...model.parameters.map((p) => ({
+        text: [{ text: `${p.label}: `, color: "#475569" }, p.value],
+        margin: [0, 0, 0, 1],
+      })),
       {
         margin: [0, 8, 0, 8],
         table: {
@@ -126,7 +138,12 @@ export function reportDocument(model: ReportModel): object {
 }
 
 /** «стр. N из M» on every page; a function, so it is added where the document is rendered. */
-const footer = (currentPage: number, pageCount: number) => ({ text: `стр. ${currentPage} из ${pageCount}`, alignment: "center", fontSize: 7, margin: [0, 12, 0, 0] });
+const footer = (currentPage: number, pageCount: number) => ({
+  text: `стр. ${currentPage} из ${pageCount}`,
+  alignment: "center",
+  fontSize: 7,
+  margin: [0, 12, 0, 0],
+});
 
 function renderInProcess(doc: object): Promise<Buffer> {
   configure();

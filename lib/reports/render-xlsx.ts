@@ -49,8 +49,10 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   });
   let next = dataRow + all.length + 1;
   for (const note of model.notes) sheet.getCell(next++, 1).value = note;
-  sheet.getCell(next + 1, 1).value = "Подпись ____________________ / ______________________________ / «____» ______________ 20___ г.";
-  sheet.getCell(next + 2, 1).value = `Дата печати: ${formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`))}`;
+  sheet.getCell(next + 1, 1).value =
+    "Подпись ____________________ / ______________________________ / «____» ______________ 20___ г.";
+  sheet.getCell(next + 2, 1).value =
+    `Дата печати: ${formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`))}`;
 
   model.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.kind === "text" ? (i === 0 ? 34 : 16) : 9));
   sheet.views = [{ state: "frozen", ySplit: dataRow - 1, xSplit: 1 }];
@@ -76,7 +78,12 @@ function writeSection(book: ExcelJS.Workbook, section: ReportSection, orientatio
     target.font = { bold: true };
     target.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     if (cell.rowSpan > 1 || cell.colSpan > 1) {
-      sheet.mergeCells(headerRow + cell.row, 1 + cell.col, headerRow + cell.row + cell.rowSpan - 1, cell.col + cell.colSpan);
+      sheet.mergeCells(
+        headerRow + cell.row,
+        1 + cell.col,
+        headerRow + cell.row + cell.rowSpan - 1,
+        cell.col + cell.colSpan,
+      );
     }
   }
   section.rows.forEach((row, r) =>

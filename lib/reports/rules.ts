@@ -39,8 +39,16 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * as successful (a class with no finals must not show 100 %).
  */
 export function progressFigures(students: StudentFinals[]): ProgressFigures {
-  let withoutFinals = 0, excellent = 0, good = 0, oneThree = 0, failing = 0, notAttested = 0, successful = 0, quality = 0;
-  let sum = 0, count = 0;
+  let withoutFinals = 0,
+    excellent = 0,
+    good = 0,
+    oneThree = 0,
+    failing = 0,
+    notAttested = 0,
+    successful = 0,
+    quality = 0;
+  let sum = 0,
+    count = 0;
   for (const { finals } of students) {
     if (finals.length === 0) {
       withoutFinals++;
@@ -81,7 +89,14 @@ export function progressFigures(students: StudentFinals[]): ProgressFigures {
 
 export type AbsenceFact = { code: "N" | "UP" | "NP" | "B" | "OT" | "OP"; hours: number };
 
-export type AttendanceFigures = { missed: number; excused: number; unexcused: number; illness: number; unknown: number; late: number };
+export type AttendanceFigures = {
+  missed: number;
+  excused: number;
+  unexcused: number;
+  illness: number;
+  unknown: number;
+  late: number;
+};
 
 /**
  * «Посещаемость» (RPT-3) for one student: lessons (school) or academic hours (college) missed in
@@ -140,17 +155,31 @@ export function meanOfFinals(finals: FinalFact[]): number | null {
   return numeric.length ? Math.round((numeric.reduce((a, b) => a + b, 0) / numeric.length) * 100) / 100 : null;
 }
 
-export type SubjectFailure = { subjectId: number; finals: number; failing: number; notAttested: number; failingPercent: number };
+export type SubjectFailure = {
+  subjectId: number;
+  finals: number;
+  failing: number;
+  notAttested: number;
+  failingPercent: number;
+};
 
 /**
  * «Неуспеваемость по дисциплинам» (RPT-4): per subject the finals set, how many are «2» /
  * «незачёт», how many н/а, and the failing share (2 + незачёт + н/а) of the finals; ranked by
  * that share, then by count, so the worst subject comes first.
  */
-export function subjectFailures(finals: { subjectId: number; value: number | null; special: FinalFact["special"] }[]): SubjectFailure[] {
+export function subjectFailures(
+  finals: { subjectId: number; value: number | null; special: FinalFact["special"] }[],
+): SubjectFailure[] {
   const by = new Map<number, SubjectFailure>();
   for (const f of finals) {
-    const s = by.get(f.subjectId) ?? { subjectId: f.subjectId, finals: 0, failing: 0, notAttested: 0, failingPercent: 0 };
+    const s = by.get(f.subjectId) ?? {
+      subjectId: f.subjectId,
+      finals: 0,
+      failing: 0,
+      notAttested: 0,
+      failingPercent: 0,
+    };
     s.finals++;
     if (f.special === "NOT_ATTESTED") s.notAttested++;
     else if (f.special === "FAIL" || (f.special === null && f.value !== null && f.value <= 2)) s.failing++;
@@ -158,7 +187,12 @@ export function subjectFailures(finals: { subjectId: number; value: number | nul
   }
   return [...by.values()]
     .map((s) => ({ ...s, failingPercent: s.finals ? round1(((s.failing + s.notAttested) / s.finals) * 100) : 0 }))
-    .sort((a, b) => b.failingPercent - a.failingPercent || b.failing + b.notAttested - (a.failing + a.notAttested) || a.subjectId - b.subjectId);
+    .sort(
+      (a, b) =>
+        b.failingPercent - a.failingPercent ||
+        b.failing + b.notAttested - (a.failing + a.notAttested) ||
+        a.subjectId - b.subjectId,
+    );
 }
 
 /** «1 четверть (01.09.2026 — 23.10.2026)»: a period as the reports' parameters show it. */

@@ -2,7 +2,10 @@
 import { z } from "zod";
 
 const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД").transform((s) => new Date(`${s}T00:00:00.000Z`));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД")
+  .transform((s) => new Date(`${s}T00:00:00.000Z`));
 /** A calendar month «ГГГГ-ММ» → its first day (UTC midnight). */
 const month = z
   .string()
@@ -30,7 +33,11 @@ const format = z.enum(["pdf", "xlsx"], { error: "Формат: pdf или xlsx" 
 export type ReportKey = keyof typeof REPORTS;
 
 /** A parallel (grade) or a department instead of one class, for the reports over many classes. */
-const many = { classId: id.optional(), grade: z.coerce.number({ error: "Неверная параллель" }).int().min(0).max(12).optional(), departmentId: id.optional() };
+const many = {
+  classId: id.optional(),
+  grade: z.coerce.number({ error: "Неверная параллель" }).int().min(0).max(12).optional(),
+  departmentId: id.optional(),
+};
 
 /** `classId`, `grade` and `departmentId` absent = the whole organisation (reports.admin with the «all» scope only). */
 export const reportRequest = z.discriminatedUnion("report", [
@@ -48,7 +55,14 @@ export const reportRequest = z.discriminatedUnion("report", [
   z.object({ report: z.literal("contingent"), format, periodId: id, ...many }),
   z.object({ report: z.literal("vkr"), format, ...many }),
   // No periodId = the whole year; subjectId narrows the journal to one subject.
-  z.object({ report: z.literal("journal"), format, classId: id, periodId: id.optional(), yearId: id.optional(), subjectId: id.optional() }),
+  z.object({
+    report: z.literal("journal"),
+    format,
+    classId: id,
+    periodId: id.optional(),
+    yearId: id.optional(),
+    subjectId: id.optional(),
+  }),
   z.object({ report: z.literal("student"), format, studentId: id, periodId: id, classId: z.undefined().optional() }),
 ]);
 

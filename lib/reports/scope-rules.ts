@@ -13,14 +13,22 @@ export function pickKind(pick: ClassPick): "class" | "grade" | "department" | "o
 }
 
 /** The classes of the pick and their label; empty when the pick names nothing of the year. */
-export function pickClasses(classes: ReportClass[], pick: ClassPick, departments: { id: number; name: string }[], isCollege: boolean): { classes: ReportClass[]; label: string } {
+export function pickClasses(
+  classes: ReportClass[],
+  pick: ClassPick,
+  departments: { id: number; name: string }[],
+  isCollege: boolean,
+): { classes: ReportClass[]; label: string } {
   switch (pickKind(pick)) {
     case "class": {
       const one = classes.filter((c) => c.id === pick.classId);
       return { classes: one, label: one[0]?.name ?? "" };
     }
     case "grade":
-      return { classes: classes.filter((c) => c.grade === pick.grade), label: isCollege ? `${pick.grade} курс` : `параллель ${pick.grade}-х классов` };
+      return {
+        classes: classes.filter((c) => c.grade === pick.grade),
+        label: isCollege ? `${pick.grade} курс` : `параллель ${pick.grade}-х классов`,
+      };
     case "department":
       return {
         classes: classes.filter((c) => c.departmentId === pick.departmentId),

@@ -42,7 +42,10 @@ export async function buildStudentPeriodReport(input: {
     parameters: [
       { label: "Обучающийся", value: student.fullName },
       { label: "Класс", value: view.className ?? "—" },
-      { label: "Период", value: `${view.period.name} (${formatDate(view.period.start)} — ${formatDate(view.period.end)})` },
+      {
+        label: "Период",
+        value: `${view.period.name} (${formatDate(view.period.start)} — ${formatDate(view.period.end)})`,
+      },
     ],
     orientation: "portrait",
     header: [
@@ -53,7 +56,14 @@ export async function buildStudentPeriodReport(input: {
       { label: "Итоговая за период" },
       { label: "Пропущено уроков" },
     ],
-    columns: [{ kind: "text", width: 120 }, { kind: "text" }, { kind: "text", width: 52 }, { kind: "text", width: 70 }, { kind: "text", width: 60 }, { kind: "number", width: 60 }],
+    columns: [
+      { kind: "text", width: 120 },
+      { kind: "text" },
+      { kind: "text", width: 52 },
+      { kind: "text", width: 70 },
+      { kind: "text", width: 60 },
+      { kind: "number", width: 60 },
+    ],
     rows,
     totals: [["Всего", "", "", "", "", view.totalAbsences]],
     notes: [

@@ -32,7 +32,13 @@ export async function buildSummaryReport(input: {
     period ? periodFinalsBySubject(organisationId, [cls.id], period.id) : yearFinalsBySubject(organisationId, [cls.id]),
     absencesBetween(organisationId, cls.id, span.startDate, span.endDate),
   ]);
-  const decisions = period ? null : await yearDecisions(organisationId, year.id, roll.map((s) => s.studentId));
+  const decisions = period
+    ? null
+    : await yearDecisions(
+        organisationId,
+        year.id,
+        roll.map((s) => s.studentId),
+      );
   const subjects = await subjectsOf(organisationId, [cls.id], [...new Set(finals.map((f) => f.subjectId))]);
   const cell = new Map(finals.map((f) => [`${f.studentId}:${f.subjectId}`, f as FinalFact]));
   const rows: CellValue[][] = roll.map((s, i) => {
@@ -54,14 +60,23 @@ export async function buildSummaryReport(input: {
     organisationName: input.orgName,
     parameters: [
       { label: input.isCollege ? "Группа" : "Класс", value: cls.name },
-      period ? { label: "Период", value: periodText(period) } : { label: "Учебный год", value: `${year.name} (итоговые отметки за год)` },
+      period
+        ? { label: "Период", value: periodText(period) }
+        : { label: "Учебный год", value: `${year.name} (итоговые отметки за год)` },
     ],
     orientation: "landscape",
     header: [
       { label: "№" },
       { label: "Обучающийся" },
       // A class without curriculum or finals has no subject columns (an empty group would be a phantom column).
-      ...(subjects.length ? [{ label: input.isCollege ? "Дисциплины" : "Предметы", children: subjects.map((s) => ({ label: s.shortName })) }] : []),
+      ...(subjects.length
+        ? [
+            {
+              label: input.isCollege ? "Дисциплины" : "Предметы",
+              children: subjects.map((s) => ({ label: s.shortName })),
+            },
+          ]
+        : []),
       { label: "Средний балл" },
       { label: `Пропущено ${unit}`, children: [{ label: "всего" }, { label: "по уважит. причине и болезни" }] },
       ...(decisions ? [{ label: "Решение педсовета" }] : []),

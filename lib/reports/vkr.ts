@@ -14,12 +14,19 @@ export async function buildVkrReport(input: {
   now: Date;
 }): Promise<ReportModel> {
   const classIds = input.classes.map((c) => c.id);
-  const [marks, roll] = await Promise.all([vkrMarks(input.organisationId, classIds), rollOn(input.organisationId, classIds, input.now < input.yearEnd ? input.now : input.yearEnd)]);
+  const [marks, roll] = await Promise.all([
+    vkrMarks(input.organisationId, classIds),
+    rollOn(input.organisationId, classIds, input.now < input.yearEnd ? input.now : input.yearEnd),
+  ]);
   const names = new Map(roll.map((s) => [s.studentId, s.fullName]));
   const classNames = new Map(input.classes.map((c) => [c.id, c.name]));
   const listed = marks
     .map((m) => ({ ...m, name: names.get(m.studentId) ?? "" }))
-    .sort((a, b) => (classNames.get(a.classId) ?? "").localeCompare(classNames.get(b.classId) ?? "", "ru") || a.name.localeCompare(b.name, "ru"));
+    .sort(
+      (a, b) =>
+        (classNames.get(a.classId) ?? "").localeCompare(classNames.get(b.classId) ?? "", "ru") ||
+        a.name.localeCompare(b.name, "ru"),
+    );
   const f = vkrFigures(marks);
   return {
     title: "Результаты защиты выпускных квалификационных работ",

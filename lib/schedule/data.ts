@@ -82,7 +82,12 @@ export async function teacherLessonsOn(organisationId: number, teacherId: number
 }
 
 /** A class's lessons on a date (for a student: their subgroups only when given). */
-export async function classLessonsOn(organisationId: number, classId: number, date: Date, subgroupIds: number[]): Promise<DayLesson[]> {
+export async function classLessonsOn(
+  organisationId: number,
+  classId: number,
+  date: Date,
+  subgroupIds: number[],
+): Promise<DayLesson[]> {
   const lessons = await db.lesson.findMany({
     where: { organisationId, classId, date, OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }] },
     orderBy: [{ bellNumber: "asc" }],

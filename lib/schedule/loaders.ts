@@ -4,8 +4,8 @@ import { todayIn } from "@/lib/org/time";
 import { classLessonsOn, teacherLessonsOn, type DayLesson } from "./data";
 
 /** The signed-in teacher's lessons today, including substitutions. */
-export const loadMyLessonsToday = cache(
-  (user: CurrentUser): Promise<DayLesson[]> => teacherLessonsOn(user.organisationId, user.id, todayIn(user.timeZone)),
+export const loadMyLessonsToday = cache((user: CurrentUser): Promise<DayLesson[]> =>
+  teacherLessonsOn(user.organisationId, user.id, todayIn(user.timeZone)),
 );
 
 /** Today's lessons of a class the caller already proved access to. */
@@ -13,4 +13,3 @@ export const loadClassLessonsToday = cache(
   (user: CurrentUser, classId: number, subgroupIds: number[]): Promise<DayLesson[]> =>
     classLessonsOn(user.organisationId, classId, todayIn(user.timeZone), subgroupIds),
 );
-

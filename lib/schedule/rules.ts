@@ -74,7 +74,13 @@ export type PlanInput = {
 };
 
 /** The identity of a lesson: one per class, date, bell, subject and subgroup (the unique key of Lesson). */
-export function lessonKey(l: { classId: number; date: Date; bellNumber: number; subjectId: number; subgroupId: number | null }): string {
+export function lessonKey(l: {
+  classId: number;
+  date: Date;
+  bellNumber: number;
+  subjectId: number;
+  subgroupId: number | null;
+}): string {
   return `${l.classId}|${dateKey(l.date)}|${l.bellNumber}|${l.subjectId}|${l.subgroupId ?? 0}`;
 }
 
@@ -98,8 +104,18 @@ export function substitutionFor(
 
 function fromEntry(e: PlanEntry, date: Date, bellNumber: number): DesiredLesson {
   return {
-    classId: e.classId, subgroupId: e.subgroupId, subjectId: e.subjectId, teacherId: e.teacherId, substituteId: null,
-    substitutionId: null, entryId: e.id, roomId: e.roomId, date, bellNumber, hours: e.hours, status: "SCHEDULED",
+    classId: e.classId,
+    subgroupId: e.subgroupId,
+    subjectId: e.subjectId,
+    teacherId: e.teacherId,
+    substituteId: null,
+    substitutionId: null,
+    entryId: e.id,
+    roomId: e.roomId,
+    date,
+    bellNumber,
+    hours: e.hours,
+    status: "SCHEDULED",
   };
 }
 
@@ -154,10 +170,26 @@ export function planLessons(input: PlanInput): DesiredLesson[] {
       if (c.teacherId !== null) applyReplace(lesson, { ...c, subjectId: null, roomId: null }, subs);
       out.push(lesson);
     }
-    if (c.kind === "ADD" && c.subjectId !== null && c.teacherId !== null && c.bellNumber !== null && within(c.date, from, to)) {
+    if (
+      c.kind === "ADD" &&
+      c.subjectId !== null &&
+      c.teacherId !== null &&
+      c.bellNumber !== null &&
+      within(c.date, from, to)
+    ) {
       out.push({
-        classId: c.classId, subgroupId: null, subjectId: c.subjectId, teacherId: c.teacherId, substituteId: null, substitutionId: null,
-        entryId: null, roomId: c.roomId, date: c.date, bellNumber: c.bellNumber, hours: input.defaultHours, status: "SCHEDULED",
+        classId: c.classId,
+        subgroupId: null,
+        subjectId: c.subjectId,
+        teacherId: c.teacherId,
+        substituteId: null,
+        substitutionId: null,
+        entryId: null,
+        roomId: c.roomId,
+        date: c.date,
+        bellNumber: c.bellNumber,
+        hours: input.defaultHours,
+        status: "SCHEDULED",
       });
     }
   }
@@ -170,7 +202,11 @@ export function planLessons(input: PlanInput): DesiredLesson[] {
   const unique = new Map<string, DesiredLesson>();
   for (const l of out) unique.set(lessonKey(l), l);
   return [...unique.values()].sort(
-    (a, b) => a.date.getTime() - b.date.getTime() || a.classId - b.classId || a.bellNumber - b.bellNumber || (a.subgroupId ?? 0) - (b.subgroupId ?? 0),
+    (a, b) =>
+      a.date.getTime() - b.date.getTime() ||
+      a.classId - b.classId ||
+      a.bellNumber - b.bellNumber ||
+      (a.subgroupId ?? 0) - (b.subgroupId ?? 0),
   );
 }
 
@@ -207,7 +243,11 @@ export function diffLessons(desired: readonly DesiredLesson[], existing: readonl
     if (placementSame && subSame) diff.unchanged += 1;
     else if (!have.holdsData) diff.update.push({ id: have.id, data: want });
     else {
-      if (!subSame) diff.update.push({ id: have.id, data: { ...toDesired(have), substituteId: want.substituteId, substitutionId: want.substitutionId } });
+      if (!subSame)
+        diff.update.push({
+          id: have.id,
+          data: { ...toDesired(have), substituteId: want.substituteId, substitutionId: want.substitutionId },
+        });
       if (!placementSame) diff.kept.push({ lesson: have, reason: "changed" });
       else diff.unchanged += subSame ? 1 : 0;
     }
@@ -221,8 +261,17 @@ export function diffLessons(desired: readonly DesiredLesson[], existing: readonl
 
 function toDesired(l: ExistingLesson): DesiredLesson {
   return {
-    classId: l.classId, subgroupId: l.subgroupId, subjectId: l.subjectId, teacherId: l.teacherId, substituteId: l.substituteId,
-    substitutionId: l.substitutionId, entryId: l.entryId, roomId: l.roomId, date: l.date, bellNumber: l.bellNumber, hours: l.hours,
+    classId: l.classId,
+    subgroupId: l.subgroupId,
+    subjectId: l.subjectId,
+    teacherId: l.teacherId,
+    substituteId: l.substituteId,
+    substitutionId: l.substitutionId,
+    entryId: l.entryId,
+    roomId: l.roomId,
+    date: l.date,
+    bellNumber: l.bellNumber,
+    hours: l.hours,
     status: l.status === "CANCELLED" ? "CANCELLED" : "SCHEDULED",
   };
 }

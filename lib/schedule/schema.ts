@@ -2,22 +2,24 @@
 import { z } from "zod";
 import { parseDateKey } from "./week";
 
-const id = z.coerce.number({ error: "Выберите значение" }).int("Выберите значение").positive("Выберите значение").max(2_147_483_647, "Выберите значение");
+const id = z.coerce
+  .number({ error: "Выберите значение" })
+  .int("Выберите значение")
+  .positive("Выберите значение")
+  .max(2_147_483_647, "Выберите значение");
 // Optional fields: absent or empty → null. `.optional()` on the union keeps a missing key valid (zod 4).
 const optionalId = z
   .union([z.literal(""), z.null(), id], { error: "Выберите значение из списка" })
   .optional()
   .transform((v) => (v === "" || v === undefined || v === null ? null : v));
-export const calendarDate = z
-  .string({ error: "Укажите дату" })
-  .transform((v, ctx) => {
-    const d = parseDateKey(v.trim());
-    if (!d) {
-      ctx.addIssue({ code: "custom", message: "Укажите дату в формате ДД.ММ.ГГГГ" });
-      return z.NEVER;
-    }
-    return d;
-  });
+export const calendarDate = z.string({ error: "Укажите дату" }).transform((v, ctx) => {
+  const d = parseDateKey(v.trim());
+  if (!d) {
+    ctx.addIssue({ code: "custom", message: "Укажите дату в формате ДД.ММ.ГГГГ" });
+    return z.NEVER;
+  }
+  return d;
+});
 
 export const idParam = id;
 
@@ -25,17 +27,32 @@ export const entryForm = z
   .object({
     entryId: optionalId,
     classId: id,
-    weekday: z.coerce.number({ error: "Укажите день недели" }).int("Укажите день недели").min(1, "День недели: 1–7").max(7, "День недели: 1–7"),
-    bellNumber: z.coerce.number({ error: "Укажите номер урока" }).int("Номер урока — целое число").min(1, "Номер урока от 1").max(12, "Номер урока до 12"),
+    weekday: z.coerce
+      .number({ error: "Укажите день недели" })
+      .int("Укажите день недели")
+      .min(1, "День недели: 1–7")
+      .max(7, "День недели: 1–7"),
+    bellNumber: z.coerce
+      .number({ error: "Укажите номер урока" })
+      .int("Номер урока — целое число")
+      .min(1, "Номер урока от 1")
+      .max(12, "Номер урока до 12"),
     subjectId: id,
     teacherId: id,
     roomId: optionalId,
     subgroupId: optionalId,
-    hours: z.coerce.number({ error: "Укажите часы" }).min(0.5, "Часов не меньше 0,5").max(4, "Часов не больше 4").default(1),
+    hours: z.coerce
+      .number({ error: "Укажите часы" })
+      .min(0.5, "Часов не меньше 0,5")
+      .max(4, "Часов не больше 4")
+      .default(1),
     validFrom: calendarDate,
     validTo: calendarDate,
   })
-  .refine((v) => v.validFrom.getTime() <= v.validTo.getTime(), { message: "Дата начала позже даты окончания", path: ["validTo"] });
+  .refine((v) => v.validFrom.getTime() <= v.validTo.getTime(), {
+    message: "Дата начала позже даты окончания",
+    path: ["validTo"],
+  });
 
 export type EntryInput = z.infer<typeof entryForm>;
 
@@ -49,16 +66,30 @@ export const changeForm = z
     teacherId: optionalId,
     roomId: optionalId,
     bellNumber: z
-      .union([z.literal(""), z.coerce.number().int("Номер урока — целое число").min(1, "Номер урока от 1").max(12, "Номер урока до 12")], { error: "Номер урока — число от 1 до 12" })
+      .union(
+        [
+          z.literal(""),
+          z.coerce.number().int("Номер урока — целое число").min(1, "Номер урока от 1").max(12, "Номер урока до 12"),
+        ],
+        { error: "Номер урока — число от 1 до 12" },
+      )
       .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
-    toDate: z.union([z.literal(""), calendarDate], { error: "Укажите дату в формате ДД.ММ.ГГГГ" }).optional().transform((v) => (v === "" || v === undefined ? null : v)),
+    toDate: z
+      .union([z.literal(""), calendarDate], { error: "Укажите дату в формате ДД.ММ.ГГГГ" })
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? null : v)),
     note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.kind !== "ADD" && v.entryId === null) ctx.addIssue({ code: "custom", message: "Выберите урок расписания", path: ["entryId"] });
+    if (v.kind !== "ADD" && v.entryId === null)
+      ctx.addIssue({ code: "custom", message: "Выберите урок расписания", path: ["entryId"] });
     if (v.kind === "ADD" && (v.subjectId === null || v.teacherId === null || v.bellNumber === null))
-      ctx.addIssue({ code: "custom", message: "Для добавленного урока нужны предмет, учитель и номер урока", path: ["subjectId"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "Для добавленного урока нужны предмет, учитель и номер урока",
+        path: ["subjectId"],
+      });
     if (v.kind === "MOVE" && v.toDate === null && v.bellNumber === null)
       ctx.addIssue({ code: "custom", message: "Укажите новую дату или номер урока", path: ["toDate"] });
     if (v.kind === "REPLACE" && v.subjectId === null && v.teacherId === null && v.roomId === null)
@@ -78,15 +109,24 @@ export const substitutionForm = z
     dateTo: calendarDate,
     note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
   })
-  .refine((v) => v.dateFrom.getTime() <= v.dateTo.getTime(), { message: "Дата начала позже даты окончания", path: ["dateTo"] })
-  .refine((v) => v.originalId !== v.substituteId, { message: "Замещающий учитель совпадает с основным", path: ["substituteId"] });
+  .refine((v) => v.dateFrom.getTime() <= v.dateTo.getTime(), {
+    message: "Дата начала позже даты окончания",
+    path: ["dateTo"],
+  })
+  .refine((v) => v.originalId !== v.substituteId, {
+    message: "Замещающий учитель совпадает с основным",
+    path: ["substituteId"],
+  });
 
 export type SubstitutionInput = z.infer<typeof substitutionForm>;
 
 export const generateForm = z
   .object({ classId: optionalId, from: calendarDate, to: calendarDate })
   .refine((v) => v.from.getTime() <= v.to.getTime(), { message: "Дата начала позже даты окончания", path: ["to"] })
-  .refine((v) => v.to.getTime() - v.from.getTime() <= 400 * 86_400_000, { message: "Период не длиннее учебного года", path: ["to"] });
+  .refine((v) => v.to.getTime() - v.from.getTime() <= 400 * 86_400_000, {
+    message: "Период не длиннее учебного года",
+    path: ["to"],
+  });
 
 export type GenerateInput = z.infer<typeof generateForm>;
 
@@ -106,14 +146,23 @@ export function firstMessage(error: z.ZodError): string {
 
 export const bellScheduleForm = z.object({
   name: z.string({ error: "Укажите название" }).trim().min(1, "Укажите название").max(100, "Не длиннее 100 символов"),
-  isDefault: z.union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" }).optional().transform((v) => v === "on"),
+  isDefault: z
+    .union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" })
+    .optional()
+    .transform((v) => v === "on"),
   bells: z.string({ error: "Укажите звонки" }).max(2000, "Слишком длинный текст"),
 });
 
 export const roomForm = z.object({
   name: z.string({ error: "Укажите кабинет" }).trim().min(1, "Укажите кабинет").max(60, "Не длиннее 60 символов"),
   capacity: z
-    .union([z.literal(""), z.coerce.number().int("Вместимость — целое число").min(1, "Вместимость от 1").max(2000, "Вместимость до 2000")], { error: "Вместимость — целое число от 1 до 2000" })
+    .union(
+      [
+        z.literal(""),
+        z.coerce.number().int("Вместимость — целое число").min(1, "Вместимость от 1").max(2000, "Вместимость до 2000"),
+      ],
+      { error: "Вместимость — целое число от 1 до 2000" },
+    )
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   building: z
@@ -130,13 +179,30 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Укажите вр
 
 export const eventForm = z
   .object({
-    title: z.string({ error: "Укажите название" }).trim().min(1, "Укажите название").max(200, "Не длиннее 200 символов"),
-    description: z.string().trim().max(2000, "Не длиннее 2000 символов").optional().transform((v) => v || null),
-    place: z.string().trim().max(200, "Не длиннее 200 символов").optional().transform((v) => v || null),
+    title: z
+      .string({ error: "Укажите название" })
+      .trim()
+      .min(1, "Укажите название")
+      .max(200, "Не длиннее 200 символов"),
+    description: z
+      .string()
+      .trim()
+      .max(2000, "Не длиннее 2000 символов")
+      .optional()
+      .transform((v) => v || null),
+    place: z
+      .string()
+      .trim()
+      .max(200, "Не длиннее 200 символов")
+      .optional()
+      .transform((v) => v || null),
     classId: optionalId,
     date: calendarDate,
     startTime: clock,
-    endTime: z.union([z.literal(""), clock], { error: "Укажите время как ЧЧ:ММ" }).optional().transform((v) => v || null),
+    endTime: z
+      .union([z.literal(""), clock], { error: "Укажите время как ЧЧ:ММ" })
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((v) => !v.endTime || v.endTime > v.startTime, { message: "Окончание раньше начала", path: ["endTime"] });
 
@@ -155,12 +221,17 @@ export const CONTROL_LABELS = {
 export const examForm = z.object({
   classId: id,
   subjectId: id,
-  kind: z.enum(["EXAM", "CREDIT", "DIFF_CREDIT", "COURSEWORK", "PRACTICE", "VKR", "OTHER"], { error: "Выберите форму аттестации" }),
+  kind: z.enum(["EXAM", "CREDIT", "DIFF_CREDIT", "COURSEWORK", "PRACTICE", "VKR", "OTHER"], {
+    error: "Выберите форму аттестации",
+  }),
   date: calendarDate,
   time: clock,
   roomId: optionalId,
   examinerId: optionalId,
-  isConsultation: z.union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" }).optional().transform((v) => v === "on"),
+  isConsultation: z
+    .union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" })
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export type ExamInput = z.infer<typeof examForm>;

@@ -5,7 +5,16 @@ import { wallTimeToInstant } from "@/lib/org/time";
 
 const DAY_MS = 86_400_000;
 
-export const WEEKDAY_NAMES = ["", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"] as const;
+export const WEEKDAY_NAMES = [
+  "",
+  "понедельник",
+  "вторник",
+  "среда",
+  "четверг",
+  "пятница",
+  "суббота",
+  "воскресенье",
+] as const;
 export const WEEKDAY_SHORT = ["", "Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"] as const;
 
 export function addDays(d: Date, n: number): Date {

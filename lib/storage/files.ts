@@ -8,7 +8,10 @@ import path from "node:path";
 
 // The storage folder is data, not code: the turbopackIgnore comments keep the build from tracing it.
 function root(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.FILES_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "files"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.FILES_DIR ??
+      path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "files"),
+  );
 }
 
 const KEY = /^[0-9]+\/[a-z-]+\/[0-9a-f-]{36}$/;

@@ -57,12 +57,7 @@ function publicHolidays(startYear: number): HolidayDef[] {
   });
 }
 
-function makeCalendar(
-  startYear: number,
-  end: Date,
-  periods: PeriodDef[],
-  holidays: HolidayDef[],
-): Calendar {
+function makeCalendar(startYear: number, end: Date, periods: PeriodDef[], holidays: HolidayDef[]): Calendar {
   const start = day(startYear, 9, 1);
   const isSchoolDay = (d: Date, grade: number): boolean => {
     if (!within(d, start, end) || isWeekend(d)) return false;

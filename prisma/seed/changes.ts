@@ -20,12 +20,15 @@ export async function insertChanges(db: PrismaClient, a: ChangeArgs): Promise<Ch
   if (past.length < 15) return changes;
   const organisationId = a.organisationId;
   const onDay = (d: Date, pred: (e: EntryRow) => boolean): EntryRow[] =>
-    a.entries.filter((e) => e.weekday === isoWeekday(d) && a.cal.isSchoolDay(d, e.grade) && pred(e)).sort((x, y) => x.bell - y.bell);
+    a.entries
+      .filter((e) => e.weekday === isoWeekday(d) && a.cal.isSchoolDay(d, e.grade) && pred(e))
+      .sort((x, y) => x.bell - y.bell);
 
   // A two-day substitution: the substitute must be free at every bell of the absent colleague;
   // a colleague of the same subject is preferred (the demo teacher first), else anyone free.
   const busy = new Map<string, Set<string>>();
-  for (const e of a.entries) busy.set(e.teacherKey, (busy.get(e.teacherKey) ?? new Set()).add(`${e.weekday}|${e.bell}`));
+  for (const e of a.entries)
+    busy.set(e.teacherKey, (busy.get(e.teacherKey) ?? new Set()).add(`${e.weekday}|${e.bell}`));
   const keys = [...busy.keys()].sort();
   const pool = (k: string): string => k.replace(/\d+$/, "");
   const pairs = keys.flatMap((x) => keys.filter((y) => y !== x).map((y): [string, string] => [x, y]));
@@ -42,13 +45,29 @@ export async function insertChanges(db: PrismaClient, a: ChangeArgs): Promise<Ch
       const originalId = away[0].e.teacherId;
       const substituteId = a.entries.find((e) => e.teacherKey === subst)!.teacherId;
       const s = await db.substitution.create({
-        data: { organisationId, originalId, substituteId, dateFrom: dates[0], dateTo: dates[1], note: "Больничный лист основного учителя" },
+        data: {
+          organisationId,
+          originalId,
+          substituteId,
+          dateFrom: dates[0],
+          dateTo: dates[1],
+          note: "Больничный лист основного учителя",
+        },
       });
       changes.substitution = { originalId, substituteId, dates, id: s.id };
       await db.timetableChange.createMany({
         data: away.map(({ d, e }) => ({
-          organisationId, kind: "REPLACE" as const, date: d, classId: e.classId, entryId: e.id, subjectId: e.subjectId,
-          teacherId: substituteId, roomId: e.roomId, bellNumber: e.bell, note: "Замена учителя (больничный)", createdById: a.schedulerId,
+          organisationId,
+          kind: "REPLACE" as const,
+          date: d,
+          classId: e.classId,
+          entryId: e.id,
+          subjectId: e.subjectId,
+          teacherId: substituteId,
+          roomId: e.roomId,
+          bellNumber: e.bell,
+          note: "Замена учителя (больничный)",
+          createdById: a.schedulerId,
         })),
       });
       break search;
@@ -61,8 +80,15 @@ export async function insertChanges(db: PrismaClient, a: ChangeArgs): Promise<Ch
     changes.cancel = { entryId: cancel.id, date: cancelDay };
     await db.timetableChange.create({
       data: {
-        organisationId, kind: "CANCEL", date: cancelDay, classId: cancel.classId, entryId: cancel.id, subjectId: cancel.subjectId,
-        bellNumber: cancel.bell, note: "Урок отменён: класс на экскурсии в краеведческом музее", createdById: a.schedulerId,
+        organisationId,
+        kind: "CANCEL",
+        date: cancelDay,
+        classId: cancel.classId,
+        entryId: cancel.id,
+        subjectId: cancel.subjectId,
+        bellNumber: cancel.bell,
+        note: "Урок отменён: класс на экскурсии в краеведческом музее",
+        createdById: a.schedulerId,
       },
     });
   }
@@ -73,8 +99,17 @@ export async function insertChanges(db: PrismaClient, a: ChangeArgs): Promise<Ch
     changes.room = { entryId: moved.id, date: roomDay, roomId };
     await db.timetableChange.create({
       data: {
-        organisationId, kind: "REPLACE", date: roomDay, classId: moved.classId, entryId: moved.id, subjectId: moved.subjectId,
-        teacherId: moved.teacherId, roomId, bellNumber: moved.bell, note: "Урок проводится в актовом зале", createdById: a.schedulerId,
+        organisationId,
+        kind: "REPLACE",
+        date: roomDay,
+        classId: moved.classId,
+        entryId: moved.id,
+        subjectId: moved.subjectId,
+        teacherId: moved.teacherId,
+        roomId,
+        bellNumber: moved.bell,
+        note: "Урок проводится в актовом зале",
+        createdById: a.schedulerId,
       },
     });
   }

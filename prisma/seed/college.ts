@@ -22,8 +22,17 @@ const CARD: OrgCard = {
   website: "https://spk-samara.ru",
   settings: { passFailEnabled: true },
   bellScheduleName: "Пары",
-  bells: [["08:30", "10:00"], ["10:10", "11:40"], ["12:10", "13:40"], ["13:50", "15:20"], ["15:30", "17:00"]],
-  extraRooms: [["Актовый зал", 150], ["Библиотека", 40]],
+  bells: [
+    ["08:30", "10:00"],
+    ["10:10", "11:40"],
+    ["12:10", "13:40"],
+    ["13:50", "15:20"],
+    ["15:30", "17:00"],
+  ],
+  extraRooms: [
+    ["Актовый зал", 150],
+    ["Библиотека", 40],
+  ],
   departments: [
     { key: "it", name: "Отделение информационных технологий", headLogin: "zavotd" },
     { key: "mech", name: "Механическое отделение", headLogin: "zavotd2" },
@@ -43,22 +52,63 @@ export async function seedCollege(a: OrgSeedArgs): Promise<Record<string, number
     demoFather: ["Игорь", "Игоревич", "Игоревна"],
   });
   const slots = buildTimetable(plan, rng.fork("timetable"));
-  const ids = await insertSetup(db, rng.fork("setup"), a.geo, CARD, cal, plan, COLLEGE_ADMINS, peopleUsers(cont), a.passwordHash);
+  const ids = await insertSetup(
+    db,
+    rng.fork("setup"),
+    a.geo,
+    CARD,
+    cal,
+    plan,
+    COLLEGE_ADMINS,
+    peopleUsers(cont),
+    a.passwordHash,
+  );
   const roster = await insertRoster(db, ids, plan, cont, { college: true, registrarLogin: "zavotd" });
-  a.log(`  колледж: ${cont.students.length} студентов, ${cont.parents.length} родителей, ${plan.teachers.length} преподавателей`);
-  const j = await seedJournal(db, a.sql, {
-    college: true, today, cal, plan, ids, roster, cont, slots, deputyLogin: "zavuch", schedulerLogin: "zavuch",
-  }, rng.fork("journal"));
+  a.log(
+    `  колледж: ${cont.students.length} студентов, ${cont.parents.length} родителей, ${plan.teachers.length} преподавателей`,
+  );
+  const j = await seedJournal(
+    db,
+    a.sql,
+    {
+      college: true,
+      today,
+      cal,
+      plan,
+      ids,
+      roster,
+      cont,
+      slots,
+      deputyLogin: "zavuch",
+      schedulerLogin: "zavuch",
+    },
+    rng.fork("journal"),
+  );
   const demoTeacher = plan.teachers.find((t) => t.login === "teacher")!;
   const exams = plan.loads
-    .filter((l) => l.className === COLLEGE_DEMO_GROUP && plan.subjects.find((s) => s.key === l.subjectKey)!.controlKind === "EXAM" && !l.subjectKey.startsWith("mdk"))
+    .filter(
+      (l) =>
+        l.className === COLLEGE_DEMO_GROUP &&
+        plan.subjects.find((s) => s.key === l.subjectKey)!.controlKind === "EXAM" &&
+        !l.subjectKey.startsWith("mdk"),
+    )
     .map((l) => ({
-      className: l.className, subjectId: ids.subjectIds.get(l.subjectKey)!, examinerId: ids.teacherIds.get(l.teacherKey)!,
+      className: l.className,
+      subjectId: ids.subjectIds.get(l.subjectKey)!,
+      examinerId: ids.teacherIds.get(l.teacherKey)!,
       roomId: ids.roomIds.get(plan.teachers.find((t) => t.key === l.teacherKey)!.roomName)!,
     }));
   await insertMisc(db, {
-    organisationId: ids.orgId, college: true, cal, today, users: ids.users, classIds: ids.classIds, demoTeacherLogin: demoTeacher.login,
-    demoClass: COLLEGE_DEMO_GROUP, teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`, exams,
+    organisationId: ids.orgId,
+    college: true,
+    cal,
+    today,
+    users: ids.users,
+    classIds: ids.classIds,
+    demoTeacherLogin: demoTeacher.login,
+    demoClass: COLLEGE_DEMO_GROUP,
+    teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
+    exams,
   });
   return { students: cont.students.length, parents: cont.parents.length, teachers: plan.teachers.length, ...j.counts };
 }

@@ -5,7 +5,16 @@
 import type { EducationForm, MovementKind } from "../generated/prisma/enums";
 import type { Calendar } from "./calendar";
 import { addDays, day, diffDays, ru, weekdayBefore, weekdayOnOrBefore } from "./dates";
-import { byName, joinFamily, makeParents, makeStudent, newFamily, type Family, type ParentSpec, type StudentSpec } from "./people";
+import {
+  byName,
+  joinFamily,
+  makeParents,
+  makeStudent,
+  newFamily,
+  type Family,
+  type ParentSpec,
+  type StudentSpec,
+} from "./people";
 import type { OrgPlan } from "./plan";
 import type { Rng } from "./random";
 
@@ -51,7 +60,13 @@ export interface ContingentOptions {
   sibling?: { className: string; firstName: string };
 }
 
-export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: Date, o: ContingentOptions): Contingent {
+export function buildContingent(
+  seed: Rng,
+  plan: OrgPlan,
+  cal: Calendar,
+  today: Date,
+  o: ContingentOptions,
+): Contingent {
   const Y = cal.startYear;
   // Separate streams: the people do not depend on `today`, only the movements of the year do.
   const rng = seed.fork("roster");
@@ -59,7 +74,9 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
   const kin = seed.fork("parents");
   const perClass = new Map<string, StudentSpec[]>();
   for (const c of plan.classes) {
-    const list = Array.from({ length: rng.int(o.size[0], o.size[1]) }, () => makeStudent(rng, c, Y, o.college, newFamily(rng)));
+    const list = Array.from({ length: rng.int(o.size[0], o.size[1]) }, () =>
+      makeStudent(rng, c, Y, o.college, newFamily(rng)),
+    );
     perClass.set(c.name, list);
   }
   const cls = (name: string) => plan.classes.find((c) => c.name === name)!;
@@ -99,7 +116,9 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
       joinFamily(b, a.family);
       special.add(a).add(b);
       if (k >= 15) {
-        const c = rng.pick(free.filter((s) => !special.has(s) && ![a, b].some((x) => cls(x.className).grade === cls(s.className).grade)));
+        const c = rng.pick(
+          free.filter((s) => !special.has(s) && ![a, b].some((x) => cls(x.className).grade === cls(s.className).grade)),
+        );
         joinFamily(c, a.family);
         special.add(c);
       }
@@ -108,7 +127,11 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
 
   // Home and family education (PPL-2): no current marks, no attendance.
   if (!o.college) {
-    for (const [className, form] of [["4Б", "HOME"], ["8А", "HOME"], ["10Б", "FAMILY"]] as const) {
+    for (const [className, form] of [
+      ["4Б", "HOME"],
+      ["8А", "HOME"],
+      ["10Б", "FAMILY"],
+    ] as const) {
       const s = pickFrom(className);
       s.educationForm = form;
       s.card.medicalNotes = form === "HOME" ? "Обучение на дому по заключению ВК" : s.card.medicalNotes;
@@ -132,7 +155,15 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
       cohortOrders.set(key, [`№ ${entryYear === Y ? 112 : rng.int(90, 140)}-${suffix} от ${ru(od)}`, od]);
     }
     const [orderNumber, orderDate] = cohortOrders.get(key)!;
-    movements.push({ student: s, kind: "ADMISSION", date: day(entryYear, 9, 1), orderNumber, orderDate, toClass: s.className, form: s.educationForm });
+    movements.push({
+      student: s,
+      kind: "ADMISSION",
+      date: day(entryYear, 9, 1),
+      orderNumber,
+      orderDate,
+      toClass: s.className,
+      form: s.educationForm,
+    });
     memberships.push({ student: s, className: s.className, start: cal.start, end: null, form: s.educationForm });
   }
 
@@ -164,7 +195,16 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
       m.end = addDays(date, -1);
       memberships.push({ student: s, className: to, start: date, end: null, form: s.educationForm });
       const [orderNumber, orderDate] = order(date);
-      movements.push({ student: s, kind: "TRANSFER", date, orderNumber, orderDate, fromClass: from, toClass: to, note: "Перевод в параллельный класс по заявлению родителей" });
+      movements.push({
+        student: s,
+        kind: "TRANSFER",
+        date,
+        orderNumber,
+        orderDate,
+        fromClass: from,
+        toClass: to,
+        note: "Перевод в параллельный класс по заявлению родителей",
+      });
       const groups = subgroups.get(to)!;
       (groups[0].length <= groups[1].length ? groups[0] : groups[1]).push(s);
       s.className = to;
@@ -175,7 +215,15 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
     if (exDate.getTime() < today.getTime()) {
       memberships.find((x) => x.student === expelled)!.end = addDays(exDate, -1);
       const [orderNumber, orderDate] = order(exDate);
-      movements.push({ student: expelled, kind: "EXPULSION", date: exDate, orderNumber, orderDate, fromClass: "10А", note: "В связи с переменой места жительства (г. Тольятти)" });
+      movements.push({
+        student: expelled,
+        kind: "EXPULSION",
+        date: exDate,
+        orderNumber,
+        orderDate,
+        fromClass: "10А",
+        note: "В связи с переменой места жительства (г. Тольятти)",
+      });
     }
     transfer("9Б", "9А", 0.6);
   }
@@ -184,13 +232,25 @@ export function buildContingent(seed: Rng, plan: OrgPlan, cal: Calendar, today: 
     const target = o.college ? "ИС-11" : "5Б";
     const c = cls(target);
     const mid = day(Y, 10, 15);
-    const date = schoolDayFrom(today.getTime() > addDays(mid, 7).getTime() ? mid : addDays(cal.start, Math.floor(elapsed * 0.5)), c.grade);
+    const date = schoolDayFrom(
+      today.getTime() > addDays(mid, 7).getTime() ? mid : addDays(cal.start, Math.floor(elapsed * 0.5)),
+      c.grade,
+    );
     const family = newFamily(moves);
     const s = makeStudent(moves, c, Y, o.college, family);
     students.push(s);
     memberships.push({ student: s, className: target, start: date, end: null, form: "FULL_TIME" });
     const [orderNumber, orderDate] = order(date);
-    movements.push({ student: s, kind: "ADMISSION", date, orderNumber, orderDate, toClass: target, form: "FULL_TIME", note: "Прибыл(а) из другой образовательной организации" });
+    movements.push({
+      student: s,
+      kind: "ADMISSION",
+      date,
+      orderNumber,
+      orderDate,
+      toClass: target,
+      form: "FULL_TIME",
+      note: "Прибыл(а) из другой образовательной организации",
+    });
     subgroups.get(target)?.[1].push(s);
   }
 

@@ -26,7 +26,13 @@ export interface FinalsInput {
   college: boolean;
   threshold: number;
   periods: Array<PeriodDef & { id: number }>;
-  classes: Array<{ id: number; name: string; grade: number; periodKind: PeriodKind; subjects: Array<{ id: number; def: SubjectDef }> }>;
+  classes: Array<{
+    id: number;
+    name: string;
+    grade: number;
+    periodKind: PeriodKind;
+    subjects: Array<{ id: number; def: SubjectDef }>;
+  }>;
   memberships: MemberRow[];
   ability: (studentId: number) => number;
   accum: Map<string, Accum>;
@@ -46,7 +52,8 @@ export function buildFinals(x: FinalsInput, rng: Rng): FinalSpec[] {
     for (const p of x.periods.filter((q) => q.kind === c.periodKind && q.end.getTime() < x.today.getTime())) {
       const setAt = at(addDays(p.end, -2), 15, 0);
       const onRoll = x.memberships.filter(
-        (m) => m.classId === c.id && m.start.getTime() <= p.end.getTime() && (!m.end || m.end.getTime() >= p.end.getTime()),
+        (m) =>
+          m.classId === c.id && m.start.getTime() <= p.end.getTime() && (!m.end || m.end.getTime() >= p.end.getTime()),
       );
       for (const m of onRoll) {
         for (const s of c.subjects) {

@@ -39,7 +39,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
   await sql.connect();
   try {
     const existing = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organisation"`);
-    if (existing.rows[0].n > 0) throw new Error("seedDemo: база данных не пуста — демо-данные загружаются только в пустую базу");
+    if (existing.rows[0].n > 0)
+      throw new Error("seedDemo: база данных не пуста — демо-данные загружаются только в пустую базу");
     try {
       const passwordHash = await hashPassword(DEMO_PASSWORD);
       const region = await db.region.create({ data: { name: DEMO_REGION } });

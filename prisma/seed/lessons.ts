@@ -65,14 +65,33 @@ export function controlOf(subject: SubjectDef, n: number): string | null {
   return subject.controlTypes[Math.floor(n / 8) % subject.controlTypes.length];
 }
 
-const CONTROL_TITLE: Record<string, string> = { Проект: "Защита проекта", Зачёт: "Зачёт", "Практическая работа": "Практическая работа" };
+const CONTROL_TITLE: Record<string, string> = {
+  Проект: "Защита проекта",
+  Зачёт: "Зачёт",
+  "Практическая работа": "Практическая работа",
+};
 
-export function topicOf(plan: OrgPlan, subject: SubjectDef, grade: number, perWeek: number, n: number, college: boolean): string {
+export function topicOf(
+  plan: OrgPlan,
+  subject: SubjectDef,
+  grade: number,
+  perWeek: number,
+  n: number,
+  college: boolean,
+): string {
   const control = !college && grade === 1 ? null : controlOf(subject, n); // JRN-10: no marked works in the first grade
   const grades = plan.classes.filter((c) => c.subjects[subject.key]).map((c) => c.grade);
   const list = topicsFor(subject.key, grade, college, grades);
   const style: TopicStyle =
-    subject.homework === "math" ? "math" : subject.homework === "pe" ? "pe" : subject.homework === "art" ? "art" : subject.humanities ? "humanities" : "general";
+    subject.homework === "math"
+      ? "math"
+      : subject.homework === "pe"
+        ? "pe"
+        : subject.homework === "art"
+          ? "art"
+          : subject.humanities
+            ? "humanities"
+            : "general";
   return lessonTopic(list, n, perWeek * plan.weeks, control ? (CONTROL_TITLE[control] ?? control) : null, style);
 }
 
@@ -99,7 +118,13 @@ export function buildLessons(
       for (const entry of list) if (entry.weekday === wd) all.push({ entry, date });
     }
   }
-  all.sort((a, b) => a.date.getTime() - b.date.getTime() || a.entry.bell - b.entry.bell || a.entry.classId - b.entry.classId || (a.entry.subgroupId ?? 0) - (b.entry.subgroupId ?? 0));
+  all.sort(
+    (a, b) =>
+      a.date.getTime() - b.date.getTime() ||
+      a.entry.bell - b.entry.bell ||
+      a.entry.classId - b.entry.classId ||
+      (a.entry.subgroupId ?? 0) - (b.entry.subgroupId ?? 0),
+  );
 
   const same = (x: { entryId: number; date: Date } | undefined, e: EntryRow, d: Date): boolean =>
     !!x && x.entryId === e.id && x.date.getTime() === d.getTime();
@@ -123,19 +148,34 @@ export function buildLessons(
   for (const { entry, date, stream, cancelled, n } of planned) {
     if (date.getTime() > today.getTime()) break;
     const sub = changes.substitution;
-    const substituted = !!sub && entry.teacherId === sub.originalId && sub.dates.some((d) => d.getTime() === date.getTime());
+    const substituted =
+      !!sub && entry.teacherId === sub.originalId && sub.dates.some((d) => d.getTime() === date.getTime());
     const lesson: LessonSpec = {
-      entry, date, n, stream, cancelled, teacherId: entry.teacherId,
-      substituteId: substituted ? sub!.substituteId : null, substitutionId: substituted ? sub!.id : null,
+      entry,
+      date,
+      n,
+      stream,
+      cancelled,
+      teacherId: entry.teacherId,
+      substituteId: substituted ? sub!.substituteId : null,
+      substitutionId: substituted ? sub!.id : null,
       roomId: same(changes.room, entry, date) ? changes.room!.roomId : entry.roomId,
-      topic: null, planTopicId: null, filledAt: null, lateDays: 0, control: null, homework: null,
+      topic: null,
+      planTopicId: null,
+      filledAt: null,
+      lateDays: 0,
+      control: null,
+      homework: null,
     };
     out.push(lesson);
     if (cancelled || date.getTime() >= today.getTime()) continue;
     const s = subject(entry.subjectKey);
     const perWeek = plan.classes.find((c) => c.name === entry.className)!.subjects[entry.subjectKey];
     lesson.control = !o.college && entry.grade === 1 ? null : controlOf(s, n);
-    const bound = o.binding && o.binding.classId === entry.classId && o.binding.subjectId === entry.subjectId ? o.binding.topics[n] : undefined;
+    const bound =
+      o.binding && o.binding.classId === entry.classId && o.binding.subjectId === entry.subjectId
+        ? o.binding.topics[n]
+        : undefined;
     const forced = same(o.noTopic, entry, date);
     const late = rng.chance(0.02) && diffDays(date, today) > 10;
     lesson.lateDays = late ? rng.int(8, 10) : 0;

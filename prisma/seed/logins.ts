@@ -18,8 +18,20 @@ export interface DemoLogin {
   note?: string;
 }
 
-const entry = (org: "school" | "college", role: string, roleLabel: string, login: string, note?: string): DemoLogin => ({
-  role, roleLabel, org, orgName: DEMO_ORG_NAMES[org], login, password: DEMO_PASSWORD, ...(note ? { note } : {}),
+const entry = (
+  org: "school" | "college",
+  role: string,
+  roleLabel: string,
+  login: string,
+  note?: string,
+): DemoLogin => ({
+  role,
+  roleLabel,
+  org,
+  orgName: DEMO_ORG_NAMES[org],
+  login,
+  password: DEMO_PASSWORD,
+  ...(note ? { note } : {}),
 });
 
 export const DEMO_LOGINS: ReadonlyArray<DemoLogin> = [

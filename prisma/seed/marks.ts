@@ -24,7 +24,10 @@ export interface JournalFacts {
   cal: Calendar;
   subjects: Map<number, SubjectDef>;
   /** classId → grade, period kind, class teacher, lessons per week by subject key */
-  classes: Map<number, { grade: number; periodKind: PeriodKind; classTeacherId: number; perWeek: Record<string, number> }>;
+  classes: Map<
+    number,
+    { grade: number; periodKind: PeriodKind; classTeacherId: number; perWeek: Record<string, number> }
+  >;
   memberships: MemberRow[];
   traits: Map<number, { ability: number; absence: number; grade: number }>;
   subgroupMembers: Map<number, Set<number>>;
@@ -108,7 +111,12 @@ export function generateJournal(f: JournalFacts, lessons: LessonSpec[], weights:
     const subject = f.subjects.get(l.entry.subjectId)!;
     const sg = l.entry.subgroupId === null ? null : f.subgroupMembers.get(l.entry.subgroupId)!;
     const roster = (membersOf.get(l.entry.classId) ?? [])
-      .filter((m) => ACTIVE_FORMS.includes(m.form) && m.start.getTime() <= l.date.getTime() && (!m.end || m.end.getTime() >= l.date.getTime()))
+      .filter(
+        (m) =>
+          ACTIVE_FORMS.includes(m.form) &&
+          m.start.getTime() <= l.date.getTime() &&
+          (!m.end || m.end.getTime() >= l.date.getTime()),
+      )
       .map((m) => m.studentId)
       .filter((id) => !sg || sg.has(id));
     const recent = diffDays(l.date, f.today) <= 7;
@@ -122,7 +130,10 @@ export function generateJournal(f: JournalFacts, lessons: LessonSpec[], weights:
       const shown: AttendanceCode = code === "OP" ? "OP" : recent || rng.chance(0.02) ? "N" : code;
       const reasoned = shown !== "N" && shown !== "OP";
       attendance.push({
-        lesson: l, studentId: id, code: shown, reasonSetById: reasoned ? cls.classTeacherId : null,
+        lesson: l,
+        studentId: id,
+        code: shown,
+        reasonSetById: reasoned ? cls.classTeacherId : null,
         updatedAt: reasoned ? at(addDays(l.date, 2), 16, rng.int(0, 59)) : at(l.date, 15, rng.int(0, 59)),
       });
     }
@@ -135,12 +146,22 @@ export function generateJournal(f: JournalFacts, lessons: LessonSpec[], weights:
       const key = `${l.stream}|${studentId}`;
       given.set(key, (given.get(key) ?? 0) + 1);
       const t = f.traits.get(studentId)!;
-      const acc = per ? (accum.get(`${studentId}|${l.entry.subjectId}|${per}`) ?? { w: 0, wv: 0, pass: 0, fail: 0 }) : null;
+      const acc = per
+        ? (accum.get(`${studentId}|${l.entry.subjectId}|${per}`) ?? { w: 0, wv: 0, pass: 0, fail: 0 })
+        : null;
       if (acc) accum.set(`${studentId}|${l.entry.subjectId}|${per}`, acc);
       if (subject.passFail) {
         const pass = rng.chance(Math.min(0.98, Math.max(0.6, 0.78 + 0.12 * (t.ability - 3))));
         if (acc) acc[pass ? "pass" : "fail"] += 1;
-        return { studentId, kind: pass ? "PASS" : "FAIL", value: null, isHospital: false, comment: null, createdAt: stamp(), ...extra };
+        return {
+          studentId,
+          kind: pass ? "PASS" : "FAIL",
+          value: null,
+          isHospital: false,
+          comment: null,
+          createdAt: stamp(),
+          ...extra,
+        };
       }
       const mean = t.ability + (hashUnit(`${studentId}|${l.entry.subjectId}`) - 0.5) * 0.8 + shift;
       const value = Math.min(5, Math.max(2, Math.round(rng.normal(mean, 0.7))));
@@ -159,13 +180,22 @@ export function generateJournal(f: JournalFacts, lessons: LessonSpec[], weights:
         .slice(0, k)
         .map((x) => x.id);
     const add = (typeName: string, marks: MarkSpec[], description: string | null = null): void => {
-      if (marks.length > 0) assignments.push({ lesson: l, typeName, description, createdAt: at(markDay, 12, rng.int(0, 59)), marks });
+      if (marks.length > 0)
+        assignments.push({ lesson: l, typeName, description, createdAt: at(markDay, 12, rng.int(0, 59)), marks });
     };
 
     if (l.control) {
       const marks = present.filter(() => rng.chance(0.97)).map((id) => mark(id, l.control!, -0.15));
       for (const id of absent.keys()) {
-        if (rng.chance(0.08)) marks.push({ studentId: id, kind: "DEBT", value: null, isHospital: false, comment: "Работа не сдана", createdAt: stamp() });
+        if (rng.chance(0.08))
+          marks.push({
+            studentId: id,
+            kind: "DEBT",
+            value: null,
+            isHospital: false,
+            comment: "Работа не сдана",
+            createdAt: stamp(),
+          });
       }
       add(l.control, marks, l.topic);
       continue;
@@ -174,20 +204,34 @@ export function generateJournal(f: JournalFacts, lessons: LessonSpec[], weights:
     if (subject.practiceType && l.n % 6 === 3) {
       const ids = present.filter(() => rng.chance(0.8));
       ids.forEach((id) => marked.add(id));
-      add(subject.practiceType, ids.map((id) => mark(id, subject.practiceType!, 0)));
+      add(
+        subject.practiceType,
+        ids.map((id) => mark(id, subject.practiceType!, 0)),
+      );
     }
     if (l.n % 5 === 1) {
-      const ids = fewest(present.filter((id) => !marked.has(id)), rng.int(2, 5));
+      const ids = fewest(
+        present.filter((id) => !marked.has(id)),
+        rng.int(2, 5),
+      );
       ids.forEach((id) => marked.add(id));
-      add("Домашняя работа", ids.map((id) => mark(id, "Домашняя работа", 0.1)));
+      add(
+        "Домашняя работа",
+        ids.map((id) => mark(id, "Домашняя работа", 0.1)),
+      );
     }
     const perWeek = cls.perWeek[subject.key] ?? 2;
-    const answers = fewest(present.filter((id) => !marked.has(id)), rng.int(2, 5) + (perWeek <= 1 ? 2 : 0)).map((id) => mark(id, "Ответ на уроке", 0.1));
+    const answers = fewest(
+      present.filter((id) => !marked.has(id)),
+      rng.int(2, 5) + (perWeek <= 1 ? 2 : 0),
+    ).map((id) => mark(id, "Ответ на уроке", 0.1));
     // «оценка, полученная в больнице» (001 §5.6) for a few students ill at the time
     for (const [id, code] of absent) {
       if (code === "B" && !recent && hospital < 12 && rng.chance(0.01)) {
         hospital++;
-        answers.push(mark(id, "Ответ на уроке", 0, { isHospital: true, comment: "Оценка получена в больничной школе" }));
+        answers.push(
+          mark(id, "Ответ на уроке", 0, { isHospital: true, comment: "Оценка получена в больничной школе" }),
+        );
       }
     }
     add("Ответ на уроке", answers);

@@ -4,7 +4,16 @@
 import type { EducationForm, Sex } from "../generated/prisma/enums";
 import * as card from "./cards";
 import { addDays, day } from "./dates";
-import { BOY_NAMES, FATHER_NAMES, GIRL_NAMES, SURNAMES, WOMAN_NAMES, patronymic, surnameFor, type PersonName } from "./names";
+import {
+  BOY_NAMES,
+  FATHER_NAMES,
+  GIRL_NAMES,
+  SURNAMES,
+  WOMAN_NAMES,
+  patronymic,
+  surnameFor,
+  type PersonName,
+} from "./names";
 import type { ClassDef } from "./plan";
 import type { Rng } from "./random";
 
@@ -85,10 +94,23 @@ function programme(grade: number, c: ClassDef): string {
 }
 
 export function newFamily(rng: Rng): Family {
-  return { surname: rng.pick(SURNAMES), father: rng.pick(FATHER_NAMES), address: card.samaraAddress(rng), children: [], parents: [] };
+  return {
+    surname: rng.pick(SURNAMES),
+    father: rng.pick(FATHER_NAMES),
+    address: card.samaraAddress(rng),
+    children: [],
+    parents: [],
+  };
 }
 
-export function makeStudent(rng: Rng, c: ClassDef, startYear: number, college: boolean, family: Family, sex?: Sex): StudentSpec {
+export function makeStudent(
+  rng: Rng,
+  c: ClassDef,
+  startYear: number,
+  college: boolean,
+  family: Family,
+  sex?: Sex,
+): StudentSpec {
   const s: Sex = sex ?? (rng.chance(0.5) ? "MALE" : "FEMALE");
   const birthDate = birthDateFor(rng, startYear, c.grade, college);
   const age = startYear - birthDate.getUTCFullYear();
@@ -106,7 +128,12 @@ export function makeStudent(rng: Rng, c: ClassDef, startYear: number, college: b
     family,
     educationForm: "FULL_TIME",
     ability: lo + rng.next() * (hi - lo),
-    absence: rng.weighted([[0.015, 30], [0.04, 40], [0.08, 22], [0.15, 8]] as const),
+    absence: rng.weighted([
+      [0.015, 30],
+      [0.04, 40],
+      [0.08, 22],
+      [0.15, 8],
+    ] as const),
     login: "",
     card: {
       citizenship: rng.chance(0.98) ? "РФ" : "Республика Казахстан",
@@ -150,8 +177,18 @@ export function makeParents(rng: Rng, family: Family, withFather: boolean): void
   const make = (sex: Sex): ParentSpec => {
     const name: PersonName =
       sex === "MALE"
-        ? { lastName: family.surname, firstName: family.father[0], middleName: patronymic(rng.pick(FATHER_NAMES), "MALE"), sex }
-        : { lastName: surnameFor(family.surname, "FEMALE"), firstName: rng.pick(WOMAN_NAMES), middleName: patronymic(rng.pick(FATHER_NAMES), "FEMALE"), sex };
+        ? {
+            lastName: family.surname,
+            firstName: family.father[0],
+            middleName: patronymic(rng.pick(FATHER_NAMES), "MALE"),
+            sex,
+          }
+        : {
+            lastName: surnameFor(family.surname, "FEMALE"),
+            firstName: rng.pick(WOMAN_NAMES),
+            middleName: patronymic(rng.pick(FATHER_NAMES), "FEMALE"),
+            sex,
+          };
     const works = rng.chance(0.9);
     return {
       name,

@@ -27,8 +27,15 @@ export async function insertRoster(
     const part = cont.students.slice(i, i + 1000);
     const rows = await db.student.createManyAndReturn({
       data: part.map((s) => ({
-        organisationId, userId: ids.users.get(s.login)!, lastName: s.name.lastName, firstName: s.name.firstName,
-        middleName: s.name.middleName, birthDate: s.birthDate, sex: s.name.sex, educationForm: s.educationForm, ...s.card,
+        organisationId,
+        userId: ids.users.get(s.login)!,
+        lastName: s.name.lastName,
+        firstName: s.name.firstName,
+        middleName: s.name.middleName,
+        birthDate: s.birthDate,
+        sex: s.name.sex,
+        educationForm: s.educationForm,
+        ...s.card,
       })),
       select: { id: true, userId: true },
     });
@@ -39,9 +46,19 @@ export async function insertRoster(
     const part = cont.parents.slice(i, i + 1000);
     const rows = await db.parent.createManyAndReturn({
       data: part.map((p) => ({
-        organisationId, userId: ids.users.get(p.login)!, lastName: p.name.lastName, firstName: p.name.firstName,
-        middleName: p.name.middleName, birthDate: p.birthDate, sex: p.name.sex, phone: p.phone, email: p.email,
-        preferredContact: p.preferredContact, address: p.address, workplace: p.workplace, position: p.position,
+        organisationId,
+        userId: ids.users.get(p.login)!,
+        lastName: p.name.lastName,
+        firstName: p.name.firstName,
+        middleName: p.name.middleName,
+        birthDate: p.birthDate,
+        sex: p.name.sex,
+        phone: p.phone,
+        email: p.email,
+        preferredContact: p.preferredContact,
+        address: p.address,
+        workplace: p.workplace,
+        position: p.position,
       })),
       select: { id: true, userId: true },
     });
@@ -50,20 +67,35 @@ export async function insertRoster(
   }
   await db.parentLink.createMany({
     data: cont.families.flatMap((f) =>
-      f.parents.flatMap((p) => f.children.map((c) => ({ organisationId, parentId: p.id!, studentId: c.id!, kinship: p.kinship }))),
+      f.parents.flatMap((p) =>
+        f.children.map((c) => ({ organisationId, parentId: p.id!, studentId: c.id!, kinship: p.kinship })),
+      ),
     ),
   });
   const cls = (name?: string): number | null => (name ? ids.classIds.get(name)! : null);
   await db.movement.createMany({
     data: cont.movements.map((m) => ({
-      organisationId, studentId: m.student.id!, kind: m.kind, date: m.date, orderNumber: m.orderNumber, orderDate: m.orderDate,
-      fromClassId: cls(m.fromClass), toClassId: cls(m.toClass), educationForm: m.form ?? null, note: m.note ?? null,
+      organisationId,
+      studentId: m.student.id!,
+      kind: m.kind,
+      date: m.date,
+      orderNumber: m.orderNumber,
+      orderDate: m.orderDate,
+      fromClassId: cls(m.fromClass),
+      toClassId: cls(m.toClass),
+      educationForm: m.form ?? null,
+      note: m.note ?? null,
       createdById: ids.users.get(o.registrarLogin)!,
     })),
   });
   await db.classMembership.createMany({
     data: cont.memberships.map((m) => ({
-      organisationId, studentId: m.student.id!, classId: cls(m.className)!, startDate: m.start, endDate: m.end, educationForm: m.form,
+      organisationId,
+      studentId: m.student.id!,
+      classId: cls(m.className)!,
+      startDate: m.start,
+      endDate: m.end,
+      educationForm: m.form,
     })),
   });
 
@@ -77,7 +109,12 @@ export async function insertRoster(
   );
   if (sgDefs.length > 0) {
     const rows = await db.subgroup.createManyAndReturn({
-      data: sgDefs.map((d) => ({ organisationId, classId: cls(d.className)!, subjectId: ids.subjectIds.get(d.subjectKey)!, name: `${d.n} группа` })),
+      data: sgDefs.map((d) => ({
+        organisationId,
+        classId: cls(d.className)!,
+        subjectId: ids.subjectIds.get(d.subjectKey)!,
+        name: `${d.n} группа`,
+      })),
     });
     for (const d of sgDefs) {
       const row = rows.find((r) => r.classId === cls(d.className) && r.name === `${d.n} группа`)!;
@@ -86,19 +123,31 @@ export async function insertRoster(
       subgroupMembers.set(row.id, new Set(members.map((s) => s.id!)));
     }
     await db.subgroupMember.createMany({
-      data: [...subgroupMembers].flatMap(([subgroupId, set]) => [...set].map((studentId) => ({ organisationId, subgroupId, studentId }))),
+      data: [...subgroupMembers].flatMap(([subgroupId, set]) =>
+        [...set].map((studentId) => ({ organisationId, subgroupId, studentId })),
+      ),
     });
   }
 
   const classTeacherIds = new Map(Object.entries(plan.classTeachers).map(([c, t]) => [c, ids.teacherIds.get(t)!]));
   await db.classTeacher.createMany({
-    data: [...classTeacherIds].map(([c, userId]) => ({ organisationId, classId: cls(c)!, userId, kind: o.college ? "CURATOR" : "CLASS_TEACHER" })),
+    data: [...classTeacherIds].map(([c, userId]) => ({
+      organisationId,
+      classId: cls(c)!,
+      userId,
+      kind: o.college ? "CURATOR" : "CLASS_TEACHER",
+    })),
   });
   await db.teacherLoad.createMany({
     data: plan.loads.map((l) => ({
-      organisationId, yearId: ids.yearId, teacherId: ids.teacherIds.get(l.teacherKey)!, classId: cls(l.className)!,
-      subjectId: ids.subjectIds.get(l.subjectKey)!, subgroupId: l.subgroup ? subgroupIds.get(`${l.className}|${l.subgroup}`)! : null,
-      hoursPerWeek: l.perWeek * plan.lessonHours, hoursPerYear: l.perWeek * plan.lessonHours * plan.weeks,
+      organisationId,
+      yearId: ids.yearId,
+      teacherId: ids.teacherIds.get(l.teacherKey)!,
+      classId: cls(l.className)!,
+      subjectId: ids.subjectIds.get(l.subjectKey)!,
+      subgroupId: l.subgroup ? subgroupIds.get(`${l.className}|${l.subgroup}`)! : null,
+      hoursPerWeek: l.perWeek * plan.lessonHours,
+      hoursPerYear: l.perWeek * plan.lessonHours * plan.weeks,
     })),
   });
   return { subgroupIds, subgroupMembers, classTeacherIds };

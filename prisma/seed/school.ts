@@ -34,8 +34,20 @@ const CARD: OrgCard = {
   website: "https://school17-samara.ru",
   settings: { passFailEnabled: false },
   bellScheduleName: "Основное",
-  bells: [["08:30", "09:15"], ["09:25", "10:10"], ["10:25", "11:10"], ["11:25", "12:10"], ["12:20", "13:05"], ["13:15", "14:00"], ["14:10", "14:55"]],
-  extraRooms: [["Актовый зал", 200], ["Библиотека", 30], ["Кабинет информатики № 2", 16]],
+  bells: [
+    ["08:30", "09:15"],
+    ["09:25", "10:10"],
+    ["10:25", "11:10"],
+    ["11:25", "12:10"],
+    ["12:20", "13:05"],
+    ["13:15", "14:00"],
+    ["14:10", "14:55"],
+  ],
+  extraRooms: [
+    ["Актовый зал", 200],
+    ["Библиотека", 30],
+    ["Кабинет информатики № 2", 16],
+  ],
 };
 
 /** User accounts of students and parents (logins s…, p…, and the demo ones). */
@@ -59,17 +71,51 @@ export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>
     sibling: { className: "3Б", firstName: "Полина" },
   });
   const slots = buildTimetable(plan, rng.fork("timetable"));
-  const ids = await insertSetup(db, rng.fork("setup"), a.geo, CARD, cal, plan, SCHOOL_ADMINS, peopleUsers(cont), a.passwordHash);
+  const ids = await insertSetup(
+    db,
+    rng.fork("setup"),
+    a.geo,
+    CARD,
+    cal,
+    plan,
+    SCHOOL_ADMINS,
+    peopleUsers(cont),
+    a.passwordHash,
+  );
   const roster = await insertRoster(db, ids, plan, cont, { college: false, registrarLogin: "secretary" });
-  a.log(`  школа: ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`);
-  const j = await seedJournal(db, a.sql, {
-    college: false, today, cal, plan, ids, roster, cont, slots, deputyLogin: "zavuch", schedulerLogin: "dispatcher",
-    demo: { teacherKey: SCHOOL_DEMO_TEACHER, className: SCHOOL_DEMO_CLASS, subjectKey: "alg" },
-  }, rng.fork("journal"));
+  a.log(
+    `  школа: ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`,
+  );
+  const j = await seedJournal(
+    db,
+    a.sql,
+    {
+      college: false,
+      today,
+      cal,
+      plan,
+      ids,
+      roster,
+      cont,
+      slots,
+      deputyLogin: "zavuch",
+      schedulerLogin: "dispatcher",
+      demo: { teacherKey: SCHOOL_DEMO_TEACHER, className: SCHOOL_DEMO_CLASS, subjectKey: "alg" },
+    },
+    rng.fork("journal"),
+  );
   const demoTeacher = plan.teachers.find((t) => t.key === SCHOOL_DEMO_TEACHER)!;
   await insertMisc(db, {
-    organisationId: ids.orgId, college: false, cal, today, users: ids.users, classIds: ids.classIds, demoTeacherLogin: demoTeacher.login,
-    demoClass: SCHOOL_DEMO_CLASS, noTopicLesson: j.noTopicLesson, lessons: j.lessons,
+    organisationId: ids.orgId,
+    college: false,
+    cal,
+    today,
+    users: ids.users,
+    classIds: ids.classIds,
+    demoTeacherLogin: demoTeacher.login,
+    demoClass: SCHOOL_DEMO_CLASS,
+    noTopicLesson: j.noTopicLesson,
+    lessons: j.lessons,
     teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
     parentName: cont.demoParent ? `${cont.demoParent.name.firstName} ${cont.demoParent.name.middleName}` : undefined,
     childName: cont.demoStudent.name.firstName,

@@ -74,43 +74,98 @@ export async function insertSetup(
 ): Promise<OrgIds> {
   const o = await db.organisation.create({
     data: {
-      ...geo, kind: org.kind, name: org.name, shortName: org.shortName, address: org.address, director: org.director,
-      phone: org.phone, email: org.email, website: org.website, inn: card.inn10(rng), kpp: `63160${rng.digits(1)}001`,
-      okpo: rng.digits(8), ogrn: card.ogrn(rng), timeZone: "Europe/Samara",
+      ...geo,
+      kind: org.kind,
+      name: org.name,
+      shortName: org.shortName,
+      address: org.address,
+      director: org.director,
+      phone: org.phone,
+      email: org.email,
+      website: org.website,
+      inn: card.inn10(rng),
+      kpp: `63160${rng.digits(1)}001`,
+      okpo: rng.digits(8),
+      ogrn: card.ogrn(rng),
+      timeZone: "Europe/Samara",
     },
   });
   const organisationId = o.id;
   await db.organisationSettings.create({
-    data: { organisationId, minMark: 2, maxMark: 5, averagingMethod: "WEIGHTED", roundingThreshold: 0.5, lockDays: 7, passFailEnabled: org.settings.passFailEnabled },
+    data: {
+      organisationId,
+      minMark: 2,
+      maxMark: 5,
+      averagingMethod: "WEIGHTED",
+      roundingThreshold: 0.5,
+      lockDays: 7,
+      passFailEnabled: org.settings.passFailEnabled,
+    },
   });
   const year = await db.academicYear.create({
     data: { organisationId, name: cal.name, startDate: cal.start, endDate: cal.end, status: "OPEN", isCurrent: true },
   });
   const yearId = year.id;
   const periodRows = await db.period.createManyAndReturn({
-    data: cal.periods.map((p) => ({ organisationId, yearId, kind: p.kind, number: p.number, name: p.name, startDate: p.start, endDate: p.end })),
+    data: cal.periods.map((p) => ({
+      organisationId,
+      yearId,
+      kind: p.kind,
+      number: p.number,
+      name: p.name,
+      startDate: p.start,
+      endDate: p.end,
+    })),
   });
-  const periods = cal.periods.map((p) => ({ ...p, id: periodRows.find((r) => r.kind === p.kind && r.number === p.number)!.id }));
+  const periods = cal.periods.map((p) => ({
+    ...p,
+    id: periodRows.find((r) => r.kind === p.kind && r.number === p.number)!.id,
+  }));
   await db.holiday.createMany({
-    data: cal.holidays.map((h) => ({ organisationId, yearId, name: h.name, startDate: h.start, endDate: h.end, grade: h.grades?.length === 1 ? h.grades[0] : null })),
+    data: cal.holidays.map((h) => ({
+      organisationId,
+      yearId,
+      name: h.name,
+      startDate: h.start,
+      endDate: h.end,
+      grade: h.grades?.length === 1 ? h.grades[0] : null,
+    })),
   });
   const typeRows = await db.assignmentType.createManyAndReturn({
-    data: ASSIGNMENT_TYPES.map(([name, shortName, weight, isControl], i) => ({ organisationId, name, shortName, weight, isControl, sortOrder: (i + 1) * 10 })),
+    data: ASSIGNMENT_TYPES.map(([name, shortName, weight, isControl], i) => ({
+      organisationId,
+      name,
+      shortName,
+      weight,
+      isControl,
+      sortOrder: (i + 1) * 10,
+    })),
   });
   const types = new Map(typeRows.map((t) => [t.name, { id: t.id, weight: Number(t.weight) }]));
 
   // Users: administration, teachers, then students and parents (one shared demo hash).
   const userRows: UserRow[] = [
     ...admins.map((a) => ({ login: a.login, name: a.name, roles: a.roles })),
-    ...plan.teachers.map((t) => ({ login: t.login, name: t.name, roles: ["TEACHER" as Role, ...(t.extraRoles ?? [])] })),
+    ...plan.teachers.map((t) => ({
+      login: t.login,
+      name: t.name,
+      roles: ["TEACHER" as Role, ...(t.extraRoles ?? [])],
+    })),
     ...people,
   ];
   const users = new Map<string, number>();
   for (let i = 0; i < userRows.length; i += 1000) {
     const rows = await db.user.createManyAndReturn({
       data: userRows.slice(i, i + 1000).map((u) => ({
-        organisationId, login: u.login, passwordHash, mustChangePassword: false, lastName: u.name.lastName,
-        firstName: u.name.firstName, middleName: u.name.middleName, email: u.email ?? null, issuedAt: day(cal.startYear, 8, 28),
+        organisationId,
+        login: u.login,
+        passwordHash,
+        mustChangePassword: false,
+        lastName: u.name.lastName,
+        firstName: u.name.firstName,
+        middleName: u.name.middleName,
+        email: u.email ?? null,
+        issuedAt: day(cal.startYear, 8, 28),
       })),
       select: { id: true, login: true },
     });
@@ -120,15 +175,37 @@ export async function insertSetup(
     data: userRows.flatMap((u) => u.roles.map((role) => ({ organisationId, userId: users.get(u.login)!, role }))),
   });
   const staffCards = [
-    ...admins.map((a) => ({ login: a.login, name: a.name, position: a.position, birthYear: a.birthYear, category: null as string | null })),
-    ...plan.teachers.map((t) => ({ login: t.login, name: t.name, position: t.position, birthYear: t.birthYear, category: t.category })),
+    ...admins.map((a) => ({
+      login: a.login,
+      name: a.name,
+      position: a.position,
+      birthYear: a.birthYear,
+      category: null as string | null,
+    })),
+    ...plan.teachers.map((t) => ({
+      login: t.login,
+      name: t.name,
+      position: t.position,
+      birthYear: t.birthYear,
+      category: t.category,
+    })),
   ];
   await db.staff.createMany({
     data: staffCards.map((s) => ({
-      organisationId, userId: users.get(s.login)!, lastName: s.name.lastName, firstName: s.name.firstName,
-      middleName: s.name.middleName, sex: s.name.sex, birthDate: addDays(day(s.birthYear, 1, 1), rng.int(0, 364)),
-      position: s.position, education: "высшее", category: s.category, phone: card.mobilePhone(rng),
-      email: card.email(rng, s.name.lastName, s.name.firstName), snils: card.snils(rng), inn: card.inn12(rng),
+      organisationId,
+      userId: users.get(s.login)!,
+      lastName: s.name.lastName,
+      firstName: s.name.firstName,
+      middleName: s.name.middleName,
+      sex: s.name.sex,
+      birthDate: addDays(day(s.birthYear, 1, 1), rng.int(0, 364)),
+      position: s.position,
+      education: "высшее",
+      category: s.category,
+      phone: card.mobilePhone(rng),
+      email: card.email(rng, s.name.lastName, s.name.firstName),
+      snils: card.snils(rng),
+      inn: card.inn12(rng),
       hiredAt: day(Math.max(s.birthYear + 22, cal.startYear - rng.int(0, 25)), 8, rng.int(20, 31)),
     })),
   });
@@ -139,14 +216,27 @@ export async function insertSetup(
     const row = await db.department.create({ data: { organisationId, name: d.name, headId: users.get(d.headLogin)! } });
     departmentIds.set(d.key, row.id);
   }
-  const schedule = await db.bellSchedule.create({ data: { organisationId, name: org.bellScheduleName, isDefault: true } });
+  const schedule = await db.bellSchedule.create({
+    data: { organisationId, name: org.bellScheduleName, isDefault: true },
+  });
   await db.bell.createMany({
-    data: org.bells.map(([startTime, endTime], i) => ({ organisationId, scheduleId: schedule.id, number: i + 1, startTime, endTime })),
+    data: org.bells.map(([startTime, endTime], i) => ({
+      organisationId,
+      scheduleId: schedule.id,
+      number: i + 1,
+      startTime,
+      endTime,
+    })),
   });
   const roomRows = await db.room.createManyAndReturn({
-    data: [...plan.teachers.map((t) => [t.roomName, t.roomCapacity] as [string, number]), ...org.extraRooms].map(([name, capacity]) => ({
-      organisationId, name, capacity, building: org.kind === "COLLEGE" ? "Учебный корпус № 1" : null,
-    })),
+    data: [...plan.teachers.map((t) => [t.roomName, t.roomCapacity] as [string, number]), ...org.extraRooms].map(
+      ([name, capacity]) => ({
+        organisationId,
+        name,
+        capacity,
+        building: org.kind === "COLLEGE" ? "Учебный корпус № 1" : null,
+      }),
+    ),
   });
   const roomIds = new Map(roomRows.map((r) => [r.name, r.id]));
 
@@ -156,18 +246,33 @@ export async function insertSetup(
     const defs = plan.subjects.filter((s) => !!s.parentKey === pass);
     const rows = await db.subject.createManyAndReturn({
       data: defs.map((s) => ({
-        organisationId, name: s.name, shortName: s.shortName, code: s.code ?? null, kind: s.kind,
-        parentId: s.parentKey ? subjectIds.get(s.parentKey)! : null, controlKind: s.controlKind,
-        practiceKind: s.practiceKind ?? null, passFail: s.passFail ?? false, sortOrder: (plan.subjects.indexOf(s) + 1) * 10,
+        organisationId,
+        name: s.name,
+        shortName: s.shortName,
+        code: s.code ?? null,
+        kind: s.kind,
+        parentId: s.parentKey ? subjectIds.get(s.parentKey)! : null,
+        controlKind: s.controlKind,
+        practiceKind: s.practiceKind ?? null,
+        passFail: s.passFail ?? false,
+        sortOrder: (plan.subjects.indexOf(s) + 1) * 10,
       })),
     });
     for (const s of defs) subjectIds.set(s.key, rows.find((r) => r.name === s.name)!.id);
   }
   const classRows = await db.classGroup.createManyAndReturn({
     data: plan.classes.map((c) => ({
-      organisationId, yearId, name: c.name, grade: c.grade, letter: c.letter ?? null, specialty: c.specialty ?? null,
-      specialtyCode: c.specialtyCode ?? null, departmentId: c.departmentKey ? departmentIds.get(c.departmentKey)! : null,
-      periodKind: c.periodKind, shift: 1, bellScheduleId: schedule.id,
+      organisationId,
+      yearId,
+      name: c.name,
+      grade: c.grade,
+      letter: c.letter ?? null,
+      specialty: c.specialty ?? null,
+      specialtyCode: c.specialtyCode ?? null,
+      departmentId: c.departmentKey ? departmentIds.get(c.departmentKey)! : null,
+      periodKind: c.periodKind,
+      shift: 1,
+      bellScheduleId: schedule.id,
     })),
   });
   const classIds = new Map(classRows.map((c) => [c.name, c.id]));
@@ -176,12 +281,31 @@ export async function insertSetup(
   const semesters = periods.filter((p) => p.kind === "SEMESTER");
   await db.curriculumItem.createMany({
     data: plan.classes.flatMap((c) =>
-      Object.entries(c.subjects).flatMap(([key, perWeek]): Array<{ organisationId: number; classId: number; subjectId: number; controlKind: ControlKind; periodId: number | null; hours: number }> => {
-        const subject = plan.subjects.find((s) => s.key === key)!;
-        const base = { organisationId, classId: classIds.get(c.name)!, subjectId: subjectIds.get(key)!, controlKind: subject.controlKind };
-        if (semesters.length === 0) return [{ ...base, periodId: null, hours: perWeek * plan.lessonHours * plan.weeks }];
-        return semesters.map((p, i) => ({ ...base, periodId: p.id, hours: perWeek * plan.lessonHours * (i === 0 ? 16 : plan.weeks - 16) }));
-      }),
+      Object.entries(c.subjects).flatMap(
+        ([key, perWeek]): Array<{
+          organisationId: number;
+          classId: number;
+          subjectId: number;
+          controlKind: ControlKind;
+          periodId: number | null;
+          hours: number;
+        }> => {
+          const subject = plan.subjects.find((s) => s.key === key)!;
+          const base = {
+            organisationId,
+            classId: classIds.get(c.name)!,
+            subjectId: subjectIds.get(key)!,
+            controlKind: subject.controlKind,
+          };
+          if (semesters.length === 0)
+            return [{ ...base, periodId: null, hours: perWeek * plan.lessonHours * plan.weeks }];
+          return semesters.map((p, i) => ({
+            ...base,
+            periodId: p.id,
+            hours: perWeek * plan.lessonHours * (i === 0 ? 16 : plan.weeks - 16),
+          }));
+        },
+      ),
     ),
   });
   return { orgId: organisationId, yearId, periods, types, users, teacherIds, roomIds, subjectIds, classIds };

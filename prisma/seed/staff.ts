@@ -74,23 +74,106 @@ export interface AdminDef {
   birthYear: number;
 }
 
-const p = (lastName: string, firstName: string, middleName: string, sex: Sex): PersonName => ({ lastName, firstName, middleName, sex });
+const p = (lastName: string, firstName: string, middleName: string, sex: Sex): PersonName => ({
+  lastName,
+  firstName,
+  middleName,
+  sex,
+});
 
 export const SCHOOL_ADMINS: AdminDef[] = [
-  { login: "director", roles: ["DIRECTOR"], name: p("Кузнецова", "Татьяна", "Владимировна", "FEMALE"), position: "директор", birthYear: 1971 },
-  { login: "zavuch", roles: ["DEPUTY"], name: p("Орлова", "Марина", "Сергеевна", "FEMALE"), position: "заместитель директора по УВР", birthYear: 1978 },
-  { login: "admin", roles: ["ADMIN"], name: p("Морозов", "Алексей", "Игоревич", "MALE"), position: "администратор АСУ РСО (инженер-программист)", birthYear: 1989 },
-  { login: "dispatcher", roles: ["SCHEDULER"], name: p("Васильева", "Ирина", "Петровна", "FEMALE"), position: "диспетчер образовательного учреждения", birthYear: 1975 },
-  { login: "secretary", roles: ["SECRETARY"], name: p("Никитина", "Светлана", "Андреевна", "FEMALE"), position: "секретарь учебной части", birthYear: 1993 },
-  { login: "medic", roles: ["MEDIC"], name: p("Фёдорова", "Наталья", "Ивановна", "FEMALE"), position: "медицинская сестра", birthYear: 1969 },
-  { login: "psychologist", roles: ["PSYCHOLOGIST"], name: p("Павлова", "Анна", "Викторовна", "FEMALE"), position: "педагог-психолог", birthYear: 1990 },
-  { login: "staff", roles: ["STAFF"], name: p("Григорьев", "Виктор", "Степанович", "MALE"), position: "заведующий хозяйством", birthYear: 1966 },
+  {
+    login: "director",
+    roles: ["DIRECTOR"],
+    name: p("Кузнецова", "Татьяна", "Владимировна", "FEMALE"),
+    position: "директор",
+    birthYear: 1971,
+  },
+  {
+    login: "zavuch",
+    roles: ["DEPUTY"],
+    name: p("Орлова", "Марина", "Сергеевна", "FEMALE"),
+    position: "заместитель директора по УВР",
+    birthYear: 1978,
+  },
+  {
+    login: "admin",
+    roles: ["ADMIN"],
+    name: p("Морозов", "Алексей", "Игоревич", "MALE"),
+    position: "администратор АСУ РСО (инженер-программист)",
+    birthYear: 1989,
+  },
+  {
+    login: "dispatcher",
+    roles: ["SCHEDULER"],
+    name: p("Васильева", "Ирина", "Петровна", "FEMALE"),
+    position: "диспетчер образовательного учреждения",
+    birthYear: 1975,
+  },
+  {
+    login: "secretary",
+    roles: ["SECRETARY"],
+    name: p("Никитина", "Светлана", "Андреевна", "FEMALE"),
+    position: "секретарь учебной части",
+    birthYear: 1993,
+  },
+  {
+    login: "medic",
+    roles: ["MEDIC"],
+    name: p("Фёдорова", "Наталья", "Ивановна", "FEMALE"),
+    position: "медицинская сестра",
+    birthYear: 1969,
+  },
+  {
+    login: "psychologist",
+    roles: ["PSYCHOLOGIST"],
+    name: p("Павлова", "Анна", "Викторовна", "FEMALE"),
+    position: "педагог-психолог",
+    birthYear: 1990,
+  },
+  {
+    login: "staff",
+    roles: ["STAFF"],
+    name: p("Григорьев", "Виктор", "Степанович", "MALE"),
+    position: "заведующий хозяйством",
+    birthYear: 1966,
+  },
 ];
 
 export const COLLEGE_ADMINS: AdminDef[] = [
-  { login: "director", roles: ["DIRECTOR"], name: p("Лаврентьев", "Андрей", "Николаевич", "MALE"), position: "директор", birthYear: 1968 },
-  { login: "zavuch", roles: ["DEPUTY"], name: p("Седова", "Ольга", "Михайловна", "FEMALE"), position: "заместитель директора по учебной работе", birthYear: 1974 },
-  { login: "admin", roles: ["ADMIN"], name: p("Тарасов", "Илья", "Олегович", "MALE"), position: "администратор АСУ РСО", birthYear: 1991 },
-  { login: "zavotd", roles: ["HEAD_OF_DEPT"], name: p("Белова", "Людмила", "Геннадьевна", "FEMALE"), position: "заведующий отделением информационных технологий", birthYear: 1976 },
-  { login: "zavotd2", roles: ["HEAD_OF_DEPT"], name: p("Кравцов", "Николай", "Петрович", "MALE"), position: "заведующий механическим отделением", birthYear: 1965 },
+  {
+    login: "director",
+    roles: ["DIRECTOR"],
+    name: p("Лаврентьев", "Андрей", "Николаевич", "MALE"),
+    position: "директор",
+    birthYear: 1968,
+  },
+  {
+    login: "zavuch",
+    roles: ["DEPUTY"],
+    name: p("Седова", "Ольга", "Михайловна", "FEMALE"),
+    position: "заместитель директора по учебной работе",
+    birthYear: 1974,
+  },
+  {
+    login: "admin",
+    roles: ["ADMIN"],
+    name: p("Тарасов", "Илья", "Олегович", "MALE"),
+    position: "администратор АСУ РСО",
+    birthYear: 1991,
+  },
+  {
+    login: "zavotd",
+    roles: ["HEAD_OF_DEPT"],
+    name: p("Белова", "Людмила", "Геннадьевна", "FEMALE"),
+    position: "заведующий отделением информационных технологий",
+    birthYear: 1976,
+  },
+  {
+    login: "zavotd2",
+    roles: ["HEAD_OF_DEPT"],
+    name: p("Кравцов", "Николай", "Петрович", "MALE"),
+    position: "заведующий механическим отделением",
+    birthYear: 1965,
+  },
 ];

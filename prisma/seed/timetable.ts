@@ -34,7 +34,13 @@ export function buildTimetable(plan: OrgPlan, seed: Rng): Slot[] {
   const units = new Map<string, Unit>();
   for (const l of plan.loads) {
     const k = `${l.className}|${l.subjectKey}`;
-    const u = units.get(k) ?? { className: l.className, subjectKey: l.subjectKey, teachers: [], loads: [], maxPerDay: l.perWeek > 5 ? 2 : 1 };
+    const u = units.get(k) ?? {
+      className: l.className,
+      subjectKey: l.subjectKey,
+      teachers: [],
+      loads: [],
+      maxPerDay: l.perWeek > 5 ? 2 : 1,
+    };
     u.teachers.push(l.teacherKey);
     u.loads.push(l);
     units.set(k, u);
@@ -78,8 +84,10 @@ function tryBuild(plan: OrgPlan, units: Unit[], rng: Rng): Inst[] | null {
   const placed: Inst[] = [];
   const pending: Unit[] = rng.shuffle(units.flatMap((u) => Array.from({ length: u.loads[0].perWeek }, () => u)));
 
-  const subjectFits = (u: Unit, d: number): boolean => (perDay.get(`${u.className}|${u.subjectKey}|${d}`) ?? 0) < u.maxPerDay;
-  const teachersFree = (u: Unit, d: number, b: number): boolean => u.teachers.every((t) => !teacherAt.has(`${t}|${d}|${b}`));
+  const subjectFits = (u: Unit, d: number): boolean =>
+    (perDay.get(`${u.className}|${u.subjectKey}|${d}`) ?? 0) < u.maxPerDay;
+  const teachersFree = (u: Unit, d: number, b: number): boolean =>
+    u.teachers.every((t) => !teacherAt.has(`${t}|${d}|${b}`));
   const fits = (u: Unit, d: number, b: number): boolean =>
     !classAt.has(`${u.className}|${d}|${b}`) && teachersFree(u, d, b) && subjectFits(u, d);
   const put = (i: Inst): void => {
@@ -99,9 +107,11 @@ function tryBuild(plan: OrgPlan, units: Unit[], rng: Rng): Inst[] | null {
   /** Moves `i` to another free slot of its class; true on success. */
   const relocate = (i: Inst, forbidden: [number, number]): boolean => {
     take(i);
-    const options = slotsOf.get(i.unit.className)!.filter(
-      ([d, b]) => !(d === forbidden[0] && b === forbidden[1]) && !(d === i.day && b === i.bell) && fits(i.unit, d, b),
-    );
+    const options = slotsOf
+      .get(i.unit.className)!
+      .filter(
+        ([d, b]) => !(d === forbidden[0] && b === forbidden[1]) && !(d === i.day && b === i.bell) && fits(i.unit, d, b),
+      );
     if (options.length === 0) {
       put(i);
       return false;
@@ -156,7 +166,10 @@ export function timetableConflicts(slots: Slot[]): string[] {
   const out: string[] = [];
   const seen = new Map<string, Slot>();
   for (const s of slots) {
-    for (const key of [`t|${s.teacherKey}|${s.weekday}|${s.bell}`, `c|${s.className}|${s.weekday}|${s.bell}|${s.subgroup ?? 0}`]) {
+    for (const key of [
+      `t|${s.teacherKey}|${s.weekday}|${s.bell}`,
+      `c|${s.className}|${s.weekday}|${s.bell}|${s.subgroup ?? 0}`,
+    ]) {
       if (seen.has(key)) out.push(key);
       seen.set(key, s);
     }

@@ -1,8 +1,8 @@
 // `npm run archive:verify`: checks every archive set of every organisation against its manifest
 // of SHA-256 digests (ARC-1) and names each changed or missing file (exit code 1), in
 // DATABASE_URL or the embedded dev database; files are read from FILES_DIR (default .data/files).
-import pg from 'pg';
-import { resolveServer, runCli, type ResolvedServer } from './dev-server';
+import pg from "pg";
+import { resolveServer, runCli, type ResolvedServer } from "./dev-server";
 
 let server: ResolvedServer | undefined;
 
@@ -10,9 +10,9 @@ async function main(): Promise<number> {
   server = await resolveServer(() => undefined);
   process.env.DATABASE_URL = server.databaseUrl;
   // Imported after DATABASE_URL is set: lib/db connects lazily to it.
-  const { verifyAllArchives } = await import('../../lib/archive/verify');
-  const { PROBLEM_LABELS } = await import('../../lib/archive/rules');
-  const { disconnectDb } = await import('../../lib/db');
+  const { verifyAllArchives } = await import("../../lib/archive/verify");
+  const { PROBLEM_LABELS } = await import("../../lib/archive/rules");
+  const { disconnectDb } = await import("../../lib/db");
   const client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
   let broken = 0;
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
         }
       }
     }
-    if (sets === 0) console.log('Архивов нет.');
+    if (sets === 0) console.log("Архивов нет.");
   } finally {
     await client.end();
     await disconnectDb();

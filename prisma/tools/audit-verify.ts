@@ -1,7 +1,7 @@
 // `npm run audit:verify`: walks every organisation's hash-chained audit log and names the first
 // row that was altered or removed (exit code 1), in DATABASE_URL or the embedded dev database.
-import pg from 'pg';
-import { resolveServer, runCli, type ResolvedServer } from './dev-server';
+import pg from "pg";
+import { resolveServer, runCli, type ResolvedServer } from "./dev-server";
 
 let server: ResolvedServer | undefined;
 
@@ -9,8 +9,8 @@ async function main(): Promise<number> {
   server = await resolveServer(() => undefined);
   process.env.DATABASE_URL = server.databaseUrl;
   // Imported after DATABASE_URL is set: lib/db connects lazily to it.
-  const { verifyAuditChain } = await import('../../lib/audit/data');
-  const { disconnectDb } = await import('../../lib/db');
+  const { verifyAuditChain } = await import("../../lib/audit/data");
+  const { disconnectDb } = await import("../../lib/db");
   const client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
   let broken = 0;
@@ -24,7 +24,9 @@ async function main(): Promise<number> {
         console.log(`${org.name}: журнал цел, записей ${org.n}.`);
       } else {
         broken++;
-        console.log(`${org.name}: ЦЕПОЧКА НАРУШЕНА — первая изменённая или следующая за удалённой запись № ${brokenId}.`);
+        console.log(
+          `${org.name}: ЦЕПОЧКА НАРУШЕНА — первая изменённая или следующая за удалённой запись № ${brokenId}.`,
+        );
       }
     }
   } finally {

@@ -1,14 +1,14 @@
 // Demo data for `npm start` / `npm run dev`: seeds an empty database through
 // prisma/seed/index.ts (seedDemo) and prints the demo logins from
 // prisma/seed/logins.ts. Both modules are optional: missing ones are reported.
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from './paths';
-import { withClient } from './pg-util';
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "./paths";
+import { withClient } from "./pg-util";
 
-const SEED_MODULE = path.join(PROJECT_ROOT, 'prisma', 'seed', 'index.ts');
-const LOGINS_MODULE = path.join(PROJECT_ROOT, 'prisma', 'seed', 'logins.ts');
+const SEED_MODULE = path.join(PROJECT_ROOT, "prisma", "seed", "index.ts");
+const LOGINS_MODULE = path.join(PROJECT_ROOT, "prisma", "seed", "logins.ts");
 
 export interface DemoLogin {
   role: string;
@@ -36,26 +36,26 @@ export async function seedIfEmpty(databaseUrl: string, log: (s: string) => void)
   }
   if (count > 0) return;
   if (!fs.existsSync(SEED_MODULE)) {
-    log('Внимание: prisma/seed/index.ts ещё не написан — база остаётся пустой.');
+    log("Внимание: prisma/seed/index.ts ещё не написан — база остаётся пустой.");
     return;
   }
-  log('База пуста — загружаю демо-данные…');
+  log("База пуста — загружаю демо-данные…");
   process.env.DATABASE_URL = databaseUrl;
   const mod = (await import(pathToFileURL(SEED_MODULE).href)) as {
     seedDemo?: (url: string) => Promise<unknown>;
   };
-  if (typeof mod.seedDemo !== 'function') {
-    log('Внимание: prisma/seed/index.ts не экспортирует seedDemo(databaseUrl) — демо-данные не загружены.');
+  if (typeof mod.seedDemo !== "function") {
+    log("Внимание: prisma/seed/index.ts не экспортирует seedDemo(databaseUrl) — демо-данные не загружены.");
     return;
   }
   await mod.seedDemo(databaseUrl);
   await releaseAppClient();
-  log('Демо-данные загружены.');
+  log("Демо-данные загружены.");
 }
 
 /** The seed may have used lib/db; close its pool so this process can exit cleanly. */
 async function releaseAppClient(): Promise<void> {
-  const dbModule = path.join(PROJECT_ROOT, 'lib', 'db.ts');
+  const dbModule = path.join(PROJECT_ROOT, "lib", "db.ts");
   try {
     const mod = (await import(pathToFileURL(dbModule).href)) as { disconnectDb?: () => Promise<void> };
     await mod.disconnectDb?.();
@@ -72,13 +72,13 @@ export async function loadDemoLogins(): Promise<DemoLogin[] | null> {
 
 /** Formats logins as a plain-text table. */
 export function formatLogins(rows: DemoLogin[]): string {
-  const head: DemoLogin = { role: 'Роль', org: 'Организация', login: 'Логин', password: 'Пароль' };
+  const head: DemoLogin = { role: "Роль", org: "Организация", login: "Логин", password: "Пароль" };
   const all = [head, ...rows];
-  const keys = ['role', 'org', 'login', 'password'] as const;
+  const keys = ["role", "org", "login", "password"] as const;
   const width = keys.map((k) => Math.max(...all.map((r) => String(r[k]).length)));
-  const line = (r: DemoLogin): string => keys.map((k, i) => String(r[k]).padEnd(width[i] ?? 0)).join('  ');
-  const rule = width.map((w) => '─'.repeat(w)).join('  ');
-  return [line(head), rule, ...rows.map(line)].join('\n');
+  const line = (r: DemoLogin): string => keys.map((k, i) => String(r[k]).padEnd(width[i] ?? 0)).join("  ");
+  const rule = width.map((w) => "─".repeat(w)).join("  ");
+  return [line(head), rule, ...rows.map(line)].join("\n");
 }
 
 export async function printDemoLogins(log: (s: string) => void): Promise<void> {

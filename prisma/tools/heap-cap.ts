@@ -15,7 +15,8 @@ export function heapCapArgs(env: Env): string[] {
   if (/--max-old-space-size(=|\s|$)/.test(env.NODE_OPTIONS ?? "")) return [];
   const raw = env.MAX_HEAP_MB?.trim();
   if (!raw) return [`--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`];
-  if (!/^\d+$/.test(raw)) throw new Error(`MAX_HEAP_MB должен быть целым числом мегабайт (0 — без ограничения), получено «${raw}»`);
+  if (!/^\d+$/.test(raw))
+    throw new Error(`MAX_HEAP_MB должен быть целым числом мегабайт (0 — без ограничения), получено «${raw}»`);
   const mb = Number(raw);
   if (mb === 0) return [];
   if (mb < 128) throw new Error(`MAX_HEAP_MB = ${mb} слишком мало: нужно не меньше 128 (0 — без ограничения)`);

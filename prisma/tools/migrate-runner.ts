@@ -1,11 +1,11 @@
 // Applies prisma/migrations/*/migration.sql without the Prisma CLI, keeping
 // `_prisma_migrations` in Prisma's own format so `prisma migrate` stays
 // compatible with databases migrated here.
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import pg from 'pg';
-import { MIGRATIONS_DIR } from './paths';
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { MIGRATIONS_DIR } from "./paths";
 
 export interface MigrationFile {
   /** Directory name, e.g. `20250101120000_init`. */
@@ -38,12 +38,12 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
 );`;
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** A checksum matches the file as is, or with CRLF line ends normalised. */
 function checksumMatches(file: MigrationFile, checksum: string): boolean {
-  return checksum === file.checksum || checksum === sha256(file.sql.replace(/\r\n/g, '\n'));
+  return checksum === file.checksum || checksum === sha256(file.sql.replace(/\r\n/g, "\n"));
 }
 
 /** Migration folders holding a migration.sql, in name order. */
@@ -55,7 +55,7 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
     .sort();
   const files: MigrationFile[] = [];
   for (const name of names) {
-    const sql = await fs.readFile(path.join(dir, name, 'migration.sql'), 'utf8').catch(() => null);
+    const sql = await fs.readFile(path.join(dir, name, "migration.sql"), "utf8").catch(() => null);
     if (sql !== null) files.push({ name, sql, checksum: sha256(sql) });
   }
   return files;
@@ -89,25 +89,21 @@ export async function applyMigrations(
 ): Promise<string[]> {
   const files = await readMigrations(options.migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', () => undefined);
+  client.on("error", () => undefined);
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
+    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
     try {
       return await applyLocked(client, files, log);
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => undefined);
+      await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => undefined);
     }
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
-async function applyLocked(
-  client: pg.Client,
-  files: MigrationFile[],
-  log: (s: string) => void,
-): Promise<string[]> {
+async function applyLocked(client: pg.Client, files: MigrationFile[], log: (s: string) => void): Promise<string[]> {
   const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS t`);
   if (!exists.rows[0]?.t) await client.query(CREATE_MIGRATIONS_TABLE);
 
@@ -115,8 +111,8 @@ async function applyLocked(
   const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null);
   if (failed.length > 0) {
     throw new Error(
-      `В базе есть незавершённые (упавшие) миграции: ${failed.map((r) => r.migration_name).join(', ')}. ` +
-        'Исправьте базу вручную и пометьте их откатанными (rolled_back_at), затем повторите.',
+      `В базе есть незавершённые (упавшие) миграции: ${failed.map((r) => r.migration_name).join(", ")}. ` +
+        "Исправьте базу вручную и пометьте их откатанными (rolled_back_at), затем повторите.",
     );
   }
   const applied = new Map<string, AppliedMigration>();
@@ -130,7 +126,7 @@ async function applyLocked(
     } else if (!checksumMatches(file, r.checksum)) {
       throw new Error(
         `Миграция ${r.migration_name} уже применена к базе, но её файл migration.sql изменён ` +
-          '(контрольная сумма не совпадает). Не редактируйте применённые миграции — создайте новую.',
+          "(контрольная сумма не совпадает). Не редактируйте применённые миграции — создайте новую.",
       );
     }
   }
@@ -140,7 +136,7 @@ async function applyLocked(
     if (applied.has(file.name)) continue;
     log(`Применяю миграцию ${file.name}…`);
     const id = randomUUID();
-    await client.query('BEGIN');
+    await client.query("BEGIN");
     try {
       await client.query(
         `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count)
@@ -153,9 +149,9 @@ async function applyLocked(
         `UPDATE _prisma_migrations SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
         [id],
       );
-      await client.query('COMMIT');
+      await client.query("COMMIT");
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query("ROLLBACK").catch(() => undefined);
       const msg = e instanceof Error ? e.message : String(e);
       throw new Error(`Миграция ${file.name} не применена: ${msg}`, { cause: e });
     }

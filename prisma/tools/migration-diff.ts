@@ -1,13 +1,13 @@
 // Computes the SQL that brings a database with all migrations applied up to
 // the Prisma schema ("from migrations → to schema"), using a throwaway shadow
 // database on the given server and the wasm schema engine.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { applyMigrations } from './migrate-runner';
-import { MIGRATIONS_DIR, SCHEMA_PATH } from './paths';
-import { createDatabase, dropDatabase } from './pg-util';
-import { withSchemaEngine } from './schema-engine';
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { applyMigrations } from "./migrate-runner";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "./paths";
+import { createDatabase, dropDatabase } from "./pg-util";
+import { withSchemaEngine } from "./schema-engine";
 
 export interface DiffOptions {
   schemaPath?: string;
@@ -19,12 +19,12 @@ export interface DiffOptions {
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 function defaultDebug(s: string): void {
-  if (/engine/i.test(process.env.DEBUG ?? '')) process.stderr.write(`[schema-engine] ${s}\n`);
+  if (/engine/i.test(process.env.DEBUG ?? "")) process.stderr.write(`[schema-engine] ${s}\n`);
 }
 
 /** Runs `fn` with a fresh empty database on the server of `serverUrl`, dropped afterwards. */
 export async function withShadowDatabase<T>(serverUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `ej_shadow_${randomBytes(6).toString('hex')}`;
+  const name = `ej_shadow_${randomBytes(6).toString("hex")}`;
   const url = await createDatabase(serverUrl, name);
   try {
     return await fn(url);
@@ -39,7 +39,7 @@ export async function withShadowDatabase<T>(serverUrl: string, fn: (url: string)
  */
 export async function diffMigrationsToSchema(serverUrl: string, opts: DiffOptions = {}): Promise<string | null> {
   const schemaPath = path.resolve(opts.schemaPath ?? SCHEMA_PATH);
-  const content = await fs.readFile(schemaPath, 'utf8').catch(() => {
+  const content = await fs.readFile(schemaPath, "utf8").catch(() => {
     throw new Error(`Не найдена схема Prisma: ${schemaPath}`);
   });
   const files = [{ path: schemaPath, content }];
@@ -50,14 +50,14 @@ export async function diffMigrationsToSchema(serverUrl: string, opts: DiffOption
       async (engine) => {
         const result = await engine.diff({
           // The live shadow database, reached through the engine's adapter.
-          from: { tag: 'schemaDatasource', files, configDir: path.dirname(schemaPath) },
-          to: { tag: 'schemaDatamodel', files },
+          from: { tag: "schemaDatasource", files, configDir: path.dirname(schemaPath) },
+          to: { tag: "schemaDatamodel", files },
           script: true,
           exitCode: true,
           filters: NO_FILTERS,
         });
-        const script = result.stdout ?? '';
-        return result.exitCode === 0 || script.trim() === '' ? null : script;
+        const script = result.stdout ?? "";
+        return result.exitCode === 0 || script.trim() === "" ? null : script;
       },
       opts.debug ?? defaultDebug,
     );

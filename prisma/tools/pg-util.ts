@@ -1,5 +1,5 @@
 // Small helpers around `pg` used by the database tools and test support.
-import pg from 'pg';
+import pg from "pg";
 
 /** Returns `url` with its database name replaced by `database`. */
 export function withDatabase(url: string, database: string): string {
@@ -10,13 +10,13 @@ export function withDatabase(url: string, database: string): string {
 
 /** Database name of a connection string. */
 export function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
 }
 
 /** Same URL with the password masked, for printing. */
 export function redactUrl(url: string): string {
   const u = new URL(url);
-  if (u.password) u.password = '***';
+  if (u.password) u.password = "***";
   return u.toString();
 }
 
@@ -27,7 +27,7 @@ export function quoteIdent(name: string): string {
 /** Opens one connection, runs `fn`, always closes the connection. */
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined); // errors surface through the awaited queries
+  client.on("error", () => undefined); // errors surface through the awaited queries
   await client.connect();
   try {
     return await fn(client);
@@ -39,10 +39,10 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
 /** True when a server answers `SELECT 1` at `url` within `timeoutMs`. */
 export async function canConnect(url: string, timeoutMs = 2_000): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  client.on('error', () => undefined);
+  client.on("error", () => undefined);
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    await client.query("SELECT 1");
     return true;
   } catch {
     return false;
@@ -53,19 +53,19 @@ export async function canConnect(url: string, timeoutMs = 2_000): Promise<boolea
 
 /** Connection string of the maintenance database `postgres` on the server of `url`. */
 export function maintenanceUrl(url: string): string {
-  return withDatabase(url, 'postgres');
+  return withDatabase(url, "postgres");
 }
 
 export async function databaseExists(url: string, name: string): Promise<boolean> {
   return withClient(maintenanceUrl(url), async (c) => {
-    const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    const r = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     return (r.rowCount ?? 0) > 0;
   });
 }
 
 /** Creates database `name` on the server of `url` (optionally from a template). */
 export async function createDatabase(url: string, name: string, template?: string): Promise<string> {
-  const sql = `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ''}`;
+  const sql = `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`;
   await withClient(maintenanceUrl(url), (c) => c.query(sql));
   return withDatabase(url, name);
 }
@@ -85,7 +85,5 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
 
 /** Drops database `name` (terminating its sessions) if it exists. */
 export async function dropDatabase(url: string, name: string): Promise<void> {
-  await withClient(maintenanceUrl(url), (c) =>
-    c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-  );
+  await withClient(maintenanceUrl(url), (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }

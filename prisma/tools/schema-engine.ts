@@ -2,18 +2,18 @@
 // (@prisma/schema-engine-wasm) and connects it to PostgreSQL through
 // @prisma/adapter-pg, so migrations can be authored without the native
 // engine binary (which Prisma would download from the internet).
-import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
-import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { SchemaEngine } from '@prisma/schema-engine-wasm';
-import pg from 'pg';
+} from "@prisma/driver-adapter-utils";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import pg from "pg";
 
 export type { SchemaEngine };
 
@@ -42,7 +42,7 @@ function patchClient(client: pg.ClientBase): void {
   const original = target.query.bind(client) as QueryFn;
   target.query = (...args: unknown[]): unknown => {
     const last = args[args.length - 1];
-    if (typeof last === 'function') {
+    if (typeof last === "function") {
       const cb = last as (err: unknown, res: unknown) => void;
       args[args.length - 1] = (err: unknown, res: unknown) => cb(err, err ? res : charToText(res));
       return original(...args);
@@ -54,8 +54,8 @@ function patchClient(client: pg.ClientBase): void {
 
 function charSafePool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pool.on('connect', patchClient);
-  pool.on('error', () => undefined);
+  pool.on("connect", patchClient);
+  pool.on("error", () => undefined);
   return pool;
 }
 
@@ -67,8 +67,8 @@ function charSafePool(url: string): pg.Pool {
  * adapter-pg's executeScript, which splits on `;` and breaks `$$` bodies).
  */
 class EngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
-  readonly provider = 'postgres' as const;
-  readonly adapterName = '@prisma/adapter-pg';
+  readonly provider = "postgres" as const;
+  readonly adapterName = "@prisma/adapter-pg";
   private readonly pools = new Set<pg.Pool>();
   constructor(private readonly url: string) {}
 
@@ -86,7 +86,7 @@ class EngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return Promise.reject(new Error('shadow database is not supported by this tool'));
+    return Promise.reject(new Error("shadow database is not supported by this tool"));
   }
 }
 
@@ -95,9 +95,9 @@ let wasmReady: Promise<void> | undefined;
 function initWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const bytes = await fs.readFile(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
+    const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = await fs.readFile(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();

@@ -3,18 +3,18 @@
 // prints the demo logins.
 // `npm run db:seed -- --reset`: drops and recreates the database first — only
 // for the embedded dev server, or with --force for a DATABASE_URL database.
-import { parseArgs } from 'node:util';
-import { countOrganisations, printDemoLogins, seedIfEmpty } from './demo-data';
-import { resolveServer, runCli, type ResolvedServer } from './dev-server';
-import { applyMigrations } from './migrate-runner';
-import { createDatabase, databaseName, dropDatabase, redactUrl } from './pg-util';
+import { parseArgs } from "node:util";
+import { countOrganisations, printDemoLogins, seedIfEmpty } from "./demo-data";
+import { resolveServer, runCli, type ResolvedServer } from "./dev-server";
+import { applyMigrations } from "./migrate-runner";
+import { createDatabase, databaseName, dropDatabase, redactUrl } from "./pg-util";
 
 let server: ResolvedServer | undefined;
 const log = (s: string): void => console.log(s);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { reset: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+    options: { reset: { type: "boolean", default: false }, force: { type: "boolean", default: false } },
   });
   server = await resolveServer(log);
   const url = server.databaseUrl;
@@ -22,7 +22,9 @@ async function main(): Promise<number> {
 
   if (values.reset) {
     if (!server.embedded && !values.force) {
-      console.error('Сброс базы из DATABASE_URL удалит все данные; повторите с --reset --force, если это действительно нужно.');
+      console.error(
+        "Сброс базы из DATABASE_URL удалит все данные; повторите с --reset --force, если это действительно нужно.",
+      );
       return 2;
     }
     const name = databaseName(url);
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
   await applyMigrations(url, log);
   const before = await countOrganisations(url);
   if (before !== null && before > 0) {
-    log('В базе уже есть организации — демо-данные не загружаются (для чистой загрузки: npm run db:seed -- --reset).');
+    log("В базе уже есть организации — демо-данные не загружаются (для чистой загрузки: npm run db:seed -- --reset).");
   } else {
     await seedIfEmpty(url, log);
   }

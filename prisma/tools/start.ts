@@ -2,22 +2,22 @@
 // running journal. Without DATABASE_URL an embedded PostgreSQL (.data/pg) is
 // started; migrations are applied; an empty database gets demo data; then
 // `next start` (building first when needed) or `next dev` runs as a child.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { printDemoLogins, seedIfEmpty } from './demo-data';
-import { isAlive, waitForExit } from './embedded-proc';
-import { resolveServer, type ResolvedServer } from './dev-server';
-import { heapCapArgs, nextStartArgv } from './heap-cap';
-import { applyMigrations } from './migrate-runner';
-import { DATA_DIR, PROJECT_ROOT } from './paths';
-import { redactUrl } from './pg-util';
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { printDemoLogins, seedIfEmpty } from "./demo-data";
+import { isAlive, waitForExit } from "./embedded-proc";
+import { resolveServer, type ResolvedServer } from "./dev-server";
+import { heapCapArgs, nextStartArgv } from "./heap-cap";
+import { applyMigrations } from "./migrate-runner";
+import { DATA_DIR, PROJECT_ROOT } from "./paths";
+import { redactUrl } from "./pg-util";
 
 const log = (s: string): void => console.log(s);
-const dev = process.argv.includes('--dev');
-const port = process.env.PORT?.trim() || '3000';
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT?.trim() || "3000";
 
 let server: ResolvedServer | undefined;
 let child: ChildProcess | undefined;
@@ -25,9 +25,9 @@ let shuttingDown = false;
 
 function nextBin(): string {
   const require = createRequire(import.meta.url);
-  const pkgPath = require.resolve('next/package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8')) as { bin: { next: string } | string };
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.next;
+  const pkgPath = require.resolve("next/package.json");
+  const pkg = JSON.parse(fs.readFileSync(pkgPath, "utf8")) as { bin: { next: string } | string };
+  const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin.next;
   return path.join(path.dirname(pkgPath), bin);
 }
 
@@ -35,41 +35,41 @@ function nextBin(): string {
 function authSecret(): string {
   const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
-  const file = path.join(DATA_DIR, 'secret');
+  const file = path.join(DATA_DIR, "secret");
   if (fs.existsSync(file)) {
-    const saved = fs.readFileSync(file, 'utf8').trim();
+    const saved = fs.readFileSync(file, "utf8").trim();
     if (saved) return saved;
   }
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomBytes(32).toString("base64url");
   fs.mkdirSync(DATA_DIR, { recursive: true });
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
 
-const CHILD_PID_FILE = path.join(DATA_DIR, 'next.pid');
+const CHILD_PID_FILE = path.join(DATA_DIR, "next.pid");
 
 /** A Next.js child left running by a start process that was killed hard (kill -9). */
 async function stopLeftoverNext(): Promise<void> {
-  const pid = Number.parseInt(fs.existsSync(CHILD_PID_FILE) ? fs.readFileSync(CHILD_PID_FILE, 'utf8') : '', 10);
+  const pid = Number.parseInt(fs.existsSync(CHILD_PID_FILE) ? fs.readFileSync(CHILD_PID_FILE, "utf8") : "", 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-  if (!cmd.includes('next')) return;
+  const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
+  if (!cmd.includes("next")) return;
   log(`Останавливаю оставшийся от прошлого запуска процесс Next.js (pid ${pid})`);
-  process.kill(pid, 'SIGTERM');
-  if (!(await waitForExit(pid, 10_000))) process.kill(pid, 'SIGKILL');
+  process.kill(pid, "SIGTERM");
+  if (!(await waitForExit(pid, 10_000))) process.kill(pid, "SIGKILL");
 }
 
 /** Runs node with `argv` (next's CLI and its arguments) as a child; resolves with its exit code. */
 function runNext(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, argv, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    const c = spawn(process.execPath, argv, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
     child = c;
     if (c.pid) fs.writeFileSync(CHILD_PID_FILE, `${c.pid}\n`);
-    c.once('error', reject);
-    c.once('exit', (code, signal) => {
+    c.once("error", reject);
+    c.once("exit", (code, signal) => {
       child = undefined;
       fs.rmSync(CHILD_PID_FILE, { force: true });
-      resolve(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1));
+      resolve(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1));
     });
   });
 }
@@ -85,9 +85,9 @@ function onSignal(signal: NodeJS.Signals): void {
   log(`\nПолучен ${signal}, останавливаюсь…`);
   if (child) {
     child.kill(signal); // its exit continues main(), which then stops PostgreSQL
-    setTimeout(() => child?.kill('SIGKILL'), 15_000).unref();
+    setTimeout(() => child?.kill("SIGKILL"), 15_000).unref();
   } else {
-    void shutdown(signal === 'SIGINT' ? 130 : 143);
+    void shutdown(signal === "SIGINT" ? 130 : 143);
   }
 }
 
@@ -95,8 +95,8 @@ async function main(): Promise<number> {
   // Issue 10: the server's heap is capped (MAX_HEAP_MB, default in heap-cap.ts) unless NODE_OPTIONS
   // sets it; a bad MAX_HEAP_MB is refused here, before PostgreSQL is started.
   const cap = heapCapArgs(process.env);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   fs.mkdirSync(DATA_DIR, { recursive: true });
   await stopLeftoverNext();
@@ -115,7 +115,7 @@ async function main(): Promise<number> {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL?.trim() || `http://localhost:${port}`,
     NEXTAUTH_SECRET: authSecret(),
-    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
   };
   if (server.embedded) {
@@ -126,15 +126,15 @@ async function main(): Promise<number> {
   }
 
   if (dev) {
-    return runNext([nextBin(), 'dev', '-p', port], { ...env, NODE_ENV: 'development' });
+    return runNext([nextBin(), "dev", "-p", port], { ...env, NODE_ENV: "development" });
   }
-  if (!fs.existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) {
-    log('Готовой сборки нет — выполняю next build…');
-    const code = await runNext([nextBin(), 'build'], { ...env, NODE_ENV: 'production' });
+  if (!fs.existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
+    log("Готовой сборки нет — выполняю next build…");
+    const code = await runNext([nextBin(), "build"], { ...env, NODE_ENV: "production" });
     if (code !== 0 || shuttingDown) return code || 130;
   }
-  log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ''}`);
-  return runNext(nextStartArgv(process.env, nextBin(), ['-p', port]), { ...env, NODE_ENV: 'production' });
+  log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ""}`);
+  return runNext(nextStartArgv(process.env, nextBin(), ["-p", port]), { ...env, NODE_ENV: "production" });
 }
 
 main()

@@ -11,7 +11,9 @@ test.describe("the access gate (ACL-1…ACL-3)", () => {
     await expect(page.locator("select")).toHaveCount(0);
   });
 
-  test("an administrator changes a role's permission on «Права доступа» and it is kept and audited (ACL-2)", async ({ page }) => {
+  test("an administrator changes a role's permission on «Права доступа» and it is kept and audited (ACL-2)", async ({
+    page,
+  }) => {
     await signInAs(page, "ADMIN");
     await page.getByRole("navigation").getByRole("link", { name: "Права доступа" }).click();
     await expect(page.getByRole("heading", { name: "Права доступа" })).toBeVisible();
@@ -79,15 +81,23 @@ test.describe("security headers and cross-site writes (NFR-5)", () => {
 });
 
 test.describe("the audit log page (AUTH-5)", () => {
-  test("an administrator sees sign-ins in an intact hash chain; a class teacher has no link and gets 403", async ({ page, browser }) => {
+  test("an administrator sees sign-ins in an intact hash chain; a class teacher has no link and gets 403", async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, "ADMIN");
-    await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" }).click();
+    await page
+      .getByRole("navigation", { name: "Основное меню" })
+      .getByRole("link", { name: "Журнал действий" })
+      .click();
     await expect(page.getByRole("status")).toContainText("Целостность журнала подтверждена");
     await expect(page.getByRole("cell", { name: "Вход", exact: true }).first()).toBeVisible();
 
     const other = await browser.newPage();
     await signInAs(other, "TEACHER");
-    await expect(other.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" })).toHaveCount(0);
+    await expect(
+      other.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" }),
+    ).toHaveCount(0);
     expect((await other.goto("/audit"))?.status()).toBe(403);
     await other.close();
   });

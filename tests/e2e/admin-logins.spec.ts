@@ -6,7 +6,10 @@ import { demoLogin, query, signInAs } from "./support";
 const school = demoLogin("ADMIN").orgName;
 
 test.describe("issuing logins (AUTH-2, AUTH-3)", () => {
-  test("ADMIN creates a teacher and downloads the slip; the teacher signs in with it and must change the password; ADMIN closes the login and the session ends", async ({ page, browser }) => {
+  test("ADMIN creates a teacher and downloads the slip; the teacher signs in with it and must change the password; ADMIN closes the login and the session ends", async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, "ADMIN");
     await page.goto("/people/staff");
     await page.getByLabel("Фамилия").fill("Тестова");
@@ -46,7 +49,10 @@ test.describe("issuing logins (AUTH-2, AUTH-3)", () => {
     await other.close();
   });
 
-  test("a class teacher issues a parent login; the parent signs in with the slip's password and is made to change it", async ({ page, browser }) => {
+  test("a class teacher issues a parent login; the parent signs in with the slip's password and is made to change it", async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, "TEACHER");
     const [klass] = await query<{ id: number }>(
       `SELECT c.id FROM "ClassGroup" c JOIN "Organisation" o ON o.id = c."organisationId" WHERE o.name = $1 AND c.name = '7А'`,

@@ -22,7 +22,9 @@ test("the college ADMIN adds a department; one that still has groups cannot be d
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.getByRole("navigation").getByRole("link", { name: "Отделения" }).click();
   await expect(page.getByRole("heading", { name: "Отделения", exact: true })).toBeVisible();
-  await expect(page.getByLabel("Отделение — Отделение информационных технологий", { exact: true })).toHaveValue("Отделение информационных технологий");
+  await expect(page.getByLabel("Отделение — Отделение информационных технологий", { exact: true })).toHaveValue(
+    "Отделение информационных технологий",
+  );
 
   await page.getByLabel("Отделение — новая запись").fill("Отделение экономики");
   await page.getByRole("button", { name: "Добавить" }).click();
@@ -36,7 +38,9 @@ test("the college ADMIN adds a department; one that still has groups cannot be d
   await shot(page, "org-departments");
 });
 
-test("a DEPUTY sees curriculum totals per class and period with the comparison to тарификация (ORG-6)", async ({ page }) => {
+test("a DEPUTY sees curriculum totals per class and period with the comparison to тарификация (ORG-6)", async ({
+  page,
+}) => {
   await signInAs(page, "DEPUTY");
   await page.goto("/org/curriculum");
   await page.getByRole("link", { name: "Итоги и сравнение с тарификацией" }).click();
@@ -80,7 +84,18 @@ test("the secretary downloads the movement book as XLSX (PPL-3, PPL-5)", async (
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
-  expect(ws.getRow(2).values).toEqual([undefined, "№", "Дата", "ФИО ученика", "Движение", "Из класса", "В класс", "Приказ №", "Дата приказа", "Примечание"]);
+  expect(ws.getRow(2).values).toEqual([
+    undefined,
+    "№",
+    "Дата",
+    "ФИО ученика",
+    "Движение",
+    "Из класса",
+    "В класс",
+    "Приказ №",
+    "Дата приказа",
+    "Примечание",
+  ]);
   expect(ws.rowCount).toBeGreaterThan(10);
   await shot(page, "people-movement");
 });

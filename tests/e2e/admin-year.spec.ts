@@ -3,7 +3,9 @@ import { query, signInAs } from "./support";
 
 // The commit itself is covered on its own database in tests/integration/org-year-transition.test.ts:
 // closing the shared demo year here would change what every other spec sees.
-test("ADMIN previews the year transition: classes move up, the 11th grades graduate, nothing is written (ORG-3, PPL-4)", async ({ page }) => {
+test("ADMIN previews the year transition: classes move up, the 11th grades graduate, nothing is written (ORG-3, PPL-4)", async ({
+  page,
+}) => {
   await signInAs(page, "ADMIN");
   await page.getByRole("navigation").getByRole("link", { name: "Новый учебный год" }).click();
   await page.getByLabel("Номер приказа о переводе и выпуске").fill("150-у");

@@ -12,7 +12,10 @@ test.describe("profile: API tokens and notifications (API-2, API-3, API-4)", () 
     const children = await page.request.get("/api/v1/children", { headers });
     expect(children.status()).toBe(200);
     expect((await children.json()).items).toHaveLength(2);
-    const write = await page.request.post("/api/v1/mail", { headers, data: { personIds: [1], subject: "x", body: "y" } });
+    const write = await page.request.post("/api/v1/mail", {
+      headers,
+      data: { personIds: [1], subject: "x", body: "y" },
+    });
     expect(write.status()).toBe(403);
     await profile.revoke("Приложение семьи");
     expect((await page.request.get("/api/v1/children", { headers })).status()).toBe(401);
@@ -30,11 +33,17 @@ test.describe("profile: API tokens and notifications (API-2, API-3, API-4)", () 
     await context.grantPermissions(["notifications"]);
     await signInAs(page, "PARENT");
     await new ProfilePage(page).enableNotifications();
-    const scriptURL = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);
+    const scriptURL = await page.evaluate(
+      async () =>
+        (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ??
+        (await navigator.serviceWorker.ready).active?.scriptURL,
+    );
     expect(scriptURL).toMatch(/\/sw\.js$/);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
     const manifest = await (await page.request.get(manifestHref!)).json();
-    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+      expect.arrayContaining(["192x192", "512x512"]),
+    );
     expect(demoLogin("PARENT").login).toBe("parent");
   });
 });

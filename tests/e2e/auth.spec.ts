@@ -6,7 +6,12 @@ import { LoginPage } from "./pages/login-page";
 import { DEMO_LOGINS, demoLogin, query, signInAs } from "./support";
 
 /** A user of the demo school with only the STAFF role, for tests that must not disturb demo logins. */
-async function createUser(orgName: string, login: string, password: string, mustChangePassword: boolean): Promise<number> {
+async function createUser(
+  orgName: string,
+  login: string,
+  password: string,
+  mustChangePassword: boolean,
+): Promise<number> {
   const [org] = await query<{ id: number }>(`SELECT id FROM "Organisation" WHERE name = $1`, [orgName]);
   const [user] = await query<{ id: number }>(
     `INSERT INTO "User" ("organisationId", login, "passwordHash", "mustChangePassword", "lastName", "firstName")
@@ -21,7 +26,9 @@ test.describe("sign-in (AUTH-1)", () => {
   for (const login of DEMO_LOGINS) {
     test(`${login.org} ${login.role} «${login.login}» lands on the role's home page`, async ({ page }) => {
       await signInAs(page, login.role, login.org);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(homeTitle(login.role as Role, login.org === "college"));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        homeTitle(login.role as Role, login.org === "college"),
+      );
     });
   }
 

@@ -19,14 +19,21 @@ test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Дневник" }).click();
     await expect(page.getByRole("heading", { name: "Дневник" })).toBeVisible();
     for (const child of children) {
-      await page.getByRole("navigation", { name: "Дети" }).getByRole("link", { name: `${child.firstName} ${child.lastName}` }).click();
+      await page
+        .getByRole("navigation", { name: "Дети" })
+        .getByRole("link", { name: `${child.firstName} ${child.lastName}` })
+        .click();
       await expect(page.getByText(`${child.lastName} ${child.firstName}`, { exact: false }).first()).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     }
   });
 
-  test("the week shows a lesson's mark with its assignment type and weight, and the previous week is one click away", async ({ page }) => {
+  test("the week shows a lesson's mark with its assignment type and weight, and the previous week is one click away", async ({
+    page,
+  }) => {
     const student = demoLogin("STUDENT");
     const [mark] = await query<{ date: string; value: number; type: string }>(
       `SELECT to_char(l.date, 'DD.MM.YYYY') AS date, m.value, t.name AS type
@@ -46,7 +53,9 @@ test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
     await signInAs(page, "STUDENT");
     await page.goto("/diary");
     await page.getByRole("link", { name: "← Предыдущая неделя" }).click();
-    const day = page.locator("section", { has: page.getByRole("heading", { name: new RegExp(mark.date.replace(/\./g, "\\.")) }) });
+    const day = page.locator("section", {
+      has: page.getByRole("heading", { name: new RegExp(mark.date.replace(/\./g, "\\.")) }),
+    });
     await expect(day.locator("span[title^='" + mark.type + "']").first()).toBeVisible();
   });
 });

@@ -7,7 +7,17 @@ import { demoLogin, query, signInAs } from "./support";
 // is in 7А; the parent (Смирнова О. Н.) has children in 7А and 3Б.
 async function demo() {
   const teacher = demoLogin("TEACHER");
-  const [row] = await query<{ org: number; classId: number; subjectId: number; teacherId: number; studentId: number; lastName: string; firstName: string; typeId: number; typeName: string }>(
+  const [row] = await query<{
+    org: number;
+    classId: number;
+    subjectId: number;
+    teacherId: number;
+    studentId: number;
+    lastName: string;
+    firstName: string;
+    typeId: number;
+    typeName: string;
+  }>(
     `SELECT o.id AS org, c.id AS "classId", s.id AS "subjectId", u.id AS "teacherId",
             st.id AS "studentId", st."lastName", st."firstName", t.id AS "typeId", t.name AS "typeName"
        FROM "Organisation" o
@@ -37,7 +47,10 @@ async function parentChildren(): Promise<{ id: number; firstName: string; lastNa
 }
 
 test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => {
-  test("a mark the teacher saves shows in the child's diary on the next load, and a final at once", async ({ page, browser }) => {
+  test("a mark the teacher saves shows in the child's diary on the next load, and a final at once", async ({
+    page,
+    browser,
+  }) => {
     const d = await demo();
     // A fresh lesson of 7А algebra on the last school day (bell 11), so the test owns an empty cell.
     const [lesson] = await query<{ id: number }>(
@@ -60,7 +73,15 @@ test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => 
 
     await signInAs(page, "TEACHER");
     const saved = await page.request.post("/api/journal/cell", {
-      data: { kind: "mark", lessonId: lesson.id, assignmentId: null, typeId: d.typeId, studentId: d.studentId, input: "5", version: 0 },
+      data: {
+        kind: "mark",
+        lessonId: lesson.id,
+        assignmentId: null,
+        typeId: d.typeId,
+        studentId: d.studentId,
+        input: "5",
+        version: 0,
+      },
       headers: { Origin: new URL(page.url()).origin },
     });
     expect(saved.ok()).toBe(true);
@@ -73,7 +94,15 @@ test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => 
     await finals.open(d.classId, d.subjectId);
     await finals.setFinal(`${d.lastName} ${d.firstName}`, "Год", "5");
     await expect
-      .poll(async () => (await query<{ n: string }>(`SELECT count(*) AS n FROM "FinalMark" WHERE "organisationId" = $1 AND "studentId" = $2 AND "subjectId" = $3 AND kind = 'YEAR' AND value = 5`, [d.org, d.studentId, d.subjectId]))[0].n)
+      .poll(
+        async () =>
+          (
+            await query<{ n: string }>(
+              `SELECT count(*) AS n FROM "FinalMark" WHERE "organisationId" = $1 AND "studentId" = $2 AND "subjectId" = $3 AND kind = 'YEAR' AND value = 5`,
+              [d.org, d.studentId, d.subjectId],
+            )
+          )[0].n,
+      )
       .toBe("1");
     // Enter saves once: no conflict with the blur that follows the move to the next row.
     await expect(finals.cell(`${d.lastName} ${d.firstName}`, "Год")).toHaveAttribute("data-status", "saved");

@@ -53,7 +53,9 @@ async function columnOf(page: Page, lessonId: number): Promise<number> {
 }
 
 test.describe("the class journal (JRN-1…JRN-7)", () => {
-  test("a teacher enters 30 marks and 3 absences with the keyboard only, reloads and sees them all (JRN-5)", async ({ page }) => {
+  test("a teacher enters 30 marks and 3 absences with the keyboard only, reloads and sees them all (JRN-5)", async ({
+    page,
+  }) => {
     const [l1, l2] = await lessonsToday([11, 12]);
     const p = await place();
     await signInAs(page, "TEACHER");
@@ -74,9 +76,14 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
     await journal.typeDown(att2, absent, ["н"]);
     await journal.waitSaved();
 
-    const [marks] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Mark" WHERE "lessonId" = ANY($1::int[])`, [[l1, l2]]);
+    const [marks] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Mark" WHERE "lessonId" = ANY($1::int[])`, [
+      [l1, l2],
+    ]);
     expect(Number(marks.n)).toBe(30);
-    const [absences] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Attendance" WHERE "lessonId" = $1 AND code = 'N'`, [l2]);
+    const [absences] = await query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Attendance" WHERE "lessonId" = $1 AND code = 'N'`,
+      [l2],
+    );
     expect(Number(absences.n)).toBe(3);
 
     await page.reload();
@@ -85,11 +92,16 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
     await expect(journal.cell(first[1], att1 + 1)).toHaveText("4");
     await expect(journal.cell(second[0], att2 + 1)).toHaveText("4");
     for (const row of absent) await expect(journal.cell(row, att2)).toHaveText("Н");
-    const shown = await journal.grid.locator("td").filter({ hasText: /^[2-5]$/ }).count();
+    const shown = await journal.grid
+      .locator("td")
+      .filter({ hasText: /^[2-5]$/ })
+      .count();
     expect(shown).toBeGreaterThanOrEqual(30);
   });
 
-  test("a second browser that saves over a changed cell gets the conflict message with the current value (NFR-3)", async ({ browser }) => {
+  test("a second browser that saves over a changed cell gets the conflict message with the current value (NFR-3)", async ({
+    browser,
+  }) => {
     const [lessonId] = await lessonsToday([13]);
     const p = await place();
     const a = await browser.newPage();
@@ -130,7 +142,14 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
 
   test("the server refuses a mark older than the lock window with 403 and writes nothing (JRN-6)", async ({ page }) => {
     const p = await place();
-    const [old] = await query<{ lessonId: number; assignmentId: number; studentId: number; value: number | null; version: number; n: string }>(
+    const [old] = await query<{
+      lessonId: number;
+      assignmentId: number;
+      studentId: number;
+      value: number | null;
+      version: number;
+      n: string;
+    }>(
       `SELECT a."lessonId", a.id AS "assignmentId", m."studentId", m.value, m.version,
               (SELECT count(*) FROM "JournalChange" j WHERE j."organisationId" = a."organisationId" AND j."lessonId" = a."lessonId") AS n
          FROM "Assignment" a JOIN "Lesson" l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
@@ -142,18 +161,34 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
     );
     await signInAs(page, "TEACHER");
     const response = await page.request.post("/api/journal/cell", {
-      data: { kind: "mark", lessonId: old.lessonId, assignmentId: old.assignmentId, studentId: old.studentId, input: old.value === 5 ? "4" : "5", version: old.version },
+      data: {
+        kind: "mark",
+        lessonId: old.lessonId,
+        assignmentId: old.assignmentId,
+        studentId: old.studentId,
+        input: old.value === 5 ? "4" : "5",
+        version: old.version,
+      },
       headers: { Origin: new URL(page.url()).origin },
     });
     expect(response.status()).toBe(403);
     expect((await response.json()).code).toBe("LOCKED");
-    const [after] = await query<{ n: string }>(`SELECT count(*) AS n FROM "JournalChange" WHERE "organisationId" = $1 AND "lessonId" = $2`, [p.org, old.lessonId]);
+    const [after] = await query<{ n: string }>(
+      `SELECT count(*) AS n FROM "JournalChange" WHERE "organisationId" = $1 AND "lessonId" = $2`,
+      [p.org, old.lessonId],
+    );
     expect(Number(after.n)).toBe(Number(old.n));
-    const [mark] = await query<{ value: number | null }>(`SELECT value FROM "Mark" WHERE "assignmentId" = $1 AND "studentId" = $2`, [old.assignmentId, old.studentId]);
+    const [mark] = await query<{ value: number | null }>(
+      `SELECT value FROM "Mark" WHERE "assignmentId" = $1 AND "studentId" = $2`,
+      [old.assignmentId, old.studentId],
+    );
     expect(mark.value).toBe(old.value);
   });
 
-  test("the class teacher sets УП for an absence; a subject teacher cannot set reasons (JRN-4)", async ({ page, browser }) => {
+  test("the class teacher sets УП for an absence; a subject teacher cannot set reasons (JRN-4)", async ({
+    page,
+    browser,
+  }) => {
     const [lessonId] = await lessonsToday([14]);
     const p = await place();
     const [student] = await query<{ id: number; lastName: string }>(
@@ -198,13 +233,19 @@ test.describe("the class journal (JRN-1…JRN-7)", () => {
       headers: { Origin: new URL(otherPage.url()).origin },
     });
     expect([400, 403]).toContain(response.status());
-    const [still] = await query<{ code: string }>(`SELECT code FROM "Attendance" WHERE "lessonId" = $1 AND "studentId" = $2`, [lessonId, student.id]);
+    const [still] = await query<{ code: string }>(
+      `SELECT code FROM "Attendance" WHERE "lessonId" = $1 AND "studentId" = $2`,
+      [lessonId, student.id],
+    );
     expect(still.code).toBe("UP");
     await otherPage.close();
   });
 });
 
-test("a teacher asks to open a locked date, ADMIN opens it for 12 hours and the mark is saved (JRN-6)", async ({ page, browser }) => {
+test("a teacher asks to open a locked date, ADMIN opens it for 12 hours and the mark is saved (JRN-6)", async ({
+  page,
+  browser,
+}) => {
   const p = await place();
   const [old] = await query<{ lessonId: number; date: string; bell: number }>(
     `SELECT l.id AS "lessonId", to_char(l.date, 'DD.MM.YYYY') AS date, l."bellNumber" AS bell
@@ -266,16 +307,22 @@ test("a column pasted from a spreadsheet fills down and is saved cell by cell (J
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData("text/plain", "5\r\n4\r\n3\r\n");
-    document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   });
   await journal.waitSaved();
-  const marks = await query<{ value: number }>(`SELECT value FROM "Mark" WHERE "lessonId" = $1 ORDER BY value DESC`, [lessonId]);
+  const marks = await query<{ value: number }>(`SELECT value FROM "Mark" WHERE "lessonId" = $1 ORDER BY value DESC`, [
+    lessonId,
+  ]);
   // Rows without a cell (another subgroup, home education) are skipped, not shifted.
   expect(marks.map((m) => m.value)).toEqual([5, 4, 3].filter((_, i) => rows.includes(rows[0] + i)));
   await expect(journal.cell(rows[0], col)).toHaveText("5");
 });
 
-test("a mark typed while the network is down stays marked as failed and is saved when it is back (JRN-5)", async ({ page }) => {
+test("a mark typed while the network is down stays marked as failed and is saved when it is back (JRN-5)", async ({
+  page,
+}) => {
   const [lessonId] = await lessonsToday([16]);
   const p = await place();
   await signInAs(page, "TEACHER");

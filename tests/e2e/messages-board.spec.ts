@@ -8,7 +8,9 @@ async function as(browser: Browser, role: string): Promise<Page> {
 }
 
 test.describe("announcement board (MSG-3)", () => {
-  test("DEPUTY posts to parents with an expiry; a parent sees it with its dates, a teacher does not", async ({ browser }) => {
+  test("DEPUTY posts to parents with an expiry; a parent sees it with its dates, a teacher does not", async ({
+    browser,
+  }) => {
     const title = `Собрание родителей ${Date.now()}`;
     const deputy = await as(browser, "DEPUTY");
     await deputy.getByRole("navigation").getByRole("link", { name: "Объявления" }).click();
@@ -41,7 +43,9 @@ test.describe("announcement board (MSG-3)", () => {
 });
 
 test.describe("forum (MSG-4)", () => {
-  test("a parent opens a topic, ADMIN hides a post, others see only a note; a parent cannot appoint moderators", async ({ browser }) => {
+  test("a parent opens a topic, ADMIN hides a post, others see only a note; a parent cannot appoint moderators", async ({
+    browser,
+  }) => {
     const title = `Школьная форма ${Date.now()}`;
     const parent = await as(browser, "PARENT");
     await parent.getByRole("navigation").getByRole("link", { name: "Форум" }).click();

@@ -24,7 +24,9 @@ const count = async (subject: string) =>
   Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "Message" WHERE subject = $1`, [subject]))[0].n);
 
 test.describe("mail (MSG-1)", () => {
-  test("a parent writes to the class teacher, who sees it unread and replies; the parent sees the reply", async ({ browser }) => {
+  test("a parent writes to the class teacher, who sees it unread and replies; the parent sees the reply", async ({
+    browser,
+  }) => {
     const teacher = await demoUser("TEACHER");
     const subject = `Вопрос о контрольной ${Date.now()}`;
     const parentPage = await as(browser, "PARENT");
@@ -57,10 +59,14 @@ test.describe("mail (MSG-1)", () => {
     await expect(parentMail.body()).toHaveText("Контрольная в четверг.");
     await expect(parentPage.getByRole("heading", { name: "Переписка" })).toBeVisible();
     await parentPage.goto("/mail/sent");
-    await expect(parentPage.getByRole("link", { name: new RegExp(`^Кому: ${teacher.name}.*${subject}.*прочитано`) })).toBeVisible();
+    await expect(
+      parentPage.getByRole("link", { name: new RegExp(`^Кому: ${teacher.name}.*${subject}.*прочитано`) }),
+    ).toBeVisible();
   });
 
-  test("the server refuses a parent's message to a teacher who does not teach their child (403), nothing stored", async ({ page }) => {
+  test("the server refuses a parent's message to a teacher who does not teach their child (403), nothing stored", async ({
+    page,
+  }) => {
     const parent = await demoUser("PARENT");
     const [foreign] = await query<{ id: number }>(
       `SELECT u.id FROM "User" u JOIN "UserRole" r ON r."organisationId" = u."organisationId" AND r."userId" = u.id AND r.role = 'TEACHER'
@@ -103,13 +109,17 @@ test.describe("mail (MSG-1)", () => {
     await mail.chooseRecipient(teacher.name);
     const subject = `Большой файл ${Date.now()}`;
     await mail.write(subject, "Скан во вложении");
-    await page.getByLabel("Файлы").setInputFiles({ name: "скан.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await page
+      .getByLabel("Файлы")
+      .setInputFiles({ name: "скан.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
     await mail.send();
     expect(await mail.error()).toBe("Файл «скан.pdf» больше 10 МБ");
     expect(await count(subject)).toBe(0);
   });
 
-  test("a script tag in a message shows as text and never runs; attachments download only for the parties", async ({ browser }) => {
+  test("a script tag in a message shows as text and never runs; attachments download only for the parties", async ({
+    browser,
+  }) => {
     const parent = await demoUser("PARENT");
     const subject = `Проверка разметки ${Date.now()}`;
     const teacherPage = await as(browser, "TEACHER");
@@ -117,7 +127,9 @@ test.describe("mail (MSG-1)", () => {
     await mail.compose();
     await mail.chooseRecipient(parent.name);
     await mail.write(subject, `<script>window.__xss = 1</script><b>жирный</b>`);
-    await teacherPage.getByLabel("Файлы").setInputFiles({ name: "план.txt", mimeType: "text/plain", buffer: Buffer.from("план занятий") });
+    await teacherPage
+      .getByLabel("Файлы")
+      .setInputFiles({ name: "план.txt", mimeType: "text/plain", buffer: Buffer.from("план занятий") });
     await mail.send();
     await mail.expectSent();
 
@@ -142,7 +154,9 @@ test.describe("mail (MSG-1)", () => {
 });
 
 test.describe("unanswered parent questions (MSG-2)", () => {
-  test("a question to the class teacher unanswered for more than three days is listed for the teacher and DEPUTY", async ({ browser }) => {
+  test("a question to the class teacher unanswered for more than three days is listed for the teacher and DEPUTY", async ({
+    browser,
+  }) => {
     const parent = await demoUser("PARENT");
     const teacher = await demoUser("TEACHER");
     const subject = `Без ответа ${Date.now()}`;
@@ -150,7 +164,11 @@ test.describe("unanswered parent questions (MSG-2)", () => {
       `INSERT INTO "Message" ("organisationId", "senderId", subject, body, "createdAt") VALUES ($1, $2, $3, 'Вопрос', now() - interval '4 days') RETURNING id`,
       [parent.organisationId, parent.id, subject],
     );
-    await query(`INSERT INTO "MessageRecipient" ("organisationId", "messageId", "userId") VALUES ($1, $2, $3)`, [parent.organisationId, m.id, teacher.id]);
+    await query(`INSERT INTO "MessageRecipient" ("organisationId", "messageId", "userId") VALUES ($1, $2, $3)`, [
+      parent.organisationId,
+      m.id,
+      teacher.id,
+    ]);
     for (const role of ["TEACHER", "DEPUTY"]) {
       const page = await as(browser, role);
       await page.goto("/mail");

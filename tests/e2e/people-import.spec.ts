@@ -37,7 +37,9 @@ async function countImported(tag: string): Promise<number> {
   return Number(row.n);
 }
 
-test("importing a 30-row XLSX with 3 bad rows shows exactly those errors, cancelling writes nothing, confirming imports 27 (PPL-5)", async ({ page }) => {
+test("importing a 30-row XLSX with 3 bad rows shows exactly those errors, cancelling writes nothing, confirming imports 27 (PPL-5)", async ({
+  page,
+}) => {
   const tag = "а";
   const file = await makeXlsx(tag);
   await signInAs(page, "SECRETARY");
@@ -46,7 +48,9 @@ test("importing a 30-row XLSX with 3 bad rows shows exactly those errors, cancel
   await page.getByLabel("Номер приказа").fill("77-у");
   await page.getByLabel(/Файл XLSX или CSV/).setInputFiles(file);
   await page.getByRole("button", { name: "Проверить" }).click();
-  await expect(page.getByRole("heading", { name: /Предпросмотр/ })).toContainText("строк без ошибок — 27, с ошибками — 3");
+  await expect(page.getByRole("heading", { name: /Предпросмотр/ })).toContainText(
+    "строк без ошибок — 27, с ошибками — 3",
+  );
   const bad = page.locator("tr[data-row-error]");
   await expect(bad).toHaveCount(3);
   await expect(bad.nth(0)).toContainText("Имя: не заполнено");

@@ -16,7 +16,10 @@ async function studentOf7A(): Promise<{ id: number; healthGroup: string | null }
 }
 
 test.describe("medical fields of the student card (ACL-4)", () => {
-  test("a MEDIC changes a health group; a TEACHER's request to change it is refused with 403 and changes nothing", async ({ page, browser }) => {
+  test("a MEDIC changes a health group; a TEACHER's request to change it is refused with 403 and changes nothing", async ({
+    page,
+    browser,
+  }) => {
     const student = await studentOf7A();
     const next = student.healthGroup === "III" ? "II" : "III";
     await signInAs(page, "MEDIC");
@@ -27,7 +30,9 @@ test.describe("medical fields of the student card (ACL-4)", () => {
     await page.getByLabel("Группа здоровья").selectOption(next);
     await page.getByRole("button", { name: "Сохранить" }).click();
     await expect(page.getByRole("status")).toContainText("Сохранено");
-    const [after] = await query<{ healthGroup: string }>(`SELECT "healthGroup" FROM "Student" WHERE id = $1`, [student.id]);
+    const [after] = await query<{ healthGroup: string }>(`SELECT "healthGroup" FROM "Student" WHERE id = $1`, [
+      student.id,
+    ]);
     expect(after.healthGroup).toBe(next);
 
     const teacherPage = await browser.newPage();
@@ -43,12 +48,16 @@ test.describe("medical fields of the student card (ACL-4)", () => {
       headers: { origin },
     });
     expect(refused.status()).toBe(403);
-    const [still] = await query<{ healthGroup: string }>(`SELECT "healthGroup" FROM "Student" WHERE id = $1`, [student.id]);
+    const [still] = await query<{ healthGroup: string }>(`SELECT "healthGroup" FROM "Student" WHERE id = $1`, [
+      student.id,
+    ]);
     expect(still.healthGroup).toBe(next);
     await teacherPage.close();
   });
 
-  test("the medical route answers bad input with Russian field messages and writes nothing (NFR-4)", async ({ page }) => {
+  test("the medical route answers bad input with Russian field messages and writes nothing (NFR-4)", async ({
+    page,
+  }) => {
     const student = await studentOf7A();
     await signInAs(page, "MEDIC");
     await page.goto("/");

@@ -22,11 +22,20 @@ async function signInLogin(page: Page, login: string): Promise<void> {
 }
 
 test.describe("lesson plans (PLAN-1…PLAN-4)", () => {
-  test("the teacher submits, cannot approve; the deputy approves and the topics fill the lessons in order", async ({ browser }) => {
+  test("the teacher submits, cannot approve; the deputy approves and the topics fill the lessons in order", async ({
+    browser,
+  }) => {
     const school = demoLogin("TEACHER");
     // A class × subject of another teacher than the demo one (the demo teacher's 7А stays untouched),
     // taught to the whole class, with its lessons not yet filled in (topics cleared for the test).
-    const [load] = await query<{ login: string; classId: number; className: string; subjectId: number; subjectName: string; teacherId: number }>(
+    const [load] = await query<{
+      login: string;
+      classId: number;
+      className: string;
+      subjectId: number;
+      subjectName: string;
+      teacherId: number;
+    }>(
       `SELECT u.login, c.id AS "classId", c.name AS "className", s.id AS "subjectId", s.name AS "subjectName", u.id AS "teacherId"
          FROM "TeacherLoad" l JOIN "User" u ON u."organisationId" = l."organisationId" AND u.id = l."teacherId"
          JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
@@ -39,7 +48,10 @@ test.describe("lesson plans (PLAN-1…PLAN-4)", () => {
     const lessonWhere = `"organisationId" = (SELECT id FROM "Organisation" WHERE name = $1) AND "classId" = $2 AND "subjectId" = $3 AND "teacherId" = $4`;
     const params = [school.orgName, load.classId, load.subjectId, load.teacherId];
     await query(`UPDATE "Lesson" SET topic = NULL WHERE ${lessonWhere}`, params);
-    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Lesson" WHERE ${lessonWhere} AND status = 'SCHEDULED'`, params);
+    const [{ n }] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Lesson" WHERE ${lessonWhere} AND status = 'SCHEDULED'`,
+      params,
+    );
     expect(n).toBeGreaterThan(3);
     const titles = Array.from({ length: n + 2 }, (_, i) => `Е2Е тема ${String(i + 1).padStart(2, "0")}`);
 
@@ -65,23 +77,34 @@ test.describe("lesson plans (PLAN-1…PLAN-4)", () => {
     expect(shown.slice(0, n)).toEqual(titles.slice(0, n));
 
     const lessons = await query<{ topic: string | null }>(
-      `SELECT topic FROM "Lesson" WHERE ${lessonWhere} AND status = 'SCHEDULED' ORDER BY date, "bellNumber"`, params,
+      `SELECT topic FROM "Lesson" WHERE ${lessonWhere} AND status = 'SCHEDULED' ORDER BY date, "bellNumber"`,
+      params,
     );
     expect(lessons.map((l) => l.topic)).toEqual(titles.slice(0, n));
     await deputy.close();
   });
 
-  test("the deputy's list shows the plans with deadline warnings and the fulfilment page flags by hours (PLAN-2, PLAN-5)", async ({ page }) => {
+  test("the deputy's list shows the plans with deadline warnings and the fulfilment page flags by hours (PLAN-2, PLAN-5)", async ({
+    page,
+  }) => {
     await signInAs(page, "DEPUTY");
     await new PlansPage(page).openList();
-    await expect(page.getByRole("note").filter({ hasText: "Без плана:" })).toContainText("Срок «утвердить КТП» (31.08.");
+    await expect(page.getByRole("note").filter({ hasText: "Без плана:" })).toContainText(
+      "Срок «утвердить КТП» (31.08.",
+    );
     await page.getByRole("navigation").getByRole("link", { name: "Выполнение программ" }).click();
-    const row = page.getByRole("table", { name: "Выполнение программ" }).getByRole("row").filter({ hasText: "7А" }).filter({ hasText: "Алгебра" });
+    const row = page
+      .getByRole("table", { name: "Выполнение программ" })
+      .getByRole("row")
+      .filter({ hasText: "7А" })
+      .filter({ hasText: "Алгебра" });
     await expect(row).toHaveCount(1);
     await expect(row.getByRole("cell").nth(2)).toHaveText("102");
   });
 
-  test("a teacher gets «Нет доступа» on the fulfilment page and on a colleague's plan (ACL-1, ACL-3)", async ({ page }) => {
+  test("a teacher gets «Нет доступа» on the fulfilment page and on a colleague's plan (ACL-1, ACL-3)", async ({
+    page,
+  }) => {
     const school = demoLogin("TEACHER");
     const [plan] = await query<{ id: number; classId: number }>(
       `SELECT p.id, p."classId" FROM "LessonPlan" p JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."teacherId"

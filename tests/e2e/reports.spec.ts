@@ -7,13 +7,21 @@ test.describe("reports page (RPT)", () => {
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Отчёты" }).click();
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
     await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
-    const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Скачать PDF" }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      form.getByRole("button", { name: "Скачать PDF" }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/Итоги успеваемости.*\.pdf$/);
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Скачать XLSX" }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      form.getByRole("button", { name: "Скачать XLSX" }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
-  test("a deputy orders a whole-organisation report as a background job, watches it finish and downloads it", async ({ page }) => {
+  test("a deputy orders a whole-organisation report as a background job, watches it finish and downloads it", async ({
+    page,
+  }) => {
     await signInAs(page, "DEPUTY");
     await page.goto("/reports");
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
@@ -24,7 +32,10 @@ test.describe("reports page (RPT)", () => {
     const job = jobs.getByTestId("report-job").first();
     await expect(job).toContainText("Итоги успеваемости, PDF");
     await expect(job).toContainText("готов", { timeout: 60_000 });
-    const [file] = await Promise.all([page.waitForEvent("download"), job.getByRole("link", { name: /Скачать/ }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      job.getByRole("link", { name: /Скачать/ }).click(),
+    ]);
     expect(file.suggestedFilename()).toMatch(/Итоги успеваемости.*\.pdf$/);
     // Another user does not see the job and cannot download it.
     const id = (await job.getByRole("link", { name: /Скачать/ }).getAttribute("href"))!.match(/jobs\/(\d+)/)![1];
@@ -45,7 +56,9 @@ test.describe("reports page (RPT)", () => {
       `SELECT c.id FROM "ClassGroup" c JOIN "Organisation" o ON o.id = c."organisationId" WHERE o.name = $1 AND c.name = '1А'`,
       [teacher.orgName],
     );
-    const response = await page.request.get(`/api/reports/attendance?format=pdf&classId=${other.id}&from=2026-09-01&to=2026-09-30`);
+    const response = await page.request.get(
+      `/api/reports/attendance?format=pdf&classId=${other.id}&from=2026-09-01&to=2026-09-30`,
+    );
     expect(response.status()).toBe(403);
     expect((await response.json()).message).toBe("Нет доступа");
   });

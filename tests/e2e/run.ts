@@ -69,7 +69,11 @@ async function main(): Promise<number> {
       const code = await run(nextBin, ["build"], env);
       if (code !== 0) return code;
     }
-    app = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    app = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: "inherit",
+    });
     await waitForHttp(`${baseUrl}/login`, 60_000);
     log(`app at ${baseUrl}`);
     const playwright = path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright");

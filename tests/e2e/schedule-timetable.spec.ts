@@ -5,9 +5,17 @@ import { TimetablePage } from "./pages/timetable-page";
 // SCH-2: a scheduler builds a week for a new class in the grid; a teacher placed in two classes
 // at once is refused with a message naming the teacher and both classes. SCH-6: the calendar link.
 test.describe("timetable (SCH-2)", () => {
-  test("a scheduler builds a week for a class; a teacher in two classes at once is refused, naming both", async ({ page }) => {
+  test("a scheduler builds a week for a class; a teacher in two classes at once is refused, naming both", async ({
+    page,
+  }) => {
     const org = demoLogin("SCHEDULER").orgName;
-    const [ctx] = await query<{ orgId: number; yearId: number; scheduleId: number; teacherId: number; subjectId: number }>(
+    const [ctx] = await query<{
+      orgId: number;
+      yearId: number;
+      scheduleId: number;
+      teacherId: number;
+      subjectId: number;
+    }>(
       `SELECT o.id AS "orgId", y.id AS "yearId", b.id AS "scheduleId", u.id AS "teacherId", s.id AS "subjectId"
          FROM "Organisation" o
          JOIN "AcademicYear" y ON y."organisationId" = o.id AND y."isCurrent"
@@ -27,9 +35,10 @@ test.describe("timetable (SCH-2)", () => {
        VALUES ($1, $2, '10Э', 10, 'Э', $3) RETURNING id`,
       [ctx.orgId, ctx.yearId, ctx.scheduleId],
     );
-    await query(`INSERT INTO "TeacherLoad" ("organisationId", "yearId", "teacherId", "classId", "subjectId", "hoursPerWeek") VALUES ($1, $2, $3, $4, $5, 3)`, [
-      ctx.orgId, ctx.yearId, ctx.teacherId, cls.id, ctx.subjectId,
-    ]);
+    await query(
+      `INSERT INTO "TeacherLoad" ("organisationId", "yearId", "teacherId", "classId", "subjectId", "hoursPerWeek") VALUES ($1, $2, $3, $4, $5, 3)`,
+      [ctx.orgId, ctx.yearId, ctx.teacherId, cls.id, ctx.subjectId],
+    );
     // Where the teacher already teaches on Monday, and two free Monday bells.
     const busy = await query<{ bell: number; className: string }>(
       `SELECT e."bellNumber" AS bell, c.name AS "className" FROM "TimetableEntry" e JOIN "ClassGroup" c ON c."organisationId" = e."organisationId" AND c.id = e."classId"
@@ -47,7 +56,11 @@ test.describe("timetable (SCH-2)", () => {
     await grid.open(cls.id);
     await expect(page.getByRole("heading", { name: "Составление расписания: 10Э" })).toBeVisible();
 
-    for (const [weekday, bell] of [[1, free[0]], [1, free[1]], [2, 1]] as const) {
+    for (const [weekday, bell] of [
+      [1, free[0]],
+      [1, free[1]],
+      [2, 1],
+    ] as const) {
       const form = await grid.addLesson(weekday, bell, "Алгебра", "Соколова Е. В.");
       await expect(form.getByRole("status")).toHaveText("Сохранено");
       await expect(grid.cell(weekday, bell)).toContainText("Алгебра");
@@ -58,7 +71,10 @@ test.describe("timetable (SCH-2)", () => {
     await expect(refused.getByRole("alert")).toContainText(
       `Учитель Соколова Е. В. в это время ведёт урок в ${clash.className} (понедельник, ${clash.bell}-й урок) и не может вести урок в 10Э`,
     );
-    const stored = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "TimetableEntry" WHERE "organisationId" = $1 AND "classId" = $2`, [ctx.orgId, cls.id]);
+    const stored = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "TimetableEntry" WHERE "organisationId" = $1 AND "classId" = $2`,
+      [ctx.orgId, cls.id],
+    );
     expect(stored[0].n).toBe(3);
 
     // The week view by class shows the new week — a coming one, since entries made today start
@@ -76,7 +92,9 @@ test.describe("timetable (SCH-2)", () => {
     await expect(page.getByRole("table", { name: "Расписание на неделю" }).getByTestId("week-lesson")).toHaveCount(3);
   });
 
-  test("a teacher gets a calendar link whose feed is iCalendar, and a revoked link answers 404 (SCH-6)", async ({ page }) => {
+  test("a teacher gets a calendar link whose feed is iCalendar, and a revoked link answers 404 (SCH-6)", async ({
+    page,
+  }) => {
     await signInAs(page, "TEACHER");
     await page.goto("/schedule/feed");
     await page.getByRole("button", { name: /Создать/ }).click();
@@ -103,7 +121,9 @@ test.describe("timetable (SCH-2)", () => {
     expect(response?.status()).toBe(403);
   });
 
-  test("a department head sees and edits only the groups of their department; room views answer «Нет доступа»", async ({ page }) => {
+  test("a department head sees and edits only the groups of their department; room views answer «Нет доступа»", async ({
+    page,
+  }) => {
     const head = demoLogin("HEAD_OF_DEPT", "college");
     const groups = await query<{ name: string }>(
       `SELECT c.name FROM "ClassGroup" c JOIN "Department" d ON d."organisationId" = c."organisationId" AND d.id = c."departmentId"
@@ -112,7 +132,10 @@ test.describe("timetable (SCH-2)", () => {
         WHERE u.login = $1 AND o.name = $2 ORDER BY c.name`,
       [head.login, head.orgName],
     );
-    const [room] = await query<{ id: number }>(`SELECT r.id FROM "Room" r JOIN "Organisation" o ON o.id = r."organisationId" WHERE o.name = $1 LIMIT 1`, [head.orgName]);
+    const [room] = await query<{ id: number }>(
+      `SELECT r.id FROM "Room" r JOIN "Organisation" o ON o.id = r."organisationId" WHERE o.name = $1 LIMIT 1`,
+      [head.orgName],
+    );
     expect(groups.length).toBeGreaterThan(0);
     await signInAs(page, "HEAD_OF_DEPT", "college");
     await page.goto("/schedule/edit");

@@ -27,7 +27,10 @@ function targets(scope: Scope): { inside: TargetRef; outside: TargetRef | null }
         outside: { kind: "class", classId: f.classB, subjectId: f.subject },
       };
     case "self":
-      return { inside: { kind: "student", studentId: f.studentA }, outside: { kind: "student", studentId: f.studentB } };
+      return {
+        inside: { kind: "student", studentId: f.studentA },
+        outside: { kind: "student", studentId: f.studentB },
+      };
   }
 }
 
@@ -43,7 +46,9 @@ describe("default matrix through authorize", () => {
       it(`${permission} × ${column}: ${scope ?? "denied"}`, async () => {
         if (scope === null) {
           expect((await authorize(actor(column), permission)).allowed).toBe(false);
-          expect((await authorize(actor(column), permission, { kind: "class", classId: f.classA })).allowed).toBe(false);
+          expect((await authorize(actor(column), permission, { kind: "class", classId: f.classA })).allowed).toBe(
+            false,
+          );
           return;
         }
         const { inside, outside } = targets(scope);
@@ -58,27 +63,45 @@ describe("default matrix through authorize", () => {
 describe("tenant isolation and overrides", () => {
   it("treats an id of another organisation as non-existent, even for ADMIN (ACL-5)", async () => {
     const foreign = { kind: "class" as const, classId: f.classA };
-    expect((await authorize({ organisationId: f.otherOrganisationId, id: f.users.ADMIN }, "journal.viewAll", foreign)).allowed).toBe(false);
-    expect((await authorize(actor("ADMIN"), "journal.viewAll", { kind: "class", classId: 2_000_000_000 })).allowed).toBe(false);
+    expect(
+      (await authorize({ organisationId: f.otherOrganisationId, id: f.users.ADMIN }, "journal.viewAll", foreign))
+        .allowed,
+    ).toBe(false);
+    expect(
+      (await authorize(actor("ADMIN"), "journal.viewAll", { kind: "class", classId: 2_000_000_000 })).allowed,
+    ).toBe(false);
   });
 
   it("lets the lesson's teacher of record and no other teacher edit a lesson (ACL-3)", async () => {
-    expect((await authorize(actor("TEACHER"), "journal.editOwn", { kind: "lesson", lessonId: f.lessonA })).allowed).toBe(true);
-    expect((await authorize(actor("TEACHER"), "journal.editOwn", { kind: "lesson", lessonId: f.lessonB })).allowed).toBe(false);
+    expect(
+      (await authorize(actor("TEACHER"), "journal.editOwn", { kind: "lesson", lessonId: f.lessonA })).allowed,
+    ).toBe(true);
+    expect(
+      (await authorize(actor("TEACHER"), "journal.editOwn", { kind: "lesson", lessonId: f.lessonB })).allowed,
+    ).toBe(false);
   });
 
   it("applies an ADMIN's override for the organisation, and a reset restores the default (ACL-2)", async () => {
     const psych = actor("PSYCHOLOGIST");
     expect((await authorize(psych, "org.view")).allowed).toBe(false);
-    expect(await saveMatrixOverrides(f.organisationId, f.users.ADMIN, [{ column: "PSYCHOLOGIST", permission: "org.view", scope: "all" }])).toBe(1);
+    expect(
+      await saveMatrixOverrides(f.organisationId, f.users.ADMIN, [
+        { column: "PSYCHOLOGIST", permission: "org.view", scope: "all" },
+      ]),
+    ).toBe(1);
     expect((await authorize(psych, "org.view")).allowed).toBe(true);
-    await saveMatrixOverrides(f.organisationId, f.users.ADMIN, [{ column: "PSYCHOLOGIST", permission: "org.view", scope: null }]);
+    await saveMatrixOverrides(f.organisationId, f.users.ADMIN, [
+      { column: "PSYCHOLOGIST", permission: "org.view", scope: null },
+    ]);
     expect((await authorize(psych, "org.view")).allowed).toBe(false);
   });
 
   it("refuses a deactivated user everything", async () => {
     const { db } = await import("@/lib/db");
-    await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: f.users.STAFF } }, data: { isActive: false } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.users.STAFF } },
+      data: { isActive: false },
+    });
     expect((await authorize(actor("STAFF"), "board.view")).allowed).toBe(false);
   });
 });

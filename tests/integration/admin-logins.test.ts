@@ -13,10 +13,16 @@ let staffId: number;
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  const p = await db.parent.create({ data: { organisationId: f.organisationId, lastName: "Чужая", firstName: "Мама" } });
+  const p = await db.parent.create({
+    data: { organisationId: f.organisationId, lastName: "Чужая", firstName: "Мама" },
+  });
   await db.parentLink.create({ data: { organisationId: f.organisationId, parentId: p.id, studentId: f.studentB } });
   parentB = p.id;
-  staffId = (await db.staff.create({ data: { organisationId: f.organisationId, lastName: "Новикова", firstName: "Анна", middleName: "Петровна" } })).id;
+  staffId = (
+    await db.staff.create({
+      data: { organisationId: f.organisationId, lastName: "Новикова", firstName: "Анна", middleName: "Петровна" },
+    })
+  ).id;
 });
 
 const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
@@ -24,7 +30,8 @@ const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.org
 describe("who issues credentials (AUTH-2)", () => {
   it("lets ADMIN issue staff logins and nobody else", async () => {
     expect(await mayIssueFor(actor("ADMIN"), { kind: "staff", id: staffId })).toBe(true);
-    for (const c of ["CLASS_TEACHER", "SECRETARY", "DIRECTOR", "DEPUTY"] as const) expect(await mayIssueFor(actor(c), { kind: "staff", id: staffId })).toBe(false);
+    for (const c of ["CLASS_TEACHER", "SECRETARY", "DIRECTOR", "DEPUTY"] as const)
+      expect(await mayIssueFor(actor(c), { kind: "staff", id: staffId })).toBe(false);
   });
 
   it("lets a class teacher issue for students and parents of own class only", async () => {
@@ -36,7 +43,15 @@ describe("who issues credentials (AUTH-2)", () => {
 
   it("refuses the whole batch when one person is outside the issuer's scope, writing nothing", async () => {
     const before = await db.user.count({ where: { organisationId: f.organisationId } });
-    const r = await issueSlips(actor("CLASS_TEACHER"), [{ kind: "student", id: f.studentA }, { kind: "parent", id: parentB }], "http://x/login", null);
+    const r = await issueSlips(
+      actor("CLASS_TEACHER"),
+      [
+        { kind: "student", id: f.studentA },
+        { kind: "parent", id: parentB },
+      ],
+      "http://x/login",
+      null,
+    );
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.user.count({ where: { organisationId: f.organisationId } })).toBe(before);
   });
@@ -44,45 +59,99 @@ describe("who issues credentials (AUTH-2)", () => {
 
 describe("one-time passwords and slips (AUTH-2, AUTH-3)", () => {
   it("creates a login with a one-time password the user must change, records the issuer, and prints a PDF", async () => {
-    const r = await issueSlips(actor("ADMIN"), [{ kind: "staff", id: staffId }, { kind: "parent", id: parentB }], "http://x/login", null);
+    const r = await issueSlips(
+      actor("ADMIN"),
+      [
+        { kind: "staff", id: staffId },
+        { kind: "parent", id: parentB },
+      ],
+      "http://x/login",
+      null,
+    );
     if (!r.ok) throw new Error(r.message);
     expect(r.data.count).toBe(2);
     expect(r.data.pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const staff = await db.staff.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: staffId } }, select: { user: true } });
+    const staff = await db.staff.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: staffId } },
+      select: { user: true },
+    });
     expect(staff.user).toMatchObject({ login: "novikova.ap", mustChangePassword: true, issuedById: f.users.ADMIN });
-    const parent = await db.parent.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: parentB } }, select: { user: { select: { login: true, roles: true } } } });
+    const parent = await db.parent.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: parentB } },
+      select: { user: { select: { login: true, roles: true } } },
+    });
     expect(parent.user?.roles.map((x) => x.role)).toEqual(["PARENT"]);
     expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "users.issued" } })).toBe(2);
   });
 
   it("resets a password: a new one-time password, the old one stops working, sessions end", async () => {
-    const staff = await db.staff.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: staffId } }, select: { userId: true } });
+    const staff = await db.staff.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: staffId } },
+      select: { userId: true },
+    });
     const userId = staff.userId!;
-    const oldHash = (await db.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: userId } } })).passwordHash;
-    await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: userId } }, data: { mustChangePassword: false } });
-    await db.userSession.create({ data: { organisationId: f.organisationId, userId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const oldHash = (
+      await db.user.findUniqueOrThrow({
+        where: { organisationId_id: { organisationId: f.organisationId, id: userId } },
+      })
+    ).passwordHash;
+    await db.user.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: userId } },
+      data: { mustChangePassword: false },
+    });
+    await db.userSession.create({
+      data: { organisationId: f.organisationId, userId, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     const r = await issueSlips(actor("ADMIN"), [{ kind: "staff", id: staffId }], "http://x/login", null);
     expect(r.ok).toBe(true);
-    const u = await db.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: userId } } });
+    const u = await db.user.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: userId } },
+    });
     expect(u.passwordHash).not.toBe(oldHash);
     expect(u.mustChangePassword).toBe(true);
     expect(u.login).toBe("novikova.ap");
     expect(await verifyPassword(u.passwordHash, "demo2026")).toBe(false);
-    expect(await db.userSession.count({ where: { organisationId: f.organisationId, userId, revokedAt: null } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "users.password_reset" } })).toBe(1);
+    expect(await db.userSession.count({ where: { organisationId: f.organisationId, userId, revokedAt: null } })).toBe(
+      0,
+    );
+    expect(
+      await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "users.password_reset" } }),
+    ).toBe(1);
   });
 });
 
 describe("lockouts and visits (AUTH-4, AUTH-5)", () => {
   it("lets the class teacher lift the lockout of an own student, not of another class's parent", async () => {
     const until = new Date(Date.now() + 3_600_000);
-    await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: f.users.STUDENT } }, data: { failedSignIns: 5, lockedUntil: until } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.users.STUDENT } },
+      data: { failedSignIns: 5, lockedUntil: until },
+    });
     expect((await unlockFor(actor("CLASS_TEACHER"), f.users.STUDENT)).ok).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.users.STUDENT } } })).lockedUntil).toBeNull();
-    const parentUser = (await db.parent.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: parentB } } })).userId!;
-    await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: parentUser } }, data: { lockedUntil: until } });
+    expect(
+      (
+        await db.user.findUniqueOrThrow({
+          where: { organisationId_id: { organisationId: f.organisationId, id: f.users.STUDENT } },
+        })
+      ).lockedUntil,
+    ).toBeNull();
+    const parentUser = (
+      await db.parent.findUniqueOrThrow({
+        where: { organisationId_id: { organisationId: f.organisationId, id: parentB } },
+      })
+    ).userId!;
+    await db.user.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: parentUser } },
+      data: { lockedUntil: until },
+    });
     expect(await unlockFor(actor("CLASS_TEACHER"), parentUser)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect((await db.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: parentUser } } })).lockedUntil).toEqual(until);
+    expect(
+      (
+        await db.user.findUniqueOrThrow({
+          where: { organisationId_id: { organisationId: f.organisationId, id: parentUser } },
+        })
+      ).lockedUntil,
+    ).toEqual(until);
   });
 
   it("counts sign-ins per week, newest week first", async () => {

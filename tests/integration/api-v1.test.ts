@@ -58,7 +58,10 @@ async function call(
   });
   const response = await (handler as unknown as Invoke)(request, { params: Promise.resolve(opts.params ?? {}) });
   const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, body: type.includes("json") ? await response.json() : { bytes: (await response.arrayBuffer()).byteLength } };
+  return {
+    status: response.status,
+    body: type.includes("json") ? await response.json() : { bytes: (await response.arrayBuffer()).byteLength },
+  };
 }
 
 async function issue(login: string, scope: TokenScope): Promise<string> {
@@ -77,13 +80,23 @@ beforeAll(async () => {
   for (const login of ["parent", "teacher", "student", "zavuch"]) {
     users[login] = (await db.user.findUniqueOrThrow({ where: { organisationId_login: { organisationId, login } } })).id;
   }
-  const parent = await db.parent.findFirstOrThrow({ where: { organisationId, userId: users.parent }, include: { children: true } });
+  const parent = await db.parent.findFirstOrThrow({
+    where: { organisationId, userId: users.parent },
+    include: { children: true },
+  });
   const mine = parent.children.map((c) => c.studentId);
-  const in7a = await db.classMembership.findFirstOrThrow({ where: { organisationId, classId, studentId: { in: mine } } });
+  const in7a = await db.classMembership.findFirstOrThrow({
+    where: { organisationId, classId, studentId: { in: mine } },
+  });
   childId = in7a.studentId;
   // Another family: a parent none of whose children is ours.
   const other = await db.parent.findFirstOrThrow({
-    where: { organisationId, userId: { not: users.parent }, children: { some: {}, none: { studentId: { in: mine } } }, user: { isNot: null } },
+    where: {
+      organisationId,
+      userId: { not: users.parent },
+      children: { some: {}, none: { studentId: { in: mine } } },
+      user: { isNot: null },
+    },
     include: { children: true, user: true },
   });
   users.other = other.userId!;
@@ -120,20 +133,27 @@ describe("the family's routes (API-1)", () => {
     expect(teacher.status).toBe(403);
   });
 
-  it.each(familyRoutes)("%s: 200 and schema-valid for the child's parent, 403 without data for another family", async (_name, handler, schema) => {
-    const url = `/api/v1/x?week=${WEEK}`;
-    const r = await call(handler, { token: tokens.parent, params: { studentId: String(childId) }, url });
-    expect(r.status).toBe(200);
-    schema.parse(r.body);
-    const foreign = await call(handler, { token: tokens.other, params: { studentId: String(childId) }, url });
-    expect(foreign.status).toBe(403);
-    expect(foreign.body).toEqual({ ok: false, code: "FORBIDDEN", message: "Нет доступа" });
-    const theirs = await call(handler, { token: tokens.other, params: { studentId: String(foreignChildId) }, url });
-    expect(theirs.status).toBe(200);
-  });
+  it.each(familyRoutes)(
+    "%s: 200 and schema-valid for the child's parent, 403 without data for another family",
+    async (_name, handler, schema) => {
+      const url = `/api/v1/x?week=${WEEK}`;
+      const r = await call(handler, { token: tokens.parent, params: { studentId: String(childId) }, url });
+      expect(r.status).toBe(200);
+      schema.parse(r.body);
+      const foreign = await call(handler, { token: tokens.other, params: { studentId: String(childId) }, url });
+      expect(foreign.status).toBe(403);
+      expect(foreign.body).toEqual({ ok: false, code: "FORBIDDEN", message: "Нет доступа" });
+      const theirs = await call(handler, { token: tokens.other, params: { studentId: String(foreignChildId) }, url });
+      expect(theirs.status).toBe(200);
+    },
+  );
 
   it("the diary week carries the lessons, marks and homework the diary page shows", async () => {
-    const r = await call(diary.GET, { token: tokens.parent, params: { studentId: String(childId) }, url: `/api/v1/x?week=${WEEK}` });
+    const r = await call(diary.GET, {
+      token: tokens.parent,
+      params: { studentId: String(childId) },
+      url: `/api/v1/x?week=${WEEK}`,
+    });
     const body = schemas.diaryWeekSchema.parse(r.body);
     expect(body.week).toEqual({ from: "2026-11-16", to: "2026-11-22", previous: "2026-11-09", next: "2026-11-23" });
     expect(body.lessons.length).toBeGreaterThan(0);
@@ -147,16 +167,33 @@ describe("the family's routes (API-1)", () => {
     expect(body.periods.length).toBeGreaterThan(0);
     const graded = body.subjects.find((s) => s.marks.some((m) => m.kind === "GRADE"));
     expect(graded?.average).not.toBeNull();
-    const missing = await call(marks.GET, { token: tokens.parent, params: { studentId: String(childId) }, url: "/api/v1/x?periodId=999999" });
+    const missing = await call(marks.GET, {
+      token: tokens.parent,
+      params: { studentId: String(childId) },
+      url: "/api/v1/x?periodId=999999",
+    });
     expect(missing.status).toBe(404);
   });
 
   it("a homework file downloads only for its student's family", async () => {
-    const membership = await db.classMembership.findFirstOrThrow({ where: { organisationId, classId, studentId: childId } });
-    const hw = await db.homework.findFirstOrThrow({ where: { organisationId, lesson: { classId, date: { gte: membership.startDate } } } });
+    const membership = await db.classMembership.findFirstOrThrow({
+      where: { organisationId, classId, studentId: childId },
+    });
+    const hw = await db.homework.findFirstOrThrow({
+      where: { organisationId, lesson: { classId, date: { gte: membership.startDate } } },
+    });
     const put = await putFile(organisationId, "homework", new TextEncoder().encode("Задачи 1–5"));
     const att = await db.attachment.create({
-      data: { organisationId, homeworkId: hw.id, fileName: "задание.txt", mimeType: "text/plain", size: put.size, sha256: put.sha256, storageKey: put.storageKey, uploadedById: users.teacher },
+      data: {
+        organisationId,
+        homeworkId: hw.id,
+        fileName: "задание.txt",
+        mimeType: "text/plain",
+        size: put.size,
+        sha256: put.sha256,
+        storageKey: put.storageKey,
+        uploadedById: users.teacher,
+      },
     });
     const params = { studentId: String(childId), fileId: String(att.id) };
     const r = await call(file.GET, { token: tokens.parent, params });
@@ -165,12 +202,19 @@ describe("the family's routes (API-1)", () => {
     const foreign = await call(file.GET, { token: tokens.other, params });
     expect(foreign.status).toBe(403);
     // Their own child's id does not open another class's file.
-    const cross = await call(file.GET, { token: tokens.other, params: { studentId: String(foreignChildId), fileId: String(att.id) } });
+    const cross = await call(file.GET, {
+      token: tokens.other,
+      params: { studentId: String(foreignChildId), fileId: String(att.id) },
+    });
     expect(cross.status).toBe(404);
   });
 
   it("refuses a bad week with a Russian message and no data (NFR-4)", async () => {
-    const r = await call(diary.GET, { token: tokens.parent, params: { studentId: String(childId) }, url: "/api/v1/x?week=16.11.2026" });
+    const r = await call(diary.GET, {
+      token: tokens.parent,
+      params: { studentId: String(childId) },
+      url: "/api/v1/x?week=16.11.2026",
+    });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(r.body.message).toMatch(/ГГГГ-ММ-ДД/);
@@ -205,7 +249,11 @@ describe("announcements and mail (API-1)", () => {
     expect(ro.body.message).toMatch(/только для чтения/);
     expect(await db.message.count({ where: { organisationId } })).toBe(before);
 
-    const bad = await call(mail.POST, { token: tokens.parentWrite, method: "POST", body: { personIds: [users.teacher], subject: "" } });
+    const bad = await call(mail.POST, {
+      token: tokens.parentWrite,
+      method: "POST",
+      body: { personIds: [users.teacher], subject: "" },
+    });
     expect(bad.status).toBe(400);
     expect(await db.message.count({ where: { organisationId } })).toBe(before);
 
@@ -247,7 +295,10 @@ describe("a teacher's own lessons and journal (API-1)", () => {
     const elsewhere = await db.classGroup.findFirstOrThrow({
       where: { organisationId, id: { not: classId }, loads: { none: { teacherId: users.teacher } } },
     });
-    const notHers = await call(journal.GET, { token: tokens.teacher, url: `/api/v1/x?classId=${elsewhere.id}&subjectId=${subjectId}` });
+    const notHers = await call(journal.GET, {
+      token: tokens.teacher,
+      url: `/api/v1/x?classId=${elsewhere.id}&subjectId=${subjectId}`,
+    });
     expect(notHers.status).toBe(403);
   });
 });

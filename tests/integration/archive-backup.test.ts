@@ -20,7 +20,11 @@ async function digests(url: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).rows;
+    const tables = (
+      await client.query<{ t: string }>(
+        `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+      )
+    ).rows;
     const out: Record<string, string> = {};
     for (const { t } of tables) {
       const r = await client.query<{ d: string | null; n: string }>(
@@ -44,11 +48,26 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "ej-backup-"));
   f = await createAccessFixture();
   // Rows with JSON, bigint ids, decimals and timestamps.
-  await recordAudit(db, { organisationId: f.organisationId, userId: f.users.ADMIN, action: "acl.change", details: { note: "«кавычки» и \\ слэш", n: 1.5 } });
-  await db.journalChange.create({
-    data: { organisationId: f.organisationId, entity: "TOPIC", lessonId: f.lessonA, entityKey: `lesson:${f.lessonA}`, newValue: { topic: "Дроби\nстрока 2" }, userId: f.users.TEACHER },
+  await recordAudit(db, {
+    organisationId: f.organisationId,
+    userId: f.users.ADMIN,
+    action: "acl.change",
+    details: { note: "«кавычки» и \\ слэш", n: 1.5 },
   });
-  await db.lesson.update({ where: { organisationId_id: { organisationId: f.organisationId, id: f.lessonA } }, data: { hours: 1.5, topic: "Дроби" } });
+  await db.journalChange.create({
+    data: {
+      organisationId: f.organisationId,
+      entity: "TOPIC",
+      lessonId: f.lessonA,
+      entityKey: `lesson:${f.lessonA}`,
+      newValue: { topic: "Дроби\nстрока 2" },
+      userId: f.users.TEACHER,
+    },
+  });
+  await db.lesson.update({
+    where: { organisationId_id: { organisationId: f.organisationId, id: f.lessonA } },
+    data: { hours: 1.5, topic: "Дроби" },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -68,7 +87,10 @@ describe.each(methods)("db:backup / db:restore with %s", (method) => {
     expect(before.AuditEvent.startsWith("0:")).toBe(false);
 
     // Changes after the backup are not in it.
-    await db.lesson.update({ where: { organisationId_id: { organisationId: f.organisationId, id: f.lessonA } }, data: { topic: "Изменено" } });
+    await db.lesson.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.lessonA } },
+      data: { topic: "Изменено" },
+    });
     await db.parentLink.deleteMany({ where: { organisationId: f.organisationId } });
     expect(await digests(source)).not.toEqual(before);
 
@@ -81,7 +103,8 @@ describe.each(methods)("db:backup / db:restore with %s", (method) => {
     await client.connect();
     try {
       const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO "Subject" ("organisationId", name, "shortName") VALUES ($1, 'Новый', 'Нов') RETURNING id`, [f.organisationId],
+        `INSERT INTO "Subject" ("organisationId", name, "shortName") VALUES ($1, 'Новый', 'Нов') RETURNING id`,
+        [f.organisationId],
       );
       const max = await client.query<{ m: number }>(`SELECT max(id) AS m FROM "Subject" WHERE id <> $1`, [rows[0].id]);
       expect(rows[0].id).toBeGreaterThan(max.rows[0].m);

@@ -17,7 +17,10 @@ let f: AccessFixture;
 
 async function verifyCli(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run("node_modules/.bin/tsx", ["prisma/tools/archive-verify.ts"], { env: { ...process.env, FILES_DIR: filesDir }, timeout: 60_000 });
+    const { stdout } = await run("node_modules/.bin/tsx", ["prisma/tools/archive-verify.ts"], {
+      env: { ...process.env, FILES_DIR: filesDir },
+      timeout: 60_000,
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };

@@ -26,13 +26,35 @@ beforeAll(async () => {
   const year = await db.academicYear.findFirstOrThrow({ where: { organisationId: org } });
   yearId = year.id;
   const q1 = await db.period.create({
-    data: { organisationId: org, yearId, kind: "QUARTER", number: 1, name: "1 четверть", startDate: new Date("2026-09-01"), endDate: new Date("2026-10-25") },
+    data: {
+      organisationId: org,
+      yearId,
+      kind: "QUARTER",
+      number: 1,
+      name: "1 четверть",
+      startDate: new Date("2026-09-01"),
+      endDate: new Date("2026-10-25"),
+    },
   });
-  await db.curriculumItem.create({ data: { organisationId: org, classId: f.classA, subjectId: f.subject, hours: 170 } });
+  await db.curriculumItem.create({
+    data: { organisationId: org, classId: f.classA, subjectId: f.subject, hours: 170 },
+  });
   await db.finalMark.create({
-    data: { organisationId: org, studentId: f.studentA, classId: f.classA, subjectId: f.subject, kind: "PERIOD", periodId: q1.id, value: 5, setById: f.users.TEACHER },
+    data: {
+      organisationId: org,
+      studentId: f.studentA,
+      classId: f.classA,
+      subjectId: f.subject,
+      kind: "PERIOD",
+      periodId: q1.id,
+      value: 5,
+      setById: f.users.TEACHER,
+    },
   });
-  await db.lesson.update({ where: { organisationId_id: { organisationId: org, id: f.lessonA } }, data: { topic: "Натуральные числа" } });
+  await db.lesson.update({
+    where: { organisationId_id: { organisationId: org, id: f.lessonA } },
+    data: { topic: "Натуральные числа" },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -55,12 +77,18 @@ describe("year archive (ARC-1)", () => {
     if (!("journal" in REPORTS)) expect(stored.manifest.skipped.join(" ")).toContain("RPT-12");
     const pdf = (await getFile(stored.manifest.files.find((e) => e.name.endsWith(".pdf"))!.storageKey))!;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const exportA = JSON.parse((await getFile(stored.manifest.files.find((e) => e.name === "5а/dannye.json")!.storageKey))!.toString("utf8"));
+    const exportA = JSON.parse(
+      (await getFile(stored.manifest.files.find((e) => e.name === "5а/dannye.json")!.storageKey))!.toString("utf8"),
+    );
     expect(exportA.class.name).toBe("5А");
     expect(exportA.students.map((s: { name: string }) => s.name)).toEqual(["Свой Ученик"]);
     expect(exportA.lessons[0].topic).toBe("Натуральные числа");
-    expect(exportA.finals).toEqual([{ studentId: f.studentA, subjectId: f.subject, kind: "PERIOD", period: "1 четверть", value: 5, special: null }]);
-    const audit = await db.auditEvent.findFirst({ where: { organisationId: f.organisationId, action: "archive.build", entityId: String(setId) } });
+    expect(exportA.finals).toEqual([
+      { studentId: f.studentA, subjectId: f.subject, kind: "PERIOD", period: "1 четверть", value: 5, special: null },
+    ]);
+    const audit = await db.auditEvent.findFirst({
+      where: { organisationId: f.organisationId, action: "archive.build", entityId: String(setId) },
+    });
     expect(audit).not.toBeNull();
     expect(await verifyArchive(f.organisationId, setId)).toMatchObject({ problems: [] });
   });

@@ -10,7 +10,10 @@ const run = promisify(execFile);
 
 async function verifyCli(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run("node_modules/.bin/tsx", ["prisma/tools/audit-verify.ts"], { env: { ...process.env }, timeout: 60_000 });
+    const { stdout } = await run("node_modules/.bin/tsx", ["prisma/tools/audit-verify.ts"], {
+      env: { ...process.env },
+      timeout: 60_000,
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };
@@ -32,6 +35,8 @@ describe("npm run audit:verify", () => {
     await db.$executeRaw`UPDATE "AuditEvent" SET action = 'auth.failed' WHERE "organisationId" = ${f.organisationId} AND id = ${ids[1]}`;
     const tampered = await verifyCli();
     expect(tampered.code).toBe(1);
-    expect(tampered.out).toContain(`ЦЕПОЧКА НАРУШЕНА — первая изменённая или следующая за удалённой запись № ${ids[1]}`);
+    expect(tampered.out).toContain(
+      `ЦЕПОЧКА НАРУШЕНА — первая изменённая или следующая за удалённой запись № ${ids[1]}`,
+    );
   }, 120_000);
 });

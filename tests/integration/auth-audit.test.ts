@@ -12,7 +12,9 @@ beforeAll(async () => {
   const region = await db.region.create({ data: { name: "Регион аудита" } });
   const municipality = await db.municipality.create({ data: { regionId: region.id, name: "Округ аудита" } });
   const mk = (name: string) =>
-    db.organisation.create({ data: { regionId: region.id, municipalityId: municipality.id, kind: "COLLEGE", name, shortName: name } });
+    db.organisation.create({
+      data: { regionId: region.id, municipalityId: municipality.id, kind: "COLLEGE", name, shortName: name },
+    });
   orgA = (await mk("Техникум А")).id;
   orgB = (await mk("Техникум Б")).id;
 });
@@ -27,9 +29,20 @@ async function freshOrg(name: string): Promise<number> {
 
 describe("audit chain (AUTH-5)", () => {
   it("links each row to the previous row of the same organisation and verifies (AUTH-5)", async () => {
-    const first = await recordAudit(db, { organisationId: orgA, action: "test.one", details: { b: 2, a: [1, "x", null], nested: { z: true, y: 1.5 } } });
+    const first = await recordAudit(db, {
+      organisationId: orgA,
+      action: "test.one",
+      details: { b: 2, a: [1, "x", null], nested: { z: true, y: 1.5 } },
+    });
     await recordAudit(db, { organisationId: orgB, action: "test.other-org" });
-    const second = await recordAudit(db, { organisationId: orgA, userId: 7, action: "test.two", entity: "Mark", entityId: "42", ip: "10.1.1.1" });
+    const second = await recordAudit(db, {
+      organisationId: orgA,
+      userId: 7,
+      action: "test.two",
+      entity: "Mark",
+      entityId: "42",
+      ip: "10.1.1.1",
+    });
     const rows = await db.auditEvent.findMany({ where: { organisationId: orgA }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
     expect(rows[0].prevHash).toBeNull();
@@ -43,7 +56,11 @@ describe("audit chain (AUTH-5)", () => {
 
   it("never forks the chain under concurrent appends (AUTH-5)", async () => {
     const org = await freshOrg("Школа параллельная");
-    await Promise.all(Array.from({ length: 16 }, (_, i) => recordAudit(db, { organisationId: org, action: "test.parallel", details: { i } })));
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        recordAudit(db, { organisationId: org, action: "test.parallel", details: { i } }),
+      ),
+    );
     const rows = await db.auditEvent.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } });
     expect(rows).toHaveLength(16);
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(16);
@@ -70,7 +87,10 @@ describe("audit chain (AUTH-5)", () => {
   it("returns the id of a row edited by SQL (AUTH-5)", async () => {
     const org = await freshOrg("Школа правленая");
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await recordAudit(db, { organisationId: org, action: "mark.set", details: { value: 3 + (i % 3) } })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await recordAudit(db, { organisationId: org, action: "mark.set", details: { value: 3 + (i % 3) } })).id,
+      );
     expect(await verifyAuditChain(org)).toBeNull();
     await db.$executeRaw`UPDATE "AuditEvent" SET "details" = '{"value": 2}'::jsonb WHERE "organisationId" = ${org} AND "id" = ${ids[2]}`;
     expect(await verifyAuditChain(org)).toBe(ids[2]);
@@ -79,7 +99,8 @@ describe("audit chain (AUTH-5)", () => {
   it("returns the id of the row that follows a deleted one (AUTH-5)", async () => {
     const org = await freshOrg("Школа удалённая");
     const ids = [];
-    for (let i = 0; i < 4; i++) ids.push((await recordAudit(db, { organisationId: org, action: "test.row", details: { i } })).id);
+    for (let i = 0; i < 4; i++)
+      ids.push((await recordAudit(db, { organisationId: org, action: "test.row", details: { i } })).id);
     await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "organisationId" = ${org} AND "id" = ${ids[1]}`;
     expect(await verifyAuditChain(org)).toBe(ids[2]);
   });

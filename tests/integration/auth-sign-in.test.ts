@@ -21,7 +21,9 @@ beforeAll(async () => {
   const region = await db.region.create({ data: { name: "Самарская область" } });
   const municipality = await db.municipality.create({ data: { regionId: region.id, name: "г.о. Самара" } });
   const mkOrg = (name: string) =>
-    db.organisation.create({ data: { regionId: region.id, municipalityId: municipality.id, kind: "SCHOOL", name, shortName: name } });
+    db.organisation.create({
+      data: { regionId: region.id, municipalityId: municipality.id, kind: "SCHOOL", name, shortName: name },
+    });
   orgId = (await mkOrg("Школа № 1")).id;
   otherOrgId = (await mkOrg("Школа № 2")).id;
 });
@@ -57,13 +59,18 @@ describe("sign-in (AUTH-1)", () => {
     const outcome = await attemptSignIn(attempt(user.login, PASSWORD), now);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const session = await db.userSession.findUniqueOrThrow({ where: { organisationId_id: { organisationId: orgId, id: outcome.sessionId } } });
+    const session = await db.userSession.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: orgId, id: outcome.sessionId } },
+    });
     expect(session.userId).toBe(user.id);
     expect(session.ip).toBe("10.0.0.1");
     expect(session.userAgent).toBe("vitest");
     expect(session.expiresAt.getTime() - now.getTime()).toBe(8 * 3600_000);
 
-    const current = await loadSessionUser({ organisationId: orgId, userId: user.id, sessionId: outcome.sessionId }, now);
+    const current = await loadSessionUser(
+      { organisationId: orgId, userId: user.id, sessionId: outcome.sessionId },
+      now,
+    );
     expect(current).toMatchObject({
       id: user.id,
       login: user.login,
@@ -74,7 +81,9 @@ describe("sign-in (AUTH-1)", () => {
       timeZone: "Europe/Samara",
       sessionId: outcome.sessionId,
     });
-    const stored = await db.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId: orgId, id: user.id } } });
+    const stored = await db.user.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: orgId, id: user.id } },
+    });
     expect(stored.lastSignInAt?.getTime()).toBe(now.getTime());
   });
 
@@ -85,7 +94,9 @@ describe("sign-in (AUTH-1)", () => {
     const visits = await db.visit.findMany({ where: { organisationId: orgId, userId: user.id, area: "signin" } });
     expect(visits).toHaveLength(1);
     expect(visits[0].count).toBe(2);
-    const audit = await db.auditEvent.count({ where: { organisationId: orgId, userId: user.id, action: "auth.signin" } });
+    const audit = await db.auditEvent.count({
+      where: { organisationId: orgId, userId: user.id, action: "auth.signin" },
+    });
     expect(audit).toBe(2);
   });
 
@@ -93,12 +104,18 @@ describe("sign-in (AUTH-1)", () => {
     const user = await makeUser();
     const outcome = await attemptSignIn(attempt(user.login, "неверный-пароль"));
     expect(outcome).toEqual({ ok: false, reason: "invalid" });
-    const stored = await db.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId: orgId, id: user.id } } });
+    const stored = await db.user.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: orgId, id: user.id } },
+    });
     expect(stored.failedSignIns).toBe(1);
-    const failed = await db.auditEvent.findMany({ where: { organisationId: orgId, userId: user.id, action: "auth.failed" } });
+    const failed = await db.auditEvent.findMany({
+      where: { organisationId: orgId, userId: user.id, action: "auth.failed" },
+    });
     expect(failed).toHaveLength(1);
     expect(failed[0].details).toEqual({ login: user.login, reason: "bad_password" });
-    expect(JSON.stringify(failed[0], (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain("неверный-пароль");
+    expect(JSON.stringify(failed[0], (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(
+      "неверный-пароль",
+    );
   });
 
   it("refuses a login of another organisation (AUTH-1)", async () => {
@@ -125,7 +142,9 @@ describe("lockout (AUTH-4)", () => {
     expect(last).toMatchObject({ ok: false, reason: "locked", timeZone: "Europe/Samara" });
     if (last.ok || last.reason !== "locked") return;
     expect(last.until.getTime()).toBe(now.getTime() + LOGIN_LOCK_POLICY.lockMinutes * MINUTE);
-    expect(await db.auditEvent.count({ where: { organisationId: orgId, userId: user.id, action: "auth.locked" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { organisationId: orgId, userId: user.id, action: "auth.locked" } }),
+    ).toBe(1);
   });
 
   it("refuses the correct password during a lockout and accepts it after the lock ends (AUTH-4)", async () => {
@@ -134,7 +153,10 @@ describe("lockout (AUTH-4)", () => {
     for (let i = 0; i < LOGIN_LOCK_POLICY.maxFailures; i++) await attemptSignIn(attempt(user.login, "wrong"), now);
     const during = await attemptSignIn(attempt(user.login, PASSWORD), new Date(now.getTime() + 5 * MINUTE));
     expect(during).toMatchObject({ ok: false, reason: "locked" });
-    const after = await attemptSignIn(attempt(user.login, PASSWORD), new Date(now.getTime() + (LOGIN_LOCK_POLICY.lockMinutes + 1) * MINUTE));
+    const after = await attemptSignIn(
+      attempt(user.login, PASSWORD),
+      new Date(now.getTime() + (LOGIN_LOCK_POLICY.lockMinutes + 1) * MINUTE),
+    );
     expect(after.ok).toBe(true);
   });
 
@@ -145,7 +167,9 @@ describe("lockout (AUTH-4)", () => {
     expect(await attemptSignIn(attempt(user.login, PASSWORD))).toMatchObject({ reason: "locked" });
     expect(await unlockUser(orgId, user.id, admin.id)).toBe(true);
     expect((await attemptSignIn(attempt(user.login, PASSWORD))).ok).toBe(true);
-    const unlocked = await db.auditEvent.findFirstOrThrow({ where: { organisationId: orgId, action: "auth.unlocked", entityId: String(user.id) } });
+    const unlocked = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: orgId, action: "auth.unlocked", entityId: String(user.id) },
+    });
     expect(unlocked.userId).toBe(admin.id);
     expect(await unlockUser(otherOrgId, user.id, admin.id)).toBe(false);
   });
@@ -153,8 +177,11 @@ describe("lockout (AUTH-4)", () => {
   it("locks an unknown login exactly like an existing one, so the lockout does not reveal which logins exist (AUTH-4)", async () => {
     const now = new Date();
     const results = [];
-    for (let i = 0; i < LOGIN_LOCK_POLICY.maxFailures + 1; i++) results.push(await attemptSignIn(attempt("nobody-here", "x"), now));
-    expect(results.slice(0, LOGIN_LOCK_POLICY.maxFailures - 1).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    for (let i = 0; i < LOGIN_LOCK_POLICY.maxFailures + 1; i++)
+      results.push(await attemptSignIn(attempt("nobody-here", "x"), now));
+    expect(results.slice(0, LOGIN_LOCK_POLICY.maxFailures - 1).every((r) => !r.ok && r.reason === "invalid")).toBe(
+      true,
+    );
     expect(results[LOGIN_LOCK_POLICY.maxFailures - 1]).toMatchObject({ ok: false, reason: "locked" });
     expect(results[LOGIN_LOCK_POLICY.maxFailures]).toMatchObject({ ok: false, reason: "locked" });
     const failed = await db.auditEvent.count({ where: { organisationId: orgId, action: "auth.failed", userId: null } });
@@ -188,7 +215,11 @@ describe("sessions (AUTH-5, ACL-6)", () => {
     expect(await endSession(orgId, outcome.sessionId, "10.0.0.1")).toBe(true);
     expect(await endSession(orgId, outcome.sessionId, "10.0.0.1")).toBe(false);
     expect(await loadSessionUser(ref, new Date())).toBeNull();
-    expect(await db.auditEvent.count({ where: { organisationId: orgId, action: "auth.signout", entityId: outcome.sessionId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { organisationId: orgId, action: "auth.signout", entityId: outcome.sessionId },
+      }),
+    ).toBe(1);
   });
 
   it("resolves no user for an expired session, a deactivated user or a session of someone else", async () => {
@@ -200,17 +231,26 @@ describe("sessions (AUTH-5, ACL-6)", () => {
     expect(await loadSessionUser(ref, new Date(outcome.expiresAt.getTime() + 1))).toBeNull();
     expect(await loadSessionUser({ ...ref, userId: other.id }, new Date())).toBeNull();
     expect(await loadSessionUser({ ...ref, organisationId: otherOrgId }, new Date())).toBeNull();
-    await db.user.update({ where: { organisationId_id: { organisationId: orgId, id: user.id } }, data: { isActive: false } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: orgId, id: user.id } },
+      data: { isActive: false },
+    });
     expect(await loadSessionUser(ref, new Date())).toBeNull();
   });
 
   it("a password change clears the must-change flag and ends the user's other sessions (AUTH-2, AUTH-3)", async () => {
     const user = await makeUser();
-    await db.user.update({ where: { organisationId_id: { organisationId: orgId, id: user.id } }, data: { mustChangePassword: true } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: orgId, id: user.id } },
+      data: { mustChangePassword: true },
+    });
     const first = await attemptSignIn(attempt(user.login, PASSWORD));
     const second = await attemptSignIn(attempt(user.login, PASSWORD));
     if (!first.ok || !second.ok) throw new Error("sign-in failed");
-    expect((await loadSessionUser({ organisationId: orgId, userId: user.id, sessionId: second.sessionId }, new Date()))?.mustChangePassword).toBe(true);
+    expect(
+      (await loadSessionUser({ organisationId: orgId, userId: user.id, sessionId: second.sessionId }, new Date()))
+        ?.mustChangePassword,
+    ).toBe(true);
     await setOwnPassword({
       organisationId: orgId,
       userId: user.id,
@@ -219,12 +259,19 @@ describe("sessions (AUTH-5, ACL-6)", () => {
       ip: null,
       now: new Date(),
     });
-    expect(await loadSessionUser({ organisationId: orgId, userId: user.id, sessionId: first.sessionId }, new Date())).toBeNull();
-    const kept = await loadSessionUser({ organisationId: orgId, userId: user.id, sessionId: second.sessionId }, new Date());
+    expect(
+      await loadSessionUser({ organisationId: orgId, userId: user.id, sessionId: first.sessionId }, new Date()),
+    ).toBeNull();
+    const kept = await loadSessionUser(
+      { organisationId: orgId, userId: user.id, sessionId: second.sessionId },
+      new Date(),
+    );
     expect(kept?.mustChangePassword).toBe(false);
     expect(await attemptSignIn(attempt(user.login, PASSWORD))).toMatchObject({ ok: false, reason: "invalid" });
     expect((await attemptSignIn(attempt(user.login, "Новый-пароль-2"))).ok).toBe(true);
-    expect(await db.auditEvent.count({ where: { organisationId: orgId, userId: user.id, action: "auth.password_changed" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { organisationId: orgId, userId: user.id, action: "auth.password_changed" } }),
+    ).toBe(1);
   });
 });
 

@@ -28,35 +28,91 @@ beforeAll(async () => {
   await db.organisation.update({ where: { id: org }, data: { timeZone: "Europe/Samara" } });
   // Three more students in 5А (four in all on the roll).
   for (const name of ["Второй", "Третий", "Четвёртый"]) {
-    const s = await db.student.create({ data: { organisationId: org, lastName: name, firstName: "Ученик", birthDate: new Date("2015-01-01") } });
-    await db.classMembership.create({ data: { organisationId: org, studentId: s.id, classId: f.classA, startDate: d("2026-09-01") } });
+    const s = await db.student.create({
+      data: { organisationId: org, lastName: name, firstName: "Ученик", birthDate: new Date("2015-01-01") },
+    });
+    await db.classMembership.create({
+      data: { organisationId: org, studentId: s.id, classId: f.classA, startDate: d("2026-09-01") },
+    });
   }
-  const type = await db.assignmentType.create({ data: { organisationId: org, name: "Работа на уроке", shortName: "РнУ" } });
+  const type = await db.assignmentType.create({
+    data: { organisationId: org, name: "Работа на уроке", shortName: "РнУ" },
+  });
   const mk = (date: string, over: Record<string, unknown> = {}) =>
-    db.lesson.create({ data: { organisationId: org, classId: f.classA, subjectId: f.subject, teacherId: teacher, date: d(date), bellNumber: 2, topic: "Дроби", ...over } });
+    db.lesson.create({
+      data: {
+        organisationId: org,
+        classId: f.classA,
+        subjectId: f.subject,
+        teacherId: teacher,
+        date: d(date),
+        bellNumber: 2,
+        topic: "Дроби",
+        ...over,
+      },
+    });
   const l1 = await mk("2026-11-02");
   const l2 = await mk("2026-11-03", { topic: null });
   await mk("2026-11-05", { status: "CANCELLED" }); // not held
   await mk("2026-11-30"); // future: not held yet
   await db.homework.create({ data: { organisationId: org, lessonId: l1.id, text: "№ 1–5", createdById: teacher } });
-  await db.attendance.create({ data: { organisationId: org, lessonId: l1.id, studentId: f.studentA, code: "N", updatedById: teacher } });
+  await db.attendance.create({
+    data: { organisationId: org, lessonId: l1.id, studentId: f.studentA, code: "N", updatedById: teacher },
+  });
   const a1 = await db.assignment.create({ data: { organisationId: org, lessonId: l1.id, typeId: type.id } });
   const a2 = await db.assignment.create({ data: { organisationId: org, lessonId: l2.id, typeId: type.id } });
-  const students = await db.classMembership.findMany({ where: { organisationId: org, classId: f.classA }, select: { studentId: true } });
+  const students = await db.classMembership.findMany({
+    where: { organisationId: org, classId: f.classA },
+    select: { studentId: true },
+  });
   for (const [i, s] of students.slice(0, 3).entries()) {
-    await db.mark.create({ data: { organisationId: org, lessonId: l1.id, assignmentId: a1.id, studentId: s.studentId, value: 5, createdById: teacher, updatedById: teacher } });
+    await db.mark.create({
+      data: {
+        organisationId: org,
+        lessonId: l1.id,
+        assignmentId: a1.id,
+        studentId: s.studentId,
+        value: 5,
+        createdById: teacher,
+        updatedById: teacher,
+      },
+    });
     // Lesson 1's marks: two entered the same day, one on 11.11 (9 days later → late).
     await db.journalChange.create({
       data: {
-        organisationId: org, entity: "MARK", lessonId: l1.id, studentId: s.studentId, entityKey: `mark:${a1.id}:${s.studentId}`,
-        newValue: { value: 5 }, userId: teacher, at: i < 2 ? new Date("2026-11-02T08:00:00Z") : new Date("2026-11-11T08:00:00Z"),
+        organisationId: org,
+        entity: "MARK",
+        lessonId: l1.id,
+        studentId: s.studentId,
+        entityKey: `mark:${a1.id}:${s.studentId}`,
+        newValue: { value: 5 },
+        userId: teacher,
+        at: i < 2 ? new Date("2026-11-02T08:00:00Z") : new Date("2026-11-11T08:00:00Z"),
       },
     });
   }
-  await db.mark.create({ data: { organisationId: org, lessonId: l2.id, assignmentId: a2.id, studentId: f.studentA, value: 4, createdById: teacher, updatedById: teacher } });
+  await db.mark.create({
+    data: {
+      organisationId: org,
+      lessonId: l2.id,
+      assignmentId: a2.id,
+      studentId: f.studentA,
+      value: 4,
+      createdById: teacher,
+      updatedById: teacher,
+    },
+  });
   // «Все присутствуют» on lesson 2, at 01:30 local on 11.11 = 10.11 21:30 UTC: in the zone it is day 8 → not a mark.
   await db.journalChange.create({
-    data: { organisationId: org, entity: "ATTENDANCE", lessonId: l2.id, entityKey: `lesson:${l2.id}:attendance`, newValue: { allPresent: true }, userId: teacher, at: new Date("2026-11-10T21:30:00Z") },
+    data: {
+      organisationId: org,
+      entity: "ATTENDANCE",
+      lessonId: l2.id,
+      entityKey: `lesson:${l2.id}:attendance`,
+      newValue: { allPresent: true },
+      userId: teacher,
+      at: new Date("2026-11-10T21:30:00Z"),
+    },
   });
 }, 120_000);
 
@@ -64,28 +120,51 @@ describe("journal-fill report (CTL-1)", () => {
   it("counts held lessons, gaps, late marks and density for the teacher × class × subject", async () => {
     const r = await journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
     const row = r.rows.find((x) => x.teacherId === f.users.TEACHER)!;
-    expect(row).toMatchObject({ lessons: 2, noTopic: 1, noHomework: 1, noAttendance: 0, marks: 4, lateMarks: 1, students: 4 });
+    expect(row).toMatchObject({
+      lessons: 2,
+      noTopic: 1,
+      noHomework: 1,
+      noAttendance: 0,
+      marks: 4,
+      lateMarks: 1,
+      students: 4,
+    });
     // 4 marks / 4 students / 2 lessons × 5 = 2.5
     expect(row.density).toBe(2.5);
     expect(row.lastFilledAt).toEqual(new Date("2026-11-11T08:00:00Z"));
   });
 
   it("keeps to the class scope it is given (a department head sees only their classes)", async () => {
-    const r = await journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30"), scopeClassIds: [f.classB] }, NOW);
+    const r = await journalFill(
+      f.organisationId,
+      { from: d("2026-11-01"), to: d("2026-11-30"), scopeClassIds: [f.classB] },
+      NOW,
+    );
     expect(r.rows.some((x) => x.classId === f.classA)).toBe(false);
-    const asked = await journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30"), classId: f.classA, scopeClassIds: [f.classB] }, NOW);
+    const asked = await journalFill(
+      f.organisationId,
+      { from: d("2026-11-01"), to: d("2026-11-30"), classId: f.classA, scopeClassIds: [f.classB] },
+      NOW,
+    );
     expect(asked.rows).toHaveLength(0);
   });
 
   it("renders RPT-11 as PDF and XLSX with the same figures", async () => {
-    const model = await buildJournalFillModel(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30"), teacherId: f.users.TEACHER }, NOW);
+    const model = await buildJournalFillModel(
+      f.organisationId,
+      { from: d("2026-11-01"), to: d("2026-11-30"), teacherId: f.users.TEACHER },
+      NOW,
+    );
     expect(model.rows).toHaveLength(1);
     expect(model.rows[0].slice(3, 10)).toEqual([2, 1, 1, 0, 1, 4, 2.5]);
     const pdf = await renderPdf(model);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await renderXlsx(model)) as unknown as ArrayBuffer);
-    const values = book.worksheets[0].getSheetValues().flat().filter((v) => v !== undefined && v !== null);
+    const values = book.worksheets[0]
+      .getSheetValues()
+      .flat()
+      .filter((v) => v !== undefined && v !== null);
     expect(values).toContain("Отчёт о доступе к классному журналу");
   });
 });
@@ -95,65 +174,128 @@ describe("remarks (CTL-2)", () => {
     const deputy = f.users.DEPUTY;
     const teacher = f.users.TEACHER;
     const filed = await fileRemark(actor(deputy), await scopesOf(deputy, "remarks.write"), {
-      teacherId: teacher, classId: f.classA, subjectId: f.subject, text: "Не заполнены темы уроков",
+      teacherId: teacher,
+      classId: f.classA,
+      subjectId: f.subject,
+      text: "Не заполнены темы уроков",
     });
     expect(filed.ok).toBe(true);
     const id = filed.ok ? filed.data.id : 0;
     expect((await teacherRemarks(f.organisationId, teacher)).map((r) => r.id)).toContain(id);
 
     // Another teacher cannot resolve it; the deputy cannot mark it done.
-    const other = await applyRemarkMove(actor(f.users.CLASS_TEACHER), await scopesOf(f.users.CLASS_TEACHER, "remarks.resolve"), { remarkId: id, move: "done" }, NOW);
+    const other = await applyRemarkMove(
+      actor(f.users.CLASS_TEACHER),
+      await scopesOf(f.users.CLASS_TEACHER, "remarks.resolve"),
+      { remarkId: id, move: "done" },
+      NOW,
+    );
     expect(other).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await authorize(actor(deputy), "remarks.resolve")).allowed).toBe(false);
 
-    const done = await applyRemarkMove(actor(teacher), await scopesOf(teacher, "remarks.resolve"), { remarkId: id, move: "done", note: "Темы внесены" }, NOW);
+    const done = await applyRemarkMove(
+      actor(teacher),
+      await scopesOf(teacher, "remarks.resolve"),
+      { remarkId: id, move: "done", note: "Темы внесены" },
+      NOW,
+    );
     expect(done).toEqual({ ok: true, data: { status: "DONE" } });
-    const twice = await applyRemarkMove(actor(teacher), await scopesOf(teacher, "remarks.resolve"), { remarkId: id, move: "done" }, NOW);
+    const twice = await applyRemarkMove(
+      actor(teacher),
+      await scopesOf(teacher, "remarks.resolve"),
+      { remarkId: id, move: "done" },
+      NOW,
+    );
     expect(twice).toMatchObject({ ok: false, code: "CONFLICT" });
 
     // The teacher cannot close; the head of department (not the writer, dept scope) cannot either.
     expect((await authorize(actor(teacher), "remarks.write")).allowed).toBe(false);
-    const head = await applyRemarkMove(actor(f.users.HEAD_OF_DEPT), await scopesOf(f.users.HEAD_OF_DEPT, "remarks.write"), { remarkId: id, move: "close" }, NOW);
+    const head = await applyRemarkMove(
+      actor(f.users.HEAD_OF_DEPT),
+      await scopesOf(f.users.HEAD_OF_DEPT, "remarks.write"),
+      { remarkId: id, move: "close" },
+      NOW,
+    );
     expect(head).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const closed = await applyRemarkMove(actor(deputy), await scopesOf(deputy, "remarks.write"), { remarkId: id, move: "close" }, NOW);
+    const closed = await applyRemarkMove(
+      actor(deputy),
+      await scopesOf(deputy, "remarks.write"),
+      { remarkId: id, move: "close" },
+      NOW,
+    );
     expect(closed).toEqual({ ok: true, data: { status: "CLOSED" } });
     expect(await teacherRemarks(f.organisationId, teacher)).toHaveLength(0);
 
-    const row = await db.remark.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id } } });
+    const row = await db.remark.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id } },
+    });
     expect(row).toMatchObject({ status: "CLOSED", teacherNote: "Темы внесены" });
-    const audit = await db.auditEvent.findMany({ where: { organisationId: f.organisationId, entity: "Remark", entityId: String(id) }, orderBy: { id: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { organisationId: f.organisationId, entity: "Remark", entityId: String(id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["remark.create", "remark.done", "remark.close"]);
   });
 
   it("refuses a remark on someone who is not a teacher, or outside a department head's classes, writing nothing", async () => {
     const before = await db.remark.count({ where: { organisationId: f.organisationId } });
-    const notTeacher = await fileRemark(actor(f.users.DEPUTY), ["all"], { teacherId: f.users.MEDIC, text: "Текст замечания" });
+    const notTeacher = await fileRemark(actor(f.users.DEPUTY), ["all"], {
+      teacherId: f.users.MEDIC,
+      text: "Текст замечания",
+    });
     expect(notTeacher).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     const head = f.users.HEAD_OF_DEPT;
-    const outside = await fileRemark(actor(head), await scopesOf(head, "remarks.write"), { teacherId: f.users.TEACHER, classId: f.classB, text: "Текст замечания" });
+    const outside = await fileRemark(actor(head), await scopesOf(head, "remarks.write"), {
+      teacherId: f.users.TEACHER,
+      classId: f.classB,
+      text: "Текст замечания",
+    });
     expect(outside).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const noClass = await fileRemark(actor(head), await scopesOf(head, "remarks.write"), { teacherId: f.users.TEACHER, text: "Текст замечания" });
+    const noClass = await fileRemark(actor(head), await scopesOf(head, "remarks.write"), {
+      teacherId: f.users.TEACHER,
+      text: "Текст замечания",
+    });
     expect(noClass).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await db.remark.count({ where: { organisationId: f.organisationId } })).toBe(before);
   });
 
   it("binds a remark to the teacher's lesson on a date, and names a date without one", async () => {
     const deputy = f.users.DEPUTY;
-    const lesson = await db.lesson.findFirstOrThrow({ where: { organisationId: f.organisationId, classId: f.classA, date: d("2026-11-03") } });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { organisationId: f.organisationId, classId: f.classA, date: d("2026-11-03") },
+    });
     const bound = await fileRemark(actor(deputy), ["all"], {
-      teacherId: f.users.TEACHER, classId: f.classA, subjectId: f.subject, lessonDate: d("2026-11-03"), text: "Нет темы урока 03.11",
+      teacherId: f.users.TEACHER,
+      classId: f.classA,
+      subjectId: f.subject,
+      lessonDate: d("2026-11-03"),
+      text: "Нет темы урока 03.11",
     });
     expect(bound.ok).toBe(true);
-    const row = await db.remark.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: bound.ok ? bound.data.id : 0 } } });
+    const row = await db.remark.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: bound.ok ? bound.data.id : 0 } },
+    });
     expect(row.lessonId).toBe(lesson.id);
     const none = await fileRemark(actor(deputy), ["all"], {
-      teacherId: f.users.TEACHER, classId: f.classA, subjectId: f.subject, lessonDate: d("2026-11-04"), text: "Нет темы урока",
+      teacherId: f.users.TEACHER,
+      classId: f.classA,
+      subjectId: f.subject,
+      lessonDate: d("2026-11-04"),
+      text: "Нет темы урока",
     });
-    expect(none).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { lessonDate: ["В этот день у учителя нет такого урока"] } });
+    expect(none).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { lessonDate: ["В этот день у учителя нет такого урока"] },
+    });
   });
 
   it("lists the week's remarks as a report file", async () => {
-    const model = await buildRemarksModel(f.organisationId, { kind: "month", date: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) }, NOW);
+    const model = await buildRemarksModel(
+      f.organisationId,
+      { kind: "month", date: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) },
+      NOW,
+    );
     expect(model.rows.length).toBeGreaterThanOrEqual(1);
     expect(model.rows.some((r) => r.includes("Не заполнены темы уроков"))).toBe(true);
   });

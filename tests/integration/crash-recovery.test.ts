@@ -32,14 +32,25 @@ afterAll(() => {
 });
 
 const cellRequest = (body: object) =>
-  new Request("http://localhost/api/journal/cell", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  new Request("http://localhost/api/journal/cell", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startChild(args: object) {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "tests/support/crash-child.ts"), JSON.stringify(args)], {
-    cwd: ROOT, env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"], detached: true,
-  });
+  const child = spawn(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    [path.join(ROOT, "tests/support/crash-child.ts"), JSON.stringify(args)],
+    {
+      cwd: ROOT,
+      env: { ...process.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -57,14 +68,22 @@ async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const protocolRows = (assignmentId: number) => db.controlProtocol.count({ where: { organisationId: f.organisationId, assignmentId } });
-const historyRows = (assignmentId: number) => db.journalChange.count({ where: { organisationId: f.organisationId, entityKey: `assignment:${assignmentId}` } });
+const protocolRows = (assignmentId: number) =>
+  db.controlProtocol.count({ where: { organisationId: f.organisationId, assignmentId } });
+const historyRows = (assignmentId: number) =>
+  db.journalChange.count({ where: { organisationId: f.organisationId, entityKey: `assignment:${assignmentId}` } });
 
 describe("a bulk save killed mid-transaction leaves all or nothing", () => {
   it("completes fully when not interrupted", { timeout: 120_000 }, async () => {
     const lessonId = f.lesson("2026-11-18");
     const assignmentId = await addAssignment(f, lessonId, f.types.test);
-    const run = startChild({ organisationId: f.organisationId, userId: f.users.teacher, lessonId, assignmentId, students: f.students });
+    const run = startChild({
+      organisationId: f.organisationId,
+      userId: f.users.teacher,
+      lessonId,
+      assignmentId,
+      students: f.students,
+    });
     expect(await run.exited, run.output()).toBe(0);
     expect(await protocolRows(assignmentId)).toBe(f.students.length);
     expect(await historyRows(assignmentId)).toBe(1);
@@ -80,7 +99,13 @@ describe("a bulk save killed mid-transaction leaves all or nothing", () => {
     // then blocks on the final history insert — mid-transaction, with the rows written but not committed.
     await holder.query("BEGIN");
     await holder.query('LOCK TABLE "JournalChange" IN EXCLUSIVE MODE');
-    const run = startChild({ organisationId: f.organisationId, userId: f.users.teacher, lessonId, assignmentId, students: f.students });
+    const run = startChild({
+      organisationId: f.organisationId,
+      userId: f.users.teacher,
+      lessonId,
+      assignmentId,
+      students: f.students,
+    });
     onTestFinished(() => {
       if (run.child.exitCode === null && run.child.signalCode === null) process.kill(-run.child.pid!, "SIGKILL");
     });
@@ -98,8 +123,17 @@ describe("a bulk save killed mid-transaction leaves all or nothing", () => {
       if (blockedPid === null) await sleep(100);
     }
     if (blockedPid === null) {
-      const all = await watcher.query("SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS q FROM pg_stat_activity WHERE datname = current_database()");
-      console.log(JSON.stringify(all.rows, null, 1), "child exit:", run.child.exitCode, run.child.signalCode, "output:", run.output());
+      const all = await watcher.query(
+        "SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS q FROM pg_stat_activity WHERE datname = current_database()",
+      );
+      console.log(
+        JSON.stringify(all.rows, null, 1),
+        "child exit:",
+        run.child.exitCode,
+        run.child.signalCode,
+        "output:",
+        run.output(),
+      );
     }
     expect(blockedPid, `the save never reached the history insert: ${run.output()}`).not.toBeNull();
     // The blocked backend has already written protocol rows in its open transaction.
@@ -125,7 +159,9 @@ describe("a bulk save killed mid-transaction leaves all or nothing", () => {
     expect(run.output()).not.toContain("saved");
     expect(await protocolRows(assignmentId)).toBe(0);
     expect(await historyRows(assignmentId)).toBe(0);
-    const a = await db.assignment.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: assignmentId } } });
+    const a = await db.assignment.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: assignmentId } },
+    });
     expect(a.specification).toBeNull();
   });
 });
@@ -134,8 +170,13 @@ describe("the app keeps serving after PostgreSQL drops every connection", () => 
   it("reconnects: no crash, no stuck request, the next requests answer", { timeout: 120_000 }, async () => {
     // Several pooled connections open and idle.
     await Promise.all(Array.from({ length: 5 }, () => db.$queryRawUnsafe("SELECT pg_sleep(0.05)::text AS slept")));
-    const killed = await withClient(async (c) =>
-      (await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rowCount,
+    const killed = await withClient(
+      async (c) =>
+        (
+          await c.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+          )
+        ).rowCount,
     );
     expect(killed).toBeGreaterThanOrEqual(1);
     await sleep(200);
@@ -145,7 +186,15 @@ describe("the app keeps serving after PostgreSQL drops every connection", () => 
     const lessonId = f.lesson("2026-11-17");
     const answers: { status: number; message?: string }[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await cellRoute(cellRequest({ kind: "attendance", lessonId, studentId: f.students[i % f.students.length], input: "н", version: 0 }));
+      const res = await cellRoute(
+        cellRequest({
+          kind: "attendance",
+          lessonId,
+          studentId: f.students[i % f.students.length],
+          input: "н",
+          version: 0,
+        }),
+      );
       answers.push({ status: res.status, message: ((await res.json()) as { message?: string }).message });
     }
     const statuses = answers.map((a) => a.status).join(",");
@@ -154,7 +203,10 @@ describe("the app keeps serving after PostgreSQL drops every connection", () => 
       expect(a.status, statuses).toBe(503);
       expect(a.message).toMatch(/Повторите попытку/);
     }
-    expect(answers.slice(-6).every((a) => a.status === 200), statuses).toBe(true);
+    expect(
+      answers.slice(-6).every((a) => a.status === 200),
+      statuses,
+    ).toBe(true);
     expect(await db.user.count({ where: { organisationId: f.organisationId } })).toBeGreaterThan(0);
     signOut();
   });
@@ -166,7 +218,10 @@ describe("fifty parallel saves of one cell through POST /api/journal/cell", () =
     const assignmentId = await addAssignment(f, lessonId);
     const studentId = f.students[3];
     await signInAs(f.organisationId, f.users.teacher);
-    const send = (i: number) => cellRoute(cellRequest({ kind: "mark", lessonId, assignmentId, studentId, input: String(2 + (i % 4)), version: 0 }));
+    const send = (i: number) =>
+      cellRoute(
+        cellRequest({ kind: "mark", lessonId, assignmentId, studentId, input: String(2 + (i % 4)), version: 0 }),
+      );
     const read = async (r: Response) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> });
     const bodies = await Promise.all(Array.from({ length: 50 }, async (_, i) => read(await send(i))));
     // A save that found no free connection in time answered 503 (nothing written): the grid
@@ -178,7 +233,9 @@ describe("fifty parallel saves of one cell through POST /api/journal/cell", () =
     const refused = bodies.filter((b) => b.status === 409);
     expect(winners).toHaveLength(1);
     expect(refused).toHaveLength(49);
-    const stored = await db.mark.findUniqueOrThrow({ where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId, studentId } } });
+    const stored = await db.mark.findUniqueOrThrow({
+      where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId, studentId } },
+    });
     for (const r of refused) {
       expect(r.body).toMatchObject({ ok: false, code: "CONFLICT", current: { version: stored.version } });
       expect(String(r.body.message)).toMatch(/[а-яё]/i);

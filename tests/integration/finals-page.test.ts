@@ -22,25 +22,54 @@ const TODAY = day("2026-11-20");
 
 function userOf(id: number, roles: string[]): CurrentUser {
   return {
-    id, organisationId: f.organisationId, login: "u", fullName: "Тест", shortName: "Тест",
-    roles, mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id,
+    organisationId: f.organisationId,
+    login: "u",
+    fullName: "Тест",
+    shortName: "Тест",
+    roles,
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   } as CurrentUser;
 }
 
 async function mark(iso: string, studentId: number, input: string, typeId?: number) {
   const lessonId = f.lesson(iso);
   const assignmentId = await addAssignment(f, lessonId, typeId);
-  const r = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId, studentId, input, version: 0 }, NOW);
+  const r = await saveCell(
+    f.actor(f.users.teacher),
+    { kind: "mark", lessonId, assignmentId, studentId, input, version: 0 },
+    NOW,
+  );
   expect(r.body).toMatchObject({ ok: true });
 }
 
 const finalInput = (studentId: number, text: string, version = 0, extra: Record<string, unknown> = {}) => ({
-  classId: f.classId, subjectId: f.subjectId, studentId, kind: "PERIOD", periodId: f.q2, text, version, ...extra,
+  classId: f.classId,
+  subjectId: f.subjectId,
+  studentId,
+  kind: "PERIOD",
+  periodId: f.q2,
+  text,
+  version,
+  ...extra,
 });
 
 beforeAll(async () => {
   f = await createJournalFixture({ students: 3 });
-  const u = await db.user.create({ data: { organisationId: f.organisationId, login: "deputy", passwordHash: "-", mustChangePassword: false, lastName: "Орлова", firstName: "Тест" } });
+  const u = await db.user.create({
+    data: {
+      organisationId: f.organisationId,
+      login: "deputy",
+      passwordHash: "-",
+      mustChangePassword: false,
+      lastName: "Орлова",
+      firstName: "Тест",
+    },
+  });
   await db.userRole.create({ data: { organisationId: f.organisationId, userId: u.id, role: "DEPUTY" } });
   deputy = u.id;
   // Student 0: 5 (answer, weight 1), 4 (test, weight 2), 5 (answer), hospital 3 (answer) → (5+8+5+3)/5 = 4.20.
@@ -53,21 +82,38 @@ beforeAll(async () => {
   await mark("2026-11-16", f.students[2], "4");
   await mark("2026-11-17", f.students[2], "5", f.types.test);
   await mark("2026-11-18", f.students[2], "д");
-  const absent = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId: f.lesson("2026-11-13"), studentId: s0, input: "н", version: 0 }, NOW);
+  const absent = await saveCell(
+    f.actor(f.users.teacher),
+    { kind: "attendance", lessonId: f.lesson("2026-11-13"), studentId: s0, input: "н", version: 0 },
+    NOW,
+  );
   expect(absent.body.ok).toBe(true);
 });
 
 describe("one figure everywhere (FIN-2, JRN-9, DRY-3)", () => {
   it("the journal's average, the finals page's recommendation and the diary's forecast agree", async () => {
-    const grid = await loadGridPage(userOf(f.users.teacher, ["TEACHER"]), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
-    const page = await loadFinalsPage(userOf(f.users.teacher, ["TEACHER"]), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+    const grid = await loadGridPage(
+      userOf(f.users.teacher, ["TEACHER"]),
+      { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 },
+      NOW,
+    );
+    const page = await loadFinalsPage(
+      userOf(f.users.teacher, ["TEACHER"]),
+      { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 },
+      NOW,
+    );
     expect(grid.kind).toBe("grid");
     expect(page.kind).toBe("sheet");
     if (grid.kind !== "grid" || page.kind !== "sheet") return;
-    for (const [studentId, average, proposal] of [[f.students[0], 4.2, 4], [f.students[2], 14 / 3, 5]] as const) {
+    for (const [studentId, average, proposal] of [
+      [f.students[0], 4.2, 4],
+      [f.students[2], 14 / 3, 5],
+    ] as const) {
       const journal = studentSummary(grid.view, studentId);
       const row = page.rows.find((r) => r.studentId === studentId)!;
-      const diary = (await studentMarksView(f.organisationId, studentId, TODAY, f.q2)).subjects.find((s) => s.subjectId === f.subjectId)!;
+      const diary = (await studentMarksView(f.organisationId, studentId, TODAY, f.q2)).subjects.find(
+        (s) => s.subjectId === f.subjectId,
+      )!;
       expect(journal.average).toBeCloseTo(average, 10);
       expect(row.outlook.average).toBeCloseTo(average, 10);
       expect(diary.outlook.average).toBeCloseTo(average, 10);
@@ -90,13 +136,24 @@ describe("who sets finals (FIN-4)", () => {
     expect(await db.finalMark.count({ where: { organisationId: f.organisationId } })).toBe(before);
     const byDeputy = await saveFinal(f.actor(deputy), finalInput(f.home, "4"), NOW);
     expect(byDeputy).toMatchObject({ ok: true, data: { label: "4", state: { value: 4, version: 1 } } });
-    const page = await loadFinalsPage(userOf(f.users.teacher, ["TEACHER"]), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+    const page = await loadFinalsPage(
+      userOf(f.users.teacher, ["TEACHER"]),
+      { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 },
+      NOW,
+    );
     if (page.kind !== "sheet") throw new Error("no sheet");
-    expect(page.rows.find((r) => r.studentId === f.home)).toMatchObject({ canEdit: false, deputyOnly: true, form: "на дому" });
+    expect(page.rows.find((r) => r.studentId === f.home)).toMatchObject({
+      canEdit: false,
+      deputyOnly: true,
+      form: "на дому",
+    });
   });
 
   it("refuses a teacher without load on the class × subject", async () => {
-    expect(await saveFinal(f.actor(f.users.other), finalInput(f.students[1], "5"), NOW)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await saveFinal(f.actor(f.users.other), finalInput(f.students[1], "5"), NOW)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -105,12 +162,24 @@ describe("setting a final (FIN-1, FIN-3, JRN-6, JRN-7, FIN-5)", () => {
     const s = f.students[1];
     const lessonId = f.lesson("2026-11-18");
     const assignmentId = await addAssignment(f, lessonId);
-    const open = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId, studentId: s, input: "4", version: 0 }, NOW);
+    const open = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "mark", lessonId, assignmentId, studentId: s, input: "4", version: 0 },
+      NOW,
+    );
     expect(open.body.ok).toBe(true);
     const set = await saveFinal(f.actor(f.users.teacher), finalInput(s, "4"), NOW);
     expect(set.ok).toBe(true);
-    const locked = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId, studentId: s, input: "5", version: 1 }, NOW);
-    expect(locked.body).toMatchObject({ ok: false, code: "LOCKED", message: "Итоговая отметка за период выставлена — текущие отметки периода не меняются" });
+    const locked = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "mark", lessonId, assignmentId, studentId: s, input: "5", version: 1 },
+      NOW,
+    );
+    expect(locked.body).toMatchObject({
+      ok: false,
+      code: "LOCKED",
+      message: "Итоговая отметка за период выставлена — текущие отметки периода не меняются",
+    });
     // The diary shows the final at once (FIN-5).
     const diary = await studentMarksView(f.organisationId, s, TODAY, f.q2);
     expect(diary.subjects.find((x) => x.subjectId === f.subjectId)?.periodFinal).toBe("4");
@@ -118,29 +187,56 @@ describe("setting a final (FIN-1, FIN-3, JRN-6, JRN-7, FIN-5)", () => {
 
   it("keeps every change in the history and the audit log; a stale version is a conflict", async () => {
     const s = f.students[0];
-    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "4"), NOW)).toMatchObject({ ok: true, data: { state: { version: 1 } } });
-    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "5", 1), NOW)).toMatchObject({ ok: true, data: { state: { value: 5, version: 2 } } });
+    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "4"), NOW)).toMatchObject({
+      ok: true,
+      data: { state: { version: 1 } },
+    });
+    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "5", 1), NOW)).toMatchObject({
+      ok: true,
+      data: { state: { value: 5, version: 2 } },
+    });
     const stale = await saveFinal(f.actor(f.users.teacher), finalInput(s, "3", 1), NOW);
     expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
     const key = finalKey({ studentId: s, classId: f.classId, subjectId: f.subjectId, kind: "PERIOD", periodId: f.q2 });
-    const history = await db.journalChange.findMany({ where: { organisationId: f.organisationId, entity: "FINAL", entityKey: key }, orderBy: { id: "asc" } });
+    const history = await db.journalChange.findMany({
+      where: { organisationId: f.organisationId, entity: "FINAL", entityKey: key },
+      orderBy: { id: "asc" },
+    });
     expect(history.map((h) => [h.oldValue, h.newValue])).toEqual([
       [null, { value: 4, special: null }],
-      [{ value: 4, special: null }, { value: 5, special: null }],
+      [
+        { value: 4, special: null },
+        { value: 5, special: null },
+      ],
     ]);
-    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "final.set", entityId: key } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "final.set", entityId: key } }),
+    ).toBe(2);
   });
 
   it("stores special values and year finals (periodId null) without duplicates", async () => {
     const s = f.students[2];
     const year = { kind: "YEAR", periodId: null };
-    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "осв", 0, year), NOW)).toMatchObject({ ok: true, data: { label: "осв." } });
-    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "н/а", 1, year), NOW)).toMatchObject({ ok: true, data: { label: "н/а" } });
-    const rows = await db.finalMark.findMany({ where: { organisationId: f.organisationId, studentId: s, kind: "YEAR" } });
+    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "осв", 0, year), NOW)).toMatchObject({
+      ok: true,
+      data: { label: "осв." },
+    });
+    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "н/а", 1, year), NOW)).toMatchObject({
+      ok: true,
+      data: { label: "н/а" },
+    });
+    const rows = await db.finalMark.findMany({
+      where: { organisationId: f.organisationId, studentId: s, kind: "YEAR" },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ value: null, special: "NOT_ATTESTED", periodId: null });
-    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "", 2, year), NOW)).toMatchObject({ ok: true, data: { state: null } });
-    expect(await db.finalMark.count({ where: { organisationId: f.organisationId, studentId: s, kind: "YEAR" } })).toBe(0);
+    expect(await saveFinal(f.actor(f.users.teacher), finalInput(s, "", 2, year), NOW)).toMatchObject({
+      ok: true,
+      data: { state: null },
+    });
+    expect(await db.finalMark.count({ where: { organisationId: f.organisationId, studentId: s, kind: "YEAR" } })).toBe(
+      0,
+    );
   });
 
   it("refuses bad input with a Russian message and writes nothing", async () => {
@@ -157,11 +253,20 @@ describe("setting a final (FIN-1, FIN-3, JRN-6, JRN-7, FIN-5)", () => {
       [finalInput(f.firstGrader, "5"), "Обучающийся не состоит в этом классе"],
     ];
     for (const [input, message] of cases) {
-      expect(await saveFinal(f.actor(f.users.teacher), input, NOW)).toMatchObject({ ok: false, code: "INVALID_INPUT", message });
+      expect(await saveFinal(f.actor(f.users.teacher), input, NOW)).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        message,
+      });
     }
-    expect(await saveFinal(f.actor(f.users.teacher), { classId: "x" }, NOW)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await saveFinal(f.actor(f.users.teacher), { classId: "x" }, NOW)).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+    });
     expect(await db.finalMark.count({ where: { organisationId: f.organisationId } })).toBe(before);
-    expect(await db.journalChange.count({ where: { organisationId: f.organisationId, entity: "FINAL" } })).toBe(changes);
+    expect(await db.journalChange.count({ where: { organisationId: f.organisationId, entity: "FINAL" } })).toBe(
+      changes,
+    );
   });
 });
 
@@ -173,9 +278,13 @@ describe("missing finals are warned about from three days before the period's en
     expect(early.kind === "sheet" && early.warning).toBe(null);
     const late = new Date("2026-12-26T08:00:00.000Z");
     const page = await loadFinalsPage(teacher, req, late);
-    expect(page.kind === "sheet" && page.warning).toMatch(/^Не выставлено итоговых отметок: \d+ \(до конца периода 2 дн\.\)$/);
+    expect(page.kind === "sheet" && page.warning).toMatch(
+      /^Не выставлено итоговых отметок: \d+ \(до конца периода 2 дн\.\)$/,
+    );
     const choices = await loadFinalsChoices(teacher, late);
-    expect(choices.find((c) => c.classId === f.classId)?.warning).toMatch(/^2 четверть: Не выставлено итоговых отметок/);
+    expect(choices.find((c) => c.classId === f.classId)?.warning).toMatch(
+      /^2 четверть: Не выставлено итоговых отметок/,
+    );
   });
 });
 
@@ -185,7 +294,12 @@ describe("new since the last visit (DRY-7)", () => {
     const parentUser = f.users.classTeacher; // any user row: the record is per user × student
     // The mark below is saved at NOW: the first visit is an hour before, the next 31 minutes after.
     const t0 = new Date(NOW.getTime() - 3_600_000);
-    expect(await recordDiaryVisit(f.organisationId, parentUser, s, t0)).toEqual({ since: null, marks: 0, homework: 0, messages: 0 });
+    expect(await recordDiaryVisit(f.organisationId, parentUser, s, t0)).toEqual({
+      since: null,
+      marks: 0,
+      homework: 0,
+      messages: 0,
+    });
     await mark("2026-11-19", s, "5");
     const later = new Date(NOW.getTime() + 31 * 60_000);
     const news = await recordDiaryVisit(f.organisationId, parentUser, s, later);
@@ -199,7 +313,11 @@ describe("new since the last visit (DRY-7)", () => {
 
 describe("the student period report (RPT-8)", () => {
   it("the PDF holds the student's name, the subject, marks and absences", async () => {
-    const file = await buildReport(f.organisationId, { report: "student", format: "pdf", studentId: f.students[0], periodId: f.q2 }, NOW);
+    const file = await buildReport(
+      f.organisationId,
+      { report: "student", format: "pdf", studentId: f.students[0], periodId: f.q2 },
+      NOW,
+    );
     expect(file?.contentType).toBe("application/pdf");
     const pdf = await getDocumentProxy(new Uint8Array(file!.bytes));
     const text = ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, " ");
@@ -213,15 +331,29 @@ describe("the student period report (RPT-8)", () => {
   });
 
   it("the XLSX has the same row for the subject", async () => {
-    const file = await buildReport(f.organisationId, { report: "student", format: "xlsx", studentId: f.students[0], periodId: f.q2 }, NOW);
+    const file = await buildReport(
+      f.organisationId,
+      { report: "student", format: "xlsx", studentId: f.students[0], periodId: f.q2 },
+      NOW,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
-    const values = book.worksheets[0].getSheetValues().flat().filter((v) => v !== null && v !== undefined).map(String);
+    const values = book.worksheets[0]
+      .getSheetValues()
+      .flat()
+      .filter((v) => v !== null && v !== undefined)
+      .map(String);
     expect(values).toEqual(expect.arrayContaining(["Алгебра", "5 4 5 3", "4,20"]));
   });
 
   it("an unknown period gives no report", async () => {
-    expect(await buildReport(f.organisationId, { report: "student", format: "pdf", studentId: f.students[0], periodId: f.q2 + 999 }, NOW)).toBeNull();
+    expect(
+      await buildReport(
+        f.organisationId,
+        { report: "student", format: "pdf", studentId: f.students[0], periodId: f.q2 + 999 },
+        NOW,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -229,9 +361,31 @@ describe("college attestation forms (FIN-1, FIN-3)", () => {
   it("labels the semester column with its form and takes зачёт / незачёт for a credit", async () => {
     const c = await createJournalFixture({ students: 1 });
     await db.organisation.update({ where: { id: c.organisationId }, data: { kind: "COLLEGE" } });
-    await db.curriculumItem.create({ data: { organisationId: c.organisationId, classId: c.classId, subjectId: c.subjectId, periodId: c.q2, hours: 36, controlKind: "CREDIT" } });
-    await db.curriculumItem.create({ data: { organisationId: c.organisationId, classId: c.classId, subjectId: c.subjectId, periodId: c.q1, hours: 36, controlKind: "DIFF_CREDIT" } });
-    const teacher = { ...userOf(c.users.teacher, ["TEACHER"]), organisationId: c.organisationId, orgKind: "COLLEGE" } as CurrentUser;
+    await db.curriculumItem.create({
+      data: {
+        organisationId: c.organisationId,
+        classId: c.classId,
+        subjectId: c.subjectId,
+        periodId: c.q2,
+        hours: 36,
+        controlKind: "CREDIT",
+      },
+    });
+    await db.curriculumItem.create({
+      data: {
+        organisationId: c.organisationId,
+        classId: c.classId,
+        subjectId: c.subjectId,
+        periodId: c.q1,
+        hours: 36,
+        controlKind: "DIFF_CREDIT",
+      },
+    });
+    const teacher = {
+      ...userOf(c.users.teacher, ["TEACHER"]),
+      organisationId: c.organisationId,
+      orgKind: "COLLEGE",
+    } as CurrentUser;
     const page = await loadFinalsPage(teacher, { classId: c.classId, subjectId: c.subjectId, periodId: c.q2 }, NOW);
     if (page.kind !== "sheet") throw new Error("no sheet");
     expect(page.columns.map((col) => [col.label, col.form, col.passFail])).toEqual([
@@ -239,17 +393,45 @@ describe("college attestation forms (FIN-1, FIN-3)", () => {
       ["2 четверть", "зачёт", true],
       ["Итоговая", null, false],
     ]);
-    const input = { classId: c.classId, subjectId: c.subjectId, studentId: c.students[0], kind: "PERIOD", periodId: c.q2, version: 0 };
+    const input = {
+      classId: c.classId,
+      subjectId: c.subjectId,
+      studentId: c.students[0],
+      kind: "PERIOD",
+      periodId: c.q2,
+      version: 0,
+    };
     // A credit of a subject marked on the scale proposes «зачёт» from a recommended mark above «2».
     const lessonId = c.lesson("2026-11-19");
     const assignmentId = await addAssignment(c, lessonId);
-    expect((await saveCell(c.actor(c.users.teacher), { kind: "mark", lessonId, assignmentId, studentId: c.students[0], input: "4", version: 0 }, NOW)).body).toMatchObject({ ok: true });
+    expect(
+      (
+        await saveCell(
+          c.actor(c.users.teacher),
+          { kind: "mark", lessonId, assignmentId, studentId: c.students[0], input: "4", version: 0 },
+          NOW,
+        )
+      ).body,
+    ).toMatchObject({ ok: true });
     const withMark = await loadFinalsPage(teacher, { classId: c.classId, subjectId: c.subjectId, periodId: c.q2 }, NOW);
-    expect(withMark.kind === "sheet" && withMark.rows.find((r) => r.studentId === c.students[0])?.proposalText).toBe("з");
-    expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "5" }, NOW)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
-    expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "з" }, NOW)).toMatchObject({ ok: true, data: { label: "зачёт" } });
-    const row = await db.finalMark.findFirstOrThrow({ where: { organisationId: c.organisationId, studentId: c.students[0], periodId: c.q2 } });
+    expect(withMark.kind === "sheet" && withMark.rows.find((r) => r.studentId === c.students[0])?.proposalText).toBe(
+      "з",
+    );
+    expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "5" }, NOW)).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+    });
+    expect(await saveFinal(c.actor(c.users.teacher), { ...input, text: "з" }, NOW)).toMatchObject({
+      ok: true,
+      data: { label: "зачёт" },
+    });
+    const row = await db.finalMark.findFirstOrThrow({
+      where: { organisationId: c.organisationId, studentId: c.students[0], periodId: c.q2 },
+    });
     expect(row).toMatchObject({ form: "CREDIT", special: "PASS", value: null });
-    expect(await saveFinal(c.actor(c.users.teacher), { ...input, periodId: c.q1, text: "4" }, NOW)).toMatchObject({ ok: true, data: { label: "4" } });
+    expect(await saveFinal(c.actor(c.users.teacher), { ...input, periodId: c.q1, text: "4" }, NOW)).toMatchObject({
+      ok: true,
+      data: { label: "4" },
+    });
   });
 });

@@ -26,7 +26,11 @@ const SKIP = new Set(["lib/auth/actions.ts#signOutAction", "lib/auth/actions.ts#
 
 function walk(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name.startsWith(".") || e.name === "node_modules" ? [] : walk(`${dir}/${e.name}`)) : [`${dir}/${e.name}`],
+    e.isDirectory()
+      ? e.name.startsWith(".") || e.name === "node_modules"
+        ? []
+        : walk(`${dir}/${e.name}`)
+      : [`${dir}/${e.name}`],
   );
 }
 
@@ -58,10 +62,21 @@ const actionTargets: Target[] = [...walk("lib"), ...walk("app")]
   .flatMap((file) => {
     const sf = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
     const first = sf.statements[0];
-    if (!first || !ts.isExpressionStatement(first) || !ts.isStringLiteral(first.expression) || first.expression.text !== "use server") return [];
+    if (
+      !first ||
+      !ts.isExpressionStatement(first) ||
+      !ts.isStringLiteral(first.expression) ||
+      first.expression.text !== "use server"
+    )
+      return [];
     const literals = literalsOf([file, path.join(path.dirname(file), "schema.ts")]);
     return sf.statements.flatMap((st) => {
-      if (!ts.isFunctionDeclaration(st) || !st.name || !ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [];
+      if (
+        !ts.isFunctionDeclaration(st) ||
+        !st.name ||
+        !ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      )
+        return [];
       const params = st.parameters.map((p) => ({ name: p.name.getText(sf), type: p.type?.getText(sf) ?? "unknown" }));
       return [{ key: `${file}#${st.name.text}`, file, name: st.name.text, params, literals }];
     });
@@ -75,19 +90,58 @@ let own: string[];
 beforeAll(async () => {
   f = await createAccessFixture();
   const o = f.otherOrganisationId;
-  const year = await db.academicYear.create({ data: { organisationId: o, name: "2026/2027", startDate: new Date("2026-09-01"), endDate: new Date("2027-05-31"), isCurrent: true } });
+  const year = await db.academicYear.create({
+    data: {
+      organisationId: o,
+      name: "2026/2027",
+      startDate: new Date("2026-09-01"),
+      endDate: new Date("2027-05-31"),
+      isCurrent: true,
+    },
+  });
   const cls = await db.classGroup.create({ data: { organisationId: o, yearId: year.id, name: "9В", grade: 9 } });
-  const st = await db.student.create({ data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") } });
-  const user = await db.user.create({ data: { organisationId: o, login: "other", passwordHash: "-", lastName: "Чужой", firstName: "Учитель" } });
+  const st = await db.student.create({
+    data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") },
+  });
+  const user = await db.user.create({
+    data: { organisationId: o, login: "other", passwordHash: "-", lastName: "Чужой", firstName: "Учитель" },
+  });
   foreign = [year.id, cls.id, st.id, user.id].map(String);
   own = [f.classA, f.classB, f.studentA, f.studentB, f.lessonA, f.lessonB, f.subject, f.users.TEACHER].map(String);
 });
 
 const HOSTILE = [
-  "", " ", "0", "-1", "1.5", "NaN", "Infinity", "1e309", "2147483648", "99999999999999999999", "0x10", "true", "null", "undefined",
-  "[]", "{}", '{"__proto__":{"polluted":1}}', "2026-13-45", "2026-02-30", "0001-01-01", "9999-12-31", "31.12.2026", "2026-09-01T25:61",
-  "<script>alert(1)</script>", "'; DROP TABLE \"User\"; --", "\u0000", "\u202e\u0000\uffff", "../../etc/passwd", "😀".repeat(50),
-  "я".repeat(5_000), "x".repeat(200_000),
+  "",
+  " ",
+  "0",
+  "-1",
+  "1.5",
+  "NaN",
+  "Infinity",
+  "1e309",
+  "2147483648",
+  "99999999999999999999",
+  "0x10",
+  "true",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
+  '{"__proto__":{"polluted":1}}',
+  "2026-13-45",
+  "2026-02-30",
+  "0001-01-01",
+  "9999-12-31",
+  "31.12.2026",
+  "2026-09-01T25:61",
+  "<script>alert(1)</script>",
+  '\'; DROP TABLE "User"; --',
+  "\u0000",
+  "\u202e\u0000\uffff",
+  "../../etc/passwd",
+  "😀".repeat(50),
+  "я".repeat(5_000),
+  "x".repeat(200_000),
 ];
 
 function valueArb(literals: string[]): fc.Arbitrary<string> {
@@ -102,9 +156,16 @@ function valueArb(literals: string[]): fc.Arbitrary<string> {
 
 /** Malformed uploads: random bytes, a truncated zip, a CSV bomb, an empty file, a wrong type. */
 const fileArb = fc.oneof(
-  fc.uint8Array({ maxLength: 2_000 }).map((b) => new File([b], "import.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })),
+  fc
+    .uint8Array({ maxLength: 2_000 })
+    .map(
+      (b) =>
+        new File([b], "import.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    ),
   fc.constant(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])], "broken.xlsx")),
-  fc.constant(new File(["Фамилия;Имя\n" + "А;Б;".repeat(20_000) + "\n" + '"'.repeat(1000)], "list.csv", { type: "text/csv" })),
+  fc.constant(
+    new File(["Фамилия;Имя\n" + "А;Б;".repeat(20_000) + "\n" + '"'.repeat(1000)], "list.csv", { type: "text/csv" }),
+  ),
   fc.constant(new File([], "empty.xlsx")),
   fc.constant(new File(["MZ\u0090\u0000"], "virus.exe", { type: "application/x-msdownload" })),
 );
@@ -112,7 +173,10 @@ const fileArb = fc.oneof(
 function formArb(literals: string[]): fc.Arbitrary<FormData> {
   const keys = literals.length ? fc.constantFrom(...literals) : fc.string({ maxLength: 10 });
   return fc
-    .tuple(fc.array(fc.tuple(keys, valueArb(literals)), { maxLength: 12 }), fc.option(fc.tuple(fc.constantFrom("file", "files", ...literals), fileArb)))
+    .tuple(
+      fc.array(fc.tuple(keys, valueArb(literals)), { maxLength: 12 }),
+      fc.option(fc.tuple(fc.constantFrom("file", "files", ...literals), fileArb)),
+    )
     .map(([entries, file]) => {
       const form = new FormData();
       for (const [k, v] of entries) form.append(k, v);
@@ -152,7 +216,10 @@ describe("server actions answer hostile input with a clear 4xx error and write n
 
   for (const target of actionTargets) {
     it(target.key, { timeout: 120_000 }, async () => {
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, target.file))) as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, target.file))) as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
       await signInAs(f.organisationId, f.users.ADMIN);
       const before = await dbDigest();
       let anyOk = false;
@@ -194,18 +261,55 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
       let anyOk = false;
       const body = fc.oneof(
         fc.json().map((j) => j),
-        fc.dictionary(fc.constantFrom("kind", "lessonId", "studentId", "assignmentId", "input", "version", "typeId", "comment", ...literals), fc.jsonValue()).map((o) => JSON.stringify(o)),
+        fc
+          .dictionary(
+            fc.constantFrom(
+              "kind",
+              "lessonId",
+              "studentId",
+              "assignmentId",
+              "input",
+              "version",
+              "typeId",
+              "comment",
+              ...literals,
+            ),
+            fc.jsonValue(),
+          )
+          .map((o) => JSON.stringify(o)),
         fc.constantFrom("", "{", "null", "[]", "x".repeat(100_000), '{"kind":"mark","lessonId":"1e309"}'),
       );
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...methods),
           fc.tuple(...paramNames.map(() => valueArb(literals))),
-          fc.array(fc.tuple(fc.constantFrom("lessonId", "assignmentId", "studentId", "kind", "classId", "periodId", "format", "from", "to", "date", "list", ...literals), valueArb(literals)), { maxLength: 6 }),
+          fc.array(
+            fc.tuple(
+              fc.constantFrom(
+                "lessonId",
+                "assignmentId",
+                "studentId",
+                "kind",
+                "classId",
+                "periodId",
+                "format",
+                "from",
+                "to",
+                "date",
+                "list",
+                ...literals,
+              ),
+              valueArb(literals),
+            ),
+            { maxLength: 6 },
+          ),
           body,
           async (method, params, query, payload) => {
             const qs = new URLSearchParams(query.map(([k, v]) => [k, v.slice(0, 2_000)])).toString();
-            const init: RequestInit = { method, headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" } };
+            const init: RequestInit = {
+              method,
+              headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+            };
             if (method !== "GET") init.body = payload;
             let res: Response;
             try {
@@ -214,7 +318,9 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
               });
             } catch (e) {
               if (interruptOf(e)) return;
-              throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`, { cause: e });
+              throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`, {
+                cause: e,
+              });
             }
             if (res.status >= 500) throw new Error(`${method} answered ${res.status}`);
             if (res.status < 400) {
@@ -230,7 +336,8 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
             } catch (e) {
               if (!(e instanceof SyntaxError)) throw e;
             }
-            if (!/[а-яё]/i.test(message)) throw new Error(`${res.status} without a Russian message: ${text.slice(0, 200)}`);
+            if (!/[а-яё]/i.test(message))
+              throw new Error(`${res.status} without a Russian message: ${text.slice(0, 200)}`);
           },
         ),
         { numRuns: RUNS, seed: 20_261_123, endOnFailure: true },

@@ -15,8 +15,21 @@ beforeAll(async () => {
   f = await createJournalFixture({ students: 5 });
 });
 
-const mark = (lessonId: number, assignmentId: number | null, studentId: number, input: string, version: number, extra = {}) => ({
-  kind: "mark" as const, lessonId, assignmentId, studentId, input, version, ...extra,
+const mark = (
+  lessonId: number,
+  assignmentId: number | null,
+  studentId: number,
+  input: string,
+  version: number,
+  extra = {},
+) => ({
+  kind: "mark" as const,
+  lessonId,
+  assignmentId,
+  studentId,
+  input,
+  version,
+  ...extra,
 });
 
 describe("saving a mark (JRN-3, NFR-3)", () => {
@@ -29,7 +42,9 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     const second = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 1), NOW);
     expect(second.body).toMatchObject({ ok: true, version: 2 });
     const stored = await db.mark.findUnique({
-      where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s } },
+      where: {
+        organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s },
+      },
     });
     expect(stored?.value).toBe(5);
   });
@@ -41,7 +56,11 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "3", 0), NOW);
     const stale = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 0), NOW);
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ ok: false, code: "CONFLICT", current: { text: "3", version: 1, by: "Соколова Тест" } });
+    expect(stale.body).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      current: { text: "3", version: 1, by: "Соколова Тест" },
+    });
     if (!stale.body.ok) expect(stale.body.message).toContain("«3»");
   });
 
@@ -50,7 +69,9 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     const a = await addAssignment(f, lessonId);
     const s = f.students[2];
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, String(2 + (i % 4)), 0), NOW)),
+      Array.from({ length: 50 }, (_, i) =>
+        saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, String(2 + (i % 4)), 0), NOW),
+      ),
     );
     const saved = results.filter((r) => r.body.ok);
     const conflicts = results.filter((r) => r.status === 409);
@@ -62,13 +83,17 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     // Fifty saves that each carry the version they read: every success is recorded, none overwritten unseen.
     let version = 1;
     const chained = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, String(2 + (i % 4)), version), NOW)),
+      Array.from({ length: 50 }, (_, i) =>
+        saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, String(2 + (i % 4)), version), NOW),
+      ),
     );
     const ok = chained.filter((r) => r.body.ok && !("unchanged" in r.body));
     expect(ok.length + chained.filter((r) => r.status === 409).length).toBe(50);
     const after = await changesOf(f.organisationId, [markEntityKey(a, s)]);
     const stored = await db.mark.findUniqueOrThrow({
-      where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s } },
+      where: {
+        organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s },
+      },
     });
     expect(after.length - 1).toBe(stored.version - 1);
     version = stored.version;
@@ -80,8 +105,12 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     const a = await addAssignment(f, lessonId);
     const s = f.students[4];
     const key = markEntityKey(a, s);
-    expect((await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "4", 0, { comment: "Устно" }), NOW)).body).toMatchObject({
-      ok: true, version: 1, mark: { kind: "GRADE", value: 4, isHospital: false, comment: "Устно", version: 1 },
+    expect(
+      (await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "4", 0, { comment: "Устно" }), NOW)).body,
+    ).toMatchObject({
+      ok: true,
+      version: 1,
+      mark: { kind: "GRADE", value: 4, isHospital: false, comment: "Устно", version: 1 },
     });
     const same = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "4", 1), NOW);
     expect(same.body).toMatchObject({ ok: true, version: 1, mark: { value: 4, comment: "Устно", version: 1 } });
@@ -94,9 +123,18 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     expect(history[0].oldValue).toEqual({ kind: "GRADE", value: 4, isHospital: false, comment: "Устно", version: 1 });
     expect(history[0].newValue).toEqual({ kind: "GRADE", value: 5, isHospital: false, comment: "Устно", version: 2 });
     const stored = await db.mark.findUniqueOrThrow({
-      where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s } },
+      where: {
+        organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId: a, studentId: s },
+      },
     });
-    expect(stored).toMatchObject({ lessonId, value: 5, version: 2, comment: "Устно", updatedAt: hours(1), createdAt: NOW });
+    expect(stored).toMatchObject({
+      lessonId,
+      value: 5,
+      version: 2,
+      comment: "Устно",
+      updatedAt: hours(1),
+      createdAt: NOW,
+    });
   });
 
   it("refuses an assignment of another lesson and writes nothing", async () => {
@@ -109,7 +147,11 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
 
   it("creates the lesson's first assignment when a mark is typed into an empty lesson", async () => {
     const lessonId = f.lesson("2026-11-17");
-    const r = await saveCell(f.actor(f.users.teacher), mark(lessonId, null, f.students[0], "5", 0, { typeId: f.types.answer }), NOW);
+    const r = await saveCell(
+      f.actor(f.users.teacher),
+      mark(lessonId, null, f.students[0], "5", 0, { typeId: f.types.answer }),
+      NOW,
+    );
     expect(r.body).toMatchObject({ ok: true, version: 1 });
     const assignments = await db.assignment.findMany({ where: { organisationId: f.organisationId, lessonId } });
     expect(assignments).toHaveLength(1);
@@ -121,18 +163,27 @@ describe("saving a mark (JRN-3, NFR-3)", () => {
     const a = await addAssignment(f, lessonId);
     expect((await saveCell(f.actor(f.users.teacher), mark(lessonId, a, f.students[0], "7", 0), NOW)).status).toBe(400);
     expect((await saveCell(f.actor(f.users.other), mark(lessonId, a, f.students[0], "5", 0), NOW)).status).toBe(403);
-    expect((await saveCell(f.actor(f.users.classTeacher), mark(lessonId, a, f.students[0], "5", 0), NOW)).status).toBe(403);
+    expect((await saveCell(f.actor(f.users.classTeacher), mark(lessonId, a, f.students[0], "5", 0), NOW)).status).toBe(
+      403,
+    );
     expect(await db.mark.count({ where: { organisationId: f.organisationId, assignmentId: a } })).toBe(0);
   });
 
   it("lets a substitute fill exactly the lesson they substitute (SCH-3)", async () => {
     const lessonId = f.lesson("2026-11-19");
-    await db.lesson.update({ where: { organisationId_id: { organisationId: f.organisationId, id: lessonId } }, data: { substituteId: f.users.substitute } });
+    await db.lesson.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: lessonId } },
+      data: { substituteId: f.users.substitute },
+    });
     const a = await addAssignment(f, lessonId);
-    expect((await saveCell(f.actor(f.users.substitute), mark(lessonId, a, f.students[3], "4", 0), NOW)).status).toBe(200);
+    expect((await saveCell(f.actor(f.users.substitute), mark(lessonId, a, f.students[3], "4", 0), NOW)).status).toBe(
+      200,
+    );
     const otherLesson = f.lesson("2026-11-18");
     const b = await addAssignment(f, otherLesson);
-    expect((await saveCell(f.actor(f.users.substitute), mark(otherLesson, b, f.students[3], "4", 0), NOW)).status).toBe(403);
+    expect((await saveCell(f.actor(f.users.substitute), mark(otherLesson, b, f.students[3], "4", 0), NOW)).status).toBe(
+      403,
+    );
   });
 });
 
@@ -146,7 +197,15 @@ describe("who has a cell (JRN-1, PPL-2, JRN-10)", () => {
     expect((await saveCell(f.actor(f.users.teacher), mark(after, a2, f.joined, "5", 0), NOW)).status).toBe(200);
     expect((await saveCell(f.actor(f.users.teacher), mark(after, a2, f.left, "5", 0), NOW)).status).toBe(400);
     const early = f.lesson("2026-11-13");
-    expect((await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId: early, studentId: f.left, input: "н", version: 0 }, NOW)).status).toBe(400);
+    expect(
+      (
+        await saveCell(
+          f.actor(f.users.teacher),
+          { kind: "attendance", lessonId: early, studentId: f.left, input: "н", version: 0 },
+          NOW,
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it("keeps no marks nor attendance for a student on home education", async () => {
@@ -154,14 +213,24 @@ describe("who has a cell (JRN-1, PPL-2, JRN-10)", () => {
     const a = await addAssignment(f, lessonId);
     const r = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, f.home, "5", 0), NOW);
     expect(r.status).toBe(400);
-    const att = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: f.home, input: "н", version: 0 }, NOW);
+    const att = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId, studentId: f.home, input: "н", version: 0 },
+      NOW,
+    );
     expect(att.status).toBe(400);
   });
 
   it("takes attendance but no marks in the first grade", async () => {
     const a = await addAssignment(f, f.firstLesson);
-    expect((await saveCell(f.actor(f.users.teacher), mark(f.firstLesson, a, f.firstGrader, "5", 0), NOW)).status).toBe(400);
-    const att = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId: f.firstLesson, studentId: f.firstGrader, input: "н", version: 0 }, NOW);
+    expect((await saveCell(f.actor(f.users.teacher), mark(f.firstLesson, a, f.firstGrader, "5", 0), NOW)).status).toBe(
+      400,
+    );
+    const att = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId: f.firstLesson, studentId: f.firstGrader, input: "н", version: 0 },
+      NOW,
+    );
     expect(att.body).toMatchObject({ ok: true, attendance: { code: "N" } });
   });
 });
@@ -170,18 +239,38 @@ describe("attendance (JRN-4)", () => {
   it("accepts Н and ОП from the teacher and refuses reasons and other codes", async () => {
     const lessonId = f.lesson("2026-11-20");
     const s = f.students[4];
-    const n = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: s, input: "н", version: 0 }, NOW);
+    const n = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId, studentId: s, input: "н", version: 0 },
+      NOW,
+    );
     expect(n.body).toMatchObject({ ok: true, version: 1, attendance: { code: "N" } });
     for (const input of ["уп", "б", "осв"]) {
-      expect((await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: s, input, version: 1 }, NOW)).status).toBe(400);
+      expect(
+        (
+          await saveCell(
+            f.actor(f.users.teacher),
+            { kind: "attendance", lessonId, studentId: s, input, version: 1 },
+            NOW,
+          )
+        ).status,
+      ).toBe(400);
     }
-    const op = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: s, input: "оп", version: 1 }, NOW);
+    const op = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId, studentId: s, input: "оп", version: 1 },
+      NOW,
+    );
     expect(op.body).toMatchObject({ ok: true, version: 2, attendance: { code: "OP" } });
   });
 
   it("refuses attendance for a lesson that has not happened yet", async () => {
     const lessonId = f.lesson("2026-11-23");
-    const r = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: f.students[0], input: "н", version: 0 }, NOW);
+    const r = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId, studentId: f.students[0], input: "н", version: 0 },
+      NOW,
+    );
     expect(r.status).toBe(403);
   });
 });
@@ -198,13 +287,22 @@ describe("edit lock (JRN-6)", () => {
     expect(await db.mark.count({ where: { organisationId: f.organisationId, assignmentId: a } })).toBe(0);
 
     const request = await createUnlockRequest({
-      organisationId: f.organisationId, requesterId: f.users.teacher, classId: f.classId, subjectId: f.subjectId, date: day(date),
-      reason: "Перенос отметок из бумажного журнала", now: NOW,
+      organisationId: f.organisationId,
+      requesterId: f.users.teacher,
+      classId: f.classId,
+      subjectId: f.subjectId,
+      date: day(date),
+      reason: "Перенос отметок из бумажного журнала",
+      now: NOW,
     });
     // A pending request opens nothing.
     expect((await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 0), hours(1))).status).toBe(403);
     const decided = await decideUnlockRequest({
-      organisationId: f.organisationId, deciderId: f.users.admin, requestId: request.id, decision: { approve: true, note: null }, now: hours(2),
+      organisationId: f.organisationId,
+      deciderId: f.users.admin,
+      requestId: request.id,
+      decision: { approve: true, note: null },
+      now: hours(2),
     });
     expect(decided?.openUntil?.toISOString()).toBe(hours(14).toISOString());
     const inside = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 0), hours(13));
@@ -214,9 +312,13 @@ describe("edit lock (JRN-6)", () => {
     const history = await changesOf(f.organisationId, [markEntityKey(a, s)]);
     expect(history).toHaveLength(1);
     expect(history[0].reason).toContain("открытую");
-    const stored = await db.unlockRequest.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: request.id } } });
+    const stored = await db.unlockRequest.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: request.id } },
+    });
     expect(stored).toMatchObject({ status: "APPROVED", deciderId: f.users.admin, requesterId: f.users.teacher });
-    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "journal.unlock.approve" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "journal.unlock.approve" } }),
+    ).toBe(1);
   });
 
   it("closes the period's current marks of a student once the period's final mark is set", async () => {
@@ -224,7 +326,16 @@ describe("edit lock (JRN-6)", () => {
     const a = await addAssignment(f, lessonId);
     const s = f.students[1];
     await db.finalMark.create({
-      data: { organisationId: f.organisationId, studentId: s, classId: f.classId, subjectId: f.subjectId, kind: "PERIOD", periodId: f.q2, value: 4, setById: f.users.teacher },
+      data: {
+        organisationId: f.organisationId,
+        studentId: s,
+        classId: f.classId,
+        subjectId: f.subjectId,
+        kind: "PERIOD",
+        periodId: f.q2,
+        value: 4,
+        setById: f.users.teacher,
+      },
     });
     const r = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 0), NOW);
     expect(r.status).toBe(403);

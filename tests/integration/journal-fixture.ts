@@ -17,29 +17,63 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
   const region = await db.region.create({ data: { name: `Регион ${tag}` } });
   const municipality = await db.municipality.create({ data: { regionId: region.id, name: `Округ ${tag}` } });
   const org = await db.organisation.create({
-    data: { regionId: region.id, municipalityId: municipality.id, kind: "SCHOOL", name: `Школа ${tag}`, shortName: "Школа" },
+    data: {
+      regionId: region.id,
+      municipalityId: municipality.id,
+      kind: "SCHOOL",
+      name: `Школа ${tag}`,
+      shortName: "Школа",
+    },
   });
   const organisationId = org.id;
-  await db.organisationSettings.create({ data: { organisationId, lockDays: 7, averagingMethod: "WEIGHTED", roundingThreshold: 0.5 } });
+  await db.organisationSettings.create({
+    data: { organisationId, lockDays: 7, averagingMethod: "WEIGHTED", roundingThreshold: 0.5 },
+  });
   const year = await db.academicYear.create({
-    data: { organisationId, name: "2026/2027", startDate: day("2026-09-01"), endDate: day("2027-05-31"), isCurrent: true },
+    data: {
+      organisationId,
+      name: "2026/2027",
+      startDate: day("2026-09-01"),
+      endDate: day("2027-05-31"),
+      isCurrent: true,
+    },
   });
   const q1 = await db.period.create({
-    data: { organisationId, yearId: year.id, kind: "QUARTER", number: 1, name: "1 четверть", startDate: day("2026-09-01"), endDate: day("2026-10-24") },
+    data: {
+      organisationId,
+      yearId: year.id,
+      kind: "QUARTER",
+      number: 1,
+      name: "1 четверть",
+      startDate: day("2026-09-01"),
+      endDate: day("2026-10-24"),
+    },
   });
   const q2 = await db.period.create({
-    data: { organisationId, yearId: year.id, kind: "QUARTER", number: 2, name: "2 четверть", startDate: day("2026-11-05"), endDate: day("2026-12-28") },
+    data: {
+      organisationId,
+      yearId: year.id,
+      kind: "QUARTER",
+      number: 2,
+      name: "2 четверть",
+      startDate: day("2026-11-05"),
+      endDate: day("2026-12-28"),
+    },
   });
   const cls = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "7А", grade: 7 } });
   const first = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "1А", grade: 1 } });
   const subject = await db.subject.create({ data: { organisationId, name: "Алгебра", shortName: "Алг" } });
-  const answer = await db.assignmentType.create({ data: { organisationId, name: "Ответ на уроке", shortName: "Отв", weight: 1, sortOrder: 1 } });
+  const answer = await db.assignmentType.create({
+    data: { organisationId, name: "Ответ на уроке", shortName: "Отв", weight: 1, sortOrder: 1 },
+  });
   const test = await db.assignmentType.create({
     data: { organisationId, name: "Контрольная работа", shortName: "К/р", weight: 2, isControl: true, sortOrder: 2 },
   });
 
   const mkUser = async (login: string, lastName: string, role: "TEACHER" | "ADMIN") => {
-    const u = await db.user.create({ data: { organisationId, login, passwordHash: "-", mustChangePassword: false, lastName, firstName: "Тест" } });
+    const u = await db.user.create({
+      data: { organisationId, login, passwordHash: "-", mustChangePassword: false, lastName, firstName: "Тест" },
+    });
     await db.userRole.create({ data: { organisationId, userId: u.id, role } });
     return u.id;
   };
@@ -48,24 +82,62 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
   const classTeacher = await mkUser("ct", "Классная", "TEACHER");
   const substitute = await mkUser("sub", "Заменяющий", "TEACHER");
   const admin = await mkUser("admin", "Морозов", "ADMIN");
-  await db.teacherLoad.create({ data: { organisationId, yearId: year.id, teacherId: teacher, classId: cls.id, subjectId: subject.id, hoursPerWeek: 3 } });
-  await db.teacherLoad.create({ data: { organisationId, yearId: year.id, teacherId: teacher, classId: first.id, subjectId: subject.id, hoursPerWeek: 3 } });
+  await db.teacherLoad.create({
+    data: {
+      organisationId,
+      yearId: year.id,
+      teacherId: teacher,
+      classId: cls.id,
+      subjectId: subject.id,
+      hoursPerWeek: 3,
+    },
+  });
+  await db.teacherLoad.create({
+    data: {
+      organisationId,
+      yearId: year.id,
+      teacherId: teacher,
+      classId: first.id,
+      subjectId: subject.id,
+      hoursPerWeek: 3,
+    },
+  });
   await db.classTeacher.create({ data: { organisationId, classId: cls.id, userId: classTeacher } });
 
   const n = opts.students ?? 5;
   const students: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = await db.student.create({
-      data: { organisationId, lastName: `Ученик${String(i).padStart(3, "0")}`, firstName: "Иван", birthDate: day("2013-01-01") },
+      data: {
+        organisationId,
+        lastName: `Ученик${String(i).padStart(3, "0")}`,
+        firstName: "Иван",
+        birthDate: day("2013-01-01"),
+      },
     });
-    await db.classMembership.create({ data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") } });
+    await db.classMembership.create({
+      data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") },
+    });
     students.push(s.id);
   }
-  const mkSpecial = async (lastName: string, spans: { start: string; end?: string; form?: "HOME" | "FULL_TIME" }[], classId = cls.id) => {
-    const s = await db.student.create({ data: { organisationId, lastName, firstName: "Пётр", birthDate: day("2013-01-01") } });
+  const mkSpecial = async (
+    lastName: string,
+    spans: { start: string; end?: string; form?: "HOME" | "FULL_TIME" }[],
+    classId = cls.id,
+  ) => {
+    const s = await db.student.create({
+      data: { organisationId, lastName, firstName: "Пётр", birthDate: day("2013-01-01") },
+    });
     for (const span of spans) {
       await db.classMembership.create({
-        data: { organisationId, studentId: s.id, classId, startDate: day(span.start), endDate: span.end ? day(span.end) : null, educationForm: span.form ?? "FULL_TIME" },
+        data: {
+          organisationId,
+          studentId: s.id,
+          classId,
+          startDate: day(span.start),
+          endDate: span.end ? day(span.end) : null,
+          educationForm: span.form ?? "FULL_TIME",
+        },
       });
     }
     return s.id;
@@ -84,11 +156,20 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
   }
   const lessons = new Map<string, number>();
   for (const date of dates) {
-    const l = await db.lesson.create({ data: { organisationId, classId: cls.id, subjectId: subject.id, teacherId: teacher, date, bellNumber: 2 } });
+    const l = await db.lesson.create({
+      data: { organisationId, classId: cls.id, subjectId: subject.id, teacherId: teacher, date, bellNumber: 2 },
+    });
     lessons.set(date.toISOString().slice(0, 10), l.id);
   }
   const firstLesson = await db.lesson.create({
-    data: { organisationId, classId: first.id, subjectId: subject.id, teacherId: teacher, date: day("2026-11-19"), bellNumber: 1 },
+    data: {
+      organisationId,
+      classId: first.id,
+      subjectId: subject.id,
+      teacherId: teacher,
+      date: day("2026-11-19"),
+      bellNumber: 1,
+    },
   });
   const lesson = (iso: string) => {
     const id = lessons.get(iso);
@@ -96,10 +177,23 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
     return id;
   };
   return {
-    organisationId, yearId: year.id, q1: q1.id, q2: q2.id, classId: cls.id, firstClassId: first.id, subjectId: subject.id,
+    organisationId,
+    yearId: year.id,
+    q1: q1.id,
+    q2: q2.id,
+    classId: cls.id,
+    firstClassId: first.id,
+    subjectId: subject.id,
     types: { answer: answer.id, test: test.id },
     users: { teacher, other, classTeacher, substitute, admin },
-    students, joined, left, home, firstGrader, lessons, lesson, firstLesson: firstLesson.id,
+    students,
+    joined,
+    left,
+    home,
+    firstGrader,
+    lessons,
+    lesson,
+    firstLesson: firstLesson.id,
     actor: (userId: number) => ({ organisationId, id: userId }),
   };
 }

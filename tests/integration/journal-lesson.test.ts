@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/cells";
 import { changesOf, lessonChanges } from "@/lib/journal/data";
-import { writeAssignment, writeHomework, writeLessonTopic, writeProtocol, protocolOf } from "@/lib/journal/lesson/mutations";
+import {
+  writeAssignment,
+  writeHomework,
+  writeLessonTopic,
+  writeProtocol,
+  protocolOf,
+} from "@/lib/journal/lesson/mutations";
 import { attendanceEntityKey, homeworkEntityKey, lessonEntityKey, writeAttendance } from "@/lib/journal/mutations";
 import { reasonApplies } from "@/lib/journal/rules";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
@@ -23,7 +29,10 @@ describe("topic and homework (JRN-2, JRN-7)", () => {
     expect(await writeLessonTopic({ ...base, version: 1, topic: "Другая тема" })).toBe("conflict");
     expect(await writeLessonTopic({ ...base, version: 2, topic: "Свойства степени" })).toBe("ok");
     const history = await changesOf(f.organisationId, [lessonEntityKey(lessonId)]);
-    expect(history.map((h) => (h.newValue as { topic: string }).topic)).toEqual(["Свойства степени", "Степень с натуральным показателем"]);
+    expect(history.map((h) => (h.newValue as { topic: string }).topic)).toEqual([
+      "Свойства степени",
+      "Степень с натуральным показателем",
+    ]);
     expect(history[0].oldValue).toMatchObject({ topic: "Степень с натуральным показателем" });
   });
 
@@ -44,19 +53,38 @@ describe("assignments and protocols (JRN-3, JRN-8)", () => {
   it("refuses to delete an assignment that already has marks", async () => {
     const lessonId = f.lesson("2026-11-17");
     const a = await addAssignment(f, lessonId, f.types.test);
-    await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 }, NOW);
+    await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 },
+      NOW,
+    );
     expect(await writeAssignment({ ...who(), lessonId, assignmentId: a, fields: null })).toBe("has-marks");
     const empty = await addAssignment(f, lessonId);
     expect(await writeAssignment({ ...who(), lessonId, assignmentId: empty, fields: null })).toBe("ok");
-    expect(await writeAssignment({ ...who(), lessonId: f.lesson("2026-11-18"), assignmentId: a, fields: null })).toBe("missing");
+    expect(await writeAssignment({ ...who(), lessonId: f.lesson("2026-11-18"), assignmentId: a, fields: null })).toBe(
+      "missing",
+    );
   });
 
   it("stores a control work's specification and per-student results by task", async () => {
     const lessonId = f.lesson("2026-11-16");
     const a = await addAssignment(f, lessonId, f.types.test);
-    expect(await writeProtocol({ ...who(), lessonId, assignmentId: a, tasks: [2, 3], results: [{ studentId: f.students[0], points: [2, 1] }] })).toBe("ok");
+    expect(
+      await writeProtocol({
+        ...who(),
+        lessonId,
+        assignmentId: a,
+        tasks: [2, 3],
+        results: [{ studentId: f.students[0], points: [2, 1] }],
+      }),
+    ).toBe("ok");
     const p = await protocolOf(f.organisationId, a);
-    expect(p?.specification).toEqual({ tasks: [{ n: 1, max: 2 }, { n: 2, max: 3 }] });
+    expect(p?.specification).toEqual({
+      tasks: [
+        { n: 1, max: 2 },
+        { n: 2, max: 3 },
+      ],
+    });
     expect(p?.rows).toEqual([{ studentId: f.students[0], results: { points: [2, 1] } }]);
   });
 });
@@ -65,18 +93,36 @@ describe("reasons of absence (JRN-4)", () => {
   it("turns the teacher's Н into УП with the class teacher recorded, and never into a lateness", async () => {
     const lessonId = f.lesson("2026-11-20");
     const s = f.students[2];
-    await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: s, input: "н", version: 0 }, NOW);
+    await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId, studentId: s, input: "н", version: 0 },
+      NOW,
+    );
     const set = (code: "UP" | "OP", version: number) =>
       writeAttendance({
-        organisationId: f.organisationId, userId: f.users.classTeacher, lessonId, studentId: s, next: { code, missedHours: null },
-        expectedVersion: version, asReason: true, allow: (current) => (current !== null && reasonApplies(current, code) ? "write" : "deny"), reason: null, now: NOW,
+        organisationId: f.organisationId,
+        userId: f.users.classTeacher,
+        lessonId,
+        studentId: s,
+        next: { code, missedHours: null },
+        expectedVersion: version,
+        asReason: true,
+        allow: (current) => (current !== null && reasonApplies(current, code) ? "write" : "deny"),
+        reason: null,
+        now: NOW,
       });
     expect(await set("OP", 1)).toEqual({ ok: false, reason: "denied" });
     expect(await set("UP", 1)).toMatchObject({ ok: true, version: 2 });
-    const row = await db.attendance.findUniqueOrThrow({ where: { organisationId_lessonId_studentId: { organisationId: f.organisationId, lessonId, studentId: s } } });
+    const row = await db.attendance.findUniqueOrThrow({
+      where: { organisationId_lessonId_studentId: { organisationId: f.organisationId, lessonId, studentId: s } },
+    });
     expect(row).toMatchObject({ code: "UP", reasonSetById: f.users.classTeacher });
     // The teacher typing «н» again keeps the reason (nothing changed silently).
-    const again = await saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId: s, input: "н", version: 2 }, NOW);
+    const again = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "attendance", lessonId, studentId: s, input: "н", version: 2 },
+      NOW,
+    );
     expect(again.body).toMatchObject({ ok: true, attendance: { code: "UP" } });
     const history = await changesOf(f.organisationId, [attendanceEntityKey(lessonId, s)]);
     expect(history.map((h) => h.user)).toEqual(["Классная Тест", "Соколова Тест"]);

@@ -33,28 +33,63 @@ async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; queries: C
 
 function userOf(f: JournalFixture): CurrentUser {
   return {
-    id: f.users.teacher, organisationId: f.organisationId, login: "teacher", fullName: "Соколова Тест", shortName: "Соколова Т.",
-    roles: ["TEACHER"], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id: f.users.teacher,
+    organisationId: f.organisationId,
+    login: "teacher",
+    fullName: "Соколова Тест",
+    shortName: "Соколова Т.",
+    roles: ["TEACHER"],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   } as CurrentUser;
 }
 
 /** Two assignments per past lesson and marks for most students, so every table has rows. */
 async function fill(f: JournalFixture): Promise<void> {
   const lessons = [...f.lessons.entries()].filter(([iso]) => iso <= "2026-11-20");
-  const marks: { organisationId: number; lessonId: number; assignmentId: number; studentId: number; value: number; createdById: number; updatedById: number }[] = [];
-  const attendance: { organisationId: number; lessonId: number; studentId: number; code: "N"; updatedById: number }[] = [];
+  const marks: {
+    organisationId: number;
+    lessonId: number;
+    assignmentId: number;
+    studentId: number;
+    value: number;
+    createdById: number;
+    updatedById: number;
+  }[] = [];
+  const attendance: { organisationId: number; lessonId: number; studentId: number; code: "N"; updatedById: number }[] =
+    [];
   for (const [, lessonId] of lessons) {
     for (const typeId of [f.types.answer, f.types.test]) {
       const a = await addAssignment(f, lessonId, typeId);
       f.students.forEach((studentId, i) => {
-        if ((i + lessonId) % 3 !== 0) marks.push({ organisationId: f.organisationId, lessonId, assignmentId: a, studentId, value: 2 + ((i + a) % 4), createdById: f.users.teacher, updatedById: f.users.teacher });
+        if ((i + lessonId) % 3 !== 0)
+          marks.push({
+            organisationId: f.organisationId,
+            lessonId,
+            assignmentId: a,
+            studentId,
+            value: 2 + ((i + a) % 4),
+            createdById: f.users.teacher,
+            updatedById: f.users.teacher,
+          });
       });
     }
-    attendance.push({ organisationId: f.organisationId, lessonId, studentId: f.students[lessonId % f.students.length], code: "N", updatedById: f.users.teacher });
+    attendance.push({
+      organisationId: f.organisationId,
+      lessonId,
+      studentId: f.students[lessonId % f.students.length],
+      code: "N",
+      updatedById: f.users.teacher,
+    });
   }
   await db.mark.createMany({ data: marks });
   await db.attendance.createMany({ data: attendance, skipDuplicates: true });
-  await db.homework.create({ data: { organisationId: f.organisationId, lessonId: lessons[0][1], text: "№ 1–3", createdById: f.users.teacher } });
+  await db.homework.create({
+    data: { organisationId: f.organisationId, lessonId: lessons[0][1], text: "№ 1–3", createdById: f.users.teacher },
+  });
 }
 
 let small: JournalFixture;
@@ -71,7 +106,8 @@ beforeAll(async () => {
   await sql.end();
 });
 
-const grid = (f: JournalFixture) => loadGridPage(userOf(f), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+const grid = (f: JournalFixture) =>
+  loadGridPage(userOf(f), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
 
 describe("a fixed number of queries (issue 6, item 10)", () => {
   it("builds the grid of 10 and of 40 students with the same number of queries", async () => {
@@ -92,14 +128,36 @@ describe("a fixed number of queries (issue 6, item 10)", () => {
   it("saves a cell with the same number of queries in both classes", async () => {
     // The lesson already has assignments: address the first one.
     const first = async (f: JournalFixture) =>
-      (await db.assignment.findFirstOrThrow({ where: { organisationId: f.organisationId, lessonId: f.lesson("2026-11-19") }, orderBy: { id: "asc" } })).id;
+      (
+        await db.assignment.findFirstOrThrow({
+          where: { organisationId: f.organisationId, lessonId: f.lesson("2026-11-19") },
+          orderBy: { id: "asc" },
+        })
+      ).id;
     const put = async (f: JournalFixture, input: string) => {
       const assignmentId = await first(f);
       const m = await db.mark.findUnique({
-        where: { organisationId_assignmentId_studentId: { organisationId: f.organisationId, assignmentId, studentId: f.students[1] } },
+        where: {
+          organisationId_assignmentId_studentId: {
+            organisationId: f.organisationId,
+            assignmentId,
+            studentId: f.students[1],
+          },
+        },
       });
       return counted(() =>
-        saveCell({ organisationId: f.organisationId, id: f.users.teacher }, { kind: "mark", lessonId: f.lesson("2026-11-19"), assignmentId, studentId: f.students[1], input, version: m?.version ?? 0 }, NOW),
+        saveCell(
+          { organisationId: f.organisationId, id: f.users.teacher },
+          {
+            kind: "mark",
+            lessonId: f.lesson("2026-11-19"),
+            assignmentId,
+            studentId: f.students[1],
+            input,
+            version: m?.version ?? 0,
+          },
+          NOW,
+        ),
       );
     };
     await put(small, "3");
@@ -113,13 +171,31 @@ describe("a fixed number of queries (issue 6, item 10)", () => {
   });
 });
 
-const TENANT_TABLES = ["Lesson", "Mark", "Attendance", "Assignment", "Homework", "ClassMembership", "JournalChange", "FinalMark", "UnlockRequest", "SubgroupMember", "Student", "PlanTopic", "LessonPlan", "Period", "Subgroup", "AssignmentType"];
+const TENANT_TABLES = [
+  "Lesson",
+  "Mark",
+  "Attendance",
+  "Assignment",
+  "Homework",
+  "ClassMembership",
+  "JournalChange",
+  "FinalMark",
+  "UnlockRequest",
+  "SubgroupMember",
+  "Student",
+  "PlanTopic",
+  "LessonPlan",
+  "Period",
+  "Subgroup",
+  "AssignmentType",
+];
 
 function seqScans(plan: unknown, out: string[] = []): string[] {
   if (Array.isArray(plan)) plan.forEach((p) => seqScans(p, out));
   else if (plan && typeof plan === "object") {
     const node = plan as Record<string, unknown>;
-    if (node["Node Type"] === "Seq Scan" && TENANT_TABLES.includes(String(node["Relation Name"]))) out.push(String(node["Relation Name"]));
+    if (node["Node Type"] === "Seq Scan" && TENANT_TABLES.includes(String(node["Relation Name"])))
+      out.push(String(node["Relation Name"]));
     for (const v of Object.values(node)) if (typeof v === "object") seqScans(v, out);
   }
   return out;
@@ -128,11 +204,28 @@ function seqScans(plan: unknown, out: string[] = []): string[] {
 describe("indexes (EXPLAIN)", () => {
   it("serves every query of the grid and of a cell save from an index on the journal's tables", async () => {
     const g = await counted(() => grid(large));
-    const assignmentId = (await db.assignment.findFirstOrThrow({ where: { organisationId: large.organisationId, lessonId: large.lesson("2026-11-18") } })).id;
+    const assignmentId = (
+      await db.assignment.findFirstOrThrow({
+        where: { organisationId: large.organisationId, lessonId: large.lesson("2026-11-18") },
+      })
+    ).id;
     const s = await counted(() =>
-      saveCell({ organisationId: large.organisationId, id: large.users.teacher }, { kind: "mark", lessonId: large.lesson("2026-11-18"), assignmentId, studentId: large.students[5], input: "5", version: 999 }, NOW),
+      saveCell(
+        { organisationId: large.organisationId, id: large.users.teacher },
+        {
+          kind: "mark",
+          lessonId: large.lesson("2026-11-18"),
+          assignmentId,
+          studentId: large.students[5],
+          input: "5",
+          version: 999,
+        },
+        NOW,
+      ),
     );
-    const selects = [...g.queries, ...s.queries].filter((q) => /^\s*SELECT/i.test(q.text) && !/FOR (NO KEY )?UPDATE/i.test(q.text));
+    const selects = [...g.queries, ...s.queries].filter(
+      (q) => /^\s*SELECT/i.test(q.text) && !/FOR (NO KEY )?UPDATE/i.test(q.text),
+    );
     expect(selects.length).toBeGreaterThan(10);
     const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await sql.connect();

@@ -60,11 +60,15 @@ beforeAll(async () => {
 
 describe("who sees an announcement (MSG-3)", () => {
   it("a parent sees announcements to all, to parents and to their child's class, not others' classes or roles", async () => {
-    expect((await titlesFor(f.users.PARENT, ["PARENT"])).sort()).toEqual(["Всем", "Изменение расписания 5А", "Классу 5А"].sort());
+    expect((await titlesFor(f.users.PARENT, ["PARENT"])).sort()).toEqual(
+      ["Всем", "Изменение расписания 5А", "Классу 5А"].sort(),
+    );
   });
 
   it("a teacher sees the role's announcements and those of the class they teach", async () => {
-    expect((await titlesFor(f.users.TEACHER, ["TEACHER"])).sort()).toEqual(["Всем", "Изменение расписания 5А", "Классу 5А", "Учителям"].sort());
+    expect((await titlesFor(f.users.TEACHER, ["TEACHER"])).sort()).toEqual(
+      ["Всем", "Изменение расписания 5А", "Классу 5А", "Учителям"].sort(),
+    );
   });
 
   it("an expired announcement is gone and a future one waits, except for its author", async () => {
@@ -75,13 +79,19 @@ describe("who sees an announcement (MSG-3)", () => {
   });
 
   it("keeps the source of timetable-change announcements for the board to mark them", async () => {
-    const items = await boardFor(f.organisationId, { userId: f.users.PARENT, roles: ["PARENT"], classIds: [f.classA] }, now);
+    const items = await boardFor(
+      f.organisationId,
+      { userId: f.users.PARENT, roles: ["PARENT"], classIds: [f.classA] },
+      now,
+    );
     expect(items.find((a) => a.title === "Изменение расписания 5А")?.source).toBe("schedule");
   });
 
   it("refuses a window that has already ended and stores nothing", async () => {
     const before = await db.announcement.count({ where: { organisationId: f.organisationId } });
-    const r = await postAnnouncement(actor(f.users.DEPUTY), input({ title: "Поздно", expiresOn: "2026-11-01" }), { now });
+    const r = await postAnnouncement(actor(f.users.DEPUTY), input({ title: "Поздно", expiresOn: "2026-11-01" }), {
+      now,
+    });
     expect(r).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await db.announcement.count({ where: { organisationId: f.organisationId } })).toBe(before);
   });

@@ -45,11 +45,24 @@ beforeAll(async () => {
   // A teacher of class B only: not a teacher of the parent's child (class A).
   const year = await db.academicYear.findFirstOrThrow({ where: { organisationId: f.organisationId } });
   const t = await db.user.create({
-    data: { organisationId: f.organisationId, login: "foreign", passwordHash: "-", lastName: "Чужой", firstName: "Учитель" },
+    data: {
+      organisationId: f.organisationId,
+      login: "foreign",
+      passwordHash: "-",
+      lastName: "Чужой",
+      firstName: "Учитель",
+    },
   });
   await db.userRole.create({ data: { organisationId: f.organisationId, userId: t.id, role: "TEACHER" } });
   await db.teacherLoad.create({
-    data: { organisationId: f.organisationId, yearId: year.id, teacherId: t.id, classId: f.classB, subjectId: f.subject, hoursPerWeek: 2 },
+    data: {
+      organisationId: f.organisationId,
+      yearId: year.id,
+      teacherId: t.id,
+      classId: f.classB,
+      subjectId: f.subject,
+      hoursPerWeek: 2,
+    },
   });
   foreignTeacher = t.id;
 });
@@ -60,10 +73,16 @@ afterAll(async () => {
 
 describe("recipient rule on the server (MSG-1)", () => {
   it("a parent writes to the class teacher and the child's teacher; the message is stored unread", async () => {
-    const r = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER, f.users.TEACHER] }), []);
+    const r = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.CLASS_TEACHER, f.users.TEACHER] }),
+      [],
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const rows = await db.messageRecipient.findMany({ where: { organisationId: f.organisationId, messageId: r.data.messageId } });
+    const rows = await db.messageRecipient.findMany({
+      where: { organisationId: f.organisationId, messageId: r.data.messageId },
+    });
     expect(rows.map((x) => x.userId).sort()).toEqual([f.users.CLASS_TEACHER, f.users.TEACHER].sort());
     expect(rows.every((x) => x.readAt === null)).toBe(true);
   });
@@ -72,7 +91,9 @@ describe("recipient rule on the server (MSG-1)", () => {
     const before = await messageCount();
     const filesBefore = await storedFiles();
     const file = new File([new Uint8Array([1, 2, 3])], "справка.pdf", { type: "application/pdf" });
-    const r = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER, foreignTeacher] }), [file]);
+    const r = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER, foreignTeacher] }), [
+      file,
+    ]);
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await messageCount()).toBe(before);
     expect(await storedFiles()).toBe(filesBefore);
@@ -86,37 +107,59 @@ describe("recipient rule on the server (MSG-1)", () => {
   });
 
   it("refuses a student's message to another family, allows one to the administration", async () => {
-    expect(await sendMessage(actor(f.users.STUDENT), input({ personIds: [f.users.PARENT] }), [])).toMatchObject({ code: "FORBIDDEN" });
+    expect(await sendMessage(actor(f.users.STUDENT), input({ personIds: [f.users.PARENT] }), [])).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await sendMessage(actor(f.users.STUDENT), input({ personIds: [f.users.DEPUTY] }), [])).ok).toBe(true);
   });
 
   it("refuses a user of another organisation as a recipient", async () => {
     const other = await db.user.create({
-      data: { organisationId: f.otherOrganisationId, login: "x", passwordHash: "-", lastName: "Чужая", firstName: "Школа" },
+      data: {
+        organisationId: f.otherOrganisationId,
+        login: "x",
+        passwordHash: "-",
+        lastName: "Чужая",
+        firstName: "Школа",
+      },
     });
-    expect(await sendMessage(actor(f.users.ADMIN), input({ personIds: [other.id] }), [])).toMatchObject({ code: "FORBIDDEN" });
+    expect(await sendMessage(actor(f.users.ADMIN), input({ personIds: [other.id] }), [])).toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("staff write to a whole class: its students and parents receive it, the sender does not", async () => {
     const r = await sendMessage(actor(f.users.MEDIC), input({ classIds: [f.classA] }), []);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const rows = await db.messageRecipient.findMany({ where: { organisationId: f.organisationId, messageId: r.data.messageId } });
+    const rows = await db.messageRecipient.findMany({
+      where: { organisationId: f.organisationId, messageId: r.data.messageId },
+    });
     expect(rows.map((x) => x.userId).sort()).toEqual([f.users.STUDENT, f.users.PARENT].sort());
   });
 
   it("a parent may answer the psychologist who wrote to them, but not start a conversation with them", async () => {
-    expect(await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.PSYCHOLOGIST] }), [])).toMatchObject({ code: "FORBIDDEN" });
+    expect(await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.PSYCHOLOGIST] }), [])).toMatchObject({
+      code: "FORBIDDEN",
+    });
     const first = await sendMessage(actor(f.users.PSYCHOLOGIST), input({ personIds: [f.users.PARENT] }), []);
     if (!first.ok) throw new Error("psychologist could not write");
-    const reply = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.PSYCHOLOGIST], replyToId: first.data.messageId }), []);
+    const reply = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.PSYCHOLOGIST], replyToId: first.data.messageId }),
+      [],
+    );
     expect(reply.ok).toBe(true);
   });
 
   it("a reply to a message the user is not a party of is not found", async () => {
     const m = await sendMessage(actor(f.users.ADMIN), input({ personIds: [f.users.DEPUTY] }), []);
     if (!m.ok) throw new Error("admin could not write");
-    const r = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.ADMIN], replyToId: m.data.messageId }), []);
+    const r = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.ADMIN], replyToId: m.data.messageId }),
+      [],
+    );
     expect(r).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });
@@ -132,7 +175,11 @@ describe("viewing, read receipts and attachments (MSG-1)", () => {
 
   it("only the sender and recipients see a message and download its attachment", async () => {
     const file = new File([new TextEncoder().encode("справка")], "справка.txt", { type: "text/plain" });
-    const r = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER], body: "<script>alert(1)</script>" }), [file]);
+    const r = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.CLASS_TEACHER], body: "<script>alert(1)</script>" }),
+      [file],
+    );
     if (!r.ok) throw new Error(r.message);
     const id = r.data.messageId;
     const view = await messageForViewer(f.organisationId, id, f.users.CLASS_TEACHER);
@@ -163,7 +210,12 @@ describe("three-day rule with a moved clock (MSG-2)", () => {
   it("flags an unanswered parent question to the class teacher after 72 hours and not before; a reply clears it", async () => {
     const t0 = new Date("2026-11-09T15:00:00Z");
     const hours = (n: number) => new Date(t0.getTime() + n * 3_600_000);
-    const q = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER], subject: "Когда контрольная?" }), [], { now: t0 });
+    const q = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.CLASS_TEACHER], subject: "Когда контрольная?" }),
+      [],
+      { now: t0 },
+    );
     if (!q.ok) throw new Error(q.message);
     const mine = (list: { messageId: number }[]) => list.filter((x) => x.messageId === q.data.messageId);
 
@@ -175,17 +227,27 @@ describe("three-day rule with a moved clock (MSG-2)", () => {
     // DEPUTY's list (the whole organisation) shows it too.
     expect(mine(await overdueParentQuestions(f.organisationId, TZ, null, hours(73)))).toHaveLength(1);
 
-    const reply = await sendMessage(actor(f.users.CLASS_TEACHER), input({ personIds: [f.users.PARENT], replyToId: q.data.messageId }), [], {
-      now: hours(80),
-    });
+    const reply = await sendMessage(
+      actor(f.users.CLASS_TEACHER),
+      input({ personIds: [f.users.PARENT], replyToId: q.data.messageId }),
+      [],
+      {
+        now: hours(80),
+      },
+    );
     expect(reply.ok).toBe(true);
     expect(mine(await overdueParentQuestions(f.organisationId, TZ, null, hours(81)))).toEqual([]);
 
     // The parent's «Спасибо!» inside the conversation is not a new question.
     if (!reply.ok) return;
-    const thanks = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER], replyToId: reply.data.messageId }), [], {
-      now: hours(82),
-    });
+    const thanks = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.CLASS_TEACHER], replyToId: reply.data.messageId }),
+      [],
+      {
+        now: hours(82),
+      },
+    );
     if (!thanks.ok) throw new Error(thanks.message);
     const later = await overdueParentQuestions(f.organisationId, TZ, null, hours(200));
     expect(later.some((x) => x.messageId === q.data.messageId || x.messageId === thanks.data.messageId)).toBe(false);

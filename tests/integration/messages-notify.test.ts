@@ -17,8 +17,17 @@ function decodeLetter(raw: string): { subject: string; text: string } {
   const body = rest.join("\n\n");
   const headers = head.replace(/\r?\n[ \t]+/g, " ");
   const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(headers)?.[1]?.toLowerCase();
-  const qp = (v: string) => Buffer.from(v.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
-  const text = encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : encoding === "quoted-printable" ? qp(body) : body;
+  const qp = (v: string) =>
+    Buffer.from(
+      v.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      "latin1",
+    ).toString("utf8");
+  const text =
+    encoding === "base64"
+      ? Buffer.from(body, "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? qp(body)
+        : body;
   const rawSubject = /^subject:\s*(.*)$/im.exec(headers)?.[1] ?? "";
   const subject = rawSubject.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, kind: string, data: string) =>
     kind.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : qp(data.replace(/_/g, " ")),
@@ -57,7 +66,10 @@ beforeAll(async () => {
     ["PARENT", "parent@example.test"],
     ["STUDENT", "student@example.test"],
   ] as const) {
-    await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: f.users[column] } }, data: { email } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.users[column] } },
+      data: { email },
+    });
   }
   server = new SMTPServer({
     authOptional: true,
@@ -67,7 +79,10 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        letters.push({ rcpt: session.envelope.rcptTo.map((a) => a.address), ...decodeLetter(Buffer.concat(chunks).toString("latin1")) });
+        letters.push({
+          rcpt: session.envelope.rcptTo.map((a) => a.address),
+          ...decodeLetter(Buffer.concat(chunks).toString("latin1")),
+        });
         callback();
       });
     },
@@ -117,7 +132,15 @@ describe("e-mail copies of messages", () => {
     const tasks: Promise<unknown>[] = [];
     const r = await postAnnouncement(
       actor(f.users.DEPUTY),
-      { title: "Секретное собрание", body: "Секрет", audience: "ROLE", role: "PARENT", classId: null, startsOn: null, expiresOn: null },
+      {
+        title: "Секретное собрание",
+        body: "Секрет",
+        audience: "ROLE",
+        role: "PARENT",
+        classId: null,
+        startsOn: null,
+        expiresOn: null,
+      },
       { schedule: (task) => tasks.push(task()) },
     );
     await Promise.all(tasks);

@@ -13,7 +13,9 @@ import { db } from "@/lib/db";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 // next-auth's framework-neutral handler (behind its Next.js route handler) is not in its exports map.
-const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as typeof import("../../node_modules/next-auth/core/index");
+const { AuthHandler } = createRequire(import.meta.url)(
+  path.resolve("node_modules/next-auth/core/index.js"),
+) as typeof import("../../node_modules/next-auth/core/index");
 
 const APP = "http://localhost:3000";
 const SECRET = "oidc-test-secret";
@@ -70,11 +72,21 @@ async function throughProvider(start: string, login: string): Promise<URL> {
 async function signInThroughProvider(subject: string) {
   const jar: Jar = new Map();
   const base = { origin: APP, headers: { host: "localhost:3000" } };
-  const csrf = await AuthHandler({ req: { ...base, action: "csrf", method: "GET", cookies: Object.fromEntries(jar) }, options });
+  const csrf = await AuthHandler({
+    req: { ...base, action: "csrf", method: "GET", cookies: Object.fromEntries(jar) },
+    options,
+  });
   keep(jar, csrf.cookies);
   const csrfToken = (csrf.body as { csrfToken: string }).csrfToken;
   const start = await AuthHandler({
-    req: { ...base, action: "signin", providerId: "oidc", method: "POST", body: { csrfToken, callbackUrl: "/" }, cookies: Object.fromEntries(jar) },
+    req: {
+      ...base,
+      action: "signin",
+      providerId: "oidc",
+      method: "POST",
+      body: { csrfToken, callbackUrl: "/" },
+      cookies: Object.fromEntries(jar),
+    },
     options,
   });
   keep(jar, start.cookies);
@@ -86,7 +98,14 @@ async function signInThroughProvider(subject: string) {
   const back = await throughProvider(start.redirect!, subject);
   expect(back.pathname).toBe("/api/auth/callback/oidc");
   const done = await AuthHandler({
-    req: { ...base, action: "callback", providerId: "oidc", method: "GET", query: Object.fromEntries(back.searchParams), cookies: Object.fromEntries(jar) },
+    req: {
+      ...base,
+      action: "callback",
+      providerId: "oidc",
+      method: "GET",
+      query: Object.fromEntries(back.searchParams),
+      cookies: Object.fromEntries(jar),
+    },
     options,
   });
   keep(jar, done.cookies);
@@ -95,17 +114,31 @@ async function signInThroughProvider(subject: string) {
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: f.users.PARENT } }, data: { externalId: "esia-1001" } });
+  await db.user.update({
+    where: { organisationId_id: { organisationId: f.organisationId, id: f.users.PARENT } },
+    data: { externalId: "esia-1001" },
+  });
   server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   issuer = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: "ejournal", client_secret: "client-secret", redirect_uris: [`${APP}/api/auth/callback/oidc`], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: "ejournal",
+        client_secret: "client-secret",
+        redirect_uris: [`${APP}/api/auth/callback/oidc`],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id }) }),
     // The test's provider grants the openid scope without a consent screen.
     loadExistingGrant: async (ctx) => {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope("openid");
       await grant.save();
       return grant;
@@ -113,7 +146,14 @@ beforeAll(async () => {
   });
   const handle = provider.callback();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => void handle(req, res));
-  Object.assign(process.env, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: "ejournal", OIDC_CLIENT_SECRET: "client-secret", OIDC_NAME: "Госуслуги", NEXTAUTH_URL: APP, NEXTAUTH_SECRET: SECRET });
+  Object.assign(process.env, {
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: "ejournal",
+    OIDC_CLIENT_SECRET: "client-secret",
+    OIDC_NAME: "Госуслуги",
+    NEXTAUTH_URL: APP,
+    NEXTAUTH_SECRET: SECRET,
+  });
   ({ authOptions: options } = await import("@/lib/auth/options"));
 });
 
@@ -136,10 +176,14 @@ describe("sign-in through an OpenID Connect provider (API-5)", () => {
     expect(session).toBeTruthy();
     const claims = await decode({ token: session!, secret: SECRET });
     expect(claims).toMatchObject({ userId: f.users.PARENT, organisationId: f.organisationId });
-    const row = await db.userSession.findFirstOrThrow({ where: { organisationId: f.organisationId, id: String(claims!.sessionId) } });
+    const row = await db.userSession.findFirstOrThrow({
+      where: { organisationId: f.organisationId, id: String(claims!.sessionId) },
+    });
     expect(row.userId).toBe(f.users.PARENT);
     expect(row.revokedAt).toBeNull();
-    expect(await db.userSession.count({ where: { organisationId: f.organisationId, userId: f.users.PARENT } })).toBe(before + 1);
+    expect(await db.userSession.count({ where: { organisationId: f.organisationId, userId: f.users.PARENT } })).toBe(
+      before + 1,
+    );
   });
 
   it("refuses a subject bound to no user, opening no session", async () => {

@@ -11,8 +11,17 @@ let physics: number;
 
 function asUser(column: keyof AccessFixture["users"]): CurrentUser {
   return {
-    id: f.users[column], organisationId: f.organisationId, login: column.toLowerCase(), fullName: column, shortName: column,
-    roles: [], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id: f.users[column],
+    organisationId: f.organisationId,
+    login: column.toLowerCase(),
+    fullName: column,
+    shortName: column,
+    roles: [],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   };
 }
 
@@ -40,11 +49,13 @@ describe("curriculum totals (ORG-6)", () => {
     expect(o.grid.total).toBe(408);
     expect(o.columns).toEqual([{ key: "year", label: "весь год" }]);
     expect(o.classGrid?.rows.get(physics)?.total).toBe(68);
-    expect(o.comparison.map((r) => [r.classId, r.subjectId, r.status])).toEqual([
-      [f.classA, f.subject, "ok"],
-      [f.classA, physics, "unassigned"],
-      [f.classB, f.subject, "unassigned"],
-    ].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number)));
+    expect(o.comparison.map((r) => [r.classId, r.subjectId, r.status])).toEqual(
+      [
+        [f.classA, f.subject, "ok"],
+        [f.classA, physics, "unassigned"],
+        [f.classB, f.subject, "unassigned"],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number)),
+    );
   });
 
   it("limits a head of department to the groups of the department", async () => {

@@ -11,7 +11,8 @@ import { createAccessFixture, type AccessFixture } from "../support/access-fixtu
 
 let f: AccessFixture;
 const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
-const dept = (id: number) => db.department.findUnique({ where: { organisationId_id: { organisationId: f.organisationId, id } } });
+const dept = (id: number) =>
+  db.department.findUnique({ where: { organisationId_id: { organisationId: f.organisationId, id } } });
 
 beforeAll(async () => {
   f = await createAccessFixture();
@@ -28,39 +29,105 @@ describe("departments (ORG-4)", () => {
   });
 
   it("refuses an empty name in Russian and a head without the HEAD_OF_DEPT role, writing nothing", async () => {
-    expect(departmentSchema.safeParse({ name: " ", headId: "" }).error?.issues[0].message).toBe("Укажите: название отделения");
+    expect(departmentSchema.safeParse({ name: " ", headId: "" }).error?.issues[0].message).toBe(
+      "Укажите: название отделения",
+    );
     const before = await db.department.count({ where: { organisationId: f.organisationId } });
-    const r = await saveEntity(f.organisationId, f.users.ADMIN, "department", null, departmentSchema.parse({ name: "Экономика", headId: String(f.users.TEACHER) }), null);
-    expect(r).toEqual({ ok: false, field: "headId", message: "Заведующим можно назначить только сотрудника с ролью «Зав. отделением»" });
+    const r = await saveEntity(
+      f.organisationId,
+      f.users.ADMIN,
+      "department",
+      null,
+      departmentSchema.parse({ name: "Экономика", headId: String(f.users.TEACHER) }),
+      null,
+    );
+    expect(r).toEqual({
+      ok: false,
+      field: "headId",
+      message: "Заведующим можно назначить только сотрудника с ролью «Зав. отделением»",
+    });
     expect(await db.department.count({ where: { organisationId: f.organisationId } })).toBe(before);
   });
 
   it("creates and renames a department, refuses a duplicate name, and audits the change", async () => {
-    const created = await saveEntity(f.organisationId, f.users.ADMIN, "department", null, departmentSchema.parse({ name: "Механика", headId: "" }), null);
+    const created = await saveEntity(
+      f.organisationId,
+      f.users.ADMIN,
+      "department",
+      null,
+      departmentSchema.parse({ name: "Механика", headId: "" }),
+      null,
+    );
     if (!created.ok) throw new Error(created.message);
-    const renamed = await saveEntity(f.organisationId, f.users.ADMIN, "department", created.id, departmentSchema.parse({ name: "Механическое отделение", headId: String(f.users.HEAD_OF_DEPT) }), null);
+    const renamed = await saveEntity(
+      f.organisationId,
+      f.users.ADMIN,
+      "department",
+      created.id,
+      departmentSchema.parse({ name: "Механическое отделение", headId: String(f.users.HEAD_OF_DEPT) }),
+      null,
+    );
     expect(renamed.ok).toBe(true);
     expect(await dept(created.id)).toMatchObject({ name: "Механическое отделение", headId: f.users.HEAD_OF_DEPT });
-    expect(await saveEntity(f.organisationId, f.users.ADMIN, "department", null, { name: "Механическое отделение", headId: null }, null)).toMatchObject({ ok: false, message: "Такая запись уже есть" });
-    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, entity: "department", entityId: String(created.id) } })).toBe(2);
+    expect(
+      await saveEntity(
+        f.organisationId,
+        f.users.ADMIN,
+        "department",
+        null,
+        { name: "Механическое отделение", headId: null },
+        null,
+      ),
+    ).toMatchObject({ ok: false, message: "Такая запись уже есть" });
+    expect(
+      await db.auditEvent.count({
+        where: { organisationId: f.organisationId, entity: "department", entityId: String(created.id) },
+      }),
+    ).toBe(2);
   });
 
   it("moves a group into a department, which widens its head's «dept» scope (ACL-3)", async () => {
     const before = await authorize(actor("HEAD_OF_DEPT"), "people.brief", { kind: "class", classId: f.classB });
     expect(before.allowed).toBe(false);
-    const own = await db.classGroup.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.classA } }, select: { departmentId: true } });
-    const r = await saveEntity(f.organisationId, f.users.ADMIN, "classDepartment", f.classB, classDepartmentSchema.parse({ departmentId: String(own.departmentId) }), null);
+    const own = await db.classGroup.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.classA } },
+      select: { departmentId: true },
+    });
+    const r = await saveEntity(
+      f.organisationId,
+      f.users.ADMIN,
+      "classDepartment",
+      f.classB,
+      classDepartmentSchema.parse({ departmentId: String(own.departmentId) }),
+      null,
+    );
     expect(r.ok).toBe(true);
-    expect((await authorize(actor("HEAD_OF_DEPT"), "people.brief", { kind: "class", classId: f.classB })).allowed).toBe(true);
+    expect((await authorize(actor("HEAD_OF_DEPT"), "people.brief", { kind: "class", classId: f.classB })).allowed).toBe(
+      true,
+    );
   });
 
   it("refuses to delete a department that still has groups; deletes it once they are moved out", async () => {
-    const { departmentId } = await db.classGroup.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.classA } }, select: { departmentId: true } });
+    const { departmentId } = await db.classGroup.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.classA } },
+      select: { departmentId: true },
+    });
     const refused = await deleteEntity(f.organisationId, f.users.ADMIN, "department", departmentId!);
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("В отделении есть группы") });
     expect(await dept(departmentId!)).not.toBeNull();
     for (const classId of [f.classA, f.classB]) {
-      expect((await saveEntity(f.organisationId, f.users.ADMIN, "classDepartment", classId, classDepartmentSchema.parse({ departmentId: "" }), null)).ok).toBe(true);
+      expect(
+        (
+          await saveEntity(
+            f.organisationId,
+            f.users.ADMIN,
+            "classDepartment",
+            classId,
+            classDepartmentSchema.parse({ departmentId: "" }),
+            null,
+          )
+        ).ok,
+      ).toBe(true);
     }
     expect((await deleteEntity(f.organisationId, f.users.ADMIN, "department", departmentId!)).ok).toBe(true);
     expect(await dept(departmentId!)).toBeNull();
@@ -68,8 +135,16 @@ describe("departments (ORG-4)", () => {
 
   it("cannot reach another organisation's department by id (ACL-5)", async () => {
     const other = await db.department.create({ data: { organisationId: f.otherOrganisationId, name: "Чужое" } });
-    expect(await saveEntity(f.organisationId, f.users.ADMIN, "department", other.id, { name: "взлом", headId: null }, null)).toMatchObject({ ok: false, message: "Запись не найдена" });
+    expect(
+      await saveEntity(f.organisationId, f.users.ADMIN, "department", other.id, { name: "взлом", headId: null }, null),
+    ).toMatchObject({ ok: false, message: "Запись не найдена" });
     expect(await deleteEntity(f.organisationId, f.users.ADMIN, "department", other.id)).toMatchObject({ ok: false });
-    expect((await db.department.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.otherOrganisationId, id: other.id } } })).name).toBe("Чужое");
+    expect(
+      (
+        await db.department.findUniqueOrThrow({
+          where: { organisationId_id: { organisationId: f.otherOrganisationId, id: other.id } },
+        })
+      ).name,
+    ).toBe("Чужое");
   });
 });

@@ -12,14 +12,21 @@ const today = new Date(new Date().toISOString().slice(0, 10));
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  sgA = (await db.subgroup.create({ data: { organisationId: f.organisationId, classId: f.classA, subjectId: f.subject, name: "1 группа" } })).id;
+  sgA = (
+    await db.subgroup.create({
+      data: { organisationId: f.organisationId, classId: f.classA, subjectId: f.subject, name: "1 группа" },
+    })
+  ).id;
 });
 
 const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
 
 describe("subgroup membership (ORG-4)", () => {
   it("puts students of the class into the subgroup and refuses a student of another class, writing nothing", async () => {
-    expect(await setSubgroupMembers(f.organisationId, f.users.ADMIN, sgA, [f.studentA], today)).toEqual({ ok: true, count: 1 });
+    expect(await setSubgroupMembers(f.organisationId, f.users.ADMIN, sgA, [f.studentA], today)).toEqual({
+      ok: true,
+      count: 1,
+    });
     const refused = await setSubgroupMembers(f.organisationId, f.users.ADMIN, sgA, [f.studentB], today);
     expect(refused).toEqual({ ok: false, message: "В подгруппу можно включить только учеников этого класса" });
     const members = await db.subgroupMember.findMany({ where: { organisationId: f.organisationId, subgroupId: sgA } });

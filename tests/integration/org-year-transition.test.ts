@@ -28,7 +28,10 @@ beforeAll(async () => {
   adminId = (await db.user.findFirstOrThrow({ where: { organisationId: orgId, login: "admin" } })).id;
   const year = await db.academicYear.findFirstOrThrow({ where: { organisationId: orgId, isCurrent: true } });
   oldYearId = year.id;
-  oldClasses = await db.classGroup.findMany({ where: { organisationId: orgId, yearId: year.id }, select: { id: true, name: true, grade: true } });
+  oldClasses = await db.classGroup.findMany({
+    where: { organisationId: orgId, yearId: year.id },
+    select: { id: true, name: true, grade: true },
+  });
   const c5a = oldClasses.find((c) => c.name === "5А")!;
   listBefore = (await classListOn(orgId, c5a.id, d("2026-11-20"))).map((r) => r.studentId);
   [repeater, conditional] = listBefore;
@@ -36,11 +39,21 @@ beforeAll(async () => {
 
 describe("year transition on the demo school (ORG-3, PPL-4)", () => {
   it("previews without writing anything", async () => {
-    const plan = await planTransition(orgId, { orderNumber: "150-у", orderDate: d("2027-05-28"), graduating: null, exceptions: new Map() });
+    const plan = await planTransition(orgId, {
+      orderNumber: "150-у",
+      orderDate: d("2027-05-28"),
+      graduating: null,
+      exceptions: new Map(),
+    });
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.preview.nextName).toBe("2027/2028");
     expect(plan.preview.classes.find((c) => c.name === "5А")?.nextName).toBe("6А");
-    expect(plan.preview.classes.filter((c) => c.graduates).map((c) => c.name).sort()).toEqual(["11А", "11Б"]);
+    expect(
+      plan.preview.classes
+        .filter((c) => c.graduates)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["11А", "11Б"]);
     expect(await db.academicYear.count({ where: { organisationId: orgId } })).toBe(1);
   });
 
@@ -48,7 +61,12 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
     // No «1А» exists next year until a new first grade is created.
     const c1 = oldClasses.find((c) => c.name === "1А")!;
     const [student] = await classListOn(orgId, c1.id, d("2026-11-20"));
-    const plan = await planTransition(orgId, { orderNumber: "150-у", orderDate: d("2027-05-28"), graduating: null, exceptions: new Map([[student.studentId, "REPEAT"]]) });
+    const plan = await planTransition(orgId, {
+      orderNumber: "150-у",
+      orderDate: d("2027-05-28"),
+      graduating: null,
+      exceptions: new Map([[student.studentId, "REPEAT"]]),
+    });
     expect(plan).toMatchObject({ ok: false });
   });
 
@@ -57,7 +75,10 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
       orderNumber: "150-у",
       orderDate: d("2027-05-28"),
       graduating: null,
-      exceptions: new Map([[repeater, "REPEAT"], [conditional, "CONDITIONAL"]]),
+      exceptions: new Map([
+        [repeater, "REPEAT"],
+        [conditional, "CONDITIONAL"],
+      ]),
     });
     if (!plan.ok) throw new Error(plan.message);
     committed = plan.commit;
@@ -65,14 +86,25 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
     expect(done.ok).toBe(true);
 
     const years = await db.academicYear.findMany({ where: { organisationId: orgId }, orderBy: { startDate: "asc" } });
-    expect(years.map((y) => [y.name, y.status, y.isCurrent])).toEqual([["2026/2027", "CLOSED", false], ["2027/2028", "OPEN", true]]);
+    expect(years.map((y) => [y.name, y.status, y.isCurrent])).toEqual([
+      ["2026/2027", "CLOSED", false],
+      ["2027/2028", "OPEN", true],
+    ]);
     const next = years[1];
     expect(next.startDate).toEqual(d("2027-09-01"));
-    expect(await db.period.count({ where: { organisationId: orgId, yearId: next.id } })).toBe(await db.period.count({ where: { organisationId: orgId, yearId: oldYearId } }));
+    expect(await db.period.count({ where: { organisationId: orgId, yearId: next.id } })).toBe(
+      await db.period.count({ where: { organisationId: orgId, yearId: oldYearId } }),
+    );
 
-    const newClasses = await db.classGroup.findMany({ where: { organisationId: orgId, yearId: next.id }, select: { id: true, name: true, grade: true } });
+    const newClasses = await db.classGroup.findMany({
+      where: { organisationId: orgId, yearId: next.id },
+      select: { id: true, name: true, grade: true },
+    });
     for (const c of oldClasses) {
-      const moved = await db.classGroup.findUniqueOrThrow({ where: { organisationId_id: { organisationId: orgId, id: c.id } }, select: { nextClassId: true } });
+      const moved = await db.classGroup.findUniqueOrThrow({
+        where: { organisationId_id: { organisationId: orgId, id: c.id } },
+        select: { nextClassId: true },
+      });
       if (c.grade === 11) expect(moved.nextClassId).toBeNull();
       else expect(newClasses.find((n) => n.id === moved.nextClassId)).toMatchObject({ grade: c.grade + 1 });
     }
@@ -80,10 +112,16 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
     expect(newClasses.map((c) => c.name)).not.toContain("1А");
 
     const c11 = oldClasses.find((c) => c.name === "11А")!;
-    const graduates = await db.movement.findMany({ where: { organisationId: orgId, kind: "GRADUATION", fromClassId: c11.id } });
+    const graduates = await db.movement.findMany({
+      where: { organisationId: orgId, kind: "GRADUATION", fromClassId: c11.id },
+    });
     expect(graduates.length).toBeGreaterThan(0);
     expect(graduates.every((m) => m.orderNumber === "150-у" && m.toClassId === null)).toBe(true);
-    expect(await db.classMembership.count({ where: { organisationId: orgId, studentId: { in: graduates.map((g) => g.studentId) }, endDate: null } })).toBe(0);
+    expect(
+      await db.classMembership.count({
+        where: { organisationId: orgId, studentId: { in: graduates.map((g) => g.studentId) }, endDate: null },
+      }),
+    ).toBe(0);
 
     const new5a = newClasses.find((c) => c.name === "5А")!;
     const new6a = newClasses.find((c) => c.name === "6А")!;
@@ -93,7 +131,9 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
     expect(in6a).toContain(conditional);
     expect(in6a).not.toContain(repeater);
     expect(in6a.length).toBe(listBefore.length - 1);
-    const decisions = await db.yearDecision.findMany({ where: { organisationId: orgId, yearId: oldYearId, studentId: { in: [repeater, conditional] } } });
+    const decisions = await db.yearDecision.findMany({
+      where: { organisationId: orgId, yearId: oldYearId, studentId: { in: [repeater, conditional] } },
+    });
     expect(decisions.map((x) => x.decision).sort()).toEqual(["CONDITIONAL", "REPEAT"]);
   });
 
@@ -104,11 +144,40 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
 
   it("refuses changes to the closed year: periods and admissions into its classes", async () => {
     const period = await db.period.findFirstOrThrow({ where: { organisationId: orgId, yearId: oldYearId } });
-    const refused = await saveEntity(orgId, adminId, "period", period.id, { kind: period.kind, number: period.number, name: "изменено", startDate: period.startDate, endDate: period.endDate }, null);
+    const refused = await saveEntity(
+      orgId,
+      adminId,
+      "period",
+      period.id,
+      {
+        kind: period.kind,
+        number: period.number,
+        name: "изменено",
+        startDate: period.startDate,
+        endDate: period.endDate,
+      },
+      null,
+    );
     expect(refused).toMatchObject({ ok: false, message: "Учебный год закрыт: изменения невозможны" });
-    const student = await db.student.create({ data: { organisationId: orgId, lastName: "Поздний", firstName: "Ученик", birthDate: d("2015-05-05") } });
+    const student = await db.student.create({
+      data: { organisationId: orgId, lastName: "Поздний", firstName: "Ученик", birthDate: d("2015-05-05") },
+    });
     const c5a = oldClasses.find((c) => c.name === "5А")!;
-    const admitted = await recordMovement(orgId, adminId, { studentId: student.id, kind: "ADMISSION", date: d("2027-09-02"), orderNumber: "1", orderDate: d("2027-09-01"), toClassId: c5a.id, educationForm: null, note: null }, null);
+    const admitted = await recordMovement(
+      orgId,
+      adminId,
+      {
+        studentId: student.id,
+        kind: "ADMISSION",
+        date: d("2027-09-02"),
+        orderNumber: "1",
+        orderDate: d("2027-09-01"),
+        toClassId: c5a.id,
+        educationForm: null,
+        note: null,
+      },
+      null,
+    );
     expect(admitted).toMatchObject({ ok: false, field: "toClassId" });
   });
 

@@ -26,8 +26,17 @@ const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.org
 
 function asUser(column: keyof AccessFixture["users"]): CurrentUser {
   return {
-    id: f.users[column], organisationId: f.organisationId, login: column.toLowerCase(), fullName: column, shortName: column,
-    roles: [], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id: f.users[column],
+    organisationId: f.organisationId,
+    login: column.toLowerCase(),
+    fullName: column,
+    shortName: column,
+    roles: [],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   };
 }
 
@@ -57,22 +66,41 @@ describe("student card field access (ACL-4)", () => {
   });
 
   it("lets only ADMIN and MEDIC change medical fields, only ADMIN and PSYCHOLOGIST psychological ones", async () => {
-    for (const column of ["ADMIN", "MEDIC"] as const) expect((await authorize(actor(column), "people.medical", { kind: "student", studentId: f.studentA })).allowed).toBe(true);
+    for (const column of ["ADMIN", "MEDIC"] as const)
+      expect(
+        (await authorize(actor(column), "people.medical", { kind: "student", studentId: f.studentA })).allowed,
+      ).toBe(true);
     for (const column of ["TEACHER", "CLASS_TEACHER", "DIRECTOR", "PSYCHOLOGIST", "SECRETARY"] as const)
-      expect((await authorize(actor(column), "people.medical", { kind: "student", studentId: f.studentA })).allowed).toBe(false);
-    for (const column of ["ADMIN", "PSYCHOLOGIST"] as const) expect((await authorize(actor(column), "people.psych", { kind: "student", studentId: f.studentA })).allowed).toBe(true);
+      expect(
+        (await authorize(actor(column), "people.medical", { kind: "student", studentId: f.studentA })).allowed,
+      ).toBe(false);
+    for (const column of ["ADMIN", "PSYCHOLOGIST"] as const)
+      expect((await authorize(actor(column), "people.psych", { kind: "student", studentId: f.studentA })).allowed).toBe(
+        true,
+      );
     for (const column of ["MEDIC", "CLASS_TEACHER", "DEPUTY"] as const)
-      expect((await authorize(actor(column), "people.psych", { kind: "student", studentId: f.studentA })).allowed).toBe(false);
+      expect((await authorize(actor(column), "people.psych", { kind: "student", studentId: f.studentA })).allowed).toBe(
+        false,
+      );
   });
 
   it("writes only the medical group of fields and audits it without the values", async () => {
     const who = { organisationId: f.organisationId, userId: f.users.MEDIC };
-    const result = await saveCardSection(who, "medical", f.studentA, { healthGroup: "III", physicalGroup: "подготовительная", snils: "999-999-999 99" });
+    const result = await saveCardSection(who, "medical", f.studentA, {
+      healthGroup: "III",
+      physicalGroup: "подготовительная",
+      snils: "999-999-999 99",
+    });
     expect(result.ok).toBe(true);
-    const s = await db.student.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } } });
+    const s = await db.student.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } },
+    });
     expect(s.healthGroup).toBe("III");
     expect(s.snils).toBe("123-456-789 01");
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { organisationId: f.organisationId, action: "people.student.medical_updated" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, action: "people.student.medical_updated" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.stringify(audit.details)).not.toContain("III");
   });
 
@@ -81,16 +109,25 @@ describe("student card field access (ACL-4)", () => {
     const result = await saveCardSection(who, "medical", f.studentA, { healthGroup: "VII" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors?.healthGroup?.[0]).toMatch(/Группа здоровья/);
-    const s = await db.student.findUniqueOrThrow({ where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } } });
+    const s = await db.student.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.studentA } },
+    });
     expect(s.healthGroup).toBe("III");
   });
 
   it("records a full-card view in the audit log, and not a brief one (152-ФЗ)", async () => {
-    const before = await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "people.card.viewed" } });
+    const before = await db.auditEvent.count({
+      where: { organisationId: f.organisationId, action: "people.card.viewed" },
+    });
     expect((await loadStudentCard(asUser("TEACHER"), f.studentA))?.access.full).toBe(false);
-    expect(await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "people.card.viewed" } })).toBe(before);
+    expect(
+      await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "people.card.viewed" } }),
+    ).toBe(before);
     expect((await loadStudentCard(asUser("SECRETARY"), f.studentA))?.access.full).toBe(true);
-    const viewed = await db.auditEvent.findFirstOrThrow({ where: { organisationId: f.organisationId, action: "people.card.viewed" }, orderBy: { id: "desc" } });
+    const viewed = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, action: "people.card.viewed" },
+      orderBy: { id: "desc" },
+    });
     expect(viewed.userId).toBe(f.users.SECRETARY);
     expect(viewed.entityId).toBe(String(f.studentA));
   });

@@ -18,8 +18,17 @@ const fmt = { formatDate, formLabel: (x: string) => (x === "HOME" ? "на дом
 
 function asUser(column: keyof AccessFixture["users"]): CurrentUser {
   return {
-    id: f.users[column], organisationId: f.organisationId, login: column.toLowerCase(), fullName: column, shortName: column,
-    roles: [], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id: f.users[column],
+    organisationId: f.organisationId,
+    login: column.toLowerCase(),
+    fullName: column,
+    shortName: column,
+    roles: [],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   };
 }
 
@@ -36,12 +45,46 @@ beforeAll(async () => {
   const o = f.organisationId;
   await db.movement.createMany({
     data: [
-      { organisationId: o, studentId: f.studentA, kind: "ADMISSION", date: d("2026-09-01"), orderNumber: "12-у", orderDate: d("2026-08-28"), toClassId: f.classA },
-      { organisationId: o, studentId: f.studentA, kind: "FORM_CHANGE", date: d("2026-10-05"), orderNumber: "40-у", orderDate: d("2026-10-01"), educationForm: "HOME", note: "по справке" },
-      { organisationId: o, studentId: f.studentB, kind: "ADMISSION", date: d("2026-09-02"), orderNumber: "13-у", orderDate: d("2026-08-29"), toClassId: f.classB },
+      {
+        organisationId: o,
+        studentId: f.studentA,
+        kind: "ADMISSION",
+        date: d("2026-09-01"),
+        orderNumber: "12-у",
+        orderDate: d("2026-08-28"),
+        toClassId: f.classA,
+      },
+      {
+        organisationId: o,
+        studentId: f.studentA,
+        kind: "FORM_CHANGE",
+        date: d("2026-10-05"),
+        orderNumber: "40-у",
+        orderDate: d("2026-10-01"),
+        educationForm: "HOME",
+        note: "по справке",
+      },
+      {
+        organisationId: o,
+        studentId: f.studentB,
+        kind: "ADMISSION",
+        date: d("2026-09-02"),
+        orderNumber: "13-у",
+        orderDate: d("2026-08-29"),
+        toClassId: f.classB,
+      },
     ],
   });
-  await db.staff.create({ data: { organisationId: o, lastName: "Новикова", firstName: "Анна", middleName: "Петровна", position: "учитель химии", phone: "+7 846 000-00-01" } });
+  await db.staff.create({
+    data: {
+      organisationId: o,
+      lastName: "Новикова",
+      firstName: "Анна",
+      middleName: "Петровна",
+      position: "учитель химии",
+      phone: "+7 846 000-00-01",
+    },
+  });
 });
 
 describe("movement book to XLSX (PPL-3, PPL-5)", () => {
@@ -51,7 +94,17 @@ describe("movement book to XLSX (PPL-3, PPL-5)", () => {
     expect(file.asciiName).toBe("movement-book.xlsx");
     const rows = await rowsOf(file.buffer);
     expect(rows[0]).toEqual(["Книга движения учащихся на 23.11.2026"]);
-    expect(rows[1]).toEqual(["№", "Дата", "ФИО ученика", "Движение", "Из класса", "В класс", "Приказ №", "Дата приказа", "Примечание"]);
+    expect(rows[1]).toEqual([
+      "№",
+      "Дата",
+      "ФИО ученика",
+      "Движение",
+      "Из класса",
+      "В класс",
+      "Приказ №",
+      "Дата приказа",
+      "Примечание",
+    ]);
     expect(rows.slice(2)).toEqual([
       [1, "01.09.2026", "Свой Ученик", "Зачисление", "", "5А", "12-у", "28.08.2026", ""],
       [2, "02.09.2026", "Чужой Ученик", "Зачисление", "", "5Б", "13-у", "29.08.2026", ""],
@@ -71,14 +124,43 @@ describe("movement book filters (PPL-3)", () => {
 
   it("filters by kind, class and dates; malformed parameters are not applied", async () => {
     const admin = asUser("ADMIN");
-    expect(names(await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ kind: "FORM_CHANGE" })))).toEqual(["Свой Ученик:FORM_CHANGE"]);
-    expect(names(await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ classId: String(f.classB) })))).toEqual(["Чужой Ученик:ADMISSION"]);
-    expect((await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ from: "2026-09-02", to: "2026-09-30" }))).length).toBe(1);
-    expect((await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ kind: "ВЗЛОМ", classId: "-1", from: "31.02.2026" }))).length).toBe(3);
+    expect(
+      names(await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ kind: "FORM_CHANGE" }))),
+    ).toEqual(["Свой Ученик:FORM_CHANGE"]);
+    expect(
+      names(await loadMovementBook(admin, ["all"], 300, movementFilterSchema.parse({ classId: String(f.classB) }))),
+    ).toEqual(["Чужой Ученик:ADMISSION"]);
+    expect(
+      (
+        await loadMovementBook(
+          admin,
+          ["all"],
+          300,
+          movementFilterSchema.parse({ from: "2026-09-02", to: "2026-09-30" }),
+        )
+      ).length,
+    ).toBe(1);
+    expect(
+      (
+        await loadMovementBook(
+          admin,
+          ["all"],
+          300,
+          movementFilterSchema.parse({ kind: "ВЗЛОМ", classId: "-1", from: "31.02.2026" }),
+        )
+      ).length,
+    ).toBe(3);
   });
 
   it("gives a class teacher nothing for another class even when asked for it", async () => {
-    expect(await loadMovementBook(asUser("CLASS_TEACHER"), ["class"], 300, movementFilterSchema.parse({ classId: String(f.classB) }))).toEqual([]);
+    expect(
+      await loadMovementBook(
+        asUser("CLASS_TEACHER"),
+        ["class"],
+        300,
+        movementFilterSchema.parse({ classId: String(f.classB) }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -94,12 +176,39 @@ describe("staff list to XLSX (PPL-5)", () => {
 describe("visit statistics to XLSX (AUTH-5, PPL-5)", () => {
   it("writes each user's role, login, last visit, visits per week and whether the login is closed", async () => {
     const o = f.organisationId;
-    await db.user.update({ where: { organisationId_id: { organisationId: o, id: f.users.STAFF } }, data: { isActive: false } });
-    await db.visit.create({ data: { organisationId: o, userId: f.users.PARENT, day: d("2026-11-20"), area: "web", count: 3, lastAt: new Date("2026-11-20T10:00:00Z") } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: o, id: f.users.STAFF } },
+      data: { isActive: false },
+    });
+    await db.visit.create({
+      data: {
+        organisationId: o,
+        userId: f.users.PARENT,
+        day: d("2026-11-20"),
+        area: "web",
+        count: 3,
+        lastAt: new Date("2026-11-20T10:00:00Z"),
+      },
+    });
     const rows = await visitStats(o, [f.users.PARENT, f.users.STAFF], d("2026-11-23"));
-    const file = await exportVisits(rows, { formatDateTime: (x) => x.toISOString(), roleLabel: (r) => r.toLowerCase() }, "Статистика посещений");
+    const file = await exportVisits(
+      rows,
+      { formatDateTime: (x) => x.toISOString(), roleLabel: (r) => r.toLowerCase() },
+      "Статистика посещений",
+    );
     const out = await rowsOf(file.buffer);
-    expect(out[1]).toEqual(["№", "ФИО", "Роль", "Логин", "Последний вход", "Эта неделя", "−1 нед.", "−2 нед.", "−3 нед.", "Вход"]);
+    expect(out[1]).toEqual([
+      "№",
+      "ФИО",
+      "Роль",
+      "Логин",
+      "Последний вход",
+      "Эта неделя",
+      "−1 нед.",
+      "−2 нед.",
+      "−3 нед.",
+      "Вход",
+    ]);
     expect(out.slice(2)).toEqual([
       [1, "PARENT Тест", "parent", "parent", "не входил", 3, 0, 0, 0, "открыт"],
       [2, "STAFF Тест", "staff", "staff", "не входил", 0, 0, 0, 0, "закрыт"],

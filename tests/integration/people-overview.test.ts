@@ -10,15 +10,39 @@ let f: AccessFixture;
 
 function asUser(column: keyof AccessFixture["users"]): CurrentUser {
   return {
-    id: f.users[column], organisationId: f.organisationId, login: column.toLowerCase(), fullName: column, shortName: column,
-    roles: [], mustChangePassword: false, sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id: f.users[column],
+    organisationId: f.organisationId,
+    login: column.toLowerCase(),
+    fullName: column,
+    shortName: column,
+    roles: [],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   };
 }
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  const s = await db.student.create({ data: { organisationId: f.organisationId, lastName: "Свиридов", firstName: "Пётр", birthDate: new Date("2015-05-05") } });
-  await db.classMembership.create({ data: { organisationId: f.organisationId, studentId: s.id, classId: f.classA, startDate: new Date("2026-09-01"), educationForm: "HOME" } });
+  const s = await db.student.create({
+    data: {
+      organisationId: f.organisationId,
+      lastName: "Свиридов",
+      firstName: "Пётр",
+      birthDate: new Date("2015-05-05"),
+    },
+  });
+  await db.classMembership.create({
+    data: {
+      organisationId: f.organisationId,
+      studentId: s.id,
+      classId: f.classA,
+      startDate: new Date("2026-09-01"),
+      educationForm: "HOME",
+    },
+  });
 });
 
 describe("people overview (PPL-1)", () => {
@@ -30,7 +54,10 @@ describe("people overview (PPL-1)", () => {
   });
 
   it("finds pupils by the start of the surname, case-insensitively, only in the reader's classes", async () => {
-    expect((await loadPeopleOverview(asUser("ADMIN"), ["all"], "св"))?.found?.map((s) => s.fullName)).toEqual(["Свиридов Пётр", "Свой Ученик"]);
+    expect((await loadPeopleOverview(asUser("ADMIN"), ["all"], "св"))?.found?.map((s) => s.fullName)).toEqual([
+      "Свиридов Пётр",
+      "Свой Ученик",
+    ]);
     expect((await loadPeopleOverview(asUser("CLASS_TEACHER"), ["class"], "Чуж"))?.found).toEqual([]);
     expect((await loadPeopleOverview(asUser("ADMIN"), ["all"], "Чуж"))?.found?.map((s) => s.className)).toEqual(["5Б"]);
   });

@@ -5,7 +5,16 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed/index";
 import { decidePlan } from "@/lib/plans/access";
-import { createPlan, rebindLesson, rebindPlan, reopenPlan, reviewPlan, saveTopics, setAutoHomework, submitPlan } from "@/lib/plans/mutations";
+import {
+  createPlan,
+  rebindLesson,
+  rebindPlan,
+  reopenPlan,
+  reviewPlan,
+  saveTopics,
+  setAutoHomework,
+  submitPlan,
+} from "@/lib/plans/mutations";
 import { bindingRows, fulfilmentInputs } from "@/lib/plans/data";
 import { buildFulfilment } from "@/lib/plans/rules";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -28,11 +37,20 @@ beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
   [{ id: org }] = await q<{ id: number }>(`SELECT id FROM "Organisation" WHERE kind = 'SCHOOL'`);
-  [{ id: yearId }] = await q<{ id: number }>(`SELECT id FROM "AcademicYear" WHERE "organisationId" = $1 AND "isCurrent"`, [org]);
-  const users = await q<{ id: number; login: string }>(`SELECT id, login FROM "User" WHERE "organisationId" = $1 AND login IN ('teacher', 'zavuch')`, [org]);
+  [{ id: yearId }] = await q<{ id: number }>(
+    `SELECT id FROM "AcademicYear" WHERE "organisationId" = $1 AND "isCurrent"`,
+    [org],
+  );
+  const users = await q<{ id: number; login: string }>(
+    `SELECT id, login FROM "User" WHERE "organisationId" = $1 AND login IN ('teacher', 'zavuch')`,
+    [org],
+  );
   teacher = users.find((u) => u.login === "teacher")!.id;
   zavuch = users.find((u) => u.login === "zavuch")!.id;
-  [{ id: demoPlan }] = await q<{ id: number }>(`SELECT id FROM "LessonPlan" WHERE "organisationId" = $1 AND "teacherId" = $2`, [org, teacher]);
+  [{ id: demoPlan }] = await q<{ id: number }>(
+    `SELECT id FROM "LessonPlan" WHERE "organisationId" = $1 AND "teacherId" = $2`,
+    [org, teacher],
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -42,7 +60,8 @@ afterAll(async () => {
 describe("approval (PLAN-2)", () => {
   it("a TEACHER cannot approve a plan, the DEPUTY can", async () => {
     const [plan] = await q<{ teacherId: number; classId: number; subjectId: number }>(
-      `SELECT "teacherId", "classId", "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, demoPlan],
+      `SELECT "teacherId", "classId", "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`,
+      [org, demoPlan],
     );
     expect((await decidePlan(asUser(teacher), "approve", plan)).allowed).toBe(false);
     expect((await decidePlan(asUser(teacher), "edit", plan)).allowed).toBe(true);
@@ -51,7 +70,8 @@ describe("approval (PLAN-2)", () => {
 
   it("a teacher may not edit a colleague's plan of another class", async () => {
     const [other] = await q<{ teacherId: number; classId: number; subjectId: number }>(
-      `SELECT l."teacherId", l."classId", l."subjectId" FROM "TeacherLoad" l WHERE l."organisationId" = $1 AND l."teacherId" <> $2 LIMIT 1`, [org, teacher],
+      `SELECT l."teacherId", l."classId", l."subjectId" FROM "TeacherLoad" l WHERE l."organisationId" = $1 AND l."teacherId" <> $2 LIMIT 1`,
+      [org, teacher],
     );
     expect((await decidePlan(asUser(teacher), "edit", other)).allowed).toBe(false);
     expect((await decidePlan(asUser(teacher), "view", other)).allowed).toBe(false);
@@ -62,14 +82,16 @@ describe("approval (PLAN-2)", () => {
     const [{ n: today }] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Lesson" l JOIN "LessonPlan" p ON p."organisationId" = l."organisationId" AND p."classId" = l."classId"
          AND p."subjectId" = l."subjectId" AND p."teacherId" = l."teacherId"
-        WHERE p."organisationId" = $1 AND p.id = $2 AND l.date = '2026-11-23' AND l."planTopicId" IS NULL`, [org, demoPlan],
+        WHERE p."organisationId" = $1 AND p.id = $2 AND l.date = '2026-11-23' AND l."planTopicId" IS NULL`,
+      [org, demoPlan],
     );
     expect(today).toBe(1);
     const report = await rebindPlan(org, teacher, demoPlan);
     expect(report).toMatchObject({ ok: true, data: { changed: 1, homework: 0, keptTyped: [] } });
     const [{ n: past }] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM "JournalChange" c JOIN "Lesson" l ON l."organisationId" = c."organisationId" AND l.id = c."lessonId"
-        WHERE c."organisationId" = $1 AND c.reason = 'КТП' AND l.date < '2026-11-23'`, [org],
+        WHERE c."organisationId" = $1 AND c.reason = 'КТП' AND l.date < '2026-11-23'`,
+      [org],
     );
     expect(past).toBe(0);
   });
@@ -83,20 +105,41 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     // Another class of the demo teacher: geometry or algebra of a class other than 7А.
     const [load] = await q<{ classId: number; subjectId: number; grade: number }>(
       `SELECT l."classId", l."subjectId", c.grade FROM "TeacherLoad" l JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-        WHERE l."organisationId" = $1 AND l."teacherId" = $2 AND c.name <> '7А' ORDER BY c.name, l."subjectId" LIMIT 1`, [org, teacher],
+        WHERE l."organisationId" = $1 AND l."teacherId" = $2 AND c.name <> '7А' ORDER BY c.name, l."subjectId" LIMIT 1`,
+      [org, teacher],
     );
     lessons = await q<{ id: number; topic: string | null }>(
       `SELECT id, topic FROM "Lesson" WHERE "organisationId" = $1 AND "classId" = $2 AND "subjectId" = $3 AND "teacherId" = $4 AND status = 'SCHEDULED'
-        ORDER BY date, "bellNumber"`, [org, load.classId, load.subjectId, teacher],
+        ORDER BY date, "bellNumber"`,
+      [org, load.classId, load.subjectId, teacher],
     );
     // Clear the seeded topics and homework of the first five lessons; keep one typed topic on the third.
     const first = lessons.slice(0, 5).map((l) => l.id);
     await q(`UPDATE "Lesson" SET topic = NULL WHERE "organisationId" = $1 AND id = ANY($2::int[])`, [org, first]);
-    await q(`UPDATE "Lesson" SET topic = 'Тема, введённая учителем' WHERE "organisationId" = $1 AND id = $2`, [org, first[2]]);
-    await q(`DELETE FROM "Homework" WHERE "organisationId" = $1 AND "lessonId" = ANY($2::int[]) AND "lessonId" <> $3`, [org, first, first[1]]);
-    planId = await createPlan(org, teacher, { yearId, teacherId: teacher, subjectId: load.subjectId, classId: load.classId, grade: load.grade, title: "КТП тест" });
+    await q(`UPDATE "Lesson" SET topic = 'Тема, введённая учителем' WHERE "organisationId" = $1 AND id = $2`, [
+      org,
+      first[2],
+    ]);
+    await q(`DELETE FROM "Homework" WHERE "organisationId" = $1 AND "lessonId" = ANY($2::int[]) AND "lessonId" <> $3`, [
+      org,
+      first,
+      first[1],
+    ]);
+    planId = await createPlan(org, teacher, {
+      yearId,
+      teacherId: teacher,
+      subjectId: load.subjectId,
+      classId: load.classId,
+      grade: load.grade,
+      title: "КТП тест",
+    });
     const topics = Array.from({ length: lessons.length + 3 }, (_, i) => ({
-      title: `Тема ${i + 1}`, hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: `§ ${i + 1}`,
+      title: `Тема ${i + 1}`,
+      hours: 1,
+      kesCodes: null,
+      lessonType: null,
+      controlKind: null,
+      homework: `§ ${i + 1}`,
     }));
     expect((await saveTopics(org, teacher, planId, topics, "editor")).ok).toBe(true);
     await setAutoHomework(org, teacher, planId, true);
@@ -105,7 +148,13 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
   it("cannot be approved before it is submitted, nor edited once submitted", async () => {
     expect((await reviewPlan(org, zavuch, planId, "approve", "", new Date())).ok).toBe(false);
     expect((await submitPlan(org, teacher, planId, new Date())).ok).toBe(true);
-    const edit = await saveTopics(org, teacher, planId, [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor");
+    const edit = await saveTopics(
+      org,
+      teacher,
+      planId,
+      [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }],
+      "editor",
+    );
     expect(edit).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
@@ -116,7 +165,8 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     expect(result.data.keptTyped.map((k) => k.topic)).toContain("Тема, введённая учителем");
     const rows = await q<{ id: number; topic: string | null; position: number | null }>(
       `SELECT l.id, l.topic, t.position FROM "Lesson" l LEFT JOIN "PlanTopic" t ON t."organisationId" = l."organisationId" AND t.id = l."planTopicId"
-        WHERE l."organisationId" = $1 AND l.id = ANY($2::int[])`, [org, lessons.map((l) => l.id)],
+        WHERE l."organisationId" = $1 AND l.id = ANY($2::int[])`,
+      [org, lessons.map((l) => l.id)],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = lessons.map((l) => byId.get(l.id)!);
@@ -140,44 +190,86 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
   });
 
   it("a topic re-bound to another lesson moves there; the history records old and new", async () => {
-    const [topic] = await q<{ id: number }>(`SELECT id FROM "PlanTopic" WHERE "organisationId" = $1 AND "planId" = $2 AND position = 10`, [org, planId]);
+    const [topic] = await q<{ id: number }>(
+      `SELECT id FROM "PlanTopic" WHERE "organisationId" = $1 AND "planId" = $2 AND position = 10`,
+      [org, planId],
+    );
     const result = await rebindLesson(org, teacher, planId, lessons[0].id, topic.id);
     expect(result).toMatchObject({ ok: true, data: { changed: 1 } });
-    const [row] = await q<{ topic: string }>(`SELECT topic FROM "Lesson" WHERE "organisationId" = $1 AND id = $2`, [org, lessons[0].id]);
+    const [row] = await q<{ topic: string }>(`SELECT topic FROM "Lesson" WHERE "organisationId" = $1 AND id = $2`, [
+      org,
+      lessons[0].id,
+    ]);
     expect(row.topic).toBe("Тема 10");
     const [change] = await q<{ oldValue: { topic: string }; newValue: { topic: string } }>(
       `SELECT "oldValue", "newValue" FROM "JournalChange" WHERE "organisationId" = $1 AND "lessonId" = $2 AND entity = 'TOPIC' ORDER BY id DESC LIMIT 1`,
       [org, lessons[0].id],
     );
-    expect(change).toEqual({ oldValue: { topic: "Тема 1", planTopicId: expect.any(Number) }, newValue: { topic: "Тема 10", planTopicId: topic.id } });
+    expect(change).toEqual({
+      oldValue: { topic: "Тема 1", planTopicId: expect.any(Number) },
+      newValue: { topic: "Тема 10", planTopicId: topic.id },
+    });
     const rows = await bindingRows(org, planId);
     expect(rows.find((r) => r.lessonId === lessons[0].id)?.planTopicId).toBe(topic.id);
   });
 
   it("refuses a lesson outside the plan", async () => {
-    const [foreign] = await q<{ id: number }>(`SELECT id FROM "Lesson" WHERE "organisationId" = $1 AND "teacherId" <> $2 LIMIT 1`, [org, teacher]);
+    const [foreign] = await q<{ id: number }>(
+      `SELECT id FROM "Lesson" WHERE "organisationId" = $1 AND "teacherId" <> $2 LIMIT 1`,
+      [org, teacher],
+    );
     expect(await rebindLesson(org, teacher, planId, foreign.id, null)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it("a plan returned with a comment can be edited and submitted again (PLAN-2)", async () => {
-    const [{ subjectId }] = await q<{ subjectId: number }>(`SELECT "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, demoPlan]);
-    const draft = await createPlan(org, teacher, { yearId, teacherId: teacher, subjectId, classId: null, grade: 99, title: "Возврат" }, [
-      { title: "Тема", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null },
-    ]);
+    const [{ subjectId }] = await q<{ subjectId: number }>(
+      `SELECT "subjectId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`,
+      [org, demoPlan],
+    );
+    const draft = await createPlan(
+      org,
+      teacher,
+      { yearId, teacherId: teacher, subjectId, classId: null, grade: 99, title: "Возврат" },
+      [{ title: "Тема", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }],
+    );
     expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
     expect((await reviewPlan(org, zavuch, draft, "return", "Не хватает часов", new Date())).ok).toBe(true);
     const [back] = await q<{ status: string; reviewComment: string; reviewerId: number }>(
-      `SELECT status::text, "reviewComment", "reviewerId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, draft],
+      `SELECT status::text, "reviewComment", "reviewerId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`,
+      [org, draft],
     );
     expect(back).toEqual({ status: "RETURNED", reviewComment: "Не хватает часов", reviewerId: zavuch });
-    expect((await saveTopics(org, teacher, draft, [{ title: "Тема 2", hours: 2, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor")).ok).toBe(true);
+    expect(
+      (
+        await saveTopics(
+          org,
+          teacher,
+          draft,
+          [{ title: "Тема 2", hours: 2, kesCodes: null, lessonType: null, controlKind: null, homework: null }],
+          "editor",
+        )
+      ).ok,
+    ).toBe(true);
     expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
   });
 
   it("an approved plan changes only through a new edition", async () => {
-    expect((await saveTopics(org, teacher, planId, [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }], "editor")).ok).toBe(false);
+    expect(
+      (
+        await saveTopics(
+          org,
+          teacher,
+          planId,
+          [{ title: "x", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null }],
+          "editor",
+        )
+      ).ok,
+    ).toBe(false);
     expect((await reopenPlan(org, teacher, planId)).ok).toBe(true);
-    const [plan] = await q<{ status: string; version: number }>(`SELECT status::text, version FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`, [org, planId]);
+    const [plan] = await q<{ status: string; version: number }>(
+      `SELECT status::text, version FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`,
+      [org, planId],
+    );
     expect(plan).toEqual({ status: "DRAFT", version: 2 });
   });
 });

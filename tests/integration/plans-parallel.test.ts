@@ -17,22 +17,51 @@ beforeAll(async () => {
   f = await createAccessFixture();
   const organisationId = f.organisationId;
   const year = await db.academicYear.findFirstOrThrow({ where: { organisationId } });
-  await db.teacherLoad.create({ data: { organisationId, yearId: year.id, teacherId: f.users.TEACHER, classId: f.classB, subjectId: f.subject, hoursPerWeek: 5 } });
+  await db.teacherLoad.create({
+    data: {
+      organisationId,
+      yearId: year.id,
+      teacherId: f.users.TEACHER,
+      classId: f.classB,
+      subjectId: f.subject,
+      hoursPerWeek: 5,
+    },
+  });
   // Four lessons in each class; one of 5Б's is cancelled.
   for (const classId of [f.classA, f.classB]) {
     for (let d = 1; d <= 4; d++) {
       await db.lesson.create({
         data: {
-          organisationId, classId, subjectId: f.subject, teacherId: f.users.TEACHER, date: new Date(`2026-09-0${d}`), bellNumber: 2,
+          organisationId,
+          classId,
+          subjectId: f.subject,
+          teacherId: f.users.TEACHER,
+          date: new Date(`2026-09-0${d}`),
+          bellNumber: 2,
           status: classId === f.classB && d === 2 ? "CANCELLED" : "SCHEDULED",
         },
       });
     }
   }
   planId = await createPlan(
-    organisationId, f.users.TEACHER,
-    { yearId: year.id, teacherId: f.users.TEACHER, subjectId: f.subject, classId: null, grade: 5, title: "КТП 5-е классы" },
-    ["Первая", "Вторая", "Третья"].map((title) => ({ title, hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null })),
+    organisationId,
+    f.users.TEACHER,
+    {
+      yearId: year.id,
+      teacherId: f.users.TEACHER,
+      subjectId: f.subject,
+      classId: null,
+      grade: 5,
+      title: "КТП 5-е классы",
+    },
+    ["Первая", "Вторая", "Третья"].map((title) => ({
+      title,
+      hours: 1,
+      kesCodes: null,
+      lessonType: null,
+      controlKind: null,
+      homework: null,
+    })),
   );
 });
 
@@ -49,11 +78,13 @@ describe("a plan for a parallel (PLAN-1, PLAN-3)", () => {
     expect((await submitPlan(f.organisationId, f.users.TEACHER, planId, new Date())).ok).toBe(true);
     expect((await reviewPlan(f.organisationId, f.users.DEPUTY, planId, "approve", "", new Date())).ok).toBe(true);
     const topics = async (classId: number) =>
-      (await db.lesson.findMany({
-        where: { organisationId: f.organisationId, classId, subjectId: f.subject, teacherId: f.users.TEACHER },
-        orderBy: { date: "asc" },
-        select: { topic: true },
-      })).map((l) => l.topic);
+      (
+        await db.lesson.findMany({
+          where: { organisationId: f.organisationId, classId, subjectId: f.subject, teacherId: f.users.TEACHER },
+          orderBy: { date: "asc" },
+          select: { topic: true },
+        })
+      ).map((l) => l.topic);
     expect(await topics(f.classA)).toEqual(["Первая", "Вторая", "Третья", null]);
     expect(await topics(f.classB)).toEqual(["Первая", null, "Вторая", "Третья"]);
   });
@@ -63,9 +94,15 @@ describe("listing plans by scope (ACL-3, ACL-5)", () => {
   it("«all» sees every plan of the organisation; a class teacher the class's; a teacher own ones only", async () => {
     const year = await db.academicYear.findFirstOrThrow({ where: { organisationId: f.organisationId } });
     const classPlan = await createPlan(f.organisationId, f.users.ADMIN, {
-      yearId: year.id, teacherId: f.users.ADMIN, subjectId: f.subject, classId: f.classA, grade: 5, title: "чужой",
+      yearId: year.id,
+      teacherId: f.users.ADMIN,
+      subjectId: f.subject,
+      classId: f.classA,
+      grade: 5,
+      title: "чужой",
     });
-    const ids = async (scope: Parameters<typeof listPlans>[2]) => (await listPlans(f.organisationId, year.id, scope)).map((p) => p.id).sort();
+    const ids = async (scope: Parameters<typeof listPlans>[2]) =>
+      (await listPlans(f.organisationId, year.id, scope)).map((p) => p.id).sort();
     expect(await ids({ kind: "all" })).toEqual([planId, classPlan].sort());
     expect(await ids({ kind: "some", teacherId: null, classIds: [f.classA] })).toEqual([classPlan]);
     expect(await ids({ kind: "some", teacherId: f.users.TEACHER, classIds: [] })).toEqual([planId]);

@@ -12,21 +12,41 @@ import { planToXlsx, xlsxToTopics, XLSX_HEADERS } from "@/lib/plans/xlsx";
 let f: AccessFixture;
 let yearId: number;
 
-const LESSON_TYPES = ["урок открытия нового знания", "урок закрепления", "комбинированный урок", "урок контроля знаний"];
+const LESSON_TYPES = [
+  "урок открытия нового знания",
+  "урок закрепления",
+  "комбинированный урок",
+  "урок контроля знаний",
+];
 
 /** 68 topics that exercise every field: empty ones, half hours, number-like codes, commas, quotes, line breaks, long text. */
 function topics68(): TopicRow[] {
   return Array.from({ length: 68 }, (_, i) => ({
-    title: i === 5 ? "Формулы «сокращённого» умножения: (a + b)² = a² + 2ab + b²" : `Тема ${i + 1}. Линейная функция, её график; задачи № ${i * 3}–${i * 3 + 2}`,
+    title:
+      i === 5
+        ? "Формулы «сокращённого» умножения: (a + b)² = a² + 2ab + b²"
+        : `Тема ${i + 1}. Линейная функция, её график; задачи № ${i * 3}–${i * 3 + 2}`,
     hours: i % 10 === 9 ? 2 : i % 17 === 3 ? 0.5 : 1,
     kesCodes: i % 7 === 0 ? null : i % 5 === 0 ? "1.10" : `${1 + (i % 6)}.${1 + (i % 4)}; 0${i % 3}`,
     lessonType: i % 11 === 0 ? null : LESSON_TYPES[i % 4],
     controlKind: i % 8 === 7 ? "Контрольная работа" : i % 4 === 1 ? "Тест" : null,
-    homework: i % 9 === 0 ? null : i === 12 ? `Стр. 45, № 1, 2\nПовторить п. 3 — «правила»; ${"длинный текст ".repeat(40).trim()}` : `§ ${i + 1}, № ${i * 2 + 1}`,
+    homework:
+      i % 9 === 0
+        ? null
+        : i === 12
+          ? `Стр. 45, № 1, 2\nПовторить п. 3 — «правила»; ${"длинный текст ".repeat(40).trim()}`
+          : `§ ${i + 1}, № ${i * 2 + 1}`,
   }));
 }
 
-const fields = (t: TopicRow) => ({ title: t.title, hours: t.hours, kesCodes: t.kesCodes, lessonType: t.lessonType, controlKind: t.controlKind, homework: t.homework });
+const fields = (t: TopicRow) => ({
+  title: t.title,
+  hours: t.hours,
+  kesCodes: t.kesCodes,
+  lessonType: t.lessonType,
+  controlKind: t.controlKind,
+  homework: t.homework,
+});
 
 beforeAll(async () => {
   f = await createAccessFixture();
@@ -34,7 +54,14 @@ beforeAll(async () => {
   yearId = year.id;
 });
 
-const newPlan = (classId: number) => ({ yearId, teacherId: f.users.TEACHER, subjectId: f.subject, classId, grade: 5, title: "КТП" });
+const newPlan = (classId: number) => ({
+  yearId,
+  teacherId: f.users.TEACHER,
+  subjectId: f.subject,
+  classId,
+  grade: 5,
+  title: "КТП",
+});
 
 describe("XLSX round trip (PLAN-4)", () => {
   it("a 68-topic plan exported and imported again equals the original in every field", async () => {
@@ -43,13 +70,22 @@ describe("XLSX round trip (PLAN-4)", () => {
     const source = (await planDetail(f.organisationId, sourceId))!;
     expect(source.topics.map(fields)).toEqual(original);
 
-    const file = await planToXlsx({ title: "КТП", teacher: source.teacherName, subject: source.subjectName, target: source.target }, source.topics);
+    const file = await planToXlsx(
+      { title: "КТП", teacher: source.teacherName, subject: source.subjectName, target: source.target },
+      source.topics,
+    );
     const read = await xlsxToTopics(file);
     if (!read.ok) throw new Error(read.message);
     expect(read.rows.every((r) => r.errors.length === 0)).toBe(true);
 
     const targetId = await createPlan(f.organisationId, f.users.TEACHER, newPlan(f.classA));
-    const saved = await saveTopics(f.organisationId, f.users.TEACHER, targetId, read.rows.map((r) => r.data!), "xlsx");
+    const saved = await saveTopics(
+      f.organisationId,
+      f.users.TEACHER,
+      targetId,
+      read.rows.map((r) => r.data!),
+      "xlsx",
+    );
     expect(saved).toEqual({ ok: true, data: { count: 68 } });
     const target = (await planDetail(f.organisationId, targetId))!;
     expect(target.topics).toHaveLength(68);
@@ -105,7 +141,10 @@ describe("XLSX import errors (PLAN-4, NFR-4)", () => {
   });
 
   it("refuses a file that is not XLSX, an empty file and a sheet without the header", async () => {
-    expect(await xlsxToTopics(Buffer.from("это не Excel"))).toEqual({ ok: false, message: "Не удалось прочитать файл: нужен файл Excel (.xlsx)" });
+    expect(await xlsxToTopics(Buffer.from("это не Excel"))).toEqual({
+      ok: false,
+      message: "Не удалось прочитать файл: нужен файл Excel (.xlsx)",
+    });
     expect(await xlsxToTopics(Buffer.alloc(0))).toEqual({ ok: false, message: "Файл пуст" });
     const noHeader = await xlsxToTopics(await sheet([[1, "Тема", 1]], ["Номер", "Название"]));
     expect(noHeader.ok).toBe(false);

@@ -70,11 +70,22 @@ beforeAll(async () => {
   process.env.VAPID_FILE = path.join(await mkdtemp(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
   f = await createJournalFixture({ students: 3 });
   const user = await db.user.create({
-    data: { organisationId: f.organisationId, login: "mama", passwordHash: "-", mustChangePassword: false, lastName: "Мама", firstName: "Тест" },
+    data: {
+      organisationId: f.organisationId,
+      login: "mama",
+      passwordHash: "-",
+      mustChangePassword: false,
+      lastName: "Мама",
+      firstName: "Тест",
+    },
   });
   await db.userRole.create({ data: { organisationId: f.organisationId, userId: user.id, role: "PARENT" } });
-  const parent = await db.parent.create({ data: { organisationId: f.organisationId, userId: user.id, lastName: "Мама", firstName: "Тест" } });
-  await db.parentLink.create({ data: { organisationId: f.organisationId, parentId: parent.id, studentId: f.students[0] } });
+  const parent = await db.parent.create({
+    data: { organisationId: f.organisationId, userId: user.id, lastName: "Мама", firstName: "Тест" },
+  });
+  await db.parentLink.create({
+    data: { organisationId: f.organisationId, parentId: parent.id, studentId: f.students[0] },
+  });
   parentUser = user.id;
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -99,11 +110,20 @@ afterAll(async () => {
 describe("Web Push on a new mark (API-4)", () => {
   it("sends the parent's device a VAPID-signed, aes128gcm-encrypted push that decrypts to the mark", async () => {
     const keys = browserKeys();
-    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/mama`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["mark"] });
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: `${origin}/push/mama`,
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["mark"],
+    });
     const lessonId = f.lesson("2026-11-18");
     const a = await addAssignment(f, lessonId);
     const arrived = nextPush("/push/mama");
-    const saved = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "5", version: 0 }, NOW);
+    const saved = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "5", version: 0 },
+      NOW,
+    );
     expect(saved.status).toBe(200);
     const push = await arrived;
 
@@ -115,76 +135,172 @@ describe("Web Push on a new mark (API-4)", () => {
     const server = vapidKeys();
     expect(k).toBe(server.publicKey);
     const raw = Buffer.from(k, "base64url");
-    const key = await importJWK({ kty: "EC", crv: "P-256", x: b64u(raw.subarray(1, 33)), y: b64u(raw.subarray(33, 65)) }, "ES256");
+    const key = await importJWK(
+      { kty: "EC", crv: "P-256", x: b64u(raw.subarray(1, 33)), y: b64u(raw.subarray(33, 65)) },
+      "ES256",
+    );
     const { payload, protectedHeader } = await jwtVerify(jwt, key, { audience: origin });
     expect(protectedHeader.alg).toBe("ES256");
     expect(payload.sub).toBe(server.subject);
     expect(payload.exp! * 1000).toBeGreaterThan(Date.now());
 
     const message = JSON.parse(decrypt(push.body, keys.ua, keys.auth));
-    expect(message).toEqual({ kind: "mark", title: "Новая отметка", body: "Алгебра: 5", url: `/diary/${f.students[0]}` });
+    expect(message).toEqual({
+      kind: "mark",
+      title: "Новая отметка",
+      body: "Алгебра: 5",
+      url: `/diary/${f.students[0]}`,
+    });
   });
 
   it("sends nothing to a device that did not opt into marks, or for another family's child", async () => {
     const keys = browserKeys();
-    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/mama`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["message"] });
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: `${origin}/push/mama`,
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["message"],
+    });
     expect(await notify(f.organisationId, [parentUser], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
-    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/mama`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["mark"] });
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: `${origin}/push/mama`,
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["mark"],
+    });
     expect(await notify(f.organisationId, [f.users.teacher], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
   });
 
   it("drops a subscription the push service reports gone (410)", async () => {
     const keys = browserKeys();
     statusOf.set("/push/old", 410);
-    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/old`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["homework"] });
-    expect(await notify(f.organisationId, [parentUser], "homework", { title: "Домашнее задание", body: "Алгебра", url: "/" })).toBe(0);
-    expect(await db.pushSubscription.count({ where: { organisationId: f.organisationId, endpoint: `${origin}/push/old` } })).toBe(0);
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: `${origin}/push/old`,
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["homework"],
+    });
+    expect(
+      await notify(f.organisationId, [parentUser], "homework", {
+        title: "Домашнее задание",
+        body: "Алгебра",
+        url: "/",
+      }),
+    ).toBe(0);
+    expect(
+      await db.pushSubscription.count({ where: { organisationId: f.organisationId, endpoint: `${origin}/push/old` } }),
+    ).toBe(0);
   });
 
   it("never fails the save when the push endpoint is dead", async () => {
     const keys = browserKeys();
     await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-    await saveSubscription(f.organisationId, parentUser, { endpoint: "http://127.0.0.1:9/push/dead", p256dh: keys.p256dh, auth: keys.authB64, kinds: ["mark"] });
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: "http://127.0.0.1:9/push/dead",
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["mark"],
+    });
     expect(await notify(f.organisationId, [parentUser], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
     const lessonId = f.lesson("2026-11-19");
     const a = await addAssignment(f, lessonId);
-    const saved = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 }, NOW);
+    const saved = await saveCell(
+      f.actor(f.users.teacher),
+      { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 },
+      NOW,
+    );
     expect(saved.status).toBe(200);
   });
 
   it("tells the family about a final mark at once (FIN-5) and a teacher about a remark (CTL-2)", async () => {
     const keys = browserKeys();
     await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/final`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["final"] });
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: `${origin}/push/final`,
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["final"],
+    });
     const arrived = nextPush("/push/final");
-    const input = { classId: f.classId, subjectId: f.subjectId, studentId: f.students[0], kind: "PERIOD", periodId: f.q1, text: "4", version: 0 };
+    const input = {
+      classId: f.classId,
+      subjectId: f.subjectId,
+      studentId: f.students[0],
+      kind: "PERIOD",
+      periodId: f.q1,
+      text: "4",
+      version: 0,
+    };
     expect(await saveFinal(f.actor(f.users.teacher), input, NOW)).toMatchObject({ ok: true });
-    expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toMatchObject({ kind: "final", body: "Алгебра: 4", url: `/diary/${f.students[0]}/marks` });
+    expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toMatchObject({
+      kind: "final",
+      body: "Алгебра: 4",
+      url: `/diary/${f.students[0]}/marks`,
+    });
 
     const teacherKeys = browserKeys();
-    await saveSubscription(f.organisationId, f.users.teacher, { endpoint: `${origin}/push/remark`, p256dh: teacherKeys.p256dh, auth: teacherKeys.authB64, kinds: ["remark"] });
+    await saveSubscription(f.organisationId, f.users.teacher, {
+      endpoint: `${origin}/push/remark`,
+      p256dh: teacherKeys.p256dh,
+      auth: teacherKeys.authB64,
+      kinds: ["remark"],
+    });
     const remark = nextPush("/push/remark");
-    const deputy = await db.user.create({ data: { organisationId: f.organisationId, login: "zam", passwordHash: "-", mustChangePassword: false, lastName: "Зам", firstName: "Тест" } });
+    const deputy = await db.user.create({
+      data: {
+        organisationId: f.organisationId,
+        login: "zam",
+        passwordHash: "-",
+        mustChangePassword: false,
+        lastName: "Зам",
+        firstName: "Тест",
+      },
+    });
     await db.userRole.create({ data: { organisationId: f.organisationId, userId: deputy.id, role: "DEPUTY" } });
-    const filed = await fileRemark(f.actor(deputy.id), ["all"], { teacherId: f.users.teacher, classId: f.classId, text: "Нет темы урока" });
+    const filed = await fileRemark(f.actor(deputy.id), ["all"], {
+      teacherId: f.users.teacher,
+      classId: f.classId,
+      text: "Нет темы урока",
+    });
     expect(filed).toMatchObject({ ok: true });
-    expect(JSON.parse(decrypt((await remark).body, teacherKeys.ua, teacherKeys.auth))).toMatchObject({ kind: "remark" });
+    expect(JSON.parse(decrypt((await remark).body, teacherKeys.ua, teacherKeys.auth))).toMatchObject({
+      kind: "remark",
+    });
   });
 
   it("tells the families of the lesson's class about new homework, once per text, and no other class (API-4)", async () => {
     const keys = browserKeys();
     await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-    await saveSubscription(f.organisationId, parentUser, { endpoint: `${origin}/push/hw`, p256dh: keys.p256dh, auth: keys.authB64, kinds: ["homework"] });
+    await saveSubscription(f.organisationId, parentUser, {
+      endpoint: `${origin}/push/hw`,
+      p256dh: keys.p256dh,
+      auth: keys.authB64,
+      kinds: ["homework"],
+    });
     const lessonId = f.lesson("2026-11-24");
-    const who = { organisationId: f.organisationId, userId: f.users.teacher, now: NOW, lessonId, dueDate: null, files: [], removeFileIds: [] };
+    const who = {
+      organisationId: f.organisationId,
+      userId: f.users.teacher,
+      now: NOW,
+      lessonId,
+      dueDate: null,
+      files: [],
+      removeFileIds: [],
+    };
     const arrived = nextPush("/push/hw");
-    expect(await writeHomework({ ...who, version: 0, text: "№ 245, 246; повторить формулы сокращённого умножения" })).toBe("ok");
+    expect(
+      await writeHomework({ ...who, version: 0, text: "№ 245, 246; повторить формулы сокращённого умножения" }),
+    ).toBe("ok");
     expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toEqual({
-      kind: "homework", title: "Домашнее задание", body: "Алгебра: № 245, 246; повторить формулы сокращённого умножения",
+      kind: "homework",
+      title: "Домашнее задание",
+      body: "Алгебра: № 245, 246; повторить формулы сокращённого умножения",
       url: `/diary/${f.students[0]}?week=2026-11-24`,
     });
     // The same text saved again (a file added or removed): no second push.
-    expect(await writeHomework({ ...who, version: 1, text: "№ 245, 246; повторить формулы сокращённого умножения" })).toBe("ok");
+    expect(
+      await writeHomework({ ...who, version: 1, text: "№ 245, 246; повторить формулы сокращённого умножения" }),
+    ).toBe("ok");
     await new Promise((r) => setTimeout(r, 300));
     expect(hits.get("/push/hw")).toBe(1);
     // A lesson of another class (the first grade) reaches no one in this family.

@@ -63,9 +63,15 @@ describe("diary reads on the streaming replica (issue 10)", () => {
     // Replay paused: the primary has the mark, the diary (read from the replica) does not yet.
     await onReplica("SELECT pg_wal_replay_pause()");
     try {
-      const saved = await saveCell(f.actor(f.users.teacher), { kind: "mark", lessonId, assignmentId: a, studentId: s, input: "5", version: 0 }, NOW);
+      const saved = await saveCell(
+        f.actor(f.users.teacher),
+        { kind: "mark", lessonId, assignmentId: a, studentId: s, input: "5", version: 0 },
+        NOW,
+      );
       expect(saved.body).toMatchObject({ ok: true, version: 1 });
-      const onPrimary = await db.mark.count({ where: { organisationId: f.organisationId, assignmentId: a, studentId: s } });
+      const onPrimary = await db.mark.count({
+        where: { organisationId: f.organisationId, assignmentId: a, studentId: s },
+      });
       expect(onPrimary).toBe(1);
       expect(await diaryMarks(s)).not.toContain(5);
     } finally {

@@ -21,8 +21,17 @@ let periodId = 0;
 async function user(login: string, organisationId: number): Promise<CurrentUser> {
   const u = await db.user.findFirstOrThrow({ where: { organisationId, login } });
   return {
-    id: u.id, organisationId, login, fullName: login, shortName: login, roles: [], mustChangePassword: false,
-    sessionId: "test", orgKind: "SCHOOL", orgName: "Школа", timeZone: "Europe/Samara",
+    id: u.id,
+    organisationId,
+    login,
+    fullName: login,
+    shortName: login,
+    roles: [],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
   };
 }
 
@@ -31,7 +40,9 @@ beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
   const cls = await db.classGroup.findFirstOrThrow({ where: { name: "7А", organisation: { kind: "SCHOOL" } } });
   classId = cls.id;
-  periodId = (await db.period.findFirstOrThrow({ where: { organisationId: cls.organisationId, kind: "QUARTER", number: 1 } })).id;
+  periodId = (
+    await db.period.findFirstOrThrow({ where: { organisationId: cls.organisationId, kind: "QUARTER", number: 1 } })
+  ).id;
   zavuch = await user("zavuch", cls.organisationId);
   director = await user("director", cls.organisationId);
 }, 180_000);
@@ -62,7 +73,8 @@ describe("report jobs", () => {
     const id = (await orderReportJob(zavuch, { report: "journal", format: "pdf", classId }))!;
     expect(await runJobStep(() => TODAY)).toBe(id);
     const file = await reportJobFile(zavuch, id, TODAY);
-    if (!file || file === "gone") throw new Error(`job ${id} not done: ${JSON.stringify(await reportJobStatus(zavuch, id, TODAY))}`);
+    if (!file || file === "gone")
+      throw new Error(`job ${id} not done: ${JSON.stringify(await reportJobStatus(zavuch, id, TODAY))}`);
     const pdf = await getDocumentProxy(new Uint8Array(file.bytes));
     expect(pdf.numPages).toBeGreaterThan(20);
     const text = ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, " ");

@@ -30,7 +30,11 @@ beforeAll(async () => {
   periodId = (await db.period.findFirstOrThrow({ where: { organisationId: school, kind: "QUARTER", number: 1 } })).id;
   teacherId = (await db.user.findFirstOrThrow({ where: { organisationId: school, login: "teacher" } })).id;
   // «Решение педсовета» and year finals are recorded at the year's end: add a few for 7А.
-  const members = await db.classMembership.findMany({ where: { organisationId: school, classId, endDate: null }, orderBy: { id: "asc" }, take: 3 });
+  const members = await db.classMembership.findMany({
+    where: { organisationId: school, classId, endDate: null },
+    orderBy: { id: "asc" },
+    take: 3,
+  });
   const subject = await db.curriculumItem.findFirstOrThrow({ where: { organisationId: school, classId } });
   await db.yearDecision.createMany({
     data: [
@@ -40,19 +44,38 @@ beforeAll(async () => {
     ],
   });
   await db.finalMark.createMany({
-    data: members.map((m, i) => ({ organisationId: school, studentId: m.studentId, classId, subjectId: subject.subjectId, kind: "YEAR" as const, value: 5 - i, setById: teacherId })),
+    data: members.map((m, i) => ({
+      organisationId: school,
+      studentId: m.studentId,
+      classId,
+      subjectId: subject.subjectId,
+      kind: "YEAR" as const,
+      value: 5 - i,
+      setById: teacherId,
+    })),
   });
   // ВКР of a college group.
   const group = await db.classGroup.findFirstOrThrow({ where: { name: "ИС-21", organisation: { kind: "COLLEGE" } } });
   college = group.organisationId;
   groupId = group.id;
-  const students = await db.classMembership.findMany({ where: { organisationId: college, classId: groupId, endDate: null }, orderBy: { id: "asc" }, take: 4 });
+  const students = await db.classMembership.findMany({
+    where: { organisationId: college, classId: groupId, endDate: null },
+    orderBy: { id: "asc" },
+    take: 4,
+  });
   const discipline = await db.curriculumItem.findFirstOrThrow({ where: { organisationId: college, classId: groupId } });
   const setBy = (await db.user.findFirstOrThrow({ where: { organisationId: college, login: "zavotd" } })).id;
   await db.finalMark.createMany({
     data: students.map((s, i) => ({
-      organisationId: college, studentId: s.studentId, classId: groupId, subjectId: discipline.subjectId, kind: "ATTESTATION" as const, form: "VKR" as const,
-      value: i < 3 ? 5 - i : null, special: i < 3 ? null : ("NOT_ATTESTED" as const), setById: setBy,
+      organisationId: college,
+      studentId: s.studentId,
+      classId: groupId,
+      subjectId: discipline.subjectId,
+      kind: "ATTESTATION" as const,
+      form: "VKR" as const,
+      value: i < 3 ? 5 - i : null,
+      special: i < 3 ? null : ("NOT_ATTESTED" as const),
+      setById: setBy,
     })),
   });
 }, 180_000);
@@ -82,14 +105,30 @@ type Case = [string, () => number, () => Omit<ReportRequest, "format">];
 const CASES: Case[] = [
   ["RPT-1 for the year with «Решение педсовета»", () => school, () => ({ report: "summary", classId })],
   ["RPT-5 rating for a quarter", () => school, () => ({ report: "rating", classId, periodId })],
-  ["RPT-6 preliminary for October", () => school, () => ({ report: "preliminary", classId, month: new Date("2026-10-01") })],
-  ["RPT-7 № 1 of a teacher for October", () => school, () => ({ report: "teacher-hours", teacherId, month: new Date("2026-10-01") })],
-  ["RPT-7 № 2 of a class for October", () => school, () => ({ report: "group-hours", classId, month: new Date("2026-10-01") })],
+  [
+    "RPT-6 preliminary for October",
+    () => school,
+    () => ({ report: "preliminary", classId, month: new Date("2026-10-01") }),
+  ],
+  [
+    "RPT-7 № 1 of a teacher for October",
+    () => school,
+    () => ({ report: "teacher-hours", teacherId, month: new Date("2026-10-01") }),
+  ],
+  [
+    "RPT-7 № 2 of a class for October",
+    () => school,
+    () => ({ report: "group-hours", classId, month: new Date("2026-10-01") }),
+  ],
   ["RPT-10 ВКР of a college group", () => college, () => ({ report: "vkr", classId: groupId })],
   ["RPT-12 printed journal of a quarter", () => school, () => ({ report: "journal", classId, periodId })],
   ["RPT-2 for the parallel of 7th classes", () => school, () => ({ report: "progress", periodId, grade: 7 })],
   ["RPT-9 for the whole college", () => college, () => ({ report: "occupancy", date: new Date("2026-11-20") })],
-  ["RPT-9 «Итоговые данные» for the parallel of 7th classes", () => school, () => ({ report: "contingent", periodId, grade: 7 })],
+  [
+    "RPT-9 «Итоговые данные» for the parallel of 7th classes",
+    () => school,
+    () => ({ report: "contingent", periodId, grade: 7 }),
+  ],
 ];
 
 describe.each(CASES)("%s from the demo data", (_name, org, request) => {
@@ -101,7 +140,8 @@ describe.each(CASES)("%s from the demo data", (_name, org, request) => {
     expect(text).toContain(model.title);
     expect(text).toContain("стр. 1 из");
     expect(text).toContain("Подпись");
-    for (const [i, v] of model.rows[0].entries()) if (v !== null) expect(text).toContain(cellText(v, model.columns[i].kind));
+    for (const [i, v] of model.rows[0].entries())
+      if (v !== null) expect(text).toContain(cellText(v, model.columns[i].kind));
   });
 
   it("renders an XLSX that reads back equal to the model", async () => {
@@ -112,7 +152,9 @@ describe.each(CASES)("%s from the demo data", (_name, org, request) => {
     const all = [...model.rows, ...model.totals];
     expect(readRows(book.worksheets[0], xlsxLayout(model).dataRow, all.length, model.columns.length)).toEqual(all);
     for (const [i, section] of (model.sections ?? []).entries()) {
-      expect(readRows(book.worksheets[i + 1], sectionLayout(section).dataRow, section.rows.length, section.columns.length)).toEqual(section.rows);
+      expect(
+        readRows(book.worksheets[i + 1], sectionLayout(section).dataRow, section.rows.length, section.columns.length),
+      ).toEqual(section.rows);
     }
   });
 });
@@ -150,8 +192,17 @@ describe("RPT-12 printed journal", () => {
   it("has a grid and a topics page per subject page, with every lesson of the quarter once", async () => {
     const model = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
     const period = await db.period.findFirstOrThrow({ where: { organisationId: school, id: periodId } });
-    const lessons = await db.lesson.count({ where: { organisationId: school, classId, status: "SCHEDULED", date: { gte: period.startDate, lte: period.endDate } } });
-    const topicRows = (model.sections ?? []).filter((s) => s.title.includes("содержание уроков")).reduce((n, s) => n + s.rows.length, 0);
+    const lessons = await db.lesson.count({
+      where: {
+        organisationId: school,
+        classId,
+        status: "SCHEDULED",
+        date: { gte: period.startDate, lte: period.endDate },
+      },
+    });
+    const topicRows = (model.sections ?? [])
+      .filter((s) => s.title.includes("содержание уроков"))
+      .reduce((n, s) => n + s.rows.length, 0);
     expect(topicRows).toBe(lessons);
     expect(model.totals[0][3]).toBe(lessons);
     // The quarter's finals close each subject's last grid page.
@@ -181,8 +232,15 @@ describe("Reports over a parallel or a department", () => {
 
   it("RPT-9 for a college department lists only its groups", async () => {
     const dept = await db.department.findFirstOrThrow({ where: { organisationId: college }, orderBy: { id: "asc" } });
-    const groups = await db.classGroup.findMany({ where: { organisationId: college, departmentId: dept.id }, select: { name: true } });
-    const model = (await buildModel(college, { report: "occupancy", format: "pdf", date: new Date("2026-11-20"), departmentId: dept.id }, TODAY))!;
+    const groups = await db.classGroup.findMany({
+      where: { organisationId: college, departmentId: dept.id },
+      select: { name: true },
+    });
+    const model = (await buildModel(
+      college,
+      { report: "occupancy", format: "pdf", date: new Date("2026-11-20"), departmentId: dept.id },
+      TODAY,
+    ))!;
     expect(model.rows.map((r) => r[0]).sort()).toEqual(groups.map((g) => g.name).sort());
   });
 });

@@ -47,7 +47,10 @@ async function xlsxRows(bytes: Buffer, model: ReportModel): Promise<unknown[][]>
 describe.each([
   ["progress", () => ({ report: "progress" as const, periodId, classId })],
   ["progress for the whole school", () => ({ report: "progress" as const, periodId })],
-  ["attendance", () => ({ report: "attendance" as const, classId, from: new Date("2026-09-01"), to: new Date("2026-11-20") })],
+  [
+    "attendance",
+    () => ({ report: "attendance" as const, classId, from: new Date("2026-09-01"), to: new Date("2026-11-20") }),
+  ],
   ["summary", () => ({ report: "summary" as const, periodId, classId })],
   ["failures for the whole school", () => ({ report: "failures" as const, periodId })],
   ["occupancy for the whole school", () => ({ report: "occupancy" as const, date: new Date("2026-11-20") })],

@@ -30,7 +30,12 @@ function parse(ics: string): Parsed[] {
   const vcalendar = new ICAL.Component(ICAL.parse(ics));
   return vcalendar.getAllSubcomponents("vevent").map((c) => {
     const e = new ICAL.Event(c);
-    return { uid: e.uid, start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime(), summary: e.summary };
+    return {
+      uid: e.uid,
+      start: e.startDate.toJSDate().getTime(),
+      end: e.endDate.toJSDate().getTime(),
+      summary: e.summary,
+    };
   });
 }
 
@@ -42,10 +47,14 @@ describe("calendar feed (SCH-6)", () => {
     expect(ics).not.toBeNull();
     expect(ics!.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
 
-    const events = parse(ics!).filter((e) => e.start >= WEEK_FROM.getTime() && e.start < WEEK_TO.getTime() + 86_400_000);
+    const events = parse(ics!).filter(
+      (e) => e.start >= WEEK_FROM.getTime() && e.start < WEEK_TO.getTime() + 86_400_000,
+    );
     const lessons = await db.lesson.findMany({
       where: {
-        organisationId: orgId, date: { gte: WEEK_FROM, lte: WEEK_TO }, status: "SCHEDULED",
+        organisationId: orgId,
+        date: { gte: WEEK_FROM, lte: WEEK_TO },
+        status: "SCHEDULED",
         OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }],
       },
       include: { class: true, subject: true },

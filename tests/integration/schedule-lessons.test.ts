@@ -28,7 +28,11 @@ describe("lesson generation (SCH-4)", () => {
   it("is idempotent on the demo: regenerating its year up to today changes nothing (school and college)", async () => {
     for (const organisationId of [schoolId, collegeId]) {
       const before = await db.lesson.count({ where: { organisationId } });
-      const report = await regenerateLessons(organisationId, null, { from: YEAR_START, to: TODAY_DATE, classIds: null });
+      const report = await regenerateLessons(organisationId, null, {
+        from: YEAR_START,
+        to: TODAY_DATE,
+        classIds: null,
+      });
       expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0, kept: [] });
       expect(report.unchanged).toBe(before);
       expect(await db.lesson.count({ where: { organisationId } })).toBe(before);
@@ -47,25 +51,48 @@ describe("lesson generation (SCH-4)", () => {
   it("keeps every lesson that holds marks when the timetable changes, and reports them with class, subject and date", async () => {
     const cls = await db.classGroup.findFirstOrThrow({ where: { organisationId: schoolId, name: "7А" } });
     const entry = await db.timetableEntry.findFirstOrThrow({
-      where: { organisationId: schoolId, classId: cls.id, subgroupId: null, lessons: { some: { marks: { some: {} } } } },
+      where: {
+        organisationId: schoolId,
+        classId: cls.id,
+        subgroupId: null,
+        lessons: { some: { marks: { some: {} } } },
+      },
       include: { subject: true },
     });
-    const marked = await db.lesson.findMany({ where: { organisationId: schoolId, entryId: entry.id, marks: { some: {} } }, select: { id: true } });
-    const marksBefore = await db.mark.count({ where: { organisationId: schoolId, lessonId: { in: marked.map((l) => l.id) } } });
-    const emptyFuture = await db.lesson.count({ where: { organisationId: schoolId, entryId: entry.id, date: { gt: TODAY_DATE } } });
+    const marked = await db.lesson.findMany({
+      where: { organisationId: schoolId, entryId: entry.id, marks: { some: {} } },
+      select: { id: true },
+    });
+    const marksBefore = await db.mark.count({
+      where: { organisationId: schoolId, lessonId: { in: marked.map((l) => l.id) } },
+    });
+    const emptyFuture = await db.lesson.count({
+      where: { organisationId: schoolId, entryId: entry.id, date: { gt: TODAY_DATE } },
+    });
     expect(emptyFuture).toBeGreaterThan(0);
 
     // The scheduler drops this lesson from the template (as if it never was).
-    await db.timetableEntry.update({ where: { organisationId_id: { organisationId: schoolId, id: entry.id } }, data: { validTo: new Date("2026-08-31T00:00:00Z") } });
-    const report = await regenerateLessons(schoolId, null, { from: YEAR_START, to: new Date("2026-11-29T00:00:00Z"), classIds: [cls.id] });
+    await db.timetableEntry.update({
+      where: { organisationId_id: { organisationId: schoolId, id: entry.id } },
+      data: { validTo: new Date("2026-08-31T00:00:00Z") },
+    });
+    const report = await regenerateLessons(schoolId, null, {
+      from: YEAR_START,
+      to: new Date("2026-11-29T00:00:00Z"),
+      classIds: [cls.id],
+    });
 
     expect(report.deleted).toBe(emptyFuture); // the next week's empty lessons go
     const keptIds = report.kept.map((k) => k.lessonId);
     for (const l of marked) expect(keptIds).toContain(l.id);
-    expect(report.kept.every((k) => k.className === "7А" && k.subjectName === entry.subject.name && k.reason === "removed")).toBe(true);
+    expect(
+      report.kept.every((k) => k.className === "7А" && k.subjectName === entry.subject.name && k.reason === "removed"),
+    ).toBe(true);
     expect(report.kept[0].date.getTime()).toBeGreaterThanOrEqual(YEAR_START.getTime());
     const still = await db.lesson.count({ where: { organisationId: schoolId, id: { in: marked.map((l) => l.id) } } });
     expect(still).toBe(marked.length);
-    expect(await db.mark.count({ where: { organisationId: schoolId, lessonId: { in: marked.map((l) => l.id) } } })).toBe(marksBefore);
+    expect(
+      await db.mark.count({ where: { organisationId: schoolId, lessonId: { in: marked.map((l) => l.id) } } }),
+    ).toBe(marksBefore);
   }, 60_000);
 });

@@ -21,14 +21,33 @@ afterAll(async () => {
 describe("bells and rooms (SCH-1)", () => {
   it("keeps several bell schedules, one default, and replaces a schedule's bells by name", async () => {
     const org = f.organisationId;
-    const first = await saveBellSchedule(org, f.users.SCHEDULER, { name: "Первая смена", isDefault: true, bells: [{ number: 1, startTime: "08:00", endTime: "08:45" }] });
-    const second = await saveBellSchedule(org, f.users.SCHEDULER, { name: "Вторая смена", isDefault: true, bells: [{ number: 1, startTime: "13:30", endTime: "14:15" }] });
-    await saveBellSchedule(org, f.users.SCHEDULER, {
-      name: "Вторая смена", isDefault: true,
-      bells: [{ number: 1, startTime: "13:40", endTime: "14:25" }, { number: 2, startTime: "14:35", endTime: "15:20" }],
+    const first = await saveBellSchedule(org, f.users.SCHEDULER, {
+      name: "Первая смена",
+      isDefault: true,
+      bells: [{ number: 1, startTime: "08:00", endTime: "08:45" }],
     });
-    const schedules = await db.bellSchedule.findMany({ where: { organisationId: org }, include: { bells: { orderBy: { number: "asc" } } }, orderBy: { id: "asc" } });
-    expect(schedules.map((s) => [s.id, s.isDefault])).toEqual([[first, false], [second, true]]);
+    const second = await saveBellSchedule(org, f.users.SCHEDULER, {
+      name: "Вторая смена",
+      isDefault: true,
+      bells: [{ number: 1, startTime: "13:30", endTime: "14:15" }],
+    });
+    await saveBellSchedule(org, f.users.SCHEDULER, {
+      name: "Вторая смена",
+      isDefault: true,
+      bells: [
+        { number: 1, startTime: "13:40", endTime: "14:25" },
+        { number: 2, startTime: "14:35", endTime: "15:20" },
+      ],
+    });
+    const schedules = await db.bellSchedule.findMany({
+      where: { organisationId: org },
+      include: { bells: { orderBy: { number: "asc" } } },
+      orderBy: { id: "asc" },
+    });
+    expect(schedules.map((s) => [s.id, s.isDefault])).toEqual([
+      [first, false],
+      [second, true],
+    ]);
     expect(schedules[1].bells.map((b) => b.startTime)).toEqual(["13:40", "14:35"]);
     expect(await assignBellSchedule(org, f.users.SCHEDULER, f.classA, first)).toBe(true);
     expect(await assignBellSchedule(f.otherOrganisationId, f.users.SCHEDULER, f.classA, first)).toBe(false);
@@ -46,12 +65,38 @@ describe("bells and rooms (SCH-1)", () => {
 describe("events (SCH-1)", () => {
   it("shows a class event to that class only, and a school-wide event to everyone", async () => {
     const at = new Date("2026-12-01T11:00:00Z");
-    await createEvent(f.organisationId, f.users.ADMIN, { title: "Линейка", description: null, place: null, classId: null, startsAt: at, endsAt: null });
-    await createEvent(f.organisationId, f.users.CLASS_TEACHER, { title: "Классный час", description: null, place: "12", classId: f.classA, startsAt: at, endsAt: null });
-    expect(await createEvent(f.organisationId, f.users.ADMIN, { title: "Чужой", description: null, place: null, classId: 2_000_000_000, startsAt: at, endsAt: null })).toBeNull();
+    await createEvent(f.organisationId, f.users.ADMIN, {
+      title: "Линейка",
+      description: null,
+      place: null,
+      classId: null,
+      startsAt: at,
+      endsAt: null,
+    });
+    await createEvent(f.organisationId, f.users.CLASS_TEACHER, {
+      title: "Классный час",
+      description: null,
+      place: "12",
+      classId: f.classA,
+      startsAt: at,
+      endsAt: null,
+    });
+    expect(
+      await createEvent(f.organisationId, f.users.ADMIN, {
+        title: "Чужой",
+        description: null,
+        place: null,
+        classId: 2_000_000_000,
+        startsAt: at,
+        endsAt: null,
+      }),
+    ).toBeNull();
     const from = new Date("2026-11-30T00:00:00Z");
     const to = new Date("2026-12-07T00:00:00Z");
-    expect((await eventsBetween(f.organisationId, from, to, [f.classA])).map((e) => e.title).sort()).toEqual(["Классный час", "Линейка"]);
+    expect((await eventsBetween(f.organisationId, from, to, [f.classA])).map((e) => e.title).sort()).toEqual([
+      "Классный час",
+      "Линейка",
+    ]);
     expect((await eventsBetween(f.organisationId, from, to, [f.classB])).map((e) => e.title)).toEqual(["Линейка"]);
   });
 });
@@ -60,11 +105,24 @@ describe("session schedule (SCH-5)", () => {
   it("refuses a group, an examiner or a room taken at the same time", async () => {
     const startsAt = new Date("2027-01-15T05:00:00Z");
     const room = await db.room.create({ data: { organisationId: f.organisationId, name: "Ауд. 5" } });
-    const base = { subjectId: f.subject, kind: "EXAM" as const, roomId: room.id, examinerId: f.users.TEACHER, isConsultation: false };
-    expect(await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classA }, startsAt)).toMatchObject({ ok: true });
+    const base = {
+      subjectId: f.subject,
+      kind: "EXAM" as const,
+      roomId: room.id,
+      examinerId: f.users.TEACHER,
+      isConsultation: false,
+    };
+    expect(
+      await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classA }, startsAt),
+    ).toMatchObject({ ok: true });
     const clash = await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classB }, startsAt);
     expect(clash).toEqual({ ok: false, message: "У экзаменатора в это время уже назначена аттестация (5А)" });
-    const otherTime = await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classB }, new Date("2027-01-16T05:00:00Z"));
+    const otherTime = await createExamSlot(
+      f.organisationId,
+      f.users.SCHEDULER,
+      { ...base, classId: f.classB },
+      new Date("2027-01-16T05:00:00Z"),
+    );
     expect(otherTime.ok).toBe(true);
   });
 });

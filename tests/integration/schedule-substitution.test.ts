@@ -18,14 +18,19 @@ beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
   orgId = (await db.organisation.findFirstOrThrow({ where: { kind: "SCHOOL" } })).id;
   schedulerId = (await db.user.findFirstOrThrow({ where: { organisationId: orgId, login: "dispatcher" } })).id;
-  await regenerateLessons(orgId, schedulerId, { from: NEXT_MONDAY, to: new Date("2026-12-06T00:00:00Z"), classIds: null });
+  await regenerateLessons(orgId, schedulerId, {
+    from: NEXT_MONDAY,
+    to: new Date("2026-12-06T00:00:00Z"),
+    classIds: null,
+  });
 }, 180_000);
 
 afterAll(async () => {
   await db.$disconnect();
 });
 
-const name = (u: { lastName: string; firstName: string; middleName: string | null }) => `${u.lastName} ${u.firstName[0]}. ${u.middleName![0]}.`;
+const name = (u: { lastName: string; firstName: string; middleName: string | null }) =>
+  `${u.lastName} ${u.firstName[0]}. ${u.middleName![0]}.`;
 
 describe("timetable conflicts (SCH-2)", () => {
   it("refuses a teacher in two classes at once, naming the teacher and both classes", async () => {
@@ -33,29 +38,81 @@ describe("timetable conflicts (SCH-2)", () => {
       where: { organisationId: orgId, weekday: 1, bellNumber: 2, subgroupId: null },
       include: { class: true, teacher: true },
     });
-    const other = await db.classGroup.findFirstOrThrow({ where: { organisationId: orgId, id: { not: busy.classId }, grade: { gte: 5 } } });
-    await db.teacherLoad.create({ data: { organisationId: orgId, yearId: other.yearId, teacherId: busy.teacherId, classId: other.id, subjectId: busy.subjectId, hoursPerWeek: 1 } });
-    const result = await saveTimetableEntry(orgId, schedulerId, {
-      entryId: null, classId: other.id, weekday: 1, bellNumber: 2, subjectId: busy.subjectId, teacherId: busy.teacherId,
-      roomId: null, subgroupId: null, hours: 1, validFrom: new Date("2026-12-01T00:00:00Z"), validTo: new Date("2027-05-31T00:00:00Z"),
-    }, false);
+    const other = await db.classGroup.findFirstOrThrow({
+      where: { organisationId: orgId, id: { not: busy.classId }, grade: { gte: 5 } },
+    });
+    await db.teacherLoad.create({
+      data: {
+        organisationId: orgId,
+        yearId: other.yearId,
+        teacherId: busy.teacherId,
+        classId: other.id,
+        subjectId: busy.subjectId,
+        hoursPerWeek: 1,
+      },
+    });
+    const result = await saveTimetableEntry(
+      orgId,
+      schedulerId,
+      {
+        entryId: null,
+        classId: other.id,
+        weekday: 1,
+        bellNumber: 2,
+        subjectId: busy.subjectId,
+        teacherId: busy.teacherId,
+        roomId: null,
+        subgroupId: null,
+        hours: 1,
+        validFrom: new Date("2026-12-01T00:00:00Z"),
+        validTo: new Date("2027-05-31T00:00:00Z"),
+      },
+      false,
+    );
     expect(result.ok).toBe(false);
     const message = result.ok ? "" : result.messages[0];
-    expect(message).toBe(`Учитель ${name(busy.teacher)} в это время ведёт урок в ${busy.class.name} (понедельник, 2-й урок) и не может вести урок в ${other.name}`);
+    expect(message).toBe(
+      `Учитель ${name(busy.teacher)} в это время ведёт урок в ${busy.class.name} (понедельник, 2-й урок) и не может вести урок в ${other.name}`,
+    );
     // The class also has a lesson in that slot already.
-    expect(result.ok ? [] : result.messages.some((m) => m.startsWith(`У ${other.name} в это время уже есть урок`))).toBe(true);
+    expect(
+      result.ok ? [] : result.messages.some((m) => m.startsWith(`У ${other.name} в это время уже есть урок`)),
+    ).toBe(true);
   });
 
   it("refuses a teacher without load for the class and subject", async () => {
-    const entry = await db.timetableEntry.findFirstOrThrow({ where: { organisationId: orgId, subgroupId: null }, include: { class: true } });
-    const stranger = await db.user.findFirstOrThrow({
-      where: { organisationId: orgId, roles: { some: { role: "TEACHER" } }, loads: { none: { classId: entry.classId, subjectId: entry.subjectId } } },
+    const entry = await db.timetableEntry.findFirstOrThrow({
+      where: { organisationId: orgId, subgroupId: null },
+      include: { class: true },
     });
-    const result = await saveTimetableEntry(orgId, schedulerId, {
-      entryId: entry.id, classId: entry.classId, weekday: entry.weekday, bellNumber: entry.bellNumber, subjectId: entry.subjectId,
-      teacherId: stranger.id, roomId: null, subgroupId: null, hours: 1, validFrom: entry.validFrom, validTo: entry.validTo,
-    }, false);
-    expect(result.ok ? [] : result.messages).toContainEqual(expect.stringContaining(`У учителя ${name(stranger)} нет нагрузки`));
+    const stranger = await db.user.findFirstOrThrow({
+      where: {
+        organisationId: orgId,
+        roles: { some: { role: "TEACHER" } },
+        loads: { none: { classId: entry.classId, subjectId: entry.subjectId } },
+      },
+    });
+    const result = await saveTimetableEntry(
+      orgId,
+      schedulerId,
+      {
+        entryId: entry.id,
+        classId: entry.classId,
+        weekday: entry.weekday,
+        bellNumber: entry.bellNumber,
+        subjectId: entry.subjectId,
+        teacherId: stranger.id,
+        roomId: null,
+        subgroupId: null,
+        hours: 1,
+        validFrom: entry.validFrom,
+        validTo: entry.validTo,
+      },
+      false,
+    );
+    expect(result.ok ? [] : result.messages).toContainEqual(
+      expect.stringContaining(`У учителя ${name(stranger)} нет нагрузки`),
+    );
   });
 });
 
@@ -70,7 +127,10 @@ describe("substitution (SCH-3)", () => {
     const [first, next] = lessons;
     const free = await db.user.findFirstOrThrow({
       where: {
-        organisationId: orgId, roles: { some: { role: "TEACHER" } }, loads: { none: { classId: cls.id } }, classTeacherOf: { none: {} },
+        organisationId: orgId,
+        roles: { some: { role: "TEACHER" } },
+        loads: { none: { classId: cls.id } },
+        classTeacherOf: { none: {} },
         lessonsTaught: { none: { date: NEXT_MONDAY, bellNumber: first.bellNumber } },
       },
       orderBy: { id: "asc" },
@@ -78,31 +138,69 @@ describe("substitution (SCH-3)", () => {
     const actor = { organisationId: orgId, id: free.id };
     expect((await authorize(actor, "journal.editOwn", { kind: "lesson", lessonId: first.id })).allowed).toBe(false);
 
-    const result = await createSubstitution(orgId, schedulerId, {
-      originalId: first.teacherId, substituteId: free.id, lessonId: first.id, classId: null, subjectId: null,
-      dateFrom: NEXT_MONDAY, dateTo: NEXT_MONDAY, note: "",
-    }, false);
+    const result = await createSubstitution(
+      orgId,
+      schedulerId,
+      {
+        originalId: first.teacherId,
+        substituteId: free.id,
+        lessonId: first.id,
+        classId: null,
+        subjectId: null,
+        dateFrom: NEXT_MONDAY,
+        dateTo: NEXT_MONDAY,
+        note: "",
+      },
+      false,
+    );
     expect(result).toMatchObject({ ok: true, lessons: 1 });
-    const stored = await db.lesson.findUniqueOrThrow({ where: { organisationId_id: { organisationId: orgId, id: first.id } } });
+    const stored = await db.lesson.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: orgId, id: first.id } },
+    });
     expect(stored.substituteId).toBe(free.id);
     expect(stored.teacherId).toBe(first.teacherId); // the journal shows who taught: teacher + substitute
 
     expect((await authorize(actor, "journal.editOwn", { kind: "lesson", lessonId: first.id })).allowed).toBe(true);
     expect((await authorize(actor, "journal.editOwn", { kind: "lesson", lessonId: next.id })).allowed).toBe(false);
     // Regeneration keeps the substitute on the lesson (idempotent).
-    const again = await regenerateLessons(orgId, schedulerId, { from: NEXT_MONDAY, to: NEXT_MONDAY, classIds: [cls.id] });
+    const again = await regenerateLessons(orgId, schedulerId, {
+      from: NEXT_MONDAY,
+      to: NEXT_MONDAY,
+      classIds: [cls.id],
+    });
     expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0 });
   });
 
   it("refuses a substitute who teaches elsewhere at that time, naming the class", async () => {
-    const lesson = await db.lesson.findFirstOrThrow({ where: { organisationId: orgId, date: NEXT_MONDAY, bellNumber: 3, substituteId: null } });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { organisationId: orgId, date: NEXT_MONDAY, bellNumber: 3, substituteId: null },
+    });
     const busy = await db.lesson.findFirstOrThrow({
-      where: { organisationId: orgId, date: NEXT_MONDAY, bellNumber: 3, classId: { not: lesson.classId }, teacherId: { not: lesson.teacherId }, substituteId: null },
+      where: {
+        organisationId: orgId,
+        date: NEXT_MONDAY,
+        bellNumber: 3,
+        classId: { not: lesson.classId },
+        teacherId: { not: lesson.teacherId },
+        substituteId: null,
+      },
       include: { class: true },
     });
-    const result = await createSubstitution(orgId, schedulerId, {
-      originalId: lesson.teacherId, substituteId: busy.teacherId, lessonId: lesson.id, classId: null, subjectId: null, dateFrom: NEXT_MONDAY, dateTo: NEXT_MONDAY, note: "",
-    }, false);
+    const result = await createSubstitution(
+      orgId,
+      schedulerId,
+      {
+        originalId: lesson.teacherId,
+        substituteId: busy.teacherId,
+        lessonId: lesson.id,
+        classId: null,
+        subjectId: null,
+        dateFrom: NEXT_MONDAY,
+        dateTo: NEXT_MONDAY,
+        note: "",
+      },
+      false,
+    );
     expect(result.ok).toBe(false);
     expect(result.ok ? "" : result.message).toContain(`ведёт урок в ${busy.class.name} (30.11.2026, 3-й урок)`);
   });
@@ -110,15 +208,40 @@ describe("substitution (SCH-3)", () => {
 
 describe("changes (SCH-2)", () => {
   it("cancels a lesson for a date: the lesson is cancelled and the class's board gets a «schedule» announcement", async () => {
-    const lesson = await db.lesson.findFirstOrThrow({ where: { organisationId: orgId, date: new Date("2026-12-01T00:00:00Z"), entryId: { not: null }, status: "SCHEDULED" } });
-    const result = await createTimetableChange(orgId, schedulerId, {
-      kind: "CANCEL", classId: lesson.classId, date: lesson.date, entryId: lesson.entryId, subjectId: null, teacherId: null, roomId: null,
-      bellNumber: null, toDate: null, note: "Экскурсия",
-    }, false);
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: {
+        organisationId: orgId,
+        date: new Date("2026-12-01T00:00:00Z"),
+        entryId: { not: null },
+        status: "SCHEDULED",
+      },
+    });
+    const result = await createTimetableChange(
+      orgId,
+      schedulerId,
+      {
+        kind: "CANCEL",
+        classId: lesson.classId,
+        date: lesson.date,
+        entryId: lesson.entryId,
+        subjectId: null,
+        teacherId: null,
+        roomId: null,
+        bellNumber: null,
+        toDate: null,
+        note: "Экскурсия",
+      },
+      false,
+    );
     expect(result.ok).toBe(true);
-    const after = await db.lesson.findUniqueOrThrow({ where: { organisationId_id: { organisationId: orgId, id: lesson.id } } });
+    const after = await db.lesson.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: orgId, id: lesson.id } },
+    });
     expect(after.status).toBe("CANCELLED");
-    const board = await db.announcement.findFirstOrThrow({ where: { organisationId: orgId, source: "schedule", classId: lesson.classId }, orderBy: { id: "desc" } });
+    const board = await db.announcement.findFirstOrThrow({
+      where: { organisationId: orgId, source: "schedule", classId: lesson.classId },
+      orderBy: { id: "desc" },
+    });
     expect(board.audience).toBe("CLASS");
     expect(board.body).toContain("Отмена урока");
   });

@@ -44,7 +44,11 @@ async function pageOutcome(): Promise<string> {
 
 async function everythingRefused(): Promise<void> {
   expect(await pageOutcome()).toBe("redirect:/login");
-  expect(await saveMatrixAction(null, new FormData())).toMatchObject({ ok: false, code: "UNAUTHENTICATED", message: "Войдите в систему" });
+  expect(await saveMatrixAction(null, new FormData())).toMatchObject({
+    ok: false,
+    code: "UNAUTHENTICATED",
+    message: "Войдите в систему",
+  });
   const res = await historyRoute(new Request(`http://localhost/api/journal/history?lessonId=${f.lessonA}&kind=lesson`));
   expect(res.status).toBe(401);
 }
@@ -75,18 +79,34 @@ describe("a session opens nothing once it is expired, revoked, forged or its use
     const real = await session(f.users.STUDENT, { expiresAt: new Date(Date.now() + 3_600_000) });
     useClaims({ ...real, userId: f.users.ADMIN });
     await everythingRefused();
-    useClaims({ organisationId: f.organisationId, userId: f.users.ADMIN, sessionId: "00000000-0000-0000-0000-000000000000" });
+    useClaims({
+      organisationId: f.organisationId,
+      userId: f.users.ADMIN,
+      sessionId: "00000000-0000-0000-0000-000000000000",
+    });
     await everythingRefused();
     useClaims({ ...real, organisationId: f.otherOrganisationId });
     await everythingRefused();
   });
 
   it("the user was deactivated after signing in", async () => {
-    const user = await db.user.create({ data: { organisationId: f.organisationId, login: "gone", passwordHash: "-", mustChangePassword: false, lastName: "Ушедший", firstName: "Админ" } });
+    const user = await db.user.create({
+      data: {
+        organisationId: f.organisationId,
+        login: "gone",
+        passwordHash: "-",
+        mustChangePassword: false,
+        lastName: "Ушедший",
+        firstName: "Админ",
+      },
+    });
     await db.userRole.create({ data: { organisationId: f.organisationId, userId: user.id, role: "ADMIN" } });
     useClaims(await session(user.id, { expiresAt: new Date(Date.now() + 3_600_000) }));
     expect(await pageOutcome()).toBe("render");
-    await db.user.update({ where: { organisationId_id: { organisationId: f.organisationId, id: user.id } }, data: { isActive: false } });
+    await db.user.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: user.id } },
+      data: { isActive: false },
+    });
     await everythingRefused();
   });
 });
@@ -110,10 +130,20 @@ describe("cookies, headers and cross-site writes", () => {
   });
 
   it("proxy.ts refuses a cross-site POST to a route handler and lets a same-site one through", async () => {
-    const cross = proxy(new NextRequest("http://localhost:3000/api/journal/cell", { method: "POST", headers: { origin: "https://evil.example", host: "localhost:3000" } }));
+    const cross = proxy(
+      new NextRequest("http://localhost:3000/api/journal/cell", {
+        method: "POST",
+        headers: { origin: "https://evil.example", host: "localhost:3000" },
+      }),
+    );
     expect(cross.status).toBe(403);
     expect(await cross.json()).toMatchObject({ ok: false, code: "CROSS_SITE" });
-    const same = proxy(new NextRequest("http://localhost:3000/api/journal/cell", { method: "POST", headers: { origin: "http://localhost:3000", host: "localhost:3000" } }));
+    const same = proxy(
+      new NextRequest("http://localhost:3000/api/journal/cell", {
+        method: "POST",
+        headers: { origin: "http://localhost:3000", host: "localhost:3000" },
+      }),
+    );
     expect(same.status).toBe(200);
     expect(same.headers.get("x-middleware-next")).toBe("1");
   });
@@ -122,11 +152,27 @@ describe("cookies, headers and cross-site writes", () => {
 describe("no personal data in error messages, logs or URLs", () => {
   it("refused and failed calls name nobody, in the answer or in the server log", async () => {
     const secretName = "Засекреченная";
-    const st = await db.student.create({ data: { organisationId: f.organisationId, lastName: secretName, firstName: "Ученица", birthDate: new Date("2014-04-04") } });
-    await db.classMembership.create({ data: { organisationId: f.organisationId, studentId: st.id, classId: f.classB, startDate: new Date("2026-09-01") } });
+    const st = await db.student.create({
+      data: {
+        organisationId: f.organisationId,
+        lastName: secretName,
+        firstName: "Ученица",
+        birthDate: new Date("2014-04-04"),
+      },
+    });
+    await db.classMembership.create({
+      data: {
+        organisationId: f.organisationId,
+        studentId: st.id,
+        classId: f.classB,
+        startDate: new Date("2026-09-01"),
+      },
+    });
     const printed: string[] = [];
     for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) => void printed.push(args.map(String).join(" ")),
+      );
     }
     const answers: unknown[] = [];
     // A student, a parent and a teacher try the other class's pupil's medical section…
@@ -150,8 +196,16 @@ describe("no personal data in error messages, logs or URLs", () => {
 
   it("URLs carry ids and opaque tokens only: every dynamic segment of app/ is an id, a token or a report key", () => {
     const walk = (dir: string): string[] =>
-      readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [`${dir}/${e.name}`, ...walk(`${dir}/${e.name}`)] : []));
-    const segments = [...new Set(walk("app").map((d) => path.basename(d)).filter((s) => s.startsWith("[")))];
+      readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? [`${dir}/${e.name}`, ...walk(`${dir}/${e.name}`)] : [],
+      );
+    const segments = [
+      ...new Set(
+        walk("app")
+          .map((d) => path.basename(d))
+          .filter((s) => s.startsWith("[")),
+      ),
+    ];
     const bad = segments.filter((s) => !/^\[(\w*Id|id|token|report|\.\.\.nextauth)\]$/.test(s));
     expect(segments.length).toBeGreaterThan(3);
     expect(bad).toEqual([]);

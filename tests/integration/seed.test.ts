@@ -15,7 +15,11 @@ const TODAY_ISO = "2026-11-23";
 let pool: pg.Pool;
 let seconds = 0;
 
-async function q<T extends Record<string, unknown>>(text: string, params: unknown[] = [], on: pg.Pool = pool): Promise<T[]> {
+async function q<T extends Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+  on: pg.Pool = pool,
+): Promise<T[]> {
   return (await on.query<T>(text, params)).rows;
 }
 
@@ -72,7 +76,9 @@ describe("demo seed", () => {
     expect(await count("Student", school)).toBeLessThanOrEqual(28 * 22 + 1);
     expect(await count("Student", college)).toBeGreaterThanOrEqual(80);
     expect(await count("Parent", school)).toBeGreaterThan(700);
-    const teachers = await one(`SELECT count(*)::int AS n FROM "UserRole" WHERE "organisationId" = 1 AND role = 'TEACHER'`);
+    const teachers = await one(
+      `SELECT count(*)::int AS n FROM "UserRole" WHERE "organisationId" = 1 AND role = 'TEACHER'`,
+    );
     expect(teachers).toBeGreaterThanOrEqual(35);
     expect(teachers).toBeLessThanOrEqual(45);
     expect(await count("Lesson", school)).toBeGreaterThan(5000);
@@ -110,7 +116,20 @@ describe("demo seed", () => {
     expect(await one(`SELECT count(DISTINCT "passwordHash")::int AS n FROM "User"`)).toBe(1);
     expect(await one(`SELECT count(*)::int AS n FROM "User" WHERE "mustChangePassword"`)).toBe(0);
     const roles = new Set(DEMO_LOGINS.map((d) => d.role));
-    for (const r of ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY", "TEACHER", "STUDENT", "PARENT", "MEDIC", "PSYCHOLOGIST", "STAFF"]) {
+    for (const r of [
+      "ADMIN",
+      "DIRECTOR",
+      "DEPUTY",
+      "HEAD_OF_DEPT",
+      "SCHEDULER",
+      "SECRETARY",
+      "TEACHER",
+      "STUDENT",
+      "PARENT",
+      "MEDIC",
+      "PSYCHOLOGIST",
+      "STAFF",
+    ]) {
       expect(roles.has(r), r).toBe(true);
     }
   });
@@ -150,9 +169,16 @@ describe("demo seed", () => {
     ).toBe(0);
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" l WHERE l.date > $1`, [TODAY_ISO])).toBe(0);
     expect(
-      await one(`SELECT count(*)::int AS n FROM "Mark" k JOIN "Lesson" l ON l."organisationId" = k."organisationId" AND l.id = k."lessonId" WHERE l.date >= $1`, [TODAY_ISO]),
+      await one(
+        `SELECT count(*)::int AS n FROM "Mark" k JOIN "Lesson" l ON l."organisationId" = k."organisationId" AND l.id = k."lessonId" WHERE l.date >= $1`,
+        [TODAY_ISO],
+      ),
     ).toBe(0);
-    expect(await one(`SELECT count(*)::int AS n FROM "Mark" WHERE kind = 'GRADE' AND (value IS NULL OR value NOT BETWEEN 2 AND 5)`)).toBe(0);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "Mark" WHERE kind = 'GRADE' AND (value IS NULL OR value NOT BETWEEN 2 AND 5)`,
+      ),
+    ).toBe(0);
     expect(
       await one(
         `SELECT count(*)::int AS n FROM "Mark" k JOIN "Lesson" l ON l."organisationId" = k."organisationId" AND l.id = k."lessonId"
@@ -246,7 +272,9 @@ describe("demo seed", () => {
     expect(rows[0].bad).toBe(0);
     // grades 10–11 (half-years) and the college (semesters) have no finals yet
     expect(
-      await one(`SELECT count(*)::int AS n FROM "FinalMark" f JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId" WHERE p.kind <> 'QUARTER'`),
+      await one(
+        `SELECT count(*)::int AS n FROM "FinalMark" f JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId" WHERE p.kind <> 'QUARTER'`,
+      ),
     ).toBe(0);
   });
 

@@ -24,8 +24,19 @@ vi.mock("next/cache", async (orig) => (await import("../support/session-harness"
 
 const ROOT = path.resolve(__dirname, "../..");
 const COLUMNS: MatrixColumn[] = [
-  "ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY", "TEACHER",
-  "CLASS_TEACHER", "STUDENT", "PARENT", "MEDIC", "PSYCHOLOGIST", "STAFF",
+  "ADMIN",
+  "DIRECTOR",
+  "DEPUTY",
+  "HEAD_OF_DEPT",
+  "SCHEDULER",
+  "SECRETARY",
+  "TEACHER",
+  "CLASS_TEACHER",
+  "STUDENT",
+  "PARENT",
+  "MEDIC",
+  "PSYCHOLOGIST",
+  "STAFF",
 ];
 
 function walk(dir: string): string[] {
@@ -38,7 +49,10 @@ function walk(dir: string): string[] {
 
 /** app/(app)/people/[id]/page.tsx → /people/[id] */
 export function routePath(file: string): string {
-  const p = file.replace(/^app/, "").replace(/\/\([^)/]*\)/g, "").replace(/\/(page\.tsx|route\.ts)$/, "");
+  const p = file
+    .replace(/^app/, "")
+    .replace(/\/\([^)/]*\)/g, "")
+    .replace(/\/(page\.tsx|route\.ts)$/, "");
   return p === "" ? "/" : p;
 }
 
@@ -47,15 +61,27 @@ const pageFiles = appFiles.filter((f) => f.endsWith("/page.tsx"));
 const routeFiles = appFiles.filter((f) => f.endsWith("/route.ts"));
 
 function parse(file: string): ts.SourceFile {
-  return ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    file,
+    readFileSync(path.join(ROOT, file), "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 function isUseServer(sf: ts.SourceFile): boolean {
   const first = sf.statements[0];
-  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
+  return (
+    !!first &&
+    ts.isExpressionStatement(first) &&
+    ts.isStringLiteral(first.expression) &&
+    first.expression.text === "use server"
+  );
 }
 
-const hasExport = (n: ts.Node) => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const hasExport = (n: ts.Node) =>
+  ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 type ModuleInfo = { exports: Map<string, ts.Node>; locals: Map<string, ts.Node> };
 
@@ -85,7 +111,11 @@ function reachableCalls(node: ts.Node, info: ModuleInfo, seen = new Set<string>(
   const visit = (n: ts.Node) => {
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : null;
       if (name) {
         out.add(name);
         const local = info.locals.get(name);
@@ -108,13 +138,28 @@ const serverModules = [...walk("lib"), ...appFiles]
 
 const actionExports = serverModules.flatMap(({ file, sf }) => {
   const info = moduleInfo(sf);
-  return [...info.exports.keys()].map((name) => ({ key: `${file}#${name}`, file, name, calls: reachableCalls(info.exports.get(name)!, info) }));
+  return [...info.exports.keys()].map((name) => ({
+    key: `${file}#${name}`,
+    file,
+    name,
+    calls: reachableCalls(info.exports.get(name)!, info),
+  }));
 });
 
-function mustCover(kind: string, found: string[], table: Record<string, unknown>, where: (k: string) => string): string[] {
+function mustCover(
+  kind: string,
+  found: string[],
+  table: Record<string, unknown>,
+  where: (k: string) => string,
+): string[] {
   const problems: string[] = [];
-  for (const k of found) if (!(k in table)) problems.push(`${kind} ${where(k)} is not in the sweep table (tests/support/sweep-table.ts): add one line saying who may use it`);
-  for (const k of Object.keys(table)) if (!found.includes(k)) problems.push(`${kind} "${k}" is in the sweep table but no longer exists: remove the line`);
+  for (const k of found)
+    if (!(k in table))
+      problems.push(
+        `${kind} ${where(k)} is not in the sweep table (tests/support/sweep-table.ts): add one line saying who may use it`,
+      );
+  for (const k of Object.keys(table))
+    if (!found.includes(k)) problems.push(`${kind} "${k}" is in the sweep table but no longer exists: remove the line`);
   return problems;
 }
 
@@ -129,7 +174,14 @@ describe("the sweep table covers every entry point on the file system", () => {
   });
   it("every export of every 'use server' module", () => {
     expect(serverModules.length).toBeGreaterThan(10);
-    expect(mustCover("server action", actionExports.map((a) => a.key), ACTIONS, (k) => k)).toEqual([]);
+    expect(
+      mustCover(
+        "server action",
+        actionExports.map((a) => a.key),
+        ACTIONS,
+        (k) => k,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -148,7 +200,12 @@ describe("every entry point reaches the access gate (read from the source)", () 
   it("each route handler calls the gate or says why it is public", () => {
     const missing = routeFiles.filter((f) => {
       const text = readFileSync(path.join(ROOT, f), "utf8");
-      return !/\/\/ public:/.test(text) && !/(requireAccessForRoute|requireUserForRoute|authorizeUserForRoute|requireAccessToPlanForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(text);
+      return (
+        !/\/\/ public:/.test(text) &&
+        !/(requireAccessForRoute|requireUserForRoute|authorizeUserForRoute|requireAccessToPlanForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
+          text,
+        )
+      );
     });
     expect(missing).toEqual([]);
   });
@@ -163,23 +220,65 @@ let other: { classId: number; studentId: number; lessonId: number; userId: numbe
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  const parent = await db.parent.findFirstOrThrow({ where: { organisationId: f.organisationId, userId: f.users.PARENT } });
+  const parent = await db.parent.findFirstOrThrow({
+    where: { organisationId: f.organisationId, userId: f.users.PARENT },
+  });
   // The other organisation: a year, class, student, parent, lesson and a user of its own.
   const o = f.otherOrganisationId;
-  const year = await db.academicYear.create({ data: { organisationId: o, name: "2026/2027", startDate: new Date("2026-09-01"), endDate: new Date("2027-05-31"), isCurrent: true } });
+  const year = await db.academicYear.create({
+    data: {
+      organisationId: o,
+      name: "2026/2027",
+      startDate: new Date("2026-09-01"),
+      endDate: new Date("2027-05-31"),
+      isCurrent: true,
+    },
+  });
   const cls = await db.classGroup.create({ data: { organisationId: o, yearId: year.id, name: "9В", grade: 9 } });
   const subj = await db.subject.create({ data: { organisationId: o, name: "История", shortName: "Ист" } });
-  const user = await db.user.create({ data: { organisationId: o, login: "other", passwordHash: "-", mustChangePassword: false, lastName: "Чужой", firstName: "Учитель" } });
+  const user = await db.user.create({
+    data: {
+      organisationId: o,
+      login: "other",
+      passwordHash: "-",
+      mustChangePassword: false,
+      lastName: "Чужой",
+      firstName: "Учитель",
+    },
+  });
   await db.userRole.create({ data: { organisationId: o, userId: user.id, role: "TEACHER" } });
-  const st = await db.student.create({ data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") } });
-  await db.classMembership.create({ data: { organisationId: o, studentId: st.id, classId: cls.id, startDate: new Date("2026-09-01") } });
+  const st = await db.student.create({
+    data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") },
+  });
+  await db.classMembership.create({
+    data: { organisationId: o, studentId: st.id, classId: cls.id, startDate: new Date("2026-09-01") },
+  });
   const par = await db.parent.create({ data: { organisationId: o, lastName: "Чужой", firstName: "Родитель" } });
-  const lesson = await db.lesson.create({ data: { organisationId: o, classId: cls.id, subjectId: subj.id, teacherId: user.id, date: new Date(new Date().toISOString().slice(0, 10)), bellNumber: 1 } });
+  const lesson = await db.lesson.create({
+    data: {
+      organisationId: o,
+      classId: cls.id,
+      subjectId: subj.id,
+      teacherId: user.id,
+      date: new Date(new Date().toISOString().slice(0, 10)),
+      bellNumber: 1,
+    },
+  });
   other = { classId: cls.id, studentId: st.id, lessonId: lesson.id, userId: user.id, parentId: par.id };
   ids = {
-    organisationId: f.organisationId, classA: f.classA, classB: f.classB, subject: f.subject, studentA: f.studentA, studentB: f.studentB,
-    lessonA: f.lessonA, lessonB: f.lessonB, parentA: parent.id, staffUser: f.users.TEACHER,
-    otherClass: cls.id, otherStudent: st.id, otherLesson: lesson.id,
+    organisationId: f.organisationId,
+    classA: f.classA,
+    classB: f.classB,
+    subject: f.subject,
+    studentA: f.studentA,
+    studentB: f.studentB,
+    lessonA: f.lessonA,
+    lessonB: f.lessonB,
+    parentA: parent.id,
+    staffUser: f.users.TEACHER,
+    otherClass: cls.id,
+    otherStudent: st.id,
+    otherLesson: lesson.id,
   };
 });
 
@@ -221,8 +320,18 @@ async function openPage(file: string, params: Record<string, string>): Promise<O
 function pageParams(file: string, tamper = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [, name] of file.matchAll(/\[([^\]]+)\]/g)) {
-    const own: Record<string, number> = { classId: ids.classA, studentId: ids.studentA, parentId: ids.parentA, staffId: f.users.TEACHER };
-    const foreign: Record<string, number> = { classId: other.classId, studentId: other.studentId, parentId: other.parentId, staffId: other.userId };
+    const own: Record<string, number> = {
+      classId: ids.classA,
+      studentId: ids.studentA,
+      parentId: ids.parentA,
+      staffId: f.users.TEACHER,
+    };
+    const foreign: Record<string, number> = {
+      classId: other.classId,
+      studentId: other.studentId,
+      parentId: other.parentId,
+      staffId: other.userId,
+    };
     out[name] = String((tamper ? foreign[name] : own[name]) ?? 999_999);
   }
   return out;
@@ -270,7 +379,8 @@ describe("pages: anonymous → sign-in, each role exactly as the matrix says", (
     await signInAs(f.organisationId, f.users.ADMIN);
     for (const file of pageFiles.filter((p) => /\[(classId|studentId|parentId|staffId)\]/.test(p))) {
       const got = await openPage(file, pageParams(file, true));
-      if (got !== "notFound" && got !== "forbidden") wrong.push(`${routePath(file)} with another organisation's id: ${got}`);
+      if (got !== "notFound" && got !== "forbidden")
+        wrong.push(`${routePath(file)} with another organisation's id: ${got}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -280,13 +390,20 @@ describe("pages: anonymous → sign-in, each role exactly as the matrix says", (
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function callRoute(file: string, method: string, probe: { params?: Record<string, string>; query?: string; body?: string }): Promise<Response> {
+async function callRoute(
+  file: string,
+  method: string,
+  probe: { params?: Record<string, string>; query?: string; body?: string },
+): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, Handler>;
   const handler = mod[method];
   if (!handler) throw new Error(`${file} exports no ${method}`);
   const url = `http://localhost/${routePath(file)}${probe.query ? `?${probe.query}` : ""}`;
   // Same-site, as a browser sends it (writes from another origin are refused before the gate).
-  const init: RequestInit = { method, headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" } };
+  const init: RequestInit = {
+    method,
+    headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+  };
   if (method !== "GET" && probe.body !== undefined) init.body = probe.body;
   return handler(new Request(url, init), { params: Promise.resolve(probe.params ?? {}) });
 }
@@ -313,10 +430,12 @@ describe("route handlers: anonymous → 401, each role per the table, nothing wr
         if (expected.has(column)) continue;
         await signInAs(f.organisationId, f.users[column]);
         const res = await callRoute(file, rule.method, probe);
-        if (res.status !== 403 && res.status !== 404) wrong.push(`${routePath(file)} ${column}: ${res.status}, expected 403`);
+        if (res.status !== 403 && res.status !== 404)
+          wrong.push(`${routePath(file)} ${column}: ${res.status}, expected 403`);
         else {
           const body = (await res.json()) as { ok: boolean; message: string };
-          if (body.ok !== false || !/[а-яё]/i.test(body.message)) wrong.push(`${routePath(file)} ${column}: no Russian error`);
+          if (body.ok !== false || !/[а-яё]/i.test(body.message))
+            wrong.push(`${routePath(file)} ${column}: no Russian error`);
         }
       }
     }
@@ -328,7 +447,8 @@ describe("route handlers: anonymous → 401, each role per the table, nothing wr
       for (const column of expectedColumns(rule)) {
         await signInAs(f.organisationId, f.users[column]);
         const res = await callRoute(file, rule.method, rule.probe?.(ids) ?? {});
-        if (res.status === 401 || res.status === 403 || res.status >= 500) wrong.push(`${routePath(file)} ${column}: ${res.status}, expected to pass the gate`);
+        if (res.status === 401 || res.status === 403 || res.status >= 500)
+          wrong.push(`${routePath(file)} ${column}: ${res.status}, expected to pass the gate`);
       }
     }
     expect(wrong).toEqual([]);
@@ -350,9 +470,21 @@ describe("route handlers: anonymous → 401, each role per the table, nothing wr
     }
     // ADMIN of this organisation: another organisation's student and class do not exist for them.
     await signInAs(f.organisationId, f.users.ADMIN);
-    expect([403, 404]).toContain((await callRoute(medical, "PUT", { params: { studentId: String(ids.otherStudent) }, body: "{}" })).status);
-    expect([403, 404]).toContain((await callRoute(exportFile, "GET", { params: { classId: String(ids.otherClass) }, query: "list=students" })).status);
-    expect([403, 404]).toContain((await callRoute(reports, "GET", { params: { report: "attendance" }, query: `classId=${ids.otherClass}&from=2026-09-01&to=2026-09-30&format=xlsx` })).status);
+    expect([403, 404]).toContain(
+      (await callRoute(medical, "PUT", { params: { studentId: String(ids.otherStudent) }, body: "{}" })).status,
+    );
+    expect([403, 404]).toContain(
+      (await callRoute(exportFile, "GET", { params: { classId: String(ids.otherClass) }, query: "list=students" }))
+        .status,
+    );
+    expect([403, 404]).toContain(
+      (
+        await callRoute(reports, "GET", {
+          params: { report: "attendance" },
+          query: `classId=${ids.otherClass}&from=2026-09-01&to=2026-09-30&format=xlsx`,
+        })
+      ).status,
+    );
     // The teacher's own lesson, but a pupil of another class / organisation in the cell: refused.
     await signInAs(f.organisationId, f.users.TEACHER);
     for (const studentId of [ids.studentB, ids.otherStudent]) {
@@ -361,11 +493,20 @@ describe("route handlers: anonymous → 401, each role per the table, nothing wr
     }
     const protocol = routeFiles.find((r) => routePath(r) === "/api/journal/protocol")!;
     for (const lessonId of [ids.lessonB, ids.otherLesson]) {
-      expect([403, 404]).toContain((await callRoute(protocol, "GET", { query: `lessonId=${lessonId}&assignmentId=1` })).status);
+      expect([403, 404]).toContain(
+        (await callRoute(protocol, "GET", { query: `lessonId=${lessonId}&assignmentId=1` })).status,
+      );
     }
     // The class teacher of A: reports of class B are closed.
     await signInAs(f.organisationId, f.users.CLASS_TEACHER);
-    expect([403, 404]).toContain((await callRoute(reports, "GET", { params: { report: "attendance" }, query: `classId=${ids.classB}&from=2026-09-01&to=2026-09-30&format=xlsx` })).status);
+    expect([403, 404]).toContain(
+      (
+        await callRoute(reports, "GET", {
+          params: { report: "attendance" },
+          query: `classId=${ids.classB}&from=2026-09-01&to=2026-09-30&format=xlsx`,
+        })
+      ).status,
+    );
     expect(changedTables(before, await dbDigest())).toEqual([]);
   });
 });
@@ -379,16 +520,24 @@ describe("server actions: anonymous and every role the matrix denies are refused
     for (const { key, file, name } of actionExports) {
       const rule = ACTIONS[key];
       if (!rule?.sample || "public" in rule) continue;
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>>;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+        string,
+        (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>
+      >;
       signOut();
       const anon = await mod[name](...rule.sample(ids));
-      if (anon.ok || (anon.code !== "UNAUTHENTICATED" && anon.code !== "INVALID_INPUT")) wrong.push(`${key} anonymous: ${JSON.stringify(anon)}`);
+      if (anon.ok || (anon.code !== "UNAUTHENTICATED" && anon.code !== "INVALID_INPUT"))
+        wrong.push(`${key} anonymous: ${JSON.stringify(anon)}`);
       if ("signedIn" in rule) continue;
-      const denied = "roles" in rule ? COLUMNS.filter((c) => !rule.roles.includes(c)) : COLUMNS.filter((c) => !matrixAdmits(c, rule.perms));
+      const denied =
+        "roles" in rule
+          ? COLUMNS.filter((c) => !rule.roles.includes(c))
+          : COLUMNS.filter((c) => !matrixAdmits(c, rule.perms));
       for (const column of denied) {
         await signInAs(f.organisationId, f.users[column]);
         const r = await mod[name](...rule.sample(ids));
-        if (r.ok || r.code !== "FORBIDDEN") wrong.push(`${key} ${column}: ${JSON.stringify(r).slice(0, 200)}, expected FORBIDDEN`);
+        if (r.ok || r.code !== "FORBIDDEN")
+          wrong.push(`${key} ${column}: ${JSON.stringify(r).slice(0, 200)}, expected FORBIDDEN`);
       }
     }
     expect(wrong).toEqual([]);

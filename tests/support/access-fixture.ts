@@ -26,51 +26,103 @@ export async function createAccessFixture(): Promise<AccessFixture> {
   const [org, other] = await Promise.all(
     ["Школа", "Чужая школа"].map((name) =>
       db.organisation.create({
-        data: { regionId: region.id, municipalityId: municipality.id, kind: "SCHOOL", name: `${name} ${tag}`, shortName: name },
+        data: {
+          regionId: region.id,
+          municipalityId: municipality.id,
+          kind: "SCHOOL",
+          name: `${name} ${tag}`,
+          shortName: name,
+        },
       }),
     ),
   );
   const organisationId = org.id;
   const year = await db.academicYear.create({
-    data: { organisationId, name: "2026/2027", startDate: new Date("2026-09-01"), endDate: new Date("2027-05-31"), isCurrent: true },
+    data: {
+      organisationId,
+      name: "2026/2027",
+      startDate: new Date("2026-09-01"),
+      endDate: new Date("2027-05-31"),
+      isCurrent: true,
+    },
   });
   const dept = await db.department.create({ data: { organisationId, name: "Отделение" } });
-  const classA = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "5А", grade: 5, departmentId: dept.id } });
+  const classA = await db.classGroup.create({
+    data: { organisationId, yearId: year.id, name: "5А", grade: 5, departmentId: dept.id },
+  });
   const classB = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "5Б", grade: 5 } });
   const subject = await db.subject.create({ data: { organisationId, name: "Математика", shortName: "Мат" } });
 
   const columns: MatrixColumn[] = [
-    "ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY", "TEACHER",
-    "CLASS_TEACHER", "STUDENT", "PARENT", "MEDIC", "PSYCHOLOGIST", "STAFF",
+    "ADMIN",
+    "DIRECTOR",
+    "DEPUTY",
+    "HEAD_OF_DEPT",
+    "SCHEDULER",
+    "SECRETARY",
+    "TEACHER",
+    "CLASS_TEACHER",
+    "STUDENT",
+    "PARENT",
+    "MEDIC",
+    "PSYCHOLOGIST",
+    "STAFF",
   ];
   const users = {} as Record<MatrixColumn, number>;
   for (const column of columns) {
     const user = await db.user.create({
-      data: { organisationId, login: column.toLowerCase(), passwordHash: "-", mustChangePassword: false, lastName: column, firstName: "Тест" },
+      data: {
+        organisationId,
+        login: column.toLowerCase(),
+        passwordHash: "-",
+        mustChangePassword: false,
+        lastName: column,
+        firstName: "Тест",
+      },
     });
     // CLASS_TEACHER is a relation of a TEACHER login, not a role (ACCESS_MATRIX notes).
-    await db.userRole.create({ data: { organisationId, userId: user.id, role: column === "CLASS_TEACHER" ? "TEACHER" : column } });
+    await db.userRole.create({
+      data: { organisationId, userId: user.id, role: column === "CLASS_TEACHER" ? "TEACHER" : column },
+    });
     users[column] = user.id;
   }
-  await db.department.update({ where: { organisationId_id: { organisationId, id: dept.id } }, data: { headId: users.HEAD_OF_DEPT } });
+  await db.department.update({
+    where: { organisationId_id: { organisationId, id: dept.id } },
+    data: { headId: users.HEAD_OF_DEPT },
+  });
   await db.teacherLoad.create({
-    data: { organisationId, yearId: year.id, teacherId: users.TEACHER, classId: classA.id, subjectId: subject.id, hoursPerWeek: 5 },
+    data: {
+      organisationId,
+      yearId: year.id,
+      teacherId: users.TEACHER,
+      classId: classA.id,
+      subjectId: subject.id,
+      hoursPerWeek: 5,
+    },
   });
   await db.classTeacher.create({ data: { organisationId, classId: classA.id, userId: users.CLASS_TEACHER } });
 
   const today = new Date(new Date().toISOString().slice(0, 10));
   const mkStudent = async (lastName: string, classId: number, userId: number | null) => {
-    const s = await db.student.create({ data: { organisationId, userId, lastName, firstName: "Ученик", birthDate: new Date("2015-03-01") } });
-    await db.classMembership.create({ data: { organisationId, studentId: s.id, classId, startDate: new Date("2026-09-01") } });
+    const s = await db.student.create({
+      data: { organisationId, userId, lastName, firstName: "Ученик", birthDate: new Date("2015-03-01") },
+    });
+    await db.classMembership.create({
+      data: { organisationId, studentId: s.id, classId, startDate: new Date("2026-09-01") },
+    });
     return s.id;
   };
   const studentA = await mkStudent("Свой", classA.id, users.STUDENT);
   const studentB = await mkStudent("Чужой", classB.id, null);
-  const parent = await db.parent.create({ data: { organisationId, userId: users.PARENT, lastName: "Родитель", firstName: "Тест" } });
+  const parent = await db.parent.create({
+    data: { organisationId, userId: users.PARENT, lastName: "Родитель", firstName: "Тест" },
+  });
   await db.parentLink.create({ data: { organisationId, parentId: parent.id, studentId: studentA } });
 
   const mkLesson = (classId: number) =>
-    db.lesson.create({ data: { organisationId, classId, subjectId: subject.id, teacherId: users.ADMIN, date: today, bellNumber: 1 } });
+    db.lesson.create({
+      data: { organisationId, classId, subjectId: subject.id, teacherId: users.ADMIN, date: today, bellNumber: 1 },
+    });
   const [lessonA, lessonB] = await Promise.all([mkLesson(classA.id), mkLesson(classB.id)]);
   return {
     organisationId,

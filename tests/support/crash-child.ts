@@ -5,11 +5,20 @@ import { writeProtocol } from "@/lib/journal/lesson/mutations";
 import { disconnectDb } from "@/lib/db";
 
 const args = JSON.parse(process.argv[2]) as {
-  organisationId: number; userId: number; lessonId: number; assignmentId: number; students: number[];
+  organisationId: number;
+  userId: number;
+  lessonId: number;
+  assignmentId: number;
+  students: number[];
 };
 const tasks = [5, 5, 10];
 await writeProtocol({
-  organisationId: args.organisationId, userId: args.userId, now: new Date(), lessonId: args.lessonId, assignmentId: args.assignmentId, tasks,
+  organisationId: args.organisationId,
+  userId: args.userId,
+  now: new Date(),
+  lessonId: args.lessonId,
+  assignmentId: args.assignmentId,
+  tasks,
   results: args.students.map((studentId, i) => ({ studentId, points: [i % 6, 5, 10 - (i % 10)] })),
 });
 console.log("saved");

@@ -11,11 +11,15 @@ export async function dbDigest(url = process.env.DATABASE_URL!): Promise<Digest>
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const tables = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
     const out: Digest = {};
     for (const { tablename } of tables.rows) {
       if (SKIP.has(tablename)) continue;
-      const r = await client.query<{ d: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${tablename}" t`);
+      const r = await client.query<{ d: string | null }>(
+        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${tablename}" t`,
+      );
       out[tablename] = r.rows[0].d ?? "empty";
     }
     return out;

@@ -1,14 +1,14 @@
 // The embedded PostgreSQL server for tests (.data/test-pg, its own port) and
 // the migrated template database `ej_template`. Free of vitest imports, so
 // other runners (tests/e2e/run.ts) can use it too.
-import { randomBytes } from 'node:crypto';
-import { startEmbedded, type EmbeddedServer } from '../../prisma/tools/embedded';
-import { applyMigrations } from '../../prisma/tools/migrate-runner';
-import { TEST_PG_DIR, TEST_PG_PORT } from '../../prisma/tools/paths';
-import { createDatabase, dropDatabase, quoteIdent, withClient, withDatabase } from '../../prisma/tools/pg-util';
+import { randomBytes } from "node:crypto";
+import { startEmbedded, type EmbeddedServer } from "../../prisma/tools/embedded";
+import { applyMigrations } from "../../prisma/tools/migrate-runner";
+import { TEST_PG_DIR, TEST_PG_PORT } from "../../prisma/tools/paths";
+import { createDatabase, dropDatabase, quoteIdent, withClient, withDatabase } from "../../prisma/tools/pg-util";
 
 /** Template every test database is copied from (freshly migrated per run). */
-export const TEMPLATE_DB = 'ej_template';
+export const TEMPLATE_DB = "ej_template";
 
 export interface TestServer {
   /** false when another live process runs the server (e.g. a parallel test run). */
@@ -52,13 +52,13 @@ export async function startTestServer(): Promise<TestServer> {
 
 async function server(): Promise<EmbeddedServer> {
   if (!current) await startTestServer();
-  if (!current) throw new Error('test server is not running');
+  if (!current) throw new Error("test server is not running");
   return current;
 }
 
 /** Drops `name` if present, creates it empty and applies all migrations. */
 export async function createMigratedDatabase(name: string): Promise<string> {
-  const base = (await server()).url('postgres');
+  const base = (await server()).url("postgres");
   await dropDatabase(base, name);
   const url = await createDatabase(base, name);
   await applyMigrations(url);
@@ -71,7 +71,7 @@ export async function createMigratedDatabase(name: string): Promise<string> {
  * maintenance URL of the server.
  */
 export async function prepareTemplate(baseUrl: string, dropStale: boolean): Promise<string> {
-  const base = withDatabase(baseUrl, 'postgres');
+  const base = withDatabase(baseUrl, "postgres");
   if (dropStale) await dropStaleDatabases(base);
   await dropDatabase(base, TEMPLATE_DB);
   const url = await createDatabase(base, TEMPLATE_DB);
@@ -92,6 +92,6 @@ async function dropStaleDatabases(base: string): Promise<void> {
 
 /** Creates `t_<random>` as a copy of the template on the server of `baseUrl`. */
 export async function createDatabaseFromTemplate(baseUrl: string): Promise<string> {
-  const name = `t_${randomBytes(8).toString('hex')}`;
+  const name = `t_${randomBytes(8).toString("hex")}`;
   return createDatabase(baseUrl, name, TEMPLATE_DB);
 }

@@ -35,7 +35,9 @@ export async function signInAs(organisationId: number, userId: number): Promise<
   let sessionId = sessions.get(key);
   if (!sessionId) {
     sessionId = randomUUID();
-    await db.userSession.create({ data: { organisationId, id: sessionId, userId, expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
+    await db.userSession.create({
+      data: { organisationId, id: sessionId, userId, expiresAt: new Date(Date.now() + 8 * 3_600_000) },
+    });
     sessions.set(key, sessionId);
   }
   holder.__harnessClaims = { organisationId, userId, sessionId };
@@ -51,7 +53,8 @@ export function signOut(): void {
 }
 
 /** What a page function / action did when it threw one of Next's control-flow errors. */
-export type Interrupt = { kind: "redirect"; to: string } | { kind: "forbidden" } | { kind: "notFound" } | { kind: "unauthorized" };
+export type Interrupt =
+  { kind: "redirect"; to: string } | { kind: "forbidden" } | { kind: "notFound" } | { kind: "unauthorized" };
 
 export function interruptOf(e: unknown): Interrupt | null {
   const digest = typeof e === "object" && e !== null && "digest" in e ? String((e as { digest: unknown }).digest) : "";

@@ -19,9 +19,14 @@ function routeFiles(dir: string): string[] {
 
 function routesOnDisk(): { path: string; methods: string[] }[] {
   return routeFiles(ROOT).map((file) => {
-    const rel = path.relative(ROOT, path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"));
+    const rel = path
+      .relative(ROOT, path.dirname(file))
+      .split(path.sep)
+      .map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"));
     const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1].toLowerCase());
+    const methods = [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (m) => m[1].toLowerCase(),
+    );
     return { path: ["/api/v1", ...rel].join("/"), methods };
   });
 }
@@ -48,13 +53,17 @@ describe("the OpenAPI document (API-3)", () => {
   it("still builds when a server bundle loads the schema modules a second time", async () => {
     vi.resetModules();
     const again = await import("@/lib/api/openapi");
-    expect(Object.keys(again.openApiDocument().components.schemas)).toEqual(Object.keys(openApiDocument().components.schemas));
+    expect(Object.keys(again.openApiDocument().components.schemas)).toEqual(
+      Object.keys(openApiDocument().components.schemas),
+    );
   });
 
   it("describes responses by the zod schemas the routes use", () => {
     const schema = doc.components.schemas.DiaryWeek as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(diaryWeekSchema.shape).sort());
-    const op = doc.paths["/api/v1/students/{studentId}/diary"].get as { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
+    const op = doc.paths["/api/v1/students/{studentId}/diary"].get as {
+      responses: Record<string, { content: Record<string, { schema: unknown }> }>;
+    };
     expect(op.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/DiaryWeek" });
   });
 });

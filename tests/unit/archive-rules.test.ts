@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { compareWithManifest, sha256, slug, type ManifestEntry } from "@/lib/archive/rules";
 
 const entry = (name: string, key: string, bytes: Uint8Array): ManifestEntry => ({
-  name, kind: "export", classId: 1, storageKey: key, sha256: sha256(bytes), size: bytes.byteLength,
+  name,
+  kind: "export",
+  classId: 1,
+  storageKey: key,
+  sha256: sha256(bytes),
+  size: bytes.byteLength,
 });
 
 describe("archive manifest (ARC-1)", () => {
@@ -14,12 +19,25 @@ describe("archive manifest (ARC-1)", () => {
     const entries = [entry("7а/a.json", "k1", a), entry("7а/b.pdf", "k2", b), entry("7б/c.json", "k3", c)];
     const changed = Buffer.from(b);
     changed[0] ^= 1;
-    const current = new Map<string, Uint8Array | null>([["k1", a], ["k2", changed], ["k3", null]]);
+    const current = new Map<string, Uint8Array | null>([
+      ["k1", a],
+      ["k2", changed],
+      ["k3", null],
+    ]);
     expect(compareWithManifest(entries, current)).toEqual([
       { name: "7а/b.pdf", problem: "changed" },
       { name: "7б/c.json", problem: "missing" },
     ]);
-    expect(compareWithManifest(entries, new Map([["k1", a], ["k2", b], ["k3", c]]))).toEqual([]);
+    expect(
+      compareWithManifest(
+        entries,
+        new Map([
+          ["k1", a],
+          ["k2", b],
+          ["k3", c],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("digests with SHA-256 and makes file-name slugs", () => {

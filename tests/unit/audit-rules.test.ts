@@ -1,6 +1,13 @@
 // Pure hash-chain computation of the audit log (AUTH-5).
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, checkChain, toAuditJson, type AuditChainRow, type AuditFields } from "@/lib/audit/rules";
+import {
+  auditHash,
+  canonicalJson,
+  checkChain,
+  toAuditJson,
+  type AuditChainRow,
+  type AuditFields,
+} from "@/lib/audit/rules";
 
 const fields = (i: number): AuditFields => ({
   organisationId: 1,
@@ -27,10 +34,15 @@ function chain(n: number): AuditChainRow[] {
 
 describe("canonical JSON", () => {
   it("sorts object keys at every depth, so jsonb's reordering does not change the hash", () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"x":2,"y":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[3,{"x":2,"y":1}]},"b":1}',
+    );
   });
   it("normalises values to what jsonb stores", () => {
-    expect(toAuditJson({ a: undefined, b: new Date("2026-01-01T00:00:00Z"), c: Number.NaN })).toEqual({ b: "2026-01-01T00:00:00.000Z", c: null });
+    expect(toAuditJson({ a: undefined, b: new Date("2026-01-01T00:00:00Z"), c: Number.NaN })).toEqual({
+      b: "2026-01-01T00:00:00.000Z",
+      c: null,
+    });
     expect(toAuditJson(undefined)).toBeNull();
   });
 });

@@ -58,7 +58,10 @@ describe("address limit (AUTH-4)", () => {
 
   it("starts a new window when the old one has passed (AUTH-4)", () => {
     const old = { failures: ADDRESS_LOCK_POLICY.maxFailures - 1, windowStart: now, lockedUntil: null };
-    expect(afterAddressFailure(old, at(ADDRESS_LOCK_POLICY.windowMinutes))).toMatchObject({ failures: 1, lockedNow: false });
+    expect(afterAddressFailure(old, at(ADDRESS_LOCK_POLICY.windowMinutes))).toMatchObject({
+      failures: 1,
+      lockedNow: false,
+    });
   });
 });
 
@@ -103,7 +106,9 @@ describe("new password (AUTH-3)", () => {
     expect(newPasswordProblems({ ...base, newPassword: "пароль12" })).toEqual([]);
   });
   it("may not equal the login, in any letter case", () => {
-    expect(newPasswordProblems({ login: "Petrov.Ivan", currentPassword: "x", newPassword: "petrov.ivan" })).toEqual([PASSWORD_MESSAGES.sameAsLogin]);
+    expect(newPasswordProblems({ login: "Petrov.Ivan", currentPassword: "x", newPassword: "petrov.ivan" })).toEqual([
+      PASSWORD_MESSAGES.sameAsLogin,
+    ]);
   });
   it("may not equal the old password", () => {
     expect(newPasswordProblems({ ...base, newPassword: "Старый-пароль" })).toEqual([PASSWORD_MESSAGES.sameAsOld]);
@@ -127,7 +132,9 @@ describe("refusal codes (AUTH-1)", () => {
   it("round-trips a lockout with its time and shows the lockout message", () => {
     const code = encodeRefusal({ code: "LOCKED", until: "10:07" });
     expect(decodeRefusal(code)).toEqual({ code: "LOCKED", until: "10:07" });
-    expect(refusalMessage({ code: "LOCKED", until: "10:07" })).toBe("Слишком много неудачных попыток. Вход заблокирован до 10:07");
+    expect(refusalMessage({ code: "LOCKED", until: "10:07" })).toBe(
+      "Слишком много неудачных попыток. Вход заблокирован до 10:07",
+    );
   });
   it("shows no text smuggled into ?error=", () => {
     expect(decodeRefusal("LOCKED:Позвоните по номеру")).toEqual({ code: "INVALID" });

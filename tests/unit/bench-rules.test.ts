@@ -9,13 +9,36 @@ import { percentile } from "../../bench/http-load";
 import { computeRatios, scenarioResult, type Measured, type Results, type RunResults } from "../../bench/report";
 
 const m = (p95: number, rps: number): Measured => ({
-  concurrency: 10, requests: 100, p50_ms: p95 / 2, p95_ms: p95, p99_ms: p95, max_ms: p95, rps, errors: 0, warmup_errors: 0,
-  statuses: {}, bytes_avg: 1, duration_s: 10, peak_rss_mb: 100,
+  concurrency: 10,
+  requests: 100,
+  p50_ms: p95 / 2,
+  p95_ms: p95,
+  p99_ms: p95,
+  max_ms: p95,
+  rps,
+  errors: 0,
+  warmup_errors: 0,
+  statuses: {},
+  bytes_avg: 1,
+  duration_s: 10,
+  peak_rss_mb: 100,
 });
 const run = (scenarios: Record<string, Measured>, baseline?: Record<string, Measured>): RunResults => ({
-  date: "", machine: "", load_at_start: [], dataset: {}, grid: {}, peak_rss_mb: 0,
+  date: "",
+  machine: "",
+  load_at_start: [],
+  dataset: {},
+  grid: {},
+  peak_rss_mb: 0,
   scenarios: Object.fromEntries(Object.entries(scenarios).map(([k, v]) => [k, scenarioResult({ "10": v })])),
-  ...(baseline ? { baseline: { label: "same run", scenarios: Object.fromEntries(Object.entries(baseline).map(([k, v]) => [k, scenarioResult({ "10": v })])) } } : {}),
+  ...(baseline
+    ? {
+        baseline: {
+          label: "same run",
+          scenarios: Object.fromEntries(Object.entries(baseline).map(([k, v]) => [k, scenarioResult({ "10": v })])),
+        },
+      }
+    : {}),
 });
 
 describe("bench percentiles", () => {
@@ -30,7 +53,10 @@ describe("bench percentiles", () => {
 
 describe("bench ratios", () => {
   it("compares the grid and the diary with the trivial page at 10 clients", () => {
-    const r: Results = { ...run({ trivial_page: m(50, 100), journal_grid: m(80, 60), diary_week: m(60, 75) }), ratios: {} };
+    const r: Results = {
+      ...run({ trivial_page: m(50, 100), journal_grid: m(80, 60), diary_week: m(60, 75) }),
+      ratios: {},
+    };
     const ratios = computeRatios(r);
     expect(ratios.journal_grid_rps_vs_trivial).toBe(0.6);
     expect(ratios.diary_week_rps_vs_trivial).toBe(0.75);
@@ -60,7 +86,7 @@ describe("bench database floor", () => {
       file,
       [
         "2026-11-23 17:00:00.000 UTC [1] LOG:  duration: 0.100 ms  parse <unnamed>: SELECT 1",
-        "2026-11-23 17:00:00.001 UTC [1] LOG:  duration: 0.210 ms  execute <unnamed>: SELECT \"id\" FROM \"Mark\" WHERE \"organisationId\" = $1 AND comment = $2",
+        '2026-11-23 17:00:00.001 UTC [1] LOG:  duration: 0.210 ms  execute <unnamed>: SELECT "id" FROM "Mark" WHERE "organisationId" = $1 AND comment = $2',
         "2026-11-23 17:00:00.001 UTC [1] DETAIL:  parameters: $1 = '7', $2 = 'it''s'",
         "2026-11-23 17:00:00.002 UTC [1] LOG:  duration: 0.050 ms  execute <unnamed>: SELECT pg_reload_conf()",
         "2026-11-23 17:00:00.003 UTC [1] LOG:  duration: 0.300 ms  execute s1: SELECT now()",

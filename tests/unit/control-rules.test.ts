@@ -1,14 +1,30 @@
 // Journal-keeping control figures (CTL-1…CTL-3) against hand-computed fixtures.
 import { describe, expect, it } from "vitest";
 import {
-  activityRows, fillTotals, isLateEntry, journalFillRows, listRange, markDensity, remarkTransition, weekStart,
-  type FillChange, type FillLesson,
+  activityRows,
+  fillTotals,
+  isLateEntry,
+  journalFillRows,
+  listRange,
+  markDensity,
+  remarkTransition,
+  weekStart,
+  type FillChange,
+  type FillLesson,
 } from "@/lib/control/rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const lesson = (id: number, over: Partial<FillLesson> = {}): FillLesson => ({
-  lessonId: id, teacherId: 1, classId: 10, subjectId: 100, date: d("2026-11-02"),
-  hasTopic: true, hasHomework: true, attendanceTaken: true, marks: 0, ...over,
+  lessonId: id,
+  teacherId: 1,
+  classId: 10,
+  subjectId: 100,
+  date: d("2026-11-02"),
+  hasTopic: true,
+  hasHomework: true,
+  attendanceTaken: true,
+  marks: 0,
+  ...over,
 });
 
 describe("journal-fill figures (CTL-1)", () => {
@@ -43,10 +59,21 @@ describe("journal-fill figures (CTL-1)", () => {
       { lessonId: 3, entity: "TOPIC", day: d("2026-11-20"), at: at("2026-11-20T10:00:00Z") }, // late, but not a mark
       { lessonId: 99, entity: "MARK", day: d("2026-11-20"), at: at("2026-11-21T10:00:00Z") }, // not a held lesson
     ];
-    const roll = new Map([[10, 4], [11, 3]]);
+    const roll = new Map([
+      [10, 4],
+      [11, 3],
+    ]);
     const rows = journalFillRows(lessons, changes, (c) => roll.get(c) ?? 0, 7);
     const main = rows.find((r) => r.teacherId === 1 && r.subjectId === 100)!;
-    expect(main).toMatchObject({ lessons: 3, noTopic: 1, noHomework: 2, noAttendance: 1, marks: 6, lateMarks: 1, students: 4 });
+    expect(main).toMatchObject({
+      lessons: 3,
+      noTopic: 1,
+      noHomework: 2,
+      noAttendance: 1,
+      marks: 6,
+      lateMarks: 1,
+      students: 4,
+    });
     // 6 marks / 4 students / 3 lessons × 5 = 2.5
     expect(main.density).toBe(2.5);
     expect(main.lastFilledAt).toEqual(at("2026-11-20T10:00:00Z"));
@@ -56,7 +83,15 @@ describe("journal-fill figures (CTL-1)", () => {
     expect(second).toMatchObject({ lessons: 1, noTopic: 1, students: 3, density: 5 });
     const t = fillTotals(rows);
     // marks 6+1+3 = 10; slots 4×3 + 4×1 + 3×1 = 19; 10/19×5 = 2.63
-    expect(t).toMatchObject({ lessons: 5, noTopic: 2, noHomework: 2, noAttendance: 1, marks: 10, lateMarks: 1, density: 2.63 });
+    expect(t).toMatchObject({
+      lessons: 5,
+      noTopic: 2,
+      noHomework: 2,
+      noAttendance: 1,
+      marks: 10,
+      lateMarks: 1,
+      density: 2.63,
+    });
   });
 });
 
@@ -87,7 +122,11 @@ describe("weekly activity (CTL-3)", () => {
       signIns: [{ userId: 1 }, { userId: 1 }, { userId: 2 }],
       journalEdits: [{ userId: 1 }, { userId: 1 }, { userId: 1 }],
       messages: [{ userId: 2 }],
-      visits: [{ userId: 1, count: 4 }, { userId: 1, count: 6 }, { userId: 3, count: 2 }],
+      visits: [
+        { userId: 1, count: 4 },
+        { userId: 1, count: 6 },
+        { userId: 3, count: 2 },
+      ],
     });
     const by = new Map(rows.map((r) => [r.userId, r]));
     expect(by.get(1)).toEqual({ userId: 1, signIns: 2, journalEdits: 3, messages: 0, pageViews: 10 });

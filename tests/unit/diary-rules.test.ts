@@ -11,7 +11,10 @@ describe("new since the last visit (DRY-7)", () => {
   it("a view after the gap starts a new visit from the previous view", () => {
     const first = { lastSeenAt: at(0), sinceAt: at(0) };
     expect(nextSeen(first, at(VISIT_GAP_MS / 60_000))).toEqual({ lastSeenAt: at(30), sinceAt: at(0) });
-    expect(nextSeen({ lastSeenAt: at(100), sinceAt: at(0) }, at(500))).toEqual({ lastSeenAt: at(500), sinceAt: at(100) });
+    expect(nextSeen({ lastSeenAt: at(100), sinceAt: at(0) }, at(500))).toEqual({
+      lastSeenAt: at(500),
+      sinceAt: at(100),
+    });
   });
 
   it("views within a visit keep its highlights", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { currentPeriod, finalInputText, finalKey, finalsWarning, mayEditFinal, parseFinalInput, rollOn, warningText } from "@/lib/finals/rules";
+import {
+  currentPeriod,
+  finalInputText,
+  finalKey,
+  finalsWarning,
+  mayEditFinal,
+  parseFinalInput,
+  rollOn,
+  warningText,
+} from "@/lib/finals/rules";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const opts = { minMark: 2, maxMark: 5, passFail: false };
@@ -81,6 +90,8 @@ describe("missing finals warning (FIN-4)", () => {
   });
 
   it("keys a final's history per student × class × subject × kind × period", () => {
-    expect(finalKey({ studentId: 3, classId: 1, subjectId: 2, kind: "YEAR", periodId: null })).toBe("final:1:2:3:YEAR:year");
+    expect(finalKey({ studentId: 3, classId: 1, subjectId: 2, kind: "YEAR", periodId: null })).toBe(
+      "final:1:2:3:YEAR:year",
+    );
   });
 });

@@ -21,7 +21,9 @@ describe("heap cap of the production server (issue 10, peak RSS)", () => {
   });
 
   it("still caps when NODE_OPTIONS holds other flags", () => {
-    expect(heapCapArgs({ NODE_OPTIONS: "--enable-source-maps" })).toEqual([`--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`]);
+    expect(heapCapArgs({ NODE_OPTIONS: "--enable-source-maps" })).toEqual([
+      `--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`,
+    ]);
   });
 
   it("refuses a value that is not a whole number of megabytes or too small to run", () => {
@@ -34,7 +36,11 @@ describe("heap cap of the production server (issue 10, peak RSS)", () => {
 describe("the production server's command line", () => {
   it("puts the heap cap before next's CLI, so node (not next) reads it", () => {
     expect(nextStartArgv({ MAX_HEAP_MB: "400" }, "/app/node_modules/next/dist/bin/next", ["-p", "3000"])).toEqual([
-      "--max-old-space-size=400", "/app/node_modules/next/dist/bin/next", "start", "-p", "3000",
+      "--max-old-space-size=400",
+      "/app/node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      "3000",
     ]);
   });
 

@@ -12,7 +12,12 @@ import {
   type MarkScale,
 } from "@/lib/journal/averages";
 
-const g = (value: number, weight = 1, isHospital = false): AverageInput => ({ kind: "GRADE", value, weight, isHospital });
+const g = (value: number, weight = 1, isHospital = false): AverageInput => ({
+  kind: "GRADE",
+  value,
+  weight,
+  isHospital,
+});
 const scale = (roundingThreshold = 0.5): MarkScale => ({ minMark: 2, maxMark: 5, roundingThreshold });
 
 describe("running average (JRN-9)", () => {
@@ -57,7 +62,11 @@ describe("running average (JRN-9)", () => {
   });
 
   it("keeps debts and н/а out of the mean but counts them as a risk", () => {
-    const marks: AverageInput[] = [g(4), { kind: "DEBT", value: null, weight: 2 }, { kind: "NOT_ATTESTED", value: null, weight: 1 }];
+    const marks: AverageInput[] = [
+      g(4),
+      { kind: "DEBT", value: null, weight: 2 },
+      { kind: "NOT_ATTESTED", value: null, weight: 1 },
+    ];
     const s = averageOf(marks, "WEIGHTED");
     expect(s.average).toBe(4);
     expect([s.debts, s.notAttested]).toEqual([1, 1]);
@@ -142,7 +151,10 @@ describe("period outlook: one proposal for the finals page and the diary (FIN-2,
     expect(o.shown).toBe(4.5);
     expect(o.proposal).toEqual({ value: 5, special: null });
     expect(o.forecast.current).toBe(5);
-    expect(periodOutlook({ ...base, scale: scale(0.6), marks: [g(5, 2), g(4, 1), g(4, 1)] }).proposal).toEqual({ value: 4, special: null });
+    expect(periodOutlook({ ...base, scale: scale(0.6), marks: [g(5, 2), g(4, 1), g(4, 1)] }).proposal).toEqual({
+      value: 4,
+      special: null,
+    });
   });
 
   it("plain vs weighted means give different proposals for the same marks", () => {

@@ -4,10 +4,22 @@ import type { GridView } from "@/lib/journal/grid";
 
 function view(): GridView {
   return {
-    classId: 1, className: "7А", subjectId: 2, subjectName: "Алгебра", subgroupId: null, orgKind: "COLLEGE", marksAllowed: true, passFail: false,
-    method: "WEIGHTED", scale: { minMark: 2, maxMark: 5, roundingThreshold: 0.5 }, lockDays: 7, today: "2026-11-20",
+    classId: 1,
+    className: "7А",
+    subjectId: 2,
+    subjectName: "Алгебра",
+    subgroupId: null,
+    orgKind: "COLLEGE",
+    marksAllowed: true,
+    passFail: false,
+    method: "WEIGHTED",
+    scale: { minMark: 2, maxMark: 5, roundingThreshold: 0.5 },
+    lockDays: 7,
+    today: "2026-11-20",
     types: [{ id: 1, name: "Ответ на уроке", shortName: "Отв", weight: 1, isControl: false }],
-    lessons: [], students: [], planTopics: [],
+    lessons: [],
+    students: [],
+    planTopics: [],
     marks: {
       "10:100": { kind: "GRADE", value: 5, isHospital: false, comment: null, version: 1 },
       "10:101": { kind: "GRADE", value: 3, isHospital: true, comment: "устно", version: 4 },

@@ -27,7 +27,10 @@ describe("typed mark input (JRN-3)", () => {
     expect(parseMarkInput("4б", numeric)).toEqual({ ok: true, value: { kind: "GRADE", value: 4, isHospital: true } });
     expect(parseMarkInput("д", numeric)).toEqual({ ok: true, value: { kind: "DEBT", value: null, isHospital: false } });
     expect(parseMarkInput("l", numeric)).toEqual({ ok: true, value: { kind: "DEBT", value: null, isHospital: false } });
-    expect(parseMarkInput("н/а", numeric)).toEqual({ ok: true, value: { kind: "NOT_ATTESTED", value: null, isHospital: false } });
+    expect(parseMarkInput("н/а", numeric)).toEqual({
+      ok: true,
+      value: { kind: "NOT_ATTESTED", value: null, isHospital: false },
+    });
   });
 
   it("takes «зачёт/незачёт» only where the subject uses it", () => {
@@ -99,21 +102,33 @@ describe("who has a cell (JRN-1, PPL-2, PPL-3)", () => {
 describe("edit lock (JRN-6)", () => {
   const base = { lessonDate: d("2026-11-02"), lockDays: 7, unlockedUntil: [] as Date[], finalSet: false };
   it("is open up to lockDays after the lesson and closed after", () => {
-    expect(lockDecision({ ...base, today: d("2026-11-09"), now: new Date("2026-11-09T10:00:00Z") })).toEqual({ open: true, byUnlock: false });
-    expect(lockDecision({ ...base, today: d("2026-11-10"), now: new Date("2026-11-10T10:00:00Z") })).toEqual({ open: false, reason: "window" });
+    expect(lockDecision({ ...base, today: d("2026-11-09"), now: new Date("2026-11-09T10:00:00Z") })).toEqual({
+      open: true,
+      byUnlock: false,
+    });
+    expect(lockDecision({ ...base, today: d("2026-11-10"), now: new Date("2026-11-10T10:00:00Z") })).toEqual({
+      open: false,
+      reason: "window",
+    });
   });
   it("refuses a lesson that has not happened yet", () => {
-    expect(lockDecision({ ...base, today: d("2026-11-01"), now: new Date("2026-11-01T10:00:00Z") })).toEqual({ open: false, reason: "future" });
+    expect(lockDecision({ ...base, today: d("2026-11-01"), now: new Date("2026-11-01T10:00:00Z") })).toEqual({
+      open: false,
+      reason: "future",
+    });
   });
   it("opens for 12 hours after ADMIN's unlock and closes again", () => {
     const approved = new Date("2026-11-20T08:00:00Z");
     const until = unlockEnd(approved);
     expect(until.toISOString()).toBe("2026-11-20T20:00:00.000Z");
-    const at = (iso: string) => lockDecision({ ...base, unlockedUntil: [until], today: d(iso.slice(0, 10)), now: new Date(iso) });
+    const at = (iso: string) =>
+      lockDecision({ ...base, unlockedUntil: [until], today: d(iso.slice(0, 10)), now: new Date(iso) });
     expect(at("2026-11-20T19:59:00Z")).toEqual({ open: true, byUnlock: true });
     expect(at("2026-11-20T20:00:00Z")).toEqual({ open: false, reason: "window" });
   });
   it("stays closed once the period's final mark is set, even within the window", () => {
-    expect(lockDecision({ ...base, finalSet: true, today: d("2026-11-03"), now: new Date("2026-11-03T10:00:00Z") })).toEqual({ open: false, reason: "final" });
+    expect(
+      lockDecision({ ...base, finalSet: true, today: d("2026-11-03"), now: new Date("2026-11-03T10:00:00Z") }),
+    ).toEqual({ open: false, reason: "final" });
   });
 });

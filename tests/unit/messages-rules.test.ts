@@ -16,7 +16,12 @@ import { checkFile } from "@/lib/storage/rules";
 const parent: SenderFacts = { userId: 1, roles: ["PARENT"], childClassIds: [10], ownClassIds: [] };
 const student: SenderFacts = { userId: 2, roles: ["STUDENT"], childClassIds: [], ownClassIds: [10] };
 const medic: SenderFacts = { userId: 3, roles: ["MEDIC"], childClassIds: [], ownClassIds: [] };
-const person = (userId: number, roles: RecipientFacts["roles"], teaches: number[] = [], leads: number[] = []): RecipientFacts => ({
+const person = (
+  userId: number,
+  roles: RecipientFacts["roles"],
+  teaches: number[] = [],
+  leads: number[] = [],
+): RecipientFacts => ({
   userId,
   roles,
   teachesClassIds: teaches,
@@ -120,7 +125,9 @@ describe("board dates (MSG-3)", () => {
     };
     expect(f({ title: "Т", body: "Б", audience: "ROLE" }).ok).toBe(false);
     expect(f({ title: "Т", body: "Б", audience: "CLASS" }).ok).toBe(false);
-    expect(f({ title: "Т", body: "Б", audience: "ALL", startsOn: "2026-12-02", expiresOn: "2026-12-01" }).ok).toBe(false);
+    expect(f({ title: "Т", body: "Б", audience: "ALL", startsOn: "2026-12-02", expiresOn: "2026-12-01" }).ok).toBe(
+      false,
+    );
     expect(f({ title: "Т", body: "Б", audience: "ROLE", role: "PARENT" }).ok).toBe(true);
   });
 });
@@ -146,7 +153,11 @@ describe("uploaded files of the compose form", () => {
     form.append("files", new File([new Uint8Array([1])], "план.pdf", { type: "application/pdf" }));
     const files = formFiles(form);
     expect(files.map((f) => f.name)).toEqual(["план.pdf"]);
-    const nameless = { size: 3, type: "application/pdf", arrayBuffer: async () => new ArrayBuffer(3) } as unknown as File;
+    const nameless = {
+      size: 3,
+      type: "application/pdf",
+      arrayBuffer: async () => new ArrayBuffer(3),
+    } as unknown as File;
     const odd = { getAll: () => [nameless] } as unknown as FormData;
     const [file] = formFiles(odd);
     expect(checkFile(file.name, file.type, file.size)).toEqual({ ok: false, message: "Недопустимое имя файла" });

@@ -24,7 +24,12 @@ describe("curriculum totals per class and per period (ORG-6)", () => {
 
   it("counts study weeks as calendar days outside holidays", () => {
     // 01.09–26.10 = 56 days, minus the 7 days 20.10–26.10 = 49 days = 7 weeks.
-    expect(studyWeeks([{ startDate: d("2026-09-01"), endDate: d("2026-10-26") }], [{ startDate: d("2026-10-20"), endDate: d("2026-10-26") }])).toBe(7);
+    expect(
+      studyWeeks(
+        [{ startDate: d("2026-09-01"), endDate: d("2026-10-26") }],
+        [{ startDate: d("2026-10-20"), endDate: d("2026-10-26") }],
+      ),
+    ).toBe(7);
     expect(studyWeeks([], [])).toBe(0);
   });
 });
@@ -61,7 +66,10 @@ describe("curriculum against the teacher load (ORG-6)", () => {
       { classId: 1, subjectId: 12, subgroupId: 7, hoursPerWeek: 3, hoursPerYear: null },
       { classId: 1, subjectId: 12, subgroupId: 8, hoursPerWeek: 2, hoursPerYear: null },
     ];
-    expect(compareWithLoad(plan, loads, weeks).find((r) => r.subjectId === 12)).toMatchObject({ assigned: 68, status: "under" });
+    expect(compareWithLoad(plan, loads, weeks).find((r) => r.subjectId === 12)).toMatchObject({
+      assigned: 68,
+      status: "under",
+    });
   });
 
   it("flags more hours than planned and ignores a rounding difference under an hour", () => {

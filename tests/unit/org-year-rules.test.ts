@@ -36,7 +36,14 @@ describe("year transition rules (ORG-3, PPL-4)", () => {
       { studentId: 12, membershipId: 102, classId: 2 },
       { studentId: 13, membershipId: 103, classId: 3 },
     ];
-    const r = planStudents(classes, members, new Map([[11, "REPEAT"], [12, "CONDITIONAL"]] as const));
+    const r = planStudents(
+      classes,
+      members,
+      new Map([
+        [11, "REPEAT"],
+        [12, "CONDITIONAL"],
+      ] as const),
+    );
     if (!r.ok) throw new Error(r.message);
     expect(r.students.map((s) => [s.studentId, s.decision, s.toClassName])).toEqual([
       [10, "PROMOTED", "6А"],

@@ -8,7 +8,10 @@ const header = ["Фамилия", "Имя", "Отчество", "Дата рож
 
 describe("class-list import rules (PPL-5)", () => {
   it("reports missing required columns by their Russian names", () => {
-    expect(mapHeader(["Фамилия", "Пол"])).toEqual({ ok: false, message: "В первой строке нет столбцов: «Имя», «Дата рождения»" });
+    expect(mapHeader(["Фамилия", "Пол"])).toEqual({
+      ok: false,
+      message: "В первой строке нет столбцов: «Имя», «Дата рождения»",
+    });
   });
 
   it("gives each bad row its own Russian errors and keeps good rows", () => {
@@ -42,21 +45,27 @@ describe("class-list import rules (PPL-5)", () => {
   });
 
   it("reads a Windows-1251 CSV with semicolons and RFC 4180 quotes", async () => {
-    const text = 'Фамилия;Имя;Отчество;Дата рождения\r\n"Салтыков-Щедрин";"Михаил ""Мишель""";Евграфович;27.01.2015\r\n';
-    const cp1251 = new Uint8Array([...text].map((ch) => {
-      const c = ch.charCodeAt(0);
-      if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-      if (c === 0x401) return 0xa8;
-      if (c === 0x451) return 0xb8;
-      return c;
-    }));
+    const text =
+      'Фамилия;Имя;Отчество;Дата рождения\r\n"Салтыков-Щедрин";"Михаил ""Мишель""";Евграфович;27.01.2015\r\n';
+    const cp1251 = new Uint8Array(
+      [...text].map((ch) => {
+        const c = ch.charCodeAt(0);
+        if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+        if (c === 0x401) return 0xa8;
+        if (c === 0x451) return 0xb8;
+        return c;
+      }),
+    );
     const read = await readTable("spisok.csv", cp1251);
     if (!read.ok) throw new Error(read.message);
     expect(read.table[1]).toEqual(["Салтыков-Щедрин", 'Михаил "Мишель"', "Евграфович", "27.01.2015"]);
   });
 
   it("refuses a file that is neither XLSX nor CSV with a Russian message", async () => {
-    expect(await readTable("photo.png", new Uint8Array([1, 2, 3]))).toEqual({ ok: false, message: "Поддерживаются файлы XLSX и CSV" });
+    expect(await readTable("photo.png", new Uint8Array([1, 2, 3]))).toEqual({
+      ok: false,
+      message: "Поддерживаются файлы XLSX и CSV",
+    });
     expect(await readTable("list.xlsx", new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false });
   });
 });

@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import type { VisitRow } from "@/lib/people/logins/data";
 import { filterVisits, visitFilterSchema } from "@/lib/people/logins/schema";
 
-const row = (userId: number, fullName: string, roles: string[], lastVisit: Date | null): VisitRow => ({ userId, fullName, login: `u${userId}`, roles, lastVisit, weeks: [0, 0, 0, 0], isActive: true });
+const row = (userId: number, fullName: string, roles: string[], lastVisit: Date | null): VisitRow => ({
+  userId,
+  fullName,
+  login: `u${userId}`,
+  roles,
+  lastVisit,
+  weeks: [0, 0, 0, 0],
+  isActive: true,
+});
 const rows = [
   row(1, "Смирнова Ольга Николаевна", ["PARENT"], new Date("2026-11-20T10:00:00Z")),
   row(2, "Смирнов Артём Дмитриевич", ["STUDENT"], null),
@@ -18,5 +26,6 @@ describe("visit statistics filters (AUTH-5)", () => {
   it("filters by the start of the surname, ignoring case", () => expect(ids({ q: "смирн" })).toEqual([1, 2]));
   it("keeps only those who never signed in", () => expect(ids({ never: "1" })).toEqual([2, 3]));
   it("combines filters", () => expect(ids({ q: "С", never: "1", role: "TEACHER" })).toEqual([3]));
-  it("does not apply malformed parameters", () => expect(ids({ role: "HACKER", never: "yes", q: "" })).toEqual([1, 2, 3]));
+  it("does not apply malformed parameters", () =>
+    expect(ids({ role: "HACKER", never: "yes", q: "" })).toEqual([1, 2, 3]));
 });

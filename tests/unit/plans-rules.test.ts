@@ -2,7 +2,16 @@
 // deadlines (PLAN-2), fulfilment by a hand-computed fixture (PLAN-5).
 import { describe, expect, it } from "vitest";
 import {
-  buildFulfilment, canTransition, checkHours, deadlineWarnings, fulfilment, givenToDate, hoursMessage, isLagging, plannedToDate, studyDays,
+  buildFulfilment,
+  canTransition,
+  checkHours,
+  deadlineWarnings,
+  fulfilment,
+  givenToDate,
+  hoursMessage,
+  isLagging,
+  plannedToDate,
+  studyDays,
 } from "@/lib/plans/rules";
 import { ownsEnough } from "@/lib/plans/access-rules";
 
@@ -53,7 +62,10 @@ describe("deadlines (PLAN-2: 26 June, 31 August)", () => {
 });
 
 describe("fulfilment (PLAN-5), hand-computed", () => {
-  const holidays = [{ start: d("2026-09-07"), end: d("2026-09-11"), grade: null }, { start: d("2026-09-14"), end: d("2026-09-14"), grade: 1 }];
+  const holidays = [
+    { start: d("2026-09-07"), end: d("2026-09-11"), grade: null },
+    { start: d("2026-09-14"), end: d("2026-09-14"), grade: 1 },
+  ];
   it("counts Monday–Friday outside holidays, grade-only holidays for that grade", () => {
     // 01.09.2026 is a Tuesday: 1–4 Sep = 4 days, 7–11 holiday, 14–18 = 5 days, 21–25 = 5 days, 28–30 = 3 days.
     expect(studyDays(d("2026-09-01"), d("2026-09-30"), holidays, 7)).toBe(17);
@@ -61,8 +73,12 @@ describe("fulfilment (PLAN-5), hand-computed", () => {
   });
   it("plans hours pro rata of study days", () => {
     // 34 h over 17 study days = 2 h a day; up to 15.09 (Tue): 4 + 2 = 6 days → 12 h.
-    expect(plannedToDate([{ hours: 34, start: d("2026-09-01"), end: d("2026-09-30") }], d("2026-09-15"), holidays, 7)).toBe(12);
-    expect(plannedToDate([{ hours: 34, start: d("2026-10-01"), end: d("2026-10-30") }], d("2026-09-15"), holidays, 7)).toBe(0);
+    expect(
+      plannedToDate([{ hours: 34, start: d("2026-09-01"), end: d("2026-09-30") }], d("2026-09-15"), holidays, 7),
+    ).toBe(12);
+    expect(
+      plannedToDate([{ hours: 34, start: d("2026-10-01"), end: d("2026-10-30") }], d("2026-09-15"), holidays, 7),
+    ).toBe(0);
   });
   it("gives the hours of held lessons up to today, cancelled ones excluded", () => {
     const lessons = [
@@ -85,15 +101,35 @@ describe("fulfilment (PLAN-5), hand-computed", () => {
       today: d("2026-09-15"),
       holidays,
       classes: [{ id: 1, name: "7А", grade: 7 }],
-      subjects: [{ id: 10, name: "Алгебра", sortOrder: 1 }, { id: 11, name: "Английский", sortOrder: 2 }],
-      subgroups: [{ id: 5, name: "Группа 1" }, { id: 6, name: "Группа 2" }],
+      subjects: [
+        { id: 10, name: "Алгебра", sortOrder: 1 },
+        { id: 11, name: "Английский", sortOrder: 2 },
+      ],
+      subgroups: [
+        { id: 5, name: "Группа 1" },
+        { id: 6, name: "Группа 2" },
+      ],
       curriculum: [
         { classId: 1, subjectId: 10, hours: 34, start: d("2026-09-01"), end: d("2026-09-30") },
         { classId: 1, subjectId: 11, hours: 17, start: d("2026-09-01"), end: d("2026-09-30") },
       ],
       lessons: [
-        ...["01", "02", "03", "04", "14", "15"].map((x) => ({ classId: 1, subjectId: 10, subgroupId: null, date: d(`2026-09-${x}`), hours: 2, cancelled: x === "04" })),
-        ...["01", "03", "15"].map((x) => ({ classId: 1, subjectId: 11, subgroupId: 5, date: d(`2026-09-${x}`), hours: 1, cancelled: false })),
+        ...["01", "02", "03", "04", "14", "15"].map((x) => ({
+          classId: 1,
+          subjectId: 10,
+          subgroupId: null,
+          date: d(`2026-09-${x}`),
+          hours: 2,
+          cancelled: x === "04",
+        })),
+        ...["01", "03", "15"].map((x) => ({
+          classId: 1,
+          subjectId: 11,
+          subgroupId: 5,
+          date: d(`2026-09-${x}`),
+          hours: 1,
+          cancelled: false,
+        })),
         { classId: 1, subjectId: 11, subgroupId: 6, date: d("2026-09-01"), hours: 1, cancelled: false },
       ],
     });

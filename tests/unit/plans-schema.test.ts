@@ -12,16 +12,36 @@ describe("plan schemas", () => {
   });
 
   it("normalises empty optional fields to null and trims text", () => {
-    expect(topicRowSchema.parse({ title: "  Тема ", hours: "1.5", kesCodes: " ", lessonType: "", controlKind: null, homework: undefined })).toEqual({
-      title: "Тема", hours: 1.5, kesCodes: null, lessonType: null, controlKind: null, homework: null,
+    expect(
+      topicRowSchema.parse({
+        title: "  Тема ",
+        hours: "1.5",
+        kesCodes: " ",
+        lessonType: "",
+        controlKind: null,
+        homework: undefined,
+      }),
+    ).toEqual({
+      title: "Тема",
+      hours: 1.5,
+      kesCodes: null,
+      lessonType: null,
+      controlKind: null,
+      homework: null,
     });
   });
 
   it("names the row of a bad topic in the editor's list", () => {
-    const json = JSON.stringify([{ title: "Тема", hours: 1 }, { title: "", hours: 1 }]);
+    const json = JSON.stringify([
+      { title: "Тема", hours: 1 },
+      { title: "", hours: 1 },
+    ]);
     expect(parseTopicsJson(json)).toEqual({ ok: false, message: "Строка 2: Тема: обязательна" });
     expect(parseTopicsJson("{oops")).toEqual({ ok: false, message: "Список тем повреждён" });
     expect(parseTopicsJson("[]")).toEqual({ ok: false, message: "В плане должна быть хотя бы одна тема" });
-    expect(parseTopicsJson(JSON.stringify([{ title: "Тема", hours: -1 }]))).toEqual({ ok: false, message: "Строка 1: Часы: должно быть больше нуля" });
+    expect(parseTopicsJson(JSON.stringify([{ title: "Тема", hours: -1 }]))).toEqual({
+      ok: false,
+      message: "Строка 1: Часы: должно быть больше нуля",
+    });
   });
 });

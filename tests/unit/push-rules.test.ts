@@ -18,7 +18,12 @@ describe("push kinds by role (API-4)", () => {
   });
 
   it("keeps the texts short and links inside the app", () => {
-    expect(markPayload("Алгебра", "5", 7)).toEqual({ kind: "mark", title: "Новая отметка", body: "Алгебра: 5", url: "/diary/7" });
+    expect(markPayload("Алгебра", "5", 7)).toEqual({
+      kind: "mark",
+      title: "Новая отметка",
+      body: "Алгебра: 5",
+      url: "/diary/7",
+    });
     expect(messagePayload("Соколова Елена Викторовна", 12).url).toBe("/mail/12");
   });
 });

@@ -4,7 +4,11 @@ import { contingentFigures, type Stay } from "@/lib/reports/contingent-rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const stay = (studentId: number, start: string, end: string | null, sex: Stay["sex"] = "MALE"): Stay => ({
-  classId: 1, studentId, start: d(start), end: end ? d(end) : null, sex,
+  classId: 1,
+  studentId,
+  start: d(start),
+  end: end ? d(end) : null,
+  sex,
 });
 const FROM = d("2026-11-05");
 const TO = d("2026-12-28");
@@ -21,17 +25,35 @@ describe("contingentFigures (RPT-9)", () => {
       stay(7, "2026-12-29", null), // arrives after: not counted
       stay(8, "2026-11-05", null, null), // first day = the period's first day: at the start
     ];
-    expect(contingentFigures(stays, FROM, TO)).toEqual({ atStart: 4, arrived: 2, left: 2, atEnd: 4, boysAtEnd: 1, girlsAtEnd: 2 });
+    expect(contingentFigures(stays, FROM, TO)).toEqual({
+      atStart: 4,
+      arrived: 2,
+      left: 2,
+      atEnd: 4,
+      boysAtEnd: 1,
+      girlsAtEnd: 2,
+    });
   });
 
   it("balances: at start + arrived − left = at end", () => {
-    const stays = [stay(1, "2026-09-01", "2026-11-05"), stay(2, "2026-12-28", null), stay(3, "2026-11-06", "2026-11-06")];
+    const stays = [
+      stay(1, "2026-09-01", "2026-11-05"),
+      stay(2, "2026-12-28", null),
+      stay(3, "2026-11-06", "2026-11-06"),
+    ];
     const f = contingentFigures(stays, FROM, TO);
     expect(f).toMatchObject({ atStart: 1, arrived: 2, left: 2, atEnd: 1 });
     expect(f.atStart + f.arrived - f.left).toBe(f.atEnd);
   });
 
   it("is all zeros for no stays", () => {
-    expect(contingentFigures([], FROM, TO)).toEqual({ atStart: 0, arrived: 0, left: 0, atEnd: 0, boysAtEnd: 0, girlsAtEnd: 0 });
+    expect(contingentFigures([], FROM, TO)).toEqual({
+      atStart: 0,
+      arrived: 0,
+      left: 0,
+      atEnd: 0,
+      boysAtEnd: 0,
+      girlsAtEnd: 0,
+    });
   });
 });

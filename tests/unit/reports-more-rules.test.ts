@@ -3,7 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { daysInMonth, hoursGrid, preliminary, ratingRows, vkrFigures } from "@/lib/reports/rating-rules";
 import { decisionLabel } from "@/lib/reports/rules";
-import { chunk, dateHeader, journalCell, journalParts, markText, partSections, type JournalFacts } from "@/lib/reports/journal-rules";
+import {
+  chunk,
+  dateHeader,
+  journalCell,
+  journalParts,
+  markText,
+  partSections,
+  type JournalFacts,
+} from "@/lib/reports/journal-rules";
 import { assertModel, type ReportModel } from "@/lib/reports/model";
 import { admitsAll, pickClasses } from "@/lib/reports/scope-rules";
 import { parseReportRequest } from "@/lib/reports/schema";
@@ -27,7 +35,15 @@ describe("«Рейтинг успешности» (RPT-5)", () => {
   it("ranks by the shown average, equal averages share a place, no marks no place", () => {
     // 1: (5·1 + 4·2) / 3 = 4.333 → 4.33; 2: (5 + 4 + 4) / 3 = 4.33 (same place);
     // 3: 5 → 5.00 (first); 4: no grades, a «зачёт» only.
-    const marks = [g(1, 5), g(1, 4, 2), g(2, 5), g(2, 4), g(2, 4), g(3, 5), { studentId: 4, kind: "PASS" as const, value: null, weight: 1 }];
+    const marks = [
+      g(1, 5),
+      g(1, 4, 2),
+      g(2, 5),
+      g(2, 4),
+      g(2, 4),
+      g(3, 5),
+      { studentId: 4, kind: "PASS" as const, value: null, weight: 1 },
+    ];
     const rows = ratingRows([1, 2, 3, 4], marks, "WEIGHTED");
     expect(rows.map((r) => [r.studentId, r.place, r.average])).toEqual([
       [3, 1, 5],
@@ -87,7 +103,15 @@ describe("«Результаты защиты ВКР» (RPT-10)", () => {
     // 5, 5, 4, 3, 2, н/а: defended 4 of 6 = 66.7 %; quality (5, 5, 4) 3 of 6 = 50 %; mean 19/5 = 3.8.
     const v = (value: number) => ({ value, special: null });
     expect(vkrFigures([v(5), v(5), v(4), v(3), v(2), { value: null, special: "NOT_ATTESTED" }])).toEqual({
-      defended: 4, fives: 2, fours: 1, threes: 1, twos: 1, notAdmitted: 1, average: 3.8, qualityPercent: 50, successPercent: 66.7,
+      defended: 4,
+      fives: 2,
+      fours: 1,
+      threes: 1,
+      twos: 1,
+      notAdmitted: 1,
+      average: 3.8,
+      qualityPercent: 50,
+      successPercent: 66.7,
     });
   });
 });
@@ -98,8 +122,16 @@ const person = (lastName: string) => ({ lastName, firstName: "Иван", middleN
 function facts(lessons: number): JournalFacts {
   return {
     lessons: Array.from({ length: lessons }, (_, i) => ({
-      id: i + 1, date: day(1 + i), bellNumber: 1, subjectId: 10, subgroupId: null, subgroupName: null, hours: 1,
-      topic: `Тема ${i + 1}`, homework: i === 0 ? "§ 1" : "", teacher: person("Соколова"),
+      id: i + 1,
+      date: day(1 + i),
+      bellNumber: 1,
+      subjectId: 10,
+      subgroupId: null,
+      subgroupName: null,
+      hours: 1,
+      topic: `Тема ${i + 1}`,
+      homework: i === 0 ? "§ 1" : "",
+      teacher: person("Соколова"),
     })),
     marks: [
       { lessonId: 1, studentId: 1, kind: "GRADE", value: 5, isHospital: false },
@@ -125,7 +157,12 @@ describe("The printed journal (RPT-12)", () => {
   });
 
   it("pages 30 lessons as 25 + 5 and heads dates by month", () => {
-    expect(chunk(Array.from({ length: 30 }, (_, i) => i), 25).map((c) => c.length)).toEqual([25, 5]);
+    expect(
+      chunk(
+        Array.from({ length: 30 }, (_, i) => i),
+        25,
+      ).map((c) => c.length),
+    ).toEqual([25, 5]);
     expect(dateHeader([day(29), day(30), new Date(Date.UTC(2026, 9, 1))])).toEqual([
       { label: "сентябрь", children: [{ label: "29" }, { label: "30" }] },
       { label: "октябрь", children: [{ label: "01" }] },
@@ -142,7 +179,13 @@ describe("The printed journal (RPT-12)", () => {
       [2, "Борисов Иван", "—", "—", ""],
     ]);
     expect(topics.rows[0]).toEqual(["01.09.2026", 1, 1, "Тема 1", "§ 1"]);
-    const model = { header: [{ label: "x" }], columns: [{ kind: "text" }], rows: [], totals: [], sections: [grid, topics] } as unknown as ReportModel;
+    const model = {
+      header: [{ label: "x" }],
+      columns: [{ kind: "text" }],
+      rows: [],
+      totals: [],
+      sections: [grid, topics],
+    } as unknown as ReportModel;
     expect(() => assertModel(model)).not.toThrow();
   });
 
@@ -183,7 +226,13 @@ describe("The printed journal's finals (RPT-12)", () => {
 });
 
 describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", () => {
-  const cls = (id: number, grade: number, departmentId: number | null) => ({ id, name: `${grade}-${id}`, grade, periodKind: "QUARTER", departmentId });
+  const cls = (id: number, grade: number, departmentId: number | null) => ({
+    id,
+    name: `${grade}-${id}`,
+    grade,
+    periodKind: "QUARTER",
+    departmentId,
+  });
   const classes = [cls(1, 7, null), cls(2, 7, null), cls(3, 8, 5)];
   const departments = [{ id: 5, name: "ИТ" }];
 
@@ -210,7 +259,10 @@ describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", 
     expect(b.ok && b.data).toMatchObject({ departmentId: 5 });
     const c = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=4&grade=7"));
     expect(c.ok).toBe(false);
-    expect(parseReportRequest("toString", new URLSearchParams("format=pdf"))).toEqual({ ok: false, message: "Неизвестный отчёт" });
+    expect(parseReportRequest("toString", new URLSearchParams("format=pdf"))).toEqual({
+      ok: false,
+      message: "Неизвестный отчёт",
+    });
     const d = parseReportRequest("preliminary", new URLSearchParams("format=pdf&classId=4&month=2026-13"));
     expect(d.ok ? "" : d.message).toContain("ГГГГ-ММ");
   });

@@ -3,7 +3,11 @@ import { checkFile, MAX_FILE_BYTES } from "@/lib/storage/rules";
 
 describe("uploaded file limits (JRN-2, MSG-1)", () => {
   it("accepts a PDF within the size limit", () => {
-    expect(checkFile("задание.pdf", "application/pdf", 1000)).toEqual({ ok: true, extension: "pdf", mimeType: "application/pdf" });
+    expect(checkFile("задание.pdf", "application/pdf", 1000)).toEqual({
+      ok: true,
+      extension: "pdf",
+      mimeType: "application/pdf",
+    });
   });
 
   it("refuses an executable type with a Russian message naming the file", () => {

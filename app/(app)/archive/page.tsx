@@ -21,7 +21,11 @@ export default async function ArchivePage() {
         контрольными суммами SHA-256. Файлы архива только читаются; проверка целостности называет каждый изменённый или
         пропавший файл. Из командной строки: <code>npm run archive:verify</code>.
       </p>
-      {years.length > 0 ? <BuildArchiveForm years={years} /> : <p className="text-sm text-slate-600">Учебных лет нет.</p>}
+      {years.length > 0 ? (
+        <BuildArchiveForm years={years} />
+      ) : (
+        <p className="text-sm text-slate-600">Учебных лет нет.</p>
+      )}
       {sets.length === 0 ? (
         <p className="text-sm text-slate-600">Архивов пока нет.</p>
       ) : (

@@ -18,9 +18,19 @@ const ACTIONS: Record<string, string> = {
   "acl.change": "Изменение прав доступа",
 };
 
-const query = z.object({ action: z.string().regex(/^[a-z._]{1,40}$/).optional().catch(undefined) });
+const query = z.object({
+  action: z
+    .string()
+    .regex(/^[a-z._]{1,40}$/)
+    .optional()
+    .catch(undefined),
+});
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { user, scopes } = await requireAccess("audit.view");
   // A class teacher's «class» scope covers visit statistics of own class, not the whole log.
   if (!scopes.includes("all")) forbidden();
@@ -29,7 +39,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Журнал действий</h1>
-      <p role="status" className={`rounded px-3 py-2 text-sm ${brokenId === null ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}>
+      <p
+        role="status"
+        className={`rounded px-3 py-2 text-sm ${brokenId === null ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
+      >
         {brokenId === null
           ? "Целостность журнала подтверждена: каждая запись связана с предыдущей контрольной суммой."
           : `Целостность нарушена: запись № ${brokenId} изменена, или перед ней удалена запись.`}

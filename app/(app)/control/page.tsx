@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Контроль журнала" };
 
 const num = (n: number | null) => (n === null ? "—" : n.toFixed(2).replace(".", ","));
 
-export default async function ControlPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ControlPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("control.view");
   const canWrite = (await authorize(user, "remarks.write")).allowed;
   const page = await loadFillPage(user, scopes, await searchParams);
@@ -24,7 +28,10 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отчёт о доступе к классному журналу</h1>
-      <form method="get" className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+      <form
+        method="get"
+        className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+      >
         <label className={fieldClass}>
           С
           <input type="date" name="from" defaultValue={page.raw.from} className={inputClass} />
@@ -34,8 +41,20 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
           <input type="date" name="to" defaultValue={page.raw.to} className={inputClass} />
         </label>
         <Choice name="classId" label={classWord} value={page.raw.classId} options={page.choices.classes} empty="Все" />
-        <Choice name="teacherId" label="Учитель" value={page.raw.teacherId} options={page.choices.teachers} empty="Все" />
-        <Choice name="subjectId" label="Предмет" value={page.raw.subjectId} options={page.choices.subjects} empty="Все" />
+        <Choice
+          name="teacherId"
+          label="Учитель"
+          value={page.raw.teacherId}
+          options={page.choices.teachers}
+          empty="Все"
+        />
+        <Choice
+          name="subjectId"
+          label="Предмет"
+          value={page.raw.subjectId}
+          options={page.choices.subjects}
+          empty="Все"
+        />
         <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
       </form>
       {page.choices.periods.length > 0 && (
@@ -52,7 +71,11 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
           ))}
         </p>
       )}
-      {page.error && <p role="alert" className="text-sm text-red-700">{page.error}</p>}
+      {page.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {page.error}
+        </p>
+      )}
       {r && (
         <>
           <Downloads report="fill" query={page.raw} />
@@ -72,9 +95,15 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                     <th className="border px-2 py-1">Без посещаемости</th>
                     <th className="border px-2 py-1">Отметок позже {r.lockDays} дн.</th>
                     <th className="border px-2 py-1">Отметок</th>
-                    <th className="border px-2 py-1" title={`Отметок на ученика за ${DENSITY_LESSONS} уроков`}>Накопляемость</th>
+                    <th className="border px-2 py-1" title={`Отметок на ученика за ${DENSITY_LESSONS} уроков`}>
+                      Накопляемость
+                    </th>
                     <th className="border px-2 py-1">Последнее заполнение</th>
-                    {canWrite && <th className="border px-2 py-1"><span className="sr-only">Замечание</span></th>}
+                    {canWrite && (
+                      <th className="border px-2 py-1">
+                        <span className="sr-only">Замечание</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -90,10 +119,15 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                       <td className={`border px-2 py-1 tabular-nums ${warn(row.lateMarks)}`}>{row.lateMarks}</td>
                       <td className="border px-2 py-1 tabular-nums">{row.marks}</td>
                       <td className="border px-2 py-1 tabular-nums">{num(row.density)}</td>
-                      <td className="border px-2 py-1">{row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся"}</td>
+                      <td className="border px-2 py-1">
+                        {row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся"}
+                      </td>
                       {canWrite && (
                         <td className="border px-2 py-1">
-                          <Link className="text-blue-700 hover:underline" href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}>
+                          <Link
+                            className="text-blue-700 hover:underline"
+                            href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}
+                          >
                             Замечание
                           </Link>
                         </td>
@@ -103,7 +137,9 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                 </tbody>
                 <tfoot className="bg-slate-50 font-medium">
                   <tr>
-                    <td className="border px-2 py-1" colSpan={3}>Итого</td>
+                    <td className="border px-2 py-1" colSpan={3}>
+                      Итого
+                    </td>
                     <td className="border px-2 py-1 tabular-nums">{r.totals.lessons}</td>
                     <td className="border px-2 py-1 tabular-nums">{r.totals.noTopic}</td>
                     <td className="border px-2 py-1 tabular-nums">{r.totals.noHomework}</td>
@@ -119,7 +155,8 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
             </div>
           )}
           <p className="text-xs text-slate-500">
-            Накопляемость — отметок на одного ученика за {DENSITY_LESSONS} уроков. Урок замены считается за заменявшим учителем.
+            Накопляемость — отметок на одного ученика за {DENSITY_LESSONS} уроков. Урок замены считается за заменявшим
+            учителем.
           </p>
         </>
       )}

@@ -21,9 +21,15 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
   if (pick && /^\d+:\d+$/.test(pick)) {
     const [classId, subjectId] = pick.split(":");
     const period = one("periodId");
-    redirect(`/finals?classId=${classId}&subjectId=${subjectId}${period && /^\d+$/.test(period) ? `&periodId=${period}` : ""}`);
+    redirect(
+      `/finals?classId=${classId}&subjectId=${subjectId}${period && /^\d+$/.test(period) ? `&periodId=${period}` : ""}`,
+    );
   }
-  const parsed = finalsQuerySchema.safeParse({ classId: one("classId") || undefined, subjectId: one("subjectId") || undefined, periodId: one("periodId") || undefined });
+  const parsed = finalsQuerySchema.safeParse({
+    classId: one("classId") || undefined,
+    subjectId: one("subjectId") || undefined,
+    periodId: one("periodId") || undefined,
+  });
   const req = parsed.success ? parsed.data : {};
   const [choices, page] = await Promise.all([loadFinalsChoices(user), loadFinalsPage(user, req)]);
   if (page.kind === "forbidden") forbidden();
@@ -32,7 +38,9 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{head ? `Итоговые отметки: ${head.cls.name} · ${head.subject.name}` : "Итоговые отметки"}</h1>
+        <h1 className="text-2xl font-semibold">
+          {head ? `Итоговые отметки: ${head.cls.name} · ${head.subject.name}` : "Итоговые отметки"}
+        </h1>
         {page.kind === "sheet" && !page.rights.editAll && !page.rights.editOwn && (
           <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
         )}
@@ -47,22 +55,38 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
       />
       {page.kind === "none" && (
         <p className="text-sm text-slate-600">
-          {choices.length === 0 ? "Нет доступных классов и предметов: нагрузка (тарификация) не назначена." : "Выберите класс и предмет, затем нажмите «Открыть»."}
+          {choices.length === 0
+            ? "Нет доступных классов и предметов: нагрузка (тарификация) не назначена."
+            : "Выберите класс и предмет, затем нажмите «Открыть»."}
         </p>
       )}
-      {page.kind === "no-periods" && <p className="text-sm text-slate-600">Для класса не заданы периоды учебного года.</p>}
+      {page.kind === "no-periods" && (
+        <p className="text-sm text-slate-600">Для класса не заданы периоды учебного года.</p>
+      )}
       {page.kind === "sheet" && (
         <>
           {page.warning && (
-            <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-1 text-sm text-amber-900" data-testid="finals-warning">
+            <p
+              role="status"
+              className="rounded border border-amber-300 bg-amber-50 px-3 py-1 text-sm text-amber-900"
+              data-testid="finals-warning"
+            >
               {page.period.name}: {page.warning}
             </p>
           )}
           <p className="text-xs text-slate-500">
-            Средний балл и рекомендуемая отметка — за период «{page.period.name}» по способу усреднения и порогу округления организации; учитель может выставить
-            другую отметку. После выставления итоговой отметки текущие отметки периода закрыты для изменений.
+            Средний балл и рекомендуемая отметка — за период «{page.period.name}» по способу усреднения и порогу
+            округления организации; учитель может выставить другую отметку. После выставления итоговой отметки текущие
+            отметки периода закрыты для изменений.
           </p>
-          <FinalsTable key={`${page.head.cls.id}:${page.head.subject.id}:${page.period.id}`} classId={page.head.cls.id} subjectId={page.head.subject.id} columns={page.columns} rows={page.rows} periodName={page.period.name} />
+          <FinalsTable
+            key={`${page.head.cls.id}:${page.head.subject.id}:${page.period.id}`}
+            classId={page.head.cls.id}
+            subjectId={page.head.subject.id}
+            columns={page.columns}
+            rows={page.rows}
+            periodName={page.period.name}
+          />
         </>
       )}
     </div>

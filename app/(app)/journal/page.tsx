@@ -34,19 +34,29 @@ function request(search: Search): GridRequest {
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const held = await heldPermissions(user.organisationId, user.id);
-  if (!["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"].some((p) => held.has(p))) forbidden();
+  if (!["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"].some((p) => held.has(p)))
+    forbidden();
   const req = request(await searchParams);
-  const [choices, substitutions, page] = await Promise.all([loadJournalChoices(user), loadSubstituteLessons(user), loadGridPage(user, req)]);
+  const [choices, substitutions, page] = await Promise.all([
+    loadJournalChoices(user),
+    loadSubstituteLessons(user),
+    loadGridPage(user, req),
+  ]);
   if (page.kind === "forbidden") forbidden();
   const college = user.orgKind === "COLLEGE";
-  const selected = page.kind === "grid" && page.lessonOnly === null ? choiceValue({ classId: page.view.classId, subjectId: page.view.subjectId, subgroupId: page.view.subgroupId }) : null;
+  const selected =
+    page.kind === "grid" && page.lessonOnly === null
+      ? choiceValue({ classId: page.view.classId, subjectId: page.view.subjectId, subgroupId: page.view.subgroupId })
+      : null;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold">
           {page.kind === "grid" ? `Журнал: ${page.view.className} · ${page.view.subjectName}` : "Классный журнал"}
         </h1>
-        {page.kind === "grid" && !page.canEdit && <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>}
+        {page.kind === "grid" && !page.canEdit && (
+          <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
+        )}
       </div>
       <JournalPicker
         choices={choices}
@@ -58,12 +68,18 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       />
       {page.kind === "none" && (
         <p className="text-sm text-slate-600">
-          {choices.length === 0 ? "Нет доступных журналов: нагрузка (тарификация) не назначена." : "Выберите класс и предмет, затем нажмите «Открыть»."}
+          {choices.length === 0
+            ? "Нет доступных журналов: нагрузка (тарификация) не назначена."
+            : "Выберите класс и предмет, затем нажмите «Открыть»."}
         </p>
       )}
       {page.kind === "grid" && (
         <div className="relative left-1/2 w-[calc(100vw-3rem)] -translate-x-1/2">
-          {page.lessonOnly !== null && <p className="mb-2 text-sm text-amber-700">Замена: открыт только урок {page.view.lessons[0] ? formatDate(new Date(page.view.lessons[0].date)) : ""}.</p>}
+          {page.lessonOnly !== null && (
+            <p className="mb-2 text-sm text-amber-700">
+              Замена: открыт только урок {page.view.lessons[0] ? formatDate(new Date(page.view.lessons[0].date)) : ""}.
+            </p>
+          )}
           <JournalGrid
             view={packGridView(page.view)}
             canEdit={page.canEdit}

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Почта" };
 
 export default async function InboxPage() {
   const { user } = await requireAccess("mail.use");
-  const [items, unread, overdue] = await Promise.all([loadInbox(user), loadUnreadCount(user), loadOverdueQuestions(user)]);
+  const [items, unread, overdue] = await Promise.all([
+    loadInbox(user),
+    loadUnreadCount(user),
+    loadOverdueQuestions(user),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Почта</h1>

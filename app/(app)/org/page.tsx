@@ -11,8 +11,18 @@ import { asInput } from "@/components/org/rows";
 export const metadata: Metadata = { title: "Организация" };
 
 const CARD: [string, string][] = [
-  ["name", "Полное наименование"], ["shortName", "Краткое наименование"], ["address", "Адрес"], ["director", "Директор"],
-  ["phone", "Телефон"], ["email", "E-mail"], ["website", "Сайт"], ["inn", "ИНН"], ["kpp", "КПП"], ["okpo", "ОКПО"], ["ogrn", "ОГРН"], ["timeZone", "Часовой пояс"],
+  ["name", "Полное наименование"],
+  ["shortName", "Краткое наименование"],
+  ["address", "Адрес"],
+  ["director", "Директор"],
+  ["phone", "Телефон"],
+  ["email", "E-mail"],
+  ["website", "Сайт"],
+  ["inn", "ИНН"],
+  ["kpp", "КПП"],
+  ["okpo", "ОКПО"],
+  ["ogrn", "ОГРН"],
+  ["timeZone", "Часовой пояс"],
 ];
 
 export default async function OrgPage() {
@@ -24,20 +34,61 @@ export default async function OrgPage() {
   const settingFields: FormField[] = [
     { name: "minMark", label: "Минимальная отметка", type: "number", value: asInput(s?.minMark ?? 2) },
     { name: "maxMark", label: "Максимальная отметка", type: "number", value: asInput(s?.maxMark ?? 5) },
-    { name: "averagingMethod", label: "Способ усреднения оценок", type: "select", value: s?.averagingMethod ?? "WEIGHTED", options: [{ value: "WEIGHTED", label: "взвешенное по типам заданий" }, { value: "PLAIN", label: "простое среднее" }] },
-    { name: "roundingThreshold", label: "Порог округления итоговой (дробная часть)", value: asInput(s?.roundingThreshold ?? "0.5") },
+    {
+      name: "averagingMethod",
+      label: "Способ усреднения оценок",
+      type: "select",
+      value: s?.averagingMethod ?? "WEIGHTED",
+      options: [
+        { value: "WEIGHTED", label: "взвешенное по типам заданий" },
+        { value: "PLAIN", label: "простое среднее" },
+      ],
+    },
+    {
+      name: "roundingThreshold",
+      label: "Порог округления итоговой (дробная часть)",
+      value: asInput(s?.roundingThreshold ?? "0.5"),
+    },
     { name: "lockDays", label: "Срок редактирования отметок, дней", type: "number", value: asInput(s?.lockDays ?? 7) },
-    { name: "finalsWarningDays", label: "Предупреждать об итоговых за, дней", type: "number", value: asInput(s?.finalsWarningDays ?? 3) },
-    { name: "passFailEnabled", label: "Отметки «зачёт/незачёт»", type: "checkbox", value: asInput(s?.passFailEnabled ?? false) },
-    { name: "homeworkForToday", label: "Можно задавать ДЗ на сегодня", type: "checkbox", value: asInput(s?.homeworkForToday ?? true) },
-    { name: "homeworkForPast", label: "Можно задавать ДЗ на прошедшие уроки", type: "checkbox", value: asInput(s?.homeworkForPast ?? false) },
+    {
+      name: "finalsWarningDays",
+      label: "Предупреждать об итоговых за, дней",
+      type: "number",
+      value: asInput(s?.finalsWarningDays ?? 3),
+    },
+    {
+      name: "passFailEnabled",
+      label: "Отметки «зачёт/незачёт»",
+      type: "checkbox",
+      value: asInput(s?.passFailEnabled ?? false),
+    },
+    {
+      name: "homeworkForToday",
+      label: "Можно задавать ДЗ на сегодня",
+      type: "checkbox",
+      value: asInput(s?.homeworkForToday ?? true),
+    },
+    {
+      name: "homeworkForPast",
+      label: "Можно задавать ДЗ на прошедшие уроки",
+      type: "checkbox",
+      value: asInput(s?.homeworkForPast ?? false),
+    },
   ];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Сведения об организации</h1>
       <section className="rounded border border-slate-200 bg-white p-3">
         {edit.allowed ? (
-          <FieldForm action={saveOrgCardAction} fields={CARD.map(([name, label]) => ({ name, label, value: asInput((org as Record<string, unknown>)[name]), required: name === "name" || name === "shortName" }))} />
+          <FieldForm
+            action={saveOrgCardAction}
+            fields={CARD.map(([name, label]) => ({
+              name,
+              label,
+              value: asInput((org as Record<string, unknown>)[name]),
+              required: name === "name" || name === "shortName",
+            }))}
+          />
         ) : (
           <dl className="grid gap-2 text-sm sm:grid-cols-3">
             {CARD.map(([name, label]) => (

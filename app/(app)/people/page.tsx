@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Ученики" };
 
 const search = z.object({ q: z.string().trim().min(2).max(60).optional().catch(undefined) });
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("people.brief");
   const q = search.parse(await searchParams).q ?? null;
   const { classes, found } = await loadPeopleOverview(user, scopes, q);
@@ -28,14 +32,22 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <form className="flex items-end gap-2 text-sm" role="search">
           <label>
             <span className="block text-xs text-slate-600">Фамилия ученика</span>
-            <input name="q" defaultValue={q ?? ""} minLength={2} className="rounded border border-slate-300 px-2 py-1" />
+            <input
+              name="q"
+              defaultValue={q ?? ""}
+              minLength={2}
+              className="rounded border border-slate-300 px-2 py-1"
+            />
           </label>
           <button className="rounded border border-slate-300 px-3 py-1">Найти</button>
         </form>
       </div>
       {found && (
         <section className="rounded border border-slate-200 bg-white p-3 text-sm">
-          <h2 className="mb-1 font-semibold">Найдено: {found.length}{found.length === 50 ? " (первые 50)" : ""}</h2>
+          <h2 className="mb-1 font-semibold">
+            Найдено: {found.length}
+            {found.length === 50 ? " (первые 50)" : ""}
+          </h2>
           <ul>
             {found.map((s) => (
               <li key={s.id}>

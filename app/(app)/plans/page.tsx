@@ -25,14 +25,19 @@ export default async function PlansPage() {
   const canCreate = editAll.allowed || editOwn.allowed;
   const loads = canCreate ? await loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [];
   // PLAN-5: the deputy sees at once how many subjects lag behind the curriculum.
-  const lagging = viewAll.allowed ? ((await loadFulfilment(user, viewAll.scopes.includes("all")))?.lines.filter((l) => l.lagging).length ?? 0) : null;
+  const lagging = viewAll.allowed
+    ? ((await loadFulfilment(user, viewAll.scopes.includes("all")))?.lines.filter((l) => l.lagging).length ?? 0)
+    : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-semibold">Планы (КТП)</h1>
         <span className="text-sm text-slate-500">{list.yearName} учебный год</span>
         {lagging !== null && (
-          <Link href={lagging ? "/plans/fulfilment?lagging=1" : "/plans/fulfilment"} className={`text-sm hover:underline ${lagging ? "font-medium text-red-700" : "text-blue-700"}`}>
+          <Link
+            href={lagging ? "/plans/fulfilment?lagging=1" : "/plans/fulfilment"}
+            className={`text-sm hover:underline ${lagging ? "font-medium text-red-700" : "text-blue-700"}`}
+          >
             Выполнение программ{lagging ? ` — отстают: ${lagging}` : ""}
           </Link>
         )}
@@ -55,7 +60,10 @@ export default async function PlansPage() {
       {canCreate && (
         <Panel title="Новый план">
           <CreatePlanForm
-            loads={loads.map((l) => ({ id: l.id, label: `${editAll.allowed ? `${l.teacherName} — ` : ""}${l.className}, ${l.subjectName}` }))}
+            loads={loads.map((l) => ({
+              id: l.id,
+              label: `${editAll.allowed ? `${l.teacherName} — ` : ""}${l.className}, ${l.subjectName}`,
+            }))}
           />
         </Panel>
       )}

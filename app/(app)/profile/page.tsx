@@ -23,13 +23,21 @@ export default async function ProfilePage() {
       </dl>
       <ul className="list-disc pl-5 text-sm">
         <li>
-          <Link href="/change-password" className="text-blue-700 underline">Сменить пароль</Link>
+          <Link href="/change-password" className="text-blue-700 underline">
+            Сменить пароль
+          </Link>
         </li>
         <li>
-          <Link href="/profile/tokens" className="text-blue-700 underline">Токены API</Link> — доступ программ к вашим данным
+          <Link href="/profile/tokens" className="text-blue-700 underline">
+            Токены API
+          </Link>{" "}
+          — доступ программ к вашим данным
         </li>
         <li>
-          <Link href="/profile/notifications" className="text-blue-700 underline">Уведомления</Link> на этом устройстве
+          <Link href="/profile/notifications" className="text-blue-700 underline">
+            Уведомления
+          </Link>{" "}
+          на этом устройстве
         </li>
       </ul>
     </div>

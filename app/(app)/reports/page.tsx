@@ -16,14 +16,21 @@ export default async function ReportsPage() {
   const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
   const form = await loadReportForm(user, scopes, permission);
   const today = todayIn(user.timeZone);
-  const common = { classWord: form.isCollege ? "Группа" : "Класс", classes: form.classes, groups: form.groups, wholeOrganisation: form.wholeOrganisation };
+  const common = {
+    classWord: form.isCollege ? "Группа" : "Класс",
+    classes: form.classes,
+    groups: form.groups,
+    wholeOrganisation: form.wholeOrganisation,
+  };
   const monthStart = isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
   const month = monthStart.slice(0, 7);
   const titles = Object.fromEntries(Object.entries(REPORTS).map(([k, v]) => [k, v.replace(/ \(RPT-\d+\)$/, "")]));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отчёты</h1>
-      {form.classes.length === 0 && <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>}
+      {form.classes.length === 0 && (
+        <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>
+      )}
       <ReportJobs titles={titles} initial={form.jobs} />
       <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <ReportForm

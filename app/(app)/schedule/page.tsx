@@ -37,7 +37,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       {view.children.length > 1 && (
         <p className="flex gap-3 text-sm">
           {view.children.map((c) => (
-            <Link key={c.studentId} href={`/schedule?student=${c.studentId}&week=${dateKey(view.monday)}`} className="text-blue-700 underline">
+            <Link
+              key={c.studentId}
+              href={`/schedule?student=${c.studentId}&week=${dateKey(view.monday)}`}
+              className="text-blue-700 underline"
+            >
               {c.fullName}
             </Link>
           ))}

@@ -22,11 +22,22 @@ export type StudentMarks = {
     typeName: string;
     weight: number;
   }[];
-  finals: { subjectId: number; subjectName: string; kind: string; periodId: number | null; value: number | null; special: string | null }[];
+  finals: {
+    subjectId: number;
+    subjectName: string;
+    kind: string;
+    periodId: number | null;
+    value: number | null;
+    special: string | null;
+  }[];
 };
 
 /** The periods of the class the student is in on `today` (or was in last). */
-export async function periodsOfStudent(organisationId: number, studentId: number, today: Date): Promise<{ classId: number; periods: PeriodRow[] } | null> {
+export async function periodsOfStudent(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+): Promise<{ classId: number; periods: PeriodRow[] } | null> {
   const membership = await db.classMembership.findFirst({
     where: { organisationId, studentId, startDate: { lte: today } },
     orderBy: [{ startDate: "desc" }],
@@ -42,9 +53,17 @@ export async function periodsOfStudent(organisationId: number, studentId: number
   return { classId, periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })) };
 }
 
-export async function studentMarks(organisationId: number, studentId: number, classId: number, range: PeriodRow | null): Promise<Omit<StudentMarks, "periods">> {
+export async function studentMarks(
+  organisationId: number,
+  studentId: number,
+  classId: number,
+  range: PeriodRow | null,
+): Promise<Omit<StudentMarks, "periods">> {
   const [org, marks, finals] = await Promise.all([
-    db.organisation.findUnique({ where: { id: organisationId }, select: { settings: { select: { averagingMethod: true } } } }),
+    db.organisation.findUnique({
+      where: { id: organisationId },
+      select: { settings: { select: { averagingMethod: true } } },
+    }),
     range
       ? db.mark.findMany({
           where: { organisationId, studentId, lesson: { date: { gte: range.start, lte: range.end } } },
@@ -81,7 +100,14 @@ export async function studentMarks(organisationId: number, studentId: number, cl
       typeName: m.assignment.type.name,
       weight: Number(m.assignment.weight ?? m.assignment.type.weight),
     })),
-    finals: finals.map((f) => ({ subjectId: f.subject.id, subjectName: f.subject.name, kind: f.kind, periodId: f.periodId, value: f.value, special: f.special })),
+    finals: finals.map((f) => ({
+      subjectId: f.subject.id,
+      subjectName: f.subject.name,
+      kind: f.kind,
+      periodId: f.periodId,
+      value: f.value,
+      special: f.special,
+    })),
   };
 }
 
@@ -89,12 +115,23 @@ export async function studentMarks(organisationId: number, studentId: number, cl
 export async function homeworkFileOfStudent(organisationId: number, studentId: number, fileId: number) {
   const file = await db.attachment.findUnique({
     where: { organisationId_id: { organisationId, id: fileId } },
-    select: { fileName: true, mimeType: true, storageKey: true, homework: { select: { lesson: { select: { classId: true, date: true } } } } },
+    select: {
+      fileName: true,
+      mimeType: true,
+      storageKey: true,
+      homework: { select: { lesson: { select: { classId: true, date: true } } } },
+    },
   });
   const lesson = file?.homework?.lesson;
   if (!file || !lesson) return null;
   const member = await db.classMembership.findFirst({
-    where: { organisationId, studentId, classId: lesson.classId, startDate: { lte: lesson.date }, OR: [{ endDate: null }, { endDate: { gte: lesson.date } }] },
+    where: {
+      organisationId,
+      studentId,
+      classId: lesson.classId,
+      startDate: { lte: lesson.date },
+      OR: [{ endDate: null }, { endDate: { gte: lesson.date } }],
+    },
     select: { studentId: true },
   });
   return member ? { fileName: file.fileName, mimeType: file.mimeType, storageKey: file.storageKey } : null;

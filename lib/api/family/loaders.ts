@@ -8,7 +8,14 @@ import { addDays, weekFromParam } from "@/lib/diary/rules";
 import { averageOf, roundAverage } from "@/lib/journal/averages";
 import { todayIn } from "@/lib/org/time";
 import { day, instant } from "../request";
-import type { attendanceListSchema, diaryMarkSchema, diaryWeekSchema, homeworkListSchema, marksSchema, scheduleSchema } from "../schema";
+import type {
+  attendanceListSchema,
+  diaryMarkSchema,
+  diaryWeekSchema,
+  homeworkListSchema,
+  marksSchema,
+  scheduleSchema,
+} from "../schema";
 import { homeworkFileOfStudent, periodsOfStudent, studentMarks } from "./data";
 
 type Out<S extends z.ZodType> = z.input<S>;
@@ -28,12 +35,24 @@ function fileUrl(studentId: number, fileId: number): string {
 }
 
 /** The diary week (DRY-1) of a student: lessons with homework, marks, attendance; events. */
-export async function diaryOf(user: CurrentUser, studentId: number, week: string | undefined): Promise<Out<typeof diaryWeekSchema>> {
+export async function diaryOf(
+  user: CurrentUser,
+  studentId: number,
+  week: string | undefined,
+): Promise<Out<typeof diaryWeekSchema>> {
   const monday = weekFromParam(week, todayIn(user.timeZone));
-  const [student, data] = await Promise.all([studentRef(user, studentId), diaryWeek(user.organisationId, studentId, monday)]);
+  const [student, data] = await Promise.all([
+    studentRef(user, studentId),
+    diaryWeek(user.organisationId, studentId, monday),
+  ]);
   return {
     student,
-    week: { from: day(monday), to: day(addDays(monday, 6)), previous: day(addDays(monday, -7)), next: day(addDays(monday, 7)) },
+    week: {
+      from: day(monday),
+      to: day(addDays(monday, 6)),
+      previous: day(addDays(monday, -7)),
+      next: day(addDays(monday, 7)),
+    },
     lessons: data.lessons.map((l) => ({
       ...l,
       date: day(l.date),
@@ -50,49 +69,86 @@ export async function diaryOf(user: CurrentUser, studentId: number, week: string
   };
 }
 
-export async function scheduleOf(user: CurrentUser, studentId: number, week: string | undefined): Promise<Out<typeof scheduleSchema>> {
+export async function scheduleOf(
+  user: CurrentUser,
+  studentId: number,
+  week: string | undefined,
+): Promise<Out<typeof scheduleSchema>> {
   const d = await diaryOf(user, studentId, week);
   return {
     student: d.student,
     week: d.week,
-    lessons: d.lessons.map(({ id, date, bellNumber, startTime, endTime, subjectName, roomName, cancelled, substituteName }) => ({
-      id, date, bellNumber, startTime, endTime, subjectName, roomName, cancelled, substituteName,
-    })),
+    lessons: d.lessons.map(
+      ({ id, date, bellNumber, startTime, endTime, subjectName, roomName, cancelled, substituteName }) => ({
+        id,
+        date,
+        bellNumber,
+        startTime,
+        endTime,
+        subjectName,
+        roomName,
+        cancelled,
+        substituteName,
+      }),
+    ),
     events: d.events,
   };
 }
 
-export async function homeworkOf(user: CurrentUser, studentId: number, week: string | undefined): Promise<Out<typeof homeworkListSchema>> {
-  const d = await diaryOf(user, studentId, week);
-  return {
-    student: d.student,
-    week: d.week,
-    items: d.lessons.flatMap((l) => l.homework.map((h) => ({ ...h, lessonId: l.id, lessonDate: l.date, subjectName: l.subjectName }))),
-  };
-}
-
-export async function attendanceOf(user: CurrentUser, studentId: number, week: string | undefined): Promise<Out<typeof attendanceListSchema>> {
+export async function homeworkOf(
+  user: CurrentUser,
+  studentId: number,
+  week: string | undefined,
+): Promise<Out<typeof homeworkListSchema>> {
   const d = await diaryOf(user, studentId, week);
   return {
     student: d.student,
     week: d.week,
     items: d.lessons.flatMap((l) =>
-      l.attendance ? [{ ...l.attendance, lessonId: l.id, date: l.date, bellNumber: l.bellNumber, subjectName: l.subjectName }] : [],
+      l.homework.map((h) => ({ ...h, lessonId: l.id, lessonDate: l.date, subjectName: l.subjectName })),
+    ),
+  };
+}
+
+export async function attendanceOf(
+  user: CurrentUser,
+  studentId: number,
+  week: string | undefined,
+): Promise<Out<typeof attendanceListSchema>> {
+  const d = await diaryOf(user, studentId, week);
+  return {
+    student: d.student,
+    week: d.week,
+    items: d.lessons.flatMap((l) =>
+      l.attendance
+        ? [{ ...l.attendance, lessonId: l.id, date: l.date, bellNumber: l.bellNumber, subjectName: l.subjectName }]
+        : [],
     ),
   };
 }
 
 /** Marks of a period by subject with the average (lib/journal/averages.ts) and the finals. */
-export async function marksOf(user: CurrentUser, studentId: number, periodId: number | undefined): Promise<Out<typeof marksSchema> | null> {
+export async function marksOf(
+  user: CurrentUser,
+  studentId: number,
+  periodId: number | undefined,
+): Promise<Out<typeof marksSchema> | null> {
   const today = todayIn(user.timeZone);
-  const [student, place] = await Promise.all([studentRef(user, studentId), periodsOfStudent(user.organisationId, studentId, today)]);
+  const [student, place] = await Promise.all([
+    studentRef(user, studentId),
+    periodsOfStudent(user.organisationId, studentId, today),
+  ]);
   const periods = place?.periods ?? [];
   const period =
     periodId !== undefined
       ? periods.find((p) => p.id === periodId)
-      : (periods.find((p) => p.start <= today && p.end >= today) ?? [...periods].reverse().find((p) => p.start <= today) ?? periods[0]);
+      : (periods.find((p) => p.start <= today && p.end >= today) ??
+        [...periods].reverse().find((p) => p.start <= today) ??
+        periods[0]);
   if (periodId !== undefined && !period) return null;
-  const data = place ? await studentMarks(user.organisationId, studentId, place.classId, period ?? null) : { method: "WEIGHTED" as const, marks: [], finals: [] };
+  const data = place
+    ? await studentMarks(user.organisationId, studentId, place.classId, period ?? null)
+    : { method: "WEIGHTED" as const, marks: [], finals: [] };
   const subjects = new Map<number, Out<typeof marksSchema>["subjects"][number]>();
   const subjectOf = (subjectId: number, subjectName: string) => {
     let s = subjects.get(subjectId);
@@ -111,7 +167,12 @@ export async function marksOf(user: CurrentUser, studentId: number, periodId: nu
     const avg = averageOf(s.marks, data.method).average;
     s.average = avg === null ? null : roundAverage(avg);
   }
-  const ref = (p: { id: number; name: string; start: Date; end: Date }) => ({ id: p.id, name: p.name, from: day(p.start), to: day(p.end) });
+  const ref = (p: { id: number; name: string; start: Date; end: Date }) => ({
+    id: p.id,
+    name: p.name,
+    from: day(p.start),
+    to: day(p.end),
+  });
   return {
     student,
     period: period ? ref(period) : null,

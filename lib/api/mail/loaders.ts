@@ -17,23 +17,39 @@ type Out<S extends z.ZodType> = z.input<S>;
 /** The board holds at most this many current announcements for one reader. */
 const BOARD_WINDOW = 500;
 
-export async function announcementsPage(user: CurrentUser, page: number, limit: number): Promise<Out<typeof announcementsSchema>> {
+export async function announcementsPage(
+  user: CurrentUser,
+  page: number,
+  limit: number,
+): Promise<Out<typeof announcementsSchema>> {
   const seesAll = user.roles.some((r) => ADMINISTRATION_ROLES.includes(r));
   const classIds = seesAll
     ? (await currentClasses(user.organisationId)).map((c) => c.id)
     : await readerClassIds(user.organisationId, user.id, todayIn(user.timeZone));
   const rows = await announcementsFor(user.organisationId, user.roles, classIds, new Date(), BOARD_WINDOW);
-  return pageOf(rows.map((a) => ({ ...a, startsAt: instant(a.startsAt) })), page, limit);
+  return pageOf(
+    rows.map((a) => ({ ...a, startsAt: instant(a.startsAt) })),
+    page,
+    limit,
+  );
 }
 
 export async function inboxPage(user: CurrentUser, page: number, limit: number): Promise<Out<typeof inboxSchema>> {
   const rows = await inboxOf(user.organisationId, user.id);
-  return pageOf(rows.map((m) => ({ ...m, createdAt: instant(m.createdAt), readAt: m.readAt ? instant(m.readAt) : null })), page, limit);
+  return pageOf(
+    rows.map((m) => ({ ...m, createdAt: instant(m.createdAt), readAt: m.readAt ? instant(m.readAt) : null })),
+    page,
+    limit,
+  );
 }
 
 export async function sentPage(user: CurrentUser, page: number, limit: number): Promise<Out<typeof sentSchema>> {
   const rows = await sentBy(user.organisationId, user.id);
-  return pageOf(rows.map((m) => ({ ...m, createdAt: instant(m.createdAt) })), page, limit);
+  return pageOf(
+    rows.map((m) => ({ ...m, createdAt: instant(m.createdAt) })),
+    page,
+    limit,
+  );
 }
 
 /** One message the caller sent or received; null otherwise. Reading it here records no receipt (GET is safe). */
@@ -53,6 +69,9 @@ export async function messageOf(user: CurrentUser, messageId: number): Promise<O
 }
 
 /** Sends through lib/messages/mail/send.ts (recipient rules, one transaction); no files over the API. */
-export async function send(user: CurrentUser, input: z.output<typeof sendSchema>): Promise<ActionResult<{ messageId: number }>> {
+export async function send(
+  user: CurrentUser,
+  input: z.output<typeof sendSchema>,
+): Promise<ActionResult<{ messageId: number }>> {
   return sendMessage({ organisationId: user.organisationId, id: user.id, timeZone: user.timeZone }, input, []);
 }

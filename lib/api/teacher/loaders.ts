@@ -13,11 +13,19 @@ import type { journalSchema, teacherLessonsSchema } from "./schema";
 type Out<S extends z.ZodType> = z.input<S>;
 
 /** The caller's lessons of a week as the teacher or the substitute. */
-export async function lessonsOf(user: CurrentUser, week: string | undefined): Promise<Out<typeof teacherLessonsSchema>> {
+export async function lessonsOf(
+  user: CurrentUser,
+  week: string | undefined,
+): Promise<Out<typeof teacherLessonsSchema>> {
   const monday = weekFromParam(week, todayIn(user.timeZone));
   const rows = await weekLessons(user.organisationId, { kind: "teacher", id: user.id }, monday, addDays(monday, 6));
   return {
-    week: { from: day(monday), to: day(addDays(monday, 6)), previous: day(addDays(monday, -7)), next: day(addDays(monday, 7)) },
+    week: {
+      from: day(monday),
+      to: day(addDays(monday, 6)),
+      previous: day(addDays(monday, -7)),
+      next: day(addDays(monday, 7)),
+    },
     lessons: rows.map((l) => ({
       date: day(l.date),
       bellNumber: l.bellNumber,
@@ -47,7 +55,9 @@ export async function journalOf(user: CurrentUser, req: GridRequest): Promise<Ou
     subjectId: v.subjectId,
     subjectName: v.subjectName,
     subgroupId: v.subgroupId,
-    period: page.period ? { id: page.period.id, name: page.period.name, from: day(page.period.start), to: day(page.period.end) } : null,
+    period: page.period
+      ? { id: page.period.id, name: page.period.name, from: day(page.period.start), to: day(page.period.end) }
+      : null,
     lessons: v.lessons.map((l) => ({
       id: l.id,
       date: l.date,

@@ -10,7 +10,11 @@ import { createRemark, moveRemark } from "./mutations";
 import { notifyRemark } from "@/lib/push/send";
 
 /** Files a remark; `scopes` are those the gate granted for remarks.write. */
-export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: RemarkCreate): Promise<ActionResult<{ id: number }>> {
+export async function fileRemark(
+  actor: Actor,
+  scopes: readonly Scope[],
+  r: RemarkCreate,
+): Promise<ActionResult<{ id: number }>> {
   // A department head writes only about the classes of their department: the class is required.
   if (!scopes.includes("all") && !r.classId && !r.lessonId) {
     return fail("INVALID_INPUT", "Укажите класс (группу) вашего отделения", { classId: ["Укажите класс (группу)"] });
@@ -22,7 +26,11 @@ export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: Rema
     if (!decision.allowed) return fail("FORBIDDEN");
   }
   const id = await createRemark(actor.organisationId, actor.id, {
-    teacherId: r.teacherId, classId: target.classId, subjectId: target.subjectId, lessonId: target.lessonId, text: r.text,
+    teacherId: r.teacherId,
+    classId: target.classId,
+    subjectId: target.subjectId,
+    lessonId: target.lessonId,
+    text: r.text,
   });
   void notifyRemark(actor.organisationId, r.teacherId);
   return ok({ id });
@@ -33,15 +41,27 @@ export async function fileRemark(actor: Actor, scopes: readonly Scope[], r: Rema
  * or a writer over the whole organisation (e.g. the director). `scopes` are those of the
  * permission the gate checked (remarks.resolve for «done», remarks.write otherwise).
  */
-export async function applyRemarkMove(actor: Actor, scopes: readonly Scope[], m: RemarkMoveInput, now: Date): Promise<ActionResult<{ status: RemarkStatusName }>> {
+export async function applyRemarkMove(
+  actor: Actor,
+  scopes: readonly Scope[],
+  m: RemarkMoveInput,
+  now: Date,
+): Promise<ActionResult<{ status: RemarkStatusName }>> {
   const remark = await findRemark(actor.organisationId, m.remarkId);
   if (!remark) return fail("NOT_FOUND", "Замечание не найдено");
-  if (m.move === "done" && remark.teacherId !== actor.id) return fail("FORBIDDEN", "Это замечание адресовано другому учителю");
-  if (m.move !== "done" && remark.authorId !== actor.id && !scopes.includes("all")) return fail("FORBIDDEN", "Закрыть замечание может тот, кто его написал");
+  if (m.move === "done" && remark.teacherId !== actor.id)
+    return fail("FORBIDDEN", "Это замечание адресовано другому учителю");
+  if (m.move !== "done" && remark.authorId !== actor.id && !scopes.includes("all"))
+    return fail("FORBIDDEN", "Закрыть замечание может тот, кто его написал");
   const from = remark.status as RemarkStatusName;
   const to = remarkTransition(from, m.move);
   if (!to) return fail("CONFLICT", `Замечание уже в состоянии «${REMARK_STATUS_LABELS[from]}»`);
-  const moved = await moveRemark(actor.organisationId, actor.id, { id: m.remarkId, from, to, note: m.note, move: m.move }, now);
+  const moved = await moveRemark(
+    actor.organisationId,
+    actor.id,
+    { id: m.remarkId, from, to, note: m.note, move: m.move },
+    now,
+  );
   if (!moved) return fail("CONFLICT", "Замечание уже изменено, обновите страницу");
   return ok({ status: to });
 }

@@ -22,7 +22,15 @@ export type RemarkRow = {
 };
 
 const select = {
-  id: true, status: true, text: true, teacherNote: true, createdAt: true, doneAt: true, closedAt: true, authorId: true, teacherId: true,
+  id: true,
+  status: true,
+  text: true,
+  teacherNote: true,
+  createdAt: true,
+  doneAt: true,
+  closedAt: true,
+  authorId: true,
+  teacherId: true,
   author: { select: { lastName: true, firstName: true, middleName: true } },
   teacher: { select: { lastName: true, firstName: true, middleName: true } },
   class: { select: { name: true } },
@@ -31,18 +39,38 @@ const select = {
 } as const;
 
 type Raw = {
-  id: number; status: string; text: string; teacherNote: string | null; createdAt: Date; doneAt: Date | null; closedAt: Date | null;
-  authorId: number; teacherId: number;
+  id: number;
+  status: string;
+  text: string;
+  teacherNote: string | null;
+  createdAt: Date;
+  doneAt: Date | null;
+  closedAt: Date | null;
+  authorId: number;
+  teacherId: number;
   author: { lastName: string; firstName: string; middleName: string | null };
   teacher: { lastName: string; firstName: string; middleName: string | null };
-  class: { name: string } | null; subject: { name: string } | null; lesson: { date: Date } | null;
+  class: { name: string } | null;
+  subject: { name: string } | null;
+  lesson: { date: Date } | null;
 };
 
 function toRow(r: Raw): RemarkRow {
   return {
-    id: r.id, status: r.status as RemarkStatusName, text: r.text, teacherNote: r.teacherNote, createdAt: r.createdAt,
-    doneAt: r.doneAt, closedAt: r.closedAt, authorId: r.authorId, author: shortName(r.author), teacherId: r.teacherId,
-    teacher: fullName(r.teacher), className: r.class?.name ?? null, subjectName: r.subject?.name ?? null, lessonDate: r.lesson?.date ?? null,
+    id: r.id,
+    status: r.status as RemarkStatusName,
+    text: r.text,
+    teacherNote: r.teacherNote,
+    createdAt: r.createdAt,
+    doneAt: r.doneAt,
+    closedAt: r.closedAt,
+    authorId: r.authorId,
+    author: shortName(r.author),
+    teacherId: r.teacherId,
+    teacher: fullName(r.teacher),
+    className: r.class?.name ?? null,
+    subjectName: r.subject?.name ?? null,
+    lessonDate: r.lesson?.date ?? null,
   };
 }
 
@@ -94,12 +122,20 @@ export async function findRemark(organisationId: number, id: number) {
 export async function checkRemarkTarget(
   organisationId: number,
   t: { teacherId: number; classId?: number; subjectId?: number; lessonId?: number; lessonDate?: Date },
-): Promise<{ ok: true; classId: number | null; subjectId: number | null; lessonId: number | null } | { ok: false; field: string; message: string }> {
+): Promise<
+  | { ok: true; classId: number | null; subjectId: number | null; lessonId: number | null }
+  | { ok: false; field: string; message: string }
+> {
   if (t.lessonDate && !t.lessonId) {
-    if (!t.classId || !t.subjectId) return { ok: false, field: "lessonDate", message: "Для урока укажите класс и предмет" };
+    if (!t.classId || !t.subjectId)
+      return { ok: false, field: "lessonDate", message: "Для урока укажите класс и предмет" };
     const found = await db.lesson.findFirst({
       where: {
-        organisationId, classId: t.classId, subjectId: t.subjectId, date: t.lessonDate, status: "SCHEDULED",
+        organisationId,
+        classId: t.classId,
+        subjectId: t.subjectId,
+        date: t.lessonDate,
+        status: "SCHEDULED",
         OR: [{ teacherId: t.teacherId }, { substituteId: t.teacherId }],
       },
       orderBy: { bellNumber: "asc" },
@@ -109,9 +145,22 @@ export async function checkRemarkTarget(
     t = { ...t, lessonId: found.id };
   }
   const [teacher, cls, subject, lesson] = await Promise.all([
-    db.user.findUnique({ where: { organisationId_id: { organisationId, id: t.teacherId } }, select: { isActive: true, roles: { select: { role: true } } } }),
-    t.classId ? db.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: t.classId } }, select: { id: true } }) : null,
-    t.subjectId ? db.subject.findUnique({ where: { organisationId_id: { organisationId, id: t.subjectId } }, select: { id: true } }) : null,
+    db.user.findUnique({
+      where: { organisationId_id: { organisationId, id: t.teacherId } },
+      select: { isActive: true, roles: { select: { role: true } } },
+    }),
+    t.classId
+      ? db.classGroup.findUnique({
+          where: { organisationId_id: { organisationId, id: t.classId } },
+          select: { id: true },
+        })
+      : null,
+    t.subjectId
+      ? db.subject.findUnique({
+          where: { organisationId_id: { organisationId, id: t.subjectId } },
+          select: { id: true },
+        })
+      : null,
     t.lessonId
       ? db.lesson.findUnique({
           where: { organisationId_id: { organisationId, id: t.lessonId } },
@@ -119,12 +168,14 @@ export async function checkRemarkTarget(
         })
       : null,
   ]);
-  if (!teacher || !teacher.isActive || !teacher.roles.some((r) => r.role === "TEACHER")) return { ok: false, field: "teacherId", message: "Выберите учителя" };
+  if (!teacher || !teacher.isActive || !teacher.roles.some((r) => r.role === "TEACHER"))
+    return { ok: false, field: "teacherId", message: "Выберите учителя" };
   if (t.classId && !cls) return { ok: false, field: "classId", message: "Класс не найден" };
   if (t.subjectId && !subject) return { ok: false, field: "subjectId", message: "Предмет не найден" };
   if (t.lessonId) {
     if (!lesson) return { ok: false, field: "lessonId", message: "Урок не найден" };
-    if (lesson.teacherId !== t.teacherId && lesson.substituteId !== t.teacherId) return { ok: false, field: "lessonId", message: "Этот урок ведёт другой учитель" };
+    if (lesson.teacherId !== t.teacherId && lesson.substituteId !== t.teacherId)
+      return { ok: false, field: "lessonId", message: "Этот урок ведёт другой учитель" };
     if ((t.classId && lesson.classId !== t.classId) || (t.subjectId && lesson.subjectId !== t.subjectId)) {
       return { ok: false, field: "lessonId", message: "Урок не из этого класса или предмета" };
     }

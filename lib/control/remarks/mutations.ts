@@ -11,7 +11,11 @@ export async function createRemark(
   return db.$transaction(async (tx) => {
     const row = await tx.remark.create({ data: { organisationId, authorId, ...r }, select: { id: true } });
     await recordAudit(tx, {
-      organisationId, userId: authorId, action: "remark.create", entity: "Remark", entityId: String(row.id),
+      organisationId,
+      userId: authorId,
+      action: "remark.create",
+      entity: "Remark",
+      entityId: String(row.id),
       details: { teacherId: r.teacherId, classId: r.classId, subjectId: r.subjectId, lessonId: r.lessonId },
     });
     return row.id;
@@ -38,7 +42,11 @@ export async function moveRemark(
     const { count } = await tx.remark.updateMany({ where: { organisationId, id: m.id, status: m.from }, data });
     if (count !== 1) return false;
     await recordAudit(tx, {
-      organisationId, userId, action: `remark.${m.move}`, entity: "Remark", entityId: String(m.id),
+      organisationId,
+      userId,
+      action: `remark.${m.move}`,
+      entity: "Remark",
+      entityId: String(m.id),
       details: { from: m.from, to: m.to, ...(m.note ? { note: m.note } : {}) },
     });
     return true;

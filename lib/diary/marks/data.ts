@@ -9,7 +9,14 @@ import { coversDate } from "../rules";
 export type PeriodRef = { id: number; name: string; start: Date; end: Date };
 
 export type StudentMark = AverageInput & { id: number; date: Date; typeName: string; createdAt: Date; updatedAt: Date };
-export type StudentFinal = { kind: string; periodId: number | null; value: number | null; special: FinalSpecialName | null; form: string; setAt: Date };
+export type StudentFinal = {
+  kind: string;
+  periodId: number | null;
+  value: number | null;
+  special: FinalSpecialName | null;
+  form: string;
+  setAt: Date;
+};
 
 export type SubjectMarks = {
   subjectId: number;
@@ -36,7 +43,12 @@ async function studentPeriods(organisationId: number, studentId: number, today: 
   const stays = await db.classMembership.findMany({
     where: { organisationId, studentId },
     orderBy: { startDate: "desc" },
-    select: { classId: true, startDate: true, endDate: true, class: { select: { name: true, yearId: true, periodKind: true } } },
+    select: {
+      classId: true,
+      startDate: true,
+      endDate: true,
+      class: { select: { name: true, yearId: true, periodKind: true } },
+    },
   });
   const current = stays.find((s) => coversDate(s.startDate, s.endDate, today)) ?? stays[0] ?? null;
   if (!current) return { stays, current: null, periods: [] as PeriodRef[] };
@@ -45,7 +57,11 @@ async function studentPeriods(organisationId: number, studentId: number, today: 
     orderBy: { number: "asc" },
     select: { id: true, name: true, startDate: true, endDate: true },
   });
-  return { stays, current, periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })) };
+  return {
+    stays,
+    current,
+    periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
+  };
 }
 
 /** The period a diary opens on: the one holding `today`, else the last begun, else the first (null without periods). */
@@ -66,7 +82,12 @@ export async function defaultPeriodId(organisationId: number, studentId: number,
   return pickPeriod(periods, today, null)?.id ?? null;
 }
 
-export async function studentPeriodData(organisationId: number, studentId: number, today: Date, periodId: number | null): Promise<StudentPeriodData> {
+export async function studentPeriodData(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+  periodId: number | null,
+): Promise<StudentPeriodData> {
   const [{ stays, current, periods }, org, subgroups] = await Promise.all([
     studentPeriods(organisationId, studentId, today),
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, settings: true } }),
@@ -78,7 +99,11 @@ export async function studentPeriodData(organisationId: number, studentId: numbe
     className: current?.class.name ?? null,
     orgName: org?.name ?? "",
     method: (s?.averagingMethod ?? "WEIGHTED") as AveragingMethod,
-    scale: { minMark: s?.minMark ?? 2, maxMark: s?.maxMark ?? 5, roundingThreshold: s ? Number(s.roundingThreshold) : 0.5 },
+    scale: {
+      minMark: s?.minMark ?? 2,
+      maxMark: s?.maxMark ?? 5,
+      roundingThreshold: s ? Number(s.roundingThreshold) : 0.5,
+    },
   };
   const t = today.getTime();
   const period = pickPeriod(periods, today, periodId);
@@ -92,28 +117,71 @@ export async function studentPeriodData(organisationId: number, studentId: numbe
     OR: [{ subgroupId: null }, { subgroupId: { in: subgroups.map((g) => g.subgroupId) } }],
   };
   const [lessons, marks, absences, finals] = await Promise.all([
-    db.lesson.findMany({ where: lessonWhere, select: { id: true, classId: true, date: true, subjectId: true, subject: { select: { name: true, passFail: true, sortOrder: true } } } }),
+    db.lesson.findMany({
+      where: lessonWhere,
+      select: {
+        id: true,
+        classId: true,
+        date: true,
+        subjectId: true,
+        subject: { select: { name: true, passFail: true, sortOrder: true } },
+      },
+    }),
     db.mark.findMany({
       where: { organisationId, studentId, lesson: lessonWhere },
       select: {
-        id: true, lessonId: true, kind: true, value: true, isHospital: true, createdAt: true, updatedAt: true,
+        id: true,
+        lessonId: true,
+        kind: true,
+        value: true,
+        isHospital: true,
+        createdAt: true,
+        updatedAt: true,
         assignment: { select: { weight: true, type: { select: { name: true, weight: true } } } },
       },
     }),
-    db.attendance.findMany({ where: { organisationId, studentId, code: { not: "OP" }, lesson: lessonWhere }, select: { lessonId: true } }),
+    db.attendance.findMany({
+      where: { organisationId, studentId, code: { not: "OP" }, lesson: lessonWhere },
+      select: { lessonId: true },
+    }),
     db.finalMark.findMany({
-      where: { organisationId, studentId, classId: { in: classIds }, OR: [{ periodId: { in: periods.map((p) => p.id) } }, { periodId: null }] },
-      select: { subjectId: true, kind: true, periodId: true, value: true, special: true, form: true, setAt: true, subject: { select: { name: true, passFail: true, sortOrder: true } } },
+      where: {
+        organisationId,
+        studentId,
+        classId: { in: classIds },
+        OR: [{ periodId: { in: periods.map((p) => p.id) } }, { periodId: null }],
+      },
+      select: {
+        subjectId: true,
+        kind: true,
+        periodId: true,
+        value: true,
+        special: true,
+        form: true,
+        setAt: true,
+        subject: { select: { name: true, passFail: true, sortOrder: true } },
+      },
     }),
   ]);
   // Only lessons of the class the student was in on that day (PPL-3).
-  const inStay = lessons.filter((l) => stays.some((x) => x.classId === l.classId && coversDate(x.startDate, x.endDate, l.date)));
+  const inStay = lessons.filter((l) =>
+    stays.some((x) => x.classId === l.classId && coversDate(x.startDate, x.endDate, l.date)),
+  );
   const lessonOf = new Map(inStay.map((l) => [l.id, l]));
   const bySubject = new Map<number, SubjectMarks & { order: number }>();
   const subjectOf = (id: number, subject: { name: string; passFail: boolean; sortOrder: number }) => {
     let entry = bySubject.get(id);
     if (!entry) {
-      entry = { subjectId: id, subjectName: subject.name, passFail: subject.passFail, marks: [], absences: 0, lessonsHeld: 0, finals: [], order: subject.sortOrder };
+      entry = {
+        subjectId: id,
+        subjectName: subject.name,
+        passFail: subject.passFail,
+        marks: [],
+        absences: 0,
+        lessonsHeld: 0,
+        finals: [],
+        order: subject.sortOrder,
+      };
       bySubject.set(id, entry);
     }
     return entry;
@@ -126,8 +194,15 @@ export async function studentPeriodData(organisationId: number, studentId: numbe
     const l = lessonOf.get(m.lessonId);
     if (!l) continue;
     subjectOf(l.subjectId, l.subject).marks.push({
-      id: m.id, kind: m.kind, value: m.value, isHospital: m.isHospital, weight: Number(m.assignment.weight ?? m.assignment.type.weight),
-      date: l.date, typeName: m.assignment.type.name, createdAt: m.createdAt, updatedAt: m.updatedAt,
+      id: m.id,
+      kind: m.kind,
+      value: m.value,
+      isHospital: m.isHospital,
+      weight: Number(m.assignment.weight ?? m.assignment.type.weight),
+      date: l.date,
+      typeName: m.assignment.type.name,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
     });
   }
   for (const a of absences) {
@@ -135,11 +210,21 @@ export async function studentPeriodData(organisationId: number, studentId: numbe
     if (l) subjectOf(l.subjectId, l.subject).absences++;
   }
   for (const f of finals) {
-    subjectOf(f.subjectId, f.subject).finals.push({ kind: f.kind, periodId: f.periodId, value: f.value, special: f.special, form: f.form, setAt: f.setAt });
+    subjectOf(f.subjectId, f.subject).finals.push({
+      kind: f.kind,
+      periodId: f.periodId,
+      value: f.value,
+      special: f.special,
+      form: f.form,
+      setAt: f.setAt,
+    });
   }
   const subjects = [...bySubject.values()]
     .sort((a, b) => a.order - b.order || a.subjectName.localeCompare(b.subjectName, "ru"))
-    .map(({ order: _order, ...rest }) => ({ ...rest, marks: rest.marks.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id) }));
+    .map(({ order: _order, ...rest }) => ({
+      ...rest,
+      marks: rest.marks.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id),
+    }));
   return { ...base, period, subjects };
 }
 
@@ -164,7 +249,9 @@ export async function newSince(organisationId: number, userId: number, studentId
         lesson: { class: { memberships: { some: { organisationId, studentId, endDate: null } } } },
       },
     }),
-    db.messageRecipient.count({ where: { organisationId, userId, deletedAt: null, message: { createdAt: { gt: since } } } }),
+    db.messageRecipient.count({
+      where: { organisationId, userId, deletedAt: null, message: { createdAt: { gt: since } } },
+    }),
   ]);
   return { marks, homework, messages };
 }

@@ -8,10 +8,18 @@ import { averageOf, finalLabel, periodOutlook, type Outlook } from "@/lib/journa
 import { todayIn } from "@/lib/org/time";
 import { nextSeen } from "../rules";
 import { saveDiarySeen } from "../mutations";
-import { defaultPeriodId as defaultPeriodIdOf, diarySeen, newSince, studentPeriodData, type PeriodRef, type StudentMark } from "./data";
+import {
+  defaultPeriodId as defaultPeriodIdOf,
+  diarySeen,
+  newSince,
+  studentPeriodData,
+  type PeriodRef,
+  type StudentMark,
+} from "./data";
 
 /** The student's current period (the route has authorised the student). */
-export const defaultPeriodId = (organisationId: number, studentId: number, today: Date) => defaultPeriodIdOf(organisationId, studentId, today);
+export const defaultPeriodId = (organisationId: number, studentId: number, today: Date) =>
+  defaultPeriodIdOf(organisationId, studentId, today);
 
 export type SubjectView = {
   subjectId: number;
@@ -32,9 +40,19 @@ export type MarksView = {
   totalAbsences: number;
 };
 
-const KIND_LABEL: Record<string, string> = { YEAR: "Год", EXAM: "Экзамен", FINAL: "Итоговая", ATTESTATION: "Аттестация" };
+const KIND_LABEL: Record<string, string> = {
+  YEAR: "Год",
+  EXAM: "Экзамен",
+  FINAL: "Итоговая",
+  ATTESTATION: "Аттестация",
+};
 
-export async function studentMarksView(organisationId: number, studentId: number, today: Date, periodId: number | null): Promise<MarksView> {
+export async function studentMarksView(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+  periodId: number | null,
+): Promise<MarksView> {
   const d = await studentPeriodData(organisationId, studentId, today, periodId);
   const subjects = d.subjects.map((s) => {
     const running = s.marks.map((_, i) => averageOf(s.marks.slice(0, i + 1), d.method).average);
@@ -43,7 +61,14 @@ export async function studentMarksView(organisationId: number, studentId: number
       subjectId: s.subjectId,
       subjectName: s.subjectName,
       marks: s.marks.map((m, i) => ({ ...m, running: running[i] })),
-      outlook: periodOutlook({ marks: s.marks, method: d.method, scale: d.scale, passFail: s.passFail, absences: s.absences, lessonsHeld: s.lessonsHeld }),
+      outlook: periodOutlook({
+        marks: s.marks,
+        method: d.method,
+        scale: d.scale,
+        passFail: s.passFail,
+        absences: s.absences,
+        lessonsHeld: s.lessonsHeld,
+      }),
       periodFinal: periodFinal ? finalLabel(periodFinal) : null,
       otherFinals: s.finals
         .filter((f) => f.kind !== "PERIOD")
@@ -70,7 +95,12 @@ export type VisitNews = { since: Date | null; marks: number; homework: number; m
  * DRY-7: records this view of the diary and tells what is new since the previous visit. Called
  * once per page view by the student or a parent (staff viewing is not recorded).
  */
-export async function recordDiaryVisit(organisationId: number, userId: number, studentId: number, now: Date = new Date()): Promise<VisitNews> {
+export async function recordDiaryVisit(
+  organisationId: number,
+  userId: number,
+  studentId: number,
+  now: Date = new Date(),
+): Promise<VisitNews> {
   const row = await diarySeen(organisationId, userId, studentId);
   const next = nextSeen(row, now);
   await saveDiarySeen(organisationId, userId, studentId, next);
@@ -78,4 +108,6 @@ export async function recordDiaryVisit(organisationId: number, userId: number, s
   return { since: next.sinceAt, ...(await newSince(organisationId, userId, studentId, next.sinceAt)) };
 }
 
-export const loadDiaryVisit = cache((user: CurrentUser, studentId: number) => recordDiaryVisit(user.organisationId, user.id, studentId));
+export const loadDiaryVisit = cache((user: CurrentUser, studentId: number) =>
+  recordDiaryVisit(user.organisationId, user.id, studentId),
+);

@@ -11,7 +11,14 @@ import { authorizeJournal } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { firstIssue } from "../schema";
 import { createUnlockRequest } from "../unlock/mutations";
-import { homeworkFileCount, writeAssignment, writeHomework, writeLessonTopic, writeProtocol, type NewFile } from "./mutations";
+import {
+  homeworkFileCount,
+  writeAssignment,
+  writeHomework,
+  writeLessonTopic,
+  writeProtocol,
+  type NewFile,
+} from "./mutations";
 
 type Result = ActionResult<{ message: string }>;
 
@@ -23,7 +30,9 @@ const optionalDate = z
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Дата в формате ДД.ММ.ГГГГ")
   .transform((s) => (s ? new Date(`${s}T00:00:00.000Z`) : null));
 
-async function editableLesson(lessonId: number): Promise<{ ok: true; userId: number; organisationId: number; lesson: CellLesson } | { ok: false; result: Result }> {
+async function editableLesson(
+  lessonId: number,
+): Promise<{ ok: true; userId: number; organisationId: number; lesson: CellLesson } | { ok: false; result: Result }> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return { ok: false, result: fail("UNAUTHENTICATED") };
   const rights = await authorizeJournal(user, { kind: "lesson", lessonId });
@@ -34,9 +43,14 @@ async function editableLesson(lessonId: number): Promise<{ ok: true; userId: num
   return { ok: true, userId: user.id, organisationId: user.organisationId, lesson };
 }
 
-function form<T extends z.ZodType>(schema: T, data: FormData): { ok: true; data: z.infer<T> } | { ok: false; result: Result } {
+function form<T extends z.ZodType>(
+  schema: T,
+  data: FormData,
+): { ok: true; data: z.infer<T> } | { ok: false; result: Result } {
   const parsed = schema.safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, result: fail("INVALID_INPUT", firstIssue(parsed.error)) };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, result: fail("INVALID_INPUT", firstIssue(parsed.error)) };
 }
 
 const topicSchema = z.object({
@@ -45,7 +59,9 @@ const topicSchema = z.object({
   topic: text(500, "Тема"),
   content: text(4000, "Содержание"),
   planTopicId: z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v)),
-  hours: z.union([z.literal(""), z.coerce.number().min(0.5, "Часов: от 0,5").max(8, "Часов: не больше 8")]).transform((v) => (v === "" ? null : v)),
+  hours: z
+    .union([z.literal(""), z.coerce.number().min(0.5, "Часов: от 0,5").max(8, "Часов: не больше 8")])
+    .transform((v) => (v === "" ? null : v)),
 });
 
 export async function saveTopicAction(_prev: Result | null, data: FormData): Promise<Result> {
@@ -54,8 +70,14 @@ export async function saveTopicAction(_prev: Result | null, data: FormData): Pro
   const a = await editableLesson(parsed.data.lessonId);
   if (!a.ok) return a.result;
   const r = await writeLessonTopic({
-    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, version: parsed.data.version,
-    topic: parsed.data.topic || null, content: parsed.data.content || null, planTopicId: parsed.data.planTopicId,
+    organisationId: a.organisationId,
+    userId: a.userId,
+    now: new Date(),
+    lessonId: a.lesson.id,
+    version: parsed.data.version,
+    topic: parsed.data.topic || null,
+    content: parsed.data.content || null,
+    planTopicId: parsed.data.planTopicId,
     hours: a.lesson.organisation.kind === "COLLEGE" ? parsed.data.hours : null,
   });
   if (r === "conflict") return fail("CONFLICT", "Тему урока уже изменил другой пользователь — обновите страницу");
@@ -77,12 +99,21 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   const a = await editableLesson(parsed.data.lessonId);
   if (!a.ok) return a.result;
   const today = todayIn(a.lesson.organisation.timeZone);
-  if (a.lesson.date < today && !a.lesson.homework.forPast) return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание к прошедшим урокам");
-  if (a.lesson.date.getTime() === today.getTime() && !a.lesson.homework.forToday) return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание на сегодня");
-  if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date) return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");
+  if (a.lesson.date < today && !a.lesson.homework.forPast)
+    return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание к прошедшим урокам");
+  if (a.lesson.date.getTime() === today.getTime() && !a.lesson.homework.forToday)
+    return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание на сегодня");
+  if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date)
+    return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");
   const uploads = data.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
-  const removeIds = (parsed.data.remove ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  if ((await homeworkFileCount(a.organisationId, a.lesson.id)) - removeIds.length + uploads.length > MAX_FILES_PER_ITEM) {
+  const removeIds = (parsed.data.remove ?? "")
+    .split(",")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  if (
+    (await homeworkFileCount(a.organisationId, a.lesson.id)) - removeIds.length + uploads.length >
+    MAX_FILES_PER_ITEM
+  ) {
     return fail("INVALID_INPUT", `Не больше ${MAX_FILES_PER_ITEM} файлов к заданию`);
   }
   const files: NewFile[] = [];
@@ -94,11 +125,24 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
     const check = checkFile(f.name, f.type, f.size);
     if (!check.ok) continue;
     const stored = await putFile(a.organisationId, "homework", new Uint8Array(await f.arrayBuffer()));
-    files.push({ fileName: f.name.trim(), mimeType: check.mimeType, size: stored.size, sha256: stored.sha256, storageKey: stored.storageKey });
+    files.push({
+      fileName: f.name.trim(),
+      mimeType: check.mimeType,
+      size: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+    });
   }
   const r = await writeHomework({
-    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, version: parsed.data.version,
-    text: parsed.data.text, dueDate: parsed.data.dueDate, files, removeFileIds: removeIds,
+    organisationId: a.organisationId,
+    userId: a.userId,
+    now: new Date(),
+    lessonId: a.lesson.id,
+    version: parsed.data.version,
+    text: parsed.data.text,
+    dueDate: parsed.data.dueDate,
+    files,
+    removeFileIds: removeIds,
   });
   if (r === "conflict") return fail("CONFLICT", "Домашнее задание уже изменил другой пользователь — обновите страницу");
   return ok({ message: "Домашнее задание сохранено" });
@@ -110,7 +154,9 @@ const assignmentSchema = z.object({
   intent: z.enum(["save", "delete"]),
   typeId: id,
   description: text(300, "Описание"),
-  weight: z.union([z.literal(""), z.coerce.number().min(0, "Вес: от 0").max(10, "Вес: не больше 10")]).transform((v) => (v === "" ? null : v)),
+  weight: z
+    .union([z.literal(""), z.coerce.number().min(0, "Вес: от 0").max(10, "Вес: не больше 10")])
+    .transform((v) => (v === "" ? null : v)),
   dueDate: optionalDate,
 });
 
@@ -121,8 +167,15 @@ export async function saveAssignmentAction(_prev: Result | null, data: FormData)
   if (!a.ok) return a.result;
   const d = parsed.data;
   const r = await writeAssignment({
-    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, assignmentId: d.assignmentId,
-    fields: d.intent === "delete" ? null : { typeId: d.typeId, description: d.description || null, weight: d.weight, dueDate: d.dueDate },
+    organisationId: a.organisationId,
+    userId: a.userId,
+    now: new Date(),
+    lessonId: a.lesson.id,
+    assignmentId: d.assignmentId,
+    fields:
+      d.intent === "delete"
+        ? null
+        : { typeId: d.typeId, description: d.description || null, weight: d.weight, dueDate: d.dueDate },
   });
   if (r === "has-marks") return fail("INVALID_INPUT", "По заданию уже выставлены отметки — удалить его нельзя");
   if (r === "missing") return fail("NOT_FOUND");
@@ -132,7 +185,10 @@ export async function saveAssignmentAction(_prev: Result | null, data: FormData)
 export async function saveProtocolAction(_prev: Result | null, data: FormData): Promise<Result> {
   const base = form(z.object({ lessonId: id, assignmentId: id, tasks: text(400, "Спецификация") }), data);
   if (!base.ok) return base.result;
-  const tasks = base.data.tasks.split(/[,;\s]+/).filter(Boolean).map(Number);
+  const tasks = base.data.tasks
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map(Number);
   if (tasks.length === 0 || tasks.length > 40 || tasks.some((t) => !Number.isInteger(t) || t < 1 || t > 100)) {
     return fail("INVALID_INPUT", "Спецификация: максимальные баллы заданий через запятую (1–100, до 40 заданий)");
   }
@@ -154,16 +210,30 @@ export async function saveProtocolAction(_prev: Result | null, data: FormData): 
     }
     row.points[task] = points;
   }
-  const members = await studentsOfClass(a.organisationId, a.lesson.classId, results.map((r) => r.studentId));
-  if (results.some((r) => !members.has(r.studentId))) return fail("INVALID_INPUT", "В протоколе есть ученик не из этого класса");
+  const members = await studentsOfClass(
+    a.organisationId,
+    a.lesson.classId,
+    results.map((r) => r.studentId),
+  );
+  if (results.some((r) => !members.has(r.studentId)))
+    return fail("INVALID_INPUT", "В протоколе есть ученик не из этого класса");
   const r = await writeProtocol({
-    organisationId: a.organisationId, userId: a.userId, now: new Date(), lessonId: a.lesson.id, assignmentId: base.data.assignmentId, tasks, results,
+    organisationId: a.organisationId,
+    userId: a.userId,
+    now: new Date(),
+    lessonId: a.lesson.id,
+    assignmentId: base.data.assignmentId,
+    tasks,
+    results,
   });
   if (r === "missing") return fail("NOT_FOUND");
   return ok({ message: "Протокол сохранён" });
 }
 
-const unlockSchema = z.object({ lessonId: id, reason: text(500, "Причина").min(5, "Укажите причину (не короче 5 символов)") });
+const unlockSchema = z.object({
+  lessonId: id,
+  reason: text(500, "Причина").min(5, "Укажите причину (не короче 5 символов)"),
+});
 
 export async function requestUnlockAction(_prev: Result | null, data: FormData): Promise<Result> {
   const parsed = form(unlockSchema, data);
@@ -171,8 +241,17 @@ export async function requestUnlockAction(_prev: Result | null, data: FormData):
   const a = await editableLesson(parsed.data.lessonId);
   if (!a.ok) return a.result;
   const r = await createUnlockRequest({
-    organisationId: a.organisationId, requesterId: a.userId, classId: a.lesson.classId, subjectId: a.lesson.subjectId, date: a.lesson.date,
-    reason: parsed.data.reason, now: new Date(),
+    organisationId: a.organisationId,
+    requesterId: a.userId,
+    classId: a.lesson.classId,
+    subjectId: a.lesson.subjectId,
+    date: a.lesson.date,
+    reason: parsed.data.reason,
+    now: new Date(),
   });
-  return ok({ message: r.duplicate ? "Запрос на эту дату уже подан и ждёт решения администратора" : "Запрос отправлен администратору" });
+  return ok({
+    message: r.duplicate
+      ? "Запрос на эту дату уже подан и ждёт решения администратора"
+      : "Запрос отправлен администратору",
+  });
 }

@@ -12,7 +12,14 @@ const json = (value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
 type Who = { organisationId: number; userId: number; now: Date };
 
 export async function writeLessonTopic(
-  w: Who & { lessonId: number; version: number; topic: string | null; content: string | null; planTopicId: number | null; hours: number | null },
+  w: Who & {
+    lessonId: number;
+    version: number;
+    topic: string | null;
+    content: string | null;
+    planTopicId: number | null;
+    hours: number | null;
+  },
 ): Promise<"ok" | "conflict" | "missing"> {
   return db.$transaction(async (tx) => {
     const current = await tx.lesson.findUnique({
@@ -21,20 +28,33 @@ export async function writeLessonTopic(
     });
     if (!current) return "missing";
     if (w.planTopicId !== null) {
-      const topic = await tx.planTopic.findUnique({ where: { organisationId_id: { organisationId: w.organisationId, id: w.planTopicId } }, select: { id: true } });
+      const topic = await tx.planTopic.findUnique({
+        where: { organisationId_id: { organisationId: w.organisationId, id: w.planTopicId } },
+        select: { id: true },
+      });
       if (!topic) return "missing";
     }
     const updated = await tx.lesson.updateMany({
       where: { organisationId: w.organisationId, id: w.lessonId, version: w.version },
       data: {
-        topic: w.topic, content: w.content, planTopicId: w.planTopicId, ...(w.hours !== null ? { hours: w.hours } : {}),
-        version: { increment: 1 }, filledAt: current.filledAt ?? w.now, updatedAt: w.now,
+        topic: w.topic,
+        content: w.content,
+        planTopicId: w.planTopicId,
+        ...(w.hours !== null ? { hours: w.hours } : {}),
+        version: { increment: 1 },
+        filledAt: current.filledAt ?? w.now,
+        updatedAt: w.now,
       },
     });
     if (updated.count !== 1) return "conflict";
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "TOPIC", lessonId: w.lessonId, entityKey: lessonEntityKey(w.lessonId), userId: w.userId, at: w.now,
+        organisationId: w.organisationId,
+        entity: "TOPIC",
+        lessonId: w.lessonId,
+        entityKey: lessonEntityKey(w.lessonId),
+        userId: w.userId,
+        at: w.now,
         oldValue: json({ topic: current.topic, content: current.content, hours: Number(current.hours) }),
         newValue: json({ topic: w.topic, content: w.content, hours: w.hours ?? Number(current.hours) }),
       },
@@ -46,7 +66,14 @@ export async function writeLessonTopic(
 export type NewFile = { fileName: string; mimeType: string; size: number; sha256: string; storageKey: string };
 
 export async function writeHomework(
-  w: Who & { lessonId: number; version: number; text: string; dueDate: Date | null; files: NewFile[]; removeFileIds: number[] },
+  w: Who & {
+    lessonId: number;
+    version: number;
+    text: string;
+    dueDate: Date | null;
+    files: NewFile[];
+    removeFileIds: number[];
+  },
 ): Promise<"ok" | "conflict"> {
   const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
@@ -64,21 +91,54 @@ export async function writeHomework(
       });
     } else {
       const created = await tx.homework.create({
-        data: { organisationId: w.organisationId, lessonId: w.lessonId, text: w.text, dueDate: w.dueDate, createdById: w.userId, createdAt: w.now, updatedAt: w.now },
+        data: {
+          organisationId: w.organisationId,
+          lessonId: w.lessonId,
+          text: w.text,
+          dueDate: w.dueDate,
+          createdById: w.userId,
+          createdAt: w.now,
+          updatedAt: w.now,
+        },
         select: { id: true },
       });
       homeworkId = created.id;
     }
     const removable = (current?.files ?? []).filter((f) => w.removeFileIds.includes(f.id)).map((f) => f.id);
-    if (removable.length) await tx.attachment.deleteMany({ where: { organisationId: w.organisationId, id: { in: removable }, homeworkId: homeworkId! } });
+    if (removable.length)
+      await tx.attachment.deleteMany({
+        where: { organisationId: w.organisationId, id: { in: removable }, homeworkId: homeworkId! },
+      });
     for (const f of w.files) {
-      await tx.attachment.create({ data: { organisationId: w.organisationId, homeworkId: homeworkId!, uploadedById: w.userId, createdAt: w.now, ...f } });
+      await tx.attachment.create({
+        data: {
+          organisationId: w.organisationId,
+          homeworkId: homeworkId!,
+          uploadedById: w.userId,
+          createdAt: w.now,
+          ...f,
+        },
+      });
     }
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "HOMEWORK", lessonId: w.lessonId, entityKey: homeworkEntityKey(homeworkId!), userId: w.userId, at: w.now,
-        oldValue: json(current ? { text: current.text, dueDate: current.dueDate, files: current.files.map((f) => f.fileName) } : null),
-        newValue: json({ text: w.text, dueDate: w.dueDate, added: w.files.map((f) => f.fileName), removed: removable.length }),
+        organisationId: w.organisationId,
+        entity: "HOMEWORK",
+        lessonId: w.lessonId,
+        entityKey: homeworkEntityKey(homeworkId!),
+        userId: w.userId,
+        at: w.now,
+        oldValue: json(
+          current
+            ? { text: current.text, dueDate: current.dueDate, files: current.files.map((f) => f.fileName) }
+            : null,
+        ),
+        newValue: json({
+          text: w.text,
+          dueDate: w.dueDate,
+          added: w.files.map((f) => f.fileName),
+          removed: removable.length,
+        }),
       },
     });
     return current?.text === w.text ? "same text" : "ok";
@@ -94,14 +154,22 @@ export async function homeworkFileCount(organisationId: number, lessonId: number
   return db.attachment.count({ where: { organisationId, homework: { lessonId } } });
 }
 
-export type AssignmentFields = { typeId: number; description: string | null; weight: number | null; dueDate: Date | null };
+export type AssignmentFields = {
+  typeId: number;
+  description: string | null;
+  weight: number | null;
+  dueDate: Date | null;
+};
 
 export async function writeAssignment(
   w: Who & { lessonId: number; assignmentId: number | null; fields: AssignmentFields | null },
 ): Promise<"ok" | "missing" | "has-marks"> {
   return db.$transaction(async (tx) => {
     if (w.fields) {
-      const type = await tx.assignmentType.findUnique({ where: { organisationId_id: { organisationId: w.organisationId, id: w.fields.typeId } }, select: { id: true } });
+      const type = await tx.assignmentType.findUnique({
+        where: { organisationId_id: { organisationId: w.organisationId, id: w.fields.typeId } },
+        select: { id: true },
+      });
       if (!type) return "missing";
     }
     let old: unknown = null;
@@ -109,25 +177,49 @@ export async function writeAssignment(
     if (id !== null) {
       const current = await tx.assignment.findUnique({
         where: { organisationId_id: { organisationId: w.organisationId, id } },
-        select: { lessonId: true, typeId: true, description: true, weight: true, dueDate: true, _count: { select: { marks: true } } },
+        select: {
+          lessonId: true,
+          typeId: true,
+          description: true,
+          weight: true,
+          dueDate: true,
+          _count: { select: { marks: true } },
+        },
       });
       if (!current || current.lessonId !== w.lessonId) return "missing";
-      old = { typeId: current.typeId, description: current.description, weight: current.weight === null ? null : Number(current.weight), dueDate: current.dueDate };
+      old = {
+        typeId: current.typeId,
+        description: current.description,
+        weight: current.weight === null ? null : Number(current.weight),
+        dueDate: current.dueDate,
+      };
       if (w.fields === null) {
         if (current._count.marks > 0) return "has-marks";
         await tx.controlProtocol.deleteMany({ where: { organisationId: w.organisationId, assignmentId: id } });
         await tx.assignment.delete({ where: { organisationId_id: { organisationId: w.organisationId, id } } });
       } else {
-        await tx.assignment.update({ where: { organisationId_id: { organisationId: w.organisationId, id } }, data: w.fields });
+        await tx.assignment.update({
+          where: { organisationId_id: { organisationId: w.organisationId, id } },
+          data: w.fields,
+        });
       }
     } else if (w.fields) {
-      const created = await tx.assignment.create({ data: { organisationId: w.organisationId, lessonId: w.lessonId, ...w.fields, createdAt: w.now }, select: { id: true } });
+      const created = await tx.assignment.create({
+        data: { organisationId: w.organisationId, lessonId: w.lessonId, ...w.fields, createdAt: w.now },
+        select: { id: true },
+      });
       id = created.id;
     }
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "ASSIGNMENT", lessonId: w.lessonId, entityKey: `assignment:${id}`, userId: w.userId, at: w.now,
-        oldValue: json(old), newValue: json(w.fields),
+        organisationId: w.organisationId,
+        entity: "ASSIGNMENT",
+        lessonId: w.lessonId,
+        entityKey: `assignment:${id}`,
+        userId: w.userId,
+        at: w.now,
+        oldValue: json(old),
+        newValue: json(w.fields),
       },
     });
     return "ok";
@@ -136,10 +228,18 @@ export async function writeAssignment(
 
 /** JRN-8: the specification of a diagnostic work and the per-student results by task. */
 export async function writeProtocol(
-  w: Who & { lessonId: number; assignmentId: number; tasks: number[]; results: { studentId: number; points: (number | null)[] }[] },
+  w: Who & {
+    lessonId: number;
+    assignmentId: number;
+    tasks: number[];
+    results: { studentId: number; points: (number | null)[] }[];
+  },
 ): Promise<"ok" | "missing"> {
   return db.$transaction(async (tx) => {
-    const a = await tx.assignment.findUnique({ where: { organisationId_id: { organisationId: w.organisationId, id: w.assignmentId } }, select: { lessonId: true } });
+    const a = await tx.assignment.findUnique({
+      where: { organisationId_id: { organisationId: w.organisationId, id: w.assignmentId } },
+      select: { lessonId: true },
+    });
     if (!a || a.lessonId !== w.lessonId) return "missing";
     await tx.assignment.update({
       where: { organisationId_id: { organisationId: w.organisationId, id: w.assignmentId } },
@@ -148,14 +248,25 @@ export async function writeProtocol(
     for (const r of w.results) {
       const data = { results: json({ points: r.points }) as Prisma.InputJsonValue };
       await tx.controlProtocol.upsert({
-        where: { organisationId_assignmentId_studentId: { organisationId: w.organisationId, assignmentId: w.assignmentId, studentId: r.studentId } },
+        where: {
+          organisationId_assignmentId_studentId: {
+            organisationId: w.organisationId,
+            assignmentId: w.assignmentId,
+            studentId: r.studentId,
+          },
+        },
         create: { organisationId: w.organisationId, assignmentId: w.assignmentId, studentId: r.studentId, ...data },
         update: data,
       });
     }
     await tx.journalChange.create({
       data: {
-        organisationId: w.organisationId, entity: "ASSIGNMENT", lessonId: w.lessonId, entityKey: `assignment:${w.assignmentId}`, userId: w.userId, at: w.now,
+        organisationId: w.organisationId,
+        entity: "ASSIGNMENT",
+        lessonId: w.lessonId,
+        entityKey: `assignment:${w.assignmentId}`,
+        userId: w.userId,
+        at: w.now,
         newValue: json({ protocol: { tasks: w.tasks, students: w.results.length } }),
       },
     });
@@ -165,8 +276,14 @@ export async function writeProtocol(
 
 export async function protocolOf(organisationId: number, assignmentId: number) {
   const [a, rows] = await Promise.all([
-    db.assignment.findUnique({ where: { organisationId_id: { organisationId, id: assignmentId } }, select: { lessonId: true, specification: true } }),
-    db.controlProtocol.findMany({ where: { organisationId, assignmentId }, select: { studentId: true, results: true } }),
+    db.assignment.findUnique({
+      where: { organisationId_id: { organisationId, id: assignmentId } },
+      select: { lessonId: true, specification: true },
+    }),
+    db.controlProtocol.findMany({
+      where: { organisationId, assignmentId },
+      select: { studentId: true, results: true },
+    }),
   ]);
   return a ? { lessonId: a.lessonId, specification: a.specification, rows } : null;
 }

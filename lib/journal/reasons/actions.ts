@@ -11,7 +11,10 @@ import { lessonClass } from "./data";
 
 const CODES: readonly AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
 
-export async function saveReasonsAction(_prev: ActionResult<{ message: string }> | null, data: FormData): Promise<ActionResult<{ message: string }>> {
+export async function saveReasonsAction(
+  _prev: ActionResult<{ message: string }> | null,
+  data: FormData,
+): Promise<ActionResult<{ message: string }>> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
   const classId = Number(data.get("classId"));
@@ -22,9 +25,15 @@ export async function saveReasonsAction(_prev: ActionResult<{ message: string }>
     const m = /^r:(\d+):(\d+)$/.exec(key);
     if (!m || typeof value !== "string") continue;
     const [code, original, version] = value.split(":");
-    if (!CODES.includes(code as AttendanceCodeName) || !CODES.includes(original as AttendanceCodeName)) return fail("INVALID_INPUT", "Недопустимый код посещаемости");
+    if (!CODES.includes(code as AttendanceCodeName) || !CODES.includes(original as AttendanceCodeName))
+      return fail("INVALID_INPUT", "Недопустимый код посещаемости");
     if (code === original) continue;
-    changes.push({ lessonId: Number(m[1]), studentId: Number(m[2]), code: code as AttendanceCodeName, version: Number(version) });
+    changes.push({
+      lessonId: Number(m[1]),
+      studentId: Number(m[2]),
+      code: code as AttendanceCodeName,
+      version: Number(version),
+    });
   }
   if (changes.length > 500) return fail("INVALID_INPUT", "Слишком много изменений за раз");
   let saved = 0;
@@ -33,14 +42,25 @@ export async function saveReasonsAction(_prev: ActionResult<{ message: string }>
   for (const c of changes) {
     if ((await lessonClass(user.organisationId, c.lessonId)) !== classId) return fail("FORBIDDEN");
     const r = await writeAttendance({
-      organisationId: user.organisationId, userId: user.id, lessonId: c.lessonId, studentId: c.studentId, next: { code: c.code, missedHours: null },
-      expectedVersion: c.version, asReason: true, allow: (current) => (current !== null && reasonApplies(current, c.code) ? "write" : "deny"),
-      reason: null, now,
+      organisationId: user.organisationId,
+      userId: user.id,
+      lessonId: c.lessonId,
+      studentId: c.studentId,
+      next: { code: c.code, missedHours: null },
+      expectedVersion: c.version,
+      asReason: true,
+      allow: (current) => (current !== null && reasonApplies(current, c.code) ? "write" : "deny"),
+      reason: null,
+      now,
     });
     if (r.ok) saved++;
     else conflicts.push(`${c.lessonId}:${c.studentId}`);
   }
   revalidatePath("/journal/attendance");
-  if (conflicts.length) return fail("CONFLICT", `Сохранено: ${saved}. Не сохранено (изменены другим пользователем): ${conflicts.length} — обновите страницу`);
+  if (conflicts.length)
+    return fail(
+      "CONFLICT",
+      `Сохранено: ${saved}. Не сохранено (изменены другим пользователем): ${conflicts.length} — обновите страницу`,
+    );
   return ok({ message: `Сохранено причин: ${saved}` });
 }

@@ -15,19 +15,39 @@ export type AbsenceRow = {
   missedHours: number | null;
 };
 
-export async function absencesOfClass(organisationId: number, classId: number, from: Date, to: Date): Promise<AbsenceRow[]> {
+export async function absencesOfClass(
+  organisationId: number,
+  classId: number,
+  from: Date,
+  to: Date,
+): Promise<AbsenceRow[]> {
   const rows = await db.attendance.findMany({
-    where: { organisationId, code: { not: "OP" }, lesson: { classId, date: { gte: from, lte: to }, status: "SCHEDULED" } },
+    where: {
+      organisationId,
+      code: { not: "OP" },
+      lesson: { classId, date: { gte: from, lte: to }, status: "SCHEDULED" },
+    },
     select: {
-      lessonId: true, studentId: true, code: true, version: true, missedHours: true,
+      lessonId: true,
+      studentId: true,
+      code: true,
+      version: true,
+      missedHours: true,
       lesson: { select: { date: true, bellNumber: true, subject: { select: { name: true } } } },
       student: { select: { lastName: true, firstName: true, middleName: true } },
     },
   });
   return rows
     .map((r) => ({
-      lessonId: r.lessonId, studentId: r.studentId, student: fullName(r.student), date: r.lesson.date, bell: r.lesson.bellNumber,
-      subject: r.lesson.subject.name, code: r.code as AttendanceCodeName, version: r.version, missedHours: r.missedHours === null ? null : Number(r.missedHours),
+      lessonId: r.lessonId,
+      studentId: r.studentId,
+      student: fullName(r.student),
+      date: r.lesson.date,
+      bell: r.lesson.bellNumber,
+      subject: r.lesson.subject.name,
+      code: r.code as AttendanceCodeName,
+      version: r.version,
+      missedHours: r.missedHours === null ? null : Number(r.missedHours),
     }))
     .sort((a, b) => a.student.localeCompare(b.student, "ru") || a.date.getTime() - b.date.getTime() || a.bell - b.bell);
 }
@@ -42,6 +62,9 @@ export async function classesForReasons(organisationId: number, filter: { all: b
 }
 
 export async function lessonClass(organisationId: number, lessonId: number): Promise<number | null> {
-  const l = await db.lesson.findUnique({ where: { organisationId_id: { organisationId, id: lessonId } }, select: { classId: true } });
+  const l = await db.lesson.findUnique({
+    where: { organisationId_id: { organisationId, id: lessonId } },
+    select: { classId: true },
+  });
   return l?.classId ?? null;
 }

@@ -15,18 +15,35 @@ const schema = z.object({
   note: z.string().trim().max(500, "Комментарий — не длиннее 500 символов").optional(),
 });
 
-export async function decideUnlockAction(_prev: ActionResult<{ message: string }> | null, data: FormData): Promise<ActionResult<{ message: string }>> {
+export async function decideUnlockAction(
+  _prev: ActionResult<{ message: string }> | null,
+  data: FormData,
+): Promise<ActionResult<{ message: string }>> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
-  const parsed = schema.safeParse({ requestId: data.get("requestId"), decision: data.get("decision"), note: data.get("note") ?? undefined });
+  const parsed = schema.safeParse({
+    requestId: data.get("requestId"),
+    decision: data.get("decision"),
+    note: data.get("note") ?? undefined,
+  });
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const target = await unlockTarget(user.organisationId, parsed.data.requestId);
   if (!target) return fail("NOT_FOUND");
-  if (!(await authorizeAny(user, ["journal.unlock"], { kind: "class", classId: target.classId, subjectId: target.subjectId }))) return fail("FORBIDDEN");
+  if (
+    !(await authorizeAny(user, ["journal.unlock"], {
+      kind: "class",
+      classId: target.classId,
+      subjectId: target.subjectId,
+    }))
+  )
+    return fail("FORBIDDEN");
   const approve = parsed.data.decision === "approve";
   const r = await decideUnlockRequest({
-    organisationId: user.organisationId, deciderId: user.id, requestId: parsed.data.requestId,
-    decision: { approve, note: parsed.data.note || null }, now: new Date(),
+    organisationId: user.organisationId,
+    deciderId: user.id,
+    requestId: parsed.data.requestId,
+    decision: { approve, note: parsed.data.note || null },
+    now: new Date(),
   });
   if (!r) return fail("CONFLICT", "Решение по запросу уже принято");
   revalidatePath("/journal/unlock");

@@ -31,8 +31,16 @@ export async function unlockRequests(
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     take: limit,
     select: {
-      id: true, date: true, reason: true, status: true, decidedAt: true, decisionNote: true, openUntil: true, createdAt: true,
-      classId: true, subjectId: true,
+      id: true,
+      date: true,
+      reason: true,
+      status: true,
+      decidedAt: true,
+      decisionNote: true,
+      openUntil: true,
+      createdAt: true,
+      classId: true,
+      subjectId: true,
       class: { select: { name: true } },
       subject: { select: { name: true } },
       requester: person,
@@ -40,13 +48,30 @@ export async function unlockRequests(
     },
   });
   return rows.map((r) => ({
-    id: r.id, className: r.class.name, subjectName: r.subject.name, date: r.date, reason: r.reason, status: r.status,
-    requester: fullName(r.requester), decider: r.decider ? fullName(r.decider) : null, decidedAt: r.decidedAt,
-    decisionNote: r.decisionNote, openUntil: r.openUntil, createdAt: r.createdAt, classId: r.classId, subjectId: r.subjectId,
+    id: r.id,
+    className: r.class.name,
+    subjectName: r.subject.name,
+    date: r.date,
+    reason: r.reason,
+    status: r.status,
+    requester: fullName(r.requester),
+    decider: r.decider ? fullName(r.decider) : null,
+    decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote,
+    openUntil: r.openUntil,
+    createdAt: r.createdAt,
+    classId: r.classId,
+    subjectId: r.subjectId,
   }));
 }
 
 /** The class and subject of a request, to authorise a decision on it. */
-export async function unlockTarget(organisationId: number, id: number): Promise<{ classId: number; subjectId: number } | null> {
-  return db.unlockRequest.findUnique({ where: { organisationId_id: { organisationId, id } }, select: { classId: true, subjectId: true } });
+export async function unlockTarget(
+  organisationId: number,
+  id: number,
+): Promise<{ classId: number; subjectId: number } | null> {
+  return db.unlockRequest.findUnique({
+    where: { organisationId_id: { organisationId, id } },
+    select: { classId: true, subjectId: true },
+  });
 }

@@ -15,14 +15,25 @@ export async function createUnlockRequest(a: {
   now: Date;
 }): Promise<{ id: number; duplicate: boolean }> {
   const pending = await db.unlockRequest.findFirst({
-    where: { organisationId: a.organisationId, classId: a.classId, subjectId: a.subjectId, date: a.date, status: "PENDING" },
+    where: {
+      organisationId: a.organisationId,
+      classId: a.classId,
+      subjectId: a.subjectId,
+      date: a.date,
+      status: "PENDING",
+    },
     select: { id: true },
   });
   if (pending) return { id: pending.id, duplicate: true };
   const row = await db.unlockRequest.create({
     data: {
-      organisationId: a.organisationId, classId: a.classId, subjectId: a.subjectId, date: a.date, reason: a.reason,
-      requesterId: a.requesterId, createdAt: a.now,
+      organisationId: a.organisationId,
+      classId: a.classId,
+      subjectId: a.subjectId,
+      date: a.date,
+      reason: a.reason,
+      requesterId: a.requesterId,
+      createdAt: a.now,
     },
     select: { id: true },
   });

@@ -49,7 +49,12 @@ export async function moderatorAction(_prev: ActionResult | null, form: FormData
   if (!parsed.ok) return fail("INVALID_INPUT", parsed.message);
   const access = await requireAccessForAction("forum.moderate");
   if (!access.ok) return access;
-  const done = await setModerator(access.user.organisationId, parsed.data.userId, parsed.data.appoint === "1", access.user.id);
+  const done = await setModerator(
+    access.user.organisationId,
+    parsed.data.userId,
+    parsed.data.appoint === "1",
+    access.user.id,
+  );
   if (!done) return fail("NOT_FOUND");
   revalidatePath("/forum/moderators");
   return ok(undefined);

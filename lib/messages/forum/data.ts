@@ -2,7 +2,14 @@
 import { db } from "@/lib/db";
 import { fullName } from "../mail/data";
 
-export type TopicItem = { id: number; title: string; authorName: string; createdAt: Date; posts: number; lastPostAt: Date | null };
+export type TopicItem = {
+  id: number;
+  title: string;
+  authorName: string;
+  createdAt: Date;
+  posts: number;
+  lastPostAt: Date | null;
+};
 
 export async function topicsOf(organisationId: number): Promise<TopicItem[]> {
   const rows = await db.forumTopic.findMany({
@@ -30,7 +37,14 @@ export async function topicsOf(organisationId: number): Promise<TopicItem[]> {
     .sort((a, b) => (b.lastPostAt ?? b.createdAt).getTime() - (a.lastPostAt ?? a.createdAt).getTime());
 }
 
-export type PostItem = { id: number; body: string; authorName: string; createdAt: Date; hidden: boolean; hiddenByName: string | null };
+export type PostItem = {
+  id: number;
+  body: string;
+  authorName: string;
+  createdAt: Date;
+  hidden: boolean;
+  hiddenByName: string | null;
+};
 export type TopicView = { id: number; title: string; posts: PostItem[] };
 
 export async function topicOf(organisationId: number, topicId: number): Promise<TopicView | null> {
@@ -88,9 +102,18 @@ export async function moderatorCandidates(organisationId: number): Promise<Moder
   const rows = await db.user.findMany({
     where: {
       organisationId,
-      OR: [{ isActive: true, roles: { some: { role: { notIn: ["STUDENT", "PARENT"] } } } }, { forumModerator: { isNot: null } }],
+      OR: [
+        { isActive: true, roles: { some: { role: { notIn: ["STUDENT", "PARENT"] } } } },
+        { forumModerator: { isNot: null } },
+      ],
     },
-    select: { id: true, lastName: true, firstName: true, middleName: true, forumModerator: { select: { userId: true } } },
+    select: {
+      id: true,
+      lastName: true,
+      firstName: true,
+      middleName: true,
+      forumModerator: { select: { userId: true } },
+    },
   });
   return rows
     .map((u) => ({ userId: u.id, name: fullName(u), isModerator: u.forumModerator !== null }))
@@ -99,6 +122,9 @@ export async function moderatorCandidates(organisationId: number): Promise<Moder
 
 /** The post's topic, when the post exists in the organisation. */
 export async function topicOfPost(organisationId: number, postId: number): Promise<number | null> {
-  const p = await db.forumPost.findUnique({ where: { organisationId_id: { organisationId, id: postId } }, select: { topicId: true } });
+  const p = await db.forumPost.findUnique({
+    where: { organisationId_id: { organisationId, id: postId } },
+    select: { topicId: true },
+  });
   return p?.topicId ?? null;
 }

@@ -9,7 +9,10 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { formFiles, parseComposeForm } from "../schema";
 import { sendMessage } from "./send";
 
-export async function sendMessageAction(_prev: ActionResult<{ messageId: number }> | null, form: FormData): Promise<ActionResult<{ messageId: number }>> {
+export async function sendMessageAction(
+  _prev: ActionResult<{ messageId: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ messageId: number }>> {
   const parsed = parseComposeForm(form);
   if (!parsed.ok) return fail("INVALID_INPUT", parsed.message, parsed.fieldErrors);
   const access = await requireAccessForAction("mail.use");

@@ -9,7 +9,10 @@ type Named = { lastName: string; firstName: string; middleName: string | null };
 export const fullName = (p: Named) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
 
 const roleList = (rows: { role: string }[]): Role[] => rows.map((r) => r.role).filter(isRole);
-const currentMembership = (today: Date) => ({ startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] });
+const currentMembership = (today: Date) => ({
+  startDate: { lte: today },
+  OR: [{ endDate: null }, { endDate: { gte: today } }],
+});
 const openYear = { year: { status: { not: "CLOSED" as const } } };
 
 /** The sender's roles and the current classes of their children / of themselves. */
@@ -21,7 +24,13 @@ export async function senderFacts(organisationId: number, userId: number, today:
       roles: { select: { role: true } },
       student: { select: { memberships: { where: currentMembership(today), select: { classId: true } } } },
       parent: {
-        select: { children: { select: { student: { select: { memberships: { where: currentMembership(today), select: { classId: true } } } } } } },
+        select: {
+          children: {
+            select: {
+              student: { select: { memberships: { where: currentMembership(today), select: { classId: true } } } },
+            },
+          },
+        },
       },
     },
   });
@@ -59,7 +68,11 @@ export async function recipientFacts(organisationId: number, userIds: readonly n
 export type DirectoryEntry = { userId: number; name: string; roles: Role[]; note: string };
 
 /** People a family may write to: the administration and the teachers / class teachers of the given classes. */
-export async function familyDirectory(organisationId: number, classIds: readonly number[], administration: readonly Role[]): Promise<DirectoryEntry[]> {
+export async function familyDirectory(
+  organisationId: number,
+  classIds: readonly number[],
+  administration: readonly Role[],
+): Promise<DirectoryEntry[]> {
   const rows = await db.user.findMany({
     where: {
       organisationId,
@@ -76,8 +89,14 @@ export async function familyDirectory(organisationId: number, classIds: readonly
       firstName: true,
       middleName: true,
       roles: { select: { role: true } },
-      loads: { where: { classId: { in: [...classIds] }, ...openYear }, select: { subject: { select: { name: true } } } },
-      classTeacherOf: { where: { classId: { in: [...classIds] }, class: openYear }, select: { class: { select: { name: true } } } },
+      loads: {
+        where: { classId: { in: [...classIds] }, ...openYear },
+        select: { subject: { select: { name: true } } },
+      },
+      classTeacherOf: {
+        where: { classId: { in: [...classIds] }, class: openYear },
+        select: { class: { select: { name: true } } },
+      },
     },
   });
   return rows.map((u) => {
@@ -102,7 +121,11 @@ export async function staffDirectory(organisationId: number): Promise<DirectoryE
 }
 
 /** Students and parents (with logins) of the given classes today, for a teacher's address book. */
-export async function familiesOfClasses(organisationId: number, classIds: readonly number[], today: Date): Promise<DirectoryEntry[]> {
+export async function familiesOfClasses(
+  organisationId: number,
+  classIds: readonly number[],
+  today: Date,
+): Promise<DirectoryEntry[]> {
   if (classIds.length === 0) return [];
   const members = await db.classMembership.findMany({
     where: { organisationId, classId: { in: [...classIds] }, ...currentMembership(today) },
@@ -114,7 +137,9 @@ export async function familiesOfClasses(organisationId: number, classIds: readon
           lastName: true,
           firstName: true,
           middleName: true,
-          parentLinks: { select: { parent: { select: { userId: true, lastName: true, firstName: true, middleName: true } } } },
+          parentLinks: {
+            select: { parent: { select: { userId: true, lastName: true, firstName: true, middleName: true } } },
+          },
         },
       },
     },
@@ -122,12 +147,18 @@ export async function familiesOfClasses(organisationId: number, classIds: readon
   const out = new Map<number, DirectoryEntry>();
   for (const m of members) {
     const s = m.student;
-    if (s.userId) out.set(s.userId, { userId: s.userId, name: fullName(s), roles: ["STUDENT"], note: `ученик ${m.class.name}` });
+    if (s.userId)
+      out.set(s.userId, { userId: s.userId, name: fullName(s), roles: ["STUDENT"], note: `ученик ${m.class.name}` });
     for (const { parent } of s.parentLinks) {
       if (!parent.userId) continue;
       const prev = out.get(parent.userId);
       const note = `родитель: ${s.lastName} ${s.firstName}, ${m.class.name}`;
-      out.set(parent.userId, { userId: parent.userId, name: fullName(parent), roles: ["PARENT"], note: prev ? `${prev.note}; ${note}` : note });
+      out.set(parent.userId, {
+        userId: parent.userId,
+        name: fullName(parent),
+        roles: ["PARENT"],
+        note: prev ? `${prev.note}; ${note}` : note,
+      });
     }
   }
   return [...out.values()];
@@ -135,7 +166,10 @@ export async function familiesOfClasses(organisationId: number, classIds: readon
 
 /** Classes of the current year, for choosing recipients or an announcement's class. */
 export async function currentClasses(organisationId: number): Promise<{ id: number; name: string }[]> {
-  const rows = await db.classGroup.findMany({ where: { organisationId, year: { isCurrent: true } }, select: { id: true, name: true } });
+  const rows = await db.classGroup.findMany({
+    where: { organisationId, year: { isCurrent: true } },
+    select: { id: true, name: true },
+  });
   return rows.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
 }
 
@@ -159,7 +193,11 @@ export async function usersWithRoles(organisationId: number, roles: readonly Rol
 }
 
 /** Students of the classes today and their parents, as user ids (class recipients expand on the server). */
-export async function usersOfClasses(organisationId: number, classIds: readonly number[], today: Date): Promise<number[]> {
+export async function usersOfClasses(
+  organisationId: number,
+  classIds: readonly number[],
+  today: Date,
+): Promise<number[]> {
   return (await familiesOfClasses(organisationId, classIds, today)).map((e) => e.userId);
 }
 

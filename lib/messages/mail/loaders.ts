@@ -4,7 +4,14 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { ADMINISTRATION_ROLES, isFamilyOnly, mayWriteTo } from "../rules";
 import { getFile } from "@/lib/storage/files";
-import { attachmentForViewer, inboxOf, messageForViewer, sentBy, threadForViewer, unreadCountOf } from "../mailbox/data";
+import {
+  attachmentForViewer,
+  inboxOf,
+  messageForViewer,
+  sentBy,
+  threadForViewer,
+  unreadCountOf,
+} from "../mailbox/data";
 import { overdueParentQuestions, type OverdueQuestion } from "../overdue/questions";
 import {
   classesOfTeacher,
@@ -54,7 +61,14 @@ export const loadComposeOptions = cache(async (user: CurrentUser): Promise<Compo
   if (isFamilyOnly(sender.roles)) {
     const classIds = [...new Set([...sender.childClassIds, ...sender.ownClassIds])];
     const entries = await familyDirectory(user.organisationId, classIds, ADMINISTRATION_ROLES);
-    const facts = new Map((await recipientFacts(user.organisationId, entries.map((e) => e.userId))).map((f) => [f.userId, f]));
+    const facts = new Map(
+      (
+        await recipientFacts(
+          user.organisationId,
+          entries.map((e) => e.userId),
+        )
+      ).map((f) => [f.userId, f]),
+    );
     const persons = entries.filter((e) => {
       const f = facts.get(e.userId);
       return f !== undefined && mayWriteTo(sender, f);

@@ -38,7 +38,13 @@ export async function createMessage(input: NewMessage): Promise<number> {
     });
     if (input.attachments.length > 0) {
       await tx.attachment.createMany({
-        data: input.attachments.map((a) => ({ organisationId, messageId: message.id, uploadedById: senderId, createdAt: input.now, ...a })),
+        data: input.attachments.map((a) => ({
+          organisationId,
+          messageId: message.id,
+          uploadedById: senderId,
+          createdAt: input.now,
+          ...a,
+        })),
       });
     }
     await recordAudit(tx, {
@@ -55,5 +61,8 @@ export async function createMessage(input: NewMessage): Promise<number> {
 
 /** Marks the message read for this recipient (first read only: the receipt keeps the first time). */
 export async function markRead(organisationId: number, messageId: number, userId: number, now: Date): Promise<void> {
-  await db.messageRecipient.updateMany({ where: { organisationId, messageId, userId, readAt: null }, data: { readAt: now } });
+  await db.messageRecipient.updateMany({
+    where: { organisationId, messageId, userId, readAt: null },
+    data: { readAt: now },
+  });
 }

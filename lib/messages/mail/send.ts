@@ -23,7 +23,8 @@ const detached: Scheduler = (task) => void task().catch(() => undefined);
 type CheckedFile = { file: File; fileName: string; mimeType: string };
 
 function checkFiles(files: readonly File[]): { ok: true; files: CheckedFile[] } | { ok: false; message: string } {
-  if (files.length > MAX_FILES_PER_ITEM) return { ok: false, message: `Можно приложить не больше ${MAX_FILES_PER_ITEM} файлов` };
+  if (files.length > MAX_FILES_PER_ITEM)
+    return { ok: false, message: `Можно приложить не больше ${MAX_FILES_PER_ITEM} файлов` };
   const checked: CheckedFile[] = [];
   for (const file of files) {
     const c = checkFile(file.name, file.type, file.size);
@@ -66,7 +67,8 @@ export async function sendMessage(
   // Group recipients never include the sender; a person chosen by id is checked as chosen.
   const requested = [...new Set([...input.personIds, ...[...byRole, ...byClass].filter((id) => id !== actor.id)])];
   if (requested.length === 0) {
-    const message = input.roles.length + input.classIds.length > 0 ? "В выбранных группах нет получателей" : "Выберите получателей";
+    const message =
+      input.roles.length + input.classIds.length > 0 ? "В выбранных группах нет получателей" : "Выберите получателей";
     return fail("INVALID_INPUT", message, { recipients: [message] });
   }
   const check = checkRecipients(sender, requested, await recipientFacts(organisationId, requested), replyToSenderId);
@@ -77,7 +79,13 @@ export async function sendMessage(
     for (const f of checked.files) {
       const bytes = new Uint8Array(await f.file.arrayBuffer());
       const put = await putFile(organisationId, "message", bytes);
-      stored.push({ fileName: f.fileName, mimeType: f.mimeType, size: put.size, sha256: put.sha256, storageKey: put.storageKey });
+      stored.push({
+        fileName: f.fileName,
+        mimeType: f.mimeType,
+        size: put.size,
+        sha256: put.sha256,
+        storageKey: put.storageKey,
+      });
     }
     const messageId = await createMessage({
       organisationId,
@@ -101,7 +109,14 @@ export async function sendMessage(
 }
 
 /** E-mail copies (only the sender's name and a link) to the recipients that have an address. */
-export async function notifyNewMessage(actor: MailActor, messageId: number, recipientIds: readonly number[]): Promise<number> {
-  const [name, emails] = await Promise.all([userName(actor.organisationId, actor.id), emailsOf(actor.organisationId, recipientIds)]);
+export async function notifyNewMessage(
+  actor: MailActor,
+  messageId: number,
+  recipientIds: readonly number[],
+): Promise<number> {
+  const [name, emails] = await Promise.all([
+    userName(actor.organisationId, actor.id),
+    emailsOf(actor.organisationId, recipientIds),
+  ]);
   return sendLetters(emails, newMessageLetter(name ?? "пользователя", messageId));
 }

@@ -11,7 +11,14 @@ const visibleTo = (viewerId: number) => ({
   OR: [{ senderId: viewerId }, { recipients: { some: { userId: viewerId, deletedAt: null } } }],
 });
 
-export type InboxItem = { id: number; subject: string; senderName: string; createdAt: Date; readAt: Date | null; attachments: number };
+export type InboxItem = {
+  id: number;
+  subject: string;
+  senderName: string;
+  createdAt: Date;
+  readAt: Date | null;
+  attachments: number;
+};
 
 export async function inboxOf(organisationId: number, userId: number): Promise<InboxItem[]> {
   const rows = await db.messageRecipient.findMany({
@@ -41,7 +48,14 @@ export async function inboxOf(organisationId: number, userId: number): Promise<I
   }));
 }
 
-export type SentItem = { id: number; subject: string; recipientNames: string[]; recipients: number; read: number; createdAt: Date };
+export type SentItem = {
+  id: number;
+  subject: string;
+  recipientNames: string[];
+  recipients: number;
+  read: number;
+  createdAt: Date;
+};
 
 export async function sentBy(organisationId: number, userId: number): Promise<SentItem[]> {
   const rows = await db.message.findMany({
@@ -90,7 +104,9 @@ const messageSelect = {
   createdAt: true,
   senderId: true,
   sender: { select: { lastName: true, firstName: true, middleName: true } },
-  recipients: { select: { userId: true, readAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } } },
+  recipients: {
+    select: { userId: true, readAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+  },
   attachments: { select: { id: true, fileName: true, size: true }, orderBy: { id: "asc" as const } },
 } as const;
 
@@ -102,7 +118,11 @@ type MessageRow = {
   createdAt: Date;
   senderId: number;
   sender: { lastName: string; firstName: string; middleName: string | null };
-  recipients: { userId: number; readAt: Date | null; user: { lastName: string; firstName: string; middleName: string | null } }[];
+  recipients: {
+    userId: number;
+    readAt: Date | null;
+    user: { lastName: string; firstName: string; middleName: string | null };
+  }[];
   attachments: { id: number; fileName: string; size: number }[];
 };
 
@@ -123,13 +143,24 @@ function toView(m: MessageRow): MessageView {
 }
 
 /** One message, only when the viewer is its sender or one of its recipients; else null. */
-export async function messageForViewer(organisationId: number, messageId: number, viewerId: number): Promise<MessageView | null> {
-  const m = await db.message.findFirst({ where: { organisationId, id: messageId, ...visibleTo(viewerId) }, select: messageSelect });
+export async function messageForViewer(
+  organisationId: number,
+  messageId: number,
+  viewerId: number,
+): Promise<MessageView | null> {
+  const m = await db.message.findFirst({
+    where: { organisationId, id: messageId, ...visibleTo(viewerId) },
+    select: messageSelect,
+  });
   return m ? toView(m) : null;
 }
 
 /** The conversation of a thread as the viewer may see it (only messages they sent or received), oldest first. */
-export async function threadForViewer(organisationId: number, threadKey: number, viewerId: number): Promise<MessageView[]> {
+export async function threadForViewer(
+  organisationId: number,
+  threadKey: number,
+  viewerId: number,
+): Promise<MessageView[]> {
   const rows = await db.message.findMany({
     where: { organisationId, OR: [{ id: threadKey }, { threadId: threadKey }], AND: [visibleTo(viewerId)] },
     orderBy: { createdAt: "asc" },
@@ -142,7 +173,11 @@ export async function threadForViewer(organisationId: number, threadKey: number,
 export type StoredAttachment = { fileName: string; mimeType: string; storageKey: string };
 
 /** An attachment of a message the viewer sent or received; null otherwise. */
-export async function attachmentForViewer(organisationId: number, attachmentId: number, viewerId: number): Promise<StoredAttachment | null> {
+export async function attachmentForViewer(
+  organisationId: number,
+  attachmentId: number,
+  viewerId: number,
+): Promise<StoredAttachment | null> {
   return db.attachment.findFirst({
     where: { organisationId, id: attachmentId, message: { is: visibleTo(viewerId) } },
     select: { fileName: true, mimeType: true, storageKey: true },

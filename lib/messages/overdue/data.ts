@@ -20,7 +20,11 @@ export async function parentQuestionFacts(
   since: Date,
 ): Promise<QuestionFacts> {
   const leads = await db.classTeacher.findMany({
-    where: { organisationId, ...(classTeacherId !== null ? { userId: classTeacherId } : {}), class: { year: { status: { not: "CLOSED" } } } },
+    where: {
+      organisationId,
+      ...(classTeacherId !== null ? { userId: classTeacherId } : {}),
+      class: { year: { status: { not: "CLOSED" } } },
+    },
     select: {
       userId: true,
       user: { select: { lastName: true, firstName: true, middleName: true } },

@@ -7,7 +7,13 @@
 // covered subgroup's hours.
 
 export type PlanItem = { classId: number; subjectId: number; periodId: number | null; hours: number };
-export type LoadItem = { classId: number; subjectId: number; subgroupId: number | null; hoursPerWeek: number; hoursPerYear: number | null };
+export type LoadItem = {
+  classId: number;
+  subjectId: number;
+  subgroupId: number | null;
+  hoursPerWeek: number;
+  hoursPerYear: number | null;
+};
 
 /** Column key of a curriculum row: the period's id, or "year" for rows without a period. */
 export type PeriodKey = number | "year";
@@ -23,7 +29,10 @@ export type CurriculumGrid = {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Totals per row × period; rows are classes unless `rowOf` says otherwise (e.g. subjects of one class). */
-export function curriculumGrid(items: readonly PlanItem[], rowOf: (it: PlanItem) => number = (it) => it.classId): CurriculumGrid {
+export function curriculumGrid(
+  items: readonly PlanItem[],
+  rowOf: (it: PlanItem) => number = (it) => it.classId,
+): CurriculumGrid {
   const rows: CurriculumGrid["rows"] = new Map();
   const byPeriod = new Map<PeriodKey, number>();
   let total = 0;
@@ -41,7 +50,10 @@ export function curriculumGrid(items: readonly PlanItem[], rowOf: (it: PlanItem)
 }
 
 /** Study weeks of a set of periods: their calendar days outside holidays, in weeks, rounded. */
-export function studyWeeks(periods: readonly { startDate: Date; endDate: Date }[], holidays: readonly { startDate: Date; endDate: Date }[]): number {
+export function studyWeeks(
+  periods: readonly { startDate: Date; endDate: Date }[],
+  holidays: readonly { startDate: Date; endDate: Date }[],
+): number {
   const DAY = 86_400_000;
   let days = 0;
   for (const p of periods) {
@@ -53,7 +65,14 @@ export function studyWeeks(periods: readonly { startDate: Date; endDate: Date }[
 }
 
 export type LoadStatus = "ok" | "unassigned" | "under" | "over" | "notInPlan";
-export type LoadComparison = { classId: number; subjectId: number; planned: number; assigned: number; difference: number; status: LoadStatus };
+export type LoadComparison = {
+  classId: number;
+  subjectId: number;
+  planned: number;
+  assigned: number;
+  difference: number;
+  status: LoadStatus;
+};
 
 /** Differences below this many hours a year are rounding, not a gap. */
 export const LOAD_TOLERANCE = 1;
@@ -63,10 +82,15 @@ function yearlyHours(l: LoadItem, weeks: number): number {
 }
 
 /** One row per class × subject found in either the curriculum or the load, gaps flagged. */
-export function compareWithLoad(items: readonly PlanItem[], loads: readonly LoadItem[], weeksOfClass: (classId: number) => number): LoadComparison[] {
+export function compareWithLoad(
+  items: readonly PlanItem[],
+  loads: readonly LoadItem[],
+  weeksOfClass: (classId: number) => number,
+): LoadComparison[] {
   const key = (classId: number, subjectId: number) => `${classId}:${subjectId}`;
   const planned = new Map<string, number>();
-  for (const it of items) planned.set(key(it.classId, it.subjectId), (planned.get(key(it.classId, it.subjectId)) ?? 0) + it.hours);
+  for (const it of items)
+    planned.set(key(it.classId, it.subjectId), (planned.get(key(it.classId, it.subjectId)) ?? 0) + it.hours);
   const whole = new Map<string, number>();
   const bySubgroup = new Map<string, Map<number, number>>();
   for (const l of loads) {

@@ -1,13 +1,30 @@
 // Reads of the organisation set-up (ORG-1…ORG-7), bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
 
-const fullName = (u: { lastName: string; firstName: string; middleName: string | null }) => [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ");
-const byGradeName = (a: { grade: number; name: string }, b: { grade: number; name: string }) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true });
+const fullName = (u: { lastName: string; firstName: string; middleName: string | null }) =>
+  [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ");
+const byGradeName = (a: { grade: number; name: string }, b: { grade: number; name: string }) =>
+  a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true });
 
 export async function orgCard(organisationId: number) {
   return db.organisation.findUnique({
     where: { id: organisationId },
-    select: { name: true, shortName: true, kind: true, address: true, director: true, phone: true, email: true, website: true, inn: true, kpp: true, okpo: true, ogrn: true, timeZone: true, settings: true },
+    select: {
+      name: true,
+      shortName: true,
+      kind: true,
+      address: true,
+      director: true,
+      phone: true,
+      email: true,
+      website: true,
+      inn: true,
+      kpp: true,
+      okpo: true,
+      ogrn: true,
+      timeZone: true,
+      settings: true,
+    },
   });
 }
 
@@ -25,7 +42,12 @@ export async function years(organisationId: number) {
     where: { organisationId },
     orderBy: { startDate: "desc" },
     select: {
-      id: true, name: true, startDate: true, endDate: true, status: true, isCurrent: true,
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      status: true,
+      isCurrent: true,
       periods: { orderBy: [{ kind: "asc" }, { number: "asc" }] },
       holidays: { orderBy: { startDate: "asc" } },
     },
@@ -36,8 +58,18 @@ export async function classesOfYear(organisationId: number, yearId: number) {
   const rows = await db.classGroup.findMany({
     where: { organisationId, yearId },
     select: {
-      id: true, name: true, grade: true, letter: true, specialty: true, specialtyCode: true, shift: true, periodKind: true, departmentId: true,
-      classTeachers: { select: { userId: true, kind: true, user: { select: { lastName: true, firstName: true, middleName: true } } } },
+      id: true,
+      name: true,
+      grade: true,
+      letter: true,
+      specialty: true,
+      specialtyCode: true,
+      shift: true,
+      periodKind: true,
+      departmentId: true,
+      classTeachers: {
+        select: { userId: true, kind: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+      },
       subgroups: { select: { id: true, name: true, subjectId: true } },
     },
   });
@@ -60,24 +92,40 @@ export async function teachers(organisationId: number) {
 }
 
 export async function curriculumOfClass(organisationId: number, classId: number) {
-  return db.curriculumItem.findMany({ where: { organisationId, classId }, orderBy: [{ subjectId: "asc" }, { periodId: "asc" }] });
+  return db.curriculumItem.findMany({
+    where: { organisationId, classId },
+    orderBy: [{ subjectId: "asc" }, { periodId: "asc" }],
+  });
 }
 
 export async function loadsOfYear(organisationId: number, yearId: number, classId: number | null) {
-  return db.teacherLoad.findMany({ where: { organisationId, yearId, ...(classId ? { classId } : {}) }, orderBy: [{ classId: "asc" }, { subjectId: "asc" }] });
+  return db.teacherLoad.findMany({
+    where: { organisationId, yearId, ...(classId ? { classId } : {}) },
+    orderBy: [{ classId: "asc" }, { subjectId: "asc" }],
+  });
 }
 
 export async function currentYear(organisationId: number) {
-  return db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: { id: true, name: true, status: true } });
+  return db.academicYear.findFirst({
+    where: { organisationId, isCurrent: true },
+    select: { id: true, name: true, status: true },
+  });
 }
 
 /** ORG-4 departments with their head and the number of groups of the given year. */
 export async function departments(organisationId: number, yearId: number | null) {
   const rows = await db.department.findMany({
     where: { organisationId },
-    select: { id: true, name: true, headId: true, _count: { select: { classes: yearId ? { where: { yearId } } : true } } },
+    select: {
+      id: true,
+      name: true,
+      headId: true,
+      _count: { select: { classes: yearId ? { where: { yearId } } : true } },
+    },
   });
-  return rows.map((d) => ({ id: d.id, name: d.name, headId: d.headId, groups: d._count.classes })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  return rows
+    .map((d) => ({ id: d.id, name: d.name, headId: d.headId, groups: d._count.classes }))
+    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }
 
 /** Active users holding HEAD_OF_DEPT: the candidates for a department's head. */
@@ -91,6 +139,9 @@ export async function headsOfDept(organisationId: number) {
 
 /** Every curriculum row of the year's classes (for the totals, ORG-6). */
 export async function curriculumOfYear(organisationId: number, yearId: number) {
-  const rows = await db.curriculumItem.findMany({ where: { organisationId, class: { yearId } }, select: { classId: true, subjectId: true, periodId: true, hours: true } });
+  const rows = await db.curriculumItem.findMany({
+    where: { organisationId, class: { yearId } },
+    select: { classId: true, subjectId: true, periodId: true, hours: true },
+  });
   return rows.map((r) => ({ ...r, hours: Number(r.hours) }));
 }

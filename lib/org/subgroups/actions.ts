@@ -13,7 +13,11 @@ import { setSubgroupMembers } from "./mutations";
 
 const ids = z.array(z.coerce.number().int().positive().max(2_147_483_647));
 
-export async function saveSubgroupMembersAction(rawSubgroupId: number, _prev: ActionResult<{ count: number }> | null, form: FormData): Promise<ActionResult<{ count: number }>> {
+export async function saveSubgroupMembersAction(
+  rawSubgroupId: number,
+  _prev: ActionResult<{ count: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ count: number }>> {
   const subgroupId = idSchema.safeParse(rawSubgroupId);
   const students = ids.safeParse(form.getAll("student"));
   if (!subgroupId.success) return fail("NOT_FOUND");
@@ -23,9 +27,18 @@ export async function saveSubgroupMembersAction(rawSubgroupId: number, _prev: Ac
   const sg = await subgroupRef(signedIn.user.organisationId, subgroupId.data);
   if (!sg) return fail("NOT_FOUND");
   const target = { kind: "class", classId: sg.classId, subjectId: sg.subjectId ?? undefined } as const;
-  const [all, own] = await Promise.all([authorize(signedIn.user, "subgroups.all", target), authorize(signedIn.user, "subgroups.own", target)]);
+  const [all, own] = await Promise.all([
+    authorize(signedIn.user, "subgroups.all", target),
+    authorize(signedIn.user, "subgroups.own", target),
+  ]);
   if (!all.allowed && !own.allowed) return fail("FORBIDDEN");
-  const out = await setSubgroupMembers(signedIn.user.organisationId, signedIn.user.id, subgroupId.data, students.data, todayIn(signedIn.user.timeZone));
+  const out = await setSubgroupMembers(
+    signedIn.user.organisationId,
+    signedIn.user.id,
+    subgroupId.data,
+    students.data,
+    todayIn(signedIn.user.timeZone),
+  );
   if (!out.ok) return fail("INVALID_INPUT", out.message);
   revalidatePath(`/org/classes/${sg.classId}/subgroups`);
   return ok({ count: out.count });

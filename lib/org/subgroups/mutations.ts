@@ -11,18 +11,38 @@ export async function setSubgroupMembers(
   today: Date,
 ): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
-    const sg = await tx.subgroup.findUnique({ where: { organisationId_id: { organisationId, id: subgroupId } }, select: { classId: true, class: { select: { year: { select: { status: true } } } } } });
+    const sg = await tx.subgroup.findUnique({
+      where: { organisationId_id: { organisationId, id: subgroupId } },
+      select: { classId: true, class: { select: { year: { select: { status: true } } } } },
+    });
     if (!sg) return { ok: false as const, message: "Подгруппа не найдена" };
-    if (sg.class.year.status === "CLOSED") return { ok: false as const, message: "Учебный год закрыт: изменения невозможны" };
+    if (sg.class.year.status === "CLOSED")
+      return { ok: false as const, message: "Учебный год закрыт: изменения невозможны" };
     const inClass = await tx.classMembership.findMany({
-      where: { organisationId, classId: sg.classId, studentId: { in: [...studentIds] }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+      where: {
+        organisationId,
+        classId: sg.classId,
+        studentId: { in: [...studentIds] },
+        startDate: { lte: today },
+        OR: [{ endDate: null }, { endDate: { gte: today } }],
+      },
       select: { studentId: true },
     });
     const allowed = new Set(inClass.map((m) => m.studentId));
-    if (studentIds.some((id) => !allowed.has(id))) return { ok: false as const, message: "В подгруппу можно включить только учеников этого класса" };
+    if (studentIds.some((id) => !allowed.has(id)))
+      return { ok: false as const, message: "В подгруппу можно включить только учеников этого класса" };
     await tx.subgroupMember.deleteMany({ where: { organisationId, subgroupId } });
-    await tx.subgroupMember.createMany({ data: [...allowed].map((studentId) => ({ organisationId, subgroupId, studentId })) });
-    await recordAudit(tx, { organisationId, userId, action: "org.subgroup_members", entity: "Subgroup", entityId: String(subgroupId), details: { count: allowed.size } });
+    await tx.subgroupMember.createMany({
+      data: [...allowed].map((studentId) => ({ organisationId, subgroupId, studentId })),
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "org.subgroup_members",
+      entity: "Subgroup",
+      entityId: String(subgroupId),
+      details: { count: allowed.size },
+    });
     return { ok: true as const, count: allowed.size };
   });
 }

@@ -10,7 +10,9 @@ import { commitTransition } from "./mutations";
 import { planTransition, type TransitionPreview } from "./transition";
 import type { ExceptionKind } from "./rules";
 
-export type TransitionState = ActionResult<{ stage: "preview"; preview: TransitionPreview } | { stage: "done"; nextName: string }>;
+export type TransitionState = ActionResult<
+  { stage: "preview"; preview: TransitionPreview } | { stage: "done"; nextName: string }
+>;
 
 const orderSchema = z.object({ orderNumber: requiredText("номер приказа", 40), orderDate: dateField("дата приказа") });
 const idList = z.array(z.coerce.number().int().positive().max(2_147_483_647));
@@ -18,7 +20,10 @@ const idList = z.array(z.coerce.number().int().positive().max(2_147_483_647));
 export async function yearTransitionAction(_prev: TransitionState | null, form: FormData): Promise<TransitionState> {
   const access = await requireAccessForAction("year.transition");
   if (!access.ok) return access;
-  const order = orderSchema.safeParse({ orderNumber: form.get("orderNumber") ?? "", orderDate: form.get("orderDate") ?? "" });
+  const order = orderSchema.safeParse({
+    orderNumber: form.get("orderNumber") ?? "",
+    orderDate: form.get("orderDate") ?? "",
+  });
   if (!order.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(order.error));
   const graduating = idList.safeParse(form.getAll("graduate"));
   if (!graduating.success) return fail("INVALID_INPUT", "Неверный список выпускных классов");

@@ -5,8 +5,15 @@ export async function transitionInputs(organisationId: number) {
   const year = await db.academicYear.findFirst({
     where: { organisationId, isCurrent: true },
     select: {
-      id: true, name: true, startDate: true, endDate: true, status: true,
-      periods: { orderBy: [{ kind: "asc" }, { number: "asc" }], select: { kind: true, number: true, name: true, startDate: true, endDate: true } },
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      status: true,
+      periods: {
+        orderBy: [{ kind: "asc" }, { number: "asc" }],
+        select: { kind: true, number: true, name: true, startDate: true, endDate: true },
+      },
       holidays: { select: { name: true, startDate: true, endDate: true, grade: true } },
       organisation: { select: { kind: true } },
     },
@@ -18,7 +25,12 @@ export async function transitionInputs(organisationId: number) {
   });
   const members = await db.classMembership.findMany({
     where: { organisationId, endDate: null, class: { yearId: year.id } },
-    select: { id: true, studentId: true, classId: true, student: { select: { lastName: true, firstName: true, middleName: true } } },
+    select: {
+      id: true,
+      studentId: true,
+      classId: true,
+      student: { select: { lastName: true, firstName: true, middleName: true } },
+    },
   });
   const names = await db.academicYear.findMany({ where: { organisationId }, select: { name: true } });
   return {

@@ -17,7 +17,12 @@ export type TransitionCommit = {
 
 const DAY = 86_400_000;
 
-export async function commitTransition(organisationId: number, userId: number, t: TransitionCommit, now: Date): Promise<{ ok: true; nextYearId: number } | { ok: false; message: string }> {
+export async function commitTransition(
+  organisationId: number,
+  userId: number,
+  t: TransitionCommit,
+  now: Date,
+): Promise<{ ok: true; nextYearId: number } | { ok: false; message: string }> {
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "AcademicYear" WHERE "organisationId" = ${organisationId} AND "id" = ${t.yearId} FOR UPDATE`;
@@ -25,17 +30,43 @@ export async function commitTransition(organisationId: number, userId: number, t
         where: { organisationId_id: { organisationId, id: t.yearId } },
         select: { status: true, isCurrent: true, startDate: true, endDate: true, periods: true, holidays: true },
       });
-      if (!year || !year.isCurrent || year.status === "CLOSED") return { ok: false as const, message: "Текущий год уже закрыт или изменился: обновите страницу" };
+      if (!year || !year.isCurrent || year.status === "CLOSED")
+        return { ok: false as const, message: "Текущий год уже закрыт или изменился: обновите страницу" };
       const next = await tx.academicYear.create({
-        data: { organisationId, name: t.nextName, startDate: plusYear(year.startDate), endDate: plusYear(year.endDate), status: "OPEN", isCurrent: true },
+        data: {
+          organisationId,
+          name: t.nextName,
+          startDate: plusYear(year.startDate),
+          endDate: plusYear(year.endDate),
+          status: "OPEN",
+          isCurrent: true,
+        },
         select: { id: true, startDate: true },
       });
-      await tx.academicYear.update({ where: { organisationId_id: { organisationId, id: t.yearId } }, data: { status: "CLOSED", isCurrent: false, closedAt: now } });
+      await tx.academicYear.update({
+        where: { organisationId_id: { organisationId, id: t.yearId } },
+        data: { status: "CLOSED", isCurrent: false, closedAt: now },
+      });
       await tx.period.createMany({
-        data: year.periods.map((p) => ({ organisationId, yearId: next.id, kind: p.kind, number: p.number, name: p.name, startDate: plusYear(p.startDate), endDate: plusYear(p.endDate) })),
+        data: year.periods.map((p) => ({
+          organisationId,
+          yearId: next.id,
+          kind: p.kind,
+          number: p.number,
+          name: p.name,
+          startDate: plusYear(p.startDate),
+          endDate: plusYear(p.endDate),
+        })),
       });
       await tx.holiday.createMany({
-        data: year.holidays.map((h) => ({ organisationId, yearId: next.id, name: h.name, startDate: plusYear(h.startDate), endDate: plusYear(h.endDate), grade: h.grade })),
+        data: year.holidays.map((h) => ({
+          organisationId,
+          yearId: next.id,
+          name: h.name,
+          startDate: plusYear(h.startDate),
+          endDate: plusYear(h.endDate),
+          grade: h.grade,
+        })),
       });
 
       const newClassByName = new Map<string, number>();
@@ -43,50 +74,126 @@ export async function commitTransition(organisationId: number, userId: number, t
         if (!c.nextName) continue;
         const old = await tx.classGroup.findUniqueOrThrow({
           where: { organisationId_id: { organisationId, id: c.classId } },
-          select: { letter: true, specialty: true, specialtyCode: true, departmentId: true, periodKind: true, shift: true, bellScheduleId: true, classTeachers: true, subgroups: true },
+          select: {
+            letter: true,
+            specialty: true,
+            specialtyCode: true,
+            departmentId: true,
+            periodKind: true,
+            shift: true,
+            bellScheduleId: true,
+            classTeachers: true,
+            subgroups: true,
+          },
         });
         const created = await tx.classGroup.create({
           data: {
-            organisationId, yearId: next.id, name: c.nextName, grade: c.grade + 1, letter: old.letter, specialty: old.specialty, specialtyCode: old.specialtyCode,
-            departmentId: old.departmentId, periodKind: old.periodKind, shift: old.shift, bellScheduleId: old.bellScheduleId,
+            organisationId,
+            yearId: next.id,
+            name: c.nextName,
+            grade: c.grade + 1,
+            letter: old.letter,
+            specialty: old.specialty,
+            specialtyCode: old.specialtyCode,
+            departmentId: old.departmentId,
+            periodKind: old.periodKind,
+            shift: old.shift,
+            bellScheduleId: old.bellScheduleId,
           },
           select: { id: true },
         });
         newClassByName.set(c.nextName, created.id);
-        await tx.classGroup.update({ where: { organisationId_id: { organisationId, id: c.classId } }, data: { nextClassId: created.id } });
+        await tx.classGroup.update({
+          where: { organisationId_id: { organisationId, id: c.classId } },
+          data: { nextClassId: created.id },
+        });
         if (old.classTeachers.length)
-          await tx.classTeacher.createMany({ data: old.classTeachers.map((ct) => ({ organisationId, classId: created.id, userId: ct.userId, kind: ct.kind })) });
+          await tx.classTeacher.createMany({
+            data: old.classTeachers.map((ct) => ({
+              organisationId,
+              classId: created.id,
+              userId: ct.userId,
+              kind: ct.kind,
+            })),
+          });
         if (old.subgroups.length)
-          await tx.subgroup.createMany({ data: old.subgroups.map((s) => ({ organisationId, classId: created.id, subjectId: s.subjectId, name: s.name })) });
+          await tx.subgroup.createMany({
+            data: old.subgroups.map((s) => ({
+              organisationId,
+              classId: created.id,
+              subjectId: s.subjectId,
+              name: s.name,
+            })),
+          });
       }
 
       const lastDay = new Date(next.startDate.getTime() - DAY);
       const grades = new Map(t.classes.map((c) => [c.classId, c.grade]));
-      await tx.classMembership.updateMany({ where: { organisationId, id: { in: t.students.map((s) => s.membershipId) }, endDate: null }, data: { endDate: lastDay } });
-      const memberships = await tx.classMembership.findMany({ where: { organisationId, id: { in: t.students.map((s) => s.membershipId) } }, select: { id: true, educationForm: true } });
+      await tx.classMembership.updateMany({
+        where: { organisationId, id: { in: t.students.map((s) => s.membershipId) }, endDate: null },
+        data: { endDate: lastDay },
+      });
+      const memberships = await tx.classMembership.findMany({
+        where: { organisationId, id: { in: t.students.map((s) => s.membershipId) } },
+        select: { id: true, educationForm: true },
+      });
       const formOf = new Map(memberships.map((m) => [m.id, m.educationForm]));
       const moving = t.students.filter((s) => s.toClassName);
-      for (const s of moving) if (!newClassByName.has(s.toClassName!)) return { ok: false as const, message: `Нет класса ${s.toClassName} в следующем году` };
+      for (const s of moving)
+        if (!newClassByName.has(s.toClassName!))
+          return { ok: false as const, message: `Нет класса ${s.toClassName} в следующем году` };
       await tx.classMembership.createMany({
-        data: moving.map((s) => ({ organisationId, studentId: s.studentId, classId: newClassByName.get(s.toClassName!)!, startDate: next.startDate, educationForm: formOf.get(s.membershipId) ?? "FULL_TIME" })),
+        data: moving.map((s) => ({
+          organisationId,
+          studentId: s.studentId,
+          classId: newClassByName.get(s.toClassName!)!,
+          startDate: next.startDate,
+          educationForm: formOf.get(s.membershipId) ?? "FULL_TIME",
+        })),
       });
       await tx.movement.createMany({
         data: t.students.map((s) => ({
-          organisationId, studentId: s.studentId, kind: MOVEMENT_OF[s.decision], date: next.startDate, orderNumber: t.orderNumber, orderDate: t.orderDate,
-          fromClassId: s.fromClassId, toClassId: s.toClassName ? newClassByName.get(s.toClassName)! : null, createdById: userId,
+          organisationId,
+          studentId: s.studentId,
+          kind: MOVEMENT_OF[s.decision],
+          date: next.startDate,
+          orderNumber: t.orderNumber,
+          orderDate: t.orderDate,
+          fromClassId: s.fromClassId,
+          toClassId: s.toClassName ? newClassByName.get(s.toClassName)! : null,
+          createdById: userId,
         })),
       });
       await tx.yearDecision.createMany({
         data: t.students.map((s) => ({
-          organisationId, yearId: t.yearId, studentId: s.studentId, decision: s.decision,
-          toGrade: s.decision === "GRADUATED" ? null : s.decision === "REPEAT" ? grades.get(s.fromClassId)! : grades.get(s.fromClassId)! + 1,
-          orderNumber: t.orderNumber, orderDate: t.orderDate,
+          organisationId,
+          yearId: t.yearId,
+          studentId: s.studentId,
+          decision: s.decision,
+          toGrade:
+            s.decision === "GRADUATED"
+              ? null
+              : s.decision === "REPEAT"
+                ? grades.get(s.fromClassId)!
+                : grades.get(s.fromClassId)! + 1,
+          orderNumber: t.orderNumber,
+          orderDate: t.orderDate,
         })),
         skipDuplicates: true,
       });
       await recordAudit(tx, {
-        organisationId, userId, action: "year.transition", entity: "AcademicYear", entityId: String(t.yearId),
-        details: { nextYearId: next.id, nextName: t.nextName, students: t.students.length, graduated: t.students.filter((s) => s.decision === "GRADUATED").length, orderNumber: t.orderNumber },
+        organisationId,
+        userId,
+        action: "year.transition",
+        entity: "AcademicYear",
+        entityId: String(t.yearId),
+        details: {
+          nextYearId: next.id,
+          nextName: t.nextName,
+          students: t.students.length,
+          graduated: t.students.filter((s) => s.decision === "GRADUATED").length,
+          orderNumber: t.orderNumber,
+        },
       });
       return { ok: true as const, nextYearId: next.id };
     },

@@ -58,16 +58,41 @@ export function planStudents(
     if (!c) continue;
     const ex = exceptions.get(m.studentId);
     if (ex === "REPEAT") {
-      if (!nextNames.has(c.name)) return { ok: false, message: `Оставить на повторное обучение в ${c.name} нельзя: в следующем году нет класса ${c.name}` };
-      out.push({ studentId: m.studentId, membershipId: m.membershipId, fromClassId: c.classId, decision: "REPEAT", toClassName: c.name });
+      if (!nextNames.has(c.name))
+        return {
+          ok: false,
+          message: `Оставить на повторное обучение в ${c.name} нельзя: в следующем году нет класса ${c.name}`,
+        };
+      out.push({
+        studentId: m.studentId,
+        membershipId: m.membershipId,
+        fromClassId: c.classId,
+        decision: "REPEAT",
+        toClassName: c.name,
+      });
     } else if (c.graduates) {
-      if (ex === "CONDITIONAL") return { ok: false, message: `Выпускник класса ${c.name} не может быть переведён условно` };
-      out.push({ studentId: m.studentId, membershipId: m.membershipId, fromClassId: c.classId, decision: "GRADUATED", toClassName: null });
+      if (ex === "CONDITIONAL")
+        return { ok: false, message: `Выпускник класса ${c.name} не может быть переведён условно` };
+      out.push({
+        studentId: m.studentId,
+        membershipId: m.membershipId,
+        fromClassId: c.classId,
+        decision: "GRADUATED",
+        toClassName: null,
+      });
     } else {
-      out.push({ studentId: m.studentId, membershipId: m.membershipId, fromClassId: c.classId, decision: ex === "CONDITIONAL" ? "CONDITIONAL" : "PROMOTED", toClassName: c.nextName });
+      out.push({
+        studentId: m.studentId,
+        membershipId: m.membershipId,
+        fromClassId: c.classId,
+        decision: ex === "CONDITIONAL" ? "CONDITIONAL" : "PROMOTED",
+        toClassName: c.nextName,
+      });
     }
   }
-  for (const id of exceptions.keys()) if (!members.some((m) => m.studentId === id)) return { ok: false, message: "Исключение указано для ученика, который не числится в классах текущего года" };
+  for (const id of exceptions.keys())
+    if (!members.some((m) => m.studentId === id))
+      return { ok: false, message: "Исключение указано для ученика, который не числится в классах текущего года" };
   return { ok: true, students: out };
 }
 

@@ -2,7 +2,15 @@
 // commit it runs after confirmation are computed by the same function from the database.
 import { formatDate } from "@/lib/org/time";
 import { transitionInputs } from "./data";
-import { graduatesByDefault, nextYearName, planStudents, plusYear, promotedName, type ClassPlan, type ExceptionKind } from "./rules";
+import {
+  graduatesByDefault,
+  nextYearName,
+  planStudents,
+  plusYear,
+  promotedName,
+  type ClassPlan,
+  type ExceptionKind,
+} from "./rules";
 import type { TransitionCommit } from "./mutations";
 
 export type TransitionRequest = {
@@ -37,13 +45,20 @@ export async function planTransition(
   if (input.yearNames.includes(nextName)) return { ok: false, message: `Учебный год ${nextName} уже существует` };
   const classes: ClassPlan[] = input.classes.map((c) => {
     const graduates = req.graduating ? req.graduating.has(c.id) : graduatesByDefault(input.orgKind, c.grade);
-    return { classId: c.id, name: c.name, grade: c.grade, graduates, nextName: graduates ? null : promotedName(c.name, c.grade) };
+    return {
+      classId: c.id,
+      name: c.name,
+      grade: c.grade,
+      graduates,
+      nextName: graduates ? null : promotedName(c.name, c.grade),
+    };
   });
   const seen = new Map<string, string>();
   for (const c of classes) {
     if (!c.nextName) continue;
     const other = seen.get(c.nextName);
-    if (other) return { ok: false, message: `Классы ${other} и ${c.name} в следующем году получат одно название ${c.nextName}` };
+    if (other)
+      return { ok: false, message: `Классы ${other} и ${c.name} в следующем году получат одно название ${c.nextName}` };
     seen.set(c.nextName, c.name);
   }
   const planned = planStudents(classes, input.members, req.exceptions);
@@ -55,17 +70,42 @@ export async function planTransition(
     yearName: year.name,
     nextName,
     nextDates: `${formatDate(plusYear(year.startDate))}–${formatDate(plusYear(year.endDate))}`,
-    periods: year.periods.map((p) => ({ name: p.name, dates: `${formatDate(plusYear(p.startDate))}–${formatDate(plusYear(p.endDate))}` })),
-    classes: classes.map((c) => ({ classId: c.classId, name: c.name, nextName: c.nextName, graduates: c.graduates, students: input.members.filter((m) => m.classId === c.classId).length })),
-    counts: { promoted: count("PROMOTED"), conditional: count("CONDITIONAL"), repeat: count("REPEAT"), graduated: count("GRADUATED") },
+    periods: year.periods.map((p) => ({
+      name: p.name,
+      dates: `${formatDate(plusYear(p.startDate))}–${formatDate(plusYear(p.endDate))}`,
+    })),
+    classes: classes.map((c) => ({
+      classId: c.classId,
+      name: c.name,
+      nextName: c.nextName,
+      graduates: c.graduates,
+      students: input.members.filter((m) => m.classId === c.classId).length,
+    })),
+    counts: {
+      promoted: count("PROMOTED"),
+      conditional: count("CONDITIONAL"),
+      repeat: count("REPEAT"),
+      graduated: count("GRADUATED"),
+    },
     exceptions: planned.students
       .filter((s) => req.exceptions.has(s.studentId))
-      .map((s) => ({ fullName: nameOf.get(s.studentId) ?? "", className: classNameOf.get(s.fromClassId) ?? "", kind: req.exceptions.get(s.studentId)! })),
+      .map((s) => ({
+        fullName: nameOf.get(s.studentId) ?? "",
+        className: classNameOf.get(s.fromClassId) ?? "",
+        kind: req.exceptions.get(s.studentId)!,
+      })),
   };
   return {
     ok: true,
     preview,
-    commit: { yearId: year.id, nextName, classes, students: planned.students, orderNumber: req.orderNumber, orderDate: req.orderDate },
+    commit: {
+      yearId: year.id,
+      nextName,
+      classes,
+      students: planned.students,
+      orderNumber: req.orderNumber,
+      orderDate: req.orderDate,
+    },
   };
 }
 
@@ -75,7 +115,11 @@ export async function transitionStudentOptions(organisationId: number): Promise<
   if (!input) return [];
   const classOf = new Map(input.classes.map((c) => [c.id, c]));
   return input.members
-    .map((m) => ({ studentId: m.studentId, label: `${classOf.get(m.classId)?.name ?? ""} — ${m.fullName}`, grade: classOf.get(m.classId)?.grade ?? 0 }))
+    .map((m) => ({
+      studentId: m.studentId,
+      label: `${classOf.get(m.classId)?.name ?? ""} — ${m.fullName}`,
+      grade: classOf.get(m.classId)?.grade ?? 0,
+    }))
     .sort((a, b) => a.grade - b.grade || a.label.localeCompare(b.label, "ru", { numeric: true }))
     .map(({ studentId, label }) => ({ studentId, label }));
 }
@@ -83,5 +127,12 @@ export async function transitionStudentOptions(organisationId: number): Promise<
 export async function transitionClasses(organisationId: number) {
   const input = await transitionInputs(organisationId);
   if (!input) return null;
-  return { yearName: input.year.name, classes: input.classes.map((c) => ({ id: c.id, name: c.name, graduatesByDefault: graduatesByDefault(input.orgKind, c.grade) })) };
+  return {
+    yearName: input.year.name,
+    classes: input.classes.map((c) => ({
+      id: c.id,
+      name: c.name,
+      graduatesByDefault: graduatesByDefault(input.orgKind, c.grade),
+    })),
+  };
 }

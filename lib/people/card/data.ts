@@ -3,17 +3,31 @@
 import { db } from "@/lib/db";
 import type { CardField } from "../card-rules";
 
-export type StudentCard = { id: number; userId: number | null; className: string | null; classId: number | null } & Partial<
-  Record<CardField, string | Date | null>
->;
+export type StudentCard = {
+  id: number;
+  userId: number | null;
+  className: string | null;
+  classId: number | null;
+} & Partial<Record<CardField, string | Date | null>>;
 
-export type LinkedParent = { parentId: number; fullName: string; kinship: string | null; phone: string | null; hasLogin: boolean };
+export type LinkedParent = {
+  parentId: number;
+  fullName: string;
+  kinship: string | null;
+  phone: string | null;
+  hasLogin: boolean;
+};
 
 function current(today: Date) {
   return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
 }
 
-export async function studentCard(organisationId: number, studentId: number, fields: readonly CardField[], today: Date): Promise<StudentCard | null> {
+export async function studentCard(
+  organisationId: number,
+  studentId: number,
+  fields: readonly CardField[],
+  today: Date,
+): Promise<StudentCard | null> {
   const select: Record<string, unknown> = {
     id: true,
     userId: true,
@@ -23,7 +37,13 @@ export async function studentCard(organisationId: number, studentId: number, fie
   const row = (await db.student.findUnique({
     where: { organisationId_id: { organisationId, id: studentId } },
     select: select as { id: true },
-  })) as (Record<string, unknown> & { id: number; userId: number | null; memberships: { classId: number; class: { name: string } }[] }) | null;
+  })) as
+    | (Record<string, unknown> & {
+        id: number;
+        userId: number | null;
+        memberships: { classId: number; class: { name: string } }[];
+      })
+    | null;
   if (!row) return null;
   const { memberships, ...rest } = row;
   return {
@@ -37,7 +57,10 @@ export async function studentCard(organisationId: number, studentId: number, fie
 export async function parentsOfStudent(organisationId: number, studentId: number): Promise<LinkedParent[]> {
   const links = await db.parentLink.findMany({
     where: { organisationId, studentId },
-    select: { kinship: true, parent: { select: { id: true, lastName: true, firstName: true, middleName: true, phone: true, userId: true } } },
+    select: {
+      kinship: true,
+      parent: { select: { id: true, lastName: true, firstName: true, middleName: true, phone: true, userId: true } },
+    },
   });
   return links
     .map((l) => ({
@@ -78,7 +101,9 @@ export async function parentCard(organisationId: number, parentId: number, full:
       email: true,
       preferredContact: true,
       ...(full ? { address: true, workplace: true, position: true, birthDate: true, sex: true } : {}),
-      children: { select: { kinship: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } } },
+      children: {
+        select: { kinship: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+      },
     },
   });
   if (!p) return null;

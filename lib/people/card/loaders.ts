@@ -5,7 +5,15 @@ import { requestAddress } from "@/lib/auth/request";
 import { todayIn } from "@/lib/org/time";
 import { isAuditedView, visibleFields, type CardAccess } from "../card-rules";
 import { studentCardAccess, parentCardAccess } from "./access";
-import { childIdsOfParent, parentCard, parentsOfStudent, studentCard, type LinkedParent, type ParentCard, type StudentCard } from "./data";
+import {
+  childIdsOfParent,
+  parentCard,
+  parentsOfStudent,
+  studentCard,
+  type LinkedParent,
+  type ParentCard,
+  type StudentCard,
+} from "./data";
 import { recordCardView } from "./mutations";
 
 export type StudentCardView = { access: CardAccess; card: StudentCard; parents: LinkedParent[] | null };
@@ -17,20 +25,36 @@ export async function loadStudentCard(user: CurrentUser, studentId: number): Pro
   const card = await studentCard(user.organisationId, studentId, visibleFields(access), todayIn(user.timeZone));
   if (!card) return null;
   if (isAuditedView(access)) {
-    const level = [access.full && "full", access.medicalEdit && "medical", access.psych && "psych"].filter(Boolean).join(",");
-    await recordCardView({ organisationId: user.organisationId, userId: user.id, ip: await requestAddress() }, "Student", studentId, level);
+    const level = [access.full && "full", access.medicalEdit && "medical", access.psych && "psych"]
+      .filter(Boolean)
+      .join(",");
+    await recordCardView(
+      { organisationId: user.organisationId, userId: user.id, ip: await requestAddress() },
+      "Student",
+      studentId,
+      level,
+    );
   }
   const parents = access.full ? await parentsOfStudent(user.organisationId, studentId) : null;
   return { access, card, parents };
 }
 
-export async function loadParentCard(user: CurrentUser, parentId: number): Promise<{ full: boolean; card: ParentCard } | null> {
+export async function loadParentCard(
+  user: CurrentUser,
+  parentId: number,
+): Promise<{ full: boolean; card: ParentCard } | null> {
   const childIds = await childIdsOfParent(user.organisationId, parentId);
   if (!childIds) return null;
   const access = await parentCardAccess(user, childIds);
   if (!access) return null;
   const card = await parentCard(user.organisationId, parentId, access.full);
   if (!card) return null;
-  if (access.full) await recordCardView({ organisationId: user.organisationId, userId: user.id, ip: await requestAddress() }, "Parent", parentId, "full");
+  if (access.full)
+    await recordCardView(
+      { organisationId: user.organisationId, userId: user.id, ip: await requestAddress() },
+      "Parent",
+      parentId,
+      "full",
+    );
   return { full: access.full, card };
 }

@@ -6,7 +6,12 @@ import type { MedicalInput, ParentCardInput, ParentInput, PsychInput, StudentMai
 
 type Who = { organisationId: number; userId: number; ip?: string | null };
 
-async function updateStudentFields(who: Who, studentId: number, data: Record<string, unknown>, action: string): Promise<boolean> {
+async function updateStudentFields(
+  who: Who,
+  studentId: number,
+  data: Record<string, unknown>,
+  action: string,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const updated = await tx.student.updateMany({ where: { organisationId: who.organisationId, id: studentId }, data });
     if (updated.count === 0) return false;
@@ -37,7 +42,12 @@ export function updateStudentPsych(who: Who, studentId: number, input: PsychInpu
 }
 
 /** 152-ФЗ: who opened which full card, when. */
-export async function recordCardView(who: Who, entity: "Student" | "Parent" | "Staff", id: number, level: string): Promise<void> {
+export async function recordCardView(
+  who: Who,
+  entity: "Student" | "Parent" | "Staff",
+  id: number,
+  level: string,
+): Promise<void> {
   await recordAudit(db, {
     organisationId: who.organisationId,
     userId: who.userId,
@@ -52,22 +62,48 @@ export async function recordCardView(who: Who, entity: "Student" | "Parent" | "S
 /** A new parent card linked to a student (several parents per child, several children per parent). */
 export async function createParentForStudent(who: Who, studentId: number, input: ParentInput): Promise<number | null> {
   return db.$transaction(async (tx) => {
-    const student = await tx.student.findUnique({ where: { organisationId_id: { organisationId: who.organisationId, id: studentId } }, select: { id: true } });
+    const student = await tx.student.findUnique({
+      where: { organisationId_id: { organisationId: who.organisationId, id: studentId } },
+      select: { id: true },
+    });
     if (!student) return null;
     const { kinship, ...card } = input;
-    const parent = await tx.parent.create({ data: { organisationId: who.organisationId, ...card }, select: { id: true } });
-    await tx.parentLink.create({ data: { organisationId: who.organisationId, parentId: parent.id, studentId, kinship } });
-    await recordAudit(tx, { organisationId: who.organisationId, userId: who.userId, action: "people.parent.created", entity: "Parent", entityId: String(parent.id), details: { studentId } });
+    const parent = await tx.parent.create({
+      data: { organisationId: who.organisationId, ...card },
+      select: { id: true },
+    });
+    await tx.parentLink.create({
+      data: { organisationId: who.organisationId, parentId: parent.id, studentId, kinship },
+    });
+    await recordAudit(tx, {
+      organisationId: who.organisationId,
+      userId: who.userId,
+      action: "people.parent.created",
+      entity: "Parent",
+      entityId: String(parent.id),
+      details: { studentId },
+    });
     return parent.id;
   });
 }
 
 /** Links an existing parent to another child (both inside the organisation). */
-export async function linkParent(who: Who, parentId: number, studentId: number, kinship: string | null): Promise<boolean> {
+export async function linkParent(
+  who: Who,
+  parentId: number,
+  studentId: number,
+  kinship: string | null,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const [p, s] = await Promise.all([
-      tx.parent.findUnique({ where: { organisationId_id: { organisationId: who.organisationId, id: parentId } }, select: { id: true } }),
-      tx.student.findUnique({ where: { organisationId_id: { organisationId: who.organisationId, id: studentId } }, select: { id: true } }),
+      tx.parent.findUnique({
+        where: { organisationId_id: { organisationId: who.organisationId, id: parentId } },
+        select: { id: true },
+      }),
+      tx.student.findUnique({
+        where: { organisationId_id: { organisationId: who.organisationId, id: studentId } },
+        select: { id: true },
+      }),
     ]);
     if (!p || !s) return false;
     await tx.parentLink.upsert({
@@ -75,16 +111,32 @@ export async function linkParent(who: Who, parentId: number, studentId: number, 
       create: { organisationId: who.organisationId, parentId, studentId, kinship },
       update: { kinship },
     });
-    await recordAudit(tx, { organisationId: who.organisationId, userId: who.userId, action: "people.parent.linked", entity: "Parent", entityId: String(parentId), details: { studentId } });
+    await recordAudit(tx, {
+      organisationId: who.organisationId,
+      userId: who.userId,
+      action: "people.parent.linked",
+      entity: "Parent",
+      entityId: String(parentId),
+      details: { studentId },
+    });
     return true;
   });
 }
 
 export async function unlinkParent(who: Who, parentId: number, studentId: number): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const removed = await tx.parentLink.deleteMany({ where: { organisationId: who.organisationId, parentId, studentId } });
+    const removed = await tx.parentLink.deleteMany({
+      where: { organisationId: who.organisationId, parentId, studentId },
+    });
     if (removed.count === 0) return false;
-    await recordAudit(tx, { organisationId: who.organisationId, userId: who.userId, action: "people.parent.unlinked", entity: "Parent", entityId: String(parentId), details: { studentId } });
+    await recordAudit(tx, {
+      organisationId: who.organisationId,
+      userId: who.userId,
+      action: "people.parent.unlinked",
+      entity: "Parent",
+      entityId: String(parentId),
+      details: { studentId },
+    });
     return true;
   });
 }
@@ -92,7 +144,10 @@ export async function unlinkParent(who: Who, parentId: number, studentId: number
 /** The parent card's own fields (PPL-1); false when there is no such parent here. */
 export async function updateParent(who: Who, parentId: number, input: ParentCardInput): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.parent.updateMany({ where: { organisationId: who.organisationId, id: parentId }, data: input });
+    const updated = await tx.parent.updateMany({
+      where: { organisationId: who.organisationId, id: parentId },
+      data: input,
+    });
     if (updated.count === 0) return false;
     await recordAudit(tx, {
       organisationId: who.organisationId,

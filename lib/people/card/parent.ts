@@ -22,24 +22,41 @@ async function mayManageStudent(actor: Actor, studentId: number): Promise<boolea
   return (await authorize(actor, "people.manage", { kind: "student", studentId })).allowed;
 }
 
-export async function saveParentCard(actor: Editor, parentId: number, raw: Record<string, unknown>): Promise<ActionResult> {
+export async function saveParentCard(
+  actor: Editor,
+  parentId: number,
+  raw: Record<string, unknown>,
+): Promise<ActionResult> {
   const may = await mayEditParent(actor, parentId);
   if (may === "missing") return fail("NOT_FOUND");
   if (!may) return fail("FORBIDDEN");
   const parsed = parentCardSchema.safeParse(raw);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
-  const done = await updateParent({ organisationId: actor.organisationId, userId: actor.id, ip: actor.ip }, parentId, parsed.data);
+  const done = await updateParent(
+    { organisationId: actor.organisationId, userId: actor.id, ip: actor.ip },
+    parentId,
+    parsed.data,
+  );
   return done ? ok(undefined) : fail("NOT_FOUND");
 }
 
-export async function addChildLink(actor: Editor, parentId: number, raw: Record<string, unknown>): Promise<ActionResult> {
+export async function addChildLink(
+  actor: Editor,
+  parentId: number,
+  raw: Record<string, unknown>,
+): Promise<ActionResult> {
   const may = await mayEditParent(actor, parentId);
   if (may === "missing") return fail("NOT_FOUND");
   if (!may) return fail("FORBIDDEN");
   const parsed = childLinkSchema.safeParse(raw);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
   if (!(await mayManageStudent(actor, parsed.data.studentId))) return fail("FORBIDDEN");
-  const done = await linkParent({ organisationId: actor.organisationId, userId: actor.id }, parentId, parsed.data.studentId, parsed.data.kinship);
+  const done = await linkParent(
+    { organisationId: actor.organisationId, userId: actor.id },
+    parentId,
+    parsed.data.studentId,
+    parsed.data.kinship,
+  );
   return done ? ok(undefined) : fail("INVALID_INPUT", undefined, { studentId: ["Ученик не найден"] });
 }
 

@@ -16,7 +16,12 @@ export const SECTION_PERMISSION: Record<CardSection, Permission> = {
 
 type Who = { organisationId: number; userId: number; ip?: string | null };
 
-export async function saveCardSection(who: Who, section: CardSection, studentId: number, raw: unknown): Promise<ActionResult> {
+export async function saveCardSection(
+  who: Who,
+  section: CardSection,
+  studentId: number,
+  raw: unknown,
+): Promise<ActionResult> {
   const schema = section === "main" ? studentMainSchema : section === "medical" ? medicalSchema : psychSchema;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));

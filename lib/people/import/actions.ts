@@ -18,7 +18,8 @@ export type ImportState = ActionResult<{ stage: "preview"; preview: ImportPrevie
 
 async function analyse(form: FormData, organisationId: number, timeZone: string): Promise<ActionResult<PreviewRow[]>> {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return fail("INVALID_INPUT", "Выберите файл XLSX или CSV", { file: ["Выберите файл XLSX или CSV"] });
+  if (!(file instanceof File) || file.size === 0)
+    return fail("INVALID_INPUT", "Выберите файл XLSX или CSV", { file: ["Выберите файл XLSX или CSV"] });
   const read = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!read.ok) return fail("INVALID_INPUT", read.message, { file: [read.message] });
   const parsed = previewRows(read.table, todayIn(timeZone));
@@ -42,11 +43,20 @@ export async function importAction(_prev: ImportState | null, form: FormData): P
   if (!rows.ok) return rows;
   if (form.get("intent") !== "confirm") {
     const valid = rows.data.filter((r) => r.data).length;
-    return ok({ stage: "preview", preview: { rows: rows.data.map(({ data: _d, ...r }) => r), valid, invalid: rows.data.length - valid } });
+    return ok({
+      stage: "preview",
+      preview: { rows: rows.data.map(({ data: _d, ...r }) => r), valid, invalid: rows.data.length - valid },
+    });
   }
   const valid = rows.data.flatMap((r) => (r.data ? [r.data] : []));
   if (valid.length === 0) return fail("INVALID_INPUT", "Нет строк без ошибок");
-  const result = await importStudents(access.user.organisationId, access.user.id, order.data, valid, await requestAddress());
+  const result = await importStudents(
+    access.user.organisationId,
+    access.user.id,
+    order.data,
+    valid,
+    await requestAddress(),
+  );
   if (!result.ok) return fail("INVALID_INPUT", result.message);
   revalidatePath(`/people/classes/${order.data.classId}`);
   return ok({ stage: "done", count: result.count });

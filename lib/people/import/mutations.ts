@@ -7,7 +7,13 @@ import type { ImportStudent } from "./rules";
 
 export type ImportOrder = { classId: number; date: Date; orderNumber: string; orderDate: Date };
 
-export async function importStudents(organisationId: number, byUserId: number, order: ImportOrder, rows: readonly ImportStudent[], ip: string | null): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
+export async function importStudents(
+  organisationId: number,
+  byUserId: number,
+  order: ImportOrder,
+  rows: readonly ImportStudent[],
+  ip: string | null,
+): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
   try {
     return await db.$transaction(
       async (tx) => {

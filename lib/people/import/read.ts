@@ -13,7 +13,8 @@ function two(n: number) {
 /** The text of a cell as a person would read it; dates as ДД.ММ.ГГГГ. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return `${two(value.getUTCDate())}.${two(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return `${two(value.getUTCDate())}.${two(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
@@ -27,7 +28,8 @@ function sheetTable(ws: ExcelJS.Worksheet): string[][] {
   const out: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) cells.push(cellText(row.getCell(c).value).trim());
+    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++)
+      cells.push(cellText(row.getCell(c).value).trim());
     out[n - 1] = cells;
   });
   return Array.from(out, (r) => r ?? []);

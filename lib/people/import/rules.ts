@@ -34,7 +34,9 @@ const ALIASES: Record<string, ImportColumn> = {
 const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
 
 /** Column index per known column from the header row; missing required columns are reported. */
-export function mapHeader(header: readonly string[]): { ok: true; map: Partial<Record<ImportColumn, number>> } | { ok: false; message: string } {
+export function mapHeader(
+  header: readonly string[],
+): { ok: true; map: Partial<Record<ImportColumn, number>> } | { ok: false; message: string } {
   const map: Partial<Record<ImportColumn, number>> = {};
   header.forEach((h, i) => {
     const col = ALIASES[normal(h)];
@@ -42,7 +44,10 @@ export function mapHeader(header: readonly string[]): { ok: true; map: Partial<R
   });
   const missing = (["lastName", "firstName", "birthDate"] as const).filter((c) => map[c] === undefined);
   if (missing.length)
-    return { ok: false, message: `В первой строке нет столбцов: ${missing.map((c) => `«${IMPORT_HEADERS[c]}»`).join(", ")}` };
+    return {
+      ok: false,
+      message: `В первой строке нет столбцов: ${missing.map((c) => `«${IMPORT_HEADERS[c]}»`).join(", ")}`,
+    };
   return { ok: true, map };
 }
 
@@ -56,7 +61,12 @@ export type ImportStudent = {
   email: string | null;
 };
 
-export type PreviewRow = { line: number; values: Record<ImportColumn, string>; errors: string[]; data: ImportStudent | null };
+export type PreviewRow = {
+  line: number;
+  values: Record<ImportColumn, string>;
+  errors: string[];
+  data: ImportStudent | null;
+};
 
 const NAME = /^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$/;
 
@@ -76,7 +86,8 @@ export function validateRow(line: number, values: Record<ImportColumn, string>, 
     if (!text(c)) errors.push(`${IMPORT_HEADERS[c]}: не заполнено`);
     else if (!NAME.test(text(c)) || text(c).length > 100) errors.push(`${IMPORT_HEADERS[c]}: недопустимые символы`);
   }
-  if (text("middleName") && (!NAME.test(text("middleName")) || text("middleName").length > 100)) errors.push("Отчество: недопустимые символы");
+  if (text("middleName") && (!NAME.test(text("middleName")) || text("middleName").length > 100))
+    errors.push("Отчество: недопустимые символы");
   let birthDate: Date | null = null;
   if (!text("birthDate")) errors.push("Дата рождения: не заполнена");
   else {
@@ -112,7 +123,10 @@ export const personKey = (p: { lastName: string; firstName: string; middleName: 
   `${normal(p.lastName)}|${normal(p.firstName)}|${normal(p.middleName ?? "")}|${p.birthDate.toISOString().slice(0, 10)}`;
 
 /** Header + data rows → preview rows; blank lines are skipped; repeats inside the file are errors. */
-export function previewRows(table: readonly (readonly string[])[], today: Date): { ok: true; rows: PreviewRow[] } | { ok: false; message: string } {
+export function previewRows(
+  table: readonly (readonly string[])[],
+  today: Date,
+): { ok: true; rows: PreviewRow[] } | { ok: false; message: string } {
   if (table.length === 0) return { ok: false, message: "Файл пуст" };
   const header = mapHeader(table[0]);
   if (!header.ok) return header;
@@ -120,7 +134,9 @@ export function previewRows(table: readonly (readonly string[])[], today: Date):
   const seen = new Map<string, number>();
   table.slice(1).forEach((cells, i) => {
     if (cells.every((c) => !c.trim())) return;
-    const values = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, header.map[c] === undefined ? "" : (cells[header.map[c]!] ?? "")])) as Record<ImportColumn, string>;
+    const values = Object.fromEntries(
+      IMPORT_COLUMNS.map((c) => [c, header.map[c] === undefined ? "" : (cells[header.map[c]!] ?? "")]),
+    ) as Record<ImportColumn, string>;
     const row = validateRow(i + 2, values, today);
     if (row.data) {
       const key = personKey(row.data);

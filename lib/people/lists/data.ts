@@ -3,7 +3,10 @@ import { db } from "@/lib/db";
 
 export type ClassRef = { id: number; name: string; grade: number; yearName: string; yearStatus: string };
 
-export async function classesOfCurrentYear(organisationId: number, only: readonly number[] | "all"): Promise<ClassRef[]> {
+export async function classesOfCurrentYear(
+  organisationId: number,
+  only: readonly number[] | "all",
+): Promise<ClassRef[]> {
   const rows = await db.classGroup.findMany({
     where: { organisationId, year: { isCurrent: true }, ...(only === "all" ? {} : { id: { in: [...only] } }) },
     select: { id: true, name: true, grade: true, year: { select: { name: true, status: true } } },
@@ -39,7 +42,9 @@ export async function classListOn(organisationId: number, classId: number, date:
     select: {
       startDate: true,
       educationForm: true,
-      student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true, userId: true } },
+      student: {
+        select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true, userId: true },
+      },
     },
   });
   return rows
@@ -53,7 +58,12 @@ export async function classListOn(organisationId: number, classId: number, date:
       userId: r.student.userId,
       since: r.startDate,
     }))
-    .sort((a, b) => `${a.lastName} ${a.firstName} ${a.middleName ?? ""}`.localeCompare(`${b.lastName} ${b.firstName} ${b.middleName ?? ""}`, "ru"));
+    .sort((a, b) =>
+      `${a.lastName} ${a.firstName} ${a.middleName ?? ""}`.localeCompare(
+        `${b.lastName} ${b.firstName} ${b.middleName ?? ""}`,
+        "ru",
+      ),
+    );
 }
 
 export type MedicalRow = { fullName: string; healthGroup: string | null; physicalGroup: string | null };
@@ -62,7 +72,11 @@ export type MedicalRow = { fullName: string; healthGroup: string | null; physica
 export async function medicalListOn(organisationId: number, classId: number, date: Date): Promise<MedicalRow[]> {
   const rows = await db.classMembership.findMany({
     where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    select: { student: { select: { lastName: true, firstName: true, middleName: true, healthGroup: true, physicalGroup: true } } },
+    select: {
+      student: {
+        select: { lastName: true, firstName: true, middleName: true, healthGroup: true, physicalGroup: true },
+      },
+    },
   });
   return rows
     .map(({ student: s }) => ({
@@ -74,24 +88,54 @@ export async function medicalListOn(organisationId: number, classId: number, dat
 }
 
 /** Students of the given classes on a date as «ФИО (класс)» options, for linking a parent to a child. */
-export async function studentOptionsOn(organisationId: number, classIds: readonly number[], date: Date): Promise<{ id: number; label: string }[]> {
+export async function studentOptionsOn(
+  organisationId: number,
+  classIds: readonly number[],
+  date: Date,
+): Promise<{ id: number; label: string }[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId: { in: [...classIds] }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    select: { class: { select: { name: true } }, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+    where: {
+      organisationId,
+      classId: { in: [...classIds] },
+      startDate: { lte: date },
+      OR: [{ endDate: null }, { endDate: { gte: date } }],
+    },
+    select: {
+      class: { select: { name: true } },
+      student: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+    },
   });
   return rows
-    .map((r) => ({ id: r.student.id, label: `${[r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" ")} (${r.class.name})` }))
+    .map((r) => ({
+      id: r.student.id,
+      label: `${[r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" ")} (${r.class.name})`,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, "ru"));
 }
 
-export type ClassSummary = { classId: number; students: number; notFullTime: number; withoutLogin: number; teachers: string[] };
+export type ClassSummary = {
+  classId: number;
+  students: number;
+  notFullTime: number;
+  withoutLogin: number;
+  teachers: string[];
+};
 
 /** Per class on a date: pupils, those not in full-time education, those without a login, class teachers. */
-export async function classSummaries(organisationId: number, classIds: readonly number[], date: Date): Promise<Map<number, ClassSummary>> {
+export async function classSummaries(
+  organisationId: number,
+  classIds: readonly number[],
+  date: Date,
+): Promise<Map<number, ClassSummary>> {
   const ids = [...classIds];
   const [members, teachers] = await Promise.all([
     db.classMembership.findMany({
-      where: { organisationId, classId: { in: ids }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+      where: {
+        organisationId,
+        classId: { in: ids },
+        startDate: { lte: date },
+        OR: [{ endDate: null }, { endDate: { gte: date } }],
+      },
       select: { classId: true, educationForm: true, student: { select: { userId: true } } },
     }),
     db.classTeacher.findMany({
@@ -99,14 +143,17 @@ export async function classSummaries(organisationId: number, classIds: readonly 
       select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
     }),
   ]);
-  const out = new Map<number, ClassSummary>(ids.map((id) => [id, { classId: id, students: 0, notFullTime: 0, withoutLogin: 0, teachers: [] }]));
+  const out = new Map<number, ClassSummary>(
+    ids.map((id) => [id, { classId: id, students: 0, notFullTime: 0, withoutLogin: 0, teachers: [] }]),
+  );
   for (const m of members) {
     const c = out.get(m.classId)!;
     c.students += 1;
     if (m.educationForm !== "FULL_TIME") c.notFullTime += 1;
     if (m.student.userId === null) c.withoutLogin += 1;
   }
-  for (const t of teachers) out.get(t.classId)?.teachers.push([t.user.lastName, t.user.firstName, t.user.middleName].filter(Boolean).join(" "));
+  for (const t of teachers)
+    out.get(t.classId)?.teachers.push([t.user.lastName, t.user.firstName, t.user.middleName].filter(Boolean).join(" "));
   return out;
 }
 
@@ -114,13 +161,24 @@ export async function classSummaries(organisationId: number, classIds: readonly 
 export async function findStudentsOn(organisationId: number, classIds: readonly number[], date: Date, prefix: string) {
   const rows = await db.classMembership.findMany({
     where: {
-      organisationId, classId: { in: [...classIds] }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }],
+      organisationId,
+      classId: { in: [...classIds] },
+      startDate: { lte: date },
+      OR: [{ endDate: null }, { endDate: { gte: date } }],
       student: { lastName: { startsWith: prefix, mode: "insensitive" } },
     },
     take: 50,
-    select: { class: { select: { name: true } }, student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } } },
+    select: {
+      class: { select: { name: true } },
+      student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } },
+    },
   });
   return rows
-    .map((r) => ({ id: r.student.id, fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "), birthDate: r.student.birthDate, className: r.class.name }))
+    .map((r) => ({
+      id: r.student.id,
+      fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+      birthDate: r.student.birthDate,
+      className: r.class.name,
+    }))
     .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
 }

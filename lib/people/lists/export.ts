@@ -36,7 +36,13 @@ export async function exportClassList(
   const buffer = await listToXlsx(
     `Список класса ${cls.name} на ${on}`,
     ["№", "ФИО", "Дата рождения", "Форма обучения", "В классе с"],
-    rows.map((r, i) => [i + 1, fmt.personName(r), fmt.formatDate(r.birthDate), fmt.formLabel(r.educationForm), fmt.formatDate(r.since)]),
+    rows.map((r, i) => [
+      i + 1,
+      fmt.personName(r),
+      fmt.formatDate(r.birthDate),
+      fmt.formLabel(r.educationForm),
+      fmt.formatDate(r.since),
+    ]),
   );
   return { buffer, fileName: `Список ${cls.name}.xlsx`, asciiName: `class-${classId}.xlsx` };
 }
@@ -44,7 +50,11 @@ export async function exportClassList(
 type XlsxFile = { buffer: Buffer; fileName: string; asciiName: string };
 
 /** The movement book as read on the page (already limited to the reader's classes), oldest first. */
-export async function exportMovementBook(rows: readonly MovementRow[], fmt: Pick<Fmt, "formatDate" | "formLabel">, today: Date): Promise<XlsxFile> {
+export async function exportMovementBook(
+  rows: readonly MovementRow[],
+  fmt: Pick<Fmt, "formatDate" | "formLabel">,
+  today: Date,
+): Promise<XlsxFile> {
   const ordered = [...rows].sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id);
   const buffer = await listToXlsx(
     `Книга движения учащихся на ${fmt.formatDate(today)}`,
@@ -53,7 +63,8 @@ export async function exportMovementBook(rows: readonly MovementRow[], fmt: Pick
       i + 1,
       fmt.formatDate(r.date),
       r.studentName,
-      (MOVEMENT_LABELS[r.kind as MovementKind] ?? r.kind) + (r.kind === "FORM_CHANGE" && r.educationForm ? `: ${fmt.formLabel(r.educationForm)}` : ""),
+      (MOVEMENT_LABELS[r.kind as MovementKind] ?? r.kind) +
+        (r.kind === "FORM_CHANGE" && r.educationForm ? `: ${fmt.formLabel(r.educationForm)}` : ""),
       r.fromClass,
       r.toClass,
       r.orderNumber,
@@ -65,7 +76,11 @@ export async function exportMovementBook(rows: readonly MovementRow[], fmt: Pick
 }
 
 /** «Краткие сведения» of the staff (what the staff list shows). */
-export async function exportStaffList(rows: readonly StaffBrief[], formatDate: (d: Date) => string, today: Date): Promise<XlsxFile> {
+export async function exportStaffList(
+  rows: readonly StaffBrief[],
+  formatDate: (d: Date) => string,
+  today: Date,
+): Promise<XlsxFile> {
   const buffer = await listToXlsx(
     `Список сотрудников на ${formatDate(today)}`,
     ["№", "ФИО", "Должность", "Телефон", "E-mail"],
@@ -84,8 +99,13 @@ export async function exportVisits(
     title,
     ["№", "ФИО", "Роль", "Логин", "Последний вход", "Эта неделя", "−1 нед.", "−2 нед.", "−3 нед.", "Вход"],
     rows.map((r, i) => [
-      i + 1, r.fullName, r.roles.map(fmt.roleLabel).filter(Boolean).join(", "), r.login,
-      r.lastVisit ? fmt.formatDateTime(r.lastVisit) : "не входил", ...r.weeks.slice(0, 4), r.isActive ? "открыт" : "закрыт",
+      i + 1,
+      r.fullName,
+      r.roles.map(fmt.roleLabel).filter(Boolean).join(", "),
+      r.login,
+      r.lastVisit ? fmt.formatDateTime(r.lastVisit) : "не входил",
+      ...r.weeks.slice(0, 4),
+      r.isActive ? "открыт" : "закрыт",
     ]),
   );
   return { buffer, fileName: "Посещения.xlsx", asciiName: "visits.xlsx" };

@@ -3,7 +3,15 @@ import { actorFacts } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
-import { classListOn, classRef, classSummaries, classesOfCurrentYear, findStudentsOn, studentOptionsOn, type ClassRef } from "./data";
+import {
+  classListOn,
+  classRef,
+  classSummaries,
+  classesOfCurrentYear,
+  findStudentsOn,
+  studentOptionsOn,
+  type ClassRef,
+} from "./data";
 
 export async function classesInScope(user: CurrentUser, scopes: readonly Scope[]): Promise<ClassRef[]> {
   if (scopes.includes("all")) return classesOfCurrentYear(user.organisationId, "all");
@@ -28,7 +36,11 @@ export function loadClass(user: CurrentUser, classId: number) {
 /** Students the reader may manage (people.manage scopes), for the «add a child» picker. */
 export async function loadManagedStudentOptions(user: CurrentUser, scopes: readonly Scope[]) {
   const classes = await classesInScope(user, scopes);
-  return studentOptionsOn(user.organisationId, classes.map((c) => c.id), todayIn(user.timeZone));
+  return studentOptionsOn(
+    user.organisationId,
+    classes.map((c) => c.id),
+    todayIn(user.timeZone),
+  );
 }
 
 /** The classes of the reader's scope with their figures today, and a surname search among their pupils. */

@@ -1,7 +1,11 @@
 // Any list to XLSX (PPL-5): a title row, a header row and the rows, with sensible widths.
 import ExcelJS from "exceljs";
 
-export async function listToXlsx(title: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): Promise<Buffer> {
+export async function listToXlsx(
+  title: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Список");
   ws.addRow([title]).font = { bold: true, size: 12 };

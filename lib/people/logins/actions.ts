@@ -10,7 +10,10 @@ import { unlockFor } from "./issue";
 import { setLoginActive } from "./deactivate";
 import { requestAddress } from "@/lib/auth/request";
 
-export async function createStaffAction(_prev: ActionResult<{ login: string }> | null, form: FormData): Promise<ActionResult<{ login: string }>> {
+export async function createStaffAction(
+  _prev: ActionResult<{ login: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ login: string }>> {
   const access = await requireAccessForAction("users.issueStaff");
   if (!access.ok) return access;
   const parsed = staffSchema.safeParse(formRecord(form));

@@ -15,9 +15,24 @@ export type IssueCandidate = {
   isActive: boolean;
 };
 
-const userSelect = { select: { id: true, login: true, lockedUntil: true, lastSignInAt: true, issuedAt: true, isActive: true } } as const;
+const userSelect = {
+  select: { id: true, login: true, lockedUntil: true, lastSignInAt: true, issuedAt: true, isActive: true },
+} as const;
 
-type Card = { id: number; lastName: string; firstName: string; middleName: string | null; user: { id: number; login: string; lockedUntil: Date | null; lastSignInAt: Date | null; issuedAt: Date | null; isActive: boolean } | null };
+type Card = {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  user: {
+    id: number;
+    login: string;
+    lockedUntil: Date | null;
+    lastSignInAt: Date | null;
+    issuedAt: Date | null;
+    isActive: boolean;
+  } | null;
+};
 
 function toCandidate(kind: PersonRef["kind"], c: Card): IssueCandidate {
   return {
@@ -36,21 +51,34 @@ function toCandidate(kind: PersonRef["kind"], c: Card): IssueCandidate {
 const byName = (a: IssueCandidate, b: IssueCandidate) => a.fullName.localeCompare(b.fullName, "ru");
 
 /** Students of a class on a date and their parents, with their login state. */
-export async function familyOfClass(organisationId: number, classId: number, date: Date): Promise<{ students: IssueCandidate[]; parents: IssueCandidate[] }> {
+export async function familyOfClass(
+  organisationId: number,
+  classId: number,
+  date: Date,
+): Promise<{ students: IssueCandidate[]; parents: IssueCandidate[] }> {
   const memberships = await db.classMembership.findMany({
     where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
     select: {
       student: {
         select: {
-          id: true, lastName: true, firstName: true, middleName: true, user: userSelect,
-          parentLinks: { select: { parent: { select: { id: true, lastName: true, firstName: true, middleName: true, user: userSelect } } } },
+          id: true,
+          lastName: true,
+          firstName: true,
+          middleName: true,
+          user: userSelect,
+          parentLinks: {
+            select: {
+              parent: { select: { id: true, lastName: true, firstName: true, middleName: true, user: userSelect } },
+            },
+          },
         },
       },
     },
   });
   const students = memberships.map((m) => toCandidate("student", m.student)).sort(byName);
   const parents = new Map<number, IssueCandidate>();
-  for (const m of memberships) for (const l of m.student.parentLinks) parents.set(l.parent.id, toCandidate("parent", l.parent));
+  for (const m of memberships)
+    for (const l of m.student.parentLinks) parents.set(l.parent.id, toCandidate("parent", l.parent));
   return { students, parents: [...parents.values()].sort(byName) };
 }
 
@@ -64,7 +92,10 @@ export async function staffCandidates(organisationId: number): Promise<IssueCand
 
 /** For authorising a parent through the children. */
 export async function childrenOf(organisationId: number, parentId: number): Promise<number[] | null> {
-  const p = await db.parent.findUnique({ where: { organisationId_id: { organisationId, id: parentId } }, select: { children: { select: { studentId: true } } } });
+  const p = await db.parent.findUnique({
+    where: { organisationId_id: { organisationId, id: parentId } },
+    select: { children: { select: { studentId: true } } },
+  });
   return p ? p.children.map((c) => c.studentId) : null;
 }
 
@@ -86,15 +117,34 @@ export async function organisationName(organisationId: number): Promise<string> 
   return o?.name ?? "";
 }
 
-export type VisitRow = { userId: number; fullName: string; login: string; roles: string[]; lastVisit: Date | null; weeks: number[]; isActive: boolean };
+export type VisitRow = {
+  userId: number;
+  fullName: string;
+  login: string;
+  roles: string[];
+  lastVisit: Date | null;
+  weeks: number[];
+  isActive: boolean;
+};
 
 /** AUTH-5: last visit and sign-ins per week (the last `weeks` weeks, newest first) for the given users or everyone. */
-export async function visitStats(organisationId: number, userIds: readonly number[] | "all", today: Date, weeks = 4): Promise<VisitRow[]> {
+export async function visitStats(
+  organisationId: number,
+  userIds: readonly number[] | "all",
+  today: Date,
+  weeks = 4,
+): Promise<VisitRow[]> {
   const from = new Date(today.getTime() - (weeks * 7 - 1) * 86_400_000);
   const users = await db.user.findMany({
     where: { organisationId, ...(userIds === "all" ? {} : { id: { in: [...userIds] } }) },
     select: {
-      id: true, login: true, lastName: true, firstName: true, middleName: true, lastSignInAt: true, isActive: true,
+      id: true,
+      login: true,
+      lastName: true,
+      firstName: true,
+      middleName: true,
+      lastSignInAt: true,
+      isActive: true,
       roles: { select: { role: true } },
       visits: { where: { day: { gte: from } }, select: { day: true, count: true, lastAt: true } },
     },
@@ -120,10 +170,21 @@ export async function visitStats(organisationId: number, userIds: readonly numbe
 }
 
 /** Users of the students of the classes and of their parents (a class teacher's visit statistics). */
-export async function familyUserIds(organisationId: number, classIds: readonly number[], date: Date): Promise<number[]> {
+export async function familyUserIds(
+  organisationId: number,
+  classIds: readonly number[],
+  date: Date,
+): Promise<number[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId: { in: [...classIds] }, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    select: { student: { select: { userId: true, parentLinks: { select: { parent: { select: { userId: true } } } } } } },
+    where: {
+      organisationId,
+      classId: { in: [...classIds] },
+      startDate: { lte: date },
+      OR: [{ endDate: null }, { endDate: { gte: date } }],
+    },
+    select: {
+      student: { select: { userId: true, parentLinks: { select: { parent: { select: { userId: true } } } } } },
+    },
   });
   const ids = new Set<number>();
   for (const r of rows) {
@@ -145,5 +206,7 @@ export async function closedLoginsAmong(organisationId: number, people: readonly
       db.staff.findMany({ where: where("staff"), select }),
     ])
   ).flat();
-  return rows.map((r) => [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" ")).sort((a, b) => a.localeCompare(b, "ru"));
+  return rows
+    .map((r) => [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" "))
+    .sort((a, b) => a.localeCompare(b, "ru"));
 }

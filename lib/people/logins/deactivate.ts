@@ -6,7 +6,12 @@ import { authorize, type Actor } from "@/lib/access/authorize";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { setUserActive } from "./mutations";
 
-export async function setLoginActive(actor: Actor & { id: number }, userId: number, active: boolean, ip: string | null): Promise<ActionResult> {
+export async function setLoginActive(
+  actor: Actor & { id: number },
+  userId: number,
+  active: boolean,
+  ip: string | null,
+): Promise<ActionResult> {
   const decision = await authorize(actor, "users.delete");
   if (!decision.allowed || !decision.scopes.includes("all")) return fail("FORBIDDEN");
   if (userId === actor.id) return fail("INVALID_INPUT", "Нельзя закрыть вход самому себе");

@@ -10,18 +10,24 @@ import { childrenOf, closedLoginsAmong, organisationName, personOfUser, type Per
 import { issueCredentials } from "./mutations";
 import { renderSlips } from "./slip-pdf";
 
-const ROLE_ON_SLIP: Record<PersonRef["kind"], string> = { student: "Ученик", parent: "Родитель (законный представитель)", staff: "Сотрудник" };
+const ROLE_ON_SLIP: Record<PersonRef["kind"], string> = {
+  student: "Ученик",
+  parent: "Родитель (законный представитель)",
+  staff: "Сотрудник",
+};
 
 export async function mayIssueFor(actor: Actor, ref: PersonRef): Promise<boolean> {
   if (ref.kind === "staff") return (await authorize(actor, "users.issueStaff")).allowed;
-  if (ref.kind === "student") return (await authorize(actor, "users.issueFamily", { kind: "student", studentId: ref.id })).allowed;
+  if (ref.kind === "student")
+    return (await authorize(actor, "users.issueFamily", { kind: "student", studentId: ref.id })).allowed;
   const children = await childrenOf(actor.organisationId, ref.id);
   if (!children) return false;
   if (children.length === 0) {
     const d = await authorize(actor, "users.issueFamily");
     return d.allowed && d.scopes.includes("all");
   }
-  for (const studentId of children) if ((await authorize(actor, "users.issueFamily", { kind: "student", studentId })).allowed) return true;
+  for (const studentId of children)
+    if ((await authorize(actor, "users.issueFamily", { kind: "student", studentId })).allowed) return true;
   return false;
 }
 
@@ -51,7 +57,8 @@ export async function issueSlips(
   for (const ref of people) if (!(await mayIssueFor(actor, ref))) return fail("FORBIDDEN");
   // A closed login (users.delete) stays closed: a reset by the class teacher must not reopen it.
   const closed = await closedLoginsAmong(actor.organisationId, people);
-  if (closed.length > 0) return fail("INVALID_INPUT", `Вход закрыт администратором: ${closed.join(", ")}. Памятка не выдана`);
+  if (closed.length > 0)
+    return fail("INVALID_INPUT", `Вход закрыт администратором: ${closed.join(", ")}. Памятка не выдана`);
   const passwords = people.map(() => generateOneTimePassword());
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
   const issued = await issueCredentials(actor.organisationId, actor.id, people, hashes, new Date(), ip);
@@ -60,7 +67,12 @@ export async function issueSlips(
   const pdf = await renderSlips(
     orgName,
     signInUrl,
-    issued.map((it, i) => ({ fullName: it.fullName, roleLabel: ROLE_ON_SLIP[it.ref.kind], login: it.login, password: passwords[i] })),
+    issued.map((it, i) => ({
+      fullName: it.fullName,
+      roleLabel: ROLE_ON_SLIP[it.ref.kind],
+      login: it.login,
+      password: passwords[i],
+    })),
   );
   return ok({ pdf, count: issued.length });
 }

@@ -21,7 +21,10 @@ async function cardOf(tx: Tx, organisationId: number, ref: PersonRef) {
 }
 
 async function takenLogins(tx: Tx, organisationId: number, base: string): Promise<Set<string>> {
-  const rows = await tx.user.findMany({ where: { organisationId, login: { startsWith: base } }, select: { login: true } });
+  const rows = await tx.user.findMany({
+    where: { organisationId, login: { startsWith: base } },
+    select: { login: true },
+  });
   return new Set(rows.map((r) => r.login));
 }
 
@@ -51,15 +54,24 @@ export async function issueCredentials(
         const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
         const user = await tx.user.create({
           data: {
-            organisationId, login, passwordHash: hashes[i], mustChangePassword: true,
-            lastName: card.lastName, firstName: card.firstName, middleName: card.middleName,
-            issuedById: issuerId, issuedAt: now,
+            organisationId,
+            login,
+            passwordHash: hashes[i],
+            mustChangePassword: true,
+            lastName: card.lastName,
+            firstName: card.firstName,
+            middleName: card.middleName,
+            issuedById: issuerId,
+            issuedAt: now,
           },
           select: { id: true },
         });
         userId = user.id;
         created = true;
-        if (ref.kind !== "staff") await tx.userRole.create({ data: { organisationId, userId, role: ref.kind === "student" ? "STUDENT" : "PARENT" } });
+        if (ref.kind !== "staff")
+          await tx.userRole.create({
+            data: { organisationId, userId, role: ref.kind === "student" ? "STUDENT" : "PARENT" },
+          });
         const where = { organisationId_id: { organisationId, id: ref.id } };
         if (ref.kind === "student") await tx.student.update({ where, data: { userId } });
         else if (ref.kind === "parent") await tx.parent.update({ where, data: { userId } });
@@ -67,11 +79,24 @@ export async function issueCredentials(
       } else {
         await tx.user.update({
           where: { organisationId_id: { organisationId, id: userId } },
-          data: { passwordHash: hashes[i], mustChangePassword: true, issuedById: issuerId, issuedAt: now, failedSignIns: 0, lockedUntil: null },
+          data: {
+            passwordHash: hashes[i],
+            mustChangePassword: true,
+            issuedById: issuerId,
+            issuedAt: now,
+            failedSignIns: 0,
+            lockedUntil: null,
+          },
         });
-        await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
+        await tx.userSession.updateMany({
+          where: { organisationId, userId, revokedAt: null },
+          data: { revokedAt: now },
+        });
       }
-      const user = await tx.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId, id: userId } }, select: { login: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { organisationId_id: { organisationId, id: userId } },
+        select: { login: true },
+      });
       out.push({ ref, fullName, login: user.login, userId, created });
     }
     for (const item of out) {
@@ -93,7 +118,15 @@ export async function issueCredentials(
 export async function createStaffWithLogin(
   organisationId: number,
   byUserId: number,
-  input: { lastName: string; firstName: string; middleName: string | null; position: string | null; phone: string | null; email: string | null; role: string },
+  input: {
+    lastName: string;
+    firstName: string;
+    middleName: string | null;
+    position: string | null;
+    phone: string | null;
+    email: string | null;
+    role: string;
+  },
   unusableHash: string,
 ): Promise<{ staffId: number; userId: number; login: string }> {
   return db.$transaction(async (tx) => {
@@ -101,20 +134,39 @@ export async function createStaffWithLogin(
     const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
     const user = await tx.user.create({
       data: {
-        organisationId, login, passwordHash: unusableHash, mustChangePassword: true,
-        lastName: input.lastName, firstName: input.firstName, middleName: input.middleName, email: input.email,
+        organisationId,
+        login,
+        passwordHash: unusableHash,
+        mustChangePassword: true,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        middleName: input.middleName,
+        email: input.email,
       },
       select: { id: true },
     });
     await tx.userRole.create({ data: { organisationId, userId: user.id, role: input.role as never } });
     const staff = await tx.staff.create({
       data: {
-        organisationId, userId: user.id, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName,
-        position: input.position, phone: input.phone, email: input.email,
+        organisationId,
+        userId: user.id,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        middleName: input.middleName,
+        position: input.position,
+        phone: input.phone,
+        email: input.email,
       },
       select: { id: true },
     });
-    await recordAudit(tx, { organisationId, userId: byUserId, action: "staff.created", entity: "Staff", entityId: String(staff.id), details: { login, role: input.role } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: "staff.created",
+      entity: "Staff",
+      entityId: String(staff.id),
+      details: { login, role: input.role },
+    });
     return { staffId: staff.id, userId: user.id, login };
   });
 }
@@ -125,12 +177,27 @@ export async function createStaffWithLogin(
  * once (a session of an inactive user is no longer valid either); reopening lets the user sign
  * in again with the password they had. Returns false when there is no such user here.
  */
-export async function setUserActive(organisationId: number, byUserId: number, userId: number, active: boolean, now: Date, ip: string | null): Promise<boolean> {
+export async function setUserActive(
+  organisationId: number,
+  byUserId: number,
+  userId: number,
+  active: boolean,
+  now: Date,
+  ip: string | null,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { organisationId, id: userId }, data: { isActive: active } });
     if (updated.count === 0) return false;
-    if (!active) await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, { organisationId, userId: byUserId, action: active ? "users.reactivated" : "users.deactivated", entity: "User", entityId: String(userId), ip });
+    if (!active)
+      await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: byUserId,
+      action: active ? "users.reactivated" : "users.deactivated",
+      entity: "User",
+      entityId: String(userId),
+      ip,
+    });
     return true;
   });
 }

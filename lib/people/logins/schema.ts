@@ -14,6 +14,9 @@ export type VisitFilter = z.output<typeof visitFilterSchema>;
 export function filterVisits(rows: readonly VisitRow[], f: Partial<VisitFilter>): VisitRow[] {
   const q = f.q?.toLocaleLowerCase("ru");
   return rows.filter(
-    (r) => (!f.role || r.roles.includes(f.role)) && (!q || r.fullName.toLocaleLowerCase("ru").startsWith(q)) && (!f.never || r.lastVisit === null),
+    (r) =>
+      (!f.role || r.roles.includes(f.role)) &&
+      (!q || r.fullName.toLocaleLowerCase("ru").startsWith(q)) &&
+      (!f.never || r.lastVisit === null),
   );
 }

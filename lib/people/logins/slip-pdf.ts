@@ -31,10 +31,29 @@ function slipCell(orgName: string, signInUrl: string, s: Slip) {
       { text: "Электронный журнал и дневник", fontSize: 8, color: "#555555", margin: [0, 0, 0, 4] },
       { text: s.fullName, fontSize: 11, bold: true },
       { text: s.roleLabel, fontSize: 8, color: "#555555", margin: [0, 0, 0, 4] },
-      { text: [{ text: "Адрес входа: ", fontSize: 8 }, { text: signInUrl, fontSize: 9 }] },
-      { text: [{ text: "Логин: ", fontSize: 9 }, { text: s.login, fontSize: 12, bold: true }] },
-      { text: [{ text: "Пароль: ", fontSize: 9 }, { text: s.password, fontSize: 12, bold: true }] },
-      { text: "Пароль одноразовый: при первом входе задайте свой. Никому не сообщайте пароль.", fontSize: 7, margin: [0, 4, 0, 0] },
+      {
+        text: [
+          { text: "Адрес входа: ", fontSize: 8 },
+          { text: signInUrl, fontSize: 9 },
+        ],
+      },
+      {
+        text: [
+          { text: "Логин: ", fontSize: 9 },
+          { text: s.login, fontSize: 12, bold: true },
+        ],
+      },
+      {
+        text: [
+          { text: "Пароль: ", fontSize: 9 },
+          { text: s.password, fontSize: 12, bold: true },
+        ],
+      },
+      {
+        text: "Пароль одноразовый: при первом входе задайте свой. Никому не сообщайте пароль.",
+        fontSize: 7,
+        margin: [0, 4, 0, 0],
+      },
     ],
   };
 }
@@ -55,7 +74,12 @@ export async function renderSlips(orgName: string, signInUrl: string, slips: rea
     defaultStyle: { font: "Roboto" },
     content: [
       {
-        table: { widths: ["*", "*"], heights: 150, dontBreakRows: true, body: body.length ? body : [[{ text: "" }, { text: "" }]] },
+        table: {
+          widths: ["*", "*"],
+          heights: 150,
+          dontBreakRows: true,
+          body: body.length ? body : [[{ text: "" }, { text: "" }]],
+        },
         layout: { hLineStyle: dashed, vLineStyle: dashed, hLineColor: () => "#888888", vLineColor: () => "#888888" },
       },
     ],

@@ -15,7 +15,10 @@ export async function recordMovementAction(_prev: ActionResult | null, form: For
   const m = parsed.data;
   const access = await requireAccessForAction("movement.edit", { kind: "student", studentId: m.studentId });
   if (!access.ok) return access;
-  if (m.toClassId !== null && !(await authorize(access.user, "movement.edit", { kind: "class", classId: m.toClassId })).allowed)
+  if (
+    m.toClassId !== null &&
+    !(await authorize(access.user, "movement.edit", { kind: "class", classId: m.toClassId })).allowed
+  )
     return fail("FORBIDDEN");
   const out = await recordMovement(access.user.organisationId, access.user.id, m, await requestAddress());
   if (!out.ok) return fail("INVALID_INPUT", out.message, { [out.field]: [out.message] });

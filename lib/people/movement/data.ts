@@ -17,18 +17,43 @@ export type MovementRow = {
 };
 
 const select = {
-  id: true, studentId: true, kind: true, date: true, orderNumber: true, orderDate: true, educationForm: true, note: true,
+  id: true,
+  studentId: true,
+  kind: true,
+  date: true,
+  orderNumber: true,
+  orderDate: true,
+  educationForm: true,
+  note: true,
   student: { select: { lastName: true, firstName: true, middleName: true } },
   fromClass: { select: { name: true } },
   toClass: { select: { name: true } },
 } as const;
 
-type Raw = { id: number; studentId: number; kind: string; date: Date; orderNumber: string; orderDate: Date; educationForm: string | null; note: string | null; student: { lastName: string; firstName: string; middleName: string | null }; fromClass: { name: string } | null; toClass: { name: string } | null };
+type Raw = {
+  id: number;
+  studentId: number;
+  kind: string;
+  date: Date;
+  orderNumber: string;
+  orderDate: Date;
+  educationForm: string | null;
+  note: string | null;
+  student: { lastName: string; firstName: string; middleName: string | null };
+  fromClass: { name: string } | null;
+  toClass: { name: string } | null;
+};
 
 function toRow(r: Raw): MovementRow {
   return {
-    id: r.id, studentId: r.studentId, kind: r.kind, date: r.date, orderNumber: r.orderNumber, orderDate: r.orderDate,
-    educationForm: r.educationForm, note: r.note,
+    id: r.id,
+    studentId: r.studentId,
+    kind: r.kind,
+    date: r.date,
+    orderNumber: r.orderNumber,
+    orderDate: r.orderDate,
+    educationForm: r.educationForm,
+    note: r.note,
     studentName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
     fromClass: r.fromClass?.name ?? null,
     toClass: r.toClass?.name ?? null,
@@ -36,25 +61,45 @@ function toRow(r: Raw): MovementRow {
 }
 
 /** The book, newest first; limited to movements touching the given classes unless "all", then filtered. */
-export async function movementBook(organisationId: number, classIds: readonly number[] | "all", take = 300, filter: MovementFilter = {}): Promise<MovementRow[]> {
-  const only = filter.classId ? (classIds === "all" || classIds.includes(filter.classId) ? [filter.classId] : []) : classIds;
+export async function movementBook(
+  organisationId: number,
+  classIds: readonly number[] | "all",
+  take = 300,
+  filter: MovementFilter = {},
+): Promise<MovementRow[]> {
+  const only = filter.classId
+    ? classIds === "all" || classIds.includes(filter.classId)
+      ? [filter.classId]
+      : []
+    : classIds;
   const where = {
     organisationId,
     ...(only === "all" ? {} : { OR: [{ fromClassId: { in: [...only] } }, { toClassId: { in: [...only] } }] }),
     ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.from || filter.to ? { date: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { date: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+      : {}),
   };
   const rows = await db.movement.findMany({ where, orderBy: [{ date: "desc" }, { id: "desc" }], take, select });
   return rows.map(toRow);
 }
 
 export async function movementsOfStudent(organisationId: number, studentId: number): Promise<MovementRow[]> {
-  const rows = await db.movement.findMany({ where: { organisationId, studentId }, orderBy: [{ date: "asc" }, { id: "asc" }], select });
+  const rows = await db.movement.findMany({
+    where: { organisationId, studentId },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
+    select,
+  });
   return rows.map(toRow);
 }
 
 /** Classes of the current (not closed) year, for the target-class picker. */
 export async function openClasses(organisationId: number): Promise<{ id: number; name: string }[]> {
-  const rows = await db.classGroup.findMany({ where: { organisationId, year: { isCurrent: true, status: { not: "CLOSED" } } }, select: { id: true, name: true, grade: true } });
-  return rows.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true })).map(({ id, name }) => ({ id, name }));
+  const rows = await db.classGroup.findMany({
+    where: { organisationId, year: { isCurrent: true, status: { not: "CLOSED" } } },
+    select: { id: true, name: true, grade: true },
+  });
+  return rows
+    .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }))
+    .map(({ id, name }) => ({ id, name }));
 }

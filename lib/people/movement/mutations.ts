@@ -22,17 +22,35 @@ export type MovementWrite = {
 export type MovementOutcome = { ok: true; movementId: number } | { ok: false; field: string; message: string };
 
 /** One movement inside a caller's transaction (also used by the import and the year transition). */
-export async function applyMovement(tx: Tx, organisationId: number, byUserId: number, m: MovementWrite): Promise<MovementOutcome> {
+export async function applyMovement(
+  tx: Tx,
+  organisationId: number,
+  byUserId: number,
+  m: MovementWrite,
+): Promise<MovementOutcome> {
   await tx.$queryRaw`SELECT 1 FROM "Student" WHERE "organisationId" = ${organisationId} AND "id" = ${m.studentId} FOR UPDATE`;
-  const student = await tx.student.findUnique({ where: { organisationId_id: { organisationId, id: m.studentId } }, select: { id: true } });
+  const student = await tx.student.findUnique({
+    where: { organisationId_id: { organisationId, id: m.studentId } },
+    select: { id: true },
+  });
   if (!student) return { ok: false, field: "studentId", message: "Ученик не найден" };
   const [open, last] = await Promise.all([
     tx.classMembership.findFirst({
       where: { organisationId, studentId: m.studentId, endDate: null },
       orderBy: { startDate: "desc" },
-      select: { id: true, classId: true, startDate: true, educationForm: true, class: { select: { year: { select: { status: true } } } } },
+      select: {
+        id: true,
+        classId: true,
+        startDate: true,
+        educationForm: true,
+        class: { select: { year: { select: { status: true } } } },
+      },
     }),
-    tx.movement.findFirst({ where: { organisationId, studentId: m.studentId }, orderBy: { date: "desc" }, select: { date: true } }),
+    tx.movement.findFirst({
+      where: { organisationId, studentId: m.studentId },
+      orderBy: { date: "desc" },
+      select: { date: true },
+    }),
   ]);
   const result: PlanResult = planMovement(open, last?.date ?? null, m);
   if (!result.ok) return result;
@@ -43,9 +61,17 @@ export async function applyMovement(tx: Tx, organisationId: number, byUserId: nu
       select: { year: { select: { status: true } } },
     });
     if (!to) return { ok: false, field: "toClassId", message: "Класс не найден" };
-    if (to.year.status === "CLOSED") return { ok: false, field: "toClassId", message: "Учебный год этого класса закрыт" };
+    if (to.year.status === "CLOSED")
+      return { ok: false, field: "toClassId", message: "Учебный год этого класса закрыт" };
   }
-  if (open && open.class.year.status === "CLOSED" && m.kind !== "PROMOTION" && m.kind !== "GRADUATION" && m.kind !== "REPEAT_YEAR" && m.kind !== "CONDITIONAL_PROMOTION")
+  if (
+    open &&
+    open.class.year.status === "CLOSED" &&
+    m.kind !== "PROMOTION" &&
+    m.kind !== "GRADUATION" &&
+    m.kind !== "REPEAT_YEAR" &&
+    m.kind !== "CONDITIONAL_PROMOTION"
+  )
     return { ok: false, field: "kind", message: "Учебный год текущего класса закрыт" };
   const movement = await tx.movement.create({
     data: {
@@ -70,15 +96,29 @@ export async function applyMovement(tx: Tx, organisationId: number, byUserId: nu
   }
   if (plan.open) {
     await tx.classMembership.create({
-      data: { organisationId, studentId: m.studentId, classId: plan.open.classId, startDate: plan.open.startDate, educationForm: plan.open.educationForm as never },
+      data: {
+        organisationId,
+        studentId: m.studentId,
+        classId: plan.open.classId,
+        startDate: plan.open.startDate,
+        educationForm: plan.open.educationForm as never,
+      },
     });
     if (plan.open.educationForm !== open?.educationForm)
-      await tx.student.update({ where: { organisationId_id: { organisationId, id: m.studentId } }, data: { educationForm: plan.open.educationForm as never } });
+      await tx.student.update({
+        where: { organisationId_id: { organisationId, id: m.studentId } },
+        data: { educationForm: plan.open.educationForm as never },
+      });
   }
   return { ok: true, movementId: movement.id };
 }
 
-export async function recordMovement(organisationId: number, byUserId: number, m: MovementWrite, ip: string | null): Promise<MovementOutcome> {
+export async function recordMovement(
+  organisationId: number,
+  byUserId: number,
+  m: MovementWrite,
+  ip: string | null,
+): Promise<MovementOutcome> {
   try {
     return await db.$transaction(async (tx) => {
       const out = await applyMovement(tx, organisationId, byUserId, m);

@@ -35,7 +35,12 @@ export const MANUAL_KINDS = ["ADMISSION", "EXPULSION", "TRANSFER", "ACADEMIC_LEA
 
 export type OpenMembership = { id: number; classId: number; startDate: Date; educationForm: string };
 
-export type MovementRequest = { kind: MovementKind; date: Date; toClassId: number | null; educationForm: string | null };
+export type MovementRequest = {
+  kind: MovementKind;
+  date: Date;
+  toClassId: number | null;
+  educationForm: string | null;
+};
 
 export type MembershipPlan = {
   fromClassId: number | null;
@@ -59,33 +64,52 @@ export function planMovement(current: OpenMembership | null, lastDate: Date | nu
   if (current && current.startDate.getTime() > req.date.getTime())
     return { ok: false, field: "date", message: "Дата раньше начала обучения в текущем классе" };
   const needsCurrent = req.kind !== "ADMISSION" && req.kind !== "RETURN";
-  if (needsCurrent && !current) return { ok: false, field: "kind", message: "Ученик сейчас не числится ни в одном классе" };
-  if (!needsCurrent && current) return { ok: false, field: "kind", message: "Ученик уже числится в классе: оформите перевод или отчисление" };
+  if (needsCurrent && !current)
+    return { ok: false, field: "kind", message: "Ученик сейчас не числится ни в одном классе" };
+  if (!needsCurrent && current)
+    return { ok: false, field: "kind", message: "Ученик уже числится в классе: оформите перевод или отчисление" };
   switch (req.kind) {
     case "ADMISSION":
     case "RETURN":
       if (!req.toClassId) return { ok: false, field: "toClassId", message: "Выберите класс/группу" };
-      return { ok: true, plan: { fromClassId: null, close: null, open: { classId: req.toClassId, startDate: req.date, educationForm: req.educationForm ?? "FULL_TIME" } } };
+      return {
+        ok: true,
+        plan: {
+          fromClassId: null,
+          close: null,
+          open: { classId: req.toClassId, startDate: req.date, educationForm: req.educationForm ?? "FULL_TIME" },
+        },
+      };
     case "TRANSFER":
     case "PROMOTION":
     case "REPEAT_YEAR":
     case "CONDITIONAL_PROMOTION":
       if (!req.toClassId) return { ok: false, field: "toClassId", message: "Выберите класс/группу" };
-      if (req.toClassId === current!.classId) return { ok: false, field: "toClassId", message: "Ученик уже в этом классе" };
+      if (req.toClassId === current!.classId)
+        return { ok: false, field: "toClassId", message: "Ученик уже в этом классе" };
       return {
         ok: true,
         plan: {
           fromClassId: current!.classId,
           close: closeAt(current!, req.date),
-          open: { classId: req.toClassId, startDate: req.date, educationForm: req.educationForm ?? current!.educationForm },
+          open: {
+            classId: req.toClassId,
+            startDate: req.date,
+            educationForm: req.educationForm ?? current!.educationForm,
+          },
         },
       };
     case "FORM_CHANGE":
       if (!req.educationForm) return { ok: false, field: "educationForm", message: "Выберите новую форму обучения" };
-      if (req.educationForm === current!.educationForm) return { ok: false, field: "educationForm", message: "Эта форма обучения уже установлена" };
+      if (req.educationForm === current!.educationForm)
+        return { ok: false, field: "educationForm", message: "Эта форма обучения уже установлена" };
       return {
         ok: true,
-        plan: { fromClassId: current!.classId, close: closeAt(current!, req.date), open: { classId: current!.classId, startDate: req.date, educationForm: req.educationForm } },
+        plan: {
+          fromClassId: current!.classId,
+          close: closeAt(current!, req.date),
+          open: { classId: current!.classId, startDate: req.date, educationForm: req.educationForm },
+        },
       };
     case "EXPULSION":
     case "ACADEMIC_LEAVE":

@@ -5,7 +5,11 @@ import { dateField, idSchema, parseCalendarDate, requiredText } from "../schema"
 import { MANUAL_KINDS, MOVEMENT_KINDS } from "./rules";
 
 export const movementSchema = z.object({
-  studentId: z.coerce.number({ error: "Выберите ученика" }).int("Выберите ученика").positive("Выберите ученика").max(2_147_483_647, "Выберите ученика"),
+  studentId: z.coerce
+    .number({ error: "Выберите ученика" })
+    .int("Выберите ученика")
+    .positive("Выберите ученика")
+    .max(2_147_483_647, "Выберите ученика"),
   kind: z.enum(MANUAL_KINDS, { error: "Выберите вид движения" }),
   date: dateField("дата движения"),
   orderNumber: requiredText("номер приказа", 40),

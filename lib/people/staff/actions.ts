@@ -6,7 +6,11 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { fieldErrorsOf, formRecord, idSchema, staffCardSchema } from "../schema";
 import { updateStaff } from "./mutations";
 
-export async function saveStaffAction(rawStaffId: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function saveStaffAction(
+  rawStaffId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const staffId = idSchema.safeParse(rawStaffId);
   if (!staffId.success) return fail("NOT_FOUND");
   const access = await requireAccessForAction("staff.manage");

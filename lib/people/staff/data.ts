@@ -1,7 +1,13 @@
 // Staff list reads: «краткие сведения» о сотрудниках (staff.brief).
 import { db } from "@/lib/db";
 
-export type StaffBrief = { id: number; fullName: string; position: string | null; phone: string | null; email: string | null };
+export type StaffBrief = {
+  id: number;
+  fullName: string;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+};
 
 export async function staffBrief(organisationId: number): Promise<StaffBrief[]> {
   const rows = await db.staff.findMany({
@@ -9,7 +15,13 @@ export async function staffBrief(organisationId: number): Promise<StaffBrief[]> 
     select: { id: true, lastName: true, firstName: true, middleName: true, position: true, phone: true, email: true },
   });
   return rows
-    .map((r) => ({ id: r.id, fullName: [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" "), position: r.position, phone: r.phone, email: r.email }))
+    .map((r) => ({
+      id: r.id,
+      fullName: [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" "),
+      position: r.position,
+      phone: r.phone,
+      email: r.email,
+    }))
     .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
 }
 
@@ -36,8 +48,25 @@ export async function staffCard(organisationId: number, staffId: number, full: b
   return db.staff.findUnique({
     where: { organisationId_id: { organisationId, id: staffId } },
     select: {
-      id: true, lastName: true, firstName: true, middleName: true, position: true, phone: true, email: true,
-      ...(full ? { birthDate: true, sex: true, education: true, category: true, snils: true, inn: true, hiredAt: true, firedAt: true } : {}),
+      id: true,
+      lastName: true,
+      firstName: true,
+      middleName: true,
+      position: true,
+      phone: true,
+      email: true,
+      ...(full
+        ? {
+            birthDate: true,
+            sex: true,
+            education: true,
+            category: true,
+            snils: true,
+            inn: true,
+            hiredAt: true,
+            firedAt: true,
+          }
+        : {}),
     },
   });
 }

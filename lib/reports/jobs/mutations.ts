@@ -7,7 +7,13 @@ import type { Prisma } from "@/prisma/generated/prisma/client";
 
 export const STALE_MINUTES = 15;
 
-export async function insertJob(organisationId: number, userId: number, report: string, format: string, params: Record<string, string>): Promise<number> {
+export async function insertJob(
+  organisationId: number,
+  userId: number,
+  report: string,
+  format: string,
+  params: Record<string, string>,
+): Promise<number> {
   const job = await db.reportJob.create({
     data: { organisationId, userId, report, format, params: params as Prisma.InputJsonValue },
     select: { id: true },
@@ -15,7 +21,14 @@ export async function insertJob(organisationId: number, userId: number, report: 
   return job.id;
 }
 
-export type ClaimedJob = { organisationId: number; id: number; userId: number; report: string; format: string; params: Record<string, string> };
+export type ClaimedJob = {
+  organisationId: number;
+  id: number;
+  userId: number;
+  report: string;
+  format: string;
+  params: Record<string, string>;
+};
 
 /** Marks the oldest queued (or stale running) job RUNNING and returns it; null when none waits. */
 export async function claimNextJob(): Promise<ClaimedJob | null> {
@@ -37,7 +50,13 @@ export async function setProgress(organisationId: number, id: number, progress: 
   await db.reportJob.updateMany({ where: { organisationId, id, status: "RUNNING" }, data: { progress } });
 }
 
-export async function completeJob(organisationId: number, id: number, fileKey: string, fileName: string, expiresAt: Date): Promise<void> {
+export async function completeJob(
+  organisationId: number,
+  id: number,
+  fileKey: string,
+  fileName: string,
+  expiresAt: Date,
+): Promise<void> {
   await db.reportJob.updateMany({
     where: { organisationId, id },
     data: { status: "DONE", progress: 100, fileKey, fileName, finishedAt: new Date(), expiresAt, error: null },
@@ -45,12 +64,19 @@ export async function completeJob(organisationId: number, id: number, fileKey: s
 }
 
 export async function failJob(organisationId: number, id: number, error: string): Promise<void> {
-  await db.reportJob.updateMany({ where: { organisationId, id }, data: { status: "FAILED", error, finishedAt: new Date() } });
+  await db.reportJob.updateMany({
+    where: { organisationId, id },
+    data: { status: "FAILED", error, finishedAt: new Date() },
+  });
 }
 
 /** Jobs whose files are past their keeping time: their keys, and the rows are deleted. */
 export async function removeExpiredJobs(now: Date): Promise<string[]> {
-  const rows = await db.reportJob.findMany({ where: { expiresAt: { lt: now } }, select: { organisationId: true, id: true, fileKey: true }, take: 100 });
+  const rows = await db.reportJob.findMany({
+    where: { expiresAt: { lt: now } },
+    select: { organisationId: true, id: true, fileKey: true },
+    take: 100,
+  });
   if (rows.length === 0) return [];
   await db.reportJob.deleteMany({ where: { OR: rows.map((r) => ({ organisationId: r.organisationId, id: r.id })) } });
   return rows.flatMap((r) => (r.fileKey ? [r.fileKey] : []));

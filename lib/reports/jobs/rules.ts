@@ -39,7 +39,17 @@ export type JobView = {
 };
 
 export function jobView(
-  job: { id: number; report: string; format: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; progress: number; fileName: string | null; error: string | null; createdAt: Date; expiresAt: Date | null },
+  job: {
+    id: number;
+    report: string;
+    format: string;
+    status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+    progress: number;
+    fileName: string | null;
+    error: string | null;
+    createdAt: Date;
+    expiresAt: Date | null;
+  },
   now: Date,
 ): JobView {
   const expired = job.status === "DONE" && job.expiresAt !== null && job.expiresAt < now;

@@ -12,7 +12,13 @@ export async function journalFacts(
   subjectId?: number,
   withYearFinals = false,
 ): Promise<JournalFacts> {
-  const lessonWhere = { organisationId, classId, status: "SCHEDULED" as const, date: { gte: from, lte: to }, ...(subjectId ? { subjectId } : {}) };
+  const lessonWhere = {
+    organisationId,
+    classId,
+    status: "SCHEDULED" as const,
+    date: { gte: from, lte: to },
+    ...(subjectId ? { subjectId } : {}),
+  };
   const [lessons, marks, attendance, memberships, subgroupMembers, finals] = await Promise.all([
     db.lesson.findMany({
       where: lessonWhere,
@@ -34,10 +40,18 @@ export async function journalFacts(
       orderBy: { id: "asc" },
       select: { lessonId: true, studentId: true, kind: true, value: true, isHospital: true },
     }),
-    db.attendance.findMany({ where: { organisationId, lesson: lessonWhere }, select: { lessonId: true, studentId: true, code: true } }),
+    db.attendance.findMany({
+      where: { organisationId, lesson: lessonWhere },
+      select: { lessonId: true, studentId: true, code: true },
+    }),
     db.classMembership.findMany({
       where: { organisationId, classId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
-      select: { studentId: true, startDate: true, endDate: true, student: { select: { lastName: true, firstName: true, middleName: true } } },
+      select: {
+        studentId: true,
+        startDate: true,
+        endDate: true,
+        student: { select: { lastName: true, firstName: true, middleName: true } },
+      },
     }),
     db.subgroupMember.findMany({
       where: { organisationId, subgroup: { classId } },
@@ -49,9 +63,18 @@ export async function journalFacts(
         organisationId,
         classId,
         ...(subjectId ? { subjectId } : {}),
-        OR: [{ kind: "PERIOD", period: { startDate: { gte: from, lte: to } } }, ...(withYearFinals ? [{ kind: "YEAR" as const, periodId: null }] : [])],
+        OR: [
+          { kind: "PERIOD", period: { startDate: { gte: from, lte: to } } },
+          ...(withYearFinals ? [{ kind: "YEAR" as const, periodId: null }] : []),
+        ],
       },
-      select: { studentId: true, subjectId: true, value: true, special: true, period: { select: { name: true, kind: true, number: true } } },
+      select: {
+        studentId: true,
+        subjectId: true,
+        value: true,
+        special: true,
+        period: { select: { name: true, kind: true, number: true } },
+      },
     }),
   ]);
   const subjectIds = [...new Set(lessons.map((l) => l.subjectId))];

@@ -8,18 +8,29 @@ import { createSubstitution, createTimetableChange } from "./mutations";
 
 export type ChangeActionData = { id: number; kept: number };
 
-export async function createChangeAction(_prev: ActionResult<ChangeActionData> | null, form: FormData): Promise<ActionResult<ChangeActionData>> {
+export async function createChangeAction(
+  _prev: ActionResult<ChangeActionData> | null,
+  form: FormData,
+): Promise<ActionResult<ChangeActionData>> {
   const parsed = changeForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const result = await createTimetableChange(access.user.organisationId, access.user.id, parsed.data, access.user.orgKind === "COLLEGE");
+  const result = await createTimetableChange(
+    access.user.organisationId,
+    access.user.id,
+    parsed.data,
+    access.user.orgKind === "COLLEGE",
+  );
   if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
   revalidatePath("/schedule", "layout");
   return ok({ id: result.id, kept: result.report.kept.length });
 }
 
-export async function createSubstitutionAction(_prev: ActionResult<{ lessons: number }> | null, form: FormData): Promise<ActionResult<{ lessons: number }>> {
+export async function createSubstitutionAction(
+  _prev: ActionResult<{ lessons: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ lessons: number }>> {
   const parsed = substitutionForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const input = parsed.data;
@@ -30,8 +41,14 @@ export async function createSubstitutionAction(_prev: ActionResult<{ lessons: nu
       ? await requireAccessForAction("schedule.edit", { kind: "class", classId: input.classId })
       : await requireAccessForAction("schedule.edit");
   if (!access.ok) return access;
-  if (!input.lessonId && !input.classId && !access.scopes.includes("all")) return fail("FORBIDDEN", "Выберите класс или группу своего отделения");
-  const result = await createSubstitution(access.user.organisationId, access.user.id, input, access.user.orgKind === "COLLEGE");
+  if (!input.lessonId && !input.classId && !access.scopes.includes("all"))
+    return fail("FORBIDDEN", "Выберите класс или группу своего отделения");
+  const result = await createSubstitution(
+    access.user.organisationId,
+    access.user.id,
+    input,
+    access.user.orgKind === "COLLEGE",
+  );
   if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
   revalidatePath("/schedule", "layout");
   return ok({ lessons: result.lessons });

@@ -31,7 +31,10 @@ export async function busyAt(
       select: { class: { select: { name: true } } },
     });
     if (other) {
-      const u = await client.user.findUnique({ where: { organisationId_id: { organisationId, id: t } }, select: { lastName: true, firstName: true, middleName: true } });
+      const u = await client.user.findUnique({
+        where: { organisationId_id: { organisationId, id: t } },
+        select: { lastName: true, firstName: true, middleName: true },
+      });
       return `Учитель ${u ? shortName(u) : ""} в это время ведёт урок в ${other.class.name} (${slot})`;
     }
   }
@@ -59,7 +62,12 @@ export type ChangeRow = {
 };
 
 /** Changes of a week for the given classes (null = every class). */
-export async function changesBetween(organisationId: number, from: Date, to: Date, classIds: readonly number[] | null): Promise<ChangeRow[]> {
+export async function changesBetween(
+  organisationId: number,
+  from: Date,
+  to: Date,
+  classIds: readonly number[] | null,
+): Promise<ChangeRow[]> {
   const rows = await db.timetableChange.findMany({
     where: {
       organisationId,
@@ -67,15 +75,29 @@ export async function changesBetween(organisationId: number, from: Date, to: Dat
       OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }],
     },
     select: {
-      id: true, kind: true, date: true, toDate: true, bellNumber: true, note: true,
-      class: { select: { name: true } }, subject: { select: { name: true } }, room: { select: { name: true } },
+      id: true,
+      kind: true,
+      date: true,
+      toDate: true,
+      bellNumber: true,
+      note: true,
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
+      room: { select: { name: true } },
       teacher: { select: { lastName: true, firstName: true, middleName: true } },
     },
     orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, date: r.date, toDate: r.toDate, bellNumber: r.bellNumber, note: r.note,
-    className: r.class.name, subjectName: r.subject?.name ?? null, roomName: r.room?.name ?? null,
+    id: r.id,
+    kind: r.kind,
+    date: r.date,
+    toDate: r.toDate,
+    bellNumber: r.bellNumber,
+    note: r.note,
+    className: r.class.name,
+    subjectName: r.subject?.name ?? null,
+    roomName: r.room?.name ?? null,
     teacherName: r.teacher ? shortName(r.teacher) : null,
   }));
 }
@@ -91,13 +113,26 @@ export async function teachersOf(organisationId: number): Promise<{ id: number; 
     .sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }
 
-export type SubstitutionRow = { id: number; original: string; substitute: string; className: string | null; subjectName: string | null; dateFrom: Date; dateTo: Date; lessons: number };
+export type SubstitutionRow = {
+  id: number;
+  original: string;
+  substitute: string;
+  className: string | null;
+  subjectName: string | null;
+  dateFrom: Date;
+  dateTo: Date;
+  lessons: number;
+};
 
 export async function substitutionsBetween(organisationId: number, from: Date, to: Date): Promise<SubstitutionRow[]> {
   const rows = await db.substitution.findMany({
     where: { organisationId, dateFrom: { lte: to }, dateTo: { gte: from } },
     select: {
-      id: true, dateFrom: true, dateTo: true, class: { select: { name: true } }, subject: { select: { name: true } },
+      id: true,
+      dateFrom: true,
+      dateTo: true,
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
       original: { select: { lastName: true, firstName: true, middleName: true } },
       substitute: { select: { lastName: true, firstName: true, middleName: true } },
       _count: { select: { lessons: true } },
@@ -105,7 +140,13 @@ export async function substitutionsBetween(organisationId: number, from: Date, t
     orderBy: { dateFrom: "desc" },
   });
   return rows.map((r) => ({
-    id: r.id, original: shortName(r.original), substitute: shortName(r.substitute), className: r.class?.name ?? null,
-    subjectName: r.subject?.name ?? null, dateFrom: r.dateFrom, dateTo: r.dateTo, lessons: r._count.lessons,
+    id: r.id,
+    original: shortName(r.original),
+    substitute: shortName(r.substitute),
+    className: r.class?.name ?? null,
+    subjectName: r.subject?.name ?? null,
+    dateFrom: r.dateFrom,
+    dateTo: r.dateTo,
+    lessons: r._count.lessons,
   }));
 }

@@ -12,21 +12,52 @@ import { inOrder } from "../timetable/data";
 import { bellLabel } from "../week";
 import { busyAt } from "./data";
 
-export type ChangeResult = { ok: true; id: number; report: GenerateReport } | { ok: false; reason: "not_found" | "conflict"; message: string };
+export type ChangeResult =
+  { ok: true; id: number; report: GenerateReport } | { ok: false; reason: "not_found" | "conflict"; message: string };
 
 class Refused extends Error {
-  constructor(readonly reason: "not_found" | "conflict", message: string) {
+  constructor(
+    readonly reason: "not_found" | "conflict",
+    message: string,
+  ) {
     super(message);
   }
 }
 
-const KIND_TITLE = { REPLACE: "Замена урока", CANCEL: "Отмена урока", MOVE: "Перенос урока", ADD: "Дополнительный урок" } as const;
+const KIND_TITLE = {
+  REPLACE: "Замена урока",
+  CANCEL: "Отмена урока",
+  MOVE: "Перенос урока",
+  ADD: "Дополнительный урок",
+} as const;
 
-async function names(tx: Prisma.TransactionClient, organisationId: number, input: { subjectId: number | null; teacherId: number | null; roomId: number | null }) {
+async function names(
+  tx: Prisma.TransactionClient,
+  organisationId: number,
+  input: { subjectId: number | null; teacherId: number | null; roomId: number | null },
+) {
   const [subject, teacher, room] = await inOrder([
-    () => input.subjectId ? tx.subject.findUnique({ where: { organisationId_id: { organisationId, id: input.subjectId } }, select: { name: true } }) : null,
-    () => input.teacherId ? tx.user.findUnique({ where: { organisationId_id: { organisationId, id: input.teacherId } }, select: { lastName: true, firstName: true, middleName: true } }) : null,
-    () => input.roomId ? tx.room.findUnique({ where: { organisationId_id: { organisationId, id: input.roomId } }, select: { name: true } }) : null,
+    () =>
+      input.subjectId
+        ? tx.subject.findUnique({
+            where: { organisationId_id: { organisationId, id: input.subjectId } },
+            select: { name: true },
+          })
+        : null,
+    () =>
+      input.teacherId
+        ? tx.user.findUnique({
+            where: { organisationId_id: { organisationId, id: input.teacherId } },
+            select: { lastName: true, firstName: true, middleName: true },
+          })
+        : null,
+    () =>
+      input.roomId
+        ? tx.room.findUnique({
+            where: { organisationId_id: { organisationId, id: input.roomId } },
+            select: { name: true },
+          })
+        : null,
   ]);
   if (input.subjectId && !subject) throw new Refused("not_found", "Предмет не найден");
   if (input.teacherId && !teacher) throw new Refused("not_found", "Учитель не найден");
@@ -34,10 +65,18 @@ async function names(tx: Prisma.TransactionClient, organisationId: number, input
   return { subject: subject?.name ?? null, teacher: teacher ? shortName(teacher) : null, room: room?.name ?? null };
 }
 
-export async function createTimetableChange(organisationId: number, actorId: number, input: ChangeInput, college: boolean): Promise<ChangeResult> {
+export async function createTimetableChange(
+  organisationId: number,
+  actorId: number,
+  input: ChangeInput,
+  college: boolean,
+): Promise<ChangeResult> {
   try {
     return await db.$transaction(async (tx) => {
-      const cls = await tx.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: input.classId } }, select: { id: true, name: true } });
+      const cls = await tx.classGroup.findUnique({
+        where: { organisationId_id: { organisationId, id: input.classId } },
+        select: { id: true, name: true },
+      });
       if (!cls) throw new Refused("not_found", "Класс не найден");
       const entry = input.entryId
         ? await tx.timetableEntry.findUnique({
@@ -45,39 +84,76 @@ export async function createTimetableChange(organisationId: number, actorId: num
             select: { classId: true, bellNumber: true, weekday: true, subject: { select: { name: true } } },
           })
         : null;
-      if (input.entryId && (!entry || entry.classId !== cls.id)) throw new Refused("not_found", "Урок расписания не найден");
+      if (input.entryId && (!entry || entry.classId !== cls.id))
+        throw new Refused("not_found", "Урок расписания не найден");
       const n = await names(tx, organisationId, input);
       const change = await tx.timetableChange.create({
         data: {
-          organisationId, kind: input.kind, date: input.date, classId: cls.id, entryId: input.entryId, subjectId: input.subjectId,
-          teacherId: input.teacherId, roomId: input.roomId, bellNumber: input.bellNumber ?? entry?.bellNumber ?? null,
-          toDate: input.kind === "MOVE" ? (input.toDate ?? input.date) : null, note: input.note || null, createdById: actorId,
+          organisationId,
+          kind: input.kind,
+          date: input.date,
+          classId: cls.id,
+          entryId: input.entryId,
+          subjectId: input.subjectId,
+          teacherId: input.teacherId,
+          roomId: input.roomId,
+          bellNumber: input.bellNumber ?? entry?.bellNumber ?? null,
+          toDate: input.kind === "MOVE" ? (input.toDate ?? input.date) : null,
+          note: input.note || null,
+          createdById: actorId,
         },
         select: { id: true, bellNumber: true, toDate: true },
       });
       const dates = [input.date, ...(change.toDate ? [change.toDate] : [])].sort((a, b) => a.getTime() - b.getTime());
-      const report = await regenerateLessonsIn(tx, organisationId, actorId, { from: dates[0], to: dates[dates.length - 1], classIds: [cls.id] });
+      const report = await regenerateLessonsIn(tx, organisationId, actorId, {
+        from: dates[0],
+        to: dates[dates.length - 1],
+        classIds: [cls.id],
+      });
       const targetDate = change.toDate ?? input.date;
       if (input.kind !== "CANCEL" && change.bellNumber) {
-        const clash = await busyAt(organisationId, { teacherId: input.teacherId, roomId: input.roomId }, { date: targetDate, bellNumber: change.bellNumber, exceptClassId: cls.id }, college, tx);
+        const clash = await busyAt(
+          organisationId,
+          { teacherId: input.teacherId, roomId: input.roomId },
+          { date: targetDate, bellNumber: change.bellNumber, exceptClassId: cls.id },
+          college,
+          tx,
+        );
         if (clash) throw new Refused("conflict", clash);
       }
       const what = n.subject ?? entry?.subject.name ?? "урок";
       const slot = `${formatDate(input.date)}, ${bellLabel(change.bellNumber ?? 0, college)}`;
       const body = [
         `${KIND_TITLE[input.kind]}: ${what} (${slot}).`,
-        input.kind === "MOVE" ? `Новое время: ${formatDate(targetDate)}, ${bellLabel(change.bellNumber ?? 0, college)}.` : "",
+        input.kind === "MOVE"
+          ? `Новое время: ${formatDate(targetDate)}, ${bellLabel(change.bellNumber ?? 0, college)}.`
+          : "",
         n.teacher ? `Учитель: ${n.teacher}.` : "",
         n.room ? `Кабинет: ${n.room}.` : "",
         input.note,
-      ].filter(Boolean).join(" ");
+      ]
+        .filter(Boolean)
+        .join(" ");
       await tx.announcement.create({
         data: {
-          organisationId, authorId: actorId, title: `Изменение в расписании ${cls.name} на ${formatDate(input.date)}`, body,
-          audience: "CLASS", classId: cls.id, source: "schedule", expiresAt: new Date(targetDate.getTime() + 86_400_000 * 2),
+          organisationId,
+          authorId: actorId,
+          title: `Изменение в расписании ${cls.name} на ${formatDate(input.date)}`,
+          body,
+          audience: "CLASS",
+          classId: cls.id,
+          source: "schedule",
+          expiresAt: new Date(targetDate.getTime() + 86_400_000 * 2),
         },
       });
-      await recordAudit(tx, { organisationId, userId: actorId, action: "timetable.change", entity: "TimetableChange", entityId: String(change.id), details: { kind: input.kind, classId: cls.id, date: input.date.toISOString().slice(0, 10) } });
+      await recordAudit(tx, {
+        organisationId,
+        userId: actorId,
+        action: "timetable.change",
+        entity: "TimetableChange",
+        entityId: String(change.id),
+        details: { kind: input.kind, classId: cls.id, date: input.date.toISOString().slice(0, 10) },
+      });
       return { ok: true as const, id: change.id, report };
     });
   } catch (e) {
@@ -86,14 +162,20 @@ export async function createTimetableChange(organisationId: number, actorId: num
   }
 }
 
-export type SubstitutionResult = { ok: true; id: number; lessons: number } | { ok: false; reason: "not_found" | "conflict"; message: string };
+export type SubstitutionResult =
+  { ok: true; id: number; lessons: number } | { ok: false; reason: "not_found" | "conflict"; message: string };
 
 /**
  * SCH-3: a substitute for one lesson (`lessonId`) or for the original teacher's lessons in a
  * range of dates (optionally one class / subject). The affected lessons get `substituteId`,
  * which is exactly what the access gate admits the substitute's journal work by.
  */
-export async function createSubstitution(organisationId: number, actorId: number, input: SubstitutionInput, college: boolean): Promise<SubstitutionResult> {
+export async function createSubstitution(
+  organisationId: number,
+  actorId: number,
+  input: SubstitutionInput,
+  college: boolean,
+): Promise<SubstitutionResult> {
   try {
     return await db.$transaction(async (tx) => {
       const lesson = input.lessonId
@@ -102,7 +184,8 @@ export async function createSubstitution(organisationId: number, actorId: number
             select: { id: true, teacherId: true, classId: true, subjectId: true, date: true, status: true },
           })
         : null;
-      if (input.lessonId && (!lesson || lesson.status !== "SCHEDULED")) throw new Refused("not_found", "Урок не найден или отменён");
+      if (input.lessonId && (!lesson || lesson.status !== "SCHEDULED"))
+        throw new Refused("not_found", "Урок не найден или отменён");
       const substitute = await tx.user.findFirst({
         where: { organisationId, id: input.substituteId, isActive: true, roles: { some: { role: "TEACHER" } } },
         select: { id: true },
@@ -113,36 +196,81 @@ export async function createSubstitution(organisationId: number, actorId: number
       const where: Prisma.LessonWhereInput = lesson
         ? { organisationId, id: lesson.id }
         : {
-            organisationId, teacherId: originalId, status: "SCHEDULED", date: { gte: input.dateFrom, lte: input.dateTo },
-            ...(input.classId ? { classId: input.classId } : {}), ...(input.subjectId ? { subjectId: input.subjectId } : {}),
+            organisationId,
+            teacherId: originalId,
+            status: "SCHEDULED",
+            date: { gte: input.dateFrom, lte: input.dateTo },
+            ...(input.classId ? { classId: input.classId } : {}),
+            ...(input.subjectId ? { subjectId: input.subjectId } : {}),
           };
-      const affected = await tx.lesson.findMany({ where, select: { id: true, classId: true, date: true, bellNumber: true, class: { select: { name: true } }, subject: { select: { name: true } } } });
+      const affected = await tx.lesson.findMany({
+        where,
+        select: {
+          id: true,
+          classId: true,
+          date: true,
+          bellNumber: true,
+          class: { select: { name: true } },
+          subject: { select: { name: true } },
+        },
+      });
       for (const l of affected) {
-        const clash = await busyAt(organisationId, { teacherId: input.substituteId }, { date: l.date, bellNumber: l.bellNumber, exceptClassId: l.classId }, college, tx);
+        const clash = await busyAt(
+          organisationId,
+          { teacherId: input.substituteId },
+          { date: l.date, bellNumber: l.bellNumber, exceptClassId: l.classId },
+          college,
+          tx,
+        );
         if (clash) throw new Refused("conflict", clash);
       }
       const sub = await tx.substitution.create({
         data: {
-          organisationId, originalId, substituteId: input.substituteId,
-          classId: lesson?.classId ?? input.classId, subjectId: lesson?.subjectId ?? input.subjectId,
-          dateFrom: lesson?.date ?? input.dateFrom, dateTo: lesson?.date ?? input.dateTo, note: input.note || null,
+          organisationId,
+          originalId,
+          substituteId: input.substituteId,
+          classId: lesson?.classId ?? input.classId,
+          subjectId: lesson?.subjectId ?? input.subjectId,
+          dateFrom: lesson?.date ?? input.dateFrom,
+          dateTo: lesson?.date ?? input.dateTo,
+          note: input.note || null,
         },
         select: { id: true },
       });
-      await tx.lesson.updateMany({ where: { organisationId, id: { in: affected.map((l) => l.id) } }, data: { substituteId: input.substituteId, substitutionId: sub.id } });
-      const who = await tx.user.findUniqueOrThrow({ where: { organisationId_id: { organisationId, id: input.substituteId } }, select: { lastName: true, firstName: true, middleName: true } });
+      await tx.lesson.updateMany({
+        where: { organisationId, id: { in: affected.map((l) => l.id) } },
+        data: { substituteId: input.substituteId, substitutionId: sub.id },
+      });
+      const who = await tx.user.findUniqueOrThrow({
+        where: { organisationId_id: { organisationId, id: input.substituteId } },
+        select: { lastName: true, firstName: true, middleName: true },
+      });
       const byClass = new Map<number, typeof affected>();
       for (const l of affected) byClass.set(l.classId, [...(byClass.get(l.classId) ?? []), l]);
       for (const [classId, list] of byClass) {
-        const lines = list.map((l) => `${formatDate(l.date)}, ${bellLabel(l.bellNumber, college)} — ${l.subject.name}`).join("; ");
+        const lines = list
+          .map((l) => `${formatDate(l.date)}, ${bellLabel(l.bellNumber, college)} — ${l.subject.name}`)
+          .join("; ");
         await tx.announcement.create({
           data: {
-            organisationId, authorId: actorId, audience: "CLASS", classId, source: "schedule",
-            title: `Замена учителя в ${list[0].class.name}`, body: `Уроки ведёт ${shortName(who)}: ${lines}.`,
+            organisationId,
+            authorId: actorId,
+            audience: "CLASS",
+            classId,
+            source: "schedule",
+            title: `Замена учителя в ${list[0].class.name}`,
+            body: `Уроки ведёт ${shortName(who)}: ${lines}.`,
           },
         });
       }
-      await recordAudit(tx, { organisationId, userId: actorId, action: "substitution.create", entity: "Substitution", entityId: String(sub.id), details: { originalId, substituteId: input.substituteId, lessons: affected.map((l) => l.id) } });
+      await recordAudit(tx, {
+        organisationId,
+        userId: actorId,
+        action: "substitution.create",
+        entity: "Substitution",
+        entityId: String(sub.id),
+        details: { originalId, substituteId: input.substituteId, lessons: affected.map((l) => l.id) },
+      });
       return { ok: true as const, id: sub.id, lessons: affected.length };
     });
   } catch (e) {

@@ -13,7 +13,8 @@ export async function createEventAction(_prev: ActionResult | null, form: FormDa
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const v = parsed.data;
   let access = await requireAccessForAction("events.school");
-  if (!access.ok && v.classId !== null) access = await requireAccessForAction("events.class", { kind: "class", classId: v.classId });
+  if (!access.ok && v.classId !== null)
+    access = await requireAccessForAction("events.class", { kind: "class", classId: v.classId });
   if (!access.ok) return access;
   const tz = access.user.timeZone;
   const id = await createEvent(access.user.organisationId, access.user.id, {

@@ -5,9 +5,16 @@ import { todayIn } from "@/lib/org/time";
 import { addDays } from "../week";
 import { eventsBetween, viewPickers } from "../view/data";
 
-export const loadEventsPage = cache(async (user: CurrentUser, schoolWide: boolean, ownClasses: { id: number; name: string }[]) => {
-  const today = todayIn(user.timeZone);
-  const classes = schoolWide ? (await viewPickers(user.organisationId)).classes : ownClasses;
-  const events = await eventsBetween(user.organisationId, addDays(today, -14), addDays(today, 90), schoolWide ? null : classes.map((c) => c.id));
-  return { today, classes, events };
-});
+export const loadEventsPage = cache(
+  async (user: CurrentUser, schoolWide: boolean, ownClasses: { id: number; name: string }[]) => {
+    const today = todayIn(user.timeZone);
+    const classes = schoolWide ? (await viewPickers(user.organisationId)).classes : ownClasses;
+    const events = await eventsBetween(
+      user.organisationId,
+      addDays(today, -14),
+      addDays(today, 90),
+      schoolWide ? null : classes.map((c) => c.id),
+    );
+    return { today, classes, events };
+  },
+);

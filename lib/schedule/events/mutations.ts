@@ -2,16 +2,36 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 
-export type EventData = { title: string; description: string | null; place: string | null; classId: number | null; startsAt: Date; endsAt: Date | null };
+export type EventData = {
+  title: string;
+  description: string | null;
+  place: string | null;
+  classId: number | null;
+  startsAt: Date;
+  endsAt: Date | null;
+};
 
 export async function createEvent(organisationId: number, actorId: number, data: EventData): Promise<number | null> {
   return db.$transaction(async (tx) => {
     if (data.classId !== null) {
-      const cls = await tx.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: data.classId } }, select: { id: true } });
+      const cls = await tx.classGroup.findUnique({
+        where: { organisationId_id: { organisationId, id: data.classId } },
+        select: { id: true },
+      });
       if (!cls) return null;
     }
-    const event = await tx.schoolEvent.create({ data: { organisationId, createdById: actorId, ...data }, select: { id: true } });
-    await recordAudit(tx, { organisationId, userId: actorId, action: "event.create", entity: "SchoolEvent", entityId: String(event.id), details: { title: data.title, classId: data.classId } });
+    const event = await tx.schoolEvent.create({
+      data: { organisationId, createdById: actorId, ...data },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: "event.create",
+      entity: "SchoolEvent",
+      entityId: String(event.id),
+      details: { title: data.title, classId: data.classId },
+    });
     return event.id;
   });
 }

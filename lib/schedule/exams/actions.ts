@@ -13,7 +13,12 @@ export async function createExamAction(_prev: ActionResult | null, form: FormDat
   const { date, time, ...rest } = parsed.data;
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: rest.classId });
   if (!access.ok) return access;
-  const result = await createExamSlot(access.user.organisationId, access.user.id, rest, localInstant(date, time, access.user.timeZone));
+  const result = await createExamSlot(
+    access.user.organisationId,
+    access.user.id,
+    rest,
+    localInstant(date, time, access.user.timeZone),
+  );
   if (!result.ok) return fail("INVALID_INPUT", result.message);
   revalidatePath("/schedule/exams");
   return ok(undefined);

@@ -14,18 +14,34 @@ export type ExamRow = {
 };
 
 /** Exam slots of the given classes (null = all) from an instant on. */
-export async function examSlots(organisationId: number, classIds: readonly number[] | null, from: Date): Promise<ExamRow[]> {
+export async function examSlots(
+  organisationId: number,
+  classIds: readonly number[] | null,
+  from: Date,
+): Promise<ExamRow[]> {
   const rows = await db.examSlot.findMany({
     where: { organisationId, startsAt: { gte: from }, ...(classIds ? { classId: { in: [...classIds] } } : {}) },
     select: {
-      id: true, kind: true, startsAt: true, isConsultation: true, class: { select: { name: true } }, subject: { select: { name: true } },
-      room: { select: { name: true } }, examiner: { select: { lastName: true, firstName: true, middleName: true } },
+      id: true,
+      kind: true,
+      startsAt: true,
+      isConsultation: true,
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
+      room: { select: { name: true } },
+      examiner: { select: { lastName: true, firstName: true, middleName: true } },
     },
     orderBy: [{ startsAt: "asc" }],
   });
   return rows.map((r) => ({
-    id: r.id, className: r.class.name, subjectName: r.subject.name, kind: r.kind, startsAt: r.startsAt, isConsultation: r.isConsultation,
-    roomName: r.room?.name ?? null, examinerName: r.examiner ? shortName(r.examiner) : null,
+    id: r.id,
+    className: r.class.name,
+    subjectName: r.subject.name,
+    kind: r.kind,
+    startsAt: r.startsAt,
+    isConsultation: r.isConsultation,
+    roomName: r.room?.name ?? null,
+    examinerName: r.examiner ? shortName(r.examiner) : null,
   }));
 }
 
@@ -33,7 +49,10 @@ export async function examFormOptions(organisationId: number) {
   const [subjects, rooms, teachers] = await Promise.all([
     db.subject.findMany({ where: { organisationId }, select: { id: true, name: true } }),
     db.room.findMany({ where: { organisationId }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } }, select: { id: true, lastName: true, firstName: true, middleName: true } }),
+    db.user.findMany({
+      where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
+      select: { id: true, lastName: true, firstName: true, middleName: true },
+    }),
   ]);
   const ru = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "ru", { numeric: true });
   return {
@@ -46,7 +65,10 @@ export async function examFormOptions(organisationId: number) {
 /** Groups a teacher teaches (load) or leads (class teacher / curator). */
 export async function teacherClassIds(organisationId: number, userId: number): Promise<number[]> {
   const [loads, led] = await Promise.all([
-    db.teacherLoad.findMany({ where: { organisationId, teacherId: userId, year: { isCurrent: true } }, select: { classId: true } }),
+    db.teacherLoad.findMany({
+      where: { organisationId, teacherId: userId, year: { isCurrent: true } },
+      select: { classId: true },
+    }),
     db.classTeacher.findMany({ where: { organisationId, userId }, select: { classId: true } }),
   ]);
   return [...new Set([...loads, ...led].map((r) => r.classId))];

@@ -7,20 +7,25 @@ import { addDays } from "../week";
 import { examFormOptions, examSlots, teacherClassIds } from "./data";
 import { departmentClassIds } from "../lessons/data";
 
-export const loadExamsPage = cache(async (user: CurrentUser, all: boolean, canEdit: boolean, ownClassIds: readonly number[]) => {
-  const from = addDays(todayIn(user.timeZone), -30);
-  let classIds: number[] | null = all ? null : [...ownClassIds];
-  if (!all && user.roles.includes("STUDENT")) {
-    const place = await loadMyPlace(user);
-    classIds = [...(classIds ?? []), ...(place ? [place.classId] : [])];
-  }
-  if (!all && user.roles.includes("PARENT")) {
-    const kids = await loadMyChildren(user);
-    classIds = [...(classIds ?? []), ...kids.flatMap((k) => (k.classId ? [k.classId] : []))];
-  }
-  const [slots, options] = await Promise.all([examSlots(user.organisationId, classIds, from), canEdit ? examFormOptions(user.organisationId) : null]);
-  return { slots, options };
-});
+export const loadExamsPage = cache(
+  async (user: CurrentUser, all: boolean, canEdit: boolean, ownClassIds: readonly number[]) => {
+    const from = addDays(todayIn(user.timeZone), -30);
+    let classIds: number[] | null = all ? null : [...ownClassIds];
+    if (!all && user.roles.includes("STUDENT")) {
+      const place = await loadMyPlace(user);
+      classIds = [...(classIds ?? []), ...(place ? [place.classId] : [])];
+    }
+    if (!all && user.roles.includes("PARENT")) {
+      const kids = await loadMyChildren(user);
+      classIds = [...(classIds ?? []), ...kids.flatMap((k) => (k.classId ? [k.classId] : []))];
+    }
+    const [slots, options] = await Promise.all([
+      examSlots(user.organisationId, classIds, from),
+      canEdit ? examFormOptions(user.organisationId) : null,
+    ]);
+    return { slots, options };
+  },
+);
 
 export const loadTeacherClassIds = cache((user: CurrentUser) => teacherClassIds(user.organisationId, user.id));
 

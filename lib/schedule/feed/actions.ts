@@ -9,7 +9,10 @@ import { feedPath, hashFeedSecret, newFeedSecret } from "./token";
 export type FeedState = { path: string | null; live: boolean };
 
 /** `intent=issue` returns the feed's path once (only its hash is kept); `intent=revoke` ends every live link. */
-export async function feedAction(_prev: ActionResult<FeedState> | null, form: FormData): Promise<ActionResult<FeedState>> {
+export async function feedAction(
+  _prev: ActionResult<FeedState> | null,
+  form: FormData,
+): Promise<ActionResult<FeedState>> {
   const access = await requireAccessForAction("schedule.viewOwn");
   if (!access.ok) return access;
   const { organisationId, id } = access.user;

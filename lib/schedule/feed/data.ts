@@ -17,11 +17,20 @@ export async function liveFeed(organisationId: number, tokenHash: string): Promi
   });
   if (!feed || feed.revokedAt || !feed.user.isActive) return null;
   const u = feed.user;
-  return { organisationId, userId: u.id, timeZone: feed.organisation.timeZone, fullName: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ") };
+  return {
+    organisationId,
+    userId: u.id,
+    timeZone: feed.organisation.timeZone,
+    fullName: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" "),
+  };
 }
 
 export async function activeFeedOf(organisationId: number, userId: number): Promise<{ createdAt: Date } | null> {
-  return db.calendarFeed.findFirst({ where: { organisationId, userId, revokedAt: null }, select: { createdAt: true }, orderBy: { id: "desc" } });
+  return db.calendarFeed.findFirst({
+    where: { organisationId, userId, revokedAt: null },
+    select: { createdAt: true },
+    orderBy: { id: "desc" },
+  });
 }
 
 /** Whose schedule the feed carries: a teacher's own lessons, a student's class, each child's class. */

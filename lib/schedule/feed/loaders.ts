@@ -18,7 +18,9 @@ export function lessonEvents(lessons: readonly WeekLesson[], timeZone: string, w
       end: localInstant(l.date, l.endTime!, timeZone),
       summary: withClass ? `${l.subjectName} · ${l.className}` : l.subjectName,
       location: l.roomName ? `Кабинет ${l.roomName}` : null,
-      description: l.substituteName ? `Замена: ${l.substituteName} (вместо ${l.teacherName})` : `Учитель: ${l.teacherName}`,
+      description: l.substituteName
+        ? `Замена: ${l.substituteName} (вместо ${l.teacherName})`
+        : `Учитель: ${l.teacherName}`,
     }));
 }
 
@@ -29,7 +31,8 @@ export async function loadFeedIcs(token: string, now: Date = new Date()): Promis
   const owner = await liveFeed(parsed.organisationId, hashFeedSecret(parsed.secret));
   if (!owner) return null;
   const actor = { organisationId: owner.organisationId, id: owner.userId };
-  const allowed = (await authorize(actor, "schedule.viewOwn")).allowed || (await authorize(actor, "schedule.viewAll")).allowed;
+  const allowed =
+    (await authorize(actor, "schedule.viewOwn")).allowed || (await authorize(actor, "schedule.viewAll")).allowed;
   if (!allowed) return null;
   const today = todayIn(owner.timeZone, now);
   const from = addDays(mondayOf(today), -7);

@@ -5,7 +5,10 @@ import { recordAudit } from "@/lib/audit/mutations";
 
 export async function issueFeed(organisationId: number, userId: number, tokenHash: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.calendarFeed.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.calendarFeed.updateMany({
+      where: { organisationId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await tx.calendarFeed.create({ data: { organisationId, userId, tokenHash } });
     await recordAudit(tx, { organisationId, userId, action: "calendar.issue", entity: "CalendarFeed" });
   });
@@ -13,8 +16,17 @@ export async function issueFeed(organisationId: number, userId: number, tokenHas
 
 export async function revokeFeeds(organisationId: number, userId: number): Promise<number> {
   return db.$transaction(async (tx) => {
-    const r = await tx.calendarFeed.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { organisationId, userId, action: "calendar.revoke", entity: "CalendarFeed", details: { revoked: r.count } });
+    const r = await tx.calendarFeed.updateMany({
+      where: { organisationId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "calendar.revoke",
+      entity: "CalendarFeed",
+      details: { revoked: r.count },
+    });
     return r.count;
   });
 }

@@ -14,17 +14,33 @@ export type GenerateSummary = {
   updated: number;
   deleted: number;
   unchanged: number;
-  kept: { lessonId: number; className: string; subjectName: string; date: string; bellNumber: number; reason: string }[];
+  kept: {
+    lessonId: number;
+    className: string;
+    subjectName: string;
+    date: string;
+    bellNumber: number;
+    reason: string;
+  }[];
 };
 
-export async function generateLessonsAction(_prev: ActionResult<GenerateSummary> | null, form: FormData): Promise<ActionResult<GenerateSummary>> {
+export async function generateLessonsAction(
+  _prev: ActionResult<GenerateSummary> | null,
+  form: FormData,
+): Promise<ActionResult<GenerateSummary>> {
   const parsed = generateForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const { classId, from, to } = parsed.data;
-  const access = classId ? await requireAccessForAction("schedule.edit", { kind: "class", classId }) : await requireAccessForAction("schedule.edit");
+  const access = classId
+    ? await requireAccessForAction("schedule.edit", { kind: "class", classId })
+    : await requireAccessForAction("schedule.edit");
   if (!access.ok) return access;
   // A department head without a class chosen regenerates their department's groups only.
-  const classIds = classId ? [classId] : access.scopes.includes("all") ? null : await departmentClassIds(access.user.organisationId, access.user.id);
+  const classIds = classId
+    ? [classId]
+    : access.scopes.includes("all")
+      ? null
+      : await departmentClassIds(access.user.organisationId, access.user.id);
   const report = await regenerateLessons(access.user.organisationId, access.user.id, { from, to, classIds });
   revalidatePath("/schedule", "layout");
   return ok({

@@ -27,30 +27,75 @@ export async function loadPlanInput(
   const classFilter = classIds ? { classId: { in: [...classIds] } } : {};
   const [org, changes, substitutions, holidays] = await inOrder([
     () => client.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } }),
-    () => client.timetableChange.findMany({
-      where: { organisationId, ...classFilter, OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }] },
-      select: { id: true, kind: true, date: true, classId: true, entryId: true, subjectId: true, teacherId: true, roomId: true, bellNumber: true, toDate: true },
-      orderBy: { id: "asc" },
-    }),
-    () => client.substitution.findMany({
-      where: { organisationId, dateFrom: { lte: to }, dateTo: { gte: from } },
-      select: { id: true, originalId: true, substituteId: true, classId: true, subjectId: true, dateFrom: true, dateTo: true },
-      orderBy: { id: "asc" },
-    }),
-    () => client.holiday.findMany({ where: { organisationId, startDate: { lte: to }, endDate: { gte: from } }, select: { startDate: true, endDate: true, grade: true } }),
+    () =>
+      client.timetableChange.findMany({
+        where: {
+          organisationId,
+          ...classFilter,
+          OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }],
+        },
+        select: {
+          id: true,
+          kind: true,
+          date: true,
+          classId: true,
+          entryId: true,
+          subjectId: true,
+          teacherId: true,
+          roomId: true,
+          bellNumber: true,
+          toDate: true,
+        },
+        orderBy: { id: "asc" },
+      }),
+    () =>
+      client.substitution.findMany({
+        where: { organisationId, dateFrom: { lte: to }, dateTo: { gte: from } },
+        select: {
+          id: true,
+          originalId: true,
+          substituteId: true,
+          classId: true,
+          subjectId: true,
+          dateFrom: true,
+          dateTo: true,
+        },
+        orderBy: { id: "asc" },
+      }),
+    () =>
+      client.holiday.findMany({
+        where: { organisationId, startDate: { lte: to }, endDate: { gte: from } },
+        select: { startDate: true, endDate: true, grade: true },
+      }),
   ]);
   const movedEntryIds = changes.filter((c) => c.kind === "MOVE" && c.entryId !== null).map((c) => c.entryId!);
   const entries = await client.timetableEntry.findMany({
-    where: { organisationId, OR: [{ ...classFilter, validFrom: { lte: to }, validTo: { gte: from } }, { id: { in: movedEntryIds } }] },
+    where: {
+      organisationId,
+      OR: [{ ...classFilter, validFrom: { lte: to }, validTo: { gte: from } }, { id: { in: movedEntryIds } }],
+    },
     select: {
-      id: true, classId: true, subgroupId: true, subjectId: true, teacherId: true, roomId: true, weekday: true, bellNumber: true,
-      hours: true, validFrom: true, validTo: true, class: { select: { grade: true } },
+      id: true,
+      classId: true,
+      subgroupId: true,
+      subjectId: true,
+      teacherId: true,
+      roomId: true,
+      weekday: true,
+      bellNumber: true,
+      hours: true,
+      validFrom: true,
+      validTo: true,
+      class: { select: { grade: true } },
     },
   });
   const gradeOf = new Map(entries.map((e) => [e.classId, e.class.grade]));
   const otherClassIds = [...new Set(changes.map((c) => c.classId))].filter((id) => !gradeOf.has(id));
   if (otherClassIds.length) {
-    const more = await client.classGroup.findMany({ where: { organisationId, id: { in: otherClassIds } }, select: { id: true, grade: true } });
+    const more = await client.classGroup.findMany({
+      where: { organisationId, id: { in: otherClassIds } },
+      select: { id: true, grade: true },
+    });
     for (const c of more) gradeOf.set(c.id, c.grade);
   }
   return {
@@ -73,17 +118,39 @@ export async function existingLessons(
   client: Client = db,
 ): Promise<ExistingLesson[]> {
   const [rows, empty] = await inOrder([
-    () => client.lesson.findMany({
-      where: { organisationId, date: { gte: from, lte: to }, ...(classIds ? { classId: { in: [...classIds] } } : {}) },
-      select: {
-        id: true, classId: true, subgroupId: true, subjectId: true, teacherId: true, substituteId: true, substitutionId: true,
-        entryId: true, roomId: true, date: true, bellNumber: true, hours: true, status: true,
-      },
-    }),
-    () => client.lesson.findMany({
-      where: { organisationId, date: { gte: from, lte: to }, ...(classIds ? { classId: { in: [...classIds] } } : {}), ...HOLDS_NO_DATA },
-      select: { id: true },
-    }),
+    () =>
+      client.lesson.findMany({
+        where: {
+          organisationId,
+          date: { gte: from, lte: to },
+          ...(classIds ? { classId: { in: [...classIds] } } : {}),
+        },
+        select: {
+          id: true,
+          classId: true,
+          subgroupId: true,
+          subjectId: true,
+          teacherId: true,
+          substituteId: true,
+          substitutionId: true,
+          entryId: true,
+          roomId: true,
+          date: true,
+          bellNumber: true,
+          hours: true,
+          status: true,
+        },
+      }),
+    () =>
+      client.lesson.findMany({
+        where: {
+          organisationId,
+          date: { gte: from, lte: to },
+          ...(classIds ? { classId: { in: [...classIds] } } : {}),
+          ...HOLDS_NO_DATA,
+        },
+        select: { id: true },
+      }),
   ]);
   const emptyIds = new Set(empty.map((l) => l.id));
   return rows.map((r) => ({ ...r, hours: Number(r.hours), holdsData: !emptyIds.has(r.id) }));
@@ -101,6 +168,9 @@ export async function lessonLabels(organisationId: number, ids: readonly number[
 
 /** Classes a scoped scheduler may regenerate (HEAD_OF_DEPT: their department's groups). */
 export async function departmentClassIds(organisationId: number, userId: number): Promise<number[]> {
-  const rows = await db.classGroup.findMany({ where: { organisationId, department: { headId: userId } }, select: { id: true } });
+  const rows = await db.classGroup.findMany({
+    where: { organisationId, department: { headId: userId } },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }

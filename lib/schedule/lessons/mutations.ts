@@ -17,7 +17,13 @@ export type KeptLesson = {
   reason: "removed" | "changed";
 };
 
-export type GenerateReport = { created: number; updated: number; deleted: number; unchanged: number; kept: KeptLesson[] };
+export type GenerateReport = {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  kept: KeptLesson[];
+};
 
 function lessonData(l: DesiredLesson) {
   return {
@@ -49,7 +55,8 @@ export async function regenerateLessonsIn(
   const existing = await existingLessons(organisationId, from, to, classIds, tx);
   const diff = diffLessons(desired, existing);
 
-  if (diff.create.length) await tx.lesson.createMany({ data: diff.create.map((l) => ({ organisationId, ...lessonData(l) })) });
+  if (diff.create.length)
+    await tx.lesson.createMany({ data: diff.create.map((l) => ({ organisationId, ...lessonData(l) })) });
   for (const u of diff.update) {
     await tx.lesson.update({ where: { organisationId_id: { organisationId, id: u.id } }, data: lessonData(u.data) });
   }
@@ -59,7 +66,11 @@ export async function regenerateLessonsIn(
     const r = await tx.lesson.deleteMany({ where: { organisationId, id: { in: diff.remove }, ...HOLDS_NO_DATA } });
     deleted = r.count;
   }
-  const labels = await lessonLabels(organisationId, diff.kept.map((k) => k.lesson.id), tx);
+  const labels = await lessonLabels(
+    organisationId,
+    diff.kept.map((k) => k.lesson.id),
+    tx,
+  );
   const kept: KeptLesson[] = diff.kept
     .map((k) => ({
       lessonId: k.lesson.id,
@@ -69,8 +80,19 @@ export async function regenerateLessonsIn(
       bellNumber: k.lesson.bellNumber,
       reason: k.reason,
     }))
-    .sort((a, b) => a.date.getTime() - b.date.getTime() || a.className.localeCompare(b.className, "ru") || a.bellNumber - b.bellNumber);
-  const report: GenerateReport = { created: diff.create.length, updated: diff.update.length, deleted, unchanged: diff.unchanged, kept };
+    .sort(
+      (a, b) =>
+        a.date.getTime() - b.date.getTime() ||
+        a.className.localeCompare(b.className, "ru") ||
+        a.bellNumber - b.bellNumber,
+    );
+  const report: GenerateReport = {
+    created: diff.create.length,
+    updated: diff.update.length,
+    deleted,
+    unchanged: diff.unchanged,
+    kept,
+  };
   if (report.created || report.updated || report.deleted || report.kept.length) {
     await recordAudit(tx, {
       organisationId,
@@ -96,5 +118,8 @@ export async function regenerateLessons(
   actorId: number | null,
   period: { from: Date; to: Date; classIds: readonly number[] | null },
 ): Promise<GenerateReport> {
-  return db.$transaction((tx) => regenerateLessonsIn(tx, organisationId, actorId, period), { timeout: 120_000, maxWait: 20_000 });
+  return db.$transaction((tx) => regenerateLessonsIn(tx, organisationId, actorId, period), {
+    timeout: 120_000,
+    maxWait: 20_000,
+  });
 }

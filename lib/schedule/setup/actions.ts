@@ -21,7 +21,11 @@ export async function saveBellScheduleAction(_prev: ActionResult | null, form: F
   if (!bells.ok) return fail("INVALID_INPUT", bells.message, { bells: [bells.message] });
   const access = await requireOrgWideEdit();
   if (!access.ok) return access;
-  await saveBellSchedule(access.user.organisationId, access.user.id, { name: parsed.data.name, isDefault: parsed.data.isDefault, bells: bells.bells });
+  await saveBellSchedule(access.user.organisationId, access.user.id, {
+    name: parsed.data.name,
+    isDefault: parsed.data.isDefault,
+    bells: bells.bells,
+  });
   revalidatePath("/schedule", "layout");
   return ok(undefined);
 }
@@ -31,7 +35,12 @@ export async function assignBellScheduleAction(_prev: ActionResult | null, form:
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const done = await assignBellSchedule(access.user.organisationId, access.user.id, parsed.data.classId, parsed.data.scheduleId);
+  const done = await assignBellSchedule(
+    access.user.organisationId,
+    access.user.id,
+    parsed.data.classId,
+    parsed.data.scheduleId,
+  );
   if (!done) return fail("NOT_FOUND");
   revalidatePath("/schedule", "layout");
   return ok(undefined);

@@ -5,11 +5,21 @@ export async function setupView(organisationId: number) {
   const [schedules, rooms, classes] = await Promise.all([
     db.bellSchedule.findMany({
       where: { organisationId },
-      select: { id: true, name: true, isDefault: true, bells: { select: { number: true, startTime: true, endTime: true }, orderBy: { number: "asc" } }, _count: { select: { classes: true } } },
+      select: {
+        id: true,
+        name: true,
+        isDefault: true,
+        bells: { select: { number: true, startTime: true, endTime: true }, orderBy: { number: "asc" } },
+        _count: { select: { classes: true } },
+      },
       orderBy: { id: "asc" },
     }),
     db.room.findMany({ where: { organisationId }, select: { id: true, name: true, capacity: true, building: true } }),
-    db.classGroup.findMany({ where: { organisationId, year: { isCurrent: true } }, select: { id: true, name: true, bellScheduleId: true }, orderBy: [{ grade: "asc" }, { name: "asc" }] }),
+    db.classGroup.findMany({
+      where: { organisationId, year: { isCurrent: true } },
+      select: { id: true, name: true, bellScheduleId: true },
+      orderBy: [{ grade: "asc" }, { name: "asc" }],
+    }),
   ]);
   return { schedules, rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })), classes };
 }

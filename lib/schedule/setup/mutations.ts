@@ -4,7 +4,11 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { BellDraft } from "./rules";
 
 /** Creates the schedule or replaces the bells of the one with that name. */
-export async function saveBellSchedule(organisationId: number, actorId: number, input: { name: string; isDefault: boolean; bells: BellDraft[] }): Promise<number> {
+export async function saveBellSchedule(
+  organisationId: number,
+  actorId: number,
+  input: { name: string; isDefault: boolean; bells: BellDraft[] },
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const schedule = await tx.bellSchedule.upsert({
       where: { organisationId_name: { organisationId, name: input.name } },
@@ -12,28 +16,64 @@ export async function saveBellSchedule(organisationId: number, actorId: number, 
       update: input.isDefault ? { isDefault: true } : {},
       select: { id: true },
     });
-    if (input.isDefault) await tx.bellSchedule.updateMany({ where: { organisationId, id: { not: schedule.id } }, data: { isDefault: false } });
+    if (input.isDefault)
+      await tx.bellSchedule.updateMany({
+        where: { organisationId, id: { not: schedule.id } },
+        data: { isDefault: false },
+      });
     await tx.bell.deleteMany({ where: { organisationId, scheduleId: schedule.id } });
     await tx.bell.createMany({ data: input.bells.map((b) => ({ organisationId, scheduleId: schedule.id, ...b })) });
-    await recordAudit(tx, { organisationId, userId: actorId, action: "bells.save", entity: "BellSchedule", entityId: String(schedule.id), details: { name: input.name, bells: input.bells.length } });
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: "bells.save",
+      entity: "BellSchedule",
+      entityId: String(schedule.id),
+      details: { name: input.name, bells: input.bells.length },
+    });
     return schedule.id;
   });
 }
 
 /** Assigns a bell schedule (e.g. of the second shift) to a class; false when either is not found. */
-export async function assignBellSchedule(organisationId: number, actorId: number, classId: number, scheduleId: number): Promise<boolean> {
+export async function assignBellSchedule(
+  organisationId: number,
+  actorId: number,
+  classId: number,
+  scheduleId: number,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const schedule = await tx.bellSchedule.findUnique({ where: { organisationId_id: { organisationId, id: scheduleId } }, select: { id: true } });
-    const cls = await tx.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: classId } }, select: { id: true } });
+    const schedule = await tx.bellSchedule.findUnique({
+      where: { organisationId_id: { organisationId, id: scheduleId } },
+      select: { id: true },
+    });
+    const cls = await tx.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: classId } },
+      select: { id: true },
+    });
     if (!schedule || !cls) return false;
-    await tx.classGroup.update({ where: { organisationId_id: { organisationId, id: classId } }, data: { bellScheduleId: scheduleId } });
-    await recordAudit(tx, { organisationId, userId: actorId, action: "bells.assign", entity: "ClassGroup", entityId: String(classId), details: { scheduleId } });
+    await tx.classGroup.update({
+      where: { organisationId_id: { organisationId, id: classId } },
+      data: { bellScheduleId: scheduleId },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: "bells.assign",
+      entity: "ClassGroup",
+      entityId: String(classId),
+      details: { scheduleId },
+    });
     return true;
   });
 }
 
 /** Creates a room or updates the one with that name. */
-export async function saveRoom(organisationId: number, actorId: number, input: { name: string; capacity: number | null; building: string | null }): Promise<number> {
+export async function saveRoom(
+  organisationId: number,
+  actorId: number,
+  input: { name: string; capacity: number | null; building: string | null },
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const room = await tx.room.upsert({
       where: { organisationId_name: { organisationId, name: input.name } },
@@ -41,7 +81,14 @@ export async function saveRoom(organisationId: number, actorId: number, input: {
       update: { capacity: input.capacity, building: input.building },
       select: { id: true },
     });
-    await recordAudit(tx, { organisationId, userId: actorId, action: "rooms.save", entity: "Room", entityId: String(room.id), details: input });
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: "rooms.save",
+      entity: "Room",
+      entityId: String(room.id),
+      details: input,
+    });
     return room.id;
   });
 }

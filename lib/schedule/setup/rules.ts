@@ -20,9 +20,11 @@ export function parseBells(text: string): BellParse {
     const pad = (t: string) => t.padStart(5, "0");
     const start = m ? minutesOf(pad(m[1])) : null;
     const end = m ? minutesOf(pad(m[2])) : null;
-    if (!m || start === null || end === null) return { ok: false, message: `Строка ${i + 1}: укажите время как «08:30-09:15»` };
+    if (!m || start === null || end === null)
+      return { ok: false, message: `Строка ${i + 1}: укажите время как «08:30-09:15»` };
     if (end <= start) return { ok: false, message: `Строка ${i + 1}: урок заканчивается раньше, чем начинается` };
-    if (start < previousEnd) return { ok: false, message: `Строка ${i + 1}: урок начинается раньше, чем закончился предыдущий` };
+    if (start < previousEnd)
+      return { ok: false, message: `Строка ${i + 1}: урок начинается раньше, чем закончился предыдущий` };
     previousEnd = end;
     bells.push({ number: i + 1, startTime: pad(m[1]), endTime: pad(m[2]) });
   }

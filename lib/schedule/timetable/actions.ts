@@ -8,13 +8,22 @@ import { todayIn } from "@/lib/org/time";
 import { entryForm, fieldErrorsOf, firstMessage, idParam } from "../schema";
 import { deleteTimetableEntry, saveTimetableEntry } from "./mutations";
 
-export async function saveEntryAction(_prev: ActionResult<{ id: number }> | null, form: FormData): Promise<ActionResult<{ id: number }>> {
+export async function saveEntryAction(
+  _prev: ActionResult<{ id: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ id: number }>> {
   const parsed = entryForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const result = await saveTimetableEntry(access.user.organisationId, access.user.id, parsed.data, access.user.orgKind === "COLLEGE");
-  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.messages.join(". "));
+  const result = await saveTimetableEntry(
+    access.user.organisationId,
+    access.user.id,
+    parsed.data,
+    access.user.orgKind === "COLLEGE",
+  );
+  if (!result.ok)
+    return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.messages.join(". "));
   revalidatePath("/schedule", "layout");
   return ok({ id: result.id });
 }
@@ -25,11 +34,20 @@ export async function deleteEntryAction(_prev: ActionResult | null, form: FormDa
   if (!entryId.success || !classId.success) return fail("INVALID_INPUT");
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: classId.data });
   if (!access.ok) return access;
-  const result = await deleteTimetableEntry(access.user.organisationId, access.user.id, entryId.data, classId.data, todayIn(access.user.timeZone));
+  const result = await deleteTimetableEntry(
+    access.user.organisationId,
+    access.user.id,
+    entryId.data,
+    classId.data,
+    todayIn(access.user.timeZone),
+  );
   if (!result.ok) {
     return result.reason === "not_found"
       ? fail("NOT_FOUND", "Урок расписания не найден")
-      : fail("INVALID_INPUT", "По этому уроку уже есть уроки журнала с сегодняшнего дня: удалите его позже или закройте дату окончания");
+      : fail(
+          "INVALID_INPUT",
+          "По этому уроку уже есть уроки журнала с сегодняшнего дня: удалите его позже или закройте дату окончания",
+        );
   }
   revalidatePath("/schedule", "layout");
   return ok(undefined);

@@ -16,10 +16,13 @@ export async function inOrder<T extends readonly (() => unknown)[]>(
   return out as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
 }
 
-
 export type ClassBrief = { id: number; name: string; grade: number; yearId: number; bellScheduleId: number | null };
 
-export async function classBrief(organisationId: number, classId: number, client: Client = db): Promise<ClassBrief | null> {
+export async function classBrief(
+  organisationId: number,
+  classId: number,
+  client: Client = db,
+): Promise<ClassBrief | null> {
   return client.classGroup.findUnique({
     where: { organisationId_id: { organisationId, id: classId } },
     select: { id: true, name: true, grade: true, yearId: true, bellScheduleId: true },
@@ -32,8 +35,18 @@ export type BellBook = { defaultScheduleId: number | null; bells: BellRow[] };
 
 export async function bellBook(organisationId: number, client: Client = db): Promise<BellBook> {
   const [schedules, bells] = await inOrder([
-    () => client.bellSchedule.findMany({ where: { organisationId }, select: { id: true, isDefault: true }, orderBy: { id: "asc" } }),
-    () => client.bell.findMany({ where: { organisationId }, select: { scheduleId: true, number: true, startTime: true, endTime: true }, orderBy: { number: "asc" } }),
+    () =>
+      client.bellSchedule.findMany({
+        where: { organisationId },
+        select: { id: true, isDefault: true },
+        orderBy: { id: "asc" },
+      }),
+    () =>
+      client.bell.findMany({
+        where: { organisationId },
+        select: { scheduleId: true, number: true, startTime: true, endTime: true },
+        orderBy: { number: "asc" },
+      }),
   ]);
   return { defaultScheduleId: (schedules.find((s) => s.isDefault) ?? schedules[0])?.id ?? null, bells };
 }
@@ -45,11 +58,17 @@ export function bellsOfClass(book: BellBook, bellScheduleId: number | null): Bel
 }
 
 /** Start and end minutes of a bell; an unknown bell sorts after the day (it meets only the same number). */
-export function bellSpan(book: BellBook, bellScheduleId: number | null, bellNumber: number): { start: number; end: number } {
+export function bellSpan(
+  book: BellBook,
+  bellScheduleId: number | null,
+  bellNumber: number,
+): { start: number; end: number } {
   const bell = bellsOfClass(book, bellScheduleId).find((b) => b.number === bellNumber);
   const start = bell ? minutesOf(bell.startTime) : null;
   const end = bell ? minutesOf(bell.endTime) : null;
-  return start !== null && end !== null ? { start, end } : { start: 10_000 + bellNumber * 10, end: 10_000 + bellNumber * 10 + 5 };
+  return start !== null && end !== null
+    ? { start, end }
+    : { start: 10_000 + bellNumber * 10, end: 10_000 + bellNumber * 10 + 5 };
 }
 
 const entrySelect = {
@@ -97,9 +116,15 @@ export function toSlotEntry(e: EntryRow, book: BellBook): SlotEntry {
 export type TimetableEntryView = SlotEntry & { hours: number };
 
 /** Entries of a year's classes on one weekday (the candidates for a clash). */
-export async function entriesOnWeekday(organisationId: number, yearId: number, weekday: number, client: Client = db): Promise<SlotEntry[]> {
+export async function entriesOnWeekday(
+  organisationId: number,
+  yearId: number,
+  weekday: number,
+  client: Client = db,
+): Promise<SlotEntry[]> {
   const [rows, book] = await inOrder([
-    () => client.timetableEntry.findMany({ where: { organisationId, weekday, class: { yearId } }, select: entrySelect }),
+    () =>
+      client.timetableEntry.findMany({ where: { organisationId, weekday, class: { yearId } }, select: entrySelect }),
     () => bellBook(organisationId, client),
   ]);
   return rows.map((r) => toSlotEntry(r, book));
@@ -113,11 +138,12 @@ export async function entriesFor(
   to: Date,
 ): Promise<TimetableEntryView[]> {
   const [rows, book] = await inOrder([
-    () => db.timetableEntry.findMany({
-      where: { organisationId, ...filter, validFrom: { lte: to }, validTo: { gte: from } },
-      select: entrySelect,
-      orderBy: [{ weekday: "asc" }, { bellNumber: "asc" }, { subgroupId: "asc" }],
-    }),
+    () =>
+      db.timetableEntry.findMany({
+        where: { organisationId, ...filter, validFrom: { lte: to }, validTo: { gte: from } },
+        select: entrySelect,
+        orderBy: [{ weekday: "asc" }, { bellNumber: "asc" }, { subgroupId: "asc" }],
+      }),
     () => bellBook(organisationId),
   ]);
   return rows.map((r) => ({ ...toSlotEntry(r, book), hours: Number(r.hours) }));
@@ -143,7 +169,11 @@ export async function classFormOptions(organisationId: number, classId: number) 
         teacher: { select: { id: true, lastName: true, firstName: true, middleName: true } },
       },
     }),
-    db.subgroup.findMany({ where: { organisationId, classId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.subgroup.findMany({
+      where: { organisationId, classId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     db.room.findMany({ where: { organisationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   const subjects = new Map<number, string>();
@@ -154,7 +184,12 @@ export async function classFormOptions(organisationId: number, classId: number) 
   }
   const sortRu = (m: Map<number, string>): NamedRef[] =>
     [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
-  return { subjects: sortRu(subjects), teachers: sortRu(teachers), subgroups, rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })) };
+  return {
+    subjects: sortRu(subjects),
+    teachers: sortRu(teachers),
+    subgroups,
+    rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })),
+  };
 }
 
 export type ClassFormOptions = Awaited<ReturnType<typeof classFormOptions>>;
@@ -166,10 +201,30 @@ export async function entryNames(
   client: Client = db,
 ) {
   const [subject, teacher, room, subgroup] = await inOrder([
-    () => client.subject.findUnique({ where: { organisationId_id: { organisationId, id: ids.subjectId } }, select: { name: true } }),
-    () => client.user.findUnique({ where: { organisationId_id: { organisationId, id: ids.teacherId } }, select: { lastName: true, firstName: true, middleName: true } }),
-    () => ids.roomId === null ? null : client.room.findUnique({ where: { organisationId_id: { organisationId, id: ids.roomId } }, select: { name: true } }),
-    () => ids.subgroupId === null ? null : client.subgroup.findUnique({ where: { organisationId_id: { organisationId, id: ids.subgroupId } }, select: { name: true, classId: true } }),
+    () =>
+      client.subject.findUnique({
+        where: { organisationId_id: { organisationId, id: ids.subjectId } },
+        select: { name: true },
+      }),
+    () =>
+      client.user.findUnique({
+        where: { organisationId_id: { organisationId, id: ids.teacherId } },
+        select: { lastName: true, firstName: true, middleName: true },
+      }),
+    () =>
+      ids.roomId === null
+        ? null
+        : client.room.findUnique({
+            where: { organisationId_id: { organisationId, id: ids.roomId } },
+            select: { name: true },
+          }),
+    () =>
+      ids.subgroupId === null
+        ? null
+        : client.subgroup.findUnique({
+            where: { organisationId_id: { organisationId, id: ids.subgroupId } },
+            select: { name: true, classId: true },
+          }),
   ]);
   return {
     subjectName: subject?.name ?? null,

@@ -11,7 +11,12 @@ export const loadEditGrid = cache(async (user: CurrentUser, classId: number) => 
   const today = todayIn(user.timeZone);
   const year = await yearOfClass(user.organisationId, classId);
   if (!year) return null;
-  const on = today.getTime() < year.startDate.getTime() ? year.startDate : today.getTime() > year.endDate.getTime() ? year.endDate : today;
+  const on =
+    today.getTime() < year.startDate.getTime()
+      ? year.startDate
+      : today.getTime() > year.endDate.getTime()
+        ? year.endDate
+        : today;
   const [bells, entries, options] = await Promise.all([
     bellRowsOf(user.organisationId, classId),
     entriesFor(user.organisationId, { classId }, on, on),

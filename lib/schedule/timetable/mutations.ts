@@ -10,10 +10,14 @@ import { entryConflicts, type SlotEntry } from "./rules";
 const TIMETABLE_LOCK = 4_202;
 
 export type SaveEntryResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: "not_found" | "invalid" | "conflict"; messages: string[] };
+  { ok: true; id: number } | { ok: false; reason: "not_found" | "invalid" | "conflict"; messages: string[] };
 
-export async function saveTimetableEntry(organisationId: number, actorId: number, input: EntryInput, college: boolean): Promise<SaveEntryResult> {
+export async function saveTimetableEntry(
+  organisationId: number,
+  actorId: number,
+  input: EntryInput,
+  college: boolean,
+): Promise<SaveEntryResult> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMETABLE_LOCK}::int4, ${organisationId}::int4)`;
     const cls = await classBrief(organisationId, input.classId, tx);
@@ -23,14 +27,16 @@ export async function saveTimetableEntry(organisationId: number, actorId: number
         where: { organisationId_id: { organisationId, id: input.entryId } },
         select: { classId: true },
       });
-      if (!existing || existing.classId !== input.classId) return { ok: false, reason: "not_found", messages: ["Урок расписания не найден"] };
+      if (!existing || existing.classId !== input.classId)
+        return { ok: false, reason: "not_found", messages: ["Урок расписания не найден"] };
     }
     const names = await entryNames(organisationId, input, tx);
     const invalid: string[] = [];
     if (!names.subjectName) invalid.push("Предмет не найден");
     if (!names.teacherName) invalid.push("Учитель не найден");
     if (names.roomMissing) invalid.push("Кабинет не найден");
-    if (input.subgroupId !== null && names.subgroup?.classId !== input.classId) invalid.push("Подгруппа не относится к этому классу");
+    if (input.subgroupId !== null && names.subgroup?.classId !== input.classId)
+      invalid.push("Подгруппа не относится к этому классу");
     const book = await bellBook(organisationId, tx);
     const span = bellSpan(book, cls.bellScheduleId, input.bellNumber);
     if (span.start >= 10_000) invalid.push(`В расписании звонков класса нет ${input.bellNumber}-го урока`);
@@ -54,7 +60,10 @@ export async function saveTimetableEntry(organisationId: number, actorId: number
       validFrom: input.validFrom,
       validTo: input.validTo,
     };
-    const [others, loads] = await inOrder([() => entriesOnWeekday(organisationId, cls.yearId, input.weekday, tx), () => loadsOfClass(organisationId, cls.id, tx)]);
+    const [others, loads] = await inOrder([
+      () => entriesOnWeekday(organisationId, cls.yearId, input.weekday, tx),
+      () => loadsOfClass(organisationId, cls.id, tx),
+    ]);
     const conflicts = entryConflicts(candidate, others, loads, college);
     if (conflicts.length) return { ok: false, reason: "conflict", messages: conflicts };
 
@@ -73,14 +82,22 @@ export async function saveTimetableEntry(organisationId: number, actorId: number
     const saved =
       input.entryId === null
         ? await tx.timetableEntry.create({ data: { organisationId, ...data }, select: { id: true } })
-        : await tx.timetableEntry.update({ where: { organisationId_id: { organisationId, id: input.entryId } }, data, select: { id: true } });
+        : await tx.timetableEntry.update({
+            where: { organisationId_id: { organisationId, id: input.entryId } },
+            data,
+            select: { id: true },
+          });
     await recordAudit(tx, {
       organisationId,
       userId: actorId,
       action: input.entryId === null ? "timetable.create" : "timetable.update",
       entity: "TimetableEntry",
       entityId: String(saved.id),
-      details: { ...data, validFrom: data.validFrom.toISOString().slice(0, 10), validTo: data.validTo.toISOString().slice(0, 10) },
+      details: {
+        ...data,
+        validFrom: data.validFrom.toISOString().slice(0, 10),
+        validTo: data.validTo.toISOString().slice(0, 10),
+      },
     });
     return { ok: true, id: saved.id };
   });
@@ -89,22 +106,38 @@ export async function saveTimetableEntry(organisationId: number, actorId: number
 export type DeleteEntryResult = { ok: true } | { ok: false; reason: "not_found" | "in_use" };
 
 /** Removes an entry. One that already produced journal lessons is closed instead (validTo = the day before `today`), so its lessons keep their source. */
-export async function deleteTimetableEntry(organisationId: number, actorId: number, entryId: number, classId: number, today: Date): Promise<DeleteEntryResult> {
+export async function deleteTimetableEntry(
+  organisationId: number,
+  actorId: number,
+  entryId: number,
+  classId: number,
+  today: Date,
+): Promise<DeleteEntryResult> {
   return db.$transaction(async (tx) => {
     const entry = await tx.timetableEntry.findUnique({
       where: { organisationId_id: { organisationId, id: entryId } },
       select: { classId: true, validFrom: true, _count: { select: { lessons: true } } },
     });
     if (!entry || entry.classId !== classId) return { ok: false, reason: "not_found" };
-    const inUse = entry._count.lessons > 0 || (await tx.timetableChange.count({ where: { organisationId, entryId } })) > 0;
+    const inUse =
+      entry._count.lessons > 0 || (await tx.timetableChange.count({ where: { organisationId, entryId } })) > 0;
     if (inUse) {
       const yesterday = new Date(today.getTime() - 86_400_000);
       if (yesterday.getTime() < entry.validFrom.getTime()) return { ok: false, reason: "in_use" };
-      await tx.timetableEntry.update({ where: { organisationId_id: { organisationId, id: entryId } }, data: { validTo: yesterday } });
+      await tx.timetableEntry.update({
+        where: { organisationId_id: { organisationId, id: entryId } },
+        data: { validTo: yesterday },
+      });
     } else {
       await tx.timetableEntry.delete({ where: { organisationId_id: { organisationId, id: entryId } } });
     }
-    await recordAudit(tx, { organisationId, userId: actorId, action: inUse ? "timetable.close" : "timetable.delete", entity: "TimetableEntry", entityId: String(entryId) });
+    await recordAudit(tx, {
+      organisationId,
+      userId: actorId,
+      action: inUse ? "timetable.close" : "timetable.delete",
+      entity: "TimetableEntry",
+      entityId: String(entryId),
+    });
     return { ok: true };
   });
 }

@@ -46,7 +46,10 @@ function classLabel(e: SlotEntry): string {
 }
 
 /** Does the teacher's load cover the class, subject and subgroup? A whole-class load covers its subgroups. */
-export function loadCovers(loads: readonly LoadRef[], e: Pick<SlotEntry, "teacherId" | "classId" | "subjectId" | "subgroupId">): boolean {
+export function loadCovers(
+  loads: readonly LoadRef[],
+  e: Pick<SlotEntry, "teacherId" | "classId" | "subjectId" | "subgroupId">,
+): boolean {
   return loads.some(
     (l) =>
       l.teacherId === e.teacherId &&
@@ -78,18 +81,25 @@ export function entryConflicts(
   }
   for (const o of rivals) {
     if (candidate.roomId !== null && o.roomId === candidate.roomId) {
-      out.push(`Кабинет ${candidate.roomName ?? ""} в это время занят: урок ${o.subjectName} в ${classLabel(o)} (${when(o, college)})`);
+      out.push(
+        `Кабинет ${candidate.roomName ?? ""} в это время занят: урок ${o.subjectName} в ${classLabel(o)} (${when(o, college)})`,
+      );
     }
   }
   for (const o of rivals) {
     if (o.classId !== candidate.classId) continue;
-    const differentSubgroups = o.subgroupId !== null && candidate.subgroupId !== null && o.subgroupId !== candidate.subgroupId;
+    const differentSubgroups =
+      o.subgroupId !== null && candidate.subgroupId !== null && o.subgroupId !== candidate.subgroupId;
     if (!differentSubgroups) {
-      out.push(`У ${classLabel(candidate)} в это время уже есть урок: ${o.subjectName}${o.subgroupName ? ` (${o.subgroupName})` : ""} (${when(o, college)})`);
+      out.push(
+        `У ${classLabel(candidate)} в это время уже есть урок: ${o.subjectName}${o.subgroupName ? ` (${o.subgroupName})` : ""} (${when(o, college)})`,
+      );
     }
   }
   if (!loadCovers(loads, candidate)) {
-    out.push(`У учителя ${candidate.teacherName} нет нагрузки (тарификации) по предмету «${candidate.subjectName}» в ${classLabel(candidate)}`);
+    out.push(
+      `У учителя ${candidate.teacherName} нет нагрузки (тарификации) по предмету «${candidate.subjectName}» в ${classLabel(candidate)}`,
+    );
   }
   return out;
 }

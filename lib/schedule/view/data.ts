@@ -7,7 +7,10 @@ import { planLessons, type DesiredLesson } from "../rules";
 import { loadPlanInput } from "../lessons/data";
 import { bellBook, bellsOfClass } from "../timetable/data";
 
-export type WeekFilter = { kind: "class"; id: number; subgroupIds?: number[] | null } | { kind: "teacher"; id: number } | { kind: "room"; id: number };
+export type WeekFilter =
+  | { kind: "class"; id: number; subgroupIds?: number[] | null }
+  | { kind: "teacher"; id: number }
+  | { kind: "room"; id: number };
 
 export type WeekLesson = {
   key: string;
@@ -27,29 +30,54 @@ export type WeekLesson = {
   hours: number;
 };
 
-export type WeekEvent = { id: number; title: string; description: string | null; startsAt: Date; endsAt: Date | null; place: string | null; className: string | null };
+export type WeekEvent = {
+  id: number;
+  title: string;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string | null;
+  className: string | null;
+};
 
 function matches(l: DesiredLesson, f: WeekFilter): boolean {
-  if (f.kind === "class") return l.classId === f.id && (!f.subgroupIds || l.subgroupId === null || f.subgroupIds.includes(l.subgroupId));
+  if (f.kind === "class")
+    return l.classId === f.id && (!f.subgroupIds || l.subgroupId === null || f.subgroupIds.includes(l.subgroupId));
   if (f.kind === "teacher") return (l.teacherId === f.id && l.substituteId === null) || l.substituteId === f.id;
   return l.roomId === f.id;
 }
 
 /** Planned lessons of [from, to] for a filter, with names and bell times. */
-export async function weekLessons(organisationId: number, filter: WeekFilter, from: Date, to: Date): Promise<WeekLesson[]> {
+export async function weekLessons(
+  organisationId: number,
+  filter: WeekFilter,
+  from: Date,
+  to: Date,
+): Promise<WeekLesson[]> {
   const input = await loadPlanInput(organisationId, from, to, filter.kind === "class" ? [filter.id] : null);
   const lessons = planLessons(input).filter((l) => matches(l, filter));
   if (!lessons.length) return [];
-  const ids = (pick: (l: DesiredLesson) => number | null) => [...new Set(lessons.map(pick).filter((v): v is number => v !== null))];
+  const ids = (pick: (l: DesiredLesson) => number | null) => [
+    ...new Set(lessons.map(pick).filter((v): v is number => v !== null)),
+  ];
   const [classes, subjects, users, rooms, subgroups, book] = await Promise.all([
-    db.classGroup.findMany({ where: { organisationId, id: { in: ids((l) => l.classId) } }, select: { id: true, name: true, bellScheduleId: true } }),
-    db.subject.findMany({ where: { organisationId, id: { in: ids((l) => l.subjectId) } }, select: { id: true, name: true } }),
+    db.classGroup.findMany({
+      where: { organisationId, id: { in: ids((l) => l.classId) } },
+      select: { id: true, name: true, bellScheduleId: true },
+    }),
+    db.subject.findMany({
+      where: { organisationId, id: { in: ids((l) => l.subjectId) } },
+      select: { id: true, name: true },
+    }),
     db.user.findMany({
       where: { organisationId, id: { in: [...ids((l) => l.teacherId), ...ids((l) => l.substituteId)] } },
       select: { id: true, lastName: true, firstName: true, middleName: true },
     }),
     db.room.findMany({ where: { organisationId, id: { in: ids((l) => l.roomId) } }, select: { id: true, name: true } }),
-    db.subgroup.findMany({ where: { organisationId, id: { in: ids((l) => l.subgroupId) } }, select: { id: true, name: true } }),
+    db.subgroup.findMany({
+      where: { organisationId, id: { in: ids((l) => l.subgroupId) } },
+      select: { id: true, name: true },
+    }),
     bellBook(organisationId),
   ]);
   const classOf = new Map(classes.map((c) => [c.id, c]));
@@ -78,14 +106,24 @@ export async function weekLessons(organisationId: number, filter: WeekFilter, fr
       substituteName: l.substituteId !== null ? (userName.get(l.substituteId) ?? null) : null,
       roomName: l.roomId !== null ? (roomName.get(l.roomId) ?? null) : null,
       cancelled: l.status === "CANCELLED",
-      changed: moved || !entry || entry.subjectId !== l.subjectId || entry.teacherId !== l.teacherId || entry.roomId !== l.roomId,
+      changed:
+        moved ||
+        !entry ||
+        entry.subjectId !== l.subjectId ||
+        entry.teacherId !== l.teacherId ||
+        entry.roomId !== l.roomId,
       hours: l.hours,
     };
   });
 }
 
 /** Events between two instants: school-wide ones and those of the given classes. */
-export async function eventsBetween(organisationId: number, from: Date, to: Date, classIds: readonly number[] | null): Promise<WeekEvent[]> {
+export async function eventsBetween(
+  organisationId: number,
+  from: Date,
+  to: Date,
+  classIds: readonly number[] | null,
+): Promise<WeekEvent[]> {
   const rows = await db.schoolEvent.findMany({
     where: {
       organisationId,
@@ -93,7 +131,15 @@ export async function eventsBetween(organisationId: number, from: Date, to: Date
       OR: [{ endsAt: { gte: from } }, { endsAt: null, startsAt: { gte: from } }],
       ...(classIds ? { AND: [{ OR: [{ classId: null }, { classId: { in: [...classIds] } }] }] } : {}),
     },
-    select: { id: true, title: true, description: true, startsAt: true, endsAt: true, place: true, class: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      class: { select: { name: true } },
+    },
     orderBy: { startsAt: "asc" },
   });
   return rows.map((r) => ({ ...r, className: r.class?.name ?? null }));
@@ -102,8 +148,15 @@ export async function eventsBetween(organisationId: number, from: Date, to: Date
 /** Pickers of the views: classes of the current year, teachers, rooms. */
 export async function viewPickers(organisationId: number) {
   const [classes, teachers, rooms] = await Promise.all([
-    db.classGroup.findMany({ where: { organisationId, year: { isCurrent: true } }, select: { id: true, name: true, grade: true }, orderBy: [{ grade: "asc" }, { name: "asc" }] }),
-    db.user.findMany({ where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } }, select: { id: true, lastName: true, firstName: true, middleName: true } }),
+    db.classGroup.findMany({
+      where: { organisationId, year: { isCurrent: true } },
+      select: { id: true, name: true, grade: true },
+      orderBy: [{ grade: "asc" }, { name: "asc" }],
+    }),
+    db.user.findMany({
+      where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
+      select: { id: true, lastName: true, firstName: true, middleName: true },
+    }),
     db.room.findMany({ where: { organisationId }, select: { id: true, name: true } }),
   ]);
   return {
@@ -120,11 +173,19 @@ export type ViewPickers = Awaited<ReturnType<typeof viewPickers>>;
 /** The bells of a class's schedule, or the default one, for the grid's rows. */
 export async function bellRowsOf(organisationId: number, classId: number | null) {
   const book = await bellBook(organisationId);
-  const cls = classId ? await db.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: classId } }, select: { bellScheduleId: true } }) : null;
+  const cls = classId
+    ? await db.classGroup.findUnique({
+        where: { organisationId_id: { organisationId, id: classId } },
+        select: { bellScheduleId: true },
+      })
+    : null;
   return bellsOfClass(book, cls?.bellScheduleId ?? null);
 }
 
 export async function classNameOf(organisationId: number, classId: number): Promise<string | null> {
-  const c = await db.classGroup.findUnique({ where: { organisationId_id: { organisationId, id: classId } }, select: { name: true } });
+  const c = await db.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { name: true },
+  });
   return c?.name ?? null;
 }

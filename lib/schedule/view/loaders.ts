@@ -11,7 +11,16 @@ import { todayIn } from "@/lib/org/time";
 import { addDays, mondayOf, parseDateKey } from "../week";
 import { changesBetween, type ChangeRow } from "../changes/data";
 import { departmentClassIds } from "../lessons/data";
-import { eventsBetween, viewPickers, weekLessons, classNameOf, type ViewPickers, type WeekEvent, type WeekFilter, type WeekLesson } from "./data";
+import {
+  eventsBetween,
+  viewPickers,
+  weekLessons,
+  classNameOf,
+  type ViewPickers,
+  type WeekEvent,
+  type WeekFilter,
+  type WeekLesson,
+} from "./data";
 
 const idField = z.coerce.number().int().positive().max(2_147_483_647).optional();
 const searchSchema = z.object({
@@ -82,7 +91,8 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
   } else {
     const kids = user.roles.includes("PARENT") ? await loadMyChildren(user) : [];
     children = kids.map((k) => ({ studentId: k.studentId, fullName: k.fullName }));
-    const studentId = q.student ?? (user.roles.includes("STUDENT") ? (await loadMyPlace(user))?.studentId : kids[0]?.studentId);
+    const studentId =
+      q.student ?? (user.roles.includes("STUDENT") ? (await loadMyPlace(user))?.studentId : kids[0]?.studentId);
     if (studentId) {
       granted = await requireAccess(all ? "schedule.viewAll" : "schedule.viewOwn", { kind: "student", studentId });
       const header = await loadStudentHeader(user, studentId);
@@ -107,11 +117,17 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
   const classIds = filter.kind === "class" ? [filter.id] : null;
   const [lessons, events, changes, pickers] = await Promise.all([
     weekLessons(user.organisationId, filter, monday, sunday),
-    eventsBetween(user.organisationId, new Date(monday.getTime() - 86_400_000), addDays(monday, 8), filter.kind === "class" ? classIds : []),
+    eventsBetween(
+      user.organisationId,
+      new Date(monday.getTime() - 86_400_000),
+      addDays(monday, 8),
+      filter.kind === "class" ? classIds : [],
+    ),
     filter.kind === "class" ? changesBetween(user.organisationId, monday, sunday, classIds) : Promise.resolve([]),
     all ? pickersFor() : Promise.resolve(null),
   ]);
-  if (filter.kind === "teacher") title = pickers?.teachers.find((t) => t.id === filter.id)?.name ?? (filter.id === user.id ? user.fullName : title);
+  if (filter.kind === "teacher")
+    title = pickers?.teachers.find((t) => t.id === filter.id)?.name ?? (filter.id === user.id ? user.fullName : title);
   if (filter.kind === "room") title = `Кабинет ${pickers?.rooms.find((r) => r.id === filter.id)?.name ?? ""}`;
   return { granted, filter, title, monday, lessons, events, changes, pickers, children };
 });

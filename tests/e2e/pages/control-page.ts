@@ -36,7 +36,10 @@ export class HomeRemarks {
   constructor(private readonly page: Page) {}
 
   async markDone(text: string, note: string): Promise<void> {
-    const item = this.page.getByRole("list", { name: "Замечания по ведению журнала" }).getByRole("listitem").filter({ hasText: text });
+    const item = this.page
+      .getByRole("list", { name: "Замечания по ведению журнала" })
+      .getByRole("listitem")
+      .filter({ hasText: text });
     await expect(item).toBeVisible();
     await item.getByLabel("Комментарий учителя").fill(note);
     await item.getByRole("button", { name: "Устранено" }).click();

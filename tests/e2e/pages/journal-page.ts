@@ -26,9 +26,9 @@ export class JournalPage {
   }
 
   async editableRows(col: number): Promise<number[]> {
-    const rows = await this.grid.locator(`td[data-editable="true"][data-pos$=":${col}"]`).evaluateAll((tds) =>
-      tds.map((td) => Number((td.getAttribute("data-pos") ?? "0:0").split(":")[0])),
-    );
+    const rows = await this.grid
+      .locator(`td[data-editable="true"][data-pos$=":${col}"]`)
+      .evaluateAll((tds) => tds.map((td) => Number((td.getAttribute("data-pos") ?? "0:0").split(":")[0])));
     return rows.sort((a, b) => a - b);
   }
 
@@ -36,7 +36,10 @@ export class JournalPage {
   async moveTo(row: number, col: number): Promise<void> {
     const now = await this.active();
     const key = (k: string, n: number) => Array.from({ length: Math.abs(n) }, () => k);
-    for (const k of [...key(col > now.col ? "ArrowRight" : "ArrowLeft", col - now.col), ...key(row > now.row ? "ArrowDown" : "ArrowUp", row - now.row)]) {
+    for (const k of [
+      ...key(col > now.col ? "ArrowRight" : "ArrowLeft", col - now.col),
+      ...key(row > now.row ? "ArrowDown" : "ArrowUp", row - now.row),
+    ]) {
       await this.page.keyboard.press(k);
     }
     await expect(this.grid.locator(`td[data-pos="${row}:${col}"]`)).toHaveAttribute("aria-selected", "true");
@@ -52,6 +55,11 @@ export class JournalPage {
   }
 
   async waitSaved(): Promise<void> {
-    await expect(this.page.getByRole("status").filter({ hasText: /сохранены|Не сохранено|Сохраняю/ }).first()).toHaveText("Все изменения сохранены", { timeout: 20_000 });
+    await expect(
+      this.page
+        .getByRole("status")
+        .filter({ hasText: /сохранены|Не сохранено|Сохраняю/ })
+        .first(),
+    ).toHaveText("Все изменения сохранены", { timeout: 20_000 });
   }
 }

@@ -11,7 +11,10 @@ export class MailPage {
 
   async chooseRecipient(name: string): Promise<void> {
     await this.page.getByLabel("Найти получателя").fill(name);
-    await this.page.getByRole("checkbox", { name: new RegExp(name) }).first().check();
+    await this.page
+      .getByRole("checkbox", { name: new RegExp(name) })
+      .first()
+      .check();
   }
 
   async write(subject: string, body: string): Promise<void> {

@@ -10,7 +10,10 @@ export class ProfilePage {
   }
 
   async createToken(name: string, scope: "только чтение" | "чтение и запись"): Promise<string> {
-    await this.page.getByRole("navigation", { name: "Разделы профиля" }).getByRole("link", { name: "Токены API" }).click();
+    await this.page
+      .getByRole("navigation", { name: "Разделы профиля" })
+      .getByRole("link", { name: "Токены API" })
+      .click();
     await this.page.getByLabel("Название").fill(name);
     await this.page.getByLabel(scope).check();
     await this.page.getByRole("button", { name: "Создать токен" }).click();
@@ -20,7 +23,10 @@ export class ProfilePage {
   }
 
   async revoke(name: string): Promise<void> {
-    await this.page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: "Отозвать" }).click();
+    await this.page
+      .getByRole("row", { name: new RegExp(name) })
+      .getByRole("button", { name: "Отозвать" })
+      .click();
     await expect(this.page.getByRole("row", { name: new RegExp(name) })).toContainText("отозван");
   }
 

@@ -12,12 +12,20 @@ export const metadata: Metadata = { title: "Статистика посещен�
 
 const SHOWN = 200;
 
-export default async function VisitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VisitsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("audit.view");
   const raw = await searchParams;
-  const filter = visitFilterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
+  const filter = visitFilterSchema.parse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")),
+  );
   const rows = filterVisits(await loadVisitStats(user, scopes), filter);
-  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+  const query = new URLSearchParams(
+    Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"),
+  ).toString();
   const field = "rounded border border-slate-300 px-2 py-1";
   return (
     <div className="space-y-3">
@@ -50,7 +58,10 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         <button className="rounded border border-slate-300 px-3 py-1">Показать</button>
       </form>
       <p className="text-sm text-slate-600">
-        Входы в систему по неделям: последние 7 дней, затем предыдущие недели. {rows.length > SHOWN ? `Показаны первые ${SHOWN} из ${rows.length}; в Excel — все.` : `Пользователей: ${rows.length}.`}
+        Входы в систему по неделям: последние 7 дней, затем предыдущие недели.{" "}
+        {rows.length > SHOWN
+          ? `Показаны первые ${SHOWN} из ${rows.length}; в Excel — все.`
+          : `Пользователей: ${rows.length}.`}
       </p>
       <table className="w-full rounded border border-slate-200 bg-white text-sm">
         <thead className="text-left text-xs text-slate-500">
@@ -72,7 +83,12 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
                 {r.fullName}
                 {!r.isActive && <span className="ml-1 text-xs text-red-700">(вход закрыт)</span>}
               </td>
-              <td>{r.roles.filter(isRole).map((x) => ROLE_LABELS[x]).join(", ")}</td>
+              <td>
+                {r.roles
+                  .filter(isRole)
+                  .map((x) => ROLE_LABELS[x])
+                  .join(", ")}
+              </td>
               <td className="font-mono">{r.login}</td>
               <td>{r.lastVisit ? formatDateTime(r.lastVisit, user.timeZone) : "не входил"}</td>
               {r.weeks.map((n, i) => (

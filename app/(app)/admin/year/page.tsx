@@ -16,11 +16,15 @@ export default async function YearTransitionPage() {
       {form ? (
         <>
           <p className="max-w-3xl text-sm text-slate-600">
-            Текущий год {form.yearName} закрывается, создаётся следующий с теми же периодами и каникулами, сдвинутыми на год;
-            классы переводятся в следующий (5А → 6А, курс +1), выпускники отчисляются приказом. Все изменения выполняются одной
-            операцией после предпросмотра.
+            Текущий год {form.yearName} закрывается, создаётся следующий с теми же периодами и каникулами, сдвинутыми на
+            год; классы переводятся в следующий (5А → 6А, курс +1), выпускники отчисляются приказом. Все изменения
+            выполняются одной операцией после предпросмотра.
           </p>
-          <YearWizard classes={form.classes} students={form.students} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+          <YearWizard
+            classes={form.classes}
+            students={form.students}
+            today={todayIn(user.timeZone).toISOString().slice(0, 10)}
+          />
         </>
       ) : (
         <p>Текущий учебный год не задан.</p>

@@ -9,7 +9,11 @@ import { Downloads, fieldClass, inputClass } from "@/components/control/filter-b
 
 export const metadata: Metadata = { title: "Активность пользователей" };
 
-export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("control.view");
   if (!scopes.includes("all")) forbidden();
   const page = await loadActivityPage(user, await searchParams);
@@ -24,7 +28,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         </label>
         <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
       </form>
-      {page.error && <p role="alert" className="text-sm text-red-700">{page.error}</p>}
+      {page.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {page.error}
+        </p>
+      )}
       {a && (
         <>
           <div className="flex flex-wrap items-center gap-4">

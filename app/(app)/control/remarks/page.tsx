@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Замечания по ведени
 
 const STATUS_OPTIONS = (["OPEN", "DONE", "CLOSED"] as const).map((s) => ({ id: s, name: REMARK_STATUS_LABELS[s] }));
 
-export default async function RemarksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RemarksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes, permission } = await requireAccess(["remarks.write", "control.view"]);
   const search = await searchParams;
   const page = await loadRemarksPage(user, scopes, search);
@@ -27,17 +31,38 @@ export default async function RemarksPage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Замечания по ведению журнала</h1>
       {canWrite && <RemarkForm {...page.choices} classWord={classWord} defaults={defaults} />}
-      <form method="get" className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5">
-        <Choice name="kind" label="Список" value={page.raw.kind} options={[{ id: "week", name: "за неделю" }, { id: "month", name: "за месяц" }]} />
+      <form
+        method="get"
+        className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
+      >
+        <Choice
+          name="kind"
+          label="Список"
+          value={page.raw.kind}
+          options={[
+            { id: "week", name: "за неделю" },
+            { id: "month", name: "за месяц" },
+          ]}
+        />
         <label className={fieldClass}>
           Дата в неделе / месяце
           <input type="date" name="date" defaultValue={page.raw.date} className={inputClass} />
         </label>
         <Choice name="status" label="Состояние" value={page.raw.status} options={STATUS_OPTIONS} empty="Все" />
-        <Choice name="teacherId" label="Учитель" value={page.raw.teacherId} options={page.choices.teachers} empty="Все" />
+        <Choice
+          name="teacherId"
+          label="Учитель"
+          value={page.raw.teacherId}
+          options={page.choices.teachers}
+          empty="Все"
+        />
         <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
       </form>
-      {page.error && <p role="alert" className="text-sm text-red-700">{page.error}</p>}
+      {page.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {page.error}
+        </p>
+      )}
       {list && (
         <>
           <div className="flex flex-wrap items-center gap-4">
@@ -68,18 +93,26 @@ export default async function RemarksPage({ searchParams }: { searchParams: Prom
                     const mine = r.authorId === user.id || scopes.includes("all");
                     return (
                       <tr key={r.id} data-remark={r.id}>
-                        <td className="border px-2 py-1 whitespace-nowrap">{formatDateTime(r.createdAt, user.timeZone)}</td>
+                        <td className="border px-2 py-1 whitespace-nowrap">
+                          {formatDateTime(r.createdAt, user.timeZone)}
+                        </td>
                         <td className="border px-2 py-1">{r.teacher}</td>
                         <td className="border px-2 py-1">
-                          {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null].filter(Boolean).join(", ") || "—"}
+                          {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null]
+                            .filter(Boolean)
+                            .join(", ") || "—"}
                         </td>
                         <td className="border px-2 py-1">{r.text}</td>
                         <td className="border px-2 py-1">{r.author}</td>
                         <td className="border px-2 py-1">{REMARK_STATUS_LABELS[r.status]}</td>
                         <td className="border px-2 py-1">{r.teacherNote ?? ""}</td>
                         <td className="border px-2 py-1">
-                          {canWrite && mine && r.status !== "CLOSED" && <RemarkMove remarkId={r.id} move="close" label="Закрыть" />}
-                          {canWrite && mine && r.status !== "OPEN" && <RemarkMove remarkId={r.id} move="reopen" label="Вернуть в работу" />}
+                          {canWrite && mine && r.status !== "CLOSED" && (
+                            <RemarkMove remarkId={r.id} move="close" label="Закрыть" />
+                          )}
+                          {canWrite && mine && r.status !== "OPEN" && (
+                            <RemarkMove remarkId={r.id} move="reopen" label="Вернуть в работу" />
+                          )}
                         </td>
                       </tr>
                     );

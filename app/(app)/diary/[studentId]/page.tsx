@@ -55,7 +55,13 @@ export default async function DiaryPage({
       <NewsBanner news={news} timeZone={user.timeZone} />
       <WeekNav studentId={studentId} monday={monday} students={students} />
       <Announcements items={announcements} />
-      <WeekView monday={monday} lessons={data.lessons} events={data.events} timeZone={user.timeZone} since={news.since} />
+      <WeekView
+        monday={monday}
+        lessons={data.lessons}
+        events={data.events}
+        timeZone={user.timeZone}
+        since={news.since}
+      />
     </div>
   );
 }

@@ -27,7 +27,10 @@ export default async function TopicPage({ params: raw }: { params: Promise<{ top
       <h1 className="text-2xl font-semibold break-words">{topic.title}</h1>
       <ol className="space-y-2">
         {topic.posts.map((p) => (
-          <li key={p.id} className={`rounded border p-3 ${p.hidden ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}>
+          <li
+            key={p.id}
+            className={`rounded border p-3 ${p.hidden ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+          >
             <p className="text-xs text-slate-500">
               {p.authorName} · {formatDateTime(p.createdAt, user.timeZone)}
               {moderator && (
@@ -37,8 +40,16 @@ export default async function TopicPage({ params: raw }: { params: Promise<{ top
                 </>
               )}
             </p>
-            {p.hidden && <p className="text-sm italic text-slate-500">Сообщение скрыто модератором{moderator && p.hiddenByName ? ` (${p.hiddenByName})` : ""}</p>}
-            {(!p.hidden || moderator) && <p className={`mt-1 whitespace-pre-line break-words text-sm ${p.hidden ? "text-slate-400" : ""}`}>{p.body}</p>}
+            {p.hidden && (
+              <p className="text-sm italic text-slate-500">
+                Сообщение скрыто модератором{moderator && p.hiddenByName ? ` (${p.hiddenByName})` : ""}
+              </p>
+            )}
+            {(!p.hidden || moderator) && (
+              <p className={`mt-1 whitespace-pre-line break-words text-sm ${p.hidden ? "text-slate-400" : ""}`}>
+                {p.body}
+              </p>
+            )}
           </li>
         ))}
       </ol>

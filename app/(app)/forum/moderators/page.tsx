@@ -12,7 +12,9 @@ export default async function ModeratorsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Модераторы форума</h1>
-      <p className="text-sm text-slate-600">Модератор может скрывать сообщения форума. Назначаются сотрудники организации.</p>
+      <p className="text-sm text-slate-600">
+        Модератор может скрывать сообщения форума. Назначаются сотрудники организации.
+      </p>
       <table className="w-full max-w-2xl rounded border border-slate-200 bg-white text-sm">
         <tbody>
           {people.map((p) => (

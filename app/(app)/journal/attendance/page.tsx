@@ -15,26 +15,38 @@ export const metadata: Metadata = { title: "Причины пропусков" }
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export default async function ReasonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReasonsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireAccess("attendance.reason");
   const facts = await actorFacts(user.organisationId, user.id);
   const scopes = facts ? effectiveScopes(facts, "attendance.reason") : [];
-  const classes = await classesForReasons(user.organisationId, { all: scopes.includes("all"), classIds: scopes.includes("class") ? (facts?.classTeacherOf ?? []) : [] });
+  const classes = await classesForReasons(user.organisationId, {
+    all: scopes.includes("all"),
+    classIds: scopes.includes("class") ? (facts?.classTeacherOf ?? []) : [],
+  });
   const q = await searchParams;
   const wanted = Number(typeof q.class === "string" ? q.class : NaN);
   const classId = Number.isInteger(wanted) ? wanted : classes[0]?.id;
   const today = todayIn(user.timeZone);
-  const parseDate = (v: unknown, fallback: Date) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00.000Z`) : fallback);
+  const parseDate = (v: unknown, fallback: Date) =>
+    typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00.000Z`) : fallback;
   const to = parseDate(q.to, today);
   const from = parseDate(q.from, new Date(to.getTime() - 13 * DAY));
-  if (classId !== undefined && !(await authorizeAny(user, ["attendance.reason"], { kind: "class", classId }))) forbidden();
-  const rows = classId !== undefined && from <= to && to.getTime() - from.getTime() <= 190 * DAY ? await absencesOfClass(user.organisationId, classId, from, to) : [];
+  if (classId !== undefined && !(await authorizeAny(user, ["attendance.reason"], { kind: "class", classId })))
+    forbidden();
+  const rows =
+    classId !== undefined && from <= to && to.getTime() - from.getTime() <= 190 * DAY
+      ? await absencesOfClass(user.organisationId, classId, from, to)
+      : [];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Причины пропусков</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Учитель на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). Классный руководитель по документам указывает причину: УП — уважительная,
-        НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
+        Учитель на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). Классный руководитель по документам указывает
+        причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
       </p>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
@@ -49,7 +61,12 @@ export default async function ReasonsPage({ searchParams }: { searchParams: Prom
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">С</span>
-          <input type="date" name="from" defaultValue={iso(from)} className="rounded border border-slate-300 px-2 py-1" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={iso(from)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">По</span>

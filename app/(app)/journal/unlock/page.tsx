@@ -18,8 +18,8 @@ export default async function UnlockPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Открытие дат</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Отметки и посещаемость меняются в течение установленного в настройках срока после урока. По запросу учителя администратор открывает дату
-        для класса и предмета на 12 часов; запрос и решение сохраняются.
+        Отметки и посещаемость меняются в течение установленного в настройках срока после урока. По запросу учителя
+        администратор открывает дату для класса и предмета на 12 часов; запрос и решение сохраняются.
       </p>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">Запросов нет.</p>
@@ -52,7 +52,11 @@ export default async function UnlockPage() {
                     <span>
                       {STATUS[r.status]}
                       {r.status === "APPROVED" && r.openUntil && (
-                        <> до {formatDateTime(r.openUntil, user.timeZone)}{r.openUntil.getTime() < now ? " (истекло)" : ""}</>
+                        <>
+                          {" "}
+                          до {formatDateTime(r.openUntil, user.timeZone)}
+                          {r.openUntil.getTime() < now ? " (истекло)" : ""}
+                        </>
                       )}
                       <span className="block text-xs text-slate-500">
                         {r.decider}

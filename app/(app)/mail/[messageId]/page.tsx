@@ -39,7 +39,10 @@ export default async function MessagePage({
         </p>
       )}
       <MessageCard m={opened.message} viewerId={user.id} timeZone={user.timeZone} />
-      <Link href={`/mail/new?replyTo=${opened.message.id}`} className="inline-block rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white">
+      <Link
+        href={`/mail/new?replyTo=${opened.message.id}`}
+        className="inline-block rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white"
+      >
         Ответить
       </Link>
       {opened.thread.length > 0 && (

@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Написать сообщение"
 
 const search = z.object({ replyTo: idSchema.optional() });
 
-export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ComposePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireAccess("mail.use");
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
@@ -28,7 +32,8 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
       <MailTabs current="new" unread={unread} />
       {options.family && (
         <p className="text-sm text-slate-600">
-          Вы можете написать учителям ваших {user.roles.includes("PARENT") ? "детей" : "классов"}, классному руководителю и администрации.
+          Вы можете написать учителям ваших {user.roles.includes("PARENT") ? "детей" : "классов"}, классному
+          руководителю и администрации.
         </p>
       )}
       <ComposeForm options={options} draft={draft} />

@@ -24,7 +24,11 @@ export default async function ClassesPage() {
   if (!year) return <p>Текущий учебный год не задан.</p>;
   const edit = await authorize(user, "classes.edit");
   const editable = edit.allowed && year.status !== "CLOSED";
-  const [classes, teachers, subjects] = await Promise.all([loadClassesOfYear(user, year.id), loadTeachers(user), loadSubjects(user)]);
+  const [classes, teachers, subjects] = await Promise.all([
+    loadClassesOfYear(user, year.id),
+    loadTeachers(user),
+    loadSubjects(user),
+  ]);
   const classOptions = classes.map((c) => ({ value: String(c.id), label: c.name }));
   const classFields = [
     { name: "name", label: "Класс/группа" },
@@ -33,11 +37,21 @@ export default async function ClassesPage() {
     { name: "specialty", label: "Специальность" },
     { name: "specialtyCode", label: "Код" },
     { name: "shift", label: "Смена", type: "number" as const },
-    { name: "periodKind", label: "Периоды", type: "select" as const, options: PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] })) },
+    {
+      name: "periodKind",
+      label: "Периоды",
+      type: "select" as const,
+      options: PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] })),
+    },
   ];
   const ctFields = [
     { name: "classId", label: "Класс", type: "select" as const, options: [{ value: "", label: "—" }, ...classOptions] },
-    { name: "userId", label: "Учитель", type: "select" as const, options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))] },
+    {
+      name: "userId",
+      label: "Учитель",
+      type: "select" as const,
+      options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))],
+    },
     { name: "kind", label: "Роль", type: "select" as const, options: KIND },
   ];
   const ctRows: DirectoryRow[] = classes.flatMap((c) =>
@@ -50,7 +64,12 @@ export default async function ClassesPage() {
   );
   const sgFields = [
     { name: "classId", label: "Класс", type: "select" as const, options: [{ value: "", label: "—" }, ...classOptions] },
-    { name: "subjectId", label: "Предмет", type: "select" as const, options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))] },
+    {
+      name: "subjectId",
+      label: "Предмет",
+      type: "select" as const,
+      options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))],
+    },
     { name: "name", label: "Подгруппа" },
   ];
   const subgroups = classes.flatMap((c) => c.subgroups.map((s) => ({ ...s, classId: c.id })));
@@ -61,10 +80,27 @@ export default async function ClassesPage() {
         title="Классы"
         fields={classFields}
         widths={["7rem", "6rem", "5rem", "minmax(0,2fr)", "6rem", "5rem", "9rem"]}
-        rows={rowsOf("class", classes, classFields.map((f) => f.name), editable)}
-        newRow={editable ? newRowOf("class", year.id, { shift: "1", periodKind: user.orgKind === "COLLEGE" ? "SEMESTER" : "QUARTER" }) : null}
+        rows={rowsOf(
+          "class",
+          classes,
+          classFields.map((f) => f.name),
+          editable,
+        )}
+        newRow={
+          editable
+            ? newRowOf("class", year.id, {
+                shift: "1",
+                periodKind: user.orgKind === "COLLEGE" ? "SEMESTER" : "QUARTER",
+              })
+            : null
+        }
       />
-      <DirectoryTable title="Классные руководители, кураторы, мастера" fields={ctFields} rows={ctRows} newRow={editable ? newRowOf("classTeacher", null, { kind: "CLASS_TEACHER" }) : null} />
+      <DirectoryTable
+        title="Классные руководители, кураторы, мастера"
+        fields={ctFields}
+        rows={ctRows}
+        newRow={editable ? newRowOf("classTeacher", null, { kind: "CLASS_TEACHER" }) : null}
+      />
       <p className="text-sm">
         Состав подгрупп:{" "}
         {classes
@@ -75,7 +111,17 @@ export default async function ClassesPage() {
             </Link>
           ))}
       </p>
-      <DirectoryTable title="Подгруппы" fields={sgFields} rows={rowsOf("subgroup", subgroups, sgFields.map((f) => f.name), editable)} newRow={editable ? newRowOf("subgroup", null) : null} />
+      <DirectoryTable
+        title="Подгруппы"
+        fields={sgFields}
+        rows={rowsOf(
+          "subgroup",
+          subgroups,
+          sgFields.map((f) => f.name),
+          editable,
+        )}
+        newRow={editable ? newRowOf("subgroup", null) : null}
+      />
     </div>
   );
 }

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Учебный план" };
 
 const search = z.object({ classId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 
-export default async function CurriculumPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CurriculumPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireAccess("curriculum.view");
   const year = await loadCurrentYear(user);
   if (!year) return <p>Текущий учебный год не задан.</p>;
@@ -24,14 +28,33 @@ export default async function CurriculumPage({ searchParams }: { searchParams: P
   if (!cls) return <p>Классов нет.</p>;
   const edit = await authorize(user, "curriculum.edit", { kind: "class", classId: cls.id });
   const editable = edit.allowed && year.status !== "CLOSED";
-  const [items, subjects, years] = await Promise.all([loadCurriculum(user, cls.id), loadSubjects(user), loadYears(user)]);
+  const [items, subjects, years] = await Promise.all([
+    loadCurriculum(user, cls.id),
+    loadSubjects(user),
+    loadYears(user),
+  ]);
   const periods = years.find((y) => y.id === year.id)?.periods ?? [];
   const fields = [
     { name: "classId", label: "Класс", type: "select" as const, options: [{ value: String(cls.id), label: cls.name }] },
-    { name: "subjectId", label: "Предмет", type: "select" as const, options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))] },
-    { name: "periodId", label: "Период", type: "select" as const, options: [{ value: "", label: "весь год" }, ...periods.map((p) => ({ value: String(p.id), label: p.name }))] },
+    {
+      name: "subjectId",
+      label: "Предмет",
+      type: "select" as const,
+      options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))],
+    },
+    {
+      name: "periodId",
+      label: "Период",
+      type: "select" as const,
+      options: [{ value: "", label: "весь год" }, ...periods.map((p) => ({ value: String(p.id), label: p.name }))],
+    },
     { name: "hours", label: "Часы" },
-    { name: "controlKind", label: "Форма контроля", type: "select" as const, options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })) },
+    {
+      name: "controlKind",
+      label: "Форма контроля",
+      type: "select" as const,
+      options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })),
+    },
   ];
   return (
     <div className="space-y-4">
@@ -46,7 +69,12 @@ export default async function CurriculumPage({ searchParams }: { searchParams: P
         title={`Часы класса ${cls.name}`}
         fields={fields}
         widths={["6rem", "minmax(0,3fr)", "10rem", "5rem", "10rem"]}
-        rows={rowsOf("curriculum", items, fields.map((f) => f.name), editable)}
+        rows={rowsOf(
+          "curriculum",
+          items,
+          fields.map((f) => f.name),
+          editable,
+        )}
         newRow={editable ? newRowOf("curriculum", null, { classId: String(cls.id), controlKind: "NONE" }) : null}
       />
     </div>

@@ -37,7 +37,10 @@ export default async function DepartmentsPage() {
       name: "departmentId",
       label: "Отделение",
       type: "select" as const,
-      options: [{ value: "", label: "— без отделения" }, ...departments.map((d) => ({ value: String(d.id), label: d.name }))],
+      options: [
+        { value: "", label: "— без отделения" },
+        ...departments.map((d) => ({ value: String(d.id), label: d.name })),
+      ],
     },
   ];
   const groupRows: DirectoryRow[] = classes.map((c) => ({
@@ -50,7 +53,8 @@ export default async function DepartmentsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отделения</h1>
       <p className="text-sm text-slate-600">
-        Заведующий отделением видит и ведёт только группы своего отделения. Отделение, в котором есть группы (в том числе прошлых лет), удалить нельзя.
+        Заведующий отделением видит и ведёт только группы своего отделения. Отделение, в котором есть группы (в том
+        числе прошлых лет), удалить нельзя.
       </p>
       {editable ? (
         <DirectoryTable
@@ -82,7 +86,13 @@ export default async function DepartmentsPage() {
       )}
       {departments.length === 0 && <p className="text-sm text-slate-600">Отделений пока нет.</p>}
       {year && classes.length > 0 && (
-        <DirectoryTable title={`Группы по отделениям · ${year.name}`} fields={groupFields} widths={["8rem", "minmax(0,3fr)"]} rows={groupRows} newRow={null} />
+        <DirectoryTable
+          title={`Группы по отделениям · ${year.name}`}
+          fields={groupFields}
+          widths={["8rem", "minmax(0,3fr)"]}
+          rows={groupRows}
+          newRow={null}
+        />
       )}
     </div>
   );

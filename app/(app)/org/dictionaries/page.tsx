@@ -30,10 +30,29 @@ export default async function DictionariesPage() {
         title="Типы заданий"
         fields={typeFields}
         widths={["minmax(0,3fr)", "6rem", "5rem", "6rem", "6rem", "5rem"]}
-        rows={rowsOf("assignmentType", types, typeFields.map((f) => f.name), true)}
-        newRow={newRowOf("assignmentType", null, { weight: "1", isActive: "true", sortOrder: String(types.length + 1) })}
+        rows={rowsOf(
+          "assignmentType",
+          types,
+          typeFields.map((f) => f.name),
+          true,
+        )}
+        newRow={newRowOf("assignmentType", null, {
+          weight: "1",
+          isActive: "true",
+          sortOrder: String(types.length + 1),
+        })}
       />
-      <DirectoryTable title="Кабинеты" fields={roomFields} rows={rowsOf("room", rooms, roomFields.map((f) => f.name), true)} newRow={newRowOf("room", null)} />
+      <DirectoryTable
+        title="Кабинеты"
+        fields={roomFields}
+        rows={rowsOf(
+          "room",
+          rooms,
+          roomFields.map((f) => f.name),
+          true,
+        )}
+        newRow={newRowOf("room", null)}
+      />
     </div>
   );
 }

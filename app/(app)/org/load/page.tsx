@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Тарификация" };
 
 const search = z.object({ classId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 
-export default async function LoadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoadPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireAccess("curriculum.view");
   const year = await loadCurrentYear(user);
   if (!year) return <p>Текущий учебный год не задан.</p>;
@@ -22,12 +26,34 @@ export default async function LoadPage({ searchParams }: { searchParams: Promise
   if (!cls) return <p>Классов нет.</p>;
   const edit = await authorize(user, "curriculum.edit", { kind: "class", classId: cls.id });
   const editable = edit.allowed && year.status !== "CLOSED";
-  const [loads, subjects, teachers] = await Promise.all([loadLoads(user, year.id, cls.id), loadSubjects(user), loadTeachers(user)]);
+  const [loads, subjects, teachers] = await Promise.all([
+    loadLoads(user, year.id, cls.id),
+    loadSubjects(user),
+    loadTeachers(user),
+  ]);
   const fields = [
-    { name: "teacherId", label: "Учитель", type: "select" as const, options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))] },
+    {
+      name: "teacherId",
+      label: "Учитель",
+      type: "select" as const,
+      options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))],
+    },
     { name: "classId", label: "Класс", type: "select" as const, options: [{ value: String(cls.id), label: cls.name }] },
-    { name: "subjectId", label: "Предмет", type: "select" as const, options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))] },
-    { name: "subgroupId", label: "Подгруппа", type: "select" as const, options: [{ value: "", label: "весь класс" }, ...cls.subgroups.map((s) => ({ value: String(s.id), label: s.name }))] },
+    {
+      name: "subjectId",
+      label: "Предмет",
+      type: "select" as const,
+      options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))],
+    },
+    {
+      name: "subgroupId",
+      label: "Подгруппа",
+      type: "select" as const,
+      options: [
+        { value: "", label: "весь класс" },
+        ...cls.subgroups.map((s) => ({ value: String(s.id), label: s.name })),
+      ],
+    },
     { name: "hoursPerWeek", label: "Часов в неделю" },
   ];
   return (
@@ -38,11 +64,17 @@ export default async function LoadPage({ searchParams }: { searchParams: Promise
         title={`Нагрузка в классе ${cls.name}`}
         fields={fields}
         widths={["minmax(0,2fr)", "6rem", "minmax(0,2fr)", "9rem", "6rem"]}
-        rows={rowsOf("load", loads, fields.map((f) => f.name), editable)}
+        rows={rowsOf(
+          "load",
+          loads,
+          fields.map((f) => f.name),
+          editable,
+        )}
         newRow={editable ? newRowOf("load", null, { classId: String(cls.id) }) : null}
       />
       <p className="text-sm text-slate-600">
-        Итого в классе {cls.name}: {loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0).toLocaleString("ru-RU")} ч в неделю (подгруппы считаются отдельно).{" "}
+        Итого в классе {cls.name}: {loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0).toLocaleString("ru-RU")} ч в
+        неделю (подгруппы считаются отдельно).{" "}
         <a className="text-blue-700 hover:underline" href="/org/curriculum/totals">
           Сравнить с учебным планом
         </a>

@@ -15,7 +15,12 @@ export default async function PeriodsPage() {
   const { user } = await requireAccess("periods.edit");
   const years = await loadYears(user);
   const periodFields = [
-    { name: "kind", label: "Тип", type: "select" as const, options: PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] })) },
+    {
+      name: "kind",
+      label: "Тип",
+      type: "select" as const,
+      options: PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] })),
+    },
     { name: "number", label: "№", type: "number" as const },
     { name: "name", label: "Название" },
     { name: "startDate", label: "Начало", type: "date" as const },
@@ -42,14 +47,24 @@ export default async function PeriodsPage() {
               title="Периоды"
               fields={periodFields}
               widths={["9rem", "4rem", "minmax(0,2fr)", "9rem", "9rem"]}
-              rows={rowsOf("period", y.periods, periodFields.map((f) => f.name), editable)}
+              rows={rowsOf(
+                "period",
+                y.periods,
+                periodFields.map((f) => f.name),
+                editable,
+              )}
               newRow={editable ? newRowOf("period", y.id, { kind: "QUARTER" }) : null}
             />
             <DirectoryTable
               title="Каникулы"
               fields={holidayFields}
               widths={["minmax(0,2fr)", "9rem", "9rem", "8rem"]}
-              rows={rowsOf("holiday", y.holidays, holidayFields.map((f) => f.name), editable)}
+              rows={rowsOf(
+                "holiday",
+                y.holidays,
+                holidayFields.map((f) => f.name),
+                editable,
+              )}
               newRow={editable ? newRowOf("holiday", y.id) : null}
             />
           </div>

@@ -18,10 +18,37 @@ export default async function SubjectsPage() {
     { name: "name", label: "Название" },
     { name: "shortName", label: "Сокр." },
     { name: "code", label: "Индекс" },
-    { name: "kind", label: "Вид", type: "select" as const, options: SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] })) },
-    { name: "parentId", label: "Входит в (ПМ)", type: "select" as const, options: [{ value: "", label: "—" }, ...subjects.filter((s) => s.kind === "MODULE").map((s) => ({ value: String(s.id), label: s.shortName }))] },
-    { name: "controlKind", label: "Форма контроля", type: "select" as const, options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })) },
-    { name: "practiceKind", label: "Практика", type: "select" as const, options: [{ value: "", label: "—" }, { value: "EDUCATIONAL", label: "учебная" }, { value: "INDUSTRIAL", label: "производственная" }] },
+    {
+      name: "kind",
+      label: "Вид",
+      type: "select" as const,
+      options: SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] })),
+    },
+    {
+      name: "parentId",
+      label: "Входит в (ПМ)",
+      type: "select" as const,
+      options: [
+        { value: "", label: "—" },
+        ...subjects.filter((s) => s.kind === "MODULE").map((s) => ({ value: String(s.id), label: s.shortName })),
+      ],
+    },
+    {
+      name: "controlKind",
+      label: "Форма контроля",
+      type: "select" as const,
+      options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })),
+    },
+    {
+      name: "practiceKind",
+      label: "Практика",
+      type: "select" as const,
+      options: [
+        { value: "", label: "—" },
+        { value: "EDUCATIONAL", label: "учебная" },
+        { value: "INDUSTRIAL", label: "производственная" },
+      ],
+    },
     { name: "passFail", label: "Зачёт/незачёт", type: "checkbox" as const },
   ];
   return (
@@ -31,7 +58,12 @@ export default async function SubjectsPage() {
         title="Предметы"
         fields={fields}
         widths={["minmax(0,3fr)", "6rem", "5rem", "8rem", "7rem", "9rem", "8rem", "4rem"]}
-        rows={rowsOf("subject", subjects, fields.map((f) => f.name), editable)}
+        rows={rowsOf(
+          "subject",
+          subjects,
+          fields.map((f) => f.name),
+          editable,
+        )}
         newRow={editable ? newRowOf("subject", null, { kind: "SUBJECT", controlKind: "NONE" }) : null}
       />
     </div>

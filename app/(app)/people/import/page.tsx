@@ -17,7 +17,10 @@ export default async function ImportPage() {
         Ученики из файла зачисляются в класс приказом (запись в книге движения). Сначала файл проверяется: ничего не
         записывается, пока вы не нажмёте «Импортировать»; строки с ошибками пропускаются.
       </p>
-      <ImportWizard classes={classes.map(({ id, name }) => ({ id, name }))} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+      <ImportWizard
+        classes={classes.map(({ id, name }) => ({ id, name }))}
+        today={todayIn(user.timeZone).toISOString().slice(0, 10)}
+      />
     </div>
   );
 }

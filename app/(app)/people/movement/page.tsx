@@ -13,11 +13,20 @@ export const metadata: Metadata = { title: "Книга движения" };
 const SHOWN = 300;
 const iso = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
 
-export default async function MovementBookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MovementBookPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("movement.view");
   const raw = await searchParams;
-  const filter = movementFilterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const [rows, classes] = await Promise.all([loadMovementBook(user, scopes, SHOWN, filter), classesInScope(user, scopes)]);
+  const filter = movementFilterSchema.parse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")),
+  );
+  const [rows, classes] = await Promise.all([
+    loadMovementBook(user, scopes, SHOWN, filter),
+    classesInScope(user, scopes),
+  ]);
   const query = new URLSearchParams();
   if (filter.kind) query.set("kind", filter.kind);
   if (filter.classId) query.set("classId", String(filter.classId));

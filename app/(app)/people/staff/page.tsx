@@ -25,8 +25,17 @@ export default async function StaffPage() {
         </a>
       </div>
       {canIssue && <StaffCreateForm />}
-      {candidates && <IssueTable title="Логины сотрудников" people={candidates} timeZone={user.timeZone} returnPath="/people/staff" canClose={canClose} selfUserId={user.id} />}
-      {(
+      {candidates && (
+        <IssueTable
+          title="Логины сотрудников"
+          people={candidates}
+          timeZone={user.timeZone}
+          returnPath="/people/staff"
+          canClose={canClose}
+          selfUserId={user.id}
+        />
+      )}
+      {
         <table className="w-full rounded border border-slate-200 bg-white text-sm">
           <caption className="p-2 text-left font-semibold">Список сотрудников · {staff.length}</caption>
           <thead className="text-left text-xs text-slate-500">
@@ -52,7 +61,7 @@ export default async function StaffPage() {
             ))}
           </tbody>
         </table>
-      )}
+      }
     </div>
   );
 }

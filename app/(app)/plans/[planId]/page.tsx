@@ -32,7 +32,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const binding = plan.status === "APPROVED" ? await loadBinding(user, plan.id) : [];
   const topicById = new Map(plan.topics.map((t) => [t.id, t]));
   const copyTargets = edit.allowed
-    ? (await loadCreateOptions(user, edit.scopes.includes("all"))).filter((l) => l.subjectId === plan.subjectId && l.classId !== plan.classId)
+    ? (await loadCreateOptions(user, edit.scopes.includes("all"))).filter(
+        (l) => l.subjectId === plan.subjectId && l.classId !== plan.classId,
+      )
     : [];
   return (
     <div className="space-y-4">
@@ -56,7 +58,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           {plan.submittedAt && <p>Сдан на утверждение: {formatDateTime(plan.submittedAt, user.timeZone)}</p>}
           {plan.reviewedAt && (
             <p>
-              {plan.status === "RETURNED" ? "Возвращён" : "Рассмотрен"}: {formatDateTime(plan.reviewedAt, user.timeZone)}
+              {plan.status === "RETURNED" ? "Возвращён" : "Рассмотрен"}:{" "}
+              {formatDateTime(plan.reviewedAt, user.timeZone)}
               {plan.reviewerName && `, ${plan.reviewerName}`}
             </p>
           )}
@@ -69,8 +72,12 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             <a href={`/api/plans/${plan.id}/xlsx`} className="text-blue-700 hover:underline">
               Скачать XLSX
             </a>
-            {edit.allowed && canTransition(plan.status, "submit") && <WorkflowButton planId={plan.id} step="submit" label="Сдать на утверждение" />}
-            {edit.allowed && canTransition(plan.status, "reopen") && <WorkflowButton planId={plan.id} step="reopen" label="Изменить (новая редакция)" />}
+            {edit.allowed && canTransition(plan.status, "submit") && (
+              <WorkflowButton planId={plan.id} step="submit" label="Сдать на утверждение" />
+            )}
+            {edit.allowed && canTransition(plan.status, "reopen") && (
+              <WorkflowButton planId={plan.id} step="reopen" label="Изменить (новая редакция)" />
+            )}
           </div>
           {edit.allowed && <AutoHomeworkForm planId={plan.id} value={plan.autoHomework} />}
         </div>
@@ -87,28 +94,47 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             canEdit={edit.allowed}
             topics={plan.topics.map((t) => ({ id: t.id, position: t.position, title: t.title }))}
             rows={binding.map((b) => ({
-              lessonId: b.lessonId, className: b.className, date: formatDate(b.date), bellNumber: b.bellNumber, cancelled: b.cancelled,
-              topic: b.topic, topicPosition: b.planTopicId ? (topicById.get(b.planTopicId)?.position ?? null) : null, homework: b.homework,
-              typed: b.planTopicId !== null && !!b.topic && !b.topic.startsWith(topicById.get(b.planTopicId)?.title ?? "\u0000"),
+              lessonId: b.lessonId,
+              className: b.className,
+              date: formatDate(b.date),
+              bellNumber: b.bellNumber,
+              cancelled: b.cancelled,
+              topic: b.topic,
+              topicPosition: b.planTopicId ? (topicById.get(b.planTopicId)?.position ?? null) : null,
+              homework: b.homework,
+              typed:
+                b.planTopicId !== null &&
+                !!b.topic &&
+                !b.topic.startsWith(topicById.get(b.planTopicId)?.title ?? "\u0000"),
             }))}
           />
         </Panel>
       )}
       <Panel title={`Темы (${plan.topics.length})`}>
-        {editable ? <TopicEditor planId={plan.id} topics={plan.topics} curriculumHours={plan.curriculumHours} /> : <TopicTable topics={plan.topics} />}
+        {editable ? (
+          <TopicEditor planId={plan.id} topics={plan.topics} curriculumHours={plan.curriculumHours} />
+        ) : (
+          <TopicTable topics={plan.topics} />
+        )}
       </Panel>
       {editable && (
         <Panel title="Загрузка из XLSX">
           <p className="mb-2 text-sm text-slate-600">
-            Первая строка — заголовки: №, Тема, Часы, КЭС, Тип урока, Вид контроля, Домашнее задание; далее одна строка на тему. Загруженные темы
-            заменят текущие.
+            Первая строка — заголовки: №, Тема, Часы, КЭС, Тип урока, Вид контроля, Домашнее задание; далее одна строка
+            на тему. Загруженные темы заменят текущие.
           </p>
           <ImportForm planId={plan.id} />
         </Panel>
       )}
       {copyTargets.length > 0 && (
         <Panel title="Копирование">
-          <CopyForm planId={plan.id} loads={copyTargets.map((l) => ({ id: l.id, label: `${l.className}, ${l.subjectName}${edit.scopes.includes("all") ? ` — ${l.teacherName}` : ""}` }))} />
+          <CopyForm
+            planId={plan.id}
+            loads={copyTargets.map((l) => ({
+              id: l.id,
+              label: `${l.className}, ${l.subjectName}${edit.scopes.includes("all") ? ` — ${l.teacherName}` : ""}`,
+            }))}
+          />
         </Panel>
       )}
     </div>

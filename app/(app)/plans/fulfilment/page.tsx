@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Выполнение програм�
 
 const query = z.object({ lagging: z.literal("1").optional().catch(undefined) });
 
-export default async function FulfilmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FulfilmentPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("plans.viewAll");
   const onlyLagging = query.parse(await searchParams).lagging === "1";
   const report = await loadFulfilment(user, scopes.includes("all"));
@@ -22,9 +26,9 @@ export default async function FulfilmentPage({ searchParams }: { searchParams: P
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Выполнение программ</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        На {report ? formatDate(report.today) : "—"}: «план» — часы учебного плана, приходящиеся на прошедшие учебные дни (пропорционально
-        учебным дням без каникул), «дано» — часы проведённых уроков без отменённых. Отстаёт — меньше плана больше чем на {LAG_MIN_HOURS} ч и
-        больше чем на {LAG_SHARE * 100} %.
+        На {report ? formatDate(report.today) : "—"}: «план» — часы учебного плана, приходящиеся на прошедшие учебные
+        дни (пропорционально учебным дням без каникул), «дано» — часы проведённых уроков без отменённых. Отстаёт —
+        меньше плана больше чем на {LAG_MIN_HOURS} ч и больше чем на {LAG_SHARE * 100} %.
       </p>
       <p role="note" className={lagging ? "text-sm font-medium text-red-700" : "text-sm text-green-800"}>
         Отстающих предметов: {lagging}

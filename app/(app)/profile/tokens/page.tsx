@@ -23,12 +23,20 @@ export default async function TokensPage() {
         <Link href="/api-docs" className="text-blue-700 underline">
           API
         </Link>{" "}
-        с вашими правами: заголовок <code className="font-mono">Authorization: Bearer …</code>. Токен «только чтение» не может отправлять
-        письма. Храните токен как пароль; если он попал к чужим, отзовите его — он перестанет действовать сразу.
+        с вашими правами: заголовок <code className="font-mono">Authorization: Bearer …</code>. Токен «только чтение» не
+        может отправлять письма. Храните токен как пароль; если он попал к чужим, отзовите его — он перестанет
+        действовать сразу.
       </p>
       <CreateTokenForm />
       <TokenTable
-        rows={tokens.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdAt: at(t.createdAt)!, lastUsedAt: at(t.lastUsedAt), revokedAt: at(t.revokedAt) }))}
+        rows={tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          scope: t.scope,
+          createdAt: at(t.createdAt)!,
+          lastUsedAt: at(t.lastUsedAt),
+          revokedAt: at(t.revokedAt),
+        }))}
       />
     </div>
   );

@@ -32,7 +32,11 @@ function Options({ items, empty }: { items: { id: number; name: string }[]; empt
   );
 }
 
-export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChangesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { user, scopes } = await requireAccess("schedule.edit");
@@ -40,7 +44,10 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const classId = parsed.data.class ?? classes[0]?.id;
   if (!classId) notFound();
   await requireAccess("schedule.edit", { kind: "class", classId });
-  const [held, page] = await Promise.all([heldPermissions(user.organisationId, user.id), loadChangesPage(user, classId)]);
+  const [held, page] = await Promise.all([
+    heldPermissions(user.organisationId, user.id),
+    loadChangesPage(user, classId),
+  ]);
   const college = user.orgKind === "COLLEGE";
   const entryOptions = page.entries.map((e) => ({
     id: e.id!,
@@ -69,7 +76,12 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       <section className="space-y-2">
         <h2 className="font-semibold">Изменение на дату</h2>
         <p className="text-sm text-slate-600">Класс увидит изменение в дневнике и на доске объявлений.</p>
-        <ActionForm action={createChangeAction} submitLabel="Внести изменение" successText="Изменение внесено, объявление опубликовано" label="Изменение на дату">
+        <ActionForm
+          action={createChangeAction}
+          submitLabel="Внести изменение"
+          successText="Изменение внесено, объявление опубликовано"
+          label="Изменение на дату"
+        >
           <input type="hidden" name="classId" value={classId} />
           <Field label="Вид">
             <select name="kind" defaultValue="REPLACE" className={fieldClass}>
@@ -117,9 +129,15 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       <section className="space-y-2">
         <h2 className="font-semibold">Замена учителя</h2>
         <p className="text-sm text-slate-600">
-          Замещающий учитель ведёт журнал только за уроки замены. Без класса и предмета — все уроки основного учителя в эти дни.
+          Замещающий учитель ведёт журнал только за уроки замены. Без класса и предмета — все уроки основного учителя в
+          эти дни.
         </p>
-        <ActionForm action={createSubstitutionAction} submitLabel="Назначить замену" successText="Замена назначена" label="Замена учителя">
+        <ActionForm
+          action={createSubstitutionAction}
+          submitLabel="Назначить замену"
+          successText="Замена назначена"
+          label="Замена учителя"
+        >
           <Field label="Основной учитель">
             <select name="originalId" defaultValue="" required className={fieldClass}>
               <Options items={page.teachers} empty="—" />
@@ -163,7 +181,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
             {page.substitutions.map((s) => (
               <li key={s.id}>
                 {formatDate(s.dateFrom)}
-                {s.dateTo.getTime() !== s.dateFrom.getTime() ? ` — ${formatDate(s.dateTo)}` : ""}: {s.substitute} вместо {s.original}
+                {s.dateTo.getTime() !== s.dateFrom.getTime() ? ` — ${formatDate(s.dateTo)}` : ""}: {s.substitute} вместо{" "}
+                {s.original}
                 {s.className ? ` · ${s.className}` : ""}
                 {s.subjectName ? ` · ${s.subjectName}` : ""} · уроков: {s.lessons}
               </li>

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Составление распис�
 
 const search = z.object({ class: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 
-export default async function EditSchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EditSchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { user, scopes } = await requireAccess("schedule.edit");

@@ -24,7 +24,12 @@ export default async function EventsPage() {
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/events" />
       <h1 className="text-2xl font-semibold">Мероприятия</h1>
-      <ActionForm action={createEventAction} submitLabel="Добавить мероприятие" successText="Мероприятие добавлено" label="Новое мероприятие">
+      <ActionForm
+        action={createEventAction}
+        submitLabel="Добавить мероприятие"
+        successText="Мероприятие добавлено"
+        label="Новое мероприятие"
+      >
         <Field label="Название">
           <input type="text" name="title" required maxLength={200} className={fieldClass} />
         </Field>

@@ -20,14 +20,25 @@ export default async function ExamsPage() {
   const wide = held.get("schedule.viewAll")?.includes("all") ?? false;
   const { user } = await requireAccess(all ? "schedule.viewAll" : "schedule.viewOwn");
   const canEdit = held.has("schedule.edit");
-  const own = [...(user.roles.includes("TEACHER") ? await loadTeacherClassIds(user) : []), ...(all && !wide ? await loadDepartmentClassIds(user) : [])];
-  const [page, classes] = await Promise.all([loadExamsPage(user, wide, canEdit, own), canEdit ? loadClassPicker(user, held.get("schedule.edit") ?? []) : Promise.resolve([])]);
+  const own = [
+    ...(user.roles.includes("TEACHER") ? await loadTeacherClassIds(user) : []),
+    ...(all && !wide ? await loadDepartmentClassIds(user) : []),
+  ];
+  const [page, classes] = await Promise.all([
+    loadExamsPage(user, wide, canEdit, own),
+    canEdit ? loadClassPicker(user, held.get("schedule.edit") ?? []) : Promise.resolve([]),
+  ]);
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/exams" />
       <h1 className="text-2xl font-semibold">Сессия и промежуточная аттестация</h1>
       {page.options && (
-        <ActionForm action={createExamAction} submitLabel="Добавить" successText="Аттестация назначена" label="Новая аттестация">
+        <ActionForm
+          action={createExamAction}
+          submitLabel="Добавить"
+          successText="Аттестация назначена"
+          label="Новая аттестация"
+        >
           <Field label="Группа / класс">
             <select name="classId" className={fieldClass}>
               {classes.map((c) => (
@@ -110,7 +121,9 @@ export default async function ExamsPage() {
               <td className="px-2 py-0.5">{formatDateTime(s.startsAt, user.timeZone)}</td>
               <td className="px-2 py-0.5">{s.className}</td>
               <td className="px-2 py-0.5">{s.subjectName}</td>
-              <td className="px-2 py-0.5">{s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS[s.kind]}</td>
+              <td className="px-2 py-0.5">
+                {s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS[s.kind]}
+              </td>
               <td className="px-2 py-0.5">{s.roomName ?? ""}</td>
               <td className="px-2 py-0.5">{s.examinerName ?? ""}</td>
             </tr>

@@ -11,15 +11,18 @@ export const metadata: Metadata = { title: "Календарь (ICS)" };
 
 export default async function FeedPage() {
   const { user } = await requireAccess("schedule.viewOwn");
-  const [held, feed] = await Promise.all([heldPermissions(user.organisationId, user.id), loadMyFeed(user.organisationId, user.id)]);
+  const [held, feed] = await Promise.all([
+    heldPermissions(user.organisationId, user.id),
+    loadMyFeed(user.organisationId, user.id),
+  ]);
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/feed" />
       <h1 className="text-2xl font-semibold">Календарь (ICS)</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Секретная ссылка на ваше расписание в формате iCalendar: добавьте её в календарь телефона или почты. В календаре —
-        уроки с прошлой недели на пять недель вперёд, с изменениями и заменами. Кто знает ссылку, видит расписание; если
-        она попала к чужим, отзовите её и создайте новую.
+        Секретная ссылка на ваше расписание в формате iCalendar: добавьте её в календарь телефона или почты. В календаре
+        — уроки с прошлой недели на пять недель вперёд, с изменениями и заменами. Кто знает ссылку, видит расписание;
+        если она попала к чужим, отзовите её и создайте новую.
       </p>
       <FeedPanel active={feed !== null} since={feed ? formatDateTime(feed.createdAt, user.timeZone) : null} />
     </div>

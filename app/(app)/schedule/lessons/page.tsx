@@ -12,16 +12,19 @@ export const metadata: Metadata = { title: "Уроки журнала" };
 
 export default async function LessonsPage() {
   const { user, scopes } = await requireAccess("schedule.edit");
-  const [held, classes] = await Promise.all([heldPermissions(user.organisationId, user.id), loadClassPicker(user, scopes)]);
+  const [held, classes] = await Promise.all([
+    heldPermissions(user.organisationId, user.id),
+    loadClassPicker(user, scopes),
+  ]);
   const monday = mondayOf(todayIn(user.timeZone));
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/lessons" />
       <h1 className="text-2xl font-semibold">Уроки журнала</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Уроки (колонки журнала) создаются по расписанию с учётом изменений, замен и каникул. Повторное формирование ничего
-        не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не удаляется и не
-        переносится — он попадает в отчёт.
+        Уроки (колонки журнала) создаются по расписанию с учётом изменений, замен и каникул. Повторное формирование
+        ничего не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не
+        удаляется и не переносится — он попадает в отчёт.
       </p>
       <GenerateForm classes={classes} from={dateKey(monday)} to={dateKey(addDays(monday, 13))} />
     </div>

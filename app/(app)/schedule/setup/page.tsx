@@ -23,32 +23,58 @@ export default async function SetupPage() {
         <h2 className="font-semibold">Расписания звонков</h2>
         <div className="grid gap-3 md:grid-cols-2">
           {view.schedules.map((s) => (
-            <ActionForm key={s.id} action={saveBellScheduleAction} submitLabel="Сохранить" successText="Звонки сохранены" label={`Звонки: ${s.name}`}>
+            <ActionForm
+              key={s.id}
+              action={saveBellScheduleAction}
+              submitLabel="Сохранить"
+              successText="Звонки сохранены"
+              label={`Звонки: ${s.name}`}
+            >
               <input type="hidden" name="name" value={s.name} />
               <p className="basis-full font-medium">
                 {s.name}
                 {s.isDefault ? " (по умолчанию)" : ""} · классов: {s._count.classes}
               </p>
               <Field label="Звонки, по строке на урок">
-                <textarea name="bells" rows={Math.max(s.bells.length, 3)} defaultValue={bellsText(s.bells)} className={`${fieldClass} font-mono`} />
+                <textarea
+                  name="bells"
+                  rows={Math.max(s.bells.length, 3)}
+                  defaultValue={bellsText(s.bells)}
+                  className={`${fieldClass} font-mono`}
+                />
               </Field>
               <label className="flex items-center gap-1 text-xs">
                 <input type="checkbox" name="isDefault" defaultChecked={s.isDefault} /> по умолчанию
               </label>
             </ActionForm>
           ))}
-          <ActionForm action={saveBellScheduleAction} submitLabel="Добавить" successText="Расписание звонков добавлено" label="Новое расписание звонков">
+          <ActionForm
+            action={saveBellScheduleAction}
+            submitLabel="Добавить"
+            successText="Расписание звонков добавлено"
+            label="Новое расписание звонков"
+          >
             <p className="basis-full font-medium">Новое расписание звонков (например, для второй смены)</p>
             <Field label="Название">
               <input type="text" name="name" required maxLength={100} className={fieldClass} />
             </Field>
             <Field label="Звонки, по строке на урок">
-              <textarea name="bells" rows={4} placeholder={"13:30-14:15\n14:25-15:10"} className={`${fieldClass} font-mono`} />
+              <textarea
+                name="bells"
+                rows={4}
+                placeholder={"13:30-14:15\n14:25-15:10"}
+                className={`${fieldClass} font-mono`}
+              />
             </Field>
           </ActionForm>
         </div>
         {view.schedules.length > 1 && (
-          <ActionForm action={assignBellScheduleAction} submitLabel="Назначить" successText="Расписание звонков назначено" label="Звонки класса">
+          <ActionForm
+            action={assignBellScheduleAction}
+            submitLabel="Назначить"
+            successText="Расписание звонков назначено"
+            label="Звонки класса"
+          >
             <Field label="Класс / группа">
               <select name="classId" className={fieldClass}>
                 {view.classes.map((c) => (
@@ -72,7 +98,12 @@ export default async function SetupPage() {
       </section>
       <section className="space-y-2">
         <h2 className="font-semibold">Кабинеты</h2>
-        <ActionForm action={saveRoomAction} submitLabel="Сохранить кабинет" successText="Кабинет сохранён" label="Кабинет">
+        <ActionForm
+          action={saveRoomAction}
+          submitLabel="Сохранить кабинет"
+          successText="Кабинет сохранён"
+          label="Кабинет"
+        >
           <Field label="Кабинет">
             <input type="text" name="name" required maxLength={60} className={fieldClass} />
           </Field>

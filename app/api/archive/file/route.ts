@@ -20,7 +20,9 @@ export async function GET(request: Request) {
   const stored = await archiveSet(access.user.organisationId, parsed.data.set);
   if (!stored) return Response.json(fail("NOT_FOUND", "Архив не найден"), { status: 404 });
   const entry =
-    parsed.data.file === "manifest" ? { name: "manifest.json", storageKey: stored.manifestFile.storageKey } : stored.manifest.files[parsed.data.file];
+    parsed.data.file === "manifest"
+      ? { name: "manifest.json", storageKey: stored.manifestFile.storageKey }
+      : stored.manifest.files[parsed.data.file];
   if (!entry) return Response.json(fail("NOT_FOUND", "Файл не найден"), { status: 404 });
   const bytes = await getFile(entry.storageKey);
   if (!bytes) return Response.json(fail("NOT_FOUND", "Файл архива отсутствует в хранилище"), { status: 404 });

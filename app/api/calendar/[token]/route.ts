@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
   const ics = await loadFeedIcs(token);
-  if (ics === null) return new Response("Не найдено", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (ics === null)
+    return new Response("Не найдено", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(ics, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

@@ -17,7 +17,11 @@ export async function GET(request: Request) {
   const format = reportFormat.safeParse(raw.format);
   if (!format.success) return bad(issuesText(format.error));
   const now = new Date();
-  let build: (organisationId: number, userId: number, scopes: Parameters<typeof classIdsInScope>[2]) => Promise<ReportModel | Response>;
+  let build: (
+    organisationId: number,
+    userId: number,
+    scopes: Parameters<typeof classIdsInScope>[2],
+  ) => Promise<ReportModel | Response>;
   let permission: "control.view" | ("control.view" | "remarks.write")[] = "control.view";
   switch (raw.report) {
     case "fill": {
@@ -43,7 +47,10 @@ export async function GET(request: Request) {
       const q = activityQuery.safeParse(raw);
       if (!q.success) return bad(issuesText(q.error));
       // Activity covers every user of the organisation: only the «all» scope sees it.
-      build = async (org, _userId, scopes) => (scopes.includes("all") ? buildActivityModel(org, q.data, now) : Response.json(fail("FORBIDDEN"), { status: 403 }));
+      build = async (org, _userId, scopes) =>
+        scopes.includes("all")
+          ? buildActivityModel(org, q.data, now)
+          : Response.json(fail("FORBIDDEN"), { status: 403 });
       break;
     }
     default:
@@ -54,10 +61,14 @@ export async function GET(request: Request) {
   const model = await build(access.user.organisationId, access.user.id, access.scopes);
   if (model instanceof Response) return model;
   const bytes = format.data === "pdf" ? await renderPdf(model) : await renderXlsx(model);
-  const fileName = `${model.title} ${formatDate(todayIn(access.user.timeZone, now))}.${format.data}`.replace(/[\\/:*?"<>|]/g, "_");
+  const fileName = `${model.title} ${formatDate(todayIn(access.user.timeZone, now))}.${format.data}`.replace(
+    /[\\/:*?"<>|]/g,
+    "_",
+  );
   return new Response(new Uint8Array(bytes), {
     headers: {
-      "Content-Type": format.data === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type":
+        format.data === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="control.${format.data}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       "Cache-Control": "no-store",
     },

@@ -14,7 +14,10 @@ export async function POST(request: Request): Promise<Response> {
     // Pool exhausted under a burst of saves, or the database connection dropped: nothing was
     // committed (one transaction per save) and the grid retries a 5xx — say so instead of a bare 500.
     if (!isTransientDbError(e)) throw e;
-    return Response.json(fail("UNAVAILABLE"), { status: 503, headers: { "Retry-After": "1", "Cache-Control": "no-store" } });
+    return Response.json(fail("UNAVAILABLE"), {
+      status: 503,
+      headers: { "Retry-After": "1", "Cache-Control": "no-store" },
+    });
   }
 }
 

@@ -7,7 +7,10 @@ import { fail } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ lessonId: z.coerce.number().int().positive().max(2_147_483_647), assignmentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const query = z.object({
+  lessonId: z.coerce.number().int().positive().max(2_147_483_647),
+  assignmentId: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 export async function GET(request: Request): Promise<Response> {
   const auth = await requireUserForRoute();
@@ -18,5 +21,8 @@ export async function GET(request: Request): Promise<Response> {
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
   const p = await protocolOf(auth.user.organisationId, parsed.data.assignmentId);
   if (!p || p.lessonId !== parsed.data.lessonId) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  return Response.json({ ok: true, data: { specification: p.specification, rows: p.rows } }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { ok: true, data: { specification: p.specification, rows: p.rows } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

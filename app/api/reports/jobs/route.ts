@@ -14,17 +14,21 @@ export async function POST(request: Request) {
   } catch {
     return Response.json(fail("INVALID_INPUT", "Ожидался JSON с параметрами отчёта"), { status: 400 });
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return Response.json(fail("INVALID_INPUT", "Ожидался JSON с параметрами отчёта"), { status: 400 });
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return Response.json(fail("INVALID_INPUT", "Ожидался JSON с параметрами отчёта"), { status: 400 });
   const { report, ...rest } = body as Record<string, unknown>;
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(rest)) if (typeof v === "string" || typeof v === "number") query.set(k, String(v));
+  for (const [k, v] of Object.entries(rest))
+    if (typeof v === "string" || typeof v === "number") query.set(k, String(v));
   const parsed = parseReportRequest(typeof report === "string" ? report : "", query);
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
   const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
   const id = await orderReportJob(access.user, access.req);
   if (id === null) {
-    return Response.json(fail("INVALID_INPUT", "Уже формируются 5 ваших отчётов — дождитесь их готовности"), { status: 429 });
+    return Response.json(fail("INVALID_INPUT", "Уже формируются 5 ваших отчётов — дождитесь их готовности"), {
+      status: 429,
+    });
   }
   return Response.json({ ok: true, data: { id } }, { status: 202 });
 }
@@ -32,5 +36,8 @@ export async function POST(request: Request) {
 export async function GET() {
   const access = await requireAccessForRoute(["reports.admin", "reports.class"]);
   if (!access.ok) return access.response;
-  return Response.json({ ok: true, data: await reportJobList(access.user) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { ok: true, data: await reportJobList(access.user) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -76,7 +76,12 @@ export default async function DiaryMarksPage({
         </nav>
       )}
       <MarksViewList view={view} since={news.since} />
-      {view.period && <p className="text-xs text-slate-500">Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую отметку выставляет учитель.</p>}
+      {view.period && (
+        <p className="text-xs text-slate-500">
+          Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую
+          отметку выставляет учитель.
+        </p>
+      )}
     </div>
   );
 }

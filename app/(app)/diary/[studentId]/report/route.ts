@@ -18,7 +18,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ stud
   if (!signedIn.ok) return signedIn.response;
   const studentId = studentParam.safeParse((await params).studentId);
   if (!studentId.success) return Response.json(fail("INVALID_INPUT", "Неверный номер обучающегося"), { status: 400 });
-  const access = await authorizeUserForRoute(signedIn.user, ["reports.self", "reports.admin", "reports.class"], { kind: "student", studentId: studentId.data });
+  const access = await authorizeUserForRoute(signedIn.user, ["reports.self", "reports.admin", "reports.class"], {
+    kind: "student",
+    studentId: studentId.data,
+  });
   if (!access.ok) return access.response;
   const query = new URL(request.url).searchParams;
   query.set("studentId", String(studentId.data));
@@ -30,7 +33,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ stud
     if (periodId !== null) query.set("periodId", String(periodId));
   }
   const parsed = parseReportRequest("student", query);
-  if (!parsed.ok || parsed.data.report !== "student") return Response.json(fail("INVALID_INPUT", parsed.ok ? undefined : parsed.message), { status: 400 });
+  if (!parsed.ok || parsed.data.report !== "student")
+    return Response.json(fail("INVALID_INPUT", parsed.ok ? undefined : parsed.message), { status: 400 });
   const file = await buildReport(access.user.organisationId, parsed.data, new Date());
   if (!file) return Response.json(fail("NOT_FOUND", "Обучающийся или период не найден"), { status: 404 });
   return fileResponse(file.bytes, file.fileName, file.contentType, parsed.data.format);

@@ -13,7 +13,19 @@ export const metadata: Metadata = { title: "Итоги учебного план
 const search = z.object({ classId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 const hours = (n: number | undefined) => (n === undefined ? "—" : n.toLocaleString("ru-RU"));
 
-function GridTable({ caption, first, grid, columns, rows }: { caption: string; first: string; grid: CurriculumGrid; columns: PeriodColumn[]; rows: { id: number; name: string }[] }) {
+function GridTable({
+  caption,
+  first,
+  grid,
+  columns,
+  rows,
+}: {
+  caption: string;
+  first: string;
+  grid: CurriculumGrid;
+  columns: PeriodColumn[];
+  rows: { id: number; name: string }[];
+}) {
   return (
     <table className="w-full rounded border border-slate-200 bg-white text-sm">
       <caption className="p-2 text-left font-semibold">{caption}</caption>
@@ -21,7 +33,9 @@ function GridTable({ caption, first, grid, columns, rows }: { caption: string; f
         <tr>
           <th className="px-2">{first}</th>
           {columns.map((c) => (
-            <th key={c.key} className="text-right">{c.label}</th>
+            <th key={c.key} className="text-right">
+              {c.label}
+            </th>
           ))}
           <th className="px-2 text-right">Итого</th>
         </tr>
@@ -33,7 +47,9 @@ function GridTable({ caption, first, grid, columns, rows }: { caption: string; f
             <tr key={r.id} className="border-t border-slate-100">
               <td className="px-2">{r.name}</td>
               {columns.map((c) => (
-                <td key={c.key} className="text-right tabular-nums">{hours(row?.byPeriod.get(c.key))}</td>
+                <td key={c.key} className="text-right tabular-nums">
+                  {hours(row?.byPeriod.get(c.key))}
+                </td>
               ))}
               <td className="px-2 text-right font-medium tabular-nums">{hours(row?.total ?? 0)}</td>
             </tr>
@@ -44,7 +60,9 @@ function GridTable({ caption, first, grid, columns, rows }: { caption: string; f
         <tr>
           <td className="px-2">Итого</td>
           {columns.map((c) => (
-            <td key={c.key} className="text-right tabular-nums">{hours(grid.byPeriod.get(c.key) ?? 0)}</td>
+            <td key={c.key} className="text-right tabular-nums">
+              {hours(grid.byPeriod.get(c.key) ?? 0)}
+            </td>
           ))}
           <td className="px-2 text-right tabular-nums">{hours(grid.total)}</td>
         </tr>
@@ -53,33 +71,57 @@ function GridTable({ caption, first, grid, columns, rows }: { caption: string; f
   );
 }
 
-export default async function CurriculumTotalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CurriculumTotalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes } = await requireAccess("curriculum.view");
   const q = search.safeParse(await searchParams);
   const o = await loadCurriculumOverview(user, scopes, q.success ? q.data.classId : undefined);
   if (!o) return <p>Текущий учебный год не задан.</p>;
   const gaps = o.comparison.filter((r) => r.status !== "ok");
   const className = new Map(o.classes.map((c) => [c.id, c.name]));
-  const subjectRows = o.classGrid ? [...o.classGrid.rows.keys()].map((id) => ({ id, name: o.subjectName.get(id) ?? `№ ${id}` })).sort((a, b) => a.name.localeCompare(b.name, "ru")) : [];
+  const subjectRows = o.classGrid
+    ? [...o.classGrid.rows.keys()]
+        .map((id) => ({ id, name: o.subjectName.get(id) ?? `№ ${id}` }))
+        .sort((a, b) => a.name.localeCompare(b.name, "ru"))
+    : [];
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-semibold">Итоги учебного плана · {o.year.name}</h1>
         <nav className="flex gap-3 text-sm">
-          <Link className="text-blue-700 hover:underline" href="/org/curriculum">Учебный план</Link>
-          <Link className="text-blue-700 hover:underline" href="/org/load">Тарификация</Link>
+          <Link className="text-blue-700 hover:underline" href="/org/curriculum">
+            Учебный план
+          </Link>
+          <Link className="text-blue-700 hover:underline" href="/org/load">
+            Тарификация
+          </Link>
         </nav>
       </div>
       {o.classes.length === 0 ? (
         <p className="text-sm text-slate-600">Классов нет.</p>
       ) : (
         <>
-          <GridTable caption="Часы по классам и периодам" first="Класс/группа" grid={o.grid} columns={o.columns} rows={o.classes} />
+          <GridTable
+            caption="Часы по классам и периодам"
+            first="Класс/группа"
+            grid={o.grid}
+            columns={o.columns}
+            rows={o.classes}
+          />
           <section className="space-y-2">
             <h2 className="font-semibold">Класс по предметам</h2>
             {o.cls && <ClassPicker path="/org/curriculum/totals" classes={o.classes} current={o.cls.id} />}
             {o.cls && o.classGrid && subjectRows.length > 0 ? (
-              <GridTable caption={`${o.cls.name}: часы по предметам и периодам`} first="Предмет" grid={o.classGrid} columns={o.classColumns} rows={subjectRows} />
+              <GridTable
+                caption={`${o.cls.name}: часы по предметам и периодам`}
+                first="Предмет"
+                grid={o.classGrid}
+                columns={o.classColumns}
+                rows={subjectRows}
+              />
             ) : (
               <p className="text-sm text-slate-600">В учебном плане класса нет часов.</p>
             )}
@@ -87,7 +129,9 @@ export default async function CurriculumTotalsPage({ searchParams }: { searchPar
           <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
             <h2 className="font-semibold">Сравнение с тарификацией</h2>
             <p className="text-xs text-slate-600">
-              Часы за год: по плану — сумма строк учебного плана; по тарификации — часов в год, а если не указано, часов в неделю × учебных недель класса (без каникул). Предмет в подгруппах сравнивается по наименее обеспеченной подгруппе. Совпадают {o.comparison.length - gaps.length} из {o.comparison.length}.
+              Часы за год: по плану — сумма строк учебного плана; по тарификации — часов в год, а если не указано, часов
+              в неделю × учебных недель класса (без каникул). Предмет в подгруппах сравнивается по наименее обеспеченной
+              подгруппе. Совпадают {o.comparison.length - gaps.length} из {o.comparison.length}.
             </p>
             {gaps.length === 0 ? (
               <p className="text-sm text-green-700">Расхождений нет.</p>
@@ -110,8 +154,14 @@ export default async function CurriculumTotalsPage({ searchParams }: { searchPar
                       <td>{o.subjectName.get(g.subjectId) ?? `№ ${g.subjectId}`}</td>
                       <td className="text-right tabular-nums">{hours(g.planned)}</td>
                       <td className="text-right tabular-nums">{hours(g.assigned)}</td>
-                      <td className="text-right tabular-nums">{g.difference > 0 ? `+${hours(g.difference)}` : hours(g.difference)}</td>
-                      <td className={`pl-3 ${g.status === "over" || g.status === "notInPlan" ? "text-amber-700" : "text-red-700"}`}>{LOAD_STATUS_LABELS[g.status]}</td>
+                      <td className="text-right tabular-nums">
+                        {g.difference > 0 ? `+${hours(g.difference)}` : hours(g.difference)}
+                      </td>
+                      <td
+                        className={`pl-3 ${g.status === "over" || g.status === "notInPlan" ? "text-amber-700" : "text-red-700"}`}
+                      >
+                        {LOAD_STATUS_LABELS[g.status]}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -18,7 +18,13 @@ export const metadata: Metadata = { title: "Список класса" };
 
 const search = z.object({ date: z.string().optional() });
 
-export default async function ClassListPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ClassListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ classId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const id = idSchema.safeParse((await params).classId);
   if (!id.success) notFound();
   const classId = id.data;
@@ -29,7 +35,11 @@ export default async function ClassListPage({ params, searchParams }: { params: 
   const date = (q.success && q.data.date && parseCalendarDate(q.data.date)) || todayIn(user.timeZone);
   const rows = await loadClassList(user, classId, date);
   const target = { kind: "class", classId } as const;
-  const [manage, issue, close] = await Promise.all([authorize(user, "people.manage", target), authorize(user, "users.issueFamily", target), authorize(user, "users.delete")]);
+  const [manage, issue, close] = await Promise.all([
+    authorize(user, "people.manage", target),
+    authorize(user, "users.issueFamily", target),
+    authorize(user, "users.delete"),
+  ]);
   const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
   const iso = date.toISOString().slice(0, 10);
   return (
@@ -50,10 +60,16 @@ export default async function ClassListPage({ params, searchParams }: { params: 
         </form>
         {manage.allowed && (
           <div className="flex gap-3 text-sm">
-            <a className="text-blue-700 hover:underline" href={`/people/classes/${classId}/export?list=students&date=${iso}`}>
+            <a
+              className="text-blue-700 hover:underline"
+              href={`/people/classes/${classId}/export?list=students&date=${iso}`}
+            >
               Список в Excel
             </a>
-            <a className="text-blue-700 hover:underline" href={`/people/classes/${classId}/export?list=medical&date=${iso}`}>
+            <a
+              className="text-blue-700 hover:underline"
+              href={`/people/classes/${classId}/export?list=medical&date=${iso}`}
+            >
               Мед. список в Excel
             </a>
           </div>
@@ -87,8 +103,22 @@ export default async function ClassListPage({ params, searchParams }: { params: 
       </table>
       {family && (
         <>
-          <IssueTable title="Логины учеников" people={family.students} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} selfUserId={user.id} />
-          <IssueTable title="Логины родителей" people={family.parents} timeZone={user.timeZone} returnPath={`/people/classes/${classId}`} canClose={close.allowed} selfUserId={user.id} />
+          <IssueTable
+            title="Логины учеников"
+            people={family.students}
+            timeZone={user.timeZone}
+            returnPath={`/people/classes/${classId}`}
+            canClose={close.allowed}
+            selfUserId={user.id}
+          />
+          <IssueTable
+            title="Логины родителей"
+            people={family.parents}
+            timeZone={user.timeZone}
+            returnPath={`/people/classes/${classId}`}
+            canClose={close.allowed}
+            selfUserId={user.id}
+          />
         </>
       )}
     </div>

@@ -47,5 +47,8 @@ function refusal(request: Request, body: { message: string }, status: number): R
   const html = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Памятки не выданы</title>
 <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1 style="font-size:1.25rem">Памятки не выданы</h1>
 <p>${escapeHtml(body.message)}</p><p><a href="${escapeHtml(back)}">Вернуться</a></p></body></html>`;
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -14,6 +14,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!access.ok) return access.response;
   const filter = movementFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await loadMovementBook(access.user, access.scopes, 100_000, filter);
-  const file = await exportMovementBook(rows, { formatDate, formLabel: (f) => EDUCATION_FORM_LABELS[f as EducationFormValue] ?? f }, todayIn(access.user.timeZone));
+  const file = await exportMovementBook(
+    rows,
+    { formatDate, formLabel: (f) => EDUCATION_FORM_LABELS[f as EducationFormValue] ?? f },
+    todayIn(access.user.timeZone),
+  );
   return xlsxResponse(file);
 }

@@ -18,10 +18,17 @@ import { asInput } from "@/components/org/rows";
 export const metadata: Metadata = { title: "Карточка родителя" };
 
 const FULL: [string, string, FormField["type"]][] = [
-  ["lastName", "Фамилия", "text"], ["firstName", "Имя", "text"], ["middleName", "Отчество", "text"],
-  ["birthDate", "Дата рождения", "date"], ["sex", "Пол", "select"], ["phone", "Телефон", "tel"], ["email", "E-mail", "email"],
-  ["preferredContact", "Предпочтительный способ связи", "text"], ["address", "Адрес", "text"],
-  ["workplace", "Место работы", "text"], ["position", "Должность", "text"],
+  ["lastName", "Фамилия", "text"],
+  ["firstName", "Имя", "text"],
+  ["middleName", "Отчество", "text"],
+  ["birthDate", "Дата рождения", "date"],
+  ["sex", "Пол", "select"],
+  ["phone", "Телефон", "tel"],
+  ["email", "E-mail", "email"],
+  ["preferredContact", "Предпочтительный способ связи", "text"],
+  ["address", "Адрес", "text"],
+  ["workplace", "Место работы", "text"],
+  ["position", "Должность", "text"],
 ];
 
 export default async function ParentCardPage({ params }: { params: Promise<{ parentId: string }> }) {
@@ -49,12 +56,26 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
               type,
               required: name === "lastName" || name === "firstName",
               value: asInput((card as Record<string, unknown>)[name]),
-              ...(type === "select" ? { options: [{ value: "", label: "—" }, { value: "MALE", label: SEX_LABELS.MALE }, { value: "FEMALE", label: SEX_LABELS.FEMALE }] } : {}),
+              ...(type === "select"
+                ? {
+                    options: [
+                      { value: "", label: "—" },
+                      { value: "MALE", label: SEX_LABELS.MALE },
+                      { value: "FEMALE", label: SEX_LABELS.FEMALE },
+                    ],
+                  }
+                : {}),
             }))}
           />
         ) : (
           <dl className="grid gap-2 text-sm sm:grid-cols-3">
-            {([["Телефон", card.phone], ["E-mail", card.email], ["Предпочтительный способ связи", card.preferredContact]] as const).map(([k, v]) => (
+            {(
+              [
+                ["Телефон", card.phone],
+                ["E-mail", card.email],
+                ["Предпочтительный способ связи", card.preferredContact],
+              ] as const
+            ).map(([k, v]) => (
               <div key={k}>
                 <dt className="text-xs text-slate-500">{k}</dt>
                 <dd>{v || "—"}</dd>
@@ -72,7 +93,9 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
                 {c.fullName}
               </Link>
               {c.kinship && <span className="text-slate-500"> · {c.kinship}</span>}
-              {view.full && options.some((o) => o.id === c.studentId) && <UnlinkChildButton parentId={card.id} studentId={c.studentId} name={c.fullName} />}
+              {view.full && options.some((o) => o.id === c.studentId) && (
+                <UnlinkChildButton parentId={card.id} studentId={c.studentId} name={c.fullName} />
+              )}
             </li>
           ))}
           {card.children.length === 0 && <li className="text-slate-500">Дети не указаны</li>}
@@ -85,7 +108,15 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
               submitLabel="Добавить"
               savedText="Ребёнок добавлен"
               fields={[
-                { name: "studentId", label: "Ученик", type: "select", options: [{ value: "", label: "— выберите" }, ...candidates.map((o) => ({ value: String(o.id), label: o.label }))] },
+                {
+                  name: "studentId",
+                  label: "Ученик",
+                  type: "select",
+                  options: [
+                    { value: "", label: "— выберите" },
+                    ...candidates.map((o) => ({ value: String(o.id), label: o.label })),
+                  ],
+                },
                 { name: "kinship", label: "Степень родства" },
               ]}
             />

@@ -15,10 +15,20 @@ import { asInput } from "@/components/org/rows";
 export const metadata: Metadata = { title: "Карточка сотрудника" };
 
 const FULL: [string, string, "text" | "date" | "select"][] = [
-  ["lastName", "Фамилия", "text"], ["firstName", "Имя", "text"], ["middleName", "Отчество", "text"], ["birthDate", "Дата рождения", "date"],
-  ["sex", "Пол", "select"], ["position", "Должность", "text"], ["education", "Образование", "text"], ["category", "Категория", "text"],
-  ["phone", "Телефон", "text"], ["email", "E-mail", "text"], ["snils", "СНИЛС", "text"], ["inn", "ИНН", "text"],
-  ["hiredAt", "Принят", "date"], ["firedAt", "Уволен", "date"],
+  ["lastName", "Фамилия", "text"],
+  ["firstName", "Имя", "text"],
+  ["middleName", "Отчество", "text"],
+  ["birthDate", "Дата рождения", "date"],
+  ["sex", "Пол", "select"],
+  ["position", "Должность", "text"],
+  ["education", "Образование", "text"],
+  ["category", "Категория", "text"],
+  ["phone", "Телефон", "text"],
+  ["email", "E-mail", "text"],
+  ["snils", "СНИЛС", "text"],
+  ["inn", "ИНН", "text"],
+  ["hiredAt", "Принят", "date"],
+  ["firedAt", "Уволен", "date"],
 ];
 
 export default async function StaffCardPage({ params }: { params: Promise<{ staffId: string }> }) {
@@ -42,14 +52,24 @@ export default async function StaffCardPage({ params }: { params: Promise<{ staf
               label,
               type,
               value: asInput((card as Record<string, unknown>)[name]),
-              ...(type === "select" ? { options: [{ value: "", label: "—" }, { value: "MALE", label: SEX_LABELS.MALE }, { value: "FEMALE", label: SEX_LABELS.FEMALE }] } : {}),
+              ...(type === "select"
+                ? {
+                    options: [
+                      { value: "", label: "—" },
+                      { value: "MALE", label: SEX_LABELS.MALE },
+                      { value: "FEMALE", label: SEX_LABELS.FEMALE },
+                    ],
+                  }
+                : {}),
             }))}
           />
         ) : (
           <dl className="grid gap-2 text-sm sm:grid-cols-3">
             {(["position", "phone", "email"] as const).map((k) => (
               <div key={k}>
-                <dt className="text-xs text-slate-500">{{ position: "Должность", phone: "Телефон", email: "E-mail" }[k]}</dt>
+                <dt className="text-xs text-slate-500">
+                  {{ position: "Должность", phone: "Телефон", email: "E-mail" }[k]}
+                </dt>
                 <dd>{card[k] ?? "—"}</dd>
               </div>
             ))}

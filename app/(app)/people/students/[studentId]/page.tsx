@@ -23,13 +23,22 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
   if (!view) forbidden();
   const { card } = view;
   const target = { kind: "student", studentId: id.data } as const;
-  const [canView, canEdit] = await Promise.all([authorize(user, "movement.view", target), authorize(user, "movement.edit", target)]);
+  const [canView, canEdit] = await Promise.all([
+    authorize(user, "movement.view", target),
+    authorize(user, "movement.edit", target),
+  ]);
   const movements = canView.allowed || canEdit.allowed ? await loadStudentMovements(user, id.data) : null;
   const classes = canEdit.allowed ? await loadOpenClasses(user) : [];
   return (
     <div className="space-y-3">
       <div>
-        <h1 className="text-2xl font-semibold">{fullName({ lastName: String(card.lastName), firstName: String(card.firstName), middleName: card.middleName as string | null })}</h1>
+        <h1 className="text-2xl font-semibold">
+          {fullName({
+            lastName: String(card.lastName),
+            firstName: String(card.firstName),
+            middleName: card.middleName as string | null,
+          })}
+        </h1>
         <p className="text-sm text-slate-600">
           {card.className ?? "не зачислен в класс"} · {view.access.full ? "полная карточка" : "краткие сведения"}
         </p>
@@ -42,7 +51,11 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           {canEdit.allowed && (
             <details>
               <summary className="cursor-pointer text-sm text-blue-700">Новая запись</summary>
-              <MovementForm studentId={id.data} classes={classes} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+              <MovementForm
+                studentId={id.data}
+                classes={classes}
+                today={todayIn(user.timeZone).toISOString().slice(0, 10)}
+              />
             </details>
           )}
         </section>

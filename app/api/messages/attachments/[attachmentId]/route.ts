@@ -8,7 +8,10 @@ import { idSchema } from "@/lib/messages/schema";
 
 const params = z.object({ attachmentId: idSchema });
 
-export async function GET(_request: Request, { params: raw }: { params: Promise<{ attachmentId: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params: raw }: { params: Promise<{ attachmentId: string }> },
+): Promise<Response> {
   const access = await requireAccessForRoute("mail.use");
   if (!access.ok) return access.response;
   const parsed = params.safeParse(await raw);

@@ -18,7 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (new URL(request.url).searchParams.get("download") === "1") {
     const file = await reportJobFile(access.user, id.data);
     if (file === null) return Response.json(fail("NOT_FOUND", "Задание не найдено"), { status: 404 });
-    if (file === "gone") return Response.json(fail("NOT_FOUND", "Файл отчёта не готов или удалён по сроку хранения"), { status: 410 });
+    if (file === "gone")
+      return Response.json(fail("NOT_FOUND", "Файл отчёта не готов или удалён по сроку хранения"), { status: 410 });
     return fileResponse(file.bytes, file.fileName, file.contentType, file.format);
   }
   const job = await reportJobStatus(access.user, id.data);

@@ -16,7 +16,12 @@ export const GET = apiRoute(async (request: Request) => {
     return gate.ok ? query.response : gate.response;
   }
   const { classId, subjectId, subgroupId, periodId } = query.data;
-  const gate = await authorizeApi(request, VIEW_PERMISSIONS, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null });
+  const gate = await authorizeApi(request, VIEW_PERMISSIONS, {
+    kind: "class",
+    classId,
+    subjectId,
+    subgroupId: subgroupId ?? null,
+  });
   if (!gate.ok) return gate.response;
   const journal = await journalOf(gate.user, { classId, subjectId, subgroupId, periodId });
   return journal ? json(journalSchema, journal) : apiError("FORBIDDEN");

@@ -19,19 +19,27 @@ export default async function SubgroupMembersPage({ params }: { params: Promise<
   const { user } = await requireAccess("classes.view");
   const cls = await loadClass(user, id.data);
   if (!cls) notFound();
-  const [subgroups, students] = await Promise.all([loadSubgroupsOfClass(user, cls.id), loadClassList(user, cls.id, todayIn(user.timeZone))]);
+  const [subgroups, students] = await Promise.all([
+    loadSubgroupsOfClass(user, cls.id),
+    loadClassList(user, cls.id, todayIn(user.timeZone)),
+  ]);
   const list = students.map((s) => ({ id: s.studentId, name: fullName(s) }));
   const editable = await Promise.all(
     subgroups.map(async (g) => {
       const target = { kind: "class", classId: cls.id, subjectId: g.subjectId ?? undefined } as const;
-      const [all, own] = await Promise.all([authorize(user, "subgroups.all", target), authorize(user, "subgroups.own", target)]);
+      const [all, own] = await Promise.all([
+        authorize(user, "subgroups.all", target),
+        authorize(user, "subgroups.own", target),
+      ]);
       return (all.allowed || own.allowed) && cls.yearStatus !== "CLOSED";
     }),
   );
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Подгруппы класса {cls.name}</h1>
-      {subgroups.length === 0 && <p className="text-sm text-slate-500">Подгрупп нет. Их создают на странице «Классы».</p>}
+      {subgroups.length === 0 && (
+        <p className="text-sm text-slate-500">Подгрупп нет. Их создают на странице «Классы».</p>
+      )}
       {subgroups.map((g, i) => (
         <SubgroupMembers
           key={g.id}

@@ -7,21 +7,23 @@ import { getFile } from "@/lib/storage/files";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ studentId: string; fileId: string }> }) => {
-  const raw = await params;
-  const gate = await authorizeApiForStudent(request, raw.studentId);
-  if (!gate.ok) return gate.response;
-  const fileId = parseId(raw.fileId);
-  if (!fileId.ok) return fileId.response;
-  const file = await homeworkFileFor(gate.user, gate.studentId, fileId.data);
-  const bytes = file ? await getFile(file.storageKey) : null;
-  if (!file || !bytes) return apiError("NOT_FOUND");
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": file.mimeType,
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-});
+export const GET = apiRoute(
+  async (request: Request, { params }: { params: Promise<{ studentId: string; fileId: string }> }) => {
+    const raw = await params;
+    const gate = await authorizeApiForStudent(request, raw.studentId);
+    if (!gate.ok) return gate.response;
+    const fileId = parseId(raw.fileId);
+    if (!fileId.ok) return fileId.response;
+    const file = await homeworkFileFor(gate.user, gate.studentId, fileId.data);
+    const bytes = file ? await getFile(file.storageKey) : null;
+    if (!file || !bytes) return apiError("NOT_FOUND");
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "content-type": file.mimeType,
+        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  },
+);
