@@ -24,9 +24,23 @@ function actorFor(column: MatrixColumn): ActorFacts {
 }
 
 describe("default matrix (ACL-2)", () => {
-  it("holds the 60 rows of ACCESS_MATRIX.md with unique keys", () => {
-    expect(MATRIX).toHaveLength(60);
-    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(60);
+  it("holds the 60 first-wave rows and the second-wave rows of ACCESS_MATRIX.md with unique keys", () => {
+    // 60 rows of seed 003's table + 26 second-wave rows (REC, DUT, LRN, PRG, REG; clubs.journal
+    // with its «leader» scope comes with the clubs).
+    expect(MATRIX).toHaveLength(86);
+    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(86);
+  });
+
+  it("gives the second-wave rights as ACCESS_MATRIX.md says (REC-1, DUT-4, LRN-1)", () => {
+    expect(MATRIX_COLUMNS.filter((c) => defaultScope("period.close", c) !== null)).toEqual([
+      "ADMIN",
+      "DEPUTY",
+      "HEAD_OF_DEPT",
+    ]);
+    expect(defaultScope("period.close", "HEAD_OF_DEPT")).toBe("dept");
+    expect(MATRIX_COLUMNS.filter((c) => defaultScope("absence.notify", c) !== null)).toEqual(["PARENT"]);
+    expect(defaultScope("homework.handin", "STUDENT")).toBe("self");
+    expect(defaultScope("homework.handin", "PARENT")).toBeNull();
   });
 
   it("gives only ADMIN the right to change access rights", () => {
@@ -48,7 +62,10 @@ describe("effective scopes", () => {
   it("prefers the organisation's override over the default, including a denial", () => {
     const denied = actor({ roles: ["DIRECTOR"], overrides: new Map([[overrideKey("DIRECTOR", "org.view"), null]]) });
     expect(effectiveScopes(denied, "org.view")).toEqual([]);
-    const granted = actor({ roles: ["TEACHER"], overrides: new Map([[overrideKey("TEACHER", "journal.viewAll"), "all" as const]]) });
+    const granted = actor({
+      roles: ["TEACHER"],
+      overrides: new Map([[overrideKey("TEACHER", "journal.viewAll"), "all" as const]]),
+    });
     expect(effectiveScopes(granted, "journal.viewAll")).toEqual(["all"]);
   });
 });
@@ -75,12 +92,24 @@ describe("scopes with a target (ACL-3)", () => {
 
   it("limits a subgroup load to that subgroup", () => {
     const sub = actor({ userId: 8, roles: ["TEACHER"], loads: [{ classId: 5, subjectId: 4, subgroupId: 11 }] });
-    expect(decide(sub, "journal.editOwn", { kind: "class", classId: 5, subjectId: 4, subgroupId: 11 }).allowed).toBe(true);
-    expect(decide(sub, "journal.editOwn", { kind: "class", classId: 5, subjectId: 4, subgroupId: 12 }).allowed).toBe(false);
+    expect(decide(sub, "journal.editOwn", { kind: "class", classId: 5, subjectId: 4, subgroupId: 11 }).allowed).toBe(
+      true,
+    );
+    expect(decide(sub, "journal.editOwn", { kind: "class", classId: 5, subjectId: 4, subgroupId: 12 }).allowed).toBe(
+      false,
+    );
   });
 
   it("lets a substitute fill exactly the substituted lesson (SCH-3)", () => {
-    const lesson = { kind: "lesson" as const, lessonId: 1, classId: 9, subjectId: 2, subgroupId: null, teacherId: 3, substituteId: 7 };
+    const lesson = {
+      kind: "lesson" as const,
+      lessonId: 1,
+      classId: 9,
+      subjectId: 2,
+      subgroupId: null,
+      teacherId: 3,
+      substituteId: 7,
+    };
     expect(decide(teacher, "journal.editOwn", lesson).allowed).toBe(true);
     expect(decide(teacher, "journal.editOwn", { ...lesson, lessonId: 2, substituteId: null }).allowed).toBe(false);
   });
