@@ -182,10 +182,22 @@ export const MALFORMED_ACTION_MESSAGE =
 function holdFailedAction(req: IncomingMessage, res: ServerResponse, store: RequestStore): void {
   const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   const flushHeaders = res.flushHeaders.bind(res);
   let holding: boolean | null = null;
+  let releasing = false;
   const held: unknown[][] = [];
-  const decide = () => (holding ??= res.statusCode >= 500 && !res.headersSent);
+  const decide = () => !releasing && (holding ??= res.statusCode >= 500 && !res.headersSent);
+  // Next.js (and its compression) may send the head through writeHead/_implicitHeader: while a 500
+  // is held, the status and headers are only recorded.
+  res.writeHead = ((...args: unknown[]) => {
+    if (typeof args[0] === "number" && holding === null) res.statusCode = args[0];
+    if (!decide()) return writeHead(...args);
+    if (typeof args[0] === "number") res.statusCode = args[0];
+    const headers = args.find((a) => a && typeof a === "object") as Record<string, string | string[]> | undefined;
+    if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    return res;
+  }) as typeof res.writeHead;
   res.flushHeaders = () => {
     if (!decide()) flushHeaders();
   };
@@ -198,12 +210,14 @@ function holdFailedAction(req: IncomingMessage, res: ServerResponse, store: Requ
   }) as typeof res.write;
   res.end = ((...args: unknown[]) => {
     if (!decide()) return end(...args);
+    releasing = true;
     const cb = args.find((a) => typeof a === "function") as (() => void) | undefined;
     const last = args.filter((a) => typeof a !== "function");
     if (last.length && last[0] !== undefined && last[0] !== null) held.push(last);
     if (store.malformed) {
-      for (const h of ["content-encoding", "content-length", "vary", "transfer-encoding"]) res.removeHeader(h);
+      for (const h of res.getHeaderNames()) res.removeHeader(h);
       res.statusCode = 400;
+      res.setHeader("X-Request-Id", store.requestId);
       res.setHeader("Content-Type", "text/plain");
       res.setHeader("Cache-Control", "no-store");
       req.resume();

@@ -63,6 +63,7 @@ async function buildJob(
     await breathe();
     const stored = await putFile(organisationId, "report", file.bytes);
     await completeJob(organisationId, id, stored.storageKey, file.fileName, expiryOf(now()));
+    logger().info({ jobId: id }, "report job done");
     return "done";
   } catch (e) {
     logger().error({ jobId: id, err: safeError(e) }, "report job failed");
