@@ -113,7 +113,7 @@ describe("two app nodes over one database (issue 26)", () => {
     for (let i = 0; i < 6; i++) {
       const row = await one<{ id: number }>(
         `INSERT INTO "ReportJob" ("organisationId", "userId", report, format, params)
-         VALUES ($1, $2, 'occupancy', 'xlsx', '{"date":"2026-11-20"}') RETURNING id`,
+         VALUES ($1, $2, 'occupancy', 'xlsx', '{"format":"xlsx","date":"2026-11-20"}') RETURNING id`,
         [school, deputy],
       );
       ids.push(row.id);
@@ -121,13 +121,18 @@ describe("two app nodes over one database (issue 26)", () => {
     const deadline = Date.now() + 180_000;
     for (;;) {
       const { waiting } = await one<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM "ReportJob" WHERE id = ANY($1) AND status <> 'DONE'`,
+        `SELECT count(*)::int AS waiting FROM "ReportJob" WHERE id = ANY($1) AND status IN ('QUEUED', 'RUNNING')`,
         [ids],
       );
       if (waiting === 0) break;
       if (Date.now() > deadline) throw new Error(`${waiting} jobs not done`);
       await new Promise((r) => setTimeout(r, 500));
     }
+    const { done } = await one<{ done: number }>(
+      `SELECT count(*)::int AS done FROM "ReportJob" WHERE id = ANY($1) AND status = 'DONE'`,
+      [ids],
+    );
+    expect(done).toBe(ids.length);
     const built = [...a.lines(), ...b.lines()]
       .filter((l) => l.msg === "report job done" && ids.includes(l.jobId as number))
       .map((l) => l.jobId as number)
