@@ -1,6 +1,5 @@
 // public: Prometheus metrics for the operator (issue 26) — behind METRICS_TOKEN or METRICS_ALLOW
 // (lib/ops/metrics-access.ts), not a user's permission; counts and durations only, no personal data.
-import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/rules";
 import { fail } from "@/lib/errors";
 import { reportJobCounts } from "@/lib/ops/data";
@@ -20,7 +19,8 @@ export async function GET(request: Request): Promise<Response> {
       status: 403,
     });
   }
-  const address = clientAddress(Object.fromEntries(await headers()));
+  // The app server put the resolved client address (SEC-1) into the request's X-Forwarded-For.
+  const address = clientAddress(Object.fromEntries(request.headers));
   if (!metricsAllowed(access, request.headers.get("authorization"), address)) {
     return Response.json(fail("FORBIDDEN"), { status: 403, headers: { "cache-control": "no-store" } });
   }
