@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     }),
   );
   server.keepAliveTimeout = 65_000; // longer than nginx's upstream keepalive_timeout (60 s)
+  server.headersTimeout = 66_000; // must exceed keepAliveTimeout
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {

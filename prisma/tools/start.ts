@@ -86,7 +86,9 @@ function onSignal(signal: NodeJS.Signals): void {
   log(`\nПолучен ${signal}, останавливаюсь…`);
   if (child) {
     child.kill(signal); // its exit continues main(), which then stops PostgreSQL
-    setTimeout(() => child?.kill("SIGKILL"), 15_000).unref();
+    // The app server drains for up to SHUTDOWN_TIMEOUT_SECONDS (default 25, issue 26) first.
+    const drain = Number.parseInt(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? "", 10) || 25;
+    setTimeout(() => child?.kill("SIGKILL"), (drain + 10) * 1000).unref();
   } else {
     void shutdown(signal === "SIGINT" ? 130 : 143);
   }
