@@ -72,7 +72,7 @@ afterAll(async () => {
   await server?.stop();
 }, 120_000);
 
-describe("two app nodes over one database (issue 26)", () => {
+describe("two app nodes over one database (issue 26)", { timeout: 180_000 }, () => {
   it("a sign-in on A works on B (sessions live in PostgreSQL, NEXTAUTH_SECRET from configuration)", async () => {
     const teacher = await signInHttp(a.base, school, "teacher", "demo2026");
     expect(teacher.cookie).not.toBeNull();
@@ -141,7 +141,7 @@ describe("two app nodes over one database (issue 26)", () => {
   }, 240_000);
 });
 
-describe("health and metrics (issue 26)", () => {
+describe("health and metrics (issue 26)", { timeout: 180_000 }, () => {
   it("/api/health/live answers; /api/health/ready names its checks without versions or data", async () => {
     expect(await (await fetch(`${a.base}/api/health/live`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${a.base}/api/health/ready`);
@@ -204,7 +204,7 @@ describe("health and metrics (issue 26)", () => {
   });
 });
 
-describe("logs, request ids and the client address (issue 26, SEC-1, SEC-6)", () => {
+describe("logs, request ids and the client address (issue 26, SEC-1, SEC-6)", { timeout: 180_000 }, () => {
   it("one JSON line per request with the request id the error body and X-Request-Id show; ids only", async () => {
     const res = await fetch(`${a.base}/api/v1/children`);
     expect(res.status).toBe(401);
@@ -320,7 +320,7 @@ describe("logs, request ids and the client address (issue 26, SEC-1, SEC-6)", ()
   });
 });
 
-describe("graceful shutdown (issue 26)", () => {
+describe("graceful shutdown (issue 26)", { timeout: 180_000 }, () => {
   it("SIGTERM lets a running request finish, takes no new connections and leaves no claimed job", async () => {
     // A request whose body is still arriving when SIGTERM comes (the route awaits its JSON): it
     // must still be answered — here with the route's own 400 for an empty report request.
