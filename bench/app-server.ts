@@ -6,13 +6,11 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { nextStartArgv } from "../prisma/tools/heap-cap";
+import { appServerArgv } from "../prisma/tools/heap-cap";
 import { PROJECT_ROOT } from "../prisma/tools/paths";
 import { send } from "./http-load";
 
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
-/** next's CLI, run by node itself so the heap cap of `npm start` applies (issue 10). */
-const NEXT_CLI = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,15 +86,11 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // The same heap cap as `npm start` (MAX_HEAP_MB, or the operator's NODE_OPTIONS).
-  const child: ChildProcess = spawn(
-    process.execPath,
-    nextStartArgv(env, NEXT_CLI, ["-p", String(port), "-H", "127.0.0.1"]),
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, appServerArgv(env, PROJECT_ROOT), {
+    cwd: PROJECT_ROOT,
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const pid = child.pid!;
   const deadline = Date.now() + 90_000;
   for (;;) {

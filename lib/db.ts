@@ -10,6 +10,9 @@
 // stay on the primary. Unset: `readDb` is `db`. Only the diary and report reads use it.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
+import pg from "pg";
+import { registerPool } from "@/lib/ops/metrics";
+import { onShutdown } from "@/lib/ops/shutdown";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 
 const DEFAULT_POOL_SIZE = 10;
@@ -31,9 +34,13 @@ function poolSize(): number {
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
-function clientFor(connectionString: string): PrismaClient {
+/** A client over its own pg pool, reported to /api/metrics as `name` and closed on SIGTERM (issue 26). */
+function clientFor(connectionString: string, name: "primary" | "replica"): PrismaClient {
+  const pool = new pg.Pool({ connectionString, max: poolSize() });
+  registerPool(name, pool);
+  onShutdown({ name: "database pools", phase: "pools", run: () => disconnectDb() });
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: poolSize() }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: TRANSACTION_OPTIONS,
   });
 }
@@ -46,7 +53,7 @@ function createClient(): PrismaClient {
         "(они поднимают встроенный PostgreSQL) или задайте DATABASE_URL явно.",
     );
   }
-  return clientFor(connectionString);
+  return clientFor(connectionString, "primary");
 }
 
 /** The shared client, created on first call. */
@@ -84,11 +91,18 @@ export function getReadDb(): PrismaClient {
   const url = replicaUrl();
   if (!url) return getDb();
   if (!holder.__ejournalReplica) {
-    const replica = clientFor(url);
+    const replica = clientFor(url, "replica");
     const client = getDb().$extends(readReplicas({ replicas: [replica] })) as unknown as PrismaClient;
     holder.__ejournalReplica = { client, replica };
   }
   return holder.__ejournalReplica.client;
+}
+
+/** The replica's own client (for its health check), or null without a replica. */
+export function replicaClient(): PrismaClient | null {
+  if (!replicaUrl()) return null;
+  getReadDb();
+  return holder.__ejournalReplica?.replica ?? null;
 }
 
 /** Lazy stand-in for getReadDb(), like `db`. */

@@ -2,6 +2,7 @@
 // Server actions return `ActionResult` values; they never throw messages to the client.
 import { z } from "zod";
 import { ru } from "zod/locales";
+import { currentRequestId } from "@/lib/ops/request-context";
 
 // zod's own messages (a schema without a custom message: "Invalid input: expected number…") reach
 // users through firstIssue()/fieldErrors: in Russian, like everything else (issue 11 fuzzing).
@@ -19,6 +20,7 @@ export const ERRORS = {
   CROSS_SITE: "Запрос отклонён: он пришёл с другого сайта",
   INTERNAL: "Внутренняя ошибка. Повторите попытку позже",
   UNAVAILABLE: "Сервер перегружен или база данных недоступна. Повторите попытку через несколько секунд",
+  TOO_LARGE: "Запрос слишком большой. Уменьшите файлы или отправьте их по частям",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -26,18 +28,30 @@ export type ErrorCode = keyof typeof ERRORS;
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
-  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
 
+/**
+ * A refusal. Inside a request served by the app server it carries the request's id (issue 26),
+ * the same id as the X-Request-Id header and the request's log line, so a user can quote it.
+ */
 export function fail(
   code: ErrorCode,
   message?: string,
   fieldErrors?: FieldErrors,
-): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors } {
-  return { ok: false, code, message: message ?? ERRORS[code], ...(fieldErrors ? { fieldErrors } : {}) };
+): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string } {
+  const requestId = currentRequestId();
+  return {
+    ok: false,
+    code,
+    message: message ?? ERRORS[code],
+    ...(fieldErrors ? { fieldErrors } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
 }
 
 /** HTTP status of an error code, for route handlers. */
@@ -60,6 +74,8 @@ export function httpStatus(code: ErrorCode): number {
       return 400;
     case "UNAVAILABLE":
       return 503;
+    case "TOO_LARGE":
+      return 413;
     default:
       return 500;
   }

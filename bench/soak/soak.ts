@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { treeRssMb } from "../app-server";
-import { nextStartArgv } from "../../prisma/tools/heap-cap";
+import { appServerArgv } from "../../prisma/tools/heap-cap";
 import { startEmbedded } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
@@ -322,14 +322,13 @@ async function main(): Promise<void> {
       if ((await run(nextBin, ["build"], env)) !== 0) throw new Error("build failed");
     }
     // --trace-gc: V8 prints the live heap after every full (mark-compact) GC — the leak check
-    // beside RSS (not allowed in NODE_OPTIONS, so node runs next's CLI itself; forks inherit it).
-    const nextJs = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+    // beside RSS (not allowed in NODE_OPTIONS, so node runs the app server itself; forks inherit it).
     // The production server's heap cap too (MAX_HEAP_MB, as `npm start`; issue 10).
-    app = spawn(
-      process.execPath,
-      ["--trace-gc", ...nextStartArgv(env, nextJs, ["-p", String(port), "-H", "127.0.0.1"])],
-      { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    app = spawn(process.execPath, ["--trace-gc", ...appServerArgv(env, PROJECT_ROOT)], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let pending = "";
     app.stdout!.on("data", (d: Buffer) => {
       pending += d.toString();

@@ -3,6 +3,7 @@
 // every request, so a revoked token stops at once) or, without that header, the signed-in
 // session cookie (same-origin: proxy.ts refuses cross-site writes, and no CORS headers are sent,
 // so another site cannot read the answers). A read-only token is refused for writes.
+import { noteRequestActor } from "@/lib/ops/request-context";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/access/authorize";
 import type { TargetRef } from "@/lib/access/data";
@@ -40,6 +41,7 @@ export async function authorizeApiCaller(request: Request): Promise<Gate<ApiCall
     const found = named && bearer ? await userOfToken(named.organisationId, hashApiToken(bearer)) : null;
     if (!found) return { ok: false, response: apiError("UNAUTHENTICATED", "Токен доступа недействителен или отозван") };
     caller = { user: found.user, via: "token", tokenScope: found.scope };
+    noteRequestActor(found.user.id, found.user.organisationId);
     const wait = await takeRequest(`token:${found.tokenId}`);
     if (wait !== null)
       return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };

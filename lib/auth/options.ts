@@ -7,7 +7,7 @@
 //   NEXTAUTH_SECRET        — key of the encrypted session cookie (required in production);
 //   NEXTAUTH_URL           — public URL; https:// turns on `secure` cookies;
 //   SESSION_MAX_AGE_HOURS  — session lifetime in hours (default 8);
-//   TRUST_PROXY            — number of trusted reverse proxies in front (see rules.clientAddress);
+//   TRUST_PROXY            — trusted reverse proxies in front (applied by server/handler.ts, SEC-1);
 //   OIDC_*                 — an optional OpenID Connect provider (lib/auth/oidc.ts).
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -70,7 +70,7 @@ export const authOptions: AuthOptions = {
         try {
           outcome = await attemptSignIn({
             ...parsed.data,
-            ip: clientAddress(headers, process.env.TRUST_PROXY),
+            ip: clientAddress(headers),
             userAgent: userAgentOf(headers),
           });
         } catch (error) {

@@ -17,7 +17,7 @@ async function currentHeaders(): Promise<HeaderRecord | null> {
 /** The client address of the current request, or null outside a request. */
 export async function requestAddress(): Promise<string | null> {
   const bag = await currentHeaders();
-  return bag ? clientAddress(bag, process.env.TRUST_PROXY) : null;
+  return bag ? clientAddress(bag) : null;
 }
 
 /** The user agent from a header bag, trimmed to a sane length for storage. */

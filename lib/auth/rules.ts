@@ -2,6 +2,7 @@
 // lifetime, client address, password rules and name formatting. No I/O, no Node-only
 // imports: client components use the password constants.
 import type { Role } from "@/lib/access/roles";
+import { headerValue, normaliseAddress, type HeaderBag } from "@/lib/ops/forwarded";
 
 // ───────────── lockout and rate limits (AUTH-4) ─────────────
 
@@ -82,54 +83,20 @@ export function unknownLoginKey(organisationId: number, login: string): string {
 
 // ───────────── client address ─────────────
 
-type HeaderBag = Record<string, string | string[] | undefined>;
-
-function header(headers: HeaderBag, name: string): string | undefined {
-  const value = headers[name] ?? headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(",") : value;
-}
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-f:.]{2,45}$/i;
-
-/** 4 or 6 for a syntactically valid address, else 0 (a light check; IPv6 is checked loosely). */
-export function ipVersion(value: string): 0 | 4 | 6 {
-  if (IPV4.test(value)) return 4;
-  if (IPV6.test(value) && value.includes(":") && (value.match(/::/g) ?? []).length <= 1) return 6;
-  return 0;
-}
-
-function normaliseAddress(raw: string | undefined): string | null {
-  if (!raw) return null;
-  let value = raw.trim();
-  if (value.startsWith("[") && value.includes("]")) value = value.slice(1, value.indexOf("]"));
-  if (value.toLowerCase().startsWith("::ffff:") && ipVersion(value.slice(7)) === 4) value = value.slice(7);
-  return ipVersion(value) ? value.toLowerCase() : null;
-}
-
 /**
- * The client address used for the per-address limit and the logs.
+ * The client address used for the per-address limit, the audit log and the logs (SEC-1).
  *
- * App Router code never sees the socket. `next start` puts the socket address into
- * `x-forwarded-for` only when the request has no such header, so:
- * - TRUST_PROXY=N (N ≥ 1 trusted reverse proxies that append to x-forwarded-for): the N-th
- *   entry from the right is the address the outermost trusted proxy saw; x-real-ip is the
- *   fallback. Entries further left are client-controlled and ignored.
- * - TRUST_PROXY unset/0 (served directly): the right-most x-forwarded-for entry, which is the
- *   socket address Next.js filled in. A client talking to Next.js directly can forge it, so
- *   production should run behind a proxy with TRUST_PROXY set (or strip the header at the edge).
- * Anything that is not an IP address becomes "unknown" (one shared bucket).
+ * App Router code never sees the socket. The app server (server/handler.ts) resolves every
+ * request once — the socket address, or with TRUST_PROXY=N the address N hops up
+ * X-Forwarded-For (lib/ops/forwarded.ts) — and replaces `x-forwarded-for` with that one address,
+ * so here it is the only (right-most) entry. Anything that is not an IP address becomes
+ * "unknown" (one shared bucket).
  */
-export function clientAddress(headers: HeaderBag, trustProxy: string | undefined): string {
-  const hops = trustProxy === "true" ? 1 : Number.parseInt(trustProxy ?? "0", 10) || 0;
-  const chain = (header(headers, "x-forwarded-for") ?? "")
+export function clientAddress(headers: HeaderBag): string {
+  const chain = (headerValue(headers, "x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (hops > 0) {
-    const picked = chain.length >= hops ? chain[chain.length - hops] : undefined;
-    return normaliseAddress(picked) ?? normaliseAddress(header(headers, "x-real-ip")) ?? "unknown";
-  }
   return normaliseAddress(chain[chain.length - 1]) ?? "unknown";
 }
 

@@ -8,6 +8,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
 import { loadSessionUser } from "./data";
 import { sessionClaimsSchema } from "./schema";
+import { noteRequestActor } from "@/lib/ops/request-context";
 import type { CurrentUser } from "./rules";
 
 export type { CurrentUser } from "./rules";
@@ -21,7 +22,10 @@ export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async ():
   const session = await getServerSession(authOptions);
   const claims = sessionClaimsSchema.safeParse(session);
   if (!claims.success) return null;
-  return loadSessionUser(claims.data, new Date());
+  const user = await loadSessionUser(claims.data, new Date());
+  // The request's log line names the caller by ids (issue 26).
+  if (user) noteRequestActor(user.id, user.organisationId);
+  return user;
 });
 
 /**

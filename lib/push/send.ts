@@ -5,6 +5,7 @@
 //
 // Kinds: "mark" (journal cell save), "homework" (a lesson's homework saved: notifyHomework), "final" (a final mark saved: notifyFinal),
 // "message" (mail), "remark" (a journal remark to its teacher: notifyRemark).
+import { countDelivery } from "@/lib/ops/metrics";
 import webpush from "web-push";
 import { dropSubscriptions } from "./mutations";
 import {
@@ -68,6 +69,9 @@ async function deliver(organisationId: number, subs: readonly Subscription[], pa
       );
   });
   await dropSubscriptions(organisationId, gone);
+  countDelivery("push", "sent", delivered);
+  countDelivery("push", "gone", gone.length);
+  countDelivery("push", "failed", subs.length - delivered - gone.length);
   return delivered;
 }
 

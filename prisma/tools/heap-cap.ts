@@ -1,7 +1,7 @@
 // The V8 heap cap of the production server (issue 10: peak RSS ≤ 600 MB). With V8's defaults
 // `next start` lets its old space grow to ~1.5 GB under 50 clients although the live heap after a
 // full GC stays small (bench/soak/SOAK.md); a cap makes the collector work earlier instead. The
-// flag goes on the command line of the node that runs next's CLI (`npm start`, the benchmark's
+// flag goes on the command line of the node that runs the app server (`npm start`, the benchmark's
 // server). An operator's NODE_OPTIONS with its own --max-old-space-size wins; MAX_HEAP_MB=0 turns
 // the cap off.
 
@@ -23,7 +23,11 @@ export function heapCapArgs(env: Env): string[] {
   return [`--max-old-space-size=${mb}`];
 }
 
-/** The argv (after process.execPath) that runs `next start` with the heap cap: `[...flags, next's CLI, ...args]`. */
-export function nextStartArgv(env: Env, nextCli: string, args: string[]): string[] {
-  return [...heapCapArgs(env), nextCli, "start", ...args];
+/**
+ * The argv (after process.execPath) that runs the app server (server/main.ts, issue 26) with the
+ * heap cap: `[...flags, --import, tsx/esm, server/main.ts, ...args]`. tsx's ESM loader only
+ * compiles the server's own TypeScript; Next.js's build is loaded by Node as it is.
+ */
+export function appServerArgv(env: Env, projectRoot: string, args: string[] = []): string[] {
+  return [...heapCapArgs(env), "--import", "tsx/esm", `${projectRoot}/server/main.ts`, ...args];
 }

@@ -1,7 +1,8 @@
 // `npm start` / `npm run dev` (--dev): one command from a fresh checkout to a
 // running journal. Without DATABASE_URL an embedded PostgreSQL (.data/pg) is
 // started; migrations are applied; an empty database gets demo data; then
-// `next start` (building first when needed) or `next dev` runs as a child.
+// the app server (server/main.ts) runs as a child over the production build (building first when
+// needed) or, with --dev, in development mode.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { printDemoLogins, seedIfEmpty } from "./demo-data";
 import { isAlive, waitForExit } from "./embedded-proc";
 import { resolveServer, type ResolvedServer } from "./dev-server";
-import { heapCapArgs, nextStartArgv } from "./heap-cap";
+import { appServerArgv, heapCapArgs } from "./heap-cap";
 import { applyMigrations } from "./migrate-runner";
 import { DATA_DIR, PROJECT_ROOT } from "./paths";
 import { redactUrl } from "./pg-util";
@@ -53,7 +54,7 @@ async function stopLeftoverNext(): Promise<void> {
   const pid = Number.parseInt(fs.existsSync(CHILD_PID_FILE) ? fs.readFileSync(CHILD_PID_FILE, "utf8") : "", 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
-  if (!cmd.includes("next")) return;
+  if (!cmd.includes("next") && !cmd.includes("server/main.ts")) return;
   log(`Останавливаю оставшийся от прошлого запуска процесс Next.js (pid ${pid})`);
   process.kill(pid, "SIGTERM");
   if (!(await waitForExit(pid, 10_000))) process.kill(pid, "SIGKILL");
@@ -85,7 +86,9 @@ function onSignal(signal: NodeJS.Signals): void {
   log(`\nПолучен ${signal}, останавливаюсь…`);
   if (child) {
     child.kill(signal); // its exit continues main(), which then stops PostgreSQL
-    setTimeout(() => child?.kill("SIGKILL"), 15_000).unref();
+    // The app server drains for up to SHUTDOWN_TIMEOUT_SECONDS (default 25, issue 26) first.
+    const drain = Number.parseInt(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? "", 10) || 25;
+    setTimeout(() => child?.kill("SIGKILL"), (drain + 10) * 1000).unref();
   } else {
     void shutdown(signal === "SIGINT" ? 130 : 143);
   }
@@ -125,8 +128,12 @@ async function main(): Promise<number> {
     log(`База данных: ${redactUrl(databaseUrl)}`);
   }
 
+  // Both run the app server (server/main.ts: client address, body limits, logs, metrics, drain).
   if (dev) {
-    return runNext([nextBin(), "dev", "-p", port], { ...env, NODE_ENV: "development" });
+    return runNext(appServerArgv({ ...process.env, MAX_HEAP_MB: "0" }, PROJECT_ROOT, ["--dev"]), {
+      ...env,
+      NODE_ENV: "development",
+    });
   }
   if (!fs.existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
     log("Готовой сборки нет — выполняю next build…");
@@ -134,7 +141,7 @@ async function main(): Promise<number> {
     if (code !== 0 || shuttingDown) return code || 130;
   }
   log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ""}`);
-  return runNext(nextStartArgv(process.env, nextBin(), ["-p", port]), { ...env, NODE_ENV: "production" });
+  return runNext(appServerArgv(process.env, PROJECT_ROOT), { ...env, NODE_ENV: "production" });
 }
 
 main()

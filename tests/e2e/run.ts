@@ -1,16 +1,24 @@
 // `npm run test:e2e`: Playwright against the production build (ARCHITECTURE "Tests").
 // Starts the test PostgreSQL, creates a fresh database with the migrations and the demo region,
-// builds the app (unless E2E_SKIP_BUILD=1 and a build exists), starts `next start` on a free
-// port, runs Playwright in Debian's Chromium and tears everything down.
+// builds the app when the build is missing or stale (E2E_SKIP_BUILD=1: any existing build), starts
+// the app server (server/main.ts, as `npm start` does) on a free port, runs Playwright in Debian's
+// Chromium, then checks the server's log of the run (issue 26: JSON request lines with whitelisted
+// fields only, no personal value of the database — tests/e2e/server-log.ts; kept in
+// .data/e2e-server.log) and tears everything down.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbedded } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
-import { PROJECT_ROOT } from "../../prisma/tools/paths";
+import { ensureBuild } from "../../prisma/tools/fresh-build";
+import { appServerArgv } from "../../prisma/tools/heap-cap";
+import { DATA_DIR, PROJECT_ROOT } from "../../prisma/tools/paths";
 import { seedDemo } from "../../prisma/seed/index";
+import { checkServerLog, personalValues } from "./server-log";
+
+const SERVER_LOG = path.join(DATA_DIR, "e2e-server.log");
 
 const log = (s: string) => console.log(`[e2e] ${s}`);
 
@@ -62,22 +70,39 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: "1",
       E2E_BASE_URL: baseUrl,
     };
-    const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
     const hasBuild = existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"));
-    if (!(process.env.E2E_SKIP_BUILD === "1" && hasBuild)) {
-      log("building the production app");
-      const code = await run(nextBin, ["build"], env);
-      if (code !== 0) return code;
-    }
-    app = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    if (!(process.env.E2E_SKIP_BUILD === "1" && hasBuild)) await ensureBuild(env, log);
+    const serverLog = createWriteStream(SERVER_LOG);
+    app = spawn(process.execPath, appServerArgv(env, PROJECT_ROOT), {
       cwd: PROJECT_ROOT,
-      env,
-      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    await waitForHttp(`${baseUrl}/login`, 60_000);
+    app.stdout!.pipe(serverLog);
+    app.stderr!.on("data", (d: Buffer) => {
+      serverLog.write(d);
+      process.stderr.write(d);
+    });
+    const exited = new Promise<void>((resolve) => app!.once("exit", () => resolve()));
+    await waitForHttp(`${baseUrl}/login`, 120_000);
     log(`app at ${baseUrl}`);
     const playwright = path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright");
-    return await run(playwright, ["test", "--config", "tests/e2e/playwright.config.ts", ...process.argv.slice(2)], env);
+    const code = await run(
+      playwright,
+      ["test", "--config", "tests/e2e/playwright.config.ts", ...process.argv.slice(2)],
+      env,
+    );
+    app.kill("SIGTERM");
+    await exited;
+    app = null;
+    await new Promise<void>((resolve) => serverLog.end(resolve));
+    const problems = checkServerLog(readFileSync(SERVER_LOG, "utf8"), await personalValues(databaseUrl));
+    if (problems.length) {
+      console.error(`[e2e] the server log of the run (${SERVER_LOG}) breaks NFR-5:\n  ${problems.join("\n  ")}`);
+      return code || 1;
+    }
+    log(`server log checked: JSON request lines only, no personal data (${SERVER_LOG})`);
+    return code;
   } finally {
     app?.kill("SIGTERM");
     await server.stop();

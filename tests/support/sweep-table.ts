@@ -175,6 +175,10 @@ export const PAGES: Record<string, Who> = {
 export const ROUTES: Record<string, RouteRule> = {
   "/api/auth/[...nextauth]": { public: true, method: "GET" },
   "/api/calendar/[token]": { public: true, method: "GET", probe: () => ({ params: { token: "x".repeat(43) } }) },
+  // Operations (issue 26): no user data; /api/metrics is gated by METRICS_TOKEN / METRICS_ALLOW, not a user's right.
+  "/api/health/live": { public: true, method: "GET" },
+  "/api/health/ready": { public: true, method: "GET" },
+  "/api/metrics": { public: true, method: "GET" },
   // A cell of lessonA (class A, the teacher's load): ADMIN edits all, the teacher own lessons.
   "/api/journal/cell": {
     roles: ["ADMIN", "TEACHER"],

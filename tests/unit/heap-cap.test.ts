@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_HEAP_MB, heapCapArgs, nextStartArgv } from "@/prisma/tools/heap-cap";
+import { DEFAULT_MAX_HEAP_MB, appServerArgv, heapCapArgs } from "@/prisma/tools/heap-cap";
 
 describe("heap cap of the production server (issue 10, peak RSS)", () => {
   it("caps the old space at the default when nothing is configured", () => {
@@ -34,17 +34,21 @@ describe("heap cap of the production server (issue 10, peak RSS)", () => {
 });
 
 describe("the production server's command line", () => {
-  it("puts the heap cap before next's CLI, so node (not next) reads it", () => {
-    expect(nextStartArgv({ MAX_HEAP_MB: "400" }, "/app/node_modules/next/dist/bin/next", ["-p", "3000"])).toEqual([
+  it("puts the heap cap before the app server, so node reads it (issue 26: server/main.ts, not next start)", () => {
+    expect(appServerArgv({ MAX_HEAP_MB: "400" }, "/app")).toEqual([
       "--max-old-space-size=400",
-      "/app/node_modules/next/dist/bin/next",
-      "start",
-      "-p",
-      "3000",
+      "--import",
+      "tsx/esm",
+      "/app/server/main.ts",
     ]);
+    expect(appServerArgv({}, "/app", ["--dev"]).at(-1)).toBe("--dev");
   });
 
   it("adds no flag when the operator's NODE_OPTIONS sets the heap", () => {
-    expect(nextStartArgv({ NODE_OPTIONS: "--max-old-space-size=1500" }, "next.js", [])).toEqual(["next.js", "start"]);
+    expect(appServerArgv({ NODE_OPTIONS: "--max-old-space-size=1500" }, "/app")).toEqual([
+      "--import",
+      "tsx/esm",
+      "/app/server/main.ts",
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // SMTP_URL is set (.env.example). Sent after the database commit; a failure never fails the
 // user's action and is logged without addresses or content. Each letter goes to one address
 // (never a shared To/CC list) and carries only the fixed text given by the caller.
+import { countDelivery } from "@/lib/ops/metrics";
 import nodemailer from "nodemailer";
 
 export type Letter = { subject: string; text: string };
@@ -32,7 +33,9 @@ export async function sendLetters(addresses: readonly string[], letter: Letter):
         try {
           await transport.sendMail({ from: sender(), to, subject: letter.subject, text: letter.text });
           delivered += 1;
+          countDelivery("mail", "sent");
         } catch (error) {
+          countDelivery("mail", "failed");
           console.error(`[notify] one letter was not delivered: ${errorCode(error)}`);
         }
       }
@@ -40,6 +43,7 @@ export async function sendLetters(addresses: readonly string[], letter: Letter):
       transport.close();
     }
   } catch (error) {
+    countDelivery("mail", "failed", new Set(addresses).size - delivered);
     console.error(`[notify] SMTP is not available: ${errorCode(error)}`);
   }
   return delivered;

@@ -50,6 +50,14 @@ export async function setProgress(organisationId: number, id: number, progress: 
   await db.reportJob.updateMany({ where: { organisationId, id, status: "RUNNING" }, data: { progress } });
 }
 
+/** Puts a job this process claimed back in the queue (graceful shutdown, issue 26). */
+export async function releaseJob(organisationId: number, id: number): Promise<void> {
+  await db.reportJob.updateMany({
+    where: { organisationId, id, status: "RUNNING" },
+    data: { status: "QUEUED", progress: 0, startedAt: null },
+  });
+}
+
 export async function completeJob(
   organisationId: number,
   id: number,
@@ -57,8 +65,9 @@ export async function completeJob(
   fileName: string,
   expiresAt: Date,
 ): Promise<void> {
+  // Only a job still RUNNING: one returned to the queue at shutdown is not marked done by a late finish.
   await db.reportJob.updateMany({
-    where: { organisationId, id },
+    where: { organisationId, id, status: "RUNNING" },
     data: { status: "DONE", progress: 100, fileKey, fileName, finishedAt: new Date(), expiresAt, error: null },
   });
 }

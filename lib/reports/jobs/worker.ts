@@ -5,17 +5,47 @@
 import { deleteFile, putFile } from "@/lib/storage/files";
 import { buildModel, renderModel } from "../build";
 import { parseReportRequest } from "../schema";
-import { claimNextJob, completeJob, failJob, removeExpiredJobs, setProgress } from "./mutations";
+import { logger, safeError } from "@/lib/ops/log";
+import { observeJob } from "@/lib/ops/metrics";
+import { onShutdown } from "@/lib/ops/shutdown";
+import { claimNextJob, completeJob, failJob, releaseJob, removeExpiredJobs, setProgress } from "./mutations";
 import { expiryOf } from "./rules";
 
 const POLL_MS = 2000;
 
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs the next waiting job, if any; returns its id (null when nothing waited). */
+type WorkerState = {
+  started: boolean;
+  /** Set on SIGTERM: no new job is claimed. */
+  stopping: boolean;
+  /** The job being built now, and the promise of its end. */
+  current: { organisationId: number; id: number; done: Promise<unknown> } | null;
+};
+const holder = globalThis as typeof globalThis & { __ejReportWorker?: WorkerState };
+const workerState = (): WorkerState => (holder.__ejReportWorker ??= { started: false, stopping: false, current: null });
+
+/** Runs the next waiting job, if any; returns its id (null when nothing waited or the worker stops). */
 export async function runJobStep(now: () => Date = () => new Date()): Promise<number | null> {
+  const state = workerState();
+  if (state.stopping) return null;
   const job = await claimNextJob();
   if (!job) return null;
+  const started = performance.now();
+  const done = buildJob(job, now);
+  state.current = { organisationId: job.organisationId, id: job.id, done };
+  try {
+    observeJob(await done, (performance.now() - started) / 1000);
+  } finally {
+    state.current = null;
+  }
+  return job.id;
+}
+
+async function buildJob(
+  job: { organisationId: number; id: number; report: string; params: Record<string, string> },
+  now: () => Date,
+): Promise<"done" | "failed"> {
   const { organisationId, id } = job;
   try {
     const parsed = parseReportRequest(job.report, new URLSearchParams(job.params));
@@ -24,7 +54,7 @@ export async function runJobStep(now: () => Date = () => new Date()): Promise<nu
     const model = await buildModel(organisationId, parsed.data, now());
     if (!model) {
       await failJob(organisationId, id, "Класс, период или преподаватель не найден");
-      return id;
+      return "failed";
     }
     await setProgress(organisationId, id, 50);
     await breathe();
@@ -33,11 +63,34 @@ export async function runJobStep(now: () => Date = () => new Date()): Promise<nu
     await breathe();
     const stored = await putFile(organisationId, "report", file.bytes);
     await completeJob(organisationId, id, stored.storageKey, file.fileName, expiryOf(now()));
+    logger().info({ jobId: id }, "report job done");
+    return "done";
   } catch (e) {
-    console.error(`report job ${id} failed:`, e instanceof Error ? e.message : e);
+    logger().error({ jobId: id, err: safeError(e) }, "report job failed");
     await failJob(organisationId, id, "Не удалось сформировать отчёт");
+    return "failed";
   }
-  return id;
+}
+
+/**
+ * Graceful stop (issue 26): claims nothing more, lets the running job finish until `deadline`,
+ * and returns it to the queue (QUEUED) when it is still running then, so another node builds it.
+ */
+export async function stopReportWorker(deadline: number): Promise<void> {
+  const state = workerState();
+  state.stopping = true;
+  const current = state.current;
+  if (!current) return;
+  const left = Math.max(0, deadline - Date.now() - 500);
+  const finished = await Promise.race([
+    current.done.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), left).unref()),
+  ]);
+  if (!finished) {
+    await releaseJob(current.organisationId, current.id);
+    observeJob("released", 0);
+    logger().info({ jobId: current.id }, "report job returned to the queue");
+  }
 }
 
 /** Deletes the files and rows of jobs past their keeping time. */
@@ -47,23 +100,21 @@ export async function purgeExpired(now: Date = new Date()): Promise<number> {
   return keys.length;
 }
 
-type WorkerState = { started: boolean };
-const holder = globalThis as typeof globalThis & { __ejReportWorker?: WorkerState };
-
 /** Starts the polling loop once per process; one job at a time, never overlapping. */
 export function startReportWorker(): void {
-  const state = (holder.__ejReportWorker ??= { started: false });
+  const state = workerState();
   if (state.started || !process.env.DATABASE_URL) return;
   state.started = true;
+  onShutdown({ name: "report worker", phase: "work", run: stopReportWorker });
   let ticks = 0;
   const tick = async () => {
     try {
       while ((await runJobStep()) !== null) await breathe();
       if (ticks++ % 300 === 0) await purgeExpired();
     } catch (e) {
-      console.error("report worker:", e instanceof Error ? e.message : e);
+      logger().error({ err: safeError(e) }, "report worker");
     } finally {
-      setTimeout(tick, POLL_MS).unref();
+      if (!state.stopping) setTimeout(tick, POLL_MS).unref();
     }
   };
   setTimeout(tick, POLL_MS).unref();

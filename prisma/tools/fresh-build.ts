@@ -1,0 +1,57 @@
+// The production build, made only when it is missing or older than the sources (issue 26): the
+// e2e runner and the multi-node integration test share one build instead of building twice.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "./paths";
+
+const SOURCES = [
+  "app",
+  "lib",
+  "components",
+  "public",
+  "prisma/generated",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
+
+function newestMtime(entry: string): number {
+  let st;
+  try {
+    st = statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  return newest;
+}
+
+/** Whether .next holds a build newer than every source file. */
+export function buildIsFresh(root: string = PROJECT_ROOT): boolean {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(id)) return false;
+  const built = statSync(id).mtimeMs;
+  return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
+}
+
+/** Runs `next build` unless the build is fresh; rejects when the build fails. */
+export async function ensureBuild(env: NodeJS.ProcessEnv, log: (s: string) => void): Promise<void> {
+  if (buildIsFresh()) return;
+  log("building the production app (next build)");
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["build"], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) throw new Error(`next build exited with ${code}`);
+}

@@ -1,0 +1,235 @@
+// The app server's per-request wrapper around Next.js's request handler (issue 26, SEC-1,
+// SEC-6). For every request it:
+//  - resolves the client address, host and scheme from the socket, or through exactly TRUST_PROXY
+//    hops of X-Forwarded-* (lib/ops/forwarded.ts), and hands Next.js canonical headers: the one
+//    client address in X-Forwarded-For, the resolved host and scheme, no X-Real-IP — so the app's
+//    readers (sign-in throttle, audit, proxy.ts, Next's own server-action origin check) never see a
+//    header the client wrote;
+//  - gives it a request id (X-Request-Id in the answer and in every error body);
+//  - refuses a declared body over the limit of its kind with 413 (and a write without a length with
+//    411) before Next.js reads it, in Russian;
+//  - runs Next.js inside the request's context (lib/ops/request-context.ts) and, when the answer
+//    ends, writes one JSON log line and the request metrics;
+//  - counts requests in flight so a SIGTERM can drain them (server/main.ts).
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { AsyncLocalStorage } from "node:async_hooks";
+import type { Logger } from "pino";
+import { checkBody, type BodyLimits } from "@/lib/ops/body-limit";
+import { resolveForwarded } from "@/lib/ops/forwarded";
+import { requestLine, safeError } from "@/lib/ops/log";
+import { observeRequest, metrics } from "@/lib/ops/metrics";
+import type { RequestStore } from "@/lib/ops/request-context";
+import { classifyRequest, type RouteTable } from "@/lib/ops/routes";
+
+export type NextHandle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export type ServerState = {
+  inFlight: number;
+  draining: boolean;
+  /** Called whenever a request ends (the drain waits on it). */
+  onIdle?: () => void;
+};
+
+export type HandlerOptions = {
+  handle: NextHandle;
+  routes: RouteTable;
+  hops: number;
+  limits: BodyLimits;
+  log: Logger;
+  storage: AsyncLocalStorage<RequestStore>;
+  state: ServerState;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,80}$/;
+const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"];
+
+export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const started = process.hrtime.bigint();
+    const method = (req.method ?? "GET").toUpperCase();
+    // Next.js forwards a server action called from a page that does not bundle it to a page that
+    // does, over loopback HTTP with the original headers (already resolved by us) and a chunked
+    // body: that request is one more trusted hop and keeps its request id.
+    const internal = req.headers["x-action-forwarded"] === "1" && isLoopback(req.socket.remoteAddress);
+    const hops = internal ? o.hops + 1 : o.hops;
+    // A request id from our own proxy (TRUST_PROXY) is kept so its log and ours join up.
+    const incomingId = req.headers["x-request-id"];
+    const requestId =
+      hops > 0 && typeof incomingId === "string" && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const fwd = resolveForwarded(
+      req.socket.remoteAddress,
+      req.headers,
+      hops,
+      Boolean((req.socket as TLSSocket).encrypted),
+    );
+    for (const name of FORWARDED) delete req.headers[name];
+    req.headers["x-forwarded-for"] = fwd.address;
+    if (fwd.host) req.headers["x-forwarded-host"] = fwd.host;
+    req.headers["x-forwarded-proto"] = fwd.proto;
+    req.headers["x-request-id"] = requestId;
+
+    const actionHeader = req.headers["next-action"];
+    const actionId = typeof actionHeader === "string" ? actionHeader : undefined;
+    const { kind, name } = classifyRequest(o.routes, method, req.url ?? "/", actionId);
+    const store: RequestStore = { requestId, kind, route: name, userId: null, organisationId: null };
+
+    res.setHeader("X-Request-Id", requestId);
+    if (o.state.draining) res.setHeader("Connection", "close");
+
+    o.state.inFlight++;
+    metrics().inFlight.inc();
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      o.state.inFlight--;
+      metrics().inFlight.dec();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const status = res.headersSent || res.writableEnded ? res.statusCode : 499;
+      observeRequest(kind, name, method, status, seconds);
+      if (kind !== "static" || status >= 400) {
+        o.log.info(
+          requestLine({
+            reqId: requestId,
+            kind,
+            route: name,
+            method,
+            status,
+            ms: seconds * 1000,
+            userId: store.userId,
+            orgId: store.organisationId,
+            ...(res.writableFinished ? {} : { aborted: true as const }),
+          }),
+          "request",
+        );
+      }
+      o.state.onIdle?.();
+    };
+    res.once("finish", end);
+    res.once("close", end);
+
+    const contentLength = req.headers["content-length"];
+    const chunked = !internal && /\bchunked\b/i.test(String(req.headers["transfer-encoding"] ?? ""));
+    const body = checkBody(o.limits, kind, method, contentLength, chunked);
+    if (!body.ok) {
+      refuse(req, res, body.status, body.status === 413 ? "TOO_LARGE" : "INVALID_INPUT", body.message, requestId, kind);
+      return;
+    }
+
+    if (kind === "action") holdFailedAction(req, res, store);
+    o.storage.run(store, () => {
+      o.handle(req, res).catch((e: unknown) => {
+        o.log.error({ reqId: requestId, err: safeError(e) }, "request failed");
+        if (!res.headersSent) {
+          refuse(req, res, 500, "INTERNAL", "Внутренняя ошибка. Повторите попытку позже", requestId, kind);
+        } else {
+          res.destroy();
+        }
+      });
+    });
+  };
+}
+
+/**
+ * An answer the app server gives itself, in the form the caller reads: a server action call
+ * gets text/plain (Next's client shows that text as the error), a browser page a short HTML page,
+ * anything else JSON like the route handlers' errors. The unread body is not waited for: the
+ * connection is closed after the answer.
+ */
+export function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  kind: string,
+): void {
+  const withId = `${message} (код запроса ${requestId})`;
+  const accept = String(req.headers.accept ?? "");
+  let type: string;
+  let text: string;
+  if (kind === "action") {
+    type = "text/plain";
+    text = withId;
+  } else if (accept.includes("text/html")) {
+    type = "text/html; charset=utf-8";
+    text = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Запрос не принят</title><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1 style="font-size:1.25rem">Запрос не принят</h1><p>${escapeHtml(message)}</p><p style="color:#666">Код запроса: ${escapeHtml(requestId)}</p><p><a href="javascript:history.back()">Вернуться</a></p></body></html>`;
+  } else {
+    type = "application/json; charset=utf-8";
+    text = JSON.stringify({ ok: false, code, message, requestId });
+  }
+  res.statusCode = status;
+  res.setHeader("Content-Type", type);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Connection", "close");
+  res.end(text);
+  // Whatever of the body is still coming is not read.
+  req.resume();
+}
+
+export const MALFORMED_ACTION_MESSAGE =
+  "Неверный вызов действия: данные формы не распознаны. Обновите страницу и повторите попытку";
+
+/**
+ * SEC-6: a server action that failed with 500 on malformed arguments (marked by instrumentation's
+ * onRequestError, lib/ops/request-context.ts) is answered 400 with a Russian text instead. A 500
+ * answer of an action is held until it ends (it is a few hundred bytes of error reference), then
+ * sent as it was or replaced; any other status streams through untouched.
+ */
+function holdFailedAction(req: IncomingMessage, res: ServerResponse, store: RequestStore): void {
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  const flushHeaders = res.flushHeaders.bind(res);
+  let holding: boolean | null = null;
+  let releasing = false;
+  const held: unknown[][] = [];
+  const decide = () => !releasing && (holding ??= res.statusCode >= 500 && !res.headersSent);
+  // Next.js (and its compression) may send the head through writeHead/_implicitHeader: while a 500
+  // is held, the status and headers are only recorded.
+  res.writeHead = ((...args: unknown[]) => {
+    if (typeof args[0] === "number" && holding === null) res.statusCode = args[0];
+    if (!decide()) return writeHead(...args);
+    if (typeof args[0] === "number") res.statusCode = args[0];
+    const headers = args.find((a) => a && typeof a === "object") as Record<string, string | string[]> | undefined;
+    if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    return res;
+  }) as typeof res.writeHead;
+  res.flushHeaders = () => {
+    if (!decide()) flushHeaders();
+  };
+  res.write = ((...args: unknown[]) => {
+    if (!decide()) return write(...(args as [unknown]));
+    held.push(args.filter((a) => typeof a !== "function"));
+    const cb = args.find((a) => typeof a === "function") as (() => void) | undefined;
+    cb?.();
+    return true;
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (!decide()) return end(...args);
+    releasing = true;
+    const cb = args.find((a) => typeof a === "function") as (() => void) | undefined;
+    const last = args.filter((a) => typeof a !== "function");
+    if (last.length && last[0] !== undefined && last[0] !== null) held.push(last);
+    if (store.malformed) {
+      for (const h of res.getHeaderNames()) res.removeHeader(h);
+      res.statusCode = 400;
+      res.setHeader("X-Request-Id", store.requestId);
+      res.setHeader("Content-Type", "text/plain");
+      res.setHeader("Cache-Control", "no-store");
+      req.resume();
+      return end(`${MALFORMED_ACTION_MESSAGE} (код запроса ${store.requestId})`, cb);
+    }
+    for (const chunk of held) write(...(chunk as [unknown]));
+    return end(cb);
+  }) as typeof res.end;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

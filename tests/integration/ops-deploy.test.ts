@@ -1,0 +1,71 @@
+// The shipped deployment files (issue 26, docs/DEPLOY.md): `nginx -t` passes on the nginx site
+// (with a throw-away certificate in place of the operator's), and the systemd units start the
+// same app server and worker the project runs. nginx comes from Debian's package (.ci/run
+// installs nginx-light); without it the nginx check is skipped with a note.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "../..");
+const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
+
+describe("deployment files (issue 26)", () => {
+  it.skipIf(!NGINX)("nginx -t passes on deploy/nginx/ejournal.conf", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ej-nginx-"));
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=journal.example.ru",
+        "-keyout",
+        path.join(dir, "privkey.pem"),
+        "-out",
+        path.join(dir, "fullchain.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+    const site = readFileSync(path.join(ROOT, "deploy/nginx/ejournal.conf"), "utf8").replaceAll(
+      "/etc/ssl/ejournal",
+      dir,
+    );
+    writeFileSync(path.join(dir, "site.conf"), site);
+    writeFileSync(
+      path.join(dir, "nginx.conf"),
+      `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/site.conf;\n}\n`,
+    );
+    const r = spawnSync(NGINX!, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
+    expect(r.stderr).toMatch(/syntax is ok/);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("the site forwards what TRUST_PROXY=1 expects and limits bodies like the app (SEC-1, SEC-6)", () => {
+    const site = readFileSync(path.join(ROOT, "deploy/nginx/ejournal.conf"), "utf8");
+    expect(site).toMatch(/X-Forwarded-For\s+\$proxy_add_x_forwarded_for/);
+    expect(site).toMatch(/X-Forwarded-Host\s+\$host/);
+    expect(site).toMatch(/X-Forwarded-Proto\s+\$scheme/);
+    expect(site).toMatch(/client_max_body_size 52m/);
+    const env = readFileSync(path.join(ROOT, "deploy/ejournal.env.example"), "utf8");
+    expect(env).toMatch(/^TRUST_PROXY=1$/m);
+  });
+
+  it("the app unit runs the app server with the heap cap and the worker unit the report worker", () => {
+    const app = readFileSync(path.join(ROOT, "deploy/systemd/ejournal@.service"), "utf8");
+    expect(app).toMatch(
+      /ExecStart=\/usr\/bin\/node --max-old-space-size=\d+ --import tsx\/esm \/opt\/ejournal\/server\/main\.ts/,
+    );
+    expect(app).toMatch(/REPORT_WORKER=off/);
+    const worker = readFileSync(path.join(ROOT, "deploy/systemd/ejournal-worker.service"), "utf8");
+    expect(worker).toMatch(/prisma\/tools\/worker\.ts/);
+    expect(existsSync(path.join(ROOT, "prisma/tools/worker.ts"))).toBe(true);
+    expect(existsSync(path.join(ROOT, "node_modules/tsx/dist/cli.mjs"))).toBe(true);
+  });
+});

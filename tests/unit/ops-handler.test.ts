@@ -1,0 +1,197 @@
+// The app server's request wrapper (issue 26, SEC-1, SEC-6) over a stand-in for Next.js's handler:
+// canonical forwarded headers, request ids, body limits before the body is read, one log line.
+import { AsyncLocalStorage } from "node:async_hooks";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { afterEach, describe, expect, it } from "vitest";
+import { bodyLimits } from "@/lib/ops/body-limit";
+import { createLogger, LOG_KEYS } from "@/lib/ops/log";
+import {
+  currentRequestId,
+  installRequestStorage,
+  noteRequestActor,
+  type RequestStore,
+} from "@/lib/ops/request-context";
+import { buildRouteTable } from "@/lib/ops/routes";
+import { fail } from "@/lib/errors";
+import { createRequestHandler, type NextHandle, type ServerState } from "@/server/handler";
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function serve(handle: NextHandle, hops = 0) {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const l of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(l) as Record<string, unknown>);
+      cb();
+    },
+  });
+  const storage = new AsyncLocalStorage<RequestStore>();
+  installRequestStorage(storage);
+  const state: ServerState = { inFlight: 0, draining: false };
+  const routes = buildRouteTable(
+    [
+      { page: "/api/v1/me", regex: "^/api/v1/me(?:/)?$" },
+      { page: "/diary", regex: "^/diary(?:/)?$" },
+    ],
+    {},
+    { act1: { filename: "lib/x/actions.ts", exportedName: "saveAction" } },
+  );
+  const server = http.createServer(
+    createRequestHandler({
+      handle,
+      routes,
+      hops,
+      limits: bodyLimits({}),
+      log: createLogger("info", sink),
+      storage,
+      state,
+    }),
+  );
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, lines, state };
+}
+
+/** A stand-in for Next: echoes the headers the app would see and the request id from the context. */
+const echo: NextHandle = async (req, res) => {
+  noteRequestActor(7, 3);
+  res.setHeader("content-type", "application/json");
+  res.end(
+    JSON.stringify({
+      xff: req.headers["x-forwarded-for"],
+      host: req.headers["x-forwarded-host"],
+      proto: req.headers["x-forwarded-proto"],
+      realIp: req.headers["x-real-ip"] ?? null,
+      requestId: currentRequestId(),
+      refusal: fail("FORBIDDEN"),
+    }),
+  );
+};
+
+describe("the app server's request wrapper", () => {
+  it("hands Next the socket address and the Host, never the client's forwarded headers, without TRUST_PROXY (SEC-1)", async () => {
+    const { base } = await serve(echo);
+    const res = await fetch(`${base}/diary`, {
+      headers: {
+        "x-forwarded-for": "10.99.0.6",
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+        "x-real-ip": "1.2.3.4",
+      },
+    });
+    const seen = (await res.json()) as Record<string, unknown>;
+    expect(seen).toMatchObject({ xff: "127.0.0.1", host: new URL(base).host, proto: "http", realIp: null });
+  });
+
+  it("with TRUST_PROXY=1 takes the address, host and scheme our proxy set (SEC-1)", async () => {
+    const { base } = await serve(echo, 1);
+    const res = await fetch(`${base}/diary`, {
+      headers: {
+        "x-forwarded-for": "6.6.6.6, 203.0.113.4",
+        "x-forwarded-host": "journal.example",
+        "x-forwarded-proto": "https",
+      },
+    });
+    expect(await res.json()).toMatchObject({ xff: "203.0.113.4", host: "journal.example", proto: "https" });
+  });
+
+  it("gives every request an id: the X-Request-Id header, the error body (fail()) and the one JSON log line agree", async () => {
+    const { base, lines } = await serve(echo);
+    const res = await fetch(`${base}/diary?q=Иванов`);
+    const id = res.headers.get("x-request-id");
+    const body = (await res.json()) as { requestId: string; refusal: { requestId: string } };
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.requestId).toBe(id);
+    expect(body.refusal).toMatchObject({ ok: false, code: "FORBIDDEN", requestId: id });
+    await new Promise((r) => setTimeout(r, 20));
+    const line = lines.find((l) => l.reqId === id);
+    expect(line).toMatchObject({
+      msg: "request",
+      kind: "page",
+      route: "/diary",
+      method: "GET",
+      status: 200,
+      userId: 7,
+      orgId: 3,
+    });
+    expect(Object.keys(line!).every((k) => LOG_KEYS.includes(k))).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain("Иванов");
+  });
+
+  it("refuses an oversize server-action body with 413 before the handler runs, as text for Next's client (SEC-6)", async () => {
+    let called = false;
+    const { base, lines } = await serve(async (req, res) => {
+      called = true;
+      await echo(req, res);
+    });
+    // 60 MB declared, only 64 KB sent: the answer comes without the body being read.
+    const res = await new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
+      const req = http.request(
+        `${base}/diary`,
+        {
+          method: "POST",
+          headers: { "next-action": "act1", "content-type": "text/plain", "content-length": String(60 * 1024 * 1024) },
+        },
+        (r) => {
+          let text = "";
+          r.on("data", (d: Buffer) => (text += d.toString()));
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, type: String(r.headers["content-type"]), text }));
+        },
+      );
+      req.on("error", reject);
+      req.write(Buffer.alloc(64 * 1024, 97));
+    });
+    expect(called).toBe(false);
+    expect(res.status).toBe(413);
+    expect(res.type).toBe("text/plain");
+    expect(res.text).toMatch(/^Запрос слишком большой: не более 52 МБ.*код запроса/);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(
+      lines.some((l) => l.status === 413 && l.kind === "action" && l.route === "lib/x/actions.ts#saveAction"),
+    ).toBe(true);
+  });
+
+  it("refuses an oversize JSON body of a route with 413 JSON (code TOO_LARGE, request id) and a chunked write with 411", async () => {
+    const { base } = await serve(echo);
+    const big = await fetch(`${base}/api/v1/me`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    const body = (await big.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ ok: false, code: "TOO_LARGE", requestId: big.headers.get("x-request-id") });
+    expect(String(body.message)).toMatch(/не более 1 МБ/);
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        `${base}/api/v1/me`,
+        { method: "POST", headers: { "transfer-encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.end("{}");
+    });
+    expect(chunked).toBe(411);
+  });
+
+  it("counts requests in flight for the drain", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const { base, state } = await serve(async (req, res) => {
+      await held;
+      await echo(req, res);
+    });
+    const pending = fetch(`${base}/diary`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(state.inFlight).toBe(1);
+    release();
+    await (await pending).text();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.inFlight).toBe(0);
+  });
+});
