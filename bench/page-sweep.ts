@@ -64,6 +64,8 @@ export interface SweepOptions {
   perPage: number;
   /** Sign-ins per login (the first one is a warm-up for the first login only). */
   signInsPerLogin: number;
+  /** Only these menu links (all when unset). */
+  onlyPages?: readonly string[];
   log: (s: string) => void;
 }
 
@@ -87,8 +89,8 @@ export async function runPageSweep(o: SweepOptions): Promise<SweepResult> {
       cookie = c;
       home = h.body.toString();
     }
-    const links = menuLinks(home);
-    if (links.length === 0) o.log(`  ${role} (${login}): в меню нет ссылок — вход не удался?`);
+    const links = menuLinks(home).filter((href) => !o.onlyPages || o.onlyPages.includes(href));
+    if (links.length === 0 && !o.onlyPages) o.log(`  ${role} (${login}): в меню нет ссылок — вход не удался?`);
     for (const href of links) {
       let path = href;
       const first = await send(agent, o.base, { path, headers: { cookie } });

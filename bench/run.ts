@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     only: { type: "string" },
     seconds: { type: "string" },
+    /** page_sweep only: these menu links (comma-separated), e.g. --pages /plans,/control/remarks */
+    pages: { type: "string" },
   },
 });
 const orgs = Math.max(1, Number.parseInt(args.orgs ?? "1", 10) || 1);
@@ -169,6 +171,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
         password: DEMO_PASSWORD,
         perPage: args.quick ? 10 : 20,
         signInsPerLogin: 3,
+        onlyPages: args.pages?.split(",").map((x) => x.trim()),
         log,
       });
       peak = Math.max(peak, app.peakMb());
