@@ -3,6 +3,7 @@
 import { fullName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { PlanStatus } from "./rules";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type PlanScopeFilter =
   | { kind: "all" }
@@ -88,9 +89,9 @@ export async function listPlans(
     }))
     .sort(
       (a, b) =>
-        a.teacherName.localeCompare(b.teacherName, "ru") ||
-        a.subjectName.localeCompare(b.subjectName, "ru") ||
-        a.target.localeCompare(b.target, "ru", { numeric: true }),
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRu(a.subjectName, b.subjectName) ||
+        compareRuNumeric(a.target, b.target),
     );
 }
 
@@ -203,10 +204,10 @@ export async function loadOptions(
     }))
     .sort(
       (a, b) =>
-        a.teacherName.localeCompare(b.teacherName, "ru") ||
+        compareRu(a.teacherName, b.teacherName) ||
         a.grade - b.grade ||
-        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
-        a.subjectName.localeCompare(b.subjectName, "ru"),
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subjectName, b.subjectName),
     );
 }
 
@@ -405,9 +406,9 @@ export async function loadsWithoutPlan(
     .map((l) => ({ teacherName: fullName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
     .sort(
       (a, b) =>
-        a.teacherName.localeCompare(b.teacherName, "ru") ||
-        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
-        a.subjectName.localeCompare(b.subjectName, "ru"),
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subjectName, b.subjectName),
     );
 }
 
