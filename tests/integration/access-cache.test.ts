@@ -321,7 +321,7 @@ describe("AccessVersion: raised by the database in the writing transaction", () 
     expect(read.size).toBeGreaterThanOrEqual(12);
     const triggers = await sql.query<{ table: string }>(
       `SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-        JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'access_version_bump'`,
+        JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname IN ('access_version_bump', 'access_version_bump_rows')`,
     );
     const watched = new Set(triggers.rows.map((r) => r.table));
     expect([...read].filter((t) => !watched.has(t))).toEqual([]);
