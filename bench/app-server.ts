@@ -136,14 +136,29 @@ function cookiesOf(headers: http.IncomingHttpHeaders): string[] {
   return (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
 }
 
-/** Signs in through next-auth's credentials provider; returns the Cookie header of the session. */
-export async function signIn(base: string, organisationId: number, login: string, password: string): Promise<string> {
-  const agent = new http.Agent();
+export interface Csrf {
+  csrfToken: string;
+  jar: string[];
+}
+
+/** next-auth's CSRF token and its cookie (the first step of a sign-in). */
+export async function fetchCsrf(base: string, agent = new http.Agent()): Promise<Csrf> {
   const csrf = await send(agent, base, { path: "/api/auth/csrf" });
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
-  const jar = cookiesOf(csrf.headers);
+  return { csrfToken, jar: cookiesOf(csrf.headers) };
+}
+
+/** The credentials POST of a sign-in; returns the Cookie header of the new session. */
+export async function postCredentials(
+  base: string,
+  csrf: Csrf,
+  organisationId: number,
+  login: string,
+  password: string,
+  agent = new http.Agent(),
+): Promise<string> {
   const body = new URLSearchParams({
-    csrfToken,
+    csrfToken: csrf.csrfToken,
     organisationId: String(organisationId),
     login,
     password,
@@ -152,10 +167,16 @@ export async function signIn(base: string, organisationId: number, login: string
   const res = await send(agent, base, {
     method: "POST",
     path: "/api/auth/callback/credentials",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.jar.join("; ") },
     body,
   });
   const session = cookiesOf(res.headers).find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`Вход ${login} не удался (HTTP ${res.status}): ${res.body.toString().slice(0, 200)}`);
   return session;
+}
+
+/** Signs in through next-auth's credentials provider; returns the Cookie header of the session. */
+export async function signIn(base: string, organisationId: number, login: string, password: string): Promise<string> {
+  const agent = new http.Agent();
+  return postCredentials(base, await fetchCsrf(base, agent), organisationId, login, password, agent);
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { LoadResult } from "./http-load";
+import type { SweepResult } from "./page-sweep";
 
 export type Measured = LoadResult & {
   peak_rss_mb: number;
@@ -26,6 +27,8 @@ export interface RunResults {
   scenarios: Record<string, ScenarioResult>;
   /** The page's SQL replayed sequentially through pg: the database's floor for it. */
   db_floor?: Record<string, { statements: number; rounds: number; p50_ms: number; p95_ms: number }>;
+  /** Every page of every demo role's menu at one client, and sign-in to home (issue 22 item 7). */
+  page_sweep?: SweepResult;
   /** --orgs N / --replica: the same scenarios without the change, measured in the same run. */
   baseline?: { label: string; scenarios: Record<string, ScenarioResult> };
   peak_rss_mb: number;
@@ -71,6 +74,7 @@ export function computeRatios(r: Results): Record<string, number | null> {
     );
   const during = r.scenarios.journal_grid_during_report?.levels?.["10"];
   return {
+    trivial_page_rps_vs_ceiling: ratio(rps(r, "trivial_page"), rps(r, "ceiling_page")),
     journal_grid_rps_vs_trivial: ratio(rps(r, "journal_grid"), rps(r, "trivial_page")),
     diary_week_rps_vs_trivial: ratio(rps(r, "diary_week"), rps(r, "trivial_page")),
     grid_p95_20orgs_vs_1org: vs1org(r.scale?.orgs20),
@@ -154,13 +158,15 @@ function targets(r: Results): string[] {
   const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string) =>
     `| ${label} | ${fmt(value)} | ${goal} | ${value === null ? "not measured" : ok(value) ? "met" : "**missed**"} |`;
   const s = r.scenarios;
-  const errors = Object.values(s).reduce(
-    (n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0),
-    0,
-  );
+  const errors =
+    Object.values(s).reduce(
+      (n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0),
+      0,
+    ) + (r.page_sweep?.pages.filter((p) => p.status !== 200).length ?? 0);
   return [
     "| target (10 clients) | measured | goal | |",
     "|---|---:|---|---|",
+    t("trivial_page rps / ceiling_page rps", r.ratios.trivial_page_rps_vs_ceiling ?? null, (v) => v >= 0.7, "≥ 0.7"),
     t("journal_grid p95, ms", p95(r, "journal_grid"), (v) => v <= 100, "≤ 100"),
     t("journal_grid rps / trivial_page rps", r.ratios.journal_grid_rps_vs_trivial, (v) => v >= 0.5, "≥ 0.5"),
     t("diary_week rps / trivial_page rps", r.ratios.diary_week_rps_vs_trivial, (v) => v >= 0.7, "≥ 0.7"),
@@ -174,8 +180,30 @@ function targets(r: Results): string[] {
     t("printed_journal_pdf, ms", s.printed_journal_pdf?.levels?.["1"]?.p95_ms ?? null, (v) => v <= 10000, "≤ 10000"),
     t("grid p95 during an org report / grid p95", r.ratios.grid_during_report_p95_vs_grid, (v) => v <= 1.5, "≤ 1.5"),
     t("grid p95 with 20 organisations / 1 organisation", r.ratios.grid_p95_20orgs_vs_1org, (v) => v <= 1.2, "≤ 1.2"),
+    t(
+      "page sweep: slowest page p95, ms (1 client)",
+      r.page_sweep?.pages.length ? Math.max(...r.page_sweep.pages.map((p) => p.p95_ms)) : null,
+      (v) => v <= 150,
+      "≤ 150",
+    ),
+    t("page sweep: sign-in POST to home p95, ms", r.page_sweep?.signin.p95_ms ?? null, (v) => v <= 300, "≤ 300"),
     t("peak RSS, MB", r.peak_rss_mb, (v) => v <= 600, "≤ 600"),
     t("errors (all scenarios)", errors, (v) => v === 0, "0"),
+  ];
+}
+
+function sweepTable(sw: SweepResult): string[] {
+  return [
+    "## Page sweep (every page of every demo role's menu, 1 client)",
+    "",
+    `Sign-in (credentials POST, then the home page): p50 ${sw.signin.p50_ms} ms, p95 ${sw.signin.p95_ms} ms, max ${sw.signin.max_ms} ms (${sw.signin.requests} sign-ins).`,
+    "",
+    "| role | page | HTTP | requests | p50 ms | p95 ms | max ms | KB | |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ...sw.pages.map(
+      (p) =>
+        `| ${p.role} | ${p.href === p.path ? p.path : `${p.href} → ${p.path}`} | ${p.status} | ${p.requests} | ${p.p50_ms} | ${p.p95_ms} | ${p.max_ms} | ${Math.round(p.bytes / 1024)} | ${p.status !== 200 ? "**error**" : p.p95_ms > 150 ? "**slow**" : ""} |`,
+    ),
   ];
 }
 
@@ -211,6 +239,7 @@ export function markdown(r: Results): string {
       `Database floor of ${k}: its ${f.statements} SQL statements of one request replayed one after another through \`pg\` on one connection: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms (${f.rounds} rounds).`,
     ]),
   ];
+  if (r.page_sweep) out.push("", ...sweepTable(r.page_sweep));
   const baseline = (run: RunResults) =>
     run.baseline ? ["", `Baseline in the same run — ${run.baseline.label}:`, "", ...table(run.baseline)] : [];
   for (const [k, run] of Object.entries(r.scale ?? {})) {

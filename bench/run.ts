@@ -14,7 +14,9 @@ import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
 import { loadFixtures, samaraToday, type Fixtures } from "./fixtures";
 import { runLoad, send, type Req } from "./http-load";
+import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/logins";
 import { saveResults, machine, scenarioResult, type Measured, type RunResults, type ScenarioResult } from "./report";
 import { diaryPath, gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
 
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     only: { type: "string" },
     seconds: { type: "string" },
+    /** page_sweep only: these menu links (comma-separated), e.g. --pages /plans,/control/remarks */
+    pages: { type: "string" },
   },
 });
 const orgs = Math.max(1, Number.parseInt(args.orgs ?? "1", 10) || 1);
@@ -52,7 +56,7 @@ async function measure(
   cookies: Record<Role, string>,
 ): Promise<ScenarioResult> {
   const cookie = cookies[s.role];
-  const headers = { cookie, origin: app.base };
+  const headers: Record<string, string> = cookie ? { cookie, origin: app.base } : { origin: app.base };
   const make = s.request(fx);
   if (s.optional) {
     const probe = await send(new http.Agent(), app.base, { ...make(0, 0), headers });
@@ -148,6 +152,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
       teacher: await signIn(app.base, orgId, fx.grid.teacherLogin, "demo2026"),
       parent: await signIn(app.base, orgId, "parent", "demo2026"),
       deputy: await signIn(app.base, orgId, "zavuch", "demo2026"),
+      anonymous: "",
     };
     const out: Record<string, ScenarioResult> = {};
     let peak = 0;
@@ -155,6 +160,22 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
       if (only && !only.includes(s.name)) continue;
       out[s.name] = await measure(app, s, fx, cookies);
       peak = Math.max(peak, ...Object.values(out[s.name].levels).map((m) => m.peak_rss_mb));
+    }
+    let pageSweep: SweepResult | undefined;
+    if (!only || only.includes("page_sweep")) {
+      log("Обход страниц меню каждой демо-роли (1 клиент)…");
+      pageSweep = await runPageSweep({
+        base: app.base,
+        organisationId: orgId,
+        logins: DEMO_LOGINS.filter((d) => d.org === "school").map((d) => ({ role: d.role, login: d.login })),
+        password: DEMO_PASSWORD,
+        perPage: args.quick ? 10 : 20,
+        signInsPerLogin: 3,
+        onlyPages: args.pages?.split(",").map((x) => x.trim()),
+        log,
+      });
+      peak = Math.max(peak, app.peakMb());
+      log(`Вход → главная: p50 ${pageSweep.signin.p50_ms} мс, p95 ${pageSweep.signin.p95_ms} мс`);
     }
     const dbFloor: NonNullable<RunResults["db_floor"]> = {};
     const floors: Array<[string, string, Role]> = [
@@ -176,7 +197,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
         `${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`,
       );
     }
-    return { out, peak, dbFloor };
+    return { out, peak, dbFloor, pageSweep };
   } finally {
     await app.stop();
   }
@@ -223,7 +244,13 @@ async function main(): Promise<number> {
       const b = await measureApp(primaryOnly, orgId, base, ds.url, false);
       baseline = { label: "primary only (no DATABASE_REPLICA_URL), same run", scenarios: b.out };
     }
-    const { out, peak, dbFloor } = await measureApp(env, orgId, base, ds.url, Boolean(pgServer?.owned) && !replica);
+    const { out, peak, dbFloor, pageSweep } = await measureApp(
+      env,
+      orgId,
+      base,
+      ds.url,
+      Boolean(pgServer?.owned) && !replica,
+    );
     const run: RunResults = {
       date: new Date().toISOString(),
       machine: machine(),
@@ -251,6 +278,7 @@ async function main(): Promise<number> {
       },
       scenarios: out,
       ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
+      ...(pageSweep ? { page_sweep: pageSweep } : {}),
       ...(baseline ? { baseline } : {}),
       peak_rss_mb: peak,
     };

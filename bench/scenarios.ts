@@ -2,7 +2,8 @@
 import type { Fixtures } from "./fixtures";
 import type { Req } from "./http-load";
 
-export type Role = "teacher" | "parent" | "deputy";
+/** Who the scenario signs in as; "anonymous" sends no session cookie (the ceiling page). */
+export type Role = "teacher" | "parent" | "deputy" | "anonymous";
 
 export interface Scenario {
   name: string;
@@ -26,6 +27,9 @@ export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf
 
 export function scenarios(levels: number[]): Scenario[] {
   return [
+    // The machine's ceiling for a dynamic page (no session, one indexed read), right before the
+    // signed-in trivial page so the two share the machine's state (issue 22 item 1).
+    { name: "ceiling_page", role: "anonymous", concurrencies: levels, optional: true, request: get("/ceiling") },
     { name: "trivial_page", role: "teacher", concurrencies: levels, request: get("/ping") },
     { name: "journal_grid", role: "teacher", concurrencies: levels, request: (fx) => get(gridPath(fx))() },
     { name: "mark_save", role: "teacher", concurrencies: levels, request: () => () => ({ path: "/api/journal/cell" }) }, // body set in run.ts

@@ -6,20 +6,43 @@ import { cache } from "react";
 import type { Permission } from "./matrix";
 import { decide, type ActorFacts, type Decision, type TargetFacts } from "./rules";
 import { loadActorFacts, loadTargetFacts, type TargetRef } from "./data";
+import { processCache, requestAccessVersion, versionTag } from "./version";
 
 export type Actor = { id: number; organisationId: number };
 
-/** Actor facts once per request (React cache); callers never pass roles in. */
-export const actorFacts = cache(async (organisationId: number, userId: number): Promise<ActorFacts | null> =>
-  loadActorFacts(organisationId, userId),
+/**
+ * The actor's facts from the in-process cache while the organisation's AccessVersion is the one
+ * they were loaded under (lib/access/version.ts), else from the database. `version` is the one the
+ * request's user was resolved under, when known (saves the second read in route handlers).
+ */
+async function cachedActorFacts(organisationId: number, userId: number, version?: bigint): Promise<ActorFacts | null> {
+  const facts = processCache<ActorFacts>("actor-facts");
+  if (!facts) return loadActorFacts(organisationId, userId);
+  const current = version ?? (await requestAccessVersion(organisationId));
+  const key = `${organisationId}:${userId}`;
+  const hit = facts.get(key, current);
+  if (hit) return hit;
+  const loaded = await loadActorFacts(organisationId, userId);
+  if (loaded) facts.set(key, current, loaded);
+  else facts.delete(key);
+  return loaded;
+}
+
+/** Actor facts once per request (React cache), cached between requests; callers never pass roles in. */
+export const actorFacts = cache(
+  async (organisationId: number, userId: number, version?: bigint): Promise<ActorFacts | null> =>
+    cachedActorFacts(organisationId, userId, version),
 );
+
+/** The facts of an actor object: with the version its request was resolved under (CurrentUser). */
+const factsOf = (actor: Actor) => actorFacts(actor.organisationId, actor.id, versionTag(actor));
 
 export async function authorize(
   actor: Actor,
   permission: Permission,
   target: TargetRef = { kind: "none" },
 ): Promise<Decision> {
-  const facts = await actorFacts(actor.organisationId, actor.id);
+  const facts = await factsOf(actor);
   if (!facts) return { allowed: false };
   const targetFacts = await loadTargetFacts(actor.organisationId, target, new Date());
   // A target outside the actor's organisation does not exist for them (ACL-5).
@@ -33,7 +56,7 @@ export async function authorizeAny(
   permissions: readonly Permission[],
   target: TargetRef,
 ): Promise<Permission | null> {
-  const facts = await actorFacts(actor.organisationId, actor.id);
+  const facts = await factsOf(actor);
   if (!facts) return null;
   const targetFacts: TargetFacts | null = await loadTargetFacts(actor.organisationId, target, new Date());
   if (!targetFacts) return null;
@@ -53,7 +76,7 @@ export async function authorizeAnyOnLesson(
     substituteId: number | null;
   },
 ): Promise<Permission | null> {
-  const facts = await actorFacts(actor.organisationId, actor.id);
+  const facts = await factsOf(actor);
   if (!facts) return null;
   const target: TargetFacts = {
     kind: "lesson",

@@ -85,6 +85,17 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
   };
 }
 
+/**
+ * The organisation's AccessVersion (lib/access/version.ts): the sum of its counter rows, one
+ * index range read per request; 0 before the first change. Raised by database triggers, never
+ * written by the application.
+ */
+export async function readAccessVersion(organisationId: number): Promise<bigint> {
+  const rows = await db.$queryRaw<{ version: bigint | null }[]>`
+    SELECT sum("version")::bigint AS "version" FROM "AccessVersion" WHERE "organisationId" = ${organisationId}`;
+  return BigInt(rows[0]?.version ?? 0);
+}
+
 /** Resolves a target reference inside the organisation; null when it does not exist there. */
 export async function loadTargetFacts(
   organisationId: number,

@@ -13,6 +13,7 @@ export type SessionRef = { organisationId: number; userId: number; sessionId: st
  */
 type SessionRow = {
   sessionId: string;
+  expiresAt: Date;
   id: number;
   organisationId: number;
   login: string;
@@ -28,9 +29,14 @@ type SessionRow = {
 };
 
 export async function loadSessionUser(ref: SessionRef, now: Date): Promise<CurrentUser | null> {
+  return (await loadSession(ref, now))?.user ?? null;
+}
+
+/** loadSessionUser with the session's end, for the in-process cache (lib/auth/session-user.ts). */
+export async function loadSession(ref: SessionRef, now: Date): Promise<{ user: CurrentUser; expiresAt: Date } | null> {
   // One statement (it runs before every page, action and route): session, user, roles, organisation.
   const rows = await db.$queryRaw<SessionRow[]>`
-    SELECT s.id AS "sessionId", u.id, u."organisationId", u.login, u."lastName", u."firstName", u."middleName",
+    SELECT s.id AS "sessionId", s."expiresAt", u.id, u."organisationId", u.login, u."lastName", u."firstName", u."middleName",
            u."mustChangePassword", o.kind::text AS "orgKind", o.name AS "orgName", o."shortName" AS "orgShortName", o."timeZone",
            (SELECT array_agg(r.role::text ORDER BY r.role)
               FROM "UserRole" r WHERE r."organisationId" = u."organisationId" AND r."userId" = u.id) AS roles
@@ -41,6 +47,10 @@ export async function loadSessionUser(ref: SessionRef, now: Date): Promise<Curre
        AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND u."isActive"`;
   const user = rows[0];
   if (!user) return null;
+  return { user: currentUserOf(user), expiresAt: user.expiresAt };
+}
+
+function currentUserOf(user: SessionRow): CurrentUser {
   return {
     id: user.id,
     organisationId: user.organisationId,
@@ -113,6 +123,15 @@ export async function loadSignInDirectory(): Promise<SignInDirectory> {
     // Full names, as the organisation is registered (short names repeat across municipalities).
     organisations: organisations.sort(byName),
   };
+}
+
+/**
+ * The first region's name by its primary key (public: the sign-in page lists it) — the one
+ * indexed read of the benchmark's ceiling page (app/ceiling, issue 22 item 1).
+ */
+export async function loadFirstRegionName(): Promise<string | null> {
+  const region = await db.region.findFirst({ orderBy: { id: "asc" }, select: { name: true } });
+  return region?.name ?? null;
 }
 
 /** Lock state of a user, for the administration screens. */

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
-import { loadSessionUser } from "./data";
+import { sessionUser } from "./session-user";
 import { sessionClaimsSchema } from "./schema";
 import { noteRequestActor } from "@/lib/ops/request-context";
 import type { CurrentUser } from "./rules";
@@ -15,14 +15,15 @@ export type { CurrentUser } from "./rules";
 
 /**
  * Decodes the session cookie, then loads the UserSession (must exist, not revoked, not
- * expired), the active user and their roles from the database. Null when any of it fails.
- * Memoised per request with React cache().
+ * expired), the active user and their roles from the database — or takes them from the
+ * in-process cache while the organisation's AccessVersion is unchanged (lib/auth/session-user.ts).
+ * Null when any of it fails. Memoised per request with React cache().
  */
 export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const claims = sessionClaimsSchema.safeParse(session);
   if (!claims.success) return null;
-  const user = await loadSessionUser(claims.data, new Date());
+  const user = await sessionUser(claims.data, new Date());
   // The request's log line names the caller by ids (issue 26).
   if (user) noteRequestActor(user.id, user.organisationId);
   return user;

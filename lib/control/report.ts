@@ -16,6 +16,7 @@ import {
   type FillRow,
 } from "./rules";
 import type { ActivityParams, FillParams, RemarksParams } from "./schema";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 /** The class scope of the caller: null = all classes (the gate's «all»), else the admitted ids. */
 export type ScopeParam = { scopeClassIds?: number[] | null };
@@ -51,9 +52,9 @@ export async function journalFill(
     }))
     .sort(
       (a, b) =>
-        a.teacher.localeCompare(b.teacher, "ru") ||
-        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
-        a.subject.localeCompare(b.subject, "ru"),
+        compareRu(a.teacher, b.teacher) ||
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subject, b.subject),
     );
   return {
     rows,
@@ -246,7 +247,7 @@ export async function weeklyActivity(organisationId: number, params: ActivityPar
         roles: (u?.roles ?? []).map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(", "),
       };
     })
-    .sort((a, b) => a.roles.localeCompare(b.roles, "ru") || a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => compareRu(a.roles, b.roles) || compareRu(a.name, b.name));
   return { from, to: new Date(toExclusive.getTime() - 86_400_000), rows, orgName: facts.orgName };
 }
 

@@ -3,6 +3,7 @@
 import { fullName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { PlanStatus } from "./rules";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type PlanScopeFilter =
   | { kind: "all" }
@@ -88,9 +89,9 @@ export async function listPlans(
     }))
     .sort(
       (a, b) =>
-        a.teacherName.localeCompare(b.teacherName, "ru") ||
-        a.subjectName.localeCompare(b.subjectName, "ru") ||
-        a.target.localeCompare(b.target, "ru", { numeric: true }),
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRu(a.subjectName, b.subjectName) ||
+        compareRuNumeric(a.target, b.target),
     );
 }
 
@@ -203,10 +204,10 @@ export async function loadOptions(
     }))
     .sort(
       (a, b) =>
-        a.teacherName.localeCompare(b.teacherName, "ru") ||
+        compareRu(a.teacherName, b.teacherName) ||
         a.grade - b.grade ||
-        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
-        a.subjectName.localeCompare(b.subjectName, "ru"),
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subjectName, b.subjectName),
     );
 }
 
@@ -312,7 +313,7 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
     select: { startDate: true, endDate: true },
   });
   const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
-  const [classes, subjects, holidays, curriculum, lessons, subgroups] = await Promise.all([
+  const [classes, subjects, holidays, curriculum, streams, subgroups] = await Promise.all([
     db.classGroup.findMany({ where: classWhere, select: { id: true, name: true, grade: true } }),
     db.subject.findMany({ where: { organisationId }, select: { id: true, name: true, sortOrder: true } }),
     db.holiday.findMany({ where: { organisationId, yearId }, select: { startDate: true, endDate: true, grade: true } }),
@@ -320,10 +321,18 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
       where: { organisationId, class: classWhere },
       select: { classId: true, subjectId: true, hours: true, period: { select: { startDate: true, endDate: true } } },
     }),
-    db.lesson.findMany({
-      where: { organisationId, class: classWhere, date: { gte: year.startDate, lte: today } },
-      select: { classId: true, subjectId: true, subgroupId: true, date: true, hours: true, status: true },
-    }),
+    // Hours given per stream (class × subject × subgroup) summed in the database: a year of a
+    // school's lessons is ~45,000 rows that the page only ever adds up (issue 22 item 7).
+    db.$queryRaw<{ classId: number; subjectId: number; subgroupId: number | null; hours: number }[]>`
+      SELECT l."classId", l."subjectId", l."subgroupId",
+             coalesce(sum(l.hours) FILTER (WHERE l.status <> 'CANCELLED'), 0)::float8 AS hours
+        FROM "Lesson" l
+        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+       WHERE l."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
+         AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
+         AND l.date >= ${year.startDate.toISOString().slice(0, 10)}::date
+         AND l.date <= ${today.toISOString().slice(0, 10)}::date
+       GROUP BY l."classId", l."subjectId", l."subgroupId"`,
     db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
   ]);
   return {
@@ -339,13 +348,14 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
       start: c.period?.startDate ?? year.startDate,
       end: c.period?.endDate ?? year.endDate,
     })),
-    lessons: lessons.map((l) => ({
+    // One summed row per stream, dated today (cancelled lessons count nothing, as in givenToDate).
+    lessons: streams.map((l) => ({
       classId: l.classId,
       subjectId: l.subjectId,
       subgroupId: l.subgroupId,
-      date: l.date,
+      date: today,
       hours: Number(l.hours),
-      cancelled: l.status === "CANCELLED",
+      cancelled: false,
     })),
   };
 }
@@ -396,9 +406,9 @@ export async function loadsWithoutPlan(
     .map((l) => ({ teacherName: fullName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
     .sort(
       (a, b) =>
-        a.teacherName.localeCompare(b.teacherName, "ru") ||
-        a.className.localeCompare(b.className, "ru", { numeric: true }) ||
-        a.subjectName.localeCompare(b.subjectName, "ru"),
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subjectName, b.subjectName),
     );
 }
 

@@ -10,6 +10,7 @@
 // * given hours to date = the hours of the lessons dated up to and including today that were
 //   not cancelled (per stream: a subgroup of a split class is its own row).
 // * a row lags when planned − given > max(2 hours, 10 % of planned).
+import { compareRu } from "@/lib/org/collation";
 
 export const PLAN_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -135,20 +136,37 @@ export function studyDays(from: Date, to: Date, holidays: readonly Holiday[], gr
   return n;
 }
 
+type StudyDays = (from: Date, to: Date, grade: number) => number;
+
+/**
+ * studyDays remembered per (from, to, grade): a school's fulfilment report asks the same few spans
+ * (the year, its periods, up to today) for hundreds of class × subject lines (issue 22 item 7).
+ */
+export function studyDaysMemo(holidays: readonly Holiday[]): StudyDays {
+  const memo = new Map<string, number>();
+  return (from, to, grade) => {
+    const key = `${from.getTime()}:${to.getTime()}:${grade}`;
+    let n = memo.get(key);
+    if (n === undefined) memo.set(key, (n = studyDays(from, to, holidays, grade)));
+    return n;
+  };
+}
+
 /** Planned hours up to and including `today`, pro rata of study days per curriculum item. */
 export function plannedToDate(
   items: readonly CurriculumSpan[],
   today: Date,
   holidays: readonly Holiday[],
   grade: number,
+  days: StudyDays = (from, to, g) => studyDays(from, to, holidays, g),
 ): number {
   let sum = 0;
   for (const item of items) {
     if (today.getTime() < item.start.getTime()) continue;
-    const total = studyDays(item.start, item.end, holidays, grade);
+    const total = days(item.start, item.end, grade);
     if (total === 0) continue;
     const upTo = today.getTime() < item.end.getTime() ? today : item.end;
-    sum += (item.hours * studyDays(item.start, upTo, holidays, grade)) / total;
+    sum += (item.hours * days(item.start, upTo, grade)) / total;
   }
   return Math.round(sum * 10) / 10;
 }
@@ -230,13 +248,14 @@ export function buildFulfilment(input: FulfilmentInput): FulfilmentLine[] {
   const classes = new Map(input.classes.map((c) => [c.id, c]));
   const subjects = new Map(input.subjects.map((s) => [s.id, s]));
   const subgroups = new Map(input.subgroups.map((s) => [s.id, s.name]));
+  const days = studyDaysMemo(input.holidays);
   const out: FulfilmentLine[] = [];
   for (const [k, spans] of items) {
     const [classId, subjectId] = k.split(":").map(Number);
     const cls = classes.get(classId);
     const subject = subjects.get(subjectId);
     if (!cls || !subject) continue;
-    const planned = plannedToDate(spans, input.today, input.holidays, cls.grade);
+    const planned = plannedToDate(spans, input.today, input.holidays, cls.grade, days);
     const yearHours = Math.round(spans.reduce((s, i) => s + i.hours, 0) * 10) / 10;
     const list = streams.get(k) ?? [{ subgroupId: null, lessons: [] }];
     for (const stream of [...list].sort((a, b) => (a.subgroupId ?? 0) - (b.subgroupId ?? 0))) {
@@ -257,6 +276,6 @@ export function buildFulfilment(input: FulfilmentInput): FulfilmentLine[] {
   return out.sort((a, b) => {
     const [ga, na, sa] = order(a);
     const [gb, nb, sb] = order(b);
-    return ga - gb || na.localeCompare(nb, "ru") || sa - sb || (a.subgroupId ?? 0) - (b.subgroupId ?? 0);
+    return ga - gb || compareRu(na, nb) || sa - sb || (a.subgroupId ?? 0) - (b.subgroupId ?? 0);
   });
 }

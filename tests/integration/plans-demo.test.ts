@@ -280,6 +280,57 @@ describe("fulfilment on the demo data (PLAN-5)", () => {
     const line = buildFulfilment(input).find((l) => l.className === "7А" && l.subjectName === "Алгебра")!;
     expect(line).toMatchObject(HAND_7A_ALGEBRA);
   });
+
+  it("every stream's given hours are its lessons' hours up to today, cancelled ones left out (summed in SQL, issue 22)", async () => {
+    // One lesson of 7А algebra before today cancelled: it no longer counts; one after today never does.
+    const [before] = await q<{ id: number }>(
+      `SELECT l.id FROM "Lesson" l JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+         JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+        WHERE l."organisationId" = $1 AND c.name = '7А' AND s.name = 'Алгебра' AND l.date = '2026-11-19'`,
+      [org],
+    );
+    await q(`UPDATE "Lesson" SET status = 'CANCELLED' WHERE "organisationId" = $1 AND id = $2`, [org, before.id]);
+    const [after] = await q<{ id: number }>(
+      `INSERT INTO "Lesson" ("organisationId", "classId", "subjectId", "teacherId", date, "bellNumber", hours, "updatedAt")
+       SELECT "organisationId", "classId", "subjectId", "teacherId", '2026-11-26', "bellNumber", hours, now()
+         FROM "Lesson" WHERE "organisationId" = $1 AND id = $2 RETURNING id`,
+      [org, before.id],
+    );
+    try {
+      const lessons = await q<{
+        classId: number;
+        subjectId: number;
+        subgroupId: number | null;
+        hours: string;
+        status: string;
+        day: string;
+      }>(
+        `SELECT l."classId", l."subjectId", l."subgroupId", l.hours::text, l.status::text, l.date::text AS day
+           FROM "Lesson" l JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+          WHERE l."organisationId" = $1 AND c."yearId" = $2`,
+        [org, yearId],
+      );
+      const expected = new Map<string, number>();
+      for (const l of lessons) {
+        const key = `${l.classId}:${l.subjectId}:${l.subgroupId ?? "-"}`;
+        const counts = l.status !== "CANCELLED" && l.day <= "2026-11-23";
+        expected.set(key, (expected.get(key) ?? 0) + (counts ? Number(l.hours) : 0));
+      }
+      const lines = buildFulfilment(await fulfilmentInputs(org, yearId, TODAY_DATE, null));
+      expect(lines.length).toBeGreaterThan(100);
+      const wrong = lines.filter((l) => {
+        const want = expected.get(`${l.classId}:${l.subjectId}:${l.subgroupId ?? "-"}`) ?? 0;
+        return Math.abs(l.given - Math.round(want * 10) / 10) > 1e-9;
+      });
+      expect(wrong).toEqual([]);
+      const algebra = lines.find((l) => l.className === "7А" && l.subjectName === "Алгебра")!;
+      expect(algebra.given).toBe(HAND_7A_ALGEBRA.given - 1);
+      expect(lessons.some((l) => l.day > "2026-11-23")).toBe(true);
+    } finally {
+      await q(`DELETE FROM "Lesson" WHERE "organisationId" = $1 AND id = $2`, [org, after.id]);
+      await q(`UPDATE "Lesson" SET status = 'SCHEDULED' WHERE "organisationId" = $1 AND id = $2`, [org, before.id]);
+    }
+  });
 });
 
 // Hand computation for 7А, Алгебра (3 h a week × 34 weeks = 102 h a year), on Monday 23.11.2026:

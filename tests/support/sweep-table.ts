@@ -70,6 +70,7 @@ const except = (...out: MatrixColumn[]) => ALL.filter((c) => !out.includes(c));
 export const PAGES: Record<string, Who> = {
   "/": { perms: ["board.view"] },
   "/login": { public: true },
+  "/ceiling": { public: true },
   "/change-password": { signedIn: true },
   "/admin/access": { perms: ["acl.edit"] },
   "/admin/visits": { perms: ["audit.view"] },

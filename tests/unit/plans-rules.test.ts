@@ -12,6 +12,7 @@ import {
   isLagging,
   plannedToDate,
   studyDays,
+  studyDaysMemo,
 } from "@/lib/plans/rules";
 import { ownsEnough } from "@/lib/plans/access-rules";
 
@@ -79,6 +80,16 @@ describe("fulfilment (PLAN-5), hand-computed", () => {
     expect(
       plannedToDate([{ hours: 34, start: d("2026-10-01"), end: d("2026-10-30") }], d("2026-09-15"), holidays, 7),
     ).toBe(0);
+  });
+  it("the remembered study days (one report, many lines) count what studyDays counts, per grade", () => {
+    const days = studyDaysMemo(holidays);
+    expect(days(d("2026-09-01"), d("2026-09-30"), 7)).toBe(17);
+    expect(days(d("2026-09-01"), d("2026-09-30"), 1)).toBe(16);
+    expect(days(d("2026-09-01"), d("2026-09-30"), 7)).toBe(17);
+    const item = [{ hours: 34, start: d("2026-09-01"), end: d("2026-09-30") }];
+    expect(plannedToDate(item, d("2026-09-15"), holidays, 1, days)).toBe(
+      plannedToDate(item, d("2026-09-15"), holidays, 1),
+    );
   });
   it("gives the hours of held lessons up to today, cancelled ones excluded", () => {
     const lessons = [

@@ -1,10 +1,11 @@
 // Reads of the organisation set-up (ORG-1…ORG-7), bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 const fullName = (u: { lastName: string; firstName: string; middleName: string | null }) =>
   [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ");
 const byGradeName = (a: { grade: number; name: string }, b: { grade: number; name: string }) =>
-  a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true });
+  a.grade - b.grade || compareRuNumeric(a.name, b.name);
 
 export async function orgCard(organisationId: number) {
   return db.organisation.findUnique({
@@ -34,7 +35,7 @@ export async function assignmentTypes(organisationId: number) {
 
 export async function rooms(organisationId: number) {
   const rows = await db.room.findMany({ where: { organisationId } });
-  return rows.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
+  return rows.sort((a, b) => compareRuNumeric(a.name, b.name));
 }
 
 export async function years(organisationId: number) {
@@ -88,7 +89,7 @@ export async function teachers(organisationId: number) {
     where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
     select: { id: true, lastName: true, firstName: true, middleName: true },
   });
-  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => compareRu(a.name, b.name));
 }
 
 export async function curriculumOfClass(organisationId: number, classId: number) {
@@ -125,7 +126,7 @@ export async function departments(organisationId: number, yearId: number | null)
   });
   return rows
     .map((d) => ({ id: d.id, name: d.name, headId: d.headId, groups: d._count.classes }))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => compareRu(a.name, b.name));
 }
 
 /** Active users holding HEAD_OF_DEPT: the candidates for a department's head. */
@@ -134,7 +135,7 @@ export async function headsOfDept(organisationId: number) {
     where: { organisationId, isActive: true, roles: { some: { role: "HEAD_OF_DEPT" } } },
     select: { id: true, lastName: true, firstName: true, middleName: true },
   });
-  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => compareRu(a.name, b.name));
 }
 
 /** Every curriculum row of the year's classes (for the totals, ORG-6). */

@@ -1,5 +1,6 @@
 // Class lists on a date, derived from the movement book through ClassMembership (PPL-3, JRN-1).
 import { db } from "@/lib/db";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type ClassRef = { id: number; name: string; grade: number; yearName: string; yearStatus: string };
 
@@ -13,7 +14,7 @@ export async function classesOfCurrentYear(
   });
   return rows
     .map((r) => ({ id: r.id, name: r.name, grade: r.grade, yearName: r.year.name, yearStatus: r.year.status }))
-    .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }));
+    .sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name));
 }
 
 export async function classRef(organisationId: number, classId: number): Promise<ClassRef | null> {
@@ -84,7 +85,7 @@ export async function medicalListOn(organisationId: number, classId: number, dat
       healthGroup: s.healthGroup,
       physicalGroup: s.physicalGroup,
     }))
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 /** Students of the given classes on a date as «ФИО (класс)» options, for linking a parent to a child. */
@@ -110,7 +111,7 @@ export async function studentOptionsOn(
       id: r.student.id,
       label: `${[r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" ")} (${r.class.name})`,
     }))
-    .sort((a, b) => a.label.localeCompare(b.label, "ru"));
+    .sort((a, b) => compareRu(a.label, b.label));
 }
 
 export type ClassSummary = {
@@ -180,5 +181,5 @@ export async function findStudentsOn(organisationId: number, classIds: readonly 
       birthDate: r.student.birthDate,
       className: r.class.name,
     }))
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }

@@ -1,6 +1,7 @@
 // Reads of the movement book (PPL-3).
 import { db } from "@/lib/db";
 import type { MovementFilter } from "./schema";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export type MovementRow = {
   id: number;
@@ -100,6 +101,6 @@ export async function openClasses(organisationId: number): Promise<{ id: number;
     select: { id: true, name: true, grade: true },
   });
   return rows
-    .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }))
+    .sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name))
     .map(({ id, name }) => ({ id, name }));
 }

@@ -1,5 +1,6 @@
 // Staff list reads: «краткие сведения» о сотрудниках (staff.brief).
 import { db } from "@/lib/db";
+import { compareRu } from "@/lib/org/collation";
 
 export type StaffBrief = {
   id: number;
@@ -22,7 +23,7 @@ export async function staffBrief(organisationId: number): Promise<StaffBrief[]> 
       phone: r.phone,
       email: r.email,
     }))
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 export type StaffCard = {
