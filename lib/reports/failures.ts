@@ -41,7 +41,7 @@ export async function buildFailuresReport(input: {
       { label: "Доля неуспевающих, %" },
     ],
     columns: [
-      { kind: "number", width: 30 },
+      { kind: "number" },
       { kind: "text" },
       { kind: "number" },
       { kind: "number" },

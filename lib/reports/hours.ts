@@ -31,10 +31,10 @@ function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [str
 }
 
 const columns = (days: number) => [
-  { kind: "text" as const, width: 44 },
-  { kind: "text" as const, width: 84 },
-  ...Array.from({ length: days }, () => ({ kind: "number" as const, width: 14 })),
-  { kind: "number" as const, width: 30 },
+  { kind: "text" as const },
+  { kind: "text" as const },
+  ...Array.from({ length: days }, () => ({ kind: "number" as const })),
+  { kind: "number" as const },
 ];
 
 export async function buildTeacherHoursReport(input: {

@@ -194,10 +194,10 @@ export function partSections(
     const range = `${formatDate(first)} — ${formatDate(last)}`;
     const label = `${part.title}, стр. ${p + 1} из ${pages.length} (${range})`;
     const gridColumns: ReportColumn[] = [
-      { kind: "number", width: 14 },
-      { kind: "text", width: 120 },
-      ...lessons.map(() => ({ kind: "text" as const, width: 20 })),
-      ...(withFinals ? finalColumns.map(() => ({ kind: "text" as const, width: 34 })) : []),
+      { kind: "number" },
+      { kind: "text" },
+      ...lessons.map(() => ({ kind: "text" as const })),
+      ...(withFinals ? finalColumns.map(() => ({ kind: "text" as const })) : []),
     ];
     const sheet = `${index + 1}.${p + 1} ${part.title}`;
     return [
@@ -223,13 +223,7 @@ export function partSections(
           { label: "Тема урока" },
           { label: "Домашнее задание" },
         ],
-        columns: [
-          { kind: "text", width: 50 },
-          { kind: "number", width: 26 },
-          { kind: "number", width: 30 },
-          { kind: "text" },
-          { kind: "text" },
-        ],
+        columns: [{ kind: "text" }, { kind: "number" }, { kind: "number" }, { kind: "text" }, { kind: "text" }],
         rows: lessons.map((l) => [formatDate(l.date), l.bellNumber, l.hours, l.topic ?? "", l.homework]),
       },
     ];

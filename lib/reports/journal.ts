@@ -50,13 +50,7 @@ export async function buildJournalReport(input: {
       { label: "Уроков" },
       { label: "Часов" },
     ],
-    columns: [
-      { kind: "number", width: 20 },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "number" },
-      { kind: "number" },
-    ],
+    columns: [{ kind: "number" }, { kind: "text" }, { kind: "text" }, { kind: "number" }, { kind: "number" }],
     rows: parts.map((p, i) => [i + 1, p.title, p.teachers, p.lessons.length, p.hours]),
     totals: parts.length
       ? [["", "Итого", "", parts.reduce((n, p) => n + p.lessons.length, 0), parts.reduce((n, p) => n + p.hours, 0)]]

@@ -73,11 +73,11 @@ export async function buildRatingReport(input: {
       { label: "Из них", children: [{ label: "«5»" }, { label: "«4»" }, { label: "«3»" }, { label: "«2»" }] },
     ],
     columns: [
-      { kind: "number", width: 34 },
+      { kind: "number" },
       { kind: "text" },
       { kind: "decimal" },
       { kind: "number" },
-      ...Array.from({ length: 4 }, () => ({ kind: "number" as const, width: 30 })),
+      ...Array.from({ length: 4 }, () => ({ kind: "number" as const })),
     ],
     rows: rows.map((r) => [
       r.place ?? "—",
@@ -150,12 +150,9 @@ export async function buildPreliminaryReport(input: {
       ...subjects.map((s) => ({ label: s.shortName, children: [{ label: "ср." }, { label: "пр." }] })),
     ],
     columns: [
-      { kind: "number", width: 16 },
+      { kind: "number" },
       { kind: "text" },
-      ...subjects.flatMap(() => [
-        { kind: "decimal" as const, width: 22 },
-        { kind: "number" as const, width: 13 },
-      ]),
+      ...subjects.flatMap(() => [{ kind: "decimal" as const }, { kind: "number" as const }]),
     ],
     rows: roll.map((s, i) => [i + 1, s.fullName, ...cellsOf(s.studentId)]),
     totals: [],

@@ -34,7 +34,7 @@ export async function buildVkrReport(input: {
     parameters: [{ label: "Группы", value: input.scopeLabel }],
     orientation: "portrait",
     header: [{ label: "№" }, { label: "Студент" }, { label: "Группа" }, { label: "Оценка за ВКР" }],
-    columns: [{ kind: "number", width: 20 }, { kind: "text" }, { kind: "text" }, { kind: "text", width: 70 }],
+    columns: [{ kind: "number" }, { kind: "text" }, { kind: "text" }, { kind: "text" }],
     rows: listed.map((m, i) => [i + 1, m.name, classNames.get(m.classId) ?? "", String(finalLabel(m))]),
     totals: [
       ["", "Защитили (оценки 3–5)", "", String(f.defended)],
