@@ -211,59 +211,25 @@ describe("The printed journal's finals (RPT-12)", () => {
   it("end the last grid page with the period and year finals", () => {
     const f = withFinals(3);
     const [grid] = partSections(journalParts(f)[0], f, 0);
-    expect(grid.header.at(-1)).toEqual({ label: "Итоговые", children: [{ label: "1 четверть" }, { label: "Год" }] });
+    expect(grid.header.slice(-2)).toEqual([{ label: "1 четверть" }, { label: "Год" }]);
     expect(grid.rows.map((r) => r.slice(-2))).toEqual([
-      ["5", "4"],
+      [5, 4],
       ["н/а", null],
     ]);
   });
 
-  it("leave room for the finals: 25 lessons and two finals make pages of 21 and 4", () => {
+  it("leave room for the finals: 25 lessons and two finals make pages of 24 and 1 (a final never stands alone)", () => {
     const f = withFinals(25);
     const grids = partSections(journalParts(f)[0], f, 0).filter((s) => s.title.includes("отметки"));
-    expect(grids.map((g) => g.rows[0].length - 2)).toEqual([21, 4 + 2]);
-  });
-});
-
-describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", () => {
-  const cls = (id: number, grade: number, departmentId: number | null) => ({
-    id,
-    name: `${grade}-${id}`,
-    grade,
-    periodKind: "QUARTER",
-    departmentId,
-  });
-  const classes = [cls(1, 7, null), cls(2, 7, null), cls(3, 8, 5)];
-  const departments = [{ id: 5, name: "ИТ" }];
-
-  it("picks a class, a parallel, a department or everything", () => {
-    expect(pickClasses(classes, { classId: 2 }, departments, false).classes.map((c) => c.id)).toEqual([2]);
-    expect(pickClasses(classes, { grade: 7 }, departments, false)).toMatchObject({ label: "параллель 7-х классов" });
-    expect(pickClasses(classes, { grade: 7 }, departments, false).classes.map((c) => c.id)).toEqual([1, 2]);
-    expect(pickClasses(classes, { departmentId: 5 }, departments, true).label).toBe("отделение «ИТ»");
-    expect(pickClasses(classes, {}, departments, false).classes).toHaveLength(3);
-    expect(pickClasses(classes, { grade: 11 }, departments, false).classes).toHaveLength(0);
+    expect(grids.map((g) => g.rows[0].length - 2)).toEqual([24, 1 + 2]);
   });
 
-  it("admits a set only when every class of it is in scope", () => {
-    expect(admitsAll([1, 2], null)).toBe(true);
-    expect(admitsAll([1, 2], new Set([1, 2, 3]))).toBe(true);
-    expect(admitsAll([1, 2], new Set([1]))).toBe(false);
-    expect(admitsAll([], null)).toBe(false);
-  });
-
-  it("reads the form's «grade:7» / «dept:5» and refuses two scopes at once", () => {
-    const a = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=grade:7"));
-    expect(a.ok && a.data).toMatchObject({ grade: 7 });
-    const b = parseReportRequest("occupancy", new URLSearchParams("format=pdf&date=2026-11-20&classId=dept:5"));
-    expect(b.ok && b.data).toMatchObject({ departmentId: 5 });
-    const c = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=4&grade=7"));
-    expect(c.ok).toBe(false);
-    expect(parseReportRequest("toString", new URLSearchParams("format=pdf"))).toEqual({
-      ok: false,
-      message: "Неизвестный отчёт",
-    });
-    const d = parseReportRequest("preliminary", new URLSearchParams("format=pdf&classId=4&month=2026-13"));
-    expect(d.ok ? "" : d.message).toContain("ГГГГ-ММ");
+  it("place a period's final right after the period's last lesson, not at the end (PRN-9)", () => {
+    const f = withFinals(6);
+    f.finals = f.finals!.map((x) => (x.order === "QUARTER:01" ? { ...x, end: day(3) } : { ...x, end: null }));
+    const [grid] = partSections(journalParts(f)[0], f, 0);
+    const heads = grid.header.slice(2).map((h) => h.children?.map((c) => c.label).join(",") ?? h.label);
+    expect(heads).toEqual(["01,02,03", "1 четверть", "04,05,06", "Год"]);
+    expect(grid.rows[0].slice(2)).toEqual(["5 4б", "", "", 5, "", "", "", 4]);
   });
 });

@@ -73,7 +73,7 @@ export async function journalFacts(
         subjectId: true,
         value: true,
         special: true,
-        period: { select: { name: true, kind: true, number: true } },
+        period: { select: { name: true, kind: true, number: true, endDate: true } },
       },
     }),
   ]);
@@ -107,6 +107,7 @@ export async function journalFacts(
       subjectId: f.subjectId,
       label: f.period?.name ?? "Год",
       order: f.period ? `${f.period.kind}:${String(f.period.number).padStart(2, "0")}` : "~",
+      end: f.period?.endDate ?? null,
       value: f.value,
       special: f.special,
     })),
