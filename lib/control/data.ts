@@ -3,7 +3,7 @@
 // constant: two parallel rounds whatever the number of lessons, marks or students.
 import { db } from "@/lib/db";
 import { fullName, shortName } from "@/lib/people/names";
-import { todayIn, wallTimeToInstant } from "@/lib/org/time";
+import { calendarDayIn, todayIn, wallTimeToInstant } from "@/lib/org/time";
 import type { ActivityFacts, FillChange, FillLesson } from "./rules";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
@@ -59,6 +59,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
   const to = q.to < today ? q.to : today;
   const lessons = allLessons.filter((l) => l.date <= today);
   const lessonIds = lessons.map((l) => l.id);
+  const dayOf = calendarDayIn(org.timeZone);
   const classIds = [...new Set(lessons.map((l) => l.classId))];
   const teacherIds = [...new Set(lessons.map((l) => l.substituteId ?? l.teacherId))];
   const subjectIds = [...new Set(lessons.map((l) => l.subjectId))];
@@ -139,7 +140,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
       ),
       ...lessons.flatMap((l) => (l.filledAt ? [{ lessonId: l.id, entity: "TOPIC", at: l.filledAt }] : [])),
       ...changes.map((c) => ({ lessonId: c.lessonId!, entity: `HISTORY:${c.entity}`, at: c.at })),
-    ].map((c) => ({ ...c, day: todayIn(org.timeZone, c.at) })),
+    ].map((c) => ({ ...c, day: dayOf(c.at) })),
     roll: new Map([...rollSets].map(([k, v]) => [k, v.size])),
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
     classes: new Map(classes.map((c) => [c.id, c.name])),

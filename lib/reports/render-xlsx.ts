@@ -86,6 +86,14 @@ function writeTable(sheet: ExcelJS.Worksheet, t: TableInput, headerRow: number):
     if (cell.rowSpan > 1 || cell.colSpan > 1)
       sheet.mergeCells(top, left, top + cell.rowSpan - 1, left + cell.colSpan - 1);
   }
+  const keys = keyColumns(t.columns);
+  sheet.views = [{ state: "frozen", xSplit: keys.length, ySplit: dataRow - 1 }];
+  sheet.pageSetup.printTitlesRow = `${headerRow}:${dataRow - 1}`;
+  if (keys.length) sheet.pageSetup.printTitlesColumn = `A:${String.fromCharCode(64 + keys.length)}`;
+  columnWidths(t).forEach((w, i) => {
+    const col = sheet.getColumn(i + 1);
+    col.width = Math.max(col.width ?? 0, w);
+  });
   const subtotal = new Set(t.subtotalRows ?? []);
   const all: CellValue[][] = [...t.rows, ...t.totals];
   if (all.length === 0) {
@@ -103,14 +111,6 @@ function writeTable(sheet: ExcelJS.Worksheet, t: TableInput, headerRow: number):
       if (bold) cell.font = { bold: true };
     });
   });
-  columnWidths(t).forEach((w, i) => {
-    const col = sheet.getColumn(i + 1);
-    col.width = Math.max(col.width ?? 0, w);
-  });
-  const keys = keyColumns(t.columns);
-  sheet.views = [{ state: "frozen", xSplit: keys.length, ySplit: dataRow - 1 }];
-  sheet.pageSetup.printTitlesRow = `${headerRow}:${dataRow - 1}`;
-  if (keys.length) sheet.pageSetup.printTitlesColumn = `A:${String.fromCharCode(64 + keys.length)}`;
   return dataRow + all.length;
 }
 
