@@ -32,7 +32,8 @@ export type JournalFacts = {
   attendance: { lessonId: number; studentId: number; code: "N" | "UP" | "NP" | "B" | "OT" | "OP" }[];
   members: { studentId: number; start: Date; end: Date | null; name: PersonName }[];
   subgroupMembers: { subgroupId: number; studentId: number }[];
-  subjects: { id: number; name: string; shortName: string }[];
+  /** `code`: a college discipline's index (ОП.01, МДК.01.01), printed before its name (PRN-3). */
+  subjects: { id: number; name: string; shortName: string; code?: string | null }[];
   /**
    * Period (and year) finals; `order` sorts the columns, `label` heads them, `end` (the period's
    * last day; null = the year) places the column after the period's last lesson (PRN-9).
@@ -116,7 +117,7 @@ export function journalParts(facts: JournalFacts): JournalPart[] {
     const key = `${l.subjectId}:${l.subgroupId ?? ""}`;
     by.set(key, [...(by.get(key) ?? []), l]);
   }
-  const name = new Map(facts.subjects.map((s) => [s.id, s.name]));
+  const name = new Map(facts.subjects.map((s) => [s.id, s.code ? `${s.code} ${s.name}` : s.name]));
   return [...by.values()]
     .map((lessons) => {
       const { subjectId, subgroupId, subgroupName } = lessons[0];

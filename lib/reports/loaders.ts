@@ -6,7 +6,7 @@ import { todayIn } from "@/lib/org/time";
 import { parallelName, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import { reportScope, subjectsOf, teachersOf } from "./data";
 import { reportJobList } from "./jobs/orders";
-import { admitsAll, specialtyLabel, specialtyOf } from "./scope-rules";
+import { admitsAll, departmentLabel, specialtyLabel, specialtyOf } from "./scope-rules";
 import { currentPeriodId } from "./rules";
 
 /**
@@ -44,7 +44,7 @@ export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], p
       }),
     ...scope.departments
       .filter((d) => admitted(scope.classes.filter((c) => c.departmentId === d.id).map((c) => c.id)))
-      .map((d) => ({ value: `dept:${d.id}`, label: `Отделение «${d.name}»` })),
+      .map((d) => ({ value: `dept:${d.id}`, label: departmentLabel(d.name) })),
     ...specialties
       .filter((k) => admitted(scope.classes.filter((c) => specialtyOf(c) === k).map((c) => c.id)))
       .map((k) => ({

@@ -25,6 +25,11 @@ export const specialtyOf = (c: Pick<ReportClass, "specialty" | "specialtyCode">)
 export const specialtyLabel = (c: Pick<ReportClass, "specialty" | "specialtyCode">): string =>
   [c.specialtyCode, c.specialty].filter(Boolean).join(" ") || "без специальности";
 
+/** «Отделение информационных технологий» as it is; «ИТ» → «Отделение «ИТ»». */
+export function departmentLabel(name: string): string {
+  return /^отделение/i.test(name.trim()) ? name.trim() : `Отделение «${name}»`;
+}
+
 /** The classes of the pick and their label; empty when the pick names nothing of the year. */
 export function pickClasses(
   classes: ReportClass[],
@@ -43,7 +48,7 @@ export function pickClasses(
     case "department":
       return {
         classes: classes.filter((c) => c.departmentId === pick.departmentId),
-        label: `отделение «${departments.find((d) => d.id === pick.departmentId)?.name ?? ""}»`,
+        label: departmentLabel(departments.find((d) => d.id === pick.departmentId)?.name ?? "").replace(/^О/, "о"),
       };
     case "specialty": {
       const own = classes.filter((c) => specialtyOf(c) === pick.specialty);

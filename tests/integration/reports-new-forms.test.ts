@@ -4,7 +4,8 @@
 // absences must not count. Every figure below is counted by hand from the rows this file writes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { buildModel } from "@/lib/reports/build";
+import JSZip from "jszip";
+import { buildModel, buildReport } from "@/lib/reports/build";
 import type { ReportRequest } from "@/lib/reports/schema";
 
 /** A request without its format (distributed over the union). */
@@ -237,5 +238,22 @@ describe("PRN-7 progress forms on the hand-computed department", () => {
     ]);
     expect(m.rows).toHaveLength(5); // every group × discipline she gave: 2 + 2 + 1
     expect(m.signatures?.[0]).toEqual({ role: "Преподаватель", name: "Преподавателева А. С." });
+  });
+});
+
+describe("PRN-8 many classes as one file per class", () => {
+  it("RPT-3 for the department is a ZIP with one file per group under short names", async () => {
+    const file = await buildReport(
+      f.org,
+      { report: "attendance", departmentId: f.dept, ...october, format: "pdf" },
+      NOW,
+    );
+    expect(file!.contentType).toBe("application/zip");
+    expect(file!.fileName).toMatch(/^Посещаемость отделение «ИТ»\.zip$/);
+    const zip = await JSZip.loadAsync(file!.bytes);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      "Посещаемость ИС-11 01.10.2026–31.10.2026 2026-27.pdf",
+      "Посещаемость СА-11 01.10.2026–31.10.2026 2026-27.pdf",
+    ]);
   });
 });

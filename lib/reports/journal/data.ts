@@ -81,7 +81,7 @@ export async function journalFacts(
   const subjects = await db.subject.findMany({
     where: { organisationId, id: { in: subjectIds } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, shortName: true },
+    select: { id: true, name: true, shortName: true, code: true },
   });
   const subgroupNames = new Map(subgroupMembers.map((m) => [m.subgroupId, m.subgroup.name]));
   return {
