@@ -2,7 +2,8 @@
 // and the printed journal RPT-12.
 import { describe, expect, it } from "vitest";
 import { daysInMonth, hoursGrid, preliminary, ratingRows, vkrFigures } from "@/lib/reports/rating-rules";
-import { decisionLabel } from "@/lib/reports/rules";
+import { currentPeriodId, decisionLabel } from "@/lib/reports/rules";
+import { cap, countOf, parallelName, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import {
   chunk,
   dateHeader,
@@ -13,7 +14,7 @@ import {
   type JournalFacts,
 } from "@/lib/reports/journal-rules";
 import { assertModel, type ReportModel } from "@/lib/reports/model";
-import { admitsAll, pickClasses } from "@/lib/reports/scope-rules";
+import { admitsAll, classPeriod, groupsOf, pickClasses } from "@/lib/reports/scope-rules";
 import { parseReportRequest } from "@/lib/reports/schema";
 
 const g = (studentId: number, value: number, weight = 1) => ({ studentId, kind: "GRADE" as const, value, weight });
@@ -231,5 +232,133 @@ describe("The printed journal's finals (RPT-12)", () => {
     const heads = grid.header.slice(2).map((h) => h.children?.map((c) => c.label).join(",") ?? h.label);
     expect(heads).toEqual(["01,02,03", "1 четверть", "04,05,06", "Год"]);
     expect(grid.rows[0].slice(2)).toEqual(["5 4б", "", "", 5, "", "", "", 4]);
+  });
+});
+
+describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", () => {
+  const cls = (id: number, grade: number, departmentId: number | null) => ({
+    id,
+    name: `${grade}-${id}`,
+    grade,
+    periodKind: "QUARTER",
+    departmentId,
+    specialty: null,
+    specialtyCode: null,
+  });
+  const classes = [cls(1, 7, null), cls(2, 7, null), cls(3, 8, 5)];
+  const departments = [{ id: 5, name: "ИТ" }];
+
+  it("picks a class, a parallel, a department or everything", () => {
+    expect(pickClasses(classes, { classId: 2 }, departments, false).classes.map((c) => c.id)).toEqual([2]);
+    expect(pickClasses(classes, { grade: 7 }, departments, false)).toMatchObject({ label: "параллель 7-х классов" });
+    expect(pickClasses(classes, { grade: 7 }, departments, false).classes.map((c) => c.id)).toEqual([1, 2]);
+    expect(pickClasses(classes, { departmentId: 5 }, departments, true).label).toBe("отделение «ИТ»");
+    expect(pickClasses(classes, {}, departments, false).classes).toHaveLength(3);
+    expect(pickClasses(classes, { grade: 11 }, departments, false).classes).toHaveLength(0);
+  });
+
+  it("admits a set only when every class of it is in scope", () => {
+    expect(admitsAll([1, 2], null)).toBe(true);
+    expect(admitsAll([1, 2], new Set([1, 2, 3]))).toBe(true);
+    expect(admitsAll([1, 2], new Set([1]))).toBe(false);
+    expect(admitsAll([], null)).toBe(false);
+  });
+
+  it("reads the form's «grade:7» / «dept:5» and refuses two scopes at once", () => {
+    const a = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=grade:7"));
+    expect(a.ok && a.data).toMatchObject({ grade: 7 });
+    const b = parseReportRequest("occupancy", new URLSearchParams("format=pdf&date=2026-11-20&classId=dept:5"));
+    expect(b.ok && b.data).toMatchObject({ departmentId: 5 });
+    const c = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=4&grade=7"));
+    expect(c.ok).toBe(false);
+    expect(parseReportRequest("toString", new URLSearchParams("format=pdf"))).toEqual({
+      ok: false,
+      message: "Неизвестный отчёт",
+    });
+    const d = parseReportRequest("preliminary", new URLSearchParams("format=pdf&classId=4&month=2026-13"));
+    expect(d.ok ? "" : d.message).toContain("ГГГГ-ММ");
+  });
+});
+
+describe("Each class's own period and the subtotal groups (PRN-8, PRN-10)", () => {
+  const p = (id: number, kind: string, start: string, end: string) => ({
+    id,
+    name: `${kind} ${id}`,
+    kind,
+    startDate: new Date(`${start}T00:00:00Z`),
+    endDate: new Date(`${end}T00:00:00Z`),
+  });
+  const periods = [
+    p(1, "QUARTER", "2026-09-01", "2026-10-24"),
+    p(2, "QUARTER", "2026-11-05", "2026-12-28"),
+    p(3, "HALF_YEAR", "2026-09-01", "2026-12-28"),
+    p(4, "HALF_YEAR", "2027-01-12", "2027-05-25"),
+  ];
+
+  it("gives a half-year class the half-year that holds the chosen quarter's end", () => {
+    expect(classPeriod({ periodKind: "QUARTER" }, periods[1], periods)?.id).toBe(2);
+    expect(classPeriod({ periodKind: "HALF_YEAR" }, periods[0], periods)?.id).toBe(3);
+    expect(classPeriod({ periodKind: "HALF_YEAR" }, periods[1], periods)?.id).toBe(3);
+    expect(classPeriod({ periodKind: "SEMESTER" }, periods[1], periods)).toBeNull();
+  });
+
+  it("preselects the period of the organisation's today, of the kind most classes use (PRN-10)", () => {
+    const classes = [{ periodKind: "QUARTER" }, { periodKind: "QUARTER" }, { periodKind: "HALF_YEAR" }];
+    expect(currentPeriodId(periods, classes, new Date("2026-12-10T00:00:00Z"))).toBe(2);
+    // In the autumn holidays: the quarter that has just ended.
+    expect(currentPeriodId(periods, classes, new Date("2026-10-30T00:00:00Z"))).toBe(1);
+    expect(currentPeriodId([], classes, new Date("2026-12-10T00:00:00Z"))).toBeNull();
+  });
+
+  it("groups school classes by level and college groups by specialty; picks a specialty", () => {
+    const c = (id: number, grade: number, specialtyCode: string | null = null) => ({
+      id,
+      name: `${grade}-${id}`,
+      grade,
+      periodKind: "QUARTER",
+      departmentId: null,
+      specialty: specialtyCode ? `Специальность ${specialtyCode}` : null,
+      specialtyCode,
+    });
+    expect(groupsOf([c(1, 1), c(2, 4), c(3, 7), c(4, 11)], false).map((g) => [g.label, g.classes.length])).toEqual([
+      ["1–4 классы", 2],
+      ["5–9 классы", 1],
+      ["10–11 классы", 1],
+    ]);
+    const college = [c(5, 1, "09.02.07"), c(6, 2, "09.02.07"), c(7, 1, "15.02.16")];
+    expect(groupsOf(college, true).map((g) => g.classes.map((x) => x.id))).toEqual([[5, 6], [7]]);
+    expect(pickClasses(college, { specialty: "09.02.07" }, [], true)).toMatchObject({
+      label: "специальность 09.02.07 Специальность 09.02.07",
+    });
+    const parsed = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=spec:09.02.07"));
+    expect(parsed.ok && parsed.data).toMatchObject({ specialty: "09.02.07" });
+  });
+});
+
+describe("The vocabulary by organisation type (PRN-3)", () => {
+  it("says группа, студент, преподаватель, куратор, занятие, дисциплина, семестр in a college", () => {
+    const v = vocabulary("COLLEGE");
+    expect([
+      v.class.nom,
+      v.student.nom,
+      v.teacher.nom,
+      v.classTeacher.nom,
+      v.lesson.nom,
+      v.subject.nom,
+      v.period.nom,
+    ]).toEqual(["группа", "студент", "преподаватель", "куратор", "занятие", "дисциплина", "семестр"]);
+    expect(vocabulary(false).classTeacher.gen).toBe("классного руководителя");
+    expect(subjectTitle(v, { name: "Операционные системы", code: "ОП.01" })).toBe("ОП.01 Операционные системы");
+    expect(subjectTitle(vocabulary("SCHOOL"), { name: "Алгебра", code: "X" })).toBe("Алгебра");
+    expect([1, 2, 5, 11, 21, 22].map((n) => countOf(n, v.lesson))).toEqual([
+      "1 занятие",
+      "2 занятия",
+      "5 занятий",
+      "11 занятий",
+      "21 занятие",
+      "22 занятия",
+    ]);
+    expect(parallelName(v, 2)).toBe("2 курс");
+    expect(cap(vocabulary(true).unit.genPl)).toBe("Часов");
   });
 });
