@@ -4,6 +4,7 @@
 import { formatDate } from "@/lib/org/time";
 import { fullName, shortName, type PersonName } from "@/lib/people/names";
 import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, HeaderNode, ReportColumn, ReportSection } from "./model";
 import { finalLabel, type FinalFact } from "./rules";
 
@@ -213,7 +214,7 @@ export function partSections(
   facts: JournalFacts,
   index: number,
   perPage = LESSONS_PER_PAGE,
-  teacherWord = "Учитель",
+  v: Vocabulary = vocabulary("SCHOOL"),
 ): ReportSection[] {
   const marks = new Map<string, string[]>();
   for (const m of facts.marks) {
@@ -283,7 +284,7 @@ export function partSections(
       ...(lessons.length
         ? [
             {
-              title: `${label}: содержание занятий. ${teacherWord}: ${part.teachers}`,
+              title: `${label}: содержание ${v.lesson.genPl}. ${cap(v.teacher.nom)}: ${part.teachers}`,
               sheetName: `${sheet} темы`,
               header: [
                 { label: "Дата" },

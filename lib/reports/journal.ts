@@ -72,7 +72,7 @@ export async function buildJournalReport(input: {
       `«—» — обучающийся в этот день не числился в ${v.class.prep} (подгруппе). Итоговые отметки стоят после последнего ${v.lesson.gen} своего периода.`,
     ],
     printedAt: input.now,
-    sections: parts.flatMap((p, i) => partSections(p, facts, i, undefined, cap(v.teacher.nom))),
+    sections: parts.flatMap((p, i) => partSections(p, facts, i, undefined, v)),
     bound: {
       titleLines: [
         input.isCollege ? `группы ${input.cls.name}` : `${input.cls.name} класса`,

@@ -201,7 +201,7 @@ describe("RPT-12 printed journal", () => {
       },
     });
     const topicRows = (model.sections ?? [])
-      .filter((s) => s.title.includes("содержание занятий"))
+      .filter((s) => s.title.includes("содержание уроков"))
       .reduce((n, s) => n + s.rows.length, 0);
     expect(topicRows).toBe(lessons);
     expect(model.totals[0][3]).toBe(lessons);

@@ -15,7 +15,7 @@ import {
 } from "@/lib/reports/journal-rules";
 import { assertModel, type ReportModel } from "@/lib/reports/model";
 import { admitsAll, classPeriod, groupsOf, pickClasses } from "@/lib/reports/scope-rules";
-import { parseReportRequest } from "@/lib/reports/schema";
+import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
 
 const g = (studentId: number, value: number, weight = 1) => ({ studentId, kind: "GRADE" as const, value, weight });
 const scale = { minMark: 2, maxMark: 5, roundingThreshold: 0.6 };
@@ -360,5 +360,35 @@ describe("The vocabulary by organisation type (PRN-3)", () => {
     ]);
     expect(parallelName(v, 2)).toBe("2 курс");
     expect(cap(vocabulary(true).unit.genPl)).toBe("Часов");
+  });
+});
+
+describe("The new forms' parameters are checked before anything is read (NFR-4)", () => {
+  const parse = (report: string, q: string) => parseReportRequest(report, new URLSearchParams(q));
+  it("refuses a bad breakdown, a bad specialty, a period longer than a year, a reversed range", () => {
+    const bad = [
+      parse("attendance-sheet", "format=pdf&from=2026-10-01&to=2026-10-31&by=week"),
+      parse("attendance-groups", "format=pdf&from=2026-10-01&to=2026-10-31&classId=spec:<script>"),
+      parse("attendance-groups", "format=pdf&from=2025-01-01&to=2026-10-31"),
+      parse("attendance-specialties", "format=pdf&from=2026-10-31&to=2026-10-01"),
+      parse("subject-progress", "format=pdf&periodId=1"),
+      parse("teacher-report", "format=pdf&periodId=x"),
+    ];
+    expect(bad.map((r) => r.ok)).toEqual([false, false, false, false, false, false]);
+    expect(bad.map((r) => (r.ok ? "" : r.message))).toEqual([
+      "Разрез: по месяцам или по дисциплинам",
+      "Неверная специальность",
+      "Период длиннее учебного года",
+      "Начало периода позже его конца",
+      expect.stringContaining("Неверный номер"),
+      expect.stringContaining("Неверный номер"),
+    ]);
+  });
+
+  it("takes RPT-1, RPT-3 and RPT-12 without a class as a ZIP request (PRN-8)", () => {
+    const r = parse("journal", "format=pdf&classId=grade:7");
+    expect(r.ok && isArchiveRequest(r.data)).toBe(true);
+    const one = parse("journal", "format=pdf&classId=5");
+    expect(one.ok && isArchiveRequest(one.data)).toBe(false);
   });
 });
