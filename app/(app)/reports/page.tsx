@@ -13,8 +13,14 @@ import { ReportJobs } from "@/components/reports/report-jobs";
 
 export const metadata: Metadata = { title: "Отчёты" };
 
-export default async function ReportsPage() {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
+  // A download of RPT-1/3/12 for many classes came back here with its background job (PRN-8).
+  const ordered = /^\d{1,9}$/.test(String((await searchParams).job ?? ""));
   const form = await loadReportForm(user, scopes, permission);
   const today = todayIn(user.timeZone);
   const v = vocabulary(form.isCollege);
@@ -35,6 +41,11 @@ export default async function ReportsPage() {
       <h1 className="text-2xl font-semibold">Отчёты</h1>
       {form.classes.length === 0 && (
         <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>
+      )}
+      {ordered && (
+        <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
+          {`Отчёт по нескольким ${v.class.datPl} формируется в фоне: по файлу на ${v.class.acc} в одном архиве ZIP. Ход — ниже, в «Мои отчёты».`}
+        </p>
       )}
       <ReportJobs titles={titles} initial={form.jobs} />
       <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
