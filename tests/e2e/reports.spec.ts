@@ -5,7 +5,7 @@ test.describe("reports page (RPT)", () => {
   test("a deputy downloads «Итоги успеваемости» for the whole school as PDF and XLSX", async ({ page }) => {
     await signInAs(page, "DEPUTY");
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Отчёты" }).click();
-    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости", exact: true }) });
     await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
     const [pdf] = await Promise.all([
       page.waitForEvent("download"),
@@ -24,7 +24,7 @@ test.describe("reports page (RPT)", () => {
   }) => {
     await signInAs(page, "DEPUTY");
     await page.goto("/reports");
-    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости", exact: true }) });
     await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
     await form.getByRole("button", { name: "В фоне: PDF" }).click();
     await expect(form.getByRole("status")).toContainText("поставлен в очередь");
@@ -47,7 +47,7 @@ test.describe("reports page (RPT)", () => {
   test("a class teacher may choose only own class; another class's report is refused (ACL-3)", async ({ page }) => {
     await signInAs(page, "TEACHER");
     await page.goto("/reports");
-    const form = page.locator("form", { has: page.getByRole("heading", { name: "Посещаемость" }) });
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Посещаемость", exact: true }) });
     const options = await form.getByLabel("Класс").locator("option").allTextContents();
     expect(options).toContain("7А");
     expect(options).not.toContain("1А");

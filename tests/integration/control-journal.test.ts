@@ -151,11 +151,24 @@ describe("journal-fill report (CTL-1)", () => {
   });
 
   it("reads late marks and the last fill from the cells' own timestamps, not only the history (issue 18)", async () => {
-    await db.journalChange.deleteMany({ where: { organisationId: f.organisationId, entity: "MARK" } });
-    const r = await journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
-    const row = r.rows.find((x) => x.teacherId === f.users.TEACHER)!;
-    expect(row.lateMarks).toBe(1);
-    expect(row.lastFilledAt).toEqual(new Date("2026-11-11T08:00:00Z"));
+    const where = { organisationId: f.organisationId, entity: "MARK" as const };
+    const kept = await db.journalChange.findMany({ where });
+    await db.journalChange.deleteMany({ where });
+    try {
+      const r = await journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
+      const row = r.rows.find((x) => x.teacherId === f.users.TEACHER)!;
+      expect(row.lateMarks).toBe(1);
+      expect(row.lastFilledAt).toEqual(new Date("2026-11-11T08:00:00Z"));
+    } finally {
+      // The history is put back for the activity report further down.
+      await db.journalChange.createMany({
+        data: kept.map(({ id: _id, oldValue, newValue, ...rest }) => ({
+          ...rest,
+          oldValue: oldValue ?? undefined,
+          newValue: newValue ?? undefined,
+        })),
+      });
+    }
   });
 
   it("keeps to the class scope it is given (a department head sees only their classes)", async () => {

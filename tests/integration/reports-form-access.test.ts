@@ -56,35 +56,39 @@ const ROLES: [string, "SCHOOL" | "COLLEGE", string][] = [
 ];
 
 describe.each(ROLES)("%s", (_name, kind, login) => {
-  it("is admitted for every scope the form offers, in every report over many classes", async () => {
-    const { form } = await as(kind, login);
-    const options = [
-      ...(form.wholeOrganisation ? [""] : []),
-      ...form.groups.map((g) => g.value),
-      ...form.classes.map((c) => String(c.id)),
-    ];
-    expect(options.length).toBeGreaterThan(0);
-    const periodId = form.currentPeriodId!;
-    const range = { from: "2026-10-01", to: "2026-10-31" };
-    const refused: string[] = [];
-    for (const classId of options) {
-      const asks: [string, Record<string, string | number | undefined>][] = [
-        ["progress", { classId, periodId, format: "pdf" }],
-        ["summary", { classId, periodId, format: "pdf" }],
-        ["attendance-groups", { classId, ...range, format: "xlsx" }],
-        ["subject-progress", { classId, periodId, subjectId: form.subjects[0]?.id, format: "pdf" }],
+  it(
+    "is admitted for every scope the form offers, in every report over many classes",
+    { timeout: 240_000 },
+    async () => {
+      const { form } = await as(kind, login);
+      const options = [
+        ...(form.wholeOrganisation ? [""] : []),
+        ...form.groups.map((g) => g.value),
+        ...form.classes.map((c) => String(c.id)),
       ];
-      for (const [report, query] of asks) {
-        const status = await verdict(report, query);
-        if (status !== 200) refused.push(`${report} ${classId || "вся организация"} → ${status}`);
+      expect(options.length).toBeGreaterThan(0);
+      const periodId = form.currentPeriodId!;
+      const range = { from: "2026-10-01", to: "2026-10-31" };
+      const refused: string[] = [];
+      for (const classId of options) {
+        const asks: [string, Record<string, string | number | undefined>][] = [
+          ["progress", { classId, periodId, format: "pdf" }],
+          ["summary", { classId, periodId, format: "pdf" }],
+          ["attendance-groups", { classId, ...range, format: "xlsx" }],
+          ["subject-progress", { classId, periodId, subjectId: form.subjects[0]?.id, format: "pdf" }],
+        ];
+        for (const [report, query] of asks) {
+          const status = await verdict(report, query);
+          if (status !== 200) refused.push(`${report} ${classId || "вся организация"} → ${status}`);
+        }
       }
-    }
-    expect(refused).toEqual([]);
-    // The teacher's own forms, and another teacher's where the form offers the list.
-    expect(await verdict("teacher-report", { periodId, format: "pdf" })).toBe(200);
-    if (form.teachers?.length)
-      expect(await verdict("teacher-report", { periodId, teacherId: form.teachers[0].id, format: "pdf" })).toBe(200);
-  });
+      expect(refused).toEqual([]);
+      // The teacher's own forms, and another teacher's where the form offers the list.
+      expect(await verdict("teacher-report", { periodId, format: "pdf" })).toBe(200);
+      if (form.teachers?.length)
+        expect(await verdict("teacher-report", { periodId, teacherId: form.teachers[0].id, format: "pdf" })).toBe(200);
+    },
+  );
 });
 
 describe("the head of department's scope", () => {
