@@ -19,8 +19,14 @@ export type ReportFormProps = {
   classChoice: "required" | "optional" | "none";
   wholeOrganisation: boolean;
   periods?: ReportPeriod[];
+  /** The period preselected (PRN-10: the organisation's current one). */
+  defaultPeriodId?: number | null;
   /** Offer «Учебный год целиком» (no periodId) after the periods. */
   wholeYear?: boolean;
+  /** Subjects / disciplines to choose one from (subjectId), with the field's label. */
+  subjects?: { label: string; options: { id: number; name: string }[] };
+  /** Offer «по месяцам» / «по дисциплинам» (the attendance sheet, PRN-6). */
+  breakdown?: { subjectWord: string };
   /** A month «ГГГГ-ММ». */
   month?: string;
   /** Teachers to choose from (reports.admin «all»); absent — the signed-in teacher's own report. */
@@ -76,13 +82,34 @@ export function ReportForm(props: ReportFormProps) {
       {props.periods && (
         <label className={field}>
           Период
-          <select name="periodId" className={input}>
+          <select name="periodId" className={input} defaultValue={props.defaultPeriodId ?? undefined}>
             {props.periods.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
             {props.wholeYear && <option value="">Учебный год целиком</option>}
+          </select>
+        </label>
+      )}
+      {props.subjects && (
+        <label className={field}>
+          {props.subjects.label}
+          <select name="subjectId" className={input}>
+            {props.subjects.options.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {props.breakdown && (
+        <label className={field}>
+          Разрез
+          <select name="by" className={input}>
+            <option value="month">по месяцам</option>
+            <option value="subject">{`по ${props.breakdown.subjectWord}`}</option>
           </select>
         </label>
       )}

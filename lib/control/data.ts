@@ -3,7 +3,7 @@
 // constant: two parallel rounds whatever the number of lessons, marks or students.
 import { db } from "@/lib/db";
 import { fullName, shortName } from "@/lib/people/names";
-import { todayIn, wallTimeToInstant } from "@/lib/org/time";
+import { calendarDayIn, todayIn, wallTimeToInstant } from "@/lib/org/time";
 import type { ActivityFacts, FillChange, FillLesson } from "./rules";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
@@ -49,6 +49,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
         substituteId: true,
         date: true,
         topic: true,
+        filledAt: true,
         _count: { select: { homework: true, attendance: true, marks: true } },
       },
     }),
@@ -58,13 +59,30 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
   const to = q.to < today ? q.to : today;
   const lessons = allLessons.filter((l) => l.date <= today);
   const lessonIds = lessons.map((l) => l.id);
+  const dayOf = calendarDayIn(org.timeZone);
   const classIds = [...new Set(lessons.map((l) => l.classId))];
   const teacherIds = [...new Set(lessons.map((l) => l.substituteId ?? l.teacherId))];
   const subjectIds = [...new Set(lessons.map((l) => l.subjectId))];
-  const [changes, members, teachers, classes, subjects] = await Promise.all([
+  const [changes, marks, attendance, homework, members, teachers, classes, subjects] = await Promise.all([
     db.journalChange.findMany({
       where: { organisationId, lessonId: { in: lessonIds } },
       select: { lessonId: true, entity: true, entityKey: true, at: true },
+    }),
+    // RPT-11 (issue 18): the cells' own timestamps — a mark made late is late whatever the
+    // history holds, and a journal filled without a change record still shows when.
+    db.mark.findMany({
+      where: { organisationId, lessonId: { in: lessonIds } },
+      select: { lessonId: true, createdAt: true, updatedAt: true },
+    }),
+    db.attendance.groupBy({
+      by: ["lessonId"],
+      where: { organisationId, lessonId: { in: lessonIds } },
+      _max: { updatedAt: true },
+    }),
+    db.homework.groupBy({
+      by: ["lessonId"],
+      where: { organisationId, lessonId: { in: lessonIds } },
+      _max: { updatedAt: true },
     }),
     db.classMembership.findMany({
       where: {
@@ -107,12 +125,22 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
       attendanceTaken: l._count.attendance > 0 || allPresent.has(l.id),
       marks: l._count.marks,
     })),
-    changes: changes.map((c) => ({
-      lessonId: c.lessonId!,
-      entity: c.entity,
-      at: c.at,
-      day: todayIn(org.timeZone, c.at),
-    })),
+    changes: [
+      // Marks by their creation (late or not) and their last edit; the history's records count
+      // only for «последнее заполнение».
+      ...marks.flatMap((m) => [
+        { lessonId: m.lessonId, entity: "MARK", at: m.createdAt },
+        { lessonId: m.lessonId, entity: "EDIT", at: m.updatedAt },
+      ]),
+      ...attendance.flatMap((a) =>
+        a._max.updatedAt ? [{ lessonId: a.lessonId, entity: "ATTENDANCE", at: a._max.updatedAt }] : [],
+      ),
+      ...homework.flatMap((h) =>
+        h._max.updatedAt ? [{ lessonId: h.lessonId, entity: "HOMEWORK", at: h._max.updatedAt }] : [],
+      ),
+      ...lessons.flatMap((l) => (l.filledAt ? [{ lessonId: l.id, entity: "TOPIC", at: l.filledAt }] : [])),
+      ...changes.map((c) => ({ lessonId: c.lessonId!, entity: `HISTORY:${c.entity}`, at: c.at })),
+    ].map((c) => ({ ...c, day: dayOf(c.at) })),
     roll: new Map([...rollSets].map(([k, v]) => [k, v.size])),
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
     classes: new Map(classes.map((c) => [c.id, c.name])),

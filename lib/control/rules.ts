@@ -25,7 +25,11 @@ export type FillLesson = {
   marks: number;
 };
 
-/** One journal change of a lesson: when (the calendar day in the organisation's zone) and what. */
+/**
+ * One timestamped entry of a lesson: a mark's creation («MARK», judged late or not) or last edit,
+ * the latest attendance or homework save, the topic's fill, a history record («HISTORY:…»); `day`
+ * is the calendar day in the organisation's zone.
+ */
 export type FillChange = { lessonId: number; entity: string; day: Date; at: Date };
 
 export type FillRow = {
@@ -56,8 +60,9 @@ export function markDensity(marks: number, students: number, lessons: number): n
 }
 
 /**
- * Groups held lessons by teacher × class × subject. Late marks count MARK changes made more than
- * `lockDays` days after the lesson; the last fill time is the latest change of any kind.
+ * Groups held lessons by teacher × class × subject. Late marks count marks created more than
+ * `lockDays` days after the lesson (the cells' own timestamps); the last fill time is the latest
+ * entry of any kind.
  */
 export function journalFillRows(
   lessons: readonly FillLesson[],

@@ -12,6 +12,12 @@ export function todayIn(timeZone: string, now: Date = new Date()): Date {
   return new Date(`${parts}T00:00:00.000Z`);
 }
 
+/** todayIn for many instants of one zone: one formatter, reused (reports over thousands of rows). */
+export function calendarDayIn(timeZone: string): (instant: Date) => Date {
+  const f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (instant) => new Date(`${f.format(instant)}T00:00:00.000Z`);
+}
+
 /** A calendar date as SQL's JSON gives it ("2026-11-20" or "2026-11-20T00:00:00…") → UTC midnight. */
 export function dateOnly(value: string): Date {
   return new Date(`${value.slice(0, 10)}T00:00:00.000Z`);

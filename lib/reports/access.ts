@@ -1,15 +1,17 @@
 // Who may have a report (RPT, ACCESS_MATRIX): reports.admin for every class (HEAD_OF_DEPT: the
 // department's), reports.class for one's own classes; a whole-organisation report needs the «all»
-// scope. The student's report (RPT-8) targets the student. «Учёт часов № 1» of oneself is open to every holder of a reports permission; of another
-// teacher only to reports.admin with the «all» scope. A parallel or a department is admitted when
-// every class of it is in the user's scope. Shared by the download route and the jobs.
+// scope. The student's report (RPT-8) targets the student. «Учёт часов № 1» and the teacher's
+// report (PRN-7) of oneself are open to every holder of a reports permission; of another teacher
+// only to reports.admin with the «all» scope. A parallel, a department or a specialty is admitted
+// when every class of it is in the user's scope (the form offers exactly those). Shared by the
+// download route and the jobs.
 import { requireAccessForRoute } from "@/lib/access/guard";
 import type { CurrentUser } from "@/lib/auth/session";
 import { fail } from "@/lib/errors";
 import { classIdsInScope } from "@/lib/access/scope";
 import { reportScope } from "./data";
-import type { ReportRequest } from "./schema";
-import { admitsAll, pickClasses } from "./scope-rules";
+import { pickOf, type ReportRequest } from "./schema";
+import { admitsAll, pickClasses, pickKind } from "./scope-rules";
 
 const ANY = ["reports.admin", "reports.class"] as const;
 
@@ -21,7 +23,7 @@ export async function authorizeReport(
     const access = await requireAccessForRoute(["reports.self", ...ANY], { kind: "student", studentId: req.studentId });
     return access.ok ? { ok: true, user: access.user, req } : access;
   }
-  if (req.report === "teacher-hours") {
+  if (req.report === "teacher-hours" || req.report === "teacher-report") {
     const access = await requireAccessForRoute(ANY);
     if (!access.ok) return access;
     const teacherId = req.teacherId ?? access.user.id;
@@ -30,21 +32,25 @@ export async function authorizeReport(
     }
     return { ok: true, user: access.user, req: { ...req, teacherId } };
   }
-  if ("grade" in req && (req.grade !== undefined || req.departmentId !== undefined)) {
-    // A parallel or a department: every class of it must be in the user's scope (HEAD_OF_DEPT:
-    // the own department; a class teacher: only if all classes of it are theirs).
+  const pick = pickOf(req) ?? {};
+  const kind = pickKind(pick);
+  if (kind === "grade" || kind === "department" || kind === "specialty") {
+    // A parallel, a department or a specialty: every class of it must be in the user's scope
+    // (HEAD_OF_DEPT: the own department; a class teacher: only if all classes of it are theirs).
     const access = await requireAccessForRoute(ANY);
     if (!access.ok) return access;
     const { organisationId, id } = access.user;
     const [scope, allowed] = await Promise.all([
-      reportScope(organisationId),
+      reportScope(organisationId, "yearId" in req ? req.yearId : undefined),
       classIdsInScope(organisationId, id, access.scopes),
     ]);
-    const picked = pickClasses(scope.classes, req, scope.departments, scope.isCollege);
+    const picked = pickClasses(scope.classes, pick, scope.departments, scope.isCollege);
     if (picked.classes.length === 0)
       return {
         ok: false,
-        response: Response.json(fail("NOT_FOUND", "В этой параллели или отделении нет классов"), { status: 404 }),
+        response: Response.json(fail("NOT_FOUND", "В этой параллели, отделении или специальности нет классов"), {
+          status: 404,
+        }),
       };
     if (
       !admitsAll(
@@ -55,7 +61,7 @@ export async function authorizeReport(
       return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
     return { ok: true, user: access.user, req };
   }
-  const classId = "classId" in req ? req.classId : undefined;
+  const classId = pick.classId;
   const target = classId ? { kind: "class" as const, classId } : undefined;
   const access = await requireAccessForRoute(classId ? ANY : ["reports.admin"], target);
   if (!access.ok) return access;

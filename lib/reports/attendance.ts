@@ -1,9 +1,11 @@
-// RPT-3 «Посещаемость» of one class between two dates: per student lessons (hours) missed in
-// total and by reason, with the class total.
+// RPT-3 «Посещаемость» of one class between two dates: per student lessons (college: academic
+// hours) missed in total and by reason, with the class total.
 import { formatDate } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { absencesBetween, rollOn, type ReportClass } from "./data";
-import { attendanceFigures, sumFigures, type AttendanceFigures } from "./rules";
+import { absencesBetween, rollOn, signatoryFacts, type ReportClass, type ReportYear } from "./data";
+import { attendanceFigures, reportFileName, sumFigures, yearShort, type AttendanceFigures } from "./rules";
+import { signaturesFor } from "./signatures";
 
 function row(name: string, f: AttendanceFigures) {
   return [name, f.missed, f.excused, f.unexcused, f.illness, f.unknown, f.late];
@@ -16,26 +18,29 @@ export async function buildAttendanceReport(input: {
   cls: ReportClass;
   from: Date;
   to: Date;
+  year: ReportYear;
   now: Date;
 }): Promise<ReportModel> {
-  const [roll, absences] = await Promise.all([
+  const v = vocabulary(input.isCollege);
+  const [roll, absences, signers] = await Promise.all([
     rollOn(input.organisationId, [input.cls.id], input.to),
     absencesBetween(input.organisationId, input.cls.id, input.from, input.to),
+    signatoryFacts(input.organisationId, [input.cls.id]),
   ]);
   const figures = roll.map((s) => ({ name: s.fullName, f: attendanceFigures(absences.get(s.studentId) ?? []) }));
-  const unit = input.isCollege ? "часов" : "уроков";
+  const range = `${formatDate(input.from)} — ${formatDate(input.to)}`;
   return {
     title: "Посещаемость",
     organisationName: input.orgName,
     parameters: [
-      { label: input.isCollege ? "Группа" : "Класс", value: input.cls.name },
-      { label: "Период", value: `${formatDate(input.from)} — ${formatDate(input.to)}` },
+      { label: cap(v.class.nom), value: input.cls.name },
+      { label: "Период", value: range },
     ],
     orientation: "portrait",
     header: [
-      { label: "Обучающийся" },
+      { label: cap(v.student.nom) },
       {
-        label: `Пропущено ${unit}`,
+        label: `Пропущено ${v.unit.genPl}`,
         children: [
           { label: "Всего" },
           { label: "По уважительной причине (УП)" },
@@ -46,10 +51,12 @@ export async function buildAttendanceReport(input: {
       },
       { label: "Опозданий (ОП)" },
     ],
-    columns: [{ kind: "text" }, ...Array.from({ length: 6 }, () => ({ kind: "number" as const }))],
+    columns: [{ kind: "text", key: true }, ...Array.from({ length: 6 }, () => ({ kind: "number" as const }))],
     rows: figures.map((x) => row(x.name, x.f)),
-    totals: [row("Итого по классу", sumFigures(figures.map((x) => x.f)))],
-    notes: ["Учитываются проведённые уроки; опоздание не считается пропуском."],
+    totals: [row(`Итого по ${v.class.dat}`, sumFigures(figures.map((x) => x.f)))],
+    notes: [`Учитываются проведённые ${v.lesson.nomPl}; опоздание не считается пропуском.`],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, { classId: input.cls.id, deputy: true }),
+    fileName: reportFileName(["Посещаемость", input.cls.name, range.replace(" — ", "–"), yearShort(input.year.name)]),
   };
 }

@@ -1,124 +1,155 @@
-// One entry point from a parsed request to a file: model → PDF or XLSX.
-import { formatDate } from "@/lib/org/time";
+// One entry point from a parsed request to a file: model → PDF or XLSX; RPT-1, RPT-3 and RPT-12
+// over many classes → a ZIP with one file per class (PRN-8, made by the background jobs).
+import JSZip from "jszip";
 import { buildAttendanceReport } from "./attendance";
+import { buildAttendanceSheet, buildGroupsAttendance, buildSpecialtiesAttendance } from "./attendance-forms";
 import { CONTENT_TYPES } from "./download";
 import { reportScope, staffName } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
-import { pickClasses } from "./scope-rules";
+import { pickClasses, signPlanOf } from "./scope-rules";
 import { buildVkrReport } from "./vkr";
 import type { ReportModel } from "./model";
 import { buildFailuresReport } from "./failures";
 import { buildOccupancyReport } from "./occupancy";
 import { buildContingentReport } from "./contingent";
 import { buildProgressReport } from "./progress";
+import { buildSpecialtiesProgress, buildSubjectProgress, buildTeacherReport } from "./progress-forms";
 import { buildStudentPeriodReport } from "./student-period";
 import { buildSummaryReport } from "./summary";
 import { renderPdf } from "./render-pdf";
 import { renderXlsx } from "./render-xlsx";
-import type { ReportRequest } from "./schema";
+import { isArchiveRequest, pickOf, type ReportRequest } from "./schema";
+import { reportFileName } from "./rules";
 
 /**
  * The request's model, or null when its class, period, year or teacher is not in the organisation.
- * `teacherId` of «teacher-hours» must be set by the caller (the route fills in the signed-in user).
+ * `teacherId` of «teacher-hours» and «teacher-report» must be set by the caller (the route fills in
+ * the signed-in user). Requests for a ZIP (isArchiveRequest) are built by buildArchive.
  */
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
   if (req.report === "student")
     return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
   const scope = await reportScope(organisationId, "yearId" in req ? req.yearId : undefined);
-  const { orgName, isCollege, year } = scope;
+  const { orgName, isCollege, year, periods } = scope;
   if (!year) return null;
-  const one = "classId" in req && req.classId ? scope.classes.find((c) => c.id === req.classId) : undefined;
-  if ("classId" in req && req.classId && !one) return null;
   const periodOf = (id: number | undefined) =>
-    id === undefined ? null : (scope.periods.find((p) => p.id === id) ?? undefined);
+    id === undefined ? null : (periods.find((p) => p.id === id) ?? undefined);
+  const base = { organisationId, orgName, isCollege, year, now };
+  if (req.report === "teacher-hours" || req.report === "teacher-report") {
+    const teacherName = req.teacherId ? await staffName(organisationId, req.teacherId) : null;
+    if (!req.teacherId || !teacherName) return null;
+    if (req.report === "teacher-hours")
+      return buildTeacherHoursReport({ ...base, teacherId: req.teacherId, teacherName, month: req.month });
+    const period = periodOf(req.periodId);
+    if (!period) return null;
+    return buildTeacherReport({
+      ...base,
+      teacherId: req.teacherId,
+      teacherName,
+      classes: scope.classes,
+      period,
+      periods,
+    });
+  }
+  const pick = pickOf(req)!;
+  const picked = pickClasses(scope.classes, pick, scope.departments, isCollege);
+  if (picked.classes.length === 0) return null;
+  const one = pick.classId !== undefined ? picked.classes[0] : undefined;
+  const many = { ...base, scopeLabel: picked.label, classes: picked.classes, sign: signPlanOf(pick) };
   switch (req.report) {
     case "summary":
     case "journal":
     case "rating": {
       const period = periodOf(req.periodId);
-      if (period === undefined) return null;
-      const base = { organisationId, orgName, isCollege, cls: one!, period, year, now };
-      if (req.report === "summary") return buildSummaryReport(base);
-      if (req.report === "rating") return buildRatingReport(base);
-      return buildJournalReport({ ...base, subjectId: req.subjectId });
+      if (period === undefined || !one) return null;
+      const cls = { ...base, cls: one, period, periods };
+      if (req.report === "summary") return buildSummaryReport(cls);
+      if (req.report === "rating") return buildRatingReport(cls);
+      return buildJournalReport({ ...cls, subjectId: req.subjectId });
     }
     case "preliminary":
-      return buildPreliminaryReport({
-        organisationId,
-        orgName,
-        isCollege,
-        cls: one!,
-        month: req.month,
-        periods: scope.periods,
-        now,
-      });
+      return buildPreliminaryReport({ ...base, cls: one!, month: req.month, periods });
     case "group-hours":
-      return buildGroupHoursReport({ organisationId, orgName, isCollege, cls: one!, month: req.month, now });
-    case "teacher-hours": {
-      const teacherName = req.teacherId ? await staffName(organisationId, req.teacherId) : null;
-      if (!req.teacherId || !teacherName) return null;
-      return buildTeacherHoursReport({
-        organisationId,
-        orgName,
-        isCollege,
-        teacherId: req.teacherId,
-        teacherName,
-        month: req.month,
-        now,
-      });
-    }
+      return buildGroupHoursReport({ ...base, cls: one!, month: req.month });
     case "attendance":
-      return buildAttendanceReport({ organisationId, orgName, isCollege, cls: one!, from: req.from, to: req.to, now });
+      return one ? buildAttendanceReport({ ...base, cls: one, from: req.from, to: req.to }) : null;
+    case "attendance-sheet":
+      return buildAttendanceSheet({ ...many, single: !!one, from: req.from, to: req.to, by: req.by });
+    case "attendance-groups":
+      return buildGroupsAttendance({ ...many, single: !!one, from: req.from, to: req.to });
+    case "attendance-specialties":
+      return buildSpecialtiesAttendance({ ...many, single: !!one, from: req.from, to: req.to });
+    case "vkr":
+      return isCollege ? buildVkrReport({ ...many, yearEnd: year.endDate }) : null;
+    case "occupancy":
+      return buildOccupancyReport({ ...many, date: req.date });
   }
-  // Reports over many classes: one class, a parallel, a department or the whole organisation.
-  const picked = pickClasses(scope.classes, req, scope.departments, isCollege);
-  if (picked.classes.length === 0) return null;
-  if (req.report === "vkr") {
-    if (!isCollege) return null;
-    return buildVkrReport({
-      organisationId,
-      orgName,
-      scopeLabel: picked.label,
-      classes: picked.classes,
-      yearEnd: year.endDate,
-      now,
-    });
-  }
-  if (req.report === "occupancy")
-    return buildOccupancyReport({ organisationId, orgName, isCollege, classes: picked.classes, date: req.date, now });
-  const period = scope.periods.find((p) => p.id === req.periodId);
+  const period = periods.find((p) => p.id === req.periodId);
   if (!period) return null;
-  if (req.report === "contingent")
-    return buildContingentReport({ organisationId, orgName, isCollege, classes: picked.classes, period, now });
-  // Classes that use this kind of period (quarters, half-years, semesters); the 1st grade is
-  // taught without marks (JRN-10) and has no finals to count.
-  const classes = one
-    ? [one]
-    : picked.classes.filter((c) => c.periodKind === period.kind && (isCollege || c.grade > 1));
-  if (classes.length === 0) return null;
-  const scopeLabel = one ? one.name : `${picked.label}: классы и группы с этим видом периода`;
-  return req.report === "progress"
-    ? buildProgressReport({ organisationId, orgName, scopeLabel, classes, period, now })
-    : buildFailuresReport({ organisationId, orgName, scopeLabel, classes, period, now });
+  switch (req.report) {
+    case "contingent":
+      return buildContingentReport({ ...many, allClasses: scope.classes, period });
+    case "progress":
+      return buildProgressReport({ ...many, period, periods });
+    case "progress-specialties":
+      return buildSpecialtiesProgress({ ...many, period, periods });
+    case "subject-progress":
+      return buildSubjectProgress({ ...many, period, periods, subjectId: req.subjectId });
+    case "failures":
+      return buildFailuresReport({ ...many, period, periods });
+  }
 }
 
 export type ReportFile = { bytes: Buffer; contentType: string; fileName: string };
 
-/** A built model as a file of the format; the file name carries the title, scope and date. */
-export async function renderModel(model: ReportModel, format: "pdf" | "xlsx", now: Date): Promise<ReportFile> {
-  const stamp = formatDate(new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`));
-  const fileName = `${model.title} ${model.parameters[0]?.value ?? ""} ${stamp}.${format}`.replace(
-    /[\\/:*?"<>|]/g,
-    "_",
-  );
+/** A built model as a file of the format, under its short name (PRN-10). */
+export async function renderModel(model: ReportModel, format: "pdf" | "xlsx"): Promise<ReportFile> {
+  const fileName = `${model.fileName ?? reportFileName([model.title, model.parameters[0]?.value])}.${format}`;
   return format === "pdf"
     ? { bytes: await renderPdf(model), contentType: CONTENT_TYPES.pdf, fileName }
     : { bytes: await renderXlsx(model), contentType: CONTENT_TYPES.xlsx, fileName };
 }
 
 export async function buildReport(organisationId: number, req: ReportRequest, now: Date): Promise<ReportFile | null> {
+  if (isArchiveRequest(req)) return buildArchive(organisationId, req, now);
   const model = await buildModel(organisationId, req, now);
-  return model ? renderModel(model, req.format, now) : null;
+  return model ? renderModel(model, req.format) : null;
+}
+
+/**
+ * RPT-1, RPT-3 or RPT-12 for a parallel, department, specialty or the organisation (PRN-8): a ZIP
+ * with one file per class, built class by class (`progress` is told after each). Null when the
+ * pick names no class.
+ */
+export async function buildArchive(
+  organisationId: number,
+  req: ReportRequest,
+  now: Date,
+  progress: (done: number, of: number) => Promise<void> = async () => undefined,
+): Promise<ReportFile | null> {
+  const pick = pickOf(req);
+  if (!pick) return null;
+  const scope = await reportScope(organisationId, "yearId" in req ? req.yearId : undefined);
+  if (!scope.year) return null;
+  const picked = pickClasses(scope.classes, pick, scope.departments, scope.isCollege);
+  if (picked.classes.length === 0) return null;
+  const zip = new JSZip();
+  let title = "";
+  for (const [i, cls] of picked.classes.entries()) {
+    const model = await buildModel(
+      organisationId,
+      { ...req, classId: cls.id, grade: undefined, departmentId: undefined, specialty: undefined } as ReportRequest,
+      now,
+    );
+    if (model) {
+      const file = await renderModel(model, req.format);
+      zip.file(file.fileName, file.bytes);
+      title ||= model.title;
+    }
+    await progress(i + 1, picked.classes.length);
+  }
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return { bytes, contentType: CONTENT_TYPES.zip, fileName: `${reportFileName([title, picked.label])}.zip` };
 }

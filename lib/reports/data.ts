@@ -67,7 +67,15 @@ export async function absencesBetween(
   return byStudent;
 }
 
-export type ReportClass = { id: number; name: string; grade: number; periodKind: string; departmentId: number | null };
+export type ReportClass = {
+  id: number;
+  name: string;
+  grade: number;
+  periodKind: string;
+  departmentId: number | null;
+  specialty: string | null;
+  specialtyCode: string | null;
+};
 export type ReportPeriod = { id: number; name: string; kind: string; startDate: Date; endDate: Date };
 export type ReportYear = { id: number; name: string; startDate: Date; endDate: Date };
 
@@ -93,7 +101,15 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
     ? await Promise.all([
         db.classGroup.findMany({
           where: { organisationId, yearId: year.id },
-          select: { id: true, name: true, grade: true, periodKind: true, departmentId: true },
+          select: {
+            id: true,
+            name: true,
+            grade: true,
+            periodKind: true,
+            departmentId: true,
+            specialty: true,
+            specialtyCode: true,
+          },
         }),
         db.period.findMany({
           where: { organisationId, yearId: year.id },
@@ -107,21 +123,33 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
         }),
       ])
     : [[], [], []];
-  classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
+  // Natural order: 7А before 11Б, 2А before 10А (RPT-7, every class list of the reports).
+  classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }));
   return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods, departments };
 }
 
-/** Year finals (kind YEAR, no period) of the classes with their subject (RPT-1 for the year). */
-export async function yearFinalsBySubject(organisationId: number, classIds: number[]): Promise<SubjectFinal[]> {
-  return db.finalMark.findMany({
-    where: { organisationId, classId: { in: classIds }, kind: "YEAR", periodId: null },
-    select: { studentId: true, subjectId: true, value: true, special: true },
+/** Every final of the classes for the year (RPT-1 for the year, PRN-5): periods, year, exam, итоговая. */
+export async function yearSheetFinals(
+  organisationId: number,
+  classIds: number[],
+  periodIds: number[],
+): Promise<(SubjectFinal & { kind: "PERIOD" | "YEAR" | "EXAM" | "FINAL"; periodId: number | null })[]> {
+  const rows = await db.finalMark.findMany({
+    where: {
+      organisationId,
+      classId: { in: classIds },
+      OR: [{ kind: "PERIOD", periodId: { in: periodIds } }, { kind: { in: ["YEAR", "EXAM", "FINAL"] } }],
+    },
+    select: { studentId: true, subjectId: true, value: true, special: true, kind: true, periodId: true },
   });
+  return rows.flatMap((r) => (r.kind === "ATTESTATION" ? [] : [{ ...r, kind: r.kind }]));
 }
 
 export type DecisionFact = {
   decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED";
   toGrade: number | null;
+  orderNumber: string | null;
+  orderDate: Date | null;
 };
 
 /** «Решение педсовета» of the year by student (RPT-1, recorded by the year transition). */
@@ -132,9 +160,9 @@ export async function yearDecisions(
 ): Promise<Map<number, DecisionFact>> {
   const rows = await db.yearDecision.findMany({
     where: { organisationId, yearId, studentId: { in: studentIds } },
-    select: { studentId: true, decision: true, toGrade: true },
+    select: { studentId: true, decision: true, toGrade: true, orderNumber: true, orderDate: true },
   });
-  return new Map(rows.map((r) => [r.studentId, { decision: r.decision, toGrade: r.toGrade }]));
+  return new Map(rows.map(({ studentId, ...d }) => [studentId, d]));
 }
 
 export type SubjectFinal = {
@@ -161,7 +189,7 @@ export async function subjectsOf(
   organisationId: number,
   classIds: number[],
   extraIds: number[],
-): Promise<{ id: number; name: string; shortName: string }[]> {
+): Promise<{ id: number; name: string; shortName: string; code: string | null }[]> {
   const curriculum = await db.curriculumItem.findMany({
     where: { organisationId, classId: { in: classIds } },
     select: { subjectId: true },
@@ -169,10 +197,10 @@ export async function subjectsOf(
   const ids = [...new Set([...curriculum.map((c) => c.subjectId), ...extraIds])];
   const subjects = await db.subject.findMany({
     where: { organisationId, id: { in: ids } },
-    select: { id: true, name: true, shortName: true, sortOrder: true },
+    select: { id: true, name: true, shortName: true, code: true, sortOrder: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
   });
-  return subjects.map(({ id, name, shortName }) => ({ id, name, shortName }));
+  return subjects.map(({ id, name, shortName, code }) => ({ id, name, shortName, code }));
 }
 
 export type RosterFact = { classId: number; sex: "MALE" | "FEMALE" | null; educationForm: string };
@@ -344,4 +372,194 @@ export async function teachersOf(organisationId: number): Promise<{ id: number; 
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
   return rows.map((u) => ({ id: u.id, name: shortName(u) }));
+}
+
+export type SignatoryFacts = {
+  /** The director's full name from the organisation card (ORG-1), else the DIRECTOR user. */
+  director: string | null;
+  /** The first deputy (DEPUTY) by name with the position from the staff card. */
+  deputy: { name: string; position: string | null } | null;
+  /** Class teacher / curator of each class. */
+  classTeachers: Map<number, string>;
+  /** Heads of the departments by department id, with their positions. */
+  heads: Map<number, { name: string; position: string | null }>;
+};
+
+/** Who signs the forms of the classes (PRN-2): director, deputy, class teachers, heads of department. */
+export async function signatoryFacts(organisationId: number, classIds: number[]): Promise<SignatoryFacts> {
+  const person = { lastName: true, firstName: true, middleName: true, staff: { select: { position: true } } } as const;
+  const [org, staff, classTeachers, departments] = await Promise.all([
+    db.organisation.findUnique({ where: { id: organisationId }, select: { director: true } }),
+    db.user.findMany({
+      where: { organisationId, isActive: true, roles: { some: { role: { in: ["DIRECTOR", "DEPUTY"] } } } },
+      select: { ...person, roles: { select: { role: true } } },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    }),
+    classTeachersOf(organisationId, classIds),
+    db.department.findMany({ where: { organisationId }, select: { id: true, head: { select: person } } }),
+  ]);
+  const has = (role: string) => staff.find((u) => u.roles.some((r) => r.role === role));
+  const director = org?.director?.trim() || (has("DIRECTOR") ? fullNameOf(has("DIRECTOR")!) : null);
+  const deputy = has("DEPUTY");
+  return {
+    director,
+    deputy: deputy ? { name: shortName(deputy), position: deputy.staff?.position ?? null } : null,
+    classTeachers,
+    heads: new Map(
+      departments.flatMap((d) =>
+        d.head ? [[d.id, { name: shortName(d.head), position: d.head.staff?.position ?? null }] as const] : [],
+      ),
+    ),
+  };
+}
+
+const fullNameOf = (p: { lastName: string; firstName: string; middleName: string | null }) =>
+  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
+
+export type AbsenceRow = {
+  studentId: number;
+  classId: number;
+  subjectId: number;
+  date: Date;
+  code: AbsenceFact["code"];
+  hours: number;
+};
+
+/**
+ * Absences and lateness of the classes' held lessons between two dates (PRN-6): one row per
+ * student and lesson with the lesson's subject and date; hours = the academic hours missed
+ * (college) or the lesson's hours (a school lesson is 1).
+ */
+export async function absenceRows(
+  organisationId: number,
+  classIds: number[],
+  from: Date,
+  to: Date,
+): Promise<AbsenceRow[]> {
+  const rows = await db.attendance.findMany({
+    where: { organisationId, lesson: { classId: { in: classIds }, status: "SCHEDULED", date: { gte: from, lte: to } } },
+    select: {
+      studentId: true,
+      code: true,
+      missedHours: true,
+      lesson: { select: { classId: true, subjectId: true, date: true, hours: true } },
+    },
+  });
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    classId: r.lesson.classId,
+    subjectId: r.lesson.subjectId,
+    date: r.lesson.date,
+    code: r.code,
+    hours: Number(r.missedHours ?? r.lesson.hours),
+  }));
+}
+
+export type TaughtFact = {
+  classId: number;
+  subjectId: number;
+  lessons: number;
+  hours: number;
+};
+
+/** Lessons a teacher gave (as the teacher of record without a substitute, or as the substitute) between two dates, per class × subject. */
+export async function taughtBetween(
+  organisationId: number,
+  teacherId: number,
+  from: Date,
+  to: Date,
+): Promise<TaughtFact[]> {
+  const rows = await db.lesson.findMany({
+    where: {
+      organisationId,
+      status: "SCHEDULED",
+      date: { gte: from, lte: to },
+      OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }],
+    },
+    select: { classId: true, subjectId: true, hours: true },
+  });
+  const by = new Map<string, TaughtFact>();
+  for (const r of rows) {
+    const key = `${r.classId}:${r.subjectId}`;
+    const f = by.get(key) ?? { classId: r.classId, subjectId: r.subjectId, lessons: 0, hours: 0 };
+    f.lessons += 1;
+    f.hours += Number(r.hours);
+    by.set(key, f);
+  }
+  return [...by.values()];
+}
+
+/** Curriculum hours of class × subject pairs for a period (or the year when none is set per period). */
+export async function plannedHours(
+  organisationId: number,
+  classIds: number[],
+  periodId: number,
+): Promise<Map<string, number>> {
+  const rows = await db.curriculumItem.findMany({
+    where: { organisationId, classId: { in: classIds }, OR: [{ periodId }, { periodId: null }] },
+    select: { classId: true, subjectId: true, periodId: true, hours: true },
+  });
+  const out = new Map<string, number>();
+  // A per-period figure wins over the year's.
+  for (const r of rows.sort((a, b) => (a.periodId === null ? 0 : 1) - (b.periodId === null ? 0 : 1)))
+    out.set(`${r.classId}:${r.subjectId}`, Number(r.hours));
+  return out;
+}
+
+/** Teachers of class × subject pairs (тарификация), short names joined. */
+export async function loadTeachers(
+  organisationId: number,
+  classIds: number[],
+  subjectIds: number[],
+): Promise<Map<string, string>> {
+  const rows = await db.teacherLoad.findMany({
+    where: { organisationId, classId: { in: classIds }, subjectId: { in: subjectIds } },
+    select: {
+      classId: true,
+      subjectId: true,
+      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+    },
+  });
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const key = `${r.classId}:${r.subjectId}`;
+    out.set(key, (out.get(key) ?? new Set()).add(shortName(r.teacher)));
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].join(", ")]));
+}
+
+/** Period finals of the classes in one subject with their class (PRN-7). */
+export async function subjectFinals(
+  organisationId: number,
+  classIds: number[],
+  subjectIds: number[],
+  periodIds: number[],
+): Promise<(SubjectFinal & { classId: number; periodId: number | null })[]> {
+  return db.finalMark.findMany({
+    where: {
+      organisationId,
+      classId: { in: classIds },
+      subjectId: { in: subjectIds },
+      kind: "PERIOD",
+      periodId: { in: periodIds },
+    },
+    select: { studentId: true, subjectId: true, classId: true, periodId: true, value: true, special: true },
+  });
+}
+
+/** The organisation kind and the class a student is in on a date (RPT-8's words and signature). */
+export async function studentClassOn(
+  organisationId: number,
+  studentId: number,
+  date: Date,
+): Promise<{ isCollege: boolean; classId: number | null }> {
+  const [org, stay] = await Promise.all([
+    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } }),
+    db.classMembership.findFirst({
+      where: { organisationId, studentId, startDate: { lte: date } },
+      orderBy: { startDate: "desc" },
+      select: { classId: true },
+    }),
+  ]);
+  return { isCollege: org?.kind === "COLLEGE", classId: stay?.classId ?? null };
 }

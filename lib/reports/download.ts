@@ -12,4 +12,5 @@ export function fileResponse(bytes: Buffer, fileName: string, contentType: strin
 export const CONTENT_TYPES = {
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  zip: "application/zip",
 } as const;

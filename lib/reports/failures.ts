@@ -1,20 +1,45 @@
 // RPT-4 «Неуспеваемость по дисциплинам» for a set of classes and a period: subjects ranked by the
-// share of «2», «незачёт» and н/а among their period finals.
+// share of «2», «незачёт» and н/а among their period finals; each class with its own period (PRN-8).
+import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { periodFinalsBySubject, subjectsOf, type ReportClass, type ReportPeriod } from "./data";
-import { subjectFailures, periodText } from "./rules";
+import {
+  periodFinalsBySubject,
+  signatoryFacts,
+  subjectsOf,
+  type ReportClass,
+  type ReportPeriod,
+  type ReportYear,
+} from "./data";
+import { periodText, reportFileName, subjectFailures, yearShort } from "./rules";
+import { classPeriod } from "./scope-rules";
+import { signaturesFor, type SignPlan } from "./signatures";
 
 export async function buildFailuresReport(input: {
   organisationId: number;
   orgName: string;
+  isCollege: boolean;
   scopeLabel: string;
   classes: ReportClass[];
   period: ReportPeriod;
+  periods: ReportPeriod[];
+  year: ReportYear;
+  sign: SignPlan;
   now: Date;
 }): Promise<ReportModel> {
-  const classIds = input.classes.map((c) => c.id);
-  const finals = await periodFinalsBySubject(input.organisationId, classIds, input.period.id);
-  const ranked = subjectFailures(finals);
+  const v = vocabulary(input.isCollege);
+  const byPeriod = new Map<number, number[]>();
+  for (const c of input.classes) {
+    const p = classPeriod(c, input.period, input.periods);
+    if (p) byPeriod.set(p.id, [...(byPeriod.get(p.id) ?? []), c.id]);
+  }
+  const [finals, signers] = await Promise.all([
+    Promise.all([...byPeriod].map(([periodId, ids]) => periodFinalsBySubject(input.organisationId, ids, periodId))),
+    signatoryFacts(
+      input.organisationId,
+      input.classes.map((c) => c.id),
+    ),
+  ]);
+  const ranked = subjectFailures(finals.flat());
   const subjects = new Map(
     (
       await subjectsOf(
@@ -22,27 +47,27 @@ export async function buildFailuresReport(input: {
         [],
         ranked.map((r) => r.subjectId),
       )
-    ).map((s) => [s.id, s.name]),
+    ).map((s) => [s.id, subjectTitle(v, s)]),
   );
   return {
     title: "Неуспеваемость по дисциплинам",
     organisationName: input.orgName,
     parameters: [
-      { label: "Классы / группы", value: input.scopeLabel },
+      { label: cap(v.class.nomPl), value: input.scopeLabel },
       { label: "Период", value: periodText(input.period) },
     ],
     orientation: "portrait",
     header: [
       { label: "Место" },
-      { label: "Предмет / дисциплина" },
+      { label: cap(v.subject.nom) },
       { label: "Итоговых отметок" },
       { label: "«2» и «незачёт»" },
       { label: "н/а" },
       { label: "Доля неуспевающих, %" },
     ],
     columns: [
-      { kind: "number", width: 30 },
-      { kind: "text" },
+      { kind: "number", key: true },
+      { kind: "text", key: true },
       { kind: "number" },
       { kind: "number" },
       { kind: "number" },
@@ -57,7 +82,14 @@ export async function buildFailuresReport(input: {
       r.failingPercent,
     ]),
     totals: [],
-    notes: ["Доля неуспевающих — («2» + «незачёт» + н/а) ÷ число итоговых отметок по предмету × 100."],
+    notes: [
+      `Доля неуспевающих — («2» + «незачёт» + н/а) ÷ число итоговых отметок по ${v.subject.dat} × 100.`,
+      ...(byPeriod.size > 1
+        ? ["У каждого класса — свой вид периода: тот, на который приходится конец выбранного."]
+        : []),
+    ],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, input.sign),
+    fileName: reportFileName(["Неуспеваемость", input.scopeLabel, input.period.name, yearShort(input.year.name)]),
   };
 }

@@ -2,10 +2,13 @@
 // subject per day; № 2 — one class/group for a month, hours per subject and teacher per day.
 // Counted: lessons not cancelled, dated up to the day of printing; a substituted lesson counts
 // for the substitute.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { hoursBetween, type HourFact, type ReportClass } from "./data";
+import { hoursBetween, signatoryFacts, type HourFact, type ReportClass, type ReportYear } from "./data";
 import { daysInMonth, hoursGrid } from "./rating-rules";
 import { monthText } from "./rating";
+import { reportFileName, yearShort } from "./rules";
+import { signaturesFor } from "./signatures";
 
 function monthSpan(month: Date, now: Date): { from: Date; to: Date; days: number } {
   const days = daysInMonth(month);
@@ -17,7 +20,8 @@ function monthSpan(month: Date, now: Date): { from: Date; to: Date; days: number
 function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [string, string]) {
   const keyed = facts.map((f) => ({ ...f, key: label(f).join("\u0000") }));
   const grid = hoursGrid(keyed, days);
-  const keys = [...grid.keys()].sort((a, b) => a.localeCompare(b, "ru"));
+  // Natural order: 7А before 11Б (the first part of a key is the class, or the subject).
+  const keys = [...grid.keys()].sort((a, b) => a.localeCompare(b, "ru", { numeric: true }));
   const dayCells = (perDay: number[]): CellValue[] => perDay.map((h) => (h === 0 ? null : h));
   const rows: CellValue[][] = keys.map((k) => [
     ...k.split("\u0000"),
@@ -31,10 +35,10 @@ function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [str
 }
 
 const columns = (days: number) => [
-  { kind: "text" as const, width: 44 },
-  { kind: "text" as const, width: 84 },
-  ...Array.from({ length: days }, () => ({ kind: "number" as const, width: 14 })),
-  { kind: "number" as const, width: 30 },
+  { kind: "text" as const, key: true },
+  { kind: "text" as const, key: true },
+  ...Array.from({ length: days }, () => ({ kind: "number" as const })),
+  { kind: "number" as const },
 ];
 
 export async function buildTeacherHoursReport(input: {
@@ -44,22 +48,27 @@ export async function buildTeacherHoursReport(input: {
   teacherId: number;
   teacherName: string;
   month: Date;
+  year: ReportYear;
   now: Date;
 }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
   const { from, to, days } = monthSpan(input.month, input.now);
-  const facts = await hoursBetween(input.organisationId, { teacherId: input.teacherId }, from, to);
+  const [facts, signers] = await Promise.all([
+    hoursBetween(input.organisationId, { teacherId: input.teacherId }, from, to),
+    signatoryFacts(input.organisationId, []),
+  ]);
   const g = gridModel(facts, days, (f) => [f.className, f.subjectName]);
   return {
     title: "Учёт часов преподавателя № 1",
     organisationName: input.orgName,
     parameters: [
-      { label: "Преподаватель", value: input.teacherName },
+      { label: cap(v.teacher.nom), value: input.teacherName },
       { label: "Месяц", value: monthText(input.month) },
     ],
     orientation: "landscape",
     header: [
-      { label: input.isCollege ? "Группа" : "Класс" },
-      { label: input.isCollege ? "Дисциплина" : "Предмет" },
+      { label: cap(v.class.nom) },
+      { label: cap(v.subject.nom) },
       { label: "Числа месяца", children: g.dayColumns },
       { label: "Всего часов" },
     ],
@@ -68,6 +77,8 @@ export async function buildTeacherHoursReport(input: {
     totals: g.totals,
     notes: ["Учтены проведённые занятия (не отменённые) по день печати; замещённое занятие учтено у замещающего."],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, { teacher: input.teacherName, deputy: true }),
+    fileName: reportFileName(["Учёт часов № 1", input.teacherName, monthText(input.month), yearShort(input.year.name)]),
   };
 }
 
@@ -77,22 +88,27 @@ export async function buildGroupHoursReport(input: {
   isCollege: boolean;
   cls: ReportClass;
   month: Date;
+  year: ReportYear;
   now: Date;
 }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
   const { from, to, days } = monthSpan(input.month, input.now);
-  const facts = await hoursBetween(input.organisationId, { classId: input.cls.id }, from, to);
+  const [facts, signers] = await Promise.all([
+    hoursBetween(input.organisationId, { classId: input.cls.id }, from, to),
+    signatoryFacts(input.organisationId, [input.cls.id]),
+  ]);
   const g = gridModel(facts, days, (f) => [f.subjectName, f.teacher]);
   return {
     title: "Учёт часов преподавателя № 2",
     organisationName: input.orgName,
     parameters: [
-      { label: input.isCollege ? "Группа" : "Класс", value: input.cls.name },
+      { label: cap(v.class.nom), value: input.cls.name },
       { label: "Месяц", value: monthText(input.month) },
     ],
     orientation: "landscape",
     header: [
-      { label: input.isCollege ? "Дисциплина" : "Предмет" },
-      { label: "Преподаватель" },
+      { label: cap(v.subject.nom) },
+      { label: cap(v.teacher.nom) },
       { label: "Числа месяца", children: g.dayColumns },
       { label: "Всего часов" },
     ],
@@ -101,5 +117,7 @@ export async function buildGroupHoursReport(input: {
     totals: g.totals,
     notes: ["Учтены проведённые занятия (не отменённые) по день печати; замещённое занятие учтено у замещающего."],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, { classId: input.cls.id, deputy: true }),
+    fileName: reportFileName(["Учёт часов № 2", input.cls.name, monthText(input.month), yearShort(input.year.name)]),
   };
 }

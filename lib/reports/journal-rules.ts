@@ -4,6 +4,7 @@
 import { formatDate } from "@/lib/org/time";
 import { fullName, shortName, type PersonName } from "@/lib/people/names";
 import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, HeaderNode, ReportColumn, ReportSection } from "./model";
 import { finalLabel, type FinalFact } from "./rules";
 
@@ -32,9 +33,13 @@ export type JournalFacts = {
   attendance: { lessonId: number; studentId: number; code: "N" | "UP" | "NP" | "B" | "OT" | "OP" }[];
   members: { studentId: number; start: Date; end: Date | null; name: PersonName }[];
   subgroupMembers: { subgroupId: number; studentId: number }[];
-  subjects: { id: number; name: string; shortName: string }[];
-  /** Period (and year) finals; `order` sorts the columns, `label` heads them. */
-  finals?: ({ studentId: number; subjectId: number; label: string; order: string } & FinalFact)[];
+  /** `code`: a college discipline's index (ОП.01, МДК.01.01), printed before its name (PRN-3). */
+  subjects: { id: number; name: string; shortName: string; code?: string | null }[];
+  /**
+   * Period (and year) finals; `order` sorts the columns, `label` heads them, `end` (the period's
+   * last day; null = the year) places the column after the period's last lesson (PRN-9).
+   */
+  finals?: ({ studentId: number; subjectId: number; label: string; order: string; end?: Date | null } & FinalFact)[];
 };
 
 /** Lesson columns on one page of the grid: fits A4 landscape next to the № and name columns. */
@@ -113,7 +118,7 @@ export function journalParts(facts: JournalFacts): JournalPart[] {
     const key = `${l.subjectId}:${l.subgroupId ?? ""}`;
     by.set(key, [...(by.get(key) ?? []), l]);
   }
-  const name = new Map(facts.subjects.map((s) => [s.id, s.name]));
+  const name = new Map(facts.subjects.map((s) => [s.id, s.code ? `${s.code} ${s.name}` : s.name]));
   return [...by.values()]
     .map((lessons) => {
       const { subjectId, subgroupId, subgroupName } = lessons[0];
@@ -130,12 +135,86 @@ export function journalParts(facts: JournalFacts): JournalPart[] {
 
 const day = (d: Date) => d.getTime();
 
-/** The journal pages of one part: per page of lessons the grid, then the topics and homework. */
+/** A column of a grid page: a lesson, or the finals of a period after its last lesson. */
+type GridColumn = { lesson: JournalLesson } | { final: { order: string; label: string } };
+
+/** Width of a final column in lesson columns (its head is wider than a date). */
+const FINAL_COST = 1.6;
+
+/**
+ * The grid's columns in order (PRN-9): the lessons by date, each period's final column right after
+ * the period's last lesson (the 1st quarter's after October, not after December), the year's last.
+ */
+export function gridColumns(
+  lessons: JournalLesson[],
+  finals: { order: string; label: string; end: Date | null }[],
+): GridColumn[] {
+  const placed = [...finals].sort((a, b) => {
+    const ea = a.end?.getTime() ?? Infinity;
+    const eb = b.end?.getTime() ?? Infinity;
+    return ea - eb || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
+  });
+  const out: GridColumn[] = [];
+  let f = 0;
+  for (const lesson of lessons) {
+    while (f < placed.length && placed[f].end !== null && placed[f].end!.getTime() < lesson.date.getTime())
+      out.push({ final: placed[f++] });
+    out.push({ lesson });
+  }
+  while (f < placed.length) out.push({ final: placed[f++] });
+  return out;
+}
+
+/** Splits grid columns into pages of at most `size` lesson-column widths. */
+export function gridPages(columns: GridColumn[], size: number): GridColumn[][] {
+  const pages: GridColumn[][] = [];
+  let current: GridColumn[] = [];
+  let used = 0;
+  for (const c of columns) {
+    const cost = "lesson" in c ? 1 : FINAL_COST;
+    if (current.length && used + cost > size) {
+      // A final column never opens a page alone: its period's last lesson goes along.
+      const carry = "final" in c && "lesson" in current[current.length - 1] ? current.splice(-1) : [];
+      pages.push(current);
+      current = carry;
+      used = carry.length;
+    }
+    current.push(c);
+    used += cost;
+  }
+  if (current.length) pages.push(current);
+  return pages;
+}
+
+/** The grid page's header: lesson dates grouped under their month, a final column as its own head. */
+function gridHeader(columns: GridColumn[]): HeaderNode[] {
+  const out: HeaderNode[] = [];
+  let month = -1;
+  for (const c of columns) {
+    if ("final" in c) {
+      out.push({ label: c.final.label });
+      month = -1;
+      continue;
+    }
+    const d = c.lesson.date;
+    const key = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    if (key !== month) out.push({ label: MONTHS[d.getUTCMonth()], children: [] });
+    month = key;
+    out[out.length - 1].children!.push({ label: String(d.getUTCDate()).padStart(2, "0") });
+  }
+  return out;
+}
+
+/** A grid cell as the file keeps it: a lone grade is a number (XLSX), anything else text. */
+const gridValue = (text: string): CellValue => (/^\d$/.test(text) ? Number(text) : text);
+
+/** The journal pages of one part: per page of the grid, then the topics and homework of its lessons. */
 export function partSections(
   part: JournalPart,
   facts: JournalFacts,
   index: number,
   perPage = LESSONS_PER_PAGE,
+  v: Vocabulary = vocabulary("SCHOOL"),
 ): ReportSection[] {
   const marks = new Map<string, string[]>();
   for (const m of facts.marks) {
@@ -147,22 +226,17 @@ export function partSections(
     part.subgroupId === null
       ? null
       : new Set(facts.subgroupMembers.filter((m) => m.subgroupId === part.subgroupId).map((m) => m.studentId));
-  // The last page of the part ends with the finals of the subject, as the paper journal does;
-  // a final column is as wide as about 1.6 lesson columns, so the last page holds fewer lessons.
   const finals = (facts.finals ?? []).filter((f) => f.subjectId === part.subjectId);
-  const finalColumns = [...new Map(finals.map((f) => [f.order, f.label])).entries()].sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  ); // ordinal: «~» (the year) last
+  const finalColumns = [
+    ...new Map(finals.map((f) => [f.order, { order: f.order, label: f.label, end: f.end ?? null }])).values(),
+  ];
   const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.order}`, f]));
-  const pages = chunk(part.lessons, perPage);
-  if (finalColumns.length > 0) {
-    const room = Math.max(1, perPage - Math.ceil(finalColumns.length * 1.6));
-    pages.push(...chunk(pages.pop() ?? [], room));
-  }
-  return pages.flatMap((lessons, p) => {
-    const withFinals = p === pages.length - 1 && finalColumns.length > 0;
-    const first = lessons[0].date;
-    const last = lessons[lessons.length - 1].date;
+  const pages = gridPages(gridColumns(part.lessons, finalColumns), perPage);
+  return pages.flatMap((columns, p) => {
+    const lessons = columns.flatMap((c) => ("lesson" in c ? [c.lesson] : []));
+    const dates = lessons.length ? lessons.map((l) => l.date) : [part.lessons[part.lessons.length - 1].date];
+    const first = dates[0];
+    const last = dates[dates.length - 1];
     const onPage = facts.members.filter(
       (m) =>
         day(m.start) <= day(last) &&
@@ -179,59 +253,57 @@ export function partSections(
     const rows: CellValue[][] = students.map((s, i) => [
       i + 1,
       fullName(s.name),
-      ...lessons.map((l) =>
-        member(s.studentId, l.date)
-          ? journalCell(codes.get(`${l.id}:${s.studentId}`), marks.get(`${l.id}:${s.studentId}`) ?? [])
-          : "—",
-      ),
-      ...(withFinals
-        ? finalColumns.map(([order]) => {
-            const f = finalOf.get(`${s.studentId}:${order}`);
-            return f ? String(finalLabel(f)) : null;
-          })
-        : []),
+      ...columns.map((c) => {
+        if ("final" in c) {
+          const f = finalOf.get(`${s.studentId}:${c.final.order}`);
+          return f ? finalLabel(f) : null;
+        }
+        const l = c.lesson;
+        return member(s.studentId, l.date)
+          ? gridValue(journalCell(codes.get(`${l.id}:${s.studentId}`), marks.get(`${l.id}:${s.studentId}`) ?? []))
+          : "—";
+      }),
     ]);
     const range = `${formatDate(first)} — ${formatDate(last)}`;
     const label = `${part.title}, стр. ${p + 1} из ${pages.length} (${range})`;
-    const gridColumns: ReportColumn[] = [
-      { kind: "number", width: 14 },
-      { kind: "text", width: 120 },
-      ...lessons.map(() => ({ kind: "text" as const, width: 20 })),
-      ...(withFinals ? finalColumns.map(() => ({ kind: "text" as const, width: 34 })) : []),
+    const gridColumnsSpec: ReportColumn[] = [
+      { kind: "number", key: true },
+      { kind: "text", key: true },
+      ...columns.map(() => ({ kind: "mark" as const })),
     ];
     const sheet = `${index + 1}.${p + 1} ${part.title}`;
     return [
       {
         title: `${label}: отметки и посещаемость`,
-        sheetName: `${sheet}`.slice(0, 28) + " о",
-        header: [
-          { label: "№" },
-          { label: "Обучающийся" },
-          ...dateHeader(lessons.map((l) => l.date)),
-          ...(withFinals ? [{ label: "Итоговые", children: finalColumns.map(([, label]) => ({ label })) }] : []),
-        ],
-        columns: gridColumns,
+        sheetName: `${sheet} отметки`,
+        inContents: p === 0,
+        header: [{ label: "№" }, { label: "Обучающийся" }, ...gridHeader(columns)],
+        columns: gridColumnsSpec,
         rows,
       },
-      {
-        title: `${label}: содержание уроков. Учитель: ${part.teachers}`,
-        sheetName: `${sheet}`.slice(0, 28) + " т",
-        header: [
-          { label: "Дата" },
-          { label: "Урок" },
-          { label: "Часов" },
-          { label: "Тема урока" },
-          { label: "Домашнее задание" },
-        ],
-        columns: [
-          { kind: "text", width: 50 },
-          { kind: "number", width: 26 },
-          { kind: "number", width: 30 },
-          { kind: "text" },
-          { kind: "text" },
-        ],
-        rows: lessons.map((l) => [formatDate(l.date), l.bellNumber, l.hours, l.topic ?? "", l.homework]),
-      },
+      ...(lessons.length
+        ? [
+            {
+              title: `${label}: содержание ${v.lesson.genPl}. ${cap(v.teacher.nom)}: ${part.teachers}`,
+              sheetName: `${sheet} темы`,
+              header: [
+                { label: "Дата" },
+                { label: "№ по расписанию" },
+                { label: "Часов" },
+                { label: "Тема" },
+                { label: "Домашнее задание" },
+              ],
+              columns: [
+                { kind: "text", key: true },
+                { kind: "number" },
+                { kind: "number" },
+                { kind: "text" },
+                { kind: "text" },
+              ] as ReportColumn[],
+              rows: lessons.map((l) => [formatDate(l.date), l.bellNumber, l.hours, l.topic ?? "", l.homework]),
+            },
+          ]
+        : []),
     ];
   });
 }

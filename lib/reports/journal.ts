@@ -1,14 +1,17 @@
-// RPT-12 «Печатная версия электронного журнала» of a class for a year or a period: the contents
-// (subjects, teachers, lessons and hours given), then per subject the pages of the paper journal.
-// A4 landscape, «стр. N из M» on every page, the signature line at the end — to be bound,
-// signed and archived. The year archive calls it through buildReport(…, { report: "journal" }).
+// RPT-12 «Печатная версия электронного журнала» of a class for a year or a period, bound (PRN-9):
+// a title page, the contents (subjects, teachers, lessons and hours given) with the page number of
+// each subject, per subject the pages of the paper journal with the finals at their period's end,
+// and the closing sheet «В журнале пронумеровано и прошито N листов» with the director's signature
+// and М.П. — to be bound, signed and archived. The year archive calls it through buildReport.
 import { formatDate } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import type { ReportClass, ReportPeriod, ReportYear } from "./data";
+import { signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
 import { journalFacts } from "./journal/data";
 import { journalParts, partSections } from "./journal-rules";
-import { classTeachersOf } from "./data";
-import { periodText } from "./rules";
+import { periodText, reportFileName, yearShort } from "./rules";
+import { shortOfFull } from "./signatures";
+import { specialtyLabel } from "./scope-rules";
 
 export async function buildJournalReport(input: {
   organisationId: number;
@@ -20,21 +23,24 @@ export async function buildJournalReport(input: {
   subjectId?: number;
   now: Date;
 }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
   // Lessons held up to the day of printing: lessons planned ahead carry nothing yet.
   const printed = new Date(`${input.now.toISOString().slice(0, 10)}T00:00:00Z`);
   const until = span.endDate < printed ? span.endDate : printed;
-  const [facts, teachers] = await Promise.all([
+  const [facts, signers] = await Promise.all([
     journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId, input.period === null),
-    classTeachersOf(input.organisationId, [input.cls.id]),
+    signatoryFacts(input.organisationId, [input.cls.id]),
   ]);
   const parts = journalParts(facts);
+  const classTeacher = signers.classTeachers.get(input.cls.id) ?? "—";
+  const yearText = `${input.year.name} учебный год`;
   return {
     title: "Классный журнал (печатная версия)",
     organisationName: input.orgName,
     parameters: [
-      { label: input.isCollege ? "Группа" : "Класс", value: input.cls.name },
-      { label: input.isCollege ? "Куратор" : "Классный руководитель", value: teachers.get(input.cls.id) ?? "—" },
+      { label: cap(v.class.nom), value: input.cls.name },
+      { label: cap(v.classTeacher.nom), value: classTeacher },
       input.period
         ? { label: "Период", value: periodText(input.period) }
         : {
@@ -45,14 +51,14 @@ export async function buildJournalReport(input: {
     orientation: "landscape",
     header: [
       { label: "№" },
-      { label: input.isCollege ? "Дисциплина" : "Предмет" },
-      { label: "Учитель" },
-      { label: "Уроков" },
+      { label: cap(v.subject.nom) },
+      { label: cap(v.teacher.nom) },
+      { label: cap(v.lesson.genPl) },
       { label: "Часов" },
     ],
     columns: [
-      { kind: "number", width: 20 },
-      { kind: "text" },
+      { kind: "number", key: true },
+      { kind: "text", key: true },
       { kind: "text" },
       { kind: "number" },
       { kind: "number" },
@@ -63,9 +69,21 @@ export async function buildJournalReport(input: {
       : [],
     notes: [
       "Обозначения: н — отсутствовал, уп — по уважительной причине, нп — по неуважительной, б — по болезни, от — причина неизвестна, оп — опоздал; 5б — отметка, полученная в больнице; зач / нз — зачёт / незачёт; д — долг; н/а — не аттестован.",
-      "«—» — обучающийся в этот день не числился в классе (подгруппе).",
+      `«—» — обучающийся в этот день не числился в ${v.class.prep} (подгруппе). Итоговые отметки стоят после последнего ${v.lesson.gen} своего периода.`,
     ],
     printedAt: input.now,
-    sections: parts.flatMap((p, i) => partSections(p, facts, i)),
+    sections: parts.flatMap((p, i) => partSections(p, facts, i, undefined, v)),
+    bound: {
+      titleLines: [
+        input.isCollege ? `группы ${input.cls.name}` : `${input.cls.name} класса`,
+        ...(input.isCollege && (input.cls.specialty || input.cls.specialtyCode)
+          ? [`специальность ${specialtyLabel(input.cls)}`]
+          : []),
+        input.period ? `${periodText(input.period)}, ${yearText}` : yearText,
+        `${cap(v.classTeacher.nom)}: ${classTeacher}`,
+      ],
+      director: { role: "Директор", name: signers.director ? shortOfFull(signers.director) : "" },
+    },
+    fileName: reportFileName(["Журнал", input.cls.name, input.period?.name ?? "год", yearShort(input.year.name)]),
   };
 }

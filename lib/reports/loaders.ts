@@ -2,9 +2,12 @@ import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Scope } from "@/lib/access/matrix";
 import { classIdsInScope } from "@/lib/access/scope";
-import { reportScope, teachersOf } from "./data";
+import { todayIn } from "@/lib/org/time";
+import { parallelName, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
+import { reportScope, subjectsOf, teachersOf } from "./data";
 import { reportJobList } from "./jobs/orders";
-import { admitsAll } from "./scope-rules";
+import { admitsAll, departmentLabel, specialtyLabel, specialtyOf } from "./scope-rules";
+import { currentPeriodId } from "./rules";
 
 /**
  * The report form's choices: the classes (and whole parallels / departments) the user's scopes
@@ -17,27 +20,47 @@ export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], p
     classIdsInScope(user.organisationId, user.id, scopes),
   ]);
   const wholeOrganisation = allowed === null;
-  const [teachers, jobs] = await Promise.all([
+  const classes = allowed === null ? scope.classes : scope.classes.filter((c) => allowed.has(c.id));
+  const [teachers, jobs, subjects] = await Promise.all([
     wholeOrganisation && permission === "reports.admin" ? teachersOf(user.organisationId) : Promise.resolve(undefined),
     reportJobList(user),
+    subjectsOf(
+      user.organisationId,
+      classes.map((c) => c.id),
+      [],
+    ),
   ]);
+  const v = vocabulary(scope.isCollege);
+  const specialties = [...new Set(scope.classes.flatMap((c) => (specialtyOf(c) ? [specialtyOf(c)!] : [])))];
   const admitted = (ids: number[]) => admitsAll(ids, allowed);
   const grades = [...new Set(scope.classes.map((c) => c.grade))].sort((a, b) => a - b);
-  // Parallels and departments the user may report on as a whole (every class of them in scope).
+  // Parallels, departments and specialties the user may report on as a whole (every class of them in scope).
   const groups = [
     ...grades
       .filter((g) => admitted(scope.classes.filter((c) => c.grade === g).map((c) => c.id)))
-      .map((g) => ({ value: `grade:${g}`, label: scope.isCollege ? `${g} курс` : `Параллель ${g}-х классов` })),
+      .map((g) => {
+        const label = parallelName(v, g);
+        return { value: `grade:${g}`, label: label[0].toUpperCase() + label.slice(1) };
+      }),
     ...scope.departments
       .filter((d) => admitted(scope.classes.filter((c) => c.departmentId === d.id).map((c) => c.id)))
-      .map((d) => ({ value: `dept:${d.id}`, label: `Отделение «${d.name}»` })),
+      .map((d) => ({ value: `dept:${d.id}`, label: departmentLabel(d.name) })),
+    ...specialties
+      .filter((k) => admitted(scope.classes.filter((c) => specialtyOf(c) === k).map((c) => c.id)))
+      .map((k) => ({
+        value: `spec:${k}`,
+        label: `Специальность ${specialtyLabel(scope.classes.find((c) => specialtyOf(c) === k)!)}`,
+      })),
   ];
   return {
     isCollege: scope.isCollege,
     wholeOrganisation,
     groups,
-    classes: allowed === null ? scope.classes : scope.classes.filter((c) => allowed.has(c.id)),
+    classes,
     periods: scope.periods,
+    // PRN-10: the period the organisation is in today (of the kind most of its classes use).
+    currentPeriodId: currentPeriodId(scope.periods, scope.classes, todayIn(user.timeZone)),
+    subjects: subjects.map((s) => ({ id: s.id, name: subjectTitle(v, s) })),
     teachers,
     jobs,
   };

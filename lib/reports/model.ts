@@ -6,9 +6,19 @@ export type CellValue = string | number | null;
 
 export type HeaderNode = { label: string; children?: HeaderNode[] };
 
-export type ColumnKind = "text" | "number" | "decimal" | "percent";
+/** text — left-aligned words; mark — short centred text (marks, codes); the rest are figures. */
+export type ColumnKind = "text" | "mark" | "number" | "decimal" | "percent";
 
-export type ReportColumn = { kind: ColumnKind; width?: number };
+/**
+ * A column of a table. Widths are not set by the builders: the renderers decide them from the
+ * content and the fonts (PRN-1, PRN-4). `key` columns (№ and the name) are repeated in every
+ * column group when a table is wider than the page; by default the leading columns up to the
+ * first text column are the keys.
+ */
+export type ReportColumn = { kind: ColumnKind; key?: boolean };
+
+/** One line of a form's signature block (PRN-2): «Классный руководитель ____ Соколова Е. В.». */
+export type Signatory = { role: string; name: string };
 
 export type ReportModel = {
   /** Russian title, e.g. «Итоги успеваемости». */
@@ -24,6 +34,16 @@ export type ReportModel = {
   totals: CellValue[][];
   notes: string[];
   printedAt: Date;
+  /** Rows (indices into `rows`) that are subtotals: printed bold (RPT-2 by level, by specialty). */
+  subtotalRows?: number[];
+  /** The form's own signature block (PRN-2); absent = one line for the person who prints it. */
+  signatures?: Signatory[];
+  /** «М.П.» where the seal goes (forms the director signs). */
+  seal?: boolean;
+  /** A short name for the file: «Итоги успеваемости 7А 2 четверть 2026-27» (PRN-10). */
+  fileName?: string;
+  /** The bound journal (PRN-9): a title page, the contents with page numbers and a closing sheet. */
+  bound?: BoundJournal;
   /**
    * Further tables after the main one (the printed journal, RPT-12): each starts on a new page in
    * the PDF and gets its own worksheet in the XLSX; the main table is then the contents.
@@ -31,9 +51,22 @@ export type ReportModel = {
   sections?: ReportSection[];
 };
 
+export type BoundJournal = {
+  /** Lines of the title page under «Классный журнал», e.g. «7А класс», «2026/2027 учебный год». */
+  titleLines: string[];
+  /** The director's line of the closing sheet «В журнале пронумеровано и прошито …». */
+  director: Signatory;
+};
+
 export type ReportSection = {
   /** Heading above the table, e.g. «Алгебра — отметки и посещаемость (стр. журнала 3)». */
   title: string;
+  /** Starts on a new page (the journal's pages); false = follows the previous table. */
+  newPage?: boolean;
+  /** Listed in the bound journal's contents with its page number. */
+  inContents?: boolean;
+  /** Notes printed under the table. */
+  notes?: string[];
   /** Worksheet name (≤ 31 characters, unique within the file). */
   sheetName: string;
   header: HeaderNode[];
@@ -86,11 +119,19 @@ export function assertModel(model: ReportModel): void {
   }
 }
 
-/** How a cell reads in the PDF (XLSX keeps numbers as numbers). */
+/** How a cell reads in the PDF (XLSX keeps numbers as numbers): Russian decimal comma. */
 export function cellText(value: CellValue, kind: ColumnKind): string {
   if (value === null) return "";
   if (typeof value === "string") return value;
   if (kind === "decimal") return value.toFixed(2).replace(".", ",");
   if (kind === "percent") return `${value.toFixed(1).replace(".", ",")} %`;
-  return String(value);
+  return String(value).replace(".", ",");
+}
+
+/** The key columns (repeated in every column group): marked ones, else № and the first text column. */
+export function keyColumns(columns: ReportColumn[]): number[] {
+  if (columns.some((c) => c.key)) return columns.flatMap((c, i) => (c.key ? [i] : []));
+  const firstText = columns.findIndex((c) => c.kind === "text");
+  if (firstText < 0 || firstText > 1) return firstText === 0 ? [0] : [];
+  return Array.from({ length: firstText + 1 }, (_, i) => i);
 }

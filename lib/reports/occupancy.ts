@@ -1,8 +1,11 @@
 // RPT-9 «Наполняемость классов / групп» on a date: students on the roll, boys and girls, forms of
 // education and the class teacher, from the movement book.
 import { formatDate } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { classTeachersOf, rosterFacts, type ReportClass } from "./data";
+import { classTeachersOf, rosterFacts, signatoryFacts, type ReportClass, type ReportYear } from "./data";
+import { reportFileName, yearShort } from "./rules";
+import { signaturesFor, type SignPlan } from "./signatures";
 
 const FORMS = [
   ["FULL_TIME", "очная"],
@@ -16,14 +19,19 @@ export async function buildOccupancyReport(input: {
   organisationId: number;
   orgName: string;
   isCollege: boolean;
+  scopeLabel: string;
   classes: ReportClass[];
   date: Date;
+  year: ReportYear;
+  sign: SignPlan;
   now: Date;
 }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
-  const [facts, teachers] = await Promise.all([
+  const [facts, teachers, signers] = await Promise.all([
     rosterFacts(input.organisationId, classIds, input.date),
     classTeachersOf(input.organisationId, classIds),
+    signatoryFacts(input.organisationId, classIds),
   ]);
   const figures = (ids: Set<number>) => {
     const own = facts.filter((f) => ids.has(f.classId));
@@ -35,20 +43,23 @@ export async function buildOccupancyReport(input: {
     ];
   };
   return {
-    title: input.isCollege ? "Наполняемость групп" : "Наполняемость классов",
+    title: `Наполняемость ${v.class.genPl}`,
     organisationName: input.orgName,
-    parameters: [{ label: "На дату", value: formatDate(input.date) }],
+    parameters: [
+      { label: cap(v.class.nomPl), value: input.scopeLabel },
+      { label: "На дату", value: formatDate(input.date) },
+    ],
     orientation: "landscape",
     header: [
-      { label: input.isCollege ? "Группа" : "Класс" },
-      { label: input.isCollege ? "Куратор" : "Классный руководитель" },
+      { label: cap(v.class.nom) },
+      { label: cap(v.classTeacher.nom) },
       { label: "Всего" },
       { label: "Юношей" },
       { label: "Девушек" },
       { label: "Форма обучения", children: FORMS.map(([, label]) => ({ label })) },
     ],
     columns: [
-      { kind: "text" },
+      { kind: "text", key: true },
       { kind: "text" },
       ...Array.from({ length: 3 + FORMS.length }, () => ({ kind: "number" as const })),
     ],
@@ -56,5 +67,12 @@ export async function buildOccupancyReport(input: {
     totals: input.classes.length > 1 ? [["Итого", "", ...figures(new Set(classIds))]] : [],
     notes: ["Списочный состав на дату по книге движения обучающихся."],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, input.sign),
+    fileName: reportFileName([
+      `Наполняемость ${v.class.genPl}`,
+      input.scopeLabel,
+      formatDate(input.date),
+      yearShort(input.year.name),
+    ]),
   };
 }

@@ -1,26 +1,27 @@
-// RPT-2 «Итоги успеваемости» for one class, a parallel or the whole organisation and a period.
-import type { ReportModel } from "./model";
-import { periodFinals, rollOn, type ReportClass, type ReportPeriod } from "./data";
-import { progressFigures, type ProgressFigures, type StudentFinals, periodText } from "./rules";
+// RPT-2 «Итоги успеваемости» for one class, a parallel, a department, a specialty or the whole
+// organisation (PRN-8): every class with its own kind of period — the chosen period, or the
+// class's period (quarter / half-year / semester) that holds the chosen period's end — so quarters
+// and half-years stand in one document; subtotals by level (school 1–4, 5–9, 10–11) or by
+// specialty and course (college), then the total. The 1st grade is taught without marks (JRN-10):
+// its classes are listed with their roll and stay out of the figures.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
+import type { CellValue, ReportModel } from "./model";
+import { periodFinals, rollOn, signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
+import {
+  progressFigures,
+  type ProgressFigures,
+  type StudentFinals,
+  periodText,
+  reportFileName,
+  yearShort,
+} from "./rules";
+import { signaturesFor, type SignPlan } from "./signatures";
+import { classPeriod, groupsOf } from "./scope-rules";
 
-const HEADER = [
-  { label: "Класс / группа" },
-  { label: "Обучающихся на конец периода" },
-  { label: "Отличники" },
-  { label: "Хорошисты" },
-  { label: "С одной «3»" },
-  { label: "Неуспевающие" },
-  { label: "Не аттестованы (н/а)" },
-  { label: "Без итоговых отметок" },
-  {
-    label: "Показатели",
-    children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
-  },
-];
-
-function row(name: string, f: ProgressFigures) {
+function figures(name: string, period: string, f: ProgressFigures): CellValue[] {
   return [
     name,
+    period,
     f.roll,
     f.excellent,
     f.good,
@@ -37,32 +38,89 @@ function row(name: string, f: ProgressFigures) {
 export async function buildProgressReport(input: {
   organisationId: number;
   orgName: string;
+  isCollege: boolean;
   scopeLabel: string;
   classes: ReportClass[];
   period: ReportPeriod;
+  periods: ReportPeriod[];
+  year: ReportYear;
+  sign: SignPlan;
   now: Date;
 }): Promise<ReportModel> {
-  const classIds = input.classes.map((c) => c.id);
-  const [roll, finals] = await Promise.all([
-    rollOn(input.organisationId, classIds, input.period.endDate),
-    periodFinals(input.organisationId, classIds, input.period.id),
-  ]);
-  const studentsOf = (ids: Set<number>): StudentFinals[] =>
-    roll
-      .filter((s) => ids.has(s.classId))
-      .map((s) => ({ studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
-  const rows = input.classes.map((c) => row(c.name, progressFigures(studentsOf(new Set([c.id])))));
-  const totals = input.classes.length > 1 ? [row("Итого", progressFigures(studentsOf(new Set(classIds))))] : [];
+  const v = vocabulary(input.isCollege);
+  const marked = (c: ReportClass) => input.isCollege || c.grade > 1;
+  const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));
+  const periods = [...new Map([...own.values()].flatMap((p) => (p ? [[p.id, p] as const] : []))).values()];
+  const facts = await Promise.all(
+    periods.map(async (p) => {
+      const ids = input.classes.filter((c) => own.get(c.id)?.id === p.id).map((c) => c.id);
+      const [roll, finals] = await Promise.all([
+        rollOn(input.organisationId, ids, p.endDate),
+        periodFinals(input.organisationId, ids, p.id),
+      ]);
+      return roll.map((s) => ({ classId: s.classId, studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
+    }),
+  );
+  const students = facts.flat();
+  const signers = await signatoryFacts(
+    input.organisationId,
+    input.classes.map((c) => c.id),
+  );
+  const of = (classes: ReportClass[]): StudentFinals[] => {
+    const ids = new Set(classes.filter(marked).map((c) => c.id));
+    return students.filter((s) => ids.has(s.classId));
+  };
+  const rows: CellValue[][] = [];
+  const subtotalRows: number[] = [];
+  const groups = groupsOf(input.classes, input.isCollege);
+  for (const g of groups) {
+    for (const c of g.classes) {
+      const p = own.get(c.id);
+      if (!marked(c)) {
+        const roll = students.filter((s) => s.classId === c.id).length;
+        rows.push([c.name, "без отметок", roll, ...Array.from({ length: 9 }, () => null)]);
+      } else rows.push(figures(c.name, p?.name ?? "—", progressFigures(of([c]))));
+    }
+    if (groups.length > 1 && g.classes.some(marked)) {
+      subtotalRows.push(rows.length);
+      rows.push(figures(`Итого ${g.label}`, "", progressFigures(of(g.classes))));
+    }
+  }
+  const courses = input.isCollege ? [...new Set(input.classes.map((c) => c.grade))].sort((a, b) => a - b) : [];
+  const totals: CellValue[][] = [
+    ...(courses.length > 1
+      ? courses.map((n) =>
+          figures(`Итого ${n} курс`, "", progressFigures(of(input.classes.filter((c) => c.grade === n)))),
+        )
+      : []),
+    ...(input.classes.length > 1 ? [figures("Всего", "", progressFigures(of(input.classes)))] : []),
+  ];
+  const firstGrade = input.classes.some((c) => !marked(c));
   return {
     title: "Итоги успеваемости",
     organisationName: input.orgName,
     parameters: [
-      { label: "Классы / группы", value: input.scopeLabel },
+      { label: `${cap(v.class.nomPl)}`, value: input.scopeLabel },
       { label: "Период", value: periodText(input.period) },
     ],
     orientation: "landscape",
-    header: HEADER,
+    header: [
+      { label: cap(v.class.nom) },
+      { label: "Период" },
+      { label: `${cap(v.student.genPl)} на конец периода` },
+      { label: "Отличники" },
+      { label: "Хорошисты" },
+      { label: "С одной «3»" },
+      { label: "Неуспевающие" },
+      { label: "Не аттестованы (н/а)" },
+      { label: "Без итоговых отметок" },
+      {
+        label: "Показатели",
+        children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
+      },
+    ],
     columns: [
+      { kind: "text", key: true },
       { kind: "text" },
       ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
       { kind: "percent" },
@@ -71,10 +129,17 @@ export async function buildProgressReport(input: {
     ],
     rows,
     totals,
+    subtotalRows,
     notes: [
-      "Каждый обучающийся учитывается один раз по итоговым отметкам за период по всем предметам.",
+      `Каждый ${v.student.nom} учитывается один раз по итоговым отметкам за период своего ${v.class.gen} по всем ${v.subject.datPl}.`,
       "Успеваемость — доля обучающихся без «2», «незачёт» и «н/а»; качество — доля обучающихся только с «4» и «5»; зачёт и «освобождён» засчитываются как успешные и не входят в средний балл.",
+      ...(periods.length > 1
+        ? ["У каждого класса — свой вид периода: тот его период, на который приходится конец выбранного."]
+        : []),
+      ...(firstGrade ? ["1-е классы обучаются без отметок: они показаны числом обучающихся и не входят в итоги."] : []),
     ],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, input.sign),
+    fileName: reportFileName(["Итоги успеваемости", input.scopeLabel, input.period.name, yearShort(input.year.name)]),
   };
 }

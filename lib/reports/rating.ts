@@ -2,18 +2,21 @@
 // for a period or the year) and RPT-6 «Ведомость предварительной аттестации» (per student ×
 // subject the month's average and the predicted period mark).
 import { formatDate } from "@/lib/org/time";
+import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
 import {
   marksBetween,
   markSettings,
   rollOn,
+  signatoryFacts,
   subjectsOf,
   type ReportClass,
   type ReportPeriod,
   type ReportYear,
 } from "./data";
 import { preliminary, ratingRows } from "./rating-rules";
-import { periodText } from "./rules";
+import { periodText, reportFileName, yearShort } from "./rules";
+import { signaturesFor } from "./signatures";
 
 const MONTHS = [
   "январь",
@@ -43,11 +46,13 @@ export async function buildRatingReport(input: {
   year: ReportYear;
   now: Date;
 }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
-  const [roll, marks, settings] = await Promise.all([
+  const [roll, marks, settings, signers] = await Promise.all([
     rollOn(input.organisationId, [input.cls.id], span.endDate < input.now ? span.endDate : input.now),
     marksBetween(input.organisationId, input.cls.id, span.startDate, span.endDate),
     markSettings(input.organisationId),
+    signatoryFacts(input.organisationId, [input.cls.id]),
   ]);
   const names = new Map(roll.map((s) => [s.studentId, s.fullName]));
   const rows = ratingRows(
@@ -59,7 +64,7 @@ export async function buildRatingReport(input: {
     title: "Рейтинг успешности",
     organisationName: input.orgName,
     parameters: [
-      { label: input.isCollege ? "Группа" : "Класс", value: input.cls.name },
+      { label: cap(v.class.nom), value: input.cls.name },
       input.period
         ? { label: "Период", value: periodText(input.period) }
         : { label: "Учебный год", value: input.year.name },
@@ -67,17 +72,17 @@ export async function buildRatingReport(input: {
     orientation: "portrait",
     header: [
       { label: "Место" },
-      { label: "Обучающийся" },
+      { label: cap(v.student.nom) },
       { label: "Средний балл" },
       { label: "Отметок" },
       { label: "Из них", children: [{ label: "«5»" }, { label: "«4»" }, { label: "«3»" }, { label: "«2»" }] },
     ],
     columns: [
-      { kind: "number", width: 34 },
-      { kind: "text" },
+      { kind: "number", key: true },
+      { kind: "text", key: true },
       { kind: "decimal" },
       { kind: "number" },
-      ...Array.from({ length: 4 }, () => ({ kind: "number" as const, width: 30 })),
+      ...Array.from({ length: 4 }, () => ({ kind: "number" as const })),
     ],
     rows: rows.map((r) => [
       r.place ?? "—",
@@ -91,10 +96,17 @@ export async function buildRatingReport(input: {
     ]),
     totals: [],
     notes: [
-      `Средний балл — по всем текущим отметкам за период по всем предметам (${settings.method === "WEIGHTED" ? "средневзвешенный, с весами заданий" : "среднее арифметическое"}).`,
+      `Средний балл — по всем текущим отметкам ${input.period ? "за период" : "за учебный год"} по всем ${v.subject.datPl} (${settings.method === "WEIGHTED" ? "средневзвешенный, с весами заданий" : "среднее арифметическое"}).`,
       "Равные средние баллы делят место; без отметок — без места.",
     ],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, { classId: input.cls.id }),
+    fileName: reportFileName([
+      "Рейтинг успешности",
+      input.cls.name,
+      input.period ? input.period.name : "год",
+      yearShort(input.year.name),
+    ]),
   };
 }
 
@@ -105,9 +117,11 @@ export async function buildPreliminaryReport(input: {
   cls: ReportClass;
   month: Date;
   periods: ReportPeriod[];
+  year: ReportYear;
   now: Date;
 }): Promise<ReportModel | null> {
   const { organisationId, cls, month } = input;
+  const v = vocabulary(input.isCollege);
   const monthEnd = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
   // The class's period (quarter, half-year, semester) that the month ends in, or starts in.
   const own = input.periods.filter((p) => p.kind === cls.periodKind);
@@ -115,10 +129,11 @@ export async function buildPreliminaryReport(input: {
     own.find((p) => p.startDate <= monthEnd && p.endDate >= monthEnd) ??
     own.find((p) => p.startDate <= month && p.endDate >= month);
   if (!period) return null;
-  const [roll, marks, settings] = await Promise.all([
+  const [roll, marks, settings, signers] = await Promise.all([
     rollOn(organisationId, [cls.id], monthEnd < period.endDate ? monthEnd : period.endDate),
     marksBetween(organisationId, cls.id, period.startDate, monthEnd),
     markSettings(organisationId),
+    signatoryFacts(organisationId, [cls.id]),
   ]);
   const subjects = await subjectsOf(organisationId, [cls.id], [...new Set(marks.map((m) => m.subjectId))]);
   const cellsOf = (studentId: number): CellValue[] =>
@@ -136,7 +151,7 @@ export async function buildPreliminaryReport(input: {
     title: "Ведомость предварительной аттестации",
     organisationName: input.orgName,
     parameters: [
-      { label: input.isCollege ? "Группа" : "Класс", value: cls.name },
+      { label: cap(v.class.nom), value: cls.name },
       { label: "Месяц", value: monthText(month) },
       {
         label: "Прогноз на период",
@@ -146,23 +161,22 @@ export async function buildPreliminaryReport(input: {
     orientation: "landscape",
     header: [
       { label: "№" },
-      { label: "Обучающийся" },
-      ...subjects.map((s) => ({ label: s.shortName, children: [{ label: "ср." }, { label: "пр." }] })),
+      { label: cap(v.student.nom) },
+      ...subjects.map((s) => ({ label: subjectTitle(v, s, true), children: [{ label: "ср." }, { label: "пр." }] })),
     ],
     columns: [
-      { kind: "number", width: 16 },
-      { kind: "text" },
-      ...subjects.flatMap(() => [
-        { kind: "decimal" as const, width: 22 },
-        { kind: "number" as const, width: 13 },
-      ]),
+      { kind: "number", key: true },
+      { kind: "text", key: true },
+      ...subjects.flatMap(() => [{ kind: "decimal" as const }, { kind: "number" as const }]),
     ],
     rows: roll.map((s, i) => [i + 1, s.fullName, ...cellsOf(s.studentId)]),
     totals: [],
     notes: [
-      `Предметы: ${subjects.map((s) => `${s.shortName} — ${s.name}`).join("; ")}.`,
+      `${cap(v.subject.nomPl)}: ${subjects.map((s) => `${subjectTitle(v, s, true)} — ${s.name}`).join("; ")}.`,
       "ср. — средний балл текущих отметок за месяц; пр. — прогноз: рекомендуемая отметка за период по всем отметкам периода на конец месяца.",
     ],
     printedAt: input.now,
+    signatures: signaturesFor(v, signers, { classId: cls.id, deputy: true }),
+    fileName: reportFileName(["Предварительная аттестация", cls.name, monthText(month), yearShort(input.year.name)]),
   };
 }

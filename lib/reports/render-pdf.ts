@@ -1,153 +1,277 @@
-// Renders any report model as an A4 PDF with pdfmake (RPT, seed 002 §4.6.2): organisation name,
-// title, parameters, date of printing, merged header, «стр. N из M», the signature line.
-// Fonts: pdfmake's bundled Roboto, which covers Cyrillic. The layout (CPU-bound, seconds for the
-// printed journal of a year) runs in a worker thread (pdf-thread.mjs), so the server keeps
+// Renders any report model as an A4 PDF with pdfmake (RPT, PRN-1, PRN-2, PRN-9): organisation
+// name, title, parameters, date of printing, the tables laid out by the rules of pdf-layout.ts
+// (column widths from the fonts' metrics, no word cut, no row split, ≥ 8 pt, column groups that
+// repeat № and the name, «Нет данных»), «стр. N из M», and the form's own signature block that
+// never stands alone on a page (pdf-engine.mjs). The bound journal gets a title page, contents with
+// page numbers and the closing sheet «пронумеровано и прошито». The layout (CPU-bound, seconds for
+// the printed journal of a year) runs in a worker thread (pdf-thread.mjs), so the server keeps
 // answering other users; in-process rendering is the fallback when no worker can be started.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import pdfmake from "pdfmake";
 import { formatDate } from "@/lib/org/time";
-import { cellText, headerGrid, type ReportModel, type ReportSection } from "./model";
+import { cellText, type CellValue, type ReportModel, type ReportSection } from "./model";
+import { planTable, type Measure, type TableInput } from "./pdf-layout";
+import { fontsDir, textWidth } from "./pdf-fonts";
 
-let configured = false;
+export const PAGE_MARGINS = [28, 42, 28, 36] as const;
+const PAGE_WIDTH = { portrait: 595.28, landscape: 841.89 } as const;
+const MUTED = "#475569";
 
-const fontsDir = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "pdfmake", "fonts", "Roboto");
-
-const GRID = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#94a3b8", vLineColor: () => "#94a3b8" };
-
-function configure(): void {
-  if (configured) return;
-  const dir = fontsDir();
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(dir, "Roboto-Regular.ttf"),
-      bold: path.join(dir, "Roboto-Medium.ttf"),
-      italics: path.join(dir, "Roboto-Italic.ttf"),
-      bolditalics: path.join(dir, "Roboto-MediumItalic.ttf"),
-    },
-  });
-  // Reports never load anything from the network or from paths other than the fonts.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir));
-  pdfmake.addTableLayouts({ ejGrid: GRID, ejGridWide: { ...GRID, paddingLeft: () => 2, paddingRight: () => 2 } });
-  configured = true;
+/** Content width of an A4 page of the orientation. */
+export function contentWidth(orientation: ReportModel["orientation"]): number {
+  return PAGE_WIDTH[orientation] - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 }
 
-type PdfCell = {
-  text?: string;
-  rowSpan?: number;
-  colSpan?: number;
-  bold?: boolean;
-  alignment?: string;
-  fillColor?: string;
-};
+const fontMeasure: Measure = (text, size, bold) => textWidth(text, size, bold);
 
-type Table = Pick<ReportModel, "header" | "columns">;
+/** A character inside a word at which pdfmake's line breaker could cut it («Физ-ра», «н/а», «МДК.01»). */
+const INNER_BREAK = /\S[-‐–—/.,:;()[\]«»!?+]\S/;
 
-function headerRows(model: Table): PdfCell[][] {
-  const grid = headerGrid(model.header);
-  const rows: PdfCell[][] = Array.from({ length: grid.depth }, () => Array.from({ length: grid.width }, () => ({})));
-  for (const cell of grid.cells) {
-    rows[cell.row][cell.col] = {
-      text: cell.label,
-      rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-      colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-      bold: true,
-      alignment: "center",
-      fillColor: "#eef2f7",
-    };
-  }
-  return rows;
+/**
+ * A cell's text as pdfmake content: words with an inner break opportunity become noWrap inlines,
+ * so pdfmake moves them whole to the next line instead of cutting them (PRN-1).
+ */
+export function cellContent(text: string): string | { text: string; noWrap?: boolean }[] {
+  if (!INNER_BREAK.test(text)) return text;
+  return text
+    .split(/(\s+)/)
+    .filter((p) => p !== "")
+    .map((p) => (INNER_BREAK.test(p) ? { text: p, noWrap: true } : { text: p }));
 }
 
-function bodyRow(model: Table, row: ReportModel["rows"][number], bold: boolean): PdfCell[] {
-  return row.map((value, i) => {
-    const kind = model.columns[i].kind;
-    return { text: cellText(value, kind), bold, alignment: kind === "text" ? "left" : "center" };
-  });
-}
+type Block = Record<string, unknown>;
 
-/** A further table (RPT-12's journal pages): on a new page, with its heading, header repeated. */
-function sectionContent(section: ReportSection): object[] {
-  const widths = section.columns.map((c) => c.width ?? (c.kind === "text" ? "*" : 22));
-  return [
-    { text: section.title, fontSize: 10, bold: true, margin: [0, 0, 0, 4], pageBreak: "before" },
-    {
-      table: {
-        headerRows: headerGrid(section.header).depth,
-        widths,
-        body: [...headerRows(section), ...section.rows.map((r) => bodyRow(section, r, false))],
-      },
-      layout: section.columns.length > 20 ? "ejGridWide" : "ejGrid",
-      fontSize: 7,
-    },
-  ];
-}
-
-export function reportDocument(model: ReportModel): object {
-  const printed = formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`));
-  // The first text (names) column takes the free width; figures get narrow fixed columns.
-  const names = model.columns.findIndex((c) => c.kind === "text" && c.width === undefined);
-  const widths = model.columns.map(
-    (c, i) => c.width ?? (i === names || (names < 0 && i === 0) ? "*" : c.kind === "text" ? "auto" : 52),
-  );
-  // Wide grids (many subjects or days) get a smaller font and tighter cell padding to fit A4.
-  const wide = model.columns.length > 20;
-  return {
-    pageSize: "A4",
-    pageOrientation: model.orientation,
-    pageMargins: [28, 42, 28, 36],
-    info: { title: model.title, creator: "Электронный журнал" },
-    defaultStyle: { font: "Roboto", fontSize: wide ? 6.5 : 8 },
-    // Plain data (no functions) so the document can be posted to the worker thread.
-    header: {
-      columns: [
-        { text: model.organisationName, fontSize: 7, color: "#475569" },
-        { text: `Дата печати: ${printed}`, fontSize: 7, color: "#475569", alignment: "right" },
-      ],
-      margin: [28, 18, 28, 0],
-    },
-    content: [
-      { text: model.title, fontSize: 13, bold: true, margin: [0, 0, 0, 4] },
-      ...model.parameters.map((p) => ({
-        text: [{ text: `${p.label}: `, color: "#475569" }, p.value],
-        margin: [0, 0, 0, 1],
-      })),
-      {
-        margin: [0, 8, 0, 8],
-        table: {
-          headerRows: headerGrid(model.header).depth,
-          widths,
-          body: [
-            ...headerRows(model),
-            ...model.rows.map((r) => bodyRow(model, r, false)),
-            ...model.totals.map((r) => bodyRow(model, r, true)),
+/** The tables of one model table: one, or column groups each repeating the key columns. */
+export function tableBlocks(t: TableInput, available: number, measure: Measure = fontMeasure): Block[] {
+  const plan = planTable(t, available, measure);
+  const subtotal = new Set(t.subtotalRows ?? []);
+  const empty = t.rows.length === 0 && t.totals.length === 0;
+  return plan.groups.flatMap((g, gi) => {
+    const header: Block[][] = Array.from({ length: plan.depth }, () => g.columns.map(() => ({})));
+    for (const c of g.header) {
+      header[c.row][c.col] = {
+        text: cellContent(c.label),
+        rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
+        colSpan: c.colSpan > 1 ? c.colSpan : undefined,
+        bold: true,
+        alignment: "center",
+        fillColor: "#eef2f7",
+      };
+    }
+    const row = (values: CellValue[], bold: boolean): Block[] =>
+      g.columns.map((c) => {
+        const kind = t.columns[c].kind;
+        return { text: cellContent(cellText(values[c], kind)), bold, alignment: kind === "text" ? "left" : "center" };
+      });
+    const body = empty
+      ? [
+          [
+            { text: "Нет данных", colSpan: g.columns.length, alignment: "center", italics: true },
+            ...g.columns.slice(1).map(() => ({})),
           ],
-        },
-        layout: wide ? "ejGridWide" : "ejGrid",
-      },
-      ...model.notes.map((n) => ({ text: n, fontSize: 7, color: "#475569", margin: [0, 0, 0, 2] })),
-      ...(model.sections ?? []).flatMap(sectionContent),
+        ]
+      : [...t.rows.map((r, i) => row(r, subtotal.has(i))), ...t.totals.map((r) => row(r, true))];
+    const caption =
+      plan.groups.length > 1
+        ? [
+            {
+              text: `Таблица, часть ${gi + 1} из ${plan.groups.length}`,
+              fontSize: 8,
+              color: MUTED,
+              margin: [0, 4, 0, 2],
+            },
+          ]
+        : [];
+    return [
+      ...caption,
       {
-        text: "Подпись ____________________ / ______________________________ / «____» ______________ 20___ г.",
-        margin: [0, 18, 0, 0],
+        margin: [0, 4, 0, 6],
+        fontSize: plan.fontSize,
+        layout: plan.padding >= 3 ? "ejGrid" : "ejGridTight",
+        table: {
+          headerRows: plan.depth,
+          dontBreakRows: true,
+          widths: g.widths.map((w) => Math.floor(w * 100) / 100),
+          body: [...header, ...body],
+        },
       },
-      { text: "подпись / расшифровка / дата", fontSize: 6, color: "#64748b", margin: [60, 1, 0, 0] },
+    ];
+  });
+}
+
+let ids = 0;
+const leafId = (prefix: string) => `${prefix}-${++ids}`;
+
+/** The form's signature block (PRN-2): roles, lines for the signature, names; «М.П.»; the date. */
+export function signatureBlock(model: Pick<ReportModel, "signatures" | "seal">): Block {
+  const lines = model.signatures?.length ? model.signatures : [{ role: "Отчёт сформировал", name: "" }];
+  const small = { fontSize: 8, color: "#64748b" };
+  return {
+    id: "sig-block",
+    unbreakable: true,
+    margin: [0, 14, 0, 0],
+    stack: [
+      {
+        layout: "noBorders",
+        table: {
+          widths: [200, 120, "*"],
+          body: lines.flatMap((s) => [
+            [
+              { text: s.role, id: leafId("sig") },
+              { text: "____________________", id: leafId("sig") },
+              { text: s.name || "______________________________", id: leafId("sig") },
+            ],
+            [
+              { text: "", id: leafId("sig") },
+              { text: "(подпись)", ...small, margin: [18, -2, 0, 4], id: leafId("sig") },
+              { text: "(расшифровка подписи)", ...small, margin: [0, -2, 0, 4], id: leafId("sig") },
+            ],
+          ]),
+        },
+      },
+      ...(model.seal ? [{ text: "М.П.", margin: [0, 6, 0, 0], id: leafId("sig") }] : []),
+      { text: "«____» ______________ 20___ г.", margin: [0, 8, 0, 0], id: leafId("sig") },
     ],
   };
 }
 
-/** «стр. N из M» on every page; a function, so it is added where the document is rendered. */
-const footer = (currentPage: number, pageCount: number) => ({
-  text: `стр. ${currentPage} из ${pageCount}`,
-  alignment: "center",
-  fontSize: 7,
-  margin: [0, 12, 0, 0],
-});
+function notesOf(notes: string[]): Block[] {
+  return notes.map((n) => ({ text: n, fontSize: 8, color: MUTED, margin: [0, 0, 0, 2], id: leafId("note") }));
+}
 
-function renderInProcess(doc: object): Promise<Buffer> {
-  configure();
-  return pdfmake.createPdf({ ...doc, footer }).getBuffer();
+function sectionContent(section: ReportSection, available: number, index: number, measure: Measure): Block[] {
+  return [
+    {
+      text: section.title,
+      fontSize: 10,
+      bold: true,
+      margin: [0, section.newPage === false ? 10 : 0, 0, 2],
+      ...(section.newPage === false ? {} : { pageBreak: "before" }),
+      ...(section.inContents ? { id: `part-${index}` } : {}),
+    },
+    ...tableBlocks({ ...section, totals: [] }, available, measure),
+    ...notesOf(section.notes ?? []),
+  ];
+}
+
+/** Title page, contents and the main table of the bound journal (PRN-9). */
+function boundOpening(model: ReportModel, available: number, measure: Measure): Block[] {
+  const bound = model.bound!;
+  const parts = (model.sections ?? []).filter((s) => s.inContents).length;
+  const contents: TableInput = {
+    header: [...model.header, { label: "Стр." }],
+    columns: [...model.columns, { kind: "number" }],
+    // The page numbers are filled in by pdfmake from the parts' headings (pageReference).
+    rows: model.rows.map((r, i) => [...r, i < parts ? "000" : null]),
+    totals: model.totals.map((r) => [...r, null]),
+  };
+  const blocks = tableBlocks(contents, available, measure);
+  const table = blocks.find((b) => b.table) as { table: { body: Block[][]; headerRows: number } };
+  table.table.body.slice(table.table.headerRows, table.table.headerRows + parts).forEach((row, i) => {
+    row[row.length - 1] = { text: "000", pageReference: `part-${i}`, alignment: "center" };
+  });
+  return [
+    {
+      stack: [
+        { text: model.organisationName, fontSize: 12, alignment: "center", margin: [0, 90, 0, 40] },
+        { text: "КЛАССНЫЙ ЖУРНАЛ", fontSize: 24, bold: true, alignment: "center", margin: [0, 0, 0, 24] },
+        ...bound.titleLines.map((l) => ({ text: l, fontSize: 14, alignment: "center", margin: [0, 0, 0, 8] })),
+      ],
+    },
+    { text: "Содержание", fontSize: 13, bold: true, margin: [0, 0, 0, 4], pageBreak: "before" },
+    ...model.parameters.map((p) => ({ text: [{ text: `${p.label}: `, color: MUTED }, p.value], margin: [0, 0, 0, 1] })),
+    ...blocks,
+    ...notesOf(model.notes),
+  ];
+}
+
+/** The closing sheet of the bound journal: the number of sheets (filled in after layout), director, М.П. */
+function closingSheet(model: ReportModel): Block[] {
+  const d = model.bound!.director;
+  return [
+    {
+      stack: [
+        { text: "В журнале пронумеровано и прошито {N}", id: "sheet-count", fontSize: 12, margin: [0, 120, 0, 30] },
+        {
+          columns: [
+            { text: d.role, width: 200 },
+            { text: "____________________", width: 140 },
+            { text: d.name || "______________________________", width: "*" },
+          ],
+          margin: [0, 0, 0, 16],
+        },
+        { text: "М.П.", margin: [0, 0, 0, 16] },
+        { text: "«____» ______________ 20___ г." },
+      ],
+      pageBreak: "before",
+      id: "closing-sheet",
+    },
+  ];
+}
+
+export function reportDocument(model: ReportModel, measure: Measure = fontMeasure): object {
+  ids = 0;
+  const printed = formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`));
+  const available = contentWidth(model.orientation);
+  const main: TableInput = {
+    header: model.header,
+    columns: model.columns,
+    rows: model.rows,
+    totals: model.totals,
+    subtotalRows: model.subtotalRows,
+  };
+  const opening = model.bound
+    ? boundOpening(model, available, measure)
+    : [
+        { text: model.title, fontSize: 13, bold: true, margin: [0, 0, 0, 4] },
+        ...model.parameters.map((p) => ({
+          text: [{ text: `${p.label}: `, color: MUTED }, p.value],
+          margin: [0, 0, 0, 1],
+        })),
+        ...tableBlocks(main, available, measure),
+        ...notesOf(model.notes),
+      ];
+  return {
+    pageSize: "A4",
+    pageOrientation: model.orientation,
+    pageMargins: [...PAGE_MARGINS],
+    info: { title: model.title, creator: "Электронный журнал" },
+    defaultStyle: { font: "Roboto", fontSize: 9 },
+    // Plain data (no functions) so the document can be posted to the worker thread.
+    header: {
+      columns: [
+        { text: model.organisationName, fontSize: 8, color: MUTED },
+        { text: `${model.title}. Дата печати: ${printed}`, fontSize: 8, color: MUTED, alignment: "right" },
+      ],
+      margin: [28, 18, 28, 0],
+    },
+    content: [
+      ...opening,
+      ...(model.sections ?? []).flatMap((s, i) => sectionContent(s, available, sectionIndex(model, i), measure)),
+      ...(model.bound ? closingSheet(model) : [signatureBlock(model)]),
+    ],
+  };
+}
+
+/** The index of a section among those listed in the contents (their headings are the page references). */
+function sectionIndex(model: ReportModel, i: number): number {
+  return (model.sections ?? []).slice(0, i).filter((s) => s.inContents).length;
+}
+
+type Engine = typeof import("./pdf-engine.mjs");
+
+async function engine(): Promise<Engine> {
+  const file = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "reports", "pdf-engine.mjs");
+  return (await import(/*turbopackIgnore: true*/ /* webpackIgnore: true */ file)) as Engine;
+}
+
+/** Lays a document out in this thread (the tests look at the pages). */
+export async function layoutDocument(doc: object) {
+  return (await engine()).layoutPdf(doc, fontsDir());
+}
+
+async function renderInProcess(doc: object): Promise<Buffer> {
+  return (await engine()).renderPdfDocument(doc, fontsDir());
 }
 
 /** Renders in a worker thread; null when no worker could do it (the caller falls back). */
@@ -162,6 +286,7 @@ export function renderInThread(doc: object): Promise<Buffer | null> {
       return;
     }
     worker.once("message", (m: Uint8Array | { error: string }) => {
+      if (!(m instanceof Uint8Array)) console.error("reports: PDF worker failed:", m.error);
       resolve(m instanceof Uint8Array ? Buffer.from(m.buffer, m.byteOffset, m.byteLength) : null);
       void worker.terminate();
     });

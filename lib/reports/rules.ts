@@ -223,3 +223,107 @@ export function decisionLabel(
       return "окончил";
   }
 }
+
+/** «2026/2027» → «2026-27» (file names, PRN-10). */
+export function yearShort(name: string): string {
+  const m = /^(\d{4})\D+\d{2}(\d{2})$/.exec(name.trim());
+  return m ? `${m[1]}-${m[2]}` : name.replace(/\//g, "-");
+}
+
+/** A short, readable file name without the extension (PRN-10): «Итоги успеваемости 7А 2 четверть 2026-27». */
+export function reportFileName(parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => Boolean(p && p.trim()))
+    .join(" ")
+    .replace(/[\\/:*?"<>|«»]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
+}
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+/** A period's column head on the summary sheet: I–IV for quarters, I–II for half-years and semesters. */
+export function periodNumeral(n: number): string {
+  return ROMAN[n - 1] ?? String(n);
+}
+
+/** «переведён в 8 класс; приказ № 12 от 28.05.2027»: the decision with its order (REC-4, as stored). */
+export function decisionWithOrder(
+  d:
+    | {
+        decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED";
+        toGrade: number | null;
+        orderNumber?: string | null;
+        orderDate?: Date | null;
+      }
+    | undefined,
+  isCollege: boolean,
+): string {
+  const label = decisionLabel(d, isCollege);
+  if (!d || !label || !d.orderNumber) return label;
+  return `${label}; приказ № ${d.orderNumber}${d.orderDate ? ` от ${formatDate(d.orderDate)}` : ""}`;
+}
+
+export type FinalsFigures = {
+  count: number;
+  fives: number;
+  fours: number;
+  threes: number;
+  /** «2» and «незачёт». */
+  twos: number;
+  notAttested: number;
+  /** «зачёт» and «освобождён». */
+  passes: number;
+  successPercent: number | null;
+  qualityPercent: number | null;
+  average: number | null;
+};
+
+/**
+ * Finals of one discipline (PRN-7): how many of each mark; успеваемость % = finals without «2»,
+ * «незачёт» and н/а ÷ all finals × 100; качество % = «4» and «5» ÷ the numeric finals × 100 (none
+ * for a pass/fail discipline); средний балл of the numeric finals. Null figures without finals.
+ */
+export function finalsFigures(finals: FinalFact[]): FinalsFigures {
+  const numeric = finals.flatMap((f) => (f.special === null && f.value !== null ? [f.value] : []));
+  const n = (v: number) => numeric.filter((x) => x === v).length;
+  const twos = numeric.filter((x) => x <= 2).length + finals.filter((f) => f.special === "FAIL").length;
+  const notAttested = finals.filter((f) => f.special === "NOT_ATTESTED").length;
+  const count = finals.length;
+  return {
+    count,
+    fives: n(5),
+    fours: n(4),
+    threes: n(3),
+    twos,
+    notAttested,
+    passes: finals.filter((f) => f.special === "PASS" || f.special === "EXEMPT").length,
+    successPercent: count ? round1(((count - twos - notAttested) / count) * 100) : null,
+    qualityPercent: numeric.length ? round1(((n(5) + n(4)) / numeric.length) * 100) : null,
+    average: numeric.length ? Math.round((numeric.reduce((a, b) => a + b, 0) / numeric.length) * 100) / 100 : null,
+  };
+}
+
+/**
+ * The period preselected on the report forms (PRN-10): of the kind most classes use, the one that
+ * holds `today`; else the last that ended before it; else the first. Null without periods.
+ */
+export function currentPeriodId(
+  periods: { id: number; kind: string; startDate: Date; endDate: Date }[],
+  classes: { periodKind: string }[],
+  today: Date,
+): number | null {
+  const counts = new Map<string, number>();
+  for (const c of classes) counts.set(c.periodKind, (counts.get(c.periodKind) ?? 0) + 1);
+  const kind = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const own = periods.filter((p) => p.kind === kind);
+  const list = own.length ? own : periods;
+  const t = today.getTime();
+  return (
+    list.find((p) => p.startDate.getTime() <= t && p.endDate.getTime() >= t)?.id ??
+    [...list].filter((p) => p.endDate.getTime() < t).sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0]?.id ??
+    list[0]?.id ??
+    null
+  );
+}

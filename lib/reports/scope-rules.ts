@@ -1,15 +1,33 @@
-// Which classes a report over many classes covers (RPT-2, RPT-4, RPT-9, RPT-10): one class, a
-// parallel (grade), a department, or the whole organisation — and whether the user's classes
-// (ACL-3 scopes) admit that set.
-import type { ReportClass } from "./data";
+// Which classes a report over many classes covers (RPT-2, RPT-4, RPT-9, RPT-10, PRN-6, PRN-7): one
+// class, a parallel (grade / course), a department, a specialty, or the whole organisation — and
+// whether the user's classes (ACL-3 scopes) admit that set; each class's own period (PRN-8); the
+// subtotal groups (school levels, college specialties).
+import { parallelName, vocabulary } from "@/lib/org/vocabulary";
+import type { ReportClass, ReportPeriod } from "./data";
 
-export type ClassPick = { classId?: number; grade?: number; departmentId?: number };
+export type ClassPick = { classId?: number; grade?: number; departmentId?: number; specialty?: string };
 
-export function pickKind(pick: ClassPick): "class" | "grade" | "department" | "organisation" {
+export type PickKind = "class" | "grade" | "department" | "specialty" | "organisation";
+
+export function pickKind(pick: ClassPick): PickKind {
   if (pick.classId !== undefined) return "class";
   if (pick.grade !== undefined) return "grade";
   if (pick.departmentId !== undefined) return "department";
+  if (pick.specialty !== undefined) return "specialty";
   return "organisation";
+}
+
+/** A class's specialty key: its code, else its name (college groups); null for school classes. */
+export const specialtyOf = (c: Pick<ReportClass, "specialty" | "specialtyCode">): string | null =>
+  c.specialtyCode ?? c.specialty ?? null;
+
+/** «09.02.07 Информационные системы и программирование». */
+export const specialtyLabel = (c: Pick<ReportClass, "specialty" | "specialtyCode">): string =>
+  [c.specialtyCode, c.specialty].filter(Boolean).join(" ") || "без специальности";
+
+/** «Отделение информационных технологий» as it is; «ИТ» → «Отделение «ИТ»». */
+export function departmentLabel(name: string): string {
+  return /^отделение/i.test(name.trim()) ? name.trim() : `Отделение «${name}»`;
 }
 
 /** The classes of the pick and their label; empty when the pick names nothing of the year. */
@@ -19,21 +37,23 @@ export function pickClasses(
   departments: { id: number; name: string }[],
   isCollege: boolean,
 ): { classes: ReportClass[]; label: string } {
+  const v = vocabulary(isCollege);
   switch (pickKind(pick)) {
     case "class": {
       const one = classes.filter((c) => c.id === pick.classId);
       return { classes: one, label: one[0]?.name ?? "" };
     }
     case "grade":
-      return {
-        classes: classes.filter((c) => c.grade === pick.grade),
-        label: isCollege ? `${pick.grade} курс` : `параллель ${pick.grade}-х классов`,
-      };
+      return { classes: classes.filter((c) => c.grade === pick.grade), label: parallelName(v, pick.grade!) };
     case "department":
       return {
         classes: classes.filter((c) => c.departmentId === pick.departmentId),
-        label: `отделение «${departments.find((d) => d.id === pick.departmentId)?.name ?? ""}»`,
+        label: departmentLabel(departments.find((d) => d.id === pick.departmentId)?.name ?? "").replace(/^О/, "о"),
       };
+    case "specialty": {
+      const own = classes.filter((c) => specialtyOf(c) === pick.specialty);
+      return { classes: own, label: `специальность ${own[0] ? specialtyLabel(own[0]) : pick.specialty}` };
+    }
     case "organisation":
       return { classes, label: "вся организация" };
   }
@@ -42,4 +62,54 @@ export function pickClasses(
 /** A set of classes is admitted when it is not empty and every class is in the user's scope (null = all). */
 export function admitsAll(ids: number[], allowed: ReadonlySet<number> | null): boolean {
   return ids.length > 0 && (allowed === null || ids.every((id) => allowed.has(id)));
+}
+
+/**
+ * A class's own period for a chosen one (PRN-8): the chosen period when the class uses its kind;
+ * else the class's period that holds the chosen period's end; else its last period that ended
+ * before it; null when the class has no period of its kind yet.
+ */
+export function classPeriod(
+  cls: Pick<ReportClass, "periodKind">,
+  chosen: ReportPeriod,
+  periods: ReportPeriod[],
+): ReportPeriod | null {
+  if (cls.periodKind === chosen.kind) return chosen;
+  const own = periods.filter((p) => p.kind === cls.periodKind);
+  const end = chosen.endDate.getTime();
+  return (
+    own.find((p) => p.startDate.getTime() <= end && p.endDate.getTime() >= end) ??
+    own.filter((p) => p.endDate.getTime() < end).sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0] ??
+    null
+  );
+}
+
+const LEVELS: [number, number, string][] = [
+  [1, 4, "1–4 классы"],
+  [5, 9, "5–9 классы"],
+  [10, 12, "10–11 классы"],
+];
+
+/** Subtotal groups in print order: school levels 1–4, 5–9, 10–11; college specialties. */
+export function groupsOf(classes: ReportClass[], isCollege: boolean): { label: string; classes: ReportClass[] }[] {
+  if (!isCollege)
+    return LEVELS.map(([from, to, label]) => ({
+      label,
+      classes: classes.filter((c) => c.grade >= from && c.grade <= to),
+    })).filter((g) => g.classes.length > 0);
+  const keys = [...new Set(classes.map((c) => specialtyOf(c) ?? ""))].sort((a, b) => a.localeCompare(b, "ru"));
+  return keys.map((k) => {
+    const own = classes.filter((c) => (specialtyOf(c) ?? "") === k);
+    return { label: `по специальности ${specialtyLabel(own[0])}`, classes: own };
+  });
+}
+
+/** Who signs a form over a pick (PRN-2): the class teacher of one class, the head of a department. */
+export function signPlanOf(pick: ClassPick, director = false) {
+  return {
+    classId: pick.classId,
+    departmentId: pick.departmentId,
+    deputy: true,
+    director,
+  };
 }

@@ -3,13 +3,16 @@
 // the finals page show), the period's final and the lessons missed. Built from the diary's marks
 // view, so the printout and the screen agree.
 import { studentHeader } from "@/lib/people/data";
-import { formatAverage } from "@/lib/journal/averages";
 import { finalInputText } from "@/lib/finals/rules";
 import { markLabel } from "@/lib/diary/rules";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
 import { orgTimeZone } from "@/lib/diary/marks/data";
 import { formatDate, todayIn } from "@/lib/org/time";
+import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
+import { signatoryFacts, studentClassOn } from "./data";
+import { reportFileName } from "./rules";
+import { signaturesFor } from "./signatures";
 
 export async function buildStudentPeriodReport(input: {
   organisationId: number;
@@ -18,30 +21,35 @@ export async function buildStudentPeriodReport(input: {
   now: Date;
 }): Promise<ReportModel | null> {
   const today = todayIn(await orgTimeZone(input.organisationId), input.now);
-  const [student, view] = await Promise.all([
+  const [student, view, place] = await Promise.all([
     studentHeader(input.organisationId, input.studentId, today),
     studentMarksView(input.organisationId, input.studentId, today, input.periodId),
+    studentClassOn(input.organisationId, input.studentId, today),
   ]);
   if (!student || !view.period || view.period.id !== input.periodId) return null;
+  const v = vocabulary(place.isCollege);
+  const signers = await signatoryFacts(input.organisationId, place.classId ? [place.classId] : []);
+  // A college counts absences in academic hours (JRN-4), as RPT-1 and RPT-3 do; a school in lessons.
+  const missed = (s: (typeof view.subjects)[number]) => (place.isCollege ? s.absentHours : s.outlook.absences);
   const rows = view.subjects.map((s) => {
     const o = s.outlook;
     const forecast = o.proposal ? finalInputText(o.proposal).replace(/^з$/, "зачёт").replace(/^нз$/, "незачёт") : "";
     const risk = [o.riskFail ? "риск «2»" : "", o.riskNotAttested ? "риск н/а" : ""].filter(Boolean).join(", ");
     return [
-      s.subjectName,
+      subjectTitle(v, { name: s.subjectName }),
       s.marks.map((m) => markLabel(m.kind, m.value)).join(" "),
-      o.average === null ? null : formatAverage(o.average),
+      o.average === null ? null : Math.round(o.average * 100) / 100,
       risk ? `${forecast} (${risk})` : forecast,
       s.periodFinal ?? "",
-      o.absences,
+      missed(s),
     ];
   });
   return {
     title: "Отчёт об успеваемости и посещаемости ученика",
     organisationName: view.orgName,
     parameters: [
-      { label: "Обучающийся", value: student.fullName },
-      { label: "Класс", value: view.className ?? "—" },
+      { label: cap(v.student.nom), value: student.fullName },
+      { label: cap(v.class.nom), value: view.className ?? "—" },
       {
         label: "Период",
         value: `${view.period.name} (${formatDate(view.period.start)} — ${formatDate(view.period.end)})`,
@@ -49,27 +57,32 @@ export async function buildStudentPeriodReport(input: {
     ],
     orientation: "portrait",
     header: [
-      { label: "Предмет" },
+      { label: cap(v.subject.nom) },
       { label: "Отметки за период" },
       { label: "Средний балл" },
       { label: "Прогноз" },
       { label: "Итоговая за период" },
-      { label: "Пропущено уроков" },
+      { label: `Пропущено ${v.unit.genPl}` },
     ],
     columns: [
-      { kind: "text", width: 120 },
+      { kind: "text", key: true },
       { kind: "text" },
-      { kind: "text", width: 52 },
-      { kind: "text", width: 70 },
-      { kind: "text", width: 60 },
-      { kind: "number", width: 60 },
+      { kind: "decimal" },
+      { kind: "text" },
+      { kind: "mark" },
+      { kind: "number" },
     ],
     rows,
-    totals: [["Всего", "", "", "", "", view.totalAbsences]],
+    totals: [["Всего", "", null, "", "", place.isCollege ? view.totalAbsentHours : view.totalAbsences]],
     notes: [
       "Средний балл — по способу усреднения организации; прогноз — рекомендуемая отметка по среднему баллу (как на странице итоговых отметок).",
-      "Пропуски — уроки с отметками Н, УП, НП, Б, ОТ; опоздание не считается пропуском.",
+      `Пропуски — ${v.unit.nomPl} с отметками Н, УП, НП, Б, ОТ; опоздание не считается пропуском.`,
     ],
     printedAt: input.now,
+    signatures: [
+      ...signaturesFor(v, signers, { classId: place.classId ?? undefined }),
+      { role: "Ознакомлен(а), родитель (законный представитель)", name: "" },
+    ],
+    fileName: reportFileName(["Успеваемость и посещаемость", student.fullName, view.period.name]),
   };
 }

@@ -1,22 +1,47 @@
-// RPT-10 «Результаты защиты выпускных квалификационных работ» (college): per graduate of the
-// groups the ВКР mark (final marks of form VKR), then the figures of the defence.
-import type { ReportModel } from "./model";
-import { rollOn, vkrMarks, type ReportClass } from "./data";
-import { vkrFigures } from "./rating-rules";
-import { finalLabel } from "./rules";
+// RPT-10 «Результаты защиты выпускных квалификационных работ» (college): per group the figures of
+// the defence in their own columns with a total row, then the list of graduates with their ВКР
+// marks (final marks of form VKR). Percentages without marks print «—», never «0,0».
+import { vocabulary } from "@/lib/org/vocabulary";
+import type { CellValue, ReportModel } from "./model";
+import { rollOn, signatoryFacts, vkrMarks, type ReportClass, type ReportYear } from "./data";
+import { vkrFigures, type VkrFigures } from "./rating-rules";
+import { finalLabel, reportFileName, yearShort } from "./rules";
+import { signaturesFor, type SignPlan } from "./signatures";
+
+function figures(name: string, f: VkrFigures, all: number): CellValue[] {
+  const none = all === 0;
+  return [
+    name,
+    all,
+    f.defended,
+    f.fives,
+    f.fours,
+    f.threes,
+    f.twos,
+    f.notAdmitted,
+    f.average ?? "—",
+    none ? "—" : f.qualityPercent,
+    none ? "—" : f.successPercent,
+  ];
+}
 
 export async function buildVkrReport(input: {
   organisationId: number;
   orgName: string;
+  isCollege: boolean;
   scopeLabel: string;
   classes: ReportClass[];
   yearEnd: Date;
+  year: ReportYear;
+  sign: SignPlan;
   now: Date;
 }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
-  const [marks, roll] = await Promise.all([
+  const [marks, roll, signers] = await Promise.all([
     vkrMarks(input.organisationId, classIds),
     rollOn(input.organisationId, classIds, input.now < input.yearEnd ? input.now : input.yearEnd),
+    signatoryFacts(input.organisationId, classIds),
   ]);
   const names = new Map(roll.map((s) => [s.studentId, s.fullName]));
   const classNames = new Map(input.classes.map((c) => [c.id, c.name]));
@@ -24,27 +49,50 @@ export async function buildVkrReport(input: {
     .map((m) => ({ ...m, name: names.get(m.studentId) ?? "" }))
     .sort(
       (a, b) =>
-        (classNames.get(a.classId) ?? "").localeCompare(classNames.get(b.classId) ?? "", "ru") ||
+        (classNames.get(a.classId) ?? "").localeCompare(classNames.get(b.classId) ?? "", "ru", { numeric: true }) ||
         a.name.localeCompare(b.name, "ru"),
     );
-  const f = vkrFigures(marks);
+  const own = (id: number) => marks.filter((m) => m.classId === id);
+  const withMarks = input.classes.filter((c) => own(c.id).length > 0);
   return {
     title: "Результаты защиты выпускных квалификационных работ",
     organisationName: input.orgName,
     parameters: [{ label: "Группы", value: input.scopeLabel }],
-    orientation: "portrait",
-    header: [{ label: "№" }, { label: "Студент" }, { label: "Группа" }, { label: "Оценка за ВКР" }],
-    columns: [{ kind: "number", width: 20 }, { kind: "text" }, { kind: "text" }, { kind: "text", width: 70 }],
-    rows: listed.map((m, i) => [i + 1, m.name, classNames.get(m.classId) ?? "", String(finalLabel(m))]),
-    totals: [
-      ["", "Защитили (оценки 3–5)", "", String(f.defended)],
-      ["", "«5» / «4» / «3» / «2»", "", `${f.fives} / ${f.fours} / ${f.threes} / ${f.twos}`],
-      ["", "Не допущены / не защищали (н/а)", "", String(f.notAdmitted)],
-      ["", "Средний балл", "", f.average === null ? "—" : f.average.toFixed(2).replace(".", ",")],
-      ["", "Качество, %", "", f.qualityPercent.toFixed(1).replace(".", ",")],
-      ["", "Успеваемость, %", "", f.successPercent.toFixed(1).replace(".", ",")],
+    orientation: "landscape",
+    header: [
+      { label: "Группа" },
+      { label: "Оценок за ВКР" },
+      { label: "Защитили (3–5)" },
+      { label: "Оценки", children: [{ label: "«5»" }, { label: "«4»" }, { label: "«3»" }, { label: "«2»" }] },
+      { label: "Не допущены, не защищали (н/а)" },
+      { label: "Средний балл" },
+      { label: "Качество, %" },
+      { label: "Успеваемость, %" },
     ],
-    notes: ["Качество — доля оценок «4» и «5», успеваемость — доля защитивших (оценки 3–5) от всех оценок за ВКР."],
+    columns: [
+      { kind: "text", key: true },
+      ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
+      { kind: "decimal" },
+      { kind: "percent" },
+      { kind: "percent" },
+    ],
+    rows: withMarks.map((c) => figures(c.name, vkrFigures(own(c.id)), own(c.id).length)),
+    totals: withMarks.length > 1 || withMarks.length === 0 ? [figures("Итого", vkrFigures(marks), marks.length)] : [],
+    notes: [
+      "Качество — доля оценок «4» и «5», успеваемость — доля защитивших (оценки 3–5) от всех оценок за ВКР; «—» — оценок нет.",
+    ],
     printedAt: input.now,
+    sections: [
+      {
+        title: `${v.student.nomPl[0].toUpperCase()}${v.student.nomPl.slice(1)} и оценки за ВКР`,
+        sheetName: "Оценки за ВКР",
+        newPage: false,
+        header: [{ label: "№" }, { label: "Студент" }, { label: "Группа" }, { label: "Оценка за ВКР" }],
+        columns: [{ kind: "number", key: true }, { kind: "text", key: true }, { kind: "text" }, { kind: "mark" }],
+        rows: listed.map((m, i) => [i + 1, m.name, classNames.get(m.classId) ?? "", finalLabel(m)]),
+      },
+    ],
+    signatures: signaturesFor(v, signers, input.sign),
+    fileName: reportFileName(["Результаты защиты ВКР", input.scopeLabel, yearShort(input.year.name)]),
   };
 }

@@ -5,7 +5,7 @@ test.describe("reports page (RPT)", () => {
   test("a deputy downloads «Итоги успеваемости» for the whole school as PDF and XLSX", async ({ page }) => {
     await signInAs(page, "DEPUTY");
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Отчёты" }).click();
-    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости", exact: true }) });
     await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
     const [pdf] = await Promise.all([
       page.waitForEvent("download"),
@@ -24,7 +24,7 @@ test.describe("reports page (RPT)", () => {
   }) => {
     await signInAs(page, "DEPUTY");
     await page.goto("/reports");
-    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости" }) });
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости", exact: true }) });
     await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
     await form.getByRole("button", { name: "В фоне: PDF" }).click();
     await expect(form.getByRole("status")).toContainText("поставлен в очередь");
@@ -47,7 +47,7 @@ test.describe("reports page (RPT)", () => {
   test("a class teacher may choose only own class; another class's report is refused (ACL-3)", async ({ page }) => {
     await signInAs(page, "TEACHER");
     await page.goto("/reports");
-    const form = page.locator("form", { has: page.getByRole("heading", { name: "Посещаемость" }) });
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Посещаемость", exact: true }) });
     const options = await form.getByLabel("Класс").locator("option").allTextContents();
     expect(options).toContain("7А");
     expect(options).not.toContain("1А");
@@ -75,4 +75,84 @@ test.describe("reports page (RPT)", () => {
     const response = await page.goto("/reports");
     expect(response?.status()).toBe(403);
   });
+});
+
+test.describe("printed forms (issue 18)", () => {
+  test("the head of department downloads her department's «Итоги успеваемости» and «Посещаемость групп»", async ({
+    page,
+  }) => {
+    await signInAs(page, "HEAD_OF_DEPT", "college");
+    await page.goto("/reports");
+    const progress = page.locator("form", {
+      has: page.getByRole("heading", { name: "Итоги успеваемости", exact: true }),
+    });
+    await progress.getByLabel("Группа").selectOption({ label: "Отделение информационных технологий" });
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      progress.getByRole("button", { name: "Скачать PDF" }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^Итоги успеваемости отделение информационных технологий .*\.pdf$/);
+    const groups = page.locator("form", { has: page.getByRole("heading", { name: "Посещаемость групп" }) });
+    await groups.getByLabel("Группа").selectOption({ label: "Отделение информационных технологий" });
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      groups.getByRole("button", { name: "Скачать XLSX" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^Посещаемость групп .*\.xlsx$/);
+  });
+
+  const ROLES: [string, "school" | "college"][] = [
+    ["DEPUTY", "school"],
+    ["SECRETARY", "school"],
+    ["TEACHER", "school"],
+    ["HEAD_OF_DEPT", "college"],
+    ["TEACHER", "college"],
+  ];
+  for (const [role, org] of ROLES) {
+    test(`every form the reports page offers ${role} (${org}) downloads, each kind of scope it offers too`, async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      await signInAs(page, role, org);
+      await page.goto("/reports");
+      // Each form as offered (its preselected period, first class), and the progress form once per
+      // scope kind it offers (a class, a parallel or course, a department, a specialty, everything).
+      const asks = await page.locator("form[action^='/api/reports/']").evaluateAll((forms) =>
+        forms.flatMap((form) => {
+          const f = form as HTMLFormElement;
+          const data = new FormData(f);
+          const select = f.querySelector<HTMLSelectElement>("select[name=classId]");
+          const options = select ? [...select.options].map((o) => o.value) : [];
+          const firstClass = options.find((v) => /^\d+$/.test(v));
+          const url = (classId: string | undefined) => {
+            const q = new URLSearchParams();
+            for (const [k, v] of data) if (typeof v === "string" && v !== "" && k !== "classId") q.set(k, v);
+            if (classId) q.set("classId", classId);
+            q.set("format", "xlsx");
+            return `${f.getAttribute("action")}?${q}`;
+          };
+          const action = f.getAttribute("action")!;
+          // One file per class: a many-class RPT-1/3/12 is a ZIP in the background (checked in the integration tier).
+          const zipped = /\/(summary|attendance|journal)$/.test(action);
+          const kinds = action.endsWith("/progress")
+            ? [
+                ...new Map(
+                  options.map((v) => [v === "" ? "all" : v.split(":")[1] ? v.split(":")[0] : "class", v]),
+                ).values(),
+              ]
+            : [zipped ? firstClass : select?.value];
+          return kinds.filter((v) => v !== undefined || !select).map((v) => url(v));
+        }),
+      );
+      expect(asks.length).toBeGreaterThan(10);
+      const refused: string[] = [];
+      for (const url of asks) {
+        const response = await page.request.get(url, { maxRedirects: 0 });
+        const disposition = response.headers()["content-disposition"] ?? "";
+        if (response.status() !== 200 || !disposition.includes("attachment"))
+          refused.push(`${url} → ${response.status()}`);
+      }
+      expect(refused).toEqual([]);
+    });
+  }
 });

@@ -55,9 +55,19 @@ beforeAll(async () => {
   const l2 = await mk("2026-11-03", { topic: null });
   await mk("2026-11-05", { status: "CANCELLED" }); // not held
   await mk("2026-11-30"); // future: not held yet
-  await db.homework.create({ data: { organisationId: org, lessonId: l1.id, text: "№ 1–5", createdById: teacher } });
+  const set = new Date("2026-11-02T08:00:00Z");
+  await db.homework.create({
+    data: { organisationId: org, lessonId: l1.id, text: "№ 1–5", createdById: teacher, createdAt: set, updatedAt: set },
+  });
   await db.attendance.create({
-    data: { organisationId: org, lessonId: l1.id, studentId: f.studentA, code: "N", updatedById: teacher },
+    data: {
+      organisationId: org,
+      lessonId: l1.id,
+      studentId: f.studentA,
+      code: "N",
+      updatedById: teacher,
+      updatedAt: new Date("2026-11-02T08:00:00Z"),
+    },
   });
   const a1 = await db.assignment.create({ data: { organisationId: org, lessonId: l1.id, typeId: type.id } });
   const a2 = await db.assignment.create({ data: { organisationId: org, lessonId: l2.id, typeId: type.id } });
@@ -66,6 +76,8 @@ beforeAll(async () => {
     select: { studentId: true },
   });
   for (const [i, s] of students.slice(0, 3).entries()) {
+    // The cells' own timestamps (RPT-11 reads them, issue 18): as the history records them.
+    const at = i < 2 ? new Date("2026-11-02T08:00:00Z") : new Date("2026-11-11T08:00:00Z");
     await db.mark.create({
       data: {
         organisationId: org,
@@ -75,6 +87,8 @@ beforeAll(async () => {
         value: 5,
         createdById: teacher,
         updatedById: teacher,
+        createdAt: at,
+        updatedAt: at,
       },
     });
     // Lesson 1's marks: two entered the same day, one on 11.11 (9 days later → late).
@@ -100,6 +114,8 @@ beforeAll(async () => {
       value: 4,
       createdById: teacher,
       updatedById: teacher,
+      createdAt: new Date("2026-11-03T08:00:00Z"),
+      updatedAt: new Date("2026-11-03T08:00:00Z"),
     },
   });
   // «Все присутствуют» on lesson 2, at 01:30 local on 11.11 = 10.11 21:30 UTC: in the zone it is day 8 → not a mark.
@@ -132,6 +148,27 @@ describe("journal-fill report (CTL-1)", () => {
     // 4 marks / 4 students / 2 lessons × 5 = 2.5
     expect(row.density).toBe(2.5);
     expect(row.lastFilledAt).toEqual(new Date("2026-11-11T08:00:00Z"));
+  });
+
+  it("reads late marks and the last fill from the cells' own timestamps, not only the history (issue 18)", async () => {
+    const where = { organisationId: f.organisationId, entity: "MARK" as const };
+    const kept = await db.journalChange.findMany({ where });
+    await db.journalChange.deleteMany({ where });
+    try {
+      const r = await journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
+      const row = r.rows.find((x) => x.teacherId === f.users.TEACHER)!;
+      expect(row.lateMarks).toBe(1);
+      expect(row.lastFilledAt).toEqual(new Date("2026-11-11T08:00:00Z"));
+    } finally {
+      // The history is put back for the activity report further down.
+      await db.journalChange.createMany({
+        data: kept.map(({ id: _id, oldValue, newValue, ...rest }) => ({
+          ...rest,
+          oldValue: oldValue ?? undefined,
+          newValue: newValue ?? undefined,
+        })),
+      });
+    }
   });
 
   it("keeps to the class scope it is given (a department head sees only their classes)", async () => {

@@ -2,7 +2,8 @@
 // and the printed journal RPT-12.
 import { describe, expect, it } from "vitest";
 import { daysInMonth, hoursGrid, preliminary, ratingRows, vkrFigures } from "@/lib/reports/rating-rules";
-import { decisionLabel } from "@/lib/reports/rules";
+import { currentPeriodId, decisionLabel } from "@/lib/reports/rules";
+import { cap, countOf, parallelName, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import {
   chunk,
   dateHeader,
@@ -13,8 +14,8 @@ import {
   type JournalFacts,
 } from "@/lib/reports/journal-rules";
 import { assertModel, type ReportModel } from "@/lib/reports/model";
-import { admitsAll, pickClasses } from "@/lib/reports/scope-rules";
-import { parseReportRequest } from "@/lib/reports/schema";
+import { admitsAll, classPeriod, groupsOf, pickClasses } from "@/lib/reports/scope-rules";
+import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
 
 const g = (studentId: number, value: number, weight = 1) => ({ studentId, kind: "GRADE" as const, value, weight });
 const scale = { minMark: 2, maxMark: 5, roundingThreshold: 0.6 };
@@ -211,17 +212,26 @@ describe("The printed journal's finals (RPT-12)", () => {
   it("end the last grid page with the period and year finals", () => {
     const f = withFinals(3);
     const [grid] = partSections(journalParts(f)[0], f, 0);
-    expect(grid.header.at(-1)).toEqual({ label: "Итоговые", children: [{ label: "1 четверть" }, { label: "Год" }] });
+    expect(grid.header.slice(-2)).toEqual([{ label: "1 четверть" }, { label: "Год" }]);
     expect(grid.rows.map((r) => r.slice(-2))).toEqual([
-      ["5", "4"],
+      [5, 4],
       ["н/а", null],
     ]);
   });
 
-  it("leave room for the finals: 25 lessons and two finals make pages of 21 and 4", () => {
+  it("leave room for the finals: 25 lessons and two finals make pages of 24 and 1 (a final never stands alone)", () => {
     const f = withFinals(25);
     const grids = partSections(journalParts(f)[0], f, 0).filter((s) => s.title.includes("отметки"));
-    expect(grids.map((g) => g.rows[0].length - 2)).toEqual([21, 4 + 2]);
+    expect(grids.map((g) => g.rows[0].length - 2)).toEqual([24, 1 + 2]);
+  });
+
+  it("place a period's final right after the period's last lesson, not at the end (PRN-9)", () => {
+    const f = withFinals(6);
+    f.finals = f.finals!.map((x) => (x.order === "QUARTER:01" ? { ...x, end: day(3) } : { ...x, end: null }));
+    const [grid] = partSections(journalParts(f)[0], f, 0);
+    const heads = grid.header.slice(2).map((h) => h.children?.map((c) => c.label).join(",") ?? h.label);
+    expect(heads).toEqual(["01,02,03", "1 четверть", "04,05,06", "Год"]);
+    expect(grid.rows[0].slice(2)).toEqual(["5 4б", "", "", 5, "", "", "", 4]);
   });
 });
 
@@ -232,6 +242,8 @@ describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", 
     grade,
     periodKind: "QUARTER",
     departmentId,
+    specialty: null,
+    specialtyCode: null,
   });
   const classes = [cls(1, 7, null), cls(2, 7, null), cls(3, 8, 5)];
   const departments = [{ id: 5, name: "ИТ" }];
@@ -265,5 +277,118 @@ describe("Classes of a report over many classes (RPT-2, RPT-4, RPT-9, RPT-10)", 
     });
     const d = parseReportRequest("preliminary", new URLSearchParams("format=pdf&classId=4&month=2026-13"));
     expect(d.ok ? "" : d.message).toContain("ГГГГ-ММ");
+  });
+});
+
+describe("Each class's own period and the subtotal groups (PRN-8, PRN-10)", () => {
+  const p = (id: number, kind: string, start: string, end: string) => ({
+    id,
+    name: `${kind} ${id}`,
+    kind,
+    startDate: new Date(`${start}T00:00:00Z`),
+    endDate: new Date(`${end}T00:00:00Z`),
+  });
+  const periods = [
+    p(1, "QUARTER", "2026-09-01", "2026-10-24"),
+    p(2, "QUARTER", "2026-11-05", "2026-12-28"),
+    p(3, "HALF_YEAR", "2026-09-01", "2026-12-28"),
+    p(4, "HALF_YEAR", "2027-01-12", "2027-05-25"),
+  ];
+
+  it("gives a half-year class the half-year that holds the chosen quarter's end", () => {
+    expect(classPeriod({ periodKind: "QUARTER" }, periods[1], periods)?.id).toBe(2);
+    expect(classPeriod({ periodKind: "HALF_YEAR" }, periods[0], periods)?.id).toBe(3);
+    expect(classPeriod({ periodKind: "HALF_YEAR" }, periods[1], periods)?.id).toBe(3);
+    expect(classPeriod({ periodKind: "SEMESTER" }, periods[1], periods)).toBeNull();
+  });
+
+  it("preselects the period of the organisation's today, of the kind most classes use (PRN-10)", () => {
+    const classes = [{ periodKind: "QUARTER" }, { periodKind: "QUARTER" }, { periodKind: "HALF_YEAR" }];
+    expect(currentPeriodId(periods, classes, new Date("2026-12-10T00:00:00Z"))).toBe(2);
+    // In the autumn holidays: the quarter that has just ended.
+    expect(currentPeriodId(periods, classes, new Date("2026-10-30T00:00:00Z"))).toBe(1);
+    expect(currentPeriodId([], classes, new Date("2026-12-10T00:00:00Z"))).toBeNull();
+  });
+
+  it("groups school classes by level and college groups by specialty; picks a specialty", () => {
+    const c = (id: number, grade: number, specialtyCode: string | null = null) => ({
+      id,
+      name: `${grade}-${id}`,
+      grade,
+      periodKind: "QUARTER",
+      departmentId: null,
+      specialty: specialtyCode ? `Специальность ${specialtyCode}` : null,
+      specialtyCode,
+    });
+    expect(groupsOf([c(1, 1), c(2, 4), c(3, 7), c(4, 11)], false).map((g) => [g.label, g.classes.length])).toEqual([
+      ["1–4 классы", 2],
+      ["5–9 классы", 1],
+      ["10–11 классы", 1],
+    ]);
+    const college = [c(5, 1, "09.02.07"), c(6, 2, "09.02.07"), c(7, 1, "15.02.16")];
+    expect(groupsOf(college, true).map((g) => g.classes.map((x) => x.id))).toEqual([[5, 6], [7]]);
+    expect(pickClasses(college, { specialty: "09.02.07" }, [], true)).toMatchObject({
+      label: "специальность 09.02.07 Специальность 09.02.07",
+    });
+    const parsed = parseReportRequest("progress", new URLSearchParams("format=pdf&periodId=3&classId=spec:09.02.07"));
+    expect(parsed.ok && parsed.data).toMatchObject({ specialty: "09.02.07" });
+  });
+});
+
+describe("The vocabulary by organisation type (PRN-3)", () => {
+  it("says группа, студент, преподаватель, куратор, занятие, дисциплина, семестр in a college", () => {
+    const v = vocabulary("COLLEGE");
+    expect([
+      v.class.nom,
+      v.student.nom,
+      v.teacher.nom,
+      v.classTeacher.nom,
+      v.lesson.nom,
+      v.subject.nom,
+      v.period.nom,
+    ]).toEqual(["группа", "студент", "преподаватель", "куратор", "занятие", "дисциплина", "семестр"]);
+    expect(vocabulary(false).classTeacher.gen).toBe("классного руководителя");
+    expect(subjectTitle(v, { name: "Операционные системы", code: "ОП.01" })).toBe("ОП.01 Операционные системы");
+    expect(subjectTitle(vocabulary("SCHOOL"), { name: "Алгебра", code: "X" })).toBe("Алгебра");
+    expect([1, 2, 5, 11, 21, 22].map((n) => countOf(n, v.lesson))).toEqual([
+      "1 занятие",
+      "2 занятия",
+      "5 занятий",
+      "11 занятий",
+      "21 занятие",
+      "22 занятия",
+    ]);
+    expect(parallelName(v, 2)).toBe("2 курс");
+    expect(cap(vocabulary(true).unit.genPl)).toBe("Часов");
+  });
+});
+
+describe("The new forms' parameters are checked before anything is read (NFR-4)", () => {
+  const parse = (report: string, q: string) => parseReportRequest(report, new URLSearchParams(q));
+  it("refuses a bad breakdown, a bad specialty, a period longer than a year, a reversed range", () => {
+    const bad = [
+      parse("attendance-sheet", "format=pdf&from=2026-10-01&to=2026-10-31&by=week"),
+      parse("attendance-groups", "format=pdf&from=2026-10-01&to=2026-10-31&classId=spec:<script>"),
+      parse("attendance-groups", "format=pdf&from=2025-01-01&to=2026-10-31"),
+      parse("attendance-specialties", "format=pdf&from=2026-10-31&to=2026-10-01"),
+      parse("subject-progress", "format=pdf&periodId=1"),
+      parse("teacher-report", "format=pdf&periodId=x"),
+    ];
+    expect(bad.map((r) => r.ok)).toEqual([false, false, false, false, false, false]);
+    expect(bad.map((r) => (r.ok ? "" : r.message))).toEqual([
+      "Разрез: по месяцам или по дисциплинам",
+      "Неверная специальность",
+      "Период длиннее учебного года",
+      "Начало периода позже его конца",
+      expect.stringContaining("Неверный номер"),
+      expect.stringContaining("Неверный номер"),
+    ]);
+  });
+
+  it("takes RPT-1, RPT-3 and RPT-12 without a class as a ZIP request (PRN-8)", () => {
+    const r = parse("journal", "format=pdf&classId=grade:7");
+    expect(r.ok && isArchiveRequest(r.data)).toBe(true);
+    const one = parse("journal", "format=pdf&classId=5");
+    expect(one.ok && isArchiveRequest(one.data)).toBe(false);
   });
 });

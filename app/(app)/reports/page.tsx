@@ -7,21 +7,32 @@ import { loadReportForm } from "@/lib/reports/loaders";
 import { REPORTS } from "@/lib/reports/schema";
 import { isoDate } from "@/lib/diary/rules";
 import { todayIn } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportJobs } from "@/components/reports/report-jobs";
 
 export const metadata: Metadata = { title: "Отчёты" };
 
-export default async function ReportsPage() {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
+  // A download of RPT-1/3/12 for many classes came back here with its background job (PRN-8).
+  const ordered = /^\d{1,9}$/.test(String((await searchParams).job ?? ""));
   const form = await loadReportForm(user, scopes, permission);
   const today = todayIn(user.timeZone);
+  const v = vocabulary(form.isCollege);
   const common = {
-    classWord: form.isCollege ? "Группа" : "Класс",
+    classWord: cap(v.class.nom),
     classes: form.classes,
     groups: form.groups,
     wholeOrganisation: form.wholeOrganisation,
+    defaultPeriodId: form.currentPeriodId,
   };
+  const period = form.periods.find((p) => p.id === form.currentPeriodId);
+  const periodRange = { from: isoDate(period?.startDate ?? today), to: isoDate(today) };
   const monthStart = isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
   const month = monthStart.slice(0, 7);
   const titles = Object.fromEntries(Object.entries(REPORTS).map(([k, v]) => [k, v.replace(/ \(RPT-\d+\)$/, "")]));
@@ -31,14 +42,19 @@ export default async function ReportsPage() {
       {form.classes.length === 0 && (
         <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>
       )}
+      {ordered && (
+        <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
+          {`Отчёт по нескольким ${v.class.datPl} формируется в фоне: по файлу на ${v.class.acc} в одном архиве ZIP. Ход — ниже, в «Мои отчёты».`}
+        </p>
+      )}
       <ReportJobs titles={titles} initial={form.jobs} />
       <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <ReportForm
           {...common}
           report="summary"
           title="Сводная ведомость успеваемости"
-          description="Ученики × предметы: итоговые отметки за период или год, средний балл, пропуски; за год — решение педсовета."
-          classChoice="required"
+          description={`${cap(v.student.nomPl)} × ${v.subject.nomPl}: итоговые отметки за период; за год — полная ведомость (все периоды, год, экзамен, итоговая, решение педсовета). Для нескольких ${v.class.genPl} — архив ZIP, в фоне.`}
+          classChoice="optional"
           periods={form.periods}
           wholeYear
         />
@@ -54,15 +70,70 @@ export default async function ReportsPage() {
           {...common}
           report="attendance"
           title="Посещаемость"
-          description="Пропуски по ученикам: всего, по уважительной и неуважительной причине, по болезни."
-          classChoice="required"
+          description={`Пропуски по ${v.student.datPl}: всего, по уважительной и неуважительной причине, по болезни. Для нескольких ${v.class.genPl} — архив ZIP, в фоне.`}
+          classChoice="optional"
           range={{ from: monthStart, to: isoDate(today) }}
+        />
+        <ReportForm
+          {...common}
+          report="attendance-sheet"
+          title="Сводная ведомость учёта посещаемости"
+          description={`По месяцам или по ${v.subject.datPl}: пропущено всего и по уважительной причине; для одного ${v.class.gen} — по ${v.student.datPl}, для нескольких — по ${v.class.datPl}, с итогом.`}
+          classChoice="optional"
+          range={periodRange}
+          breakdown={{ subjectWord: v.subject.datPl }}
+        />
+        <ReportForm
+          {...common}
+          report="attendance-groups"
+          title={`Посещаемость ${v.class.genPl}`}
+          description={`По ${v.class.datPl}: ${v.student.genPl}, пропущено ${v.unit.genPl} всего и по причинам, на одного ${v.student.gen}, опоздания; итог.`}
+          classChoice="optional"
+          range={periodRange}
+        />
+        {form.isCollege && (
+          <ReportForm
+            {...common}
+            report="attendance-specialties"
+            title="Итоги посещаемости по специальностям"
+            description="По специальностям: студентов, пропущено часов всего и по причинам, на одного студента; итог."
+            classChoice="optional"
+            range={periodRange}
+          />
+        )}
+        {form.isCollege && (
+          <ReportForm
+            {...common}
+            report="progress-specialties"
+            title="Итоги успеваемости по специальностям"
+            description="По специальностям: отличники, хорошисты, неуспевающие, н/а; успеваемость, качество, средний балл."
+            classChoice="optional"
+            periods={form.periods}
+          />
+        )}
+        <ReportForm
+          {...common}
+          report="subject-progress"
+          title={`Итоги успеваемости по ${v.subject.dat}`}
+          description={`Один ${v.subject.nom} по ${v.class.datPl}: итоговые отметки «5»…«2», н/а, зачёты; успеваемость, качество, средний балл, ${v.teacher.nom}.`}
+          classChoice="optional"
+          periods={form.periods}
+          subjects={{ label: cap(v.subject.nom), options: form.subjects }}
+        />
+        <ReportForm
+          {...common}
+          report="teacher-report"
+          title={`Отчёт ${v.teacher.gen} по окончании периода`}
+          description={`По ${v.class.datPl} и ${v.subject.datPl} ${v.teacher.gen}: часов по плану и дано, итоговые отметки, успеваемость, качество, пропуски.`}
+          classChoice="none"
+          teachers={form.teachers}
+          periods={form.periods}
         />
         <ReportForm
           {...common}
           report="failures"
           title="Неуспеваемость по дисциплинам"
-          description="Предметы по доле «2», «незачёт» и н/а среди итоговых отметок."
+          description={`${cap(v.subject.nomPl)} по доле «2», «незачёт» и н/а среди итоговых отметок.`}
           classChoice="optional"
           periods={form.periods}
         />
@@ -70,7 +141,7 @@ export default async function ReportsPage() {
           {...common}
           report="rating"
           title="Рейтинг успешности"
-          description="Ученики класса по среднему баллу текущих отметок за период или год."
+          description={`${cap(v.student.nomPl)} ${v.class.gen} по среднему баллу текущих отметок за период или год.`}
           classChoice="required"
           periods={form.periods}
           wholeYear
@@ -79,7 +150,7 @@ export default async function ReportsPage() {
           {...common}
           report="preliminary"
           title="Ведомость предварительной аттестации"
-          description="Ученики × предметы: средний балл за месяц и прогноз отметки за период."
+          description={`${cap(v.student.nomPl)} × ${v.subject.nomPl}: средний балл за месяц и прогноз отметки за период.`}
           classChoice="required"
           month={month}
         />
@@ -87,7 +158,7 @@ export default async function ReportsPage() {
           {...common}
           report="teacher-hours"
           title="Учёт часов преподавателя № 1"
-          description="Преподаватель за месяц: часы по классам и предметам по дням."
+          description={`${cap(v.teacher.nom)} за месяц: часы по ${v.class.datPl} и ${v.subject.datPl} по дням.`}
           classChoice="none"
           teachers={form.teachers}
           month={month}
@@ -96,14 +167,14 @@ export default async function ReportsPage() {
           {...common}
           report="group-hours"
           title="Учёт часов преподавателя № 2"
-          description={`${form.isCollege ? "Группа" : "Класс"} за месяц: часы по предметам и преподавателям по дням.`}
+          description={`${cap(v.class.nom)} за месяц: часы по ${v.subject.datPl} и ${v.teacher.datPl} по дням.`}
           classChoice="required"
           month={month}
         />
         <ReportForm
           {...common}
           report="occupancy"
-          title={form.isCollege ? "Наполняемость групп" : "Наполняемость классов"}
+          title={`Наполняемость ${v.class.genPl}`}
           description="Списочный состав на дату: всего, юношей и девушек, формы обучения."
           classChoice="optional"
           date={isoDate(today)}
@@ -129,8 +200,8 @@ export default async function ReportsPage() {
           {...common}
           report="journal"
           title="Печатная версия журнала"
-          description="Классный журнал для переплёта: по каждому предмету отметки и посещаемость, темы и домашние задания; страницы пронумерованы. За год лучше формировать в фоне."
-          classChoice="required"
+          description={`Журнал для переплёта: титульный лист, содержание со страницами, по каждому ${v.subject.dat} отметки и посещаемость, темы и домашние задания, лист «пронумеровано и прошито». За год лучше формировать в фоне; для нескольких ${v.class.genPl} — архив ZIP.`}
+          classChoice="optional"
           periods={form.periods}
           wholeYear
         />

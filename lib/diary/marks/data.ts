@@ -24,6 +24,8 @@ export type SubjectMarks = {
   passFail: boolean;
   marks: StudentMark[];
   absences: number;
+  /** Academic hours of those absences (college RPT-8 counts hours, JRN-4). */
+  absentHours: number;
   lessonsHeld: number;
   finals: StudentFinal[];
 };
@@ -124,6 +126,7 @@ export async function studentPeriodData(
         classId: true,
         date: true,
         subjectId: true,
+        hours: true,
         subject: { select: { name: true, passFail: true, sortOrder: true } },
       },
     }),
@@ -142,7 +145,7 @@ export async function studentPeriodData(
     }),
     db.attendance.findMany({
       where: { organisationId, studentId, code: { not: "OP" }, lesson: lessonWhere },
-      select: { lessonId: true },
+      select: { lessonId: true, missedHours: true },
     }),
     db.finalMark.findMany({
       where: {
@@ -178,6 +181,7 @@ export async function studentPeriodData(
         passFail: subject.passFail,
         marks: [],
         absences: 0,
+        absentHours: 0,
         lessonsHeld: 0,
         finals: [],
         order: subject.sortOrder,
@@ -207,7 +211,10 @@ export async function studentPeriodData(
   }
   for (const a of absences) {
     const l = lessonOf.get(a.lessonId);
-    if (l) subjectOf(l.subjectId, l.subject).absences++;
+    if (!l) continue;
+    const e = subjectOf(l.subjectId, l.subject);
+    e.absences++;
+    e.absentHours += Number(a.missedHours ?? l.hours);
   }
   for (const f of finals) {
     subjectOf(f.subjectId, f.subject).finals.push({

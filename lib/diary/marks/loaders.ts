@@ -24,6 +24,8 @@ export const defaultPeriodId = (organisationId: number, studentId: number, today
 export type SubjectView = {
   subjectId: number;
   subjectName: string;
+  /** Academic hours missed in the subject (college RPT-8). */
+  absentHours: number;
   marks: (StudentMark & { running: number | null })[];
   outlook: Outlook;
   /** The period's final and the year / exam / final marks, as read (FIN-5: shown as soon as saved). */
@@ -38,6 +40,8 @@ export type MarksView = {
   orgName: string;
   subjects: SubjectView[];
   totalAbsences: number;
+  /** Academic hours missed (college RPT-8). */
+  totalAbsentHours: number;
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -60,6 +64,7 @@ export async function studentMarksView(
     return {
       subjectId: s.subjectId,
       subjectName: s.subjectName,
+      absentHours: s.absentHours,
       marks: s.marks.map((m, i) => ({ ...m, running: running[i] })),
       outlook: periodOutlook({
         marks: s.marks,
@@ -82,6 +87,7 @@ export async function studentMarksView(
     orgName: d.orgName,
     subjects,
     totalAbsences: subjects.reduce((n, s) => n + s.outlook.absences, 0),
+    totalAbsentHours: subjects.reduce((n, s) => n + s.absentHours, 0),
   };
 }
 

@@ -37,6 +37,7 @@ export async function reportJobFile(user: CurrentUser, id: number, now = new Dat
   if (view.status !== "DONE" || !job.fileKey || !job.fileName) return "gone";
   const bytes = await getFile(job.fileKey);
   if (!bytes) return "gone";
-  const format = job.format === "xlsx" ? "xlsx" : "pdf";
+  // RPT-1, RPT-3, RPT-12 over many classes are a ZIP of files (PRN-8).
+  const format = job.fileName.endsWith(".zip") ? "zip" : job.format === "xlsx" ? "xlsx" : "pdf";
   return { bytes, fileName: job.fileName, contentType: CONTENT_TYPES[format], format };
 }

@@ -3,8 +3,8 @@
 // model, yields to the event loop, renders the file, stores it under lib/storage and marks the job
 // done with a keeping time; progress is written between the stages for the page's progress bar.
 import { deleteFile, putFile } from "@/lib/storage/files";
-import { buildModel, renderModel } from "../build";
-import { parseReportRequest } from "../schema";
+import { buildArchive, buildModel, renderModel, type ReportFile } from "../build";
+import { isArchiveRequest, parseReportRequest } from "../schema";
 import { logger, safeError } from "@/lib/ops/log";
 import { observeJob } from "@/lib/ops/metrics";
 import { onShutdown } from "@/lib/ops/shutdown";
@@ -51,14 +51,23 @@ async function buildJob(
     const parsed = parseReportRequest(job.report, new URLSearchParams(job.params));
     if (!parsed.ok) throw new Error(parsed.message);
     await setProgress(organisationId, id, 10);
-    const model = await buildModel(organisationId, parsed.data, now());
-    if (!model) {
+    let file: ReportFile | null;
+    if (isArchiveRequest(parsed.data)) {
+      // PRN-8: one file per class into a ZIP; progress after each class.
+      file = await buildArchive(organisationId, parsed.data, now(), async (done, of) => {
+        await setProgress(organisationId, id, 10 + Math.floor((80 * done) / of));
+        await breathe();
+      });
+    } else {
+      const model = await buildModel(organisationId, parsed.data, now());
+      await setProgress(organisationId, id, 50);
+      await breathe();
+      file = model ? await renderModel(model, parsed.data.format) : null;
+    }
+    if (!file) {
       await failJob(organisationId, id, "Класс, период или преподаватель не найден");
       return "failed";
     }
-    await setProgress(organisationId, id, 50);
-    await breathe();
-    const file = await renderModel(model, parsed.data.format, now());
     await setProgress(organisationId, id, 90);
     await breathe();
     const stored = await putFile(organisationId, "report", file.bytes);

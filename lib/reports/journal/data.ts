@@ -73,7 +73,7 @@ export async function journalFacts(
         subjectId: true,
         value: true,
         special: true,
-        period: { select: { name: true, kind: true, number: true } },
+        period: { select: { name: true, kind: true, number: true, endDate: true } },
       },
     }),
   ]);
@@ -81,7 +81,7 @@ export async function journalFacts(
   const subjects = await db.subject.findMany({
     where: { organisationId, id: { in: subjectIds } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, shortName: true },
+    select: { id: true, name: true, shortName: true, code: true },
   });
   const subgroupNames = new Map(subgroupMembers.map((m) => [m.subgroupId, m.subgroup.name]));
   return {
@@ -107,6 +107,7 @@ export async function journalFacts(
       subjectId: f.subjectId,
       label: f.period?.name ?? "Год",
       order: f.period ? `${f.period.kind}:${String(f.period.number).padStart(2, "0")}` : "~",
+      end: f.period?.endDate ?? null,
       value: f.value,
       special: f.special,
     })),

@@ -1,0 +1,160 @@
+// One vocabulary by organisation type (PRN-3, DAY-6): a school says класс, ученик, учитель,
+// классный руководитель, урок, предмет, четверть, параллель; a college (СПО) says группа, студент,
+// преподаватель, куратор, занятие, дисциплина, семестр, курс — and counts absences in academic
+// hours. Printed forms and pages take their words from here, never from a local «isCollege ? …».
+// Pure data and functions (no server imports), so server and client components can both use it:
+//   const v = vocabulary(org.kind);   v.class.nom → «группа», v.student.genPl → «студентов»,
+//   cap(v.classTeacher.nom) → «Куратор», countOf(3, v.lesson) → «3 занятия».
+
+export type OrgKindName = "SCHOOL" | "COLLEGE";
+
+/** A noun in the cases the product uses, singular and plural. */
+export type Word = {
+  nom: string;
+  gen: string;
+  dat: string;
+  acc: string;
+  ins: string;
+  prep: string;
+  nomPl: string;
+  genPl: string;
+  datPl: string;
+  insPl: string;
+  prepPl: string;
+};
+
+export type Vocabulary = {
+  kind: OrgKindName;
+  /** класс / группа */
+  class: Word;
+  /** ученик / студент */
+  student: Word;
+  /** учитель / преподаватель */
+  teacher: Word;
+  /** классный руководитель / куратор */
+  classTeacher: Word;
+  /** урок / занятие */
+  lesson: Word;
+  /** предмет / дисциплина */
+  subject: Word;
+  /** четверть / семестр: the usual study period of the organisation */
+  period: Word;
+  /** параллель / курс */
+  parallel: Word;
+  /** What absences are counted in: уроки (school) / часы (college, academic hours, JRN-4). */
+  unit: Word;
+};
+
+function word(forms: string): Word {
+  const [nom, gen, dat, acc, ins, prep, nomPl, genPl, datPl, insPl, prepPl] = forms.split(",").map((s) => s.trim());
+  return { nom, gen, dat, acc, ins, prep, nomPl, genPl, datPl, insPl, prepPl };
+}
+
+const SCHOOL: Vocabulary = {
+  kind: "SCHOOL",
+  class: word("класс, класса, классу, класс, классом, классе, классы, классов, классам, классами, классах"),
+  student: word(
+    "ученик, ученика, ученику, ученика, учеником, ученике, ученики, учеников, ученикам, учениками, учениках",
+  ),
+  teacher: word(
+    "учитель, учителя, учителю, учителя, учителем, учителе, учителя, учителей, учителям, учителями, учителях",
+  ),
+  classTeacher: word(
+    "классный руководитель, классного руководителя, классному руководителю, классного руководителя, классным руководителем, классном руководителе, классные руководители, классных руководителей, классным руководителям, классными руководителями, классных руководителях",
+  ),
+  lesson: word("урок, урока, уроку, урок, уроком, уроке, уроки, уроков, урокам, уроками, уроках"),
+  subject: word(
+    "предмет, предмета, предмету, предмет, предметом, предмете, предметы, предметов, предметам, предметами, предметах",
+  ),
+  period: word(
+    "четверть, четверти, четверти, четверть, четвертью, четверти, четверти, четвертей, четвертям, четвертями, четвертях",
+  ),
+  parallel: word(
+    "параллель, параллели, параллели, параллель, параллелью, параллели, параллели, параллелей, параллелям, параллелями, параллелях",
+  ),
+  unit: word("урок, урока, уроку, урок, уроком, уроке, уроки, уроков, урокам, уроками, уроках"),
+};
+
+const COLLEGE: Vocabulary = {
+  kind: "COLLEGE",
+  class: word("группа, группы, группе, группу, группой, группе, группы, групп, группам, группами, группах"),
+  student: word(
+    "студент, студента, студенту, студента, студентом, студенте, студенты, студентов, студентам, студентами, студентах",
+  ),
+  teacher: word(
+    "преподаватель, преподавателя, преподавателю, преподавателя, преподавателем, преподавателе, преподаватели, преподавателей, преподавателям, преподавателями, преподавателях",
+  ),
+  classTeacher: word(
+    "куратор, куратора, куратору, куратора, куратором, кураторе, кураторы, кураторов, кураторам, кураторами, кураторах",
+  ),
+  lesson: word(
+    "занятие, занятия, занятию, занятие, занятием, занятии, занятия, занятий, занятиям, занятиями, занятиях",
+  ),
+  subject: word(
+    "дисциплина, дисциплины, дисциплине, дисциплину, дисциплиной, дисциплине, дисциплины, дисциплин, дисциплинам, дисциплинами, дисциплинах",
+  ),
+  period: word(
+    "семестр, семестра, семестру, семестр, семестром, семестре, семестры, семестров, семестрам, семестрами, семестрах",
+  ),
+  parallel: word("курс, курса, курсу, курс, курсом, курсе, курсы, курсов, курсам, курсами, курсах"),
+  unit: word("час, часа, часу, час, часом, часе, часы, часов, часам, часами, часах"),
+};
+
+/** The words of an organisation of this kind (`true` = a college, as the reports pass it). */
+export function vocabulary(kind: OrgKindName | boolean): Vocabulary {
+  return kind === "COLLEGE" || kind === true ? COLLEGE : SCHOOL;
+}
+
+/** The first letter in upper case: cap(v.classTeacher.nom) → «Классный руководитель». */
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The form that goes with a number: 1 урок, 3 урока, 11 уроков, 21 урок (nom / gen / genPl). */
+export function pluralOf(n: number, w: Word): string {
+  const abs = Math.abs(Math.trunc(n));
+  if (!Number.isInteger(n)) return w.gen; // 1,5 часа
+  const tens = abs % 100;
+  const units = abs % 10;
+  if (tens >= 11 && tens <= 14) return w.genPl;
+  if (units === 1) return w.nom;
+  if (units >= 2 && units <= 4) return w.gen;
+  return w.genPl;
+}
+
+/** «3 занятия», «1,5 часа». */
+export function countOf(n: number, w: Word): string {
+  return `${String(n).replace(".", ",")} ${pluralOf(n, w)}`;
+}
+
+/** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */
+export function parallelName(v: Vocabulary, grade: number): string {
+  return v.kind === "COLLEGE" ? `${grade} курс` : `параллель ${grade}-х классов`;
+}
+
+const PERIOD_KINDS: Record<string, string> = {
+  QUARTER: "четверть",
+  HALF_YEAR: "полугодие",
+  SEMESTER: "семестр",
+  TRIMESTER: "триместр",
+  CUSTOM: "период",
+};
+
+/** The word of a period kind (QUARTER → «четверть»). */
+export function periodKindWord(kind: string): string {
+  return PERIOD_KINDS[kind] ?? "период";
+}
+
+/**
+ * A subject as the organisation names it: a college discipline, МДК or ПМ with its index from the
+ * curriculum («ОП.01 Операционные системы», «МДК.01.01 Разработка программных модулей»); a school
+ * subject by its name. `short` gives the short name instead (column heads).
+ */
+export function subjectTitle(
+  v: Vocabulary,
+  s: { name: string; shortName?: string | null; code?: string | null },
+  short = false,
+): string {
+  const name = short && s.shortName ? s.shortName : s.name;
+  return v.kind === "COLLEGE" && s.code ? `${s.code} ${name}` : name;
+}

@@ -1,0 +1,347 @@
+// The progress forms of PRN-7 (seeds 000 §5.3, 002 §4.5.1), PDF and XLSX, with totals:
+// - «Итоги успеваемости по специальностям»: RPT-2's figures per specialty;
+// - «Итоги успеваемости по учебной дисциплине за период»: one discipline across the classes of a
+//   scope — per class its finals by mark, успеваемость, качество, средний балл, the teacher;
+// - «Отчёт преподавателя дисциплины по окончании периода»: a teacher's classes × disciplines —
+//   hours planned and given, students, finals by mark, the figures and the hours missed.
+import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
+import type { CellValue, ReportModel } from "./model";
+import {
+  absenceRows,
+  loadTeachers,
+  periodFinals,
+  plannedHours,
+  rollOn,
+  signatoryFacts,
+  subjectFinals,
+  subjectsOf,
+  taughtBetween,
+  type ReportClass,
+  type ReportPeriod,
+  type ReportYear,
+} from "./data";
+import {
+  attendanceFigures,
+  finalsFigures,
+  periodText,
+  progressFigures,
+  reportFileName,
+  yearShort,
+  type FinalsFigures,
+} from "./rules";
+import { classPeriod, specialtyLabel, specialtyOf } from "./scope-rules";
+import { signaturesFor, type SignPlan } from "./signatures";
+
+type Scope = {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  scopeLabel: string;
+  classes: ReportClass[];
+  period: ReportPeriod;
+  periods: ReportPeriod[];
+  year: ReportYear;
+  sign: SignPlan;
+  now: Date;
+};
+
+/** «Итоги успеваемости по специальностям» (PRN-7): each class with its own period, summed by specialty. */
+export async function buildSpecialtiesProgress(input: Scope): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
+  const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));
+  const byPeriod = new Map<number, { period: ReportPeriod; ids: number[] }>();
+  for (const c of input.classes) {
+    const p = own.get(c.id);
+    if (!p || (!input.isCollege && c.grade === 1)) continue;
+    const entry = byPeriod.get(p.id) ?? { period: p, ids: [] };
+    entry.ids.push(c.id);
+    byPeriod.set(p.id, entry);
+  }
+  const students = (
+    await Promise.all(
+      [...byPeriod.values()].map(async ({ period, ids }) => {
+        const [roll, finals] = await Promise.all([
+          rollOn(input.organisationId, ids, period.endDate),
+          periodFinals(input.organisationId, ids, period.id),
+        ]);
+        return roll.map((s) => ({ classId: s.classId, studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
+      }),
+    )
+  ).flat();
+  const signers = await signatoryFacts(
+    input.organisationId,
+    input.classes.map((c) => c.id),
+  );
+  const keys = [...new Set(input.classes.map((c) => specialtyOf(c) ?? ""))].sort((a, b) => a.localeCompare(b, "ru"));
+  const row = (label: string, ids: Set<number>): CellValue[] => {
+    const f = progressFigures(students.filter((s) => ids.has(s.classId)));
+    return [
+      label,
+      f.roll,
+      f.excellent,
+      f.good,
+      f.oneThree,
+      f.failing,
+      f.notAttested,
+      f.withoutFinals,
+      f.successPercent,
+      f.qualityPercent,
+      f.averageMark,
+    ];
+  };
+  const idsOf = (k: string) => new Set(input.classes.filter((c) => (specialtyOf(c) ?? "") === k).map((c) => c.id));
+  const title = "Итоги успеваемости по специальностям";
+  return {
+    title,
+    organisationName: input.orgName,
+    parameters: [
+      { label: cap(v.class.nomPl), value: input.scopeLabel },
+      { label: "Период", value: periodText(input.period) },
+    ],
+    orientation: "landscape",
+    header: [
+      { label: "Специальность" },
+      { label: `${cap(v.student.genPl)} на конец периода` },
+      { label: "Отличники" },
+      { label: "Хорошисты" },
+      { label: "С одной «3»" },
+      { label: "Неуспевающие" },
+      { label: "Не аттестованы (н/а)" },
+      { label: "Без итоговых отметок" },
+      {
+        label: "Показатели",
+        children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
+      },
+    ],
+    columns: [
+      { kind: "text", key: true },
+      ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
+      { kind: "percent" },
+      { kind: "percent" },
+      { kind: "decimal" },
+    ],
+    rows: keys.map((k) => row(specialtyLabel(input.classes.find((c) => (specialtyOf(c) ?? "") === k)!), idsOf(k))),
+    totals: keys.length > 1 ? [row("Итого", new Set(input.classes.map((c) => c.id)))] : [],
+    notes: [
+      `Каждый ${v.student.nom} учитывается один раз по итоговым отметкам за период по всем ${v.subject.datPl} (как в «Итогах успеваемости»).`,
+    ],
+    printedAt: input.now,
+    signatures: signaturesFor(v, signers, input.sign),
+    fileName: reportFileName([title, input.scopeLabel, input.period.name, yearShort(input.year.name)]),
+  };
+}
+
+const figureCells = (f: FinalsFigures): CellValue[] => [
+  f.count,
+  f.fives,
+  f.fours,
+  f.threes,
+  f.twos,
+  f.notAttested,
+  f.passes,
+  f.successPercent,
+  f.qualityPercent,
+  f.average,
+];
+
+const FIGURE_HEAD = [
+  { label: "Итоговых отметок" },
+  {
+    label: "Из них",
+    children: [
+      { label: "«5»" },
+      { label: "«4»" },
+      { label: "«3»" },
+      { label: "«2», незачёт" },
+      { label: "н/а" },
+      { label: "зачёт, осв." },
+    ],
+  },
+  { label: "Успеваемость, %" },
+  { label: "Качество, %" },
+  { label: "Средний балл" },
+];
+
+const FIGURE_COLUMNS = [
+  ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
+  { kind: "percent" as const },
+  { kind: "percent" as const },
+  { kind: "decimal" as const },
+];
+
+const FIGURE_NOTE =
+  "Успеваемость — доля итоговых отметок без «2», «незачёт» и н/а; качество — доля «4» и «5» среди числовых отметок; средний балл — по числовым отметкам.";
+
+/** «Итоги успеваемости по учебной дисциплине за период» (PRN-7). */
+export async function buildSubjectProgress(input: Scope & { subjectId: number }): Promise<ReportModel | null> {
+  const v = vocabulary(input.isCollege);
+  const [subject] = await subjectsOf(input.organisationId, [], [input.subjectId]);
+  if (!subject) return null;
+  const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));
+  const ids = input.classes.map((c) => c.id);
+  const [finals, teachers, signers] = await Promise.all([
+    subjectFinals(
+      input.organisationId,
+      ids,
+      [input.subjectId],
+      [...new Set([...own.values()].flatMap((p) => (p ? [p.id] : [])))],
+    ),
+    loadTeachers(input.organisationId, ids, [input.subjectId]),
+    signatoryFacts(input.organisationId, ids),
+  ]);
+  const mine = (c: ReportClass) => finals.filter((f) => f.classId === c.id && f.periodId === own.get(c.id)?.id);
+  const classes = input.classes.filter((c) => mine(c).length > 0 || teachers.has(`${c.id}:${input.subjectId}`));
+  const title = "Итоги успеваемости по учебной дисциплине";
+  const name = subjectTitle(v, subject);
+  return {
+    title,
+    organisationName: input.orgName,
+    parameters: [
+      { label: cap(v.subject.nom), value: name },
+      { label: cap(v.class.nomPl), value: input.scopeLabel },
+      { label: "Период", value: periodText(input.period) },
+    ],
+    orientation: "landscape",
+    header: [{ label: cap(v.class.nom) }, { label: cap(v.teacher.nom) }, ...FIGURE_HEAD],
+    columns: [{ kind: "text", key: true }, { kind: "text" }, ...FIGURE_COLUMNS],
+    rows: classes.map((c) => [
+      c.name,
+      teachers.get(`${c.id}:${input.subjectId}`) ?? "—",
+      ...figureCells(finalsFigures(mine(c))),
+    ]),
+    totals: classes.length > 1 ? [["Итого", "", ...figureCells(finalsFigures(classes.flatMap(mine)))]] : [],
+    notes: [FIGURE_NOTE],
+    printedAt: input.now,
+    signatures: signaturesFor(v, signers, input.sign),
+    fileName: reportFileName([
+      subject.shortName || subject.name,
+      input.scopeLabel,
+      input.period.name,
+      yearShort(input.year.name),
+    ]),
+  };
+}
+
+/** «Отчёт преподавателя дисциплины по окончании периода» (PRN-7, seed 002 §4.5.1). */
+export async function buildTeacherReport(input: {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  teacherId: number;
+  teacherName: string;
+  classes: ReportClass[];
+  period: ReportPeriod;
+  periods: ReportPeriod[];
+  year: ReportYear;
+  now: Date;
+}): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
+  const taught = await taughtBetween(
+    input.organisationId,
+    input.teacherId,
+    input.period.startDate,
+    input.period.endDate,
+  );
+  const classById = new Map(input.classes.map((c) => [c.id, c]));
+  const pairs = taught
+    .filter((t) => classById.has(t.classId))
+    .sort((a, b) =>
+      classById.get(a.classId)!.name.localeCompare(classById.get(b.classId)!.name, "ru", { numeric: true }),
+    );
+  const ids = [...new Set(pairs.map((p) => p.classId))];
+  const own = new Map(ids.map((id) => [id, classPeriod(classById.get(id)!, input.period, input.periods)]));
+  const [subjects, finals, planned, absences, signers] = await Promise.all([
+    subjectsOf(input.organisationId, [], [...new Set(pairs.map((p) => p.subjectId))]),
+    subjectFinals(
+      input.organisationId,
+      ids,
+      [...new Set(pairs.map((p) => p.subjectId))],
+      [...new Set([...own.values()].flatMap((p) => (p ? [p.id] : [])))],
+    ),
+    plannedHours(input.organisationId, ids, input.period.id),
+    absenceRows(input.organisationId, ids, input.period.startDate, input.period.endDate),
+    signatoryFacts(input.organisationId, ids),
+  ]);
+  const rolls = await Promise.all(
+    ids.map((id) => rollOn(input.organisationId, [id], own.get(id)?.endDate ?? input.period.endDate)),
+  );
+  const rollOf = new Map(ids.map((id, i) => [id, rolls[i].length]));
+  const subjectOf = new Map(subjects.map((s) => [s.id, s]));
+  const rows: CellValue[][] = pairs.map((p) => {
+    const mine = finals.filter(
+      (f) => f.classId === p.classId && f.subjectId === p.subjectId && f.periodId === own.get(p.classId)?.id,
+    );
+    const missed = attendanceFigures(
+      absences.filter((a) => a.classId === p.classId && a.subjectId === p.subjectId),
+    ).missed;
+    const s = subjectOf.get(p.subjectId);
+    return [
+      classById.get(p.classId)!.name,
+      s ? subjectTitle(v, s) : "—",
+      planned.get(`${p.classId}:${p.subjectId}`) ?? null,
+      p.hours,
+      rollOf.get(p.classId) ?? 0,
+      ...figureCells(finalsFigures(mine)),
+      missed,
+    ];
+  });
+  const sum = (i: number) => rows.reduce((n, r) => n + (typeof r[i] === "number" ? (r[i] as number) : 0), 0);
+  const title = "Отчёт преподавателя дисциплины";
+  return {
+    title,
+    organisationName: input.orgName,
+    parameters: [
+      { label: cap(v.teacher.nom), value: input.teacherName },
+      { label: "Период", value: periodText(input.period) },
+    ],
+    orientation: "landscape",
+    header: [
+      { label: cap(v.class.nom) },
+      { label: cap(v.subject.nom) },
+      { label: "Часов", children: [{ label: "по плану" }, { label: "дано" }] },
+      { label: `${cap(v.student.genPl)}` },
+      ...FIGURE_HEAD,
+      { label: `Пропущено ${v.unit.genPl}` },
+    ],
+    columns: [
+      { kind: "text", key: true },
+      { kind: "text", key: true },
+      { kind: "number" },
+      { kind: "number" },
+      { kind: "number" },
+      ...FIGURE_COLUMNS,
+      { kind: "number" },
+    ],
+    rows,
+    totals:
+      rows.length > 1
+        ? [
+            [
+              "Итого",
+              "",
+              sum(2),
+              sum(3),
+              sum(4),
+              ...figureCells(
+                finalsFigures(
+                  pairs.flatMap((p) =>
+                    finals.filter(
+                      (f) =>
+                        f.classId === p.classId && f.subjectId === p.subjectId && f.periodId === own.get(p.classId)?.id,
+                    ),
+                  ),
+                ),
+              ),
+              sum(15),
+            ],
+          ]
+        : [],
+    notes: [
+      `Часов дано — проведённые ${v.lesson.nomPl} периода (замещённое — у замещающего); по плану — из учебного плана на период или на год.`,
+      FIGURE_NOTE,
+    ],
+    printedAt: input.now,
+    signatures: signaturesFor(v, signers, { teacher: input.teacherName, deputy: true }),
+    fileName: reportFileName(["Отчёт преподавателя", input.teacherName, input.period.name, yearShort(input.year.name)]),
+  };
+}
