@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, newPasswordProblems } from "./rules";
+import { WEAK_PASSWORD_MESSAGES, weakPasswordProblems } from "./password-policy";
 
 /** What the credentials provider receives: organisation, login and password. */
 export const credentialsSchema = z.object({
@@ -29,8 +30,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export type ChangePasswordParse = { ok: true; data: ChangePasswordInput } | { ok: false; fieldErrors: FieldErrors };
 
-/** Parses the form and applies the password rules that need the login (AUTH-3). */
-export function parseChangePassword(form: FormData, login: string): ChangePasswordParse {
+/**
+ * Parses the form and applies the password rules that need the person (AUTH-3, SEC-4): the login
+ * and the names («Фамилия Имя Отчество») the new password must not contain.
+ */
+export function parseChangePassword(
+  form: FormData,
+  person: { login: string; names: readonly string[] },
+): ChangePasswordParse {
   const parsed = changePasswordSchema.safeParse({
     currentPassword: form.get("currentPassword") ?? undefined,
     newPassword: form.get("newPassword") ?? undefined,
@@ -45,7 +52,14 @@ export function parseChangePassword(form: FormData, login: string): ChangePasswo
     return { ok: false, fieldErrors };
   }
   const fieldErrors: FieldErrors = {};
-  const problems = newPasswordProblems({ ...parsed.data, login });
+  const weak = weakPasswordProblems(parsed.data.newPassword, person);
+  const problems = [
+    ...newPasswordProblems({ ...parsed.data, login: person.login }).filter(
+      // One message for the login: «contains» covers «equals».
+      (m) => m !== PASSWORD_MESSAGES.sameAsLogin || !weak.includes(WEAK_PASSWORD_MESSAGES.login),
+    ),
+    ...weak,
+  ];
   if (problems.length > 0) fieldErrors.newPassword = problems;
   if (parsed.data.newPassword !== parsed.data.confirmPassword)
     fieldErrors.confirmPassword = [PASSWORD_MESSAGES.mismatch];
