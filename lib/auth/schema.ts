@@ -1,5 +1,6 @@
 // zod schemas of the sign-in credentials and the password-change form (AUTH-1, AUTH-3).
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, newPasswordProblems } from "./rules";
 import { WEAK_PASSWORD_MESSAGES, weakPasswordProblems } from "./password-policy";
@@ -7,7 +8,7 @@ import { WEAK_PASSWORD_MESSAGES, weakPasswordProblems } from "./password-policy"
 /** What the credentials provider receives: organisation, login and password. */
 export const credentialsSchema = z.object({
   organisationId: z.coerce.number().int().positive(),
-  login: z.string().trim().min(1).max(100),
+  login: singleLine().trim().min(1).max(100),
   // The upper bound keeps argon2 work bounded; longer inputs are never valid passwords.
   password: z
     .string()
@@ -22,8 +23,8 @@ export const changePasswordSchema = z.object({
     .string({ error: "Введите текущий пароль" })
     .min(1, { error: "Введите текущий пароль" })
     .max(PASSWORD_MAX_LENGTH * 4),
-  newPassword: z.string({ error: "Введите новый пароль" }).min(1, { error: "Введите новый пароль" }),
-  confirmPassword: z.string({ error: "Повторите новый пароль" }).min(1, { error: "Повторите новый пароль" }),
+  newPassword: singleLine({ error: "Введите новый пароль" }).min(1, { error: "Введите новый пароль" }),
+  confirmPassword: singleLine({ error: "Повторите новый пароль" }).min(1, { error: "Повторите новый пароль" }),
 });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
@@ -71,7 +72,7 @@ export function parseChangePassword(
 export const sessionClaimsSchema = z.object({
   userId: z.number().int().positive(),
   organisationId: z.number().int().positive(),
-  sessionId: z.string().min(1).max(64),
+  sessionId: singleLine().min(1).max(64),
 });
 
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
