@@ -1,12 +1,17 @@
 // Report files (RPT): /api/reports/<report>?format=pdf|xlsx&… — checked through the access gate
 // (lib/reports/access.ts: reports.admin for all classes, reports.class for one's own class), built
-// as one model and rendered to the requested format. Long reports are better ordered as jobs
-// (/api/reports/jobs), but every report still downloads here synchronously.
+// as one model and rendered to the requested format. A heavy report (the whole organisation, a
+// parallel or department, the printed journal) is built here only while fewer than
+// REPORTS_INLINE_MAX others are (lib/reports/inline-slots.ts, SEC-5); otherwise the same request
+// becomes a background job and the answer is 202 with its id — the reports page shows it in «Мои
+// отчёты» — or 429 when the user already has MAX_PENDING_JOBS waiting.
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { authorizeReport } from "@/lib/reports/access";
 import { buildReport } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
+import { isHeavyReport, QUEUED_MESSAGE, takeInlineSlot } from "@/lib/reports/inline-slots";
+import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
 import { parseReportRequest } from "@/lib/reports/schema";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
@@ -18,7 +23,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
   const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
-  const file = await buildReport(access.user.organisationId, access.req, new Date());
-  if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
-  return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
+  const release = isHeavyReport(access.req) ? takeInlineSlot() : () => undefined;
+  if (!release) {
+    const id = await orderReportJob(access.user, access.req);
+    if (id === null)
+      return Response.json(
+        fail("RATE_LIMITED", `Уже формируются ${MAX_PENDING_JOBS} ваших отчётов — дождитесь их готовности`),
+        { status: 429 },
+      );
+    return Response.json(
+      { ok: true, queued: true, message: QUEUED_MESSAGE, data: { id } },
+      { status: 202, headers: { Location: `/api/reports/jobs/${id}`, "Cache-Control": "no-store" } },
+    );
+  }
+  try {
+    const file = await buildReport(access.user.organisationId, access.req, new Date());
+    if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
+    return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
+  } finally {
+    release();
+  }
 }
