@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { DEFAULT_MAX_HEAP_MB } from "../prisma/tools/heap-cap";
 import type { LoadResult } from "./http-load";
 import type { SweepResult } from "./page-sweep";
 
@@ -13,6 +14,8 @@ export type Measured = LoadResult & {
   reports_beside?: number;
   baseline_p95_ms?: number;
   baseline_rps?: number;
+  /** journal_grid_beside_20_org_reports: the report requests' answers by status (200 built, 202 queued, 429 …). */
+  report_statuses?: Record<string, number>;
 };
 export interface ScenarioResult extends Partial<Measured> {
   levels: Record<string, Measured>;
@@ -73,6 +76,7 @@ export function computeRatios(r: Results): Record<string, number | null> {
       run?.baseline ? p95Of(run.baseline.scenarios, "journal_grid") : p95(r, "journal_grid"),
     );
   const during = r.scenarios.journal_grid_during_report?.levels?.["10"];
+  const burst = r.scenarios.journal_grid_beside_20_org_reports?.levels?.["10"];
   return {
     trivial_page_rps_vs_ceiling: ratio(rps(r, "trivial_page"), rps(r, "ceiling_page")),
     journal_grid_rps_vs_trivial: ratio(rps(r, "journal_grid"), rps(r, "trivial_page")),
@@ -80,6 +84,7 @@ export function computeRatios(r: Results): Record<string, number | null> {
     grid_p95_20orgs_vs_1org: vs1org(r.scale?.orgs20),
     ...(scaled && scaled[0] !== "orgs20" ? { [`grid_p95_${scaled[0]}_vs_1org`]: vs1org(scaled[1]) } : {}),
     grid_during_report_p95_vs_grid: ratio(during?.p95_ms ?? null, during?.baseline_p95_ms ?? p95(r, "journal_grid")),
+    grid_beside_20_reports_p95_vs_grid: ratio(burst?.p95_ms ?? null, burst?.baseline_p95_ms ?? null),
     diary_week_rps_replica_vs_primary: ratio(
       rps(r.replica, "diary_week"),
       r.replica?.baseline ? rpsOf(r.replica.baseline.scenarios, "diary_week") : rps(r, "diary_week"),
@@ -148,16 +153,38 @@ function table(run: Pick<RunResults, "scenarios">): string[] {
         lines.push(
           `| ↳ plain journal_grid just before | ${c} | — | — | ${m.baseline_p95_ms} | — | ${m.baseline_rps} | — | (${m.reports_beside} org reports built beside) |`,
         );
+        if (m.report_statuses)
+          lines.push(
+            `| ↳ org report requests beside it | — | ${m.reports_beside} | — | — | — | — | ${Object.entries(
+              m.report_statuses,
+            )
+              .map(([k, v]) => `${k}×${v}`)
+              .join(", ")} | — |`,
+          );
       }
     }
   }
   return lines;
 }
 
+/** The server's V8 heap cap as the benchmark ran it (MAX_HEAP_MB, default of `npm start`). */
+function heapCapMb(): number {
+  const raw = Number(process.env.MAX_HEAP_MB?.trim() || DEFAULT_MAX_HEAP_MB);
+  return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_MAX_HEAP_MB;
+}
+
+/** 5xx answers of the grid and of the report requests beside it. */
+function burst5xx(m: Measured): number {
+  const count = (statuses: Record<string, number> | undefined) =>
+    Object.entries(statuses ?? {}).reduce((n, [k, v]) => n + (k.startsWith("5") ? v : 0), 0);
+  return count(m.statuses) + count(m.report_statuses);
+}
+
 function targets(r: Results): string[] {
   const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string) =>
     `| ${label} | ${fmt(value)} | ${goal} | ${value === null ? "not measured" : ok(value) ? "met" : "**missed**"} |`;
   const s = r.scenarios;
+  const burstLevel = s.journal_grid_beside_20_org_reports?.levels?.["10"];
   const errors =
     Object.values(s).reduce(
       (n, x) => n + Object.values(x.levels ?? {}).reduce((m, y) => m + y.errors + (y.warmup_errors ?? 0), 0),
@@ -188,6 +215,24 @@ function targets(r: Results): string[] {
     ),
     t("page sweep: sign-in POST to home p95, ms", r.page_sweep?.signin.p95_ms ?? null, (v) => v <= 300, "≤ 300"),
     t("peak RSS, MB", r.peak_rss_mb, (v) => v <= 600, "≤ 600"),
+    t(
+      "grid p95 beside 20 parallel org reports / plain grid p95 (SEC-5)",
+      r.ratios.grid_beside_20_reports_p95_vs_grid ?? null,
+      (v) => v <= 1.5,
+      "≤ 1.5",
+    ),
+    t(
+      "5xx among the 20 parallel org reports and the grid beside them (SEC-5)",
+      burstLevel ? burst5xx(burstLevel) : null,
+      (v) => v === 0,
+      "0",
+    ),
+    t(
+      "peak RSS beside 20 parallel org reports, MB (SEC-5)",
+      burstLevel?.peak_rss_mb ?? null,
+      (v) => v <= heapCapMb() + 150,
+      `≤ heap cap + 150 (${heapCapMb() + 150})`,
+    ),
     t("errors (all scenarios)", errors, (v) => v === 0, "0"),
   ];
 }

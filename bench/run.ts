@@ -101,23 +101,37 @@ async function measure(
         return r.ok;
       };
     }
+    // Whole-organisation report requests kept in flight beside the measured load (one, or a burst).
+    const reportLoops = s.reportBurst ?? (s.duringReport ? 1 : 0);
     // The plain grid at the same level right before, so the comparison shares the machine's load.
-    const plain = s.duringReport
-      ? await runLoad({ base: app.base, concurrency: c, next, durationMs: seconds * 1000, warmupMs: warmup })
-      : undefined;
+    const plain =
+      reportLoops > 0
+        ? await runLoad({ base: app.base, concurrency: c, next, durationMs: seconds * 1000, warmupMs: warmup })
+        : undefined;
     let stopReports = false;
     let reportsDone = 0;
-    const background = s.duringReport
-      ? (async () => {
-          const agent = new http.Agent({ keepAlive: true });
-          while (!stopReports) {
-            await send(agent, app.base, { path: orgReportPath(fx), headers: { cookie: cookies.deputy } }).catch(
-              () => undefined,
-            );
-            reportsDone++;
-          }
-        })()
-      : undefined;
+    const reportStatuses: Record<string, number> = {};
+    const background =
+      reportLoops > 0
+        ? Promise.all(
+            Array.from({ length: reportLoops }, async () => {
+              const agent = new http.Agent({ keepAlive: true });
+              while (!stopReports) {
+                const status = await send(agent, app.base, {
+                  path: orgReportPath(fx),
+                  headers: { cookie: cookies.deputy },
+                }).then(
+                  (r) => String(r.status),
+                  () => "network",
+                );
+                reportStatuses[status] = (reportStatuses[status] ?? 0) + 1;
+                reportsDone++;
+                // A queued (202) or refused (429) answer comes back at once: ask again a second later.
+                if (status !== "200") await new Promise((r) => setTimeout(r, 1000));
+              }
+            }),
+          )
+        : undefined;
     if (background) await new Promise((r) => setTimeout(r, 500));
     app.resetPeak();
     const res = await runLoad({
@@ -134,7 +148,14 @@ async function measure(
     levelsOut[String(c)] = {
       ...res,
       peak_rss_mb: app.peakMb(),
-      ...(plain ? { reports_beside: reportsDone, baseline_p95_ms: plain.p95_ms, baseline_rps: plain.rps } : {}),
+      ...(plain
+        ? {
+            reports_beside: reportsDone,
+            baseline_p95_ms: plain.p95_ms,
+            baseline_rps: plain.rps,
+            ...(s.reportBurst ? { report_statuses: reportStatuses } : {}),
+          }
+        : {}),
     };
     log(
       `${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`,

@@ -15,6 +15,8 @@ export interface Scenario {
   optional?: boolean;
   /** With a whole-organisation report running in a loop beside it. */
   duringReport?: boolean;
+  /** SEC-5: with this many whole-organisation report requests in flight beside it at all times. */
+  reportBurst?: number;
   request: (fx: Fixtures) => (w: number, n: number) => Req;
 }
 
@@ -78,6 +80,15 @@ export function scenarios(levels: number[]): Scenario[] {
       role: "teacher",
       concurrencies: [10],
       duringReport: true,
+      request: (fx) => get(gridPath(fx))(),
+    },
+    {
+      // SEC-5 (issue 21): 20 parallel organisation reports beside the grid at 10 clients — zero 5xx,
+      // grid p95 ≤ 1.5× its plain value, peak RSS ≤ heap cap + 150 MB (REPORTS_INLINE_MAX queues the rest).
+      name: "journal_grid_beside_20_org_reports",
+      role: "teacher",
+      concurrencies: [10],
+      reportBurst: 20,
       request: (fx) => get(gridPath(fx))(),
     },
   ];

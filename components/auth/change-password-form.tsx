@@ -2,7 +2,7 @@
 // Own password change (AUTH-3): current password, new password twice. Field messages in Russian.
 import { useActionState, useEffect } from "react";
 import { changePasswordAction } from "@/lib/auth/actions";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/rules";
+import { PASSWORD_RULES_HINT } from "@/lib/auth/rules";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
@@ -13,7 +13,7 @@ const FIELDS = [
     name: "newPassword",
     label: "Новый пароль",
     autoComplete: "new-password",
-    hint: `Не менее ${PASSWORD_MIN_LENGTH} символов, не совпадает с логином и с прежним паролем`,
+    hint: `${PASSWORD_RULES_HINT}; не совпадает с прежним паролем`,
   },
   { name: "confirmPassword", label: "Повторите новый пароль", autoComplete: "new-password", hint: null },
 ] as const;

@@ -1,7 +1,9 @@
 // One report's form on «Отчёты»: the class (or the whole organisation), the period, month or
-// dates, and the format. A plain GET form: the file comes from /api/reports/<report>; the
-// «В фоне» buttons order the same request as a background job.
+// dates, and the format. A GET form to /api/reports/<report>, sent by fetch (DownloadHandler: a
+// file is saved, a queued heavy report — 202 — shows in «Мои отчёты»); the «В фоне» buttons order
+// the same request as a background job.
 import type { ReportClass, ReportPeriod } from "@/lib/reports/data";
+import { DownloadHandler } from "./download-handler";
 import { JobButtons } from "./job-buttons";
 
 const field = "block text-sm";
@@ -149,6 +151,7 @@ export function ReportForm(props: ReportFormProps) {
           Скачать XLSX
         </button>
       </div>
+      <DownloadHandler />
       <JobButtons report={props.report} />
     </form>
   );

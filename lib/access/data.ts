@@ -96,17 +96,21 @@ export async function readAccessVersion(organisationId: number): Promise<bigint>
   return BigInt(rows[0]?.version ?? 0);
 }
 
+/** What loadTargetFacts reads through: the client, or an interactive transaction (SEC-2 stored rows). */
+export type TargetClient = Pick<typeof db, "classGroup" | "lesson" | "student" | "user">;
+
 /** Resolves a target reference inside the organisation; null when it does not exist there. */
 export async function loadTargetFacts(
   organisationId: number,
   ref: TargetRef,
   today: Date,
+  client: TargetClient = db,
 ): Promise<TargetFacts | null> {
   switch (ref.kind) {
     case "none":
       return { kind: "none" };
     case "class": {
-      const found = await db.classGroup.findUnique({
+      const found = await client.classGroup.findUnique({
         where: { organisationId_id: { organisationId, id: ref.classId } },
         select: { id: true },
       });
@@ -115,7 +119,7 @@ export async function loadTargetFacts(
         : null;
     }
     case "lesson": {
-      const lesson = await db.lesson.findUnique({
+      const lesson = await client.lesson.findUnique({
         where: { organisationId_id: { organisationId, id: ref.lessonId } },
         select: { id: true, classId: true, subjectId: true, subgroupId: true, teacherId: true, substituteId: true },
       });
@@ -132,7 +136,7 @@ export async function loadTargetFacts(
         : null;
     }
     case "student": {
-      const student = await db.student.findUnique({
+      const student = await client.student.findUnique({
         where: { organisationId_id: { organisationId, id: ref.studentId } },
         select: {
           id: true,
@@ -147,7 +151,7 @@ export async function loadTargetFacts(
         : null;
     }
     case "user": {
-      const user = await db.user.findUnique({
+      const user = await client.user.findUnique({
         where: { organisationId_id: { organisationId, id: ref.userId } },
         select: { id: true },
       });

@@ -5,6 +5,7 @@
 // per request by `authorize`, exactly as for the pages.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { requireAccessToOwnSettings } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { liveTokenCount } from "./loaders";
@@ -15,8 +16,7 @@ import { hashApiToken, newApiToken, TOKEN_SCOPES } from "./token";
 const MAX_LIVE_TOKENS = 20;
 
 const createSchema = z.object({
-  name: z
-    .string({ error: "Укажите название токена" })
+  name: singleLine({ error: "Укажите название токена" })
     .trim()
     .min(1, "Укажите название токена")
     .max(100, "Название длиннее 100 символов"),

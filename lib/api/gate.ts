@@ -11,7 +11,7 @@ import type { Permission, Scope } from "@/lib/access/matrix";
 import { fail, httpStatus, type ErrorCode } from "@/lib/errors";
 import { userOfToken } from "./data";
 import { touchApiToken } from "./mutations";
-import { takeRequest } from "./rate-limit";
+import { takeRequest, userBudgetKey } from "./rate-limit";
 import { bearerOf, hashApiToken, parseApiToken, scopeAllows, type TokenScope } from "./token";
 
 export type ApiCaller = { user: CurrentUser; via: "token" | "session"; tokenScope: TokenScope | null };
@@ -42,7 +42,8 @@ export async function authorizeApiCaller(request: Request): Promise<Gate<ApiCall
     if (!found) return { ok: false, response: apiError("UNAUTHENTICATED", "Токен доступа недействителен или отозван") };
     caller = { user: found.user, via: "token", tokenScope: found.scope };
     noteRequestActor(found.user.id, found.user.organisationId);
-    const wait = await takeRequest(`token:${found.tokenId}`);
+    // SEC-5: every token of the user and their session share one budget.
+    const wait = await takeRequest(userBudgetKey(found.user.organisationId, found.user.id));
     if (wait !== null)
       return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };
     void touchApiToken(found.user.organisationId, found.tokenId, new Date());
@@ -53,7 +54,7 @@ export async function authorizeApiCaller(request: Request): Promise<Gate<ApiCall
       return { ok: false, response: apiError("UNAUTHENTICATED", "Смените пароль, чтобы пользоваться API") };
     return { ok: true, ...caller };
   }
-  const wait = await takeRequest(`user:${caller.user.organisationId}:${caller.user.id}`);
+  const wait = await takeRequest(userBudgetKey(caller.user.organisationId, caller.user.id));
   if (wait !== null)
     return { ok: false, response: apiError("RATE_LIMITED", undefined, { "retry-after": String(wait) }) };
   return { ok: true, ...caller };

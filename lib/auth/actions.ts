@@ -18,7 +18,7 @@ export type ChangePasswordResult = ActionResult<null> | null;
 export async function changePasswordAction(_prev: ChangePasswordResult, form: FormData): Promise<ActionResult<null>> {
   const user = await getCurrentUser();
   if (!user) return fail("UNAUTHENTICATED");
-  const parsed = parseChangePassword(form, user.login);
+  const parsed = parseChangePassword(form, { login: user.login, names: user.fullName.split(/\s+/) });
   if (!parsed.ok) return fail("INVALID_INPUT", undefined, parsed.fieldErrors);
 
   const now = new Date();

@@ -18,11 +18,13 @@ import { attemptSignIn, type SignInOutcome } from "./sign-in";
 import { endSession } from "./mutations";
 import { requestAddress, userAgentOf } from "./request";
 import { oidcConfig, oidcProvider, oidcSignInAllowed } from "./oidc";
+import { servedOverHttps } from "./transport";
 
 // API-5: an OpenID Connect provider joins the credentials one when OIDC_* is configured (lib/auth/oidc.ts).
 const oidc = oidcConfig();
 
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+// SEC-7: every cookie (session, CSRF, callback, OIDC state/PKCE) is Secure over HTTPS.
+const secureCookies = servedOverHttps();
 const maxAge = sessionMaxAgeSeconds(process.env.SESSION_MAX_AGE_HOURS);
 
 type SignedInUser = User & SessionClaims;

@@ -131,6 +131,9 @@ export const PASSWORD_MESSAGES = {
   mismatch: "Пароли не совпадают",
 } as const;
 
+/** What the form says about a new password (SEC-4; the checks are lib/auth/password-policy.ts). */
+export const PASSWORD_RULES_HINT = `Не менее ${PASSWORD_MIN_LENGTH} символов; не из списка распространённых паролей, не один повторяющийся символ и не простая последовательность (12345678, qwertyui); без логина, фамилии и имени. Надёжно — фраза из нескольких слов`;
+
 /** Problems with a new password, in Russian; empty when it is acceptable. */
 export function newPasswordProblems(input: { newPassword: string; login: string; currentPassword: string }): string[] {
   const { newPassword, login, currentPassword } = input;

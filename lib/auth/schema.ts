@@ -1,12 +1,14 @@
 // zod schemas of the sign-in credentials and the password-change form (AUTH-1, AUTH-3).
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, newPasswordProblems } from "./rules";
+import { WEAK_PASSWORD_MESSAGES, weakPasswordProblems } from "./password-policy";
 
 /** What the credentials provider receives: organisation, login and password. */
 export const credentialsSchema = z.object({
   organisationId: z.coerce.number().int().positive(),
-  login: z.string().trim().min(1).max(100),
+  login: singleLine().trim().min(1).max(100),
   // The upper bound keeps argon2 work bounded; longer inputs are never valid passwords.
   password: z
     .string()
@@ -21,16 +23,22 @@ export const changePasswordSchema = z.object({
     .string({ error: "Введите текущий пароль" })
     .min(1, { error: "Введите текущий пароль" })
     .max(PASSWORD_MAX_LENGTH * 4),
-  newPassword: z.string({ error: "Введите новый пароль" }).min(1, { error: "Введите новый пароль" }),
-  confirmPassword: z.string({ error: "Повторите новый пароль" }).min(1, { error: "Повторите новый пароль" }),
+  newPassword: singleLine({ error: "Введите новый пароль" }).min(1, { error: "Введите новый пароль" }),
+  confirmPassword: singleLine({ error: "Повторите новый пароль" }).min(1, { error: "Повторите новый пароль" }),
 });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export type ChangePasswordParse = { ok: true; data: ChangePasswordInput } | { ok: false; fieldErrors: FieldErrors };
 
-/** Parses the form and applies the password rules that need the login (AUTH-3). */
-export function parseChangePassword(form: FormData, login: string): ChangePasswordParse {
+/**
+ * Parses the form and applies the password rules that need the person (AUTH-3, SEC-4): the login
+ * and the names («Фамилия Имя Отчество») the new password must not contain.
+ */
+export function parseChangePassword(
+  form: FormData,
+  person: { login: string; names: readonly string[] },
+): ChangePasswordParse {
   const parsed = changePasswordSchema.safeParse({
     currentPassword: form.get("currentPassword") ?? undefined,
     newPassword: form.get("newPassword") ?? undefined,
@@ -45,7 +53,14 @@ export function parseChangePassword(form: FormData, login: string): ChangePasswo
     return { ok: false, fieldErrors };
   }
   const fieldErrors: FieldErrors = {};
-  const problems = newPasswordProblems({ ...parsed.data, login });
+  const weak = weakPasswordProblems(parsed.data.newPassword, person);
+  const problems = [
+    ...newPasswordProblems({ ...parsed.data, login: person.login }).filter(
+      // One message for the login: «contains» covers «equals».
+      (m) => m !== PASSWORD_MESSAGES.sameAsLogin || !weak.includes(WEAK_PASSWORD_MESSAGES.login),
+    ),
+    ...weak,
+  ];
   if (problems.length > 0) fieldErrors.newPassword = problems;
   if (parsed.data.newPassword !== parsed.data.confirmPassword)
     fieldErrors.confirmPassword = [PASSWORD_MESSAGES.mismatch];
@@ -57,7 +72,7 @@ export function parseChangePassword(form: FormData, login: string): ChangePasswo
 export const sessionClaimsSchema = z.object({
   userId: z.number().int().positive(),
   organisationId: z.number().int().positive(),
-  sessionId: z.string().min(1).max(64),
+  sessionId: singleLine().min(1).max(64),
 });
 
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;

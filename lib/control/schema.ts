@@ -1,10 +1,10 @@
 // Inputs of journal-keeping control (CTL-1…CTL-3, RPT-11): report queries and remark forms.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 
 const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
-const date = z
-  .string({ error: "Укажите дату" })
+const date = singleLine({ error: "Укажите дату" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД")
   .transform((s) => new Date(`${s}T00:00:00.000Z`))
   .refine((d) => !Number.isNaN(d.getTime()), "Неверная дата");
@@ -57,8 +57,7 @@ export const remarkCreate = z.object({
   lessonId: optionalId,
   /** The lesson by its date (with class and subject): the form's way to bind a lesson. */
   lessonDate: z.preprocess((v) => (v === "" || v === null ? undefined : v), date.optional()),
-  text: z
-    .string({ error: "Напишите замечание" })
+  text: multiLine({ error: "Напишите замечание" })
     .trim()
     .min(3, "Напишите замечание (не короче 3 символов)")
     .max(2000, "Не длиннее 2000 символов"),
@@ -68,6 +67,6 @@ export type RemarkCreate = z.infer<typeof remarkCreate>;
 export const remarkMove = z.object({
   remarkId: id,
   move: z.enum(["done", "close", "reopen"], { error: "Неизвестное действие" }),
-  note: z.string().trim().max(2000, "Не длиннее 2000 символов").optional(),
+  note: multiLine().trim().max(2000, "Не длиннее 2000 символов").optional(),
 });
 export type RemarkMoveInput = z.infer<typeof remarkMove>;

@@ -5,6 +5,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { FinalSpecialName } from "@/lib/journal/averages";
 import { finalKey, type ControlKindName, type FinalKindName, type FinalValue } from "./rules";
 
@@ -21,6 +22,8 @@ export type FinalWrite = {
   /** The version the client loaded (0 = no final then). */
   version: number;
   now: Date;
+  /** SEC-2: the stored final's class × subject, authorised inside the write (the save passes it). */
+  inScope?: StoredScopeCheck;
 };
 
 export type FinalState = { value: number | null; special: FinalSpecialName | null; version: number };
@@ -47,8 +50,9 @@ export async function writeFinal(w: FinalWrite): Promise<FinalWriteResult> {
     };
     const row = await tx.finalMark.findFirst({
       where,
-      select: { id: true, value: true, special: true, version: true },
+      select: { id: true, value: true, special: true, version: true, classId: true, subjectId: true },
     });
+    if (row) await w.inScope?.(tx, { kind: "class", classId: row.classId, subjectId: row.subjectId });
     const current: FinalState | null = row ? { value: row.value, special: row.special, version: row.version } : null;
     if ((current?.version ?? 0) !== w.version) return { ok: false, reason: "conflict", state: current } as const;
     const same = current && w.next && current.value === w.next.value && current.special === w.next.special;

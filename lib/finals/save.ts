@@ -10,6 +10,7 @@ import { writeFinal, type FinalState } from "./mutations";
 import { DEPUTY_ONLY_MESSAGE, finalInputText, formIsPassFail, mayEditFinal, parseFinalInput } from "./rules";
 import { saveFinalSchema } from "./schema";
 import { notifyFinal } from "@/lib/push/send";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 
 export type SavedFinal = { state: FinalState | null; text: string; label: string };
 
@@ -39,19 +40,24 @@ export async function saveFinal(actor: Actor, raw: unknown, now: Date = new Date
     passFail: target.passFail || formIsPassFail(form),
   });
   if (!value.ok) return fail("INVALID_INPUT", value.message, { text: [value.message] });
-  const result = await writeFinal({
-    organisationId: actor.organisationId,
-    userId: actor.id,
-    studentId: input.studentId,
-    classId: input.classId,
-    subjectId: input.subjectId,
-    kind: input.kind,
-    periodId: input.periodId,
-    form,
-    next: value.value,
-    version: input.version,
-    now,
-  });
+  const written = await refuseOutOfScope(() =>
+    writeFinal({
+      organisationId: actor.organisationId,
+      userId: actor.id,
+      studentId: input.studentId,
+      classId: input.classId,
+      subjectId: input.subjectId,
+      kind: input.kind,
+      periodId: input.periodId,
+      form,
+      next: value.value,
+      version: input.version,
+      now,
+      inScope: storedScopeCheck(actor, ["finals.editAll", "finals.editOwn"]),
+    }),
+  );
+  if ("code" in written) return written;
+  const result = written;
   if (!result.ok) {
     const current = result.state ? finalLabel(result.state) : "нет отметки";
     return fail("CONFLICT", `Отметку уже изменили: сейчас «${current}». Обновите страницу`);

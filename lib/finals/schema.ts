@@ -1,5 +1,6 @@
 // Input of the final marks page (FIN-1): the address's choice and one saved cell.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -16,7 +17,7 @@ export const saveFinalSchema = z.object({
   studentId: id,
   kind: z.enum(["PERIOD", "YEAR", "EXAM", "FINAL", "ATTESTATION"], { error: "Неизвестный вид итоговой отметки" }),
   periodId: id.nullable(),
-  text: z.string({ error: "Введите отметку" }).max(20, { error: "Слишком длинное значение" }),
+  text: singleLine({ error: "Введите отметку" }).max(20, { error: "Слишком длинное значение" }),
   version: z.coerce.number().int().min(0).max(1_000_000),
 });
 export type SaveFinalInput = z.infer<typeof saveFinalSchema>;

@@ -1,10 +1,11 @@
 // zod schemas of the journal's requests (NFR-4: bad input is refused before any write, with a
 // Russian message). Shared by the route handlers, the server actions and the client grid.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 
 const id = z.number({ error: "Неверный идентификатор" }).int().positive().max(2_147_483_647);
 const version = z.number({ error: "Неверная версия" }).int().min(0).max(2_147_483_647);
-const reason = z.string().trim().max(500, "Причина — не длиннее 500 символов").nullish();
+const reason = singleLine().trim().max(500, "Причина — не длиннее 500 символов").nullish();
 
 export const cellSaveSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -14,9 +15,9 @@ export const cellSaveSchema = z.discriminatedUnion("kind", [
     /** null: the lesson has no assignment yet; `typeId` names the one to create. */
     assignmentId: id.nullable(),
     typeId: id.nullish(),
-    input: z.string().max(20, "Слишком длинное значение"),
+    input: singleLine().max(20, "Слишком длинное значение"),
     /** undefined: keep the stored comment. */
-    comment: z.string().trim().max(500, "Комментарий — не длиннее 500 символов").nullish(),
+    comment: singleLine().trim().max(500, "Комментарий — не длиннее 500 символов").nullish(),
     version,
     reason,
   }),
@@ -24,7 +25,7 @@ export const cellSaveSchema = z.discriminatedUnion("kind", [
     kind: z.literal("attendance"),
     lessonId: id,
     studentId: id,
-    input: z.string().max(10, "Слишком длинное значение"),
+    input: singleLine().max(10, "Слишком длинное значение"),
     version,
     reason,
   }),

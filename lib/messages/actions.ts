@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { requireAccessForAction } from "@/lib/access/guard";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { idSchema, parseAnnouncementForm } from "./schema";
 import { deleteAnnouncement } from "./mutations";
 import { postAnnouncement } from "./announce";
@@ -38,8 +39,10 @@ export async function deleteAnnouncementAction(_prev: ActionResult | null, form:
   if (!access.ok) return access;
   const { user } = access;
   const anyAuthor = OVERSEERS.some((r) => user.roles.includes(r));
-  const done = await deleteAnnouncement(user.organisationId, id.data, user.id, anyAuthor);
-  if (!done) return fail("NOT_FOUND");
+  const done = await refuseOutOfScope(() =>
+    deleteAnnouncement(user.organisationId, id.data, user.id, anyAuthor, storedScopeCheck(user, "board.post")),
+  );
+  if (done !== true) return done === false ? fail("NOT_FOUND") : done;
   revalidatePath("/board");
   revalidatePath("/");
   return ok(undefined);

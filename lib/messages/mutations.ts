@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Role } from "@/lib/access/roles";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 
 export type NewAnnouncement = {
   organisationId: number;
@@ -49,11 +50,16 @@ export async function deleteAnnouncement(
   id: number,
   actorId: number,
   anyAuthor: boolean,
+  inScope: StoredScopeCheck,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.announcement.deleteMany({
-      where: { organisationId, id, ...(anyAuthor ? {} : { authorId: actorId }) },
-    });
+    const where = { organisationId, id, ...(anyAuthor ? {} : { authorId: actorId }) };
+    const stored = await tx.announcement.findFirst({ where, select: { audience: true, classId: true } });
+    if (!stored) return false;
+    // SEC-2: a class announcement is removed only by someone whose board.post covers its class.
+    if (stored.audience === "CLASS" && stored.classId !== null)
+      await inScope(tx, { kind: "class", classId: stored.classId });
+    const { count } = await tx.announcement.deleteMany({ where });
     if (count === 0) return false;
     await recordAudit(tx, {
       organisationId,

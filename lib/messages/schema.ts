@@ -1,12 +1,12 @@
 // zod schemas of the mail, board and forum forms (SPEC §11). No Prisma imports.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 import { ROLES } from "@/lib/access/roles";
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `Заполните поле «${field}»` })
+const text = (field: string, max: number, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine : singleLine)({ error: `Заполните поле «${field}»` })
     .trim()
     .min(1, `Заполните поле «${field}»`)
     .max(max, `Поле «${field}» длиннее ${max} символов`);
@@ -16,7 +16,7 @@ export const composeSchema = z.object({
   roles: z.array(z.enum(ROLES, { error: "Недопустимая роль" })).max(ROLES.length),
   classIds: z.array(idSchema).max(300, "Слишком много классов"),
   subject: text("Тема", 200),
-  body: text("Текст", 20_000),
+  body: text("Текст", 20_000, "multi"),
   replyToId: idSchema.nullable(),
 });
 
@@ -71,12 +71,12 @@ export function formFiles(form: FormData, name = "files"): File[] {
 
 // ───────────── board (MSG-3) ─────────────
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Дата в формате ДД.ММ.ГГГГ");
+const dateString = singleLine().regex(/^\d{4}-\d{2}-\d{2}$/, "Дата в формате ДД.ММ.ГГГГ");
 
 export const announcementSchema = z
   .object({
     title: text("Заголовок", 200),
-    body: text("Текст", 5_000),
+    body: text("Текст", 5_000, "multi"),
     audience: z.enum(["ALL", "ROLE", "CLASS"], { error: "Выберите, кому адресовано объявление" }),
     role: z.enum(ROLES, { error: "Выберите роль" }).nullable(),
     classId: idSchema.nullable(),
@@ -114,8 +114,8 @@ export function parseAnnouncementForm(form: FormData): Parsed<AnnouncementInput>
 
 // ───────────── forum (MSG-4) ─────────────
 
-export const topicSchema = z.object({ title: text("Тема", 200), body: text("Сообщение", 10_000) });
-export const postSchema = z.object({ topicId: idSchema, body: text("Сообщение", 10_000) });
+export const topicSchema = z.object({ title: text("Тема", 200), body: text("Сообщение", 10_000, "multi") });
+export const postSchema = z.object({ topicId: idSchema, body: text("Сообщение", 10_000, "multi") });
 export const hideSchema = z.object({ postId: idSchema, hidden: z.enum(["1", "0"]) });
 export const moderatorSchema = z.object({ userId: idSchema, appoint: z.enum(["1", "0"]) });
 

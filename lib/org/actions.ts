@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import type { TargetRef } from "@/lib/access/data";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { fieldErrorsOf, formRecord, idSchema } from "@/lib/people/schema";
 import { ENTITY, isEntity, type Entity } from "./directory";
@@ -11,13 +12,18 @@ import { orgCardSchema, settingsSchema } from "./schema";
 
 const CLASS_BOUND: readonly Entity[] = ["class", "curriculum", "load", "subgroup", "classTeacher"];
 
-/** The gate: class-bound rows by their class (a head of department: own department), the rest need scope «all». */
-async function gate(entity: Entity, classId: number | null) {
+/**
+ * The gate: class-bound rows by their submitted class (a head of department: own department), the
+ * rest need scope «all». `storedDecides`: a delete of a class-bound row names no class — the gate
+ * admits the feature and the stored row's class is decided inside the write (SEC-2).
+ */
+async function gate(entity: Entity, classId: number | null, storedDecides = false) {
   const target: TargetRef | undefined =
     classId !== null && CLASS_BOUND.includes(entity) ? { kind: "class", classId } : undefined;
   const access = await requireAccessForAction(ENTITY[entity].permission, target);
   if (!access.ok) return access;
-  if (!target && !access.scopes.includes("all")) return fail("FORBIDDEN");
+  if (!target && !(storedDecides && CLASS_BOUND.includes(entity)) && !access.scopes.includes("all"))
+    return fail("FORBIDDEN");
   return access;
 }
 
@@ -40,14 +46,19 @@ export async function saveEntityAction(
   const classId = typeof data.classId === "number" ? data.classId : rawEntity === "class" && id ? id.data : null;
   const access = await gate(rawEntity, classId);
   if (!access.ok) return access;
-  const out = await saveEntity(
-    access.user.organisationId,
-    access.user.id,
-    rawEntity,
-    id ? id.data : null,
-    data,
-    yearId ? yearId.data : null,
+  // SEC-2: an existing row is also authorised on its stored class, inside the write's transaction.
+  const out = await refuseOutOfScope(() =>
+    saveEntity(
+      access.user.organisationId,
+      access.user.id,
+      rawEntity,
+      id ? id.data : null,
+      data,
+      yearId ? yearId.data : null,
+      storedScopeCheck(access.user, ENTITY[rawEntity].permission),
+    ),
   );
+  if ("code" in out) return out;
   if (!out.ok) return fail("INVALID_INPUT", out.message, { [out.field]: [out.message] });
   revalidatePath(ENTITY[rawEntity].path);
   return ok({ id: out.id });
@@ -60,15 +71,19 @@ export async function deleteEntityAction(rawEntity: Entity, rawId: number, rawUs
   const extra = rawUserId === undefined ? undefined : idSchema.safeParse(rawUserId);
   if (extra && !extra.success) return fail("NOT_FOUND");
   const classId = rawEntity === "class" || rawEntity === "classTeacher" ? id.data : null;
-  const access = await gate(rawEntity, classId);
+  const access = await gate(rawEntity, classId, true);
   if (!access.ok) return access;
-  const out = await deleteEntity(
-    access.user.organisationId,
-    access.user.id,
-    rawEntity,
-    id.data,
-    extra ? { userId: extra.data } : undefined,
+  const out = await refuseOutOfScope(() =>
+    deleteEntity(
+      access.user.organisationId,
+      access.user.id,
+      rawEntity,
+      id.data,
+      extra ? { userId: extra.data } : undefined,
+      storedScopeCheck(access.user, ENTITY[rawEntity].permission),
+    ),
   );
+  if ("code" in out) return out;
   if (!out.ok) return fail("INVALID_INPUT", out.message);
   revalidatePath(ENTITY[rawEntity].path);
   return ok(undefined);

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { Entity } from "./directory";
 
 // The interactive-transaction client exactly as db.$transaction passes it (comparing it with
@@ -76,6 +77,36 @@ async function rowYear(tx: Tx, organisationId: number, entity: Entity, id: numbe
     default:
       return null;
   }
+}
+
+/** The class a stored class-bound row belongs to (SEC-2); null for rows of the whole organisation. */
+async function storedClassOf(tx: Tx, organisationId: number, entity: Entity, id: number): Promise<number | null> {
+  const where = { organisationId_id: { organisationId, id } };
+  switch (entity) {
+    case "class":
+    case "classTeacher": // its id is the class's
+      return id;
+    case "curriculum":
+      return (await tx.curriculumItem.findUnique({ where, select: { classId: true } }))?.classId ?? null;
+    case "load":
+      return (await tx.teacherLoad.findUnique({ where, select: { classId: true } }))?.classId ?? null;
+    case "subgroup":
+      return (await tx.subgroup.findUnique({ where, select: { classId: true } }))?.classId ?? null;
+    default:
+      return null;
+  }
+}
+
+/** SEC-2: the stored row's class must lie in the actor's scope too (throws OutOfScope, rolling back). */
+async function assertStoredInScope(
+  tx: Tx,
+  organisationId: number,
+  entity: Entity,
+  id: number,
+  inScope: StoredScopeCheck,
+): Promise<void> {
+  const classId = await storedClassOf(tx, organisationId, entity, id);
+  if (classId !== null) await inScope(tx, { kind: "class", classId });
 }
 
 type Data = Record<string, unknown>;
@@ -205,7 +236,10 @@ function conflict(e: unknown): SaveOutcome | null {
   return null;
 }
 
-/** Creates (id null) or updates one directory row. `yearId` is the year for new year-bound rows. */
+/**
+ * Creates (id null) or updates one directory row. `yearId` is the year for new year-bound rows;
+ * `inScope` (every action passes it) authorises an existing row's stored class (SEC-2).
+ */
 export async function saveEntity(
   organisationId: number,
   userId: number,
@@ -213,9 +247,11 @@ export async function saveEntity(
   id: number | null,
   data: Data,
   yearId: number | null,
+  inScope?: StoredScopeCheck,
 ): Promise<SaveOutcome> {
   try {
     return await db.$transaction(async (tx) => {
+      if (id !== null && inScope) await assertStoredInScope(tx, organisationId, entity, id, inScope);
       const y = id !== null ? await rowYear(tx, organisationId, entity, id) : yearId;
       if (id !== null && y === null && !["assignmentType", "room", "subject", "department"].includes(entity))
         throw new Refused("_", "Запись не найдена");
@@ -248,9 +284,11 @@ export async function deleteEntity(
   entity: Entity,
   id: number,
   extra?: { userId: number },
+  inScope?: StoredScopeCheck,
 ): Promise<SaveOutcome> {
   try {
     return await db.$transaction(async (tx) => {
+      if (inScope) await assertStoredInScope(tx, organisationId, entity, id, inScope);
       const y =
         entity === "classTeacher"
           ? await yearOfClass(tx, organisationId, id)

@@ -1,5 +1,6 @@
 // zod schemas of the organisation set-up forms (ORG-1…ORG-7) with Russian messages (NFR-4).
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { dateField, optionalText, requiredText } from "@/lib/people/schema";
 
 const bool = z
@@ -16,8 +17,7 @@ function int(label: string, min: number, max: number) {
 }
 
 function decimal(label: string, min: number, max: number) {
-  return z
-    .string()
+  return singleLine()
     .trim()
     .transform((v, ctx) => {
       const n = Number(v.replace(",", "."));
@@ -34,8 +34,7 @@ function decimal(label: string, min: number, max: number) {
 }
 
 function digits(label: string, lengths: number[]) {
-  return z
-    .string()
+  return singleLine()
     .trim()
     .refine(
       (v) => v === "" || (/^\d+$/.test(v) && lengths.includes(v.length)),
@@ -45,8 +44,7 @@ function digits(label: string, lengths: number[]) {
     .transform((v) => (v ? v : null));
 }
 
-const timeZone = z
-  .string()
+const timeZone = singleLine()
   .trim()
   .refine((v) => {
     try {
@@ -64,8 +62,7 @@ export const orgCardSchema = z.object({
   address: optionalText(300),
   director: optionalText(150),
   phone: optionalText(60),
-  email: z
-    .string()
+  email: singleLine()
     .trim()
     .refine((v) => v === "" || z.email().safeParse(v).success, "Неверный адрес e-mail")
     .optional()

@@ -2,6 +2,7 @@
 // People cards (PPL-1, ACL-4): zod parse → access gate → mutation → revalidate.
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { requestAddress } from "@/lib/auth/request";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { SECTION_PERMISSION, saveCardSection, type CardSection } from "./card/sections";
@@ -76,12 +77,15 @@ export async function unlinkParentAction(rawStudentId: number, rawParentId: numb
   if (!studentId.success || !parentId.success) return fail("NOT_FOUND");
   const access = await requireAccessForAction("people.manage", { kind: "student", studentId: studentId.data });
   if (!access.ok) return access;
-  const done = await unlinkParent(
-    { organisationId: access.user.organisationId, userId: access.user.id },
-    parentId.data,
-    studentId.data,
+  const done = await refuseOutOfScope(() =>
+    unlinkParent(
+      { organisationId: access.user.organisationId, userId: access.user.id },
+      parentId.data,
+      studentId.data,
+      storedScopeCheck(access.user, "people.manage"),
+    ),
   );
-  if (!done) return fail("NOT_FOUND");
+  if (done !== true) return done === false ? fail("NOT_FOUND") : done;
   revalidatePath(`/people/students/${studentId.data}`);
   return ok(undefined);
 }

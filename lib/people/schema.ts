@@ -1,13 +1,13 @@
 // zod schemas of the people forms (PPL-1…PPL-3) with Russian field messages (NFR-4).
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { EDUCATION_FORMS, HEALTH_GROUPS, PHYSICAL_GROUPS } from "./card-rules";
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
-export function optionalText(max: number) {
-  return z
-    .string()
+export function optionalText(max: number, lines: "single" | "multi" = "single") {
+  return (lines === "multi" ? multiLine : singleLine)()
     .trim()
     .max(max, `Не длиннее ${max} символов`)
     .optional()
@@ -15,8 +15,7 @@ export function optionalText(max: number) {
 }
 
 export function requiredText(label: string, max = 100) {
-  return z
-    .string({ error: `Укажите: ${label}` })
+  return singleLine({ error: `Укажите: ${label}` })
     .trim()
     .min(1, `Укажите: ${label}`)
     .max(max, `Не длиннее ${max} символов`);
@@ -41,8 +40,7 @@ export function parseCalendarDate(raw: string): Date | null {
 }
 
 export function dateField(label: string) {
-  return z
-    .string({ error: `Укажите: ${label}` })
+  return singleLine({ error: `Укажите: ${label}` })
     .trim()
     .min(1, `Укажите: ${label}`)
     .transform((v, ctx) => {
@@ -55,16 +53,14 @@ export function dateField(label: string) {
     });
 }
 
-const phone = z
-  .string()
+const phone = singleLine()
   .trim()
   .max(40, "Не длиннее 40 символов")
   .refine((v) => v === "" || /^[+\d][\d\s()-]{5,}$/.test(v), "Телефон: цифры, пробелы, скобки, дефис, «+» в начале")
   .optional()
   .transform((v) => (v ? v : null));
 
-const email = z
-  .string()
+const email = singleLine()
   .trim()
   .max(120, "Не длиннее 120 символов")
   .refine((v) => v === "" || z.email().safeParse(v).success, "Неверный адрес e-mail")
@@ -76,8 +72,7 @@ const sex = z
   .optional()
   .transform((v) => (v ? v : null));
 
-const snils = z
-  .string()
+const snils = singleLine()
   .trim()
   .refine((v) => v === "" || /^\d{3}-\d{3}-\d{3} \d{2}$/.test(v), "СНИЛС в формате 123-456-789 01")
   .optional()
@@ -118,14 +113,14 @@ export const medicalSchema = z.object({
     .enum(["", ...PHYSICAL_GROUPS], { error: "Физкультурная группа: выберите из списка" })
     .optional()
     .transform((v) => (v ? v : null)),
-  medicalNotes: optionalText(2000),
+  medicalNotes: optionalText(2000, "multi"),
 });
 export type MedicalInput = z.output<typeof medicalSchema>;
 
 /** ACL-4: psycho-pedagogical, deviant-behaviour and social fields, changed only with people.psych. */
 export const psychSchema = z.object({
-  psychNotes: optionalText(2000),
-  deviantBehaviour: optionalText(2000),
+  psychNotes: optionalText(2000, "multi"),
+  deviantBehaviour: optionalText(2000, "multi"),
   socialStatus: optionalText(300),
 });
 export type PsychInput = z.output<typeof psychSchema>;
@@ -186,8 +181,7 @@ export function formRecord(form: FormData): Record<string, string> {
 }
 
 const optionalDate = (label: string) =>
-  z
-    .string()
+  singleLine()
     .trim()
     .optional()
     .transform((v, ctx) => {
@@ -213,8 +207,7 @@ export const staffCardSchema = z.object({
   phone,
   email,
   snils,
-  inn: z
-    .string()
+  inn: singleLine()
     .trim()
     .refine((v) => v === "" || /^\d{12}$/.test(v), "ИНН сотрудника: 12 цифр")
     .optional()

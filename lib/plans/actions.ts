@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fail, ok, type ActionResult } from "@/lib/errors";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { requireAccessToPlanForAction } from "./access";
 import { existingPlanId, loadById, planFacts } from "./data";
 import {
@@ -149,7 +150,12 @@ export async function bindAction(_prev: Result<BindReport>, form: FormData): Pro
   if (form.get("lessonId") !== null) {
     const parsed = rebindSchema.safeParse({ lessonId: form.get("lessonId"), topicId: form.get("topicId") ?? "" });
     if (!parsed.success) return fail("INVALID_INPUT", "Выберите урок и тему");
-    result = await rebindLesson(organisationId, userId, gate.plan.id, parsed.data.lessonId, parsed.data.topicId);
+    const inScope = storedScopeCheck(gate.user, ["plans.editAll", "plans.editOwn"]);
+    const rebound = await refuseOutOfScope(() =>
+      rebindLesson(organisationId, userId, gate.plan.id, parsed.data.lessonId, parsed.data.topicId, inScope),
+    );
+    if ("code" in rebound) return rebound;
+    result = rebound;
   } else {
     result = await rebindPlan(organisationId, userId, gate.plan.id);
   }

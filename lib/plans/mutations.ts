@@ -2,6 +2,7 @@
 // audit row; status checks happen inside the transaction (a conditional update), so two people
 // acting on one plan at once cannot both win.
 import { db } from "@/lib/db";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { canTransition, nextStatus, type PlanStatus } from "./rules";
@@ -259,9 +260,12 @@ export async function rebindLesson(
   planId: number,
   lessonId: number,
   topicId: number | null,
+  inScope?: StoredScopeCheck,
 ): Promise<Outcome<BindReport>> {
   return db.$transaction(async (tx) => {
     const status = await lockPlan(tx, organisationId, planId);
+    // SEC-2: the lesson whose topic changes is authorised as stored, not only through the plan.
+    await inScope?.(tx, { kind: "lesson", lessonId });
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");
     if (topicId !== null) {
       const topic = await tx.planTopic.findUnique({

@@ -1,13 +1,13 @@
 // zod schemas of lesson plans (PLAN-1, PLAN-2, PLAN-4): one topic row, the topic list of the
 // editor, the XLSX import rows and the workflow forms. Russian messages; no Prisma imports.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 
 export const MAX_TOPICS = 500;
 
 /** Empty / whitespace-only text becomes null, so «no value» has one spelling (the round trip relies on it). */
-const optionalText = (max: number, label: string) =>
-  z
-    .string({ error: `${label}: ожидается текст` })
+const optionalText = (max: number, label: string, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine : singleLine)({ error: `${label}: ожидается текст` })
     .trim()
     .max(max, { error: `${label}: не длиннее ${max} символов` })
     .nullish()
@@ -22,8 +22,7 @@ export const topicHours = z.coerce
   .refine((v) => Number.isInteger(v * 2), { error: "Часы: кратно 0,5 (например 1 или 1,5)" });
 
 export const topicRowSchema = z.object({
-  title: z
-    .string({ error: "Тема: обязательна" })
+  title: singleLine({ error: "Тема: обязательна" })
     .trim()
     .min(1, { error: "Тема: обязательна" })
     .max(500, { error: "Тема: не длиннее 500 символов" }),
@@ -31,7 +30,7 @@ export const topicRowSchema = z.object({
   kesCodes: optionalText(200, "КЭС"),
   lessonType: optionalText(200, "Тип урока"),
   controlKind: optionalText(200, "Вид контроля"),
-  homework: optionalText(2000, "Домашнее задание"),
+  homework: optionalText(2000, "Домашнее задание", "multi"),
 });
 
 export type TopicRow = z.infer<typeof topicRowSchema>;
@@ -54,7 +53,7 @@ export const reviewSchema = z
   .object({
     planId: idSchema,
     decision: z.enum(["approve", "return"], { error: "Выберите решение" }),
-    comment: z.string().trim().max(2000, { error: "Комментарий не длиннее 2000 символов" }).optional().default(""),
+    comment: multiLine().trim().max(2000, { error: "Комментарий не длиннее 2000 символов" }).optional().default(""),
   })
   .refine((v) => v.decision === "approve" || v.comment.length > 0, {
     error: "При возврате на доработку укажите комментарий",

@@ -5,13 +5,13 @@
 // push services are https; nothing else is ever contacted by the server).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { requireAccessToOwnSettings } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { removeSubscription, saveSubscription } from "./mutations";
 import { kindsFor, PUSH_KINDS } from "./rules";
 
-const b64url = z
-  .string()
+const b64url = singleLine()
   .regex(/^[A-Za-z0-9_-]+={0,2}$/, "Неверный ключ подписки")
   .max(200);
 

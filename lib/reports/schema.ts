@@ -1,14 +1,13 @@
 // The report request (query string of /api/reports/<report>), parsed before anything is read.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 
 const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
-const date = z
-  .string()
+const date = singleLine()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД")
   .transform((s) => new Date(`${s}T00:00:00.000Z`));
 /** A calendar month «ГГГГ-ММ» → its first day (UTC midnight). */
-const month = z
-  .string()
+const month = singleLine()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Месяц должен быть в виде ГГГГ-ММ")
   .transform((s) => new Date(`${s}-01T00:00:00.000Z`));
 

@@ -1,5 +1,6 @@
 // Forms of the schedule (SCH-1…SCH-6), parsed with zod; Russian messages for bad input (NFR-4).
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 import { parseDateKey } from "./week";
 
 const id = z.coerce
@@ -12,7 +13,7 @@ const optionalId = z
   .union([z.literal(""), z.null(), id], { error: "Выберите значение из списка" })
   .optional()
   .transform((v) => (v === "" || v === undefined || v === null ? null : v));
-export const calendarDate = z.string({ error: "Укажите дату" }).transform((v, ctx) => {
+export const calendarDate = singleLine({ error: "Укажите дату" }).transform((v, ctx) => {
   const d = parseDateKey(v.trim());
   if (!d) {
     ctx.addIssue({ code: "custom", message: "Укажите дату в формате ДД.ММ.ГГГГ" });
@@ -79,7 +80,7 @@ export const changeForm = z
       .union([z.literal(""), calendarDate], { error: "Укажите дату в формате ДД.ММ.ГГГГ" })
       .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
-    note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
+    note: multiLine().trim().max(500, "Не длиннее 500 символов").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "ADD" && v.entryId === null)
@@ -107,7 +108,7 @@ export const substitutionForm = z
     lessonId: optionalId,
     dateFrom: calendarDate,
     dateTo: calendarDate,
-    note: z.string().trim().max(500, "Не длиннее 500 символов").optional().default(""),
+    note: multiLine().trim().max(500, "Не длиннее 500 символов").optional().default(""),
   })
   .refine((v) => v.dateFrom.getTime() <= v.dateTo.getTime(), {
     message: "Дата начала позже даты окончания",
@@ -145,16 +146,16 @@ export function firstMessage(error: z.ZodError): string {
 }
 
 export const bellScheduleForm = z.object({
-  name: z.string({ error: "Укажите название" }).trim().min(1, "Укажите название").max(100, "Не длиннее 100 символов"),
+  name: singleLine({ error: "Укажите название" }).trim().min(1, "Укажите название").max(100, "Не длиннее 100 символов"),
   isDefault: z
     .union([z.literal("on"), z.literal("")], { error: "Неверное значение флажка" })
     .optional()
     .transform((v) => v === "on"),
-  bells: z.string({ error: "Укажите звонки" }).max(2000, "Слишком длинный текст"),
+  bells: multiLine({ error: "Укажите звонки" }).max(2000, "Слишком длинный текст"),
 });
 
 export const roomForm = z.object({
-  name: z.string({ error: "Укажите кабинет" }).trim().min(1, "Укажите кабинет").max(60, "Не длиннее 60 символов"),
+  name: singleLine({ error: "Укажите кабинет" }).trim().min(1, "Укажите кабинет").max(60, "Не длиннее 60 символов"),
   capacity: z
     .union(
       [
@@ -165,8 +166,7 @@ export const roomForm = z.object({
     )
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
-  building: z
-    .string()
+  building: singleLine()
     .trim()
     .max(100, "Не длиннее 100 символов")
     .optional()
@@ -175,23 +175,20 @@ export const roomForm = z.object({
 
 export const assignBellsForm = z.object({ classId: id, scheduleId: id });
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Укажите время как ЧЧ:ММ");
+const clock = singleLine().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Укажите время как ЧЧ:ММ");
 
 export const eventForm = z
   .object({
-    title: z
-      .string({ error: "Укажите название" })
+    title: singleLine({ error: "Укажите название" })
       .trim()
       .min(1, "Укажите название")
       .max(200, "Не длиннее 200 символов"),
-    description: z
-      .string()
+    description: multiLine()
       .trim()
       .max(2000, "Не длиннее 2000 символов")
       .optional()
       .transform((v) => v || null),
-    place: z
-      .string()
+    place: singleLine()
       .trim()
       .max(200, "Не длиннее 200 символов")
       .optional()

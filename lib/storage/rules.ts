@@ -1,5 +1,6 @@
 // Limits for uploaded files (homework files JRN-2, message attachments MSG-1): type and size,
 // checked on the server before anything is stored. Pure: no I/O.
+import { withoutForbiddenChars } from "@/lib/schema";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_ITEM = 5;
@@ -27,17 +28,27 @@ export const ALLOWED_FILE_TYPES: Record<string, readonly string[]> = {
   zip: ["application/zip", "application/x-zip-compressed"],
 };
 
-export type FileCheck = { ok: true; extension: string; mimeType: string } | { ok: false; message: string };
+export type FileCheck =
+  { ok: true; fileName: string; extension: string; mimeType: string } | { ok: false; message: string };
+
+/**
+ * SEC-3: the name a file is stored and shown under — without control and bidirectional characters
+ * (U+202E would show «evil\u202Egpj.txt» as «eviltxt.jpg»), trimmed. Its extension is then read
+ * from what the user will see.
+ */
+export function cleanFileName(raw: string): string {
+  return withoutForbiddenChars(raw).trim();
+}
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
   return dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();
 }
 
-/** Checks one file's name, declared type and size; the message is Russian and names the file. */
+/** Checks one file's (cleaned) name, declared type and size; the message is Russian and names the file. */
 export function checkFile(fileName: string, declaredType: string, size: number, maxBytes = MAX_FILE_BYTES): FileCheck {
-  const name = fileName.trim();
-  if (!name || name.length > 200 || /[\\/\0]/.test(name)) return { ok: false, message: "Недопустимое имя файла" };
+  const name = cleanFileName(fileName);
+  if (!name || name.length > 200 || /[\\/]/.test(name)) return { ok: false, message: "Недопустимое имя файла" };
   const extension = extensionOf(name);
   const allowed = ALLOWED_FILE_TYPES[extension];
   if (!allowed) return { ok: false, message: `Файл «${name}»: такой тип файлов не принимается` };
@@ -46,5 +57,5 @@ export function checkFile(fileName: string, declaredType: string, size: number, 
     return { ok: false, message: `Файл «${name}» больше ${Math.round(maxBytes / 1024 / 1024)} МБ` };
   }
   const mimeType = allowed.includes(declaredType) ? declaredType : allowed[0];
-  return { ok: true, extension, mimeType };
+  return { ok: true, fileName: name, extension, mimeType };
 }

@@ -81,8 +81,8 @@ test.describe("issuing logins (AUTH-2, AUTH-3)", () => {
     await new LoginPage(parent).signIn(school, slip.login, slip.password);
     await expect(parent).toHaveURL(/\/change-password/);
     await parent.getByLabel("Текущий пароль").fill(slip.password);
-    await parent.getByLabel("Новый пароль", { exact: true }).fill("Babushka-2026");
-    await parent.getByLabel("Повторите новый пароль").fill("Babushka-2026");
+    await parent.getByLabel("Новый пароль", { exact: true }).fill("Tikhiy vecher u reki");
+    await parent.getByLabel("Повторите новый пароль").fill("Tikhiy vecher u reki");
     await parent.getByRole("button", { name: "Сменить пароль" }).click();
     await expect(parent).not.toHaveURL(/\/change-password/);
     await parent.close();

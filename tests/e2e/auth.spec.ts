@@ -63,8 +63,8 @@ test.describe("sign-in (AUTH-1)", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/change-password/);
     await page.getByLabel("Текущий пароль").fill("Temp-12345");
-    await page.getByLabel("Новый пароль", { exact: true }).fill("Newcomer-2026");
-    await page.getByLabel("Повторите новый пароль").fill("Newcomer-2026");
+    await page.getByLabel("Новый пароль", { exact: true }).fill("Zelyonyy chaynik u okna");
+    await page.getByLabel("Повторите новый пароль").fill("Zelyonyy chaynik u okna");
     await page.getByRole("button", { name: /Сохранить|Сменить/ }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/change-password"));
     const [row] = await query<{ mustChangePassword: boolean }>(

@@ -69,6 +69,9 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
       E2E_BASE_URL: baseUrl,
+      // SEC-5: no heavy report is built inline here, so the reports spec sees the queued (202) path
+      // deterministically; the inline path is covered by tests/integration/reports-inline.test.ts.
+      REPORTS_INLINE_MAX: "0",
     };
     const hasBuild = existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"));
     if (!(process.env.E2E_SKIP_BUILD === "1" && hasBuild)) await ensureBuild(env, log);

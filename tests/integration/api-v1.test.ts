@@ -327,13 +327,13 @@ describe("tokens (API-2)", () => {
     expect((await call(me.GET, { token })).status).toBe(200);
   });
 
-  it("limits each token to its rate per minute (429 with Retry-After)", async () => {
+  it("limits each user to its rate per minute (429 with Retry-After)", async () => {
     const token = await issue("student", "read");
     const statuses: number[] = [];
     for (let i = 0; i < 121; i++) statuses.push((await call(me.GET, { token })).status);
     expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
     expect(statuses[120]).toBe(429);
-    // Another token of the same family is not affected.
+    // Another user (the same family) is not affected.
     expect((await call(me.GET, { token: tokens.parent })).status).toBe(200);
   });
 });

@@ -12,6 +12,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { httpStatus, type ErrorCode } from "@/lib/errors";
+import { CONTROL_CHARS_MESSAGE } from "@/lib/schema";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { interruptOf, signInAs } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
@@ -20,6 +21,8 @@ vi.mock("next-auth", async (orig) => (await import("../support/session-harness")
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const ROOT = path.resolve(__dirname, "../..");
+// Hostile input, not volume: the per-user API budget (SEC-5) must not answer 429 to the fuzzer.
+process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 // Actions without input, or that end the session the fuzzer works in.
 const SKIP = new Set(["lib/auth/actions.ts#signOutAction", "lib/auth/actions.ts#afterSignInAction"]);
@@ -244,6 +247,421 @@ describe("server actions answer hostile input with a clear 4xx error and write n
 });
 
 // ---------------------------------------------------------------------------------------------
+// SEC-3: NUL, other C0 and C1 controls and bidirectional overrides/isolates in every field.
+
+/** One character of each kind the shared text type refuses (lib/schema.ts). */
+export const CONTROL_SAMPLES: Record<string, string> = {
+  NUL: "\u0000",
+  "C0 BEL": "\u0007",
+  "C0 ESC": "\u001B",
+  DEL: "\u007F",
+  "C1 NEL": "\u0085",
+  "bidi RLO": "\u202E",
+  "bidi LRE": "\u202A",
+  "bidi RLI": "\u2067",
+  RLM: "\u200F",
+};
+
+const poisoned = (ch: string) => `Текст${ch}текст`;
+
+/** Own ids by a parameter's name, so a call gets past «not found» into its parsing and data layer. */
+function ownIdFor(name: string): number {
+  const n = name.toLowerCase();
+  if (n.includes("student")) return f.studentA;
+  if (n.includes("lesson")) return f.lessonA;
+  if (n.includes("subject")) return f.subject;
+  if (n.includes("user") || n.includes("staff") || n.includes("teacher")) return f.users.TEACHER;
+  return f.classA;
+}
+
+describe("server actions refuse control and bidi characters in every field: 4xx, Russian, nothing written (SEC-3)", () => {
+  for (const target of actionTargets) {
+    it(target.key, { timeout: 120_000 }, async () => {
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, target.file))) as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
+      const keys = target.literals.filter((k) => /^[a-z][A-Za-z]*$/.test(k));
+      await signInAs(f.organisationId, f.users.ADMIN);
+      const before = await dbDigest();
+      const problems: string[] = [];
+      let anyOk = false;
+      for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
+        // Every field of the form carries the character; other arguments are own ids or the literals.
+        for (const variant of ["ids", "text"] as const) {
+          const args = target.params.map((p) => {
+            if (p.type.includes("FormData")) {
+              const form = new FormData();
+              for (const k of keys) form.set(k, poisoned(ch));
+              return form;
+            }
+            if (p.name.startsWith("_prev")) return null;
+            if (variant === "text" || /^(raw)?(section|entity|path)$/i.test(p.name)) return poisoned(ch);
+            return p.type.includes("unknown") || p.type.includes("{")
+              ? Object.fromEntries(keys.map((k) => [k, poisoned(ch)]))
+              : ownIdFor(p.name);
+          });
+          let result: unknown;
+          try {
+            result = await mod[target.name](...args);
+          } catch (e) {
+            if (interruptOf(e)) continue;
+            problems.push(
+              `${kind}/${variant}: threw (a 500): ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`,
+            );
+            continue;
+          }
+          // An action without any text field may accept own ids (e.g. unlink a parent): then the
+          // digest is not compared; the TEXT_FIELDS cases below prove the text fields themselves.
+          if ((result as Answer | undefined)?.ok === true) anyOk = true;
+          const problem = problemWith(result);
+          if (problem) problems.push(`${kind}/${variant}: ${problem}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      if (!anyOk) expect(changedTables(before, await dbDigest())).toEqual([]);
+    });
+  }
+});
+
+/** A form of plain fields. */
+function fd(fields: Record<string, string | number>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, String(v));
+  return form;
+}
+
+/** One text field of one action: the call with `text` put into that field of an otherwise valid input. */
+type TextCase = { field: string; call: (text: string) => unknown[] };
+
+/** Cases for each of `fields` of a form built from `base` (the field's own value replaced). */
+function formCases(
+  fields: readonly string[],
+  base: Record<string, string | number>,
+  wrap: (form: FormData) => unknown[] = (form) => [null, form],
+): TextCase[] {
+  return fields.map((field) => ({ field, call: (text) => wrap(fd({ ...base, [field]: text })) }));
+}
+
+const ORG_ENTITY_TEXT: Record<string, { fields: string[]; base: Record<string, string | number>; yearBound?: true }> = {
+  assignmentType: {
+    fields: ["name", "shortName"],
+    base: { name: "Работа", shortName: "Р", weight: "1", sortOrder: 1 },
+  },
+  room: { fields: ["name", "building"], base: { name: "101", building: "Корпус 1", capacity: "" } },
+  period: {
+    fields: ["name"],
+    base: { kind: "QUARTER", number: 1, name: "1 четверть", startDate: "2026-09-01", endDate: "2026-10-25" },
+    yearBound: true,
+  },
+  holiday: {
+    fields: ["name"],
+    base: { name: "Каникулы", startDate: "2026-10-26", endDate: "2026-11-03", grade: "" },
+    yearBound: true,
+  },
+  class: {
+    fields: ["name", "letter", "specialty", "specialtyCode"],
+    base: { name: "6В", grade: 6, letter: "В", specialty: "", specialtyCode: "", shift: 1, periodKind: "QUARTER" },
+    yearBound: true,
+  },
+  subject: {
+    fields: ["name", "shortName", "code"],
+    base: { name: "Химия", shortName: "Хим", code: "", kind: "SUBJECT", controlKind: "NONE", parentId: "" },
+  },
+  subgroup: { fields: ["name"], base: { classId: 0, name: "1 подгруппа", subjectId: "" } },
+  department: { fields: ["name"], base: { name: "Отделение", headId: "" } },
+};
+
+const PERSON_FIELDS = ["lastName", "firstName", "middleName"];
+
+/**
+ * SEC-3: every text field of every server action, with an otherwise valid input. An action that
+ * takes no text says so (and why) — a new action must be added to one of the two lists.
+ */
+function textCases(ids: { parentId: number; planId: number }): Record<string, TextCase[] | { none: string }> {
+  const own = { lessonId: f.lessonA, classId: f.classA, studentId: f.studentA, subjectId: f.subject };
+  return {
+    "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
+    "lib/api/actions.ts#createTokenAction": formCases(["name"], { name: "Телефон", scope: "read" }),
+    "lib/api/actions.ts#revokeTokenAction": { none: "a token id" },
+    "lib/archive/actions.ts#buildArchiveAction": { none: "a year id" },
+    "lib/archive/actions.ts#verifyArchiveAction": { none: "an archive set id" },
+    "lib/auth/actions.ts#changePasswordAction": formCases(["newPassword", "confirmPassword"], {
+      currentPassword: "x",
+      newPassword: "Зелёный чайник у окна",
+      confirmPassword: "Зелёный чайник у окна",
+    }),
+    "lib/control/actions.ts#createRemarkAction": formCases(["text"], {
+      teacherId: f.users.TEACHER,
+      text: "Не заполнены темы",
+    }),
+    "lib/control/actions.ts#moveRemarkAction": formCases(["note"], { remarkId: 1, move: "close", note: "" }),
+    "lib/finals/actions.ts#saveFinalAction": [
+      {
+        field: "text",
+        call: (text) => [
+          {
+            classId: f.classA,
+            subjectId: f.subject,
+            studentId: f.studentA,
+            kind: "YEAR",
+            periodId: null,
+            text,
+            version: 0,
+          },
+        ],
+      },
+    ],
+    "lib/journal/lesson/actions.ts#saveTopicAction": formCases(["topic", "content"], {
+      ...own,
+      version: 0,
+      topic: "Дроби",
+      content: "",
+      planTopicId: "",
+      hours: "",
+    }),
+    "lib/journal/lesson/actions.ts#saveHomeworkAction": formCases(["text"], {
+      lessonId: f.lessonA,
+      version: 0,
+      text: "№ 1",
+      dueDate: "",
+    }),
+    "lib/journal/lesson/actions.ts#saveAssignmentAction": formCases(["description"], {
+      lessonId: f.lessonA,
+      assignmentId: "",
+      intent: "save",
+      typeId: 1,
+      description: "",
+      weight: "",
+      dueDate: "",
+    }),
+    "lib/journal/lesson/actions.ts#saveProtocolAction": formCases(["tasks"], {
+      lessonId: f.lessonA,
+      assignmentId: 1,
+      tasks: "5",
+    }),
+    "lib/journal/lesson/actions.ts#requestUnlockAction": formCases(["reason"], {
+      lessonId: f.lessonA,
+      reason: "Исправить отметку",
+    }),
+    "lib/journal/reasons/actions.ts#saveReasonsAction": { none: "attendance codes from a fixed list" },
+    "lib/journal/unlock/actions.ts#decideUnlockAction": formCases(["note"], {
+      requestId: 1,
+      decision: "approve",
+      note: "",
+    }),
+    "lib/messages/actions.ts#postAnnouncementAction": formCases(["title", "body"], {
+      title: "Собрание",
+      body: "В пятницу",
+      audience: "ALL",
+    }),
+    "lib/messages/actions.ts#deleteAnnouncementAction": { none: "an announcement id" },
+    "lib/messages/forum/actions.ts#createTopicAction": formCases(["title", "body"], { title: "Вопрос", body: "Текст" }),
+    "lib/messages/forum/actions.ts#addPostAction": formCases(["body"], { topicId: 1, body: "Ответ" }),
+    "lib/messages/forum/actions.ts#hidePostAction": { none: "a post id and a flag" },
+    "lib/messages/forum/actions.ts#moderatorAction": { none: "a user id and a flag" },
+    "lib/messages/mail/actions.ts#sendMessageAction": formCases(["subject", "body"], {
+      person: f.users.TEACHER,
+      subject: "Тема",
+      body: "Текст",
+    }),
+    "lib/org/actions.ts#saveEntityAction": Object.entries(ORG_ENTITY_TEXT).flatMap(([entity, e]) =>
+      e.fields.map((field) => ({
+        field: `${entity}.${field}`,
+        call: (text: string) => [
+          entity,
+          null,
+          e.yearBound ? 1 : null,
+          null,
+          fd({ ...e.base, ...("classId" in e.base ? { classId: f.classA } : {}), [field]: text }),
+        ],
+      })),
+    ),
+    "lib/org/actions.ts#deleteEntityAction": { none: "an entity and an id" },
+    "lib/org/actions.ts#saveOrgCardAction": formCases(["name", "shortName", "address", "director"], {
+      name: "Школа № 1",
+      shortName: "Школа",
+      address: "",
+      director: "",
+    }),
+    "lib/org/actions.ts#saveSettingsAction": { none: "numbers, flags and a method from a list" },
+    "lib/org/subgroups/actions.ts#saveSubgroupMembersAction": { none: "student ids" },
+    "lib/org/year/actions.ts#yearTransitionAction": formCases(["orderNumber"], {
+      orderNumber: "15-о",
+      orderDate: "2027-05-31",
+    }),
+    "lib/people/actions.ts#saveStudentSectionAction": [
+      ...formCases(
+        [...PERSON_FIELDS, "citizenship", "documentNumber", "registrationAddress", "programme"],
+        { lastName: "Иванов", firstName: "Иван", birthDate: "01.03.2015", educationForm: "FULL_TIME" },
+        (form) => [f.studentA, "main", null, form],
+      ),
+      ...formCases(["medicalNotes"], {}, (form) => [f.studentA, "medical", null, form]),
+      ...formCases(["psychNotes", "deviantBehaviour", "socialStatus"], {}, (form) => [f.studentA, "psych", null, form]),
+    ],
+    "lib/people/actions.ts#addParentAction": formCases(
+      [...PERSON_FIELDS, "address", "workplace", "position", "kinship"],
+      { lastName: "Иванова", firstName: "Мария" },
+      (form) => [f.studentA, null, form],
+    ),
+    "lib/people/actions.ts#unlinkParentAction": { none: "two ids" },
+    "lib/people/actions.ts#saveParentAction": formCases(
+      [...PERSON_FIELDS, "address", "workplace", "position"],
+      { lastName: "Иванова", firstName: "Мария" },
+      (form) => [ids.parentId, null, form],
+    ),
+    "lib/people/actions.ts#addChildLinkAction": formCases(["kinship"], { studentId: f.studentB }, (form) => [
+      ids.parentId,
+      null,
+      form,
+    ]),
+    "lib/people/actions.ts#removeChildLinkAction": { none: "two ids" },
+    "lib/people/import/actions.ts#importAction": formCases(["orderNumber"], {
+      classId: f.classA,
+      date: "01.09.2026",
+      orderNumber: "1-к",
+      orderDate: "01.09.2026",
+    }),
+    "lib/people/logins/actions.ts#createStaffAction": formCases([...PERSON_FIELDS, "position"], {
+      lastName: "Петров",
+      firstName: "Пётр",
+      role: "TEACHER",
+    }),
+    "lib/people/logins/actions.ts#unlockUserAction": { none: "a user id" },
+    "lib/people/logins/actions.ts#setLoginActiveAction": { none: "a user id and a flag" },
+    "lib/people/movement/actions.ts#recordMovementAction": formCases(["orderNumber", "note"], {
+      studentId: f.studentA,
+      kind: "EXPEL",
+      date: "01.12.2026",
+      orderNumber: "5-о",
+      orderDate: "01.12.2026",
+    }),
+    "lib/people/staff/actions.ts#saveStaffAction": formCases(
+      [...PERSON_FIELDS, "position", "education", "category"],
+      { lastName: "Петров", firstName: "Пётр" },
+      (form) => [f.users.TEACHER, null, form],
+    ),
+    "lib/plans/actions.ts#createPlanAction": { none: "a load id" },
+    "lib/plans/actions.ts#saveTopicsAction": ["title", "kesCodes", "lessonType", "controlKind", "homework"].map(
+      (field) => ({
+        field,
+        call: (text: string) => [
+          null,
+          fd({ planId: ids.planId, topics: JSON.stringify([{ title: "Дроби", hours: 1, [field]: text }]) }),
+        ],
+      }),
+    ),
+    "lib/plans/actions.ts#setAutoHomeworkAction": { none: "a flag" },
+    "lib/plans/actions.ts#workflowAction": { none: "a step from a list" },
+    "lib/plans/actions.ts#reviewPlanAction": formCases(["comment"], {
+      planId: ids.planId,
+      decision: "return",
+      comment: "Доработать",
+    }),
+    "lib/plans/actions.ts#bindAction": { none: "ids" },
+    "lib/plans/actions.ts#importAction": { none: "an XLSX file, its rows parsed by the same topic schema" },
+    "lib/plans/actions.ts#copyPlanAction": { none: "ids" },
+    "lib/push/actions.ts#savePushSubscriptionAction": { none: "an https URL and base64url keys (format-checked)" },
+    "lib/push/actions.ts#removePushSubscriptionAction": { none: "an https URL" },
+    "lib/schedule/changes/actions.ts#createChangeAction": formCases(["note"], {
+      kind: "CANCEL",
+      classId: f.classA,
+      date: "2026-10-05",
+      entryId: 1,
+    }),
+    "lib/schedule/changes/actions.ts#createSubstitutionAction": formCases(["note"], {
+      originalId: f.users.ADMIN,
+      substituteId: f.users.TEACHER,
+      lessonId: f.lessonA,
+      dateFrom: "2026-10-05",
+      dateTo: "2026-10-05",
+    }),
+    "lib/schedule/events/actions.ts#createEventAction": formCases(["title", "description", "place"], {
+      title: "Концерт",
+      date: "2026-10-05",
+      startTime: "15:00",
+    }),
+    "lib/schedule/exams/actions.ts#createExamAction": { none: "ids, dates and times" },
+    "lib/schedule/feed/actions.ts#feedAction": { none: "an intent from a list" },
+    "lib/schedule/lessons/actions.ts#generateLessonsAction": { none: "a class and dates" },
+    "lib/schedule/setup/actions.ts#saveBellScheduleAction": formCases(["name", "bells"], {
+      name: "Основное",
+      bells: "08:30-09:15",
+    }),
+    "lib/schedule/setup/actions.ts#assignBellScheduleAction": { none: "two ids" },
+    "lib/schedule/setup/actions.ts#saveRoomAction": formCases(["name", "building"], { name: "101", building: "" }),
+    "lib/schedule/timetable/actions.ts#saveEntryAction": { none: "ids, a weekday and a lesson number" },
+    "lib/schedule/timetable/actions.ts#deleteEntryAction": { none: "ids" },
+  };
+}
+
+/** Did the answer refuse the input for its control character (in the message or a field's errors)? */
+function refusedForControl(result: unknown): boolean {
+  const r = result as { message?: string; fieldErrors?: Record<string, string[]> } | undefined;
+  if (r?.message?.includes(CONTROL_CHARS_MESSAGE)) return true;
+  return Object.values(r?.fieldErrors ?? {}).some((list) => list.includes(CONTROL_CHARS_MESSAGE));
+}
+
+describe("every text field of every server action refuses each control and bidi character (SEC-3)", () => {
+  let extra: { parentId: number; planId: number };
+  beforeAll(async () => {
+    const parent = await db.parent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, userId: f.users.PARENT },
+    });
+    const year = await db.academicYear.findFirstOrThrow({ where: { organisationId: f.organisationId } });
+    const plan = await db.lessonPlan.create({
+      data: {
+        organisationId: f.organisationId,
+        yearId: year.id,
+        teacherId: f.users.ADMIN,
+        subjectId: f.subject,
+        classId: f.classA,
+        grade: 5,
+        title: "КТП",
+      },
+    });
+    extra = { parentId: parent.id, planId: plan.id };
+  });
+
+  it("lists every server action: with its text fields, or saying why it takes none", () => {
+    const table = textCases({ parentId: 0, planId: 0 });
+    const keys = actionTargets.map((t) => t.key);
+    expect(keys.filter((k) => !(k in table) && !SKIP.has(k))).toEqual([]);
+    expect(Object.keys(table).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  for (const target of actionTargets) {
+    it(`${target.key}`, { timeout: 120_000 }, async () => {
+      const cases = textCases(extra)[target.key];
+      if (!cases || "none" in cases) return;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, target.file))) as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
+      await signInAs(f.organisationId, f.users.ADMIN);
+      const before = await dbDigest();
+      const problems: string[] = [];
+      for (const c of cases)
+        for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
+          let result: unknown;
+          try {
+            result = await mod[target.name](...c.call(poisoned(ch)));
+          } catch (e) {
+            problems.push(`${c.field} ${kind}: ${interruptOf(e) ? "not refused (navigated)" : `threw ${String(e)}`}`);
+            continue;
+          }
+          const problem = problemWith(result) ?? ((result as Answer).ok ? "accepted" : null);
+          if (problem) problems.push(`${c.field} ${kind}: ${problem}`);
+          else if (!refusedForControl(result))
+            problems.push(`${c.field} ${kind}: refused for another reason: ${JSON.stringify(result).slice(0, 300)}`);
+        }
+      expect(problems).toEqual([]);
+      expect(changedTables(before, await dbDigest())).toEqual([]);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -345,4 +763,153 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
       if (!anyOk) expect(changedTables(before, await dbDigest())).toEqual([]);
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// SEC-3 for route handlers and search parameters.
+
+type RouteTextCase = {
+  file: string;
+  method: string;
+  field: string;
+  request: (text: string) => RequestInit & { url?: string; params?: Record<string, string> };
+};
+
+function routeTextCases(): RouteTextCase[] {
+  const json = (body: unknown) => JSON.stringify(body);
+  return [
+    ...["subject", "body"].map((field) => ({
+      file: "app/api/v1/mail/route.ts",
+      method: "POST",
+      field,
+      request: (text: string) => ({
+        body: json({ personIds: [f.users.TEACHER], subject: "Тема", body: "Текст", [field]: text }),
+      }),
+    })),
+    ...["input", "comment", "reason"].map((field) => ({
+      file: "app/api/journal/cell/route.ts",
+      method: "POST",
+      field,
+      request: (text: string) => ({
+        body: json({
+          kind: "mark",
+          lessonId: f.lessonA,
+          studentId: f.studentA,
+          assignmentId: null,
+          typeId: 1,
+          input: "5",
+          version: 0,
+          [field]: text,
+        }),
+      }),
+    })),
+    {
+      file: "app/(app)/people/students/[studentId]/medical/route.ts",
+      method: "PUT",
+      field: "medicalNotes",
+      request: (text: string) => ({ params: { studentId: String(f.studentA) }, body: json({ medicalNotes: text }) }),
+    },
+  ];
+}
+
+describe("route handlers refuse control and bidi characters: 4xx, Russian, nothing written (SEC-3)", () => {
+  it("in the text fields of JSON bodies (mail, journal cell, medical card)", { timeout: 120_000 }, async () => {
+    await signInAs(f.organisationId, f.users.ADMIN);
+    const before = await dbDigest();
+    const problems: string[] = [];
+    for (const c of routeTextCases()) {
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, c.file))) as Record<string, Handler>;
+      for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
+        const { params, ...init } = c.request(poisoned(ch));
+        const res = await mod[c.method](
+          new Request("http://localhost/x", {
+            method: c.method,
+            headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+            ...init,
+          }),
+          { params: Promise.resolve(params ?? {}) },
+        );
+        const text = await res.text();
+        if (res.status < 400 || res.status >= 500) problems.push(`${c.file} ${c.field} ${kind}: ${res.status}`);
+        else if (!text.includes(CONTROL_CHARS_MESSAGE))
+          problems.push(`${c.file} ${c.field} ${kind}: ${text.slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("in every query parameter and JSON field of every route handler: never a 500", { timeout: 300_000 }, async () => {
+    await signInAs(f.organisationId, f.users.ADMIN);
+    const before = await dbDigest();
+    const problems: string[] = [];
+    let anyOk = false;
+    for (const file of routeFiles) {
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, Handler>;
+      const methods = ["GET", "POST", "PUT", "DELETE"].filter((m) => typeof mod[m] === "function");
+      const keys = [
+        ...new Set([
+          ...literalsOf([file]).filter((k) => /^[a-z][A-Za-z]*$/.test(k)),
+          "q",
+          "date",
+          "from",
+          "to",
+          "format",
+          "list",
+        ]),
+      ];
+      const params = Object.fromEntries(
+        [...file.matchAll(/\[([^\]]+)\]/g)].map((m) => [
+          m[1],
+          m[1] === "report" ? "attendance" : String(ownIdFor(m[1])),
+        ]),
+      );
+      for (const method of methods)
+        for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
+          const qs = new URLSearchParams(keys.map((k) => [k, poisoned(ch)])).toString();
+          const init: RequestInit = {
+            method,
+            headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+          };
+          if (method !== "GET") init.body = JSON.stringify(Object.fromEntries(keys.map((k) => [k, poisoned(ch)])));
+          let res: Response;
+          try {
+            res = await mod[method](new Request(`http://localhost/x?${qs}`, init), { params: Promise.resolve(params) });
+          } catch (e) {
+            if (!interruptOf(e)) problems.push(`${file} ${method} ${kind}: threw ${String(e).slice(0, 200)}`);
+            continue;
+          }
+          if (res.status >= 500) problems.push(`${file} ${method} ${kind}: ${res.status}`);
+          else if (res.status < 400) anyOk = true;
+          else if (!/[а-яё]/i.test(await res.text())) problems.push(`${file} ${method} ${kind}: no Russian message`);
+        }
+    }
+    expect(problems).toEqual([]);
+    if (!anyOk) expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("search parameters of pages (e.g. /people?q=): the page renders, nothing is written", async () => {
+    const pages = [
+      "app/(app)/people/page.tsx",
+      "app/(app)/admin/visits/page.tsx",
+      "app/(app)/people/movement/page.tsx",
+    ];
+    await signInAs(f.organisationId, f.users.ADMIN);
+    const before = await dbDigest();
+    for (const file of pages) {
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as {
+        default: (p: unknown) => Promise<unknown>;
+      };
+      for (const ch of Object.values(CONTROL_SAMPLES)) {
+        const q = poisoned(ch);
+        await expect(
+          mod.default({
+            params: Promise.resolve({}),
+            searchParams: Promise.resolve({ q, surname: q, role: q, from: q }),
+          }),
+        ).resolves.toBeDefined();
+      }
+    }
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
 });

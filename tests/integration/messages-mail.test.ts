@@ -193,6 +193,14 @@ describe("viewing, read receipts and attachments (MSG-1)", () => {
     }
   });
 
+  it("stores and shows an attachment named «evil\u202Egpj.txt» as «evilgpj.txt», never «eviltxt.jpg» (SEC-3)", async () => {
+    const file = new File([new TextEncoder().encode("текст")], "evil\u202Egpj.txt", { type: "text/plain" });
+    const r = await sendMessage(actor(f.users.PARENT), input({ personIds: [f.users.CLASS_TEACHER] }), [file]);
+    if (!r.ok) throw new Error(r.message);
+    const view = await messageForViewer(f.organisationId, r.data.messageId, f.users.CLASS_TEACHER);
+    expect(view?.attachments.map((a) => a.fileName)).toEqual(["evilgpj.txt"]);
+  });
+
   it("counts unread messages and keeps the first read time", async () => {
     const r = await sendMessage(actor(f.users.ADMIN), input({ personIds: [f.users.SCHEDULER] }), []);
     if (!r.ok) throw new Error(r.message);

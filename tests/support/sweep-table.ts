@@ -11,6 +11,7 @@
 // them explicitly (pages whose own logic narrows or widens the permission).
 import type { MatrixColumn } from "@/lib/access/roles";
 import type { Permission } from "@/lib/access/matrix";
+import type { StoredIds } from "./stored-fixture";
 
 export type Who =
   /** Any of these permissions (at any scope, or only "all" when scopeAll) admits. */
@@ -422,3 +423,291 @@ export const GATE_CALLS = [
 
 /** The gate of self-service actions (own password, own session, own API tokens and push devices). */
 export const SIGNED_IN_CALLS = ["getCurrentUser", "requireUser", "requireAccessToOwnSettings"] as const;
+
+// ---------------------------------------------------------------------------------------------
+// SEC-2: how each server action treats rows that already exist. tests/integration/sweep-stored.test.ts
+// requires one line per ACTIONS entry and runs every probe: signed in as a user whose scope is
+// narrower than «all», it submits values inside that scope for a stored row outside it (refused,
+// nothing written) and for one inside it (admitted — so the probe itself is well formed).
+
+export type StoredProbe = {
+  /** What is tried, e.g. «a curriculum row of class B saved as class A's». */
+  name: string;
+  /** A matrix column whose scope for the action's permission is narrower than «all». */
+  as: MatrixColumn;
+  call: (f: SweepIds, s: StoredIds, row: "in" | "out") => unknown[];
+};
+
+export type StoredRule =
+  /** Updates or deletes rows found by an id: probed. */
+  | { probes: readonly StoredProbe[] }
+  /** Only inserts rows; their scope is the submitted one, which the gate checks. */
+  | { creates: string }
+  /** Only the signed-in user's own rows (password, session, tokens, devices, feed link). */
+  | { own: string }
+  /** Every permission of the action has the «all» scope only (checked against the matrix). */
+  | { orgWide: true }
+  /** The action itself demands the «all» scope for existing rows. */
+  | { allScope: string }
+  /** The rows are found through the authorised target itself (no other row can be named). */
+  | { keyed: string }
+  /** The rows carry no class, department or teacher scope. */
+  | { unscoped: string };
+
+const entity = (name: string, row: number, fields: Record<string, string | number>) => [
+  name,
+  row,
+  null,
+  null,
+  form(fields),
+];
+
+export const STORED: Record<string, StoredRule> = {
+  "lib/access/actions.ts#saveMatrixAction": { orgWide: true },
+  "lib/auth/actions.ts#changePasswordAction": { own: "the own password" },
+  "lib/auth/actions.ts#signOutAction": { own: "the own session" },
+  "lib/auth/actions.ts#afterSignInAction": { own: "reads the own session" },
+  "lib/journal/lesson/actions.ts#saveTopicAction": { keyed: "the lesson is the target" },
+  "lib/journal/lesson/actions.ts#saveHomeworkAction": {
+    keyed: "the lesson is the target; its homework is found by it",
+  },
+  "lib/journal/lesson/actions.ts#saveAssignmentAction": {
+    probes: [
+      {
+        name: "another lesson's assignment sent with the teacher's own lesson",
+        as: "TEACHER",
+        call: (f, s, row) => [
+          null,
+          form({
+            lessonId: f.lessonA,
+            assignmentId: s.assignment[row],
+            intent: "save",
+            typeId: s.assignmentType,
+            description: "Проверка",
+            weight: "",
+            dueDate: "",
+          }),
+        ],
+      },
+    ],
+  },
+  "lib/journal/lesson/actions.ts#saveProtocolAction": {
+    probes: [
+      {
+        name: "another lesson's control work sent with the teacher's own lesson",
+        as: "TEACHER",
+        call: (f, s, row) => [null, form({ lessonId: f.lessonA, assignmentId: s.assignment[row], tasks: "5" })],
+      },
+    ],
+  },
+  "lib/journal/lesson/actions.ts#requestUnlockAction": { creates: "an unlock request for the lesson" },
+  "lib/journal/reasons/actions.ts#saveReasonsAction": {
+    probes: [
+      {
+        name: "an absence of another class sent with the class teacher's own class",
+        as: "CLASS_TEACHER",
+        call: (f, s, row) => [
+          null,
+          form(
+            row === "in"
+              ? { classId: f.classA, [`r:${f.lessonA}:${f.studentA}`]: `UP:N:${s.absenceVersion}` }
+              : { classId: f.classA, [`r:${f.lessonB}:${f.studentB}`]: "UP:N:1" },
+          ),
+        ],
+      },
+    ],
+  },
+  "lib/journal/unlock/actions.ts#decideUnlockAction": { orgWide: true },
+  "lib/messages/actions.ts#postAnnouncementAction": { creates: "an announcement" },
+  "lib/messages/actions.ts#deleteAnnouncementAction": {
+    probes: [
+      {
+        name: "the author's announcement for a class no longer in the department",
+        as: "HEAD_OF_DEPT",
+        call: (_f, s, row) => [null, form({ id: s.announcement[row] })],
+      },
+    ],
+  },
+  "lib/messages/forum/actions.ts#createTopicAction": { creates: "a forum topic" },
+  "lib/messages/forum/actions.ts#addPostAction": { creates: "a forum post" },
+  "lib/messages/forum/actions.ts#hidePostAction": { unscoped: "forum posts belong to the organisation (moderators)" },
+  "lib/messages/forum/actions.ts#moderatorAction": { orgWide: true },
+  "lib/messages/mail/actions.ts#sendMessageAction": { creates: "a message" },
+  "lib/org/actions.ts#saveEntityAction": {
+    probes: [
+      {
+        name: "another department's curriculum row saved as the own class's",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) =>
+          entity("curriculum", s.curriculum[row], {
+            classId: f.classA,
+            subjectId: s.subject2,
+            periodId: "",
+            hours: row === "in" ? "35" : "36",
+            controlKind: "NONE",
+          }),
+      },
+      {
+        name: "another department's teacher-load row moved into the own class",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) =>
+          entity("load", s.load[row], {
+            teacherId: f.staffUser,
+            classId: f.classA,
+            subjectId: s.subject2,
+            subgroupId: "",
+            hoursPerWeek: "3",
+          }),
+      },
+      {
+        name: "another department's subgroup renamed as the own class's",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) =>
+          entity("subgroup", s.subgroup[row], { classId: f.classA, subjectId: "", name: `Перенесённая ${row}` }),
+      },
+    ],
+  },
+  "lib/org/actions.ts#deleteEntityAction": {
+    probes: (["curriculum", "load", "subgroup"] as const).map((e) => ({
+      name: `another department's ${e} row deleted`,
+      as: "HEAD_OF_DEPT" as const,
+      call: (_f: SweepIds, s: StoredIds, row: "in" | "out") => [e, s[e][row === "in" ? "inDel" : "outDel"]],
+    })),
+  },
+  "lib/org/actions.ts#saveOrgCardAction": { orgWide: true },
+  "lib/org/actions.ts#saveSettingsAction": { orgWide: true },
+  "lib/org/subgroups/actions.ts#saveSubgroupMembersAction": {
+    probes: [
+      {
+        name: "another department's subgroup filled with an own pupil",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) => [s.subgroup[row], null, form({ student: f.studentA })],
+      },
+    ],
+  },
+  "lib/org/year/actions.ts#yearTransitionAction": { orgWide: true },
+  "lib/people/actions.ts#saveStudentSectionAction": { keyed: "the student is the target" },
+  "lib/people/actions.ts#addParentAction": {
+    creates: "a parent, or a link to an existing parent authorised through that parent's children",
+  },
+  "lib/people/actions.ts#unlinkParentAction": { keyed: "the link is found by the authorised student" },
+  "lib/people/actions.ts#saveParentAction": {
+    probes: [
+      {
+        name: "the card of a parent whose children are all in another class",
+        as: "CLASS_TEACHER",
+        call: (_f, s, row) => [s.parent[row], null, form({ lastName: "Родитель", firstName: "Исправленный" })],
+      },
+    ],
+  },
+  "lib/people/actions.ts#addChildLinkAction": {
+    probes: [
+      {
+        name: "an own pupil linked to a parent of another class",
+        as: "CLASS_TEACHER",
+        call: (f, s, row) => [s.parent[row], null, form({ studentId: f.studentA, kinship: "мать" })],
+      },
+    ],
+  },
+  "lib/people/actions.ts#removeChildLinkAction": { keyed: "the link is found by the authorised student" },
+  "lib/people/import/actions.ts#importAction": { creates: "new pupils in the authorised class" },
+  "lib/people/logins/actions.ts#createStaffAction": { orgWide: true },
+  "lib/people/logins/actions.ts#unlockUserAction": {
+    probes: [
+      {
+        name: "the login of another class's pupil unlocked",
+        as: "CLASS_TEACHER",
+        call: (_f, s, row) => [s.login[row], "/people"],
+      },
+    ],
+  },
+  "lib/people/logins/actions.ts#setLoginActiveAction": { orgWide: true },
+  "lib/people/movement/actions.ts#recordMovementAction": {
+    keyed: "the student is the target (their stored memberships); the new class is authorised as submitted",
+  },
+  "lib/people/staff/actions.ts#saveStaffAction": { orgWide: true },
+  "lib/plans/actions.ts#createPlanAction": { creates: "a plan for an authorised load" },
+  "lib/plans/actions.ts#saveTopicsAction": { keyed: "the plan is loaded by id and authorised on its stored class" },
+  "lib/plans/actions.ts#setAutoHomeworkAction": { keyed: "the plan is loaded by id and authorised as stored" },
+  "lib/plans/actions.ts#workflowAction": { keyed: "the plan is loaded by id and authorised as stored" },
+  "lib/plans/actions.ts#reviewPlanAction": { keyed: "the plan is loaded by id and authorised as stored" },
+  "lib/plans/actions.ts#bindAction": {
+    keyed: "the plan as stored; a lesson named with it is authorised as stored too and must belong to the plan",
+  },
+  "lib/plans/actions.ts#importAction": { keyed: "the plan is loaded by id and authorised as stored" },
+  "lib/plans/actions.ts#copyPlanAction": { creates: "a plan for an authorised load" },
+  "lib/schedule/changes/actions.ts#createChangeAction": {
+    probes: [
+      {
+        name: "a change of another department's timetable entry sent with the own class",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) => [
+          null,
+          form({ kind: "CANCEL", classId: f.classA, date: "2026-10-05", entryId: s.entry[row], note: "" }),
+        ],
+      },
+    ],
+  },
+  "lib/schedule/changes/actions.ts#createSubstitutionAction": {
+    keyed: "lessons are found by the authorised lesson or class",
+  },
+  "lib/schedule/events/actions.ts#createEventAction": { creates: "an event" },
+  "lib/schedule/exams/actions.ts#createExamAction": { creates: "an exam slot" },
+  "lib/schedule/feed/actions.ts#feedAction": { own: "the own calendar link" },
+  "lib/schedule/lessons/actions.ts#generateLessonsAction": { keyed: "lessons of the authorised class" },
+  "lib/schedule/setup/actions.ts#saveBellScheduleAction": { allScope: "organisation-wide bell schedules" },
+  "lib/schedule/setup/actions.ts#assignBellScheduleAction": { keyed: "the authorised class's own setting" },
+  "lib/schedule/setup/actions.ts#saveRoomAction": { allScope: "organisation-wide rooms" },
+  "lib/schedule/timetable/actions.ts#saveEntryAction": {
+    probes: [
+      {
+        name: "another department's timetable entry saved with the own class",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) => [
+          null,
+          form({
+            entryId: s.entry[row],
+            classId: f.classA,
+            weekday: 1,
+            bellNumber: 4,
+            subjectId: f.subject,
+            teacherId: f.staffUser,
+            roomId: "",
+            subgroupId: "",
+            hours: 1,
+            validFrom: "2026-09-01",
+            validTo: "2027-05-31",
+          }),
+        ],
+      },
+    ],
+  },
+  "lib/schedule/timetable/actions.ts#deleteEntryAction": {
+    probes: [
+      {
+        name: "another department's timetable entry deleted with the own class",
+        as: "HEAD_OF_DEPT",
+        call: (f, s, row) => [null, form({ entryId: s.entry[row === "in" ? "inDel" : "outDel"], classId: f.classA })],
+      },
+    ],
+  },
+  "lib/api/actions.ts#createTokenAction": { own: "an own API token" },
+  "lib/api/actions.ts#revokeTokenAction": { own: "an own API token" },
+  "lib/push/actions.ts#savePushSubscriptionAction": { own: "an own device" },
+  "lib/push/actions.ts#removePushSubscriptionAction": { own: "an own device" },
+  "lib/archive/actions.ts#buildArchiveAction": { orgWide: true },
+  "lib/archive/actions.ts#verifyArchiveAction": { orgWide: true },
+  "lib/control/actions.ts#createRemarkAction": { creates: "a remark on an authorised class" },
+  "lib/control/actions.ts#moveRemarkAction": {
+    probes: [
+      {
+        name: "the author's remark on a class no longer in the department closed",
+        as: "HEAD_OF_DEPT",
+        call: (_f, s, row) => [null, form({ remarkId: s.remark[row], move: "close", note: "" })],
+      },
+    ],
+  },
+  "lib/finals/actions.ts#saveFinalAction": {
+    keyed: "the final is found by the authorised student × class × subject × period",
+  },
+};

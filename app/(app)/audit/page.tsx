@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { requireAccess } from "@/lib/access/guard";
 import { loadAuditPage } from "@/lib/audit/loaders";
 import { formatDateTime } from "@/lib/org/time";
@@ -19,8 +20,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 const query = z.object({
-  action: z
-    .string()
+  action: singleLine()
     .regex(/^[a-z._]{1,40}$/)
     .optional()
     .catch(undefined),

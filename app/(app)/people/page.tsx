@@ -3,13 +3,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { loadPeopleOverview } from "@/lib/people/lists/loaders";
 
 export const metadata: Metadata = { title: "Ученики" };
 
-const search = z.object({ q: z.string().trim().min(2).max(60).optional().catch(undefined) });
+const search = z.object({ q: singleLine().trim().min(2).max(60).optional().catch(undefined) });
 
 export default async function PeoplePage({
   searchParams,

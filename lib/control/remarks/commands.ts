@@ -1,6 +1,7 @@
 // The steps of a remark after the gate admitted the permission (CTL-2): what the scope allows,
 // the status move, the write with audit. Shared by the server actions and the tests.
 import { authorize, type Actor } from "@/lib/access/authorize";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import type { Scope } from "@/lib/access/matrix";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { REMARK_STATUS_LABELS, remarkTransition, type RemarkStatusName } from "../rules";
@@ -56,12 +57,16 @@ export async function applyRemarkMove(
   const from = remark.status as RemarkStatusName;
   const to = remarkTransition(from, m.move);
   if (!to) return fail("CONFLICT", `Замечание уже в состоянии «${REMARK_STATUS_LABELS[from]}»`);
-  const moved = await moveRemark(
-    actor.organisationId,
-    actor.id,
-    { id: m.remarkId, from, to, note: m.note, move: m.move },
-    now,
+  // «done» is the addressee's own remark; «close»/«reopen» also need the stored class in scope (SEC-2).
+  const moved = await refuseOutOfScope(() =>
+    moveRemark(
+      actor.organisationId,
+      actor.id,
+      { id: m.remarkId, from, to, note: m.note, move: m.move },
+      now,
+      m.move === "done" ? undefined : storedScopeCheck(actor, "remarks.write"),
+    ),
   );
-  if (!moved) return fail("CONFLICT", "Замечание уже изменено, обновите страницу");
+  if (moved !== true) return moved === false ? fail("CONFLICT", "Замечание уже изменено, обновите страницу") : moved;
   return ok({ status: to });
 }

@@ -1,5 +1,6 @@
 // Writes of remarks (CTL-2): each change and its audit row commit together.
 import { db } from "@/lib/db";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { RemarkStatusName } from "../rules";
 
@@ -31,8 +32,17 @@ export async function moveRemark(
   userId: number,
   m: { id: number; from: RemarkStatusName; to: RemarkStatusName; note?: string; move: string },
   now: Date,
+  inScope?: StoredScopeCheck,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    // SEC-2: closing or reopening needs remarks.write on the remark's stored class (if it has one).
+    if (inScope) {
+      const stored = await tx.remark.findUnique({
+        where: { organisationId_id: { organisationId, id: m.id } },
+        select: { classId: true },
+      });
+      if (stored?.classId) await inScope(tx, { kind: "class", classId: stored.classId });
+    }
     const data =
       m.to === "DONE"
         ? { status: m.to, doneAt: now, teacherNote: m.note || null }

@@ -2,12 +2,14 @@
 // Server actions of the lesson panel (JRN-2, JRN-8) and the teacher's unlock request (JRN-6):
 // parse (zod) → authorise on the lesson → write → the client refreshes the grid.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
-import { authorizeJournal } from "../access";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
+import { authorizeJournal, EDIT_PERMISSIONS } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { firstIssue } from "../schema";
 import { createUnlockRequest } from "../unlock/mutations";
@@ -23,9 +25,9 @@ import {
 type Result = ActionResult<{ message: string }>;
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}: не длиннее ${max} символов`);
-const optionalDate = z
-  .string()
+const text = (max: number, label: string, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine : singleLine)().trim().max(max, `${label}: не длиннее ${max} символов`);
+const optionalDate = singleLine()
   .trim()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Дата в формате ДД.ММ.ГГГГ")
   .transform((s) => (s ? new Date(`${s}T00:00:00.000Z`) : null));
@@ -57,7 +59,7 @@ const topicSchema = z.object({
   lessonId: id,
   version: z.coerce.number().int().min(0),
   topic: text(500, "Тема"),
-  content: text(4000, "Содержание"),
+  content: text(4000, "Содержание", "multi"),
   planTopicId: z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v)),
   hours: z
     .union([z.literal(""), z.coerce.number().min(0.5, "Часов: от 0,5").max(8, "Часов: не больше 8")])
@@ -88,9 +90,9 @@ export async function saveTopicAction(_prev: Result | null, data: FormData): Pro
 const homeworkSchema = z.object({
   lessonId: id,
   version: z.coerce.number().int().min(0),
-  text: text(4000, "Домашнее задание").min(1, "Введите текст домашнего задания"),
+  text: text(4000, "Домашнее задание", "multi").min(1, "Введите текст домашнего задания"),
   dueDate: optionalDate,
-  remove: z.string().optional(),
+  remove: singleLine().optional(),
 });
 
 export async function saveHomeworkAction(_prev: Result | null, data: FormData): Promise<Result> {
@@ -126,7 +128,7 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
     if (!check.ok) continue;
     const stored = await putFile(a.organisationId, "homework", new Uint8Array(await f.arrayBuffer()));
     files.push({
-      fileName: f.name.trim(),
+      fileName: check.fileName,
       mimeType: check.mimeType,
       size: stored.size,
       sha256: stored.sha256,
@@ -166,17 +168,21 @@ export async function saveAssignmentAction(_prev: Result | null, data: FormData)
   const a = await editableLesson(parsed.data.lessonId);
   if (!a.ok) return a.result;
   const d = parsed.data;
-  const r = await writeAssignment({
-    organisationId: a.organisationId,
-    userId: a.userId,
-    now: new Date(),
-    lessonId: a.lesson.id,
-    assignmentId: d.assignmentId,
-    fields:
-      d.intent === "delete"
-        ? null
-        : { typeId: d.typeId, description: d.description || null, weight: d.weight, dueDate: d.dueDate },
-  });
+  const r = await refuseOutOfScope(() =>
+    writeAssignment({
+      organisationId: a.organisationId,
+      userId: a.userId,
+      now: new Date(),
+      lessonId: a.lesson.id,
+      assignmentId: d.assignmentId,
+      fields:
+        d.intent === "delete"
+          ? null
+          : { typeId: d.typeId, description: d.description || null, weight: d.weight, dueDate: d.dueDate },
+      inScope: storedScopeCheck({ id: a.userId, organisationId: a.organisationId }, EDIT_PERMISSIONS),
+    }),
+  );
+  if (typeof r === "object") return r;
   if (r === "has-marks") return fail("INVALID_INPUT", "По заданию уже выставлены отметки — удалить его нельзя");
   if (r === "missing") return fail("NOT_FOUND");
   return ok({ message: d.intent === "delete" ? "Задание удалено" : "Задание сохранено" });
@@ -217,15 +223,19 @@ export async function saveProtocolAction(_prev: Result | null, data: FormData): 
   );
   if (results.some((r) => !members.has(r.studentId)))
     return fail("INVALID_INPUT", "В протоколе есть ученик не из этого класса");
-  const r = await writeProtocol({
-    organisationId: a.organisationId,
-    userId: a.userId,
-    now: new Date(),
-    lessonId: a.lesson.id,
-    assignmentId: base.data.assignmentId,
-    tasks,
-    results,
-  });
+  const r = await refuseOutOfScope(() =>
+    writeProtocol({
+      organisationId: a.organisationId,
+      userId: a.userId,
+      now: new Date(),
+      lessonId: a.lesson.id,
+      assignmentId: base.data.assignmentId,
+      tasks,
+      results,
+      inScope: storedScopeCheck({ id: a.userId, organisationId: a.organisationId }, EDIT_PERMISSIONS),
+    }),
+  );
+  if (typeof r === "object") return r;
   if (r === "missing") return fail("NOT_FOUND");
   return ok({ message: "Протокол сохранён" });
 }

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { notifyHomework } from "@/lib/push/send";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import { homeworkEntityKey, lessonEntityKey } from "../mutations";
 
 const json = (value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
@@ -162,7 +163,13 @@ export type AssignmentFields = {
 };
 
 export async function writeAssignment(
-  w: Who & { lessonId: number; assignmentId: number | null; fields: AssignmentFields | null },
+  w: Who & {
+    lessonId: number;
+    assignmentId: number | null;
+    fields: AssignmentFields | null;
+    /** SEC-2: the stored assignment's own lesson is authorised too (every action passes it). */
+    inScope?: StoredScopeCheck;
+  },
 ): Promise<"ok" | "missing" | "has-marks"> {
   return db.$transaction(async (tx) => {
     if (w.fields) {
@@ -186,7 +193,9 @@ export async function writeAssignment(
           _count: { select: { marks: true } },
         },
       });
-      if (!current || current.lessonId !== w.lessonId) return "missing";
+      if (!current) return "missing";
+      await w.inScope?.(tx, { kind: "lesson", lessonId: current.lessonId });
+      if (current.lessonId !== w.lessonId) return "missing";
       old = {
         typeId: current.typeId,
         description: current.description,
@@ -233,6 +242,8 @@ export async function writeProtocol(
     assignmentId: number;
     tasks: number[];
     results: { studentId: number; points: (number | null)[] }[];
+    /** SEC-2: the stored assignment's own lesson is authorised too (every action passes it). */
+    inScope?: StoredScopeCheck;
   },
 ): Promise<"ok" | "missing"> {
   return db.$transaction(async (tx) => {
@@ -240,7 +251,9 @@ export async function writeProtocol(
       where: { organisationId_id: { organisationId: w.organisationId, id: w.assignmentId } },
       select: { lessonId: true },
     });
-    if (!a || a.lessonId !== w.lessonId) return "missing";
+    if (!a) return "missing";
+    await w.inScope?.(tx, { kind: "lesson", lessonId: a.lessonId });
+    if (a.lessonId !== w.lessonId) return "missing";
     await tx.assignment.update({
       where: { organisationId_id: { organisationId: w.organisationId, id: w.assignmentId } },
       data: { specification: json({ tasks: w.tasks.map((max, i) => ({ n: i + 1, max })) }) },

@@ -2,6 +2,7 @@
 // ADMIN's decision on a request to open a locked date (JRN-6): approve for 12 hours or reject.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { multiLine } from "@/lib/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
@@ -12,7 +13,7 @@ import { decideUnlockRequest } from "./mutations";
 const schema = z.object({
   requestId: z.coerce.number().int().positive().max(2_147_483_647),
   decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().max(500, "Комментарий — не длиннее 500 символов").optional(),
+  note: multiLine().trim().max(500, "Комментарий — не длиннее 500 символов").optional(),
 });
 
 export async function decideUnlockAction(

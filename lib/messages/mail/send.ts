@@ -29,7 +29,7 @@ function checkFiles(files: readonly File[]): { ok: true; files: CheckedFile[] } 
   for (const file of files) {
     const c = checkFile(file.name, file.type, file.size);
     if (!c.ok) return { ok: false, message: c.message };
-    checked.push({ file, fileName: file.name.trim(), mimeType: c.mimeType });
+    checked.push({ file, fileName: c.fileName, mimeType: c.mimeType });
   }
   return { ok: true, files: checked };
 }

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccessForAction } from "@/lib/access/guard";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { idSchema } from "@/lib/people/schema";
@@ -32,13 +33,17 @@ export async function saveSubgroupMembersAction(
     authorize(signedIn.user, "subgroups.own", target),
   ]);
   if (!all.allowed && !own.allowed) return fail("FORBIDDEN");
-  const out = await setSubgroupMembers(
-    signedIn.user.organisationId,
-    signedIn.user.id,
-    subgroupId.data,
-    students.data,
-    todayIn(signedIn.user.timeZone),
+  const out = await refuseOutOfScope(() =>
+    setSubgroupMembers(
+      signedIn.user.organisationId,
+      signedIn.user.id,
+      subgroupId.data,
+      students.data,
+      todayIn(signedIn.user.timeZone),
+      storedScopeCheck(signedIn.user, ["subgroups.all", "subgroups.own"]),
+    ),
   );
+  if ("code" in out) return out;
   if (!out.ok) return fail("INVALID_INPUT", out.message);
   revalidatePath(`/org/classes/${sg.classId}/subgroups`);
   return ok({ count: out.count });

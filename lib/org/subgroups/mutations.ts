@@ -1,6 +1,7 @@
 // Setting the members of a subgroup (ORG-4, «набирать учеников в подгруппы»): only students of
 // the subgroup's class on the day may be members; the whole set is replaced in one transaction.
 import { db } from "@/lib/db";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
 
 export async function setSubgroupMembers(
@@ -9,6 +10,7 @@ export async function setSubgroupMembers(
   subgroupId: number,
   studentIds: readonly number[],
   today: Date,
+  inScope?: StoredScopeCheck,
 ): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const sg = await tx.subgroup.findUnique({
@@ -16,6 +18,7 @@ export async function setSubgroupMembers(
       select: { classId: true, class: { select: { year: { select: { status: true } } } } },
     });
     if (!sg) return { ok: false as const, message: "Подгруппа не найдена" };
+    await inScope?.(tx, { kind: "class", classId: sg.classId }); // SEC-2: as stored, inside the write
     if (sg.class.year.status === "CLOSED")
       return { ok: false as const, message: "Учебный год закрыт: изменения невозможны" };
     const inClass = await tx.classMembership.findMany({

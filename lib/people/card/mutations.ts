@@ -1,6 +1,7 @@
 // Student and parent card writes (PPL-1, ACL-4). The caller has authorised the exact field set:
 // each function writes only its own group of fields, and audits in the same transaction.
 import { db } from "@/lib/db";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { MedicalInput, ParentCardInput, ParentInput, PsychInput, StudentMainInput } from "../schema";
 
@@ -123,8 +124,15 @@ export async function linkParent(
   });
 }
 
-export async function unlinkParent(who: Who, parentId: number, studentId: number): Promise<boolean> {
+export async function unlinkParent(
+  who: Who,
+  parentId: number,
+  studentId: number,
+  inScope?: StoredScopeCheck,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    // SEC-2: the link's stored child is authorised inside the write (the link is keyed by it).
+    await inScope?.(tx, { kind: "student", studentId });
     const removed = await tx.parentLink.deleteMany({
       where: { organisationId: who.organisationId, parentId, studentId },
     });

@@ -1,11 +1,12 @@
 // Filters of «Статистика посещений» (AUTH-5) from the query string; malformed ones are not applied.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { ROLES } from "@/lib/access/roles";
 import type { VisitRow } from "./data";
 
 export const visitFilterSchema = z.object({
   role: z.enum(ROLES).optional().catch(undefined),
-  q: z.string().trim().min(1).max(60).optional().catch(undefined),
+  q: singleLine().trim().min(1).max(60).optional().catch(undefined),
   never: z.literal("1").optional().catch(undefined),
 });
 export type VisitFilter = z.output<typeof visitFilterSchema>;

@@ -1,5 +1,6 @@
 // The movement form (PPL-3): kind, date, order number and date, target class, form of education.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { EDUCATION_FORMS } from "../card-rules";
 import { dateField, idSchema, parseCalendarDate, requiredText } from "../schema";
 import { MANUAL_KINDS, MOVEMENT_KINDS } from "./rules";
@@ -22,8 +23,7 @@ export const movementSchema = z.object({
     .enum(["", ...EDUCATION_FORMS], { error: "Выберите форму обучения из списка" })
     .optional()
     .transform((v) => (v ? v : null)),
-  note: z
-    .string()
+  note: singleLine()
     .trim()
     .max(300, "Не длиннее 300 символов")
     .optional()
@@ -31,8 +31,7 @@ export const movementSchema = z.object({
 });
 export type MovementInput = z.output<typeof movementSchema>;
 
-const optionalDay = z
-  .string()
+const optionalDay = singleLine()
   .optional()
   .transform((v) => (v ? (parseCalendarDate(v) ?? undefined) : undefined))
   .catch(undefined);

@@ -2,6 +2,7 @@
 // Date-specific changes (SCH-2) and substitutions (SCH-3) by the scheduler.
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { changeForm, fieldErrorsOf, firstMessage, substitutionForm } from "../schema";
 import { createSubstitution, createTimetableChange } from "./mutations";
@@ -16,12 +17,16 @@ export async function createChangeAction(
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const result = await createTimetableChange(
-    access.user.organisationId,
-    access.user.id,
-    parsed.data,
-    access.user.orgKind === "COLLEGE",
+  const result = await refuseOutOfScope(() =>
+    createTimetableChange(
+      access.user.organisationId,
+      access.user.id,
+      parsed.data,
+      access.user.orgKind === "COLLEGE",
+      storedScopeCheck(access.user, "schedule.edit"),
+    ),
   );
+  if ("code" in result) return result;
   if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
   revalidatePath("/schedule", "layout");
   return ok({ id: result.id, kept: result.report.kept.length });

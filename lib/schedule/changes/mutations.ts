@@ -5,6 +5,7 @@ import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import { formatDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
 import { regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
@@ -70,6 +71,7 @@ export async function createTimetableChange(
   actorId: number,
   input: ChangeInput,
   college: boolean,
+  inScope?: StoredScopeCheck,
 ): Promise<ChangeResult> {
   try {
     return await db.$transaction(async (tx) => {
@@ -84,6 +86,7 @@ export async function createTimetableChange(
             select: { classId: true, bellNumber: true, weekday: true, subject: { select: { name: true } } },
           })
         : null;
+      if (entry) await inScope?.(tx, { kind: "class", classId: entry.classId }); // SEC-2
       if (input.entryId && (!entry || entry.classId !== cls.id))
         throw new Refused("not_found", "Урок расписания не найден");
       const n = await names(tx, organisationId, input);

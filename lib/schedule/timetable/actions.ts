@@ -3,6 +3,7 @@
 // Russian messages naming the clash; nothing is written then.
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
+import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { entryForm, fieldErrorsOf, firstMessage, idParam } from "../schema";
@@ -16,12 +17,16 @@ export async function saveEntryAction(
   if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const result = await saveTimetableEntry(
-    access.user.organisationId,
-    access.user.id,
-    parsed.data,
-    access.user.orgKind === "COLLEGE",
+  const result = await refuseOutOfScope(() =>
+    saveTimetableEntry(
+      access.user.organisationId,
+      access.user.id,
+      parsed.data,
+      access.user.orgKind === "COLLEGE",
+      storedScopeCheck(access.user, "schedule.edit"),
+    ),
   );
+  if ("code" in result) return result;
   if (!result.ok)
     return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.messages.join(". "));
   revalidatePath("/schedule", "layout");
@@ -34,13 +39,17 @@ export async function deleteEntryAction(_prev: ActionResult | null, form: FormDa
   if (!entryId.success || !classId.success) return fail("INVALID_INPUT");
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: classId.data });
   if (!access.ok) return access;
-  const result = await deleteTimetableEntry(
-    access.user.organisationId,
-    access.user.id,
-    entryId.data,
-    classId.data,
-    todayIn(access.user.timeZone),
+  const result = await refuseOutOfScope(() =>
+    deleteTimetableEntry(
+      access.user.organisationId,
+      access.user.id,
+      entryId.data,
+      classId.data,
+      todayIn(access.user.timeZone),
+      storedScopeCheck(access.user, "schedule.edit"),
+    ),
   );
+  if ("code" in result) return result;
   if (!result.ok) {
     return result.reason === "not_found"
       ? fail("NOT_FOUND", "Урок расписания не найден")

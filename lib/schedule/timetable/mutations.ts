@@ -3,6 +3,7 @@
 // so two schedulers cannot place the same teacher twice at once.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { EntryInput } from "../schema";
 import { bellBook, bellSpan, classBrief, entriesOnWeekday, entryNames, inOrder, loadsOfClass } from "./data";
 import { entryConflicts, type SlotEntry } from "./rules";
@@ -17,6 +18,7 @@ export async function saveTimetableEntry(
   actorId: number,
   input: EntryInput,
   college: boolean,
+  inScope?: StoredScopeCheck,
 ): Promise<SaveEntryResult> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMETABLE_LOCK}::int4, ${organisationId}::int4)`;
@@ -27,6 +29,8 @@ export async function saveTimetableEntry(
         where: { organisationId_id: { organisationId, id: input.entryId } },
         select: { classId: true },
       });
+      // SEC-2: the stored entry's class is authorised too, then it must be the submitted one.
+      if (existing) await inScope?.(tx, { kind: "class", classId: existing.classId });
       if (!existing || existing.classId !== input.classId)
         return { ok: false, reason: "not_found", messages: ["Урок расписания не найден"] };
     }
@@ -112,12 +116,14 @@ export async function deleteTimetableEntry(
   entryId: number,
   classId: number,
   today: Date,
+  inScope?: StoredScopeCheck,
 ): Promise<DeleteEntryResult> {
   return db.$transaction(async (tx) => {
     const entry = await tx.timetableEntry.findUnique({
       where: { organisationId_id: { organisationId, id: entryId } },
       select: { classId: true, validFrom: true, _count: { select: { lessons: true } } },
     });
+    if (entry) await inScope?.(tx, { kind: "class", classId: entry.classId }); // SEC-2
     if (!entry || entry.classId !== classId) return { ok: false, reason: "not_found" };
     const inUse =
       entry._count.lessons > 0 || (await tx.timetableChange.count({ where: { organisationId, entryId } })) > 0;

@@ -4,6 +4,7 @@
 import { cache } from "react";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { requireAccess, type Granted } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadMyChildren, loadMyPlace, loadStudentHeader } from "@/lib/people/loaders";
@@ -28,7 +29,7 @@ const searchSchema = z.object({
   teacher: idField,
   room: idField,
   student: idField,
-  week: z.string().optional(),
+  week: singleLine().optional(),
 });
 
 export type WeekSearch = Record<string, string | string[] | undefined>;

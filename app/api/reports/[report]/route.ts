@@ -1,13 +1,17 @@
 // Report files (RPT): /api/reports/<report>?format=pdf|xlsx&… — checked through the access gate
 // (lib/reports/access.ts: reports.admin for all classes, reports.class for one's own class), built
-// as one model and rendered to the requested format. Long reports are better ordered as jobs
-// (/api/reports/jobs), but every report still downloads here synchronously.
+// as one model and rendered to the requested format. A heavy report (the whole organisation, a
+// parallel or department, the printed journal) is built here only while fewer than
+// REPORTS_INLINE_MAX others are (lib/reports/inline-slots.ts, SEC-5); otherwise the same request
+// becomes a background job and the answer is 202 with its id — the reports page shows it in «Мои
+// отчёты» — or 429 when the user already has MAX_PENDING_JOBS waiting.
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { authorizeReport } from "@/lib/reports/access";
 import { buildReport } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
-import { orderReportJob } from "@/lib/reports/jobs/orders";
+import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE, takeInlineSlot } from "@/lib/reports/inline-slots";
+import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
 import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
@@ -19,19 +23,30 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
   const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
-  if (isArchiveRequest(access.req)) {
-    // PRN-8: RPT-1, RPT-3, RPT-12 for many classes are a ZIP made in the background; the browser
-    // goes back to «Отчёты», where «Мои отчёты» shows the job, an API caller gets its id.
+  // PRN-8: RPT-1, RPT-3, RPT-12 for many classes are a ZIP made in the background; SEC-5: any other
+  // heavy report beyond REPORTS_INLINE_MAX concurrent builds goes the same way.
+  const archive = isArchiveRequest(access.req);
+  const release = archive ? null : isHeavyReport(access.req) ? takeInlineSlot() : () => undefined;
+  if (!release) {
     const id = await orderReportJob(access.user, access.req);
     if (id === null)
-      return Response.json(fail("INVALID_INPUT", "Уже формируются 5 ваших отчётов — дождитесь их готовности"), {
-        status: 429,
-      });
+      return Response.json(
+        fail("RATE_LIMITED", `Уже формируются ${MAX_PENDING_JOBS} ваших отчётов — дождитесь их готовности`),
+        { status: 429 },
+      );
+    // A browser navigating to the download goes back to «Отчёты», where «Мои отчёты» shows the job.
     if ((request.headers.get("accept") ?? "").includes("text/html"))
       return new Response(null, { status: 303, headers: { Location: `/reports?job=${id}` } });
-    return Response.json({ ok: true, data: { id } }, { status: 202 });
+    return Response.json(
+      { ok: true, queued: true, message: archive ? ARCHIVE_QUEUED_MESSAGE : QUEUED_MESSAGE, data: { id } },
+      { status: 202, headers: { Location: `/api/reports/jobs/${id}`, "Cache-Control": "no-store" } },
+    );
   }
-  const file = await buildReport(access.user.organisationId, access.req, new Date());
-  if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
-  return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
+  try {
+    const file = await buildReport(access.user.organisationId, access.req, new Date());
+    if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
+    return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
+  } finally {
+    release();
+  }
 }

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate, todayIn } from "@/lib/org/time";
@@ -16,7 +17,7 @@ import { IssueTable } from "@/components/people/issue-table";
 
 export const metadata: Metadata = { title: "Список класса" };
 
-const search = z.object({ date: z.string().optional() });
+const search = z.object({ date: singleLine().optional() });
 
 export default async function ClassListPage({
   params,

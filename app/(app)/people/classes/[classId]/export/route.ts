@@ -1,6 +1,7 @@
 // GET /people/classes/:id/export?list=students|medical&date= — the class list or the medical
 // list (seed 003: ФИО, группа здоровья, физ. группа) as XLSX (PPL-5). Full-card readers only.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { formatDate, todayIn } from "@/lib/org/time";
@@ -10,7 +11,7 @@ import { exportClassList } from "@/lib/people/lists/export";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { xlsxResponse } from "@/lib/people/lists/xlsx";
 
-const query = z.object({ list: z.enum(["students", "medical"]), date: z.string().optional() });
+const query = z.object({ list: z.enum(["students", "medical"]), date: singleLine().optional() });
 
 export async function GET(request: Request, { params }: { params: Promise<{ classId: string }> }): Promise<Response> {
   const signedIn = await requireUserForRoute();

@@ -1,0 +1,42 @@
+// Shared zod pieces (ARCHITECTURE: the one home of ids, text and form errors). SEC-3: every text a
+// user sends — forms, JSON, query strings, imported files — goes through `singleLine` or
+// `multiLine`, which refuse
+//  - NUL and the other C0 controls (U+0000–U+001F; tab, line feed and carriage return are allowed
+//    in multi-line text only), DEL and the C1 controls (U+007F–U+009F): PostgreSQL refuses NUL in
+//    text (a 500 before this), the others corrupt printed forms, CSV/XLSX exports and logs;
+//  - bidirectional controls: the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069
+//    and the marks U+200E/U+200F/U+061C — a Russian school's text needs none of them, and they make
+//    «evil\u202Egpj.txt» look like «eviltxt.jpg» («Trojan Source»).
+// The refusal comes with a Russian message; nothing is silently removed from what a user typed.
+// File names are cleaned instead (lib/storage/rules.ts `cleanFileName`): a name is not prose.
+import { z } from "zod";
+
+export const CONTROL_CHARS_MESSAGE =
+  "Текст содержит недопустимые невидимые символы (управляющие или меняющие направление письма) — удалите их";
+
+const BIDI = "\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069";
+const SINGLE_LINE_FORBIDDEN = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${BIDI}]`, "u");
+const MULTI_LINE_FORBIDDEN = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI}]`, "u");
+const EVERY_FORBIDDEN = new RegExp(SINGLE_LINE_FORBIDDEN.source, "gu");
+
+/** Does the text hold a character SEC-3 refuses? Tab and line breaks count only in single-line text. */
+export function hasForbiddenChars(text: string, multiLine = false): boolean {
+  return (multiLine ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(text);
+}
+
+/** The text with every character SEC-3 refuses removed (for names that are not prose: files). */
+export function withoutForbiddenChars(text: string): string {
+  return text.replace(EVERY_FORBIDDEN, "");
+}
+
+type StringParams = Parameters<typeof z.string>[0];
+
+/** A one-line text field (names, titles, codes, search words): no control or bidi characters at all. */
+export function singleLine(params?: StringParams) {
+  return z.string(params).refine((v) => !hasForbiddenChars(v), CONTROL_CHARS_MESSAGE);
+}
+
+/** A multi-line text field (message bodies, notes, homework): tab and line breaks allowed, nothing else. */
+export function multiLine(params?: StringParams) {
+  return z.string(params).refine((v) => !hasForbiddenChars(v, true), CONTROL_CHARS_MESSAGE);
+}

@@ -1,0 +1,145 @@
+// SEC-5: heavy report downloads beyond REPORTS_INLINE_MAX per process become background jobs (202
+// with the job's id, shown in «Мои отчёты»); light ones are always built inline; and the /api/v1
+// rate limit is one budget per user across all their tokens and the browser session.
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemo } from "@/prisma/seed/index";
+import { db } from "@/lib/db";
+import { GET as reportRoute } from "@/app/api/reports/[report]/route";
+import { GET as meRoute } from "@/app/api/v1/me/route";
+import { createApiToken } from "@/lib/api/mutations";
+import { hashApiToken, newApiToken } from "@/lib/api/token";
+import { inlineMax, inlineRunning, isHeavyReport, takeInlineSlot } from "@/lib/reports/inline-slots";
+import { parseReportRequest } from "@/lib/reports/schema";
+import { reportJobStatus } from "@/lib/reports/jobs/orders";
+import type { CurrentUser } from "@/lib/auth/session";
+import { signInAs, signOut } from "../support/session-harness";
+
+vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
+
+const TODAY = new Date("2026-11-23T12:00:00+04:00");
+let organisationId = 0;
+let zavuch = 0;
+let parent = 0;
+let classId = 0;
+let periodId = 0;
+
+beforeAll(async () => {
+  process.env.FILES_DIR = await mkdtemp(path.join(os.tmpdir(), "ej-reports-inline-"));
+  await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
+  const cls = await db.classGroup.findFirstOrThrow({ where: { name: "7А", organisation: { kind: "SCHOOL" } } });
+  organisationId = cls.organisationId;
+  classId = cls.id;
+  periodId = (await db.period.findFirstOrThrow({ where: { organisationId, kind: "QUARTER", number: 1 } })).id;
+  zavuch = (await db.user.findFirstOrThrow({ where: { organisationId, login: "zavuch" } })).id;
+  parent = (await db.user.findFirstOrThrow({ where: { organisationId, login: "parent" } })).id;
+}, 180_000);
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  signOut();
+});
+
+const get = (report: string, query: string) =>
+  reportRoute(new Request(`http://localhost/api/reports/${report}?${query}`), {
+    params: Promise.resolve({ report }),
+  });
+
+const req = (report: string, query: string) => {
+  const r = parseReportRequest(report, new URLSearchParams(query));
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+};
+
+describe("heavy reports beyond the inline limit go to the queue (SEC-5)", () => {
+  it("knows which reports are heavy", () => {
+    expect(isHeavyReport(req("progress", `format=pdf&periodId=${periodId}`))).toBe(true); // the organisation
+    expect(isHeavyReport(req("progress", `format=pdf&periodId=${periodId}&classId=grade:7`))).toBe(true);
+    expect(isHeavyReport(req("occupancy", `format=pdf&date=2026-11-20&classId=dept:3`))).toBe(true);
+    expect(isHeavyReport(req("journal", `format=pdf&classId=${classId}&periodId=${periodId}`))).toBe(true);
+    expect(isHeavyReport(req("progress", `format=pdf&periodId=${periodId}&classId=${classId}`))).toBe(false);
+    expect(isHeavyReport(req("summary", `format=pdf&classId=${classId}`))).toBe(false);
+    expect(isHeavyReport(req("teacher-hours", "format=pdf&month=2026-11"))).toBe(false);
+    expect(isHeavyReport(req("student", `format=pdf&studentId=1&periodId=${periodId}`))).toBe(false);
+  });
+
+  it("reads REPORTS_INLINE_MAX (default 2; 0 queues every heavy report)", () => {
+    expect(inlineMax(undefined)).toBe(2);
+    expect(inlineMax("")).toBe(2);
+    expect(inlineMax("5")).toBe(5);
+    expect(inlineMax("0")).toBe(0);
+    expect(inlineMax("-1")).toBe(2);
+    expect(inlineMax("два")).toBe(2);
+  });
+
+  it("answers 202 with a queued job while the slots are busy; builds inline again once one is free", async () => {
+    vi.stubEnv("REPORTS_INLINE_MAX", "1");
+    await signInAs(organisationId, zavuch);
+    const busy = takeInlineSlot(1)!;
+    expect(busy).not.toBeNull();
+    try {
+      const queued = await get("progress", `format=xlsx&periodId=${periodId}`);
+      expect(queued.status).toBe(202);
+      const body = (await queued.json()) as { ok: boolean; message: string; data: { id: number } };
+      expect(body.ok).toBe(true);
+      expect(body.message).toContain("«Мои отчёты»");
+      expect(queued.headers.get("location")).toBe(`/api/reports/jobs/${body.data.id}`);
+      const user = { id: zavuch, organisationId } as CurrentUser;
+      expect(await reportJobStatus(user, body.data.id)).toMatchObject({ status: "QUEUED", report: "progress" });
+      // A one-class report is not heavy: built at once even now.
+      const light = await get("progress", `format=xlsx&periodId=${periodId}&classId=${classId}`);
+      expect(light.status).toBe(200);
+      expect(light.headers.get("content-type")).toContain("spreadsheetml");
+    } finally {
+      busy();
+    }
+    expect(inlineRunning()).toBe(0);
+    const inline = await get("progress", `format=xlsx&periodId=${periodId}`);
+    expect(inline.status).toBe(200);
+    expect(inlineRunning()).toBe(0); // the slot is given back after the build
+  }, 120_000);
+
+  it("with REPORTS_INLINE_MAX=0 every heavy report is queued", async () => {
+    vi.stubEnv("REPORTS_INLINE_MAX", "0");
+    await signInAs(organisationId, zavuch);
+    const before = await db.reportJob.count({ where: { organisationId, userId: zavuch } });
+    const res = await get("journal", `format=pdf&classId=${classId}&periodId=${periodId}`);
+    expect(res.status).toBe(202);
+    expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(before + 1);
+  });
+});
+
+describe("one API budget per user across tokens and the session (SEC-5)", () => {
+  const me = (token?: string) =>
+    meRoute(
+      new Request("http://localhost/api/v1/me", { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+      undefined as never,
+    );
+
+  it("counts every token and the browser session of a user together; another user is not affected", async () => {
+    vi.stubEnv("API_RATE_LIMIT_PER_MINUTE", "6");
+    const tokens: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const token = newApiToken(organisationId);
+      await createApiToken(organisationId, zavuch, `лимит ${i}`, "read", hashApiToken(token));
+      tokens.push(token);
+    }
+    await signInAs(organisationId, zavuch);
+    const statuses: number[] = [];
+    // Six requests spread over three tokens and the session, then one more from each.
+    for (const credential of [tokens[0], tokens[1], tokens[2], undefined, tokens[0], undefined])
+      statuses.push((await me(credential)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    for (const credential of [...tokens, undefined]) {
+      const res = await me(credential);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await res.json()) as { message: string }).message).toMatch(/[а-яё]/i);
+    }
+    await signInAs(organisationId, parent);
+    expect((await me()).status).toBe(200);
+  });
+});
