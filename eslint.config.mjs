@@ -40,7 +40,7 @@ const kitImports = {
 // says why in an eslint-disable comment.
 const rawStyledControl = {
   selector:
-    "JSXOpeningElement[name.name=/^(button|input|select|textarea)$/] > JSXAttribute[name.name=/^(className|style)$/]",
+    "JSXOpeningElement[name.name=/^(button|input|select|textarea)$/]:has(> JSXAttribute[name.name=/^(className|style)$/])",
   message:
     "Кнопки и поля оформляются через components/ui (Button, SubmitButton, Input, Select, Textarea, Checkbox …), а не своими классами (ARCHITECTURE.md, «UI»).",
 };
