@@ -1,3 +1,4 @@
+import { Select } from "@/components/ui/field";
 // Shared pieces of the control pages: a labelled select and the download buttons of a report.
 export const fieldClass = "block text-sm";
 export const inputClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -12,14 +13,14 @@ export function Choice(props: {
   return (
     <label className={fieldClass}>
       {props.label}
-      <select name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
+      <Select name={props.name} defaultValue={props.value ?? ""}>
         {props.empty !== undefined && <option value="">{props.empty}</option>}
         {props.options.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

@@ -5,6 +5,8 @@ import Link from "next/link";
 import type { FinalsChoice } from "@/lib/finals/loaders";
 import type { PeriodOption } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 
 export function FinalsPicker(props: {
   choices: FinalsChoice[];
@@ -28,12 +30,7 @@ export function FinalsPicker(props: {
       >
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">{props.college ? "Группа и дисциплина" : "Класс и предмет"}</span>
-          <select
-            name="pick"
-            defaultValue={selected}
-            className="min-w-72 rounded border border-slate-300 bg-white px-2 py-1"
-            required
-          >
+          <Select className="min-w-72" name="pick" defaultValue={selected} required>
             <option value="" disabled>
               — выберите —
             </option>
@@ -47,25 +44,21 @@ export function FinalsPicker(props: {
                 ))}
               </optgroup>
             ))}
-          </select>
+          </Select>
         </label>
         {props.periods.length > 0 && (
           <label className="flex flex-col">
             <span className="text-xs text-slate-500">Период</span>
-            <select
-              name="periodId"
-              defaultValue={props.periodId ?? ""}
-              className="rounded border border-slate-300 bg-white px-2 py-1"
-            >
+            <Select name="periodId" defaultValue={props.periodId ?? ""}>
               {props.periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({formatDate(p.start)}–{formatDate(p.end)})
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         )}
-        <button className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800">Открыть</button>
+        <Button type="submit">Открыть</Button>
       </form>
       {warnings.length > 0 && (
         <ul

@@ -31,6 +31,7 @@ import {
 import { useGridKeys } from "./use-grid-keys";
 import { GridHeader } from "./grid-header";
 import { CELL_RULES, MemoRow, NO_STATUSES } from "./grid-row";
+import { Input } from "@/components/ui/field";
 
 const noSubscription = () => () => {};
 const clientSnapshot = () => true;
@@ -185,13 +186,7 @@ export function JournalGrid(props: {
         }}
         className="relative max-h-[calc(100vh-230px)] overflow-auto rounded border border-slate-300 bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
       >
-        <input
-          ref={sinkRef}
-          aria-label="Ввод в активную ячейку"
-          className="sr-only"
-          autoComplete="off"
-          onChange={keys.onSinkChange}
-        />
+        <Input ref={sinkRef} aria-label="Ввод в активную ячейку" autoComplete="off" onChange={keys.onSinkChange} />
         <table className={`border-separate border-spacing-0 text-xs leading-none ${CELL_RULES}`}>
           <GridHeader view={view} cols={cols} activeCol={pos.col} onLesson={openLesson} />
           <tbody>

@@ -3,6 +3,8 @@
 import type { JournalChoice, PeriodOption, SubstituteLesson } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 
 export function choiceValue(c: { classId: number; subjectId: number; subgroupId: number | null }): string {
   return `${c.classId}:${c.subjectId}:${c.subgroupId ?? ""}`;
@@ -23,12 +25,7 @@ export function JournalPicker(props: {
       <form method="get" action="/journal" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">{props.college ? "Группа и дисциплина" : "Класс и предмет"}</span>
-          <select
-            name="j"
-            defaultValue={props.selected ?? ""}
-            className="min-w-72 rounded border border-slate-300 bg-white px-2 py-1"
-            required
-          >
+          <Select className="min-w-72" name="j" defaultValue={props.selected ?? ""} required>
             <option value="" disabled>
               — выберите —
             </option>
@@ -42,25 +39,21 @@ export function JournalPicker(props: {
                 ))}
               </optgroup>
             ))}
-          </select>
+          </Select>
         </label>
         {props.periods.length > 0 && (
           <label className="flex flex-col">
             <span className="text-xs text-slate-500">Период</span>
-            <select
-              name="period"
-              defaultValue={props.periodId ?? ""}
-              className="rounded border border-slate-300 bg-white px-2 py-1"
-            >
+            <Select name="period" defaultValue={props.periodId ?? ""}>
               {props.periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({formatDate(p.start)}–{formatDate(p.end)})
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         )}
-        <button className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800">Открыть</button>
+        <Button type="submit">Открыть</Button>
       </form>
       {props.substitutions.length > 0 && (
         <p className="text-xs text-slate-600">

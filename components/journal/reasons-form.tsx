@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, type AttendanceCodeName } from "@/lib/journal/rules";
+import { Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type ReasonRow = {
   lessonId: number;
@@ -18,7 +20,7 @@ export type ReasonRow = {
 const OPTIONS: AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
 
 export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRow[] }) {
-  const [state, action, pending] = useActionState(saveReasonsAction, null);
+  const [state, action] = useActionState(saveReasonsAction, null);
   if (rows.length === 0) return <p className="text-sm text-slate-600">Пропусков за выбранные дни нет.</p>;
   return (
     <form action={action} className="space-y-3">
@@ -47,31 +49,25 @@ export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRo
                 <td className="py-1 pr-4">{r.bell}</td>
                 <td className="py-1 pr-4">{r.subject}</td>
                 <td className="py-1">
-                  <select
+                  <Select
                     key={r.version}
                     name={`r:${r.lessonId}:${r.studentId}`}
                     defaultValue={`${r.code}:${r.code}:${r.version}`}
                     aria-label={label}
-                    className="rounded border border-slate-300 px-1 py-0.5"
                   >
                     {OPTIONS.map((c) => (
                       <option key={c} value={`${c}:${r.code}:${r.version}`}>
                         {ATTENDANCE_LABELS[c]} — {ATTENDANCE_TITLES[c]}
                       </option>
                     ))}
-                  </select>
+                  </Select>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <button
-        className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800"
-        disabled={pending}
-      >
-        Сохранить причины
-      </button>
+      <SubmitButton>Сохранить причины</SubmitButton>
       {state && (
         <p
           role={state.ok ? "status" : "alert"}

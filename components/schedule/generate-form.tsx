@@ -2,7 +2,8 @@
 // SCH-4: «Сформировать уроки журнала» for a period, with the report of kept lessons.
 import { useActionState } from "react";
 import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
-import { Field, fieldClass } from "./field";
+import { DateInput, Field, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = { classes: { id: number; name: string }[]; from: string; to: string };
 
@@ -16,28 +17,22 @@ export function GenerateForm({ classes, from, to }: Props) {
         className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm"
       >
         <Field label="Класс / группа">
-          <select name="classId" defaultValue="" className={fieldClass}>
+          <Select name="classId" defaultValue="">
             <option value="">все</option>
             {classes.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field label="с">
-          <input type="date" name="from" defaultValue={from} required className={fieldClass} />
+          <DateInput name="from" defaultValue={from} required />
         </Field>
         <Field label="по">
-          <input type="date" name="to" defaultValue={to} required className={fieldClass} />
+          <DateInput name="to" defaultValue={to} required />
         </Field>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
-        >
-          {pending ? "Формирование…" : "Сформировать"}
-        </button>
+        <SubmitButton>{pending ? "Формирование…" : "Сформировать"}</SubmitButton>
       </form>
       {state?.ok === false && (
         <p role="alert" className="text-sm text-red-700">

@@ -185,28 +185,43 @@ export function ActionForm<T>({
 }
 
 /**
- * The outcome of the enclosing ActionForm: the success line, the refusal's message with the
- * messages of fields that have no field of their own, and the disabled-with-reason text.
+ * The outcome of an action: the success line (role=status), the refusal's message (role=alert)
+ * with the messages of fields that have no field of their own, or the disabled-with-reason text.
+ * Inside an ActionForm it reads the form's state; a form that keeps its own state (a wizard, a
+ * file preview) passes `state` and `success`.
  */
-export function FormStatus({ size = "md", className }: { size?: ButtonSize; className?: string }) {
+export function FormStatus<T>({
+  size = "md",
+  className,
+  state: own,
+  success: ownSuccess,
+}: {
+  size?: ButtonSize;
+  className?: string;
+  state?: ActionResult<T> | null;
+  success?: Success<T>;
+}) {
   const ctx = useContext(FormContext);
-  if (!ctx) return null;
   const text = size === "sm" ? "text-xs" : "text-sm";
-  if (ctx.disabledReason)
+  if (own === undefined && ctx?.disabledReason)
     return (
       <p id={ctx.reasonId} className={cx(text, "text-amber-800", className)}>
         {ctx.disabledReason}
       </p>
     );
-  const state = ctx.state;
+  const state = (own === undefined ? ctx?.state : own) as ActionResult<T> | null | undefined;
   if (!state) return null;
-  if (state.ok)
+  if (state.ok) {
+    const done = successText(state.data, (own === undefined ? ctx?.success : ownSuccess) as Success<T> | undefined);
+    // `success={null}`: nothing to say (the page itself shows the change).
+    if (done === null || done === false) return null;
     return (
       <p role="status" className={cx(text, "text-emerald-700", className)}>
-        {successText(state.data, ctx.success)}
+        {done}
       </p>
     );
-  const others = unclaimed(state.fieldErrors, ctx.claimed, state.message);
+  }
+  const others = unclaimed(state.fieldErrors, own === undefined && ctx ? ctx.claimed : NONE, state.message);
   return (
     <div role="alert" className={cx(text, "text-red-700", className)}>
       <p>{state.message}</p>
@@ -220,6 +235,8 @@ export function FormStatus({ size = "md", className }: { size?: ButtonSize; clas
     </div>
   );
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Field messages not shown under a field of their own (and not already the main message). */
 export function unclaimed(errors: FieldErrors | undefined, claimed: ReadonlySet<string>, message: string): string[] {

@@ -152,13 +152,15 @@ export function Select({ options, groups, placeholder, placeholderDisabled, chil
   );
 }
 
-/** A checkbox with its label to the right (no Field around it). */
+/** A checkbox with its label to the right (no Field around it); without `label`, give it an aria-label. */
 export function Checkbox({
   label,
   className,
   size = "md",
   ...props
-}: Omit<ComponentProps<"input">, "type" | "size"> & { label: ReactNode; size?: ControlSize }) {
+}: Omit<ComponentProps<"input">, "type" | "size"> & { label?: ReactNode; size?: ControlSize }) {
+  if (label === undefined)
+    return <input type="checkbox" className={cx("h-4 w-4 accent-blue-700", className)} {...props} />;
   return (
     <label className={cx("inline-flex items-center gap-1.5", size === "sm" ? "text-xs" : "text-sm", className)}>
       <input type="checkbox" className="h-4 w-4 accent-blue-700" {...props} />

@@ -8,7 +8,9 @@ import { loadFillPage } from "@/lib/control/loaders";
 import { DENSITY_LESSONS } from "@/lib/control/rules";
 import { formatDateTime } from "@/lib/org/time";
 import { isoDate } from "@/lib/diary/rules";
-import { Choice, Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
+import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
@@ -34,11 +36,11 @@ export default async function ControlPage({
       >
         <label className={fieldClass}>
           С
-          <input type="date" name="from" defaultValue={page.raw.from} className={inputClass} />
+          <DateInput name="from" defaultValue={page.raw.from} />
         </label>
         <label className={fieldClass}>
           По
-          <input type="date" name="to" defaultValue={page.raw.to} className={inputClass} />
+          <DateInput name="to" defaultValue={page.raw.to} />
         </label>
         <Choice name="classId" label={classWord} value={page.raw.classId} options={page.choices.classes} empty="Все" />
         <Choice
@@ -55,7 +57,7 @@ export default async function ControlPage({
           options={page.choices.subjects}
           empty="Все"
         />
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+        <Button type="submit">Показать</Button>
       </form>
       {page.choices.periods.length > 0 && (
         <p className="flex flex-wrap gap-3 text-sm" aria-label="Учебные периоды">

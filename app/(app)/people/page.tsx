@@ -6,6 +6,8 @@ import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { loadPeopleOverview } from "@/lib/people/lists/loaders";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Ученики" };
 
@@ -32,14 +34,11 @@ export default async function PeoplePage({
         <form className="flex items-end gap-2 text-sm" role="search">
           <label>
             <span className="block text-xs text-slate-600">Фамилия ученика</span>
-            <input
-              name="q"
-              defaultValue={q ?? ""}
-              minLength={2}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
+            <Input name="q" defaultValue={q ?? ""} minLength={2} />
           </label>
-          <button className="rounded border border-slate-300 px-3 py-1">Найти</button>
+          <Button variant="secondary" type="submit">
+            Найти
+          </Button>
         </form>
       </div>
       {found && (
