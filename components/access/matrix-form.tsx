@@ -6,6 +6,7 @@ import type { MatrixView } from "@/lib/access/loaders";
 import { MATRIX_COLUMNS, ROLE_LABELS, ROLE_SHORT } from "@/lib/access/roles";
 import { SCOPES } from "@/lib/access/matrix";
 import { SCOPE_LABELS } from "@/lib/access/schema";
+import { FormStatus } from "@/components/ui/action-form";
 import { Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -16,8 +17,7 @@ export function MatrixForm({ view }: { view: MatrixView }) {
       <div className="flex items-center gap-3">
         <SubmitButton>{pending ? "Сохранение…" : "Сохранить"}</SubmitButton>
         <p role="status" className="text-sm">
-          {state?.ok === true && `Сохранено. Изменено ячеек: ${state.data.changed}`}
-          {state?.ok === false && <span className="text-red-700">{state.message}</span>}
+          <FormStatus state={state} success={(d) => `Сохранено. Изменено ячеек: ${d.changed}`} />
         </p>
       </div>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">

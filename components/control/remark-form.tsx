@@ -2,6 +2,7 @@
 // The writer's form for a new remark (CTL-2): teacher, optional class and subject, the text.
 import { useActionState } from "react";
 import { createRemarkAction } from "@/lib/control/actions";
+import { FormStatus } from "@/components/ui/action-form";
 import { DateInput, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -82,11 +83,7 @@ export function RemarkForm({
       </label>
       <div className="flex items-center gap-3">
         <SubmitButton>Отправить учителю</SubmitButton>
-        {state && (
-          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-            {state.ok ? state.data.message : state.message}
-          </span>
-        )}
+        <FormStatus state={state} />
       </div>
     </form>
   );

@@ -1,8 +1,8 @@
 "use client";
 // One move of a remark (CTL-2): the teacher's «Устранено» with a comment, the writer's
 // «Закрыть» / «Вернуть в работу».
-import { useActionState } from "react";
 import { moveRemarkAction } from "@/lib/control/actions";
+import { ActionForm } from "@/components/ui/action-form";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -17,9 +17,8 @@ export function RemarkMove({
   label: string;
   withNote?: boolean;
 }) {
-  const [state, action] = useActionState(moveRemarkAction, null);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <ActionForm action={moveRemarkAction} layout="inline" size="sm">
       <input type="hidden" name="remarkId" value={remarkId} />
       <input type="hidden" name="move" value={move} />
       {withNote && (
@@ -34,11 +33,6 @@ export function RemarkMove({
       <SubmitButton variant="secondary" size="sm">
         {label}
       </SubmitButton>
-      {state && (
-        <span role="status" className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-          {state.ok ? state.data.message : state.message}
-        </span>
-      )}
-    </form>
+    </ActionForm>
   );
 }

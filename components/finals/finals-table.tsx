@@ -8,7 +8,8 @@ import { saveFinalAction } from "@/lib/finals/actions";
 import type { FinalsColumn, FinalsRow } from "@/lib/finals/loaders";
 import { formatAverage } from "@/lib/journal/averages";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { CellInput } from "@/components/ui/field";
+import { MarkBadge, markTextClass } from "@/components/ui/mark-badge";
 
 type CellState = {
   text: string;
@@ -195,9 +196,10 @@ export function FinalsTable(props: {
                       className={`border border-slate-200 p-0 text-center ${c.selected ? "bg-blue-50/40" : ""}`}
                     >
                       {r.canEdit ? (
-                        <Input
+                        <CellInput
                           data-cell={k}
                           data-status={cell.status}
+                          state={cell.status}
                           aria-label={`${r.name}, ${c.label}`}
                           title={cell.message}
                           value={cell.text}
@@ -205,17 +207,23 @@ export function FinalsTable(props: {
                           onChange={(e) => patch(k, { text: e.target.value, status: "idle" })}
                           onKeyDown={(e) => onKey(e, i, j)}
                           onBlur={(e) => void save(i, j, e.target.value)}
+                          className={markTextClass(cell.text)}
                         />
                       ) : (
-                        <span className="px-1" data-cell={k}>
-                          {cell.text === "з"
-                            ? "зачёт"
-                            : cell.text === "нз"
-                              ? "незачёт"
-                              : cell.text === "осв"
-                                ? "осв."
-                                : cell.text}
-                        </span>
+                        <MarkBadge
+                          variant="text"
+                          className="px-1"
+                          data-cell={k}
+                          label={
+                            cell.text === "з"
+                              ? "зачёт"
+                              : cell.text === "нз"
+                                ? "незачёт"
+                                : cell.text === "осв"
+                                  ? "осв."
+                                  : cell.text
+                          }
+                        />
                       )}
                     </td>
                   );

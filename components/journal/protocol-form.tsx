@@ -4,6 +4,7 @@
 import { useActionState, useEffect, useState } from "react";
 import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
 import { saveProtocolAction } from "@/lib/journal/lesson/actions";
+import { FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -121,11 +122,7 @@ export function ProtocolForm(props: {
             </div>
           )}
           {canEdit && <SubmitButton>Сохранить протокол</SubmitButton>}
-          {state && (
-            <p className={state.ok ? "text-emerald-700" : "text-red-700"}>
-              {state.ok ? state.data.message : state.message}
-            </p>
-          )}
+          <FormStatus state={state} />
         </form>
       )}
     </section>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, type AttendanceCodeName } from "@/lib/journal/rules";
+import { FormStatus } from "@/components/ui/action-form";
 import { Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -68,14 +69,7 @@ export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRo
         </tbody>
       </table>
       <SubmitButton>Сохранить причины</SubmitButton>
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
-        >
-          {state.ok ? state.data.message : state.message}
-        </p>
-      )}
+      <FormStatus state={state} />
     </form>
   );
 }

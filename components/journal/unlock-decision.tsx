@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { decideUnlockAction } from "@/lib/journal/unlock/actions";
+import { FormStatus } from "@/components/ui/action-form";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -22,11 +23,7 @@ export function UnlockDecision({ requestId, label }: { requestId: number; label:
       <SubmitButton variant="secondary" size="sm" name="decision" value="reject">
         Отклонить
       </SubmitButton>
-      {state && (
-        <span className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-          {state.ok ? state.data.message : state.message}
-        </span>
-      )}
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }

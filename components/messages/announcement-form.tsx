@@ -1,28 +1,21 @@
 "use client";
 // New announcement (MSG-3): to everyone, a role or a class, with an optional first and last day.
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { postAnnouncementAction } from "@/lib/messages/actions";
 import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
+import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Input, Select, Textarea } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 export function AnnouncementForm({ classes }: { classes: { id: number; name: string }[] }) {
-  const [state, action, pending] = useActionState(postAnnouncementAction, null);
   const [audience, setAudience] = useState("ALL");
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
   return (
-    <form
-      ref={formRef}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        const data = new FormData(form);
-        startTransition(() => action(data));
-      }}
-      className="space-y-3 rounded border border-slate-200 bg-white p-4"
+    <ActionForm
+      action={postAnnouncementAction}
+      framed
+      className="p-4"
+      submitLabel="Опубликовать"
+      success="Объявление опубликовано"
+      onSuccess={() => setAudience("ALL")}
     >
       <h2 className="font-semibold">Новое объявление</h2>
       <label className="block text-sm">
@@ -75,13 +68,6 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
           <DateInput name="expiresOn" />
         </label>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{pending ? "Публикация…" : "Опубликовать"}</SubmitButton>
-        <p role="status" className="text-sm">
-          {state?.ok === true && <span className="text-green-700">Объявление опубликовано</span>}
-          {state?.ok === false && <span className="text-red-700">{state.message}</span>}
-        </p>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,6 +2,7 @@
 // «Снять» an announcement (its author, or ADMIN / DIRECTOR / DEPUTY).
 import { useActionState } from "react";
 import { deleteAnnouncementAction } from "@/lib/messages/actions";
+import { FormStatus } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function DeleteAnnouncement({ id }: { id: number }) {
@@ -12,7 +13,7 @@ export function DeleteAnnouncement({ id }: { id: number }) {
       <SubmitButton variant="danger" size="sm">
         Снять
       </SubmitButton>
-      {state?.ok === false && <span className="ml-1 text-xs text-red-700">{state.message}</span>}
+      <FormStatus state={state} size="sm" success={null} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // Forum forms (MSG-4): a new topic, a reply, hide/show a post, appoint/remove a moderator.
 import { useActionState, useEffect, useRef } from "react";
 import { addPostAction, createTopicAction, hidePostAction, moderatorAction } from "@/lib/messages/forum/actions";
+import { FormStatus } from "@/components/ui/action-form";
 import { Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -19,7 +20,7 @@ export function NewTopicForm() {
         <Textarea name="body" required maxLength={10000} rows={3} />
       </label>
       <SubmitButton>Создать тему</SubmitButton>
-      {state?.ok === false && <p className="text-sm text-red-700">{state.message}</p>}
+      <FormStatus state={state} success={null} />
     </form>
   );
 }
@@ -38,7 +39,7 @@ export function ReplyForm({ topicId }: { topicId: number }) {
         <Textarea name="body" required maxLength={10000} rows={3} />
       </label>
       <SubmitButton>Отправить</SubmitButton>
-      {state?.ok === false && <p className="text-sm text-red-700">{state.message}</p>}
+      <FormStatus state={state} success={null} />
     </form>
   );
 }
@@ -52,7 +53,7 @@ export function HidePostButton({ postId, hidden }: { postId: number; hidden: boo
       <SubmitButton variant="danger" size="sm">
         {hidden ? "Показать" : "Скрыть"}
       </SubmitButton>
-      {state?.ok === false && <span className="ml-1 text-xs text-red-700">{state.message}</span>}
+      <FormStatus state={state} size="sm" success={null} />
     </form>
   );
 }
@@ -66,7 +67,7 @@ export function ModeratorToggle({ userId, isModerator, name }: { userId: number;
       <SubmitButton variant="ghost" aria-label={`${isModerator ? "Снять" : "Назначить"}: ${name}`}>
         {isModerator ? "Снять" : "Назначить"}
       </SubmitButton>
-      {state?.ok === false && <span className="ml-1 text-xs text-red-700">{state.message}</span>}
+      <FormStatus state={state} size="sm" success={null} />
     </form>
   );
 }

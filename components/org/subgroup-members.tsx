@@ -2,6 +2,7 @@
 // One subgroup's members as checkboxes over the class list (ORG-4).
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { FormStatus } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SubgroupMembers({
@@ -36,8 +37,7 @@ export function SubgroupMembers({
         <div className="flex items-center gap-3">
           <SubmitButton>Сохранить состав</SubmitButton>
           <p role="status" className="text-sm">
-            {state?.ok === true && <span className="text-green-700">Сохранено: {state.data.count} уч.</span>}
-            {state?.ok === false && <span className="text-red-700">{state.message}</span>}
+            <FormStatus state={state} success={(d) => `Сохранено: ${d.count} уч.`} />
           </p>
         </div>
       )}

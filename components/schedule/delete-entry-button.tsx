@@ -2,6 +2,7 @@
 // Removing a lesson from the weekly template (SCH-2).
 import { useActionState } from "react";
 import { deleteEntryAction } from "@/lib/schedule/timetable/actions";
+import { FormStatus } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function DeleteEntryButton({ entryId, classId, label }: { entryId: number; classId: number; label: string }) {
@@ -13,11 +14,7 @@ export function DeleteEntryButton({ entryId, classId, label }: { entryId: number
       <SubmitButton variant="danger" size="sm" aria-label={`Удалить: ${label}`}>
         удалить
       </SubmitButton>
-      {state?.ok === false && (
-        <span role="alert" className="block text-xs text-red-700">
-          {state.message}
-        </span>
-      )}
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }

@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { saveEntryAction } from "@/lib/schedule/timetable/actions";
 import type { ClassFormOptions } from "@/lib/schedule/timetable/data";
+import { FormStatus } from "@/components/ui/action-form";
 import { DateInput, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -100,16 +101,7 @@ export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, de
         </label>
       </div>
       <SubmitButton size="sm">{pending ? "Сохранение…" : "Сохранить"}</SubmitButton>
-      {state?.ok === false && (
-        <p role="alert" className="text-xs text-red-700">
-          {state.message}
-        </p>
-      )}
-      {state?.ok === true && (
-        <p role="status" className="text-xs text-green-700">
-          Сохранено
-        </p>
-      )}
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }

@@ -1,20 +1,26 @@
 "use client";
 // SCH-4: «Сформировать уроки журнала» for a period, with the report of kept lessons.
-import { useActionState } from "react";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/errors";
 import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { DateInput, Field, Select } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = { classes: { id: number; name: string }[]; from: string; to: string };
 
 export function GenerateForm({ classes, from, to }: Props) {
-  const [state, action, pending] = useActionState(generateLessonsAction, null);
+  const [state, setState] = useState<Awaited<ReturnType<typeof generateLessonsAction>> | null>(null);
   return (
     <div className="space-y-3">
-      <form
-        action={action}
-        aria-label="Сформировать уроки"
-        className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm"
+      <ActionForm
+        action={generateLessonsAction}
+        label="Сформировать уроки"
+        layout="inline"
+        framed
+        status="manual"
+        resetOnSuccess={false}
+        onResult={setState}
+        submitLabel="Сформировать"
       >
         <Field label="Класс / группа">
           <Select name="classId" defaultValue="">
@@ -32,13 +38,8 @@ export function GenerateForm({ classes, from, to }: Props) {
         <Field label="по">
           <DateInput name="to" defaultValue={to} required />
         </Field>
-        <SubmitButton>{pending ? "Формирование…" : "Сформировать"}</SubmitButton>
-      </form>
-      {state?.ok === false && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
+      </ActionForm>
+      {state?.ok === false && <FormStatus state={state as ActionResult<unknown>} />}
       {state?.ok === true && (
         <div role="status" className="space-y-2 text-sm">
           <p>

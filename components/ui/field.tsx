@@ -186,3 +186,30 @@ export function FileInput(props: Omit<ComponentProps<"input">, "type" | "size">)
     />
   );
 }
+
+export type CellState = "idle" | "saving" | "saved" | "error";
+
+const CELL_STATES: Record<CellState, string> = {
+  idle: "",
+  saving: "bg-amber-50",
+  saved: "bg-green-50",
+  error: "bg-red-50 ring-1 ring-red-400",
+};
+
+/** A borderless control that fills a dense table's cell (finals sheet): its save state as a tint. */
+export function CellInput({
+  state = "idle",
+  className,
+  ...props
+}: Omit<ComponentProps<"input">, "size"> & { state?: CellState }) {
+  return (
+    <input
+      {...props}
+      className={cx(
+        "w-14 bg-transparent px-1 py-0.5 text-center outline-none placeholder:text-slate-300 focus:ring-2 focus:ring-blue-500",
+        CELL_STATES[state],
+        className,
+      )}
+    />
+  );
+}
