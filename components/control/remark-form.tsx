@@ -49,26 +49,22 @@ export function RemarkForm({
         </label>
         <label className="block text-sm">
           {classWord}
-          <Select name="classId" defaultValue={defaults.classId ?? ""}>
-            <option value="">—</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="classId"
+            defaultValue={defaults.classId ?? ""}
+            placeholder="—"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
           {err("classId") && <span className="text-xs text-red-700">{err("classId")}</span>}
         </label>
         <label className="block text-sm">
           Предмет
-          <Select name="subjectId" defaultValue={defaults.subjectId ?? ""}>
-            <option value="">—</option>
-            {subjects.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="subjectId"
+            defaultValue={defaults.subjectId ?? ""}
+            placeholder="—"
+            options={subjects.map((s) => ({ value: s.id, label: s.name }))}
+          />
         </label>
         <label className="block text-sm">
           Дата урока (необязательно)

@@ -50,13 +50,7 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
         {audience === "CLASS" && (
           <label>
             <span className="sr-only">Класс</span>
-            <Select name="classId" required>
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <Select name="classId" required options={classes.map((c) => ({ value: c.id, label: c.name }))} />
           </label>
         )}
         <label>

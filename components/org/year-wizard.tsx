@@ -63,14 +63,13 @@ export function YearWizard({ classes, students, today }: Props) {
         <h2 className="font-semibold">Исключения</h2>
         {Array.from({ length: EXCEPTION_ROWS }, (_, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <Select name="exStudent" aria-label={`Исключение ${i + 1}: ученик`} defaultValue="">
-              <option value="">—</option>
-              {students.map((s) => (
-                <option key={s.studentId} value={s.studentId}>
-                  {s.label}
-                </option>
-              ))}
-            </Select>
+            <Select
+              name="exStudent"
+              aria-label={`Исключение ${i + 1}: ученик`}
+              defaultValue=""
+              placeholder="—"
+              options={students.map((s) => ({ value: s.studentId, label: s.label }))}
+            />
             <Select name="exKind" aria-label={`Исключение ${i + 1}: решение`} defaultValue="">
               <option value="">—</option>
               <option value="REPEAT">оставлен на повторное обучение</option>

@@ -31,14 +31,12 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
       <div className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3">
         <label className="text-xs text-slate-600">
           Класс/группа *
-          <Select name="classId" defaultValue="">
-            <option value="">—</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="classId"
+            defaultValue=""
+            placeholder="—"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
           {err.classId && <span className="text-red-700">{err.classId.join("; ")}</span>}
         </label>
         <label className="text-xs text-slate-600">

@@ -15,13 +15,7 @@ export function CopyForm({ planId, loads }: { planId: number; loads: LoadChoice[
       <input type="hidden" name="planId" value={planId} />
       <label className="text-sm">
         <span className="block text-slate-600">Копировать в класс</span>
-        <Select name="loadId">
-          {loads.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </Select>
+        <Select name="loadId" options={loads.map((l) => ({ value: l.id, label: l.label }))} />
       </label>
       <SubmitButton variant="secondary">Копировать план</SubmitButton>
       <FormStatus state={state} success={null} />

@@ -16,13 +16,7 @@ export function CreatePlanForm({ loads }: { loads: LoadChoice[] }) {
     <form action={action} className="flex flex-wrap items-end gap-3">
       <label className="text-sm">
         <span className="block text-slate-600">Класс и предмет</span>
-        <Select name="loadId" required>
-          {loads.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </Select>
+        <Select name="loadId" required options={loads.map((l) => ({ value: l.id, label: l.label }))} />
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="parallel" /> на всю параллель

@@ -64,14 +64,11 @@ export function ReportForm(props: ReportFormProps) {
       {props.teachers && (
         <label className={field}>
           Преподаватель
-          <Select name="teacherId">
-            <option value="">Я</option>
-            {props.teachers.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="teacherId"
+            placeholder="Я"
+            options={props.teachers.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </label>
       )}
       {props.periods && (

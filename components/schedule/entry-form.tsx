@@ -42,48 +42,42 @@ export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, de
       {defaults.entryId !== null && <input type="hidden" name="entryId" value={defaults.entryId} />}
       <label className="flex flex-col text-xs">
         Предмет
-        <Select name="subjectId" defaultValue={defaults.subjectId ?? ""} required>
-          <option value="">—</option>
-          {options.subjects.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
+        <Select
+          name="subjectId"
+          defaultValue={defaults.subjectId ?? ""}
+          required
+          placeholder="—"
+          options={options.subjects.map((s) => ({ value: s.id, label: s.name }))}
+        />
       </label>
       <label className="flex flex-col text-xs">
         Учитель
-        <Select name="teacherId" defaultValue={defaults.teacherId ?? ""} required>
-          <option value="">—</option>
-          {options.teachers.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </Select>
+        <Select
+          name="teacherId"
+          defaultValue={defaults.teacherId ?? ""}
+          required
+          placeholder="—"
+          options={options.teachers.map((t) => ({ value: t.id, label: t.name }))}
+        />
       </label>
       <label className="flex flex-col text-xs">
         Кабинет
-        <Select name="roomId" defaultValue={defaults.roomId ?? ""}>
-          <option value="">—</option>
-          {options.rooms.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <Select
+          name="roomId"
+          defaultValue={defaults.roomId ?? ""}
+          placeholder="—"
+          options={options.rooms.map((r) => ({ value: r.id, label: r.name }))}
+        />
       </label>
       {options.subgroups.length > 0 && (
         <label className="flex flex-col text-xs">
           Подгруппа
-          <Select name="subgroupId" defaultValue={defaults.subgroupId ?? ""}>
-            <option value="">весь класс</option>
-            {options.subgroups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="subgroupId"
+            defaultValue={defaults.subgroupId ?? ""}
+            placeholder="весь класс"
+            options={options.subgroups.map((g) => ({ value: g.id, label: g.name }))}
+          />
         </label>
       )}
       <div className="flex gap-1">

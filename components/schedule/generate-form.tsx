@@ -23,14 +23,12 @@ export function GenerateForm({ classes, from, to }: Props) {
         submitLabel="Сформировать"
       >
         <Field label="Класс / группа">
-          <Select name="classId" defaultValue="">
-            <option value="">все</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="classId"
+            defaultValue=""
+            placeholder="все"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Field>
         <Field label="с">
           <DateInput name="from" defaultValue={from} required />

@@ -53,13 +53,7 @@ export default async function ReasonsPage({
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">Класс</span>
-          <Select name="class" defaultValue={classId}>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">С</span>

@@ -46,14 +46,12 @@ export default async function MovementBookPage({
       <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
         <label>
           <span className="block text-xs text-slate-600">Класс/группа</span>
-          <Select name="classId" defaultValue={filter.classId ? String(filter.classId) : ""}>
-            <option value="">все</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="classId"
+            defaultValue={filter.classId ? String(filter.classId) : ""}
+            placeholder="все"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </label>
         <label>
           <span className="block text-xs text-slate-600">Вид движения</span>

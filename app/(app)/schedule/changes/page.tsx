@@ -61,13 +61,7 @@ export default async function ChangesPage({
       <h1 className="text-2xl font-semibold">Изменения и замены: {className}</h1>
       <PickerForm submitLabel="Открыть" label="Класс">
         <Field label="Класс / группа">
-          <Select name="class" defaultValue={classId}>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
         </Field>
       </PickerForm>
 

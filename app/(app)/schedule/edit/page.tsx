@@ -35,13 +35,11 @@ export default async function EditSchedulePage({
       <h1 className="text-2xl font-semibold">Составление расписания{grid ? `: ${grid.className}` : ""}</h1>
       <PickerForm submitLabel="Открыть" label="Класс">
         <Field label="Класс / группа">
-          <Select name="class" defaultValue={classId ?? ""}>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="class"
+            defaultValue={classId ?? ""}
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Field>
       </PickerForm>
       {grid && classId ? (

@@ -42,22 +42,10 @@ export default async function ExamsPage() {
           label="Новая аттестация"
         >
           <Field label="Группа / класс">
-            <Select name="classId">
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <Select name="classId" options={classes.map((c) => ({ value: c.id, label: c.name }))} />
           </Field>
           <Field label="Дисциплина">
-            <Select name="subjectId">
-              {page.options.subjects.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
+            <Select name="subjectId" options={page.options.subjects.map((s) => ({ value: s.id, label: s.name }))} />
           </Field>
           <Field label="Форма">
             <Select name="kind">
@@ -75,24 +63,20 @@ export default async function ExamsPage() {
             <Input type="time" name="time" required defaultValue="09:00" />
           </Field>
           <Field label="Аудитория">
-            <Select name="roomId" defaultValue="">
-              <option value="">—</option>
-              {page.options.rooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </Select>
+            <Select
+              name="roomId"
+              defaultValue=""
+              placeholder="—"
+              options={page.options.rooms.map((r) => ({ value: r.id, label: r.name }))}
+            />
           </Field>
           <Field label="Экзаменатор">
-            <Select name="examinerId" defaultValue="">
-              <option value="">—</option>
-              {page.options.teachers.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
+            <Select
+              name="examinerId"
+              defaultValue=""
+              placeholder="—"
+              options={page.options.teachers.map((t) => ({ value: t.id, label: t.name }))}
+            />
           </Field>
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" name="isConsultation" /> консультация

@@ -75,22 +75,10 @@ export default async function SetupPage() {
             label="Звонки класса"
           >
             <Field label="Класс / группа">
-              <Select name="classId">
-                {view.classes.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </Select>
+              <Select name="classId" options={view.classes.map((c) => ({ value: c.id, label: c.name }))} />
             </Field>
             <Field label="Расписание звонков">
-              <Select name="scheduleId">
-                {view.schedules.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </Select>
+              <Select name="scheduleId" options={view.schedules.map((s) => ({ value: s.id, label: s.name }))} />
             </Field>
           </ActionForm>
         )}
