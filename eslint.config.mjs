@@ -1,5 +1,8 @@
-// Lint: TypeScript rules plus the layer rule of ARCHITECTURE.md — only lib/**/data.ts,
-// lib/**/mutations.ts and lib/db.ts may import the Prisma client.
+// Lint: TypeScript rules plus the layer rules of ARCHITECTURE.md — only lib/**/data.ts,
+// lib/**/mutations.ts and lib/db.ts may import the Prisma client; the interface kit
+// (components/ui) imports nothing from lib/** but lib/errors; outside the kit no raw
+// <button>/<input>/<select>/<textarea> is styled (compose the kit instead). The rules are shown
+// failing on bad fixtures by tests/unit/lint-rules.test.ts.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -20,6 +23,26 @@ const prismaImports = {
         "Только lib/**/data.ts, lib/**/mutations.ts и lib/db.ts обращаются к Prisma (ARCHITECTURE.md, «Layers»).",
     },
   ],
+};
+
+const kitImports = {
+  patterns: [
+    ...prismaImports.patterns,
+    {
+      group: ["@/lib/*", "!@/lib/errors", "**/lib/*", "!**/lib/errors"],
+      message: "components/ui — общий набор интерфейса: из lib/** он берёт только lib/errors (ARCHITECTURE.md, «UI»).",
+    },
+  ],
+};
+
+// A raw control with its own classes: the look belongs to components/ui (Button, Input, Select,
+// Textarea, Checkbox, DataTable …). A genuinely different widget (the journal grid's cell editor)
+// says why in an eslint-disable comment.
+const rawStyledControl = {
+  selector:
+    "JSXOpeningElement[name.name=/^(button|input|select|textarea)$/]:has(> JSXAttribute[name.name=/^(className|style)$/])",
+  message:
+    "Кнопки и поля оформляются через components/ui (Button, SubmitButton, Input, Select, Textarea, Checkbox …), а не своими классами (ARCHITECTURE.md, «UI»).",
 };
 
 export default tseslint.config(
@@ -47,5 +70,14 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     ignores: ["lib/db.ts", "lib/**/data.ts", "lib/**/mutations.ts"],
     rules: { "no-restricted-imports": ["error", prismaImports] },
+  },
+  {
+    files: ["components/ui/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", kitImports] },
+  },
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/**"],
+    rules: { "no-restricted-syntax": ["error", rawStyledControl] },
   },
 );

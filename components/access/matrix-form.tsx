@@ -6,22 +6,18 @@ import type { MatrixView } from "@/lib/access/loaders";
 import { MATRIX_COLUMNS, ROLE_LABELS, ROLE_SHORT } from "@/lib/access/roles";
 import { SCOPES } from "@/lib/access/matrix";
 import { SCOPE_LABELS } from "@/lib/access/schema";
+import { FormStatus } from "@/components/ui/action-form";
+import { Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function MatrixForm({ view }: { view: MatrixView }) {
   const [state, action, pending] = useActionState(saveMatrixAction, null);
   return (
     <form action={action} className="space-y-3">
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-        >
-          {pending ? "Сохранение…" : "Сохранить"}
-        </button>
+        <SubmitButton>{pending ? "Сохранение…" : "Сохранить"}</SubmitButton>
         <p role="status" className="text-sm">
-          {state?.ok === true && `Сохранено. Изменено ячеек: ${state.data.changed}`}
-          {state?.ok === false && <span className="text-red-700">{state.message}</span>}
+          <FormStatus state={state} success={(d) => `Сохранено. Изменено ячеек: ${d.changed}`} />
         </p>
       </div>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -47,11 +43,12 @@ export function MatrixForm({ view }: { view: MatrixView }) {
                 </th>
                 {row.cells.map((cell) => (
                   <td key={cell.column} className={`px-0.5 py-0.5 ${cell.isDefault ? "" : "bg-amber-100"}`}>
-                    <select
+                    <Select
+                      className="w-full min-w-14"
+                      size="sm"
                       name={`c:${cell.column}:${row.key}`}
                       defaultValue={cell.scope ?? "none"}
                       aria-label={`${row.label} — ${ROLE_LABELS[cell.column]}`}
-                      className="w-full min-w-14 rounded border border-slate-200 bg-transparent px-0.5 py-0 text-xs"
                     >
                       <option value="none">—</option>
                       {SCOPES.map((s) => (
@@ -59,7 +56,7 @@ export function MatrixForm({ view }: { view: MatrixView }) {
                           {SCOPE_LABELS[s]}
                         </option>
                       ))}
-                    </select>
+                    </Select>
                   </td>
                 ))}
               </tr>

@@ -2,6 +2,8 @@
 // Buttons of «Архив» (ARC-1): build a year's set, verify a set; the result lines stay on screen.
 import { useActionState } from "react";
 import { buildArchiveAction, verifyArchiveAction } from "@/lib/archive/actions";
+import { Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = Awaited<ReturnType<typeof buildArchiveAction>> | null;
 
@@ -47,17 +49,15 @@ export function BuildArchiveForm({ years }: { years: { id: number; name: string;
       <div className="flex flex-wrap items-end gap-2">
         <label className="block text-sm">
           Учебный год
-          <select name="yearId" className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+          <Select name="yearId">
             {years.map((y) => (
               <option key={y.id} value={y.id}>
                 {y.name} {y.status === "CLOSED" ? "(закрыт)" : y.status === "OPEN" ? "(текущий)" : "(планируется)"}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-          {pending ? "Формируется…" : "Сформировать"}
-        </button>
+        <SubmitButton>{pending ? "Формируется…" : "Сформировать"}</SubmitButton>
       </div>
       <Result state={state} />
     </form>
@@ -65,13 +65,13 @@ export function BuildArchiveForm({ years }: { years: { id: number; name: string;
 }
 
 export function VerifyArchiveForm({ setId }: { setId: number }) {
-  const [state, action, pending] = useActionState(verifyArchiveAction, null);
+  const [state, action] = useActionState(verifyArchiveAction, null);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="setId" value={setId} />
-      <button disabled={pending} className="rounded border border-slate-400 px-2 py-0.5 text-sm hover:bg-slate-100">
+      <SubmitButton variant="secondary" size="sm">
         Проверить целостность
-      </button>
+      </SubmitButton>
       <Result state={state} />
     </form>
   );

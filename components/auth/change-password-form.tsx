@@ -3,9 +3,8 @@
 import { useActionState, useEffect } from "react";
 import { changePasswordAction } from "@/lib/auth/actions";
 import { PASSWORD_RULES_HINT } from "@/lib/auth/rules";
-
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const FIELDS = [
   { name: "currentPassword", label: "Текущий пароль", autoComplete: "current-password", hint: null },
@@ -41,7 +40,7 @@ export function ChangePasswordForm({ login }: { login: string }) {
             <label htmlFor={field.name} className="block text-sm font-medium text-slate-700">
               {field.label}
             </label>
-            <input
+            <Input
               id={field.name}
               name={field.name}
               type="password"
@@ -49,7 +48,6 @@ export function ChangePasswordForm({ login }: { login: string }) {
               required
               aria-invalid={errors ? true : undefined}
               aria-describedby={describedBy || undefined}
-              className={inputClass}
             />
             {field.hint && (
               <p id={`${field.name}-hint`} className="mt-1 text-xs text-slate-500">
@@ -76,13 +74,7 @@ export function ChangePasswordForm({ login }: { login: string }) {
           </p>
         )}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2.5 text-base font-medium text-white shadow-sm hover:bg-blue-800 disabled:opacity-60"
-      >
-        {pending ? "Сохранение…" : "Сменить пароль"}
-      </button>
+      <SubmitButton>{pending ? "Сохранение…" : "Сменить пароль"}</SubmitButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@
 // chosen last time on this device is restored.
 import { useEffect, useMemo, useState } from "react";
 import type { SignInDirectory } from "@/lib/auth/data";
+import { Select } from "@/components/ui/field";
 
 const LAST_ORG_KEY = "ejournal.lastOrganisationId";
 
@@ -12,9 +13,6 @@ const KIND_GROUPS = [
   { kind: "SCHOOL", label: "Общеобразовательные организации" },
   { kind: "COLLEGE", label: "Профессиональные образовательные организации" },
 ] as const;
-
-const selectClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/30 disabled:bg-slate-100 disabled:text-slate-500";
 
 function only<T extends { id: number }>(list: T[]): string {
   return list.length === 1 ? String(list[0].id) : "";
@@ -111,30 +109,24 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
         <label htmlFor="signin-region" className="block text-sm font-medium text-slate-700">
           Регион
         </label>
-        <select
-          id="signin-region"
-          value={regionId}
-          onChange={(e) => chooseRegion(e.target.value)}
-          className={selectClass}
-        >
+        <Select id="signin-region" value={regionId} onChange={(e) => chooseRegion(e.target.value)}>
           <option value="">Выберите регион</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div>
         <label htmlFor="signin-municipality" className="block text-sm font-medium text-slate-700">
           Городской округ / муниципальный район
         </label>
-        <select
+        <Select
           id="signin-municipality"
           value={municipalityId}
           onChange={(e) => chooseMunicipality(e.target.value)}
           disabled={!regionId}
-          className={selectClass}
         >
           <option value="">Выберите округ или район</option>
           {municipalityOptions.map((m) => (
@@ -142,20 +134,19 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
               {m.name}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div>
         <label htmlFor="signin-organisation" className="block text-sm font-medium text-slate-700">
           Организация
         </label>
-        <select
+        <Select
           id="signin-organisation"
           name="organisationId"
           value={organisationId}
           onChange={(e) => chooseOrganisation(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "signin-organisation-error" : undefined}
-          className={selectClass}
         >
           <option value="">Выберите организацию</option>
           {groups.length > 1
@@ -173,7 +164,7 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
                   {o.name}
                 </option>
               ))}
-        </select>
+        </Select>
         {error && (
           <p id="signin-organisation-error" className="mt-1 text-sm text-red-700">
             {error}

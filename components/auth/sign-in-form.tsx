@@ -7,11 +7,10 @@ import type { SignInDirectory } from "@/lib/auth/data";
 import { afterSignInAction } from "@/lib/auth/actions";
 import { decodeRefusal, refusalMessage } from "@/lib/auth/sign-in-errors";
 import { OrganisationPicker, rememberOrganisation } from "./organisation-picker";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type FieldErrors = { organisationId?: string; login?: string; password?: string };
-
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
 
 export function SignInForm({ directory, initialError }: { directory: SignInDirectory; initialError?: string | null }) {
   const [error, setError] = useState<string | null>(initialError ?? null);
@@ -67,7 +66,7 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
         <label htmlFor="signin-login" className="block text-sm font-medium text-slate-700">
           Логин
         </label>
-        <input
+        <Input
           id="signin-login"
           name="login"
           type="text"
@@ -78,7 +77,6 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
           maxLength={100}
           aria-invalid={fieldErrors.login ? true : undefined}
           aria-describedby={fieldErrors.login ? "signin-login-error" : undefined}
-          className={inputClass}
         />
         {fieldErrors.login && (
           <p id="signin-login-error" className="mt-1 text-sm text-red-700">
@@ -90,7 +88,7 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
         <label htmlFor="signin-password" className="block text-sm font-medium text-slate-700">
           Пароль
         </label>
-        <input
+        <Input
           ref={passwordRef}
           id="signin-password"
           name="password"
@@ -100,7 +98,6 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
           maxLength={512}
           aria-invalid={fieldErrors.password ? true : undefined}
           aria-describedby={fieldErrors.password ? "signin-password-error" : undefined}
-          className={inputClass}
         />
         {fieldErrors.password && (
           <p id="signin-password-error" className="mt-1 text-sm text-red-700">
@@ -111,13 +108,7 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
       <div role="alert" id="signin-error" className="min-h-0">
         {error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2.5 text-base font-medium text-white shadow-sm hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
-      >
-        {pending ? "Вход…" : "Войти"}
-      </button>
+      <SubmitButton>{pending ? "Вход…" : "Войти"}</SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { signOutAction } from "@/lib/auth/actions";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton({ className }: { className?: string }) {
   const [pending, setPending] = useState(false);
@@ -19,16 +20,8 @@ export function SignOutButton({ className }: { className?: string }) {
   }
 
   return (
-    <button
-      type="button"
-      onClick={handleClick}
-      disabled={pending}
-      className={
-        className ??
-        "rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-60"
-      }
-    >
-      {pending ? "Выход…" : "Выйти"}
-    </button>
+    <Button variant="secondary" onClick={handleClick} pending={pending} className={className}>
+      Выйти
+    </Button>
   );
 }

@@ -1,6 +1,8 @@
 // Shared pieces of the control pages: a labelled select and the download buttons of a report.
-export const fieldClass = "block text-sm";
-export const inputClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+import { ButtonLink } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+
+export const fieldClass = "flex min-w-0 flex-col gap-0.5 text-sm";
 
 export function Choice(props: {
   name: string;
@@ -12,14 +14,13 @@ export function Choice(props: {
   return (
     <label className={fieldClass}>
       {props.label}
-      <select name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
-        {props.empty !== undefined && <option value="">{props.empty}</option>}
-        {props.options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
+      <Select
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className="w-full"
+        placeholder={props.empty}
+        options={props.options.map((o) => ({ value: o.id, label: o.name }))}
+      />
     </label>
   );
 }
@@ -30,12 +31,10 @@ export function Downloads({ report, query }: { report: string; query: Record<str
     `/api/control/report?${new URLSearchParams({ ...query, report, format }).toString()}`;
   return (
     <div className="flex gap-2">
-      <a href={href("pdf")} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
+      <ButtonLink variant="primary" href={href("pdf")}>
         Скачать PDF
-      </a>
-      <a href={href("xlsx")} className="rounded border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800">
-        Скачать XLSX
-      </a>
+      </ButtonLink>
+      <ButtonLink href={href("xlsx")}>Скачать XLSX</ButtonLink>
     </div>
   );
 }

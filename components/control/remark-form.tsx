@@ -2,9 +2,11 @@
 // The writer's form for a new remark (CTL-2): teacher, optional class and subject, the text.
 import { useActionState } from "react";
 import { createRemarkAction } from "@/lib/control/actions";
+import { FormStatus } from "@/components/ui/action-form";
+import { DateInput, Select, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Option = { id: number; name: string };
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 export type RemarkDefaults = { teacherId?: string; classId?: string; subjectId?: string };
 
@@ -21,7 +23,7 @@ export function RemarkForm({
   classWord: string;
   defaults?: RemarkDefaults;
 }) {
-  const [state, action, pending] = useActionState(createRemarkAction, null);
+  const [state, action] = useActionState(createRemarkAction, null);
   const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
     <form
@@ -33,7 +35,7 @@ export function RemarkForm({
       <div className="grid gap-2 sm:grid-cols-4">
         <label className="block text-sm">
           Учитель
-          <select name="teacherId" required className={input} defaultValue={defaults.teacherId ?? ""}>
+          <Select name="teacherId" required defaultValue={defaults.teacherId ?? ""}>
             <option value="" disabled>
               Выберите
             </option>
@@ -42,52 +44,42 @@ export function RemarkForm({
                 {t.name}
               </option>
             ))}
-          </select>
+          </Select>
           {err("teacherId") && <span className="text-xs text-red-700">{err("teacherId")}</span>}
         </label>
         <label className="block text-sm">
           {classWord}
-          <select name="classId" className={input} defaultValue={defaults.classId ?? ""}>
-            <option value="">—</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="classId"
+            defaultValue={defaults.classId ?? ""}
+            placeholder="—"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
           {err("classId") && <span className="text-xs text-red-700">{err("classId")}</span>}
         </label>
         <label className="block text-sm">
           Предмет
-          <select name="subjectId" className={input} defaultValue={defaults.subjectId ?? ""}>
-            <option value="">—</option>
-            {subjects.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="subjectId"
+            defaultValue={defaults.subjectId ?? ""}
+            placeholder="—"
+            options={subjects.map((s) => ({ value: s.id, label: s.name }))}
+          />
         </label>
         <label className="block text-sm">
           Дата урока (необязательно)
-          <input type="date" name="lessonDate" className={input} />
+          <DateInput name="lessonDate" />
           {err("lessonDate") && <span className="text-xs text-red-700">{err("lessonDate")}</span>}
         </label>
       </div>
       <label className="block text-sm">
         Замечание
-        <textarea name="text" required minLength={3} maxLength={2000} rows={3} className={input} />
+        <Textarea name="text" required minLength={3} maxLength={2000} rows={3} />
         {err("text") && <span className="text-xs text-red-700">{err("text")}</span>}
       </label>
       <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-          Отправить учителю
-        </button>
-        {state && (
-          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-            {state.ok ? state.data.message : state.message}
-          </span>
-        )}
+        <SubmitButton>Отправить учителю</SubmitButton>
+        <FormStatus state={state} />
       </div>
     </form>
   );

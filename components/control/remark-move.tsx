@@ -1,8 +1,10 @@
 "use client";
 // One move of a remark (CTL-2): the teacher's «Устранено» with a comment, the writer's
 // «Закрыть» / «Вернуть в работу».
-import { useActionState } from "react";
 import { moveRemarkAction } from "@/lib/control/actions";
+import { ActionForm } from "@/components/ui/action-form";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function RemarkMove({
   remarkId,
@@ -15,28 +17,22 @@ export function RemarkMove({
   label: string;
   withNote?: boolean;
 }) {
-  const [state, action, pending] = useActionState(moveRemarkAction, null);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <ActionForm action={moveRemarkAction} layout="inline" size="sm">
       <input type="hidden" name="remarkId" value={remarkId} />
       <input type="hidden" name="move" value={move} />
       {withNote && (
-        <input
+        <Input
+          className="w-48"
           name="note"
           maxLength={2000}
           placeholder="Что исправлено"
           aria-label="Комментарий учителя"
-          className="w-48 rounded border border-slate-300 px-2 py-0.5 text-sm"
         />
       )}
-      <button disabled={pending} className="rounded border border-slate-400 px-2 py-0.5 text-sm hover:bg-slate-100">
+      <SubmitButton variant="secondary" size="sm">
         {label}
-      </button>
-      {state && (
-        <span role="status" className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-          {state.ok ? state.data.message : state.message}
-        </span>
-      )}
-    </form>
+      </SubmitButton>
+    </ActionForm>
   );
 }

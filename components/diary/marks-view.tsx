@@ -6,6 +6,7 @@ import type { MarksView, SubjectView } from "@/lib/diary/marks/loaders";
 import { isNewSince, markLabel } from "@/lib/diary/rules";
 import { finalLabel, formatAverage } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
+import { MarkBadge } from "@/components/ui/mark-badge";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -64,14 +65,14 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
                 <li
                   key={m.id}
                   title={`${formatDate(m.date)} · ${m.typeName}, вес ${m.weight}${m.isHospital ? ", получена в больнице" : ""}${m.running !== null ? ` · средний ${formatAverage(m.running)}` : ""}`}
-                  className={`rounded px-1.5 py-0.5 text-sm ${isNewSince(m.updatedAt, since) ? "bg-emerald-100 ring-1 ring-emerald-500" : "bg-slate-100"}`}
                   data-new={isNewSince(m.updatedAt, since) ? "true" : undefined}
                 >
-                  <b>{markLabel(m.kind, m.value)}</b>
-                  <span className="ml-1 text-[10px] text-slate-500">
-                    {formatDate(m.date).slice(0, 5)}
-                    {m.weight !== 1 ? ` ×${m.weight}` : ""}
-                  </span>
+                  <MarkBadge label={markLabel(m.kind, m.value)} fresh={isNewSince(m.updatedAt, since)}>
+                    <span className="text-[10px] font-normal opacity-75">
+                      {formatDate(m.date).slice(0, 5)}
+                      {m.weight !== 1 ? ` ×${m.weight}` : ""}
+                    </span>
+                  </MarkBadge>
                 </li>
               ))}
             </ul>

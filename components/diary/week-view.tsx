@@ -1,30 +1,16 @@
 import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
 import { formatDate, weekdayName } from "@/lib/org/time";
+import { MarkBadge } from "@/components/ui/mark-badge";
 
-function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
-  const tone =
-    mark.kind === "GRADE" && mark.value !== null
-      ? mark.value >= 5
-        ? "bg-emerald-100 text-emerald-900"
-        : mark.value >= 4
-          ? "bg-sky-100 text-sky-900"
-          : mark.value >= 3
-            ? "bg-amber-100 text-amber-900"
-            : "bg-red-100 text-red-900"
-      : "bg-slate-100 text-slate-800";
+function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
-    <span
-      title={title}
-      data-new={fresh ? "true" : undefined}
-      className={`inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold ${tone} ${fresh ? "ring-2 ring-emerald-500" : ""}`}
-    >
-      {markLabel(mark.kind, mark.value)}
+    <MarkBadge label={markLabel(mark.kind, mark.value)} title={title} fresh={fresh}>
       <span className="text-[10px] font-normal opacity-75">
         {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
       </span>
-    </span>
+    </MarkBadge>
   );
 }
 
@@ -51,7 +37,7 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
             </span>
           )}
           {lesson.marks.map((m) => (
-            <MarkBadge key={m.id} mark={m} fresh={isNewSince(m.at, since)} />
+            <DiaryMark key={m.id} mark={m} fresh={isNewSince(m.at, since)} />
           ))}
         </span>
       </div>

@@ -7,6 +7,9 @@ import { useRef, useState } from "react";
 import { saveFinalAction } from "@/lib/finals/actions";
 import type { FinalsColumn, FinalsRow } from "@/lib/finals/loaders";
 import { formatAverage } from "@/lib/journal/averages";
+import { Button } from "@/components/ui/button";
+import { CellInput } from "@/components/ui/field";
+import { MarkBadge, markTextClass } from "@/components/ui/mark-badge";
 
 type CellState = {
   text: string;
@@ -113,13 +116,9 @@ export function FinalsTable(props: {
     <div className="space-y-2">
       {anyEditable && selected >= 0 && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <button
-            type="button"
-            onClick={() => void fillRecommended()}
-            className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50"
-          >
+          <Button variant="secondary" type="button" onClick={() => void fillRecommended()}>
             Подставить рекомендованные в пустые ({props.periodName})
-          </button>
+          </Button>
           <span className="text-xs text-slate-500">
             Ввод: 2–5, «н/а», «осв», «з» / «нз»; Enter — сохранить и вниз, Esc — отменить.
           </span>
@@ -191,23 +190,16 @@ export function FinalsTable(props: {
                 {columns.map((c, j) => {
                   const k = keyOf(i, j);
                   const cell = cells[k];
-                  const tone =
-                    cell.status === "error"
-                      ? "bg-red-50 ring-1 ring-red-400"
-                      : cell.status === "saving"
-                        ? "bg-amber-50"
-                        : cell.status === "saved"
-                          ? "bg-green-50"
-                          : "";
                   return (
                     <td
                       key={k}
                       className={`border border-slate-200 p-0 text-center ${c.selected ? "bg-blue-50/40" : ""}`}
                     >
                       {r.canEdit ? (
-                        <input
+                        <CellInput
                           data-cell={k}
                           data-status={cell.status}
+                          state={cell.status}
                           aria-label={`${r.name}, ${c.label}`}
                           title={cell.message}
                           value={cell.text}
@@ -215,18 +207,23 @@ export function FinalsTable(props: {
                           onChange={(e) => patch(k, { text: e.target.value, status: "idle" })}
                           onKeyDown={(e) => onKey(e, i, j)}
                           onBlur={(e) => void save(i, j, e.target.value)}
-                          className={`w-14 bg-transparent px-1 py-0.5 text-center outline-none placeholder:text-slate-300 focus:ring-2 focus:ring-blue-500 ${tone}`}
+                          className={markTextClass(cell.text)}
                         />
                       ) : (
-                        <span className="px-1" data-cell={k}>
-                          {cell.text === "з"
-                            ? "зачёт"
-                            : cell.text === "нз"
-                              ? "незачёт"
-                              : cell.text === "осв"
-                                ? "осв."
-                                : cell.text}
-                        </span>
+                        <MarkBadge
+                          variant="text"
+                          className="px-1"
+                          data-cell={k}
+                          label={
+                            cell.text === "з"
+                              ? "зачёт"
+                              : cell.text === "нз"
+                                ? "незачёт"
+                                : cell.text === "осв"
+                                  ? "осв."
+                                  : cell.text
+                          }
+                        />
                       )}
                     </td>
                   );

@@ -6,6 +6,8 @@ import { formatAverage } from "@/lib/journal/averages";
 import { markKey, studentSummary, type GridLesson, type GridStudent, type GridView } from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, markLabel, type AttendanceCodeName, type MarkKindName } from "@/lib/journal/rules";
 import type { CellRef, CellStatus } from "./use-cell-saver";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 
 type Col = {
   lesson: GridLesson;
@@ -141,34 +143,26 @@ export function CellBar(props: {
         )}
         <span className="ml-auto flex gap-2">
           {cellRef.kind === "mark" && mark && props.canEditComment && (
-            <button
+            <Button
+              variant="secondary"
+              size="sm"
               type="button"
-              className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
               onClick={() => setComment({ key, text: mark.comment ?? "" })}
             >
               Комментарий
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
-            onClick={() => void loadHistory()}
-          >
+          <Button variant="secondary" size="sm" type="button" onClick={() => void loadHistory()}>
             История ячейки
-          </button>
+          </Button>
         </span>
       </div>
       {props.notice && (
         <div className="flex items-center gap-2 text-slate-700" role="status">
           <span>{props.notice}</span>
-          <button
-            type="button"
-            aria-label="Скрыть"
-            onClick={props.onCloseNotice}
-            className="text-slate-400 hover:text-slate-700"
-          >
+          <Button variant="ghost" type="button" aria-label="Скрыть" onClick={props.onCloseNotice}>
             ×
-          </button>
+          </Button>
         </div>
       )}
       {mark?.comment && <div className="text-slate-600">Комментарий: {mark.comment}</div>}
@@ -183,18 +177,20 @@ export function CellBar(props: {
         >
           <label className="flex flex-1 items-center gap-2">
             Комментарий к отметке
-            <input
+            <Input
+              className="flex-1"
               autoFocus
               maxLength={500}
               value={comment.text}
               onChange={(e) => setComment({ key, text: e.target.value })}
-              className="flex-1 rounded border border-slate-300 px-2 py-0.5"
             />
           </label>
-          <button className="rounded bg-blue-700 px-2 py-0.5 text-white">Сохранить</button>
-          <button type="button" onClick={() => setComment(null)} className="px-1">
+          <Button size="sm" type="submit">
+            Сохранить
+          </Button>
+          <Button variant="ghost" type="button" onClick={() => setComment(null)}>
             Отмена
-          </button>
+          </Button>
         </form>
       )}
       {history && history.key === key && (

@@ -16,20 +16,12 @@ import {
 } from "@/lib/journal/lesson/actions";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { ProtocolForm } from "./protocol-form";
+import { FormStatus } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { DateInput, FileInput, Input, Select, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Result = ActionResult<{ message: string }> | null;
-
-const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none";
-const button = "rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
-
-function Message({ state }: { state: Result }) {
-  if (!state) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-      {state.ok ? state.data.message : state.message}
-    </p>
-  );
-}
 
 function useRefreshOnSuccess(state: Result) {
   const router = useRouter();
@@ -71,14 +63,9 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
               {!lesson.lock.open && lesson.lock.reason === "window" ? " · отметки и посещаемость закрыты" : ""}
             </p>
           </div>
-          <button
-            type="button"
-            onClick={props.onClose}
-            className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100"
-            aria-label="Закрыть"
-          >
+          <Button variant="ghost" type="button" onClick={props.onClose} aria-label="Закрыть">
             ×
-          </button>
+          </Button>
         </div>
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
@@ -127,7 +114,7 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
 }
 
 function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
-  const [state, action, pending] = useActionState(saveTopicAction, null);
+  const [state, action] = useActionState(saveTopicAction, null);
   useRefreshOnSuccess(state);
   const [topic, setTopic] = useState(lesson.topic ?? "");
   return (
@@ -138,11 +125,10 @@ function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLess
       {view.planTopics.length > 0 && (
         <label className="block text-sm">
           Тема из КТП
-          <select
+          <Select
             name="planTopicId"
             defaultValue={lesson.planTopicId ?? ""}
             disabled={!canEdit}
-            className={input}
             onChange={(e) => {
               const t = view.planTopics.find((p) => String(p.id) === e.target.value);
               if (t) setTopic(t.title);
@@ -154,36 +140,29 @@ function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLess
                 {t.title}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       )}
       {view.planTopics.length === 0 && <input type="hidden" name="planTopicId" value="" />}
       <label className="block text-sm">
         Тема урока
-        <input
+        <Input
           name="topic"
           value={topic}
           onChange={(e) => setTopic(e.target.value)}
           maxLength={500}
           disabled={!canEdit}
-          className={input}
         />
       </label>
       <label className="block text-sm">
         Содержание
-        <textarea
-          name="content"
-          defaultValue={lesson.content ?? ""}
-          maxLength={4000}
-          rows={2}
-          disabled={!canEdit}
-          className={input}
-        />
+        <Textarea name="content" defaultValue={lesson.content ?? ""} maxLength={4000} rows={2} disabled={!canEdit} />
       </label>
       {view.orgKind === "COLLEGE" ? (
         <label className="block text-sm">
           Академических часов
-          <input
+          <Input
+            className="w-24"
             name="hours"
             type="number"
             step="0.5"
@@ -191,18 +170,13 @@ function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLess
             max="8"
             defaultValue={lesson.hours}
             disabled={!canEdit}
-            className={`${input} w-24`}
           />
         </label>
       ) : (
         <input type="hidden" name="hours" value="" />
       )}
-      {canEdit && (
-        <button className={button} disabled={pending}>
-          Сохранить тему
-        </button>
-      )}
-      <Message state={state} />
+      {canEdit && <SubmitButton>Сохранить тему</SubmitButton>}
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }
@@ -212,7 +186,7 @@ const ACCEPT = Object.keys(ALLOWED_FILE_TYPES)
   .join(",");
 
 function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolean }) {
-  const [state, action, pending] = useActionState(saveHomeworkAction, null);
+  const [state, action] = useActionState(saveHomeworkAction, null);
   useRefreshOnSuccess(state);
   const hw = lesson.homework;
   return (
@@ -222,24 +196,11 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
       <input type="hidden" name="version" value={hw?.version ?? 0} />
       <label className="block text-sm">
         Текст
-        <textarea
-          name="text"
-          defaultValue={hw?.text ?? ""}
-          maxLength={4000}
-          rows={2}
-          disabled={!canEdit}
-          className={input}
-        />
+        <Textarea name="text" defaultValue={hw?.text ?? ""} maxLength={4000} rows={2} disabled={!canEdit} />
       </label>
       <label className="block text-sm">
         Срок сдачи
-        <input
-          name="dueDate"
-          type="date"
-          defaultValue={hw?.dueDate ?? ""}
-          disabled={!canEdit}
-          className={`${input} w-44`}
-        />
+        <DateInput className="w-44" name="dueDate" defaultValue={hw?.dueDate ?? ""} disabled={!canEdit} />
       </label>
       {hw && hw.files.length > 0 && (
         <fieldset className="text-sm">
@@ -265,13 +226,11 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
         <label className="block text-sm">
           Прикрепить файлы (до {MAX_FILES_PER_ITEM}, каждый до {MAX_FILE_BYTES / 1024 / 1024} МБ: документы, таблицы,
           изображения, pdf)
-          <input name="files" type="file" multiple accept={ACCEPT} className="block text-xs" />
+          <FileInput name="files" multiple accept={ACCEPT} />
         </label>
       )}
       {canEdit && (
-        <button
-          className={button}
-          disabled={pending}
+        <SubmitButton
           onClick={(e) => {
             const f = e.currentTarget.form!;
             const ids = [...f.querySelectorAll<HTMLInputElement>("input[name=removeFile]:checked")]
@@ -288,9 +247,9 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
           }}
         >
           Сохранить домашнее задание
-        </button>
+        </SubmitButton>
       )}
-      <Message state={state} />
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }
@@ -303,7 +262,7 @@ function AssignmentForm(props: {
   onProtocol?: () => void;
 }) {
   const { view, lesson, assignment: a, canEdit } = props;
-  const [state, action, pending] = useActionState(saveAssignmentAction, null);
+  const [state, action] = useActionState(saveAssignmentAction, null);
   useRefreshOnSuccess(state);
   const types = view.types;
   return (
@@ -316,17 +275,17 @@ function AssignmentForm(props: {
       <input type="hidden" name="assignmentId" value={a?.id ?? ""} />
       <label>
         Тип задания
-        <select name="typeId" defaultValue={a?.typeId ?? types[0]?.id} disabled={!canEdit} className={input}>
+        <Select name="typeId" defaultValue={a?.typeId ?? types[0]?.id} disabled={!canEdit}>
           {types.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name} (вес {t.weight})
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label>
         Вес (пусто — по типу)
-        <input
+        <Input
           name="weight"
           type="number"
           step="0.25"
@@ -334,58 +293,42 @@ function AssignmentForm(props: {
           max="10"
           defaultValue={a && a.weight !== types.find((t) => t.id === a.typeId)?.weight ? a.weight : ""}
           disabled={!canEdit}
-          className={input}
         />
       </label>
       <label className="col-span-2">
         Описание
-        <input
-          name="description"
-          defaultValue={a?.description ?? ""}
-          maxLength={300}
-          disabled={!canEdit}
-          className={input}
-        />
+        <Input name="description" defaultValue={a?.description ?? ""} maxLength={300} disabled={!canEdit} />
       </label>
       <label>
         Срок
-        <input name="dueDate" type="date" defaultValue={a?.dueDate ?? ""} disabled={!canEdit} className={input} />
+        <DateInput name="dueDate" defaultValue={a?.dueDate ?? ""} disabled={!canEdit} />
       </label>
       <div className="flex items-end gap-2">
         {canEdit && (
-          <button name="intent" value="save" className={button} disabled={pending}>
+          <SubmitButton name="intent" value="save">
             {a ? "Сохранить" : "Добавить задание"}
-          </button>
+          </SubmitButton>
         )}
         {canEdit && a && (
-          <button
-            name="intent"
-            value="delete"
-            className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
-            disabled={pending}
-          >
+          <SubmitButton variant="secondary" name="intent" value="delete">
             Удалить
-          </button>
+          </SubmitButton>
         )}
         {a?.isControl && props.onProtocol && (
-          <button
-            type="button"
-            onClick={props.onProtocol}
-            className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
-          >
+          <Button variant="secondary" type="button" onClick={props.onProtocol}>
             Протокол
-          </button>
+          </Button>
         )}
       </div>
       <div className="col-span-2">
-        <Message state={state} />
+        <FormStatus state={state} size="sm" />
       </div>
     </form>
   );
 }
 
 function UnlockForm({ lesson }: { lesson: GridLesson }) {
-  const [state, action, pending] = useActionState(requestUnlockAction, null);
+  const [state, action] = useActionState(requestUnlockAction, null);
   return (
     <form action={action} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2">
       <h3 className="font-semibold">Дата закрыта для изменений</h3>
@@ -396,12 +339,10 @@ function UnlockForm({ lesson }: { lesson: GridLesson }) {
       <input type="hidden" name="lessonId" value={lesson.id} />
       <label className="block text-sm">
         Причина
-        <input name="reason" required minLength={5} maxLength={500} className={input} />
+        <Input name="reason" required minLength={5} maxLength={500} />
       </label>
-      <button className={button} disabled={pending}>
-        Запросить открытие даты
-      </button>
-      <Message state={state} />
+      <SubmitButton>Запросить открытие даты</SubmitButton>
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }
@@ -428,9 +369,9 @@ function LessonHistory({ lessonId }: { lessonId: number }) {
   return (
     <section className="text-sm">
       {!open ? (
-        <button type="button" onClick={() => void load()} className="text-blue-700 hover:underline">
+        <Button variant="ghost" type="button" onClick={() => void load()}>
           История изменений темы и домашнего задания
-        </button>
+        </Button>
       ) : rows === null ? (
         "Загрузка…"
       ) : rows.length === 0 ? (

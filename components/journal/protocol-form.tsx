@@ -4,6 +4,10 @@
 import { useActionState, useEffect, useState } from "react";
 import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
 import { saveProtocolAction } from "@/lib/journal/lesson/actions";
+import { FormStatus } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Loaded = { tasks: number[]; points: Record<number, (number | null)[]> };
 
@@ -15,7 +19,7 @@ export function ProtocolForm(props: {
   onClose: () => void;
 }) {
   const { view, lesson, assignment, canEdit } = props;
-  const [state, action, pending] = useActionState(saveProtocolAction, null);
+  const [state, action] = useActionState(saveProtocolAction, null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [spec, setSpec] = useState("");
   useEffect(() => {
@@ -57,9 +61,9 @@ export function ProtocolForm(props: {
     >
       <div className="flex items-center justify-between">
         <h3 className="font-semibold">Протокол: {assignment.typeName}</h3>
-        <button type="button" onClick={props.onClose} className="text-sm text-slate-500 hover:underline">
+        <Button variant="ghost" type="button" onClick={props.onClose}>
           Скрыть
-        </button>
+        </Button>
       </div>
       {!loaded ? (
         <p className="text-xs">Загрузка…</p>
@@ -69,12 +73,12 @@ export function ProtocolForm(props: {
           <input type="hidden" name="assignmentId" value={assignment.id} />
           <label className="block">
             Спецификация: максимальные баллы заданий через запятую
-            <input
+            <Input
+              className="w-full"
               name="tasks"
               value={spec}
               onChange={(e) => setSpec(e.target.value)}
               disabled={!canEdit}
-              className="w-full rounded border border-slate-300 px-2 py-1"
             />
           </label>
           {tasks.length > 0 && (
@@ -99,13 +103,13 @@ export function ProtocolForm(props: {
                         <td className="whitespace-nowrap px-1">{s.name}</td>
                         {tasks.map((max, i) => (
                           <td key={i}>
-                            <input
+                            <Input
+                              className="w-8"
                               name={`p:${s.id}:${i}`}
                               defaultValue={pts[i] ?? ""}
                               inputMode="decimal"
                               aria-label={`${s.name}, задание ${i + 1}`}
                               disabled={!canEdit}
-                              className="w-8 rounded border border-slate-300 text-center"
                             />
                           </td>
                         ))}
@@ -117,16 +121,8 @@ export function ProtocolForm(props: {
               </table>
             </div>
           )}
-          {canEdit && (
-            <button className="rounded bg-blue-700 px-3 py-1 text-white" disabled={pending}>
-              Сохранить протокол
-            </button>
-          )}
-          {state && (
-            <p className={state.ok ? "text-emerald-700" : "text-red-700"}>
-              {state.ok ? state.data.message : state.message}
-            </p>
-          )}
+          {canEdit && <SubmitButton>Сохранить протокол</SubmitButton>}
+          <FormStatus state={state} />
         </form>
       )}
     </section>

@@ -1,8 +1,10 @@
 "use client";
 // The class teacher's list of absences with a reason select per absence (JRN-4).
-import { useActionState } from "react";
 import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, type AttendanceCodeName } from "@/lib/journal/rules";
+import { ActionForm } from "@/components/ui/action-form";
+import { Select } from "@/components/ui/field";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
 
 export type ReasonRow = {
   lessonId: number;
@@ -18,19 +20,18 @@ export type ReasonRow = {
 const OPTIONS: AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
 
 export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRow[] }) {
-  const [state, action, pending] = useActionState(saveReasonsAction, null);
   if (rows.length === 0) return <p className="text-sm text-slate-600">Пропусков за выбранные дни нет.</p>;
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm action={saveReasonsAction} submitLabel="Сохранить причины" resetOnSuccess={false}>
       <input type="hidden" name="classId" value={classId} />
-      <table className="text-sm">
+      <Table label="Пропуски класса" maxHeight="none" className="w-fit">
         <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="py-1 pr-4 font-normal">Обучающийся</th>
-            <th className="py-1 pr-4 font-normal">Дата</th>
-            <th className="py-1 pr-4 font-normal">Урок</th>
-            <th className="py-1 pr-4 font-normal">Предмет</th>
-            <th className="py-1 font-normal">Отметка / причина</th>
+          <tr>
+            <Th>Обучающийся</Th>
+            <Th>Дата</Th>
+            <Th>Урок</Th>
+            <Th>Предмет</Th>
+            <Th>Отметка / причина</Th>
           </tr>
         </thead>
         <tbody>
@@ -38,48 +39,33 @@ export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRo
             const prev = rows[i - 1];
             const label = `${r.student}, ${r.date}, ${r.bell}-й урок, ${r.subject}`;
             return (
-              <tr
+              <Tr
                 key={`${r.lessonId}:${r.studentId}`}
-                className={`border-b border-slate-100 ${prev && prev.student !== r.student ? "border-t border-t-slate-300" : ""}`}
+                className={prev && prev.student !== r.student ? "[&>td]:border-t [&>td]:border-t-slate-300" : ""}
               >
-                <td className="py-1 pr-4">{prev?.student === r.student ? "" : r.student}</td>
-                <td className="py-1 pr-4 tabular-nums">{r.date}</td>
-                <td className="py-1 pr-4">{r.bell}</td>
-                <td className="py-1 pr-4">{r.subject}</td>
-                <td className="py-1">
-                  <select
+                <Td>{prev?.student === r.student ? "" : r.student}</Td>
+                <Td className="tabular-nums">{r.date}</Td>
+                <Td>{r.bell}</Td>
+                <Td>{r.subject}</Td>
+                <Td>
+                  <Select
                     key={r.version}
                     name={`r:${r.lessonId}:${r.studentId}`}
                     defaultValue={`${r.code}:${r.code}:${r.version}`}
                     aria-label={label}
-                    className="rounded border border-slate-300 px-1 py-0.5"
                   >
                     {OPTIONS.map((c) => (
                       <option key={c} value={`${c}:${r.code}:${r.version}`}>
                         {ATTENDANCE_LABELS[c]} — {ATTENDANCE_TITLES[c]}
                       </option>
                     ))}
-                  </select>
-                </td>
-              </tr>
+                  </Select>
+                </Td>
+              </Tr>
             );
           })}
         </tbody>
-      </table>
-      <button
-        className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800"
-        disabled={pending}
-      >
-        Сохранить причины
-      </button>
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
-        >
-          {state.ok ? state.data.message : state.message}
-        </p>
-      )}
-    </form>
+      </Table>
+    </ActionForm>
   );
 }

@@ -1,40 +1,29 @@
 "use client";
 import { useActionState } from "react";
 import { decideUnlockAction } from "@/lib/journal/unlock/actions";
+import { FormStatus } from "@/components/ui/action-form";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function UnlockDecision({ requestId, label }: { requestId: number; label: string }) {
-  const [state, action, pending] = useActionState(decideUnlockAction, null);
+  const [state, action] = useActionState(decideUnlockAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2" aria-label={`Решение: ${label}`}>
       <input type="hidden" name="requestId" value={requestId} />
-      <input
+      <Input
+        className="w-40"
         name="note"
         maxLength={500}
         placeholder="Комментарий"
         aria-label="Комментарий к решению"
-        className="w-40 rounded border border-slate-300 px-2 py-0.5 text-sm"
       />
-      <button
-        name="decision"
-        value="approve"
-        disabled={pending}
-        className="rounded bg-emerald-700 px-2 py-0.5 text-sm font-medium text-white hover:bg-emerald-800"
-      >
+      <SubmitButton size="sm" name="decision" value="approve">
         Открыть на 12 ч
-      </button>
-      <button
-        name="decision"
-        value="reject"
-        disabled={pending}
-        className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100"
-      >
+      </SubmitButton>
+      <SubmitButton variant="secondary" size="sm" name="decision" value="reject">
         Отклонить
-      </button>
-      {state && (
-        <span className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-          {state.ok ? state.data.message : state.message}
-        </span>
-      )}
+      </SubmitButton>
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }

@@ -7,6 +7,8 @@ import { sendMessageAction } from "@/lib/messages/mail/actions";
 import type { ComposeOptions, ReplyDraft } from "@/lib/messages/mail/loaders";
 import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { ALLOWED_FILE_TYPES, MAX_FILES_PER_ITEM, checkFile } from "@/lib/storage/rules";
+import { FileInput, Input, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const ACCEPT = Object.keys(ALLOWED_FILE_TYPES)
   .map((e) => `.${e}`)
@@ -56,20 +58,20 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
         ))}
         {options.persons.length > 0 && (
           <>
-            <input
+            <Input
+              className="w-full"
               type="search"
               value={filter}
               onChange={(e) => setFilter(e.target.value)}
               placeholder="Найти по фамилии, предмету, классу"
               aria-label="Найти получателя"
-              className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
             />
             <ul className="max-h-64 space-y-1 overflow-y-auto rounded border border-slate-100 p-2 text-sm">
               {options.persons.map((p) =>
                 fixed.has(p.userId) ? null : (
                   <li key={p.userId} hidden={!matches(p)}>
                     <label className="flex items-start gap-2">
-                      <input type="checkbox" name="person" value={p.userId} className="mt-1" />
+                      <input type="checkbox" name="person" value={p.userId} />
                       <span>
                         {p.name}
                         {p.note && <span className="block text-xs text-slate-500">{p.note}</span>}
@@ -111,44 +113,25 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
       </fieldset>
       <label className="block text-sm">
         <span className="font-medium">Тема</span>
-        <input
-          name="subject"
-          required
-          maxLength={200}
-          defaultValue={draft?.subject ?? ""}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-        />
+        <Input className="w-full" name="subject" required maxLength={200} defaultValue={draft?.subject ?? ""} />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Текст</span>
-        <textarea
-          name="body"
-          required
-          maxLength={20000}
-          rows={8}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-        />
+        <Textarea className="w-full" name="body" required maxLength={20000} rows={8} />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Файлы</span>
         <span className="ml-2 text-xs text-slate-500">до {MAX_FILES_PER_ITEM} файлов, каждый не больше 10 МБ</span>
-        <input
-          type="file"
+        <FileInput
           name="files"
           multiple
           accept={ACCEPT}
           onChange={(e) => setFileError(checkSelected(e.target.files))}
-          className="mt-1 block w-full text-sm"
+          className="mt-1"
         />
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-        >
-          {pending ? "Отправка…" : "Отправить"}
-        </button>
+        <SubmitButton>{pending ? "Отправка…" : "Отправить"}</SubmitButton>
         <p role="alert" data-testid="compose-error" className="text-sm text-red-700">
           {error}
         </p>

@@ -2,16 +2,18 @@
 // «Снять» an announcement (its author, or ADMIN / DIRECTOR / DEPUTY).
 import { useActionState } from "react";
 import { deleteAnnouncementAction } from "@/lib/messages/actions";
+import { FormStatus } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function DeleteAnnouncement({ id }: { id: number }) {
-  const [state, action, pending] = useActionState(deleteAnnouncementAction, null);
+  const [state, action] = useActionState(deleteAnnouncementAction, null);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="text-xs text-red-700 hover:underline disabled:opacity-50">
+      <SubmitButton variant="danger" size="sm">
         Снять
-      </button>
-      {state?.ok === false && <span className="ml-1 text-xs text-red-700">{state.message}</span>}
+      </SubmitButton>
+      <FormStatus state={state} size="sm" success={null} />
     </form>
   );
 }

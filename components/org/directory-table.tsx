@@ -5,6 +5,9 @@
 import { useActionState, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { typedValues, type FormField } from "@/components/people/field-form";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type DirectoryRow = {
   key: string;
@@ -25,29 +28,22 @@ function Cell({
   rowLabel: string;
 }) {
   const label = `${field.label} — ${rowLabel}`;
-  const cls = `w-full rounded border px-1 py-0.5 text-sm ${error ? "border-red-500" : "border-slate-300"}`;
   return (
     <div className="min-w-0">
       {field.readOnly ? (
         <span className="block px-1 py-0.5 text-sm">{value}</span>
       ) : field.type === "select" ? (
-        <select name={field.name} defaultValue={value} aria-label={label} className={cls}>
+        <Select name={field.name} defaultValue={value} aria-label={label}>
           {field.options?.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
-        </select>
+        </Select>
       ) : field.type === "checkbox" ? (
-        <input
-          type="checkbox"
-          name={field.name}
-          defaultChecked={value === "true"}
-          aria-label={label}
-          className="h-4 w-4"
-        />
+        <Checkbox name={field.name} defaultChecked={value === "true"} aria-label={label} />
       ) : (
-        <input name={field.name} type={field.type ?? "text"} defaultValue={value} aria-label={label} className={cls} />
+        <Input name={field.name} type={field.type ?? "text"} defaultValue={value} aria-label={label} />
       )}
       {error && <p className="text-xs text-red-700">{error.join("; ")}</p>}
     </div>
@@ -67,7 +63,7 @@ function Row({
 }) {
   const save = row.save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" }));
   // As in FieldForm: after a refusal the typed values stay in the row.
-  const [last, action, pending] = useActionState(
+  const [last, action] = useActionState(
     async (prev: { result: ActionResult<{ id: number }>; values: Record<string, string> } | null, form: FormData) => {
       const result: ActionResult<{ id: number }> = await save(prev?.result ?? null, form);
       return { result, values: typedValues(form) };
@@ -105,16 +101,13 @@ function Row({
         />
       ))}
       <div className="flex flex-wrap items-center gap-1 text-xs">
-        {row.save && (
-          <button disabled={pending} className="rounded bg-blue-700 px-2 py-0.5 text-white disabled:opacity-50">
-            {isNew ? "Добавить" : "Сохранить"}
-          </button>
-        )}
+        {row.save && <SubmitButton size="sm">{isNew ? "Добавить" : "Сохранить"}</SubmitButton>}
         {row.remove && (
-          <button
+          <Button
+            variant="danger"
+            size="sm"
             type="button"
             disabled={removing}
-            className="rounded border border-red-300 px-2 py-0.5 text-red-700"
             aria-label={`Удалить: ${rowLabel}`}
             onClick={() =>
               startRemove(async () => {
@@ -124,7 +117,7 @@ function Row({
             }
           >
             Удалить
-          </button>
+          </Button>
         )}
         <span role="status" className="min-w-0">
           {state?.ok === true && <span className="text-green-700">Сохранено</span>}

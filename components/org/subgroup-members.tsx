@@ -2,6 +2,8 @@
 // One subgroup's members as checkboxes over the class list (ORG-4).
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { FormStatus } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SubgroupMembers({
   title,
@@ -15,7 +17,7 @@ export function SubgroupMembers({
   save:
     ((prev: ActionResult<{ count: number }> | null, form: FormData) => Promise<ActionResult<{ count: number }>>) | null;
 }) {
-  const [state, action, pending] = useActionState(
+  const [state, action] = useActionState(
     save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" })),
     null,
   );
@@ -33,12 +35,9 @@ export function SubgroupMembers({
       </div>
       {save && (
         <div className="flex items-center gap-3">
-          <button disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm text-white disabled:opacity-50">
-            Сохранить состав
-          </button>
+          <SubmitButton>Сохранить состав</SubmitButton>
           <p role="status" className="text-sm">
-            {state?.ok === true && <span className="text-green-700">Сохранено: {state.data.count} уч.</span>}
-            {state?.ok === false && <span className="text-red-700">{state.message}</span>}
+            <FormStatus state={state} success={(d) => `Сохранено: ${d.count} уч.`} />
           </p>
         </div>
       )}

@@ -2,6 +2,8 @@
 // The year transition wizard (ORG-3, PPL-4): order, graduating classes, exceptions → preview → commit.
 import { startTransition, useActionState } from "react";
 import { yearTransitionAction } from "@/lib/org/year/actions";
+import { DateInput, Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = {
   classes: { id: number; name: string; graduatesByDefault: boolean }[];
@@ -16,7 +18,6 @@ export function YearWizard({ classes, students, today }: Props) {
   const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const preview = state?.ok && state.data.stage === "preview" ? state.data.preview : null;
   const done = state?.ok && state.data.stage === "done" ? state.data.nextName : null;
-  const input = "block w-full rounded border border-slate-300 px-2 py-1 text-sm";
   if (done)
     return (
       <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">
@@ -38,12 +39,12 @@ export function YearWizard({ classes, students, today }: Props) {
       <section className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2">
         <label className="text-xs text-slate-600">
           Номер приказа о переводе и выпуске *
-          <input name="orderNumber" className={input} />
+          <Input name="orderNumber" />
           {err.orderNumber && <span className="text-red-700">{err.orderNumber.join("; ")}</span>}
         </label>
         <label className="text-xs text-slate-600">
           Дата приказа *
-          <input type="date" name="orderDate" defaultValue={today} className={input} />
+          <DateInput name="orderDate" defaultValue={today} />
           {err.orderDate && <span className="text-red-700">{err.orderDate.join("; ")}</span>}
         </label>
       </section>
@@ -62,31 +63,25 @@ export function YearWizard({ classes, students, today }: Props) {
         <h2 className="font-semibold">Исключения</h2>
         {Array.from({ length: EXCEPTION_ROWS }, (_, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <select name="exStudent" aria-label={`Исключение ${i + 1}: ученик`} className={input} defaultValue="">
-              <option value="">—</option>
-              {students.map((s) => (
-                <option key={s.studentId} value={s.studentId}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-            <select name="exKind" aria-label={`Исключение ${i + 1}: решение`} className={input} defaultValue="">
+            <Select
+              name="exStudent"
+              aria-label={`Исключение ${i + 1}: ученик`}
+              defaultValue=""
+              placeholder="—"
+              options={students.map((s) => ({ value: s.studentId, label: s.label }))}
+            />
+            <Select name="exKind" aria-label={`Исключение ${i + 1}: решение`} defaultValue="">
               <option value="">—</option>
               <option value="REPEAT">оставлен на повторное обучение</option>
               <option value="CONDITIONAL">переведён условно</option>
-            </select>
+            </Select>
           </div>
         ))}
       </section>
       <div className="flex items-center gap-3">
-        <button
-          name="intent"
-          value="preview"
-          disabled={pending}
-          className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800"
-        >
+        <SubmitButton variant="secondary" name="intent" value="preview">
           Проверить
-        </button>
+        </SubmitButton>
         <p role="status" className="text-sm">
           {pending && "Обработка…"}
           {!pending && state?.ok === false && <span className="text-red-700">{state.message}</span>}
@@ -126,14 +121,9 @@ export function YearWizard({ classes, students, today }: Props) {
           <p className="text-amber-900">
             После перехода {preview.yearName} будет закрыт: его данные можно только просматривать.
           </p>
-          <button
-            name="intent"
-            value="commit"
-            disabled={pending}
-            className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
-          >
+          <SubmitButton variant="danger" name="intent" value="commit">
             Выполнить переход
-          </button>
+          </SubmitButton>
         </section>
       )}
     </form>

@@ -1,8 +1,10 @@
 "use client";
-// A compact form of labelled fields bound to a server action returning ActionResult; shows the
-// server's Russian field messages under each field (NFR-4).
-import { useActionState, useId } from "react";
+// A compact form of labelled fields bound to a server action returning ActionResult, on the kit:
+// the server's Russian field messages appear under each field and, on refusal, every typed value
+// stays (ActionForm does not let React reset the form) (NFR-4).
 import type { ActionResult } from "@/lib/errors";
+import { ActionForm } from "@/components/ui/action-form";
+import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 
 export type FormField = {
   name: string;
@@ -15,8 +17,6 @@ export type FormField = {
   /** Shown as text, not sent (the row's label in a directory table). */
   readOnly?: boolean;
 };
-
-type Submitted<T> = { result: ActionResult<T>; values: Record<string, string> };
 
 /** The text values of a submitted form (files are not kept). */
 export function typedValues(form: FormData): Record<string, string> {
@@ -40,83 +40,47 @@ export function FieldForm<T>({
   savedText?: string;
   hidden?: Record<string, string>;
 }) {
-  // React resets a form after its action; on refusal the typed values come back as the
-  // defaults, so a Russian field message never costs the user what they entered.
-  const [last, formAction, pending] = useActionState(
-    async (prev: Submitted<T> | null, form: FormData): Promise<Submitted<T>> => ({
-      result: await action(prev?.result ?? null, form),
-      values: typedValues(form),
-    }),
-    null,
-  );
-  const state = last?.result ?? null;
-  const typed = state && !state.ok ? last?.values : undefined;
-  const prefix = useId();
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <ActionForm action={action} submitLabel={submitLabel} success={savedText} noValidate>
       {hidden && Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
-        {fields.map((f) => {
-          const id = `${prefix}-${f.name}`;
-          const err = errors[f.name];
-          const common = {
-            id,
-            name: f.name,
-            defaultValue: typed ? (typed[f.name] ?? "") : (f.value ?? ""),
-            "aria-invalid": err ? true : undefined,
-            "aria-describedby": err ? `${id}-err` : undefined,
-            className: "w-full rounded border border-slate-300 px-2 py-1 text-sm",
-          };
-          return (
-            <div key={f.name} className={f.type === "textarea" ? "sm:col-span-2 lg:col-span-3" : ""}>
-              <label htmlFor={id} className="block text-xs text-slate-600">
-                {f.label}
-                {f.required ? " *" : ""}
-              </label>
+        {fields.map((f) =>
+          f.type === "checkbox" ? (
+            <Checkbox
+              key={f.name}
+              name={f.name}
+              defaultChecked={f.value === "true"}
+              label={f.label}
+              className="self-end"
+            />
+          ) : (
+            <Field
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              required={f.required}
+              className={f.type === "textarea" ? "sm:col-span-2 lg:col-span-3" : ""}
+            >
               {f.type === "textarea" ? (
-                <textarea {...common} rows={3} />
+                <Textarea defaultValue={f.value ?? ""} rows={3} />
               ) : f.type === "select" ? (
-                <select {...common}>
-                  {f.options?.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              ) : f.type === "checkbox" ? (
-                <input
-                  id={id}
-                  name={f.name}
-                  type="checkbox"
-                  defaultChecked={typed ? f.name in typed : f.value === "true"}
-                  className="h-4 w-4"
+                <Select
+                  defaultValue={f.value ?? ""}
+                  options={f.options?.map((o) => ({ value: o.value, label: o.label }))}
+                  className="w-full"
                 />
               ) : (
-                <input {...common} type={f.type ?? "text"} placeholder={f.placeholder} />
+                <Input
+                  type={f.type ?? "text"}
+                  defaultValue={f.value ?? ""}
+                  placeholder={f.placeholder}
+                  className="w-full"
+                />
               )}
-              {err && (
-                <p id={`${id}-err`} className="text-xs text-red-700">
-                  {err.join("; ")}
-                </p>
-              )}
-            </div>
-          );
-        })}
+            </Field>
+          ),
+        )}
       </div>
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
-        >
-          {pending ? "Сохранение…" : submitLabel}
-        </button>
-        <p role="status" className="text-sm">
-          {state?.ok === true && <span className="text-green-700">{savedText}</span>}
-          {state?.ok === false && <span className="text-red-700">{state.message}</span>}
-        </p>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,9 @@
 import { startTransition, useActionState, useRef, useState } from "react";
 import { importAction } from "@/lib/people/import/actions";
 import { IMPORT_COLUMNS, IMPORT_HEADERS } from "@/lib/people/import/rules";
+import { Button } from "@/components/ui/button";
+import { DateInput, FileInput, Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function ImportWizard({ classes, today }: { classes: { id: number; name: string }[]; today: string }) {
   const [state, dispatch, pending] = useActionState(importAction, null);
@@ -12,7 +15,6 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
   const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const preview = !hidden && state?.ok && state.data.stage === "preview" ? state.data.preview : null;
   const done = !hidden && state?.ok && state.data.stage === "done" ? state.data.count : null;
-  const input = "block w-full rounded border border-slate-300 px-2 py-1 text-sm";
   return (
     <form
       ref={formRef}
@@ -29,46 +31,39 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
       <div className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3">
         <label className="text-xs text-slate-600">
           Класс/группа *
-          <select name="classId" className={input} defaultValue="">
-            <option value="">—</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="classId"
+            defaultValue=""
+            placeholder="—"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
           {err.classId && <span className="text-red-700">{err.classId.join("; ")}</span>}
         </label>
         <label className="text-xs text-slate-600">
           Дата зачисления *
-          <input type="date" name="date" defaultValue={today} className={input} />
+          <DateInput name="date" defaultValue={today} />
           {err.date && <span className="text-red-700">{err.date.join("; ")}</span>}
         </label>
         <label className="text-xs text-slate-600">
           Номер приказа *
-          <input name="orderNumber" className={input} />
+          <Input name="orderNumber" />
           {err.orderNumber && <span className="text-red-700">{err.orderNumber.join("; ")}</span>}
         </label>
         <label className="text-xs text-slate-600">
           Дата приказа *
-          <input type="date" name="orderDate" defaultValue={today} className={input} />
+          <DateInput name="orderDate" defaultValue={today} />
           {err.orderDate && <span className="text-red-700">{err.orderDate.join("; ")}</span>}
         </label>
         <label className="text-xs text-slate-600 sm:col-span-2">
           Файл XLSX или CSV (первая строка — заголовки: Фамилия, Имя, Отчество, Дата рождения, Пол, Телефон, E-mail)
-          <input type="file" name="file" accept=".xlsx,.csv" className={input} />
+          <FileInput name="file" accept=".xlsx,.csv" />
           {err.file && <span className="text-red-700">{err.file.join("; ")}</span>}
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button
-          name="intent"
-          value="preview"
-          disabled={pending}
-          className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800"
-        >
+        <SubmitButton variant="secondary" name="intent" value="preview">
           Проверить
-        </button>
+        </SubmitButton>
         <p role="status" className="text-sm">
           {pending && "Обработка…"}
           {!pending && state?.ok === false && !hidden && <span className="text-red-700">{state.message}</span>}
@@ -107,17 +102,12 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
             </tbody>
           </table>
           <div className="flex gap-3">
-            <button
-              name="intent"
-              value="confirm"
-              disabled={pending || preview.valid === 0}
-              className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
-            >
+            <Button type="submit" name="intent" value="confirm" disabled={pending || preview.valid === 0}>
               Импортировать {preview.valid} стр.
-            </button>
-            <button
+            </Button>
+            <Button
+              variant="secondary"
               type="button"
-              className="rounded border border-slate-300 px-3 py-1 text-sm"
               onClick={() => {
                 // Nothing was written; forget the file, keep the class and the order.
                 const file = formRef.current?.elements.namedItem("file");
@@ -126,7 +116,7 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
               }}
             >
               Отмена
-            </button>
+            </Button>
           </div>
         </section>
       )}

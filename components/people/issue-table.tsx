@@ -2,8 +2,9 @@
 // or resets passwords and downloads the PDF of credential slips (AUTH-2, AUTH-3).
 import type { IssueCandidate } from "@/lib/people/logins/data";
 import { formatDateTime } from "@/lib/org/time";
-import { LoginActiveButton } from "./login-active-button";
-import { UnlockButton } from "./unlock-button";
+import { setLoginActiveAction, unlockUserAction } from "@/lib/people/logins/actions";
+import { ActionButton } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
 
 /** `canClose`: the reader holds users.delete (ADMIN) and may close or reopen logins. */
 export function IssueTable({
@@ -59,7 +60,13 @@ export function IssueTable({
               <td>{p.lastSignInAt ? formatDateTime(p.lastSignInAt, timeZone) : "—"}</td>
               <td>
                 {p.userId && p.lockedUntil && p.lockedUntil > now ? (
-                  <UnlockButton userId={p.userId} path={returnPath} name={p.fullName} />
+                  <ActionButton
+                    action={unlockUserAction.bind(null, p.userId, returnPath)}
+                    done="Снята"
+                    aria-label={`Снять блокировку: ${p.fullName}`}
+                  >
+                    Снять блокировку
+                  </ActionButton>
                 ) : (
                   "—"
                 )}
@@ -67,7 +74,19 @@ export function IssueTable({
               <td>
                 {p.userId && !p.isActive && <span className="mr-1 text-xs text-red-700">закрыт</span>}
                 {p.userId && canClose && p.userId !== selfUserId ? (
-                  <LoginActiveButton userId={p.userId} active={p.isActive} path={returnPath} name={p.fullName} />
+                  <ActionButton
+                    action={setLoginActiveAction.bind(null, p.userId, !p.isActive, returnPath)}
+                    done={p.isActive ? "Вход закрыт" : "Вход открыт"}
+                    variant={p.isActive ? "danger" : "secondary"}
+                    confirm={
+                      p.isActive
+                        ? `Закрыть вход для «${p.fullName}»? Все сеансы завершатся; карточка и история сохранятся.`
+                        : undefined
+                    }
+                    aria-label={`${p.isActive ? "Закрыть вход" : "Открыть вход"}: ${p.fullName}`}
+                  >
+                    {p.isActive ? "Закрыть вход" : "Открыть вход"}
+                  </ActionButton>
                 ) : p.userId && p.isActive ? (
                   "открыт"
                 ) : null}
@@ -84,9 +103,7 @@ export function IssueTable({
           )}
         </tbody>
       </table>
-      <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white">
-        Выдать логины и распечатать памятки
-      </button>
+      <Button type="submit">Выдать логины и распечатать памятки</Button>
       <p className="text-xs text-slate-500">
         Для отмеченных без логина создаётся логин; для остальных пароль сбрасывается. Пароли одноразовые и видны только
         в PDF.

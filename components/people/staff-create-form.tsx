@@ -4,19 +4,17 @@ import { useActionState } from "react";
 import { createStaffAction } from "@/lib/people/logins/actions";
 import { STAFF_ROLES } from "@/lib/people/schema";
 import { ROLE_LABELS } from "@/lib/access/roles";
+import { Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function StaffCreateForm() {
-  const [state, action, pending] = useActionState(createStaffAction, null);
+  const [state, action] = useActionState(createStaffAction, null);
   const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const field = (name: string, label: string, required = false) => (
     <label className="block text-xs text-slate-600">
       {label}
       {required ? " *" : ""}
-      <input
-        name={name}
-        aria-invalid={err[name] ? true : undefined}
-        className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black"
-      />
+      <Input className="w-full" name={name} aria-invalid={err[name] ? true : undefined} />
       {err[name] && <span className="text-red-700">{err[name].join("; ")}</span>}
     </label>
   );
@@ -32,27 +30,18 @@ export function StaffCreateForm() {
         {field("email", "E-mail")}
         <label className="block text-xs text-slate-600">
           Роль *
-          <select
-            name="role"
-            defaultValue="TEACHER"
-            className="block w-full rounded border border-slate-300 px-2 py-1 text-sm text-black"
-          >
+          <Select className="w-full" name="role" defaultValue="TEACHER">
             {STAFF_ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
               </option>
             ))}
-          </select>
+          </Select>
           {err.role && <span className="text-red-700">{err.role.join("; ")}</span>}
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
-        >
-          Создать
-        </button>
+        <SubmitButton>Создать</SubmitButton>
         <p role="status" className="text-sm">
           {state?.ok === true && (
             <span className="text-green-700">

@@ -3,8 +3,11 @@
 // again or puts one topic on another lesson.
 import { useActionState } from "react";
 import { bindAction } from "@/lib/plans/actions";
-import { ActionStatus, buttonClass, secondaryButtonClass } from "./action-status";
 import { BindReportText } from "./bind-report";
+import { FormStatus } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type BindingView = {
   lessonId: number;
@@ -30,7 +33,7 @@ export function BindingTable({
   topics: { id: number; position: number; title: string }[];
   canEdit: boolean;
 }) {
-  const [state, action, pending] = useActionState(bindAction, null);
+  const [state, action] = useActionState(bindAction, null);
   const [oneState, oneAction, onePending] = useActionState(bindAction, null);
   return (
     <div className="space-y-3">
@@ -38,17 +41,15 @@ export function BindingTable({
         <div className="space-y-2">
           <form action={action} className="flex flex-wrap items-center gap-3">
             <input type="hidden" name="planId" value={planId} />
-            <button type="submit" disabled={pending} className={secondaryButtonClass}>
-              Привязать темы к урокам заново
-            </button>
-            <ActionStatus state={state} />
+            <SubmitButton variant="secondary">Привязать темы к урокам заново</SubmitButton>
+            <FormStatus state={state} success={null} />
           </form>
           {state?.ok === true && <BindReportText report={state.data} />}
           <form action={oneAction} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="planId" value={planId} />
             <label className="text-sm">
               <span className="block text-slate-600">Урок</span>
-              <select name="lessonId" className="mt-1 rounded border border-slate-300 px-2 py-1">
+              <Select name="lessonId">
                 {rows
                   .filter((r) => !r.cancelled)
                   .map((r) => (
@@ -57,23 +58,23 @@ export function BindingTable({
                       {rows.some((x) => x.className !== r.className) ? `, ${r.className}` : ""}
                     </option>
                   ))}
-              </select>
+              </Select>
             </label>
             <label className="text-sm">
               <span className="block text-slate-600">Тема плана</span>
-              <select name="topicId" className="mt-1 max-w-md rounded border border-slate-300 px-2 py-1">
+              <Select className="max-w-md" name="topicId">
                 <option value="">— без темы —</option>
                 {topics.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.position}. {t.title}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
-            <button type="submit" disabled={onePending} className={buttonClass}>
+            <Button type="submit" disabled={onePending}>
               Привязать
-            </button>
-            <ActionStatus state={oneState} done={(r) => `Уроков изменено: ${r.changed}`} />
+            </Button>
+            <FormStatus state={oneState} success={(r) => `Уроков изменено: ${r.changed}`} />
           </form>
         </div>
       )}

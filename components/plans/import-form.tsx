@@ -3,7 +3,9 @@
 // nothing; «Загрузить» (only without errors) replaces the topics in one transaction.
 import { startTransition, useActionState, useRef } from "react";
 import { importAction } from "@/lib/plans/actions";
-import { ActionStatus, buttonClass, secondaryButtonClass } from "./action-status";
+import { FormStatus } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function ImportForm({ planId }: { planId: number }) {
   const [state, action, pending] = useActionState(importAction, null);
@@ -37,17 +39,15 @@ export function ImportForm({ planId }: { planId: number }) {
             onChange={(e) => (file.current = e.target.files?.[0] ?? null)}
           />
         </label>
-        <button type="submit" disabled={pending} className={secondaryButtonClass}>
-          Проверить
-        </button>
+        <SubmitButton variant="secondary">Проверить</SubmitButton>
         {preview && !preview.saved && preview.errors === 0 && (
-          <button type="button" disabled={pending} className={buttonClass} onClick={() => send(true)}>
+          <Button type="button" disabled={pending} onClick={() => send(true)}>
             Загрузить {preview.rows.length} тем
-          </button>
+          </Button>
         )}
-        <ActionStatus
+        <FormStatus
           state={state}
-          done={(d) =>
+          success={(d) =>
             d.saved
               ? `Загружено тем: ${d.rows.length}`
               : d.errors

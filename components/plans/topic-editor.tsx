@@ -4,7 +4,10 @@
 import { useActionState, useState } from "react";
 import { saveTopicsAction } from "@/lib/plans/actions";
 import { fmtHours, totalHours } from "@/lib/plans/rules";
-import { ActionStatus, buttonClass, secondaryButtonClass } from "./action-status";
+import { FormStatus } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type EditableTopic = {
   title: string;
@@ -102,39 +105,34 @@ export function TopicEditor({
                 <td className="px-1 py-0.5 tabular-nums">{i + 1}</td>
                 {FIELDS.map((f) => (
                   <td key={f.key} className={`${f.width} px-1 py-0.5`}>
-                    <input
+                    <Input
+                      className="w-full"
                       value={r[f.key]}
                       onChange={(e) => update(r.key, f.key, e.target.value)}
                       aria-label={`${f.label}, строка ${i + 1}`}
-                      className="w-full rounded border border-slate-200 px-1 py-0.5"
                     />
                   </td>
                 ))}
                 <td className="whitespace-nowrap px-1 py-0.5">
-                  <button
+                  <Button
+                    variant="ghost"
                     type="button"
                     onClick={() => move(i, -1)}
                     aria-label={`Выше, строка ${i + 1}`}
-                    className="px-1"
                   >
                     ↑
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => move(i, 1)}
-                    aria-label={`Ниже, строка ${i + 1}`}
-                    className="px-1"
-                  >
+                  </Button>
+                  <Button variant="ghost" type="button" onClick={() => move(i, 1)} aria-label={`Ниже, строка ${i + 1}`}>
                     ↓
-                  </button>
-                  <button
+                  </Button>
+                  <Button
+                    variant="danger"
                     type="button"
                     onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
                     aria-label={`Удалить строку ${i + 1}`}
-                    className="px-1 text-red-700"
                   >
                     ✕
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}
@@ -142,9 +140,9 @@ export function TopicEditor({
         </table>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button
+        <Button
+          variant="secondary"
           type="button"
-          className={secondaryButtonClass}
           onClick={() =>
             setRows((rs) => [
               ...rs,
@@ -153,14 +151,12 @@ export function TopicEditor({
           }
         >
           Добавить тему
-        </button>
-        <button type="submit" disabled={pending} className={buttonClass}>
-          {pending ? "Сохранение…" : "Сохранить темы"}
-        </button>
+        </Button>
+        <SubmitButton>{pending ? "Сохранение…" : "Сохранить темы"}</SubmitButton>
         <span className="text-sm text-slate-600">
           Итого: {fmtHours(planned)} ч{curriculumHours !== null && ` из ${fmtHours(curriculumHours)} по учебному плану`}
         </span>
-        <ActionStatus state={state} done={(d) => `Сохранено тем: ${d.count}`} />
+        <FormStatus state={state} success={(d) => `Сохранено тем: ${d.count}`} />
       </div>
     </form>
   );

@@ -1,65 +1,67 @@
 "use client";
 // PLAN-2: the author's steps (submit, new edition of an approved plan, automatic homework) and
 // the reviewer's decision (approve / return with a comment).
-import { useActionState } from "react";
 import { reviewPlanAction, setAutoHomeworkAction, workflowAction } from "@/lib/plans/actions";
-import { ActionStatus, buttonClass, secondaryButtonClass } from "./action-status";
 import { BindReportText } from "./bind-report";
+import { useState } from "react";
+import type { BindReport } from "@/lib/plans/binding";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Checkbox, Field, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function WorkflowButton({ planId, step, label }: { planId: number; step: "submit" | "reopen"; label: string }) {
-  const [state, action, pending] = useActionState(workflowAction, null);
   return (
-    <form action={action} className="flex items-center gap-3">
+    <ActionForm
+      action={workflowAction}
+      layout="inline"
+      submitLabel={label}
+      submitVariant={step === "submit" ? "primary" : "secondary"}
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="step" value={step} />
-      <button type="submit" disabled={pending} className={step === "submit" ? buttonClass : secondaryButtonClass}>
-        {label}
-      </button>
-      <ActionStatus state={state} />
-    </form>
+    </ActionForm>
   );
 }
 
 export function ReviewForm({ planId }: { planId: number }) {
-  const [state, action, pending] = useActionState(reviewPlanAction, null);
+  const [report, setReport] = useState<BindReport | null>(null);
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm
+      action={reviewPlanAction}
+      status="manual"
+      success="Решение сохранено"
+      onResult={(r) => setReport(r.ok ? r.data : null)}
+    >
       <input type="hidden" name="planId" value={planId} />
-      <label className="block text-sm">
-        <span className="block text-slate-600">Комментарий (обязателен при возврате)</span>
-        <textarea
-          name="comment"
-          rows={2}
-          maxLength={2000}
-          className="mt-1 w-full max-w-2xl rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
+      <Field label="Комментарий (обязателен при возврате)" name="comment" className="max-w-2xl">
+        <Textarea rows={2} maxLength={2000} />
+      </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="decision" value="approve" disabled={pending} className={buttonClass}>
+        <SubmitButton name="decision" value="approve">
           Утвердить
-        </button>
-        <button type="submit" name="decision" value="return" disabled={pending} className={secondaryButtonClass}>
+        </SubmitButton>
+        <SubmitButton variant="secondary" name="decision" value="return">
           Вернуть на доработку
-        </button>
-        <ActionStatus state={state} done={() => "Решение сохранено"} />
+        </SubmitButton>
+        <FormStatus />
       </div>
-      {state?.ok === true && state.data && <BindReportText report={state.data} />}
-    </form>
+      {report && <BindReportText report={report} />}
+    </ActionForm>
   );
 }
 
 export function AutoHomeworkForm({ planId, value }: { planId: number; value: boolean }) {
-  const [state, action, pending] = useActionState(setAutoHomeworkAction, null);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3 text-sm">
+    <ActionForm
+      action={setAutoHomeworkAction}
+      layout="inline"
+      submitLabel="Применить"
+      submitVariant="secondary"
+      success="Сохранено"
+      resetOnSuccess={false}
+    >
       <input type="hidden" name="planId" value={planId} />
-      <label className="flex items-center gap-2">
-        <input type="checkbox" name="autoHomework" defaultChecked={value} /> Домашнее задание из плана автоматически
-      </label>
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        Применить
-      </button>
-      <ActionStatus state={state} done={() => "Сохранено"} />
-    </form>
+      <Checkbox name="autoHomework" defaultChecked={value} label="Домашнее задание из плана автоматически" />
+    </ActionForm>
   );
 }

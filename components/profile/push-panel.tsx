@@ -3,6 +3,7 @@
 // subscribes with the server's VAPID public key and saves the subscription with the chosen kinds.
 import { useEffect, useState } from "react";
 import { removePushSubscriptionAction, savePushSubscriptionAction } from "@/lib/push/actions";
+import { Button } from "@/components/ui/button";
 
 type Kind = { kind: string; label: string };
 
@@ -94,23 +95,13 @@ export function PushPanel({ publicKey, kinds }: { publicKey: string; kinds: Kind
         ))}
       </fieldset>
       <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={enable}
-          disabled={busy || supported === null}
-          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
-        >
+        <Button type="button" onClick={enable} disabled={busy || supported === null}>
           {endpoint ? "Сохранить выбор" : "Включить уведомления на этом устройстве"}
-        </button>
+        </Button>
         {endpoint && (
-          <button
-            type="button"
-            onClick={disable}
-            disabled={busy}
-            className="rounded border border-red-300 px-3 py-1 text-red-700 disabled:opacity-50"
-          >
+          <Button variant="danger" type="button" onClick={disable} disabled={busy}>
             Выключить
-          </button>
+          </Button>
         )}
       </div>
       <p role="status" className="text-slate-700">

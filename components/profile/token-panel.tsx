@@ -2,6 +2,8 @@
 // API-2: create a personal access token (shown once) and revoke tokens.
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type TokenRow = {
   id: number;
@@ -13,14 +15,14 @@ export type TokenRow = {
 };
 
 export function CreateTokenForm() {
-  const [state, action, pending] = useActionState(createTokenAction, null);
+  const [state, action] = useActionState(createTokenAction, null);
   return (
     <form action={action} className="space-y-3 rounded border border-slate-200 bg-white p-4 text-sm">
       <h2 className="font-semibold">Новый токен</h2>
       <div className="flex flex-wrap items-end gap-3">
         <label className="block">
           <span className="block text-xs text-slate-500">Название (для себя: где он используется)</span>
-          <input name="name" required maxLength={100} className="w-72 rounded border border-slate-300 px-2 py-1" />
+          <Input className="w-72" name="name" required maxLength={100} />
         </label>
         <fieldset className="flex gap-3">
           <legend className="text-xs text-slate-500">Права</legend>
@@ -31,25 +33,14 @@ export function CreateTokenForm() {
             <input type="radio" name="scope" value="write" /> чтение и запись
           </label>
         </fieldset>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
-        >
-          Создать токен
-        </button>
+        <SubmitButton>Создать токен</SubmitButton>
       </div>
       {state?.ok && (
         <div className="space-y-1">
           <label className="block text-xs text-slate-500" htmlFor="new-token">
             Ваш токен (показывается один раз — скопируйте его сейчас)
           </label>
-          <input
-            id="new-token"
-            readOnly
-            value={state.data.token}
-            className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
-          />
+          <Input className="w-full" size="sm" id="new-token" readOnly value={state.data.token} />
         </div>
       )}
       {state?.ok === false && (
@@ -62,17 +53,13 @@ export function CreateTokenForm() {
 }
 
 function RevokeButton({ tokenId }: { tokenId: number }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, null);
+  const [state, action] = useActionState(revokeTokenAction, null);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-red-300 px-2 py-0.5 text-red-700 disabled:opacity-50"
-      >
+      <SubmitButton variant="danger" size="sm">
         Отозвать
-      </button>
+      </SubmitButton>
       {state?.ok === false && (
         <span role="alert" className="ml-2 text-red-700">
           {state.message}

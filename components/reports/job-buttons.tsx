@@ -3,6 +3,7 @@
 // /api/reports/jobs) and tells the jobs panel to refresh; long reports (the whole organisation,
 // the printed journal for a year) do not hold the browser or the server.
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 export const JOB_ORDERED = "report-job-ordered";
 
@@ -40,15 +41,16 @@ export function JobButtons({ report }: { report: string }) {
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">
         {(["pdf", "xlsx"] as const).map((format) => (
-          <button
+          <Button
+            variant="secondary"
+            size="sm"
             key={format}
             type="button"
             disabled={pending}
             onClick={(e) => order(e.currentTarget, format)}
-            className="rounded border border-slate-400 px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
           >
             {`В фоне: ${format.toUpperCase()}`}
-          </button>
+          </Button>
         ))}
       </div>
       {message && (

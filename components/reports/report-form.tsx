@@ -5,9 +5,10 @@
 import type { ReportClass, ReportPeriod } from "@/lib/reports/data";
 import { DownloadHandler } from "./download-handler";
 import { JobButtons } from "./job-buttons";
+import { Button } from "@/components/ui/button";
+import { DateInput, Input, Select } from "@/components/ui/field";
 
 const field = "block text-sm";
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 export type ReportFormProps = {
   report: string;
@@ -49,7 +50,7 @@ export function ReportForm(props: ReportFormProps) {
       {props.classChoice !== "none" && (
         <label className={field}>
           {props.classWord}
-          <select name="classId" className={input}>
+          <Select name="classId">
             {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
             {props.classChoice === "optional" && props.groups && props.groups.length > 0 && (
               <optgroup label="Параллели и отделения">
@@ -65,91 +66,84 @@ export function ReportForm(props: ReportFormProps) {
                 {c.name}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       )}
       {props.teachers && (
         <label className={field}>
           Преподаватель
-          <select name="teacherId" className={input}>
-            <option value="">Я</option>
-            {props.teachers.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="teacherId"
+            placeholder="Я"
+            options={props.teachers.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </label>
       )}
       {props.periods && (
         <label className={field}>
           Период
-          <select name="periodId" className={input} defaultValue={props.defaultPeriodId ?? undefined}>
+          <Select name="periodId" defaultValue={props.defaultPeriodId ?? undefined}>
             {props.periods.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
             {props.wholeYear && <option value="">Учебный год целиком</option>}
-          </select>
+          </Select>
         </label>
       )}
       {props.subjects && (
         <label className={field}>
           {props.subjects.label}
-          <select name="subjectId" className={input}>
+          <Select name="subjectId">
             {props.subjects.options.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       )}
       {props.breakdown && (
         <label className={field}>
           Разрез
-          <select name="by" className={input}>
+          <Select name="by">
             <option value="month">по месяцам</option>
             <option value="subject">{`по ${props.breakdown.subjectWord}`}</option>
-          </select>
+          </Select>
         </label>
       )}
       {props.month && (
         <label className={field}>
           Месяц
-          <input type="month" name="month" className={input} defaultValue={props.month} />
+          <Input type="month" name="month" defaultValue={props.month} />
         </label>
       )}
       {props.range && (
         <div className="grid grid-cols-2 gap-2">
           <label className={field}>
             С
-            <input type="date" name="from" className={input} defaultValue={props.range.from} />
+            <DateInput name="from" defaultValue={props.range.from} />
           </label>
           <label className={field}>
             По
-            <input type="date" name="to" className={input} defaultValue={props.range.to} />
+            <DateInput name="to" defaultValue={props.range.to} />
           </label>
         </div>
       )}
       {props.date && (
         <label className={field}>
           На дату
-          <input type="date" name="date" className={input} defaultValue={props.date} />
+          <DateInput name="date" defaultValue={props.date} />
         </label>
       )}
       <div className="flex gap-2 pt-2">
-        <button name="format" value="pdf" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
+        <Button type="submit" name="format" value="pdf">
           Скачать PDF
-        </button>
-        <button
-          name="format"
-          value="xlsx"
-          className="rounded border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800"
-        >
+        </Button>
+        <Button variant="secondary" type="submit" name="format" value="xlsx">
           Скачать XLSX
-        </button>
+        </Button>
       </div>
       <DownloadHandler />
       <JobButtons report={props.report} />

@@ -4,6 +4,9 @@
 import { useActionState } from "react";
 import { saveEntryAction } from "@/lib/schedule/timetable/actions";
 import type { ClassFormOptions } from "@/lib/schedule/timetable/data";
+import { FormStatus } from "@/components/ui/action-form";
+import { DateInput, Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type EntryDefaults = {
   entryId: number | null;
@@ -27,7 +30,6 @@ type Props = {
 
 export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, defaults }: Props) {
   const [state, action, pending] = useActionState(saveEntryAction, null);
-  const field = "rounded border border-slate-300 px-1 py-0.5 text-xs";
   return (
     <form
       action={action}
@@ -40,89 +42,60 @@ export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, de
       {defaults.entryId !== null && <input type="hidden" name="entryId" value={defaults.entryId} />}
       <label className="flex flex-col text-xs">
         Предмет
-        <select name="subjectId" defaultValue={defaults.subjectId ?? ""} required className={field}>
-          <option value="">—</option>
-          {options.subjects.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="subjectId"
+          defaultValue={defaults.subjectId ?? ""}
+          required
+          placeholder="—"
+          options={options.subjects.map((s) => ({ value: s.id, label: s.name }))}
+        />
       </label>
       <label className="flex flex-col text-xs">
         Учитель
-        <select name="teacherId" defaultValue={defaults.teacherId ?? ""} required className={field}>
-          <option value="">—</option>
-          {options.teachers.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="teacherId"
+          defaultValue={defaults.teacherId ?? ""}
+          required
+          placeholder="—"
+          options={options.teachers.map((t) => ({ value: t.id, label: t.name }))}
+        />
       </label>
       <label className="flex flex-col text-xs">
         Кабинет
-        <select name="roomId" defaultValue={defaults.roomId ?? ""} className={field}>
-          <option value="">—</option>
-          {options.rooms.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="roomId"
+          defaultValue={defaults.roomId ?? ""}
+          placeholder="—"
+          options={options.rooms.map((r) => ({ value: r.id, label: r.name }))}
+        />
       </label>
       {options.subgroups.length > 0 && (
         <label className="flex flex-col text-xs">
           Подгруппа
-          <select name="subgroupId" defaultValue={defaults.subgroupId ?? ""} className={field}>
-            <option value="">весь класс</option>
-            {options.subgroups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="subgroupId"
+            defaultValue={defaults.subgroupId ?? ""}
+            placeholder="весь класс"
+            options={options.subgroups.map((g) => ({ value: g.id, label: g.name }))}
+          />
         </label>
       )}
       <div className="flex gap-1">
         <label className="flex flex-col text-xs">
           с
-          <input type="date" name="validFrom" defaultValue={defaults.validFrom} required className={field} />
+          <DateInput name="validFrom" defaultValue={defaults.validFrom} required />
         </label>
         <label className="flex flex-col text-xs">
           по
-          <input type="date" name="validTo" defaultValue={defaults.validTo} required className={field} />
+          <DateInput name="validTo" defaultValue={defaults.validTo} required />
         </label>
         <label className="flex w-12 flex-col text-xs">
           часов
-          <input
-            type="number"
-            name="hours"
-            min="0.5"
-            max="4"
-            step="0.5"
-            defaultValue={defaults.hours}
-            className={field}
-          />
+          <Input type="number" name="hours" min="0.5" max="4" step="0.5" defaultValue={defaults.hours} />
         </label>
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-50"
-      >
-        {pending ? "Сохранение…" : "Сохранить"}
-      </button>
-      {state?.ok === false && (
-        <p role="alert" className="text-xs text-red-700">
-          {state.message}
-        </p>
-      )}
-      {state?.ok === true && (
-        <p role="status" className="text-xs text-green-700">
-          Сохранено
-        </p>
-      )}
+      <SubmitButton size="sm">{pending ? "Сохранение…" : "Сохранить"}</SubmitButton>
+      <FormStatus state={state} size="sm" />
     </form>
   );
 }

@@ -2,6 +2,9 @@
 // SCH-6: issue, show once and revoke the personal calendar link.
 import { useActionState } from "react";
 import { feedAction } from "@/lib/schedule/feed/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function FeedPanel({ active, since }: { active: boolean; since: string | null }) {
   const [state, action, pending] = useActionState(feedAction, null);
@@ -18,33 +21,16 @@ export function FeedPanel({ active, since }: { active: boolean; since: string | 
           <label className="block text-xs text-slate-500" htmlFor="feed-url">
             Ваша ссылка (показывается один раз — сохраните её в календаре)
           </label>
-          <input
-            id="feed-url"
-            readOnly
-            value={url}
-            className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
-          />
+          <Input className="w-full" size="sm" id="feed-url" readOnly value={url} />
         </div>
       )}
       <div className="flex gap-2">
-        <button
-          type="submit"
-          name="intent"
-          value="issue"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
-        >
+        <SubmitButton name="intent" value="issue">
           {live ? "Создать новую ссылку" : "Создать ссылку"}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="revoke"
-          disabled={pending || !live}
-          className="rounded border border-red-300 px-3 py-1 text-red-700 disabled:opacity-50"
-        >
+        </SubmitButton>
+        <Button variant="danger" type="submit" name="intent" value="revoke" disabled={pending || !live}>
           Отозвать ссылку
-        </button>
+        </Button>
       </div>
       {state?.ok === false && (
         <p role="alert" className="text-red-700">

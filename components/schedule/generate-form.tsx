@@ -1,49 +1,43 @@
 "use client";
 // SCH-4: «Сформировать уроки журнала» for a period, with the report of kept lessons.
-import { useActionState } from "react";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/errors";
 import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
-import { Field, fieldClass } from "./field";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { DateInput, Field, Select } from "@/components/ui/field";
 
 type Props = { classes: { id: number; name: string }[]; from: string; to: string };
 
 export function GenerateForm({ classes, from, to }: Props) {
-  const [state, action, pending] = useActionState(generateLessonsAction, null);
+  const [state, setState] = useState<Awaited<ReturnType<typeof generateLessonsAction>> | null>(null);
   return (
     <div className="space-y-3">
-      <form
-        action={action}
-        aria-label="Сформировать уроки"
-        className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm"
+      <ActionForm
+        action={generateLessonsAction}
+        label="Сформировать уроки"
+        layout="inline"
+        framed
+        status="manual"
+        resetOnSuccess={false}
+        onResult={setState}
+        submitLabel="Сформировать"
       >
         <Field label="Класс / группа">
-          <select name="classId" defaultValue="" className={fieldClass}>
-            <option value="">все</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="classId"
+            defaultValue=""
+            placeholder="все"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Field>
         <Field label="с">
-          <input type="date" name="from" defaultValue={from} required className={fieldClass} />
+          <DateInput name="from" defaultValue={from} required />
         </Field>
         <Field label="по">
-          <input type="date" name="to" defaultValue={to} required className={fieldClass} />
+          <DateInput name="to" defaultValue={to} required />
         </Field>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-50"
-        >
-          {pending ? "Формирование…" : "Сформировать"}
-        </button>
-      </form>
-      {state?.ok === false && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
+      </ActionForm>
+      {state?.ok === false && <FormStatus state={state as ActionResult<unknown>} />}
       {state?.ok === true && (
         <div role="status" className="space-y-2 text-sm">
           <p>

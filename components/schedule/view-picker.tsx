@@ -1,5 +1,7 @@
 // Picking a class, a teacher or a room for the week view (a plain GET form, no script needed).
 import type { ViewPickers } from "@/lib/schedule/view/data";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 
 type Props = { pickers: ViewPickers; week: string; selected: { kind: string; id: number } };
 
@@ -16,11 +18,7 @@ export function ViewPicker({ pickers, week, selected }: Props) {
           <input type="hidden" name="week" value={week} />
           <label className="flex flex-col">
             <span className="text-xs text-slate-500">{g.label}</span>
-            <select
-              name={g.name}
-              defaultValue={selected.kind === g.name ? String(selected.id) : ""}
-              className="rounded border border-slate-300 px-1 py-0.5"
-            >
+            <Select name={g.name} defaultValue={selected.kind === g.name ? String(selected.id) : ""}>
               <option value="" disabled>
                 —
               </option>
@@ -29,11 +27,11 @@ export function ViewPicker({ pickers, week, selected }: Props) {
                   {o.name}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
-          <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+          <Button variant="secondary" size="sm" type="submit">
             Показать
-          </button>
+          </Button>
         </form>
       ))}
     </div>

@@ -6,6 +6,8 @@ import { singleLine } from "@/lib/schema";
 import { requireAccess } from "@/lib/access/guard";
 import { loadAuditPage } from "@/lib/audit/loaders";
 import { formatDateTime } from "@/lib/org/time";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Журнал действий" };
 
@@ -50,16 +52,18 @@ export default async function AuditPage({
       <form method="get" className="flex items-end gap-2 text-sm">
         <label>
           Действие
-          <select name="action" defaultValue={action ?? ""} className="ml-2 rounded border border-slate-300 px-2 py-1">
+          <Select name="action" defaultValue={action ?? ""}>
             <option value="">все</option>
             {Object.entries(ACTIONS).map(([key, label]) => (
               <option key={key} value={key}>
                 {label}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <button className="rounded border border-slate-300 bg-white px-3 py-1">Показать</button>
+        <Button variant="secondary" type="submit">
+          Показать
+        </Button>
       </form>
       <table className="w-full border-collapse bg-white text-sm">
         <thead>

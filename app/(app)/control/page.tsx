@@ -8,7 +8,10 @@ import { loadFillPage } from "@/lib/control/loaders";
 import { DENSITY_LESSONS } from "@/lib/control/rules";
 import { formatDateTime } from "@/lib/org/time";
 import { isoDate } from "@/lib/diary/rules";
-import { Choice, Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { DateInput } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
@@ -34,11 +37,11 @@ export default async function ControlPage({
       >
         <label className={fieldClass}>
           С
-          <input type="date" name="from" defaultValue={page.raw.from} className={inputClass} />
+          <DateInput name="from" defaultValue={page.raw.from} />
         </label>
         <label className={fieldClass}>
           По
-          <input type="date" name="to" defaultValue={page.raw.to} className={inputClass} />
+          <DateInput name="to" defaultValue={page.raw.to} />
         </label>
         <Choice name="classId" label={classWord} value={page.raw.classId} options={page.choices.classes} empty="Все" />
         <Choice
@@ -55,7 +58,7 @@ export default async function ControlPage({
           options={page.choices.subjects}
           empty="Все"
         />
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+        <Button type="submit">Показать</Button>
       </form>
       {page.choices.periods.length > 0 && (
         <p className="flex flex-wrap gap-3 text-sm" aria-label="Учебные периоды">
@@ -82,77 +85,76 @@ export default async function ControlPage({
           {r.rows.length === 0 ? (
             <p className="text-sm text-slate-600">За этот период проведённых уроков нет.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full border-collapse text-sm" aria-label="Заполнение журнала">
-                <thead className="bg-slate-100 text-left text-xs">
-                  <tr>
-                    <th className="border px-2 py-1">Учитель</th>
-                    <th className="border px-2 py-1">{classWord}</th>
-                    <th className="border px-2 py-1">Предмет</th>
-                    <th className="border px-2 py-1">Уроков</th>
-                    <th className="border px-2 py-1">Без темы</th>
-                    <th className="border px-2 py-1">Без д/з</th>
-                    <th className="border px-2 py-1">Без посещаемости</th>
-                    <th className="border px-2 py-1">Отметок позже {r.lockDays} дн.</th>
-                    <th className="border px-2 py-1">Отметок</th>
-                    <th className="border px-2 py-1" title={`Отметок на ученика за ${DENSITY_LESSONS} уроков`}>
-                      Накопляемость
-                    </th>
-                    <th className="border px-2 py-1">Последнее заполнение</th>
-                    {canWrite && (
-                      <th className="border px-2 py-1">
-                        <span className="sr-only">Замечание</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.rows.map((row) => (
-                    <tr key={`${row.teacherId}:${row.classId}:${row.subjectId}`}>
-                      <td className="border px-2 py-1">{row.teacher}</td>
-                      <td className="border px-2 py-1">{row.className}</td>
-                      <td className="border px-2 py-1">{row.subject}</td>
-                      <td className="border px-2 py-1 tabular-nums">{row.lessons}</td>
-                      <td className={`border px-2 py-1 tabular-nums ${warn(row.noTopic)}`}>{row.noTopic}</td>
-                      <td className={`border px-2 py-1 tabular-nums ${warn(row.noHomework)}`}>{row.noHomework}</td>
-                      <td className={`border px-2 py-1 tabular-nums ${warn(row.noAttendance)}`}>{row.noAttendance}</td>
-                      <td className={`border px-2 py-1 tabular-nums ${warn(row.lateMarks)}`}>{row.lateMarks}</td>
-                      <td className="border px-2 py-1 tabular-nums">{row.marks}</td>
-                      <td className="border px-2 py-1 tabular-nums">{num(row.density)}</td>
-                      <td className="border px-2 py-1">
-                        {row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся"}
-                      </td>
-                      {canWrite && (
-                        <td className="border px-2 py-1">
-                          <Link
-                            className="text-blue-700 hover:underline"
-                            href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}
-                          >
-                            Замечание
-                          </Link>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot className="bg-slate-50 font-medium">
-                  <tr>
-                    <td className="border px-2 py-1" colSpan={3}>
-                      Итого
-                    </td>
-                    <td className="border px-2 py-1 tabular-nums">{r.totals.lessons}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.totals.noTopic}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.totals.noHomework}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.totals.noAttendance}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.totals.lateMarks}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.totals.marks}</td>
-                    <td className="border px-2 py-1 tabular-nums">{num(r.totals.density)}</td>
-                    <td className="border px-2 py-1" />
-                    {canWrite && <td className="border px-2 py-1" />}
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <DataTable
+              label="Заполнение журнала"
+              dense
+              quickFilters={[{ tag: "problem", label: "только проблемы" }]}
+              search={{ label: "Поиск по учителю, классу, предмету", placeholder: "Поиск" }}
+              columns={[
+                { key: "teacher", header: "Учитель", rowHeader: true, sortable: true },
+                { key: "className", header: classWord, sortable: true },
+                { key: "subject", header: "Предмет", sortable: true },
+                { key: "lessons", header: "Уроков", align: "right", sortable: true, descFirst: true },
+                { key: "noTopic", header: "Без темы", align: "right", sortable: true, descFirst: true },
+                { key: "noHomework", header: "Без д/з", align: "right", sortable: true, descFirst: true },
+                { key: "noAttendance", header: "Без посещаемости", align: "right", sortable: true, descFirst: true },
+                {
+                  key: "lateMarks",
+                  header: `Отметок позже ${r.lockDays} дн.`,
+                  align: "right",
+                  sortable: true,
+                  descFirst: true,
+                },
+                { key: "marks", header: "Отметок", align: "right", sortable: true, descFirst: true },
+                {
+                  key: "density",
+                  header: "Накопляемость",
+                  title: `Отметок на ученика за ${DENSITY_LESSONS} уроков`,
+                  align: "right",
+                  sortable: true,
+                },
+                { key: "lastFilled", header: "Последнее заполнение", sortable: true },
+                ...(canWrite ? [{ key: "remark", header: <span className="sr-only">Замечание</span> }] : []),
+              ]}
+              rows={r.rows.map((row) => ({
+                key: `${row.teacherId}:${row.classId}:${row.subjectId}`,
+                tags: row.noTopic + row.noHomework + row.noAttendance + row.lateMarks > 0 ? ["problem"] : [],
+                cells: {
+                  teacher: row.teacher,
+                  className: row.className,
+                  subject: row.subject,
+                  lessons: row.lessons,
+                  noTopic: { value: row.noTopic, sort: row.noTopic, className: warn(row.noTopic) },
+                  noHomework: { value: row.noHomework, sort: row.noHomework, className: warn(row.noHomework) },
+                  noAttendance: { value: row.noAttendance, sort: row.noAttendance, className: warn(row.noAttendance) },
+                  lateMarks: { value: row.lateMarks, sort: row.lateMarks, className: warn(row.lateMarks) },
+                  marks: row.marks,
+                  density: { value: num(row.density), sort: row.density },
+                  lastFilled: {
+                    value: row.lastFilledAt ? formatDateTime(row.lastFilledAt, r.timeZone) : "не заполнялся",
+                    sort: row.lastFilledAt ? row.lastFilledAt.getTime() : null,
+                  },
+                  remark: (
+                    <Link
+                      className="text-blue-700 hover:underline"
+                      href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}
+                    >
+                      Замечание
+                    </Link>
+                  ),
+                },
+              }))}
+              totals={{
+                teacher: "Итого",
+                lessons: r.totals.lessons,
+                noTopic: r.totals.noTopic,
+                noHomework: r.totals.noHomework,
+                noAttendance: r.totals.noAttendance,
+                lateMarks: r.totals.lateMarks,
+                marks: r.totals.marks,
+                density: num(r.totals.density),
+              }}
+            />
           )}
           <p className="text-xs text-slate-500">
             Накопляемость — отметок на одного ученика за {DENSITY_LESSONS} уроков. Урок замены считается за заменявшим

@@ -7,6 +7,9 @@ import { singleLine } from "@/lib/schema";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { loadPeopleOverview } from "@/lib/people/lists/loaders";
+import { DataTable } from "@/components/ui/data-table";
+import { Field, Input } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Ученики" };
 
@@ -30,18 +33,11 @@ export default async function PeoplePage({
             {classes.length} кл. · {total} уч. на {formatDate(todayIn(user.timeZone))}
           </p>
         </div>
-        <form className="flex items-end gap-2 text-sm" role="search">
-          <label>
-            <span className="block text-xs text-slate-600">Фамилия ученика</span>
-            <input
-              name="q"
-              defaultValue={q ?? ""}
-              minLength={2}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
-          <button className="rounded border border-slate-300 px-3 py-1">Найти</button>
-        </form>
+        <PickerForm role="search" submitLabel="Найти">
+          <Field label="Фамилия ученика">
+            <Input name="q" defaultValue={q ?? ""} minLength={2} />
+          </Field>
+        </PickerForm>
       </div>
       {found && (
         <section className="rounded border border-slate-200 bg-white p-3 text-sm">
@@ -65,33 +61,40 @@ export default async function PeoplePage({
           </ul>
         </section>
       )}
-      <table className="w-full rounded border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-50 text-left text-xs text-slate-500">
-          <tr>
-            <th className="px-2">Класс</th>
-            <th>Классный руководитель / куратор</th>
-            <th className="text-right">Учеников</th>
-            <th className="text-right">Не очно</th>
-            <th className="px-2 text-right">Без логина</th>
-          </tr>
-        </thead>
-        <tbody>
-          {classes.map((c) => (
-            <tr key={c.id} className="border-t border-slate-100">
-              <td className="px-2">
+      <DataTable
+        label="Классы"
+        empty="Нет классов в вашей области доступа."
+        columns={[
+          { key: "name", header: "Класс", rowHeader: true, sortable: true },
+          { key: "teachers", header: "Классный руководитель / куратор", sortable: true },
+          { key: "students", header: "Учеников", align: "right", sortable: true, descFirst: true },
+          { key: "notFullTime", header: "Не очно", align: "right", sortable: true, descFirst: true },
+          { key: "withoutLogin", header: "Без логина", align: "right", sortable: true, descFirst: true },
+        ]}
+        rows={classes.map((c) => ({
+          key: c.id,
+          cells: {
+            name: {
+              value: (
                 <Link href={`/people/classes/${c.id}`} className="text-blue-700 hover:underline">
                   {c.name}
                 </Link>
-              </td>
-              <td>{c.teachers.join(", ") || "—"}</td>
-              <td className="text-right tabular-nums">{c.students}</td>
-              <td className="text-right tabular-nums">{c.notFullTime || "—"}</td>
-              <td className="px-2 text-right tabular-nums">{c.withoutLogin || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {classes.length === 0 && <p className="text-sm text-slate-500">Нет классов в вашей области доступа.</p>}
+              ),
+              sort: c.name,
+            },
+            teachers: c.teachers.join(", ") || "—",
+            students: c.students,
+            notFullTime: { value: c.notFullTime || "—", sort: c.notFullTime },
+            withoutLogin: { value: c.withoutLogin || "—", sort: c.withoutLogin },
+          },
+        }))}
+        totals={{
+          name: "Итого",
+          students: classes.reduce((n, c) => n + c.students, 0),
+          notFullTime: classes.reduce((n, c) => n + c.notFullTime, 0) || "—",
+          withoutLogin: classes.reduce((n, c) => n + c.withoutLogin, 0) || "—",
+        }}
+      />
     </div>
   );
 }

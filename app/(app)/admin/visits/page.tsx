@@ -7,6 +7,8 @@ import { ROLES, ROLE_LABELS, isRole } from "@/lib/access/roles";
 import { formatDateTime } from "@/lib/org/time";
 import { loadVisitStats } from "@/lib/people/logins/loaders";
 import { filterVisits, visitFilterSchema } from "@/lib/people/logins/schema";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Статистика посещений" };
 
@@ -26,7 +28,6 @@ export default async function VisitsPage({
   const query = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"),
   ).toString();
-  const field = "rounded border border-slate-300 px-2 py-1";
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -38,24 +39,26 @@ export default async function VisitsPage({
       <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
         <label>
           <span className="block text-xs text-slate-600">Роль</span>
-          <select name="role" defaultValue={filter.role ?? ""} className={field}>
+          <Select name="role" defaultValue={filter.role ?? ""}>
             <option value="">все</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label>
           <span className="block text-xs text-slate-600">Фамилия</span>
-          <input name="q" defaultValue={filter.q ?? ""} className={field} />
+          <Input name="q" defaultValue={filter.q ?? ""} />
         </label>
         <label className="flex items-center gap-1 pb-1">
           <input type="checkbox" name="never" value="1" defaultChecked={filter.never === "1"} />
           только не входившие
         </label>
-        <button className="rounded border border-slate-300 px-3 py-1">Показать</button>
+        <Button variant="secondary" type="submit">
+          Показать
+        </Button>
       </form>
       <p className="text-sm text-slate-600">
         Входы в систему по неделям: последние 7 дней, затем предыдущие недели.{" "}

@@ -5,7 +5,9 @@ import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
 import { loadActivityPage } from "@/lib/control/loaders";
 import { formatDate } from "@/lib/org/time";
-import { Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+import { Downloads, fieldClass } from "@/components/control/filter-bits";
+import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Активность пользователей" };
 
@@ -24,9 +26,9 @@ export default async function ActivityPage({
       <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4">
         <label className={fieldClass}>
           Дата в неделе
-          <input type="date" name="date" defaultValue={page.raw.date} className={inputClass} />
+          <DateInput name="date" defaultValue={page.raw.date} />
         </label>
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+        <Button type="submit">Показать</Button>
       </form>
       {page.error && (
         <p role="alert" className="text-sm text-red-700">

@@ -5,9 +5,11 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadRemarksPage } from "@/lib/control/loaders";
 import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
 import { formatDate, formatDateTime } from "@/lib/org/time";
-import { Choice, Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
 import { RemarkForm } from "@/components/control/remark-form";
 import { RemarkMove } from "@/components/control/remark-move";
+import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Замечания по ведению журнала" };
 
@@ -46,7 +48,7 @@ export default async function RemarksPage({
         />
         <label className={fieldClass}>
           Дата в неделе / месяце
-          <input type="date" name="date" defaultValue={page.raw.date} className={inputClass} />
+          <DateInput name="date" defaultValue={page.raw.date} />
         </label>
         <Choice name="status" label="Состояние" value={page.raw.status} options={STATUS_OPTIONS} empty="Все" />
         <Choice
@@ -56,7 +58,7 @@ export default async function RemarksPage({
           options={page.choices.teachers}
           empty="Все"
         />
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+        <Button type="submit">Показать</Button>
       </form>
       {page.error && (
         <p role="alert" className="text-sm text-red-700">

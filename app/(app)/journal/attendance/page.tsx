@@ -9,6 +9,8 @@ import { authorizeAny } from "@/lib/access/authorize";
 import { absencesOfClass, classesForReasons } from "@/lib/journal/reasons/data";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { ReasonsForm } from "@/components/journal/reasons-form";
+import { Button } from "@/components/ui/button";
+import { DateInput, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Причины пропусков" };
 
@@ -51,28 +53,17 @@ export default async function ReasonsPage({
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">Класс</span>
-          <select name="class" defaultValue={classId} className="rounded border border-slate-300 bg-white px-2 py-1">
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">С</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={iso(from)}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
+          <DateInput name="from" defaultValue={iso(from)} />
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">По</span>
-          <input type="date" name="to" defaultValue={iso(to)} className="rounded border border-slate-300 px-2 py-1" />
+          <DateInput name="to" defaultValue={iso(to)} />
         </label>
-        <button className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800">Показать</button>
+        <Button type="submit">Показать</Button>
       </form>
       {classId === undefined ? (
         <p className="text-sm text-slate-600">Нет классов, где вы указываете причины пропусков.</p>

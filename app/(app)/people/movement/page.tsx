@@ -7,6 +7,8 @@ import { loadMovementBook } from "@/lib/people/movement/loaders";
 import { MOVEMENT_KINDS, MOVEMENT_LABELS } from "@/lib/people/movement/rules";
 import { movementFilterSchema } from "@/lib/people/movement/schema";
 import { MovementTable } from "@/components/people/movement-table";
+import { Button } from "@/components/ui/button";
+import { DateInput, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Книга движения" };
 
@@ -33,7 +35,6 @@ export default async function MovementBookPage({
   if (filter.from) query.set("from", iso(filter.from));
   if (filter.to) query.set("to", iso(filter.to));
   const qs = query.toString();
-  const field = "rounded border border-slate-300 px-2 py-1";
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -45,35 +46,35 @@ export default async function MovementBookPage({
       <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
         <label>
           <span className="block text-xs text-slate-600">Класс/группа</span>
-          <select name="classId" defaultValue={filter.classId ? String(filter.classId) : ""} className={field}>
-            <option value="">все</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="classId"
+            defaultValue={filter.classId ? String(filter.classId) : ""}
+            placeholder="все"
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </label>
         <label>
           <span className="block text-xs text-slate-600">Вид движения</span>
-          <select name="kind" defaultValue={filter.kind ?? ""} className={field}>
+          <Select name="kind" defaultValue={filter.kind ?? ""}>
             <option value="">все</option>
             {MOVEMENT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {MOVEMENT_LABELS[k]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label>
           <span className="block text-xs text-slate-600">С</span>
-          <input type="date" name="from" defaultValue={iso(filter.from)} className={field} />
+          <DateInput name="from" defaultValue={iso(filter.from)} />
         </label>
         <label>
           <span className="block text-xs text-slate-600">По</span>
-          <input type="date" name="to" defaultValue={iso(filter.to)} className={field} />
+          <DateInput name="to" defaultValue={iso(filter.to)} />
         </label>
-        <button className="rounded border border-slate-300 px-3 py-1">Показать</button>
+        <Button variant="secondary" type="submit">
+          Показать
+        </Button>
       </form>
       <p className="text-sm text-slate-600">
         Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке ученика.{" "}

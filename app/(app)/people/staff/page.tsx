@@ -8,6 +8,7 @@ import { loadStaffCandidates } from "@/lib/people/logins/loaders";
 import { loadStaffBrief } from "@/lib/people/staff/loaders";
 import { IssueTable } from "@/components/people/issue-table";
 import { StaffCreateForm } from "@/components/people/staff-create-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Сотрудники" };
 
@@ -35,33 +36,34 @@ export default async function StaffPage() {
           selfUserId={user.id}
         />
       )}
-      {
-        <table className="w-full rounded border border-slate-200 bg-white text-sm">
-          <caption className="p-2 text-left font-semibold">Список сотрудников · {staff.length}</caption>
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className="px-2">ФИО</th>
-              <th>Должность</th>
-              <th>Телефон</th>
-              <th>E-mail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id} className="border-t border-slate-100">
-                <td className="px-2">
-                  <Link className="text-blue-700 hover:underline" href={`/people/staff/${s.id}`}>
-                    {s.fullName}
-                  </Link>
-                </td>
-                <td>{s.position ?? "—"}</td>
-                <td>{s.phone ?? "—"}</td>
-                <td>{s.email ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      <DataTable
+        label="Список сотрудников"
+        caption={`Список сотрудников · ${staff.length}`}
+        search={{ label: "Поиск сотрудника", placeholder: "ФИО, должность" }}
+        empty="Сотрудников нет."
+        columns={[
+          { key: "name", header: "ФИО", rowHeader: true, sortable: true },
+          { key: "position", header: "Должность", sortable: true },
+          { key: "phone", header: "Телефон" },
+          { key: "email", header: "E-mail" },
+        ]}
+        rows={staff.map((s) => ({
+          key: s.id,
+          cells: {
+            name: {
+              value: (
+                <Link className="text-blue-700 hover:underline" href={`/people/staff/${s.id}`}>
+                  {s.fullName}
+                </Link>
+              ),
+              sort: s.fullName,
+            },
+            position: s.position ?? "—",
+            phone: s.phone ?? "—",
+            email: s.email ?? "—",
+          },
+        }))}
+      />
     </div>
   );
 }

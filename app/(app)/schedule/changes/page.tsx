@@ -12,8 +12,9 @@ import { bellLabel, dateKey, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { formatDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ChangeList } from "@/components/schedule/change-list";
-import { ActionForm } from "@/components/schedule/action-form";
-import { Field, fieldClass } from "@/components/schedule/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Изменения и замены" };
 
@@ -58,70 +59,63 @@ export default async function ChangesPage({
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/changes" />
       <h1 className="text-2xl font-semibold">Изменения и замены: {className}</h1>
-      <form method="get" className="flex items-end gap-2 text-sm">
+      <PickerForm submitLabel="Открыть" label="Класс">
         <Field label="Класс / группа">
-          <select name="class" defaultValue={classId} className={fieldClass}>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
         </Field>
-        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
-          Открыть
-        </button>
-      </form>
+      </PickerForm>
 
       <section className="space-y-2">
         <h2 className="font-semibold">Изменение на дату</h2>
         <p className="text-sm text-slate-600">Класс увидит изменение в дневнике и на доске объявлений.</p>
         <ActionForm
+          layout="inline"
+          framed
           action={createChangeAction}
           submitLabel="Внести изменение"
-          successText="Изменение внесено, объявление опубликовано"
+          success="Изменение внесено, объявление опубликовано"
           label="Изменение на дату"
         >
           <input type="hidden" name="classId" value={classId} />
           <Field label="Вид">
-            <select name="kind" defaultValue="REPLACE" className={fieldClass}>
+            <Select name="kind" defaultValue="REPLACE">
               <option value="REPLACE">замена</option>
               <option value="CANCEL">отмена</option>
               <option value="MOVE">перенос</option>
               <option value="ADD">дополнительный урок</option>
-            </select>
+            </Select>
           </Field>
           <Field label="Дата">
-            <input type="date" name="date" defaultValue={dateKey(page.today)} required className={fieldClass} />
+            <DateInput name="date" defaultValue={dateKey(page.today)} required />
           </Field>
           <Field label="Урок по расписанию">
-            <select name="entryId" defaultValue="" className={fieldClass}>
+            <Select name="entryId" defaultValue="">
               <Options items={entryOptions} empty="— (для дополнительного урока)" />
-            </select>
+            </Select>
           </Field>
           <Field label="Предмет">
-            <select name="subjectId" defaultValue="" className={fieldClass}>
+            <Select name="subjectId" defaultValue="">
               <Options items={page.options.subjects} empty="без изменения" />
-            </select>
+            </Select>
           </Field>
           <Field label="Учитель">
-            <select name="teacherId" defaultValue="" className={fieldClass}>
+            <Select name="teacherId" defaultValue="">
               <Options items={page.teachers} empty="без изменения" />
-            </select>
+            </Select>
           </Field>
           <Field label="Кабинет">
-            <select name="roomId" defaultValue="" className={fieldClass}>
+            <Select name="roomId" defaultValue="">
               <Options items={page.options.rooms} empty="без изменения" />
-            </select>
+            </Select>
           </Field>
           <Field label="Номер урока">
-            <input type="number" name="bellNumber" min={1} max={12} className={`${fieldClass} w-16`} />
+            <Input className="w-16" type="number" name="bellNumber" min={1} max={12} />
           </Field>
           <Field label="Перенести на дату">
-            <input type="date" name="toDate" className={fieldClass} />
+            <DateInput name="toDate" />
           </Field>
           <Field label="Комментарий">
-            <input type="text" name="note" maxLength={500} className={fieldClass} />
+            <Input type="text" name="note" maxLength={500} />
           </Field>
         </ActionForm>
       </section>
@@ -133,40 +127,42 @@ export default async function ChangesPage({
           эти дни.
         </p>
         <ActionForm
+          layout="inline"
+          framed
           action={createSubstitutionAction}
           submitLabel="Назначить замену"
-          successText="Замена назначена"
+          success="Замена назначена"
           label="Замена учителя"
         >
           <Field label="Основной учитель">
-            <select name="originalId" defaultValue="" required className={fieldClass}>
+            <Select name="originalId" defaultValue="" required>
               <Options items={page.teachers} empty="—" />
-            </select>
+            </Select>
           </Field>
           <Field label="Замещающий учитель">
-            <select name="substituteId" defaultValue="" required className={fieldClass}>
+            <Select name="substituteId" defaultValue="" required>
               <Options items={page.teachers} empty="—" />
-            </select>
+            </Select>
           </Field>
           <Field label="Класс">
-            <select name="classId" defaultValue={classId} className={fieldClass}>
+            <Select name="classId" defaultValue={classId}>
               <option value="">все классы</option>
               <option value={classId}>{className}</option>
-            </select>
+            </Select>
           </Field>
           <Field label="Предмет">
-            <select name="subjectId" defaultValue="" className={fieldClass}>
+            <Select name="subjectId" defaultValue="">
               <Options items={page.options.subjects} empty="все предметы" />
-            </select>
+            </Select>
           </Field>
           <Field label="с">
-            <input type="date" name="dateFrom" defaultValue={dateKey(page.today)} required className={fieldClass} />
+            <DateInput name="dateFrom" defaultValue={dateKey(page.today)} required />
           </Field>
           <Field label="по">
-            <input type="date" name="dateTo" defaultValue={dateKey(page.today)} required className={fieldClass} />
+            <DateInput name="dateTo" defaultValue={dateKey(page.today)} required />
           </Field>
           <Field label="Комментарий">
-            <input type="text" name="note" maxLength={500} className={fieldClass} />
+            <Input type="text" name="note" maxLength={500} />
           </Field>
         </ActionForm>
       </section>

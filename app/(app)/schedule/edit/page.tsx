@@ -8,6 +8,8 @@ import { loadClassPicker, loadEditGrid } from "@/lib/schedule/timetable/loaders"
 import { formatDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { TimetableGrid } from "@/components/schedule/timetable-grid";
+import { Field, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Составление расписания" };
 
@@ -31,21 +33,15 @@ export default async function EditSchedulePage({
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/edit" />
       <h1 className="text-2xl font-semibold">Составление расписания{grid ? `: ${grid.className}` : ""}</h1>
-      <form method="get" className="flex items-end gap-2 text-sm">
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">Класс / группа</span>
-          <select name="class" defaultValue={classId ?? ""} className="rounded border border-slate-300 px-1 py-0.5">
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
-          Открыть
-        </button>
-      </form>
+      <PickerForm submitLabel="Открыть" label="Класс">
+        <Field label="Класс / группа">
+          <Select
+            name="class"
+            defaultValue={classId ?? ""}
+            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Field>
+      </PickerForm>
       {grid && classId ? (
         <>
           <p className="text-sm text-slate-600">

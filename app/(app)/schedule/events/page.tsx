@@ -8,8 +8,8 @@ import { createEventAction } from "@/lib/schedule/events/actions";
 import { dateKey } from "@/lib/schedule/week";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
-import { ActionForm } from "@/components/schedule/action-form";
-import { Field, fieldClass } from "@/components/schedule/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { DateInput, Field, Input, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Мероприятия" };
 
@@ -25,38 +25,40 @@ export default async function EventsPage() {
       <ScheduleTabs held={held} current="/schedule/events" />
       <h1 className="text-2xl font-semibold">Мероприятия</h1>
       <ActionForm
+        layout="inline"
+        framed
         action={createEventAction}
         submitLabel="Добавить мероприятие"
-        successText="Мероприятие добавлено"
+        success="Мероприятие добавлено"
         label="Новое мероприятие"
       >
         <Field label="Название">
-          <input type="text" name="title" required maxLength={200} className={fieldClass} />
+          <Input type="text" name="title" required maxLength={200} />
         </Field>
         <Field label="Для кого">
-          <select name="classId" defaultValue="" className={fieldClass}>
+          <Select name="classId" defaultValue="">
             {schoolWide && <option value="">вся школа</option>}
             {page.classes.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field label="Дата">
-          <input type="date" name="date" required defaultValue={dateKey(page.today)} className={fieldClass} />
+          <DateInput name="date" required defaultValue={dateKey(page.today)} />
         </Field>
         <Field label="Начало">
-          <input type="time" name="startTime" required defaultValue="15:00" className={fieldClass} />
+          <Input type="time" name="startTime" required defaultValue="15:00" />
         </Field>
         <Field label="Окончание">
-          <input type="time" name="endTime" className={fieldClass} />
+          <Input type="time" name="endTime" />
         </Field>
         <Field label="Место">
-          <input type="text" name="place" maxLength={200} className={fieldClass} />
+          <Input type="text" name="place" maxLength={200} />
         </Field>
         <Field label="Описание">
-          <input type="text" name="description" maxLength={2000} className={fieldClass} />
+          <Input type="text" name="description" maxLength={2000} />
         </Field>
       </ActionForm>
       <section className="rounded border border-slate-200 bg-white p-3">

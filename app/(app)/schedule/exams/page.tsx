@@ -8,8 +8,8 @@ import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { CONTROL_LABELS } from "@/lib/schedule/schema";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
-import { ActionForm } from "@/components/schedule/action-form";
-import { Field, fieldClass } from "@/components/schedule/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { DateInput, Field, Input, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Сессия" };
 
@@ -34,63 +34,49 @@ export default async function ExamsPage() {
       <h1 className="text-2xl font-semibold">Сессия и промежуточная аттестация</h1>
       {page.options && (
         <ActionForm
+          layout="inline"
+          framed
           action={createExamAction}
           submitLabel="Добавить"
-          successText="Аттестация назначена"
+          success="Аттестация назначена"
           label="Новая аттестация"
         >
           <Field label="Группа / класс">
-            <select name="classId" className={fieldClass}>
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <Select name="classId" options={classes.map((c) => ({ value: c.id, label: c.name }))} />
           </Field>
           <Field label="Дисциплина">
-            <select name="subjectId" className={fieldClass}>
-              {page.options.subjects.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+            <Select name="subjectId" options={page.options.subjects.map((s) => ({ value: s.id, label: s.name }))} />
           </Field>
           <Field label="Форма">
-            <select name="kind" className={fieldClass}>
+            <Select name="kind">
               {Object.entries(CONTROL_LABELS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
                 </option>
               ))}
-            </select>
+            </Select>
           </Field>
           <Field label="Дата">
-            <input type="date" name="date" required className={fieldClass} />
+            <DateInput name="date" required />
           </Field>
           <Field label="Время">
-            <input type="time" name="time" required defaultValue="09:00" className={fieldClass} />
+            <Input type="time" name="time" required defaultValue="09:00" />
           </Field>
           <Field label="Аудитория">
-            <select name="roomId" defaultValue="" className={fieldClass}>
-              <option value="">—</option>
-              {page.options.rooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            <Select
+              name="roomId"
+              defaultValue=""
+              placeholder="—"
+              options={page.options.rooms.map((r) => ({ value: r.id, label: r.name }))}
+            />
           </Field>
           <Field label="Экзаменатор">
-            <select name="examinerId" defaultValue="" className={fieldClass}>
-              <option value="">—</option>
-              {page.options.teachers.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
+            <Select
+              name="examinerId"
+              defaultValue=""
+              placeholder="—"
+              options={page.options.teachers.map((t) => ({ value: t.id, label: t.name }))}
+            />
           </Field>
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" name="isConsultation" /> консультация

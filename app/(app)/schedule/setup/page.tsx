@@ -7,8 +7,8 @@ import { loadSetup } from "@/lib/schedule/setup/loaders";
 import { assignBellScheduleAction, saveBellScheduleAction, saveRoomAction } from "@/lib/schedule/setup/actions";
 import { bellsText } from "@/lib/schedule/setup/rules";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
-import { ActionForm } from "@/components/schedule/action-form";
-import { Field, fieldClass } from "@/components/schedule/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Звонки и кабинеты" };
 
@@ -25,9 +25,11 @@ export default async function SetupPage() {
           {view.schedules.map((s) => (
             <ActionForm
               key={s.id}
+              layout="inline"
+              framed
               action={saveBellScheduleAction}
               submitLabel="Сохранить"
-              successText="Звонки сохранены"
+              success="Звонки сохранены"
               label={`Звонки: ${s.name}`}
             >
               <input type="hidden" name="name" value={s.name} />
@@ -36,62 +38,47 @@ export default async function SetupPage() {
                 {s.isDefault ? " (по умолчанию)" : ""} · классов: {s._count.classes}
               </p>
               <Field label="Звонки, по строке на урок">
-                <textarea
+                <Textarea
+                  className="font-mono"
                   name="bells"
                   rows={Math.max(s.bells.length, 3)}
                   defaultValue={bellsText(s.bells)}
-                  className={`${fieldClass} font-mono`}
                 />
               </Field>
-              <label className="flex items-center gap-1 text-xs">
-                <input type="checkbox" name="isDefault" defaultChecked={s.isDefault} /> по умолчанию
-              </label>
+              <Checkbox name="isDefault" defaultChecked={s.isDefault} label="по умолчанию" size="sm" />
             </ActionForm>
           ))}
           <ActionForm
+            layout="inline"
+            framed
             action={saveBellScheduleAction}
             submitLabel="Добавить"
-            successText="Расписание звонков добавлено"
+            success="Расписание звонков добавлено"
             label="Новое расписание звонков"
           >
             <p className="basis-full font-medium">Новое расписание звонков (например, для второй смены)</p>
             <Field label="Название">
-              <input type="text" name="name" required maxLength={100} className={fieldClass} />
+              <Input type="text" name="name" required maxLength={100} />
             </Field>
             <Field label="Звонки, по строке на урок">
-              <textarea
-                name="bells"
-                rows={4}
-                placeholder={"13:30-14:15\n14:25-15:10"}
-                className={`${fieldClass} font-mono`}
-              />
+              <Textarea className="font-mono" name="bells" rows={4} placeholder={"13:30-14:15\n14:25-15:10"} />
             </Field>
           </ActionForm>
         </div>
         {view.schedules.length > 1 && (
           <ActionForm
+            layout="inline"
+            framed
             action={assignBellScheduleAction}
             submitLabel="Назначить"
-            successText="Расписание звонков назначено"
+            success="Расписание звонков назначено"
             label="Звонки класса"
           >
             <Field label="Класс / группа">
-              <select name="classId" className={fieldClass}>
-                {view.classes.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
+              <Select name="classId" options={view.classes.map((c) => ({ value: c.id, label: c.name }))} />
             </Field>
             <Field label="Расписание звонков">
-              <select name="scheduleId" className={fieldClass}>
-                {view.schedules.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
+              <Select name="scheduleId" options={view.schedules.map((s) => ({ value: s.id, label: s.name }))} />
             </Field>
           </ActionForm>
         )}
@@ -99,19 +86,21 @@ export default async function SetupPage() {
       <section className="space-y-2">
         <h2 className="font-semibold">Кабинеты</h2>
         <ActionForm
+          layout="inline"
+          framed
           action={saveRoomAction}
           submitLabel="Сохранить кабинет"
-          successText="Кабинет сохранён"
+          success="Кабинет сохранён"
           label="Кабинет"
         >
           <Field label="Кабинет">
-            <input type="text" name="name" required maxLength={60} className={fieldClass} />
+            <Input type="text" name="name" required maxLength={60} />
           </Field>
           <Field label="Вместимость">
-            <input type="number" name="capacity" min={1} max={2000} className={`${fieldClass} w-24`} />
+            <Input className="w-24" type="number" name="capacity" min={1} max={2000} />
           </Field>
           <Field label="Корпус">
-            <input type="text" name="building" maxLength={100} className={fieldClass} />
+            <Input type="text" name="building" maxLength={100} />
           </Field>
         </ActionForm>
         <table className="rounded border border-slate-200 bg-white text-sm">

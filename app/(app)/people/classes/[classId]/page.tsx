@@ -14,6 +14,8 @@ import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
 import { loadFamilyCandidates } from "@/lib/people/logins/loaders";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { IssueTable } from "@/components/people/issue-table";
+import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Список класса" };
 
@@ -55,9 +57,11 @@ export default async function ClassListPage({
         <form className="flex items-end gap-2 text-sm">
           <label>
             <span className="block text-xs text-slate-600">Список на дату</span>
-            <input type="date" name="date" defaultValue={iso} className="rounded border border-slate-300 px-2 py-1" />
+            <DateInput name="date" defaultValue={iso} />
           </label>
-          <button className="rounded border border-slate-300 px-2 py-1">Показать</button>
+          <Button variant="secondary" type="submit">
+            Показать
+          </Button>
         </form>
         {manage.allowed && (
           <div className="flex gap-3 text-sm">

@@ -5,14 +5,14 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireUser } from "@/lib/auth/session";
-import { addChildLinkAction, saveParentAction } from "@/lib/people/actions";
+import { addChildLinkAction, removeChildLinkAction, saveParentAction } from "@/lib/people/actions";
 import { SEX_LABELS } from "@/lib/people/card-rules";
 import { loadParentCard } from "@/lib/people/card/loaders";
 import { loadManagedStudentOptions } from "@/lib/people/lists/loaders";
 import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
 import { FieldForm, type FormField } from "@/components/people/field-form";
-import { UnlinkChildButton } from "@/components/people/unlink-child-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { asInput } from "@/components/org/rows";
 
 export const metadata: Metadata = { title: "Карточка родителя" };
@@ -94,7 +94,15 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
               </Link>
               {c.kinship && <span className="text-slate-500"> · {c.kinship}</span>}
               {view.full && options.some((o) => o.id === c.studentId) && (
-                <UnlinkChildButton parentId={card.id} studentId={c.studentId} name={c.fullName} />
+                <ActionButton
+                  action={removeChildLinkAction.bind(null, card.id, c.studentId)}
+                  done="Связь удалена"
+                  variant="danger"
+                  className="ml-2"
+                  aria-label={`Убрать связь с ребёнком: ${c.fullName}`}
+                >
+                  Убрать связь
+                </ActionButton>
               )}
             </li>
           ))}

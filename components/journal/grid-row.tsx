@@ -1,0 +1,200 @@
+// One student's row of the journal grid: number, name, running average (with the forecast on
+// hover) and absences stay sticky on the left; each cell shows its attendance code or mark (the
+// kit's MarkBadge colours), its save state (saving / saved / failed / conflict) and, when active and
+// editable, the cell editor. Rows are memoised: arrow keys re-render two rows, not the class.
+import { memo } from "react";
+import { formatAverage } from "@/lib/journal/averages";
+import { attendanceKey, markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
+import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markLabel } from "@/lib/journal/rules";
+import { MarkBadge } from "@/components/ui/mark-badge";
+import type { Col } from "./grid-state";
+import { cellKey, type CellRef, type CellStatus } from "./use-cell-saver";
+
+export type RowProps = {
+  row: number;
+  view: GridView;
+  cols: Col[];
+  activeCol: number;
+  editing: string | null;
+  statuses: Record<string, CellStatus>;
+  statusSig: string;
+  editable: (row: number, col: number) => boolean;
+  onPick: (row: number, col: number) => void;
+  onEditorKey: (e: React.KeyboardEvent<HTMLInputElement>) => void;
+  onEditorBlur: (value: string) => void;
+};
+
+export const NO_STATUSES: Record<string, CellStatus> = {};
+
+// The classes every cell shares, once on the table (3,000+ cells would repeat them): `jc` is a
+// cell, `jf` the first column of a lesson, `jx` a day the student is outside the class/subgroup.
+export const CELL_RULES =
+  "[&_td.jc]:relative [&_td.jc]:h-6 [&_td.jc]:min-w-7 [&_td.jc]:cursor-cell [&_td.jc]:border-b [&_td.jc]:border-r [&_td.jc]:border-slate-200 " +
+  "[&_td.jc]:px-0.5 [&_td.jc]:text-center [&_td.jc]:text-[13px] [&_td.jc]:tabular-nums [&_td.jf]:border-l [&_td.jf]:border-l-slate-300 " +
+  "[&_td.jx]:bg-[repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9_3px,#e2e8f0_3px,#e2e8f0_5px)]";
+
+const ATT_COLOURS: Record<string, string> = {
+  N: "text-red-600 font-semibold",
+  OP: "text-amber-600",
+  B: "text-sky-700",
+  UP: "text-slate-600",
+  NP: "text-red-800",
+  OT: "text-slate-600",
+};
+function GridRow(p: RowProps) {
+  const s = p.view.students[p.row];
+  const summary = studentSummary(p.view, s.id);
+  const absences = studentAbsences(p.view, s.id);
+  const zebra = p.row % 2 === 1 ? "bg-slate-50/60" : "bg-white";
+  const nameCell = `sticky z-10 border-b border-r border-slate-200 ${p.activeCol >= 0 ? "bg-blue-50" : "bg-white"}`;
+  return (
+    <tr className={zebra}>
+      <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-400`}>{p.row + 1}</td>
+      <th
+        scope="row"
+        id={`jr${p.row}`}
+        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-400" : ""}`}
+        title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}
+      >
+        {s.name}
+        {s.left && <span className="ml-1 text-[10px]">(выб.)</span>}
+        {s.joinedLate && !s.left && <span className="ml-1 text-[10px] text-slate-400">(приб.)</span>}
+      </th>
+      <td
+        className={`${nameCell} left-[14.75rem] text-center tabular-nums font-semibold`}
+        title={
+          summary.forecast.next && summary.forecast.needed[0]?.count
+            ? `До «${summary.forecast.next}»: ${summary.forecast.needed.map((n) => `${n.count ?? "—"} × «${n.value}»`).join(" или ")}`
+            : undefined
+        }
+      >
+        <span className={summary.forecast.atRisk ? "text-red-600" : ""}>{formatAverage(summary.average)}</span>
+      </td>
+      <td className={`${nameCell} left-[17.75rem] text-center tabular-nums text-slate-600`}>
+        {p.view.orgKind === "COLLEGE" ? absences.hours || "" : absences.count || ""}
+      </td>
+      {p.cols.map((c, col) => {
+        const state = s.cells[c.lessonIdx];
+        const active = col === p.activeCol;
+        const ref: CellRef =
+          c.kind === "att"
+            ? { kind: "attendance", lessonId: c.lesson.id, studentId: s.id }
+            : {
+                kind: "mark",
+                lessonId: c.lesson.id,
+                studentId: s.id,
+                assignmentId: c.assignment?.id ?? null,
+                typeId: c.typeId,
+              };
+        const status = p.statuses[cellKey(ref)];
+        let content: React.ReactNode = null;
+        let title = "";
+        if (state === "o") {
+          if (c.kind === "att") {
+            const a = p.view.attendance[attendanceKey(c.lesson.id, s.id)];
+            if (a) {
+              content = (
+                <span className={`text-[11px] ${ATT_COLOURS[a.code]}`}>
+                  {ATTENDANCE_LABELS[a.code]}
+                  {a.missedHours !== null && a.missedHours !== c.lesson.hours ? <sub>{a.missedHours}</sub> : null}
+                </span>
+              );
+              title = ATTENDANCE_TITLES[a.code];
+            }
+          } else if (c.assignment) {
+            const m = p.view.marks[markKey(c.assignment.id, s.id)];
+            if (m) {
+              content = (
+                <MarkBadge label={markLabel(m)} variant="text">
+                  {m.isHospital && <sup className="text-[8px] text-sky-700">б</sup>}
+                </MarkBadge>
+              );
+              title = [m.isHospital ? "оценка, полученная в больнице" : "", m.comment ?? ""].filter(Boolean).join(". ");
+              if (m.comment)
+                content = (
+                  <>
+                    {content}
+                    <span
+                      aria-hidden
+                      className="absolute right-0 top-0 h-0 w-0 border-l-[5px] border-t-[5px] border-l-transparent border-t-amber-500"
+                    />
+                  </>
+                );
+            }
+          }
+        }
+        if (status?.pending !== undefined && (status.state === "saving" || status.state === "failed"))
+          content = <span className="italic text-slate-500">{status.pending}</span>;
+        const base =
+          state === "x"
+            ? " jx"
+            : state === "f"
+              ? " bg-slate-100"
+              : !c.lesson.lock.open || (c.kind === "mark" && s.finalSet)
+                ? " bg-slate-50"
+                : "";
+        const statusCls =
+          status?.state === "failed"
+            ? " ring-2 ring-inset ring-red-500 bg-red-50"
+            : status?.state === "conflict"
+              ? " ring-2 ring-inset ring-orange-500 bg-orange-50"
+              : status?.state === "error"
+                ? " ring-2 ring-inset ring-red-400"
+                : status?.state === "saving"
+                  ? " bg-blue-50"
+                  : status?.state === "saved"
+                    ? " bg-emerald-50"
+                    : "";
+        const tip = status?.message ?? title;
+        return (
+          <td
+            key={c.id}
+            data-pos={`${p.row}:${col}`}
+            role="gridcell"
+            aria-selected={active}
+            aria-labelledby={`jr${p.row} jc${col}`}
+            data-status={status?.state}
+            data-editable={p.editable(p.row, col) ? "true" : undefined}
+            title={tip || undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              p.onPick(p.row, col);
+            }}
+            className={`jc${c.first ? " jf" : ""}${base}${statusCls}${active ? " outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}
+          >
+            {active && p.editing !== null && p.editable(p.row, col) ? (
+              // eslint-disable-next-line no-restricted-syntax -- the cell editor covers its grid cell exactly
+              <input
+                autoFocus
+                defaultValue={p.editing}
+                aria-label="Значение ячейки"
+                onKeyDown={p.onEditorKey}
+                onBlur={(e) => p.onEditorBlur(e.currentTarget.value)}
+                className="absolute inset-0 z-10 w-full min-w-10 border-2 border-blue-600 bg-white px-0.5 text-center text-[13px] outline-none"
+              />
+            ) : (
+              content
+            )}
+            {status?.state === "saved" && (
+              <span aria-hidden className="absolute bottom-0 right-0 text-[8px] text-emerald-600">
+                ✓
+              </span>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+export const MemoRow = memo(
+  GridRow,
+  (a, b) =>
+    a.view === b.view &&
+    a.cols === b.cols &&
+    a.row === b.row &&
+    a.activeCol === b.activeCol &&
+    a.editing === b.editing &&
+    a.statusSig === b.statusSig &&
+    a.editable === b.editable,
+);

@@ -1,0 +1,48 @@
+// The kit's lint rules (issue 19 item 1, ARCHITECTURE «UI»): run ESLint's Node API on bad fixture
+// files placed (virtually) where the rules apply, so a rule that silently stops matching fails here.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "../..");
+const eslint = new ESLint({ cwd: root });
+
+async function lintAs(fixture: string, asPath: string) {
+  const code = readFileSync(path.join(root, "tests/fixtures/lint", fixture), "utf8");
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, asPath) });
+  return result.messages;
+}
+
+describe("ESLint: the interface kit's rules", () => {
+  it("refuses styled raw <button>/<input>/<select>/<textarea> in a component outside components/ui", async () => {
+    const messages = await lintAs("raw-controls.tsx", "components/people/raw-controls.tsx");
+    const kit = messages.filter((m) => m.ruleId === "no-restricted-syntax");
+    // input, select, textarea, button with className; the unstyled hidden input passes.
+    expect(kit.map((m) => m.line)).toEqual([6, 7, 10, 11]);
+    expect(kit[0].message).toContain("components/ui");
+  }, 30_000);
+
+  it("refuses them in a page too", async () => {
+    const messages = await lintAs("raw-controls.tsx", "app/(app)/people/raw-controls.tsx");
+    expect(messages.filter((m) => m.ruleId === "no-restricted-syntax")).toHaveLength(4);
+  }, 30_000);
+
+  it("lets components/ui itself style raw controls (it is the kit)", async () => {
+    const messages = await lintAs("raw-controls.tsx", "components/ui/raw-controls.tsx");
+    expect(messages.filter((m) => m.ruleId === "no-restricted-syntax")).toEqual([]);
+  }, 30_000);
+
+  it("refuses a lib/** import inside components/ui except lib/errors", async () => {
+    const messages = await lintAs("kit-imports-lib.tsx", "components/ui/kit-imports-lib.tsx");
+    const imports = messages.filter((m) => m.ruleId === "no-restricted-imports");
+    expect(imports).toHaveLength(1);
+    expect(imports[0].line).toBe(4);
+    expect(imports[0].message).toContain("lib/errors");
+  }, 30_000);
+
+  it("allows the same import in a domain component", async () => {
+    const messages = await lintAs("kit-imports-lib.tsx", "components/journal/kit-imports-lib.tsx");
+    expect(messages.filter((m) => m.ruleId === "no-restricted-imports")).toEqual([]);
+  }, 30_000);
+});
