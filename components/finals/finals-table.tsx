@@ -101,6 +101,7 @@ export function FinalsTable(props: {
   }
 
   async function fillRecommended() {
+    if (columns[selected]?.locked) return;
     for (let i = 0; i < rows.length; i++) {
       const k = keyOf(i, selected);
       if (rows[i].canEdit && rows[i].proposalText && serverOf(k).saved === "")
@@ -108,7 +109,7 @@ export function FinalsTable(props: {
     }
   }
 
-  const anyEditable = rows.some((r) => r.canEdit);
+  const anyEditable = rows.some((r) => r.canEdit) && selected >= 0 && !columns[selected].locked;
   return (
     <div className="space-y-2">
       {anyEditable && selected >= 0 && (
@@ -156,6 +157,11 @@ export function FinalsTable(props: {
                 >
                   {c.label}
                   {c.form && <span className="block font-normal text-slate-500">{c.form}</span>}
+                  {c.locked && (
+                    <span className="block font-normal text-slate-500" title={c.locked}>
+                      закрыто
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -204,7 +210,7 @@ export function FinalsTable(props: {
                       key={k}
                       className={`border border-slate-200 p-0 text-center ${c.selected ? "bg-blue-50/40" : ""}`}
                     >
-                      {r.canEdit ? (
+                      {r.canEdit && !c.locked ? (
                         <input
                           data-cell={k}
                           data-status={cell.status}
@@ -218,7 +224,7 @@ export function FinalsTable(props: {
                           className={`w-14 bg-transparent px-1 py-0.5 text-center outline-none placeholder:text-slate-300 focus:ring-2 focus:ring-blue-500 ${tone}`}
                         />
                       ) : (
-                        <span className="px-1" data-cell={k}>
+                        <span className="px-1" data-cell={k} title={c.locked ?? undefined}>
                           {cell.text === "з"
                             ? "зачёт"
                             : cell.text === "нз"

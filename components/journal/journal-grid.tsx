@@ -217,7 +217,9 @@ export function JournalGrid(props: {
       const s = view.students[row];
       if (!props.canEdit || !c || !s || !c.lesson.lock.open) return false;
       if (s.cells[c.lessonIdx] !== "o") return false;
-      return c.kind === "att" || (view.marksAllowed && !s.finalSet);
+      // The student's period final locks marks and attendance (JRN-6, REC-1) unless ADMIN unlocked the date.
+      if (s.finalSet && !c.lesson.lock.byUnlock) return false;
+      return c.kind === "att" || view.marksAllowed;
     },
     [cols, view.students, view.marksAllowed, props.canEdit],
   );
@@ -538,11 +540,12 @@ function cellHint(view: GridView, cols: Col[], row: number, col: number, canEdit
   if (s.cells[c.lessonIdx] === "x") return "Ученик не числится в классе (подгруппе) на дату урока";
   if (s.cells[c.lessonIdx] === "f") return "Обучение на дому / семейное: отметки и посещаемость не ведутся";
   if (!c.lesson.lock.open) {
-    return c.lesson.lock.reason === "future"
-      ? "Урок ещё не проведён"
-      : "Дата закрыта для изменений. Откройте урок (Ctrl+Enter) и запросите открытие даты";
+    return c.lesson.lock.code === "window" || c.lesson.lock.code === "period"
+      ? `${c.lesson.lock.reason}. Откройте урок (Ctrl+Enter), чтобы запросить открытие даты`
+      : c.lesson.lock.reason;
   }
-  if (c.kind === "mark" && s.finalSet) return "Итоговая отметка за период выставлена — текущие отметки не меняются";
+  if (s.finalSet && !c.lesson.lock.byUnlock)
+    return "Итоговая отметка за период выставлена — текущие отметки и посещаемость периода не меняются";
   return "";
 }
 
@@ -619,7 +622,7 @@ const GridHeader = memo(function GridHeader(props: {
               title={`Урок ${g.lesson.date.split("-").reverse().join(".")}, ${g.lesson.bell}-й: открыть тему, задания, домашнее задание`}
             >
               {ddmm(g.lesson.date)}
-              {!g.lesson.lock.open && g.lesson.lock.reason === "window" && <LockIcon open={false} />}
+              {!g.lesson.lock.open && g.lesson.lock.code !== "future" && <LockIcon open={false} />}
               {g.lesson.lock.open && g.lesson.lock.byUnlock && <LockIcon open />}
             </button>
           </th>
@@ -818,7 +821,7 @@ function GridRow(p: RowProps) {
             ? " jx"
             : state === "f"
               ? " bg-slate-100"
-              : !c.lesson.lock.open || (c.kind === "mark" && s.finalSet)
+              : !c.lesson.lock.open || (s.finalSet && !c.lesson.lock.byUnlock)
                 ? " bg-slate-50"
                 : "";
         const statusCls =

@@ -10,7 +10,7 @@ function rows(): GridRows {
     subgroupId: null,
     orgKind: "SCHOOL",
     settings: { minMark: 2, maxMark: 5, roundingThreshold: 0.5, averagingMethod: "WEIGHTED", lockDays: 7 },
-    range: { start: d("2026-11-05"), end: d("2026-12-28") },
+    range: { start: d("2026-11-05"), end: d("2026-12-28"), periodId: 7 },
     types: [
       { id: 1, name: "Ответ на уроке", shortName: "Отв", weight: 1, isControl: false },
       { id: 2, name: "Контрольная работа", shortName: "К/р", weight: 2, isControl: true },
@@ -78,7 +78,15 @@ function rows(): GridRows {
     homework: [],
     attendanceTaken: [11],
     finals: [101],
-    unlocks: [{ date: d("2026-11-06"), openUntil: new Date("2026-11-20T20:00:00Z") }],
+    lock: {
+      timeZone: "Europe/Samara",
+      lockDays: 7,
+      yearClosed: false,
+      closed: [],
+      unlocks: [{ from: d("2026-11-06"), to: d("2026-11-06"), until: new Date("2026-11-20T20:00:00Z") }],
+      periods: [{ id: 7, start: d("2026-11-05"), end: d("2026-12-28") }],
+      finals: new Map([[101, new Set([7])]]),
+    },
     planTopics: [],
   };
 }
@@ -104,6 +112,33 @@ describe("the grid view (JRN-1, JRN-9)", () => {
       { open: true, byUnlock: false },
     ]);
     expect(view.lessons[1].attendanceTaken).toBe(true);
+  });
+
+  it("locks assignments of a period with finals set, and everything once the period is closed (REC-1)", () => {
+    expect(view.lessons.map((l) => l.assignmentLock.open)).toEqual([true, false, false]);
+    expect(view.lessons[0].assignmentLock).toEqual({ open: true, byUnlock: true });
+    expect(view.closed).toBeNull();
+    const closed = rows();
+    closed.lock = {
+      ...closed.lock,
+      closed: [
+        {
+          periodId: 7,
+          name: "2 четверть",
+          start: d("2026-11-05"),
+          end: d("2026-12-28"),
+          closedOn: d("2026-11-20"),
+          basis: "приказ № 5",
+        },
+      ],
+    };
+    const v = buildGridView(closed, new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
+    expect(v.closed).toEqual({ code: "period", reason: "Период закрыт 20.11.2026 (приказ № 5): 2 четверть" });
+    expect(v.lessons.map((l) => [l.lock.open, l.lessonLock.open])).toEqual([
+      [true, true], // ADMIN's unlock of 06.11 still opens it
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it("computes the running average by assignment weights and counts absences", () => {
