@@ -40,6 +40,7 @@ export async function saveFinal(
   }
   const lock = finalLock(lockContext, input.periodId, { today: todayIn(lockContext.timeZone, now), now });
   if (!lock.open) return fail("LOCKED", lock.reason);
+  const periodClosed = lockContext.closed.some((c) => c.periodId === input.periodId);
   const forms = await studentFormsInClass(actor.organisationId, input.studentId, input.classId);
   if (!forms) return fail("INVALID_INPUT", "Обучающийся не состоит в этом классе");
   if (!mayEditFinal(rights, forms)) return fail("FORBIDDEN", DEPUTY_ONLY_MESSAGE);
@@ -64,8 +65,11 @@ export async function saveFinal(
     form,
     next: value.value,
     version: input.version,
+    periodClosed,
     now,
   });
+  if (!result.ok && result.reason === "closed-meanwhile")
+    return fail("LOCKED", "Период только что закрыт — обновите страницу");
   if (!result.ok) {
     const current = result.state ? finalLabel(result.state) : "нет отметки";
     return fail("CONFLICT", `Отметку уже изменили: сейчас «${current}». Обновите страницу`);

@@ -5,6 +5,7 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { averageOf, finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
+import { periodClosedReason } from "@/lib/journal/lock";
 import { todayIn } from "@/lib/org/time";
 import { nextSeen } from "../rules";
 import { saveDiarySeen } from "../mutations";
@@ -38,6 +39,8 @@ export type MarksView = {
   orgName: string;
   subjects: SubjectView[];
   totalAbsences: number;
+  /** REC-1: «Период закрыт 28.12.2026 (приказ № …): 2 четверть» — the period's finals are final. */
+  closed: string | null;
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -82,6 +85,14 @@ export async function studentMarksView(
     orgName: d.orgName,
     subjects,
     totalAbsences: subjects.reduce((n, s) => n + s.outlook.absences, 0),
+    closed:
+      d.closed && d.period
+        ? periodClosedReason({
+            closedOn: todayIn(d.closed.timeZone, d.closed.closedAt),
+            basis: d.closed.basis,
+            name: d.period.name,
+          })
+        : null,
   };
 }
 
