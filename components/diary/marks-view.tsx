@@ -36,6 +36,15 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
   if (view.subjects.length === 0) return <p className="text-sm text-slate-600">За период нет уроков.</p>;
   return (
     <div className="grid gap-3 md:grid-cols-2">
+      {view.closed && (
+        <p
+          role="status"
+          data-testid="period-closed"
+          className="rounded border border-slate-300 bg-slate-50 px-3 py-1 text-sm text-slate-700 md:col-span-2"
+        >
+          {view.closed}. Итоговые отметки периода окончательные.
+        </p>
+      )}
       {view.subjects.map((s) => (
         <section
           key={s.subjectId}

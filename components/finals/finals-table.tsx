@@ -104,6 +104,7 @@ export function FinalsTable(props: {
   }
 
   async function fillRecommended() {
+    if (columns[selected]?.locked) return;
     for (let i = 0; i < rows.length; i++) {
       const k = keyOf(i, selected);
       if (rows[i].canEdit && rows[i].proposalText && serverOf(k).saved === "")
@@ -111,7 +112,7 @@ export function FinalsTable(props: {
     }
   }
 
-  const anyEditable = rows.some((r) => r.canEdit);
+  const anyEditable = rows.some((r) => r.canEdit) && selected >= 0 && !columns[selected].locked;
   return (
     <div className="space-y-2">
       {anyEditable && selected >= 0 && (
@@ -155,6 +156,11 @@ export function FinalsTable(props: {
                 >
                   {c.label}
                   {c.form && <span className="block font-normal text-slate-500">{c.form}</span>}
+                  {c.locked && (
+                    <span className="block font-normal text-slate-500" title={c.locked}>
+                      закрыто
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -195,7 +201,7 @@ export function FinalsTable(props: {
                       key={k}
                       className={`border border-slate-200 p-0 text-center ${c.selected ? "bg-blue-50/40" : ""}`}
                     >
-                      {r.canEdit ? (
+                      {r.canEdit && !c.locked ? (
                         <CellInput
                           data-cell={k}
                           data-status={cell.status}
@@ -213,6 +219,7 @@ export function FinalsTable(props: {
                         <MarkBadge
                           variant="text"
                           className="px-1"
+                          title={c.locked ?? undefined}
                           data-cell={k}
                           label={
                             cell.text === "з"

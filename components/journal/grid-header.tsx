@@ -79,7 +79,7 @@ export const GridHeader = memo(function GridHeader(props: {
               title={`Урок ${g.lesson.date.split("-").reverse().join(".")}, ${g.lesson.bell}-й: открыть тему, задания, домашнее задание`}
             >
               {ddmm(g.lesson.date)}
-              {!g.lesson.lock.open && g.lesson.lock.reason === "window" && <LockIcon open={false} />}
+              {!g.lesson.lock.open && g.lesson.lock.code !== "future" && <LockIcon open={false} />}
               {g.lesson.lock.open && g.lesson.lock.byUnlock && <LockIcon open />}
             </button>
           </th>

@@ -130,7 +130,7 @@ function GridRow(p: RowProps) {
             ? " jx"
             : state === "f"
               ? " bg-slate-100"
-              : !c.lesson.lock.open || (c.kind === "mark" && s.finalSet)
+              : !c.lesson.lock.open || (s.finalSet && !c.lesson.lock.byUnlock)
                 ? " bg-slate-50"
                 : "";
         const statusCls =

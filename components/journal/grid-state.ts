@@ -86,7 +86,9 @@ export function isEditable(view: GridView, cols: Col[], canEdit: boolean, row: n
   const s = view.students[row];
   if (!canEdit || !c || !s || !c.lesson.lock.open) return false;
   if (s.cells[c.lessonIdx] !== "o") return false;
-  return c.kind === "att" || (view.marksAllowed && !s.finalSet);
+  // The student's period final locks marks and attendance (JRN-6, REC-1) unless ADMIN unlocked the date.
+  if (s.finalSet && !c.lesson.lock.byUnlock) return false;
+  return c.kind === "att" || view.marksAllowed;
 }
 
 /** The text a teacher would type to get the cell's stored value back (the editor's start). */
@@ -115,11 +117,12 @@ export function cellHint(view: GridView, cols: Col[], row: number, col: number, 
   if (s.cells[c.lessonIdx] === "x") return "Ученик не числится в классе (подгруппе) на дату урока";
   if (s.cells[c.lessonIdx] === "f") return "Обучение на дому / семейное: отметки и посещаемость не ведутся";
   if (!c.lesson.lock.open) {
-    return c.lesson.lock.reason === "future"
-      ? "Урок ещё не проведён"
-      : "Дата закрыта для изменений. Откройте урок (Ctrl+Enter) и запросите открытие даты";
+    return c.lesson.lock.code === "window" || c.lesson.lock.code === "period"
+      ? `${c.lesson.lock.reason}. Откройте урок (Ctrl+Enter), чтобы запросить открытие даты`
+      : c.lesson.lock.reason;
   }
-  if (c.kind === "mark" && s.finalSet) return "Итоговая отметка за период выставлена — текущие отметки не меняются";
+  if (s.finalSet && !c.lesson.lock.byUnlock)
+    return "Итоговая отметка за период выставлена — текущие отметки и посещаемость периода не меняются";
   return "";
 }
 

@@ -60,13 +60,31 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
             <p className="text-xs text-slate-500">
               {view.className} · {view.subjectName}
               {lesson.substituted ? " · замена" : ""}
-              {!lesson.lock.open && lesson.lock.reason === "window" ? " · отметки и посещаемость закрыты" : ""}
+              {lesson.lock.open && lesson.lock.byUnlock ? " · дата открыта администратором" : ""}
             </p>
           </div>
           <Button variant="ghost" type="button" onClick={props.onClose} aria-label="Закрыть">
             ×
           </Button>
         </div>
+        {!lesson.lessonLock.open && lesson.lessonLock.code !== "future" && (
+          <p
+            role="status"
+            data-testid="lesson-lock"
+            className="rounded border border-slate-300 bg-slate-50 px-2 py-1 text-sm"
+          >
+            {lesson.lessonLock.reason}
+          </p>
+        )}
+        {lesson.lessonLock.open && !lesson.assignmentLock.open && (
+          <p
+            role="status"
+            data-testid="lesson-lock"
+            className="rounded border border-slate-300 bg-slate-50 px-2 py-1 text-sm"
+          >
+            {lesson.assignmentLock.reason}
+          </p>
+        )}
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
         <section className="space-y-2">
@@ -105,7 +123,9 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
             onClose={() => setProtocolFor(null)}
           />
         )}
-        {canEdit && !lesson.lock.open && lesson.lock.reason === "window" && <UnlockForm lesson={lesson} />}
+        {canEdit && !lesson.lock.open && lesson.lock.code !== "future" && lesson.lock.code !== "year" && (
+          <UnlockForm lesson={lesson} />
+        )}
         <LessonHistory lessonId={lesson.id} />
       </div>
     </div>,

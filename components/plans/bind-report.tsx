@@ -8,6 +8,11 @@ export function BindReportText({ report }: { report: BindReport }) {
       <p>
         Уроков изменено: {report.changed}; домашних заданий добавлено: {report.homework}.
       </p>
+      {report.locked && report.locked.length > 0 && (
+        <p className="mt-1 text-slate-600">
+          Не изменены уроки закрытого периода или года ({report.locked.length}): {report.locked[0].reason}.
+        </p>
+      )}
       {report.keptTyped.length > 0 && (
         <div className="mt-1 text-amber-900">
           <p>Оставлены темы, введённые учителем ({report.keptTyped.length}):</p>

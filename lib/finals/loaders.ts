@@ -8,6 +8,8 @@ import { effectiveScopes } from "@/lib/access/rules";
 import type { CurrentUser } from "@/lib/auth/session";
 import { gridHead, journalChoices, type GridHead, type JournalChoice, type PeriodOption } from "@/lib/journal/data";
 import { finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
+import { finalLock } from "@/lib/journal/lock";
+import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { authorizeFinals, type FinalsRights } from "./access";
 import { finalsSheetRows, finalsWarningDays, warningFacts, type SheetFinal } from "./data";
@@ -91,6 +93,8 @@ export type FinalsColumn = {
   form: string | null;
   passFail: boolean;
   selected: boolean;
+  /** Why the column's finals cannot change now (closed period or year, REC-1/REC-2), else null. */
+  locked: string | null;
 };
 export type FinalsRow = {
   studentId: number;
@@ -112,6 +116,8 @@ export type FinalsSheet = {
   rows: FinalsRow[];
   rights: FinalsRights;
   warning: string | null;
+  /** The selected period's lock reason («Период закрыт …», «Учебный год закрыт …»), else null. */
+  closed: string | null;
 };
 
 export type FinalsPage =
@@ -124,12 +130,12 @@ const cellKey = (kind: FinalKindName, periodId: number | null) => `${kind}:${per
 export async function loadFinalsPage(
   user: CurrentUser,
   req: FinalsRequest,
-  now: Date = new Date(),
+  now: Date = serverNow(),
 ): Promise<FinalsPage> {
   if (req.classId === undefined || req.subjectId === undefined) return { kind: "none" };
   const [rights, head] = await Promise.all([
     authorizeFinals(user, req.classId, req.subjectId),
-    gridHead(user.organisationId, req.classId, req.subjectId),
+    gridHead(user.organisationId, req.classId, req.subjectId, now),
   ]);
   if (!rights.view || !head) return { kind: "forbidden" };
   const today = todayIn(head.timeZone, now);
@@ -144,6 +150,10 @@ export async function loadFinalsPage(
     today,
   });
   const college = head.orgKind === "COLLEGE";
+  const lockOf = (periodId: number | null) => {
+    const lock = finalLock(head.lock, periodId, { today, now });
+    return lock.open ? null : lock.reason;
+  };
   const formOfPeriod = (periodId: number): ControlKindName =>
     college ? (data.formOf.get(periodId) ?? data.subjectForm) : "NONE";
   const columns: FinalsColumn[] = [
@@ -156,6 +166,7 @@ export async function loadFinalsPage(
         form: form === "NONE" ? null : CONTROL_LABELS[form],
         passFail: head.subject.passFail || formIsPassFail(form),
         selected: p.id === period.id,
+        locked: lockOf(p.id),
       };
     }),
     ...extraKinds(head.orgKind).map((kind) => ({
@@ -165,6 +176,7 @@ export async function loadFinalsPage(
       form: null,
       passFail: head.subject.passFail,
       selected: false,
+      locked: lockOf(null),
     })),
   ];
   const finalsOf = new Map<number, Map<string, SheetFinal>>();
@@ -224,6 +236,7 @@ export async function loadFinalsPage(
     rows,
     rights,
     warning: left !== null && missing > 0 ? warningText(left, missing) : null,
+    closed: selectedCol.locked,
   };
 }
 

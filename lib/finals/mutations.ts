@@ -21,6 +21,8 @@ export type FinalWrite = {
   next: FinalValue | null;
   /** The version the client loaded (0 = no final then). */
   version: number;
+  /** Whether the period was closed when the lock let this save through (REC-1): re-checked under the period's row lock. */
+  periodClosed: boolean;
   now: Date;
   /** SEC-2: the stored final's class × subject, authorised inside the write (the save passes it). */
   inScope?: StoredScopeCheck;
@@ -28,7 +30,9 @@ export type FinalWrite = {
 
 export type FinalState = { value: number | null; special: FinalSpecialName | null; version: number };
 export type FinalWriteResult =
-  { ok: true; state: FinalState | null } | { ok: false; reason: "conflict"; state: FinalState | null };
+  | { ok: true; state: FinalState | null }
+  | { ok: false; reason: "conflict"; state: FinalState | null }
+  | { ok: false; reason: "closed-meanwhile" };
 
 function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return value === null || value === undefined
@@ -40,6 +44,14 @@ export async function writeFinal(w: FinalWrite): Promise<FinalWriteResult> {
   const key = finalKey(w);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${w.organisationId}::int, hashtext(${key}))`;
+    if (w.periodId !== null) {
+      // REC-1: serialised with closing the period (FOR UPDATE there); a closing committed since the lock decided refuses.
+      const [p] = await tx.$queryRaw<{ closed: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM "PeriodClosure" c
+                        WHERE c."organisationId" = p."organisationId" AND c."classId" = ${w.classId} AND c."periodId" = p.id) AS closed
+          FROM "Period" p WHERE p."organisationId" = ${w.organisationId} AND p.id = ${w.periodId} FOR SHARE`;
+      if (p && p.closed !== w.periodClosed) return { ok: false, reason: "closed-meanwhile" } as const;
+    }
     const where = {
       organisationId: w.organisationId,
       studentId: w.studentId,

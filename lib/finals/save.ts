@@ -1,9 +1,14 @@
 // One final saved from the finals page (FIN-1…FIN-4): parse → authorise on the class × subject →
-// check the period, the student and who sets their final → parse the value on the scale → write
-// with the loaded version. `now` is injectable so tests move the clock.
+// check the period, the one lock decision (lib/journal/lock.ts: closed year, closed period, ADMIN's
+// unlock — REC-1, REC-2, seed 002 §4.5.1), the student and who sets their final → parse the value on
+// the scale → write with the loaded version. `now` is injectable so tests move the clock.
 import type { Actor } from "@/lib/access/authorize";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { finalLabel } from "@/lib/journal/averages";
+import { journalLockContext } from "@/lib/journal/data";
+import { finalLock } from "@/lib/journal/lock";
+import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
 import { authorizeFinals } from "./access";
 import { finalTarget, studentFormsInClass } from "./data";
 import { writeFinal, type FinalState } from "./mutations";
@@ -14,19 +19,29 @@ import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 
 export type SavedFinal = { state: FinalState | null; text: string; label: string };
 
-export async function saveFinal(actor: Actor, raw: unknown, now: Date = new Date()): Promise<ActionResult<SavedFinal>> {
+export async function saveFinal(
+  actor: Actor,
+  raw: unknown,
+  now: Date = serverNow(),
+): Promise<ActionResult<SavedFinal>> {
   const parsed = saveFinalSchema.safeParse(raw);
   if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Проверьте введённые данные");
   const input = parsed.data;
   const rights = await authorizeFinals(actor, input.classId, input.subjectId);
   if (!rights.editAll && !rights.editOwn) return fail("FORBIDDEN");
-  const target = await finalTarget(actor.organisationId, input.classId, input.subjectId);
-  if (!target) return fail("NOT_FOUND");
+  const [target, lockContext] = await Promise.all([
+    finalTarget(actor.organisationId, input.classId, input.subjectId),
+    journalLockContext(actor.organisationId, input.classId, input.subjectId, now),
+  ]);
+  if (!target || !lockContext) return fail("NOT_FOUND");
   if (
     input.kind === "PERIOD" ? input.periodId === null || !target.periodIds.has(input.periodId) : input.periodId !== null
   ) {
     return fail("INVALID_INPUT", "Период не относится к этому классу");
   }
+  const lock = finalLock(lockContext, input.periodId, { today: todayIn(lockContext.timeZone, now), now });
+  if (!lock.open) return fail("LOCKED", lock.reason);
+  const periodClosed = lockContext.closed.some((c) => c.periodId === input.periodId);
   const forms = await studentFormsInClass(actor.organisationId, input.studentId, input.classId);
   if (!forms) return fail("INVALID_INPUT", "Обучающийся не состоит в этом классе");
   if (!mayEditFinal(rights, forms)) return fail("FORBIDDEN", DEPUTY_ONLY_MESSAGE);
@@ -52,12 +67,15 @@ export async function saveFinal(actor: Actor, raw: unknown, now: Date = new Date
       form,
       next: value.value,
       version: input.version,
+      periodClosed,
       now,
       inScope: storedScopeCheck(actor, ["finals.editAll", "finals.editOwn"]),
     }),
   );
   if ("code" in written) return written;
   const result = written;
+  if (!result.ok && result.reason === "closed-meanwhile")
+    return fail("LOCKED", "Период только что закрыт — обновите страницу");
   if (!result.ok) {
     const current = result.state ? finalLabel(result.state) : "нет отметки";
     return fail("CONFLICT", `Отметку уже изменили: сейчас «${current}». Обновите страницу`);

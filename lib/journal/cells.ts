@@ -1,8 +1,10 @@
-// One cell save of the grid (JRN-3…JRN-6, NFR-3): parse → authorise on the lesson → check the
-// student's cell, the lock and the scale → write with the loaded version. Used by the JSON route
-// handler app/api/journal/cell; `now` is injectable so tests move the clock.
+// One cell save of the grid (JRN-3…JRN-6, REC-1, REC-2, NFR-3): parse → authorise on the lesson →
+// check the student's cell, the one lock decision (lib/journal/lock.ts) and the scale → write with
+// the loaded version. Used by the JSON route handler app/api/journal/cell; `now` is injectable
+// (default: the server's clock, lib/org/clock.ts) so tests move the clock.
 import type { Actor } from "@/lib/access/authorize";
 import { fail, type ErrorCode } from "@/lib/errors";
+import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { authorizeAnyOnLesson } from "@/lib/access/authorize";
 import { EDIT_PERMISSIONS } from "./access";
@@ -16,11 +18,10 @@ import {
   type AttendanceState,
   type MarkState,
 } from "./mutations";
+import { journalLock, lockFactsOf, UNLOCKED_REASON, type Lock } from "./lock";
 import {
   ATTENDANCE_LABELS,
-  LOCK_MESSAGES,
   cellState,
-  lockDecision,
   markLabel,
   marksAllowed,
   parseAttendanceInput,
@@ -68,7 +69,10 @@ async function conflict(
   });
 }
 
-export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date()): Promise<CellOutcome> {
+/** JRN-6 / REC-1: a locked cell is refused with 403 LOCKED and the lock's Russian reason; nothing is written. */
+const locked = (lock: Extract<Lock, { open: false }>) => failure(403, "LOCKED", lock.reason);
+
+export async function saveCell(actor: Actor, raw: unknown, now: Date = serverNow()): Promise<CellOutcome> {
   const parsed = cellSaveSchema.safeParse(raw);
   if (!parsed.success) return failure(400, "INVALID_INPUT", firstIssue(parsed.error));
   const body = parsed.data;
@@ -81,24 +85,17 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
   const context =
     body.kind === "allPresent" ? null : await cellContext(organisationId, body.lessonId, body.studentId, now);
   const lesson =
-    body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId) : (context?.lesson ?? null);
+    body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId, now) : (context?.lesson ?? null);
   if (!lesson) return failure(403, "FORBIDDEN");
   const permission = await authorizeAnyOnLesson(actor, EDIT_PERMISSIONS, lesson);
   if (!permission) return failure(403, "FORBIDDEN");
   if (lesson.status === "CANCELLED") return failure(423, "LOCKED", "Урок отменён");
-  if (lesson.class.year.status === "CLOSED") return failure(423, "LOCKED", "Учебный год закрыт");
   const today = todayIn(lesson.organisation.timeZone, now);
 
   if (body.kind === "allPresent") {
-    const lock = lockDecision({
-      lessonDate: lesson.date,
-      today,
-      now,
-      lockDays: lesson.settings.lockDays,
-      unlockedUntil: [],
-      finalSet: false,
-    });
-    if (!lock.open && lock.reason === "future") return failure(423, "LOCKED", LOCK_MESSAGES.future);
+    // «все присутствуют» writes no student's cell: the lesson's own lock (year, period, window).
+    const lock = journalLock("attendance", lockFactsOf(lesson.lock, lesson.date, { today, now }));
+    if (!lock.open) return locked(lock);
     await markAttendanceTaken(organisationId, actor.id, lesson.id, now);
     return out(200, { ok: true, version: 0 });
   }
@@ -114,17 +111,13 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = new Date(
       "INVALID_INPUT",
       "Для обучающихся на дому и в семейной форме отметки и посещаемость не ведутся",
     );
-  const lock = lockDecision({
-    lessonDate: lesson.date,
-    today,
-    now,
-    lockDays: lesson.settings.lockDays,
-    unlockedUntil: student.unlockedUntil,
-    finalSet: body.kind === "mark" && student.finalSet,
+  // JRN-6, REC-1, REC-2: the one lock decision; the student's final locks marks AND attendance.
+  const lock = journalLock(body.kind, {
+    ...lockFactsOf(lesson.lock, lesson.date, { today, now }),
+    finalSet: student.finalSet,
   });
-  // JRN-6: the server refuses a locked date with 403 and writes nothing.
-  if (!lock.open) return failure(403, "LOCKED", LOCK_MESSAGES[lock.reason]);
-  const reason = body.reason ?? (lock.byUnlock ? "Изменение в открытую администратором дату" : null);
+  if (!lock.open) return locked(lock);
+  const reason = body.reason ?? (lock.byUnlock ? UNLOCKED_REASON : null);
 
   if (body.kind === "mark") {
     if (!marksAllowed(lesson.organisation.kind, lesson.class.grade)) {

@@ -2,16 +2,125 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
-import { dateOnly } from "@/lib/org/time";
+import { dateOnly, todayIn } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
+import type { ClosedPeriod, LockContext } from "./lock";
 import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
 
 const num = (v: { toString(): string } | number | null | undefined): number | null =>
   v === null || v === undefined ? null : Number(v);
 
 export type PeriodOption = { id: number; name: string; start: Date; end: Date };
+
+// ───────────── the lock's facts (lib/journal/lock.ts) ─────────────
+
+/** The lock columns as SQL returns them (lockSql). */
+type LockRow = {
+  yearStatus: string;
+  timeZone: string;
+  lockDays: number | null;
+  lockPeriods: { id: number; name: string; start: string; end: string }[];
+  lockClosed: { periodId: number; closedAt: string; basis: string }[];
+  lockUnlocks: { from: string; to: string; until: string }[];
+};
+
+/** A timestamp (without time zone, UTC) as SQL's JSON gives it → the instant. */
+const utcInstant = (v: string): Date => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
+
+/**
+ * The lock's facts of a class × subject as columns of one statement, over the aliases `o`
+ * (Organisation), `c` (ClassGroup), `y` (its AcademicYear) and `st` (OrganisationSettings): the
+ * year's status, the zone and window, the class's periods, its closed periods (REC-1) and ADMIN's
+ * unlocks of the subject still open at `now` (JRN-6). The one SQL home of these facts: the cell
+ * save's context read, the lesson's read, the grid's head and journalLockContext all use it.
+ */
+function lockSql(subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    y.status::text AS "yearStatus", o."timeZone", st."lockDays",
+    (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
+       FROM "Period" p
+      WHERE p."organisationId" = c."organisationId" AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS "lockPeriods",
+    (SELECT coalesce(json_agg(json_build_object('periodId', pc."periodId", 'closedAt', pc."closedAt", 'basis', pc.basis)), '[]'::json)
+       FROM "PeriodClosure" pc
+      WHERE pc."organisationId" = c."organisationId" AND pc."classId" = c.id) AS "lockClosed",
+    (SELECT coalesce(json_agg(json_build_object('from', u.date, 'to', coalesce(u."dateTo", u.date), 'until', u."openUntil")), '[]'::json)
+       FROM "UnlockRequest" u
+      WHERE u."organisationId" = c."organisationId" AND u."classId" = c.id AND u."subjectId" = ${subjectId}
+        AND u.status = 'APPROVED' AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "lockUnlocks"`;
+}
+
+/** The lock context from the lock columns; `finals` are added by the caller where it has them. */
+function lockContextOf(r: LockRow, finals: ReadonlyMap<number, ReadonlySet<number>> = new Map()): LockContext {
+  const periods = r.lockPeriods.map((p) => ({
+    id: p.id,
+    name: p.name,
+    start: dateOnly(p.start),
+    end: dateOnly(p.end),
+  }));
+  const closed: ClosedPeriod[] = r.lockClosed.flatMap((c) => {
+    const p = periods.find((x) => x.id === c.periodId);
+    return p
+      ? [
+          {
+            periodId: p.id,
+            name: p.name,
+            start: p.start,
+            end: p.end,
+            closedOn: todayIn(r.timeZone, utcInstant(c.closedAt)),
+            basis: c.basis,
+          },
+        ]
+      : [];
+  });
+  return {
+    timeZone: r.timeZone,
+    lockDays: r.lockDays ?? 7,
+    yearClosed: r.yearStatus === "CLOSED",
+    closed,
+    unlocks: r.lockUnlocks.map((u) => ({ from: dateOnly(u.from), to: dateOnly(u.to), until: utcInstant(u.until) })),
+    periods,
+    finals,
+  };
+}
+
+/** studentId → period ids with a final, from [studentId, periodId] pairs. */
+function finalsMap(pairs: readonly (readonly [number, number])[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const [studentId, periodId] of pairs) {
+    const set = out.get(studentId) ?? new Set<number>();
+    set.add(periodId);
+    out.set(studentId, set);
+  }
+  return out;
+}
+
+/**
+ * THE loader of the lock's facts for a class × subject (one statement): year, window, closed
+ * periods, open unlocks and every period final of the class × subject. Null when the class is
+ * not the organisation's.
+ */
+export async function journalLockContext(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  now: Date,
+): Promise<LockContext | null> {
+  const rows = await db.$queryRaw<(LockRow & { finals: [number, number][] })[]>`
+    SELECT ${lockSql(Prisma.sql`${subjectId}::int`, now)},
+      (SELECT coalesce(json_agg(json_build_array(f."studentId", f."periodId")), '[]'::json)
+         FROM "FinalMark" f
+        WHERE f."organisationId" = c."organisationId" AND f."classId" = c.id AND f."subjectId" = ${subjectId}
+          AND f.kind = 'PERIOD' AND f."periodId" IS NOT NULL) AS finals
+      FROM "ClassGroup" c
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+      JOIN "Organisation" o ON o.id = c."organisationId"
+      LEFT JOIN "OrganisationSettings" st ON st."organisationId" = c."organisationId"
+     WHERE c."organisationId" = ${organisationId} AND c.id = ${classId}`;
+  const r = rows[0];
+  return r ? lockContextOf(r, finalsMap(r.finals)) : null;
+}
 
 export type GridHead = {
   cls: { id: number; name: string; grade: number; yearId: number; periodKind: string };
@@ -21,9 +130,11 @@ export type GridHead = {
   settings: GridRows["settings"];
   periods: PeriodOption[];
   subgroups: { id: number; name: string }[];
+  /** The lock's facts of the class × subject without finals (the pages add theirs). */
+  lock: LockContext;
 };
 
-type GridHeadRow = {
+type GridHeadRow = LockRow & {
   cls: GridHead["cls"];
   subject: GridHead["subject"];
   orgKind: GridHead["orgKind"];
@@ -32,7 +143,6 @@ type GridHeadRow = {
   maxMark: number | null;
   roundingThreshold: number | null;
   averagingMethod: GridRows["settings"]["averagingMethod"] | null;
-  lockDays: number | null;
   periods: { id: number; name: string; start: string; end: string }[];
   subgroups: { id: number; name: string }[];
 };
@@ -42,12 +152,17 @@ type GridHeadRow = {
  * (issue 10: it was five queries in two rounds before every grid and finals page). Null when the
  * class or the subject is missing.
  */
-export async function gridHead(organisationId: number, classId: number, subjectId: number): Promise<GridHead | null> {
+export async function gridHead(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  now: Date = new Date(),
+): Promise<GridHead | null> {
   const rows = await db.$queryRaw<GridHeadRow[]>`
     SELECT json_build_object('id', c.id, 'name', c.name, 'grade', c.grade, 'yearId', c."yearId", 'periodKind', c."periodKind") AS cls,
            json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
-           o.kind::text AS "orgKind", o."timeZone", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
-           st."averagingMethod"::text AS "averagingMethod", st."lockDays",
+           o.kind::text AS "orgKind", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
+           st."averagingMethod"::text AS "averagingMethod", ${lockSql(Prisma.sql`s.id`, now)},
            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
               FROM "Period" p
              WHERE p."organisationId" = o.id AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods,
@@ -56,6 +171,7 @@ export async function gridHead(organisationId: number, classId: number, subjectI
              WHERE g."organisationId" = o.id AND g."classId" = c.id AND (g."subjectId" = s.id OR g."subjectId" IS NULL)) AS subgroups
       FROM "Organisation" o
       JOIN "ClassGroup" c ON c."organisationId" = o.id AND c.id = ${classId}
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
       JOIN "Subject" s ON s."organisationId" = o.id AND s.id = ${subjectId}
       LEFT JOIN "OrganisationSettings" st ON st."organisationId" = o.id
      WHERE o.id = ${organisationId}`;
@@ -75,6 +191,7 @@ export async function gridHead(organisationId: number, classId: number, subjectI
     },
     periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: dateOnly(p.start), end: dateOnly(p.end) })),
     subgroups: r.subgroups,
+    lock: lockContextOf(r),
   };
 }
 
@@ -124,14 +241,14 @@ async function gridCells(
 /**
  * The grid's rows for a class × subject (× subgroup) over a date range: lessons, the class list
  * from the movement book, subgroup members, assignments, marks, attendance, homework, the
- * «все присутствуют» markers, period finals and open unlocks — ten queries in one parallel round.
+ * «все присутствуют» markers and the period's finals — nine queries in one parallel round; the
+ * lock's other facts (year, closed periods, open unlocks) came with the head.
  */
 export async function gridRows(
   organisationId: number,
   head: GridHead,
   subgroupId: number | null,
   range: { start: Date; end: Date; periodId: number | null },
-  now: Date,
 ): Promise<GridRows> {
   const classId = head.cls.id;
   const subjectId = head.subject.id;
@@ -147,7 +264,7 @@ export async function gridRows(
   };
   const start = range.start.toISOString().slice(0, 10);
   const end = range.end.toISOString().slice(0, 10);
-  const [types, lessons, memberships, subgroupMembers, finals, unlocks, planTopics, assignments, cells, homework] =
+  const [types, lessons, memberships, subgroupMembers, finals, planTopics, assignments, cells, homework] =
     await Promise.all([
       db.assignmentType.findMany({
         where: { organisationId },
@@ -195,17 +312,6 @@ export async function gridRows(
             where: { organisationId, classId, subjectId, kind: "PERIOD", periodId: range.periodId },
             select: { studentId: true },
           }),
-      db.unlockRequest.findMany({
-        where: {
-          organisationId,
-          classId,
-          subjectId,
-          status: "APPROVED",
-          openUntil: { gt: now },
-          date: { gte: range.start, lte: range.end },
-        },
-        select: { date: true, openUntil: true },
-      }),
       db.planTopic.findMany({
         where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
         orderBy: [{ planId: "asc" }, { position: "asc" }],
@@ -297,12 +403,16 @@ export async function gridRows(
     })),
     attendanceTaken: cells.taken,
     finals: finals.map((f) => f.studentId),
-    unlocks: unlocks.map((u) => ({ date: u.date, openUntil: u.openUntil! })),
+    lock: {
+      ...head.lock,
+      finals:
+        range.periodId === null ? new Map() : finalsMap(finals.map((f) => [f.studentId, range.periodId!] as const)),
+    },
     planTopics,
   };
 }
 
-type LessonRow = {
+type LessonRow = LockRow & {
   id: number;
   date: Date;
   classId: number;
@@ -315,22 +425,20 @@ type LessonRow = {
   grade: number;
   yearId: number;
   periodKind: string;
-  yearStatus: string;
   passFail: boolean;
   kind: "SCHOOL" | "COLLEGE";
-  timeZone: string;
   minMark: number | null;
   maxMark: number | null;
-  lockDays: number | null;
   homeworkForToday: boolean | null;
   homeworkForPast: boolean | null;
+  /** A period final of the lesson's class × subject in the lesson's period (any student): assignments lock (REC-1). */
+  anyFinal: boolean;
 };
 
 type StudentRow = {
   spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[];
   inSubgroup: boolean;
   finalSet: boolean;
-  unlocks: string[];
 };
 
 function lessonOf(r: LessonRow) {
@@ -354,13 +462,27 @@ function lessonOf(r: LessonRow) {
     organisation: { kind: r.kind, timeZone: r.timeZone },
     settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
     homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
+    /** The lock's facts of the lesson's class × subject (finals: see anyFinal / the student's finalSet). */
+    lock: lockContextOf(r),
+    anyFinal: r.anyFinal,
   };
 }
 
-const LESSON_COLUMNS = Prisma.sql`
+/** The lesson with what the save rules and the lock need (lockSql: year, window, closures, unlocks). */
+function lessonColumns(now: Date, withAnyFinal: boolean): Prisma.Sql {
+  const anyFinal = withAnyFinal
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "FinalMark" f
+            JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
+           WHERE f."organisationId" = l."organisationId" AND f."classId" = l."classId" AND f."subjectId" = l."subjectId"
+             AND f.kind = 'PERIOD' AND p."yearId" = c."yearId" AND p.kind = c."periodKind"
+             AND p."startDate" <= l.date AND p."endDate" >= l.date)`
+    : Prisma.sql`false`;
+  return Prisma.sql`
   l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
-  c.grade, c."yearId", c."periodKind"::text AS "periodKind", y.status::text AS "yearStatus", s."passFail",
-  o.kind::text AS kind, o."timeZone", st."minMark", st."maxMark", st."lockDays", st."homeworkForToday", st."homeworkForPast"`;
+  c.grade, c."yearId", c."periodKind"::text AS "periodKind", s."passFail",
+  o.kind::text AS kind, st."minMark", st."maxMark", st."homeworkForToday", st."homeworkForPast",
+  ${lockSql(Prisma.sql`l."subjectId"`, now)}, ${anyFinal} AS "anyFinal"`;
+}
 
 const LESSON_JOINS = Prisma.sql`
   FROM "Lesson" l
@@ -370,10 +492,10 @@ const LESSON_JOINS = Prisma.sql`
   JOIN "Organisation" o ON o.id = l."organisationId"
   LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"`;
 
-/** The lesson a cell belongs to, with what the save rules need — one query. */
-export async function lessonForCell(organisationId: number, lessonId: number) {
+/** The lesson a write belongs to, with what the save rules and the lock need — one query. */
+export async function lessonForCell(organisationId: number, lessonId: number, now: Date) {
   const rows = await db.$queryRaw<LessonRow[]>`
-    SELECT ${LESSON_COLUMNS} ${LESSON_JOINS}
+    SELECT ${lessonColumns(now, true)} ${LESSON_JOINS}
      WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
   return rows[0] ? lessonOf(rows[0]) : null;
 }
@@ -391,14 +513,14 @@ function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
     })),
     subgroups: new Set(r.inSubgroup && lesson.subgroupId !== null ? [lesson.subgroupId] : []),
     finalSet: r.finalSet,
-    unlockedUntil: r.unlocks.map((u) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(u) ? u : `${u}Z`)),
   };
 }
 
 /**
- * The save's read side in ONE statement (issue 10): the lesson with what the rules need and the
- * student's stays in its class, subgroup membership, final of the lesson's period and open unlocks
- * of its date. Nothing of it is shown or acted on before the access gate has decided on the lesson.
+ * The save's read side in ONE statement (issue 10): the lesson with what the rules and the lock
+ * need (year, window, closed periods, open unlocks) and the student's stays in its class, subgroup
+ * membership and final of the lesson's period. Nothing of it is shown or acted on before the
+ * access gate has decided on the lesson.
  */
 export async function cellContext(
   organisationId: number,
@@ -407,7 +529,7 @@ export async function cellContext(
   now: Date,
 ): Promise<{ lesson: CellLesson; student: CellStudent } | null> {
   const rows = await db.$queryRaw<(LessonRow & StudentRow)[]>`
-    SELECT ${LESSON_COLUMNS},
+    SELECT ${lessonColumns(now, false)},
       (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
          FROM "ClassMembership" m
         WHERE m."organisationId" = l."organisationId" AND m."studentId" = ${studentId} AND m."classId" = l."classId") AS spans,
@@ -417,12 +539,7 @@ export async function cellContext(
                 JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
                WHERE f."organisationId" = l."organisationId" AND f."studentId" = ${studentId} AND f."classId" = l."classId"
                  AND f."subjectId" = l."subjectId" AND f.kind = 'PERIOD' AND p."yearId" = c."yearId"
-                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet",
-      (SELECT coalesce(json_agg(u."openUntil"), '[]'::json)
-         FROM "UnlockRequest" u
-        WHERE u."organisationId" = l."organisationId" AND u."classId" = l."classId" AND u."subjectId" = l."subjectId"
-          AND u.date = l.date AND u.status = 'APPROVED'
-          AND u."openUntil" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS unlocks
+                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet"
     ${LESSON_JOINS}
      WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
   const r = rows[0];

@@ -2,15 +2,8 @@
 // to the client grid. `buildGridView` is pure — it turns the rows of the grid's fixed set of
 // queries (lib/journal/data.ts) into rows × columns, cell states, locks and averages.
 import { averageOf, forecast, type AveragingMethod, type AverageInput, type MarkScale } from "./averages";
-import {
-  cellState,
-  lockDecision,
-  marksAllowed,
-  type AttendanceCodeName,
-  type EducationFormName,
-  type LockDecision,
-  type MarkKindName,
-} from "./rules";
+import { journalLock, lockFactsOf, periodClosedReason, YEAR_CLOSED_REASON, type Lock, type LockContext } from "./lock";
+import { cellState, marksAllowed, type AttendanceCodeName, type EducationFormName, type MarkKindName } from "./rules";
 
 export type GridAssignment = {
   id: number;
@@ -41,7 +34,12 @@ export type GridLesson = {
     files: { id: number; name: string; size: number }[];
   } | null;
   assignments: GridAssignment[];
-  lock: LockDecision;
+  /** Marks and attendance of the lesson (the student's own final is GridStudent.finalSet). */
+  lock: Lock;
+  /** Topic, content and homework (lib/journal/lock.ts, kind «lesson»). */
+  lessonLock: Lock;
+  /** Assignments: type, weight, due date, specification, protocol (kind «assignment»). */
+  assignmentLock: Lock;
   attendanceTaken: boolean;
   substituted: boolean;
 };
@@ -83,6 +81,8 @@ export type GridView = {
   scale: MarkScale;
   lockDays: number;
   today: string;
+  /** «Учебный год закрыт» / «Период закрыт 28.12.2026 (приказ № …)» for the shown period, else null (REC-1, REC-2). */
+  closed: { code: "year" | "period"; reason: string } | null;
   types: GridType[];
   lessons: GridLesson[];
   students: GridStudent[];
@@ -114,7 +114,7 @@ export type GridRows = {
     averagingMethod: AveragingMethod;
     lockDays: number;
   };
-  range: { start: Date; end: Date };
+  range: { start: Date; end: Date; periodId?: number | null };
   types: GridType[];
   lessons: {
     id: number;
@@ -171,7 +171,8 @@ export type GridRows = {
   }[];
   attendanceTaken: number[];
   finals: number[];
-  unlocks: { date: Date; openUntil: Date }[];
+  /** The lock's facts (lib/journal/lock.ts) with the shown period's finals. */
+  lock: LockContext;
   planTopics: { id: number; title: string }[];
 };
 
@@ -202,6 +203,7 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   const gridLessons: GridLesson[] = lessons.map((l) => {
     const h = homework.get(l.id);
     const iso = isoDate(l.date);
+    const facts = lockFactsOf(r.lock, l.date, { today, now });
     return {
       id: l.id,
       date: iso,
@@ -215,14 +217,9 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
         ? { id: h.id, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, version: h.version, files: h.files }
         : null,
       assignments: byLesson.get(l.id) ?? [],
-      lock: lockDecision({
-        lessonDate: l.date,
-        today,
-        now,
-        lockDays: r.settings.lockDays,
-        unlockedUntil: r.unlocks.filter((u) => isoDate(u.date) === iso).map((u) => u.openUntil),
-        finalSet: false,
-      }),
+      lock: journalLock("mark", facts),
+      lessonLock: journalLock("lesson", facts),
+      assignmentLock: journalLock("assignment", lockFactsOf(r.lock, l.date, { today, now, anyFinal: true })),
       attendanceTaken: taken.has(l.id),
       substituted: l.substituteId !== null,
     };
@@ -293,6 +290,12 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
     },
     lockDays: r.settings.lockDays,
     today: isoDate(today),
+    closed: r.lock.yearClosed
+      ? { code: "year", reason: YEAR_CLOSED_REASON }
+      : (() => {
+          const c = r.lock.closed.find((p) => p.periodId === r.range.periodId);
+          return c ? { code: "period" as const, reason: periodClosedReason(c) } : null;
+        })(),
     types: r.types,
     lessons: gridLessons,
     students,

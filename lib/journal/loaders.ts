@@ -5,6 +5,7 @@ import { cache } from "react";
 import { actorFacts } from "@/lib/access/authorize";
 import { effectiveScopes } from "@/lib/access/rules";
 import type { CurrentUser } from "@/lib/auth/session";
+import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { authorizeJournal } from "./access";
 import {
@@ -84,7 +85,7 @@ function pickPeriod(periods: PeriodOption[], today: Date, wanted?: number): Peri
 }
 
 /** The grid page: access on the class × subject (× subgroup), or lesson mode for a substitute. */
-export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Date = new Date()): Promise<GridPage> {
+export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Date = serverNow()): Promise<GridPage> {
   const { classId, subjectId, subgroupId } = req;
   if (req.lessonId !== undefined && (classId === undefined || subjectId === undefined)) {
     const place = await lessonPlace(user.organisationId, req.lessonId);
@@ -96,7 +97,7 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
         subjectId: place.subjectId,
         subgroupId: place.subgroupId,
       }),
-      gridHead(user.organisationId, place.classId, place.subjectId),
+      gridHead(user.organisationId, place.classId, place.subjectId, now),
     ]);
     if (!head) return { kind: "forbidden" };
     if (onClass.view) {
@@ -113,7 +114,7 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
   // The gate and the head are read side by side; nothing is shown unless the gate allows it.
   const [rights, head] = await Promise.all([
     authorizeJournal(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
-    gridHead(user.organisationId, classId, subjectId),
+    gridHead(user.organisationId, classId, subjectId, now),
   ]);
   if (!rights.view || !head) return { kind: "forbidden" };
   return gridPage(user, head, subgroupId, req.periodId, null, rights, now);
@@ -146,7 +147,7 @@ async function gridPage(
           periodId: period.id,
         }
       : { start: today, end: today, periodId: null };
-  const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range, now);
+  const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range);
   const view = buildGridView(rows, now, today, lessonOnly);
   return { kind: "grid", head, period, view, canEdit: rights.edit, canRequestUnlock: rights.edit, lessonOnly };
 }

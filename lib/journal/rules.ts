@@ -1,7 +1,7 @@
 // Pure rules of the class journal (JRN-1…JRN-6, JRN-10, PPL-2): what a typed cell means, who
-// has a cell on a lesson's date, which attendance changes a role may make, and whether a date is
-// still open for changes. No I/O; `now` is always passed in, so tests move the clock.
-// Averages live in ./averages.ts.
+// has a cell on a lesson's date, which attendance changes a role may make, and the edit window's
+// arithmetic. No I/O; `now` is always passed in, so tests move the clock. Whether a write may
+// happen at all is the one lock decision in ./lock.ts; averages live in ./averages.ts.
 
 export type MarkKindName = "GRADE" | "PASS" | "FAIL" | "DEBT" | "NOT_ATTESTED";
 export type AttendanceCodeName = "N" | "UP" | "NP" | "B" | "OT" | "OP";
@@ -201,7 +201,7 @@ export function marksAllowed(orgKind: "SCHOOL" | "COLLEGE", grade: number): bool
   return orgKind === "COLLEGE" || grade !== 1;
 }
 
-// ───────────── the edit lock (JRN-6) ─────────────
+// ───────────── the edit window (JRN-6); the lock decision itself is lib/journal/lock.ts ─────────────
 
 export const UNLOCK_HOURS = 12;
 const DAY_MS = 86_400_000;
@@ -210,37 +210,6 @@ const DAY_MS = 86_400_000;
 export function daysSince(lessonDate: Date, today: Date): number {
   return Math.round((today.getTime() - lessonDate.getTime()) / DAY_MS);
 }
-
-export type LockReason = "future" | "window" | "final";
-export type LockDecision = { open: true; byUnlock: boolean } | { open: false; reason: LockReason };
-
-/**
- * May current marks and attendance of a lesson still change? Open from the lesson's day until
- * `lockDays` days after it (default 7), or while an ADMIN's unlock of that date for the class and
- * subject lasts (12 hours); never once the student's final mark of the period is set (002 §4.5.1).
- */
-export function lockDecision(a: {
-  lessonDate: Date;
-  today: Date;
-  now: Date;
-  lockDays: number;
-  /** openUntil of approved unlocks for this class, subject and date. */
-  unlockedUntil: readonly Date[];
-  finalSet: boolean;
-}): LockDecision {
-  if (a.finalSet) return { open: false, reason: "final" };
-  const days = daysSince(a.lessonDate, a.today);
-  if (days < 0) return { open: false, reason: "future" };
-  if (days <= a.lockDays) return { open: true, byUnlock: false };
-  if (a.unlockedUntil.some((u) => u.getTime() > a.now.getTime())) return { open: true, byUnlock: true };
-  return { open: false, reason: "window" };
-}
-
-export const LOCK_MESSAGES: Record<LockReason, string> = {
-  future: "Урок ещё не проведён",
-  window: "Дата закрыта для изменений: прошло больше дней, чем разрешено. Запросите открытие даты у администратора",
-  final: "Итоговая отметка за период выставлена — текущие отметки периода не меняются",
-};
 
 /** The end of an unlock that ADMIN approves at `now`. */
 export function unlockEnd(now: Date): Date {

@@ -18,11 +18,13 @@ export type BindLesson = {
   hasHomework: boolean;
 };
 
-/** What a binding did, for the teacher: lessons changed, homework added, own topics kept. */
+/** What a binding did, for the teacher: lessons changed, homework added, own topics kept, closed lessons left. */
 export type BindReport = {
   changed: number;
   homework: number;
   keptTyped: { lessonId: number; date: Date; topic: string }[];
+  /** Lessons of a closed period or year (lib/journal/lock.ts, kind «plan»): left as they are (REC-1, REC-2). */
+  locked?: { lessonId: number; date: Date; reason: string }[];
 };
 
 export type Placement = { lessonId: number; topicIds: number[] };

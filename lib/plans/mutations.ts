@@ -19,6 +19,10 @@ import {
 } from "./binding";
 export type { BindReport } from "./binding";
 import { planClassIds } from "./data";
+import { journalLockContext } from "@/lib/journal/data";
+import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
+import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
 
 type Tx = Prisma.TransactionClient;
 export type Outcome<T> =
@@ -409,9 +413,25 @@ export async function applyBinding(
     previousTitle: (l) =>
       l.planTopicId ? (ctx.boundTitles.get(l.planTopicId) ?? titleOf([l.planTopicId], byTopic)) : null,
   });
-  const report: BindReport = { changed: 0, homework: 0, keptTyped: [] };
+  const report: BindReport = { changed: 0, homework: 0, keptTyped: [], locked: [] };
+  // REC-1, REC-2: the one lock decision (kind «plan») — a closed period or year keeps its lessons as they are.
+  const now = serverNow();
+  const locks = new Map<number, LockContext | null>();
+  for (const classId of new Set(changes.map((c) => ctx.lessons.find((l) => l.id === c.lessonId)!.classId)))
+    locks.set(classId, await journalLockContext(organisationId, classId, ctx.plan.subjectId, now));
   for (const c of changes) {
     const lesson = ctx.lessons.find((l) => l.id === c.lessonId)!;
+    const lockContext = locks.get(lesson.classId);
+    if (lockContext) {
+      const lock = journalLock(
+        "plan",
+        lockFactsOf(lockContext, lesson.date, { today: todayIn(lockContext.timeZone, now), now }),
+      );
+      if (!lock.open) {
+        report.locked!.push({ lessonId: lesson.id, date: lesson.date, reason: lock.reason });
+        continue;
+      }
+    }
     if (c.keptTyped !== null) report.keptTyped.push({ lessonId: lesson.id, date: lesson.date, topic: c.keptTyped });
     if (c.planTopicId !== lesson.planTopicId || c.topic !== undefined) {
       await tx.lesson.update({

@@ -121,6 +121,8 @@ async function main(): Promise<number> {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
   };
+  // The Playwright tier's moved clock (lib/org/clock.ts) is never active in a server npm start runs.
+  delete env.E2E_CLOCK_FILE;
   if (server.embedded) {
     log(`Встроенный PostgreSQL: ${databaseUrl}`);
     log(`  подключиться: psql "${databaseUrl}"`);

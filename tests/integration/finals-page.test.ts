@@ -178,7 +178,7 @@ describe("setting a final (FIN-1, FIN-3, JRN-6, JRN-7, FIN-5)", () => {
     expect(locked.body).toMatchObject({
       ok: false,
       code: "LOCKED",
-      message: "Итоговая отметка за период выставлена — текущие отметки периода не меняются",
+      message: "Итоговая отметка за период выставлена — текущие отметки и посещаемость периода не меняются",
     });
     // The diary shows the final at once (FIN-5).
     const diary = await studentMarksView(f.organisationId, s, TODAY, f.q2);

@@ -1,5 +1,5 @@
 // A small school for the journal's integration tests, written straight through Prisma: one class
-// (7А) with `students` pupils, algebra taught by `teacher`, a class teacher, an ADMIN, a teacher of
+// (7А) with `students` pupils, algebra taught by `teacher`, a class teacher, an ADMIN, a DEPUTY, a teacher of
 // nothing here, a first grade, lessons every weekday of November 2026 and two assignment types.
 // The clock of these tests: NOW = 2026-11-20 12:00 in Samara.
 import { db } from "@/lib/db";
@@ -70,7 +70,7 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
     data: { organisationId, name: "Контрольная работа", shortName: "К/р", weight: 2, isControl: true, sortOrder: 2 },
   });
 
-  const mkUser = async (login: string, lastName: string, role: "TEACHER" | "ADMIN") => {
+  const mkUser = async (login: string, lastName: string, role: "TEACHER" | "ADMIN" | "DEPUTY") => {
     const u = await db.user.create({
       data: { organisationId, login, passwordHash: "-", mustChangePassword: false, lastName, firstName: "Тест" },
     });
@@ -82,6 +82,7 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
   const classTeacher = await mkUser("ct", "Классная", "TEACHER");
   const substitute = await mkUser("sub", "Заменяющий", "TEACHER");
   const admin = await mkUser("admin", "Морозов", "ADMIN");
+  const deputy = await mkUser("zavuch", "Орлова", "DEPUTY");
   await db.teacherLoad.create({
     data: {
       organisationId,
@@ -185,7 +186,7 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
     firstClassId: first.id,
     subjectId: subject.id,
     types: { answer: answer.id, test: test.id },
-    users: { teacher, other, classTeacher, substitute, admin },
+    users: { teacher, other, classTeacher, substitute, admin, deputy },
     students,
     joined,
     left,

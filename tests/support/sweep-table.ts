@@ -87,6 +87,7 @@ export const PAGES: Record<string, Who> = {
   "/journal": { roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"] },
   "/journal/attendance": { perms: ["attendance.reason"] },
   "/journal/unlock": { perms: ["journal.unlock"] },
+  "/journal/closing": { perms: ["period.close"] },
   "/mail": { perms: ["mail.use"] },
   "/mail/[messageId]": { perms: ["mail.use"] },
   "/mail/new": { perms: ["mail.use"] },
@@ -337,6 +338,17 @@ export const ACTIONS: Record<string, ActionRule> = {
     sample: (f) => [null, form({ classId: f.classA })],
   },
   "lib/journal/unlock/actions.ts#decideUnlockAction": { perms: ["journal.unlock"] },
+  "lib/journal/unlock/actions.ts#openDatesAction": {
+    perms: ["journal.unlock"],
+    sample: (f) => [
+      null,
+      form({ classId: f.classA, subjectId: f.subject, from: "2026-11-16", to: "2026-11-20", reason: "Исправление" }),
+    ],
+  },
+  "lib/journal/closing/actions.ts#closePeriodAction": {
+    perms: ["period.close"],
+    sample: () => [null, form({ periodId: 1, target: "all", basis: "приказ № 1" })],
+  },
   "lib/messages/actions.ts#postAnnouncementAction": { perms: ["board.post"] },
   "lib/messages/actions.ts#deleteAnnouncementAction": { perms: ["board.post"] },
   "lib/messages/forum/actions.ts#createTopicAction": { perms: ["forum.use"] },

@@ -16,6 +16,7 @@ function view(): GridView {
     scale: { minMark: 2, maxMark: 5, roundingThreshold: 0.5 },
     lockDays: 7,
     today: "2026-11-20",
+    closed: null,
     types: [{ id: 1, name: "Ответ на уроке", shortName: "Отв", weight: 1, isControl: false }],
     lessons: [],
     students: [],

@@ -25,6 +25,33 @@ describe("the grid view (JRN-1, JRN-9)", () => {
     expect(view.lessons[1].attendanceTaken).toBe(true);
   });
 
+  it("locks assignments of a period with finals set, and everything once the period is closed (REC-1)", () => {
+    expect(view.lessons.map((l) => l.assignmentLock.open)).toEqual([true, false, false]);
+    expect(view.lessons[0].assignmentLock).toEqual({ open: true, byUnlock: true });
+    expect(view.closed).toBeNull();
+    const closed = rows();
+    closed.lock = {
+      ...closed.lock,
+      closed: [
+        {
+          periodId: 7,
+          name: "2 четверть",
+          start: d("2026-11-05"),
+          end: d("2026-12-28"),
+          closedOn: d("2026-11-20"),
+          basis: "приказ № 5",
+        },
+      ],
+    };
+    const v = buildGridView(closed, new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
+    expect(v.closed).toEqual({ code: "period", reason: "Период закрыт 20.11.2026 (приказ № 5): 2 четверть" });
+    expect(v.lessons.map((l) => [l.lock.open, l.lessonLock.open])).toEqual([
+      [true, true], // ADMIN's unlock of 06.11 still opens it
+      [false, false],
+      [false, false],
+    ]);
+  });
+
   it("computes the running average by assignment weights and counts absences", () => {
     expect(studentSummary(view, 100).average).toBe(4); // (5·2 + 2·1) / 3
     expect(studentAbsences(view, 101)).toEqual({ count: 1, hours: 1 });

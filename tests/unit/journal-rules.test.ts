@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   cellState,
-  lockDecision,
   marksAllowed,
   parseAttendanceInput,
   parseMarkInput,
   reasonApplies,
   teacherMayChangeAttendance,
-  unlockEnd,
   type MembershipSpan,
 } from "@/lib/journal/rules";
 
@@ -96,39 +94,5 @@ describe("who has a cell (JRN-1, PPL-2, PPL-3)", () => {
     expect(marksAllowed("SCHOOL", 1)).toBe(false);
     expect(marksAllowed("SCHOOL", 2)).toBe(true);
     expect(marksAllowed("COLLEGE", 1)).toBe(true);
-  });
-});
-
-describe("edit lock (JRN-6)", () => {
-  const base = { lessonDate: d("2026-11-02"), lockDays: 7, unlockedUntil: [] as Date[], finalSet: false };
-  it("is open up to lockDays after the lesson and closed after", () => {
-    expect(lockDecision({ ...base, today: d("2026-11-09"), now: new Date("2026-11-09T10:00:00Z") })).toEqual({
-      open: true,
-      byUnlock: false,
-    });
-    expect(lockDecision({ ...base, today: d("2026-11-10"), now: new Date("2026-11-10T10:00:00Z") })).toEqual({
-      open: false,
-      reason: "window",
-    });
-  });
-  it("refuses a lesson that has not happened yet", () => {
-    expect(lockDecision({ ...base, today: d("2026-11-01"), now: new Date("2026-11-01T10:00:00Z") })).toEqual({
-      open: false,
-      reason: "future",
-    });
-  });
-  it("opens for 12 hours after ADMIN's unlock and closes again", () => {
-    const approved = new Date("2026-11-20T08:00:00Z");
-    const until = unlockEnd(approved);
-    expect(until.toISOString()).toBe("2026-11-20T20:00:00.000Z");
-    const at = (iso: string) =>
-      lockDecision({ ...base, unlockedUntil: [until], today: d(iso.slice(0, 10)), now: new Date(iso) });
-    expect(at("2026-11-20T19:59:00Z")).toEqual({ open: true, byUnlock: true });
-    expect(at("2026-11-20T20:00:00Z")).toEqual({ open: false, reason: "window" });
-  });
-  it("stays closed once the period's final mark is set, even within the window", () => {
-    expect(
-      lockDecision({ ...base, finalSet: true, today: d("2026-11-03"), now: new Date("2026-11-03T10:00:00Z") }),
-    ).toEqual({ open: false, reason: "final" });
   });
 });

@@ -65,6 +65,15 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
       )}
       {page.kind === "sheet" && (
         <>
+          {page.closed && (
+            <p
+              role="status"
+              className="rounded border border-slate-300 bg-slate-50 px-3 py-1 text-sm text-slate-800"
+              data-testid="finals-closed"
+            >
+              {page.closed}
+            </p>
+          )}
           {page.warning && (
             <p
               role="status"

@@ -66,6 +66,18 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         substitutions={substitutions}
         college={college}
       />
+      {page.kind === "grid" && page.view.closed && (
+        <p
+          role="status"
+          data-testid="journal-closed"
+          className="rounded border border-slate-300 bg-slate-50 px-3 py-1 text-sm text-slate-800"
+        >
+          {page.view.closed.reason}.{" "}
+          {page.view.closed.code === "period"
+            ? "Журнал за этот период открыт только для просмотра; исправление — через открытие дат администратором."
+            : "Исправления возможны, только если администратор откроет год для исправлений."}
+        </p>
+      )}
       {page.kind === "none" && (
         <p className="text-sm text-slate-600">
           {choices.length === 0

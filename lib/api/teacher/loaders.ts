@@ -58,6 +58,7 @@ export async function journalOf(user: CurrentUser, req: GridRequest): Promise<Ou
     period: page.period
       ? { id: page.period.id, name: page.period.name, from: day(page.period.start), to: day(page.period.end) }
       : null,
+    closed: v.closed?.reason ?? null,
     lessons: v.lessons.map((l) => ({
       id: l.id,
       date: l.date,
@@ -65,6 +66,7 @@ export async function journalOf(user: CurrentUser, req: GridRequest): Promise<Ou
       topic: l.topic,
       homework: homework.get(l.id) ?? null,
       assignments: l.assignments.map((a) => ({ id: a.id, typeName: a.typeName, weight: a.weight })),
+      locked: l.lock.open ? null : l.lock.reason,
     })),
     students: v.students.map((s) => ({ id: s.id, name: s.name })),
     marks: Object.entries(v.marks).map(([key, m]) => {

@@ -29,6 +29,8 @@ export const journalSchema = z.object({
   subjectName: z.string(),
   subgroupId: id.nullable(),
   period: z.object({ id, name: z.string(), from: isoDay, to: isoDay }).nullable(),
+  /** REC-1, REC-2: why the shown period cannot change («Период закрыт …», «Учебный год закрыт …»), else null. */
+  closed: z.string().nullable(),
   lessons: z.array(
     z.object({
       id,
@@ -37,6 +39,8 @@ export const journalSchema = z.object({
       topic: z.string().nullable(),
       homework: z.string().nullable(),
       assignments: z.array(z.object({ id, typeName: z.string(), weight: z.number() })),
+      /** JRN-6, REC-1: why marks and attendance of the lesson cannot change now (lib/journal/lock.ts), else null. */
+      locked: z.string().nullable(),
     }),
   ),
   students: z.array(z.object({ id, name: z.string() })),

@@ -38,6 +38,8 @@ export type StudentPeriodData = {
   method: AveragingMethod;
   scale: MarkScale;
   subjects: SubjectMarks[];
+  /** REC-1: the chosen period's closing for the student's class (shown «Период закрыт …»), else null. */
+  closed: { closedAt: Date; basis: string; timeZone: string } | null;
 };
 
 /** The student's periods (of their class's kind and year) — the class they are in today, else the last one. */
@@ -92,7 +94,10 @@ export async function studentPeriodData(
 ): Promise<StudentPeriodData> {
   const [{ stays, current, periods }, org, subgroups] = await Promise.all([
     studentPeriods(organisationId, studentId, today),
-    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, settings: true } }),
+    db.organisation.findUnique({
+      where: { id: organisationId },
+      select: { name: true, timeZone: true, settings: true },
+    }),
     db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
   ]);
   const s = org?.settings;
@@ -109,7 +114,7 @@ export async function studentPeriodData(
   };
   const t = today.getTime();
   const period = pickPeriod(periods, today, periodId);
-  if (!period) return { ...base, period: null, subjects: [] };
+  if (!period) return { ...base, period: null, subjects: [], closed: null };
   const classIds = [...new Set(stays.map((x) => x.classId))];
   const lessonWhere = {
     organisationId,
@@ -118,7 +123,7 @@ export async function studentPeriodData(
     date: { gte: period.start, lte: period.end },
     OR: [{ subgroupId: null }, { subgroupId: { in: subgroups.map((g) => g.subgroupId) } }],
   };
-  const [lessons, marks, absences, finals] = await Promise.all([
+  const [lessons, marks, absences, finals, closing] = await Promise.all([
     db.lesson.findMany({
       where: lessonWhere,
       select: {
@@ -165,6 +170,14 @@ export async function studentPeriodData(
         subject: { select: { name: true, passFail: true, sortOrder: true } },
       },
     }),
+    current
+      ? db.periodClosure.findUnique({
+          where: {
+            organisationId_classId_periodId: { organisationId, classId: current.classId, periodId: period.id },
+          },
+          select: { closedAt: true, basis: true },
+        })
+      : null,
   ]);
   // Only lessons of the class the student was in on that day (PPL-3).
   const inStay = lessons.filter((l) =>
@@ -232,7 +245,12 @@ export async function studentPeriodData(
       ...rest,
       marks: rest.marks.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id),
     }));
-  return { ...base, period, subjects };
+  return {
+    ...base,
+    period,
+    subjects,
+    closed: closing ? { ...closing, timeZone: org?.timeZone ?? "Europe/Samara" } : null,
+  };
 }
 
 export type SeenRow = { lastSeenAt: Date; sinceAt: Date };

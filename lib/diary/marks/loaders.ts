@@ -5,6 +5,7 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { averageOf, finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
+import { periodClosedReason } from "@/lib/journal/lock";
 import { todayIn } from "@/lib/org/time";
 import { nextSeen } from "../rules";
 import { saveDiarySeen } from "../mutations";
@@ -42,6 +43,8 @@ export type MarksView = {
   totalAbsences: number;
   /** Academic hours missed (college RPT-8). */
   totalAbsentHours: number;
+  /** REC-1: «Период закрыт 28.12.2026 (приказ № …): 2 четверть» — the period's finals are final. */
+  closed: string | null;
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -88,6 +91,14 @@ export async function studentMarksView(
     subjects,
     totalAbsences: subjects.reduce((n, s) => n + s.outlook.absences, 0),
     totalAbsentHours: subjects.reduce((n, s) => n + s.absentHours, 0),
+    closed:
+      d.closed && d.period
+        ? periodClosedReason({
+            closedOn: todayIn(d.closed.timeZone, d.closed.closedAt),
+            basis: d.closed.basis,
+            name: d.period.name,
+          })
+        : null,
   };
 }
 

@@ -1,16 +1,19 @@
 "use server";
 // Server actions of the lesson panel (JRN-2, JRN-8) and the teacher's unlock request (JRN-6):
-// parse (zod) → authorise on the lesson → write → the client refreshes the grid.
+// parse (zod) → authorise on the lesson → the one lock decision (lib/journal/lock.ts: topic and
+// homework as «lesson», assignments and protocols as «assignment») → write → the client refreshes.
 import { z } from "zod";
 import { multiLine, singleLine } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
+import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { authorizeJournal, EDIT_PERMISSIONS } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
+import { journalLock, lockFactsOf, UNLOCKED_REASON, YEAR_CLOSED_REASON, type WriteKind } from "../lock";
 import { firstIssue } from "../schema";
 import { createUnlockRequest } from "../unlock/mutations";
 import {
@@ -32,17 +35,43 @@ const optionalDate = singleLine()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Дата в формате ДД.ММ.ГГГГ")
   .transform((s) => (s ? new Date(`${s}T00:00:00.000Z`) : null));
 
+type Editable = {
+  ok: true;
+  userId: number;
+  organisationId: number;
+  lesson: CellLesson;
+  now: Date;
+  /** Kept in the history when the date is open only through ADMIN's unlock. */
+  reason: string | null;
+};
+
+/**
+ * The lesson a panel action writes: authorised on the lesson (journal.edit*), then asked the one
+ * lock decision for `kind` («unlock-request» only refuses a closed year: it asks to open a locked date).
+ */
 async function editableLesson(
   lessonId: number,
-): Promise<{ ok: true; userId: number; organisationId: number; lesson: CellLesson } | { ok: false; result: Result }> {
+  kind: WriteKind | "unlock-request",
+): Promise<Editable | { ok: false; result: Result }> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return { ok: false, result: fail("UNAUTHENTICATED") };
   const rights = await authorizeJournal(user, { kind: "lesson", lessonId });
   if (!rights.edit) return { ok: false, result: fail("FORBIDDEN") };
-  const lesson = await lessonForCell(user.organisationId, lessonId);
+  const now = serverNow();
+  const lesson = await lessonForCell(user.organisationId, lessonId, now);
   if (!lesson) return { ok: false, result: fail("NOT_FOUND") };
-  if (lesson.class.year.status === "CLOSED") return { ok: false, result: fail("LOCKED", "Учебный год закрыт") };
-  return { ok: true, userId: user.id, organisationId: user.organisationId, lesson };
+  const base = { ok: true as const, userId: user.id, organisationId: user.organisationId, lesson, now };
+  if (kind === "unlock-request")
+    return lesson.lock.yearClosed
+      ? { ok: false, result: fail("LOCKED", YEAR_CLOSED_REASON) }
+      : { ...base, reason: null };
+  const today = todayIn(lesson.organisation.timeZone, now);
+  const lock = journalLock(kind, {
+    ...lockFactsOf(lesson.lock, lesson.date, { today, now }),
+    finalSet: kind === "assignment" && lesson.anyFinal,
+  });
+  if (!lock.open) return { ok: false, result: fail("LOCKED", lock.reason) };
+  return { ...base, reason: lock.byUnlock ? UNLOCKED_REASON : null };
 }
 
 function form<T extends z.ZodType>(
@@ -69,12 +98,13 @@ const topicSchema = z.object({
 export async function saveTopicAction(_prev: Result | null, data: FormData): Promise<Result> {
   const parsed = form(topicSchema, data);
   if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId);
+  const a = await editableLesson(parsed.data.lessonId, "lesson");
   if (!a.ok) return a.result;
   const r = await writeLessonTopic({
     organisationId: a.organisationId,
     userId: a.userId,
-    now: new Date(),
+    now: a.now,
+    reason: a.reason,
     lessonId: a.lesson.id,
     version: parsed.data.version,
     topic: parsed.data.topic || null,
@@ -98,9 +128,9 @@ const homeworkSchema = z.object({
 export async function saveHomeworkAction(_prev: Result | null, data: FormData): Promise<Result> {
   const parsed = form(homeworkSchema, data);
   if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId);
+  const a = await editableLesson(parsed.data.lessonId, "lesson");
   if (!a.ok) return a.result;
-  const today = todayIn(a.lesson.organisation.timeZone);
+  const today = todayIn(a.lesson.organisation.timeZone, a.now);
   if (a.lesson.date < today && !a.lesson.homework.forPast)
     return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание к прошедшим урокам");
   if (a.lesson.date.getTime() === today.getTime() && !a.lesson.homework.forToday)
@@ -138,7 +168,8 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   const r = await writeHomework({
     organisationId: a.organisationId,
     userId: a.userId,
-    now: new Date(),
+    now: a.now,
+    reason: a.reason,
     lessonId: a.lesson.id,
     version: parsed.data.version,
     text: parsed.data.text,
@@ -165,14 +196,15 @@ const assignmentSchema = z.object({
 export async function saveAssignmentAction(_prev: Result | null, data: FormData): Promise<Result> {
   const parsed = form(assignmentSchema, data);
   if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId);
+  const a = await editableLesson(parsed.data.lessonId, "assignment");
   if (!a.ok) return a.result;
   const d = parsed.data;
   const r = await refuseOutOfScope(() =>
     writeAssignment({
       organisationId: a.organisationId,
       userId: a.userId,
-      now: new Date(),
+      now: a.now,
+      reason: a.reason,
       lessonId: a.lesson.id,
       assignmentId: d.assignmentId,
       fields:
@@ -198,7 +230,7 @@ export async function saveProtocolAction(_prev: Result | null, data: FormData): 
   if (tasks.length === 0 || tasks.length > 40 || tasks.some((t) => !Number.isInteger(t) || t < 1 || t > 100)) {
     return fail("INVALID_INPUT", "Спецификация: максимальные баллы заданий через запятую (1–100, до 40 заданий)");
   }
-  const a = await editableLesson(base.data.lessonId);
+  const a = await editableLesson(base.data.lessonId, "assignment");
   if (!a.ok) return a.result;
   const results: { studentId: number; points: (number | null)[] }[] = [];
   for (const [key, value] of data.entries()) {
@@ -227,7 +259,8 @@ export async function saveProtocolAction(_prev: Result | null, data: FormData): 
     writeProtocol({
       organisationId: a.organisationId,
       userId: a.userId,
-      now: new Date(),
+      now: a.now,
+      reason: a.reason,
       lessonId: a.lesson.id,
       assignmentId: base.data.assignmentId,
       tasks,
@@ -248,7 +281,7 @@ const unlockSchema = z.object({
 export async function requestUnlockAction(_prev: Result | null, data: FormData): Promise<Result> {
   const parsed = form(unlockSchema, data);
   if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId);
+  const a = await editableLesson(parsed.data.lessonId, "unlock-request");
   if (!a.ok) return a.result;
   const r = await createUnlockRequest({
     organisationId: a.organisationId,
@@ -257,7 +290,7 @@ export async function requestUnlockAction(_prev: Result | null, data: FormData):
     subjectId: a.lesson.subjectId,
     date: a.lesson.date,
     reason: parsed.data.reason,
-    now: new Date(),
+    now: a.now,
   });
   return ok({
     message: r.duplicate

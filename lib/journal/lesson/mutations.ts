@@ -10,7 +10,8 @@ import { homeworkEntityKey, lessonEntityKey } from "../mutations";
 const json = (value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
   value === null || value === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
-type Who = { organisationId: number; userId: number; now: Date };
+/** `reason`: why a closed date changed (ADMIN's unlock, JRN-6 / REC-1), kept in the history. */
+type Who = { organisationId: number; userId: number; now: Date; reason?: string | null };
 
 export async function writeLessonTopic(
   w: Who & {
@@ -56,6 +57,7 @@ export async function writeLessonTopic(
         entityKey: lessonEntityKey(w.lessonId),
         userId: w.userId,
         at: w.now,
+        reason: w.reason ?? null,
         oldValue: json({ topic: current.topic, content: current.content, hours: Number(current.hours) }),
         newValue: json({ topic: w.topic, content: w.content, hours: w.hours ?? Number(current.hours) }),
       },
@@ -129,6 +131,7 @@ export async function writeHomework(
         entityKey: homeworkEntityKey(homeworkId!),
         userId: w.userId,
         at: w.now,
+        reason: w.reason ?? null,
         oldValue: json(
           current
             ? { text: current.text, dueDate: current.dueDate, files: current.files.map((f) => f.fileName) }
@@ -227,6 +230,7 @@ export async function writeAssignment(
         entityKey: `assignment:${id}`,
         userId: w.userId,
         at: w.now,
+        reason: w.reason ?? null,
         oldValue: json(old),
         newValue: json(w.fields),
       },
@@ -280,6 +284,7 @@ export async function writeProtocol(
         entityKey: `assignment:${w.assignmentId}`,
         userId: w.userId,
         at: w.now,
+        reason: w.reason ?? null,
         newValue: json({ protocol: { tasks: w.tasks, students: w.results.length } }),
       },
     });

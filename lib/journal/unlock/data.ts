@@ -17,6 +17,8 @@ export type UnlockRow = {
   createdAt: Date;
   classId: number;
   subjectId: number;
+  /** The last date of ADMIN's range (REC-1), null for one date. */
+  dateTo: Date | null;
 };
 
 const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
@@ -33,6 +35,7 @@ export async function unlockRequests(
     select: {
       id: true,
       date: true,
+      dateTo: true,
       reason: true,
       status: true,
       decidedAt: true,
@@ -62,6 +65,7 @@ export async function unlockRequests(
     createdAt: r.createdAt,
     classId: r.classId,
     subjectId: r.subjectId,
+    dateTo: r.dateTo,
   }));
 }
 
@@ -74,4 +78,23 @@ export async function unlockTarget(
     where: { organisationId_id: { organisationId, id } },
     select: { classId: true, subjectId: true },
   });
+}
+
+/** A class × subject to open dates for: names, the year's bounds and whether it is closed. */
+export async function openTarget(organisationId: number, classId: number, subjectId: number) {
+  const [cls, subject] = await Promise.all([
+    db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: classId } },
+      select: { name: true, year: { select: { status: true, startDate: true, endDate: true } } },
+    }),
+    db.subject.findUnique({ where: { organisationId_id: { organisationId, id: subjectId } }, select: { name: true } }),
+  ]);
+  if (!cls || !subject) return null;
+  return {
+    className: cls.name,
+    subjectName: subject.name,
+    yearClosed: cls.year.status === "CLOSED",
+    yearStart: cls.year.startDate,
+    yearEnd: cls.year.endDate,
+  };
 }

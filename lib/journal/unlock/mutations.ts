@@ -74,3 +74,55 @@ export async function decideUnlockRequest(a: {
     return { openUntil };
   });
 }
+
+/**
+ * ADMIN opens class × subject × dates for 12 hours with a reason (JRN-6, REC-1: the only way back
+ * into a closed period): an approved request of its own, written with its audit entry.
+ */
+export async function openDates(a: {
+  organisationId: number;
+  adminId: number;
+  classId: number;
+  subjectId: number;
+  from: Date;
+  to: Date;
+  reason: string;
+  now: Date;
+}): Promise<{ id: number; openUntil: Date }> {
+  return db.$transaction(async (tx) => {
+    const openUntil = unlockEnd(a.now);
+    const row = await tx.unlockRequest.create({
+      data: {
+        organisationId: a.organisationId,
+        classId: a.classId,
+        subjectId: a.subjectId,
+        date: a.from,
+        dateTo: a.to.getTime() === a.from.getTime() ? null : a.to,
+        reason: a.reason,
+        status: "APPROVED",
+        requesterId: a.adminId,
+        deciderId: a.adminId,
+        decidedAt: a.now,
+        openUntil,
+        createdAt: a.now,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organisationId: a.organisationId,
+      userId: a.adminId,
+      action: "journal.unlock.open",
+      entity: "UnlockRequest",
+      entityId: String(row.id),
+      details: {
+        classId: a.classId,
+        subjectId: a.subjectId,
+        from: a.from.toISOString().slice(0, 10),
+        to: a.to.toISOString().slice(0, 10),
+        reason: a.reason,
+        openUntil: openUntil.toISOString(),
+      },
+    });
+    return { id: row.id, openUntil };
+  });
+}

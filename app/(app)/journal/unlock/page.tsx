@@ -1,9 +1,13 @@
-// «Открытие дат» (JRN-6, 003 §7.4): teachers' requests to change marks after the lock window;
-// ADMIN opens the date for the class and subject for 12 hours or rejects. Requests and decisions stay.
+// «Открытие дат» (JRN-6, 003 §7.4, REC-1): teachers' requests to change marks after the lock window;
+// ADMIN opens the date for the class and subject for 12 hours or rejects, or opens a class × subject
+// × date range with a reason (the only way back into a closed period). Requests and decisions stay.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { unlockRequests } from "@/lib/journal/unlock/data";
+import { journalChoices } from "@/lib/journal/data";
+import { OpenDatesForm } from "@/components/journal/open-dates-form";
 import { formatDate, formatDateTime } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
 import { UnlockDecision } from "@/components/journal/unlock-decision";
 
 export const metadata: Metadata = { title: "Открытие дат" };
@@ -12,15 +16,22 @@ const STATUS = { PENDING: "ждёт решения", APPROVED: "открыто",
 
 export default async function UnlockPage() {
   const { user } = await requireAccess("journal.unlock");
-  const rows = await unlockRequests(user.organisationId);
-  const now = Date.now();
+  const [rows, loads] = await Promise.all([
+    unlockRequests(user.organisationId),
+    journalChoices(user.organisationId, { all: true, classIds: [], teacherId: null }),
+  ]);
+  const pairs = [...new Map(loads.map((l) => [`${l.classId}:${l.subjectId}`, `${l.className} · ${l.subjectName}`]))];
+  const now = serverNow().getTime();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Открытие дат</h1>
       <p className="max-w-3xl text-sm text-slate-600">
         Отметки и посещаемость меняются в течение установленного в настройках срока после урока. По запросу учителя
-        администратор открывает дату для класса и предмета на 12 часов; запрос и решение сохраняются.
+        администратор открывает дату для класса и предмета на 12 часов; запрос и решение сохраняются. Закрытый период
+        (итоговые отметки выставлены, период закрыт приказом) исправляется только так: администратор открывает даты
+        класса и предмета с указанием причины.
       </p>
+      <OpenDatesForm choices={pairs.map(([value, label]) => ({ value, label }))} />
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">Запросов нет.</p>
       ) : (
@@ -43,7 +54,10 @@ export default async function UnlockPage() {
                 <td className="py-1 pr-3">
                   {r.className} · {r.subjectName}
                 </td>
-                <td className="py-1 pr-3 tabular-nums">{formatDate(r.date)}</td>
+                <td className="py-1 pr-3 tabular-nums">
+                  {formatDate(r.date)}
+                  {r.dateTo ? `–${formatDate(r.dateTo)}` : ""}
+                </td>
                 <td className="py-1 pr-3">{r.reason}</td>
                 <td className="py-1">
                   {r.status === "PENDING" ? (

@@ -1,0 +1,100 @@
+// «Закрытие периодов» (REC-1): DEPUTY, HEAD_OF_DEPT (their department's groups) and ADMIN close a
+// period for a class, a parallel, a department or the organisation once every student has the
+// period's finals; the table shows what is closed, when, by whom and on what basis.
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/access/guard";
+import { classIdsInScope } from "@/lib/access/scope";
+import { closingYear } from "@/lib/journal/closing/data";
+import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
+import { ClosePeriodForm } from "@/components/journal/close-period-form";
+
+export const metadata: Metadata = { title: "Закрытие периодов" };
+
+export default async function ClosingPage() {
+  const { user, scopes } = await requireAccess("period.close");
+  const [year, admitted] = await Promise.all([
+    closingYear(user.organisationId),
+    classIdsInScope(user.organisationId, user.id, scopes),
+  ]);
+  const college = user.orgKind === "COLLEGE";
+  if (!year)
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">Закрытие периодов</h1>
+        <p className="text-sm text-slate-600">Текущий учебный год не задан.</p>
+      </div>
+    );
+  const classes = year.classes.filter((c) => admitted === null || admitted.has(c.id));
+  const kinds = new Set(classes.map((c) => c.periodKind));
+  const periods = year.periods.filter((p) => kinds.has(p.kind));
+  const grades = [...new Set(classes.map((c) => c.grade))].sort((a, b) => a - b);
+  const departments = year.departments.filter((d) => classes.some((c) => c.departmentId === d.id));
+  const targets = [
+    ...(admitted === null
+      ? [{ value: "all", label: college ? "Все группы организации" : "Все классы организации" }]
+      : []),
+    ...grades.map((g) => ({ value: `grade:${g}`, label: college ? `${g} курс` : `Параллель ${g}-х классов` })),
+    ...departments.map((d) => ({ value: `dept:${d.id}`, label: `Отделение «${d.name}»` })),
+    ...classes.map((c) => ({ value: `class:${c.id}`, label: c.name })),
+  ];
+  const closingOf = new Map(year.closings.map((c) => [`${c.classId}:${c.periodId}`, c]));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Закрытие периодов · {year.name}</h1>
+      <p className="max-w-3xl text-sm text-slate-600">
+        Период закрывается, когда у каждого {college ? "студента" : "ученика"} есть итоговая отметка за период по
+        каждому предмету. После закрытия отметки, посещаемость, темы, домашние задания, задания уроков и итоговые
+        отметки периода не меняются ни для кого; исправление возможно только через открытие дат администратором (на 12
+        часов, с указанием причины).
+      </p>
+      {year.closed ? (
+        <p className="text-sm text-slate-600">Учебный год закрыт.</p>
+      ) : (
+        <ClosePeriodForm
+          periods={periods.map((p) => ({
+            value: String(p.id),
+            label: `${p.name} (${formatDate(p.start)}–${formatDate(p.end)})`,
+          }))}
+          targets={targets}
+        />
+      )}
+      <table className="text-sm" data-testid="closing-table">
+        <thead>
+          <tr className="border-b text-left text-slate-500">
+            <th className="py-1 pr-4 font-normal">{college ? "Группа" : "Класс"}</th>
+            {periods.map((p) => (
+              <th key={p.id} className="py-1 pr-4 font-normal">
+                {p.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {classes.map((c) => (
+            <tr key={c.id} className="border-b border-slate-100">
+              <td className="py-1 pr-4">{c.name}</td>
+              {periods.map((p) => {
+                if (p.kind !== c.periodKind) return <td key={p.id} className="py-1 pr-4 text-slate-300" />;
+                const closed = closingOf.get(`${c.id}:${p.id}`);
+                return (
+                  <td key={p.id} className="py-1 pr-4">
+                    {closed ? (
+                      <span
+                        title={`${closed.basis}; ${closed.closedBy}, ${formatDateTime(closed.closedAt, user.timeZone)}`}
+                      >
+                        закрыт {formatDate(todayIn(user.timeZone, closed.closedAt))}
+                        <span className="block text-xs text-slate-500">{closed.basis}</span>
+                      </span>
+                    ) : (
+                      <span className="text-slate-400">открыт</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Writes of closing a period (REC-1): one PeriodClosure per class, all in one transaction with
+// their audit entry. The period's row is locked FOR UPDATE and the finals are checked inside the
+// transaction; a period final's save holds the same row FOR SHARE (lib/finals/mutations.ts), so a
+// closing and a final never interleave. Nothing is written on a refusal.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import { missingFinals } from "./data";
+import type { MissingFinal } from "./rules";
+
+export type CloseOutcome =
+  | { ok: true; closed: number[]; already: number[] }
+  | { ok: false; reason: "missing"; missing: MissingFinal[] }
+  | { ok: false; reason: "year-closed" };
+
+export async function closePeriod(a: {
+  organisationId: number;
+  userId: number;
+  periodId: number;
+  classIds: readonly number[];
+  basis: string;
+  target: string;
+  now: Date;
+}): Promise<CloseOutcome> {
+  return db.$transaction(
+    async (tx) => {
+      const [period] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT y.status::text AS status
+          FROM "Period" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
+         WHERE p."organisationId" = ${a.organisationId} AND p.id = ${a.periodId}
+           FOR UPDATE OF p`;
+      if (!period || period.status === "CLOSED") return { ok: false as const, reason: "year-closed" as const };
+      const existing = await tx.periodClosure.findMany({
+        where: { organisationId: a.organisationId, periodId: a.periodId, classId: { in: [...a.classIds] } },
+        select: { classId: true },
+      });
+      const already = new Set(existing.map((e) => e.classId));
+      const toClose = a.classIds.filter((id) => !already.has(id));
+      const missing = await missingFinals(a.organisationId, a.periodId, toClose, tx);
+      if (missing.length) return { ok: false as const, reason: "missing" as const, missing };
+      if (toClose.length)
+        await tx.periodClosure.createMany({
+          data: toClose.map((classId) => ({
+            organisationId: a.organisationId,
+            classId,
+            periodId: a.periodId,
+            basis: a.basis,
+            closedById: a.userId,
+            closedAt: a.now,
+          })),
+        });
+      await recordAudit(tx, {
+        organisationId: a.organisationId,
+        userId: a.userId,
+        action: "period.close",
+        entity: "Period",
+        entityId: String(a.periodId),
+        details: { target: a.target, basis: a.basis, classIds: toClose, alreadyClosed: [...already] },
+      });
+      return { ok: true as const, closed: toClose, already: [...already] };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,18 @@
+// Input of closing a period (REC-1): zod at the boundary.
+import { z } from "zod";
+
+const id = z.coerce
+  .number({ error: "Неверный идентификатор" })
+  .int({ error: "Неверный идентификатор" })
+  .positive({ error: "Неверный идентификатор" })
+  .max(2_147_483_647, { error: "Неверный идентификатор" });
+
+export const closePeriodSchema = z.object({
+  periodId: id,
+  target: z.string({ error: "Выберите, что закрыть" }).trim().min(1, { error: "Выберите, что закрыть" }).max(40),
+  basis: z
+    .string({ error: "Укажите основание" })
+    .trim()
+    .min(3, { error: "Укажите основание: номер и дату приказа или протокола" })
+    .max(200, { error: "Основание — не длиннее 200 символов" }),
+});

@@ -1,0 +1,268 @@
+// Closing a period (REC-1) and ADMIN's opening of dates (JRN-6) against PostgreSQL through the real
+// server actions: refused with the list of missing finals and nothing written; a class, a parallel,
+// a department, the organisation; HEAD_OF_DEPT only within their department; audited; the journal
+// grid, the finals page and the diary say «Период закрыт …»; ADMIN opens a class × subject × date
+// range with a reason for 12 hours — the only way back.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { closePeriodAction } from "@/lib/journal/closing/actions";
+import { openDatesAction } from "@/lib/journal/unlock/actions";
+import { saveCell } from "@/lib/journal/cells";
+import { loadGridPage } from "@/lib/journal/loaders";
+import { loadFinalsPage } from "@/lib/finals/loaders";
+import { studentMarksView } from "@/lib/diary/marks/loaders";
+import { changedTables, dbDigest } from "../support/db-digest";
+import { signInAs } from "../support/session-harness";
+import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+
+vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
+
+let f: JournalFixture;
+let other: { classId: number; studentId: number };
+let head: number;
+let deptId: number;
+
+function form(fields: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+}
+
+function userOf(id: number, roles: string[]): CurrentUser {
+  return {
+    id,
+    organisationId: f.organisationId,
+    login: "u",
+    fullName: "Тест",
+    shortName: "Тест",
+    roles,
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
+  } as CurrentUser;
+}
+
+/** Period finals of 7А's algebra for every student on the roll at the end of the 2nd quarter. */
+async function finalsFor7A(except: number[] = []) {
+  const onRoll = [...f.students, f.joined, f.home].filter((s) => !except.includes(s));
+  await db.finalMark.createMany({
+    data: onRoll.map((studentId) => ({
+      organisationId: f.organisationId,
+      studentId,
+      classId: f.classId,
+      subjectId: f.subjectId,
+      kind: "PERIOD" as const,
+      periodId: f.q2,
+      value: 4,
+      setById: f.users.teacher,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+async function close(userId: number, target: string, basis = "приказ № 112 от 20.11.2026") {
+  await signInAs(f.organisationId, userId);
+  return closePeriodAction(null, form({ periodId: f.q2, target, basis }));
+}
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+  f = await createJournalFixture({ students: 3 });
+  const organisationId = f.organisationId;
+  // 7Б: the same parallel, one pupil, one algebra lesson in the quarter, no finals.
+  const cls = await db.classGroup.create({ data: { organisationId, yearId: f.yearId, name: "7Б", grade: 7 } });
+  const s = await db.student.create({
+    data: { organisationId, lastName: "Яковлев", firstName: "Ян", birthDate: day("2013-03-03") },
+  });
+  await db.classMembership.create({
+    data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") },
+  });
+  await db.lesson.create({
+    data: {
+      organisationId,
+      classId: cls.id,
+      subjectId: f.subjectId,
+      teacherId: f.users.teacher,
+      date: day("2026-11-18"),
+      bellNumber: 3,
+    },
+  });
+  other = { classId: cls.id, studentId: s.id };
+  // A department holding 7Б only, with its head.
+  const u = await db.user.create({
+    data: {
+      organisationId,
+      login: "zavotd",
+      passwordHash: "-",
+      mustChangePassword: false,
+      lastName: "Белова",
+      firstName: "Л",
+    },
+  });
+  await db.userRole.create({ data: { organisationId, userId: u.id, role: "HEAD_OF_DEPT" } });
+  head = u.id;
+  const dept = await db.department.create({ data: { organisationId, name: "Седьмые Б", headId: head } });
+  deptId = dept.id;
+  await db.classGroup.update({
+    where: { organisationId_id: { organisationId, id: cls.id } },
+    data: { departmentId: dept.id },
+  });
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+describe("closing a period (REC-1)", () => {
+  it("refuses while finals are missing, lists them, and writes nothing", async () => {
+    await finalsFor7A([f.students[2], f.home]);
+    const before = await dbDigest();
+    const r = await close(f.users.deputy, `class:${f.classId}`);
+    expect(r).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    if (r.ok) return;
+    expect(r.message).toContain("не выставлено итоговых отметок — 2");
+    expect(r.fieldErrors?.missing).toEqual(["7А, Алгебра: Надомник Пётр, Ученик002 Иван"]);
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("refuses the whole parallel when one class misses finals — nothing of it is closed", async () => {
+    await finalsFor7A();
+    const r = await close(f.users.deputy, "grade:7");
+    expect(r).toMatchObject({ ok: false, fieldErrors: { missing: ["7Б, Алгебра: Яковлев Ян"] } });
+    expect(await db.periodClosure.count({ where: { organisationId: f.organisationId } })).toBe(0);
+  });
+
+  it("lets neither a teacher nor a head of another department close 7А", async () => {
+    expect(await close(f.users.teacher, `class:${f.classId}`)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await close(head, `class:${f.classId}`)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await close(head, "all")).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.periodClosure.count({ where: { organisationId: f.organisationId } })).toBe(0);
+  });
+
+  it("closes a class once every student on the roll has the final; audited with its order", async () => {
+    const r = await close(f.users.deputy, `class:${f.classId}`);
+    expect(r).toEqual({ ok: true, data: { message: "Период «2 четверть» закрыт: 7А", lines: [] } });
+    const row = await db.periodClosure.findFirstOrThrow({ where: { organisationId: f.organisationId } });
+    expect(row).toMatchObject({
+      classId: f.classId,
+      periodId: f.q2,
+      basis: "приказ № 112 от 20.11.2026",
+      closedById: f.users.deputy,
+      closedAt: NOW,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, action: "period.close" },
+    });
+    expect(audit).toMatchObject({ userId: f.users.deputy, entityId: String(f.q2) });
+    expect(audit.details).toMatchObject({ classIds: [f.classId], basis: "приказ № 112 от 20.11.2026" });
+  });
+
+  it("shows «Период закрыт …» on the journal grid, the finals page and the diary", async () => {
+    const reason = "Период закрыт 20.11.2026 (приказ № 112 от 20.11.2026): 2 четверть";
+    const teacher = userOf(f.users.teacher, ["TEACHER"]);
+    const grid = await loadGridPage(teacher, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+    expect(grid.kind === "grid" && grid.view.closed).toEqual({ code: "period", reason });
+    expect(grid.kind === "grid" && grid.view.lessons.every((l) => !l.lock.open && !l.lessonLock.open)).toBe(true);
+    const finals = await loadFinalsPage(teacher, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+    expect(finals.kind === "sheet" && finals.closed).toBe(reason);
+    expect(finals.kind === "sheet" && finals.columns.find((c) => c.periodId === f.q1)?.locked).toBeNull();
+    const diary = await studentMarksView(f.organisationId, f.students[0], day("2026-11-20"), f.q2);
+    expect(diary.closed).toBe(reason);
+    expect((await studentMarksView(f.organisationId, f.students[0], day("2026-11-20"), f.q1)).closed).toBeNull();
+  });
+
+  it("closes a department for its head, then the organisation, naming classes already closed", async () => {
+    await db.finalMark.create({
+      data: {
+        organisationId: f.organisationId,
+        studentId: other.studentId,
+        classId: other.classId,
+        subjectId: f.subjectId,
+        kind: "PERIOD",
+        periodId: f.q2,
+        special: "NOT_ATTESTED",
+        setById: f.users.teacher,
+      },
+    });
+    expect(await close(head, `dept:${deptId}`)).toMatchObject({
+      ok: true,
+      data: { message: "Период «2 четверть» закрыт: 7Б" },
+    });
+    // The first grade has no marks and so no finals (JRN-10): the whole organisation closes with it.
+    expect(await close(f.users.admin, "all")).toEqual({
+      ok: true,
+      data: { message: "Период «2 четверть» закрыт: 1А", lines: ["Уже был закрыт: 7А, 7Б"] },
+    });
+    expect(await db.periodClosure.count({ where: { organisationId: f.organisationId } })).toBe(3);
+  });
+});
+
+describe("ADMIN opens dates of a closed period (JRN-6, REC-1)", () => {
+  const open = (userId: number, fields: Record<string, string | number>) =>
+    signInAs(f.organisationId, userId).then(() => openDatesAction(null, form(fields)));
+
+  it("is ADMIN's alone, needs a reason and sane dates, and writes nothing otherwise", async () => {
+    const base = {
+      classId: f.classId,
+      subjectId: f.subjectId,
+      from: "2026-11-16",
+      to: "2026-11-18",
+      reason: "Ошибка в отметке",
+    };
+    const before = await dbDigest();
+    expect(await open(f.users.deputy, base)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await open(f.users.teacher, base)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await open(f.users.admin, { ...base, reason: "" })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await open(f.users.admin, { ...base, to: "2026-11-01" })).toMatchObject({
+      ok: false,
+      message: "Начало позже окончания",
+    });
+    expect(await open(f.users.admin, { ...base, from: "2026-02-30" })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+    });
+    expect(await open(f.users.admin, { ...base, from: "2027-08-01", to: "2027-08-02" })).toMatchObject({
+      ok: false,
+      message: "Даты должны лежать внутри учебного года класса",
+    });
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("opens exactly the class × subject × dates for 12 hours, audited", async () => {
+    const r = await open(f.users.admin, {
+      classId: f.classId,
+      subjectId: f.subjectId,
+      from: "2026-11-16",
+      to: "2026-11-18",
+      reason: "Ошибка в отметке",
+    });
+    expect(r).toEqual({
+      ok: true,
+      data: { message: "7А, Алгебра: 16.11.2026–18.11.2026 открыто до 21.11.2026 00:00 (Ошибка в отметке)" },
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, action: "journal.unlock.open" },
+    });
+    expect(audit.details).toMatchObject({ from: "2026-11-16", to: "2026-11-18", reason: "Ошибка в отметке" });
+    const save = async (iso: string, now: Date) => {
+      const lessonId = f.lesson(iso);
+      const assignmentId = await addAssignment(f, lessonId);
+      return (
+        await saveCell(
+          f.actor(f.users.teacher),
+          { kind: "mark", lessonId, assignmentId, studentId: f.students[0], input: "5", version: 0 },
+          now,
+        )
+      ).body;
+    };
+    const h = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    expect(await save("2026-11-16", h(11))).toMatchObject({ ok: true });
+    expect(await save("2026-11-18", h(11))).toMatchObject({ ok: true });
+    expect(await save("2026-11-19", h(11))).toMatchObject({ ok: false, code: "LOCKED" });
+    expect(await save("2026-11-17", h(12))).toMatchObject({ ok: false, code: "LOCKED" });
+  });
+});
