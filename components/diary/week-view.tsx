@@ -1,6 +1,7 @@
 import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
 import { formatDate, weekdayName } from "@/lib/org/time";
+import { DiaryHandin, DiaryMaterials } from "@/components/learning/diary-learning";
 
 function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
   const tone =
@@ -28,7 +29,7 @@ function MarkBadge({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
   );
 }
 
-function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null }) {
+function LessonRow({ lesson, since, studentId }: { lesson: DiaryLesson; since: Date | null; studentId?: number }) {
   return (
     <li
       data-lesson={lesson.id}
@@ -67,8 +68,12 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
           {h.files.length > 0 && (
             <span className="ml-1 text-xs text-slate-500">({h.files.map((f) => f.fileName).join(", ")})</span>
           )}
+          {h.handin && studentId !== undefined && (
+            <DiaryHandin studentId={studentId} homeworkId={h.id} handin={h.handin} />
+          )}
         </div>
       ))}
+      {lesson.materials.length > 0 && <DiaryMaterials materials={lesson.materials} />}
     </li>
   );
 }
@@ -79,12 +84,15 @@ export function WeekView({
   events,
   timeZone,
   since = null,
+  studentId,
 }: {
   monday: Date;
   lessons: DiaryLesson[];
   events: DiaryEvent[];
   timeZone: string;
   since?: Date | null;
+  /** The diary's student: homework asking for a hand-in links to its hand-in page (LRN-1). */
+  studentId?: number;
 }) {
   const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
   const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
@@ -115,7 +123,7 @@ export function WeekView({
             ) : (
               <ul>
                 {dayLessons.map((l) => (
-                  <LessonRow key={l.id} lesson={l} since={since} />
+                  <LessonRow key={l.id} lesson={l} since={since} studentId={studentId} />
                 ))}
               </ul>
             )}

@@ -16,6 +16,7 @@ import {
 } from "@/lib/journal/lesson/actions";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { ProtocolForm } from "./protocol-form";
+import { LessonLearning } from "@/components/learning/lesson-learning";
 
 type Result = ActionResult<{ message: string }> | null;
 
@@ -82,6 +83,8 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         </div>
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
+        {/* LRN-1, LRN-2: hand-in settings and review, the lesson's materials (reloaded when the homework changes). */}
+        <LessonLearning key={`${lesson.homework?.id ?? 0}:${lesson.homework?.version ?? 0}`} lessonId={lesson.id} />
         <section className="space-y-2">
           <h3 className="font-semibold">Задания урока</h3>
           {!view.marksAllowed && (
