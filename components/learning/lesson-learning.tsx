@@ -239,7 +239,12 @@ export function LessonLearning({ lessonId }: { lessonId: number }) {
                 label={`сдали: ${review.counts.submitted + review.counts.late + review.counts.reviewed + review.counts.returned}`}
               />
               <StateBadge state="late" label={`с опозданием: ${review.counts.late}`} />
-              <StateBadge state="missing" label={`не сдали: ${review.counts.missing + review.counts.waiting}`} />
+              {review.counts.waiting > 0 && (
+                <StateBadge state="waiting" label={`ещё не сдали: ${review.counts.waiting}`} />
+              )}
+              {review.counts.missing > 0 && (
+                <StateBadge state="missing" label={`не сдали в срок: ${review.counts.missing}`} />
+              )}
               <a href={`/handins/${review.homeworkId}`} className="text-blue-700 hover:underline">
                 Открыть на странице «Сдача работ»
               </a>

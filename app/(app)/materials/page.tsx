@@ -95,7 +95,7 @@ export default async function MaterialsPage({
       )}
       {lib.canEdit && (
         <Panel title="Разместить материал">
-          <MaterialForm subjects={lib.subjects} classes={lib.classes} />
+          <MaterialForm subjects={lib.form.subjects} classes={lib.form.classes} />
         </Panel>
       )}
     </div>

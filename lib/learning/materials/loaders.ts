@@ -5,9 +5,9 @@ import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/org/time";
 import { shortName } from "@/lib/people/names";
-import { visibilityFor } from "./access";
+import { placerFacts, visibilityFor } from "./access";
 import { currentClasses, listMaterials, materialsFor, subjectsOf, topicMaterials } from "./data";
-import { audienceLabel, mayRemove } from "./rules";
+import { audienceLabel, mayPlace, mayRemove } from "./rules";
 
 export type LibraryItem = {
   id: number;
@@ -31,11 +31,19 @@ export async function loadLibrary(
 ) {
   const edit = await authorize(user, "materials.edit");
   const visibility = await visibilityFor(user, viewScopes);
-  const [rows, subjects, classes] = await Promise.all([
+  const [rows, subjects, classes, placer] = await Promise.all([
     listMaterials(user.organisationId, visibility, { q: filter.q, subjectId: filter.subject, grade: filter.grade }),
     subjectsOf(user.organisationId),
     edit.allowed ? currentClasses(user.organisationId) : Promise.resolve([]),
+    edit.allowed ? placerFacts(user, edit.scopes) : Promise.resolve(null),
   ]);
+  // The form offers what the placer may choose: with «own» only, the subjects and classes of their load.
+  const formSubjects = placer
+    ? subjects.filter((s) => classes.some((c) => mayPlace(placer, { subjectId: s.id, classId: c.id, grade: c.grade })))
+    : [];
+  const formClasses = placer
+    ? classes.filter((c) => subjects.some((s) => mayPlace(placer, { subjectId: s.id, classId: c.id, grade: c.grade })))
+    : [];
   const college = user.orgKind === "COLLEGE";
   const items: LibraryItem[] = rows.map((m) => ({
     id: m.id,
@@ -52,7 +60,13 @@ export async function loadLibrary(
     createdAt: formatDate(new Date(`${m.createdAt.toISOString().slice(0, 10)}T00:00:00Z`)),
     removable: edit.allowed && mayRemove({ userId: user.id, scopes: edit.allowed ? edit.scopes : [] }, m.authorId),
   }));
-  return { items, subjects, classes, canEdit: edit.allowed, family: visibility.kind === "family" };
+  return {
+    items,
+    subjects,
+    form: { subjects: formSubjects, classes: formClasses },
+    canEdit: edit.allowed && formSubjects.length > 0,
+    family: visibility.kind === "family",
+  };
 }
 
 export type PlanMaterialsView = {

@@ -40,7 +40,10 @@ export default async function HandinPage({ params: raw }: { params: Promise<{ ho
         </h1>
         <p className="text-sm text-slate-600">
           Урок {view.date}
-          {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""}
+          {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""} ·{" "}
+          <Link href={`/journal?lesson=${view.lessonId}`} className="text-blue-700 hover:underline">
+            урок в журнале
+          </Link>
         </p>
         <p className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2 text-sm">{view.text}</p>
         {!view.handin && <p className="mt-1 text-sm text-amber-800">Сдача работ для этого задания выключена.</p>}
