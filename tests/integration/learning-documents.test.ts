@@ -13,6 +13,8 @@ import { createMaterialAction, attachMaterialAction } from "@/lib/learning/mater
 import { saveResourceAction } from "@/lib/resources/actions";
 import { loadResources } from "@/lib/resources/loaders";
 import { loadDocuments } from "@/lib/documents/loaders";
+import { diaryWeek } from "@/lib/diary/data";
+import { mondayOf } from "@/lib/diary/rules";
 import { getCurrentUser } from "@/lib/auth/session";
 import * as versionRoute from "@/app/api/documents/versions/[id]/route";
 import * as materialRoute from "@/app/api/materials/[id]/route";
@@ -305,5 +307,11 @@ describe("learning materials (LRN-2)", () => {
     );
     expect(attached).toMatchObject({ ok: true });
     expect(await db.lessonMaterial.count({ where: { organisationId: f.organisationId, lessonId: f.lessonA } })).toBe(1);
+    // The lesson shows it in the diary of its class.
+    const lesson = await db.lesson.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.lessonA } },
+    });
+    const week = await diaryWeek(f.organisationId, f.studentA, mondayOf(lesson.date));
+    expect(week.lessons.find((l) => l.id === f.lessonA)!.materials.map((m) => m.title)).toEqual(["Дроби: памятка"]);
   });
 });

@@ -433,6 +433,17 @@ describe("/api/v1 hand-in for families (LRN-1, API-1)", () => {
     };
     const parent = await call(oneRoute.POST, tokens.parent, params, { method: "POST", body });
     expect(parent.status).toBe(403);
+    // A pupil of 7Б handing in 7А's homework as themself: 403, nothing written.
+    const before = await countRows();
+    const stranger = await call(
+      oneRoute.POST,
+      tokens.other,
+      { studentId: String(otherStudentId), homeworkId: String(fresh) },
+      { method: "POST", body },
+    );
+    expect(stranger.status).toBe(403);
+    expect(String(stranger.body.message)).toMatch(/Нет доступа/);
+    expect(await countRows()).toEqual(before);
     const posted = await call(oneRoute.POST, tokens.student, params, { method: "POST", body });
     expect(posted.status).toBe(201);
     expect(handinSchema.parse(posted.body)).toMatchObject({

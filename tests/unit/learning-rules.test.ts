@@ -21,6 +21,7 @@ import { mayRead, readingRoles, visibilityLabel } from "@/lib/documents/rules";
 import { ROLES } from "@/lib/access/roles";
 import { initialStatus, mayRemove, statusLine } from "@/lib/portfolio/rules";
 import { linkSchema } from "@/lib/learning/materials/schema";
+import { handinPayload, reviewPayload } from "@/lib/push/rules";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -149,5 +150,20 @@ describe("portfolio entries (LRN-5)", () => {
   it("prints the confirmation with who and when", () => {
     expect(statusLine("CONFIRMED", "Соколова Е. В.", "20.11.2026")).toBe("подтверждено (Соколова Е. В., 20.11.2026)");
     expect(statusLine("PENDING", null, null)).toBe("не подтверждено");
+  });
+});
+
+describe("hand-in pushes (LRN-1, API-4)", () => {
+  it("tell the teacher who handed in, and the family the outcome with the start of the comment", () => {
+    expect(handinPayload("7А, Алгебра", "Смирнов А. Д.", 12)).toEqual({
+      kind: "handin",
+      title: "Сдана работа",
+      body: "7А, Алгебра: Смирнов А. Д.",
+      url: "/handins/12",
+    });
+    const review = reviewPayload("Алгебра", "5", "Верно. ".repeat(20), 7, 12);
+    expect(review.url).toBe("/diary/7/handin/12");
+    expect(review.body.startsWith("Алгебра: 5 — Верно.")).toBe(true);
+    expect(review.body.length).toBeLessThanOrEqual("Алгебра: 5 — ".length + 80);
   });
 });
