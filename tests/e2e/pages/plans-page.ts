@@ -21,13 +21,11 @@ export class PlansPage {
   }
 
   async importXlsx(file: Buffer, expectedTopics: number): Promise<void> {
-    await this.page
-      .getByLabel("Файл КТП (.xlsx)")
-      .setInputFiles({
-        name: "ktp.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: file,
-      });
+    await this.page.getByLabel("Файл КТП (.xlsx)").setInputFiles({
+      name: "ktp.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: file,
+    });
     await this.page.getByRole("button", { name: "Проверить" }).click();
     await expect(this.page.getByText(`Ошибок нет. Тем: ${expectedTopics}`)).toBeVisible();
     await this.page.getByRole("button", { name: `Загрузить ${expectedTopics} тем` }).click();
