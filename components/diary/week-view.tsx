@@ -2,6 +2,7 @@ import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
 import { formatDate, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
+import { DiaryHandin, DiaryMaterials } from "@/components/learning/diary-learning";
 
 function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
@@ -14,7 +15,7 @@ function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
   );
 }
 
-function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null }) {
+function LessonRow({ lesson, since, studentId }: { lesson: DiaryLesson; since: Date | null; studentId?: number }) {
   return (
     <li
       data-lesson={lesson.id}
@@ -53,8 +54,12 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
           {h.files.length > 0 && (
             <span className="ml-1 text-xs text-slate-500">({h.files.map((f) => f.fileName).join(", ")})</span>
           )}
+          {h.handin && studentId !== undefined && (
+            <DiaryHandin studentId={studentId} homeworkId={h.id} handin={h.handin} />
+          )}
         </div>
       ))}
+      {lesson.materials.length > 0 && <DiaryMaterials materials={lesson.materials} />}
     </li>
   );
 }
@@ -65,12 +70,15 @@ export function WeekView({
   events,
   timeZone,
   since = null,
+  studentId,
 }: {
   monday: Date;
   lessons: DiaryLesson[];
   events: DiaryEvent[];
   timeZone: string;
   since?: Date | null;
+  /** The diary's student: homework asking for a hand-in links to its hand-in page (LRN-1). */
+  studentId?: number;
 }) {
   const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
   const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
@@ -101,7 +109,7 @@ export function WeekView({
             ) : (
               <ul>
                 {dayLessons.map((l) => (
-                  <LessonRow key={l.id} lesson={l} since={since} />
+                  <LessonRow key={l.id} lesson={l} since={since} studentId={studentId} />
                 ))}
               </ul>
             )}

@@ -20,6 +20,7 @@ import { FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { DateInput, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { LessonLearning } from "@/components/learning/lesson-learning";
 
 type Result = ActionResult<{ message: string }> | null;
 
@@ -87,6 +88,8 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         )}
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
+        {/* LRN-1, LRN-2: hand-in settings and review, the lesson's materials (reloaded when the homework changes). */}
+        <LessonLearning key={`${lesson.homework?.id ?? 0}:${lesson.homework?.version ?? 0}`} lessonId={lesson.id} />
         <section className="space-y-2">
           <h3 className="font-semibold">Задания урока</h3>
           {!view.marksAllowed && (

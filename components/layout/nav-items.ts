@@ -59,6 +59,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition", group: "Организация" },
   { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"], group: "Учёба" },
   { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },
+  // LRN-1…LRN-5. Families reach the documents visible to them through the footer (docs.view is staff's).
+  { href: "/handins", label: "Сдача работ", permission: "homework.review", group: "Учёба" },
+  { href: "/materials", label: "Учебные материалы", permission: "materials.view", group: "Учёба" },
+  { href: "/portfolio", label: "Портфолио", permission: ["portfolio.view", "portfolio.edit"], group: "Учёба" },
+  { href: "/documents", label: "Документы", permission: ["docs.view", "docs.edit"], group: "Организация" },
+  { href: "/resources", label: "Ресурсы", permission: "resources.view", group: "Организация" },
   { href: "/control", label: "Контроль журнала", permission: "control.view", group: "Контроль" },
   { href: "/control/remarks", label: "Замечания", permission: ["remarks.write", "control.view"], group: "Контроль" },
   { href: "/control/activity", label: "Активность", permission: "control.view", scope: "all", group: "Контроль" },

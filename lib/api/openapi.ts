@@ -32,6 +32,7 @@ import {
   sentSchema,
 } from "./mail/schema";
 import { journalSchema, teacherLessonsSchema } from "./teacher/schema";
+import { handinBodySchema, handinListSchema, handinSchema } from "./handin/schema";
 
 export type Operation = {
   method: "get" | "post";
@@ -115,6 +116,42 @@ export const OPERATIONS: Operation[] = [
     path: "/api/v1/students/{studentId}/files/{fileId}",
     tag: "Семья",
     summary: "Файл домашнего задания",
+    permission: "diary.view",
+    response: "file",
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/handins",
+    tag: "Семья",
+    summary: "Сдача работ за неделю: задания, которые нужно сдать, состояние, комментарий и отметка учителя",
+    permission: "diary.view",
+    query: weekQuery,
+    response: handinListSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/handins/{homeworkId}",
+    tag: "Семья",
+    summary: "Сдача одной работы: состояние, сданный текст и файлы, комментарий и отметка учителя",
+    permission: "diary.view",
+    response: handinSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/students/{studentId}/handins/{homeworkId}",
+    tag: "Семья",
+    summary:
+      "Сдать работу (только сам ученик): текст и файлы в base64; повторно — до проверки (файлы заменяют прежние); после срока — с отметкой об опоздании",
+    permission: "homework.handin",
+    body: handinBodySchema,
+    response: handinSchema,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/api/v1/students/{studentId}/handins/{homeworkId}/files/{fileId}",
+    tag: "Семья",
+    summary: "Файл сданной работы",
     permission: "diary.view",
     response: "file",
   },
@@ -216,6 +253,9 @@ const NAMED: [string, z.ZodType][] = [
   ["SentMessage", sentResultSchema],
   ["TeacherLessons", teacherLessonsSchema],
   ["Journal", journalSchema],
+  ["Handin", handinSchema],
+  ["HandinList", handinListSchema],
+  ["HandinBody", handinBodySchema],
 ];
 const idOf = new Map<z.ZodType, string>(NAMED.map(([id, s]) => [s, id]));
 const named = z.registry<{ id: string }>();

@@ -23,7 +23,11 @@ export type DiaryLesson = {
     dueDate: Date | null;
     createdAt: Date;
     files: { id: number; fileName: string; size: number }[];
+    /** LRN-1: the homework asks for a hand-in by `dueAt`; the student's hand-in, if any. */
+    handin: { dueAt: Date | null; status: string | null; isLate: boolean; comment: string | null } | null;
   }[];
+  /** LRN-2: materials attached to the lesson or to its КТП topic. */
+  materials: { id: number; title: string; kind: string; url: string | null }[];
   marks: {
     id: number;
     kind: string;
@@ -56,6 +60,7 @@ type LessonRow = {
   startTime: string | null;
   endTime: string | null;
   homework: unknown;
+  materials: unknown;
   marks: unknown;
   attCode: string | null;
   attHours: number | null;
@@ -66,6 +71,9 @@ type HomeworkJson = {
   dueDate: string | null;
   createdAt: string;
   files: { id: number; fileName: string; size: number }[] | null;
+  handin: boolean;
+  dueAt: string | null;
+  submission: { status: string; isLate: boolean; comment: string | null } | null;
 };
 type MarkJson = {
   id: number;
@@ -113,9 +121,20 @@ async function weekLessons(
            (SELECT json_agg(json_build_object(
                      'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', to_char(h."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                      'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
-                                 FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id)
+                                 FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id),
+                     'handin', h.handin, 'dueAt', to_char(h."handinDueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'submission', (SELECT json_build_object('status', hs.status::text, 'isLate', hs."isLate", 'comment', hs."reviewComment")
+                                      FROM "HomeworkSubmission" hs
+                                     WHERE hs."organisationId" = h."organisationId" AND hs."homeworkId" = h.id AND hs."studentId" = ${studentId})
                    ) ORDER BY h.id)
               FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) AS homework,
+           (SELECT json_agg(json_build_object('id', mt.id, 'title', mt.title, 'kind', mt.kind::text, 'url', mt.url) ORDER BY mt.title, mt.id)
+              FROM (SELECT lm."materialId" AS id FROM "LessonMaterial" lm
+                     WHERE lm."organisationId" = l."organisationId" AND lm."lessonId" = l.id
+                    UNION
+                    SELECT pm."materialId" FROM "PlanTopicMaterial" pm
+                     WHERE pm."organisationId" = l."organisationId" AND pm."planTopicId" = l."planTopicId") x
+              JOIN "Material" mt ON mt."organisationId" = l."organisationId" AND mt.id = x.id) AS materials,
            (SELECT json_agg(json_build_object(
                      'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
                      'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -184,7 +203,16 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
         dueDate: h.dueDate ? dateOnly(h.dueDate) : null,
         createdAt: new Date(h.createdAt),
         files: h.files ?? [],
+        handin: h.handin
+          ? {
+              dueAt: h.dueAt ? new Date(h.dueAt) : null,
+              status: h.submission?.status ?? null,
+              isLate: h.submission?.isLate ?? false,
+              comment: h.submission?.comment ?? null,
+            }
+          : null,
       })),
+      materials: jsonArray<DiaryLesson["materials"][number]>(l.materials),
       marks: jsonArray<MarkJson>(l.marks).map((m) => ({
         id: m.id,
         kind: m.kind,

@@ -5,6 +5,7 @@ import { buildContingent } from "./contingent";
 import { seedJournal } from "./journal";
 import { DEMO_ORG_NAMES } from "./logins";
 import { insertMisc } from "./misc";
+import { insertLearning } from "./learning";
 import { insertRoster } from "./roster";
 import { peopleUsers, type OrgSeedArgs } from "./school";
 import { insertSetup, type OrgCard } from "./setup";
@@ -109,6 +110,12 @@ export async function seedCollege(a: OrgSeedArgs): Promise<Record<string, number
     demoClass: COLLEGE_DEMO_GROUP,
     teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
     exams,
+  });
+  await insertLearning(db, {
+    organisationId: ids.orgId,
+    college: true,
+    today,
+    users: ids.users,
   });
   return { students: cont.students.length, parents: cont.parents.length, teachers: plan.teachers.length, ...j.counts };
 }

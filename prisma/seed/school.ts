@@ -6,6 +6,7 @@ import { buildContingent, type Contingent } from "./contingent";
 import { seedJournal } from "./journal";
 import { DEMO_ORG_NAMES } from "./logins";
 import { insertMisc } from "./misc";
+import { insertLearning } from "./learning";
 import type { Rng } from "./random";
 import { insertRoster } from "./roster";
 import { SCHOOL_DEMO_CLASS, SCHOOL_DEMO_TEACHER, buildSchoolPlan } from "./school-plan";
@@ -119,6 +120,21 @@ export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>
     teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
     parentName: cont.demoParent ? `${cont.demoParent.name.firstName} ${cont.demoParent.name.middleName}` : undefined,
     childName: cont.demoStudent.name.firstName,
+  });
+  await insertLearning(db, {
+    organisationId: ids.orgId,
+    college: false,
+    today,
+    users: ids.users,
+    demo: {
+      classId: ids.classIds.get(SCHOOL_DEMO_CLASS)!,
+      subjectId: ids.subjectIds.get("alg")!,
+      grade: plan.classes.find((c) => c.name === SCHOOL_DEMO_CLASS)!.grade,
+      teacherLogin: demoTeacher.login,
+      studentLogin: "student",
+      homeworkTypeId: ids.types.get("Домашняя работа")!.id,
+      lessons: j.lessons,
+    },
   });
   return { students: cont.students.length, parents: cont.parents.length, teachers: plan.teachers.length, ...j.counts };
 }

@@ -117,6 +117,8 @@ describe("diary week (DRY-1, DRY-4)", () => {
         dueDate: day("2026-11-18"),
         createdAt: new Date("2026-11-16T07:30:00.250Z"),
         files: [{ id: expect.any(Number), fileName: "задачи.pdf", size: 2048 }],
+        // LRN-1: this homework asks for no hand-in.
+        handin: null,
       },
     ]);
     expect(mon.marks.map((m) => [m.value, m.typeName, m.weight, m.isHospital, m.comment, m.kind])).toEqual([

@@ -37,6 +37,61 @@ function walk(dir: string): string[] {
   );
 }
 
+/**
+ * Form field names of modules whose schemas name their fields as object keys (not string literals,
+ * so literalsOf misses them): the fuzzer tries them too, so hostile values reach the parsers and the
+ * data layer rather than stopping at «missing field» (LRN-1…LRN-5).
+ */
+const FORM_FIELDS: Record<string, string[]> = {
+  "lib/learning/handin": [
+    "homeworkId",
+    "studentId",
+    "text",
+    "submissionId",
+    "version",
+    "comment",
+    "mark",
+    "intent",
+    "handin",
+    "dueDate",
+    "dueTime",
+    "markTarget",
+  ],
+  "lib/learning/materials": [
+    "title",
+    "description",
+    "subjectId",
+    "grade",
+    "classId",
+    "topic",
+    "kind",
+    "url",
+    "target",
+    "targetId",
+    "materialId",
+    "intent",
+  ],
+  "lib/documents": ["documentId", "title", "category", "number", "date", "visibleTo", "journalRegulation", "note"],
+  "lib/resources": ["resourceId", "title", "url", "description", "category", "sortOrder", "visibleTo", "intent"],
+  "lib/portfolio": [
+    "studentId",
+    "kind",
+    "level",
+    "title",
+    "result",
+    "subject",
+    "date",
+    "achievementId",
+    "intent",
+    "reason",
+    "userId",
+    "issuer",
+    "hours",
+    "documentNumber",
+    "entryId",
+  ],
+};
+
 type Param = { name: string; type: string };
 type Target = { key: string; file: string; name: string; params: Param[]; literals: string[] };
 
@@ -72,7 +127,10 @@ const actionTargets: Target[] = [...walk("lib"), ...walk("app")]
       first.expression.text !== "use server"
     )
       return [];
-    const literals = literalsOf([file, path.join(path.dirname(file), "schema.ts")]);
+    const literals = [
+      ...literalsOf([file, path.join(path.dirname(file), "schema.ts")]),
+      ...(FORM_FIELDS[path.dirname(file)] ?? []),
+    ];
     return sf.statements.flatMap((st) => {
       if (
         !ts.isFunctionDeclaration(st) ||
@@ -690,6 +748,8 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
               "version",
               "typeId",
               "comment",
+              "text",
+              "files",
               ...literals,
             ),
             fc.jsonValue(),
@@ -715,6 +775,8 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
                 "to",
                 "date",
                 "list",
+                "week",
+                "inline",
                 ...literals,
               ),
               valueArb(literals),

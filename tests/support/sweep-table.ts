@@ -172,6 +172,20 @@ export const PAGES: Record<string, Who> = {
   "/profile": { signedIn: true },
   "/profile/notifications": { signedIn: true },
   "/profile/tokens": { signedIn: true },
+  // LRN-1…LRN-5 (issue 23).
+  "/handins": { perms: ["homework.review"] },
+  "/handins/[homeworkId]": { perms: ["homework.review", "journal.viewAll", "journal.viewOwn"] },
+  "/diary/[studentId]/handin/[homeworkId]": { perms: ["diary.view"] },
+  "/materials": { perms: ["materials.view"] },
+  // The store opens for everyone; each document's own list of roles decides (families: LRN-3).
+  "/documents": { signedIn: true },
+  "/documents/[documentId]": { signedIn: true },
+  "/documents/regulation": { signedIn: true },
+  "/resources": { perms: ["resources.view"] },
+  "/portfolio": { perms: ["portfolio.view", "portfolio.edit"] },
+  "/portfolio/[studentId]": { perms: ["portfolio.view", "portfolio.edit"] },
+  // A teacher's portfolio: the teacher themself (not the probe's id) and the administration.
+  "/portfolio/staff/[userId]": { roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT"] },
 };
 
 /** Route handler path → who may call it (one method per file is probed; all exported methods are listed). */
@@ -305,6 +319,43 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   "/api/v1/teacher/lessons": { perms: ["journal.viewAll", "journal.viewOwn"], method: "GET" },
   "/api/v1/teacher/journal": { perms: ["journal.viewAll", "journal.viewOwn"], method: "GET" },
+  // LRN-1…LRN-5 (issue 23).
+  "/api/v1/students/[studentId]/handins": {
+    perms: ["diary.view"],
+    method: "GET",
+    probe: (f) => ({ params: { studentId: String(f.studentA) } }),
+  },
+  "/api/v1/students/[studentId]/handins/[homeworkId]": {
+    perms: ["diary.view"],
+    method: "GET",
+    probe: (f) => ({ params: { studentId: String(f.studentA), homeworkId: "999999" } }),
+  },
+  "/api/v1/students/[studentId]/handins/[homeworkId]/files/[fileId]": {
+    perms: ["diary.view"],
+    method: "GET",
+    probe: (f) => ({ params: { studentId: String(f.studentA), homeworkId: "999999", fileId: "999999" } }),
+  },
+  // A hand-in's file: the student's family or the lesson's journal viewers, decided on the file.
+  "/api/handins/files/[id]": { signedIn: true, method: "GET", probe: () => ({ params: { id: "999999" } }) },
+  "/api/learning/lesson": {
+    roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"],
+    method: "GET",
+    probe: (f) => ({ query: `lessonId=${f.lessonA}` }),
+  },
+  "/api/materials/[id]": { perms: ["materials.view"], method: "GET", probe: () => ({ params: { id: "999999" } }) },
+  // A document's version: its own list of roles decides, on the document.
+  "/api/documents/versions/[id]": { signedIn: true, method: "GET", probe: () => ({ params: { id: "999999" } }) },
+  "/api/portfolio/files/[id]": { signedIn: true, method: "GET", probe: () => ({ params: { id: "999999" } }) },
+  "/portfolio/[studentId]/pdf": {
+    perms: ["portfolio.view"],
+    method: "GET",
+    probe: (f) => ({ params: { studentId: String(f.studentA) } }),
+  },
+  "/portfolio/staff/[userId]/pdf": {
+    roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT"],
+    method: "GET",
+    probe: () => ({ params: { userId: "999999" } }),
+  },
 };
 
 const form = (fields: Record<string, string | number>) => {
@@ -421,6 +472,69 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/people/actions.ts#addChildLinkAction": { perms: ["people.manage"] },
   "lib/people/actions.ts#removeChildLinkAction": { perms: ["people.manage"] },
   "lib/people/logins/actions.ts#setLoginActiveAction": { perms: ["users.delete"] },
+  // LRN-1…LRN-5 (issue 23).
+  "lib/learning/handin/actions.ts#submitHandinAction": {
+    perms: ["homework.handin"],
+    sample: (f) => [null, form({ homeworkId: 999999, studentId: f.studentA, text: "Ответ" })],
+  },
+  "lib/learning/handin/actions.ts#reviewHandinAction": {
+    perms: ["homework.review"],
+    sample: () => [null, form({ submissionId: 999999, version: 1, comment: "", mark: "5" })],
+  },
+  "lib/learning/handin/actions.ts#saveHandinSettingsAction": {
+    perms: ["journal.editAll", "journal.editOwn"],
+    sample: () => [null, form({ homeworkId: 999999, handin: "off" })],
+  },
+  "lib/learning/materials/actions.ts#createMaterialAction": {
+    perms: ["materials.edit"],
+    sample: (f) => [
+      null,
+      form({ title: "Ссылка", subjectId: f.subject, grade: "", classId: "", kind: "LINK", url: "https://example.org" }),
+    ],
+  },
+  "lib/learning/materials/actions.ts#deleteMaterialAction": {
+    perms: ["materials.edit"],
+    sample: () => [null, form({ materialId: 999999 })],
+  },
+  "lib/learning/materials/actions.ts#attachMaterialAction": {
+    perms: ["journal.editAll", "journal.editOwn", "plans.editAll", "plans.editOwn"],
+    sample: (f) => [null, form({ target: "lesson", targetId: f.lessonA, materialId: 999999, intent: "attach" })],
+  },
+  "lib/documents/actions.ts#createDocumentAction": {
+    perms: ["docs.edit"],
+    sample: () => [null, form({ title: "Приказ" })],
+  },
+  "lib/documents/actions.ts#updateDocumentAction": {
+    perms: ["docs.edit"],
+    sample: () => [null, form({ documentId: 999999 })],
+  },
+  "lib/documents/actions.ts#addVersionAction": {
+    perms: ["docs.edit"],
+    sample: () => [null, form({ documentId: 999999 })],
+  },
+  "lib/resources/actions.ts#saveResourceAction": {
+    perms: ["resources.edit"],
+    sample: () => [null, form({ title: "Ресурс", visibleTo: "PARENT" })],
+  },
+  "lib/portfolio/actions.ts#addAchievementAction": {
+    perms: ["portfolio.edit"],
+    sample: (f) => [
+      null,
+      form({ studentId: f.studentA, kind: "OLYMPIAD", level: "SCHOOL", title: "Олимпиада", date: "2026-11-20" }),
+    ],
+  },
+  "lib/portfolio/actions.ts#decideAchievementAction": {
+    perms: ["portfolio.confirm", "portfolio.edit"],
+    sample: () => [null, form({ achievementId: 999999, intent: "confirm" })],
+  },
+  "lib/portfolio/actions.ts#addStaffAchievementAction": {
+    perms: ["portfolio.edit"],
+    sample: (f) => [null, form({ userId: f.staffUser, kind: "COURSE", title: "Курсы", date: "2026-11-20" })],
+  },
+  "lib/portfolio/actions.ts#deleteStaffAchievementAction": {
+    perms: ["portfolio.edit"],
+    sample: () => [null, form({ entryId: 999999 })],
+  },
 };
 
 /** Names that count as reaching the access gate in a server action's body (lib/access, lib/auth). */

@@ -4,17 +4,18 @@ import { kindsFor, markPayload, messagePayload } from "@/lib/push/rules";
 
 describe("push kinds by role (API-4)", () => {
   it("offers families marks, homework, finals and messages", () => {
-    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message"]);
-    expect(kindsFor(["STUDENT"])).toEqual(["mark", "homework", "final", "message"]);
+    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message", "handin"]);
+    expect(kindsFor(["STUDENT"])).toEqual(["mark", "homework", "final", "message", "handin"]);
   });
 
-  it("offers staff remarks and messages, never a family's marks", () => {
-    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark"]);
+  it("offers staff remarks and messages (teachers also hand-ins, LRN-1), never a family's marks", () => {
+    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark", "handin"]);
     expect(kindsFor(["DEPUTY"])).not.toContain("mark");
+    expect(kindsFor(["DEPUTY"])).not.toContain("handin");
   });
 
   it("offers both to a teacher who is also a parent", () => {
-    expect(kindsFor(["TEACHER", "PARENT"])).toEqual(["mark", "homework", "final", "message", "remark"]);
+    expect(kindsFor(["TEACHER", "PARENT"])).toEqual(["mark", "homework", "final", "message", "remark", "handin"]);
   });
 
   it("keeps the texts short and links inside the app", () => {

@@ -61,6 +61,7 @@ export default async function DiaryPage({
         events={data.events}
         timeZone={user.timeZone}
         since={news.since}
+        studentId={studentId}
       />
     </div>
   );

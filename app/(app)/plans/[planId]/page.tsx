@@ -16,6 +16,8 @@ import { AutoHomeworkForm, ReviewForm, WorkflowButton } from "@/components/plans
 import { ImportForm } from "@/components/plans/import-form";
 import { BindingTable } from "@/components/plans/binding-table";
 import { CopyForm } from "@/components/plans/copy-form";
+import { loadPlanMaterials } from "@/lib/learning/materials/loaders";
+import { TopicMaterials } from "@/components/learning/topic-materials";
 
 export const metadata: Metadata = { title: "План (КТП)" };
 
@@ -31,6 +33,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const editable = edit.allowed && canTransition(plan.status, "edit");
   const binding = plan.status === "APPROVED" ? await loadBinding(user, plan.id) : [];
   const topicById = new Map(plan.topics.map((t) => [t.id, t]));
+  // LRN-2: materials attached to the plan's topics (shown with every lesson of the topic in the diary).
+  const materials = await loadPlanMaterials(user, plan);
   const copyTargets = edit.allowed
     ? (await loadCreateOptions(user, edit.scopes.includes("all"))).filter(
         (l) => l.subjectId === plan.subjectId && l.classId !== plan.classId,
@@ -116,6 +120,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         ) : (
           <TopicTable topics={plan.topics} />
         )}
+      </Panel>
+      <Panel title="Учебные материалы к темам">
+        <TopicMaterials view={materials} canEdit={edit.allowed} />
       </Panel>
       {editable && (
         <Panel title="Загрузка из XLSX">

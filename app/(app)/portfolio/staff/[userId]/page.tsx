@@ -1,0 +1,84 @@
+// A teacher's portfolio (LRN-5): qualification category, courses, awards, with the documents'
+// scans; kept by the teacher themself (portfolio.edit), read by the administration (portfolio.view
+// «all» / «dept»); printable as PDF.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { todayIn } from "@/lib/org/time";
+import { staffPortfolioRights } from "@/lib/portfolio/access";
+import { loadStaffPortfolio } from "@/lib/portfolio/loaders";
+import { Panel } from "@/components/home/panel";
+import { DeleteStaffEntry, StaffAchievementForm } from "@/components/portfolio/portfolio-forms";
+
+export const metadata: Metadata = { title: "Портфолио педагога" };
+
+const params = z.object({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export default async function StaffPortfolioPage({ params: raw }: { params: Promise<{ userId: string }> }) {
+  const { user } = await requireAccess(["portfolio.view", "portfolio.edit"]);
+  const parsed = params.safeParse(await raw);
+  if (!parsed.success) notFound();
+  const rights = await staffPortfolioRights(user, parsed.data.userId);
+  if (!rights.view) forbidden();
+  const view = await loadStaffPortfolio(user, parsed.data.userId, rights);
+  if (!view) notFound();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <p className="text-sm">
+            <Link href="/portfolio" className="text-blue-700 hover:underline">
+              ← Портфолио
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold">Портфолио педагога: {view.fullName}</h1>
+          <p className="text-sm text-slate-600">
+            {[view.position, view.category && `категория: ${view.category}`].filter(Boolean).join(" · ")}
+          </p>
+        </div>
+        <a
+          href={`/portfolio/staff/${view.userId}/pdf`}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          download
+        >
+          Портфолио (PDF)
+        </a>
+      </div>
+      {view.entries.length === 0 ? (
+        <p className="text-sm text-slate-500">Записей пока нет.</p>
+      ) : (
+        <ul
+          className="divide-y divide-slate-200 rounded border border-slate-200 bg-white"
+          aria-label="Записи портфолио"
+        >
+          {view.entries.map((e) => (
+            <li key={e.id} className="space-y-0.5 p-3">
+              <div className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-medium">{e.title}</span>
+                <span className="text-xs text-slate-500">{e.kind}</span>
+                {view.canEdit && <DeleteStaffEntry entryId={e.id} title={e.title} />}
+              </div>
+              <p className="text-xs text-slate-600">
+                {[e.date, e.issuer, e.hours && `${e.hours} ч.`, e.documentNumber && `№ ${e.documentNumber}`]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </p>
+              {e.file && (
+                <a href={e.file.url} className="text-sm text-blue-700 hover:underline">
+                  {e.file.name}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.canEdit && (
+        <Panel title="Добавить запись">
+          <StaffAchievementForm userId={view.userId} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+        </Panel>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// GET a teacher's printed portfolio (LRN-5) as PDF: for the teacher themself and the administration.
+import { requireUserForRoute } from "@/lib/access/guard";
+import { fail } from "@/lib/errors";
+import { staffPortfolioRights } from "@/lib/portfolio/access";
+import { loadStaffPortfolio, staffPortfolioModel } from "@/lib/portfolio/loaders";
+import { CONTENT_TYPES, fileResponse } from "@/lib/reports/download";
+import { renderPdf } from "@/lib/reports/render-pdf";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ userId: string }> }) {
+  const signedIn = await requireUserForRoute();
+  if (!signedIn.ok) return signedIn.response;
+  const userId = Number((await params).userId);
+  if (!Number.isInteger(userId) || userId <= 0 || userId > 2_147_483_647)
+    return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const rights = await staffPortfolioRights(signedIn.user, userId);
+  if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
+  const view = await loadStaffPortfolio(signedIn.user, userId, rights);
+  if (!view) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const bytes = await renderPdf(staffPortfolioModel(signedIn.user.orgName, view, new Date()));
+  return fileResponse(bytes, `Портфолио педагога ${view.fullName}.pdf`, CONTENT_TYPES.pdf, "pdf");
+}

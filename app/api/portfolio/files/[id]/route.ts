@@ -1,0 +1,39 @@
+// GET the file of a portfolio entry (LRN-5): a student's diploma for whoever may read that entry
+// (portfolio.view on the student, or its author), a teacher's document (`?kind=staff`) for the
+// teacher and the administration.
+import { requireUserForRoute } from "@/lib/access/guard";
+import { fail } from "@/lib/errors";
+import { staffPortfolioRights, studentPortfolioRights } from "@/lib/portfolio/access";
+import { achievementById, staffAchievementById } from "@/lib/portfolio/data";
+import { getFile } from "@/lib/storage/files";
+import { fileResponse } from "@/lib/storage/upload";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const auth = await requireUserForRoute();
+  if (!auth.ok) return auth.response;
+  const user = auth.user;
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const staff = new URL(request.url).searchParams.get("kind") === "staff";
+  let file: { storageKey: string | null; fileName: string | null; mimeType: string | null } | null;
+  if (staff) {
+    const e = await staffAchievementById(user.organisationId, id);
+    if (e && !(await staffPortfolioRights(user, e.userId)).view)
+      return Response.json(fail("FORBIDDEN"), { status: 403 });
+    file = e;
+  } else {
+    const e = await achievementById(user.organisationId, id);
+    if (e) {
+      const rights = await studentPortfolioRights(user, e.studentId);
+      if (!rights.view && !(rights.add && e.addedById === user.id))
+        return Response.json(fail("FORBIDDEN"), { status: 403 });
+    }
+    file = e;
+  }
+  if (!file?.storageKey || !file.fileName || !file.mimeType) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const bytes = await getFile(file.storageKey);
+  if (!bytes) return Response.json(fail("NOT_FOUND", "Файл не найден в хранилище"), { status: 404 });
+  return fileResponse(bytes, { fileName: file.fileName, mimeType: file.mimeType }, true);
+}

@@ -1,0 +1,65 @@
+// zod schemas of the materials forms (LRN-2): a material (file or link) for a subject, a grade or
+// a class and a topic; attaching one to a lesson or a КТП topic; the library's search.
+import { z } from "zod";
+
+const id = z.coerce
+  .number({ error: "Неверный идентификатор" })
+  .int("Неверный идентификатор")
+  .positive("Неверный идентификатор")
+  .max(2_147_483_647, "Неверный идентификатор");
+const optionalId = z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v));
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label}: не длиннее ${max} символов`)
+    .transform((s) => s.trim() || null)
+    .optional()
+    .transform((v) => v ?? null);
+
+/** One http(s) link: no javascript:, data: or file: URL ever reaches a reader's click. */
+export const linkSchema = z
+  .string()
+  .trim()
+  .max(2000, "Ссылка — не длиннее 2000 символов")
+  .pipe(z.url({ protocol: /^https?$/, error: "Ссылка должна начинаться с http:// или https://" }));
+
+export const materialSchema = z
+  .object({
+    title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+    description: optionalText(2000, "Описание"),
+    subjectId: id,
+    grade: z
+      .union([
+        z.literal(""),
+        z.coerce.number().int().min(1, "Класс (параллель): от 1 до 11").max(11, "Класс (параллель): от 1 до 11"),
+      ])
+      .transform((v) => (v === "" ? null : v)),
+    classId: optionalId,
+    topic: optionalText(500, "Тема"),
+    kind: z.enum(["FILE", "LINK"], { error: "Выберите: файл или ссылка" }),
+    url: z.string().optional().default(""),
+  })
+  .transform((m, ctx) => {
+    if (m.kind === "FILE") return { ...m, url: null };
+    const link = linkSchema.safeParse(m.url);
+    if (!link.success) {
+      ctx.addIssue({ code: "custom", message: link.error.issues[0]?.message ?? "Неверная ссылка", path: ["url"] });
+      return z.NEVER;
+    }
+    return { ...m, url: link.data };
+  });
+
+export const attachSchema = z.object({
+  target: z.enum(["lesson", "topic"], { error: "Неизвестно, к чему прикрепить" }),
+  targetId: id,
+  materialId: id,
+  intent: z.enum(["attach", "detach"], { error: "Неизвестное действие" }),
+});
+
+export const searchSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  subject: id.optional().catch(undefined),
+  grade: z.coerce.number().int().min(1).max(11).optional().catch(undefined),
+});
+
+export { id as materialId };

@@ -1,0 +1,59 @@
+// zod schemas of the portfolio forms (LRN-5): a student's achievement, the class teacher's
+// confirmation or rejection, a teacher's portfolio entry.
+import { z } from "zod";
+import { ACHIEVEMENT_KINDS, ACHIEVEMENT_LEVELS, STAFF_KINDS } from "./rules";
+
+export const idField = z.coerce
+  .number({ error: "Неверный идентификатор" })
+  .int("Неверный идентификатор")
+  .positive("Неверный идентификатор")
+  .max(2_147_483_647, "Неверный идентификатор");
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}: не длиннее ${max} символов`)
+    .optional()
+    .transform((s) => s || null);
+
+const pastDate = z
+  .string()
+  .trim()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "Дата в формате ДД.ММ.ГГГГ",
+  })
+  .transform((s) => new Date(`${s}T00:00:00.000Z`))
+  .refine((d) => d.getUTCFullYear() >= 1950, { message: "Дата не раньше 1950 года" });
+
+export const achievementSchema = z.object({
+  studentId: idField,
+  kind: z.enum(ACHIEVEMENT_KINDS, { error: "Выберите вид достижения" }),
+  level: z.enum(ACHIEVEMENT_LEVELS, { error: "Выберите уровень" }),
+  title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+  result: optionalText(200, "Результат"),
+  subject: optionalText(200, "Предмет или направление"),
+  date: pastDate,
+});
+
+export const decisionSchema = z.object({
+  achievementId: idField,
+  intent: z.enum(["confirm", "reject", "delete"], { error: "Неизвестное действие" }),
+  reason: optionalText(500, "Причина"),
+});
+
+export const staffAchievementSchema = z.object({
+  userId: idField,
+  kind: z.enum(STAFF_KINDS, { error: "Выберите вид записи" }),
+  title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+  issuer: optionalText(300, "Кем выдано"),
+  date: pastDate,
+  hours: z
+    .union([
+      z.literal(""),
+      z.coerce.number().int("Часы — целое число").min(1, "Часы: от 1").max(10_000, "Часы: не больше 10 000"),
+    ])
+    .optional()
+    .transform((v) => (v === "" || v === undefined ? null : v)),
+  documentNumber: optionalText(100, "Номер документа"),
+});
