@@ -360,6 +360,14 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/org/actions.ts#saveSettingsAction": { perms: ["org.settings"], sample: () => [null, form({})] },
   "lib/org/subgroups/actions.ts#saveSubgroupMembersAction": { perms: ["subgroups.all", "subgroups.own"] },
   "lib/org/year/actions.ts#yearTransitionAction": { perms: ["year.transition"], sample: () => [null, form({})] },
+  "lib/org/year/actions.ts#reopenYearAction": {
+    perms: ["year.reopen"],
+    sample: () => [null, form({ yearId: 1, reason: "Исправление ошибки" })],
+  },
+  "lib/org/year/actions.ts#closeYearAgainAction": {
+    perms: ["year.transition"],
+    sample: () => [null, form({ yearId: 1 })],
+  },
   "lib/people/actions.ts#saveStudentSectionAction": {
     perms: ["people.manage", "people.medical", "people.psych"],
     sample: (f) => [f.studentA, "medical", null, form({})],

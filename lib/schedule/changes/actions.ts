@@ -22,7 +22,11 @@ export async function createChangeAction(
     parsed.data,
     access.user.orgKind === "COLLEGE",
   );
-  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
+  if (!result.ok)
+    return fail(
+      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
+      result.message,
+    );
   revalidatePath("/schedule", "layout");
   return ok({ id: result.id, kept: result.report.kept.length });
 }
@@ -49,7 +53,11 @@ export async function createSubstitutionAction(
     input,
     access.user.orgKind === "COLLEGE",
   );
-  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
+  if (!result.ok)
+    return fail(
+      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
+      result.message,
+    );
   revalidatePath("/schedule", "layout");
   return ok({ lessons: result.lessons });
 }
