@@ -21,6 +21,7 @@
 //   assignment       ✓                opens        ✓                              ✓      ✓   (type, weight, due date, spec, protocol)
 //   final            ✓                opens        ✓                                         (a period final: dated at its last day)
 //   hospital         ✓         ✓      opens        ✓                                         (REC-6: certificates arrive late)
+//   reason           ✓                opens        ✓                                         (the class teacher's УП / НП / Б, JRN-4: documents arrive late)
 //   plan             ✓                             ✓                                         (КТП binding never overwrites a closed record)
 //   schedule         ✓                             ✓                                         (lesson generation, changes, substitutions)
 //
@@ -28,7 +29,8 @@
 import { formatDate } from "@/lib/org/time";
 import { daysSince, UNLOCK_HOURS } from "./rules";
 
-export type WriteKind = "mark" | "attendance" | "lesson" | "assignment" | "final" | "hospital" | "plan" | "schedule";
+export type WriteKind =
+  "mark" | "attendance" | "lesson" | "assignment" | "final" | "hospital" | "reason" | "plan" | "schedule";
 export type LockCode = "year" | "future" | "period" | "final" | "window";
 export type Lock = { open: true; byUnlock: boolean } | { open: false; code: LockCode; reason: string };
 
@@ -59,6 +61,7 @@ const APPLIES: Record<WriteKind, { future: boolean; unlock: boolean; final: bool
   assignment: { future: false, unlock: true, final: true, window: true },
   final: { future: false, unlock: true, final: false, window: false },
   hospital: { future: true, unlock: true, final: false, window: false },
+  reason: { future: false, unlock: true, final: false, window: false },
   plan: { future: false, unlock: false, final: false, window: false },
   schedule: { future: false, unlock: false, final: false, window: false },
 };

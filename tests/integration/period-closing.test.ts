@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { closePeriodAction } from "@/lib/journal/closing/actions";
 import { openDatesAction } from "@/lib/journal/unlock/actions";
+import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { saveCell } from "@/lib/journal/cells";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { loadFinalsPage } from "@/lib/finals/loaders";
@@ -264,5 +265,47 @@ describe("ADMIN opens dates of a closed period (JRN-6, REC-1)", () => {
     expect(await save("2026-11-18", h(11))).toMatchObject({ ok: true });
     expect(await save("2026-11-19", h(11))).toMatchObject({ ok: false, code: "LOCKED" });
     expect(await save("2026-11-17", h(12))).toMatchObject({ ok: false, code: "LOCKED" });
+  });
+});
+
+describe("the class teacher's absence reasons (JRN-4, REC-1)", () => {
+  it("are set past the edit window, but not in a closed period", async () => {
+    const organisationId = f.organisationId;
+    // 7А's 2nd quarter was closed above.
+    const absent = async (lessonId: number, studentId: number) =>
+      db.attendance.create({ data: { organisationId, lessonId, studentId, code: "N", updatedById: f.users.teacher } });
+    const inClosed = f.lesson("2026-11-09");
+    await absent(inClosed, f.students[1]);
+    const before = await dbDigest();
+    await signInAs(organisationId, f.users.classTeacher);
+    const refused = await saveReasonsAction(
+      null,
+      form({ classId: f.classId, [`r:${inClosed}:${f.students[1]}`]: "B:N:1" }),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      code: "LOCKED",
+      message: "09.11.2026: Период закрыт 20.11.2026 (приказ № 112 от 20.11.2026): 2 четверть",
+    });
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+    // Another class of the class teacher, its quarter open: a reason 9 days after the lesson (past the window) is fine.
+    const cls = await db.classGroup.create({ data: { organisationId, yearId: f.yearId, name: "8А", grade: 8 } });
+    await db.classTeacher.create({ data: { organisationId, classId: cls.id, userId: f.users.classTeacher } });
+    await db.classMembership.create({
+      data: { organisationId, studentId: f.left, classId: cls.id, startDate: day("2026-11-11") },
+    });
+    const lesson = await db.lesson.create({
+      data: {
+        organisationId,
+        classId: cls.id,
+        subjectId: f.subjectId,
+        teacherId: f.users.teacher,
+        date: day("2026-11-11"),
+        bellNumber: 1,
+      },
+    });
+    await absent(lesson.id, f.left);
+    const ok = await saveReasonsAction(null, form({ classId: cls.id, [`r:${lesson.id}:${f.left}`]: "UP:N:1" }));
+    expect(ok).toEqual({ ok: true, data: { message: "Сохранено причин: 1" } });
   });
 });

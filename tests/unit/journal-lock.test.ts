@@ -12,7 +12,17 @@ import {
 import { unlockEnd } from "@/lib/journal/rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
-const KINDS: WriteKind[] = ["mark", "attendance", "lesson", "assignment", "final", "hospital", "plan", "schedule"];
+const KINDS: WriteKind[] = [
+  "mark",
+  "attendance",
+  "lesson",
+  "assignment",
+  "final",
+  "hospital",
+  "reason",
+  "plan",
+  "schedule",
+];
 
 const open: LockFacts = {
   date: d("2026-11-18"),
@@ -43,6 +53,7 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       assignment: true,
       final: true,
       hospital: true,
+      reason: true,
       plan: true,
       schedule: true,
     });
@@ -58,6 +69,7 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       assignment: false,
       final: true,
       hospital: true,
+      reason: true,
       plan: true,
       schedule: true,
     });
@@ -129,6 +141,7 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       assignment: true,
       final: true,
       hospital: true,
+      reason: true,
       plan: false,
       schedule: false,
     });
