@@ -2,12 +2,11 @@
 // reason «нет отметок» on the finals page (the same figure as the diary's forecast), and
 // «Подставить рекомендованные» — the page saving each empty cell's proposal — sets it.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { loadFinalsPage } from "@/lib/finals/loaders";
 import { saveFinal } from "@/lib/finals/save";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
 import { saveCell } from "@/lib/journal/cells";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { addAssignment, createJournalFixture, day, NOW, type JournalFixture, currentUser } from "./journal-fixture";
 
 let f: JournalFixture;
 
@@ -26,13 +25,7 @@ beforeAll(async () => {
 
 describe("no marks → «н/а» recommended (REC-7)", () => {
   it("proposes «н/а» with the reason «нет отметок», and filling the recommendations sets it", async () => {
-    const teacher = {
-      id: f.users.teacher,
-      organisationId: f.organisationId,
-      roles: ["TEACHER"],
-      timeZone: "Europe/Samara",
-      orgKind: "SCHOOL",
-    } as CurrentUser;
+    const teacher = currentUser(f, f.users.teacher, ["TEACHER"]);
     const req = { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 };
     const page = await loadFinalsPage(teacher, req, NOW);
     expect(page.kind).toBe("sheet");

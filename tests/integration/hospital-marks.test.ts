@@ -5,14 +5,13 @@
 // written; another class's teacher, a subject teacher and wrong input are refused.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
 import { createCertificateAction, saveHospitalMarksAction } from "@/lib/journal/hospital/actions";
 import { changesOf } from "@/lib/journal/data";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { markEntityKey } from "@/lib/journal/mutations";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { interruptOf, signInAs } from "../support/session-harness";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { createJournalFixture, day, NOW, type JournalFixture, formData, currentUser } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -21,16 +20,10 @@ let f: JournalFixture;
 let physics: number;
 let certificateId: number;
 
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
-  return data;
-}
-
 async function createCertificate(userId: number, fields: Record<string, string | number>) {
   await signInAs(f.organisationId, userId);
   try {
-    return { result: await createCertificateAction(null, form(fields)), redirect: null };
+    return { result: await createCertificateAction(null, formData(fields)), redirect: null };
   } catch (e) {
     const i = interruptOf(e);
     if (i?.kind !== "redirect") throw e;
@@ -49,7 +42,7 @@ const certificateFields = () => ({
 
 async function save(userId: number, marks: Record<number, string>) {
   await signInAs(f.organisationId, userId);
-  const data = form({ certificateId });
+  const data = formData({ certificateId });
   for (const [lessonId, value] of Object.entries(marks)) data.set(`m:${lessonId}`, value);
   return saveHospitalMarksAction(null, data);
 }
@@ -137,13 +130,7 @@ describe("hospital marks (REC-6)", () => {
   });
 
   it("shows them to the subject teacher as hospital marks in the grid", async () => {
-    const teacher = {
-      id: f.users.teacher,
-      organisationId: f.organisationId,
-      roles: ["TEACHER"],
-      timeZone: "Europe/Samara",
-      orgKind: "SCHOOL",
-    } as CurrentUser;
+    const teacher = currentUser(f, f.users.teacher, ["TEACHER"]);
     const page = await loadGridPage(teacher, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
     expect(page.kind).toBe("grid");
     if (page.kind !== "grid") return;

@@ -16,7 +16,15 @@ import { saveEntryAction } from "@/lib/schedule/timetable/actions";
 import { createPlanAction } from "@/lib/plans/actions";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { interruptOf, signInAs } from "../support/session-harness";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import {
+  addAssignment,
+  createJournalFixture,
+  day,
+  NOW,
+  type JournalFixture,
+  addBells,
+  formData,
+} from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -95,17 +103,7 @@ beforeAll(async () => {
         where: { organisationId_id: { organisationId, id: f.yearId } },
         data: { status: "CLOSED", closedAt: new Date("2026-11-19T10:00:00Z") },
       });
-    // Bells for the timetable's entries (SCH-1).
-    const bells = await db.bellSchedule.create({ data: { organisationId, name: "Основное", isDefault: true } });
-    await db.bell.createMany({
-      data: [1, 2, 3, 4, 5, 6].map((number) => ({
-        organisationId,
-        scheduleId: bells.id,
-        number,
-        startTime: `${7 + number}:00`,
-        endTime: `${7 + number}:45`,
-      })),
-    });
+    await addBells(f);
     const load = await db.teacherLoad.findFirstOrThrow({
       where: { organisationId, classId: f.classId, subjectId: f.subjectId },
       select: { id: true },
@@ -117,12 +115,6 @@ beforeAll(async () => {
 afterAll(() => {
   vi.useRealTimers();
 });
-
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
-  return data;
-}
 
 const asOutcome = (r: { ok: boolean; code?: string; message?: string }): Outcome =>
   r.ok ? { ok: true } : { ok: false, code: r.code ?? "?", message: r.message ?? "" };
@@ -158,7 +150,7 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
     default: {
       await signInAs(f.organisationId, userId);
       if (kind === "movement") {
-        const data = form({
+        const data = formData({
           studentId,
           kind: "FORM_CHANGE",
           date: DATE[state],
@@ -171,7 +163,7 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
         return asOutcome(await recordMovementAction(null, data));
       }
       if (kind === "timetable") {
-        const data = form({
+        const data = formData({
           entryId: "",
           classId: f.classId,
           weekday: 1,
@@ -188,7 +180,7 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
       }
       if (kind === "plan") {
         try {
-          return asOutcome(await createPlanAction(null, form({ loadId })));
+          return asOutcome(await createPlanAction(null, formData({ loadId })));
         } catch (e) {
           // A created plan opens at once: the action redirects to it.
           if (interruptOf(e)?.kind === "redirect") return { ok: true };
@@ -200,7 +192,7 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
           where: { organisationId_id: { organisationId: f.organisationId, id: lessonId } },
           select: { version: true },
         });
-        const data = form({
+        const data = formData({
           lessonId,
           version: lesson.version,
           topic: "Новая тема",
@@ -211,9 +203,11 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
         return asOutcome(await saveTopicAction(null, data));
       }
       if (kind === "homework")
-        return asOutcome(await saveHomeworkAction(null, form({ lessonId, version: 0, text: "№ 1–5", dueDate: "" })));
+        return asOutcome(
+          await saveHomeworkAction(null, formData({ lessonId, version: 0, text: "№ 1–5", dueDate: "" })),
+        );
       // The issue's case: the weight of a control work 2 → 1 and its type changed.
-      const data = form({
+      const data = formData({
         lessonId,
         assignmentId,
         intent: "save",
@@ -397,7 +391,15 @@ describe("ADMIN's unlock opens exactly its class × subject × dates for 12 hour
     const weight = (w: number) =>
       saveAssignmentAction(
         null,
-        form({ lessonId, assignmentId, intent: "save", typeId: f.types.test, description: "", weight: w, dueDate: "" }),
+        formData({
+          lessonId,
+          assignmentId,
+          intent: "save",
+          typeId: f.types.test,
+          description: "",
+          weight: w,
+          dueDate: "",
+        }),
       );
     vi.setSystemTime(new Date("2026-11-20T19:00:00Z")); // 11 h after the unlock of the test above
     expect(await weight(3)).toMatchObject({ ok: true });

@@ -19,7 +19,7 @@ import { saveTopicsAction, setAutoHomeworkAction, workflowAction } from "@/lib/p
 import { closeYearAgainAction, reopenYearAction } from "@/lib/org/year/actions";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { createJournalFixture, day, NOW, type JournalFixture, addBells, formData } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -30,12 +30,6 @@ const YEAR_CLOSED = "Учебный год закрыт: записи журна
 let f: JournalFixture;
 let filesDir: string;
 let planId: number;
-
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
-  return data;
-}
 
 const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
   await signInAs(f.organisationId, userId);
@@ -55,16 +49,7 @@ beforeAll(async () => {
   process.env.FILES_DIR = filesDir;
   f = await createJournalFixture({ students: 3 });
   const organisationId = f.organisationId;
-  const bells = await db.bellSchedule.create({ data: { organisationId, name: "Основное", isDefault: true } });
-  await db.bell.createMany({
-    data: [1, 2, 3, 4, 5, 6].map((number) => ({
-      organisationId,
-      scheduleId: bells.id,
-      number,
-      startTime: `${7 + number}:00`,
-      endTime: `${7 + number}:45`,
-    })),
-  });
+  await addBells(f);
   // The timetable says algebra on Mondays, 5th lesson — the fixture's lessons (every weekday, 2nd) disagree.
   await db.timetableEntry.create({
     data: {
@@ -121,7 +106,7 @@ describe("the schedule leaves a closed period alone (REC-1)", () => {
   it("generation keeps every lesson of the closed quarter as it is and says how many days it left", async () => {
     const before = await lessonsOf7A();
     const r = await as(f.users.deputy, () =>
-      generateLessonsAction(null, form({ classId: f.classId, from: "2026-11-16", to: "2026-11-20" })),
+      generateLessonsAction(null, formData({ classId: f.classId, from: "2026-11-16", to: "2026-11-20" })),
     );
     expect(r).toMatchObject({ ok: true, data: { created: 0, updated: 0, deleted: 0, frozen: 5 } });
     expect(await lessonsOf7A()).toEqual(before);
@@ -132,7 +117,7 @@ describe("the schedule leaves a closed period alone (REC-1)", () => {
     const change = await as(f.users.deputy, () =>
       createChangeAction(
         null,
-        form({
+        formData({
           kind: "ADD",
           classId: f.classId,
           date: "2026-11-18",
@@ -146,7 +131,7 @@ describe("the schedule leaves a closed period alone (REC-1)", () => {
     const substitution = await as(f.users.deputy, () =>
       createSubstitutionAction(
         null,
-        form({
+        formData({
           originalId: f.users.teacher,
           substituteId: f.users.other,
           dateFrom: "2026-11-16",
@@ -180,24 +165,26 @@ describe("a closed year (REC-2)", () => {
   it("freezes the year's plans, timetable and generation for ADMIN too", async () => {
     const digest = await dbDigest();
     const topics = JSON.stringify([{ title: "Новая тема", hours: 1 }]);
-    expect(await as(f.users.admin, () => saveTopicsAction(null, form({ planId, topics })))).toEqual({
+    expect(await as(f.users.admin, () => saveTopicsAction(null, formData({ planId, topics })))).toEqual({
       ok: false,
       code: "LOCKED",
       message: YEAR_CLOSED,
     });
-    expect(await as(f.users.admin, () => workflowAction(null, form({ planId, step: "reopen" })))).toEqual({
+    expect(await as(f.users.admin, () => workflowAction(null, formData({ planId, step: "reopen" })))).toEqual({
       ok: false,
       code: "LOCKED",
       message: YEAR_CLOSED,
     });
-    expect(await as(f.users.admin, () => setAutoHomeworkAction(null, form({ planId, autoHomework: "on" })))).toEqual({
+    expect(
+      await as(f.users.admin, () => setAutoHomeworkAction(null, formData({ planId, autoHomework: "on" }))),
+    ).toEqual({
       ok: false,
       code: "LOCKED",
       message: YEAR_CLOSED,
     });
     expect(
       await as(f.users.admin, () =>
-        generateLessonsAction(null, form({ classId: f.classId, from: "2026-11-16", to: "2026-11-20" })),
+        generateLessonsAction(null, formData({ classId: f.classId, from: "2026-11-16", to: "2026-11-20" })),
       ),
     ).toEqual({ ok: false, code: "LOCKED", message: YEAR_CLOSED });
     expect(changedTables(digest, await dbDigest())).toEqual([]);
@@ -229,7 +216,7 @@ describe("a closed year (REC-2)", () => {
       expect(await q1Final("5")).toEqual({ ok: false, code: "LOCKED", message: YEAR_CLOSED });
 
       const reopen = (userId: number, reason: string) =>
-        as(userId, () => reopenYearAction(null, form({ yearId: f.yearId, reason })));
+        as(userId, () => reopenYearAction(null, formData({ yearId: f.yearId, reason })));
       expect(await reopen(f.users.deputy, "Исправление ошибки в ведомости")).toMatchObject({
         ok: false,
         code: "FORBIDDEN",
@@ -248,7 +235,7 @@ describe("a closed year (REC-2)", () => {
       // Open for corrections: the 1st quarter's final saves; the closed 2nd quarter stays closed.
       expect(await q1Final("5")).toMatchObject({ ok: true, data: { label: "5" } });
 
-      expect(await as(f.users.admin, () => closeYearAgainAction(null, form({ yearId: f.yearId })))).toMatchObject({
+      expect(await as(f.users.admin, () => closeYearAgainAction(null, formData({ yearId: f.yearId })))).toMatchObject({
         ok: true,
         data: { message: expect.stringContaining("Учебный год 2026/2027 закрыт; архив, редакция 2") },
       });
