@@ -14,6 +14,7 @@ function Forecast({ s }: { s: SubjectView }) {
   return (
     <div className="mt-1 text-sm text-slate-700" data-testid="forecast">
       Прогноз: <b>{o.proposal ? finalLabel(o.proposal) : "—"}</b>
+      {o.proposal && o.proposalReason && <span className="text-slate-500"> ({o.proposalReason})</span>}
       {needed.length > 0 && (
         <span>
           {" "}

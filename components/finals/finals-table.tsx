@@ -187,8 +187,17 @@ export function FinalsTable(props: {
                 >
                   {formatAverage(r.outlook.average)}
                 </td>
-                <td className="border border-slate-200 px-2 py-0.5 text-center font-medium" data-testid="proposal">
+                <td
+                  className="border border-slate-200 px-2 py-0.5 text-center font-medium"
+                  data-testid="proposal"
+                  title={r.outlook.proposalReason ?? undefined}
+                >
                   {r.proposalText === "з" ? "зачёт" : r.proposalText === "нз" ? "незачёт" : r.proposalText}
+                  {r.proposalText && r.outlook.proposalReason && (
+                    <span className="block text-[10px] font-normal text-slate-500" data-testid="proposal-reason">
+                      {r.outlook.proposalReason}
+                    </span>
+                  )}
                 </td>
                 <td className="border border-slate-200 px-2 py-0.5 text-right tabular-nums">
                   {r.outlook.absences || ""}

@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Teachers and class teachers hold journal.viewOwn, the administration journal.viewAll.
   { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"], group: "Учёба" },
   { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
+  { href: "/journal/hospital", label: "Отметки из больницы", permission: "journal.hospital", group: "Учёба" },
   { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
   { href: "/journal/closing", label: "Закрытие периодов", permission: "period.close", group: "Контроль" },
   { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },

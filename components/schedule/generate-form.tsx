@@ -44,6 +44,11 @@ export function GenerateForm({ classes, from, to }: Props) {
             Создано: {state.data.created}, изменено: {state.data.updated}, удалено: {state.data.deleted}, без изменений:{" "}
             {state.data.unchanged}.
           </p>
+          {state.data.frozen > 0 && (
+            <p className="text-slate-600">
+              Не изменены дни закрытых периодов или учебного года: {state.data.frozen} (класс × дата).
+            </p>
+          )}
           {state.data.kept.length > 0 && (
             <>
               <p className="font-medium text-amber-800">

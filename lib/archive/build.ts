@@ -53,6 +53,8 @@ export async function buildArchive(
   yearId: number,
   userId: number | null,
   now: Date,
+  /** REC-2: a new edition after the year was reopened and closed again; earlier sets stay as they are. */
+  edition?: { number: number; reason: string },
 ): Promise<BuildResult> {
   const year = await archiveYear(organisationId, yearId);
   if (!year) return { ok: false, message: "Учебный год не найден" };
@@ -114,6 +116,7 @@ export async function buildArchive(
     createdAt: now.toISOString(),
     files,
     skipped,
+    ...(edition ? { edition } : {}),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 1), "utf8");
   const manifestStored = await putFile(organisationId, "archive", manifestBytes);

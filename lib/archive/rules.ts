@@ -32,6 +32,8 @@ export type Manifest = {
   files: ManifestEntry[];
   /** Reports left out, with why (e.g. RPT-12 not available in this build). */
   skipped: string[];
+  /** REC-2: the edition of the year's archive after ADMIN reopened and closed the year again (absent = first). */
+  edition?: { number: number; reason: string };
 };
 
 export function sha256(bytes: Uint8Array): string {

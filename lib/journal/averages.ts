@@ -173,6 +173,8 @@ export type Outlook = MarkSummary & {
   shown: number | null;
   /** The proposed final (FIN-2): a mark, «зачёт»/«незачёт», «н/а», or null (nothing to propose yet). */
   proposal: FinalProposal;
+  /** Why «н/а» is proposed (REC-7): «нет отметок», or «только долги и «н/а»»; null for a mark or «зачёт». */
+  proposalReason: string | null;
   forecast: Forecast;
   absences: number;
   lessonsHeld: number;
@@ -181,6 +183,9 @@ export type Outlook = MarkSummary & {
   /** Risk of «н/а» (DRY-3): no counted mark while there were lessons, or debts / н/а outweigh the grades, or half the lessons missed. */
   riskNotAttested: boolean;
 };
+
+export const NO_MARKS_REASON = "нет отметок";
+const BLANKS_REASON = "только долги и «н/а»";
 
 /** Share of missed lessons from which «н/а» is at risk (documented decision: a half, as seeds 001 §5.9 leaves it to the school). */
 export const ABSENCE_RISK_SHARE = 0.5;
@@ -191,7 +196,9 @@ export const ABSENCE_RISK_SHARE = 0.5;
  *   • numeric subjects: the recommended mark from the shown average (recommendMark); «н/а» is proposed
  *     when lessons were held and no grade counts but debts or н/а exist;
  *   • pass/fail subjects: «зачёт» when passes are at least the fails, «незачёт» otherwise; «н/а» when only
- *     debts / н/а exist.
+ *     debts / н/а exist;
+ *   • REC-7: no mark at all while lessons were held → «н/а» with the reason «нет отметок» (the teacher
+ *     confirms it like any other recommendation).
  */
 export function periodOutlook(x: OutlookInput): Outlook {
   const summary = averageOf(x.marks, x.method);
@@ -199,6 +206,7 @@ export function periodOutlook(x: OutlookInput): Outlook {
   const blanks = summary.debts + summary.notAttested;
   const absenceRisk = x.lessonsHeld > 0 && x.absences / x.lessonsHeld >= ABSENCE_RISK_SHARE;
   let proposal: FinalProposal = null;
+  let proposalReason: string | null = null;
   let riskFail = false;
   let riskNotAttested = absenceRisk;
   if (x.passFail) {
@@ -207,6 +215,7 @@ export function periodOutlook(x: OutlookInput): Outlook {
       riskFail = summary.fail >= summary.pass;
     } else if (blanks > 0) {
       proposal = { value: null, special: "NOT_ATTESTED" };
+      proposalReason = BLANKS_REASON;
       riskNotAttested = true;
     } else if (x.lessonsHeld > 0) {
       riskNotAttested = true;
@@ -218,15 +227,22 @@ export function periodOutlook(x: OutlookInput): Outlook {
       if (blanks > summary.counted) riskNotAttested = true;
     } else if (blanks > 0) {
       proposal = { value: null, special: "NOT_ATTESTED" };
+      proposalReason = BLANKS_REASON;
       riskNotAttested = true;
     } else if (x.lessonsHeld > 0) {
       riskNotAttested = true;
     }
   }
+  // REC-7: lessons were held and the student has no mark of any kind.
+  if (proposal === null && x.lessonsHeld > 0 && x.marks.length === 0) {
+    proposal = { value: null, special: "NOT_ATTESTED" };
+    proposalReason = NO_MARKS_REASON;
+  }
   return {
     ...summary,
     shown: summary.average === null ? null : roundAverage(summary.average),
     proposal,
+    proposalReason,
     forecast: fc,
     absences: x.absences,
     lessonsHeld: x.lessonsHeld,

@@ -98,13 +98,14 @@ function finalsMap(pairs: readonly (readonly [number, number])[]): Map<number, S
 
 /**
  * THE loader of the lock's facts for a class × subject (one statement): year, window, closed
- * periods, open unlocks and every period final of the class × subject. Null when the class is
- * not the organisation's.
+ * periods, open unlocks and every period final of the class × subject. `subjectId` null: the
+ * class's own facts only (no unlocks, no finals — what the schedule's writes need). Null when
+ * the class is not the organisation's.
  */
 export async function journalLockContext(
   organisationId: number,
   classId: number,
-  subjectId: number,
+  subjectId: number | null,
   now: Date,
 ): Promise<LockContext | null> {
   const rows = await db.$queryRaw<(LockRow & { finals: [number, number][] })[]>`

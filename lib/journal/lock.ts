@@ -21,13 +21,16 @@
 //   assignment       ✓                opens        ✓                              ✓      ✓   (type, weight, due date, spec, protocol)
 //   final            ✓                opens        ✓                                         (a period final: dated at its last day)
 //   hospital         ✓         ✓      opens        ✓                                         (REC-6: certificates arrive late)
+//   reason           ✓                opens        ✓                                         (the class teacher's УП / НП / Б, JRN-4: documents arrive late)
 //   plan             ✓                             ✓                                         (КТП binding never overwrites a closed record)
+//   schedule         ✓                             ✓                                         (lesson generation, changes, substitutions)
 //
 // Nothing opens a closed year: ADMIN reopens the year itself (REC-2, «Открыть год для исправлений»).
 import { formatDate } from "@/lib/org/time";
 import { daysSince, UNLOCK_HOURS } from "./rules";
 
-export type WriteKind = "mark" | "attendance" | "lesson" | "assignment" | "final" | "hospital" | "plan";
+export type WriteKind =
+  "mark" | "attendance" | "lesson" | "assignment" | "final" | "hospital" | "reason" | "plan" | "schedule";
 export type LockCode = "year" | "future" | "period" | "final" | "window";
 export type Lock = { open: true; byUnlock: boolean } | { open: false; code: LockCode; reason: string };
 
@@ -58,7 +61,9 @@ const APPLIES: Record<WriteKind, { future: boolean; unlock: boolean; final: bool
   assignment: { future: false, unlock: true, final: true, window: true },
   final: { future: false, unlock: true, final: false, window: false },
   hospital: { future: true, unlock: true, final: false, window: false },
+  reason: { future: false, unlock: true, final: false, window: false },
   plan: { future: false, unlock: false, final: false, window: false },
+  schedule: { future: false, unlock: false, final: false, window: false },
 };
 
 /** «1 дня», «2 дней», «21 дня» — the genitive after «больше». */

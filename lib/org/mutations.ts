@@ -30,6 +30,12 @@ async function assertYearOpen(tx: Tx, organisationId: number, yearId: number): P
   if (y.status === "CLOSED") throw new Refused("_", "Учебный год закрыт: изменения невозможны");
 }
 
+/** REC-1: a period closed for some class keeps its bounds — they decide what the closing froze. */
+async function assertPeriodNotClosed(tx: Tx, organisationId: number, periodId: number): Promise<void> {
+  const closed = await tx.periodClosure.count({ where: { organisationId, periodId } });
+  if (closed > 0) throw new Refused("_", "Период уже закрыт для классов: его границы и тип не меняются");
+}
+
 /** Periods and holidays lie inside their academic year (ORG-3). */
 async function assertInsideYear(tx: Tx, organisationId: number, yearId: number, data: Data): Promise<void> {
   const y = await tx.academicYear.findUnique({
@@ -258,6 +264,7 @@ export async function saveEntity(
       if (y !== null) await assertYearOpen(tx, organisationId, y);
       if ((entity === "period" || entity === "holiday") && y !== null)
         await assertInsideYear(tx, organisationId, y, data);
+      if (entity === "period" && id !== null) await assertPeriodNotClosed(tx, organisationId, id);
       if (typeof data.classId === "number")
         await assertYearOpen(tx, organisationId, await yearOfClass(tx, organisationId, data.classId));
       const saved = await write(tx, organisationId, entity, id, data, yearId);

@@ -22,6 +22,7 @@ import type { BindReport } from "./binding";
 import { copySchema, createPlanSchema, idSchema, parseTopicsJson, rebindSchema, reviewSchema } from "./schema";
 import { xlsxToTopics, type ImportRow } from "./xlsx";
 import { getCurrentUser } from "@/lib/auth/session";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 type Result<T> = ActionResult<T> | null;
 
@@ -71,6 +72,7 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
   };
   if (await existingPlanId(user.organisationId, plan))
     return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  if (load.yearClosed) return fail("LOCKED", YEAR_CLOSED_REASON);
   const id = await createPlan(user.organisationId, user.id, plan);
   refresh();
   redirect(`/plans/${id}`);
@@ -93,7 +95,13 @@ export async function saveTopicsAction(
 export async function setAutoHomeworkAction(_prev: Result<null>, form: FormData): Promise<ActionResult<null>> {
   const gate = await gatePlan(form, "edit");
   if (!gate.ok) return gate;
-  await setAutoHomework(gate.user.organisationId, gate.user.id, gate.plan.id, form.get("autoHomework") === "on");
+  const result = await setAutoHomework(
+    gate.user.organisationId,
+    gate.user.id,
+    gate.plan.id,
+    form.get("autoHomework") === "on",
+  );
+  if (!result.ok) return fail(result.code, result.message);
   refresh(gate.plan.id);
   return ok(null);
 }
@@ -211,6 +219,7 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
     grade: load.class.grade,
     title: `КТП: ${load.subject.name}, ${load.class.name}`,
   };
+  if (load.yearClosed) return fail("LOCKED", YEAR_CLOSED_REASON);
   if (await existingPlanId(gate.user.organisationId, target))
     return fail("CONFLICT", "План для этого класса и предмета уже есть");
   const result = await copyPlan(gate.user.organisationId, gate.user.id, gate.plan.id, target);

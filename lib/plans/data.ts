@@ -212,7 +212,7 @@ export async function loadOptions(
 }
 
 export async function loadById(organisationId: number, loadId: number) {
-  return db.teacherLoad.findUnique({
+  const load = await db.teacherLoad.findUnique({
     where: { organisationId_id: { organisationId, id: loadId } },
     select: {
       id: true,
@@ -222,8 +222,13 @@ export async function loadById(organisationId: number, loadId: number) {
       subjectId: true,
       class: { select: { grade: true, name: true } },
       subject: { select: { name: true } },
+      year: { select: { status: true } },
     },
   });
+  if (!load) return null;
+  const { year, ...rest } = load;
+  /** REC-2: a closed year's plans are frozen. */
+  return { ...rest, yearClosed: year.status === "CLOSED" };
 }
 
 /** Classes a plan binds to: its class, or for a parallel the classes of the grade the teacher teaches the subject in. */

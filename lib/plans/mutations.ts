@@ -23,10 +23,14 @@ import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 type Tx = Prisma.TransactionClient;
 export type Outcome<T> =
-  { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT"; message: string };
+  { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "LOCKED"; message: string };
+
+/** REC-2: plans of a closed year are frozen for everyone, ADMIN included. */
+const YEAR_CLOSED: Outcome<never> = { ok: false, code: "LOCKED", message: YEAR_CLOSED_REASON };
 
 const stale = (status: PlanStatus | undefined, what: string): Outcome<never> => ({
   ok: false,
@@ -38,10 +42,14 @@ function statusWord(s: PlanStatus): string {
   return { DRAFT: "черновик", SUBMITTED: "на утверждении", APPROVED: "утверждён", RETURNED: "возвращён" }[s];
 }
 
+/** Locks the plan's row; its status and whether its year is closed (REC-2), or undefined. */
 async function lockPlan(tx: Tx, organisationId: number, planId: number) {
-  const rows = await tx.$queryRaw<{ status: PlanStatus }[]>`
-    SELECT status::text AS status FROM "LessonPlan" WHERE "organisationId" = ${organisationId} AND id = ${planId} FOR UPDATE`;
-  return rows[0]?.status;
+  const rows = await tx.$queryRaw<{ status: PlanStatus; yearClosed: boolean }[]>`
+    SELECT p.status::text AS status, y.status = 'CLOSED' AS "yearClosed"
+      FROM "LessonPlan" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
+     WHERE p."organisationId" = ${organisationId} AND p.id = ${planId}
+       FOR UPDATE OF p`;
+  return rows[0];
 }
 
 export type NewPlan = {
@@ -115,7 +123,9 @@ export async function saveTopics(
   source: "editor" | "xlsx",
 ): Promise<Outcome<{ count: number }>> {
   return db.$transaction(async (tx) => {
-    const status = await lockPlan(tx, organisationId, planId);
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (locked?.yearClosed) return YEAR_CLOSED;
+    const status = locked?.status;
     if (!status || !canTransition(status, "edit")) return stale(status, "Изменять темы нельзя");
     await writeTopics(tx, organisationId, planId, topics);
     await tx.lessonPlan.update({
@@ -139,8 +149,11 @@ export async function setAutoHomework(
   byUserId: number,
   planId: number,
   autoHomework: boolean,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
+): Promise<Outcome<null>> {
+  return db.$transaction(async (tx) => {
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (!locked) return { ok: false, code: "NOT_FOUND", message: "План не найден" };
+    if (locked.yearClosed) return YEAR_CLOSED;
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
       data: { autoHomework },
@@ -153,6 +166,7 @@ export async function setAutoHomework(
       entityId: String(planId),
       details: { autoHomework },
     });
+    return { ok: true, data: null };
   });
 }
 
@@ -164,7 +178,9 @@ export async function submitPlan(
   now: Date,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const status = await lockPlan(tx, organisationId, planId);
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (locked?.yearClosed) return YEAR_CLOSED;
+    const status = locked?.status;
     if (!status || !canTransition(status, "submit")) return stale(status, "Сдать нельзя");
     const topics = await tx.planTopic.count({ where: { organisationId, planId } });
     if (topics === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
@@ -196,7 +212,9 @@ export async function reviewPlan(
   now: Date,
 ): Promise<Outcome<BindReport | null>> {
   return db.$transaction(async (tx) => {
-    const status = await lockPlan(tx, organisationId, planId);
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (locked?.yearClosed) return YEAR_CLOSED;
+    const status = locked?.status;
     if (!status || !canTransition(status, decision)) return stale(status, "Решение принять нельзя");
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
@@ -218,7 +236,9 @@ export async function reviewPlan(
 /** PLAN-2: an approved plan changes only through a new submission — it becomes the next draft version. */
 export async function reopenPlan(organisationId: number, byUserId: number, planId: number): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const status = await lockPlan(tx, organisationId, planId);
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (locked?.yearClosed) return YEAR_CLOSED;
+    const status = locked?.status;
     if (!status || !canTransition(status, "reopen")) return stale(status, "Новую редакцию начать нельзя");
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
@@ -242,7 +262,9 @@ export async function rebindPlan(
   planId: number,
 ): Promise<Outcome<BindReport>> {
   return db.$transaction(async (tx) => {
-    const status = await lockPlan(tx, organisationId, planId);
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (locked?.yearClosed) return YEAR_CLOSED;
+    const status = locked?.status;
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");
     const report = await bindPlanInTx(tx, organisationId, byUserId, planId);
     await recordAudit(tx, {
@@ -267,7 +289,9 @@ export async function rebindLesson(
   inScope?: StoredScopeCheck,
 ): Promise<Outcome<BindReport>> {
   return db.$transaction(async (tx) => {
-    const status = await lockPlan(tx, organisationId, planId);
+    const locked = await lockPlan(tx, organisationId, planId);
+    if (locked?.yearClosed) return YEAR_CLOSED;
+    const status = locked?.status;
     // SEC-2: the lesson whose topic changes is authorised as stored, not only through the plan.
     await inScope?.(tx, { kind: "lesson", lessonId });
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");

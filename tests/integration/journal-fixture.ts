@@ -3,6 +3,7 @@
 // nothing here, a first grade, lessons every weekday of November 2026 and two assignment types.
 // The clock of these tests: NOW = 2026-11-20 12:00 in Samara.
 import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
 
 export const NOW = new Date("2026-11-20T08:00:00.000Z"); // 12:00 Europe/Samara
 export const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -203,4 +204,43 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
 export async function addAssignment(f: JournalFixture, lessonId: number, typeId = f.types.answer): Promise<number> {
   const a = await db.assignment.create({ data: { organisationId: f.organisationId, lessonId, typeId } });
   return a.id;
+}
+
+/** A server action's form data from plain fields. */
+export function formData(fields: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+}
+
+/** The session user a page loader takes, for a fixture user (roles as the session carries them). */
+export function currentUser(f: JournalFixture, id: number, roles: string[]): CurrentUser {
+  return {
+    id,
+    organisationId: f.organisationId,
+    login: "u",
+    fullName: "Тест",
+    shortName: "Тест",
+    roles,
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: "Europe/Samara",
+  } as CurrentUser;
+}
+
+/** A default bell schedule of six lessons (SCH-1), for timetable entries and lesson generation. */
+export async function addBells(f: JournalFixture): Promise<void> {
+  const organisationId = f.organisationId;
+  const bells = await db.bellSchedule.create({ data: { organisationId, name: "Основное", isDefault: true } });
+  await db.bell.createMany({
+    data: [1, 2, 3, 4, 5, 6].map((number) => ({
+      organisationId,
+      scheduleId: bells.id,
+      number,
+      startTime: `${7 + number}:00`,
+      endTime: `${7 + number}:45`,
+    })),
+  });
 }

@@ -5,16 +5,25 @@
 // range with a reason for 12 hours — the only way back.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
 import { closePeriodAction } from "@/lib/journal/closing/actions";
 import { openDatesAction } from "@/lib/journal/unlock/actions";
+import { saveReasonsAction } from "@/lib/journal/reasons/actions";
+import { saveEntity } from "@/lib/org/mutations";
 import { saveCell } from "@/lib/journal/cells";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { loadFinalsPage } from "@/lib/finals/loaders";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import {
+  addAssignment,
+  createJournalFixture,
+  day,
+  NOW,
+  type JournalFixture,
+  currentUser,
+  formData,
+} from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -23,28 +32,6 @@ let f: JournalFixture;
 let other: { classId: number; studentId: number };
 let head: number;
 let deptId: number;
-
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
-  return data;
-}
-
-function userOf(id: number, roles: string[]): CurrentUser {
-  return {
-    id,
-    organisationId: f.organisationId,
-    login: "u",
-    fullName: "Тест",
-    shortName: "Тест",
-    roles,
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  } as CurrentUser;
-}
 
 /** Period finals of 7А's algebra for every student on the roll at the end of the 2nd quarter. */
 async function finalsFor7A(except: number[] = []) {
@@ -66,7 +53,7 @@ async function finalsFor7A(except: number[] = []) {
 
 async function close(userId: number, target: string, basis = "приказ № 112 от 20.11.2026") {
   await signInAs(f.organisationId, userId);
-  return closePeriodAction(null, form({ periodId: f.q2, target, basis }));
+  return closePeriodAction(null, formData({ periodId: f.q2, target, basis }));
 }
 
 beforeAll(async () => {
@@ -163,7 +150,7 @@ describe("closing a period (REC-1)", () => {
 
   it("shows «Период закрыт …» on the journal grid, the finals page and the diary", async () => {
     const reason = "Период закрыт 20.11.2026 (приказ № 112 от 20.11.2026): 2 четверть";
-    const teacher = userOf(f.users.teacher, ["TEACHER"]);
+    const teacher = currentUser(f, f.users.teacher, ["TEACHER"]);
     const grid = await loadGridPage(teacher, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
     expect(grid.kind === "grid" && grid.view.closed).toEqual({ code: "period", reason });
     expect(grid.kind === "grid" && grid.view.lessons.every((l) => !l.lock.open && !l.lessonLock.open)).toBe(true);
@@ -201,9 +188,40 @@ describe("closing a period (REC-1)", () => {
   });
 });
 
+describe("a closed period keeps its bounds (REC-1)", () => {
+  it("refuses to move the dates of a period closed for some class", async () => {
+    const data = {
+      kind: "QUARTER",
+      number: 2,
+      name: "2 четверть",
+      startDate: day("2026-11-05"),
+      endDate: day("2026-12-20"),
+    };
+    const before = await dbDigest();
+    expect(await saveEntity(f.organisationId, f.users.admin, "period", f.q2, data, null)).toEqual({
+      ok: false,
+      field: "_",
+      message: "Период уже закрыт для классов: его границы и тип не меняются",
+    });
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+    expect(
+      (
+        await saveEntity(
+          f.organisationId,
+          f.users.admin,
+          "period",
+          f.q1,
+          { ...data, number: 1, name: "1 четверть", startDate: day("2026-09-01"), endDate: day("2026-10-25") },
+          null,
+        )
+      ).ok,
+    ).toBe(true);
+  });
+});
+
 describe("ADMIN opens dates of a closed period (JRN-6, REC-1)", () => {
   const open = (userId: number, fields: Record<string, string | number>) =>
-    signInAs(f.organisationId, userId).then(() => openDatesAction(null, form(fields)));
+    signInAs(f.organisationId, userId).then(() => openDatesAction(null, formData(fields)));
 
   it("is ADMIN's alone, needs a reason and sane dates, and writes nothing otherwise", async () => {
     const base = {
@@ -264,5 +282,47 @@ describe("ADMIN opens dates of a closed period (JRN-6, REC-1)", () => {
     expect(await save("2026-11-18", h(11))).toMatchObject({ ok: true });
     expect(await save("2026-11-19", h(11))).toMatchObject({ ok: false, code: "LOCKED" });
     expect(await save("2026-11-17", h(12))).toMatchObject({ ok: false, code: "LOCKED" });
+  });
+});
+
+describe("the class teacher's absence reasons (JRN-4, REC-1)", () => {
+  it("are set past the edit window, but not in a closed period", async () => {
+    const organisationId = f.organisationId;
+    // 7А's 2nd quarter was closed above.
+    const absent = async (lessonId: number, studentId: number) =>
+      db.attendance.create({ data: { organisationId, lessonId, studentId, code: "N", updatedById: f.users.teacher } });
+    const inClosed = f.lesson("2026-11-09");
+    await absent(inClosed, f.students[1]);
+    const before = await dbDigest();
+    await signInAs(organisationId, f.users.classTeacher);
+    const refused = await saveReasonsAction(
+      null,
+      formData({ classId: f.classId, [`r:${inClosed}:${f.students[1]}`]: "B:N:1" }),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      code: "LOCKED",
+      message: "09.11.2026: Период закрыт 20.11.2026 (приказ № 112 от 20.11.2026): 2 четверть",
+    });
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+    // Another class of the class teacher, its quarter open: a reason 9 days after the lesson (past the window) is fine.
+    const cls = await db.classGroup.create({ data: { organisationId, yearId: f.yearId, name: "8А", grade: 8 } });
+    await db.classTeacher.create({ data: { organisationId, classId: cls.id, userId: f.users.classTeacher } });
+    await db.classMembership.create({
+      data: { organisationId, studentId: f.left, classId: cls.id, startDate: day("2026-11-11") },
+    });
+    const lesson = await db.lesson.create({
+      data: {
+        organisationId,
+        classId: cls.id,
+        subjectId: f.subjectId,
+        teacherId: f.users.teacher,
+        date: day("2026-11-11"),
+        bellNumber: 1,
+      },
+    });
+    await absent(lesson.id, f.left);
+    const ok = await saveReasonsAction(null, formData({ classId: cls.id, [`r:${lesson.id}:${f.left}`]: "UP:N:1" }));
+    expect(ok).toEqual({ ok: true, data: { message: "Сохранено причин: 1" } });
   });
 });

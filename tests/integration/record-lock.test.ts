@@ -1,7 +1,7 @@
 // The one lock decision on every path that writes a class × subject × date (JRN-6, REC-1, REC-2),
 // against PostgreSQL through the real entry points: the grid's cell save (mark, attendance), the
-// lesson panel's server actions (topic, homework, assignment weight and type, protocol) and the
-// finals page's save. Each write kind is tried against an open date, an expired window, a
+// lesson panel's server actions (topic, homework, assignment weight and type), the finals page's
+// save, and the closed year's other domains — the movement book, the timetable and the plans. Each write kind is tried against an open date, an expired window, a
 // student's final, a closed period and a closed year — as the subject teacher, the class teacher,
 // DEPUTY and ADMIN — and every refusal is shown to write nothing (a digest of every table). Then
 // ADMIN's unlock opens exactly its class × subject × date range for 12 hours (moved clock), no more.
@@ -11,21 +11,42 @@ import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/cells";
 import { saveAssignmentAction, saveHomeworkAction, saveTopicAction } from "@/lib/journal/lesson/actions";
 import { saveFinal } from "@/lib/finals/save";
+import { recordMovementAction } from "@/lib/people/movement/actions";
+import { saveEntryAction } from "@/lib/schedule/timetable/actions";
+import { createPlanAction } from "@/lib/plans/actions";
 import { changedTables, dbDigest } from "../support/db-digest";
-import { signInAs } from "../support/session-harness";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { interruptOf, signInAs } from "../support/session-harness";
+import {
+  addAssignment,
+  createJournalFixture,
+  day,
+  NOW,
+  type JournalFixture,
+  addBells,
+  formData,
+} from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 type State = "open" | "window" | "final" | "period" | "year";
 type Role = "teacher" | "classTeacher" | "deputy" | "admin";
-type Kind = "mark" | "attendance" | "topic" | "homework" | "assignment" | "final";
+type Kind = "mark" | "attendance" | "topic" | "homework" | "assignment" | "final" | "movement" | "timetable" | "plan";
 type Outcome = { ok: true } | { ok: false; code: string; message: string };
 
 const STATES: State[] = ["open", "window", "final", "period", "year"];
 const ROLES: Role[] = ["teacher", "classTeacher", "deputy", "admin"];
-const KINDS: Kind[] = ["mark", "attendance", "topic", "homework", "assignment", "final"];
+const KINDS: Kind[] = [
+  "mark",
+  "attendance",
+  "topic",
+  "homework",
+  "assignment",
+  "final",
+  "movement",
+  "timetable",
+  "plan",
+];
 
 /** The lesson each state writes: today (NOW is 20.11.2026 12:00 in Samara), or 10 days ago for the window. */
 const DATE: Record<State, string> = {
@@ -42,7 +63,7 @@ const REASON = {
   year: "Учебный год закрыт: записи журнала не меняются",
 };
 
-type World = { f: JournalFixture; lessonId: number; assignmentId: number };
+type World = { f: JournalFixture; lessonId: number; assignmentId: number; loadId: number };
 const worlds = new Map<State, World>();
 
 beforeAll(async () => {
@@ -82,7 +103,12 @@ beforeAll(async () => {
         where: { organisationId_id: { organisationId, id: f.yearId } },
         data: { status: "CLOSED", closedAt: new Date("2026-11-19T10:00:00Z") },
       });
-    worlds.set(state, { f, lessonId, assignmentId });
+    await addBells(f);
+    const load = await db.teacherLoad.findFirstOrThrow({
+      where: { organisationId, classId: f.classId, subjectId: f.subjectId },
+      select: { id: true },
+    });
+    worlds.set(state, { f, lessonId, assignmentId, loadId: load.id });
   }
 });
 
@@ -90,18 +116,12 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
-  return data;
-}
-
 const asOutcome = (r: { ok: boolean; code?: string; message?: string }): Outcome =>
   r.ok ? { ok: true } : { ok: false, code: r.code ?? "?", message: r.message ?? "" };
 
 /** One write of `kind` in a state's world as `role`, through the real entry point. */
 async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Promise<Outcome> {
-  const { f, lessonId, assignmentId } = worlds.get(state)!;
+  const { f, lessonId, assignmentId, loadId } = worlds.get(state)!;
   const userId = f.users[role];
   const actor = f.actor(userId);
   const studentId = f.students[0];
@@ -129,12 +149,50 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
     }
     default: {
       await signInAs(f.organisationId, userId);
+      if (kind === "movement") {
+        const data = formData({
+          studentId,
+          kind: "FORM_CHANGE",
+          date: DATE[state],
+          orderNumber: "15-у",
+          orderDate: DATE[state],
+          toClassId: "",
+          educationForm: "PART_TIME",
+          note: "",
+        });
+        return asOutcome(await recordMovementAction(null, data));
+      }
+      if (kind === "timetable") {
+        const data = formData({
+          entryId: "",
+          classId: f.classId,
+          weekday: 1,
+          bellNumber: 5,
+          subjectId: f.subjectId,
+          teacherId: f.users.teacher,
+          roomId: "",
+          subgroupId: "",
+          hours: 1,
+          validFrom: "2026-11-23",
+          validTo: "2026-12-28",
+        });
+        return asOutcome(await saveEntryAction(null, data));
+      }
+      if (kind === "plan") {
+        try {
+          return asOutcome(await createPlanAction(null, formData({ loadId })));
+        } catch (e) {
+          // A created plan opens at once: the action redirects to it.
+          if (interruptOf(e)?.kind === "redirect") return { ok: true };
+          throw e;
+        }
+      }
       if (kind === "topic") {
         const lesson = await db.lesson.findUniqueOrThrow({
           where: { organisationId_id: { organisationId: f.organisationId, id: lessonId } },
           select: { version: true },
         });
-        const data = form({
+        const data = formData({
           lessonId,
           version: lesson.version,
           topic: "Новая тема",
@@ -145,9 +203,11 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
         return asOutcome(await saveTopicAction(null, data));
       }
       if (kind === "homework")
-        return asOutcome(await saveHomeworkAction(null, form({ lessonId, version: 0, text: "№ 1–5", dueDate: "" })));
+        return asOutcome(
+          await saveHomeworkAction(null, formData({ lessonId, version: 0, text: "№ 1–5", dueDate: "" })),
+        );
       // The issue's case: the weight of a control work 2 → 1 and its type changed.
-      const data = form({
+      const data = formData({
         lessonId,
         assignmentId,
         intent: "save",
@@ -164,12 +224,22 @@ async function write(state: State, role: Role, kind: Kind, now: Date = NOW): Pro
 /** Who holds the permission the write needs (the gate answers FORBIDDEN to the others). */
 function permitted(role: Role, kind: Kind): boolean {
   if (kind === "final") return role !== "classTeacher"; // finals.editOwn (teacher), finals.editAll (DEPUTY, ADMIN)
+  if (kind === "movement") return role === "admin"; // movement.edit
+  if (kind === "timetable") return role === "deputy" || role === "admin"; // schedule.edit
+  if (kind === "plan") return role !== "classTeacher"; // plans.editOwn (teacher), plans.editAll (DEPUTY, ADMIN)
   return role === "teacher" || role === "admin"; // journal.editOwn / journal.editAll
 }
 
 /** The lock's expectation for a permitted role: null = the write goes through. */
 function expected(state: State, kind: Kind): { code: string; message: string } | null {
   if (state === "open") return null;
+  // The movement book, the timetable and the plans are held by the closed year only (REC-2).
+  if (kind === "movement" || kind === "timetable" || kind === "plan") {
+    if (state !== "year") return null;
+    return kind === "movement"
+      ? { code: "LOCKED", message: "Учебный год 2026/2027 закрыт: движение в нём не записывается" }
+      : { code: "LOCKED", message: REASON.year };
+  }
   if (state === "window") return kind === "final" ? null : { code: "LOCKED", message: REASON.window };
   if (state === "final") {
     if (kind === "mark" || kind === "attendance")
@@ -321,7 +391,15 @@ describe("ADMIN's unlock opens exactly its class × subject × dates for 12 hour
     const weight = (w: number) =>
       saveAssignmentAction(
         null,
-        form({ lessonId, assignmentId, intent: "save", typeId: f.types.test, description: "", weight: w, dueDate: "" }),
+        formData({
+          lessonId,
+          assignmentId,
+          intent: "save",
+          typeId: f.types.test,
+          description: "",
+          weight: w,
+          dueDate: "",
+        }),
       );
     vi.setSystemTime(new Date("2026-11-20T19:00:00Z")); // 11 h after the unlock of the test above
     expect(await weight(3)).toMatchObject({ ok: true });

@@ -88,6 +88,7 @@ export const PAGES: Record<string, Who> = {
   "/journal/attendance": { perms: ["attendance.reason"] },
   "/journal/unlock": { perms: ["journal.unlock"] },
   "/journal/closing": { perms: ["period.close"] },
+  "/journal/hospital": { perms: ["journal.hospital"] },
   "/mail": { perms: ["mail.use"] },
   "/mail/[messageId]": { perms: ["mail.use"] },
   "/mail/new": { perms: ["mail.use"] },
@@ -396,6 +397,20 @@ export const ACTIONS: Record<string, ActionRule> = {
       form({ classId: f.classA, subjectId: f.subject, from: "2026-11-16", to: "2026-11-20", reason: "Исправление" }),
     ],
   },
+  "lib/journal/hospital/actions.ts#createCertificateAction": {
+    perms: ["journal.hospital"],
+    sample: (f) => [
+      null,
+      form({
+        studentId: f.studentA,
+        number: "12",
+        issuedOn: "2026-11-20",
+        stayFrom: "2026-11-02",
+        stayTo: "2026-11-20",
+      }),
+    ],
+  },
+  "lib/journal/hospital/actions.ts#saveHospitalMarksAction": { perms: ["journal.hospital"] },
   "lib/journal/closing/actions.ts#closePeriodAction": {
     perms: ["period.close"],
     sample: () => [null, form({ periodId: 1, target: "all", basis: "приказ № 1" })],
@@ -417,6 +432,14 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/org/actions.ts#saveSettingsAction": { perms: ["org.settings"], sample: () => [null, form({})] },
   "lib/org/subgroups/actions.ts#saveSubgroupMembersAction": { perms: ["subgroups.all", "subgroups.own"] },
   "lib/org/year/actions.ts#yearTransitionAction": { perms: ["year.transition"], sample: () => [null, form({})] },
+  "lib/org/year/actions.ts#reopenYearAction": {
+    perms: ["year.reopen"],
+    sample: () => [null, form({ yearId: 1, reason: "Исправление ошибки" })],
+  },
+  "lib/org/year/actions.ts#closeYearAgainAction": {
+    perms: ["year.transition"],
+    sample: () => [null, form({ yearId: 1 })],
+  },
   "lib/people/actions.ts#saveStudentSectionAction": {
     perms: ["people.manage", "people.medical", "people.psych"],
     sample: (f) => [f.studentA, "medical", null, form({})],

@@ -212,6 +212,20 @@ describe("period outlook: one proposal for the finals page and the diary (FIN-2,
     expect(periodOutlook({ ...base, marks: [g(5)], absences: 4, lessonsHeld: 10 }).riskNotAttested).toBe(false);
   });
 
+  it("no marks at all while lessons were held: «н/а» recommended with the reason «нет отметок» (REC-7)", () => {
+    const o = periodOutlook({ ...base, marks: [] });
+    expect(o.proposal).toEqual({ value: null, special: "NOT_ATTESTED" });
+    expect(o.proposalReason).toBe("нет отметок");
+    expect(o.riskNotAttested).toBe(true);
+    const pf = periodOutlook({ ...base, passFail: true, marks: [] });
+    expect([pf.proposal?.special, pf.proposalReason]).toEqual(["NOT_ATTESTED", "нет отметок"]);
+    // A mark, or only debts, is not «нет отметок».
+    expect(periodOutlook({ ...base, marks: [g(4)] }).proposalReason).toBeNull();
+    expect(periodOutlook({ ...base, marks: [debt] }).proposalReason).toBe("только долги и «н/а»");
+    // Marks that all weigh nothing are marks: no proposal (the teacher decides).
+    expect(periodOutlook({ ...base, marks: [g(5, 0)] }).proposal).toBeNull();
+  });
+
   it("nothing yet and no lessons held: no proposal and no risk", () => {
     const o = periodOutlook({ ...base, marks: [], lessonsHeld: 0 });
     expect(o.proposal).toBeNull();

@@ -12,7 +12,17 @@ import {
 import { unlockEnd } from "@/lib/journal/rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
-const KINDS: WriteKind[] = ["mark", "attendance", "lesson", "assignment", "final", "hospital", "plan"];
+const KINDS: WriteKind[] = [
+  "mark",
+  "attendance",
+  "lesson",
+  "assignment",
+  "final",
+  "hospital",
+  "reason",
+  "plan",
+  "schedule",
+];
 
 const open: LockFacts = {
   date: d("2026-11-18"),
@@ -43,7 +53,9 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       assignment: true,
       final: true,
       hospital: true,
+      reason: true,
       plan: true,
+      schedule: true,
     });
   });
 
@@ -57,7 +69,9 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       assignment: false,
       final: true,
       hospital: true,
+      reason: true,
       plan: true,
+      schedule: true,
     });
     expect(journalLock("mark", old)).toEqual({
       open: false,
@@ -116,7 +130,7 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       });
   });
 
-  it("opens the window, the final and the closed period for 12 hours after ADMIN's unlock — never the plan's binding", () => {
+  it("opens the window, the final and the closed period for 12 hours after ADMIN's unlock — never the plan's binding nor the schedule", () => {
     const until = unlockEnd(new Date("2026-11-20T08:00:00Z"));
     expect(until.toISOString()).toBe("2026-11-20T20:00:00.000Z");
     const held = { ...open, date: d("2026-11-02"), closedPeriod, finalSet: true, unlockedUntil: [until] };
@@ -127,7 +141,9 @@ describe("the one lock decision (JRN-6, REC-1, REC-2)", () => {
       assignment: true,
       final: true,
       hospital: true,
+      reason: true,
       plan: false,
+      schedule: false,
     });
     expect(journalLock("mark", { ...held, now: new Date("2026-11-20T19:59:00Z") })).toEqual({
       open: true,

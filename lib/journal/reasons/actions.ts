@@ -1,6 +1,8 @@
 "use server";
 // The class teacher sets the reason of each absence in own class (JRN-4: УП / НП / Б, and ОТ);
 // each row is written with the version it was loaded with (NFR-3) and recorded in the history.
+// The one lock (kind «reason»): never in a closed period or year (REC-1, REC-2); the edit window and
+// a final do not hold it — the documents behind a reason arrive late.
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -8,6 +10,10 @@ import { authorizeAny } from "@/lib/access/authorize";
 import { writeAttendance } from "../mutations";
 import { reasonApplies, type AttendanceCodeName } from "../rules";
 import { lessonClass } from "./data";
+import { journalLockContext } from "../data";
+import { journalLock, lockFactsOf, type LockContext } from "../lock";
+import { serverNow } from "@/lib/org/clock";
+import { formatDate, todayIn } from "@/lib/org/time";
 
 const CODES: readonly AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
 
@@ -38,9 +44,23 @@ export async function saveReasonsAction(
   if (changes.length > 500) return fail("INVALID_INPUT", "Слишком много изменений за раз");
   let saved = 0;
   const conflicts: string[] = [];
-  const now = new Date();
+  const now = serverNow();
+  const places = new Map<number, { classId: number; subjectId: number; date: Date } | null>();
+  const contexts = new Map<number, LockContext | null>();
   for (const c of changes) {
-    if ((await lessonClass(user.organisationId, c.lessonId)) !== classId) return fail("FORBIDDEN");
+    if (!places.has(c.lessonId)) places.set(c.lessonId, await lessonClass(user.organisationId, c.lessonId));
+    const place = places.get(c.lessonId);
+    if (place?.classId !== classId) return fail("FORBIDDEN");
+    if (!contexts.has(place.subjectId))
+      contexts.set(place.subjectId, await journalLockContext(user.organisationId, classId, place.subjectId, now));
+    const ctx = contexts.get(place.subjectId);
+    const lock = ctx
+      ? journalLock("reason", lockFactsOf(ctx, place.date, { today: todayIn(ctx.timeZone, now), now }))
+      : null;
+    // Checked for every row before anything is written.
+    if (lock && !lock.open) return fail("LOCKED", `${formatDate(place.date)}: ${lock.reason}`);
+  }
+  for (const c of changes) {
     const r = await writeAttendance({
       organisationId: user.organisationId,
       userId: user.id,

@@ -61,10 +61,13 @@ export async function classesForReasons(organisationId: number, filter: { all: b
   return rows.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
 }
 
-export async function lessonClass(organisationId: number, lessonId: number): Promise<number | null> {
-  const l = await db.lesson.findUnique({
+/** The class, subject and date of a lesson (the reason's scope and its lock), or null. */
+export async function lessonClass(
+  organisationId: number,
+  lessonId: number,
+): Promise<{ classId: number; subjectId: number; date: Date } | null> {
+  return db.lesson.findUnique({
     where: { organisationId_id: { organisationId, id: lessonId } },
-    select: { classId: true },
+    select: { classId: true, subjectId: true, date: true },
   });
-  return l?.classId ?? null;
 }

@@ -1,12 +1,16 @@
 "use server";
 // The year transition wizard (ORG-3, PPL-4): «Проверить» shows the plan and writes nothing;
 // «Выполнить переход» recomputes the same plan and commits it in one transaction. ADMIN only.
+// REC-2: a closed year is reopened for corrections with a reason and closed again (a new archive
+// edition).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { dateField, fieldErrorsOf, requiredText } from "@/lib/people/schema";
-import { commitTransition } from "./mutations";
+import { buildArchive } from "@/lib/archive/build";
+import { serverNow } from "@/lib/org/clock";
+import { closeYearAgain, commitTransition, recordReopeningArchive, reopenYear } from "./mutations";
 import { planTransition, type TransitionPreview } from "./transition";
 import type { ExceptionKind } from "./rules";
 
@@ -49,4 +53,47 @@ export async function yearTransitionAction(_prev: TransitionState | null, form: 
   if (!done.ok) return fail("CONFLICT", done.message);
   revalidatePath("/", "layout");
   return ok({ stage: "done", nextName: plan.preview.nextName });
+}
+
+export type YearStepState = ActionResult<{ message: string }>;
+
+const yearIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const reasonSchema = z
+  .string({ error: "Укажите причину" })
+  .trim()
+  .min(5, { error: "Укажите причину (не короче 5 символов)" })
+  .max(500, { error: "Причина — не длиннее 500 символов" });
+
+/** REC-2: «Открыть год для исправлений» — ADMIN (year.reopen) with a reason; audited. */
+export async function reopenYearAction(_prev: YearStepState | null, form: FormData): Promise<YearStepState> {
+  const yearId = yearIdSchema.safeParse(form.get("yearId"));
+  const reason = reasonSchema.safeParse(form.get("reason") ?? "");
+  if (!yearId.success) return fail("INVALID_INPUT", "Неверный учебный год");
+  if (!reason.success) return fail("INVALID_INPUT", reason.error.issues[0]?.message);
+  const access = await requireAccessForAction("year.reopen");
+  if (!access.ok) return access;
+  const r = await reopenYear(access.user.organisationId, access.user.id, yearId.data, reason.data, serverNow());
+  if (!r.ok) return fail("CONFLICT", r.message);
+  revalidatePath("/", "layout");
+  return ok({ message: `Учебный год ${r.name} открыт для исправлений` });
+}
+
+/**
+ * REC-2: closes a reopened year again (year.transition) and writes a new archive edition beside the
+ * earlier ones, with its own manifest; the edition is recorded on the reopening.
+ */
+export async function closeYearAgainAction(_prev: YearStepState | null, form: FormData): Promise<YearStepState> {
+  const yearId = yearIdSchema.safeParse(form.get("yearId"));
+  if (!yearId.success) return fail("INVALID_INPUT", "Неверный учебный год");
+  const access = await requireAccessForAction("year.transition");
+  if (!access.ok) return access;
+  const { organisationId, id: userId } = access.user;
+  const now = serverNow();
+  const r = await closeYearAgain(organisationId, userId, yearId.data, now);
+  if (!r.ok) return fail("CONFLICT", r.message);
+  revalidatePath("/", "layout");
+  const built = await buildArchive(organisationId, yearId.data, userId, now, { number: r.edition, reason: r.reason });
+  if (!built.ok) return ok({ message: `Учебный год ${r.name} закрыт. Архив не сформирован: ${built.message}` });
+  await recordReopeningArchive(organisationId, r.reopeningId, built.setId);
+  return ok({ message: `Учебный год ${r.name} закрыт; архив, редакция ${r.edition}: файлов ${built.files}` });
 }

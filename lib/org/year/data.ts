@@ -46,3 +46,30 @@ export async function transitionInputs(organisationId: number) {
     yearNames: names.map((n) => n.name),
   };
 }
+
+/** REC-2: the years other than the current one, with their reopenings (ADMIN's «Открыть год для исправлений»). */
+export async function pastYears(organisationId: number) {
+  const years = await db.academicYear.findMany({
+    where: { organisationId, isCurrent: false },
+    orderBy: { startDate: "desc" },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      closedAt: true,
+      reopenings: {
+        orderBy: { id: "desc" },
+        select: { reason: true, reopenedAt: true, closedAgainAt: true, archiveSetId: true },
+      },
+    },
+  });
+  return years.map((y) => ({
+    id: y.id,
+    name: y.name,
+    status: y.status as "PLANNED" | "OPEN" | "CLOSED",
+    closedAt: y.closedAt,
+    reopenings: y.reopenings,
+    /** Open for corrections: reopened and not yet closed again. */
+    reopened: y.status !== "CLOSED" && y.reopenings.some((r) => r.closedAgainAt === null),
+  }));
+}

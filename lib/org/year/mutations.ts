@@ -200,3 +200,95 @@ export async function commitTransition(
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
+
+/**
+ * REC-2: ADMIN opens a closed year for corrections with a reason — the year's records become
+ * writable again (not current); the reopening is kept and audited.
+ */
+export async function reopenYear(
+  organisationId: number,
+  userId: number,
+  yearId: number,
+  reason: string,
+  now: Date,
+): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  return db.$transaction(async (tx) => {
+    const [year] = await tx.$queryRaw<{ name: string; status: string }[]>`
+      SELECT name, status::text AS status FROM "AcademicYear"
+       WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR UPDATE`;
+    if (!year) return { ok: false as const, message: "Учебный год не найден" };
+    if (year.status !== "CLOSED") return { ok: false as const, message: "Учебный год не закрыт" };
+    await tx.academicYear.update({
+      where: { organisationId_id: { organisationId, id: yearId } },
+      data: { status: "OPEN" },
+    });
+    const row = await tx.yearReopening.create({
+      data: { organisationId, yearId, reason, reopenedById: userId, reopenedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "year.reopen",
+      entity: "AcademicYear",
+      entityId: String(yearId),
+      details: { reason, reopeningId: row.id },
+    });
+    return { ok: true as const, name: year.name };
+  });
+}
+
+/**
+ * REC-2: closes a reopened year again — frozen as before; the caller then writes a new archive
+ * edition (its number: one more than the closings again so far) and records it here.
+ */
+export async function closeYearAgain(
+  organisationId: number,
+  userId: number,
+  yearId: number,
+  now: Date,
+): Promise<
+  { ok: true; name: string; reopeningId: number; edition: number; reason: string } | { ok: false; message: string }
+> {
+  return db.$transaction(async (tx) => {
+    const [year] = await tx.$queryRaw<{ name: string; status: string; isCurrent: boolean }[]>`
+      SELECT name, status::text AS status, "isCurrent" FROM "AcademicYear"
+       WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR UPDATE`;
+    if (!year) return { ok: false as const, message: "Учебный год не найден" };
+    const open = await tx.yearReopening.findFirst({
+      where: { organisationId, yearId, closedAgainAt: null },
+      orderBy: { id: "desc" },
+      select: { id: true, reason: true },
+    });
+    if (year.status === "CLOSED" || year.isCurrent || !open)
+      return { ok: false as const, message: "Год не был открыт для исправлений" };
+    const closedBefore = await tx.yearReopening.count({
+      where: { organisationId, yearId, closedAgainAt: { not: null } },
+    });
+    await tx.academicYear.update({
+      where: { organisationId_id: { organisationId, id: yearId } },
+      data: { status: "CLOSED", closedAt: now },
+    });
+    await tx.yearReopening.update({
+      where: { organisationId_id: { organisationId, id: open.id } },
+      data: { closedAgainAt: now },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "year.close",
+      entity: "AcademicYear",
+      entityId: String(yearId),
+      details: { reopeningId: open.id, edition: closedBefore + 2 },
+    });
+    return { ok: true as const, name: year.name, reopeningId: open.id, edition: closedBefore + 2, reason: open.reason };
+  });
+}
+
+/** The archive edition written when a year was closed again (REC-2). */
+export async function recordReopeningArchive(organisationId: number, reopeningId: number, archiveSetId: number) {
+  await db.yearReopening.update({
+    where: { organisationId_id: { organisationId, id: reopeningId } },
+    data: { archiveSetId },
+  });
+}

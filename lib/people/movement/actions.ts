@@ -21,7 +21,7 @@ export async function recordMovementAction(_prev: ActionResult | null, form: For
   )
     return fail("FORBIDDEN");
   const out = await recordMovement(access.user.organisationId, access.user.id, m, await requestAddress());
-  if (!out.ok) return fail("INVALID_INPUT", out.message, { [out.field]: [out.message] });
+  if (!out.ok) return fail(out.locked ? "LOCKED" : "INVALID_INPUT", out.message, { [out.field]: [out.message] });
   revalidatePath(`/people/students/${m.studentId}`);
   revalidatePath("/people/movement");
   return ok(undefined);

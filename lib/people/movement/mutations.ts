@@ -19,7 +19,10 @@ export type MovementWrite = {
   note: string | null;
 };
 
-export type MovementOutcome = { ok: true; movementId: number } | { ok: false; field: string; message: string };
+export type MovementOutcome =
+  | { ok: true; movementId: number }
+  /** `locked`: refused because the year is closed (REC-2), not because the input is wrong. */
+  | { ok: false; field: string; message: string; locked?: true };
 
 /** One movement inside a caller's transaction (also used by the import and the year transition). */
 export async function applyMovement(
@@ -54,6 +57,18 @@ export async function applyMovement(
   ]);
   const result: PlanResult = planMovement(open, last?.date ?? null, m);
   if (!result.ok) return result;
+  // REC-2: the movement book of a closed year is frozen for everyone, ADMIN included.
+  const closedYear = await tx.academicYear.findFirst({
+    where: { organisationId, status: "CLOSED", startDate: { lte: m.date }, endDate: { gte: m.date } },
+    select: { name: true },
+  });
+  if (closedYear)
+    return {
+      ok: false,
+      field: "date",
+      message: `Учебный год ${closedYear.name} закрыт: движение в нём не записывается`,
+      locked: true,
+    };
   const { plan } = result;
   if (plan.open) {
     const to = await tx.classGroup.findUnique({
@@ -142,7 +157,7 @@ export async function recordMovement(
 
 /** Rolls the transaction back with a user-facing reason. */
 export class MovementRefused extends Error {
-  constructor(readonly outcome: { ok: false; field: string; message: string }) {
+  constructor(readonly outcome: { ok: false; field: string; message: string; locked?: true }) {
     super(outcome.message);
   }
 }

@@ -27,7 +27,11 @@ export async function createChangeAction(
     ),
   );
   if ("code" in result) return result;
-  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
+  if (!result.ok)
+    return fail(
+      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
+      result.message,
+    );
   revalidatePath("/schedule", "layout");
   return ok({ id: result.id, kept: result.report.kept.length });
 }
@@ -54,7 +58,11 @@ export async function createSubstitutionAction(
     input,
     access.user.orgKind === "COLLEGE",
   );
-  if (!result.ok) return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.message);
+  if (!result.ok)
+    return fail(
+      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
+      result.message,
+    );
   revalidatePath("/schedule", "layout");
   return ok({ lessons: result.lessons });
 }

@@ -1,6 +1,8 @@
 // SCH-2: date-specific changes (replace, cancel, move, add) and SCH-3: substitutions. A change
 // is written with an announcement to the class's board (source «schedule», audience CLASS) and
 // the class's lessons of the affected dates are regenerated at once, so the diary shows it.
+// Neither touches a day of a closed period or a closed year (REC-1, REC-2: the one lock, kind
+// «schedule», through frozenDays).
 import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
@@ -8,17 +10,18 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { formatDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
-import { regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
+import { frozenDays, regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
 import { inOrder } from "../timetable/data";
 import { bellLabel } from "../week";
 import { busyAt } from "./data";
 
 export type ChangeResult =
-  { ok: true; id: number; report: GenerateReport } | { ok: false; reason: "not_found" | "conflict"; message: string };
+  | { ok: true; id: number; report: GenerateReport }
+  | { ok: false; reason: "not_found" | "conflict" | "locked"; message: string };
 
 class Refused extends Error {
   constructor(
-    readonly reason: "not_found" | "conflict",
+    readonly reason: "not_found" | "conflict" | "locked",
     message: string,
   ) {
     super(message);
@@ -80,6 +83,11 @@ export async function createTimetableChange(
         select: { id: true, name: true },
       });
       if (!cls) throw new Refused("not_found", "Класс не найден");
+      const frozen = await frozenDays(organisationId, [cls.id]);
+      for (const d of [input.date, ...(input.kind === "MOVE" && input.toDate ? [input.toDate] : [])]) {
+        const lock = frozen(cls.id, d);
+        if (lock) throw new Refused("locked", lock.reason);
+      }
       const entry = input.entryId
         ? await tx.timetableEntry.findUnique({
             where: { organisationId_id: { organisationId, id: input.entryId } },
@@ -166,7 +174,8 @@ export async function createTimetableChange(
 }
 
 export type SubstitutionResult =
-  { ok: true; id: number; lessons: number } | { ok: false; reason: "not_found" | "conflict"; message: string };
+  | { ok: true; id: number; lessons: number }
+  | { ok: false; reason: "not_found" | "conflict" | "locked"; message: string };
 
 /**
  * SCH-3: a substitute for one lesson (`lessonId`) or for the original teacher's lessons in a
@@ -217,6 +226,14 @@ export async function createSubstitution(
           subject: { select: { name: true } },
         },
       });
+      const frozen = await frozenDays(
+        organisationId,
+        affected.map((l) => l.classId),
+      );
+      for (const l of affected) {
+        const lock = frozen(l.classId, l.date);
+        if (lock) throw new Refused("locked", `${l.class.name}, ${formatDate(l.date)}: ${lock.reason}`);
+      }
       for (const l of affected) {
         const clash = await busyAt(
           organisationId,

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { ExamInput } from "../schema";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 export type ExamResult = { ok: true; id: number } | { ok: false; message: string };
 
@@ -15,7 +16,7 @@ export async function createExamSlot(
     const [cls, subject] = [
       await tx.classGroup.findUnique({
         where: { organisationId_id: { organisationId, id: input.classId } },
-        select: { id: true },
+        select: { id: true, year: { select: { status: true } } },
       }),
       await tx.subject.findUnique({
         where: { organisationId_id: { organisationId, id: input.subjectId } },
@@ -23,6 +24,8 @@ export async function createExamSlot(
       }),
     ];
     if (!cls || !subject) return { ok: false, message: "Группа или дисциплина не найдена" };
+    // REC-2: a closed year's schedule is frozen.
+    if (cls.year.status === "CLOSED") return { ok: false, message: YEAR_CLOSED_REASON };
     const clash = await tx.examSlot.findFirst({
       where: {
         organisationId,

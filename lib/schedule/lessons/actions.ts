@@ -7,13 +7,16 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { formatDate } from "@/lib/org/time";
 import { fieldErrorsOf, firstMessage, generateForm } from "../schema";
 import { departmentClassIds } from "./data";
-import { regenerateLessons } from "./mutations";
+import { frozenDays, regenerateLessons } from "./mutations";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 export type GenerateSummary = {
   created: number;
   updated: number;
   deleted: number;
   unchanged: number;
+  /** Days of a closed period or year left untouched (REC-1, REC-2). */
+  frozen: number;
   kept: {
     lessonId: number;
     className: string;
@@ -35,6 +38,9 @@ export async function generateLessonsAction(
     ? await requireAccessForAction("schedule.edit", { kind: "class", classId })
     : await requireAccessForAction("schedule.edit");
   if (!access.ok) return access;
+  // REC-2: a closed year's lessons are frozen — generation for its class is refused outright.
+  if (classId && (await frozenDays(access.user.organisationId, [classId]))(classId, from)?.code === "year")
+    return fail("LOCKED", YEAR_CLOSED_REASON);
   // A department head without a class chosen regenerates their department's groups only.
   const classIds = classId
     ? [classId]
@@ -48,6 +54,7 @@ export async function generateLessonsAction(
     updated: report.updated,
     deleted: report.deleted,
     unchanged: report.unchanged,
+    frozen: report.frozen ?? 0,
     kept: report.kept.map((k) => ({
       lessonId: k.lessonId,
       className: k.className,

@@ -1,10 +1,15 @@
 // SCH-4: (re)generation of the journal's lessons for a period. Idempotent: the planner's
 // lessons are diffed against the existing ones; missing lessons are created, lessons without
 // journal data are updated or deleted, and a lesson holding marks, attendance, a topic or
-// homework is never deleted or moved — it is kept and reported.
+// homework is never deleted or moved — it is kept and reported. Days of a closed period or a
+// closed year (REC-1, REC-2: lib/journal/lock.ts, kind «schedule») are left exactly as they are.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import { journalLockContext } from "@/lib/journal/data";
+import { journalLock, lockFactsOf, type Lock, type LockContext } from "@/lib/journal/lock";
+import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
 import { diffLessons, planLessons, type DesiredLesson } from "../rules";
 import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";
 
@@ -23,7 +28,32 @@ export type GenerateReport = {
   deleted: number;
   unchanged: number;
   kept: KeptLesson[];
+  /** Days (class × date) of a closed period or year left untouched (REC-1, REC-2). */
+  frozen?: number;
 };
+
+/**
+ * The class × date pairs the schedule may not touch (REC-1, REC-2), decided by the one lock
+ * (kind «schedule»: a closed year, a closed period of the class).
+ */
+export async function frozenDays(
+  organisationId: number,
+  classIds: readonly number[],
+  now: Date = serverNow(),
+): Promise<(classId: number, date: Date) => Extract<Lock, { open: false }> | null> {
+  const contexts = new Map<number, LockContext | null>();
+  for (const classId of new Set(classIds))
+    contexts.set(classId, await journalLockContext(organisationId, classId, null, now));
+  const today = new Map<string, Date>();
+  const todayOf = (timeZone: string) =>
+    today.get(timeZone) ?? today.set(timeZone, todayIn(timeZone, now)).get(timeZone)!;
+  return (classId, date) => {
+    const ctx = contexts.get(classId);
+    if (!ctx || (!ctx.yearClosed && ctx.closed.length === 0)) return null;
+    const lock = journalLock("schedule", lockFactsOf(ctx, date, { today: todayOf(ctx.timeZone), now }));
+    return lock.open ? null : lock;
+  };
+}
 
 function lessonData(l: DesiredLesson) {
   return {
@@ -51,8 +81,20 @@ export async function regenerateLessonsIn(
 ): Promise<GenerateReport> {
   const { from, to, classIds } = period;
   const input = await loadPlanInput(organisationId, from, to, classIds, tx);
-  const desired = planLessons(input).filter((l) => !classIds || classIds.includes(l.classId));
-  const existing = await existingLessons(organisationId, from, to, classIds, tx);
+  const planned = planLessons(input).filter((l) => !classIds || classIds.includes(l.classId));
+  const all = await existingLessons(organisationId, from, to, classIds, tx);
+  const frozen = await frozenDays(
+    organisationId,
+    [...planned, ...all].map((l) => l.classId),
+  );
+  const frozenKeys = new Set<string>();
+  const open = (l: { classId: number; date: Date }) => {
+    if (!frozen(l.classId, l.date)) return true;
+    frozenKeys.add(`${l.classId}:${l.date.getTime()}`);
+    return false;
+  };
+  const desired = planned.filter(open);
+  const existing = all.filter(open);
   const diff = diffLessons(desired, existing);
 
   if (diff.create.length)
@@ -92,6 +134,7 @@ export async function regenerateLessonsIn(
     deleted,
     unchanged: diff.unchanged,
     kept,
+    frozen: frozenKeys.size,
   };
   if (report.created || report.updated || report.deleted || report.kept.length) {
     await recordAudit(tx, {

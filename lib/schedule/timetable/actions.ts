@@ -8,6 +8,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { entryForm, fieldErrorsOf, firstMessage, idParam } from "../schema";
 import { deleteTimetableEntry, saveTimetableEntry } from "./mutations";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 export async function saveEntryAction(
   _prev: ActionResult<{ id: number }> | null,
@@ -28,7 +29,10 @@ export async function saveEntryAction(
   );
   if ("code" in result) return result;
   if (!result.ok)
-    return fail(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_INPUT", result.messages.join(". "));
+    return fail(
+      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
+      result.messages.join(". "),
+    );
   revalidatePath("/schedule", "layout");
   return ok({ id: result.id });
 }
@@ -51,6 +55,7 @@ export async function deleteEntryAction(_prev: ActionResult | null, form: FormDa
   );
   if ("code" in result) return result;
   if (!result.ok) {
+    if (result.reason === "locked") return fail("LOCKED", YEAR_CLOSED_REASON);
     return result.reason === "not_found"
       ? fail("NOT_FOUND", "Урок расписания не найден")
       : fail(

@@ -1,17 +1,29 @@
 // Writes of the weekly timetable (SCH-2): an entry is saved only when it has no conflict;
 // the conflict check and the write run in one transaction under a per-organisation lock,
-// so two schedulers cannot place the same teacher twice at once.
+// so two schedulers cannot place the same teacher twice at once. A closed year's timetable is
+// frozen for everyone (REC-2).
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { EntryInput } from "../schema";
 import { bellBook, bellSpan, classBrief, entriesOnWeekday, entryNames, inOrder, loadsOfClass } from "./data";
 import { entryConflicts, type SlotEntry } from "./rules";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function yearClosedOf(tx: Tx, organisationId: number, classId: number): Promise<boolean> {
+  const c = await tx.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { year: { select: { status: true } } },
+  });
+  return c?.year.status === "CLOSED";
+}
 
 const TIMETABLE_LOCK = 4_202;
 
 export type SaveEntryResult =
-  { ok: true; id: number } | { ok: false; reason: "not_found" | "invalid" | "conflict"; messages: string[] };
+  { ok: true; id: number } | { ok: false; reason: "not_found" | "invalid" | "conflict" | "locked"; messages: string[] };
 
 export async function saveTimetableEntry(
   organisationId: number,
@@ -24,6 +36,8 @@ export async function saveTimetableEntry(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMETABLE_LOCK}::int4, ${organisationId}::int4)`;
     const cls = await classBrief(organisationId, input.classId, tx);
     if (!cls) return { ok: false, reason: "not_found", messages: ["Класс не найден"] };
+    if (await yearClosedOf(tx, organisationId, cls.id))
+      return { ok: false, reason: "locked", messages: [YEAR_CLOSED_REASON] };
     if (input.entryId !== null) {
       const existing = await tx.timetableEntry.findUnique({
         where: { organisationId_id: { organisationId, id: input.entryId } },
@@ -107,7 +121,7 @@ export async function saveTimetableEntry(
   });
 }
 
-export type DeleteEntryResult = { ok: true } | { ok: false; reason: "not_found" | "in_use" };
+export type DeleteEntryResult = { ok: true } | { ok: false; reason: "not_found" | "in_use" | "locked" };
 
 /** Removes an entry. One that already produced journal lessons is closed instead (validTo = the day before `today`), so its lessons keep their source. */
 export async function deleteTimetableEntry(
@@ -125,6 +139,7 @@ export async function deleteTimetableEntry(
     });
     if (entry) await inScope?.(tx, { kind: "class", classId: entry.classId }); // SEC-2
     if (!entry || entry.classId !== classId) return { ok: false, reason: "not_found" };
+    if (await yearClosedOf(tx, organisationId, classId)) return { ok: false, reason: "locked" };
     const inUse =
       entry._count.lessons > 0 || (await tx.timetableChange.count({ where: { organisationId, entryId } })) > 0;
     if (inUse) {

@@ -1,0 +1,117 @@
+// «Отметки из больничной школы» (REC-6, seed 001 §5.6): the class teacher (journal.hospital, own
+// class; DEPUTY and ADMIN for all classes) records a certificate of a hospital / sanatorium school
+// and transfers its marks onto the subjects' lessons of the stay, per the timetable. The subject
+// teacher then sees them in the grid as «оценка, полученная в больнице» with the certificate.
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { classIdsInScope } from "@/lib/access/scope";
+import { certificate, certificates, stayLessons, studentsOfClasses } from "@/lib/journal/hospital/data";
+import { markInputText, type MarkKindName } from "@/lib/journal/rules";
+import { fullName } from "@/lib/people/names";
+import { formatDate, todayIn } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
+import { CertificateForm, HospitalMarksForm } from "@/components/journal/hospital-forms";
+
+export const metadata: Metadata = { title: "Отметки из больничной школы" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function HospitalPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { user, scopes } = await requireAccess("journal.hospital");
+  const classIds = await classIdsInScope(user.organisationId, user.id, scopes);
+  const raw = (await searchParams).certificateId;
+  const certificateId = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  if (certificateId !== null) {
+    const cert = await certificate(user.organisationId, certificateId);
+    if (!cert || !(await authorize(user, "journal.hospital", { kind: "student", studentId: cert.studentId })).allowed)
+      forbidden();
+    const lessons = await stayLessons(user.organisationId, cert.studentId, cert.id, {
+      from: cert.stayFrom,
+      to: cert.stayTo,
+    });
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">Отметки из справки</h1>
+        <p className="text-sm" data-testid="certificate">
+          {fullName(cert.student)}: справка № {cert.number} от {formatDate(cert.issuedOn)}
+          {cert.institution ? `, ${cert.institution}` : ""}; пребывание {formatDate(cert.stayFrom)}–
+          {formatDate(cert.stayTo)}.
+        </p>
+        <p className="max-w-3xl text-sm text-slate-600">
+          Перенесите отметки из справки на уроки предметов по расписанию: «5», «4» (или «з» / «нз» для зачётных
+          предметов). Они сохраняются как «оценка, полученная в больнице» и видны учителю предмета; срок редактирования
+          на них не распространяется, но закрытый период или учебный год их не принимает.
+        </p>
+        {lessons.length === 0 ? (
+          <p className="text-sm text-slate-600">В период пребывания у ученика нет уроков.</p>
+        ) : (
+          <HospitalMarksForm
+            certificateId={cert.id}
+            rows={lessons.map((l) => ({
+              lessonId: l.id,
+              date: formatDate(l.date),
+              subject: l.subjectName,
+              topic: l.topic,
+              value: l.mark
+                ? markInputText({ kind: l.mark.kind as MarkKindName, value: l.mark.value, isHospital: false })
+                : "",
+            }))}
+          />
+        )}
+        <p>
+          <a href="/journal/hospital" className="text-sm text-blue-700 underline">
+            ← Все справки
+          </a>
+        </p>
+      </div>
+    );
+  }
+  const [students, list] = await Promise.all([
+    studentsOfClasses(user.organisationId, classIds, todayIn(user.timeZone, serverNow())),
+    certificates(user.organisationId, classIds),
+  ]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Отметки из больничной школы</h1>
+      <p className="max-w-3xl text-sm text-slate-600">
+        Классный руководитель переносит отметки обучающихся, находившихся в лечебных и санаторных учреждениях, из
+        справки на страницы предметов по расписанию (тип отметки — «оценка, полученная в больнице»).
+      </p>
+      <CertificateForm students={students} />
+      {list.length === 0 ? (
+        <p className="text-sm text-slate-600">Справок пока нет.</p>
+      ) : (
+        <table className="text-sm">
+          <thead>
+            <tr className="border-b text-left text-slate-500">
+              <th className="py-1 pr-4 font-normal">Ученик</th>
+              <th className="py-1 pr-4 font-normal">Справка</th>
+              <th className="py-1 pr-4 font-normal">Пребывание</th>
+              <th className="py-1 font-normal">Отметок</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => (
+              <tr key={c.id} className="border-b border-slate-100">
+                <td className="py-1 pr-4">
+                  <a href={`/journal/hospital?certificateId=${c.id}`} className="text-blue-700 underline">
+                    {c.studentName}
+                  </a>
+                </td>
+                <td className="py-1 pr-4">
+                  № {c.number} от {formatDate(c.issuedOn)}
+                </td>
+                <td className="py-1 pr-4 tabular-nums">
+                  {formatDate(c.stayFrom)}–{formatDate(c.stayTo)}
+                </td>
+                <td className="py-1">{c.marks}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
