@@ -7,6 +7,8 @@ import type { PeriodOption } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
 
 export function FinalsPicker(props: {
+  /** A year other than the current one (REC-3), kept when the choice changes. */
+  yearId?: number | null;
   choices: FinalsChoice[];
   classId: number | null;
   subjectId: number | null;
@@ -26,6 +28,7 @@ export function FinalsPicker(props: {
         className="flex flex-wrap items-end gap-3 text-sm"
         data-testid="finals-picker"
       >
+        {props.yearId ? <input type="hidden" name="year" value={props.yearId} /> : null}
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">{props.college ? "Группа и дисциплина" : "Класс и предмет"}</span>
           <select

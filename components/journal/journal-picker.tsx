@@ -9,6 +9,8 @@ export function choiceValue(c: { classId: number; subjectId: number; subgroupId:
 }
 
 export function JournalPicker(props: {
+  /** A year other than the current one (REC-3), kept when the choice changes. */
+  yearId?: number | null;
   choices: JournalChoice[];
   selected: string | null;
   periods: PeriodOption[];
@@ -21,6 +23,7 @@ export function JournalPicker(props: {
   return (
     <div className="space-y-2">
       <form method="get" action="/journal" className="flex flex-wrap items-end gap-3 text-sm">
+        {props.yearId ? <input type="hidden" name="year" value={props.yearId} /> : null}
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">{props.college ? "Группа и дисциплина" : "Класс и предмет"}</span>
           <select

@@ -15,6 +15,8 @@ export type PeriodOption = { id: number; name: string; start: Date; end: Date };
 
 export type GridHead = {
   cls: { id: number; name: string; grade: number; yearId: number; periodKind: string };
+  /** The class's year is closed (REC-2, REC-3): the pages render read-only. */
+  yearClosed: boolean;
   subject: { id: number; name: string; passFail: boolean };
   orgKind: "SCHOOL" | "COLLEGE";
   timeZone: string;
@@ -25,6 +27,7 @@ export type GridHead = {
 
 type GridHeadRow = {
   cls: GridHead["cls"];
+  yearClosed: boolean | null;
   subject: GridHead["subject"];
   orgKind: GridHead["orgKind"];
   timeZone: string;
@@ -48,6 +51,7 @@ export async function gridHead(organisationId: number, classId: number, subjectI
            json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
            o.kind::text AS "orgKind", o."timeZone", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
            st."averagingMethod"::text AS "averagingMethod", st."lockDays",
+           (SELECT y.status = 'CLOSED' FROM "AcademicYear" y WHERE y."organisationId" = o.id AND y.id = c."yearId") AS "yearClosed",
            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
               FROM "Period" p
              WHERE p."organisationId" = o.id AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods,
@@ -63,6 +67,7 @@ export async function gridHead(organisationId: number, classId: number, subjectI
   if (!r) return null;
   return {
     cls: r.cls,
+    yearClosed: r.yearClosed === true,
     subject: r.subject,
     orgKind: r.orgKind,
     timeZone: r.timeZone,
@@ -529,7 +534,7 @@ export type JournalChoice = {
  */
 export async function journalChoices(
   organisationId: number,
-  filter: { all: boolean; classIds: readonly number[]; teacherId: number | null },
+  filter: { all: boolean; classIds: readonly number[]; teacherId: number | null; yearId?: number | null },
 ): Promise<JournalChoice[]> {
   if (!filter.all && filter.classIds.length === 0 && filter.teacherId === null) return [];
   const scope = filter.all
@@ -541,7 +546,12 @@ export async function journalChoices(
         ],
       };
   const loads = await db.teacherLoad.findMany({
-    where: { organisationId, year: { status: { not: "CLOSED" }, isCurrent: true }, ...scope },
+    // The current year, or the year asked for (REC-3: a closed year opens read-only).
+    where: {
+      organisationId,
+      year: filter.yearId ? { id: filter.yearId } : { status: { not: "CLOSED" }, isCurrent: true },
+      ...scope,
+    },
     select: {
       classId: true,
       subjectId: true,

@@ -33,7 +33,13 @@ export async function transitionInputs(organisationId: number) {
     },
   });
   const names = await db.academicYear.findMany({ where: { organisationId }, select: { name: true } });
+  // REC-4: the council's decisions already recorded for the year replace the defaults.
+  const council = await db.yearDecision.findMany({
+    where: { organisationId, yearId: year.id, protocolNumber: { not: null } },
+    select: { studentId: true, decision: true, protocolNumber: true },
+  });
   return {
+    council,
     year,
     orgKind: year.organisation.kind,
     classes: classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true })),
@@ -45,4 +51,15 @@ export async function transitionInputs(organisationId: number) {
     })),
     yearNames: names.map((n) => n.name),
   };
+}
+
+export type YearOption = { id: number; name: string; status: "PLANNED" | "OPEN" | "CLOSED"; isCurrent: boolean };
+
+/** The organisation's academic years, newest first (year selectors, REC-3; the archive). */
+export async function listYears(organisationId: number): Promise<YearOption[]> {
+  return db.academicYear.findMany({
+    where: { organisationId },
+    orderBy: { startDate: "desc" },
+    select: { id: true, name: true, status: true, isCurrent: true },
+  });
 }
