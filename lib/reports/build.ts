@@ -2,7 +2,7 @@
 import { formatDate } from "@/lib/org/time";
 import { buildAttendanceReport } from "./attendance";
 import { CONTENT_TYPES } from "./download";
-import { reportScope, staffName } from "./data";
+import { reportScope, reportYearId, staffName } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
@@ -26,7 +26,7 @@ import type { ReportRequest } from "./schema";
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
   if (req.report === "student")
     return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
-  const scope = await reportScope(organisationId, "yearId" in req ? req.yearId : undefined);
+  const scope = await reportScope(organisationId, await reportYearId(organisationId, req));
   const { orgName, isCollege, year } = scope;
   if (!year) return null;
   const one = "classId" in req && req.classId ? scope.classes.find((c) => c.id === req.classId) : undefined;

@@ -111,6 +111,30 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
   return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods, departments };
 }
 
+/**
+ * The year a report reads (REC-3: reports of closed years): the one named, else the year of its class
+ * or its period; undefined = the current year.
+ */
+export async function reportYearId(organisationId: number, request: object): Promise<number | undefined> {
+  const req = request as { yearId?: number; classId?: number; periodId?: number };
+  if (req.yearId) return req.yearId;
+  if (req.classId) {
+    const cls = await db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: req.classId } },
+      select: { yearId: true },
+    });
+    return cls?.yearId;
+  }
+  if (req.periodId) {
+    const period = await db.period.findUnique({
+      where: { organisationId_id: { organisationId, id: req.periodId } },
+      select: { yearId: true },
+    });
+    return period?.yearId;
+  }
+  return undefined;
+}
+
 /** Year finals (kind YEAR, no period) of the classes with their subject (RPT-1 for the year). */
 export async function yearFinalsBySubject(organisationId: number, classIds: number[]): Promise<SubjectFinal[]> {
   return db.finalMark.findMany({
@@ -122,9 +146,13 @@ export async function yearFinalsBySubject(organisationId: number, classIds: numb
 export type DecisionFact = {
   decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED";
   toGrade: number | null;
+  /** REC-4: the council's protocol, and the day of leaving for «выбыл». */
+  protocolNumber?: string | null;
+  protocolDate?: Date | null;
+  date?: Date | null;
 };
 
-/** «Решение педсовета» of the year by student (RPT-1, recorded by the year transition). */
+/** «Решение педсовета» of the year by student (RPT-1; «Решения педсовета», REC-4, or the year transition). */
 export async function yearDecisions(
   organisationId: number,
   yearId: number,
@@ -132,9 +160,31 @@ export async function yearDecisions(
 ): Promise<Map<number, DecisionFact>> {
   const rows = await db.yearDecision.findMany({
     where: { organisationId, yearId, studentId: { in: studentIds } },
-    select: { studentId: true, decision: true, toGrade: true },
+    select: { studentId: true, decision: true, toGrade: true, protocolNumber: true, protocolDate: true, date: true },
   });
-  return new Map(rows.map((r) => [r.studentId, { decision: r.decision, toGrade: r.toGrade }]));
+  return new Map(rows.map(({ studentId, ...d }) => [studentId, d]));
+}
+
+/** Students who left the organisation from the class during the year (REC-4: «выбыл» on RPT-1 for the year). */
+export async function leftDuringYear(
+  organisationId: number,
+  classId: number,
+  year: ReportYear,
+): Promise<RollStudent[]> {
+  const rows = await db.movement.findMany({
+    where: {
+      organisationId,
+      kind: "EXPULSION",
+      fromClassId: classId,
+      student: { yearDecisions: { some: { organisationId, yearId: year.id, decision: "LEFT" } } },
+    },
+    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  return rows.map((r) => ({
+    studentId: r.student.id,
+    classId,
+    fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+  }));
 }
 
 export type SubjectFinal = {

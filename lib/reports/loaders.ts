@@ -11,10 +11,11 @@ import { admitsAll } from "./scope-rules";
  * admit, the year's periods, the
  * teachers (only for the «all» scope of reports.admin) and the user's own background jobs.
  */
-export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], permission: string) => {
+export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], permission: string, yearId?: number) => {
+  // The current year, or a past one (REC-3): its classes one taught or led count as one's own.
   const [scope, allowed] = await Promise.all([
-    reportScope(user.organisationId),
-    classIdsInScope(user.organisationId, user.id, scopes),
+    reportScope(user.organisationId, yearId),
+    classIdsInScope(user.organisationId, user.id, scopes, { pastYears: yearId !== undefined }),
   ]);
   const wholeOrganisation = allowed === null;
   const [teachers, jobs] = await Promise.all([
@@ -38,6 +39,7 @@ export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], p
     groups,
     classes: allowed === null ? scope.classes : scope.classes.filter((c) => allowed.has(c.id)),
     periods: scope.periods,
+    yearEnd: scope.year?.endDate ?? null,
     teachers,
     jobs,
   };

@@ -37,6 +37,8 @@ const many = {
   classId: id.optional(),
   grade: z.coerce.number({ error: "Неверная параллель" }).int().min(0).max(12).optional(),
   departmentId: id.optional(),
+  /** A closed year's parallel or department (REC-3); absent = the year of the period, else the current one. */
+  yearId: id.optional(),
 };
 
 /** `classId`, `grade` and `departmentId` absent = the whole organisation (reports.admin with the «all» scope only). */

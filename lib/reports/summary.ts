@@ -4,6 +4,7 @@
 import type { CellValue, ReportModel } from "./model";
 import {
   absencesBetween,
+  leftDuringYear,
   periodFinalsBySubject,
   rollOn,
   subjectsOf,
@@ -13,7 +14,15 @@ import {
   type ReportPeriod,
   type ReportYear,
 } from "./data";
-import { attendanceFigures, decisionLabel, finalLabel, meanOfFinals, type FinalFact, periodText } from "./rules";
+import {
+  attendanceFigures,
+  decisionLabel,
+  finalLabel,
+  meanOfFinals,
+  type FinalFact,
+  periodText,
+  protocolNotes,
+} from "./rules";
 
 export async function buildSummaryReport(input: {
   organisationId: number;
@@ -27,11 +36,16 @@ export async function buildSummaryReport(input: {
 }): Promise<ReportModel> {
   const { organisationId, cls, period, year } = input;
   const span = period ?? year;
-  const [roll, finals, absences] = await Promise.all([
+  const [onRoll, left, finals, absences] = await Promise.all([
     rollOn(organisationId, [cls.id], span.endDate),
+    // For the year, those who left during it stand on the sheet with «выбыл» (REC-4).
+    period ? Promise.resolve([]) : leftDuringYear(organisationId, cls.id, year),
     period ? periodFinalsBySubject(organisationId, [cls.id], period.id) : yearFinalsBySubject(organisationId, [cls.id]),
     absencesBetween(organisationId, cls.id, span.startDate, span.endDate),
   ]);
+  const roll = [...onRoll, ...left.filter((l) => !onRoll.some((s) => s.studentId === l.studentId))].sort((a, b) =>
+    a.fullName.localeCompare(b.fullName, "ru"),
+  );
   const decisions = period
     ? null
     : await yearDecisions(
@@ -39,6 +53,13 @@ export async function buildSummaryReport(input: {
         year.id,
         roll.map((s) => s.studentId),
       );
+  const protocols = decisions ? protocolNotes(decisions.values()) : { note: null, several: false };
+  // With several protocols on one sheet, each decision names its own.
+  const decisionCell = (studentId: number) => {
+    const d = decisions?.get(studentId);
+    const text = decisionLabel(d, input.isCollege);
+    return protocols.several && d?.protocolNumber ? `${text} (пр. № ${d.protocolNumber})` : text;
+  };
   const subjects = await subjectsOf(organisationId, [cls.id], [...new Set(finals.map((f) => f.subjectId))]);
   const cell = new Map(finals.map((f) => [`${f.studentId}:${f.subjectId}`, f as FinalFact]));
   const rows: CellValue[][] = roll.map((s, i) => {
@@ -51,7 +72,7 @@ export async function buildSummaryReport(input: {
       meanOfFinals(own.filter((f): f is FinalFact => f !== undefined)),
       missed.missed,
       missed.excused + missed.illness,
-      ...(decisions ? [decisionLabel(decisions.get(s.studentId), input.isCollege)] : []),
+      ...(decisions ? [decisionCell(s.studentId)] : []),
     ];
   });
   const unit = input.isCollege ? "часов" : "уроков";
@@ -95,6 +116,7 @@ export async function buildSummaryReport(input: {
     notes: [
       `Предметы: ${subjects.map((s) => `${s.shortName} — ${s.name}`).join("; ")}.`,
       "н/а — не аттестован, осв. — освобождён; средний балл — по числовым итоговым отметкам.",
+      ...(protocols.note ? [protocols.note] : []),
     ],
     printedAt: input.now,
   };

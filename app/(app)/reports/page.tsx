@@ -9,18 +9,31 @@ import { isoDate } from "@/lib/diary/rules";
 import { todayIn } from "@/lib/org/time";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportJobs } from "@/components/reports/report-jobs";
+import { YearTabs } from "@/components/org/year-tabs";
+import { loadYears } from "@/lib/org/year/loaders";
+import { pickYear } from "@/lib/org/year/rules";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Отчёты" };
 
-export default async function ReportsPage() {
+const yearParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
   const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
-  const form = await loadReportForm(user, scopes, permission);
-  const today = todayIn(user.timeZone);
+  const wanted = yearParam.safeParse((await searchParams).year);
+  const years = await loadYears(user);
+  // The current year or a past one (REC-3): its classes, periods and, for a closed year, its last days.
+  const year = pickYear(years, wanted.success ? wanted.data : null);
+  const pastYear = year && !year.isCurrent ? year : null;
+  const form = await loadReportForm(user, scopes, permission, pastYear?.id);
+  const now = todayIn(user.timeZone);
+  const today = pastYear && form.yearEnd && form.yearEnd < now ? form.yearEnd : now;
   const common = {
     classWord: form.isCollege ? "Группа" : "Класс",
     classes: form.classes,
     groups: form.groups,
     wholeOrganisation: form.wholeOrganisation,
+    yearId: pastYear?.id ?? null,
   };
   const monthStart = isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
   const month = monthStart.slice(0, 7);
@@ -28,6 +41,10 @@ export default async function ReportsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отчёты</h1>
+      <YearTabs
+        years={years.map((y) => ({ ...y, href: y.isCurrent ? "/reports" : `/reports?year=${y.id}` }))}
+        selectedId={year?.id ?? null}
+      />
       {form.classes.length === 0 && (
         <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>
       )}
