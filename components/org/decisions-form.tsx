@@ -4,31 +4,21 @@
 // «выбыл» takes the day of leaving. A closed year shows the same table without inputs.
 import { useActionState } from "react";
 import { saveDecisionsAction } from "@/lib/org/decisions/actions";
-import { DECISION_KINDS, DECISION_LABELS, protocolText, type DecisionKind } from "@/lib/org/decisions/rules";
+import { DECISION_KINDS, DECISION_LABELS, orderText, type DecisionKind } from "@/lib/org/decisions/rules";
 import { formatDate } from "@/lib/org/time";
 
 export type DecisionRow = {
   studentId: number;
   name: string;
   failing: string[];
-  recorded: {
-    decision: DecisionKind;
-    protocolNumber: string | null;
-    protocolDate: Date | null;
-    date: Date | null;
-  } | null;
+  /** The recorded decision as the sheet reads it (lib/org/decisions/rules.ts recordedText). */
+  recorded: { decision: DecisionKind; date: Date | null; text: string } | null;
   expulsion: { date: Date; orderNumber: string; orderDate: Date } | null;
   starting: { decision: DecisionKind; source: "recorded" | "movement" | "default" };
 };
 
 const input = "block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-function recordedText(r: DecisionRow["recorded"]): string {
-  if (!r) return "—";
-  const protocol = r.protocolNumber && r.protocolDate ? `, ${protocolText(r.protocolNumber, r.protocolDate)}` : "";
-  return `${DECISION_LABELS[r.decision]}${r.date ? ` ${formatDate(r.date)}` : ""}${protocol}`;
-}
 
 export function DecisionsForm(props: {
   yearId: number;
@@ -58,11 +48,11 @@ export function DecisionsForm(props: {
             <td className="px-2 py-1">{r.name}</td>
             <td className="px-2 py-1 text-red-700">{r.failing.join(", ")}</td>
             <td className="px-2 py-1 text-slate-700">
-              {recordedText(r.recorded)}
+              {r.recorded?.text ?? "—"}
               {r.expulsion && (
                 <span className="block text-xs text-slate-500">
-                  книга движения: выбыл {formatDate(r.expulsion.date)}, приказ № {r.expulsion.orderNumber} от{" "}
-                  {formatDate(r.expulsion.orderDate)}
+                  книга движения: выбыл {formatDate(r.expulsion.date)},{" "}
+                  {orderText(r.expulsion.orderNumber, r.expulsion.orderDate)}
                 </span>
               )}
             </td>

@@ -61,6 +61,8 @@ export const loadFinalsChoices = cache(
       return true;
     });
     if (unique.length === 0) return [];
+    // Another year than the current one is read, not filled: no warnings about missing finals (REC-3).
+    if (yearId) return unique.map((c) => ({ ...c, warning: null }));
     const w = await warningFacts(user.organisationId, unique);
     const today = todayIn(user.timeZone, now);
     return unique.map((c) => {

@@ -9,7 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { AttendanceCode } from "../generated/prisma/enums";
 import { bulkInsert, type Cell } from "./bulk";
 import { schoolCalendar, type Calendar } from "./calendar";
-import { addDays, at, day, isoWeekday, onOrAfter, ru, weekdayOnOrBefore } from "./dates";
+import { addDays, at, day, isoWeekday, onOrAfter, weekdayOnOrBefore } from "./dates";
 import { roundMark } from "./finals";
 import { controlOf, topicOf } from "./lessons";
 import type { OrgPlan, SubjectDef } from "./plan";
@@ -86,7 +86,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
   const quarters = periods.filter((p) => p.kind === "QUARTER").sort((x, y) => x.number - y.number);
   const councilDate = weekdayOnOrBefore(day(past.startYear + 1, 5, 27));
   const protocol = { protocolNumber: "9", protocolDate: councilDate };
-  const order = { orderNumber: `№ 96-у от ${ru(addDays(councilDate, 2))}`, orderDate: addDays(councilDate, 2) };
+  const order = { orderNumber: "96-у", orderDate: addDays(councilDate, 2) };
   const subjectDef = new Map(plan.subjects.map((s) => [s.key, s]));
   const counts = { classes: 0, lessons: 0, marks: 0, finals: 0 };
 
@@ -215,7 +215,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
           studentId: leaver.studentId,
           kind: "EXPULSION",
           date,
-          orderNumber: `№ 41-у от ${ru(addDays(date, -3))}`,
+          orderNumber: "41-у",
           orderDate: addDays(date, -3),
           fromClassId: cls.id,
           note: "Выбыл в порядке перевода в другую школу",
@@ -246,7 +246,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
               decision: "LEFT" as const,
               date: leaverMovement!.date,
               movementId: leaverMovement!.id,
-              orderNumber: `№ 41-у от ${ru(addDays(leaverMovement!.date, -3))}`,
+              orderNumber: "41-у",
               orderDate: addDays(leaverMovement!.date, -3),
               ...protocol,
             }
@@ -421,8 +421,10 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
               m.date.getTime() >= q.startDate.getTime() &&
               m.date.getTime() <= q.endDate.getTime(),
           );
-          if (own.length === 0) continue;
-          const avg = own.reduce((s, m) => s + m.value * m.typeWeight, 0) / own.reduce((s, m) => s + m.typeWeight, 0);
+          // Without a mark in the quarter the teacher's final follows the pupil's level.
+          const avg = own.length
+            ? own.reduce((s, m) => s + m.value * m.typeWeight, 0) / own.reduce((s, m) => s + m.typeWeight, 0)
+            : Math.min(5, ability.get(r.studentId)!);
           const value = roundMark(avg, 0.5);
           quarterly.push(value);
           finalRows.push([

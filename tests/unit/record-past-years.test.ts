@@ -11,7 +11,15 @@ import {
   sha256,
   type ManifestEntry,
 } from "@/lib/archive/rules";
-import { decisionLastDay, planBatch, startingDecision, toGradeOf, type BatchContext } from "@/lib/org/decisions/rules";
+import {
+  decisionLastDay,
+  orderText,
+  planBatch,
+  recordedText,
+  startingDecision,
+  toGradeOf,
+  type BatchContext,
+} from "@/lib/org/decisions/rules";
 import { pickYear, planStudents, withCouncil, yearLabel, type ClassPlan } from "@/lib/org/year/rules";
 import { decisionLabel, protocolNotes } from "@/lib/reports/rules";
 
@@ -112,6 +120,24 @@ describe("pedagogical council decisions (REC-4)", () => {
     expect(startingDecision(undefined, undefined, "SCHOOL", 6).decision).toBe("PROMOTED");
     expect(startingDecision(undefined, undefined, "SCHOOL", 11).decision).toBe("GRADUATED");
     expect(startingDecision(undefined, undefined, "COLLEGE", 4).decision).toBe("GRADUATED");
+  });
+
+  it("reads a recorded decision with its grade, day of leaving and protocol; an order with its «№» once", () => {
+    const protocol = { protocolNumber: "9", protocolDate: d("2026-05-27") };
+    expect(recordedText({ decision: "PROMOTED", toGrade: 7, date: null, ...protocol }, false)).toBe(
+      "переведён в 7 класс, протокол № 9 от 27.05.2026",
+    );
+    expect(recordedText({ decision: "CONDITIONAL", toGrade: 3, date: null, ...protocol }, true)).toBe(
+      "переведён на 3 курс условно, протокол № 9 от 27.05.2026",
+    );
+    expect(
+      recordedText(
+        { decision: "LEFT", toGrade: null, date: d("2026-03-16"), protocolNumber: null, protocolDate: null },
+        false,
+      ),
+    ).toBe("выбыл 16.03.2026");
+    expect(orderText("41-у", d("2026-03-13"))).toBe("приказ № 41-у от 13.03.2026");
+    expect(orderText("№ 41-у", d("2026-03-13"))).toBe("приказ № 41-у от 13.03.2026");
   });
 
   it("leads promotion to the next grade, repetition to the same, leaving and graduation nowhere", () => {

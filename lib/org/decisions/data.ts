@@ -5,6 +5,15 @@ import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 import { decisionLastDay, type DecisionKind, type Expulsion, type Recorded } from "./rules";
 
+/** The year of a class of the organisation (a link to a class opens its year); null when there is no such class. */
+export async function classYearId(organisationId: number, classId: number): Promise<number | null> {
+  const cls = await db.classGroup.findUnique({
+    where: { organisationId_id: { organisationId, id: classId } },
+    select: { yearId: true },
+  });
+  return cls?.yearId ?? null;
+}
+
 export async function decisionClasses(organisationId: number, yearId: number) {
   const rows = await db.classGroup.findMany({
     where: { organisationId, yearId },
@@ -16,7 +25,7 @@ export async function decisionClasses(organisationId: number, yearId: number) {
 export type SheetStudent = {
   studentId: number;
   name: string;
-  recorded: (Recorded & { orderNumber: string | null; orderDate: Date | null }) | undefined;
+  recorded: (Recorded & { toGrade: number | null; orderNumber: string | null; orderDate: Date | null }) | undefined;
   expulsion: Expulsion | undefined;
   /** Subjects whose year final is «2», н/а or «незачёт» (a hint for the council). */
   failing: string[];
@@ -111,6 +120,7 @@ export async function decisionSheet(
       select: {
         studentId: true,
         decision: true,
+        toGrade: true,
         protocolNumber: true,
         protocolDate: true,
         date: true,

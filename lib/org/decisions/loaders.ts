@@ -2,12 +2,15 @@
 import type { CurrentUser } from "@/lib/auth/session";
 import { listYears } from "@/lib/org/year/data";
 import { pickYear } from "@/lib/org/year/rules";
-import { decisionClasses, decisionSheet } from "./data";
+import { classYearId, decisionClasses, decisionSheet } from "./data";
 import { startingDecision } from "./rules";
 
 export async function loadDecisionsPage(user: CurrentUser, wanted: { yearId?: number; classId?: number }) {
-  const years = await listYears(user.organisationId);
-  const year = pickYear(years, wanted.yearId);
+  const [years, classYear] = await Promise.all([
+    listYears(user.organisationId),
+    wanted.classId && !wanted.yearId ? classYearId(user.organisationId, wanted.classId) : Promise.resolve(null),
+  ]);
+  const year = pickYear(years, wanted.yearId ?? classYear);
   if (!year) return { years, year: null, classes: [], sheet: null };
   const [classes, sheet] = await Promise.all([
     decisionClasses(user.organisationId, year.id),

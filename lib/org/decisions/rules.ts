@@ -136,3 +136,31 @@ export function decisionLastDay(yearStart: Date): Date {
 export function protocolText(number: string, date: Date): string {
   return `протокол № ${number} от ${formatDate(date)}`;
 }
+
+/** «приказ № 96-у от 29.05.2026» (a number typed with its «№» keeps it, as in the movement book). */
+export function orderText(number: string, date: Date): string {
+  return `приказ ${number.startsWith("№") ? "" : "№ "}${number} от ${formatDate(date)}`;
+}
+
+/** A recorded decision as the sheet reads it: «переведён в 7 класс, протокол № 9 от 27.05.2026». */
+export function recordedText(
+  r: {
+    decision: DecisionKind;
+    toGrade: number | null;
+    protocolNumber: string | null;
+    protocolDate: Date | null;
+    date: Date | null;
+  },
+  college: boolean,
+): string {
+  const to = r.toGrade === null ? "" : college ? ` на ${r.toGrade} курс` : ` в ${r.toGrade} класс`;
+  const what: Record<DecisionKind, string> = {
+    PROMOTED: `переведён${to}`,
+    CONDITIONAL: `переведён${to} условно`,
+    REPEAT: "оставлен на повторное обучение",
+    GRADUATED: "выпущен (окончил обучение)",
+    LEFT: `выбыл${r.date ? ` ${formatDate(r.date)}` : ""}`,
+  };
+  const protocol = r.protocolNumber && r.protocolDate ? `, ${protocolText(r.protocolNumber, r.protocolDate)}` : "";
+  return `${what[r.decision]}${protocol}`;
+}

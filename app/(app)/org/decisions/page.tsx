@@ -7,6 +7,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadDecisionsPage } from "@/lib/org/decisions/loaders";
+import { recordedText } from "@/lib/org/decisions/rules";
 import { todayIn } from "@/lib/org/time";
 import { DecisionsForm } from "@/components/org/decisions-form";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
@@ -79,7 +80,9 @@ export default async function DecisionsPage({
             studentId: s.studentId,
             name: s.name,
             failing: s.failing,
-            recorded: s.recorded ?? null,
+            recorded: s.recorded
+              ? { decision: s.recorded.decision, date: s.recorded.date, text: recordedText(s.recorded, college) }
+              : null,
             expulsion: s.expulsion ?? null,
             starting: s.starting,
           }))}
