@@ -234,7 +234,8 @@ export async function loadFinalsPage(
     columns,
     rows,
     rights,
-    warning: left !== null && missing > 0 ? warningText(left, missing) : null,
+    // A closed year's sheet is read, not filled (REC-3): no warning about missing finals.
+    warning: left !== null && missing > 0 && !head.yearClosed ? warningText(left, missing) : null,
   };
 }
 

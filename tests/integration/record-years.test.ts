@@ -28,7 +28,7 @@ import { disposeDocuments } from "@/lib/archive/disposal";
 import { loadRegisterPage } from "@/lib/archive/loaders";
 import { verifyArchive } from "@/lib/archive/verify";
 import { getFile } from "@/lib/storage/files";
-import { disposeAction } from "@/lib/archive/actions";
+import { disposeAction, saveRetentionAction } from "@/lib/archive/actions";
 import { saveDecisionsAction } from "@/lib/org/decisions/actions";
 import { planTransition } from "@/lib/org/year/transition";
 import { GET as reportRoute } from "@/app/api/reports/[report]/route";
@@ -308,6 +308,14 @@ describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)",
   let setId = 0;
 
   it("holds the full-year summary sheet with the council's decisions and protocol, each document with its retention", async () => {
+    // the organisation keeps its data exports 7 years instead of 5 (a setting per document kind, ADMIN's)
+    await signInAs(org, users.get("admin")!);
+    const years = { "summary-year": 25, summary: 25, journal: 5, export: 7 };
+    expect(await saveRetentionAction(null, form({ ...years, export: 0 }))).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+    });
+    expect(await saveRetentionAction(null, form(years))).toMatchObject({ ok: true });
     const built = await buildArchive(org, pastYear, users.get("admin")!, NOW);
     if (!built.ok) throw new Error(built.message);
     setId = built.setId;
@@ -321,6 +329,11 @@ describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)",
       retentionEnd: "2031-12-31",
     });
     expect(stored.manifest.files.find((f) => f.name === "2б/svodnaya-vedomost-god.pdf")).toBeDefined();
+    expect(stored.manifest.files.find((f) => f.name === "6а/dannye.json")).toMatchObject({
+      kind: "export",
+      retentionYears: 7,
+      retentionEnd: "2033-12-31",
+    });
     const pdf = await getDocumentProxy(new Uint8Array((await getFile(year.storageKey))!));
     const text = ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, " ");
     expect(text).toContain("Решение педсовета");
@@ -356,12 +369,15 @@ describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)",
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2032-01-12T08:00:00Z"));
     const page = await loadRegisterPage(admin);
-    expect(page.expired.map((r) => r.kind).sort()).toEqual(["export", "export", "journal", "journal"]);
+    // the printed journals (5 years) are past retention; the exports (7 years) and summary sheets (25) are not
+    expect(page.expired.map((r) => `${r.kind} ${r.className}`).sort()).toEqual(["journal 2Б", "journal 6А"]);
     // DIRECTOR reads no archive and confirms no act (signed in only now: a session of the moved clock)
     await signInAs(org, users.get("director")!);
     const pick = form({ confirm: "1" });
     for (const j of journals) pick.append("documentId", String(j.id));
     expect(await disposeAction(null, pick)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // ADMIN's session of the real clock would have ended by 2032
+    await db.userSession.updateMany({ where: { organisationId: org }, data: { expiresAt: new Date("2040-01-01") } });
     await signInAs(org, users.get("admin")!);
     const unconfirmed = form({});
     for (const j of journals) unconfirmed.append("documentId", String(j.id));
