@@ -35,7 +35,14 @@ function Result({ state }: { state: State }) {
   );
 }
 
-export function BuildArchiveForm({ years }: { years: { id: number; name: string; status: string }[] }) {
+export function BuildArchiveForm({
+  years,
+  selected,
+}: {
+  years: { id: number; name: string; status: string }[];
+  /** The year chosen on the page (its year selector), preselected here. */
+  selected?: number;
+}) {
   const [state, action, pending] = useActionState(buildArchiveAction, null);
   return (
     <form
@@ -47,7 +54,11 @@ export function BuildArchiveForm({ years }: { years: { id: number; name: string;
       <div className="flex flex-wrap items-end gap-2">
         <label className="block text-sm">
           Учебный год
-          <select name="yearId" className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+          <select
+            name="yearId"
+            defaultValue={selected}
+            className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+          >
             {years.map((y) => (
               <option key={y.id} value={y.id}>
                 {y.name} {y.status === "CLOSED" ? "(закрыт)" : y.status === "OPEN" ? "(текущий)" : "(планируется)"}

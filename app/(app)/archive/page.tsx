@@ -36,7 +36,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
         учитывает отдельно. Из командной строки: <code>npm run archive:verify</code>.
       </p>
       {years.length > 0 ? (
-        <BuildArchiveForm years={years} />
+        <BuildArchiveForm key={yearId ?? 0} years={years} selected={yearId} />
       ) : (
         <p className="text-sm text-slate-600">Учебных лет нет.</p>
       )}
