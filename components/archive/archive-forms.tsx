@@ -37,7 +37,14 @@ function Result({ state }: { state: State }) {
   );
 }
 
-export function BuildArchiveForm({ years }: { years: { id: number; name: string; status: string }[] }) {
+export function BuildArchiveForm({
+  years,
+  selected,
+}: {
+  years: { id: number; name: string; status: string }[];
+  /** The year chosen on the page (its year selector), preselected here. */
+  selected?: number;
+}) {
   const [state, action, pending] = useActionState(buildArchiveAction, null);
   return (
     <form
@@ -49,7 +56,7 @@ export function BuildArchiveForm({ years }: { years: { id: number; name: string;
       <div className="flex flex-wrap items-end gap-2">
         <label className="block text-sm">
           Учебный год
-          <Select name="yearId">
+          <Select name="yearId" defaultValue={selected}>
             {years.map((y) => (
               <option key={y.id} value={y.id}>
                 {y.name} {y.status === "CLOSED" ? "(закрыт)" : y.status === "OPEN" ? "(текущий)" : "(планируется)"}

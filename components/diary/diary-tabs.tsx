@@ -6,10 +6,13 @@ export function DiaryTabs({
   studentId,
   active,
   periodId,
+  weekOf = null,
 }: {
   studentId: number;
   active: "week" | "marks";
   periodId: number | null;
+  /** A past year's period (REC-3): «Неделя» opens that period's last week, not today's. */
+  weekOf?: Date | null;
 }) {
   const tab = (on: boolean) =>
     `rounded px-3 py-1 text-sm ${on ? "bg-slate-800 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
@@ -17,7 +20,7 @@ export function DiaryTabs({
   return (
     <nav aria-label="Разделы дневника" className="flex flex-wrap gap-2">
       <Link
-        href={`/diary/${studentId}`}
+        href={weekOf ? `/diary/${studentId}?week=${weekOf.toISOString().slice(0, 10)}` : `/diary/${studentId}`}
         className={tab(active === "week")}
         aria-current={active === "week" ? "page" : undefined}
       >

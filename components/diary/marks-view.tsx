@@ -87,7 +87,11 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
               ))}
             </ul>
           )}
-          <Forecast s={s} />
+          {view.yearClosed ? (
+            <p className="mt-1 text-sm text-slate-500">пропусков: {s.outlook.absences}</p>
+          ) : (
+            <Forecast s={s} />
+          )}
           {s.otherFinals.length > 0 && (
             <p className="mt-1 text-sm text-slate-700">
               {s.otherFinals.map((f) => (

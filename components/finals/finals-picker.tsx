@@ -8,6 +8,8 @@ import type { PeriodOption } from "@/lib/journal/data";
 import { PickerForm } from "@/components/ui/picker-form";
 
 export function FinalsPicker(props: {
+  /** A year other than the current one (REC-3), kept when the choice changes. */
+  yearId?: number | null;
   choices: FinalsChoice[];
   classId: number | null;
   subjectId: number | null;
@@ -20,6 +22,7 @@ export function FinalsPicker(props: {
   return (
     <div className="space-y-2">
       <PickerForm action="/finals" label="Выбор ведомости" submitLabel="Открыть" primary data-testid="finals-picker">
+        {props.yearId ? <input type="hidden" name="year" value={props.yearId} /> : null}
         <ClassSubjectField
           name="pick"
           college={props.college}

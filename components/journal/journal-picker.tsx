@@ -11,6 +11,8 @@ export function choiceValue(c: { classId: number; subjectId: number; subgroupId:
 }
 
 export function JournalPicker(props: {
+  /** A year other than the current one (REC-3), kept when the choice changes. */
+  yearId?: number | null;
   choices: JournalChoice[];
   selected: string | null;
   periods: PeriodOption[];
@@ -21,6 +23,7 @@ export function JournalPicker(props: {
   return (
     <div className="space-y-2">
       <PickerForm action="/journal" label="Выбор журнала" submitLabel="Открыть" primary>
+        {props.yearId ? <input type="hidden" name="year" value={props.yearId} /> : null}
         <ClassSubjectField
           name="j"
           college={props.college}

@@ -57,6 +57,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/org/curriculum", label: "Учебный план", permission: "curriculum.view", group: "Организация" },
   { href: "/org/load", label: "Тарификация", permission: "curriculum.view", group: "Организация" },
   { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit", group: "Организация" },
+  { href: "/org/decisions", label: "Решения педсовета", permission: "decisions.edit", group: "Организация" },
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition", group: "Организация" },
   { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"], group: "Учёба" },
   { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },

@@ -97,6 +97,7 @@ export function YearWizard({ classes, students, today }: Props) {
             обучение: {preview.counts.repeat}, выпускаются: {preview.counts.graduated}.
           </p>
           <p>Периоды: {preview.periods.map((p) => `${p.name} ${p.dates}`).join("; ")}</p>
+          {preview.council > 0 && <p>Учтены решения педсовета («Решения педсовета»): {preview.council}.</p>}
           <table className="text-sm">
             <tbody>
               {preview.classes.map((c) => (
@@ -113,7 +114,11 @@ export function YearWizard({ classes, students, today }: Props) {
               {preview.exceptions.map((e) => (
                 <li key={e.fullName + e.className}>
                   {e.className} — {e.fullName}:{" "}
-                  {e.kind === "REPEAT" ? "оставлен на повторное обучение" : "переведён условно"}
+                  {e.kind === "REPEAT"
+                    ? "оставлен на повторное обучение"
+                    : e.kind === "GRADUATED"
+                      ? "выпускается"
+                      : "переведён условно"}
                 </li>
               ))}
             </ul>

@@ -36,6 +36,8 @@ export type ReportFormProps = {
   teachers?: { id: number; name: string }[];
   range?: { from: string; to: string };
   date?: string;
+  /** A past year (REC-3): sent along so a parallel or department is read in that year. */
+  yearId?: number | null;
 };
 
 export function ReportForm(props: ReportFormProps) {
@@ -47,6 +49,7 @@ export function ReportForm(props: ReportFormProps) {
     >
       <h2 className="font-semibold">{props.title}</h2>
       <p className="text-xs text-slate-500">{props.description}</p>
+      {props.yearId ? <input type="hidden" name="yearId" value={props.yearId} /> : null}
       {props.classChoice !== "none" && (
         <label className={field}>
           {props.classWord}

@@ -22,6 +22,8 @@ type ActorRow = {
   classTeacherOf: number[] | null;
   departmentClassIds: number[] | null;
   loads: unknown;
+  pastClassTeacherOf: number[] | null;
+  pastLoads: unknown;
   studentId: number | null;
   childIds: number[] | null;
   overrides: unknown;
@@ -60,6 +62,15 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
          FROM "TeacherLoad" l
          JOIN "AcademicYear" y ON y."organisationId" = l."organisationId" AND y.id = l."yearId"
         WHERE l."organisationId" = u."organisationId" AND l."teacherId" = u.id AND y."status" <> 'CLOSED') AS "loads",
+      (SELECT array_agg(ct."classId" ORDER BY ct."classId")
+         FROM "ClassTeacher" ct
+         JOIN "ClassGroup" c ON c."organisationId" = ct."organisationId" AND c.id = ct."classId"
+         JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+        WHERE ct."organisationId" = u."organisationId" AND ct."userId" = u.id AND y."status" = 'CLOSED') AS "pastClassTeacherOf",
+      (SELECT json_agg(json_build_object('classId', l."classId", 'subjectId', l."subjectId", 'subgroupId', l."subgroupId") ORDER BY l.id)
+         FROM "TeacherLoad" l
+         JOIN "AcademicYear" y ON y."organisationId" = l."organisationId" AND y.id = l."yearId"
+        WHERE l."organisationId" = u."organisationId" AND l."teacherId" = u.id AND y."status" = 'CLOSED') AS "pastLoads",
       (SELECT s.id FROM "Student" s WHERE s."organisationId" = u."organisationId" AND s."userId" = u.id) AS "studentId",
       (SELECT array_agg(pl."studentId" ORDER BY pl."studentId")
          FROM "Parent" p
@@ -79,6 +90,8 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
     classTeacherOf: user.classTeacherOf ?? [],
     departmentClassIds: user.departmentClassIds ?? [],
     loads: jsonArray<LoadRow>(user.loads),
+    pastClassTeacherOf: user.pastClassTeacherOf ?? [],
+    pastLoads: jsonArray<LoadRow>(user.pastLoads),
     studentId: user.studentId ?? null,
     childIds: user.childIds ?? [],
     overrides: new Map(overrides.map((o) => [overrideKey(o.column, o.permission), asScope(o.scope)])),

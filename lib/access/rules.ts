@@ -16,6 +16,13 @@ export type ActorFacts = {
   departmentClassIds: readonly number[];
   /** Teacher load (тарификация) of the current year. */
   loads: readonly { classId: number; subjectId: number; subgroupId: number | null }[];
+  /**
+   * REC-3, ARC-2: the load and the class-teacher relations of CLOSED years. They admit the read
+   * permissions of PAST_YEAR_READS only — a teacher opens their own classes of a closed year
+   * read-only. Absent = none.
+   */
+  pastLoads?: readonly { classId: number; subjectId: number; subgroupId: number | null }[];
+  pastClassTeacherOf?: readonly number[];
   /** The user's own student card, if the user is a student. */
   studentId: number | null;
   /** Children of the user's parent card, if the user is a parent. */
@@ -111,8 +118,32 @@ export function scopeAdmits(scope: Scope, actor: ActorFacts, target: TargetFacts
 
 export type Decision = { allowed: true; scopes: Scope[] } | { allowed: false };
 
+/**
+ * The permissions a closed year's load / class-teacher relation admits (REC-3): reading one's own
+ * journals, finals and reports of that year. Nothing that writes.
+ */
+export const PAST_YEAR_READS: ReadonlySet<Permission> = new Set<Permission>([
+  "journal.viewOwn",
+  "finals.viewOwn",
+  "reports.class",
+]);
+
+/** The facts a permission is decided on: for PAST_YEAR_READS the closed years' relations count too. */
+export function factsFor(actor: ActorFacts, permission: Permission): ActorFacts {
+  if (!PAST_YEAR_READS.has(permission)) return actor;
+  const pastLoads = actor.pastLoads ?? [];
+  const pastClasses = actor.pastClassTeacherOf ?? [];
+  if (pastLoads.length === 0 && pastClasses.length === 0) return actor;
+  return {
+    ...actor,
+    loads: [...actor.loads, ...pastLoads],
+    classTeacherOf: [...actor.classTeacherOf, ...pastClasses],
+  };
+}
+
 export function decide(actor: ActorFacts, permission: Permission, target: TargetFacts): Decision {
-  const scopes = effectiveScopes(actor, permission);
-  const admitted = scopes.filter((scope) => scopeAdmits(scope, actor, target));
+  const facts = factsFor(actor, permission);
+  const scopes = effectiveScopes(facts, permission);
+  const admitted = scopes.filter((scope) => scopeAdmits(scope, facts, target));
   return admitted.length > 0 ? { allowed: true, scopes } : { allowed: false };
 }

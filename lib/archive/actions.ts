@@ -5,8 +5,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
+import { todayIn } from "@/lib/org/time";
+import { fieldErrorsOf } from "@/lib/people/schema";
 import { buildArchive } from "./build";
+import { disposalMessage, disposeDocuments } from "./disposal";
+import { saveRetention } from "./mutations";
 import { PROBLEM_LABELS } from "./rules";
+import { disposalSchema, retentionSchema } from "./schema";
 import { verifyArchive } from "./verify";
 
 const id = z.coerce
@@ -38,8 +43,43 @@ export async function verifyArchiveAction(_prev: Done | null, data: FormData): P
   return ok({
     message:
       report.problems.length === 0
-        ? `Архив цел: проверено файлов ${report.checked}`
+        ? `Архив цел: проверено файлов ${report.checked}${report.destroyed ? `, уничтожено по акту ${report.destroyed}` : ""}`
         : `Нарушена целостность: ${report.problems.length} из ${report.checked}`,
     lines: report.problems.map((p) => `${p.name} — ${PROBLEM_LABELS[p.problem]}`),
   });
+}
+
+export type SettingsState = ActionResult<{ message: string }>;
+
+/** REC-5: the retention period per document kind — the organisation's setting (org.settings, ADMIN). */
+export async function saveRetentionAction(_prev: SettingsState | null, data: FormData): Promise<SettingsState> {
+  const parsed = retentionSchema.safeParse(Object.fromEntries(data));
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
+  const access = await requireAccessForAction("org.settings");
+  if (!access.ok) return access;
+  await saveRetention(access.user.organisationId, access.user.id, parsed.data);
+  revalidatePath("/archive/register");
+  return ok({ message: "Сроки хранения сохранены; они действуют для архивов, сформированных после этого" });
+}
+
+/**
+ * REC-5: ADMIN confirms the act of destruction (archive.dispose) for documents past their retention
+ * on today's date in the organisation's time zone; the act's PDF is kept, the files are removed.
+ */
+export async function disposeAction(_prev: SettingsState | null, data: FormData): Promise<SettingsState> {
+  const parsed = disposalSchema.safeParse({
+    documentIds: data.getAll("documentId"),
+    basis: data.get("basis") ?? undefined,
+    confirm: data.get("confirm") ?? undefined,
+  });
+  if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message, fieldErrorsOf(parsed.error));
+  const access = await requireAccessForAction("archive.dispose");
+  if (!access.ok) return access;
+  const now = new Date();
+  const today = todayIn(access.user.timeZone, now);
+  const out = await disposeDocuments(access.user, parsed.data, today, now);
+  if (!out.ok) return fail("INVALID_INPUT", out.message);
+  revalidatePath("/archive/register");
+  revalidatePath("/archive");
+  return ok({ message: disposalMessage(out, today) });
 }

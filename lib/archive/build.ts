@@ -5,9 +5,18 @@
 import { buildReport } from "@/lib/reports/build";
 import { REPORTS, reportRequest } from "@/lib/reports/schema";
 import { putFile } from "@/lib/storage/files";
-import { archiveYear, classExport, type ArchiveClass, type ArchivePeriod } from "./data";
+import { archiveYear, classExport, retentionSettings, type ArchiveClass, type ArchivePeriod } from "./data";
 import { saveArchiveSet } from "./mutations";
-import { ARCHIVE_REPORTS, sha256, slug, type Manifest, type ManifestEntry } from "./rules";
+import {
+  ARCHIVE_REPORTS,
+  retentionEnd,
+  retentionYears,
+  sha256,
+  slug,
+  type Manifest,
+  type ManifestEntry,
+  type RetentionKind,
+} from "./rules";
 
 type Built = { bytes: Uint8Array } | null;
 
@@ -56,13 +65,15 @@ export async function buildArchive(
   /** REC-2: a new edition after the year was reopened and closed again; earlier sets stay as they are. */
   edition?: { number: number; reason: string },
 ): Promise<BuildResult> {
-  const year = await archiveYear(organisationId, yearId);
+  const [year, settings] = await Promise.all([archiveYear(organisationId, yearId), retentionSettings(organisationId)]);
   if (!year) return { ok: false, message: "Учебный год не найден" };
+  // REC-5: every document carries its retention period, stamped now from the organisation's settings.
+  const keep = retentionYears(settings);
   if (year.classes.length === 0) return { ok: false, message: "В этом учебном году нет классов" };
   const files: ManifestEntry[] = [];
   const skipped: string[] = [];
   const names = new Set<string>();
-  const store = async (name: string, kind: ManifestEntry["kind"], classId: number | null, bytes: Uint8Array) => {
+  const store = async (name: string, kind: RetentionKind, classId: number | null, bytes: Uint8Array) => {
     let unique = name;
     for (let i = 2; names.has(unique); i++) unique = name.replace(/(\.[a-z]+)$/, `-${i}$1`);
     names.add(unique);
@@ -74,6 +85,8 @@ export async function buildArchive(
       storageKey: stored.storageKey,
       sha256: stored.sha256,
       size: stored.size,
+      retentionYears: keep[kind],
+      retentionEnd: retentionEnd(year.endDate, keep[kind]).toISOString().slice(0, 10),
     });
   };
   const available = ARCHIVE_REPORTS.filter((r) => r.key in REPORTS);
@@ -82,9 +95,8 @@ export async function buildArchive(
     const dir = slug(cls.name);
     const periods = year.periods.filter((p) => p.kind === cls.periodKind);
     for (const report of available) {
-      // The journal is one file per class for the year; the summary sheet one per period.
-      const perPeriod = report.key === "summary";
-      for (const period of perPeriod ? periods : [null]) {
+      // The journal and the year's summary sheet are one file per class; the period sheets one per period.
+      for (const period of report.span === "periods" ? periods : [null]) {
         const label = `${cls.name}${period ? `, ${period.name}` : ""}`;
         let built: Built = null;
         try {
@@ -99,7 +111,7 @@ export async function buildArchive(
         }
         await store(
           `${dir}/${report.file}${period ? `-${slug(period.name)}` : ""}.pdf`,
-          report.key,
+          report.kind,
           cls.id,
           built.bytes,
         );
@@ -109,7 +121,7 @@ export async function buildArchive(
     await store(`${dir}/dannye.json`, "export", cls.id, Buffer.from(JSON.stringify(data, null, 1), "utf8"));
   }
   const manifest: Manifest = {
-    format: "ejournal-archive/1",
+    format: "ejournal-archive/2",
     organisationId,
     yearId,
     yearName: year.name,

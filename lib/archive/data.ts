@@ -30,14 +30,6 @@ export async function archiveYear(organisationId: number, yearId: number) {
   return year;
 }
 
-export async function listYears(organisationId: number) {
-  return db.academicYear.findMany({
-    where: { organisationId },
-    orderBy: { startDate: "desc" },
-    select: { id: true, name: true, status: true, isCurrent: true },
-  });
-}
-
 /**
  * The machine-readable export of one class for a year: students on its roll, subjects,
  * lessons with topic and homework, marks, attendance and finals. Seven queries per class.
@@ -167,10 +159,11 @@ export async function archiveSets(organisationId: number) {
   const rows = await db.archiveSet.findMany({
     where: { organisationId },
     orderBy: { id: "desc" },
-    select: { id: true, createdAt: true, manifest: true, year: { select: { name: true, status: true } } },
+    select: { id: true, yearId: true, createdAt: true, manifest: true, year: { select: { name: true, status: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
+    yearId: r.yearId,
     createdAt: r.createdAt,
     yearName: r.year.name,
     yearStatus: r.year.status,
@@ -184,4 +177,136 @@ export async function archiveSet(organisationId: number, id: number): Promise<St
     select: { manifest: true },
   });
   return row ? (row.manifest as unknown as StoredManifest) : null;
+}
+
+/** The organisation's retention settings per document kind (REC-5); kinds without a row keep the defaults. */
+export async function retentionSettings(organisationId: number): Promise<Map<string, number>> {
+  const rows = await db.archiveRetention.findMany({ where: { organisationId }, select: { kind: true, years: true } });
+  return new Map(rows.map((r) => [r.kind, r.years]));
+}
+
+const registerSelect = {
+  id: true,
+  setId: true,
+  yearId: true,
+  classId: true,
+  name: true,
+  kind: true,
+  storageKey: true,
+  sha256: true,
+  size: true,
+  createdAt: true,
+  retentionYears: true,
+  retentionEnd: true,
+  destroyedAt: true,
+  disposalAct: { select: { number: true, actDate: true } },
+} as const;
+
+export type RegisterRow = {
+  id: number;
+  setId: number;
+  yearName: string;
+  className: string | null;
+  name: string;
+  kind: string;
+  storageKey: string;
+  sha256: string;
+  size: number;
+  createdAt: Date;
+  retentionYears: number | null;
+  retentionEnd: Date | null;
+  destroyedAt: Date | null;
+  act: { number: number; actDate: Date } | null;
+};
+
+/**
+ * The archive register (REC-5): every archived document of the organisation — of one year when
+ * `yearId` is given, or only those whose retention ended by `expiredBy` and are still kept.
+ */
+export async function registerRows(
+  organisationId: number,
+  filter: { yearId?: number; expiredBy?: Date; ids?: number[] } = {},
+): Promise<RegisterRow[]> {
+  const rows = await db.archiveDocument.findMany({
+    where: {
+      organisationId,
+      ...(filter.yearId ? { yearId: filter.yearId } : {}),
+      ...(filter.ids ? { id: { in: filter.ids } } : {}),
+      ...(filter.expiredBy ? { destroyedAt: null, retentionEnd: { lt: filter.expiredBy } } : {}),
+    },
+    orderBy: [{ setId: "desc" }, { id: "asc" }],
+    select: registerSelect,
+  });
+  const [years, classes] = await Promise.all([
+    db.academicYear.findMany({
+      where: { organisationId, id: { in: [...new Set(rows.map((r) => r.yearId))] } },
+      select: { id: true, name: true },
+    }),
+    db.classGroup.findMany({
+      where: { organisationId, id: { in: [...new Set(rows.flatMap((r) => (r.classId ? [r.classId] : [])))] } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const yearName = new Map(years.map((y) => [y.id, y.name]));
+  const className = new Map(classes.map((c) => [c.id, c.name]));
+  return rows.map(({ disposalAct, yearId, classId, ...r }) => ({
+    ...r,
+    yearName: yearName.get(yearId) ?? "",
+    className: classId ? (className.get(classId) ?? null) : null,
+    act: disposalAct,
+  }));
+}
+
+/** The acts of destruction (REC-5), newest first, each with how many documents it destroyed. */
+export async function disposalActs(organisationId: number) {
+  const rows = await db.archiveDisposalAct.findMany({
+    where: { organisationId },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      actDate: true,
+      basis: true,
+      createdAt: true,
+      storageKey: true,
+      sha256: true,
+      size: true,
+      _count: { select: { documents: true } },
+    },
+  });
+  return rows.map(({ _count, ...a }) => ({ ...a, documents: _count.documents }));
+}
+
+export async function disposalAct(organisationId: number, id: number) {
+  return db.archiveDisposalAct.findUnique({
+    where: { organisationId_id: { organisationId, id } },
+    select: { number: true, actDate: true, storageKey: true, sha256: true },
+  });
+}
+
+/** Storage keys of a set's documents destroyed by an act (REC-5): gone on purpose, not a loss. */
+export async function destroyedKeys(organisationId: number, setId: number): Promise<Map<string, number>> {
+  const rows = await db.archiveDocument.findMany({
+    where: { organisationId, setId, destroyedAt: { not: null } },
+    select: { storageKey: true, disposalAct: { select: { number: true } } },
+  });
+  return new Map(rows.map((r) => [r.storageKey, r.disposalAct?.number ?? 0]));
+}
+
+/** One register row by the storage key of a set's file (the download route names a destroyed file). */
+export async function documentByKey(organisationId: number, storageKey: string) {
+  return db.archiveDocument.findUnique({
+    where: { organisationId_storageKey: { organisationId, storageKey } },
+    select: { destroyedAt: true, disposalAct: { select: { number: true, actDate: true } } },
+  });
+}
+
+/** The number of the organisation's last act of destruction (0 before the first). */
+export async function lastActNumber(organisationId: number): Promise<number> {
+  const last = await db.archiveDisposalAct.findFirst({
+    where: { organisationId },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return last?.number ?? 0;
 }

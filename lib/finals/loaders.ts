@@ -4,7 +4,7 @@
 // each student's average and the recommended mark from lib/journal/averages.ts (periodOutlook).
 import { cache } from "react";
 import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes } from "@/lib/access/rules";
+import { effectiveScopes, factsFor } from "@/lib/access/rules";
 import type { CurrentUser } from "@/lib/auth/session";
 import { gridHead, journalChoices, type GridHead, type JournalChoice, type PeriodOption } from "@/lib/journal/data";
 import { finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
@@ -32,51 +32,60 @@ import {
 
 export type FinalsChoice = JournalChoice & { warning: string | null };
 
-/** Class × subject pairs (one per subject, subgroups merged) in the scopes of the finals permissions, with FIN-4 warnings. */
-export const loadFinalsChoices = cache(async (user: CurrentUser, now: Date = new Date()): Promise<FinalsChoice[]> => {
-  const facts = await actorFacts(user.organisationId, user.id);
-  if (!facts) return [];
-  const scopes = new Set(
-    ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) =>
-      effectiveScopes(facts, p as "finals.viewAll"),
-    ),
-  );
-  const choices = await journalChoices(user.organisationId, {
-    all: scopes.has("all"),
-    classIds: [
-      ...(scopes.has("dept") ? facts.departmentClassIds : []),
-      ...(scopes.has("class") ? facts.classTeacherOf : []),
-    ],
-    teacherId: scopes.has("own") ? user.id : null,
-  });
-  const seen = new Set<string>();
-  const unique = choices.filter((c) => {
-    const key = `${c.classId}:${c.subjectId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (unique.length === 0) return [];
-  const w = await warningFacts(user.organisationId, unique);
-  const today = todayIn(user.timeZone, now);
-  return unique.map((c) => {
-    const period = currentPeriod(
-      w.periods.filter((p) => p.classId === c.classId),
-      today,
+/**
+ * Class × subject pairs (one per subject, subgroups merged) in the scopes of the finals permissions, with
+ * FIN-4 warnings; in the current year or in `yearId` (REC-3: a closed year's own classes, read-only).
+ */
+export const loadFinalsChoices = cache(
+  async (user: CurrentUser, now: Date = new Date(), yearId?: number | null): Promise<FinalsChoice[]> => {
+    const actor = await actorFacts(user.organisationId, user.id);
+    if (!actor) return [];
+    const facts = factsFor(actor, "finals.viewOwn");
+    const scopes = new Set(
+      ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) =>
+        effectiveScopes(facts, p as "finals.viewAll"),
+      ),
     );
-    const left = period ? finalsWarning(period.end, today, w.warningDays) : null;
-    if (!period || left === null) return { ...c, warning: null };
-    const roll = rollOn(
-      w.stays.filter((s) => s.classId === c.classId),
-      period.end,
-    );
-    const have =
-      w.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)?.count ??
-      0;
-    const missing = Math.max(0, roll - have);
-    return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };
-  });
-});
+    const choices = await journalChoices(user.organisationId, {
+      all: scopes.has("all"),
+      classIds: [
+        ...(scopes.has("dept") ? facts.departmentClassIds : []),
+        ...(scopes.has("class") ? facts.classTeacherOf : []),
+      ],
+      teacherId: scopes.has("own") ? user.id : null,
+      yearId,
+    });
+    const seen = new Set<string>();
+    const unique = choices.filter((c) => {
+      const key = `${c.classId}:${c.subjectId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (unique.length === 0) return [];
+    // Another year than the current one is read, not filled: no warnings about missing finals (REC-3).
+    if (yearId) return unique.map((c) => ({ ...c, warning: null }));
+    const w = await warningFacts(user.organisationId, unique);
+    const today = todayIn(user.timeZone, now);
+    return unique.map((c) => {
+      const period = currentPeriod(
+        w.periods.filter((p) => p.classId === c.classId),
+        today,
+      );
+      const left = period ? finalsWarning(period.end, today, w.warningDays) : null;
+      if (!period || left === null) return { ...c, warning: null };
+      const roll = rollOn(
+        w.stays.filter((s) => s.classId === c.classId),
+        period.end,
+      );
+      const have =
+        w.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)
+          ?.count ?? 0;
+      const missing = Math.max(0, roll - have);
+      return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };
+    });
+  },
+);
 
 export type FinalCell = {
   kind: FinalKindName;
@@ -133,11 +142,13 @@ export async function loadFinalsPage(
   now: Date = serverNow(),
 ): Promise<FinalsPage> {
   if (req.classId === undefined || req.subjectId === undefined) return { kind: "none" };
-  const [rights, head] = await Promise.all([
+  const [granted, head] = await Promise.all([
     authorizeFinals(user, req.classId, req.subjectId),
     gridHead(user.organisationId, req.classId, req.subjectId, now),
   ]);
-  if (!rights.view || !head) return { kind: "forbidden" };
+  if (!granted.view || !head) return { kind: "forbidden" };
+  // A closed year is read-only for everyone (REC-2, REC-3); the saves refuse it as well.
+  const rights = head.yearClosed ? { ...granted, editAll: false, editOwn: false } : granted;
   const today = todayIn(head.timeZone, now);
   // A period of another class (the picker kept it) falls back to the current one.
   const period =
@@ -235,7 +246,8 @@ export async function loadFinalsPage(
     columns,
     rows,
     rights,
-    warning: left !== null && missing > 0 ? warningText(left, missing) : null,
+    // A closed year's sheet is read, not filled (REC-3): no warning about missing finals.
+    warning: left !== null && missing > 0 && !head.yearClosed ? warningText(left, missing) : null,
     closed: selectedCol.locked,
   };
 }

@@ -9,6 +9,8 @@ export const finalsQuerySchema = z.object({
   classId: id.optional(),
   subjectId: id.optional(),
   periodId: id.optional(),
+  /** The picker's academic year (REC-3); absent = the current one. */
+  year: id.optional(),
 });
 
 export const saveFinalSchema = z.object({

@@ -125,6 +125,8 @@ export async function journalLockContext(
 
 export type GridHead = {
   cls: { id: number; name: string; grade: number; yearId: number; periodKind: string };
+  /** The class's year is closed (REC-2, REC-3): the pages render read-only. */
+  yearClosed: boolean;
   subject: { id: number; name: string; passFail: boolean };
   orgKind: "SCHOOL" | "COLLEGE";
   timeZone: string;
@@ -180,6 +182,7 @@ export async function gridHead(
   if (!r) return null;
   return {
     cls: r.cls,
+    yearClosed: r.yearStatus === "CLOSED",
     subject: r.subject,
     orgKind: r.orgKind,
     timeZone: r.timeZone,
@@ -647,7 +650,7 @@ export type JournalChoice = {
  */
 export async function journalChoices(
   organisationId: number,
-  filter: { all: boolean; classIds: readonly number[]; teacherId: number | null },
+  filter: { all: boolean; classIds: readonly number[]; teacherId: number | null; yearId?: number | null },
 ): Promise<JournalChoice[]> {
   if (!filter.all && filter.classIds.length === 0 && filter.teacherId === null) return [];
   const scope = filter.all
@@ -659,7 +662,12 @@ export async function journalChoices(
         ],
       };
   const loads = await db.teacherLoad.findMany({
-    where: { organisationId, year: { status: { not: "CLOSED" }, isCurrent: true }, ...scope },
+    // The current year, or the year asked for (REC-3: a closed year opens read-only).
+    where: {
+      organisationId,
+      year: filter.yearId ? { id: filter.yearId } : { status: { not: "CLOSED" }, isCurrent: true },
+      ...scope,
+    },
     select: {
       classId: true,
       subjectId: true,

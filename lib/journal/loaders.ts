@@ -3,7 +3,7 @@
 // view from a fixed number of queries.
 import { cache } from "react";
 import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes } from "@/lib/access/rules";
+import { effectiveScopes, factsFor } from "@/lib/access/rules";
 import type { CurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
@@ -22,10 +22,14 @@ import { buildGridView, type GridView } from "./grid";
 
 const DAY = 86_400_000;
 
-/** The journals the user may open, by the scopes of journal.viewAll / journal.viewOwn. */
-export const loadJournalChoices = cache(async (user: CurrentUser): Promise<JournalChoice[]> => {
-  const facts = await actorFacts(user.organisationId, user.id);
-  if (!facts) return [];
+/**
+ * The journals the user may open, by the scopes of journal.viewAll / journal.viewOwn, in the current
+ * year or in `yearId` (REC-3: a closed year's own classes by that year's load and class-teacher relation).
+ */
+export const loadJournalChoices = cache(async (user: CurrentUser, yearId?: number | null): Promise<JournalChoice[]> => {
+  const actor = await actorFacts(user.organisationId, user.id);
+  if (!actor) return [];
+  const facts = factsFor(actor, "journal.viewOwn");
   const scopes = new Set([
     ...effectiveScopes(facts, "journal.viewAll"),
     ...effectiveScopes(facts, "journal.viewOwn"),
@@ -39,6 +43,7 @@ export const loadJournalChoices = cache(async (user: CurrentUser): Promise<Journ
     all: scopes.has("all"),
     classIds,
     teacherId: scopes.has("own") ? user.id : null,
+    yearId,
   });
 });
 
@@ -143,11 +148,13 @@ async function gridPage(
       ? {
           start: period.start,
           // Between periods (holidays) the default view runs on to today, so nothing just entered hides.
-          end: periodId === undefined && period.end < today ? today : period.end,
+          end: periodId === undefined && period.end < today && !head.yearClosed ? today : period.end,
           periodId: period.id,
         }
       : { start: today, end: today, periodId: null };
   const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range);
   const view = buildGridView(rows, now, today, lessonOnly);
-  return { kind: "grid", head, period, view, canEdit: rights.edit, canRequestUnlock: rights.edit, lessonOnly };
+  // A closed year is read-only for everyone (REC-2, REC-3); the server refuses its writes as well.
+  const canEdit = rights.edit && !head.yearClosed;
+  return { kind: "grid", head, period, view, canEdit, canRequestUnlock: canEdit, lessonOnly };
 }

@@ -47,6 +47,8 @@ export const gridQuerySchema = z.object({
   subgroup: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   period: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   lesson: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** The academic year of the picker (REC-3); absent = the current one. */
+  year: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
 export function firstIssue(error: z.ZodError): string {

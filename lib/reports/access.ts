@@ -9,7 +9,7 @@ import { requireAccessForRoute } from "@/lib/access/guard";
 import type { CurrentUser } from "@/lib/auth/session";
 import { fail } from "@/lib/errors";
 import { classIdsInScope } from "@/lib/access/scope";
-import { reportScope } from "./data";
+import { reportScope, reportYearId } from "./data";
 import { pickOf, type ReportRequest } from "./schema";
 import { admitsAll, pickClasses, pickKind } from "./scope-rules";
 
@@ -40,9 +40,10 @@ export async function authorizeReport(
     const access = await requireAccessForRoute(ANY);
     if (!access.ok) return access;
     const { organisationId, id } = access.user;
+    // The parallel or department of the request's year (REC-3: a closed year's, by its period).
     const [scope, allowed] = await Promise.all([
-      reportScope(organisationId, "yearId" in req ? req.yearId : undefined),
-      classIdsInScope(organisationId, id, access.scopes),
+      reportYearId(organisationId, req).then((yearId) => reportScope(organisationId, yearId)),
+      classIdsInScope(organisationId, id, access.scopes, { pastYears: true }),
     ]);
     const picked = pickClasses(scope.classes, pick, scope.departments, scope.isCollege);
     if (picked.classes.length === 0)

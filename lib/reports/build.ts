@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { buildAttendanceReport } from "./attendance";
 import { buildAttendanceSheet, buildGroupsAttendance, buildSpecialtiesAttendance } from "./attendance-forms";
 import { CONTENT_TYPES } from "./download";
-import { reportScope, staffName } from "./data";
+import { reportScope, reportYearId, staffName } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
@@ -31,7 +31,7 @@ import { reportFileName } from "./rules";
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
   if (req.report === "student")
     return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
-  const scope = await reportScope(organisationId, "yearId" in req ? req.yearId : undefined);
+  const scope = await reportScope(organisationId, await reportYearId(organisationId, req));
   const { orgName, isCollege, year, periods } = scope;
   if (!year) return null;
   const periodOf = (id: number | undefined) =>

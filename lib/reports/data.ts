@@ -145,14 +145,42 @@ export async function yearSheetFinals(
   return rows.flatMap((r) => (r.kind === "ATTESTATION" ? [] : [{ ...r, kind: r.kind }]));
 }
 
+/**
+ * The year a report reads (REC-3: reports of closed years): the one named, else the year of its class
+ * or its period; undefined = the current year.
+ */
+export async function reportYearId(organisationId: number, request: object): Promise<number | undefined> {
+  const req = request as { yearId?: number; classId?: number; periodId?: number };
+  if (req.yearId) return req.yearId;
+  if (req.classId) {
+    const cls = await db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: req.classId } },
+      select: { yearId: true },
+    });
+    return cls?.yearId;
+  }
+  if (req.periodId) {
+    const period = await db.period.findUnique({
+      where: { organisationId_id: { organisationId, id: req.periodId } },
+      select: { yearId: true },
+    });
+    return period?.yearId;
+  }
+  return undefined;
+}
+
 export type DecisionFact = {
   decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED";
   toGrade: number | null;
   orderNumber: string | null;
   orderDate: Date | null;
+  /** REC-4: the council's protocol, and the day of leaving for «выбыл». */
+  protocolNumber?: string | null;
+  protocolDate?: Date | null;
+  date?: Date | null;
 };
 
-/** «Решение педсовета» of the year by student (RPT-1, recorded by the year transition). */
+/** «Решение педсовета» of the year by student (RPT-1; «Решения педсовета», REC-4, or the year transition). */
 export async function yearDecisions(
   organisationId: number,
   yearId: number,
@@ -160,9 +188,40 @@ export async function yearDecisions(
 ): Promise<Map<number, DecisionFact>> {
   const rows = await db.yearDecision.findMany({
     where: { organisationId, yearId, studentId: { in: studentIds } },
-    select: { studentId: true, decision: true, toGrade: true, orderNumber: true, orderDate: true },
+    select: {
+      studentId: true,
+      decision: true,
+      toGrade: true,
+      orderNumber: true,
+      orderDate: true,
+      protocolNumber: true,
+      protocolDate: true,
+      date: true,
+    },
   });
   return new Map(rows.map(({ studentId, ...d }) => [studentId, d]));
+}
+
+/** Students who left the organisation from the class during the year (REC-4: «выбыл» on RPT-1 for the year). */
+export async function leftDuringYear(
+  organisationId: number,
+  classId: number,
+  year: ReportYear,
+): Promise<RollStudent[]> {
+  const rows = await db.movement.findMany({
+    where: {
+      organisationId,
+      kind: "EXPULSION",
+      fromClassId: classId,
+      student: { yearDecisions: { some: { organisationId, yearId: year.id, decision: "LEFT" } } },
+    },
+    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  return rows.map((r) => ({
+    studentId: r.student.id,
+    classId,
+    fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+  }));
 }
 
 export type SubjectFinal = {

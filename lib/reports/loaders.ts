@@ -14,10 +14,11 @@ import { currentPeriodId } from "./rules";
  * admit, the year's periods, the
  * teachers (only for the «all» scope of reports.admin) and the user's own background jobs.
  */
-export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], permission: string) => {
+export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], permission: string, yearId?: number) => {
+  // The current year, or a past one (REC-3): its classes one taught or led count as one's own.
   const [scope, allowed] = await Promise.all([
-    reportScope(user.organisationId),
-    classIdsInScope(user.organisationId, user.id, scopes),
+    reportScope(user.organisationId, yearId),
+    classIdsInScope(user.organisationId, user.id, scopes, { pastYears: yearId !== undefined }),
   ]);
   const wholeOrganisation = allowed === null;
   const classes = allowed === null ? scope.classes : scope.classes.filter((c) => allowed.has(c.id));
@@ -61,6 +62,7 @@ export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], p
     // PRN-10: the period the organisation is in today (of the kind most of its classes use).
     currentPeriodId: currentPeriodId(scope.periods, scope.classes, todayIn(user.timeZone)),
     subjects: subjects.map((s) => ({ id: s.id, name: subjectTitle(v, s) })),
+    yearEnd: scope.year?.endDate ?? null,
     teachers,
     jobs,
   };

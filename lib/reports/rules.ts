@@ -205,10 +205,17 @@ export function periodText(p: { name: string; startDate: Date; endDate: Date }):
  * условно, оставлен на повторное обучение, выбыл, окончил. Empty when none is recorded yet.
  */
 export function decisionLabel(
-  d: { decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED"; toGrade: number | null } | undefined,
+  d:
+    | {
+        decision: "PROMOTED" | "CONDITIONAL" | "REPEAT" | "LEFT" | "GRADUATED";
+        toGrade: number | null;
+        date?: Date | null;
+      }
+    | undefined,
   isCollege: boolean,
 ): string {
   if (!d) return "";
+  if (d.decision === "LEFT") return d.date ? `выбыл ${formatDate(d.date)}` : "выбыл";
   const to = d.toGrade === null ? "" : isCollege ? ` на ${d.toGrade} курс` : ` в ${d.toGrade} класс`;
   switch (d.decision) {
     case "PROMOTED":
@@ -217,8 +224,6 @@ export function decisionLabel(
       return `переведён${to} условно`;
     case "REPEAT":
       return "оставлен на повторное обучение";
-    case "LEFT":
-      return "выбыл";
     case "GRADUATED":
       return "окончил";
   }
@@ -326,4 +331,30 @@ export function currentPeriodId(
     list[0]?.id ??
     null
   );
+}
+
+/**
+ * The protocols of the council's decisions on a sheet (REC-4), oldest first, for its notes:
+ * «Решение педсовета: протокол № 5 от 28.05.2026» or, with several, each with its count.
+ */
+export function protocolNotes(decisions: Iterable<{ protocolNumber?: string | null; protocolDate?: Date | null }>): {
+  note: string | null;
+  several: boolean;
+} {
+  const by = new Map<string, { number: string; date: Date; count: number }>();
+  for (const d of decisions) {
+    if (!d.protocolNumber || !d.protocolDate) continue;
+    const key = `${d.protocolDate.toISOString()}|${d.protocolNumber}`;
+    const entry = by.get(key) ?? { number: d.protocolNumber, date: d.protocolDate, count: 0 };
+    entry.count++;
+    by.set(key, entry);
+  }
+  const list = [...by.values()].sort((a, b) => a.date.getTime() - b.date.getTime() || a.number.localeCompare(b.number));
+  if (list.length === 0) return { note: null, several: false };
+  if (list.length === 1)
+    return { note: `Решение педсовета: протокол № ${list[0].number} от ${formatDate(list[0].date)}.`, several: false };
+  return {
+    note: `Решения педсовета: ${list.map((p) => `протокол № ${p.number} от ${formatDate(p.date)} (${p.count})`).join("; ")}.`,
+    several: true,
+  };
 }

@@ -49,6 +49,8 @@ const many = {
     .max(120, "Слишком длинное название специальности")
     .regex(/^[\p{L}\p{N} .,()«»-]+$/u, "Неверная специальность")
     .optional(),
+  /** A closed year's parallel or department (REC-3); absent = the year of the period, else the current one. */
+  yearId: id.optional(),
 };
 
 const range = { from: date, to: date };
@@ -58,7 +60,7 @@ export const reportRequest = z.discriminatedUnion("report", [
   // No periodId = the year (year finals and «Решение педсовета»); yearId defaults to the current year.
   // Without classId (a parallel, department, specialty or the organisation) RPT-1, RPT-3 and RPT-12
   // are made in the background as a ZIP with one file per class (PRN-8).
-  z.object({ report: z.literal("summary"), format, periodId: id.optional(), yearId: id.optional(), ...many }),
+  z.object({ report: z.literal("summary"), format, periodId: id.optional(), ...many }),
   z.object({ report: z.literal("progress"), format, periodId: id, ...many }),
   z.object({ report: z.literal("attendance"), format, ...range, ...many }),
   z.object({ report: z.literal("failures"), format, periodId: id, ...many }),
@@ -75,7 +77,6 @@ export const reportRequest = z.discriminatedUnion("report", [
     report: z.literal("journal"),
     format,
     periodId: id.optional(),
-    yearId: id.optional(),
     subjectId: id.optional(),
     ...many,
   }),

@@ -7,6 +7,7 @@ import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "./model";
 import {
   absencesBetween,
+  leftDuringYear,
   periodFinalsBySubject,
   rollOn,
   signatoryFacts,
@@ -24,6 +25,7 @@ import {
   meanOfFinals,
   periodNumeral,
   periodText,
+  protocolNotes,
   reportFileName,
   yearShort,
   type FinalFact,
@@ -48,11 +50,16 @@ export async function buildSummaryReport(input: Input): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const span = period ?? year;
   const own = input.periods.filter((p) => p.kind === cls.periodKind);
-  const [roll, absences, facts] = await Promise.all([
+  const [onRoll, left, absences, facts] = await Promise.all([
     rollOn(organisationId, [cls.id], span.endDate),
+    // For the year, those who left during it stand on the sheet with «выбыл» (REC-4).
+    period ? Promise.resolve([]) : leftDuringYear(organisationId, cls.id, year),
     absencesBetween(organisationId, cls.id, span.startDate, span.endDate),
     signatoryFacts(organisationId, [cls.id]),
   ]);
+  const roll = [...onRoll, ...left.filter((l) => !onRoll.some((s) => s.studentId === l.studentId))].sort((a, b) =>
+    a.fullName.localeCompare(b.fullName, "ru"),
+  );
   const sheet = period
     ? await periodSheet(organisationId, cls.id, period.id)
     : await yearSheet(
@@ -168,6 +175,7 @@ async function yearSheet(
     ),
     yearDecisions(organisationId, yearId, studentIds),
   ]);
+  const protocols = protocolNotes(decisions.values());
   const number = new Map(periods.map((p, i) => [p.id, i + 1]));
   const key = (f: { kind: string; periodId: number | null }) =>
     f.kind === "PERIOD" ? `P${f.periodId}` : f.kind === "YEAR" ? "Y" : f.kind === "EXAM" ? "E" : "F";
@@ -190,12 +198,18 @@ async function yearSheet(
         return f ? finalLabel(f) : null;
       }),
     mean: (studentId) => meanOfFinals(finals.filter((f) => f.studentId === studentId && f.kind === "YEAR")),
-    tail: (studentId) => [decisionWithOrder(decisions.get(studentId), isCollege)],
+    tail: (studentId) => {
+      const d = decisions.get(studentId);
+      const text = decisionWithOrder(d, isCollege);
+      // With several protocols on one sheet, each decision names its own (REC-4).
+      return [protocols.several && d?.protocolNumber ? `${text} (пр. № ${d.protocolNumber})` : text];
+    },
     tailHead: [{ label: "Решение педсовета" }],
     tailColumns: [{ kind: "text" }],
     notes: [
       `${periods.map((p, i) => periodNumeral(i + 1)).join(", ")} — ${kindWord}; год — годовая отметка; экз. — экзамен; итог. — итоговая отметка. ${FINAL_NOTE}`,
       "Средний балл — по числовым годовым отметкам; пропуски — за учебный год.",
+      ...(protocols.note ? [protocols.note] : []),
     ],
   };
 }

@@ -7,6 +7,7 @@ import { seedJournal } from "./journal";
 import { DEMO_ORG_NAMES } from "./logins";
 import { insertMisc } from "./misc";
 import { insertLearning } from "./learning";
+import { seedPastYear } from "./past-year";
 import type { Rng } from "./random";
 import { insertRoster } from "./roster";
 import { SCHOOL_DEMO_CLASS, SCHOOL_DEMO_TEACHER, buildSchoolPlan } from "./school-plan";
@@ -136,5 +137,17 @@ export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>
       lessons: j.lessons,
     },
   });
+  // REC-3, REC-4: the previous, closed year of 7А and 3Б (read-only journals, the diary's past year).
+  const past = await seedPastYear({
+    db,
+    sql: a.sql,
+    plan,
+    ids,
+    cal,
+    subgroupIds: roster.subgroupIds,
+    subgroupMembers: roster.subgroupMembers,
+    rng: rng.fork("past-year"),
+  });
+  a.log(`  школа, прошлый учебный год: ${JSON.stringify(past)}`);
   return { students: cont.students.length, parents: cont.parents.length, teachers: plan.teachers.length, ...j.counts };
 }

@@ -10,7 +10,7 @@ async function main(): Promise<number> {
   server = await resolveServer(() => undefined);
   process.env.DATABASE_URL = server.databaseUrl;
   // Imported after DATABASE_URL is set: lib/db connects lazily to it.
-  const { verifyAllArchives } = await import("../../lib/archive/verify");
+  const { verifyActs, verifyAllArchives } = await import("../../lib/archive/verify");
   const { PROBLEM_LABELS } = await import("../../lib/archive/rules");
   const { disconnectDb } = await import("../../lib/db");
   const client = new pg.Client({ connectionString: server.databaseUrl });
@@ -24,13 +24,24 @@ async function main(): Promise<number> {
     for (const org of orgs.rows) {
       for (const report of await verifyAllArchives(org.id)) {
         sets++;
+        // Files destroyed by an act of destruction (REC-5) are gone on purpose: counted, not a problem.
+        const destroyed = report.destroyed > 0 ? `, уничтожено по акту ${report.destroyed}` : "";
         if (report.problems.length === 0) {
-          console.log(`${org.name}: архив № ${report.setId} (${report.yearName}) цел, файлов ${report.checked}.`);
+          console.log(
+            `${org.name}: архив № ${report.setId} (${report.yearName}) цел, файлов ${report.checked}${destroyed}.`,
+          );
         } else {
           broken++;
           console.log(`${org.name}: архив № ${report.setId} (${report.yearName}) НАРУШЕН:`);
           for (const p of report.problems) console.log(`  ${p.name} — ${PROBLEM_LABELS[p.problem]}`);
         }
+      }
+      const acts = await verifyActs(org.id);
+      if (acts.checked > 0 && acts.problems.length === 0)
+        console.log(`${org.name}: акты о выделении к уничтожению целы (${acts.checked}).`);
+      if (acts.problems.length > 0) {
+        broken++;
+        for (const p of acts.problems) console.log(`${org.name}: ${p.name} — ${PROBLEM_LABELS[p.problem]}`);
       }
     }
     if (sets === 0) console.log("Архивов нет.");

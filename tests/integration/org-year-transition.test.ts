@@ -54,7 +54,8 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
         .map((c) => c.name)
         .sort(),
     ).toEqual(["11А", "11Б"]);
-    expect(await db.academicYear.count({ where: { organisationId: orgId } })).toBe(1);
+    // the demo's closed 2025/2026 and the current year; the preview adds none
+    expect(await db.academicYear.count({ where: { organisationId: orgId } })).toBe(2);
   });
 
   it("refuses repeating a year in a class that will not exist next year", async () => {
@@ -87,10 +88,11 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
 
     const years = await db.academicYear.findMany({ where: { organisationId: orgId }, orderBy: { startDate: "asc" } });
     expect(years.map((y) => [y.name, y.status, y.isCurrent])).toEqual([
+      ["2025/2026", "CLOSED", false],
       ["2026/2027", "CLOSED", false],
       ["2027/2028", "OPEN", true],
     ]);
-    const next = years[1];
+    const next = years[2];
     expect(next.startDate).toEqual(d("2027-09-01"));
     expect(await db.period.count({ where: { organisationId: orgId, yearId: next.id } })).toBe(
       await db.period.count({ where: { organisationId: orgId, yearId: oldYearId } }),
@@ -184,6 +186,6 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
   it("cannot commit the same transition twice (a stale preview is refused)", async () => {
     const again = await commitTransition(orgId, adminId, committed!, new Date());
     expect(again).toEqual({ ok: false, message: "Текущий год уже закрыт или изменился: обновите страницу" });
-    expect(await db.academicYear.count({ where: { organisationId: orgId } })).toBe(2);
+    expect(await db.academicYear.count({ where: { organisationId: orgId } })).toBe(3);
   });
 });

@@ -61,8 +61,9 @@ describe("demo seed", () => {
       { name: "2026/2027", start: "2026-09-01", status: "OPEN" },
       { name: "2026/2027", start: "2026-09-01", status: "OPEN" },
     ]);
-    expect(await one(`SELECT count(*)::int AS n FROM "Period" WHERE kind = 'QUARTER'`)).toBe(4);
-    expect(await one(`SELECT count(*)::int AS n FROM "Period" WHERE kind = 'SEMESTER'`)).toBe(2);
+    const current = `JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId" AND y."isCurrent"`;
+    expect(await one(`SELECT count(*)::int AS n FROM "Period" p ${current} WHERE kind = 'QUARTER'`)).toBe(4);
+    expect(await one(`SELECT count(*)::int AS n FROM "Period" p ${current} WHERE kind = 'SEMESTER'`)).toBe(2);
     expect(await one(`SELECT count(*)::int AS n FROM "AssignmentType"`)).toBe(22);
   });
 
@@ -70,7 +71,8 @@ describe("demo seed", () => {
     const count = async (table: string, org: number) =>
       one(`SELECT count(*)::int AS n FROM "${table}" WHERE "organisationId" = $1`, [org]);
     const [school, college] = [1, 2];
-    expect(await count("ClassGroup", school)).toBe(22);
+    // 22 classes this year and the previous year's 6А and 2Б (REC-3)
+    expect(await count("ClassGroup", school)).toBe(24);
     expect(await count("ClassGroup", college)).toBe(4);
     expect(await count("Student", school)).toBeGreaterThanOrEqual(22 * 22);
     expect(await count("Student", school)).toBeLessThanOrEqual(28 * 22 + 1);
@@ -157,7 +159,61 @@ describe("demo seed", () => {
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" WHERE "planTopicId" IS NOT NULL`)).toBeGreaterThan(20);
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" WHERE "substituteId" IS NOT NULL`)).toBeGreaterThan(0);
     expect(await one(`SELECT count(*)::int AS n FROM "Movement" WHERE kind = 'TRANSFER'`)).toBe(2);
-    expect(await one(`SELECT count(*)::int AS n FROM "Movement" WHERE kind = 'EXPULSION'`)).toBe(1);
+    expect(
+      await one(`SELECT count(*)::int AS n FROM "Movement" WHERE kind = 'EXPULSION' AND date >= '2026-09-01'`),
+    ).toBe(1);
+  });
+
+  it("seeds the closed previous year of 7А and 3Б: journal, finals and the council's decisions (REC-3, REC-4)", async () => {
+    const years = await q<{ name: string; status: string; current: boolean }>(
+      `SELECT name, status::text, "isCurrent" AS current FROM "AcademicYear" WHERE "organisationId" = 1 ORDER BY "startDate"`,
+    );
+    expect(years).toEqual([
+      { name: "2025/2026", status: "CLOSED", current: false },
+      { name: "2026/2027", status: "OPEN", current: true },
+    ]);
+    const past = await q<{ name: string; next: string; teacher: string }>(
+      `SELECT c.name, n.name AS next, u.login AS teacher FROM "ClassGroup" c
+       JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y.status = 'CLOSED'
+       JOIN "ClassGroup" n ON n."organisationId" = c."organisationId" AND n.id = c."nextClassId"
+       JOIN "ClassTeacher" ct ON ct."organisationId" = c."organisationId" AND ct."classId" = c.id
+       JOIN "User" u ON u."organisationId" = ct."organisationId" AND u.id = ct."userId" ORDER BY c.name`,
+    );
+    expect(past.map((p) => [p.name, p.next])).toEqual([
+      ["2Б", "3Б"],
+      ["6А", "7А"],
+    ]);
+    expect(past.find((p) => p.name === "6А")?.teacher).toBe("teacher");
+    // the demo teacher taught 6А mathematics; the demo student was in 6А
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "TeacherLoad" l JOIN "User" u ON u."organisationId" = l."organisationId" AND u.id = l."teacherId"
+         JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId" WHERE u.login = 'teacher' AND c.name = '6А'`,
+      ),
+    ).toBe(1);
+    const pastLessons = await one(
+      `SELECT count(*)::int AS n FROM "Lesson" l JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+       WHERE c."yearId" <> (SELECT id FROM "AcademicYear" WHERE "organisationId" = 1 AND "isCurrent")
+         AND c."organisationId" = 1 AND l.date BETWEEN '2025-09-01' AND '2026-05-31'`,
+    );
+    expect(pastLessons).toBeGreaterThan(1000);
+    // every pupil has a decision under protocol № 9; the one who left is «выбыл», tied to his expulsion
+    const decisions = await q<{ decision: string; n: number; protocol: string; tied: number }>(
+      `SELECT d.decision::text, count(*)::int AS n, min(d."protocolNumber") AS protocol, count(d."movementId")::int AS tied
+       FROM "YearDecision" d JOIN "AcademicYear" y ON y."organisationId" = d."organisationId" AND y.id = d."yearId"
+       WHERE y.name = '2025/2026' AND d."organisationId" = 1 GROUP BY 1 ORDER BY 1`,
+    );
+    expect(decisions.map((d) => [d.decision, d.protocol, d.tied])).toEqual([
+      ["LEFT", "9", 1],
+      ["PROMOTED", "9", 0],
+    ]);
+    expect(decisions.find((d) => d.decision === "LEFT")?.n).toBe(1);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "FinalMark" f JOIN "ClassGroup" c ON c."organisationId" = f."organisationId" AND c.id = f."classId"
+         WHERE c.name = '6А' AND c."yearId" <> (SELECT id FROM "AcademicYear" WHERE "organisationId" = 1 AND "isCurrent") AND f.kind = 'YEAR'`,
+      ),
+    ).toBeGreaterThan(200);
   });
 
   it("gives no marks in the first grade (JRN-10) and none for today or later", async () => {
@@ -237,7 +293,10 @@ describe("demo seed", () => {
     expect({ lessonTeacher, lessonRoom }).toEqual({ lessonTeacher: 0, lessonRoom: 0 });
     // weekly hours of the timetable match the curriculum (34 weeks at school)
     const mismatch = await one(
-      `SELECT count(*)::int AS n FROM "CurriculumItem" ci WHERE ci."organisationId" = 1 AND ci.hours <> 34 * (
+      `SELECT count(*)::int AS n FROM "CurriculumItem" ci
+       JOIN "ClassGroup" c ON c."organisationId" = ci."organisationId" AND c.id = ci."classId"
+       JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+       WHERE ci."organisationId" = 1 AND ci.hours <> 34 * (
          SELECT count(DISTINCT (e.weekday, e."bellNumber")) FROM "TimetableEntry" e
          WHERE e."organisationId" = ci."organisationId" AND e."classId" = ci."classId" AND e."subjectId" = ci."subjectId")`,
     );
@@ -255,17 +314,17 @@ describe("demo seed", () => {
     const rows = await q<{ n: number; bad: number }>(
       `WITH q1 AS (SELECT id, "organisationId", "startDate", "endDate" FROM "Period" WHERE kind = 'QUARTER' AND number = 1),
        avg AS (
-         SELECT k."organisationId", k."studentId", l."subjectId", sum(t.weight * k.value) / sum(t.weight) AS a
+         SELECT k."organisationId", q1.id AS "periodId", k."studentId", l."subjectId", sum(t.weight * k.value) / sum(t.weight) AS a
          FROM "Mark" k JOIN "Lesson" l ON l."organisationId" = k."organisationId" AND l.id = k."lessonId"
          JOIN "Assignment" asg ON asg."organisationId" = k."organisationId" AND asg.id = k."assignmentId"
          JOIN "AssignmentType" t ON t."organisationId" = asg."organisationId" AND t.id = asg."typeId"
          JOIN q1 ON q1."organisationId" = l."organisationId" AND l.date BETWEEN q1."startDate" AND q1."endDate"
-         WHERE k.kind = 'GRADE' GROUP BY 1, 2, 3)
+         WHERE k.kind = 'GRADE' GROUP BY 1, 2, 3, 4)
        SELECT count(*)::int AS n, count(*) FILTER (WHERE f.value IS DISTINCT FROM
          (floor(avg.a) + CASE WHEN avg.a - floor(avg.a) >= 0.5 THEN 1 ELSE 0 END)::int)::int AS bad
        FROM "FinalMark" f JOIN q1 ON q1."organisationId" = f."organisationId" AND q1.id = f."periodId"
        JOIN "Student" s ON s."organisationId" = f."organisationId" AND s.id = f."studentId"
-       JOIN avg ON avg."organisationId" = f."organisationId" AND avg."studentId" = f."studentId" AND avg."subjectId" = f."subjectId"
+       JOIN avg ON avg."organisationId" = f."organisationId" AND avg."periodId" = f."periodId" AND avg."studentId" = f."studentId" AND avg."subjectId" = f."subjectId"
        WHERE s."educationForm" = 'FULL_TIME'`,
     );
     expect(rows[0].n).toBeGreaterThan(3000);

@@ -162,6 +162,8 @@ export const PAGES: Record<string, Who> = {
   "/schedule/setup": { perms: ["schedule.edit"] },
   "/api-docs": { signedIn: true },
   "/archive": { perms: ["archive.manage"] },
+  "/archive/register": { perms: ["archive.manage"] },
+  "/org/decisions": { perms: ["decisions.edit"] },
   "/control": { perms: ["control.view"] },
   "/control/activity": { perms: ["control.view"], scopeAll: true },
   "/control/remarks": { perms: ["remarks.write", "control.view"] },
@@ -264,6 +266,8 @@ export const ROUTES: Record<string, RouteRule> = {
     method: "GET",
     probe: () => ({ query: "set=999999&file=manifest" }),
   },
+  "/api/archive/register": { perms: ["archive.manage"], method: "GET" },
+  "/api/archive/act": { perms: ["archive.manage"], method: "GET", probe: () => ({ query: "id=999999" }) },
   "/api/control/report": {
     perms: ["control.view"],
     method: "GET",
@@ -488,6 +492,29 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/push/actions.ts#removePushSubscriptionAction": { signedIn: true },
   "lib/archive/actions.ts#buildArchiveAction": { perms: ["archive.manage"] },
   "lib/archive/actions.ts#verifyArchiveAction": { perms: ["archive.manage"] },
+  // REC-5: the retention setting (ADMIN) and the act of destruction ADMIN confirms.
+  "lib/archive/actions.ts#saveRetentionAction": {
+    perms: ["org.settings"],
+    sample: () => [null, form({ "summary-year": 25, summary: 25, journal: 5, export: 5 })],
+  },
+  "lib/archive/actions.ts#disposeAction": {
+    perms: ["archive.dispose"],
+    sample: () => [null, form({ documentId: 999999, confirm: "1" })],
+  },
+  // REC-4: a batch of council decisions on class A.
+  "lib/org/decisions/actions.ts#saveDecisionsAction": {
+    perms: ["decisions.edit"],
+    sample: (f) => [
+      null,
+      form({
+        yearId: 999999,
+        classId: f.classA,
+        protocolNumber: "5",
+        protocolDate: "2026-11-20",
+        [`decision_${f.studentA}`]: "PROMOTED",
+      }),
+    ],
+  },
   "lib/control/actions.ts#createRemarkAction": { perms: ["remarks.write"] },
   "lib/control/actions.ts#moveRemarkAction": { perms: ["remarks.write", "remarks.resolve"] },
   "lib/finals/actions.ts#saveFinalAction": { perms: ["finals.editAll", "finals.editOwn"], sample: () => [{}] },

@@ -8,6 +8,9 @@ import { loadFinalsChoices, loadFinalsPage } from "@/lib/finals/loaders";
 import { finalsQuerySchema } from "@/lib/finals/schema";
 import { FinalsPicker } from "@/components/finals/finals-picker";
 import { FinalsTable } from "@/components/finals/finals-table";
+import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
+import { loadYears } from "@/lib/org/year/loaders";
+import { pickYear } from "@/lib/org/year/rules";
 
 export const metadata: Metadata = { title: "Итоговые отметки" };
 
@@ -29,12 +32,17 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
     classId: one("classId") || undefined,
     subjectId: one("subjectId") || undefined,
     periodId: one("periodId") || undefined,
+    year: one("year") || undefined,
   });
   const req = parsed.success ? parsed.data : {};
-  const [choices, page] = await Promise.all([loadFinalsChoices(user), loadFinalsPage(user, req)]);
+  const [years, page] = await Promise.all([loadYears(user), loadFinalsPage(user, req)]);
   if (page.kind === "forbidden") forbidden();
   const college = user.orgKind === "COLLEGE";
   const head = page.kind === "sheet" || page.kind === "no-periods" ? page.head : null;
+  // The year of the open sheet, else the one asked for, else the current one (REC-3).
+  const year = pickYear(years, head ? head.cls.yearId : "year" in req ? req.year : undefined);
+  const pastYear = year && !year.isCurrent ? year.id : null;
+  const choices = await loadFinalsChoices(user, undefined, pastYear);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -45,7 +53,13 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
           <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
         )}
       </div>
+      <YearTabs
+        years={years.map((y) => ({ ...y, href: y.isCurrent ? "/finals" : `/finals?year=${y.id}` }))}
+        selectedId={year?.id ?? null}
+      />
+      {head?.yearClosed && <ClosedYearNote what="итоговые отметки открыты" />}
       <FinalsPicker
+        yearId={pastYear}
         choices={choices}
         classId={head?.cls.id ?? null}
         subjectId={head?.subject.id ?? null}
@@ -56,7 +70,9 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
       {page.kind === "none" && (
         <p className="text-sm text-slate-600">
           {choices.length === 0
-            ? "Нет доступных классов и предметов: нагрузка (тарификация) не назначена."
+            ? pastYear
+              ? `В ${year?.name} учебном году нет доступных вам классов и предметов.`
+              : "Нет доступных классов и предметов: нагрузка (тарификация) не назначена."
             : "Выберите класс и предмет, затем нажмите «Открыть»."}
         </p>
       )}

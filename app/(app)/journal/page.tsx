@@ -11,12 +11,15 @@ import { formatDate } from "@/lib/org/time";
 import { packGridView } from "@/lib/journal/grid-pack";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
+import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
+import { loadYears } from "@/lib/org/year/loaders";
+import { pickYear } from "@/lib/org/year/rules";
 
 export const metadata: Metadata = { title: "Классный журнал" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-function request(search: Search): GridRequest {
+function request(search: Search): GridRequest & { yearId?: number } {
   const one = (k: string) => (typeof search[k] === "string" ? (search[k] as string) : undefined);
   const [c, s, g] = (one("j") ?? "").split(":");
   const parsed = gridQuerySchema.safeParse({
@@ -25,10 +28,18 @@ function request(search: Search): GridRequest {
     subgroup: one("subgroup") ?? (g || undefined),
     period: one("period") || undefined,
     lesson: one("lesson") || undefined,
+    year: one("year") || undefined,
   });
   if (!parsed.success) return {};
   const q = parsed.data;
-  return { classId: q.class, subjectId: q.subject, subgroupId: q.subgroup, periodId: q.period, lessonId: q.lesson };
+  return {
+    classId: q.class,
+    subjectId: q.subject,
+    subgroupId: q.subgroup,
+    periodId: q.period,
+    lessonId: q.lesson,
+    yearId: q.year,
+  };
 }
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -37,12 +48,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   if (!["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"].some((p) => held.has(p)))
     forbidden();
   const req = request(await searchParams);
-  const [choices, substitutions, page] = await Promise.all([
-    loadJournalChoices(user),
+  const [years, substitutions, page] = await Promise.all([
+    loadYears(user),
     loadSubstituteLessons(user),
     loadGridPage(user, req),
   ]);
   if (page.kind === "forbidden") forbidden();
+  // The year of the open journal, else the one asked for, else the current one (REC-3).
+  const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : req.yearId);
+  const choices = await loadJournalChoices(user, year && !year.isCurrent ? year.id : null);
   const college = user.orgKind === "COLLEGE";
   const selected =
     page.kind === "grid" && page.lessonOnly === null
@@ -58,7 +72,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
         )}
       </div>
+      <YearTabs
+        years={years.map((y) => ({ ...y, href: y.isCurrent ? "/journal" : `/journal?year=${y.id}` }))}
+        selectedId={year?.id ?? null}
+      />
+      {page.kind === "grid" && page.head.yearClosed && <ClosedYearNote what="журнал открыт" />}
       <JournalPicker
+        yearId={year && !year.isCurrent ? year.id : null}
         choices={choices}
         selected={selected}
         periods={page.kind === "grid" && page.lessonOnly === null ? page.head.periods : []}
@@ -81,7 +101,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       {page.kind === "none" && (
         <p className="text-sm text-slate-600">
           {choices.length === 0
-            ? "Нет доступных журналов: нагрузка (тарификация) не назначена."
+            ? year && !year.isCurrent
+              ? `В ${year.name} учебном году нет доступных вам журналов.`
+              : "Нет доступных журналов: нагрузка (тарификация) не назначена."
             : "Выберите класс и предмет, затем нажмите «Открыть»."}
         </p>
       )}

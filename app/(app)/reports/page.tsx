@@ -10,8 +10,14 @@ import { todayIn } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportJobs } from "@/components/reports/report-jobs";
+import { YearTabs } from "@/components/org/year-tabs";
+import { loadYears } from "@/lib/org/year/loaders";
+import { pickYear } from "@/lib/org/year/rules";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Отчёты" };
+
+const yearParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 export default async function ReportsPage({
   searchParams,
@@ -19,10 +25,17 @@ export default async function ReportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, scopes, permission } = await requireAccess(["reports.admin", "reports.class"]);
+  const params = await searchParams;
   // A download of RPT-1/3/12 for many classes came back here with its background job (PRN-8).
-  const ordered = /^\d{1,9}$/.test(String((await searchParams).job ?? ""));
-  const form = await loadReportForm(user, scopes, permission);
-  const today = todayIn(user.timeZone);
+  const ordered = /^\d{1,9}$/.test(String(params.job ?? ""));
+  const wanted = yearParam.safeParse(params.year);
+  const years = await loadYears(user);
+  // The current year or a past one (REC-3): its classes, periods and, for a closed year, its last days.
+  const year = pickYear(years, wanted.success ? wanted.data : null);
+  const pastYear = year && !year.isCurrent ? year : null;
+  const form = await loadReportForm(user, scopes, permission, pastYear?.id);
+  const now = todayIn(user.timeZone);
+  const today = pastYear && form.yearEnd && form.yearEnd < now ? form.yearEnd : now;
   const v = vocabulary(form.isCollege);
   const common = {
     classWord: cap(v.class.nom),
@@ -30,6 +43,7 @@ export default async function ReportsPage({
     groups: form.groups,
     wholeOrganisation: form.wholeOrganisation,
     defaultPeriodId: form.currentPeriodId,
+    yearId: pastYear?.id ?? null,
   };
   const period = form.periods.find((p) => p.id === form.currentPeriodId);
   const periodRange = { from: isoDate(period?.startDate ?? today), to: isoDate(today) };
@@ -39,6 +53,10 @@ export default async function ReportsPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отчёты</h1>
+      <YearTabs
+        years={years.map((y) => ({ ...y, href: y.isCurrent ? "/reports" : `/reports?year=${y.id}` }))}
+        selectedId={year?.id ?? null}
+      />
       {form.classes.length === 0 && (
         <p className="text-sm text-slate-600">Нет классов, по которым вам доступны отчёты.</p>
       )}

@@ -30,7 +30,13 @@ export type SubjectMarks = {
   finals: StudentFinal[];
 };
 
+/** A year the student was on the roll in (REC-3: the diary's past years). */
+export type StudentYear = { id: number; name: string; status: string; isCurrent: boolean };
+
 export type StudentPeriodData = {
+  /** The student's years, newest first, and the one shown. */
+  years: StudentYear[];
+  yearId: number | null;
   periods: PeriodRef[];
   period: PeriodRef | null;
   className: string | null;
@@ -42,8 +48,16 @@ export type StudentPeriodData = {
   closed: { closedAt: Date; basis: string; timeZone: string } | null;
 };
 
-/** The student's periods (of their class's kind and year) — the class they are in today, else the last one. */
-async function studentPeriods(organisationId: number, studentId: number, today: Date) {
+/**
+ * The student's periods (of their class's kind and year): of the class they are in today, else the
+ * last one — or, for a past year (REC-3), of their last class in `yearId`, or in the year of `periodId`.
+ */
+async function studentPeriods(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+  wanted: { yearId?: number | null; periodId?: number | null } = {},
+) {
   const stays = await db.classMembership.findMany({
     where: { organisationId, studentId },
     orderBy: { startDate: "desc" },
@@ -51,11 +65,33 @@ async function studentPeriods(organisationId: number, studentId: number, today: 
       classId: true,
       startDate: true,
       endDate: true,
-      class: { select: { name: true, yearId: true, periodKind: true } },
+      class: {
+        select: {
+          name: true,
+          yearId: true,
+          periodKind: true,
+          year: { select: { name: true, status: true, isCurrent: true, startDate: true } },
+        },
+      },
     },
   });
-  const current = stays.find((s) => coversDate(s.startDate, s.endDate, today)) ?? stays[0] ?? null;
-  if (!current) return { stays, current: null, periods: [] as PeriodRef[] };
+  const years = [...new Map(stays.map((s) => [s.class.yearId, s.class.year] as const))]
+    .sort(([, a], [, b]) => b.startDate.getTime() - a.startDate.getTime())
+    .map(([id, y]) => ({ id, name: y.name, status: y.status, isCurrent: y.isCurrent }));
+  let yearId = wanted.yearId ?? null;
+  if (yearId === null && wanted.periodId) {
+    const period = await db.period.findUnique({
+      where: { organisationId_id: { organisationId, id: wanted.periodId } },
+      select: { yearId: true },
+    });
+    yearId = period?.yearId ?? null;
+  }
+  const current =
+    (yearId !== null ? stays.find((s) => s.class.yearId === yearId) : undefined) ??
+    stays.find((s) => coversDate(s.startDate, s.endDate, today)) ??
+    stays[0] ??
+    null;
+  if (!current) return { stays, years, current: null, periods: [] as PeriodRef[] };
   const periods = await db.period.findMany({
     where: { organisationId, yearId: current.class.yearId, kind: current.class.periodKind },
     orderBy: { number: "asc" },
@@ -63,6 +99,7 @@ async function studentPeriods(organisationId: number, studentId: number, today: 
   });
   return {
     stays,
+    years,
     current,
     periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
   };
@@ -82,8 +119,17 @@ export function pickPeriod(periods: readonly PeriodRef[], today: Date, wanted: n
 
 /** The student's default period id (the printable report without a chosen period). */
 export async function defaultPeriodId(organisationId: number, studentId: number, today: Date): Promise<number | null> {
-  const { periods } = await studentPeriods(organisationId, studentId, today);
-  return pickPeriod(periods, today, null)?.id ?? null;
+  return (await studentDiaryYears(organisationId, studentId, today)).periodId;
+}
+
+/** The student's years (REC-3: past years in the diary) and default period id, from one read of their stays. */
+export async function studentDiaryYears(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+): Promise<{ years: StudentYear[]; periodId: number | null }> {
+  const { years, periods } = await studentPeriods(organisationId, studentId, today);
+  return { years, periodId: pickPeriod(periods, today, null)?.id ?? null };
 }
 
 export async function studentPeriodData(
@@ -91,9 +137,10 @@ export async function studentPeriodData(
   studentId: number,
   today: Date,
   periodId: number | null,
+  yearId: number | null = null,
 ): Promise<StudentPeriodData> {
-  const [{ stays, current, periods }, org, subgroups] = await Promise.all([
-    studentPeriods(organisationId, studentId, today),
+  const [{ stays, years, current, periods }, org, subgroups] = await Promise.all([
+    studentPeriods(organisationId, studentId, today, { yearId, periodId }),
     db.organisation.findUnique({
       where: { id: organisationId },
       select: { name: true, timeZone: true, settings: true },
@@ -102,6 +149,8 @@ export async function studentPeriodData(
   ]);
   const s = org?.settings;
   const base = {
+    years,
+    yearId: current?.class.yearId ?? null,
     periods,
     className: current?.class.name ?? null,
     orgName: org?.name ?? "",

@@ -13,14 +13,21 @@ import {
   defaultPeriodId as defaultPeriodIdOf,
   diarySeen,
   newSince,
+  studentDiaryYears,
   studentPeriodData,
   type PeriodRef,
   type StudentMark,
+  type StudentYear,
 } from "./data";
 
 /** The student's current period (the route has authorised the student). */
 export const defaultPeriodId = (organisationId: number, studentId: number, today: Date) =>
   defaultPeriodIdOf(organisationId, studentId, today);
+
+/** The student's years and current period for the diary's week page (the page has authorised the student). */
+export const loadDiaryYears = cache((user: CurrentUser, studentId: number) =>
+  studentDiaryYears(user.organisationId, studentId, todayIn(user.timeZone)),
+);
 
 export type SubjectView = {
   subjectId: number;
@@ -35,6 +42,10 @@ export type SubjectView = {
 };
 
 export type MarksView = {
+  /** The student's years (REC-3) and the one shown; a closed year reads without forecasts. */
+  years: StudentYear[];
+  yearId: number | null;
+  yearClosed: boolean;
   periods: PeriodRef[];
   period: PeriodRef | null;
   className: string | null;
@@ -59,8 +70,9 @@ export async function studentMarksView(
   studentId: number,
   today: Date,
   periodId: number | null,
+  yearId: number | null = null,
 ): Promise<MarksView> {
-  const d = await studentPeriodData(organisationId, studentId, today, periodId);
+  const d = await studentPeriodData(organisationId, studentId, today, periodId, yearId);
   const subjects = d.subjects.map((s) => {
     const running = s.marks.map((_, i) => averageOf(s.marks.slice(0, i + 1), d.method).average);
     const periodFinal = s.finals.find((f) => f.kind === "PERIOD" && f.periodId === d.period?.id);
@@ -84,6 +96,9 @@ export async function studentMarksView(
     };
   });
   return {
+    years: d.years,
+    yearId: d.yearId,
+    yearClosed: d.years.find((y) => y.id === d.yearId)?.status === "CLOSED",
     periods: d.periods,
     period: d.period,
     className: d.className,
@@ -102,8 +117,9 @@ export async function studentMarksView(
   };
 }
 
-export const loadStudentMarks = cache((user: CurrentUser, studentId: number, periodId: number | null) =>
-  studentMarksView(user.organisationId, studentId, todayIn(user.timeZone), periodId),
+export const loadStudentMarks = cache(
+  (user: CurrentUser, studentId: number, periodId: number | null, yearId: number | null = null) =>
+    studentMarksView(user.organisationId, studentId, todayIn(user.timeZone), periodId, yearId),
 );
 
 export type VisitNews = { since: Date | null; marks: number; homework: number; messages: number };

@@ -33,7 +33,13 @@ export async function transitionInputs(organisationId: number) {
     },
   });
   const names = await db.academicYear.findMany({ where: { organisationId }, select: { name: true } });
+  // REC-4: the council's decisions already recorded for the year replace the defaults.
+  const council = await db.yearDecision.findMany({
+    where: { organisationId, yearId: year.id, protocolNumber: { not: null } },
+    select: { studentId: true, decision: true, protocolNumber: true },
+  });
   return {
+    council,
     year,
     orgKind: year.organisation.kind,
     classes: classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true })),
@@ -72,4 +78,15 @@ export async function pastYears(organisationId: number) {
     /** Open for corrections: reopened and not yet closed again. */
     reopened: y.status !== "CLOSED" && y.reopenings.some((r) => r.closedAgainAt === null),
   }));
+}
+
+export type YearOption = { id: number; name: string; status: "PLANNED" | "OPEN" | "CLOSED"; isCurrent: boolean };
+
+/** The organisation's academic years, newest first (year selectors, REC-3; the archive). */
+export async function listYears(organisationId: number): Promise<YearOption[]> {
+  return db.academicYear.findMany({
+    where: { organisationId },
+    orderBy: { startDate: "desc" },
+    select: { id: true, name: true, status: true, isCurrent: true },
+  });
 }

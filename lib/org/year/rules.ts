@@ -31,7 +31,8 @@ export function graduatesByDefault(orgKind: "SCHOOL" | "COLLEGE", grade: number)
 }
 
 export type Decision = "PROMOTED" | "CONDITIONAL" | "REPEAT" | "GRADUATED";
-export type ExceptionKind = "CONDITIONAL" | "REPEAT";
+/** The wizard offers REPEAT and CONDITIONAL; GRADUATED comes from a council decision (REC-4: leaving after 9th grade). */
+export type ExceptionKind = "CONDITIONAL" | "REPEAT" | "GRADUATED";
 
 export type ClassPlan = { classId: number; name: string; grade: number; graduates: boolean; nextName: string | null };
 
@@ -57,7 +58,15 @@ export function planStudents(
     const c = byId.get(m.classId);
     if (!c) continue;
     const ex = exceptions.get(m.studentId);
-    if (ex === "REPEAT") {
+    if (ex === "GRADUATED") {
+      out.push({
+        studentId: m.studentId,
+        membershipId: m.membershipId,
+        fromClassId: c.classId,
+        decision: "GRADUATED",
+        toClassName: null,
+      });
+    } else if (ex === "REPEAT") {
       if (!nextNames.has(c.name))
         return {
           ok: false,
@@ -102,3 +111,62 @@ export const MOVEMENT_OF: Record<Decision, "PROMOTION" | "CONDITIONAL_PROMOTION"
   REPEAT: "REPEAT_YEAR",
   GRADUATED: "GRADUATION",
 };
+
+/**
+ * The year a page shows (REC-3): the one asked for when it is the organisation's, else the
+ * current one, else the newest. Null when the organisation has no years.
+ */
+export function pickYear<Y extends { id: number; isCurrent: boolean }>(
+  years: readonly Y[],
+  wanted?: number | null,
+): Y | null {
+  return years.find((y) => y.id === wanted) ?? years.find((y) => y.isCurrent) ?? years[0] ?? null;
+}
+
+/** «2025/2026 (закрыт)» — a year as the selectors name it. */
+export function yearLabel(y: { name: string; status: string; isCurrent: boolean }): string {
+  if (y.status === "CLOSED") return `${y.name} (закрыт)`;
+  if (y.isCurrent) return `${y.name} (текущий)`;
+  return y.status === "PLANNED" ? `${y.name} (планируется)` : y.name;
+}
+
+export type CouncilDecision = { studentId: number; decision: string; protocolNumber: string | null };
+
+/**
+ * The wizard's exceptions with the council's recorded decisions (REC-4): the council's REPEAT,
+ * CONDITIONAL and GRADUATED stand for their students; promotion in a graduating class and an
+ * exception that contradicts the council are refused, naming the student.
+ */
+export function withCouncil(
+  exceptions: ReadonlyMap<number, ExceptionKind>,
+  council: readonly CouncilDecision[],
+  graduatesOf: (studentId: number) => boolean | undefined,
+  nameOf: (studentId: number) => string,
+): { ok: true; exceptions: Map<number, ExceptionKind> } | { ok: false; message: string } {
+  const merged = new Map(exceptions);
+  for (const d of council) {
+    const graduates = graduatesOf(d.studentId);
+    if (graduates === undefined) continue; // not on a current class's roll (left, or not this year's)
+    const by = `педсовет (протокол № ${d.protocolNumber ?? "—"})`;
+    if (d.decision === "PROMOTED") {
+      if (graduates)
+        return {
+          ok: false,
+          message: `${nameOf(d.studentId)}: ${by} перевёл(а) в следующий класс, а класс отмечен выпускным`,
+        };
+      if (merged.has(d.studentId))
+        return {
+          ok: false,
+          message: `${nameOf(d.studentId)}: ${by} принял решение «переведён», исключение ему противоречит`,
+        };
+      continue;
+    }
+    if (d.decision !== "REPEAT" && d.decision !== "CONDITIONAL" && d.decision !== "GRADUATED") continue;
+    const asked = merged.get(d.studentId);
+    if (asked !== undefined && asked !== d.decision)
+      return { ok: false, message: `${nameOf(d.studentId)}: исключение противоречит решению, которое принял ${by}` };
+    if (d.decision === "GRADUATED" && graduates) continue;
+    merged.set(d.studentId, d.decision);
+  }
+  return { ok: true, exceptions: merged };
+}

@@ -8,6 +8,7 @@ import {
   planStudents,
   plusYear,
   promotedName,
+  withCouncil,
   type ClassPlan,
   type ExceptionKind,
 } from "./rules";
@@ -29,6 +30,8 @@ export type TransitionPreview = {
   classes: { classId: number; name: string; nextName: string | null; graduates: boolean; students: number }[];
   counts: { promoted: number; conditional: number; repeat: number; graduated: number };
   exceptions: { fullName: string; className: string; kind: ExceptionKind }[];
+  /** Students whose decision comes from «Решения педсовета» (REC-4). */
+  council: number;
 };
 
 export type TransitionStudentOption = { studentId: number; label: string };
@@ -61,7 +64,21 @@ export async function planTransition(
       return { ok: false, message: `Классы ${other} и ${c.name} в следующем году получат одно название ${c.nextName}` };
     seen.set(c.nextName, c.name);
   }
-  const planned = planStudents(classes, input.members, req.exceptions);
+  const classOfStudent = new Map(input.members.map((m) => [m.studentId, m.classId]));
+  const graduating = new Map(classes.map((c) => [c.classId, c.graduates]));
+  const fullNameOf = new Map(input.members.map((m) => [m.studentId, m.fullName]));
+  const merged = withCouncil(
+    req.exceptions,
+    input.council,
+    (studentId) => {
+      const classId = classOfStudent.get(studentId);
+      return classId === undefined ? undefined : graduating.get(classId);
+    },
+    (studentId) => fullNameOf.get(studentId) ?? "ученик",
+  );
+  if (!merged.ok) return merged;
+  const exceptions = merged.exceptions;
+  const planned = planStudents(classes, input.members, exceptions);
   if (!planned.ok) return planned;
   const count = (d: string) => planned.students.filter((s) => s.decision === d).length;
   const nameOf = new Map(input.members.map((m) => [m.studentId, m.fullName]));
@@ -88,12 +105,13 @@ export async function planTransition(
       graduated: count("GRADUATED"),
     },
     exceptions: planned.students
-      .filter((s) => req.exceptions.has(s.studentId))
+      .filter((s) => exceptions.has(s.studentId))
       .map((s) => ({
         fullName: nameOf.get(s.studentId) ?? "",
         className: classNameOf.get(s.fromClassId) ?? "",
-        kind: req.exceptions.get(s.studentId)!,
+        kind: exceptions.get(s.studentId)!,
       })),
+    council: input.council.filter((d) => classOfStudent.has(d.studentId)).length,
   };
   return {
     ok: true,

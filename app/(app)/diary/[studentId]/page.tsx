@@ -15,7 +15,8 @@ import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { Announcements } from "@/components/diary/announcements";
 import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
-import { defaultPeriodId, loadDiaryVisit } from "@/lib/diary/marks/loaders";
+import { loadDiaryVisit, loadDiaryYears } from "@/lib/diary/marks/loaders";
+import { YearTabs } from "@/components/org/year-tabs";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -34,12 +35,12 @@ export default async function DiaryPage({
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
   const week = (await searchParams).week;
   const monday = weekFromParam(typeof week === "string" ? week : undefined, todayIn(user.timeZone));
-  const [student, students, data, news, periodId, announcements] = await Promise.all([
+  const [student, students, data, news, { years, periodId }, announcements] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
     loadDiaryWeek(user, studentId, monday),
     loadDiaryVisit(user, studentId),
-    defaultPeriodId(user.organisationId, studentId, todayIn(user.timeZone)),
+    loadDiaryYears(user, studentId),
     loadDiaryAnnouncements(user, studentId),
   ]);
   if (!student) notFound();
@@ -53,6 +54,14 @@ export default async function DiaryPage({
       </div>
       <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />
+      {/* Past years (REC-3): each opens its marks, finals and absences; the week arrows reach its days. */}
+      <YearTabs
+        years={years.map((y) => ({
+          ...y,
+          href: y.isCurrent ? `/diary/${studentId}` : `/diary/${studentId}/marks?year=${y.id}`,
+        }))}
+        selectedId={years.find((y) => y.isCurrent)?.id ?? null}
+      />
       <WeekNav studentId={studentId} monday={monday} students={students} />
       <Announcements items={announcements} />
       <WeekView

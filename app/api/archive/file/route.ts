@@ -2,7 +2,8 @@
 // the gate (archive.manage); the set is looked up inside the user's organisation.
 import { z } from "zod";
 import { requireAccessForRoute } from "@/lib/access/guard";
-import { archiveSet } from "@/lib/archive/data";
+import { archiveSet, documentByKey } from "@/lib/archive/data";
+import { formatDate } from "@/lib/org/time";
 import { fail } from "@/lib/errors";
 import { getFile } from "@/lib/storage/files";
 
@@ -24,6 +25,19 @@ export async function GET(request: Request) {
       ? { name: "manifest.json", storageKey: stored.manifestFile.storageKey }
       : stored.manifest.files[parsed.data.file];
   if (!entry) return Response.json(fail("NOT_FOUND", "Файл не найден"), { status: 404 });
+  // REC-5: a document destroyed by an act is gone on purpose — say so.
+  const registered =
+    parsed.data.file === "manifest" ? null : await documentByKey(access.user.organisationId, entry.storageKey);
+  if (registered?.destroyedAt)
+    return Response.json(
+      fail(
+        "NOT_FOUND",
+        registered.disposalAct
+          ? `Документ уничтожен по акту № ${registered.disposalAct.number} от ${formatDate(registered.disposalAct.actDate)}`
+          : "Документ уничтожен по акту",
+      ),
+      { status: 410 },
+    );
   const bytes = await getFile(entry.storageKey);
   if (!bytes) return Response.json(fail("NOT_FOUND", "Файл архива отсутствует в хранилище"), { status: 404 });
   const name = `${stored.manifest.yearName}-${entry.name}`.replace(/[\\/:*?"<>|]/g, "_");

@@ -12,6 +12,7 @@ import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
+import { YearTabs } from "@/components/org/year-tabs";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
@@ -23,17 +24,19 @@ export default async function DiaryMarksPage({
   searchParams,
 }: {
   params: Promise<{ studentId: string }>;
-  searchParams: Promise<{ period?: string | string[] }>;
+  searchParams: Promise<{ period?: string | string[]; year?: string | string[] }>;
 }) {
   const parsed = params.safeParse(await raw);
   if (!parsed.success) notFound();
   const { studentId } = parsed.data;
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
-  const p = periodParam.safeParse((await searchParams).period);
+  const search = await searchParams;
+  const p = periodParam.safeParse(search.period);
+  const y = periodParam.safeParse(search.year);
   const [student, students, view, news] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
-    loadStudentMarks(user, studentId, p.success ? p.data : null),
+    loadStudentMarks(user, studentId, p.success ? p.data : null, y.success ? y.data : null),
     loadDiaryVisit(user, studentId),
   ]);
   if (!student) notFound();
@@ -59,8 +62,26 @@ export default async function DiaryMarksPage({
           ))}
         </nav>
       )}
-      <DiaryTabs studentId={studentId} active="marks" periodId={view.period?.id ?? null} />
+      <DiaryTabs
+        studentId={studentId}
+        active="marks"
+        periodId={view.period?.id ?? null}
+        weekOf={view.yearClosed ? (view.period?.end ?? null) : null}
+      />
       <NewsBanner news={news} timeZone={user.timeZone} />
+      <YearTabs
+        years={view.years.map((year) => ({
+          ...year,
+          href: year.isCurrent ? `/diary/${studentId}/marks` : `/diary/${studentId}/marks?year=${year.id}`,
+        }))}
+        selectedId={view.yearId}
+      />
+      {view.yearClosed && (
+        <p className="text-sm text-slate-600" data-testid="past-year">
+          {view.years.find((year) => year.id === view.yearId)?.name} учебный год, {view.className}: отметки, итоговые
+          отметки и пропуски — учебный год закрыт.
+        </p>
+      )}
       {view.periods.length > 0 && (
         <nav aria-label="Периоды" className="flex flex-wrap gap-1">
           {view.periods.map((period) => (
@@ -76,7 +97,7 @@ export default async function DiaryMarksPage({
         </nav>
       )}
       <MarksViewList view={view} since={news.since} />
-      {view.period && (
+      {view.period && !view.yearClosed && (
         <p className="text-xs text-slate-500">
           Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую
           отметку выставляет учитель.

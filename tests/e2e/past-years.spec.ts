@@ -1,0 +1,77 @@
+// Closed years stay readable (REC-3, ARC-2) on the demo's closed 2025/2026: the teacher opens her
+// class's journal of that year read-only; a parent opens the child's previous year in the diary.
+import { expect, test } from "@playwright/test";
+import { demoLogin, query, signInAs } from "./support";
+import { YearTabs } from "./pages/year-tabs";
+
+async function pastYearName(): Promise<string> {
+  const school = demoLogin("TEACHER");
+  const [year] = await query<{ name: string }>(
+    `SELECT y.name FROM "AcademicYear" y JOIN "Organisation" o ON o.id = y."organisationId"
+      WHERE o.name = $1 AND y.status = 'CLOSED' ORDER BY y."startDate" DESC LIMIT 1`,
+    [school.orgName],
+  );
+  return year.name;
+}
+
+test.describe("closed years readable (REC-3)", () => {
+  test("a teacher opens her class journal of a closed year read-only", async ({ page }) => {
+    const year = await pastYearName();
+    await signInAs(page, "TEACHER");
+    await page.goto("/journal");
+    await new YearTabs(page).choose(year);
+    const pick = page.getByRole("combobox").first();
+    await pick.selectOption({ label: await pick.locator("option", { hasText: "6А · Математика" }).innerText() });
+    await page.getByRole("button", { name: "Открыть" }).click();
+    await expect(page.getByRole("heading", { name: "Журнал: 6А · Математика" })).toBeVisible();
+    await expect(page.getByTestId("closed-year")).toHaveText("Учебный год закрыт: журнал открыт только для просмотра.");
+    await expect(page.getByText("только просмотр", { exact: true })).toBeVisible();
+    const grid = page.getByRole("grid");
+    await expect(grid).toBeVisible();
+    // last year's marks are there, and not one cell takes input
+    await expect(
+      grid
+        .locator("td")
+        .filter({ hasText: /^[2-5]$/ })
+        .first(),
+    ).toBeVisible();
+    await expect(grid.locator('td[data-editable="true"]')).toHaveCount(0);
+    await grid.locator("td[data-pos]").first().click();
+    await page.keyboard.type("5");
+    await expect(page.getByText("Журнал открыт только для просмотра").first()).toBeVisible();
+  });
+
+  test("a parent opens the child's previous year in the diary: marks, finals, absences", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const year = await pastYearName();
+    const parent = demoLogin("PARENT");
+    const [child] = await query<{ id: number; firstName: string; lastName: string }>(
+      `SELECT s.id, s."firstName", s."lastName" FROM "Student" s
+         JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
+         JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
+         JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
+         JOIN "Organisation" o ON o.id = u."organisationId"
+         JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id AND m."endDate" IS NULL
+         JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
+        WHERE u.login = $1 AND o.name = $2 AND c.name = '7А'`,
+      [parent.login, parent.orgName],
+    );
+    await signInAs(page, "PARENT");
+    await page.goto(`/diary/${child.id}`);
+    await new YearTabs(page).choose(year);
+    await expect(page.getByRole("heading", { name: "Дневник: отметки" })).toBeVisible();
+    await expect(page.getByTestId("past-year")).toContainText(`${year} учебный год, 6А`);
+    const maths = page.locator('section[data-subject="Математика"]');
+    await expect(maths.locator("li").first()).toBeVisible();
+    await expect(maths.getByTestId("period-final")).toContainText(/Итог: [2-5]/);
+    await expect(maths.getByText(/^Год:/)).toBeVisible();
+    await expect(maths.getByText(/^пропусков: \d+/)).toBeVisible();
+    // another quarter of that year stays in that year
+    await page.getByRole("navigation", { name: "Периоды" }).getByRole("link", { name: "2 четверть" }).click();
+    await expect(page.getByTestId("past-year")).toContainText("6А");
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
