@@ -21,7 +21,7 @@ test.describe("the access gate (ACL-1…ACL-3)", () => {
     await expect(cell).toHaveValue("none");
     await cell.selectOption("all");
     await page.getByRole("button", { name: "Сохранить" }).click();
-    await expect(page.getByRole("status")).toContainText("Изменено ячеек: 1");
+    await expect(page.getByRole("status").filter({ hasText: "Изменено ячеек" })).toContainText("Изменено ячеек: 1");
     await page.reload();
     await expect(page.getByLabel("Просматривать сведения о школе — Психолог")).toHaveValue("all");
     const audit = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'acl.change'`);
