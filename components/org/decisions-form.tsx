@@ -2,10 +2,11 @@
 // «Решения педсовета» of one class (REC-4): the batch's protocol and order, one decision per student
 // starting from the recorded one (or the movement book's expulsion, or the year transition's default);
 // «выбыл» takes the day of leaving. A closed year shows the same table without inputs.
-import { useActionState } from "react";
 import { saveDecisionsAction } from "@/lib/org/decisions/actions";
 import { DECISION_KINDS, DECISION_LABELS, orderText, type DecisionKind } from "@/lib/org/decisions/rules";
 import { formatDate } from "@/lib/org/time";
+import { ActionForm } from "@/components/ui/action-form";
+import { DateInput, Field, Input, Select } from "@/components/ui/field";
 
 export type DecisionRow = {
   studentId: number;
@@ -17,7 +18,6 @@ export type DecisionRow = {
   starting: { decision: DecisionKind; source: "recorded" | "movement" | "default" };
 };
 
-const input = "block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export function DecisionsForm(props: {
@@ -27,8 +27,6 @@ export function DecisionsForm(props: {
   rows: DecisionRow[];
   today: string;
 }) {
-  const [state, action, pending] = useActionState(saveDecisionsAction, null);
-  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const table = (
     <table className="w-full border-collapse text-sm" aria-label="Решения по обучающимся">
       <thead>
@@ -58,11 +56,11 @@ export function DecisionsForm(props: {
             </td>
             {!props.readOnly && (
               <td className="px-2 py-1">
-                <select
+                <Select
                   name={`decision_${r.studentId}`}
                   defaultValue={r.starting.decision}
                   aria-label={`Решение: ${r.name}`}
-                  className={input}
+                  className="w-full"
                 >
                   <option value="">— не решено —</option>
                   {DECISION_KINDS.filter((k) => !r.expulsion || k === "LEFT").map((k) => (
@@ -70,7 +68,7 @@ export function DecisionsForm(props: {
                       {DECISION_LABELS[k]}
                     </option>
                   ))}
-                </select>
+                </Select>
               </td>
             )}
             {!props.readOnly && (
@@ -78,12 +76,11 @@ export function DecisionsForm(props: {
                 {r.expulsion ? (
                   <span className="text-slate-600">{formatDate(r.expulsion.date)}</span>
                 ) : (
-                  <input
-                    type="date"
+                  <DateInput
                     name={`date_${r.studentId}`}
                     aria-label={`Дата выбытия: ${r.name}`}
                     defaultValue={r.recorded?.date ? iso(r.recorded.date) : ""}
-                    className={input}
+                    className="w-full"
                   />
                 )}
               </td>
@@ -95,51 +92,36 @@ export function DecisionsForm(props: {
   );
   if (props.readOnly) return table;
   return (
-    <form action={action} className="space-y-3" aria-label="Решения педсовета">
+    <ActionForm
+      action={saveDecisionsAction}
+      label="Решения педсовета"
+      className="space-y-3"
+      layout="bare"
+      resetOnSuccess={false}
+      submitLabel="Сохранить решения"
+      success={(d) => `Сохранено решений: ${d.written}`}
+    >
       <input type="hidden" name="yearId" value={props.yearId} />
       <input type="hidden" name="classId" value={props.classId} />
       <section className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-4">
-        <label className="text-xs text-slate-600">
-          Протокол педсовета № *
-          <input name="protocolNumber" className={input} />
-          {err.protocolNumber && <span className="text-red-700">{err.protocolNumber.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Дата протокола *
-          <input type="date" name="protocolDate" defaultValue={props.today} className={input} />
-          {err.protocolDate && <span className="text-red-700">{err.protocolDate.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Приказ № (для выбытия — обязательно)
-          <input name="orderNumber" className={input} />
-          {err.orderNumber && <span className="text-red-700">{err.orderNumber.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Дата приказа
-          <input type="date" name="orderDate" className={input} />
-          {err.orderDate && <span className="text-red-700">{err.orderDate.join("; ")}</span>}
-        </label>
+        <Field label="Протокол педсовета № *" name="protocolNumber">
+          <Input className="w-full" />
+        </Field>
+        <Field label="Дата протокола *" name="protocolDate">
+          <DateInput defaultValue={props.today} className="w-full" />
+        </Field>
+        <Field label="Приказ № (для выбытия — обязательно)" name="orderNumber">
+          <Input className="w-full" />
+        </Field>
+        <Field label="Дата приказа" name="orderDate">
+          <DateInput className="w-full" />
+        </Field>
       </section>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white p-2">{table}</div>
       <p className="text-xs text-slate-500">
         Протокол записывается к новым и изменённым решениям; решения, уже внесённые с протоколом и не изменённые,
         сохраняют свой протокол. «Выбыл» без записи в книге движения записывается туда по приказу выше.
       </p>
-      <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-          {pending ? "Сохранение…" : "Сохранить решения"}
-        </button>
-        {state?.ok && (
-          <span role="status" className="text-sm text-emerald-700">
-            Сохранено решений: {state.data.written}
-          </span>
-        )}
-        {state && !state.ok && (
-          <span role="alert" className="text-sm text-red-700">
-            {state.message}
-          </span>
-        )}
-      </div>
-    </form>
+    </ActionForm>
   );
 }
