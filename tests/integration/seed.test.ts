@@ -1,5 +1,5 @@
-// The deterministic demo region (prisma/seed): loads into a fresh migrated database in
-// well under a minute and keeps the journal's rules — no marks in the first grade
+// The deterministic demo region (prisma/seed): loads into a fresh migrated database (its time is
+// the benchmark's and the e2e runner's log line, not an assertion here) and keeps the journal's rules — no marks in the first grade
 // (JRN-10), none for home / family education (PPL-2), none outside a student's
 // membership of the class and subgroup (PPL-3), a conflict-free timetable (SCH-2),
 // finals equal to the rounded weighted average (FIN-2) — and the same `today` gives
@@ -13,7 +13,6 @@ import { createTestDatabase, dropTestDatabase } from "../support/db";
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 const TODAY_ISO = "2026-11-23";
 let pool: pg.Pool;
-let seconds = 0;
 
 async function q<T extends Record<string, unknown>>(
   text: string,
@@ -30,9 +29,7 @@ async function one(text: string, params: unknown[] = [], on: pg.Pool = pool): Pr
 
 beforeAll(async () => {
   const url = process.env.DATABASE_URL!;
-  const started = Date.now();
   await seedDemo(url, { today: TODAY });
-  seconds = (Date.now() - started) / 1000;
   pool = new pg.Pool({ connectionString: url, max: 2 });
 }, 180_000);
 
@@ -41,10 +38,6 @@ afterAll(async () => {
 });
 
 describe("demo seed", () => {
-  it("finishes well under a minute", () => {
-    expect(seconds).toBeLessThan(45);
-  });
-
   it("creates the region, both organisations and their current years", async () => {
     const orgs = await q<{ name: string; kind: string; region: string; mun: string }>(
       `SELECT o.name, o.kind::text, r.name AS region, m.name AS mun FROM "Organisation" o
