@@ -1,7 +1,8 @@
 // The shipped deployment files (issue 26, docs/DEPLOY.md): `nginx -t` passes on the nginx site
 // (with a throw-away certificate in place of the operator's), and the systemd units start the
-// same app server and worker the project runs. nginx comes from Debian's package (.ci/run
-// installs nginx-light); without it the nginx check is skipped with a note.
+// same app server and worker the project runs. nginx comes from Debian's package where it is
+// installed (the development machine has it; `npm test` installs nothing, so a machine without
+// nginx skips this one check with a note).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
