@@ -41,11 +41,11 @@ function ReviewForm({ row, hasMarkTarget, onDone }: { row: RosterView; hasMarkTa
       <div className="grid grid-cols-[1fr_auto] gap-2">
         <input type="hidden" name="submissionId" value={s.submissionId} />
         <input type="hidden" name="version" value={s.version} />
-        <Field label="Комментарий" name="comment" size="sm" className="col-span-2">
+        <Field label="Комментарий" name="comment" className="col-span-2">
           <Input defaultValue={s.reviewComment ?? ""} maxLength={500} className="w-full" />
         </Field>
         {hasMarkTarget ? (
-          <Field label="Отметка в журнал" name="mark" size="sm">
+          <Field label="Отметка в журнал" name="mark">
             <Input defaultValue={row.mark ?? ""} maxLength={10} inputMode="numeric" className="w-20" />
           </Field>
         ) : (
