@@ -1,12 +1,34 @@
 "use client";
 // Who sees a document or a resource (LRN-3, LRN-4): one checkbox per login role, with quick picks.
-import { useState } from "react";
+// The ticks are state (the quick picks set many at once); when the form is reset (ActionForm after
+// a success) the field starts over from `initial`, so what is shown is what will be sent.
+import { useEffect, useRef, useState } from "react";
 import { FAMILY_ROLES } from "@/lib/documents/rules";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/access/roles";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/field";
 
 export const STAFF_ROLES = ROLES.filter((r) => !FAMILY_ROLES.includes(r));
 
 export function RolesField({ initial, legend = "Кто видит документ" }: { initial: readonly Role[]; legend?: string }) {
+  const [round, setRound] = useState(0);
+  const ref = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!form) return;
+    const restart = () => setRound((r) => r + 1);
+    form.addEventListener("reset", restart);
+    return () => form.removeEventListener("reset", restart);
+  }, []);
+  return (
+    <fieldset ref={ref} className="space-y-1 text-sm sm:col-span-2">
+      <legend className="font-medium">{legend}</legend>
+      <RoleTicks key={round} initial={initial} />
+    </fieldset>
+  );
+}
+
+function RoleTicks({ initial }: { initial: readonly Role[] }) {
   const [picked, setPicked] = useState<Set<Role>>(new Set(initial));
   const toggle = (roles: readonly Role[], on: boolean) =>
     setPicked((p) => {
@@ -18,33 +40,30 @@ export function RolesField({ initial, legend = "Кто видит докумен
       return next;
     });
   return (
-    <fieldset className="space-y-1 text-sm sm:col-span-2">
-      <legend className="font-medium">{legend}</legend>
-      <div className="flex flex-wrap gap-2 text-xs">
-        <button type="button" className="rounded border px-2" onClick={() => toggle(ROLES, true)}>
+    <>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" size="sm" onClick={() => toggle(ROLES, true)}>
           все
-        </button>
-        <button type="button" className="rounded border px-2" onClick={() => toggle(STAFF_ROLES, true)}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => toggle(STAFF_ROLES, true)}>
           все сотрудники
-        </button>
-        <button type="button" className="rounded border px-2" onClick={() => toggle(FAMILY_ROLES, false)}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => toggle(FAMILY_ROLES, false)}>
           без учеников и родителей
-        </button>
+        </Button>
       </div>
       <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-3">
         {ROLES.map((r) => (
-          <label key={r} className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              name="visibleTo"
-              value={r}
-              checked={picked.has(r)}
-              onChange={(e) => toggle([r], e.target.checked)}
-            />
-            {ROLE_LABELS[r]}
-          </label>
+          <Checkbox
+            key={r}
+            name="visibleTo"
+            value={r}
+            checked={picked.has(r)}
+            onChange={(e) => toggle([r], e.target.checked)}
+            label={ROLE_LABELS[r]}
+          />
         ))}
       </div>
-    </fieldset>
+    </>
   );
 }

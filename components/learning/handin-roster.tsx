@@ -1,16 +1,17 @@
 "use client";
 // Who handed in, who is late, who did not (LRN-1), per student, with the hand-in (text, files,
 // photos) and the review form: a comment and a mark into the journal cell of the hand-in's
-// assignment, or «на доработку». Used by the lesson panel and the «Сдача работ» page.
-import { useActionState, useEffect } from "react";
+// assignment, or «на доработку». Used by the lesson panel and the «Сдача работ» page. The review
+// form is on the kit (issue 19): a refusal keeps the comment and the mark, the buttons show it working.
 import { useRouter } from "next/navigation";
 import { reviewHandinAction } from "@/lib/learning/handin/actions";
 import type { RosterView } from "@/lib/learning/handin/loaders";
 import type { HandinState } from "@/lib/learning/handin/rules";
-import type { ActionResult } from "@/lib/errors";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Field, Input } from "@/components/ui/field";
+import { MarkBadge } from "@/components/ui/mark-badge";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { STATE_TONE } from "./state-tone";
-
-type Result = ActionResult<{ message: string }> | null;
 
 export function StateBadge({ state, label }: { state: HandinState; label: string }) {
   return (
@@ -20,67 +21,47 @@ export function StateBadge({ state, label }: { state: HandinState; label: string
   );
 }
 
-const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none";
-
 function ReviewForm({ row, hasMarkTarget, onDone }: { row: RosterView; hasMarkTarget: boolean; onDone?: () => void }) {
-  const [state, action, pending] = useActionState(reviewHandinAction, null as Result);
   const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) {
-      onDone?.();
-      router.refresh();
-    }
-  }, [state, router, onDone]);
   const s = row.submission!;
   return (
-    <form action={action} className="mt-2 grid grid-cols-[1fr_auto] gap-2" aria-label={`Проверка: ${row.name}`}>
-      <input type="hidden" name="submissionId" value={s.submissionId} />
-      <input type="hidden" name="version" value={s.version} />
-      <label className="col-span-2 text-xs">
-        Комментарий
-        <input name="comment" defaultValue={s.reviewComment ?? ""} maxLength={500} className={input} />
-      </label>
-      {hasMarkTarget ? (
-        <label className="text-xs">
-          Отметка в журнал
-          <input
-            name="mark"
-            defaultValue={row.mark ?? ""}
-            maxLength={10}
-            inputMode="numeric"
-            className={`${input} w-20`}
-          />
-        </label>
-      ) : (
-        <p className="text-xs text-slate-500">Отметка не выставляется (задание для отметки не выбрано).</p>
-      )}
-      <div className="flex flex-wrap items-end gap-2">
-        <button
-          name="intent"
-          value="review"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50"
-        >
-          Проверено
-        </button>
-        <button
-          name="intent"
-          value="return"
-          disabled={pending}
-          className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50"
-        >
-          На доработку
-        </button>
+    <ActionForm
+      action={reviewHandinAction}
+      label={`Проверка: ${row.name}`}
+      className="mt-2"
+      layout="bare"
+      status="manual"
+      // The comment and the mark just saved stay in the form (the list shows them too).
+      resetOnSuccess={false}
+      onSuccess={() => {
+        onDone?.();
+        router.refresh();
+      }}
+    >
+      <div className="grid grid-cols-[1fr_auto] gap-2">
+        <input type="hidden" name="submissionId" value={s.submissionId} />
+        <input type="hidden" name="version" value={s.version} />
+        <Field label="Комментарий" name="comment" className="col-span-2">
+          <Input defaultValue={s.reviewComment ?? ""} maxLength={500} className="w-full" />
+        </Field>
+        {hasMarkTarget ? (
+          <Field label="Отметка в журнал" name="mark">
+            <Input defaultValue={row.mark ?? ""} maxLength={10} inputMode="numeric" className="w-20" />
+          </Field>
+        ) : (
+          <p className="text-xs text-slate-500">Отметка не выставляется (задание для отметки не выбрано).</p>
+        )}
+        <div className="flex flex-wrap items-end gap-2">
+          <SubmitButton name="intent" value="review">
+            Проверено
+          </SubmitButton>
+          <SubmitButton name="intent" value="return" variant="secondary">
+            На доработку
+          </SubmitButton>
+        </div>
+        <FormStatus size="sm" className="col-span-2" />
       </div>
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={`col-span-2 text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}
-        >
-          {state.ok ? state.data.message : state.message}
-        </p>
-      )}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -98,9 +79,7 @@ export function HandinRoster(props: {
           <div className="flex flex-wrap items-baseline gap-2">
             <span className="font-medium">{row.name}</span>
             <StateBadge state={row.state} label={row.stateLabel} />
-            {row.mark && (
-              <span className="rounded bg-slate-800 px-1.5 text-xs font-semibold text-white">{row.mark}</span>
-            )}
+            {row.mark && <MarkBadge label={row.mark} title="Отметка в журнале" />}
             {row.submission && <span className="text-xs text-slate-500">{row.submission.submittedLabel}</span>}
           </div>
           {row.submission && (

@@ -3,15 +3,17 @@
 // (does the homework ask for a hand-in, by when, which assignment gets the mark; who handed in,
 // who is late, who did not; the review) and «Материалы» (attached to the lesson or its КТП topic;
 // attach one of the subject's materials from the library).
-import { useActionState, useCallback, useEffect, useState } from "react";
-import type { ActionResult } from "@/lib/errors";
+import { useCallback, useEffect, useState } from "react";
 import { saveHandinSettingsAction } from "@/lib/learning/handin/actions";
 import type { HandinSettingsView, ReviewView } from "@/lib/learning/handin/loaders";
 import { attachMaterialAction } from "@/lib/learning/materials/actions";
 import type { AttachedMaterial } from "@/lib/learning/materials/data";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { HandinRoster, StateBadge } from "./handin-roster";
-
-type Result = ActionResult<{ message: string }> | null;
+import { attachFields } from "./topic-materials";
 
 type LessonLearningData = {
   ok: true;
@@ -24,76 +26,45 @@ type LessonLearningData = {
   };
 };
 
-const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none";
-const button = "rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
-
-function Message({ state }: { state: Result }) {
-  if (!state) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-      {state.ok ? state.data.message : state.message}
-    </p>
-  );
-}
-
-function useReloadOnSuccess(state: Result, reload: () => void) {
-  useEffect(() => {
-    if (state?.ok) reload();
-  }, [state, reload]);
-}
-
 function SettingsForm({ s, canEdit, reload }: { s: HandinSettingsView; canEdit: boolean; reload: () => void }) {
-  const [state, action, pending] = useActionState(saveHandinSettingsAction, null as Result);
-  useReloadOnSuccess(state, reload);
   const [on, setOn] = useState(s.handin);
   return (
-    <form
-      action={action}
-      className="space-y-2 rounded border border-slate-200 p-2 text-sm"
-      aria-label="Настройки сдачи работ"
+    <ActionForm
+      action={saveHandinSettingsAction}
+      label="Настройки сдачи работ"
+      framed
+      submitLabel={canEdit ? "Сохранить настройки сдачи" : undefined}
+      // Saved settings stay on screen (the panel reloads them after a success).
+      resetOnSuccess={false}
+      onSuccess={reload}
     >
       <input type="hidden" name="homeworkId" value={s.homeworkId} />
       <input type="hidden" name="handin" value={on ? "on" : "off"} />
-      <label className="flex items-center gap-2">
-        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} disabled={!canEdit} />
-        Ученики сдают работу в электронном виде (текст, фото, файлы)
-      </label>
+      <Checkbox
+        checked={on}
+        onChange={(e) => setOn(e.target.checked)}
+        disabled={!canEdit}
+        label="Ученики сдают работу в электронном виде (текст, фото, файлы)"
+      />
       {on && (
         <div className="grid grid-cols-2 gap-2">
-          <label>
-            Сдать до (дата)
-            <input name="dueDate" type="date" defaultValue={s.dueDate} required disabled={!canEdit} className={input} />
-          </label>
-          <label>
-            время
-            <input
-              name="dueTime"
-              type="time"
-              defaultValue={s.dueTime}
+          <Field label="Сдать до (дата)" name="dueDate" required>
+            <DateInput defaultValue={s.dueDate} required disabled={!canEdit} />
+          </Field>
+          <Field label="время" name="dueTime">
+            <Input type="time" defaultValue={s.dueTime} disabled={!canEdit} placeholder="23:59" className="w-full" />
+          </Field>
+          <Field label="Отметка за работу" name="markTarget" className="col-span-2">
+            <Select
+              defaultValue={s.markTarget}
               disabled={!canEdit}
-              className={input}
-              placeholder="23:59"
+              options={s.options.map((o) => ({ value: o.value, label: o.label }))}
+              className="w-full"
             />
-          </label>
-          <label className="col-span-2">
-            Отметка за работу
-            <select name="markTarget" defaultValue={s.markTarget} disabled={!canEdit} className={input}>
-              {s.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          </Field>
         </div>
       )}
-      {canEdit && (
-        <button className={button} disabled={pending}>
-          Сохранить настройки сдачи
-        </button>
-      )}
-      <Message state={state} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -110,33 +81,64 @@ function MaterialLink({ m }: { m: { id: number; title: string; kind: string; url
   );
 }
 
+/** Detach a material from the lesson: one click, the panel reloads after it. */
+function DetachButton(props: { lessonId: number; materialId: number; title: string; reload: () => void }) {
+  const detach = async () => {
+    const result = await attachMaterialAction(null, attachFields("lesson", props.lessonId, props.materialId, "detach"));
+    if (result.ok) props.reload();
+    return result;
+  };
+  return (
+    <ActionButton action={detach} aria-label={`Открепить «${props.title}»`}>
+      Открепить
+    </ActionButton>
+  );
+}
+
+/** Attach one of the subject's materials from the library to the lesson. */
 function AttachForm(props: {
   lessonId: number;
-  materialId: number;
-  intent: "attach" | "detach";
-  label: string;
+  free: { id: number; title: string; topic: string | null }[];
   reload: () => void;
 }) {
-  const [state, action, pending] = useActionState(attachMaterialAction, null as Result);
-  useReloadOnSuccess(state, props.reload);
+  const [pick, setPick] = useState("");
   return (
-    <form action={action} className="inline">
+    <ActionForm
+      action={attachMaterialAction}
+      label="Прикрепить материал к уроку"
+      layout="inline"
+      size="sm"
+      onSuccess={() => {
+        setPick("");
+        props.reload();
+      }}
+      status="manual"
+    >
       <input type="hidden" name="target" value="lesson" />
       <input type="hidden" name="targetId" value={props.lessonId} />
-      <input type="hidden" name="materialId" value={props.materialId} />
-      <input type="hidden" name="intent" value={props.intent} />
-      <button disabled={pending} className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-100">
-        {props.label}
-      </button>
-      {state && !state.ok && <span className="ml-1 text-xs text-red-700">{state.message}</span>}
-    </form>
+      <input type="hidden" name="intent" value="attach" />
+      <Select
+        name="materialId"
+        aria-label="Материал из библиотеки"
+        value={pick}
+        onChange={(e) => setPick(e.target.value)}
+        placeholder="— материал из библиотеки —"
+        options={props.free.map((m) => ({ value: m.id, label: `${m.title}${m.topic ? ` (${m.topic})` : ""}` }))}
+        className="min-w-0 max-w-full"
+      />
+      {pick && (
+        <SubmitButton variant="secondary" size="sm">
+          Прикрепить
+        </SubmitButton>
+      )}
+      <FormStatus size="sm" />
+    </ActionForm>
   );
 }
 
 function Materials({ lessonId, data, reload }: { lessonId: number; data: LessonLearningData; reload: () => void }) {
   const attachedIds = new Set(data.materials.attached.map((m) => m.id));
   const free = data.materials.available.filter((m) => !attachedIds.has(m.id));
-  const [pick, setPick] = useState<string>("");
   return (
     <section className="space-y-2" aria-label="Материалы урока">
       <h3 className="font-semibold">Материалы</h3>
@@ -150,41 +152,13 @@ function Materials({ lessonId, data, reload }: { lessonId: number; data: LessonL
               {m.viaTopic ? (
                 <span className="text-xs text-slate-500">(из темы КТП)</span>
               ) : (
-                data.canEdit && (
-                  <AttachForm lessonId={lessonId} materialId={m.id} intent="detach" label="Открепить" reload={reload} />
-                )
+                data.canEdit && <DetachButton lessonId={lessonId} materialId={m.id} title={m.title} reload={reload} />
               )}
             </li>
           ))}
         </ul>
       )}
-      {data.canEdit && free.length > 0 && (
-        <div className="flex items-center gap-2 text-sm">
-          <select
-            aria-label="Материал из библиотеки"
-            value={pick}
-            onChange={(e) => setPick(e.target.value)}
-            className={input}
-          >
-            <option value="">— материал из библиотеки —</option>
-            {free.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-                {m.topic ? ` (${m.topic})` : ""}
-              </option>
-            ))}
-          </select>
-          {pick && (
-            <AttachForm
-              lessonId={lessonId}
-              materialId={Number(pick)}
-              intent="attach"
-              label="Прикрепить"
-              reload={reload}
-            />
-          )}
-        </div>
-      )}
+      {data.canEdit && free.length > 0 && <AttachForm lessonId={lessonId} free={free} reload={reload} />}
       {data.canEdit && (
         <p className="text-xs text-slate-500">
           Новый материал — в разделе{" "}

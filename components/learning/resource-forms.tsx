@@ -1,16 +1,14 @@
 "use client";
-// The resources catalogue's form (LRN-4, resources.edit): add a link or a resource, edit or remove one.
-import { useActionState, useEffect, useRef } from "react";
+// The resources catalogue's form (LRN-4, resources.edit): add a link or a resource, edit or remove
+// one. On the kit (issue 19): a refusal keeps what was typed, the buttons show the save running.
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/errors";
 import type { Role } from "@/lib/access/roles";
 import { saveResourceAction } from "@/lib/resources/actions";
 import { ROLES } from "@/lib/access/roles";
 import { RolesField } from "@/components/documents/roles-field";
-
-type Result = ActionResult<{ message: string }> | null;
-
-const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type ResourceValues = {
   id: number;
@@ -23,98 +21,58 @@ export type ResourceValues = {
 };
 
 export function ResourceForm({ values }: { values: ResourceValues | null }) {
-  const [state, action, pending] = useActionState(saveResourceAction, null as Result);
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      if (!values) form.current?.reset();
-      router.refresh();
-    }
-  }, [state, router, values]);
   return (
-    <form
-      ref={form}
-      action={action}
-      aria-label={values ? `Ресурс: ${values.title}` : "Новый ресурс"}
-      className="grid gap-2 sm:grid-cols-2"
+    <ActionForm
+      action={saveResourceAction}
+      label={values ? `Ресурс: ${values.title}` : "Новый ресурс"}
+      // A new resource's form starts empty again; an edited one shows what was saved.
+      resetOnSuccess={!values}
+      onSuccess={() => router.refresh()}
+      status="manual"
+      layout="bare"
     >
-      {values && <input type="hidden" name="resourceId" value={values.id} />}
-      <label className="text-sm">
-        Название
-        <input name="title" required maxLength={300} defaultValue={values?.title ?? ""} className={input} />
-      </label>
-      <label className="text-sm">
-        Ссылка
-        <input
-          name="url"
-          type="url"
-          maxLength={2000}
-          placeholder="https://"
-          defaultValue={values?.url ?? ""}
-          className={input}
-        />
-      </label>
-      <label className="text-sm">
-        Раздел
-        <input
-          name="category"
-          maxLength={100}
-          defaultValue={values?.category ?? ""}
-          placeholder="Например: Образовательные платформы"
-          className={input}
-        />
-      </label>
-      <label className="text-sm">
-        Порядок
-        <input
-          name="sortOrder"
-          type="number"
-          min={0}
-          max={10000}
-          defaultValue={values?.sortOrder ?? 0}
-          className={input}
-        />
-      </label>
-      <label className="text-sm sm:col-span-2">
-        Описание
-        <textarea
-          name="description"
-          rows={2}
-          maxLength={2000}
-          defaultValue={values?.description ?? ""}
-          className={input}
-        />
-      </label>
-      <RolesField initial={values?.visibleTo ?? ROLES} legend="Кто видит ресурс" />
-      <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button
-          name="intent"
-          value="save"
-          disabled={pending}
-          className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-        >
-          {values ? "Сохранить" : "Добавить"}
-        </button>
-        {values && (
-          <button
-            name="intent"
-            value="delete"
-            disabled={pending}
-            className="rounded border border-slate-300 px-3 py-1.5 text-sm"
-          >
-            Удалить
-          </button>
-        )}
-        {state && (
-          <span
-            role={state.ok ? "status" : "alert"}
-            className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}
-          >
-            {state.ok ? state.data.message : state.message}
-          </span>
-        )}
+      <div className="grid gap-2 sm:grid-cols-2">
+        {values && <input type="hidden" name="resourceId" value={values.id} />}
+        <Field label="Название" name="title" required>
+          <Input required maxLength={300} defaultValue={values?.title ?? ""} className="w-full" />
+        </Field>
+        <Field label="Ссылка" name="url">
+          <Input
+            type="url"
+            maxLength={2000}
+            placeholder="https://"
+            defaultValue={values?.url ?? ""}
+            className="w-full"
+          />
+        </Field>
+        <Field label="Раздел" name="category">
+          <Input
+            maxLength={100}
+            defaultValue={values?.category ?? ""}
+            placeholder="Например: Образовательные платформы"
+            className="w-full"
+          />
+        </Field>
+        <Field label="Порядок" name="sortOrder">
+          <Input type="number" min={0} max={10000} defaultValue={values?.sortOrder ?? 0} className="w-full" />
+        </Field>
+        <Field label="Описание" name="description" className="sm:col-span-2">
+          <Textarea rows={2} maxLength={2000} defaultValue={values?.description ?? ""} />
+        </Field>
+        <RolesField initial={values?.visibleTo ?? ROLES} legend="Кто видит ресурс" />
+        <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
+          <SubmitButton name="intent" value="save">
+            {values ? "Сохранить" : "Добавить"}
+          </SubmitButton>
+          {values && (
+            <SubmitButton name="intent" value="delete" variant="danger" formNoValidate>
+              Удалить
+            </SubmitButton>
+          )}
+          <FormStatus />
+        </div>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,48 +1,40 @@
 "use client";
 // Materials of a plan's topics (LRN-2): each КТП topic with its attached materials; the plan's
 // editor attaches one of the subject's materials to a topic (every lesson of the topic then shows
-// it in the diary) or detaches it.
-import { useActionState, useEffect, useState } from "react";
+// it in the diary) or detaches it. On the kit (issue 19).
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/errors";
 import { attachMaterialAction } from "@/lib/learning/materials/actions";
 import type { PlanMaterialsView } from "@/lib/learning/materials/loaders";
+import { ActionForm } from "@/components/ui/action-form";
+import { ActionButton } from "@/components/ui/action-button";
+import { Field, Select } from "@/components/ui/field";
 
-type Result = ActionResult<{ message: string }> | null;
-
-const field = "rounded border border-slate-300 px-2 py-1 text-sm";
-
-function useRefresh(state: Result) {
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+/** The attach/detach action's fields (the names the action and the fuzz test know). */
+export function attachFields(target: "lesson" | "topic", targetId: number, materialId: number, intent: string) {
+  const form = new FormData();
+  form.set("target", target);
+  form.set("targetId", String(targetId));
+  form.set("materialId", String(materialId));
+  form.set("intent", intent);
+  return form;
 }
 
 function Detach({ topicId, materialId, title }: { topicId: number; materialId: number; title: string }) {
-  const [state, action, pending] = useActionState(attachMaterialAction, null as Result);
-  useRefresh(state);
+  const router = useRouter();
+  const detach = async () => {
+    const result = await attachMaterialAction(null, attachFields("topic", topicId, materialId, "detach"));
+    if (result.ok) router.refresh();
+    return result;
+  };
   return (
-    <form action={action} className="inline">
-      <input type="hidden" name="target" value="topic" />
-      <input type="hidden" name="targetId" value={topicId} />
-      <input type="hidden" name="materialId" value={materialId} />
-      <input type="hidden" name="intent" value="detach" />
-      <button
-        disabled={pending}
-        aria-label={`Открепить «${title}»`}
-        className="px-1 text-xs text-slate-500 hover:text-red-700"
-      >
-        ×
-      </button>
-    </form>
+    <ActionButton action={detach} variant="ghost" aria-label={`Открепить «${title}»`}>
+      ×
+    </ActionButton>
   );
 }
 
 export function TopicMaterials({ view, canEdit }: { view: PlanMaterialsView; canEdit: boolean }) {
-  const [state, action, pending] = useActionState(attachMaterialAction, null as Result);
-  useRefresh(state);
-  const [topic, setTopic] = useState("");
+  const router = useRouter();
   const withMaterials = view.topics.filter((t) => t.materials.length > 0);
   return (
     <div className="space-y-3 text-sm">
@@ -75,48 +67,34 @@ export function TopicMaterials({ view, canEdit }: { view: PlanMaterialsView; can
             .
           </p>
         ) : (
-          <form action={action} className="flex flex-wrap items-end gap-2" aria-label="Прикрепить материал к теме">
+          <ActionForm
+            action={attachMaterialAction}
+            label="Прикрепить материал к теме"
+            layout="inline"
+            submitLabel="Прикрепить"
+            // The chosen topic stays: several materials usually go to one topic.
+            resetOnSuccess={false}
+            onSuccess={() => router.refresh()}
+          >
             <input type="hidden" name="target" value="topic" />
             <input type="hidden" name="intent" value="attach" />
-            <label>
-              Тема
-              <select
-                name="targetId"
+            <Field label="Тема" name="targetId" required>
+              <Select
                 required
-                value={topic}
-                onChange={(e) => setTopic(e.target.value)}
-                className={`${field} block max-w-xs`}
-              >
-                <option value="">—</option>
-                {view.topics.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.position}. {t.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Материал
-              <select name="materialId" required className={`${field} block max-w-xs`}>
-                {view.available.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              disabled={pending}
-              className="rounded bg-blue-700 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-            >
-              Прикрепить
-            </button>
-            {state && (
-              <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-emerald-700" : "text-red-700"}>
-                {state.ok ? state.data.message : state.message}
-              </span>
-            )}
-          </form>
+                defaultValue=""
+                placeholder="—"
+                options={view.topics.map((t) => ({ value: t.id, label: `${t.position}. ${t.title}` }))}
+                className="max-w-xs"
+              />
+            </Field>
+            <Field label="Материал" name="materialId" required>
+              <Select
+                required
+                options={view.available.map((m) => ({ value: m.id, label: m.title }))}
+                className="max-w-xs"
+              />
+            </Field>
+          </ActionForm>
         ))}
     </div>
   );

@@ -1,9 +1,9 @@
 "use client";
 // The portfolio's forms (LRN-5): add an achievement (with a diploma's scan or photo), confirm or
-// reject one (the class teacher), remove one; a teacher's portfolio entry and its removal.
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+// reject one (the class teacher), remove one; a teacher's portfolio entry and its removal. On the
+// kit (issue 19): a refusal keeps what was typed and the chosen scan; the buttons show the work.
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/errors";
 import {
   addAchievementAction,
   addStaffAchievementAction,
@@ -18,105 +18,51 @@ import {
   STAFF_KINDS,
   STAFF_KIND_LABELS,
 } from "@/lib/portfolio/rules";
-import { ALLOWED_FILE_TYPES, checkFile } from "@/lib/storage/rules";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { acceptFiles, withFileCheck } from "@/components/learning/file-check";
 
-type Result = ActionResult<{ message: string }> | null;
-
-const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none";
-const button = "rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
-const ACCEPT = ["image/*", ...Object.keys(ALLOWED_FILE_TYPES).map((e) => `.${e}`)].join(",");
-
-function Status({ state, local }: { state: Result; local?: string | null }) {
-  const error = local ?? (state && !state.ok ? state.message : null);
-  if (error)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {error}
-      </p>
-    );
-  return state?.ok ? (
-    <p role="status" className="text-sm text-emerald-700">
-      {state.data.message}
-    </p>
-  ) : null;
-}
-
-/** A form submitted by hand (files checked first), reset and the page refreshed on success. */
-function useUploadForm(action: (data: FormData) => void, state: Result) {
-  const form = useRef<HTMLFormElement>(null);
-  const router = useRouter();
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      form.current?.reset();
-      router.refresh();
-    }
-  }, [state, router]);
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-    const check = file ? checkFile(file.name, file.type, file.size) : null;
-    setLocal(check && !check.ok ? check.message : null);
-    if (check && !check.ok) return;
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
-  };
-  return { form, local, onSubmit };
-}
+const ACCEPT = acceptFiles(true);
+const addAchievement = withFileCheck(addAchievementAction, "file");
+const addStaffAchievement = withFileCheck(addStaffAchievementAction, "file");
 
 export function AchievementForm({ studentId, today }: { studentId: number; today: string }) {
-  const [state, action, pending] = useActionState(addAchievementAction, null as Result);
-  const { form, local, onSubmit } = useUploadForm(action, state);
+  const router = useRouter();
   return (
-    <form ref={form} onSubmit={onSubmit} aria-label="Новое достижение" className="grid gap-2 sm:grid-cols-2">
-      <input type="hidden" name="studentId" value={studentId} />
-      <label className="text-sm sm:col-span-2">
-        Название (олимпиада, конкурс, проект…)
-        <input name="title" required maxLength={300} className={input} />
-      </label>
-      <label className="text-sm">
-        Вид
-        <select name="kind" className={input}>
-          {ACHIEVEMENT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        Уровень
-        <select name="level" className={input}>
-          {ACHIEVEMENT_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {LEVEL_LABELS[l]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        Результат
-        <input name="result" maxLength={200} placeholder="победитель, призёр, участник" className={input} />
-      </label>
-      <label className="text-sm">
-        Предмет или направление
-        <input name="subject" maxLength={200} className={input} />
-      </label>
-      <label className="text-sm">
-        Дата
-        <input name="date" type="date" required max={today} defaultValue={today} className={input} />
-      </label>
-      <label className="text-sm">
-        Диплом, грамота (фото или файл)
-        <input name="file" type="file" accept={ACCEPT} className="block text-sm" />
-      </label>
-      <div className="sm:col-span-2">
-        <button disabled={pending} className={button}>
-          Добавить достижение
-        </button>
-        <Status state={state} local={local} />
+    <ActionForm
+      action={addAchievement}
+      label="Новое достижение"
+      submitLabel="Добавить достижение"
+      onSuccess={() => router.refresh()}
+    >
+      <div className="grid gap-2 sm:grid-cols-2">
+        <input type="hidden" name="studentId" value={studentId} />
+        <Field label="Название (олимпиада, конкурс, проект…)" name="title" required className="sm:col-span-2">
+          <Input required maxLength={300} className="w-full" />
+        </Field>
+        <Field label="Вид" name="kind">
+          <Select options={ACHIEVEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} className="w-full" />
+        </Field>
+        <Field label="Уровень" name="level">
+          <Select options={ACHIEVEMENT_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} className="w-full" />
+        </Field>
+        <Field label="Результат" name="result">
+          <Input maxLength={200} placeholder="победитель, призёр, участник" className="w-full" />
+        </Field>
+        <Field label="Предмет или направление" name="subject">
+          <Input maxLength={200} className="w-full" />
+        </Field>
+        <Field label="Дата" name="date" required>
+          <DateInput required max={today} defaultValue={today} />
+        </Field>
+        <Field label="Диплом, грамота (фото или файл)" name="file">
+          <FileInput accept={ACCEPT} />
+        </Field>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -126,139 +72,117 @@ export function DecisionButtons(props: {
   removable: boolean;
   title: string;
 }) {
-  const [state, action, pending] = useActionState(decideAchievementAction, null as Result);
   const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
   const [rejecting, setRejecting] = useState(false);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" aria-label={`Решение: ${props.title}`}>
+    <ActionForm
+      action={decideAchievementAction}
+      label={`Решение: ${props.title}`}
+      layout="inline"
+      size="sm"
+      // The entry's new state shows in the list itself.
+      success={null}
+      onSuccess={() => {
+        setRejecting(false);
+        router.refresh();
+      }}
+    >
       <input type="hidden" name="achievementId" value={props.achievementId} />
       {props.decidable && (
         <>
-          <button
-            name="intent"
-            value="confirm"
-            disabled={pending}
-            className="rounded bg-emerald-700 px-2 py-0.5 text-xs text-white"
-          >
+          <SubmitButton name="intent" value="confirm" size="sm">
             Подтвердить
-          </button>
+          </SubmitButton>
           {rejecting ? (
             <>
-              <input
+              <Input
                 name="reason"
+                size="sm"
                 maxLength={500}
                 placeholder="Причина"
                 aria-label="Причина отклонения"
-                className={`${input} w-48`}
+                className="w-48"
               />
-              <button
-                name="intent"
-                value="reject"
-                disabled={pending}
-                className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-800"
-              >
+              <SubmitButton name="intent" value="reject" variant="danger" size="sm">
                 Отклонить
-              </button>
+              </SubmitButton>
             </>
           ) : (
-            <button type="button" onClick={() => setRejecting(true)} className="rounded border px-2 py-0.5 text-xs">
+            <Button variant="secondary" size="sm" onClick={() => setRejecting(true)}>
               Отклонить…
-            </button>
+            </Button>
           )}
         </>
       )}
       {props.removable && (
-        <button
+        <SubmitButton
           name="intent"
           value="delete"
-          disabled={pending}
-          className="rounded border border-slate-300 px-2 py-0.5 text-xs"
+          variant="secondary"
+          size="sm"
           onClick={(e) => {
             if (!confirm(`Удалить «${props.title}»?`)) e.preventDefault();
           }}
         >
           Удалить
-        </button>
+        </SubmitButton>
       )}
-      {state && !state.ok && <span className="text-xs text-red-700">{state.message}</span>}
-    </form>
+    </ActionForm>
   );
 }
 
 export function StaffAchievementForm({ userId, today }: { userId: number; today: string }) {
-  const [state, action, pending] = useActionState(addStaffAchievementAction, null as Result);
-  const { form, local, onSubmit } = useUploadForm(action, state);
+  const router = useRouter();
   return (
-    <form ref={form} onSubmit={onSubmit} aria-label="Новая запись портфолио" className="grid gap-2 sm:grid-cols-2">
-      <input type="hidden" name="userId" value={userId} />
-      <label className="text-sm">
-        Вид
-        <select name="kind" className={input}>
-          {STAFF_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {STAFF_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        Дата
-        <input name="date" type="date" required max={today} defaultValue={today} className={input} />
-      </label>
-      <label className="text-sm sm:col-span-2">
-        Содержание (категория, название курса, награда)
-        <input name="title" required maxLength={300} className={input} />
-      </label>
-      <label className="text-sm">
-        Кем выдано
-        <input name="issuer" maxLength={300} className={input} />
-      </label>
-      <div className="grid grid-cols-2 gap-2">
-        <label className="text-sm">
-          Часов
-          <input name="hours" type="number" min={1} max={10000} className={input} />
-        </label>
-        <label className="text-sm">
-          № документа
-          <input name="documentNumber" maxLength={100} className={input} />
-        </label>
+    <ActionForm
+      action={addStaffAchievement}
+      label="Новая запись портфолио"
+      submitLabel="Добавить запись"
+      onSuccess={() => router.refresh()}
+    >
+      <div className="grid gap-2 sm:grid-cols-2">
+        <input type="hidden" name="userId" value={userId} />
+        <Field label="Вид" name="kind">
+          <Select options={STAFF_KINDS.map((k) => ({ value: k, label: STAFF_KIND_LABELS[k] }))} className="w-full" />
+        </Field>
+        <Field label="Дата" name="date" required>
+          <DateInput required max={today} defaultValue={today} />
+        </Field>
+        <Field label="Содержание (категория, название курса, награда)" name="title" required className="sm:col-span-2">
+          <Input required maxLength={300} className="w-full" />
+        </Field>
+        <Field label="Кем выдано" name="issuer">
+          <Input maxLength={300} className="w-full" />
+        </Field>
+        <div className="grid grid-cols-2 gap-2">
+          <Field label="Часов" name="hours">
+            <Input type="number" min={1} max={10000} className="w-full" />
+          </Field>
+          <Field label="№ документа" name="documentNumber">
+            <Input maxLength={100} className="w-full" />
+          </Field>
+        </div>
+        <Field label="Скан документа" name="file" className="sm:col-span-2">
+          <FileInput accept={ACCEPT} />
+        </Field>
       </div>
-      <label className="text-sm sm:col-span-2">
-        Скан документа
-        <input name="file" type="file" accept={ACCEPT} className="block text-sm" />
-      </label>
-      <div className="sm:col-span-2">
-        <button disabled={pending} className={button}>
-          Добавить запись
-        </button>
-        <Status state={state} local={local} />
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
+/** «Удалить» beside a teacher's portfolio entry: asked first, then removed. */
 export function DeleteStaffEntry({ entryId, title }: { entryId: number; title: string }) {
-  const [state, action, pending] = useActionState(deleteStaffAchievementAction, null as Result);
   const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+  const remove = async () => {
+    const form = new FormData();
+    form.set("entryId", String(entryId));
+    const result = await deleteStaffAchievementAction(null, form);
+    if (result.ok) router.refresh();
+    return result;
+  };
   return (
-    <form action={action} className="inline">
-      <input type="hidden" name="entryId" value={entryId} />
-      <button
-        disabled={pending}
-        className="rounded border border-slate-300 px-2 py-0.5 text-xs"
-        onClick={(e) => {
-          if (!confirm(`Удалить «${title}»?`)) e.preventDefault();
-        }}
-      >
-        Удалить
-      </button>
-      {state && !state.ok && <span className="ml-1 text-xs text-red-700">{state.message}</span>}
-    </form>
+    <ActionButton action={remove} confirm={`Удалить «${title}»?`}>
+      Удалить
+    </ActionButton>
   );
 }

@@ -9,6 +9,9 @@ import { loadDocuments } from "@/lib/documents/loaders";
 import { CATEGORY_LABELS, DOCUMENT_CATEGORIES, type DocumentCategoryName } from "@/lib/documents/rules";
 import { Panel } from "@/components/home/panel";
 import { DocumentCardForm } from "@/components/documents/document-forms";
+import { Card } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Документы" };
 
@@ -28,37 +31,29 @@ export default async function DocumentsPage({
     ? (c as DocumentCategoryName)
     : undefined;
   const { items, canEdit } = await loadDocuments(user, { q, category });
-  const field = "rounded border border-slate-300 px-2 py-1 text-sm";
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Документы</h1>
         <p className="text-sm text-slate-600">Положения, приказы и локальные акты организации.</p>
       </div>
-      <form className="flex flex-wrap items-end gap-2" role="search" aria-label="Поиск документов">
-        <label className="text-sm">
-          Название или номер
-          <input name="q" defaultValue={q ?? ""} className={`${field} block w-64`} />
-        </label>
-        <label className="text-sm">
-          Раздел
-          <select name="category" defaultValue={category ?? ""} className={`${field} block`}>
-            <option value="">все</option>
-            {DOCUMENT_CATEGORIES.map((k) => (
-              <option key={k} value={k}>
-                {CATEGORY_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white">Найти</button>
-      </form>
+      <PickerForm role="search" label="Поиск документов" submitLabel="Найти">
+        <Field label="Название или номер" name="q">
+          <Input defaultValue={q ?? ""} className="w-64" />
+        </Field>
+        <Field label="Раздел" name="category">
+          <Select
+            defaultValue={category ?? ""}
+            placeholder="все"
+            options={DOCUMENT_CATEGORIES.map((k) => ({ value: k, label: CATEGORY_LABELS[k] }))}
+          />
+        </Field>
+      </PickerForm>
       {items.length === 0 ? (
         <p className="text-sm text-slate-500">Документов нет.</p>
       ) : (
         DOCUMENT_CATEGORIES.filter((k) => items.some((d) => d.category === k)).map((k) => (
-          <section key={k} className="rounded border border-slate-200 bg-white p-3">
-            <h2 className="mb-1 font-semibold">{CATEGORY_LABELS[k]}</h2>
+          <Card key={k} title={CATEGORY_LABELS[k]}>
             <ul className="divide-y divide-slate-100">
               {items
                 .filter((d) => d.category === k)
@@ -83,7 +78,7 @@ export default async function DocumentsPage({
                   </li>
                 ))}
             </ul>
-          </section>
+          </Card>
         ))
       )}
       {canEdit && (

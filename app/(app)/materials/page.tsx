@@ -9,6 +9,9 @@ import { loadLibrary } from "@/lib/learning/materials/loaders";
 import { searchSchema } from "@/lib/learning/materials/schema";
 import { Panel } from "@/components/home/panel";
 import { DeleteMaterial, MaterialForm } from "@/components/learning/material-forms";
+import { Card } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Учебные материалы" };
 
@@ -27,7 +30,6 @@ export default async function MaterialsPage({
     grade: first(raw.grade) || undefined,
   });
   const lib = await loadLibrary(user, scopes, filter);
-  const field = "rounded border border-slate-300 px-2 py-1 text-sm";
   return (
     <div className="space-y-4">
       <div>
@@ -38,60 +40,52 @@ export default async function MaterialsPage({
             : "Библиотека организации: файлы и ссылки по предметам, классам и темам. К уроку и теме КТП материал прикрепляют в карточке урока журнала и в плане."}
         </p>
       </div>
-      <form className="flex flex-wrap items-end gap-2" role="search" aria-label="Поиск материалов">
-        <label className="text-sm">
-          Название или тема
-          <input name="q" defaultValue={filter.q ?? ""} className={`${field} block w-64`} />
-        </label>
-        <label className="text-sm">
-          Предмет
-          <select name="subject" defaultValue={filter.subject ?? ""} className={`${field} block`}>
-            <option value="">все</option>
-            {lib.subjects.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Параллель
-          <select name="grade" defaultValue={filter.grade ?? ""} className={`${field} block`}>
-            <option value="">все</option>
-            {Array.from({ length: 11 }, (_, i) => i + 1).map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white">Найти</button>
-      </form>
+      <PickerForm role="search" label="Поиск материалов" submitLabel="Найти">
+        <Field label="Название или тема" name="q">
+          <Input defaultValue={filter.q ?? ""} className="w-64" />
+        </Field>
+        <Field label="Предмет" name="subject">
+          <Select
+            defaultValue={filter.subject ?? ""}
+            placeholder="все"
+            options={lib.subjects.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Field>
+        <Field label="Параллель" name="grade">
+          <Select
+            defaultValue={filter.grade ?? ""}
+            placeholder="все"
+            options={Array.from({ length: 11 }, (_, i) => ({ value: i + 1, label: i + 1 }))}
+          />
+        </Field>
+      </PickerForm>
       {lib.items.length === 0 ? (
         <p className="text-sm text-slate-500">Материалов не найдено.</p>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" aria-label="Материалы">
-          {lib.items.map((m) => (
-            <li key={m.id} className="space-y-0.5 p-3">
-              <div className="flex flex-wrap items-baseline gap-x-2">
-                <a
-                  href={m.href}
-                  className="font-medium text-blue-700 hover:underline"
-                  {...(m.kind === "LINK" ? { target: "_blank", rel: "noreferrer" } : {})}
-                >
-                  {m.title}
-                </a>
-                <span className="text-xs text-slate-500">{m.kind === "LINK" ? "ссылка" : m.fileLabel}</span>
-                {m.removable && <DeleteMaterial materialId={m.id} title={m.title} />}
-              </div>
-              <p className="text-xs text-slate-600">
-                {m.subjectName} · {m.audience}
-                {m.topic ? ` · тема: ${m.topic}` : ""} · {m.author}, {m.createdAt}
-              </p>
-              {m.description && <p className="text-sm text-slate-700">{m.description}</p>}
-            </li>
-          ))}
-        </ul>
+        <Card padding="sm">
+          <ul className="divide-y divide-slate-200" aria-label="Материалы">
+            {lib.items.map((m) => (
+              <li key={m.id} className="space-y-0.5 px-1 py-2">
+                <div className="flex flex-wrap items-baseline gap-x-2">
+                  <a
+                    href={m.href}
+                    className="font-medium text-blue-700 hover:underline"
+                    {...(m.kind === "LINK" ? { target: "_blank", rel: "noreferrer" } : {})}
+                  >
+                    {m.title}
+                  </a>
+                  <span className="text-xs text-slate-500">{m.kind === "LINK" ? "ссылка" : m.fileLabel}</span>
+                  {m.removable && <DeleteMaterial materialId={m.id} title={m.title} />}
+                </div>
+                <p className="text-xs text-slate-600">
+                  {m.subjectName} · {m.audience}
+                  {m.topic ? ` · тема: ${m.topic}` : ""} · {m.author}, {m.createdAt}
+                </p>
+                {m.description && <p className="text-sm text-slate-700">{m.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </Card>
       )}
       {lib.canEdit && (
         <Panel title="Разместить материал">
