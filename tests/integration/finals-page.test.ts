@@ -327,7 +327,8 @@ describe("the student period report (RPT-8)", () => {
     expect(text).toContain("5 4 5 3");
     expect(text).toContain("4,20");
     expect(text).toMatch(/Всего .*1/);
-    expect(text).toContain("Подпись");
+    // PRN-2: the signature block names the role, not a generic «Подпись».
+    expect(text).toContain("Классный руководитель");
   });
 
   it("the XLSX has the same row for the subject", async () => {
@@ -343,7 +344,8 @@ describe("the student period report (RPT-8)", () => {
       .flat()
       .filter((v) => v !== null && v !== undefined)
       .map(String);
-    expect(values).toEqual(expect.arrayContaining(["Алгебра", "5 4 5 3", "4,20"]));
+    // PRN-9: the average is a number in the cell (shown «4,20» by its format), not text.
+    expect(values).toEqual(expect.arrayContaining(["Алгебра", "5 4 5 3", "4.2"]));
   });
 
   it("an unknown period gives no report", async () => {

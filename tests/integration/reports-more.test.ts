@@ -139,7 +139,8 @@ describe.each(CASES)("%s from the demo data", (_name, org, request) => {
     const text = await pdfText(await renderPdf(model));
     expect(text).toContain(model.title);
     expect(text).toContain("стр. 1 из");
-    expect(text).toContain("(подпись)");
+    // PRN-2: the form's signature block; the bound journal (PRN-9) is signed on its closing sheet.
+    expect(text).toContain(req.report === "journal" ? "пронумеровано и прошито" : "(подпись)");
     for (const [i, v] of model.rows[0].entries())
       if (v !== null) expect(text).toContain(cellText(v, model.columns[i].kind));
   });

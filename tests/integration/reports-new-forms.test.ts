@@ -249,7 +249,8 @@ describe("PRN-8 many classes as one file per class", () => {
       NOW,
     );
     expect(file!.contentType).toBe("application/zip");
-    expect(file!.fileName).toMatch(/^Посещаемость отделение «ИТ»\.zip$/);
+    // PRN-10: file names drop quotes like every other report's (reportFileName).
+    expect(file!.fileName).toBe("Посещаемость отделение ИТ.zip");
     const zip = await JSZip.loadAsync(file!.bytes);
     expect(Object.keys(zip.files).sort()).toEqual([
       "Посещаемость ИС-11 01.10.2026–31.10.2026 2026-27.pdf",
