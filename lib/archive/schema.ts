@@ -1,6 +1,7 @@
 // Inputs of the archive register (REC-5): retention years per document kind and the act of
 // destruction (the documents chosen, an optional basis, the explicit confirmation). Russian messages.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { RETENTION_KINDS, RETENTION_MAX_YEARS, RETENTION_MIN_YEARS, type RetentionKind } from "./rules";
 
 const years = z.coerce
@@ -20,8 +21,7 @@ export const disposalSchema = z.object({
     })
     .min(1, "Выберите документы для уничтожения")
     .max(5_000, "Слишком много документов в одном акте"),
-  basis: z
-    .string()
+  basis: singleLine()
     .trim()
     .max(300, "Не длиннее 300 символов")
     .optional()

@@ -1,6 +1,7 @@
 // zod schemas of the documents store's forms (LRN-3): a document's card (title, category, number,
 // date, who reads it, whether it is the journal's regulation) and a new version's note.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { ROLES } from "@/lib/access/roles";
 import { DOCUMENT_CATEGORIES } from "./rules";
 
@@ -10,8 +11,7 @@ export const idField = z.coerce
   .positive("Неверный идентификатор")
   .max(2_147_483_647, "Неверный идентификатор");
 
-const isoDate = z
-  .string()
+const isoDate = singleLine()
   .trim()
   .refine(
     (s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
@@ -23,10 +23,9 @@ const isoDate = z
 
 /** The card's fields from a form (visibleTo comes as repeated checkboxes, read separately). */
 export const cardSchema = z.object({
-  title: z.string().trim().min(1, "Введите название документа").max(300, "Название — не длиннее 300 символов"),
+  title: singleLine().trim().min(1, "Введите название документа").max(300, "Название — не длиннее 300 символов"),
   category: z.enum(DOCUMENT_CATEGORIES, { error: "Выберите раздел" }),
-  number: z
-    .string()
+  number: singleLine()
     .trim()
     .max(50, "Номер — не длиннее 50 символов")
     .optional()
@@ -43,8 +42,7 @@ export const visibleToSchema = z
   .max(ROLES.length)
   .transform((roles) => [...new Set(roles)]);
 
-export const noteSchema = z
-  .string()
+export const noteSchema = singleLine()
   .trim()
   .max(500, "Примечание — не длиннее 500 символов")
   .optional()

@@ -1,6 +1,7 @@
 // zod schemas of the portfolio forms (LRN-5): a student's achievement, the class teacher's
 // confirmation or rejection, a teacher's portfolio entry.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 import { ACHIEVEMENT_KINDS, ACHIEVEMENT_LEVELS, STAFF_KINDS } from "./rules";
 
 export const idField = z.coerce
@@ -10,15 +11,13 @@ export const idField = z.coerce
   .max(2_147_483_647, "Неверный идентификатор");
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  singleLine()
     .trim()
     .max(max, `${label}: не длиннее ${max} символов`)
     .optional()
     .transform((s) => s || null);
 
-const pastDate = z
-  .string()
+const pastDate = singleLine()
   .trim()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: "Дата в формате ДД.ММ.ГГГГ",
@@ -30,7 +29,7 @@ export const achievementSchema = z.object({
   studentId: idField,
   kind: z.enum(ACHIEVEMENT_KINDS, { error: "Выберите вид достижения" }),
   level: z.enum(ACHIEVEMENT_LEVELS, { error: "Выберите уровень" }),
-  title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+  title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
   result: optionalText(200, "Результат"),
   subject: optionalText(200, "Предмет или направление"),
   date: pastDate,
@@ -45,7 +44,7 @@ export const decisionSchema = z.object({
 export const staffAchievementSchema = z.object({
   userId: idField,
   kind: z.enum(STAFF_KINDS, { error: "Выберите вид записи" }),
-  title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+  title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
   issuer: optionalText(300, "Кем выдано"),
   date: pastDate,
   hours: z

@@ -1,24 +1,22 @@
 // zod schemas of the school resources catalogue (LRN-4): a link or a resource with its category,
 // description, order and the roles that see it.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 import { linkSchema } from "@/lib/learning/materials/schema";
 
 export const resourceSchema = z.object({
-  title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
-  url: z
-    .string()
+  title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+  url: singleLine()
     .trim()
     .optional()
     .transform((s) => s || null)
     .pipe(linkSchema.nullable()),
-  description: z
-    .string()
+  description: multiLine()
     .trim()
     .max(2000, "Описание — не длиннее 2000 символов")
     .optional()
     .transform((s) => s || null),
-  category: z
-    .string()
+  category: singleLine()
     .trim()
     .max(100, "Раздел — не длиннее 100 символов")
     .optional()

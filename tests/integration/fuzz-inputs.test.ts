@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { httpStatus, type ErrorCode } from "@/lib/errors";
 import { CONTROL_CHARS_MESSAGE } from "@/lib/schema";
+import type { MatrixColumn } from "@/lib/access/roles";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { interruptOf, signInAs } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
@@ -389,17 +390,24 @@ function fd(fields: Record<string, string | number>): FormData {
   return form;
 }
 
-/** One text field of one action: the call with `text` put into that field of an otherwise valid input. */
-type TextCase = { field: string; call: (text: string) => unknown[] };
+/**
+ * One text field of one action: the call with `text` put into that field of an otherwise valid input,
+ * made as `as` (ADMIN unless the action is another role's: a student hands in, a teacher reviews).
+ */
+type TextCase = { field: string; call: (text: string) => unknown[]; as?: MatrixColumn };
 
 /** Cases for each of `fields` of a form built from `base` (the field's own value replaced). */
 function formCases(
   fields: readonly string[],
   base: Record<string, string | number>,
   wrap: (form: FormData) => unknown[] = (form) => [null, form],
+  as?: MatrixColumn,
 ): TextCase[] {
-  return fields.map((field) => ({ field, call: (text) => wrap(fd({ ...base, [field]: text })) }));
+  return fields.map((field) => ({ field, call: (text) => wrap(fd({ ...base, [field]: text })), as }));
 }
+
+/** Ids of rows the text cases need beyond the access fixture. */
+type ExtraIds = { parentId: number; planId: number; yearId: number; periodId: number; certificateId: number };
 
 const ORG_ENTITY_TEXT: Record<string, { fields: string[]; base: Record<string, string | number>; yearBound?: true }> = {
   assignmentType: {
@@ -436,7 +444,7 @@ const PERSON_FIELDS = ["lastName", "firstName", "middleName"];
  * SEC-3: every text field of every server action, with an otherwise valid input. An action that
  * takes no text says so (and why) — a new action must be added to one of the two lists.
  */
-function textCases(ids: { parentId: number; planId: number }): Record<string, TextCase[] | { none: string }> {
+function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }> {
   const own = { lessonId: f.lessonA, classId: f.classA, studentId: f.studentA, subjectId: f.subject };
   return {
     "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
@@ -650,6 +658,125 @@ function textCases(ids: { parentId: number; planId: number }): Record<string, Te
     "lib/schedule/setup/actions.ts#saveRoomAction": formCases(["name", "building"], { name: "101", building: "" }),
     "lib/schedule/timetable/actions.ts#saveEntryAction": { none: "ids, a weekday and a lesson number" },
     "lib/schedule/timetable/actions.ts#deleteEntryAction": { none: "ids" },
+    // The record (REC-1, REC-2, REC-4, REC-5, REC-6).
+    "lib/journal/hospital/actions.ts#createCertificateAction": formCases(["number", "institution"], {
+      studentId: f.studentA,
+      number: "12",
+      issuedOn: "2026-11-20",
+      stayFrom: "2026-11-02",
+      stayTo: "2026-11-20",
+      institution: "Больничная школа",
+    }),
+    // The mark typed from the certificate is text (as the journal cell's input).
+    "lib/journal/hospital/actions.ts#saveHospitalMarksAction": formCases([`m:${f.lessonA}`], {
+      certificateId: ids.certificateId,
+      [`m:${f.lessonA}`]: "5",
+    }),
+    "lib/journal/unlock/actions.ts#openDatesAction": formCases(["reason"], {
+      classId: f.classA,
+      subjectId: f.subject,
+      from: "2026-11-16",
+      to: "2026-11-20",
+      reason: "Исправление отметки",
+    }),
+    "lib/journal/closing/actions.ts#closePeriodAction": formCases(["basis"], {
+      periodId: ids.periodId,
+      target: "all",
+      basis: "Приказ № 1",
+    }),
+    "lib/org/year/actions.ts#reopenYearAction": formCases(["reason"], {
+      yearId: ids.yearId,
+      reason: "Исправление ошибки",
+    }),
+    "lib/org/year/actions.ts#closeYearAgainAction": { none: "a year id" },
+    "lib/org/decisions/actions.ts#saveDecisionsAction": formCases(["protocolNumber", "orderNumber"], {
+      yearId: ids.yearId,
+      classId: f.classA,
+      protocolNumber: "5",
+      protocolDate: "2026-11-20",
+      orderNumber: "7-о",
+      orderDate: "2026-11-21",
+      [`decision_${f.studentA}`]: "PROMOTED",
+    }),
+    "lib/archive/actions.ts#saveRetentionAction": { none: "numbers of years per document kind" },
+    "lib/archive/actions.ts#disposeAction": formCases(["basis"], { documentId: 1, basis: "Акт № 1", confirm: "1" }),
+    // Learning (LRN-1…LRN-5).
+    "lib/learning/handin/actions.ts#submitHandinAction": formCases(
+      ["text"],
+      { homeworkId: 1, studentId: f.studentA, text: "Ответ" },
+      undefined,
+      "STUDENT",
+    ),
+    "lib/learning/handin/actions.ts#reviewHandinAction": formCases(
+      ["comment", "mark"],
+      { submissionId: 1, version: 0, comment: "Хорошо", mark: "5", intent: "review" },
+      undefined,
+      "TEACHER",
+    ),
+    "lib/learning/handin/actions.ts#saveHandinSettingsAction": {
+      none: "a date, a time and the mark's assignment (format-checked)",
+    },
+    "lib/learning/materials/actions.ts#createMaterialAction": formCases(["title", "description", "topic", "url"], {
+      title: "Дроби",
+      description: "Конспект",
+      subjectId: f.subject,
+      grade: "",
+      classId: f.classA,
+      topic: "Дроби",
+      kind: "LINK",
+      url: "https://example.org",
+    }),
+    "lib/learning/materials/actions.ts#deleteMaterialAction": { none: "a material id" },
+    "lib/learning/materials/actions.ts#attachMaterialAction": { none: "ids and choices from lists" },
+    "lib/documents/actions.ts#createDocumentAction": formCases(["title", "number", "note"], {
+      title: "Положение о журнале",
+      category: "REGULATION",
+      number: "3",
+      date: "2026-09-01",
+      note: "Первая редакция",
+      visibleTo: "TEACHER",
+    }),
+    "lib/documents/actions.ts#updateDocumentAction": formCases(["title", "number"], {
+      documentId: 1,
+      title: "Положение о журнале",
+      category: "REGULATION",
+      number: "3",
+      date: "2026-09-01",
+      visibleTo: "TEACHER",
+    }),
+    "lib/documents/actions.ts#addVersionAction": formCases(["note"], { documentId: 1, note: "Вторая редакция" }),
+    "lib/resources/actions.ts#saveResourceAction": formCases(["title", "url", "description", "category"], {
+      title: "Библиотека",
+      url: "https://example.org",
+      description: "Электронная библиотека",
+      category: "Чтение",
+      sortOrder: "",
+      visibleTo: "PARENT",
+    }),
+    "lib/portfolio/actions.ts#addAchievementAction": formCases(["title", "result", "subject"], {
+      studentId: f.studentA,
+      kind: "OLYMPIAD",
+      level: "SCHOOL",
+      title: "Олимпиада",
+      result: "Призёр",
+      subject: "Математика",
+      date: "2026-11-20",
+    }),
+    "lib/portfolio/actions.ts#decideAchievementAction": formCases(["reason"], {
+      achievementId: 1,
+      intent: "reject",
+      reason: "Нет диплома",
+    }),
+    "lib/portfolio/actions.ts#addStaffAchievementAction": formCases(["title", "issuer", "documentNumber"], {
+      userId: f.users.TEACHER,
+      kind: "COURSE",
+      title: "Курсы",
+      issuer: "ИРО",
+      date: "2026-11-20",
+      hours: "36",
+      documentNumber: "123",
+    }),
+    "lib/portfolio/actions.ts#deleteStaffAchievementAction": { none: "an entry id" },
   };
 }
 
@@ -661,7 +788,7 @@ function refusedForControl(result: unknown): boolean {
 }
 
 describe("every text field of every server action refuses each control and bidi character (SEC-3)", () => {
-  let extra: { parentId: number; planId: number };
+  let extra: ExtraIds;
   beforeAll(async () => {
     const parent = await db.parent.findFirstOrThrow({
       where: { organisationId: f.organisationId, userId: f.users.PARENT },
@@ -678,11 +805,42 @@ describe("every text field of every server action refuses each control and bidi 
         title: "КТП",
       },
     });
-    extra = { parentId: parent.id, planId: plan.id };
+    const period = await db.period.create({
+      data: {
+        organisationId: f.organisationId,
+        yearId: year.id,
+        kind: "QUARTER",
+        number: 2,
+        name: "2 четверть",
+        startDate: new Date("2026-11-05"),
+        endDate: new Date("2026-12-28"),
+      },
+    });
+    const certificate = await db.hospitalCertificate.create({
+      data: {
+        organisationId: f.organisationId,
+        studentId: f.studentA,
+        number: "12",
+        issuedOn: new Date("2026-11-20"),
+        stayFrom: new Date("2026-11-02"),
+        stayTo: new Date("2026-11-20"),
+        createdById: f.users.ADMIN,
+        createdAt: new Date("2026-11-20T10:00:00Z"),
+      },
+    });
+    extra = {
+      parentId: parent.id,
+      planId: plan.id,
+      yearId: year.id,
+      periodId: period.id,
+      certificateId: certificate.id,
+    };
+    // The sessions of the cases made as another role exist before a digest is taken.
+    for (const as of ["STUDENT", "TEACHER"] as const) await signInAs(f.organisationId, f.users[as]);
   });
 
   it("lists every server action: with its text fields, or saying why it takes none", () => {
-    const table = textCases({ parentId: 0, planId: 0 });
+    const table = textCases({ parentId: 0, planId: 0, yearId: 0, periodId: 0, certificateId: 0 });
     const keys = actionTargets.map((t) => t.key);
     expect(keys.filter((k) => !(k in table) && !SKIP.has(k))).toEqual([]);
     expect(Object.keys(table).filter((k) => !keys.includes(k))).toEqual([]);
@@ -696,11 +854,11 @@ describe("every text field of every server action refuses each control and bidi 
         string,
         (...a: unknown[]) => Promise<unknown>
       >;
-      await signInAs(f.organisationId, f.users.ADMIN);
       const before = await dbDigest();
       const problems: string[] = [];
       for (const c of cases)
         for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
+          await signInAs(f.organisationId, f.users[c.as ?? "ADMIN"]);
           let result: unknown;
           try {
             result = await mod[target.name](...c.call(poisoned(ch)));
@@ -835,6 +993,8 @@ type RouteTextCase = {
   method: string;
   field: string;
   request: (text: string) => RequestInit & { url?: string; params?: Record<string, string> };
+  /** Who calls (ADMIN unless the route is another role's: a student's hand-in). */
+  as?: MatrixColumn;
 };
 
 function routeTextCases(): RouteTextCase[] {
@@ -871,35 +1031,51 @@ function routeTextCases(): RouteTextCase[] {
       field: "medicalNotes",
       request: (text: string) => ({ params: { studentId: String(f.studentA) }, body: json({ medicalNotes: text }) }),
     },
+    // LRN-1: the student's hand-in through /api/v1 (the same text as the diary's form).
+    {
+      file: "app/api/v1/students/[studentId]/handins/[homeworkId]/route.ts",
+      method: "POST",
+      field: "text",
+      as: "STUDENT",
+      request: (text: string) => ({
+        params: { studentId: String(f.studentA), homeworkId: "1" },
+        body: json({ text }),
+      }),
+    },
   ];
 }
 
 describe("route handlers refuse control and bidi characters: 4xx, Russian, nothing written (SEC-3)", () => {
-  it("in the text fields of JSON bodies (mail, journal cell, medical card)", { timeout: 120_000 }, async () => {
-    await signInAs(f.organisationId, f.users.ADMIN);
-    const before = await dbDigest();
-    const problems: string[] = [];
-    for (const c of routeTextCases()) {
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, c.file))) as Record<string, Handler>;
-      for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
-        const { params, ...init } = c.request(poisoned(ch));
-        const res = await mod[c.method](
-          new Request("http://localhost/x", {
-            method: c.method,
-            headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
-            ...init,
-          }),
-          { params: Promise.resolve(params ?? {}) },
-        );
-        const text = await res.text();
-        if (res.status < 400 || res.status >= 500) problems.push(`${c.file} ${c.field} ${kind}: ${res.status}`);
-        else if (!text.includes(CONTROL_CHARS_MESSAGE))
-          problems.push(`${c.file} ${c.field} ${kind}: ${text.slice(0, 200)}`);
+  it(
+    "in the text fields of JSON bodies (mail, journal cell, medical card, hand-in)",
+    { timeout: 120_000 },
+    async () => {
+      for (const as of ["STUDENT", "ADMIN"] as const) await signInAs(f.organisationId, f.users[as]);
+      const before = await dbDigest();
+      const problems: string[] = [];
+      for (const c of routeTextCases()) {
+        const mod = (await import(/* @vite-ignore */ path.join(ROOT, c.file))) as Record<string, Handler>;
+        await signInAs(f.organisationId, f.users[c.as ?? "ADMIN"]);
+        for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
+          const { params, ...init } = c.request(poisoned(ch));
+          const res = await mod[c.method](
+            new Request("http://localhost/x", {
+              method: c.method,
+              headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+              ...init,
+            }),
+            { params: Promise.resolve(params ?? {}) },
+          );
+          const text = await res.text();
+          if (res.status < 400 || res.status >= 500) problems.push(`${c.file} ${c.field} ${kind}: ${res.status}`);
+          else if (!text.includes(CONTROL_CHARS_MESSAGE))
+            problems.push(`${c.file} ${c.field} ${kind}: ${text.slice(0, 200)}`);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    expect(changedTables(before, await dbDigest())).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+      expect(changedTables(before, await dbDigest())).toEqual([]);
+    },
+  );
 
   it("in every query parameter and JSON field of every route handler: never a 500", { timeout: 300_000 }, async () => {
     await signInAs(f.organisationId, f.users.ADMIN);

@@ -886,4 +886,49 @@ export const STORED: Record<string, StoredRule> = {
   "lib/finals/actions.ts#saveFinalAction": {
     keyed: "the final is found by the authorised student × class × subject × period",
   },
+  // The record (REC-1, REC-2, REC-4, REC-5, REC-6).
+  "lib/journal/unlock/actions.ts#openDatesAction": { orgWide: true },
+  "lib/journal/hospital/actions.ts#createCertificateAction": { creates: "a certificate of an authorised student" },
+  "lib/journal/hospital/actions.ts#saveHospitalMarksAction": {
+    keyed: "the certificate is loaded by id and authorised on its stored student; the lessons are that student's stay",
+  },
+  "lib/journal/closing/actions.ts#closePeriodAction": {
+    creates: "closures of the period for classes of the target, each within the closer's scope (classIdsInScope)",
+  },
+  "lib/org/year/actions.ts#reopenYearAction": { orgWide: true },
+  "lib/org/year/actions.ts#closeYearAgainAction": { orgWide: true },
+  "lib/org/decisions/actions.ts#saveDecisionsAction": { orgWide: true },
+  "lib/archive/actions.ts#saveRetentionAction": { orgWide: true },
+  "lib/archive/actions.ts#disposeAction": { orgWide: true },
+  // Learning (LRN-1…LRN-5).
+  "lib/learning/handin/actions.ts#submitHandinAction": {
+    keyed: "the own submission is found by the authorised student × homework; files removed are its own",
+  },
+  "lib/learning/handin/actions.ts#reviewHandinAction": {
+    keyed: "the submission is loaded by id and authorised on its homework's stored lesson",
+  },
+  "lib/learning/handin/actions.ts#saveHandinSettingsAction": {
+    keyed: "the homework is loaded by id and authorised on its stored lesson",
+  },
+  "lib/learning/materials/actions.ts#createMaterialAction": {
+    creates: "a material for an authorised subject and class",
+  },
+  "lib/learning/materials/actions.ts#deleteMaterialAction": {
+    keyed: "the material is loaded by id; removed by its stored author or an «all» scope",
+  },
+  "lib/learning/materials/actions.ts#attachMaterialAction": {
+    keyed: "the lesson or КТП topic is loaded by id and authorised as stored; the material must be of its subject",
+  },
+  "lib/documents/actions.ts#createDocumentAction": { orgWide: true },
+  "lib/documents/actions.ts#updateDocumentAction": { orgWide: true },
+  "lib/documents/actions.ts#addVersionAction": { orgWide: true },
+  "lib/resources/actions.ts#saveResourceAction": { orgWide: true },
+  "lib/portfolio/actions.ts#addAchievementAction": { creates: "an achievement of an authorised student" },
+  "lib/portfolio/actions.ts#decideAchievementAction": {
+    keyed: "the achievement is loaded by id and authorised on its stored student",
+  },
+  "lib/portfolio/actions.ts#addStaffAchievementAction": { creates: "an entry of an authorised teacher's portfolio" },
+  "lib/portfolio/actions.ts#deleteStaffAchievementAction": {
+    keyed: "the entry is loaded by id and authorised on its stored teacher",
+  },
 };

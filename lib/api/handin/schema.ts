@@ -1,6 +1,7 @@
 // /api/v1 homework hand-in (LRN-1): the family reads each homework that asks for a hand-in with its
 // state, the hand-in, the teacher's comment and mark; the student hands in as JSON (files base64).
 import { z } from "zod";
+import { multiLine } from "@/lib/schema";
 import { HANDIN_TEXT_MAX } from "@/lib/learning/handin/schema";
 import { MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { fileSchema, id, isoDay, isoInstant, personRef, weekSchema } from "../schema";
@@ -39,8 +40,7 @@ export const handinSchema = z.object({
 export const handinListSchema = z.object({ student: personRef, week: weekSchema, items: z.array(handinSchema) });
 
 export const handinBodySchema = z.object({
-  text: z
-    .string()
+  text: multiLine()
     .max(HANDIN_TEXT_MAX, `Текст работы — не длиннее ${HANDIN_TEXT_MAX} символов`)
     .optional()
     .meta({ description: "Текст работы" }),

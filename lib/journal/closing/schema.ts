@@ -1,5 +1,6 @@
 // Input of closing a period (REC-1): zod at the boundary.
 import { z } from "zod";
+import { singleLine } from "@/lib/schema";
 
 const id = z.coerce
   .number({ error: "Неверный идентификатор" })
@@ -9,9 +10,8 @@ const id = z.coerce
 
 export const closePeriodSchema = z.object({
   periodId: id,
-  target: z.string({ error: "Выберите, что закрыть" }).trim().min(1, { error: "Выберите, что закрыть" }).max(40),
-  basis: z
-    .string({ error: "Укажите основание" })
+  target: singleLine({ error: "Выберите, что закрыть" }).trim().min(1, { error: "Выберите, что закрыть" }).max(40),
+  basis: singleLine({ error: "Укажите основание" })
     .trim()
     .min(3, { error: "Укажите основание: номер и дату приказа или протокола" })
     .max(200, { error: "Основание — не длиннее 200 символов" }),

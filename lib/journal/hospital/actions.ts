@@ -45,9 +45,11 @@ export async function saveHospitalMarksAction(_prev: Result | null, data: FormDa
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
   const certificateId = Number(data.get("certificateId"));
-  const entries = markEntries(data);
-  if (!Number.isInteger(certificateId) || certificateId <= 0 || certificateId > 2_147_483_647 || entries === null)
+  if (!Number.isInteger(certificateId) || certificateId <= 0 || certificateId > 2_147_483_647)
     return fail("INVALID_INPUT", "Проверьте введённые данные");
+  const typed = markEntries(data);
+  if (!typed.ok) return fail("INVALID_INPUT", typed.message);
+  const entries = typed.entries;
   const cert = await certificate(user.organisationId, certificateId);
   if (!cert) return fail("NOT_FOUND", "Справка не найдена");
   if (!(await authorize(user, "journal.hospital", { kind: "student", studentId: cert.studentId })).allowed)

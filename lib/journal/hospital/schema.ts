@@ -1,6 +1,7 @@
 // Input of hospital marks (REC-6, seed 001 §5.6): the certificate and the marks taken from it.
 import { z } from "zod";
 import { dateField } from "@/lib/people/schema";
+import { singleLine } from "@/lib/schema";
 
 const id = z.coerce
   .number({ error: "Неверный идентификатор" })
@@ -13,16 +14,14 @@ const bothDates = (v: { stayFrom: unknown; stayTo: unknown }) => v.stayFrom inst
 export const certificateSchema = z
   .object({
     studentId: id,
-    number: z
-      .string({ error: "Укажите номер справки" })
+    number: singleLine({ error: "Укажите номер справки" })
       .trim()
       .min(1, { error: "Укажите номер справки" })
       .max(40, { error: "Номер справки — не длиннее 40 символов" }),
     issuedOn: dateField("дата справки"),
     stayFrom: dateField("начало пребывания"),
     stayTo: dateField("окончание пребывания"),
-    institution: z
-      .string()
+    institution: singleLine()
       .trim()
       .max(200, { error: "Учреждение — не длиннее 200 символов" })
       .optional()
@@ -44,15 +43,24 @@ export const certificateSchema = z
 
 export type CertificateInput = z.output<typeof certificateSchema>;
 
-/** The marks typed against the lessons of the stay: `m:<lessonId>` → «5», «4б», «з» (empty: none). */
-export function markEntries(data: FormData): { lessonId: number; input: string }[] | null {
-  const out: { lessonId: number; input: string }[] = [];
+const markInput = singleLine().max(10, { error: "Отметка — не длиннее 10 символов" });
+
+/**
+ * The marks typed against the lessons of the stay: `m:<lessonId>` → «5», «4б», «з» (empty: none).
+ * A typed mark is text a user sends (SEC-3): a control or bidi character in it is refused by name.
+ */
+export function markEntries(
+  data: FormData,
+): { ok: true; entries: { lessonId: number; input: string }[] } | { ok: false; message: string } {
+  const entries: { lessonId: number; input: string }[] = [];
   for (const [key, value] of data.entries()) {
     const m = /^m:(\d{1,9})$/.exec(key);
     if (!m) continue;
-    if (typeof value !== "string" || value.length > 10) return null;
-    if (value.trim() === "") continue;
-    out.push({ lessonId: Number(m[1]), input: value });
+    if (typeof value !== "string") return { ok: false, message: "Проверьте введённые данные" };
+    const input = markInput.safeParse(value);
+    if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Проверьте введённые данные" };
+    if (input.data.trim() === "") continue;
+    entries.push({ lessonId: Number(m[1]), input: input.data });
   }
-  return out.length > 200 ? null : out;
+  return entries.length > 200 ? { ok: false, message: "Слишком много отметок за раз" } : { ok: true, entries };
 }

@@ -4,6 +4,8 @@
 // The one lock (kind «reason»): never in a closed period or year (REC-1, REC-2); the edit window and
 // a final do not hold it — the documents behind a reason arrive late.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { idSchema } from "@/lib/people/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
@@ -16,6 +18,7 @@ import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
 
 const CODES: readonly AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
+const versionSchema = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export async function saveReasonsAction(
   _prev: ActionResult<{ message: string }> | null,
@@ -23,8 +26,10 @@ export async function saveReasonsAction(
 ): Promise<ActionResult<{ message: string }>> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
-  const classId = Number(data.get("classId"));
-  if (!Number.isInteger(classId) || classId <= 0) return fail("INVALID_INPUT");
+  // Ids and versions are bounded to the database's int (a 500 before: «99999999999999999999»).
+  const parsedClass = idSchema.safeParse(data.get("classId"));
+  if (!parsedClass.success) return fail("INVALID_INPUT");
+  const classId = parsedClass.data;
   if (!(await authorizeAny(user, ["attendance.reason"], { kind: "class", classId }))) return fail("FORBIDDEN");
   const changes: { lessonId: number; studentId: number; code: AttendanceCodeName; version: number }[] = [];
   for (const [key, value] of data.entries()) {
@@ -34,11 +39,15 @@ export async function saveReasonsAction(
     if (!CODES.includes(code as AttendanceCodeName) || !CODES.includes(original as AttendanceCodeName))
       return fail("INVALID_INPUT", "Недопустимый код посещаемости");
     if (code === original) continue;
+    const lessonId = idSchema.safeParse(m[1]);
+    const studentId = idSchema.safeParse(m[2]);
+    const expected = versionSchema.safeParse(version);
+    if (!lessonId.success || !studentId.success || !expected.success) return fail("INVALID_INPUT");
     changes.push({
-      lessonId: Number(m[1]),
-      studentId: Number(m[2]),
+      lessonId: lessonId.data,
+      studentId: studentId.data,
       code: code as AttendanceCodeName,
-      version: Number(version),
+      version: expected.data,
     });
   }
   if (changes.length > 500) return fail("INVALID_INPUT", "Слишком много изменений за раз");

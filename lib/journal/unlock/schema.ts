@@ -1,6 +1,7 @@
 // Input of ADMIN's opening of dates (JRN-6, REC-1): zod at the boundary.
 import { z } from "zod";
 import { dateField } from "@/lib/people/schema";
+import { singleLine } from "@/lib/schema";
 
 const id = z.coerce
   .number({ error: "Неверный идентификатор" })
@@ -17,8 +18,7 @@ export const openDatesSchema = z
     subjectId: id,
     from: dateField("первая дата"),
     to: dateField("последняя дата"),
-    reason: z
-      .string({ error: "Укажите причину" })
+    reason: singleLine({ error: "Укажите причину" })
       .trim()
       .min(5, { error: "Укажите причину (не короче 5 символов)" })
       .max(500, { error: "Причина — не длиннее 500 символов" }),

@@ -1,6 +1,7 @@
 // zod schemas of the hand-in forms and the API body (LRN-1, NFR-4): bad input is refused before
 // any write with a Russian message. No Prisma here; shared by the actions and the /api/v1 route.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 
 export const idField = z.coerce
   .number({ error: "Неверный идентификатор" })
@@ -11,8 +12,7 @@ export const idField = z.coerce
 export const HANDIN_TEXT_MAX = 10_000;
 export const REVIEW_COMMENT_MAX = 500;
 
-const text = z
-  .string()
+const text = multiLine()
   .max(HANDIN_TEXT_MAX, `Текст работы — не длиннее ${HANDIN_TEXT_MAX} символов`)
   .transform((s) => s.trim())
   .optional()
@@ -25,14 +25,12 @@ export const submitSchema = z.object({ homeworkId: idField, studentId: idField, 
 export const reviewSchema = z.object({
   submissionId: idField,
   version: z.coerce.number({ error: "Неверная версия" }).int().min(0).max(2_147_483_647),
-  comment: z
-    .string()
+  comment: singleLine()
     .max(REVIEW_COMMENT_MAX, `Комментарий — не длиннее ${REVIEW_COMMENT_MAX} символов`)
     .transform((s) => s.trim())
     .optional()
     .default(""),
-  mark: z
-    .string()
+  mark: singleLine()
     .max(10, "Слишком длинная отметка")
     .transform((s) => s.trim())
     .optional()

@@ -1,6 +1,7 @@
 // zod schemas of the materials forms (LRN-2): a material (file or link) for a subject, a grade or
 // a class and a topic; attaching one to a lesson or a КТП topic; the library's search.
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 
 const id = z.coerce
   .number({ error: "Неверный идентификатор" })
@@ -8,25 +9,23 @@ const id = z.coerce
   .positive("Неверный идентификатор")
   .max(2_147_483_647, "Неверный идентификатор");
 const optionalId = z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v));
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
+const optionalText = (max: number, label: string, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine : singleLine)()
     .max(max, `${label}: не длиннее ${max} символов`)
     .transform((s) => s.trim() || null)
     .optional()
     .transform((v) => v ?? null);
 
 /** One http(s) link: no javascript:, data: or file: URL ever reaches a reader's click. */
-export const linkSchema = z
-  .string()
+export const linkSchema = singleLine()
   .trim()
   .max(2000, "Ссылка — не длиннее 2000 символов")
   .pipe(z.url({ protocol: /^https?$/, error: "Ссылка должна начинаться с http:// или https://" }));
 
 export const materialSchema = z
   .object({
-    title: z.string().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
-    description: optionalText(2000, "Описание"),
+    title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
+    description: optionalText(2000, "Описание", "multi"),
     subjectId: id,
     grade: z
       .union([
@@ -57,7 +56,7 @@ export const attachSchema = z.object({
 });
 
 export const searchSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: singleLine().trim().max(200).optional().catch(undefined),
   subject: id.optional().catch(undefined),
   grade: z.coerce.number().int().min(1).max(11).optional().catch(undefined),
 });

@@ -1,19 +1,11 @@
 // The «Решения педсовета» form (REC-4): the batch's protocol and order, and one decision (with the
 // day of leaving for «выбыл») per student as `decision_<id>` / `date_<id>`. Russian messages (NFR-4).
 import { z } from "zod";
-import { dateField, idSchema, parseCalendarDate, requiredText } from "@/lib/people/schema";
+import { dateField, idSchema, optionalText, parseCalendarDate, requiredText } from "@/lib/people/schema";
+import { singleLine } from "@/lib/schema";
 import { DECISION_KINDS, type SubmittedRow } from "./rules";
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Не длиннее ${max} символов`)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const optionalDate = z
-  .string()
+const optionalDate = singleLine()
   .trim()
   .optional()
   .transform((v, ctx) => {

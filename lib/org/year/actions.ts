@@ -9,6 +9,7 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { dateField, fieldErrorsOf, requiredText } from "@/lib/people/schema";
 import { buildArchive } from "@/lib/archive/build";
+import { singleLine } from "@/lib/schema";
 import { serverNow } from "@/lib/org/clock";
 import { closeYearAgain, commitTransition, recordReopeningArchive, reopenYear } from "./mutations";
 import { planTransition, type TransitionPreview } from "./transition";
@@ -58,8 +59,7 @@ export async function yearTransitionAction(_prev: TransitionState | null, form: 
 export type YearStepState = ActionResult<{ message: string }>;
 
 const yearIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
-const reasonSchema = z
-  .string({ error: "Укажите причину" })
+const reasonSchema = singleLine({ error: "Укажите причину" })
   .trim()
   .min(5, { error: "Укажите причину (не короче 5 символов)" })
   .max(500, { error: "Причина — не длиннее 500 символов" });
