@@ -1,7 +1,7 @@
 // API-4: which notification kinds a user may opt into, and the texts (no marks' owners' names:
 // the push service only relays the encrypted payload, but the lock-screen text stays short).
 
-export const PUSH_KINDS = ["mark", "homework", "final", "message", "remark"] as const;
+export const PUSH_KINDS = ["mark", "homework", "final", "message", "remark", "deadline", "absence"] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
 export const PUSH_KIND_LABELS: Record<PushKind, string> = {
@@ -10,15 +10,22 @@ export const PUSH_KIND_LABELS: Record<PushKind, string> = {
   final: "Итоговые отметки",
   message: "Сообщения в почте",
   remark: "Замечания по ведению журнала",
+  deadline: "Напоминание о заполнении журнала до срока",
+  absence: "Сообщения об отсутствии ученика",
 };
 
-/** Families get marks, homework, finals and messages; staff who keep a journal get remarks and messages. */
+/**
+ * Families get marks, homework, finals and messages, parents also the answers to their absence notices (DUT-4);
+ * staff who keep a journal get remarks, messages, the daily deadline's reminder (DUT-1) and
+ * parents' absence notices (DUT-4).
+ */
 export function kindsFor(roles: readonly string[]): PushKind[] {
   const family = roles.includes("STUDENT") || roles.includes("PARENT");
   const staff = roles.some((r) => r !== "STUDENT" && r !== "PARENT");
   const kinds = new Set<PushKind>(["message"]);
   if (family) for (const k of ["mark", "homework", "final"] as const) kinds.add(k);
-  if (staff) kinds.add("remark");
+  if (roles.includes("PARENT")) kinds.add("absence");
+  if (staff) for (const k of ["remark", "deadline", "absence"] as const) kinds.add(k);
   return PUSH_KINDS.filter((k) => kinds.has(k));
 }
 
@@ -58,5 +65,30 @@ export function remarkPayload(): PushPayload {
     title: "Замечание по ведению журнала",
     body: "Откройте главную страницу, чтобы увидеть замечание",
     url: "/",
+  };
+}
+
+/** DUT-1: an hour before the deadline, to a teacher with unfilled lessons of the day. */
+export function deadlinePayload(lessons: number, deadline: string): PushPayload {
+  return {
+    kind: "deadline",
+    title: "Заполните журнал",
+    body: `До ${deadline} не заполнено уроков сегодня: ${lessons}`,
+    url: "/",
+  };
+}
+
+/** DUT-4: a parent's notice reaches the class teacher. */
+export function absencePayload(student: string, dates: string): PushPayload {
+  return { kind: "absence", title: "Сообщение об отсутствии", body: `${student}: ${dates}`, url: "/journal/absences" };
+}
+
+/** DUT-4: the class teacher's answer reaches the parent. */
+export function noticeAnswerPayload(studentId: number, accepted: boolean, text: string): PushPayload {
+  return {
+    kind: "absence",
+    title: accepted ? "Отсутствие принято классным руководителем" : "Сообщение об отсутствии отклонено",
+    body: text,
+    url: `/diary/${studentId}/absences`,
   };
 }

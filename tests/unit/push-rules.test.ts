@@ -3,18 +3,26 @@ import { describe, expect, it } from "vitest";
 import { kindsFor, markPayload, messagePayload } from "@/lib/push/rules";
 
 describe("push kinds by role (API-4)", () => {
-  it("offers families marks, homework, finals and messages", () => {
-    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message"]);
+  it("offers families marks, homework, finals and messages; parents also the answers to their absence notices (DUT-4)", () => {
+    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message", "absence"]);
     expect(kindsFor(["STUDENT"])).toEqual(["mark", "homework", "final", "message"]);
   });
 
-  it("offers staff remarks and messages, never a family's marks", () => {
-    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark"]);
+  it("offers staff remarks, messages, the deadline's reminder (DUT-1) and absence notices (DUT-4), never a family's marks", () => {
+    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark", "deadline", "absence"]);
     expect(kindsFor(["DEPUTY"])).not.toContain("mark");
   });
 
   it("offers both to a teacher who is also a parent", () => {
-    expect(kindsFor(["TEACHER", "PARENT"])).toEqual(["mark", "homework", "final", "message", "remark"]);
+    expect(kindsFor(["TEACHER", "PARENT"])).toEqual([
+      "mark",
+      "homework",
+      "final",
+      "message",
+      "remark",
+      "deadline",
+      "absence",
+    ]);
   });
 
   it("keeps the texts short and links inside the app", () => {
