@@ -408,3 +408,22 @@ export async function documentFile(organisationId: number, kind: "absence" | "no
     ? { studentId: n.studentId, authorId: n.authorId, fileName: n.fileName!, fileType: n.fileType!, fileKey: n.fileKey }
     : null;
 }
+
+/** An absence as the daily job applies it. */
+export async function absenceForJob(organisationId: number, id: number) {
+  return db.absence.findUnique({
+    where: { organisationId_id: { organisationId, id } },
+    select: {
+      id: true,
+      studentId: true,
+      dateFrom: true,
+      dateTo: true,
+      reason: true,
+      documentKind: true,
+      documentNumber: true,
+      documentDate: true,
+      status: true,
+      createdById: true,
+    },
+  });
+}

@@ -4,6 +4,8 @@
 // one lock decision (lib/journal/lock.ts, kind «attendance»), then every cell is written with a new
 // version and its JournalChange row (reason «Отсутствие по документу: …», JRN-7), and AbsenceLesson
 // remembers what was there before, so an edit or a withdrawal undoes exactly this absence's work.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
 import { formatDate } from "@/lib/org/time";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
@@ -77,6 +79,9 @@ type Write =
  */
 export async function syncAbsence(tx: Tx, a: SyncArgs): Promise<SyncResult> {
   const { organisationId, absence } = a;
+  // One absence is brought onto its lessons by one transaction at a time (the daily job of two
+  // processes, or a user's edit beside it): the absence's row is the lock.
+  await tx.$queryRaw`SELECT id FROM "Absence" WHERE "organisationId" = ${organisationId} AND id = ${absence.id} FOR UPDATE`;
   const applied = await tx.absenceLesson.findMany({
     where: { organisationId, absenceId: absence.id },
     select: { lessonId: true, previousCode: true, appliedCode: true },
@@ -225,4 +230,243 @@ export async function syncAbsence(tx: Tx, a: SyncArgs): Promise<SyncResult> {
     changed++;
   }
   return { ok: true, changed, skipped: refusals.length };
+}
+
+// ───────────── the write flows, each one transaction ─────────────
+
+/** An absence's document as it is stored and named in the history. */
+export type AbsenceDocument = Omit<AbsenceFacts, "id" | "studentId">;
+export type StoredFile = { fileName: string; fileType: string; fileKey: string } | null;
+
+/** What one write does to the Absence row before its lessons follow. */
+export type AbsenceOp =
+  | { kind: "create"; studentId: number; from: Date; to: Date; document: AbsenceDocument; file: StoredFile }
+  /** A parent's accepted notice becomes an absence (DUT-4): the notice is answered in the same transaction. */
+  | {
+      kind: "accept";
+      noticeId: number;
+      studentId: number;
+      from: Date;
+      to: Date;
+      document: AbsenceDocument;
+      file: StoredFile;
+    }
+  | {
+      kind: "update";
+      absenceId: number;
+      studentId: number;
+      from: Date;
+      to: Date;
+      document: AbsenceDocument;
+      file: StoredFile;
+    }
+  | { kind: "withdraw"; absenceId: number; studentId: number; document: AbsenceDocument };
+
+export type AbsenceWriteResult =
+  { ok: true; id: number; changed: number } | { ok: false; code: "LOCKED" | "CONFLICT"; message: string };
+
+/** Thrown inside the transaction to roll it back with a Russian refusal. */
+class Refused extends Error {
+  constructor(
+    readonly code: "LOCKED" | "CONFLICT",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ALREADY = { withdrawn: "Отсутствие уже отменено", answered: "На это сообщение уже ответили" };
+
+function lockedMessage(refusals: string[], withdraw: boolean): string {
+  const shown = refusals.slice(0, 5).join("; ");
+  const more = refusals.length > 5 ? ` и ещё ${refusals.length - 5}` : "";
+  return `Отсутствие не ${withdraw ? "отменено" : "записано"} — уроки закрыты для изменений: ${shown}${more}`;
+}
+
+const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The Absence row's part of a write; returns the absence's id. */
+async function writeAbsenceRow(tx: Tx, organisationId: number, userId: number, now: Date, op: AbsenceOp) {
+  switch (op.kind) {
+    case "create":
+    case "accept": {
+      if (op.kind === "accept") {
+        const r = await tx.absenceNotice.updateMany({
+          where: { organisationId, id: op.noticeId, status: "PENDING" },
+          data: { status: "ACCEPTED", decidedById: userId, decidedAt: now },
+        });
+        if (r.count !== 1) throw new Refused("CONFLICT", ALREADY.answered);
+      }
+      const created = await tx.absence.create({
+        data: {
+          organisationId,
+          studentId: op.studentId,
+          dateFrom: op.from,
+          dateTo: op.to,
+          ...op.document,
+          fileName: op.file?.fileName ?? null,
+          fileType: op.file?.fileType ?? null,
+          fileKey: op.file?.fileKey ?? null,
+          createdById: userId,
+          createdAt: now,
+          updatedAt: now,
+        },
+        select: { id: true },
+      });
+      if (op.kind === "accept")
+        await tx.absenceNotice.update({
+          where: { organisationId_id: { organisationId, id: op.noticeId } },
+          data: { absenceId: created.id },
+        });
+      return created.id;
+    }
+    case "update": {
+      const r = await tx.absence.updateMany({
+        where: { organisationId, id: op.absenceId, status: "ACTIVE" },
+        data: { dateFrom: op.from, dateTo: op.to, ...op.document, ...(op.file ?? {}), updatedAt: now },
+      });
+      if (r.count !== 1) throw new Refused("CONFLICT", ALREADY.withdrawn);
+      return op.absenceId;
+    }
+    case "withdraw": {
+      const r = await tx.absence.updateMany({
+        where: { organisationId, id: op.absenceId, status: "ACTIVE" },
+        data: { status: "WITHDRAWN", withdrawnAt: now, updatedAt: now },
+      });
+      if (r.count !== 1) throw new Refused("CONFLICT", ALREADY.withdrawn);
+      return op.absenceId;
+    }
+  }
+}
+
+const AUDIT_ACTION: Record<AbsenceOp["kind"], string> = {
+  create: "absence.record",
+  accept: "absence.notice.accept",
+  update: "absence.update",
+  withdraw: "absence.withdraw",
+};
+
+/**
+ * One user's write of an absence (DUT-3, DUT-4) as ONE transaction: the Absence row (and the
+ * notice), its lessons (strict: a locked lesson refuses everything), the audit row. A refusal rolls
+ * it all back and comes back as a value.
+ */
+export async function writeAbsence(w: {
+  organisationId: number;
+  userId: number;
+  now: Date;
+  today: Date;
+  op: AbsenceOp;
+  /** The lessons of the absence's days up to today (none for a withdrawal). */
+  lessons: readonly StudentLesson[];
+}): Promise<AbsenceWriteResult> {
+  const { organisationId, userId, now, op } = w;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const id = await writeAbsenceRow(tx, organisationId, userId, now, op);
+        const synced = await syncAbsence(tx, {
+          organisationId,
+          userId,
+          now,
+          today: w.today,
+          absence: { id, studentId: op.studentId, ...op.document },
+          lessons: op.kind === "withdraw" ? [] : w.lessons,
+          strict: true,
+        });
+        if (!synced.ok) throw new Refused("LOCKED", lockedMessage(synced.refusals, op.kind === "withdraw"));
+        await recordAudit(tx, {
+          organisationId,
+          userId,
+          action: AUDIT_ACTION[op.kind],
+          entity: op.kind === "accept" ? "AbsenceNotice" : "Absence",
+          entityId: String(op.kind === "accept" ? op.noticeId : id),
+          details: {
+            absenceId: id,
+            studentId: op.studentId,
+            ...(op.kind === "withdraw" ? {} : { from: isoOf(op.from), to: isoOf(op.to) }),
+            reason: op.document.reason,
+            lessons: synced.changed,
+          },
+        });
+        return { ok: true as const, id, changed: synced.changed };
+      },
+      { timeout: 30_000 },
+    );
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, code: e.code, message: e.message };
+    throw e;
+  }
+}
+
+/** The daily job's step for one absence: today's lessons, a locked one skipped (nobody is there to answer). */
+export async function applyAbsenceLeniently(
+  organisationId: number,
+  absence: AbsenceFacts & { createdById: number },
+  lessons: readonly StudentLesson[],
+  today: Date,
+  now: Date,
+): Promise<number> {
+  const synced = await db.$transaction(
+    (tx) =>
+      syncAbsence(tx, { organisationId, userId: absence.createdById, now, today, absence, lessons, strict: false }),
+    { timeout: 30_000 },
+  );
+  return synced.ok ? synced.changed : 0;
+}
+
+/** DUT-4: a parent's notice. */
+export async function createNotice(n: {
+  organisationId: number;
+  studentId: number;
+  authorId: number;
+  from: Date;
+  to: Date;
+  reason: AbsenceReason;
+  comment: string | null;
+  file: StoredFile;
+  now: Date;
+}): Promise<number> {
+  const created = await db.absenceNotice.create({
+    data: {
+      organisationId: n.organisationId,
+      studentId: n.studentId,
+      authorId: n.authorId,
+      dateFrom: n.from,
+      dateTo: n.to,
+      reason: n.reason,
+      comment: n.comment,
+      fileName: n.file?.fileName ?? null,
+      fileType: n.file?.fileType ?? null,
+      fileKey: n.file?.fileKey ?? null,
+      createdAt: n.now,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** DUT-4: the class teacher declines a notice with a reason (audited); false when it was answered already. */
+export async function declineNotice(
+  organisationId: number,
+  userId: number,
+  noticeId: number,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const r = await tx.absenceNotice.updateMany({
+      where: { organisationId, id: noticeId, status: "PENDING" },
+      data: { status: "DECLINED", decidedById: userId, decidedAt: now, declineReason: reason },
+    });
+    if (r.count !== 1) return false;
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "absence.notice.decline",
+      entity: "AbsenceNotice",
+      entityId: String(noticeId),
+    });
+    return true;
+  });
 }

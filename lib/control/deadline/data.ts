@@ -152,3 +152,20 @@ export async function fillNames(
     subjects: new Map(subjects.map((s) => [s.id, s.name])),
   };
 }
+
+/** Whether a duty job of the day ran already (DutyRun). */
+export async function dutyDone(organisationId: number, kind: string, day: Date): Promise<boolean> {
+  const row = await db.dutyRun.findUnique({
+    where: { organisationId_kind_day: { organisationId, kind, day } },
+    select: { day: true },
+  });
+  return row !== null;
+}
+
+/** The teacher's reminder of a day, for the home page. */
+export async function reminderOf(organisationId: number, teacherId: number, day: Date) {
+  return db.fillReminder.findUnique({
+    where: { organisationId_day_teacherId: { organisationId, day, teacherId } },
+    select: { lessons: true, sentAt: true },
+  });
+}

@@ -171,9 +171,12 @@ export function teacherShares(
   return [...out.values()];
 }
 
-/** The teachers who get the reminder: those with a lesson of the day not filled yet, with the count. */
-export function reminderTargets(lessons: readonly LessonFill[]): Map<number, number> {
+/** The teachers who get the reminder: those with a lesson of the day not filled by `now`, with the count. */
+export function reminderTargets(lessons: readonly LessonFill[], now: Date): Map<number, number> {
   const out = new Map<number, number>();
-  for (const l of lessons) if (missingParts(l).length > 0) out.set(l.teacherId, (out.get(l.teacherId) ?? 0) + 1);
+  for (const l of lessons) {
+    const at = filledAt(l);
+    if (at === null || at.getTime() > now.getTime()) out.set(l.teacherId, (out.get(l.teacherId) ?? 0) + 1);
+  }
   return out;
 }
