@@ -28,9 +28,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Teachers and class teachers hold journal.viewOwn, the administration journal.viewAll.
   { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"], group: "Учёба" },
   { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
+  { href: "/journal/absences", label: "Отсутствия", permission: "absence.record", group: "Учёба" },
   { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
   { href: "/journal/closing", label: "Закрытие периодов", permission: "period.close", group: "Контроль" },
   { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },
+  { href: "/diary/absences", label: "Сообщить об отсутствии", permission: "absence.notify", group: "Учёба" },
   {
     href: "/finals",
     label: "Итоговые отметки",
@@ -61,6 +63,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },
   { href: "/control", label: "Контроль журнала", permission: "control.view", group: "Контроль" },
   { href: "/control/remarks", label: "Замечания", permission: ["remarks.write", "control.view"], group: "Контроль" },
+  {
+    href: "/control/checks",
+    label: "Проверки журнала",
+    permission: ["control.check", "control.view"],
+    group: "Контроль",
+  },
   { href: "/control/activity", label: "Активность", permission: "control.view", scope: "all", group: "Контроль" },
   { href: "/archive", label: "Архив", permission: "archive.manage", group: "Контроль" },
   { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all", group: "Контроль" },

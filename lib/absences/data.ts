@@ -427,3 +427,14 @@ export async function absenceForJob(organisationId: number, id: number) {
     },
   });
 }
+
+/** The students of a class on a date (the form's list), by name. */
+export async function classRoll(organisationId: number, classId: number, date: Date) {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  return [...new Map(rows.map((r) => [r.student.id, { id: r.student.id, name: fullName(r.student) }])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name, "ru"),
+  );
+}

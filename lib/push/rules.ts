@@ -89,6 +89,6 @@ export function noticeAnswerPayload(studentId: number, accepted: boolean, text: 
     kind: "absence",
     title: accepted ? "Отсутствие принято классным руководителем" : "Сообщение об отсутствии отклонено",
     body: text,
-    url: `/diary/${studentId}/absences`,
+    url: `/diary/absences?student=${studentId}`,
   };
 }

@@ -9,6 +9,9 @@ import { DENSITY_LESSONS } from "@/lib/control/rules";
 import { formatDateTime } from "@/lib/org/time";
 import { isoDate } from "@/lib/diary/rules";
 import { Choice, Downloads, fieldClass, inputClass } from "@/components/control/filter-bits";
+import { DeadlineShares } from "@/components/control/deadline-shares";
+import { loadDeadlineShares } from "@/lib/control/deadline/loaders";
+import { fillQuery } from "@/lib/control/schema";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
@@ -22,6 +25,15 @@ export default async function ControlPage({
   const { user, scopes } = await requireAccess("control.view");
   const canWrite = (await authorize(user, "remarks.write")).allowed;
   const page = await loadFillPage(user, scopes, await searchParams);
+  // DUT-1: the shares filled by the deadline on the filters' last day, its week and month.
+  const filters = fillQuery.safeParse(page.raw);
+  const shares = filters.success
+    ? await loadDeadlineShares(user, scopes, {
+        day: filters.data.to,
+        classId: filters.data.classId,
+        teacherId: filters.data.teacherId,
+      })
+    : null;
   const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
   const r = page.report;
   const warn = (n: number) => (n > 0 ? "text-red-700 font-medium" : "");
@@ -160,6 +172,7 @@ export default async function ControlPage({
           </p>
         </>
       )}
+      {shares && <DeadlineShares figures={shares} query={page.raw} />}
     </div>
   );
 }
