@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { formatAverage } from "@/lib/journal/averages";
 import {
   attendanceKey,
+  expectedOn,
   markKey,
   studentAbsences,
   studentSummary,
@@ -782,6 +783,18 @@ function GridRow(p: RowProps) {
                 </span>
               );
               title = ATTENDANCE_TITLES[a.code];
+            } else {
+              // DUT-4: an absence expected from a document or a parent's notice, not in the register yet.
+              const e = expectedOn(p.view.expected, s.id, c.lesson.date);
+              if (e) {
+                content = (
+                  <span data-expected={e.pending ? "notice" : "absence"} className="text-[11px] italic text-slate-400">
+                    {ATTENDANCE_LABELS[e.code]}
+                    {e.pending ? "?" : ""}
+                  </span>
+                );
+                title = `Ожидается отсутствие (${ATTENDANCE_TITLES[e.code]}): ${e.note}`;
+              }
             }
           } else if (c.assignment) {
             const m = p.view.marks[markKey(c.assignment.id, s.id)];

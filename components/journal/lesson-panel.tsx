@@ -12,6 +12,7 @@ import {
   requestUnlockAction,
   saveAssignmentAction,
   saveHomeworkAction,
+  saveHomeworkMarkerAction,
   saveTopicAction,
 } from "@/lib/journal/lesson/actions";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
@@ -100,6 +101,7 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         )}
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
+        {!lesson.homework?.text && <HomeworkMarkerForm view={view} lesson={lesson} canEdit={canEdit} />}
         <section className="space-y-2">
           <h3 className="font-semibold">Задания урока</h3>
           {!view.marksAllowed && (
@@ -308,6 +310,38 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
           }}
         >
           Сохранить домашнее задание
+        </button>
+      )}
+      <Message state={state} />
+    </form>
+  );
+}
+
+/** DUT-6: «не задано» (or «не предусмотрено» in the first grade) when a lesson has no homework. */
+function HomeworkMarkerForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
+  const [state, action, pending] = useActionState(saveHomeworkMarkerAction, null);
+  useRefreshOnSuccess(state);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <label className="flex flex-col">
+        Без домашнего задания
+        <select
+          name="marker"
+          defaultValue={lesson.homeworkMarker ?? ""}
+          disabled={!canEdit}
+          className={`${input} w-56`}
+        >
+          <option value="">— не отмечено —</option>
+          <option value="NOT_GIVEN">не задано</option>
+          {(view.homeworkNotProvided || lesson.homeworkMarker === "NOT_PROVIDED") && (
+            <option value="NOT_PROVIDED">не предусмотрено</option>
+          )}
+        </select>
+      </label>
+      {canEdit && (
+        <button className={button} disabled={pending}>
+          Отметить
         </button>
       )}
       <Message state={state} />

@@ -89,7 +89,7 @@ export async function fileNoticeAction(_prev: Done | null, data: FormData): Prom
   if (!access.ok) return access;
   const r = await fileNotice(access.user, parsed.data, await upload(data), serverNow());
   if (!r.ok) return r;
-  revalidatePath(`/diary/${parsed.data.studentId}/absences`);
+  revalidatePath("/diary/absences");
   revalidatePath("/");
   return ok({ message: "Сообщение отправлено классному руководителю" });
 }

@@ -18,7 +18,8 @@ import {
   type JournalChoice,
   type PeriodOption,
 } from "./data";
-import { buildGridView, type GridView } from "./grid";
+import { buildGridView, isoDate, type GridView } from "./grid";
+import { expectedAbsences } from "@/lib/absences/data";
 
 const DAY = 86_400_000;
 
@@ -149,5 +150,16 @@ async function gridPage(
       : { start: today, end: today, periodId: null };
   const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range);
   const view = buildGridView(rows, now, today, lessonOnly);
+  // DUT-4: what the class teacher recorded ahead and what parents reported, for the attendance column.
+  const ahead = await expectedAbsences(
+    user.organisationId,
+    view.students.map((s) => s.id),
+    range.start,
+    range.end,
+  );
+  view.expected = [
+    ...ahead.absences.map((e) => ({ ...e, pending: false })),
+    ...ahead.notices.map((e) => ({ ...e, pending: true })),
+  ].map((e) => ({ ...e, from: isoDate(e.from), to: isoDate(e.to) }));
   return { kind: "grid", head, period, view, canEdit: rights.edit, canRequestUnlock: rights.edit, lessonOnly };
 }

@@ -21,6 +21,8 @@ import {
   withdrawAbsence,
 } from "@/lib/absences/commands";
 import { fileNoticeAction, recordAbsenceAction } from "@/lib/absences/actions";
+import { loadGridPage } from "@/lib/journal/loaders";
+import type { CurrentUser } from "@/lib/auth/session";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
 import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
@@ -36,6 +38,26 @@ let parentB: number;
 const SAMARA = "Europe/Samara";
 
 const actor = (userId: number) => ({ organisationId: f.organisationId, id: userId, timeZone: SAMARA });
+
+/** The expected absences of a student in the subject teacher's grid (DUT-4: the attendance column). */
+async function expectedInGrid(studentId: number, from: string) {
+  const user = {
+    id: f.users.teacher,
+    organisationId: f.organisationId,
+    login: "teacher",
+    fullName: "Соколова",
+    shortName: "Соколова",
+    roles: ["TEACHER"],
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: "SCHOOL",
+    orgName: "Школа",
+    timeZone: SAMARA,
+  } as CurrentUser;
+  const grid = await loadGridPage(user, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+  if (grid.kind !== "grid") throw new Error(`grid: ${grid.kind}`);
+  return grid.view.expected.filter((e) => e.studentId === studentId && e.from >= from);
+}
 
 async function cell(lessonIso: string, studentId: number) {
   const row = await db.attendance.findUnique({
@@ -306,6 +328,10 @@ describe("a parent's notice (DUT-4)", () => {
     );
     expect(filed.ok).toBe(true);
     const noticeId = filed.ok ? filed.data.id : 0;
+    // The subject teacher's grid shows the expected absence while it waits for the class teacher.
+    expect(await expectedInGrid(f.students[1], "2026-11-25")).toEqual([
+      expect.objectContaining({ from: "2026-11-25", to: "2026-11-26", code: "UP", pending: true }),
+    ]);
     const other = await decideNotice(actor(f.users.other), { decision: "accept", noticeId, reason: "UP" }, NOW);
     expect(other).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const accepted = await decideNotice(
@@ -334,6 +360,10 @@ describe("a parent's notice (DUT-4)", () => {
       NOW,
     );
     expect(twice).toMatchObject({ ok: false, code: "CONFLICT" });
+    // Accepted: the grid shows the class teacher's absence (days ahead, not in the register yet).
+    expect(await expectedInGrid(f.students[1], "2026-11-25")).toEqual([
+      expect.objectContaining({ from: "2026-11-25", to: "2026-11-26", code: "UP", pending: false }),
+    ]);
   });
 
   it("is declined with a reason the parent sees", async () => {

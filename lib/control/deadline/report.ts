@@ -70,9 +70,13 @@ export function buildDeadlineModel(input: { orgName: string; figures: DeadlineFi
     children: [{ label: "в срок" }, { label: "уроков" }, { label: "%" }],
   });
   return {
-    title: `Заполнение журнала до ${f.deadline}`,
+    // The title names the sheet of the XLSX file: no «:» there, the deadline goes to the parameters.
+    title: "Заполнение журнала в срок",
     organisationName: input.orgName,
-    parameters: [{ label: "На дату", value: formatDate(f.day) }],
+    parameters: [
+      { label: "На дату", value: formatDate(f.day) },
+      { label: "Срок заполнения", value: `до ${f.deadline} (время организации)` },
+    ],
     orientation: "landscape",
     header: [{ label: "Учитель" }, group("День"), group("Неделя"), group("Месяц")],
     columns: [{ kind: "text" }, ...Array.from({ length: 9 }, () => ({ kind: "number" as const }))],

@@ -1,0 +1,84 @@
+// Pure rules of issue 17: journal checks' due dates, levels and visibility (DUT-2) and the expected
+// absence an empty attendance cell shows (DUT-4).
+import { describe, expect, it } from "vitest";
+import { addInterval, checkDue, levelsFor, sortDue, visibleDue } from "@/lib/control/checks/rules";
+import { expectedOn, type ExpectedCell } from "@/lib/journal/grid";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+describe("check intervals (DUT-2)", () => {
+  it("adds a week, a month, a quarter and a half-year; a month's end falls to the shorter month's last day", () => {
+    expect(iso(addInterval(day("2026-11-20"), "WEEK"))).toBe("2026-11-27");
+    expect(iso(addInterval(day("2026-09-01"), "MONTH"))).toBe("2026-10-01");
+    expect(iso(addInterval(day("2027-01-31"), "MONTH"))).toBe("2027-02-28");
+    expect(iso(addInterval(day("2026-09-01"), "QUARTER"))).toBe("2026-12-01");
+    expect(iso(addInterval(day("2026-09-01"), "HALF_YEAR"))).toBe("2027-03-01");
+  });
+
+  it("is due one interval after the last check or the year's start; overdue counts the days past", () => {
+    const never = checkDue("CLASS_TEACHER", 1, null, day("2026-09-01"), "WEEK", day("2026-09-10"));
+    expect(iso(never.due)).toBe("2026-09-08");
+    expect(never.overdueDays).toBe(2);
+    const checked = checkDue("CLASS_TEACHER", 1, day("2026-09-07"), day("2026-09-01"), "WEEK", day("2026-09-10"));
+    expect(iso(checked.due)).toBe("2026-09-14");
+    expect(checked.overdueDays).toBe(0);
+  });
+
+  it("sorts the most overdue first, then by the due date", () => {
+    const rows = [
+      checkDue("DEPUTY", 1, null, day("2026-09-01"), "HALF_YEAR", day("2026-11-20")),
+      checkDue("CLASS_TEACHER", 2, null, day("2026-09-01"), "WEEK", day("2026-11-20")),
+      checkDue("HEAD_OF_DEPT", 3, null, day("2026-09-01"), "MONTH", day("2026-11-20")),
+    ];
+    expect(sortDue(rows).map((r) => r.classId)).toEqual([2, 3, 1]);
+  });
+});
+
+describe("who checks at which level (DUT-2)", () => {
+  const ct = { roles: ["TEACHER"], classTeacherOf: [7], departmentClassIds: [] };
+  const head = { roles: ["HEAD_OF_DEPT"], classTeacherOf: [], departmentClassIds: [7, 8] };
+  const deputy = { roles: ["DEPUTY"], classTeacherOf: [], departmentClassIds: [] };
+  const classes = [
+    { id: 7, departmentId: 1, hasClassTeacher: true, hasHead: true },
+    { id: 9, departmentId: null, hasClassTeacher: false, hasHead: false },
+  ];
+
+  it("records at the levels the actor holds for the class", () => {
+    expect(levelsFor(ct, 7)).toEqual(["CLASS_TEACHER"]);
+    expect(levelsFor(ct, 8)).toEqual([]);
+    expect(levelsFor(head, 8)).toEqual(["HEAD_OF_DEPT"]);
+    expect(levelsFor(deputy, 9)).toEqual(["DEPUTY"]);
+  });
+
+  it("sees their own level and the levels below, never above", () => {
+    expect(visibleDue(ct, classes)).toEqual([{ level: "CLASS_TEACHER", classId: 7 }]);
+    expect(visibleDue(head, classes)).toEqual([
+      { level: "HEAD_OF_DEPT", classId: 7 },
+      { level: "CLASS_TEACHER", classId: 7 },
+    ]);
+    expect(visibleDue(deputy, classes)).toEqual([
+      { level: "DEPUTY", classId: 7 },
+      { level: "HEAD_OF_DEPT", classId: 7 },
+      { level: "CLASS_TEACHER", classId: 7 },
+      { level: "DEPUTY", classId: 9 },
+    ]);
+  });
+});
+
+describe("an expected absence in an empty attendance cell (DUT-4)", () => {
+  const list: ExpectedCell[] = [
+    { studentId: 1, from: "2026-11-23", to: "2026-11-25", code: "UP", note: "родитель сообщил", pending: true },
+    { studentId: 1, from: "2026-11-24", to: "2026-11-24", code: "B", note: "справка № 5", pending: false },
+    { studentId: 2, from: "2026-11-20", to: "2026-11-20", code: "B", note: "справка № 6", pending: false },
+  ];
+
+  it("shows a recorded absence before a waiting notice, within the dates, for that student only", () => {
+    expect(expectedOn(list, 1, "2026-11-23")?.code).toBe("UP");
+    expect(expectedOn(list, 1, "2026-11-24")).toMatchObject({ code: "B", pending: false });
+    expect(expectedOn(list, 1, "2026-11-25")).toMatchObject({ code: "UP", pending: true });
+    expect(expectedOn(list, 1, "2026-11-26")).toBeNull();
+    expect(expectedOn(list, 1, "2026-11-20")).toBeNull();
+    expect(expectedOn(list, 2, "2026-11-20")?.note).toBe("справка № 6");
+  });
+});
