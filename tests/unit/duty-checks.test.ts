@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addInterval, checkDue, levelsFor, sortDue, visibleDue } from "@/lib/control/checks/rules";
 import { expectedOn, type ExpectedCell } from "@/lib/journal/grid";
+import { settingsSchema } from "@/lib/org/schema";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -80,5 +81,48 @@ describe("an expected absence in an empty attendance cell (DUT-4)", () => {
     expect(expectedOn(list, 1, "2026-11-26")).toBeNull();
     expect(expectedOn(list, 1, "2026-11-20")).toBeNull();
     expect(expectedOn(list, 2, "2026-11-20")?.note).toBe("справка № 6");
+  });
+});
+
+describe("the duty settings of the organisation (DUT-1, DUT-2, DUT-5)", () => {
+  const base = {
+    minMark: "2",
+    maxMark: "5",
+    averagingMethod: "WEIGHTED",
+    roundingThreshold: "0,5",
+    lockDays: "7",
+    finalsWarningDays: "3",
+  };
+
+  it("reads the deadline as a time of day, the check frequencies and the risk threshold", () => {
+    const r = settingsSchema.parse({
+      ...base,
+      fillDeadlineMinutes: "15:30",
+      checkEveryClassTeacher: "MONTH",
+      checkEveryHeadOfDept: "MONTH",
+      checkEveryDeputy: "QUARTER",
+      riskAbsencePercent: "25",
+    });
+    expect(r).toMatchObject({
+      fillDeadlineMinutes: 930,
+      checkEveryClassTeacher: "MONTH",
+      checkEveryDeputy: "QUARTER",
+      riskAbsencePercent: 25,
+    });
+    // A form without these fields leaves them unchanged.
+    const unchanged = settingsSchema.parse(base);
+    expect(unchanged.fillDeadlineMinutes).toBeUndefined();
+    expect(unchanged.checkEveryDeputy).toBeUndefined();
+    expect(unchanged.riskAbsencePercent).toBeUndefined();
+  });
+
+  it("refuses a time that is not one and an unknown frequency, in Russian", () => {
+    for (const bad of ["25:00", "16", "вечером", "05:00"]) {
+      const r = settingsSchema.safeParse({ ...base, fillDeadlineMinutes: bad });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0].message).toMatch(/^Срок заполнения журнала/);
+    }
+    const f = settingsSchema.safeParse({ ...base, checkEveryDeputy: "DAILY" });
+    expect(f.error?.issues[0].message).toBe("Периодичность проверки администрации: выберите из списка");
   });
 });
