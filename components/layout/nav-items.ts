@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"], group: "Учёба" },
   { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
   { href: "/journal/absences", label: "Отсутствия", permission: "absence.record", group: "Учёба" },
+  { href: "/risk", label: "Группа риска", permission: "risk.notify", group: "Учёба" },
   { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
   { href: "/journal/closing", label: "Закрытие периодов", permission: "period.close", group: "Контроль" },
   { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },

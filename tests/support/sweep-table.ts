@@ -89,6 +89,7 @@ export const PAGES: Record<string, Who> = {
   "/journal/absences": { perms: ["absence.record"] },
   "/diary/absences": { perms: ["absence.notify"] },
   "/control/checks": { perms: ["control.check", "control.view"] },
+  "/risk": { perms: ["risk.notify"] },
   "/mail": { perms: ["mail.use"] },
   "/mail/[messageId]": { perms: ["mail.use"] },
   "/mail/new": { perms: ["mail.use"] },
@@ -389,6 +390,14 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/absences/actions.ts#decideNoticeAction": {
     perms: ["absence.record"],
     sample: () => [null, form({ decision: "decline", noticeId: 999999, declineReason: "Нет справки" })],
+  },
+  "lib/risk/actions.ts#notifyRiskAction": {
+    perms: ["risk.notify"],
+    sample: (f) => {
+      const fd = form({ classId: f.classA, text: "Уважаемые родители, сообщаем о риске" });
+      fd.append("studentId", String(f.studentA));
+      return [null, fd];
+    },
   },
   "lib/control/checks/actions.ts#recordCheckAction": {
     perms: ["control.check"],

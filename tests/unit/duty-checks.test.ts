@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addInterval, checkDue, levelsFor, sortDue, visibleDue } from "@/lib/control/checks/rules";
 import { expectedOn, type ExpectedCell } from "@/lib/journal/grid";
 import { settingsSchema } from "@/lib/org/schema";
+import { fillRiskTemplate, RISK_TEMPLATE, riskReasons, type RiskSubject } from "@/lib/risk/rules";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -124,5 +125,42 @@ describe("the duty settings of the organisation (DUT-1, DUT-2, DUT-5)", () => {
     }
     const f = settingsSchema.safeParse({ ...base, checkEveryDeputy: "DAILY" });
     expect(f.error?.issues[0].message).toBe("Периодичность проверки администрации: выберите из списка");
+  });
+});
+
+describe("students at risk (DUT-5)", () => {
+  const subject = (name: string, o: Partial<RiskSubject> = {}): RiskSubject => ({
+    subjectName: name,
+    riskFail: false,
+    riskNotAttested: false,
+    absences: 0,
+    lessonsHeld: 10,
+    ...o,
+  });
+
+  it("names the subjects with a forecast «2», the risk of «н/а» and absences from the threshold", () => {
+    expect(riskReasons([subject("Алгебра"), subject("Физика")], 30)).toEqual([]);
+    expect(
+      riskReasons(
+        [
+          subject("Алгебра", { riskFail: true }),
+          subject("Физика", { riskNotAttested: true }),
+          subject("Химия", { riskFail: true, riskNotAttested: true }),
+        ],
+        30,
+      ),
+    ).toEqual(["прогноз «2» — Алгебра, Химия", "риск «н/а» — Физика"]);
+    // 6 of 20 lessons = 30 %: at the threshold; 5 of 20 is below it.
+    expect(riskReasons([subject("Алгебра", { absences: 3 }), subject("Физика", { absences: 3 })], 30)).toEqual([
+      "пропущено 30 % уроков (6 из 20)",
+    ]);
+    expect(riskReasons([subject("Алгебра", { absences: 3 }), subject("Физика", { absences: 2 })], 30)).toEqual([]);
+  });
+
+  it("fills the editable template per student", () => {
+    const text = fillRiskTemplate(RISK_TEMPLATE, "Иванов Иван", ["прогноз «2» — Алгебра", "риск «н/а» — Физика"]);
+    expect(text).toContain("обучающегося Иванов Иван!");
+    expect(text).toContain("результатов: прогноз «2» — Алгебра; риск «н/а» — Физика.");
+    expect(fillRiskTemplate("Ученик {ученик}: {причины}", "Петров", [])).toBe("Ученик Петров: —");
   });
 });
