@@ -21,6 +21,8 @@ import { deadlineAt, fillStatus, missingParts, teacherShares } from "@/lib/contr
 import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/reminder";
 import { allDeadlines } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
+import { loadMyDeadline } from "@/lib/control/deadline/loaders";
+import type { CurrentUser } from "@/lib/auth/session";
 import { addAssignment, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -247,6 +249,24 @@ describe("the reminder an hour before the deadline (DUT-1)", () => {
     expect(await db.fillReminder.count({ where: { organisationId: w.f.organisationId } })).toBe(3);
     // After the deadline nothing is sent (the day is over for the reminder).
     expect(await remindOrganisation(o, samara(16, 0))).toBeNull();
+
+    // The home page: the reminder and the unfilled lesson for «other», nothing for the class teacher.
+    vi.useFakeTimers({ toFake: ["Date"], now: samara(15, 10) });
+    try {
+      const asUser = (id: number) =>
+        ({ id, organisationId: w.f.organisationId, timeZone: "Europe/Samara", roles: ["TEACHER"] }) as CurrentUser;
+      const mine = await loadMyDeadline(asUser(w.f.users.other));
+      expect(mine.deadline).toBe("16:00");
+      expect(mine.passed).toBe(false);
+      expect(mine.reminder).toMatchObject({ lessons: 1 });
+      expect(mine.lessons).toHaveLength(1);
+      expect(mine.lessons[0].missing).toContain("topic");
+      const done = await loadMyDeadline(asUser(w.f.users.classTeacher));
+      expect(done.reminder).toBeNull();
+      expect(done.lessons).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("follows each organisation's own zone: 15:00 in Samara is 21:00 at UTC+10", async () => {
