@@ -6,7 +6,9 @@
 // files a notice for their own child only (another family's child: FORBIDDEN, nothing written);
 // the class teacher accepts it (→ an absence) or declines it with a reason.
 // The clock: NOW = 20.11.2026 12:00 in Samara (journal-fixture).
+import { createECDH, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -23,6 +25,7 @@ import {
 import { fileNoticeAction, recordAbsenceAction } from "@/lib/absences/actions";
 import { loadGridPage } from "@/lib/journal/loaders";
 import type { CurrentUser } from "@/lib/auth/session";
+import { saveSubscription } from "@/lib/push/mutations";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
 import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
@@ -31,6 +34,24 @@ vi.mock("next-auth", async (orig) => (await import("../support/session-harness")
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 process.env.FILES_DIR = mkdtempSync(path.join(tmpdir(), "ej-absences-"));
+process.env.VAPID_FILE = path.join(mkdtempSync(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
+
+// A push service on localhost: counts the deliveries per device path.
+let pushServer: Server;
+let pushOrigin = "";
+const arrivals = new Map<string, () => void>();
+
+async function subscribe(userId: number, device: string) {
+  const keys = createECDH("prime256v1");
+  keys.generateKeys();
+  await saveSubscription(f.organisationId, userId, {
+    endpoint: `${pushOrigin}${device}`,
+    p256dh: keys.getPublicKey().toString("base64url"),
+    auth: randomBytes(16).toString("base64url"),
+    kinds: ["absence"],
+  });
+  return new Promise<void>((resolve) => arrivals.set(device, resolve));
+}
 
 let f: JournalFixture;
 let parentA: number;
@@ -100,13 +121,24 @@ const doc = {
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+  pushServer = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(201).end();
+      arrivals.get(req.url ?? "")?.();
+    });
+  });
+  await new Promise<void>((resolve) => pushServer.listen(0, "127.0.0.1", resolve));
+  const address = pushServer.address();
+  pushOrigin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   f = await createJournalFixture({ students: 4 });
   parentA = await mkParent("parentA", f.students[0]);
   parentB = await mkParent("parentB", f.students[1]);
 });
 
-afterAll(() => {
+afterAll(async () => {
   vi.useRealTimers();
+  await new Promise((resolve) => pushServer.close(resolve));
 });
 
 describe("an absence by the class teacher over three days (DUT-3)", () => {
@@ -319,6 +351,9 @@ describe("a parent's notice (DUT-4)", () => {
   });
 
   it("is filed with a photo, accepted by the class teacher and becomes an absence", async () => {
+    // The class teacher's phone gets the notice, the parent's phone the answer.
+    const toClassTeacher = subscribe(f.users.classTeacher, "/push/class-teacher");
+    const toParent = subscribe(parentB, "/push/parent-b");
     const photo = { name: "записка.jpg", type: "image/jpeg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) };
     const filed = await fileNotice(
       { organisationId: f.organisationId, id: parentB, timeZone: SAMARA },
@@ -340,6 +375,7 @@ describe("a parent's notice (DUT-4)", () => {
       NOW,
     );
     expect(accepted.ok).toBe(true);
+    await Promise.all([toClassTeacher, toParent]);
     const notice = await db.absenceNotice.findUniqueOrThrow({
       where: { organisationId_id: { organisationId: f.organisationId, id: noticeId } },
       select: { status: true, absenceId: true, fileKey: true },
