@@ -22,6 +22,7 @@ export function DeadlineShares({ figures, query }: { figures: DeadlineFigures; q
       </h2>
       <Downloads
         report="deadline"
+        what="заполнение в срок"
         query={{
           date: isoDate(figures.day),
           ...(query.classId ? { classId: query.classId } : {}),

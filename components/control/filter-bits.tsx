@@ -25,16 +25,17 @@ export function Choice(props: {
 }
 
 /** Links to /api/control/report with the page's filters in both formats. */
-export function Downloads({ report, query }: { report: string; query: Record<string, string> }) {
+/** The report's PDF and XLSX links; `what` names them when a page has a second pair («PDF: заполнение в срок»). */
+export function Downloads({ report, query, what }: { report: string; query: Record<string, string>; what?: string }) {
   const href = (format: string) =>
     `/api/control/report?${new URLSearchParams({ ...query, report, format }).toString()}`;
   return (
     <div className="flex gap-2">
       <a href={href("pdf")} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-        Скачать PDF
+        {what ? `PDF: ${what}` : "Скачать PDF"}
       </a>
       <a href={href("xlsx")} className="rounded border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800">
-        Скачать XLSX
+        {what ? `XLSX: ${what}` : "Скачать XLSX"}
       </a>
     </div>
   );
