@@ -12,6 +12,9 @@ import { Board } from "@/components/home/board";
 import { Panel } from "@/components/home/panel";
 import { loadMyRemarks } from "@/lib/control/loaders";
 import { MyRemarks } from "@/components/control/my-remarks";
+import { loadMyDeadline } from "@/lib/control/deadline/loaders";
+import { loadPendingNotices } from "@/lib/absences/loaders";
+import { MyDeadline, PendingNotices } from "@/components/home/duties";
 
 const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
 
@@ -24,14 +27,22 @@ export default async function HomePage() {
   const isStudent = user.roles.includes("STUDENT");
   const isAdministration = STAFF_ROLES.some((r) => user.roles.includes(r));
 
-  const [summary, myLessons, myClasses, children, place, myRemarks] = await Promise.all([
+  const [summary, myLessons, myClasses, children, place, myRemarks, myDeadline] = await Promise.all([
     isAdministration ? loadOrgSummary(user) : null,
     isTeacher ? loadMyLessonsToday(user) : null,
     isTeacher ? loadMyClasses(user) : null,
     isParent ? loadMyChildren(user) : null,
     isStudent ? loadMyPlace(user) : null,
     isTeacher ? loadMyRemarks(user) : null,
+    isTeacher ? loadMyDeadline(user) : null,
   ]);
+  // DUT-4: the parents' notices waiting for the user as class teacher.
+  const pendingNotices = myClasses?.length
+    ? await loadPendingNotices(
+        user,
+        myClasses.map((c) => c.id),
+      )
+    : [];
   const studentLessons = place ? await loadClassLessonsToday(user, place.classId, place.subgroupIds) : null;
   const classIds = [
     ...(myClasses?.map((c) => c.id) ?? []),
@@ -73,6 +84,8 @@ export default async function HomePage() {
             )}
           </Panel>
         )}
+        {myDeadline && <MyDeadline state={myDeadline} timeZone={user.timeZone} />}
+        <PendingNotices notices={pendingNotices} />
         {myRemarks && <MyRemarks remarks={myRemarks} />}
         {children && (
           <Panel title="Дети">

@@ -26,15 +26,16 @@ export function Choice(props: {
 }
 
 /** Links to /api/control/report with the page's filters in both formats. */
-export function Downloads({ report, query }: { report: string; query: Record<string, string> }) {
+/** The report's PDF and XLSX links; `what` names them when a page has a second pair («PDF: заполнение в срок»). */
+export function Downloads({ report, query, what }: { report: string; query: Record<string, string>; what?: string }) {
   const href = (format: string) =>
     `/api/control/report?${new URLSearchParams({ ...query, report, format }).toString()}`;
   return (
     <div className="flex gap-2">
       <ButtonLink variant="primary" href={href("pdf")}>
-        Скачать PDF
+        {what ? `PDF: ${what}` : "Скачать PDF"}
       </ButtonLink>
-      <ButtonLink href={href("xlsx")}>Скачать XLSX</ButtonLink>
+      <ButtonLink href={href("xlsx")}>{what ? `XLSX: ${what}` : "Скачать XLSX"}</ButtonLink>
     </div>
   );
 }

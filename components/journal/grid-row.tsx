@@ -4,7 +4,7 @@
 // editable, the cell editor. Rows are memoised: arrow keys re-render two rows, not the class.
 import { memo } from "react";
 import { formatAverage } from "@/lib/journal/averages";
-import { attendanceKey, markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
+import { attendanceKey, expectedOn, markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markLabel } from "@/lib/journal/rules";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import type { Col } from "./grid-state";
@@ -100,6 +100,18 @@ function GridRow(p: RowProps) {
                 </span>
               );
               title = ATTENDANCE_TITLES[a.code];
+            } else {
+              // DUT-4: an absence expected from a document or a parent's notice, not in the register yet.
+              const e = expectedOn(p.view.expected, s.id, c.lesson.date);
+              if (e) {
+                content = (
+                  <span data-expected={e.pending ? "notice" : "absence"} className="text-[11px] italic text-slate-400">
+                    {ATTENDANCE_LABELS[e.code]}
+                    {e.pending ? "?" : ""}
+                  </span>
+                );
+                title = `Ожидается отсутствие (${ATTENDANCE_TITLES[e.code]}): ${e.note}`;
+              }
             }
           } else if (c.assignment) {
             const m = p.view.marks[markKey(c.assignment.id, s.id)];

@@ -12,6 +12,7 @@ import {
   requestUnlockAction,
   saveAssignmentAction,
   saveHomeworkAction,
+  saveHomeworkMarkerAction,
   saveTopicAction,
 } from "@/lib/journal/lesson/actions";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
@@ -88,6 +89,7 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         )}
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
         <HomeworkForm lesson={lesson} canEdit={canEdit} />
+        {!lesson.homework?.text && <HomeworkMarkerForm view={view} lesson={lesson} canEdit={canEdit} />}
         {/* LRN-1, LRN-2: hand-in settings and review, the lesson's materials (reloaded when the homework changes). */}
         <LessonLearning key={`${lesson.homework?.id ?? 0}:${lesson.homework?.version ?? 0}`} lessonId={lesson.id} />
         <section className="space-y-2">
@@ -272,6 +274,29 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
           Сохранить домашнее задание
         </SubmitButton>
       )}
+      <FormStatus state={state} size="sm" />
+    </form>
+  );
+}
+
+/** DUT-6: «не задано» (or «не предусмотрено» in the first grade) when a lesson has no homework. */
+function HomeworkMarkerForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
+  const [state, action] = useActionState(saveHomeworkMarkerAction, null);
+  useRefreshOnSuccess(state);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <label className="flex flex-col">
+        Без домашнего задания
+        <Select name="marker" defaultValue={lesson.homeworkMarker ?? ""} disabled={!canEdit} className="w-56">
+          <option value="">— не отмечено —</option>
+          <option value="NOT_GIVEN">не задано</option>
+          {(view.homeworkNotProvided || lesson.homeworkMarker === "NOT_PROVIDED") && (
+            <option value="NOT_PROVIDED">не предусмотрено</option>
+          )}
+        </Select>
+      </label>
+      {canEdit && <SubmitButton variant="secondary">Отметить</SubmitButton>}
       <FormStatus state={state} size="sm" />
     </form>
   );

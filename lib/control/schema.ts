@@ -33,6 +33,10 @@ export const remarksQuery = z.object({
 });
 export type RemarksParams = z.infer<typeof remarksQuery>;
 
+/** DUT-1: the shares filled by the deadline on `date` (its week and month up to it). */
+export const deadlineQuery = z.object({ date, classId: optionalId, teacherId: optionalId });
+export type DeadlineParams = z.infer<typeof deadlineQuery>;
+
 /** The activity report: the week holding `date`. */
 export const activityQuery = z.object({ date });
 export type ActivityParams = z.infer<typeof activityQuery>;

@@ -289,6 +289,7 @@ export async function gridRows(
           planTopicId: true,
           subgroupId: true,
           substituteId: true,
+          homeworkMarker: true,
         },
       }),
       db.classMembership.findMany({

@@ -3,7 +3,17 @@
 // queries (lib/journal/data.ts) into rows × columns, cell states, locks and averages.
 import { averageOf, forecast, type AveragingMethod, type AverageInput, type MarkScale } from "./averages";
 import { journalLock, lockFactsOf, periodClosedReason, YEAR_CLOSED_REASON, type Lock, type LockContext } from "./lock";
-import { cellState, marksAllowed, type AttendanceCodeName, type EducationFormName, type MarkKindName } from "./rules";
+import {
+  cellState,
+  homeworkNotProvidedAllowed,
+  marksAllowed,
+  type HOMEWORK_MARKER_LABELS,
+  type AttendanceCodeName,
+  type EducationFormName,
+  type MarkKindName,
+} from "./rules";
+
+type HomeworkMarkerName = keyof typeof HOMEWORK_MARKER_LABELS;
 
 export type GridAssignment = {
   id: number;
@@ -33,6 +43,8 @@ export type GridLesson = {
     version: number;
     files: { id: number; name: string; size: number }[];
   } | null;
+  /** DUT-6: «не задано» / «не предусмотрено» instead of homework. */
+  homeworkMarker: HomeworkMarkerName | null;
   assignments: GridAssignment[];
   /** Marks and attendance of the lesson (the student's own final is GridStudent.finalSet). */
   lock: Lock;
@@ -76,6 +88,8 @@ export type GridView = {
   subgroupId: number | null;
   orgKind: "SCHOOL" | "COLLEGE";
   marksAllowed: boolean;
+  /** DUT-6: «не предусмотрено» may be chosen (a school's first grade). */
+  homeworkNotProvided: boolean;
   passFail: boolean;
   method: AveragingMethod;
   scale: MarkScale;
@@ -91,7 +105,30 @@ export type GridView = {
   /** key `${lessonId}:${studentId}` */
   attendance: Record<string, GridAttendance>;
   planTopics: { id: number; title: string }[];
+  /** DUT-4: absences recorded ahead by the class teacher and parents' notices still waiting, by student. */
+  expected: ExpectedCell[];
 };
+
+/** An expected absence over dates (ISO, inclusive); `pending` = a parent's notice not yet answered. */
+export type ExpectedCell = {
+  studentId: number;
+  from: string;
+  to: string;
+  code: AttendanceCodeName;
+  note: string;
+  pending: boolean;
+};
+
+/** The expected absence shown in an empty attendance cell: a recorded one before a waiting notice. */
+export function expectedOn(list: readonly ExpectedCell[], studentId: number, date: string): ExpectedCell | null {
+  let found: ExpectedCell | null = null;
+  for (const e of list) {
+    if (e.studentId !== studentId || e.from > date || e.to < date) continue;
+    if (!e.pending) return e;
+    found ??= e;
+  }
+  return found;
+}
 
 export const markKey = (assignmentId: number, studentId: number) => `${assignmentId}:${studentId}`;
 export const attendanceKey = (lessonId: number, studentId: number) => `${lessonId}:${studentId}`;
@@ -127,6 +164,7 @@ export type GridRows = {
     planTopicId: number | null;
     subgroupId: number | null;
     substituteId: number | null;
+    homeworkMarker?: HomeworkMarkerName | null;
   }[];
   memberships: {
     studentId: number;
@@ -216,6 +254,7 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
       homework: h
         ? { id: h.id, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, version: h.version, files: h.files }
         : null,
+      homeworkMarker: l.homeworkMarker ?? null,
       assignments: byLesson.get(l.id) ?? [],
       lock: journalLock("mark", facts),
       lessonLock: journalLock("lesson", facts),
@@ -281,6 +320,7 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
     subgroupId: r.subgroupId,
     orgKind: r.orgKind,
     marksAllowed: marksAllowed(r.orgKind, r.cls.grade),
+    homeworkNotProvided: homeworkNotProvidedAllowed(r.orgKind, r.cls.grade),
     passFail: r.subject.passFail,
     method: r.settings.averagingMethod,
     scale: {
@@ -302,6 +342,7 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
     marks,
     attendance,
     planTopics: r.planTopics,
+    expected: [],
   };
 }
 

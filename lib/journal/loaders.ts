@@ -18,7 +18,8 @@ import {
   type JournalChoice,
   type PeriodOption,
 } from "./data";
-import { buildGridView, type GridView } from "./grid";
+import { buildGridView, isoDate, type GridView } from "./grid";
+import { expectedAbsences } from "@/lib/absences/data";
 
 const DAY = 86_400_000;
 
@@ -154,6 +155,17 @@ async function gridPage(
       : { start: today, end: today, periodId: null };
   const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range);
   const view = buildGridView(rows, now, today, lessonOnly);
+  // DUT-4: what the class teacher recorded ahead and what parents reported, for the attendance column.
+  const ahead = await expectedAbsences(
+    user.organisationId,
+    view.students.map((s) => s.id),
+    range.start,
+    range.end,
+  );
+  view.expected = [
+    ...ahead.absences.map((e) => ({ ...e, pending: false })),
+    ...ahead.notices.map((e) => ({ ...e, pending: true })),
+  ].map((e) => ({ ...e, from: isoDate(e.from), to: isoDate(e.to) }));
   // A closed year is read-only for everyone (REC-2, REC-3); the server refuses its writes as well.
   const canEdit = rights.edit && !head.yearClosed;
   return { kind: "grid", head, period, view, canEdit, canRequestUnlock: canEdit, lessonOnly };

@@ -38,7 +38,8 @@ function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
     : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
-async function nextVersion(
+/** The version of a (re-)created cell: 1 + its number of changes, so an old version never matches (no ABA). */
+export async function nextVersion(
   tx: Tx,
   organisationId: number,
   entity: "MARK" | "ATTENDANCE",

@@ -201,6 +201,16 @@ export function marksAllowed(orgKind: "SCHOOL" | "COLLEGE", grade: number): bool
   return orgKind === "COLLEGE" || grade !== 1;
 }
 
+/** DUT-6: «не предусмотрено» (no homework by the programme) belongs to a school's first grade (seed 001 §4.2.5.2). */
+export function homeworkNotProvidedAllowed(orgKind: "SCHOOL" | "COLLEGE", grade: number): boolean {
+  return orgKind === "SCHOOL" && grade === 1;
+}
+
+export const HOMEWORK_MARKER_LABELS: Record<"NOT_GIVEN" | "NOT_PROVIDED", string> = {
+  NOT_GIVEN: "не задано",
+  NOT_PROVIDED: "не предусмотрено",
+};
+
 // ───────────── the edit window (JRN-6); the lock decision itself is lib/journal/lock.ts ─────────────
 
 export const UNLOCK_HOURS = 12;

@@ -1,12 +1,18 @@
 // zod schemas of the organisation set-up forms (ORG-1…ORG-7) with Russian messages (NFR-4).
 import { z } from "zod";
 import { singleLine } from "@/lib/schema";
+import { FREQUENCIES } from "@/lib/control/checks/rules";
+import { parseDeadline } from "@/lib/control/deadline/rules";
 import { dateField, optionalText, requiredText } from "@/lib/people/schema";
 
 const bool = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.literal("false")])
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
+
+function frequency(who: string) {
+  return z.enum(FREQUENCIES, { error: `Периодичность проверки ${who}: выберите из списка` }).optional();
+}
 
 function int(label: string, min: number, max: number) {
   return z.coerce
@@ -87,6 +93,23 @@ export const settingsSchema = z
     homeworkForToday: bool,
     homeworkForPast: bool,
     finalsWarningDays: int("Предупреждать об итоговых за", 0, 30),
+    // Issue 17 (DUT-1, DUT-2, DUT-5); absent from the form = unchanged.
+    fillDeadlineMinutes: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v.trim() === "") return undefined;
+        const minutes = parseDeadline(v);
+        if (minutes === null || minutes < 8 * 60 || minutes > 23 * 60) {
+          ctx.addIssue({ code: "custom", message: "Срок заполнения журнала: время от 08:00 до 23:00, например 16:00" });
+          return z.NEVER;
+        }
+        return minutes;
+      }),
+    checkEveryClassTeacher: frequency("классного руководителя"),
+    checkEveryHeadOfDept: frequency("заведующего отделением"),
+    checkEveryDeputy: frequency("администрации"),
+    riskAbsencePercent: int("Порог пропусков для группы риска", 5, 100).optional(),
   })
   .refine((s) => s.minMark < s.maxMark, {
     path: ["minMark"],

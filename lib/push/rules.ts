@@ -1,7 +1,7 @@
 // API-4: which notification kinds a user may opt into, and the texts (no marks' owners' names:
 // the push service only relays the encrypted payload, but the lock-screen text stays short).
 
-export const PUSH_KINDS = ["mark", "homework", "final", "message", "remark", "handin"] as const;
+export const PUSH_KINDS = ["mark", "homework", "final", "message", "remark", "handin", "deadline", "absence"] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
 export const PUSH_KIND_LABELS: Record<PushKind, string> = {
@@ -11,19 +11,23 @@ export const PUSH_KIND_LABELS: Record<PushKind, string> = {
   message: "Сообщения в почте",
   remark: "Замечания по ведению журнала",
   handin: "Сдача и проверка работ",
+  deadline: "Напоминание о заполнении журнала до срока",
+  absence: "Сообщения об отсутствии ученика",
 };
 
 /**
- * Families get marks, homework, finals, messages and reviews of hand-ins; staff who keep a journal get
- * remarks, messages and hand-ins of their lessons (LRN-1).
+ * Families get marks, homework, finals, messages and reviews of hand-ins (LRN-1), parents also the
+ * answers to their absence notices (DUT-4); staff who keep a journal get remarks, messages, hand-ins
+ * of their lessons (LRN-1), the daily deadline's reminder (DUT-1) and parents' absence notices (DUT-4).
  */
 export function kindsFor(roles: readonly string[]): PushKind[] {
   const family = roles.includes("STUDENT") || roles.includes("PARENT");
   const staff = roles.some((r) => r !== "STUDENT" && r !== "PARENT");
   const kinds = new Set<PushKind>(["message"]);
   if (family) for (const k of ["mark", "homework", "final"] as const) kinds.add(k);
-  if (staff) kinds.add("remark");
   if (family || roles.includes("TEACHER")) kinds.add("handin");
+  if (roles.includes("PARENT")) kinds.add("absence");
+  if (staff) for (const k of ["remark", "deadline", "absence"] as const) kinds.add(k);
   return PUSH_KINDS.filter((k) => kinds.has(k));
 }
 
@@ -85,5 +89,30 @@ export function reviewPayload(
     title: "Работа проверена",
     body: [`${subjectName}: ${outcome}`, short].filter(Boolean).join(" — "),
     url: `/diary/${studentId}/handin/${homeworkId}`,
+  };
+}
+
+/** DUT-1: an hour before the deadline, to a teacher with unfilled lessons of the day. */
+export function deadlinePayload(lessons: number, deadline: string): PushPayload {
+  return {
+    kind: "deadline",
+    title: "Заполните журнал",
+    body: `До ${deadline} не заполнено уроков сегодня: ${lessons}`,
+    url: "/",
+  };
+}
+
+/** DUT-4: a parent's notice reaches the class teacher. */
+export function absencePayload(student: string, dates: string): PushPayload {
+  return { kind: "absence", title: "Сообщение об отсутствии", body: `${student}: ${dates}`, url: "/journal/absences" };
+}
+
+/** DUT-4: the class teacher's answer reaches the parent. */
+export function noticeAnswerPayload(studentId: number, accepted: boolean, text: string): PushPayload {
+  return {
+    kind: "absence",
+    title: accepted ? "Отсутствие принято классным руководителем" : "Сообщение об отсутствии отклонено",
+    body: text,
+    url: `/diary/absences?student=${studentId}`,
   };
 }

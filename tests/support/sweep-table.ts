@@ -89,6 +89,10 @@ export const PAGES: Record<string, Who> = {
   "/journal/unlock": { perms: ["journal.unlock"] },
   "/journal/closing": { perms: ["period.close"] },
   "/journal/hospital": { perms: ["journal.hospital"] },
+  "/journal/absences": { perms: ["absence.record"] },
+  "/diary/absences": { perms: ["absence.notify"] },
+  "/control/checks": { perms: ["control.check", "control.view"] },
+  "/risk": { perms: ["risk.notify"] },
   "/mail": { perms: ["mail.use"] },
   "/mail/[messageId]": { perms: ["mail.use"] },
   "/mail/new": { perms: ["mail.use"] },
@@ -322,6 +326,11 @@ export const ROUTES: Record<string, RouteRule> = {
     method: "GET",
     probe: (f) => ({ params: { studentId: String(f.studentA), fileId: "999999" } }),
   },
+  "/api/absences/file": {
+    perms: ["absence.record", "absence.notify"],
+    method: "GET",
+    probe: () => ({ query: "kind=notice&id=999999" }),
+  },
   "/api/v1/teacher/lessons": { perms: ["journal.viewAll", "journal.viewOwn"], method: "GET" },
   "/api/v1/teacher/journal": { perms: ["journal.viewAll", "journal.viewOwn"], method: "GET" },
   // LRN-1…LRN-5 (issue 23).
@@ -418,6 +427,57 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/journal/closing/actions.ts#closePeriodAction": {
     perms: ["period.close"],
     sample: () => [null, form({ periodId: 1, target: "all", basis: "приказ № 1" })],
+  },
+  "lib/journal/lesson/actions.ts#saveHomeworkMarkerAction": { perms: ["journal.editAll", "journal.editOwn"] },
+  "lib/absences/actions.ts#recordAbsenceAction": {
+    perms: ["absence.record"],
+    sample: (f) => [
+      null,
+      form({
+        studentId: f.studentA,
+        dateFrom: "2026-11-16",
+        dateTo: "2026-11-18",
+        reason: "B",
+        documentKind: "справка медицинской организации",
+      }),
+    ],
+  },
+  "lib/absences/actions.ts#updateAbsenceAction": {
+    perms: ["absence.record"],
+    sample: () => [
+      null,
+      form({
+        absenceId: 999999,
+        dateFrom: "2026-11-16",
+        dateTo: "2026-11-18",
+        reason: "B",
+        documentKind: "справка медицинской организации",
+      }),
+    ],
+  },
+  "lib/absences/actions.ts#withdrawAbsenceAction": {
+    perms: ["absence.record"],
+    sample: () => [null, form({ absenceId: 999999 })],
+  },
+  "lib/absences/actions.ts#fileNoticeAction": {
+    perms: ["absence.notify"],
+    sample: (f) => [null, form({ studentId: f.studentA, dateFrom: "2026-11-16", dateTo: "2026-11-17", reason: "B" })],
+  },
+  "lib/absences/actions.ts#decideNoticeAction": {
+    perms: ["absence.record"],
+    sample: () => [null, form({ decision: "decline", noticeId: 999999, declineReason: "Нет справки" })],
+  },
+  "lib/risk/actions.ts#notifyRiskAction": {
+    perms: ["risk.notify"],
+    sample: (f) => {
+      const fd = form({ classId: f.classA, text: "Уважаемые родители, сообщаем о риске" });
+      fd.append("studentId", String(f.studentA));
+      return [null, fd];
+    },
+  },
+  "lib/control/checks/actions.ts#recordCheckAction": {
+    perms: ["control.check"],
+    sample: (f) => [null, form({ classId: f.classA, result: "OK" })],
   },
   "lib/messages/actions.ts#postAnnouncementAction": { perms: ["board.post"] },
   "lib/messages/actions.ts#deleteAnnouncementAction": { perms: ["board.post"] },

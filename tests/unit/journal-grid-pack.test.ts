@@ -11,6 +11,8 @@ function view(): GridView {
     subgroupId: null,
     orgKind: "COLLEGE",
     marksAllowed: true,
+    homeworkNotProvided: false,
+    expected: [],
     passFail: false,
     method: "WEIGHTED",
     scale: { minMark: 2, maxMark: 5, roundingThreshold: 0.5 },

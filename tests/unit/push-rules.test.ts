@@ -3,19 +3,28 @@ import { describe, expect, it } from "vitest";
 import { kindsFor, markPayload, messagePayload } from "@/lib/push/rules";
 
 describe("push kinds by role (API-4)", () => {
-  it("offers families marks, homework, finals and messages", () => {
-    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message", "handin"]);
+  it("offers families marks, homework, finals, messages and hand-ins (LRN-1); parents also the answers to their absence notices (DUT-4)", () => {
+    expect(kindsFor(["PARENT"])).toEqual(["mark", "homework", "final", "message", "handin", "absence"]);
     expect(kindsFor(["STUDENT"])).toEqual(["mark", "homework", "final", "message", "handin"]);
   });
 
-  it("offers staff remarks and messages (teachers also hand-ins, LRN-1), never a family's marks", () => {
-    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark", "handin"]);
+  it("offers staff remarks, messages, the deadline's reminder (DUT-1) and absence notices (DUT-4) — teachers also hand-ins (LRN-1) — never a family's marks", () => {
+    expect(kindsFor(["TEACHER"])).toEqual(["message", "remark", "handin", "deadline", "absence"]);
     expect(kindsFor(["DEPUTY"])).not.toContain("mark");
     expect(kindsFor(["DEPUTY"])).not.toContain("handin");
   });
 
   it("offers both to a teacher who is also a parent", () => {
-    expect(kindsFor(["TEACHER", "PARENT"])).toEqual(["mark", "homework", "final", "message", "remark", "handin"]);
+    expect(kindsFor(["TEACHER", "PARENT"])).toEqual([
+      "mark",
+      "homework",
+      "final",
+      "message",
+      "remark",
+      "handin",
+      "deadline",
+      "absence",
+    ]);
   });
 
   it("keeps the texts short and links inside the app", () => {

@@ -12,6 +12,9 @@ import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits"
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { DateInput } from "@/components/ui/field";
+import { DeadlineShares } from "@/components/control/deadline-shares";
+import { loadDeadlineShares } from "@/lib/control/deadline/loaders";
+import { fillQuery } from "@/lib/control/schema";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
@@ -25,6 +28,15 @@ export default async function ControlPage({
   const { user, scopes } = await requireAccess("control.view");
   const canWrite = (await authorize(user, "remarks.write")).allowed;
   const page = await loadFillPage(user, scopes, await searchParams);
+  // DUT-1: the shares filled by the deadline on the filters' last day, its week and month.
+  const filters = fillQuery.safeParse(page.raw);
+  const shares = filters.success
+    ? await loadDeadlineShares(user, scopes, {
+        day: filters.data.to,
+        classId: filters.data.classId,
+        teacherId: filters.data.teacherId,
+      })
+    : null;
   const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
   const r = page.report;
   const warn = (n: number) => (n > 0 ? "text-red-700 font-medium" : "");
@@ -162,6 +174,7 @@ export default async function ControlPage({
           </p>
         </>
       )}
+      {shares && <DeadlineShares figures={shares} query={page.raw} />}
     </div>
   );
 }

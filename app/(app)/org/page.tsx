@@ -7,6 +7,8 @@ import { saveOrgCardAction, saveSettingsAction } from "@/lib/org/actions";
 import { loadOrgCard } from "@/lib/org/setup/loaders";
 import { FieldForm, type FormField } from "@/components/people/field-form";
 import { asInput } from "@/components/org/rows";
+import { DEFAULT_DEADLINE_MINUTES, deadlineText } from "@/lib/control/deadline/rules";
+import { FREQUENCIES, FREQUENCY_LABELS, asFrequency } from "@/lib/control/checks/rules";
 
 export const metadata: Metadata = { title: "Организация" };
 
@@ -73,6 +75,31 @@ export default async function OrgPage() {
       label: "Можно задавать ДЗ на прошедшие уроки",
       type: "checkbox",
       value: asInput(s?.homeworkForPast ?? false),
+    },
+    {
+      name: "fillDeadlineMinutes",
+      label: "Срок заполнения журнала в день урока (ЧЧ:ММ)",
+      value: deadlineText(s?.fillDeadlineMinutes ?? DEFAULT_DEADLINE_MINUTES),
+      placeholder: "16:00",
+    },
+    ...(
+      [
+        ["checkEveryClassTeacher", "Проверка журнала классным руководителем", "CLASS_TEACHER"],
+        ["checkEveryHeadOfDept", "Проверка журнала заведующим отделением", "HEAD_OF_DEPT"],
+        ["checkEveryDeputy", "Проверка журнала администрацией", "DEPUTY"],
+      ] as const
+    ).map(([name, label, level]): FormField => ({
+      name,
+      label,
+      type: "select",
+      value: asFrequency(s?.[name], level),
+      options: FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] })),
+    })),
+    {
+      name: "riskAbsencePercent",
+      label: "Группа риска: пропущено уроков за период, %",
+      type: "number",
+      value: asInput(s?.riskAbsencePercent ?? 30),
     },
   ];
   return (

@@ -15,12 +15,14 @@ import { authorizeJournal, EDIT_PERMISSIONS } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { journalLock, lockFactsOf, UNLOCKED_REASON, YEAR_CLOSED_REASON, type WriteKind } from "../lock";
 import { firstIssue } from "../schema";
+import { homeworkNotProvidedAllowed } from "../rules";
 import { createUnlockRequest } from "../unlock/mutations";
 import {
   homeworkFileCount,
   writeAssignment,
   writeHomework,
   writeLessonTopic,
+  writeHomeworkMarker,
   writeProtocol,
   type NewFile,
 } from "./mutations";
@@ -179,6 +181,42 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   });
   if (r === "conflict") return fail("CONFLICT", "Домашнее задание уже изменил другой пользователь — обновите страницу");
   return ok({ message: "Домашнее задание сохранено" });
+}
+
+const markerSchema = z.object({
+  lessonId: id,
+  marker: z.enum(["NOT_GIVEN", "NOT_PROVIDED", ""], { error: "Отметка о домашнем задании: выберите из списка" }),
+});
+
+/**
+ * DUT-6: «не задано» (any class) or «не предусмотрено» (the first grade, seed 001 §4.2.5.2) instead
+ * of homework; empty clears it. Counted as filled by the journal's control (CTL-1, DUT-1).
+ */
+export async function saveHomeworkMarkerAction(_prev: Result | null, data: FormData): Promise<Result> {
+  const parsed = form(markerSchema, data);
+  if (!parsed.ok) return parsed.result;
+  const a = await editableLesson(parsed.data.lessonId, "lesson");
+  if (!a.ok) return a.result;
+  const marker = parsed.data.marker === "" ? null : parsed.data.marker;
+  if (marker === "NOT_PROVIDED" && !homeworkNotProvidedAllowed(a.lesson.organisation.kind, a.lesson.class.grade))
+    return fail("INVALID_INPUT", "«Не предусмотрено» ставится в первом классе; здесь — «не задано»");
+  const r = await writeHomeworkMarker({
+    organisationId: a.organisationId,
+    userId: a.userId,
+    now: a.now,
+    reason: a.reason,
+    lessonId: a.lesson.id,
+    marker,
+  });
+  if (r === "missing") return fail("NOT_FOUND");
+  if (r === "has-homework")
+    return fail("INVALID_INPUT", "У урока есть домашнее задание — отметка «не задано» не нужна");
+  return ok({
+    message:
+      marker === null
+        ? "Отметка о домашнем задании снята"
+        : `Домашнее задание: ${marker === "NOT_GIVEN" ? "не задано" : "не предусмотрено"}`,
+  });
 }
 
 const assignmentSchema = z.object({

@@ -87,6 +87,11 @@ export async function writeHomework(
     });
     if ((current?.version ?? 0) !== w.version) return "conflict";
     let homeworkId = current?.id ?? null;
+    // DUT-6: homework given replaces an earlier «не задано» marker.
+    await tx.lesson.updateMany({
+      where: { organisationId: w.organisationId, id: w.lessonId, homeworkMarker: { not: null } },
+      data: { homeworkMarker: null },
+    });
     if (current) {
       await tx.homework.update({
         where: { organisationId_id: { organisationId: w.organisationId, id: current.id } },
@@ -152,6 +157,46 @@ export async function writeHomework(
   // it never fails or slows the save). Only files added or removed: no push.
   if (result === "ok") void notifyHomework(w.organisationId, w.lessonId, w.text);
   return "ok";
+}
+
+export type HomeworkMarkerName = "NOT_GIVEN" | "NOT_PROVIDED";
+
+/**
+ * DUT-6: the explicit «не задано» / «не предусмотрено» instead of homework (null clears it), with
+ * its history row (entity HOMEWORK). «has-homework»: the lesson has homework text — the marker
+ * would contradict it.
+ */
+export async function writeHomeworkMarker(
+  w: Who & { lessonId: number; marker: HomeworkMarkerName | null },
+): Promise<"ok" | "missing" | "has-homework" | "same"> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`;
+    const lesson = await tx.lesson.findUnique({
+      where: { organisationId_id: { organisationId: w.organisationId, id: w.lessonId } },
+      select: { homeworkMarker: true, _count: { select: { homework: true } } },
+    });
+    if (!lesson) return "missing";
+    if (w.marker !== null && lesson._count.homework > 0) return "has-homework";
+    if (lesson.homeworkMarker === w.marker) return "same";
+    await tx.lesson.update({
+      where: { organisationId_id: { organisationId: w.organisationId, id: w.lessonId } },
+      data: { homeworkMarker: w.marker, updatedAt: w.now },
+    });
+    await tx.journalChange.create({
+      data: {
+        organisationId: w.organisationId,
+        entity: "HOMEWORK",
+        lessonId: w.lessonId,
+        entityKey: `${lessonEntityKey(w.lessonId)}:homework-marker`,
+        userId: w.userId,
+        at: w.now,
+        reason: w.reason ?? null,
+        oldValue: json(lesson.homeworkMarker ? { marker: lesson.homeworkMarker } : null),
+        newValue: json(w.marker ? { marker: w.marker } : null),
+      },
+    });
+    return "ok";
+  });
 }
 
 export async function homeworkFileCount(organisationId: number, lessonId: number): Promise<number> {

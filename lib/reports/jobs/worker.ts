@@ -10,8 +10,12 @@ import { observeJob } from "@/lib/ops/metrics";
 import { onShutdown } from "@/lib/ops/shutdown";
 import { claimNextJob, completeJob, failJob, releaseJob, removeExpiredJobs, setProgress } from "./mutations";
 import { expiryOf } from "./rules";
+import { runDutySteps } from "./duties";
+import { serverNow } from "@/lib/org/clock";
 
 const POLL_MS = 2000;
+/** The daily duties (issue 17: the deadline's reminder, the day's absences) every 15 polls ≈ 30 s. */
+const DUTY_EVERY = 15;
 
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -119,6 +123,7 @@ export function startReportWorker(): void {
   const tick = async () => {
     try {
       while ((await runJobStep()) !== null) await breathe();
+      if (ticks % DUTY_EVERY === 0) await runDutySteps(serverNow());
       if (ticks++ % 300 === 0) await purgeExpired();
     } catch (e) {
       logger().error({ err: safeError(e) }, "report worker");

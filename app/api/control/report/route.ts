@@ -1,10 +1,27 @@
-// RPT-11 files: /api/control/report?report=fill|remarks|activity&format=pdf|xlsx&… — the journal-fill
-// report (CTL-1), the remarks list (CTL-2) and the weekly activity (CTL-3), through the gate.
+// RPT-11 files: /api/control/report?report=fill|remarks|activity|deadline|checks&format=pdf|xlsx&… —
+// the journal-fill report (CTL-1), the remarks list (CTL-2), the weekly activity (CTL-3), the shares
+// filled by the daily deadline (DUT-1) and the journal checks made and due (DUT-2), through the gate.
 import { requireAccessForRoute } from "@/lib/access/guard";
 import { classIdsInScope } from "@/lib/access/scope";
 import { fail } from "@/lib/errors";
 import { buildActivityModel, buildJournalFillModel, buildRemarksModel } from "@/lib/control/report";
-import { activityQuery, fillQuery, issuesText, queryObject, remarksQuery, reportFormat } from "@/lib/control/schema";
+import { orgFacts } from "@/lib/control/data";
+import {
+  activityQuery,
+  deadlineQuery,
+  fillQuery,
+  issuesText,
+  queryObject,
+  remarksQuery,
+  reportFormat,
+} from "@/lib/control/schema";
+import { buildDeadlineModel, deadlineFigures } from "@/lib/control/deadline/report";
+import { buildChecksModel } from "@/lib/control/checks/report";
+import { checksQuery } from "@/lib/control/checks/schema";
+import { checkFrequencies } from "@/lib/control/checks/data";
+import { loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
+import type { CurrentUser } from "@/lib/auth/session";
+import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
 import { renderPdf } from "@/lib/reports/render-pdf";
@@ -16,13 +33,14 @@ export async function GET(request: Request) {
   const raw = queryObject(new URL(request.url).searchParams);
   const format = reportFormat.safeParse(raw.format);
   if (!format.success) return bad(issuesText(format.error));
-  const now = new Date();
+  const now = serverNow();
   let build: (
     organisationId: number,
     userId: number,
     scopes: Parameters<typeof classIdsInScope>[2],
+    user: CurrentUser,
   ) => Promise<ReportModel | Response>;
-  let permission: "control.view" | ("control.view" | "remarks.write")[] = "control.view";
+  let permission: "control.view" | ("control.view" | "remarks.write" | "control.check")[] = "control.view";
   switch (raw.report) {
     case "fill": {
       const q = fillQuery.safeParse(raw);
@@ -53,12 +71,51 @@ export async function GET(request: Request) {
           : Response.json(fail("FORBIDDEN"), { status: 403 });
       break;
     }
+    case "deadline": {
+      const q = deadlineQuery.safeParse(raw);
+      if (!q.success) return bad(issuesText(q.error));
+      build = async (org, userId, scopes) => {
+        let ids = await classIdsInScope(org, userId, scopes);
+        if (q.data.classId) ids = ids && !ids.has(q.data.classId) ? new Set() : new Set([q.data.classId]);
+        const figures = await deadlineFigures(
+          org,
+          { day: q.data.date, classIds: ids, teacherId: q.data.teacherId },
+          now,
+        );
+        return buildDeadlineModel({ orgName: (await orgFacts(org)).name, figures, now });
+      };
+      break;
+    }
+    case "checks": {
+      const q = checksQuery.safeParse(raw);
+      if (!q.success) return bad(issuesText(q.error));
+      permission = ["control.view", "control.check"];
+      build = async (org, _userId, scopes, user) => {
+        const [facts, checks, due, every] = await Promise.all([
+          orgFacts(org),
+          loadChecksMade(user, scopes, q.data),
+          loadDueChecks(user, scopes, now),
+          checkFrequencies(org),
+        ]);
+        return buildChecksModel({
+          orgName: facts.name,
+          isCollege: facts.isCollege,
+          from: q.data.from,
+          to: q.data.to,
+          checks,
+          due: due.due,
+          every,
+          now,
+        });
+      };
+      break;
+    }
     default:
-      return bad("Отчёт: fill, remarks или activity");
+      return bad("Отчёт: fill, remarks, activity, deadline или checks");
   }
   const access = await requireAccessForRoute(permission);
   if (!access.ok) return access.response;
-  const model = await build(access.user.organisationId, access.user.id, access.scopes);
+  const model = await build(access.user.organisationId, access.user.id, access.scopes, access.user);
   if (model instanceof Response) return model;
   const bytes = format.data === "pdf" ? await renderPdf(model) : await renderXlsx(model);
   const fileName = `${model.title} ${formatDate(todayIn(access.user.timeZone, now))}.${format.data}`.replace(

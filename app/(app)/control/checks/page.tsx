@@ -1,0 +1,180 @@
+// «Проверки журнала» (DUT-2, seeds 000 §3.4, 002 §3.6, 003 §7.1): the class teacher, the head of
+// department and the administration record their checks of a class journal; the checks due and
+// overdue for the checker and their superiors; the checks made in the chosen days, as a file (RPT-11).
+import type { Metadata } from "next";
+import { authorize } from "@/lib/access/authorize";
+import { requireAccess } from "@/lib/access/guard";
+import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
+import { dueText } from "@/lib/control/checks/report";
+import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
+import { checksQuery } from "@/lib/control/checks/schema";
+import { issuesText } from "@/lib/control/schema";
+import { isoDate } from "@/lib/diary/rules";
+import { serverNow } from "@/lib/org/clock";
+import { formatDate } from "@/lib/org/time";
+import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
+import { DateInput } from "@/components/ui/field";
+import { CheckForm } from "@/components/control/check-form";
+
+export const metadata: Metadata = { title: "Проверки журнала" };
+
+const LEVEL_OPTIONS = CHECK_LEVELS.map((l) => ({ id: l, name: CHECK_LEVEL_LABELS[l] }));
+const cell = "border px-2 py-1";
+
+export default async function ChecksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, scopes } = await requireAccess(["control.check", "control.view"]);
+  const now = serverNow();
+  const search = await searchParams;
+  const due = await loadDueChecks(user, scopes, now);
+  const raw: Record<string, string> = {
+    from: isoDate(new Date(Date.UTC(due.today.getUTCFullYear(), due.today.getUTCMonth(), 1))),
+    to: isoDate(due.today),
+  };
+  for (const [k, v] of Object.entries(search)) if (typeof v === "string" && v !== "") raw[k] = v;
+  const parsed = checksQuery.safeParse(raw);
+  const [made, choices, canRemark] = await Promise.all([
+    parsed.success ? loadChecksMade(user, scopes, parsed.data) : null,
+    loadCheckChoices(
+      user,
+      due.recordable.map((c) => c.id),
+    ),
+    authorize(user, "remarks.write").then((d) => d.allowed),
+  ]);
+  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const overdue = due.due.filter((d) => d.overdueDays > 0);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Проверки электронного журнала</h1>
+      {due.every && (
+        <p className="text-sm text-slate-600">
+          Периодичность: классный руководитель — {FREQUENCY_LABELS[due.every.CLASS_TEACHER]}, заведующий отделением —{" "}
+          {FREQUENCY_LABELS[due.every.HEAD_OF_DEPT]}, администрация — {FREQUENCY_LABELS[due.every.DEPUTY]}.
+        </p>
+      )}
+      {due.recordable.length > 0 && (
+        <CheckForm
+          classes={due.recordable}
+          subjects={choices.subjects}
+          periods={choices.periods}
+          teachers={choices.teachers}
+          classWord={classWord}
+          canRemark={canRemark}
+        />
+      )}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">
+          Сроки проверок{overdue.length > 0 ? ` · просрочено: ${overdue.length}` : ""}
+        </h2>
+        {due.due.length === 0 ? (
+          <p className="text-sm text-slate-600">Проверок, за которые вы отвечаете или которые контролируете, нет.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full border-collapse text-sm" aria-label="Сроки проверок">
+              <thead className="bg-slate-100 text-left text-xs">
+                <tr>
+                  <th className={cell}>{classWord}</th>
+                  <th className={cell}>Уровень</th>
+                  <th className={cell}>Ответственный</th>
+                  <th className={cell}>Последняя проверка</th>
+                  <th className={cell}>Состояние</th>
+                </tr>
+              </thead>
+              <tbody>
+                {due.due.map((d) => (
+                  <tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
+                    <td className={cell}>{d.className}</td>
+                    <td className={cell}>{CHECK_LEVEL_LABELS[d.level]}</td>
+                    <td className={cell}>{d.responsible}</td>
+                    <td className={cell}>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</td>
+                    <td className={`${cell} ${d.overdueDays > 0 ? "font-medium text-red-700" : ""}`}>{dueText(d)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Проведённые проверки</h2>
+        <form
+          method="get"
+          className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
+        >
+          <label className={fieldClass}>
+            С
+            <DateInput name="from" defaultValue={raw.from} />
+          </label>
+          <label className={fieldClass}>
+            По
+            <DateInput name="to" defaultValue={raw.to} />
+          </label>
+          <Choice
+            name="classId"
+            label={classWord}
+            value={raw.classId}
+            options={[...new Map(due.due.map((d) => [d.classId, { id: d.classId, name: d.className }])).values()]}
+            empty="Все"
+          />
+          <Choice name="level" label="Уровень" value={raw.level} options={LEVEL_OPTIONS} empty="Все" />
+          <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+        </form>
+        {!parsed.success ? (
+          <p role="alert" className="text-sm text-red-700">
+            {issuesText(parsed.error)}
+          </p>
+        ) : (
+          <>
+            <Downloads report="checks" query={raw} />
+            {made && made.length === 0 ? (
+              <p className="text-sm text-slate-600">За эти дни проверок нет.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="min-w-full border-collapse text-sm" aria-label="Проведённые проверки">
+                  <thead className="bg-slate-100 text-left text-xs">
+                    <tr>
+                      <th className={cell}>Дата</th>
+                      <th className={cell}>{classWord}</th>
+                      <th className={cell}>Предмет, период</th>
+                      <th className={cell}>Проверяющий</th>
+                      <th className={cell}>Результат</th>
+                      <th className={cell}>Итоги</th>
+                      <th className={cell}>Замечания</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {made?.map((c) => (
+                      <tr key={c.id}>
+                        <td className={cell}>{formatDate(c.checkedOn)}</td>
+                        <td className={cell}>{c.className}</td>
+                        <td className={cell}>{[c.subject ?? "все предметы", c.period].filter(Boolean).join(", ")}</td>
+                        <td className={cell}>
+                          {c.checker}
+                          <span className="block text-xs text-slate-500">{CHECK_LEVEL_LABELS[c.level]}</span>
+                        </td>
+                        <td className={`${cell} ${c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}`}>
+                          {CHECK_RESULT_LABELS[c.result]}
+                        </td>
+                        <td className={cell}>{c.findings ?? ""}</td>
+                        <td className={cell}>
+                          {c.remarks.map((m) => (
+                            <p key={m.id}>
+                              {m.teacher}: {m.text}
+                            </p>
+                          ))}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

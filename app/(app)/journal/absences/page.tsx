@@ -1,0 +1,196 @@
+// «Отсутствия» (DUT-3, DUT-4; seeds 001 §3.4, 002 §4.4.2, 003 §7.3): the class teacher (ADMIN,
+// DEPUTY, a head of department for their groups) records a student's absence for a date range from a
+// document in one action, edits or withdraws it, and answers the parents' notices.
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requireAccess } from "@/lib/access/guard";
+import { loadAbsencePage } from "@/lib/absences/loaders";
+import { ABSENCE_REASON_LABELS, NOTICE_REASON_LABELS, documentText, rangeText } from "@/lib/absences/rules";
+import { isoDate } from "@/lib/diary/rules";
+import { formatDate, formatDateTime } from "@/lib/org/time";
+import { AbsenceForm } from "@/components/absences/absence-form";
+import { NoticeDecision, WithdrawAbsence } from "@/components/absences/small-forms";
+
+export const metadata: Metadata = { title: "Отсутствия" };
+
+const cell = "border px-2 py-1 align-top";
+const STATUS = { PENDING: "ждёт ответа", ACCEPTED: "принято", DECLINED: "отклонено" } as const;
+
+export default async function AbsencesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, scopes } = await requireAccess("absence.record");
+  const page = await loadAbsencePage(user, scopes, await searchParams);
+  if (!page.allowed) forbidden();
+  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const today = isoDate(page.today);
+  const pending = page.notices.filter((n) => n.status === "PENDING");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Отсутствия обучающихся</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col">
+          <span className="text-xs text-slate-500">{classWord}</span>
+          <select
+            name="class"
+            defaultValue={page.classId ?? undefined}
+            className="rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {page.classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-xs text-slate-500">С</span>
+          <input
+            type="date"
+            name="from"
+            defaultValue={isoDate(page.from)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="flex flex-col">
+          <span className="text-xs text-slate-500">По</span>
+          <input
+            type="date"
+            name="to"
+            defaultValue={isoDate(page.to)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <button className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Показать</button>
+      </form>
+      {page.classId === null ? (
+        <p className="text-sm text-slate-600">Нет классов, где вы отмечаете отсутствия.</p>
+      ) : (
+        <>
+          <section className="space-y-2" aria-label="Сообщения родителей">
+            <h2 className="text-lg font-semibold">
+              Сообщения родителей{pending.length > 0 ? ` · ждут ответа: ${pending.length}` : ""}
+            </h2>
+            {page.notices.length === 0 ? (
+              <p className="text-sm text-slate-600">Новых сообщений нет.</p>
+            ) : (
+              <ul className="space-y-3">
+                {page.notices.map((n) => (
+                  <li key={n.id} data-notice={n.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+                    <p>
+                      <span className="font-medium">{n.student}</span> · {rangeText(n.dateFrom, n.dateTo)} ·{" "}
+                      {NOTICE_REASON_LABELS[n.reason]}
+                    </p>
+                    <p className="text-xs text-slate-500">
+                      {n.author}, {formatDateTime(n.createdAt, user.timeZone)}
+                      {n.fileName && (
+                        <>
+                          {" · "}
+                          <a
+                            className="text-blue-700 hover:underline"
+                            href={`/api/absences/file?kind=notice&id=${n.id}`}
+                          >
+                            {n.fileName}
+                          </a>
+                        </>
+                      )}
+                    </p>
+                    {n.comment && <p className="mt-1">{n.comment}</p>}
+                    {n.status === "PENDING" ? (
+                      <div className="mt-2">
+                        <NoticeDecision noticeId={n.id} reason={n.reason} />
+                      </div>
+                    ) : (
+                      <p className={`mt-1 text-xs ${n.status === "ACCEPTED" ? "text-emerald-700" : "text-red-700"}`}>
+                        {STATUS[n.status]}
+                        {n.decidedBy ? ` — ${n.decidedBy}` : ""}
+                        {n.declineReason ? `: ${n.declineReason}` : ""}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <AbsenceForm students={page.roll} today={today} />
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">
+              Отсутствия с {formatDate(page.from)} по {formatDate(page.to)}
+            </h2>
+            {page.absences.length === 0 ? (
+              <p className="text-sm text-slate-600">Отсутствий за эти дни нет.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="min-w-full border-collapse text-sm" aria-label="Отсутствия">
+                  <thead className="bg-slate-100 text-left text-xs">
+                    <tr>
+                      <th className={cell}>Обучающийся</th>
+                      <th className={cell}>Дни</th>
+                      <th className={cell}>Причина</th>
+                      <th className={cell}>Документ</th>
+                      <th className={cell}>Уроков отмечено</th>
+                      <th className={cell}>Записал</th>
+                      <th className={cell}>Действия</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.absences.map((a) => (
+                      <tr
+                        key={a.id}
+                        data-absence={a.id}
+                        className={a.status === "WITHDRAWN" ? "text-slate-400 line-through" : ""}
+                      >
+                        <td className={cell}>{a.student}</td>
+                        <td className={cell}>{rangeText(a.dateFrom, a.dateTo)}</td>
+                        <td className={cell}>{ABSENCE_REASON_LABELS[a.reason]}</td>
+                        <td className={cell}>
+                          {documentText(a)}
+                          {a.fileName && (
+                            <a
+                              className="ml-1 text-blue-700 hover:underline"
+                              href={`/api/absences/file?kind=absence&id=${a.id}`}
+                            >
+                              файл
+                            </a>
+                          )}
+                        </td>
+                        <td className={`${cell} tabular-nums`}>{a.lessons}</td>
+                        <td className={cell}>{a.createdBy}</td>
+                        <td className={cell}>
+                          {a.status === "ACTIVE" ? (
+                            <details>
+                              <summary className="cursor-pointer text-blue-700">Изменить или отменить</summary>
+                              <div className="mt-2 space-y-2">
+                                <AbsenceForm
+                                  today={today}
+                                  edit={{
+                                    absenceId: a.id,
+                                    dateFrom: isoDate(a.dateFrom),
+                                    dateTo: isoDate(a.dateTo),
+                                    reason: a.reason,
+                                    documentKind: a.documentKind,
+                                    documentNumber: a.documentNumber ?? "",
+                                    documentDate: a.documentDate ? isoDate(a.documentDate) : "",
+                                  }}
+                                />
+                                <WithdrawAbsence absenceId={a.id} />
+                              </div>
+                            </details>
+                          ) : (
+                            "отменено"
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

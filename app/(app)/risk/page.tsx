@@ -1,0 +1,69 @@
+// «Группа риска» (DUT-5, seeds 001 §3.4, 002 §4.4.2): per class, the students with a forecast «2»,
+// a risk of «н/а» or absences over the organisation's threshold (lib/journal/averages.ts figures);
+// «Сообщить родителям» sends each family a templated, editable message with a push and records it
+// per student. A subject teacher sees their own subjects only.
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requireAccess } from "@/lib/access/guard";
+import { loadRiskPage } from "@/lib/risk/loaders";
+import { RISK_TEMPLATE } from "@/lib/risk/rules";
+import { formatDateTime } from "@/lib/org/time";
+import { RiskForm } from "@/components/risk/risk-form";
+
+export const metadata: Metadata = { title: "Группа риска" };
+
+export default async function RiskPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, scopes } = await requireAccess("risk.notify");
+  const page = await loadRiskPage(user, scopes, await searchParams);
+  if (!page.allowed) forbidden();
+  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const sentText = Object.fromEntries(
+    page.rows.map((r) => [
+      r.studentId,
+      r.notices.map((n) => `${formatDateTime(n.sentAt, user.timeZone)} · ${n.sender}`),
+    ]),
+  );
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Группа риска</h1>
+      <p className="text-sm text-slate-600">
+        Ученики с прогнозом «2», риском «н/а» или пропусками от {page.percent} % уроков в текущем периоде
+        {page.allSubjects ? "" : " — по вашим предметам"}.
+      </p>
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col">
+          <span className="text-xs text-slate-500">{classWord}</span>
+          <select
+            name="class"
+            defaultValue={page.classId ?? undefined}
+            className="rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {page.classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Показать</button>
+      </form>
+      {page.classId === null ? (
+        <p className="text-sm text-slate-600">Нет классов, за которые вы отвечаете.</p>
+      ) : page.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">Учеников группы риска нет.</p>
+      ) : (
+        <RiskForm
+          key={page.classId}
+          classId={page.classId}
+          rows={page.rows}
+          template={RISK_TEMPLATE}
+          sentText={sentText}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// DUT-1 on the control page: per teacher, the lessons filled by the daily deadline on the day, in
+// its week and in its month, with the file (RPT-11, report=deadline).
+import type { DeadlineFigures } from "@/lib/control/deadline/report";
+import { sharePercent, shareText, type Share } from "@/lib/control/deadline/rules";
+import { isoDate } from "@/lib/diary/rules";
+import { formatDate } from "@/lib/org/time";
+import { Downloads } from "./filter-bits";
+
+const cell = "border px-2 py-1";
+
+function ShareCell({ share }: { share: Share }) {
+  const p = sharePercent(share);
+  const tone = p === null ? "text-slate-400" : p < 80 ? "text-red-700 font-medium" : "";
+  return <td className={`${cell} tabular-nums ${tone}`}>{shareText(share)}</td>;
+}
+
+export function DeadlineShares({ figures, query }: { figures: DeadlineFigures; query: Record<string, string> }) {
+  return (
+    <section className="space-y-2" aria-label="Заполнение в срок">
+      <h2 className="text-lg font-semibold">
+        Заполнение журнала до {figures.deadline} · на {formatDate(figures.day)}
+      </h2>
+      <Downloads
+        report="deadline"
+        what="заполнение в срок"
+        query={{
+          date: isoDate(figures.day),
+          ...(query.classId ? { classId: query.classId } : {}),
+          ...(query.teacherId ? { teacherId: query.teacherId } : {}),
+        }}
+      />
+      {figures.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">Уроков с наступившим сроком заполнения нет.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full border-collapse text-sm" aria-label="Заполнено до срока">
+            <thead className="bg-slate-100 text-left text-xs">
+              <tr>
+                <th className={cell}>Учитель</th>
+                <th className={cell}>День</th>
+                <th className={cell}>Неделя</th>
+                <th className={cell}>Месяц</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.rows.map((r) => (
+                <tr key={r.teacherId}>
+                  <td className={cell}>{r.teacher}</td>
+                  <ShareCell share={r.day} />
+                  <ShareCell share={r.week} />
+                  <ShareCell share={r.month} />
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="bg-slate-50 font-medium">
+              <tr>
+                <td className={cell}>Итого</td>
+                <ShareCell share={figures.totals.day} />
+                <ShareCell share={figures.totals.week} />
+                <ShareCell share={figures.totals.month} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <p className="text-xs text-slate-500">
+        Урок заполнен в срок, если до {figures.deadline} дня урока внесены тема, посещаемость, домашнее задание (или «не
+        задано» / «не предусмотрено») и отметки за задания со сроком в этот день. «В срок из уроков, срок которых
+        наступил».
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+// Reads behind the daily deadline (DUT-1): each held lesson's first fill times, from the lesson's
+// and its cells' own timestamps and the journal's history (JournalChange) — one statement for any
+// number of lessons, bound to the organisation and the caller's class scope.
+import { db } from "@/lib/db";
+import { Prisma } from "@/prisma/generated/prisma/client";
+import { dateOnly } from "@/lib/org/time";
+import { fullName } from "@/lib/people/names";
+import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
+import { DEFAULT_DEADLINE_MINUTES, type LessonFill } from "./rules";
+
+export type FillScope = {
+  from: Date;
+  to: Date;
+  /** null = every class of the organisation. */
+  classIds: ReadonlySet<number> | null;
+  /** Lessons this teacher conducted (as the teacher of record without a substitute, or as the substitute). */
+  teacherId?: number;
+};
+
+type Row = {
+  lessonId: number;
+  teacherId: number;
+  classId: number;
+  subjectId: number;
+  date: string;
+  bell: number;
+  marksRequired: boolean;
+  topicAt: number | null;
+  attendanceAt: number | null;
+  homeworkAt: number | null;
+  dueMarks: (number | null)[] | string | null;
+};
+
+const ms = (v: number | null) => (v === null ? null : new Date(Math.round(Number(v))));
+
+/** Epoch milliseconds of a timestamp column (UTC, without zone) — one unit for every source. */
+const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
+
+/**
+ * The fill facts of the held lessons (not cancelled) of a date range. Each part's first time:
+ * topic — the first history record that gave it a non-empty topic, else the lesson's own fill time;
+ * attendance — the first attendance record not made from a class teacher's document (DUT-3), else
+ * the earliest saved cell that no absence created; homework — the homework row's creation or the
+ * first homework / marker record; marks — per assignment due that day, its first mark's creation.
+ */
+export async function lessonFills(organisationId: number, scope: FillScope): Promise<LessonFill[]> {
+  const classFilter = scope.classIds
+    ? scope.classIds.size
+      ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
+      : Prisma.sql`AND false`
+    : Prisma.empty;
+  const teacherFilter =
+    scope.teacherId !== undefined
+      ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
+      : Prisma.empty;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+           to_char(l.date, 'YYYY-MM-DD') AS date, l."bellNumber" AS bell,
+           (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
+           CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL ELSE ${epoch(Prisma.sql`coalesce(
+             least(l."filledAt",
+                   (SELECT min(j.at) FROM "JournalChange" j
+                     WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'TOPIC'
+                       AND coalesce(btrim(j."newValue"->>'topic'), '') <> '')),
+             l."updatedAt")`)} END AS "topicAt",
+           ${epoch(Prisma.sql`coalesce(
+             (SELECT min(j.at) FROM "JournalChange" j
+               WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'ATTENDANCE'
+                 AND (j.reason IS NULL OR j.reason NOT LIKE ${`${ABSENCE_CHANGE_REASON}%`})),
+             (SELECT min(a."updatedAt") FROM "Attendance" a
+               WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id
+                 AND NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
+                                  WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
+                                    AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)))`)} AS "attendanceAt",
+           ${epoch(Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id)
+                  OR l."homeworkMarker" IS NOT NULL THEN
+             least((SELECT min(h."createdAt") FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id),
+                   (SELECT min(j.at) FROM "JournalChange" j
+                     WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'HOMEWORK'),
+                   CASE WHEN l."homeworkMarker" IS NOT NULL THEN l."updatedAt" END)
+             END`)} AS "homeworkAt",
+           (SELECT coalesce(json_agg(${epoch(Prisma.sql`(SELECT min(m."createdAt") FROM "Mark" m
+                                                   WHERE m."organisationId" = a."organisationId" AND m."assignmentId" = a.id)`)}), '[]'::json)
+              FROM "Assignment" a
+              JOIN "Lesson" al ON al."organisationId" = a."organisationId" AND al.id = a."lessonId"
+             WHERE a."organisationId" = l."organisationId"
+               AND al."classId" = l."classId" AND al."subjectId" = l."subjectId"
+               AND al.date >= l.date - 60 AND al.date <= l.date
+               AND ((al.id = l.id AND (a."dueDate" IS NULL OR a."dueDate" <= l.date))
+                    OR (al.id <> l.id AND a."dueDate" = l.date))) AS "dueMarks"
+      FROM "Lesson" l
+      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+      JOIN "Organisation" o ON o.id = l."organisationId"
+     WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
+       AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
+       ${classFilter} ${teacherFilter}`;
+  return rows.map((r) => {
+    const due = typeof r.dueMarks === "string" ? (JSON.parse(r.dueMarks) as (number | null)[]) : (r.dueMarks ?? []);
+    return {
+      lessonId: r.lessonId,
+      teacherId: r.teacherId,
+      classId: r.classId,
+      subjectId: r.subjectId,
+      date: dateOnly(r.date),
+      bell: r.bell,
+      marksRequired: r.marksRequired,
+      topicAt: ms(r.topicAt),
+      attendanceAt: ms(r.attendanceAt),
+      homeworkAt: ms(r.homeworkAt),
+      dueMarks: due.map(ms),
+    };
+  });
+}
+
+/** The organisation's zone and deadline (ORG-2 / DUT-1). */
+export async function deadlineSettings(organisationId: number): Promise<{ timeZone: string; minutes: number }> {
+  const org = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { timeZone: true, settings: { select: { fillDeadlineMinutes: true } } },
+  });
+  return { timeZone: org.timeZone, minutes: org.settings?.fillDeadlineMinutes ?? DEFAULT_DEADLINE_MINUTES };
+}
+
+/** Every organisation's zone and deadline: the reminder's candidates (one small query per worker tick). */
+export async function allDeadlines(): Promise<{ organisationId: number; timeZone: string; minutes: number }[]> {
+  const orgs = await db.organisation.findMany({
+    select: { id: true, timeZone: true, settings: { select: { fillDeadlineMinutes: true } } },
+  });
+  return orgs.map((o) => ({
+    organisationId: o.id,
+    timeZone: o.timeZone,
+    minutes: o.settings?.fillDeadlineMinutes ?? DEFAULT_DEADLINE_MINUTES,
+  }));
+}
+
+/** Names of teachers, classes and subjects for the tables. */
+export async function fillNames(
+  organisationId: number,
+  ids: { teachers: number[]; classes: number[]; subjects: number[] },
+): Promise<{ teachers: Map<number, string>; classes: Map<number, string>; subjects: Map<number, string> }> {
+  const [teachers, classes, subjects] = await Promise.all([
+    db.user.findMany({
+      where: { organisationId, id: { in: ids.teachers } },
+      select: { id: true, lastName: true, firstName: true, middleName: true },
+    }),
+    db.classGroup.findMany({ where: { organisationId, id: { in: ids.classes } }, select: { id: true, name: true } }),
+    db.subject.findMany({ where: { organisationId, id: { in: ids.subjects } }, select: { id: true, name: true } }),
+  ]);
+  return {
+    teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
+    classes: new Map(classes.map((c) => [c.id, c.name])),
+    subjects: new Map(subjects.map((s) => [s.id, s.name])),
+  };
+}
+
+/** Whether a duty job of the day ran already (DutyRun). */
+export async function dutyDone(organisationId: number, kind: string, day: Date): Promise<boolean> {
+  const row = await db.dutyRun.findUnique({
+    where: { organisationId_kind_day: { organisationId, kind, day } },
+    select: { day: true },
+  });
+  return row !== null;
+}
+
+/** The teacher's reminder of a day, for the home page. */
+export async function reminderOf(organisationId: number, teacherId: number, day: Date) {
+  return db.fillReminder.findUnique({
+    where: { organisationId_day_teacherId: { organisationId, day, teacherId } },
+    select: { lessons: true, sentAt: true },
+  });
+}

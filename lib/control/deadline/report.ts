@@ -1,0 +1,92 @@
+// DUT-1 figures for the control page and RPT-11: per teacher, the lessons filled by the daily
+// deadline on a day, in its week and in its month (up to the day), as rows and as a report model.
+import { formatDate } from "@/lib/org/time";
+import type { ReportModel } from "@/lib/reports/model";
+import { deadlineSettings, fillNames, lessonFills } from "./data";
+import {
+  deadlineAt,
+  deadlineText,
+  fillStatus,
+  sharePercent,
+  sharesFrom,
+  shareText,
+  teacherShares,
+  type Share,
+} from "./rules";
+
+export type DeadlineRow = { teacherId: number; teacher: string; day: Share; week: Share; month: Share };
+
+export type DeadlineFigures = {
+  day: Date;
+  deadline: string;
+  rows: DeadlineRow[];
+  totals: Omit<DeadlineRow, "teacherId" | "teacher">;
+};
+
+/** The shares of `day` for the teachers of the classes in scope (null = all), optionally one teacher. */
+export async function deadlineFigures(
+  organisationId: number,
+  q: { day: Date; classIds: ReadonlySet<number> | null; teacherId?: number },
+  now: Date,
+): Promise<DeadlineFigures> {
+  const settings = await deadlineSettings(organisationId);
+  const fills = await lessonFills(organisationId, {
+    from: sharesFrom(q.day),
+    to: q.day,
+    classIds: q.classIds,
+    teacherId: q.teacherId,
+  });
+  const statuses = fills.map((l) => ({
+    teacherId: l.teacherId,
+    date: l.date,
+    status: fillStatus(l, deadlineAt(l.date, settings.minutes, settings.timeZone), now),
+  }));
+  const shares = teacherShares(statuses, q.day);
+  const names = await fillNames(organisationId, {
+    teachers: shares.map((s) => s.teacherId),
+    classes: [],
+    subjects: [],
+  });
+  const rows = shares
+    .map((s) => ({ ...s, teacher: names.teachers.get(s.teacherId) ?? "—" }))
+    .sort((a, b) => a.teacher.localeCompare(b.teacher, "ru"));
+  const sum = (key: "day" | "week" | "month"): Share => ({
+    onTime: rows.reduce((n, r) => n + r[key].onTime, 0),
+    due: rows.reduce((n, r) => n + r[key].due, 0),
+  });
+  return {
+    day: q.day,
+    deadline: deadlineText(settings.minutes),
+    rows,
+    totals: { day: sum("day"), week: sum("week"), month: sum("month") },
+  };
+}
+
+export function buildDeadlineModel(input: { orgName: string; figures: DeadlineFigures; now: Date }): ReportModel {
+  const f = input.figures;
+  const cells = (s: Share) => [s.onTime, s.due, sharePercent(s)];
+  const group = (label: string) => ({
+    label,
+    children: [{ label: "в срок" }, { label: "уроков" }, { label: "%" }],
+  });
+  return {
+    // The title names the sheet of the XLSX file: no «:» there, the deadline goes to the parameters.
+    title: "Заполнение журнала в срок",
+    organisationName: input.orgName,
+    parameters: [
+      { label: "На дату", value: formatDate(f.day) },
+      { label: "Срок заполнения", value: `до ${f.deadline} (время организации)` },
+    ],
+    orientation: "landscape",
+    header: [{ label: "Учитель" }, group("День"), group("Неделя"), group("Месяц")],
+    columns: [{ kind: "text" }, ...Array.from({ length: 9 }, () => ({ kind: "number" as const }))],
+    rows: f.rows.map((r) => [r.teacher, ...cells(r.day), ...cells(r.week), ...cells(r.month)]),
+    totals: f.rows.length ? [["Итого", ...cells(f.totals.day), ...cells(f.totals.week), ...cells(f.totals.month)]] : [],
+    notes: [
+      `Урок заполнен в срок, если до ${f.deadline} дня урока (по времени организации) внесены тема, посещаемость, домашнее задание или отметка «не задано» («не предусмотрено» в 1 классе) и отметки за задания со сроком в этот день.`,
+      "Неделя — с понедельника по эту дату, месяц — с 1-го числа по эту дату; не заполненные уроки, срок которых ещё не наступил, не считаются.",
+      `Итого: день ${shareText(f.totals.day)}, неделя ${shareText(f.totals.week)}, месяц ${shareText(f.totals.month)}.`,
+    ],
+    printedAt: input.now,
+  };
+}

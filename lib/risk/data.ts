@@ -1,0 +1,101 @@
+// Reads and writes of students at risk (DUT-5): the subjects a user reports on in a class, each
+// student's risk from the diary's figures (periodOutlook), the parents with a login, the notices
+// sent. Bound to the organisation; the scopes come from the gate.
+import { db } from "@/lib/db";
+import { actorFacts } from "@/lib/access/authorize";
+import type { Scope } from "@/lib/access/matrix";
+import { studentMarksView } from "@/lib/diary/marks/loaders";
+import { shortName } from "@/lib/people/names";
+import { DEFAULT_RISK_ABSENCE_PERCENT, riskReasons } from "./rules";
+
+/** The subjects of a class the user reports on: null = all (class teacher, department, all scope). */
+export async function riskSubjects(
+  organisationId: number,
+  userId: number,
+  scopes: readonly Scope[],
+  classId: number,
+): Promise<Set<number> | null> {
+  if (scopes.includes("all")) return null;
+  const facts = await actorFacts(organisationId, userId);
+  if (!facts) return new Set();
+  if (scopes.includes("dept") && facts.departmentClassIds.includes(classId)) return null;
+  if (scopes.includes("class") && facts.classTeacherOf.includes(classId)) return null;
+  if (!scopes.includes("own")) return new Set();
+  return new Set(facts.loads.filter((l) => l.classId === classId).map((l) => l.subjectId));
+}
+
+export async function riskAbsencePercent(organisationId: number): Promise<number> {
+  const s = await db.organisationSettings.findUnique({
+    where: { organisationId },
+    select: { riskAbsencePercent: true },
+  });
+  return s?.riskAbsencePercent ?? DEFAULT_RISK_ABSENCE_PERCENT;
+}
+
+/** One student's reasons over the allowed subjects of their current period (empty = not at risk). */
+export async function studentRisk(
+  organisationId: number,
+  studentId: number,
+  subjects: ReadonlySet<number> | null,
+  absencePercent: number,
+  today: Date,
+): Promise<{ reasons: string[]; period: string | null }> {
+  const view = await studentMarksView(organisationId, studentId, today, null);
+  const mine = view.subjects.filter((s) => subjects === null || subjects.has(s.subjectId));
+  return {
+    reasons: riskReasons(
+      mine.map((s) => ({
+        subjectName: s.subjectName,
+        riskFail: s.outlook.riskFail,
+        riskNotAttested: s.outlook.riskNotAttested,
+        absences: s.outlook.absences,
+        lessonsHeld: s.outlook.lessonsHeld,
+      })),
+      absencePercent,
+    ),
+    period: view.period?.name ?? null,
+  };
+}
+
+/** The user ids of a student's parents who have a login. */
+export async function parentUserIds(organisationId: number, studentId: number): Promise<number[]> {
+  const links = await db.parentLink.findMany({
+    where: { organisationId, studentId },
+    select: { parent: { select: { userId: true } } },
+  });
+  return [...new Set(links.flatMap((l) => (l.parent.userId === null ? [] : [l.parent.userId])))];
+}
+
+export type RiskNoticeRow = { studentId: number; sentAt: Date; sender: string; reasons: string };
+
+/** The notices sent about these students, newest first. */
+export async function riskNoticesOf(organisationId: number, studentIds: readonly number[]): Promise<RiskNoticeRow[]> {
+  if (studentIds.length === 0) return [];
+  const rows = await db.riskNotice.findMany({
+    where: { organisationId, studentId: { in: [...studentIds] } },
+    orderBy: { sentAt: "desc" },
+    select: {
+      studentId: true,
+      sentAt: true,
+      reasons: true,
+      sender: { select: { lastName: true, firstName: true, middleName: true } },
+    },
+  });
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    sentAt: r.sentAt,
+    sender: shortName(r.sender),
+    reasons: r.reasons,
+  }));
+}
+
+export async function createRiskNotice(n: {
+  organisationId: number;
+  studentId: number;
+  senderId: number;
+  messageId: number;
+  reasons: string;
+  sentAt: Date;
+}): Promise<void> {
+  await db.riskNotice.create({ data: n });
+}
