@@ -2,8 +2,19 @@ import Link from "next/link";
 import type { DiaryChild } from "@/lib/diary/data";
 import { addDays, isoDate } from "@/lib/diary/rules";
 import { formatDate } from "@/lib/org/time";
+import { weekEnd, type StudyDays } from "@/lib/schedule/week";
 
-export function WeekNav({ studentId, monday, students }: { studentId: number; monday: Date; students: DiaryChild[] }) {
+export function WeekNav({
+  studentId,
+  monday,
+  students,
+  studyDays,
+}: {
+  studentId: number;
+  monday: Date;
+  students: DiaryChild[];
+  studyDays: StudyDays;
+}) {
   const link = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -25,7 +36,7 @@ export function WeekNav({ studentId, monday, students }: { studentId: number; mo
         ← Предыдущая неделя
       </Link>
       <span className="text-sm text-slate-600">
-        {formatDate(monday)} — {formatDate(addDays(monday, 5))}
+        {formatDate(monday)} — {formatDate(weekEnd(monday, studyDays))}
       </span>
       <Link href={`/diary/${studentId}?week=${isoDate(addDays(monday, 7))}`} className={link}>
         Следующая неделя →

@@ -1,5 +1,6 @@
 import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
-import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
+import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel } from "@/lib/diary/rules";
+import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
 import { formatDate, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 
@@ -65,7 +66,9 @@ export function WeekView({
   events,
   timeZone,
   since = null,
+  studyDays,
 }: {
+  studyDays: StudyDays;
   monday: Date;
   lessons: DiaryLesson[];
   events: DiaryEvent[];
@@ -74,13 +77,15 @@ export function WeekView({
 }) {
   const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
   const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  // DAY-4: the organisation's study week; a weekend day only when something happens on it.
+  const busy = (d: Date) =>
+    lessons.some((l) => isoDate(l.date) === isoDate(d)) || events.some((e) => dayOf.format(e.startsAt) === isoDate(d));
   return (
     <div className="grid gap-3 md:grid-cols-2">
-      {weekDays(monday).map((day) => {
+      {weekDaysShown(monday, studyDays, busy).map((day) => {
         const key = isoDate(day);
         const dayLessons = lessons.filter((l) => isoDate(l.date) === key);
         const dayEvents = events.filter((e) => dayOf.format(e.startsAt) === key);
-        if (day.getUTCDay() === 6 && dayLessons.length === 0 && dayEvents.length === 0) return null;
         return (
           <section
             key={key}

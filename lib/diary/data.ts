@@ -235,3 +235,25 @@ export async function studentClassIdsOn(organisationId: number, studentId: numbe
   });
   return rows.map((r) => r.classId);
 }
+
+/** DAY-4: the class teacher (curator) a family writes to from the diary; null when the class has none. */
+export async function classTeacherOfClass(
+  organisationId: number,
+  classId: number,
+): Promise<{ userId: number; name: string } | null> {
+  const row = await db.classTeacher.findFirst({
+    where: { organisationId, classId, kind: { in: ["CLASS_TEACHER", "CURATOR"] }, user: { isActive: true } },
+    orderBy: [{ kind: "asc" }, { userId: "asc" }],
+    select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  return row
+    ? {
+        userId: row.user.id,
+        name: shortName({
+          lastName: row.user.lastName,
+          firstName: row.user.firstName,
+          middleName: row.user.middleName,
+        }),
+      }
+    : null;
+}

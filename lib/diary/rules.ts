@@ -1,25 +1,19 @@
-// Week arithmetic of the diary (DRY-1). Calendar dates are UTC midnights (`@db.Date`).
+// Week and day arithmetic of the diary (DRY-1, DAY-4). Calendar dates are UTC midnights (`@db.Date`);
+// the calendar itself (Monday, the study week) is lib/schedule/week.ts — one week definition.
+import {
+  addDays,
+  dateKey,
+  mondayOf,
+  nextStudyDay,
+  parseDateKey,
+  studyDayOnOrAfter,
+  type StudyDays,
+} from "@/lib/schedule/week";
 
-const DAY_MS = 86_400_000;
+export { addDays, mondayOf };
 
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
-/** Monday of the week that contains `date`. */
-export function mondayOf(date: Date): Date {
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
-  return addDays(date, -weekday);
-}
-
-/** The six school days Monday…Saturday of a week. */
-export function weekDays(monday: Date): Date[] {
-  return Array.from({ length: 6 }, (_, i) => addDays(monday, i));
-}
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+/** YYYY-MM-DD of a calendar date. */
+export const isoDate = dateKey;
 
 /** Parses `?week=YYYY-MM-DD` into that week's Monday; anything else gives the week of `today`. */
 export function weekFromParam(param: string | undefined, today: Date): Date {
@@ -30,6 +24,48 @@ export function weekFromParam(param: string | undefined, today: Date): Date {
     }
   }
   return mondayOf(today);
+}
+
+export type DiaryDay = {
+  /** The day the phone shows (and the wide screen highlights). */
+  day: Date;
+  /** Monday of the week shown. */
+  monday: Date;
+  /** The whole week on a phone too (`?view=week`). */
+  wholeWeek: boolean;
+};
+
+/**
+ * Which day and week the diary opens at (DAY-4): `?day=` wins; `?week=` shows that week from today
+ * when today is in it, else from its first study day; without either, today — or the next study day
+ * when today is none (a parent on a Saturday of a five-day school sees Monday).
+ */
+export function diaryDay(
+  params: { day?: string; week?: string; view?: string },
+  today: Date,
+  studyDays: StudyDays,
+): DiaryDay {
+  const wholeWeek = params.view === "week";
+  const day = params.day ? parseDateKey(params.day) : null;
+  if (day && inRange(day)) return { day, monday: mondayOf(day), wholeWeek };
+  const week = params.week ? parseDateKey(params.week) : null;
+  if (week && inRange(week)) {
+    const monday = mondayOf(week);
+    const shown = mondayOf(today).getTime() === monday.getTime() ? studyDayOnOrAfter(today, studyDays) : monday;
+    // Today a Saturday of a five-day week: the week asked for still is this one.
+    return { day: mondayOf(shown).getTime() === monday.getTime() ? shown : monday, monday, wholeWeek };
+  }
+  const shown = studyDayOnOrAfter(today, studyDays);
+  return { day: shown, monday: mondayOf(shown), wholeWeek };
+}
+
+function inRange(d: Date): boolean {
+  return d.getUTCFullYear() > 2000 && d.getUTCFullYear() < 2100;
+}
+
+/** «Завтра» in the diary: the next study day after today (Friday → Monday). */
+export function tomorrowOf(today: Date, studyDays: StudyDays): Date {
+  return nextStudyDay(today, studyDays);
 }
 
 /** Whether a stay in a class [start, end] covers a date (end null = still there). */

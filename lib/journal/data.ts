@@ -461,7 +461,7 @@ function lessonOf(r: LessonRow) {
     subject: { passFail: r.passFail },
     organisation: { kind: r.kind, timeZone: r.timeZone },
     settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
-    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
+    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
     /** The lock's facts of the lesson's class × subject (finals: see anyFinal / the student's finalSet). */
     lock: lockContextOf(r),
     anyFinal: r.anyFinal,

@@ -37,7 +37,17 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
       finalsWarningDays: "3",
       homeworkForToday: "on",
     });
-    expect(good).toMatchObject({ minMark: 1, roundingThreshold: 0.6, homeworkForToday: true, homeworkForPast: false });
+    expect(good).toMatchObject({
+      minMark: 1,
+      roundingThreshold: 0.6,
+      homeworkForToday: true,
+      homeworkForPast: false,
+      studyDays: 5,
+    });
+    // DAY-4: the study week is 5 or 6 days, nothing else.
+    expect(settingsSchema.parse({ ...good, roundingThreshold: "0,6", studyDays: "6" }).studyDays).toBe(6);
+    const bad = settingsSchema.safeParse({ ...good, roundingThreshold: "0,6", studyDays: "7" });
+    expect(bad.error?.issues[0].message).toBe("Учебная неделя: выберите из списка");
   });
 
   it("creates an assignment type with its weight and refuses a duplicate name (ORG-7)", async () => {

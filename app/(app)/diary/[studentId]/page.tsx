@@ -9,6 +9,7 @@ import { loadStudentHeader } from "@/lib/people/loaders";
 import { loadDiaryStudents, loadDiaryWeek } from "@/lib/diary/loaders";
 import { weekFromParam } from "@/lib/diary/rules";
 import { todayIn } from "@/lib/org/time";
+import { loadStudyDays } from "@/lib/org/loaders";
 import { WeekNav } from "@/components/diary/week-nav";
 import { WeekView } from "@/components/diary/week-view";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
@@ -34,13 +35,14 @@ export default async function DiaryPage({
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
   const week = (await searchParams).week;
   const monday = weekFromParam(typeof week === "string" ? week : undefined, todayIn(user.timeZone));
-  const [student, students, data, news, periodId, announcements] = await Promise.all([
+  const [student, students, data, news, periodId, announcements, studyDays] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
     loadDiaryWeek(user, studentId, monday),
     loadDiaryVisit(user, studentId),
     defaultPeriodId(user.organisationId, studentId, todayIn(user.timeZone)),
     loadDiaryAnnouncements(user, studentId),
+    loadStudyDays(user),
   ]);
   if (!student) notFound();
   return (
@@ -53,7 +55,7 @@ export default async function DiaryPage({
       </div>
       <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />
-      <WeekNav studentId={studentId} monday={monday} students={students} />
+      <WeekNav studentId={studentId} monday={monday} students={students} studyDays={studyDays} />
       <Announcements items={announcements} />
       <WeekView
         monday={monday}
@@ -61,6 +63,7 @@ export default async function DiaryPage({
         events={data.events}
         timeZone={user.timeZone}
         since={news.since}
+        studyDays={studyDays}
       />
     </div>
   );
