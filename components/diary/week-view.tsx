@@ -67,8 +67,14 @@ export function WeekView({
   timeZone,
   since = null,
   studyDays,
+  selected = null,
+  wholeWeek = true,
 }: {
   studyDays: StudyDays;
+  /** DAY-4: the day a phone shows (highlighted on a wide screen). */
+  selected?: Date | null;
+  /** DAY-4: false — a phone shows only the selected day. */
+  wholeWeek?: boolean;
   monday: Date;
   lessons: DiaryLesson[];
   events: DiaryEvent[];
@@ -78,8 +84,11 @@ export function WeekView({
   const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
   const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   // DAY-4: the organisation's study week; a weekend day only when something happens on it.
+  const selectedKey = selected ? isoDate(selected) : null;
   const busy = (d: Date) =>
-    lessons.some((l) => isoDate(l.date) === isoDate(d)) || events.some((e) => dayOf.format(e.startsAt) === isoDate(d));
+    isoDate(d) === selectedKey ||
+    lessons.some((l) => isoDate(l.date) === isoDate(d)) ||
+    events.some((e) => dayOf.format(e.startsAt) === isoDate(d));
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {weekDaysShown(monday, studyDays, busy).map((day) => {
@@ -90,7 +99,9 @@ export function WeekView({
           <section
             key={key}
             aria-label={`${weekdayName(day)}, ${formatDate(day)}`}
-            className="min-w-0 rounded border border-slate-200 bg-white p-3"
+            aria-current={key === selectedKey ? "date" : undefined}
+            data-day={key}
+            className={`min-w-0 rounded border bg-white p-3 ${key === selectedKey ? "border-blue-300 md:ring-1 md:ring-blue-200" : "border-slate-200"} ${!wholeWeek && key !== selectedKey ? "hidden md:block" : ""}`}
           >
             <h2 className="mb-1 text-sm font-semibold capitalize">
               {weekdayName(day)}, {formatDate(day)}

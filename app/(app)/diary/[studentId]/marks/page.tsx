@@ -12,6 +12,7 @@ import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
+import { ChildSwitcher } from "@/components/diary/child-switcher";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
@@ -40,25 +41,12 @@ export default async function DiaryMarksPage({
   return (
     <div className="space-y-3">
       <div>
-        <h1 className="text-2xl font-semibold">Дневник: отметки</h1>
+        <h1 className="text-xl font-semibold md:text-2xl">Дневник: отметки</h1>
         <p className="text-sm text-slate-600">
           {student.fullName} · {student.className ?? "не зачислен в класс"}
         </p>
       </div>
-      {students.length > 1 && (
-        <nav aria-label="Дети" className="flex flex-wrap gap-1">
-          {students.map((c) => (
-            <Link
-              key={c.studentId}
-              href={`/diary/${c.studentId}/marks`}
-              aria-current={c.studentId === studentId ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ${c.studentId === studentId ? "bg-blue-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
-            >
-              {c.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <ChildSwitcher students={students} current={studentId} path="/marks" />
       <DiaryTabs studentId={studentId} active="marks" periodId={view.period?.id ?? null} />
       <NewsBanner news={news} timeZone={user.timeZone} />
       {view.periods.length > 0 && (
