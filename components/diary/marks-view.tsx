@@ -7,6 +7,8 @@ import { isNewSince, markLabel } from "@/lib/diary/rules";
 import { finalLabel, formatAverage } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
+import type { StudentCharts } from "@/lib/charts/loaders";
+import { MarksChart } from "@/components/charts/marks-chart";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -31,7 +33,23 @@ function Forecast({ s }: { s: SubjectView }) {
   );
 }
 
-export function MarksViewList({ view, since }: { view: MarksView; since: Date | null }) {
+/** DAY-5: a subject's GRADE marks for the chart (specials such as «н/а» and pass/fail are not on the scale). */
+function gradePoints(s: SubjectView) {
+  return s.marks.flatMap((m) =>
+    m.kind === "GRADE" && typeof m.value === "number" ? [{ date: m.date, value: m.value, running: m.running }] : [],
+  );
+}
+
+export function MarksViewList({
+  view,
+  since,
+  charts = null,
+}: {
+  view: MarksView;
+  since: Date | null;
+  /** DAY-5: the subject charts (marks over time with the class average). */
+  charts?: StudentCharts | null;
+}) {
   if (!view.period) return <p className="text-sm text-slate-600">Периоды учебного года не заданы.</p>;
   if (view.subjects.length === 0) return <p className="text-sm text-slate-600">За период нет уроков.</p>;
   return (
@@ -85,6 +103,17 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
                 </li>
               ))}
             </ul>
+          )}
+          {charts && view.period && (
+            <MarksChart
+              title={s.subjectName}
+              from={view.period.start}
+              to={view.period.end}
+              min={view.scale.minMark}
+              max={view.scale.maxMark}
+              marks={gradePoints(s)}
+              classAverage={charts.classAverage.get(s.subjectId) ?? []}
+            />
           )}
           <Forecast s={s} />
           {s.otherFinals.length > 0 && (

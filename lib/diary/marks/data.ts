@@ -33,6 +33,8 @@ export type SubjectMarks = {
 export type StudentPeriodData = {
   periods: PeriodRef[];
   period: PeriodRef | null;
+  /** The class the student is in today (else the last one) — DAY-5 compares with its average. */
+  classId: number | null;
   className: string | null;
   orgName: string;
   method: AveragingMethod;
@@ -103,6 +105,7 @@ export async function studentPeriodData(
   const s = org?.settings;
   const base = {
     periods,
+    classId: current?.classId ?? null,
     className: current?.class.name ?? null,
     orgName: org?.name ?? "",
     method: (s?.averagingMethod ?? "WEIGHTED") as AveragingMethod,

@@ -13,6 +13,10 @@ import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { ChildSwitcher } from "@/components/diary/child-switcher";
+import { ChartsSection } from "@/components/charts/class-pictures";
+import { loadStudentCharts } from "@/lib/charts/loaders";
+import { todayIn } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
@@ -38,6 +42,7 @@ export default async function DiaryMarksPage({
     loadDiaryVisit(user, studentId),
   ]);
   if (!student) notFound();
+  const charts = await loadStudentCharts(user, studentId, view, todayIn(user.timeZone, serverNow()));
   return (
     <div className="space-y-3">
       <div>
@@ -63,13 +68,14 @@ export default async function DiaryMarksPage({
           ))}
         </nav>
       )}
-      <MarksViewList view={view} since={news.since} />
+      <MarksViewList view={view} since={news.since} charts={charts} />
       {view.period && (
         <p className="text-xs text-slate-500">
           Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую
           отметку выставляет учитель.
         </p>
       )}
+      <ChartsSection absencesTitle="Пропуски по месяцам" absences={charts.absences} works={charts.works} />
     </div>
   );
 }

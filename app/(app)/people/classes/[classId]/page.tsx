@@ -16,6 +16,8 @@ import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { IssueTable } from "@/components/people/issue-table";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/field";
+import { ChartsSection } from "@/components/charts/class-pictures";
+import { classCharts } from "@/lib/charts/loaders";
 
 export const metadata: Metadata = { title: "Список класса" };
 
@@ -38,11 +40,18 @@ export default async function ClassListPage({
   const date = (q.success && q.data.date && parseCalendarDate(q.data.date)) || todayIn(user.timeZone);
   const rows = await loadClassList(user, classId, date);
   const target = { kind: "class", classId } as const;
-  const [manage, issue, close] = await Promise.all([
+  const [manage, issue, close, journalAll, journalOwn] = await Promise.all([
     authorize(user, "people.manage", target),
     authorize(user, "users.issueFamily", target),
     authorize(user, "users.delete"),
+    authorize(user, "journal.viewAll", target),
+    authorize(user, "journal.viewOwn", target),
   ]);
+  // DAY-5: the class's pictures for whoever may read its journal.
+  const charts =
+    journalAll.allowed || journalOwn.allowed
+      ? await classCharts(user.organisationId, classId, todayIn(user.timeZone))
+      : null;
   const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
   const iso = date.toISOString().slice(0, 10);
   return (
@@ -106,6 +115,9 @@ export default async function ClassListPage({
           ))}
         </tbody>
       </table>
+      {charts && (
+        <ChartsSection absencesTitle="Пропуски класса по месяцам" absences={charts.absences} works={charts.works} />
+      )}
       {family && (
         <>
           <IssueTable
