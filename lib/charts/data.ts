@@ -2,6 +2,7 @@
 // its works' marks (for their distributions) and absences (of a student or a class) by date. Every query
 // is bound to the organisation and to a class or student the page has authorised.
 import { readDb as db } from "@/lib/db";
+import type { MarkScale } from "@/lib/journal/averages";
 
 /** The class's GRADE marks per subject and lesson date in [from, to]: their sum and count. */
 export async function classMarksByDay(
@@ -83,4 +84,24 @@ export async function absenceRows(
     select: { code: true, lesson: { select: { date: true } } },
   });
   return rows.map((r) => ({ date: r.lesson.date, code: r.code }));
+}
+
+/** A class's academic year span and the organisation's mark scale (null for a class of another organisation). */
+export async function classYearAndScale(
+  organisationId: number,
+  classId: number,
+): Promise<{ start: Date; end: Date; scale: MarkScale } | null> {
+  const [cls, settings] = await Promise.all([
+    db.classGroup.findUnique({
+      where: { organisationId_id: { organisationId, id: classId } },
+      select: { year: { select: { startDate: true, endDate: true } } },
+    }),
+    db.organisationSettings.findUnique({ where: { organisationId }, select: { minMark: true, maxMark: true } }),
+  ]);
+  if (!cls) return null;
+  return {
+    start: cls.year.startDate,
+    end: cls.year.endDate,
+    scale: { minMark: settings?.minMark ?? 2, maxMark: settings?.maxMark ?? 5, roundingThreshold: 0.5 },
+  };
 }

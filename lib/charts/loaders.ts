@@ -2,10 +2,9 @@
 // (five marks or more) is applied here through lib/charts/rules.ts before anything reaches a page.
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import type { MarkScale } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
-import { absenceRows, classMarksByDay, classWorks, type WorkMarks } from "./data";
+import { absenceRows, classMarksByDay, classWorks, classYearAndScale, type WorkMarks } from "./data";
 import { absencesByMonth, classRunningAverage, distributionOf, type Distribution, type MonthAbsences } from "./rules";
 
 export type WorkDistribution = { id: number; title: string; distribution: Distribution };
@@ -71,22 +70,14 @@ export type ClassCharts = { absences: MonthAbsences[]; works: WorkDistribution[]
 
 /** For the class page: the class's absences by month over its year (up to today) and its recent works. */
 export async function classCharts(organisationId: number, classId: number, today: Date): Promise<ClassCharts | null> {
-  const cls = await db.classGroup.findUnique({
-    where: { organisationId_id: { organisationId, id: classId } },
-    select: { year: { select: { startDate: true, endDate: true } } },
-  });
-  const settings = await db.organisationSettings.findUnique({
-    where: { organisationId },
-    select: { minMark: true, maxMark: true },
-  });
+  const cls = await classYearAndScale(organisationId, classId);
   if (!cls) return null;
-  const from = cls.year.startDate;
-  const to = new Date(Math.min(today.getTime(), cls.year.endDate.getTime()));
+  const from = cls.start;
+  const to = new Date(Math.min(today.getTime(), cls.end.getTime()));
   if (from.getTime() > to.getTime()) return { absences: [], works: [] };
   const [absences, works] = await Promise.all([
     absenceRows(organisationId, { classId }, from, to),
     classWorks(organisationId, classId, from, to, true),
   ]);
-  const scale = { minMark: settings?.minMark ?? 2, maxMark: settings?.maxMark ?? 5, roundingThreshold: 0.5 };
-  return { absences: absencesByMonth(absences, from, to), works: distributions(works, scale).slice(0, 12) };
+  return { absences: absencesByMonth(absences, from, to), works: distributions(works, cls.scale).slice(0, 12) };
 }
