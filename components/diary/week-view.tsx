@@ -1,7 +1,7 @@
 import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel } from "@/lib/diary/rules";
 import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
-import { formatDate, weekdayName } from "@/lib/org/time";
+import { formatDate, formatDateTime, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 
 function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
@@ -15,7 +15,26 @@ function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
   );
 }
 
-function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null }) {
+/** DAY-10: a changed mark's history — was → is, when, by which role, why. */
+function MarkHistory({ changes, timeZone }: { changes: DiaryLesson["markChanges"]; timeZone: string }) {
+  if (changes.length === 0) return null;
+  return (
+    <details className="ml-6 mt-1 text-xs text-slate-600" data-testid="mark-history">
+      <summary className="cursor-pointer text-blue-700">Отметка изменена — история</summary>
+      <ol className="mt-1 space-y-0.5">
+        {changes.map((c, i) => (
+          <li key={i}>
+            {formatDateTime(c.at, timeZone)} · {c.role}: {c.was ? `«${c.was}»` : "нет отметки"} →{" "}
+            {c.is ? `«${c.is}»` : "отметка удалена"}
+            {c.reason ? ` — ${c.reason}` : ""}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function LessonRow({ lesson, since, timeZone }: { lesson: DiaryLesson; since: Date | null; timeZone: string }) {
   return (
     <li
       data-lesson={lesson.id}
@@ -42,6 +61,7 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
           ))}
         </span>
       </div>
+      <MarkHistory changes={lesson.markChanges} timeZone={timeZone} />
       {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
       {lesson.homework.map((h) => (
         <div
@@ -117,7 +137,7 @@ export function WeekView({
             ) : (
               <ul>
                 {dayLessons.map((l) => (
-                  <LessonRow key={l.id} lesson={l} since={since} />
+                  <LessonRow key={l.id} lesson={l} since={since} timeZone={timeZone} />
                 ))}
               </ul>
             )}

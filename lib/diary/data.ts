@@ -4,7 +4,7 @@ import { readDb as db } from "@/lib/db";
 import { dateOnly } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
-import { addDays, coversDate } from "./rules";
+import { addDays, changerRole, coversDate, markHistories, type MarkChange } from "./rules";
 
 export type DiaryLesson = {
   id: number;
@@ -35,6 +35,8 @@ export type DiaryLesson = {
     at: Date;
   }[];
   attendance: { code: string; missedHours: number | null } | null;
+  /** DAY-10: the history of this lesson's marks that were changed or removed (JRN-7), oldest first. */
+  markChanges: MarkChange[];
 };
 
 export type DiaryEvent = { id: number; title: string; startsAt: Date; place: string | null; className: string | null };
@@ -53,6 +55,8 @@ type LessonRow = {
   subLast: string | null;
   subFirst: string | null;
   subMiddle: string | null;
+  teacherId: number;
+  substituteId: number | null;
   startTime: string | null;
   endTime: string | null;
   homework: unknown;
@@ -106,7 +110,7 @@ async function weekLessons(
 ) {
   if (classIds.length === 0) return [];
   return reader().$queryRaw<LessonRow[]>`
-    SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status,
+    SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
            s.name AS "subjectName", r.name AS "roomName",
            u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
            b."startTime", b."endTime",
@@ -138,7 +142,55 @@ async function weekLessons(
      ORDER BY l.date, l."bellNumber", l.id`;
 }
 
-export async function diaryWeek(organisationId: number, studentId: number, monday: Date): Promise<DiaryWeek> {
+/**
+ * DAY-10: the JournalChange rows of the student's marks in these lessons, each with who changed it as a
+ * role in family words (the lesson's teacher, else the person's senior role) — never a name.
+ */
+async function markChangesOf(
+  organisationId: number,
+  studentId: number,
+  lessons: { id: number; teacherId: number; substituteId: number | null }[],
+  teacherWord: string,
+) {
+  if (lessons.length === 0) return new Map<number, MarkChange[]>();
+  const rows = await db.journalChange.findMany({
+    where: { organisationId, entity: "MARK", studentId, lessonId: { in: lessons.map((l) => l.id) } },
+    orderBy: { at: "asc" },
+    select: { lessonId: true, entityKey: true, at: true, oldValue: true, newValue: true, reason: true, userId: true },
+  });
+  if (rows.length === 0) return new Map<number, MarkChange[]>();
+  const roles = await db.userRole.findMany({
+    where: { organisationId, userId: { in: [...new Set(rows.map((r) => r.userId))] } },
+    select: { userId: true, role: true },
+  });
+  const lessonOf = new Map(lessons.map((l) => [l.id, l]));
+  return markHistories(
+    rows.flatMap((r) => {
+      const l = r.lessonId === null ? undefined : lessonOf.get(r.lessonId);
+      if (!l) return [];
+      const own = r.userId === l.teacherId || r.userId === l.substituteId;
+      const held = roles.filter((x) => x.userId === r.userId).map((x) => x.role as string);
+      return [
+        {
+          lessonId: l.id,
+          entityKey: r.entityKey,
+          at: r.at,
+          oldValue: r.oldValue,
+          newValue: r.newValue,
+          reason: r.reason,
+          role: changerRole(own, held, teacherWord),
+        },
+      ];
+    }),
+  );
+}
+
+export async function diaryWeek(
+  organisationId: number,
+  studentId: number,
+  monday: Date,
+  teacherWord = "учитель",
+): Promise<DiaryWeek> {
   const sunday = addDays(monday, 6);
   const [memberships, subgroups] = await Promise.all([
     db.classMembership.findMany({
@@ -163,6 +215,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
   const lessonsInStay = lessonRows.filter((l) =>
     memberships.some((m) => m.classId === l.classId && coversDate(m.startDate, m.endDate, l.date)),
   );
+  const changes = await markChangesOf(organisationId, studentId, lessonsInStay, teacherWord);
   return {
     lessons: lessonsInStay.map((l) => ({
       id: l.id,
@@ -197,6 +250,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
       })),
       attendance:
         l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
+      markChanges: changes.get(l.id) ?? [],
     })),
     events: eventRows.map((e) => ({
       id: e.id,

@@ -2,11 +2,12 @@ import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { announcementsFor } from "@/lib/messages/data";
 import { todayIn } from "@/lib/org/time";
+import { vocabulary } from "@/lib/org/vocabulary";
 import { classTeacherOfClass, diaryStudentsOf, diaryWeek, studentClassIdsOn } from "./data";
 
 /** The week of a student the page has authorised with `diary.view` (DRY-1). */
 export const loadDiaryWeek = cache((user: CurrentUser, studentId: number, monday: Date) =>
-  diaryWeek(user.organisationId, studentId, monday),
+  diaryWeek(user.organisationId, studentId, monday, vocabulary(user.orgKind).teacher.nom),
 );
 
 /** The children (or the student self) the signed-in user switches between (DRY-5). */

@@ -128,3 +128,71 @@ export function nextSeen(row: Seen | null, now: Date): Seen {
 export function isNewSince(at: Date, since: Date | null): boolean {
   return since !== null && at.getTime() > since.getTime();
 }
+
+// ───────────── DAY-10: a changed mark's history for the family (from JRN-7 JournalChange) ─────────────
+
+/** One JournalChange row of a mark as the diary reads it; `role` already says who in family words. */
+export type MarkChangeRow = {
+  lessonId: number;
+  entityKey: string;
+  at: Date;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+  role: string;
+};
+
+/** A step of a mark's history: was → is (null: no mark), when, by which role, why. */
+export type MarkChange = { at: Date; was: string | null; is: string | null; role: string; reason: string | null };
+
+function labelOfStored(v: unknown): string | null {
+  if (!v || typeof v !== "object" || !("kind" in v)) return null;
+  const { kind, value } = v as { kind: unknown; value?: unknown };
+  return typeof kind === "string" ? markLabel(kind, typeof value === "number" ? value : null) : null;
+}
+
+/**
+ * Per lesson, the history of the student's marks that were changed or removed after they were given
+ * (a mark given once and never touched has no history to show). Oldest first within a mark.
+ */
+export function markHistories(rows: readonly MarkChangeRow[]): Map<number, MarkChange[]> {
+  const byKey = new Map<string, MarkChangeRow[]>();
+  for (const r of [...rows].sort((a, b) => a.at.getTime() - b.at.getTime()))
+    byKey.set(r.entityKey, [...(byKey.get(r.entityKey) ?? []), r]);
+  const out = new Map<number, MarkChange[]>();
+  for (const list of byKey.values()) {
+    const last = list[list.length - 1];
+    if (list.length < 2 && last.newValue !== null) continue;
+    const steps = list
+      .map((r) => ({
+        at: r.at,
+        was: labelOfStored(r.oldValue),
+        is: labelOfStored(r.newValue),
+        role: r.role,
+        reason: r.reason,
+      }))
+      .filter((s) => s.was !== s.is);
+    if (steps.length === 0) continue;
+    out.set(last.lessonId, [...(out.get(last.lessonId) ?? []), ...steps]);
+  }
+  return out;
+}
+
+const CHANGER_ROLES = ["DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "ADMIN", "TEACHER"] as const;
+const CHANGER_LABELS: Record<(typeof CHANGER_ROLES)[number], string> = {
+  DIRECTOR: "директор",
+  DEPUTY: "заместитель директора",
+  HEAD_OF_DEPT: "заведующий отделением",
+  ADMIN: "администратор",
+  TEACHER: "",
+};
+
+/**
+ * Who changed a mark, as the family reads it: the lesson's teacher (or substitute) — «учитель» /
+ * «преподаватель»; else the person's senior role. A role, never a name (DAY-10).
+ */
+export function changerRole(lessonTeacher: boolean, roles: readonly string[], teacherWord: string): string {
+  if (lessonTeacher) return teacherWord;
+  const role = CHANGER_ROLES.find((r) => roles.includes(r));
+  return role && role !== "TEACHER" ? CHANGER_LABELS[role] : role === "TEACHER" ? teacherWord : "сотрудник";
+}
