@@ -1,4 +1,4 @@
-import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
+import type { DiaryDue, DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel } from "@/lib/diary/rules";
 import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
 import { formatDate, formatDateTime, weekdayName } from "@/lib/org/time";
@@ -34,7 +34,30 @@ function MarkHistory({ changes, timeZone }: { changes: DiaryLesson["markChanges"
   );
 }
 
-function LessonRow({ lesson, since, timeZone }: { lesson: DiaryLesson; since: Date | null; timeZone: string }) {
+/** DAY-4: homework due on the day (set on an earlier lesson). */
+function DueItem({ h, subject }: { h: DiaryDue; subject?: boolean }) {
+  return (
+    <div className="mt-1 break-words text-sm" data-testid="homework-due">
+      <span className="text-slate-500">{subject ? `${h.subjectName}: ` : "Задано к уроку: "}</span>
+      <span className="whitespace-pre-line">{h.text}</span>
+      {h.files.length > 0 && (
+        <span className="ml-1 text-xs text-slate-500">({h.files.map((f) => f.fileName).join(", ")})</span>
+      )}
+    </div>
+  );
+}
+
+function LessonRow({
+  lesson,
+  since,
+  timeZone,
+  due = [],
+}: {
+  lesson: DiaryLesson;
+  since: Date | null;
+  timeZone: string;
+  due?: DiaryDue[];
+}) {
   return (
     <li
       data-lesson={lesson.id}
@@ -62,6 +85,13 @@ function LessonRow({ lesson, since, timeZone }: { lesson: DiaryLesson; since: Da
         </span>
       </div>
       <MarkHistory changes={lesson.markChanges} timeZone={timeZone} />
+      {due.length > 0 && (
+        <div className="ml-6 rounded bg-amber-50 px-1">
+          {due.map((h) => (
+            <DueItem key={h.id} h={h} />
+          ))}
+        </div>
+      )}
       {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
       {lesson.homework.map((h) => (
         <div
@@ -84,6 +114,7 @@ export function WeekView({
   monday,
   lessons,
   events,
+  due = [],
   timeZone,
   since = null,
   studyDays,
@@ -98,6 +129,8 @@ export function WeekView({
   monday: Date;
   lessons: DiaryLesson[];
   events: DiaryEvent[];
+  /** DAY-4: homework due on the week's days. */
+  due?: DiaryDue[];
   timeZone: string;
   since?: Date | null;
 }) {
@@ -115,6 +148,12 @@ export function WeekView({
         const key = isoDate(day);
         const dayLessons = lessons.filter((l) => isoDate(l.date) === key);
         const dayEvents = events.filter((e) => dayOf.format(e.startsAt) === key);
+        // Due homework sits at the day's first lesson of its subject; the rest is listed under the day.
+        const dayDue = due.filter((h) => isoDate(h.dueDate) === key);
+        const firstOf = new Map<string, number>();
+        for (const l of dayLessons) if (!l.cancelled && !firstOf.has(l.subjectName)) firstOf.set(l.subjectName, l.id);
+        const dueAt = (l: DiaryLesson) => dayDue.filter((h) => firstOf.get(h.subjectName) === l.id);
+        const dueElse = dayDue.filter((h) => !firstOf.has(h.subjectName));
         return (
           <section
             key={key}
@@ -137,9 +176,17 @@ export function WeekView({
             ) : (
               <ul>
                 {dayLessons.map((l) => (
-                  <LessonRow key={l.id} lesson={l} since={since} timeZone={timeZone} />
+                  <LessonRow key={l.id} lesson={l} since={since} timeZone={timeZone} due={dueAt(l)} />
                 ))}
               </ul>
+            )}
+            {dueElse.length > 0 && (
+              <div className="mt-2 border-t border-slate-100 pt-1">
+                <h3 className="text-xs font-semibold text-slate-600">Задано к этому дню</h3>
+                {dueElse.map((h) => (
+                  <DueItem key={h.id} h={h} subject />
+                ))}
+              </div>
             )}
           </section>
         );

@@ -41,7 +41,16 @@ export type DiaryLesson = {
 
 export type DiaryEvent = { id: number; title: string; startsAt: Date; place: string | null; className: string | null };
 
-export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[] };
+/** DAY-4: homework due on a day of the week (set on an earlier lesson), «Д/з к этому дню». */
+export type DiaryDue = {
+  id: number;
+  subjectName: string;
+  text: string;
+  dueDate: Date;
+  files: { id: number; fileName: string; size: number }[];
+};
+
+export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[]; due: DiaryDue[] };
 
 type LessonRow = {
   id: number;
@@ -185,6 +194,35 @@ async function markChangesOf(
   );
 }
 
+/** DAY-4: homework of the student's classes (and subgroups) due within [monday, sunday], with the set lesson's class. */
+async function homeworkDue(
+  organisationId: number,
+  classIds: number[],
+  subgroupIds: number[],
+  monday: Date,
+  sunday: Date,
+) {
+  if (classIds.length === 0) return [];
+  return db.homework.findMany({
+    where: {
+      organisationId,
+      dueDate: { gte: monday, lte: sunday },
+      lesson: {
+        classId: { in: classIds },
+        OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }],
+      },
+    },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      text: true,
+      dueDate: true,
+      lesson: { select: { classId: true, subject: { select: { name: true } } } },
+      files: { select: { id: true, fileName: true, size: true }, orderBy: { id: "asc" } },
+    },
+  });
+}
+
 export async function diaryWeek(
   organisationId: number,
   studentId: number,
@@ -206,8 +244,9 @@ export async function diaryWeek(
   ]);
   const classIds = [...new Set(memberships.map((m) => m.classId))];
   const subgroupIds = subgroups.map((s) => s.subgroupId);
-  const [lessonRows, eventRows] = await Promise.all([
+  const [lessonRows, dueRows, eventRows] = await Promise.all([
     weekLessons(organisationId, studentId, classIds, subgroupIds, monday, sunday),
+    homeworkDue(organisationId, classIds, subgroupIds, monday, sunday),
     // School-wide and class events, including those that span the week (SCH-1, DRY-4).
     eventsBetween(organisationId, monday, addDays(sunday, 1), classIds),
   ]);
@@ -252,6 +291,13 @@ export async function diaryWeek(
         l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
       markChanges: changes.get(l.id) ?? [],
     })),
+    // Homework due on a day of the student's stay in the class that set it (PPL-3).
+    due: dueRows.flatMap((h) =>
+      h.dueDate &&
+      memberships.some((m) => m.classId === h.lesson.classId && coversDate(m.startDate, m.endDate, h.dueDate!))
+        ? [{ id: h.id, subjectName: h.lesson.subject.name, text: h.text, dueDate: h.dueDate, files: h.files }]
+        : [],
+    ),
     events: eventRows.map((e) => ({
       id: e.id,
       title: e.title,

@@ -224,3 +224,26 @@ describe("a changed mark's history in the diary (DAY-10, JRN-7)", () => {
     expect(removed?.markChanges.at(-1)).toMatchObject({ was: "5", is: null, role: "учитель", reason: "не та работа" });
   });
 });
+
+describe("homework due on a day of the week (DAY-4)", () => {
+  it("lists the homework due within the week with its subject — also when it was set in an earlier week", async () => {
+    const week = await diaryWeek(f.organisationId, f.students[0], monday);
+    expect(week.due.map((h) => [h.text, h.dueDate.toISOString().slice(0, 10), h.files.length])).toEqual([
+      ["№ 12, 14", "2026-11-18", 1],
+    ]);
+    expect(week.due[0].subjectName).toBeTruthy();
+    // The week before sees nothing due; the homework was set on 16.11 for 18.11.
+    expect((await diaryWeek(f.organisationId, f.students[0], day("2026-11-09"))).due).toEqual([]);
+    await db.homework.create({
+      data: {
+        organisationId: f.organisationId,
+        lessonId: f.lesson("2026-11-13"),
+        text: "Выучить правило",
+        dueDate: day("2026-11-16"),
+        createdById: f.users.teacher,
+      },
+    });
+    const next = await diaryWeek(f.organisationId, f.students[0], monday);
+    expect(next.due.map((h) => h.text)).toEqual(["Выучить правило", "№ 12, 14"]);
+  });
+});

@@ -86,6 +86,7 @@ export default async function DiaryPage({
         monday={monday}
         lessons={data.lessons}
         events={data.events}
+        due={data.due}
         timeZone={user.timeZone}
         since={news.since}
         studyDays={studyDays}
