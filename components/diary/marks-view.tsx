@@ -85,7 +85,7 @@ export function MarksViewList({
             </span>
           </div>
           {s.marks.length === 0 ? (
-            <p className="text-sm text-slate-400">Отметок нет</p>
+            <p className="text-sm text-slate-500">Отметок нет</p>
           ) : (
             <ul className="mt-1 flex flex-wrap gap-1">
               {s.marks.map((m) => (

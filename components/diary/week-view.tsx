@@ -64,7 +64,7 @@ function LessonRow({
       className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}
     >
       <div className="flex flex-wrap items-baseline gap-x-2">
-        <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
+        <span className="w-4 text-right text-xs text-slate-500">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
         <span className={`font-medium ${lesson.cancelled ? "line-through" : ""}`}>{lesson.subjectName}</span>
         {lesson.roomName && <span className="text-xs text-slate-500">каб. {lesson.roomName}</span>}
@@ -172,7 +172,7 @@ export function WeekView({
               </p>
             ))}
             {dayLessons.length === 0 ? (
-              <p className="text-sm text-slate-400">Уроков нет</p>
+              <p className="text-sm text-slate-500">Уроков нет</p>
             ) : (
               <ul>
                 {dayLessons.map((l) => (
