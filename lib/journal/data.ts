@@ -143,6 +143,8 @@ type GridHeadRow = LockRow & {
   maxMark: number | null;
   roundingThreshold: number | null;
   averagingMethod: GridRows["settings"]["averagingMethod"] | null;
+  homeworkForToday: boolean | null;
+  homeworkForPast: boolean | null;
   periods: { id: number; name: string; start: string; end: string }[];
   subgroups: { id: number; name: string }[];
 };
@@ -162,7 +164,8 @@ export async function gridHead(
     SELECT json_build_object('id', c.id, 'name', c.name, 'grade', c.grade, 'yearId', c."yearId", 'periodKind', c."periodKind") AS cls,
            json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
            o.kind::text AS "orgKind", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
-           st."averagingMethod"::text AS "averagingMethod", ${lockSql(Prisma.sql`s.id`, now)},
+           st."averagingMethod"::text AS "averagingMethod", st."homeworkForToday", st."homeworkForPast",
+           ${lockSql(Prisma.sql`s.id`, now)},
            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
               FROM "Period" p
              WHERE p."organisationId" = o.id AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods,
@@ -188,6 +191,7 @@ export async function gridHead(
       roundingThreshold: r.roundingThreshold ?? 0.5,
       averagingMethod: r.averagingMethod ?? "WEIGHTED",
       lockDays: r.lockDays ?? 7,
+      homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
     },
     periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: dateOnly(p.start), end: dateOnly(p.end) })),
     subgroups: r.subgroups,

@@ -34,7 +34,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold">Расписание</h1>
         <p className="text-slate-700">{view.title}</p>
       </div>
-      {view.pickers && <ViewPicker pickers={view.pickers} week={dateKey(view.monday)} selected={view.filter} />}
+      {view.pickers && (
+        <ViewPicker
+          pickers={view.pickers}
+          week={dateKey(view.monday)}
+          selected={view.filter}
+          college={user.orgKind === "COLLEGE"}
+        />
+      )}
       {view.children.length > 1 && (
         <p className="flex gap-3 text-sm">
           {view.children.map((c) => (

@@ -1,6 +1,7 @@
 // A class list on a date from the movement book (PPL-3), exports (PPL-5) and, for the class
 // teacher / ADMIN, issuing logins to students and parents (AUTH-2).
 import type { Metadata } from "next";
+import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -54,13 +55,16 @@ export default async function ClassListPage({
       : null;
   const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
   const iso = date.toISOString().slice(0, 10);
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">Класс {cls.name}</h1>
+          <h1 className="text-2xl font-semibold">
+            {cap(v.class.nom)} {cls.name}
+          </h1>
           <p className="text-sm text-slate-600">
-            {cls.yearName} · список на {formatDate(date)} · {rows.length} уч.
+            {cls.yearName} · список на {formatDate(date)} · {countOf(rows.length, v.student)}
           </p>
         </div>
         <form className="flex items-end gap-2 text-sm">
