@@ -1,11 +1,12 @@
 // The shared accessibility check of the Playwright tier (issue 20 acceptance): axe-core on the page as
-// it is now; no critical or serious violation is allowed. Returns the violations' summary for a message.
+// it is now; no critical or serious violation is allowed.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+/** The page's critical and serious axe violations, one line each (rule, impact, first elements). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
+  return results.violations
     .filter((v) => v.impact === "critical" || v.impact === "serious")
     .map(
       (v) =>
@@ -14,5 +15,8 @@ export async function expectNoSeriousA11yViolations(page: Page, where: string): 
           .map((n) => n.target.join(" "))
           .join(" | ")}`,
     );
-  expect(serious, `axe on ${where}`).toEqual([]);
+}
+
+export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  expect(await seriousA11yViolations(page), `axe on ${where}`).toEqual([]);
 }
