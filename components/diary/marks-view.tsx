@@ -95,7 +95,7 @@ export function MarksViewList({
                   data-new={isNewSince(m.updatedAt, since) ? "true" : undefined}
                 >
                   <MarkBadge label={markLabel(m.kind, m.value)} fresh={isNewSince(m.updatedAt, since)}>
-                    <span className="text-[10px] font-normal opacity-75">
+                    <span className="text-[10px] font-normal">
                       {formatDate(m.date).slice(0, 5)}
                       {m.weight !== 1 ? ` ×${m.weight}` : ""}
                     </span>

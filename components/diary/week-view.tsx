@@ -8,7 +8,7 @@ function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
     <MarkBadge label={markLabel(mark.kind, mark.value)} title={title} fresh={fresh}>
-      <span className="text-[10px] font-normal opacity-75">
+      <span className="text-[10px] font-normal">
         {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
       </span>
     </MarkBadge>
