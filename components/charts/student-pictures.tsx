@@ -2,6 +2,7 @@
 // year's absences by month and the class's works — for staff who may see the student's journal.
 import type { MarksView } from "@/lib/diary/marks/loaders";
 import type { StudentCharts } from "@/lib/charts/loaders";
+import { gradePoints } from "@/lib/charts/rules";
 import { MarksChart } from "./marks-chart";
 import { ChartsSection } from "./class-pictures";
 
@@ -15,11 +16,7 @@ export function StudentPictures({ view, charts }: { view: MarksView; charts: Stu
       {period && (
         <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {view.subjects.map((s) => {
-            const marks = s.marks.flatMap((m) =>
-              m.kind === "GRADE" && typeof m.value === "number"
-                ? [{ date: m.date, value: m.value, running: m.running }]
-                : [],
-            );
+            const marks = gradePoints(s.marks);
             if (marks.length === 0) return null;
             return (
               <div key={s.subjectId} className="min-w-0 rounded border border-slate-200 bg-white p-3">

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import type { StudentCharts } from "@/lib/charts/loaders";
 import { MarksChart } from "@/components/charts/marks-chart";
+import { gradePoints } from "@/lib/charts/rules";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -30,13 +31,6 @@ function Forecast({ s }: { s: SubjectView }) {
       {o.riskNotAttested && <span className="ml-2 rounded bg-red-100 px-1 text-red-800">риск «н/а»</span>}
       <span className="ml-2 text-slate-500">пропусков: {o.absences}</span>
     </div>
-  );
-}
-
-/** DAY-5: a subject's GRADE marks for the chart (specials such as «н/а» and pass/fail are not on the scale). */
-function gradePoints(s: SubjectView) {
-  return s.marks.flatMap((m) =>
-    m.kind === "GRADE" && typeof m.value === "number" ? [{ date: m.date, value: m.value, running: m.running }] : [],
   );
 }
 
@@ -111,7 +105,7 @@ export function MarksViewList({
               to={view.period.end}
               min={view.scale.minMark}
               max={view.scale.maxMark}
-              marks={gradePoints(s)}
+              marks={gradePoints(s.marks)}
               classAverage={charts.classAverage.get(s.subjectId) ?? []}
             />
           )}

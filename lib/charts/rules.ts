@@ -167,3 +167,12 @@ export function stackedBars(
     }),
   };
 }
+
+/** A subject's GRADE marks as chart points (specials such as «н/а» and pass/fail are not on the scale). */
+export function gradePoints(
+  marks: readonly { kind: string; value: number | null; date: Date; running: number | null }[],
+): { date: Date; value: number; running: number | null }[] {
+  return marks.flatMap((m) =>
+    m.kind === "GRADE" && typeof m.value === "number" ? [{ date: m.date, value: m.value, running: m.running }] : [],
+  );
+}

@@ -5,6 +5,7 @@ import {
   absencesByMonth,
   classRunningAverage,
   distributionOf,
+  gradePoints,
   linearScale,
   marksTimeline,
   MARKS_BOX,
@@ -156,5 +157,18 @@ describe("stackedBars (DAY-5)", () => {
   it("an all-zero chart draws flat bars, not NaN", () => {
     const { bars } = stackedBars([{ label: "a", parts: [0, 0] }], MARKS_BOX);
     expect(bars[0].parts.every((p) => p.height === 0 && Number.isFinite(p.y))).toBe(true);
+  });
+});
+
+describe("gradePoints (DAY-5)", () => {
+  it("keeps GRADE marks only: «н/а», pass/fail and a debt are not on the scale", () => {
+    const at = d("2026-09-02");
+    expect(
+      gradePoints([
+        { kind: "GRADE", value: 4, date: at, running: 4 },
+        { kind: "NOT_ATTESTED", value: null, date: at, running: 4 },
+        { kind: "PASS", value: null, date: at, running: 4 },
+      ]),
+    ).toEqual([{ date: at, value: 4, running: 4 }]);
   });
 });
