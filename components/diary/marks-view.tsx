@@ -7,6 +7,9 @@ import { isNewSince, markLabel } from "@/lib/diary/rules";
 import { finalLabel, formatAverage } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
+import type { StudentCharts } from "@/lib/charts/loaders";
+import { MarksChart } from "@/components/charts/marks-chart";
+import { gradePoints } from "@/lib/charts/rules";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -32,7 +35,16 @@ function Forecast({ s }: { s: SubjectView }) {
   );
 }
 
-export function MarksViewList({ view, since }: { view: MarksView; since: Date | null }) {
+export function MarksViewList({
+  view,
+  since,
+  charts = null,
+}: {
+  view: MarksView;
+  since: Date | null;
+  /** DAY-5: the subject charts (marks over time with the class average). */
+  charts?: StudentCharts | null;
+}) {
   if (!view.period) return <p className="text-sm text-slate-600">Периоды учебного года не заданы.</p>;
   if (view.subjects.length === 0) return <p className="text-sm text-slate-600">За период нет уроков.</p>;
   return (
@@ -68,7 +80,7 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
             </span>
           </div>
           {s.marks.length === 0 ? (
-            <p className="text-sm text-slate-400">Отметок нет</p>
+            <p className="text-sm text-slate-500">Отметок нет</p>
           ) : (
             <ul className="mt-1 flex flex-wrap gap-1">
               {s.marks.map((m) => (
@@ -78,7 +90,7 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
                   data-new={isNewSince(m.updatedAt, since) ? "true" : undefined}
                 >
                   <MarkBadge label={markLabel(m.kind, m.value)} fresh={isNewSince(m.updatedAt, since)}>
-                    <span className="text-[10px] font-normal opacity-75">
+                    <span className="text-[10px] font-normal">
                       {formatDate(m.date).slice(0, 5)}
                       {m.weight !== 1 ? ` ×${m.weight}` : ""}
                     </span>
@@ -86,6 +98,17 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
                 </li>
               ))}
             </ul>
+          )}
+          {charts && view.period && (
+            <MarksChart
+              title={s.subjectName}
+              from={view.period.start}
+              to={view.period.end}
+              min={view.scale.minMark}
+              max={view.scale.maxMark}
+              marks={gradePoints(s.marks)}
+              classAverage={charts.classAverage.get(s.subjectId) ?? []}
+            />
           )}
           {view.yearClosed ? (
             <p className="mt-1 text-sm text-slate-500">пропусков: {s.outlook.absences}</p>

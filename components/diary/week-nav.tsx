@@ -1,38 +1,88 @@
+// DAY-4: the diary's navigation — on a phone a day at a time with plain buttons (previous / next study
+// day, «Сегодня», «Завтра», the whole week); on a wide screen the week with previous / next week.
 import Link from "next/link";
-import type { DiaryChild } from "@/lib/diary/data";
 import { addDays, isoDate } from "@/lib/diary/rules";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, weekdayName } from "@/lib/org/time";
+import { nextStudyDay, previousStudyDay, weekEnd, type StudyDays } from "@/lib/schedule/week";
+import { tomorrowOf } from "@/lib/diary/rules";
 
-export function WeekNav({ studentId, monday, students }: { studentId: number; monday: Date; students: DiaryChild[] }) {
-  const link = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
+const button =
+  "inline-flex min-h-9 items-center rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
+const on = "inline-flex min-h-9 items-center rounded bg-slate-800 px-3 py-1 text-sm text-white";
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function WeekNav({
+  studentId,
+  monday,
+  day,
+  today,
+  wholeWeek,
+  studyDays,
+}: {
+  studentId: number;
+  monday: Date;
+  /** The day shown on a phone. */
+  day: Date;
+  today: Date;
+  wholeWeek: boolean;
+  studyDays: StudyDays;
+}) {
+  const base = `/diary/${studentId}`;
+  const dayLink = (d: Date) => `${base}?day=${isoDate(d)}`;
+  const weekLink = (m: Date) => `${base}?week=${isoDate(m)}${wholeWeek ? "&view=week" : ""}`;
+  const tomorrow = tomorrowOf(today, studyDays);
+  const literalTomorrow = isoDate(tomorrow) === isoDate(addDays(today, 1));
+  const same = (a: Date, b: Date) => isoDate(a) === isoDate(b);
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {students.length > 1 && (
-        <nav aria-label="Дети" className="mr-2 flex flex-wrap gap-1">
-          {students.map((c) => (
-            <Link
-              key={c.studentId}
-              href={`/diary/${c.studentId}?week=${isoDate(monday)}`}
-              aria-current={c.studentId === studentId ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ${c.studentId === studentId ? "bg-blue-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
-            >
-              {c.name}
-            </Link>
-          ))}
-        </nav>
-      )}
-      <Link href={`/diary/${studentId}?week=${isoDate(addDays(monday, -7))}`} className={link}>
-        ← Предыдущая неделя
-      </Link>
-      <span className="text-sm text-slate-600">
-        {formatDate(monday)} — {formatDate(addDays(monday, 5))}
-      </span>
-      <Link href={`/diary/${studentId}?week=${isoDate(addDays(monday, 7))}`} className={link}>
-        Следующая неделя →
-      </Link>
-      <Link href={`/diary/${studentId}`} className="text-sm text-blue-700 hover:underline">
-        Текущая неделя
-      </Link>
+    <div className="space-y-2">
+      {/* Phone: a day at a time. */}
+      <nav aria-label="Дни" className="flex flex-wrap items-center gap-1.5 md:hidden">
+        {!wholeWeek && (
+          <Link href={dayLink(previousStudyDay(day, studyDays))} className={button} aria-label="Предыдущий день">
+            ←
+          </Link>
+        )}
+        <Link
+          href={dayLink(today)}
+          className={!wholeWeek && same(day, today) ? on : button}
+          aria-current={!wholeWeek && same(day, today) ? "date" : undefined}
+        >
+          Сегодня
+        </Link>
+        <Link
+          href={dayLink(tomorrow)}
+          className={!wholeWeek && same(day, tomorrow) ? on : button}
+          aria-current={!wholeWeek && same(day, tomorrow) ? "date" : undefined}
+        >
+          {literalTomorrow ? "Завтра" : capitalised(`${weekdayName(tomorrow)}, ${formatDate(tomorrow).slice(0, 5)}`)}
+        </Link>
+        {!wholeWeek && (
+          <Link href={dayLink(nextStudyDay(day, studyDays))} className={button} aria-label="Следующий день">
+            →
+          </Link>
+        )}
+        <Link
+          href={wholeWeek ? dayLink(day) : `${base}?week=${isoDate(monday)}&view=week`}
+          className="ml-auto text-sm text-blue-700 underline"
+        >
+          {wholeWeek ? "По дням" : "Вся неделя"}
+        </Link>
+      </nav>
+      <div className={`${wholeWeek ? "flex" : "hidden md:flex"} flex-wrap items-center gap-2`}>
+        <Link href={weekLink(addDays(monday, -7))} className={button}>
+          ← Предыдущая неделя
+        </Link>
+        <span className="text-sm text-slate-600">
+          {formatDate(monday)} — {formatDate(weekEnd(monday, studyDays))}
+        </span>
+        <Link href={weekLink(addDays(monday, 7))} className={button}>
+          Следующая неделя →
+        </Link>
+        <Link href={base} className="text-sm text-blue-700 hover:underline">
+          Текущая неделя
+        </Link>
+      </div>
     </div>
   );
 }

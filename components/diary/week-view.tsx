@@ -1,6 +1,7 @@
-import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
-import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
-import { formatDate, weekdayName } from "@/lib/org/time";
+import type { DiaryDue, DiaryEvent, DiaryLesson } from "@/lib/diary/data";
+import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel } from "@/lib/diary/rules";
+import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
+import { formatDate, formatDateTime, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { DiaryHandin, DiaryMaterials } from "@/components/learning/diary-learning";
 
@@ -8,21 +9,65 @@ function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh:
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
     <MarkBadge label={markLabel(mark.kind, mark.value)} title={title} fresh={fresh}>
-      <span className="text-[10px] font-normal opacity-75">
+      <span className="text-[10px] font-normal">
         {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
       </span>
     </MarkBadge>
   );
 }
 
-function LessonRow({ lesson, since, studentId }: { lesson: DiaryLesson; since: Date | null; studentId?: number }) {
+/** DAY-10: a changed mark's history — was → is, when, by which role, why. */
+function MarkHistory({ changes, timeZone }: { changes: DiaryLesson["markChanges"]; timeZone: string }) {
+  if (changes.length === 0) return null;
+  return (
+    <details className="ml-6 mt-1 text-xs text-slate-600" data-testid="mark-history">
+      <summary className="cursor-pointer text-blue-700">Отметка изменена — история</summary>
+      <ol className="mt-1 space-y-0.5">
+        {changes.map((c, i) => (
+          <li key={i}>
+            {formatDateTime(c.at, timeZone)} · {c.role}: {c.was ? `«${c.was}»` : "нет отметки"} →{" "}
+            {c.is ? `«${c.is}»` : "отметка удалена"}
+            {c.reason ? ` — ${c.reason}` : ""}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** DAY-4: homework due on the day (set on an earlier lesson). */
+function DueItem({ h, subject }: { h: DiaryDue; subject?: boolean }) {
+  return (
+    <div className="mt-1 break-words text-sm" data-testid="homework-due">
+      <span className="text-slate-500">{subject ? `${h.subjectName}: ` : "Задано к уроку: "}</span>
+      <span className="whitespace-pre-line">{h.text}</span>
+      {h.files.length > 0 && (
+        <span className="ml-1 text-xs text-slate-500">({h.files.map((f) => f.fileName).join(", ")})</span>
+      )}
+    </div>
+  );
+}
+
+function LessonRow({
+  lesson,
+  since,
+  timeZone,
+  due = [],
+  studentId,
+}: {
+  lesson: DiaryLesson;
+  since: Date | null;
+  timeZone: string;
+  due?: DiaryDue[];
+  studentId?: number;
+}) {
   return (
     <li
       data-lesson={lesson.id}
       className={`border-t border-slate-100 py-2 first:border-t-0 ${lesson.cancelled ? "opacity-60" : ""}`}
     >
       <div className="flex flex-wrap items-baseline gap-x-2">
-        <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
+        <span className="w-4 text-right text-xs text-slate-500">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
         <span className={`font-medium ${lesson.cancelled ? "line-through" : ""}`}>{lesson.subjectName}</span>
         {lesson.roomName && <span className="text-xs text-slate-500">каб. {lesson.roomName}</span>}
@@ -42,6 +87,14 @@ function LessonRow({ lesson, since, studentId }: { lesson: DiaryLesson; since: D
           ))}
         </span>
       </div>
+      <MarkHistory changes={lesson.markChanges} timeZone={timeZone} />
+      {due.length > 0 && (
+        <div className="ml-6 rounded bg-amber-50 px-1">
+          {due.map((h) => (
+            <DueItem key={h.id} h={h} />
+          ))}
+        </div>
+      )}
       {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
       {lesson.homework.map((h) => (
         <div
@@ -68,13 +121,24 @@ export function WeekView({
   monday,
   lessons,
   events,
+  due = [],
   timeZone,
   since = null,
   studentId,
+  studyDays,
+  selected = null,
+  wholeWeek = true,
 }: {
+  studyDays: StudyDays;
+  /** DAY-4: the day a phone shows (highlighted on a wide screen). */
+  selected?: Date | null;
+  /** DAY-4: false — a phone shows only the selected day. */
+  wholeWeek?: boolean;
   monday: Date;
   lessons: DiaryLesson[];
   events: DiaryEvent[];
+  /** DAY-4: homework due on the week's days. */
+  due?: DiaryDue[];
   timeZone: string;
   since?: Date | null;
   /** The diary's student: homework asking for a hand-in links to its hand-in page (LRN-1). */
@@ -82,18 +146,31 @@ export function WeekView({
 }) {
   const timeOf = new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" });
   const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  // DAY-4: the organisation's study week; a weekend day only when something happens on it.
+  const selectedKey = selected ? isoDate(selected) : null;
+  const busy = (d: Date) =>
+    isoDate(d) === selectedKey ||
+    lessons.some((l) => isoDate(l.date) === isoDate(d)) ||
+    events.some((e) => dayOf.format(e.startsAt) === isoDate(d));
   return (
     <div className="grid gap-3 md:grid-cols-2">
-      {weekDays(monday).map((day) => {
+      {weekDaysShown(monday, studyDays, busy).map((day) => {
         const key = isoDate(day);
         const dayLessons = lessons.filter((l) => isoDate(l.date) === key);
         const dayEvents = events.filter((e) => dayOf.format(e.startsAt) === key);
-        if (day.getUTCDay() === 6 && dayLessons.length === 0 && dayEvents.length === 0) return null;
+        // Due homework sits at the day's first lesson of its subject; the rest is listed under the day.
+        const dayDue = due.filter((h) => isoDate(h.dueDate) === key);
+        const firstOf = new Map<string, number>();
+        for (const l of dayLessons) if (!l.cancelled && !firstOf.has(l.subjectName)) firstOf.set(l.subjectName, l.id);
+        const dueAt = (l: DiaryLesson) => dayDue.filter((h) => firstOf.get(h.subjectName) === l.id);
+        const dueElse = dayDue.filter((h) => !firstOf.has(h.subjectName));
         return (
           <section
             key={key}
             aria-label={`${weekdayName(day)}, ${formatDate(day)}`}
-            className="min-w-0 rounded border border-slate-200 bg-white p-3"
+            aria-current={key === selectedKey ? "date" : undefined}
+            data-day={key}
+            className={`min-w-0 rounded border bg-white p-3 ${key === selectedKey ? "border-blue-300 md:ring-1 md:ring-blue-200" : "border-slate-200"} ${!wholeWeek && key !== selectedKey ? "hidden md:block" : ""}`}
           >
             <h2 className="mb-1 text-sm font-semibold capitalize">
               {weekdayName(day)}, {formatDate(day)}
@@ -105,13 +182,28 @@ export function WeekView({
               </p>
             ))}
             {dayLessons.length === 0 ? (
-              <p className="text-sm text-slate-400">Уроков нет</p>
+              <p className="text-sm text-slate-500">Уроков нет</p>
             ) : (
               <ul>
                 {dayLessons.map((l) => (
-                  <LessonRow key={l.id} lesson={l} since={since} studentId={studentId} />
+                  <LessonRow
+                    key={l.id}
+                    lesson={l}
+                    since={since}
+                    timeZone={timeZone}
+                    due={dueAt(l)}
+                    studentId={studentId}
+                  />
                 ))}
               </ul>
+            )}
+            {dueElse.length > 0 && (
+              <div className="mt-2 border-t border-slate-100 pt-1">
+                <h3 className="text-xs font-semibold text-slate-600">Задано к этому дню</h3>
+                {dueElse.map((h) => (
+                  <DueItem key={h.id} h={h} subject />
+                ))}
+              </div>
             )}
           </section>
         );

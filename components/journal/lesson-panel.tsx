@@ -17,7 +17,8 @@ import {
 } from "@/lib/journal/lesson/actions";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { ProtocolForm } from "./protocol-form";
-import { FormStatus } from "@/components/ui/action-form";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { homeworkRefusal } from "@/lib/journal/rules";
 import { Button } from "@/components/ui/button";
 import { DateInput, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -88,7 +89,7 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
           </p>
         )}
         <TopicForm view={view} lesson={lesson} canEdit={canEdit} />
-        <HomeworkForm lesson={lesson} canEdit={canEdit} />
+        <HomeworkForm view={props.view} lesson={lesson} canEdit={canEdit} />
         {!lesson.homework?.text && <HomeworkMarkerForm view={view} lesson={lesson} canEdit={canEdit} />}
         {/* LRN-1, LRN-2: hand-in settings and review, the lesson's materials (reloaded when the homework changes). */}
         <LessonLearning key={`${lesson.homework?.id ?? 0}:${lesson.homework?.version ?? 0}`} lessonId={lesson.id} />
@@ -210,12 +211,26 @@ const ACCEPT = Object.keys(ALLOWED_FILE_TYPES)
   .map((e) => `.${e}`)
   .join(",");
 
-function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolean }) {
-  const [state, action] = useActionState(saveHomeworkAction, null);
-  useRefreshOnSuccess(state);
+/**
+ * DAY-8: on the kit's ActionForm — a refused save keeps the text and the chosen files, and homework not
+ * allowed on this lesson now (ORG-2 settings) shows disabled with the reason before anyone types.
+ */
+function HomeworkForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
+  const router = useRouter();
   const hw = lesson.homework;
+  const refusal = canEdit
+    ? homeworkRefusal(lesson.date, view.today, view.homework ?? { forToday: true, forPast: true })
+    : null;
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm
+      action={saveHomeworkAction}
+      onSuccess={() => router.refresh()}
+      resetOnSuccess={false}
+      disabledReason={refusal}
+      label="Домашнее задание"
+      size="sm"
+      className="space-y-2"
+    >
       <h3 className="font-semibold">Домашнее задание</h3>
       <input type="hidden" name="lessonId" value={lesson.id} />
       <input type="hidden" name="version" value={hw?.version ?? 0} />
@@ -274,8 +289,7 @@ function HomeworkForm({ lesson, canEdit }: { lesson: GridLesson; canEdit: boolea
           Сохранить домашнее задание
         </SubmitButton>
       )}
-      <FormStatus state={state} size="sm" />
-    </form>
+    </ActionForm>
   );
 }
 

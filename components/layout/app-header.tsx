@@ -21,7 +21,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
             if (open.length === 0) return null;
             return (
               <div key={group} className="flex flex-wrap items-baseline gap-x-3">
-                <span className="text-[11px] uppercase tracking-wide text-slate-400">{group}</span>
+                <span className="text-[11px] uppercase tracking-wide text-slate-500">{group}</span>
                 {open.map((item) => (
                   <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
                     {item.label}

@@ -47,7 +47,7 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
       }}
       className="space-y-4 rounded border border-slate-200 bg-white p-4"
     >
-      {draft && <input type="hidden" name="replyTo" value={draft.replyToId} />}
+      {draft?.replyToId && <input type="hidden" name="replyTo" value={draft.replyToId} />}
       <fieldset className="space-y-2">
         <legend className="font-medium">Кому</legend>
         {draft?.people.map((p) => (

@@ -1,56 +1,73 @@
-// Rows of the movement book (PPL-3): date, kind, order, from → to.
+// Rows of the movement book (PPL-3): date, kind, order, from → to — on the kit's DataTable (DAY-9):
+// sortable, searchable, with the count of records by kind as the totals row.
 import Link from "next/link";
 import type { MovementRow } from "@/lib/people/movement/data";
 import { MOVEMENT_LABELS, type MovementKind } from "@/lib/people/movement/rules";
 import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/card-rules";
 import { formatDate } from "@/lib/org/time";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
-export function MovementTable({ rows, showStudent = true }: { rows: MovementRow[]; showStudent?: boolean }) {
+export function MovementTable({
+  rows,
+  showStudent = true,
+  studentWord = "Ученик",
+}: {
+  rows: MovementRow[];
+  showStudent?: boolean;
+  /** DAY-6: «Ученик» / «Студент» (lib/org/vocabulary.ts). */
+  studentWord?: string;
+}) {
+  const columns: DataColumn[] = [
+    { key: "date", header: "Дата", sortable: true, descFirst: true },
+    ...(showStudent ? [{ key: "student", header: studentWord, sortable: true, rowHeader: true }] : []),
+    { key: "kind", header: "Движение", sortable: true },
+    { key: "from", header: "Откуда", sortable: true },
+    { key: "to", header: "Куда", sortable: true },
+    { key: "order", header: "Приказ" },
+  ];
+  const byKind = new Map<string, number>();
+  for (const r of rows) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   return (
-    <table className="w-full rounded border border-slate-200 bg-white text-sm">
-      <thead className="text-left text-xs text-slate-500">
-        <tr>
-          <th className="px-2">Дата</th>
-          {showStudent && <th>Ученик</th>}
-          <th>Движение</th>
-          <th>Откуда</th>
-          <th>Куда</th>
-          <th>Приказ</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100">
-            <td className="px-2">{formatDate(r.date)}</td>
-            {showStudent && (
-              <td>
-                <Link className="text-blue-700 hover:underline" href={`/people/students/${r.studentId}`}>
-                  {r.studentName}
-                </Link>
-              </td>
-            )}
-            <td>
-              {MOVEMENT_LABELS[r.kind as MovementKind] ?? r.kind}
-              {r.kind === "FORM_CHANGE" &&
-                r.educationForm &&
-                `: ${EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue]}`}
-            </td>
-            <td>{r.fromClass ?? "—"}</td>
-            <td>{r.toClass ?? "—"}</td>
-            <td>
-              {r.orderNumber.startsWith("№") ? "" : "№ "}
-              {r.orderNumber} от {formatDate(r.orderDate)}
-            </td>
-          </tr>
-        ))}
-        {rows.length === 0 && (
-          <tr>
-            <td colSpan={6} className="px-2 text-slate-500">
-              Записей нет
-            </td>
-          </tr>
-        )}
-      </tbody>
-    </table>
+    <DataTable
+      label="Книга движения"
+      empty="Записей нет"
+      search={rows.length > 10 ? { label: "Поиск по фамилии, классу, приказу", placeholder: "Поиск" } : undefined}
+      columns={columns}
+      rows={rows.map((r) => ({
+        key: r.id,
+        cells: {
+          date: { value: formatDate(r.date), sort: r.date.getTime() },
+          ...(showStudent
+            ? {
+                student: {
+                  value: (
+                    <Link className="text-blue-700 hover:underline" href={`/people/students/${r.studentId}`}>
+                      {r.studentName}
+                    </Link>
+                  ),
+                  sort: r.studentName,
+                },
+              }
+            : {}),
+          kind: `${MOVEMENT_LABELS[r.kind as MovementKind] ?? r.kind}${
+            r.kind === "FORM_CHANGE" && r.educationForm
+              ? `: ${EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue]}`
+              : ""
+          }`,
+          from: r.fromClass ?? "—",
+          to: r.toClass ?? "—",
+          order: `${r.orderNumber.startsWith("№") ? "" : "№ "}${r.orderNumber} от ${formatDate(r.orderDate)}`,
+        },
+        search: `${r.studentName ?? ""} ${r.fromClass ?? ""} ${r.toClass ?? ""} ${r.orderNumber}`,
+      }))}
+      totals={
+        rows.length > 0
+          ? {
+              date: `Записей: ${rows.length}`,
+              kind: [...byKind].map(([k, n]) => `${MOVEMENT_LABELS[k as MovementKind] ?? k}: ${n}`).join(", "),
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -1,14 +1,16 @@
 // Picking a class, a teacher or a room for the week view (a plain GET form, no script needed).
 import type { ViewPickers } from "@/lib/schedule/view/data";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 
-type Props = { pickers: ViewPickers; week: string; selected: { kind: string; id: number } };
+type Props = { pickers: ViewPickers; week: string; selected: { kind: string; id: number }; college?: boolean };
 
-export function ViewPicker({ pickers, week, selected }: Props) {
+export function ViewPicker({ pickers, week, selected, college = false }: Props) {
+  const v = vocabulary(college);
   const groups = [
-    { name: "class", label: "Класс", options: pickers.classes },
-    { name: "teacher", label: "Учитель", options: pickers.teachers },
+    { name: "class", label: cap(v.class.nom), options: pickers.classes },
+    { name: "teacher", label: cap(v.teacher.nom), options: pickers.teachers },
     { name: "room", label: "Кабинет", options: pickers.rooms },
   ] as const;
   return (

@@ -1,7 +1,7 @@
 // One week of the schedule: weekdays × bells, each cell the lessons of that slot (SCH-2),
 // with substitutions, cancellations and changes marked, and the week's events (SCH-1).
 import type { WeekEvent, WeekLesson } from "@/lib/schedule/view/data";
-import { addDays, bellLabel, dateKey, WEEKDAY_SHORT } from "@/lib/schedule/week";
+import { bellLabel, dateKey, weekDaysShown, WEEKDAY_SHORT, type StudyDays } from "@/lib/schedule/week";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 
 type Props = {
@@ -11,11 +11,12 @@ type Props = {
   showClass: boolean;
   college: boolean;
   timeZone: string;
+  studyDays: StudyDays;
 };
 
-export function WeekGrid({ monday, lessons, events, showClass, college, timeZone }: Props) {
-  const hasSaturday = lessons.some((l) => l.date.getUTCDay() === 6);
-  const days = Array.from({ length: hasSaturday ? 6 : 5 }, (_, i) => addDays(monday, i));
+export function WeekGrid({ monday, lessons, events, showClass, college, timeZone, studyDays }: Props) {
+  // DAY-4: the organisation's study week; a day outside it only when it has lessons.
+  const days = weekDaysShown(monday, studyDays, (d) => lessons.some((l) => dateKey(l.date) === dateKey(d)));
   const bells = [...new Set(lessons.map((l) => l.bellNumber))].sort((a, b) => a - b);
   const timeOf = (bell: number) => lessons.find((l) => l.bellNumber === bell && l.startTime)?.startTime ?? "";
   return (

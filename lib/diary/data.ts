@@ -4,7 +4,7 @@ import { readDb as db } from "@/lib/db";
 import { dateOnly } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
-import { addDays, coversDate } from "./rules";
+import { addDays, changerRole, coversDate, markHistories, type MarkChange } from "./rules";
 
 export type DiaryLesson = {
   id: number;
@@ -39,11 +39,22 @@ export type DiaryLesson = {
     at: Date;
   }[];
   attendance: { code: string; missedHours: number | null } | null;
+  /** DAY-10: the history of this lesson's marks that were changed or removed (JRN-7), oldest first. */
+  markChanges: MarkChange[];
 };
 
 export type DiaryEvent = { id: number; title: string; startsAt: Date; place: string | null; className: string | null };
 
-export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[] };
+/** DAY-4: homework due on a day of the week (set on an earlier lesson), «Д/з к этому дню». */
+export type DiaryDue = {
+  id: number;
+  subjectName: string;
+  text: string;
+  dueDate: Date;
+  files: { id: number; fileName: string; size: number }[];
+};
+
+export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[]; due: DiaryDue[] };
 
 type LessonRow = {
   id: number;
@@ -57,6 +68,8 @@ type LessonRow = {
   subLast: string | null;
   subFirst: string | null;
   subMiddle: string | null;
+  teacherId: number;
+  substituteId: number | null;
   startTime: string | null;
   endTime: string | null;
   homework: unknown;
@@ -114,7 +127,7 @@ async function weekLessons(
 ) {
   if (classIds.length === 0) return [];
   return reader().$queryRaw<LessonRow[]>`
-    SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status,
+    SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
            s.name AS "subjectName", r.name AS "roomName",
            u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
            b."startTime", b."endTime",
@@ -157,7 +170,84 @@ async function weekLessons(
      ORDER BY l.date, l."bellNumber", l.id`;
 }
 
-export async function diaryWeek(organisationId: number, studentId: number, monday: Date): Promise<DiaryWeek> {
+/**
+ * DAY-10: the JournalChange rows of the student's marks in these lessons, each with who changed it as a
+ * role in family words (the lesson's teacher, else the person's senior role) — never a name.
+ */
+async function markChangesOf(
+  organisationId: number,
+  studentId: number,
+  lessons: { id: number; teacherId: number; substituteId: number | null }[],
+  teacherWord: string,
+) {
+  if (lessons.length === 0) return new Map<number, MarkChange[]>();
+  const rows = await db.journalChange.findMany({
+    where: { organisationId, entity: "MARK", studentId, lessonId: { in: lessons.map((l) => l.id) } },
+    orderBy: { at: "asc" },
+    select: { lessonId: true, entityKey: true, at: true, oldValue: true, newValue: true, reason: true, userId: true },
+  });
+  if (rows.length === 0) return new Map<number, MarkChange[]>();
+  const roles = await db.userRole.findMany({
+    where: { organisationId, userId: { in: [...new Set(rows.map((r) => r.userId))] } },
+    select: { userId: true, role: true },
+  });
+  const lessonOf = new Map(lessons.map((l) => [l.id, l]));
+  return markHistories(
+    rows.flatMap((r) => {
+      const l = r.lessonId === null ? undefined : lessonOf.get(r.lessonId);
+      if (!l) return [];
+      const own = r.userId === l.teacherId || r.userId === l.substituteId;
+      const held = roles.filter((x) => x.userId === r.userId).map((x) => x.role as string);
+      return [
+        {
+          lessonId: l.id,
+          entityKey: r.entityKey,
+          at: r.at,
+          oldValue: r.oldValue,
+          newValue: r.newValue,
+          reason: r.reason,
+          role: changerRole(own, held, teacherWord),
+        },
+      ];
+    }),
+  );
+}
+
+/** DAY-4: homework of the student's classes (and subgroups) due within [monday, sunday], with the set lesson's class. */
+async function homeworkDue(
+  organisationId: number,
+  classIds: number[],
+  subgroupIds: number[],
+  monday: Date,
+  sunday: Date,
+) {
+  if (classIds.length === 0) return [];
+  return db.homework.findMany({
+    where: {
+      organisationId,
+      dueDate: { gte: monday, lte: sunday },
+      lesson: {
+        classId: { in: classIds },
+        OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }],
+      },
+    },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      text: true,
+      dueDate: true,
+      lesson: { select: { classId: true, subject: { select: { name: true } } } },
+      files: { select: { id: true, fileName: true, size: true }, orderBy: { id: "asc" } },
+    },
+  });
+}
+
+export async function diaryWeek(
+  organisationId: number,
+  studentId: number,
+  monday: Date,
+  teacherWord = "учитель",
+): Promise<DiaryWeek> {
   const sunday = addDays(monday, 6);
   const [memberships, subgroups] = await Promise.all([
     db.classMembership.findMany({
@@ -173,8 +263,9 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
   ]);
   const classIds = [...new Set(memberships.map((m) => m.classId))];
   const subgroupIds = subgroups.map((s) => s.subgroupId);
-  const [lessonRows, eventRows] = await Promise.all([
+  const [lessonRows, dueRows, eventRows] = await Promise.all([
     weekLessons(organisationId, studentId, classIds, subgroupIds, monday, sunday),
+    homeworkDue(organisationId, classIds, subgroupIds, monday, sunday),
     // School-wide and class events, including those that span the week (SCH-1, DRY-4).
     eventsBetween(organisationId, monday, addDays(sunday, 1), classIds),
   ]);
@@ -182,6 +273,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
   const lessonsInStay = lessonRows.filter((l) =>
     memberships.some((m) => m.classId === l.classId && coversDate(m.startDate, m.endDate, l.date)),
   );
+  const changes = await markChangesOf(organisationId, studentId, lessonsInStay, teacherWord);
   return {
     lessons: lessonsInStay.map((l) => ({
       id: l.id,
@@ -225,7 +317,15 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
       })),
       attendance:
         l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
+      markChanges: changes.get(l.id) ?? [],
     })),
+    // Homework due on a day of the student's stay in the class that set it (PPL-3).
+    due: dueRows.flatMap((h) =>
+      h.dueDate &&
+      memberships.some((m) => m.classId === h.lesson.classId && coversDate(m.startDate, m.endDate, h.dueDate!))
+        ? [{ id: h.id, subjectName: h.lesson.subject.name, text: h.text, dueDate: h.dueDate, files: h.files }]
+        : [],
+    ),
     events: eventRows.map((e) => ({
       id: e.id,
       title: e.title,
@@ -262,4 +362,26 @@ export async function studentClassIdsOn(organisationId: number, studentId: numbe
     select: { classId: true },
   });
   return rows.map((r) => r.classId);
+}
+
+/** DAY-4: the class teacher (curator) a family writes to from the diary; null when the class has none. */
+export async function classTeacherOfClass(
+  organisationId: number,
+  classId: number,
+): Promise<{ userId: number; name: string } | null> {
+  const row = await db.classTeacher.findFirst({
+    where: { organisationId, classId, kind: { in: ["CLASS_TEACHER", "CURATOR"] }, user: { isActive: true } },
+    orderBy: [{ kind: "asc" }, { userId: "asc" }],
+    select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  return row
+    ? {
+        userId: row.user.id,
+        name: shortName({
+          lastName: row.user.lastName,
+          firstName: row.user.firstName,
+          middleName: row.user.middleName,
+        }),
+      }
+    : null;
 }

@@ -146,6 +146,8 @@ type GridHeadRow = LockRow & {
   maxMark: number | null;
   roundingThreshold: number | null;
   averagingMethod: GridRows["settings"]["averagingMethod"] | null;
+  homeworkForToday: boolean | null;
+  homeworkForPast: boolean | null;
   periods: { id: number; name: string; start: string; end: string }[];
   subgroups: { id: number; name: string }[];
 };
@@ -165,7 +167,8 @@ export async function gridHead(
     SELECT json_build_object('id', c.id, 'name', c.name, 'grade', c.grade, 'yearId', c."yearId", 'periodKind', c."periodKind") AS cls,
            json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
            o.kind::text AS "orgKind", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
-           st."averagingMethod"::text AS "averagingMethod", ${lockSql(Prisma.sql`s.id`, now)},
+           st."averagingMethod"::text AS "averagingMethod", st."homeworkForToday", st."homeworkForPast",
+           ${lockSql(Prisma.sql`s.id`, now)},
            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'start', p."startDate", 'end', p."endDate") ORDER BY p.number), '[]'::json)
               FROM "Period" p
              WHERE p."organisationId" = o.id AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods,
@@ -192,6 +195,7 @@ export async function gridHead(
       roundingThreshold: r.roundingThreshold ?? 0.5,
       averagingMethod: r.averagingMethod ?? "WEIGHTED",
       lockDays: r.lockDays ?? 7,
+      homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
     },
     periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: dateOnly(p.start), end: dateOnly(p.end) })),
     subgroups: r.subgroups,
@@ -466,7 +470,7 @@ function lessonOf(r: LessonRow) {
     subject: { passFail: r.passFail },
     organisation: { kind: r.kind, timeZone: r.timeZone },
     settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
-    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? false },
+    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
     /** The lock's facts of the lesson's class × subject (finals: see anyFinal / the student's finalSet). */
     lock: lockContextOf(r),
     anyFinal: r.anyFinal,

@@ -95,6 +95,8 @@ export type GridView = {
   scale: MarkScale;
   lockDays: number;
   today: string;
+  /** ORG-2 homework settings (DAY-8); absent — both allowed. */
+  homework?: { forToday: boolean; forPast: boolean };
   /** «Учебный год закрыт» / «Период закрыт 28.12.2026 (приказ № …)» for the shown period, else null (REC-1, REC-2). */
   closed: { code: "year" | "period"; reason: string } | null;
   types: GridType[];
@@ -150,6 +152,8 @@ export type GridRows = {
     roundingThreshold: number;
     averagingMethod: AveragingMethod;
     lockDays: number;
+    /** ORG-2: whether homework may be set on today's / past lessons (DAY-8: the form says so before typing). */
+    homework?: { forToday: boolean; forPast: boolean };
   };
   range: { start: Date; end: Date; periodId?: number | null };
   types: GridType[];
@@ -330,6 +334,7 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
     },
     lockDays: r.settings.lockDays,
     today: isoDate(today),
+    homework: r.settings.homework ?? { forToday: true, forPast: true },
     closed: r.lock.yearClosed
       ? { code: "year", reason: YEAR_CLOSED_REASON }
       : (() => {

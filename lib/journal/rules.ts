@@ -225,3 +225,21 @@ export function daysSince(lessonDate: Date, today: Date): number {
 export function unlockEnd(now: Date): Date {
   return new Date(now.getTime() + UNLOCK_HOURS * 3_600_000);
 }
+
+/**
+ * ORG-2 / DAY-8: why homework may not be set on a lesson now, or null. Dates are YYYY-MM-DD (the
+ * lesson's date and today in the organisation's zone). The same text the action refuses with, so the
+ * lesson panel shows it before anyone types (seed 001 §3.7: a lesson filled on its day by 16:00 gets
+ * its homework then — after the lesson — so past lessons default to allowed within the edit window).
+ */
+export function homeworkRefusal(
+  lessonDate: string,
+  today: string,
+  settings: { forToday: boolean; forPast: boolean },
+): string | null {
+  if (lessonDate < today && !settings.forPast)
+    return "Настройки школы не разрешают задавать домашнее задание к прошедшим урокам";
+  if (lessonDate === today && !settings.forToday)
+    return "Настройки школы не разрешают задавать домашнее задание на сегодня";
+  return null;
+}

@@ -24,3 +24,9 @@ export async function orgSummary(organisationId: number, today: Date): Promise<O
   ]);
   return { students, classes, teachers, lessonsToday, yearName: year?.name ?? null };
 }
+
+/** DAY-4: the organisation's study week (ORG-2 `studyDays`: 5 or 6). */
+export async function studyDaysSetting(organisationId: number): Promise<number | null> {
+  const s = await db.organisationSettings.findUnique({ where: { organisationId }, select: { studyDays: true } });
+  return s?.studyDays ?? null;
+}

@@ -92,6 +92,8 @@ export const settingsSchema = z
     lockDays: int("Срок редактирования", 1, 60),
     homeworkForToday: bool,
     homeworkForPast: bool,
+    /** DAY-4: 5 — Monday…Friday, 6 — Monday…Saturday; absent keeps the five-day week. */
+    studyDays: z.enum(["5", "6"], { error: "Учебная неделя: выберите из списка" }).transform(Number).default(5),
     finalsWarningDays: int("Предупреждать об итоговых за", 0, 30),
     // Issue 17 (DUT-1, DUT-2, DUT-5); absent from the form = unchanged.
     fillDeadlineMinutes: z

@@ -43,6 +43,8 @@ export type Vocabulary = {
   parallel: Word;
   /** What absences are counted in: уроки (school) / часы (college, academic hours, JRN-4). */
   unit: Word;
+  /** DAY-6: the exam season's title (SCH-5) — «Промежуточная аттестация» / «Сессия» (never «Сессия» at a school). */
+  examSeason: string;
 };
 
 function word(forms: string): Word {
@@ -73,6 +75,7 @@ const SCHOOL: Vocabulary = {
     "параллель, параллели, параллели, параллель, параллелью, параллели, параллели, параллелей, параллелям, параллелями, параллелях",
   ),
   unit: word("урок, урока, уроку, урок, уроком, уроке, уроки, уроков, урокам, уроками, уроках"),
+  examSeason: "Промежуточная аттестация",
 };
 
 const COLLEGE: Vocabulary = {
@@ -98,6 +101,7 @@ const COLLEGE: Vocabulary = {
   ),
   parallel: word("курс, курса, курсу, курс, курсом, курсе, курсы, курсов, курсам, курсами, курсах"),
   unit: word("час, часа, часу, час, часом, часе, часы, часов, часам, часами, часах"),
+  examSeason: "Сессия",
 };
 
 /** The words of an organisation of this kind (`true` = a college, as the reports pass it). */

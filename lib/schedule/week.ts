@@ -71,3 +71,50 @@ export function parseDateKey(value: string): Date | null {
   const d = new Date(`${value}T00:00:00.000Z`);
   return Number.isNaN(d.getTime()) || dateKey(d) !== value ? null : d;
 }
+
+// ───────────── DAY-4: the organisation's study week (one definition for the diary and the schedule) ─────────────
+
+/** Study days per week (ORG-2 `studyDays`): 5 — Monday…Friday, 6 — Monday…Saturday. */
+export type StudyDays = 5 | 6;
+
+/** A stored setting as a study week; anything but 6 is the five-day week. */
+export function studyDaysOf(value: number | null | undefined): StudyDays {
+  return value === 6 ? 6 : 5;
+}
+
+/** Whether a calendar date is a study day of the week (holidays aside). */
+export function isStudyDay(d: Date, studyDays: StudyDays): boolean {
+  return isoWeekday(d) <= studyDays;
+}
+
+/** The last study day of the week that starts on `monday`: Friday or Saturday (the end of the week's range). */
+export function weekEnd(monday: Date, studyDays: StudyDays): Date {
+  return addDays(monday, studyDays - 1);
+}
+
+/** The first study day on or after a date: a Saturday of a five-day week, a Sunday → the next Monday. */
+export function studyDayOnOrAfter(d: Date, studyDays: StudyDays): Date {
+  let day = d;
+  while (!isStudyDay(day, studyDays)) day = addDays(day, 1);
+  return day;
+}
+
+/** The study day after a date (Friday → Monday in a five-day week). */
+export function nextStudyDay(d: Date, studyDays: StudyDays): Date {
+  return studyDayOnOrAfter(addDays(d, 1), studyDays);
+}
+
+/** The study day before a date (Monday → Friday or Saturday of the week before). */
+export function previousStudyDay(d: Date, studyDays: StudyDays): Date {
+  let day = addDays(d, -1);
+  while (!isStudyDay(day, studyDays)) day = addDays(day, -1);
+  return day;
+}
+
+/**
+ * The days a week shows: its study days, and a weekend day only when something happens on it (a
+ * Saturday lesson of a five-day school, a Sunday event).
+ */
+export function weekDaysShown(monday: Date, studyDays: StudyDays, busy: (d: Date) => boolean = () => false): Date[] {
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i)).filter((d) => isStudyDay(d, studyDays) || busy(d));
+}

@@ -17,12 +17,16 @@ test.describe("the access gate (ACL-1…ACL-3)", () => {
     await signInAs(page, "ADMIN");
     await page.getByRole("navigation").getByRole("link", { name: "Права доступа" }).click();
     await expect(page.getByRole("heading", { name: "Права доступа" })).toBeVisible();
+    // DAY-9: a row turns into selects on «Изменить»; the section filter narrows the table.
+    await page.getByLabel("Раздел").selectOption("Организация и доступ");
+    await page.getByRole("button", { name: "Изменить: Просматривать сведения о школе" }).click();
     const cell = page.getByLabel("Просматривать сведения о школе — Психолог");
     await expect(cell).toHaveValue("none");
     await cell.selectOption("all");
     await page.getByRole("button", { name: "Сохранить" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Изменено ячеек" })).toContainText("Изменено ячеек: 1");
     await page.reload();
+    await page.getByRole("button", { name: "Изменить: Просматривать сведения о школе" }).click();
     await expect(page.getByLabel("Просматривать сведения о школе — Психолог")).toHaveValue("all");
     const audit = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'acl.change'`);
     expect(Number(audit[0].n)).toBeGreaterThan(0);

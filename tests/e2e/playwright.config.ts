@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium (browser downloads are impossible here); flags from DEVELOPERS.md.
+
+/** Specs named on the command line: run just those, without the projects they depend on. */
+const chosen = process.argv.some((a) => /\.spec\.ts$/.test(a));
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
@@ -9,17 +12,14 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
-  // The spec that closes a quarter of the demo school and moves the server's clock runs after all the
-  // others in a full run, so none of them meets a closed 7А quarter or a clock 12 hours ahead. A run
-  // of chosen specs (`npm run test:e2e -- tests/e2e/x.spec.ts`) runs just those (Playwright would
-  // otherwise run a dependency project in full).
+  // Specs that move the server's clock (E2E_CLOCK_FILE) or close a quarter of the demo school run
+  // after all the others in a full run, one after the other, so no other spec meets a moved clock or
+  // a closed 7А quarter. A run of chosen specs (`npm run test:e2e -- tests/e2e/x.spec.ts`) runs just
+  // those (Playwright would otherwise run a dependency project in full).
   projects: [
-    { name: "main", testIgnore: /record-closing\.spec\.ts/ },
-    {
-      name: "record",
-      testMatch: /record-closing\.spec\.ts/,
-      dependencies: process.argv.some((a) => /\.spec\.ts$/.test(a)) ? [] : ["main"],
-    },
+    { name: "main", testIgnore: /(record-closing|diary-phone)\.spec\.ts/ },
+    { name: "record", testMatch: /record-closing\.spec\.ts/, dependencies: chosen ? [] : ["main"] },
+    { name: "clock", testMatch: /diary-phone\.spec\.ts/, dependencies: chosen ? [] : ["record"] },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",

@@ -147,3 +147,105 @@ describe("diary week (DRY-1, DRY-4)", () => {
     expect((await diaryWeek(f.organisationId, f.joined, monday)).lessons).toHaveLength(5);
   });
 });
+
+describe("a changed mark's history in the diary (DAY-10, JRN-7)", () => {
+  it("shows was → is, when, the changer's role and the reason — no name — and a removal", async () => {
+    const { writeMark } = await import("@/lib/journal/mutations");
+    const lessonId = f.lesson("2026-11-19");
+    const assignment = await db.assignment.create({
+      data: { organisationId: f.organisationId, lessonId, typeId: f.types.answer },
+    });
+    const [s1, s2] = f.students;
+    const base = {
+      organisationId: f.organisationId,
+      lessonId,
+      assignmentId: assignment.id,
+      typeId: null,
+      comment: undefined,
+    };
+    const given = new Date("2026-11-19T07:00:00.000Z");
+    const changed = new Date("2026-11-19T12:00:00.000Z");
+    expect(
+      (
+        await writeMark({
+          ...base,
+          userId: f.users.teacher,
+          studentId: s1,
+          mark: { kind: "GRADE", value: 3, isHospital: false },
+          expectedVersion: 0,
+          reason: null,
+          now: given,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await writeMark({
+          ...base,
+          userId: f.users.deputy,
+          studentId: s1,
+          mark: { kind: "GRADE", value: 4, isHospital: false },
+          expectedVersion: 1,
+          reason: "ошибка при вводе",
+          now: changed,
+        })
+      ).ok,
+    ).toBe(true);
+    // The other student's mark is given once and never changed: no history.
+    await writeMark({
+      ...base,
+      userId: f.users.teacher,
+      studentId: s2,
+      mark: { kind: "GRADE", value: 5, isHospital: false },
+      expectedVersion: 0,
+      reason: null,
+      now: given,
+    });
+    const week = await diaryWeek(f.organisationId, s1, monday);
+    const history = week.lessons.find((l) => l.id === lessonId)?.markChanges;
+    expect(history).toEqual([
+      { at: given, was: null, is: "3", role: "учитель", reason: null },
+      { at: changed, was: "3", is: "4", role: "заместитель директора", reason: "ошибка при вводе" },
+    ]);
+    expect(JSON.stringify(history)).not.toMatch(/Орлова/);
+    expect((await diaryWeek(f.organisationId, s2, monday)).lessons.find((l) => l.id === lessonId)?.markChanges).toEqual(
+      [],
+    );
+    // Removed: the history ends with «отметка удалена» (is: null).
+    await writeMark({
+      ...base,
+      userId: f.users.teacher,
+      studentId: s2,
+      mark: null,
+      expectedVersion: 1,
+      reason: "не та работа",
+      now: changed,
+    });
+    const removed = (await diaryWeek(f.organisationId, s2, monday)).lessons.find((l) => l.id === lessonId);
+    expect(removed?.marks).toEqual([]);
+    expect(removed?.markChanges.at(-1)).toMatchObject({ was: "5", is: null, role: "учитель", reason: "не та работа" });
+  });
+});
+
+describe("homework due on a day of the week (DAY-4)", () => {
+  it("lists the homework due within the week with its subject — also when it was set in an earlier week", async () => {
+    const week = await diaryWeek(f.organisationId, f.students[0], monday);
+    expect(week.due.map((h) => [h.text, h.dueDate.toISOString().slice(0, 10), h.files.length])).toEqual([
+      ["№ 12, 14", "2026-11-18", 1],
+    ]);
+    expect(week.due[0].subjectName).toBeTruthy();
+    // The week before sees nothing due; the homework was set on 16.11 for 18.11.
+    expect((await diaryWeek(f.organisationId, f.students[0], day("2026-11-09"))).due).toEqual([]);
+    await db.homework.create({
+      data: {
+        organisationId: f.organisationId,
+        lessonId: f.lesson("2026-11-13"),
+        text: "Выучить правило",
+        dueDate: day("2026-11-16"),
+        createdById: f.users.teacher,
+      },
+    });
+    const next = await diaryWeek(f.organisationId, f.students[0], monday);
+    expect(next.due.map((h) => h.text)).toEqual(["Выучить правило", "№ 12, 14"]);
+  });
+});

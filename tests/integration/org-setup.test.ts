@@ -28,7 +28,7 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
     });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].message).toBe("Минимальная отметка должна быть меньше максимальной");
-    const good = settingsSchema.parse({
+    const raw = {
       minMark: "1",
       maxMark: "5",
       averagingMethod: "PLAIN",
@@ -36,8 +36,19 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
       lockDays: "7",
       finalsWarningDays: "3",
       homeworkForToday: "on",
+    };
+    const good = settingsSchema.parse(raw);
+    expect(good).toMatchObject({
+      minMark: 1,
+      roundingThreshold: 0.6,
+      homeworkForToday: true,
+      homeworkForPast: false,
+      studyDays: 5,
     });
-    expect(good).toMatchObject({ minMark: 1, roundingThreshold: 0.6, homeworkForToday: true, homeworkForPast: false });
+    // DAY-4: the study week is 5 or 6 days, nothing else.
+    expect(settingsSchema.parse({ ...raw, studyDays: "6" }).studyDays).toBe(6);
+    const bad = settingsSchema.safeParse({ ...raw, studyDays: "7" });
+    expect(bad.error?.issues[0].message).toBe("Учебная неделя: выберите из списка");
   });
 
   it("creates an assignment type with its weight and refuses a duplicate name (ORG-7)", async () => {

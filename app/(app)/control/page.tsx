@@ -1,6 +1,7 @@
 // «Контроль журнала» — the journal-fill report (CTL-1, seed 001 §4.2.2.7 «Отчёт о доступе к
 // классному журналу»): per teacher × class × subject for a period, with filters and files (RPT-11).
 import type { Metadata } from "next";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import Link from "next/link";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
@@ -37,7 +38,9 @@ export default async function ControlPage({
         teacherId: filters.data.teacherId,
       })
     : null;
-  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  // DAY-6: the organisation's words (lib/org/vocabulary.ts).
+  const v = vocabulary(user.orgKind);
+  const classWord = cap(v.class.nom);
   const r = page.report;
   const warn = (n: number) => (n > 0 ? "text-red-700 font-medium" : "");
   return (
@@ -58,14 +61,14 @@ export default async function ControlPage({
         <Choice name="classId" label={classWord} value={page.raw.classId} options={page.choices.classes} empty="Все" />
         <Choice
           name="teacherId"
-          label="Учитель"
+          label={cap(v.teacher.nom)}
           value={page.raw.teacherId}
           options={page.choices.teachers}
           empty="Все"
         />
         <Choice
           name="subjectId"
-          label="Предмет"
+          label={cap(v.subject.nom)}
           value={page.raw.subjectId}
           options={page.choices.subjects}
           empty="Все"
@@ -95,18 +98,18 @@ export default async function ControlPage({
         <>
           <Downloads report="fill" query={page.raw} />
           {r.rows.length === 0 ? (
-            <p className="text-sm text-slate-600">За этот период проведённых уроков нет.</p>
+            <p className="text-sm text-slate-600">За этот период проведённых {v.lesson.genPl} нет.</p>
           ) : (
             <DataTable
               label="Заполнение журнала"
               dense
               quickFilters={[{ tag: "problem", label: "только проблемы" }]}
-              search={{ label: "Поиск по учителю, классу, предмету", placeholder: "Поиск" }}
+              search={{ label: `Поиск по ${v.teacher.dat}, ${v.class.dat}, ${v.subject.dat}`, placeholder: "Поиск" }}
               columns={[
-                { key: "teacher", header: "Учитель", rowHeader: true, sortable: true },
+                { key: "teacher", header: cap(v.teacher.nom), rowHeader: true, sortable: true },
                 { key: "className", header: classWord, sortable: true },
-                { key: "subject", header: "Предмет", sortable: true },
-                { key: "lessons", header: "Уроков", align: "right", sortable: true, descFirst: true },
+                { key: "subject", header: cap(v.subject.nom), sortable: true },
+                { key: "lessons", header: cap(v.lesson.genPl), align: "right", sortable: true, descFirst: true },
                 { key: "noTopic", header: "Без темы", align: "right", sortable: true, descFirst: true },
                 { key: "noHomework", header: "Без д/з", align: "right", sortable: true, descFirst: true },
                 { key: "noAttendance", header: "Без посещаемости", align: "right", sortable: true, descFirst: true },

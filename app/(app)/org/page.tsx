@@ -74,7 +74,17 @@ export default async function OrgPage() {
       name: "homeworkForPast",
       label: "Можно задавать ДЗ на прошедшие уроки",
       type: "checkbox",
-      value: asInput(s?.homeworkForPast ?? false),
+      value: asInput(s?.homeworkForPast ?? true),
+    },
+    {
+      name: "studyDays",
+      label: "Учебная неделя",
+      type: "select",
+      value: String(s?.studyDays ?? 5),
+      options: [
+        { value: "5", label: "пятидневная (пн–пт)" },
+        { value: "6", label: "шестидневная (пн–сб)" },
+      ],
     },
     {
       name: "fillDeadlineMinutes",

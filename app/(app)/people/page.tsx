@@ -1,6 +1,7 @@
 // «Ученики и родители»: the classes the reader may list (PPL-1, ACL-3) with their figures today,
 // and a search of pupils by surname within the same classes.
 import type { Metadata } from "next";
+import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
 import Link from "next/link";
 import { z } from "zod";
 import { singleLine } from "@/lib/schema";
@@ -24,17 +25,19 @@ export default async function PeoplePage({
   const q = search.parse(await searchParams).q ?? null;
   const { classes, found } = await loadPeopleOverview(user, scopes, q);
   const total = classes.reduce((n, c) => n + c.students, 0);
+  // DAY-6: the organisation's words (группа / студент at a college).
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <h1 className="text-2xl font-semibold">Ученики и родители</h1>
+          <h1 className="text-2xl font-semibold">{cap(v.student.nomPl)} и родители</h1>
           <p className="text-sm text-slate-600">
-            {classes.length} кл. · {total} уч. на {formatDate(todayIn(user.timeZone))}
+            {countOf(classes.length, v.class)} · {countOf(total, v.student)} на {formatDate(todayIn(user.timeZone))}
           </p>
         </div>
         <PickerForm role="search" submitLabel="Найти">
-          <Field label="Фамилия ученика">
+          <Field label={`Фамилия ${v.student.gen}`}>
             <Input name="q" defaultValue={q ?? ""} minLength={2} />
           </Field>
         </PickerForm>
@@ -62,12 +65,12 @@ export default async function PeoplePage({
         </section>
       )}
       <DataTable
-        label="Классы"
+        label={cap(v.class.nomPl)}
         empty="Нет классов в вашей области доступа."
         columns={[
-          { key: "name", header: "Класс", rowHeader: true, sortable: true },
-          { key: "teachers", header: "Классный руководитель / куратор", sortable: true },
-          { key: "students", header: "Учеников", align: "right", sortable: true, descFirst: true },
+          { key: "name", header: cap(v.class.nom), rowHeader: true, sortable: true },
+          { key: "teachers", header: cap(v.classTeacher.nom), sortable: true },
+          { key: "students", header: cap(v.student.genPl), align: "right", sortable: true, descFirst: true },
           { key: "notFullTime", header: "Не очно", align: "right", sortable: true, descFirst: true },
           { key: "withoutLogin", header: "Без логина", align: "right", sortable: true, descFirst: true },
         ]}

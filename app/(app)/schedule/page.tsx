@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadWeekView, type WeekSearch } from "@/lib/schedule/view/loaders";
 import { heldPermissions } from "@/lib/access/loaders";
-import { addDays, dateKey } from "@/lib/schedule/week";
+import { addDays, dateKey, weekEnd } from "@/lib/schedule/week";
+import { loadStudyDays } from "@/lib/org/loaders";
 import { formatDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ViewPicker } from "@/components/schedule/view-picker";
@@ -16,7 +17,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const view = await loadWeekView(raw);
   const { user } = view.granted;
-  const held = await heldPermissions(user.organisationId, user.id);
+  const [held, studyDays] = await Promise.all([heldPermissions(user.organisationId, user.id), loadStudyDays(user)]);
   const link = (monday: Date) => {
     const p = new URLSearchParams();
     for (const k of ["class", "teacher", "room", "student"]) {
@@ -33,7 +34,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold">Расписание</h1>
         <p className="text-slate-700">{view.title}</p>
       </div>
-      {view.pickers && <ViewPicker pickers={view.pickers} week={dateKey(view.monday)} selected={view.filter} />}
+      {view.pickers && (
+        <ViewPicker
+          pickers={view.pickers}
+          week={dateKey(view.monday)}
+          selected={view.filter}
+          college={user.orgKind === "COLLEGE"}
+        />
+      )}
       {view.children.length > 1 && (
         <p className="flex gap-3 text-sm">
           {view.children.map((c) => (
@@ -52,7 +60,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           ← предыдущая неделя
         </Link>
         <span>
-          {formatDate(view.monday)} — {formatDate(addDays(view.monday, 6))}
+          {formatDate(view.monday)} — {formatDate(weekEnd(view.monday, studyDays))}
         </span>
         <Link href={link(addDays(view.monday, 7))} className="text-blue-700 hover:underline">
           следующая неделя →
@@ -65,6 +73,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         showClass={view.filter.kind !== "class"}
         college={user.orgKind === "COLLEGE"}
         timeZone={user.timeZone}
+        studyDays={studyDays}
       />
       {view.changes.length > 0 && <ChangeList changes={view.changes} college={user.orgKind === "COLLEGE"} />}
     </div>

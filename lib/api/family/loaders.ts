@@ -53,7 +53,8 @@ export async function diaryOf(
       previous: day(addDays(monday, -7)),
       next: day(addDays(monday, 7)),
     },
-    lessons: data.lessons.map((l) => ({
+    // The mark history (DAY-10) is the web diary's; API v1 keeps its published shape.
+    lessons: data.lessons.map(({ markChanges: _history, ...l }) => ({
       ...l,
       date: day(l.date),
       homework: l.homework.map((h) => ({

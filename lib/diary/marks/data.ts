@@ -39,6 +39,8 @@ export type StudentPeriodData = {
   yearId: number | null;
   periods: PeriodRef[];
   period: PeriodRef | null;
+  /** The class the student is in today (else the last one) — DAY-5 compares with its average. */
+  classId: number | null;
   className: string | null;
   orgName: string;
   method: AveragingMethod;
@@ -152,6 +154,7 @@ export async function studentPeriodData(
     years,
     yearId: current?.class.yearId ?? null,
     periods,
+    classId: current?.classId ?? null,
     className: current?.class.name ?? null,
     orgName: org?.name ?? "",
     method: (s?.averagingMethod ?? "WEIGHTED") as AveragingMethod,

@@ -4,7 +4,7 @@
 // the finals page use, so the three always agree.
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { averageOf, finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
+import { averageOf, finalLabel, periodOutlook, type MarkScale, type Outlook } from "@/lib/journal/averages";
 import { periodClosedReason } from "@/lib/journal/lock";
 import { todayIn } from "@/lib/org/time";
 import { nextSeen } from "../rules";
@@ -48,7 +48,10 @@ export type MarksView = {
   yearClosed: boolean;
   periods: PeriodRef[];
   period: PeriodRef | null;
+  classId: number | null;
   className: string | null;
+  /** The organisation's mark scale (DAY-5: the charts' axis). */
+  scale: MarkScale;
   orgName: string;
   subjects: SubjectView[];
   totalAbsences: number;
@@ -101,7 +104,9 @@ export async function studentMarksView(
     yearClosed: d.years.find((y) => y.id === d.yearId)?.status === "CLOSED",
     periods: d.periods,
     period: d.period,
+    classId: d.classId,
     className: d.className,
+    scale: d.scale,
     orgName: d.orgName,
     subjects,
     totalAbsences: subjects.reduce((n, s) => n + s.outlook.absences, 0),

@@ -10,6 +10,7 @@ import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
+import { homeworkRefusal } from "@/lib/journal/rules";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { authorizeJournal, EDIT_PERMISSIONS } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
@@ -133,10 +134,12 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   const a = await editableLesson(parsed.data.lessonId, "lesson");
   if (!a.ok) return a.result;
   const today = todayIn(a.lesson.organisation.timeZone, a.now);
-  if (a.lesson.date < today && !a.lesson.homework.forPast)
-    return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание к прошедшим урокам");
-  if (a.lesson.date.getTime() === today.getTime() && !a.lesson.homework.forToday)
-    return fail("LOCKED", "Настройки школы не разрешают задавать домашнее задание на сегодня");
+  const refusal = homeworkRefusal(
+    a.lesson.date.toISOString().slice(0, 10),
+    today.toISOString().slice(0, 10),
+    a.lesson.homework,
+  );
+  if (refusal) return fail("LOCKED", refusal);
   if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date)
     return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");
   const uploads = data.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);

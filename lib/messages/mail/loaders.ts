@@ -85,7 +85,8 @@ export const loadComposeOptions = cache(async (user: CurrentUser): Promise<Compo
   return { family: false, persons, roles: true, classes };
 });
 
-export type ReplyDraft = { replyToId: number; people: { userId: number; name: string }[]; subject: string };
+/** A reply (replyToId set) or a message started to chosen people (null). */
+export type ReplyDraft = { replyToId: number | null; people: { userId: number; name: string }[]; subject: string };
 
 /** A reply's recipients and subject: the original's sender (or, for one's own message, its recipients). */
 export async function loadReplyDraft(user: CurrentUser, replyToId: number): Promise<ReplyDraft | null> {

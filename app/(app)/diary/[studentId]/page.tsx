@@ -1,17 +1,22 @@
-// The diary of one student (DRY-1, DRY-4, DRY-5, DRY-7): the week's lessons with times, rooms, topics,
-// homework, marks with their assignment type and weight, attendance, changes and events. Only the
-// student and their parents may open it; any other id answers «Нет доступа» (403) without data.
+// The diary of one student (DRY-1, DRY-4, DRY-5, DRY-7, DAY-4): the week's lessons with times, rooms,
+// topics, homework, marks with their assignment type and weight, attendance, changes and events. On a
+// phone a day at a time (`?day=`; `?view=week` the whole week), on a wide screen the week (`?week=`).
+// Only the student and their parents may open it; any other id answers «Нет доступа» (403) without data.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadStudentHeader } from "@/lib/people/loaders";
-import { loadDiaryStudents, loadDiaryWeek } from "@/lib/diary/loaders";
-import { weekFromParam } from "@/lib/diary/rules";
+import { loadDiaryClassTeacher, loadDiaryStudents, loadDiaryWeek } from "@/lib/diary/loaders";
+import { diaryDay, isoDate } from "@/lib/diary/rules";
 import { todayIn } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
+import { loadStudyDays } from "@/lib/org/loaders";
 import { WeekNav } from "@/components/diary/week-nav";
 import { WeekView } from "@/components/diary/week-view";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { Announcements } from "@/components/diary/announcements";
 import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
@@ -21,20 +26,24 @@ import { YearTabs } from "@/components/org/year-tabs";
 export const metadata: Metadata = { title: "Дневник" };
 
 const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function DiaryPage({
   params: raw,
   searchParams,
 }: {
   params: Promise<{ studentId: string }>;
-  searchParams: Promise<{ week?: string | string[] }>;
+  searchParams: Promise<{ week?: string | string[]; day?: string | string[]; view?: string | string[] }>;
 }) {
   const parsed = params.safeParse(await raw);
   if (!parsed.success) notFound();
   const { studentId } = parsed.data;
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
-  const week = (await searchParams).week;
-  const monday = weekFromParam(typeof week === "string" ? week : undefined, todayIn(user.timeZone));
+  const search = await searchParams;
+  const today = todayIn(user.timeZone, serverNow());
+  const studyDays = await loadStudyDays(user);
+  const shown = diaryDay({ day: one(search.day), week: one(search.week), view: one(search.view) }, today, studyDays);
+  const { monday } = shown;
   const [student, students, data, news, { years, periodId }, announcements] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
@@ -44,14 +53,22 @@ export default async function DiaryPage({
     loadDiaryAnnouncements(user, studentId),
   ]);
   if (!student) notFound();
+  const classTeacher = await loadDiaryClassTeacher(user, student.classId);
+  const keep = shown.wholeWeek ? `week=${isoDate(monday)}&view=week` : `day=${isoDate(shown.day)}`;
   return (
-    <div className="space-y-3">
-      <div>
-        <h1 className="text-2xl font-semibold">Дневник</h1>
+    <div className="flex flex-col gap-2 md:gap-3">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h1 className="text-xl font-semibold md:text-2xl">Дневник</h1>
         <p className="text-sm text-slate-600">
           {student.fullName} · {student.className ?? "не зачислен в класс"}
         </p>
+        {classTeacher && (
+          <Link href={`/mail/new?to=${classTeacher.userId}`} className="text-sm text-blue-700 underline">
+            Написать классному руководителю
+          </Link>
+        )}
       </div>
+      <ChildSwitcher students={students} current={studentId} query={keep} />
       <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />
       {/* Past years (REC-3): each opens its marks, finals and absences; the week arrows reach its days. */}
@@ -62,15 +79,29 @@ export default async function DiaryPage({
         }))}
         selectedId={years.find((y) => y.isCurrent)?.id ?? null}
       />
-      <WeekNav studentId={studentId} monday={monday} students={students} />
-      <Announcements items={announcements} />
+      <WeekNav
+        studentId={studentId}
+        monday={monday}
+        day={shown.day}
+        today={today}
+        wholeWeek={shown.wholeWeek}
+        studyDays={studyDays}
+      />
+      {/* On a phone the day's lessons come first; the announcements follow them. */}
+      <div className="order-last md:order-none">
+        <Announcements items={announcements} />
+      </div>
       <WeekView
         monday={monday}
         lessons={data.lessons}
         events={data.events}
+        due={data.due}
         timeZone={user.timeZone}
         since={news.since}
         studentId={studentId}
+        studyDays={studyDays}
+        selected={shown.day}
+        wholeWeek={shown.wholeWeek}
       />
     </div>
   );

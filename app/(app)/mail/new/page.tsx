@@ -1,4 +1,5 @@
-// «Написать сообщение» (MSG-1); `?replyTo=<id>` answers a message the user sent or received.
+// «Написать сообщение» (MSG-1); `?replyTo=<id>` answers a message the user sent or received; `?to=<userId>`
+// starts a message to one person the sender may write to (DAY-4: «Написать классному руководителю»).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { ComposeForm } from "@/components/messages/compose-form";
 
 export const metadata: Metadata = { title: "Написать сообщение" };
 
-const search = z.object({ replyTo: idSchema.optional() });
+const search = z.object({ replyTo: idSchema.optional(), to: idSchema.optional() });
 
 export default async function ComposePage({
   searchParams,
@@ -26,6 +27,10 @@ export default async function ComposePage({
     parsed.data.replyTo ? loadReplyDraft(user, parsed.data.replyTo) : null,
   ]);
   if (parsed.data.replyTo && !draft) notFound();
+  // A recipient the rule does not offer is simply not prefilled (the server checks again on sending).
+  const to = parsed.data.to ? options.persons.find((p) => p.userId === parsed.data.to) : undefined;
+  const prefill =
+    draft ?? (to ? { replyToId: null, people: [{ userId: to.userId, name: to.name }], subject: "" } : null);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{draft ? "Ответ" : "Новое сообщение"}</h1>
@@ -36,7 +41,7 @@ export default async function ComposePage({
           руководителю и администрации.
         </p>
       )}
-      <ComposeForm options={options} draft={draft} />
+      <ComposeForm options={options} draft={prefill} />
     </div>
   );
 }

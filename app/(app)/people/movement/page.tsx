@@ -1,5 +1,6 @@
 // «Книга движения учащихся» (PPL-3): entries the reader may see (all, or those of own class /
 // department), newest first, filtered by class, kind and dates; the same selection in Excel.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { classesInScope } from "@/lib/people/lists/loaders";
@@ -80,7 +81,11 @@ export default async function MovementBookPage({
         Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке ученика.{" "}
         {rows.length === SHOWN ? `Показаны последние ${SHOWN} записей; в Excel — все.` : `Записей: ${rows.length}.`}
       </p>
-      {rows.length > 0 ? <MovementTable rows={rows} /> : <p className="text-sm text-slate-500">Записей нет.</p>}
+      {rows.length > 0 ? (
+        <MovementTable rows={rows} studentWord={cap(vocabulary(user.orgKind).student.nom)} />
+      ) : (
+        <p className="text-sm text-slate-500">Записей нет.</p>
+      )}
     </div>
   );
 }

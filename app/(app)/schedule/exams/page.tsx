@@ -1,5 +1,6 @@
 // «Сессия» (SCH-5): exams, credits and consultations per group.
 import type { Metadata } from "next";
+import { vocabulary } from "@/lib/org/vocabulary";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadDepartmentClassIds, loadExamsPage, loadTeacherClassIds } from "@/lib/schedule/exams/loaders";
@@ -11,7 +12,7 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 
-export const metadata: Metadata = { title: "Сессия" };
+export const metadata: Metadata = { title: "Аттестация" };
 
 export default async function ExamsPage() {
   const first = await requireAccess("board.view");
@@ -31,7 +32,7 @@ export default async function ExamsPage() {
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/exams" />
-      <h1 className="text-2xl font-semibold">Сессия и промежуточная аттестация</h1>
+      <h1 className="text-2xl font-semibold">{vocabulary(user.orgKind).examSeason}</h1>
       {page.options && (
         <ActionForm
           layout="inline"

@@ -13,6 +13,11 @@ import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { YearTabs } from "@/components/org/year-tabs";
+import { ChildSwitcher } from "@/components/diary/child-switcher";
+import { ChartsSection } from "@/components/charts/class-pictures";
+import { loadStudentCharts } from "@/lib/charts/loaders";
+import { todayIn } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
@@ -40,28 +45,16 @@ export default async function DiaryMarksPage({
     loadDiaryVisit(user, studentId),
   ]);
   if (!student) notFound();
+  const charts = await loadStudentCharts(user, studentId, view, todayIn(user.timeZone, serverNow()));
   return (
     <div className="space-y-3">
       <div>
-        <h1 className="text-2xl font-semibold">Дневник: отметки</h1>
+        <h1 className="text-xl font-semibold md:text-2xl">Дневник: отметки</h1>
         <p className="text-sm text-slate-600">
           {student.fullName} · {student.className ?? "не зачислен в класс"}
         </p>
       </div>
-      {students.length > 1 && (
-        <nav aria-label="Дети" className="flex flex-wrap gap-1">
-          {students.map((c) => (
-            <Link
-              key={c.studentId}
-              href={`/diary/${c.studentId}/marks`}
-              aria-current={c.studentId === studentId ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ${c.studentId === studentId ? "bg-blue-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
-            >
-              {c.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <ChildSwitcher students={students} current={studentId} path="/marks" />
       <DiaryTabs
         studentId={studentId}
         active="marks"
@@ -96,13 +89,14 @@ export default async function DiaryMarksPage({
           ))}
         </nav>
       )}
-      <MarksViewList view={view} since={news.since} />
+      <MarksViewList view={view} since={news.since} charts={charts} />
       {view.period && !view.yearClosed && (
         <p className="text-xs text-slate-500">
           Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую
           отметку выставляет учитель.
         </p>
       )}
+      <ChartsSection absencesTitle="Пропуски по месяцам" absences={charts.absences} works={charts.works} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // A class list on a date from the movement book (PPL-3), exports (PPL-5) and, for the class
 // teacher / ADMIN, issuing logins to students and parents (AUTH-2).
 import type { Metadata } from "next";
+import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -16,6 +17,8 @@ import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { IssueTable } from "@/components/people/issue-table";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/field";
+import { ChartsSection } from "@/components/charts/class-pictures";
+import { classCharts } from "@/lib/charts/loaders";
 
 export const metadata: Metadata = { title: "Список класса" };
 
@@ -38,20 +41,30 @@ export default async function ClassListPage({
   const date = (q.success && q.data.date && parseCalendarDate(q.data.date)) || todayIn(user.timeZone);
   const rows = await loadClassList(user, classId, date);
   const target = { kind: "class", classId } as const;
-  const [manage, issue, close] = await Promise.all([
+  const [manage, issue, close, journalAll, journalOwn] = await Promise.all([
     authorize(user, "people.manage", target),
     authorize(user, "users.issueFamily", target),
     authorize(user, "users.delete"),
+    authorize(user, "journal.viewAll", target),
+    authorize(user, "journal.viewOwn", target),
   ]);
+  // DAY-5: the class's pictures for whoever may read its journal.
+  const charts =
+    journalAll.allowed || journalOwn.allowed
+      ? await classCharts(user.organisationId, classId, todayIn(user.timeZone))
+      : null;
   const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
   const iso = date.toISOString().slice(0, 10);
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">Класс {cls.name}</h1>
+          <h1 className="text-2xl font-semibold">
+            {cap(v.class.nom)} {cls.name}
+          </h1>
           <p className="text-sm text-slate-600">
-            {cls.yearName} · список на {formatDate(date)} · {rows.length} уч.
+            {cls.yearName} · список на {formatDate(date)} · {countOf(rows.length, v.student)}
           </p>
         </div>
         <form className="flex items-end gap-2 text-sm">
@@ -106,6 +119,9 @@ export default async function ClassListPage({
           ))}
         </tbody>
       </table>
+      {charts && (
+        <ChartsSection absencesTitle="Пропуски класса по месяцам" absences={charts.absences} works={charts.works} />
+      )}
       {family && (
         <>
           <IssueTable

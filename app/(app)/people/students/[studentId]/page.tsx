@@ -11,6 +11,9 @@ import { loadOpenClasses, loadStudentMovements } from "@/lib/people/movement/loa
 import { StudentCardViewer } from "@/components/people/student-card-view";
 import { MovementTable } from "@/components/people/movement-table";
 import { MovementForm } from "@/components/people/movement-form";
+import { StudentPictures } from "@/components/charts/student-pictures";
+import { loadStudentMarks } from "@/lib/diary/marks/loaders";
+import { loadStudentCharts } from "@/lib/charts/loaders";
 
 export const metadata: Metadata = { title: "Карточка ученика" };
 
@@ -23,10 +26,15 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
   if (!view) forbidden();
   const { card } = view;
   const target = { kind: "student", studentId: id.data } as const;
-  const [canView, canEdit] = await Promise.all([
+  const [canView, canEdit, journalAll, journalOwn] = await Promise.all([
     authorize(user, "movement.view", target),
     authorize(user, "movement.edit", target),
+    authorize(user, "journal.viewAll", target),
+    authorize(user, "journal.viewOwn", target),
   ]);
+  // DAY-5: the pictures for whoever may read the student's journal.
+  const marks = journalAll.allowed || journalOwn.allowed ? await loadStudentMarks(user, id.data, null) : null;
+  const charts = marks ? await loadStudentCharts(user, id.data, marks, todayIn(user.timeZone)) : null;
   const movements = canView.allowed || canEdit.allowed ? await loadStudentMovements(user, id.data) : null;
   const classes = canEdit.allowed ? await loadOpenClasses(user) : [];
   return (
@@ -44,6 +52,7 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
         </p>
       </div>
       <StudentCardViewer view={view} />
+      {marks && charts && <StudentPictures view={marks} charts={charts} />}
       {movements && (
         <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
           <h2 className="font-semibold">Книга движения</h2>

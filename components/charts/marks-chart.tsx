@@ -1,0 +1,106 @@
+// DAY-5: a subject's marks over the period — the student's marks (dots coloured like the mark badge),
+// their running average and the class's average — as server-rendered SVG with a table for screen readers.
+import { marksTimeline, MARKS_BOX } from "@/lib/charts/rules";
+import { formatAverage } from "@/lib/journal/averages";
+import { formatDate } from "@/lib/org/time";
+import { markTextClass } from "@/components/ui/mark-badge";
+
+export function MarksChart({
+  title,
+  from,
+  to,
+  min,
+  max,
+  marks,
+  classAverage,
+}: {
+  title: string;
+  from: Date;
+  to: Date;
+  min: number;
+  max: number;
+  marks: { date: Date; value: number; running: number | null }[];
+  classAverage: { date: Date; value: number }[];
+}) {
+  if (marks.length === 0) return null;
+  const t = marksTimeline({ from, to, min, max, marks, classAverage });
+  const box = MARKS_BOX;
+  const classAt = (d: Date) => [...classAverage].reverse().find((c) => c.date.getTime() <= d.getTime())?.value ?? null;
+  return (
+    <figure className="mt-2" data-chart="marks">
+      <svg
+        viewBox={`0 0 ${box.width} ${box.height}`}
+        className="h-auto w-full max-w-md"
+        role="img"
+        aria-label={`${title}: отметки за период`}
+      >
+        {t.yTicks.map((tick) => (
+          <g key={tick.label}>
+            <line x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} className="stroke-slate-100" />
+            <text x={box.left - 6} y={tick.y + 3} textAnchor="end" className="fill-slate-500 text-[9px]">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        {t.xTicks.map((tick, i) => (
+          <text
+            key={i}
+            x={tick.x}
+            y={box.height - 4}
+            textAnchor={i === 0 ? "start" : "end"}
+            className="fill-slate-500 text-[9px]"
+          >
+            {formatDate(tick.date).slice(0, 5)}
+          </text>
+        ))}
+        {t.classAverage && (
+          <polyline
+            points={t.classAverage}
+            fill="none"
+            strokeDasharray="4 3"
+            className="stroke-slate-400"
+            strokeWidth={1.5}
+          />
+        )}
+        {t.average && <polyline points={t.average} fill="none" className="stroke-blue-600" strokeWidth={1.5} />}
+        {t.points.map((p, i) => (
+          <circle key={i} cx={p.x} cy={p.y} r={3.5} className={`fill-current ${markTextClass(String(p.value))}`} />
+        ))}
+      </svg>
+      <figcaption className="flex flex-wrap gap-x-3 text-xs text-slate-500">
+        <span>
+          <span aria-hidden="true" className="text-blue-600">
+            —
+          </span>{" "}
+          средний балл
+        </span>
+        {t.classAverage && (
+          <span>
+            <span aria-hidden="true">- -</span> средний балл класса
+          </span>
+        )}
+      </figcaption>
+      <table className="sr-only">
+        <caption>{title}: отметки за период</caption>
+        <thead>
+          <tr>
+            <th scope="col">Дата</th>
+            <th scope="col">Отметка</th>
+            <th scope="col">Средний балл</th>
+            <th scope="col">Средний балл класса</th>
+          </tr>
+        </thead>
+        <tbody>
+          {marks.map((m, i) => (
+            <tr key={i}>
+              <td>{formatDate(m.date)}</td>
+              <td>{m.value}</td>
+              <td>{m.running === null ? "—" : formatAverage(m.running)}</td>
+              <td>{classAt(m.date) === null ? "—" : formatAverage(classAt(m.date))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,34 @@
+// DAY-4: the one child switcher of the diary (every diary page): a parent's children as plain links
+// that keep what the page shows (the day, the view); nothing when there is only one child.
+import Link from "next/link";
+import type { DiaryChild } from "@/lib/diary/data";
+
+export function ChildSwitcher({
+  students,
+  current,
+  path = "",
+  query = "",
+}: {
+  students: DiaryChild[];
+  current: number;
+  /** The diary page under /diary/<id>: "" (the week), "/marks". */
+  path?: string;
+  /** What the switch keeps, e.g. `day=2026-12-07` (no leading «?»). */
+  query?: string;
+}) {
+  if (students.length < 2) return null;
+  return (
+    <nav aria-label="Дети" className="flex flex-wrap gap-1">
+      {students.map((c) => (
+        <Link
+          key={c.studentId}
+          href={`/diary/${c.studentId}${path}${query ? `?${query}` : ""}`}
+          aria-current={c.studentId === current ? "page" : undefined}
+          className={`rounded-full px-3 py-1 text-sm ${c.studentId === current ? "bg-blue-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
+        >
+          {c.name}
+        </Link>
+      ))}
+    </nav>
+  );
+}
