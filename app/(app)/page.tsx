@@ -12,25 +12,29 @@ import { Board } from "@/components/home/board";
 import { Panel } from "@/components/home/panel";
 import { loadMyRemarks } from "@/lib/control/loaders";
 import { MyRemarks } from "@/components/control/my-remarks";
+import { loadHomeWidgets } from "@/lib/home/loaders";
+import { TaskWidget } from "@/components/home/task-widget";
+import { serverNow } from "@/lib/org/clock";
 
 const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
 
 export default async function HomePage() {
   const { user } = await requireAccess("board.view");
   const role = primaryRole(user.roles);
-  const today = todayIn(user.timeZone);
+  const today = todayIn(user.timeZone, serverNow());
   const isTeacher = user.roles.includes("TEACHER");
   const isParent = user.roles.includes("PARENT");
   const isStudent = user.roles.includes("STUDENT");
   const isAdministration = STAFF_ROLES.some((r) => user.roles.includes(r));
 
-  const [summary, myLessons, myClasses, children, place, myRemarks] = await Promise.all([
+  const [summary, myLessons, myClasses, children, place, myRemarks, widgets] = await Promise.all([
     isAdministration ? loadOrgSummary(user) : null,
     isTeacher ? loadMyLessonsToday(user) : null,
     isTeacher ? loadMyClasses(user) : null,
     isParent ? loadMyChildren(user) : null,
     isStudent ? loadMyPlace(user) : null,
     isTeacher ? loadMyRemarks(user) : null,
+    loadHomeWidgets(user, today),
   ]);
   const studentLessons = place ? await loadClassLessonsToday(user, place.classId, place.subgroupIds) : null;
   const classIds = [
@@ -73,6 +77,9 @@ export default async function HomePage() {
             )}
           </Panel>
         )}
+        {widgets.map((w) => (
+          <TaskWidget key={w.key} widget={w} />
+        ))}
         {myRemarks && <MyRemarks remarks={myRemarks} />}
         {children && (
           <Panel title="Дети">

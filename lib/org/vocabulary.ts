@@ -112,14 +112,19 @@ export function cap(s: string): string {
 
 /** The form that goes with a number: 1 урок, 3 урока, 11 уроков, 21 урок (nom / gen / genPl). */
 export function pluralOf(n: number, w: Word): string {
+  return plural(n, w.nom, w.gen, w.genPl);
+}
+
+/** The same for any word: plural(1, "письмо", "письма", "писем") → «письмо»; 5 → «писем» (DAY-12). */
+export function plural(n: number, one: string, few: string, many: string): string {
   const abs = Math.abs(Math.trunc(n));
-  if (!Number.isInteger(n)) return w.gen; // 1,5 часа
+  if (!Number.isInteger(n)) return few; // 1,5 часа
   const tens = abs % 100;
   const units = abs % 10;
-  if (tens >= 11 && tens <= 14) return w.genPl;
-  if (units === 1) return w.nom;
-  if (units >= 2 && units <= 4) return w.gen;
-  return w.genPl;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
 }
 
 /** «3 занятия», «1,5 часа». */

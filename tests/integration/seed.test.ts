@@ -152,7 +152,14 @@ describe("demo seed", () => {
        WHERE s."organisationId" = 1 AND s.login = 'student' AND t.login = 'teacher'`,
     );
     expect(led).toBe(1);
-    expect(await one(`SELECT count(*)::int AS n FROM "MessageRecipient" WHERE "readAt" IS NULL`)).toBe(1);
+    // the parent's unread letter from the teacher and (DAY-2) the caretaker's task from the director
+    expect(await one(`SELECT count(*)::int AS n FROM "MessageRecipient" WHERE "readAt" IS NULL`)).toBe(2);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "MessageRecipient" r JOIN "User" u ON u."organisationId" = r."organisationId" AND u.id = r."userId"
+         WHERE r."readAt" IS NULL AND u."organisationId" = 1 AND u.login = 'staff'`,
+      ),
+    ).toBe(1);
     expect(await one(`SELECT count(*)::int AS n FROM "Remark" WHERE status = 'OPEN'`)).toBe(1);
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" WHERE "planTopicId" IS NOT NULL`)).toBeGreaterThan(20);
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" WHERE "substituteId" IS NOT NULL`)).toBeGreaterThan(0);
