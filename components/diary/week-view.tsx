@@ -2,6 +2,7 @@ import type { DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, weekDays } from "@/lib/diary/rules";
 import { formatDate, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
+import { roomLabel } from "@/lib/schedule/room-label";
 
 function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
   const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
@@ -24,7 +25,7 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
         <span className="w-4 text-right text-xs text-slate-400">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
         <span className={`font-medium ${lesson.cancelled ? "line-through" : ""}`}>{lesson.subjectName}</span>
-        {lesson.roomName && <span className="text-xs text-slate-500">каб. {lesson.roomName}</span>}
+        {lesson.roomName && <span className="text-xs text-slate-500">{roomLabel(lesson.roomName)}</span>}
         {lesson.cancelled && <span className="text-xs font-medium text-red-700">отменён</span>}
         {lesson.substituteName && <span className="text-xs text-amber-700">замена: {lesson.substituteName}</span>}
         <span className="ml-auto flex flex-wrap gap-1">

@@ -30,7 +30,7 @@ describe("departments (ORG-4)", () => {
 
   it("refuses an empty name in Russian and a head without the HEAD_OF_DEPT role, writing nothing", async () => {
     expect(departmentSchema.safeParse({ name: " ", headId: "" }).error?.issues[0].message).toBe(
-      "Укажите: название отделения",
+      "Заполните поле «Название отделения»",
     );
     const before = await db.department.count({ where: { organisationId: f.organisationId } });
     const r = await saveEntity(
