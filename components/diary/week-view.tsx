@@ -43,6 +43,12 @@ function LessonRow({ lesson, since }: { lesson: DiaryLesson; since: Date | null 
         </span>
       </div>
       {lesson.topic && <p className="ml-6 text-sm text-slate-600">{lesson.topic}</p>}
+      {lesson.due.map((h) => (
+        <div key={`due-${h.id}`} data-due={h.id} className="ml-6 mt-1 break-words text-sm">
+          <span className="font-medium text-amber-800">Задано к уроку: </span>
+          <span className="whitespace-pre-line">{h.text}</span>
+        </div>
+      ))}
       {lesson.homework.map((h) => (
         <div
           key={h.id}

@@ -15,7 +15,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
     roomId: null,
     subgroupId: null,
     hours: college ? 2 : 1,
-    validFrom: dateKey(grid.on),
+    validFrom: dateKey(grid.newFrom),
     validTo: dateKey(grid.yearEnd),
   };
   return (

@@ -24,6 +24,8 @@ export type DiaryLesson = {
     createdAt: Date;
     files: { id: number; fileName: string; size: number }[];
   }[];
+  /** DAY-1: homework set at an earlier lesson of the same stream and due on this lesson's day. */
+  due: { id: number; text: string }[];
   marks: {
     id: number;
     kind: string;
@@ -56,6 +58,7 @@ type LessonRow = {
   startTime: string | null;
   endTime: string | null;
   homework: unknown;
+  due: unknown;
   marks: unknown;
   attCode: string | null;
   attHours: number | null;
@@ -116,6 +119,12 @@ async function weekLessons(
                                  FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id)
                    ) ORDER BY h.id)
               FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) AS homework,
+           (SELECT json_agg(json_build_object('id', h.id, 'text', h.text) ORDER BY h.id)
+              FROM "Homework" h
+              JOIN "Lesson" hl ON hl."organisationId" = h."organisationId" AND hl.id = h."lessonId"
+             WHERE h."organisationId" = l."organisationId" AND h."dueDate" = l.date AND hl.date < l.date
+               AND hl."classId" = l."classId" AND hl."subjectId" = l."subjectId"
+               AND hl."subgroupId" IS NOT DISTINCT FROM l."subgroupId") AS due,
            (SELECT json_agg(json_build_object(
                      'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
                      'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -185,6 +194,7 @@ export async function diaryWeek(organisationId: number, studentId: number, monda
         createdAt: new Date(h.createdAt),
         files: h.files ?? [],
       })),
+      due: jsonArray<{ id: number; text: string }>(l.due),
       marks: jsonArray<MarkJson>(l.marks).map((m) => ({
         id: m.id,
         kind: m.kind,

@@ -133,6 +133,10 @@ describe("diary week (DRY-1, DRY-4)", () => {
       attendance: null,
     });
     expect(wed.marks).toEqual([]);
+    // DAY-1: the homework due on Wednesday shows at Wednesday's lesson of the stream, not elsewhere
+    expect(wed.due).toEqual([{ id: mon.homework[0].id, text: "№ 12, 14" }]);
+    expect(mon.due).toEqual([]);
+    expect(tue.due).toEqual([]);
   });
 
   it("shows another student only their own marks, and no lessons outside the student's stay in the class (PPL-3)", async () => {
