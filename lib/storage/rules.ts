@@ -1,6 +1,6 @@
 // Limits for uploaded files (homework files JRN-2, message attachments MSG-1): type and size,
 // checked on the server before anything is stored. Pure: no I/O.
-import { withoutForbiddenChars } from "@/lib/schema";
+import { withoutForbiddenChars } from "../schema"; // relative: next.config.ts loads this file, where "@/" does not resolve
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_ITEM = 5;

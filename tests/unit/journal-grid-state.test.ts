@@ -69,7 +69,7 @@ describe("cells: what can be typed and why not", () => {
     expect(isEditable(view, cols, true, BORISOV, 3)).toBe(true);
     expect(isEditable(view, cols, false, BORISOV, 3)).toBe(false);
     expect(isEditable(view, cols, true, 0, 0)).toBe(false); // not yet in the class on 06.11
-    expect(isEditable(view, cols, true, 0, 2)).toBe(true); // attendance despite the final
+    expect(isEditable(view, cols, true, 0, 2)).toBe(false); // the final holds attendance too (REC-1)
     expect(isEditable(view, cols, true, 0, 3)).toBe(false); // marks after the period final
     expect(isEditable(view, cols, true, 3, 0)).toBe(false); // home education
   });
