@@ -6,7 +6,7 @@
 // fields only, no personal value of the database — tests/e2e/server-log.ts; kept in
 // .data/e2e-server.log) and tears everything down.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbedded } from "../../prisma/tools/embedded";
@@ -60,6 +60,9 @@ async function main(): Promise<number> {
     await seedDemo(databaseUrl, { log });
     log(`demo region seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+    // The server's moved clock for this tier only (lib/org/clock.ts): a spec writes an offset here.
+    const clockFile = path.join(PROJECT_ROOT, ".data", "e2e-clock.json");
+    rmSync(clockFile, { force: true });
     const port = await randomFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
@@ -72,6 +75,7 @@ async function main(): Promise<number> {
       // SEC-5: no heavy report is built inline here, so the reports spec sees the queued (202) path
       // deterministically; the inline path is covered by tests/integration/reports-inline.test.ts.
       REPORTS_INLINE_MAX: "0",
+      E2E_CLOCK_FILE: clockFile,
     };
     const hasBuild = existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"));
     if (!(process.env.E2E_SKIP_BUILD === "1" && hasBuild)) await ensureBuild(env, log);

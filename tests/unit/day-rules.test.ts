@@ -5,6 +5,7 @@ import { defaultValidFrom, regenerationRange } from "@/lib/schedule/timetable/ru
 import { roomLabel } from "@/lib/schedule/room-label";
 import { plural, pluralOf, vocabulary } from "@/lib/org/vocabulary";
 import { requiredMessage } from "@/lib/people/schema";
+import { MENU_BAR, NAV_ITEMS, ROLE_FIRST, menuOf } from "@/components/layout/nav-items";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const YEAR = { from: d("2026-09-01"), to: d("2027-05-31") };
@@ -77,5 +78,24 @@ describe("Russian wording (DAY-12)", () => {
   });
   it("asks to fill a field by its name, not with a colon and a nominative", () => {
     expect(requiredMessage("фамилия")).toBe("Заполните поле «Фамилия»");
+  });
+});
+
+describe("menus by role (DAY-7)", () => {
+  it("puts the role's usual work first, at most eight items in the bar, the rest under «Ещё»", () => {
+    const all = [...NAV_ITEMS];
+    const teacher = menuOf(all, "TEACHER");
+    expect(teacher.bar.map((i) => i.href)).toEqual(ROLE_FIRST.TEACHER.slice(0, MENU_BAR));
+    expect(teacher.bar).toHaveLength(MENU_BAR);
+    expect(teacher.bar.length + teacher.more.length).toBe(all.length);
+    expect(teacher.more.map((i) => i.href)).toContain("/org/load");
+    // items the role does not hold are simply absent; the order of the rest follows NAV_ITEMS
+    const parent = menuOf(
+      all.filter((i) => ["/", "/diary", "/mail", "/board", "/forum", "/schedule"].includes(i.href)),
+      "PARENT",
+    );
+    expect(parent.bar.map((i) => i.href)).toEqual(["/", "/diary", "/schedule", "/mail", "/board", "/forum"]);
+    expect(parent.more).toEqual([]);
+    expect(menuOf(all, null).bar[0].href).toBe("/");
   });
 });
