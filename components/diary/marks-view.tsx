@@ -7,6 +7,7 @@ import { isNewSince, markLabel } from "@/lib/diary/rules";
 import { finalLabel, formatAverage } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -73,13 +74,13 @@ export function MarksViewList({ view, since }: { view: MarksView; since: Date | 
               {s.marks.map((m) => (
                 <li
                   key={m.id}
-                  title={`${formatDate(m.date)} · ${m.typeName}, вес ${m.weight}${m.isHospital ? ", получена в больнице" : ""}${m.running !== null ? ` · средний ${formatAverage(m.running)}` : ""}`}
+                  title={`${formatDate(m.date)} · ${m.typeName}, вес ${formatNumber(m.weight)}${m.isHospital ? ", получена в больнице" : ""}${m.running !== null ? ` · средний ${formatAverage(m.running)}` : ""}`}
                   data-new={isNewSince(m.updatedAt, since) ? "true" : undefined}
                 >
                   <MarkBadge label={markLabel(m.kind, m.value)} fresh={isNewSince(m.updatedAt, since)}>
                     <span className="text-[10px] font-normal opacity-75">
                       {formatDate(m.date).slice(0, 5)}
-                      {m.weight !== 1 ? ` ×${m.weight}` : ""}
+                      {m.weight !== 1 ? ` ×${formatNumber(m.weight)}` : ""}
                     </span>
                   </MarkBadge>
                 </li>

@@ -3,13 +3,14 @@ import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel, w
 import { formatDate, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { roomLabel } from "@/lib/schedule/room-label";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
-  const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
+  const title = `${mark.typeName}, вес ${formatNumber(mark.weight)}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
     <MarkBadge label={markLabel(mark.kind, mark.value)} title={title} fresh={fresh}>
       <span className="text-[10px] font-normal opacity-75">
-        {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
+        {mark.typeName.split(" ")[0].toLowerCase()} ×{formatNumber(mark.weight)}
       </span>
     </MarkBadge>
   );

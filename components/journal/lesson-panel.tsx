@@ -20,6 +20,7 @@ import { FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { DateInput, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 type Result = ActionResult<{ message: string }> | null;
 
@@ -298,7 +299,7 @@ function AssignmentForm(props: {
         <Select name="typeId" defaultValue={a?.typeId ?? types[0]?.id} disabled={!canEdit}>
           {types.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} (вес {t.weight})
+              {t.name} (вес {formatNumber(t.weight)})
             </option>
           ))}
         </Select>

@@ -129,7 +129,12 @@ export function plural(n: number, one: string, few: string, many: string): strin
 
 /** «3 занятия», «1,5 часа». */
 export function countOf(n: number, w: Word): string {
-  return `${String(n).replace(".", ",")} ${pluralOf(n, w)}`;
+  return `${formatNumber(n)} ${pluralOf(n, w)}`;
+}
+
+/** A number the Russian way (DAY-12): «0,5», «1,25», never «0.5». */
+export function formatNumber(n: number): string {
+  return String(n).replace(".", ",");
 }
 
 /** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */
