@@ -68,6 +68,7 @@ test.describe("the teacher's school day (DAY-2, DAY-3)", () => {
   test("today's lessons and the unfilled ones on the home; one click opens the journal at today's column", async ({
     page,
   }) => {
+    test.setTimeout(300_000); // axe over the whole grid (~1,300 cells) is slow on a loaded machine
     const teacher = demoLogin("TEACHER");
     const [{ day }] = await query<{ day: string }>(
       `SELECT to_char(min(l.date), 'YYYY-MM-DD') AS day FROM "Lesson" l
