@@ -6,6 +6,7 @@ import { roomLabel } from "@/lib/schedule/room-label";
 import { plural, pluralOf, vocabulary } from "@/lib/org/vocabulary";
 import { requiredMessage } from "@/lib/people/schema";
 import { MENU_BAR, NAV_ITEMS, ROLE_FIRST, menuOf } from "@/components/layout/nav-items";
+import { RUSSIAN_TIME_ZONES, timeZoneOptions } from "@/lib/org/time";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const YEAR = { from: d("2026-09-01"), to: d("2027-05-31") };
@@ -97,5 +98,15 @@ describe("menus by role (DAY-7)", () => {
     expect(parent.bar.map((i) => i.href)).toEqual(["/", "/diary", "/schedule", "/mail", "/board", "/forum"]);
     expect(parent.more).toEqual([]);
     expect(menuOf(all, null).bar[0].href).toBe("/");
+  });
+});
+
+describe("the time-zone choice (DAY-12)", () => {
+  it("offers Russia's zones, each a real IANA zone, and keeps a stored other zone", () => {
+    for (const z of RUSSIAN_TIME_ZONES)
+      expect(() => new Intl.DateTimeFormat("ru-RU", { timeZone: z.value })).not.toThrow();
+    expect(timeZoneOptions("Europe/Samara")).toEqual(RUSSIAN_TIME_ZONES);
+    expect(timeZoneOptions("Asia/Almaty")[0]).toEqual({ value: "Asia/Almaty", label: "Asia/Almaty" });
+    expect(timeZoneOptions(null)).toHaveLength(RUSSIAN_TIME_ZONES.length);
   });
 });
