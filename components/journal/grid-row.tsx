@@ -35,7 +35,7 @@ export const CELL_RULES =
 
 const ATT_COLOURS: Record<string, string> = {
   N: "text-red-600 font-semibold",
-  OP: "text-amber-600",
+  OP: "text-amber-700",
   B: "text-sky-700",
   UP: "text-slate-600",
   NP: "text-red-800",
@@ -153,8 +153,8 @@ function GridRow(p: RowProps) {
             role="gridcell"
             aria-selected={active}
             // the cell's own text is part of its name (row, column, value), as it is on screen
-            id={`jx${p.row}_${col}`}
-            aria-labelledby={`jr${p.row} jc${col} jx${p.row}_${col}`}
+            id={`jv${p.row}_${col}`}
+            aria-labelledby={`jr${p.row} jc${col} jv${p.row}_${col}`}
             data-status={status?.state}
             data-editable={p.editable(p.row, col) ? "true" : undefined}
             title={tip || undefined}
