@@ -15,19 +15,22 @@ import { MyRemarks } from "@/components/control/my-remarks";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
 import { loadPendingNotices } from "@/lib/absences/loaders";
 import { MyDeadline, PendingNotices } from "@/components/home/duties";
+import { loadHomeWidgets } from "@/lib/home/loaders";
+import { TaskWidget } from "@/components/home/task-widget";
+import { serverNow } from "@/lib/org/clock";
 
 const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
 
 export default async function HomePage() {
   const { user } = await requireAccess("board.view");
   const role = primaryRole(user.roles);
-  const today = todayIn(user.timeZone);
+  const today = todayIn(user.timeZone, serverNow());
   const isTeacher = user.roles.includes("TEACHER");
   const isParent = user.roles.includes("PARENT");
   const isStudent = user.roles.includes("STUDENT");
   const isAdministration = STAFF_ROLES.some((r) => user.roles.includes(r));
 
-  const [summary, myLessons, myClasses, children, place, myRemarks, myDeadline] = await Promise.all([
+  const [summary, myLessons, myClasses, children, place, myRemarks, myDeadline, widgets] = await Promise.all([
     isAdministration ? loadOrgSummary(user) : null,
     isTeacher ? loadMyLessonsToday(user) : null,
     isTeacher ? loadMyClasses(user) : null,
@@ -35,6 +38,7 @@ export default async function HomePage() {
     isStudent ? loadMyPlace(user) : null,
     isTeacher ? loadMyRemarks(user) : null,
     isTeacher ? loadMyDeadline(user) : null,
+    loadHomeWidgets(user, today),
   ]);
   // DUT-4: the parents' notices waiting for the user as class teacher.
   const pendingNotices = myClasses?.length
@@ -86,6 +90,9 @@ export default async function HomePage() {
         )}
         {myDeadline && <MyDeadline state={myDeadline} timeZone={user.timeZone} />}
         <PendingNotices notices={pendingNotices} />
+        {widgets.map((w) => (
+          <TaskWidget key={w.key} widget={w} />
+        ))}
         {myRemarks && <MyRemarks remarks={myRemarks} />}
         {children && (
           <Panel title="Дети">

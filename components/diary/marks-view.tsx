@@ -10,6 +10,7 @@ import { MarkBadge } from "@/components/ui/mark-badge";
 import type { StudentCharts } from "@/lib/charts/loaders";
 import { MarksChart } from "@/components/charts/marks-chart";
 import { gradePoints } from "@/lib/charts/rules";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -86,13 +87,13 @@ export function MarksViewList({
               {s.marks.map((m) => (
                 <li
                   key={m.id}
-                  title={`${formatDate(m.date)} · ${m.typeName}, вес ${m.weight}${m.isHospital ? ", получена в больнице" : ""}${m.running !== null ? ` · средний ${formatAverage(m.running)}` : ""}`}
+                  title={`${formatDate(m.date)} · ${m.typeName}, вес ${formatNumber(m.weight)}${m.isHospital ? ", получена в больнице" : ""}${m.running !== null ? ` · средний ${formatAverage(m.running)}` : ""}`}
                   data-new={isNewSince(m.updatedAt, since) ? "true" : undefined}
                 >
                   <MarkBadge label={markLabel(m.kind, m.value)} fresh={isNewSince(m.updatedAt, since)}>
                     <span className="text-[10px] font-normal">
                       {formatDate(m.date).slice(0, 5)}
-                      {m.weight !== 1 ? ` ×${m.weight}` : ""}
+                      {m.weight !== 1 ? ` ×${formatNumber(m.weight)}` : ""}
                     </span>
                   </MarkBadge>
                 </li>

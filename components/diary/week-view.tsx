@@ -4,13 +4,15 @@ import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
 import { formatDate, formatDateTime, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { DiaryHandin, DiaryMaterials } from "@/components/learning/diary-learning";
+import { roomLabel } from "@/lib/schedule/room-label";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 function DiaryMark({ mark, fresh }: { mark: DiaryLesson["marks"][number]; fresh: boolean }) {
-  const title = `${mark.typeName}, вес ${mark.weight}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
+  const title = `${mark.typeName}, вес ${formatNumber(mark.weight)}${mark.isHospital ? ", получена в больнице" : ""}${mark.comment ? ` — ${mark.comment}` : ""}`;
   return (
     <MarkBadge label={markLabel(mark.kind, mark.value)} title={title} fresh={fresh}>
       <span className="text-[10px] font-normal">
-        {mark.typeName.split(" ")[0].toLowerCase()} ×{mark.weight}
+        {mark.typeName.split(" ")[0].toLowerCase()} ×{formatNumber(mark.weight)}
       </span>
     </MarkBadge>
   );
@@ -70,7 +72,7 @@ function LessonRow({
         <span className="w-4 text-right text-xs text-slate-500">{lesson.bellNumber}</span>
         <span className="text-xs tabular-nums text-slate-500">{lesson.startTime ?? ""}</span>
         <span className={`font-medium ${lesson.cancelled ? "line-through" : ""}`}>{lesson.subjectName}</span>
-        {lesson.roomName && <span className="text-xs text-slate-500">каб. {lesson.roomName}</span>}
+        {lesson.roomName && <span className="text-xs text-slate-500">{roomLabel(lesson.roomName)}</span>}
         {lesson.cancelled && <span className="text-xs font-medium text-red-700">отменён</span>}
         {lesson.substituteName && <span className="text-xs text-amber-700">замена: {lesson.substituteName}</span>}
         <span className="ml-auto flex flex-wrap gap-1">

@@ -8,6 +8,7 @@ import { ATTENDANCE_LABELS, markLabel, type AttendanceCodeName, type MarkKindNam
 import type { CellRef, CellStatus } from "./use-cell-saver";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 type Col = {
   lesson: GridLesson;
@@ -114,7 +115,7 @@ export function CellBar(props: {
           {col.kind === "att"
             ? "посещаемость"
             : col.assignment
-              ? `${col.assignment.typeName}, вес ${col.assignment.weight}`
+              ? `${col.assignment.typeName}, вес ${formatNumber(col.assignment.weight)}`
               : "отметка (задание «Ответ на уроке»)"}
         </span>
         {summary.average !== null && (

@@ -4,6 +4,7 @@
 import { memo } from "react";
 import type { GridLesson, GridView } from "@/lib/journal/grid";
 import { ddmm, type Col } from "./grid-state";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 function LockIcon({ open }: { open: boolean }) {
   return (
@@ -116,7 +117,7 @@ export const GridHeader = memo(function GridHeader(props: {
               c.kind === "att"
                 ? `Посещаемость${c.lesson.attendanceTaken ? " (отмечено «все присутствуют»)" : ""}`
                 : c.assignment
-                  ? `${c.assignment.typeName}${c.assignment.description ? `: ${c.assignment.description}` : ""}, вес ${c.assignment.weight}`
+                  ? `${c.assignment.typeName}${c.assignment.description ? `: ${c.assignment.description}` : ""}, вес ${formatNumber(c.assignment.weight)}`
                   : "Отметки: задание «Ответ на уроке» будет создано при вводе"
             }
           >
@@ -129,7 +130,7 @@ export const GridHeader = memo(function GridHeader(props: {
             ) : c.assignment ? (
               <span className={c.assignment.isControl ? "font-semibold text-rose-700" : ""}>
                 {c.assignment.typeShort}
-                {c.assignment.weight !== 1 && <sup className="text-[8px]">{c.assignment.weight}</sup>}
+                {c.assignment.weight !== 1 && <sup className="text-[8px]">{formatNumber(c.assignment.weight)}</sup>}
               </span>
             ) : (
               <span className="text-slate-300">+</span>

@@ -35,7 +35,7 @@ export const CELL_RULES =
 
 const ATT_COLOURS: Record<string, string> = {
   N: "text-red-600 font-semibold",
-  OP: "text-amber-600",
+  OP: "text-amber-700",
   B: "text-sky-700",
   UP: "text-slate-600",
   NP: "text-red-800",
@@ -49,16 +49,16 @@ function GridRow(p: RowProps) {
   const nameCell = `sticky z-10 border-b border-r border-slate-200 ${p.activeCol >= 0 ? "bg-blue-50" : "bg-white"}`;
   return (
     <tr className={zebra}>
-      <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-400`}>{p.row + 1}</td>
+      <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-500`}>{p.row + 1}</td>
       <th
         scope="row"
         id={`jr${p.row}`}
-        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-400" : ""}`}
+        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-500" : ""}`}
         title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}
       >
         {s.name}
         {s.left && <span className="ml-1 text-[10px]">(выб.)</span>}
-        {s.joinedLate && !s.left && <span className="ml-1 text-[10px] text-slate-400">(приб.)</span>}
+        {s.joinedLate && !s.left && <span className="ml-1 text-[10px] text-slate-500">(приб.)</span>}
       </th>
       <td
         className={`${nameCell} left-[14.75rem] text-center tabular-nums font-semibold`}
@@ -164,7 +164,9 @@ function GridRow(p: RowProps) {
             data-pos={`${p.row}:${col}`}
             role="gridcell"
             aria-selected={active}
-            aria-labelledby={`jr${p.row} jc${col}`}
+            // the cell's own text is part of its name (row, column, value), as it is on screen
+            id={`jv${p.row}_${col}`}
+            aria-labelledby={`jr${p.row} jc${col} jv${p.row}_${col}`}
             data-status={status?.state}
             data-editable={p.editable(p.row, col) ? "true" : undefined}
             title={tip || undefined}

@@ -41,6 +41,8 @@ const NO_COLS: Col[] = [];
 /** `view` arrives packed (lib/journal/grid-pack.ts: tuples instead of keyed objects) and is unpacked once. */
 export function JournalGrid(props: {
   view: PackedGridView;
+  /** DAY-3: the journal to reopen next time (a cookie the journal page reads for this user). */
+  remember?: { cookie: string; value: string } | null;
   canEdit: boolean;
   lessonOnly: number | null;
   periodLabel: string;
@@ -115,7 +117,22 @@ export function JournalGrid(props: {
   useEffect(() => {
     const el = boxRef.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`);
     el?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [pos]);
+  }, [pos, hydrated]);
+
+  // DAY-3: the journal opens at today's column (or the period's last lesson, initialUi): the cells
+  // exist only after hydration, so the effect above scrolls once they do; the keyboard focus then
+  // lands in the grid (the layout's skip link «К журналу» leads here too).
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!hydrated || opened.current) return;
+    opened.current = true;
+    if (!props.lessonOnly) focusGrid();
+  }, [hydrated, focusGrid, props.lessonOnly]);
+  const remember = props.remember;
+  useEffect(() => {
+    if (remember)
+      document.cookie = `${remember.cookie}=${remember.value}; path=/journal; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+  }, [remember]);
 
   const allPresent = useCallback(
     async (col: number) => {
@@ -176,6 +193,7 @@ export function JournalGrid(props: {
       </div>
       <div
         ref={boxRef}
+        id="journal-grid"
         tabIndex={0}
         role="grid"
         aria-label={`Журнал: ${view.className}, ${view.subjectName}, ${props.periodLabel}`}
@@ -215,19 +233,23 @@ export function JournalGrid(props: {
           <p className="p-4 text-sm text-slate-500">За выбранный период уроков по расписанию нет.</p>
         )}
       </div>
-      <CellBar
-        view={view}
-        col={cols[pos.col] ?? null}
-        student={view.students[pos.row] ?? null}
-        cellRef={activeRef}
-        status={activeStatus}
-        notice={ui.notice}
-        canEditComment={editable(pos.row, pos.col)}
-        onComment={(comment) => {
-          if (activeRef && activeRef.kind === "mark") saver.enqueue(activeRef, textOf(pos.row, pos.col), comment);
-        }}
-        onCloseNotice={() => setNotice(null)}
-      />
+      {/* DAY-3: the cell's line (its state, «Дата закрыта…», conflicts) sticks to the bottom of the
+          screen while the grid is in view, so a message about the active cell is never below the fold. */}
+      <div className="sticky bottom-0 z-20 border-t border-slate-200 bg-white/95 py-1 shadow-[0_-2px_4px_rgba(0,0,0,0.04)]">
+        <CellBar
+          view={view}
+          col={cols[pos.col] ?? null}
+          student={view.students[pos.row] ?? null}
+          cellRef={activeRef}
+          status={activeStatus}
+          notice={ui.notice}
+          canEditComment={editable(pos.row, pos.col)}
+          onComment={(comment) => {
+            if (activeRef && activeRef.kind === "mark") saver.enqueue(activeRef, textOf(pos.row, pos.col), comment);
+          }}
+          onCloseNotice={() => setNotice(null)}
+        />
+      </div>
       {ui.panelLesson !== null && (
         <LessonPanel
           view={view}

@@ -23,6 +23,7 @@ import { Button } from "@/components/ui/button";
 import { DateInput, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LessonLearning } from "@/components/learning/lesson-learning";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 type Result = ActionResult<{ message: string }> | null;
 
@@ -340,7 +341,7 @@ function AssignmentForm(props: {
         <Select name="typeId" defaultValue={a?.typeId ?? types[0]?.id} disabled={!canEdit}>
           {types.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} (вес {t.weight})
+              {t.name} (вес {formatNumber(t.weight)})
             </option>
           ))}
         </Select>

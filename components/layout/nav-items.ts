@@ -82,3 +82,36 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/archive", label: "Архив", permission: "archive.manage", group: "Контроль" },
   { href: "/audit", label: "Журнал действий", permission: "audit.view", scope: "all", group: "Контроль" },
 ];
+
+/**
+ * DAY-7: each role's usual work first — the menu bar shows the first MENU_BAR of a user's open
+ * items in this order, the rest go under «Ещё» (grouped by section). Hrefs not listed follow in
+ * NAV_ITEMS order.
+ */
+export const MENU_BAR = 8;
+
+export const ROLE_FIRST: Readonly<Record<string, readonly string[]>> = {
+  ADMIN: ["/", "/people/staff", "/admin/access", "/org", "/journal/unlock", "/control", "/audit", "/admin/visits"],
+  DIRECTOR: ["/", "/control", "/reports", "/journal", "/finals", "/people", "/mail", "/board"],
+  DEPUTY: ["/", "/control", "/journal", "/journal/closing", "/reports", "/plans", "/schedule", "/mail"],
+  HEAD_OF_DEPT: ["/", "/control", "/journal", "/schedule", "/reports", "/plans", "/finals", "/mail"],
+  SCHEDULER: ["/", "/schedule", "/org/classes", "/org/load", "/org/curriculum", "/mail", "/board"],
+  SECRETARY: ["/", "/people", "/people/movement", "/people/import", "/people/staff", "/reports", "/archive", "/mail"],
+  TEACHER: ["/", "/journal", "/schedule", "/plans", "/finals", "/journal/attendance", "/control/remarks", "/mail"],
+  MEDIC: ["/", "/people", "/mail", "/board", "/forum"],
+  PSYCHOLOGIST: ["/", "/people", "/mail", "/board", "/forum"],
+  STAFF: ["/", "/mail", "/board", "/forum"],
+  PARENT: ["/", "/diary", "/schedule", "/mail", "/board", "/forum"],
+  STUDENT: ["/", "/diary", "/schedule", "/mail", "/board", "/forum"],
+};
+
+/** The open items split into the bar (the role's usual work first) and «Ещё». */
+export function menuOf(open: readonly NavItem[], role: string | null): { bar: NavItem[]; more: NavItem[] } {
+  const first = (role && ROLE_FIRST[role]) || [];
+  const rank = (i: NavItem) => {
+    const at = first.indexOf(i.href);
+    return at === -1 ? first.length + NAV_ITEMS.indexOf(i) : at;
+  };
+  const ordered = [...open].sort((a, b) => rank(a) - rank(b));
+  return { bar: ordered.slice(0, MENU_BAR), more: ordered.slice(MENU_BAR) };
+}

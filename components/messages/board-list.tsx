@@ -35,7 +35,9 @@ export function BoardList({
             {a.startsAt > now && <span className="rounded bg-slate-100 px-1.5 text-xs">ещё не показывается</span>}
           </div>
           <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-800">{a.body}</p>
-          <p className="mt-2 text-xs text-slate-500">
+          {/* DAY-12: a <div>, not a <p> — the «Снять» form inside a <p> is invalid HTML, the browser
+              splits it and hydration fails (#418) for everyone who may remove an announcement */}
+          <div className="mt-2 text-xs text-slate-500">
             {formatDateTime(a.startsAt, timeZone)}
             {a.expiresAt && <> · по {formatDate(todayIn(timeZone, new Date(a.expiresAt.getTime() - 1)))}</>} ·{" "}
             {a.authorName} · {audienceLabel(a)}
@@ -45,7 +47,7 @@ export function BoardList({
                 <DeleteAnnouncement id={a.id} />
               </>
             )}
-          </p>
+          </div>
         </li>
       ))}
     </ul>

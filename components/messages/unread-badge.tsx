@@ -1,6 +1,7 @@
 // Unread mail count next to «Почта» in the navigation (MSG-1).
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadUnreadCount } from "@/lib/messages/mail/loaders";
+import { plural } from "@/lib/org/vocabulary";
 
 export async function UnreadBadge({ user }: { user: CurrentUser }) {
   const count = await loadUnreadCount(user);
@@ -11,7 +12,10 @@ export async function UnreadBadge({ user }: { user: CurrentUser }) {
       data-testid="unread-badge"
     >
       {count}
-      <span className="sr-only"> непрочитанных</span>
+      <span className="sr-only">
+        {" "}
+        {plural(count, "непрочитанное письмо", "непрочитанных письма", "непрочитанных писем")}
+      </span>
     </span>
   );
 }

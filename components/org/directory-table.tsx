@@ -31,7 +31,15 @@ function Cell({
   return (
     <div className="min-w-0">
       {field.readOnly ? (
-        <span className="block px-1 py-0.5 text-sm">{value}</span>
+        <span className="block px-1 py-0.5 text-sm">
+          {field.type === "select"
+            ? (field.options?.find((o) => o.value === value)?.label ?? value)
+            : field.type === "checkbox"
+              ? value === "true"
+                ? "да"
+                : "нет"
+              : value}
+        </span>
       ) : field.type === "select" ? (
         <Select name={field.name} defaultValue={value} aria-label={label}>
           {field.options?.map((o) => (
@@ -86,7 +94,8 @@ function Row({
       {fields.map((f) => (
         <Cell
           key={f.name}
-          field={f}
+          // DAY-7: a row the user may not save reads as text, not as inputs without a save button.
+          field={row.save ? f : { ...f, readOnly: true }}
           value={
             typed && !f.readOnly
               ? f.type === "checkbox"

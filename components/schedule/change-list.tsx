@@ -2,6 +2,7 @@
 import type { ChangeRow } from "@/lib/schedule/changes/data";
 import { bellLabel } from "@/lib/schedule/week";
 import { formatDate } from "@/lib/org/time";
+import { roomLabel } from "@/lib/schedule/room-label";
 
 export const CHANGE_LABELS = { REPLACE: "замена", CANCEL: "отмена", MOVE: "перенос", ADD: "добавлен урок" } as const;
 
@@ -19,7 +20,7 @@ export function ChangeList({ changes, college }: { changes: ChangeRow[]; college
             {c.kind === "MOVE" && c.toDate ? ` на ${formatDate(c.toDate)}` : ""}
             {c.subjectName ? ` · ${c.subjectName}` : ""}
             {c.teacherName ? ` · ${c.teacherName}` : ""}
-            {c.roomName ? ` · каб. ${c.roomName}` : ""}
+            {c.roomName ? ` · ${roomLabel(c.roomName)}` : ""}
             {c.note ? <span className="text-slate-600"> — {c.note}</span> : null}
           </li>
         ))}

@@ -25,8 +25,9 @@ export function GenerateForm({ classes, from, to }: Props) {
         <Field label="Класс / группа">
           <Select
             name="classId"
-            defaultValue=""
-            placeholder="все"
+            // DAY-11: one class by default; the whole organisation is a deliberate choice
+            defaultValue={classes[0]?.id ?? ""}
+            placeholder="все классы и группы"
             options={classes.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Field>

@@ -4,6 +4,7 @@ import type { EditGrid } from "@/lib/schedule/timetable/loaders";
 import { bellLabel, dateKey, WEEKDAY_NAMES, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { EntryForm } from "./entry-form";
 import { DeleteEntryButton } from "./delete-entry-button";
+import { roomLabel } from "@/lib/schedule/room-label";
 
 export function TimetableGrid({ classId, grid, college }: { classId: number; grid: EditGrid; college: boolean }) {
   const weekdays = grid.entries.some((e) => e.weekday === 6) || college ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
@@ -14,7 +15,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
     roomId: null,
     subgroupId: null,
     hours: college ? 2 : 1,
-    validFrom: dateKey(grid.on),
+    validFrom: dateKey(grid.newFrom),
     validTo: dateKey(grid.yearEnd),
   };
   return (
@@ -54,7 +55,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                         </span>
                         <span className="block text-xs text-slate-600">
                           {e.teacherName}
-                          {e.roomName ? ` · каб. ${e.roomName}` : ""}
+                          {e.roomName ? ` · ${roomLabel(e.roomName)}` : ""}
                         </span>
                         <details className="text-xs">
                           <summary className="cursor-pointer text-blue-700">изменить</summary>

@@ -3,6 +3,7 @@
 import type { WeekEvent, WeekLesson } from "@/lib/schedule/view/data";
 import { bellLabel, dateKey, weekDaysShown, WEEKDAY_SHORT, type StudyDays } from "@/lib/schedule/week";
 import { formatDate, formatDateTime } from "@/lib/org/time";
+import { roomLabel } from "@/lib/schedule/room-label";
 
 type Props = {
   monday: Date;
@@ -64,7 +65,7 @@ export function WeekGrid({ monday, lessons, events, showClass, college, timeZone
                           <span className="block text-xs text-slate-600">
                             {showClass ? `${l.className} · ` : ""}
                             {l.substituteName ? `замена: ${l.substituteName} (вместо ${l.teacherName})` : l.teacherName}
-                            {l.roomName ? ` · каб. ${l.roomName}` : ""}
+                            {l.roomName ? ` · ${roomLabel(l.roomName)}` : ""}
                           </span>
                           {l.cancelled && <span className="block text-xs no-underline">отменён</span>}
                           {!l.cancelled && l.changed && <span className="block text-xs text-amber-800">изменение</span>}

@@ -163,7 +163,11 @@ async function write(
       return (
         id
           ? await tx.classGroup.update({ where, data, ...sel })
-          : await tx.classGroup.create({ data: { ...withOrg, yearId } as never, ...sel })
+          : await tx.classGroup.create({
+              // DAY-11: a new class rings by the organisation's default bell schedule (else its first one)
+              data: { ...withOrg, yearId, bellScheduleId: await defaultBellScheduleId(tx, organisationId) } as never,
+              ...sel,
+            })
       ).id;
     case "curriculum":
       return (
@@ -388,4 +392,14 @@ export async function saveSettings(organisationId: number, userId: number, data:
       details: data as Record<string, unknown>,
     });
   });
+}
+
+/** The bell schedule a new class gets (DAY-11): the one marked default, else the oldest; null without any. */
+async function defaultBellScheduleId(tx: Tx, organisationId: number): Promise<number | null> {
+  const found = await tx.bellSchedule.findFirst({
+    where: { organisationId },
+    orderBy: [{ isDefault: "desc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return found?.id ?? null;
 }

@@ -76,3 +76,36 @@ export function wallTimeToInstant(wall: number, timeZone: string): Date {
   const first = wall - zoneOffsetMs(timeZone, wall);
   return new Date(wall - zoneOffsetMs(timeZone, first));
 }
+
+/** DAY-12: the organisation's time zone is chosen from Russia's zones, not typed (UTC offset, МСК±). */
+export const RUSSIAN_TIME_ZONES: readonly { value: string; label: string }[] = [
+  { value: "Europe/Kaliningrad", label: "Калининград (МСК−1, UTC+2)" },
+  { value: "Europe/Moscow", label: "Москва (МСК, UTC+3)" },
+  { value: "Europe/Volgograd", label: "Волгоград (МСК, UTC+3)" },
+  { value: "Europe/Samara", label: "Самара (МСК+1, UTC+4)" },
+  { value: "Europe/Saratov", label: "Саратов (МСК+1, UTC+4)" },
+  { value: "Europe/Ulyanovsk", label: "Ульяновск (МСК+1, UTC+4)" },
+  { value: "Europe/Astrakhan", label: "Астрахань (МСК+1, UTC+4)" },
+  { value: "Asia/Yekaterinburg", label: "Екатеринбург (МСК+2, UTC+5)" },
+  { value: "Asia/Omsk", label: "Омск (МСК+3, UTC+6)" },
+  { value: "Asia/Novosibirsk", label: "Новосибирск (МСК+4, UTC+7)" },
+  { value: "Asia/Barnaul", label: "Барнаул (МСК+4, UTC+7)" },
+  { value: "Asia/Tomsk", label: "Томск (МСК+4, UTC+7)" },
+  { value: "Asia/Novokuznetsk", label: "Новокузнецк (МСК+4, UTC+7)" },
+  { value: "Asia/Krasnoyarsk", label: "Красноярск (МСК+4, UTC+7)" },
+  { value: "Asia/Irkutsk", label: "Иркутск (МСК+5, UTC+8)" },
+  { value: "Asia/Chita", label: "Чита (МСК+6, UTC+9)" },
+  { value: "Asia/Yakutsk", label: "Якутск (МСК+6, UTC+9)" },
+  { value: "Asia/Vladivostok", label: "Владивосток (МСК+7, UTC+10)" },
+  { value: "Asia/Sakhalin", label: "Сахалин (МСК+8, UTC+11)" },
+  { value: "Asia/Magadan", label: "Магадан (МСК+8, UTC+11)" },
+  { value: "Asia/Srednekolymsk", label: "Среднеколымск (МСК+8, UTC+11)" },
+  { value: "Asia/Kamchatka", label: "Камчатка (МСК+9, UTC+12)" },
+  { value: "Asia/Anadyr", label: "Анадырь (МСК+9, UTC+12)" },
+];
+
+/** The zones to offer: Russia's, plus the stored one when it is another (kept, not lost on save). */
+export function timeZoneOptions(current: string | null | undefined): { value: string; label: string }[] {
+  const known = RUSSIAN_TIME_ZONES.some((z) => z.value === current);
+  return current && !known ? [{ value: current, label: current }, ...RUSSIAN_TIME_ZONES] : [...RUSSIAN_TIME_ZONES];
+}

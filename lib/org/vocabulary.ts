@@ -116,19 +116,29 @@ export function cap(s: string): string {
 
 /** The form that goes with a number: 1 урок, 3 урока, 11 уроков, 21 урок (nom / gen / genPl). */
 export function pluralOf(n: number, w: Word): string {
+  return plural(n, w.nom, w.gen, w.genPl);
+}
+
+/** The same for any word: plural(1, "письмо", "письма", "писем") → «письмо»; 5 → «писем» (DAY-12). */
+export function plural(n: number, one: string, few: string, many: string): string {
   const abs = Math.abs(Math.trunc(n));
-  if (!Number.isInteger(n)) return w.gen; // 1,5 часа
+  if (!Number.isInteger(n)) return few; // 1,5 часа
   const tens = abs % 100;
   const units = abs % 10;
-  if (tens >= 11 && tens <= 14) return w.genPl;
-  if (units === 1) return w.nom;
-  if (units >= 2 && units <= 4) return w.gen;
-  return w.genPl;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
 }
 
 /** «3 занятия», «1,5 часа». */
 export function countOf(n: number, w: Word): string {
-  return `${String(n).replace(".", ",")} ${pluralOf(n, w)}`;
+  return `${formatNumber(n)} ${pluralOf(n, w)}`;
+}
+
+/** A number the Russian way (DAY-12): «0,5», «1,25», never «0.5». */
+export function formatNumber(n: number): string {
+  return String(n).replace(".", ",");
 }
 
 /** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */

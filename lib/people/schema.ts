@@ -14,10 +14,15 @@ export function optionalText(max: number, lines: "single" | "multi" = "single") 
     .transform((v) => (v ? v : null));
 }
 
+/** DAY-12: «Заполните поле «Фамилия»» — grammatical for any label, unlike a colon and a nominative. */
+export function requiredMessage(label: string): string {
+  return `Заполните поле «${label.charAt(0).toUpperCase()}${label.slice(1)}»`;
+}
+
 export function requiredText(label: string, max = 100) {
-  return singleLine({ error: `Укажите: ${label}` })
+  return singleLine({ error: requiredMessage(label) })
     .trim()
-    .min(1, `Укажите: ${label}`)
+    .min(1, requiredMessage(label))
     .max(max, `Не длиннее ${max} символов`);
 }
 
@@ -40,9 +45,9 @@ export function parseCalendarDate(raw: string): Date | null {
 }
 
 export function dateField(label: string) {
-  return singleLine({ error: `Укажите: ${label}` })
+  return singleLine({ error: requiredMessage(label) })
     .trim()
-    .min(1, `Укажите: ${label}`)
+    .min(1, requiredMessage(label))
     .transform((v, ctx) => {
       const date = parseCalendarDate(v);
       if (!date) {

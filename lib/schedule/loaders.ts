@@ -1,15 +1,16 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
 import { classLessonsOn, teacherLessonsOn, type DayLesson } from "./data";
 
 /** The signed-in teacher's lessons today, including substitutions. */
 export const loadMyLessonsToday = cache((user: CurrentUser): Promise<DayLesson[]> =>
-  teacherLessonsOn(user.organisationId, user.id, todayIn(user.timeZone)),
+  teacherLessonsOn(user.organisationId, user.id, todayIn(user.timeZone, serverNow())),
 );
 
 /** Today's lessons of a class the caller already proved access to. */
 export const loadClassLessonsToday = cache(
   (user: CurrentUser, classId: number, subgroupIds: number[]): Promise<DayLesson[]> =>
-    classLessonsOn(user.organisationId, classId, todayIn(user.timeZone), subgroupIds),
+    classLessonsOn(user.organisationId, classId, todayIn(user.timeZone, serverNow()), subgroupIds),
 );

@@ -155,7 +155,8 @@ export async function seedJournal(
     l.topic,
     l.planTopicId,
     l.filledAt,
-    l.filledAt ?? at(l.date, 8, 0),
+    // A future lesson (DAY-1) was generated at the start of the demo's day, not in its future.
+    l.filledAt ?? (l.date.getTime() > today.getTime() ? at(today, 0, 0) : at(l.date, 8, 0)),
   ]);
   const lessonIds = await bulkInsert(
     sql,

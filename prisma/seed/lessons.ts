@@ -1,6 +1,8 @@
-// SCH-4: the journal's columns — one lesson per timetable entry and school day from the
-// year's start up to `today`, with the timetable changes and the substitution applied.
-// Past lessons carry a topic and homework (JRN-2); about 3 % deliberately lack one.
+// SCH-4, DAY-1: the journal's columns — one lesson per timetable entry and school day of the
+// whole study year, with the timetable changes and the substitution applied. Past lessons carry a
+// topic and homework due at the stream's next lesson (JRN-2); about 3 % deliberately lack one.
+// Today's and future lessons are empty (the teacher fills them), so the diary shows the coming
+// weeks with the homework due.
 import type { Calendar } from "./calendar";
 import { addDays, at, diffDays, isoWeekday } from "./dates";
 import type { OrgPlan, SubjectDef } from "./plan";
@@ -146,7 +148,6 @@ export function buildLessons(
 
   const out: LessonSpec[] = [];
   for (const { entry, date, stream, cancelled, n } of planned) {
-    if (date.getTime() > today.getTime()) break;
     const sub = changes.substitution;
     const substituted =
       !!sub && entry.teacherId === sub.originalId && sub.dates.some((d) => d.getTime() === date.getTime());

@@ -283,6 +283,16 @@ export async function insertMisc(db: PrismaClient, a: MiscArgs): Promise<void> {
       at(addDays(t, -1), 17, 30),
       null,
     );
+    // DAY-2: the caretaker's home lists an unread task from the director.
+    if (a.users.has("staff") && a.users.has("director"))
+      await send(
+        u("director"),
+        u("staff"),
+        "Подготовить актовый зал",
+        `Прошу подготовить актовый зал к родительскому собранию ${ru(addDays(t, 4))}: 60 стульев, проектор, микрофон.`,
+        at(addDays(t, -1), 12, 15),
+        null,
+      );
   }
 
   if (a.noTopicLesson) {

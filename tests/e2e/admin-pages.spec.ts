@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ORG_NAMES } from "../../prisma/seed/logins";
 import { LoginPage } from "./pages/login-page";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, query, signInAs, openMenuItem } from "./support";
 
 const shots = path.join(tmpdir(), "admin-screens");
 
@@ -20,7 +20,7 @@ async function shot(page: Page, name: string): Promise<void> {
 test("the college ADMIN adds a department; one that still has groups cannot be deleted (ORG-4)", async ({ page }) => {
   await new LoginPage(page).signIn(DEMO_ORG_NAMES.college, "admin", demoLogin("ADMIN").password);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  await page.getByRole("navigation").getByRole("link", { name: "Отделения" }).click();
+  await openMenuItem(page, "Отделения");
   await expect(page.getByRole("heading", { name: "Отделения", exact: true })).toBeVisible();
   await expect(page.getByLabel("Отделение — Отделение информационных технологий", { exact: true })).toHaveValue(
     "Отделение информационных технологий",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, signInAs } from "./support";
+import { query, signInAs, openMenuItem } from "./support";
 
 // The commit itself is covered on its own database in tests/integration/org-year-transition.test.ts:
 // closing the shared demo year here would change what every other spec sees.
@@ -7,7 +7,7 @@ test("ADMIN previews the year transition: classes move up, the 11th grades gradu
   page,
 }) => {
   await signInAs(page, "ADMIN");
-  await page.getByRole("navigation").getByRole("link", { name: "Новый учебный год" }).click();
+  await openMenuItem(page, "Новый учебный год");
   await page.getByLabel("Номер приказа о переводе и выпуске").fill("150-у");
   await page.getByRole("button", { name: "Проверить" }).click();
   const preview = page.locator("section", { has: page.getByRole("heading", { name: /Предпросмотр/ }) });

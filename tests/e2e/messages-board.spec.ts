@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { signInAs, openMenuItem } from "./support";
 
 async function as(browser: Browser, role: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -13,7 +13,7 @@ test.describe("announcement board (MSG-3)", () => {
   }) => {
     const title = `Собрание родителей ${Date.now()}`;
     const deputy = await as(browser, "DEPUTY");
-    await deputy.getByRole("navigation").getByRole("link", { name: "Объявления" }).click();
+    await openMenuItem(deputy, "Объявления");
     await deputy.getByLabel("Заголовок").fill(title);
     await deputy.getByLabel("Текст", { exact: true }).fill("Собрание в пятницу.\nКабинет 206.");
     await deputy.getByLabel("Кому").selectOption("ROLE");

@@ -3,7 +3,7 @@
 // plan's topics appear in the journal's lessons in order (binding view and Lesson.topic).
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, query, signInAs, openMenuItem } from "./support";
 import { LoginPage } from "./pages/login-page";
 import { PlansPage } from "./pages/plans-page";
 
@@ -92,7 +92,7 @@ test.describe("lesson plans (PLAN-1…PLAN-4)", () => {
     await expect(page.getByRole("note").filter({ hasText: "Без плана:" })).toContainText(
       "Срок «утвердить КТП» (31.08.",
     );
-    await page.getByRole("navigation").getByRole("link", { name: "Выполнение программ" }).click();
+    await openMenuItem(page, "Выполнение программ");
     const row = page
       .getByRole("table", { name: "Выполнение программ" })
       .getByRole("row")

@@ -27,3 +27,11 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
     await client.end();
   }
 }
+
+/** Opens a main-menu item, through «Ещё» when the role's menu keeps it there (DAY-7). */
+export async function openMenuItem(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole("navigation", { name: "Основное меню" });
+  const link = nav.getByRole("link", { name, exact: true });
+  if (!(await link.isVisible())) await nav.getByText("Ещё", { exact: false }).first().click();
+  await link.click();
+}

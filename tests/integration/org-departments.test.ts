@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/access/authorize";
 import { ENTITY } from "@/lib/org/directory";
 import { deleteEntity, saveEntity } from "@/lib/org/mutations";
-import { classDepartmentSchema, departmentSchema } from "@/lib/org/schema";
+import { classDepartmentSchema, classSchema, departmentSchema } from "@/lib/org/schema";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 let f: AccessFixture;
@@ -30,7 +30,7 @@ describe("departments (ORG-4)", () => {
 
   it("refuses an empty name in Russian and a head without the HEAD_OF_DEPT role, writing nothing", async () => {
     expect(departmentSchema.safeParse({ name: " ", headId: "" }).error?.issues[0].message).toBe(
-      "Укажите: название отделения",
+      "Заполните поле «Название отделения»",
     );
     const before = await db.department.count({ where: { organisationId: f.organisationId } });
     const r = await saveEntity(
@@ -146,5 +146,31 @@ describe("departments (ORG-4)", () => {
         })
       ).name,
     ).toBe("Чужое");
+  });
+});
+
+describe("a new class (DAY-11)", () => {
+  it("rings by the organisation's default bell schedule, not by none", async () => {
+    const organisationId = f.organisationId;
+    const { yearId } = await db.classGroup.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId, id: f.classA } },
+      select: { yearId: true },
+    });
+    await db.bellSchedule.create({ data: { organisationId, name: "Вторая смена" } });
+    const main = await db.bellSchedule.create({ data: { organisationId, name: "Основное", isDefault: true } });
+    const r = await saveEntity(
+      organisationId,
+      f.users.ADMIN,
+      "class",
+      null,
+      classSchema.parse({ name: "9В", grade: "9", letter: "В", shift: "1", periodKind: "QUARTER" }),
+      yearId,
+    );
+    if (!r.ok) throw new Error(r.message);
+    const created = await db.classGroup.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId, id: r.id } },
+      select: { bellScheduleId: true },
+    });
+    expect(created.bellScheduleId).toBe(main.id);
   });
 });

@@ -68,7 +68,7 @@ describe("parent card fields (PPL-1)", () => {
     expect(r).toMatchObject({
       ok: false,
       code: "INVALID_INPUT",
-      fieldErrors: { lastName: ["Укажите: фамилия"], email: ["Неверный адрес e-mail"] },
+      fieldErrors: { lastName: ["Заполните поле «Фамилия»"], email: ["Неверный адрес e-mail"] },
     });
     expect(r.ok === false && r.fieldErrors?.birthDate?.length).toBe(1);
     expect((await parent(parentA)).lastName).toBe("Родитель");

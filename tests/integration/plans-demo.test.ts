@@ -77,17 +77,35 @@ describe("approval (PLAN-2)", () => {
     expect((await decidePlan(asUser(teacher), "view", other)).allowed).toBe(false);
   });
 
-  it("binding the demo plan again keeps every seeded lesson and only fills today's lesson", async () => {
-    // The seed fills topics of past lessons from the plan; today's lesson (Monday, 23.11) has none yet.
-    const [{ n: today }] = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Lesson" l JOIN "LessonPlan" p ON p."organisationId" = l."organisationId" AND p."classId" = l."classId"
+  it("binding the demo plan again keeps every seeded lesson and only fills today's and the coming lessons", async () => {
+    // The seed fills topics of past lessons from the plan; today's lesson (Monday, 23.11) and the rest
+    // of the year's lessons (DAY-1) have none yet.
+    const stream = `FROM "Lesson" l JOIN "LessonPlan" p ON p."organisationId" = l."organisationId" AND p."classId" = l."classId"
          AND p."subjectId" = l."subjectId" AND p."teacherId" = l."teacherId"
-        WHERE p."organisationId" = $1 AND p.id = $2 AND l.date = '2026-11-23' AND l."planTopicId" IS NULL`,
+        WHERE p."organisationId" = $1 AND p.id = $2`;
+    const [{ n: today }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n ${stream} AND l.date = '2026-11-23' AND l."planTopicId" IS NULL`,
       [org, demoPlan],
     );
     expect(today).toBe(1);
+    const [{ n: pastBound }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n ${stream} AND l.date < '2026-11-23' AND l."planTopicId" IS NOT NULL`,
+      [org, demoPlan],
+    );
     const report = await rebindPlan(org, teacher, demoPlan);
-    expect(report).toMatchObject({ ok: true, data: { changed: 1, homework: 0, keptTyped: [] } });
+    if (!report.ok) throw new Error(report.message);
+    expect(report.data).toMatchObject({ homework: 0, keptTyped: [] });
+    const [{ n: fromToday }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n ${stream} AND l.date >= '2026-11-23' AND l."planTopicId" IS NOT NULL`,
+      [org, demoPlan],
+    );
+    expect(fromToday).toBeGreaterThanOrEqual(1);
+    expect(report.data.changed).toBe(fromToday);
+    const [{ n: pastAfter }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n ${stream} AND l.date < '2026-11-23' AND l."planTopicId" IS NOT NULL`,
+      [org, demoPlan],
+    );
+    expect(pastAfter).toBe(pastBound);
     const [{ n: past }] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM "JournalChange" c JOIN "Lesson" l ON l."organisationId" = c."organisationId" AND l.id = c."lessonId"
         WHERE c."organisationId" = $1 AND c.reason = 'КТП' AND l.date < '2026-11-23'`,

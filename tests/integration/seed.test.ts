@@ -147,7 +147,14 @@ describe("demo seed", () => {
        WHERE s."organisationId" = 1 AND s.login = 'student' AND t.login = 'teacher'`,
     );
     expect(led).toBe(1);
-    expect(await one(`SELECT count(*)::int AS n FROM "MessageRecipient" WHERE "readAt" IS NULL`)).toBe(1);
+    // the parent's unread letter from the teacher and (DAY-2) the caretaker's task from the director
+    expect(await one(`SELECT count(*)::int AS n FROM "MessageRecipient" WHERE "readAt" IS NULL`)).toBe(2);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "MessageRecipient" r JOIN "User" u ON u."organisationId" = r."organisationId" AND u.id = r."userId"
+         WHERE r."readAt" IS NULL AND u."organisationId" = 1 AND u.login = 'staff'`,
+      ),
+    ).toBe(1);
     expect(await one(`SELECT count(*)::int AS n FROM "Remark" WHERE status = 'OPEN'`)).toBe(1);
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" WHERE "planTopicId" IS NOT NULL`)).toBeGreaterThan(20);
     expect(await one(`SELECT count(*)::int AS n FROM "Lesson" WHERE "substituteId" IS NOT NULL`)).toBeGreaterThan(0);
@@ -216,7 +223,41 @@ describe("demo seed", () => {
          JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId" WHERE c."organisationId" = 1 AND c.grade = 1`,
       ),
     ).toBe(0);
-    expect(await one(`SELECT count(*)::int AS n FROM "Lesson" l WHERE l.date > $1`, [TODAY_ISO])).toBe(0);
+    // DAY-1: the whole year's lessons exist; those after today are empty (no topic, homework, marks, attendance)
+    expect(await one(`SELECT count(*)::int AS n FROM "Lesson" l WHERE l.date > $1`, [TODAY_ISO])).toBeGreaterThan(5000);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "Lesson" l WHERE l.date > $1 AND (l.topic IS NOT NULL OR l."filledAt" IS NOT NULL
+           OR EXISTS (SELECT 1 FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id)
+           OR EXISTS (SELECT 1 FROM "Attendance" a WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id)
+           OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id))`,
+        [TODAY_ISO],
+      ),
+    ).toBe(0);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "Lesson" l JOIN "AcademicYear" y ON y."organisationId" = l."organisationId" AND y."isCurrent"
+         WHERE l.date > y."endDate" OR l.date < y."startDate"`,
+      ),
+    ).toBe(0);
+    // the last school week of the year has lessons (school and college)
+    for (const org of [1, 2])
+      expect(
+        await one(
+          `SELECT count(*)::int AS n FROM "Lesson" l JOIN "AcademicYear" y ON y."organisationId" = l."organisationId" AND y."isCurrent"
+           WHERE l."organisationId" = $1 AND l.date > y."endDate" - 14`,
+          [org],
+        ),
+      ).toBeGreaterThan(0);
+    // homework set at the last lessons before today is due on a coming lesson of the same stream
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM "Homework" h JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+         WHERE h."dueDate" > $1 AND EXISTS (SELECT 1 FROM "Lesson" n WHERE n."organisationId" = l."organisationId"
+           AND n."classId" = l."classId" AND n."subjectId" = l."subjectId" AND n.date = h."dueDate")`,
+        [TODAY_ISO],
+      ),
+    ).toBeGreaterThan(50);
     expect(
       await one(
         `SELECT count(*)::int AS n FROM "Mark" k JOIN "Lesson" l ON l."organisationId" = k."organisationId" AND l.id = k."lessonId" WHERE l.date >= $1`,

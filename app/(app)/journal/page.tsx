@@ -3,6 +3,7 @@
 // subject (× subgroup), or on one lesson for a substitute teacher (SCH-3).
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadGridPage, loadJournalChoices, loadSubstituteLessons, type GridRequest } from "@/lib/journal/loaders";
@@ -42,20 +43,35 @@ function request(search: Search): GridRequest & { yearId?: number } {
   };
 }
 
+/** DAY-3: the journal last opened by this user (a cookie the grid writes), when the URL names none. */
+const LAST_JOURNAL_COOKIE = "ej_last_journal";
+
+function remembered(value: string | undefined, userId: number): GridRequest | null {
+  const m = /^(\d+):(\d+):(\d+):(\d*)$/.exec(value ?? "");
+  if (!m || Number(m[1]) !== userId) return null;
+  return { classId: Number(m[2]), subjectId: Number(m[3]), subgroupId: m[4] ? Number(m[4]) : undefined };
+}
+
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const held = await heldPermissions(user.organisationId, user.id);
   if (!["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"].some((p) => held.has(p)))
     forbidden();
-  const req = request(await searchParams);
-  const [years, substitutions, page] = await Promise.all([
+  const asked = request(await searchParams);
+  const last =
+    asked.classId === undefined && asked.lessonId === undefined
+      ? remembered((await cookies()).get(LAST_JOURNAL_COOKIE)?.value, user.id)
+      : null;
+  const [years, substitutions, tried] = await Promise.all([
     loadYears(user),
     loadSubstituteLessons(user),
-    loadGridPage(user, req),
+    loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked),
   ]);
+  // A remembered journal no longer open to the user (load moved) is simply not opened.
+  const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked) : tried;
   if (page.kind === "forbidden") forbidden();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
-  const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : req.yearId);
+  const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
   const choices = await loadJournalChoices(user, year && !year.isCurrent ? year.id : null);
   const college = user.orgKind === "COLLEGE";
   const selected =
@@ -115,6 +131,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             </p>
           )}
           <JournalGrid
+            remember={
+              page.lessonOnly === null
+                ? {
+                    cookie: LAST_JOURNAL_COOKIE,
+                    value: `${user.id}:${page.view.classId}:${page.view.subjectId}:${page.view.subgroupId ?? ""}`,
+                  }
+                : null
+            }
             view={packGridView(page.view)}
             canEdit={page.canEdit}
             lessonOnly={page.lessonOnly}

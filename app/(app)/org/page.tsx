@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
+import { timeZoneOptions } from "@/lib/org/time";
 import { saveOrgCardAction, saveSettingsAction } from "@/lib/org/actions";
 import { loadOrgCard } from "@/lib/org/setup/loaders";
 import { FieldForm, type FormField } from "@/components/people/field-form";
@@ -124,6 +125,13 @@ export default async function OrgPage() {
               label,
               value: asInput((org as Record<string, unknown>)[name]),
               required: name === "name" || name === "shortName",
+              // DAY-12: a choice of Russia's zones instead of free text
+              ...(name === "timeZone"
+                ? {
+                    type: "select" as const,
+                    options: timeZoneOptions(asInput((org as Record<string, unknown>).timeZone)),
+                  }
+                : {}),
             }))}
           />
         ) : (

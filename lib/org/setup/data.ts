@@ -109,7 +109,7 @@ export async function loadsOfYear(organisationId: number, yearId: number, classI
 export async function currentYear(organisationId: number) {
   return db.academicYear.findFirst({
     where: { organisationId, isCurrent: true },
-    select: { id: true, name: true, status: true },
+    select: { id: true, name: true, status: true, startDate: true, endDate: true },
   });
 }
 

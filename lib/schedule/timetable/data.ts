@@ -236,10 +236,27 @@ export async function entryNames(
 }
 
 /** The academic year of a class (for the default validity of new entries). */
-export async function yearOfClass(organisationId: number, classId: number) {
-  const c = await db.classGroup.findUnique({
+export async function yearOfClass(organisationId: number, classId: number, client: Client = db) {
+  const c = await client.classGroup.findUnique({
     where: { organisationId_id: { organisationId, id: classId } },
-    select: { name: true, year: { select: { startDate: true, endDate: true } } },
+    select: {
+      name: true,
+      periodKind: true,
+      year: {
+        select: {
+          startDate: true,
+          endDate: true,
+          periods: { select: { kind: true, startDate: true, endDate: true }, orderBy: { startDate: "asc" } },
+        },
+      },
+    },
   });
-  return c ? { className: c.name, startDate: c.year.startDate, endDate: c.year.endDate } : null;
+  if (!c) return null;
+  return {
+    className: c.name,
+    startDate: c.year.startDate,
+    endDate: c.year.endDate,
+    /** The class's own periods (quarters, half-years or semesters) in order. */
+    periods: c.year.periods.filter((p) => p.kind === c.periodKind),
+  };
 }

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { bellRowsOf, viewPickers } from "../view/data";
 import { classFormOptions, entriesFor, yearOfClass } from "./data";
+import { defaultValidFrom } from "./rules";
 import { departmentClassIds } from "../lessons/data";
 
 export const loadEditGrid = cache(async (user: CurrentUser, classId: number) => {
@@ -22,7 +23,18 @@ export const loadEditGrid = cache(async (user: CurrentUser, classId: number) => 
     entriesFor(user.organisationId, { classId }, on, on),
     classFormOptions(user.organisationId, classId),
   ]);
-  return { className: year.className, on, yearStart: year.startDate, yearEnd: year.endDate, bells, entries, options };
+  // DAY-11: a new entry starts at the current study period's start (its past lessons are generated too).
+  const newFrom = defaultValidFrom(today, { from: year.startDate, to: year.endDate }, year.periods);
+  return {
+    className: year.className,
+    on,
+    newFrom,
+    yearStart: year.startDate,
+    yearEnd: year.endDate,
+    bells,
+    entries,
+    options,
+  };
 });
 
 export type EditGrid = NonNullable<Awaited<ReturnType<typeof loadEditGrid>>>;

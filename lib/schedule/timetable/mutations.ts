@@ -1,18 +1,31 @@
 // Writes of the weekly timetable (SCH-2): an entry is saved only when it has no conflict;
 // the conflict check and the write run in one transaction under a per-organisation lock,
 // so two schedulers cannot place the same teacher twice at once. A closed year's timetable is
-// frozen for everyone (REC-2).
+// frozen for everyone (REC-2). DAY-1: in the same transaction the class's journal lessons are
+// regenerated over the entry's old and new validity (the planner never touches a lesson holding
+// data and reports it).
 import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { EntryInput } from "../schema";
-import { bellBook, bellSpan, classBrief, entriesOnWeekday, entryNames, inOrder, loadsOfClass } from "./data";
-import { entryConflicts, type SlotEntry } from "./rules";
+import { HOLDS_NO_DATA } from "../lessons/data";
+import { regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
+import {
+  bellBook,
+  bellSpan,
+  classBrief,
+  entriesOnWeekday,
+  entryNames,
+  inOrder,
+  loadsOfClass,
+  yearOfClass,
+} from "./data";
+import { entryConflicts, regenerationRange, type SlotEntry } from "./rules";
+
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-async function yearClosedOf(tx: Tx, organisationId: number, classId: number): Promise<boolean> {
+async function yearClosedOf(tx: Prisma.TransactionClient, organisationId: number, classId: number): Promise<boolean> {
   const c = await tx.classGroup.findUnique({
     where: { organisationId_id: { organisationId, id: classId } },
     select: { year: { select: { status: true } } },
@@ -20,10 +33,30 @@ async function yearClosedOf(tx: Tx, organisationId: number, classId: number): Pr
   return c?.year.status === "CLOSED";
 }
 
+/** The class's year of lessons is planned inside the transaction: more than Prisma's default 5 s on a busy server. */
+const LONG_TX = { timeout: 60_000, maxWait: 20_000 };
+
+const NOTHING: GenerateReport = { created: 0, updated: 0, deleted: 0, unchanged: 0, kept: [] };
+
+/** Regenerates one class's lessons over the given validity ranges inside the year (DAY-1). */
+async function regenerateClass(
+  tx: Prisma.TransactionClient,
+  organisationId: number,
+  actorId: number,
+  classId: number,
+  ranges: { from: Date; to: Date }[],
+): Promise<GenerateReport> {
+  const year = await yearOfClass(organisationId, classId, tx);
+  const range = year && regenerationRange(ranges, { from: year.startDate, to: year.endDate });
+  if (!range) return NOTHING;
+  return regenerateLessonsIn(tx, organisationId, actorId, { ...range, classIds: [classId] });
+}
+
 const TIMETABLE_LOCK = 4_202;
 
 export type SaveEntryResult =
-  { ok: true; id: number } | { ok: false; reason: "not_found" | "invalid" | "conflict" | "locked"; messages: string[] };
+  | { ok: true; id: number; lessons: GenerateReport }
+  | { ok: false; reason: "not_found" | "invalid" | "conflict" | "locked"; messages: string[] };
 
 export async function saveTimetableEntry(
   organisationId: number,
@@ -34,6 +67,7 @@ export async function saveTimetableEntry(
 ): Promise<SaveEntryResult> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMETABLE_LOCK}::int4, ${organisationId}::int4)`;
+    let previous: { from: Date; to: Date } | null = null;
     const cls = await classBrief(organisationId, input.classId, tx);
     if (!cls) return { ok: false, reason: "not_found", messages: ["Класс не найден"] };
     if (await yearClosedOf(tx, organisationId, cls.id))
@@ -41,8 +75,9 @@ export async function saveTimetableEntry(
     if (input.entryId !== null) {
       const existing = await tx.timetableEntry.findUnique({
         where: { organisationId_id: { organisationId, id: input.entryId } },
-        select: { classId: true },
+        select: { classId: true, validFrom: true, validTo: true },
       });
+      if (existing) previous = { from: existing.validFrom, to: existing.validTo };
       // SEC-2: the stored entry's class is authorised too, then it must be the submitted one.
       if (existing) await inScope?.(tx, { kind: "class", classId: existing.classId });
       if (!existing || existing.classId !== input.classId)
@@ -117,13 +152,23 @@ export async function saveTimetableEntry(
         validTo: data.validTo.toISOString().slice(0, 10),
       },
     });
-    return { ok: true, id: saved.id };
-  });
+    const lessons = await regenerateClass(tx, organisationId, actorId, cls.id, [
+      ...(previous ? [previous] : []),
+      { from: input.validFrom, to: input.validTo },
+    ]);
+    return { ok: true, id: saved.id, lessons };
+  }, LONG_TX);
 }
 
-export type DeleteEntryResult = { ok: true } | { ok: false; reason: "not_found" | "in_use" | "locked" };
+export type DeleteEntryResult =
+  | { ok: true; closed: boolean; lessons: GenerateReport }
+  | { ok: false; reason: "not_found" | "in_use" | "locked" };
 
-/** Removes an entry. One that already produced journal lessons is closed instead (validTo = the day before `today`), so its lessons keep their source. */
+/**
+ * Removes an entry with its empty lessons. One whose lessons hold journal data (or that a timetable
+ * change names) is closed instead (validTo = the day before `today`): its past lessons keep their
+ * source, its empty lessons from today on go, and any of those holding data are kept and reported.
+ */
 export async function deleteTimetableEntry(
   organisationId: number,
   actorId: number,
@@ -135,13 +180,17 @@ export async function deleteTimetableEntry(
   return db.$transaction(async (tx) => {
     const entry = await tx.timetableEntry.findUnique({
       where: { organisationId_id: { organisationId, id: entryId } },
-      select: { classId: true, validFrom: true, _count: { select: { lessons: true } } },
+      select: { classId: true, validFrom: true, validTo: true },
     });
     if (entry) await inScope?.(tx, { kind: "class", classId: entry.classId }); // SEC-2
     if (!entry || entry.classId !== classId) return { ok: false, reason: "not_found" };
     if (await yearClosedOf(tx, organisationId, classId)) return { ok: false, reason: "locked" };
-    const inUse =
-      entry._count.lessons > 0 || (await tx.timetableChange.count({ where: { organisationId, entryId } })) > 0;
+    const [withData, changes] = await inOrder([
+      () => tx.lesson.count({ where: { organisationId, entryId, NOT: HOLDS_NO_DATA } }),
+      () => tx.timetableChange.count({ where: { organisationId, entryId } }),
+    ]);
+    const inUse = withData > 0 || changes > 0;
+    let lessons: GenerateReport;
     if (inUse) {
       const yesterday = new Date(today.getTime() - 86_400_000);
       if (yesterday.getTime() < entry.validFrom.getTime()) return { ok: false, reason: "in_use" };
@@ -149,7 +198,10 @@ export async function deleteTimetableEntry(
         where: { organisationId_id: { organisationId, id: entryId } },
         data: { validTo: yesterday },
       });
+      lessons = await regenerateClass(tx, organisationId, actorId, classId, [{ from: today, to: entry.validTo }]);
     } else {
+      const removed = await tx.lesson.deleteMany({ where: { organisationId, entryId, ...HOLDS_NO_DATA } });
+      lessons = { ...NOTHING, deleted: removed.count };
       await tx.timetableEntry.delete({ where: { organisationId_id: { organisationId, id: entryId } } });
     }
     await recordAudit(tx, {
@@ -158,7 +210,8 @@ export async function deleteTimetableEntry(
       action: inUse ? "timetable.close" : "timetable.delete",
       entity: "TimetableEntry",
       entityId: String(entryId),
+      details: { lessonsDeleted: lessons.deleted, lessonsKept: lessons.kept.map((k) => k.lessonId) },
     });
-    return { ok: true };
-  });
+    return { ok: true, closed: inUse, lessons };
+  }, LONG_TX);
 }

@@ -103,3 +103,34 @@ export function entryConflicts(
   }
   return out;
 }
+
+type Range = { from: Date; to: Date };
+
+/**
+ * DAY-1: the days whose journal lessons a saved entry changes — its old and new validity joined,
+ * clipped to the study year (null: nothing inside the year).
+ */
+export function regenerationRange(ranges: readonly Range[], year: Range): Range | null {
+  if (ranges.length === 0) return null;
+  const from = Math.max(Math.min(...ranges.map((r) => r.from.getTime())), year.from.getTime());
+  const to = Math.min(Math.max(...ranges.map((r) => r.to.getTime())), year.to.getTime());
+  return from <= to ? { from: new Date(from), to: new Date(to) } : null;
+}
+
+/**
+ * DAY-11: a new entry starts at the start of the study period that holds `today` (a scheduler
+ * entering the timetable mid-quarter means it from the quarter's start); before the year or in a
+ * gap between periods, the next period's start; after the last, the year's start.
+ */
+export function defaultValidFrom(
+  today: Date,
+  year: Range,
+  periods: readonly { startDate: Date; endDate: Date }[],
+): Date {
+  const t = today.getTime();
+  const current = periods.find((p) => p.startDate.getTime() <= t && t <= p.endDate.getTime());
+  if (current) return current.startDate;
+  const next = periods.find((p) => p.startDate.getTime() > t);
+  if (next) return next.startDate;
+  return year.from;
+}

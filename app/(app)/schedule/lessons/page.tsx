@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
+import { loadCurrentYear } from "@/lib/org/setup/loaders";
 import { todayIn } from "@/lib/org/time";
 import { addDays, dateKey, mondayOf } from "@/lib/schedule/week";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
@@ -12,11 +13,14 @@ export const metadata: Metadata = { title: "Уроки журнала" };
 
 export default async function LessonsPage() {
   const { user, scopes } = await requireAccess("schedule.edit");
-  const [held, classes] = await Promise.all([
+  const [held, classes, year] = await Promise.all([
     heldPermissions(user.organisationId, user.id),
     loadClassPicker(user, scopes),
+    loadCurrentYear(user),
   ]);
   const monday = mondayOf(todayIn(user.timeZone));
+  // DAY-1: lessons cover the study year — by default from this week to the year's last day.
+  const to = year && year.endDate.getTime() > monday.getTime() ? year.endDate : addDays(monday, 13);
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/lessons" />
@@ -26,7 +30,7 @@ export default async function LessonsPage() {
         ничего не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не
         удаляется и не переносится — он попадает в отчёт.
       </p>
-      <GenerateForm classes={classes} from={dateKey(monday)} to={dateKey(addDays(monday, 13))} />
+      <GenerateForm classes={classes} from={dateKey(monday)} to={dateKey(to)} />
     </div>
   );
 }

@@ -65,7 +65,8 @@ export default async function SetupPage() {
             </Field>
           </ActionForm>
         </div>
-        {view.schedules.length > 1 && (
+        {/* DAY-11: shown with one schedule too — a class without bells gets it here */}
+        {view.schedules.length > 0 && (
           <ActionForm
             layout="inline"
             framed

@@ -1,0 +1,76 @@
+// DAY-2: which task widgets a home page shows follows the permissions the user holds (the same
+// facts the menu and the gate use), never the role's name; the scope of a permission bounds the
+// classes a widget reads. Each widget is one statement (lib/home/data.ts).
+import { cache } from "react";
+import type { CurrentUser } from "@/lib/auth/session";
+import { heldPermissions } from "@/lib/access/loaders";
+import { classIdsInScope } from "@/lib/access/scope";
+import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
+import {
+  absenceWatch,
+  absencesWithoutReason,
+  changesAhead,
+  eventsAhead,
+  homeworkDue,
+  incompleteFiles,
+  loginsNeverUsed,
+  pendingUnlocks,
+  unfilledByTeacher,
+  unfilledLessons,
+  unreadMail,
+  type HomeWidget,
+} from "./data";
+
+export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Promise<HomeWidget[]> => {
+  const held = await heldPermissions(user.organisationId, user.id);
+  const has = (p: string) => held.has(p);
+  const org = user.organisationId;
+  const widgets: (Promise<HomeWidget> | null)[] = [];
+
+  if (user.roles.includes("TEACHER") && has("journal.viewOwn")) widgets.push(unfilledLessons(org, user.id, today));
+  if (held.get("attendance.reason")?.includes("class")) {
+    const led = await loadMyClasses(user);
+    if (led.length)
+      widgets.push(
+        absencesWithoutReason(
+          org,
+          led.map((c) => c.id),
+          today,
+        ),
+      );
+  }
+  if (has("diary.view")) {
+    const [children, place] = await Promise.all([
+      user.roles.includes("PARENT") ? loadMyChildren(user) : [],
+      user.roles.includes("STUDENT") ? loadMyPlace(user) : null,
+    ]);
+    const students = [
+      ...children.flatMap((c) =>
+        c.classId
+          ? [{ studentId: c.studentId, classId: c.classId, name: children.length > 1 ? firstName(c.fullName) : null }]
+          : [],
+      ),
+      ...(place ? [{ studentId: place.studentId, classId: place.classId, name: null }] : []),
+    ];
+    if (students.length) widgets.push(homeworkDue(org, students, today));
+  }
+  const control = held.get("control.view");
+  if (control) {
+    const classIds = await classIdsInScope(org, user.id, control);
+    widgets.push(unfilledByTeacher(org, classIds, today));
+  }
+  if (has("journal.unlock")) widgets.push(pendingUnlocks(org));
+  if (has("acl.edit")) widgets.push(loginsNeverUsed(org));
+  if (has("people.manage")) widgets.push(incompleteFiles(org, today));
+  if (has("schedule.edit")) widgets.push(changesAhead(org, today));
+  if (has("events.school")) widgets.push(eventsAhead(org, today));
+  if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today));
+  if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today));
+  if (has("mail.use")) widgets.push(unreadMail(org, user.id));
+  return Promise.all(widgets.filter((w): w is Promise<HomeWidget> => w !== null));
+});
+
+/** «Смирнов Артём Игоревич» → «Артём»: a parent's list names the child briefly. */
+function firstName(fullName: string): string {
+  return fullName.split(" ")[1] ?? fullName;
+}

@@ -1,0 +1,146 @@
+// DAY-2: every demo role's home page lists tasks of its kind from the demo data, each a link to
+// where the task is done; the widgets follow the held permissions and their scopes.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed/index";
+import { DEMO_LOGINS } from "../../prisma/seed/logins";
+import { loadHomeWidgets } from "@/lib/home/loaders";
+import type { HomeWidget } from "@/lib/home/data";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Role } from "@/prisma/generated/prisma/client";
+
+// A Monday in the second quarter: the demo is seeded for it and the homes are read on it.
+const TODAY = new Date("2026-11-23T12:00:00+04:00");
+const TODAY_DATE = new Date("2026-11-23T00:00:00.000Z");
+let pool: pg.Pool;
+
+async function q<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await pool.query<T>(text, params)).rows;
+}
+
+async function userOf(org: "school" | "college", login: string): Promise<CurrentUser> {
+  const [u] = await q<{ id: number; organisationId: number; kind: "SCHOOL" | "COLLEGE"; roles: Role[] }>(
+    `SELECT u.id, u."organisationId", o.kind, array_agg(r.role::text) AS roles
+       FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId"
+       JOIN "UserRole" r ON r."organisationId" = u."organisationId" AND r."userId" = u.id
+      WHERE o.kind = $1 AND u.login = $2 GROUP BY u.id, u."organisationId", o.kind`,
+    [org === "school" ? "SCHOOL" : "COLLEGE", login],
+  );
+  return {
+    id: u.id,
+    organisationId: u.organisationId,
+    login,
+    fullName: login,
+    shortName: login,
+    roles: u.roles,
+    mustChangePassword: false,
+    sessionId: "test",
+    orgKind: u.kind,
+    orgName: "",
+    timeZone: "Europe/Samara",
+  };
+}
+
+const byKey = (ws: HomeWidget[]) => new Map(ws.map((w) => [w.key, w]));
+
+beforeAll(async () => {
+  await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+// The widget of its kind each demo login must show with at least one task.
+const EXPECTED: Record<string, string[]> = {
+  ADMIN: ["control", "logins"],
+  DIRECTOR: ["control"],
+  DEPUTY: ["control"],
+  HEAD_OF_DEPT: ["control"],
+  SCHEDULER: ["events"],
+  SECRETARY: ["files"],
+  TEACHER: ["unfilled"],
+  STUDENT: ["homework"],
+  PARENT: ["homework"],
+  MEDIC: ["sick"],
+  PSYCHOLOGIST: ["unexcused"],
+  STAFF: ["mail"],
+};
+
+describe("home page tasks (DAY-2)", () => {
+  for (const login of DEMO_LOGINS) {
+    it(`${login.org} ${login.role}: ${EXPECTED[login.role].join(", ")} with a task that links somewhere`, async () => {
+      const widgets = byKey(await loadHomeWidgets(await userOf(login.org, login.login), TODAY_DATE));
+      for (const key of EXPECTED[login.role]) {
+        const w = widgets.get(key);
+        expect(w, `${key} of ${login.role}`).toBeDefined();
+        expect(w!.tasks.length, `${key} of ${login.role}`).toBeGreaterThan(0);
+        for (const t of w!.tasks) expect(t.href).toMatch(/^\/[a-z]/);
+      }
+    });
+  }
+
+  it("a role sees only the widgets its permissions open", async () => {
+    const parent = byKey(await loadHomeWidgets(await userOf("school", "parent"), TODAY_DATE));
+    expect([...parent.keys()].sort()).toEqual(["homework", "mail"]);
+    const staff = byKey(await loadHomeWidgets(await userOf("school", "staff"), TODAY_DATE));
+    expect([...staff.keys()]).toEqual(["mail"]);
+  });
+
+  it("the teacher's unfilled lessons are their own, up to today, without a topic; today's come first", async () => {
+    const user = await userOf("school", "teacher");
+    const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("unfilled")!;
+    const today = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Lesson" WHERE "organisationId" = $1 AND date = $2 AND topic IS NULL
+         AND status <> 'CANCELLED' AND (("teacherId" = $3 AND "substituteId" IS NULL) OR "substituteId" = $3)`,
+      [user.organisationId, "2026-11-23", user.id],
+    );
+    expect(today[0].n).toBeGreaterThan(0);
+    expect(w.tasks.slice(0, today[0].n).every((t) => t.note?.startsWith("сегодня"))).toBe(true);
+    expect(w.tasks.every((t) => t.href.startsWith("/journal?"))).toBe(true);
+    // another teacher's lessons never appear: every linked class × subject is one the teacher teaches
+    const own = await q<{ classId: number; subjectId: number }>(
+      `SELECT DISTINCT "classId", "subjectId" FROM "Lesson" WHERE "organisationId" = $1 AND ("teacherId" = $2 OR "substituteId" = $2)`,
+      [user.organisationId, user.id],
+    );
+    for (const t of w.tasks) {
+      const m = /class=(\d+)&subject=(\d+)/.exec(t.href);
+      if (m) expect(own.some((o) => o.classId === Number(m[1]) && o.subjectId === Number(m[2]))).toBe(true);
+    }
+  });
+
+  it("a parent's homework is due from today over the week, for the children's classes and subgroups only", async () => {
+    const user = await userOf("school", "parent");
+    const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("homework")!;
+    const children = await q<{ id: number }>(
+      `SELECT s.id FROM "ParentLink" pl JOIN "Parent" p ON p."organisationId" = pl."organisationId" AND p.id = pl."parentId"
+         JOIN "Student" s ON s."organisationId" = pl."organisationId" AND s.id = pl."studentId"
+        WHERE p."userId" = $1 AND p."organisationId" = $2`,
+      [user.id, user.organisationId],
+    );
+    expect(children.length).toBe(2);
+    for (const t of w.tasks) {
+      const m = /^\/diary\/(\d+)\?week=(\d{4}-\d{2}-\d{2})$/.exec(t.href);
+      expect(m, t.href).not.toBeNull();
+      expect(children.map((c) => c.id)).toContain(Number(m![1]));
+      expect(m![2] >= "2026-11-23" && m![2] <= "2026-11-30").toBe(true);
+    }
+    // two children: each task names the child
+    expect(w.tasks.every((t) => /^[А-ЯЁ][а-яё]+: /.test(t.text))).toBe(true);
+  });
+
+  it("a head of department's control widget stays inside the department's classes (scope dept)", async () => {
+    const user = await userOf("college", "zavotd");
+    const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("control")!;
+    const teachers = w.tasks.map((t) => Number(/teacherId=(\d+)/.exec(t.href)![1]));
+    const outside = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Lesson" l JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+        WHERE l."organisationId" = $1 AND coalesce(l."substituteId", l."teacherId") = ANY($2::int[])
+          AND l.topic IS NULL AND l.status <> 'CANCELLED' AND l.date BETWEEN '2026-11-09' AND '2026-11-22'
+          AND c."departmentId" IN (SELECT d.id FROM "Department" d WHERE d."organisationId" = $1 AND d."headId" = $3)`,
+      [user.organisationId, teachers, user.id],
+    );
+    const counted = w.tasks.reduce((s, t) => s + Number(/^(\d+)/.exec(t.note!)![1]), 0);
+    expect(counted).toBe(outside[0].n);
+  });
+});
