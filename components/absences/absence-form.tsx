@@ -1,11 +1,11 @@
 "use client";
 // DUT-3: one form for an absence over a date range from a document — a new one (student chosen)
 // or an edit of an existing one (absenceId). The server applies it to every lesson of those days.
-import { useActionState } from "react";
+// On the kit (issue 19): a refusal keeps what was typed and the chosen file; the button shows it works.
 import { recordAbsenceAction, updateAbsenceAction } from "@/lib/absences/actions";
 import { ABSENCE_REASON_LABELS, ABSENCE_REASONS, DOCUMENT_KINDS } from "@/lib/absences/rules";
-
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+import { ActionForm } from "@/components/ui/action-form";
+import { DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
 
 export type AbsenceDefaults = {
   absenceId: number;
@@ -17,6 +17,9 @@ export type AbsenceDefaults = {
   documentDate: string;
 };
 
+const REASON_OPTIONS = ABSENCE_REASONS.map((r) => ({ value: r, label: ABSENCE_REASON_LABELS[r] }));
+const KIND_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
+
 export function AbsenceForm({
   students,
   today,
@@ -26,91 +29,49 @@ export function AbsenceForm({
   today: string;
   edit?: AbsenceDefaults;
 }) {
-  const [state, action, pending] = useActionState(edit ? updateAbsenceAction : recordAbsenceAction, null);
-  const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form
-      action={action}
-      className="space-y-2 rounded border border-slate-200 bg-white p-4"
-      aria-label={edit ? "Изменить отсутствие" : "Отметить отсутствие"}
+    <ActionForm
+      action={edit ? updateAbsenceAction : recordAbsenceAction}
+      label={edit ? "Изменить отсутствие" : "Отметить отсутствие"}
+      framed
+      submitLabel={edit ? "Сохранить изменения" : "Отметить отсутствие"}
+      className="p-4"
     >
       {!edit && <h2 className="font-semibold">Отметить отсутствие по документу</h2>}
       {edit && <input type="hidden" name="absenceId" value={edit.absenceId} />}
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {students && (
-          <label className="block text-sm lg:col-span-2">
-            Обучающийся
-            <select name="studentId" required className={input} defaultValue="">
-              <option value="" disabled>
-                Выберите
-              </option>
-              {students.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            {err("studentId") && <span className="text-xs text-red-700">{err("studentId")}</span>}
-          </label>
+          <Field label="Обучающийся" name="studentId" className="lg:col-span-2">
+            <Select
+              required
+              defaultValue=""
+              placeholder="Выберите"
+              placeholderDisabled
+              options={students.map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </Field>
         )}
-        <label className="block text-sm">
-          С
-          <input type="date" name="dateFrom" required defaultValue={edit?.dateFrom ?? today} className={input} />
-          {err("dateFrom") && <span className="text-xs text-red-700">{err("dateFrom")}</span>}
-        </label>
-        <label className="block text-sm">
-          По
-          <input type="date" name="dateTo" required defaultValue={edit?.dateTo ?? today} className={input} />
-          {err("dateTo") && <span className="text-xs text-red-700">{err("dateTo")}</span>}
-        </label>
-        <label className="block text-sm">
-          Причина
-          <select name="reason" className={input} defaultValue={edit?.reason ?? "B"}>
-            {ABSENCE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {ABSENCE_REASON_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm">
-          Документ
-          <select name="documentKind" className={input} defaultValue={edit?.documentKind ?? DOCUMENT_KINDS[0]}>
-            {DOCUMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm">
-          Номер документа
-          <input name="documentNumber" maxLength={50} defaultValue={edit?.documentNumber ?? ""} className={input} />
-          {err("documentNumber") && <span className="text-xs text-red-700">{err("documentNumber")}</span>}
-        </label>
-        <label className="block text-sm">
-          Дата документа
-          <input type="date" name="documentDate" defaultValue={edit?.documentDate ?? ""} className={input} />
-          {err("documentDate") && <span className="text-xs text-red-700">{err("documentDate")}</span>}
-        </label>
-        <label className="block text-sm">
-          Скан или фото (необязательно)
-          <input type="file" name="file" accept="image/*,application/pdf" className={input} />
-          {err("file") && <span className="text-xs text-red-700">{err("file")}</span>}
-        </label>
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-          {edit ? "Сохранить изменения" : "Отметить отсутствие"}
-        </button>
-        {state && (
-          <span
-            role={state.ok ? "status" : "alert"}
-            className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
-          >
-            {state.ok ? state.data.message : state.message}
-          </span>
-        )}
+        <Field label="С" name="dateFrom">
+          <DateInput required defaultValue={edit?.dateFrom ?? today} className="w-full" />
+        </Field>
+        <Field label="По" name="dateTo">
+          <DateInput required defaultValue={edit?.dateTo ?? today} className="w-full" />
+        </Field>
+        <Field label="Причина" name="reason">
+          <Select defaultValue={edit?.reason ?? "B"} options={REASON_OPTIONS} />
+        </Field>
+        <Field label="Документ" name="documentKind">
+          <Select defaultValue={edit?.documentKind ?? DOCUMENT_KINDS[0]} options={KIND_OPTIONS} />
+        </Field>
+        <Field label="Номер документа" name="documentNumber">
+          <Input maxLength={50} defaultValue={edit?.documentNumber ?? ""} />
+        </Field>
+        <Field label="Дата документа" name="documentDate">
+          <DateInput defaultValue={edit?.documentDate ?? ""} className="w-full" />
+        </Field>
+        <Field label="Скан или фото (необязательно)" name="file">
+          <FileInput accept="image/*,application/pdf" />
+        </Field>
       </div>
       {!edit && (
         <p className="text-xs text-slate-500">
@@ -118,6 +79,6 @@ export function AbsenceForm({
           отмечается отсутствующим; отметку учителя «был на уроке» не меняет. Будущие дни отмечаются, когда наступят.
         </p>
       )}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,66 +1,37 @@
 "use client";
 // DUT-4: a parent tells the class teacher their child will be (or was) absent — dates, reason, an
 // optional photo of a note (the phone's camera). Built for a phone: one column, large controls.
-import { useActionState } from "react";
+// On the kit (issue 19): a refusal keeps the dates, the comment and the photo; the button shows it works.
 import { fileNoticeAction } from "@/lib/absences/actions";
 import { NOTICE_REASON_LABELS, NOTICE_REASONS } from "@/lib/absences/rules";
+import { ActionForm } from "@/components/ui/action-form";
+import { DateInput, Field, FileInput, Select, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
+const REASON_OPTIONS = NOTICE_REASONS.map((r) => ({ value: r, label: NOTICE_REASON_LABELS[r] }));
 
 export function NoticeForm({ studentId, today }: { studentId: number; today: string }) {
-  const [state, action, pending] = useActionState(fileNoticeAction, null);
-  const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form
-      action={action}
-      className="space-y-3 rounded border border-slate-200 bg-white p-4"
-      aria-label="Сообщить об отсутствии"
-    >
+    <ActionForm action={fileNoticeAction} label="Сообщить об отсутствии" framed className="p-4" status="end">
       <input type="hidden" name="studentId" value={studentId} />
       <div className="grid grid-cols-2 gap-3">
-        <label className="block text-sm">
-          С
-          <input type="date" name="dateFrom" required defaultValue={today} className={input} />
-        </label>
-        <label className="block text-sm">
-          По
-          <input type="date" name="dateTo" required defaultValue={today} className={input} />
-        </label>
+        <Field label="С" name="dateFrom">
+          <DateInput required defaultValue={today} className="w-full py-2 text-base" />
+        </Field>
+        <Field label="По" name="dateTo">
+          <DateInput required defaultValue={today} className="w-full py-2 text-base" />
+        </Field>
       </div>
-      {(err("dateFrom") || err("dateTo")) && <p className="text-sm text-red-700">{err("dateFrom") ?? err("dateTo")}</p>}
-      <label className="block text-sm">
-        Причина
-        <select name="reason" className={input} defaultValue="B">
-          {NOTICE_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {NOTICE_REASON_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="block text-sm">
-        Комментарий (необязательно)
-        <textarea name="comment" maxLength={1000} rows={3} className={input} />
-      </label>
-      <label className="block text-sm">
-        Фото записки или справки (необязательно)
-        <input type="file" name="file" accept="image/*,application/pdf" capture="environment" className={input} />
-        {err("file") && <span className="text-sm text-red-700">{err("file")}</span>}
-      </label>
-      <button
-        disabled={pending}
-        className="w-full rounded bg-blue-700 px-4 py-2.5 text-base font-medium text-white sm:w-auto"
-      >
-        Отправить классному руководителю
-      </button>
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
-        >
-          {state.ok ? state.data.message : state.message}
-        </p>
-      )}
-    </form>
+      <Field label="Причина" name="reason">
+        <Select defaultValue="B" options={REASON_OPTIONS} className="py-2 text-base" />
+      </Field>
+      <Field label="Комментарий (необязательно)" name="comment">
+        <Textarea maxLength={1000} rows={3} className="text-base" />
+      </Field>
+      <Field label="Фото записки или справки (необязательно)" name="file">
+        <FileInput accept="image/*,application/pdf" capture="environment" />
+      </Field>
+      <SubmitButton className="w-full py-2.5 text-base sm:w-auto">Отправить классному руководителю</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,12 +1,19 @@
 "use client";
 // «Записать проверку» (DUT-2): class (with the level the user checks it at), subject and period
 // optional, the result, the findings and, for those who write remarks, a remark to a teacher.
-import { useActionState, useState } from "react";
+// On the kit (issue 19): a refusal keeps the findings and the remark typed; the button shows it works.
+import { useState } from "react";
 import { recordCheckAction } from "@/lib/control/checks/actions";
 import { CHECK_LEVEL_LABELS, type CheckLevelName } from "@/lib/control/checks/rules";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, Select, Textarea } from "@/components/ui/field";
 
 type Option = { id: number; name: string };
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const options = (list: Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
+const RESULT_OPTIONS = [
+  { value: "OK", label: "замечаний нет" },
+  { value: "REMARKS", label: "есть замечания" },
+];
 
 export function CheckForm({
   classes,
@@ -23,119 +30,53 @@ export function CheckForm({
   classWord: string;
   canRemark: boolean;
 }) {
-  const [state, action, pending] = useActionState(recordCheckAction, null);
   const [classId, setClassId] = useState(String(classes[0]?.id ?? ""));
   const levels = classes.find((c) => String(c.id) === classId)?.levels ?? [];
-  const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form
-      action={action}
-      className="space-y-2 rounded border border-slate-200 bg-white p-4"
-      aria-label="Записать проверку"
+    <ActionForm
+      action={recordCheckAction}
+      label="Записать проверку"
+      framed
+      className="p-4"
+      submitLabel="Записать проверку"
+      resetOnSuccess={false}
     >
       <h2 className="font-semibold">Записать проверку</h2>
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
-        <label className="block text-sm">
-          {classWord}
-          <select
-            name="classId"
-            required
-            className={input}
-            value={classId}
-            onChange={(e) => setClassId(e.target.value)}
-          >
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {err("classId") && <span className="text-xs text-red-700">{err("classId")}</span>}
-        </label>
-        <label className="block text-sm">
-          Проверка как
-          <select name="level" className={input} key={classId} defaultValue={levels[0] ?? ""}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {CHECK_LEVEL_LABELS[l]}
-              </option>
-            ))}
-          </select>
-          {err("level") && <span className="text-xs text-red-700">{err("level")}</span>}
-        </label>
-        <label className="block text-sm">
-          Предмет
-          <select name="subjectId" className={input} defaultValue="">
-            <option value="">все предметы</option>
-            {subjects.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {err("subjectId") && <span className="text-xs text-red-700">{err("subjectId")}</span>}
-        </label>
-        <label className="block text-sm">
-          Учебный период
-          <select name="periodId" className={input} defaultValue="">
-            <option value="">—</option>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {err("periodId") && <span className="text-xs text-red-700">{err("periodId")}</span>}
-        </label>
-        <label className="block text-sm">
-          Результат
-          <select name="result" required className={input} defaultValue="OK">
-            <option value="OK">замечаний нет</option>
-            <option value="REMARKS">есть замечания</option>
-          </select>
-          {err("result") && <span className="text-xs text-red-700">{err("result")}</span>}
-        </label>
+        <Field label={classWord} name="classId">
+          <Select required value={classId} onChange={(e) => setClassId(e.target.value)} options={options(classes)} />
+        </Field>
+        <Field label="Проверка как" name="level">
+          <Select
+            key={classId}
+            defaultValue={levels[0] ?? ""}
+            options={levels.map((l) => ({ value: l, label: CHECK_LEVEL_LABELS[l] }))}
+          />
+        </Field>
+        <Field label="Предмет" name="subjectId">
+          <Select defaultValue="" placeholder="все предметы" options={options(subjects)} />
+        </Field>
+        <Field label="Учебный период" name="periodId">
+          <Select defaultValue="" placeholder="—" options={options(periods)} />
+        </Field>
+        <Field label="Результат" name="result">
+          <Select required defaultValue="OK" options={RESULT_OPTIONS} />
+        </Field>
       </div>
-      <label className="block text-sm">
-        Итоги проверки
-        <textarea name="findings" maxLength={2000} rows={2} className={input} />
-        {err("findings") && <span className="text-xs text-red-700">{err("findings")}</span>}
-      </label>
+      <Field label="Итоги проверки" name="findings">
+        <Textarea maxLength={2000} rows={2} />
+      </Field>
       {canRemark && (
         <fieldset className="grid gap-2 sm:grid-cols-3">
           <legend className="text-sm text-slate-600">Замечание учителю (необязательно)</legend>
-          <label className="block text-sm">
-            Учитель
-            <select name="remarkTeacherId" className={input} defaultValue="">
-              <option value="">—</option>
-              {teachers.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            {err("remarkTeacherId") && <span className="text-xs text-red-700">{err("remarkTeacherId")}</span>}
-          </label>
-          <label className="block text-sm sm:col-span-2">
-            Текст замечания
-            <textarea name="remarkText" maxLength={2000} rows={2} className={input} />
-            {err("remarkText") && <span className="text-xs text-red-700">{err("remarkText")}</span>}
-          </label>
+          <Field label="Учитель" name="remarkTeacherId">
+            <Select defaultValue="" placeholder="—" options={options(teachers)} />
+          </Field>
+          <Field label="Текст замечания" name="remarkText" className="sm:col-span-2">
+            <Textarea maxLength={2000} rows={2} />
+          </Field>
         </fieldset>
       )}
-      <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-          Записать проверку
-        </button>
-        {state && (
-          <span
-            role={state.ok ? "status" : "alert"}
-            className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
-          >
-            {state.ok ? state.data.message : state.message}
-          </span>
-        )}
-      </div>
-    </form>
+    </ActionForm>
   );
 }

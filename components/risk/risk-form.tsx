@@ -1,9 +1,11 @@
 "use client";
 // «Сообщить родителям» (DUT-5): the students at risk with a checkbox each, the reasons and the
 // notices already sent, one editable message («{ученик}», «{причины}» are filled per student).
-import { useActionState } from "react";
+// On the kit (issue 19): a refusal keeps the ticks and the edited text; the button shows it works.
 import { notifyRiskAction } from "@/lib/risk/actions";
 import type { RiskRow } from "@/lib/risk/loaders";
+import { ActionForm } from "@/components/ui/action-form";
+import { Checkbox, Field, Textarea } from "@/components/ui/field";
 
 const cell = "border px-2 py-1 align-top";
 
@@ -18,9 +20,13 @@ export function RiskForm({
   template: string;
   sentText: Record<number, string[]>;
 }) {
-  const [state, action, pending] = useActionState(notifyRiskAction, null);
   return (
-    <form action={action} className="space-y-3" aria-label="Сообщить родителям">
+    <ActionForm
+      action={notifyRiskAction}
+      label="Сообщить родителям"
+      submitLabel="Сообщить родителям"
+      className="space-y-3"
+    >
       <input type="hidden" name="classId" value={classId} />
       <div className="overflow-x-auto">
         <table className="min-w-full border-collapse bg-white text-sm" aria-label="Ученики группы риска">
@@ -38,7 +44,7 @@ export function RiskForm({
             {rows.map((r) => (
               <tr key={r.studentId}>
                 <td className={cell}>
-                  <input type="checkbox" name="studentId" value={r.studentId} aria-label={`Выбрать: ${r.name}`} />
+                  <Checkbox name="studentId" value={r.studentId} aria-label={`Выбрать: ${r.name}`} />
                 </td>
                 <td className={cell}>{r.name}</td>
                 <td className={cell}>{r.reasons.join("; ")}</td>
@@ -54,29 +60,9 @@ export function RiskForm({
           </tbody>
         </table>
       </div>
-      <label className="block text-sm">
-        Текст сообщения («{"{ученик}"}» и «{"{причины}"}» подставятся для каждого ученика)
-        <textarea
-          name="text"
-          defaultValue={template}
-          rows={6}
-          maxLength={5000}
-          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm"
-        />
-      </label>
-      <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
-          Сообщить родителям
-        </button>
-        {state && (
-          <span
-            role={state.ok ? "status" : "alert"}
-            className={state.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
-          >
-            {state.ok ? state.data.message : state.message}
-          </span>
-        )}
-      </div>
-    </form>
+      <Field label={`Текст сообщения («{ученик}» и «{причины}» подставятся для каждого ученика)`} name="text">
+        <Textarea defaultValue={template} rows={6} maxLength={5000} />
+      </Field>
+    </ActionForm>
   );
 }

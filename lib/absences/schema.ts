@@ -1,5 +1,6 @@
 // Inputs of absences (DUT-3) and parents' notices (DUT-4), with Russian messages (NFR-4).
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/schema";
 import { ABSENCE_REASONS, DOCUMENT_KINDS, MAX_ABSENCE_DAYS, NOTICE_REASONS, absenceDays } from "./rules";
 
 const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
@@ -13,9 +14,9 @@ const date = (label: string) =>
     });
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), schema.optional());
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label}: введите текст` })
+// SEC-3: the text fields refuse control and bidi characters (the shared helpers of lib/schema.ts).
+const text = (label: string, max: number, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine : singleLine)({ error: `${label}: введите текст` })
     .trim()
     .max(max, `${label}: не длиннее ${max} символов`);
 
@@ -53,7 +54,7 @@ export const noticeCreate = range(
     dateFrom: date("С"),
     dateTo: date("По"),
     reason: z.enum(NOTICE_REASONS, { error: "Причина: выберите из списка" }),
-    comment: optional(text("Комментарий", 1000)),
+    comment: optional(text("Комментарий", 1000, "multi")),
   }),
 );
 export type NoticeCreate = z.infer<typeof noticeCreate>;

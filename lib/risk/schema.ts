@@ -1,5 +1,6 @@
 // «Сообщить родителям» (DUT-5) input, with Russian messages (NFR-4).
 import { z } from "zod";
+import { multiLine } from "@/lib/schema";
 
 const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
 
@@ -9,8 +10,8 @@ export const riskNotify = z.object({
     .array(id, { error: "Отметьте учеников" })
     .min(1, "Отметьте хотя бы одного ученика")
     .max(60, "Не больше 60 учеников за раз"),
-  text: z
-    .string({ error: "Введите текст сообщения" })
+  // SEC-3: a multi-line text — line breaks allowed, control and bidi characters refused.
+  text: multiLine({ error: "Введите текст сообщения" })
     .trim()
     .min(20, "Текст сообщения: не короче 20 символов")
     .max(5000, "Текст сообщения: не длиннее 5000 символов"),

@@ -440,6 +440,16 @@ const ORG_ENTITY_TEXT: Record<string, { fields: string[]; base: Record<string, s
 
 const PERSON_FIELDS = ["lastName", "firstName", "middleName"];
 
+/** An absence's dates and document (DUT-3), valid apart from the text under test. */
+const ABSENCE_DOCUMENT = {
+  dateFrom: "2026-11-23",
+  dateTo: "2026-11-24",
+  reason: "B",
+  documentKind: "приказ",
+  documentNumber: "15",
+  documentDate: "2026-11-23",
+};
+
 /**
  * SEC-3: every text field of every server action, with an otherwise valid input. An action that
  * takes no text says so (and why) — a new action must be added to one of the two lists.
@@ -728,6 +738,42 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     }),
     "lib/learning/materials/actions.ts#deleteMaterialAction": { none: "a material id" },
     "lib/learning/materials/actions.ts#attachMaterialAction": { none: "ids and choices from lists" },
+    // Daily duties (DUT-2…DUT-6, issue 17).
+    "lib/journal/lesson/actions.ts#saveHomeworkMarkerAction": { none: "a lesson id and a marker from a list" },
+    "lib/risk/actions.ts#notifyRiskAction": [
+      {
+        field: "text",
+        call: (text) => [null, fd({ classId: f.classA, studentId: f.studentA, text: `${text}: сообщение родителям` })],
+        as: "TEACHER",
+      },
+    ],
+    "lib/absences/actions.ts#recordAbsenceAction": formCases(["documentNumber"], {
+      studentId: f.studentA,
+      ...ABSENCE_DOCUMENT,
+    }),
+    "lib/absences/actions.ts#updateAbsenceAction": formCases(["documentNumber"], { absenceId: 1, ...ABSENCE_DOCUMENT }),
+    "lib/absences/actions.ts#withdrawAbsenceAction": { none: "an absence id" },
+    "lib/absences/actions.ts#fileNoticeAction": formCases(
+      ["comment"],
+      { studentId: f.studentA, dateFrom: "2026-11-23", dateTo: "2026-11-24", reason: "B", comment: "Температура" },
+      undefined,
+      "PARENT",
+    ),
+    "lib/absences/actions.ts#decideNoticeAction": formCases(["declineReason"], {
+      decision: "decline",
+      noticeId: 1,
+      declineReason: "Нет справки",
+    }),
+    "lib/control/checks/actions.ts#recordCheckAction": formCases(["findings", "remarkText"], {
+      classId: f.classA,
+      subjectId: f.subject,
+      periodId: "",
+      level: "",
+      result: "REMARKS",
+      findings: "Темы записаны не везде",
+      remarkTeacherId: f.users.TEACHER,
+      remarkText: "Запишите темы",
+    }),
     "lib/documents/actions.ts#createDocumentAction": formCases(["title", "number", "note"], {
       title: "Положение о журнале",
       category: "REGULATION",
@@ -836,7 +882,7 @@ describe("every text field of every server action refuses each control and bidi 
       certificateId: certificate.id,
     };
     // The sessions of the cases made as another role exist before a digest is taken.
-    for (const as of ["STUDENT", "TEACHER"] as const) await signInAs(f.organisationId, f.users[as]);
+    for (const as of ["STUDENT", "TEACHER", "PARENT"] as const) await signInAs(f.organisationId, f.users[as]);
   });
 
   it("lists every server action: with its text fields, or saying why it takes none", () => {

@@ -979,6 +979,27 @@ export const STORED: Record<string, StoredRule> = {
   "lib/learning/materials/actions.ts#attachMaterialAction": {
     keyed: "the lesson or КТП topic is loaded by id and authorised as stored; the material must be of its subject",
   },
+  // Daily duties (DUT-2…DUT-6, issue 17).
+  "lib/journal/lesson/actions.ts#saveHomeworkMarkerAction": { keyed: "the lesson is the target" },
+  "lib/absences/actions.ts#recordAbsenceAction": {
+    keyed: "the student is the target; the attendance changed is that student's, on the class's lessons",
+  },
+  "lib/absences/actions.ts#updateAbsenceAction": {
+    keyed: "the absence is loaded by id and authorised on its stored student",
+  },
+  "lib/absences/actions.ts#withdrawAbsenceAction": {
+    keyed: "the absence is loaded by id and authorised on its stored student",
+  },
+  "lib/absences/actions.ts#fileNoticeAction": { creates: "a notice about an authorised child" },
+  "lib/absences/actions.ts#decideNoticeAction": {
+    keyed: "the notice is loaded by id and authorised on its stored student",
+  },
+  "lib/risk/actions.ts#notifyRiskAction": {
+    creates: "messages and risk notices for students of the authorised class, each student authorised too",
+  },
+  "lib/control/checks/actions.ts#recordCheckAction": {
+    creates: "a check of the authorised class (and a remark to the teacher named)",
+  },
   "lib/documents/actions.ts#createDocumentAction": { orgWide: true },
   "lib/documents/actions.ts#updateDocumentAction": { orgWide: true },
   "lib/documents/actions.ts#addVersionAction": { orgWide: true },

@@ -9,6 +9,8 @@ import { loadRiskPage } from "@/lib/risk/loaders";
 import { RISK_TEMPLATE } from "@/lib/risk/rules";
 import { formatDateTime } from "@/lib/org/time";
 import { RiskForm } from "@/components/risk/risk-form";
+import { PickerForm } from "@/components/ui/picker-form";
+import { Field, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Группа риска" };
 
@@ -34,23 +36,14 @@ export default async function RiskPage({
         Ученики с прогнозом «2», риском «н/а» или пропусками от {page.percent} % уроков в текущем периоде
         {page.allSubjects ? "" : " — по вашим предметам"}.
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">{classWord}</span>
-          <select
-            name="class"
+      <PickerForm label="Выбор класса">
+        <Field label={classWord} name="class">
+          <Select
             defaultValue={page.classId ?? undefined}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          >
-            {page.classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Показать</button>
-      </form>
+            options={page.classes.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Field>
+      </PickerForm>
       {page.classId === null ? (
         <p className="text-sm text-slate-600">Нет классов, за которые вы отвечаете.</p>
       ) : page.rows.length === 0 ? (

@@ -1,5 +1,6 @@
 // Inputs of journal checks (DUT-2) with Russian messages (NFR-4).
 import { z } from "zod";
+import { multiLine } from "@/lib/schema";
 import { CHECK_LEVELS } from "./rules";
 
 const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
@@ -19,12 +20,11 @@ export const checkCreate = z
     periodId: optionalId,
     level: z.preprocess(blank, z.enum(CHECK_LEVELS, { error: "Проверка как: выберите из списка" }).optional()),
     result: z.enum(["OK", "REMARKS"], { error: "Результат: выберите из списка" }),
-    findings: z.preprocess(blank, z.string().trim().max(2000, "Итоги: не длиннее 2000 символов").optional()),
+    findings: z.preprocess(blank, multiLine().trim().max(2000, "Итоги: не длиннее 2000 символов").optional()),
     remarkTeacherId: optionalId,
     remarkText: z.preprocess(
       blank,
-      z
-        .string()
+      multiLine()
         .trim()
         .min(3, "Замечание: не короче 3 символов")
         .max(2000, "Замечание: не длиннее 2000 символов")

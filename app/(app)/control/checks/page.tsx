@@ -14,6 +14,7 @@ import { serverNow } from "@/lib/org/clock";
 import { formatDate } from "@/lib/org/time";
 import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
 import { DateInput } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { CheckForm } from "@/components/control/check-form";
 
 export const metadata: Metadata = { title: "Проверки журнала" };
@@ -120,7 +121,7 @@ export default async function ChecksPage({
             empty="Все"
           />
           <Choice name="level" label="Уровень" value={raw.level} options={LEVEL_OPTIONS} empty="Все" />
-          <button className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Показать</button>
+          <Button type="submit">Показать</Button>
         </form>
         {!parsed.success ? (
           <p role="alert" className="text-sm text-red-700">

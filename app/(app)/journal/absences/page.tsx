@@ -10,6 +10,8 @@ import { isoDate } from "@/lib/diary/rules";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { AbsenceForm } from "@/components/absences/absence-form";
 import { NoticeDecision, WithdrawAbsence } from "@/components/absences/small-forms";
+import { PickerForm } from "@/components/ui/picker-form";
+import { DateInput, Field, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Отсутствия" };
 
@@ -30,41 +32,20 @@ export default async function AbsencesPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отсутствия обучающихся</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">{classWord}</span>
-          <select
-            name="class"
+      <PickerForm label="Выбор класса и дней">
+        <Field label={classWord} name="class">
+          <Select
             defaultValue={page.classId ?? undefined}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          >
-            {page.classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">С</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={isoDate(page.from)}
-            className="rounded border border-slate-300 px-2 py-1"
+            options={page.classes.map((c) => ({ value: c.id, label: c.name }))}
           />
-        </label>
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">По</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={isoDate(page.to)}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <button className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Показать</button>
-      </form>
+        </Field>
+        <Field label="С" name="from">
+          <DateInput defaultValue={isoDate(page.from)} />
+        </Field>
+        <Field label="По" name="to">
+          <DateInput defaultValue={isoDate(page.to)} />
+        </Field>
+      </PickerForm>
       {page.classId === null ? (
         <p className="text-sm text-slate-600">Нет классов, где вы отмечаете отсутствия.</p>
       ) : (
