@@ -53,11 +53,11 @@ test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => 
   }) => {
     const d = await demo();
     // A fresh lesson of 7А algebra on the last school day (bell 11), so the test owns an empty cell.
-    const [lesson] = await query<{ id: number }>(
+    const [lesson] = await query<{ id: number; date: string }>(
       `WITH day AS (SELECT CASE WHEN extract(dow FROM x) = 0 THEN x - 1 ELSE x END AS d FROM (SELECT (now() AT TIME ZONE 'Europe/Samara')::date AS x) q)
        INSERT INTO "Lesson" ("organisationId", "classId", "subjectId", "teacherId", date, "bellNumber", "updatedAt")
        SELECT $1, $2, $3, $4, d, 11, now() FROM day
-       ON CONFLICT DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id, date::text AS date`,
       [d.org, d.classId, d.subjectId, d.teacherId],
     );
     test.skip(!lesson, "the lesson of bell 11 already exists (a rerun on the same database)");
@@ -67,7 +67,8 @@ test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => 
     const familyPage = await family.newPage();
     await signInAs(familyPage, "PARENT");
     const diary = new DiaryPage(familyPage);
-    await diary.openWeek(d.studentId);
+    // The lesson's own day (on a weekend the diary opens at the next study week, DAY-4).
+    await diary.openDay(d.studentId, lesson.date);
     await expect(diary.lesson(lesson.id)).toBeVisible();
     await expect(diary.lesson(lesson.id).locator(`span[title^="${d.typeName}"]`)).toHaveCount(0);
 
@@ -86,7 +87,7 @@ test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => 
     });
     expect(saved.ok()).toBe(true);
 
-    await diary.openWeek(d.studentId);
+    await diary.openDay(d.studentId, lesson.date);
     await expect(diary.lesson(lesson.id).locator(`span[title^="${d.typeName}"]`)).toHaveText(/^5/);
 
     // FIN-5: the teacher sets the year final on «Итоговые отметки»; the diary shows it on the next load.

@@ -17,9 +17,10 @@ export default defineConfig({
   // a closed 7А quarter. A run of chosen specs (`npm run test:e2e -- tests/e2e/x.spec.ts`) runs just
   // those (Playwright would otherwise run a dependency project in full).
   projects: [
-    { name: "main", testIgnore: /(record-closing|diary-phone)\.spec\.ts/ },
+    { name: "main", testIgnore: /(record-closing|diary-phone|home-day)\.spec\.ts/ },
     { name: "record", testMatch: /record-closing\.spec\.ts/, dependencies: chosen ? [] : ["main"] },
     { name: "clock", testMatch: /diary-phone\.spec\.ts/, dependencies: chosen ? [] : ["record"] },
+    { name: "day", testMatch: /home-day\.spec\.ts/, dependencies: chosen ? [] : ["clock"] },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",

@@ -161,8 +161,7 @@ export async function saveTimetableEntry(
 }
 
 export type DeleteEntryResult =
-  | { ok: true; closed: boolean; lessons: GenerateReport }
-  | { ok: false; reason: "not_found" | "in_use" | "locked" };
+  { ok: true; closed: boolean; lessons: GenerateReport } | { ok: false; reason: "not_found" | "in_use" | "locked" };
 
 /**
  * Removes an entry with its empty lessons. One whose lessons hold journal data (or that a timetable

@@ -9,6 +9,12 @@ export class DiaryPage {
     await expect(this.page.getByRole("heading", { name: "Дневник" })).toBeVisible();
   }
 
+  /** The diary at a day (ISO date): its week, with the day selected. */
+  async openDay(studentId: number, date: string): Promise<void> {
+    await this.page.goto(`/diary/${studentId}?day=${date}`);
+    await expect(this.page.getByRole("heading", { name: "Дневник" })).toBeVisible();
+  }
+
   async openMarks(studentId: number, periodId?: number): Promise<void> {
     await this.page.goto(`/diary/${studentId}/marks${periodId ? `?period=${periodId}` : ""}`);
     await expect(this.page.getByRole("heading", { name: "Дневник: отметки" })).toBeVisible();
