@@ -53,25 +53,27 @@ export function AttendanceChart({ title, months }: { title: string; months: Mont
           без уважительной причины
         </span>
       </figcaption>
-      <table className="sr-only">
-        <caption>{title}: пропуски по месяцам</caption>
-        <thead>
-          <tr>
-            <th scope="col">Месяц</th>
-            <th scope="col">По уважительной причине</th>
-            <th scope="col">Без уважительной причины</th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.key}>
-              <td>{m.key}</td>
-              <td>{m.excused}</td>
-              <td>{m.unexcused}</td>
+      <div className="sr-only">
+        <table>
+          <caption>{title}: пропуски по месяцам</caption>
+          <thead>
+            <tr>
+              <th scope="col">Месяц</th>
+              <th scope="col">По уважительной причине</th>
+              <th scope="col">Без уважительной причины</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.key}>
+                <td>{m.key}</td>
+                <td>{m.excused}</td>
+                <td>{m.unexcused}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -31,23 +31,25 @@ export function DistributionChart({ title, distribution }: { title: string; dist
           </g>
         ))}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Отметка</th>
-            <th scope="col">Сколько</th>
-          </tr>
-        </thead>
-        <tbody>
-          {distribution.counts.map((c) => (
-            <tr key={c.value}>
-              <td>{c.value}</td>
-              <td>{c.count}</td>
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Отметка</th>
+              <th scope="col">Сколько</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {distribution.counts.map((c) => (
+              <tr key={c.value}>
+                <td>{c.value}</td>
+                <td>{c.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

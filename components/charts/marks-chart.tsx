@@ -80,27 +80,29 @@ export function MarksChart({
           </span>
         )}
       </figcaption>
-      <table className="sr-only">
-        <caption>{title}: отметки за период</caption>
-        <thead>
-          <tr>
-            <th scope="col">Дата</th>
-            <th scope="col">Отметка</th>
-            <th scope="col">Средний балл</th>
-            <th scope="col">Средний балл класса</th>
-          </tr>
-        </thead>
-        <tbody>
-          {marks.map((m, i) => (
-            <tr key={i}>
-              <td>{formatDate(m.date)}</td>
-              <td>{m.value}</td>
-              <td>{m.running === null ? "—" : formatAverage(m.running)}</td>
-              <td>{classAt(m.date) === null ? "—" : formatAverage(classAt(m.date))}</td>
+      <div className="sr-only">
+        <table>
+          <caption>{title}: отметки за период</caption>
+          <thead>
+            <tr>
+              <th scope="col">Дата</th>
+              <th scope="col">Отметка</th>
+              <th scope="col">Средний балл</th>
+              <th scope="col">Средний балл класса</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {marks.map((m, i) => (
+              <tr key={i}>
+                <td>{formatDate(m.date)}</td>
+                <td>{m.value}</td>
+                <td>{m.running === null ? "—" : formatAverage(m.running)}</td>
+                <td>{classAt(m.date) === null ? "—" : formatAverage(classAt(m.date))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
