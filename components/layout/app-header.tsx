@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_GROUPS, NAV_ITEMS, menuOf, navItemOpen } from "./nav-items";
 import { primaryRole } from "@/components/home/home-title";
+import { MoreMenu } from "./more-menu";
 import { UnreadBadge } from "@/components/messages/unread-badge";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
@@ -28,30 +29,27 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
             </Link>
           ))}
           {more.length > 0 && (
-            <details className="relative">
-              <summary className="cursor-pointer list-none text-slate-700 hover:text-blue-700">Ещё ▾</summary>
-              <div className="absolute left-0 z-50 mt-1 w-72 space-y-2 rounded border border-slate-200 bg-white p-3 shadow-lg">
-                {NAV_GROUPS.map((group) => {
-                  const inGroup = more.filter((item) => item.group === group);
-                  if (inGroup.length === 0) return null;
-                  return (
-                    <div key={group}>
-                      <p className="text-[11px] uppercase tracking-wide text-slate-500">{group}</p>
-                      <ul>
-                        {inGroup.map((item) => (
-                          <li key={item.href}>
-                            <Link href={item.href} className="block py-0.5 text-slate-700 hover:text-blue-700">
-                              {item.label}
-                              {item.href === "/mail" && <UnreadBadge user={user} />}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  );
-                })}
-              </div>
-            </details>
+            <MoreMenu>
+              {NAV_GROUPS.map((group) => {
+                const inGroup = more.filter((item) => item.group === group);
+                if (inGroup.length === 0) return null;
+                return (
+                  <div key={group}>
+                    <p className="text-[11px] uppercase tracking-wide text-slate-500">{group}</p>
+                    <ul>
+                      {inGroup.map((item) => (
+                        <li key={item.href}>
+                          <Link href={item.href} className="block py-0.5 text-slate-700 hover:text-blue-700">
+                            {item.label}
+                            {item.href === "/mail" && <UnreadBadge user={user} />}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                );
+              })}
+            </MoreMenu>
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

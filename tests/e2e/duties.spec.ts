@@ -4,7 +4,7 @@
 // the overdue list changes and RPT-11 lists it (DUT-2).
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, openMenuItem, query, signInAs } from "./support";
 
 const ZONE = "Europe/Samara";
 
@@ -156,7 +156,7 @@ test("a deputy records a check with a remark; the overdue list changes; RPT-11 l
 
   const deputy = await (await browser.newContext()).newPage();
   await signInAs(deputy, "DEPUTY");
-  await deputy.getByRole("navigation").getByRole("link", { name: "Проверки журнала" }).click();
+  await openMenuItem(deputy, "Проверки журнала");
   await expect(deputy.getByRole("heading", { name: "Проверки электронного журнала" })).toBeVisible();
   const due = deputy.getByRole("table", { name: "Сроки проверок" });
   const row7 = due

@@ -21,6 +21,8 @@ type Setup = {
   studentId: number;
   studentName: string;
   date: string;
+  /** The lesson's day as YYYY-MM-DD (the diary's ?day=). */
+  iso: string;
   bell: number;
   text: string;
 };
@@ -46,14 +48,14 @@ async function setUp(): Promise<Setup> {
   );
   // The latest school day (Mon–Sat) up to today in Samara, on a bell after every other lesson of
   // the class that day (so it is the grid's last column), and a homework due tomorrow at 20:00.
-  const [lesson] = await query<{ id: number; date: string; bell: number }>(
+  const [lesson] = await query<{ id: number; date: string; iso: string; bell: number }>(
     `WITH d AS (SELECT CASE WHEN extract(isodow FROM t) = 7 THEN t - 1 ELSE t END AS day
                   FROM (SELECT (now() AT TIME ZONE 'Europe/Samara')::date AS t) x),
           b AS (SELECT greatest(15, coalesce(max(l."bellNumber"), 0) + 1) AS bell FROM "Lesson" l, d
                  WHERE l."organisationId" = $1 AND l."classId" = $2 AND l.date = d.day)
      INSERT INTO "Lesson" ("organisationId", "classId", "subjectId", "teacherId", date, "bellNumber", "updatedAt")
      SELECT $1, $2, $3, $4, d.day, b.bell, now() FROM d, b
-     RETURNING id, to_char(date, 'DD.MM.YYYY') AS date, "bellNumber" AS bell`,
+     RETURNING id, to_char(date, 'DD.MM.YYYY') AS date, date::text AS iso, "bellNumber" AS bell`,
     [p.org, p.classId, p.subjectId, p.teacherId],
   );
   const bell = lesson.bell;
@@ -69,7 +71,16 @@ async function setUp(): Promise<Setup> {
      RETURNING id`,
     [p.org, lesson.id, text, p.teacherId, a.id],
   );
-  return { lessonId: lesson.id, homeworkId: h.id, studentId: s.id, studentName: s.name, date: lesson.date, bell, text };
+  return {
+    lessonId: lesson.id,
+    homeworkId: h.id,
+    studentId: s.id,
+    studentName: s.name,
+    date: lesson.date,
+    iso: lesson.iso,
+    bell,
+    text,
+  };
 }
 
 async function phone(browser: import("@playwright/test").Browser): Promise<Page> {
@@ -86,7 +97,8 @@ test("LRN-1 at 390×844: hand in a photo and a text, the teacher marks it 5 with
   // The student finds tomorrow's homework in the diary and hands in a text and a photo.
   const student = await phone(browser);
   await signInAs(student, "STUDENT");
-  await student.goto(`/diary/${s.studentId}`);
+  // The lesson's own day: on a phone the diary opens at one day, and on a weekend at the next study week (DAY-4).
+  await student.goto(`/diary/${s.studentId}?day=${s.iso}`);
   const lessonRow = student.locator(`li[data-lesson="${s.lessonId}"]`);
   await expect(lessonRow.getByText(s.text)).toBeVisible();
   await expect(lessonRow.locator('[data-state="waiting"]')).toHaveText("ожидается");
@@ -179,7 +191,7 @@ test("LRN-1 at 390×844: hand in a photo and a text, the teacher marks it 5 with
   // The parent's diary shows the mark with the comment and the reviewed hand-in.
   const parent = await phone(browser);
   await signInAs(parent, "PARENT");
-  await parent.goto(`/diary/${s.studentId}`);
+  await parent.goto(`/diary/${s.studentId}?day=${s.iso}`);
   const row = parent.locator(`li[data-lesson="${s.lessonId}"]`);
   await expect(row.locator('span[title*="Верно, аккуратное оформление"]')).toContainText("5");
   await expect(row.locator('[data-state="reviewed"]')).toHaveText("проверено");

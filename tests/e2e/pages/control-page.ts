@@ -1,11 +1,12 @@
 // Page objects of «Замечания» (CTL-2) and the teacher's remarks block on the home page.
 import { expect, type Page } from "@playwright/test";
+import { openMenuItem } from "../support";
 
 export class RemarksPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole("navigation").getByRole("link", { name: "Замечания" }).click();
+    await openMenuItem(this.page, "Замечания");
     await expect(this.page.getByRole("heading", { name: "Замечания по ведению журнала" })).toBeVisible();
   }
 
