@@ -1,6 +1,8 @@
 // The reports of issue 8 from the demo data in both formats (RPT-1 year with «Решение педсовета»,
 // RPT-5, RPT-6, RPT-7 № 1 and № 2, RPT-10, RPT-12): the PDF's text holds the Russian title and
 // the figures, the XLSX read back equals the model.
+import fs from "node:fs";
+import os from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -10,6 +12,7 @@ import { buildModel, buildReport } from "@/lib/reports/build";
 import { cellText } from "@/lib/reports/model";
 import { sectionLayout, xlsxLayout } from "@/lib/reports/render-xlsx";
 import { renderInThread, renderPdf, reportDocument } from "@/lib/reports/render-pdf";
+import { PDF_THREAD_NICE } from "@/lib/reports/pdf-priority.mjs";
 import type { ReportRequest } from "@/lib/reports/schema";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -258,4 +261,34 @@ describe("PDF rendering off the main thread", () => {
     expect(bytes).not.toBeNull();
     expect(await pdfText(bytes!)).toContain("Классный журнал (печатная версия)");
   });
+
+  // SEC-5: twenty whole-school PDFs must not take the cores from the journal — the layout thread
+  // runs at nice 19 (per thread on Linux), the server's own thread keeps its priority.
+  it.runIf(process.platform === "linux")(
+    "lays the PDF out in a thread at the lowest priority while the server's thread keeps its own",
+    async () => {
+      const model = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
+      const mainNice = os.getPriority(0);
+      const niceOfThreads = () =>
+        fs.readdirSync("/proc/self/task").flatMap((tid) => {
+          try {
+            const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+            return [Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])];
+          } catch {
+            return []; // the thread ended between the listing and the read
+          }
+        });
+      expect(niceOfThreads()).not.toContain(PDF_THREAD_NICE);
+      let done = false;
+      let seen = false;
+      const rendering = renderInThread(reportDocument(model)).finally(() => (done = true));
+      while (!done && !seen) {
+        seen = niceOfThreads().includes(PDF_THREAD_NICE);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(await rendering).not.toBeNull();
+      expect(seen).toBe(true);
+      expect(os.getPriority(0)).toBe(mainNice);
+    },
+  );
 });
