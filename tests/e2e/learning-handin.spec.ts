@@ -5,7 +5,7 @@
 // The test owns its lesson: 7А algebra on the latest school day (today, or Saturday on a Sunday),
 // a fresh bell, so it runs on any day of the year.
 import { expect, test, type Page } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, openMenuItem, query, signInAs } from "./support";
 import { HandinPage } from "./pages/handin-page";
 
 const PHONE = { width: 390, height: 844 };
@@ -132,7 +132,7 @@ test("LRN-1 at 390×844: hand in a photo and a text, the teacher marks it 5 with
   // On the phone the teacher opens the lesson's hand-ins from «Сдача работ» and marks the work «5» with a comment.
   const teacher = await phone(browser);
   await signInAs(teacher, "TEACHER");
-  await teacher.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Сдача работ" }).click();
+  await openMenuItem(teacher, "Сдача работ");
   const item = teacher
     .getByRole("list", { name: "Задания со сдачей работ" })
     .getByRole("link")
