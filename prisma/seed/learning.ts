@@ -155,7 +155,12 @@ async function handin(db: PrismaClient, a: LearningArgs, d: NonNullable<Learning
   const lesson = [...d.lessons]
     .reverse()
     .find(
-      (l) => l.id !== undefined && !l.cancelled && l.entry.classId === d.classId && l.entry.subjectId === d.subjectId,
+      (l) =>
+        l.id !== undefined &&
+        !l.cancelled &&
+        l.date <= a.today &&
+        l.entry.classId === d.classId &&
+        l.entry.subjectId === d.subjectId,
     );
   if (!lesson?.id) return;
   const due = addDays(a.today, 1);
@@ -232,9 +237,13 @@ async function materials(db: PrismaClient, a: LearningArgs, d: NonNullable<Learn
     })),
     select: { id: true },
   });
-  // The first material goes with the demo class's last two lessons, the second with a КТП topic.
+  // The first material goes with the demo class's last two lessons up to today (the year's later
+  // lessons exist too, DAY-1), the second with a КТП topic.
   const recent = d.lessons
-    .filter((l) => l.id !== undefined && l.entry.classId === d.classId && l.entry.subjectId === d.subjectId)
+    .filter(
+      (l) =>
+        l.id !== undefined && l.date <= a.today && l.entry.classId === d.classId && l.entry.subjectId === d.subjectId,
+    )
     .slice(-2);
   await db.lessonMaterial.createMany({
     data: recent.map((l) => ({ organisationId: a.organisationId, lessonId: l.id!, materialId: created[0].id })),

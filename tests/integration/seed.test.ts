@@ -236,7 +236,10 @@ describe("demo seed", () => {
     ).toBe(0);
     expect(
       await one(
-        `SELECT count(*)::int AS n FROM "Lesson" l JOIN "AcademicYear" y ON y."organisationId" = l."organisationId" AND y."isCurrent"
+        // the current year's classes (the closed 2025/26 year keeps its own lessons, REC-3)
+        `SELECT count(*)::int AS n FROM "Lesson" l
+           JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+           JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
          WHERE l.date > y."endDate" OR l.date < y."startDate"`,
       ),
     ).toBe(0);

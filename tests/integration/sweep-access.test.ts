@@ -21,6 +21,7 @@ import { ACTIONS, GATE_CALLS, PAGES, ROUTES, SIGNED_IN_CALLS, type SweepIds, typ
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
+vi.mock("next/headers", async (orig) => (await import("../support/session-harness")).nextHeadersMock(orig));
 
 const ROOT = path.resolve(__dirname, "../..");
 const COLUMNS: MatrixColumn[] = [

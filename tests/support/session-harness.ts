@@ -2,7 +2,8 @@
 // next-auth's getServerSession (the cookie decoding, a third-party part) is replaced in the test
 // file with `vi.mock("next-auth", sessionMock)`; everything after it — the UserSession row, the
 // user, roles, the access gate — is the real code against the real test database.
-// next/cache is replaced with no-ops (revalidatePath needs Next's request store).
+// next/cache is replaced with no-ops (revalidatePath needs Next's request store), next/headers's
+// cookies() with an empty jar.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 
@@ -25,6 +26,16 @@ export async function nextCacheMock(original: () => Promise<unknown>): Promise<R
   const real = (await original()) as Record<string, unknown>;
   const noop = () => undefined;
   return { ...real, revalidatePath: noop, revalidateTag: noop, updateTag: noop, refresh: noop };
+}
+
+/**
+ * Factory for `vi.mock("next/headers", …)`: pages that read a cookie (the journal's remembered
+ * journal, DAY-3) get an empty jar, since Next's request store does not exist outside a request.
+ */
+export async function nextHeadersMock(original: () => Promise<unknown>): Promise<Record<string, unknown>> {
+  const real = (await original()) as Record<string, unknown>;
+  const jar = { get: () => undefined, getAll: () => [], has: () => false };
+  return { ...real, cookies: async () => jar };
 }
 
 const sessions = new Map<string, string>();
