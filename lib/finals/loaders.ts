@@ -3,8 +3,7 @@
 // period marks, year / exam / final (school) or the semester attestations with their form (college),
 // each student's average and the recommended mark from lib/journal/averages.ts (periodOutlook).
 import { cache } from "react";
-import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes, factsFor } from "@/lib/access/rules";
+import { listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { gridHead, journalChoices, type GridHead, type JournalChoice, type PeriodOption } from "@/lib/journal/data";
 import { finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
@@ -38,23 +37,13 @@ export type FinalsChoice = JournalChoice & { warning: string | null };
  */
 export const loadFinalsChoices = cache(
   async (user: CurrentUser, now: Date = new Date(), yearId?: number | null): Promise<FinalsChoice[]> => {
-    const actor = await actorFacts(user.organisationId, user.id);
-    if (!actor) return [];
-    const facts = factsFor(actor, "finals.viewOwn");
-    const scopes = new Set(
-      ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) =>
-        effectiveScopes(facts, p as "finals.viewAll"),
-      ),
-    );
-    const choices = await journalChoices(user.organisationId, {
-      all: scopes.has("all"),
-      classIds: [
-        ...(scopes.has("dept") ? facts.departmentClassIds : []),
-        ...(scopes.has("class") ? facts.classTeacherOf : []),
-      ],
-      teacherId: scopes.has("own") ? user.id : null,
-      yearId,
-    });
+    const { all, classIds, teacherId } = await listScope(user, [
+      "finals.viewAll",
+      "finals.viewOwn",
+      "finals.editAll",
+      "finals.editOwn",
+    ]);
+    const choices = await journalChoices(user.organisationId, { all, classIds, teacherId, yearId });
     const seen = new Set<string>();
     const unique = choices.filter((c) => {
       const key = `${c.classId}:${c.subjectId}`;

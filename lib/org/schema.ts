@@ -1,6 +1,6 @@
 // zod schemas of the organisation set-up forms (ORG-1…ORG-7) with Russian messages (NFR-4).
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { idOf, singleLine } from "@/lib/schema";
 import { FREQUENCIES } from "@/lib/control/checks/rules";
 import { parseDeadline } from "@/lib/control/deadline/rules";
 import { dateField, optionalText, requiredText } from "@/lib/people/schema";
@@ -234,12 +234,7 @@ export const subjectSchema = z.object({
   passFail: bool,
 });
 
-export const idField = (label: string) =>
-  z.coerce
-    .number({ error: `Выберите: ${label}` })
-    .int(`Выберите: ${label}`)
-    .positive(`Выберите: ${label}`)
-    .max(2_147_483_647, `Выберите: ${label}`);
+export const idField = (label: string) => idOf(`Выберите: ${label}`);
 
 export const optionalIdField = (label: string) =>
   z

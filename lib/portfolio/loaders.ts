@@ -2,7 +2,7 @@
 // have decided access (access.ts); a holder of portfolio.edit without portfolio.view (a teacher of
 // the student) sees only the entries they added themselves.
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { fullName, shortName } from "@/lib/people/names";
@@ -203,7 +203,7 @@ export async function loadPortfolioIndex(
 ) {
   const staffScopes = [...new Set([...scopes.view, ...scopes.edit].filter((s) => s !== "self"))];
   const classIds = staffScopes.length
-    ? await classIdsInScope(user.organisationId, user.id, staffScopes)
+    ? classesToList(await listScope(user, { scopes: staffScopes }))
     : new Set<number>();
   const wide = scopes.view.includes("all") || scopes.view.includes("dept") || scopes.edit.includes("all");
   const [classes, teacherList] = await Promise.all([

@@ -3,7 +3,7 @@
 // parse (zod) → authorise on the lesson → the one lock decision (lib/journal/lock.ts: topic and
 // homework as «lesson», assignments and protocols as «assignment») → write → the client refreshes.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { firstIssue, multiLine, singleLine } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
@@ -15,7 +15,6 @@ import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { authorizeJournal, EDIT_PERMISSIONS } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { journalLock, lockFactsOf, UNLOCKED_REASON, YEAR_CLOSED_REASON, type WriteKind } from "../lock";
-import { firstIssue } from "../schema";
 import { homeworkNotProvidedAllowed } from "../rules";
 import { createUnlockRequest } from "../unlock/mutations";
 import {

@@ -3,8 +3,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
-import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes } from "@/lib/access/rules";
+import { listScope } from "@/lib/access/scope";
 import { authorizeAny } from "@/lib/access/authorize";
 import { absencesOfClass, classesForReasons } from "@/lib/journal/reasons/data";
 import { formatDate, todayIn } from "@/lib/org/time";
@@ -23,12 +22,8 @@ export default async function ReasonsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user } = await requireAccess("attendance.reason");
-  const facts = await actorFacts(user.organisationId, user.id);
-  const scopes = facts ? effectiveScopes(facts, "attendance.reason") : [];
-  const classes = await classesForReasons(user.organisationId, {
-    all: scopes.includes("all"),
-    classIds: scopes.includes("class") ? (facts?.classTeacherOf ?? []) : [],
-  });
+  const scope = await listScope(user, "attendance.reason");
+  const classes = await classesForReasons(user.organisationId, scope);
   const q = await searchParams;
   const wanted = Number(typeof q.class === "string" ? q.class : NaN);
   const classId = Number.isInteger(wanted) ? wanted : classes[0]?.id;

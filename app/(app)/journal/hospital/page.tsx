@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { certificate, certificates, stayLessons, studentsOfClasses } from "@/lib/journal/hospital/data";
 import { markInputText, type MarkKindName } from "@/lib/journal/rules";
 import { fullName } from "@/lib/people/names";
@@ -20,7 +20,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function HospitalPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, scopes } = await requireAccess("journal.hospital");
-  const classIds = await classIdsInScope(user.organisationId, user.id, scopes);
+  const classIds = classesToList(await listScope(user, { scopes }));
   const raw = (await searchParams).certificateId;
   const certificateId = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   if (certificateId !== null) {
