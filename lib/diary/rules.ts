@@ -1,19 +1,7 @@
 // Week and day arithmetic of the diary (DRY-1, DAY-4). Calendar dates are UTC midnights (`@db.Date`);
-// the calendar itself (Monday, the study week) is lib/schedule/week.ts — one week definition.
-import {
-  addDays,
-  dateKey,
-  mondayOf,
-  nextStudyDay,
-  parseDateKey,
-  studyDayOnOrAfter,
-  type StudyDays,
-} from "@/lib/schedule/week";
-
-export { addDays, mondayOf };
-
-/** YYYY-MM-DD of a calendar date. */
-export const isoDate = dateKey;
+// the calendar itself (Monday: lib/org/time.ts; the study week: lib/schedule/week.ts) — one definition each.
+import { mondayOf } from "@/lib/org/time";
+import { nextStudyDay, parseDateKey, studyDayOnOrAfter, type StudyDays } from "@/lib/schedule/week";
 
 /** Parses `?week=YYYY-MM-DD` into that week's Monday; anything else gives the week of `today`. */
 export function weekFromParam(param: string | undefined, today: Date): Date {

@@ -2,7 +2,7 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { db } from "@/lib/db";
-import { dateOnly, todayIn } from "@/lib/org/time";
+import { dateOnly, isoDate, todayIn } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
@@ -270,8 +270,8 @@ export async function gridRows(
     status: "SCHEDULED" as const,
     ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
   };
-  const start = range.start.toISOString().slice(0, 10);
-  const end = range.end.toISOString().slice(0, 10);
+  const start = isoDate(range.start);
+  const end = isoDate(range.end);
   const [types, lessons, memberships, subgroupMembers, finals, planTopics, assignments, cells, homework] =
     await Promise.all([
       db.assignmentType.findMany({

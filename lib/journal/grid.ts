@@ -1,6 +1,7 @@
 // The journal grid as a view model (JRN-1…JRN-4, JRN-9): plain JSON that the server page hands
 // to the client grid. `buildGridView` is pure — it turns the rows of the grid's fixed set of
 // queries (lib/journal/data.ts) into rows × columns, cell states, locks and averages.
+import { isoDate } from "@/lib/org/time";
 import { averageOf, forecast, type AveragingMethod, type AverageInput, type MarkScale } from "./averages";
 import { journalLock, lockFactsOf, periodClosedReason, YEAR_CLOSED_REASON, type Lock, type LockContext } from "./lock";
 import {
@@ -134,10 +135,6 @@ export function expectedOn(list: readonly ExpectedCell[], studentId: number, dat
 
 export const markKey = (assignmentId: number, studentId: number) => `${assignmentId}:${studentId}`;
 export const attendanceKey = (lessonId: number, studentId: number) => `${lessonId}:${studentId}`;
-
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
 // ───────────── the rows the data layer returns ─────────────
 

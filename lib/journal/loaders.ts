@@ -5,7 +5,7 @@ import { cache } from "react";
 import { listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { authorizeJournal } from "./access";
 import {
   gridHead,
@@ -17,7 +17,7 @@ import {
   type JournalChoice,
   type PeriodOption,
 } from "./data";
-import { buildGridView, isoDate, type GridView } from "./grid";
+import { buildGridView, type GridView } from "./grid";
 import { expectedAbsences } from "@/lib/absences/data";
 
 const DAY = 86_400_000;

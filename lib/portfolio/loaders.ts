@@ -4,7 +4,7 @@
 import type { Scope } from "@/lib/access/matrix";
 import { classesToList, listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDate, todayIn } from "@/lib/org/time";
+import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { fullName, shortName } from "@/lib/people/names";
 import { studentHeader } from "@/lib/people/data";
 import type { ReportModel } from "@/lib/reports/model";
@@ -63,7 +63,7 @@ export async function loadStudentPortfolio(user: CurrentUser, studentId: number,
       statusLine: statusLine(
         status,
         r.confirmedBy ? shortName(r.confirmedBy) : null,
-        r.confirmedAt ? formatDate(new Date(`${r.confirmedAt.toISOString().slice(0, 10)}T00:00:00Z`)) : null,
+        r.confirmedAt ? formatDate(new Date(`${isoDate(r.confirmedAt)}T00:00:00Z`)) : null,
       ),
       addedBy: r.addedBy ? shortName(r.addedBy) : "",
       rejectReason: r.rejectReason,

@@ -7,7 +7,7 @@ import { firstIssue, multiLine, singleLine } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { homeworkRefusal } from "@/lib/journal/rules";
@@ -133,11 +133,7 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   const a = await editableLesson(parsed.data.lessonId, "lesson");
   if (!a.ok) return a.result;
   const today = todayIn(a.lesson.organisation.timeZone, a.now);
-  const refusal = homeworkRefusal(
-    a.lesson.date.toISOString().slice(0, 10),
-    today.toISOString().slice(0, 10),
-    a.lesson.homework,
-  );
+  const refusal = homeworkRefusal(isoDate(a.lesson.date), isoDate(today), a.lesson.homework);
   if (refusal) return fail("LOCKED", refusal);
   if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date)
     return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");

@@ -9,9 +9,8 @@ import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/c
 import { dueText } from "@/lib/control/checks/report";
 import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
 import { checksQuery } from "@/lib/control/checks/schema";
-import { isoDate } from "@/lib/diary/rules";
 import { serverNow } from "@/lib/org/clock";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
 import { DateInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
