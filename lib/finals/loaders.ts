@@ -2,6 +2,7 @@
 // finals scopes with warnings about missing finals, and the sheet of one class × subject × period —
 // period marks, year / exam / final (school) or the semester attestations with their form (college),
 // each student's average and the recommended mark from lib/journal/averages.ts (periodOutlook).
+import { CONTROL_LABELS, finalWord, type ControlKindName } from "@/lib/journal/marks";
 import { cache } from "react";
 import { listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -13,7 +14,6 @@ import { todayIn } from "@/lib/org/time";
 import { authorizeFinals, type FinalsRights } from "./access";
 import { finalsSheetRows, finalsWarningDays, warningFacts, type SheetFinal } from "./data";
 import {
-  CONTROL_LABELS,
   EDUCATION_FORM_LABELS,
   FINAL_KIND_LABELS,
   FORMS_FOR_DEPUTY,
@@ -25,7 +25,6 @@ import {
   mayEditFinal,
   rollOn,
   warningText,
-  type ControlKindName,
   type FinalKindName,
 } from "./rules";
 
@@ -163,7 +162,7 @@ export async function loadFinalsPage(
         kind: "PERIOD" as const,
         periodId: p.id,
         label: p.name,
-        form: form === "NONE" ? null : CONTROL_LABELS[form],
+        form: form === "NONE" ? null : CONTROL_LABELS.short[form],
         passFail: head.subject.passFail || formIsPassFail(form),
         selected: p.id === period.id,
         locked: lockOf(p.id),
@@ -248,6 +247,6 @@ export async function loadFinalsPage(
 function proposalFor(outlook: Outlook, creditOnScale: boolean, minMark: number): string {
   const p = outlook.proposal;
   if (!p) return "";
-  if (creditOnScale && p.value !== null) return p.value > minMark ? "з" : "нз";
+  if (creditOnScale && p.value !== null) return finalWord(p.value > minMark ? "PASS" : "FAIL", "input");
   return finalInputText(p);
 }

@@ -1,6 +1,7 @@
 // zod schemas of the organisation set-up forms (ORG-1…ORG-7) with Russian messages (NFR-4).
 import { z } from "zod";
 import { idOf, singleLine } from "@/lib/schema";
+import { CONTROL_KINDS } from "@/lib/journal/marks";
 import { FREQUENCIES } from "@/lib/control/checks/rules";
 import { parseDeadline } from "@/lib/control/deadline/rules";
 import { dateField, optionalText, requiredText } from "@/lib/people/schema";
@@ -194,26 +195,6 @@ export const SUBJECT_KIND_LABELS: Record<(typeof SUBJECT_KINDS)[number], string>
   MODULE: "проф. модуль (ПМ)",
   MDK: "МДК",
   PRACTICE: "практика",
-};
-export const CONTROL_KINDS = [
-  "NONE",
-  "EXAM",
-  "CREDIT",
-  "DIFF_CREDIT",
-  "COURSEWORK",
-  "PRACTICE",
-  "VKR",
-  "OTHER",
-] as const;
-export const CONTROL_KIND_LABELS: Record<(typeof CONTROL_KINDS)[number], string> = {
-  NONE: "нет",
-  EXAM: "экзамен",
-  CREDIT: "зачёт",
-  DIFF_CREDIT: "дифференцированный зачёт",
-  COURSEWORK: "курсовая работа",
-  PRACTICE: "практика",
-  VKR: "ВКР",
-  OTHER: "другое",
 };
 
 /** ORG-5 */

@@ -191,16 +191,6 @@ export const eventForm = z
 
 export type EventInput = z.infer<typeof eventForm>;
 
-export const CONTROL_LABELS = {
-  EXAM: "экзамен",
-  CREDIT: "зачёт",
-  DIFF_CREDIT: "дифференцированный зачёт",
-  COURSEWORK: "защита курсовой работы",
-  PRACTICE: "защита практики",
-  VKR: "защита ВКР",
-  OTHER: "другое",
-} as const;
-
 export const examForm = z.object({
   classId: id,
   subjectId: id,
