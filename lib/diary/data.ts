@@ -1,5 +1,6 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
+import { jsonArray } from "@/lib/sql";
 import { readDb as db } from "@/lib/db";
 import { addDays, dateOnly, isoDate } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
@@ -98,12 +99,6 @@ type MarkJson = {
   weight: number | string;
   at: string;
 };
-
-/** json_agg columns arrive parsed or as text depending on the driver path. */
-function jsonArray<T>(value: unknown): T[] {
-  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
-  return Array.isArray(parsed) ? (parsed as T[]) : [];
-}
 
 /** Raw reads go to the replica explicitly (the extension sends raw SQL to the primary by default). */
 function reader(): Pick<typeof db, "$queryRaw"> {
