@@ -4,21 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { classesToList, listScopeOf } from "@/lib/access/scope";
 import type { ActorFacts } from "@/lib/access/rules";
+import { actor as baseActor } from "../support/actor-facts";
 
-function actor(partial: Partial<ActorFacts> = {}): ActorFacts {
-  return {
-    userId: 7,
-    organisationId: 1,
-    roles: [],
-    classTeacherOf: [],
-    departmentClassIds: [],
-    loads: [],
-    studentId: null,
-    childIds: [],
-    overrides: new Map(),
-    ...partial,
-  };
-}
+const actor = (partial: Partial<ActorFacts> = {}) => baseActor({ userId: 7, ...partial });
 
 const load = (classId: number, subjectId: number) => ({ classId, subjectId, subgroupId: null });
 
