@@ -1,7 +1,8 @@
 // Lint: TypeScript rules plus the layer rules of ARCHITECTURE.md — only lib/**/data.ts,
 // lib/**/mutations.ts and lib/db.ts may import the Prisma client; the interface kit
 // (components/ui) imports nothing from lib/** but lib/errors; outside the kit no raw
-// <button>/<input>/<select>/<textarea> is styled (compose the kit instead). The rules are shown
+// <button>/<input>/<select>/<textarea> is styled (compose the kit instead); outside lib/access
+// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …). The rules are shown
 // failing on bad fixtures by tests/unit/lint-rules.test.ts.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -24,6 +25,25 @@ const prismaImports = {
     },
   ],
 };
+
+// The gate's internals (issue 19 item 2): outside lib/access code enters through guard.ts,
+// authorize.ts (authorize / authorizeAny / permissionsOn) and scope.ts (listScope, actorRelations).
+const gateInternals = {
+  group: ["@/lib/access/*", "**/lib/access/*", "./access/*", "../access/*"],
+  importNames: [
+    "actorFacts",
+    "decide",
+    "effectiveScopes",
+    "factsFor",
+    "withPastYears",
+    "scopeAdmits",
+    "loadActorFacts",
+  ],
+  message:
+    "Внутренности шлюза доступа (actorFacts, decide, effectiveScopes …) — только в lib/access; снаружи — guard.ts, authorize, listScope (ARCHITECTURE.md, «The gate's door»).",
+};
+
+const outsideGateImports = { patterns: [...prismaImports.patterns, gateInternals] };
 
 const kitImports = {
   patterns: [
@@ -69,7 +89,20 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     ignores: ["lib/db.ts", "lib/**/data.ts", "lib/**/mutations.ts"],
+    rules: { "no-restricted-imports": ["error", outsideGateImports] },
+  },
+  {
+    files: ["lib/**/data.ts", "lib/**/mutations.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [gateInternals] }] },
+  },
+  {
+    files: ["lib/access/**/*.{ts,tsx}"],
+    ignores: ["lib/access/data.ts", "lib/access/mutations.ts"],
     rules: { "no-restricted-imports": ["error", prismaImports] },
+  },
+  {
+    files: ["lib/access/data.ts", "lib/access/mutations.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["components/ui/**/*.{ts,tsx}"],

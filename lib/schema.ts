@@ -10,6 +10,7 @@
 // The refusal comes with a Russian message; nothing is silently removed from what a user typed.
 // File names are cleaned instead (lib/storage/rules.ts `cleanFileName`): a name is not prose.
 import { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
 
 export const CONTROL_CHARS_MESSAGE =
   "Текст содержит недопустимые невидимые символы (управляющие или меняющие направление письма) — удалите их";
@@ -39,4 +40,55 @@ export function singleLine(params?: StringParams) {
 /** A multi-line text field (message bodies, notes, homework): tab and line breaks allowed, nothing else. */
 export function multiLine(params?: StringParams) {
   return z.string(params).refine((v) => !hasForbiddenChars(v, true), CONTROL_CHARS_MESSAGE);
+}
+
+// Ids, form records and zod errors (issue 19 item 3): the one home — domain schemas import these.
+
+const ID_MESSAGE = "Неверный идентификатор";
+const MAX_ID = 2_147_483_647;
+
+/** A database id from a form, a URL or JSON: a positive 32-bit integer; `message` says what was wrong. */
+export function idOf(message = ID_MESSAGE) {
+  return z.coerce.number({ error: message }).int(message).positive(message).max(MAX_ID, message);
+}
+
+/** The id every schema uses unless its message says more. */
+export const idSchema = idOf();
+
+/** An empty form value ("" or null) is «not given». */
+export const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** An optional id: blank or absent → undefined. */
+export function optionalIdOf(message = ID_MESSAGE) {
+  return z.preprocess(blankToUndefined, idOf(message).optional());
+}
+
+/** The key of a message that belongs to the whole form, not to one field. */
+export const FORM_KEY = "_";
+
+/** zod issues → Russian messages by field (the first path segment; FORM_KEY for the whole form). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : FORM_KEY;
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** The first message of a failed parse (the form's one-line refusal). */
+export function firstIssue(error: { issues: readonly { message: string }[] }): string {
+  return error.issues[0]?.message ?? "Проверьте введённые данные";
+}
+
+/** Every message of a failed parse on one line (GET filters, report queries). */
+export function issuesText(error: { issues: readonly { message: string }[] }): string {
+  return error.issues.map((i) => i.message).join("; ");
+}
+
+/** FormData → a plain record of its strings (files dropped). */
+export function formRecord(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
+  return out;
 }

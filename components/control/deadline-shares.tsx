@@ -2,8 +2,7 @@
 // its week and in its month, with the file (RPT-11, report=deadline).
 import type { DeadlineFigures } from "@/lib/control/deadline/report";
 import { sharePercent, shareText, type Share } from "@/lib/control/deadline/rules";
-import { isoDate } from "@/lib/diary/rules";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { Downloads } from "./filter-bits";
 
 const cell = "border px-2 py-1";

@@ -1,5 +1,6 @@
 // The diary's sections (DRY-1, DRY-2, DRY-6): the week, the marks of the period and the printable
 // period report. Wraps on a phone; no horizontal scrolling.
+import { isoDate } from "@/lib/org/time";
 import Link from "next/link";
 
 export function DiaryTabs({
@@ -20,7 +21,7 @@ export function DiaryTabs({
   return (
     <nav aria-label="Разделы дневника" className="flex flex-wrap gap-2">
       <Link
-        href={weekOf ? `/diary/${studentId}?week=${weekOf.toISOString().slice(0, 10)}` : `/diary/${studentId}`}
+        href={weekOf ? `/diary/${studentId}?week=${isoDate(weekOf)}` : `/diary/${studentId}`}
         className={tab(active === "week")}
         aria-current={active === "week" ? "page" : undefined}
       >

@@ -1,8 +1,7 @@
 // DAY-4: the diary's navigation — on a phone a day at a time with plain buttons (previous / next study
 // day, «Сегодня», «Завтра», the whole week); on a wide screen the week with previous / next week.
 import Link from "next/link";
-import { addDays, isoDate } from "@/lib/diary/rules";
-import { formatDate, weekdayName } from "@/lib/org/time";
+import { addDays, formatDate, isoDate, weekdayName } from "@/lib/org/time";
 import { nextStudyDay, previousStudyDay, weekEnd, type StudyDays } from "@/lib/schedule/week";
 import { tomorrowOf } from "@/lib/diary/rules";
 

@@ -1,7 +1,7 @@
 import type { DiaryDue, DiaryEvent, DiaryLesson } from "@/lib/diary/data";
-import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, isoDate, markLabel } from "@/lib/diary/rules";
+import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, isNewSince, markLabel } from "@/lib/diary/rules";
 import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
-import { formatDate, formatDateTime, weekdayName } from "@/lib/org/time";
+import { formatDate, formatDateTime, isoDate, weekdayName } from "@/lib/org/time";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { DiaryHandin, DiaryMaterials } from "@/components/learning/diary-learning";
 import { roomLabel } from "@/lib/schedule/room-label";

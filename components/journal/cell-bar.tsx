@@ -1,10 +1,11 @@
 "use client";
 // The line under the grid: what the active cell is, its save state or conflict, the mark's
 // comment, and the cell's history (JRN-7) on demand.
+import { type MarkKindName } from "@/lib/journal/marks";
 import { useState } from "react";
 import { formatAverage } from "@/lib/journal/averages";
 import { markKey, studentSummary, type GridLesson, type GridStudent, type GridView } from "@/lib/journal/grid";
-import { ATTENDANCE_LABELS, markLabel, type AttendanceCodeName, type MarkKindName } from "@/lib/journal/rules";
+import { ATTENDANCE_LABELS, markLabel, type AttendanceCodeName } from "@/lib/journal/rules";
 import type { CellRef, CellStatus } from "./use-cell-saver";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";

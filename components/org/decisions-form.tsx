@@ -4,7 +4,7 @@
 // «выбыл» takes the day of leaving. A closed year shows the same table without inputs.
 import { saveDecisionsAction } from "@/lib/org/decisions/actions";
 import { DECISION_KINDS, DECISION_LABELS, orderText, type DecisionKind } from "@/lib/org/decisions/rules";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 
@@ -17,8 +17,6 @@ export type DecisionRow = {
   expulsion: { date: Date; orderNumber: string; orderDate: Date } | null;
   starting: { decision: DecisionKind; source: "recorded" | "movement" | "default" };
 };
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export function DecisionsForm(props: {
   yearId: number;
@@ -79,7 +77,7 @@ export function DecisionsForm(props: {
                   <DateInput
                     name={`date_${r.studentId}`}
                     aria-label={`Дата выбытия: ${r.name}`}
-                    defaultValue={r.recorded?.date ? iso(r.recorded.date) : ""}
+                    defaultValue={r.recorded?.date ? isoDate(r.recorded.date) : ""}
                     className="w-full"
                   />
                 )}

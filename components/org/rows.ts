@@ -1,4 +1,5 @@
 // Turns set-up rows into the DirectoryTable's rows with server actions bound on the server.
+import { isoDate } from "@/lib/org/time";
 import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";
 import type { Entity } from "@/lib/org/directory";
 import type { DirectoryRow } from "./directory-table";
@@ -6,7 +7,7 @@ import type { DirectoryRow } from "./directory-table";
 /** String form of a value for an input: dates as ГГГГ-ММ-ДД, Decimals and numbers as text, booleans "true"/"false". */
 export function asInput(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return isoDate(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   return String(v);
 }

@@ -15,11 +15,11 @@ import {
   SEX_LABELS,
   type CardField,
 } from "@/lib/people/card-rules";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { FieldForm, type FormField } from "./field-form";
 
 function iso(v: unknown): string {
-  return v instanceof Date ? v.toISOString().slice(0, 10) : "";
+  return v instanceof Date ? isoDate(v) : "";
 }
 
 function str(v: unknown): string {

@@ -1,7 +1,8 @@
 // The scheduler's grid of a class (SCH-2): bells × weekdays; each cell shows its lessons with
 // «изменить» / «удалить» and a form to add one.
+import { isoDate } from "@/lib/org/time";
 import type { EditGrid } from "@/lib/schedule/timetable/loaders";
-import { bellLabel, dateKey, WEEKDAY_NAMES, WEEKDAY_SHORT } from "@/lib/schedule/week";
+import { bellLabel, WEEKDAY_NAMES, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { EntryForm } from "./entry-form";
 import { DeleteEntryButton } from "./delete-entry-button";
 import { roomLabel } from "@/lib/schedule/room-label";
@@ -15,8 +16,8 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
     roomId: null,
     subgroupId: null,
     hours: college ? 2 : 1,
-    validFrom: dateKey(grid.newFrom),
-    validTo: dateKey(grid.yearEnd),
+    validFrom: isoDate(grid.newFrom),
+    validTo: isoDate(grid.yearEnd),
   };
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -72,8 +73,8 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                               roomId: e.roomId,
                               subgroupId: e.subgroupId,
                               hours: e.hours,
-                              validFrom: dateKey(e.validFrom),
-                              validTo: dateKey(e.validTo),
+                              validFrom: isoDate(e.validFrom),
+                              validTo: isoDate(e.validTo),
                             }}
                           />
                         </details>

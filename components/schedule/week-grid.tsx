@@ -1,8 +1,8 @@
 // One week of the schedule: weekdays × bells, each cell the lessons of that slot (SCH-2),
 // with substitutions, cancellations and changes marked, and the week's events (SCH-1).
 import type { WeekEvent, WeekLesson } from "@/lib/schedule/view/data";
-import { bellLabel, dateKey, weekDaysShown, WEEKDAY_SHORT, type StudyDays } from "@/lib/schedule/week";
-import { formatDate, formatDateTime } from "@/lib/org/time";
+import { bellLabel, weekDaysShown, WEEKDAY_SHORT, type StudyDays } from "@/lib/schedule/week";
+import { formatDate, formatDateTime, isoDate } from "@/lib/org/time";
 import { roomLabel } from "@/lib/schedule/room-label";
 
 type Props = {
@@ -17,7 +17,7 @@ type Props = {
 
 export function WeekGrid({ monday, lessons, events, showClass, college, timeZone, studyDays }: Props) {
   // DAY-4: the organisation's study week; a day outside it only when it has lessons.
-  const days = weekDaysShown(monday, studyDays, (d) => lessons.some((l) => dateKey(l.date) === dateKey(d)));
+  const days = weekDaysShown(monday, studyDays, (d) => lessons.some((l) => isoDate(l.date) === isoDate(d)));
   const bells = [...new Set(lessons.map((l) => l.bellNumber))].sort((a, b) => a - b);
   const timeOf = (bell: number) => lessons.find((l) => l.bellNumber === bell && l.startTime)?.startTime ?? "";
   return (
@@ -28,7 +28,7 @@ export function WeekGrid({ monday, lessons, events, showClass, college, timeZone
             <tr>
               <th className="w-24 px-2 py-1 text-left font-medium">Урок</th>
               {days.map((d) => (
-                <th key={dateKey(d)} scope="col" className="px-2 py-1 text-left font-medium">
+                <th key={isoDate(d)} scope="col" className="px-2 py-1 text-left font-medium">
                   {WEEKDAY_SHORT[d.getUTCDay() || 7]}, {formatDate(d).slice(0, 5)}
                 </th>
               ))}
@@ -49,7 +49,7 @@ export function WeekGrid({ monday, lessons, events, showClass, college, timeZone
                   <span className="block text-xs text-slate-500">{timeOf(bell)}</span>
                 </th>
                 {days.map((d) => (
-                  <td key={dateKey(d)} className="px-1 py-1">
+                  <td key={isoDate(d)} className="px-1 py-1">
                     {lessons
                       .filter((l) => l.bellNumber === bell && l.date.getTime() === d.getTime())
                       .map((l) => (

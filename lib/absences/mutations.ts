@@ -6,7 +6,7 @@
 // remembers what was there before, so an edit or a withdrawal undoes exactly this absence's work.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
 import { attendanceEntityKey, nextVersion } from "@/lib/journal/mutations";
@@ -283,8 +283,6 @@ function lockedMessage(refusals: string[], withdraw: boolean): string {
   return `Отсутствие не ${withdraw ? "отменено" : "записано"} — уроки закрыты для изменений: ${shown}${more}`;
 }
 
-const isoOf = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The Absence row's part of a write; returns the absence's id. */
 async function writeAbsenceRow(tx: Tx, organisationId: number, userId: number, now: Date, op: AbsenceOp) {
   switch (op.kind) {
@@ -384,7 +382,7 @@ export async function writeAbsence(w: {
           details: {
             absenceId: id,
             studentId: op.studentId,
-            ...(op.kind === "withdraw" ? {} : { from: isoOf(op.from), to: isoOf(op.to) }),
+            ...(op.kind === "withdraw" ? {} : { from: isoDate(op.from), to: isoDate(op.to) }),
             reason: op.document.reason,
             lessons: synced.changed,
           },

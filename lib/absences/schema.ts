@@ -1,9 +1,9 @@
 // Inputs of absences (DUT-3) and parents' notices (DUT-4), with Russian messages (NFR-4).
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { idOf, multiLine, singleLine } from "@/lib/schema";
 import { ABSENCE_REASONS, DOCUMENT_KINDS, MAX_ABSENCE_DAYS, NOTICE_REASONS, absenceDays } from "./rules";
 
-const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
+const id = idOf("Неверный номер");
 const date = (label: string) =>
   z
     .string({ error: `${label}: укажите дату` })

@@ -63,6 +63,19 @@ export async function authorizeAny(
   return permissions.find((p) => decide(facts, p, targetFacts).allowed) ?? null;
 }
 
+/** Which of `permissions` the actor holds on one target: one facts read, one target read. */
+export async function permissionsOn(
+  actor: Actor,
+  permissions: readonly Permission[],
+  target: TargetRef,
+): Promise<Set<Permission>> {
+  const facts = await factsOf(actor);
+  if (!facts) return new Set();
+  const targetFacts = await loadTargetFacts(actor.organisationId, target, new Date());
+  if (!targetFacts) return new Set();
+  return new Set(permissions.filter((p) => decide(facts, p, targetFacts).allowed));
+}
+
 /** Decides on a lesson the caller has already loaded (the save's hot path: no second lesson read). */
 export async function authorizeAnyOnLesson(
   actor: Actor,

@@ -1,4 +1,5 @@
 // Reads for the access gate. Every query is bound to the actor's organisation (ACL-5).
+import { jsonArray } from "@/lib/sql";
 import { db } from "@/lib/db";
 import type { ActorFacts, TargetFacts } from "./rules";
 import { overrideKey } from "./rules";
@@ -31,12 +32,6 @@ type ActorRow = {
 
 type LoadRow = { classId: number; subjectId: number; subgroupId: number | null };
 type OverrideRow = { column: string; permission: string; scope: string | null };
-
-/** json / json_agg columns arrive parsed or as text depending on the driver path. */
-function jsonArray<T>(value: unknown): T[] {
-  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
-  return Array.isArray(parsed) ? (parsed as T[]) : [];
-}
 
 /**
  * Loads the actor's roles, relations and the organisation's overrides from the database — one

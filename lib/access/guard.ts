@@ -1,8 +1,9 @@
 // Entry points of the access gate for the three kinds of server code (ACL-1):
 // pages → `requireAccess` (403 page «Нет доступа» via forbidden()),
 // server actions → `requireAccessForAction` (a result value),
-// route handlers → `requireAccessForRoute` (a 401/403 JSON response); a handler whose URL holds
-// ids reads the user first (`requireUserForRoute`), then the ids, then `authorizeUserForRoute`.
+// route handlers → `requireAccessForRoute` (a 401/403 JSON response) over a permission or a
+// module's own check built on `authorize`; a handler whose URL holds ids reads the user first
+// (`requireUserForRoute`), then the ids, then `authorizeUserForRoute` (the same two rules).
 import { forbidden } from "next/navigation";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { fail, type ErrorCode } from "@/lib/errors";
@@ -51,26 +52,59 @@ export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUs
   return { ok: true, user };
 }
 
+/**
+ * A module's own decision over the gate for a route (lib/<domain>/access.ts: portfolio rights,
+ * a document's readers …, each built on `authorize`): a truthy value admits and is handed back
+ * as `granted`; null / false refuses with 403.
+ */
+export type RouteCheck<T> = (user: CurrentUser) => Promise<T | null | false>;
+type RouteRule<T> = Permission | readonly Permission[] | RouteCheck<T>;
+type RouteGranted = { ok: true; user: CurrentUser; granted?: unknown; scopes?: Scope[]; permission?: Permission };
+
 /** The permission half of requireAccessForRoute, for a handler that read the user before the ids of its URL. */
 export async function authorizeUserForRoute(
   user: CurrentUser,
   permission: Permission | readonly Permission[],
   target?: TargetRef,
-): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal> {
-  for (const candidate of typeof permission === "string" ? [permission] : permission) {
-    const decision = await authorize(user, candidate, target);
-    if (decision.allowed) return { ok: true, user, scopes: decision.scopes, permission: candidate };
+): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal>;
+export async function authorizeUserForRoute<T>(
+  user: CurrentUser,
+  check: RouteCheck<T>,
+): Promise<{ ok: true; user: CurrentUser; granted: T } | RouteRefusal>;
+export async function authorizeUserForRoute<T>(
+  user: CurrentUser,
+  rule: RouteRule<T>,
+  target?: TargetRef,
+): Promise<RouteGranted | RouteRefusal> {
+  if (typeof rule === "function") {
+    const granted = await rule(user);
+    if (granted) return { ok: true, user, granted };
+  } else {
+    for (const candidate of typeof rule === "string" ? [rule] : rule) {
+      const decision = await authorize(user, candidate, target);
+      if (decision.allowed) return { ok: true, user, scopes: decision.scopes, permission: candidate };
+    }
   }
   return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
 }
 
-/** A route open through any of several permissions (e.g. reports.admin or reports.class). */
+/** The one adapter for route handlers: signed in (else 401), then a permission or a module's check (else 403). */
 export async function requireAccessForRoute(
   permission: Permission | readonly Permission[],
   target?: TargetRef,
-): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal> {
+): Promise<({ ok: true; permission: Permission } & Granted) | RouteRefusal>;
+export async function requireAccessForRoute<T>(
+  check: RouteCheck<T>,
+): Promise<{ ok: true; user: CurrentUser; granted: T } | RouteRefusal>;
+export async function requireAccessForRoute<T>(
+  rule: RouteRule<T>,
+  target?: TargetRef,
+): Promise<RouteGranted | RouteRefusal> {
   const signedIn = await requireUserForRoute();
-  return signedIn.ok ? authorizeUserForRoute(signedIn.user, permission, target) : signedIn;
+  if (!signedIn.ok) return signedIn;
+  return typeof rule === "function"
+    ? authorizeUserForRoute(signedIn.user, rule)
+    : authorizeUserForRoute(signedIn.user, rule, target);
 }
 
 /**

@@ -130,7 +130,11 @@ export const PAST_YEAR_READS: ReadonlySet<Permission> = new Set<Permission>([
 
 /** The facts a permission is decided on: for PAST_YEAR_READS the closed years' relations count too. */
 export function factsFor(actor: ActorFacts, permission: Permission): ActorFacts {
-  if (!PAST_YEAR_READS.has(permission)) return actor;
+  return PAST_YEAR_READS.has(permission) ? withPastYears(actor) : actor;
+}
+
+/** The facts with the closed years' load and class-teacher relations added (REC-3). */
+export function withPastYears(actor: ActorFacts): ActorFacts {
   const pastLoads = actor.pastLoads ?? [];
   const pastClasses = actor.pastClassTeacherOf ?? [];
   if (pastLoads.length === 0 && pastClasses.length === 0) return actor;

@@ -1,5 +1,6 @@
 // Parsing of /api/v1 input (NFR-4): query strings, path ids and JSON bodies through zod, with
 // Russian messages and field errors; bad input answers 400 and writes nothing.
+import { isoDate } from "@/lib/org/time";
 import { z } from "zod";
 import { fail } from "@/lib/errors";
 import { apiError } from "./gate";
@@ -44,7 +45,7 @@ export function json<S extends z.ZodType>(_schema: S, data: z.input<S>, status =
   return Response.json(data, { status, headers: { "cache-control": "private, no-store" } });
 }
 
-export const day = (d: Date): string => d.toISOString().slice(0, 10);
+export const day = (d: Date): string => isoDate(d);
 export const instant = (d: Date): string => d.toISOString();
 
 /** Page `page` of `items` with `limit` rows (page/limit pagination, 1-based). */

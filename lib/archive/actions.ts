@@ -1,12 +1,12 @@
 "use server";
 // The year archive (ARC-1): build a set for a year and verify a set against its manifest,
 // through the gate (archive.manage).
+import { fieldErrorsOf } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { fieldErrorsOf } from "@/lib/people/schema";
 import { buildArchive } from "./build";
 import { disposalMessage, disposeDocuments } from "./disposal";
 import { saveRetention } from "./mutations";

@@ -2,6 +2,7 @@
 // every period and the printed journal (RPT-12, when lib/reports offers it) as PDF, the
 // machine-readable export as JSON, and a manifest of SHA-256 digests; all stored through
 // lib/storage and recorded as an ArchiveSet.
+import { isoDate } from "@/lib/org/time";
 import { buildReport } from "@/lib/reports/build";
 import { REPORTS, reportRequest } from "@/lib/reports/schema";
 import { putFile } from "@/lib/storage/files";
@@ -28,11 +29,10 @@ function candidates(
   year: { id: number; startDate: Date; endDate: Date },
 ) {
   const base = { report: key, format: "pdf", classId: cls.id };
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
   return [
     ...(period ? [{ ...base, periodId: period.id, yearId: year.id }] : []),
     { ...base, yearId: year.id },
-    { ...base, from: iso(period?.startDate ?? year.startDate), to: iso(period?.endDate ?? year.endDate) },
+    { ...base, from: isoDate(period?.startDate ?? year.startDate), to: isoDate(period?.endDate ?? year.endDate) },
   ];
 }
 
@@ -86,7 +86,7 @@ export async function buildArchive(
       sha256: stored.sha256,
       size: stored.size,
       retentionYears: keep[kind],
-      retentionEnd: retentionEnd(year.endDate, keep[kind]).toISOString().slice(0, 10),
+      retentionEnd: isoDate(retentionEnd(year.endDate, keep[kind])),
     });
   };
   const available = ARCHIVE_REPORTS.filter((r) => r.key in REPORTS);

@@ -1,4 +1,5 @@
 // Reads and writes of the year archive (ARC-1, ARC-2), bound to the organisation.
+import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 import type { Manifest } from "./rules";
@@ -101,7 +102,7 @@ export async function classExport(organisationId: number, classId: number) {
       select: { lessonId: true, text: true, dueDate: true },
     }),
   ]);
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const day = (d: Date | null) => (d ? isoDate(d) : null);
   const subjects = new Map(lessons.map((l) => [l.subject.id, l.subject.name]));
   return {
     class: { id: cls.id, name: cls.name, grade: cls.grade, year: cls.year.name },

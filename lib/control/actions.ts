@@ -2,11 +2,12 @@
 // Remarks on journal keeping (CTL-2): the writer (remarks.write) files a remark on a teacher and
 // optionally a class/subject/lesson; the teacher (remarks.resolve, own) marks it done with a
 // comment; the writer closes or reopens it. zod → gate → mutation (with audit) → revalidate.
+import { issuesText } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyRemarkMove, fileRemark } from "./remarks/commands";
-import { issuesText, remarkCreate, remarkMove } from "./schema";
+import { remarkCreate, remarkMove } from "./schema";
 
 type Done = ActionResult<{ message: string }>;
 

@@ -1,15 +1,15 @@
 // Session-bound reads for the control pages (CTL-1…CTL-3). The caller has passed the gate; the
 // class scope comes from the granted scopes, never from the URL.
+import { issuesText } from "@/lib/schema";
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
-import { todayIn } from "@/lib/org/time";
-import { isoDate } from "@/lib/diary/rules";
+import { classesToList, listScope } from "@/lib/access/scope";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { loadFillChoices } from "./data";
 import { remarkFormChoices, teacherRemarks } from "./remarks/data";
 import { journalFill, remarksList, weeklyActivity } from "./report";
-import { activityQuery, fillQuery, issuesText, remarksQuery } from "./schema";
+import { activityQuery, fillQuery, remarksQuery } from "./schema";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -28,7 +28,7 @@ export async function loadFillPage(user: CurrentUser, scopes: readonly Scope[], 
   };
   const raw: Record<string, string> = { ...defaults, ...plain(search) };
   const parsed = fillQuery.safeParse(raw);
-  const ids = await classIdsInScope(user.organisationId, user.id, scopes);
+  const ids = classesToList(await listScope(user, { scopes }));
   const choices = await loadFillChoices(user.organisationId, ids);
   if (!parsed.success) return { raw, error: issuesText(parsed.error), choices, report: null };
   const report = await journalFill(
@@ -44,7 +44,7 @@ export async function loadRemarksPage(user: CurrentUser, scopes: readonly Scope[
   const today = todayIn(user.timeZone);
   const raw: Record<string, string> = { kind: "week", date: isoDate(today), ...plain(search) };
   const parsed = remarksQuery.safeParse(raw);
-  const ids = await classIdsInScope(user.organisationId, user.id, scopes);
+  const ids = classesToList(await listScope(user, { scopes }));
   const choices = await remarkFormChoices(user.organisationId, ids);
   if (!parsed.success) return { raw, error: issuesText(parsed.error), choices, list: null };
   const list = await remarksList(

@@ -1,9 +1,9 @@
 // Inputs of journal-keeping control (CTL-1…CTL-3, RPT-11): report queries and remark forms.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { idOf, multiLine, optionalIdOf, singleLine } from "@/lib/schema";
 
-const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
-const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
+const id = idOf("Неверный номер");
+const optionalId = optionalIdOf("Неверный номер");
 const date = singleLine({ error: "Укажите дату" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД")
   .transform((s) => new Date(`${s}T00:00:00.000Z`))
@@ -48,10 +48,6 @@ export function queryObject(query: URLSearchParams): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const [k, v] of query) if (v !== "") raw[k] = v;
   return raw;
-}
-
-export function issuesText(error: z.ZodError): string {
-  return error.issues.map((i) => i.message).join("; ");
 }
 
 export const remarkCreate = z.object({

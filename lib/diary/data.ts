@@ -1,10 +1,11 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
+import { jsonArray } from "@/lib/sql";
 import { readDb as db } from "@/lib/db";
-import { dateOnly } from "@/lib/org/time";
+import { addDays, dateOnly, isoDate } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
-import { addDays, changerRole, coversDate, markHistories, type MarkChange } from "./rules";
+import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
 
 export type DiaryLesson = {
   id: number;
@@ -99,13 +100,6 @@ type MarkJson = {
   at: string;
 };
 
-/** json_agg columns arrive parsed or as text depending on the driver path. */
-function jsonArray<T>(value: unknown): T[] {
-  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
-  return Array.isArray(parsed) ? (parsed as T[]) : [];
-}
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Raw reads go to the replica explicitly (the extension sends raw SQL to the primary by default). */
 function reader(): Pick<typeof db, "$queryRaw"> {
   const client = db as typeof db & { $replica?: () => Pick<typeof db, "$queryRaw"> };
@@ -165,7 +159,7 @@ async function weekLessons(
       LEFT JOIN "Bell" b ON b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber"
       LEFT JOIN "Attendance" att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}
      WHERE l."organisationId" = ${organisationId} AND l."classId" = ANY(${classIds}::int[])
-       AND l.date >= ${isoDay(monday)}::date AND l.date <= ${isoDay(sunday)}::date
+       AND l.date >= ${isoDate(monday)}::date AND l.date <= ${isoDate(sunday)}::date
        AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${subgroupIds}::int[]))
      ORDER BY l.date, l."bellNumber", l.id`;
 }

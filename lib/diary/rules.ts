@@ -1,19 +1,8 @@
 // Week and day arithmetic of the diary (DRY-1, DAY-4). Calendar dates are UTC midnights (`@db.Date`);
-// the calendar itself (Monday, the study week) is lib/schedule/week.ts — one week definition.
-import {
-  addDays,
-  dateKey,
-  mondayOf,
-  nextStudyDay,
-  parseDateKey,
-  studyDayOnOrAfter,
-  type StudyDays,
-} from "@/lib/schedule/week";
-
-export { addDays, mondayOf };
-
-/** YYYY-MM-DD of a calendar date. */
-export const isoDate = dateKey;
+// the calendar itself (Monday: lib/org/time.ts; the study week: lib/schedule/week.ts) — one definition each.
+import { diaryMarkText } from "@/lib/journal/marks";
+import { mondayOf } from "@/lib/org/time";
+import { nextStudyDay, parseDateKey, studyDayOnOrAfter, type StudyDays } from "@/lib/schedule/week";
 
 /** Parses `?week=YYYY-MM-DD` into that week's Monday; anything else gives the week of `today`. */
 export function weekFromParam(param: string | undefined, today: Date): Date {
@@ -92,20 +81,7 @@ export const ATTENDANCE_TITLES: Record<string, string> = {
 };
 
 /** How a mark reads in the diary: the grade, «зач»/«незач», «долг», «н/а». */
-export function markLabel(kind: string, value: number | null): string {
-  switch (kind) {
-    case "PASS":
-      return "зач";
-    case "FAIL":
-      return "незач";
-    case "DEBT":
-      return "долг";
-    case "NOT_ATTESTED":
-      return "н/а";
-    default:
-      return value === null ? "" : String(value);
-  }
-}
+export const markLabel = diaryMarkText;
 
 // ───────────── DRY-7: new since the last visit ─────────────
 

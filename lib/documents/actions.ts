@@ -1,16 +1,15 @@
 "use server";
 // Server actions of the documents store (LRN-3), docs.edit only: a document with its file, its card
 // (category, number, date, who reads it, the journal's regulation), a new version (the old kept).
+import { firstIssue, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { discardUploads, formUploads, storeUploads } from "@/lib/storage/upload";
 import { addVersion, createDocument, updateDocument, type DocumentCard } from "./mutations";
-import { cardSchema, idField, noteSchema, visibleToSchema } from "./schema";
+import { cardSchema, noteSchema, visibleToSchema } from "./schema";
 
 type Result = ActionResult<{ message: string; documentId?: number }>;
-
-const firstIssue = (e: { issues: { message: string }[] }) => e.issues[0]?.message ?? "Проверьте введённые данные";
 
 function card(data: FormData): { ok: true; card: DocumentCard } | { ok: false; result: Result } {
   const fields = cardSchema.safeParse({
@@ -63,7 +62,7 @@ export async function updateDocumentAction(_prev: Result | null, data: FormData)
   const gate = await requireAccessForAction("docs.edit");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const id = idField.safeParse(data.get("documentId"));
+  const id = idSchema.safeParse(data.get("documentId"));
   if (!id.success) return fail("INVALID_INPUT", firstIssue(id.error));
   const parsed = card(data);
   if (!parsed.ok) return parsed.result;
@@ -77,7 +76,7 @@ export async function addVersionAction(_prev: Result | null, data: FormData): Pr
   const gate = await requireAccessForAction("docs.edit");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const id = idField.safeParse(data.get("documentId"));
+  const id = idSchema.safeParse(data.get("documentId"));
   if (!id.success) return fail("INVALID_INPUT", firstIssue(id.error));
   const note = noteSchema.safeParse(data.get("note") ?? undefined);
   if (!note.success) return fail("INVALID_INPUT", firstIssue(note.error));

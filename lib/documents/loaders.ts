@@ -2,7 +2,7 @@
 // (rules.ts), each document's versions, the journal's regulation for the footer link.
 import { ROLES } from "@/lib/access/roles";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/org/time";
+import { formatDate, formatDateTime, isoDate } from "@/lib/org/time";
 import { shortName } from "@/lib/people/names";
 import { docReader } from "./access";
 import { documentById, journalRegulation, listDocuments, userNames } from "./data";
@@ -48,7 +48,7 @@ export async function loadDocument(user: CurrentUser, id: number) {
     categoryLabel: CATEGORY_LABELS[d.category as DocumentCategoryName],
     number: d.number,
     date: dateText(d.date),
-    isoDate: d.date ? d.date.toISOString().slice(0, 10) : "",
+    isoDate: d.date ? isoDate(d.date) : "",
     regulation: d.isJournalRegulation,
     visibleTo: d.visibleTo,
     visibility: visibilityLabel(d.visibleTo, ROLES),

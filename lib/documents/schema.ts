@@ -5,12 +5,6 @@ import { singleLine } from "@/lib/schema";
 import { ROLES } from "@/lib/access/roles";
 import { DOCUMENT_CATEGORIES } from "./rules";
 
-export const idField = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int("Неверный идентификатор")
-  .positive("Неверный идентификатор")
-  .max(2_147_483_647, "Неверный идентификатор");
-
 const isoDate = singleLine()
   .trim()
   .refine(

@@ -1,9 +1,10 @@
 // Reads of the final marks page (FIN-1…FIN-4). Every query is bound to the organisation; the sheet
 // of a class × subject is read in one parallel round whatever the number of students.
+import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
-import type { AverageInput, FinalSpecialName } from "@/lib/journal/averages";
-import type { ControlKindName, EducationFormName, FinalKindName } from "./rules";
+import type { AverageInput } from "@/lib/journal/averages";
+import type { EducationFormName, FinalKindName } from "./rules";
 
 export type SheetFinal = {
   id: number;

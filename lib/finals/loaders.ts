@@ -2,9 +2,9 @@
 // finals scopes with warnings about missing finals, and the sheet of one class × subject × period —
 // period marks, year / exam / final (school) or the semester attestations with their form (college),
 // each student's average and the recommended mark from lib/journal/averages.ts (periodOutlook).
+import { CONTROL_LABELS, finalWord, type ControlKindName } from "@/lib/journal/marks";
 import { cache } from "react";
-import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes, factsFor } from "@/lib/access/rules";
+import { listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { gridHead, journalChoices, type GridHead, type JournalChoice, type PeriodOption } from "@/lib/journal/data";
 import { finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
@@ -14,7 +14,6 @@ import { todayIn } from "@/lib/org/time";
 import { authorizeFinals, type FinalsRights } from "./access";
 import { finalsSheetRows, finalsWarningDays, warningFacts, type SheetFinal } from "./data";
 import {
-  CONTROL_LABELS,
   EDUCATION_FORM_LABELS,
   FINAL_KIND_LABELS,
   FORMS_FOR_DEPUTY,
@@ -26,7 +25,6 @@ import {
   mayEditFinal,
   rollOn,
   warningText,
-  type ControlKindName,
   type FinalKindName,
 } from "./rules";
 
@@ -38,23 +36,13 @@ export type FinalsChoice = JournalChoice & { warning: string | null };
  */
 export const loadFinalsChoices = cache(
   async (user: CurrentUser, now: Date = new Date(), yearId?: number | null): Promise<FinalsChoice[]> => {
-    const actor = await actorFacts(user.organisationId, user.id);
-    if (!actor) return [];
-    const facts = factsFor(actor, "finals.viewOwn");
-    const scopes = new Set(
-      ["finals.viewAll", "finals.viewOwn", "finals.editAll", "finals.editOwn"].flatMap((p) =>
-        effectiveScopes(facts, p as "finals.viewAll"),
-      ),
-    );
-    const choices = await journalChoices(user.organisationId, {
-      all: scopes.has("all"),
-      classIds: [
-        ...(scopes.has("dept") ? facts.departmentClassIds : []),
-        ...(scopes.has("class") ? facts.classTeacherOf : []),
-      ],
-      teacherId: scopes.has("own") ? user.id : null,
-      yearId,
-    });
+    const { all, classIds, teacherId } = await listScope(user, [
+      "finals.viewAll",
+      "finals.viewOwn",
+      "finals.editAll",
+      "finals.editOwn",
+    ]);
+    const choices = await journalChoices(user.organisationId, { all, classIds, teacherId, yearId });
     const seen = new Set<string>();
     const unique = choices.filter((c) => {
       const key = `${c.classId}:${c.subjectId}`;
@@ -174,7 +162,7 @@ export async function loadFinalsPage(
         kind: "PERIOD" as const,
         periodId: p.id,
         label: p.name,
-        form: form === "NONE" ? null : CONTROL_LABELS[form],
+        form: form === "NONE" ? null : CONTROL_LABELS.short[form],
         passFail: head.subject.passFail || formIsPassFail(form),
         selected: p.id === period.id,
         locked: lockOf(p.id),
@@ -259,6 +247,6 @@ export async function loadFinalsPage(
 function proposalFor(outlook: Outlook, creditOnScale: boolean, minMark: number): string {
   const p = outlook.proposal;
   if (!p) return "";
-  if (creditOnScale && p.value !== null) return p.value > minMark ? "з" : "нз";
+  if (creditOnScale && p.value !== null) return finalWord(p.value > minMark ? "PASS" : "FAIL", "input");
   return finalInputText(p);
 }

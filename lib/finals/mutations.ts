@@ -2,12 +2,12 @@
 // the cell's key serialises saves (a year final has periodId null, which a unique index does not
 // guard), the version the client loaded is compared with the stored one, the final is written or
 // removed, and the change is appended to JournalChange (entity FINAL) and to the audit log.
+import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import type { FinalSpecialName } from "@/lib/journal/averages";
-import { finalKey, type ControlKindName, type FinalKindName, type FinalValue } from "./rules";
+import { finalKey, type FinalKindName, type FinalValue } from "./rules";
 
 export type FinalWrite = {
   organisationId: number;

@@ -1,25 +1,12 @@
 // Pure rules of the final marks (FIN-1…FIN-4): what a typed final means, which columns a class has,
 // who may set a student's final, and when missing finals are warned about. No I/O.
-import type { FinalSpecialName } from "@/lib/journal/averages";
+import { finalWord, type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 
 export type FinalKindName = "PERIOD" | "YEAR" | "EXAM" | "FINAL" | "ATTESTATION";
-export type ControlKindName = "NONE" | "EXAM" | "CREDIT" | "DIFF_CREDIT" | "COURSEWORK" | "PRACTICE" | "VKR" | "OTHER";
 export type EducationFormName = "FULL_TIME" | "PART_TIME" | "EXTRAMURAL" | "FAMILY" | "HOME";
 
 export type FinalValue = { value: number | null; special: FinalSpecialName | null };
 export type ParsedFinal = { ok: true; value: FinalValue | null } | { ok: false; message: string };
-
-/** College attestation forms (FIN-1): экзамен, зачёт, дифф. зачёт, курсовая, практика, ВКР. */
-export const CONTROL_LABELS: Record<ControlKindName, string> = {
-  NONE: "—",
-  EXAM: "экзамен",
-  CREDIT: "зачёт",
-  DIFF_CREDIT: "дифф. зачёт",
-  COURSEWORK: "курсовая",
-  PRACTICE: "практика",
-  VKR: "ВКР",
-  OTHER: "другое",
-};
 
 export const FINAL_KIND_LABELS: Record<FinalKindName, string> = {
   PERIOD: "за период",
@@ -70,18 +57,8 @@ export function parseFinalInput(
 /** The text a user would type to get the final back. */
 export function finalInputText(f: FinalValue | null): string {
   if (!f) return "";
-  switch (f.special) {
-    case "NOT_ATTESTED":
-      return "н/а";
-    case "EXEMPT":
-      return "осв";
-    case "PASS":
-      return "з";
-    case "FAIL":
-      return "нз";
-    default:
-      return f.value === null ? "" : String(f.value);
-  }
+  if (f.special) return finalWord(f.special, "input");
+  return f.value === null ? "" : String(f.value);
 }
 
 /** FIN-4: finals of students on home, family or part-time education are set by DEPUTY (001 §4.2.2.9). */

@@ -3,8 +3,7 @@
 // Bound to the organisation (ACL-5); the caller decides from the held permissions and their scopes
 // which widgets a user gets and passes the class ids a scope admits (null = every class).
 import { db } from "@/lib/db";
-import { formatDate } from "@/lib/org/time";
-import { isoDate } from "@/lib/diary/rules";
+import { addDays, formatDate, isoDate, mondayOf } from "@/lib/org/time";
 import { ATTENDANCE_LABELS } from "@/lib/journal/rules";
 import { plural } from "@/lib/org/vocabulary";
 
@@ -17,8 +16,6 @@ export const RECENT_DAYS = 14;
 export const AHEAD_DAYS = 7;
 const LIST = 8;
 
-const DAY = 86_400_000;
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const ids = (xs: Iterable<number> | null) => (xs === null ? null : [...xs]);
 
@@ -144,7 +141,7 @@ export async function homeworkDue(
       if (s.classId !== h.lesson.classId) continue;
       if (h.lesson.subgroup && !h.lesson.subgroup.members.some((m) => m.studentId === s.studentId)) continue;
       const due = h.dueDate!;
-      const monday = addDays(due, -((due.getUTCDay() + 6) % 7));
+      const monday = mondayOf(due);
       tasks.push({
         href: `/diary/${s.studentId}?week=${isoDate(monday)}`,
         text: `${s.name ? `${s.name}: ` : ""}${h.lesson.subject.name} — ${short(h.text)}`,

@@ -4,7 +4,7 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
 import {
   absenceWatch,
@@ -56,7 +56,7 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   }
   const control = held.get("control.view");
   if (control) {
-    const classIds = await classIdsInScope(org, user.id, control);
+    const classIds = classesToList(await listScope(user, { scopes: control }));
     widgets.push(unfilledByTeacher(org, classIds, today));
   }
   if (has("journal.unlock")) widgets.push(pendingUnlocks(org));

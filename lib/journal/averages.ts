@@ -23,9 +23,9 @@
 //   • The recommendation is taken from the average rounded to two decimals — the figure the page
 //     shows next to it (FIN-2) — and compared in hundredths, so 4.60 with threshold 0.60 gives 5
 //     without floating-point surprises.
+import { finalWord, type FinalSpecialName, type MarkKindName } from "./marks";
 
 export type AveragingMethod = "PLAIN" | "WEIGHTED";
-export type MarkKindName = "GRADE" | "PASS" | "FAIL" | "DEBT" | "NOT_ATTESTED";
 
 /** One current mark as the averages need it. `weight`: the assignment's weight or its type's. */
 export type AverageInput = { kind: MarkKindName; value: number | null; weight: number; isHospital?: boolean };
@@ -153,7 +153,6 @@ export function forecast(
 // ───────────── one student × subject × period: the finals proposal and the diary forecast ─────────────
 
 /** What a final may hold (FIN-3): a mark of the scale or a special value. */
-export type FinalSpecialName = "NOT_ATTESTED" | "EXEMPT" | "PASS" | "FAIL";
 export type FinalProposal = { value: number | null; special: FinalSpecialName | null } | null;
 
 export type OutlookInput = {
@@ -254,16 +253,6 @@ export function periodOutlook(x: OutlookInput): Outlook {
 /** «5», «зачёт», «н/а», «осв.» — how a final reads. */
 export function finalLabel(f: { value: number | null; special: FinalSpecialName | null } | null): string {
   if (!f) return "";
-  switch (f.special) {
-    case "NOT_ATTESTED":
-      return "н/а";
-    case "EXEMPT":
-      return "осв.";
-    case "PASS":
-      return "зачёт";
-    case "FAIL":
-      return "незачёт";
-    default:
-      return f.value === null ? "" : String(f.value);
-  }
+  if (f.special) return finalWord(f.special, "page");
+  return f.value === null ? "" : String(f.value);
 }

@@ -2,6 +2,7 @@
 // check the student's cell, the one lock decision (lib/journal/lock.ts) and the scale → write with
 // the loaded version. Used by the JSON route handler app/api/journal/cell; `now` is injectable
 // (default: the server's clock, lib/org/clock.ts) so tests move the clock.
+import { firstIssue } from "@/lib/schema";
 import type { Actor } from "@/lib/access/authorize";
 import { fail, type ErrorCode } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
@@ -29,7 +30,7 @@ import {
   teacherMayChangeAttendance,
   TEACHER_CODES,
 } from "./rules";
-import { cellSaveSchema, firstIssue } from "./schema";
+import { cellSaveSchema } from "./schema";
 
 export type CellCurrent = {
   text: string;

@@ -1,13 +1,14 @@
 // Reads of the class journal. Every query is bound to the organisation (ACL-5); the grid is built
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
+import { type MarkKindName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
-import { dateOnly, todayIn } from "@/lib/org/time";
+import { dateOnly, isoDate, todayIn } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { ClosedPeriod, LockContext } from "./lock";
-import type { AttendanceCodeName, EducationFormName, MarkKindName } from "./rules";
+import type { AttendanceCodeName, EducationFormName } from "./rules";
 
 const num = (v: { toString(): string } | number | null | undefined): number | null =>
   v === null || v === undefined ? null : Number(v);
@@ -270,8 +271,8 @@ export async function gridRows(
     status: "SCHEDULED" as const,
     ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
   };
-  const start = range.start.toISOString().slice(0, 10);
-  const end = range.end.toISOString().slice(0, 10);
+  const start = isoDate(range.start);
+  const end = isoDate(range.end);
   const [types, lessons, memberships, subgroupMembers, finals, planTopics, assignments, cells, homework] =
     await Promise.all([
       db.assignmentType.findMany({

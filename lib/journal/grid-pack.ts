@@ -2,8 +2,9 @@
 // (issue 10): the RSC payload would otherwise repeat the keys of every mark and attendance object
 // (`{"kind":…,"value":…,"isHospital":…}` — ≈ 3× the data). The server packs them into tuples,
 // the client grid unpacks once (useMemo) and works on the ordinary GridView. Pure.
+import { type MarkKindName } from "@/lib/journal/marks";
 import { attendanceKey, markKey, type GridAttendance, type GridMark, type GridView } from "./grid";
-import type { AttendanceCodeName, MarkKindName } from "./rules";
+import type { AttendanceCodeName } from "./rules";
 
 /** [assignmentId, studentId, kind, value, isHospital (1/0), comment, version] */
 export type PackedMark = [number, number, MarkKindName, number | null, 0 | 1, string | null, number];

@@ -1,6 +1,8 @@
 // The journal grid as a view model (JRN-1…JRN-4, JRN-9): plain JSON that the server page hands
 // to the client grid. `buildGridView` is pure — it turns the rows of the grid's fixed set of
 // queries (lib/journal/data.ts) into rows × columns, cell states, locks and averages.
+import { type MarkKindName } from "@/lib/journal/marks";
+import { isoDate } from "@/lib/org/time";
 import { averageOf, forecast, type AveragingMethod, type AverageInput, type MarkScale } from "./averages";
 import { journalLock, lockFactsOf, periodClosedReason, YEAR_CLOSED_REASON, type Lock, type LockContext } from "./lock";
 import {
@@ -10,7 +12,6 @@ import {
   type HOMEWORK_MARKER_LABELS,
   type AttendanceCodeName,
   type EducationFormName,
-  type MarkKindName,
 } from "./rules";
 
 type HomeworkMarkerName = keyof typeof HOMEWORK_MARKER_LABELS;
@@ -134,10 +135,6 @@ export function expectedOn(list: readonly ExpectedCell[], studentId: number, dat
 
 export const markKey = (assignmentId: number, studentId: number) => `${assignmentId}:${studentId}`;
 export const attendanceKey = (lessonId: number, studentId: number) => `${lessonId}:${studentId}`;
-
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
 // ───────────── the rows the data layer returns ─────────────
 

@@ -2,11 +2,10 @@
 // scope of what may be listed from the database facts (never from the request) and build the grid
 // view from a fixed number of queries.
 import { cache } from "react";
-import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes, factsFor } from "@/lib/access/rules";
+import { listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { authorizeJournal } from "./access";
 import {
   gridHead,
@@ -18,7 +17,7 @@ import {
   type JournalChoice,
   type PeriodOption,
 } from "./data";
-import { buildGridView, isoDate, type GridView } from "./grid";
+import { buildGridView, type GridView } from "./grid";
 import { expectedAbsences } from "@/lib/absences/data";
 
 const DAY = 86_400_000;
@@ -28,24 +27,8 @@ const DAY = 86_400_000;
  * year or in `yearId` (REC-3: a closed year's own classes by that year's load and class-teacher relation).
  */
 export const loadJournalChoices = cache(async (user: CurrentUser, yearId?: number | null): Promise<JournalChoice[]> => {
-  const actor = await actorFacts(user.organisationId, user.id);
-  if (!actor) return [];
-  const facts = factsFor(actor, "journal.viewOwn");
-  const scopes = new Set([
-    ...effectiveScopes(facts, "journal.viewAll"),
-    ...effectiveScopes(facts, "journal.viewOwn"),
-    ...effectiveScopes(facts, "journal.editAll"),
-  ]);
-  const classIds = [
-    ...(scopes.has("dept") ? facts.departmentClassIds : []),
-    ...(scopes.has("class") ? facts.classTeacherOf : []),
-  ];
-  return journalChoices(user.organisationId, {
-    all: scopes.has("all"),
-    classIds,
-    teacherId: scopes.has("own") ? user.id : null,
-    yearId,
-  });
+  const { all, classIds, teacherId } = await listScope(user, ["journal.viewAll", "journal.viewOwn", "journal.editAll"]);
+  return journalChoices(user.organisationId, { all, classIds, teacherId, yearId });
 });
 
 export const loadSubstituteLessons = cache((user: CurrentUser) => {

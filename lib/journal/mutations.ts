@@ -4,11 +4,12 @@
 // stored one; write; append the change to JournalChange. A mismatch writes nothing and returns the
 // current value. A re-created cell gets a version above every earlier one (1 + its number of
 // changes), so an old version can never match a newer row (no ABA).
+import { diaryMarkText } from "./marks";
+import { type MarkKindName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
-import { markLabel } from "@/lib/diary/rules";
 import { notifyMark } from "@/lib/push/send";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import type { AttendanceCodeName, MarkKindName } from "./rules";
+import type { AttendanceCodeName } from "./rules";
 
 export type MarkState = {
   kind: MarkKindName;
@@ -187,7 +188,7 @@ export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
   const result = w.assignmentId === null ? await writeMarkNewAssignment(w) : await writeMarkInto(w, w.assignmentId);
   // API-4: after the commit, the family's opted-in devices; not awaited — it never fails or slows the save.
   if (result.ok && !("unchanged" in result) && result.state)
-    void notifyMark(w.organisationId, w.lessonId, w.studentId, markLabel(result.state.kind, result.state.value));
+    void notifyMark(w.organisationId, w.lessonId, w.studentId, diaryMarkText(result.state.kind, result.state.value));
   return result;
 }
 

@@ -2,8 +2,8 @@
 // has a cell on a lesson's date, which attendance changes a role may make, and the edit window's
 // arithmetic. No I/O; `now` is always passed in, so tests move the clock. Whether a write may
 // happen at all is the one lock decision in ./lock.ts; averages live in ./averages.ts.
+import { markWord, type MarkKindName } from "./marks";
 
-export type MarkKindName = "GRADE" | "PASS" | "FAIL" | "DEBT" | "NOT_ATTESTED";
 export type AttendanceCodeName = "N" | "UP" | "NP" | "B" | "OT" | "OP";
 export type EducationFormName = "FULL_TIME" | "PART_TIME" | "EXTRAMURAL" | "FAMILY" | "HOME";
 
@@ -122,21 +122,15 @@ export function markLabel(m: { kind: MarkKindName; value: number | null }): stri
   switch (m.kind) {
     case "GRADE":
       return String(m.value ?? "");
-    case "PASS":
-      return "зч";
-    case "FAIL":
-      return "нз";
-    case "DEBT":
-      return "д";
-    case "NOT_ATTESTED":
-      return "н/а";
+    default:
+      return markWord(m.kind, "cell");
   }
 }
 
 /** The text a teacher would type to get this mark back (the editor's initial value). */
 export function markInputText(m: { kind: MarkKindName; value: number | null; isHospital: boolean }): string {
   if (m.kind === "GRADE") return `${m.value ?? ""}${m.isHospital ? "б" : ""}`;
-  return { PASS: "з", FAIL: "нз", DEBT: "д", NOT_ATTESTED: "н/а" }[m.kind];
+  return markWord(m.kind, "input");
 }
 
 // ───────────── attendance transitions ─────────────

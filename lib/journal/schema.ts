@@ -50,7 +50,3 @@ export const gridQuerySchema = z.object({
   /** The academic year of the picker (REC-3); absent = the current one. */
   year: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
-
-export function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "Проверьте введённые данные";
-}

@@ -1,6 +1,6 @@
 // Pure rules of the internal mail (SPEC §11). No I/O: `mail/data.ts` loads the facts from the
 // database, `mail/send.ts` and `mail/overdue.ts` apply these.
-import { wallTimeToInstant } from "@/lib/org/time";
+import { isoDate, wallTimeToInstant } from "@/lib/org/time";
 import type { Role } from "@/lib/access/roles";
 
 /** «Администрация»: the roles any parent or student may write to (MSG-1). */
@@ -161,7 +161,7 @@ export function announcementWindow(
   const startsAt = start.getTime() < now.getTime() ? now : start;
   let expiresAt: Date | null = null;
   if (expiresOn) {
-    const next = new Date(Date.parse(`${expiresOn}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+    const next = isoDate(new Date(Date.parse(`${expiresOn}T00:00:00.000Z`) + 86_400_000));
     expiresAt = startOfDayIn(next, timeZone);
   }
   return { startsAt, expiresAt };

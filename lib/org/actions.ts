@@ -1,11 +1,12 @@
 "use server";
 // Organisation set-up (ORG-1…ORG-7): zod parse → access gate → mutation → revalidate.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import type { TargetRef } from "@/lib/access/data";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { fieldErrorsOf, formRecord, idSchema } from "@/lib/people/schema";
+import { idSchema } from "@/lib/people/schema";
 import { ENTITY, isEntity, type Entity } from "./directory";
 import { deleteEntity, saveEntity, saveOrgCard, saveSettings } from "./mutations";
 import { orgCardSchema, settingsSchema } from "./schema";

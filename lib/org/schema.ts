@@ -1,6 +1,7 @@
 // zod schemas of the organisation set-up forms (ORG-1…ORG-7) with Russian messages (NFR-4).
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { idOf, singleLine } from "@/lib/schema";
+import { CONTROL_KINDS } from "@/lib/journal/marks";
 import { FREQUENCIES } from "@/lib/control/checks/rules";
 import { parseDeadline } from "@/lib/control/deadline/rules";
 import { dateField, optionalText, requiredText } from "@/lib/people/schema";
@@ -195,26 +196,6 @@ export const SUBJECT_KIND_LABELS: Record<(typeof SUBJECT_KINDS)[number], string>
   MDK: "МДК",
   PRACTICE: "практика",
 };
-export const CONTROL_KINDS = [
-  "NONE",
-  "EXAM",
-  "CREDIT",
-  "DIFF_CREDIT",
-  "COURSEWORK",
-  "PRACTICE",
-  "VKR",
-  "OTHER",
-] as const;
-export const CONTROL_KIND_LABELS: Record<(typeof CONTROL_KINDS)[number], string> = {
-  NONE: "нет",
-  EXAM: "экзамен",
-  CREDIT: "зачёт",
-  DIFF_CREDIT: "дифференцированный зачёт",
-  COURSEWORK: "курсовая работа",
-  PRACTICE: "практика",
-  VKR: "ВКР",
-  OTHER: "другое",
-};
 
 /** ORG-5 */
 export const subjectSchema = z.object({
@@ -234,12 +215,7 @@ export const subjectSchema = z.object({
   passFail: bool,
 });
 
-export const idField = (label: string) =>
-  z.coerce
-    .number({ error: `Выберите: ${label}` })
-    .int(`Выберите: ${label}`)
-    .positive(`Выберите: ${label}`)
-    .max(2_147_483_647, `Выберите: ${label}`);
+export const idField = (label: string) => idOf(`Выберите: ${label}`);
 
 export const optionalIdField = (label: string) =>
   z

@@ -1,6 +1,29 @@
 // Calendar dates in the organisation's time zone (SPEC: dates ДД.ММ.ГГГГ, zone per organisation).
 // A lesson date is a calendar date stored as UTC midnight (`@db.Date`).
 
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD of a calendar date (UTC midnight): URLs, form values, keys. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar date `n` days later (earlier for negative `n`). */
+export function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * DAY_MS);
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function isoWeekday(d: Date): number {
+  const w = d.getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/** The Monday of the week containing a calendar date. */
+export function mondayOf(d: Date): Date {
+  return addDays(d, 1 - isoWeekday(d));
+}
+
 /** The calendar date "today" in a time zone, as UTC midnight. */
 export function todayIn(timeZone: string, now: Date = new Date()): Date {
   const parts = new Intl.DateTimeFormat("en-CA", {

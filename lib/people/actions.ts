@@ -1,5 +1,6 @@
 "use server";
 // People cards (PPL-1, ACL-4): zod parse → access gate → mutation → revalidate.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
@@ -8,7 +9,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { SECTION_PERMISSION, saveCardSection, type CardSection } from "./card/sections";
 import { createParentForStudent, unlinkParent } from "./card/mutations";
 import { addChildLink, removeChildLink, saveParentCard } from "./card/parent";
-import { fieldErrorsOf, formRecord, idSchema, parentSchema } from "./schema";
+import { idSchema, parentSchema } from "./schema";
 
 const SECTIONS = ["main", "medical", "psych"] as const;
 

@@ -1,7 +1,6 @@
 // zod schemas of the people forms (PPL-1…PPL-3) with Russian field messages (NFR-4).
 import { z } from "zod";
 import { multiLine, singleLine } from "@/lib/schema";
-import type { FieldErrors } from "@/lib/errors";
 import { EDUCATION_FORMS, HEALTH_GROUPS, PHYSICAL_GROUPS } from "./card-rules";
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
@@ -167,23 +166,6 @@ export const staffSchema = z.object({
   role: z.enum(STAFF_ROLES, { error: "Выберите роль из списка" }),
 });
 export type StaffInput = z.output<typeof staffSchema>;
-
-/** zod issues → per-field Russian messages. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-/** FormData → plain record of strings (files dropped). */
-export function formRecord(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
-  return out;
-}
 
 const optionalDate = (label: string) =>
   singleLine()

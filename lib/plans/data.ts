@@ -1,5 +1,6 @@
 // Reads of lesson plans (PLAN-1…PLAN-5). Every query is bound to the organisation (ACL-5);
 // listing functions take the caller's scope and put it into the `where`.
+import { isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { PlanStatus } from "./rules";
@@ -335,8 +336,8 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
         JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
        WHERE l."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
          AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
-         AND l.date >= ${year.startDate.toISOString().slice(0, 10)}::date
-         AND l.date <= ${today.toISOString().slice(0, 10)}::date
+         AND l.date >= ${isoDate(year.startDate)}::date
+         AND l.date <= ${isoDate(today)}::date
        GROUP BY l."classId", l."subjectId", l."subgroupId"`,
     db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
   ]);

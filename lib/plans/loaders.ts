@@ -2,7 +2,8 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
-import { actorFacts, authorize } from "@/lib/access/authorize";
+import { authorizeAny } from "@/lib/access/authorize";
+import { actorRelations, listScope } from "@/lib/access/scope";
 import {
   bindingRows,
   currentYear,
@@ -18,17 +19,10 @@ import { buildFulfilment, checkHours, deadlineWarnings, startYearOf, totalHours 
 
 /** The plans a user may see: all, or own + own classes' (class teacher) + department's. */
 async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {
-  const viewAll = await authorize(user, "plans.viewAll");
-  const viewOwn = await authorize(user, "plans.viewOwn");
-  const scopes = new Set([...(viewAll.allowed ? viewAll.scopes : []), ...(viewOwn.allowed ? viewOwn.scopes : [])]);
-  if (scopes.size === 0) return null;
-  if (scopes.has("all")) return { kind: "all" };
-  const facts = await actorFacts(user.organisationId, user.id);
-  const classIds = [
-    ...(scopes.has("class") ? (facts?.classTeacherOf ?? []) : []),
-    ...(scopes.has("dept") ? (facts?.departmentClassIds ?? []) : []),
-  ];
-  return { kind: "some", teacherId: scopes.has("own") ? user.id : null, classIds };
+  const permissions = ["plans.viewAll", "plans.viewOwn"] as const;
+  if (!(await authorizeAny(user, permissions, { kind: "none" }))) return null;
+  const { all, classIds, teacherId } = await listScope(user, permissions);
+  return all ? { kind: "all" } : { kind: "some", teacherId, classIds };
 }
 
 export const loadPlanList = cache(async (user: CurrentUser) => {
@@ -77,8 +71,7 @@ export const loadCreateOptions = cache(async (user: CurrentUser, everyone: boole
 export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolean) => {
   const year = await currentYear(user.organisationId);
   if (!year) return null;
-  const facts = await actorFacts(user.organisationId, user.id);
-  const classIds = allClasses ? null : [...(facts?.departmentClassIds ?? [])];
+  const classIds = allClasses ? null : [...((await actorRelations(user))?.departmentClassIds ?? [])];
   const today = todayIn(user.timeZone);
   const input = await fulfilmentInputs(user.organisationId, year.id, today, classIds);
   return { yearName: year.name, today, lines: buildFulfilment(input) };

@@ -2,6 +2,7 @@
 // №, Тема, Часы, КЭС, Тип урока, Вид контроля, Домашнее задание. Reading validates every row
 // with the same zod schema as the editor and returns Russian errors per row; nothing here
 // touches the database. Exported then imported, a plan's topics come back field for field.
+import { isoDate } from "@/lib/org/time";
 import ExcelJS from "exceljs";
 import { MAX_TOPICS, topicRowSchema, type TopicRow } from "./schema";
 
@@ -48,7 +49,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDate(value);
   if (typeof value === "object") {
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
     if ("result" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);

@@ -1,7 +1,8 @@
 // The portfolio's use of the one access gate (LRN-5): portfolio.view / .edit / .confirm on the
 // student (scopes all, dept, own, class, self as the matrix says); a teacher's portfolio is their
 // own (portfolio.edit) and read by the administration (portfolio.view with «all» or «dept»).
-import { actorFacts, authorize, type Actor } from "@/lib/access/authorize";
+import { authorize, type Actor } from "@/lib/access/authorize";
+import { actorRelations } from "@/lib/access/scope";
 
 export type StudentPortfolioRights = { view: boolean; add: boolean; confirm: boolean; family: boolean };
 
@@ -11,7 +12,7 @@ export async function studentPortfolioRights(actor: Actor, studentId: number): P
     authorize(actor, "portfolio.view", target),
     authorize(actor, "portfolio.edit", target),
     authorize(actor, "portfolio.confirm", target),
-    actorFacts(actor.organisationId, actor.id),
+    actorRelations(actor),
   ]);
   const family = !!facts && (facts.studentId === studentId || facts.childIds.includes(studentId));
   return { view: view.allowed, add: add.allowed, confirm: confirm.allowed, family };

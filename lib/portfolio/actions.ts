@@ -2,6 +2,7 @@
 // Server actions of portfolios (LRN-5): a student's achievement added by the student, a parent or
 // staff; confirmed or rejected by the class teacher (portfolio.confirm); removed by its author
 // (a family: while not confirmed) or by a confirmer; a teacher's own portfolio entries.
+import { firstIssue, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -17,13 +18,12 @@ import {
   deleteStaffAchievement,
 } from "./mutations";
 import { initialStatus, mayRemove } from "./rules";
-import { achievementSchema, decisionSchema, idField, staffAchievementSchema } from "./schema";
+import { achievementSchema, decisionSchema, staffAchievementSchema } from "./schema";
 
 type Result = ActionResult<{ message: string }>;
 
 const strings = (data: FormData) =>
   Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-const firstIssue = (e: { issues: { message: string }[] }) => e.issues[0]?.message ?? "Проверьте введённые данные";
 
 async function optionalFile(organisationId: number, data: FormData) {
   const uploads = formUploads(data, "file");
@@ -123,7 +123,7 @@ export async function deleteStaffAchievementAction(_prev: Result | null, data: F
   const gate = await requireAccessForAction("portfolio.edit");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const id = idField.safeParse(data.get("entryId"));
+  const id = idSchema.safeParse(data.get("entryId"));
   if (!id.success) return fail("INVALID_INPUT", firstIssue(id.error));
   const entry = await staffAchievementById(gate.user.organisationId, id.data);
   if (!entry) return fail("NOT_FOUND", "Запись не найдена");

@@ -2,9 +2,9 @@
 // have decided access (access.ts); a holder of portfolio.edit without portfolio.view (a teacher of
 // the student) sees only the entries they added themselves.
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDate, todayIn } from "@/lib/org/time";
+import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { fullName, shortName } from "@/lib/people/names";
 import { studentHeader } from "@/lib/people/data";
 import type { ReportModel } from "@/lib/reports/model";
@@ -63,7 +63,7 @@ export async function loadStudentPortfolio(user: CurrentUser, studentId: number,
       statusLine: statusLine(
         status,
         r.confirmedBy ? shortName(r.confirmedBy) : null,
-        r.confirmedAt ? formatDate(new Date(`${r.confirmedAt.toISOString().slice(0, 10)}T00:00:00Z`)) : null,
+        r.confirmedAt ? formatDate(new Date(`${isoDate(r.confirmedAt)}T00:00:00Z`)) : null,
       ),
       addedBy: r.addedBy ? shortName(r.addedBy) : "",
       rejectReason: r.rejectReason,
@@ -203,7 +203,7 @@ export async function loadPortfolioIndex(
 ) {
   const staffScopes = [...new Set([...scopes.view, ...scopes.edit].filter((s) => s !== "self"))];
   const classIds = staffScopes.length
-    ? await classIdsInScope(user.organisationId, user.id, staffScopes)
+    ? classesToList(await listScope(user, { scopes: staffScopes }))
     : new Set<number>();
   const wide = scopes.view.includes("all") || scopes.view.includes("dept") || scopes.edit.includes("all");
   const [classes, teacherList] = await Promise.all([

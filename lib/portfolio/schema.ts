@@ -1,14 +1,8 @@
 // zod schemas of the portfolio forms (LRN-5): a student's achievement, the class teacher's
 // confirmation or rejection, a teacher's portfolio entry.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { idSchema, singleLine } from "@/lib/schema";
 import { ACHIEVEMENT_KINDS, ACHIEVEMENT_LEVELS, STAFF_KINDS } from "./rules";
-
-export const idField = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int("Неверный идентификатор")
-  .positive("Неверный идентификатор")
-  .max(2_147_483_647, "Неверный идентификатор");
 
 const optionalText = (max: number, label: string) =>
   singleLine()
@@ -26,7 +20,7 @@ const pastDate = singleLine()
   .refine((d) => d.getUTCFullYear() >= 1950, { message: "Дата не раньше 1950 года" });
 
 export const achievementSchema = z.object({
-  studentId: idField,
+  studentId: idSchema,
   kind: z.enum(ACHIEVEMENT_KINDS, { error: "Выберите вид достижения" }),
   level: z.enum(ACHIEVEMENT_LEVELS, { error: "Выберите уровень" }),
   title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
@@ -36,13 +30,13 @@ export const achievementSchema = z.object({
 });
 
 export const decisionSchema = z.object({
-  achievementId: idField,
+  achievementId: idSchema,
   intent: z.enum(["confirm", "reject", "delete"], { error: "Неизвестное действие" }),
   reason: optionalText(500, "Причина"),
 });
 
 export const staffAchievementSchema = z.object({
-  userId: idField,
+  userId: idSchema,
   kind: z.enum(STAFF_KINDS, { error: "Выберите вид записи" }),
   title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
   issuer: optionalText(300, "Кем выдано"),

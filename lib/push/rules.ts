@@ -1,5 +1,6 @@
 // API-4: which notification kinds a user may opt into, and the texts (no marks' owners' names:
 // the push service only relays the encrypted payload, but the lock-screen text stays short).
+import { isoDate } from "@/lib/org/time";
 
 export const PUSH_KINDS = ["mark", "homework", "final", "message", "remark", "handin", "deadline", "absence"] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
@@ -57,7 +58,7 @@ export function homeworkPayload(subjectName: string, text: string, studentId: nu
     kind: "homework",
     title: "Домашнее задание",
     body: `${subjectName}: ${short}`,
-    url: `/diary/${studentId}?week=${lessonDate.toISOString().slice(0, 10)}`,
+    url: `/diary/${studentId}?week=${isoDate(lessonDate)}`,
   };
 }
 

@@ -8,7 +8,7 @@
 import { requireAccessForRoute } from "@/lib/access/guard";
 import type { CurrentUser } from "@/lib/auth/session";
 import { fail } from "@/lib/errors";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { reportScope, reportYearId } from "./data";
 import { pickOf, type ReportRequest } from "./schema";
 import { admitsAll, pickClasses, pickKind } from "./scope-rules";
@@ -39,11 +39,11 @@ export async function authorizeReport(
     // (HEAD_OF_DEPT: the own department; a class teacher: only if all classes of it are theirs).
     const access = await requireAccessForRoute(ANY);
     if (!access.ok) return access;
-    const { organisationId, id } = access.user;
+    const { organisationId } = access.user;
     // The parallel or department of the request's year (REC-3: a closed year's, by its period).
     const [scope, allowed] = await Promise.all([
       reportYearId(organisationId, req).then((yearId) => reportScope(organisationId, yearId)),
-      classIdsInScope(organisationId, id, access.scopes, { pastYears: true }),
+      listScope(access.user, { scopes: access.scopes, pastYears: true }).then(classesToList),
     ]);
     const picked = pickClasses(scope.classes, pick, scope.departments, scope.isCollege);
     if (picked.classes.length === 0)

@@ -1,6 +1,7 @@
 // The printed class journal (RPT-12) as pure functions: the facts of a class and a date range →
 // per subject (and subgroup) the pages of the paper journal — the marks and attendance grid
 // (students × lesson dates, grouped by month) and, facing it, the lessons' topics and homework.
+import { markWord } from "@/lib/journal/marks";
 import { formatDate } from "@/lib/org/time";
 import { fullName, shortName, type PersonName } from "@/lib/people/names";
 import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules";
@@ -65,14 +66,8 @@ export function markText(m: Pick<JournalFacts["marks"][number], "kind" | "value"
   switch (m.kind) {
     case "GRADE":
       return `${m.value ?? ""}${m.isHospital ? "б" : ""}`;
-    case "PASS":
-      return "зач";
-    case "FAIL":
-      return "нз";
-    case "DEBT":
-      return "д";
-    case "NOT_ATTESTED":
-      return "н/а";
+    default:
+      return markWord(m.kind, "print");
   }
 }
 

@@ -3,7 +3,7 @@
 // each subject, per subject the pages of the paper journal with the finals at their period's end,
 // and the closing sheet «В журнале пронумеровано и прошито N листов» with the director's signature
 // and М.П. — to be bound, signed and archived. The year archive calls it through buildReport.
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
 import { signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
@@ -26,7 +26,7 @@ export async function buildJournalReport(input: {
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
   // Lessons held up to the day of printing: lessons planned ahead carry nothing yet.
-  const printed = new Date(`${input.now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const printed = new Date(`${isoDate(input.now)}T00:00:00Z`);
   const until = span.endDate < printed ? span.endDate : printed;
   const [facts, signers] = await Promise.all([
     journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId, input.period === null),

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { todayIn } from "@/lib/org/time";
 import { parallelName, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import { reportScope, subjectsOf, teachersOf } from "./data";
@@ -18,7 +18,7 @@ export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], p
   // The current year, or a past one (REC-3): its classes one taught or led count as one's own.
   const [scope, allowed] = await Promise.all([
     reportScope(user.organisationId, yearId),
-    classIdsInScope(user.organisationId, user.id, scopes, { pastYears: yearId !== undefined }),
+    listScope(user, { scopes, pastYears: yearId !== undefined }).then(classesToList),
   ]);
   const wholeOrganisation = allowed === null;
   const classes = allowed === null ? scope.classes : scope.classes.filter((c) => allowed.has(c.id));

@@ -8,7 +8,7 @@
 // answering other users; in-process rendering is the fallback when no worker can be started.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { cellText, type CellValue, type ReportModel, type ReportSection } from "./model";
 import { planTable, type Measure, type TableInput } from "./pdf-layout";
 import { fontsDir, textWidth } from "./pdf-fonts";
@@ -211,7 +211,7 @@ function closingSheet(model: ReportModel): Block[] {
 
 export function reportDocument(model: ReportModel, measure: Measure = fontMeasure): object {
   ids = 0;
-  const printed = formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`));
+  const printed = formatDate(new Date(`${isoDate(model.printedAt)}T00:00:00Z`));
   const available = contentWidth(model.orientation);
   const main: TableInput = {
     header: model.header,

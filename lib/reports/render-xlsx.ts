@@ -4,7 +4,7 @@
 // frozen and repeated on every printed page (print titles); A4 page setup fitted to the width with
 // «Страница N из M» in the footer; whole-word, unique sheet names; the form's signature block.
 import ExcelJS from "exceljs";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { cellText, headerGrid, keyColumns, type CellValue, type ReportModel, type ReportSection } from "./model";
 import type { TableInput } from "./pdf-layout";
 import { words } from "./pdf-layout";
@@ -123,8 +123,7 @@ function writeSignatures(sheet: ExcelJS.Worksheet, model: ReportModel, from: num
   }
   if (model.seal) sheet.getCell(row++, 1).value = "М.П.";
   sheet.getCell(row++, 1).value = "«____» ______________ 20___ г.";
-  sheet.getCell(row, 1).value =
-    `Дата печати: ${formatDate(new Date(`${model.printedAt.toISOString().slice(0, 10)}T00:00:00Z`))}`;
+  sheet.getCell(row, 1).value = `Дата печати: ${formatDate(new Date(`${isoDate(model.printedAt)}T00:00:00Z`))}`;
 }
 
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {

@@ -1,5 +1,6 @@
 // Figures of the reports as pure functions over plain facts (RPT-2, RPT-3), checked by
 // hand-computed fixtures in tests/fixtures.
+import { finalWord } from "@/lib/journal/marks";
 import { formatDate } from "@/lib/org/time";
 
 /** A period final as the report sees it: a grade, or a special value (FIN-3). */
@@ -135,18 +136,7 @@ export function sumFigures(rows: AttendanceFigures[]): AttendanceFigures {
 
 /** How a final reads in a summary sheet: the grade, or н/а, осв., зач., незач. (FIN-3). */
 export function finalLabel(f: FinalFact): number | string {
-  switch (f.special) {
-    case "NOT_ATTESTED":
-      return "н/а";
-    case "EXEMPT":
-      return "осв.";
-    case "PASS":
-      return "зач.";
-    case "FAIL":
-      return "незач.";
-    default:
-      return f.value ?? "";
-  }
+  return f.special ? finalWord(f.special, "sheet") : (f.value ?? "");
 }
 
 /** Mean of a student's numeric finals to two decimals (зачёт, осв. left out), null if none. */

@@ -2,6 +2,7 @@
 // subject the marks of the period, the average, the forecast (the same periodOutlook the diary and
 // the finals page show), the period's final and the lessons missed. Built from the diary's marks
 // view, so the printout and the screen agree.
+import { finalWord } from "@/lib/journal/marks";
 import { studentHeader } from "@/lib/people/data";
 import { finalInputText } from "@/lib/finals/rules";
 import { markLabel } from "@/lib/diary/rules";
@@ -33,7 +34,13 @@ export async function buildStudentPeriodReport(input: {
   const missed = (s: (typeof view.subjects)[number]) => (place.isCollege ? s.absentHours : s.outlook.absences);
   const rows = view.subjects.map((s) => {
     const o = s.outlook;
-    const forecast = o.proposal ? finalInputText(o.proposal).replace(/^з$/, "зачёт").replace(/^нз$/, "незачёт") : "";
+    const special = o.proposal?.special;
+    const forecast =
+      special === "PASS" || special === "FAIL"
+        ? finalWord(special, "page")
+        : o.proposal
+          ? finalInputText(o.proposal)
+          : "";
     const risk = [o.riskFail ? "риск «2»" : "", o.riskNotAttested ? "риск н/а" : ""].filter(Boolean).join(", ");
     return [
       subjectTitle(v, { name: s.subjectName }),

@@ -1,5 +1,6 @@
 "use server";
 // Server actions of the school resources catalogue (LRN-4), resources.edit only.
+import { firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { visibleToSchema } from "@/lib/documents/schema";
@@ -8,8 +9,6 @@ import { createResource, deleteResource, updateResource, type ResourceFields } f
 import { resourceId, resourceSchema } from "./schema";
 
 type Result = ActionResult<{ message: string }>;
-
-const firstIssue = (e: { issues: { message: string }[] }) => e.issues[0]?.message ?? "Проверьте введённые данные";
 
 function fields(data: FormData): { ok: true; value: ResourceFields } | { ok: false; result: Result } {
   const parsed = resourceSchema.safeParse({

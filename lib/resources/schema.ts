@@ -1,7 +1,7 @@
 // zod schemas of the school resources catalogue (LRN-4): a link or a resource with its category,
 // description, order and the roles that see it.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { idOf, multiLine, singleLine } from "@/lib/schema";
 import { linkSchema } from "@/lib/learning/materials/schema";
 
 export const resourceSchema = z.object({
@@ -27,4 +27,4 @@ export const resourceSchema = z.object({
     .transform((v) => (v === "" || v === undefined ? 0 : v)),
 });
 
-export const resourceId = z.coerce.number({ error: "Неверный идентификатор" }).int().positive().max(2_147_483_647);
+export const resourceId = idOf();

@@ -2,7 +2,7 @@
 // student's risk from the diary's figures (periodOutlook), the parents with a login, the notices
 // sent. Bound to the organisation; the scopes come from the gate.
 import { db } from "@/lib/db";
-import { actorFacts } from "@/lib/access/authorize";
+import { listScope } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
 import { shortName } from "@/lib/people/names";
@@ -15,13 +15,9 @@ export async function riskSubjects(
   scopes: readonly Scope[],
   classId: number,
 ): Promise<Set<number> | null> {
-  if (scopes.includes("all")) return null;
-  const facts = await actorFacts(organisationId, userId);
-  if (!facts) return new Set();
-  if (scopes.includes("dept") && facts.departmentClassIds.includes(classId)) return null;
-  if (scopes.includes("class") && facts.classTeacherOf.includes(classId)) return null;
-  if (!scopes.includes("own")) return new Set();
-  return new Set(facts.loads.filter((l) => l.classId === classId).map((l) => l.subjectId));
+  const scope = await listScope({ organisationId, id: userId }, { scopes });
+  if (scope.all || scope.classIds.includes(classId)) return null;
+  return new Set(scope.taught.filter((l) => l.classId === classId).map((l) => l.subjectId));
 }
 
 export async function riskAbsencePercent(organisationId: number): Promise<number> {

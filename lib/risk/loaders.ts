@@ -3,7 +3,7 @@
 // subject teacher) and the notices already sent. A class from the URL is authorised again.
 import { authorize } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { classRoll } from "@/lib/absences/data";
 import { classesForReasons } from "@/lib/journal/reasons/data";
@@ -19,7 +19,7 @@ export async function loadRiskPage(
   search: Record<string, string | string[] | undefined>,
 ) {
   const today = todayIn(user.timeZone, serverNow());
-  const ids = await classIdsInScope(user.organisationId, user.id, scopes);
+  const ids = classesToList(await listScope(user, { scopes }));
   const classes = await classesForReasons(user.organisationId, { all: ids === null, classIds: ids ? [...ids] : [] });
   const wanted = Number(typeof search.class === "string" ? search.class : NaN);
   const classId = Number.isInteger(wanted) && wanted > 0 ? wanted : classes[0]?.id;

@@ -1,8 +1,8 @@
 // «Сообщить родителям» (DUT-5) input, with Russian messages (NFR-4).
 import { z } from "zod";
-import { multiLine } from "@/lib/schema";
+import { idOf, multiLine } from "@/lib/schema";
 
-const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
+const id = idOf("Неверный номер");
 
 export const riskNotify = z.object({
   classId: id,

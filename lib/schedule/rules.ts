@@ -1,7 +1,8 @@
 // SCH-4: the lesson planner — from the weekly timetable, the date-specific changes, the
 // substitutions and the holidays to the lessons a period should have (the journal's
 // columns). Pure: the mutation in lessons/mutations.ts diffs this against the database.
-import { addDays, dateKey, datesBetween, isoWeekday, within } from "./week";
+import { addDays, isoDate, isoWeekday } from "@/lib/org/time";
+import { datesBetween, within } from "./week";
 
 export type PlanEntry = {
   id: number;
@@ -81,7 +82,7 @@ export function lessonKey(l: {
   subjectId: number;
   subgroupId: number | null;
 }): string {
-  return `${l.classId}|${dateKey(l.date)}|${l.bellNumber}|${l.subjectId}|${l.subgroupId ?? 0}`;
+  return `${l.classId}|${isoDate(l.date)}|${l.bellNumber}|${l.subjectId}|${l.subgroupId ?? 0}`;
 }
 
 export function isHoliday(holidays: readonly PlanHoliday[], date: Date, grade: number | undefined): boolean {

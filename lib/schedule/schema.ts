@@ -131,20 +131,6 @@ export const generateForm = z
 
 export type GenerateInput = z.infer<typeof generateForm>;
 
-/** Field errors of a failed parse, keyed by field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-export function firstMessage(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "Проверьте введённые данные";
-}
-
 export const bellScheduleForm = z.object({
   name: singleLine({ error: "Укажите название" }).trim().min(1, "Укажите название").max(100, "Не длиннее 100 символов"),
   isDefault: z
@@ -204,16 +190,6 @@ export const eventForm = z
   .refine((v) => !v.endTime || v.endTime > v.startTime, { message: "Окончание раньше начала", path: ["endTime"] });
 
 export type EventInput = z.infer<typeof eventForm>;
-
-export const CONTROL_LABELS = {
-  EXAM: "экзамен",
-  CREDIT: "зачёт",
-  DIFF_CREDIT: "дифференцированный зачёт",
-  COURSEWORK: "защита курсовой работы",
-  PRACTICE: "защита практики",
-  VKR: "защита ВКР",
-  OTHER: "другое",
-} as const;
 
 export const examForm = z.object({
   classId: id,

@@ -1,9 +1,7 @@
 // Calendar weeks and slots of the timetable (SCH-2). Pure: calendar dates are Dates at UTC
 // midnight (`@db.Date`), weekdays are ISO (1 = Monday … 7 = Sunday), bells are local times
 // «ЧЧ:ММ» in the organisation's time zone.
-import { wallTimeToInstant } from "@/lib/org/time";
-
-const DAY_MS = 86_400_000;
+import { addDays, isoDate, isoWeekday, wallTimeToInstant } from "@/lib/org/time";
 
 export const WEEKDAY_NAMES = [
   "",
@@ -16,26 +14,6 @@ export const WEEKDAY_NAMES = [
   "воскресенье",
 ] as const;
 export const WEEKDAY_SHORT = ["", "Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"] as const;
-
-export function addDays(d: Date, n: number): Date {
-  return new Date(d.getTime() + n * DAY_MS);
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function isoWeekday(d: Date): number {
-  const w = d.getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-/** The Monday of the week containing a calendar date. */
-export function mondayOf(d: Date): Date {
-  return addDays(d, 1 - isoWeekday(d));
-}
-
-/** YYYY-MM-DD of a calendar date. */
-export function dateKey(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
 /** Every calendar date from `from` to `to`, both included. */
 export function datesBetween(from: Date, to: Date): Date[] {
@@ -69,7 +47,7 @@ export function localInstant(date: Date, time: string, timeZone: string): Date {
 export function parseDateKey(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const d = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(d.getTime()) || dateKey(d) !== value ? null : d;
+  return Number.isNaN(d.getTime()) || isoDate(d) !== value ? null : d;
 }
 
 // ───────────── DAY-4: the organisation's study week (one definition for the diary and the schedule) ─────────────

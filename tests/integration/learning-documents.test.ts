@@ -3,6 +3,7 @@
 // old one downloadable by those allowed; a parent cannot open a staff-only document (403) but reads
 // the journal's regulation from the footer's link; resources per role; materials placed by scope
 // and seen by a family for its own class only.
+import { mondayOf } from "@/lib/org/time";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +15,6 @@ import { saveResourceAction } from "@/lib/resources/actions";
 import { loadResources } from "@/lib/resources/loaders";
 import { loadDocuments } from "@/lib/documents/loaders";
 import { diaryWeek } from "@/lib/diary/data";
-import { mondayOf } from "@/lib/diary/rules";
 import { getCurrentUser } from "@/lib/auth/session";
 import * as versionRoute from "@/app/api/documents/versions/[id]/route";
 import * as materialRoute from "@/app/api/materials/[id]/route";

@@ -2,21 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MATRIX, defaultScope, type Permission } from "@/lib/access/matrix";
 import { MATRIX_COLUMNS, type MatrixColumn, type Role } from "@/lib/access/roles";
 import { actorColumns, decide, effectiveScopes, overrideKey, type ActorFacts } from "@/lib/access/rules";
-
-function actor(partial: Partial<ActorFacts> = {}): ActorFacts {
-  return {
-    userId: 1,
-    organisationId: 1,
-    roles: [],
-    classTeacherOf: [],
-    departmentClassIds: [],
-    loads: [],
-    studentId: null,
-    childIds: [],
-    overrides: new Map(),
-    ...partial,
-  };
-}
+import { actor } from "../support/actor-facts";
 
 function actorFor(column: MatrixColumn): ActorFacts {
   // The CLASS_TEACHER column alone (in real life the relation comes with a TEACHER login).

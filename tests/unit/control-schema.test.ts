@@ -1,6 +1,7 @@
 // Bad input to the control pages and actions gets a clear Russian message (NFR-4, CTL-1, CTL-2).
 import { describe, expect, it } from "vitest";
-import { fillQuery, issuesText, remarkCreate, remarkMove, remarksQuery } from "@/lib/control/schema";
+import { fillQuery, remarkCreate, remarkMove, remarksQuery } from "@/lib/control/schema";
+import { issuesText } from "@/lib/schema";
 
 describe("control inputs", () => {
   it("refuses a reversed or malformed period of the fill report", () => {

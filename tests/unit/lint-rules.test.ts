@@ -46,3 +46,23 @@ describe("ESLint: the interface kit's rules", () => {
     expect(messages.filter((m) => m.ruleId === "no-restricted-imports")).toEqual([]);
   }, 30_000);
 });
+
+describe("ESLint: the gate's one door (issue 19 item 2, ACL-1)", () => {
+  const gateMessages = (messages: Awaited<ReturnType<typeof lintAs>>) =>
+    messages.filter((m) => m.ruleId === "no-restricted-imports" && m.message.includes("шлюза"));
+
+  it("refuses actorFacts / decide / effectiveScopes in a loader, a data file and a page", async () => {
+    for (const asPath of ["lib/journal/loaders.ts", "lib/risk/data.ts", "app/(app)/journal/gate-page.ts"]) {
+      const found = gateMessages(await lintAs("gate-internals.ts", asPath));
+      // actorFacts on line 2, decide and effectiveScopes on line 3; authorize and listScope pass.
+      expect(
+        found.map((m) => m.line),
+        asPath,
+      ).toEqual([2, 3, 3]);
+    }
+  }, 30_000);
+
+  it("lets lib/access itself use them", async () => {
+    expect(gateMessages(await lintAs("gate-internals.ts", "lib/access/scope.ts"))).toEqual([]);
+  }, 30_000);
+});

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadWeekView, type WeekSearch } from "@/lib/schedule/view/loaders";
 import { heldPermissions } from "@/lib/access/loaders";
-import { addDays, dateKey, weekEnd } from "@/lib/schedule/week";
+import { weekEnd } from "@/lib/schedule/week";
 import { loadStudyDays } from "@/lib/org/loaders";
-import { formatDate } from "@/lib/org/time";
+import { addDays, formatDate, isoDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ViewPicker } from "@/components/schedule/view-picker";
 import { WeekGrid } from "@/components/schedule/week-grid";
@@ -24,7 +24,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       const v = raw[k];
       if (typeof v === "string") p.set(k, v);
     }
-    p.set("week", dateKey(monday));
+    p.set("week", isoDate(monday));
     return `/schedule?${p}`;
   };
   return (
@@ -37,7 +37,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       {view.pickers && (
         <ViewPicker
           pickers={view.pickers}
-          week={dateKey(view.monday)}
+          week={isoDate(view.monday)}
           selected={view.filter}
           college={user.orgKind === "COLLEGE"}
         />
@@ -47,7 +47,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           {view.children.map((c) => (
             <Link
               key={c.studentId}
-              href={`/schedule?student=${c.studentId}&week=${dateKey(view.monday)}`}
+              href={`/schedule?student=${c.studentId}&week=${isoDate(view.monday)}`}
               className="text-blue-700 underline"
             >
               {c.fullName}

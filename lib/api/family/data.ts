@@ -1,8 +1,9 @@
 // Reads of a student's marks by subject and of homework files for /api/v1 (API-1). The caller has
 // authorised `diary.view` on the student; every query is bound to the organisation and that
 // student. A constant number of queries whatever the period holds.
+import { type MarkKindName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
-import type { AveragingMethod, MarkKindName } from "@/lib/journal/averages";
+import type { AveragingMethod } from "@/lib/journal/averages";
 
 export type PeriodRow = { id: number; name: string; start: Date; end: Date };
 

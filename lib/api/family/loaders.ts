@@ -4,9 +4,9 @@
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
 import { diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
-import { addDays, weekFromParam } from "@/lib/diary/rules";
+import { weekFromParam } from "@/lib/diary/rules";
 import { averageOf, roundAverage } from "@/lib/journal/averages";
-import { todayIn } from "@/lib/org/time";
+import { addDays, todayIn } from "@/lib/org/time";
 import { day, instant } from "../request";
 import type {
   attendanceListSchema,

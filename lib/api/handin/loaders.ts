@@ -3,12 +3,12 @@
 // The routes have authorised diary.view on the student; handing in also needs homework.handin.
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
-import { addDays, markLabel, weekFromParam } from "@/lib/diary/rules";
+import { markLabel, weekFromParam } from "@/lib/diary/rules";
 import type { ActionResult } from "@/lib/errors";
 import { handIn } from "@/lib/learning/handin/commands";
 import { studentHandins, submissionFile, submissionOf } from "@/lib/learning/handin/data";
 import { HANDIN_STATE_LABELS, handinState } from "@/lib/learning/handin/rules";
-import { todayIn } from "@/lib/org/time";
+import { addDays, todayIn } from "@/lib/org/time";
 import type { Upload } from "@/lib/storage/upload";
 import { childrenOf } from "../family/loaders";
 import { day, instant } from "../request";

@@ -3,9 +3,9 @@
 // authorises the class × subject itself exactly as the «Журнал» page does.
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
-import { addDays, weekFromParam } from "@/lib/diary/rules";
+import { weekFromParam } from "@/lib/diary/rules";
 import { loadGridPage, type GridRequest } from "@/lib/journal/loaders";
-import { todayIn } from "@/lib/org/time";
+import { addDays, todayIn } from "@/lib/org/time";
 import { weekLessons } from "@/lib/schedule/view/data";
 import { day } from "../request";
 import type { journalSchema, teacherLessonsSchema } from "./schema";

@@ -2,7 +2,8 @@
 // period must exist, the class must be in the actor's scope, the level is one the actor holds for
 // that class (from the database, never the form alone), a remark needs remarks.write on the class
 // (CTL-2); then one transaction writes the check, the remark and the audit rows.
-import { actorFacts, authorize, type Actor } from "@/lib/access/authorize";
+import { authorize, type Actor } from "@/lib/access/authorize";
+import { actorRelations } from "@/lib/access/scope";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { notifyRemark } from "@/lib/push/send";
@@ -25,7 +26,7 @@ export async function recordCheck(
   if (problem) return fail("INVALID_INPUT", problem.message, { [problem.field]: [problem.message] });
   if (!(await authorize(actor, "control.check", { kind: "class", classId: input.classId })).allowed)
     return fail("FORBIDDEN");
-  const facts = await actorFacts(actor.organisationId, actor.id);
+  const facts = await actorRelations(actor);
   const levels = facts ? levelsFor(facts, input.classId) : [];
   if (levels.length === 0)
     return fail(

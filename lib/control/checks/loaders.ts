@@ -2,9 +2,8 @@
 // own level and the levels below), the checks made in the chosen days, the form's choices. The
 // class scope comes from the granted scopes and the database facts, never from the URL.
 import type { CurrentUser } from "@/lib/auth/session";
-import { actorFacts } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { actorRelations, classesToList, listScope } from "@/lib/access/scope";
 import { todayIn } from "@/lib/org/time";
 import { checkClasses, checkFormChoices, checkFrequencies, checksBetween, lastChecks, type CheckClass } from "./data";
 import { checkDue, levelsFor, sortDue, visibleDue, type CheckDue, type CheckLevelName } from "./rules";
@@ -22,9 +21,9 @@ function responsible(level: CheckLevelName, c: CheckClass): string {
 /** The due and overdue checks the user sees, with the classes they may record a check for. */
 export async function loadDueChecks(user: CurrentUser, scopes: readonly Scope[], now: Date) {
   const today = todayIn(user.timeZone, now);
-  const facts = await actorFacts(user.organisationId, user.id);
+  const facts = await actorRelations(user);
   // Superiors see the levels below across their scope; the class scope of control.view / control.check.
-  const ids = await classIdsInScope(user.organisationId, user.id, scopes);
+  const ids = classesToList(await listScope(user, { scopes }));
   const classes = await checkClasses(user.organisationId, ids);
   if (!facts)
     return { today, due: [] as DueRow[], recordable: [] as { id: number; name: string; levels: CheckLevelName[] }[] };
@@ -63,7 +62,7 @@ export async function loadDueChecks(user: CurrentUser, scopes: readonly Scope[],
 
 /** The checks made in the chosen days, in scope. */
 export async function loadChecksMade(user: CurrentUser, scopes: readonly Scope[], q: ChecksParams) {
-  const ids = await classIdsInScope(user.organisationId, user.id, scopes);
+  const ids = classesToList(await listScope(user, { scopes }));
   return checksBetween(user.organisationId, {
     from: q.from,
     to: q.to,

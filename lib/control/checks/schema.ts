@@ -1,11 +1,10 @@
 // Inputs of journal checks (DUT-2) with Russian messages (NFR-4).
 import { z } from "zod";
-import { multiLine } from "@/lib/schema";
+import { blankToUndefined, idOf, multiLine, optionalIdOf } from "@/lib/schema";
 import { CHECK_LEVELS } from "./rules";
 
-const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optionalId = z.preprocess(blank, id.optional());
+const id = idOf("Неверный номер");
+const optionalId = optionalIdOf("Неверный номер");
 const date = z
   .string({ error: "Укажите дату" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД")
@@ -18,12 +17,18 @@ export const checkCreate = z
     classId: id,
     subjectId: optionalId,
     periodId: optionalId,
-    level: z.preprocess(blank, z.enum(CHECK_LEVELS, { error: "Проверка как: выберите из списка" }).optional()),
+    level: z.preprocess(
+      blankToUndefined,
+      z.enum(CHECK_LEVELS, { error: "Проверка как: выберите из списка" }).optional(),
+    ),
     result: z.enum(["OK", "REMARKS"], { error: "Результат: выберите из списка" }),
-    findings: z.preprocess(blank, multiLine().trim().max(2000, "Итоги: не длиннее 2000 символов").optional()),
+    findings: z.preprocess(
+      blankToUndefined,
+      multiLine().trim().max(2000, "Итоги: не длиннее 2000 символов").optional(),
+    ),
     remarkTeacherId: optionalId,
     remarkText: z.preprocess(
-      blank,
+      blankToUndefined,
       multiLine()
         .trim()
         .min(3, "Замечание: не короче 3 символов")
@@ -47,7 +52,7 @@ export const checksQuery = z
     from: date,
     to: date,
     classId: optionalId,
-    level: z.preprocess(blank, z.enum(CHECK_LEVELS, { error: "Уровень: выберите из списка" }).optional()),
+    level: z.preprocess(blankToUndefined, z.enum(CHECK_LEVELS, { error: "Уровень: выберите из списка" }).optional()),
   })
   .refine((q) => q.from <= q.to, { message: "Начало периода позже его конца", path: ["to"] })
   .refine((q) => q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, {

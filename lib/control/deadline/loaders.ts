@@ -3,7 +3,7 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { deadlineSettings, fillNames, lessonFills, reminderOf } from "./data";
@@ -18,7 +18,7 @@ export async function loadDeadlineShares(
 ) {
   const now = serverNow();
   const today = todayIn(user.timeZone, now);
-  let ids = await classIdsInScope(user.organisationId, user.id, scopes);
+  let ids = classesToList(await listScope(user, { scopes }));
   if (q.classId) ids = ids && !ids.has(q.classId) ? new Set() : new Set([q.classId]);
   const day = q.day > today ? today : q.day;
   return deadlineFigures(user.organisationId, { day, classIds: ids, teacherId: q.teacherId }, now);

@@ -2,8 +2,9 @@
 // one student, one period — per subject every mark, absences, lessons held and the finals. A
 // constant number of queries whatever the period holds; every query carries the organisation and
 // the one student the caller has authorised.
+import { type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
-import type { AverageInput, AveragingMethod, FinalSpecialName, MarkScale } from "@/lib/journal/averages";
+import type { AverageInput, AveragingMethod, MarkScale } from "@/lib/journal/averages";
 import { coversDate } from "../rules";
 
 export type PeriodRef = { id: number; name: string; start: Date; end: Date };

@@ -3,13 +3,13 @@
 // groups) close a period for a class, a parallel, a department or the whole organisation with the
 // order it rests on. Refused — nothing written — with the list of missing finals unless every
 // student on the roll has the period's final in every subject they were taught. Audited.
+import { firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
 import { YEAR_CLOSED_REASON } from "../lock";
-import { firstIssue } from "../schema";
 import { closingYear } from "./data";
 import { closePeriod } from "./mutations";
 import { classesOfTarget, missingLines, parseTarget, refusalMessage } from "./rules";
@@ -39,7 +39,7 @@ export async function closePeriodAction(_prev: CloseState | null, data: FormData
   if (!period) return fail("INVALID_INPUT", "Период не относится к текущему учебному году");
   const classes = classesOfTarget(year.classes, target, period.kind);
   if (classes.length === 0) return fail("INVALID_INPUT", "Нет классов с такими учебными периодами");
-  const admitted = await classIdsInScope(user.organisationId, user.id, access.scopes);
+  const admitted = classesToList(await listScope(user, { scopes: access.scopes }));
   if (admitted && classes.some((c) => !admitted.has(c.id)))
     return fail("FORBIDDEN", "Закрывать период можно только для классов (групп) своего отделения");
   const r = await closePeriod({

@@ -4,6 +4,7 @@
 // the lessons of any subject of the class during the stay — outside the edit window, but never
 // into a closed period or year (the one lock, kind «hospital»). Audited; nothing is written when
 // any mark is refused.
+import { firstIssue } from "@/lib/schema";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { authorize } from "@/lib/access/authorize";
@@ -14,7 +15,6 @@ import { formatDate, todayIn } from "@/lib/org/time";
 import { journalLockContext } from "../data";
 import { journalLock, lockFactsOf, type LockContext } from "../lock";
 import { marksAllowed, parseMarkInput } from "../rules";
-import { firstIssue } from "../schema";
 import { certificate, scaleOf, stayLessons } from "./data";
 import { createCertificate, writeHospitalMarks, type HospitalMark } from "./mutations";
 import { certificateSchema, markEntries } from "./schema";

@@ -4,11 +4,12 @@
 // transaction with one audit entry. A mark goes into the lesson's first assignment that has no
 // mark of the student, or into a new one of the organisation's default type; a mark taken from the
 // same certificate before is corrected in place.
+import { type MarkKindName } from "@/lib/journal/marks";
+import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { markEntityKey } from "../mutations";
-import type { MarkKindName } from "../rules";
 
 export async function createCertificate(a: {
   organisationId: number;
@@ -45,9 +46,9 @@ export async function createCertificate(a: {
       details: {
         studentId: a.studentId,
         number: a.number,
-        issuedOn: a.issuedOn.toISOString().slice(0, 10),
-        stayFrom: a.stayFrom.toISOString().slice(0, 10),
-        stayTo: a.stayTo.toISOString().slice(0, 10),
+        issuedOn: isoDate(a.issuedOn),
+        stayFrom: isoDate(a.stayFrom),
+        stayTo: isoDate(a.stayTo),
       },
     });
     return row.id;

@@ -3,11 +3,11 @@
 // parse (zod) → authorise on the lesson → the one lock decision (lib/journal/lock.ts: topic and
 // homework as «lesson», assignments and protocols as «assignment») → write → the client refreshes.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { firstIssue, multiLine, singleLine } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
 import { checkFile, MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
 import { homeworkRefusal } from "@/lib/journal/rules";
@@ -15,7 +15,6 @@ import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { authorizeJournal, EDIT_PERMISSIONS } from "../access";
 import { lessonForCell, studentsOfClass, type CellLesson } from "../data";
 import { journalLock, lockFactsOf, UNLOCKED_REASON, YEAR_CLOSED_REASON, type WriteKind } from "../lock";
-import { firstIssue } from "../schema";
 import { homeworkNotProvidedAllowed } from "../rules";
 import { createUnlockRequest } from "../unlock/mutations";
 import {
@@ -134,11 +133,7 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   const a = await editableLesson(parsed.data.lessonId, "lesson");
   if (!a.ok) return a.result;
   const today = todayIn(a.lesson.organisation.timeZone, a.now);
-  const refusal = homeworkRefusal(
-    a.lesson.date.toISOString().slice(0, 10),
-    today.toISOString().slice(0, 10),
-    a.lesson.homework,
-  );
+  const refusal = homeworkRefusal(isoDate(a.lesson.date), isoDate(today), a.lesson.homework);
   if (refusal) return fail("LOCKED", refusal);
   if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date)
     return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");

@@ -4,14 +4,13 @@
 // closed period), 12 hours, audited.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { multiLine } from "@/lib/schema";
+import { firstIssue, multiLine } from "@/lib/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { YEAR_CLOSED_REASON } from "../lock";
-import { firstIssue } from "../schema";
 import { openTarget, unlockTarget } from "./data";
 import { decideUnlockRequest, openDates } from "./mutations";
 import { openDatesSchema } from "./schema";

@@ -1,6 +1,7 @@
 // JRN-6: the teacher's request to open a locked date and ADMIN's decision. Both are kept (who,
 // when, why); an approval opens the date for the class and subject for 12 hours from the decision
 // and is written to the audit log in the same transaction.
+import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { unlockEnd } from "../rules";
@@ -117,8 +118,8 @@ export async function openDates(a: {
       details: {
         classId: a.classId,
         subjectId: a.subjectId,
-        from: a.from.toISOString().slice(0, 10),
-        to: a.to.toISOString().slice(0, 10),
+        from: isoDate(a.from),
+        to: isoDate(a.to),
         reason: a.reason,
         openUntil: openUntil.toISOString(),
       },

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of homework hand-in (LRN-1): the student's hand-in from the diary, the teacher's
 // review and the lesson panel's hand-in settings. parse (zod) → gate → the flow in commands.ts.
+import { firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, type ActionResult } from "@/lib/errors";
@@ -14,8 +15,6 @@ type Result = ActionResult<{ message: string }>;
 
 const strings = (data: FormData) =>
   Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-
-const firstIssue = (e: { issues: { message: string }[] }) => e.issues[0]?.message ?? "Проверьте введённые данные";
 
 /** «Сдать работу» in the diary: text, files (photos of the notebook), files to remove on a resubmission. */
 export async function submitHandinAction(_prev: Result | null, data: FormData): Promise<Result> {

@@ -2,9 +2,9 @@
 // for display (names, ДД.ММ.ГГГГ, the state of each hand-in at «now»). The callers have authorised
 // the lesson (journal view / homework.review) or the student (diary.view) first.
 import type { CurrentUser } from "@/lib/auth/session";
-import { addDays, markLabel } from "@/lib/diary/rules";
+import { markLabel } from "@/lib/diary/rules";
 import { cellState } from "@/lib/journal/rules";
-import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
+import { addDays, formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import {
   handinHomework,

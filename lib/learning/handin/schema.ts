@@ -1,13 +1,7 @@
 // zod schemas of the hand-in forms and the API body (LRN-1, NFR-4): bad input is refused before
 // any write with a Russian message. No Prisma here; shared by the actions and the /api/v1 route.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
-
-export const idField = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int("Неверный идентификатор")
-  .positive("Неверный идентификатор")
-  .max(2_147_483_647, "Неверный идентификатор");
+import { idSchema, multiLine, singleLine } from "@/lib/schema";
 
 export const HANDIN_TEXT_MAX = 10_000;
 export const REVIEW_COMMENT_MAX = 500;
@@ -19,11 +13,11 @@ const text = multiLine()
   .default("");
 
 /** A student's hand-in from the diary: the homework, the student, the text (files come beside it). */
-export const submitSchema = z.object({ homeworkId: idField, studentId: idField, text });
+export const submitSchema = z.object({ homeworkId: idSchema, studentId: idSchema, text });
 
 /** The teacher's review: comment, an optional mark (typed as in the journal), or a return for revision. */
 export const reviewSchema = z.object({
-  submissionId: idField,
+  submissionId: idSchema,
   version: z.coerce.number({ error: "Неверная версия" }).int().min(0).max(2_147_483_647),
   comment: singleLine()
     .max(REVIEW_COMMENT_MAX, `Комментарий — не длиннее ${REVIEW_COMMENT_MAX} символов`)
@@ -51,9 +45,9 @@ const isoDate = z
 
 /** The lesson panel's «Сдача работ» settings of a homework. */
 export const settingsSchema = z.discriminatedUnion("handin", [
-  z.object({ homeworkId: idField, handin: z.literal("off") }),
+  z.object({ homeworkId: idSchema, handin: z.literal("off") }),
   z.object({
-    homeworkId: idField,
+    homeworkId: idSchema,
     handin: z.literal("on"),
     dueDate: isoDate,
     dueTime: z

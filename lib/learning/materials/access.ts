@@ -1,9 +1,9 @@
 // The materials' use of the one access gate (LRN-2, ACL-3): the library shows what the reader's
 // scope of «materials.view» covers (all; a department's or a teacher's classes; a family's own
 // classes and grades), and «materials.edit» places a material by its scope (rules.ts mayPlace).
-import { actorFacts, authorize, type Actor } from "@/lib/access/authorize";
+import { authorize, type Actor } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
-import { classIdsInScope } from "@/lib/access/scope";
+import { actorRelations, classesToList, listScope } from "@/lib/access/scope";
 import { todayIn } from "@/lib/org/time";
 import { classesOfStudents, gradesOfClasses, type Visibility } from "./data";
 import type { PlacerFacts } from "./rules";
@@ -16,10 +16,10 @@ export async function visibilityFor(
   if (scopes.includes("all")) return { kind: "all" };
   const staffScopes = scopes.filter((s) => s !== "self");
   if (staffScopes.length > 0) {
-    const ids = await classIdsInScope(actor.organisationId, actor.id, staffScopes);
+    const ids = classesToList(await listScope(actor, { scopes: staffScopes }));
     return ids === null ? { kind: "all" } : { kind: "dept", classIds: [...ids] };
   }
-  const facts = await actorFacts(actor.organisationId, actor.id);
+  const facts = await actorRelations(actor);
   const students = [...(facts?.studentId ? [facts.studentId] : []), ...(facts?.childIds ?? [])];
   const own = await classesOfStudents(actor.organisationId, students, todayIn(actor.timeZone));
   return { kind: "family", ...own };
@@ -33,9 +33,9 @@ export async function readerVisibility(actor: Actor & { timeZone: string }): Pro
 
 /** The facts mayPlace needs: the scopes of materials.edit, the load and the department's classes with grades. */
 export async function placerFacts(actor: Actor, scopes: readonly Scope[]): Promise<PlacerFacts> {
-  const facts = await actorFacts(actor.organisationId, actor.id);
-  const loads = facts?.loads ?? [];
-  const dept = facts?.departmentClassIds ?? [];
+  const [scope, relations] = await Promise.all([listScope(actor, { scopes }), actorRelations(actor)]);
+  const loads = scope.taught;
+  const dept = relations?.departmentClassIds ?? [];
   const grades = await gradesOfClasses(actor.organisationId, [...loads.map((l) => l.classId), ...dept]);
   return {
     userId: actor.id,

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of learning materials (LRN-2): place a material (a file or a link) for a subject
 // and a class / grade / every grade, remove it, attach it to a lesson or a КТП topic.
+import { firstIssue, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -12,13 +13,12 @@ import { placerFacts } from "./access";
 import { classOf, lessonForMaterials, materialById, planOfTopic, subjectExists } from "./data";
 import { createMaterial, deleteMaterial, setLessonMaterial, setTopicMaterial } from "./mutations";
 import { mayPlace, mayRemove } from "./rules";
-import { attachSchema, materialId, materialSchema } from "./schema";
+import { attachSchema, materialSchema } from "./schema";
 
 type Result = ActionResult<{ message: string }>;
 
 const strings = (data: FormData) =>
   Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-const firstIssue = (e: { issues: { message: string }[] }) => e.issues[0]?.message ?? "Проверьте введённые данные";
 
 export async function createMaterialAction(_prev: Result | null, data: FormData): Promise<Result> {
   const gate = await requireAccessForAction("materials.edit");
@@ -56,7 +56,7 @@ export async function deleteMaterialAction(_prev: Result | null, data: FormData)
   const gate = await requireAccessForAction("materials.edit");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const id = materialId.safeParse(data.get("materialId"));
+  const id = idSchema.safeParse(data.get("materialId"));
   if (!id.success) return fail("INVALID_INPUT", firstIssue(id.error));
   const m = await materialById(gate.user.organisationId, id.data);
   if (!m) return fail("NOT_FOUND", "Материал не найден");

@@ -3,7 +3,7 @@
 import { authorize } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { shortName } from "@/lib/people/names";
 import { placerFacts, visibilityFor } from "./access";
 import { currentClasses, listMaterials, materialsFor, subjectsOf, topicMaterials } from "./data";
@@ -57,7 +57,7 @@ export async function loadLibrary(
     fileLabel:
       m.kind === "FILE" && m.fileName ? `${m.fileName}, ${Math.max(1, Math.ceil((m.size ?? 0) / 1024))} КБ` : null,
     author: shortName(m.author),
-    createdAt: formatDate(new Date(`${m.createdAt.toISOString().slice(0, 10)}T00:00:00Z`)),
+    createdAt: formatDate(new Date(`${isoDate(m.createdAt)}T00:00:00Z`)),
     removable: edit.allowed && mayRemove({ userId: user.id, scopes: edit.allowed ? edit.scopes : [] }, m.authorId),
   }));
   return {

@@ -1,14 +1,9 @@
 // zod schemas of the materials forms (LRN-2): a material (file or link) for a subject, a grade or
 // a class and a topic; attaching one to a lesson or a КТП topic; the library's search.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { idSchema, multiLine, singleLine } from "@/lib/schema";
 
-const id = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int("Неверный идентификатор")
-  .positive("Неверный идентификатор")
-  .max(2_147_483_647, "Неверный идентификатор");
-const optionalId = z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v));
+const optionalId = z.union([z.literal(""), idSchema]).transform((v) => (v === "" ? null : v));
 const optionalText = (max: number, label: string, lines: "single" | "multi" = "single") =>
   (lines === "multi" ? multiLine : singleLine)()
     .max(max, `${label}: не длиннее ${max} символов`)
@@ -26,7 +21,7 @@ export const materialSchema = z
   .object({
     title: singleLine().trim().min(1, "Введите название").max(300, "Название — не длиннее 300 символов"),
     description: optionalText(2000, "Описание", "multi"),
-    subjectId: id,
+    subjectId: idSchema,
     grade: z
       .union([
         z.literal(""),
@@ -50,15 +45,13 @@ export const materialSchema = z
 
 export const attachSchema = z.object({
   target: z.enum(["lesson", "topic"], { error: "Неизвестно, к чему прикрепить" }),
-  targetId: id,
-  materialId: id,
+  targetId: idSchema,
+  materialId: idSchema,
   intent: z.enum(["attach", "detach"], { error: "Неизвестное действие" }),
 });
 
 export const searchSchema = z.object({
   q: singleLine().trim().max(200).optional().catch(undefined),
-  subject: id.optional().catch(undefined),
+  subject: idSchema.optional().catch(undefined),
   grade: z.coerce.number().int().min(1).max(11).optional().catch(undefined),
 });
-
-export { id as materialId };

@@ -1,6 +1,6 @@
 // «Итоги учебного плана» (ORG-6): the reads and the pure totals for one page — hours per class ×
 // period, one class's hours per subject × period, and the comparison with тарификация.
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
 import {
@@ -28,7 +28,7 @@ export async function loadCurriculumOverview(
     loadLoads(user, year.id, null),
     loadSubjects(user),
     loadYears(user),
-    classIdsInScope(user.organisationId, user.id, scopes),
+    listScope(user, { scopes }).then(classesToList),
   ]);
   const classes = inScope ? allClasses.filter((c) => inScope.has(c.id)) : allClasses;
   const ids = new Set(classes.map((c) => c.id));

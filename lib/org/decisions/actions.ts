@@ -1,10 +1,10 @@
 "use server";
 // «Решения педсовета» (REC-4): parse → gate (decisions.edit on the class) → one transaction.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { requestAddress } from "@/lib/auth/request";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { fieldErrorsOf, formRecord } from "@/lib/people/schema";
 import { saveDecisionBatch } from "./mutations";
 import { batchSchema, parseRows } from "./schema";
 

@@ -2,6 +2,7 @@
 // year row is locked so closing the year cannot interleave (a closed year refuses, REC-2), the roll
 // is read again, «выбыл» is recorded in the movement book once (applyMovement), the decisions are
 // upserted and the batch is audited.
+import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { applyMovement, MovementRefused } from "@/lib/people/movement/mutations";
@@ -120,7 +121,7 @@ export async function saveDecisionBatch(
             details: {
               yearId: batch.yearId,
               protocolNumber: batch.protocolNumber,
-              protocolDate: batch.protocolDate.toISOString().slice(0, 10),
+              protocolDate: isoDate(batch.protocolDate),
               decisions: plan.rows.map((r) => ({ studentId: r.studentId, decision: r.decision })),
             },
             ip,

@@ -3,9 +3,10 @@
 // admits the edit; a parent without children needs people.manage with scope «all». A new link
 // also needs people.manage on the child being linked, and a link is removed by whoever manages
 // that child — so a class teacher never touches another class's pupil.
+import { fieldErrorsOf } from "@/lib/schema";
 import { authorize, type Actor } from "@/lib/access/authorize";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { childLinkSchema, fieldErrorsOf, parentCardSchema } from "../schema";
+import { childLinkSchema, parentCardSchema } from "../schema";
 import { parentCardAccess } from "./access";
 import { childIdsOfParent } from "./data";
 import { linkParent, unlinkParent, updateParent } from "./mutations";

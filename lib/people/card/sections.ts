@@ -1,9 +1,10 @@
 // Saving one group of a student card's fields (ACL-4): main fields need people.manage, medical
 // ones people.medical (ADMIN, MEDIC), psychological/social ones people.psych (ADMIN, PSYCHOLOGIST).
 // The caller has passed the access gate for exactly that permission.
+import { fieldErrorsOf } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { Permission } from "@/lib/access/matrix";
-import { fieldErrorsOf, medicalSchema, psychSchema, studentMainSchema } from "../schema";
+import { medicalSchema, psychSchema, studentMainSchema } from "../schema";
 import { updateStudentMain, updateStudentMedical, updateStudentPsych } from "./mutations";
 
 export type CardSection = "main" | "medical" | "psych";

@@ -1,12 +1,12 @@
 "use server";
 // Import of class lists (PPL-5): «Проверить» parses and validates without writing; «Импортировать»
 // re-reads the same file on the server and writes only the valid rows in one transaction.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { requestAddress } from "@/lib/auth/request";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { fieldErrorsOf, formRecord } from "../schema";
 import { existingStudents } from "./data";
 import { importStudents } from "./mutations";
 import { readTable } from "./read";

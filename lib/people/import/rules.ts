@@ -1,5 +1,6 @@
 // Class-list import (PPL-5) as pure rules: header recognition and per-row validation with
 // Russian messages. Nothing here touches the database.
+import { isoDate } from "@/lib/org/time";
 import { z } from "zod";
 import { parseCalendarDate } from "../schema";
 
@@ -120,7 +121,7 @@ export function validateRow(line: number, values: Record<ImportColumn, string>, 
 }
 
 export const personKey = (p: { lastName: string; firstName: string; middleName: string | null; birthDate: Date }) =>
-  `${normal(p.lastName)}|${normal(p.firstName)}|${normal(p.middleName ?? "")}|${p.birthDate.toISOString().slice(0, 10)}`;
+  `${normal(p.lastName)}|${normal(p.firstName)}|${normal(p.middleName ?? "")}|${isoDate(p.birthDate)}`;
 
 /** Header + data rows → preview rows; blank lines are skipped; repeats inside the file are errors. */
 export function previewRows(

@@ -1,5 +1,5 @@
 // Which classes a reader's scope covers (ACL-3), for the class pickers of the people pages.
-import { actorFacts } from "@/lib/access/authorize";
+import { classesToList, listScope } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
@@ -14,14 +14,8 @@ import {
 } from "./data";
 
 export async function classesInScope(user: CurrentUser, scopes: readonly Scope[]): Promise<ClassRef[]> {
-  if (scopes.includes("all")) return classesOfCurrentYear(user.organisationId, "all");
-  const facts = await actorFacts(user.organisationId, user.id);
-  if (!facts) return [];
-  const ids = new Set<number>();
-  if (scopes.includes("class")) facts.classTeacherOf.forEach((c) => ids.add(c));
-  if (scopes.includes("dept")) facts.departmentClassIds.forEach((c) => ids.add(c));
-  if (scopes.includes("own")) facts.loads.forEach((l) => ids.add(l.classId));
-  return classesOfCurrentYear(user.organisationId, [...ids]);
+  const ids = classesToList(await listScope(user, { scopes }));
+  return classesOfCurrentYear(user.organisationId, ids ? [...ids] : "all");
 }
 
 /** The class list on a date; the page has authorised the class. */

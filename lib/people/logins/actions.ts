@@ -1,10 +1,11 @@
 "use server";
 // Logins (AUTH-2…AUTH-4): staff cards with a login, lifting lockouts.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { generateOneTimePassword, hashPassword } from "@/lib/auth/password";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { fieldErrorsOf, formRecord, idSchema, staffSchema } from "../schema";
+import { idSchema, staffSchema } from "../schema";
 import { createStaffWithLogin } from "./mutations";
 import { unlockFor } from "./issue";
 import { setLoginActive } from "./deactivate";

@@ -1,6 +1,6 @@
 // Page reads for issuing logins and visit statistics (AUTH-2, AUTH-5); pages authorise first.
 import type { CurrentUser } from "@/lib/auth/session";
-import { actorFacts } from "@/lib/access/authorize";
+import { listScope } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import { todayIn } from "@/lib/org/time";
 import { familyOfClass, familyUserIds, staffCandidates, visitStats, type VisitRow } from "./data";
@@ -16,9 +16,9 @@ export function loadStaffCandidates(user: CurrentUser) {
 /** ADMIN (scope all): everyone; a class teacher (scope class): students and parents of own classes. */
 export async function loadVisitStats(user: CurrentUser, scopes: readonly Scope[]): Promise<VisitRow[]> {
   const today = todayIn(user.timeZone);
-  if (scopes.includes("all")) return visitStats(user.organisationId, "all", today);
-  const facts = await actorFacts(user.organisationId, user.id);
-  if (!facts || !scopes.includes("class")) return [];
-  const ids = await familyUserIds(user.organisationId, facts.classTeacherOf, today);
+  const scope = await listScope(user, { scopes });
+  if (scope.all) return visitStats(user.organisationId, "all", today);
+  if (scope.classIds.length === 0) return [];
+  const ids = await familyUserIds(user.organisationId, scope.classIds, today);
   return visitStats(user.organisationId, ids, today);
 }

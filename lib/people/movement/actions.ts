@@ -1,11 +1,11 @@
 "use server";
 // Recording a movement (PPL-3): parse → gate on the student (and the target class) → one transaction.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { requestAddress } from "@/lib/auth/request";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { fieldErrorsOf, formRecord } from "../schema";
 import { movementSchema } from "./schema";
 import { recordMovement } from "./mutations";
 

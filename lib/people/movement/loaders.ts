@@ -1,5 +1,5 @@
 import type { CurrentUser } from "@/lib/auth/session";
-import { actorFacts } from "@/lib/access/authorize";
+import { classesToList, listScope } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import { movementBook, movementsOfStudent, openClasses } from "./data";
 import type { MovementFilter } from "./schema";
@@ -11,14 +11,8 @@ export async function loadMovementBook(
   take = 300,
   filter: MovementFilter = {},
 ) {
-  if (scopes.includes("all")) return movementBook(user.organisationId, "all", take, filter);
-  const facts = await actorFacts(user.organisationId, user.id);
-  if (!facts) return [];
-  const ids = [
-    ...(scopes.includes("class") ? facts.classTeacherOf : []),
-    ...(scopes.includes("dept") ? facts.departmentClassIds : []),
-  ];
-  return movementBook(user.organisationId, ids, take, filter);
+  const ids = classesToList(await listScope(user, { scopes }));
+  return movementBook(user.organisationId, ids ? [...ids] : "all", take, filter);
 }
 
 export const loadStudentMovements = (user: CurrentUser, studentId: number) =>

@@ -1,9 +1,10 @@
 "use server";
 // Staff cards (PPL-1): staff.manage edits the full card.
+import { fieldErrorsOf, formRecord } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { fieldErrorsOf, formRecord, idSchema, staffCardSchema } from "../schema";
+import { idSchema, staffCardSchema } from "../schema";
 import { updateStaff } from "./mutations";
 
 export async function saveStaffAction(

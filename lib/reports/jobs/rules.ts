@@ -1,5 +1,6 @@
 // Pure parts of report jobs: which requests are long (offered as jobs), how long a file is kept,
 // and the job as the page sees it.
+import { isoDate } from "@/lib/org/time";
 import type { ReportRequest } from "../schema";
 
 /** Finished files stay downloadable this long (then the worker deletes them). */
@@ -20,7 +21,7 @@ export function requestParams(req: ReportRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req)) {
     if (v === undefined || k === "report") continue;
-    if (v instanceof Date) out[k] = k === "month" ? v.toISOString().slice(0, 7) : v.toISOString().slice(0, 10);
+    if (v instanceof Date) out[k] = k === "month" ? v.toISOString().slice(0, 7) : isoDate(v);
     else out[k] = String(v);
   }
   return out;

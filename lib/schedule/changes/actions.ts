@@ -1,10 +1,11 @@
 "use server";
 // Date-specific changes (SCH-2) and substitutions (SCH-3) by the scheduler.
+import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { changeForm, fieldErrorsOf, firstMessage, substitutionForm } from "../schema";
+import { changeForm, substitutionForm } from "../schema";
 import { createSubstitution, createTimetableChange } from "./mutations";
 
 export type ChangeActionData = { id: number; kept: number };
@@ -14,7 +15,7 @@ export async function createChangeAction(
   form: FormData,
 ): Promise<ActionResult<ChangeActionData>> {
   const parsed = changeForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
   const result = await refuseOutOfScope(() =>
@@ -41,7 +42,7 @@ export async function createSubstitutionAction(
   form: FormData,
 ): Promise<ActionResult<{ lessons: number }>> {
   const parsed = substitutionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const input = parsed.data;
   // A department head may substitute only within their groups: a class (or the lesson) is then required.
   const access = input.lessonId

@@ -2,8 +2,7 @@
 // The page authorises schedule.edit for the class first.
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { todayIn } from "@/lib/org/time";
-import { addDays } from "../week";
+import { addDays, todayIn } from "@/lib/org/time";
 import { classFormOptions, entriesFor } from "../timetable/data";
 import { changesBetween, substitutionsBetween, teachersOf } from "./data";
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
 import { frozenDays, regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
 import { inOrder } from "../timetable/data";
@@ -163,7 +163,7 @@ export async function createTimetableChange(
         action: "timetable.change",
         entity: "TimetableChange",
         entityId: String(change.id),
-        details: { kind: input.kind, classId: cls.id, date: input.date.toISOString().slice(0, 10) },
+        details: { kind: input.kind, classId: cls.id, date: isoDate(input.date) },
       });
       return { ok: true as const, id: change.id, report };
     });

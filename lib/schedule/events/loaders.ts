@@ -1,8 +1,7 @@
 // «Мероприятия» (SCH-1): the events around today and the classes the user may plan for.
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { todayIn } from "@/lib/org/time";
-import { addDays } from "../week";
+import { addDays, todayIn } from "@/lib/org/time";
 import { eventsBetween, viewPickers } from "../view/data";
 
 export const loadEventsPage = cache(

@@ -1,9 +1,8 @@
 // «Сессия» (SCH-5): staff see every group; a student or parent their group; a teacher their groups by load.
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { todayIn } from "@/lib/org/time";
+import { addDays, todayIn } from "@/lib/org/time";
 import { loadMyChildren, loadMyPlace } from "@/lib/people/loaders";
-import { addDays } from "../week";
 import { examFormOptions, examSlots, teacherClassIds } from "./data";
 import { departmentClassIds } from "../lessons/data";
 

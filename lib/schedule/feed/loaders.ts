@@ -2,9 +2,9 @@
 // week to five weeks ahead (the planner's lessons: timetable, changes and substitutions), no
 // cancelled ones. The owner must still hold schedule.viewOwn or schedule.viewAll.
 import { authorize } from "@/lib/access/authorize";
-import { todayIn } from "@/lib/org/time";
+import { addDays, isoDate, mondayOf, todayIn } from "@/lib/org/time";
 import { weekLessons, type WeekLesson } from "../view/data";
-import { addDays, localInstant, mondayOf } from "../week";
+import { localInstant } from "../week";
 import { buildCalendar, type IcsEvent } from "./ics";
 import { activeFeedOf, feedFilters, liveFeed } from "./data";
 import { hashFeedSecret, parseFeedToken } from "./token";
@@ -13,7 +13,7 @@ export function lessonEvents(lessons: readonly WeekLesson[], timeZone: string, w
   return lessons
     .filter((l) => !l.cancelled && l.startTime && l.endTime)
     .map((l) => ({
-      uid: `lesson-${l.classId}-${l.date.toISOString().slice(0, 10)}-${l.bellNumber}-${l.key.split("|").slice(3).join("-")}@ejournal`,
+      uid: `lesson-${l.classId}-${isoDate(l.date)}-${l.bellNumber}-${l.key.split("|").slice(3).join("-")}@ejournal`,
       start: localInstant(l.date, l.startTime!, timeZone),
       end: localInstant(l.date, l.endTime!, timeZone),
       summary: withClass ? `${l.subjectName} · ${l.className}` : l.subjectName,

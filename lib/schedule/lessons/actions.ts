@@ -1,11 +1,12 @@
 "use server";
 // SCH-4: the scheduler (re)generates the journal's lessons for a period and sees the report of
 // lessons kept because they hold journal data.
+import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { formatDate } from "@/lib/org/time";
-import { fieldErrorsOf, firstMessage, generateForm } from "../schema";
+import { generateForm } from "../schema";
 import { departmentClassIds } from "./data";
 import { frozenDays, regenerateLessons } from "./mutations";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
@@ -32,7 +33,7 @@ export async function generateLessonsAction(
   form: FormData,
 ): Promise<ActionResult<GenerateSummary>> {
   const parsed = generateForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const { classId, from, to } = parsed.data;
   const access = classId
     ? await requireAccessForAction("schedule.edit", { kind: "class", classId })

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type Lock, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { diffLessons, planLessons, type DesiredLesson } from "../rules";
 import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";
 
@@ -143,8 +143,8 @@ export async function regenerateLessonsIn(
       action: "lessons.generate",
       entity: "Lesson",
       details: {
-        from: from.toISOString().slice(0, 10),
-        to: to.toISOString().slice(0, 10),
+        from: isoDate(from),
+        to: isoDate(to),
         classIds: classIds ? [...classIds] : null,
         created: report.created,
         updated: report.updated,

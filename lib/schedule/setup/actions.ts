@@ -1,9 +1,10 @@
 "use server";
 // SCH-1: bell schedules (several per organisation, e.g. shifts) and rooms with capacity.
+import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { assignBellsForm, bellScheduleForm, fieldErrorsOf, firstMessage, roomForm } from "../schema";
+import { assignBellsForm, bellScheduleForm, roomForm } from "../schema";
 import { assignBellSchedule, saveBellSchedule, saveRoom } from "./mutations";
 import { parseBells } from "./rules";
 
@@ -16,7 +17,7 @@ async function requireOrgWideEdit() {
 
 export async function saveBellScheduleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = bellScheduleForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const bells = parseBells(parsed.data.bells);
   if (!bells.ok) return fail("INVALID_INPUT", bells.message, { bells: [bells.message] });
   const access = await requireOrgWideEdit();
@@ -32,7 +33,7 @@ export async function saveBellScheduleAction(_prev: ActionResult | null, form: F
 
 export async function assignBellScheduleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = assignBellsForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
   const done = await assignBellSchedule(
@@ -48,7 +49,7 @@ export async function assignBellScheduleAction(_prev: ActionResult | null, form:
 
 export async function saveRoomAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = roomForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireOrgWideEdit();
   if (!access.ok) return access;
   await saveRoom(access.user.organisationId, access.user.id, parsed.data);

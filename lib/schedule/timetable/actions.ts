@@ -1,12 +1,13 @@
 "use server";
 // «Расписание»: the scheduler edits a class's weekly grid (SCH-2). Conflicts come back as
 // Russian messages naming the clash; nothing is written then.
+import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { entryForm, fieldErrorsOf, firstMessage, idParam } from "../schema";
+import { entryForm, idParam } from "../schema";
 import { deleteTimetableEntry, saveTimetableEntry } from "./mutations";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
@@ -15,7 +16,7 @@ export async function saveEntryAction(
   form: FormData,
 ): Promise<ActionResult<{ id: number }>> {
   const parsed = entryForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
   const result = await refuseOutOfScope(() =>

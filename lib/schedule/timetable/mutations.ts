@@ -4,6 +4,7 @@
 // frozen for everyone (REC-2). DAY-1: in the same transaction the class's journal lessons are
 // regenerated over the entry's old and new validity (the planner never touches a lesson holding
 // data and reports it).
+import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -148,8 +149,8 @@ export async function saveTimetableEntry(
       entityId: String(saved.id),
       details: {
         ...data,
-        validFrom: data.validFrom.toISOString().slice(0, 10),
-        validTo: data.validTo.toISOString().slice(0, 10),
+        validFrom: isoDate(data.validFrom),
+        validTo: isoDate(data.validTo),
       },
     });
     const lessons = await regenerateClass(tx, organisationId, actorId, cls.id, [

@@ -8,8 +8,8 @@ import { singleLine } from "@/lib/schema";
 import { requireAccess, type Granted } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadMyChildren, loadMyPlace, loadStudentHeader } from "@/lib/people/loaders";
-import { todayIn } from "@/lib/org/time";
-import { addDays, mondayOf, parseDateKey } from "../week";
+import { addDays, mondayOf, todayIn } from "@/lib/org/time";
+import { parseDateKey } from "../week";
 import { changesBetween, type ChangeRow } from "../changes/data";
 import { departmentClassIds } from "../lessons/data";
 import {

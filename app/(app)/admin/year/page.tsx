@@ -2,7 +2,7 @@
 // «Открыть год для исправлений» with a reason (year.reopen) and «Закрыть год снова».
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { heldPermissions } from "@/lib/access/loaders";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { loadTransitionForm } from "@/lib/org/year/loaders";
@@ -29,11 +29,7 @@ export default async function YearTransitionPage() {
             год; классы переводятся в следующий (5А → 6А, курс +1), выпускники отчисляются приказом. Все изменения
             выполняются одной операцией после предпросмотра.
           </p>
-          <YearWizard
-            classes={form.classes}
-            students={form.students}
-            today={todayIn(user.timeZone).toISOString().slice(0, 10)}
-          />
+          <YearWizard classes={form.classes} students={form.students} today={isoDate(todayIn(user.timeZone))} />
         </>
       ) : (
         <p>Текущий учебный год не задан.</p>

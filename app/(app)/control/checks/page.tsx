@@ -1,6 +1,7 @@
 // «Проверки журнала» (DUT-2, seeds 000 §3.4, 002 §3.6, 003 §7.1): the class teacher, the head of
 // department and the administration record their checks of a class journal; the checks due and
 // overdue for the checker and their superiors; the checks made in the chosen days, as a file (RPT-11).
+import { issuesText } from "@/lib/schema";
 import type { Metadata } from "next";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
@@ -8,10 +9,8 @@ import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/c
 import { dueText } from "@/lib/control/checks/report";
 import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
 import { checksQuery } from "@/lib/control/checks/schema";
-import { issuesText } from "@/lib/control/schema";
-import { isoDate } from "@/lib/diary/rules";
 import { serverNow } from "@/lib/org/clock";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
 import { DateInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";

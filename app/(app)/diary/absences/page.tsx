@@ -10,9 +10,8 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadChildNotices } from "@/lib/absences/loaders";
 import { NOTICE_REASON_LABELS, rangeText } from "@/lib/absences/rules";
 import { loadDiaryStudents } from "@/lib/diary/loaders";
-import { isoDate } from "@/lib/diary/rules";
 import { serverNow } from "@/lib/org/clock";
-import { formatDateTime, todayIn } from "@/lib/org/time";
+import { formatDateTime, isoDate, todayIn } from "@/lib/org/time";
 import { NoticeForm } from "@/components/absences/notice-form";
 
 export const metadata: Metadata = { title: "Сообщить об отсутствии" };

@@ -3,11 +3,10 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
-import { actorFacts } from "@/lib/access/authorize";
-import { effectiveScopes } from "@/lib/access/rules";
+import { listScope } from "@/lib/access/scope";
 import { authorizeAny } from "@/lib/access/authorize";
 import { absencesOfClass, classesForReasons } from "@/lib/journal/reasons/data";
-import { formatDate, todayIn } from "@/lib/org/time";
+import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { ReasonsForm } from "@/components/journal/reasons-form";
 import { Button } from "@/components/ui/button";
 import { DateInput, Select } from "@/components/ui/field";
@@ -15,7 +14,6 @@ import { DateInput, Select } from "@/components/ui/field";
 export const metadata: Metadata = { title: "Причины пропусков" };
 
 const DAY = 86_400_000;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ReasonsPage({
   searchParams,
@@ -23,12 +21,8 @@ export default async function ReasonsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user } = await requireAccess("attendance.reason");
-  const facts = await actorFacts(user.organisationId, user.id);
-  const scopes = facts ? effectiveScopes(facts, "attendance.reason") : [];
-  const classes = await classesForReasons(user.organisationId, {
-    all: scopes.includes("all"),
-    classIds: scopes.includes("class") ? (facts?.classTeacherOf ?? []) : [],
-  });
+  const scope = await listScope(user, "attendance.reason");
+  const classes = await classesForReasons(user.organisationId, scope);
   const q = await searchParams;
   const wanted = Number(typeof q.class === "string" ? q.class : NaN);
   const classId = Number.isInteger(wanted) ? wanted : classes[0]?.id;
@@ -57,11 +51,11 @@ export default async function ReasonsPage({
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">С</span>
-          <DateInput name="from" defaultValue={iso(from)} />
+          <DateInput name="from" defaultValue={isoDate(from)} />
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">По</span>
-          <DateInput name="to" defaultValue={iso(to)} />
+          <DateInput name="to" defaultValue={isoDate(to)} />
         </label>
         <Button type="submit">Показать</Button>
       </form>
@@ -69,7 +63,7 @@ export default async function ReasonsPage({
         <p className="text-sm text-slate-600">Нет классов, где вы указываете причины пропусков.</p>
       ) : (
         <ReasonsForm
-          key={`${classId}:${iso(from)}:${iso(to)}`}
+          key={`${classId}:${isoDate(from)}:${isoDate(to)}`}
           classId={classId}
           rows={rows.map((r) => ({ ...r, date: formatDate(r.date) }))}
         />

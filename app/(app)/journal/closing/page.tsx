@@ -3,7 +3,7 @@
 // period's finals; the table shows what is closed, when, by whom and on what basis.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { closingYear } from "@/lib/journal/closing/data";
 import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { ClosePeriodForm } from "@/components/journal/close-period-form";
@@ -14,7 +14,7 @@ export default async function ClosingPage() {
   const { user, scopes } = await requireAccess("period.close");
   const [year, admitted] = await Promise.all([
     closingYear(user.organisationId),
-    classIdsInScope(user.organisationId, user.id, scopes),
+    listScope(user, { scopes }).then(classesToList),
   ]);
   const college = user.orgKind === "COLLEGE";
   if (!year)

@@ -2,13 +2,14 @@
 // class; DEPUTY and ADMIN for all classes) records a certificate of a hospital / sanatorium school
 // and transfers its marks onto the subjects' lessons of the stay, per the timetable. The subject
 // teacher then sees them in the grid as «оценка, полученная в больнице» with the certificate.
+import { type MarkKindName } from "@/lib/journal/marks";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { certificate, certificates, stayLessons, studentsOfClasses } from "@/lib/journal/hospital/data";
-import { markInputText, type MarkKindName } from "@/lib/journal/rules";
+import { markInputText } from "@/lib/journal/rules";
 import { fullName } from "@/lib/people/names";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
@@ -20,7 +21,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function HospitalPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, scopes } = await requireAccess("journal.hospital");
-  const classIds = await classIdsInScope(user.organisationId, user.id, scopes);
+  const classIds = classesToList(await listScope(user, { scopes }));
   const raw = (await searchParams).certificateId;
   const certificateId = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   if (certificateId !== null) {

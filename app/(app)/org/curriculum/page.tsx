@@ -1,10 +1,10 @@
 // «Учебный план» (ORG-6): hours per class × subject × period (no period = the whole year).
+import { CONTROL_KINDS, CONTROL_LABELS } from "@/lib/journal/marks";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
-import { CONTROL_KINDS, CONTROL_KIND_LABELS } from "@/lib/org/schema";
 import { loadClassesOfYear, loadCurrentYear, loadCurriculum, loadSubjects, loadYears } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
@@ -53,7 +53,7 @@ export default async function CurriculumPage({
       name: "controlKind",
       label: "Форма контроля",
       type: "select" as const,
-      options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })),
+      options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_LABELS.full[k] })),
     },
   ];
   return (

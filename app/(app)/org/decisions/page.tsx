@@ -8,7 +8,7 @@ import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadDecisionsPage } from "@/lib/org/decisions/loaders";
 import { recordedText } from "@/lib/org/decisions/rules";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { DecisionsForm } from "@/components/org/decisions-form";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 
@@ -75,7 +75,7 @@ export default async function DecisionsPage({
           yearId={page.sheet.year.id}
           classId={page.sheet.cls.id}
           readOnly={closed}
-          today={todayIn(user.timeZone).toISOString().slice(0, 10)}
+          today={isoDate(todayIn(user.timeZone))}
           rows={page.sheet.students.map((s) => ({
             studentId: s.studentId,
             name: s.name,

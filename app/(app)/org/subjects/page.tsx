@@ -1,8 +1,9 @@
 // «Предметы»: subjects / disciplines, professional modules with МДК, practices, with the kind of final control (ORG-5).
+import { CONTROL_KINDS, CONTROL_LABELS } from "@/lib/journal/marks";
 import type { Metadata } from "next";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
-import { CONTROL_KINDS, CONTROL_KIND_LABELS, SUBJECT_KINDS, SUBJECT_KIND_LABELS } from "@/lib/org/schema";
+import { SUBJECT_KINDS, SUBJECT_KIND_LABELS } from "@/lib/org/schema";
 import { loadSubjects } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
@@ -37,7 +38,7 @@ export default async function SubjectsPage() {
       name: "controlKind",
       label: "Форма контроля",
       type: "select" as const,
-      options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] })),
+      options: CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_LABELS.full[k] })),
     },
     {
       name: "practiceKind",

@@ -1,7 +1,7 @@
 // «Импорт списка класса» (PPL-5): admission of a whole list by one order.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { classesInScope } from "@/lib/people/lists/loaders";
 import { ImportWizard } from "@/components/people/import-wizard";
 
@@ -17,10 +17,7 @@ export default async function ImportPage() {
         Ученики из файла зачисляются в класс приказом (запись в книге движения). Сначала файл проверяется: ничего не
         записывается, пока вы не нажмёте «Импортировать»; строки с ошибками пропускаются.
       </p>
-      <ImportWizard
-        classes={classes.map(({ id, name }) => ({ id, name }))}
-        today={todayIn(user.timeZone).toISOString().slice(0, 10)}
-      />
+      <ImportWizard classes={classes.map(({ id, name }) => ({ id, name }))} today={isoDate(todayIn(user.timeZone))} />
     </div>
   );
 }

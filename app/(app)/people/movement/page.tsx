@@ -1,5 +1,6 @@
 // «Книга движения учащихся» (PPL-3): entries the reader may see (all, or those of own class /
 // department), newest first, filtered by class, kind and dates; the same selection in Excel.
+import { isoDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
@@ -14,7 +15,7 @@ import { DateInput, Select } from "@/components/ui/field";
 export const metadata: Metadata = { title: "Книга движения" };
 
 const SHOWN = 300;
-const iso = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+const iso = (d: Date | undefined) => (d ? isoDate(d) : "");
 
 export default async function MovementBookPage({
   searchParams,

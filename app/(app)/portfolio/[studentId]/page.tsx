@@ -8,7 +8,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { studentPortfolioRights } from "@/lib/portfolio/access";
 import { loadStudentPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
@@ -91,7 +91,7 @@ export default async function StudentPortfolioPage({ params: raw }: { params: Pr
               Запись появится в портфолио как «не подтверждено», пока её не проверит классный руководитель.
             </p>
           )}
-          <AchievementForm studentId={studentId} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+          <AchievementForm studentId={studentId} today={isoDate(todayIn(user.timeZone))} />
         </Panel>
       )}
     </div>

@@ -8,8 +8,8 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { loadChangesPage } from "@/lib/schedule/changes/loaders";
 import { createChangeAction, createSubstitutionAction } from "@/lib/schedule/changes/actions";
-import { bellLabel, dateKey, WEEKDAY_SHORT } from "@/lib/schedule/week";
-import { formatDate } from "@/lib/org/time";
+import { bellLabel, WEEKDAY_SHORT } from "@/lib/schedule/week";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ChangeList } from "@/components/schedule/change-list";
 import { ActionForm } from "@/components/ui/action-form";
@@ -86,7 +86,7 @@ export default async function ChangesPage({
             </Select>
           </Field>
           <Field label="Дата">
-            <DateInput name="date" defaultValue={dateKey(page.today)} required />
+            <DateInput name="date" defaultValue={isoDate(page.today)} required />
           </Field>
           <Field label="Урок по расписанию">
             <Select name="entryId" defaultValue="">
@@ -156,10 +156,10 @@ export default async function ChangesPage({
             </Select>
           </Field>
           <Field label="с">
-            <DateInput name="dateFrom" defaultValue={dateKey(page.today)} required />
+            <DateInput name="dateFrom" defaultValue={isoDate(page.today)} required />
           </Field>
           <Field label="по">
-            <DateInput name="dateTo" defaultValue={dateKey(page.today)} required />
+            <DateInput name="dateTo" defaultValue={isoDate(page.today)} required />
           </Field>
           <Field label="Комментарий">
             <Input type="text" name="note" maxLength={500} />

@@ -5,8 +5,7 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadMyClasses } from "@/lib/people/loaders";
 import { loadEventsPage } from "@/lib/schedule/events/loaders";
 import { createEventAction } from "@/lib/schedule/events/actions";
-import { dateKey } from "@/lib/schedule/week";
-import { formatDateTime } from "@/lib/org/time";
+import { formatDateTime, isoDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
@@ -46,7 +45,7 @@ export default async function EventsPage() {
           </Select>
         </Field>
         <Field label="Дата">
-          <DateInput name="date" required defaultValue={dateKey(page.today)} />
+          <DateInput name="date" required defaultValue={isoDate(page.today)} />
         </Field>
         <Field label="Начало">
           <Input type="time" name="startTime" required defaultValue="15:00" />

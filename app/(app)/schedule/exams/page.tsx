@@ -1,4 +1,5 @@
 // «Сессия» (SCH-5): exams, credits and consultations per group.
+import { CONTROL_LABELS } from "@/lib/journal/marks";
 import type { Metadata } from "next";
 import { vocabulary } from "@/lib/org/vocabulary";
 import { requireAccess } from "@/lib/access/guard";
@@ -6,7 +7,6 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadDepartmentClassIds, loadExamsPage, loadTeacherClassIds } from "@/lib/schedule/exams/loaders";
 import { createExamAction } from "@/lib/schedule/exams/actions";
 import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
-import { CONTROL_LABELS } from "@/lib/schedule/schema";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
@@ -50,11 +50,13 @@ export default async function ExamsPage() {
           </Field>
           <Field label="Форма">
             <Select name="kind">
-              {Object.entries(CONTROL_LABELS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
+              {Object.entries(CONTROL_LABELS.event)
+                .filter(([k]) => k !== "NONE")
+                .map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
             </Select>
           </Field>
           <Field label="Дата">
@@ -109,7 +111,7 @@ export default async function ExamsPage() {
               <td className="px-2 py-0.5">{s.className}</td>
               <td className="px-2 py-0.5">{s.subjectName}</td>
               <td className="px-2 py-0.5">
-                {s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS[s.kind]}
+                {s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS.event[s.kind]}
               </td>
               <td className="px-2 py-0.5">{s.roomName ?? ""}</td>
               <td className="px-2 py-0.5">{s.examinerName ?? ""}</td>

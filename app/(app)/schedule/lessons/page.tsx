@@ -4,8 +4,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { loadCurrentYear } from "@/lib/org/setup/loaders";
-import { todayIn } from "@/lib/org/time";
-import { addDays, dateKey, mondayOf } from "@/lib/schedule/week";
+import { addDays, isoDate, mondayOf, todayIn } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { GenerateForm } from "@/components/schedule/generate-form";
 
@@ -30,7 +29,7 @@ export default async function LessonsPage() {
         ничего не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не
         удаляется и не переносится — он попадает в отчёт.
       </p>
-      <GenerateForm classes={classes} from={dateKey(monday)} to={dateKey(to)} />
+      <GenerateForm classes={classes} from={isoDate(monday)} to={isoDate(to)} />
     </div>
   );
 }

@@ -1,26 +1,20 @@
 // RPT-11 files: /api/control/report?report=fill|remarks|activity|deadline|checks&format=pdf|xlsx&… —
 // the journal-fill report (CTL-1), the remarks list (CTL-2), the weekly activity (CTL-3), the shares
 // filled by the daily deadline (DUT-1) and the journal checks made and due (DUT-2), through the gate.
+import { issuesText } from "@/lib/schema";
 import { requireAccessForRoute } from "@/lib/access/guard";
-import { classIdsInScope } from "@/lib/access/scope";
+import { classesToList, listScope } from "@/lib/access/scope";
 import { fail } from "@/lib/errors";
 import { buildActivityModel, buildJournalFillModel, buildRemarksModel } from "@/lib/control/report";
 import { orgFacts } from "@/lib/control/data";
-import {
-  activityQuery,
-  deadlineQuery,
-  fillQuery,
-  issuesText,
-  queryObject,
-  remarksQuery,
-  reportFormat,
-} from "@/lib/control/schema";
+import { activityQuery, deadlineQuery, fillQuery, queryObject, remarksQuery, reportFormat } from "@/lib/control/schema";
 import { buildDeadlineModel, deadlineFigures } from "@/lib/control/deadline/report";
 import { buildChecksModel } from "@/lib/control/checks/report";
 import { checksQuery } from "@/lib/control/checks/schema";
 import { checkFrequencies } from "@/lib/control/checks/data";
 import { loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
 import type { CurrentUser } from "@/lib/auth/session";
+import type { Scope } from "@/lib/access/matrix";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
@@ -37,7 +31,7 @@ export async function GET(request: Request) {
   let build: (
     organisationId: number,
     userId: number,
-    scopes: Parameters<typeof classIdsInScope>[2],
+    scopes: readonly Scope[],
     user: CurrentUser,
   ) => Promise<ReportModel | Response>;
   let permission: "control.view" | ("control.view" | "remarks.write" | "control.check")[] = "control.view";
@@ -45,8 +39,8 @@ export async function GET(request: Request) {
     case "fill": {
       const q = fillQuery.safeParse(raw);
       if (!q.success) return bad(issuesText(q.error));
-      build = async (org, userId, scopes) => {
-        const ids = await classIdsInScope(org, userId, scopes);
+      build = async (org, _userId, scopes, user) => {
+        const ids = classesToList(await listScope(user, { scopes }));
         return buildJournalFillModel(org, { ...q.data, scopeClassIds: ids ? [...ids] : null }, now);
       };
       break;
@@ -55,8 +49,8 @@ export async function GET(request: Request) {
       const q = remarksQuery.safeParse(raw);
       if (!q.success) return bad(issuesText(q.error));
       permission = ["control.view", "remarks.write"];
-      build = async (org, userId, scopes) => {
-        const ids = await classIdsInScope(org, userId, scopes);
+      build = async (org, userId, scopes, user) => {
+        const ids = classesToList(await listScope(user, { scopes }));
         return buildRemarksModel(org, { ...q.data, scopeClassIds: ids ? [...ids] : null, authorId: userId }, now);
       };
       break;
@@ -74,8 +68,8 @@ export async function GET(request: Request) {
     case "deadline": {
       const q = deadlineQuery.safeParse(raw);
       if (!q.success) return bad(issuesText(q.error));
-      build = async (org, userId, scopes) => {
-        let ids = await classIdsInScope(org, userId, scopes);
+      build = async (org, _userId, scopes, user) => {
+        let ids = classesToList(await listScope(user, { scopes }));
         if (q.data.classId) ids = ids && !ids.has(q.data.classId) ? new Set() : new Set([q.data.classId]);
         const figures = await deadlineFigures(
           org,

@@ -1,10 +1,11 @@
 // GET the history of one cell or of a lesson's topic and homework (JRN-7), for anyone who may
 // view the lesson's journal.
+import { firstIssue } from "@/lib/schema";
 import { authorizeJournal } from "@/lib/journal/access";
 import { changesOf, lessonChanges } from "@/lib/journal/data";
 import { attendanceEntityKey, markEntityKey } from "@/lib/journal/mutations";
 import { requireUserForRoute } from "@/lib/access/guard";
-import { firstIssue, historyQuerySchema } from "@/lib/journal/schema";
+import { historyQuerySchema } from "@/lib/journal/schema";
 import { fail } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // GET a learning material's file (LRN-2) for a reader whose «materials.view» scope covers it:
 // staff by their scope, a family for the classes and grades of their own children (and materials
 // attached to those classes' lessons and КТП topics).
-import { requireUserForRoute } from "@/lib/access/guard";
+import { requireAccessForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { readerVisibility } from "@/lib/learning/materials/access";
 import { materialById, materialVisible } from "@/lib/learning/materials/data";
@@ -11,10 +11,9 @@ import { fileResponse } from "@/lib/storage/upload";
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const auth = await requireUserForRoute();
+  const auth = await requireAccessForRoute(readerVisibility);
   if (!auth.ok) return auth.response;
-  const visibility = await readerVisibility(auth.user);
-  if (!visibility) return Response.json(fail("FORBIDDEN"), { status: 403 });
+  const visibility = auth.granted;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const material = await materialById(auth.user.organisationId, id);

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { singleLine } from "@/lib/schema";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
-import { formatDate, todayIn } from "@/lib/org/time";
+import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/card-rules";
 import { fullName } from "@/lib/people/names";
 import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
@@ -54,7 +54,7 @@ export default async function ClassListPage({
       ? await classCharts(user.organisationId, classId, todayIn(user.timeZone))
       : null;
   const family = issue.allowed ? await loadFamilyCandidates(user, classId, date) : null;
-  const iso = date.toISOString().slice(0, 10);
+  const iso = isoDate(date);
   const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">

@@ -6,7 +6,7 @@ import { loadStudentCard } from "@/lib/people/card/loaders";
 import { idSchema } from "@/lib/people/schema";
 import { fullName } from "@/lib/people/names";
 import { authorize } from "@/lib/access/authorize";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { loadOpenClasses, loadStudentMovements } from "@/lib/people/movement/loaders";
 import { StudentCardViewer } from "@/components/people/student-card-view";
 import { MovementTable } from "@/components/people/movement-table";
@@ -60,11 +60,7 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           {canEdit.allowed && (
             <details>
               <summary className="cursor-pointer text-sm text-blue-700">Новая запись</summary>
-              <MovementForm
-                studentId={id.data}
-                classes={classes}
-                today={todayIn(user.timeZone).toISOString().slice(0, 10)}
-              />
+              <MovementForm studentId={id.data} classes={classes} today={isoDate(todayIn(user.timeZone))} />
             </details>
           )}
         </section>

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
-import { todayIn } from "@/lib/org/time";
+import { isoDate, todayIn } from "@/lib/org/time";
 import { staffPortfolioRights } from "@/lib/portfolio/access";
 import { loadStaffPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
@@ -76,7 +76,7 @@ export default async function StaffPortfolioPage({ params: raw }: { params: Prom
       )}
       {view.canEdit && (
         <Panel title="Добавить запись">
-          <StaffAchievementForm userId={view.userId} today={todayIn(user.timeZone).toISOString().slice(0, 10)} />
+          <StaffAchievementForm userId={view.userId} today={isoDate(todayIn(user.timeZone))} />
         </Panel>
       )}
     </div>

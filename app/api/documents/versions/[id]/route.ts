@@ -1,6 +1,6 @@
 // GET one version of a document (LRN-3) — the current or any older one — for a reader the
 // document's list of roles admits (docs.edit: every document). Otherwise 403, whatever the id.
-import { requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { docReader } from "@/lib/documents/access";
 import { versionById } from "@/lib/documents/data";
 import { mayRead } from "@/lib/documents/rules";
@@ -15,9 +15,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!auth.ok) return auth.response;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const [reader, version] = await Promise.all([docReader(auth.user), versionById(auth.user.organisationId, id)]);
+  const version = await versionById(auth.user.organisationId, id);
   if (!version) return Response.json(fail("NOT_FOUND", "Документ не найден"), { status: 404 });
-  if (!mayRead(reader, version.document.visibleTo)) return Response.json(fail("FORBIDDEN"), { status: 403 });
+  const access = await authorizeUserForRoute(auth.user, async (u) =>
+    mayRead(await docReader(u), version.document.visibleTo),
+  );
+  if (!access.ok) return access.response;
   const bytes = await getFile(version.storageKey);
   if (!bytes) return Response.json(fail("NOT_FOUND", "Файл не найден в хранилище"), { status: 404 });
   return fileResponse(bytes, version);

@@ -1,7 +1,7 @@
 // GET the file of a portfolio entry (LRN-5): a student's diploma for whoever may read that entry
 // (portfolio.view on the student, or its author), a teacher's document (`?kind=staff`) for the
 // teacher and the administration.
-import { requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { staffPortfolioRights, studentPortfolioRights } from "@/lib/portfolio/access";
 import { achievementById, staffAchievementById } from "@/lib/portfolio/data";
@@ -20,15 +20,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   let file: { storageKey: string | null; fileName: string | null; mimeType: string | null } | null;
   if (staff) {
     const e = await staffAchievementById(user.organisationId, id);
-    if (e && !(await staffPortfolioRights(user, e.userId)).view)
-      return Response.json(fail("FORBIDDEN"), { status: 403 });
+    if (e) {
+      const access = await authorizeUserForRoute(user, async (u) => (await staffPortfolioRights(u, e.userId)).view);
+      if (!access.ok) return access.response;
+    }
     file = e;
   } else {
     const e = await achievementById(user.organisationId, id);
     if (e) {
-      const rights = await studentPortfolioRights(user, e.studentId);
-      if (!rights.view && !(rights.add && e.addedById === user.id))
-        return Response.json(fail("FORBIDDEN"), { status: 403 });
+      const access = await authorizeUserForRoute(user, async (u) => {
+        const rights = await studentPortfolioRights(u, e.studentId);
+        return rights.view || (rights.add && e.addedById === u.id);
+      });
+      if (!access.ok) return access.response;
     }
     file = e;
   }

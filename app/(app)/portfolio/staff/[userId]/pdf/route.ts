@@ -1,5 +1,5 @@
 // GET a teacher's printed portfolio (LRN-5) as PDF: for the teacher themself and the administration.
-import { requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { staffPortfolioRights } from "@/lib/portfolio/access";
 import { loadStaffPortfolio, staffPortfolioModel } from "@/lib/portfolio/loaders";
@@ -14,9 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ use
   const userId = Number((await params).userId);
   if (!Number.isInteger(userId) || userId <= 0 || userId > 2_147_483_647)
     return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const rights = await staffPortfolioRights(signedIn.user, userId);
-  if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
-  const view = await loadStaffPortfolio(signedIn.user, userId, rights);
+  const access = await authorizeUserForRoute(signedIn.user, async (u) => {
+    const rights = await staffPortfolioRights(u, userId);
+    return rights.view ? rights : null;
+  });
+  if (!access.ok) return access.response;
+  const view = await loadStaffPortfolio(signedIn.user, userId, access.granted);
   if (!view) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const bytes = await renderPdf(staffPortfolioModel(signedIn.user.orgName, view, new Date()));
   return fileResponse(bytes, `Портфолио педагога ${view.fullName}.pdf`, CONTENT_TYPES.pdf, "pdf");
