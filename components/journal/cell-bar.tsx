@@ -136,7 +136,6 @@ export function CellBar(props: {
         )}
         {props.status?.message && (
           <span
-            role="alert"
             className={props.status.state === "conflict" ? "font-medium text-orange-700" : "font-medium text-red-700"}
           >
             {props.status.message}
@@ -159,7 +158,7 @@ export function CellBar(props: {
         </span>
       </div>
       {props.notice && (
-        <div className="flex items-center gap-2 text-slate-700" role="status">
+        <div className="flex items-center gap-2 text-slate-700">
           <span>{props.notice}</span>
           <Button variant="ghost" type="button" aria-label="Скрыть" onClick={props.onCloseNotice}>
             ×

@@ -1,0 +1,42 @@
+// DAY-3 leftovers in the browser: the journal picker lists the teacher's own journals first
+// («Мои классы», then «Другие · 7Б» …), and a refusal about a cell is shown at the cell itself
+// (role=alert, linked by aria-describedby), not only in the bar under the grid.
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+
+test("a teacher's own journals come first in the picker, grouped (DAY-3)", async ({ page }) => {
+  await signInAs(page, "TEACHER");
+  await page.goto("/journal");
+  const groups = await page
+    .getByLabel("Класс и предмет")
+    .locator("optgroup")
+    .evaluateAll((g) => g.map((x) => x.getAttribute("label")));
+  expect(groups[0]).toBe("Мои классы");
+  expect(groups.slice(1).every((l) => l?.startsWith("Другие · "))).toBe(true);
+});
+
+test("typing into a closed cell shows why at the cell, linked to it (DAY-3)", async ({ page }) => {
+  await signInAs(page, "TEACHER");
+  await page.goto("/journal");
+  const grid = page.getByRole("grid");
+  await expect(grid).toBeVisible();
+  const locked = grid.locator("td.jc:not([data-editable])").first();
+  await locked.click();
+  await expect(locked).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.type("5");
+  const message = page.getByTestId("cell-message");
+  await expect(message).toBeVisible();
+  await expect(message).toHaveAttribute("role", "alert");
+  await expect(locked).toHaveAttribute("aria-describedby", "journal-cell-message");
+  // The message sits at the cell (inside it, drawn just below or above), on screen with it.
+  const [cell, note] = [await locked.boundingBox(), await message.boundingBox()];
+  expect(Math.abs(note!.x - cell!.x)).toBeLessThan(4);
+  expect(
+    Math.min(Math.abs(note!.y - (cell!.y + cell!.height)), Math.abs(note!.y + note!.height - cell!.y)),
+  ).toBeLessThan(8);
+  // Leaving the cell takes its message away.
+  await page.keyboard.press("ArrowRight");
+  await expect(message).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "the journal grid with a cell message");
+});
