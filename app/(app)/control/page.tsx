@@ -177,7 +177,7 @@ export default async function ControlPage({
           </p>
         </>
       )}
-      {shares && <DeadlineShares figures={shares} query={page.raw} />}
+      {shares && <DeadlineShares figures={shares} query={page.raw} kind={user.orgKind} />}
     </div>
   );
 }
