@@ -42,7 +42,7 @@ function describe(value: unknown): string {
   };
   if (v.kind)
     return `${markLabel({ kind: v.kind, value: v.value ?? null })}${v.isHospital ? " (больница)" : ""}${v.comment ? ` — «${v.comment}»` : ""}`;
-  if (v.code) return `${ATTENDANCE_LABELS[v.code]}${v.missedHours ? `, ${v.missedHours} ч.` : ""}`;
+  if (v.code) return `${ATTENDANCE_LABELS[v.code]}${v.missedHours ? `, ${formatNumber(v.missedHours)} ч.` : ""}`;
   if (v.allPresent) return "все присутствуют";
   if (v.topic !== undefined) return `тема «${v.topic ?? ""}»`;
   if (v.text !== undefined) return `д/з «${v.text}»`;

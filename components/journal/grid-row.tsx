@@ -9,6 +9,7 @@ import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markLabel } from "@/lib/journal/r
 import { MarkBadge } from "@/components/ui/mark-badge";
 import type { Col } from "./grid-state";
 import { cellKey, type CellRef, type CellStatus } from "./use-cell-saver";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 export type RowProps = {
   row: number;
@@ -101,7 +102,9 @@ function GridRow(p: RowProps) {
               content = (
                 <span className={`text-[11px] ${ATT_COLOURS[a.code]}`}>
                   {ATTENDANCE_LABELS[a.code]}
-                  {a.missedHours !== null && a.missedHours !== c.lesson.hours ? <sub>{a.missedHours}</sub> : null}
+                  {a.missedHours !== null && a.missedHours !== c.lesson.hours ? (
+                    <sub>{formatNumber(a.missedHours)}</sub>
+                  ) : null}
                 </span>
               );
               title = ATTENDANCE_TITLES[a.code];

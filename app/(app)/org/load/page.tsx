@@ -1,5 +1,5 @@
 // «Тарификация» (ORG-6): teacher ↔ class/group ↔ subject (↔ subgroup) ↔ hours per week.
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, formatNumber, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
@@ -80,7 +80,7 @@ export default async function LoadPage({
         newRow={editable ? newRowOf("load", null, { classId: String(cls.id) }) : null}
       />
       <p className="text-sm text-slate-600">
-        Итого в классе {cls.name}: {loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0).toLocaleString("ru-RU")} ч в
+        Итого в {v.class.prep} {cls.name}: {formatNumber(loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0))} ч в
         неделю (подгруппы считаются отдельно).{" "}
         <a className="text-blue-700 hover:underline" href="/org/curriculum/totals">
           Сравнить с учебным планом
