@@ -19,6 +19,11 @@ test("a teacher's own journals come first in the picker, grouped (DAY-3)", async
 test("typing into a closed cell shows why at the cell, linked to it (DAY-3)", async ({ page }) => {
   await signInAs(page, "TEACHER");
   await page.goto("/journal");
+  // Open the teacher's first own journal through the picker.
+  const picker = page.getByLabel("Класс и предмет");
+  const first = await picker.locator('optgroup[label="Мои классы"] option').first().getAttribute("value");
+  await picker.selectOption(first!);
+  await page.getByRole("form", { name: "Выбор журнала" }).getByRole("button", { name: "Открыть" }).click();
   const grid = page.getByRole("grid");
   await expect(grid).toBeVisible();
   const locked = grid.locator("td.jc:not([data-editable])").first();
