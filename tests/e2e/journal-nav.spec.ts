@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { JournalPage } from "./pages/journal-page";
 
 test("a teacher's own journals come first in the picker, grouped (DAY-3)", async ({ page }) => {
   await signInAs(page, "TEACHER");
@@ -17,6 +18,8 @@ test("a teacher's own journals come first in the picker, grouped (DAY-3)", async
 });
 
 test("typing into a closed cell shows why at the cell, linked to it (DAY-3)", async ({ page }) => {
+  // dozens of arrow presses and axe over a whole quarter's grid
+  test.setTimeout(150_000);
   await signInAs(page, "TEACHER");
   await page.goto("/journal");
   // Open the teacher's first own journal through the picker.
@@ -26,9 +29,14 @@ test("typing into a closed cell shows why at the cell, linked to it (DAY-3)", as
   await page.getByRole("form", { name: "Выбор журнала" }).getByRole("button", { name: "Открыть" }).click();
   const grid = page.getByRole("grid");
   await expect(grid).toBeVisible();
-  const locked = grid.locator("td.jc:not([data-editable])").first();
-  await locked.click();
-  await expect(locked).toHaveAttribute("aria-selected", "true");
+  // Keyboard only (a closed cell far left may sit under the pinned name columns): focus the grid and
+  // walk to the first closed cell with the arrows.
+  const journal = new JournalPage(page);
+  await grid.focus();
+  const pos = await grid.locator("td.jc:not([data-editable])").first().getAttribute("data-pos");
+  const [row, col] = (pos ?? "0:0").split(":").map(Number);
+  await journal.moveTo(row, col);
+  const locked = journal.cell(row, col);
   await page.keyboard.type("5");
   const message = page.getByTestId("cell-message");
   await expect(message).toBeVisible();
