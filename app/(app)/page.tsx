@@ -1,4 +1,5 @@
 // Every role lands here on its own home page (the first of its roles decides the layout).
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import Link from "next/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadOrgSummary } from "@/lib/org/loaders";
@@ -23,6 +24,7 @@ const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER",
 
 export default async function HomePage() {
   const { user } = await requireAccess("board.view");
+  const v = vocabulary(user.orgKind);
   const role = primaryRole(user.roles);
   const today = todayIn(user.timeZone, serverNow());
   const isTeacher = user.roles.includes("TEACHER");
@@ -69,7 +71,7 @@ export default async function HomePage() {
             <dl className="grid grid-cols-2 gap-2 text-sm">
               <dt className="text-slate-500">Обучающихся</dt>
               <dd className="tabular-nums">{summary.students}</dd>
-              <dt className="text-slate-500">Классов и групп</dt>
+              <dt className="text-slate-500">{cap(v.class.genPl)}</dt>
               <dd className="tabular-nums">{summary.classes}</dd>
               <dt className="text-slate-500">Педагогов</dt>
               <dd className="tabular-nums">{summary.teachers}</dd>
@@ -79,11 +81,11 @@ export default async function HomePage() {
           </Panel>
         )}
         {myLessons && (
-          <Panel title="Мои уроки сегодня">
-            <LessonsTable lessons={myLessons} showClass linkJournal />
+          <Panel title={`Мои ${v.lesson.nomPl} сегодня`}>
+            <LessonsTable lessons={myLessons} showClass linkJournal kind={user.orgKind} />
             {myClasses && myClasses.length > 0 && (
               <p className="mt-3 text-sm text-slate-600">
-                Классное руководство: {myClasses.map((c) => c.name).join(", ")}
+                {cap(v.classTeacher.nom)}: {myClasses.map((c) => c.name).join(", ")}
               </p>
             )}
           </Panel>
@@ -114,7 +116,7 @@ export default async function HomePage() {
         )}
         {place && studentLessons && (
           <Panel title={`Уроки сегодня · ${place.className}`}>
-            <LessonsTable lessons={studentLessons} showClass={false} />
+            <LessonsTable lessons={studentLessons} showClass={false} kind={user.orgKind} />
           </Panel>
         )}
         <Board items={board} />

@@ -10,7 +10,16 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 const REASON_OPTIONS = NOTICE_REASONS.map((r) => ({ value: r, label: NOTICE_REASON_LABELS[r] }));
 
-export function NoticeForm({ studentId, today }: { studentId: number; today: string }) {
+export function NoticeForm({
+  studentId,
+  today,
+  classTeacherDative = "классному руководителю",
+}: {
+  studentId: number;
+  today: string;
+  /** DAY-6: «классному руководителю» / «куратору» (lib/org/vocabulary.ts). */
+  classTeacherDative?: string;
+}) {
   return (
     <ActionForm action={fileNoticeAction} label="Сообщить об отсутствии" framed className="p-4" status="end">
       <input type="hidden" name="studentId" value={studentId} />
@@ -31,7 +40,7 @@ export function NoticeForm({ studentId, today }: { studentId: number; today: str
       <Field label="Фото записки или справки (необязательно)" name="file">
         <FileInput accept="image/*,application/pdf" capture="environment" />
       </Field>
-      <SubmitButton className="w-full py-2.5 text-base sm:w-auto">Отправить классному руководителю</SubmitButton>
+      <SubmitButton className="w-full py-2.5 text-base sm:w-auto">Отправить {classTeacherDative}</SubmitButton>
     </ActionForm>
   );
 }

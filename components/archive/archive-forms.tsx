@@ -1,39 +1,27 @@
 "use client";
 // Buttons of «Архив» (ARC-1): build a year's set, verify a set; the result lines stay on screen.
-import { useActionState } from "react";
+import { useState } from "react";
 import { buildArchiveAction, verifyArchiveAction } from "@/lib/archive/actions";
-import { Select } from "@/components/ui/field";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type State = Awaited<ReturnType<typeof buildArchiveAction>> | null;
+type Outcome = Extract<Awaited<ReturnType<typeof buildArchiveAction>>, { ok: true }>["data"];
 
-function Result({ state }: { state: State }) {
-  if (!state) return null;
-  if (!state.ok)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {state.message}
-      </p>
-    );
+/** The status line: a broken chain («Нарушена …») is an answer, not a refusal, but reads red. */
+function outcomeLine(d: Outcome) {
+  const broken = d.lines.length > 0 && d.message.startsWith("Нарушена");
+  return <span className={broken ? "font-medium text-red-700" : undefined}>{d.message}</span>;
+}
+
+function Lines({ outcome }: { outcome: Outcome | null }) {
+  if (!outcome || outcome.lines.length === 0) return null;
   return (
-    <div role="status" className="text-sm">
-      <p
-        className={
-          state.data.lines.length && state.data.message.startsWith("Нарушена")
-            ? "font-medium text-red-700"
-            : "text-emerald-700"
-        }
-      >
-        {state.data.message}
-      </p>
-      {state.data.lines.length > 0 && (
-        <ul className="list-disc pl-5 text-slate-700">
-          {state.data.lines.map((l) => (
-            <li key={l}>{l}</li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <ul className="list-disc pl-5 text-sm text-slate-700">
+      {outcome.lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -45,41 +33,54 @@ export function BuildArchiveForm({
   /** The year chosen on the page (its year selector), preselected here. */
   selected?: number;
 }) {
-  const [state, action, pending] = useActionState(buildArchiveAction, null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
-    <form
-      action={action}
-      className="space-y-2 rounded border border-slate-200 bg-white p-4"
-      aria-label="Сформировать архив"
+    <ActionForm
+      action={buildArchiveAction}
+      framed
+      status="manual"
+      resetOnSuccess={false}
+      label="Сформировать архив"
+      success={outcomeLine}
+      onResult={(r) => setOutcome(r.ok ? r.data : null)}
     >
       <h2 className="font-semibold">Сформировать архив учебного года</h2>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="block text-sm">
-          Учебный год
-          <Select name="yearId" defaultValue={selected}>
-            {years.map((y) => (
-              <option key={y.id} value={y.id}>
-                {y.name} {y.status === "CLOSED" ? "(закрыт)" : y.status === "OPEN" ? "(текущий)" : "(планируется)"}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <SubmitButton>{pending ? "Формируется…" : "Сформировать"}</SubmitButton>
+        <Field label="Учебный год" name="yearId">
+          <Select
+            defaultValue={selected}
+            options={years.map((y) => ({
+              value: y.id,
+              label: `${y.name} ${y.status === "CLOSED" ? "(закрыт)" : y.status === "OPEN" ? "(текущий)" : "(планируется)"}`,
+            }))}
+          />
+        </Field>
+        <SubmitButton>Сформировать</SubmitButton>
       </div>
-      <Result state={state} />
-    </form>
+      <FormStatus />
+      <Lines outcome={outcome} />
+    </ActionForm>
   );
 }
 
 export function VerifyArchiveForm({ setId }: { setId: number }) {
-  const [state, action] = useActionState(verifyArchiveAction, null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
-    <form action={action} className="space-y-1">
+    <ActionForm
+      action={verifyArchiveAction}
+      status="manual"
+      size="sm"
+      label="Проверка целостности"
+      success={outcomeLine}
+      onResult={(r) => setOutcome(r.ok ? r.data : null)}
+      className="space-y-1"
+    >
       <input type="hidden" name="setId" value={setId} />
       <SubmitButton variant="secondary" size="sm">
         Проверить целостность
       </SubmitButton>
-      <Result state={state} />
-    </form>
+      <FormStatus />
+      <Lines outcome={outcome} />
+    </ActionForm>
   );
 }

@@ -21,6 +21,7 @@ export function CheckForm({
   periods,
   teachers,
   classWord,
+  teacherWord = "Учитель",
   canRemark,
 }: {
   classes: (Option & { levels: CheckLevelName[] })[];
@@ -28,6 +29,8 @@ export function CheckForm({
   periods: Option[];
   teachers: Option[];
   classWord: string;
+  /** DAY-6: «Учитель» / «Преподаватель». */
+  teacherWord?: string;
   canRemark: boolean;
 }) {
   const [classId, setClassId] = useState(String(classes[0]?.id ?? ""));
@@ -69,7 +72,7 @@ export function CheckForm({
       {canRemark && (
         <fieldset className="grid gap-2 sm:grid-cols-3">
           <legend className="text-sm text-slate-600">Замечание учителю (необязательно)</legend>
-          <Field label="Учитель" name="remarkTeacherId">
+          <Field label={teacherWord} name="remarkTeacherId">
             <Select defaultValue="" placeholder="—" options={options(teachers)} />
           </Field>
           <Field label="Текст замечания" name="remarkText" className="sm:col-span-2">

@@ -4,6 +4,7 @@ import type { DeadlineFigures } from "@/lib/control/deadline/report";
 import { sharePercent, shareText, type Share } from "@/lib/control/deadline/rules";
 import { formatDate, isoDate } from "@/lib/org/time";
 import { Downloads } from "./filter-bits";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 const cell = "border px-2 py-1";
 
@@ -13,7 +14,16 @@ function ShareCell({ share }: { share: Share }) {
   return <td className={`${cell} tabular-nums ${tone}`}>{shareText(share)}</td>;
 }
 
-export function DeadlineShares({ figures, query }: { figures: DeadlineFigures; query: Record<string, string> }) {
+export function DeadlineShares({
+  figures,
+  query,
+  kind = "SCHOOL",
+}: {
+  figures: DeadlineFigures;
+  query: Record<string, string>;
+  kind?: OrgKindName;
+}) {
+  const v = vocabulary(kind);
   return (
     <section className="space-y-2" aria-label="Заполнение в срок">
       <h2 className="text-lg font-semibold">
@@ -35,7 +45,7 @@ export function DeadlineShares({ figures, query }: { figures: DeadlineFigures; q
           <table className="min-w-full border-collapse text-sm" aria-label="Заполнено до срока">
             <thead className="bg-slate-100 text-left text-xs">
               <tr>
-                <th className={cell}>Учитель</th>
+                <th className={cell}>{cap(v.teacher.nom)}</th>
                 <th className={cell}>День</th>
                 <th className={cell}>Неделя</th>
                 <th className={cell}>Месяц</th>

@@ -43,7 +43,7 @@ function describe(value: unknown): string {
   };
   if (v.kind)
     return `${markLabel({ kind: v.kind, value: v.value ?? null })}${v.isHospital ? " (больница)" : ""}${v.comment ? ` — «${v.comment}»` : ""}`;
-  if (v.code) return `${ATTENDANCE_LABELS[v.code]}${v.missedHours ? `, ${v.missedHours} ч.` : ""}`;
+  if (v.code) return `${ATTENDANCE_LABELS[v.code]}${v.missedHours ? `, ${formatNumber(v.missedHours)} ч.` : ""}`;
   if (v.allPresent) return "все присутствуют";
   if (v.topic !== undefined) return `тема «${v.topic ?? ""}»`;
   if (v.text !== undefined) return `д/з «${v.text}»`;
@@ -137,7 +137,6 @@ export function CellBar(props: {
         )}
         {props.status?.message && (
           <span
-            role="alert"
             className={props.status.state === "conflict" ? "font-medium text-orange-700" : "font-medium text-red-700"}
           >
             {props.status.message}
@@ -160,7 +159,7 @@ export function CellBar(props: {
         </span>
       </div>
       {props.notice && (
-        <div className="flex items-center gap-2 text-slate-700" role="status">
+        <div className="flex items-center gap-2 text-slate-700">
           <span>{props.notice}</span>
           <Button variant="ghost" type="button" aria-label="Скрыть" onClick={props.onCloseNotice}>
             ×

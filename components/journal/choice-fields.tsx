@@ -2,7 +2,28 @@
 // grouped by class, and the study period with its dates.
 import type { PeriodOption } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
-import { Field, Select, type Option } from "@/components/ui/field";
+import { Field, Select, type Option, type OptionGroup } from "@/components/ui/field";
+
+/**
+ * DAY-3: with `mine`, the user's own journals (the subjects they teach) come first as «Мои классы»
+ * («Мои группы»), the rest grouped by class under «Другие · 7Б».
+ */
+export function classSubjectGroups<C extends { className: string }>(
+  choices: readonly C[],
+  option: (c: C) => Option,
+  mine: ((c: C) => boolean) | undefined,
+  college: boolean,
+): OptionGroup[] {
+  const own = mine ? choices.filter(mine) : [];
+  const rest = mine ? choices.filter((c) => !mine(c)) : choices;
+  const byClass = new Map<string, Option[]>();
+  for (const c of rest) byClass.set(c.className, [...(byClass.get(c.className) ?? []), option(c)]);
+  const prefix = own.length > 0 ? "Другие · " : "";
+  return [
+    ...(own.length > 0 ? [{ label: college ? "Мои группы" : "Мои классы", options: own.map(option) }] : []),
+    ...[...byClass].map(([label, options]) => ({ label: `${prefix}${label}`, options })),
+  ];
+}
 
 export function ClassSubjectField<C extends { className: string }>(props: {
   name: string;
@@ -10,9 +31,9 @@ export function ClassSubjectField<C extends { className: string }>(props: {
   choices: readonly C[];
   selected: string;
   option: (c: C) => Option;
+  /** The user's own journals, shown first (DAY-3). */
+  mine?: (c: C) => boolean;
 }) {
-  const byClass = new Map<string, Option[]>();
-  for (const c of props.choices) byClass.set(c.className, [...(byClass.get(c.className) ?? []), props.option(c)]);
   return (
     <Field label={props.college ? "Группа и дисциплина" : "Класс и предмет"}>
       <Select
@@ -22,7 +43,7 @@ export function ClassSubjectField<C extends { className: string }>(props: {
         required
         placeholder="— выберите —"
         placeholderDisabled
-        groups={[...byClass].map(([label, options]) => ({ label, options }))}
+        groups={classSubjectGroups(props.choices, props.option, props.mine, props.college)}
       />
     </Field>
   );

@@ -9,6 +9,7 @@ import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markLabel } from "@/lib/journal/r
 import { MarkBadge } from "@/components/ui/mark-badge";
 import type { Col } from "./grid-state";
 import { cellKey, type CellRef, type CellStatus } from "./use-cell-saver";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 export type RowProps = {
   row: number;
@@ -22,7 +23,12 @@ export type RowProps = {
   onPick: (row: number, col: number) => void;
   onEditorKey: (e: React.KeyboardEvent<HTMLInputElement>) => void;
   onEditorBlur: (value: string) => void;
+  /** DAY-3: the active cell's message (a refusal, a conflict, why it cannot be typed into), shown at the cell. */
+  message?: string | null;
 };
+
+/** The id of the message anchored to the active cell (its aria-describedby). */
+export const CELL_MESSAGE_ID = "journal-cell-message";
 
 export const NO_STATUSES: Record<string, CellStatus> = {};
 
@@ -96,7 +102,9 @@ function GridRow(p: RowProps) {
               content = (
                 <span className={`text-[11px] ${ATT_COLOURS[a.code]}`}>
                   {ATTENDANCE_LABELS[a.code]}
-                  {a.missedHours !== null && a.missedHours !== c.lesson.hours ? <sub>{a.missedHours}</sub> : null}
+                  {a.missedHours !== null && a.missedHours !== c.lesson.hours ? (
+                    <sub>{formatNumber(a.missedHours)}</sub>
+                  ) : null}
                 </span>
               );
               title = ATTENDANCE_TITLES[a.code];
@@ -158,6 +166,7 @@ function GridRow(p: RowProps) {
                     ? " bg-emerald-50"
                     : "";
         const tip = status?.message ?? title;
+        const message = active && p.message ? p.message : null;
         return (
           <td
             key={c.id}
@@ -167,6 +176,7 @@ function GridRow(p: RowProps) {
             // the cell's own text is part of its name (row, column, value), as it is on screen
             id={`jv${p.row}_${col}`}
             aria-labelledby={`jr${p.row} jc${col} jv${p.row}_${col}`}
+            aria-describedby={message ? CELL_MESSAGE_ID : undefined}
             data-status={status?.state}
             data-editable={p.editable(p.row, col) ? "true" : undefined}
             title={tip || undefined}
@@ -189,6 +199,19 @@ function GridRow(p: RowProps) {
             ) : (
               content
             )}
+            {message && (
+              // Anchored under the cell (above it in the last rows), so the refusal is read where the eye is.
+              <span
+                id={CELL_MESSAGE_ID}
+                role="alert"
+                data-testid="cell-message"
+                className={`absolute left-0 z-30 w-max max-w-64 whitespace-normal rounded border px-1.5 py-1 text-left text-[11px] font-normal leading-snug shadow ${
+                  p.row >= p.view.students.length - 2 && p.row > 1 ? "bottom-full mb-0.5" : "top-full mt-0.5"
+                } ${status?.state === "conflict" ? "border-orange-300 bg-orange-50 text-orange-900" : "border-red-300 bg-red-50 text-red-800"}`}
+              >
+                {message}
+              </span>
+            )}
             {status?.state === "saved" && (
               <span aria-hidden className="absolute bottom-0 right-0 text-[8px] text-emerald-600">
                 ✓
@@ -210,5 +233,6 @@ export const MemoRow = memo(
     a.activeCol === b.activeCol &&
     a.editing === b.editing &&
     a.statusSig === b.statusSig &&
-    a.editable === b.editable,
+    a.editable === b.editable &&
+    a.message === b.message,
 );

@@ -128,7 +128,14 @@ export function cellHint(view: GridView, cols: Col[], row: number, col: number, 
 
 // ───────────── the UI reducer ─────────────
 
-export type GridUi = { pos: Pos; editing: string | null; panelLesson: number | null; notice: string | null };
+export type GridUi = {
+  pos: Pos;
+  editing: string | null;
+  panelLesson: number | null;
+  notice: string | null;
+  /** DAY-3: the notice is about the active cell (shown at the cell, gone when the cell changes). */
+  noticeAtCell?: boolean;
+};
 
 export type GridAction =
   | { type: "move"; dr: number; dc: number; rows: number; cols: number }
@@ -138,26 +145,31 @@ export type GridAction =
   | { type: "edit"; text: string }
   | { type: "stopEdit" }
   | { type: "panel"; lessonId: number | null }
-  | { type: "notice"; text: string | null };
+  | { type: "notice"; text: string | null; atCell?: boolean };
 
 export function initialUi(view: Pick<GridView, "today">, cols: Col[]): GridUi {
   return { pos: { row: 0, col: Math.max(0, lastOpenCol(view, cols)) }, editing: null, panelLesson: null, notice: null };
+}
+
+/** A notice about the cell one leaves goes with it; a grid-wide notice stays. */
+function leaveCell(state: GridUi): GridUi {
+  return state.noticeAtCell ? { ...state, notice: null, noticeAtCell: false } : state;
 }
 
 export function gridReducer(state: GridUi, action: GridAction): GridUi {
   switch (action.type) {
     case "move":
       return {
-        ...state,
+        ...leaveCell(state),
         pos: {
           row: Math.min(action.rows - 1, Math.max(0, state.pos.row + action.dr)),
           col: Math.min(action.cols - 1, Math.max(0, state.pos.col + action.dc)),
         },
       };
     case "goto":
-      return { ...state, pos: { row: action.row, col: action.col } };
+      return { ...leaveCell(state), pos: { row: action.row, col: action.col } };
     case "pick":
-      return state.editing !== null ? state : { ...state, pos: { row: action.row, col: action.col } };
+      return state.editing !== null ? state : { ...leaveCell(state), pos: { row: action.row, col: action.col } };
     case "edit":
       return { ...state, editing: action.text };
     case "stopEdit":
@@ -165,7 +177,7 @@ export function gridReducer(state: GridUi, action: GridAction): GridUi {
     case "panel":
       return { ...state, panelLesson: action.lessonId };
     case "notice":
-      return { ...state, notice: action.text };
+      return { ...state, notice: action.text, noticeAtCell: action.text !== null && !!action.atCell };
   }
 }
 

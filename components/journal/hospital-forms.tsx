@@ -4,8 +4,16 @@
 import { createCertificateAction, saveHospitalMarksAction } from "@/lib/journal/hospital/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
-export function CertificateForm({ students }: { students: { studentId: number; label: string }[] }) {
+export function CertificateForm({
+  students,
+  kind = "SCHOOL",
+}: {
+  students: { studentId: number; label: string }[];
+  kind?: OrgKindName;
+}) {
+  const v = vocabulary(kind);
   return (
     <ActionForm
       action={createCertificateAction}
@@ -14,7 +22,7 @@ export function CertificateForm({ students }: { students: { studentId: number; l
       framed
       submitLabel="Добавить справку"
     >
-      <Field label="Ученик" name="studentId" required>
+      <Field label={cap(v.student.nom)} name="studentId" required>
         <Select
           required
           defaultValue=""

@@ -68,7 +68,10 @@ export function JournalGrid(props: {
   const cols = hydrated ? allCols : NO_COLS;
   const [ui, dispatch] = useReducer(gridReducer, null, () => initialUi(view, allCols));
   const { pos } = ui;
-  const setNotice = useCallback((text: string | null) => dispatch({ type: "notice", text }), []);
+  const setNotice = useCallback(
+    (text: string | null, atCell = false) => dispatch({ type: "notice", text, atCell }),
+    [],
+  );
   const boxRef = useRef<HTMLDivElement>(null);
   // A visually hidden input keeps the keyboard focus while no cell is edited: keys bubble to the
   // grid's handler, and text that arrives without a keydown (IME, on-screen keyboards) still
@@ -87,13 +90,13 @@ export function JournalGrid(props: {
     saved: (ref, body) => setView((v) => applySaved(v, ref, body)),
     conflict: (ref, body) => {
       if (body.reload) {
-        setNotice(body.message);
+        setNotice(body.message, true);
         router.refresh();
         return;
       }
       const current = body.current;
       if (!current) return;
-      setNotice(body.message);
+      setNotice(body.message, true);
       setView((v) => applyConflict(v, ref, current));
     },
   });
@@ -170,6 +173,10 @@ export function JournalGrid(props: {
   const openLesson = useCallback((lessonId: number) => dispatch({ type: "panel", lessonId }), []);
   const activeRef = cellRefAt(view, cols, pos.row, pos.col);
   const activeStatus = activeRef ? saver.statuses[cellKey(activeRef)] : undefined;
+  // DAY-3: the active cell's refusal / conflict, else the grid's notice about it, anchored at the cell.
+  const cellMessage =
+    (activeStatus && activeStatus.state !== "saving" && activeStatus.state !== "saved" ? activeStatus.message : null) ??
+    (ui.noticeAtCell ? ui.notice : null);
   const failed = Object.values(saver.statuses).filter((s) => s.state === "failed").length;
   const saving = Object.values(saver.statuses).filter((s) => s.state === "saving").length;
 
@@ -195,17 +202,25 @@ export function JournalGrid(props: {
         ref={boxRef}
         id="journal-grid"
         tabIndex={0}
-        role="grid"
+        role="group"
         aria-label={`Журнал: ${view.className}, ${view.subjectName}, ${props.periodLabel}`}
         onKeyDown={keys.onKeyDown}
         onPaste={keys.onPaste}
         onFocus={(e) => {
-          if (e.target === e.currentTarget) focusGrid();
+          // The frame or the table itself got the focus (Tab, the skip link, a click on a border): keys go to the sink.
+          if (e.target === e.currentTarget || e.target instanceof HTMLTableElement) focusGrid();
         }}
         className="relative max-h-[calc(100vh-230px)] overflow-auto rounded border border-slate-300 bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
       >
         <Input ref={sinkRef} aria-label="Ввод в активную ячейку" autoComplete="off" onChange={keys.onSinkChange} />
-        <table className={`border-separate border-spacing-0 text-xs leading-none ${CELL_RULES}`}>
+        {/* DAY-3 / axe aria-required-children: role=grid sits on the table (rows are its children); the
+            key sink stays beside it in the scrolling frame, which keeps the keyboard handlers. */}
+        <table
+          role="grid"
+          tabIndex={-1}
+          aria-label={`Журнал: ${view.className}, ${view.subjectName}, ${props.periodLabel}`}
+          className={`border-separate border-spacing-0 text-xs leading-none outline-none ${CELL_RULES}`}
+        >
           <GridHeader view={view} cols={cols} activeCol={pos.col} onLesson={openLesson} />
           <tbody>
             {view.students.map((s, row) => (
@@ -222,6 +237,7 @@ export function JournalGrid(props: {
                 onPick={keys.pick}
                 onEditorKey={keys.onEditorKey}
                 onEditorBlur={keys.onEditorBlur}
+                message={pos.row === row ? cellMessage : null}
               />
             ))}
           </tbody>

@@ -19,6 +19,8 @@ export function JournalPicker(props: {
   periodId: number | null;
   substitutions: SubstituteLesson[];
   college: boolean;
+  /** The signed-in user's id: journals they teach come first (DAY-3). */
+  userId?: number;
 }) {
   return (
     <div className="space-y-2">
@@ -29,6 +31,7 @@ export function JournalPicker(props: {
           college={props.college}
           choices={props.choices}
           selected={props.selected ?? ""}
+          mine={props.userId === undefined ? undefined : (c) => c.teacherId === props.userId}
           option={(c) => ({
             value: choiceValue(c),
             label: `${c.className} · ${c.subjectName}${c.subgroupName ? ` · ${c.subgroupName}` : ""} — ${c.teacher}`,

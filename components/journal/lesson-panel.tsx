@@ -3,10 +3,9 @@
 // with files, the assignments given (type, description, weight, due date), a control work's
 // specification and protocol, and the request to open a locked date. Opened from a date in the
 // grid's header or with Ctrl+Enter; Esc closes it.
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/errors";
 import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
 import {
   requestUnlockAction,
@@ -20,19 +19,10 @@ import { ProtocolForm } from "./protocol-form";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { homeworkRefusal } from "@/lib/journal/rules";
 import { Button } from "@/components/ui/button";
-import { DateInput, FileInput, Input, Select, Textarea } from "@/components/ui/field";
+import { DateInput, Field, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LessonLearning } from "@/components/learning/lesson-learning";
 import { formatNumber } from "@/lib/org/vocabulary";
-
-type Result = ActionResult<{ message: string }> | null;
-
-function useRefreshOnSuccess(state: Result) {
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
-}
 
 export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit: boolean; onClose: () => void }) {
   const { view, lesson, canEdit } = props;
@@ -141,56 +131,45 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
 }
 
 function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
-  const [state, action] = useActionState(saveTopicAction, null);
-  useRefreshOnSuccess(state);
+  const router = useRouter();
   const [topic, setTopic] = useState(lesson.topic ?? "");
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm
+      action={saveTopicAction}
+      onSuccess={() => router.refresh()}
+      resetOnSuccess={false}
+      label="Тема и содержание"
+      size="sm"
+      submitLabel={canEdit ? "Сохранить тему" : undefined}
+    >
       <h3 className="font-semibold">Тема и содержание</h3>
       <input type="hidden" name="lessonId" value={lesson.id} />
       <input type="hidden" name="version" value={lesson.version} />
       {view.planTopics.length > 0 && (
-        <label className="block text-sm">
-          Тема из КТП
+        <Field label="Тема из КТП" name="planTopicId">
           <Select
-            name="planTopicId"
             defaultValue={lesson.planTopicId ?? ""}
             disabled={!canEdit}
+            placeholder="— не из плана —"
+            options={view.planTopics.map((t) => ({ value: t.id, label: t.title }))}
             onChange={(e) => {
               const t = view.planTopics.find((p) => String(p.id) === e.target.value);
               if (t) setTopic(t.title);
             }}
-          >
-            <option value="">— не из плана —</option>
-            {view.planTopics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </Select>
-        </label>
+          />
+        </Field>
       )}
       {view.planTopics.length === 0 && <input type="hidden" name="planTopicId" value="" />}
-      <label className="block text-sm">
-        Тема урока
-        <Input
-          name="topic"
-          value={topic}
-          onChange={(e) => setTopic(e.target.value)}
-          maxLength={500}
-          disabled={!canEdit}
-        />
-      </label>
-      <label className="block text-sm">
-        Содержание
-        <Textarea name="content" defaultValue={lesson.content ?? ""} maxLength={4000} rows={2} disabled={!canEdit} />
-      </label>
+      <Field label="Тема урока" name="topic">
+        <Input value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={500} disabled={!canEdit} />
+      </Field>
+      <Field label="Содержание" name="content">
+        <Textarea defaultValue={lesson.content ?? ""} maxLength={4000} rows={2} disabled={!canEdit} />
+      </Field>
       {view.orgKind === "COLLEGE" ? (
-        <label className="block text-sm">
-          Академических часов
+        <Field label="Академических часов" name="hours">
           <Input
             className="w-24"
-            name="hours"
             type="number"
             step="0.5"
             min="0.5"
@@ -198,13 +177,11 @@ function TopicForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLess
             defaultValue={lesson.hours}
             disabled={!canEdit}
           />
-        </label>
+        </Field>
       ) : (
         <input type="hidden" name="hours" value="" />
       )}
-      {canEdit && <SubmitButton>Сохранить тему</SubmitButton>}
-      <FormStatus state={state} size="sm" />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -296,24 +273,29 @@ function HomeworkForm({ view, lesson, canEdit }: { view: GridView; lesson: GridL
 
 /** DUT-6: «не задано» (or «не предусмотрено» in the first grade) when a lesson has no homework. */
 function HomeworkMarkerForm({ view, lesson, canEdit }: { view: GridView; lesson: GridLesson; canEdit: boolean }) {
-  const [state, action] = useActionState(saveHomeworkMarkerAction, null);
-  useRefreshOnSuccess(state);
+  const router = useRouter();
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+    <ActionForm
+      action={saveHomeworkMarkerAction}
+      onSuccess={() => router.refresh()}
+      resetOnSuccess={false}
+      layout="inline"
+      size="sm"
+      label="Без домашнего задания"
+      submitLabel={canEdit ? "Отметить" : undefined}
+      submitVariant="secondary"
+    >
       <input type="hidden" name="lessonId" value={lesson.id} />
-      <label className="flex flex-col">
-        Без домашнего задания
-        <Select name="marker" defaultValue={lesson.homeworkMarker ?? ""} disabled={!canEdit} className="w-56">
+      <Field label="Без домашнего задания" name="marker">
+        <Select defaultValue={lesson.homeworkMarker ?? ""} disabled={!canEdit} className="w-56">
           <option value="">— не отмечено —</option>
           <option value="NOT_GIVEN">не задано</option>
           {(view.homeworkNotProvided || lesson.homeworkMarker === "NOT_PROVIDED") && (
             <option value="NOT_PROVIDED">не предусмотрено</option>
           )}
         </Select>
-      </label>
-      {canEdit && <SubmitButton variant="secondary">Отметить</SubmitButton>}
-      <FormStatus state={state} size="sm" />
-    </form>
+      </Field>
+    </ActionForm>
   );
 }
 
@@ -325,88 +307,89 @@ function AssignmentForm(props: {
   onProtocol?: () => void;
 }) {
   const { view, lesson, assignment: a, canEdit } = props;
-  const [state, action] = useActionState(saveAssignmentAction, null);
-  useRefreshOnSuccess(state);
+  const router = useRouter();
   const types = view.types;
   return (
-    <form
-      action={action}
-      className="grid grid-cols-[1fr_1fr] gap-2 rounded border border-slate-200 p-2 text-sm"
-      aria-label={a ? `Задание: ${a.typeName}` : "Новое задание"}
+    <ActionForm
+      action={saveAssignmentAction}
+      onSuccess={() => router.refresh()}
+      resetOnSuccess={false}
+      layout="bare"
+      size="sm"
+      status="manual"
+      className="rounded border border-slate-200 p-2 text-sm"
+      label={a ? `Задание: ${a.typeName}` : "Новое задание"}
     >
-      <input type="hidden" name="lessonId" value={lesson.id} />
-      <input type="hidden" name="assignmentId" value={a?.id ?? ""} />
-      <label>
-        Тип задания
-        <Select name="typeId" defaultValue={a?.typeId ?? types[0]?.id} disabled={!canEdit}>
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} (вес {formatNumber(t.weight)})
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label>
-        Вес (пусто — по типу)
-        <Input
-          name="weight"
-          type="number"
-          step="0.25"
-          min="0"
-          max="10"
-          defaultValue={a && a.weight !== types.find((t) => t.id === a.typeId)?.weight ? a.weight : ""}
-          disabled={!canEdit}
-        />
-      </label>
-      <label className="col-span-2">
-        Описание
-        <Input name="description" defaultValue={a?.description ?? ""} maxLength={300} disabled={!canEdit} />
-      </label>
-      <label>
-        Срок
-        <DateInput name="dueDate" defaultValue={a?.dueDate ?? ""} disabled={!canEdit} />
-      </label>
-      <div className="flex items-end gap-2">
-        {canEdit && (
-          <SubmitButton name="intent" value="save">
-            {a ? "Сохранить" : "Добавить задание"}
-          </SubmitButton>
-        )}
-        {canEdit && a && (
-          <SubmitButton variant="secondary" name="intent" value="delete">
-            Удалить
-          </SubmitButton>
-        )}
-        {a?.isControl && props.onProtocol && (
-          <Button variant="secondary" type="button" onClick={props.onProtocol}>
-            Протокол
-          </Button>
-        )}
+      <div className="grid grid-cols-[1fr_1fr] gap-2">
+        <input type="hidden" name="lessonId" value={lesson.id} />
+        <input type="hidden" name="assignmentId" value={a?.id ?? ""} />
+        <Field label="Тип задания" name="typeId">
+          <Select
+            defaultValue={a?.typeId ?? types[0]?.id}
+            disabled={!canEdit}
+            options={types.map((t) => ({ value: t.id, label: `${t.name} (вес ${formatNumber(t.weight)})` }))}
+          />
+        </Field>
+        <Field label="Вес (пусто — по типу)" name="weight">
+          <Input
+            type="number"
+            step="0.25"
+            min="0"
+            max="10"
+            defaultValue={a && a.weight !== types.find((t) => t.id === a.typeId)?.weight ? a.weight : ""}
+            disabled={!canEdit}
+          />
+        </Field>
+        <Field label="Описание" name="description" className="col-span-2">
+          <Input defaultValue={a?.description ?? ""} maxLength={300} disabled={!canEdit} />
+        </Field>
+        <Field label="Срок" name="dueDate">
+          <DateInput defaultValue={a?.dueDate ?? ""} disabled={!canEdit} />
+        </Field>
+        <div className="flex items-end gap-2">
+          {canEdit && (
+            <SubmitButton name="intent" value="save">
+              {a ? "Сохранить" : "Добавить задание"}
+            </SubmitButton>
+          )}
+          {canEdit && a && (
+            <SubmitButton variant="secondary" name="intent" value="delete">
+              Удалить
+            </SubmitButton>
+          )}
+          {a?.isControl && props.onProtocol && (
+            <Button variant="secondary" type="button" onClick={props.onProtocol}>
+              Протокол
+            </Button>
+          )}
+        </div>
+        <div className="col-span-2">
+          <FormStatus size="sm" />
+        </div>
       </div>
-      <div className="col-span-2">
-        <FormStatus state={state} size="sm" />
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
 function UnlockForm({ lesson }: { lesson: GridLesson }) {
-  const [state, action] = useActionState(requestUnlockAction, null);
   return (
-    <form action={action} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2">
+    <ActionForm
+      action={requestUnlockAction}
+      size="sm"
+      label="Запрос открытия даты"
+      submitLabel="Запросить открытие даты"
+      className="rounded border border-amber-300 bg-amber-50 p-2"
+    >
       <h3 className="font-semibold">Дата закрыта для изменений</h3>
       <p className="text-xs text-slate-600">
         Отметки и посещаемость меняются в течение установленного школой срока. Администратор может открыть дату на 12
         часов.
       </p>
       <input type="hidden" name="lessonId" value={lesson.id} />
-      <label className="block text-sm">
-        Причина
-        <Input name="reason" required minLength={5} maxLength={500} />
-      </label>
-      <SubmitButton>Запросить открытие даты</SubmitButton>
-      <FormStatus state={state} size="sm" />
-    </form>
+      <Field label="Причина" name="reason">
+        <Input required minLength={5} maxLength={500} />
+      </Field>
+    </ActionForm>
   );
 }
 

@@ -4,6 +4,7 @@
 import { openDatesAction } from "@/lib/journal/unlock/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export type OpenDatesChoice = { value: string; label: string };
 
@@ -15,10 +16,11 @@ const openDates: typeof openDatesAction = (prev, data) => {
   return openDatesAction(prev, data);
 };
 
-export function OpenDatesForm({ choices }: { choices: OpenDatesChoice[] }) {
+export function OpenDatesForm({ choices, kind = "SCHOOL" }: { choices: OpenDatesChoice[]; kind?: OrgKindName }) {
+  const v = vocabulary(kind);
   return (
     <ActionForm action={openDates} label="Открыть даты" layout="inline" framed submitLabel="Открыть на 12 ч">
-      <Field label="Класс · предмет" name="pair" required>
+      <Field label={`${cap(v.class.nom)} · ${v.subject.nom}`} name="pair" required>
         <Select required defaultValue="" placeholder="выберите" placeholderDisabled options={choices} />
       </Field>
       <Field label="С даты" name="from" required>

@@ -1,13 +1,12 @@
 "use client";
 // JRN-8: a diagnostic work's specification (maximum points per task) and the protocol — each
 // student's points by task — with the total shown beside.
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { GridAssignment, GridLesson, GridView } from "@/lib/journal/grid";
 import { saveProtocolAction } from "@/lib/journal/lesson/actions";
-import { FormStatus } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Field, Input } from "@/components/ui/field";
 
 type Loaded = { tasks: number[]; points: Record<number, (number | null)[]> };
 
@@ -19,7 +18,6 @@ export function ProtocolForm(props: {
   onClose: () => void;
 }) {
   const { view, lesson, assignment, canEdit } = props;
-  const [state, action] = useActionState(saveProtocolAction, null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [spec, setSpec] = useState("");
   useEffect(() => {
@@ -68,19 +66,19 @@ export function ProtocolForm(props: {
       {!loaded ? (
         <p className="text-xs">Загрузка…</p>
       ) : (
-        <form action={action} className="space-y-2 text-sm">
+        <ActionForm
+          action={saveProtocolAction}
+          resetOnSuccess={false}
+          size="sm"
+          label="Протокол"
+          className="text-sm"
+          submitLabel={canEdit ? "Сохранить протокол" : undefined}
+        >
           <input type="hidden" name="lessonId" value={lesson.id} />
           <input type="hidden" name="assignmentId" value={assignment.id} />
-          <label className="block">
-            Спецификация: максимальные баллы заданий через запятую
-            <Input
-              className="w-full"
-              name="tasks"
-              value={spec}
-              onChange={(e) => setSpec(e.target.value)}
-              disabled={!canEdit}
-            />
-          </label>
+          <Field label="Спецификация: максимальные баллы заданий через запятую" name="tasks">
+            <Input className="w-full" value={spec} onChange={(e) => setSpec(e.target.value)} disabled={!canEdit} />
+          </Field>
           {tasks.length > 0 && (
             <div className="max-h-80 overflow-auto">
               <table className="text-xs">
@@ -121,9 +119,7 @@ export function ProtocolForm(props: {
               </table>
             </div>
           )}
-          {canEdit && <SubmitButton>Сохранить протокол</SubmitButton>}
-          <FormStatus state={state} />
-        </form>
+        </ActionForm>
       )}
     </section>
   );

@@ -26,7 +26,7 @@ export function useGridKeys(p: {
     if (editable(row, col)) {
       closing.current = false;
       dispatch({ type: "edit", text });
-    } else dispatch({ type: "notice", text: hint(row, col) });
+    } else dispatch({ type: "notice", text: hint(row, col), atCell: true });
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -3,10 +3,11 @@
 // does not see the other recipients' names.
 import type { MessageView } from "@/lib/messages/mailbox/data";
 import { formatDateTime } from "@/lib/org/time";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} МБ`
+    ? `${formatNumber(bytes / 1024 / 1024, 1)} МБ`
     : `${Math.max(1, Math.round(bytes / 1024))} КБ`;
 }
 

@@ -2,11 +2,14 @@
 // A compact CRUD table of one set-up directory (ORG-3…ORG-7): each row is its own form that
 // saves through the server (which validates and answers with Russian field messages); the
 // last row adds a new entry.
-import { useActionState, useState, useTransition } from "react";
+// On the kit's ActionForm (DAY-8): a refused row keeps what was typed, the field messages sit
+// under their cells, the save button shows pending; «Удалить» is the kit's ActionButton.
 import type { ActionResult } from "@/lib/errors";
-import { typedValues, type FormField } from "@/components/people/field-form";
-import { Button } from "@/components/ui/button";
+import type { FormField } from "@/components/people/field-form";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Checkbox, Input, Select } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/form-context";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type DirectoryRow = {
@@ -16,17 +19,8 @@ export type DirectoryRow = {
   remove: (() => Promise<ActionResult>) | null;
 };
 
-function Cell({
-  field,
-  value,
-  error,
-  rowLabel,
-}: {
-  field: FormField;
-  value: string;
-  error?: string[];
-  rowLabel: string;
-}) {
+function Cell({ field, value, rowLabel }: { field: FormField; value: string; rowLabel: string }) {
+  const error = useFieldErrors(field.readOnly ? undefined : field.name);
   const label = `${field.label} — ${rowLabel}`;
   return (
     <div className="min-w-0">
@@ -69,74 +63,47 @@ function Row({
   template: string;
   isNew: boolean;
 }) {
-  const save = row.save ?? (async () => ({ ok: false as const, code: "FORBIDDEN" as const, message: "Нет доступа" }));
-  // As in FieldForm: after a refusal the typed values stay in the row.
-  const [last, action] = useActionState(
-    async (prev: { result: ActionResult<{ id: number }>; values: Record<string, string> } | null, form: FormData) => {
-      const result: ActionResult<{ id: number }> = await save(prev?.result ?? null, form);
-      return { result, values: typedValues(form) };
-    },
-    null,
-  );
-  const state = last?.result ?? null;
-  const typed = state && !state.ok ? last?.values : undefined;
-  const [removing, startRemove] = useTransition();
-  const [removeError, setRemoveError] = useState<string | null>(null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const rowLabel = isNew ? "новая запись" : (row.values[fields[0].name] ?? row.key);
   return (
-    <form
-      action={action}
+    <ActionForm
+      action={row.save ?? refuse}
       noValidate
-      className="grid items-start gap-1 border-t border-slate-100 py-1"
-      style={{ gridTemplateColumns: template }}
+      layout="bare"
+      size="sm"
+      status="manual"
+      // A saved row shows what was saved; the new-entry row starts empty again.
+      resetOnSuccess={isNew}
+      className="border-t border-slate-100 py-1"
     >
-      {fields.map((f) => (
-        <Cell
-          key={f.name}
-          // DAY-7: a row the user may not save reads as text, not as inputs without a save button.
-          field={row.save ? f : { ...f, readOnly: true }}
-          value={
-            typed && !f.readOnly
-              ? f.type === "checkbox"
-                ? f.name in typed
-                  ? "true"
-                  : ""
-                : (typed[f.name] ?? "")
-              : (row.values[f.name] ?? "")
-          }
-          error={errors[f.name]}
-          rowLabel={rowLabel}
-        />
-      ))}
-      <div className="flex flex-wrap items-center gap-1 text-xs">
-        {row.save && <SubmitButton size="sm">{isNew ? "Добавить" : "Сохранить"}</SubmitButton>}
-        {row.remove && (
-          <Button
-            variant="danger"
-            size="sm"
-            type="button"
-            disabled={removing}
-            aria-label={`Удалить: ${rowLabel}`}
-            onClick={() =>
-              startRemove(async () => {
-                const r = await row.remove!();
-                setRemoveError(r.ok ? null : r.message);
-              })
-            }
-          >
-            Удалить
-          </Button>
-        )}
-        <span role="status" className="min-w-0">
-          {state?.ok === true && <span className="text-green-700">Сохранено</span>}
-          {state?.ok === false && <span className="text-red-700">{errors._?.join("; ") ?? state.message}</span>}
-          {removeError && <span className="text-red-700">{removeError}</span>}
-        </span>
+      <div className="grid items-start gap-1" style={{ gridTemplateColumns: template }}>
+        {fields.map((f) => (
+          <Cell
+            key={f.name}
+            // DAY-7: a row the user may not save reads as text, not as inputs without a save button.
+            field={row.save ? f : { ...f, readOnly: true }}
+            value={row.values[f.name] ?? ""}
+            rowLabel={rowLabel}
+          />
+        ))}
+        <div className="flex flex-wrap items-center gap-1 text-xs">
+          {row.save && <SubmitButton size="sm">{isNew ? "Добавить" : "Сохранить"}</SubmitButton>}
+          {row.remove && (
+            <ActionButton action={row.remove} variant="danger" done="Удалено" aria-label={`Удалить: ${rowLabel}`}>
+              Удалить
+            </ActionButton>
+          )}
+          <FormStatus size="sm" className="min-w-0" />
+        </div>
       </div>
-    </form>
+    </ActionForm>
   );
 }
+
+const refuse = async (): Promise<ActionResult<{ id: number }>> => ({
+  ok: false,
+  code: "FORBIDDEN",
+  message: "Нет доступа",
+});
 
 export function DirectoryTable({
   title,

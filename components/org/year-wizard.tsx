@@ -1,8 +1,9 @@
 "use client";
 // The year transition wizard (ORG-3, PPL-4): order, graduating classes, exceptions → preview → commit.
-import { startTransition, useActionState } from "react";
+import { useState } from "react";
 import { yearTransitionAction } from "@/lib/org/year/actions";
-import { DateInput, Input, Select } from "@/components/ui/field";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = {
@@ -11,51 +12,46 @@ type Props = {
   today: string;
 };
 
+type Answer = Extract<Awaited<ReturnType<typeof yearTransitionAction>>, { ok: true }>["data"];
+
 const EXCEPTION_ROWS = 5;
 
+// A two-step wizard on the kit's ActionForm: the last answer (preview or done) is kept here; the
+// refusal and the field messages are the kit's, the fields keep their values.
 export function YearWizard({ classes, students, today }: Props) {
-  const [state, dispatch, pending] = useActionState(yearTransitionAction, null);
-  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const preview = state?.ok && state.data.stage === "preview" ? state.data.preview : null;
-  const done = state?.ok && state.data.stage === "done" ? state.data.nextName : null;
-  if (done)
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const preview = answer?.stage === "preview" ? answer.preview : null;
+  if (answer?.stage === "done")
     return (
       <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">
-        Переход выполнен. Текущий учебный год: {done}. Прошлый год закрыт и доступен только для просмотра.
+        Переход выполнен. Текущий учебный год: {answer.nextName}. Прошлый год закрыт и доступен только для просмотра.
       </p>
     );
   return (
-    <form
+    <ActionForm
+      action={yearTransitionAction}
       noValidate
+      status="manual"
+      resetOnSuccess={false}
+      success={null}
+      label="Переход на новый учебный год"
       className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        const fd = new FormData(e.currentTarget, submitter);
-        startTransition(() => dispatch(fd));
-      }}
+      onResult={(r) => setAnswer(r.ok ? r.data : null)}
     >
       <input type="hidden" name="graduateShown" value="1" />
       <section className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2">
-        <label className="text-xs text-slate-600">
-          Номер приказа о переводе и выпуске *
-          <Input name="orderNumber" />
-          {err.orderNumber && <span className="text-red-700">{err.orderNumber.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Дата приказа *
-          <DateInput name="orderDate" defaultValue={today} />
-          {err.orderDate && <span className="text-red-700">{err.orderDate.join("; ")}</span>}
-        </label>
+        <Field label="Номер приказа о переводе и выпуске" name="orderNumber" required>
+          <Input />
+        </Field>
+        <Field label="Дата приказа" name="orderDate" required>
+          <DateInput defaultValue={today} />
+        </Field>
       </section>
       <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
         <h2 className="font-semibold">Выпускные классы/группы</h2>
         <div className="flex flex-wrap gap-3 text-sm">
           {classes.map((c) => (
-            <label key={c.id} className="flex items-center gap-1">
-              <input type="checkbox" name="graduate" value={c.id} defaultChecked={c.graduatesByDefault} />
-              {c.name}
-            </label>
+            <Checkbox key={c.id} name="graduate" value={c.id} defaultChecked={c.graduatesByDefault} label={c.name} />
           ))}
         </div>
       </section>
@@ -82,10 +78,7 @@ export function YearWizard({ classes, students, today }: Props) {
         <SubmitButton variant="secondary" name="intent" value="preview">
           Проверить
         </SubmitButton>
-        <p role="status" className="text-sm">
-          {pending && "Обработка…"}
-          {!pending && state?.ok === false && <span className="text-red-700">{state.message}</span>}
-        </p>
+        <FormStatus />
       </div>
       {preview && (
         <section className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
@@ -131,6 +124,6 @@ export function YearWizard({ classes, students, today }: Props) {
           </SubmitButton>
         </section>
       )}
-    </form>
+    </ActionForm>
   );
 }

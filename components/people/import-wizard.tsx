@@ -1,74 +1,59 @@
 "use client";
 // Import of a class list (PPL-5): choose the class, the admission order and a file → preview
 // with per-row errors → «Импортировать» writes only the valid rows; «Отмена» writes nothing.
-import { startTransition, useActionState, useRef, useState } from "react";
-import { importAction } from "@/lib/people/import/actions";
+import { useState } from "react";
+import { importAction, type ImportState } from "@/lib/people/import/actions";
 import { IMPORT_COLUMNS, IMPORT_HEADERS } from "@/lib/people/import/rules";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { DateInput, FileInput, Input, Select } from "@/components/ui/field";
+import { DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
+type Answer = Extract<ImportState, { ok: true }>["data"];
+
+// A two-step wizard on the kit's ActionForm: the last answer (preview or done) is kept here to
+// draw the preview; the outcome line is the kit's FormStatus, the fields keep their values.
 export function ImportWizard({ classes, today }: { classes: { id: number; name: string }[]; today: string }) {
-  const [state, dispatch, pending] = useActionState(importAction, null);
-  const [hidden, setHidden] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const preview = !hidden && state?.ok && state.data.stage === "preview" ? state.data.preview : null;
-  const done = !hidden && state?.ok && state.data.stage === "done" ? state.data.count : null;
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const preview = answer?.stage === "preview" ? answer.preview : null;
   return (
-    <form
-      ref={formRef}
+    <ActionForm
+      action={importAction}
       noValidate
+      status="manual"
+      resetOnSuccess={false}
+      label="Импорт списка"
       className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        const fd = new FormData(e.currentTarget, submitter);
-        setHidden(false);
-        startTransition(() => dispatch(fd));
-      }}
+      onResult={(r) => setAnswer(r.ok ? r.data : null)}
+      success={(d) => (d.stage === "done" ? `Импортировано строк: ${d.count}` : null)}
     >
       <div className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3">
-        <label className="text-xs text-slate-600">
-          Класс/группа *
-          <Select
-            name="classId"
-            defaultValue=""
-            placeholder="—"
-            options={classes.map((c) => ({ value: c.id, label: c.name }))}
-          />
-          {err.classId && <span className="text-red-700">{err.classId.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Дата зачисления *
-          <DateInput name="date" defaultValue={today} />
-          {err.date && <span className="text-red-700">{err.date.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Номер приказа *
-          <Input name="orderNumber" />
-          {err.orderNumber && <span className="text-red-700">{err.orderNumber.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600">
-          Дата приказа *
-          <DateInput name="orderDate" defaultValue={today} />
-          {err.orderDate && <span className="text-red-700">{err.orderDate.join("; ")}</span>}
-        </label>
-        <label className="text-xs text-slate-600 sm:col-span-2">
-          Файл XLSX или CSV (первая строка — заголовки: Фамилия, Имя, Отчество, Дата рождения, Пол, Телефон, E-mail)
-          <FileInput name="file" accept=".xlsx,.csv" />
-          {err.file && <span className="text-red-700">{err.file.join("; ")}</span>}
-        </label>
+        <Field label="Класс/группа" name="classId" required>
+          <Select defaultValue="" placeholder="—" options={classes.map((c) => ({ value: c.id, label: c.name }))} />
+        </Field>
+        <Field label="Дата зачисления" name="date" required>
+          <DateInput defaultValue={today} />
+        </Field>
+        <Field label="Номер приказа" name="orderNumber" required>
+          <Input />
+        </Field>
+        <Field label="Дата приказа" name="orderDate" required>
+          <DateInput defaultValue={today} />
+        </Field>
+        <Field
+          label="Файл XLSX или CSV (первая строка — заголовки: Фамилия, Имя, Отчество, Дата рождения, Пол, Телефон, E-mail)"
+          name="file"
+          required
+          className="sm:col-span-2"
+        >
+          <FileInput accept=".xlsx,.csv" />
+        </Field>
       </div>
       <div className="flex items-center gap-3">
         <SubmitButton variant="secondary" name="intent" value="preview">
           Проверить
         </SubmitButton>
-        <p role="status" className="text-sm">
-          {pending && "Обработка…"}
-          {!pending && state?.ok === false && !hidden && <span className="text-red-700">{state.message}</span>}
-          {!pending && done !== null && <span className="text-green-700">Импортировано строк: {done}</span>}
-        </p>
+        <FormStatus />
       </div>
       {preview && (
         <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
@@ -102,17 +87,17 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
             </tbody>
           </table>
           <div className="flex gap-3">
-            <Button type="submit" name="intent" value="confirm" disabled={pending || preview.valid === 0}>
+            <SubmitButton name="intent" value="confirm" disabled={preview.valid === 0}>
               Импортировать {preview.valid} стр.
-            </Button>
+            </SubmitButton>
             <Button
               variant="secondary"
               type="button"
-              onClick={() => {
+              onClick={(e) => {
                 // Nothing was written; forget the file, keep the class and the order.
-                const file = formRef.current?.elements.namedItem("file");
+                const file = e.currentTarget.form?.elements.namedItem("file");
                 if (file instanceof HTMLInputElement) file.value = "";
-                setHidden(true);
+                setAnswer(null);
               }}
             >
               Отмена
@@ -120,6 +105,6 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
           </div>
         </section>
       )}
-    </form>
+    </ActionForm>
   );
 }

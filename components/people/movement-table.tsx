@@ -1,5 +1,6 @@
 // Rows of the movement book (PPL-3): date, kind, order, from → to — on the kit's DataTable (DAY-9):
 // sortable, searchable, with the count of records by kind as the totals row.
+import type { ReactNode } from "react";
 import Link from "next/link";
 import type { MovementRow } from "@/lib/people/movement/data";
 import { MOVEMENT_LABELS, type MovementKind } from "@/lib/people/movement/rules";
@@ -11,9 +12,12 @@ export function MovementTable({
   rows,
   showStudent = true,
   studentWord = "Ученик",
+  filter,
 }: {
   rows: MovementRow[];
   showStudent?: boolean;
+  /** The page's GET filter (class, kind, dates) in the table's filter slot. */
+  filter?: ReactNode;
   /** DAY-6: «Ученик» / «Студент» (lib/org/vocabulary.ts). */
   studentWord?: string;
 }) {
@@ -31,6 +35,7 @@ export function MovementTable({
     <DataTable
       label="Книга движения"
       empty="Записей нет"
+      filter={filter}
       search={rows.length > 10 ? { label: "Поиск по фамилии, классу, приказу", placeholder: "Поиск" } : undefined}
       columns={columns}
       rows={rows.map((r) => ({

@@ -1,13 +1,12 @@
 "use client";
 // PLAN-3: lesson date ↔ topic of an approved plan, in the journal's order; the teacher binds it
 // again or puts one topic on another lesson.
-import { useActionState } from "react";
+import { useState } from "react";
+import type { BindReport } from "@/lib/plans/binding";
 import { bindAction } from "@/lib/plans/actions";
 import { BindReportText } from "./bind-report";
-import { FormStatus } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, Select } from "@/components/ui/field";
 
 export type BindingView = {
   lessonId: number;
@@ -33,23 +32,34 @@ export function BindingTable({
   topics: { id: number; position: number; title: string }[];
   canEdit: boolean;
 }) {
-  const [state, action] = useActionState(bindAction, null);
-  const [oneState, oneAction, onePending] = useActionState(bindAction, null);
+  const [report, setReport] = useState<BindReport | null>(null);
   return (
     <div className="space-y-3">
       {canEdit && (
         <div className="space-y-2">
-          <form action={action} className="flex flex-wrap items-center gap-3">
+          <ActionForm
+            action={bindAction}
+            layout="inline"
+            label="Привязка тем"
+            submitLabel="Привязать темы к урокам заново"
+            submitVariant="secondary"
+            success={null}
+            onResult={(r) => setReport(r.ok ? r.data : null)}
+          >
             <input type="hidden" name="planId" value={planId} />
-            <SubmitButton variant="secondary">Привязать темы к урокам заново</SubmitButton>
-            <FormStatus state={state} success={null} />
-          </form>
-          {state?.ok === true && <BindReportText report={state.data} />}
-          <form action={oneAction} className="flex flex-wrap items-end gap-3">
+          </ActionForm>
+          {report && <BindReportText report={report} />}
+          <ActionForm
+            action={bindAction}
+            layout="inline"
+            label="Тема одного урока"
+            submitLabel="Привязать"
+            resetOnSuccess={false}
+            success={(r) => `Уроков изменено: ${r.changed}`}
+          >
             <input type="hidden" name="planId" value={planId} />
-            <label className="text-sm">
-              <span className="block text-slate-600">Урок</span>
-              <Select name="lessonId">
+            <Field label="Урок" name="lessonId">
+              <Select>
                 {rows
                   .filter((r) => !r.cancelled)
                   .map((r) => (
@@ -59,23 +69,15 @@ export function BindingTable({
                     </option>
                   ))}
               </Select>
-            </label>
-            <label className="text-sm">
-              <span className="block text-slate-600">Тема плана</span>
-              <Select className="max-w-md" name="topicId">
-                <option value="">— без темы —</option>
-                {topics.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.position}. {t.title}
-                  </option>
-                ))}
-              </Select>
-            </label>
-            <Button type="submit" disabled={onePending}>
-              Привязать
-            </Button>
-            <FormStatus state={oneState} success={(r) => `Уроков изменено: ${r.changed}`} />
-          </form>
+            </Field>
+            <Field label="Тема плана" name="topicId">
+              <Select
+                className="max-w-md"
+                placeholder="— без темы —"
+                options={topics.map((t) => ({ value: t.id, label: `${t.position}. ${t.title}` }))}
+              />
+            </Field>
+          </ActionForm>
         </div>
       )}
       {rows.length === 0 ? (

@@ -1,14 +1,16 @@
 // PLAN-5: planned vs given hours per class × subject (× subgroup), lagging rows flagged.
 import { fmtHours, type FulfilmentLine } from "@/lib/plans/rules";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
-export function FulfilmentTable({ lines }: { lines: FulfilmentLine[] }) {
+export function FulfilmentTable({ lines, kind = "SCHOOL" }: { lines: FulfilmentLine[]; kind?: OrgKindName }) {
+  const v = vocabulary(kind);
   if (lines.length === 0) return <p className="text-sm text-slate-500">Нет данных учебного плана.</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-sm" aria-label="Выполнение программ">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th className="px-2 py-1 font-medium">Класс</th>
+            <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
             <th className="px-2 py-1 font-medium">Предмет</th>
             <th className="px-2 py-1 text-right font-medium">За год</th>
             <th className="px-2 py-1 text-right font-medium">План на дату</th>

@@ -1,60 +1,50 @@
 "use client";
 // PLAN-4: import topics from XLSX — «Проверить» shows every row with its errors and writes
 // nothing; «Загрузить» (only without errors) replaces the topics in one transaction.
-import { startTransition, useActionState, useRef } from "react";
+import { useState } from "react";
 import { importAction } from "@/lib/plans/actions";
-import { FormStatus } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { FileInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
+type Preview = Extract<Awaited<ReturnType<typeof importAction>>, { ok: true }>["data"];
+
 export function ImportForm({ planId }: { planId: number }) {
-  const [state, action, pending] = useActionState(importAction, null);
-  // React resets a form after its action; the chosen file is kept here for «Загрузить».
-  const file = useRef<File | null>(null);
-  const preview = state?.ok === true ? state.data : null;
-  const send = (confirm: boolean) => {
-    const fd = new FormData();
-    fd.set("planId", String(planId));
-    fd.set("confirm", confirm ? "1" : "0");
-    if (file.current) fd.set("file", file.current);
-    startTransition(() => action(fd));
-  };
+  // The kit keeps the chosen file in the form, so «Загрузить» sends the file that was checked.
+  const [preview, setPreview] = useState<Preview | null>(null);
   return (
-    <form
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        send(false);
-      }}
+    <ActionForm
+      action={importAction}
+      resetOnSuccess={false}
+      status="manual"
+      label="Импорт КТП"
+      onResult={(r) => setPreview(r.ok ? r.data : null)}
+      success={(d) =>
+        d.saved
+          ? `Загружено тем: ${d.rows.length}`
+          : d.errors
+            ? `Ошибок в строках: ${d.errors}. Исправьте файл и проверьте снова`
+            : `Ошибок нет. Тем: ${d.rows.length}`
+      }
     >
+      <input type="hidden" name="planId" value={planId} />
       <div className="flex flex-wrap items-center gap-3">
-        <label className="text-sm">
-          <span className="sr-only">Файл КТП (.xlsx)</span>
-          <input
-            type="file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Файл КТП (.xlsx)"
-            required
-            onChange={(e) => (file.current = e.target.files?.[0] ?? null)}
-          />
-        </label>
-        <SubmitButton variant="secondary">Проверить</SubmitButton>
-        {preview && !preview.saved && preview.errors === 0 && (
-          <Button type="button" disabled={pending} onClick={() => send(true)}>
-            Загрузить {preview.rows.length} тем
-          </Button>
-        )}
-        <FormStatus
-          state={state}
-          success={(d) =>
-            d.saved
-              ? `Загружено тем: ${d.rows.length}`
-              : d.errors
-                ? `Ошибок в строках: ${d.errors}. Исправьте файл и проверьте снова`
-                : `Ошибок нет. Тем: ${d.rows.length}`
-          }
+        <FileInput
+          name="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Файл КТП (.xlsx)"
+          required
+          onChange={() => setPreview(null)}
         />
+        <SubmitButton variant="secondary" name="confirm" value="0">
+          Проверить
+        </SubmitButton>
+        {preview && !preview.saved && preview.errors === 0 && (
+          <SubmitButton name="confirm" value="1">
+            Загрузить {preview.rows.length} тем
+          </SubmitButton>
+        )}
+        <FormStatus />
       </div>
       {preview && !preview.saved && (
         <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white">
@@ -86,6 +76,6 @@ export function ImportForm({ planId }: { planId: number }) {
           </table>
         </div>
       )}
-    </form>
+    </ActionForm>
   );
 }

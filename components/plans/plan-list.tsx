@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/org/time";
 import { fmtHours, STATUS_LABELS, type DeadlineWarning, type HoursCheck, type PlanStatus } from "@/lib/plans/rules";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export type PlanListRow = {
   id: number;
@@ -36,16 +37,17 @@ export function HoursCell({ check }: { check: HoursCheck }) {
   );
 }
 
-export function PlanList({ rows }: { rows: PlanListRow[] }) {
+export function PlanList({ rows, kind = "SCHOOL" }: { rows: PlanListRow[]; kind?: OrgKindName }) {
+  const v = vocabulary(kind);
   if (rows.length === 0) return <p className="text-sm text-slate-500">Планов пока нет.</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th className="px-2 py-1 font-medium">Учитель</th>
+            <th className="px-2 py-1 font-medium">{cap(v.teacher.nom)}</th>
             <th className="px-2 py-1 font-medium">Предмет</th>
-            <th className="px-2 py-1 font-medium">Класс</th>
+            <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
             <th className="px-2 py-1 font-medium">Состояние</th>
             <th className="px-2 py-1 font-medium">Тем</th>
             <th className="px-2 py-1 font-medium" title="в КТП / по учебному плану">

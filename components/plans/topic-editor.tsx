@@ -1,10 +1,10 @@
 "use client";
 // PLAN-1: the ordered topics of a draft plan — title, hours, КЭС, lesson type, kind of control,
 // homework. Rows can be added, removed and moved; the list is saved as a whole (validated on the server).
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { saveTopicsAction } from "@/lib/plans/actions";
 import { fmtHours, totalHours } from "@/lib/plans/rules";
-import { FormStatus } from "@/components/ui/action-form";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -62,7 +62,6 @@ export function TopicEditor({
       ? topics.map(toRow)
       : [toRow({ title: "", hours: 1, kesCodes: null, lessonType: null, controlKind: null, homework: null })],
   );
-  const [state, action, pending] = useActionState(saveTopicsAction, null);
   const update = (key: number, field: keyof Omit<Row, "key">, value: string) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
   const move = (i: number, d: number) =>
@@ -83,7 +82,13 @@ export function TopicEditor({
   }));
   const planned = totalHours(payload.map((p) => ({ hours: Number(p.hours) || 0 })));
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm
+      action={saveTopicsAction}
+      resetOnSuccess={false}
+      status="manual"
+      label="Темы плана"
+      success={(d) => `Сохранено тем: ${d.count}`}
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="topics" value={JSON.stringify(payload)} />
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -152,12 +157,12 @@ export function TopicEditor({
         >
           Добавить тему
         </Button>
-        <SubmitButton>{pending ? "Сохранение…" : "Сохранить темы"}</SubmitButton>
+        <SubmitButton>Сохранить темы</SubmitButton>
         <span className="text-sm text-slate-600">
           Итого: {fmtHours(planned)} ч{curriculumHours !== null && ` из ${fmtHours(curriculumHours)} по учебному плану`}
         </span>
-        <FormStatus state={state} success={(d) => `Сохранено тем: ${d.count}`} />
+        <FormStatus />
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 // API-2: create a personal access token (shown once) and revoke tokens.
-import { useActionState } from "react";
+import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
-import { Input } from "@/components/ui/field";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type TokenRow = {
@@ -15,57 +16,58 @@ export type TokenRow = {
 };
 
 export function CreateTokenForm() {
-  const [state, action] = useActionState(createTokenAction, null);
+  // The token is shown once, from the last successful answer.
+  const [token, setToken] = useState<string | null>(null);
   return (
-    <form action={action} className="space-y-3 rounded border border-slate-200 bg-white p-4 text-sm">
-      <h2 className="font-semibold">Новый токен</h2>
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="block">
-          <span className="block text-xs text-slate-500">Название (для себя: где он используется)</span>
-          <Input className="w-72" name="name" required maxLength={100} />
-        </label>
-        <fieldset className="flex gap-3">
-          <legend className="text-xs text-slate-500">Права</legend>
-          <label className="flex items-center gap-1">
-            <input type="radio" name="scope" value="read" defaultChecked /> только чтение
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="radio" name="scope" value="write" /> чтение и запись
-          </label>
-        </fieldset>
-        <SubmitButton>Создать токен</SubmitButton>
-      </div>
-      {state?.ok && (
-        <div className="space-y-1">
-          <label className="block text-xs text-slate-500" htmlFor="new-token">
-            Ваш токен (показывается один раз — скопируйте его сейчас)
-          </label>
-          <Input className="w-full" size="sm" id="new-token" readOnly value={state.data.token} />
+    <ActionForm
+      action={createTokenAction}
+      framed
+      status="manual"
+      success={null}
+      label="Новый токен"
+      className="text-sm"
+      onResult={(r) => setToken(r.ok ? r.data.token : null)}
+    >
+      <div className="space-y-3">
+        <h2 className="font-semibold">Новый токен</h2>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field label="Название (для себя: где он используется)" name="name">
+            <Input className="w-72" required maxLength={100} />
+          </Field>
+          <fieldset className="flex gap-3">
+            <legend className="text-xs text-slate-500">Права</legend>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="scope" value="read" defaultChecked /> только чтение
+            </label>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="scope" value="write" /> чтение и запись
+            </label>
+          </fieldset>
+          <SubmitButton>Создать токен</SubmitButton>
         </div>
-      )}
-      {state?.ok === false && (
-        <p role="alert" className="text-red-700">
-          {state.message}
-        </p>
-      )}
-    </form>
+        {token && (
+          <div className="space-y-1">
+            <label className="block text-xs text-slate-500" htmlFor="new-token">
+              Ваш токен (показывается один раз — скопируйте его сейчас)
+            </label>
+            <Input className="w-full" size="sm" id="new-token" readOnly value={token} />
+          </div>
+        )}
+        <FormStatus />
+      </div>
+    </ActionForm>
   );
 }
 
 function RevokeButton({ tokenId }: { tokenId: number }) {
-  const [state, action] = useActionState(revokeTokenAction, null);
   return (
-    <form action={action} className="inline">
+    <ActionForm action={revokeTokenAction} layout="bare" status="manual" success={null} className="inline">
       <input type="hidden" name="tokenId" value={tokenId} />
       <SubmitButton variant="danger" size="sm">
         Отозвать
       </SubmitButton>
-      {state?.ok === false && (
-        <span role="alert" className="ml-2 text-red-700">
-          {state.message}
-        </span>
-      )}
-    </form>
+      <FormStatus size="sm" className="ml-2 inline" />
+    </ActionForm>
   );
 }
 

@@ -6,9 +6,11 @@ import { bellLabel, WEEKDAY_NAMES, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { EntryForm } from "./entry-form";
 import { DeleteEntryButton } from "./delete-entry-button";
 import { roomLabel } from "@/lib/schedule/room-label";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export function TimetableGrid({ classId, grid, college }: { classId: number; grid: EditGrid; college: boolean }) {
   const weekdays = grid.entries.some((e) => e.weekday === 6) || college ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
+  const teacherWord = cap(vocabulary(college).teacher.nom);
   const fresh = {
     entryId: null,
     subjectId: null,
@@ -24,7 +26,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
       <table className="w-full min-w-[64rem] table-fixed text-sm" aria-label={`Расписание ${grid.className}`}>
         <thead className="bg-slate-100">
           <tr>
-            <th className="w-24 px-2 py-1 text-left font-medium">Урок</th>
+            <th className="w-24 px-2 py-1 text-left font-medium">{cap(vocabulary(college).lesson.nom)}</th>
             {weekdays.map((w) => (
               <th key={w} scope="col" className="px-2 py-1 text-left font-medium">
                 <abbr title={WEEKDAY_NAMES[w]} className="no-underline">
@@ -61,6 +63,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                         <details className="text-xs">
                           <summary className="cursor-pointer text-blue-700">изменить</summary>
                           <EntryForm
+                            teacherWord={teacherWord}
                             classId={classId}
                             weekday={w}
                             bellNumber={b.number}
@@ -84,6 +87,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                     <details className="text-xs">
                       <summary className="cursor-pointer text-slate-500 hover:text-blue-700">+ добавить</summary>
                       <EntryForm
+                        teacherWord={teacherWord}
                         classId={classId}
                         weekday={w}
                         bellNumber={b.number}

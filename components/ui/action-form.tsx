@@ -45,6 +45,12 @@ function successText<T>(data: T, success: Success<T> | undefined): ReactNode {
   return typeof message === "string" ? message : "Сохранено";
 }
 
+/** Next's redirect() from inside an action rejects the call with this digest (the router follows it). */
+function isRedirect(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT");
+}
+
 const OFFLINE: ActionResult<never> = {
   ok: false,
   code: "UNAVAILABLE",
@@ -137,7 +143,9 @@ export function ActionForm<T>({
         let next: ActionResult<T>;
         try {
           next = await action(prev, form);
-        } catch {
+        } catch (error) {
+          // A redirecting action (a new record's page): the router navigates on its own.
+          if (isRedirect(error)) return;
           next = OFFLINE;
         }
         startTransition(() => setResult(next));

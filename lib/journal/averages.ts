@@ -24,6 +24,7 @@
 //     shows next to it (FIN-2) — and compared in hundredths, so 4.60 with threshold 0.60 gives 5
 //     without floating-point surprises.
 import { finalWord, type FinalSpecialName, type MarkKindName } from "./marks";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 export type AveragingMethod = "PLAIN" | "WEIGHTED";
 
@@ -78,7 +79,7 @@ export function roundAverage(value: number): number {
 
 /** «4,50» — the average as shown in Russian. */
 export function formatAverage(value: number | null): string {
-  return value === null ? "" : roundAverage(value).toFixed(2).replace(".", ",");
+  return value === null ? "" : formatNumber(roundAverage(value), 2);
 }
 
 /**

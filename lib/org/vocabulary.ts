@@ -136,9 +136,12 @@ export function countOf(n: number, w: Word): string {
   return `${formatNumber(n)} ${pluralOf(n, w)}`;
 }
 
-/** A number the Russian way (DAY-12): «0,5», «1,25», never «0.5». */
-export function formatNumber(n: number): string {
-  return String(n).replace(".", ",");
+/**
+ * A number the Russian way (DAY-12): «0,5», «1,25», never «0.5». With `fractionDigits` it is rounded
+ * to exactly that many digits («4,50»); thousands are not grouped (journal figures stay short).
+ */
+export function formatNumber(n: number, fractionDigits?: number): string {
+  return (fractionDigits === undefined ? String(n) : n.toFixed(fractionDigits)).replace(".", ",");
 }
 
 /** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */

@@ -10,6 +10,7 @@
 // * given hours to date = the hours of the lessons dated up to and including today that were
 //   not cancelled (per stream: a subgroup of a split class is its own row).
 // * a row lags when planned − given > max(2 hours, 10 % of planned).
+import { formatNumber } from "@/lib/org/vocabulary";
 import { compareRu } from "@/lib/org/collation";
 
 export const PLAN_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"] as const;
@@ -72,7 +73,7 @@ export function hoursMessage(check: HoursCheck): string {
 }
 
 export function fmtHours(h: number): string {
-  return Number.isInteger(h) ? String(h) : h.toFixed(1).replace(".", ",");
+  return Number.isInteger(h) ? String(h) : formatNumber(h, 1);
 }
 
 export type DeadlineWarning = { kind: "submit" | "approve"; overdue: boolean; deadline: Date; text: string };

@@ -598,6 +598,15 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
       orderNumber: "1-к",
       orderDate: "01.09.2026",
     }),
+    "lib/people/import/actions.ts#addStudentAction": formCases([...PERSON_FIELDS, "orderNumber"], {
+      classId: f.classA,
+      date: "01.09.2026",
+      orderNumber: "1-к",
+      orderDate: "01.09.2026",
+      lastName: "Новикова",
+      firstName: "Анна",
+      birthDate: "12.03.2015",
+    }),
     "lib/people/logins/actions.ts#createStaffAction": formCases([...PERSON_FIELDS, "position"], {
       lastName: "Петров",
       firstName: "Пётр",

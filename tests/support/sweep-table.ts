@@ -511,6 +511,7 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/people/actions.ts#addParentAction": { perms: ["people.manage"], sample: (f) => [f.studentA, null, form({})] },
   "lib/people/actions.ts#unlinkParentAction": { perms: ["people.manage"], sample: (f) => [f.studentA, f.parentA] },
   "lib/people/import/actions.ts#importAction": { perms: ["movement.edit"] },
+  "lib/people/import/actions.ts#addStudentAction": { perms: ["movement.edit"] },
   "lib/people/logins/actions.ts#createStaffAction": { perms: ["users.issueStaff"], sample: () => [null, form({})] },
   "lib/people/logins/actions.ts#unlockUserAction": {
     perms: ["users.issueStaff", "users.issueFamily"],
@@ -847,6 +848,7 @@ export const STORED: Record<string, StoredRule> = {
   },
   "lib/people/actions.ts#removeChildLinkAction": { keyed: "the link is found by the authorised student" },
   "lib/people/import/actions.ts#importAction": { creates: "new pupils in the authorised class" },
+  "lib/people/import/actions.ts#addStudentAction": { creates: "a new pupil in the authorised class" },
   "lib/people/logins/actions.ts#createStaffAction": { orgWide: true },
   "lib/people/logins/actions.ts#unlockUserAction": {
     probes: [

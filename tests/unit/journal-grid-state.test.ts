@@ -1,5 +1,6 @@
 // The journal grid's pure state (issue 19 item 4; JRN-1, JRN-5): columns, editability and hints,
 // the UI reducer, what each key means, pasted columns, and how the server's answers change the view.
+import { classSubjectGroups } from "@/components/journal/choice-fields";
 import { describe, expect, it } from "vitest";
 import { buildGridView } from "@/lib/journal/grid";
 import {
@@ -105,6 +106,17 @@ describe("the grid's UI reducer", () => {
     expect(gridReducer(done, { type: "pick", row: 2, col: 1 }).pos).toEqual({ row: 2, col: 1 });
   });
 
+  it("drops a notice about the cell when the active cell moves, keeps a grid-wide one (DAY-3)", () => {
+    const atCell = gridReducer(start, { type: "notice", text: "Дата закрыта", atCell: true });
+    expect(atCell.noticeAtCell).toBe(true);
+    const moved = gridReducer(atCell, { type: "move", dr: 1, dc: 0, rows: 4, cols: 6 });
+    expect([moved.notice, moved.noticeAtCell]).toEqual([null, false]);
+    expect(gridReducer(atCell, { type: "pick", row: 2, col: 1 }).notice).toBeNull();
+    expect(gridReducer(atCell, { type: "goto", row: 2, col: 1 }).notice).toBeNull();
+    const wide = gridReducer(start, { type: "notice", text: "Вставлено значений: 3" });
+    expect(gridReducer(wide, { type: "move", dr: 1, dc: 0, rows: 4, cols: 6 }).notice).toBe("Вставлено значений: 3");
+  });
+
   it("opens and closes the lesson panel and the notice", () => {
     const s = gridReducer(gridReducer(start, { type: "panel", lessonId: 11 }), { type: "notice", text: "x" });
     expect([s.panelLesson, s.notice]).toEqual([11, "x"]);
@@ -182,5 +194,30 @@ describe("server answers change the view", () => {
     const by = statusesByStudent({ "m:1001:100": { state: "saving", pending: "4" }, "a:11:101": { state: "saved" } });
     expect(by.get(100)!.sig).toBe("m:1001:100=saving:4|");
     expect(Object.keys(by.get(101)!.statuses)).toEqual(["a:11:101"]);
+  });
+});
+
+describe("journal picker groups (DAY-3)", () => {
+  const choices = [
+    { className: "5А", label: "5А · Математика", mine: false },
+    { className: "7А", label: "7А · Алгебра", mine: true },
+    { className: "7А", label: "7А · Физика", mine: false },
+    { className: "7Б", label: "7Б · Алгебра", mine: true },
+  ];
+  const option = (c: (typeof choices)[number]) => ({ value: c.label, label: c.label });
+
+  it("puts the user's own journals first as «Мои классы», the rest under «Другие · класс»", () => {
+    const groups = classSubjectGroups(choices, option, (c) => c.mine, false);
+    expect(groups.map((g) => [g.label, g.options.map((o) => o.label)])).toEqual([
+      ["Мои классы", ["7А · Алгебра", "7Б · Алгебра"]],
+      ["Другие · 5А", ["5А · Математика"]],
+      ["Другие · 7А", ["7А · Физика"]],
+    ]);
+    expect(classSubjectGroups(choices, option, (c) => c.mine, true)[0].label).toBe("Мои группы");
+  });
+
+  it("without own journals (a deputy) groups by class only", () => {
+    expect(classSubjectGroups(choices, option, () => false, false).map((g) => g.label)).toEqual(["5А", "7А", "7Б"]);
+    expect(classSubjectGroups(choices, option, undefined, false).map((g) => g.label)).toEqual(["5А", "7А", "7Б"]);
   });
 });

@@ -1,7 +1,10 @@
 // DAY-6: the words pages take from lib/org/vocabulary.ts — a college never reads «Учитель», «Ученик»,
 // «Классы» or «кл.»; a school never reads «Сессия».
 import { describe, expect, it } from "vitest";
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
+import { LessonsTable } from "@/components/home/lessons-table";
 
 describe("page words by organisation type (DAY-6)", () => {
   it("a college: группа, студент, преподаватель, куратор, дисциплина; the exam season is «Сессия»", () => {
@@ -37,5 +40,51 @@ describe("page words by organisation type (DAY-6)", () => {
       "Учитель",
       "Промежуточная аттестация",
     ]);
+  });
+});
+
+// DAY-6 (issue 20 item 6 leftovers): components that pages render for a college take the words
+// from the organisation's kind — a college user reads no «Учитель», «Ученик», «Класс», «Уроков».
+describe("college words in shared components (DAY-6)", () => {
+  const college = /Учител|Ученик|Класс|Урок/;
+  const lesson = {
+    id: 1,
+    journalHref: "/journal",
+    bellNumber: 1,
+    startTime: "08:30",
+    className: "ИС-21",
+    subjectName: "Базы данных",
+    roomName: null,
+    topic: null,
+    cancelled: false,
+    substituted: false,
+  };
+
+  it("the day's lessons table (home pages)", () => {
+    const pages = [
+      h(LessonsTable, { lessons: [lesson], showClass: true, kind: "COLLEGE" }),
+      h(LessonsTable, { lessons: [], showClass: true, kind: "COLLEGE" }),
+    ].map((el) => renderToStaticMarkup(el));
+    for (const html of pages) expect(html).not.toMatch(college);
+    expect(pages[0]).toContain("Группа");
+    expect(pages[0]).toContain("Дисциплина");
+    expect(pages[1]).toContain("Занятий нет.");
+    // …and a school keeps its words.
+    expect(renderToStaticMarkup(h(LessonsTable, { lessons: [lesson], showClass: true }))).toContain("Класс");
+  });
+
+  it("pages take the class word from the vocabulary, not from a local «COLLEGE ? Группа : Класс»", async () => {
+    const { readFileSync, readdirSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const full = path.join(dir, n);
+        return statSync(full).isDirectory() ? walk(full) : full.endsWith(".tsx") ? [full] : [];
+      });
+    const root = path.resolve(__dirname, "../..");
+    const local = [...walk(path.join(root, "app")), ...walk(path.join(root, "components"))].filter((f) =>
+      /COLLEGE" \? "Группа" : "Класс"/.test(readFileSync(f, "utf8")),
+    );
+    expect(local.map((f) => path.relative(root, f))).toEqual([]);
   });
 });

@@ -15,10 +15,11 @@ import { DateInput } from "@/components/ui/field";
 import { DeadlineShares } from "@/components/control/deadline-shares";
 import { loadDeadlineShares } from "@/lib/control/deadline/loaders";
 import { fillQuery } from "@/lib/control/schema";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
-const num = (n: number | null) => (n === null ? "—" : n.toFixed(2).replace(".", ","));
+const num = (n: number | null) => (n === null ? "—" : formatNumber(n, 2));
 
 export default async function ControlPage({
   searchParams,
@@ -176,7 +177,7 @@ export default async function ControlPage({
           </p>
         </>
       )}
-      {shares && <DeadlineShares figures={shares} query={page.raw} />}
+      {shares && <DeadlineShares figures={shares} query={page.raw} kind={user.orgKind} />}
     </div>
   );
 }

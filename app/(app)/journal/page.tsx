@@ -101,6 +101,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         periodId={page.kind === "grid" ? (page.period?.id ?? null) : null}
         substitutions={substitutions}
         college={college}
+        userId={user.id}
       />
       {page.kind === "grid" && page.view.closed && (
         <p

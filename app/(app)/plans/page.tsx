@@ -67,7 +67,7 @@ export default async function PlansPage() {
           />
         </Panel>
       )}
-      <PlanList rows={list.plans} />
+      <PlanList rows={list.plans} kind={user.orgKind} />
     </div>
   );
 }

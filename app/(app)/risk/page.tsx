@@ -2,6 +2,7 @@
 // a risk of «н/а» or absences over the organisation's threshold (lib/journal/averages.ts figures);
 // «Сообщить родителям» sends each family a templated, editable message with a push and records it
 // per student. A subject teacher sees their own subjects only.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
@@ -20,9 +21,10 @@ export default async function RiskPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, scopes } = await requireAccess("risk.notify");
+  const v = vocabulary(user.orgKind);
   const page = await loadRiskPage(user, scopes, await searchParams);
   if (!page.allowed) forbidden();
-  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const classWord = cap(v.class.nom);
   const sentText = Object.fromEntries(
     page.rows.map((r) => [
       r.studentId,
@@ -33,7 +35,7 @@ export default async function RiskPage({
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Группа риска</h1>
       <p className="text-sm text-slate-600">
-        Ученики с прогнозом «2», риском «н/а» или пропусками от {page.percent} % уроков в текущем периоде
+        {cap(v.student.nomPl)} с прогнозом «2», риском «н/а» или пропусками от {page.percent} % уроков в текущем периоде
         {page.allSubjects ? "" : " — по вашим предметам"}.
       </p>
       <PickerForm label="Выбор класса">
@@ -45,9 +47,9 @@ export default async function RiskPage({
         </Field>
       </PickerForm>
       {page.classId === null ? (
-        <p className="text-sm text-slate-600">Нет классов, за которые вы отвечаете.</p>
+        <p className="text-sm text-slate-600">Нет {v.class.genPl}, за которые вы отвечаете.</p>
       ) : page.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">Учеников группы риска нет.</p>
+        <p className="text-sm text-slate-600">{cap(v.student.genPl)} группы риска нет.</p>
       ) : (
         <RiskForm
           key={page.classId}

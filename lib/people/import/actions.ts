@@ -10,8 +10,10 @@ import { todayIn } from "@/lib/org/time";
 import { existingStudents } from "./data";
 import { importStudents } from "./mutations";
 import { readTable } from "./read";
-import { personKey, previewRows, type PreviewRow } from "./rules";
-import { importOrderSchema } from "./schema";
+import { IMPORT_COLUMNS, IMPORT_HEADERS, personKey, previewRows, validateRow, type PreviewRow } from "./rules";
+import { addStudentSchema, importOrderSchema } from "./schema";
+import { formatDate } from "@/lib/org/time";
+import type { FieldErrors } from "@/lib/errors";
 
 export type ImportPreview = { rows: Omit<PreviewRow, "data">[]; valid: number; invalid: number };
 export type ImportState = ActionResult<{ stage: "preview"; preview: ImportPreview } | { stage: "done"; count: number }>;
@@ -60,4 +62,57 @@ export async function importAction(_prev: ImportState | null, form: FormData): P
   if (!result.ok) return fail("INVALID_INPUT", result.message);
   revalidatePath(`/people/classes/${order.data.classId}`);
   return ok({ stage: "done", count: result.count });
+}
+
+/**
+ * DAY-11: «Добавить ученика» — one student by hand, written exactly as an import of one row: the
+ * same row rules (names, birth-date range, phone, e-mail), the same duplicate check, the same
+ * mutation (card + admission in the movement book + class membership in one transaction), audited
+ * as `people.student.created`. Bad input writes nothing.
+ */
+export async function addStudentAction(
+  _prev: ActionResult<{ studentId: number; message: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ studentId: number; message: string }>> {
+  const parsed = addStudentSchema.safeParse(formRecord(form));
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
+  const { classId, date, orderNumber, orderDate, ...person } = parsed.data;
+  const access = await requireAccessForAction("movement.edit", { kind: "class", classId });
+  if (!access.ok) return access;
+  const row = validateRow(
+    1,
+    {
+      lastName: person.lastName,
+      firstName: person.firstName,
+      middleName: person.middleName ?? "",
+      birthDate: formatDate(person.birthDate),
+      sex: person.sex === "MALE" ? "м" : person.sex === "FEMALE" ? "ж" : "",
+      phone: person.phone ?? "",
+      email: person.email ?? "",
+    },
+    todayIn(access.user.timeZone),
+  );
+  if (!row.data) {
+    const errors: FieldErrors = {};
+    for (const e of row.errors) {
+      const column = IMPORT_COLUMNS.find((c) => e.startsWith(IMPORT_HEADERS[c])) ?? "_";
+      (errors[column] ??= []).push(e);
+    }
+    return fail("INVALID_INPUT", row.errors[0], errors);
+  }
+  const existing = await existingStudents(access.user.organisationId, [row.data]);
+  if (existing.some((s) => personKey(s) === personKey(row.data!)))
+    return fail("CONFLICT", "Ученик с такими ФИО и датой рождения уже есть");
+  const result = await importStudents(
+    access.user.organisationId,
+    access.user.id,
+    { classId, date, orderNumber, orderDate },
+    [row.data],
+    await requestAddress(),
+    "people.student.created",
+  );
+  if (!result.ok) return fail("INVALID_INPUT", result.message);
+  revalidatePath(`/people/classes/${classId}`);
+  const studentId = result.ids[0];
+  return ok({ studentId, message: `Добавлен(а): ${row.data.lastName} ${row.data.firstName}` });
 }

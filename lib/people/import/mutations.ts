@@ -13,12 +13,16 @@ export async function importStudents(
   order: ImportOrder,
   rows: readonly ImportStudent[],
   ip: string | null,
-): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
+  /** DAY-11: a single student added by hand is audited under its own action. */
+  auditAction = "people.imported",
+): Promise<{ ok: true; count: number; ids: number[] } | { ok: false; message: string }> {
   try {
     return await db.$transaction(
       async (tx) => {
+        const ids: number[] = [];
         for (const r of rows) {
           const s = await tx.student.create({ data: { organisationId, ...r }, select: { id: true } });
+          ids.push(s.id);
           const out = await applyMovement(tx, organisationId, byUserId, {
             studentId: s.id,
             kind: "ADMISSION",
@@ -27,20 +31,20 @@ export async function importStudents(
             orderDate: order.orderDate,
             toClassId: order.classId,
             educationForm: "FULL_TIME",
-            note: "импорт списка",
+            note: auditAction === "people.imported" ? "импорт списка" : null,
           });
           if (!out.ok) throw new MovementRefused(out);
         }
         await recordAudit(tx, {
           organisationId,
           userId: byUserId,
-          action: "people.imported",
+          action: auditAction,
           entity: "ClassGroup",
           entityId: String(order.classId),
-          details: { count: rows.length, orderNumber: order.orderNumber },
+          details: { count: rows.length, orderNumber: order.orderNumber, studentIds: ids },
           ip,
         });
-        return { ok: true as const, count: rows.length };
+        return { ok: true as const, count: rows.length, ids };
       },
       { timeout: 60_000 },
     );

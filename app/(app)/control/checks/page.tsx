@@ -2,6 +2,7 @@
 // department and the administration record their checks of a class journal; the checks due and
 // overdue for the checker and their superiors; the checks made in the chosen days, as a file (RPT-11).
 import { issuesText } from "@/lib/schema";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
@@ -27,6 +28,7 @@ export default async function ChecksPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, scopes } = await requireAccess(["control.check", "control.view"]);
+  const v = vocabulary(user.orgKind);
   const now = serverNow();
   const search = await searchParams;
   const due = await loadDueChecks(user, scopes, now);
@@ -44,14 +46,14 @@ export default async function ChecksPage({
     ),
     authorize(user, "remarks.write").then((d) => d.allowed),
   ]);
-  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const classWord = cap(v.class.nom);
   const overdue = due.due.filter((d) => d.overdueDays > 0);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Проверки электронного журнала</h1>
       {due.every && (
         <p className="text-sm text-slate-600">
-          Периодичность: классный руководитель — {FREQUENCY_LABELS[due.every.CLASS_TEACHER]}, заведующий отделением —{" "}
+          Периодичность: {v.classTeacher.nom} — {FREQUENCY_LABELS[due.every.CLASS_TEACHER]}, заведующий отделением —{" "}
           {FREQUENCY_LABELS[due.every.HEAD_OF_DEPT]}, администрация — {FREQUENCY_LABELS[due.every.DEPUTY]}.
         </p>
       )}
@@ -62,6 +64,7 @@ export default async function ChecksPage({
           periods={choices.periods}
           teachers={choices.teachers}
           classWord={classWord}
+          teacherWord={cap(v.teacher.nom)}
           canRemark={canRemark}
         />
       )}

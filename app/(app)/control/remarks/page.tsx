@@ -5,6 +5,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadRemarksPage } from "@/lib/control/loaders";
 import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
 import { formatDate, formatDateTime } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
 import { RemarkForm } from "@/components/control/remark-form";
 import { RemarkMove } from "@/components/control/remark-move";
@@ -27,12 +28,21 @@ export default async function RemarksPage({
   const pick = (k: string) => (typeof search[k] === "string" && /^\d{1,9}$/.test(search[k]) ? search[k] : undefined);
   const defaults = { teacherId: pick("rt"), classId: pick("rc"), subjectId: pick("rs") };
   const canWrite = permission === "remarks.write";
-  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const v = vocabulary(user.orgKind);
+  const classWord = cap(v.class.nom);
   const list = page.list;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Замечания по ведению журнала</h1>
-      {canWrite && <RemarkForm {...page.choices} classWord={classWord} defaults={defaults} />}
+      {canWrite && (
+        <RemarkForm
+          {...page.choices}
+          classWord={classWord}
+          teacherWord={cap(v.teacher.nom)}
+          teacherDative={v.teacher.dat}
+          defaults={defaults}
+        />
+      )}
       <form
         method="get"
         className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
@@ -53,7 +63,7 @@ export default async function RemarksPage({
         <Choice name="status" label="Состояние" value={page.raw.status} options={STATUS_OPTIONS} empty="Все" />
         <Choice
           name="teacherId"
-          label="Учитель"
+          label={cap(v.teacher.nom)}
           value={page.raw.teacherId}
           options={page.choices.teachers}
           empty="Все"
@@ -81,12 +91,12 @@ export default async function RemarksPage({
                 <thead className="bg-slate-100 text-left text-xs">
                   <tr>
                     <th className="border px-2 py-1">Дата</th>
-                    <th className="border px-2 py-1">Учитель</th>
+                    <th className="border px-2 py-1">{cap(v.teacher.nom)}</th>
                     <th className="border px-2 py-1">{classWord}, предмет</th>
                     <th className="border px-2 py-1">Замечание</th>
                     <th className="border px-2 py-1">Автор</th>
                     <th className="border px-2 py-1">Состояние</th>
-                    <th className="border px-2 py-1">Комментарий учителя</th>
+                    <th className="border px-2 py-1">Комментарий {v.teacher.gen}</th>
                     <th className="border px-2 py-1">Действия</th>
                   </tr>
                 </thead>

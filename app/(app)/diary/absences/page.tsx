@@ -1,6 +1,7 @@
 // «Сообщить об отсутствии» (DUT-4, seed 002 §4.4.2): a parent tells the class teacher in advance or
 // on the day that their child will be absent — dates, reason, a photo of a note — and sees the
 // answer. Only their own children: another child's id answers «Нет доступа» (403), nothing written.
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -17,14 +18,17 @@ import { NoticeForm } from "@/components/absences/notice-form";
 export const metadata: Metadata = { title: "Сообщить об отсутствии" };
 
 const studentParam = z.coerce.number().int().positive().max(2_147_483_647);
-const STATUS = {
-  PENDING: { text: "ждёт ответа классного руководителя", tone: "text-slate-600" },
-  ACCEPTED: { text: "принято классным руководителем", tone: "text-emerald-700" },
-  DECLINED: { text: "отклонено", tone: "text-red-700" },
-} as const;
+const statusOf = (v: Vocabulary) =>
+  ({
+    PENDING: { text: `ждёт ответа ${v.classTeacher.gen}`, tone: "text-slate-600" },
+    ACCEPTED: { text: `принято ${v.classTeacher.ins}`, tone: "text-emerald-700" },
+    DECLINED: { text: "отклонено", tone: "text-red-700" },
+  }) as const;
 
 export default async function NoticePage({ searchParams }: { searchParams: Promise<{ student?: string | string[] }> }) {
   const { user } = await requireAccess("absence.notify");
+  const v = vocabulary(user.orgKind);
+  const status = statusOf(v);
   const children = await loadDiaryStudents(user);
   const wanted = studentParam.safeParse((await searchParams).student);
   const studentId = wanted.success ? wanted.data : children[0]?.studentId;
@@ -37,7 +41,7 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-xl space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Сообщить об отсутствии</h1>
-        <p className="text-sm text-slate-600">Классный руководитель получит сообщение и ответит здесь же.</p>
+        <p className="text-sm text-slate-600">{cap(v.classTeacher.nom)} получит сообщение и ответит здесь же.</p>
       </div>
       {children.length > 1 && (
         <nav aria-label="Дети" className="flex flex-wrap gap-1">
@@ -54,7 +58,12 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
         </nav>
       )}
       <p className="font-medium">{name}</p>
-      <NoticeForm key={studentId} studentId={studentId} today={isoDate(todayIn(user.timeZone, serverNow()))} />
+      <NoticeForm
+        key={studentId}
+        studentId={studentId}
+        classTeacherDative={v.classTeacher.dat}
+        today={isoDate(todayIn(user.timeZone, serverNow()))}
+      />
       <section className="space-y-2" aria-label="Мои сообщения">
         <h2 className="text-lg font-semibold">Отправленные сообщения</h2>
         {notices.length === 0 ? (
@@ -67,8 +76,8 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
                   {rangeText(n.dateFrom, n.dateTo)} · {NOTICE_REASON_LABELS[n.reason]}
                 </p>
                 <p className="text-xs text-slate-500">отправлено {formatDateTime(n.createdAt, user.timeZone)}</p>
-                <p className={STATUS[n.status].tone}>
-                  {STATUS[n.status].text}
+                <p className={status[n.status].tone}>
+                  {status[n.status].text}
                   {n.declineReason ? `: ${n.declineReason}` : ""}
                 </p>
               </li>

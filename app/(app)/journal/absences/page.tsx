@@ -1,6 +1,7 @@
 // «Отсутствия» (DUT-3, DUT-4; seeds 001 §3.4, 002 §4.4.2, 003 §7.3): the class teacher (ADMIN,
 // DEPUTY, a head of department for their groups) records a student's absence for a date range from a
 // document in one action, edits or withdraws it, and answers the parents' notices.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
@@ -23,9 +24,10 @@ export default async function AbsencesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, scopes } = await requireAccess("absence.record");
+  const v = vocabulary(user.orgKind);
   const page = await loadAbsencePage(user, scopes, await searchParams);
   if (!page.allowed) forbidden();
-  const classWord = user.orgKind === "COLLEGE" ? "Группа" : "Класс";
+  const classWord = cap(v.class.nom);
   const today = isoDate(page.today);
   const pending = page.notices.filter((n) => n.status === "PENDING");
   return (

@@ -1,5 +1,6 @@
 // «Причины пропусков» (JRN-4, 001 §4.2.6.4): the class teacher turns each Н of own class into
 // УП / НП / Б (or ОТ); ADMIN and DEPUTY may do it for every class. The subject teacher cannot.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
@@ -21,6 +22,7 @@ export default async function ReasonsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user } = await requireAccess("attendance.reason");
+  const v = vocabulary(user.orgKind);
   const scope = await listScope(user, "attendance.reason");
   const classes = await classesForReasons(user.organisationId, scope);
   const q = await searchParams;
@@ -41,12 +43,12 @@ export default async function ReasonsPage({
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Причины пропусков</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Учитель на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). Классный руководитель по документам указывает
-        причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
+        {cap(v.teacher.nom)} на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). {cap(v.classTeacher.nom)} по
+        документам указывает причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
       </p>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
-          <span className="text-xs text-slate-500">Класс</span>
+          <span className="text-xs text-slate-500">{cap(v.class.nom)}</span>
           <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
         </label>
         <label className="flex flex-col">

@@ -3,6 +3,7 @@
 // and transfers its marks onto the subjects' lessons of the stay, per the timetable. The subject
 // teacher then sees them in the grid as «оценка, полученная в больнице» with the certificate.
 import { type MarkKindName } from "@/lib/journal/marks";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
@@ -21,6 +22,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function HospitalPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, scopes } = await requireAccess("journal.hospital");
+  const v = vocabulary(user.orgKind);
   const classIds = classesToList(await listScope(user, { scopes }));
   const raw = (await searchParams).certificateId;
   const certificateId = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
@@ -77,17 +79,17 @@ export default async function HospitalPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отметки из больничной школы</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Классный руководитель переносит отметки обучающихся, находившихся в лечебных и санаторных учреждениях, из
+        {cap(v.classTeacher.nom)} переносит отметки обучающихся, находившихся в лечебных и санаторных учреждениях, из
         справки на страницы предметов по расписанию (тип отметки — «оценка, полученная в больнице»).
       </p>
-      <CertificateForm students={students} />
+      <CertificateForm students={students} kind={user.orgKind} />
       {list.length === 0 ? (
         <p className="text-sm text-slate-600">Справок пока нет.</p>
       ) : (
         <table className="text-sm">
           <thead>
             <tr className="border-b text-left text-slate-500">
-              <th className="py-1 pr-4 font-normal">Ученик</th>
+              <th className="py-1 pr-4 font-normal">{cap(v.student.nom)}</th>
               <th className="py-1 pr-4 font-normal">Справка</th>
               <th className="py-1 pr-4 font-normal">Пребывание</th>
               <th className="py-1 font-normal">Отметок</th>

@@ -1,6 +1,7 @@
 // «Открытие дат» (JRN-6, 003 §7.4, REC-1): teachers' requests to change marks after the lock window;
 // ADMIN opens the date for the class and subject for 12 hours or rejects, or opens a class × subject
 // × date range with a reason (the only way back into a closed period). Requests and decisions stay.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { unlockRequests } from "@/lib/journal/unlock/data";
@@ -16,6 +17,7 @@ const STATUS = { PENDING: "ждёт решения", APPROVED: "открыто",
 
 export default async function UnlockPage() {
   const { user } = await requireAccess("journal.unlock");
+  const v = vocabulary(user.orgKind);
   const [rows, loads] = await Promise.all([
     unlockRequests(user.organisationId),
     journalChoices(user.organisationId, { all: true, classIds: [], teacherId: null }),
@@ -31,7 +33,7 @@ export default async function UnlockPage() {
         (итоговые отметки выставлены, период закрыт приказом) исправляется только так: администратор открывает даты
         класса и предмета с указанием причины.
       </p>
-      <OpenDatesForm choices={pairs.map(([value, label]) => ({ value, label }))} />
+      <OpenDatesForm choices={pairs.map(([value, label]) => ({ value, label }))} kind={user.orgKind} />
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">Запросов нет.</p>
       ) : (
@@ -39,8 +41,10 @@ export default async function UnlockPage() {
           <thead>
             <tr className="border-b text-left text-slate-500">
               <th className="py-1 pr-3 font-normal">Подан</th>
-              <th className="py-1 pr-3 font-normal">Учитель</th>
-              <th className="py-1 pr-3 font-normal">Класс · предмет</th>
+              <th className="py-1 pr-3 font-normal">{cap(v.teacher.nom)}</th>
+              <th className="py-1 pr-3 font-normal">
+                {cap(v.class.nom)} · {v.subject.nom}
+              </th>
               <th className="py-1 pr-3 font-normal">Дата урока</th>
               <th className="py-1 pr-3 font-normal">Причина</th>
               <th className="py-1 font-normal">Решение</th>

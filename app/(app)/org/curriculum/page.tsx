@@ -1,5 +1,6 @@
 // «Учебный план» (ORG-6): hours per class × subject × period (no period = the whole year).
 import { CONTROL_KINDS, CONTROL_LABELS } from "@/lib/journal/marks";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -20,12 +21,13 @@ export default async function CurriculumPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user } = await requireAccess("curriculum.view");
+  const v = vocabulary(user.orgKind);
   const year = await loadCurrentYear(user);
   if (!year) return <p>Текущий учебный год не задан.</p>;
   const classes = await loadClassesOfYear(user, year.id);
   const q = search.safeParse(await searchParams);
   const cls = classes.find((c) => c.id === (q.success ? q.data.classId : undefined)) ?? classes[0];
-  if (!cls) return <p>Классов нет.</p>;
+  if (!cls) return <p>{cap(v.class.genPl)} нет.</p>;
   const edit = await authorize(user, "curriculum.edit", { kind: "class", classId: cls.id });
   const editable = edit.allowed && year.status !== "CLOSED";
   const [items, subjects, years] = await Promise.all([
@@ -35,7 +37,12 @@ export default async function CurriculumPage({
   ]);
   const periods = years.find((y) => y.id === year.id)?.periods ?? [];
   const fields = [
-    { name: "classId", label: "Класс", type: "select" as const, options: [{ value: String(cls.id), label: cls.name }] },
+    {
+      name: "classId",
+      label: cap(v.class.nom),
+      type: "select" as const,
+      options: [{ value: String(cls.id), label: cls.name }],
+    },
     {
       name: "subjectId",
       label: "Предмет",

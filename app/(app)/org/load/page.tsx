@@ -1,4 +1,5 @@
 // «Тарификация» (ORG-6): teacher ↔ class/group ↔ subject (↔ subgroup) ↔ hours per week.
+import { cap, formatNumber, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
@@ -18,12 +19,13 @@ export default async function LoadPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user } = await requireAccess("curriculum.view");
+  const v = vocabulary(user.orgKind);
   const year = await loadCurrentYear(user);
   if (!year) return <p>Текущий учебный год не задан.</p>;
   const classes = await loadClassesOfYear(user, year.id);
   const q = search.safeParse(await searchParams);
   const cls = classes.find((c) => c.id === (q.success ? q.data.classId : undefined)) ?? classes[0];
-  if (!cls) return <p>Классов нет.</p>;
+  if (!cls) return <p>{cap(v.class.genPl)} нет.</p>;
   const edit = await authorize(user, "curriculum.edit", { kind: "class", classId: cls.id });
   const editable = edit.allowed && year.status !== "CLOSED";
   const [loads, subjects, teachers] = await Promise.all([
@@ -34,11 +36,16 @@ export default async function LoadPage({
   const fields = [
     {
       name: "teacherId",
-      label: "Учитель",
+      label: cap(v.teacher.nom),
       type: "select" as const,
       options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))],
     },
-    { name: "classId", label: "Класс", type: "select" as const, options: [{ value: String(cls.id), label: cls.name }] },
+    {
+      name: "classId",
+      label: cap(v.class.nom),
+      type: "select" as const,
+      options: [{ value: String(cls.id), label: cls.name }],
+    },
     {
       name: "subjectId",
       label: "Предмет",
@@ -73,7 +80,7 @@ export default async function LoadPage({
         newRow={editable ? newRowOf("load", null, { classId: String(cls.id) }) : null}
       />
       <p className="text-sm text-slate-600">
-        Итого в классе {cls.name}: {loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0).toLocaleString("ru-RU")} ч в
+        Итого в {v.class.prep} {cls.name}: {formatNumber(loads.reduce((n, l) => n + Number(l.hoursPerWeek), 0))} ч в
         неделю (подгруппы считаются отдельно).{" "}
         <a className="text-blue-700 hover:underline" href="/org/curriculum/totals">
           Сравнить с учебным планом

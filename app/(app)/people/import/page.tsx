@@ -1,4 +1,5 @@
 // «Импорт списка класса» (PPL-5): admission of a whole list by one order.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { isoDate, todayIn } from "@/lib/org/time";
@@ -9,13 +10,14 @@ export const metadata: Metadata = { title: "Импорт списка" };
 
 export default async function ImportPage() {
   const { user, scopes } = await requireAccess("movement.edit");
+  const v = vocabulary(user.orgKind);
   const classes = (await classesInScope(user, scopes)).filter((c) => c.yearStatus !== "CLOSED");
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Импорт списка класса</h1>
+      <h1 className="text-2xl font-semibold">Импорт списка {v.class.gen}</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Ученики из файла зачисляются в класс приказом (запись в книге движения). Сначала файл проверяется: ничего не
-        записывается, пока вы не нажмёте «Импортировать»; строки с ошибками пропускаются.
+        {cap(v.student.nomPl)} из файла зачисляются в {v.class.acc} приказом (запись в книге движения). Сначала файл
+        проверяется: ничего не записывается, пока вы не нажмёте «Импортировать»; строки с ошибками пропускаются.
       </p>
       <ImportWizard classes={classes.map(({ id, name }) => ({ id, name }))} today={isoDate(todayIn(user.timeZone))} />
     </div>

@@ -9,8 +9,8 @@ import { loadMovementBook } from "@/lib/people/movement/loaders";
 import { MOVEMENT_KINDS, MOVEMENT_LABELS } from "@/lib/people/movement/rules";
 import { movementFilterSchema } from "@/lib/people/movement/schema";
 import { MovementTable } from "@/components/people/movement-table";
-import { Button } from "@/components/ui/button";
-import { DateInput, Select } from "@/components/ui/field";
+import { DateInput, Field, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Книга движения" };
 
@@ -37,56 +37,47 @@ export default async function MovementBookPage({
   if (filter.from) query.set("from", iso(filter.from));
   if (filter.to) query.set("to", iso(filter.to));
   const qs = query.toString();
+  const v = vocabulary(user.orgKind);
+  const filterForm = (
+    <PickerForm label="Фильтр книги движения" size="sm">
+      <Field label={cap(v.class.nom)} size="sm">
+        <Select
+          name="classId"
+          defaultValue={filter.classId ? String(filter.classId) : ""}
+          placeholder="все"
+          options={classes.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </Field>
+      <Field label="Вид движения" size="sm">
+        <Select
+          name="kind"
+          defaultValue={filter.kind ?? ""}
+          placeholder="все"
+          options={MOVEMENT_KINDS.map((k) => ({ value: k, label: MOVEMENT_LABELS[k] }))}
+        />
+      </Field>
+      <Field label="С" size="sm">
+        <DateInput name="from" defaultValue={iso(filter.from)} />
+      </Field>
+      <Field label="По" size="sm">
+        <DateInput name="to" defaultValue={iso(filter.to)} />
+      </Field>
+    </PickerForm>
+  );
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Книга движения учащихся</h1>
+        <h1 className="text-2xl font-semibold">Книга движения {v.student.genPl}</h1>
         <a className="text-sm text-blue-700 hover:underline" href={`/people/movement/export${qs ? `?${qs}` : ""}`}>
           Книга движения в Excel
         </a>
       </div>
-      <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
-        <label>
-          <span className="block text-xs text-slate-600">Класс/группа</span>
-          <Select
-            name="classId"
-            defaultValue={filter.classId ? String(filter.classId) : ""}
-            placeholder="все"
-            options={classes.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </label>
-        <label>
-          <span className="block text-xs text-slate-600">Вид движения</span>
-          <Select name="kind" defaultValue={filter.kind ?? ""}>
-            <option value="">все</option>
-            {MOVEMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {MOVEMENT_LABELS[k]}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label>
-          <span className="block text-xs text-slate-600">С</span>
-          <DateInput name="from" defaultValue={iso(filter.from)} />
-        </label>
-        <label>
-          <span className="block text-xs text-slate-600">По</span>
-          <DateInput name="to" defaultValue={iso(filter.to)} />
-        </label>
-        <Button variant="secondary" type="submit">
-          Показать
-        </Button>
-      </form>
       <p className="text-sm text-slate-600">
-        Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке ученика.{" "}
+        Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке{" "}
+        {v.student.gen}.{" "}
         {rows.length === SHOWN ? `Показаны последние ${SHOWN} записей; в Excel — все.` : `Записей: ${rows.length}.`}
       </p>
-      {rows.length > 0 ? (
-        <MovementTable rows={rows} studentWord={cap(vocabulary(user.orgKind).student.nom)} />
-      ) : (
-        <p className="text-sm text-slate-500">Записей нет.</p>
-      )}
+      <MovementTable rows={rows} studentWord={cap(v.student.nom)} filter={filterForm} />
     </div>
   );
 }

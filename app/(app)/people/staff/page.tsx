@@ -9,14 +9,26 @@ import { loadStaffBrief } from "@/lib/people/staff/loaders";
 import { IssueTable } from "@/components/people/issue-table";
 import { StaffCreateForm } from "@/components/people/staff-create-form";
 import { DataTable } from "@/components/ui/data-table";
+import { Field, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
+import { compareRu } from "@/lib/org/collation";
 
 export const metadata: Metadata = { title: "Сотрудники" };
 
-export default async function StaffPage() {
+export default async function StaffPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireAccess("staff.brief");
+  const raw = (await searchParams).position;
   const canIssue = (await authorize(user, "users.issueStaff")).allowed;
   const canClose = (await authorize(user, "users.delete")).allowed;
-  const [staff, candidates] = await Promise.all([loadStaffBrief(user), canIssue ? loadStaffCandidates(user) : null]);
+  const [all, candidates] = await Promise.all([loadStaffBrief(user), canIssue ? loadStaffCandidates(user) : null]);
+  // DAY-9: the filter slot — one position (a GET choice, kept in the address); unknown values show all.
+  const positions = [...new Set(all.map((s) => s.position).filter((p): p is string => !!p))].sort(compareRu);
+  const position = typeof raw === "string" && positions.includes(raw) ? raw : null;
+  const staff = position ? all.filter((s) => s.position === position) : all;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -41,6 +53,28 @@ export default async function StaffPage() {
         caption={`Список сотрудников · ${staff.length}`}
         search={{ label: "Поиск сотрудника", placeholder: "ФИО, должность" }}
         empty="Сотрудников нет."
+        filter={
+          positions.length > 1 && (
+            <PickerForm label="Фильтр сотрудников" size="sm">
+              <Field label="Отбор по должности" size="sm">
+                <Select
+                  name="position"
+                  defaultValue={position ?? ""}
+                  placeholder="все"
+                  options={positions.map((p) => ({ value: p, label: p }))}
+                />
+              </Field>
+            </PickerForm>
+          )
+        }
+        quickFilters={[
+          { tag: "noPhone", label: "без телефона" },
+          { tag: "noEmail", label: "без e-mail" },
+        ]}
+        totals={{
+          name: `Всего: ${staff.length}`,
+          position: `Должностей: ${new Set(staff.map((s) => s.position).filter(Boolean)).size}`,
+        }}
         columns={[
           { key: "name", header: "ФИО", rowHeader: true, sortable: true },
           { key: "position", header: "Должность", sortable: true },
@@ -49,6 +83,7 @@ export default async function StaffPage() {
         ]}
         rows={staff.map((s) => ({
           key: s.id,
+          tags: [...(s.phone ? [] : ["noPhone"]), ...(s.email ? [] : ["noEmail"])],
           cells: {
             name: {
               value: (

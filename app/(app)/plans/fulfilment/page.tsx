@@ -41,7 +41,7 @@ export default async function FulfilmentPage({
           Только отстающие
         </a>
       </nav>
-      <FulfilmentTable lines={onlyLagging ? lines.filter((l) => l.lagging) : lines} />
+      <FulfilmentTable lines={onlyLagging ? lines.filter((l) => l.lagging) : lines} kind={user.orgKind} />
     </div>
   );
 }

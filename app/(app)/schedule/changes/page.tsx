@@ -1,5 +1,6 @@
 // «Изменения и замены»: date-specific changes of a class (replace, cancel, move, add) and
 // substitute teachers (SCH-2, SCH-3).
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -41,6 +42,7 @@ export default async function ChangesPage({
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { user, scopes } = await requireAccess("schedule.edit");
+  const v = vocabulary(user.orgKind);
   const classes = await loadClassPicker(user, scopes);
   const classId = parsed.data.class ?? classes[0]?.id;
   if (!classId) notFound();
@@ -67,7 +69,7 @@ export default async function ChangesPage({
 
       <section className="space-y-2">
         <h2 className="font-semibold">Изменение на дату</h2>
-        <p className="text-sm text-slate-600">Класс увидит изменение в дневнике и на доске объявлений.</p>
+        <p className="text-sm text-slate-600">{cap(v.class.nom)} увидит изменение в дневнике и на доске объявлений.</p>
         <ActionForm
           layout="inline"
           framed
@@ -98,7 +100,7 @@ export default async function ChangesPage({
               <Options items={page.options.subjects} empty="без изменения" />
             </Select>
           </Field>
-          <Field label="Учитель">
+          <Field label={cap(v.teacher.nom)}>
             <Select name="teacherId" defaultValue="">
               <Options items={page.teachers} empty="без изменения" />
             </Select>
@@ -144,9 +146,9 @@ export default async function ChangesPage({
               <Options items={page.teachers} empty="—" />
             </Select>
           </Field>
-          <Field label="Класс">
+          <Field label={cap(v.class.nom)}>
             <Select name="classId" defaultValue={classId}>
-              <option value="">все классы</option>
+              <option value="">все {v.class.nomPl}</option>
               <option value={classId}>{className}</option>
             </Select>
           </Field>

@@ -1,4 +1,5 @@
 // «Составление расписания»: the weekly template of one class as an editable grid (SCH-2).
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -23,6 +24,7 @@ export default async function EditSchedulePage({
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { user, scopes } = await requireAccess("schedule.edit");
+  const v = vocabulary(user.orgKind);
   const classes = await loadClassPicker(user, scopes);
   const classId = parsed.data.class ?? classes[0]?.id;
   if (classId) await requireAccess("schedule.edit", { kind: "class", classId });
@@ -45,13 +47,13 @@ export default async function EditSchedulePage({
       {grid && classId ? (
         <>
           <p className="text-sm text-slate-600">
-            Шаблон недели на {formatDate(grid.on)}. Учитель, кабинет или класс не могут быть заняты дважды в одно время;
-            учитель должен иметь нагрузку (тарификацию) по предмету в классе.
+            Шаблон недели на {formatDate(grid.on)}. {cap(v.teacher.nom)}, кабинет или {v.class.nom} не могут быть заняты
+            дважды в одно время; учитель должен иметь нагрузку (тарификацию) по предмету в классе.
           </p>
           <TimetableGrid classId={classId} grid={grid} college={user.orgKind === "COLLEGE"} />
         </>
       ) : (
-        <p className="text-sm text-slate-500">Классов нет.</p>
+        <p className="text-sm text-slate-500">{cap(v.class.genPl)} нет.</p>
       )}
     </div>
   );

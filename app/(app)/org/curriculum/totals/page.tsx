@@ -7,11 +7,12 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadCurriculumOverview, type PeriodColumn } from "@/lib/org/curriculum/loaders";
 import { LOAD_STATUS_LABELS, type CurriculumGrid } from "@/lib/org/curriculum/rules";
 import { ClassPicker } from "@/components/org/class-picker";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Итоги учебного плана" };
 
 const search = z.object({ classId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
-const hours = (n: number | undefined) => (n === undefined ? "—" : n.toLocaleString("ru-RU"));
+const hours = (n: number | undefined) => (n === undefined ? "—" : formatNumber(n));
 
 function GridTable({
   caption,

@@ -15,6 +15,7 @@ import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
 import { loadFamilyCandidates } from "@/lib/people/logins/loaders";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { IssueTable } from "@/components/people/issue-table";
+import { StudentAddForm } from "@/components/people/student-add-form";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/field";
 import { ChartsSection } from "@/components/charts/class-pictures";
@@ -41,12 +42,13 @@ export default async function ClassListPage({
   const date = (q.success && q.data.date && parseCalendarDate(q.data.date)) || todayIn(user.timeZone);
   const rows = await loadClassList(user, classId, date);
   const target = { kind: "class", classId } as const;
-  const [manage, issue, close, journalAll, journalOwn] = await Promise.all([
+  const [manage, issue, close, journalAll, journalOwn, admit] = await Promise.all([
     authorize(user, "people.manage", target),
     authorize(user, "users.issueFamily", target),
     authorize(user, "users.delete"),
     authorize(user, "journal.viewAll", target),
     authorize(user, "journal.viewOwn", target),
+    authorize(user, "movement.edit", target),
   ]);
   // DAY-5: the class's pictures for whoever may read its journal.
   const charts =
@@ -119,6 +121,16 @@ export default async function ClassListPage({
           ))}
         </tbody>
       </table>
+      {admit.allowed && (
+        <details className="space-y-2">
+          <summary className="cursor-pointer text-sm text-blue-700">Добавить {v.student.acc}</summary>
+          <StudentAddForm
+            classId={classId}
+            today={todayIn(user.timeZone).toISOString().slice(0, 10)}
+            title={`Новый ${v.student.nom}`}
+          />
+        </details>
+      )}
       {charts && (
         <ChartsSection absencesTitle="Пропуски класса по месяцам" absences={charts.absences} works={charts.works} />
       )}

@@ -11,6 +11,7 @@ import { staffPortfolioRights } from "@/lib/portfolio/access";
 import { loadStaffPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
 import { DeleteStaffEntry, StaffAchievementForm } from "@/components/portfolio/portfolio-forms";
+import { formatNumber } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Портфолио педагога" };
 
@@ -61,7 +62,12 @@ export default async function StaffPortfolioPage({ params: raw }: { params: Prom
                 {view.canEdit && <DeleteStaffEntry entryId={e.id} title={e.title} />}
               </div>
               <p className="text-xs text-slate-600">
-                {[e.date, e.issuer, e.hours && `${e.hours} ч.`, e.documentNumber && `№ ${e.documentNumber}`]
+                {[
+                  e.date,
+                  e.issuer,
+                  e.hours && `${formatNumber(Number(e.hours))} ч.`,
+                  e.documentNumber && `№ ${e.documentNumber}`,
+                ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>

@@ -47,6 +47,11 @@ export default async function SubgroupMembersPage({ params }: { params: Promise<
           students={list}
           members={g.members.map((m) => m.studentId)}
           save={editable[i] ? saveSubgroupMembersAction.bind(null, g.id) : null}
+          reason={
+            cls.yearStatus === "CLOSED"
+              ? "Учебный год закрыт — состав подгрупп не меняется"
+              : "Состав меняет учитель этого предмета или администратор"
+          }
         />
       ))}
     </div>
