@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { classIdsInScope } from "@/lib/access/scope";
 import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
+import { approvalWidget } from "@/lib/schedule/approval/loaders";
 import {
   absenceWatch,
   absencesWithoutReason,
@@ -63,6 +64,9 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   if (has("acl.edit")) widgets.push(loginsNeverUsed(org));
   if (has("people.manage")) widgets.push(incompleteFiles(org, today));
   if (has("schedule.edit")) widgets.push(changesAhead(org, today));
+  // PRG-3: the director decides on the timetable; the scheduler sees a returned version.
+  if (has("timetable.approve")) widgets.push(approvalWidget(org, true));
+  else if (held.get("schedule.edit")?.includes("all")) widgets.push(approvalWidget(org, false));
   if (has("events.school")) widgets.push(eventsAhead(org, today));
   if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today));
   if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today));

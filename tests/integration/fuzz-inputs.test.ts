@@ -668,6 +668,13 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     "lib/schedule/setup/actions.ts#saveRoomAction": formCases(["name", "building"], { name: "101", building: "" }),
     "lib/schedule/timetable/actions.ts#saveEntryAction": { none: "ids, a weekday and a lesson number" },
     "lib/schedule/timetable/actions.ts#deleteEntryAction": { none: "ids" },
+    // PRG-3: the scheduler's note and the director's comment on a return.
+    "lib/schedule/approval/actions.ts#submitTimetableAction": formCases(["note"], { note: "Расписание на год" }),
+    "lib/schedule/approval/actions.ts#approveTimetableAction": { none: "a version id" },
+    "lib/schedule/approval/actions.ts#returnTimetableAction": formCases(["comment"], {
+      versionId: 1,
+      comment: "Исправить",
+    }),
     // The record (REC-1, REC-2, REC-4, REC-5, REC-6).
     "lib/journal/hospital/actions.ts#createCertificateAction": formCases(["number", "institution"], {
       studentId: f.studentA,

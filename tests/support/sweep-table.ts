@@ -163,6 +163,7 @@ export const PAGES: Record<string, Who> = {
   "/schedule/exams": { perms: ["schedule.viewAll", "schedule.viewOwn"] },
   "/schedule/feed": { perms: ["schedule.viewOwn"] },
   "/schedule/lessons": { perms: ["schedule.edit"] },
+  "/schedule/approval": { perms: ["timetable.approve", "schedule.edit"] },
   "/schedule/setup": { perms: ["schedule.edit"] },
   "/api-docs": { signedIn: true },
   "/archive": { perms: ["archive.manage"] },
@@ -546,6 +547,20 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/schedule/setup/actions.ts#saveRoomAction": { perms: ["schedule.edit"] },
   "lib/schedule/timetable/actions.ts#saveEntryAction": { perms: ["schedule.edit"] },
   "lib/schedule/timetable/actions.ts#deleteEntryAction": { perms: ["schedule.edit"] },
+  // PRG-3: the whole school's timetable is submitted by an «all» scheduler; the director decides.
+  "lib/schedule/approval/actions.ts#submitTimetableAction": {
+    perms: ["schedule.edit"],
+    scopeAll: true,
+    sample: () => [null, form({ note: "" })],
+  },
+  "lib/schedule/approval/actions.ts#approveTimetableAction": {
+    perms: ["timetable.approve"],
+    sample: () => [null, form({ versionId: 2_000_000_000 })],
+  },
+  "lib/schedule/approval/actions.ts#returnTimetableAction": {
+    perms: ["timetable.approve"],
+    sample: () => [null, form({ versionId: 2_000_000_000, comment: "Исправить" })],
+  },
   "lib/api/actions.ts#createTokenAction": { signedIn: true },
   "lib/api/actions.ts#revokeTokenAction": { signedIn: true },
   "lib/push/actions.ts#savePushSubscriptionAction": { signedIn: true },
@@ -891,6 +906,9 @@ export const STORED: Record<string, StoredRule> = {
   "lib/schedule/exams/actions.ts#createExamAction": { creates: "an exam slot" },
   "lib/schedule/feed/actions.ts#feedAction": { own: "the own calendar link" },
   "lib/schedule/lessons/actions.ts#generateLessonsAction": { keyed: "lessons of the authorised class" },
+  "lib/schedule/approval/actions.ts#submitTimetableAction": { allScope: "the organisation's whole timetable" },
+  "lib/schedule/approval/actions.ts#approveTimetableAction": { orgWide: true },
+  "lib/schedule/approval/actions.ts#returnTimetableAction": { orgWide: true },
   "lib/schedule/setup/actions.ts#saveBellScheduleAction": { allScope: "organisation-wide bell schedules" },
   "lib/schedule/setup/actions.ts#assignBellScheduleAction": { keyed: "the authorised class's own setting" },
   "lib/schedule/setup/actions.ts#saveRoomAction": { allScope: "organisation-wide rooms" },
