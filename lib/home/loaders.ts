@@ -7,6 +7,8 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { classIdsInScope } from "@/lib/access/scope";
 import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
 import { approvalWidget } from "@/lib/schedule/approval/loaders";
+import { ktpDueWidget } from "@/lib/programmes/loaders";
+import { serverNow } from "@/lib/org/clock";
 import {
   absenceWatch,
   absencesWithoutReason,
@@ -70,6 +72,10 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   if (has("events.school")) widgets.push(eventsAhead(org, today));
   if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today));
   if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today));
+  // PRG-1: the КТП due a week after their programme's approval — the deputy sees everyone's, a teacher their own.
+  if (has("programmes.approve")) widgets.push(ktpDueWidget(org, null, serverNow()));
+  else if (user.roles.includes("TEACHER") && has("programmes.edit"))
+    widgets.push(ktpDueWidget(org, user.id, serverNow()));
   if (has("mail.use")) widgets.push(unreadMail(org, user.id));
   return Promise.all(widgets.filter((w): w is Promise<HomeWidget> => w !== null));
 });
