@@ -8,7 +8,7 @@ import { TimetablePage } from "./pages/timetable-page";
 test("the scheduler submits, the director approves, lessons appear; a returned version's comment reaches the scheduler", async ({
   browser,
 }) => {
-  test.setTimeout(180_000); // three users, the approval generates the new class's year of lessons
+  test.setTimeout(300_000); // three users, the approval generates the new class's year of lessons
   const org = demoLogin("SCHEDULER").orgName;
   const [ctx] = await query<{ orgId: number; yearId: number; teacherId: number; subjectId: number }>(
     `SELECT o.id AS "orgId", y.id AS "yearId", u.id AS "teacherId", s.id AS "subjectId"
@@ -65,7 +65,9 @@ test("the scheduler submits, the director approves, lessons appear; a returned v
   await grid.open(cls.id);
   const thursday = await freeOn(4);
   const saved = await grid.addLesson(4, thursday, "Алгебра", "Соколова Е. В.");
-  await expect(saved.getByRole("status")).toHaveText("Сохранено");
+  // Saving plans the class's year (DAY-1): give a loaded machine time.
+  const SLOW = { timeout: 45_000 };
+  await expect(saved.getByRole("status")).toHaveText("Сохранено", SLOW);
   // Not approved yet: the journal gets nothing.
   expect(await lessonsOf10P()).toBe(0);
 
@@ -75,14 +77,14 @@ test("the scheduler submits, the director approves, lessons appear; a returned v
   await submit.getByLabel("Комментарий для директора").fill("Добавлен 10П");
   await submit.getByRole("button", { name: "Отправить на утверждение" }).click();
   // The page redraws at once: the form gives way to the version waiting for the director.
-  await expect(scheduler.getByText("Версия 2 на утверждении у директора.")).toBeVisible();
+  await expect(scheduler.getByText("Версия 2 на утверждении у директора.")).toBeVisible(SLOW);
 
   const director = await browser.newPage();
   await signInAs(director, "DIRECTOR");
   await openMenuItem(director, "Утверждение расписания");
   const approve = director.getByRole("form", { name: "Утвердить версию 2" });
   await approve.getByRole("button", { name: "Утвердить версию 2" }).click();
-  await expect(director.getByText("Действует утверждённая версия 2.")).toBeVisible();
+  await expect(director.getByText("Действует утверждённая версия 2.")).toBeVisible(SLOW);
   expect(await lessonsOf10P()).toBeGreaterThan(0);
 
   const teacher = await browser.newPage();
@@ -95,10 +97,11 @@ test("the scheduler submits, the director approves, lessons appear; a returned v
   const friday = await freeOn(5);
   await expect((await grid.addLesson(5, friday, "Алгебра", "Соколова Е. В.")).getByRole("status")).toHaveText(
     "Сохранено",
+    SLOW,
   );
   await scheduler.goto("/schedule/approval");
   await scheduler.getByRole("button", { name: "Отправить на утверждение" }).click();
-  await expect(scheduler.getByText("Версия 3 на утверждении у директора.")).toBeVisible();
+  await expect(scheduler.getByText("Версия 3 на утверждении у директора.")).toBeVisible(SLOW);
 
   await director.goto("/schedule/approval");
   const changes = director.getByRole("table", { name: /Изменения после утверждения/ });
