@@ -63,7 +63,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/org/decisions", label: "Решения педсовета", permission: "decisions.edit", group: "Организация" },
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition", group: "Организация" },
   { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"], group: "Учёба" },
+  {
+    href: "/plans/programmes",
+    label: "Рабочие программы",
+    permission: ["programmes.edit", "programmes.approve"],
+    group: "Учёба",
+  },
   { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },
+  // PRG-3: the director's decision on the submitted timetable (the scheduler reaches it by the schedule's tabs).
+  { href: "/schedule/approval", label: "Утверждение расписания", permission: "timetable.approve", group: "Контроль" },
   // LRN-1…LRN-5. Families reach the documents visible to them through the footer (docs.view is staff's).
   { href: "/handins", label: "Сдача работ", permission: "homework.review", group: "Учёба" },
   { href: "/materials", label: "Учебные материалы", permission: "materials.view", group: "Учёба" },

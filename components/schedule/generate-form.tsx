@@ -50,6 +50,12 @@ export function GenerateForm({ classes, from, to }: Props) {
               Не изменены дни закрытых периодов или учебного года: {state.data.frozen} (класс × дата).
             </p>
           )}
+          {state.data.unapproved > 0 && (
+            <p className="text-amber-800">
+              Без уроков: {state.data.unapproved} кл. — их расписание ещё не утверждено директором (вкладка
+              «Утверждение»).
+            </p>
+          )}
           {state.data.kept.length > 0 && (
             <>
               <p className="font-medium text-amber-800">

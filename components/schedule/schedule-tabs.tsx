@@ -7,6 +7,7 @@ const TABS = [
   { href: "/schedule", label: "Неделя", permission: ["schedule.viewAll", "schedule.viewOwn"] },
   { href: "/schedule/edit", label: "Составление", permission: ["schedule.edit"] },
   { href: "/schedule/changes", label: "Изменения и замены", permission: ["schedule.edit"] },
+  { href: "/schedule/approval", label: "Утверждение", permission: ["schedule.edit", "timetable.approve"] },
   { href: "/schedule/lessons", label: "Уроки журнала", permission: ["schedule.edit"] },
   { href: "/schedule/setup", label: "Звонки и кабинеты", permission: ["schedule.edit"] },
   { href: "/schedule/events", label: "Мероприятия", permission: ["events.school", "events.class"] },

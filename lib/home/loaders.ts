@@ -6,6 +6,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { classesToList, listScope } from "@/lib/access/scope";
 import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
+import { approvalWidget } from "@/lib/schedule/approval/loaders";
+import { ktpDueWidget } from "@/lib/programmes/loaders";
+import { serverNow } from "@/lib/org/clock";
 import {
   absenceWatch,
   absencesWithoutReason,
@@ -63,9 +66,16 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   if (has("acl.edit")) widgets.push(loginsNeverUsed(org));
   if (has("people.manage")) widgets.push(incompleteFiles(org, today));
   if (has("schedule.edit")) widgets.push(changesAhead(org, today));
+  // PRG-3: the director decides on the timetable; the scheduler sees a returned version.
+  if (has("timetable.approve")) widgets.push(approvalWidget(org, true));
+  else if (held.get("schedule.edit")?.includes("all")) widgets.push(approvalWidget(org, false));
   if (has("events.school")) widgets.push(eventsAhead(org, today));
   if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today));
   if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today));
+  // PRG-1: the КТП due a week after their programme's approval — the deputy sees everyone's, a teacher their own.
+  if (has("programmes.approve")) widgets.push(ktpDueWidget(org, null, serverNow()));
+  else if (user.roles.includes("TEACHER") && has("programmes.edit"))
+    widgets.push(ktpDueWidget(org, user.id, serverNow()));
   if (has("mail.use")) widgets.push(unreadMail(org, user.id));
   return Promise.all(widgets.filter((w): w is Promise<HomeWidget> => w !== null));
 });

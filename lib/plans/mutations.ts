@@ -59,6 +59,8 @@ export type NewPlan = {
   classId: number | null;
   grade: number | null;
   title: string;
+  /** PRG-1: the approved work programme the plan is made from. */
+  programmeId?: number | null;
 };
 
 export async function createPlan(

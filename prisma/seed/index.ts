@@ -10,6 +10,8 @@ import { samaraDateOf } from "./dates";
 import { DEMO_PASSWORD } from "./logins";
 import { Rng } from "./random";
 import { seedSchool } from "./school";
+import { seedTimetableApprovals } from "./approvals";
+import { seedProgrammes } from "./programmes";
 
 export { DEMO_LOGINS, DEMO_ORG_NAMES, DEMO_PASSWORD } from "./logins";
 
@@ -52,6 +54,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       log(`  школа: ${JSON.stringify(school)}`);
       const college = await seedCollege({ db, sql, geo, today, passwordHash, rng: root.fork("college"), log });
       log(`  колледж: ${JSON.stringify(college)}`);
+      log(`  утверждённых расписаний: ${await seedTimetableApprovals(db)}`);
+      log(`  рабочих программ: ${await seedProgrammes(db)}`);
       await sql.query("ANALYZE");
       log(`Демо-данные загружены за ${((Date.now() - started) / 1000).toFixed(1)} с`);
     } catch (e) {

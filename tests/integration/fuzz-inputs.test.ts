@@ -677,6 +677,27 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     "lib/schedule/setup/actions.ts#saveRoomAction": formCases(["name", "building"], { name: "101", building: "" }),
     "lib/schedule/timetable/actions.ts#saveEntryAction": { none: "ids, a weekday and a lesson number" },
     "lib/schedule/timetable/actions.ts#deleteEntryAction": { none: "ids" },
+    // PRG-1: a programme's title and specialty, its sections' text, the deputy's comment.
+    "lib/programmes/actions.ts#createProgrammeAction": formCases(["title", "specialty"], {
+      subjectId: f.subject,
+      title: "Программа",
+      specialty: "",
+    }),
+    "lib/programmes/actions.ts#saveSectionsAction": formCases(["sections"], { programmeId: 1, sections: "Раздел; 1" }),
+    "lib/programmes/actions.ts#programmeStepAction": { none: "an id and a step from a list" },
+    "lib/programmes/actions.ts#reviewProgrammeAction": formCases(["comment"], {
+      programmeId: 1,
+      decision: "return",
+      comment: "Исправить",
+    }),
+    "lib/programmes/actions.ts#createKtpFromProgrammeAction": { none: "two ids" },
+    // PRG-3: the scheduler's note and the director's comment on a return.
+    "lib/schedule/approval/actions.ts#submitTimetableAction": formCases(["note"], { note: "Расписание на год" }),
+    "lib/schedule/approval/actions.ts#approveTimetableAction": { none: "a version id" },
+    "lib/schedule/approval/actions.ts#returnTimetableAction": formCases(["comment"], {
+      versionId: 1,
+      comment: "Исправить",
+    }),
     // The record (REC-1, REC-2, REC-4, REC-5, REC-6).
     "lib/journal/hospital/actions.ts#createCertificateAction": formCases(["number", "institution"], {
       studentId: f.studentA,

@@ -244,3 +244,17 @@ export async function addBells(f: JournalFixture): Promise<void> {
     })),
   });
 }
+
+/** PRG-3: the fixture's timetable as approved by the director, so lessons are generated from it. */
+export async function approveTimetable(f: JournalFixture): Promise<void> {
+  await db.timetableVersion.create({
+    data: {
+      organisationId: f.organisationId,
+      yearId: f.yearId,
+      number: 1,
+      status: "APPROVED",
+      snapshot: [],
+      classIds: [f.classId, f.firstClassId],
+    },
+  });
+}

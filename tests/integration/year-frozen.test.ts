@@ -19,7 +19,15 @@ import { saveTopicsAction, setAutoHomeworkAction, workflowAction } from "@/lib/p
 import { closeYearAgainAction, reopenYearAction } from "@/lib/org/year/actions";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
-import { createJournalFixture, day, NOW, type JournalFixture, addBells, formData } from "./journal-fixture";
+import {
+  createJournalFixture,
+  day,
+  NOW,
+  type JournalFixture,
+  addBells,
+  approveTimetable,
+  formData,
+} from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -50,6 +58,7 @@ beforeAll(async () => {
   f = await createJournalFixture({ students: 3 });
   const organisationId = f.organisationId;
   await addBells(f);
+  await approveTimetable(f);
   // The timetable says algebra on Mondays, 5th lesson — the fixture's lessons (every weekday, 2nd) disagree.
   await db.timetableEntry.create({
     data: {

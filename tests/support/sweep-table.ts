@@ -155,6 +155,8 @@ export const PAGES: Record<string, Who> = {
   "/plans": { roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"] },
   "/plans/[planId]": { roles: except() },
   "/plans/fulfilment": { perms: ["plans.viewAll"] },
+  "/plans/programmes": { perms: ["programmes.approve", "programmes.edit"] },
+  "/plans/programmes/[programmeId]": { perms: ["programmes.approve", "programmes.edit"] },
   "/reports": { perms: ["reports.admin", "reports.class"] },
   "/schedule": { signedIn: true },
   "/schedule/changes": { perms: ["schedule.edit"] },
@@ -163,6 +165,7 @@ export const PAGES: Record<string, Who> = {
   "/schedule/exams": { perms: ["schedule.viewAll", "schedule.viewOwn"] },
   "/schedule/feed": { perms: ["schedule.viewOwn"] },
   "/schedule/lessons": { perms: ["schedule.edit"] },
+  "/schedule/approval": { perms: ["timetable.approve", "schedule.edit"] },
   "/schedule/setup": { perms: ["schedule.edit"] },
   "/api-docs": { signedIn: true },
   "/archive": { perms: ["archive.manage"] },
@@ -547,6 +550,41 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/schedule/setup/actions.ts#saveRoomAction": { perms: ["schedule.edit"] },
   "lib/schedule/timetable/actions.ts#saveEntryAction": { perms: ["schedule.edit"] },
   "lib/schedule/timetable/actions.ts#deleteEntryAction": { perms: ["schedule.edit"] },
+  // PRG-1: work programmes; a КТП from one goes through the plans' own gate as well.
+  "lib/programmes/actions.ts#createProgrammeAction": {
+    perms: ["programmes.edit"],
+    sample: (f) => [null, form({ subjectId: f.subject, title: "Программа" })],
+  },
+  "lib/programmes/actions.ts#saveSectionsAction": {
+    perms: ["programmes.edit"],
+    sample: () => [null, form({ programmeId: 2_000_000_000, sections: "Раздел; 1" })],
+  },
+  "lib/programmes/actions.ts#programmeStepAction": {
+    perms: ["programmes.edit"],
+    sample: () => [null, form({ programmeId: 2_000_000_000, step: "submit" })],
+  },
+  "lib/programmes/actions.ts#reviewProgrammeAction": {
+    perms: ["programmes.approve"],
+    sample: () => [null, form({ programmeId: 2_000_000_000, decision: "approve" })],
+  },
+  "lib/programmes/actions.ts#createKtpFromProgrammeAction": {
+    perms: ["programmes.edit", "plans.editOwn", "plans.editAll"],
+    sample: () => [null, form({ programmeId: 2_000_000_000, loadId: 2_000_000_000 })],
+  },
+  // PRG-3: the whole school's timetable is submitted by an «all» scheduler; the director decides.
+  "lib/schedule/approval/actions.ts#submitTimetableAction": {
+    perms: ["schedule.edit"],
+    scopeAll: true,
+    sample: () => [null, form({ note: "" })],
+  },
+  "lib/schedule/approval/actions.ts#approveTimetableAction": {
+    perms: ["timetable.approve"],
+    sample: () => [null, form({ versionId: 2_000_000_000 })],
+  },
+  "lib/schedule/approval/actions.ts#returnTimetableAction": {
+    perms: ["timetable.approve"],
+    sample: () => [null, form({ versionId: 2_000_000_000, comment: "Исправить" })],
+  },
   "lib/api/actions.ts#createTokenAction": { signedIn: true },
   "lib/api/actions.ts#revokeTokenAction": { signedIn: true },
   "lib/push/actions.ts#savePushSubscriptionAction": { signedIn: true },
@@ -893,6 +931,16 @@ export const STORED: Record<string, StoredRule> = {
   "lib/schedule/exams/actions.ts#createExamAction": { creates: "an exam slot" },
   "lib/schedule/feed/actions.ts#feedAction": { own: "the own calendar link" },
   "lib/schedule/lessons/actions.ts#generateLessonsAction": { keyed: "lessons of the authorised class" },
+  "lib/schedule/approval/actions.ts#submitTimetableAction": { allScope: "the organisation's whole timetable" },
+  "lib/programmes/actions.ts#createProgrammeAction": { creates: "a programme of the current year" },
+  "lib/programmes/actions.ts#saveSectionsAction": { allScope: "below the «all» scope only one's own programme" },
+  "lib/programmes/actions.ts#programmeStepAction": { allScope: "below the «all» scope only one's own programme" },
+  "lib/programmes/actions.ts#reviewProgrammeAction": { orgWide: true },
+  "lib/programmes/actions.ts#createKtpFromProgrammeAction": {
+    keyed: "the load is loaded by id and authorised through the plans' gate as stored",
+  },
+  "lib/schedule/approval/actions.ts#approveTimetableAction": { orgWide: true },
+  "lib/schedule/approval/actions.ts#returnTimetableAction": { orgWide: true },
   "lib/schedule/setup/actions.ts#saveBellScheduleAction": { allScope: "organisation-wide bell schedules" },
   "lib/schedule/setup/actions.ts#assignBellScheduleAction": { keyed: "the authorised class's own setting" },
   "lib/schedule/setup/actions.ts#saveRoomAction": { allScope: "organisation-wide rooms" },

@@ -16,6 +16,9 @@ import { DeadlineShares } from "@/components/control/deadline-shares";
 import { loadDeadlineShares } from "@/lib/control/deadline/loaders";
 import { fillQuery } from "@/lib/control/schema";
 import { formatNumber } from "@/lib/org/vocabulary";
+import { ktpDueWarnings } from "@/lib/programmes/loaders";
+import { serverNow } from "@/lib/org/clock";
+import { Notice } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
@@ -28,6 +31,10 @@ export default async function ControlPage({
 }) {
   const { user, scopes } = await requireAccess("control.view");
   const canWrite = (await authorize(user, "remarks.write")).allowed;
+  // PRG-1: the КТП overdue a week after their work programme's approval, for who approves programmes.
+  const overdueKtp = (await authorize(user, "programmes.approve")).allowed
+    ? (await ktpDueWarnings(user.organisationId, null, serverNow())).filter((w) => w.overdue).length
+    : 0;
   const page = await loadFillPage(user, scopes, await searchParams);
   // DUT-1: the shares filled by the deadline on the filters' last day, its week and month.
   const filters = fillQuery.safeParse(page.raw);
@@ -46,6 +53,14 @@ export default async function ControlPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отчёт о доступе к классному журналу</h1>
+      {overdueKtp > 0 && (
+        <Notice tone="error">
+          КТП по рабочим программам просрочены: {overdueKtp}.{" "}
+          <Link href="/plans/programmes" className="underline">
+            Рабочие программы
+          </Link>
+        </Notice>
+      )}
       <form
         method="get"
         className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"

@@ -18,6 +18,8 @@ export type GenerateSummary = {
   unchanged: number;
   /** Days of a closed period or year left untouched (REC-1, REC-2). */
   frozen: number;
+  /** Classes without an approved timetable: no lessons (PRG-3). */
+  unapproved: number;
   kept: {
     lessonId: number;
     className: string;
@@ -56,6 +58,7 @@ export async function generateLessonsAction(
     deleted: report.deleted,
     unchanged: report.unchanged,
     frozen: report.frozen ?? 0,
+    unapproved: report.unapproved ?? 0,
     kept: report.kept.map((k) => ({
       lessonId: k.lessonId,
       className: k.className,

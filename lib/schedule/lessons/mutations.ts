@@ -12,6 +12,7 @@ import { serverNow } from "@/lib/org/clock";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { diffLessons, planLessons, type DesiredLesson } from "../rules";
 import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";
+import { approvedClassIds } from "../approval/data";
 
 export type KeptLesson = {
   lessonId: number;
@@ -30,6 +31,8 @@ export type GenerateReport = {
   kept: KeptLesson[];
   /** Days (class × date) of a closed period or year left untouched (REC-1, REC-2). */
   frozen?: number;
+  /** Classes left untouched because no approved timetable version holds them yet (PRG-3). */
+  unapproved?: number;
 };
 
 /**
@@ -81,8 +84,16 @@ export async function regenerateLessonsIn(
 ): Promise<GenerateReport> {
   const { from, to, classIds } = period;
   const input = await loadPlanInput(organisationId, from, to, classIds, tx);
-  const planned = planLessons(input).filter((l) => !classIds || classIds.includes(l.classId));
-  const all = await existingLessons(organisationId, from, to, classIds, tx);
+  // PRG-3: only the classes of an approved timetable version get lessons; the others are left alone.
+  const approved = await approvedClassIds(organisationId, tx);
+  const unapproved = new Set<number>();
+  const isApproved = (l: { classId: number }) => {
+    if (approved.has(l.classId)) return true;
+    unapproved.add(l.classId);
+    return false;
+  };
+  const planned = planLessons(input).filter((l) => (!classIds || classIds.includes(l.classId)) && isApproved(l));
+  const all = (await existingLessons(organisationId, from, to, classIds, tx)).filter(isApproved);
   const frozen = await frozenDays(
     organisationId,
     [...planned, ...all].map((l) => l.classId),
@@ -135,6 +146,7 @@ export async function regenerateLessonsIn(
     unchanged: diff.unchanged,
     kept,
     frozen: frozenKeys.size,
+    unapproved: unapproved.size,
   };
   if (report.created || report.updated || report.deleted || report.kept.length) {
     await recordAudit(tx, {

@@ -1,0 +1,132 @@
+"use client";
+// PRG-1: the forms of work programmes — a new programme, its sections, the author's steps, the
+// deputy's decision and «КТП по программе» for a teacher load.
+import {
+  createKtpFromProgrammeAction,
+  createProgrammeAction,
+  programmeStepAction,
+  reviewProgrammeAction,
+  saveSectionsAction,
+} from "@/lib/programmes/actions";
+import { KIND_LABELS, PROGRAMME_KINDS } from "@/lib/programmes/rules";
+import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function CreateProgrammeForm({
+  subjects,
+  college,
+}: {
+  subjects: { id: number; name: string }[];
+  college: boolean;
+}) {
+  return (
+    <ActionForm
+      action={createProgrammeAction}
+      layout="inline"
+      framed
+      label="Новая рабочая программа"
+      submitLabel="Создать программу"
+    >
+      <Field label="Предмет / дисциплина" name="subjectId">
+        <Select required options={subjects.map((s) => ({ value: s.id, label: s.name }))} placeholder="выберите" />
+      </Field>
+      {college && (
+        <Field label="Вид" name="kind">
+          <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} defaultValue="SUBJECT" />
+        </Field>
+      )}
+      <Field label={college ? "Курс" : "Класс (параллель)"} name="grade">
+        <Input type="number" min={1} max={11} className="w-20" />
+      </Field>
+      {college && (
+        <Field label="Специальность" name="specialty">
+          <Input maxLength={200} />
+        </Field>
+      )}
+      <Field label="Название" name="title">
+        <Input required maxLength={300} className="w-80" />
+      </Field>
+    </ActionForm>
+  );
+}
+
+export function SectionsForm({ programmeId, text }: { programmeId: number; text: string }) {
+  return (
+    <ActionForm
+      action={saveSectionsAction}
+      label="Разделы программы"
+      submitLabel="Сохранить разделы"
+      success={(d) => d.message}
+      resetOnSuccess={false}
+    >
+      <input type="hidden" name="programmeId" value={programmeId} />
+      <Field
+        label="Разделы"
+        name="sections"
+        hint="Один раздел в строке: «Название; часы; планируемые результаты; контрольные работы через запятую»"
+      >
+        <Textarea rows={8} defaultValue={text} maxLength={50_000} className="w-full font-mono text-sm" />
+      </Field>
+    </ActionForm>
+  );
+}
+
+export function ProgrammeStepButton({ programmeId, step }: { programmeId: number; step: "submit" | "reopen" }) {
+  return (
+    <ActionForm
+      action={programmeStepAction}
+      layout="inline"
+      label={step === "submit" ? "Отправить на утверждение" : "Новая редакция"}
+      submitLabel={step === "submit" ? "Отправить на утверждение" : "Начать новую редакцию"}
+      submitVariant={step === "submit" ? "primary" : "secondary"}
+      success={(d) => d.message}
+    >
+      <input type="hidden" name="programmeId" value={programmeId} />
+      <input type="hidden" name="step" value={step} />
+    </ActionForm>
+  );
+}
+
+export function ProgrammeReviewForm({ programmeId }: { programmeId: number }) {
+  return (
+    <ActionForm action={reviewProgrammeAction} status="manual" label="Решение по программе" success={(d) => d.message}>
+      <input type="hidden" name="programmeId" value={programmeId} />
+      <Field label="Комментарий (обязателен при возврате)" name="comment" className="max-w-2xl">
+        <Textarea rows={2} maxLength={2000} />
+      </Field>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton name="decision" value="approve">
+          Утвердить
+        </SubmitButton>
+        <SubmitButton variant="secondary" name="decision" value="return">
+          Вернуть на доработку
+        </SubmitButton>
+        <FormStatus />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function KtpFromProgrammeButton({
+  programmeId,
+  loadId,
+  label,
+}: {
+  programmeId: number;
+  loadId: number;
+  label: string;
+}) {
+  return (
+    <ActionForm
+      action={createKtpFromProgrammeAction}
+      layout="inline"
+      label={`Создать КТП: ${label}`}
+      submitLabel="Создать КТП"
+      size="sm"
+    >
+      <input type="hidden" name="programmeId" value={programmeId} />
+      <input type="hidden" name="loadId" value={loadId} />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,174 @@
+// PRG-1: reads of work programmes, bound to the organisation (ACL-5).
+import { db } from "@/lib/db";
+import { fullName, shortName } from "@/lib/people/names";
+import type { PlanStatus } from "@/lib/plans/rules";
+import type { ProgrammeKind, Section } from "./rules";
+
+export type ProgrammeRow = {
+  id: number;
+  title: string;
+  kind: ProgrammeKind;
+  subjectId: number;
+  subjectName: string;
+  grade: number | null;
+  specialty: string | null;
+  status: PlanStatus;
+  version: number;
+  authorId: number;
+  authorName: string;
+  hours: number;
+  approvedAt: Date | null;
+};
+
+export async function currentYearOf(organisationId: number) {
+  return db.academicYear.findFirst({
+    where: { organisationId, isCurrent: true },
+    select: { id: true, name: true, status: true },
+  });
+}
+
+export async function listProgrammes(organisationId: number, yearId: number): Promise<ProgrammeRow[]> {
+  const rows = await db.workProgramme.findMany({
+    where: { organisationId, yearId },
+    orderBy: [{ grade: "asc" }, { id: "asc" }],
+    include: { subject: { select: { name: true } }, sections: { select: { hours: true } } },
+  });
+  const authors = await db.user.findMany({
+    where: { organisationId, id: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    subjectId: r.subjectId,
+    subjectName: r.subject.name,
+    grade: r.grade,
+    specialty: r.specialty,
+    status: r.status,
+    version: r.version,
+    authorId: r.authorId,
+    authorName: shortName(authors.find((a) => a.id === r.authorId) ?? { lastName: "—", firstName: "" }),
+    hours: r.sections.reduce((s, x) => s + Number(x.hours), 0),
+    approvedAt: r.approvedAt,
+  }));
+}
+
+/** What the gate and the workflow need of a programme. */
+export async function programmeFacts(organisationId: number, programmeId: number) {
+  const p = await db.workProgramme.findUnique({
+    where: { organisationId_id: { organisationId, id: programmeId } },
+    select: {
+      id: true,
+      authorId: true,
+      status: true,
+      yearId: true,
+      subjectId: true,
+      grade: true,
+      title: true,
+      year: { select: { status: true } },
+    },
+  });
+  return p && { ...p, yearClosed: p.year.status === "CLOSED" };
+}
+
+export async function programmeSections(organisationId: number, programmeId: number): Promise<Section[]> {
+  const rows = await db.programmeSection.findMany({
+    where: { organisationId, programmeId },
+    orderBy: { position: "asc" },
+  });
+  return rows.map((r) => ({
+    title: r.title,
+    hours: Number(r.hours),
+    outcomes: r.outcomes,
+    controlWorks: r.controlWorks,
+  }));
+}
+
+export async function programmeDetail(organisationId: number, programmeId: number) {
+  const p = await db.workProgramme.findUnique({
+    where: { organisationId_id: { organisationId, id: programmeId } },
+    include: {
+      subject: { select: { name: true } },
+      plans: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          teacher: { select: { lastName: true, firstName: true, middleName: true } },
+          topics: { select: { hours: true } },
+        },
+        orderBy: { id: "asc" },
+      },
+    },
+  });
+  if (!p) return null;
+  return {
+    ...p,
+    sections: await programmeSections(organisationId, programmeId),
+    plans: p.plans.map((x) => ({
+      id: x.id,
+      title: x.title,
+      status: x.status,
+      teacherName: fullName(x.teacher),
+      hours: x.topics.reduce((s, t) => s + Number(t.hours), 0),
+    })),
+  };
+}
+
+/**
+ * The teacher loads a programme is for (its subject; its grade when it has one) with whether the
+ * КТП made from it is delivered (submitted or approved) — for the due warnings and the КТП form.
+ */
+export async function programmeLoads(
+  organisationId: number,
+  programme: { id: number; yearId: number; subjectId: number; grade: number | null },
+  teacherId: number | null = null,
+) {
+  const loads = await db.teacherLoad.findMany({
+    where: {
+      organisationId,
+      yearId: programme.yearId,
+      subjectId: programme.subjectId,
+      ...(programme.grade !== null ? { class: { grade: programme.grade } } : {}),
+      ...(teacherId !== null ? { teacherId } : {}),
+    },
+    select: {
+      id: true,
+      teacherId: true,
+      classId: true,
+      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      class: { select: { name: true } },
+      subject: { select: { name: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const plans = await db.lessonPlan.findMany({
+    where: { organisationId, programmeId: programme.id },
+    select: { teacherId: true, classId: true, status: true },
+  });
+  return loads.map((l) => ({
+    loadId: l.id,
+    teacherId: l.teacherId,
+    teacherName: shortName(l.teacher),
+    classId: l.classId,
+    className: l.class.name,
+    subjectName: l.subject.name,
+    hasPlan: plans.some((p) => p.teacherId === l.teacherId && p.classId === l.classId),
+    delivered: plans.some(
+      (p) =>
+        p.teacherId === l.teacherId && p.classId === l.classId && (p.status === "SUBMITTED" || p.status === "APPROVED"),
+    ),
+  }));
+}
+
+export async function approvedProgrammes(organisationId: number, yearId: number) {
+  return db.workProgramme.findMany({
+    where: { organisationId, yearId, status: "APPROVED", approvedAt: { not: null } },
+    select: { id: true, title: true, yearId: true, subjectId: true, grade: true, approvedAt: true },
+  });
+}
+
+export async function subjectOptions(organisationId: number) {
+  return db.subject.findMany({ where: { organisationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,187 @@
+// PRG-3: timetable approval. An unapproved timetable generates no lessons (and touches none);
+// the scheduler submits a version, the director returns it with a comment or approves it — the
+// approval generates the year's lessons of its classes; an edit after approval takes effect and is
+// listed for the director; the actions refuse bad input and the wrong roles, writing nothing.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { regenerateLessons } from "@/lib/schedule/lessons/mutations";
+import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
+import { decideTimetableVersion, submitTimetableVersion } from "@/lib/schedule/approval/mutations";
+import { approvalWidget, loadApproval } from "@/lib/schedule/approval/loaders";
+import { approveTimetableAction, returnTimetableAction, submitTimetableAction } from "@/lib/schedule/approval/actions";
+import {
+  addBells,
+  createJournalFixture,
+  currentUser,
+  day,
+  formData,
+  NOW,
+  type JournalFixture,
+} from "./journal-fixture";
+import { signInAs } from "../support/session-harness";
+
+vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
+
+let f: JournalFixture;
+let scheduler = 0;
+let director = 0;
+const YEAR = { from: day("2026-09-01"), to: day("2027-05-31") };
+
+const entry = (weekday: number, bellNumber: number) => ({
+  entryId: null,
+  classId: f.firstClassId,
+  subgroupId: null,
+  subjectId: f.subjectId,
+  teacherId: f.users.teacher,
+  roomId: null,
+  weekday,
+  bellNumber,
+  hours: 1,
+  validFrom: YEAR.from,
+  validTo: YEAR.to,
+});
+
+const lessonsOf = (classId: number) => db.lesson.count({ where: { organisationId: f.organisationId, classId } });
+
+beforeAll(async () => {
+  f = await createJournalFixture();
+  await addBells(f);
+  const mk = async (login: string, role: "SCHEDULER" | "DIRECTOR") => {
+    const u = await db.user.create({
+      data: {
+        organisationId: f.organisationId,
+        login,
+        passwordHash: "-",
+        mustChangePassword: false,
+        lastName: login,
+        firstName: "Тест",
+      },
+    });
+    await db.userRole.create({ data: { organisationId: f.organisationId, userId: u.id, role } });
+    return u.id;
+  };
+  scheduler = await mk("dispatcher", "SCHEDULER");
+  director = await mk("director", "DIRECTOR");
+}, 60_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("timetable approval (PRG-3)", () => {
+  it("an unapproved timetable generates nothing: no lessons made, the class's existing ones untouched", async () => {
+    const saved = await saveTimetableEntry(f.organisationId, scheduler, entry(1, 3) as never, false);
+    expect(saved).toMatchObject({ ok: true });
+    const before7A = await lessonsOf(f.classId);
+    const before1A = await lessonsOf(f.firstClassId); // the fixture's one hand-made lesson of 1А
+    const report = await regenerateLessons(f.organisationId, scheduler, { ...YEAR, classIds: null });
+    expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(report.unapproved).toBe(2);
+    expect(await lessonsOf(f.firstClassId)).toBe(before1A);
+    expect(await lessonsOf(f.classId)).toBe(before7A);
+  });
+
+  it("the scheduler submits; a second submission waits; the director returns it with a comment the scheduler sees", async () => {
+    const first = await submitTimetableVersion(f.organisationId, scheduler, "На 2026/2027");
+    expect(first).toMatchObject({ ok: true, number: 1 });
+    expect(await submitTimetableVersion(f.organisationId, scheduler, "")).toEqual({
+      ok: false,
+      message: "Версия 1 уже на утверждении у директора",
+    });
+    const pending = await approvalWidget(f.organisationId, true);
+    expect(pending.tasks.map((t) => t.text)).toEqual(["Расписание: версия 1 ждёт утверждения"]);
+    if (!first.ok) return;
+    const returned = await decideTimetableVersion(
+      f.organisationId,
+      director,
+      first.id,
+      { approve: false, comment: "Физкультура стоит первым уроком" },
+      NOW,
+    );
+    expect(returned).toMatchObject({ ok: true, lessons: null });
+    expect(await lessonsOf(f.firstClassId)).toBe(1);
+    const seen = await approvalWidget(f.organisationId, false);
+    expect(seen.tasks).toEqual([
+      { href: "/schedule/approval", text: "Расписание: версия 1 возвращена", note: "Физкультура стоит первым уроком" },
+    ]);
+    // A decided version cannot be decided again.
+    expect(await decideTimetableVersion(f.organisationId, director, first.id, { approve: true }, NOW)).toMatchObject({
+      ok: false,
+      reason: "decided",
+    });
+  });
+
+  it("approval generates the year's lessons of the approved classes; an edit afterwards is listed for the director", async () => {
+    const second = await submitTimetableVersion(f.organisationId, scheduler, "");
+    expect(second).toMatchObject({ ok: true, number: 2 });
+    if (!second.ok) return;
+    const approved = await decideTimetableVersion(f.organisationId, director, second.id, { approve: true }, NOW);
+    expect(approved.ok).toBe(true);
+    // Every Monday of the year at bell 3 (the fixture has no holidays); the fixture's hand-made 1А
+    // lesson (no data, not in the timetable) goes, as SCH-4 regeneration does.
+    let mondays = 0;
+    for (let d = YEAR.from; d <= YEAR.to; d = new Date(d.getTime() + 86_400_000)) if (d.getUTCDay() === 1) mondays++;
+    expect(approved.ok && approved.lessons?.created).toBe(mondays);
+    expect(await lessonsOf(f.firstClassId)).toBe(mondays);
+    // 7А holds no entry, so it is not in the approved version: its lessons stay as they were.
+    const view = await loadApproval(currentUser(f, director, ["DIRECTOR"]));
+    expect(view).toMatchObject({ approvedNumber: 2, pending: null, changes: [] });
+
+    // After approval an edit takes effect at once (its lessons appear) and is listed as a change.
+    const added = await saveTimetableEntry(f.organisationId, scheduler, entry(2, 4) as never, false);
+    expect(added.ok && added.lessons.created).toBeGreaterThan(30);
+    const after = await loadApproval(currentUser(f, director, ["DIRECTOR"]));
+    expect(after?.changes.map((c) => c.kind)).toEqual(["added"]);
+    const widget = await approvalWidget(f.organisationId, true);
+    expect(widget.tasks.map((t) => t.text)).toEqual(["Изменения расписания после утверждения: 1"]);
+  }, 60_000);
+
+  it("the actions: only the director decides, a return needs a comment, a department-less scheduler submits; bad input writes nothing", async () => {
+    const count = () => db.timetableVersion.count({ where: { organisationId: f.organisationId } });
+    const versions = await count();
+    await signInAs(f.organisationId, f.users.teacher);
+    expect(await submitTimetableAction(null, formData({ note: "x" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await signInAs(f.organisationId, scheduler);
+    expect(await submitTimetableAction(null, formData({ note: "a\u0000b" }))).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+    });
+    const submitted = await submitTimetableAction(null, formData({ note: "Вторник" }));
+    expect(submitted).toMatchObject({ ok: true, data: { number: 3 } });
+    const pending = await db.timetableVersion.findFirstOrThrow({
+      where: { organisationId: f.organisationId, status: "SUBMITTED" },
+    });
+    // The scheduler cannot approve their own version.
+    expect(await approveTimetableAction(null, formData({ versionId: pending.id }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    await signInAs(f.organisationId, director);
+    expect(await returnTimetableAction(null, formData({ versionId: pending.id, comment: "  " }))).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { comment: ["Укажите, что исправить: комментарий обязателен"] },
+    });
+    expect(await approveTimetableAction(null, formData({ versionId: "abc" }))).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+    });
+    expect(await approveTimetableAction(null, formData({ versionId: 999_999 }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      (
+        await db.timetableVersion.findUniqueOrThrow({
+          where: { organisationId_id: { organisationId: f.organisationId, id: pending.id } },
+        })
+      ).status,
+    ).toBe("SUBMITTED");
+    expect(await count()).toBe(versions + 1);
+    const ok = await approveTimetableAction(null, formData({ versionId: pending.id }));
+    expect(ok).toMatchObject({ ok: true, data: { number: 3, message: "Версия 3 утверждена" } });
+    const after = await loadApproval(currentUser(f, director, ["DIRECTOR"]));
+    expect(after?.changes).toEqual([]);
+  });
+});
