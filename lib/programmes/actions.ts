@@ -10,7 +10,7 @@ import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { requireAccessToPlanForAction } from "@/lib/plans/access";
 import { existingPlanId, loadById } from "@/lib/plans/data";
-import { fieldErrorsOf, firstMessage } from "@/lib/schedule/schema";
+import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { currentYearOf, programmeFacts } from "./data";
 import { createPlanFromProgramme, createProgramme, moveProgramme, saveSections, type Outcome } from "./mutations";
 import { parseSections } from "./rules";
@@ -44,7 +44,7 @@ export async function createProgrammeAction(
   form: FormData,
 ): Promise<ActionResult<null>> {
   const parsed = createProgrammeForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("programmes.edit");
   if (!access.ok) return access;
   const year = await currentYearOf(access.user.organisationId);
@@ -66,7 +66,7 @@ export async function saveSectionsAction(
   form: FormData,
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = sectionsForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const sections = parseSections(parsed.data.sections);
   if (!sections.ok) return fail("INVALID_INPUT", sections.message, { sections: [sections.message] });
   const gate = await editable(parsed.data.programmeId);
@@ -80,7 +80,7 @@ export async function programmeStepAction(
   form: FormData,
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = programmeStepForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const gate = await editable(parsed.data.programmeId);
   if (!gate.ok) return gate;
   const { step } = parsed.data;
@@ -97,7 +97,7 @@ export async function reviewProgrammeAction(
   form: FormData,
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = programmeReviewForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("programmes.approve");
   if (!access.ok) return access;
   const { programmeId, decision, comment } = parsed.data;
@@ -117,7 +117,7 @@ export async function createKtpFromProgrammeAction(
   form: FormData,
 ): Promise<ActionResult<null>> {
   const parsed = ktpFromProgrammeForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const first = await requireAccessForAction(["programmes.edit", "plans.editOwn", "plans.editAll"]);
   if (!first.ok) return first;
   const organisationId = first.user.organisationId;

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
-import { fieldErrorsOf, firstMessage } from "../schema";
+import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { decideTimetableVersion, submitTimetableVersion } from "./mutations";
 import { approveVersionForm, returnVersionForm, submitVersionForm } from "./schema";
 
@@ -14,7 +14,7 @@ export async function submitTimetableAction(
   form: FormData,
 ): Promise<ActionResult<{ number: number; message: string }>> {
   const parsed = submitVersionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit");
   if (!access.ok) return access;
   // The whole school's timetable: a department head (scope «dept») edits groups, not the version.
@@ -60,7 +60,7 @@ export async function approveTimetableAction(
   form: FormData,
 ): Promise<ActionResult<Decided>> {
   const parsed = approveVersionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   return decide(parsed.data.versionId, { approve: true });
 }
 
@@ -69,6 +69,6 @@ export async function returnTimetableAction(
   form: FormData,
 ): Promise<ActionResult<Decided>> {
   const parsed = returnVersionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstMessage(parsed.error), fieldErrorsOf(parsed.error));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   return decide(parsed.data.versionId, { approve: false, comment: parsed.data.comment });
 }
