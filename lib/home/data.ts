@@ -7,8 +7,9 @@ import { addDays, formatDate, isoDate, mondayOf } from "@/lib/org/time";
 import { ATTENDANCE_LABELS } from "@/lib/journal/rules";
 import { plural } from "@/lib/org/vocabulary";
 
-export type HomeTask = { href: string; text: string; note?: string };
-export type HomeWidget = { key: string; title: string; tasks: HomeTask[]; empty: string; more?: HomeTask };
+import type { HomeTask, HomeWidget } from "./widget";
+
+export type { HomeTask, HomeWidget };
 
 /** How far back the «not done yet» lists look: two school weeks. */
 export const RECENT_DAYS = 14;

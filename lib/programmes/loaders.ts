@@ -1,5 +1,5 @@
 // PRG-1: the programme pages' reads and the КТП due warnings (home widget, programmes page, control).
-import type { HomeWidget } from "@/lib/home/data";
+import type { HomeWidget } from "@/lib/home/widget";
 import { formatDate } from "@/lib/org/time";
 import {
   approvedProgrammes,

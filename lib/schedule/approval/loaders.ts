@@ -1,7 +1,7 @@
 // PRG-3: the approval page's reads — the current year's versions and the edits made since the
 // last approved one (listed for the director, SCH-2 wording).
 import type { CurrentUser } from "@/lib/auth/session";
-import type { HomeWidget } from "@/lib/home/data";
+import type { HomeWidget } from "@/lib/home/widget";
 import { currentYear, versionsOfYear, yearSnapshot } from "./data";
 import { changesSinceApproval, type ChangeSinceApproval } from "./rules";
 
