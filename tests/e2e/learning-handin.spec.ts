@@ -47,11 +47,12 @@ async function setUp(): Promise<Setup> {
     [p.org, student.login],
   );
   // The latest school day (Mon–Sat) up to today in Samara, on a bell after every other lesson of
-  // the class that day (so it is the grid's last column), and a homework due tomorrow at 20:00.
+  // the class that day (so it is the grid's last column) and above the bells 11–16 that other specs
+  // running at the same time take for 7А today, and a homework due tomorrow at 20:00.
   const [lesson] = await query<{ id: number; date: string; iso: string; bell: number }>(
     `WITH d AS (SELECT CASE WHEN extract(isodow FROM t) = 7 THEN t - 1 ELSE t END AS day
                   FROM (SELECT (now() AT TIME ZONE 'Europe/Samara')::date AS t) x),
-          b AS (SELECT greatest(15, coalesce(max(l."bellNumber"), 0) + 1) AS bell FROM "Lesson" l, d
+          b AS (SELECT greatest(20, coalesce(max(l."bellNumber"), 0) + 1) AS bell FROM "Lesson" l, d
                  WHERE l."organisationId" = $1 AND l."classId" = $2 AND l.date = d.day)
      INSERT INTO "Lesson" ("organisationId", "classId", "subjectId", "teacherId", date, "bellNumber", "updatedAt")
      SELECT $1, $2, $3, $4, d.day, b.bell, now() FROM d, b
