@@ -16,9 +16,7 @@ export function MatrixForm({ view }: { view: MatrixView }) {
     <form action={action} className="space-y-3">
       <div className="flex items-center gap-3">
         <SubmitButton>{pending ? "Сохранение…" : "Сохранить"}</SubmitButton>
-        <p role="status" className="text-sm">
-          <FormStatus state={state} success={(d) => `Сохранено. Изменено ячеек: ${d.changed}`} />
-        </p>
+        <FormStatus state={state} success={(d) => `Сохранено. Изменено ячеек: ${d.changed}`} />
       </div>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="text-xs">
