@@ -1,11 +1,15 @@
 // SEC-5: heavy reports — the whole organisation, a parallel or a department, and the printed journal
 // (RPT-12) — are built inline by at most REPORTS_INLINE_MAX requests at a time per process (default
-// 2). Beyond that the download route orders the same request as a background job (202, «Мои
+// 2, or 1 on a machine of two cores or fewer, where the job worker's build is the second). Beyond that the download route orders the same request as a background job (202, «Мои
 // отчёты»): the job worker builds one report at a time, so a burst of twenty whole-school reports
 // neither slows the journal for the teachers nor grows the process past its heap cap.
+import os from "node:os";
 import type { ReportRequest } from "./schema";
 
-export const DEFAULT_INLINE_MAX = 2;
+/** The default number of inline builds: two, but one where the machine has only two cores (or fewer). */
+export function defaultInlineMax(cores: number = os.availableParallelism()): number {
+  return cores <= 2 ? 1 : 2;
+}
 
 export const QUEUED_MESSAGE =
   "Сейчас формируется много больших отчётов — ваш поставлен в очередь, он появится в «Мои отчёты»";
@@ -13,9 +17,12 @@ export const QUEUED_MESSAGE =
 export const ARCHIVE_QUEUED_MESSAGE = "Архив с файлом на каждый класс формируется в фоне — он появится в «Мои отчёты»";
 
 /** REPORTS_INLINE_MAX (a whole number ≥ 0; 0 sends every heavy report to the queue), else the default. */
-export function inlineMax(setting: string | undefined = process.env.REPORTS_INLINE_MAX): number {
+export function inlineMax(
+  setting: string | undefined = process.env.REPORTS_INLINE_MAX,
+  fallback: number = defaultInlineMax(),
+): number {
   const n = Number(setting);
-  return setting !== undefined && setting.trim() !== "" && Number.isInteger(n) && n >= 0 ? n : DEFAULT_INLINE_MAX;
+  return setting !== undefined && setting.trim() !== "" && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 const OVER_MANY_CLASSES = new Set(["progress", "failures", "occupancy", "contingent", "vkr"]);

@@ -11,7 +11,16 @@ import { GET as reportRoute } from "@/app/api/reports/[report]/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { createApiToken } from "@/lib/api/mutations";
 import { hashApiToken, newApiToken } from "@/lib/api/token";
-import { inlineMax, inlineRunning, isHeavyReport, takeInlineSlot } from "@/lib/reports/inline-slots";
+import type { ReportFile } from "@/lib/reports/build";
+import { defaultInlineMax, inlineMax, inlineRunning, isHeavyReport, takeInlineSlot } from "@/lib/reports/inline-slots";
+import {
+  flightKey,
+  flightsInAir,
+  joinedRequests,
+  joinFlight,
+  JOIN_WINDOW_MS,
+  startFlight,
+} from "@/lib/reports/single-flight";
 import { parseReportRequest } from "@/lib/reports/schema";
 import { reportJobStatus } from "@/lib/reports/jobs/orders";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -66,13 +75,17 @@ describe("heavy reports beyond the inline limit go to the queue (SEC-5)", () => 
     expect(isHeavyReport(req("student", `format=pdf&studentId=1&periodId=${periodId}`))).toBe(false);
   });
 
-  it("reads REPORTS_INLINE_MAX (default 2; 0 queues every heavy report)", () => {
-    expect(inlineMax(undefined)).toBe(2);
-    expect(inlineMax("")).toBe(2);
-    expect(inlineMax("5")).toBe(5);
-    expect(inlineMax("0")).toBe(0);
-    expect(inlineMax("-1")).toBe(2);
-    expect(inlineMax("два")).toBe(2);
+  it("reads REPORTS_INLINE_MAX (default 2, or 1 on two cores or fewer; 0 queues every heavy report)", () => {
+    expect(defaultInlineMax(1)).toBe(1);
+    expect(defaultInlineMax(2)).toBe(1);
+    expect(defaultInlineMax(4)).toBe(2);
+    expect(inlineMax(undefined, 2)).toBe(2);
+    expect(inlineMax("", 2)).toBe(2);
+    expect(inlineMax("5", 1)).toBe(5);
+    expect(inlineMax("0", 2)).toBe(0);
+    expect(inlineMax("-1", 1)).toBe(1);
+    expect(inlineMax("два", 2)).toBe(2);
+    expect(inlineMax(undefined)).toBe(defaultInlineMax());
   });
 
   it("answers 202 with a queued job while the slots are busy; builds inline again once one is free", async () => {
@@ -110,6 +123,70 @@ describe("heavy reports beyond the inline limit go to the queue (SEC-5)", () => 
     expect(res.status).toBe(202);
     expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(before + 1);
   });
+});
+
+describe("identical heavy reports share one build (SEC-5)", () => {
+  const query = () => `format=pdf&periodId=${periodId}`;
+  const fake: ReportFile = {
+    bytes: Buffer.from("%PDF-общая сборка"),
+    contentType: "application/pdf",
+    fileName: "x.pdf",
+  };
+
+  it("keys a request by organisation, report and parameters, not by their order or who asks", () => {
+    const a = req("progress", `format=pdf&periodId=${periodId}&classId=grade:7`);
+    const b = req("progress", `classId=grade:7&periodId=${periodId}&format=pdf`);
+    expect(flightKey(organisationId, a)).toBe(flightKey(organisationId, b));
+    expect(flightKey(organisationId + 1, a)).not.toBe(flightKey(organisationId, a));
+    expect(flightKey(organisationId, req("progress", `format=xlsx&periodId=${periodId}&classId=grade:7`))).not.toBe(
+      flightKey(organisationId, a),
+    );
+  });
+
+  it("answers with the build in flight: no second build, no inline slot, no job", async () => {
+    vi.stubEnv("REPORTS_INLINE_MAX", "1");
+    await signInAs(organisationId, zavuch);
+    let finish: (f: ReportFile) => void = () => undefined;
+    const started = Date.now();
+    const flight = startFlight(
+      flightKey(organisationId, req("progress", query())),
+      () => new Promise<ReportFile>((resolve) => (finish = resolve)),
+      started,
+    );
+    const jobs = await db.reportJob.count({ where: { organisationId, userId: zavuch } });
+    const joined = joinedRequests();
+    const pending = get("progress", query());
+    await vi.waitFor(() => expect(joinedRequests()).toBe(joined + 1), { timeout: 30_000 });
+    expect(inlineRunning()).toBe(0);
+    finish(fake);
+    await flight;
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(fake.bytes)).toBe(true);
+    expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(jobs);
+    expect(flightsInAir()).toBe(0); // the flight lands once settled
+  });
+
+  it("does not join a build that started longer ago than the window", () => {
+    const key = flightKey(organisationId, req("progress", `format=xlsx&periodId=${periodId}`));
+    let finish: () => void = () => undefined;
+    const t0 = 1_000_000;
+    void startFlight(key, () => new Promise<void>((resolve) => (finish = resolve)), t0);
+    expect(joinFlight(key, t0 + JOIN_WINDOW_MS - 1)).not.toBeNull();
+    expect(joinFlight(key, t0 + JOIN_WINDOW_MS)).toBeNull();
+    finish();
+  });
+
+  it("two identical whole-school requests at once, one inline slot: both get the file, nothing is queued", async () => {
+    vi.stubEnv("REPORTS_INLINE_MAX", "1");
+    await signInAs(organisationId, zavuch);
+    const jobs = await db.reportJob.count({ where: { organisationId, userId: zavuch } });
+    const [a, b] = await Promise.all([get("progress", query()), get("progress", query())]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
+    expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(jobs);
+    expect(inlineRunning()).toBe(0);
+  }, 120_000);
 });
 
 describe("one API budget per user across tokens and the session (SEC-5)", () => {

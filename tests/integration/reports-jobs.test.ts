@@ -102,12 +102,32 @@ describe("report jobs", () => {
   });
 
   it("refuses a sixth waiting job of one user", async () => {
-    const req = { report: "occupancy" as const, format: "xlsx" as const, date: new Date("2026-11-20") };
-    for (let i = 0; i < 5; i++) expect(await orderReportJob(director, req)).not.toBeNull();
-    expect(await orderReportJob(director, req)).toBeNull();
+    const req = (day: number) => ({
+      report: "occupancy" as const,
+      format: "xlsx" as const,
+      date: new Date(`2026-11-${10 + day}`),
+    });
+    for (let i = 0; i < 5; i++) expect(await orderReportJob(director, req(i))).not.toBeNull();
+    expect(await orderReportJob(director, req(5))).toBeNull();
     // Another user's queue is their own.
-    expect(await orderReportJob(zavuch, req)).not.toBeNull();
+    expect(await orderReportJob(zavuch, req(5))).not.toBeNull();
     while ((await runJobStep(() => TODAY)) !== null);
-    expect(await orderReportJob(director, req)).not.toBeNull();
+    expect(await orderReportJob(director, req(5))).not.toBeNull();
+    while ((await runJobStep(() => TODAY)) !== null);
   });
+
+  it("does not queue a user's identical report twice while the first waits or runs (SEC-5)", async () => {
+    const req = { report: "progress" as const, format: "pdf" as const, periodId };
+    const before = await db.reportJob.count({ where: { userId: director.id } });
+    const first = (await orderReportJob(director, req))!;
+    expect(await orderReportJob(director, req)).toBe(first);
+    expect(await orderReportJob(director, { ...req, format: "xlsx" })).not.toBe(first); // another file
+    expect(await orderReportJob(zavuch, req)).not.toBe(first); // another user's job is their own
+    expect(await db.reportJob.count({ where: { userId: director.id } })).toBe(before + 2);
+    while ((await runJobStep(() => TODAY)) !== null);
+    // Done: asking again orders a new build (the data may have changed since).
+    const again = (await orderReportJob(director, req))!;
+    expect(again).not.toBe(first);
+    while ((await runJobStep(() => TODAY)) !== null);
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 // Reads of report jobs: always the job of the user who ordered it (another user gets nothing).
 import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 
 const JOB = {
   id: true,
@@ -43,4 +44,27 @@ export async function ownJobs(organisationId: number, userId: number, take = 10)
 /** How many of the user's jobs still wait or run (a user may not flood the queue). */
 export async function pendingJobCount(organisationId: number, userId: number): Promise<number> {
   return db.reportJob.count({ where: { organisationId, userId, status: { in: ["QUEUED", "RUNNING"] } } });
+}
+
+/** The user's job for the same report, format and parameters still waiting or running, if any. */
+export async function pendingIdenticalJob(
+  organisationId: number,
+  userId: number,
+  report: string,
+  format: string,
+  params: Record<string, string>,
+): Promise<number | null> {
+  const job = await db.reportJob.findFirst({
+    where: {
+      organisationId,
+      userId,
+      report,
+      format,
+      status: { in: ["QUEUED", "RUNNING"] },
+      params: { equals: params as Prisma.InputJsonValue },
+    },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return job?.id ?? null;
 }

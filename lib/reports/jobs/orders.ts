@@ -5,17 +5,23 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getFile } from "@/lib/storage/files";
 import { CONTENT_TYPES } from "../download";
 import type { ReportRequest } from "../schema";
-import { ownJob, ownJobs, pendingJobCount } from "./data";
+import { ownJob, ownJobs, pendingIdenticalJob, pendingJobCount } from "./data";
 import { insertJob } from "./mutations";
 import { jobView, requestParams, type JobView } from "./rules";
 
 /** At most this many of one user's jobs wait or run at a time. */
 export const MAX_PENDING_JOBS = 5;
 
-/** The new job's id, or null when the user already has MAX_PENDING_JOBS waiting or running. */
+/**
+ * The job's id — the user's identical job still waiting or running (SEC-5: asking again does not queue
+ * the same report twice), else a new one — or null when the user already has MAX_PENDING_JOBS pending.
+ */
 export async function orderReportJob(user: CurrentUser, req: ReportRequest): Promise<number | null> {
+  const params = { format: req.format, ...requestParams(req) };
+  const same = await pendingIdenticalJob(user.organisationId, user.id, req.report, req.format, params);
+  if (same !== null) return same;
   if ((await pendingJobCount(user.organisationId, user.id)) >= MAX_PENDING_JOBS) return null;
-  return insertJob(user.organisationId, user.id, req.report, req.format, { format: req.format, ...requestParams(req) });
+  return insertJob(user.organisationId, user.id, req.report, req.format, params);
 }
 
 export async function reportJobStatus(user: CurrentUser, id: number, now = new Date()): Promise<JobView | null> {

@@ -8,11 +8,12 @@
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { authorizeReport } from "@/lib/reports/access";
-import { buildReport } from "@/lib/reports/build";
+import { buildReport, type ReportFile } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
 import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE, takeInlineSlot } from "@/lib/reports/inline-slots";
 import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
 import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
+import { flightKey, joinFlight, startFlight } from "@/lib/reports/single-flight";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   // Who asks first: an anonymous request is 401 whatever its parameters (authorizeReport then
@@ -23,10 +24,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
   const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
-  // PRN-8: RPT-1, RPT-3, RPT-12 for many classes are a ZIP made in the background; SEC-5: any other
-  // heavy report beyond REPORTS_INLINE_MAX concurrent builds goes the same way.
+  // PRN-8: RPT-1, RPT-3, RPT-12 for many classes are a ZIP made in the background; SEC-5: an identical
+  // heavy report already being built (started moments ago) is shared, not built again; any other heavy
+  // report beyond REPORTS_INLINE_MAX concurrent builds goes to the background as well.
   const archive = isArchiveRequest(access.req);
-  const release = archive ? null : isHeavyReport(access.req) ? takeInlineSlot() : () => undefined;
+  const heavy = !archive && isHeavyReport(access.req);
+  const key = heavy ? flightKey(access.user.organisationId, access.req) : null;
+  const joined = key ? joinFlight<ReportFile | null>(key) : null;
+  const release = joined ? () => undefined : archive ? null : heavy ? takeInlineSlot() : () => undefined;
   if (!release) {
     const id = await orderReportJob(access.user, access.req);
     if (id === null)
@@ -43,7 +48,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     );
   }
   try {
-    const file = await buildReport(access.user.organisationId, access.req, new Date());
+    const build = () => buildReport(access.user.organisationId, access.req, new Date());
+    const file = await (joined ?? (key ? startFlight(key, build) : build()));
     if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
     return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
   } finally {
