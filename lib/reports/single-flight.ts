@@ -1,10 +1,11 @@
 // SEC-5: identical heavy report requests share one build. Twenty deputies (or one deputy's twenty
 // tabs) asking for the same whole-school report at the same moment cost one build, not twenty: a
-// request whose organisation, report and parameters equal those of a build that started less than
-// JOIN_WINDOW_MS ago waits for that build and gets its file (request coalescing, as a caching proxy
-// does). The report's content depends only on the organisation and the request — never on who asks
-// (each asker has passed the access gate for the request first) — so sharing the file leaks nothing;
-// the file is at most JOIN_WINDOW_MS older than the request, and carries its formation time.
+// request whose organisation, report and parameters equal those of a build still running, started
+// less than JOIN_WINDOW_MS ago, waits for that build and gets its file (request coalescing, as a
+// caching proxy does) — as if it had been sent when that build began. The report's content depends
+// only on the organisation and the request, never on who asks (each asker has passed the access gate
+// for the request first), so sharing the file leaks nothing. A finished build is not kept: the next
+// request builds anew from the current data.
 import { requestParams } from "./jobs/rules";
 import type { ReportRequest } from "./schema";
 
@@ -22,7 +23,7 @@ export function flightKey(organisationId: number, req: ReportRequest): string {
   return JSON.stringify([organisationId, req.report, params]);
 }
 
-/** The file of an identical build in flight that started within the window, or null. */
+/** The file of an identical build still running that started within the window, or null. */
 export function joinFlight<T>(key: string, now: number = Date.now()): Promise<T> | null {
   const flight = flights.get(key);
   if (!flight || now - flight.startedAt >= JOIN_WINDOW_MS) return null;
@@ -30,7 +31,7 @@ export function joinFlight<T>(key: string, now: number = Date.now()): Promise<T>
   return flight.promise as Promise<T>;
 }
 
-/** Runs `build` as the flight of `key` (later identical requests join it until it settles). */
+/** Runs `build` as the flight of `key`: identical requests share it while it runs. */
 export function startFlight<T>(key: string, build: () => Promise<T>, now: number = Date.now()): Promise<T> {
   const promise = build();
   const flight: Flight = { startedAt: now, promise };
@@ -42,12 +43,12 @@ export function startFlight<T>(key: string, build: () => Promise<T>, now: number
   return promise;
 }
 
-/** How many requests have joined a build in flight since the process started (tests, metrics). */
+/** How many requests have shared another request's build since the process started (tests, metrics). */
 export function joinedRequests(): number {
   return joins;
 }
 
-/** How many builds are in flight (tests, metrics). */
+/** How many builds are running now (tests, metrics). */
 export function flightsInAir(): number {
   return flights.size;
 }

@@ -4,7 +4,7 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "@/prisma/seed/index";
 import { db } from "@/lib/db";
 import { GET as reportRoute } from "@/app/api/reports/[report]/route";
@@ -126,6 +126,9 @@ describe("heavy reports beyond the inline limit go to the queue (SEC-5)", () => 
 });
 
 describe("identical heavy reports share one build (SEC-5)", () => {
+  // The window is measured by the clock: frozen here, so a slow machine cannot push a request out of it.
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"], now: TODAY }));
+  afterEach(() => vi.useRealTimers());
   const query = () => `format=pdf&periodId=${periodId}`;
   const fake: ReportFile = {
     bytes: Buffer.from("%PDF-общая сборка"),
@@ -164,7 +167,19 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(fake.bytes)).toBe(true);
     expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(jobs);
-    expect(flightsInAir()).toBe(0); // the flight lands once settled
+    expect(flightsInAir()).toBe(0);
+    // Finished builds are not kept: the next identical request is built anew from the current data.
+    const again = await get("progress", query());
+    expect(again.status).toBe(200);
+    expect(Buffer.from(await again.arrayBuffer()).equals(fake.bytes)).toBe(false);
+    expect(joinedRequests()).toBe(joined + 1);
+  }, 120_000);
+
+  it("does not share a failed build once it has failed", async () => {
+    const key = flightKey(organisationId, req("progress", `format=xlsx&periodId=${periodId}&classId=grade:8`));
+    await expect(startFlight(key, () => Promise.reject(new Error("сбой")))).rejects.toThrow("сбой");
+    expect(flightsInAir()).toBe(0);
+    expect(joinFlight(key)).toBeNull();
   });
 
   it("does not join a build that started longer ago than the window", () => {
@@ -177,11 +192,13 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     finish();
   });
 
-  it("two identical whole-school requests at once, one inline slot: both get the file, nothing is queued", async () => {
+  it("two identical heavy requests at once, one inline slot: both get the file, nothing is queued", async () => {
     vi.stubEnv("REPORTS_INLINE_MAX", "1");
     await signInAs(organisationId, zavuch);
     const jobs = await db.reportJob.count({ where: { organisationId, userId: zavuch } });
-    const [a, b] = await Promise.all([get("progress", query()), get("progress", query())]);
+    // A parallel (heavy) — a key no other test of this block has used.
+    const parallel = `format=pdf&periodId=${periodId}&classId=grade:7`;
+    const [a, b] = await Promise.all([get("progress", parallel), get("progress", parallel)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
     expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(jobs);
