@@ -4,6 +4,7 @@
 // send the same attempt twice, and one that crashed mid-send is retried after the lease.
 import { db } from "@/lib/db";
 import { logger, safeError } from "@/lib/ops/log";
+import type { WebhookPayload } from "./payloads";
 import type { WebhookEvent } from "./rules";
 
 export async function createSubscription(
@@ -69,10 +70,10 @@ export function subscriptionsChanged(organisationId: number): void {
  * One delivery per active subscription of the organisation to `event`. A failure here is logged and
  * swallowed: the change that caused the event has been saved and is not undone by its notification.
  */
-export async function emitWebhookEvent(
+export async function emitWebhookEvent<E extends WebhookEvent>(
   organisationId: number,
-  event: WebhookEvent,
-  data: Record<string, unknown>,
+  event: E,
+  data: WebhookPayload<E>,
   occurredAt: Date = new Date(),
 ): Promise<number> {
   try {

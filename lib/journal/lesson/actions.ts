@@ -182,7 +182,10 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
   await emitWebhookEvent(
     a.organisationId,
     "homework.changed",
-    { lessonId: a.lesson.id, dueDate: parsed.data.dueDate ?? null, cleared: !parsed.data.text && files.length === 0 },
+    {
+      lessonId: a.lesson.id,
+      dueDate: parsed.data.dueDate ? isoDate(parsed.data.dueDate) : null,
+    },
     a.now,
   );
   return ok({ message: "Домашнее задание сохранено" });
