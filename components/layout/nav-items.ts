@@ -47,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/board", label: "Объявления", permission: "board.view", group: "Общение" },
   { href: "/forum", label: "Форум", permission: "forum.use", group: "Общение" },
   { href: "/admin/access", label: "Права доступа", permission: "acl.edit", group: "Организация" },
+  { href: "/admin/webhooks", label: "Вебхуки", permission: "webhooks.manage", group: "Организация" },
   { href: "/people", label: "Ученики", permission: "people.brief", group: "Люди" },
   { href: "/people/staff", label: "Сотрудники", permission: "staff.manage", group: "Люди" },
   { href: "/people/movement", label: "Движение", permission: "movement.view", group: "Люди" },

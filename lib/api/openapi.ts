@@ -2,6 +2,15 @@
 // parse with and answer in (zod 4's own `z.toJSONSchema`, no extra library: its output is JSON
 // Schema 2020-12, which is exactly OpenAPI 3.1's schema dialect). Every route of app/api/v1 is
 // one entry of OPERATIONS; a test checks the list against the file system.
+import { WEBHOOK_PAYLOADS } from "@/lib/webhooks/payloads";
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  EVENT_LABELS,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  WEBHOOK_EVENTS,
+} from "@/lib/webhooks/rules";
 import { z } from "zod";
 import type { Permission } from "@/lib/access/matrix";
 import { ERRORS } from "@/lib/errors";
@@ -346,6 +355,50 @@ function operation(op: Operation) {
   };
 }
 
+const WEBHOOK_TEXT =
+  "Событие журнала (REG-4), которое сервер отправляет POST-запросом на адрес подписки организации (страница «Вебхуки» администратора). Тело — JSON `{ id, event, occurredAt, organisationId, data }`, в `data` — идентификаторы и изменение, без имён. Подпись: `X-Journal-Signature: sha256=<hex>` — HMAC-SHA256 секретом подписки от строки `<X-Journal-Timestamp>.<тело запроса>`; сравнивайте подпись за постоянное время и отвергайте старые метки времени. Ответ 2xx — доставлено; иначе повтор через 30 с, 1, 2, 4 … мин (не реже раза в 4 ч) в течение суток; после многих неудач подряд подписка отключается. `X-Journal-Delivery` — идентификатор доставки (повтор приходит с тем же).";
+
+function webhookOperations(): Record<string, unknown> {
+  const headers = [SIGNATURE_HEADER, TIMESTAMP_HEADER, EVENT_HEADER, DELIVERY_HEADER].map((name) => ({
+    name,
+    in: "header",
+    required: true,
+    schema: { type: "string" },
+  }));
+  return Object.fromEntries(
+    WEBHOOK_EVENTS.map((event) => [
+      event,
+      {
+        post: {
+          summary: EVENT_LABELS[event],
+          description: WEBHOOK_TEXT,
+          tags: ["Вебхуки"],
+          parameters: headers,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["id", "event", "occurredAt", "organisationId", "data"],
+                  properties: {
+                    id: { type: "string", description: "идентификатор доставки" },
+                    event: { type: "string", const: event },
+                    occurredAt: { type: "string", format: "date-time" },
+                    organisationId: { type: "integer" },
+                    data: schemaOf(WEBHOOK_PAYLOADS[event]),
+                  },
+                },
+              },
+            },
+          },
+          responses: { "200": { description: "Принято (любой ответ 2xx)" } },
+        },
+      },
+    ]),
+  );
+}
+
 /** The whole document, built on demand from the schemas. */
 export function openApiDocument() {
   const components = z.toJSONSchema(named, { io: "input", unrepresentable: "any", uri, metadata }).schemas;
@@ -366,8 +419,10 @@ export function openApiDocument() {
       { name: "Сообщения" },
       { name: "Учитель" },
       { name: "Документация" },
+      { name: "Вебхуки" },
     ],
     paths,
+    webhooks: webhookOperations(),
     components: {
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "Личный токен доступа ejt_…" },

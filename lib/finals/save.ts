@@ -16,6 +16,7 @@ import { DEPUTY_ONLY_MESSAGE, finalInputText, formIsPassFail, mayEditFinal, pars
 import { saveFinalSchema } from "./schema";
 import { notifyFinal } from "@/lib/push/send";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 
 export type SavedFinal = { state: FinalState | null; text: string; label: string };
 
@@ -80,6 +81,19 @@ export async function saveFinal(
     const current = result.state ? finalLabel(result.state) : "нет отметки";
     return fail("CONFLICT", `Отметку уже изменили: сейчас «${current}». Обновите страницу`);
   }
+  await emitWebhookEvent(
+    actor.organisationId,
+    "final.set",
+    {
+      studentId: input.studentId,
+      classId: input.classId,
+      subjectId: input.subjectId,
+      periodId: input.periodId ?? null,
+      kind: input.kind,
+      final: result.state,
+    },
+    now,
+  );
   if (result.state) void notifyFinal(actor.organisationId, input.subjectId, input.studentId, finalLabel(result.state));
   return ok({ state: result.state, text: finalInputText(result.state), label: finalLabel(result.state) });
 }

@@ -2,6 +2,7 @@
 // check the student's cell, the one lock decision (lib/journal/lock.ts) and the scale → write with
 // the loaded version. Used by the JSON route handler app/api/journal/cell; `now` is injectable
 // (default: the server's clock, lib/org/clock.ts) so tests move the clock.
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 import { firstIssue } from "@/lib/schema";
 import type { Actor } from "@/lib/access/authorize";
 import { fail, type ErrorCode } from "@/lib/errors";
@@ -144,8 +145,26 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = serverNow
       reason,
       now,
     });
-    if (result.ok)
+    if (result.ok) {
+      if (!result.unchanged)
+        await emitWebhookEvent(
+          organisationId,
+          result.state === null ? "mark.deleted" : body.version === 0 ? "mark.created" : "mark.changed",
+          {
+            lessonId: lesson.id,
+            assignmentId: result.assignmentId ?? body.assignmentId,
+            studentId: body.studentId,
+            mark: result.state && {
+              kind: result.state.kind,
+              value: result.state.value,
+              isHospital: result.state.isHospital,
+            },
+            version: result.version,
+          },
+          now,
+        );
       return out(200, { ok: true, version: result.version, mark: result.state, assignmentId: result.assignmentId });
+    }
     if (result.reason === "conflict") {
       return conflict(
         organisationId,
@@ -186,7 +205,16 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = serverNow
     reason,
     now,
   });
-  if (result.ok) return out(200, { ok: true, version: result.version, attendance: result.state });
+  if (result.ok) {
+    if (!result.unchanged)
+      await emitWebhookEvent(
+        organisationId,
+        "attendance.changed",
+        { lessonId: lesson.id, studentId: body.studentId, code: result.state?.code ?? null, version: result.version },
+        now,
+      );
+    return out(200, { ok: true, version: result.version, attendance: result.state });
+  }
   if (result.reason === "conflict") {
     return conflict(
       organisationId,

@@ -460,6 +460,12 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
     "lib/api/actions.ts#createTokenAction": formCases(["name"], { name: "Телефон", scope: "read" }),
     "lib/api/actions.ts#revokeTokenAction": { none: "a token id" },
+    "lib/webhooks/actions.ts#createSubscriptionAction": formCases(["url"], {
+      url: "https://example.org/hook",
+      events: "mark.created",
+    }),
+    "lib/webhooks/actions.ts#toggleSubscriptionAction": { none: "a subscription id and an on/off flag" },
+    "lib/webhooks/actions.ts#deleteSubscriptionAction": { none: "a subscription id" },
     "lib/archive/actions.ts#buildArchiveAction": { none: "a year id" },
     "lib/archive/actions.ts#verifyArchiveAction": { none: "an archive set id" },
     "lib/auth/actions.ts#changePasswordAction": formCases(["newPassword", "confirmPassword"], {

@@ -8,6 +8,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { openApiDocument, OPERATIONS } from "@/lib/api/openapi";
 import { bearerOf, hashApiToken, newApiToken, parseApiToken, scopeAllows } from "@/lib/api/token";
 import { diaryWeekSchema } from "@/lib/api/schema";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/rules";
 
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
 
@@ -48,6 +49,18 @@ describe("the OpenAPI document (API-3)", () => {
   it("validates as OpenAPI 3.1", async () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
     expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("documents every webhook event with its signed envelope and payload (REG-4)", () => {
+    const hooks = (doc as { webhooks: Record<string, { post: Record<string, unknown> }> }).webhooks;
+    expect(Object.keys(hooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    const mark = hooks["mark.created"].post as {
+      parameters: { name: string }[];
+      requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown> } } } };
+    };
+    expect(mark.parameters.map((p) => p.name)).toContain("X-Journal-Signature");
+    const data = mark.requestBody.content["application/json"].schema.properties.data as { required: string[] };
+    expect(data.required).toEqual(expect.arrayContaining(["lessonId", "studentId", "mark"]));
   });
 
   it("still builds when a server bundle loads the schema modules a second time", async () => {

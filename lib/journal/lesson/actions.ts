@@ -26,6 +26,7 @@ import {
   writeProtocol,
   type NewFile,
 } from "./mutations";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 
 type Result = ActionResult<{ message: string }>;
 
@@ -178,6 +179,15 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
     removeFileIds: removeIds,
   });
   if (r === "conflict") return fail("CONFLICT", "Домашнее задание уже изменил другой пользователь — обновите страницу");
+  await emitWebhookEvent(
+    a.organisationId,
+    "homework.changed",
+    {
+      lessonId: a.lesson.id,
+      dueDate: parsed.data.dueDate ? isoDate(parsed.data.dueDate) : null,
+    },
+    a.now,
+  );
   return ok({ message: "Домашнее задание сохранено" });
 }
 

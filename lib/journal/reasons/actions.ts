@@ -9,6 +9,7 @@ import { idSchema } from "@/lib/people/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 import { writeAttendance } from "../mutations";
 import { reasonApplies, type AttendanceCodeName } from "../rules";
 import { lessonClass } from "./data";
@@ -82,8 +83,16 @@ export async function saveReasonsAction(
       reason: null,
       now,
     });
-    if (r.ok) saved++;
-    else conflicts.push(`${c.lessonId}:${c.studentId}`);
+    if (r.ok) {
+      saved++;
+      if (!r.unchanged)
+        await emitWebhookEvent(
+          user.organisationId,
+          "attendance.changed",
+          { lessonId: c.lessonId, studentId: c.studentId, code: r.state?.code ?? null, version: r.version },
+          now,
+        );
+    } else conflicts.push(`${c.lessonId}:${c.studentId}`);
   }
   revalidatePath("/journal/attendance");
   if (conflicts.length)

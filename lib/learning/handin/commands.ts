@@ -24,6 +24,7 @@ import {
 } from "./data";
 import { writeHandinSettings, writeReview, writeSubmission } from "./mutations";
 import { dueInstant, handinRefusal, isLate, lessonTeacherId } from "./rules";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 
 type Refusal = { ok: false; code: "LOCKED"; message: string } | null;
 
@@ -173,6 +174,18 @@ export async function reviewHandin(
   });
   if (written === "conflict")
     return fail("CONFLICT", "Ученик сдал работу заново или её уже проверили — обновите страницу");
+  await emitWebhookEvent(
+    actor.organisationId,
+    "handin.reviewed",
+    {
+      submissionId: submission.id,
+      homeworkId: homework.id,
+      lessonId: homework.lesson.id,
+      studentId: submission.studentId,
+      status: input.intent === "return" ? "RETURNED" : "REVIEWED",
+    },
+    now,
+  );
   void notifyFamily(actor.organisationId, submission.studentId, "handin", async () =>
     payloadOf(reviewPayload(homework.lesson.subject.name, outcome, input.comment, submission.studentId, homework.id)),
   );

@@ -12,6 +12,7 @@ import { claimNextJob, completeJob, failJob, releaseJob, removeExpiredJobs, setP
 import { expiryOf } from "./rules";
 import { runDutySteps } from "./duties";
 import { serverNow } from "@/lib/org/clock";
+import { runWebhookStep } from "@/lib/webhooks/worker";
 
 const POLL_MS = 2000;
 /** The daily duties (issue 17: the deadline's reminder, the day's absences) every 15 polls ≈ 30 s. */
@@ -123,6 +124,8 @@ export function startReportWorker(): void {
   const tick = async () => {
     try {
       while ((await runJobStep()) !== null) await breathe();
+      // REG-4: the webhooks due now (a batch per tick; the rest on the next ones).
+      await runWebhookStep(serverNow());
       if (ticks % DUTY_EVERY === 0) await runDutySteps(serverNow());
       if (ticks++ % 300 === 0) await purgeExpired();
     } catch (e) {
