@@ -460,6 +460,9 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
     "lib/api/actions.ts#createTokenAction": formCases(["name"], { name: "Телефон", scope: "read" }),
     "lib/api/actions.ts#revokeTokenAction": { none: "a token id" },
+    "lib/external/actions.ts#importResultsAction": {
+      none: "a file (its cells are matched to classes, students and subjects, never stored as text)",
+    },
     "lib/archive/actions.ts#buildArchiveAction": { none: "a year id" },
     "lib/archive/actions.ts#verifyArchiveAction": { none: "an archive set id" },
     "lib/auth/actions.ts#changePasswordAction": formCases(["newPassword", "confirmPassword"], {

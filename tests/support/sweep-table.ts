@@ -75,6 +75,7 @@ export const PAGES: Record<string, Who> = {
   "/change-password": { signedIn: true },
   "/admin/access": { perms: ["acl.edit"] },
   "/admin/visits": { perms: ["audit.view"] },
+  "/control/external": { perms: ["results.import"] },
   "/admin/year": { perms: ["year.transition"] },
   "/audit": { perms: ["audit.view"], scopeAll: true },
   "/board": { perms: ["board.view"] },
@@ -587,6 +588,7 @@ export const ACTIONS: Record<string, ActionRule> = {
   },
   "lib/api/actions.ts#createTokenAction": { signedIn: true },
   "lib/api/actions.ts#revokeTokenAction": { signedIn: true },
+  "lib/external/actions.ts#importResultsAction": { perms: ["results.import"] },
   "lib/push/actions.ts#savePushSubscriptionAction": { signedIn: true },
   "lib/push/actions.ts#removePushSubscriptionAction": { signedIn: true },
   "lib/archive/actions.ts#buildArchiveAction": { perms: ["archive.manage"] },
@@ -982,6 +984,7 @@ export const STORED: Record<string, StoredRule> = {
   "lib/push/actions.ts#savePushSubscriptionAction": { own: "an own device" },
   "lib/push/actions.ts#removePushSubscriptionAction": { own: "an own device" },
   "lib/archive/actions.ts#buildArchiveAction": { orgWide: true },
+  "lib/external/actions.ts#importResultsAction": { orgWide: true },
   "lib/archive/actions.ts#verifyArchiveAction": { orgWide: true },
   "lib/control/actions.ts#createRemarkAction": { creates: "a remark on an authorised class" },
   "lib/control/actions.ts#moveRemarkAction": {
