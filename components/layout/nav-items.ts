@@ -53,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/people/movement", label: "Движение", permission: "movement.view", group: "Люди" },
   { href: "/people/import", label: "Импорт", permission: "movement.edit", group: "Люди" },
   { href: "/admin/visits", label: "Посещения", permission: "audit.view", group: "Контроль" },
+  { href: "/control/external", label: "Внешние оценки", permission: "results.import", group: "Контроль" },
   { href: "/org", label: "Организация", permission: "org.view", group: "Организация" },
   { href: "/org/periods", label: "Учебный год", permission: "periods.edit", group: "Организация" },
   { href: "/org/departments", label: "Отделения", permission: "org.edit", group: "Организация" },

@@ -466,6 +466,9 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     }),
     "lib/webhooks/actions.ts#toggleSubscriptionAction": { none: "a subscription id and an on/off flag" },
     "lib/webhooks/actions.ts#deleteSubscriptionAction": { none: "a subscription id" },
+    "lib/external/actions.ts#importResultsAction": {
+      none: "a file (its cells are matched to classes, students and subjects, never stored as text)",
+    },
     "lib/archive/actions.ts#buildArchiveAction": { none: "a year id" },
     "lib/archive/actions.ts#verifyArchiveAction": { none: "an archive set id" },
     "lib/auth/actions.ts#changePasswordAction": formCases(["newPassword", "confirmPassword"], {

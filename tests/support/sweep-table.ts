@@ -76,6 +76,7 @@ export const PAGES: Record<string, Who> = {
   "/admin/access": { perms: ["acl.edit"] },
   "/admin/visits": { perms: ["audit.view"] },
   "/admin/webhooks": { perms: ["webhooks.manage"] },
+  "/control/external": { perms: ["results.import"] },
   "/admin/year": { perms: ["year.transition"] },
   "/audit": { perms: ["audit.view"], scopeAll: true },
   "/board": { perms: ["board.view"] },
@@ -591,6 +592,7 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/webhooks/actions.ts#createSubscriptionAction": { perms: ["webhooks.manage"] },
   "lib/webhooks/actions.ts#toggleSubscriptionAction": { perms: ["webhooks.manage"] },
   "lib/webhooks/actions.ts#deleteSubscriptionAction": { perms: ["webhooks.manage"] },
+  "lib/external/actions.ts#importResultsAction": { perms: ["results.import"] },
   "lib/push/actions.ts#savePushSubscriptionAction": { signedIn: true },
   "lib/push/actions.ts#removePushSubscriptionAction": { signedIn: true },
   "lib/archive/actions.ts#buildArchiveAction": { perms: ["archive.manage"] },
@@ -989,6 +991,7 @@ export const STORED: Record<string, StoredRule> = {
   "lib/webhooks/actions.ts#createSubscriptionAction": { orgWide: true },
   "lib/webhooks/actions.ts#toggleSubscriptionAction": { orgWide: true },
   "lib/webhooks/actions.ts#deleteSubscriptionAction": { orgWide: true },
+  "lib/external/actions.ts#importResultsAction": { orgWide: true },
   "lib/archive/actions.ts#verifyArchiveAction": { orgWide: true },
   "lib/control/actions.ts#createRemarkAction": { creates: "a remark on an authorised class" },
   "lib/control/actions.ts#moveRemarkAction": {
