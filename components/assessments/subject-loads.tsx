@@ -19,7 +19,9 @@ export function SubjectLoads({ loads, subjectWord }: { loads: readonly SubjectLo
           subject: l.subject,
           hours: l.hours,
           count:
-            l.count > l.allowed ? { value: <span className="font-medium text-red-700">{l.count}</span>, sort: l.count } : l.count,
+            l.count > l.allowed
+              ? { value: <span className="font-medium text-red-700">{l.count}</span>, sort: l.count }
+              : l.count,
           allowed: l.allowed,
         },
       }))}

@@ -38,7 +38,8 @@ export async function classSchedule(
   if (!cls) return null;
   const periods = await classPeriods(organisationId, cls);
   const period =
-    (periodId !== null ? periods.find((p) => p.id === periodId) : currentPeriod(periods, today) ?? periods[0]) ?? null;
+    (periodId !== null ? periods.find((p) => p.id === periodId) : (currentPeriod(periods, today) ?? periods[0])) ??
+    null;
   if (!period) return null;
   const [streams, lessons, published] = await Promise.all([
     approvedStreams(organisationId, cls),

@@ -19,7 +19,10 @@ export function buildAssessmentModel(
     organisationName: s.organisationName,
     parameters: [
       { label: classWord, value: s.className },
-      { label: "Период", value: `${s.period.name} ${s.yearName} (${formatDate(s.period.start)} — ${formatDate(s.period.end)})` },
+      {
+        label: "Период",
+        value: `${s.period.name} ${s.yearName} (${formatDate(s.period.start)} — ${formatDate(s.period.end)})`,
+      },
       { label: "Публикация", value: published },
     ],
     orientation: "portrait",

@@ -178,8 +178,8 @@ export function buildSchedule(
         hours: l.hours,
         text:
           l.hours > 0
-            ? `${l.subject}: ${l.count} оценочных процедур на ${l.hours} ч в периоде — больше 10 % (допустимо ${l.allowed})`
-            : `${l.subject}: ${l.count} оценочных процедур, а уроков в периоде нет`,
+            ? `${l.subject}: оценочных процедур — ${l.count} на ${l.hours} ч в периоде, больше 10 % (допустимо ${l.allowed})`
+            : `${l.subject}: оценочных процедур — ${l.count}, а уроков в периоде нет`,
       });
   for (const u of undated)
     warnings.push({
@@ -275,7 +275,9 @@ export function changeText(change: ShownItem["change"]): string {
 }
 
 /** The items grouped by ISO week's Monday, for the calendar view (weeks in order, days in order). */
-export function byWeek<T extends { date: Date }>(items: readonly T[]): { monday: Date; days: { date: Date; items: T[] }[] }[] {
+export function byWeek<T extends { date: Date }>(
+  items: readonly T[],
+): { monday: Date; days: { date: Date; items: T[] }[] }[] {
   const weeks = new Map<string, { monday: Date; days: Map<string, { date: Date; items: T[] }> }>();
   for (const i of items) {
     const monday = mondayOf(i.date);

@@ -42,7 +42,8 @@ export default async function DiaryAssessmentsPage({
   ]);
   if (!student) notFound();
   const s = view.data;
-  const file = (format: string) => `/api/assessments?studentId=${studentId}&periodId=${view.period?.id}&format=${format}`;
+  const file = (format: string) =>
+    `/api/assessments?studentId=${studentId}&periodId=${view.period?.id}&format=${format}`;
   return (
     <div className="space-y-3">
       <div>
