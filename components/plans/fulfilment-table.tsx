@@ -22,9 +22,9 @@ export function FulfilmentTable({
           <tr>
             <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
             <th className="px-2 py-1 font-medium">Предмет</th>
+            <th className="px-2 py-1 text-right font-medium">За год</th>
             <th className="px-2 py-1 text-right font-medium">По программе</th>
             <th className="px-2 py-1 text-right font-medium">В КТП</th>
-            <th className="px-2 py-1 text-right font-medium">За год</th>
             <th className="px-2 py-1 text-right font-medium">План на дату</th>
             <th className="px-2 py-1 text-right font-medium">Дано</th>
             <th className="px-2 py-1 text-right font-medium">Разница</th>
@@ -45,6 +45,7 @@ export function FulfilmentTable({
                   {l.subgroupName && <span className="text-slate-500"> ({l.subgroupName})</span>}
                   {p && <ProgrammeSections comparison={p} />}
                 </td>
+                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.yearHours)}</td>
                 <td className="px-2 py-0.5 text-right tabular-nums">{p ? fmtHours(p.programmeHours) : "—"}</td>
                 <td
                   className={`px-2 py-0.5 text-right tabular-nums ${p?.mismatch ? "font-medium text-amber-800" : ""}`}
@@ -52,7 +53,6 @@ export function FulfilmentTable({
                 >
                   {p ? (p.ktpHours === null ? "нет КТП" : fmtHours(p.ktpHours)) : "—"}
                 </td>
-                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.yearHours)}</td>
                 <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.planned)}</td>
                 <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.given)}</td>
                 <td className={`px-2 py-0.5 text-right tabular-nums ${l.difference < 0 ? "text-red-700" : ""}`}>

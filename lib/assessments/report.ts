@@ -3,6 +3,7 @@
 // warnings under the table; signed by the deputy who publishes it.
 import { formatDate, formatDateTime, weekdayName } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
+import { reportFileName, yearShort } from "@/lib/reports/rules";
 import type { ClassSchedule } from "./loaders";
 import { changeText } from "./rules";
 
@@ -61,6 +62,6 @@ export function buildAssessmentModel(
       ...(opts.withWarnings ? s.schedule.warnings.map((w) => `Внимание: ${w.text}`) : []),
     ],
     printedAt: opts.now,
-    fileName: `График оценочных процедур ${s.className} ${s.period.name} ${s.yearName}`,
+    fileName: reportFileName(["График оценочных процедур", s.className, s.period.name, yearShort(s.yearName)]),
   };
 }

@@ -42,5 +42,10 @@ export async function GET(request: Request) {
     withWarnings: studentId === undefined,
   });
   const bytes = format === "pdf" ? await renderPdf(model) : await renderXlsx(model);
-  return fileResponse(bytes, `${model.fileName}.${format}`, CONTENT_TYPES[format], format);
+  return fileResponse(
+    bytes,
+    `${model.fileName}.${format}`.replace(/[\\/:*?"<>|]/g, "_"),
+    CONTENT_TYPES[format],
+    format,
+  );
 }
