@@ -2,12 +2,12 @@
 // may open (the pages check the same permission on the server).
 import type { Permission, Scope } from "@/lib/access/matrix";
 
-/** An item opens through its permission, or through any of several; `scope` demands that scope. */
+/** An item opens through its permission, or through any of several; `scope` demands that scope (or one of several). */
 export type NavItem = {
   href: string;
   label: string;
   permission: Permission | readonly Permission[];
-  scope?: Scope;
+  scope?: Scope | readonly Scope[];
   group: NavGroup;
 };
 
@@ -19,7 +19,8 @@ export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Sc
   const permissions = typeof item.permission === "string" ? [item.permission] : item.permission;
   return permissions.some((p) => {
     const scopes = held.get(p);
-    return scopes !== undefined && (item.scope === undefined || scopes.includes(item.scope));
+    const wanted = item.scope === undefined ? null : typeof item.scope === "string" ? [item.scope] : item.scope;
+    return scopes !== undefined && (wanted === null || wanted.some((w) => scopes.includes(w)));
   });
 }
 
@@ -72,6 +73,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: "Учёба",
   },
   { href: "/plans/fulfilment", label: "Выполнение программ", permission: "plans.viewAll", group: "Контроль" },
+  // PRG-4: staff's page; families (scope «self») see the published schedule in the diary's tab.
+  {
+    href: "/plans/assessments",
+    label: "График оценочных процедур",
+    permission: "assessments.view",
+    scope: ["all", "dept"],
+    group: "Учёба",
+  },
   // PRG-3: the director's decision on the submitted timetable (the scheduler reaches it by the schedule's tabs).
   { href: "/schedule/approval", label: "Утверждение расписания", permission: "timetable.approve", group: "Контроль" },
   // LRN-1…LRN-5. Families reach the documents visible to them through the footer (docs.view is staff's).

@@ -1,8 +1,18 @@
-// PLAN-5: planned vs given hours per class × subject (× subgroup), lagging rows flagged.
-import { fmtHours, type FulfilmentLine } from "@/lib/plans/rules";
+// PLAN-5: planned vs given hours per class × subject (× subgroup), lagging rows flagged; PRG-1: beside
+// them the approved work programme's hours and the КТП's, per section under «по разделам».
+import { fmtHours, type FulfilmentLine, type ProgrammeComparison } from "@/lib/plans/rules";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
-export function FulfilmentTable({ lines, kind = "SCHOOL" }: { lines: FulfilmentLine[]; kind?: OrgKindName }) {
+export function FulfilmentTable({
+  lines,
+  kind = "SCHOOL",
+  comparisons = new Map(),
+}: {
+  lines: FulfilmentLine[];
+  kind?: OrgKindName;
+  /** PRG-1: the work programme compared with, per `${classId}:${subjectId}`. */
+  comparisons?: ReadonlyMap<string, ProgrammeComparison>;
+}) {
   const v = vocabulary(kind);
   if (lines.length === 0) return <p className="text-sm text-slate-500">Нет данных учебного плана.</p>;
   return (
@@ -13,6 +23,8 @@ export function FulfilmentTable({ lines, kind = "SCHOOL" }: { lines: FulfilmentL
             <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
             <th className="px-2 py-1 font-medium">Предмет</th>
             <th className="px-2 py-1 text-right font-medium">За год</th>
+            <th className="px-2 py-1 text-right font-medium">По программе</th>
+            <th className="px-2 py-1 text-right font-medium">В КТП</th>
             <th className="px-2 py-1 text-right font-medium">План на дату</th>
             <th className="px-2 py-1 text-right font-medium">Дано</th>
             <th className="px-2 py-1 text-right font-medium">Разница</th>
@@ -20,30 +32,75 @@ export function FulfilmentTable({ lines, kind = "SCHOOL" }: { lines: FulfilmentL
           </tr>
         </thead>
         <tbody>
-          {lines.map((l) => (
-            <tr
-              key={`${l.classId}:${l.subjectId}:${l.subgroupId ?? 0}`}
-              className={`border-t border-slate-100 ${l.lagging ? "bg-red-50" : ""}`}
-            >
-              <td className="px-2 py-0.5">{l.className}</td>
-              <td className="px-2 py-0.5">
-                {l.subjectName}
-                {l.subgroupName && <span className="text-slate-500"> ({l.subgroupName})</span>}
+          {lines.map((l) => {
+            const p = comparisons.get(`${l.classId}:${l.subjectId}`);
+            return (
+              <tr
+                key={`${l.classId}:${l.subjectId}:${l.subgroupId ?? 0}`}
+                className={`border-t border-slate-100 ${l.lagging ? "bg-red-50" : ""}`}
+              >
+                <td className="px-2 py-0.5">{l.className}</td>
+                <td className="px-2 py-0.5">
+                  {l.subjectName}
+                  {l.subgroupName && <span className="text-slate-500"> ({l.subgroupName})</span>}
+                  {p && <ProgrammeSections comparison={p} />}
+                </td>
+                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.yearHours)}</td>
+                <td className="px-2 py-0.5 text-right tabular-nums">{p ? fmtHours(p.programmeHours) : "—"}</td>
+                <td
+                  className={`px-2 py-0.5 text-right tabular-nums ${p?.mismatch ? "font-medium text-amber-800" : ""}`}
+                  title={p?.mismatch ? "Часы КТП не совпадают с рабочей программой" : undefined}
+                >
+                  {p ? (p.ktpHours === null ? "нет КТП" : fmtHours(p.ktpHours)) : "—"}
+                </td>
+                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.planned)}</td>
+                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.given)}</td>
+                <td className={`px-2 py-0.5 text-right tabular-nums ${l.difference < 0 ? "text-red-700" : ""}`}>
+                  {l.difference > 0 ? "+" : l.difference < 0 ? "−" : ""}
+                  {fmtHours(Math.abs(l.difference))}
+                </td>
+                <td className="px-2 py-0.5">
+                  {l.lagging ? <span className="font-medium text-red-700">отстаёт</span> : "в норме"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The programme's sections: hours by the programme, in the КТП and given to date. */
+function ProgrammeSections({ comparison: p }: { comparison: ProgrammeComparison }) {
+  return (
+    <details className="mt-0.5 text-xs">
+      <summary className="cursor-pointer text-blue-700">по разделам программы</summary>
+      <p className="text-slate-500">«{p.programmeTitle}»</p>
+      <table className="mt-1" aria-label={`Разделы программы «${p.programmeTitle}»`}>
+        <thead>
+          <tr className="text-left text-slate-500">
+            <th className="pr-2 font-normal">Раздел</th>
+            <th className="pr-2 text-right font-normal">Программа</th>
+            <th className="pr-2 text-right font-normal">КТП</th>
+            <th className="text-right font-normal">Дано</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.sections.map((s) => (
+            <tr key={s.title}>
+              <td className="pr-2">{s.title}</td>
+              <td className="pr-2 text-right tabular-nums">{s.programme === null ? "—" : fmtHours(s.programme)}</td>
+              <td
+                className={`pr-2 text-right tabular-nums ${s.programme !== null && s.ktp !== s.programme ? "text-amber-800" : ""}`}
+              >
+                {fmtHours(s.ktp)}
               </td>
-              <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.yearHours)}</td>
-              <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.planned)}</td>
-              <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.given)}</td>
-              <td className={`px-2 py-0.5 text-right tabular-nums ${l.difference < 0 ? "text-red-700" : ""}`}>
-                {l.difference > 0 ? "+" : l.difference < 0 ? "−" : ""}
-                {fmtHours(Math.abs(l.difference))}
-              </td>
-              <td className="px-2 py-0.5">
-                {l.lagging ? <span className="font-medium text-red-700">отстаёт</span> : "в норме"}
-              </td>
+              <td className="text-right tabular-nums">{fmtHours(s.given)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </details>
   );
 }

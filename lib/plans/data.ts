@@ -435,3 +435,98 @@ export async function existingPlanId(
   });
   return found?.id ?? null;
 }
+
+/**
+ * PRG-1 beside PLAN-5: per class × subject of the year the approved work programme to compare with
+ * (the one its КТП was made from, else the subject's and the class's grade), the class's КТП topics
+ * (the approved КТП, else its latest) and the hours given per topic up to `today` (lessons bound to
+ * the topic, not cancelled). Keyed `${classId}:${subjectId}`; classes without a programme are absent.
+ */
+export async function programmeComparisonInputs(
+  organisationId: number,
+  yearId: number,
+  today: Date,
+  classIds: number[] | null,
+) {
+  const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
+  const [programmes, classes] = await Promise.all([
+    db.workProgramme.findMany({
+      where: { organisationId, yearId, status: "APPROVED" },
+      orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        title: true,
+        subjectId: true,
+        grade: true,
+        sections: { orderBy: { position: "asc" }, select: { title: true, hours: true } },
+      },
+    }),
+    db.classGroup.findMany({ where: classWhere, select: { id: true, grade: true } }),
+  ]);
+  if (!programmes.length || !classes.length) return new Map<string, never>();
+  const plans = await db.lessonPlan.findMany({
+    where: {
+      organisationId,
+      yearId,
+      OR: [
+        { classId: { in: classes.map((c) => c.id) } },
+        { classId: null, grade: { in: classes.map((c) => c.grade) } },
+      ],
+    },
+    // the approved КТП first, then the latest
+    orderBy: [{ id: "desc" }],
+    select: {
+      id: true,
+      classId: true,
+      grade: true,
+      subjectId: true,
+      status: true,
+      programmeId: true,
+      topics: { select: { id: true, position: true, title: true, hours: true } },
+    },
+  });
+  const topicIds = plans.flatMap((p) => p.topics.map((t) => t.id));
+  const given = topicIds.length
+    ? await db.lesson.groupBy({
+        by: ["planTopicId"],
+        where: { organisationId, planTopicId: { in: topicIds }, status: { not: "CANCELLED" }, date: { lte: today } },
+        _sum: { hours: true },
+      })
+    : [];
+  const givenByTopic = new Map(given.map((g) => [g.planTopicId!, Number(g._sum.hours ?? 0)]));
+  const byId = new Map(programmes.map((p) => [p.id, p]));
+  const out = new Map<
+    string,
+    {
+      programme: { id: number; title: string; sections: { title: string; hours: number }[] };
+      topics: { id: number; position: number; title: string; hours: number }[] | null;
+      given: Map<number, number>;
+    }
+  >();
+  for (const cls of classes) {
+    const subjects = new Set([
+      ...programmes.filter((p) => p.grade === cls.grade).map((p) => p.subjectId),
+      ...plans.filter((p) => p.classId === cls.id && p.programmeId !== null).map((p) => p.subjectId),
+    ]);
+    for (const subjectId of subjects) {
+      const own = plans.filter(
+        (p) => p.subjectId === subjectId && (p.classId === cls.id || (p.classId === null && p.grade === cls.grade)),
+      );
+      const plan = own.find((p) => p.status === "APPROVED") ?? own[0] ?? null;
+      const programme =
+        (plan?.programmeId ? byId.get(plan.programmeId) : undefined) ??
+        programmes.find((p) => p.subjectId === subjectId && p.grade === cls.grade);
+      if (!programme) continue;
+      out.set(`${cls.id}:${subjectId}`, {
+        programme: {
+          id: programme.id,
+          title: programme.title,
+          sections: programme.sections.map((s) => ({ title: s.title, hours: Number(s.hours) })),
+        },
+        topics: plan ? plan.topics.map((t) => ({ ...t, hours: Number(t.hours) })) : null,
+        given: givenByTopic,
+      });
+    }
+  }
+  return out;
+}

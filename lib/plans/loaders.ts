@@ -8,6 +8,7 @@ import {
   bindingRows,
   currentYear,
   fulfilmentInputs,
+  programmeComparisonInputs,
   listPlans,
   loadOptions,
   loadsWithoutPlan,
@@ -15,7 +16,7 @@ import {
   planFacts,
   type PlanScopeFilter,
 } from "./data";
-import { buildFulfilment, checkHours, deadlineWarnings, startYearOf, totalHours } from "./rules";
+import { buildFulfilment, checkHours, compareWithProgramme, deadlineWarnings, startYearOf, totalHours } from "./rules";
 
 /** The plans a user may see: all, or own + own classes' (class teacher) + department's. */
 async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {
@@ -73,6 +74,13 @@ export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolea
   if (!year) return null;
   const classIds = allClasses ? null : [...((await actorRelations(user))?.departmentClassIds ?? [])];
   const today = todayIn(user.timeZone);
-  const input = await fulfilmentInputs(user.organisationId, year.id, today, classIds);
-  return { yearName: year.name, today, lines: buildFulfilment(input) };
+  const [input, programmes] = await Promise.all([
+    fulfilmentInputs(user.organisationId, year.id, today, classIds),
+    programmeComparisonInputs(user.organisationId, year.id, today, classIds),
+  ]);
+  // PRG-1: each line beside its work programme's hours (per section) and its КТП's.
+  const comparisons = new Map(
+    [...programmes].map(([key, p]) => [key, compareWithProgramme(p.programme, p.topics, p.given)] as const),
+  );
+  return { yearName: year.name, today, lines: buildFulfilment(input), comparisons };
 });

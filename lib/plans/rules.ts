@@ -280,3 +280,72 @@ export function buildFulfilment(input: FulfilmentInput): FulfilmentLine[] {
     return ga - gb || compareRu(na, nb) || sa - sb || (a.subgroupId ?? 0) - (b.subgroupId ?? 0);
   });
 }
+
+// ──────────────────── fulfilment against the work programme (PRG-1) ────────────────────
+//
+// Decision: a class × subject compares with the approved work programme its КТП was made from
+// (LessonPlan.programmeId), else with the approved programme of the subject and the class's grade.
+// The КТП is the class's approved one (else its latest). Per section of the programme: the
+// programme's hours, the КТП's hours and the hours given to date (lessons bound to the КТП's topics,
+// not cancelled). A КТП topic belongs to the section whose title it carries — «Создать КТП» names
+// the section's topic after the section and each control work «работа (раздел)»; a topic the
+// teacher added after it (split lessons, own titles) belongs to the section before it; topics
+// before the first section's count as «вне разделов программы».
+
+export type ProgrammeSectionHours = { title: string; hours: number };
+export type KtpTopicHours = { id: number; position: number; title: string; hours: number };
+
+export type SectionComparison = { title: string; programme: number | null; ktp: number; given: number };
+
+export type ProgrammeComparison = {
+  programmeId: number;
+  programmeTitle: string;
+  programmeHours: number;
+  /** Null: the class has no КТП for the subject. */
+  ktpHours: number | null;
+  /** The КТП's hours differ from the programme's. */
+  mismatch: boolean;
+  sections: SectionComparison[];
+};
+
+export const OUTSIDE_SECTIONS = "вне разделов программы";
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function sectionOf(title: string, sections: readonly ProgrammeSectionHours[]): number {
+  const t = title.trim();
+  return sections.findIndex((s) => t === s.title || t.endsWith(`(${s.title})`));
+}
+
+/** PRG-1: the programme's sections beside the КТП's hours and the hours given (`given` per topic id). */
+export function compareWithProgramme(
+  programme: { id: number; title: string; sections: readonly ProgrammeSectionHours[] },
+  topics: readonly KtpTopicHours[] | null,
+  given: ReadonlyMap<number, number>,
+): ProgrammeComparison {
+  const rows: SectionComparison[] = programme.sections.map((s) => ({
+    title: s.title,
+    programme: s.hours,
+    ktp: 0,
+    given: 0,
+  }));
+  const outside: SectionComparison = { title: OUTSIDE_SECTIONS, programme: null, ktp: 0, given: 0 };
+  let current = -1;
+  for (const t of [...(topics ?? [])].sort((a, b) => a.position - b.position)) {
+    const at = sectionOf(t.title, programme.sections);
+    if (at >= 0) current = at;
+    const row = current >= 0 ? rows[current] : outside;
+    row.ktp = round1(row.ktp + t.hours);
+    row.given = round1(row.given + (given.get(t.id) ?? 0));
+  }
+  const programmeHours = round1(programme.sections.reduce((s, x) => s + x.hours, 0));
+  const ktpHours = topics ? totalHours(topics) : null;
+  return {
+    programmeId: programme.id,
+    programmeTitle: programme.title,
+    programmeHours,
+    ktpHours,
+    mismatch: ktpHours === null || ktpHours !== programmeHours,
+    sections: outside.ktp > 0 || outside.given > 0 ? [...rows, outside] : rows,
+  };
+}

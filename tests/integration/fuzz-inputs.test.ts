@@ -700,6 +700,8 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
       comment: "Исправить",
     }),
     "lib/programmes/actions.ts#createKtpFromProgrammeAction": { none: "two ids" },
+    // PRG-4: a class and a period.
+    "lib/assessments/actions.ts#publishAssessmentsAction": { none: "two ids" },
     // PRG-3: the scheduler's note and the director's comment on a return.
     "lib/schedule/approval/actions.ts#submitTimetableAction": formCases(["note"], { note: "Расписание на год" }),
     "lib/schedule/approval/actions.ts#approveTimetableAction": { none: "a version id" },

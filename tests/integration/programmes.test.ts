@@ -12,7 +12,12 @@ import {
   saveSectionsAction,
 } from "@/lib/programmes/actions";
 import { ktpDueWarnings, ktpDueWidget } from "@/lib/programmes/loaders";
-import { createJournalFixture, formData, type JournalFixture } from "./journal-fixture";
+import { programmeComparisonInputs } from "@/lib/plans/data";
+import { compareWithProgramme, type ProgrammeComparison } from "@/lib/plans/rules";
+import { FulfilmentTable } from "@/components/plans/fulfilment-table";
+import FulfilmentPage from "@/app/(app)/plans/fulfilment/page";
+import { isValidElement, type ReactElement, type ReactNode } from "react";
+import { createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
 import { interruptOf, signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
 
@@ -172,4 +177,68 @@ describe("work programmes (PRG-1)", () => {
     });
     expect(await ktpDueWarnings(f.organisationId, null, late)).toEqual([]);
   });
+
+  it("plans' fulfilment compares with the programme's hours: per section the programme's, the КТП's and the given", async () => {
+    const o = f.organisationId;
+    const plan = await db.lessonPlan.findFirstOrThrow({
+      where: { organisationId: o, programmeId },
+      include: { topics: { orderBy: { position: "asc" } } },
+    });
+    // The teacher adds a revision hour after «Дроби» (a topic of their own, counted to that section).
+    await db.planTopic.create({
+      data: { organisationId: o, planId: plan.id, position: 100, title: "Повторение дробей", hours: 1 },
+    });
+    await db.planTopic.update({
+      where: { organisationId_id: { organisationId: o, id: plan.topics[0].id } },
+      data: { position: 0 },
+    });
+    await db.planTopic.updateMany({
+      where: { organisationId: o, planId: plan.id, position: 100 },
+      data: { position: 1 },
+    });
+    // Lessons 05.11 … 17.11 (9) on «Дроби», one of them cancelled; 18.11 the control work; 19.11 «Уравнения».
+    const dates = [...f.lessons.keys()].sort();
+    const bind = async (iso: string, topicId: number, status: "SCHEDULED" | "CANCELLED" = "SCHEDULED") =>
+      db.lesson.update({
+        where: { organisationId_id: { organisationId: o, id: f.lesson(iso) } },
+        data: { planTopicId: topicId, status },
+      });
+    for (const iso of dates.slice(0, 9))
+      await bind(iso, plan.topics[0].id, iso === "2026-11-06" ? "CANCELLED" : "SCHEDULED");
+    await bind(dates[9], plan.topics[1].id);
+    await bind(dates[10], plan.topics[2].id);
+    await bind(dates[11], plan.topics[2].id); // 20.11 — after «today» below: not given yet
+
+    const inputs = await programmeComparisonInputs(o, f.yearId, day("2026-11-19"), null);
+    const p = inputs.get(`${f.classId}:${f.subjectId}`)!;
+    const c = compareWithProgramme(p.programme, p.topics, p.given);
+    expect(c).toMatchObject({ programmeId, programmeHours: 18, ktpHours: 19, mismatch: true });
+    expect(c.sections).toEqual([
+      { title: "Дроби", programme: 10, ktp: 11, given: 9 },
+      { title: "Уравнения", programme: 8, ktp: 8, given: 1 },
+    ]);
+    // 1А (same teacher, grade 1) has no programme: no comparison line.
+    expect(inputs.has(`${f.firstClassId}:${f.subjectId}`)).toBe(false);
+
+    // The deputy's fulfilment page hands the comparison to its table.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-19T08:00:00Z"));
+    await signInAs(o, f.users.deputy);
+    const tree = (await FulfilmentPage({ searchParams: Promise.resolve({}) }).finally(() =>
+      vi.useRealTimers(),
+    )) as ReactElement<{ children: ReactNode }>;
+    const table = elements(tree).find((e) => e.type === FulfilmentTable)!;
+    const shown = (table.props.comparisons as Map<string, ProgrammeComparison>).get(`${f.classId}:${f.subjectId}`);
+    expect(shown?.sections.map((s) => [s.title, s.programme, s.ktp, s.given])).toEqual([
+      ["Дроби", 10, 11, 9],
+      ["Уравнения", 8, 8, 1],
+    ]);
+  });
 });
+
+/** The elements of a page tree (function components not called: their props are what the page passed). */
+function elements(node: ReactNode): ReactElement<Record<string, unknown>>[] {
+  if (Array.isArray(node)) return node.flatMap(elements);
+  if (!isValidElement<Record<string, unknown>>(node)) return [];
+  return [node, ...elements(node.props.children as ReactNode)];
+}

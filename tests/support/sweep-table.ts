@@ -157,6 +157,9 @@ export const PAGES: Record<string, Who> = {
   "/plans": { roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"] },
   "/plans/[planId]": { roles: except() },
   "/plans/fulfilment": { perms: ["plans.viewAll"] },
+  // PRG-4: staff pick a class; a family (scope «self») is sent on to the diary's tab.
+  "/plans/assessments": { perms: ["assessments.view"] },
+  "/diary/[studentId]/assessments": { perms: ["assessments.view"] },
   "/plans/programmes": { perms: ["programmes.approve", "programmes.edit"] },
   "/plans/programmes/[programmeId]": { perms: ["programmes.approve", "programmes.edit"] },
   "/reports": { perms: ["reports.admin", "reports.class"] },
@@ -277,6 +280,11 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   "/api/archive/register": { perms: ["archive.manage"], method: "GET" },
   "/api/archive/act": { perms: ["archive.manage"], method: "GET", probe: () => ({ query: "id=999999" }) },
+  "/api/assessments": {
+    perms: ["assessments.view"],
+    method: "GET",
+    probe: (f) => ({ query: `studentId=${f.studentA}&format=xlsx` }),
+  },
   "/api/control/report": {
     perms: ["control.view"],
     method: "GET",
@@ -574,6 +582,11 @@ export const ACTIONS: Record<string, ActionRule> = {
     sample: () => [null, form({ programmeId: 2_000_000_000, loadId: 2_000_000_000 })],
   },
   // PRG-3: the whole school's timetable is submitted by an «all» scheduler; the director decides.
+  // PRG-4: the deputy publishes a class's assessment schedule.
+  "lib/assessments/actions.ts#publishAssessmentsAction": {
+    perms: ["assessments.publish"],
+    sample: (f) => [null, form({ classId: f.classA, periodId: 2_000_000_000 })],
+  },
   "lib/schedule/approval/actions.ts#submitTimetableAction": {
     perms: ["schedule.edit"],
     scopeAll: true,

@@ -1,5 +1,6 @@
 // «Выполнение программ» (PLAN-5, 001 §4.2.2.6): per class × subject the hours planned to date
-// (curriculum pro rata of study days) against the hours given; lagging subjects are flagged.
+// (curriculum pro rata of study days) against the hours given; lagging subjects are flagged. PRG-1: beside
+// them the approved work programme's hours and the КТП's, per section.
 import type { Metadata } from "next";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -28,7 +29,9 @@ export default async function FulfilmentPage({
       <p className="max-w-3xl text-sm text-slate-600">
         На {report ? formatDate(report.today) : "—"}: «план» — часы учебного плана, приходящиеся на прошедшие учебные
         дни (пропорционально учебным дням без каникул), «дано» — часы проведённых уроков без отменённых. Отстаёт —
-        меньше плана больше чем на {LAG_MIN_HOURS} ч и больше чем на {LAG_SHARE * 100} %.
+        меньше плана больше чем на {LAG_MIN_HOURS} ч и больше чем на {LAG_SHARE * 100} %. «По программе» — часы
+        утверждённой рабочей программы, «В КТП» — часы КТП класса (цветом — расхождение с программой); по разделам —
+        часы программы, КТП и проведённые уроки по темам раздела.
       </p>
       <p role="note" className={lagging ? "text-sm font-medium text-red-700" : "text-sm text-green-800"}>
         Отстающих предметов: {lagging}
@@ -41,7 +44,11 @@ export default async function FulfilmentPage({
           Только отстающие
         </a>
       </nav>
-      <FulfilmentTable lines={onlyLagging ? lines.filter((l) => l.lagging) : lines} kind={user.orgKind} />
+      <FulfilmentTable
+        lines={onlyLagging ? lines.filter((l) => l.lagging) : lines}
+        kind={user.orgKind}
+        comparisons={report?.comparisons}
+      />
     </div>
   );
 }

@@ -1,0 +1,97 @@
+// The diary's «График контрольных» (PRG-4): the published assessment schedule of the student's class
+// for a period — current dates from the КТП, changes since publication marked; PDF and XLSX. The
+// student and their parents (assessments.view «self» on the student) and staff may open it; nothing
+// is shown before the deputy publishes the period's schedule.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { loadFamilySchedule } from "@/lib/assessments/loaders";
+import { loadDiaryStudents } from "@/lib/diary/loaders";
+import { serverNow } from "@/lib/org/clock";
+import { formatDate, todayIn } from "@/lib/org/time";
+import { loadStudentHeader } from "@/lib/people/loaders";
+import { AssessmentCalendar } from "@/components/assessments/assessment-calendar";
+import { ChildSwitcher } from "@/components/diary/child-switcher";
+import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { ButtonLink } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Дневник: график контрольных" };
+
+const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const periodParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export default async function DiaryAssessmentsPage({
+  params: raw,
+  searchParams,
+}: {
+  params: Promise<{ studentId: string }>;
+  searchParams: Promise<{ period?: string | string[] }>;
+}) {
+  const parsed = params.safeParse(await raw);
+  if (!parsed.success) notFound();
+  const { studentId } = parsed.data;
+  const { user } = await requireAccess("assessments.view", { kind: "student", studentId });
+  const p = periodParam.safeParse((await searchParams).period);
+  const today = todayIn(user.timeZone, serverNow());
+  const [student, students, view] = await Promise.all([
+    loadStudentHeader(user, studentId),
+    loadDiaryStudents(user),
+    loadFamilySchedule(user.organisationId, studentId, p.success ? p.data : null, today),
+  ]);
+  if (!student) notFound();
+  const s = view.data;
+  const file = (format: string) =>
+    `/api/assessments?studentId=${studentId}&periodId=${view.period?.id}&format=${format}`;
+  return (
+    <div className="space-y-3">
+      <div>
+        <h1 className="text-xl font-semibold md:text-2xl">Дневник: график контрольных</h1>
+        <p className="text-sm text-slate-600">
+          {student.fullName} · {student.className ?? "не зачислен в класс"}
+        </p>
+      </div>
+      <ChildSwitcher students={students} current={studentId} path="/assessments" />
+      <DiaryTabs studentId={studentId} active="assessments" periodId={view.period?.id ?? null} />
+      {view.periods.length > 0 && (
+        <nav aria-label="Периоды" className="flex flex-wrap gap-1">
+          {view.periods.map((period) => (
+            <Link
+              key={period.id}
+              href={`/diary/${studentId}/assessments?period=${period.id}`}
+              aria-current={period.id === view.period?.id ? "page" : undefined}
+              className={`rounded px-2 py-0.5 text-sm ${period.id === view.period?.id ? "bg-slate-800 text-white" : "bg-slate-100 hover:bg-slate-200"}`}
+            >
+              {period.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {!view.period ? (
+        <p className="text-sm text-slate-600">Нет учебного периода.</p>
+      ) : !s ? (
+        <p className="text-sm text-slate-600">
+          График оценочных процедур на {view.period.name.toLowerCase()} ещё не опубликован.
+        </p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">
+            {view.period.name}: {formatDate(view.period.start)} — {formatDate(view.period.end)}. Опубликован{" "}
+            {formatDate(s.publication!.publishedAt)}
+            {s.changed > 0 ? `; изменений после публикации: ${s.changed}` : ""}.
+          </p>
+          <div className="flex gap-2">
+            <ButtonLink href={file("pdf")} size="sm" download>
+              PDF
+            </ButtonLink>
+            <ButtonLink href={file("xlsx")} size="sm" download>
+              XLSX
+            </ButtonLink>
+          </div>
+          <AssessmentCalendar items={s.shown} empty="В этом периоде оценочных процедур нет." warnDays={false} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// PRG-4 writes: publishing a version of a class's assessment schedule for a period (the items as
+// built now from the approved КТП). Versions count up per class and period; audited.
+import type { Prisma } from "@/prisma/generated/prisma/client";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { PublishedItem } from "./rules";
+
+/** Publishes the next version; concurrent publications of one class are serialised on its row. */
+export async function publishSchedule(
+  organisationId: number,
+  userId: number,
+  classId: number,
+  periodId: number,
+  items: readonly PublishedItem[],
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ClassGroup" WHERE "organisationId" = ${organisationId} AND id = ${classId} FOR UPDATE`;
+    const last = await tx.assessmentPublication.findFirst({
+      where: { organisationId, classId, periodId },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    });
+    const version = (last?.version ?? 0) + 1;
+    const created = await tx.assessmentPublication.create({
+      data: {
+        organisationId,
+        classId,
+        periodId,
+        version,
+        items: items as unknown as Prisma.InputJsonValue,
+        publishedById: userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      userId,
+      action: "assessments.publish",
+      entity: "AssessmentPublication",
+      entityId: String(created.id),
+      details: { classId, periodId, version, count: items.length },
+    });
+    return version;
+  });
+}
