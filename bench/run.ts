@@ -171,6 +171,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
   try {
     const cookies: Record<Role, string> = {
       teacher: await signIn(app.base, orgId, fx.grid.teacherLogin, "demo2026"),
+      bigTeacher: fx.bigGrid ? await signIn(app.base, orgId, fx.bigGrid.teacherLogin, "demo2026") : "",
       parent: await signIn(app.base, orgId, "parent", "demo2026"),
       deputy: await signIn(app.base, orgId, "zavuch", "demo2026"),
       anonymous: "",
@@ -201,6 +202,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
     const dbFloor: NonNullable<RunResults["db_floor"]> = {};
     const floors: Array<[string, string, Role]> = [
       ["journal_grid", gridPath(fx), "teacher"],
+      ...(fx.bigGrid ? [["journal_grid_35x90", gridPath(fx, fx.bigGrid), "bigTeacher"] as [string, string, Role]] : []),
       ["diary_week", diaryPath(fx), "parent"],
     ];
     for (const [name, page, role] of floors) {
@@ -235,9 +237,12 @@ async function main(): Promise<number> {
     const ds = await prepareDataset(base, orgs, datasetToday(), log);
     const orgId = ds.orgIds[Math.floor(ds.orgIds.length / 2)];
     const fx = await loadFixtures(ds.url, orgId);
-    log(
-      `Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`,
-    );
+    for (const g of [fx.grid, fx.bigGrid]) {
+      if (g)
+        log(
+          `Журнал: класс ${g.classId}, предмет ${g.subjectId}, период ${g.periodId}: ${g.students} учеников × ${g.lessons} уроков; учитель ${g.teacherLogin}`,
+        );
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: ds.url,
@@ -295,6 +300,13 @@ async function main(): Promise<number> {
         students: fx.grid.students,
         lessons: fx.grid.lessons,
         teacher: fx.grid.teacherLogin,
+        ...(fx.bigGrid
+          ? {
+              big_students: fx.bigGrid.students,
+              big_lessons: fx.bigGrid.lessons,
+              big_teacher: fx.bigGrid.teacherLogin,
+            }
+          : {}),
         seconds_per_level: seconds,
       },
       scenarios: out,
