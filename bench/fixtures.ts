@@ -43,6 +43,12 @@ export function samaraToday(now = new Date()): string {
   }).format(now);
 }
 
+/** End of the academic year containing the real today (the bench dataset holds a whole year of lessons). */
+export function datasetToday(): Date {
+  const [y, m] = samaraToday().split("-").map(Number);
+  return new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
+}
+
 export async function loadFixtures(url: string, orgId: number): Promise<Fixtures> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();

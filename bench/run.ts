@@ -12,7 +12,7 @@ import { withDatabase } from "../prisma/tools/pg-util";
 import { buildApp, signIn, startApp, type AppServer } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
-import { loadFixtures, samaraToday, type Fixtures } from "./fixtures";
+import { datasetToday, loadFixtures, type Fixtures } from "./fixtures";
 import { runLoad, send, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
@@ -40,12 +40,6 @@ const warmup = args.quick ? 1500 : 3000;
 const levels = [1, 10, 50];
 const defaultOnly = orgs > 1 ? "journal_grid" : args.replica ? "diary_week,mark_save" : undefined;
 const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
-
-/** End of the academic year containing the real today (a whole year of lessons). */
-function datasetToday(): Date {
-  const [y, m] = samaraToday().split("-").map(Number);
-  return new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
-}
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
