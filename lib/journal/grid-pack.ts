@@ -10,7 +10,17 @@
 // A cell outside the layout (none in a built view) stays a tuple in `marks` / `attendance`. The
 // client grid unpacks once and works on the ordinary GridView. Pure.
 import { type MarkKindName } from "@/lib/journal/marks";
-import { attendanceKey, markKey, type GridAttendance, type GridMark, type GridView } from "./grid";
+import {
+  attendanceKey,
+  markKey,
+  type GridAssignment,
+  type GridAttendance,
+  type GridLesson,
+  type GridMark,
+  type GridType,
+  type GridView,
+} from "./grid";
+import type { Lock } from "./lock";
 import type { AttendanceCodeName } from "./rules";
 
 /** [assignmentId, studentId, kind, value, isHospital (1/0), comment, version] */
@@ -18,7 +28,36 @@ export type PackedMark = [number, number, MarkKindName, number | null, 0 | 1, st
 /** [lessonId, studentId, code, missedHours, version] */
 export type PackedAttendance = [number, number, AttendanceCodeName, number | null, number];
 
-export type PackedGridView = Omit<GridView, "marks" | "attendance"> & {
+/** [id, typeId, weight, description, dueDate, hasSpecification (1/0)]: the type's names come from view.types. */
+export type PackedAssignment = [number, number, number, string | null, string | null, 0 | 1];
+/**
+ * [id, date, bell, hours, topic, content, version, planTopicId, homework, homeworkMarker, assignments,
+ *  lock, lessonLock, assignmentLock (indexes into `locks`), attendanceTaken, substituted (1/0)];
+ * an assignment whose type is not among view.types stays a whole object.
+ */
+export type PackedLesson = [
+  number,
+  string,
+  number,
+  number,
+  string | null,
+  string | null,
+  number,
+  number | null,
+  GridLesson["homework"],
+  GridLesson["homeworkMarker"],
+  (PackedAssignment | GridAssignment)[],
+  number,
+  number,
+  number,
+  0 | 1,
+  0 | 1,
+];
+
+export type PackedGridView = Omit<GridView, "marks" | "attendance" | "lessons"> & {
+  /** The lessons as tuples; their locks (three per lesson, the same few reasons) once each in `locks`. */
+  lessons: PackedLesson[];
+  locks: Lock[];
   /** One string per student (view.students order): the marks of the period's assignment columns. */
   markRows: string[];
   /** One string per student: the attendance of each lesson. */
@@ -62,14 +101,115 @@ function joinRow(entries: string[]): string {
   return entries.slice(0, end).join(",");
 }
 
-const assignmentIds = (view: Pick<GridView, "lessons">) => view.lessons.flatMap((l) => l.assignments.map((a) => a.id));
+const assignmentIds = (lessons: { assignments: unknown[] }[], id: (a: unknown) => number) =>
+  lessons.flatMap((l) => l.assignments.map(id));
+const idOf = (a: unknown) => (Array.isArray(a) ? (a[0] as number) : (a as GridAssignment).id);
+
+function packAssignment(a: GridAssignment, types: Map<number, GridType>): PackedAssignment | GridAssignment {
+  const t = types.get(a.typeId);
+  if (!t || t.shortName !== a.typeShort || t.name !== a.typeName || t.isControl !== a.isControl) return a;
+  return [a.id, a.typeId, a.weight, a.description, a.dueDate, a.hasSpecification ? 1 : 0];
+}
+
+function unpackAssignment(a: PackedAssignment | GridAssignment, types: Map<number, GridType>): GridAssignment {
+  if (!Array.isArray(a)) return a;
+  const [id, typeId, weight, description, dueDate, hasSpecification] = a;
+  const t = types.get(typeId)!;
+  return {
+    id,
+    typeId,
+    typeShort: t.shortName,
+    typeName: t.name,
+    weight,
+    description,
+    dueDate,
+    isControl: t.isControl,
+    hasSpecification: hasSpecification === 1,
+  };
+}
+
+function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] } {
+  const locks: Lock[] = [];
+  const index = new Map<string, number>();
+  const lockIdx = (lock: Lock) => {
+    const key = JSON.stringify(lock);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = locks.push(lock) - 1;
+      index.set(key, i);
+    }
+    return i;
+  };
+  const types = new Map(view.types.map((t) => [t.id, t]));
+  const lessons = view.lessons.map((l): PackedLesson => [
+    l.id,
+    l.date,
+    l.bell,
+    l.hours,
+    l.topic,
+    l.content,
+    l.version,
+    l.planTopicId,
+    l.homework,
+    l.homeworkMarker,
+    l.assignments.map((a) => packAssignment(a, types)),
+    lockIdx(l.lock),
+    lockIdx(l.lessonLock),
+    lockIdx(l.assignmentLock),
+    l.attendanceTaken ? 1 : 0,
+    l.substituted ? 1 : 0,
+  ]);
+  return { lessons, locks };
+}
+
+function unpackLessons(packed: PackedGridView): GridLesson[] {
+  const types = new Map(packed.types.map((t) => [t.id, t]));
+  return packed.lessons.map(
+    ([
+      id,
+      date,
+      bell,
+      hours,
+      topic,
+      content,
+      version,
+      planTopicId,
+      homework,
+      homeworkMarker,
+      assignments,
+      lock,
+      lessonLock,
+      assignmentLock,
+      attendanceTaken,
+      substituted,
+    ]) => ({
+      id,
+      date,
+      bell,
+      hours,
+      topic,
+      content,
+      version,
+      planTopicId,
+      homework,
+      homeworkMarker,
+      assignments: assignments.map((a) => unpackAssignment(a, types)),
+      lock: packed.locks[lock],
+      lessonLock: packed.locks[lessonLock],
+      assignmentLock: packed.locks[assignmentLock],
+      attendanceTaken: attendanceTaken === 1,
+      substituted: substituted === 1,
+    }),
+  );
+}
 
 export function packGridView(view: GridView): PackedGridView {
-  const { marks: allMarks, attendance: allAttendance, ...rest } = view;
+  const { marks: allMarks, attendance: allAttendance, lessons: _lessons, ...rest } = view;
+  void _lessons;
   const marks: PackedMark[] = [];
   const attendance: PackedAttendance[] = [];
   const markComments: [number, number, string][] = [];
-  const columns = assignmentIds(view);
+  const columns = assignmentIds(view.lessons, idOf);
   const placed = new Set<string>();
   const markRows = view.students.map((s) =>
     joinRow(
@@ -104,7 +244,7 @@ export function packGridView(view: GridView): PackedGridView {
     const [lessonId, studentId] = splitKey(key);
     attendance.push([lessonId, studentId, a.code, a.missedHours, a.version]);
   }
-  return { ...rest, markRows, attendanceRows, markComments, marks, attendance };
+  return { ...rest, ...packLessons(view), markRows, attendanceRows, markComments, marks, attendance };
 }
 
 function splitKey(key: string): [number, number] {
@@ -113,10 +253,22 @@ function splitKey(key: string): [number, number] {
 }
 
 export function unpackGridView(packed: PackedGridView): GridView {
-  const { markRows, attendanceRows, markComments, marks: extraMarks, attendance: extraAttendance, ...rest } = packed;
+  const {
+    markRows,
+    attendanceRows,
+    markComments,
+    marks: extraMarks,
+    attendance: extraAttendance,
+    lessons: _packedLessons,
+    locks: _locks,
+    ...rest
+  } = packed;
+  void _packedLessons;
+  void _locks;
+  const lessons = unpackLessons(packed);
   const marks: Record<string, GridMark> = {};
   const attendance: Record<string, GridAttendance> = {};
-  const columns = assignmentIds(packed);
+  const columns = assignmentIds(lessons, idOf);
   packed.students.forEach((s, row) => {
     const markCells = markRows[row] ? markRows[row].split(",") : [];
     markCells.forEach((entry, col) => {
@@ -133,7 +285,7 @@ export function unpackGridView(packed: PackedGridView): GridView {
     const attendanceCells = attendanceRows[row] ? attendanceRows[row].split(",") : [];
     attendanceCells.forEach((entry, col) => {
       const a = entry ? ATTENDANCE_ENTRY.exec(entry) : null;
-      const lesson = packed.lessons[col];
+      const lesson = lessons[col];
       if (!a || !lesson) return;
       attendance[attendanceKey(lesson.id, s.id)] = {
         code: a[1] as AttendanceCodeName,
@@ -152,5 +304,5 @@ export function unpackGridView(packed: PackedGridView): GridView {
   for (const [lessonId, studentId, code, missedHours, version] of extraAttendance) {
     attendance[attendanceKey(lessonId, studentId)] = { code, missedHours, version };
   }
-  return { ...rest, marks, attendance };
+  return { ...rest, lessons, marks, attendance };
 }

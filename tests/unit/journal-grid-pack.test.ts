@@ -57,6 +57,27 @@ describe("grid view packing for the client (issue 22 item 4)", () => {
     expect(json).not.toContain("missedHours");
   });
 
+  it("sends each lock reason once and an assignment's type names through view.types", () => {
+    const closed = {
+      open: false as const,
+      code: "window" as const,
+      reason: "Дата закрыта для изменений: прошло больше 7 дней",
+    };
+    const v = view();
+    const lessons = v.lessons.map((l) => ({ ...l, lock: closed, lessonLock: closed, assignmentLock: closed }));
+    // an assignment of a type the view does not list (archived) keeps its own names
+    const odd = { ...lessons[0].assignments[0], id: 5000, typeId: 77, typeShort: "Арх", typeName: "Архивный тип" };
+    lessons[0] = { ...lessons[0], assignments: [...lessons[0].assignments, odd] };
+    const w: GridView = { ...v, lessons };
+    const packed = packGridView(w);
+    expect(unpackGridView(packed)).toEqual(w);
+    expect(packed.locks).toEqual([closed]);
+    const json = JSON.stringify(packed);
+    expect(json.split("Дата закрыта").length - 1).toBe(1);
+    expect(json.split(w.types[0].name).length - 1).toBe(1); // only in view.types
+    expect(packed.lessons[0][10]).toContainEqual(odd);
+  });
+
   it("is several times smaller than the keyed cells of a full class", () => {
     const v = view();
     const full: GridView = { ...v, marks: {}, attendance: {} };
