@@ -2,6 +2,7 @@
 // period of the journal and its teacher, cells of that class saved in the last days (inside the
 // edit window of the real today), the demo parent's child, finished periods for the reports.
 import pg from "pg";
+import { BIG_CLASS } from "./dataset/plan";
 
 export interface Cell {
   lessonId: number;
@@ -10,17 +11,22 @@ export interface Cell {
   version: number;
 }
 
+export interface GridFixture {
+  classId: number;
+  subjectId: number;
+  periodId: number;
+  lessons: number;
+  students: number;
+  teacherLogin: string;
+}
+
 export interface Fixtures {
   orgId: number;
   today: string;
-  grid: {
-    classId: number;
-    subjectId: number;
-    periodId: number;
-    lessons: number;
-    students: number;
-    teacherLogin: string;
-  };
+  /** The busiest class × subject × period of today among the classes of 25 (issue 10's grid, 25 × 48). */
+  grid: GridFixture;
+  /** The class of 35 in the half-year of its busiest subject, algebra 6 a week (≈ 90 lessons; issue 22 item 2). */
+  bigGrid: GridFixture | null;
   cells: Cell[];
   diary: { studentId: number };
   finishedPeriodId: number;
@@ -37,6 +43,12 @@ export function samaraToday(now = new Date()): string {
   }).format(now);
 }
 
+/** End of the academic year containing the real today (the bench dataset holds a whole year of lessons). */
+export function datasetToday(): Date {
+  const [y, m] = samaraToday().split("-").map(Number);
+  return new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
+}
+
 export async function loadFixtures(url: string, orgId: number): Promise<Fixtures> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -48,27 +60,10 @@ export async function loadFixtures(url: string, orgId: number): Promise<Fixtures
       `DELETE FROM "FinalMark" f USING "Period" p WHERE f."organisationId" = p."organisationId" AND f."periodId" = p.id AND p."endDate" >= $1::date`,
       [today],
     );
-    const g = (
-      await c.query(
-        `SELECT l."classId", l."subjectId", p.id AS "periodId", l."teacherId", count(*)::int AS n
-       FROM "Lesson" l
-       JOIN "ClassGroup" cg ON cg."organisationId" = l."organisationId" AND cg.id = l."classId"
-       JOIN "Period" p ON p."organisationId" = l."organisationId" AND p.kind = cg."periodKind" AND l.date BETWEEN p."startDate" AND p."endDate"
-       WHERE l."organisationId" = $1 AND l."subgroupId" IS NULL AND $2::date BETWEEN p."startDate" AND p."endDate"
-       GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2 LIMIT 1`,
-        [orgId, today],
-      )
-    ).rows[0] as { classId: number; subjectId: number; periodId: number; teacherId: number; n: number } | undefined;
-    if (!g) throw new Error(`в базе нет уроков периода, содержащего ${today}`);
-    const teacher = (
-      await c.query(`SELECT login FROM "User" WHERE "organisationId" = $1 AND id = $2`, [orgId, g.teacherId])
-    ).rows[0] as { login: string };
-    const students = (
-      await c.query(
-        `SELECT count(*)::int AS n FROM "ClassMembership" WHERE "organisationId" = $1 AND "classId" = $2 AND "startDate" <= $3::date AND ("endDate" IS NULL OR "endDate" >= $3::date)`,
-        [orgId, g.classId, today],
-      )
-    ).rows[0] as { n: number };
+    const grid = await gridOf(c, orgId, today, { not: BIG_CLASS });
+    if (!grid) throw new Error(`в базе нет уроков периода, содержащего ${today}`);
+    const bigGrid = await gridOf(c, orgId, today, { only: BIG_CLASS });
+    const g = grid;
     const cells = (
       await c.query(
         `SELECT m."lessonId", m."assignmentId", m."studentId", m.version FROM "Mark" m
@@ -103,14 +98,8 @@ export async function loadFixtures(url: string, orgId: number): Promise<Fixtures
     return {
       orgId,
       today,
-      grid: {
-        classId: g.classId,
-        subjectId: g.subjectId,
-        periodId: g.periodId,
-        lessons: g.n,
-        students: students.n,
-        teacherLogin: teacher.login,
-      },
+      grid,
+      bigGrid,
       cells,
       diary: { studentId: child.studentId },
       finishedPeriodId: finished?.id ?? g.periodId,
@@ -119,4 +108,44 @@ export async function loadFixtures(url: string, orgId: number): Promise<Fixtures
   } finally {
     await c.end();
   }
+}
+
+/** The busiest class × subject × period containing today, of one class (`only`) or of all but one (`not`). */
+async function gridOf(
+  c: pg.Client,
+  orgId: number,
+  today: string,
+  pick: { not: string } | { only: string },
+): Promise<GridFixture | null> {
+  const only = "only" in pick;
+  const g = (
+    await c.query(
+      `SELECT l."classId", l."subjectId", p.id AS "periodId", l."teacherId", count(*)::int AS n
+       FROM "Lesson" l
+       JOIN "ClassGroup" cg ON cg."organisationId" = l."organisationId" AND cg.id = l."classId"
+       JOIN "Period" p ON p."organisationId" = l."organisationId" AND p.kind = cg."periodKind" AND l.date BETWEEN p."startDate" AND p."endDate"
+       WHERE l."organisationId" = $1 AND l."subgroupId" IS NULL AND $2::date BETWEEN p."startDate" AND p."endDate"
+         AND ${only ? `cg.name = $3` : `cg.name <> $3`}
+       GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2 LIMIT 1`,
+      [orgId, today, only ? pick.only : pick.not],
+    )
+  ).rows[0] as { classId: number; subjectId: number; periodId: number; teacherId: number; n: number } | undefined;
+  if (!g) return null;
+  const teacher = (
+    await c.query(`SELECT login FROM "User" WHERE "organisationId" = $1 AND id = $2`, [orgId, g.teacherId])
+  ).rows[0] as { login: string };
+  const students = (
+    await c.query(
+      `SELECT count(*)::int AS n FROM "ClassMembership" WHERE "organisationId" = $1 AND "classId" = $2 AND "startDate" <= $3::date AND ("endDate" IS NULL OR "endDate" >= $3::date)`,
+      [orgId, g.classId, today],
+    )
+  ).rows[0] as { n: number };
+  return {
+    classId: g.classId,
+    subjectId: g.subjectId,
+    periodId: g.periodId,
+    lessons: g.n,
+    students: students.n,
+    teacherLogin: teacher.login,
+  };
 }

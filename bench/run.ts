@@ -12,7 +12,7 @@ import { withDatabase } from "../prisma/tools/pg-util";
 import { buildApp, signIn, startApp, type AppServer } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
-import { loadFixtures, samaraToday, type Fixtures } from "./fixtures";
+import { datasetToday, loadFixtures, type Fixtures } from "./fixtures";
 import { runLoad, send, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
@@ -40,12 +40,6 @@ const warmup = args.quick ? 1500 : 3000;
 const levels = [1, 10, 50];
 const defaultOnly = orgs > 1 ? "journal_grid" : args.replica ? "diary_week,mark_save" : undefined;
 const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
-
-/** End of the academic year containing the real today (a whole year of lessons). */
-function datasetToday(): Date {
-  const [y, m] = samaraToday().split("-").map(Number);
-  return new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
-}
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
@@ -171,6 +165,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
   try {
     const cookies: Record<Role, string> = {
       teacher: await signIn(app.base, orgId, fx.grid.teacherLogin, "demo2026"),
+      bigTeacher: fx.bigGrid ? await signIn(app.base, orgId, fx.bigGrid.teacherLogin, "demo2026") : "",
       parent: await signIn(app.base, orgId, "parent", "demo2026"),
       deputy: await signIn(app.base, orgId, "zavuch", "demo2026"),
       anonymous: "",
@@ -201,6 +196,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
     const dbFloor: NonNullable<RunResults["db_floor"]> = {};
     const floors: Array<[string, string, Role]> = [
       ["journal_grid", gridPath(fx), "teacher"],
+      ...(fx.bigGrid ? [["journal_grid_35x90", gridPath(fx, fx.bigGrid), "bigTeacher"] as [string, string, Role]] : []),
       ["diary_week", diaryPath(fx), "parent"],
     ];
     for (const [name, page, role] of floors) {
@@ -235,9 +231,12 @@ async function main(): Promise<number> {
     const ds = await prepareDataset(base, orgs, datasetToday(), log);
     const orgId = ds.orgIds[Math.floor(ds.orgIds.length / 2)];
     const fx = await loadFixtures(ds.url, orgId);
-    log(
-      `Журнал: класс ${fx.grid.classId}, предмет ${fx.grid.subjectId}, период ${fx.grid.periodId}: ${fx.grid.students} учеников × ${fx.grid.lessons} уроков; учитель ${fx.grid.teacherLogin}`,
-    );
+    for (const g of [fx.grid, fx.bigGrid]) {
+      if (g)
+        log(
+          `Журнал: класс ${g.classId}, предмет ${g.subjectId}, период ${g.periodId}: ${g.students} учеников × ${g.lessons} уроков; учитель ${g.teacherLogin}`,
+        );
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: ds.url,
@@ -295,6 +294,13 @@ async function main(): Promise<number> {
         students: fx.grid.students,
         lessons: fx.grid.lessons,
         teacher: fx.grid.teacherLogin,
+        ...(fx.bigGrid
+          ? {
+              big_students: fx.bigGrid.students,
+              big_lessons: fx.bigGrid.lessons,
+              big_teacher: fx.bigGrid.teacherLogin,
+            }
+          : {}),
         seconds_per_level: seconds,
       },
       scenarios: out,

@@ -1,9 +1,10 @@
 // The measured scenarios (issue 10): what each requests, signed in as whom, at which concurrency.
-import type { Fixtures } from "./fixtures";
+import type { Fixtures, GridFixture } from "./fixtures";
 import type { Req } from "./http-load";
 
-/** Who the scenario signs in as; "anonymous" sends no session cookie (the ceiling page). */
-export type Role = "teacher" | "parent" | "deputy" | "anonymous";
+/** Who the scenario signs in as; "anonymous" sends no session cookie (the ceiling page); "bigTeacher"
+ * teaches the class of 35 (fx.bigGrid). */
+export type Role = "teacher" | "bigTeacher" | "parent" | "deputy" | "anonymous";
 
 export interface Scenario {
   name: string;
@@ -22,8 +23,13 @@ export interface Scenario {
 
 const get = (path: string) => () => () => ({ path });
 
-export const gridPath = (fx: Fixtures) =>
-  `/journal?class=${fx.grid.classId}&subject=${fx.grid.subjectId}&period=${fx.grid.periodId}`;
+export const gridPath = (fx: Fixtures, g: GridFixture = fx.grid) =>
+  `/journal?class=${g.classId}&subject=${g.subjectId}&period=${g.periodId}`;
+/** The realistic grid (issue 22 item 2): the class of 35 over a half-year, ≈ 90 lessons. */
+export const bigGridPath = (fx: Fixtures) => {
+  if (!fx.bigGrid) throw new Error("в наборе данных нет класса на 35 учеников — пересоздайте базу бенчмарка");
+  return gridPath(fx, fx.bigGrid);
+};
 export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
 export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
 
@@ -34,6 +40,13 @@ export function scenarios(levels: number[]): Scenario[] {
     { name: "ceiling_page", role: "anonymous", concurrencies: levels, optional: true, request: get("/ceiling") },
     { name: "trivial_page", role: "teacher", concurrencies: levels, request: get("/ping") },
     { name: "journal_grid", role: "teacher", concurrencies: levels, request: (fx) => get(gridPath(fx))() },
+    // Issue 22 item 2: the realistic grid, a class of 35 over a half-year (≈ 90 lessons) of one subject.
+    {
+      name: "journal_grid_35x90",
+      role: "bigTeacher",
+      concurrencies: levels,
+      request: (fx) => get(bigGridPath(fx))(),
+    },
     { name: "mark_save", role: "teacher", concurrencies: levels, request: () => () => ({ path: "/api/journal/cell" }) }, // body set in run.ts
     { name: "diary_week", role: "parent", concurrencies: levels, request: (fx) => get(diaryPath(fx))() },
     {

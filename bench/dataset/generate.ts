@@ -13,7 +13,7 @@ import { cloneOrganisation } from "./clone";
 import { seedBenchSchool } from "./school";
 
 /** Bump when the generator changes: older bench databases are then rebuilt. */
-const DATASET_VERSION = 4;
+const DATASET_VERSION = 5;
 
 export interface Dataset {
   url: string;
@@ -91,7 +91,7 @@ export async function prepareDataset(
     log(`Создаю ${name} из ${one.name} и копирую школу ещё ${orgs - 1} раз…`);
     await createDatabase(base, name, one.name);
   } else {
-    log(`Создаю ${name}: школа 1 200 учеников, 48 классов, учебный год до ${today.toISOString().slice(0, 10)}…`);
+    log(`Создаю ${name}: школа 1 235 учеников, 49 классов, учебный год до ${today.toISOString().slice(0, 10)}…`);
     await createDatabase(base, name);
     await applyMigrations(url);
   }

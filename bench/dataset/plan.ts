@@ -1,7 +1,10 @@
 // The benchmark school (issue 10): the demo school's curriculum and staffing scaled from 22 to
 // 48 classes. Classes 1В…11Г copy the load of 1А…11Б with a second staff (teacher clones), and
 // 5Д…8Д copy 5А…8А with a third staff, so every teacher's week is as feasible as the demo's and
-// the demo timetable builder still fits it. Pure and deterministic (no database).
+// the demo timetable builder still fits it. Issue 22 item 2: one more class, BIG_CLASS (10Е, a
+// class of 35 with a profile-level algebra of 6 lessons a week, ≈ 90 lessons in the first
+// half-year), taught by a fourth staff of its own, for the realistic grid size `journal_grid_35x90`.
+// Pure and deterministic (no database).
 import type { ClassDef, LoadDef, OrgPlan, TeacherDef } from "../../prisma/seed/plan";
 import type { Rng } from "../../prisma/seed/random";
 import { buildSchoolPlan } from "../../prisma/seed/school-plan";
@@ -13,6 +16,13 @@ const COPIES: ReadonlyArray<{ letter: string; from: string; staff: number; grade
   { letter: "Г", from: "Б", staff: 1, grades: [1, 11] },
   { letter: "Д", from: "А", staff: 2, grades: [5, 8] },
 ];
+
+/** The benchmark's realistic journal: a class of BIG_CLASS_SIZE in a half-year of BIG_SUBJECT (issue 22 item 2). */
+export const BIG_CLASS = "10Е";
+export const BIG_CLASS_SIZE = 35;
+export const BIG_SUBJECT = "alg";
+const BIG_FROM = "10А";
+const BIG_PER_WEEK = 6;
 
 export function buildBenchPlan(rng: Rng): OrgPlan {
   const base = buildSchoolPlan(rng.fork("base"));
@@ -52,6 +62,14 @@ export function buildBenchPlan(rng: Rng): OrgPlan {
       classTeachers[name] = cloneOf(base.classTeachers[src.name], copy.staff);
     }
   }
+  // The class of 35: 10А's curriculum with algebra at the profile level, its own staff (staff 3).
+  const from = base.classes.find((c) => c.name === BIG_FROM)!;
+  classes.push({ ...from, name: BIG_CLASS, letter: "Е", subjects: { ...from.subjects, [BIG_SUBJECT]: BIG_PER_WEEK } });
+  for (const l of base.loads.filter((x) => x.className === BIG_FROM)) {
+    const perWeek = l.subjectKey === BIG_SUBJECT ? BIG_PER_WEEK : l.perWeek;
+    loads.push({ ...l, className: BIG_CLASS, perWeek, teacherKey: cloneOf(l.teacherKey, 3) });
+  }
+  classTeachers[BIG_CLASS] = cloneOf(base.classTeachers[BIG_FROM], 3);
   classes.sort((a, b) => a.grade - b.grade || (a.letter ?? "").localeCompare(b.letter ?? ""));
   return { ...base, classes, loads, classTeachers, teachers: [...base.teachers, ...clones.values()] };
 }

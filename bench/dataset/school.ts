@@ -15,7 +15,7 @@ import { SCHOOL_DEMO_CLASS, SCHOOL_DEMO_TEACHER } from "../../prisma/seed/school
 import { insertSetup, type OrgCard } from "../../prisma/seed/setup";
 import { SCHOOL_ADMINS } from "../../prisma/seed/staff";
 import { buildTimetable } from "../../prisma/seed/timetable";
-import { buildBenchPlan } from "./plan";
+import { BIG_CLASS, BIG_CLASS_SIZE, buildBenchPlan } from "./plan";
 
 export const BENCH_ORG_NAME = "МБОУ «Школа № 1» (нагрузочный тест)";
 
@@ -62,6 +62,7 @@ export async function seedBenchSchool(a: BenchSchoolArgs): Promise<{ orgId: numb
   const cont = buildContingent(rng.fork("people"), plan, cal, today, {
     college: false,
     size: [25, 25],
+    classSize: { [BIG_CLASS]: BIG_CLASS_SIZE },
     demoClass: SCHOOL_DEMO_CLASS,
     demoStudent: { lastName: "Смирнов", firstName: "Артём", middleName: "Дмитриевич" },
     demoFather: ["Дмитрий", "Дмитриевич", "Дмитриевна"],

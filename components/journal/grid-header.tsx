@@ -25,12 +25,14 @@ function LockIcon({ open }: { open: boolean }) {
   );
 }
 
-export const GridHeader = memo(function GridHeader(props: {
+type HeaderProps = {
   view: GridView;
   cols: Col[];
   activeCol: number;
   onLesson: (id: number) => void;
-}) {
+};
+
+function GridHeaderInner(props: HeaderProps) {
   const { view, cols } = props;
   const groups: { lesson: GridLesson; span: number; start: number }[] = [];
   cols.forEach((c, i) => {
@@ -140,4 +142,16 @@ export const GridHeader = memo(function GridHeader(props: {
       </tr>
     </thead>
   );
-});
+}
+
+/** A save changes marks, not the header: it re-renders only when the columns, the lessons or the active column change. */
+export const GridHeader = memo(
+  GridHeaderInner,
+  (a, b) =>
+    a.cols === b.cols &&
+    a.activeCol === b.activeCol &&
+    a.onLesson === b.onLesson &&
+    a.view.lessons === b.view.lessons &&
+    a.view.method === b.view.method &&
+    a.view.orgKind === b.view.orgKind,
+);

@@ -14,6 +14,8 @@ import { formatNumber } from "@/lib/org/vocabulary";
 export type RowProps = {
   row: number;
   view: GridView;
+  /** Bumped when this student's cells change (a save, a conflict): the row re-renders, the others do not. */
+  rev: number;
   cols: Col[];
   activeCol: number;
   editing: string | null;
@@ -224,15 +226,25 @@ function GridRow(p: RowProps) {
   );
 }
 
-export const MemoRow = memo(
-  GridRow,
-  (a, b) =>
-    a.view === b.view &&
+/**
+ * Issue 22 item 4: a save changes one student's cells, so a row compares the parts of the view it
+ * draws that a save leaves alone (the students, the lessons, the expected absences — all replaced by
+ * a refresh from the server) and its own revision, not the whole view: one row re-renders per save.
+ */
+export function rowPropsEqual(a: RowProps, b: RowProps): boolean {
+  return (
+    a.view.students === b.view.students &&
+    a.view.lessons === b.view.lessons &&
+    a.view.expected === b.view.expected &&
+    a.rev === b.rev &&
     a.cols === b.cols &&
     a.row === b.row &&
     a.activeCol === b.activeCol &&
     a.editing === b.editing &&
     a.statusSig === b.statusSig &&
     a.editable === b.editable &&
-    a.message === b.message,
-);
+    a.message === b.message
+  );
+}
+
+export const MemoRow = memo(GridRow, rowPropsEqual);

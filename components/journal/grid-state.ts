@@ -81,7 +81,13 @@ export function cellRefAt(view: Pick<GridView, "students">, cols: Col[], row: nu
 }
 
 /** May this cell be typed into (open date, a member on the day, marks allowed and no final yet)? */
-export function isEditable(view: GridView, cols: Col[], canEdit: boolean, row: number, col: number): boolean {
+export function isEditable(
+  view: Pick<GridView, "students" | "marksAllowed">,
+  cols: Col[],
+  canEdit: boolean,
+  row: number,
+  col: number,
+): boolean {
   const c = cols[col];
   const s = view.students[row];
   if (!canEdit || !c || !s || !c.lesson.lock.open) return false;

@@ -84,10 +84,21 @@ export function JournalGrid(props: {
     viewRef.current = view;
   });
 
+  // Issue 22 item 4: a save or a conflict changes one student's cells; its row's revision goes up
+  // and only that row re-renders (grid-row.tsx rowPropsEqual), not the whole table.
+  const [rowRev, setRowRev] = useState<ReadonlyMap<number, number>>(() => new Map());
+  const touchRow = useCallback(
+    (studentId: number) => setRowRev((m) => new Map(m).set(studentId, (m.get(studentId) ?? 0) + 1)),
+    [],
+  );
+
   const saver = useCellSaver({
     resolve: (ref) => resolvePlaceholder(viewRef.current, ref),
     version: (ref) => cellVersion(viewRef.current, ref),
-    saved: (ref, body) => setView((v) => applySaved(v, ref, body)),
+    saved: (ref, body) => {
+      setView((v) => applySaved(v, ref, body));
+      touchRow(ref.studentId);
+    },
     conflict: (ref, body) => {
       if (body.reload) {
         setNotice(body.message, true);
@@ -98,12 +109,16 @@ export function JournalGrid(props: {
       if (!current) return;
       setNotice(body.message, true);
       setView((v) => applyConflict(v, ref, current));
+      touchRow(ref.studentId);
     },
   });
 
+  // What may be typed into depends on the students and the columns, not on the marks: the callback
+  // stays the same across saves, so the memoised rows do not re-render for it.
+  const { students, marksAllowed } = view;
   const editable = useCallback(
-    (row: number, col: number) => isEditable(view, cols, props.canEdit, row, col),
-    [view, cols, props.canEdit],
+    (row: number, col: number) => isEditable({ students, marksAllowed }, cols, props.canEdit, row, col),
+    [students, marksAllowed, cols, props.canEdit],
   );
   const textOf = useCallback((row: number, col: number) => cellText(view, cols, row, col), [view, cols]);
 
@@ -228,6 +243,7 @@ export function JournalGrid(props: {
                 key={s.id}
                 row={row}
                 view={view}
+                rev={rowRev.get(s.id) ?? 0}
                 cols={cols}
                 activeCol={pos.row === row ? pos.col : -1}
                 editing={pos.row === row ? ui.editing : null}

@@ -1,9 +1,26 @@
 // The grid's view model in a compact form for the trip from the server page to the client grid
-// (issue 10): the RSC payload would otherwise repeat the keys of every mark and attendance object
-// (`{"kind":…,"value":…,"isHospital":…}` — ≈ 3× the data). The server packs them into tuples,
-// the client grid unpacks once (useMemo) and works on the ordinary GridView. Pure.
+// (issue 10, issue 22 item 4): the RSC payload would otherwise repeat the keys of every mark and
+// attendance object (`{"kind":…,"value":…,"isHospital":…}`) and the ids of every cell. The cells
+// travel as one string per student, aligned with the period's columns the client builds anyway:
+// `markRows[i]` holds student i's marks in the order of the lessons' assignments, `attendanceRows[i]`
+// the attendance of each lesson, entries separated by commas, an empty entry for an empty cell.
+//   mark entry: [kind letter unless a grade with a value][value]["b" hospital]["v"version ≠ 1]
+//               — «5», «3bv4», «D», «Pv2»; a comment goes to `markComments` (free text has commas)
+//   attendance entry: code["h"missed hours]["v"version ≠ 1] — «N», «OPh1.5v3»
+// A cell outside the layout (none in a built view) stays a tuple in `marks` / `attendance`. The
+// client grid unpacks once and works on the ordinary GridView. Pure.
 import { type MarkKindName } from "@/lib/journal/marks";
-import { attendanceKey, markKey, type GridAttendance, type GridMark, type GridView } from "./grid";
+import {
+  attendanceKey,
+  markKey,
+  type GridAssignment,
+  type GridAttendance,
+  type GridLesson,
+  type GridMark,
+  type GridType,
+  type GridView,
+} from "./grid";
+import type { Lock } from "./lock";
 import type { AttendanceCodeName } from "./rules";
 
 /** [assignmentId, studentId, kind, value, isHospital (1/0), comment, version] */
@@ -11,36 +28,281 @@ export type PackedMark = [number, number, MarkKindName, number | null, 0 | 1, st
 /** [lessonId, studentId, code, missedHours, version] */
 export type PackedAttendance = [number, number, AttendanceCodeName, number | null, number];
 
-export type PackedGridView = Omit<GridView, "marks" | "attendance"> & {
+/** [id, typeId, weight, description, dueDate, hasSpecification (1/0)]: the type's names come from view.types. */
+export type PackedAssignment = [number, number, number, string | null, string | null, 0 | 1];
+/**
+ * [id, date, bell, hours, topic, content, version, planTopicId, homework, homeworkMarker, assignments,
+ *  lock, lessonLock, assignmentLock (indexes into `locks`), attendanceTaken, substituted (1/0)];
+ * an assignment whose type is not among view.types stays a whole object.
+ */
+export type PackedLesson = [
+  number,
+  string,
+  number,
+  number,
+  string | null,
+  string | null,
+  number,
+  number | null,
+  GridLesson["homework"],
+  GridLesson["homeworkMarker"],
+  (PackedAssignment | GridAssignment)[],
+  number,
+  number,
+  number,
+  0 | 1,
+  0 | 1,
+];
+
+export type PackedGridView = Omit<GridView, "marks" | "attendance" | "lessons"> & {
+  /** The lessons as tuples; their locks (three per lesson, the same few reasons) once each in `locks`. */
+  lessons: PackedLesson[];
+  locks: Lock[];
+  /** One string per student (view.students order): the marks of the period's assignment columns. */
+  markRows: string[];
+  /** One string per student: the attendance of each lesson. */
+  attendanceRows: string[];
+  /** [assignmentId, studentId, comment] of the marks with a comment. */
+  markComments: [number, number, string][];
+  /** Cells outside the students × columns layout (kept lossless; empty for a built view). */
   marks: PackedMark[];
   attendance: PackedAttendance[];
 };
+
+const KIND_LETTER: Record<MarkKindName, string> = {
+  GRADE: "G",
+  PASS: "P",
+  FAIL: "F",
+  DEBT: "D",
+  NOT_ATTESTED: "N",
+};
+const LETTER_KIND = Object.fromEntries(Object.entries(KIND_LETTER).map(([k, l]) => [l, k])) as Record<
+  string,
+  MarkKindName
+>;
+const MARK_ENTRY = /^([GPFDN]?)(-?\d+(?:\.\d+)?)?(b?)(?:v(\d+))?$/;
+const ATTENDANCE_ENTRY = /^([A-Z]+)(?:h(-?\d+(?:\.\d+)?))?(?:v(\d+))?$/;
+
+const versionPart = (version: number) => (version === 1 ? "" : `v${version}`);
+
+function markEntry(m: GridMark): string {
+  const letter = m.kind === "GRADE" && m.value !== null ? "" : KIND_LETTER[m.kind];
+  return `${letter}${m.value ?? ""}${m.isHospital ? "b" : ""}${versionPart(m.version)}`;
+}
+
+function attendanceEntry(a: GridAttendance): string {
+  return `${a.code}${a.missedHours !== null ? `h${a.missedHours}` : ""}${versionPart(a.version)}`;
+}
+
+/** Entries joined by commas, trailing empty ones dropped (a row without a mark is ""). */
+function joinRow(entries: string[]): string {
+  let end = entries.length;
+  while (end > 0 && entries[end - 1] === "") end--;
+  return entries.slice(0, end).join(",");
+}
+
+const assignmentIds = (lessons: { assignments: unknown[] }[], id: (a: unknown) => number) =>
+  lessons.flatMap((l) => l.assignments.map(id));
+const idOf = (a: unknown) => (Array.isArray(a) ? (a[0] as number) : (a as GridAssignment).id);
+
+function packAssignment(a: GridAssignment, types: Map<number, GridType>): PackedAssignment | GridAssignment {
+  const t = types.get(a.typeId);
+  if (!t || t.shortName !== a.typeShort || t.name !== a.typeName || t.isControl !== a.isControl) return a;
+  return [a.id, a.typeId, a.weight, a.description, a.dueDate, a.hasSpecification ? 1 : 0];
+}
+
+function unpackAssignment(a: PackedAssignment | GridAssignment, types: Map<number, GridType>): GridAssignment {
+  if (!Array.isArray(a)) return a;
+  const [id, typeId, weight, description, dueDate, hasSpecification] = a;
+  const t = types.get(typeId)!;
+  return {
+    id,
+    typeId,
+    typeShort: t.shortName,
+    typeName: t.name,
+    weight,
+    description,
+    dueDate,
+    isControl: t.isControl,
+    hasSpecification: hasSpecification === 1,
+  };
+}
+
+function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] } {
+  const locks: Lock[] = [];
+  const index = new Map<string, number>();
+  const lockIdx = (lock: Lock) => {
+    const key = JSON.stringify(lock);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = locks.push(lock) - 1;
+      index.set(key, i);
+    }
+    return i;
+  };
+  const types = new Map(view.types.map((t) => [t.id, t]));
+  const lessons = view.lessons.map((l): PackedLesson => [
+    l.id,
+    l.date,
+    l.bell,
+    l.hours,
+    l.topic,
+    l.content,
+    l.version,
+    l.planTopicId,
+    l.homework,
+    l.homeworkMarker,
+    l.assignments.map((a) => packAssignment(a, types)),
+    lockIdx(l.lock),
+    lockIdx(l.lessonLock),
+    lockIdx(l.assignmentLock),
+    l.attendanceTaken ? 1 : 0,
+    l.substituted ? 1 : 0,
+  ]);
+  return { lessons, locks };
+}
+
+function unpackLessons(packed: PackedGridView): GridLesson[] {
+  const types = new Map(packed.types.map((t) => [t.id, t]));
+  return packed.lessons.map(
+    ([
+      id,
+      date,
+      bell,
+      hours,
+      topic,
+      content,
+      version,
+      planTopicId,
+      homework,
+      homeworkMarker,
+      assignments,
+      lock,
+      lessonLock,
+      assignmentLock,
+      attendanceTaken,
+      substituted,
+    ]) => ({
+      id,
+      date,
+      bell,
+      hours,
+      topic,
+      content,
+      version,
+      planTopicId,
+      homework,
+      homeworkMarker,
+      assignments: assignments.map((a) => unpackAssignment(a, types)),
+      lock: packed.locks[lock],
+      lessonLock: packed.locks[lessonLock],
+      assignmentLock: packed.locks[assignmentLock],
+      attendanceTaken: attendanceTaken === 1,
+      substituted: substituted === 1,
+    }),
+  );
+}
+
+export function packGridView(view: GridView): PackedGridView {
+  const { marks: allMarks, attendance: allAttendance, lessons: _lessons, ...rest } = view;
+  void _lessons;
+  const marks: PackedMark[] = [];
+  const attendance: PackedAttendance[] = [];
+  const markComments: [number, number, string][] = [];
+  const columns = assignmentIds(view.lessons, idOf);
+  const placed = new Set<string>();
+  const markRows = view.students.map((s) =>
+    joinRow(
+      columns.map((assignmentId) => {
+        const key = markKey(assignmentId, s.id);
+        const m = allMarks[key];
+        if (!m) return "";
+        placed.add(key);
+        if (m.comment !== null) markComments.push([assignmentId, s.id, m.comment]);
+        return markEntry(m);
+      }),
+    ),
+  );
+  const attendanceRows = view.students.map((s) =>
+    joinRow(
+      view.lessons.map((l) => {
+        const key = attendanceKey(l.id, s.id);
+        const a = allAttendance[key];
+        if (!a) return "";
+        placed.add(`a${key}`);
+        return attendanceEntry(a);
+      }),
+    ),
+  );
+  for (const [key, m] of Object.entries(allMarks)) {
+    if (placed.has(key)) continue;
+    const [assignmentId, studentId] = splitKey(key);
+    marks.push([assignmentId, studentId, m.kind, m.value, m.isHospital ? 1 : 0, m.comment, m.version]);
+  }
+  for (const [key, a] of Object.entries(allAttendance)) {
+    if (placed.has(`a${key}`)) continue;
+    const [lessonId, studentId] = splitKey(key);
+    attendance.push([lessonId, studentId, a.code, a.missedHours, a.version]);
+  }
+  return { ...rest, ...packLessons(view), markRows, attendanceRows, markComments, marks, attendance };
+}
 
 function splitKey(key: string): [number, number] {
   const i = key.indexOf(":");
   return [Number(key.slice(0, i)), Number(key.slice(i + 1))];
 }
 
-export function packGridView(view: GridView): PackedGridView {
-  const marks = Object.entries(view.marks).map(([key, m]): PackedMark => {
-    const [assignmentId, studentId] = splitKey(key);
-    return [assignmentId, studentId, m.kind, m.value, m.isHospital ? 1 : 0, m.comment, m.version];
-  });
-  const attendance = Object.entries(view.attendance).map(([key, a]): PackedAttendance => {
-    const [lessonId, studentId] = splitKey(key);
-    return [lessonId, studentId, a.code, a.missedHours, a.version];
-  });
-  return { ...view, marks, attendance };
-}
-
 export function unpackGridView(packed: PackedGridView): GridView {
+  const {
+    markRows,
+    attendanceRows,
+    markComments,
+    marks: extraMarks,
+    attendance: extraAttendance,
+    lessons: _packedLessons,
+    locks: _locks,
+    ...rest
+  } = packed;
+  void _packedLessons;
+  void _locks;
+  const lessons = unpackLessons(packed);
   const marks: Record<string, GridMark> = {};
-  for (const [assignmentId, studentId, kind, value, isHospital, comment, version] of packed.marks) {
+  const attendance: Record<string, GridAttendance> = {};
+  const columns = assignmentIds(lessons, idOf);
+  packed.students.forEach((s, row) => {
+    const markCells = markRows[row] ? markRows[row].split(",") : [];
+    markCells.forEach((entry, col) => {
+      const m = entry ? MARK_ENTRY.exec(entry) : null;
+      if (!m || columns[col] === undefined) return;
+      marks[markKey(columns[col], s.id)] = {
+        kind: m[1] ? LETTER_KIND[m[1]] : "GRADE",
+        value: m[2] !== undefined ? Number(m[2]) : null,
+        isHospital: m[3] === "b",
+        comment: null,
+        version: m[4] !== undefined ? Number(m[4]) : 1,
+      };
+    });
+    const attendanceCells = attendanceRows[row] ? attendanceRows[row].split(",") : [];
+    attendanceCells.forEach((entry, col) => {
+      const a = entry ? ATTENDANCE_ENTRY.exec(entry) : null;
+      const lesson = lessons[col];
+      if (!a || !lesson) return;
+      attendance[attendanceKey(lesson.id, s.id)] = {
+        code: a[1] as AttendanceCodeName,
+        missedHours: a[2] !== undefined ? Number(a[2]) : null,
+        version: a[3] !== undefined ? Number(a[3]) : 1,
+      };
+    });
+  });
+  for (const [assignmentId, studentId, comment] of markComments) {
+    const m = marks[markKey(assignmentId, studentId)];
+    if (m) m.comment = comment;
+  }
+  for (const [assignmentId, studentId, kind, value, isHospital, comment, version] of extraMarks) {
     marks[markKey(assignmentId, studentId)] = { kind, value, isHospital: isHospital === 1, comment, version };
   }
-  const attendance: Record<string, GridAttendance> = {};
-  for (const [lessonId, studentId, code, missedHours, version] of packed.attendance) {
+  for (const [lessonId, studentId, code, missedHours, version] of extraAttendance) {
     attendance[attendanceKey(lessonId, studentId)] = { code, missedHours, version };
   }
-  return { ...packed, marks, attendance };
+  return { ...rest, lessons, marks, attendance };
 }

@@ -53,6 +53,8 @@ export interface Contingent {
 export interface ContingentOptions {
   college: boolean;
   size: [number, number];
+  /** Class name → its exact size instead of `size` (the benchmark's class of 35, issue 22). */
+  classSize?: Record<string, number>;
   demoClass: string;
   demoStudent: { lastName: string; firstName: string; middleName: string };
   demoFather: readonly [string, string, string];
@@ -74,7 +76,7 @@ export function buildContingent(
   const kin = seed.fork("parents");
   const perClass = new Map<string, StudentSpec[]>();
   for (const c of plan.classes) {
-    const list = Array.from({ length: rng.int(o.size[0], o.size[1]) }, () =>
+    const list = Array.from({ length: o.classSize?.[c.name] ?? rng.int(o.size[0], o.size[1]) }, () =>
       makeStudent(rng, c, Y, o.college, newFamily(rng)),
     );
     perClass.set(c.name, list);

@@ -6,7 +6,18 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { statementsFromLog } from "../../bench/db-floor";
 import { percentile } from "../../bench/http-load";
-import { computeRatios, scenarioResult, type Measured, type Results, type RunResults } from "../../bench/report";
+import {
+  computeRatios,
+  markdown,
+  scenarioResult,
+  type Measured,
+  type Results,
+  type RunResults,
+} from "../../bench/report";
+import { BIG_CLASS, BIG_CLASS_SIZE, BIG_SUBJECT, buildBenchPlan } from "../../bench/dataset/plan";
+import { buildContingent } from "../../prisma/seed/contingent";
+import { schoolCalendar } from "../../prisma/seed/calendar";
+import { Rng } from "../../prisma/seed/random";
 
 const m = (p95: number, rps: number): Measured => ({
   concurrency: 10,
@@ -75,6 +86,50 @@ describe("bench ratios", () => {
     const during = { ...m(150, 5), baseline_p95_ms: 100, baseline_rps: 8, reports_beside: 3 };
     const r: Results = { ...run({ journal_grid: m(400, 10), journal_grid_during_report: during }), ratios: {} };
     expect(computeRatios(r).grid_during_report_p95_vs_grid).toBe(1.5);
+  });
+
+  it("checks the 35 × 90 grid against the trivial page and names both grids in RESULTS.md (issue 22 item 2)", () => {
+    const r: Results = {
+      ...run({ trivial_page: m(50, 100), journal_grid: m(80, 60), journal_grid_35x90: m(120, 40) }),
+      grid: { students: 25, lessons: 48, teacher: "t1", big_students: 35, big_lessons: 92, big_teacher: "t2" },
+      ratios: {},
+    };
+    r.ratios = computeRatios(r);
+    expect(r.ratios.journal_grid_35x90_rps_vs_trivial).toBe(0.4);
+    const md = markdown(r);
+    expect(md).toContain("`journal_grid` 25 students × 48 lessons (teacher t1)");
+    expect(md).toContain("`journal_grid_35x90` 35 students × 92 lessons (teacher t2)");
+    expect(md).toMatch(
+      /\| journal_grid_35x90 p95, ms \(35 students × 92 lessons\) \| 120 \| ≤ 100 \| \*\*missed\*\* \|/,
+    );
+    expect(md).toMatch(/\| journal_grid_35x90 rps \/ trivial_page rps \| 0\.4 \| ≥ 0\.5 \| \*\*missed\*\* \|/);
+  });
+});
+
+describe("bench dataset: the realistic grid (issue 22 item 2)", () => {
+  it("has one class of 35 with a 6-a-week subject of its own teacher beside the classes of 25", () => {
+    const rng = new Rng(20261001);
+    const plan = buildBenchPlan(rng.fork("plan"));
+    const big = plan.classes.find((c) => c.name === BIG_CLASS)!;
+    expect(big.periodKind).toBe("HALF_YEAR");
+    const load = plan.loads.filter((l) => l.className === BIG_CLASS && l.subjectKey === BIG_SUBJECT);
+    expect(load).toEqual([expect.objectContaining({ perWeek: 6 })]);
+    // its own staff: the teacher of the big class's algebra teaches no other class
+    const own = plan.loads.filter((l) => l.teacherKey === load[0].teacherKey).map((l) => l.className);
+    expect(new Set(own)).toEqual(new Set([BIG_CLASS]));
+    const today = new Date(Date.UTC(2027, 4, 25));
+    const cont = buildContingent(new Rng(1).fork("people"), plan, schoolCalendar(2026), today, {
+      college: false,
+      size: [25, 25],
+      classSize: { [BIG_CLASS]: BIG_CLASS_SIZE },
+      demoClass: "7А",
+      demoStudent: { lastName: "Смирнов", firstName: "Артём", middleName: "Дмитриевич" },
+      demoFather: ["Дмитрий", "Дмитриевич", "Дмитриевна"],
+      sibling: { className: "3Б", firstName: "Полина" },
+    });
+    const perClass = (name: string) => cont.students.filter((s) => s.className === name).length;
+    expect(perClass(BIG_CLASS)).toBe(35);
+    expect(perClass("10А")).toBe(25);
   });
 });
 

@@ -1,51 +1,95 @@
+// The grid's payload (issue 10, issue 22 item 4): marks and attendance travel as one string of cell
+// codes per student, aligned with the period's columns, and come back exactly.
 import { describe, expect, it } from "vitest";
 import { packGridView, unpackGridView } from "@/lib/journal/grid-pack";
-import type { GridView } from "@/lib/journal/grid";
+import { buildGridView, type GridView } from "@/lib/journal/grid";
+import { d, rows } from "../fixtures/grid-rows";
 
+const built = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
+
+/** The fixture's view with every kind of cell: hospital, comment with commas, debt, pass, versions, hours. */
 function view(): GridView {
+  const [a0, a1] = built.lessons.flatMap((l) => l.assignments).map((a) => a.id);
+  const [l0, l1, l2] = built.lessons.map((l) => l.id);
+  const [s0, s1, s2] = built.students.map((s) => s.id);
   return {
-    classId: 1,
-    className: "7А",
-    subjectId: 2,
-    subjectName: "Алгебра",
-    subgroupId: null,
-    orgKind: "COLLEGE",
-    marksAllowed: true,
-    homeworkNotProvided: false,
-    expected: [],
-    passFail: false,
-    method: "WEIGHTED",
-    scale: { minMark: 2, maxMark: 5, roundingThreshold: 0.5 },
-    lockDays: 7,
-    today: "2026-11-20",
-    closed: null,
-    types: [{ id: 1, name: "Ответ на уроке", shortName: "Отв", weight: 1, isControl: false }],
-    lessons: [],
-    students: [],
-    planTopics: [],
+    ...built,
     marks: {
-      "10:100": { kind: "GRADE", value: 5, isHospital: false, comment: null, version: 1 },
-      "10:101": { kind: "GRADE", value: 3, isHospital: true, comment: "устно", version: 4 },
-      "11:100": { kind: "DEBT", value: null, isHospital: false, comment: null, version: 2 },
+      ...built.marks,
+      [`${a0}:${s0}`]: { kind: "GRADE", value: 5, isHospital: false, comment: null, version: 1 },
+      [`${a0}:${s1}`]: { kind: "GRADE", value: 3, isHospital: true, comment: "устно, у доски; «б»", version: 4 },
+      [`${a1}:${s0}`]: { kind: "DEBT", value: null, isHospital: false, comment: null, version: 2 },
+      [`${a1}:${s2}`]: { kind: "PASS", value: null, isHospital: false, comment: null, version: 1 },
+      // outside the layout (no such assignment in the period): kept as a tuple
+      [`999:${s0}`]: { kind: "NOT_ATTESTED", value: null, isHospital: false, comment: null, version: 7 },
     },
     attendance: {
-      "20:100": { code: "N", missedHours: null, version: 1 },
-      "20:101": { code: "OP", missedHours: 1.5, version: 3 },
+      ...built.attendance,
+      [`${l0}:${s0}`]: { code: "N", missedHours: null, version: 1 },
+      [`${l2}:${s1}`]: { code: "OP", missedHours: 1.5, version: 3 },
+      [`${l1}:${s2}`]: { code: "B", missedHours: 2, version: 1 },
+      [`888:${s1}`]: { code: "UP", missedHours: null, version: 1 },
     },
   };
 }
 
-describe("grid view packing for the client (issue 10)", () => {
+describe("grid view packing for the client (issue 22 item 4)", () => {
   it("restores every mark and attendance entry exactly", () => {
     const v = view();
     expect(unpackGridView(packGridView(v))).toEqual(v);
+    expect(unpackGridView(packGridView(built))).toEqual(built);
   });
 
-  it("sends marks and attendance as tuples, without per-entry keys", () => {
-    const packed = packGridView(view());
-    expect(packed.marks).toContainEqual([10, 101, "GRADE", 3, 1, "устно", 4]);
-    expect(packed.attendance).toContainEqual([20, 101, "OP", 1.5, 3]);
-    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(view()).length);
-    expect(JSON.stringify(packed)).not.toContain("isHospital");
+  it("sends one string of cell codes per student, no per-cell keys or ids", () => {
+    const v = view();
+    const packed = packGridView(v);
+    expect(packed.markRows).toHaveLength(v.students.length);
+    expect(packed.attendanceRows).toHaveLength(v.students.length);
+    expect(packed.markRows[0]).toBe("5,Dv2");
+    expect(packed.markRows[1].split(",")[0]).toBe("3bv4");
+    expect(packed.markRows[2]).toBe(",P");
+    expect(packed.attendanceRows[1]).toBe(",,OPh1.5v3");
+    expect(packed.markComments).toEqual([[v.lessons[0].assignments[0].id, v.students[1].id, "устно, у доски; «б»"]]);
+    expect(packed.marks).toEqual([[999, v.students[0].id, "NOT_ATTESTED", null, 0, null, 7]]);
+    expect(packed.attendance).toEqual([[888, v.students[1].id, "UP", null, 1]]);
+    const json = JSON.stringify(packed);
+    expect(json).not.toContain("isHospital");
+    expect(json).not.toContain("missedHours");
+  });
+
+  it("sends each lock reason once and an assignment's type names through view.types", () => {
+    const closed = {
+      open: false as const,
+      code: "window" as const,
+      reason: "Дата закрыта для изменений: прошло больше 7 дней",
+    };
+    const v = view();
+    const lessons = v.lessons.map((l) => ({ ...l, lock: closed, lessonLock: closed, assignmentLock: closed }));
+    // an assignment of a type the view does not list (archived) keeps its own names
+    const odd = { ...lessons[0].assignments[0], id: 5000, typeId: 77, typeShort: "Арх", typeName: "Архивный тип" };
+    lessons[0] = { ...lessons[0], assignments: [...lessons[0].assignments, odd] };
+    const w: GridView = { ...v, lessons };
+    const packed = packGridView(w);
+    expect(unpackGridView(packed)).toEqual(w);
+    expect(packed.locks).toEqual([closed]);
+    const json = JSON.stringify(packed);
+    expect(json.split("Дата закрыта").length - 1).toBe(1);
+    expect(json.split(w.types[0].name).length - 1).toBe(1); // only in view.types
+    expect(packed.lessons[0][10]).toContainEqual(odd);
+  });
+
+  it("is several times smaller than the keyed cells of a full class", () => {
+    const v = view();
+    const full: GridView = { ...v, marks: {}, attendance: {} };
+    for (const s of v.students)
+      for (const l of v.lessons) {
+        full.attendance[`${l.id}:${s.id}`] = { code: "N", missedHours: null, version: 1 };
+        for (const a of l.assignments)
+          full.marks[`${a.id}:${s.id}`] = { kind: "GRADE", value: 4, isHospital: false, comment: null, version: 1 };
+      }
+    const cells = (x: object) => JSON.stringify(x).length;
+    const packed = packGridView(full);
+    expect(unpackGridView(packed)).toEqual(full);
+    expect(cells([packed.markRows, packed.attendanceRows]) * 4).toBeLessThan(cells([full.marks, full.attendance]));
   });
 });
