@@ -6,7 +6,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { studentSummary } from "@/lib/journal/grid";
 import { loadFinalsChoices, loadFinalsPage } from "@/lib/finals/loaders";
