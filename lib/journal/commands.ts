@@ -12,13 +12,7 @@ import { todayIn } from "@/lib/org/time";
 import { authorizeAnyOnLesson } from "@/lib/access/authorize";
 import { EDIT_PERMISSIONS } from "./access";
 import { cellContext, lastChange, lessonForCell } from "./data";
-import {
-  attendanceEntityKey,
-  markAttendanceTaken,
-  markEntityKey,
-  writeAttendance,
-  writeMark,
-} from "./mutations";
+import { attendanceEntityKey, markAttendanceTaken, markEntityKey, writeAttendance, writeMark } from "./mutations";
 import { journalLock, lockFactsOf, UNLOCKED_REASON, type Lock } from "./lock";
 import {
   ATTENDANCE_LABELS,
