@@ -86,7 +86,10 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // The same heap cap as `npm start` (MAX_HEAP_MB, or the operator's NODE_OPTIONS).
-  const child: ChildProcess = spawn(process.execPath, appServerArgv(env, PROJECT_ROOT), {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node refuses
+  // --cpu-prof in NODE_OPTIONS); open it in Chrome DevTools or read it with bench/profile-top.ts.
+  const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, ...appServerArgv(env, PROJECT_ROOT)], {
     cwd: PROJECT_ROOT,
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],

@@ -8,7 +8,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { deleteFile, putFile } from "@/lib/storage/files";
 import { checkFile } from "@/lib/storage/rules";
-import { notify } from "@/lib/push/send";
+import { enqueuePush } from "@/lib/push/mutations";
 import { absencePayload, noticeAnswerPayload } from "@/lib/push/rules";
 import {
   absenceById,
@@ -234,12 +234,12 @@ export async function fileNotice(
     noticeClassTeachers(organisationId, input.studentId, today),
     studentNames(organisationId, [input.studentId]),
   ]);
-  void notify(
-    organisationId,
-    teachers,
-    "absence",
-    absencePayload(names.get(input.studentId) ?? "Ученик", rangeText(input.dateFrom, input.dateTo)),
-  );
+  await enqueuePush(organisationId, actor.id, {
+    event: "users",
+    kind: "absence",
+    userIds: teachers,
+    payload: absencePayload(names.get(input.studentId) ?? "Ученик", rangeText(input.dateFrom, input.dateTo)),
+  });
   return ok({ id });
 }
 
@@ -290,11 +290,11 @@ export async function decideNotice(
     absenceId = written.data.id;
   }
   const text = `${rangeText(notice.dateFrom, notice.dateTo)}${input.decision === "decline" ? `: ${input.declineReason}` : ""}`;
-  void notify(
-    organisationId,
-    [notice.authorId],
-    "absence",
-    noticeAnswerPayload(notice.studentId, input.decision === "accept", text),
-  );
+  await enqueuePush(organisationId, actor.id, {
+    event: "users",
+    kind: "absence",
+    userIds: [notice.authorId],
+    payload: noticeAnswerPayload(notice.studentId, input.decision === "accept", text),
+  });
   return ok({ absenceId });
 }

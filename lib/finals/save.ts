@@ -14,7 +14,7 @@ import { finalTarget, studentFormsInClass } from "./data";
 import { writeFinal, type FinalState } from "./mutations";
 import { DEPUTY_ONLY_MESSAGE, finalInputText, formIsPassFail, mayEditFinal, parseFinalInput } from "./rules";
 import { saveFinalSchema } from "./schema";
-import { notifyFinal } from "@/lib/push/send";
+import { enqueuePush } from "@/lib/push/mutations";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 
@@ -94,6 +94,13 @@ export async function saveFinal(
     },
     now,
   );
-  if (result.state) void notifyFinal(actor.organisationId, input.subjectId, input.studentId, finalLabel(result.state));
+  // FIN-5: the family hears of it at once — a push job for the worker (lib/push/jobs.ts).
+  if (result.state)
+    await enqueuePush(actor.organisationId, actor.id, {
+      event: "final",
+      subjectId: input.subjectId,
+      studentId: input.studentId,
+      label: finalLabel(result.state),
+    });
   return ok({ state: result.state, text: finalInputText(result.state), label: finalLabel(result.state) });
 }

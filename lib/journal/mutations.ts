@@ -3,11 +3,14 @@
 // KEY UPDATE, so saves of one cell are serialised; compare the version the client loaded with the
 // stored one; write; append the change to JournalChange. A mismatch writes nothing and returns the
 // current value. A re-created cell gets a version above every earlier one (1 + its number of
-// changes), so an old version can never match a newer row (no ABA).
-import { diaryMarkText } from "./marks";
+// changes), so an old version can never match a newer row (no ABA). Nothing here sends a push: a
+// mark save given `push` by its command (lib/journal/commands.ts) queues the push job in the same
+// statement as the mark (lib/push/jobs.ts), only when the mark is written and the family listens.
 import { type MarkKindName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
-import { notifyMark } from "@/lib/push/send";
+import { familyListensSql } from "@/lib/push/data";
+import type { PushEvent } from "@/lib/push/jobs";
+import { pushOutboxSql } from "@/lib/push/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { AttendanceCodeName } from "./rules";
 
@@ -77,7 +80,19 @@ type MarkWrite = {
   expectedVersion: number;
   reason: string | null;
   now: Date;
+  /** The family's push for this mark (API-4), queued with the write; absent or null: none. */
+  push?: Extract<PushEvent, { event: "mark" }> | null;
 };
+
+/** The push job of a written (not removed) mark, when the family has a device opted into marks. */
+function markOutboxSql(w: MarkWrite): Prisma.Sql {
+  if (!w.push) return Prisma.empty;
+  return Prisma.sql`, job AS (
+      ${pushOutboxSql(w.organisationId, w.userId, w.push)}
+        FROM done WHERE done.version > 0 AND ${familyListensSql(w.organisationId, w.studentId, "mark")}
+      RETURNING 1
+    )`;
+}
 
 /** What the one-statement save (markSaveSql) returns: the assignment's lesson, the mark before, the outcome. */
 type MarkSaveRow = {
@@ -169,7 +184,7 @@ function markSaveSql(w: MarkWrite, assignmentId: number) {
              ${w.reason}::text, ${w.userId}, ${utcSql(w.now)}
         FROM v, done
       RETURNING 1
-    )
+    )${markOutboxSql(w)}
     SELECT v."lessonId", v.id, v.kind, v.value, v."isHospital", v.comment, v.version, v."newComment", v.same,
            ${WRITTEN_SQL}
       FROM v`;
@@ -185,11 +200,7 @@ async function currentMark(organisationId: number, assignmentId: number, student
 }
 
 export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
-  const result = w.assignmentId === null ? await writeMarkNewAssignment(w) : await writeMarkInto(w, w.assignmentId);
-  // API-4: after the commit, the family's opted-in devices; not awaited — it never fails or slows the save.
-  if (result.ok && !("unchanged" in result) && result.state)
-    void notifyMark(w.organisationId, w.lessonId, w.studentId, diaryMarkText(result.state.kind, result.state.value));
-  return result;
+  return w.assignmentId === null ? writeMarkNewAssignment(w) : writeMarkInto(w, w.assignmentId);
 }
 
 /** A save into an existing assignment: one statement, or lock + that statement when the cell is expected empty. */
@@ -284,6 +295,9 @@ async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkSta
         at: w.now,
       },
     });
+    if (w.push)
+      await tx.$executeRaw`${pushOutboxSql(w.organisationId, w.userId, w.push)}
+        WHERE ${familyListensSql(w.organisationId, w.studentId, "mark")}`;
     return { ok: true, state: next, version, assignmentId: a.id } as const;
   });
 }

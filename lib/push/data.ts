@@ -1,6 +1,7 @@
 // API-4: reads for Web Push — the subscriptions of given users that opted into a kind, the
 // family of a student, and a device's own subscription. Bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import type { PushKind } from "./rules";
 
 export type Subscription = { id: number; endpoint: string; p256dh: string; auth: string };
@@ -34,6 +35,24 @@ export async function familySubscriptions(
     },
     select: { id: true, endpoint: true, p256dh: true, auth: true },
   });
+}
+
+/**
+ * A boolean SQL condition: a device of the student's own login or of a parent's login opted into
+ * `kind` — the same family as familySubscriptions. Statements that enqueue a push job inside their
+ * own write (lib/push/mutations.ts pushOutboxSql) use it, so nothing is queued when nobody listens.
+ */
+export function familyListensSql(organisationId: number, studentId: number, kind: PushKind): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "PushSubscription" ps
+      JOIN "User" u ON u."organisationId" = ps."organisationId" AND u.id = ps."userId" AND u."isActive"
+     WHERE ps."organisationId" = ${organisationId} AND ${kind}::text = ANY(ps.kinds)
+       AND ps."userId" IN (
+         SELECT s."userId" FROM "Student" s WHERE s."organisationId" = ${organisationId} AND s.id = ${studentId}
+         UNION ALL
+         SELECT p."userId" FROM "ParentLink" pl
+           JOIN "Parent" p ON p."organisationId" = pl."organisationId" AND p.id = pl."parentId"
+          WHERE pl."organisationId" = ${organisationId} AND pl."studentId" = ${studentId}))`;
 }
 
 /**

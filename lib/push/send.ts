@@ -1,10 +1,11 @@
 // API-4: one way to send Web Push — `notify(organisationId, userIds, kind, payload)`. It never
-// throws and never slows the caller: callers run it after their commit without awaiting
-// (`void notify(...)`); each push has a timeout, errors are logged by status only (no personal
-// data, no endpoint), and subscriptions the push service reports gone are dropped.
+// throws; each push has a timeout, errors are logged by status only (no personal data, no
+// endpoint), and subscriptions the push service reports gone are dropped. Nothing in a request
+// calls this file (issue 22 item 6, issue 19 item 6): commands enqueue a push job
+// (lib/push/jobs.ts) and the report worker's loop delivers it through `deliverPush`.
 //
 // Kinds: "mark" (journal cell save), "homework" (a lesson's homework saved: notifyHomework), "final" (a final mark saved: notifyFinal),
-// "message" (mail), "remark" (a journal remark to its teacher: notifyRemark).
+// "message" (mail), "remark" (a journal remark to its teacher: a "users" push job with remarkPayload).
 import { countDelivery } from "@/lib/ops/metrics";
 import webpush from "web-push";
 import { dropSubscriptions } from "./mutations";
@@ -16,17 +17,10 @@ import {
   subscriptionsFor,
   type Subscription,
 } from "./data";
-import {
-  finalPayload,
-  homeworkPayload,
-  markPayload,
-  messagePayload,
-  remarkPayload,
-  type PushKind,
-  type PushPayload,
-} from "./rules";
+import { finalPayload, homeworkPayload, markPayload, messagePayload, type PushKind, type PushPayload } from "./rules";
 import { userName } from "@/lib/messages/mail/data";
 import { vapidKeys } from "./vapid";
+import type { PushEvent } from "./jobs";
 
 /** Each push request gives up after this long. */
 export const PUSH_TIMEOUT_MS = 5_000;
@@ -165,12 +159,6 @@ export function notifyFinal(
   });
 }
 
-/** After a remark is written (CTL-2): the teacher it is addressed to. */
-export function notifyRemark(organisationId: number, teacherId: number): Promise<number> {
-  const { kind: _kind, ...p } = remarkPayload();
-  return notify(organisationId, [teacherId], "remark", p);
-}
-
 /** After a message is sent (MSG-1): its recipients' opted-in devices. Never rejects. */
 export async function notifyMessage(
   organisationId: number,
@@ -185,5 +173,23 @@ export async function notifyMessage(
     return await deliver(organisationId, subs, messagePayload(name, messageId));
   } catch (error) {
     return logFailure("message", error);
+  }
+}
+
+/** The worker's side of a push job (lib/push/jobs.ts): resolves to the number delivered. Never rejects. */
+export function deliverPush(organisationId: number, e: PushEvent): Promise<number> {
+  switch (e.event) {
+    case "mark":
+      return notifyMark(organisationId, e.lessonId, e.studentId, e.label);
+    case "homework":
+      return notifyHomework(organisationId, e.lessonId, e.text);
+    case "final":
+      return notifyFinal(organisationId, e.subjectId, e.studentId, e.label);
+    case "message":
+      return notifyMessage(organisationId, e.senderId, e.messageId, e.recipientIds);
+    case "users":
+      return notify(organisationId, e.userIds, e.kind, e.payload);
+    case "family":
+      return notifyFamily(organisationId, e.studentId, e.kind, async () => e.payload);
   }
 }

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import {
   applyAbsencesOfDay,
   decideNotice,
@@ -26,6 +26,7 @@ import { fileNoticeAction, recordAbsenceAction } from "@/lib/absences/actions";
 import { loadGridPage } from "@/lib/journal/loaders";
 import type { CurrentUser } from "@/lib/auth/session";
 import { saveSubscription } from "@/lib/push/mutations";
+import { runJobStep } from "@/lib/reports/jobs/worker";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
 import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
@@ -375,6 +376,8 @@ describe("a parent's notice (DUT-4)", () => {
       NOW,
     );
     expect(accepted.ok).toBe(true);
+    // The pushes are push jobs (lib/push/jobs.ts): the report worker's loop delivers them.
+    while ((await runJobStep()) !== null);
     await Promise.all([toClassTeacher, toParent]);
     const notice = await db.absenceNotice.findUniqueOrThrow({
       where: { organisationId_id: { organisationId: f.organisationId, id: noticeId } },

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { writeHomework, writeHomeworkMarker, writeLessonTopic } from "@/lib/journal/lesson/mutations";
 import { recordAbsence } from "@/lib/absences/commands";
 import { lessonFills } from "@/lib/control/deadline/data";

@@ -6,13 +6,14 @@ import { extractText, getDocumentProxy } from "unpdf";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { studentSummary } from "@/lib/journal/grid";
 import { loadFinalsChoices, loadFinalsPage } from "@/lib/finals/loaders";
 import { saveFinal } from "@/lib/finals/save";
 import { DEPUTY_ONLY_MESSAGE, finalKey } from "@/lib/finals/rules";
-import { recordDiaryVisit, studentMarksView } from "@/lib/diary/marks/loaders";
+import { diaryVisitNews, studentMarksView } from "@/lib/diary/marks/loaders";
+import { recordDiaryVisit } from "@/lib/diary/commands";
 import { buildReport } from "@/lib/reports/build";
 import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
@@ -294,19 +295,27 @@ describe("new since the last visit (DRY-7)", () => {
     const parentUser = f.users.classTeacher; // any user row: the record is per user × student
     // The mark below is saved at NOW: the first visit is an hour before, the next 31 minutes after.
     const t0 = new Date(NOW.getTime() - 3_600_000);
-    expect(await recordDiaryVisit(f.organisationId, parentUser, s, t0)).toEqual({
+    // As the page does: it reads what is new (the loader never writes), then records the view (POST /diary/<id>/seen).
+    const visit = async (at: Date) => {
+      const news = await diaryVisitNews(f.organisationId, parentUser, s, at);
+      await recordDiaryVisit(f.organisationId, parentUser, s, at);
+      return news;
+    };
+    expect(await diaryVisitNews(f.organisationId, parentUser, s, t0)).toEqual({
       since: null,
       marks: 0,
       homework: 0,
       messages: 0,
     });
+    expect(await db.diarySeen.count({ where: { organisationId: f.organisationId, userId: parentUser } })).toBe(0);
+    await visit(t0);
     await mark("2026-11-19", s, "5");
     const later = new Date(NOW.getTime() + 31 * 60_000);
-    const news = await recordDiaryVisit(f.organisationId, parentUser, s, later);
+    const news = await visit(later);
     expect(news.since?.getTime()).toBe(t0.getTime());
     expect(news.marks).toBe(1);
     // Within the same visit the highlights stay.
-    const again = await recordDiaryVisit(f.organisationId, parentUser, s, new Date(later.getTime() + 60_000));
+    const again = await visit(new Date(later.getTime() + 60_000));
     expect(again.since?.getTime()).toBe(t0.getTime());
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadFinalsPage } from "@/lib/finals/loaders";
 import { saveFinal } from "@/lib/finals/save";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { addAssignment, createJournalFixture, day, NOW, type JournalFixture, currentUser } from "./journal-fixture";
 
 let f: JournalFixture;

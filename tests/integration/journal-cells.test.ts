@@ -2,7 +2,7 @@
 // unlock with a moved clock (JRN-6), who has a cell (JRN-1, PPL-2, JRN-10), history (JRN-7).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { changesOf } from "@/lib/journal/data";
 import { markEntityKey } from "@/lib/journal/mutations";
 import { createUnlockRequest, decideUnlockRequest } from "@/lib/journal/unlock/mutations";

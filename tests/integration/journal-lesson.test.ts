@@ -1,7 +1,7 @@
 // A lesson's own fields (JRN-2, JRN-7, JRN-8) and the class teacher's reasons (JRN-4) against PostgreSQL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { changesOf, lessonChanges } from "@/lib/journal/data";
 import {
   writeAssignment,

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { db } from "@/lib/db";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";

@@ -9,7 +9,7 @@ import { closePeriodAction } from "@/lib/journal/closing/actions";
 import { openDatesAction } from "@/lib/journal/unlock/actions";
 import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { saveEntity } from "@/lib/org/mutations";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { loadFinalsPage } from "@/lib/finals/loaders";
 import { studentMarksView } from "@/lib/diary/marks/loaders";

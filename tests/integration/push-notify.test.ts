@@ -2,7 +2,8 @@
 // + auth secret) subscribes for the parent; a new mark makes the server POST a push whose VAPID
 // JWT verifies against the server's public key (jose) and whose body decrypts (RFC 8291,
 // aes128gcm — decrypted here with node:crypto) to the expected payload. Gone subscriptions are
-// dropped, and a dead endpoint never fails the save.
+// dropped, and a dead endpoint never fails the save. The pushes are delivered by the report worker's
+// loop from push jobs (lib/push/jobs.ts): each test runs the worker (drain) where the server would.
 import { createECDH, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { mkdtemp } from "node:fs/promises";
@@ -11,13 +12,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importJWK, jwtVerify } from "jose";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { saveFinal } from "@/lib/finals/save";
 import { fileRemark } from "@/lib/control/remarks/commands";
 import { saveSubscription } from "@/lib/push/mutations";
 import { notify, notifyHomework } from "@/lib/push/send";
 import { writeHomework } from "@/lib/journal/lesson/mutations";
 import { vapidKeys } from "@/lib/push/vapid";
+import { runJobStep } from "@/lib/reports/jobs/worker";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 
 type Received = { url: string; headers: IncomingHttpHeaders; body: Buffer };
@@ -32,6 +34,11 @@ const hits = new Map<string, number>();
 
 function nextPush(pathName: string): Promise<Received> {
   return new Promise((resolve) => waiting.set(pathName, resolve));
+}
+
+/** The worker's loop until the queue is empty (the server runs it every 2 s). */
+async function drain(): Promise<void> {
+  while ((await runJobStep()) !== null);
 }
 
 const b64u = (b: Buffer) => b.toString("base64url");
@@ -125,6 +132,7 @@ describe("Web Push on a new mark (API-4)", () => {
       NOW,
     );
     expect(saved.status).toBe(200);
+    await drain();
     const push = await arrived;
 
     expect(push.headers["content-encoding"]).toBe("aes128gcm");
@@ -210,6 +218,9 @@ describe("Web Push on a new mark (API-4)", () => {
       NOW,
     );
     expect(saved.status).toBe(200);
+    // The worker survives the dead endpoint too, and the job is gone.
+    await drain();
+    expect(await db.reportJob.count({ where: { organisationId: f.organisationId } })).toBe(0);
   });
 
   it("tells the family about a final mark at once (FIN-5) and a teacher about a remark (CTL-2)", async () => {
@@ -232,6 +243,7 @@ describe("Web Push on a new mark (API-4)", () => {
       version: 0,
     };
     expect(await saveFinal(f.actor(f.users.teacher), input, NOW)).toMatchObject({ ok: true });
+    await drain();
     expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toMatchObject({
       kind: "final",
       body: "Алгебра: 4",
@@ -263,6 +275,7 @@ describe("Web Push on a new mark (API-4)", () => {
       text: "Нет темы урока",
     });
     expect(filed).toMatchObject({ ok: true });
+    await drain();
     expect(JSON.parse(decrypt((await remark).body, teacherKeys.ua, teacherKeys.auth))).toMatchObject({
       kind: "remark",
     });
@@ -286,11 +299,13 @@ describe("Web Push on a new mark (API-4)", () => {
       dueDate: null,
       files: [],
       removeFileIds: [],
+      push: true,
     };
     const arrived = nextPush("/push/hw");
     expect(
       await writeHomework({ ...who, version: 0, text: "№ 245, 246; повторить формулы сокращённого умножения" }),
     ).toBe("ok");
+    await drain();
     expect(JSON.parse(decrypt((await arrived).body, keys.ua, keys.auth))).toEqual({
       kind: "homework",
       title: "Домашнее задание",
@@ -301,7 +316,8 @@ describe("Web Push on a new mark (API-4)", () => {
     expect(
       await writeHomework({ ...who, version: 1, text: "№ 245, 246; повторить формулы сокращённого умножения" }),
     ).toBe("ok");
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await db.reportJob.count({ where: { organisationId: f.organisationId } })).toBe(0);
+    await drain();
     expect(hits.get("/push/hw")).toBe(1);
     // A lesson of another class (the first grade) reaches no one in this family.
     expect(await notifyHomework(f.organisationId, f.firstLesson, "Прописи")).toBe(0);

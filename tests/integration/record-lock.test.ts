@@ -8,7 +8,7 @@
 // Each state lives in its own organisation (createJournalFixture), so states never leak.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { saveAssignmentAction, saveHomeworkAction, saveTopicAction } from "@/lib/journal/lesson/actions";
 import { saveFinal } from "@/lib/finals/save";
 import { recordMovementAction } from "@/lib/people/movement/actions";

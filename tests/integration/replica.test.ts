@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb, readDb } from "@/lib/db";
 import { diaryWeek } from "@/lib/diary/data";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { startReplica, type Replica } from "../../bench/replica";
 import { startEmbedded, type EmbeddedServer } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";

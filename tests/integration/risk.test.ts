@@ -5,7 +5,7 @@
 // the right is refused with nothing written. The clock: NOW = 20.11.2026 12:00 in Samara.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { requireAccess } from "@/lib/access/guard";
 import { notifyRiskAction } from "@/lib/risk/actions";
 import { loadRiskPage } from "@/lib/risk/loaders";

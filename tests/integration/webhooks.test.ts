@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { createSubscriptionAction, deleteSubscriptionAction, toggleSubscriptionAction } from "@/lib/webhooks/actions";
 import { guardedLookup, sendWebhook, urlRefusal } from "@/lib/webhooks/net";
 import { verifySignature } from "@/lib/webhooks/rules";

@@ -268,6 +268,12 @@ export const ROUTES: Record<string, RouteRule> = {
   "/admin/visits/export": { perms: ["audit.view"], method: "GET" },
   "/people/movement/export": { perms: ["movement.view"], method: "GET" },
   "/people/staff/export": { perms: ["staff.brief"], method: "GET" },
+  // DRY-7: the diary's view recorded after the page is shown (issue 19 item 6).
+  "/diary/[studentId]/seen": {
+    perms: ["diary.view"],
+    method: "POST",
+    probe: (f) => ({ params: { studentId: String(f.studentA) } }),
+  },
   "/diary/[studentId]/report": {
     perms: ["reports.self", "reports.admin", "reports.class"],
     method: "GET",

@@ -6,7 +6,8 @@ import { authorize, type Actor } from "@/lib/access/authorize";
 import { actorRelations } from "@/lib/access/scope";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { notifyRemark } from "@/lib/push/send";
+import { enqueuePush } from "@/lib/push/mutations";
+import { remarkPayload } from "@/lib/push/rules";
 import { checkTargetProblem } from "./data";
 import { createCheck } from "./mutations";
 import { levelsFor } from "./rules";
@@ -60,6 +61,11 @@ export async function recordCheck(
     now,
   });
   if (created.remarkId !== null && input.remarkTeacherId)
-    void notifyRemark(actor.organisationId, input.remarkTeacherId);
+    await enqueuePush(actor.organisationId, actor.id, {
+      event: "users",
+      kind: "remark",
+      userIds: [input.remarkTeacherId],
+      payload: remarkPayload(),
+    });
   return ok(created);
 }

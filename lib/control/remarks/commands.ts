@@ -8,7 +8,8 @@ import { REMARK_STATUS_LABELS, remarkTransition, type RemarkStatusName } from ".
 import type { RemarkCreate, RemarkMoveInput } from "../schema";
 import { checkRemarkTarget, findRemark } from "./data";
 import { createRemark, moveRemark } from "./mutations";
-import { notifyRemark } from "@/lib/push/send";
+import { enqueuePush } from "@/lib/push/mutations";
+import { remarkPayload } from "@/lib/push/rules";
 
 /** Files a remark; `scopes` are those the gate granted for remarks.write. */
 export async function fileRemark(
@@ -33,7 +34,12 @@ export async function fileRemark(
     lessonId: target.lessonId,
     text: r.text,
   });
-  void notifyRemark(actor.organisationId, r.teacherId);
+  await enqueuePush(actor.organisationId, actor.id, {
+    event: "users",
+    kind: "remark",
+    userIds: [r.teacherId],
+    payload: remarkPayload(),
+  });
   return ok({ id });
 }
 

@@ -8,7 +8,7 @@ import { averageOf, finalLabel, periodOutlook, type MarkScale, type Outlook } fr
 import { periodClosedReason } from "@/lib/journal/lock";
 import { todayIn } from "@/lib/org/time";
 import { nextSeen } from "../rules";
-import { saveDiarySeen } from "../mutations";
+import { serverNow } from "@/lib/org/clock";
 import {
   defaultPeriodId as defaultPeriodIdOf,
   diarySeen,
@@ -130,22 +130,21 @@ export const loadStudentMarks = cache(
 export type VisitNews = { since: Date | null; marks: number; homework: number; messages: number };
 
 /**
- * DRY-7: records this view of the diary and tells what is new since the previous visit. Called
- * once per page view by the student or a parent (staff viewing is not recorded).
+ * DRY-7: what is new since the family member's previous visit — read only (issue 19 item 6: loaders
+ * never write). The page then records this view through POST /diary/<id>/seen (recordDiaryVisit in
+ * lib/diary/commands.ts), so the next visit after VISIT_GAP highlights what came since this one.
  */
-export async function recordDiaryVisit(
+export async function diaryVisitNews(
   organisationId: number,
   userId: number,
   studentId: number,
   now: Date = new Date(),
 ): Promise<VisitNews> {
-  const row = await diarySeen(organisationId, userId, studentId);
-  const next = nextSeen(row, now);
-  await saveDiarySeen(organisationId, userId, studentId, next);
+  const next = nextSeen(await diarySeen(organisationId, userId, studentId), now);
   if (next.sinceAt.getTime() >= now.getTime()) return { since: null, marks: 0, homework: 0, messages: 0 };
   return { since: next.sinceAt, ...(await newSince(organisationId, userId, studentId, next.sinceAt)) };
 }
 
 export const loadDiaryVisit = cache((user: CurrentUser, studentId: number) =>
-  recordDiaryVisit(user.organisationId, user.id, studentId),
+  diaryVisitNews(user.organisationId, user.id, studentId, serverNow()),
 );

@@ -177,6 +177,7 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
     dueDate: parsed.data.dueDate,
     files,
     removeFileIds: removeIds,
+    push: true,
   });
   if (r === "conflict") return fail("CONFLICT", "Домашнее задание уже изменил другой пользователь — обновите страницу");
   await emitWebhookEvent(

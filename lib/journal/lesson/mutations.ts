@@ -3,7 +3,7 @@
 // versions (NFR-3); every change is appended to JournalChange with its old and new value.
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { notifyHomework } from "@/lib/push/send";
+import { pushOutboxSql } from "@/lib/push/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { homeworkEntityKey, lessonEntityKey } from "../mutations";
 
@@ -76,6 +76,8 @@ export async function writeHomework(
     dueDate: Date | null;
     files: NewFile[];
     removeFileIds: number[];
+    /** API-4: queue the families' push when the text is new or changed (the caller's decision). */
+    push?: boolean;
   },
 ): Promise<"ok" | "conflict"> {
   const result = await db.$transaction(async (tx) => {
@@ -150,13 +152,13 @@ export async function writeHomework(
         }),
       },
     });
-    return current?.text === w.text ? "same text" : "ok";
+    // API-4: a new or changed text queues the families' push job with the write (the worker sends
+    // it after the commit, lib/push/jobs.ts); only files added or removed: no push.
+    if (w.push && current?.text !== w.text)
+      await tx.$executeRaw`${pushOutboxSql(w.organisationId, w.userId, { event: "homework", lessonId: w.lessonId, text: w.text })}`;
+    return "ok";
   });
-  if (result === "conflict") return result;
-  // API-4: new or changed homework text reaches the opted-in families after the commit (not awaited;
-  // it never fails or slows the save). Only files added or removed: no push.
-  if (result === "ok") void notifyHomework(w.organisationId, w.lessonId, w.text);
-  return "ok";
+  return result;
 }
 
 export type HomeworkMarkerName = "NOT_GIVEN" | "NOT_PROVIDED";

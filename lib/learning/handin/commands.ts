@@ -5,11 +5,11 @@
 // decision (edit window, period final, closed year, unlocks) applies to it exactly as in the grid.
 import { authorize, type Actor } from "@/lib/access/authorize";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { cellState } from "@/lib/journal/rules";
 import { markLabel } from "@/lib/diary/rules";
 import { shortName } from "@/lib/people/names";
-import { notify, notifyFamily } from "@/lib/push/send";
+import { enqueuePush } from "@/lib/push/mutations";
 import { handinPayload, reviewPayload } from "@/lib/push/rules";
 import { discardUploads, storeUploads, type Upload } from "@/lib/storage/upload";
 import { MAX_FILES_PER_ITEM } from "@/lib/storage/rules";
@@ -92,20 +92,20 @@ export async function handIn(
     return fail("CONFLICT", "Работа уже сдаётся с другого устройства — обновите страницу");
   }
   await discardUploads(written.removed);
-  // The lesson's teacher (or substitute), if their device opted into hand-ins; never awaited.
+  // The lesson's teacher (or substitute), if their device opted into hand-ins: a push job for the worker.
   const name = await studentNameOf(actor.organisationId, input.studentId);
-  void notify(
-    actor.organisationId,
-    [lessonTeacherId(homework.lesson)],
-    "handin",
-    payloadOf(
+  await enqueuePush(actor.organisationId, actor.id, {
+    event: "users",
+    kind: "handin",
+    userIds: [lessonTeacherId(homework.lesson)],
+    payload: payloadOf(
       handinPayload(
         `${homework.lesson.class.name}, ${homework.lesson.subject.name}`,
         name ? shortName(name) : "",
         homework.id,
       ),
     ),
-  );
+  });
   return ok({ late, attempts: written.attempts });
 }
 
@@ -186,9 +186,14 @@ export async function reviewHandin(
     },
     now,
   );
-  void notifyFamily(actor.organisationId, submission.studentId, "handin", async () =>
-    payloadOf(reviewPayload(homework.lesson.subject.name, outcome, input.comment, submission.studentId, homework.id)),
-  );
+  await enqueuePush(actor.organisationId, actor.id, {
+    event: "family",
+    kind: "handin",
+    studentId: submission.studentId,
+    payload: payloadOf(
+      reviewPayload(homework.lesson.subject.name, outcome, input.comment, submission.studentId, homework.id),
+    ),
+  });
   return ok({
     message:
       input.intent === "return"

@@ -12,7 +12,7 @@ import { messageForViewer } from "../mailbox/data";
 import { emailsOf, recipientFacts, senderFacts, userName, usersOfClasses, usersWithRoles } from "./data";
 import { createMessage, type NewAttachment } from "./mutations";
 import { newMessageLetter, sendLetters, smtpConfigured } from "../notify/smtp";
-import { notifyMessage } from "@/lib/push/send";
+import { enqueuePush } from "@/lib/push/mutations";
 
 export type MailActor = { organisationId: number; id: number; timeZone: string };
 
@@ -99,8 +99,13 @@ export async function sendMessage(
       now,
     });
     if (smtpConfigured()) (opts.schedule ?? detached)(() => notifyNewMessage(actor, messageId, requested));
-    // API-4: Web Push to the recipients' opted-in devices, after the commit, not awaited.
-    void notifyMessage(organisationId, actor.id, messageId, requested);
+    // API-4: Web Push to the recipients' opted-in devices — a push job for the worker (lib/push/jobs.ts).
+    await enqueuePush(organisationId, actor.id, {
+      event: "message",
+      senderId: actor.id,
+      messageId,
+      recipientIds: requested,
+    });
     return ok({ messageId });
   } catch (error) {
     await Promise.all(stored.map((s) => deleteFile(s.storageKey).catch(() => undefined)));

@@ -1,6 +1,10 @@
 // Reads of report jobs: always the job of the user who ordered it (another user gets nothing).
+// Push jobs on the same queue (lib/push/jobs.ts) are not the user's reports: never listed or counted.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
+import { PUSH_JOB } from "@/lib/push/jobs";
+
+const REPORTS = { not: PUSH_JOB };
 
 const JOB = {
   id: true,
@@ -33,17 +37,24 @@ export type JobRow = {
 };
 
 export async function ownJob(organisationId: number, userId: number, id: number): Promise<JobRow | null> {
-  return db.reportJob.findFirst({ where: { organisationId, id, userId }, select: JOB });
+  return db.reportJob.findFirst({ where: { organisationId, id, userId, report: REPORTS }, select: JOB });
 }
 
 /** The user's latest jobs (the reports page lists them with their progress). */
 export async function ownJobs(organisationId: number, userId: number, take = 10): Promise<JobRow[]> {
-  return db.reportJob.findMany({ where: { organisationId, userId }, orderBy: { id: "desc" }, take, select: JOB });
+  return db.reportJob.findMany({
+    where: { organisationId, userId, report: REPORTS },
+    orderBy: { id: "desc" },
+    take,
+    select: JOB,
+  });
 }
 
 /** How many of the user's jobs still wait or run (a user may not flood the queue). */
 export async function pendingJobCount(organisationId: number, userId: number): Promise<number> {
-  return db.reportJob.count({ where: { organisationId, userId, status: { in: ["QUEUED", "RUNNING"] } } });
+  return db.reportJob.count({
+    where: { organisationId, userId, report: REPORTS, status: { in: ["QUEUED", "RUNNING"] } },
+  });
 }
 
 /** The user's job for the same report, format and parameters still waiting or running, if any. */

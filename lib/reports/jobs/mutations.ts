@@ -1,8 +1,11 @@
 // Writes of report jobs (RPT: long reports in the background). A job is a row in PostgreSQL;
 // workers claim the oldest queued one with FOR UPDATE SKIP LOCKED, so several server processes
 // never build the same job twice; a job left RUNNING by a crashed process is claimed again
-// after STALE_MINUTES.
+// after STALE_MINUTES. Push jobs (lib/push/jobs.ts) share the queue: claimed before reports (a
+// push is short and waited for), never claimed again once RUNNING (a late duplicate notification
+// is worse than a lost one), and deleted when delivered.
 import { db } from "@/lib/db";
+import { PUSH_JOB } from "@/lib/push/jobs";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
 export const STALE_MINUTES = 15;
@@ -27,6 +30,7 @@ export type ClaimedJob = {
   userId: number;
   report: string;
   format: string;
+  /** A report's query parameters; a push job's event (parsed by the worker). */
   params: Record<string, string>;
 };
 
@@ -37,8 +41,9 @@ export async function claimNextJob(): Promise<ClaimedJob | null> {
        SET status = 'RUNNING'::"JobStatus", "startedAt" = now(), progress = 1
       FROM (SELECT "organisationId", id FROM "ReportJob"
              WHERE status = 'QUEUED'::"JobStatus"
-                OR (status = 'RUNNING'::"JobStatus" AND "startedAt" < now() - make_interval(mins => ${STALE_MINUTES}))
-             ORDER BY "createdAt", id
+                OR (status = 'RUNNING'::"JobStatus" AND report <> ${PUSH_JOB}
+                    AND "startedAt" < now() - make_interval(mins => ${STALE_MINUTES}))
+             ORDER BY report = ${PUSH_JOB} DESC, "createdAt", id
              LIMIT 1
              FOR UPDATE SKIP LOCKED) AS next
      WHERE j."organisationId" = next."organisationId" AND j.id = next.id
@@ -89,4 +94,9 @@ export async function removeExpiredJobs(now: Date): Promise<string[]> {
   if (rows.length === 0) return [];
   await db.reportJob.deleteMany({ where: { OR: rows.map((r) => ({ organisationId: r.organisationId, id: r.id })) } });
   return rows.flatMap((r) => (r.fileKey ? [r.fileKey] : []));
+}
+
+/** A push job delivered: its row goes (the queue keeps no history of notifications). */
+export async function finishPushJob(organisationId: number, id: number): Promise<void> {
+  await db.reportJob.deleteMany({ where: { organisationId, id, report: PUSH_JOB } });
 }

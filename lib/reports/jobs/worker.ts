@@ -2,13 +2,25 @@
 // and in tests through `runJobStep`. Each step claims one job (FOR UPDATE SKIP LOCKED), builds the
 // model, yields to the event loop, renders the file, stores it under lib/storage and marks the job
 // done with a keeping time; progress is written between the stages for the page's progress bar.
+// A push job (lib/push/jobs.ts) is claimed before any report and delivered through deliverPush.
 import { deleteFile, putFile } from "@/lib/storage/files";
 import { buildArchive, buildModel, renderModel, type ReportFile } from "../build";
 import { isArchiveRequest, parseReportRequest } from "../schema";
 import { logger, safeError } from "@/lib/ops/log";
 import { observeJob } from "@/lib/ops/metrics";
 import { onShutdown } from "@/lib/ops/shutdown";
-import { claimNextJob, completeJob, failJob, releaseJob, removeExpiredJobs, setProgress } from "./mutations";
+import {
+  claimNextJob,
+  completeJob,
+  failJob,
+  finishPushJob,
+  releaseJob,
+  removeExpiredJobs,
+  setProgress,
+  type ClaimedJob,
+} from "./mutations";
+import { PUSH_JOB, pushEventSchema } from "@/lib/push/jobs";
+import { deliverPush } from "@/lib/push/send";
 import { expiryOf } from "./rules";
 import { runDutySteps } from "./duties";
 import { serverNow } from "@/lib/org/clock";
@@ -37,7 +49,7 @@ export async function runJobStep(now: () => Date = () => new Date()): Promise<nu
   const job = await claimNextJob();
   if (!job) return null;
   const started = performance.now();
-  const done = buildJob(job, now);
+  const done = job.report === PUSH_JOB ? pushJob(job) : buildJob(job, now);
   state.current = { organisationId: job.organisationId, id: job.id, done };
   try {
     observeJob(await done, (performance.now() - started) / 1000);
@@ -45,6 +57,18 @@ export async function runJobStep(now: () => Date = () => new Date()): Promise<nu
     state.current = null;
   }
   return job.id;
+}
+
+/** Delivers a push job (never rejects: deliverPush logs its own failures) and removes it. */
+async function pushJob(job: ClaimedJob): Promise<"done" | "failed"> {
+  const event = pushEventSchema.safeParse(job.params);
+  if (!event.success) {
+    await failJob(job.organisationId, job.id, "Неверное уведомление");
+    return "failed";
+  }
+  await deliverPush(job.organisationId, event.data);
+  await finishPushJob(job.organisationId, job.id);
+  return "done";
 }
 
 async function buildJob(

@@ -18,6 +18,7 @@ import { WeekView } from "@/components/diary/week-view";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { NewsBanner } from "@/components/diary/news-banner";
+import { VisitSeen } from "@/components/diary/visit-seen";
 import { Announcements } from "@/components/diary/announcements";
 import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
 import { loadDiaryVisit, loadDiaryYears } from "@/lib/diary/marks/loaders";
@@ -71,6 +72,7 @@ export default async function DiaryPage({
       <ChildSwitcher students={students} current={studentId} query={keep} />
       <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />
+      <VisitSeen studentId={studentId} />
       {/* Past years (REC-3): each opens its marks, finals and absences; the week arrows reach its days. */}
       <YearTabs
         years={years.map((y) => ({

@@ -1,7 +1,7 @@
 // POST one grid cell (JRN-5): a mark, an attendance code or «все присутствуют». JSON in, JSON out;
 // the client grid saves each cell on its own in the background. Access: saveCell authorizes the
 // cell's lesson (authorizeAnyOnLesson, journal.editAll / journal.editOwn) before anything is written.
-import { saveCell } from "@/lib/journal/cells";
+import { saveCell } from "@/lib/journal/commands";
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail, isTransientDbError } from "@/lib/errors";
 

@@ -12,6 +12,7 @@ import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
+import { VisitSeen } from "@/components/diary/visit-seen";
 import { YearTabs } from "@/components/org/year-tabs";
 import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { ChartsSection } from "@/components/charts/class-pictures";
@@ -62,6 +63,7 @@ export default async function DiaryMarksPage({
         weekOf={view.yearClosed ? (view.period?.end ?? null) : null}
       />
       <NewsBanner news={news} timeZone={user.timeZone} />
+      <VisitSeen studentId={studentId} />
       <YearTabs
         years={view.years.map((year) => ({
           ...year,

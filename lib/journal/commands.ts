@@ -1,0 +1,220 @@
+// One cell save of the grid (JRN-3…JRN-6, REC-1, REC-2, NFR-3): parse → authorise on the lesson →
+// check the student's cell, the one lock decision (lib/journal/lock.ts) and the scale → write with
+// the loaded version; a written mark queues the family's push (API-4) in the same statement — the
+// worker delivers it, the request never waits for it (issue 22 item 6). Used by the JSON route
+// handler app/api/journal/cell; `now` is injectable (default: the server's clock, lib/org/clock.ts)
+// so tests move the clock.
+import { firstIssue } from "@/lib/schema";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
+import type { Actor } from "@/lib/access/authorize";
+import { fail, type ErrorCode } from "@/lib/errors";
+import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
+import { authorizeAnyOnLesson } from "@/lib/access/authorize";
+import { EDIT_PERMISSIONS } from "./access";
+import { cellContext, lastChange, lessonForCell } from "./data";
+import { attendanceEntityKey, markAttendanceTaken, markEntityKey, writeAttendance, writeMark } from "./mutations";
+import { journalLock, lockFactsOf, UNLOCKED_REASON, type Lock } from "./lock";
+import {
+  ATTENDANCE_LABELS,
+  cellState,
+  markLabel,
+  marksAllowed,
+  parseAttendanceInput,
+  parseMarkInput,
+  teacherMayChangeAttendance,
+  TEACHER_CODES,
+} from "./rules";
+import { cellSaveSchema } from "./schema";
+import { diaryMarkText } from "./marks";
+import type { CellCurrent, CellOutcome, CellResponse } from "./cells";
+
+const out = (status: number, body: CellResponse): CellOutcome => ({ status, body });
+const failure = (
+  status: number,
+  code: ErrorCode,
+  message?: string,
+  extra: Partial<Extract<CellResponse, { ok: false }>> = {},
+): CellOutcome => out(status, { ...fail(code, message), ...extra });
+
+async function conflict(
+  organisationId: number,
+  entityKey: string,
+  text: string,
+  version: number,
+  state: Pick<CellCurrent, "mark" | "attendance">,
+): Promise<CellOutcome> {
+  const last = await lastChange(organisationId, entityKey);
+  const who = last ? `${last.user}` : null;
+  const message = `Ячейку уже изменил${who ? ` ${who}` : "и"}: сейчас в ней «${text || "пусто"}». Ваше значение не сохранено`;
+  return failure(409, "CONFLICT", message, {
+    current: { text, version, by: who, at: last?.at.toISOString() ?? null, ...state },
+  });
+}
+
+/** JRN-6 / REC-1: a locked cell is refused with 403 LOCKED and the lock's Russian reason; nothing is written. */
+const locked = (lock: Extract<Lock, { open: false }>) => failure(403, "LOCKED", lock.reason);
+
+export async function saveCell(actor: Actor, raw: unknown, now: Date = serverNow()): Promise<CellOutcome> {
+  const parsed = cellSaveSchema.safeParse(raw);
+  if (!parsed.success) return failure(400, "INVALID_INPUT", firstIssue(parsed.error));
+  const body = parsed.data;
+  const organisationId = actor.organisationId;
+
+  // The lesson is read inside the organisation first (another organisation's id is "not found"
+  // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
+  // A cell's save reads the lesson and the student's facts in one statement (cellContext); «все
+  // присутствуют» has no student. Nothing of them is used before the gate has decided.
+  const context =
+    body.kind === "allPresent" ? null : await cellContext(organisationId, body.lessonId, body.studentId, now);
+  const lesson =
+    body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId, now) : (context?.lesson ?? null);
+  if (!lesson) return failure(403, "FORBIDDEN");
+  const permission = await authorizeAnyOnLesson(actor, EDIT_PERMISSIONS, lesson);
+  if (!permission) return failure(403, "FORBIDDEN");
+  if (lesson.status === "CANCELLED") return failure(423, "LOCKED", "Урок отменён");
+  const today = todayIn(lesson.organisation.timeZone, now);
+
+  if (body.kind === "allPresent") {
+    // «все присутствуют» writes no student's cell: the lesson's own lock (year, period, window).
+    const lock = journalLock("attendance", lockFactsOf(lesson.lock, lesson.date, { today, now }));
+    if (!lock.open) return locked(lock);
+    await markAttendanceTaken(organisationId, actor.id, lesson.id, now);
+    return out(200, { ok: true, version: 0 });
+  }
+
+  if (!context) return failure(403, "FORBIDDEN");
+  const { student } = context;
+  const state = cellState(student.spans, lesson.date, lesson.subgroupId, student.subgroups);
+  if (state === "outside")
+    return failure(400, "INVALID_INPUT", "Ученик не числится в классе (подгруппе) на дату урока");
+  if (state === "form")
+    return failure(
+      400,
+      "INVALID_INPUT",
+      "Для обучающихся на дому и в семейной форме отметки и посещаемость не ведутся",
+    );
+  // JRN-6, REC-1, REC-2: the one lock decision; the student's final locks marks AND attendance.
+  const lock = journalLock(body.kind, {
+    ...lockFactsOf(lesson.lock, lesson.date, { today, now }),
+    finalSet: student.finalSet,
+  });
+  if (!lock.open) return locked(lock);
+  const reason = body.reason ?? (lock.byUnlock ? UNLOCKED_REASON : null);
+
+  if (body.kind === "mark") {
+    if (!marksAllowed(lesson.organisation.kind, lesson.class.grade)) {
+      return failure(
+        400,
+        "INVALID_INPUT",
+        "В первом классе отметки не выставляются (только темы, посещаемость и формы работы)",
+      );
+    }
+    const mark = parseMarkInput(body.input, { ...lesson.settings, passFail: lesson.subject.passFail });
+    if (!mark.ok) return failure(400, "INVALID_INPUT", mark.message);
+    if (body.assignmentId === null && mark.value === null) return out(200, { ok: true, version: 0, mark: null });
+    const result = await writeMark({
+      organisationId,
+      userId: actor.id,
+      lessonId: lesson.id,
+      studentId: body.studentId,
+      assignmentId: body.assignmentId,
+      typeId: body.typeId ?? null,
+      mark: mark.value,
+      comment: body.comment === undefined ? undefined : body.comment || null,
+      expectedVersion: body.version,
+      reason,
+      now,
+      push:
+        mark.value === null
+          ? null
+          : {
+              event: "mark",
+              lessonId: lesson.id,
+              studentId: body.studentId,
+              label: diaryMarkText(mark.value.kind, mark.value.value),
+            },
+    });
+    if (result.ok) {
+      if (!result.unchanged)
+        await emitWebhookEvent(
+          organisationId,
+          result.state === null ? "mark.deleted" : body.version === 0 ? "mark.created" : "mark.changed",
+          {
+            lessonId: lesson.id,
+            assignmentId: result.assignmentId ?? body.assignmentId,
+            studentId: body.studentId,
+            mark: result.state && {
+              kind: result.state.kind,
+              value: result.state.value,
+              isHospital: result.state.isHospital,
+            },
+            version: result.version,
+          },
+          now,
+        );
+      return out(200, { ok: true, version: result.version, mark: result.state, assignmentId: result.assignmentId });
+    }
+    if (result.reason === "conflict") {
+      return conflict(
+        organisationId,
+        markEntityKey(body.assignmentId!, body.studentId),
+        result.state ? markLabel(result.state) : "",
+        result.version,
+        {
+          mark: result.state,
+        },
+      );
+    }
+    if (result.reason === "placeholder")
+      return failure(409, "CONFLICT", "К уроку уже добавлено задание — обновите страницу", { reload: true });
+    return failure(400, "INVALID_INPUT", "Задание не относится к этому уроку");
+  }
+
+  const input = parseAttendanceInput(body.input, {
+    college: lesson.organisation.kind === "COLLEGE",
+    lessonHours: lesson.hours,
+  });
+  if (!input.ok) return failure(400, "INVALID_INPUT", input.message);
+  const next = input.value;
+  const result = await writeAttendance({
+    organisationId,
+    userId: actor.id,
+    lessonId: lesson.id,
+    studentId: body.studentId,
+    next,
+    expectedVersion: body.version,
+    asReason: false,
+    // A reason set by the class teacher stays when the teacher types «н» again (JRN-4).
+    allow: (current) =>
+      teacherMayChangeAttendance(current, next?.code ?? null)
+        ? "write"
+        : next?.code === "N" && current !== null && !TEACHER_CODES.includes(current)
+          ? "keep"
+          : "deny",
+    reason,
+    now,
+  });
+  if (result.ok) {
+    if (!result.unchanged)
+      await emitWebhookEvent(
+        organisationId,
+        "attendance.changed",
+        { lessonId: lesson.id, studentId: body.studentId, code: result.state?.code ?? null, version: result.version },
+        now,
+      );
+    return out(200, { ok: true, version: result.version, attendance: result.state });
+  }
+  if (result.reason === "conflict") {
+    return conflict(
+      organisationId,
+      attendanceEntityKey(body.lessonId, body.studentId),
+      result.state ? ATTENDANCE_LABELS[result.state.code] : "",
+      result.version,
+      {
+        attendance: result.state,
+      },
+    );
+  }
+  return failure(403, "FORBIDDEN", "Причину пропуска указывает классный руководитель");
+}
