@@ -6,7 +6,7 @@
 // column's name and runtime type against the same shape, so a column renamed or retyped in the SQL
 // fails a test instead of reaching a page as `undefined`. The shape is not parsed at run time.
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 /** json / json_agg columns arrive parsed or as text depending on the driver path. */
@@ -31,7 +31,7 @@ export type RawClient = Pick<Prisma.TransactionClient, "$queryRaw">;
  * DATABASE_REPLICA_URL is set — @prisma/extension-read-replicas sends raw SQL to the primary unless
  * asked through `$replica()` — else the primary.
  */
-export function replicaReader(client: RawClient = db): RawClient {
+export function replicaReader(client: RawClient = readDb): RawClient {
   const extended = client as RawClient & { $replica?: () => RawClient };
   return typeof extended.$replica === "function" ? extended.$replica() : client;
 }
@@ -47,6 +47,8 @@ export const col = {
   bigint: z.bigint(),
   /** A Prisma enum: `col.enum(PlanStatus)` (the column read as the enum or cast ::text). */
   enum: <const E extends Record<string, string>>(values: E) => z.enum(values),
+  /** An array column (array_agg): `col.array(col.text)`. */
+  array: <T extends z.ZodType>(item: T) => z.array(item),
   /** A json / json_agg column: null when nothing was aggregated; read it through jsonArray. */
   jsonArray: z.union([z.array(z.unknown()), z.string()]).nullable(),
   /** A json object column (json_build_object). */

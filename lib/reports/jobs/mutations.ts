@@ -3,7 +3,9 @@
 // never build the same job twice; a job left RUNNING by a crashed process is claimed again
 // after STALE_MINUTES.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
+import { z } from "zod";
+import { col, rawStatement, type RowOf } from "@/lib/sql";
 
 export const STALE_MINUTES = 15;
 
@@ -21,18 +23,17 @@ export async function insertJob(
   return job.id;
 }
 
-export type ClaimedJob = {
-  organisationId: number;
-  id: number;
-  userId: number;
-  report: string;
-  format: string;
-  params: Record<string, string>;
-};
-
-/** Marks the oldest queued (or stale running) job RUNNING and returns it; null when none waits. */
-export async function claimNextJob(): Promise<ClaimedJob | null> {
-  const rows = await db.$queryRaw<ClaimedJob[]>`
+/** Marks the oldest queued (or stale running) job RUNNING; it, or no row. */
+export const CLAIM_NEXT_JOB = rawStatement(
+  {
+    organisationId: col.int,
+    id: col.int,
+    userId: col.int,
+    report: col.text,
+    format: col.text,
+    params: z.record(z.string(), z.string()),
+  },
+  () => Prisma.sql`
     UPDATE "ReportJob" AS j
        SET status = 'RUNNING'::"JobStatus", "startedAt" = now(), progress = 1
       FROM (SELECT "organisationId", id FROM "ReportJob"
@@ -42,7 +43,14 @@ export async function claimNextJob(): Promise<ClaimedJob | null> {
              LIMIT 1
              FOR UPDATE SKIP LOCKED) AS next
      WHERE j."organisationId" = next."organisationId" AND j.id = next.id
- RETURNING j."organisationId", j.id, j."userId", j.report, j.format, j.params`;
+ RETURNING j."organisationId", j.id, j."userId", j.report, j.format, j.params`,
+);
+
+export type ClaimedJob = RowOf<typeof CLAIM_NEXT_JOB>;
+
+/** Marks the oldest queued (or stale running) job RUNNING and returns it; null when none waits. */
+export async function claimNextJob(): Promise<ClaimedJob | null> {
+  const rows = await CLAIM_NEXT_JOB.run(db);
   return rows[0] ?? null;
 }
 
