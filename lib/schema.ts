@@ -52,6 +52,11 @@ export function idOf(message = ID_MESSAGE) {
   return z.coerce.number({ error: message }).int(message).positive(message).max(MAX_ID, message);
 }
 
+/** An id inside a JSON body: a number already, never coerced from a string or a boolean. */
+export function jsonIdOf(message = ID_MESSAGE) {
+  return z.number({ error: message }).int(message).positive(message).max(MAX_ID, message);
+}
+
 /** The id every schema uses unless its message says more. */
 export const idSchema = idOf();
 

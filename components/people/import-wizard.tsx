@@ -6,7 +6,8 @@ import { importAction, type ImportState } from "@/lib/people/import/actions";
 import { IMPORT_COLUMNS, IMPORT_HEADERS } from "@/lib/people/import/rules";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
+import { Field, FileInput, Select } from "@/components/ui/field";
+import { EnrolmentOrderFields } from "./enrolment-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Answer = Extract<ImportState, { ok: true }>["data"];
@@ -31,15 +32,7 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
         <Field label="Класс/группа" name="classId" required>
           <Select defaultValue="" placeholder="—" options={classes.map((c) => ({ value: c.id, label: c.name }))} />
         </Field>
-        <Field label="Дата зачисления" name="date" required>
-          <DateInput defaultValue={today} />
-        </Field>
-        <Field label="Номер приказа" name="orderNumber" required>
-          <Input />
-        </Field>
-        <Field label="Дата приказа" name="orderDate" required>
-          <DateInput defaultValue={today} />
-        </Field>
+        <EnrolmentOrderFields today={today} />
         <Field
           label="Файл XLSX или CSV (первая строка — заголовки: Фамилия, Имя, Отчество, Дата рождения, Пол, Телефон, E-mail)"
           name="file"

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { addStudentAction } from "@/lib/people/import/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { EnrolmentOrderFields } from "./enrolment-fields";
 
 export function StudentAddForm({ classId, today, title }: { classId: number; today: string; title: string }) {
   const [added, setAdded] = useState<number | null>(null);
@@ -48,15 +49,7 @@ export function StudentAddForm({ classId, today, title }: { classId: number; tod
         <Field label="E-mail" name="email">
           <Input type="email" />
         </Field>
-        <Field label="Дата зачисления" name="date" required>
-          <DateInput defaultValue={today} />
-        </Field>
-        <Field label="Номер приказа" name="orderNumber" required>
-          <Input />
-        </Field>
-        <Field label="Дата приказа" name="orderDate" required>
-          <DateInput defaultValue={today} />
-        </Field>
+        <EnrolmentOrderFields today={today} />
       </div>
       {added !== null && (
         <Link className="text-sm text-blue-700 hover:underline" href={`/people/students/${added}`}>

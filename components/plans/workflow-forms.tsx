@@ -23,16 +23,10 @@ export function WorkflowButton({ planId, step, label }: { planId: number; step: 
   );
 }
 
-export function ReviewForm({ planId }: { planId: number }) {
-  const [report, setReport] = useState<BindReport | null>(null);
+/** The reviewer's comment and «Утвердить» / «Вернуть на доработку» (plans and work programmes, PLAN-2 / PRG-1). */
+export function ReviewDecisionFields() {
   return (
-    <ActionForm
-      action={reviewPlanAction}
-      status="manual"
-      success="Решение сохранено"
-      onResult={(r) => setReport(r.ok ? r.data : null)}
-    >
-      <input type="hidden" name="planId" value={planId} />
+    <>
       <Field label="Комментарий (обязателен при возврате)" name="comment" className="max-w-2xl">
         <Textarea rows={2} maxLength={2000} />
       </Field>
@@ -45,6 +39,21 @@ export function ReviewForm({ planId }: { planId: number }) {
         </SubmitButton>
         <FormStatus />
       </div>
+    </>
+  );
+}
+
+export function ReviewForm({ planId }: { planId: number }) {
+  const [report, setReport] = useState<BindReport | null>(null);
+  return (
+    <ActionForm
+      action={reviewPlanAction}
+      status="manual"
+      success="Решение сохранено"
+      onResult={(r) => setReport(r.ok ? r.data : null)}
+    >
+      <input type="hidden" name="planId" value={planId} />
+      <ReviewDecisionFields />
       {report && <BindReportText report={report} />}
     </ActionForm>
   );

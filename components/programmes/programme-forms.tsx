@@ -9,9 +9,9 @@ import {
   saveSectionsAction,
 } from "@/lib/programmes/actions";
 import { KIND_LABELS, PROGRAMME_KINDS } from "@/lib/programmes/rules";
-import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ReviewDecisionFields } from "@/components/plans/workflow-forms";
 
 export function CreateProgrammeForm({
   subjects,
@@ -92,18 +92,7 @@ export function ProgrammeReviewForm({ programmeId }: { programmeId: number }) {
   return (
     <ActionForm action={reviewProgrammeAction} status="manual" label="Решение по программе" success={(d) => d.message}>
       <input type="hidden" name="programmeId" value={programmeId} />
-      <Field label="Комментарий (обязателен при возврате)" name="comment" className="max-w-2xl">
-        <Textarea rows={2} maxLength={2000} />
-      </Field>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton name="decision" value="approve">
-          Утвердить
-        </SubmitButton>
-        <SubmitButton variant="secondary" name="decision" value="return">
-          Вернуть на доработку
-        </SubmitButton>
-        <FormStatus />
-      </div>
+      <ReviewDecisionFields />
     </ActionForm>
   );
 }

@@ -22,6 +22,7 @@ import {
   type AbsenceReason,
   type CellFacts,
 } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,10 +50,10 @@ export type SyncArgs = {
 
 export type SyncResult = { ok: true; changed: number; skipped: number } | { ok: false; refusals: string[] };
 
-/** Lessons whose register the lesson's teacher has taken: a saved cell or «все присутствуют» not made by an absence. */
-async function takenLessons(tx: Tx, organisationId: number, lessonIds: number[]): Promise<Set<number>> {
-  if (lessonIds.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ id: number }[]>`
+/** Of the lessons, those whose register the teacher has taken; see takenLessons. */
+export const TAKEN_LESSONS = rawStatement(
+  { id: col.int },
+  (organisationId: number, lessonIds: number[]) => Prisma.sql`
     SELECT l.id FROM "Lesson" l
      WHERE l."organisationId" = ${organisationId} AND l.id IN (${Prisma.join(lessonIds)})
        AND (EXISTS (SELECT 1 FROM "JournalChange" j
@@ -62,7 +63,13 @@ async function takenLessons(tx: Tx, organisationId: number, lessonIds: number[])
                         WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id
                           AND NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
                                            WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
-                                             AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)))`;
+                                             AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)))`,
+);
+
+/** Lessons whose register the lesson's teacher has taken: a saved cell or «все присутствуют» not made by an absence. */
+async function takenLessons(tx: Tx, organisationId: number, lessonIds: number[]): Promise<Set<number>> {
+  if (lessonIds.length === 0) return new Set();
+  const rows = await TAKEN_LESSONS.run(tx, organisationId, lessonIds);
   return new Set(rows.map((r) => r.id));
 }
 

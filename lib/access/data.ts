@@ -1,10 +1,12 @@
 // Reads for the access gate. Every query is bound to the actor's organisation (ACL-5).
-import { jsonArray } from "@/lib/sql";
+import { col, jsonArray, rawStatement } from "@/lib/sql";
+import { Role } from "@/prisma/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { ActorFacts, TargetFacts } from "./rules";
 import { overrideKey } from "./rules";
 import { isRole } from "./roles";
 import { SCOPES, type Scope } from "./matrix";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type TargetRef =
   | { kind: "none" }
@@ -17,29 +19,24 @@ function asScope(value: string | null): Scope | null {
   return value !== null && (SCOPES as readonly string[]).includes(value) ? (value as Scope) : null;
 }
 
-type ActorRow = {
-  isActive: boolean;
-  roles: string[] | null;
-  classTeacherOf: number[] | null;
-  departmentClassIds: number[] | null;
-  loads: unknown;
-  pastClassTeacherOf: number[] | null;
-  pastLoads: unknown;
-  studentId: number | null;
-  childIds: number[] | null;
-  overrides: unknown;
-};
-
 type LoadRow = { classId: number; subjectId: number; subgroupId: number | null };
 type OverrideRow = { column: string; permission: string; scope: string | null };
 
-/**
- * Loads the actor's roles, relations and the organisation's overrides from the database — one
- * statement with a subselect per relation (it runs before every page and save; Prisma's nested
- * selects were ~11 round trips). Null if the user is gone or inactive.
- */
-export async function loadActorFacts(organisationId: number, userId: number): Promise<ActorFacts | null> {
-  const rows = await db.$queryRaw<ActorRow[]>`
+/** The actor's roles, relations and the organisation's overrides; see loadActorFacts. */
+export const ACTOR_FACTS = rawStatement(
+  {
+    isActive: col.bool,
+    roles: col.array(col.enum(Role)).nullable(),
+    classTeacherOf: col.array(col.int).nullable(),
+    departmentClassIds: col.array(col.int).nullable(),
+    loads: col.jsonArray,
+    pastClassTeacherOf: col.array(col.int).nullable(),
+    pastLoads: col.jsonArray,
+    studentId: col.int.nullable(),
+    childIds: col.array(col.int).nullable(),
+    overrides: col.jsonArray,
+  },
+  (organisationId: number, userId: number) => Prisma.sql`
     SELECT
       u."isActive",
       (SELECT array_agg(r."role"::text ORDER BY r."role")
@@ -74,7 +71,16 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
       (SELECT json_agg(json_build_object('column', rp."column", 'permission', rp."permission", 'scope', rp."scope"))
          FROM "RolePermission" rp WHERE rp."organisationId" = u."organisationId") AS "overrides"
     FROM "User" u
-    WHERE u."organisationId" = ${organisationId} AND u.id = ${userId}`;
+    WHERE u."organisationId" = ${organisationId} AND u.id = ${userId}`,
+);
+
+/**
+ * Loads the actor's roles, relations and the organisation's overrides from the database — one
+ * statement with a subselect per relation (it runs before every page and save; Prisma's nested
+ * selects were ~11 round trips). Null if the user is gone or inactive.
+ */
+export async function loadActorFacts(organisationId: number, userId: number): Promise<ActorFacts | null> {
+  const rows = await ACTOR_FACTS.run(db, organisationId, userId);
   const user = rows[0];
   if (!user || !user.isActive) return null;
   const overrides = jsonArray<OverrideRow>(user.overrides);
@@ -93,14 +99,20 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
   };
 }
 
+/** The organisation's AccessVersion: the sum of its counter rows. */
+export const ACCESS_VERSION = rawStatement(
+  { version: col.bigint.nullable() },
+  (organisationId: number) => Prisma.sql`
+    SELECT sum("version")::bigint AS "version" FROM "AccessVersion" WHERE "organisationId" = ${organisationId}`,
+);
+
 /**
  * The organisation's AccessVersion (lib/access/version.ts): the sum of its counter rows, one
  * index range read per request; 0 before the first change. Raised by database triggers, never
  * written by the application.
  */
 export async function readAccessVersion(organisationId: number): Promise<bigint> {
-  const rows = await db.$queryRaw<{ version: bigint | null }[]>`
-    SELECT sum("version")::bigint AS "version" FROM "AccessVersion" WHERE "organisationId" = ${organisationId}`;
+  const rows = await ACCESS_VERSION.run(db, organisationId);
   return BigInt(rows[0]?.version ?? 0);
 }
 

@@ -1,8 +1,8 @@
 // Entry points of the access gate for the three kinds of server code (ACL-1):
 // pages → `requireAccess` (403 page «Нет доступа» via forbidden()),
 // server actions → `requireAccessForAction` (a result value),
-// route handlers → `requireAccessForRoute` (a 401/403 JSON response) over a permission or a
-// module's own check built on `authorize`; a handler whose URL holds ids reads the user first
+// route handlers → `requireAccessForRoute` (a 401/403 JSON response) — each over a permission or a
+// module's own check built on `authorize` (`AccessCheck`); a handler whose URL holds ids reads the user first
 // (`requireUserForRoute`), then the ids, then `authorizeUserForRoute` (the same two rules).
 import { forbidden } from "next/navigation";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
@@ -13,13 +13,30 @@ import type { Permission, Scope } from "./matrix";
 
 export type Granted = { user: CurrentUser; scopes: Scope[] };
 
-/** A page open through a permission, or through any of several (the first that admits wins). */
+/**
+ * A module's own decision over the gate (lib/<domain>/access.ts: a plan's owner rule, portfolio
+ * rights, a document's readers …, each built on `authorize`): a truthy value admits and is handed
+ * back as `granted`; null / false refuses. Pages, actions and routes take it like a permission.
+ */
+export type AccessCheck<T> = (user: CurrentUser) => Promise<T | null | false>;
+
+/** A page open through a permission, or through any of several (the first that admits wins), or a module's check. */
 export async function requireAccess(
   permission: Permission | readonly Permission[],
   target?: TargetRef,
-): Promise<Granted & { permission: Permission }> {
+): Promise<Granted & { permission: Permission }>;
+export async function requireAccess<T>(check: AccessCheck<T>): Promise<{ user: CurrentUser; granted: T }>;
+export async function requireAccess<T>(
+  rule: Permission | readonly Permission[] | AccessCheck<T>,
+  target?: TargetRef,
+): Promise<(Granted & { permission: Permission }) | { user: CurrentUser; granted: T }> {
   const user = await requireUser();
-  for (const candidate of typeof permission === "string" ? [permission] : permission) {
+  if (typeof rule === "function") {
+    const granted = await rule(user);
+    if (granted) return { user, granted };
+    forbidden();
+  }
+  for (const candidate of typeof rule === "string" ? [rule] : rule) {
     const decision = await authorize(user, candidate, target);
     if (decision.allowed) return { user, scopes: decision.scopes, permission: candidate };
   }
@@ -28,14 +45,25 @@ export async function requireAccess(
 
 export type ActionDenied = { ok: false; code: ErrorCode; message: string };
 
-/** A server action open through a permission, or through any of several (the first that admits wins). */
+/** A server action open through a permission, or through any of several (the first that admits wins), or a module's check. */
 export async function requireAccessForAction(
   permission: Permission | readonly Permission[],
   target?: TargetRef,
-): Promise<({ ok: true } & Granted) | ActionDenied> {
+): Promise<({ ok: true } & Granted) | ActionDenied>;
+export async function requireAccessForAction<T>(
+  check: AccessCheck<T>,
+): Promise<{ ok: true; user: CurrentUser; granted: T } | ActionDenied>;
+export async function requireAccessForAction<T>(
+  rule: Permission | readonly Permission[] | AccessCheck<T>,
+  target?: TargetRef,
+): Promise<({ ok: true } & Granted) | { ok: true; user: CurrentUser; granted: T } | ActionDenied> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
-  for (const p of typeof permission === "string" ? [permission] : permission) {
+  if (typeof rule === "function") {
+    const granted = await rule(user);
+    return granted ? { ok: true, user, granted } : fail("FORBIDDEN");
+  }
+  for (const p of typeof rule === "string" ? [rule] : rule) {
     const decision = await authorize(user, p, target);
     if (decision.allowed) return { ok: true, user, scopes: decision.scopes };
   }
@@ -52,12 +80,8 @@ export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUs
   return { ok: true, user };
 }
 
-/**
- * A module's own decision over the gate for a route (lib/<domain>/access.ts: portfolio rights,
- * a document's readers …, each built on `authorize`): a truthy value admits and is handed back
- * as `granted`; null / false refuses with 403.
- */
-export type RouteCheck<T> = (user: CurrentUser) => Promise<T | null | false>;
+/** AccessCheck for a route: null / false refuses with 403. */
+export type RouteCheck<T> = AccessCheck<T>;
 type RouteRule<T> = Permission | readonly Permission[] | RouteCheck<T>;
 type RouteGranted = { ok: true; user: CurrentUser; granted?: unknown; scopes?: Scope[]; permission?: Permission };
 

@@ -5,7 +5,7 @@
 // per request by `authorize`, exactly as for the pages.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idSchema } from "@/lib/schema";
 import { requireAccessToOwnSettings } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { liveTokenCount } from "./loaders";
@@ -23,7 +23,7 @@ const createSchema = z.object({
   scope: z.enum(TOKEN_SCOPES as ["read", "write"], { error: "Выберите права токена" }),
 });
 
-const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive().max(2_147_483_647) });
+const revokeSchema = z.object({ tokenId: idSchema });
 
 export async function createTokenAction(
   _prev: ActionResult<{ token: string }> | null,

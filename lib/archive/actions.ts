@@ -1,9 +1,8 @@
 "use server";
 // The year archive (ARC-1): build a set for a year and verify a set against its manifest,
 // through the gate (archive.manage).
-import { fieldErrorsOf } from "@/lib/schema";
+import { fieldErrorsOf, idOf } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
@@ -14,11 +13,7 @@ import { PROBLEM_LABELS } from "./rules";
 import { disposalSchema, retentionSchema } from "./schema";
 import { verifyArchive } from "./verify";
 
-const id = z.coerce
-  .number({ error: "Неверный номер" })
-  .int("Неверный номер")
-  .positive("Неверный номер")
-  .max(2_147_483_647, "Неверный номер");
+const id = idOf("Неверный номер");
 
 type Done = ActionResult<{ message: string; lines: string[] }>;
 

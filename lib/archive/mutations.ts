@@ -1,9 +1,10 @@
 // Writes of the year archive (ARC-1): the set's row and its audit entry commit together.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredManifest } from "./data";
 import { isExpired, RETENTION_KINDS, type RetentionKind } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
 
 export async function saveArchiveSet(
   organisationId: number,
@@ -79,6 +80,14 @@ const ACT_LOCK_NAMESPACE = 7_405;
 
 export type ActFile = { storageKey: string; sha256: string; size: number };
 
+/** Locks the archive register's documents; their storage, retention end and destruction. */
+export const ARCHIVE_DOCUMENTS_LOCK = rawStatement(
+  { id: col.int, storageKey: col.text, retentionEnd: col.date.nullable(), destroyedAt: col.date.nullable() },
+  (organisationId: number, documentIds: number[]) => Prisma.sql`
+      SELECT id, "storageKey", "retentionEnd", "destroyedAt" FROM "ArchiveDocument"
+       WHERE "organisationId" = ${organisationId} AND id = ANY(${documentIds}::int[]) FOR UPDATE`,
+);
+
 /**
  * Records an act of destruction (REC-5) in one transaction: the act's number must still be the next
  * one and every document must still be kept and past its retention on `today` (read with a row lock);
@@ -101,11 +110,7 @@ export async function recordDisposal(
     });
     if ((last?.number ?? 0) + 1 !== act.number)
       return { ok: false as const, message: "Одновременно утверждён другой акт: сформируйте акт заново" };
-    const locked = await tx.$queryRaw<
-      { id: number; storageKey: string; retentionEnd: Date | null; destroyedAt: Date | null }[]
-    >`
-      SELECT id, "storageKey", "retentionEnd", "destroyedAt" FROM "ArchiveDocument"
-       WHERE "organisationId" = ${organisationId} AND id = ANY(${act.documentIds}::int[]) FOR UPDATE`;
+    const locked = await ARCHIVE_DOCUMENTS_LOCK.run(tx, organisationId, act.documentIds);
     if (locked.length !== act.documentIds.length)
       return { ok: false as const, message: "Документ не найден в реестре" };
     if (locked.some((d) => d.destroyedAt !== null || !isExpired(d.retentionEnd, today)))

@@ -1,7 +1,7 @@
 // Inputs of the archive register (REC-5): retention years per document kind and the act of
 // destruction (the documents chosen, an optional basis, the explicit confirmation). Russian messages.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idOf } from "@/lib/schema";
 import { RETENTION_KINDS, RETENTION_MAX_YEARS, RETENTION_MIN_YEARS, type RetentionKind } from "./rules";
 
 const years = z.coerce
@@ -16,7 +16,7 @@ export const retentionSchema = z.object(
 
 export const disposalSchema = z.object({
   documentIds: z
-    .array(z.coerce.number({ error: "Неверный документ" }).int().positive().max(2_147_483_647), {
+    .array(idOf("Неверный документ"), {
       error: "Выберите документы",
     })
     .min(1, "Выберите документы для уничтожения")

@@ -1,9 +1,8 @@
 import { cache } from "react";
-import type { CurrentUser } from "@/lib/auth/session";
 import { auditUserNames, listAuditEvents, verifyAuditChain } from "./data";
 
 /** The newest audit rows with user names and the state of the organisation's hash chain. */
-export const loadAuditPage = cache(async (user: CurrentUser, action: string | undefined) => {
+export const loadAuditPage = cache(async (user: { organisationId: number }, action: string | undefined) => {
   const [events, brokenId] = await Promise.all([
     listAuditEvents(user.organisationId, { action, limit: 200 }),
     verifyAuditChain(user.organisationId),

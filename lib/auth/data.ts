@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import { isRole } from "@/lib/access/roles";
 import { fullName, shortName } from "@/lib/people/names";
 import type { AddressState, CurrentUser } from "./rules";
+import { col, rawStatement, type RowOf } from "@/lib/sql";
+import { OrgKind, Role } from "@/prisma/generated/prisma/enums";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type SessionRef = { organisationId: number; userId: number; sessionId: string };
 
@@ -11,31 +14,27 @@ export type SessionRef = { organisationId: number; userId: number; sessionId: st
  * to that user, be neither revoked nor expired, and the user must be active. Roles are read
  * here, never taken from the cookie. Null otherwise.
  */
-type SessionRow = {
-  sessionId: string;
-  expiresAt: Date;
-  id: number;
-  organisationId: number;
-  login: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  mustChangePassword: boolean;
-  roles: string[] | null;
-  orgKind: CurrentUser["orgKind"];
-  orgName: string;
-  orgShortName: string | null;
-  timeZone: string;
-};
+type SessionRow = RowOf<typeof SESSION_USER>;
 
-export async function loadSessionUser(ref: SessionRef, now: Date): Promise<CurrentUser | null> {
-  return (await loadSession(ref, now))?.user ?? null;
-}
-
-/** loadSessionUser with the session's end, for the in-process cache (lib/auth/session-user.ts). */
-export async function loadSession(ref: SessionRef, now: Date): Promise<{ user: CurrentUser; expiresAt: Date } | null> {
-  // One statement (it runs before every page, action and route): session, user, roles, organisation.
-  const rows = await db.$queryRaw<SessionRow[]>`
+/** The session, its user with roles and the organisation (before every page, action and route). */
+export const SESSION_USER = rawStatement(
+  {
+    sessionId: col.text,
+    expiresAt: col.date,
+    id: col.int,
+    organisationId: col.int,
+    login: col.text,
+    lastName: col.text,
+    firstName: col.text,
+    middleName: col.text.nullable(),
+    mustChangePassword: col.bool,
+    roles: col.array(col.enum(Role)).nullable(),
+    orgKind: col.enum(OrgKind),
+    orgName: col.text,
+    orgShortName: col.text.nullable(),
+    timeZone: col.text,
+  },
+  (ref: SessionRef, now: Date) => Prisma.sql`
     SELECT s.id AS "sessionId", s."expiresAt", u.id, u."organisationId", u.login, u."lastName", u."firstName", u."middleName",
            u."mustChangePassword", o.kind::text AS "orgKind", o.name AS "orgName", o."shortName" AS "orgShortName", o."timeZone",
            (SELECT array_agg(r.role::text ORDER BY r.role)
@@ -44,7 +43,17 @@ export async function loadSession(ref: SessionRef, now: Date): Promise<{ user: C
       JOIN "User" u ON u."organisationId" = s."organisationId" AND u.id = s."userId"
       JOIN "Organisation" o ON o.id = u."organisationId"
      WHERE s."organisationId" = ${ref.organisationId} AND s.id = ${ref.sessionId} AND s."userId" = ${ref.userId}
-       AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND u."isActive"`;
+       AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND u."isActive"`,
+);
+
+export async function loadSessionUser(ref: SessionRef, now: Date): Promise<CurrentUser | null> {
+  return (await loadSession(ref, now))?.user ?? null;
+}
+
+/** loadSessionUser with the session's end, for the in-process cache (lib/auth/session-user.ts). */
+export async function loadSession(ref: SessionRef, now: Date): Promise<{ user: CurrentUser; expiresAt: Date } | null> {
+  // One statement (it runs before every page, action and route): session, user, roles, organisation.
+  const rows = await SESSION_USER.run(db, ref, now);
   const user = rows[0];
   if (!user) return null;
   return { user: currentUserOf(user), expiresAt: user.expiresAt };

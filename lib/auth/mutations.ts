@@ -2,9 +2,10 @@
 // Every change is audited in the same transaction; counters are updated under row locks
 // so that concurrent attempts cannot slip past a limit.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
-import { afterAddressFailure, afterLoginFailure, type AddressState } from "./rules";
+import { afterAddressFailure, afterLoginFailure } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,6 +13,13 @@ export type FailureReason =
   "bad_password" | "unknown_login" | "locked" | "address_blocked" | "inactive" | "bad_current_password";
 
 export type AttemptContext = { organisationId: number; login: string; ip: string; now: Date };
+
+/** Locks a SignInThrottle row; its counters (AUTH-4). */
+export const THROTTLE_LOCK = rawStatement(
+  { failures: col.int, windowStart: col.date, lockedUntil: col.date.nullable() },
+  (key: string) => Prisma.sql`
+      SELECT "failures", "windowStart", "lockedUntil" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`,
+);
 
 /**
  * Counts a failure under a SignInThrottle key: a client address (windowed limit) or an unknown
@@ -24,8 +32,7 @@ export async function registerThrottleFailure(
 ): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "windowStart") VALUES (${key}, 0, ${now}) ON CONFLICT ("key") DO NOTHING`;
-    const rows = await tx.$queryRaw<AddressState[]>`
-      SELECT "failures", "windowStart", "lockedUntil" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
+    const rows = await THROTTLE_LOCK.run(tx, key);
     const current = rows[0] ?? null;
     const next =
       kind === "address"
@@ -94,6 +101,14 @@ async function auditFailure(
   }
 }
 
+/** Locks the user's row; the failed sign-ins and the lock's end (AUTH-4). */
+export const USER_FAILURES_LOCK = rawStatement(
+  { failedSignIns: col.int, lockedUntil: col.date.nullable() },
+  (organisationId: number, userId: number) => Prisma.sql`
+      SELECT "failedSignIns", "lockedUntil" FROM "User"
+      WHERE "organisationId" = ${organisationId} AND "id" = ${userId} FOR UPDATE`,
+);
+
 /** A wrong password for an existing login: counts it, locks the login at the limit (AUTH-4). */
 export async function registerLoginFailure(
   ctx: AttemptContext,
@@ -101,9 +116,7 @@ export async function registerLoginFailure(
   reason: FailureReason = "bad_password",
 ): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ failedSignIns: number; lockedUntil: Date | null }[]>`
-      SELECT "failedSignIns", "lockedUntil" FROM "User"
-      WHERE "organisationId" = ${ctx.organisationId} AND "id" = ${userId} FOR UPDATE`;
+    const rows = await USER_FAILURES_LOCK.run(tx, ctx.organisationId, userId);
     const current = rows[0] ?? { failedSignIns: 0, lockedUntil: null };
     const next = afterLoginFailure({ failures: current.failedSignIns, lockedUntil: current.lockedUntil }, ctx.now);
     await tx.user.update({

@@ -1,13 +1,13 @@
 // zod schemas of the sign-in credentials and the password-change form (AUTH-1, AUTH-3).
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idSchema, jsonIdOf } from "@/lib/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, newPasswordProblems } from "./rules";
 import { WEAK_PASSWORD_MESSAGES, weakPasswordProblems } from "./password-policy";
 
 /** What the credentials provider receives: organisation, login and password. */
 export const credentialsSchema = z.object({
-  organisationId: z.coerce.number().int().positive(),
+  organisationId: idSchema,
   login: singleLine().trim().min(1).max(100),
   // The upper bound keeps argon2 work bounded; longer inputs are never valid passwords.
   password: z
@@ -70,8 +70,8 @@ export function parseChangePassword(
 
 /** The only claims the session JWT carries: who, where, and which server-side session (AUTH-1). */
 export const sessionClaimsSchema = z.object({
-  userId: z.number().int().positive(),
-  organisationId: z.number().int().positive(),
+  userId: jsonIdOf(),
+  organisationId: jsonIdOf(),
   sessionId: singleLine().min(1).max(64),
 });
 

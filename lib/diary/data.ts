@@ -1,11 +1,13 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
-import { jsonArray } from "@/lib/sql";
+import { col, jsonArray, rawStatement, replicaReader } from "@/lib/sql";
+import { AttendanceCode, LessonStatus } from "@/prisma/generated/prisma/enums";
 import { readDb as db } from "@/lib/db";
 import { addDays, dateOnly, isoDate } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
 import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type DiaryLesson = {
   id: number;
@@ -57,28 +59,6 @@ export type DiaryDue = {
 
 export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[]; due: DiaryDue[] };
 
-type LessonRow = {
-  id: number;
-  classId: number;
-  date: Date;
-  bellNumber: number;
-  topic: string | null;
-  status: string;
-  subjectName: string;
-  roomName: string | null;
-  subLast: string | null;
-  subFirst: string | null;
-  subMiddle: string | null;
-  teacherId: number;
-  substituteId: number | null;
-  startTime: string | null;
-  endTime: string | null;
-  homework: unknown;
-  materials: unknown;
-  marks: unknown;
-  attCode: string | null;
-  attHours: number | null;
-};
 type HomeworkJson = {
   id: number;
   text: string;
@@ -100,27 +80,38 @@ type MarkJson = {
   at: string;
 };
 
-/** Raw reads go to the replica explicitly (the extension sends raw SQL to the primary by default). */
-function reader(): Pick<typeof db, "$queryRaw"> {
-  const client = db as typeof db & { $replica?: () => Pick<typeof db, "$queryRaw"> };
-  return typeof client.$replica === "function" ? client.$replica() : client;
-}
-
-/**
- * The week's lessons of the student's classes (and subgroups) with subject, room, substitute,
- * bell times, homework with files, the student's marks with type and weight and attendance — one
- * statement (Prisma resolved each nested relation as its own query: ~10 round trips).
- */
-async function weekLessons(
-  organisationId: number,
-  studentId: number,
-  classIds: number[],
-  subgroupIds: number[],
-  monday: Date,
-  sunday: Date,
-) {
-  if (classIds.length === 0) return [];
-  return reader().$queryRaw<LessonRow[]>`
+/** The week's lessons of the student's classes (and subgroups); see weekLessons. Runs on the replica reader. */
+export const WEEK_LESSONS = rawStatement(
+  {
+    id: col.int,
+    classId: col.int,
+    date: col.date,
+    bellNumber: col.int,
+    topic: col.text.nullable(),
+    status: col.enum(LessonStatus),
+    subjectName: col.text,
+    roomName: col.text.nullable(),
+    subLast: col.text.nullable(),
+    subFirst: col.text.nullable(),
+    subMiddle: col.text.nullable(),
+    teacherId: col.int,
+    substituteId: col.int.nullable(),
+    startTime: col.text.nullable(),
+    endTime: col.text.nullable(),
+    homework: col.jsonArray,
+    materials: col.jsonArray,
+    marks: col.jsonArray,
+    attCode: col.enum(AttendanceCode).nullable(),
+    attHours: col.float.nullable(),
+  },
+  (
+    organisationId: number,
+    studentId: number,
+    classIds: number[],
+    subgroupIds: number[],
+    monday: Date,
+    sunday: Date,
+  ) => Prisma.sql`
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
            s.name AS "subjectName", r.name AS "roomName",
            u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
@@ -161,7 +152,24 @@ async function weekLessons(
      WHERE l."organisationId" = ${organisationId} AND l."classId" = ANY(${classIds}::int[])
        AND l.date >= ${isoDate(monday)}::date AND l.date <= ${isoDate(sunday)}::date
        AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${subgroupIds}::int[]))
-     ORDER BY l.date, l."bellNumber", l.id`;
+     ORDER BY l.date, l."bellNumber", l.id`,
+);
+
+/**
+ * The week's lessons of the student's classes (and subgroups) with subject, room, substitute,
+ * bell times, homework with files, the student's marks with type and weight and attendance — one
+ * statement (Prisma resolved each nested relation as its own query: ~10 round trips).
+ */
+async function weekLessons(
+  organisationId: number,
+  studentId: number,
+  classIds: number[],
+  subgroupIds: number[],
+  monday: Date,
+  sunday: Date,
+) {
+  if (classIds.length === 0) return [];
+  return WEEK_LESSONS.run(replicaReader(), organisationId, studentId, classIds, subgroupIds, monday, sunday);
 }
 
 /**

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/access/roles";
 import type { StoredUpload } from "@/lib/storage/upload";
 import type { DocumentCategoryName } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type DocumentCard = {
   title: string;
@@ -69,6 +71,13 @@ export async function updateDocument(
   });
 }
 
+/** Locks a document's row; it, or no row. */
+export const DOCUMENT_LOCK = rawStatement(
+  { id: col.int },
+  (organisationId: number, documentId: number) => Prisma.sql`
+      SELECT id FROM "Document" WHERE "organisationId" = ${organisationId} AND id = ${documentId} FOR UPDATE`,
+);
+
 /** A new version after the last one (the document row is locked so two uploads get two numbers). */
 export async function addVersion(
   organisationId: number,
@@ -79,8 +88,7 @@ export async function addVersion(
   now: Date,
 ): Promise<number | null> {
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM "Document" WHERE "organisationId" = ${organisationId} AND id = ${documentId} FOR UPDATE`;
+    const locked = await DOCUMENT_LOCK.run(tx, organisationId, documentId);
     if (locked.length === 0) return null;
     const last = await tx.documentVersion.aggregate({ where: { organisationId, documentId }, _max: { version: true } });
     const version = (last._max.version ?? 0) + 1;

@@ -8,6 +8,7 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { finalKey, type FinalKindName, type FinalValue } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
 
 export type FinalWrite = {
   organisationId: number;
@@ -40,16 +41,22 @@ function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
     : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
+/** Locks the period's row (FOR SHARE); whether the class's period is closed (REC-1). */
+export const PERIOD_CLOSED_SHARE = rawStatement(
+  { closed: col.bool },
+  (organisationId: number, periodId: number, classId: number) => Prisma.sql`
+        SELECT EXISTS (SELECT 1 FROM "PeriodClosure" c
+                        WHERE c."organisationId" = p."organisationId" AND c."classId" = ${classId} AND c."periodId" = p.id) AS closed
+          FROM "Period" p WHERE p."organisationId" = ${organisationId} AND p.id = ${periodId} FOR SHARE`,
+);
+
 export async function writeFinal(w: FinalWrite): Promise<FinalWriteResult> {
   const key = finalKey(w);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${w.organisationId}::int, hashtext(${key}))`;
     if (w.periodId !== null) {
       // REC-1: serialised with closing the period (FOR UPDATE there); a closing committed since the lock decided refuses.
-      const [p] = await tx.$queryRaw<{ closed: boolean }[]>`
-        SELECT EXISTS (SELECT 1 FROM "PeriodClosure" c
-                        WHERE c."organisationId" = p."organisationId" AND c."classId" = ${w.classId} AND c."periodId" = p.id) AS closed
-          FROM "Period" p WHERE p."organisationId" = ${w.organisationId} AND p.id = ${w.periodId} FOR SHARE`;
+      const [p] = await PERIOD_CLOSED_SHARE.run(tx, w.organisationId, w.periodId, w.classId);
       if (p && p.closed !== w.periodClosed) return { ok: false, reason: "closed-meanwhile" } as const;
     }
     const where = {

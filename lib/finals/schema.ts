@@ -1,8 +1,8 @@
 // Input of the final marks page (FIN-1): the address's choice and one saved cell.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idSchema } from "@/lib/schema";
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 
 /** `/finals?classId=&subjectId=&periodId=` — anything malformed is simply not chosen. */
 export const finalsQuerySchema = z.object({

@@ -8,6 +8,9 @@ import { ATTENDANCE_LABELS } from "@/lib/journal/rules";
 import { plural } from "@/lib/org/vocabulary";
 
 import type { HomeTask, HomeWidget } from "./widget";
+import { col, rawStatement } from "@/lib/sql";
+import { AttendanceCode, Role } from "@/prisma/generated/prisma/enums";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type { HomeTask, HomeWidget };
 
@@ -70,6 +73,23 @@ export async function unfilledLessons(organisationId: number, teacherId: number,
   };
 }
 
+/** Students of the classes with absences «н» in [from, to], most first. */
+export const ABSENCES_WITHOUT_REASON = rawStatement(
+  { studentId: col.int, name: col.text, className: col.text, n: col.int },
+  (organisationId: number, classIds: number[], from: string, to: string) => Prisma.sql`
+        SELECT a."studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className", count(*)::int AS n
+          FROM "Attendance" a
+          JOIN "Lesson" l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
+          JOIN "Student" s ON s."organisationId" = a."organisationId" AND s.id = a."studentId"
+          JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+         WHERE a."organisationId" = ${organisationId} AND a.code = 'N'
+           AND l."classId" = ANY(${classIds}::int[])
+           AND l.date BETWEEN ${from}::date AND ${to}::date
+         GROUP BY a."studentId", s."lastName", s."firstName", c.name
+         ORDER BY n DESC, name
+         LIMIT ${LIST}`,
+);
+
 /** Class teacher: absences of the last two weeks in their classes still without a reason («н»). */
 export async function absencesWithoutReason(
   organisationId: number,
@@ -77,18 +97,13 @@ export async function absencesWithoutReason(
   today: Date,
 ): Promise<HomeWidget> {
   const rows = classIds.length
-    ? await db.$queryRaw<{ studentId: number; name: string; className: string; n: number }[]>`
-        SELECT a."studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className", count(*)::int AS n
-          FROM "Attendance" a
-          JOIN "Lesson" l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
-          JOIN "Student" s ON s."organisationId" = a."organisationId" AND s.id = a."studentId"
-          JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-         WHERE a."organisationId" = ${organisationId} AND a.code = 'N'
-           AND l."classId" = ANY(${[...classIds]}::int[])
-           AND l.date BETWEEN ${isoDate(addDays(today, -RECENT_DAYS))}::date AND ${isoDate(today)}::date
-         GROUP BY a."studentId", s."lastName", s."firstName", c.name
-         ORDER BY n DESC, name
-         LIMIT ${LIST}`
+    ? await ABSENCES_WITHOUT_REASON.run(
+        db,
+        organisationId,
+        [...classIds],
+        isoDate(addDays(today, -RECENT_DAYS)),
+        isoDate(today),
+      )
     : [];
   return {
     key: "absences",
@@ -158,6 +173,21 @@ export async function homeworkDue(
   };
 }
 
+/** Teachers with lessons without a topic in [from, to], most first. */
+export const UNFILLED_BY_TEACHER = rawStatement(
+  { teacherId: col.int, name: col.text, n: col.int },
+  (organisationId: number, scope: number[] | null, from: string, to: string) => Prisma.sql`
+    SELECT t.id AS "teacherId", t."lastName" || ' ' || t."firstName" AS name, count(*)::int AS n
+      FROM "Lesson" l
+      JOIN "User" t ON t."organisationId" = l."organisationId" AND t.id = coalesce(l."substituteId", l."teacherId")
+     WHERE l."organisationId" = ${organisationId} AND l.topic IS NULL AND l.status <> 'CANCELLED'
+       AND (${scope}::int[] IS NULL OR l."classId" = ANY(${scope}::int[]))
+       AND l.date BETWEEN ${from}::date AND ${to}::date
+     GROUP BY t.id, t."lastName", t."firstName"
+     ORDER BY n DESC, name
+     LIMIT ${LIST}`,
+);
+
 /** Administration: teachers with unfilled lessons of the last two weeks (before today), in the scope's classes. */
 export async function unfilledByTeacher(
   organisationId: number,
@@ -167,16 +197,7 @@ export async function unfilledByTeacher(
   const scope = ids(classIds);
   const from = isoDate(addDays(today, -RECENT_DAYS));
   const to = isoDate(addDays(today, -1));
-  const rows = await db.$queryRaw<{ teacherId: number; name: string; n: number }[]>`
-    SELECT t.id AS "teacherId", t."lastName" || ' ' || t."firstName" AS name, count(*)::int AS n
-      FROM "Lesson" l
-      JOIN "User" t ON t."organisationId" = l."organisationId" AND t.id = coalesce(l."substituteId", l."teacherId")
-     WHERE l."organisationId" = ${organisationId} AND l.topic IS NULL AND l.status <> 'CANCELLED'
-       AND (${scope}::int[] IS NULL OR l."classId" = ANY(${scope}::int[]))
-       AND l.date BETWEEN ${from}::date AND ${to}::date
-     GROUP BY t.id, t."lastName", t."firstName"
-     ORDER BY n DESC, name
-     LIMIT ${LIST}`;
+  const rows = await UNFILLED_BY_TEACHER.run(db, organisationId, scope, from, to);
   return {
     key: "control",
     title: "Незаполненные журналы",
@@ -210,13 +231,19 @@ export async function pendingUnlocks(organisationId: number): Promise<HomeWidget
   };
 }
 
-/** Who issues logins: active accounts that never signed in (the login probably did not reach its owner). */
-export async function loginsNeverUsed(organisationId: number): Promise<HomeWidget> {
-  const rows = await db.$queryRaw<{ role: string; n: number }[]>`
+/** Active accounts never signed in, by role. */
+export const LOGINS_NEVER_USED = rawStatement(
+  { role: col.enum(Role), n: col.int },
+  (organisationId: number) => Prisma.sql`
     SELECT r.role::text AS role, count(DISTINCT u.id)::int AS n
       FROM "User" u JOIN "UserRole" r ON r."organisationId" = u."organisationId" AND r."userId" = u.id
      WHERE u."organisationId" = ${organisationId} AND u."isActive" AND u."lastSignInAt" IS NULL
-     GROUP BY r.role ORDER BY n DESC`;
+     GROUP BY r.role ORDER BY n DESC`,
+);
+
+/** Who issues logins: active accounts that never signed in (the login probably did not reach its owner). */
+export async function loginsNeverUsed(organisationId: number): Promise<HomeWidget> {
+  const rows = await LOGINS_NEVER_USED.run(db, organisationId);
   const where = (role: string) =>
     role === "STUDENT" || role === "PARENT" ? { href: "/people", text: "Ученики" } : { href: "/people/staff" };
   return {
@@ -231,20 +258,18 @@ export async function loginsNeverUsed(organisationId: number): Promise<HomeWidge
   };
 }
 
-/** Secretary: current students whose personal file lacks a parent, the SNILS or the identity document. */
-export async function incompleteFiles(organisationId: number, today: Date): Promise<HomeWidget> {
-  const day = isoDate(today);
-  const rows = await db.$queryRaw<
-    {
-      studentId: number;
-      name: string;
-      className: string;
-      noParent: boolean;
-      noSnils: boolean;
-      noDoc: boolean;
-      total: number;
-    }[]
-  >`
+/** Current students whose personal file lacks a parent, the SNILS or the identity document. */
+export const INCOMPLETE_FILES = rawStatement(
+  {
+    studentId: col.int,
+    name: col.text,
+    className: col.text,
+    noParent: col.bool,
+    noSnils: col.bool,
+    noDoc: col.bool,
+    total: col.int,
+  },
+  (organisationId: number, day: string) => Prisma.sql`
     SELECT s.id AS "studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className",
            NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id) AS "noParent",
            s.snils IS NULL AS "noSnils", s."documentNumber" IS NULL AS "noDoc",
@@ -257,7 +282,13 @@ export async function incompleteFiles(organisationId: number, today: Date): Prom
        AND (s.snils IS NULL OR s."documentNumber" IS NULL
             OR NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id))
      ORDER BY c.grade, c.name, name
-     LIMIT ${LIST}`;
+     LIMIT ${LIST}`,
+);
+
+/** Secretary: current students whose personal file lacks a parent, the SNILS or the identity document. */
+export async function incompleteFiles(organisationId: number, today: Date): Promise<HomeWidget> {
+  const day = isoDate(today);
+  const rows = await INCOMPLETE_FILES.run(db, organisationId, day);
   const total = rows[0]?.total ?? 0;
   return {
     key: "files",
@@ -324,6 +355,23 @@ export async function eventsAhead(organisationId: number, today: Date): Promise<
   };
 }
 
+/** Students with at least `min` absences of the code in [from, to], most first. */
+export const ABSENCE_WATCH = rawStatement(
+  { studentId: col.int, name: col.text, className: col.text, n: col.int },
+  (organisationId: number, code: AttendanceCode, min: number, from: string, to: string) => Prisma.sql`
+    SELECT a."studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className", count(*)::int AS n
+      FROM "Attendance" a
+      JOIN "Lesson" l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
+      JOIN "Student" s ON s."organisationId" = a."organisationId" AND s.id = a."studentId"
+      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+     WHERE a."organisationId" = ${organisationId} AND a.code = ${code}::"AttendanceCode"
+       AND l.date BETWEEN ${from}::date AND ${to}::date
+     GROUP BY a."studentId", s."lastName", s."firstName", c.name
+    HAVING count(*) >= ${min}
+     ORDER BY n DESC, name
+     LIMIT ${LIST}`,
+);
+
 /**
  * Medic (code «Б») and psychologist (code «н», three or more): students with such absences over the
  * last two weeks, to look at their card. A slot for the duties' «students at risk» (issue 17) too.
@@ -335,18 +383,14 @@ export async function absenceWatch(
 ): Promise<HomeWidget> {
   const code = kind === "sick" ? "B" : "N";
   const min = kind === "sick" ? 1 : 3;
-  const rows = await db.$queryRaw<{ studentId: number; name: string; className: string; n: number }[]>`
-    SELECT a."studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className", count(*)::int AS n
-      FROM "Attendance" a
-      JOIN "Lesson" l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
-      JOIN "Student" s ON s."organisationId" = a."organisationId" AND s.id = a."studentId"
-      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-     WHERE a."organisationId" = ${organisationId} AND a.code = ${code}::"AttendanceCode"
-       AND l.date BETWEEN ${isoDate(addDays(today, -RECENT_DAYS))}::date AND ${isoDate(today)}::date
-     GROUP BY a."studentId", s."lastName", s."firstName", c.name
-    HAVING count(*) >= ${min}
-     ORDER BY n DESC, name
-     LIMIT ${LIST}`;
+  const rows = await ABSENCE_WATCH.run(
+    db,
+    organisationId,
+    code,
+    min,
+    isoDate(addDays(today, -RECENT_DAYS)),
+    isoDate(today),
+  );
   return {
     key: kind,
     title: kind === "sick" ? "Болели за две недели" : "Много пропусков без причины",

@@ -1,9 +1,9 @@
 // zod schemas of the journal's requests (NFR-4: bad input is refused before any write, with a
 // Russian message). Shared by the route handlers, the server actions and the client grid.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { idSchema, jsonIdOf, singleLine } from "@/lib/schema";
 
-const id = z.number({ error: "Неверный идентификатор" }).int().positive().max(2_147_483_647);
+const id = jsonIdOf();
 const version = z.number({ error: "Неверная версия" }).int().min(0).max(2_147_483_647);
 const reason = singleLine().trim().max(500, "Причина — не длиннее 500 символов").nullish();
 
@@ -36,17 +36,17 @@ export type CellSave = z.infer<typeof cellSaveSchema>;
 
 export const historyQuerySchema = z.object({
   kind: z.enum(["mark", "attendance", "lesson"]),
-  lessonId: z.coerce.number().int().positive().max(2_147_483_647),
-  studentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  lessonId: idSchema,
+  studentId: idSchema.optional(),
+  assignmentId: idSchema.optional(),
 });
 
 export const gridQuerySchema = z.object({
-  class: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  subject: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  subgroup: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  period: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  lesson: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  class: idSchema.optional(),
+  subject: idSchema.optional(),
+  subgroup: idSchema.optional(),
+  period: idSchema.optional(),
+  lesson: idSchema.optional(),
   /** The academic year of the picker (REC-3); absent = the current one. */
-  year: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  year: idSchema.optional(),
 });

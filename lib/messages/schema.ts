@@ -1,9 +1,9 @@
 // zod schemas of the mail, board and forum forms (SPEC §11). No Prisma imports.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { multiLine, singleLine, idSchema } from "@/lib/schema";
 import { ROLES } from "@/lib/access/roles";
 
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export { idSchema } from "@/lib/schema";
 
 const text = (field: string, max: number, lines: "single" | "multi" = "single") =>
   (lines === "multi" ? multiLine : singleLine)({ error: `Заполните поле «${field}»` })

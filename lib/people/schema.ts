@@ -1,9 +1,9 @@
 // zod schemas of the people forms (PPL-1…PPL-3) with Russian field messages (NFR-4).
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { multiLine, singleLine, idOf } from "@/lib/schema";
 import { EDUCATION_FORMS, HEALTH_GROUPS, PHYSICAL_GROUPS } from "./card-rules";
 
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export { idSchema } from "@/lib/schema";
 
 export function optionalText(max: number, lines: "single" | "multi" = "single") {
   return (lines === "multi" ? multiLine : singleLine)()
@@ -221,10 +221,6 @@ export type ParentCardInput = z.output<typeof parentCardSchema>;
 
 /** A parent–child link added from the parent's card. */
 export const childLinkSchema = z.object({
-  studentId: z.coerce
-    .number({ error: "Выберите ученика" })
-    .int("Выберите ученика")
-    .positive("Выберите ученика")
-    .max(2_147_483_647, "Выберите ученика"),
+  studentId: idOf("Выберите ученика"),
   kinship: optionalText(40),
 });

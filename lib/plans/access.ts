@@ -2,12 +2,11 @@
 // «…All» or «…Own» permissions of the matrix, with its class (and subject) as the target. Beyond
 // the matrix's scope: with the «own» scope only, a teacher edits only plans of their own (not a
 // colleague's plan for the same class), and a parallel plan (no class) is open to its teacher only.
-import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import type { TargetRef } from "@/lib/access/data";
 import type { Permission, Scope } from "@/lib/access/matrix";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import { fail } from "@/lib/errors";
+import type { AccessCheck } from "@/lib/access/guard";
+import type { CurrentUser } from "@/lib/auth/session";
 import { ownsEnough, type PlanOp, type PlanRef } from "./access-rules";
 
 export type { PlanOp, PlanRef } from "./access-rules";
@@ -35,30 +34,10 @@ export async function decidePlan(
   return { allowed: false, scopes: [] };
 }
 
-/** Pages: the user or the 403 page «Нет доступа». */
-export async function requireAccessToPlan(op: PlanOp, plan: PlanRef): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!(await decidePlan(user, op, plan)).allowed) forbidden();
-  return user;
-}
-
-/** Server actions: a result value. */
-export async function requireAccessToPlanForAction(op: PlanOp, plan: PlanRef) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
-  if (!(await decidePlan(user, op, plan)).allowed) return fail("FORBIDDEN");
-  return { ok: true as const, user };
-}
-
-/** Route handlers: a 401/403 response or the user. */
-export async function requireAccessToPlanForRoute(
-  op: PlanOp,
-  plan: PlanRef,
-): Promise<{ ok: true; user: CurrentUser } | { ok: false; response: Response }> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword)
-    return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
-  if (!(await decidePlan(user, op, plan)).allowed)
-    return { ok: false, response: Response.json(fail("FORBIDDEN"), { status: 403 }) };
-  return { ok: true, user };
+/**
+ * The plan decision as the gate's module check: pages, actions and routes pass it to the one
+ * adapter of lib/access/guard.ts (`requireAccess`, `requireAccessForAction`, `requireAccessForRoute`).
+ */
+export function planAccess(op: PlanOp, plan: PlanRef): AccessCheck<true> {
+  return async (user) => (await decidePlan(user, op, plan)).allowed;
 }

@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
-import { requireAccessToPlanForAction } from "./access";
+import { planAccess } from "./access";
+import { requireAccessForAction } from "@/lib/access/guard";
 import { existingPlanId, loadById, planFacts } from "./data";
 import {
   copyPlan,
@@ -39,7 +40,7 @@ async function gatePlan(form: FormData, op: "view" | "edit" | "approve") {
   if (!user) return fail("UNAUTHENTICATED");
   const plan = await planFacts(user.organisationId, id.data);
   if (!plan) return fail("NOT_FOUND");
-  const access = await requireAccessToPlanForAction(op, plan);
+  const access = await requireAccessForAction(planAccess(op, plan));
   if (!access.ok) return access;
   return { ok: true as const, user: access.user, plan };
 }
@@ -55,11 +56,13 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
   if (!user) return fail("UNAUTHENTICATED");
   const load = await loadById(user.organisationId, parsed.data.loadId);
   if (!load) return fail("NOT_FOUND");
-  const access = await requireAccessToPlanForAction("edit", {
-    teacherId: load.teacherId,
-    classId: load.classId,
-    subjectId: load.subjectId,
-  });
+  const access = await requireAccessForAction(
+    planAccess("edit", {
+      teacherId: load.teacherId,
+      classId: load.classId,
+      subjectId: load.subjectId,
+    }),
+  );
   if (!access.ok) return access;
   const parallel = parsed.data.parallel;
   const plan = {
@@ -205,11 +208,13 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
   const load = await loadById(gate.user.organisationId, parsed.data.loadId);
   if (!load || load.subjectId !== gate.plan.subjectId)
     return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
-  const access = await requireAccessToPlanForAction("edit", {
-    teacherId: load.teacherId,
-    classId: load.classId,
-    subjectId: load.subjectId,
-  });
+  const access = await requireAccessForAction(
+    planAccess("edit", {
+      teacherId: load.teacherId,
+      classId: load.classId,
+      subjectId: load.subjectId,
+    }),
+  );
   if (!access.ok) return access;
   const target = {
     yearId: load.yearId,

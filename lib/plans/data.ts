@@ -3,8 +3,25 @@
 import { isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import { db } from "@/lib/db";
+import { col, rawStatement } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import type { PlanStatus } from "./rules";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
+
+/** Hours given per stream (class × subject × subgroup) from the year's start to `to`, not cancelled. */
+export const STREAM_HOURS = rawStatement(
+  { classId: col.int, subjectId: col.int, subgroupId: col.int.nullable(), hours: col.float },
+  (organisationId: number, yearId: number, classIds: number[] | null, from: string, to: string) => Prisma.sql`
+      SELECT l."classId", l."subjectId", l."subgroupId",
+             coalesce(sum(l.hours) FILTER (WHERE l.status <> 'CANCELLED'), 0)::float8 AS hours
+        FROM "Lesson" l
+        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+       WHERE l."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
+         AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
+         AND l.date >= ${from}::date
+         AND l.date <= ${to}::date
+       GROUP BY l."classId", l."subjectId", l."subgroupId"`,
+);
 
 export type PlanScopeFilter =
   | { kind: "all" }
@@ -329,16 +346,7 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
     }),
     // Hours given per stream (class × subject × subgroup) summed in the database: a year of a
     // school's lessons is ~45,000 rows that the page only ever adds up (issue 22 item 7).
-    db.$queryRaw<{ classId: number; subjectId: number; subgroupId: number | null; hours: number }[]>`
-      SELECT l."classId", l."subjectId", l."subgroupId",
-             coalesce(sum(l.hours) FILTER (WHERE l.status <> 'CANCELLED'), 0)::float8 AS hours
-        FROM "Lesson" l
-        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-       WHERE l."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
-         AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
-         AND l.date >= ${isoDate(year.startDate)}::date
-         AND l.date <= ${isoDate(today)}::date
-       GROUP BY l."classId", l."subjectId", l."subgroupId"`,
+    STREAM_HOURS.run(db, organisationId, yearId, classIds, isoDate(year.startDate), isoDate(today)),
     db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
   ]);
   return {

@@ -4,7 +4,9 @@
 import { db } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
+import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
+import { col, rawStatement } from "@/lib/sql";
 import { canTransition, nextStatus, type PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import {
@@ -43,12 +45,16 @@ function statusWord(s: PlanStatus): string {
 }
 
 /** Locks the plan's row; its status and whether its year is closed (REC-2), or undefined. */
-async function lockPlan(tx: Tx, organisationId: number, planId: number) {
-  const rows = await tx.$queryRaw<{ status: PlanStatus; yearClosed: boolean }[]>`
+export const PLAN_LOCK = rawStatement(
+  { status: col.enum(PlanStatusEnum), yearClosed: col.bool },
+  (organisationId: number, planId: number) => Prisma.sql`
     SELECT p.status::text AS status, y.status = 'CLOSED' AS "yearClosed"
       FROM "LessonPlan" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
      WHERE p."organisationId" = ${organisationId} AND p.id = ${planId}
-       FOR UPDATE OF p`;
+       FOR UPDATE OF p`,
+);
+async function lockPlan(tx: Tx, organisationId: number, planId: number) {
+  const rows = await PLAN_LOCK.run(tx, organisationId, planId);
   return rows[0];
 }
 

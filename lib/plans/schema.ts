@@ -1,7 +1,7 @@
 // zod schemas of lesson plans (PLAN-1, PLAN-2, PLAN-4): one topic row, the topic list of the
 // editor, the XLSX import rows and the workflow forms. Russian messages; no Prisma imports.
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { multiLine, singleLine, idSchema } from "@/lib/schema";
 
 export const MAX_TOPICS = 500;
 
@@ -40,7 +40,7 @@ export const topicListSchema = z
   .min(1, { error: "В плане должна быть хотя бы одна тема" })
   .max(MAX_TOPICS, { error: `Не больше ${MAX_TOPICS} тем в плане` });
 
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export { idSchema } from "@/lib/schema";
 
 export const createPlanSchema = z
   .object({

@@ -8,7 +8,7 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
-import { requireAccessToPlanForAction } from "@/lib/plans/access";
+import { planAccess } from "@/lib/plans/access";
 import { existingPlanId, loadById } from "@/lib/plans/data";
 import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { currentYearOf, programmeFacts } from "./data";
@@ -126,11 +126,13 @@ export async function createKtpFromProgrammeAction(
     loadById(organisationId, parsed.data.loadId),
   ]);
   if (!programme || !load) return fail("NOT_FOUND");
-  const access = await requireAccessToPlanForAction("edit", {
-    teacherId: load.teacherId,
-    classId: load.classId,
-    subjectId: load.subjectId,
-  });
+  const access = await requireAccessForAction(
+    planAccess("edit", {
+      teacherId: load.teacherId,
+      classId: load.classId,
+      subjectId: load.subjectId,
+    }),
+  );
   if (!access.ok) return access;
   if (programme.status !== "APPROVED")
     return fail("CONFLICT", "КТП создаётся только по утверждённой рабочей программе");

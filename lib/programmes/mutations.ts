@@ -2,6 +2,9 @@
 // approve / return with a comment, reopen as the next version) and the КТП made from an approved
 // programme (through lib/plans' createPlan, topics from the sections). Audited; a closed year is frozen.
 import { db } from "@/lib/db";
+import { col, rawStatement } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
+import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { createPlan } from "@/lib/plans/mutations";
@@ -13,16 +16,21 @@ import type { NewProgramme } from "./schema";
 export type Outcome<T> =
   { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "LOCKED"; message: string };
 
+export const PROGRAMME_LOCK = rawStatement(
+  { status: col.enum(PlanStatusEnum), yearClosed: col.bool },
+  (organisationId: number, id: number) => Prisma.sql`
+    SELECT p.status::text AS status, y.status = 'CLOSED' AS "yearClosed"
+      FROM "WorkProgramme" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
+     WHERE p."organisationId" = ${organisationId} AND p.id = ${id}
+       FOR UPDATE OF p`,
+);
+
 async function lockProgramme(
   tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
   organisationId: number,
   id: number,
 ) {
-  const rows = await tx.$queryRaw<{ status: PlanStatus; yearClosed: boolean }[]>`
-    SELECT p.status::text AS status, y.status = 'CLOSED' AS "yearClosed"
-      FROM "WorkProgramme" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
-     WHERE p."organisationId" = ${organisationId} AND p.id = ${id}
-       FOR UPDATE OF p`;
+  const rows = await PROGRAMME_LOCK.run(tx, organisationId, id);
   return rows[0];
 }
 

@@ -1,14 +1,10 @@
 // PRG-1 forms: a new work programme, its sections' text, the workflow and the deputy's decision,
 // a КТП from an approved programme. Russian messages (NFR-4); text through lib/schema (SEC-3).
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { multiLine, singleLine, idOf } from "@/lib/schema";
 import { PROGRAMME_KINDS } from "./rules";
 
-const id = z.coerce
-  .number({ error: "Выберите значение" })
-  .int({ error: "Выберите значение" })
-  .positive({ error: "Выберите значение" })
-  .max(2_147_483_647, { error: "Выберите значение" });
+const id = idOf("Выберите значение");
 
 export const createProgrammeForm = z.object({
   subjectId: id,

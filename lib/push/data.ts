@@ -1,8 +1,9 @@
 // API-4: reads for Web Push — the subscriptions of given users that opted into a kind, the
 // family of a student, and a device's own subscription. Bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import { Prisma } from "@/prisma/generated/prisma/client";
 import type { PushKind } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type Subscription = { id: number; endpoint: string; p256dh: string; auth: string };
 
@@ -55,17 +56,18 @@ export function familyListensSql(organisationId: number, studentId: number, kind
           WHERE pl."organisationId" = ${organisationId} AND pl."studentId" = ${studentId}))`;
 }
 
-/**
- * In one query: the opted-in devices of the families of a lesson's students — the students of its
- * class on the lesson's date (of its subgroup, when it has one) and their parents — each device
- * once, with the student it is told about (the first by id when a parent has two in the class).
- */
-export async function lessonFamilySubscriptions(
-  organisationId: number,
-  lessonId: number,
-  kind: PushKind,
-): Promise<(Subscription & { studentId: number; subject: string; date: Date })[]> {
-  return db.$queryRaw`
+/** The opted-in devices of the families of a lesson's students; see lessonFamilySubscriptions. */
+export const LESSON_FAMILY_SUBSCRIPTIONS = rawStatement(
+  {
+    id: col.int,
+    endpoint: col.text,
+    p256dh: col.text,
+    auth: col.text,
+    studentId: col.int,
+    subject: col.text,
+    date: col.date,
+  },
+  (organisationId: number, lessonId: number, kind: PushKind) => Prisma.sql`
     WITH l AS (
       SELECT les."classId", les."subgroupId", les.date, sub.name AS subject
         FROM "Lesson" les JOIN "Subject" sub ON sub."organisationId" = les."organisationId" AND sub.id = les."subjectId"
@@ -92,7 +94,20 @@ export async function lessonFamilySubscriptions(
       JOIN "User" u ON u."organisationId" = ps."organisationId" AND u.id = ps."userId" AND u."isActive"
       CROSS JOIN l
      WHERE ${kind} = ANY(ps.kinds)
-     ORDER BY ps.id, family."studentId"`;
+     ORDER BY ps.id, family."studentId"`,
+);
+
+/**
+ * In one query: the opted-in devices of the families of a lesson's students — the students of its
+ * class on the lesson's date (of its subgroup, when it has one) and their parents — each device
+ * once, with the student it is told about (the first by id when a parent has two in the class).
+ */
+export async function lessonFamilySubscriptions(
+  organisationId: number,
+  lessonId: number,
+  kind: PushKind,
+): Promise<(Subscription & { studentId: number; subject: string; date: Date })[]> {
+  return LESSON_FAMILY_SUBSCRIPTIONS.run(db, organisationId, lessonId, kind);
 }
 
 /** The users who read a student's diary: the student's own login and their parents' logins. */

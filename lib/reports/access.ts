@@ -5,7 +5,7 @@
 // only to reports.admin with the «all» scope. A parallel, a department or a specialty is admitted
 // when every class of it is in the user's scope (the form offers exactly those). Shared by the
 // download route and the jobs.
-import { requireAccessForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireAccessForRoute, requireUserForRoute } from "@/lib/access/guard";
 import type { CurrentUser } from "@/lib/auth/session";
 import { fail } from "@/lib/errors";
 import { classesToList, listScope } from "@/lib/access/scope";
@@ -15,12 +15,22 @@ import { admitsAll, pickClasses, pickKind } from "./scope-rules";
 
 const ANY = ["reports.admin", "reports.class"] as const;
 
+/**
+ * RPT-8 / DRY-6: the one decision on a student's report (the reports page's download and the
+ * diary's link): the student and their parents (reports.self), staff for students in their scope.
+ * The student is the target, so another family's id is refused without data.
+ */
+export function authorizeStudentReport(user: CurrentUser, studentId: number) {
+  return authorizeUserForRoute(user, ["reports.self", ...ANY], { kind: "student", studentId });
+}
+
 export async function authorizeReport(
   req: ReportRequest,
 ): Promise<{ ok: true; user: CurrentUser; req: ReportRequest } | { ok: false; response: Response }> {
   if (req.report === "student") {
-    // RPT-8: the student and their parents (reports.self), staff for students in their scope.
-    const access = await requireAccessForRoute(["reports.self", ...ANY], { kind: "student", studentId: req.studentId });
+    const signedIn = await requireUserForRoute();
+    if (!signedIn.ok) return signedIn;
+    const access = await authorizeStudentReport(signedIn.user, req.studentId);
     return access.ok ? { ok: true, user: access.user, req } : access;
   }
   if (req.report === "teacher-hours" || req.report === "teacher-report") {

@@ -31,6 +31,7 @@ import {
 } from "./rules";
 import { classPeriod, specialtyLabel, specialtyOf } from "./scope-rules";
 import { signaturesFor, type SignPlan } from "./signatures";
+import { PROGRESS_FIGURE_COLUMNS, progressFigureHeader } from "./progress";
 
 type Scope = {
   organisationId: number;
@@ -99,27 +100,8 @@ export async function buildSpecialtiesProgress(input: Scope): Promise<ReportMode
       { label: "Период", value: periodText(input.period) },
     ],
     orientation: "landscape",
-    header: [
-      { label: "Специальность" },
-      { label: `${cap(v.student.genPl)} на конец периода` },
-      { label: "Отличники" },
-      { label: "Хорошисты" },
-      { label: "С одной «3»" },
-      { label: "Неуспевающие" },
-      { label: "Не аттестованы (н/а)" },
-      { label: "Без итоговых отметок" },
-      {
-        label: "Показатели",
-        children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
-      },
-    ],
-    columns: [
-      { kind: "text", key: true },
-      ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
-      { kind: "percent" },
-      { kind: "percent" },
-      { kind: "decimal" },
-    ],
+    header: [{ label: "Специальность" }, ...progressFigureHeader(v)],
+    columns: [{ kind: "text", key: true }, ...PROGRESS_FIGURE_COLUMNS],
     rows: keys.map((k) => row(specialtyLabel(input.classes.find((c) => (specialtyOf(c) ?? "") === k)!), idsOf(k))),
     totals: keys.length > 1 ? [row("Итого", new Set(input.classes.map((c) => c.id)))] : [],
     notes: [

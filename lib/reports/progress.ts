@@ -5,7 +5,7 @@
 // specialty and course (college), then the total. The 1st grade is taught without marks (JRN-10):
 // its classes are listed with their roll and stay out of the figures.
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import type { CellValue, ReportModel } from "./model";
+import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "./model";
 import { periodFinals, rollOn, signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
 import {
   progressFigures,
@@ -34,6 +34,31 @@ function figures(name: string, period: string, f: ProgressFigures): CellValue[] 
     f.averageMark,
   ];
 }
+
+/** The progress figures' header after the key columns (the summary and the per-specialty form, RPT). */
+export function progressFigureHeader(v: ReturnType<typeof vocabulary>): HeaderNode[] {
+  return [
+    { label: `${cap(v.student.genPl)} на конец периода` },
+    { label: "Отличники" },
+    { label: "Хорошисты" },
+    { label: "С одной «3»" },
+    { label: "Неуспевающие" },
+    { label: "Не аттестованы (н/а)" },
+    { label: "Без итоговых отметок" },
+    {
+      label: "Показатели",
+      children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
+    },
+  ];
+}
+
+/** The progress figures' columns, one per leaf of progressFigureHeader. */
+export const PROGRESS_FIGURE_COLUMNS: ReportColumn[] = [
+  ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
+  { kind: "percent" },
+  { kind: "percent" },
+  { kind: "decimal" },
+];
 
 export async function buildProgressReport(input: {
   organisationId: number;
@@ -104,29 +129,8 @@ export async function buildProgressReport(input: {
       { label: "Период", value: periodText(input.period) },
     ],
     orientation: "landscape",
-    header: [
-      { label: cap(v.class.nom) },
-      { label: "Период" },
-      { label: `${cap(v.student.genPl)} на конец периода` },
-      { label: "Отличники" },
-      { label: "Хорошисты" },
-      { label: "С одной «3»" },
-      { label: "Неуспевающие" },
-      { label: "Не аттестованы (н/а)" },
-      { label: "Без итоговых отметок" },
-      {
-        label: "Показатели",
-        children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
-      },
-    ],
-    columns: [
-      { kind: "text", key: true },
-      { kind: "text" },
-      ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
-      { kind: "percent" },
-      { kind: "percent" },
-      { kind: "decimal" },
-    ],
+    header: [{ label: cap(v.class.nom) }, { label: "Период" }, ...progressFigureHeader(v)],
+    columns: [{ kind: "text", key: true }, { kind: "text" }, ...PROGRESS_FIGURE_COLUMNS],
     rows,
     totals,
     subtotalRows,

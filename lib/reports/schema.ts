@@ -1,8 +1,8 @@
 // The report request (query string of /api/reports/<report>), parsed before anything is read.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idOf } from "@/lib/schema";
 
-const id = z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647);
+const id = idOf("Неверный номер");
 const date = singleLine()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата должна быть в виде ГГГГ-ММ-ДД")
   .transform((s) => new Date(`${s}T00:00:00.000Z`));

@@ -1,13 +1,9 @@
 // Forms of the schedule (SCH-1…SCH-6), parsed with zod; Russian messages for bad input (NFR-4).
 import { z } from "zod";
-import { multiLine, singleLine } from "@/lib/schema";
+import { multiLine, singleLine, idOf } from "@/lib/schema";
 import { parseDateKey } from "./week";
 
-const id = z.coerce
-  .number({ error: "Выберите значение" })
-  .int("Выберите значение")
-  .positive("Выберите значение")
-  .max(2_147_483_647, "Выберите значение");
+const id = idOf("Выберите значение");
 // Optional fields: absent or empty → null. `.optional()` on the union keeps a missing key valid (zod 4).
 const optionalId = z
   .union([z.literal(""), z.null(), id], { error: "Выберите значение из списка" })

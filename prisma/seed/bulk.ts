@@ -26,6 +26,22 @@ function toParam(v: Cell, t: ColType): string | number | boolean | null {
   return v;
 }
 
+/** The Mark columns the seeds write (the demo journal and the past year), for bulkInsert. */
+export const MARK_COLUMNS: [string, ColType][] = [
+  ["organisationId", "int"],
+  ["lessonId", "int"],
+  ["assignmentId", "int"],
+  ["studentId", "int"],
+  ["kind", { enum: "MarkKind" }],
+  ["value", "int"],
+  ["isHospital", "bool"],
+  ["comment", "text"],
+  ["createdById", "int"],
+  ["updatedById", "int"],
+  ["createdAt", "timestamp"],
+  ["updatedAt", "timestamp"],
+];
+
 /**
  * Inserts `rows` (each in the order of `columns`) in chunks; returns the `returning`
  * columns of all inserted rows in insertion order.

@@ -3,7 +3,7 @@
 // The large tables go through bulkInsert (one statement per few thousand rows).
 import type pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
-import { bulkInsert, type Cell } from "./bulk";
+import { bulkInsert, MARK_COLUMNS, type Cell } from "./bulk";
 import type { Calendar } from "./calendar";
 import { insertChanges } from "./changes";
 import type { Contingent } from "./contingent";
@@ -310,25 +310,7 @@ export async function seedJournal(
       ]);
     }
   });
-  await bulkInsert(
-    sql,
-    "Mark",
-    [
-      ["organisationId", "int"],
-      ["lessonId", "int"],
-      ["assignmentId", "int"],
-      ["studentId", "int"],
-      ["kind", { enum: "MarkKind" }],
-      ["value", "int"],
-      ["isHospital", "bool"],
-      ["comment", "text"],
-      ["createdById", "int"],
-      ["updatedById", "int"],
-      ["createdAt", "timestamp"],
-      ["updatedAt", "timestamp"],
-    ],
-    markRows,
-  );
+  await bulkInsert(sql, "Mark", MARK_COLUMNS, markRows);
 
   // Period finals (FIN-2) of the periods already over.
   const loadTeacher = (className: string, subjectKey: string, studentId: number): number => {

@@ -7,7 +7,7 @@
 import type pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { AttendanceCode } from "../generated/prisma/enums";
-import { bulkInsert, type Cell } from "./bulk";
+import { bulkInsert, MARK_COLUMNS, type Cell } from "./bulk";
 import { schoolCalendar, type Calendar } from "./calendar";
 import { addDays, at, day, isoWeekday, onOrAfter, weekdayOnOrBefore } from "./dates";
 import { roundMark } from "./finals";
@@ -365,29 +365,15 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
         m.studentId,
         "GRADE",
         m.value,
+        false,
+        null,
         lessonMeta[i].stream.teacherId,
         lessonMeta[i].stream.teacherId,
         at(m.date, 15),
         at(m.date, 15),
       ]),
     );
-    await bulkInsert(
-      sql,
-      "Mark",
-      [
-        ["organisationId", "int"],
-        ["lessonId", "int"],
-        ["assignmentId", "int"],
-        ["studentId", "int"],
-        ["kind", { enum: "MarkKind" }],
-        ["value", "int"],
-        ["createdById", "int"],
-        ["updatedById", "int"],
-        ["createdAt", "timestamp"],
-        ["updatedAt", "timestamp"],
-      ],
-      markRows,
-    );
+    await bulkInsert(sql, "Mark", MARK_COLUMNS, markRows);
     counts.marks += markRows.length;
     await bulkInsert(
       sql,

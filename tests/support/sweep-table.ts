@@ -718,7 +718,6 @@ export const GATE_CALLS = [
   "authorizeAny",
   "authorizeAnyOnLesson",
   "authorizeJournal",
-  "requireAccessToPlanForAction",
 ] as const;
 
 /** The gate of self-service actions (own password, own session, own API tokens and push devices). */

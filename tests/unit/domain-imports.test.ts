@@ -86,7 +86,6 @@ describe("domains under lib/ (issue 19 item 3)", () => {
     "absences ↔ journal",
     "access ↔ auth",
     "archive ↔ org",
-    "audit ↔ auth",
     "auth ↔ people",
     "control ↔ reports",
     "messages ↔ push",

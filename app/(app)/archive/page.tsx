@@ -4,17 +4,17 @@
 // and their destruction is «Реестр архива».
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadArchivePage } from "@/lib/archive/loaders";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { BuildArchiveForm, VerifyArchiveForm } from "@/components/archive/archive-forms";
 import { YearTabs } from "@/components/org/year-tabs";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Архив" };
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} КБ`;
-const yearParam = z.coerce.number().int().positive().max(2_147_483_647);
+const yearParam = idSchema;
 
 export default async function ArchivePage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
   const { user } = await requireAccess("archive.manage");

@@ -12,11 +12,11 @@ import { ReportJobs } from "@/components/reports/report-jobs";
 import { YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
-import { z } from "zod";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Отчёты" };
 
-const yearParam = z.coerce.number().int().positive().max(2_147_483_647);
+const yearParam = idSchema;
 
 export default async function ReportsPage({
   searchParams,

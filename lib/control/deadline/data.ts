@@ -7,6 +7,7 @@ import { dateOnly } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { DEFAULT_DEADLINE_MINUTES, type LessonFill } from "./rules";
+import { col, jsonArray, rawStatement } from "@/lib/sql";
 
 export type FillScope = {
   from: Date;
@@ -17,43 +18,37 @@ export type FillScope = {
   teacherId?: number;
 };
 
-type Row = {
-  lessonId: number;
-  teacherId: number;
-  classId: number;
-  subjectId: number;
-  date: string;
-  bell: number;
-  marksRequired: boolean;
-  topicAt: number | null;
-  attendanceAt: number | null;
-  homeworkAt: number | null;
-  dueMarks: (number | null)[] | string | null;
-};
-
 const ms = (v: number | null) => (v === null ? null : new Date(Math.round(Number(v))));
 
 /** Epoch milliseconds of a timestamp column (UTC, without zone) — one unit for every source. */
 const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
 
-/**
- * The fill facts of the held lessons (not cancelled) of a date range. Each part's first time:
- * topic — the first history record that gave it a non-empty topic, else the lesson's own fill time;
- * attendance — the first attendance record not made from a class teacher's document (DUT-3), else
- * the earliest saved cell that no absence created; homework — the homework row's creation or the
- * first homework / marker record; marks — per assignment due that day, its first mark's creation.
- */
-export async function lessonFills(organisationId: number, scope: FillScope): Promise<LessonFill[]> {
-  const classFilter = scope.classIds
-    ? scope.classIds.size
-      ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
-      : Prisma.sql`AND false`
-    : Prisma.empty;
-  const teacherFilter =
-    scope.teacherId !== undefined
-      ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
+/** The fill facts of the held lessons of a date range; see lessonFills. */
+export const LESSON_FILLS = rawStatement(
+  {
+    lessonId: col.int,
+    teacherId: col.int,
+    classId: col.int,
+    subjectId: col.int,
+    date: col.text,
+    bell: col.int,
+    marksRequired: col.bool,
+    topicAt: col.float.nullable(),
+    attendanceAt: col.float.nullable(),
+    homeworkAt: col.float.nullable(),
+    dueMarks: col.jsonArray,
+  },
+  (organisationId: number, scope: FillScope) => {
+    const classFilter = scope.classIds
+      ? scope.classIds.size
+        ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
+        : Prisma.sql`AND false`
       : Prisma.empty;
-  const rows = await db.$queryRaw<Row[]>`
+    const teacherFilter =
+      scope.teacherId !== undefined
+        ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
+        : Prisma.empty;
+    return Prisma.sql`
     SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
            to_char(l.date, 'YYYY-MM-DD') AS date, l."bellNumber" AS bell,
            (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
@@ -94,8 +89,20 @@ export async function lessonFills(organisationId: number, scope: FillScope): Pro
      WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
        AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
        ${classFilter} ${teacherFilter}`;
+  },
+);
+
+/**
+ * The fill facts of the held lessons (not cancelled) of a date range. Each part's first time:
+ * topic — the first history record that gave it a non-empty topic, else the lesson's own fill time;
+ * attendance — the first attendance record not made from a class teacher's document (DUT-3), else
+ * the earliest saved cell that no absence created; homework — the homework row's creation or the
+ * first homework / marker record; marks — per assignment due that day, its first mark's creation.
+ */
+export async function lessonFills(organisationId: number, scope: FillScope): Promise<LessonFill[]> {
+  const rows = await LESSON_FILLS.run(db, organisationId, scope);
   return rows.map((r) => {
-    const due = typeof r.dueMarks === "string" ? (JSON.parse(r.dueMarks) as (number | null)[]) : (r.dueMarks ?? []);
+    const due = jsonArray<number | null>(r.dueMarks);
     return {
       lessonId: r.lessonId,
       teacherId: r.teacherId,

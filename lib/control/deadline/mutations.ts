@@ -1,6 +1,18 @@
 // Writes of the daily duties' jobs (DUT-1): a job per organisation × kind × date is claimed by
 // inserting its DutyRun row — once, whatever the number of worker processes or restarts.
 import { db } from "@/lib/db";
+import { col, rawStatement, utcSql } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
+
+/** Claims a job of the day by inserting its DutyRun row; one row when claimed now, none when it was had already (DUT-1). */
+export const DUTY_CLAIM = rawStatement(
+  { kind: col.text },
+  (organisationId: number, kind: string, day: Date, now: Date) => Prisma.sql`
+      INSERT INTO "DutyRun" ("organisationId", kind, day, "ranAt")
+      VALUES (${organisationId}, ${kind}, ${day}::date, ${utcSql(now)})
+      ON CONFLICT ("organisationId", kind, day) DO NOTHING
+      RETURNING kind`,
+);
 
 /**
  * Claims the day's reminder and records one FillReminder per teacher in ONE transaction; false when
@@ -14,11 +26,7 @@ export async function claimReminderDay(
   now: Date,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const claimed = await tx.$queryRaw<{ kind: string }[]>`
-      INSERT INTO "DutyRun" ("organisationId", kind, day, "ranAt")
-      VALUES (${organisationId}, ${kind}, ${day}::date, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-      ON CONFLICT ("organisationId", kind, day) DO NOTHING
-      RETURNING kind`;
+    const claimed = await DUTY_CLAIM.run(tx, organisationId, kind, day, now);
     if (claimed.length === 0) return false;
     if (teachers.size > 0)
       await tx.fillReminder.createMany({
@@ -31,10 +39,6 @@ export async function claimReminderDay(
 
 /** Records a job of the day as done (the daily absences); false when it was recorded already. */
 export async function markDutyDone(organisationId: number, kind: string, day: Date, now: Date): Promise<boolean> {
-  const rows = await db.$queryRaw<{ kind: string }[]>`
-    INSERT INTO "DutyRun" ("organisationId", kind, day, "ranAt")
-    VALUES (${organisationId}, ${kind}, ${day}::date, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-    ON CONFLICT ("organisationId", kind, day) DO NOTHING
-    RETURNING kind`;
+  const rows = await DUTY_CLAIM.run(db, organisationId, kind, day, now);
   return rows.length > 0;
 }

@@ -1,9 +1,10 @@
 // Reads of closing a period (REC-1): the year's periods and classes with their closings, and the
 // finals missing for a set of classes — one statement for any number of classes.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { ClosingClass, MissingFinal } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
 
 export type ClosingPeriod = { id: number; name: string; kind: string; start: Date; end: Date };
 export type ClosingRow = {
@@ -71,34 +72,22 @@ export async function closingYear(organisationId: number, yearId?: number): Prom
   };
 }
 
-type MissingRow = {
-  className: string;
-  subjectName: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-};
-
-/**
- * The period finals missing in the classes: every student on the roll at the period's end (the
- * movement book) × every subject they were taught in the period (a lesson of the class, of their
- * subgroup or the whole class) without a PERIOD final. A school's first grade has no marks, so no
- * finals (JRN-10).
- */
-export async function missingFinals(
-  organisationId: number,
-  periodId: number,
-  classIds: readonly number[],
-  client: Pick<Prisma.TransactionClient, "$queryRaw"> = db,
-): Promise<MissingFinal[]> {
-  if (classIds.length === 0) return [];
-  const rows = await client.$queryRaw<MissingRow[]>`
+/** The (class, subject, student) finals missing in a period; see missingFinals. */
+export const MISSING_FINALS = rawStatement(
+  {
+    className: col.text,
+    subjectName: col.text,
+    lastName: col.text,
+    firstName: col.text,
+    middleName: col.text.nullable(),
+  },
+  (organisationId: number, periodId: number, classIds: number[]) => Prisma.sql`
     WITH p AS (
       SELECT id, "startDate", "endDate" FROM "Period" WHERE "organisationId" = ${organisationId} AND id = ${periodId}
     ), roll AS (
       SELECT DISTINCT m."classId", m."studentId"
         FROM "ClassMembership" m, p
-       WHERE m."organisationId" = ${organisationId} AND m."classId" = ANY(${[...classIds]}::int[])
+       WHERE m."organisationId" = ${organisationId} AND m."classId" = ANY(${classIds}::int[])
          AND m."startDate" <= p."endDate" AND (m."endDate" IS NULL OR m."endDate" >= p."endDate")
     ), need AS (
       SELECT DISTINCT r."classId", r."studentId", l."subjectId"
@@ -119,6 +108,22 @@ export async function missingFinals(
        AND NOT EXISTS (
          SELECT 1 FROM "FinalMark" f
           WHERE f."organisationId" = ${organisationId} AND f."classId" = n."classId" AND f."subjectId" = n."subjectId"
-            AND f."studentId" = n."studentId" AND f.kind = 'PERIOD' AND f."periodId" = ${periodId})`;
+            AND f."studentId" = n."studentId" AND f.kind = 'PERIOD' AND f."periodId" = ${periodId})`,
+);
+
+/**
+ * The period finals missing in the classes: every student on the roll at the period's end (the
+ * movement book) × every subject they were taught in the period (a lesson of the class, of their
+ * subgroup or the whole class) without a PERIOD final. A school's first grade has no marks, so no
+ * finals (JRN-10).
+ */
+export async function missingFinals(
+  organisationId: number,
+  periodId: number,
+  classIds: readonly number[],
+  client: Pick<Prisma.TransactionClient, "$queryRaw"> = db,
+): Promise<MissingFinal[]> {
+  if (classIds.length === 0) return [];
+  const rows = await MISSING_FINALS.run(client, organisationId, periodId, [...classIds]);
   return rows.map((r) => ({ className: r.className, subjectName: r.subjectName, studentName: fullName(r) }));
 }

@@ -6,11 +6,24 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { missingFinals } from "./data";
 import type { MissingFinal } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
+import { YearStatus } from "@/prisma/generated/prisma/enums";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type CloseOutcome =
   | { ok: true; closed: number[]; already: number[] }
   | { ok: false; reason: "missing"; missing: MissingFinal[] }
   | { ok: false; reason: "year-closed" };
+
+/** Locks the period's row; its year's status (REC-1: closing serialises with writing finals). */
+export const PERIOD_YEAR_LOCK = rawStatement(
+  { status: col.enum(YearStatus) },
+  (organisationId: number, periodId: number) => Prisma.sql`
+        SELECT y.status::text AS status
+          FROM "Period" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
+         WHERE p."organisationId" = ${organisationId} AND p.id = ${periodId}
+           FOR UPDATE OF p`,
+);
 
 export async function closePeriod(a: {
   organisationId: number;
@@ -23,11 +36,7 @@ export async function closePeriod(a: {
 }): Promise<CloseOutcome> {
   return db.$transaction(
     async (tx) => {
-      const [period] = await tx.$queryRaw<{ status: string }[]>`
-        SELECT y.status::text AS status
-          FROM "Period" p JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId"
-         WHERE p."organisationId" = ${a.organisationId} AND p.id = ${a.periodId}
-           FOR UPDATE OF p`;
+      const [period] = await PERIOD_YEAR_LOCK.run(tx, a.organisationId, a.periodId);
       if (!period || period.status === "CLOSED") return { ok: false as const, reason: "year-closed" as const };
       const existing = await tx.periodClosure.findMany({
         where: { organisationId: a.organisationId, periodId: a.periodId, classId: { in: [...a.classIds] } },

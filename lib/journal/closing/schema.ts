@@ -1,12 +1,8 @@
 // Input of closing a period (REC-1): zod at the boundary.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idOf } from "@/lib/schema";
 
-const id = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int({ error: "Неверный идентификатор" })
-  .positive({ error: "Неверный идентификатор" })
-  .max(2_147_483_647, { error: "Неверный идентификатор" });
+const id = idOf("Неверный идентификатор");
 
 export const closePeriodSchema = z.object({
   periodId: id,

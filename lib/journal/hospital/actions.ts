@@ -4,7 +4,7 @@
 // the lessons of any subject of the class during the stay — outside the edit window, but never
 // into a closed period or year (the one lock, kind «hospital»). Audited; nothing is written when
 // any mark is refused.
-import { firstIssue } from "@/lib/schema";
+import { firstIssue, idSchema } from "@/lib/schema";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { authorize } from "@/lib/access/authorize";
@@ -44,9 +44,8 @@ export async function createCertificateAction(_prev: Result | null, data: FormDa
 export async function saveHospitalMarksAction(_prev: Result | null, data: FormData): Promise<Result> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
-  const certificateId = Number(data.get("certificateId"));
-  if (!Number.isInteger(certificateId) || certificateId <= 0 || certificateId > 2_147_483_647)
-    return fail("INVALID_INPUT", "Проверьте введённые данные");
+  const certificateId = idSchema.safeParse(data.get("certificateId")).data;
+  if (certificateId === undefined) return fail("INVALID_INPUT", "Проверьте введённые данные");
   const typed = markEntries(data);
   if (!typed.ok) return fail("INVALID_INPUT", typed.message);
   const entries = typed.entries;

@@ -1,13 +1,9 @@
 // Input of hospital marks (REC-6, seed 001 §5.6): the certificate and the marks taken from it.
 import { z } from "zod";
 import { dateField } from "@/lib/people/schema";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idOf } from "@/lib/schema";
 
-const id = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int({ error: "Неверный идентификатор" })
-  .positive({ error: "Неверный идентификатор" })
-  .max(2_147_483_647, { error: "Неверный идентификатор" });
+const id = idOf("Неверный идентификатор");
 
 const bothDates = (v: { stayFrom: unknown; stayTo: unknown }) => v.stayFrom instanceof Date && v.stayTo instanceof Date;
 

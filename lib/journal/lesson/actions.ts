@@ -3,7 +3,7 @@
 // parse (zod) → authorise on the lesson → the one lock decision (lib/journal/lock.ts: topic and
 // homework as «lesson», assignments and protocols as «assignment») → write → the client refreshes.
 import { z } from "zod";
-import { firstIssue, multiLine, singleLine } from "@/lib/schema";
+import { firstIssue, multiLine, singleLine, idSchema } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
@@ -30,7 +30,7 @@ import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 
 type Result = ActionResult<{ message: string }>;
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 const text = (max: number, label: string, lines: "single" | "multi" = "single") =>
   (lines === "multi" ? multiLine : singleLine)().trim().max(max, `${label}: не длиннее ${max} символов`);
 const optionalDate = singleLine()

@@ -4,7 +4,7 @@
 // closed period), 12 hours, audited.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { firstIssue, multiLine } from "@/lib/schema";
+import { firstIssue, multiLine, idSchema } from "@/lib/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
@@ -16,7 +16,7 @@ import { decideUnlockRequest, openDates } from "./mutations";
 import { openDatesSchema } from "./schema";
 
 const schema = z.object({
-  requestId: z.coerce.number().int().positive().max(2_147_483_647),
+  requestId: idSchema,
   decision: z.enum(["approve", "reject"]),
   note: multiLine().trim().max(500, "Комментарий — не длиннее 500 символов").optional(),
 });

@@ -1,13 +1,9 @@
 // Input of ADMIN's opening of dates (JRN-6, REC-1): zod at the boundary.
 import { z } from "zod";
 import { dateField } from "@/lib/people/schema";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idOf } from "@/lib/schema";
 
-const id = z.coerce
-  .number({ error: "Неверный идентификатор" })
-  .int({ error: "Неверный идентификатор" })
-  .positive({ error: "Неверный идентификатор" })
-  .max(2_147_483_647, { error: "Неверный идентификатор" });
+const id = idOf("Неверный идентификатор");
 
 const bothDates = (v: { from: unknown; to: unknown }) => v.from instanceof Date && v.to instanceof Date;
 

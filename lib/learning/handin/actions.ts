@@ -1,7 +1,7 @@
 "use server";
 // Server actions of homework hand-in (LRN-1): the student's hand-in from the diary, the teacher's
 // review and the lesson panel's hand-in settings. parse (zod) → gate → the flow in commands.ts.
-import { firstIssue } from "@/lib/schema";
+import { firstIssue, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, type ActionResult } from "@/lib/errors";
@@ -23,10 +23,7 @@ export async function submitHandinAction(_prev: Result | null, data: FormData): 
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
   const parsed = submitSchema.safeParse(strings(data));
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
-  const removeFileIds = data
-    .getAll("removeFile")
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647);
+  const removeFileIds = data.getAll("removeFile").flatMap((v) => idSchema.safeParse(v).data ?? []);
   const r = await handIn(gate.user, { ...parsed.data, removeFileIds }, formUploads(data, "files"));
   if (!r.ok) return r;
   revalidatePath(`/diary/${parsed.data.studentId}`);

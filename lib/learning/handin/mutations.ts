@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { homeworkEntityKey } from "@/lib/journal/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { StoredUpload } from "@/lib/storage/upload";
+import { col, rawStatement } from "@/lib/sql";
+import { SubmissionStatus } from "@/prisma/generated/prisma/enums";
 
 type Who = { organisationId: number; userId: number; now: Date };
 
@@ -115,6 +117,15 @@ export type SubmissionResult =
   | { ok: true; id: number; attempts: number; removed: { storageKey: string }[] }
   | { ok: false; reason: "reviewed" | "empty" | "too-many" | "conflict" };
 
+/** Locks the student's submission of a homework; its id and status (LRN-2). */
+export const SUBMISSION_LOCK = rawStatement(
+  { id: col.int, status: col.enum(SubmissionStatus) },
+  (organisationId: number, homeworkId: number, studentId: number) => Prisma.sql`
+        SELECT id, status::text AS status FROM "HomeworkSubmission"
+         WHERE "organisationId" = ${organisationId} AND "homeworkId" = ${homeworkId} AND "studentId" = ${studentId}
+         FOR UPDATE`,
+);
+
 /**
  * Hands in or hands in again: the row of (homework, student) is locked, a reviewed one refuses; the
  * text is replaced, kept files stay unless removed, new files are added. At least text or one file.
@@ -122,10 +133,7 @@ export type SubmissionResult =
 export async function writeSubmission(w: SubmissionWrite, maxFiles: number): Promise<SubmissionResult> {
   try {
     return await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: number; status: string }[]>`
-        SELECT id, status::text AS status FROM "HomeworkSubmission"
-         WHERE "organisationId" = ${w.organisationId} AND "homeworkId" = ${w.homeworkId} AND "studentId" = ${w.studentId}
-         FOR UPDATE`;
+      const rows = await SUBMISSION_LOCK.run(tx, w.organisationId, w.homeworkId, w.studentId);
       const current = rows[0] ?? null;
       if (current?.status === "REVIEWED") return { ok: false, reason: "reviewed" } as const;
       const kept = current

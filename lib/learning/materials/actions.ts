@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeJournal } from "@/lib/journal/access";
-import { requireAccessToPlanForAction } from "@/lib/plans/access";
+import { planAccess } from "@/lib/plans/access";
 import { deleteFile } from "@/lib/storage/files";
 import { discardUploads, formUploads, storeUploads } from "@/lib/storage/upload";
 import { placerFacts } from "./access";
@@ -92,7 +92,7 @@ export async function attachMaterialAction(_prev: Result | null, data: FormData)
   } else {
     const topic = await planOfTopic(user.organisationId, targetId);
     if (!topic) return fail("NOT_FOUND", "Тема КТП не найдена");
-    const planGate = await requireAccessToPlanForAction("edit", topic.plan);
+    const planGate = await requireAccessForAction(planAccess("edit", topic.plan));
     if (!planGate.ok) return planGate;
     if (on && material.subjectId !== topic.plan.subjectId)
       return fail("INVALID_INPUT", "Материал относится к другому предмету");

@@ -8,6 +8,9 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { applyMovement, MovementRefused } from "@/lib/people/movement/mutations";
 import { councilRoll } from "./data";
 import { decisionLastDay, planBatch, protocolText, type Recorded, type SubmittedRow } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
+import { YearStatus } from "@/prisma/generated/prisma/enums";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type DecisionBatch = {
   yearId: number;
@@ -24,6 +27,14 @@ export type BatchOutcome = { ok: true; written: number } | { ok: false; message:
 /** Rolls the transaction back with a user-facing reason. */
 class BatchRefused extends Error {}
 
+/** Locks the year's row (FOR SHARE); its status and dates. */
+export const YEAR_SHARE = rawStatement(
+  { status: col.enum(YearStatus), startDate: col.date, endDate: col.date },
+  (organisationId: number, yearId: number) => Prisma.sql`
+          SELECT status::text AS status, "startDate", "endDate" FROM "AcademicYear"
+           WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR SHARE`,
+);
+
 export async function saveDecisionBatch(
   organisationId: number,
   userId: number,
@@ -34,9 +45,7 @@ export async function saveDecisionBatch(
   try {
     return await db.$transaction(
       async (tx) => {
-        const years = await tx.$queryRaw<{ status: string; startDate: Date; endDate: Date }[]>`
-          SELECT status::text AS status, "startDate", "endDate" FROM "AcademicYear"
-           WHERE "organisationId" = ${organisationId} AND id = ${batch.yearId} FOR SHARE`;
+        const years = await YEAR_SHARE.run(tx, organisationId, batch.yearId);
         const year = years[0];
         if (!year) return { ok: false as const, message: "Учебный год не найден" };
         if (year.status === "CLOSED")

@@ -8,11 +8,11 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
-import { idSchema } from "@/lib/people/schema";
 import { subgroupRef } from "./data";
 import { setSubgroupMembers } from "./mutations";
+import { idSchema } from "@/lib/schema";
 
-const ids = z.array(z.coerce.number().int().positive().max(2_147_483_647));
+const ids = z.array(idSchema);
 
 export async function saveSubgroupMembersAction(
   rawSubgroupId: number,

@@ -9,7 +9,7 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { dateField, requiredText } from "@/lib/people/schema";
 import { buildArchive } from "@/lib/archive/build";
-import { fieldErrorsOf, singleLine } from "@/lib/schema";
+import { fieldErrorsOf, singleLine, idSchema } from "@/lib/schema";
 import { serverNow } from "@/lib/org/clock";
 import { closeYearAgain, commitTransition, recordReopeningArchive, reopenYear } from "./mutations";
 import { planTransition, type TransitionPreview } from "./transition";
@@ -20,7 +20,7 @@ export type TransitionState = ActionResult<
 >;
 
 const orderSchema = z.object({ orderNumber: requiredText("номер приказа", 40), orderDate: dateField("дата приказа") });
-const idList = z.array(z.coerce.number().int().positive().max(2_147_483_647));
+const idList = z.array(idSchema);
 
 export async function yearTransitionAction(_prev: TransitionState | null, form: FormData): Promise<TransitionState> {
   const access = await requireAccessForAction("year.transition");
@@ -37,7 +37,7 @@ export async function yearTransitionAction(_prev: TransitionState | null, form: 
   const kinds = form.getAll("exKind");
   for (let i = 0; i < students.length; i++) {
     if (students[i] === "" || kinds[i] === "") continue;
-    const id = z.coerce.number().int().positive().max(2_147_483_647).safeParse(students[i]);
+    const id = idSchema.safeParse(students[i]);
     const kind = z.enum(["REPEAT", "CONDITIONAL"]).safeParse(kinds[i]);
     if (!id.success || !kind.success) return fail("INVALID_INPUT", "Неверная строка исключений");
     if (exceptions.has(id.data)) return fail("INVALID_INPUT", "Один ученик указан в исключениях дважды");
@@ -58,7 +58,7 @@ export async function yearTransitionAction(_prev: TransitionState | null, form: 
 
 export type YearStepState = ActionResult<{ message: string }>;
 
-const yearIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const yearIdSchema = idSchema;
 const reasonSchema = singleLine({ error: "Укажите причину" })
   .trim()
   .min(5, { error: "Укажите причину (не короче 5 символов)" })

@@ -5,6 +5,9 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { MOVEMENT_OF, plusYear, type ClassPlan, type StudentPlan } from "./rules";
+import { col, rawStatement } from "@/lib/sql";
+import { YearStatus } from "@/prisma/generated/prisma/enums";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type TransitionCommit = {
   yearId: number;
@@ -201,6 +204,14 @@ export async function commitTransition(
   );
 }
 
+/** Locks the year's row; its name and status (REC-2). */
+export const YEAR_LOCK = rawStatement(
+  { name: col.text, status: col.enum(YearStatus) },
+  (organisationId: number, yearId: number) => Prisma.sql`
+      SELECT name, status::text AS status FROM "AcademicYear"
+       WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR UPDATE`,
+);
+
 /**
  * REC-2: ADMIN opens a closed year for corrections with a reason — the year's records become
  * writable again (not current); the reopening is kept and audited.
@@ -213,9 +224,7 @@ export async function reopenYear(
   now: Date,
 ): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
-    const [year] = await tx.$queryRaw<{ name: string; status: string }[]>`
-      SELECT name, status::text AS status FROM "AcademicYear"
-       WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR UPDATE`;
+    const [year] = await YEAR_LOCK.run(tx, organisationId, yearId);
     if (!year) return { ok: false as const, message: "Учебный год не найден" };
     if (year.status !== "CLOSED") return { ok: false as const, message: "Учебный год не закрыт" };
     await tx.academicYear.update({
@@ -238,6 +247,14 @@ export async function reopenYear(
   });
 }
 
+/** Locks the year's row; its name, status and whether it is current (REC-2). */
+export const YEAR_LOCK_CURRENT = rawStatement(
+  { name: col.text, status: col.enum(YearStatus), isCurrent: col.bool },
+  (organisationId: number, yearId: number) => Prisma.sql`
+      SELECT name, status::text AS status, "isCurrent" FROM "AcademicYear"
+       WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR UPDATE`,
+);
+
 /**
  * REC-2: closes a reopened year again — frozen as before; the caller then writes a new archive
  * edition (its number: one more than the closings again so far) and records it here.
@@ -251,9 +268,7 @@ export async function closeYearAgain(
   { ok: true; name: string; reopeningId: number; edition: number; reason: string } | { ok: false; message: string }
 > {
   return db.$transaction(async (tx) => {
-    const [year] = await tx.$queryRaw<{ name: string; status: string; isCurrent: boolean }[]>`
-      SELECT name, status::text AS status, "isCurrent" FROM "AcademicYear"
-       WHERE "organisationId" = ${organisationId} AND id = ${yearId} FOR UPDATE`;
+    const [year] = await YEAR_LOCK_CURRENT.run(tx, organisationId, yearId);
     if (!year) return { ok: false as const, message: "Учебный год не найден" };
     const open = await tx.yearReopening.findFirst({
       where: { organisationId, yearId, closedAgainAt: null },

@@ -1,16 +1,12 @@
 // The movement form (PPL-3): kind, date, order number and date, target class, form of education.
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idOf } from "@/lib/schema";
 import { EDUCATION_FORMS } from "../card-rules";
 import { dateField, idSchema, parseCalendarDate, requiredText } from "../schema";
 import { MANUAL_KINDS, MOVEMENT_KINDS } from "./rules";
 
 export const movementSchema = z.object({
-  studentId: z.coerce
-    .number({ error: "Выберите ученика" })
-    .int("Выберите ученика")
-    .positive("Выберите ученика")
-    .max(2_147_483_647, "Выберите ученика"),
+  studentId: idOf("Выберите ученика"),
   kind: z.enum(MANUAL_KINDS, { error: "Выберите вид движения" }),
   date: dateField("дата движения"),
   orderNumber: requiredText("номер приказа", 40),

@@ -6,7 +6,9 @@
 // is worse than a lost one), and deleted when delivered.
 import { db } from "@/lib/db";
 import { PUSH_JOB } from "@/lib/push/jobs";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/prisma/client";
+import { z } from "zod";
+import { col, rawStatement, type RowOf } from "@/lib/sql";
 
 export const STALE_MINUTES = 15;
 
@@ -24,19 +26,17 @@ export async function insertJob(
   return job.id;
 }
 
-export type ClaimedJob = {
-  organisationId: number;
-  id: number;
-  userId: number;
-  report: string;
-  format: string;
-  /** A report's query parameters; a push job's event (parsed by the worker). */
-  params: Record<string, string>;
-};
-
-/** Marks the oldest queued (or stale running) job RUNNING and returns it; null when none waits. */
-export async function claimNextJob(): Promise<ClaimedJob | null> {
-  const rows = await db.$queryRaw<ClaimedJob[]>`
+/** Marks the oldest queued (or stale running) job RUNNING; it, or no row. */
+export const CLAIM_NEXT_JOB = rawStatement(
+  {
+    organisationId: col.int,
+    id: col.int,
+    userId: col.int,
+    report: col.text,
+    format: col.text,
+    params: z.record(z.string(), z.string()),
+  },
+  () => Prisma.sql`
     UPDATE "ReportJob" AS j
        SET status = 'RUNNING'::"JobStatus", "startedAt" = now(), progress = 1
       FROM (SELECT "organisationId", id FROM "ReportJob"
@@ -47,7 +47,15 @@ export async function claimNextJob(): Promise<ClaimedJob | null> {
              LIMIT 1
              FOR UPDATE SKIP LOCKED) AS next
      WHERE j."organisationId" = next."organisationId" AND j.id = next.id
- RETURNING j."organisationId", j.id, j."userId", j.report, j.format, j.params`;
+ RETURNING j."organisationId", j.id, j."userId", j.report, j.format, j.params`,
+);
+
+/** A report's query parameters in `params`, or a push job's event (parsed by the worker). */
+export type ClaimedJob = RowOf<typeof CLAIM_NEXT_JOB>;
+
+/** Marks the oldest queued (or stale running) job RUNNING and returns it; null when none waits. */
+export async function claimNextJob(): Promise<ClaimedJob | null> {
+  const rows = await CLAIM_NEXT_JOB.run(db);
   return rows[0] ?? null;
 }
 

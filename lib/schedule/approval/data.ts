@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { shortName } from "@/lib/people/names";
 import { parseSnapshot, type SnapshotEntry, type VersionState } from "./rules";
+import { namedEntry, namedEntrySelect } from "../timetable/data";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -16,40 +17,12 @@ export async function yearSnapshot(
 ): Promise<SnapshotEntry[]> {
   const rows = await client.timetableEntry.findMany({
     where: { organisationId, class: { yearId } },
-    select: {
-      id: true,
-      classId: true,
-      subgroupId: true,
-      subjectId: true,
-      teacherId: true,
-      roomId: true,
-      weekday: true,
-      bellNumber: true,
-      hours: true,
-      validFrom: true,
-      validTo: true,
-      class: { select: { name: true } },
-      subgroup: { select: { name: true } },
-      subject: { select: { name: true } },
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
-      room: { select: { name: true } },
-    },
+    select: namedEntrySelect,
     orderBy: { id: "asc" },
   });
   return rows.map((e) => ({
     id: e.id,
-    classId: e.classId,
-    className: e.class.name,
-    subgroupId: e.subgroupId,
-    subgroupName: e.subgroup?.name ?? null,
-    subjectId: e.subjectId,
-    subjectName: e.subject.name,
-    teacherId: e.teacherId,
-    teacherName: shortName(e.teacher),
-    roomId: e.roomId,
-    roomName: e.room?.name ?? null,
-    weekday: e.weekday,
-    bellNumber: e.bellNumber,
+    ...namedEntry(e),
     hours: Number(e.hours),
     validFrom: key(e.validFrom),
     validTo: key(e.validTo),

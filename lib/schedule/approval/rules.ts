@@ -1,22 +1,11 @@
 import { roomLabel } from "../room-label";
+import type { NamedEntry } from "../timetable/rules";
 
 // PRG-3: timetable approval — pure rules. A submitted version stores the year's entries as a
 // snapshot; the edits made after the last approved version are the difference between that
 // snapshot and today's entries, listed for the director like SCH-2 changes.
-export type SnapshotEntry = {
+export type SnapshotEntry = NamedEntry & {
   id: number;
-  classId: number;
-  className: string;
-  subgroupId: number | null;
-  subgroupName: string | null;
-  subjectId: number;
-  subjectName: string;
-  teacherId: number;
-  teacherName: string;
-  roomId: number | null;
-  roomName: string | null;
-  weekday: number;
-  bellNumber: number;
   hours: number;
   /** ГГГГ-ММ-ДД */
   validFrom: string;

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import type { ExistingLesson, PlanInput } from "../rules";
-import { inOrder } from "../timetable/data";
+import { entryColumns, inOrder } from "../timetable/data";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -74,20 +74,7 @@ export async function loadPlanInput(
       organisationId,
       OR: [{ ...classFilter, validFrom: { lte: to }, validTo: { gte: from } }, { id: { in: movedEntryIds } }],
     },
-    select: {
-      id: true,
-      classId: true,
-      subgroupId: true,
-      subjectId: true,
-      teacherId: true,
-      roomId: true,
-      weekday: true,
-      bellNumber: true,
-      hours: true,
-      validFrom: true,
-      validTo: true,
-      class: { select: { grade: true } },
-    },
+    select: { ...entryColumns, class: { select: { grade: true } } },
   });
   const gradeOf = new Map(entries.map((e) => [e.classId, e.class.grade]));
   const otherClassIds = [...new Set(changes.map((c) => c.classId))].filter((id) => !gradeOf.has(id));

@@ -3,7 +3,7 @@ import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { minutesOf } from "../week";
-import type { LoadRef, SlotEntry } from "./rules";
+import type { LoadRef, NamedEntry, SlotEntry } from "./rules";
 
 export type Client = typeof db | Prisma.TransactionClient;
 
@@ -71,7 +71,8 @@ export function bellSpan(
     : { start: 10_000 + bellNumber * 10, end: 10_000 + bellNumber * 10 + 5 };
 }
 
-const entrySelect = {
+/** A timetable entry's own columns (one select for every reader of entries). */
+export const entryColumns = {
   id: true,
   classId: true,
   subgroupId: true,
@@ -83,18 +84,20 @@ const entrySelect = {
   hours: true,
   validFrom: true,
   validTo: true,
-  class: { select: { name: true, bellScheduleId: true } },
+} satisfies Prisma.TimetableEntrySelect;
+
+/** The entry's columns with the names the pages show; `namedEntry` maps a row of it. */
+export const namedEntrySelect = {
+  ...entryColumns,
+  class: { select: { name: true } },
   subgroup: { select: { name: true } },
   subject: { select: { name: true } },
   teacher: { select: { lastName: true, firstName: true, middleName: true } },
   room: { select: { name: true } },
 } satisfies Prisma.TimetableEntrySelect;
 
-type EntryRow = Prisma.TimetableEntryGetPayload<{ select: typeof entrySelect }>;
-
-export function toSlotEntry(e: EntryRow, book: BellBook): SlotEntry {
+export function namedEntry(e: Prisma.TimetableEntryGetPayload<{ select: typeof namedEntrySelect }>): NamedEntry {
   return {
-    id: e.id,
     classId: e.classId,
     className: e.class.name,
     subgroupId: e.subgroupId,
@@ -107,6 +110,20 @@ export function toSlotEntry(e: EntryRow, book: BellBook): SlotEntry {
     roomName: e.room?.name ?? null,
     weekday: e.weekday,
     bellNumber: e.bellNumber,
+  };
+}
+
+const entrySelect = {
+  ...namedEntrySelect,
+  class: { select: { name: true, bellScheduleId: true } },
+} satisfies Prisma.TimetableEntrySelect;
+
+type EntryRow = Prisma.TimetableEntryGetPayload<{ select: typeof entrySelect }>;
+
+export function toSlotEntry(e: EntryRow, book: BellBook): SlotEntry {
+  return {
+    id: e.id,
+    ...namedEntry(e),
     ...bellSpan(book, e.class.bellScheduleId, e.bellNumber),
     validFrom: e.validFrom,
     validTo: e.validTo,

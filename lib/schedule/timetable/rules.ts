@@ -4,8 +4,8 @@
 // the clock, not by the bell number).
 import { bellLabel, WEEKDAY_NAMES } from "../week";
 
-export type SlotEntry = {
-  id: number | null;
+/** A timetable entry's place in the week with the names the pages show (slots and approval snapshots). */
+export type NamedEntry = {
   classId: number;
   className: string;
   subgroupId: number | null;
@@ -18,6 +18,10 @@ export type SlotEntry = {
   roomName: string | null;
   weekday: number;
   bellNumber: number;
+};
+
+export type SlotEntry = NamedEntry & {
+  id: number | null;
   /** Minutes since midnight of the bell's start and end. */
   start: number;
   end: number;

@@ -4,7 +4,7 @@
 import { cache } from "react";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
-import { singleLine } from "@/lib/schema";
+import { singleLine, idSchema } from "@/lib/schema";
 import { requireAccess, type Granted } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadMyChildren, loadMyPlace, loadStudentHeader } from "@/lib/people/loaders";
@@ -23,7 +23,7 @@ import {
   type WeekLesson,
 } from "./data";
 
-const idField = z.coerce.number().int().positive().max(2_147_483_647).optional();
+const idField = idSchema.optional();
 const searchSchema = z.object({
   class: idField,
   teacher: idField,

@@ -4,7 +4,6 @@
 // (archive.dispose). The register downloads as XLSX. archive.manage opens the page.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { authorize } from "@/lib/access/authorize";
 import { loadRegisterPage } from "@/lib/archive/loaders";
@@ -12,10 +11,11 @@ import { kindLabel, retentionText, statusText } from "@/lib/archive/register";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { DisposalForm, RetentionForm } from "@/components/archive/register-forms";
 import { YearTabs } from "@/components/org/year-tabs";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Реестр архива" };
 
-const yearParam = z.coerce.number().int().positive().max(2_147_483_647);
+const yearParam = idSchema;
 
 export default async function ArchiveRegisterPage({
   searchParams,

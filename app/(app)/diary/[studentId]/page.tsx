@@ -23,10 +23,11 @@ import { Announcements } from "@/components/diary/announcements";
 import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
 import { loadDiaryVisit, loadDiaryYears } from "@/lib/diary/marks/loaders";
 import { YearTabs } from "@/components/org/year-tabs";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Дневник" };
 
-const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const params = z.object({ studentId: idSchema });
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function DiaryPage({

@@ -5,7 +5,6 @@ import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadChildNotices } from "@/lib/absences/loaders";
@@ -14,10 +13,11 @@ import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { formatDateTime, isoDate, todayIn } from "@/lib/org/time";
 import { NoticeForm } from "@/components/absences/notice-form";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Сообщить об отсутствии" };
 
-const studentParam = z.coerce.number().int().positive().max(2_147_483_647);
+const studentParam = idSchema;
 const statusOf = (v: Vocabulary) =>
   ({
     PENDING: { text: `ждёт ответа ${v.classTeacher.gen}`, tone: "text-slate-600" },

@@ -9,10 +9,11 @@ import { requireUser } from "@/lib/auth/session";
 import { loadDocument } from "@/lib/documents/loaders";
 import { Panel } from "@/components/home/panel";
 import { DocumentCardForm, VersionForm } from "@/components/documents/document-forms";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Документ" };
 
-const params = z.object({ documentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const params = z.object({ documentId: idSchema });
 
 export default async function DocumentPage({ params: raw }: { params: Promise<{ documentId: string }> }) {
   // Every signed-in user may ask; the document's own list of roles decides (loadDocument).

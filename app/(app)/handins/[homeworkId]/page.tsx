@@ -12,10 +12,11 @@ import { authorizeJournal } from "@/lib/journal/access";
 import { homeworkForHandin } from "@/lib/learning/handin/data";
 import { loadReviewView } from "@/lib/learning/handin/loaders";
 import { HandinRoster } from "@/components/learning/handin-roster";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Сдача работ" };
 
-const params = z.object({ homeworkId: z.coerce.number().int().positive().max(2_147_483_647) });
+const params = z.object({ homeworkId: idSchema });
 
 export default async function HandinPage({ params: raw }: { params: Promise<{ homeworkId: string }> }) {
   const { user } = await requireAccess(["homework.review", "journal.viewAll", "journal.viewOwn"]);

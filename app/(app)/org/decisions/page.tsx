@@ -4,17 +4,17 @@
 // a closed year shows its decisions read-only (REC-2).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadDecisionsPage } from "@/lib/org/decisions/loaders";
 import { recordedText } from "@/lib/org/decisions/rules";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { DecisionsForm } from "@/components/org/decisions-form";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Решения педсовета" };
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 
 export default async function DecisionsPage({
   searchParams,

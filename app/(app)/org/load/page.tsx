@@ -8,10 +8,11 @@ import { loadClassesOfYear, loadCurrentYear, loadLoads, loadSubjects, loadTeache
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
 import { newRowOf, rowsOf } from "@/components/org/rows";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Тарификация" };
 
-const search = z.object({ classId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+const search = z.object({ classId: idSchema.optional() });
 
 export default async function LoadPage({
   searchParams,

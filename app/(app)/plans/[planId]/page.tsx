@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { idSchema } from "@/lib/plans/schema";
-import { decidePlan, requireAccessToPlan } from "@/lib/plans/access";
+import { decidePlan, planAccess } from "@/lib/plans/access";
+import { requireAccess } from "@/lib/access/guard";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadBinding, loadCreateOptions, loadPlan, loadPlanFacts } from "@/lib/plans/loaders";
 import { canTransition, hoursMessage } from "@/lib/plans/rules";
@@ -27,7 +28,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const current = await getCurrentUser();
   const facts = current ? await loadPlanFacts(current, id.data) : null;
   if (current && !facts) notFound();
-  const user = await requireAccessToPlan("view", facts ?? { teacherId: -1, classId: null, subjectId: -1 });
+  const { user } = await requireAccess(planAccess("view", facts ?? { teacherId: -1, classId: null, subjectId: -1 }));
   const plan = (await loadPlan(user, id.data))!;
   const [edit, approve] = await Promise.all([decidePlan(user, "edit", plan), decidePlan(user, "approve", plan)]);
   const editable = edit.allowed && canTransition(plan.status, "edit");

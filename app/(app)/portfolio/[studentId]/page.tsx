@@ -13,10 +13,11 @@ import { studentPortfolioRights } from "@/lib/portfolio/access";
 import { loadStudentPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
 import { AchievementForm, DecisionButtons } from "@/components/portfolio/portfolio-forms";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Портфолио" };
 
-const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const params = z.object({ studentId: idSchema });
 
 const TONE = {
   PENDING: "bg-amber-100 text-amber-900",

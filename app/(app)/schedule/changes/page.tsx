@@ -16,10 +16,11 @@ import { ChangeList } from "@/components/schedule/change-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Изменения и замены" };
 
-const search = z.object({ class: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+const search = z.object({ class: idSchema.optional() });
 
 function Options({ items, empty }: { items: { id: number; name: string }[]; empty: string }) {
   return (

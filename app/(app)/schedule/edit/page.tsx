@@ -11,10 +11,11 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { TimetableGrid } from "@/components/schedule/timetable-grid";
 import { Field, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Составление расписания" };
 
-const search = z.object({ class: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+const search = z.object({ class: idSchema.optional() });
 
 export default async function EditSchedulePage({
   searchParams,

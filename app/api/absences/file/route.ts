@@ -6,10 +6,11 @@ import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { documentFile } from "@/lib/absences/data";
 import { fail } from "@/lib/errors";
 import { getFile } from "@/lib/storage/files";
+import { idOf } from "@/lib/schema";
 
 const query = z.object({
   kind: z.enum(["absence", "notice"], { error: "kind: absence или notice" }),
-  id: z.coerce.number({ error: "Неверный номер" }).int().positive().max(2_147_483_647),
+  id: idOf("Неверный номер"),
 });
 
 const notFound = () => Response.json(fail("NOT_FOUND"), { status: 404 });

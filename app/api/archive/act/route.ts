@@ -7,8 +7,9 @@ import { fail } from "@/lib/errors";
 import { CONTENT_TYPES, fileResponse } from "@/lib/reports/download";
 import { formatDate } from "@/lib/org/time";
 import { getFile } from "@/lib/storage/files";
+import { idSchema } from "@/lib/schema";
 
-const query = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const query = z.object({ id: idSchema });
 
 export async function GET(request: Request) {
   const access = await requireAccessForRoute("archive.manage");

@@ -6,9 +6,10 @@ import { archiveSet, documentByKey } from "@/lib/archive/data";
 import { formatDate } from "@/lib/org/time";
 import { fail } from "@/lib/errors";
 import { getFile } from "@/lib/storage/files";
+import { idSchema } from "@/lib/schema";
 
 const query = z.object({
-  set: z.coerce.number().int().positive().max(2_147_483_647),
+  set: idSchema,
   file: z.union([z.literal("manifest"), z.coerce.number().int().min(0).max(100_000)]),
 });
 

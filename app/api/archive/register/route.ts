@@ -7,8 +7,9 @@ import { registerModel } from "@/lib/archive/register";
 import { fail } from "@/lib/errors";
 import { renderModel } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
+import { idSchema } from "@/lib/schema";
 
-const query = z.object({ year: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+const query = z.object({ year: idSchema.optional() });
 
 export async function GET(request: Request) {
   const access = await requireAccessForRoute("archive.manage");

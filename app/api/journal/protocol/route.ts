@@ -4,12 +4,13 @@ import { authorizeJournal } from "@/lib/journal/access";
 import { protocolOf } from "@/lib/journal/lesson/mutations";
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  lessonId: z.coerce.number().int().positive().max(2_147_483_647),
-  assignmentId: z.coerce.number().int().positive().max(2_147_483_647),
+  lessonId: idSchema,
+  assignmentId: idSchema,
 });
 
 export async function GET(request: Request): Promise<Response> {

@@ -9,6 +9,7 @@ import { authorizeJournal } from "@/lib/journal/access";
 import { homeworkForHandin, homeworkOfLesson } from "@/lib/learning/handin/data";
 import { loadReviewView, loadSettingsView } from "@/lib/learning/handin/loaders";
 import { lessonForMaterials, lessonMaterials, materialsFor } from "@/lib/learning/materials/data";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +17,8 @@ export async function GET(request: Request): Promise<Response> {
   const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
   const user = auth.user;
-  const lessonId = Number(new URL(request.url).searchParams.get("lessonId"));
-  if (!Number.isInteger(lessonId) || lessonId <= 0 || lessonId > 2_147_483_647)
-    return Response.json(fail("INVALID_INPUT", "Неверный урок"), { status: 400 });
+  const lessonId = idSchema.safeParse(new URL(request.url).searchParams.get("lessonId")).data;
+  if (lessonId === undefined) return Response.json(fail("INVALID_INPUT", "Неверный урок"), { status: 400 });
   const rights = await authorizeJournal(user, { kind: "lesson", lessonId });
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
   const lesson = await lessonForMaterials(user.organisationId, lessonId);

@@ -7,6 +7,7 @@ import { readerVisibility } from "@/lib/learning/materials/access";
 import { materialById, materialVisible } from "@/lib/learning/materials/data";
 import { getFile } from "@/lib/storage/files";
 import { fileResponse } from "@/lib/storage/upload";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const auth = await requireAccessForRoute(readerVisibility);
   if (!auth.ok) return auth.response;
   const visibility = auth.granted;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const id = idSchema.safeParse((await params).id).data;
+  if (id === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const material = await materialById(auth.user.organisationId, id);
   if (!material || !(await materialVisible(auth.user.organisationId, id, visibility)))
     return Response.json(fail("NOT_FOUND", "Материал не найден"), { status: 404 });

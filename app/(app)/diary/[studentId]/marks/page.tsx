@@ -19,11 +19,12 @@ import { ChartsSection } from "@/components/charts/class-pictures";
 import { loadStudentCharts } from "@/lib/charts/loaders";
 import { todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
-const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
-const periodParam = z.coerce.number().int().positive().max(2_147_483_647);
+const params = z.object({ studentId: idSchema });
+const periodParam = idSchema;
 
 export default async function DiaryMarksPage({
   params: raw,

@@ -1,27 +1,24 @@
 // RPT-8 / DRY-6: the printable period report of one student, linked from the diary.
-// /diary/<studentId>/report?periodId=&format=pdf|xlsx — reports.self for the student and their
-// parents (the student is the target, so another family's id answers 403 without data);
-// reports.admin / reports.class for staff in their scope.
-import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
-import { z } from "zod";
+// /diary/<studentId>/report?periodId=&format=pdf|xlsx — the one RPT-8 decision of
+// lib/reports/access.ts (authorizeStudentReport), shared with the reports page's download.
+import { requireUserForRoute } from "@/lib/access/guard";
+import { authorizeStudentReport } from "@/lib/reports/access";
 import { fail } from "@/lib/errors";
 import { defaultPeriodId } from "@/lib/diary/marks/loaders";
 import { todayIn } from "@/lib/org/time";
 import { buildReport } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
 import { parseReportRequest } from "@/lib/reports/schema";
+import { idSchema } from "@/lib/schema";
 
-const studentParam = z.coerce.number().int().positive().max(2_147_483_647);
+const studentParam = idSchema;
 
 export async function GET(request: Request, { params }: { params: Promise<{ studentId: string }> }) {
   const signedIn = await requireUserForRoute();
   if (!signedIn.ok) return signedIn.response;
   const studentId = studentParam.safeParse((await params).studentId);
   if (!studentId.success) return Response.json(fail("INVALID_INPUT", "Неверный номер обучающегося"), { status: 400 });
-  const access = await authorizeUserForRoute(signedIn.user, ["reports.self", "reports.admin", "reports.class"], {
-    kind: "student",
-    studentId: studentId.data,
-  });
+  const access = await authorizeStudentReport(signedIn.user, studentId.data);
   if (!access.ok) return access.response;
   const query = new URL(request.url).searchParams;
   query.set("studentId", String(studentId.data));

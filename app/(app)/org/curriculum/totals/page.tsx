@@ -8,10 +8,11 @@ import { loadCurriculumOverview, type PeriodColumn } from "@/lib/org/curriculum/
 import { LOAD_STATUS_LABELS, type CurriculumGrid } from "@/lib/org/curriculum/rules";
 import { ClassPicker } from "@/components/org/class-picker";
 import { formatNumber } from "@/lib/org/vocabulary";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Итоги учебного плана" };
 
-const search = z.object({ classId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+const search = z.object({ classId: idSchema.optional() });
 const hours = (n: number | undefined) => (n === undefined ? "—" : formatNumber(n));
 
 function GridTable({

@@ -20,10 +20,11 @@ import {
 } from "@/components/programmes/programme-forms";
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Рабочая программа" };
 
-const params = z.object({ programmeId: z.coerce.number().int().positive().max(2_147_483_647) });
+const params = z.object({ programmeId: idSchema });
 
 export default async function ProgrammePage({ params: raw }: { params: Promise<{ programmeId: string }> }) {
   const parsed = params.safeParse(await raw);

@@ -7,15 +7,15 @@ import { studentPortfolioRights } from "@/lib/portfolio/access";
 import { loadStudentPortfolio, studentPortfolioModel } from "@/lib/portfolio/loaders";
 import { CONTENT_TYPES, fileResponse } from "@/lib/reports/download";
 import { renderPdf } from "@/lib/reports/render-pdf";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ studentId: string }> }) {
   const signedIn = await requireUserForRoute();
   if (!signedIn.ok) return signedIn.response;
-  const studentId = Number((await params).studentId);
-  if (!Number.isInteger(studentId) || studentId <= 0 || studentId > 2_147_483_647)
-    return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const studentId = idSchema.safeParse((await params).studentId).data;
+  if (studentId === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const access = await authorizeUserForRoute(signedIn.user, "portfolio.view", { kind: "student", studentId });
   if (!access.ok) return access.response;
   const now = new Date();

@@ -12,10 +12,11 @@ import { loadStaffPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
 import { DeleteStaffEntry, StaffAchievementForm } from "@/components/portfolio/portfolio-forms";
 import { formatNumber } from "@/lib/org/vocabulary";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Портфолио педагога" };
 
-const params = z.object({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
+const params = z.object({ userId: idSchema });
 
 export default async function StaffPortfolioPage({ params: raw }: { params: Promise<{ userId: string }> }) {
   const { user } = await requireAccess(["portfolio.view", "portfolio.edit"]);

@@ -7,14 +7,15 @@ import { mayRead } from "@/lib/documents/rules";
 import { fail } from "@/lib/errors";
 import { getFile } from "@/lib/storage/files";
 import { fileResponse } from "@/lib/storage/upload";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const id = idSchema.safeParse((await params).id).data;
+  if (id === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const version = await versionById(auth.user.organisationId, id);
   if (!version) return Response.json(fail("NOT_FOUND", "Документ не найден"), { status: 404 });
   const access = await authorizeUserForRoute(auth.user, async (u) =>

@@ -8,14 +8,15 @@ import { authorizeJournal } from "@/lib/journal/access";
 import { submissionFile } from "@/lib/learning/handin/data";
 import { getFile } from "@/lib/storage/files";
 import { fileResponse } from "@/lib/storage/upload";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const id = idSchema.safeParse((await params).id).data;
+  if (id === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const file = await submissionFile(auth.user.organisationId, id);
   if (!file?.submission) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const family = await authorize(auth.user, "diary.view", { kind: "student", studentId: file.submission.studentId });

@@ -1,7 +1,7 @@
 // PLAN-4: download a plan as XLSX (the same columns the import reads).
 import { idSchema } from "@/lib/plans/schema";
-import { requireAccessToPlanForRoute } from "@/lib/plans/access";
-import { requireUserForRoute } from "@/lib/access/guard";
+import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
+import { planAccess } from "@/lib/plans/access";
 import { loadPlan, loadPlanFacts } from "@/lib/plans/loaders";
 import { planToXlsx, XLSX_MIME } from "@/lib/plans/xlsx";
 import { fail } from "@/lib/errors";
@@ -15,7 +15,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ planId:
   if (!id.success) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const facts = await loadPlanFacts(user, id.data);
   if (!facts) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const access = await requireAccessToPlanForRoute("view", facts);
+  const access = await authorizeUserForRoute(user, planAccess("view", facts));
   if (!access.ok) return access.response;
   const plan = (await loadPlan(user, id.data))!;
   const body = await planToXlsx(

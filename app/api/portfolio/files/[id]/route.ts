@@ -7,6 +7,7 @@ import { staffPortfolioRights, studentPortfolioRights } from "@/lib/portfolio/ac
 import { achievementById, staffAchievementById } from "@/lib/portfolio/data";
 import { getFile } from "@/lib/storage/files";
 import { fileResponse } from "@/lib/storage/upload";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const auth = await requireUserForRoute();
   if (!auth.ok) return auth.response;
   const user = auth.user;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const id = idSchema.safeParse((await params).id).data;
+  if (id === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const staff = new URL(request.url).searchParams.get("kind") === "staff";
   let file: { storageKey: string | null; fileName: string | null; mimeType: string | null } | null;
   if (staff) {

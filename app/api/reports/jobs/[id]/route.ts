@@ -1,12 +1,12 @@
 // One report job of the signed-in user: GET → status and progress (JSON); GET ?download=1 → the
 // finished file. Another user's job is «not found» (404), an expired file «gone» (410).
-import { z } from "zod";
 import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { fileResponse } from "@/lib/reports/download";
 import { reportJobFile, reportJobStatus } from "@/lib/reports/jobs/orders";
+import { idSchema } from "@/lib/schema";
 
-const jobId = z.coerce.number().int().positive().max(2_147_483_647);
+const jobId = idSchema;
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const signedIn = await requireUserForRoute();

@@ -11,12 +11,13 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadStudentHandin } from "@/lib/learning/handin/loaders";
 import { HandinForm } from "@/components/learning/handin-form";
 import { StateBadge } from "@/components/learning/handin-roster";
+import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Сдача работы" };
 
 const params = z.object({
-  studentId: z.coerce.number().int().positive().max(2_147_483_647),
-  homeworkId: z.coerce.number().int().positive().max(2_147_483_647),
+  studentId: idSchema,
+  homeworkId: idSchema,
 });
 
 export default async function StudentHandinPage({

@@ -5,15 +5,15 @@ import { staffPortfolioRights } from "@/lib/portfolio/access";
 import { loadStaffPortfolio, staffPortfolioModel } from "@/lib/portfolio/loaders";
 import { CONTENT_TYPES, fileResponse } from "@/lib/reports/download";
 import { renderPdf } from "@/lib/reports/render-pdf";
+import { idSchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ userId: string }> }) {
   const signedIn = await requireUserForRoute();
   if (!signedIn.ok) return signedIn.response;
-  const userId = Number((await params).userId);
-  if (!Number.isInteger(userId) || userId <= 0 || userId > 2_147_483_647)
-    return Response.json(fail("NOT_FOUND"), { status: 404 });
+  const userId = idSchema.safeParse((await params).userId).data;
+  if (userId === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const access = await authorizeUserForRoute(signedIn.user, async (u) => {
     const rights = await staffPortfolioRights(u, userId);
     return rights.view ? rights : null;

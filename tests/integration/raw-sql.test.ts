@@ -1,0 +1,383 @@
+// Issue 19 item 5: every raw SQL statement (lib/sql.ts `rawStatement`) runs on the demo data and
+// each returned row has exactly the columns of the statement's declared shape, of the declared
+// runtime types (the row type the code sees is inferred from the same shape). A column renamed,
+// dropped or retyped in the SQL fails here. Each statement runs in a transaction that is rolled
+// back, so the statements that write (claims, counters) leave the demo data as it was.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { seedDemo } from "../../prisma/seed/index";
+import { db } from "@/lib/db";
+import type { RawStatement } from "@/lib/sql";
+import * as absencesMutations from "@/lib/absences/mutations";
+import * as accessData from "@/lib/access/data";
+import * as archiveMutations from "@/lib/archive/mutations";
+import * as authData from "@/lib/auth/data";
+import * as authMutations from "@/lib/auth/mutations";
+import * as deadlineData from "@/lib/control/deadline/data";
+import * as deadlineMutations from "@/lib/control/deadline/mutations";
+import * as diaryData from "@/lib/diary/data";
+import * as documentsMutations from "@/lib/documents/mutations";
+import * as finalsMutations from "@/lib/finals/mutations";
+import * as homeData from "@/lib/home/data";
+import * as closingData from "@/lib/journal/closing/data";
+import * as closingMutations from "@/lib/journal/closing/mutations";
+import * as handinMutations from "@/lib/learning/handin/mutations";
+import * as opsData from "@/lib/ops/data";
+import * as decisionsMutations from "@/lib/org/decisions/mutations";
+import * as yearMutations from "@/lib/org/year/mutations";
+import * as plansData from "@/lib/plans/data";
+import * as plansMutations from "@/lib/plans/mutations";
+import * as programmesMutations from "@/lib/programmes/mutations";
+import * as pushData from "@/lib/push/data";
+import * as jobsMutations from "@/lib/reports/jobs/mutations";
+import type { Prisma } from "@/prisma/generated/prisma/client";
+
+const TODAY = new Date("2026-11-23T12:00:00+04:00");
+const FROM = "2026-09-01";
+const TO = "2026-11-23";
+
+/** Ids of the demo data the statements run on. */
+type Demo = {
+  org: number;
+  year: number;
+  teacher: number;
+  classIds: number[];
+  period: number;
+};
+
+type Tx = Prisma.TransactionClient;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyStatement = RawStatement<any, any[]>;
+/** A statement and its arguments on the demo data (`args` may add rows first: the transaction is rolled back). */
+type Case = { statement: AnyStatement; args: (d: Demo, tx: Tx) => unknown[] | Promise<unknown[]> };
+
+/** The statements by module: every exported `rawStatement` must have a case (checked below). */
+const MODULES: Record<string, Record<string, unknown>> = {
+  "absences/mutations": absencesMutations,
+  "access/data": accessData,
+  "archive/mutations": archiveMutations,
+  "auth/data": authData,
+  "auth/mutations": authMutations,
+  "control/deadline/data": deadlineData,
+  "control/deadline/mutations": deadlineMutations,
+  "diary/data": diaryData,
+  "documents/mutations": documentsMutations,
+  "finals/mutations": finalsMutations,
+  "home/data": homeData,
+  "journal/closing/data": closingData,
+  "journal/closing/mutations": closingMutations,
+  "learning/handin/mutations": handinMutations,
+  "ops/data": opsData,
+  "org/decisions/mutations": decisionsMutations,
+  "org/year/mutations": yearMutations,
+  "plans/data": plansData,
+  "plans/mutations": plansMutations,
+  "programmes/mutations": programmesMutations,
+  "push/data": pushData,
+  "reports/jobs/mutations": jobsMutations,
+};
+
+/** The first row of a query on the transaction (throws when the demo data has none). */
+async function first<T>(tx: Tx, sql: string, ...params: unknown[]): Promise<T> {
+  const rows = await tx.$queryRawUnsafe<T[]>(sql, ...params);
+  if (!rows[0]) throw new Error(`demo data: nothing for ${sql}`);
+  return rows[0];
+}
+const ids = async (tx: Tx, sql: string, ...params: unknown[]) =>
+  (await tx.$queryRawUnsafe<{ id: number }[]>(sql, ...params)).map((r) => r.id);
+
+/** A student with a login, one of their classes and a lesson of it on a day they were in it. */
+async function studentLesson(tx: Tx, d: Demo) {
+  return first<{ studentId: number; userId: number; classId: number; lessonId: number }>(
+    tx,
+    `SELECT s.id AS "studentId", s."userId", m."classId", l.id AS "lessonId"
+       FROM "Student" s
+       JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id
+       JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l."classId" = m."classId" AND l."subgroupId" IS NULL
+        AND l.date >= m."startDate" AND (m."endDate" IS NULL OR l.date <= m."endDate")
+      WHERE s."organisationId" = $1 AND s."userId" IS NOT NULL AND l.date BETWEEN $2::date AND $3::date
+      ORDER BY s.id, l.date DESC LIMIT 1`,
+    d.org,
+    FROM,
+    TO,
+  );
+}
+
+const CASES: Record<string, Case> = {
+  "absences/mutations TAKEN_LESSONS": {
+    statement: absencesMutations.TAKEN_LESSONS,
+    args: async (d, tx) => [
+      d.org,
+      await ids(tx, `SELECT DISTINCT "lessonId" AS id FROM "Attendance" WHERE "organisationId" = $1 LIMIT 200`, d.org),
+    ],
+  },
+  "access/data ACTOR_FACTS": { statement: accessData.ACTOR_FACTS, args: (d) => [d.org, d.teacher] },
+  "access/data ACCESS_VERSION": { statement: accessData.ACCESS_VERSION, args: (d) => [d.org] },
+  "archive/mutations ARCHIVE_DOCUMENTS_LOCK": {
+    statement: archiveMutations.ARCHIVE_DOCUMENTS_LOCK,
+    args: async (d, tx) => {
+      const set = await tx.archiveSet.create({
+        data: { organisationId: d.org, yearId: d.year, manifest: {}, storagePrefix: "raw-sql-test/" },
+      });
+      const base = { organisationId: d.org, setId: set.id, yearId: d.year, kind: "journal", sha256: "0", size: 1 };
+      const docs = await Promise.all([
+        tx.archiveDocument.create({ data: { ...base, name: "a", storageKey: "raw-sql-test/a", createdAt: TODAY } }),
+        tx.archiveDocument.create({
+          data: {
+            ...base,
+            name: "b",
+            storageKey: "raw-sql-test/b",
+            createdAt: TODAY,
+            retentionEnd: TODAY,
+            destroyedAt: TODAY,
+          },
+        }),
+      ]);
+      return [d.org, docs.map((x) => x.id)];
+    },
+  },
+  "auth/data SESSION_USER": {
+    statement: authData.SESSION_USER,
+    args: async (d, tx) => {
+      const s = await tx.userSession.create({
+        data: { organisationId: d.org, userId: d.teacher, expiresAt: new Date(TODAY.getTime() + 3_600_000) },
+      });
+      return [{ organisationId: d.org, userId: d.teacher, sessionId: s.id }, TODAY];
+    },
+  },
+  "auth/mutations THROTTLE_LOCK": {
+    statement: authMutations.THROTTLE_LOCK,
+    args: async (_d, tx) => {
+      await tx.signInThrottle.create({
+        data: { key: "raw-sql-test", failures: 1, windowStart: TODAY, lockedUntil: TODAY },
+      });
+      return ["raw-sql-test"];
+    },
+  },
+  "auth/mutations USER_FAILURES_LOCK": { statement: authMutations.USER_FAILURES_LOCK, args: (d) => [d.org, d.teacher] },
+  "control/deadline/data LESSON_FILLS": {
+    statement: deadlineData.LESSON_FILLS,
+    args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],
+  },
+  "control/deadline/mutations DUTY_CLAIM": {
+    statement: deadlineMutations.DUTY_CLAIM,
+    args: (d) => [d.org, "raw-sql-test", new Date(`${TO}T00:00:00Z`), TODAY],
+  },
+  "diary/data WEEK_LESSONS": {
+    statement: diaryData.WEEK_LESSONS,
+    args: async (d, tx) => {
+      const { studentId, classId } = await studentLesson(tx, d);
+      const subgroups = await ids(
+        tx,
+        `SELECT "subgroupId" AS id FROM "SubgroupMember" WHERE "organisationId" = $1 AND "studentId" = $2`,
+        d.org,
+        studentId,
+      );
+      return [
+        d.org,
+        studentId,
+        [classId],
+        subgroups,
+        new Date("2026-11-16T00:00:00Z"),
+        new Date("2026-11-22T00:00:00Z"),
+      ];
+    },
+  },
+  "documents/mutations DOCUMENT_LOCK": {
+    statement: documentsMutations.DOCUMENT_LOCK,
+    args: async (d, tx) => {
+      const doc = await tx.document.create({
+        data: {
+          organisationId: d.org,
+          title: "raw-sql-test",
+          category: "ORDER",
+          visibleTo: [],
+          createdById: d.teacher,
+        },
+      });
+      return [d.org, doc.id];
+    },
+  },
+  "finals/mutations PERIOD_CLOSED_SHARE": {
+    statement: finalsMutations.PERIOD_CLOSED_SHARE,
+    args: (d) => [d.org, d.period, d.classIds[0]],
+  },
+  "home/data ABSENCES_WITHOUT_REASON": {
+    statement: homeData.ABSENCES_WITHOUT_REASON,
+    args: (d) => [d.org, d.classIds, FROM, TO],
+  },
+  "home/data UNFILLED_BY_TEACHER": { statement: homeData.UNFILLED_BY_TEACHER, args: (d) => [d.org, null, FROM, TO] },
+  "home/data LOGINS_NEVER_USED": { statement: homeData.LOGINS_NEVER_USED, args: (d) => [d.org] },
+  "home/data INCOMPLETE_FILES": { statement: homeData.INCOMPLETE_FILES, args: (d) => [d.org, TO] },
+  "home/data ABSENCE_WATCH": { statement: homeData.ABSENCE_WATCH, args: (d) => [d.org, "N", 1, FROM, TO] },
+  "journal/closing/data MISSING_FINALS": {
+    statement: closingData.MISSING_FINALS,
+    args: (d) => [d.org, d.period, d.classIds],
+  },
+  "journal/closing/mutations PERIOD_YEAR_LOCK": {
+    statement: closingMutations.PERIOD_YEAR_LOCK,
+    args: (d) => [d.org, d.period],
+  },
+  "learning/handin/mutations SUBMISSION_LOCK": {
+    statement: handinMutations.SUBMISSION_LOCK,
+    args: async (d, tx) => {
+      const { homeworkId, studentId } = await first<{ homeworkId: number; studentId: number }>(
+        tx,
+        `SELECT h.id AS "homeworkId", m."studentId"
+           FROM "Homework" h
+           JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+           JOIN "ClassMembership" m ON m."organisationId" = l."organisationId" AND m."classId" = l."classId"
+          WHERE h."organisationId" = $1 LIMIT 1`,
+        d.org,
+      );
+      await tx.homeworkSubmission.deleteMany({ where: { organisationId: d.org, homeworkId, studentId } });
+      await tx.homeworkSubmission.create({
+        data: {
+          organisationId: d.org,
+          homeworkId,
+          studentId,
+          text: "raw-sql-test",
+          submittedAt: TODAY,
+          submittedById: d.teacher,
+        },
+      });
+      return [d.org, homeworkId, studentId];
+    },
+  },
+  "ops/data APPLIED_MIGRATIONS": { statement: opsData.APPLIED_MIGRATIONS, args: () => [] },
+  "ops/data REPLICA_LAG": { statement: opsData.REPLICA_LAG, args: () => [] },
+  "org/decisions/mutations YEAR_SHARE": { statement: decisionsMutations.YEAR_SHARE, args: (d) => [d.org, d.year] },
+  "org/year/mutations YEAR_LOCK": { statement: yearMutations.YEAR_LOCK, args: (d) => [d.org, d.year] },
+  "org/year/mutations YEAR_LOCK_CURRENT": { statement: yearMutations.YEAR_LOCK_CURRENT, args: (d) => [d.org, d.year] },
+  "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
+  "plans/mutations PLAN_LOCK": {
+    statement: plansMutations.PLAN_LOCK,
+    args: async (d, tx) => [
+      d.org,
+      (await first<{ id: number }>(tx, `SELECT id FROM "LessonPlan" WHERE "organisationId" = $1 LIMIT 1`, d.org)).id,
+    ],
+  },
+  "programmes/mutations PROGRAMME_LOCK": {
+    statement: programmesMutations.PROGRAMME_LOCK,
+    args: async (d, tx) => [
+      d.org,
+      (await first<{ id: number }>(tx, `SELECT id FROM "WorkProgramme" WHERE "organisationId" = $1 LIMIT 1`, d.org)).id,
+    ],
+  },
+  "push/data LESSON_FAMILY_SUBSCRIPTIONS": {
+    statement: pushData.LESSON_FAMILY_SUBSCRIPTIONS,
+    args: async (d, tx) => {
+      const { userId, lessonId } = await studentLesson(tx, d);
+      await tx.pushSubscription.create({
+        data: {
+          organisationId: d.org,
+          userId,
+          endpoint: "https://push.invalid/raw-sql-test",
+          p256dh: "k",
+          auth: "a",
+          kinds: ["mark"],
+        },
+      });
+      return [d.org, lessonId, "mark"];
+    },
+  },
+  "reports/jobs/mutations CLAIM_NEXT_JOB": {
+    statement: jobsMutations.CLAIM_NEXT_JOB,
+    args: async (d, tx) => {
+      await tx.reportJob.create({
+        data: {
+          organisationId: d.org,
+          userId: d.teacher,
+          report: "raw-sql-test",
+          format: "pdf",
+          params: { classId: "1" },
+        },
+      });
+      return [];
+    },
+  },
+};
+
+let demo: Demo;
+
+beforeAll(async () => {
+  await seedDemo(process.env.DATABASE_URL!, { today: TODAY });
+  const tx = db as unknown as Tx;
+  const { id: org } = await first<{ id: number }>(
+    tx,
+    `SELECT id FROM "Organisation" WHERE kind = 'SCHOOL' ORDER BY id LIMIT 1`,
+  );
+  const { id: year } = await first<{ id: number }>(
+    tx,
+    `SELECT id FROM "AcademicYear" WHERE "organisationId" = $1 AND "isCurrent"`,
+    org,
+  );
+  const { id: teacher } = await first<{ id: number }>(
+    tx,
+    `SELECT id FROM "User" WHERE "organisationId" = $1 AND login = 'teacher'`,
+    org,
+  );
+  const classIds = await ids(
+    tx,
+    `SELECT id FROM "ClassGroup" WHERE "organisationId" = $1 AND "yearId" = $2 ORDER BY id`,
+    org,
+    year,
+  );
+  const { id: period } = await first<{ id: number }>(
+    tx,
+    `SELECT id FROM "Period" WHERE "organisationId" = $1 AND "yearId" = $2 ORDER BY "startDate" LIMIT 1`,
+    org,
+    year,
+  );
+  demo = { org, year, teacher, classIds, period };
+}, 180_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+class Rollback extends Error {}
+
+/** Runs the case in a transaction that is rolled back; its rows. */
+async function runCase(c: Case): Promise<unknown[]> {
+  let rows: unknown[] = [];
+  await db
+    .$transaction(async (tx) => {
+      rows = await c.statement.run(tx, ...(await c.args(demo, tx)));
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  return rows;
+}
+
+/** Every row has exactly the shape's columns, each of its runtime type. */
+function expectShape(name: string, rows: unknown[], shape: z.ZodType): void {
+  expect(rows.length, `${name}: the statement returned no rows on the demo data`).toBeGreaterThan(0);
+  for (const row of rows) {
+    const parsed = shape.safeParse(row);
+    if (!parsed.success)
+      throw new Error(
+        `${name}: ${z.prettifyError(parsed.error)}\nrow: ${String(JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)))}`,
+      );
+  }
+}
+
+describe("raw SQL statements against their row shapes (issue 19 item 5)", () => {
+  for (const [name, c] of Object.entries(CASES)) {
+    it(name, async () => {
+      expectShape(name, await runCase(c), c.statement.shape);
+    });
+  }
+
+  it("every exported raw statement has a case here", () => {
+    const exported = Object.entries(MODULES).flatMap(([module, exports]) =>
+      Object.entries(exports)
+        .filter(([, v]) => typeof v === "object" && v !== null && "shape" in v && "sql" in v && "run" in v)
+        .map(([key]) => `${module} ${key}`),
+    );
+    expect(exported.length).toBeGreaterThan(0);
+    expect(Object.keys(CASES).sort()).toEqual(exported.sort());
+  });
+});
