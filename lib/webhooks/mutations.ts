@@ -2,7 +2,10 @@
 // active subscription of the organisation to the event (one statement; nothing when none); the
 // worker claims due deliveries with FOR UPDATE SKIP LOCKED and a lease, so several processes never
 // send the same attempt twice, and one that crashed mid-send is retried after the lease.
+import { z } from "zod";
 import { db } from "@/lib/db";
+import { col, rawStatement, type RowOf } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { logger, safeError } from "@/lib/ops/log";
 import type { WebhookPayload } from "./payloads";
 import type { WebhookEvent } from "./rules";
@@ -89,22 +92,21 @@ export async function emitWebhookEvent<E extends WebhookEvent>(
   }
 }
 
-export type ClaimedDelivery = {
-  organisationId: number;
-  id: bigint;
-  subscriptionId: number;
-  event: string;
-  payload: unknown;
-  occurredAt: Date;
-  attempts: number;
-};
-
 /** A claimed attempt is not claimed again for this long (a process that died mid-send). */
 const LEASE_MS = 2 * 60_000;
 
-/** Claims up to `limit` deliveries due at `now` (their attempt is leased to this process). */
-export function claimDueDeliveries(now: Date, limit: number): Promise<ClaimedDelivery[]> {
-  return db.$queryRaw<ClaimedDelivery[]>`
+/** Leases up to `limit` deliveries due at `now` to this process (their next attempt moves past the lease). */
+export const CLAIM_DUE_DELIVERIES = rawStatement(
+  {
+    organisationId: col.int,
+    id: col.bigint,
+    subscriptionId: col.int,
+    event: col.text,
+    payload: z.unknown(),
+    occurredAt: col.date,
+    attempts: col.int,
+  },
+  (now: Date, limit: number) => Prisma.sql`
     UPDATE "WebhookDelivery" AS d
        SET "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
       FROM (SELECT "organisationId", id FROM "WebhookDelivery"
@@ -113,8 +115,24 @@ export function claimDueDeliveries(now: Date, limit: number): Promise<ClaimedDel
              LIMIT ${limit}
              FOR UPDATE SKIP LOCKED) AS due
      WHERE d."organisationId" = due."organisationId" AND d.id = due.id
- RETURNING d."organisationId", d.id, d."subscriptionId", d.event, d.payload, d."occurredAt", d.attempts`;
+ RETURNING d."organisationId", d.id, d."subscriptionId", d.event, d.payload, d."occurredAt", d.attempts`,
+);
+
+export type ClaimedDelivery = RowOf<typeof CLAIM_DUE_DELIVERIES>;
+
+/** Claims up to `limit` deliveries due at `now` (their attempt is leased to this process). */
+export function claimDueDeliveries(now: Date, limit: number): Promise<ClaimedDelivery[]> {
+  return CLAIM_DUE_DELIVERIES.run(db, now, limit);
 }
+
+/** Counts one more failed attempt of a subscription in a row; the new count. */
+export const COUNT_SUBSCRIPTION_FAILURE = rawStatement(
+  { failures: col.int },
+  (organisationId: number, subscriptionId: number) => Prisma.sql`
+    UPDATE "WebhookSubscription" SET failures = failures + 1
+     WHERE "organisationId" = ${organisationId} AND id = ${subscriptionId}
+ RETURNING failures`,
+);
 
 export async function markDelivered(d: ClaimedDelivery, status: number, now: Date): Promise<void> {
   await db.$transaction([
@@ -146,8 +164,8 @@ export async function markAttemptFailed(
   next: Date | null,
   now: Date,
 ): Promise<number> {
-  const [, counted] = await db.$transaction([
-    db.webhookDelivery.updateMany({
+  const counted = await db.$transaction(async (tx) => {
+    await tx.webhookDelivery.updateMany({
       where: { organisationId: d.organisationId, id: d.id },
       data: {
         status: next ? "PENDING" : "FAILED",
@@ -157,12 +175,9 @@ export async function markAttemptFailed(
         responseCode: result.status ?? null,
         error: result.error,
       },
-    }),
-    db.$queryRaw<{ failures: number }[]>`
-      UPDATE "WebhookSubscription" SET failures = failures + 1
-       WHERE "organisationId" = ${d.organisationId} AND id = ${d.subscriptionId}
-   RETURNING failures`,
-  ]);
+    });
+    return COUNT_SUBSCRIPTION_FAILURE.run(tx, d.organisationId, d.subscriptionId);
+  });
   return counted[0]?.failures ?? 0;
 }
 

@@ -30,6 +30,7 @@ import * as plansMutations from "@/lib/plans/mutations";
 import * as programmesMutations from "@/lib/programmes/mutations";
 import * as pushData from "@/lib/push/data";
 import * as jobsMutations from "@/lib/reports/jobs/mutations";
+import * as webhooksMutations from "@/lib/webhooks/mutations";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -75,6 +76,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "programmes/mutations": programmesMutations,
   "push/data": pushData,
   "reports/jobs/mutations": jobsMutations,
+  "webhooks/mutations": webhooksMutations,
 };
 
 /** The first row of a query on the transaction (throws when the demo data has none). */
@@ -294,6 +296,34 @@ const CASES: Record<string, Case> = {
         },
       });
       return [];
+    },
+  },
+  "webhooks/mutations CLAIM_DUE_DELIVERIES": {
+    statement: webhooksMutations.CLAIM_DUE_DELIVERIES,
+    args: async (d, tx) => {
+      const sub = await tx.webhookSubscription.create({
+        data: { organisationId: d.org, url: "https://hooks.invalid/raw-sql", secret: "s", events: ["mark.created"] },
+      });
+      await tx.webhookDelivery.create({
+        data: {
+          organisationId: d.org,
+          subscriptionId: sub.id,
+          event: "mark.created",
+          payload: { lessonId: 1 },
+          occurredAt: TODAY,
+          nextAttemptAt: TODAY,
+        },
+      });
+      return [TODAY, 10];
+    },
+  },
+  "webhooks/mutations COUNT_SUBSCRIPTION_FAILURE": {
+    statement: webhooksMutations.COUNT_SUBSCRIPTION_FAILURE,
+    args: async (d, tx) => {
+      const sub = await tx.webhookSubscription.create({
+        data: { organisationId: d.org, url: "https://hooks.invalid/raw-sql", secret: "s", events: ["mark.created"] },
+      });
+      return [d.org, sub.id];
     },
   },
 };
