@@ -78,6 +78,18 @@ export default async function OrgPage() {
       value: asInput(s?.homeworkForPast ?? true),
     },
     {
+      name: "clubMarksAllowed",
+      label: "Отметки в журналах объединений внеурочной деятельности",
+      type: "checkbox",
+      value: asInput(s?.clubMarksAllowed ?? false),
+    },
+    {
+      name: "clubOpenEnrolment",
+      label: "Семьи сами записывают детей в объединения",
+      type: "checkbox",
+      value: asInput(s?.clubOpenEnrolment ?? false),
+    },
+    {
       name: "studyDays",
       label: "Учебная неделя",
       type: "select",
