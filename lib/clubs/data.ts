@@ -170,11 +170,10 @@ export async function clubSessions(organisationId: number, clubId: number): Prom
   return rows.map((r) => ({ id: r.id, date: r.date, topic: r.topic, cells: r.attendance }));
 }
 
-/** PRG-2: a family's / student's clubs of the year with their slots (the diary and the timetable). */
-export async function clubsOfStudents(organisationId: number, studentIds: readonly number[]) {
-  if (studentIds.length === 0) return [];
+/** PRG-2: a student's clubs of the year with their slots and the sessions of [from, to] (the diary and the timetable). */
+export async function clubsOfStudent(organisationId: number, studentId: number, from: Date, to: Date) {
   const rows = await db.clubMember.findMany({
-    where: { organisationId, studentId: { in: [...studentIds] }, club: { year: { isCurrent: true } } },
+    where: { organisationId, studentId, club: { year: { isCurrent: true } } },
     select: {
       studentId: true,
       club: {
@@ -192,7 +191,14 @@ export async function clubsOfStudents(organisationId: number, studentIds: readon
               room: { select: { name: true } },
             },
           },
-          sessions: { select: { date: true, topic: true } },
+          sessions: {
+            where: { date: { gte: from, lte: to } },
+            select: {
+              date: true,
+              topic: true,
+              attendance: { where: { studentId }, select: { code: true, mark: true } },
+            },
+          },
         },
       },
     },
@@ -210,7 +216,12 @@ export async function clubsOfStudents(organisationId: number, studentIds: readon
       validTo: s.validTo,
       roomName: s.room?.name ?? null,
     })),
-    sessions: r.club.sessions,
+    sessions: r.club.sessions.map((s) => ({
+      date: s.date,
+      topic: s.topic,
+      code: s.attendance[0]?.code ?? null,
+      mark: s.attendance[0]?.mark ?? null,
+    })),
   }));
 }
 

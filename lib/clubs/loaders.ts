@@ -10,12 +10,12 @@ import {
   clubSessions,
   clubSettings,
   clubsLedBy,
-  clubsOfStudents,
+  clubsOfStudent,
   currentClubYear,
   listClubs,
   studentsOfYear,
 } from "./data";
-import { attendanceSummary, meetingDates } from "./rules";
+import { attendanceSummary, clubWeek, meetingDates } from "./rules";
 
 export async function loadClubList(user: CurrentUser, scopes: readonly Scope[]) {
   const year = await currentClubYear(user.organisationId);
@@ -75,7 +75,9 @@ export async function loadLedClubs(organisationId: number, userId: number) {
   return clubsLedBy(organisationId, userId);
 }
 
-/** PRG-2: the clubs of a student (or a family's children) for the diary and the timetable. */
-export async function loadStudentClubs(organisationId: number, studentIds: readonly number[]) {
-  return clubsOfStudents(organisationId, studentIds);
+/** PRG-2: a student's club sessions of a week (the diary and the timetable), called after the page's gate. */
+export async function loadStudentClubWeek(organisationId: number, studentId: number, days: readonly Date[]) {
+  if (days.length === 0) return [];
+  const clubs = await clubsOfStudent(organisationId, studentId, days[0]!, days[days.length - 1]!);
+  return clubWeek(clubs, days);
 }

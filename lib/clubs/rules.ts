@@ -121,3 +121,48 @@ export function attendanceSummary(
 export function attendedPercent(row: AttendanceRow): number | null {
   return row.sessions === 0 ? null : Math.round(((row.sessions - row.absent) / row.sessions) * 100);
 }
+
+export type StudentClub = {
+  clubId: number;
+  clubName: string;
+  leaderName: string;
+  slots: readonly (SlotDays & { start: number; end: number; roomName: string | null })[];
+  sessions: readonly { date: Date; topic: string; code: AttendanceCodeName | null; mark: number | null }[];
+};
+
+export type ClubWeekEntry = {
+  date: Date;
+  start: number;
+  end: number;
+  clubId: number;
+  clubName: string;
+  leaderName: string;
+  roomName: string | null;
+  /** The held session's topic, attendance and mark; null before it is written. */
+  topic: string | null;
+  code: AttendanceCodeName | null;
+  mark: number | null;
+};
+
+/** A student's club sessions on the given days, by date and time (the diary's and the timetable's rows). */
+export function clubWeek(clubs: readonly StudentClub[], days: readonly Date[]): ClubWeekEntry[] {
+  const out: ClubWeekEntry[] = [];
+  for (const date of days)
+    for (const c of clubs)
+      for (const s of c.slots.filter((s) => meetsOn([s], date))) {
+        const held = c.sessions.find((x) => x.date.getTime() === date.getTime());
+        out.push({
+          date,
+          start: s.start,
+          end: s.end,
+          clubId: c.clubId,
+          clubName: c.clubName,
+          leaderName: c.leaderName,
+          roomName: s.roomName,
+          topic: held?.topic ?? null,
+          code: held?.code ?? null,
+          mark: held?.mark ?? null,
+        });
+      }
+  return out.sort((a, b) => a.date.getTime() - b.date.getTime() || a.start - b.start);
+}
