@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { addClubMemberAction, saveClubAction, saveClubSessionAction, saveClubSlotAction } from "@/lib/clubs/actions";
+import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { MARKS_DISALLOWED } from "@/lib/clubs/rules";
 import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { addBells, createJournalFixture, day, formData, NOW, type JournalFixture } from "./journal-fixture";
@@ -226,7 +227,14 @@ describe("the club's journal (PRG-2)", () => {
   it("refuses marks while the organisation disallows them, with a clear message; saves them once allowed", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
     const before = await dbDigest();
-    const marked = { clubId, date: tuesday, topic: "Сборка первой модели", [`m:${f.students[0]}`]: "5" };
+    // The journal's form posts the whole session: Бобров's absence stays.
+    const marked = {
+      clubId,
+      date: tuesday,
+      topic: "Сборка первой модели",
+      [`a:${studentsB[0]}`]: "N",
+      [`m:${f.students[0]}`]: "5",
+    };
     const refused = await as(f.users.teacher, () => saveClubSessionAction(null, formData(marked)));
     expect(refused).toEqual(expect.objectContaining({ ok: false, code: "INVALID_INPUT", message: MARKS_DISALLOWED }));
     expect(await dbDigest()).toEqual(before);
@@ -243,6 +251,19 @@ describe("the club's journal (PRG-2)", () => {
       where: { organisationId: f.organisationId, studentId: f.students[0]! },
     });
     expect(row.mark).toBe(5);
+  });
+
+  it("shows the week's club sessions in the member's diary and timetable: time, topic, attendance", async () => {
+    const week = ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"].map(day);
+    const entries = await loadStudentClubWeek(f.organisationId, studentsB[0]!, week);
+    expect(
+      entries.map((e) => [e.clubName, e.date.toISOString().slice(0, 10), e.start, e.end, e.topic, e.code]),
+    ).toEqual([
+      ["Робототехника", "2026-11-17", 14 * 60, 14 * 60 + 45, "Сборка первой модели", "N"],
+      ["Робототехника", "2026-11-19", 13 * 60, 13 * 60 + 45, null, null],
+    ]);
+    // A student of no club sees none.
+    expect(await loadStudentClubWeek(f.organisationId, f.students[4]!, week)).toEqual([]);
   });
 
   it("keeps another teacher out of the club's journal (scope «leader»); the deputy may keep it", async () => {
