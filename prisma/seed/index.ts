@@ -12,6 +12,7 @@ import { Rng } from "./random";
 import { seedSchool } from "./school";
 import { seedTimetableApprovals } from "./approvals";
 import { seedProgrammes } from "./programmes";
+import { seedClubs } from "./clubs";
 
 export { DEMO_LOGINS, DEMO_ORG_NAMES, DEMO_PASSWORD } from "./logins";
 
@@ -56,6 +57,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       log(`  колледж: ${JSON.stringify(college)}`);
       log(`  утверждённых расписаний: ${await seedTimetableApprovals(db)}`);
       log(`  рабочих программ: ${await seedProgrammes(db)}`);
+      log(`  объединений внеурочной деятельности: ${await seedClubs(db, today)}`);
       await sql.query("ANALYZE");
       log(`Демо-данные загружены за ${((Date.now() - started) / 1000).toFixed(1)} с`);
     } catch (e) {
