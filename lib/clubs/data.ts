@@ -11,15 +11,14 @@ export async function currentClubYear(organisationId: number) {
   });
 }
 
-/** ORG-2 settings of clubs: marks allowed (and the organisation's scale), open enrolment. */
+/** ORG-2 settings of clubs: marks allowed (and the organisation's scale). */
 export async function clubSettings(organisationId: number) {
   const s = await db.organisationSettings.findUnique({
     where: { organisationId },
-    select: { clubMarksAllowed: true, clubOpenEnrolment: true, minMark: true, maxMark: true },
+    select: { clubMarksAllowed: true, minMark: true, maxMark: true },
   });
   return {
     marksAllowed: s?.clubMarksAllowed ?? false,
-    openEnrolment: s?.clubOpenEnrolment ?? false,
     minMark: s?.minMark ?? 2,
     maxMark: s?.maxMark ?? 5,
   };

@@ -84,12 +84,6 @@ export default async function OrgPage() {
       value: asInput(s?.clubMarksAllowed ?? false),
     },
     {
-      name: "clubOpenEnrolment",
-      label: "Семьи сами записывают детей в объединения",
-      type: "checkbox",
-      value: asInput(s?.clubOpenEnrolment ?? false),
-    },
-    {
       name: "studyDays",
       label: "Учебная неделя",
       type: "select",

@@ -1,6 +1,5 @@
 -- AlterTable
-ALTER TABLE "OrganisationSettings" ADD COLUMN     "clubMarksAllowed" BOOLEAN NOT NULL DEFAULT false,
-ADD COLUMN     "clubOpenEnrolment" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "OrganisationSettings" ADD COLUMN     "clubMarksAllowed" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateTable
 CREATE TABLE "Club" (
