@@ -19,7 +19,7 @@ vi.mock("next/cache", async (orig) => (await import("../support/session-harness"
 
 let f: JournalFixture;
 let classB = 0;
-let studentsB: number[] = [];
+const studentsB: number[] = [];
 let clubId = 0;
 let choirId = 0;
 const TUESDAY = 2;
