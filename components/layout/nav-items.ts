@@ -81,6 +81,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     scope: ["all", "dept"],
     group: "Учёба",
   },
+  // PRG-2: clubs — those who keep them, and a teacher leading one (scope «leader»).
+  { href: "/clubs", label: "Объединения", permission: ["clubs.manage", "clubs.journal"], group: "Учёба" },
   // PRG-3: the director's decision on the submitted timetable (the scheduler reaches it by the schedule's tabs).
   { href: "/schedule/approval", label: "Утверждение расписания", permission: "timetable.approve", group: "Контроль" },
   // LRN-1…LRN-5. Families reach the documents visible to them through the footer (docs.view is staff's).

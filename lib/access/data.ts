@@ -13,7 +13,8 @@ export type TargetRef =
   | { kind: "class"; classId: number; subjectId?: number; subgroupId?: number | null }
   | { kind: "lesson"; lessonId: number }
   | { kind: "student"; studentId: number }
-  | { kind: "user"; userId: number };
+  | { kind: "user"; userId: number }
+  | { kind: "club"; clubId: number };
 
 function asScope(value: string | null): Scope | null {
   return value !== null && (SCOPES as readonly string[]).includes(value) ? (value as Scope) : null;
@@ -117,7 +118,7 @@ export async function readAccessVersion(organisationId: number): Promise<bigint>
 }
 
 /** What loadTargetFacts reads through: the client, or an interactive transaction (SEC-2 stored rows). */
-export type TargetClient = Pick<typeof db, "classGroup" | "lesson" | "student" | "user">;
+export type TargetClient = Pick<typeof db, "classGroup" | "lesson" | "student" | "user" | "club">;
 
 /** Resolves a target reference inside the organisation; null when it does not exist there. */
 export async function loadTargetFacts(
@@ -176,6 +177,13 @@ export async function loadTargetFacts(
         select: { id: true },
       });
       return user ? { kind: "user", userId: user.id } : null;
+    }
+    case "club": {
+      const club = await client.club.findUnique({
+        where: { organisationId_id: { organisationId, id: ref.clubId } },
+        select: { id: true, leaderId: true },
+      });
+      return club ? { kind: "club", clubId: club.id, leaderId: club.leaderId } : null;
     }
   }
 }

@@ -5,11 +5,11 @@
 // Scopes (ACL-3): "all" — every class of the organisation; "dept" — HEAD_OF_DEPT's «x», limited
 // to the groups of their department; "own" — the class+subject(+subgroup) pairs one teaches by
 // load or substitution; "class" — the class one is class teacher of; "self" — oneself or
-// one's own children.
+// one's own children; "leader" — the clubs (extracurricular groups, PRG-2) one leads.
 
 import type { MatrixColumn } from "./roles";
 
-export const SCOPES = ["all", "dept", "own", "class", "self"] as const;
+export const SCOPES = ["all", "dept", "own", "class", "self", "leader"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export type MatrixRow = {
@@ -540,6 +540,11 @@ export const MATRIX = [
     key: "clubs.manage",
     label: "Вести объединения внеурочной деятельности (PRG-2)",
     defaults: { ADMIN: "all", DEPUTY: "all", SCHEDULER: "all" },
+  },
+  {
+    key: "clubs.journal",
+    label: "Вести журнал объединения (PRG-2)",
+    defaults: { ADMIN: "all", DEPUTY: "all", TEACHER: "leader" },
   },
   { key: "timetable.approve", label: "Утверждать расписание (PRG-3)", defaults: { ADMIN: "all", DIRECTOR: "all" } },
   {

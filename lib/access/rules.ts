@@ -45,7 +45,9 @@ export type TargetFacts =
       substituteId: number | null;
     }
   | { kind: "student"; studentId: number; classIds: readonly number[] }
-  | { kind: "user"; userId: number };
+  | { kind: "user"; userId: number }
+  /** PRG-2: a club (extracurricular group) and its leader. */
+  | { kind: "club"; clubId: number; leaderId: number };
 
 export function overrideKey(column: string, permission: string): string {
   return `${column}:${permission}`;
@@ -85,6 +87,8 @@ function loadCovers(
 /** Does one scope admit the target? */
 export function scopeAdmits(scope: Scope, actor: ActorFacts, target: TargetFacts): boolean {
   if (scope === "all") return true;
+  // «leader» admits only the clubs one leads (PRG-2) — and the feature itself (target none).
+  if (scope === "leader") return target.kind === "none" || (target.kind === "club" && target.leaderId === actor.userId);
   switch (target.kind) {
     case "none":
       // The feature itself is open; data layers filter rows by the same scope.
@@ -113,6 +117,9 @@ export function scopeAdmits(scope: Scope, actor: ActorFacts, target: TargetFacts
       return false;
     case "user":
       return scope === "self" && target.userId === actor.userId;
+    case "club":
+      // A club is no class: only «all» and the leader's own scope (above) reach it.
+      return false;
   }
 }
 

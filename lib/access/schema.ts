@@ -9,6 +9,7 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   own: "свои",
   class: "класс",
   self: "о себе",
+  leader: "руковод.",
 };
 
 export const cellValue = z.enum(["none", ...SCOPES], { error: "Недопустимое значение права" });

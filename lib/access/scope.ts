@@ -5,7 +5,8 @@
 //   class → the classes one leads as class teacher / curator, every subject (`classIds`);
 //   own   → one's own teaching: the rows of `teacherId` (lessons, plans, loads) and, for class
 //           pickers, the classes of one's load with its subjects (`taught`);
-//   self  → not a list of classes (a family's own children: `actorRelations`).
+//   self  → not a list of classes (a family's own children: `actorRelations`);
+//   leader → the clubs one leads (PRG-2): `clubLeaderFilter`.
 // For PAST_YEAR_READS the closed years' load and class-teacher relations count too (REC-3), as in
 // the decision itself. Pages, loaders and routes never read the actor's facts or scopes themselves.
 import { actorFacts, type Actor } from "./authorize";
@@ -70,6 +71,11 @@ function scopeOf(facts: ActorFacts, scopes: readonly Scope[]): ListScope {
       ? facts.loads.map((l) => ({ classId: l.classId, subjectId: l.subjectId, subgroupId: l.subgroupId }))
       : [],
   };
+}
+
+/** PRG-2: the clubs a list shows — null = every club («all»), else the leader whose own clubs are listed. */
+export function clubLeaderFilter(actor: Actor, grant: GrantedScopes): number | null {
+  return grant.scopes.includes("all") ? null : actor.id;
 }
 
 /** The classes a list shows (class pickers, class-level reports): null = every class. */

@@ -93,6 +93,8 @@ export const settingsSchema = z
     lockDays: int("Срок редактирования", 1, 60),
     homeworkForToday: bool,
     homeworkForPast: bool,
+    /** PRG-2: marks in clubs' journals (off: clubs are not marked). */
+    clubMarksAllowed: bool,
     /** DAY-4: 5 — Monday…Friday, 6 — Monday…Saturday; absent keeps the five-day week. */
     studyDays: z.enum(["5", "6"], { error: "Учебная неделя: выберите из списка" }).transform(Number).default(5),
     finalsWarningDays: int("Предупреждать об итоговых за", 0, 30),

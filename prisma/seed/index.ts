@@ -13,6 +13,7 @@ import { seedSchool } from "./school";
 import { seedTimetableApprovals } from "./approvals";
 import { seedProgrammes } from "./programmes";
 import { seedAssessments } from "./assessments";
+import { seedClubs } from "./clubs";
 
 export { DEMO_LOGINS, DEMO_ORG_NAMES, DEMO_PASSWORD } from "./logins";
 
@@ -58,6 +59,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       log(`  утверждённых расписаний: ${await seedTimetableApprovals(db)}`);
       log(`  рабочих программ: ${await seedProgrammes(db)}`);
       log(`  оценочных процедур в опубликованном графике: ${await seedAssessments(db, today)}`);
+      log(`  объединений внеурочной деятельности: ${await seedClubs(db, today)}`);
       await sql.query("ANALYZE");
       log(`Демо-данные загружены за ${((Date.now() - started) / 1000).toFixed(1)} с`);
     } catch (e) {

@@ -31,6 +31,9 @@ function targets(scope: Scope): { inside: TargetRef; outside: TargetRef | null }
         inside: { kind: "student", studentId: f.studentA },
         outside: { kind: "student", studentId: f.studentB },
       };
+    case "leader":
+      // PRG-2: the club one leads, not another leader's club.
+      return { inside: { kind: "club", clubId: f.clubLed }, outside: { kind: "club", clubId: f.clubOther } };
   }
 }
 

@@ -72,6 +72,23 @@ const FORM_FIELDS: Record<string, string[]> = {
     "materialId",
     "intent",
   ],
+  "lib/clubs": [
+    "clubId",
+    "name",
+    "leaderId",
+    "description",
+    "studentId",
+    "weekday",
+    "start",
+    "end",
+    "roomId",
+    "validFrom",
+    "validTo",
+    "slotId",
+    "plan",
+    "date",
+    "topic",
+  ],
   "lib/documents": ["documentId", "title", "category", "number", "date", "visibleTo", "journalRegulation", "note"],
   "lib/resources": ["resourceId", "title", "url", "description", "category", "sortOrder", "visibleTo", "intent"],
   "lib/portfolio": [
@@ -702,6 +719,27 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     "lib/programmes/actions.ts#createKtpFromProgrammeAction": { none: "two ids" },
     // PRG-4: a class and a period.
     "lib/assessments/actions.ts#publishAssessmentsAction": { none: "two ids" },
+    // PRG-2: a club's name and description, a slot's times, the КТП's text, a session's topic.
+    "lib/clubs/actions.ts#saveClubAction": formCases(["name", "description"], {
+      name: "Шахматы",
+      leaderId: f.users.TEACHER,
+      description: "",
+    }),
+    "lib/clubs/actions.ts#addClubMemberAction": { none: "two ids" },
+    "lib/clubs/actions.ts#removeClubMemberAction": { none: "two ids" },
+    "lib/clubs/actions.ts#saveClubSlotAction": formCases(["start", "end"], {
+      clubId: f.clubLed,
+      weekday: 2,
+      start: "15:00",
+      end: "15:45",
+    }),
+    "lib/clubs/actions.ts#deleteClubSlotAction": { none: "two ids" },
+    "lib/clubs/actions.ts#saveClubPlanAction": formCases(["plan"], { clubId: f.clubLed, plan: "Тема; 1" }),
+    "lib/clubs/actions.ts#saveClubSessionAction": formCases(["topic"], {
+      clubId: f.clubLed,
+      date: "2026-11-17",
+      topic: "Тема",
+    }),
     // PRG-3: the scheduler's note and the director's comment on a return.
     "lib/schedule/approval/actions.ts#submitTimetableAction": formCases(["note"], { note: "Расписание на год" }),
     "lib/schedule/approval/actions.ts#approveTimetableAction": { none: "a version id" },

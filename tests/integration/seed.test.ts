@@ -347,6 +347,49 @@ describe("demo seed", () => {
     expect(onHoliday).toBe(0);
   });
 
+  it("seeds the demo teacher's club with pupils of 7А and 7Б meeting after their lessons, sessions and attendance (PRG-2)", async () => {
+    const clubs = await q<{ id: number; leader: string; classes: string[]; demo: boolean }>(
+      `SELECT c.id, u.login AS leader,
+              array_agg(DISTINCT g.name ORDER BY g.name) AS classes,
+              bool_or(su.login = 'student') AS demo
+         FROM "Club" c JOIN "User" u ON u."organisationId" = c."organisationId" AND u.id = c."leaderId"
+         JOIN "ClubMember" m ON m."organisationId" = c."organisationId" AND m."clubId" = c.id
+         JOIN "Student" s ON s."organisationId" = m."organisationId" AND s.id = m."studentId"
+         LEFT JOIN "User" su ON su."organisationId" = s."organisationId" AND su.id = s."userId"
+         JOIN "ClassMembership" cm ON cm."organisationId" = s."organisationId" AND cm."studentId" = s.id AND cm."endDate" IS NULL
+         JOIN "ClassGroup" g ON g."organisationId" = cm."organisationId" AND g.id = cm."classId" AND g."yearId" = c."yearId"
+        GROUP BY c.id, u.login`,
+    );
+    expect(clubs).toEqual([{ id: expect.any(Number), leader: "teacher", classes: ["7А", "7Б"], demo: true }]);
+    // No member's class has a lesson, and the leader teaches none, while the club meets (SCH-2 joined by PRG-2).
+    const clashes = await one(
+      `SELECT count(*)::int AS n FROM "ClubSlot" cs
+         JOIN "Club" c ON c."organisationId" = cs."organisationId" AND c.id = cs."clubId"
+         JOIN "TimetableEntry" e ON e."organisationId" = cs."organisationId" AND e.weekday = cs.weekday
+         JOIN "ClassGroup" g ON g."organisationId" = e."organisationId" AND g.id = e."classId"
+         JOIN "BellSchedule" bs ON bs."organisationId" = e."organisationId" AND (bs.id = g."bellScheduleId" OR (g."bellScheduleId" IS NULL AND bs."isDefault"))
+         JOIN "Bell" b ON b."organisationId" = bs."organisationId" AND b."scheduleId" = bs.id AND b.number = e."bellNumber"
+        WHERE (split_part(b."startTime", ':', 1)::int * 60 + split_part(b."startTime", ':', 2)::int) < cs."endMinute"
+          AND (split_part(b."endTime", ':', 1)::int * 60 + split_part(b."endTime", ':', 2)::int) > cs."startMinute"
+          AND (e."teacherId" = c."leaderId" OR e."classId" IN (
+                SELECT cm."classId" FROM "ClubMember" m JOIN "ClassMembership" cm
+                  ON cm."organisationId" = m."organisationId" AND cm."studentId" = m."studentId" AND cm."endDate" IS NULL
+                 WHERE m."organisationId" = c."organisationId" AND m."clubId" = c.id))`,
+    );
+    expect(clashes).toBe(0);
+    const sessions = await q<{ date: string; absent: number }>(
+      `SELECT to_char(s.date, 'YYYY-MM-DD') AS date, count(a."studentId")::int AS absent FROM "ClubSession" s
+         LEFT JOIN "ClubAttendance" a ON a."organisationId" = s."organisationId" AND a."sessionId" = s.id
+        GROUP BY s."organisationId", s.id ORDER BY s.date`,
+    );
+    // The three Wednesdays before 2026-11-23.
+    expect(sessions).toEqual([
+      { date: "2026-11-04", absent: 1 },
+      { date: "2026-11-11", absent: 2 },
+      { date: "2026-11-18", absent: 1 },
+    ]);
+  });
+
   it("sets the first-quarter finals to the rounded weighted average (FIN-2)", async () => {
     const rows = await q<{ n: number; bad: number }>(
       `WITH q1 AS (SELECT id, "organisationId", "startDate", "endDate" FROM "Period" WHERE kind = 'QUARTER' AND number = 1),

@@ -326,6 +326,7 @@ function pageParams(file: string, tamper = false): Record<string, string> {
       studentId: ids.studentA,
       parentId: ids.parentA,
       staffId: f.users.TEACHER,
+      clubId: f.clubLed,
     };
     const foreign: Record<string, number> = {
       classId: other.classId,

@@ -13,6 +13,9 @@ export type AccessFixture = {
   studentB: number;
   lessonA: number;
   lessonB: number;
+  /** PRG-2: a club led by the TEACHER, and one led by the CLASS_TEACHER («leader» scope). */
+  clubLed: number;
+  clubOther: number;
   users: Record<MatrixColumn, number>;
 };
 
@@ -124,6 +127,12 @@ export async function createAccessFixture(): Promise<AccessFixture> {
       data: { organisationId, classId, subjectId: subject.id, teacherId: users.ADMIN, date: today, bellNumber: 1 },
     });
   const [lessonA, lessonB] = await Promise.all([mkLesson(classA.id), mkLesson(classB.id)]);
+  const mkClub = (name: string, leaderId: number) =>
+    db.club.create({ data: { organisationId, yearId: year.id, name, leaderId }, select: { id: true } });
+  const [clubLed, clubOther] = await Promise.all([
+    mkClub("Шахматы", users.TEACHER),
+    mkClub("Хор", users.CLASS_TEACHER),
+  ]);
   return {
     organisationId,
     otherOrganisationId: other.id,
@@ -134,6 +143,8 @@ export async function createAccessFixture(): Promise<AccessFixture> {
     studentB,
     lessonA: lessonA.id,
     lessonB: lessonB.id,
+    clubLed: clubLed.id,
+    clubOther: clubOther.id,
     users,
   };
 }

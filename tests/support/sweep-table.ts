@@ -162,6 +162,10 @@ export const PAGES: Record<string, Who> = {
   "/diary/[studentId]/assessments": { perms: ["assessments.view"] },
   "/plans/programmes": { perms: ["programmes.approve", "programmes.edit"] },
   "/plans/programmes/[programmeId]": { perms: ["programmes.approve", "programmes.edit"] },
+  // PRG-2: the sweep opens the club the TEACHER leads; the CLASS_TEACHER login leads another one.
+  "/clubs": { perms: ["clubs.manage", "clubs.journal"] },
+  "/clubs/[clubId]": { roles: ["ADMIN", "DEPUTY", "SCHEDULER", "TEACHER"] },
+  "/clubs/[clubId]/journal": { roles: ["ADMIN", "DEPUTY", "TEACHER"] },
   "/reports": { perms: ["reports.admin", "reports.class"] },
   "/schedule": { signedIn: true },
   "/schedule/changes": { perms: ["schedule.edit"] },
@@ -587,6 +591,35 @@ export const ACTIONS: Record<string, ActionRule> = {
     perms: ["programmes.edit", "plans.editOwn", "plans.editAll"],
     sample: () => [null, form({ programmeId: 2_000_000_000, loadId: 2_000_000_000 })],
   },
+  // PRG-2: clubs are kept through clubs.manage; the journal through clubs.journal (the leader's own club).
+  "lib/clubs/actions.ts#saveClubAction": {
+    perms: ["clubs.manage"],
+    sample: (f) => [null, form({ name: "Шахматы", leaderId: f.staffUser })],
+  },
+  "lib/clubs/actions.ts#addClubMemberAction": {
+    perms: ["clubs.manage"],
+    sample: (f) => [null, form({ clubId: 2_000_000_000, studentId: f.studentA })],
+  },
+  "lib/clubs/actions.ts#removeClubMemberAction": {
+    perms: ["clubs.manage"],
+    sample: (f) => [null, form({ clubId: 2_000_000_000, studentId: f.studentA })],
+  },
+  "lib/clubs/actions.ts#saveClubSlotAction": {
+    perms: ["clubs.manage"],
+    sample: () => [null, form({ clubId: 2_000_000_000, weekday: 2, start: "15:00", end: "15:45" })],
+  },
+  "lib/clubs/actions.ts#deleteClubSlotAction": {
+    perms: ["clubs.manage"],
+    sample: () => [null, form({ clubId: 2_000_000_000, slotId: 2_000_000_000 })],
+  },
+  "lib/clubs/actions.ts#saveClubPlanAction": {
+    perms: ["clubs.manage", "clubs.journal"],
+    sample: () => [null, form({ clubId: 2_000_000_000, plan: "Тема" })],
+  },
+  "lib/clubs/actions.ts#saveClubSessionAction": {
+    perms: ["clubs.journal"],
+    sample: () => [null, form({ clubId: 2_000_000_000, date: "2026-11-17", topic: "Тема" })],
+  },
   // PRG-3: the whole school's timetable is submitted by an «all» scheduler; the director decides.
   // PRG-4: the deputy publishes a class's assessment schedule.
   "lib/assessments/actions.ts#publishAssessmentsAction": {
@@ -964,6 +997,21 @@ export const STORED: Record<string, StoredRule> = {
     keyed: "the load is loaded by id and authorised through the plans' gate as stored",
   },
   "lib/schedule/approval/actions.ts#approveTimetableAction": { orgWide: true },
+  "lib/clubs/actions.ts#saveClubAction": {
+    keyed: "a new club of the current year, or the stored club as the gate's target (its stored leader)",
+  },
+  "lib/clubs/actions.ts#addClubMemberAction": { keyed: "the stored club is the gate's target" },
+  "lib/clubs/actions.ts#removeClubMemberAction": {
+    keyed: "the stored club is the gate's target; its member row by it",
+  },
+  "lib/clubs/actions.ts#saveClubSlotAction": { keyed: "the stored club is the gate's target" },
+  "lib/clubs/actions.ts#deleteClubSlotAction": {
+    keyed: "the stored club is the gate's target; the slot is found by it",
+  },
+  "lib/clubs/actions.ts#saveClubPlanAction": { keyed: "the stored club is the gate's target" },
+  "lib/clubs/actions.ts#saveClubSessionAction": {
+    keyed: "the stored club is the gate's target (scope «leader»: its stored leader); sessions and members by it",
+  },
   "lib/schedule/approval/actions.ts#returnTimetableAction": { orgWide: true },
   "lib/schedule/setup/actions.ts#saveBellScheduleAction": { allScope: "organisation-wide bell schedules" },
   "lib/schedule/setup/actions.ts#assignBellScheduleAction": { keyed: "the authorised class's own setting" },

@@ -11,10 +11,10 @@ function actorFor(column: MatrixColumn): ActorFacts {
 
 describe("default matrix (ACL-2)", () => {
   it("holds the 60 first-wave rows and the second-wave rows of ACCESS_MATRIX.md with unique keys", () => {
-    // 60 rows of seed 003's table + 26 second-wave rows (REC, DUT, LRN, PRG, REG; clubs.journal
-    // with its «leader» scope comes with the clubs).
-    expect(MATRIX).toHaveLength(86);
-    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(86);
+    // 60 rows of seed 003's table + 27 second-wave rows (REC, DUT, LRN, PRG, REG; clubs.journal
+    // with its «leader» scope came with the clubs, PRG-2).
+    expect(MATRIX).toHaveLength(87);
+    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(87);
   });
 
   it("gives the second-wave rights as ACCESS_MATRIX.md says (REC-1, DUT-4, LRN-1)", () => {
@@ -123,5 +123,22 @@ describe("scopes with a target (ACL-3)", () => {
     expect(decide(ct, "attendance.reason", { kind: "class", classId: 5 }).allowed).toBe(true);
     expect(decide(ct, "attendance.reason", { kind: "class", classId: 6 }).allowed).toBe(false);
     expect(decide(teacher, "attendance.reason", { kind: "class", classId: 5 }).allowed).toBe(false);
+  });
+
+  it("lets a teacher keep the journal of the clubs they lead and no other (PRG-2, scope «leader»)", () => {
+    expect(defaultScope("clubs.journal", "TEACHER")).toBe("leader");
+    const leader = actor({ userId: 7, roles: ["TEACHER"], loads: [{ classId: 5, subjectId: 2, subgroupId: null }] });
+    expect(decide(leader, "clubs.journal", { kind: "club", clubId: 3, leaderId: 7 }).allowed).toBe(true);
+    expect(decide(leader, "clubs.journal", { kind: "club", clubId: 4, leaderId: 8 }).allowed).toBe(false);
+    // «leader» reaches no class, lesson or student: a club's leader is no teacher of its members' classes.
+    expect(decide(leader, "clubs.journal", { kind: "class", classId: 5 }).allowed).toBe(false);
+    expect(decide(leader, "clubs.journal", { kind: "student", studentId: 1, classIds: [5] }).allowed).toBe(false);
+    // Other scopes never reach a club; «all» reaches every club.
+    expect(decide(leader, "journal.editOwn", { kind: "club", clubId: 3, leaderId: 7 }).allowed).toBe(false);
+    const deputy = actor({ userId: 9, roles: ["DEPUTY"] });
+    expect(decide(deputy, "clubs.journal", { kind: "club", clubId: 4, leaderId: 8 }).allowed).toBe(true);
+    expect(
+      decide(actor({ roles: ["SCHEDULER"] }), "clubs.journal", { kind: "club", clubId: 3, leaderId: 7 }).allowed,
+    ).toBe(false);
   });
 });

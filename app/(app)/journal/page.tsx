@@ -2,6 +2,7 @@
 // Access: any journal permission to open the page; the grid itself is authorised on its class ×
 // subject (× subgroup), or on one lesson for a substitute teacher (SCH-3).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
@@ -15,6 +16,7 @@ import { JournalPicker, choiceValue } from "@/components/journal/journal-picker"
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
+import { loadLedClubs } from "@/lib/clubs/loaders";
 
 export const metadata: Metadata = { title: "Классный журнал" };
 
@@ -62,10 +64,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     asked.classId === undefined && asked.lessonId === undefined
       ? remembered((await cookies()).get(LAST_JOURNAL_COOKIE)?.value, user.id)
       : null;
-  const [years, substitutions, tried] = await Promise.all([
+  const [years, substitutions, tried, clubs] = await Promise.all([
     loadYears(user),
     loadSubstituteLessons(user),
     loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked),
+    loadLedClubs(user.organisationId, user.id),
   ]);
   // A remembered journal no longer open to the user (load moved) is simply not opened.
   const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked) : tried;
@@ -103,6 +106,16 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         college={college}
         userId={user.id}
       />
+      {clubs.length > 0 && (
+        <nav aria-label="Журналы объединений" className="flex flex-wrap items-baseline gap-3 text-sm">
+          <span className="text-slate-600">Объединения (внеурочная деятельность):</span>
+          {clubs.map((c) => (
+            <Link key={c.id} href={`/clubs/${c.id}/journal`} className="text-blue-700 hover:underline">
+              {c.name}
+            </Link>
+          ))}
+        </nav>
+      )}
       {page.kind === "grid" && page.view.closed && (
         <p
           role="status"

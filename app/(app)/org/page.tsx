@@ -78,6 +78,12 @@ export default async function OrgPage() {
       value: asInput(s?.homeworkForPast ?? true),
     },
     {
+      name: "clubMarksAllowed",
+      label: "Отметки в журналах объединений внеурочной деятельности",
+      type: "checkbox",
+      value: asInput(s?.clubMarksAllowed ?? false),
+    },
+    {
       name: "studyDays",
       label: "Учебная неделя",
       type: "select",

@@ -10,6 +10,8 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ViewPicker } from "@/components/schedule/view-picker";
 import { WeekGrid } from "@/components/schedule/week-grid";
 import { ChangeList } from "@/components/schedule/change-list";
+import { loadStudentClubWeek } from "@/lib/clubs/loaders";
+import { ClubWeek } from "@/components/clubs/club-week";
 
 export const metadata: Metadata = { title: "Расписание" };
 
@@ -18,6 +20,15 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const view = await loadWeekView(raw);
   const { user } = view.granted;
   const [held, studyDays] = await Promise.all([heldPermissions(user.organisationId, user.id), loadStudyDays(user)]);
+  // PRG-2: a student's week shows their clubs too (the student was admitted by the view's gate).
+  const clubs =
+    view.studentId === null
+      ? []
+      : await loadStudentClubWeek(
+          user.organisationId,
+          view.studentId,
+          Array.from({ length: studyDays }, (_, i) => addDays(view.monday, i)),
+        );
   const link = (monday: Date) => {
     const p = new URLSearchParams();
     for (const k of ["class", "teacher", "room", "student"]) {
@@ -75,6 +86,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         timeZone={user.timeZone}
         studyDays={studyDays}
       />
+      <ClubWeek entries={clubs} />
       {view.changes.length > 0 && <ChangeList changes={view.changes} college={user.orgKind === "COLLEGE"} />}
     </div>
   );

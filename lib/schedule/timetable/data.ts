@@ -3,7 +3,7 @@ import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { minutesOf } from "../week";
-import type { LoadRef, NamedEntry, SlotEntry } from "./rules";
+import type { ClubMemberRef, ClubSlotEntry, LoadRef, NamedEntry, SlotEntry } from "./rules";
 
 export type Client = typeof db | Prisma.TransactionClient;
 
@@ -164,6 +164,113 @@ export async function entriesFor(
     () => bellBook(organisationId),
   ]);
   return rows.map((r) => ({ ...toSlotEntry(r, book), hours: Number(r.hours) }));
+}
+
+const clubPartSelect = {
+  id: true,
+  name: true,
+  yearId: true,
+  leaderId: true,
+  leader: { select: { lastName: true, firstName: true, middleName: true } },
+  members: {
+    select: {
+      student: {
+        select: {
+          id: true,
+          lastName: true,
+          firstName: true,
+          middleName: true,
+          memberships: { where: { endDate: null }, select: { classId: true, class: { select: { yearId: true } } } },
+          subgroups: { select: { subgroupId: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.ClubSelect;
+
+const clubSlotSelect = {
+  id: true,
+  weekday: true,
+  startMinute: true,
+  endMinute: true,
+  roomId: true,
+  validFrom: true,
+  validTo: true,
+  room: { select: { name: true } },
+  club: { select: clubPartSelect },
+} satisfies Prisma.ClubSlotSelect;
+
+type ClubPartRow = Prisma.ClubGetPayload<{ select: typeof clubPartSelect }>;
+type ClubSlotRow = Prisma.ClubSlotGetPayload<{ select: typeof clubSlotSelect }>;
+
+/** A club's side of a clash: its name, leader and members (each with their class of the club's year). */
+export type ClubPart = Pick<ClubSlotEntry, "clubId" | "clubName" | "leaderId" | "leaderName" | "members">;
+
+function toClubPart(c: ClubPartRow): ClubPart {
+  return {
+    clubId: c.id,
+    clubName: c.name,
+    leaderId: c.leaderId,
+    leaderName: shortName(c.leader),
+    members: c.members.map(({ student: s }): ClubMemberRef => ({
+      studentId: s.id,
+      name: shortName(s),
+      classId: s.memberships.find((m) => m.class.yearId === c.yearId)?.classId ?? null,
+      subgroupIds: s.subgroups.map((g) => g.subgroupId),
+    })),
+  };
+}
+
+function toClubSlotEntry(r: ClubSlotRow): ClubSlotEntry {
+  return {
+    id: r.id,
+    ...toClubPart(r.club),
+    roomId: r.roomId,
+    roomName: r.room?.name ?? null,
+    weekday: r.weekday,
+    start: r.startMinute,
+    end: r.endMinute,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+  };
+}
+
+/** PRG-2: one club's side of a clash (a new slot or a new member is checked with it). */
+export async function clubPart(organisationId: number, clubId: number, client: Client = db): Promise<ClubPart | null> {
+  const c = await client.club.findUnique({
+    where: { organisationId_id: { organisationId, id: clubId } },
+    select: clubPartSelect,
+  });
+  return c ? toClubPart(c) : null;
+}
+
+/** PRG-2: a club's own slots (each a candidate when a member joins). */
+export async function slotsOfClub(
+  organisationId: number,
+  clubId: number,
+  client: Client = db,
+): Promise<ClubSlotEntry[]> {
+  const rows = await client.clubSlot.findMany({
+    where: { organisationId, clubId },
+    select: clubSlotSelect,
+    orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+  });
+  return rows.map(toClubSlotEntry);
+}
+
+/** PRG-2: club slots of a year on one weekday, with leaders and members (the other side of a clash). */
+export async function clubSlotsOnWeekday(
+  organisationId: number,
+  yearId: number,
+  weekday: number,
+  client: Client = db,
+): Promise<ClubSlotEntry[]> {
+  const rows = await client.clubSlot.findMany({
+    where: { organisationId, weekday, club: { yearId } },
+    select: clubSlotSelect,
+    orderBy: [{ startMinute: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toClubSlotEntry);
 }
 
 export async function loadsOfClass(organisationId: number, classId: number, client: Client = db): Promise<LoadRef[]> {

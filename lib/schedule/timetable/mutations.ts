@@ -16,6 +16,7 @@ import {
   bellBook,
   bellSpan,
   classBrief,
+  clubSlotsOnWeekday,
   entriesOnWeekday,
   entryNames,
   inOrder,
@@ -55,6 +56,14 @@ async function regenerateClass(
 
 const TIMETABLE_LOCK = 4_202;
 
+/**
+ * The organisation's timetable lock for the transaction: every write that a clash check guards
+ * (a timetable entry, a club's slot or member — PRG-2) takes it first, so two cannot pass at once.
+ */
+export async function lockTimetable(tx: Prisma.TransactionClient, organisationId: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMETABLE_LOCK}::int4, ${organisationId}::int4)`;
+}
+
 export type SaveEntryResult =
   | { ok: true; id: number; lessons: GenerateReport }
   | { ok: false; reason: "not_found" | "invalid" | "conflict" | "locked"; messages: string[] };
@@ -67,7 +76,7 @@ export async function saveTimetableEntry(
   inScope?: StoredScopeCheck,
 ): Promise<SaveEntryResult> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMETABLE_LOCK}::int4, ${organisationId}::int4)`;
+    await lockTimetable(tx, organisationId);
     let previous: { from: Date; to: Date } | null = null;
     const cls = await classBrief(organisationId, input.classId, tx);
     if (!cls) return { ok: false, reason: "not_found", messages: ["Класс не найден"] };
@@ -114,11 +123,12 @@ export async function saveTimetableEntry(
       validFrom: input.validFrom,
       validTo: input.validTo,
     };
-    const [others, loads] = await inOrder([
+    const [others, loads, clubs] = await inOrder([
       () => entriesOnWeekday(organisationId, cls.yearId, input.weekday, tx),
       () => loadsOfClass(organisationId, cls.id, tx),
+      () => clubSlotsOnWeekday(organisationId, cls.yearId, input.weekday, tx),
     ]);
-    const conflicts = entryConflicts(candidate, others, loads, college);
+    const conflicts = entryConflicts(candidate, others, loads, college, clubs);
     if (conflicts.length) return { ok: false, reason: "conflict", messages: conflicts };
 
     const data = {

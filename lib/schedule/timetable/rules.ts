@@ -1,7 +1,8 @@
 // SCH-2: conflicts of a timetable entry, as Russian messages naming the clash. Pure. Two
 // entries meet when their weekday is the same, their validity ranges overlap and their
 // bells overlap in time (classes on different bell schedules — shifts — are compared by
-// the clock, not by the bell number).
+// the clock, not by the bell number). PRG-2: club slots (by the clock) join the same check —
+// a student cannot be at a lesson and a club, or at two clubs, at once; nor a teacher or a room.
 import { bellLabel, WEEKDAY_NAMES } from "../week";
 
 /** A timetable entry's place in the week with the names the pages show (slots and approval snapshots). */
@@ -31,7 +32,24 @@ export type SlotEntry = NamedEntry & {
 
 export type LoadRef = { teacherId: number; classId: number; subjectId: number; subgroupId: number | null };
 
-function meets(a: SlotEntry, b: SlotEntry): boolean {
+/** What a clash is decided on: the weekday, the clock span and the validity range. */
+export type TimeSpan = Pick<SlotEntry, "weekday" | "start" | "end" | "validFrom" | "validTo">;
+
+/** PRG-2: a club's weekly slot, with its leader, room and members (their class and subgroups). */
+export type ClubSlotEntry = TimeSpan & {
+  id: number | null;
+  clubId: number;
+  clubName: string;
+  leaderId: number;
+  leaderName: string;
+  roomId: number | null;
+  roomName: string | null;
+  members: readonly ClubMemberRef[];
+};
+
+export type ClubMemberRef = { studentId: number; name: string; classId: number | null; subgroupIds: readonly number[] };
+
+function meets(a: TimeSpan, b: TimeSpan): boolean {
   return (
     a.weekday === b.weekday &&
     a.start < b.end &&
@@ -43,6 +61,28 @@ function meets(a: SlotEntry, b: SlotEntry): boolean {
 
 function when(e: SlotEntry, college: boolean): string {
   return `${WEEKDAY_NAMES[e.weekday]}, ${bellLabel(e.bellNumber, college)}`;
+}
+
+/** «15:00» of minutes after midnight. */
+export function clockLabel(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** «среда, 15:00–15:45» */
+export function clubWhen(e: TimeSpan): string {
+  return `${WEEKDAY_NAMES[e.weekday]}, ${clockLabel(e.start)}–${clockLabel(e.end)}`;
+}
+
+/** A club's members who must be at a lesson: of its class, and of its subgroup when the lesson is a subgroup's. */
+function membersAt(club: ClubSlotEntry, lesson: SlotEntry): ClubMemberRef[] {
+  return club.members.filter(
+    (m) => m.classId === lesson.classId && (lesson.subgroupId === null || m.subgroupIds.includes(lesson.subgroupId)),
+  );
+}
+
+function names(members: readonly ClubMemberRef[]): string {
+  const list = members.map((m) => m.name);
+  return list.length > 3 ? `${list.slice(0, 3).join(", ")} и ещё ${list.length - 3}` : list.join(", ");
 }
 
 function classLabel(e: SlotEntry): string {
@@ -73,6 +113,7 @@ export function entryConflicts(
   others: readonly SlotEntry[],
   loads: readonly LoadRef[],
   college = false,
+  clubs: readonly ClubSlotEntry[] = [],
 ): string[] {
   const out: string[] = [];
   const rivals = others.filter((o) => o.id === null || o.id !== candidate.id).filter((o) => meets(candidate, o));
@@ -100,10 +141,66 @@ export function entryConflicts(
       );
     }
   }
+  // PRG-2: the club slots of the same time — its leader, its room, its members of this class.
+  for (const c of clubs.filter((c) => meets(candidate, c))) {
+    if (c.leaderId === candidate.teacherId)
+      out.push(`Учитель ${candidate.teacherName} в это время ведёт объединение «${c.clubName}» (${clubWhen(c)})`);
+    if (candidate.roomId !== null && c.roomId === candidate.roomId)
+      out.push(`Кабинет ${candidate.roomName ?? ""} в это время занят объединением «${c.clubName}» (${clubWhen(c)})`);
+    const busy = membersAt(c, candidate);
+    if (busy.length)
+      out.push(
+        `Ученики ${classLabel(candidate)} в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`,
+      );
+  }
   if (!loadCovers(loads, candidate)) {
     out.push(
       `У учителя ${candidate.teacherName} нет нагрузки (тарификации) по предмету «${candidate.subjectName}» в ${classLabel(candidate)}`,
     );
+  }
+  return out;
+}
+
+/**
+ * PRG-2: every clash of a club slot with the lessons and the other clubs' slots of its weekday —
+ * its leader teaching or leading elsewhere, its room taken, its members at a lesson of their class
+ * (subgroup) or at another club, each message naming the clash.
+ */
+export function clubSlotConflicts(
+  candidate: ClubSlotEntry,
+  lessons: readonly SlotEntry[],
+  clubs: readonly ClubSlotEntry[],
+  college = false,
+): string[] {
+  const out: string[] = [];
+  const atLessons = lessons.filter((l) => meets(candidate, l));
+  const atClubs = clubs.filter((c) => c.id === null || c.id !== candidate.id).filter((c) => meets(candidate, c));
+  for (const l of atLessons.filter((l) => l.teacherId === candidate.leaderId))
+    out.push(
+      `Руководитель ${candidate.leaderName} в это время ведёт урок ${l.subjectName} в ${classLabel(l)} (${when(l, college)})`,
+    );
+  for (const c of atClubs.filter((c) => c.leaderId === candidate.leaderId))
+    out.push(`Руководитель ${candidate.leaderName} в это время ведёт объединение «${c.clubName}» (${clubWhen(c)})`);
+  if (candidate.roomId !== null) {
+    for (const l of atLessons.filter((l) => l.roomId === candidate.roomId))
+      out.push(
+        `Кабинет ${candidate.roomName ?? ""} в это время занят: урок ${l.subjectName} в ${classLabel(l)} (${when(l, college)})`,
+      );
+    for (const c of atClubs.filter((c) => c.roomId === candidate.roomId))
+      out.push(`Кабинет ${candidate.roomName ?? ""} в это время занят объединением «${c.clubName}» (${clubWhen(c)})`);
+  }
+  for (const l of atLessons) {
+    const busy = membersAt(candidate, l);
+    if (busy.length)
+      out.push(
+        `У ${classLabel(l)} в это время урок: ${l.subjectName} (${when(l, college)}) — в объединении ученики этого класса: ${names(busy)}`,
+      );
+  }
+  for (const c of atClubs) {
+    const ids = new Set(c.members.map((m) => m.studentId));
+    const busy = candidate.members.filter((m) => ids.has(m.studentId));
+    if (busy.length)
+      out.push(`Ученики в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`);
   }
   return out;
 }

@@ -44,6 +44,8 @@ export type WeekView = {
   changes: ChangeRow[];
   pickers: ViewPickers | null;
   children: { studentId: number; fullName: string }[];
+  /** The student whose week is shown (PRG-2: their clubs join it); null for a class, teacher or room. */
+  studentId: number | null;
 };
 
 function single(v: string | string[] | undefined): string | undefined {
@@ -71,6 +73,7 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
   };
   const user = first.user;
   let granted: Granted;
+  let viewedStudentId: number | null = null;
   let filter: WeekFilter;
   let title: string;
   let children: WeekView["children"] = [];
@@ -95,6 +98,7 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
     const studentId =
       q.student ?? (user.roles.includes("STUDENT") ? (await loadMyPlace(user))?.studentId : kids[0]?.studentId);
     if (studentId) {
+      viewedStudentId = studentId;
       granted = await requireAccess(all ? "schedule.viewAll" : "schedule.viewOwn", { kind: "student", studentId });
       const header = await loadStudentHeader(user, studentId);
       if (!header?.classId) notFound();
@@ -130,5 +134,5 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
   if (filter.kind === "teacher")
     title = pickers?.teachers.find((t) => t.id === filter.id)?.name ?? (filter.id === user.id ? user.fullName : title);
   if (filter.kind === "room") title = `Кабинет ${pickers?.rooms.find((r) => r.id === filter.id)?.name ?? ""}`;
-  return { granted, filter, title, monday, lessons, events, changes, pickers, children };
+  return { granted, filter, title, monday, lessons, events, changes, pickers, children, studentId: viewedStudentId };
 });

@@ -24,6 +24,9 @@ import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
 import { loadDiaryVisit, loadDiaryYears } from "@/lib/diary/marks/loaders";
 import { YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
+import { loadStudentClubWeek } from "@/lib/clubs/loaders";
+import { ClubWeek } from "@/components/clubs/club-week";
+import { addDays } from "@/lib/org/time";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -46,13 +49,16 @@ export default async function DiaryPage({
   const studyDays = await loadStudyDays(user);
   const shown = diaryDay({ day: one(search.day), week: one(search.week), view: one(search.view) }, today, studyDays);
   const { monday } = shown;
-  const [student, students, data, news, { years, periodId }, announcements] = await Promise.all([
+  // PRG-2: the week's club sessions, below the lessons.
+  const clubDays = Array.from({ length: studyDays }, (_, i) => addDays(monday, i));
+  const [student, students, data, news, { years, periodId }, announcements, clubs] = await Promise.all([
     loadStudentHeader(user, studentId),
     loadDiaryStudents(user),
     loadDiaryWeek(user, studentId, monday),
     loadDiaryVisit(user, studentId),
     loadDiaryYears(user, studentId),
     loadDiaryAnnouncements(user, studentId),
+    loadStudentClubWeek(user.organisationId, studentId, clubDays),
   ]);
   if (!student) notFound();
   const classTeacher = await loadDiaryClassTeacher(user, student.classId);
@@ -106,6 +112,7 @@ export default async function DiaryPage({
         selected={shown.day}
         wholeWeek={shown.wholeWeek}
       />
+      <ClubWeek entries={clubs} />
     </div>
   );
 }

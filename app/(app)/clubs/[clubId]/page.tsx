@@ -1,0 +1,230 @@
+// One club (PRG-2): its leader and description, members from any classes of the year, its weekly
+// slots (checked against the timetable: a clash is refused naming it) and its КТП. Those who keep
+// the clubs (clubs.manage) change everything; the leader (clubs.journal, scope «leader») writes the
+// КТП and opens the journal.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireAccess } from "@/lib/access/guard";
+import { permissionsOn } from "@/lib/access/authorize";
+import {
+  addClubMemberAction,
+  deleteClubSlotAction,
+  removeClubMemberAction,
+  saveClubAction,
+  saveClubPlanAction,
+  saveClubSlotAction,
+} from "@/lib/clubs/actions";
+import { loadClubPage } from "@/lib/clubs/loaders";
+import { planText } from "@/lib/clubs/rules";
+import { formatDate } from "@/lib/org/time";
+import { idSchema } from "@/lib/schema";
+import { clockLabel } from "@/lib/schedule/timetable/rules";
+import { WEEKDAY_NAMES } from "@/lib/schedule/week";
+import { ActionForm } from "@/components/ui/action-form";
+import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
+
+export const metadata: Metadata = { title: "Объединение" };
+
+const params = z.object({ clubId: idSchema });
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6].map((d) => ({ value: d, label: WEEKDAY_NAMES[d] }));
+
+export default async function ClubPage({ params: raw }: { params: Promise<{ clubId: string }> }) {
+  const parsed = params.safeParse(await raw);
+  if (!parsed.success) notFound();
+  const target = { kind: "club" as const, clubId: parsed.data.clubId };
+  const { user } = await requireAccess(["clubs.manage", "clubs.journal"], target);
+  const [view, held] = await Promise.all([
+    loadClubPage(user.organisationId, parsed.data.clubId),
+    permissionsOn(user, ["clubs.manage", "clubs.journal"], target),
+  ]);
+  if (!view) notFound();
+  const { club } = view;
+  const manage = held.has("clubs.manage");
+  const frozen = club.year.status === "CLOSED" ? "Учебный год закрыт" : null;
+  const hidden = (name: string, value: number) => <input type="hidden" name={name} value={value} />;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">{club.name}</h1>
+        <span className="text-sm text-slate-500">
+          Руководитель: {club.leaderName} · {club.year.name} учебный год
+        </span>
+        <Link href="/clubs" className="text-sm text-blue-700 hover:underline">
+          Все объединения
+        </Link>
+        {held.has("clubs.journal") && (
+          <Link href={`/clubs/${club.id}/journal`} className="text-sm text-blue-700 hover:underline">
+            Журнал объединения
+          </Link>
+        )}
+      </div>
+      {club.description && <p className="text-sm text-slate-700">{club.description}</p>}
+      {manage && (
+        <ActionForm
+          action={saveClubAction}
+          layout="inline"
+          framed
+          submitLabel="Сохранить"
+          label="Объединение"
+          resetOnSuccess={false}
+          disabledReason={frozen}
+        >
+          {hidden("clubId", club.id)}
+          <Field label="Название" name="name">
+            <Input required maxLength={200} defaultValue={club.name} className="w-72" />
+          </Field>
+          <Field label="Руководитель" name="leaderId">
+            <Select
+              required
+              defaultValue={club.leaderId}
+              options={view.leaders.map((t) => ({ value: t.id, label: t.name }))}
+            />
+          </Field>
+          <Field label="Описание" name="description">
+            <Input maxLength={2000} defaultValue={club.description ?? ""} className="w-72" />
+          </Field>
+        </ActionForm>
+      )}
+
+      <Card title={`Ученики (${club.members.length})`}>
+        {manage && (
+          <ActionForm
+            action={addClubMemberAction}
+            layout="inline"
+            submitLabel="Записать"
+            label="Записать ученика"
+            disabledReason={frozen}
+          >
+            {hidden("clubId", club.id)}
+            <Field label="Ученик (из любого класса)" name="studentId">
+              <Select
+                required
+                placeholder="— выберите —"
+                placeholderDisabled
+                defaultValue=""
+                groups={view.studentGroups}
+              />
+            </Field>
+          </ActionForm>
+        )}
+        <DataTable
+          label="Ученики объединения"
+          empty="В объединении пока нет учеников"
+          columns={[
+            { key: "name", header: "Ученик", rowHeader: true, sortable: true },
+            { key: "class", header: "Класс", sortable: true },
+            ...(manage ? [{ key: "remove", header: "" }] : []),
+          ]}
+          rows={club.members.map((m) => ({
+            key: m.studentId,
+            tags: [m.className],
+            cells: {
+              name: m.name,
+              class: m.className,
+              remove: (
+                <ActionForm
+                  action={removeClubMemberAction}
+                  layout="inline"
+                  submitLabel="Вывести"
+                  submitVariant="ghost"
+                  size="sm"
+                  label={`Вывести ${m.name}`}
+                  disabledReason={frozen}
+                >
+                  {hidden("clubId", club.id)}
+                  {hidden("studentId", m.studentId)}
+                </ActionForm>
+              ),
+            },
+          }))}
+        />
+      </Card>
+
+      <Card title="Расписание занятий">
+        {manage && (
+          <ActionForm
+            action={saveClubSlotAction}
+            layout="inline"
+            submitLabel="Добавить занятие"
+            label="Занятие в расписании"
+            disabledReason={frozen}
+          >
+            {hidden("clubId", club.id)}
+            <Field label="День недели" name="weekday">
+              <Select required options={WEEKDAYS} />
+            </Field>
+            <Field label="Начало" name="start">
+              <Input type="time" required className="w-28" />
+            </Field>
+            <Field label="Окончание" name="end">
+              <Input type="time" required className="w-28" />
+            </Field>
+            <Field label="Кабинет" name="roomId">
+              <Select placeholder="—" options={view.rooms} />
+            </Field>
+            <Field label="Действует с" name="validFrom" hint="пусто — весь учебный год">
+              <DateInput />
+            </Field>
+            <Field label="по" name="validTo">
+              <DateInput />
+            </Field>
+          </ActionForm>
+        )}
+        <DataTable
+          label="Расписание объединения"
+          empty="Занятия ещё не поставлены в расписание"
+          columns={[
+            { key: "day", header: "День", rowHeader: true },
+            { key: "time", header: "Время" },
+            { key: "room", header: "Кабинет" },
+            { key: "valid", header: "Действует" },
+            ...(manage ? [{ key: "remove", header: "" }] : []),
+          ]}
+          rows={club.slots.map((s) => ({
+            key: s.id,
+            cells: {
+              day: WEEKDAY_NAMES[s.weekday],
+              time: `${clockLabel(s.start)}–${clockLabel(s.end)}`,
+              room: s.roomName ?? "—",
+              valid: `${formatDate(s.validFrom)} – ${formatDate(s.validTo)}`,
+              remove: (
+                <ActionForm
+                  action={deleteClubSlotAction}
+                  layout="inline"
+                  submitLabel="Убрать"
+                  submitVariant="ghost"
+                  size="sm"
+                  label="Убрать занятие"
+                  disabledReason={frozen}
+                >
+                  {hidden("clubId", club.id)}
+                  {hidden("slotId", s.id)}
+                </ActionForm>
+              ),
+            },
+          }))}
+        />
+      </Card>
+
+      <Card title={`КТП (${club.plan.length} тем, ${club.plan.reduce((n, i) => n + i.hours, 0)} ч)`}>
+        <ActionForm
+          action={saveClubPlanAction}
+          submitLabel="Сохранить КТП"
+          label="КТП объединения"
+          resetOnSuccess={false}
+          disabledReason={frozen}
+        >
+          {hidden("clubId", club.id)}
+          <Field label="Темы занятий: одна строка — одна тема, «Тема; часы» (по умолчанию 1 час)" name="plan">
+            <Textarea rows={8} defaultValue={planText(club.plan)} />
+          </Field>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}

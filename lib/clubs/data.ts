@@ -1,0 +1,267 @@
+// PRG-2: reads of clubs, bound to the organisation (ACL-5).
+import { db } from "@/lib/db";
+import { compareRu } from "@/lib/org/collation";
+import { fullName, shortName } from "@/lib/people/names";
+import type { AttendanceCodeName } from "@/lib/journal/rules";
+
+export async function currentClubYear(organisationId: number) {
+  return db.academicYear.findFirst({
+    where: { organisationId, isCurrent: true },
+    select: { id: true, name: true, status: true, startDate: true, endDate: true },
+  });
+}
+
+/** ORG-2 settings of clubs: marks allowed (and the organisation's scale). */
+export async function clubSettings(organisationId: number) {
+  const s = await db.organisationSettings.findUnique({
+    where: { organisationId },
+    select: { clubMarksAllowed: true, minMark: true, maxMark: true },
+  });
+  return {
+    marksAllowed: s?.clubMarksAllowed ?? false,
+    minMark: s?.minMark ?? 2,
+    maxMark: s?.maxMark ?? 5,
+  };
+}
+
+export type ClubRow = {
+  id: number;
+  name: string;
+  leaderId: number;
+  leaderName: string;
+  members: number;
+  slots: { weekday: number; start: number; end: number }[];
+};
+
+/** The clubs of a year: every one, or one leader's (scope «leader»). */
+export async function listClubs(organisationId: number, yearId: number, leaderId: number | null): Promise<ClubRow[]> {
+  const rows = await db.club.findMany({
+    where: { organisationId, yearId, ...(leaderId !== null ? { leaderId } : {}) },
+    select: {
+      id: true,
+      name: true,
+      leaderId: true,
+      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      _count: { select: { members: true } },
+      slots: { select: { weekday: true, startMinute: true, endMinute: true }, orderBy: [{ weekday: "asc" }] },
+    },
+  });
+  return rows
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      leaderId: r.leaderId,
+      leaderName: shortName(r.leader),
+      members: r._count.members,
+      slots: r.slots.map((s) => ({ weekday: s.weekday, start: s.startMinute, end: s.endMinute })),
+    }))
+    .sort((a, b) => compareRu(a.name, b.name));
+}
+
+export type ClubMemberRow = { studentId: number; name: string; className: string };
+
+/** A club with its year, leader, members, slots and КТП. */
+export async function clubCard(organisationId: number, clubId: number) {
+  const c = await db.club.findUnique({
+    where: { organisationId_id: { organisationId, id: clubId } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      leaderId: true,
+      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      year: { select: { id: true, name: true, status: true, startDate: true, endDate: true } },
+      members: {
+        select: {
+          student: {
+            select: {
+              id: true,
+              lastName: true,
+              firstName: true,
+              middleName: true,
+              memberships: { where: { endDate: null }, select: { class: { select: { name: true, yearId: true } } } },
+            },
+          },
+        },
+      },
+      slots: {
+        select: {
+          id: true,
+          weekday: true,
+          startMinute: true,
+          endMinute: true,
+          validFrom: true,
+          validTo: true,
+          room: { select: { name: true } },
+        },
+        orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+      },
+      planItems: { select: { position: true, topic: true, hours: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!c) return null;
+  const members: ClubMemberRow[] = c.members
+    .map(({ student: s }) => ({
+      studentId: s.id,
+      name: fullName(s),
+      className: s.memberships.find((m) => m.class.yearId === c.year.id)?.class.name ?? "—",
+    }))
+    .sort((a, b) => compareRu(a.name, b.name));
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    leaderId: c.leaderId,
+    leaderName: fullName(c.leader),
+    year: c.year,
+    members,
+    slots: c.slots.map((s) => ({
+      id: s.id,
+      weekday: s.weekday,
+      start: s.startMinute,
+      end: s.endMinute,
+      validFrom: s.validFrom,
+      validTo: s.validTo,
+      roomName: s.room?.name ?? null,
+    })),
+    plan: c.planItems,
+  };
+}
+export type ClubCard = NonNullable<Awaited<ReturnType<typeof clubCard>>>;
+
+/** Students of a year's classes (the member picker), grouped by class in the page. */
+export async function studentsOfYear(organisationId: number, yearId: number) {
+  const rows = await db.classMembership.findMany({
+    where: { organisationId, endDate: null, class: { yearId } },
+    select: {
+      classId: true,
+      class: { select: { name: true, grade: true } },
+      student: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+    },
+  });
+  return rows.map((r) => ({
+    studentId: r.student.id,
+    name: fullName(r.student),
+    classId: r.classId,
+    className: r.class.name,
+    grade: r.class.grade,
+  }));
+}
+
+export type SessionRow = {
+  id: number;
+  date: Date;
+  topic: string;
+  cells: { studentId: number; code: AttendanceCodeName | null; mark: number | null }[];
+};
+
+export async function clubSessions(organisationId: number, clubId: number): Promise<SessionRow[]> {
+  const rows = await db.clubSession.findMany({
+    where: { organisationId, clubId },
+    select: {
+      id: true,
+      date: true,
+      topic: true,
+      attendance: { select: { studentId: true, code: true, mark: true } },
+    },
+    orderBy: { date: "asc" },
+  });
+  return rows.map((r) => ({ id: r.id, date: r.date, topic: r.topic, cells: r.attendance }));
+}
+
+/** PRG-2: a student's clubs of the year with their slots and the sessions of [from, to] (the diary and the timetable). */
+export async function clubsOfStudent(organisationId: number, studentId: number, from: Date, to: Date) {
+  const rows = await db.clubMember.findMany({
+    where: { organisationId, studentId, club: { year: { isCurrent: true } } },
+    select: {
+      studentId: true,
+      club: {
+        select: {
+          id: true,
+          name: true,
+          leader: { select: { lastName: true, firstName: true, middleName: true } },
+          slots: {
+            select: {
+              weekday: true,
+              startMinute: true,
+              endMinute: true,
+              validFrom: true,
+              validTo: true,
+              room: { select: { name: true } },
+            },
+          },
+          sessions: {
+            where: { date: { gte: from, lte: to } },
+            select: {
+              date: true,
+              topic: true,
+              attendance: { where: { studentId }, select: { code: true, mark: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    clubId: r.club.id,
+    clubName: r.club.name,
+    leaderName: shortName(r.club.leader),
+    slots: r.club.slots.map((s) => ({
+      weekday: s.weekday,
+      start: s.startMinute,
+      end: s.endMinute,
+      validFrom: s.validFrom,
+      validTo: s.validTo,
+      roomName: s.room?.name ?? null,
+    })),
+    sessions: r.club.sessions.map((s) => ({
+      date: s.date,
+      topic: s.topic,
+      code: s.attendance[0]?.code ?? null,
+      mark: s.attendance[0]?.mark ?? null,
+    })),
+  }));
+}
+
+/** PRG-2: the clubs a leader keeps (the journal picker). */
+export async function clubsLedBy(organisationId: number, leaderId: number) {
+  return db.club.findMany({
+    where: { organisationId, leaderId, year: { isCurrent: true } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** What the actions need of a club: its year (closed years are frozen) and its slots' days. */
+export async function clubFacts(organisationId: number, clubId: number) {
+  const c = await db.club.findUnique({
+    where: { organisationId_id: { organisationId, id: clubId } },
+    select: {
+      id: true,
+      yearId: true,
+      leaderId: true,
+      year: { select: { status: true, startDate: true, endDate: true } },
+      slots: { select: { weekday: true, validFrom: true, validTo: true } },
+      members: { select: { studentId: true } },
+    },
+  });
+  return c
+    ? {
+        id: c.id,
+        yearId: c.yearId,
+        leaderId: c.leaderId,
+        year: c.year,
+        slots: c.slots,
+        memberIds: c.members.map((m) => m.studentId),
+      }
+    : null;
+}
+
+/** Is the user an active teacher of the organisation (a club's leader is one)? */
+export async function isActiveTeacher(organisationId: number, userId: number): Promise<boolean> {
+  const n = await db.user.count({
+    where: { organisationId, id: userId, isActive: true, roles: { some: { role: "TEACHER" } } },
+  });
+  return n > 0;
+}

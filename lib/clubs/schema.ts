@@ -1,0 +1,67 @@
+// PRG-2 forms: a club, a member, a weekly slot, the КТП, a journal session. Russian messages
+// (NFR-4); text through lib/schema (SEC-3); ids through the one id schema.
+import { z } from "zod";
+import { blankToUndefined, idOf, multiLine, optionalIdOf, singleLine } from "@/lib/schema";
+import { parseDateKey } from "@/lib/schedule/week";
+
+const clubId = idOf("Объединение не найдено");
+
+const date = (label: string) =>
+  z.string({ error: `${label}: укажите дату` }).transform((v, ctx) => {
+    const d = parseDateKey(v.trim());
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: `${label}: дата в формате ГГГГ-ММ-ДД` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const clubForm = z.object({
+  clubId: optionalIdOf("Объединение не найдено"),
+  name: singleLine({ error: "Название: обязательно" })
+    .trim()
+    .min(1, { error: "Название: обязательно" })
+    .max(200, { error: "Название не длиннее 200 символов" }),
+  leaderId: idOf("Выберите руководителя"),
+  description: multiLine({ error: "Описание: ожидается текст" })
+    .trim()
+    .max(2000, { error: "Описание не длиннее 2000 символов" })
+    .optional()
+    .transform((v) => v || null),
+});
+export type ClubInput = z.infer<typeof clubForm>;
+
+export const clubRefForm = z.object({ clubId });
+
+export const memberForm = z.object({ clubId, studentId: idOf("Выберите ученика") });
+
+export const slotForm = z.object({
+  clubId,
+  weekday: z.coerce
+    .number({ error: "День недели: выберите из списка" })
+    .int({ error: "День недели: выберите из списка" })
+    .min(1, { error: "День недели: выберите из списка" })
+    .max(7, { error: "День недели: выберите из списка" }),
+  start: singleLine({ error: "Начало: ЧЧ:ММ" }).trim(),
+  end: singleLine({ error: "Окончание: ЧЧ:ММ" }).trim(),
+  roomId: optionalIdOf("Кабинет не найден"),
+  validFrom: z.preprocess(blankToUndefined, date("Действует с").optional()),
+  validTo: z.preprocess(blankToUndefined, date("Действует по").optional()),
+});
+export type SlotInput = z.infer<typeof slotForm>;
+
+export const slotRefForm = z.object({ clubId, slotId: idOf("Занятие расписания не найдено") });
+
+export const planForm = z.object({
+  clubId,
+  plan: multiLine({ error: "КТП: ожидается текст" }).max(50_000, { error: "Слишком длинный текст КТП" }),
+});
+
+export const sessionForm = z.object({
+  clubId,
+  date: date("Дата занятия"),
+  topic: singleLine({ error: "Тема: ожидается текст" })
+    .trim()
+    .min(1, { error: "Тема занятия: обязательно" })
+    .max(300, { error: "Тема не длиннее 300 символов" }),
+});
