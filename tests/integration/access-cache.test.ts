@@ -7,12 +7,13 @@
 // login, a removed role, load, class-teacher post, child link or matrix cell take effect at the
 // very next request — in this process and in a second one.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { ACTOR_FACTS } from "@/lib/access/data";
+import { SESSION_USER } from "@/lib/auth/data";
 import { authorize } from "@/lib/access/authorize";
 import { saveMatrixAction } from "@/lib/access/actions";
 import { changePasswordAction, signOutAction } from "@/lib/auth/actions";
@@ -307,16 +308,14 @@ describe("AccessVersion: raised by the database in the writing transaction", () 
   });
 
   it("every table the cached reads name carries the bump trigger", async () => {
-    // The tables in the SQL of loadSession (lib/auth/data.ts) and loadActorFacts (lib/access/data.ts).
-    const sqlOf = (file: string, fn: string) => {
-      const text = readFileSync(path.join(ROOT, file), "utf8");
-      const start = text.indexOf(`export async function ${fn}(`);
-      expect(start, `${fn} in ${file}`).toBeGreaterThan(-1);
-      return text.slice(start, text.indexOf("\n}\n", start));
-    };
+    // The tables in the SQL of loadSession (SESSION_USER, lib/auth/data.ts) and loadActorFacts
+    // (ACTOR_FACTS, lib/access/data.ts) — the statements' own text (issue 19 item 5's rawStatement).
     const read = new Set<string>();
-    for (const body of [sqlOf("lib/auth/data.ts", "loadSession"), sqlOf("lib/access/data.ts", "loadActorFacts")]) {
-      for (const m of body.matchAll(/(?:FROM|JOIN)\s+"(\w+)"/g)) read.add(m[1]);
+    for (const text of [
+      SESSION_USER.sql({ organisationId: 1, userId: 1, sessionId: "x" }, new Date()).sql,
+      ACTOR_FACTS.sql(1, 1).sql,
+    ]) {
+      for (const m of text.matchAll(/(?:FROM|JOIN)\s+"(\w+)"/g)) read.add(m[1]);
     }
     expect(read.size).toBeGreaterThanOrEqual(12);
     const triggers = await sql.query<{ table: string }>(

@@ -1054,6 +1054,9 @@ export const STORED: Record<string, StoredRule> = {
   "lib/push/actions.ts#savePushSubscriptionAction": { own: "an own device" },
   "lib/push/actions.ts#removePushSubscriptionAction": { own: "an own device" },
   "lib/archive/actions.ts#buildArchiveAction": { orgWide: true },
+  "lib/assessments/actions.ts#publishAssessmentsAction": {
+    creates: "a published version of an authorised class's schedule (the class is the gate's target)",
+  },
   "lib/webhooks/actions.ts#createSubscriptionAction": { orgWide: true },
   "lib/webhooks/actions.ts#toggleSubscriptionAction": { orgWide: true },
   "lib/webhooks/actions.ts#deleteSubscriptionAction": { orgWide: true },

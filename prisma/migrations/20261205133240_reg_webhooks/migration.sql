@@ -40,7 +40,7 @@ CREATE TABLE "WebhookDelivery" (
 CREATE INDEX "WebhookSubscription_organisationId_active_idx" ON "WebhookSubscription"("organisationId", "active");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
+CREATE INDEX "WebhookDelivery_organisationId_status_nextAttemptAt_idx" ON "WebhookDelivery"("organisationId", "status", "nextAttemptAt");
 
 -- CreateIndex
 CREATE INDEX "WebhookDelivery_organisationId_subscriptionId_id_idx" ON "WebhookDelivery"("organisationId", "subscriptionId", "id");
