@@ -5,10 +5,10 @@ import { useState } from "react";
 import { importResultsAction, type ResultImportState } from "@/lib/external/actions";
 import { RESULT_COLUMNS, RESULT_HEADERS } from "@/lib/external/rules";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, FileInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ImportConfirm } from "@/components/ui/import-confirm";
 
 type Answer = Extract<ResultImportState, { ok: true }>["data"];
 
@@ -65,22 +65,7 @@ export function ExternalImport() {
               },
             }))}
           />
-          <div className="flex gap-3">
-            <SubmitButton name="intent" value="confirm" disabled={preview.valid === 0}>
-              Импортировать {preview.valid} стр.
-            </SubmitButton>
-            <Button
-              variant="secondary"
-              type="button"
-              onClick={(e) => {
-                const file = e.currentTarget.form?.elements.namedItem("file");
-                if (file instanceof HTMLInputElement) file.value = "";
-                setAnswer(null);
-              }}
-            >
-              Отмена
-            </Button>
-          </div>
+          <ImportConfirm valid={preview.valid} onCancel={() => setAnswer(null)} />
         </div>
       )}
     </ActionForm>

@@ -5,10 +5,10 @@ import { useState } from "react";
 import { importAction, type ImportState } from "@/lib/people/import/actions";
 import { IMPORT_COLUMNS, IMPORT_HEADERS } from "@/lib/people/import/rules";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
 import { Field, FileInput, Select } from "@/components/ui/field";
 import { EnrolmentOrderFields } from "./enrolment-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ImportConfirm } from "@/components/ui/import-confirm";
 
 type Answer = Extract<ImportState, { ok: true }>["data"];
 
@@ -79,23 +79,7 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
               ))}
             </tbody>
           </table>
-          <div className="flex gap-3">
-            <SubmitButton name="intent" value="confirm" disabled={preview.valid === 0}>
-              Импортировать {preview.valid} стр.
-            </SubmitButton>
-            <Button
-              variant="secondary"
-              type="button"
-              onClick={(e) => {
-                // Nothing was written; forget the file, keep the class and the order.
-                const file = e.currentTarget.form?.elements.namedItem("file");
-                if (file instanceof HTMLInputElement) file.value = "";
-                setAnswer(null);
-              }}
-            >
-              Отмена
-            </Button>
-          </div>
+          <ImportConfirm valid={preview.valid} onCancel={() => setAnswer(null)} />
         </section>
       )}
     </ActionForm>
