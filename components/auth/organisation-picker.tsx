@@ -143,6 +143,7 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
         <Select
           id="signin-organisation"
           name="organisationId"
+          className="w-full"
           value={organisationId}
           onChange={(e) => chooseOrganisation(e.target.value)}
           aria-invalid={error ? true : undefined}
