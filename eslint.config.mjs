@@ -1,5 +1,5 @@
 // Lint: TypeScript rules plus the layer rules of ARCHITECTURE.md — only lib/**/data.ts,
-// lib/**/mutations.ts, lib/db.ts and lib/sql.ts may import the Prisma client; the interface kit
+// lib/**/mutations.ts and lib/db.ts may import the Prisma client; the interface kit
 // (components/ui) imports nothing from lib/** but lib/errors; outside the kit no raw
 // <button>/<input>/<select>/<textarea> is styled (compose the kit instead); outside lib/access
 // nothing imports the gate's internals (actorFacts, decide, effectiveScopes …). The rules are shown
@@ -88,11 +88,11 @@ export default tseslint.config(
   },
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    ignores: ["lib/db.ts", "lib/sql.ts", "lib/**/data.ts", "lib/**/mutations.ts"],
+    ignores: ["lib/db.ts", "lib/**/data.ts", "lib/**/mutations.ts"],
     rules: { "no-restricted-imports": ["error", outsideGateImports] },
   },
   {
-    files: ["lib/sql.ts", "lib/**/data.ts", "lib/**/mutations.ts"],
+    files: ["lib/**/data.ts", "lib/**/mutations.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [gateInternals] }] },
   },
   {

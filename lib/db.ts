@@ -13,7 +13,8 @@ import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { registerPool } from "@/lib/ops/metrics";
 import { onShutdown } from "@/lib/ops/shutdown";
-import { PrismaClient } from "@/prisma/generated/prisma/client";
+import { z } from "zod";
+import { Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 
 const DEFAULT_POOL_SIZE = 10;
 
@@ -124,4 +125,54 @@ export async function disconnectDb(): Promise<void> {
   holder.__ejournalPrisma = undefined;
   holder.__ejournalReplica = undefined;
   await Promise.all([client?.$disconnect(), replica?.$disconnect()]);
+}
+
+// Raw SQL (issue 19 item 5): `rawStatement` pairs a statement with the runtime shape of its rows
+// (written with lib/sql.ts `col`); the row type the code sees is inferred from that shape, and
+// tests/integration/raw-sql.test.ts runs every statement on the demo data and checks each returned
+// column's name and runtime type against it, so a column renamed or retyped in the SQL fails a test
+// instead of reaching a page as `undefined`. The shape is not parsed at run time.
+
+/**
+ * An instant as the UTC wall-clock `timestamp` the schema stores (`timestamp(3)` columns hold UTC
+ * without a zone): compare or insert `now` through this, never through the session's zone.
+ */
+export function utcSql(instant: Date): Prisma.Sql {
+  return Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/** What a raw statement runs on: the client, a transaction, or the replica reader. */
+export type RawClient = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+/**
+ * The client for raw reads that may lag the primary (the diary): the replica when
+ * DATABASE_REPLICA_URL is set — @prisma/extension-read-replicas sends raw SQL to the primary unless
+ * asked through `$replica()` — else the primary.
+ */
+export function replicaReader(client: RawClient = readDb): RawClient {
+  const extended = client as RawClient & { $replica?: () => RawClient };
+  return typeof extended.$replica === "function" ? extended.$replica() : client;
+}
+
+export type RawStatement<S extends z.ZodRawShape, A extends unknown[]> = {
+  /** The rows' shape: exactly these columns, of these runtime types. */
+  readonly shape: z.ZodObject<S, z.core.$strict>;
+  readonly sql: (...args: A) => Prisma.Sql;
+  readonly run: (client: RawClient, ...args: A) => Promise<z.infer<z.ZodObject<S, z.core.$strict>>[]>;
+};
+
+/** The row type of a statement. */
+export type RowOf<T> = T extends RawStatement<infer S, infer _A> ? z.infer<z.ZodObject<S, z.core.$strict>> : never;
+
+/** A raw statement and its rows' shape; `run(client, …args)` runs it as `$queryRaw`. */
+export function rawStatement<S extends z.ZodRawShape, A extends unknown[]>(
+  columns: S,
+  sql: (...args: A) => Prisma.Sql,
+): RawStatement<S, A> {
+  const shape = z.strictObject(columns);
+  return {
+    shape,
+    sql,
+    run: (client, ...args) => client.$queryRaw<z.infer<typeof shape>[]>(sql(...args)),
+  };
 }

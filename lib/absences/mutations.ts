@@ -4,7 +4,7 @@
 // one lock decision (lib/journal/lock.ts, kind «attendance»), then every cell is written with a new
 // version and its JournalChange row (reason «Отсутствие по документу: …», JRN-7), and AbsenceLesson
 // remembers what was there before, so an edit or a withdrawal undoes exactly this absence's work.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { formatDate, isoDate } from "@/lib/org/time";
 import { journalLockContext } from "@/lib/journal/data";
@@ -22,7 +22,7 @@ import {
   type AbsenceReason,
   type CellFacts,
 } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 
 type Tx = Prisma.TransactionClient;
 

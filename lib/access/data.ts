@@ -1,7 +1,7 @@
 // Reads for the access gate. Every query is bound to the actor's organisation (ACL-5).
-import { col, jsonArray, rawStatement } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
+import { rawStatement, db } from "@/lib/db";
 import { Role } from "@/prisma/generated/prisma/enums";
-import { db } from "@/lib/db";
 import type { ActorFacts, TargetFacts } from "./rules";
 import { overrideKey } from "./rules";
 import { isRole } from "./roles";

@@ -1,10 +1,10 @@
 // Writes of the year archive (ARC-1): the set's row and its audit entry commit together.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredManifest } from "./data";
 import { isExpired, RETENTION_KINDS, type RetentionKind } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 
 export async function saveArchiveSet(
   organisationId: number,

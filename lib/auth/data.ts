@@ -1,9 +1,9 @@
 // Reads for signing in and for resolving the current user (AUTH-1, ACL-6).
-import { db } from "@/lib/db";
+import { db, rawStatement, type RowOf } from "@/lib/db";
 import { isRole } from "@/lib/access/roles";
 import { fullName, shortName } from "@/lib/people/names";
 import type { AddressState, CurrentUser } from "./rules";
-import { col, rawStatement, type RowOf } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { OrgKind, Role } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
 

@@ -1,11 +1,11 @@
 // Writes of signing in and out, lockouts and password changes (AUTH-3, AUTH-4, AUTH-5).
 // Every change is audited in the same transaction; counters are updated under row locks
 // so that concurrent attempts cannot slip past a limit.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { afterAddressFailure, afterLoginFailure } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
-import { col, jsonArray, rawStatement, replicaReader } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
+import { rawStatement, replicaReader, readDb as db } from "@/lib/db";
 import { AttendanceCode, LessonStatus } from "@/prisma/generated/prisma/enums";
-import { readDb as db } from "@/lib/db";
 import { addDays, dateOnly, isoDate } from "@/lib/org/time";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";

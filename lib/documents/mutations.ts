@@ -1,11 +1,11 @@
 // Writes of the documents store (LRN-3): a document with its first version, its card, a further
 // version (numbered after the last, the old ones kept). Marking the journal's regulation unmarks
 // any other, in the same transaction.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import type { Role } from "@/lib/access/roles";
 import type { StoredUpload } from "@/lib/storage/upload";
 import type { DocumentCategoryName } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type DocumentCard = {

@@ -3,12 +3,12 @@
 // guard), the version the client loaded is compared with the stored one, the final is written or
 // removed, and the change is appended to JournalChange (entity FINAL) and to the audit log.
 import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { finalKey, type FinalKindName, type FinalValue } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 
 export type FinalWrite = {
   organisationId: number;

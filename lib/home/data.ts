@@ -2,13 +2,13 @@
 // benchmark's page sweep measures the homes) and each task a link to the page where it is done.
 // Bound to the organisation (ACL-5); the caller decides from the held permissions and their scopes
 // which widgets a user gets and passes the class ids a scope admits (null = every class).
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { addDays, formatDate, isoDate, mondayOf } from "@/lib/org/time";
 import { ATTENDANCE_LABELS } from "@/lib/journal/rules";
 import { plural } from "@/lib/org/vocabulary";
 
 import type { HomeTask, HomeWidget } from "./widget";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { AttendanceCode, Role } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
 

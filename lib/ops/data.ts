@@ -1,7 +1,7 @@
 // The database reads of the operations endpoints (issue 26): a ping, the applied migrations,
 // the replica's lag and the report-job counts. Ids and counts only.
-import { db, replicaClient } from "@/lib/db";
-import { col, rawStatement } from "@/lib/sql";
+import { db, replicaClient, rawStatement } from "@/lib/db";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 export async function pingDatabase(): Promise<void> {

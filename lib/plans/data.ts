@@ -2,8 +2,8 @@
 // listing functions take the caller's scope and put it into the `where`.
 import { isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
-import { db } from "@/lib/db";
-import { col, rawStatement } from "@/lib/sql";
+import { db, rawStatement } from "@/lib/db";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { PlanStatus } from "./rules";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";

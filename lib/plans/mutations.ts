@@ -1,12 +1,12 @@
 // Writes of lesson plans (PLAN-1…PLAN-4). Every multi-row write runs in one transaction with its
 // audit row; status checks happen inside the transaction (a conditional update), so two people
 // acting on one plan at once cannot both win.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { canTransition, nextStatus, type PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import {

@@ -1,8 +1,8 @@
 // PRG-1: writes of work programmes — a draft, its sections, the workflow of lib/plans (submit,
 // approve / return with a comment, reopen as the next version) and the КТП made from an approved
 // programme (through lib/plans' createPlan, topics from the sections). Audited; a closed year is frozen.
-import { db } from "@/lib/db";
-import { col, rawStatement } from "@/lib/sql";
+import { db, rawStatement } from "@/lib/db";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";

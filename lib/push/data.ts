@@ -1,8 +1,8 @@
 // API-4: reads for Web Push — the subscriptions of given users that opted into a kind, the
 // family of a student, and a device's own subscription. Bound to the organisation (ACL-5).
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import type { PushKind } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 export type Subscription = { id: number; endpoint: string; p256dh: string; auth: string };

@@ -3,8 +3,8 @@
 // worker claims due deliveries with FOR UPDATE SKIP LOCKED and a lease, so several processes never
 // send the same attempt twice, and one that crashed mid-send is retried after the lease.
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { col, rawStatement, type RowOf } from "@/lib/sql";
+import { db, rawStatement, type RowOf } from "@/lib/db";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { logger, safeError } from "@/lib/ops/log";
 import type { WebhookPayload } from "./payloads";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { seedDemo } from "../../prisma/seed/index";
 import { db } from "@/lib/db";
-import type { RawStatement } from "@/lib/sql";
+import type { RawStatement } from "@/lib/db";
 import * as absencesMutations from "@/lib/absences/mutations";
 import * as accessData from "@/lib/access/data";
 import * as archiveMutations from "@/lib/archive/mutations";

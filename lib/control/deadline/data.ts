@@ -1,13 +1,13 @@
 // Reads behind the daily deadline (DUT-1): each held lesson's first fill times, from the lesson's
 // and its cells' own timestamps and the journal's history (JournalChange) — one statement for any
 // number of lessons, bound to the organisation and the caller's class scope.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { dateOnly } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { DEFAULT_DEADLINE_MINUTES, type LessonFill } from "./rules";
-import { col, jsonArray, rawStatement } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
 
 export type FillScope = {
   from: Date;

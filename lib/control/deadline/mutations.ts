@@ -1,7 +1,7 @@
 // Writes of the daily duties' jobs (DUT-1): a job per organisation × kind × date is claimed by
 // inserting its DutyRun row — once, whatever the number of worker processes or restarts.
-import { db } from "@/lib/db";
-import { col, rawStatement, utcSql } from "@/lib/sql";
+import { db, rawStatement, utcSql } from "@/lib/db";
+import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 /** Claims a job of the day by inserting its DutyRun row; one row when claimed now, none when it was had already (DUT-1). */

@@ -1,10 +1,10 @@
 // Reads of closing a period (REC-1): the year's periods and classes with their closings, and the
 // finals missing for a set of classes — one statement for any number of classes.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { ClosingClass, MissingFinal } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 
 export type ClosingPeriod = { id: number; name: string; kind: string; start: Date; end: Date };
 export type ClosingRow = {

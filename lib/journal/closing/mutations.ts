@@ -2,11 +2,11 @@
 // their audit entry. The period's row is locked FOR UPDATE and the finals are checked inside the
 // transaction; a period final's save holds the same row FOR SHARE (lib/finals/mutations.ts), so a
 // closing and a final never interleave. Nothing is written on a refusal.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { missingFinals } from "./data";
 import type { MissingFinal } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { YearStatus } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
 

@@ -1,11 +1,11 @@
 // Writes of homework hand-ins (LRN-1): the homework's hand-in settings (with the journal's history
 // and, when asked, a new assignment for the review mark), a student's hand-in (resubmitted until
 // reviewed, files kept, added or removed), and the teacher's review. Each in one transaction.
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { homeworkEntityKey } from "@/lib/journal/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { StoredUpload } from "@/lib/storage/upload";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { SubmissionStatus } from "@/prisma/generated/prisma/enums";
 
 type Who = { organisationId: number; userId: number; now: Date };

@@ -3,12 +3,12 @@
 // is read again, «выбыл» is recorded in the movement book once (applyMovement), the decisions are
 // upserted and the batch is audited.
 import { isoDate } from "@/lib/org/time";
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { applyMovement, MovementRefused } from "@/lib/people/movement/mutations";
 import { councilRoll } from "./data";
 import { decisionLastDay, planBatch, protocolText, type Recorded, type SubmittedRow } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { YearStatus } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
 

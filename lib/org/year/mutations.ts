@@ -2,10 +2,10 @@
 // one with periods and holidays shifted by a year, create the promoted classes (with class
 // teachers and subgroups), and move every student by the movement book (promotion, conditional
 // promotion, repeat year, graduation) with the order and the year decision («решение педсовета»).
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { MOVEMENT_OF, plusYear, type ClassPlan, type StudentPlan } from "./rules";
-import { col, rawStatement } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { YearStatus } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
 

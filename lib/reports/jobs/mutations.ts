@@ -4,11 +4,11 @@
 // after STALE_MINUTES. Push jobs (lib/push/jobs.ts) share the queue: claimed before reports (a
 // push is short and waited for), never claimed again once RUNNING (a late duplicate notification
 // is worse than a lost one), and deleted when delivered.
-import { db } from "@/lib/db";
+import { db, rawStatement, type RowOf } from "@/lib/db";
 import { PUSH_JOB } from "@/lib/push/jobs";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { z } from "zod";
-import { col, rawStatement, type RowOf } from "@/lib/sql";
+import { col } from "@/lib/sql";
 
 export const STALE_MINUTES = 15;
 
