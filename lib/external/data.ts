@@ -1,7 +1,8 @@
 // REG-3: reads for the import of external results and their comparison — one organisation's.
 import { db } from "@/lib/db";
 import { currentYear } from "@/lib/org/setup/data";
-import { normal, type Exam, type ResultLookup } from "./rules";
+import { normal } from "@/lib/people/import/rules";
+import type { Exam, ResultLookup } from "./rules";
 
 export { currentYear };
 

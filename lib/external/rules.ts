@@ -2,6 +2,7 @@
 // file's header and rows with Russian per-row errors, and the comparison with the year marks that
 // deputies use to show marking is objective (the share of students whose exam mark differs from
 // the year mark by one or more; per-task success rates).
+import { normal } from "@/lib/people/import/rules";
 
 export type Exam = "OGE" | "EGE" | "VPR";
 export const EXAM_LABELS: Record<Exam, string> = { OGE: "ОГЭ", EGE: "ЕГЭ", VPR: "ВПР" };
@@ -45,8 +46,6 @@ const ALIASES: Record<string, ResultColumn> = {
 };
 
 const REQUIRED: readonly ResultColumn[] = ["lastName", "firstName", "className", "subject", "exam", "primaryScore"];
-
-export const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
 
 /** A task column: «З1», «Задание 1», «1» — with its maximum in brackets, «З1 (2)»; 1 when not given. */
 const TASK = /^(?:з|задание)?\s*(\d{1,3})\s*(?:\((\d{1,3})\))?$/;

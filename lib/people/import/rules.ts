@@ -32,7 +32,8 @@ const ALIASES: Record<string, ImportColumn> = {
   "электронная почта": "email",
 };
 
-const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+/** A header or a name as compared: trimmed, lower case, «ё» as «е», single spaces (also REG-3's import). */
+export const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
 
 /** Column index per known column from the header row; missing required columns are reported. */
 export function mapHeader(
