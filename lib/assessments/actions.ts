@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { fieldErrorsOf, firstIssue } from "@/lib/schema";
@@ -27,6 +28,7 @@ export async function publishAssessmentsAction(
   if (!s || s.period.id !== periodId) return fail("NOT_FOUND", "Класс или период не найден");
   if (!s.schedule.items.length) return fail("INVALID_INPUT", "В графике нет оценочных процедур — публиковать нечего");
   const version = await publishSchedule(org, access.user.id, classId, periodId, publishedItems(s.schedule.items));
+  if (version === null) return fail("LOCKED", YEAR_CLOSED_REASON);
   revalidatePath("/plans/assessments");
   return ok({
     message: `График опубликован (версия ${version})${s.schedule.warnings.length ? `, предупреждений: ${s.schedule.warnings.length}` : ""}`,

@@ -3,18 +3,23 @@
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
+import { yearClosedOf } from "@/lib/schedule/timetable/mutations";
 import type { PublishedItem } from "./rules";
 
-/** Publishes the next version; concurrent publications of one class are serialised on its row. */
+/**
+ * Publishes the next version; concurrent publications of one class are serialised on its row.
+ * Null when the class's year is closed (REC-2: a closed year is frozen, nothing is published).
+ */
 export async function publishSchedule(
   organisationId: number,
   userId: number,
   classId: number,
   periodId: number,
   items: readonly PublishedItem[],
-): Promise<number> {
+): Promise<number | null> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ClassGroup" WHERE "organisationId" = ${organisationId} AND id = ${classId} FOR UPDATE`;
+    if (await yearClosedOf(tx, organisationId, classId)) return null;
     const last = await tx.assessmentPublication.findFirst({
       where: { organisationId, classId, periodId },
       orderBy: { version: "desc" },

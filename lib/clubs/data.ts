@@ -265,3 +265,96 @@ export async function isActiveTeacher(organisationId: number, userId: number): P
   });
   return n > 0;
 }
+
+/**
+ * PRG-2 / RPT-3: the clubs of a year (every one, or one leader's, or one club) with their current
+ * members and the sessions held in [from, to] with every recorded cell — a former member's too, by name.
+ */
+export async function clubsForReport(
+  organisationId: number,
+  yearId: number,
+  filter: { clubId: number | null; leaderId: number | null },
+  from: Date,
+  to: Date,
+) {
+  const person = { id: true, lastName: true, firstName: true, middleName: true } as const;
+  const rows = await db.club.findMany({
+    where: {
+      organisationId,
+      yearId,
+      ...(filter.clubId !== null ? { id: filter.clubId } : {}),
+      ...(filter.leaderId !== null ? { leaderId: filter.leaderId } : {}),
+    },
+    select: {
+      id: true,
+      name: true,
+      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      members: { select: { student: { select: person } } },
+      sessions: {
+        where: { date: { gte: from, lte: to } },
+        orderBy: { date: "asc" },
+        select: {
+          date: true,
+          attendance: { select: { studentId: true, code: true, student: { select: person } } },
+        },
+      },
+    },
+  });
+  const studentIds = new Set(
+    rows.flatMap((r) => [
+      ...r.members.map((m) => m.student.id),
+      ...r.sessions.flatMap((s) => s.attendance.map((a) => a.studentId)),
+    ]),
+  );
+  const classes = await db.classMembership.findMany({
+    where: { organisationId, studentId: { in: [...studentIds] }, class: { yearId } },
+    orderBy: { startDate: "asc" },
+    select: { studentId: true, class: { select: { name: true } } },
+  });
+  const classOf = new Map(classes.map((c) => [c.studentId, c.class.name]));
+  return rows
+    .map((r) => {
+      const names = new Map<number, string>();
+      for (const m of r.members) names.set(m.student.id, fullName(m.student));
+      for (const s of r.sessions) for (const a of s.attendance) names.set(a.studentId, fullName(a.student));
+      return {
+        id: r.id,
+        name: r.name,
+        leaderName: fullName(r.leader),
+        memberIds: r.members.map((m) => m.student.id).sort((a, b) => compareRu(names.get(a)!, names.get(b)!)),
+        sessions: r.sessions.map((s) => ({
+          date: s.date,
+          cells: s.attendance.map((a) => ({ studentId: a.studentId, code: a.code })),
+        })),
+        nameOf: (id: number) => names.get(id) ?? "",
+        classOf: (id: number) => classOf.get(id) ?? "—",
+      };
+    })
+    .sort((a, b) => compareRu(a.name, b.name));
+}
+
+/** The clubs' report's frame: the organisation's full name, the current year and, when asked, one of its periods. */
+export async function clubReportFrame(organisationId: number, periodId: number | null) {
+  const [org, year] = await Promise.all([
+    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
+    currentClubYear(organisationId),
+  ]);
+  if (!org || !year) return null;
+  const period =
+    periodId === null
+      ? null
+      : await db.period.findFirst({
+          where: { organisationId, yearId: year.id, id: periodId },
+          select: { name: true, startDate: true, endDate: true },
+        });
+  return { orgName: org.name, year, period };
+}
+
+/** The periods of the current year for the report's picker. */
+export async function clubReportPeriods(organisationId: number, yearId: number) {
+  return db.period.findMany({
+    where: { organisationId, yearId },
+    orderBy: [{ kind: "asc" }, { number: "asc" }],
+    select: { id: true, name: true, startDate: true, endDate: true },
+  });
+}

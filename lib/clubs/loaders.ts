@@ -5,8 +5,11 @@ import { clubLeaderFilter } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import { rooms, teachers } from "@/lib/org/setup/data";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
+import { currentPeriod } from "@/lib/finals/rules";
+import { isoDate } from "@/lib/org/time";
 import {
   clubCard,
+  clubReportPeriods,
   clubSessions,
   clubSettings,
   clubsLedBy,
@@ -80,4 +83,18 @@ export async function loadStudentClubWeek(organisationId: number, studentId: num
   if (days.length === 0) return [];
   const clubs = await clubsOfStudent(organisationId, studentId, days[0]!, days[days.length - 1]!);
   return clubWeek(clubs, days);
+}
+
+/** PRG-2 + RPT-3: the report form's choices — the current year's periods (today's preselected) and a default range. */
+export async function loadClubReportForm(organisationId: number, year: { id: number; startDate: Date }, today: Date) {
+  const periods = await clubReportPeriods(organisationId, year.id);
+  const current = currentPeriod(
+    periods.map((p) => ({ ...p, start: p.startDate, end: p.endDate })),
+    today,
+  );
+  return {
+    periods: periods.map((p) => ({ id: p.id, name: p.name })),
+    defaultPeriodId: current?.id ?? null,
+    range: { from: isoDate(year.startDate), to: isoDate(today) },
+  };
 }

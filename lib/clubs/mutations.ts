@@ -247,7 +247,10 @@ export async function savePlan(
   });
 }
 
-/** One session of the journal: its topic and every member's attendance (and mark), written whole. */
+/**
+ * One session of the journal: its topic and every current member's attendance (and mark), written
+ * whole; the cells of students who have since left the club are kept as they were.
+ */
 export async function saveSession(
   organisationId: number,
   actorId: number,
@@ -263,7 +266,10 @@ export async function saveSession(
       update: { topic, updatedById: actorId },
       select: { id: true },
     });
-    await tx.clubAttendance.deleteMany({ where: { organisationId, sessionId: session.id } });
+    // Only the posted members' cells are rewritten: a former member's past marks stay (PRG-2, RPT-3).
+    await tx.clubAttendance.deleteMany({
+      where: { organisationId, sessionId: session.id, studentId: { in: cells.map((c) => c.studentId) } },
+    });
     const rows = cells.filter((c) => c.code !== null || c.mark !== null);
     await tx.clubAttendance.createMany({
       data: rows.map((c) => ({

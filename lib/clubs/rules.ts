@@ -2,6 +2,7 @@
 // the journal's cells and the organisation's marks setting, the attendance summary. No I/O:
 // `today` is always passed in.
 import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules";
+import { attendanceFigures, type AttendanceFigures } from "@/lib/reports/rules";
 import { isoWeekday } from "@/lib/org/time";
 import { datesBetween, minutesOf } from "@/lib/schedule/week";
 
@@ -98,28 +99,69 @@ export function parseCells(
 
 export type AttendanceRow = { studentId: number; sessions: number; absent: number; excused: number; late: number };
 
-/** RPT-3 for a club: per member, sessions held while a member, absences (excused ones apart), lateness. */
-export function attendanceSummary(
-  memberIds: readonly number[],
-  sessions: readonly { cells: readonly { studentId: number; code: AttendanceCodeName | null }[] }[],
-): AttendanceRow[] {
-  return memberIds.map((studentId) => {
-    const row: AttendanceRow = { studentId, sessions: sessions.length, absent: 0, excused: 0, late: 0 };
-    for (const s of sessions) {
+type SessionCells = { cells: readonly { studentId: number; code: AttendanceCodeName | null }[] };
+
+/** A student's RPT-3 figures over sessions (one session = one unit): the reports' one definition of reasons. */
+export function clubFigures(studentId: number, sessions: readonly SessionCells[]): AttendanceFigures {
+  return attendanceFigures(
+    sessions.flatMap((s) => {
       const code = s.cells.find((c) => c.studentId === studentId)?.code ?? null;
-      if (code === "OP") row.late += 1;
-      else if (code) {
-        row.absent += 1;
-        if (code === "UP" || code === "B") row.excused += 1;
-      }
-    }
-    return row;
+      return code ? [{ code, hours: 1 }] : [];
+    }),
+  );
+}
+
+/** RPT-3 for a club: per member, sessions held while a member, absences (excused = УП + Б, as RPT-1), lateness. */
+export function attendanceSummary(memberIds: readonly number[], sessions: readonly SessionCells[]): AttendanceRow[] {
+  return memberIds.map((studentId) => {
+    const f = clubFigures(studentId, sessions);
+    return { studentId, sessions: sessions.length, absent: f.missed, excused: f.excused + f.illness, late: f.late };
   });
 }
 
 /** Share of sessions attended, in whole percent; null without sessions. */
 export function attendedPercent(row: AttendanceRow): number | null {
   return row.sessions === 0 ? null : Math.round(((row.sessions - row.absent) / row.sessions) * 100);
+}
+
+export type ClubReportLine = {
+  studentId: number;
+  /** Left the club: listed with the sessions up to their last recorded cell (their marks are kept). */
+  former: boolean;
+  sessions: number;
+  figures: AttendanceFigures;
+};
+
+/**
+ * The clubs' RPT-3 lines of one club over a period's sessions (oldest first): every current member
+ * over every session held; a former member — one who left but has cells in the period — over the
+ * sessions up to their last recorded one (the club keeps no leaving date).
+ */
+export function clubReportLines(
+  memberIds: readonly number[],
+  sessions: readonly (SessionCells & { date: Date })[],
+): ClubReportLine[] {
+  const members = new Set(memberIds);
+  const lines: ClubReportLine[] = memberIds.map((studentId) => ({
+    studentId,
+    former: false,
+    sessions: sessions.length,
+    figures: clubFigures(studentId, sessions),
+  }));
+  const formers = [...new Set(sessions.flatMap((s) => s.cells.map((c) => c.studentId)))].filter(
+    (id) => !members.has(id),
+  );
+  for (const studentId of formers) {
+    const last = sessions.findLastIndex((s) => s.cells.some((c) => c.studentId === studentId));
+    const until = sessions.slice(0, last + 1);
+    lines.push({ studentId, former: true, sessions: until.length, figures: clubFigures(studentId, until) });
+  }
+  return lines;
+}
+
+/** Share of the sessions attended (late counts as attended), one decimal; null without sessions. */
+export function attendedShare(sessions: number, missed: number): number | null {
+  return sessions === 0 ? null : Math.round(((sessions - missed) / sessions) * 1000) / 10;
 }
 
 export type StudentClub = {

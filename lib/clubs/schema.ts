@@ -65,3 +65,21 @@ export const sessionForm = z.object({
     .min(1, { error: "Тема занятия: обязательно" })
     .max(300, { error: "Тема не длиннее 300 символов" }),
 });
+
+/** The clubs' attendance report (RPT-3 style): one club or all, an academic period or a date range, the format. */
+export const clubReportQuery = z
+  .object({
+    clubId: optionalIdOf("Объединение не найдено"),
+    periodId: optionalIdOf("Период не найден"),
+    from: z.preprocess(blankToUndefined, date("Начало периода").optional()),
+    to: z.preprocess(blankToUndefined, date("Конец периода").optional()),
+    format: z.enum(["pdf", "xlsx"], { error: "Формат: pdf или xlsx" }),
+  })
+  .superRefine((q, ctx) => {
+    if (q.periodId !== undefined) return;
+    if (!q.from || !q.to) ctx.addIssue({ code: "custom", message: "Выберите период или укажите даты «с» и «по»" });
+    else if (q.from > q.to) ctx.addIssue({ code: "custom", message: "Начало периода позже его конца" });
+    else if (q.to.getTime() - q.from.getTime() > 400 * 86_400_000)
+      ctx.addIssue({ code: "custom", message: "Период длиннее учебного года" });
+  });
+export type ClubReportQuery = z.infer<typeof clubReportQuery>;

@@ -17,6 +17,7 @@ import DiaryAssessmentsPage from "@/app/(app)/diary/[studentId]/assessments/page
 import { createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
 import { signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
+import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -245,5 +246,25 @@ describe("the assessment schedule (PRG-4)", () => {
     const again = (await classSchedule(f.organisationId, f.classId, f.q2, TODAY))!;
     expect(again.publication?.version).toBe(2);
     expect(again.changed).toBe(0);
+  });
+
+  it("publishing for a closed year is refused like every write to it (REC-2) and writes nothing", async () => {
+    await db.academicYear.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.yearId } },
+      data: { status: "CLOSED" },
+    });
+    try {
+      const before = await dbDigest();
+      const r = await as(f.users.deputy, () =>
+        publishAssessmentsAction(null, formData({ classId: f.classId, periodId: f.q2 })),
+      );
+      expect(r).toMatchObject({ ok: false, code: "LOCKED", message: YEAR_CLOSED_REASON });
+      expect(await dbDigest()).toEqual(before);
+    } finally {
+      await db.academicYear.update({
+        where: { organisationId_id: { organisationId: f.organisationId, id: f.yearId } },
+        data: { status: "OPEN" },
+      });
+    }
   });
 });

@@ -295,6 +295,12 @@ export const ROUTES: Record<string, RouteRule> = {
     method: "GET",
     probe: (f) => ({ query: `studentId=${f.studentA}&format=xlsx` }),
   },
+  // PRG-2 + RPT-3: the clubs' attendance report; without clubId a leader gets their own clubs (404 when none).
+  "/api/clubs/report": {
+    perms: ["clubs.manage", "clubs.journal"],
+    method: "GET",
+    probe: () => ({ query: "from=2026-09-01&to=2026-09-30&format=xlsx" }),
+  },
   "/api/control/report": {
     perms: ["control.view"],
     method: "GET",

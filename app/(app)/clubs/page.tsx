@@ -5,7 +5,10 @@ import Link from "next/link";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { saveClubAction } from "@/lib/clubs/actions";
-import { loadClubList, loadTeacherOptions } from "@/lib/clubs/loaders";
+import { loadClubList, loadClubReportForm, loadTeacherOptions } from "@/lib/clubs/loaders";
+import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
+import { ClubReportForm } from "@/components/clubs/club-report-form";
 import { clockLabel } from "@/lib/schedule/timetable/rules";
 import { WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { ActionForm } from "@/components/ui/action-form";
@@ -23,6 +26,10 @@ export default async function ClubsPage() {
   // Those who keep the clubs see every club; a leader sees their own.
   const view = await loadClubList(user, manage ? ["all"] : journal);
   const leaders = manage ? await loadTeacherOptions(user.organisationId) : [];
+  const reportForm =
+    view && view.clubs.length > 0
+      ? await loadClubReportForm(user.organisationId, view.year, todayIn(user.timeZone, serverNow()))
+      : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">
@@ -90,6 +97,12 @@ export default async function ClubsPage() {
           },
         }))}
       />
+      {reportForm && (
+        <ClubReportForm
+          title={manage ? "Посещаемость всех объединений (PDF, XLSX)" : "Посещаемость моих объединений (PDF, XLSX)"}
+          {...reportForm}
+        />
+      )}
     </div>
   );
 }

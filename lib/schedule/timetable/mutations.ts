@@ -27,7 +27,12 @@ import { entryConflicts, regenerationRange, type SlotEntry } from "./rules";
 
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
-async function yearClosedOf(tx: Prisma.TransactionClient, organisationId: number, classId: number): Promise<boolean> {
+/** REC-2: is the class's academic year closed (every write to it refused)? Reused by PRG-4's publication. */
+export async function yearClosedOf(
+  tx: Prisma.TransactionClient,
+  organisationId: number,
+  classId: number,
+): Promise<boolean> {
   const c = await tx.classGroup.findUnique({
     where: { organisationId_id: { organisationId, id: classId } },
     select: { year: { select: { status: true } } },

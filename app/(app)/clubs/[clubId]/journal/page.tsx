@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { saveClubSessionAction } from "@/lib/clubs/actions";
-import { loadClubJournal } from "@/lib/clubs/loaders";
+import { loadClubJournal, loadClubReportForm } from "@/lib/clubs/loaders";
 import { attendedPercent, CLUB_ATTENDANCE_CODES } from "@/lib/clubs/rules";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES } from "@/lib/journal/rules";
 import { serverNow } from "@/lib/org/clock";
@@ -19,6 +19,7 @@ import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { ClubReportForm } from "@/components/clubs/club-report-form";
 
 export const metadata: Metadata = { title: "Журнал объединения" };
 
@@ -40,6 +41,7 @@ export default async function ClubJournalPage({
   const view = await loadClubJournal(user.organisationId, parsed.data.clubId, today, chosen);
   if (!view) notFound();
   const { club, session, date, settings } = view;
+  const reportForm = await loadClubReportForm(user.organisationId, club.year, today);
   const cellOf = (studentId: number) => session?.cells.find((c) => c.studentId === studentId);
   const codeOptions = CLUB_ATTENDANCE_CODES.map((c) => ({
     value: c,
@@ -185,6 +187,7 @@ export default async function ClubJournalPage({
           })}
         />
       </Card>
+      <ClubReportForm clubId={club.id} title="Отчёт о посещаемости объединения (PDF, XLSX)" {...reportForm} />
     </div>
   );
 }

@@ -1,0 +1,57 @@
+// PRG-2 + RPT-3: the clubs' attendance report form — an academic period of the current year or
+// dates, PDF or XLSX; a GET form to /api/clubs/report sent by the reports' DownloadHandler (a
+// refusal shows its Russian message). `clubId` absent = every club the user may see.
+import { DownloadHandler } from "@/components/reports/download-handler";
+import { Button } from "@/components/ui/button";
+import { DateInput, Select } from "@/components/ui/field";
+
+const field = "block text-sm";
+
+export function ClubReportForm(props: {
+  clubId?: number;
+  title: string;
+  periods: { id: number; name: string }[];
+  defaultPeriodId: number | null;
+  range: { from: string; to: string };
+}) {
+  return (
+    <form action="/api/clubs/report" method="get" className="space-y-2 rounded border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">{props.title}</h2>
+      <p className="text-xs text-slate-500">
+        По каждому ученику: проведено занятий, пропуски по причинам (УП, НП, Б, Н/ОТ — как в отчёте «Посещаемость»),
+        опоздания, доля посещённых занятий; строка «Итого».
+      </p>
+      {props.clubId !== undefined && <input type="hidden" name="clubId" value={props.clubId} />}
+      <label className={field}>
+        Период
+        <Select name="periodId" defaultValue={props.defaultPeriodId ?? ""}>
+          {props.periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+          <option value="">Даты «с» и «по»</option>
+        </Select>
+      </label>
+      <div className="grid grid-cols-2 gap-2">
+        <label className={field}>
+          С
+          <DateInput name="from" defaultValue={props.range.from} />
+        </label>
+        <label className={field}>
+          По
+          <DateInput name="to" defaultValue={props.range.to} />
+        </label>
+      </div>
+      <div className="flex gap-2 pt-2">
+        <Button type="submit" name="format" value="pdf">
+          Скачать PDF
+        </Button>
+        <Button variant="secondary" type="submit" name="format" value="xlsx">
+          Скачать XLSX
+        </Button>
+      </div>
+      <DownloadHandler />
+    </form>
+  );
+}
