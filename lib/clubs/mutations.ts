@@ -5,7 +5,15 @@ import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isoDate } from "@/lib/org/time";
-import { clubPart, clubSlotsOnWeekday, entriesOnWeekday, inOrder, slotsOfClub } from "@/lib/schedule/timetable/data";
+import {
+  clubPart,
+  clubSlotsOnWeekday,
+  entriesOnWeekday,
+  inOrder,
+  oneOffLessons,
+  slotsOfClub,
+  type Client,
+} from "@/lib/schedule/timetable/data";
 import { lockTimetable } from "@/lib/schedule/timetable/mutations";
 import { clubSlotConflicts, type ClubSlotEntry } from "@/lib/schedule/timetable/rules";
 import type { CellInput, PlanItem } from "./rules";
@@ -51,6 +59,15 @@ export async function saveClub(
   }
 }
 
+/** The lessons of a weekday a club slot must not meet: the weekly timetable's and the one-off changes' (SCH-2). */
+async function lessonsOnWeekday(organisationId: number, yearId: number, weekday: number, tx: Client) {
+  const [weekly, oneOff] = await inOrder([
+    () => entriesOnWeekday(organisationId, yearId, weekday, tx),
+    () => oneOffLessons(organisationId, { yearId, weekday }, tx),
+  ]);
+  return [...weekly, ...oneOff];
+}
+
 /** A slot's candidate for the clash check with only some members (a joining one): not its leader or room again. */
 function withMembersOnly(slot: ClubSlotEntry, studentIds: ReadonlySet<number>): ClubSlotEntry {
   return { ...slot, leaderId: 0, roomId: null, members: slot.members.filter((m) => studentIds.has(m.studentId)) };
@@ -81,7 +98,7 @@ export async function addMember(
       const only = new Set([studentId]);
       for (const slot of await slotsOfClub(organisationId, club.id, tx)) {
         const [lessons, clubs] = await inOrder([
-          () => entriesOnWeekday(organisationId, club.yearId, slot.weekday, tx),
+          () => lessonsOnWeekday(organisationId, club.yearId, slot.weekday, tx),
           () => clubSlotsOnWeekday(organisationId, club.yearId, slot.weekday, tx),
         ]);
         const clashes = clubSlotConflicts(withMembersOnly(slot, only), lessons, clubs, college);
@@ -174,7 +191,7 @@ export async function saveSlot(
       validTo: slot.validTo,
     };
     const [lessons, clubs] = await inOrder([
-      () => entriesOnWeekday(organisationId, club.yearId, slot.weekday, tx),
+      () => lessonsOnWeekday(organisationId, club.yearId, slot.weekday, tx),
       () => clubSlotsOnWeekday(organisationId, club.yearId, slot.weekday, tx),
     ]);
     const clashes = clubSlotConflicts(candidate, lessons, clubs, college);

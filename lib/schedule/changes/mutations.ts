@@ -11,7 +11,9 @@ import type { StoredScopeCheck } from "@/lib/access/stored";
 import { formatDate, isoDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
 import { frozenDays, regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
-import { inOrder } from "../timetable/data";
+import { clubSlotsOnWeekday, inOrder, oneOffLessons } from "../timetable/data";
+import { lockTimetable } from "../timetable/mutations";
+import { lessonClubConflicts } from "../timetable/rules";
 import { bellLabel } from "../week";
 import { busyAt } from "./data";
 
@@ -78,9 +80,11 @@ export async function createTimetableChange(
 ): Promise<ChangeResult> {
   try {
     return await db.$transaction(async (tx) => {
+      // The timetable's lock: a club slot saved at the same moment sees this change, and this one the slot (PRG-2).
+      await lockTimetable(tx, organisationId);
       const cls = await tx.classGroup.findUnique({
         where: { organisationId_id: { organisationId, id: input.classId } },
-        select: { id: true, name: true },
+        select: { id: true, name: true, yearId: true },
       });
       if (!cls) throw new Refused("not_found", "Класс не найден");
       const frozen = await frozenDays(organisationId, [cls.id]);
@@ -131,6 +135,13 @@ export async function createTimetableChange(
           tx,
         );
         if (clash) throw new Refused("conflict", clash);
+        // PRG-2: the lesson placed by the change must not meet a club session of its students (or its teacher, room).
+        const [lesson] = await oneOffLessons(organisationId, { yearId: cls.yearId, changeId: change.id }, tx);
+        if (lesson) {
+          const clubs = await clubSlotsOnWeekday(organisationId, cls.yearId, lesson.weekday, tx);
+          const clashes = lessonClubConflicts(lesson, clubs);
+          if (clashes.length) throw new Refused("conflict", clashes.join("\n"));
+        }
       }
       const what = n.subject ?? entry?.subject.name ?? "урок";
       const slot = `${formatDate(input.date)}, ${bellLabel(change.bellNumber ?? 0, college)}`;

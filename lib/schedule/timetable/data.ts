@@ -2,6 +2,7 @@
 import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
+import { isoWeekday } from "@/lib/org/time";
 import { minutesOf } from "../week";
 import type { ClubMemberRef, ClubSlotEntry, LoadRef, NamedEntry, SlotEntry } from "./rules";
 
@@ -383,4 +384,84 @@ export async function yearOfClass(organisationId: number, classId: number, clien
     /** The class's own periods (quarters, half-years or semesters) in order. */
     periods: c.year.periods.filter((p) => p.kind === c.periodKind),
   };
+}
+
+/**
+ * PRG-2 + SCH-2: the one-off changes that put a lesson somewhere (ADD, MOVE, REPLACE with a bell) as
+ * one-day entries on their target date (a MOVE's new date) — of a year on one weekday (the other side
+ * of a club slot's clash), or one change (a new change checked against the clubs). Subject, teacher,
+ * room and subgroup are the change's, else its timetable entry's.
+ */
+export async function oneOffLessons(
+  organisationId: number,
+  where: { yearId: number; weekday?: number; changeId?: number },
+  client: Client = db,
+): Promise<SlotEntry[]> {
+  const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
+  const [rows, book] = await inOrder([
+    () =>
+      client.timetableChange.findMany({
+        where: {
+          organisationId,
+          kind: { not: "CANCEL" },
+          bellNumber: { not: null },
+          class: { yearId: where.yearId },
+          ...(where.changeId !== undefined ? { id: where.changeId } : {}),
+        },
+        select: {
+          date: true,
+          toDate: true,
+          classId: true,
+          entryId: true,
+          subjectId: true,
+          teacherId: true,
+          roomId: true,
+          bellNumber: true,
+          class: { select: { name: true, bellScheduleId: true } },
+          subject: { select: { name: true } },
+          teacher: person,
+          room: { select: { name: true } },
+        },
+        orderBy: { id: "asc" },
+      }),
+    () => bellBook(organisationId, client),
+  ]);
+  const dated = rows
+    .map((r) => ({ r, day: r.toDate ?? r.date }))
+    .filter((x) => where.weekday === undefined || isoWeekday(x.day) === where.weekday);
+  const entryIds = [...new Set(dated.flatMap((x) => (x.r.entryId !== null ? [x.r.entryId] : [])))];
+  const entries = entryIds.length
+    ? await client.timetableEntry.findMany({
+        where: { organisationId, id: { in: entryIds } },
+        select: namedEntrySelect,
+      })
+    : [];
+  const byId = new Map(entries.map((e) => [e.id, namedEntry(e)]));
+  return dated.flatMap(({ r, day }): SlotEntry[] => {
+    const e = r.entryId !== null ? byId.get(r.entryId) : undefined;
+    const subjectId = r.subjectId ?? e?.subjectId;
+    const teacherId = r.teacherId ?? e?.teacherId;
+    if (subjectId === undefined || teacherId === undefined || r.bellNumber === null) return [];
+    return [
+      {
+        id: null,
+        classId: r.classId,
+        className: r.class.name,
+        subgroupId: e?.subgroupId ?? null,
+        subgroupName: e?.subgroupName ?? null,
+        subjectId,
+        subjectName: r.subject?.name ?? e?.subjectName ?? "",
+        teacherId,
+        teacherName: r.teacher ? shortName(r.teacher) : (e?.teacherName ?? ""),
+        roomId: r.roomId ?? e?.roomId ?? null,
+        roomName: r.room?.name ?? e?.roomName ?? null,
+        weekday: isoWeekday(day),
+        bellNumber: r.bellNumber,
+        ...bellSpan(book, r.class.bellScheduleId, r.bellNumber),
+        validFrom: day,
+        validTo: day,
+        date: day,
+      },
+    ];
+  });
 }

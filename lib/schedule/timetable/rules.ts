@@ -3,6 +3,7 @@
 // bells overlap in time (classes on different bell schedules — shifts — are compared by
 // the clock, not by the bell number). PRG-2: club slots (by the clock) join the same check —
 // a student cannot be at a lesson and a club, or at two clubs, at once; nor a teacher or a room.
+import { formatDate } from "@/lib/org/time";
 import { bellLabel, WEEKDAY_NAMES } from "../week";
 
 /** A timetable entry's place in the week with the names the pages show (slots and approval snapshots). */
@@ -28,6 +29,8 @@ export type SlotEntry = NamedEntry & {
   end: number;
   validFrom: Date;
   validTo: Date;
+  /** SCH-2: a one-off change's lesson (ADD, MOVE, REPLACE) — that date only (validFrom = validTo = date). */
+  date?: Date;
 };
 
 export type LoadRef = { teacherId: number; classId: number; subjectId: number; subgroupId: number | null };
@@ -60,7 +63,7 @@ function meets(a: TimeSpan, b: TimeSpan): boolean {
 }
 
 function when(e: SlotEntry, college: boolean): string {
-  return `${WEEKDAY_NAMES[e.weekday]}, ${bellLabel(e.bellNumber, college)}`;
+  return `${e.date ? formatDate(e.date) : WEEKDAY_NAMES[e.weekday]}, ${bellLabel(e.bellNumber, college)}`;
 }
 
 /** «15:00» of minutes after midnight. */
@@ -141,7 +144,22 @@ export function entryConflicts(
       );
     }
   }
-  // PRG-2: the club slots of the same time — its leader, its room, its members of this class.
+  out.push(...lessonClubConflicts(candidate, clubs));
+  if (!loadCovers(loads, candidate)) {
+    out.push(
+      `У учителя ${candidate.teacherName} нет нагрузки (тарификации) по предмету «${candidate.subjectName}» в ${classLabel(candidate)}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * PRG-2: a lesson (a weekly entry or a one-off change's, SCH-2) against the club slots of the same
+ * time — the club's leader teaching it, its room, its members of this class (subgroup) — each message
+ * naming the club.
+ */
+export function lessonClubConflicts(candidate: SlotEntry, clubs: readonly ClubSlotEntry[]): string[] {
+  const out: string[] = [];
   for (const c of clubs.filter((c) => meets(candidate, c))) {
     if (c.leaderId === candidate.teacherId)
       out.push(`Учитель ${candidate.teacherName} в это время ведёт объединение «${c.clubName}» (${clubWhen(c)})`);
@@ -152,11 +170,6 @@ export function entryConflicts(
       out.push(
         `Ученики ${classLabel(candidate)} в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`,
       );
-  }
-  if (!loadCovers(loads, candidate)) {
-    out.push(
-      `У учителя ${candidate.teacherName} нет нагрузки (тарификации) по предмету «${candidate.subjectName}» в ${classLabel(candidate)}`,
-    );
   }
   return out;
 }
