@@ -1,5 +1,5 @@
-// The diary's sections (DRY-1, DRY-2, DRY-6, PRG-4): the week, the marks of the period, the published
-// assessment schedule and the printable period report. Wraps on a phone; no horizontal scrolling.
+// The diary's sections (DRY-1, DRY-2, DRY-6, PRG-4, PRG-2): the week, the marks of the period, the published
+// assessment schedule, the clubs (open enrolment) and the printable period report. Wraps on a phone; no horizontal scrolling.
 import { isoDate } from "@/lib/org/time";
 import Link from "next/link";
 
@@ -10,7 +10,7 @@ export function DiaryTabs({
   weekOf = null,
 }: {
   studentId: number;
-  active: "week" | "marks" | "assessments";
+  active: "week" | "marks" | "assessments" | "clubs";
   periodId: number | null;
   /** A past year's period (REC-3): «Неделя» opens that period's last week, not today's. */
   weekOf?: Date | null;
@@ -40,6 +40,13 @@ export function DiaryTabs({
         aria-current={active === "assessments" ? "page" : undefined}
       >
         График контрольных
+      </Link>
+      <Link
+        href={`/diary/${studentId}/clubs`}
+        className={tab(active === "clubs")}
+        aria-current={active === "clubs" ? "page" : undefined}
+      >
+        Кружки
       </Link>
       {periodId !== null && (
         <a href={report} className={tab(false)} download>

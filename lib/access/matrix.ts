@@ -546,6 +546,11 @@ export const MATRIX = [
     label: "Вести журнал объединения (PRG-2)",
     defaults: { ADMIN: "all", DEPUTY: "all", TEACHER: "leader" },
   },
+  {
+    key: "clubs.enrol",
+    label: "Записываться в объединения и выходить из них при открытой записи (PRG-2)",
+    defaults: { STUDENT: "self", PARENT: "self" },
+  },
   { key: "timetable.approve", label: "Утверждать расписание (PRG-3)", defaults: { ADMIN: "all", DIRECTOR: "all" } },
   {
     key: "assessments.publish",

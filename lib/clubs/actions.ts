@@ -23,7 +23,7 @@ import {
   type Outcome,
 } from "./mutations";
 import { meetsOn, parseCells, parsePlan, slotSpan } from "./rules";
-import { clubForm, memberForm, planForm, sessionForm, slotForm, slotRefForm } from "./schema";
+import { clubForm, enrolForm, memberForm, planForm, sessionForm, slotForm, slotRefForm } from "./schema";
 
 type Done = ActionResult<{ message: string }>;
 
@@ -169,4 +169,46 @@ export async function saveClubSessionAction(_prev: Done | null, form: FormData):
   await saveSession(user.organisationId, user.id, club.id, date, topic, cells.cells);
   revalidatePath(`/clubs/${club.id}/journal`);
   return done({ ok: true, value: null }, club.id, "Занятие сохранено");
+}
+
+const ENROLMENT_OFF = "Открытая запись в объединения выключена: записывает администрация школы";
+
+/**
+ * PRG-2 open enrolment (the organisation's setting): a parent for their child or a student for
+ * themself (clubs.enrol «self» on the student) enrols in a club of the current, open year; a clash
+ * with the child's timetable or another club is refused naming it, as is a full club.
+ */
+async function gateOnEnrolment(form: FormData) {
+  const parsed = enrolForm.safeParse(formRecord(form));
+  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const { clubId, studentId } = parsed.data;
+  const access = await requireAccessForAction("clubs.enrol", { kind: "student", studentId });
+  if (!access.ok) return access;
+  const org = access.user.organisationId;
+  if (!(await clubSettings(org)).openEnrolment) return fail("FORBIDDEN", ENROLMENT_OFF);
+  const club = await clubFacts(org, clubId);
+  if (!club || !club.year.isCurrent) return fail("NOT_FOUND", "Объединение не найдено");
+  if (club.year.status === "CLOSED") return fail("LOCKED", YEAR_CLOSED_REASON);
+  return { ok: true as const, user: access.user, club, studentId };
+}
+
+export async function enrolInClubAction(_prev: Done | null, form: FormData): Promise<Done> {
+  const gate = await gateOnEnrolment(form);
+  if (!gate.ok) return gate;
+  const { user, club, studentId } = gate;
+  const r = await addMember(user.organisationId, user.id, club, studentId, user.orgKind === "COLLEGE", club.capacity);
+  if (!r.ok) return fail(r.code, r.message);
+  revalidatePath(`/diary/${studentId}`, "layout");
+  return done(r, club.id, "Записан в объединение: занятия появятся в дневнике");
+}
+
+/** Leaving keeps the past attendance: only the membership goes (the journal's cells stay, PRG-2). */
+export async function leaveClubAction(_prev: Done | null, form: FormData): Promise<Done> {
+  const gate = await gateOnEnrolment(form);
+  if (!gate.ok) return gate;
+  const { user, club, studentId } = gate;
+  const r = await removeMember(user.organisationId, user.id, club.id, studentId);
+  if (!r.ok) return fail(r.code, r.message);
+  revalidatePath(`/diary/${studentId}`, "layout");
+  return done(r, club.id, "Выписан из объединения; прошлые занятия остаются в журнале");
 }

@@ -11,14 +11,15 @@ export async function currentClubYear(organisationId: number) {
   });
 }
 
-/** ORG-2 settings of clubs: marks allowed (and the organisation's scale). */
+/** ORG-2 settings of clubs: marks allowed (and the organisation's scale), open enrolment by the family. */
 export async function clubSettings(organisationId: number) {
   const s = await db.organisationSettings.findUnique({
     where: { organisationId },
-    select: { clubMarksAllowed: true, minMark: true, maxMark: true },
+    select: { clubMarksAllowed: true, clubOpenEnrolment: true, minMark: true, maxMark: true },
   });
   return {
     marksAllowed: s?.clubMarksAllowed ?? false,
+    openEnrolment: s?.clubOpenEnrolment ?? false,
     minMark: s?.minMark ?? 2,
     maxMark: s?.maxMark ?? 5,
   };
@@ -68,6 +69,7 @@ export async function clubCard(organisationId: number, clubId: number) {
       id: true,
       name: true,
       description: true,
+      capacity: true,
       leaderId: true,
       leader: { select: { lastName: true, firstName: true, middleName: true } },
       year: { select: { id: true, name: true, status: true, startDate: true, endDate: true } },
@@ -111,6 +113,7 @@ export async function clubCard(organisationId: number, clubId: number) {
     id: c.id,
     name: c.name,
     description: c.description,
+    capacity: c.capacity,
     leaderId: c.leaderId,
     leaderName: fullName(c.leader),
     year: c.year,
@@ -241,7 +244,8 @@ export async function clubFacts(organisationId: number, clubId: number) {
       id: true,
       yearId: true,
       leaderId: true,
-      year: { select: { status: true, startDate: true, endDate: true } },
+      capacity: true,
+      year: { select: { status: true, isCurrent: true, startDate: true, endDate: true } },
       slots: { select: { weekday: true, validFrom: true, validTo: true } },
       members: { select: { studentId: true } },
     },
@@ -251,6 +255,7 @@ export async function clubFacts(organisationId: number, clubId: number) {
         id: c.id,
         yearId: c.yearId,
         leaderId: c.leaderId,
+        capacity: c.capacity,
         year: c.year,
         slots: c.slots,
         memberIds: c.members.map((m) => m.studentId),
@@ -357,4 +362,53 @@ export async function clubReportPeriods(organisationId: number, yearId: number) 
     orderBy: [{ kind: "asc" }, { number: "asc" }],
     select: { id: true, name: true, startDate: true, endDate: true },
   });
+}
+
+export type OpenClubRow = {
+  id: number;
+  name: string;
+  description: string | null;
+  leaderName: string;
+  slots: { weekday: number; start: number; end: number; roomName: string | null }[];
+  members: number;
+  capacity: number | null;
+  /** The student is a member. */
+  enrolled: boolean;
+};
+
+/** PRG-2 open enrolment: the current year's clubs as a family sees them, with the student's own memberships. */
+export async function openClubsFor(organisationId: number, yearId: number, studentId: number): Promise<OpenClubRow[]> {
+  const rows = await db.club.findMany({
+    where: { organisationId, yearId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      capacity: true,
+      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      slots: {
+        select: { weekday: true, startMinute: true, endMinute: true, room: { select: { name: true } } },
+        orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+      },
+      _count: { select: { members: true } },
+      members: { where: { studentId }, select: { studentId: true } },
+    },
+  });
+  return rows
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      leaderName: fullName(r.leader),
+      slots: r.slots.map((s) => ({
+        weekday: s.weekday,
+        start: s.startMinute,
+        end: s.endMinute,
+        roomName: s.room?.name ?? null,
+      })),
+      members: r._count.members,
+      capacity: r.capacity,
+      enrolled: r.members.length > 0,
+    }))
+    .sort((a, b) => compareRu(a.name, b.name));
 }

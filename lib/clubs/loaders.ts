@@ -16,6 +16,7 @@ import {
   clubsOfStudent,
   currentClubYear,
   listClubs,
+  openClubsFor,
   studentsOfYear,
 } from "./data";
 import { attendanceSummary, clubWeek, meetingDates } from "./rules";
@@ -97,4 +98,11 @@ export async function loadClubReportForm(organisationId: number, year: { id: num
     defaultPeriodId: current?.id ?? null,
     range: { from: isoDate(year.startDate), to: isoDate(today) },
   };
+}
+
+/** PRG-2 open enrolment: the setting and the current year's clubs as the student's family sees them (after the gate). */
+export async function loadOpenClubs(organisationId: number, studentId: number) {
+  const [settings, year] = await Promise.all([clubSettings(organisationId), currentClubYear(organisationId)]);
+  const clubs = year ? await openClubsFor(organisationId, year.id, studentId) : [];
+  return { open: settings.openEnrolment && year?.status !== "CLOSED", clubs };
 }

@@ -32,7 +32,12 @@ export async function saveClub(
   yearId: number,
   input: ClubInput,
 ): Promise<Outcome<number>> {
-  const data = { name: input.name, leaderId: input.leaderId, description: input.description };
+  const data = {
+    name: input.name,
+    leaderId: input.leaderId,
+    description: input.description,
+    capacity: input.capacity ?? null,
+  };
   try {
     return await db.$transaction(async (tx) => {
       const saved =
@@ -80,6 +85,8 @@ export async function addMember(
   club: { id: number; yearId: number },
   studentId: number,
   college: boolean,
+  /** Open enrolment: the club's places (null = no limit), counted under the timetable's lock. */
+  capacity: number | null = null,
 ): Promise<Outcome<null>> {
   return db
     .$transaction(async (tx) => {
@@ -94,6 +101,8 @@ export async function addMember(
         select: { studentId: true },
       });
       if (already) return refuse("CONFLICT", "Ученик уже в объединении");
+      if (capacity !== null && (await tx.clubMember.count({ where: { organisationId, clubId: club.id } })) >= capacity)
+        return refuse("CONFLICT", "Свободных мест в объединении нет");
       await tx.clubMember.create({ data: { organisationId, clubId: club.id, studentId } });
       const only = new Set([studentId]);
       for (const slot of await slotsOfClub(organisationId, club.id, tx)) {

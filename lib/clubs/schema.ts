@@ -28,12 +28,26 @@ export const clubForm = z.object({
     .max(2000, { error: "Описание не длиннее 2000 символов" })
     .optional()
     .transform((v) => v || null),
+  /** Places for open enrolment by the family; blank = no limit. */
+  capacity: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "Мест: целое число от 1 до 500" })
+      .int({ error: "Мест: целое число от 1 до 500" })
+      .min(1, { error: "Мест: целое число от 1 до 500" })
+      .max(500, { error: "Мест: целое число от 1 до 500" })
+      .optional()
+      .transform((v) => v ?? null),
+  ),
 });
 export type ClubInput = z.infer<typeof clubForm>;
 
 export const clubRefForm = z.object({ clubId });
 
 export const memberForm = z.object({ clubId, studentId: idOf("Выберите ученика") });
+
+/** PRG-2 open enrolment: a family member enrols the student in a club or takes them out. */
+export const enrolForm = z.object({ clubId, studentId: idOf("Ученик не найден") });
 
 export const slotForm = z.object({
   clubId,

@@ -95,6 +95,8 @@ export const settingsSchema = z
     homeworkForPast: bool,
     /** PRG-2: marks in clubs' journals (off: clubs are not marked). */
     clubMarksAllowed: bool,
+    /** PRG-2: open enrolment in clubs by the family (off: only clubs.manage enrols). */
+    clubOpenEnrolment: bool,
     /** DAY-4: 5 — Monday…Friday, 6 — Monday…Saturday; absent keeps the five-day week. */
     studyDays: z.enum(["5", "6"], { error: "Учебная неделя: выберите из списка" }).transform(Number).default(5),
     finalsWarningDays: int("Предупреждать об итоговых за", 0, 30),

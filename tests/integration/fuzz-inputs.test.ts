@@ -77,6 +77,7 @@ const FORM_FIELDS: Record<string, string[]> = {
     "name",
     "leaderId",
     "description",
+    "capacity",
     "studentId",
     "weekday",
     "start",
@@ -727,6 +728,8 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
     }),
     "lib/clubs/actions.ts#addClubMemberAction": { none: "two ids" },
     "lib/clubs/actions.ts#removeClubMemberAction": { none: "two ids" },
+    "lib/clubs/actions.ts#enrolInClubAction": { none: "two ids" },
+    "lib/clubs/actions.ts#leaveClubAction": { none: "two ids" },
     "lib/clubs/actions.ts#saveClubSlotAction": formCases(["start", "end"], {
       clubId: f.clubLed,
       weekday: 2,

@@ -160,6 +160,8 @@ export const PAGES: Record<string, Who> = {
   // PRG-4: staff pick a class; a family (scope «self») is sent on to the diary's tab.
   "/plans/assessments": { perms: ["assessments.view"] },
   "/diary/[studentId]/assessments": { perms: ["assessments.view"] },
+  // PRG-2 open enrolment: the family's own child (clubs.enrol «self»).
+  "/diary/[studentId]/clubs": { perms: ["clubs.enrol"] },
   "/plans/programmes": { perms: ["programmes.approve", "programmes.edit"] },
   "/plans/programmes/[programmeId]": { perms: ["programmes.approve", "programmes.edit"] },
   // PRG-2: the sweep opens the club the TEACHER leads; the CLASS_TEACHER login leads another one.
@@ -622,6 +624,14 @@ export const ACTIONS: Record<string, ActionRule> = {
     perms: ["clubs.manage", "clubs.journal"],
     sample: () => [null, form({ clubId: 2_000_000_000, plan: "Тема" })],
   },
+  "lib/clubs/actions.ts#enrolInClubAction": {
+    perms: ["clubs.enrol"],
+    sample: (f) => [null, form({ clubId: 2_000_000_000, studentId: f.studentA })],
+  },
+  "lib/clubs/actions.ts#leaveClubAction": {
+    perms: ["clubs.enrol"],
+    sample: (f) => [null, form({ clubId: 2_000_000_000, studentId: f.studentA })],
+  },
   "lib/clubs/actions.ts#saveClubSessionAction": {
     perms: ["clubs.journal"],
     sample: () => [null, form({ clubId: 2_000_000_000, date: "2026-11-17", topic: "Тема" })],
@@ -1015,6 +1025,12 @@ export const STORED: Record<string, StoredRule> = {
     keyed: "the stored club is the gate's target; the slot is found by it",
   },
   "lib/clubs/actions.ts#saveClubPlanAction": { keyed: "the stored club is the gate's target" },
+  "lib/clubs/actions.ts#enrolInClubAction": {
+    keyed: "the student is the gate's target (the family's own child); the club by id in the organisation",
+  },
+  "lib/clubs/actions.ts#leaveClubAction": {
+    keyed: "the student is the gate's target (the family's own child); the membership by the club and the student",
+  },
   "lib/clubs/actions.ts#saveClubSessionAction": {
     keyed: "the stored club is the gate's target (scope «leader»: its stored leader); sessions and members by it",
   },

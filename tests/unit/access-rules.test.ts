@@ -12,9 +12,9 @@ function actorFor(column: MatrixColumn): ActorFacts {
 describe("default matrix (ACL-2)", () => {
   it("holds the 60 first-wave rows and the second-wave rows of ACCESS_MATRIX.md with unique keys", () => {
     // 60 rows of seed 003's table + 27 second-wave rows (REC, DUT, LRN, PRG, REG; clubs.journal
-    // with its «leader» scope came with the clubs, PRG-2).
-    expect(MATRIX).toHaveLength(87);
-    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(87);
+    // with its «leader» scope came with the clubs, PRG-2; clubs.enrol with the family's open enrolment).
+    expect(MATRIX).toHaveLength(88);
+    expect(new Set(MATRIX.map((r) => r.key)).size).toBe(88);
   });
 
   it("gives the second-wave rights as ACCESS_MATRIX.md says (REC-1, DUT-4, LRN-1)", () => {

@@ -84,6 +84,12 @@ export default async function OrgPage() {
       value: asInput(s?.clubMarksAllowed ?? false),
     },
     {
+      name: "clubOpenEnrolment",
+      label: "Открытая запись в объединения: родители и ученики записываются сами",
+      type: "checkbox",
+      value: asInput(s?.clubOpenEnrolment ?? false),
+    },
+    {
       name: "studyDays",
       label: "Учебная неделя",
       type: "select",

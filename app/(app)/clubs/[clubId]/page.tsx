@@ -88,6 +88,16 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
           <Field label="Описание" name="description">
             <Input maxLength={2000} defaultValue={club.description ?? ""} className="w-72" />
           </Field>
+          <Field label="Мест (открытая запись)" name="capacity">
+            <Input
+              type="number"
+              min={1}
+              max={500}
+              defaultValue={club.capacity ?? ""}
+              placeholder="без ограничения"
+              className="w-40"
+            />
+          </Field>
         </ActionForm>
       )}
 
