@@ -1,6 +1,8 @@
 // Reads behind the reports; every query is bound to the organisation (ACL-5) and to the classes
 // the caller has already authorised.
-import { readDb as db } from "@/lib/db";
+import { rawStatement, readDb as db, replicaReader } from "@/lib/db";
+import { col } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { shortName } from "@/lib/people/names";
 import type { AbsenceFact, FinalFact } from "./rules";
@@ -621,4 +623,22 @@ export async function studentClassOn(
     }),
   ]);
   return { isCollege: org?.kind === "COLLEGE", classId: stay?.classId ?? null };
+}
+
+/**
+ * SEC-5: the database's snapshot of writing transactions (`pg_current_snapshot()`: the oldest still
+ * running, one past the last finished, the running ones). Two readings are equal exactly when no
+ * transaction that wrote anything finished (committed or rolled back) between them, in any table of
+ * any organisation, so the reads of a report repeated now would return what they returned then. A
+ * read transaction gets no transaction id, so reading changes nothing here; nothing is written for it.
+ */
+export const DATA_SNAPSHOT = rawStatement(
+  { snapshot: col.text },
+  () => Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`,
+);
+
+/** The snapshot where the reports read (the replica when DATABASE_REPLICA_URL is set). */
+export async function dataSnapshot(): Promise<string> {
+  const [row] = await DATA_SNAPSHOT.run(replicaReader(db));
+  return row.snapshot;
 }

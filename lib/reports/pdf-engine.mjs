@@ -1,7 +1,7 @@
 /* global structuredClone, Buffer */
 // The PDF engine of the printed forms (PRN-1, PRN-9): lays a pdfmake document out, checks the
 // result, corrects what a deputy would not sign, and renders it. Plain JavaScript (ES module) so
-// that the worker thread (pdf-thread.mjs) runs it as is; the in-process fallback and the tests
+// that the layout threads (pdf-worker.mjs) run it as is; the in-process fallback and the tests
 // import it too. The steps of pdfmake's own Printer.createPdfKitDocument, with a look at the pages
 // between layout and rendering:
 // - a page that would hold only the signature block (and the notes) takes the last rows of the

@@ -4,8 +4,9 @@
 // repeat № and the name, «Нет данных»), «стр. N из M», and the form's own signature block that
 // never stands alone on a page (pdf-engine.mjs). The bound journal gets a title page, contents with
 // page numbers and the closing sheet «пронумеровано и прошито». The layout (CPU-bound, seconds for
-// the printed journal of a year) runs in a worker thread (pdf-thread.mjs), so the server keeps
-// answering other users; in-process rendering is the fallback when no worker can be started.
+// the printed journal of a year) runs in long-lived worker threads (pdf-worker.mjs, at most
+// PDF_THREADS_MAX), so the server keeps answering other users; in-process rendering is the fallback
+// when no thread can be started.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -274,25 +275,111 @@ async function renderInProcess(doc: object): Promise<Buffer> {
   return (await engine()).renderPdfDocument(doc, fontsDir());
 }
 
-/** Renders in a worker thread; null when no worker could do it (the caller falls back). */
-export function renderInThread(doc: object): Promise<Buffer | null> {
-  const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "reports", "pdf-thread.mjs");
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(/*turbopackIgnore: true*/ script, { workerData: { doc, fontsDir: fontsDir() } });
-    } catch {
-      resolve(null);
+// SEC-5: the layout threads. A thread is started on demand, renders the documents it is given one
+// at a time and stays for the next report (a new isolate and the loading of pdfmake, pdfkit and
+// fontkit cost about half a second of CPU per PDF); at most PDF_THREADS_MAX run, further documents
+// wait for a free one, and a thread idle for PDF_THREAD_IDLE_MS ends (its memory goes back). An idle
+// thread does not keep the process alive (unref); a busy one does, so a script awaiting a PDF ends.
+export const PDF_THREADS_MAX = 2;
+export const PDF_THREAD_IDLE_MS = 30_000;
+
+type Task = { doc: object; resolve: (bytes: Buffer | null) => void };
+type Thread = { worker: Worker; task: (Task & { id: number }) | null; idle: NodeJS.Timeout | null };
+type Pool = { threads: Set<Thread>; queue: Task[]; started: number; seq: number };
+const holder = globalThis as typeof globalThis & { __ejPdfThreads?: Pool };
+const pool = (holder.__ejPdfThreads ??= { threads: new Set(), queue: [], started: 0, seq: 0 });
+
+function startThread(): Thread | null {
+  const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "reports", "pdf-worker.mjs");
+  let worker: Worker;
+  try {
+    worker = new Worker(/*turbopackIgnore: true*/ script);
+  } catch {
+    return null;
+  }
+  pool.started++;
+  const thread: Thread = { worker, task: null, idle: null };
+  pool.threads.add(thread);
+  worker.unref();
+  const end = () => {
+    if (dropThread(thread)) dispatch();
+  };
+  worker.on("message", (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+    const task = thread.task;
+    if (!task || task.id !== m.id) return;
+    thread.task = null;
+    if (m.error !== undefined) console.error("reports: PDF worker failed:", m.error);
+    task.resolve(m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null);
+    worker.unref();
+    dispatch();
+  });
+  worker.on("error", (e) => {
+    console.error("reports: PDF worker stopped:", e);
+    end();
+  });
+  worker.on("exit", end);
+  return thread;
+}
+
+/** Takes a thread out of the pool; the document it was laying out falls back to the main thread (renderPdf). */
+function dropThread(thread: Thread): boolean {
+  if (!pool.threads.delete(thread)) return false;
+  if (thread.idle) clearTimeout(thread.idle);
+  thread.task?.resolve(null);
+  thread.task = null;
+  return true;
+}
+
+function dispatch(): void {
+  while (pool.queue.length > 0) {
+    let thread = [...pool.threads].find((t) => !t.task) ?? null;
+    if (!thread && pool.threads.size < PDF_THREADS_MAX) thread = startThread();
+    if (!thread) {
+      // No thread could be started and none is free: with none at all, render in the main thread.
+      if (pool.threads.size === 0) for (const task of pool.queue.splice(0)) task.resolve(null);
       return;
     }
-    worker.once("message", (m: Uint8Array | { error: string }) => {
-      if (!(m instanceof Uint8Array)) console.error("reports: PDF worker failed:", m.error);
-      resolve(m instanceof Uint8Array ? Buffer.from(m.buffer, m.byteOffset, m.byteLength) : null);
-      void worker.terminate();
-    });
-    worker.once("error", () => resolve(null));
-    worker.once("exit", () => resolve(null));
+    const task = { ...pool.queue.shift()!, id: ++pool.seq };
+    if (thread.idle) clearTimeout(thread.idle);
+    thread.idle = null;
+    thread.task = task;
+    thread.worker.ref();
+    thread.worker.postMessage({ id: task.id, doc: task.doc, fontsDir: fontsDir() });
+  }
+  for (const thread of pool.threads) {
+    if (thread.task || thread.idle) continue;
+    const t = thread;
+    t.idle = setTimeout(() => {
+      dropThread(t);
+      void t.worker.terminate();
+    }, PDF_THREAD_IDLE_MS);
+    t.idle.unref();
+  }
+}
+
+/** Renders in a layout thread; null when no thread could do it (the caller falls back). */
+export function renderInThread(doc: object): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    pool.queue.push({ doc, resolve });
+    dispatch();
   });
+}
+
+/** How many layout threads have been started since the process began (tests, metrics). */
+export function pdfThreadsStarted(): number {
+  return pool.started;
+}
+
+/** How many layout threads are running now, busy or idle. */
+export function pdfThreadsRunning(): number {
+  return pool.threads.size;
+}
+
+/** Ends every layout thread (shutdown, tests); a document being laid out falls back to the main thread. */
+export async function stopPdfThreads(): Promise<void> {
+  const threads = [...pool.threads];
+  threads.forEach(dropThread);
+  await Promise.all(threads.map((t) => t.worker.terminate()));
 }
 
 let warned = false;

@@ -3,19 +3,41 @@
 // request whose organisation, report and parameters equal those of a build still running, started
 // less than JOIN_WINDOW_MS ago, waits for that build and gets its file (request coalescing, as a
 // caching proxy does) — as if it had been sent when that build began. The report's content depends
-// only on the organisation and the request, never on who asks (each asker has passed the access gate
-// for the request first), so sharing the file leaks nothing. A finished build is not kept: the next
-// request builds anew from the current data.
+// only on the organisation, the request and the date, never on who asks (each asker has passed the
+// access gate for the request first), so sharing the file leaks nothing.
+// A finished build's file is kept (LANDED_MAX files, LANDED_TTL_MS) and given to the next identical
+// request only while the database is exactly as it was when that build began: the database's
+// snapshot of writing transactions (data.ts dataSnapshot) is read before the build and again at the
+// request, and any write that finished in between — a corrected mark or final, a moved student, in
+// any table of any organisation — makes the next request build anew. This is exact across several
+// app processes (the snapshot is the database's, each process compares its own file with it), costs
+// the request one tiny read and writes nothing (the mark save is untouched). A failed or empty build
+// is never kept, and a file of another calendar day is not given (the date of printing).
+import { isoDate } from "@/lib/org/time";
+import { dataSnapshot } from "./data";
 import { requestParams } from "./jobs/rules";
 import type { ReportRequest } from "./schema";
 
 /** A build that started longer ago than this is not joined (its data may predate a recent change). */
 export const JOIN_WINDOW_MS = 5_000;
 
+/** How many finished files are kept (the oldest goes first), and for how long at most. */
+export const LANDED_MAX = 16;
+export const LANDED_TTL_MS = 10 * 60_000;
+
+/** Reads the database's snapshot (data.ts dataSnapshot; tests pass their own). */
+export type SnapshotReader = () => Promise<string>;
+
 type Flight = { startedAt: number; promise: Promise<unknown> };
-const holder = globalThis as typeof globalThis & { __ejReportFlights?: Map<string, Flight> };
+type Landed = { value: unknown; snapshot: string; day: string; startedAt: number };
+const holder = globalThis as typeof globalThis & {
+  __ejReportFlights?: Map<string, Flight>;
+  __ejReportLanded?: Map<string, Landed>;
+};
 const flights = (holder.__ejReportFlights ??= new Map<string, Flight>());
+const landed = (holder.__ejReportLanded ??= new Map<string, Landed>());
 let joins = 0;
+let reuses = 0;
 
 /** The identity of a request's file: organisation, report and its parameters in a fixed order. */
 export function flightKey(organisationId: number, req: ReportRequest): string {
@@ -31,9 +53,25 @@ export function joinFlight<T>(key: string, now: number = Date.now()): Promise<T>
   return flight.promise as Promise<T>;
 }
 
-/** Runs `build` as the flight of `key`: identical requests share it while it runs. */
-export function startFlight<T>(key: string, build: () => Promise<T>, now: number = Date.now()): Promise<T> {
-  const promise = build();
+/**
+ * Runs `build` as the flight of `key`: identical requests share it while it runs. `now` is the
+ * instant the build uses; its file is kept for later identical requests (reuseLanded) under the
+ * database snapshot read before the build began — unless the build fails or has no file.
+ */
+export function startFlight<T>(
+  key: string,
+  build: () => Promise<T>,
+  now: number = Date.now(),
+  readSnapshot: SnapshotReader = dataSnapshot,
+): Promise<T> {
+  landed.delete(key);
+  const promise = (async () => {
+    const snapshot = await readSnapshot().catch(() => null);
+    const value = await build();
+    if (snapshot !== null && value !== null && value !== undefined)
+      keep(key, { value, snapshot, day: dayOf(now), startedAt: now });
+    return value;
+  })();
   const flight: Flight = { startedAt: now, promise };
   flights.set(key, flight);
   const land = () => {
@@ -41,6 +79,37 @@ export function startFlight<T>(key: string, build: () => Promise<T>, now: number
   };
   promise.then(land, land);
   return promise;
+}
+
+function keep(key: string, entry: Landed): void {
+  landed.delete(key);
+  landed.set(key, entry);
+  while (landed.size > LANDED_MAX) landed.delete(landed.keys().next().value!);
+}
+
+const dayOf = (instant: number) => isoDate(new Date(instant));
+
+/**
+ * The file of the last finished identical build when nothing was written to the database since that
+ * build began, it was built for the same day and not longer than LANDED_TTL_MS ago; else null (and a
+ * stale file is dropped). The snapshot is read only when there is a file to offer.
+ */
+export async function reuseLanded<T>(
+  key: string,
+  now: number = Date.now(),
+  readSnapshot: SnapshotReader = dataSnapshot,
+): Promise<T | null> {
+  const entry = landed.get(key);
+  if (!entry) return null;
+  const drop = () => {
+    if (landed.get(key) === entry) landed.delete(key);
+    return null;
+  };
+  if (entry.day !== dayOf(now) || now - entry.startedAt > LANDED_TTL_MS) return drop();
+  const snapshot = await readSnapshot().catch(() => null);
+  if (snapshot === null || snapshot !== entry.snapshot) return drop();
+  reuses++;
+  return entry.value as T;
 }
 
 /** How many requests have shared another request's build since the process started (tests, metrics). */
@@ -51,4 +120,14 @@ export function joinedRequests(): number {
 /** How many builds are running now (tests, metrics). */
 export function flightsInAir(): number {
   return flights.size;
+}
+
+/** How many requests got a kept file of an unchanged database since the process started (tests, metrics). */
+export function reusedFiles(): number {
+  return reuses;
+}
+
+/** How many finished files are kept now (tests, metrics). */
+export function landedFiles(): number {
+  return landed.size;
 }

@@ -29,6 +29,7 @@ import * as plansData from "@/lib/plans/data";
 import * as plansMutations from "@/lib/plans/mutations";
 import * as programmesMutations from "@/lib/programmes/mutations";
 import * as pushData from "@/lib/push/data";
+import * as reportsData from "@/lib/reports/data";
 import * as jobsMutations from "@/lib/reports/jobs/mutations";
 import * as webhooksMutations from "@/lib/webhooks/mutations";
 import type { Prisma } from "@/prisma/generated/prisma/client";
@@ -75,6 +76,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "plans/mutations": plansMutations,
   "programmes/mutations": programmesMutations,
   "push/data": pushData,
+  "reports/data": reportsData,
   "reports/jobs/mutations": jobsMutations,
   "webhooks/mutations": webhooksMutations,
 };
@@ -252,6 +254,7 @@ const CASES: Record<string, Case> = {
   "org/year/mutations YEAR_LOCK": { statement: yearMutations.YEAR_LOCK, args: (d) => [d.org, d.year] },
   "org/year/mutations YEAR_LOCK_CURRENT": { statement: yearMutations.YEAR_LOCK_CURRENT, args: (d) => [d.org, d.year] },
   "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
+  "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
   "plans/mutations PLAN_LOCK": {
     statement: plansMutations.PLAN_LOCK,
     args: async (d, tx) => [

@@ -13,12 +13,17 @@ import { createApiToken } from "@/lib/api/mutations";
 import { hashApiToken, newApiToken } from "@/lib/api/token";
 import type { ReportFile } from "@/lib/reports/build";
 import { defaultInlineMax, inlineMax, inlineRunning, isHeavyReport, takeInlineSlot } from "@/lib/reports/inline-slots";
+import { dataSnapshot } from "@/lib/reports/data";
 import {
   flightKey,
   flightsInAir,
   joinedRequests,
   joinFlight,
   JOIN_WINDOW_MS,
+  landedFiles,
+  LANDED_TTL_MS,
+  reusedFiles,
+  reuseLanded,
   startFlight,
 } from "@/lib/reports/single-flight";
 import { parseReportRequest } from "@/lib/reports/schema";
@@ -56,6 +61,12 @@ const get = (report: string, query: string) =>
   reportRoute(new Request(`http://localhost/api/reports/${report}?${query}`), {
     params: Promise.resolve({ report }),
   });
+
+/** A write that changes nothing visible (the organisation's name set to itself). */
+async function touchOrganisation() {
+  const { name } = await db.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+  await db.organisation.update({ where: { id: organisationId }, data: { name } });
+}
 
 const req = (report: string, query: string) => {
   const r = parseReportRequest(report, new URLSearchParams(query));
@@ -168,12 +179,74 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(fake.bytes)).toBe(true);
     expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(jobs);
     expect(flightsInAir()).toBe(0);
-    // Finished builds are not kept: the next identical request is built anew from the current data.
+    // A write after the build began: the next identical request is built anew from the current data,
+    // not given the kept file.
+    await touchOrganisation();
+    const reused = reusedFiles();
     const again = await get("progress", query());
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer()).equals(fake.bytes)).toBe(false);
     expect(joinedRequests()).toBe(joined + 1);
+    expect(reusedFiles()).toBe(reused);
   }, 120_000);
+
+  it("gives the last identical file again only while the database snapshot is unchanged and on the same day", async () => {
+    const key = flightKey(organisationId, req("progress", `format=pdf&periodId=${periodId}&classId=grade:9`));
+    const t0 = TODAY.getTime();
+    const snapshot = (s: string) => async () => s;
+    await startFlight(key, async () => fake, t0, snapshot("s1"));
+    expect(flightsInAir()).toBe(0);
+    const reused = reusedFiles();
+    expect(await reuseLanded(key, t0 + 1_000, snapshot("s1"))).toBe(fake);
+    expect(reusedFiles()).toBe(reused + 1);
+    // Another calendar day (the date of printing) or too old: built anew.
+    expect(await reuseLanded(key, t0 + 24 * 3600_000, snapshot("s1"))).toBeNull();
+    await startFlight(key, async () => fake, t0, snapshot("s1"));
+    expect(await reuseLanded(key, t0 + LANDED_TTL_MS + 1, snapshot("s1"))).toBeNull();
+    // A write finished since the build began: dropped, later readings do not bring it back.
+    await startFlight(key, async () => fake, t0, snapshot("s1"));
+    expect(await reuseLanded(key, t0 + 1_000, snapshot("s2"))).toBeNull();
+    expect(await reuseLanded(key, t0 + 1_000, snapshot("s1"))).toBeNull();
+    // The snapshot could not be read: neither kept nor given.
+    await startFlight(
+      key,
+      async () => fake,
+      t0,
+      () => Promise.reject(new Error("нет связи")),
+    );
+    expect(await reuseLanded(key, t0 + 1_000, snapshot("s1"))).toBeNull();
+    await startFlight(key, async () => fake, t0, snapshot("s1"));
+    expect(await reuseLanded(key, t0 + 1_000, () => Promise.reject(new Error("нет связи")))).toBeNull();
+    expect(reusedFiles()).toBe(reused + 1);
+  });
+
+  it("keeps no failed and no empty build, and a new build of the key drops the kept file", async () => {
+    const key = flightKey(organisationId, req("progress", `format=pdf&periodId=${periodId}&classId=grade:10`));
+    const t0 = TODAY.getTime();
+    const same = async () => "s1";
+    const kept = landedFiles();
+    await expect(startFlight(key, () => Promise.reject(new Error("сбой")), t0, same)).rejects.toThrow("сбой");
+    expect(await reuseLanded(key, t0, same)).toBeNull();
+    await startFlight(key, async () => null, t0, same);
+    expect(await reuseLanded(key, t0, same)).toBeNull();
+    expect(landedFiles()).toBe(kept);
+    await startFlight(key, async () => fake, t0, same);
+    expect(landedFiles()).toBe(kept + 1);
+    let fail: ((e: Error) => void) | null = null;
+    const failing = startFlight(key, () => new Promise<ReportFile>((_, reject) => (fail = reject)), t0, same);
+    expect(await reuseLanded(key, t0, same)).toBeNull();
+    await vi.waitFor(() => expect(fail).not.toBeNull());
+    fail!(new Error("сбой"));
+    await expect(failing).rejects.toThrow("сбой");
+    expect(await reuseLanded(key, t0, same)).toBeNull();
+  });
+
+  it("reads the database's snapshot of writing transactions: a finished write changes it", async () => {
+    const before = await dataSnapshot();
+    expect(before).toMatch(/^\d+:\d+:[\d,]*$/);
+    await touchOrganisation();
+    expect(await dataSnapshot()).not.toBe(before);
+  });
 
   it("does not share a failed build once it has failed", async () => {
     const key = flightKey(organisationId, req("progress", `format=xlsx&periodId=${periodId}&classId=grade:8`));

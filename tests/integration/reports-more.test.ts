@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { buildModel, buildReport } from "@/lib/reports/build";
 import { cellText } from "@/lib/reports/model";
 import { sectionLayout, xlsxLayout } from "@/lib/reports/render-xlsx";
-import { renderInThread, renderPdf, reportDocument } from "@/lib/reports/render-pdf";
+import { renderInThread, renderPdf, reportDocument, stopPdfThreads } from "@/lib/reports/render-pdf";
 import { PDF_THREAD_NICE } from "@/lib/reports/pdf-priority.mjs";
 import type { ReportRequest } from "@/lib/reports/schema";
 
@@ -278,6 +278,8 @@ describe("PDF rendering off the main thread", () => {
             return []; // the thread ended between the listing and the read
           }
         });
+      // The layout threads are long-lived (SEC-5): end the one an earlier test left idle.
+      await stopPdfThreads();
       expect(niceOfThreads()).not.toContain(PDF_THREAD_NICE);
       let done = false;
       let seen = false;

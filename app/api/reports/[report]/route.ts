@@ -13,7 +13,7 @@ import { fileResponse } from "@/lib/reports/download";
 import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE, takeInlineSlot } from "@/lib/reports/inline-slots";
 import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
 import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
-import { flightKey, joinFlight, startFlight } from "@/lib/reports/single-flight";
+import { flightKey, joinFlight, reuseLanded, startFlight } from "@/lib/reports/single-flight";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   // Who asks first: an anonymous request is 401 whatever its parameters (authorizeReport then
@@ -25,13 +25,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   const access = await authorizeReport(parsed.data);
   if (!access.ok) return access.response;
   // PRN-8: RPT-1, RPT-3, RPT-12 for many classes are a ZIP made in the background; SEC-5: an identical
-  // heavy report already being built (started moments ago) is shared, not built again; any other heavy
-  // report beyond REPORTS_INLINE_MAX concurrent builds goes to the background as well.
+  // heavy report already being built (started moments ago) is shared, not built again, and the file of
+  // the last identical build is given again while nothing was written to the database since it began;
+  // any other heavy report beyond REPORTS_INLINE_MAX concurrent builds goes to the background as well.
   const archive = isArchiveRequest(access.req);
   const heavy = !archive && isHeavyReport(access.req);
+  const now = new Date();
   const key = heavy ? flightKey(access.user.organisationId, access.req) : null;
-  const joined = key ? joinFlight<ReportFile | null>(key) : null;
-  const release = joined ? () => undefined : archive ? null : heavy ? takeInlineSlot() : () => undefined;
+  const joined = key ? joinFlight<ReportFile | null>(key, now.getTime()) : null;
+  const reused = key && !joined ? await reuseLanded<ReportFile>(key, now.getTime()) : null;
+  const release = joined || reused ? () => undefined : archive ? null : heavy ? takeInlineSlot() : () => undefined;
   if (!release) {
     const id = await orderReportJob(access.user, access.req);
     if (id === null)
@@ -48,8 +51,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     );
   }
   try {
-    const build = () => buildReport(access.user.organisationId, access.req, new Date());
-    const file = await (joined ?? (key ? startFlight(key, build) : build()));
+    const build = () => buildReport(access.user.organisationId, access.req, now);
+    const file = reused ?? (await (joined ?? (key ? startFlight(key, build, now.getTime()) : build())));
     if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
     return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
   } finally {

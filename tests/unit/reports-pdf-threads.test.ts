@@ -1,0 +1,88 @@
+// SEC-5: PDFs are laid out by long-lived threads (lib/reports/pdf-worker.mjs) — a report no longer
+// pays a new isolate and the loading of pdfmake, pdfkit and fontkit — at most PDF_THREADS_MAX of them,
+// further documents wait for a free one, and what a thread renders equals the in-process rendering.
+import { afterEach, describe, expect, it } from "vitest";
+import { extractText, getDocumentProxy } from "unpdf";
+import type { ReportModel } from "@/lib/reports/model";
+import { fontsDir } from "@/lib/reports/pdf-fonts";
+import {
+  PDF_THREADS_MAX,
+  pdfThreadsRunning,
+  pdfThreadsStarted,
+  renderInThread,
+  renderPdf,
+  reportDocument,
+  stopPdfThreads,
+} from "@/lib/reports/render-pdf";
+
+const model = (title: string, rows = 40): ReportModel => ({
+  title,
+  organisationName: "МБОУ «Школа № 1»",
+  parameters: [{ label: "Классы", value: "вся организация" }],
+  orientation: "landscape",
+  header: [{ label: "Класс" }, { label: "Обучающихся" }, { label: "Средний балл" }],
+  columns: [{ kind: "text", key: true }, { kind: "number" }, { kind: "decimal" }],
+  rows: Array.from({ length: rows }, (_, i) => [`${(i % 11) + 1}${"АБВГ"[i % 4]}`, 20 + (i % 9), 3.5 + (i % 5) / 10]),
+  totals: [["Всего", 1000, 4.1]],
+  notes: ["Каждый обучающийся учитывается один раз."],
+  printedAt: new Date("2026-11-23T08:00:00Z"),
+});
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  return text;
+}
+
+afterEach(async () => {
+  await stopPdfThreads();
+});
+
+describe("long-lived PDF layout threads (SEC-5)", () => {
+  it("lays consecutive reports out in one thread that stays for the next", async () => {
+    await stopPdfThreads();
+    const started = pdfThreadsStarted();
+    const first = await renderInThread(reportDocument(model("Итоги успеваемости")));
+    const second = await renderInThread(reportDocument(model("Отчёт о неуспевающих")));
+    expect(first).not.toBeNull();
+    expect(second).not.toBeNull();
+    expect(await pdfText(first!)).toContain("Итоги успеваемости");
+    expect(await pdfText(second!)).toContain("Отчёт о неуспевающих");
+    expect(pdfThreadsStarted()).toBe(started + 1);
+    expect(pdfThreadsRunning()).toBe(1);
+  }, 60_000);
+
+  it("renders what the in-process engine renders", async () => {
+    const doc = reportDocument(model("Итоги успеваемости", 120));
+    const threaded = await renderInThread(doc);
+    const engine = (await import("@/lib/reports/pdf-engine.mjs")) as {
+      renderPdfDocument: (doc: object, dir: string) => Promise<Buffer>;
+    };
+    const inProcess = await engine.renderPdfDocument(doc, fontsDir());
+    expect(threaded).not.toBeNull();
+    expect(await pdfText(threaded!)).toBe(await pdfText(inProcess));
+  }, 60_000);
+
+  it("runs at most PDF_THREADS_MAX threads; more documents at once wait for a free one and all come back", async () => {
+    await stopPdfThreads();
+    const started = pdfThreadsStarted();
+    const titles = ["Первый", "Второй", "Третий", "Четвёртый", "Пятый"].map((t) => `${t} отчёт`);
+    let most = 0;
+    const all = Promise.all(titles.map((t) => renderInThread(reportDocument(model(t, 10)))));
+    const watch = setInterval(() => (most = Math.max(most, pdfThreadsRunning())), 1);
+    const files = await all.finally(() => clearInterval(watch));
+    most = Math.max(most, pdfThreadsRunning());
+    for (const [i, f] of files.entries()) expect(await pdfText(f!)).toContain(titles[i]);
+    expect(pdfThreadsStarted() - started).toBe(PDF_THREADS_MAX);
+    expect(most).toBe(PDF_THREADS_MAX);
+  }, 60_000);
+
+  it("a thread that ends mid-layout: that document falls back to the main thread, the next one gets a new thread", async () => {
+    await stopPdfThreads();
+    const started = pdfThreadsStarted();
+    const pending = renderPdf(model("Сводная ведомость", 200));
+    await stopPdfThreads();
+    expect(await pdfText(await pending)).toContain("Сводная ведомость");
+    expect(await renderInThread(reportDocument(model("После сбоя")))).not.toBeNull();
+    expect(pdfThreadsStarted()).toBe(started + 2);
+  }, 60_000);
+});
