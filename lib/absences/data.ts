@@ -186,56 +186,6 @@ export async function activeAbsencesOn(organisationId: number, date: Date) {
   });
 }
 
-export type ExpectedAbsence = { studentId: number; from: Date; to: Date; code: AttendanceCodeName; note: string };
-
-/**
- * Expected absences of students between two dates (DUT-4): accepted or recorded absences and the
- * parents' notices still waiting for the class teacher — what the grid's attendance column shows.
- */
-export async function expectedAbsences(
-  organisationId: number,
-  studentIds: readonly number[],
-  from: Date,
-  to: Date,
-): Promise<{ absences: ExpectedAbsence[]; notices: ExpectedAbsence[] }> {
-  if (studentIds.length === 0) return { absences: [], notices: [] };
-  const range = { dateFrom: { lte: to }, dateTo: { gte: from } };
-  const [absences, notices] = await Promise.all([
-    db.absence.findMany({
-      where: { organisationId, studentId: { in: [...studentIds] }, status: "ACTIVE", ...range },
-      select: {
-        studentId: true,
-        dateFrom: true,
-        dateTo: true,
-        reason: true,
-        documentKind: true,
-        documentNumber: true,
-        documentDate: true,
-      },
-    }),
-    db.absenceNotice.findMany({
-      where: { organisationId, studentId: { in: [...studentIds] }, status: "PENDING", ...range },
-      select: { studentId: true, dateFrom: true, dateTo: true, reason: true },
-    }),
-  ]);
-  return {
-    absences: absences.map((a) => ({
-      studentId: a.studentId,
-      from: a.dateFrom,
-      to: a.dateTo,
-      code: a.reason,
-      note: [a.documentKind, a.documentNumber ? `№ ${a.documentNumber}` : null].filter(Boolean).join(" "),
-    })),
-    notices: notices.map((n) => ({
-      studentId: n.studentId,
-      from: n.dateFrom,
-      to: n.dateTo,
-      code: n.reason,
-      note: "родитель сообщил, ждёт ответа классного руководителя",
-    })),
-  };
-}
-
 // ───────────── DUT-4: parents' notices ─────────────
 
 /** One notice with what deciding on it needs. */

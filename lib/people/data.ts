@@ -1,5 +1,6 @@
 // People reads used by home pages. Every query is bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
+import { fullName } from "./names";
 
 export type ChildSummary = { studentId: number; fullName: string; className: string | null; classId: number | null };
 
@@ -109,4 +110,13 @@ export async function studentHeader(
     className: s.memberships[0]?.class.name ?? null,
     subgroupIds: s.subgroups.map((g) => g.subgroupId),
   };
+}
+
+/** A user's display name inside the organisation. */
+export async function userName(organisationId: number, userId: number): Promise<string | null> {
+  const u = await db.user.findUnique({
+    where: { organisationId_id: { organisationId, id: userId } },
+    select: { lastName: true, firstName: true, middleName: true },
+  });
+  return u ? fullName(u) : null;
 }

@@ -18,9 +18,10 @@ import { writeHomework, writeHomeworkMarker, writeLessonTopic } from "@/lib/jour
 import { recordAbsence } from "@/lib/absences/commands";
 import { lessonFills } from "@/lib/control/deadline/data";
 import { deadlineAt, fillStatus, missingParts, teacherShares } from "@/lib/control/deadline/rules";
-import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/reminder";
+import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/commands";
 import { allDeadlines } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
+import { runJobStep } from "@/lib/reports/jobs/worker";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addAssignment, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
@@ -240,6 +241,9 @@ describe("the reminder an hour before the deadline (DUT-1)", () => {
       [w.f.users.teacher, w.f.users.other, w.f.users.substitute].sort(),
     );
     expect(rows.every((r) => r.lessons === 1 && r.day.getTime() === D.getTime())).toBe(true);
+    // The reminder queued one push job per teacher (issue 19 item 6: sent like every command's);
+    // the worker's loop delivers them.
+    while ((await runJobStep()) !== null);
     await pushed;
     expect(hits.get("/push/other")).toBe(1);
 

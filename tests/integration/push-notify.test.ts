@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importJWK, jwtVerify } from "jose";
 import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/commands";
-import { saveFinal } from "@/lib/finals/save";
+import { saveFinal } from "@/lib/finals/commands";
 import { fileRemark } from "@/lib/control/remarks/commands";
 import { saveSubscription } from "@/lib/push/mutations";
 import { notify, notifyHomework } from "@/lib/push/send";
