@@ -2,6 +2,7 @@
 // the callers have passed the gate for the student or the class.
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
+import { studentClassOn } from "@/lib/people/data";
 import { cellState, type AttendanceCodeName, type EducationFormName } from "@/lib/journal/rules";
 import type { AbsenceReason } from "./rules";
 
@@ -51,16 +52,6 @@ export async function studentLessons(
       return cellState(own, l.date, l.subgroupId, mine) === "open";
     })
     .map((l) => ({ lessonId: l.id, classId: l.classId, subjectId: l.subjectId, date: l.date, bell: l.bellNumber }));
-}
-
-/** The student's class on a date (their membership), for the class teacher's scope and names. */
-export async function studentClassOn(organisationId: number, studentId: number, date: Date): Promise<number | null> {
-  const m = await db.classMembership.findFirst({
-    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    orderBy: { startDate: "desc" },
-    select: { classId: true },
-  });
-  return m?.classId ?? null;
 }
 
 export type AbsenceRow = {

@@ -120,3 +120,13 @@ export async function userName(organisationId: number, userId: number): Promise<
   });
   return u ? fullName(u) : null;
 }
+
+/** The student's class on a date (their membership), for the class teacher's scope and names. */
+export async function studentClassOn(organisationId: number, studentId: number, date: Date): Promise<number | null> {
+  const m = await db.classMembership.findFirst({
+    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    orderBy: { startDate: "desc" },
+    select: { classId: true },
+  });
+  return m?.classId ?? null;
+}

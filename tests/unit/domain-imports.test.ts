@@ -2,20 +2,15 @@
 // lib/b, lib/b imports nothing of lib/a — shared pieces live in their one home (lib/schema.ts,
 // lib/org/time.ts, lib/journal/marks.ts, lib/errors.ts) instead. Reads the import lines of every
 // file under lib/ (type imports too: they tie the domains as much).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../support/source-files";
 
 const root = path.resolve(__dirname, "../..");
 const lib = path.join(root, "lib");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
+const filesUnder = (dir: string) => sourceFiles(dir);
 
 /**
  * The one homes of shared pieces (ARCHITECTURE «Shared pieces»): every domain may import them, and

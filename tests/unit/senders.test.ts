@@ -2,19 +2,14 @@
 // only from `commands.ts` files — what an action or a route (or the worker) calls after the gate.
 // The senders are the push transport (lib/push/send.ts), the push queue (enqueuePush, pushOutboxSql
 // in lib/push/mutations.ts) and the mail transport (sendLetters in lib/messages/notify/smtp.ts).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../support/source-files";
 
 const root = path.resolve(__dirname, "../..");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
+const filesUnder = (dir: string) => sourceFiles(dir);
 
 /** Sender modules (repo-relative, without extension) → the names that send; "*" = every value import. */
 const SENDERS: Record<string, readonly string[] | "*"> = {
