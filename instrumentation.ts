@@ -5,7 +5,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (/^(off|0|false|no)$/i.test(process.env.REPORT_WORKER?.trim() ?? "")) return;
   const { startReportWorker } = await import("./lib/reports/jobs/worker");
-  startReportWorker();
+  const { runDutySteps } = await import("./lib/control/deadline/commands");
+  startReportWorker(runDutySteps);
 }
 
 // Next.js reports every error of a request here (issue 26, SEC-6): a server action that threw on

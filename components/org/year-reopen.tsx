@@ -1,7 +1,8 @@
 "use client";
 // REC-2: a closed year is opened for corrections by ADMIN with a reason, and closed again — which
 // writes a new archive edition beside the earlier ones.
-import { closeYearAgainAction, reopenYearAction } from "@/lib/org/year/actions";
+import { closeYearAgainAction } from "@/lib/archive/actions";
+import { reopenYearAction } from "@/lib/org/year/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input } from "@/components/ui/field";
 

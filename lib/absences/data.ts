@@ -2,6 +2,7 @@
 // the callers have passed the gate for the student or the class.
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
+import { studentClassOn } from "@/lib/people/data";
 import { cellState, type AttendanceCodeName, type EducationFormName } from "@/lib/journal/rules";
 import type { AbsenceReason } from "./rules";
 
@@ -51,16 +52,6 @@ export async function studentLessons(
       return cellState(own, l.date, l.subgroupId, mine) === "open";
     })
     .map((l) => ({ lessonId: l.id, classId: l.classId, subjectId: l.subjectId, date: l.date, bell: l.bellNumber }));
-}
-
-/** The student's class on a date (their membership), for the class teacher's scope and names. */
-export async function studentClassOn(organisationId: number, studentId: number, date: Date): Promise<number | null> {
-  const m = await db.classMembership.findFirst({
-    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    orderBy: { startDate: "desc" },
-    select: { classId: true },
-  });
-  return m?.classId ?? null;
 }
 
 export type AbsenceRow = {
@@ -184,56 +175,6 @@ export async function activeAbsencesOn(organisationId: number, date: Date) {
     where: { organisationId, status: "ACTIVE", dateFrom: { lte: date }, dateTo: { gte: date } },
     select: { id: true },
   });
-}
-
-export type ExpectedAbsence = { studentId: number; from: Date; to: Date; code: AttendanceCodeName; note: string };
-
-/**
- * Expected absences of students between two dates (DUT-4): accepted or recorded absences and the
- * parents' notices still waiting for the class teacher — what the grid's attendance column shows.
- */
-export async function expectedAbsences(
-  organisationId: number,
-  studentIds: readonly number[],
-  from: Date,
-  to: Date,
-): Promise<{ absences: ExpectedAbsence[]; notices: ExpectedAbsence[] }> {
-  if (studentIds.length === 0) return { absences: [], notices: [] };
-  const range = { dateFrom: { lte: to }, dateTo: { gte: from } };
-  const [absences, notices] = await Promise.all([
-    db.absence.findMany({
-      where: { organisationId, studentId: { in: [...studentIds] }, status: "ACTIVE", ...range },
-      select: {
-        studentId: true,
-        dateFrom: true,
-        dateTo: true,
-        reason: true,
-        documentKind: true,
-        documentNumber: true,
-        documentDate: true,
-      },
-    }),
-    db.absenceNotice.findMany({
-      where: { organisationId, studentId: { in: [...studentIds] }, status: "PENDING", ...range },
-      select: { studentId: true, dateFrom: true, dateTo: true, reason: true },
-    }),
-  ]);
-  return {
-    absences: absences.map((a) => ({
-      studentId: a.studentId,
-      from: a.dateFrom,
-      to: a.dateTo,
-      code: a.reason,
-      note: [a.documentKind, a.documentNumber ? `№ ${a.documentNumber}` : null].filter(Boolean).join(" "),
-    })),
-    notices: notices.map((n) => ({
-      studentId: n.studentId,
-      from: n.dateFrom,
-      to: n.dateTo,
-      code: n.reason,
-      note: "родитель сообщил, ждёт ответа классного руководителя",
-    })),
-  };
 }
 
 // ───────────── DUT-4: parents' notices ─────────────

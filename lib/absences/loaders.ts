@@ -15,6 +15,22 @@ const isoDay = (v: unknown): Date | null =>
     ? new Date(`${v}T00:00:00.000Z`)
     : null;
 
+/**
+ * The classes a page lists for the user's granted scope and the one chosen by `?class=` (the first
+ * listed without one). The caller authorises the chosen class again before reading it.
+ */
+export async function classChoice(
+  user: CurrentUser,
+  scopes: readonly Scope[],
+  search: Record<string, string | string[] | undefined>,
+) {
+  const ids = classesToList(await listScope(user, { scopes }));
+  const classes = await classesForReasons(user.organisationId, { all: ids === null, classIds: ids ? [...ids] : [] });
+  const wanted = Number(typeof search.class === "string" ? search.class : NaN);
+  const classId: number | undefined = Number.isInteger(wanted) && wanted > 0 ? wanted : classes[0]?.id;
+  return { classes, classId };
+}
+
 /** The class teacher's page: classes in scope, the chosen class's roll, absences and parents' notices. */
 export async function loadAbsencePage(
   user: CurrentUser,
@@ -22,10 +38,7 @@ export async function loadAbsencePage(
   search: Record<string, string | string[] | undefined>,
 ) {
   const today = todayIn(user.timeZone, serverNow());
-  const ids = classesToList(await listScope(user, { scopes }));
-  const classes = await classesForReasons(user.organisationId, { all: ids === null, classIds: ids ? [...ids] : [] });
-  const wanted = Number(typeof search.class === "string" ? search.class : NaN);
-  const classId = Number.isInteger(wanted) && wanted > 0 ? wanted : classes[0]?.id;
+  const { classes, classId } = await classChoice(user, scopes, search);
   const from = isoDay(search.from) ?? new Date(today.getTime() - 30 * DAY);
   const to = isoDay(search.to) ?? new Date(today.getTime() + 60 * DAY);
   if (classId === undefined)

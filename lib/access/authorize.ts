@@ -6,13 +6,13 @@ import { cache } from "react";
 import type { Permission } from "./matrix";
 import { decide, type ActorFacts, type Decision, type TargetFacts } from "./rules";
 import { loadActorFacts, loadTargetFacts, type TargetRef } from "./data";
-import { processCache, requestAccessVersion, versionTag } from "./version";
+import { processCache, requestAccessVersion, versionTag } from "@/lib/auth/version";
 
 export type Actor = { id: number; organisationId: number };
 
 /**
  * The actor's facts from the in-process cache while the organisation's AccessVersion is the one
- * they were loaded under (lib/access/version.ts), else from the database. `version` is the one the
+ * they were loaded under (lib/auth/version.ts), else from the database. `version` is the one the
  * request's user was resolved under, when known (saves the second read in route handlers).
  */
 async function cachedActorFacts(organisationId: number, userId: number, version?: bigint): Promise<ActorFacts | null> {

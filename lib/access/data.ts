@@ -100,23 +100,6 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
   };
 }
 
-/** The organisation's AccessVersion: the sum of its counter rows. */
-export const ACCESS_VERSION = rawStatement(
-  { version: col.bigint.nullable() },
-  (organisationId: number) => Prisma.sql`
-    SELECT sum("version")::bigint AS "version" FROM "AccessVersion" WHERE "organisationId" = ${organisationId}`,
-);
-
-/**
- * The organisation's AccessVersion (lib/access/version.ts): the sum of its counter rows, one
- * index range read per request; 0 before the first change. Raised by database triggers, never
- * written by the application.
- */
-export async function readAccessVersion(organisationId: number): Promise<bigint> {
-  const rows = await ACCESS_VERSION.run(db, organisationId);
-  return BigInt(rows[0]?.version ?? 0);
-}
-
 /** What loadTargetFacts reads through: the client, or an interactive transaction (SEC-2 stored rows). */
 export type TargetClient = Pick<typeof db, "classGroup" | "lesson" | "student" | "user" | "club">;
 

@@ -6,6 +6,8 @@ import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
+import { serverNow } from "@/lib/org/clock";
+import { closeYearAgain, recordReopeningArchive } from "@/lib/org/year/mutations";
 import { buildArchive } from "./build";
 import { disposalMessage, disposeDocuments } from "./disposal";
 import { saveRetention } from "./mutations";
@@ -16,6 +18,7 @@ import { verifyArchive } from "./verify";
 const id = idOf("Неверный номер");
 
 type Done = ActionResult<{ message: string; lines: string[] }>;
+type Step = ActionResult<{ message: string }>;
 
 export async function buildArchiveAction(_prev: Done | null, data: FormData): Promise<Done> {
   const parsed = id.safeParse(data.get("yearId"));
@@ -77,4 +80,25 @@ export async function disposeAction(_prev: SettingsState | null, data: FormData)
   revalidatePath("/archive/register");
   revalidatePath("/archive");
   return ok({ message: disposalMessage(out, today) });
+}
+
+/**
+ * REC-2: closes a reopened year again (year.transition) and writes a new archive edition beside the
+ * earlier ones, with its own manifest; the edition is recorded on the reopening. lib/org/year reopens
+ * the year; closing it again orchestrates the archive, so it lives here (archive depends on org, not back).
+ */
+export async function closeYearAgainAction(_prev: Step | null, form: FormData): Promise<Step> {
+  const yearId = id.safeParse(form.get("yearId"));
+  if (!yearId.success) return fail("INVALID_INPUT", "Неверный учебный год");
+  const access = await requireAccessForAction("year.transition");
+  if (!access.ok) return access;
+  const { organisationId, id: userId } = access.user;
+  const now = serverNow();
+  const r = await closeYearAgain(organisationId, userId, yearId.data, now);
+  if (!r.ok) return fail("CONFLICT", r.message);
+  revalidatePath("/", "layout");
+  const built = await buildArchive(organisationId, yearId.data, userId, now, { number: r.edition, reason: r.reason });
+  if (!built.ok) return ok({ message: `Учебный год ${r.name} закрыт. Архив не сформирован: ${built.message}` });
+  await recordReopeningArchive(organisationId, r.reopeningId, built.setId);
+  return ok({ message: `Учебный год ${r.name} закрыт; архив, редакция ${r.edition}: файлов ${built.files}` });
 }

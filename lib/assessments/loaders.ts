@@ -6,7 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
 import { classesToList, listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
-import { studentClassOn } from "@/lib/absences/data";
+import { studentClassOn } from "@/lib/people/data";
 import { currentPeriod } from "@/lib/finals/rules";
 import { classesForReasons } from "@/lib/journal/reasons/data";
 import { approvedStreams, classFacts, classLessons, classPeriods, latestPublication, type PeriodRow } from "./data";

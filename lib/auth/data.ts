@@ -168,3 +168,20 @@ export async function findUsersByExternalId(
   });
   return rows.map((r) => ({ id: r.id, organisationId: r.organisationId, timeZone: r.organisation.timeZone }));
 }
+
+/** The organisation's AccessVersion: the sum of its counter rows. */
+export const ACCESS_VERSION = rawStatement(
+  { version: col.bigint.nullable() },
+  (organisationId: number) => Prisma.sql`
+    SELECT sum("version")::bigint AS "version" FROM "AccessVersion" WHERE "organisationId" = ${organisationId}`,
+);
+
+/**
+ * The organisation's AccessVersion (lib/auth/version.ts): the sum of its counter rows, one
+ * index range read per request; 0 before the first change. Raised by database triggers, never
+ * written by the application.
+ */
+export async function readAccessVersion(organisationId: number): Promise<bigint> {
+  const rows = await ACCESS_VERSION.run(db, organisationId);
+  return BigInt(rows[0]?.version ?? 0);
+}

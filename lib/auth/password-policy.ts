@@ -11,7 +11,7 @@
 // Server-only: the list is ~400 KB and never reaches the browser (the form shows PASSWORD_RULES_HINT).
 // Stored passwords are never re-checked: only a password being set goes through here.
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { transliterate } from "@/lib/people/login-rules";
+import { transliterate } from "./rules";
 
 export const WEAK_PASSWORD_MESSAGES = {
   common: "Этот пароль слишком распространён — такие подбирают первыми. Придумайте другой",

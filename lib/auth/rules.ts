@@ -161,3 +161,47 @@ export type CurrentUser = {
   orgName: string;
   timeZone: string;
 };
+
+// ───────────── transliteration (AUTH-2 logins, AUTH-3 password rules) ─────────────
+// Latin spelling of a Russian word: issued logins are built from it (lib/people/login-rules.ts) and
+// the password policy refuses a person's names typed that way (lib/auth/password-policy.ts).
+
+const TRANSLIT: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+};
+
+export function transliterate(text: string): string {
+  return [...text.toLowerCase()].map((ch) => TRANSLIT[ch] ?? (/[a-z0-9]/.test(ch) ? ch : "")).join("");
+}

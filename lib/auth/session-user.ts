@@ -1,10 +1,10 @@
 // The user behind a session claim, through the in-process cache (issue 22 item 3): the session
 // row, the user, their roles and organisation are read from the database once and reused while
-// the organisation's AccessVersion stays the same (lib/access/version.ts), the TTL lasts and the
+// the organisation's AccessVersion stays the same (lib/auth/version.ts), the TTL lasts and the
 // session has not expired. Sign-out, a password change, a deactivated login or a changed role
 // raise the version in the same transaction, so every app process reloads at its next request.
 // Free of Next.js imports: a second process in the tests uses it as the app does.
-import { processCache, requestAccessVersion, tagVersion } from "@/lib/access/version";
+import { processCache, requestAccessVersion, tagVersion } from "./version";
 import { loadSession, loadSessionUser, type SessionRef } from "./data";
 import type { CurrentUser } from "./rules";
 

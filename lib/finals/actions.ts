@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, type ActionResult } from "@/lib/errors";
-import { saveFinal, type SavedFinal } from "./save";
+import { saveFinal, type SavedFinal } from "./commands";
 
 export async function saveFinalAction(input: unknown): Promise<ActionResult<SavedFinal>> {
   const access = await requireAccessForAction(["finals.editAll", "finals.editOwn"]);

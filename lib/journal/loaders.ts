@@ -18,7 +18,7 @@ import {
   type PeriodOption,
 } from "./data";
 import { buildGridView, type GridView } from "./grid";
-import { expectedAbsences } from "@/lib/absences/data";
+import { expectedAbsences } from "./expected/data";
 
 const DAY = 86_400_000;
 

@@ -9,7 +9,7 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { idSchema, parseAnnouncementForm } from "./schema";
 import { deleteAnnouncement } from "./mutations";
-import { postAnnouncement } from "./announce";
+import { postAnnouncement } from "./commands";
 
 export async function postAnnouncementAction(
   _prev: ActionResult<{ id: number }> | null,

@@ -1,5 +1,5 @@
 // Pure rules of the internal mail (SPEC §11). No I/O: `mail/data.ts` loads the facts from the
-// database, `mail/send.ts` and `mail/overdue.ts` apply these.
+// database, `mail/commands.ts` and `mail/overdue.ts` apply these.
 import { isoDate, wallTimeToInstant } from "@/lib/org/time";
 import type { Role } from "@/lib/access/roles";
 

@@ -1,5 +1,6 @@
 // People reads used by home pages. Every query is bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
+import { fullName } from "./names";
 
 export type ChildSummary = { studentId: number; fullName: string; className: string | null; classId: number | null };
 
@@ -109,4 +110,23 @@ export async function studentHeader(
     className: s.memberships[0]?.class.name ?? null,
     subgroupIds: s.subgroups.map((g) => g.subgroupId),
   };
+}
+
+/** A user's display name inside the organisation. */
+export async function userName(organisationId: number, userId: number): Promise<string | null> {
+  const u = await db.user.findUnique({
+    where: { organisationId_id: { organisationId, id: userId } },
+    select: { lastName: true, firstName: true, middleName: true },
+  });
+  return u ? fullName(u) : null;
+}
+
+/** The student's class on a date (their membership), for the class teacher's scope and names. */
+export async function studentClassOn(organisationId: number, studentId: number, date: Date): Promise<number | null> {
+  const m = await db.classMembership.findFirst({
+    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    orderBy: { startDate: "desc" },
+    select: { classId: true },
+  });
+  return m?.classId ?? null;
 }

@@ -1,44 +1,6 @@
 // Logins for issued accounts (AUTH-2): Latin transliteration of the surname plus initials,
 // unique inside the organisation by a numeric suffix. Users cannot change it later (AUTH-3).
-const MAP: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
-
-export function transliterate(text: string): string {
-  return [...text.toLowerCase()].map((ch) => MAP[ch] ?? (/[a-z0-9]/.test(ch) ? ch : "")).join("");
-}
+import { transliterate } from "@/lib/auth/rules";
 
 /** «Соколова Елена Викторовна» → "sokolova.ev". */
 export function baseLogin(p: { lastName: string; firstName: string; middleName?: string | null }): string {

@@ -18,7 +18,7 @@ import {
   type Subscription,
 } from "./data";
 import { finalPayload, homeworkPayload, markPayload, messagePayload, type PushKind, type PushPayload } from "./rules";
-import { userName } from "@/lib/messages/mail/data";
+import { userName } from "@/lib/people/data";
 import { vapidKeys } from "./vapid";
 import type { PushEvent } from "./jobs";
 

@@ -608,21 +608,10 @@ export async function subjectFinals(
   });
 }
 
-/** The organisation kind and the class a student is in on a date (RPT-8's words and signature). */
-export async function studentClassOn(
-  organisationId: number,
-  studentId: number,
-  date: Date,
-): Promise<{ isCollege: boolean; classId: number | null }> {
-  const [org, stay] = await Promise.all([
-    db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } }),
-    db.classMembership.findFirst({
-      where: { organisationId, studentId, startDate: { lte: date } },
-      orderBy: { startDate: "desc" },
-      select: { classId: true },
-    }),
-  ]);
-  return { isCollege: org?.kind === "COLLEGE", classId: stay?.classId ?? null };
+/** Whether the organisation is a college (RPT-8's words). */
+export async function isCollegeOrg(organisationId: number): Promise<boolean> {
+  const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } });
+  return org?.kind === "COLLEGE";
 }
 
 /**

@@ -11,7 +11,8 @@ import { orgTimeZone } from "@/lib/diary/marks/data";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { signatoryFacts, studentClassOn } from "./data";
+import { studentClassOn } from "@/lib/people/data";
+import { isCollegeOrg, signatoryFacts } from "./data";
 import { reportFileName } from "./rules";
 import { signaturesFor } from "./signatures";
 
@@ -22,11 +23,13 @@ export async function buildStudentPeriodReport(input: {
   now: Date;
 }): Promise<ReportModel | null> {
   const today = todayIn(await orgTimeZone(input.organisationId), input.now);
-  const [student, view, place] = await Promise.all([
+  const [student, view, isCollege, classId] = await Promise.all([
     studentHeader(input.organisationId, input.studentId, today),
     studentMarksView(input.organisationId, input.studentId, today, input.periodId),
+    isCollegeOrg(input.organisationId),
     studentClassOn(input.organisationId, input.studentId, today),
   ]);
+  const place = { isCollege, classId };
   if (!student || !view.period || view.period.id !== input.periodId) return null;
   const v = vocabulary(place.isCollege);
   const signers = await signatoryFacts(input.organisationId, place.classId ? [place.classId] : []);

@@ -1,6 +1,7 @@
 "use server";
 // «Сообщить родителям» (DUT-5): zod → the gate (risk.notify on the class) → the command (every
 // student in scope and at risk, each family its own message and push, a RiskNotice per student).
+import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -23,7 +24,7 @@ export async function notifyRiskAction(_prev: Done | null, data: FormData): Prom
   }
   const access = await requireAccessForAction("risk.notify", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const r = await notifyRisk(access.user, parsed.data, serverNow());
+  const r = await notifyRisk(access.user, parsed.data, serverNow(), (task) => after(task));
   if (!r.ok) return r;
   revalidatePath("/risk");
   return ok({ message: `Сообщения отправлены родителям учеников: ${r.data.sent}` });

@@ -6,7 +6,7 @@
 import { authorize, type Actor } from "@/lib/access/authorize";
 import { classRoll } from "@/lib/absences/data";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { sendMessage } from "@/lib/messages/mail/send";
+import { sendMessage, type Scheduler } from "@/lib/messages/mail/commands";
 import { todayIn } from "@/lib/org/time";
 import { createRiskNotice, parentUserIds, riskAbsencePercent, riskSubjects, studentRisk } from "./data";
 import { fillRiskTemplate } from "./rules";
@@ -16,6 +16,7 @@ export async function notifyRisk(
   actor: Actor & { timeZone: string },
   input: RiskNotify,
   now: Date,
+  schedule?: Scheduler,
 ): Promise<ActionResult<{ sent: number }>> {
   const { organisationId } = actor;
   const onClass = await authorize(actor, "risk.notify", { kind: "class", classId: input.classId });
@@ -51,7 +52,7 @@ export async function notifyRisk(
         replyToId: null,
       },
       [],
-      { now },
+      { now, schedule },
     );
     if (!sent.ok) return sent;
     await createRiskNotice({

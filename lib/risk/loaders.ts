@@ -3,10 +3,9 @@
 // subject teacher) and the notices already sent. A class from the URL is authorised again.
 import { authorize } from "@/lib/access/authorize";
 import type { Scope } from "@/lib/access/matrix";
-import { classesToList, listScope } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { classRoll } from "@/lib/absences/data";
-import { classesForReasons } from "@/lib/journal/reasons/data";
+import { classChoice } from "@/lib/absences/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { riskAbsencePercent, riskNoticesOf, riskSubjects, studentRisk, type RiskNoticeRow } from "./data";
@@ -19,10 +18,7 @@ export async function loadRiskPage(
   search: Record<string, string | string[] | undefined>,
 ) {
   const today = todayIn(user.timeZone, serverNow());
-  const ids = classesToList(await listScope(user, { scopes }));
-  const classes = await classesForReasons(user.organisationId, { all: ids === null, classIds: ids ? [...ids] : [] });
-  const wanted = Number(typeof search.class === "string" ? search.class : NaN);
-  const classId = Number.isInteger(wanted) && wanted > 0 ? wanted : classes[0]?.id;
+  const { classes, classId } = await classChoice(user, scopes, search);
   const empty = { classes, classId: classId ?? null, rows: [] as RiskRow[], percent: 0, allSubjects: true };
   if (classId === undefined) return { ...empty, allowed: true };
   const decision = await authorize(user, "risk.notify", { kind: "class", classId });

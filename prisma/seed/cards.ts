@@ -1,7 +1,7 @@
 // Plausible (fictional) details for the cards of people and organisations (PPL-1, ORG-1):
 // Samara addresses, phone numbers, СНИЛС / ИНН / ОГРН with valid check digits, documents.
 import type { Rng } from "./random";
-import { translit } from "./names";
+import { transliterate } from "@/lib/auth/rules";
 
 const STREETS = [
   "ул. Молодогвардейская",
@@ -47,7 +47,7 @@ export function mobilePhone(rng: Rng): string {
 
 export function email(rng: Rng, lastName: string, firstName: string): string {
   const domain = rng.pick(["mail.ru", "yandex.ru", "gmail.com", "bk.ru", "inbox.ru"]);
-  return `${translit(lastName)}.${translit(firstName)[0]}${rng.int(10, 99)}@${domain}`;
+  return `${transliterate(lastName)}.${transliterate(firstName)[0]}${rng.int(10, 99)}@${domain}`;
 }
 
 /** СНИЛС «123-456-789 01» with its check number. */

@@ -1,6 +1,7 @@
 // Teachers and administration of the demo organisations (their names, logins, positions).
 import type { Role, Sex } from "../generated/prisma/enums";
-import { FATHER_NAMES, SURNAMES, WOMAN_NAMES, patronymic, surnameFor, translit, type PersonName } from "./names";
+import { FATHER_NAMES, SURNAMES, WOMAN_NAMES, patronymic, surnameFor, type PersonName } from "./names";
+import { transliterate } from "@/lib/auth/rules";
 import type { TeacherDef } from "./plan";
 import type { Rng } from "./random";
 
@@ -13,7 +14,7 @@ const CATEGORIES: ReadonlyArray<readonly [string, number]> = [
 
 /** A login from the name: «Соколова Елена Викторовна» → sokolova.ev (unique within `used`). */
 export function loginFor(name: PersonName, used: Set<string>): string {
-  const base = `${translit(name.lastName)}.${translit(name.firstName)[0]}${translit(name.middleName)[0] ?? ""}`;
+  const base = `${transliterate(name.lastName)}.${transliterate(name.firstName)[0]}${transliterate(name.middleName)[0] ?? ""}`;
   let login = base;
   for (let i = 2; used.has(`login:${login}`); i++) login = `${base}${i}`;
   used.add(`login:${login}`);

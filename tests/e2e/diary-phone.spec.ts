@@ -130,7 +130,7 @@ async function axeProblems(page: import("@playwright/test").Page, where: string)
   return (await seriousA11yViolations(page)).map((p) => `${where}: ${p}`);
 }
 
-test("axe: the diary week and marks on a phone — no critical or serious violation", async ({ page }) => {
+test("axe: the diary week and marks on a phone — no critical or serious violation (NFR-6)", async ({ page }) => {
   // axe over a long page on a shared two-core machine takes its time; no timed assertion here.
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 390, height: 844 });
@@ -148,7 +148,7 @@ test("axe: the diary week and marks on a phone — no critical or serious violat
   expect(problems).toEqual([]);
 });
 
-test("axe: control — no critical or serious violation", async ({ page }) => {
+test("axe: control — no critical or serious violation (NFR-6)", async ({ page }) => {
   test.setTimeout(240_000);
   await signInAs(page, "DEPUTY");
   await page.goto("/control");
@@ -156,7 +156,7 @@ test("axe: control — no critical or serious violation", async ({ page }) => {
   expect(await axeProblems(page, "control")).toEqual([]);
 });
 
-test("axe: access rights — no critical or serious violation", async ({ page }) => {
+test("axe: access rights — no critical or serious violation (NFR-6)", async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await signInAs(page, "ADMIN");

@@ -110,6 +110,18 @@ const CASES: Case[] = [
     },
     submit: "Применить",
   },
+  {
+    domain: "archive (REC-5 retention periods)",
+    role: "ADMIN",
+    url: async () => "/archive/register",
+    form: (page) => page.getByRole("form", { name: "Сроки хранения" }),
+    fill: async (form) => {
+      const years = form.getByRole("spinbutton").first();
+      await years.fill("30");
+      return { field: years, value: "30" };
+    },
+    submit: "Сохранить сроки",
+  },
 ];
 
 for (const c of CASES) {

@@ -19,7 +19,7 @@ import { saveMatrixAction } from "@/lib/access/actions";
 import { changePasswordAction, signOutAction } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hashPassword } from "@/lib/auth/password";
-import { clearProcessCaches } from "@/lib/access/version";
+import { clearProcessCaches } from "@/lib/auth/version";
 import { setLoginActive } from "@/lib/people/logins/deactivate";
 import BoardPage from "@/app/(app)/board/page";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";

@@ -8,7 +8,6 @@
 import { spawn } from "node:child_process";
 import { createECDH, randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -18,12 +17,14 @@ import { writeHomework, writeHomeworkMarker, writeLessonTopic } from "@/lib/jour
 import { recordAbsence } from "@/lib/absences/commands";
 import { lessonFills } from "@/lib/control/deadline/data";
 import { deadlineAt, fillStatus, missingParts, teacherShares } from "@/lib/control/deadline/rules";
-import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/reminder";
+import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/commands";
 import { allDeadlines } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
+import { runJobStep } from "@/lib/reports/jobs/worker";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addAssignment, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
 
 const ROOT = path.resolve(__dirname, "../..");
 const D = day("2026-11-20");
@@ -99,34 +100,22 @@ async function fill(w: World, lessonId: number, userId: number, at: Date, opts: 
 
 let sam: World;
 let vla: World;
-let pushServer: Server;
+let push: PushEndpoint;
 let pushOrigin = "";
-const hits = new Map<string, number>();
-const arrivals = new Map<string, () => void>();
 
 beforeAll(async () => {
   // The lesson saves read the server's clock only through `now`; Date itself is the school's afternoon.
   vi.useFakeTimers({ toFake: ["Date"], now: samara(12) });
   process.env.VAPID_FILE = path.join(await mkdtemp(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
-  pushServer = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      const url = req.url ?? "";
-      hits.set(url, (hits.get(url) ?? 0) + 1);
-      res.writeHead(201).end();
-      arrivals.get(url)?.();
-    });
-  });
-  await new Promise<void>((resolve) => pushServer.listen(0, "127.0.0.1", resolve));
-  const address = pushServer.address();
-  pushOrigin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  push = await startPushEndpoint();
+  pushOrigin = push.origin;
   sam = await world("Europe/Samara");
   vla = await world("Asia/Vladivostok");
 });
 
 afterAll(async () => {
   vi.useRealTimers();
-  await new Promise((resolve) => pushServer.close(resolve));
+  await push.close();
 });
 
 describe("filled by the deadline (DUT-1)", () => {
@@ -228,7 +217,7 @@ describe("the reminder an hour before the deadline (DUT-1)", () => {
     const o = (await allDeadlines()).find((x) => x.organisationId === w.f.organisationId)!;
 
     expect(await remindOrganisation(o, samara(14, 59))).toBeNull();
-    const pushed = new Promise<void>((resolve) => arrivals.set("/push/other", resolve));
+    const pushed = push.next("/push/other");
     const run = await remindOrganisation(o, samara(15, 0));
     expect(run).not.toBeNull();
     expect([...run!.teachers.keys()].sort()).toEqual([w.f.users.teacher, w.f.users.other, w.f.users.substitute].sort());
@@ -240,8 +229,11 @@ describe("the reminder an hour before the deadline (DUT-1)", () => {
       [w.f.users.teacher, w.f.users.other, w.f.users.substitute].sort(),
     );
     expect(rows.every((r) => r.lessons === 1 && r.day.getTime() === D.getTime())).toBe(true);
+    // The reminder queued one push job per teacher (issue 19 item 6: sent like every command's);
+    // the worker's loop delivers them.
+    while ((await runJobStep()) !== null);
     await pushed;
-    expect(hits.get("/push/other")).toBe(1);
+    expect(push.hits.get("/push/other")).toBe(1);
 
     // A minute later, and after a restart (nothing is kept in memory: a fresh step reads the day's row).
     expect(await remindOrganisation(o, samara(15, 1))).toBeNull();

@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { loadDiaryVisit } from "@/lib/diary/marks/loaders";
 import { signInAs } from "../support/session-harness";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+import { addParentLogin } from "../support/push-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -25,24 +26,7 @@ const post = (studentId: string) =>
 
 beforeAll(async () => {
   f = await createJournalFixture({ students: 2 });
-  const user = await db.user.create({
-    data: {
-      organisationId: f.organisationId,
-      login: "mama-seen",
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Мама",
-      firstName: "Тест",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: f.organisationId, userId: user.id, role: "PARENT" } });
-  const parent = await db.parent.create({
-    data: { organisationId: f.organisationId, userId: user.id, lastName: "Мама", firstName: "Тест" },
-  });
-  await db.parentLink.create({
-    data: { organisationId: f.organisationId, parentId: parent.id, studentId: f.students[0] },
-  });
-  parentUser = user.id;
+  parentUser = await addParentLogin(f.organisationId, f.students[0], { login: "mama-seen", lastName: "Мама" });
 });
 
 afterEach(() => {

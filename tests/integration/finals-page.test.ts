@@ -10,7 +10,7 @@ import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { studentSummary } from "@/lib/journal/grid";
 import { loadFinalsChoices, loadFinalsPage } from "@/lib/finals/loaders";
-import { saveFinal } from "@/lib/finals/save";
+import { saveFinal } from "@/lib/finals/commands";
 import { DEPUTY_ONLY_MESSAGE, finalKey } from "@/lib/finals/rules";
 import { diaryVisitNews, studentMarksView } from "@/lib/diary/marks/loaders";
 import { recordDiaryVisit } from "@/lib/diary/commands";

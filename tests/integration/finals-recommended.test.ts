@@ -3,7 +3,7 @@
 // «Подставить рекомендованные» — the page saving each empty cell's proposal — sets it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadFinalsPage } from "@/lib/finals/loaders";
-import { saveFinal } from "@/lib/finals/save";
+import { saveFinal } from "@/lib/finals/commands";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
 import { saveCell } from "@/lib/journal/commands";
 import { addAssignment, createJournalFixture, day, NOW, type JournalFixture, currentUser } from "./journal-fixture";

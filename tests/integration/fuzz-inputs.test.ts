@@ -780,7 +780,7 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
       yearId: ids.yearId,
       reason: "Исправление ошибки",
     }),
-    "lib/org/year/actions.ts#closeYearAgainAction": { none: "a year id" },
+    "lib/archive/actions.ts#closeYearAgainAction": { none: "a year id" },
     "lib/org/decisions/actions.ts#saveDecisionsAction": formCases(["protocolNumber", "orderNumber"], {
       yearId: ids.yearId,
       classId: f.classA,

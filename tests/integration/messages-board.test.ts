@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { boardFor, readerClassIds } from "@/lib/messages/data";
-import { postAnnouncement } from "@/lib/messages/announce";
+import { postAnnouncement } from "@/lib/messages/commands";
 import { canModerate } from "@/lib/messages/forum/moderation";
 import { setModerator, setPostHidden, createTopic } from "@/lib/messages/forum/mutations";
 import { topicOf } from "@/lib/messages/forum/data";

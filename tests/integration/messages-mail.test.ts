@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { sendMessage, type MailActor } from "@/lib/messages/mail/send";
+import { sendMessage, type MailActor } from "@/lib/messages/mail/commands";
 import { attachmentForViewer, messageForViewer, unreadCountOf } from "@/lib/messages/mailbox/data";
 import { markRead } from "@/lib/messages/mail/mutations";
 import { overdueParentQuestions } from "@/lib/messages/overdue/questions";

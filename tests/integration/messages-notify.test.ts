@@ -4,9 +4,9 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { sendMessage, type MailActor } from "@/lib/messages/mail/send";
+import { sendMessage, type MailActor } from "@/lib/messages/mail/commands";
 import type { ComposeInput } from "@/lib/messages/schema";
-import { postAnnouncement } from "@/lib/messages/announce";
+import { postAnnouncement } from "@/lib/messages/commands";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 type Letter = { rcpt: string[]; text: string; subject: string };

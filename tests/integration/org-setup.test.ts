@@ -2,8 +2,8 @@
 // messages, and a closed year that stays read-only.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deleteEntity, saveEntity } from "@/lib/org/mutations";
-import { assignmentTypeSchema, periodSchema, settingsSchema } from "@/lib/org/schema";
+import { deleteEntity, saveEntity, saveOrgCard } from "@/lib/org/mutations";
+import { assignmentTypeSchema, orgCardSchema, periodSchema, settingsSchema, subjectSchema } from "@/lib/org/schema";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 let f: AccessFixture;
@@ -49,6 +49,105 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
     expect(settingsSchema.parse({ ...raw, studyDays: "6" }).studyDays).toBe(6);
     const bad = settingsSchema.safeParse({ ...raw, studyDays: "7" });
     expect(bad.error?.issues[0].message).toBe("Учебная неделя: выберите из списка");
+  });
+
+  it("keeps the organisation card: names, address, director, contacts, codes, time zone (ORG-1)", async () => {
+    const raw = {
+      name: "Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»",
+      shortName: "МБОУ «Школа № 7»",
+      address: "г. Самара, ул. Садовая, 1",
+      director: "Иванова Мария Петровна",
+      phone: "+7 846 000-00-00",
+      email: "school7@example.ru",
+      website: "",
+      inn: "6312345678",
+      kpp: "631201001",
+      okpo: "12345678",
+      ogrn: "1026300000000",
+      timeZone: "Europe/Samara",
+    };
+    // Bad codes, a bad e-mail and an unknown zone are refused field by field, in Russian.
+    const bad = orgCardSchema.safeParse({
+      ...raw,
+      inn: "123",
+      okpo: "12a45678",
+      email: "школа@",
+      timeZone: "Mars/Base",
+    });
+    expect(bad.success).toBe(false);
+    const byField = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(byField).toMatchObject({
+      inn: "ИНН: 10 или 12 цифр",
+      okpo: "ОКПО: 8 или 10 цифр",
+      email: "Неверный адрес e-mail",
+    });
+    expect(byField.timeZone).toBeTruthy();
+
+    const card = orgCardSchema.parse(raw);
+    expect(card.website).toBeNull();
+    await saveOrgCard(f.organisationId, f.users.ADMIN, card);
+    const stored = await db.organisation.findUniqueOrThrow({ where: { id: f.organisationId } });
+    expect(stored).toMatchObject({
+      name: raw.name,
+      shortName: raw.shortName,
+      address: raw.address,
+      director: raw.director,
+      inn: raw.inn,
+      kpp: raw.kpp,
+      okpo: raw.okpo,
+      ogrn: raw.ogrn,
+      timeZone: "Europe/Samara",
+    });
+    // The change is audited (NFR-5) with the fields it touched.
+    const audit = await db.auditEvent.findFirst({
+      where: { organisationId: f.organisationId, action: "org.card_updated" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit?.userId).toBe(f.users.ADMIN);
+  });
+
+  it("keeps subjects, professional modules with their МДК and practices, each with its final control (ORG-5)", async () => {
+    const save = async (raw: Record<string, string>) => {
+      const r = await saveEntity(f.organisationId, f.users.ADMIN, "subject", null, subjectSchema.parse(raw), null);
+      if (!r.ok) throw new Error(r.message);
+      return r.id;
+    };
+    const pm = await save({ name: "Разработка модулей ПО", shortName: "ПМ.01", kind: "MODULE", controlKind: "EXAM" });
+    const mdk = await save({
+      name: "Технология разработки ПО",
+      shortName: "МДК.01.01",
+      kind: "MDK",
+      parentId: String(pm),
+      controlKind: "DIFF_CREDIT",
+    });
+    const practice = await save({
+      name: "Производственная практика",
+      shortName: "ПП.01",
+      kind: "PRACTICE",
+      parentId: String(pm),
+      controlKind: "DIFF_CREDIT",
+      practiceKind: "INDUSTRIAL",
+    });
+    const rows = await db.subject.findMany({
+      where: { organisationId: f.organisationId, id: { in: [pm, mdk, practice] } },
+      select: { id: true, kind: true, parentId: true, controlKind: true, practiceKind: true },
+      orderBy: { id: "asc" },
+    });
+    expect(rows).toEqual([
+      { id: pm, kind: "MODULE", parentId: null, controlKind: "EXAM", practiceKind: null },
+      { id: mdk, kind: "MDK", parentId: pm, controlKind: "DIFF_CREDIT", practiceKind: null },
+      { id: practice, kind: "PRACTICE", parentId: pm, controlKind: "DIFF_CREDIT", practiceKind: "INDUSTRIAL" },
+    ]);
+    // An unknown form of control or kind is refused in Russian; a module cannot contain itself.
+    expect(
+      subjectSchema.safeParse({ name: "Х", shortName: "Х", kind: "SUBJECT", controlKind: "ORAL" }).error?.issues[0]
+        .message,
+    ).toBe("Форма контроля: выберите из списка");
+    expect(await saveEntity(f.organisationId, f.users.ADMIN, "subject", pm, { parentId: pm }, null)).toMatchObject({
+      ok: false,
+      field: "parentId",
+      message: "Предмет не может входить сам в себя",
+    });
   });
 
   it("creates an assignment type with its weight and refuses a duplicate name (ORG-7)", async () => {

@@ -4,7 +4,6 @@
 // queues nothing. Push jobs share the report queue but are nobody's reports. Only the push service
 // (a local HTTP endpoint) stands in for what is outside the product.
 import { createECDH, randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,12 +16,13 @@ import { insertJob } from "@/lib/reports/jobs/mutations";
 import { ownJobs, pendingJobCount } from "@/lib/reports/jobs/data";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+import { addParentLogin, startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
 
 let f: JournalFixture;
 let parentUser = 0;
-let server: Server;
+let push: PushEndpoint;
 let origin = "";
-const received: string[] = [];
+const received = () => push.received;
 
 const pushJobs = () => db.reportJob.findMany({ where: { organisationId: f.organisationId, report: PUSH_JOB } });
 const changes = () => db.journalChange.count({ where: { organisationId: f.organisationId } });
@@ -49,44 +49,19 @@ async function subscribe(kinds: ("mark" | "message")[]): Promise<void> {
 beforeAll(async () => {
   process.env.VAPID_FILE = path.join(await mkdtemp(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
   f = await createJournalFixture({ students: 3 });
-  const user = await db.user.create({
-    data: {
-      organisationId: f.organisationId,
-      login: "papa",
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Папа",
-      firstName: "Тест",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: f.organisationId, userId: user.id, role: "PARENT" } });
-  const parent = await db.parent.create({
-    data: { organisationId: f.organisationId, userId: user.id, lastName: "Папа", firstName: "Тест" },
-  });
-  await db.parentLink.create({
-    data: { organisationId: f.organisationId, parentId: parent.id, studentId: f.students[0] },
-  });
-  parentUser = user.id;
-  server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      received.push(req.url ?? "");
-      res.writeHead(201).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  parentUser = await addParentLogin(f.organisationId, f.students[0], { login: "papa", lastName: "Папа" });
+  push = await startPushEndpoint();
+  origin = push.origin;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await push.close();
 });
 
 beforeEach(async () => {
   await db.reportJob.deleteMany({ where: { organisationId: f.organisationId } });
   await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-  received.length = 0;
+  push.received.length = 0;
 });
 
 describe("the mark save's push goes through the job queue (API-4, issue 22 item 6)", () => {
@@ -110,7 +85,7 @@ describe("the mark save's push goes through the job queue (API-4, issue 22 item 
     expect(await runJobStep(() => NOW)).toBe(jobs[0].id);
     expect(await runJobStep(() => NOW)).not.toBeNull();
     expect(await runJobStep(() => NOW)).toBeNull();
-    expect(received).toEqual(["/push/parent", "/push/parent"]);
+    expect(received()).toEqual(["/push/parent", "/push/parent"]);
     expect(await pushJobs()).toEqual([]);
   });
 
@@ -196,7 +171,7 @@ describe("push jobs on the report queue", () => {
     expect((await ownJobs(f.organisationId, f.users.teacher)).map((j) => j.id)).toEqual([report]);
     expect(await pendingJobCount(f.organisationId, f.users.teacher)).toBe(1);
     expect(await runJobStep(() => NOW)).toBe(push.id);
-    expect(received).toEqual(["/push/parent"]);
+    expect(received()).toEqual(["/push/parent"]);
   });
 
   it("a push job whose event does not parse fails without sending anything", async () => {
@@ -213,6 +188,6 @@ describe("push jobs on the report queue", () => {
     expect(await db.reportJob.findFirst({ where: { organisationId: f.organisationId, id: job.id } })).toMatchObject({
       status: "FAILED",
     });
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@
 // dropped, and a dead endpoint never fails the save. The pushes are delivered by the report worker's
 // loop from push jobs (lib/push/jobs.ts): each test runs the worker (drain) where the server would.
 import { createECDH, createDecipheriv, createHmac, randomBytes } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importJWK, jwtVerify } from "jose";
 import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/commands";
-import { saveFinal } from "@/lib/finals/save";
+import { saveFinal } from "@/lib/finals/commands";
 import { fileRemark } from "@/lib/control/remarks/commands";
 import { saveSubscription } from "@/lib/push/mutations";
 import { notify, notifyHomework } from "@/lib/push/send";
@@ -21,20 +20,13 @@ import { writeHomework } from "@/lib/journal/lesson/mutations";
 import { vapidKeys } from "@/lib/push/vapid";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
-
-type Received = { url: string; headers: IncomingHttpHeaders; body: Buffer };
+import { addParentLogin, startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
 
 let f: JournalFixture;
 let parentUser = 0;
-let server: Server;
+let push: PushEndpoint;
 let origin = "";
-const waiting = new Map<string, (r: Received) => void>();
-const statusOf = new Map<string, number>();
-const hits = new Map<string, number>();
-
-function nextPush(pathName: string): Promise<Received> {
-  return new Promise((resolve) => waiting.set(pathName, resolve));
-}
+const nextPush = (pathName: string) => push.next(pathName);
 
 /** The worker's loop until the queue is empty (the server runs it every 2 s). */
 async function drain(): Promise<void> {
@@ -76,42 +68,13 @@ function browserKeys() {
 beforeAll(async () => {
   process.env.VAPID_FILE = path.join(await mkdtemp(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
   f = await createJournalFixture({ students: 3 });
-  const user = await db.user.create({
-    data: {
-      organisationId: f.organisationId,
-      login: "mama",
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Мама",
-      firstName: "Тест",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: f.organisationId, userId: user.id, role: "PARENT" } });
-  const parent = await db.parent.create({
-    data: { organisationId: f.organisationId, userId: user.id, lastName: "Мама", firstName: "Тест" },
-  });
-  await db.parentLink.create({
-    data: { organisationId: f.organisationId, parentId: parent.id, studentId: f.students[0] },
-  });
-  parentUser = user.id;
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const url = req.url ?? "";
-      hits.set(url, (hits.get(url) ?? 0) + 1);
-      res.writeHead(statusOf.get(url) ?? 201).end();
-      waiting.get(url)?.({ url, headers: req.headers, body: Buffer.concat(chunks) });
-      waiting.delete(url);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  parentUser = await addParentLogin(f.organisationId, f.students[0], { login: "mama", lastName: "Мама" });
+  push = await startPushEndpoint();
+  origin = push.origin;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await push.close();
 });
 
 describe("Web Push on a new mark (API-4)", () => {
@@ -181,7 +144,7 @@ describe("Web Push on a new mark (API-4)", () => {
 
   it("drops a subscription the push service reports gone (410)", async () => {
     const keys = browserKeys();
-    statusOf.set("/push/old", 410);
+    push.statusOf.set("/push/old", 410);
     await saveSubscription(f.organisationId, parentUser, {
       endpoint: `${origin}/push/old`,
       p256dh: keys.p256dh,
@@ -318,7 +281,7 @@ describe("Web Push on a new mark (API-4)", () => {
     ).toBe("ok");
     expect(await db.reportJob.count({ where: { organisationId: f.organisationId } })).toBe(0);
     await drain();
-    expect(hits.get("/push/hw")).toBe(1);
+    expect(push.hits.get("/push/hw")).toBe(1);
     // A lesson of another class (the first grade) reaches no one in this family.
     expect(await notifyHomework(f.organisationId, f.firstLesson, "Прописи")).toBe(0);
     expect(await notifyHomework(f.organisationId, lessonId, "Ещё")).toBe(1);

@@ -116,7 +116,7 @@ const CASES: Record<string, Case> = {
     ],
   },
   "access/data ACTOR_FACTS": { statement: accessData.ACTOR_FACTS, args: (d) => [d.org, d.teacher] },
-  "access/data ACCESS_VERSION": { statement: accessData.ACCESS_VERSION, args: (d) => [d.org] },
+  "auth/data ACCESS_VERSION": { statement: authData.ACCESS_VERSION, args: (d) => [d.org] },
   "archive/mutations ARCHIVE_DOCUMENTS_LOCK": {
     statement: archiveMutations.ARCHIVE_DOCUMENTS_LOCK,
     args: async (d, tx) => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { saveCell } from "@/lib/journal/commands";
 import { saveAssignmentAction, saveHomeworkAction, saveTopicAction } from "@/lib/journal/lesson/actions";
-import { saveFinal } from "@/lib/finals/save";
+import { saveFinal } from "@/lib/finals/commands";
 import { recordMovementAction } from "@/lib/people/movement/actions";
 import { saveEntryAction } from "@/lib/schedule/timetable/actions";
 import { createPlanAction } from "@/lib/plans/actions";

@@ -307,7 +307,7 @@ describe("the pedagogical council's decisions (REC-4)", () => {
 describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)", () => {
   let setId = 0;
 
-  it("holds the full-year summary sheet with the council's decisions and protocol, each document with its retention", async () => {
+  it("holds the full-year summary sheet (PRN-5) with the council's decisions and protocol, each document with its retention", async () => {
     // the organisation keeps its data exports 7 years instead of 5 (a setting per document kind, ADMIN's)
     await signInAs(org, users.get("admin")!);
     const years = { "summary-year": 25, summary: 25, journal: 5, export: 7 };
@@ -341,6 +341,11 @@ describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)",
     expect(text).toContain("выбыл 16.03.2026");
     const model = await buildModel(org, { report: "summary", format: "pdf", classId: c6a }, NOW);
     expect(model?.rows.filter((r) => String(r.at(-1)).startsWith("переведён в 7 класс")).length).toBeGreaterThan(20);
+    // PRN-5: every subject has a column per period and the year's mark (exam and итоговая only where set).
+    const leaves = (model?.header ?? []).map((h) => (h.children ?? []).map((c) => c.label));
+    const subjects = leaves.filter((l) => l.includes("год"));
+    expect(subjects.length).toBeGreaterThan(3);
+    for (const l of subjects) expect(l.slice(0, l.indexOf("год")).length).toBeGreaterThanOrEqual(2);
     // the register has a row per document with its digest and retention end
     const register = await registerRows(org, { yearId: pastYear });
     expect(register).toHaveLength(stored.manifest.files.length);

@@ -11,12 +11,13 @@ import { db } from "@/lib/db";
 import { buildArchive } from "@/lib/archive/build";
 import { archiveSet } from "@/lib/archive/data";
 import { verifyArchive } from "@/lib/archive/verify";
-import { saveFinal } from "@/lib/finals/save";
+import { saveFinal } from "@/lib/finals/commands";
 import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
 import { createChangeAction, createSubstitutionAction } from "@/lib/schedule/changes/actions";
 import { reviewPlan } from "@/lib/plans/mutations";
 import { saveTopicsAction, setAutoHomeworkAction, workflowAction } from "@/lib/plans/actions";
-import { closeYearAgainAction, reopenYearAction } from "@/lib/org/year/actions";
+import { closeYearAgainAction } from "@/lib/archive/actions";
+import { reopenYearAction } from "@/lib/org/year/actions";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
 import {

@@ -531,7 +531,7 @@ export const ACTIONS: Record<string, ActionRule> = {
     perms: ["year.reopen"],
     sample: () => [null, form({ yearId: 1, reason: "Исправление ошибки" })],
   },
-  "lib/org/year/actions.ts#closeYearAgainAction": {
+  "lib/archive/actions.ts#closeYearAgainAction": {
     perms: ["year.transition"],
     sample: () => [null, form({ yearId: 1 })],
   },
@@ -1107,7 +1107,7 @@ export const STORED: Record<string, StoredRule> = {
     creates: "closures of the period for classes of the target, each within the closer's scope (classIdsInScope)",
   },
   "lib/org/year/actions.ts#reopenYearAction": { orgWide: true },
-  "lib/org/year/actions.ts#closeYearAgainAction": { orgWide: true },
+  "lib/archive/actions.ts#closeYearAgainAction": { orgWide: true },
   "lib/org/decisions/actions.ts#saveDecisionsAction": { orgWide: true },
   "lib/archive/actions.ts#saveRetentionAction": { orgWide: true },
   "lib/archive/actions.ts#disposeAction": { orgWide: true },

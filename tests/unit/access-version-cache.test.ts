@@ -2,7 +2,7 @@
 // counts only under the very AccessVersion it was loaded with and within its TTL; a slower load
 // of an older version never replaces a newer entry; the TTL setting turns the caches off.
 import { afterEach, describe, expect, it } from "vitest";
-import { VersionedCache, accessCacheTtlMs, processCache } from "@/lib/access/version";
+import { VersionedCache, accessCacheTtlMs, processCache } from "@/lib/auth/version";
 
 describe("VersionedCache", () => {
   it("answers only for the version the entry was stored under", () => {

@@ -2,21 +2,14 @@
 // pending state, the result beside the form through FormStatus, input kept on refusal. A component
 // running its own `useActionState` (or hand-dispatching an action in a transition) bypasses all of
 // that, so none may remain outside the kit.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../support/source-files";
 
 const root = path.resolve(__dirname, "../..");
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...sources(full));
-    else if (/\.tsx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
+const sources = (dir: string) => sourceFiles(dir);
 
 const files = [...sources(path.join(root, "components")), ...sources(path.join(root, "app"))].filter(
   (f) => !f.includes(`${path.sep}components${path.sep}ui${path.sep}`),

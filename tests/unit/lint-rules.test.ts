@@ -66,3 +66,30 @@ describe("ESLint: the gate's one door (issue 19 item 2, ACL-1)", () => {
     expect(gateMessages(await lintAs("gate-internals.ts", "lib/access/scope.ts"))).toEqual([]);
   }, 30_000);
 });
+
+describe("ESLint: only the data layer reaches Prisma (ARCHITECTURE «Layers», issue 19 item 5)", () => {
+  const prismaMessages = (messages: Awaited<ReturnType<typeof lintAs>>) =>
+    messages.filter((m) => m.ruleId === "no-restricted-imports" && m.message.includes("Prisma"));
+
+  it("refuses lib/db and the generated client in a loader, an action, a rules file, a component and a page", async () => {
+    for (const asPath of [
+      "lib/journal/loaders.ts",
+      "lib/journal/actions.ts",
+      "lib/journal/rules.ts",
+      "components/journal/prisma-outside.tsx",
+      "app/(app)/journal/prisma-page.ts",
+    ]) {
+      const found = prismaMessages(await lintAs("prisma-outside.ts", asPath));
+      // lib/db on line 2, the generated enums on line 3; lib/errors passes.
+      expect(
+        found.map((m) => m.line),
+        asPath,
+      ).toEqual([2, 3]);
+    }
+  }, 30_000);
+
+  it("lets data.ts, mutations.ts and lib/db.ts use them", async () => {
+    for (const asPath of ["lib/journal/data.ts", "lib/absences/mutations.ts", "lib/db.ts"])
+      expect(prismaMessages(await lintAs("prisma-outside.ts", asPath)), asPath).toEqual([]);
+  }, 30_000);
+});

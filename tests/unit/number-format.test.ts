@@ -1,8 +1,9 @@
 // DAY-12: every decimal shown to users (averages, shares, hours, weights, file sizes) is written the
 // Russian way — a comma, never a dot — through the one formatter, lib/org/vocabulary.ts#formatNumber.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../support/source-files";
 import { formatNumber } from "@/lib/org/vocabulary";
 import { formatAverage } from "@/lib/journal/averages";
 import { fmtHours } from "@/lib/plans/rules";
@@ -26,11 +27,7 @@ describe("Russian number formatting (DAY-12)", () => {
 
   it("no page or component formats a decimal on its own (toFixed / toLocaleString on numbers)", () => {
     const root = path.resolve(__dirname, "../..");
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((n) => {
-        const full = path.join(dir, n);
-        return statSync(full).isDirectory() ? walk(full) : /\.tsx?$/.test(n) ? [full] : [];
-      });
+    const walk = (dir: string) => sourceFiles(dir);
     const own = [...walk(path.join(root, "app")), ...walk(path.join(root, "components"))].filter((f) => {
       const text = readFileSync(f, "utf8");
       // dates may use toLocaleString; numbers may not

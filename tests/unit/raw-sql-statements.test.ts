@@ -4,19 +4,14 @@
 // row locks and pings whose result is not read. The statements of the journal grid and save path
 // (lib/journal/data.ts, lib/journal/mutations.ts) are reworked by other branches this round; they
 // are the ratchet below and move onto rawStatement after that work lands — the list only shrinks.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../support/source-files";
 
 const root = path.resolve(__dirname, "../..");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
+const filesUnder = (dir: string) => sourceFiles(dir);
 
 /** Typed raw statements still declared by hand: file → count. Only shrinks. */
 const NOT_YET: Record<string, number> = {

@@ -74,13 +74,10 @@ describe("college words in shared components (DAY-6)", () => {
   });
 
   it("pages take the class word from the vocabulary, not from a local «COLLEGE ? Группа : Класс»", async () => {
-    const { readFileSync, readdirSync, statSync } = await import("node:fs");
+    const { readFileSync } = await import("node:fs");
     const path = await import("node:path");
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((n) => {
-        const full = path.join(dir, n);
-        return statSync(full).isDirectory() ? walk(full) : full.endsWith(".tsx") ? [full] : [];
-      });
+    const { sourceFiles } = await import("../support/source-files");
+    const walk = (dir: string) => sourceFiles(dir, /\.tsx$/);
     const root = path.resolve(__dirname, "../..");
     const local = [...walk(path.join(root, "app")), ...walk(path.join(root, "components"))].filter((f) =>
       /COLLEGE" \? "Группа" : "Класс"/.test(readFileSync(f, "utf8")),

@@ -1,16 +1,14 @@
-// Announcements and mail for /api/v1 (API-1) on the messages domain's own reads and its send
-// (lib/messages): the same recipient rules as the «Почта» page. Routes have passed board.view / mail.use.
+// Announcements and mail for /api/v1 (API-1) on the messages domain's own reads (lib/messages): the
+// same recipient rules as the «Почта» page; the send is ./commands.ts. Routes have passed board.view / mail.use.
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
 import { ADMINISTRATION_ROLES } from "@/lib/messages/rules";
 import { announcementsFor, readerClassIds } from "@/lib/messages/data";
 import { inboxOf, messageForViewer, sentBy } from "@/lib/messages/mailbox/data";
-import { sendMessage } from "@/lib/messages/mail/send";
 import { currentClasses } from "@/lib/messages/mail/data";
 import { todayIn } from "@/lib/org/time";
-import type { ActionResult } from "@/lib/errors";
 import { instant, pageOf } from "../request";
-import type { announcementsSchema, inboxSchema, messageSchema, sendSchema, sentSchema } from "./schema";
+import type { announcementsSchema, inboxSchema, messageSchema, sentSchema } from "./schema";
 
 type Out<S extends z.ZodType> = z.input<S>;
 
@@ -66,12 +64,4 @@ export async function messageOf(user: CurrentUser, messageId: number): Promise<O
     recipients: m.recipients.map((r) => ({ id: r.userId, name: r.name, readAt: r.readAt ? instant(r.readAt) : null })),
     attachments: m.attachments,
   };
-}
-
-/** Sends through lib/messages/mail/send.ts (recipient rules, one transaction); no files over the API. */
-export async function send(
-  user: CurrentUser,
-  input: z.output<typeof sendSchema>,
-): Promise<ActionResult<{ messageId: number }>> {
-  return sendMessage({ organisationId: user.organisationId, id: user.id, timeZone: user.timeZone }, input, []);
 }

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { fail, type ActionResult } from "@/lib/errors";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { formFiles, parseComposeForm } from "../schema";
-import { sendMessage } from "./send";
+import { sendMessage } from "./commands";
 
 export async function sendMessageAction(
   _prev: ActionResult<{ messageId: number }> | null,

@@ -210,12 +210,3 @@ export async function emailsOf(organisationId: number, userIds: readonly number[
   });
   return rows.flatMap((r) => (r.email && r.email.includes("@") ? [r.email] : []));
 }
-
-/** A user's display name inside the organisation. */
-export async function userName(organisationId: number, userId: number): Promise<string | null> {
-  const u = await db.user.findUnique({
-    where: { organisationId_id: { organisationId, id: userId } },
-    select: { lastName: true, firstName: true, middleName: true },
-  });
-  return u ? fullName(u) : null;
-}

@@ -1,17 +1,16 @@
 "use server";
 // The year transition wizard (ORG-3, PPL-4): «Проверить» shows the plan and writes nothing;
 // «Выполнить переход» recomputes the same plan and commits it in one transaction. ADMIN only.
-// REC-2: a closed year is reopened for corrections with a reason and closed again (a new archive
-// edition).
+// REC-2: a closed year is reopened for corrections with a reason (closing it again writes a new
+// archive edition: lib/archive/actions.ts closeYearAgainAction).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { dateField, requiredText } from "@/lib/people/schema";
-import { buildArchive } from "@/lib/archive/build";
 import { fieldErrorsOf, singleLine, idSchema } from "@/lib/schema";
 import { serverNow } from "@/lib/org/clock";
-import { closeYearAgain, commitTransition, recordReopeningArchive, reopenYear } from "./mutations";
+import { commitTransition, reopenYear } from "./mutations";
 import { planTransition, type TransitionPreview } from "./transition";
 import type { ExceptionKind } from "./rules";
 
@@ -76,24 +75,4 @@ export async function reopenYearAction(_prev: YearStepState | null, form: FormDa
   if (!r.ok) return fail("CONFLICT", r.message);
   revalidatePath("/", "layout");
   return ok({ message: `Учебный год ${r.name} открыт для исправлений` });
-}
-
-/**
- * REC-2: closes a reopened year again (year.transition) and writes a new archive edition beside the
- * earlier ones, with its own manifest; the edition is recorded on the reopening.
- */
-export async function closeYearAgainAction(_prev: YearStepState | null, form: FormData): Promise<YearStepState> {
-  const yearId = yearIdSchema.safeParse(form.get("yearId"));
-  if (!yearId.success) return fail("INVALID_INPUT", "Неверный учебный год");
-  const access = await requireAccessForAction("year.transition");
-  if (!access.ok) return access;
-  const { organisationId, id: userId } = access.user;
-  const now = serverNow();
-  const r = await closeYearAgain(organisationId, userId, yearId.data, now);
-  if (!r.ok) return fail("CONFLICT", r.message);
-  revalidatePath("/", "layout");
-  const built = await buildArchive(organisationId, yearId.data, userId, now, { number: r.edition, reason: r.reason });
-  if (!built.ok) return ok({ message: `Учебный год ${r.name} закрыт. Архив не сформирован: ${built.message}` });
-  await recordReopeningArchive(organisationId, r.reopeningId, built.setId);
-  return ok({ message: `Учебный год ${r.name} закрыт; архив, редакция ${r.edition}: файлов ${built.files}` });
 }

@@ -22,7 +22,6 @@ import {
 import { PUSH_JOB, pushEventSchema } from "@/lib/push/jobs";
 import { deliverPush } from "@/lib/push/send";
 import { expiryOf } from "./rules";
-import { runDutySteps } from "./duties";
 import { serverNow } from "@/lib/org/clock";
 import { runWebhookStep } from "@/lib/webhooks/worker";
 
@@ -138,8 +137,12 @@ export async function purgeExpired(now: Date = new Date()): Promise<number> {
   return keys.length;
 }
 
-/** Starts the polling loop once per process; one job at a time, never overlapping. */
-export function startReportWorker(): void {
+/**
+ * Starts the polling loop once per process; one job at a time, never overlapping. `duties` is the
+ * daily duties' step (lib/control/deadline/commands.ts runDutySteps), handed in by the starter so
+ * that reports does not import control (issue 19 item 3).
+ */
+export function startReportWorker(duties: (now: Date) => Promise<unknown>): void {
   const state = workerState();
   if (state.started || !process.env.DATABASE_URL) return;
   state.started = true;
@@ -150,7 +153,7 @@ export function startReportWorker(): void {
       while ((await runJobStep()) !== null) await breathe();
       // REG-4: the webhooks due now (a batch per tick; the rest on the next ones).
       await runWebhookStep(serverNow());
-      if (ticks % DUTY_EVERY === 0) await runDutySteps(serverNow());
+      if (ticks % DUTY_EVERY === 0) await duties(serverNow());
       if (ticks++ % 300 === 0) await purgeExpired();
     } catch (e) {
       logger().error({ err: safeError(e) }, "report worker");

@@ -1,7 +1,7 @@
 // API-1: send a message (MSG-1) with the same recipient rules as «Почта»; needs a read-write
 // token (or the session). Bad input or refused recipients store nothing.
 import { authorizeApi, apiRoute } from "@/lib/api/gate";
-import { send } from "@/lib/api/mail/loaders";
+import { send } from "@/lib/api/mail/commands";
 import { sendSchema, sentResultSchema } from "@/lib/api/mail/schema";
 import { json, parseBody } from "@/lib/api/request";
 import { httpStatus } from "@/lib/errors";

@@ -9,16 +9,26 @@ import { deleteFile, putFile } from "@/lib/storage/files";
 import { checkRecipients } from "../rules";
 import type { ComposeInput } from "../schema";
 import { messageForViewer } from "../mailbox/data";
-import { emailsOf, recipientFacts, senderFacts, userName, usersOfClasses, usersWithRoles } from "./data";
+import { userName } from "@/lib/people/data";
+import { emailsOf, recipientFacts, senderFacts, usersOfClasses, usersWithRoles } from "./data";
 import { createMessage, type NewAttachment } from "./mutations";
 import { newMessageLetter, sendLetters, smtpConfigured } from "../notify/smtp";
 import { enqueuePush } from "@/lib/push/mutations";
 
 export type MailActor = { organisationId: number; id: number; timeZone: string };
 
-/** Runs a task after the response (the action passes next/server `after`); by default, detached. */
+/** Runs a task after the response: actions and routes pass next/server `after`. */
 export type Scheduler = (task: () => Promise<unknown>) => void;
-const detached: Scheduler = (task) => void task().catch(() => undefined);
+
+/**
+ * E-mail copies go out only from the messages' commands (issue 19 item 6): after the response
+ * through the caller's scheduler, or — with none (a test, a script) — awaited here, never as a
+ * detached promise nobody waits for. sendLetters never rejects; a failure is logged there.
+ */
+export async function sendLettersLater(schedule: Scheduler | undefined, task: () => Promise<unknown>): Promise<void> {
+  if (schedule) schedule(task);
+  else await task().catch(() => undefined);
+}
 
 type CheckedFile = { file: File; fileName: string; mimeType: string };
 
@@ -98,7 +108,7 @@ export async function sendMessage(
       attachments: stored,
       now,
     });
-    if (smtpConfigured()) (opts.schedule ?? detached)(() => notifyNewMessage(actor, messageId, requested));
+    if (smtpConfigured()) await sendLettersLater(opts.schedule, () => notifyNewMessage(actor, messageId, requested));
     // API-4: Web Push to the recipients' opted-in devices — a push job for the worker (lib/push/jobs.ts).
     await enqueuePush(organisationId, actor.id, {
       event: "message",

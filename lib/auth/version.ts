@@ -10,6 +10,9 @@
 // leaves data newer than its tag — harmless, the next request sees a newer version and reloads —
 // while the reverse order could keep old data under a new version.
 //
+// It lives with auth, the lower domain: the session check (lib/auth/session-user.ts) and the access
+// facts (lib/access/authorize.ts) both use it, and access depends on auth, not back.
+//
 // Settings: ACCESS_CACHE_TTL_SECONDS (default 30; 0 = no caching, every request reads the
 // session and the facts as before), ACCESS_CACHE_MAX (entries per cache, default 10,000).
 import { cache } from "react";

@@ -9,7 +9,7 @@ import { createAnnouncement } from "./mutations";
 import { audienceUserIds } from "./data";
 import { emailsOf } from "./mail/data";
 import { newAnnouncementLetter, sendLetters, smtpConfigured } from "./notify/smtp";
-import type { MailActor, Scheduler } from "./mail/send";
+import { sendLettersLater, type MailActor, type Scheduler } from "./mail/commands";
 
 export async function postAnnouncement(
   actor: MailActor,
@@ -32,8 +32,7 @@ export async function postAnnouncement(
     ...window,
   });
   if (smtpConfigured()) {
-    const schedule = opts.schedule ?? ((task) => void task().catch(() => undefined));
-    schedule(async () => {
+    await sendLettersLater(opts.schedule, async () => {
       const users = await audienceUserIds(actor.organisationId, input, todayIn(actor.timeZone, now));
       return sendLetters(
         await emailsOf(

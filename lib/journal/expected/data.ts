@@ -1,0 +1,54 @@
+// Expected absences for the journal grid's attendance column (DUT-4): read by the journal's loader,
+// so they live with the journal (the lower domain) — lib/absences records and decides them.
+import { db } from "@/lib/db";
+import type { AttendanceCodeName } from "@/lib/journal/rules";
+
+export type ExpectedAbsence = { studentId: number; from: Date; to: Date; code: AttendanceCodeName; note: string };
+
+/**
+ * Expected absences of students between two dates (DUT-4): accepted or recorded absences and the
+ * parents' notices still waiting for the class teacher — what the grid's attendance column shows.
+ */
+export async function expectedAbsences(
+  organisationId: number,
+  studentIds: readonly number[],
+  from: Date,
+  to: Date,
+): Promise<{ absences: ExpectedAbsence[]; notices: ExpectedAbsence[] }> {
+  if (studentIds.length === 0) return { absences: [], notices: [] };
+  const range = { dateFrom: { lte: to }, dateTo: { gte: from } };
+  const [absences, notices] = await Promise.all([
+    db.absence.findMany({
+      where: { organisationId, studentId: { in: [...studentIds] }, status: "ACTIVE", ...range },
+      select: {
+        studentId: true,
+        dateFrom: true,
+        dateTo: true,
+        reason: true,
+        documentKind: true,
+        documentNumber: true,
+        documentDate: true,
+      },
+    }),
+    db.absenceNotice.findMany({
+      where: { organisationId, studentId: { in: [...studentIds] }, status: "PENDING", ...range },
+      select: { studentId: true, dateFrom: true, dateTo: true, reason: true },
+    }),
+  ]);
+  return {
+    absences: absences.map((a) => ({
+      studentId: a.studentId,
+      from: a.dateFrom,
+      to: a.dateTo,
+      code: a.reason,
+      note: [a.documentKind, a.documentNumber ? `№ ${a.documentNumber}` : null].filter(Boolean).join(" "),
+    })),
+    notices: notices.map((n) => ({
+      studentId: n.studentId,
+      from: n.dateFrom,
+      to: n.dateTo,
+      code: n.reason,
+      note: "родитель сообщил, ждёт ответа классного руководителя",
+    })),
+  };
+}
