@@ -2,10 +2,11 @@
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
 // tar -x -C <dir>`, node_modules hard-linked in, `next build` there) served side by side over the
 // bench database and measured in alternating short windows — on a machine shared with other work only
-// such interleaved medians compare two versions fairly. Both builds must exist; writes nothing but
-// the profiles of --prof.
+// such interleaved medians compare two versions fairly; with each window's server CPU per request and
+// each page's SQL statement count (from the PostgreSQL log of one request). Both builds must exist;
+// writes nothing but the profiles of --prof.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,6 +15,7 @@ import { DATA_DIR, PROJECT_ROOT } from "../prisma/tools/paths";
 import { appServerArgv } from "../prisma/tools/heap-cap";
 import { freePort, signIn } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
+import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
 import { datasetToday, loadFixtures } from "./fixtures";
 import { runLoad, send } from "./http-load";
 import { diaryPath, gridPath } from "./scenarios";
@@ -31,6 +33,35 @@ const { values: args } = parseArgs({
 });
 const log = (s: string): void => console.log(`[ab] ${s}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** CPU seconds (user + system) used so far by `pid` and its live descendants, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const parents = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone
+    }
+  }
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      continue;
+    }
+    stack.push(...(parents.get(p) ?? []));
+  }
+  return ticks / 100;
+}
 
 interface Served {
   name: string;
@@ -92,29 +123,50 @@ async function main(): Promise<void> {
         const p = all[w] ?? w;
         const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
         if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);
-        log(`${app.name} ${w}: ${r.body.length} bytes`);
+        // The SQL statements of one request, from the PostgreSQL log (as the bench's database floor).
+        const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
+        await setStatementLogging(pgServer.url("postgres"), true);
+        const offset = logSize(logFile);
+        await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
+        await new Promise((r) => setTimeout(r, 500));
+        await setStatementLogging(pgServer.url("postgres"), false);
+        const statements = statementsFromLog(logFile, offset).length;
+        log(`${app.name} ${w}: ${r.body.length} bytes, ${statements} SQL statements`);
         cases.push({ key: `${w} · ${app.name}`, app, path: p, cookie });
       }
     }
     const p50 = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    // The app server's CPU per request: steadier than latency on a busy machine, though contention
+    // still inflates it. (PostgreSQL's is not summed: its backends come and go with their CPU time.)
+    const appCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
     const rounds = Number(args.rounds);
     for (let round = 1; round <= rounds; round++) {
       for (const c of round % 2 ? cases : [...cases].reverse()) {
+        let sent = 0;
+        const app0 = cpuSeconds(c.app.child.pid!);
         const res = await runLoad({
           base: c.app.base,
           concurrency: Number(args.clients),
           durationMs: Number(args.seconds) * 1000,
           warmupMs: 500,
-          next: () => ({ path: c.path, headers: { cookie: c.cookie } }),
+          next: () => {
+            sent++;
+            return { path: c.path, headers: { cookie: c.cookie } };
+          },
         });
         if (res.errors) throw new Error(`${c.key}: ${res.errors} errors ${JSON.stringify(res.statuses)}`);
         p50.get(c.key)!.push(res.p50_ms);
+        // The window's CPU over every request sent in it (the warm-up's too).
+        const n = Math.max(1, sent);
+        appCpu.get(c.key)!.push(Math.round(((cpuSeconds(c.app.child.pid!) - app0) * 1e4) / n) / 10);
       }
       log(`round ${round}/${rounds}: ${cases.map((c) => `${c.key} ${p50.get(c.key)!.at(-1)}`).join(" · ")}`);
     }
-    console.log(`\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms |`);
-    console.log("|---|---:|");
-    for (const c of cases) console.log(`| ${c.key} | ${median(p50.get(c.key)!)} |`);
+    console.log(
+      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | app CPU ms / request |`,
+    );
+    console.log("|---|---:|---:|");
+    for (const c of cases) console.log(`| ${c.key} | ${median(p50.get(c.key)!)} | ${median(appCpu.get(c.key)!)} |`);
   } finally {
     for (const a of apps) {
       if (a.child.exitCode !== null) continue;
