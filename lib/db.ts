@@ -158,7 +158,8 @@ export type RawStatement<S extends z.ZodRawShape, A extends unknown[]> = {
   /** The rows' shape: exactly these columns, of these runtime types. */
   readonly shape: z.ZodObject<S, z.core.$strict>;
   readonly sql: (...args: A) => Prisma.Sql;
-  readonly run: (client: RawClient, ...args: A) => Promise<z.infer<z.ZodObject<S, z.core.$strict>>[]>;
+  /** A PrismaPromise, so it may also go into a batch `$transaction([...])`. */
+  readonly run: (client: RawClient, ...args: A) => Prisma.PrismaPromise<z.infer<z.ZodObject<S, z.core.$strict>>[]>;
 };
 
 /** The row type of a statement. */

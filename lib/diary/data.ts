@@ -215,7 +215,35 @@ async function markChangesOf(
   );
 }
 
-/** DAY-4: homework of the student's classes (and subgroups) due within [monday, sunday], with the set lesson's class. */
+/**
+ * DAY-4: homework of the student's classes (and subgroups) due within [monday, sunday], with the set
+ * lesson's class and subject and the files — one statement (Prisma resolved the lesson, its subject
+ * and the files as three more queries on every diary view).
+ */
+export const HOMEWORK_DUE = rawStatement(
+  {
+    id: col.int,
+    text: col.text,
+    dueDate: col.date,
+    classId: col.int,
+    subjectName: col.text,
+    /** [{ id, fileName, size }] by id, or null */
+    files: col.jsonArray,
+  },
+  (organisationId: number, classIds: number[], subgroupIds: number[], monday: Date, sunday: Date) => Prisma.sql`
+    SELECT h.id, h.text, h."dueDate", l."classId", s.name AS "subjectName",
+           (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
+              FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id) AS files
+      FROM "Homework" h
+      JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+     WHERE h."organisationId" = ${organisationId}
+       AND h."dueDate" >= ${isoDate(monday)}::date AND h."dueDate" <= ${isoDate(sunday)}::date
+       AND l."classId" = ANY(${classIds}::int[])
+       AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${subgroupIds}::int[]))
+     ORDER BY h."dueDate", h.id`,
+);
+
 async function homeworkDue(
   organisationId: number,
   classIds: number[],
@@ -224,24 +252,7 @@ async function homeworkDue(
   sunday: Date,
 ) {
   if (classIds.length === 0) return [];
-  return db.homework.findMany({
-    where: {
-      organisationId,
-      dueDate: { gte: monday, lte: sunday },
-      lesson: {
-        classId: { in: classIds },
-        OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }],
-      },
-    },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      text: true,
-      dueDate: true,
-      lesson: { select: { classId: true, subject: { select: { name: true } } } },
-      files: { select: { id: true, fileName: true, size: true }, orderBy: { id: "asc" } },
-    },
-  });
+  return HOMEWORK_DUE.run(replicaReader(), organisationId, classIds, subgroupIds, monday, sunday);
 }
 
 export async function diaryWeek(
@@ -323,9 +334,16 @@ export async function diaryWeek(
     })),
     // Homework due on a day of the student's stay in the class that set it (PPL-3).
     due: dueRows.flatMap((h) =>
-      h.dueDate &&
-      memberships.some((m) => m.classId === h.lesson.classId && coversDate(m.startDate, m.endDate, h.dueDate!))
-        ? [{ id: h.id, subjectName: h.lesson.subject.name, text: h.text, dueDate: h.dueDate, files: h.files }]
+      memberships.some((m) => m.classId === h.classId && coversDate(m.startDate, m.endDate, h.dueDate))
+        ? [
+            {
+              id: h.id,
+              subjectName: h.subjectName,
+              text: h.text,
+              dueDate: h.dueDate,
+              files: jsonArray<{ id: number; fileName: string; size: number }>(h.files),
+            },
+          ]
         : [],
     ),
     events: eventRows.map((e) => ({
@@ -366,24 +384,24 @@ export async function studentClassIdsOn(organisationId: number, studentId: numbe
   return rows.map((r) => r.classId);
 }
 
-/** DAY-4: the class teacher (curator) a family writes to from the diary; null when the class has none. */
+/** DAY-4: the class teacher (curator) a family writes to from the diary — one statement (it was two). */
+export const CLASS_TEACHER = rawStatement(
+  { userId: col.int, lastName: col.text, firstName: col.text, middleName: col.text.nullable() },
+  (organisationId: number, classId: number) => Prisma.sql`
+    SELECT u.id AS "userId", u."lastName", u."firstName", u."middleName"
+      FROM "ClassTeacher" t
+      JOIN "User" u ON u."organisationId" = t."organisationId" AND u.id = t."userId"
+     WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId}
+       AND t.kind IN ('CLASS_TEACHER', 'CURATOR') AND u."isActive"
+     ORDER BY t.kind, t."userId"
+     LIMIT 1`,
+);
+
+/** The class teacher (curator) of a class; null when the class has none. */
 export async function classTeacherOfClass(
   organisationId: number,
   classId: number,
 ): Promise<{ userId: number; name: string } | null> {
-  const row = await db.classTeacher.findFirst({
-    where: { organisationId, classId, kind: { in: ["CLASS_TEACHER", "CURATOR"] }, user: { isActive: true } },
-    orderBy: [{ kind: "asc" }, { userId: "asc" }],
-    select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
-  });
-  return row
-    ? {
-        userId: row.user.id,
-        name: shortName({
-          lastName: row.user.lastName,
-          firstName: row.user.firstName,
-          middleName: row.user.middleName,
-        }),
-      }
-    : null;
+  const [row] = await CLASS_TEACHER.run(replicaReader(), organisationId, classId);
+  return row ? { userId: row.userId, name: shortName(row) } : null;
 }

@@ -2,7 +2,9 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { type MarkKindName } from "@/lib/journal/marks";
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
+import { col, jsonArray } from "@/lib/sql";
+import { AveragingMethod, LessonStatus, OrgKind, PeriodKind, YearStatus } from "@/prisma/generated/prisma/enums";
 import { dateOnly, isoDate, todayIn } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
@@ -17,15 +19,20 @@ export type PeriodOption = { id: number; name: string; start: Date; end: Date };
 
 // ───────────── the lock's facts (lib/journal/lock.ts) ─────────────
 
-/** The lock columns as SQL returns them (lockSql). */
-type LockRow = {
-  yearStatus: string;
-  timeZone: string;
-  lockDays: number | null;
-  lockPeriods: { id: number; name: string; start: string; end: string }[];
-  lockClosed: { periodId: number; closedAt: string; basis: string }[];
-  lockUnlocks: { from: string; to: string; until: string }[];
+/** The lock columns (lockSql) in a statement's row shape; the json ones are read by lockContextOf. */
+const LOCK_COLUMNS = {
+  yearStatus: col.enum(YearStatus),
+  timeZone: col.text,
+  lockDays: col.int.nullable(),
+  /** [{ id, name, start, end }] */
+  lockPeriods: col.jsonArray,
+  /** [{ periodId, closedAt, basis }] */
+  lockClosed: col.jsonArray,
+  /** [{ from, to, until }] */
+  lockUnlocks: col.jsonArray,
 };
+type LockRow = { [K in keyof typeof LOCK_COLUMNS]: ReturnType<(typeof LOCK_COLUMNS)[K]["parse"]> };
+type PeriodJson = { id: number; name: string; start: string; end: string };
 
 /** A timestamp (without time zone, UTC) as SQL's JSON gives it → the instant. */
 const utcInstant = (v: string): Date => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
@@ -54,33 +61,39 @@ function lockSql(subjectId: Prisma.Sql, now: Date): Prisma.Sql {
 
 /** The lock context from the lock columns; `finals` are added by the caller where it has them. */
 function lockContextOf(r: LockRow, finals: ReadonlyMap<number, ReadonlySet<number>> = new Map()): LockContext {
-  const periods = r.lockPeriods.map((p) => ({
+  const periods = jsonArray<PeriodJson>(r.lockPeriods).map((p) => ({
     id: p.id,
     name: p.name,
     start: dateOnly(p.start),
     end: dateOnly(p.end),
   }));
-  const closed: ClosedPeriod[] = r.lockClosed.flatMap((c) => {
-    const p = periods.find((x) => x.id === c.periodId);
-    return p
-      ? [
-          {
-            periodId: p.id,
-            name: p.name,
-            start: p.start,
-            end: p.end,
-            closedOn: todayIn(r.timeZone, utcInstant(c.closedAt)),
-            basis: c.basis,
-          },
-        ]
-      : [];
-  });
+  const closed: ClosedPeriod[] = jsonArray<{ periodId: number; closedAt: string; basis: string }>(r.lockClosed).flatMap(
+    (c) => {
+      const p = periods.find((x) => x.id === c.periodId);
+      return p
+        ? [
+            {
+              periodId: p.id,
+              name: p.name,
+              start: p.start,
+              end: p.end,
+              closedOn: todayIn(r.timeZone, utcInstant(c.closedAt)),
+              basis: c.basis,
+            },
+          ]
+        : [];
+    },
+  );
   return {
     timeZone: r.timeZone,
     lockDays: r.lockDays ?? 7,
     yearClosed: r.yearStatus === "CLOSED",
     closed,
-    unlocks: r.lockUnlocks.map((u) => ({ from: dateOnly(u.from), to: dateOnly(u.to), until: utcInstant(u.until) })),
+    unlocks: jsonArray<{ from: string; to: string; until: string }>(r.lockUnlocks).map((u) => ({
+      from: dateOnly(u.from),
+      to: dateOnly(u.to),
+      until: utcInstant(u.until),
+    })),
     periods,
     finals,
   };
@@ -103,13 +116,9 @@ function finalsMap(pairs: readonly (readonly [number, number])[]): Map<number, S
  * class's own facts only (no unlocks, no finals — what the schedule's writes need). Null when
  * the class is not the organisation's.
  */
-export async function journalLockContext(
-  organisationId: number,
-  classId: number,
-  subjectId: number | null,
-  now: Date,
-): Promise<LockContext | null> {
-  const rows = await db.$queryRaw<(LockRow & { finals: [number, number][] })[]>`
+export const JOURNAL_LOCK_CONTEXT = rawStatement(
+  { ...LOCK_COLUMNS, /** [[studentId, periodId]] */ finals: col.jsonArray },
+  (organisationId: number, classId: number, subjectId: number | null, now: Date) => Prisma.sql`
     SELECT ${lockSql(Prisma.sql`${subjectId}::int`, now)},
       (SELECT coalesce(json_agg(json_build_array(f."studentId", f."periodId")), '[]'::json)
          FROM "FinalMark" f
@@ -119,9 +128,17 @@ export async function journalLockContext(
       JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
       JOIN "Organisation" o ON o.id = c."organisationId"
       LEFT JOIN "OrganisationSettings" st ON st."organisationId" = c."organisationId"
-     WHERE c."organisationId" = ${organisationId} AND c.id = ${classId}`;
-  const r = rows[0];
-  return r ? lockContextOf(r, finalsMap(r.finals)) : null;
+     WHERE c."organisationId" = ${organisationId} AND c.id = ${classId}`,
+);
+
+export async function journalLockContext(
+  organisationId: number,
+  classId: number,
+  subjectId: number | null,
+  now: Date,
+): Promise<LockContext | null> {
+  const [r] = await JOURNAL_LOCK_CONTEXT.run(db, organisationId, classId, subjectId, now);
+  return r ? lockContextOf(r, finalsMap(jsonArray<[number, number]>(r.finals))) : null;
 }
 
 export type GridHead = {
@@ -138,35 +155,37 @@ export type GridHead = {
   lock: LockContext;
 };
 
-type GridHeadRow = LockRow & {
-  cls: GridHead["cls"];
-  subject: GridHead["subject"];
-  orgKind: GridHead["orgKind"];
-  timeZone: string;
-  minMark: number | null;
-  maxMark: number | null;
-  roundingThreshold: number | null;
-  averagingMethod: GridRows["settings"]["averagingMethod"] | null;
-  homeworkForToday: boolean | null;
-  homeworkForPast: boolean | null;
-  periods: { id: number; name: string; start: string; end: string }[];
-  subgroups: { id: number; name: string }[];
-};
-
 /**
  * Class, subject, settings, the class's periods and the subject's subgroups — one statement
  * (issue 10: it was five queries in two rounds before every grid and finals page). Null when the
  * class or the subject is missing.
  */
-export async function gridHead(
-  organisationId: number,
-  classId: number,
-  subjectId: number,
-  now: Date = new Date(),
-): Promise<GridHead | null> {
-  const rows = await db.$queryRaw<GridHeadRow[]>`
-    SELECT json_build_object('id', c.id, 'name', c.name, 'grade', c.grade, 'yearId', c."yearId", 'periodKind', c."periodKind") AS cls,
-           json_build_object('id', s.id, 'name', s.name, 'passFail', s."passFail") AS subject,
+export const GRID_HEAD = rawStatement(
+  {
+    classId: col.int,
+    className: col.text,
+    grade: col.int,
+    yearId: col.int,
+    periodKind: col.enum(PeriodKind),
+    subjectId: col.int,
+    subjectName: col.text,
+    passFail: col.bool,
+    orgKind: col.enum(OrgKind),
+    minMark: col.int.nullable(),
+    maxMark: col.int.nullable(),
+    roundingThreshold: col.float.nullable(),
+    averagingMethod: col.enum(AveragingMethod).nullable(),
+    homeworkForToday: col.bool.nullable(),
+    homeworkForPast: col.bool.nullable(),
+    ...LOCK_COLUMNS,
+    /** [{ id, name, start, end }] */
+    periods: col.jsonArray,
+    /** [{ id, name }] */
+    subgroups: col.jsonArray,
+  },
+  (organisationId: number, classId: number, subjectId: number, now: Date) => Prisma.sql`
+    SELECT c.id AS "classId", c.name AS "className", c.grade, c."yearId", c."periodKind"::text AS "periodKind",
+           s.id AS "subjectId", s.name AS "subjectName", s."passFail",
            o.kind::text AS "orgKind", st."minMark", st."maxMark", st."roundingThreshold"::float8 AS "roundingThreshold",
            st."averagingMethod"::text AS "averagingMethod", st."homeworkForToday", st."homeworkForPast",
            ${lockSql(Prisma.sql`s.id`, now)},
@@ -181,13 +200,21 @@ export async function gridHead(
       JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
       JOIN "Subject" s ON s."organisationId" = o.id AND s.id = ${subjectId}
       LEFT JOIN "OrganisationSettings" st ON st."organisationId" = o.id
-     WHERE o.id = ${organisationId}`;
-  const r = rows[0];
+     WHERE o.id = ${organisationId}`,
+);
+
+export async function gridHead(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  now: Date = new Date(),
+): Promise<GridHead | null> {
+  const [r] = await GRID_HEAD.run(db, organisationId, classId, subjectId, now);
   if (!r) return null;
   return {
-    cls: r.cls,
+    cls: { id: r.classId, name: r.className, grade: r.grade, yearId: r.yearId, periodKind: r.periodKind },
     yearClosed: r.yearStatus === "CLOSED",
-    subject: r.subject,
+    subject: { id: r.subjectId, name: r.subjectName, passFail: r.passFail },
     orgKind: r.orgKind,
     timeZone: r.timeZone,
     settings: {
@@ -198,8 +225,13 @@ export async function gridHead(
       lockDays: r.lockDays ?? 7,
       homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
     },
-    periods: r.periods.map((p) => ({ id: p.id, name: p.name, start: dateOnly(p.start), end: dateOnly(p.end) })),
-    subgroups: r.subgroups,
+    periods: jsonArray<PeriodJson>(r.periods).map((p) => ({
+      id: p.id,
+      name: p.name,
+      start: dateOnly(p.start),
+      end: dateOnly(p.end),
+    })),
+    subgroups: jsonArray<{ id: number; name: string }>(r.subgroups),
     lock: lockContextOf(r),
   };
 }
@@ -217,21 +249,21 @@ type GridCells = {
  * The marks, attendance and «все присутствуют» markers of the grid's lessons in ONE statement
  * (issue 10: three queries before; compact tuples, as the diary week reads its lessons).
  */
-async function gridCells(
-  organisationId: number,
-  classId: number,
-  subjectId: number,
-  subgroupId: number | null,
-  start: string,
-  end: string,
-): Promise<GridCells> {
-  const subgroup =
-    subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty;
-  const rows = await db.$queryRaw<GridCells[]>`
+export const GRID_CELLS = rawStatement(
+  { marks: col.jsonArray, attendance: col.jsonArray, taken: col.jsonArray },
+  (
+    organisationId: number,
+    classId: number,
+    subjectId: number,
+    subgroupId: number | null,
+    start: string,
+    end: string,
+  ) => Prisma.sql`
     WITH l AS MATERIALIZED (
       SELECT l.id FROM "Lesson" l
        WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
-         AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED' ${subgroup}
+         AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED'
+         ${subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty}
     )
     SELECT
       (SELECT coalesce(json_agg(json_build_array(m."assignmentId", m."studentId", m.kind, m.value, m."isHospital", m.comment, m.version)), '[]'::json)
@@ -243,8 +275,16 @@ async function gridCells(
          JOIN "JournalChange" j ON j."organisationId" = t."organisationId" AND j."lessonId" = t.id
         WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId} AND t."subjectId" = ${subjectId}
           AND t.date >= ${start}::date AND t.date <= ${end}::date
-          AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken`;
-  return rows[0];
+          AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken`,
+);
+
+async function gridCells(...args: Parameters<typeof GRID_CELLS.sql>): Promise<GridCells> {
+  const [r] = await GRID_CELLS.run(db, ...args);
+  return {
+    marks: jsonArray<GridCells["marks"][number]>(r?.marks),
+    attendance: jsonArray<GridCells["attendance"][number]>(r?.attendance),
+    taken: jsonArray<number>(r?.taken),
+  };
 }
 
 /**
@@ -422,34 +462,39 @@ export async function gridRows(
   };
 }
 
-type LessonRow = LockRow & {
-  id: number;
-  date: Date;
-  classId: number;
-  subjectId: number;
-  subgroupId: number | null;
-  teacherId: number;
-  substituteId: number | null;
-  status: "SCHEDULED" | "CANCELLED";
-  hours: { toString(): string };
-  grade: number;
-  yearId: number;
-  periodKind: string;
-  passFail: boolean;
-  kind: "SCHOOL" | "COLLEGE";
-  minMark: number | null;
-  maxMark: number | null;
-  homeworkForToday: boolean | null;
-  homeworkForPast: boolean | null;
+/** The columns of lessonColumns. */
+const LESSON_COLUMNS = {
+  id: col.int,
+  date: col.date,
+  classId: col.int,
+  subjectId: col.int,
+  subgroupId: col.int.nullable(),
+  teacherId: col.int,
+  substituteId: col.int.nullable(),
+  status: col.enum(LessonStatus),
+  hours: col.float,
+  grade: col.int,
+  yearId: col.int,
+  periodKind: col.enum(PeriodKind),
+  passFail: col.bool,
+  kind: col.enum(OrgKind),
+  minMark: col.int.nullable(),
+  maxMark: col.int.nullable(),
+  homeworkForToday: col.bool.nullable(),
+  homeworkForPast: col.bool.nullable(),
+  ...LOCK_COLUMNS,
   /** A period final of the lesson's class × subject in the lesson's period (any student): assignments lock (REC-1). */
-  anyFinal: boolean;
+  anyFinal: col.bool,
 };
+type LessonRow = { [K in keyof typeof LESSON_COLUMNS]: ReturnType<(typeof LESSON_COLUMNS)[K]["parse"]> };
 
-type StudentRow = {
-  spans: { startDate: string; endDate: string | null; educationForm: EducationFormName }[];
-  inSubgroup: boolean;
-  finalSet: boolean;
+const STUDENT_COLUMNS = {
+  /** [{ startDate, endDate, educationForm }] */
+  spans: col.jsonArray,
+  inSubgroup: col.bool,
+  finalSet: col.bool,
 };
+type StudentRow = { [K in keyof typeof STUDENT_COLUMNS]: ReturnType<(typeof STUDENT_COLUMNS)[K]["parse"]> };
 
 function lessonOf(r: LessonRow) {
   return {
@@ -461,11 +506,11 @@ function lessonOf(r: LessonRow) {
     teacherId: r.teacherId,
     substituteId: r.substituteId,
     status: r.status,
-    hours: Number(r.hours),
+    hours: r.hours,
     class: {
       grade: r.grade,
       yearId: r.yearId,
-      periodKind: r.periodKind as PeriodKindName,
+      periodKind: r.periodKind,
       year: { status: r.yearStatus },
     },
     subject: { passFail: r.passFail },
@@ -488,7 +533,7 @@ function lessonColumns(now: Date, withAnyFinal: boolean): Prisma.Sql {
              AND p."startDate" <= l.date AND p."endDate" >= l.date)`
     : Prisma.sql`false`;
   return Prisma.sql`
-  l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours,
+  l.id, l.date, l."classId", l."subjectId", l."subgroupId", l."teacherId", l."substituteId", l.status::text AS status, l.hours::float8 AS hours,
   c.grade, c."yearId", c."periodKind"::text AS "periodKind", s."passFail",
   o.kind::text AS kind, st."minMark", st."maxMark", st."homeworkForToday", st."homeworkForPast",
   ${lockSql(Prisma.sql`l."subjectId"`, now)}, ${anyFinal} AS "anyFinal"`;
@@ -503,24 +548,30 @@ const LESSON_JOINS = Prisma.sql`
   LEFT JOIN "OrganisationSettings" st ON st."organisationId" = l."organisationId"`;
 
 /** The lesson a write belongs to, with what the save rules and the lock need — one query. */
-export async function lessonForCell(organisationId: number, lessonId: number, now: Date) {
-  const rows = await db.$queryRaw<LessonRow[]>`
+export const LESSON_FOR_CELL = rawStatement(
+  LESSON_COLUMNS,
+  (organisationId: number, lessonId: number, now: Date) => Prisma.sql`
     SELECT ${lessonColumns(now, true)} ${LESSON_JOINS}
-     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
-  return rows[0] ? lessonOf(rows[0]) : null;
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`,
+);
+
+export async function lessonForCell(organisationId: number, lessonId: number, now: Date) {
+  const [r] = await LESSON_FOR_CELL.run(db, organisationId, lessonId, now);
+  return r ? lessonOf(r) : null;
 }
-type PeriodKindName = "QUARTER" | "HALF_YEAR" | "SEMESTER" | "TRIMESTER" | "CUSTOM";
 export type CellLesson = NonNullable<Awaited<ReturnType<typeof lessonForCell>>>;
 export type CellStudent = ReturnType<typeof studentOf>;
 
 function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
   return {
-    spans: r.spans.map((m) => ({
-      studentId,
-      startDate: dateOnly(m.startDate),
-      endDate: m.endDate ? dateOnly(m.endDate) : null,
-      educationForm: m.educationForm,
-    })),
+    spans: jsonArray<{ startDate: string; endDate: string | null; educationForm: EducationFormName }>(r.spans).map(
+      (m) => ({
+        studentId,
+        startDate: dateOnly(m.startDate),
+        endDate: m.endDate ? dateOnly(m.endDate) : null,
+        educationForm: m.educationForm,
+      }),
+    ),
     subgroups: new Set(r.inSubgroup && lesson.subgroupId !== null ? [lesson.subgroupId] : []),
     finalSet: r.finalSet,
   };
@@ -532,13 +583,9 @@ function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
  * membership and final of the lesson's period. Nothing of it is shown or acted on before the
  * access gate has decided on the lesson.
  */
-export async function cellContext(
-  organisationId: number,
-  lessonId: number,
-  studentId: number,
-  now: Date,
-): Promise<{ lesson: CellLesson; student: CellStudent } | null> {
-  const rows = await db.$queryRaw<(LessonRow & StudentRow)[]>`
+export const CELL_CONTEXT = rawStatement(
+  { ...LESSON_COLUMNS, ...STUDENT_COLUMNS },
+  (organisationId: number, lessonId: number, studentId: number, now: Date) => Prisma.sql`
     SELECT ${lessonColumns(now, false)},
       (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
          FROM "ClassMembership" m
@@ -551,8 +598,16 @@ export async function cellContext(
                  AND f."subjectId" = l."subjectId" AND f.kind = 'PERIOD' AND p."yearId" = c."yearId"
                  AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet"
     ${LESSON_JOINS}
-     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
-  const r = rows[0];
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`,
+);
+
+export async function cellContext(
+  organisationId: number,
+  lessonId: number,
+  studentId: number,
+  now: Date,
+): Promise<{ lesson: CellLesson; student: CellStudent } | null> {
+  const [r] = await CELL_CONTEXT.run(db, organisationId, lessonId, studentId, now);
   if (!r) return null;
   const lesson = lessonOf(r);
   return { lesson, student: studentOf(r, lesson, studentId) };

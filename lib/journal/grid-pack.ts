@@ -30,29 +30,33 @@ export type PackedAttendance = [number, number, AttendanceCodeName, number | nul
 
 /** [id, typeId, weight, description, dueDate, hasSpecification (1/0)]: the type's names come from view.types. */
 export type PackedAssignment = [number, number, number, string | null, string | null, 0 | 1];
+/** The lesson fields that travel as they are, in their tuple order (the one list pack and unpack share). */
+const PLAIN_LESSON_FIELDS = [
+  "id",
+  "date",
+  "bell",
+  "hours",
+  "topic",
+  "content",
+  "version",
+  "planTopicId",
+  "homework",
+  "homeworkMarker",
+] as const satisfies readonly (keyof GridLesson)[];
+type PlainLessonField = (typeof PLAIN_LESSON_FIELDS)[number];
+/** The value types of the fields F, as a tuple. */
+type FieldValues<F extends readonly (keyof GridLesson)[]> = {
+  -readonly [I in keyof F]: F[I] extends keyof GridLesson ? GridLesson[F[I]] : never;
+};
+type PlainLesson = FieldValues<typeof PLAIN_LESSON_FIELDS>;
+
 /**
  * [id, date, bell, hours, topic, content, version, planTopicId, homework, homeworkMarker, assignments,
  *  lock, lessonLock, assignmentLock (indexes into `locks`), attendanceTaken, substituted (1/0)];
  * an assignment whose type is not among view.types stays a whole object.
  */
-export type PackedLesson = [
-  number,
-  string,
-  number,
-  number,
-  string | null,
-  string | null,
-  number,
-  number | null,
-  GridLesson["homework"],
-  GridLesson["homeworkMarker"],
-  (PackedAssignment | GridAssignment)[],
-  number,
-  number,
-  number,
-  0 | 1,
-  0 | 1,
-];
+export type PackedLesson = [...PlainLesson, ...PackedLessonTail];
+type PackedLessonTail = [(PackedAssignment | GridAssignment)[], number, number, number, 0 | 1, 0 | 1];
 
 export type PackedGridView = Omit<GridView, "marks" | "attendance" | "lessons"> & {
   /** The lessons as tuples; their locks (three per lesson, the same few reasons) once each in `locks`. */
@@ -142,16 +146,7 @@ function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] }
   };
   const types = new Map(view.types.map((t) => [t.id, t]));
   const lessons = view.lessons.map((l): PackedLesson => [
-    l.id,
-    l.date,
-    l.bell,
-    l.hours,
-    l.topic,
-    l.content,
-    l.version,
-    l.planTopicId,
-    l.homework,
-    l.homeworkMarker,
+    ...(PLAIN_LESSON_FIELDS.map((k) => l[k]) as unknown as PlainLesson),
     l.assignments.map((a) => packAssignment(a, types)),
     lockIdx(l.lock),
     lockIdx(l.lessonLock),
@@ -164,43 +159,25 @@ function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] }
 
 function unpackLessons(packed: PackedGridView): GridLesson[] {
   const types = new Map(packed.types.map((t) => [t.id, t]));
-  return packed.lessons.map(
-    ([
-      id,
-      date,
-      bell,
-      hours,
-      topic,
-      content,
-      version,
-      planTopicId,
-      homework,
-      homeworkMarker,
-      assignments,
-      lock,
-      lessonLock,
-      assignmentLock,
-      attendanceTaken,
-      substituted,
-    ]) => ({
-      id,
-      date,
-      bell,
-      hours,
-      topic,
-      content,
-      version,
-      planTopicId,
-      homework,
-      homeworkMarker,
+  const n = PLAIN_LESSON_FIELDS.length;
+  return packed.lessons.map((tuple): GridLesson => {
+    const [assignments, lock, lessonLock, assignmentLock, attendanceTaken, substituted] = tuple.slice(
+      n,
+    ) as PackedLessonTail;
+    const plain = Object.fromEntries(PLAIN_LESSON_FIELDS.map((k, i) => [k, tuple[i]])) as Pick<
+      GridLesson,
+      PlainLessonField
+    >;
+    return {
+      ...plain,
       assignments: assignments.map((a) => unpackAssignment(a, types)),
       lock: packed.locks[lock],
       lessonLock: packed.locks[lessonLock],
       assignmentLock: packed.locks[assignmentLock],
       attendanceTaken: attendanceTaken === 1,
       substituted: substituted === 1,
-    }),
-  );
+    };
+  });
 }
 
 export function packGridView(view: GridView): PackedGridView {

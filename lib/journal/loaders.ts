@@ -136,19 +136,20 @@ async function gridPage(
           periodId: period.id,
         }
       : { start: today, end: today, periodId: null };
-  const rows = await gridRows(user.organisationId, head, subgroupId ?? null, range);
+  // DUT-4: what the class teacher recorded ahead and what parents reported, for the attendance
+  // column — read for the class beside the rows (one round), kept for the students shown.
+  const [rows, ahead] = await Promise.all([
+    gridRows(user.organisationId, head, subgroupId ?? null, range),
+    expectedAbsences(user.organisationId, { classId: head.cls.id }, range.start, range.end),
+  ]);
   const view = buildGridView(rows, now, today, lessonOnly);
-  // DUT-4: what the class teacher recorded ahead and what parents reported, for the attendance column.
-  const ahead = await expectedAbsences(
-    user.organisationId,
-    view.students.map((s) => s.id),
-    range.start,
-    range.end,
-  );
+  const shown = new Set(view.students.map((s) => s.id));
   view.expected = [
     ...ahead.absences.map((e) => ({ ...e, pending: false })),
     ...ahead.notices.map((e) => ({ ...e, pending: true })),
-  ].map((e) => ({ ...e, from: isoDate(e.from), to: isoDate(e.to) }));
+  ]
+    .filter((e) => shown.has(e.studentId))
+    .map((e) => ({ ...e, from: isoDate(e.from), to: isoDate(e.to) }));
   // A closed year is read-only for everyone (REC-2, REC-3); the server refuses its writes as well.
   const canEdit = rights.edit && !head.yearClosed;
   return { kind: "grid", head, period, view, canEdit, canRequestUnlock: canEdit, lessonOnly };

@@ -7,7 +7,9 @@
 // mark save given `push` by its command (lib/journal/commands.ts) queues the push job in the same
 // statement as the mark (lib/push/jobs.ts), only when the mark is written and the family listens.
 import { type MarkKindName } from "@/lib/journal/marks";
-import { db } from "@/lib/db";
+import { db, rawStatement, utcSql } from "@/lib/db";
+import { col } from "@/lib/sql";
+import { AttendanceCode, MarkKind } from "@/prisma/generated/prisma/enums";
 import { familyListensSql } from "@/lib/push/data";
 import type { PushEvent } from "@/lib/push/jobs";
 import { pushOutboxSql } from "@/lib/push/mutations";
@@ -59,13 +61,10 @@ function nextVersionSql(organisationId: number, entity: "MARK" | "ATTENDANCE", e
                           WHERE j."organisationId" = ${organisationId} AND j.entity = ${Prisma.raw(`'${entity}'`)} AND j."entityKey" = ${entityKey})`;
 }
 
-/** An instant as the saves' timestamp columns (timestamp without time zone, UTC) take it. */
-const utcSql = (instant: Date): Prisma.Sql => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-
 /** The version written by the del/upd/ins CTEs once the JournalChange row (chg) is in; null when nothing was written. */
 const WRITTEN_SQL = Prisma.sql`(SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written`;
 
-type MarkWrite = {
+export type MarkWrite = {
   organisationId: number;
   userId: number;
   lessonId: number;
@@ -94,21 +93,6 @@ function markOutboxSql(w: MarkWrite): Prisma.Sql {
     )`;
 }
 
-/** What the one-statement save (markSaveSql) returns: the assignment's lesson, the mark before, the outcome. */
-type MarkSaveRow = {
-  lessonId: number | null;
-  id: number | null;
-  kind: string | null;
-  value: number | null;
-  isHospital: boolean | null;
-  comment: string | null;
-  version: number | null;
-  newComment: string | null;
-  same: boolean | null;
-  /** The version written (0 for a removal); null when nothing was written. */
-  written: number | null;
-};
-
 /**
  * The save of a mark into an existing assignment as ONE statement (issue 10: a save was an
  * interactive transaction of 6–7 round trips). In order: lock the assignment row FOR NO KEY UPDATE
@@ -124,14 +108,33 @@ type MarkSaveRow = {
  * runs the same statement after taking the assignment lock in a statement of its own in the same
  * transaction (writeMark), so its snapshot is taken after the lock, exactly as before.
  */
-function markSaveSql(w: MarkWrite, assignmentId: number) {
+export const MARK_SAVE = rawStatement(
+  {
+    /** The assignment's lesson (null: no such assignment). */
+    lessonId: col.int.nullable(),
+    /** The mark before (all null: the cell was empty). */
+    id: col.int.nullable(),
+    kind: col.enum(MarkKind).nullable(),
+    value: col.int.nullable(),
+    isHospital: col.bool.nullable(),
+    comment: col.text.nullable(),
+    version: col.int.nullable(),
+    newComment: col.text.nullable(),
+    same: col.bool.nullable(),
+    /** The version written (0 for a removal); null when nothing was written. */
+    written: col.int.nullable(),
+  },
+  (w: MarkWrite, assignmentId: number) => markSaveSql(w, assignmentId),
+);
+
+function markSaveSql(w: MarkWrite, assignmentId: number): Prisma.Sql {
   const key = markEntityKey(assignmentId, w.studentId);
   const kind = w.mark?.kind ?? null;
   const value = w.mark?.value ?? null;
   const hospital = w.mark?.isHospital ?? false;
   const keepComment = w.comment === undefined;
   const comment = w.comment ?? null;
-  return db.$queryRaw<MarkSaveRow[]>`
+  return Prisma.sql`
     WITH a AS MATERIALIZED (
       SELECT id, "lessonId" FROM "Assignment" WHERE "organisationId" = ${w.organisationId} AND id = ${assignmentId} FOR NO KEY UPDATE
     ), cur AS MATERIALIZED (
@@ -210,16 +213,16 @@ async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteR
       ? (
           await db.$transaction([
             db.$queryRaw`SELECT 1 FROM "Assignment" WHERE "organisationId" = ${w.organisationId} AND id = ${assignmentId} FOR NO KEY UPDATE`,
-            markSaveSql(w, assignmentId),
+            MARK_SAVE.run(db, w, assignmentId),
           ])
         )[1]
-      : await markSaveSql(w, assignmentId);
+      : await MARK_SAVE.run(db, w, assignmentId);
   if (!row || row.lessonId !== w.lessonId) return { ok: false, reason: "assignment" };
   const before: MarkState | null =
     row.id === null
       ? null
       : {
-          kind: row.kind as MarkKindName,
+          kind: row.kind!,
           value: row.value,
           isHospital: row.isHospital!,
           comment: row.comment,
@@ -302,7 +305,7 @@ async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkSta
   });
 }
 
-type AttendanceWrite = {
+export type AttendanceWrite = {
   organisationId: number;
   userId: number;
   lessonId: number;
@@ -320,18 +323,6 @@ type AttendanceWrite = {
 /** Every stored code a cell can hold; "-" stands for no row (present). */
 const STORED_CODES: readonly (AttendanceCodeName | "-")[] = ["-", "N", "UP", "NP", "B", "OT", "OP"];
 
-/** What the one-statement attendance save returns: the cell before, the verdict on it, the outcome. */
-type AttendanceSaveRow = {
-  code: AttendanceCodeName | null;
-  missedHours: number | null;
-  version: number | null;
-  verdict: "write" | "keep" | "deny";
-  same: boolean;
-  newHours: number | null;
-  /** The version written (0 for a removal); null when nothing was written. */
-  written: number | null;
-};
-
 /**
  * An attendance save as ONE statement (issue 10), the same shape as markSaveSql: lock the lesson row
  * (InitPlan of the attendance's index scan, so it is taken first), read the cell with a locking read,
@@ -339,7 +330,23 @@ type AttendanceSaveRow = {
  * every code the cell can hold), write, append the JournalChange row. An expected-empty cell runs it
  * after locking the lesson in a statement of its own (writeAttendance), for a fresh snapshot.
  */
-function attendanceSaveSql(w: AttendanceWrite) {
+export const ATTENDANCE_SAVE = rawStatement(
+  {
+    /** The cell before (null: empty). */
+    code: col.enum(AttendanceCode).nullable(),
+    missedHours: col.float.nullable(),
+    version: col.int.nullable(),
+    /** The caller's verdict on the stored code. */
+    verdict: col.enum({ write: "write", keep: "keep", deny: "deny" }),
+    same: col.bool,
+    newHours: col.float.nullable(),
+    /** The version written (0 for a removal); null when nothing was written. */
+    written: col.int.nullable(),
+  },
+  (w: AttendanceWrite) => attendanceSaveSql(w),
+);
+
+function attendanceSaveSql(w: AttendanceWrite): Prisma.Sql {
   const key = attendanceEntityKey(w.lessonId, w.studentId);
   const verdicts = STORED_CODES.map((c) => [c, w.allow(c === "-" ? null : c)] as const);
   const writeCodes = verdicts
@@ -352,7 +359,7 @@ function attendanceSaveSql(w: AttendanceWrite) {
     .join(",");
   const code = w.next?.code ?? null;
   const hours = w.next?.missedHours ?? null;
-  return db.$queryRaw<AttendanceSaveRow[]>`
+  return Prisma.sql`
     WITH l AS MATERIALIZED (
       SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE
     ), cur AS MATERIALIZED (
@@ -444,10 +451,10 @@ export async function writeAttendance(
       ? (
           await db.$transaction([
             db.$queryRaw`SELECT 1 FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE`,
-            attendanceSaveSql(w),
+            ATTENDANCE_SAVE.run(db, w),
           ])
         )[1]
-      : await attendanceSaveSql(w);
+      : await ATTENDANCE_SAVE.run(db, w);
   const before: AttendanceState | null =
     row.code === null ? null : { code: row.code, missedHours: row.missedHours, version: row.version! };
   const beforeVersion = before?.version ?? 0;

@@ -20,6 +20,8 @@ import * as documentsMutations from "@/lib/documents/mutations";
 import * as finalsMutations from "@/lib/finals/mutations";
 import * as homeData from "@/lib/home/data";
 import * as closingData from "@/lib/journal/closing/data";
+import * as journalData from "@/lib/journal/data";
+import * as journalMutations from "@/lib/journal/mutations";
 import * as closingMutations from "@/lib/journal/closing/mutations";
 import * as handinMutations from "@/lib/learning/handin/mutations";
 import * as opsData from "@/lib/ops/data";
@@ -68,6 +70,8 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "home/data": homeData,
   "journal/closing/data": closingData,
   "journal/closing/mutations": closingMutations,
+  "journal/data": journalData,
+  "journal/mutations": journalMutations,
   "learning/handin/mutations": handinMutations,
   "ops/data": opsData,
   "org/decisions/mutations": decisionsMutations,
@@ -102,6 +106,20 @@ async function studentLesson(tx: Tx, d: Demo) {
       WHERE s."organisationId" = $1 AND s."userId" IS NOT NULL AND l.date BETWEEN $2::date AND $3::date
       ORDER BY s.id, l.date DESC LIMIT 1`,
     d.org,
+    FROM,
+    TO,
+  );
+}
+
+/** A lesson of the demo's classes with its class and subject. */
+async function lessonOf(tx: Tx, d: Demo) {
+  return first<{ lessonId: number; classId: number; subjectId: number }>(
+    tx,
+    `SELECT id AS "lessonId", "classId", "subjectId" FROM "Lesson"
+      WHERE "organisationId" = $1 AND "classId" = ANY($2::int[]) AND date BETWEEN $3::date AND $4::date
+      ORDER BY date DESC, id LIMIT 1`,
+    d.org,
+    d.classIds,
     FROM,
     TO,
   );
@@ -187,6 +205,30 @@ const CASES: Record<string, Case> = {
       ];
     },
   },
+  "diary/data CLASS_TEACHER": {
+    statement: diaryData.CLASS_TEACHER,
+    args: async (d, tx) => {
+      const t = await first<{ classId: number }>(
+        tx,
+        `SELECT "classId" FROM "ClassTeacher" WHERE "organisationId" = $1 AND kind = 'CLASS_TEACHER' LIMIT 1`,
+        d.org,
+      );
+      return [d.org, t.classId];
+    },
+  },
+  "diary/data HOMEWORK_DUE": {
+    statement: diaryData.HOMEWORK_DUE,
+    args: async (d, tx) => {
+      const h = await first<{ classId: number; dueDate: Date }>(
+        tx,
+        `SELECT l."classId", h."dueDate" FROM "Homework" h
+           JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+          WHERE h."organisationId" = $1 AND h."dueDate" IS NOT NULL AND l."subgroupId" IS NULL ORDER BY h.id LIMIT 1`,
+        d.org,
+      );
+      return [d.org, [h.classId], [], h.dueDate, h.dueDate];
+    },
+  },
   "documents/mutations DOCUMENT_LOCK": {
     statement: documentsMutations.DOCUMENT_LOCK,
     args: async (d, tx) => {
@@ -221,6 +263,86 @@ const CASES: Record<string, Case> = {
   "journal/closing/mutations PERIOD_YEAR_LOCK": {
     statement: closingMutations.PERIOD_YEAR_LOCK,
     args: (d) => [d.org, d.period],
+  },
+  "journal/data JOURNAL_LOCK_CONTEXT": {
+    statement: journalData.JOURNAL_LOCK_CONTEXT,
+    args: async (d, tx) => {
+      const { classId, subjectId } = await lessonOf(tx, d);
+      return [d.org, classId, subjectId, TODAY];
+    },
+  },
+  "journal/data GRID_HEAD": {
+    statement: journalData.GRID_HEAD,
+    args: async (d, tx) => {
+      const { classId, subjectId } = await lessonOf(tx, d);
+      return [d.org, classId, subjectId, TODAY];
+    },
+  },
+  "journal/data GRID_CELLS": {
+    statement: journalData.GRID_CELLS,
+    args: async (d, tx) => {
+      const { classId, subjectId } = await lessonOf(tx, d);
+      return [d.org, classId, subjectId, null, FROM, TO];
+    },
+  },
+  "journal/data LESSON_FOR_CELL": {
+    statement: journalData.LESSON_FOR_CELL,
+    args: async (d, tx) => [d.org, (await lessonOf(tx, d)).lessonId, TODAY],
+  },
+  "journal/data CELL_CONTEXT": {
+    statement: journalData.CELL_CONTEXT,
+    args: async (d, tx) => {
+      const { lessonId, studentId } = await studentLesson(tx, d);
+      return [d.org, lessonId, studentId, TODAY];
+    },
+  },
+  "journal/mutations MARK_SAVE": {
+    statement: journalMutations.MARK_SAVE,
+    args: async (d, tx) => {
+      const m = await first<{ assignmentId: number; lessonId: number; studentId: number; version: number }>(
+        tx,
+        `SELECT "assignmentId", "lessonId", "studentId", version FROM "Mark"
+          WHERE "organisationId" = $1 AND kind = 'GRADE' AND value = 4 ORDER BY id LIMIT 1`,
+        d.org,
+      );
+      const w: journalMutations.MarkWrite = {
+        organisationId: d.org,
+        userId: d.teacher,
+        lessonId: m.lessonId,
+        studentId: m.studentId,
+        assignmentId: m.assignmentId,
+        typeId: null,
+        mark: { kind: "GRADE", value: 5, isHospital: false },
+        comment: undefined,
+        expectedVersion: m.version,
+        reason: null,
+        now: TODAY,
+      };
+      return [w, m.assignmentId];
+    },
+  },
+  "journal/mutations ATTENDANCE_SAVE": {
+    statement: journalMutations.ATTENDANCE_SAVE,
+    args: async (d, tx) => {
+      const a = await first<{ lessonId: number; studentId: number; version: number }>(
+        tx,
+        `SELECT "lessonId", "studentId", version FROM "Attendance" WHERE "organisationId" = $1 AND code = 'N' ORDER BY "lessonId", "studentId" LIMIT 1`,
+        d.org,
+      );
+      const w: journalMutations.AttendanceWrite = {
+        organisationId: d.org,
+        userId: d.teacher,
+        lessonId: a.lessonId,
+        studentId: a.studentId,
+        next: { code: "UP", missedHours: null },
+        expectedVersion: a.version,
+        asReason: true,
+        allow: () => "write",
+        reason: null,
+        now: TODAY,
+      };
+      return [w];
+    },
   },
   "learning/handin/mutations SUBMISSION_LOCK": {
     statement: handinMutations.SUBMISSION_LOCK,

@@ -64,18 +64,24 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     asked.classId === undefined && asked.lessonId === undefined
       ? remembered((await cookies()).get(LAST_JOURNAL_COOKIE)?.value, user.id)
       : null;
-  const [years, substitutions, tried, clubs] = await Promise.all([
+  // The current year's journal list is read beside the grid (the usual case: no second round);
+  // a journal of a closed year (REC-3) reads that year's list after the grid has named its year.
+  const [years, substitutions, tried, clubs, currentChoices] = await Promise.all([
     loadYears(user),
     loadSubstituteLessons(user),
     loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked),
     loadLedClubs(user.organisationId, user.id),
+    asked.yearId === undefined ? loadJournalChoices(user, null) : null,
   ]);
   // A remembered journal no longer open to the user (load moved) is simply not opened.
   const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked) : tried;
   if (page.kind === "forbidden") forbidden();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
-  const choices = await loadJournalChoices(user, year && !year.isCurrent ? year.id : null);
+  const choices =
+    year && !year.isCurrent
+      ? await loadJournalChoices(user, year.id)
+      : (currentChoices ?? (await loadJournalChoices(user, null)));
   const college = user.orgKind === "COLLEGE";
   const selected =
     page.kind === "grid" && page.lessonOnly === null

@@ -11,15 +11,31 @@ export type ExpectedAbsence = { studentId: number; from: Date; to: Date; code: A
  */
 export async function expectedAbsences(
   organisationId: number,
-  studentIds: readonly number[],
+  students: readonly number[] | { classId: number },
   from: Date,
   to: Date,
 ): Promise<{ absences: ExpectedAbsence[]; notices: ExpectedAbsence[] }> {
-  if (studentIds.length === 0) return { absences: [], notices: [] };
+  if ("length" in students && students.length === 0) return { absences: [], notices: [] };
+  // By ids, or (the journal grid, read beside its rows) everyone in the class at some day of the range.
+  const who =
+    "classId" in students
+      ? {
+          student: {
+            memberships: {
+              some: {
+                organisationId,
+                classId: students.classId,
+                startDate: { lte: to },
+                OR: [{ endDate: null }, { endDate: { gte: from } }],
+              },
+            },
+          },
+        }
+      : { studentId: { in: [...students] } };
   const range = { dateFrom: { lte: to }, dateTo: { gte: from } };
   const [absences, notices] = await Promise.all([
     db.absence.findMany({
-      where: { organisationId, studentId: { in: [...studentIds] }, status: "ACTIVE", ...range },
+      where: { organisationId, ...who, status: "ACTIVE", ...range },
       select: {
         studentId: true,
         dateFrom: true,
@@ -31,7 +47,7 @@ export async function expectedAbsences(
       },
     }),
     db.absenceNotice.findMany({
-      where: { organisationId, studentId: { in: [...studentIds] }, status: "PENDING", ...range },
+      where: { organisationId, ...who, status: "PENDING", ...range },
       select: { studentId: true, dateFrom: true, dateTo: true, reason: true },
     }),
   ]);

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
+import { requireUser } from "@/lib/auth/session";
 import { loadStudentHeader } from "@/lib/people/loaders";
 import { loadDiaryClassTeacher, loadDiaryStudents, loadDiaryWeek } from "@/lib/diary/loaders";
 import { diaryDay } from "@/lib/diary/rules";
@@ -43,16 +44,23 @@ export default async function DiaryPage({
   const parsed = params.safeParse(await raw);
   if (!parsed.success) notFound();
   const { studentId } = parsed.data;
-  const { user } = await requireAccess("diary.view", { kind: "student", studentId });
-  const search = await searchParams;
+  // The organisation's study week is read beside the gate (it names no student); nothing is shown
+  // unless the gate admits.
+  const [{ user }, studyDays, search] = await Promise.all([
+    requireAccess("diary.view", { kind: "student", studentId }),
+    requireUser().then(loadStudyDays),
+    searchParams,
+  ]);
   const today = todayIn(user.timeZone, serverNow());
-  const studyDays = await loadStudyDays(user);
   const shown = diaryDay({ day: one(search.day), week: one(search.week), view: one(search.view) }, today, studyDays);
   const { monday } = shown;
   // PRG-2: the week's club sessions, below the lessons.
   const clubDays = Array.from({ length: studyDays }, (_, i) => addDays(monday, i));
-  const [student, students, data, news, { years, periodId }, announcements, clubs] = await Promise.all([
-    loadStudentHeader(user, studentId),
+  const [[student, classTeacher], students, data, news, { years, periodId }, announcements, clubs] = await Promise.all([
+    // The class teacher (the «write» link) follows the student's class in the same round.
+    loadStudentHeader(user, studentId).then(
+      async (s) => [s, s ? await loadDiaryClassTeacher(user, s.classId) : null] as const,
+    ),
     loadDiaryStudents(user),
     loadDiaryWeek(user, studentId, monday),
     loadDiaryVisit(user, studentId),
@@ -61,7 +69,6 @@ export default async function DiaryPage({
     loadStudentClubWeek(user.organisationId, studentId, clubDays),
   ]);
   if (!student) notFound();
-  const classTeacher = await loadDiaryClassTeacher(user, student.classId);
   const keep = shown.wholeWeek ? `week=${isoDate(monday)}&view=week` : `day=${isoDate(shown.day)}`;
   return (
     <div className="flex flex-col gap-2 md:gap-3">

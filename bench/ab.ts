@@ -1,0 +1,187 @@
+// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,diary,ping]`
+// (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
+// tar -x -C <dir>`, node_modules hard-linked in, `next build` there) served side by side over the
+// bench database and measured in alternating short windows — on a machine shared with other work only
+// such interleaved medians compare two versions fairly; with each window's server CPU per request and
+// each page's SQL statement count (from the PostgreSQL log of one request). Both builds must exist;
+// writes nothing but the profiles of --prof.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmbedded } from "../prisma/tools/embedded";
+import { DATA_DIR, PROJECT_ROOT } from "../prisma/tools/paths";
+import { appServerArgv } from "../prisma/tools/heap-cap";
+import { freePort, signIn } from "./app-server";
+import { prepareDataset } from "./dataset/generate";
+import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
+import { datasetToday, loadFixtures } from "./fixtures";
+import { runLoad, send } from "./http-load";
+import { diaryPath, gridPath } from "./scenarios";
+
+const { values: args } = parseArgs({
+  options: {
+    other: { type: "string" },
+    rounds: { type: "string", default: "7" },
+    seconds: { type: "string", default: "4" },
+    clients: { type: "string", default: "1" },
+    paths: { type: "string", default: "ping,grid,diary" },
+    /** A directory for both servers' V8 CPU profiles (written when they stop; bench/profile-top.ts reads them). */
+    prof: { type: "string" },
+  },
+});
+const log = (s: string): void => console.log(`[ab] ${s}`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** CPU seconds (user + system) used so far by `pid` and its live descendants, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const parents = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone
+    }
+  }
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      continue;
+    }
+    stack.push(...(parents.get(p) ?? []));
+  }
+  return ticks / 100;
+}
+
+interface Served {
+  name: string;
+  base: string;
+  child: ChildProcess;
+}
+
+/** A checkout's production server: its own `server/main.ts` when it has one, else `next start`. */
+async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promise<Served> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const own = existsSync(path.join(root, "server", "main.ts"));
+  const argv = own
+    ? appServerArgv(env, root)
+    : [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  const prof = args.prof ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.prof, name)}`] : [];
+  const child = spawn(process.execPath, [...prof, ...argv], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const ok = await send(new http.Agent(), base, { path: "/login" }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${name}: сервер не ответил`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`${name}: ${base} (${root})`);
+  return { name, base, child };
+}
+
+async function main(): Promise<void> {
+  if (!args.other) throw new Error("--other <каталог другой сборки> обязателен");
+  const pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54359, log });
+  const apps: Served[] = [];
+  try {
+    const ds = await prepareDataset(pgServer.url("postgres"), 1, datasetToday(), log);
+    const fx = await loadFixtures(ds.url, ds.orgIds[0]);
+    const env = {
+      ...process.env,
+      DATABASE_URL: ds.url,
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    apps.push(await serve("this", PROJECT_ROOT, env));
+    apps.push(await serve("other", path.resolve(args.other), env));
+    const all = { ping: "/ping", grid: gridPath(fx), diary: diaryPath(fx) } as Record<string, string>;
+    const wanted = args.paths.split(",").map((p) => p.trim());
+    const cases: Array<{ key: string; app: Served; path: string; cookie: string }> = [];
+    for (const app of apps) {
+      const teacher = await signIn(app.base, fx.orgId, fx.grid.teacherLogin, "demo2026");
+      const parent = await signIn(app.base, fx.orgId, "parent", "demo2026");
+      for (const w of wanted) {
+        const cookie = w === "diary" ? parent : teacher;
+        const p = all[w] ?? w;
+        const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
+        if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);
+        // The SQL statements of one request, from the PostgreSQL log (as the bench's database floor).
+        const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
+        await setStatementLogging(pgServer.url("postgres"), true);
+        const offset = logSize(logFile);
+        await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
+        await new Promise((r) => setTimeout(r, 500));
+        await setStatementLogging(pgServer.url("postgres"), false);
+        const statements = statementsFromLog(logFile, offset).length;
+        log(`${app.name} ${w}: ${r.body.length} bytes, ${statements} SQL statements`);
+        cases.push({ key: `${w} · ${app.name}`, app, path: p, cookie });
+      }
+    }
+    const p50 = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    // The app server's CPU per request: steadier than latency on a busy machine, though contention
+    // still inflates it. (PostgreSQL's is not summed: its backends come and go with their CPU time.)
+    const appCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    const rounds = Number(args.rounds);
+    for (let round = 1; round <= rounds; round++) {
+      for (const c of round % 2 ? cases : [...cases].reverse()) {
+        let sent = 0;
+        const app0 = cpuSeconds(c.app.child.pid!);
+        const res = await runLoad({
+          base: c.app.base,
+          concurrency: Number(args.clients),
+          durationMs: Number(args.seconds) * 1000,
+          warmupMs: 500,
+          next: () => {
+            sent++;
+            return { path: c.path, headers: { cookie: c.cookie } };
+          },
+        });
+        if (res.errors) throw new Error(`${c.key}: ${res.errors} errors ${JSON.stringify(res.statuses)}`);
+        p50.get(c.key)!.push(res.p50_ms);
+        // The window's CPU over every request sent in it (the warm-up's too).
+        const n = Math.max(1, sent);
+        appCpu.get(c.key)!.push(Math.round(((cpuSeconds(c.app.child.pid!) - app0) * 1e4) / n) / 10);
+      }
+      log(`round ${round}/${rounds}: ${cases.map((c) => `${c.key} ${p50.get(c.key)!.at(-1)}`).join(" · ")}`);
+    }
+    console.log(
+      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | app CPU ms / request |`,
+    );
+    console.log("|---|---:|---:|");
+    for (const c of cases) console.log(`| ${c.key} | ${median(p50.get(c.key)!)} | ${median(appCpu.get(c.key)!)} |`);
+  } finally {
+    for (const a of apps) {
+      if (a.child.exitCode !== null) continue;
+      const exited = new Promise((r) => a.child.once("exit", r));
+      a.child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    }
+    await pgServer.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  },
+);
