@@ -2,7 +2,9 @@
 // same lockout and password policy as organisation users (one code path: lib/auth/sign-in.ts
 // signInWith, lib/auth/actions.ts changePasswordAction), the authority session, the territory's
 // organisations (counts only) and REGIONAL_ADMIN's logins scoped to its own region.
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as territoryReportRoute } from "@/app/api/region/report/route";
 import { db } from "@/lib/db";
 import { attemptAuthoritySignIn, type AuthoritySignInInput } from "@/lib/auth/sign-in";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -17,7 +19,7 @@ import {
 } from "@/lib/authority/actions";
 import type { AuthorityRole } from "@/lib/access/authority";
 import { changedTables, dbDigest } from "../support/db-digest";
-import { signInAsAuthority } from "../support/session-harness";
+import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -31,6 +33,7 @@ let muniA: number;
 let muniB: number;
 let otherMuni: number;
 let seq = 0;
+let schoolB1: number;
 
 beforeAll(async () => {
   hash = await hashPassword(PASSWORD);
@@ -43,7 +46,7 @@ beforeAll(async () => {
     db.organisation.create({ data: { regionId, municipalityId, kind: "SCHOOL", name, shortName: name } });
   await org("Школа А-1", region, muniA);
   await org("Школа А-2", region, muniA);
-  await org("Школа Б-1", region, muniB);
+  schoolB1 = (await org("Школа Б-1", region, muniB)).id;
   await org("Чужая школа", otherRegion, otherMuni);
 });
 
@@ -312,5 +315,87 @@ describe("region.users (REG-1): REGIONAL_ADMIN manages the logins of its own reg
       await signInAsAuthority(actor.id);
       expect(await resetAuthorityPasswordAction(actor.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
+  });
+});
+
+describe("the territory report download (REG-1 × REG-2)", () => {
+  async function download(query: string): Promise<Response> {
+    return territoryReportRoute(new Request(`http://localhost/api/region/report?${query}`));
+  }
+
+  async function xlsxText(res: Response): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const out: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => out.push(String(c.text)))));
+    return out.join(" | ");
+  }
+
+  it("a municipal specialist's file covers exactly its municipality's organisations, whatever the query names", async () => {
+    const spec = await account("MUNICIPAL_SPECIALIST", { regionId: region, municipalityId: muniA });
+    await signInAsAuthority(spec.id);
+    for (const kind of ["progress", "attendance", "fill", "contingent"]) {
+      // Organisation ids in the query are not read: the list comes from the session's territory.
+      const res = await download(
+        `kind=${kind}&from=2026-09-01&to=2026-11-30&format=xlsx&organisationIds=${schoolB1}&organisationId=${schoolB1}`,
+      );
+      expect(res.status, kind).toBe(200);
+      expect(res.headers.get("content-type")).toContain("spreadsheetml");
+      const text = await xlsxText(res);
+      expect(text).toContain("Школа А-1");
+      expect(text).toContain("Школа А-2");
+      expect(text).toContain("Итого по территории");
+      expect(text).not.toContain("Школа Б-1");
+      expect(text).not.toContain("Чужая школа");
+    }
+    const pdf = await download("kind=progress&from=2026-09-01&to=2026-11-30&format=pdf");
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+  });
+
+  it("a regional specialist's file covers the region's municipalities, not another region", async () => {
+    const spec = await account("REGIONAL_SPECIALIST", { regionId: region, municipalityId: null });
+    await signInAsAuthority(spec.id);
+    const text = await xlsxText(await download("kind=contingent&from=2026-09-01&to=2026-11-30&format=xlsx"));
+    for (const name of ["Школа А-1", "Школа А-2", "Школа Б-1"]) expect(text).toContain(name);
+    expect(text).not.toContain("Чужая школа");
+  });
+
+  it("bad input is a 400 with a Russian message; the regional admin, an organisation user and anonymous are refused", async () => {
+    const spec = await account("MUNICIPAL_SPECIALIST", { regionId: region, municipalityId: muniA });
+    await signInAsAuthority(spec.id);
+    for (const query of [
+      "kind=salary&from=2026-09-01&to=2026-11-30&format=pdf",
+      "kind=progress&from=2026-11-30&to=2026-09-01&format=pdf",
+      "kind=progress&from=2026-13-45&to=2026-11-30&format=pdf",
+      "kind=progress&from=2026-09-01&to=2026-11-30&format=docx",
+      "kind=progress&from=2020-09-01&to=2026-11-30&format=xlsx",
+    ]) {
+      const res = await download(query);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/[а-яё]/i);
+    }
+    const admin = await account("REGIONAL_ADMIN", { regionId: region, municipalityId: null });
+    await signInAsAuthority(admin.id);
+    expect((await download("kind=progress&from=2026-09-01&to=2026-11-30&format=pdf")).status).toBe(403);
+    const organisation = await db.organisation.findFirstOrThrow({ where: { municipalityId: muniA } });
+    const user = await db.user.create({
+      data: {
+        organisationId: organisation.id,
+        login: "deputy-reg",
+        passwordHash: "-",
+        lastName: "Завуч",
+        firstName: "Анна",
+      },
+    });
+    await db.userRole.create({ data: { organisationId: organisation.id, userId: user.id, role: "DEPUTY" } });
+    await signInAs(organisation.id, user.id);
+    expect((await download("kind=progress&from=2026-09-01&to=2026-11-30&format=pdf")).status).toBe(403);
+    signOut();
+    expect((await download("kind=progress&from=2026-09-01&to=2026-11-30&format=pdf")).status).toBe(401);
   });
 });

@@ -216,7 +216,7 @@ describe("every entry point reaches the access gate (read from the source)", () 
       const text = readFileSync(path.join(ROOT, f), "utf8");
       return (
         !/\/\/ public:/.test(text) &&
-        !/(requireAccessForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
+        !/(requireAccessForRoute|requireAuthorityForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
           text,
         )
       );
@@ -623,18 +623,20 @@ describe("authority accounts: every organisation entry point refuses them (REG-1
   it("every route handler and API resource: 401/403, nothing written", { timeout: 120_000 }, async () => {
     const wrong: string[] = [];
     const before = await dbDigest();
-    await signInAsAuthority(authority.MUNICIPAL_SPECIALIST);
     let refused = 0;
-    for (const file of routeFiles) {
-      const key = routePath(file);
-      const rule = ROUTES[key];
-      if (!rule || "public" in rule || authorityAdmits(key, rule, "MUNICIPAL_SPECIALIST")) continue;
-      const res = await callRoute(file, rule.method, rule.probe?.(ids) ?? {});
-      if (res.status !== 401 && res.status !== 403) wrong.push(`${key}: ${res.status}, expected 401/403`);
-      else refused += 1;
+    for (const role of ["MUNICIPAL_SPECIALIST", "REGIONAL_ADMIN"] as const) {
+      await signInAsAuthority(authority[role]);
+      for (const file of routeFiles) {
+        const key = routePath(file);
+        const rule = ROUTES[key];
+        if (!rule || "public" in rule || authorityAdmits(key, rule, role)) continue;
+        const res = await callRoute(file, rule.method, rule.probe?.(ids) ?? {});
+        if (res.status !== 401 && res.status !== 403) wrong.push(`${key} ${role}: ${res.status}, expected 401/403`);
+        else refused += 1;
+      }
     }
     expect(wrong).toEqual([]);
-    expect(refused).toBeGreaterThan(40);
+    expect(refused).toBeGreaterThan(80);
     expect(changedTables(before, await dbDigest())).toEqual([]);
   });
 

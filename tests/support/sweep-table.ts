@@ -215,6 +215,11 @@ export const PAGES: Record<string, Who> = {
 
 /** Route handler path → who may call it (one method per file is probed; all exported methods are listed). */
 export const ROUTES: Record<string, RouteRule> = {
+  "/api/region/report": {
+    authority: ["region.reports"],
+    method: "GET",
+    probe: () => ({ query: "kind=progress&from=2026-09-01&to=2026-10-31&format=xlsx" }),
+  },
   "/api/auth/[...nextauth]": { public: true, method: "GET" },
   "/api/calendar/[token]": { public: true, method: "GET", probe: () => ({ params: { token: "x".repeat(43) } }) },
   // Operations (issue 26): no user data; /api/metrics is gated by METRICS_TOKEN / METRICS_ALLOW, not a user's right.
