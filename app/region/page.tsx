@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { requireAuthority } from "@/lib/access/guard";
 import { AUTHORITY_ROLE_LABELS, authorityAllows } from "@/lib/access/authority";
-import { loadTerritoryOrganisations } from "@/lib/authority/loaders";
+import { loadTerritoryOrganisations } from "@/lib/auth/authority/loaders";
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { ButtonLink } from "@/components/ui/button";

@@ -24,7 +24,7 @@ import {
 import { clientAddress, formatClock, sessionMaxAgeSeconds } from "./rules";
 import { attemptAuthoritySignIn, attemptSignIn, type AuthoritySignInOutcome, type SignInOutcome } from "./sign-in";
 import { endSession } from "./mutations";
-import { endAuthoritySession } from "@/lib/authority/mutations";
+import { endAuthoritySession } from "@/lib/auth/authority/mutations";
 import { requestAddress, userAgentOf } from "./request";
 import { oidcConfig, oidcProvider, oidcSignInAllowed } from "./oidc";
 import { servedOverHttps } from "./transport";

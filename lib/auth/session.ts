@@ -8,12 +8,12 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
 import { sessionUser } from "./session-user";
 import { authorityClaimsSchema, sessionClaimsSchema } from "./schema";
-import { loadAuthoritySession, type CurrentAuthority } from "@/lib/authority/data";
+import { loadAuthoritySession, type CurrentAuthority } from "@/lib/auth/authority/data";
 import { noteRequestActor } from "@/lib/ops/request-context";
 import type { CurrentUser } from "./rules";
 
 export type { CurrentUser } from "./rules";
-export type { CurrentAuthority } from "@/lib/authority/data";
+export type { CurrentAuthority } from "@/lib/auth/authority/data";
 
 /**
  * Decodes the session cookie, then loads the UserSession (must exist, not revoked, not

@@ -13,8 +13,12 @@
 // AuthorityUser instead of the organisation's users — one lockout, one policy, one order of checks.
 import { hashPassword, verifyPassword } from "./password";
 import { findOrganisation, findUserByLogin, readThrottle, type SignInUser } from "./data";
-import { findAuthorityByLogin, findTerritory } from "@/lib/authority/data";
-import { recordAuthorityRefusal, registerAuthorityFailure, startAuthoritySession } from "@/lib/authority/mutations";
+import { findAuthorityByLogin, findTerritory } from "@/lib/auth/authority/data";
+import {
+  recordAuthorityRefusal,
+  registerAuthorityFailure,
+  startAuthoritySession,
+} from "@/lib/auth/authority/mutations";
 import { territoryCovers } from "@/lib/access/authority";
 import type { TerritoryRef } from "./schema";
 import {

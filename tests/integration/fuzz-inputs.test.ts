@@ -168,9 +168,9 @@ let own: string[];
 /** REG-1: a REGIONAL_ADMIN of the fixture's region — the authority actions are fuzzed as it. */
 let regionAdmin: number;
 
-/** The actor whose input gets past the gate: ADMIN, or for lib/authority/ the regional administrator. */
+/** The actor whose input gets past the gate: ADMIN, or for lib/auth/authority/ the regional administrator. */
 async function signInFor(file: string): Promise<void> {
-  if (file.startsWith("lib/authority/")) await signInAsAuthority(regionAdmin);
+  if (file.startsWith("lib/auth/authority/")) await signInAsAuthority(regionAdmin);
   else await signInAs(f.organisationId, f.users.ADMIN);
 }
 
@@ -498,14 +498,14 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
   return {
     "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
     // REG-1: made as the fixture region's REGIONAL_ADMIN (signInFor).
-    "lib/authority/actions.ts#issueAuthorityLoginAction": formCases(["lastName", "firstName", "middleName"], {
+    "lib/auth/authority/actions.ts#issueAuthorityLoginAction": formCases(["lastName", "firstName", "middleName"], {
       lastName: "Петрова",
       firstName: "Анна",
       middleName: "Ивановна",
       role: "REGIONAL_SPECIALIST",
     }),
-    "lib/authority/actions.ts#setAuthorityActiveAction": { none: "an account id and a flag" },
-    "lib/authority/actions.ts#resetAuthorityPasswordAction": { none: "an account id" },
+    "lib/auth/authority/actions.ts#setAuthorityActiveAction": { none: "an account id and a flag" },
+    "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": { none: "an account id" },
     "lib/api/actions.ts#createTokenAction": formCases(["name"], { name: "Телефон", scope: "read" }),
     "lib/api/actions.ts#revokeTokenAction": { none: "a token id" },
     "lib/webhooks/actions.ts#createSubscriptionAction": formCases(["url"], {
@@ -1014,7 +1014,7 @@ describe("every text field of every server action refuses each control and bidi 
       const problems: string[] = [];
       for (const c of cases)
         for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
-          if (target.file.startsWith("lib/authority/")) await signInFor(target.file);
+          if (target.file.startsWith("lib/auth/authority/")) await signInFor(target.file);
           else await signInAs(f.organisationId, f.users[c.as ?? "ADMIN"]);
           let result: unknown;
           try {

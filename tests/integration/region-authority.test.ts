@@ -11,12 +11,12 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LOGIN_LOCK_POLICY } from "@/lib/auth/rules";
 import { WEAK_PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import { changePasswordAction } from "@/lib/auth/actions";
-import { loadAuthoritySession, territoryOrganisations } from "@/lib/authority/data";
+import { loadAuthoritySession, territoryOrganisations } from "@/lib/auth/authority/data";
 import {
   issueAuthorityLoginAction,
   resetAuthorityPasswordAction,
   setAuthorityActiveAction,
-} from "@/lib/authority/actions";
+} from "@/lib/auth/authority/actions";
 import type { AuthorityRole } from "@/lib/access/authority";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";

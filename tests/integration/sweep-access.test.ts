@@ -669,7 +669,7 @@ describe("authority accounts: every organisation entry point refuses them (REG-1
     for (const file of pageFiles.filter((p) => routePath(p).startsWith("/region"))) {
       expect(await openPage(file, {})).toBe("forbidden");
     }
-    const { issueAuthorityLoginAction } = await import("@/lib/authority/actions");
+    const { issueAuthorityLoginAction } = await import("@/lib/auth/authority/actions");
     const form = new FormData();
     form.set("lastName", "Иванов");
     form.set("firstName", "Иван");

@@ -4,7 +4,7 @@
 // and heads (region.reports). The form is a GET to /api/region/report sent by fetch (DownloadHandler).
 import type { Metadata } from "next";
 import { requireAuthority } from "@/lib/access/guard";
-import { loadTerritoryOrganisationIds } from "@/lib/authority/loaders";
+import { loadTerritoryOrganisationIds } from "@/lib/auth/authority/loaders";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";

@@ -5,12 +5,12 @@
 import type { Metadata } from "next";
 import { requireAuthority } from "@/lib/access/guard";
 import { AUTHORITY_ROLES, AUTHORITY_ROLE_LABELS, authorityAllows } from "@/lib/access/authority";
-import { loadAuthorityAccounts, loadRegionMunicipalities } from "@/lib/authority/loaders";
+import { loadAuthorityAccounts, loadRegionMunicipalities } from "@/lib/auth/authority/loaders";
 import {
   issueAuthorityLoginAction,
   resetAuthorityPasswordAction,
   setAuthorityActiveAction,
-} from "@/lib/authority/actions";
+} from "@/lib/auth/authority/actions";
 import { formatDateTime } from "@/lib/org/time";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";

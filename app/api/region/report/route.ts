@@ -1,10 +1,10 @@
 // REG-1 × REG-2: /api/region/report?kind=progress|attendance|fill|contingent&from=…&to=…&format=pdf|xlsx —
 // the territory report of the signed-in authority account (region.reports), over the organisations
-// of its own territory (lib/authority/report.ts). Organisation users get 403, anonymous 401.
+// of its own territory (lib/region/territory-file.ts). Organisation users get 403, anonymous 401.
 import { requireAuthorityForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { fileResponse } from "@/lib/reports/download";
-import { parseTerritoryFileRequest, territoryReportFile, TERRITORY_BUSY_MESSAGE } from "@/lib/authority/report";
+import { parseTerritoryFileRequest, territoryReportFile, TERRITORY_BUSY_MESSAGE } from "@/lib/region/territory-file";
 
 export async function GET(request: Request) {
   const access = await requireAuthorityForRoute("region.reports");

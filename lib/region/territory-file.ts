@@ -12,8 +12,7 @@ import { renderModel, type ReportFile } from "@/lib/reports/build";
 import { takeInlineSlot } from "@/lib/reports/inline-slots";
 import { joinFlight, startFlight } from "@/lib/reports/single-flight";
 import { issuesText } from "@/lib/schema";
-import type { CurrentAuthority } from "./data";
-import { organisationIdsOf } from "./data";
+import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
 
 export const territoryFileRequest = territoryReportRequest.and(
   z.object({ format: z.enum(["pdf", "xlsx"], { error: "Выберите формат: PDF или XLSX" }) }),

@@ -38,9 +38,13 @@ export async function registerAuthorityFailure(
   reason: string,
 ): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ failedSignIns: number; lockedUntil: Date | null }[]>`
-      SELECT "failedSignIns", "lockedUntil" FROM "AuthorityUser" WHERE "id" = ${id} FOR UPDATE`;
-    const current = rows[0] ?? { failedSignIns: 0, lockedUntil: null };
+    // A no-op UPDATE takes the row lock (as SELECT … FOR UPDATE would) and returns the counters:
+    // concurrent failures are counted one after another, none slips past the limit.
+    const current = await tx.authorityUser.update({
+      where: { id },
+      data: { failedSignIns: { increment: 0 } },
+      select: { failedSignIns: true, lockedUntil: true },
+    });
     const next = afterLoginFailure({ failures: current.failedSignIns, lockedUntil: current.lockedUntil }, ctx.now);
     await tx.authorityUser.update({
       where: { id },
