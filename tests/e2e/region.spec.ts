@@ -48,7 +48,7 @@ test.describe("education-authority users (REG-1)", () => {
     await page.getByLabel("Логин").fill(moSpec.login);
     await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Войти" }).click();
-    await expect(page.getByRole("alert")).toContainText("Неверный");
+    await expect(page.locator("#signin-error")).toContainText("Неверный логин или пароль");
     expect(new URL(page.url()).pathname).toBe("/login");
   });
 });

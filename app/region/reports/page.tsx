@@ -41,7 +41,7 @@ export default async function RegionReportsPage() {
         <form action="/api/region/report" method="get" className="max-w-xl space-y-3">
           <label className="block text-sm">
             Отчёт
-            <Select name="kind" options={KINDS} defaultValue="progress" />
+            <Select name="kind" options={KINDS} defaultValue="progress" className="w-full" />
           </label>
           <div className="grid grid-cols-2 gap-2">
             <label className="block text-sm">
