@@ -155,7 +155,7 @@ export async function fetchCsrf(base: string, agent = new http.Agent()): Promise
 export async function postCredentials(
   base: string,
   csrf: Csrf,
-  organisationId: number,
+  organisationId: number | string,
   login: string,
   password: string,
   agent = new http.Agent(),
@@ -179,7 +179,13 @@ export async function postCredentials(
 }
 
 /** Signs in through next-auth's credentials provider; returns the Cookie header of the session. */
-export async function signIn(base: string, organisationId: number, login: string, password: string): Promise<string> {
+/** `organisationId`: an organisation's id, or a territory (`municipality:<id>`, REG-1) for an authority account. */
+export async function signIn(
+  base: string,
+  organisationId: number | string,
+  login: string,
+  password: string,
+): Promise<string> {
   const agent = new http.Agent();
   return postCredentials(base, await fetchCsrf(base, agent), organisationId, login, password, agent);
 }

@@ -149,3 +149,37 @@ async function gridOf(
     teacherLogin: teacher.login,
   };
 }
+
+/** REG-1: the bench's municipal specialist (created once per dataset) for the territory_report scenario. */
+export const BENCH_AUTHORITY_LOGIN = "bench_mo_spec";
+
+/**
+ * The municipal specialist of the measured organisation's municipality — every organisation of an
+ * `--orgs N` dataset is a copy of the school with its region and municipality, so the territory
+ * report covers all N. Created if absent (password demo2026); returns the sign-in territory value.
+ */
+export async function ensureBenchAuthority(
+  url: string,
+  orgId: number,
+  passwordHash: () => Promise<string>,
+): Promise<{ territory: string; organisations: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const org = (await c.query(`SELECT "regionId", "municipalityId" FROM "Organisation" WHERE id = $1`, [orgId]))
+      .rows[0] as { regionId: number; municipalityId: number };
+    const exists = await c.query(`SELECT 1 FROM "AuthorityUser" WHERE login = $1`, [BENCH_AUTHORITY_LOGIN]);
+    if (exists.rowCount === 0)
+      await c.query(
+        `INSERT INTO "AuthorityUser" (login, role, "regionId", "municipalityId", "passwordHash", "mustChangePassword", "lastName", "firstName")
+         VALUES ($1, 'MUNICIPAL_SPECIALIST', $2, $3, $4, false, 'Бенчмарков', 'Специалист')`,
+        [BENCH_AUTHORITY_LOGIN, org.regionId, org.municipalityId, await passwordHash()],
+      );
+    const n = (
+      await c.query(`SELECT count(*)::int AS n FROM "Organisation" WHERE "municipalityId" = $1`, [org.municipalityId])
+    ).rows[0] as { n: number };
+    return { territory: `municipality:${org.municipalityId}`, organisations: n.n };
+  } finally {
+    await c.end();
+  }
+}

@@ -12,7 +12,8 @@ import { withDatabase } from "../prisma/tools/pg-util";
 import { buildApp, signIn, startApp, type AppServer } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
-import { datasetToday, loadFixtures, type Fixtures } from "./fixtures";
+import { BENCH_AUTHORITY_LOGIN, datasetToday, ensureBenchAuthority, loadFixtures, type Fixtures } from "./fixtures";
+import { hashPassword } from "../lib/auth/password";
 import { runLoad, send, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
@@ -38,7 +39,7 @@ const orgs = Math.max(1, Number.parseInt(args.orgs ?? "1", 10) || 1);
 const seconds = Number(args.seconds ?? (args.quick ? 5 : 12));
 const warmup = args.quick ? 1500 : 3000;
 const levels = [1, 10, 50];
-const defaultOnly = orgs > 1 ? "journal_grid" : args.replica ? "diary_week,mark_save" : undefined;
+const defaultOnly = orgs > 1 ? "journal_grid,territory_report" : args.replica ? "diary_week,mark_save" : undefined;
 const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
@@ -161,6 +162,8 @@ async function measure(
 /** Starts the app with `env`, signs in, runs the selected scenarios (and the SQL floors), stops it. */
 async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, dbUrl: string, withFloor: boolean) {
   const fx = await loadFixtures(dbUrl, orgId); // fresh cell versions: an earlier pass has saved over them
+  const authority = await ensureBenchAuthority(dbUrl, orgId, () => hashPassword("demo2026"));
+  log(`Отчёт по территории: ${authority.territory}, организаций ${authority.organisations}`);
   const app: AppServer = await startApp(env, log);
   try {
     const cookies: Record<Role, string> = {
@@ -168,6 +171,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
       bigTeacher: fx.bigGrid ? await signIn(app.base, orgId, fx.bigGrid.teacherLogin, "demo2026") : "",
       parent: await signIn(app.base, orgId, "parent", "demo2026"),
       deputy: await signIn(app.base, orgId, "zavuch", "demo2026"),
+      authority: await signIn(app.base, authority.territory, BENCH_AUTHORITY_LOGIN, "demo2026"),
       anonymous: "",
     };
     const out: Record<string, ScenarioResult> = {};

@@ -4,7 +4,7 @@ import type { Req } from "./http-load";
 
 /** Who the scenario signs in as; "anonymous" sends no session cookie (the ceiling page); "bigTeacher"
  * teaches the class of 35 (fx.bigGrid). */
-export type Role = "teacher" | "bigTeacher" | "parent" | "deputy" | "anonymous";
+export type Role = "teacher" | "bigTeacher" | "parent" | "deputy" | "anonymous" | "authority";
 
 export interface Scenario {
   name: string;
@@ -32,6 +32,12 @@ export const bigGridPath = (fx: Fixtures) => {
 };
 export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
 export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
+/** REG-1 × REG-2: the territory report (progress since 1 September) over every organisation of the dataset's municipality. */
+export const territoryReportPath = (fx: Fixtures) => {
+  const [year, month] = fx.today.split("-").map(Number);
+  const from = `${month >= 9 ? year : year - 1}-09-01`;
+  return `/api/region/report?kind=progress&from=${from}&to=${fx.today}&format=pdf`;
+};
 
 export function scenarios(levels: number[]): Scenario[] {
   return [
@@ -79,6 +85,15 @@ export function scenarios(levels: number[]): Scenario[] {
       concurrencies: [1],
       requests: 3,
       request: (fx) => get(orgReportPath(fx))(),
+    },
+    {
+      // REG-2: ≤ 3 s over the 20 organisations of `--orgs 20` (one SQL aggregate per kind, flat in N).
+      name: "territory_report",
+      role: "authority",
+      concurrencies: [1],
+      requests: 3,
+      optional: true,
+      request: (fx) => get(territoryReportPath(fx))(),
     },
     {
       name: "printed_journal_pdf",

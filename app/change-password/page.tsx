@@ -3,15 +3,20 @@
 // password can be changed here; the login never changes.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentAuthority, requireUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export const metadata: Metadata = { title: "Смена пароля" };
 
 export default async function ChangePasswordPage() {
-  const user = await requireUser({ allowPasswordChange: true });
+  // REG-1: an education-authority account changes its password here too (its place is its territory).
+  const authority = await getCurrentAuthority();
+  const user = authority
+    ? { ...authority, orgName: authority.territoryName }
+    : await requireUser({ allowPasswordChange: true });
   const forced = user.mustChangePassword;
+  const home = authority ? "/region" : "/";
   return (
     <main className="flex min-h-screen items-start justify-center px-4 py-10 sm:items-center">
       <div className="w-full max-w-md">
@@ -34,7 +39,7 @@ export default async function ChangePasswordPage() {
         </section>
         <div className="mt-6 flex items-center justify-center gap-4 text-sm">
           {!forced && (
-            <Link href="/" className="text-blue-700 underline">
+            <Link href={home} className="text-blue-700 underline">
               На главную
             </Link>
           )}

@@ -2,7 +2,7 @@
 // login and password; no self-registration — logins are issued (AUTH-2).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAuthority, getCurrentUser } from "@/lib/auth/session";
 import { signInDirectory } from "@/lib/auth/loaders";
 import { decodeRefusal, refusalMessage } from "@/lib/auth/sign-in-errors";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -15,6 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LoginPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/");
+  if (await getCurrentAuthority()) redirect("/region");
   const [directory, params] = await Promise.all([signInDirectory(), searchParams]);
   // next-auth's no-JavaScript fallback lands here with ?error=<code>; only known codes are shown.
   const code = typeof params.error === "string" ? params.error : null;
@@ -36,8 +37,9 @@ export default async function LoginPage({ searchParams }: Props) {
           {oidc && <OidcButton name={oidc.name} />}
         </section>
         <p className="mt-6 text-center text-sm text-slate-500">
-          Логин и пароль выдаёт администратор школы или колледжа, ученикам и родителям — классный руководитель.
-          Самостоятельная регистрация не предусмотрена.
+          Логин и пароль выдаёт администратор школы или колледжа, ученикам и родителям — классный руководитель;
+          сотрудникам органов управления образованием — администратор региона. Самостоятельная регистрация не
+          предусмотрена.
         </p>
       </div>
     </main>

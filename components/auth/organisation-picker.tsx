@@ -3,6 +3,9 @@
 // municipality narrow the organisation list (a level with a single option is preselected);
 // choosing an organisation directly fills in its region and municipality. The organisation
 // chosen last time on this device is restored.
+// REG-1: the same select lists, in its own group «Органы управления образованием», the region and
+// the municipalities — an education-authority account signs in choosing its territory (the value
+// is then `region:<id>` / `municipality:<id>`, lib/auth/schema.ts territoryRefSchema).
 import { useEffect, useMemo, useState } from "react";
 import type { SignInDirectory } from "@/lib/auth/data";
 import { Select } from "@/components/ui/field";
@@ -63,7 +66,29 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
     return organisations.filter((o) => inRegion.has(o.municipalityId));
   }, [organisations, municipalityOptions, municipalityId, regionId]);
 
+  const authorityOptions = useMemo(() => {
+    const inRegion = regionId ? regions.filter((r) => String(r.id) === regionId) : regions;
+    const places = municipalityId
+      ? municipalities.filter((m) => String(m.id) === municipalityId)
+      : municipalities.filter((m) => !regionId || String(m.regionId) === regionId);
+    return [
+      ...inRegion.map((r) => ({ value: `region:${r.id}`, label: `${r.name} — региональный орган` })),
+      ...places.map((m) => ({ value: `municipality:${m.id}`, label: `${m.name} — муниципальный орган` })),
+    ];
+  }, [regions, municipalities, regionId, municipalityId]);
+
   function chooseOrganisation(value: string) {
+    const [kind, rawId] = value.split(":");
+    if (rawId !== undefined) {
+      // An education authority: its region (and municipality) fill in the levels above.
+      const municipality = kind === "municipality" ? municipalities.find((m) => String(m.id) === rawId) : undefined;
+      const region = regions.find((r) => String(r.id) === (municipality ? String(municipality.regionId) : rawId));
+      if (!region) return setOrganisationId("");
+      setRegionId(String(region.id));
+      setMunicipalityId(municipality ? String(municipality.id) : "");
+      setOrganisationId(value);
+      return;
+    }
     const org = organisations.find((o) => String(o.id) === value);
     const municipality = org && municipalities.find((m) => m.id === org.municipalityId);
     setOrganisationId(org ? value : "");
@@ -150,7 +175,7 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
           aria-describedby={error ? "signin-organisation-error" : undefined}
         >
           <option value="">Выберите организацию</option>
-          {groups.length > 1
+          {groups.length > 1 || authorityOptions.length > 0
             ? groups.map((g) => (
                 <optgroup key={g.kind} label={g.label}>
                   {g.items.map((o) => (
@@ -165,6 +190,15 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
                   {o.name}
                 </option>
               ))}
+          {authorityOptions.length > 0 && (
+            <optgroup label="Органы управления образованием">
+              {authorityOptions.map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </Select>
         {error && (
           <p id="signin-organisation-error" className="mt-1 text-sm text-red-700">

@@ -4,8 +4,18 @@
 // route handlers → `requireAccessForRoute` (a 401/403 JSON response) — each over a permission or a
 // module's own check built on `authorize` (`AccessCheck`); a handler whose URL holds ids reads the user first
 // (`requireUserForRoute`), then the ids, then `authorizeUserForRoute` (the same two rules).
-import { forbidden } from "next/navigation";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+// REG-1: an education-authority session is no organisation user — every organisation entry point
+// here refuses it (403 page, FORBIDDEN, 403 JSON) before any permission or scope is looked at; the
+// authority pages, actions and routes enter through `requireAuthority…` over lib/access/authority.ts.
+import { forbidden, redirect } from "next/navigation";
+import {
+  getCurrentAuthority,
+  getCurrentUser,
+  requireUser,
+  type CurrentAuthority,
+  type CurrentUser,
+} from "@/lib/auth/session";
+import { authorityAllows, type AuthorityPermission } from "./authority";
 import { fail, type ErrorCode } from "@/lib/errors";
 import { authorize } from "./authorize";
 import type { TargetRef } from "./data";
@@ -58,7 +68,7 @@ export async function requireAccessForAction<T>(
   target?: TargetRef,
 ): Promise<({ ok: true } & Granted) | { ok: true; user: CurrentUser; granted: T } | ActionDenied> {
   const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  if (!user || user.mustChangePassword) return fail(await refusalWithoutUser());
   if (typeof rule === "function") {
     const granted = await rule(user);
     return granted ? { ok: true, user, granted } : fail("FORBIDDEN");
@@ -72,11 +82,18 @@ export async function requireAccessForAction<T>(
 
 type RouteRefusal = { ok: false; response: Response };
 
+/** No organisation user: an authority session is refused (REG-1), anyone else must sign in. */
+async function refusalWithoutUser(): Promise<"FORBIDDEN" | "UNAUTHENTICATED"> {
+  return (await getCurrentAuthority()) ? "FORBIDDEN" : "UNAUTHENTICATED";
+}
+
 /** The signed-in user of a route handler (never one who must change the password first), or 401. */
 export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUser } | RouteRefusal> {
   const user = await getCurrentUser();
-  if (!user || user.mustChangePassword)
-    return { ok: false, response: Response.json(fail("UNAUTHENTICATED"), { status: 401 }) };
+  if (!user || user.mustChangePassword) {
+    const code = await refusalWithoutUser();
+    return { ok: false, response: Response.json(fail(code), { status: code === "FORBIDDEN" ? 403 : 401 }) };
+  }
   return { ok: true, user };
 }
 
@@ -139,4 +156,39 @@ export async function requireAccessForRoute<T>(
 export async function requireAccessToOwnSettings(): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
   return user && !user.mustChangePassword ? user : null;
+}
+
+// ───────────── education-authority entry points (REG-1) ─────────────
+
+/** An authority page: /login without a session, the password change when due, 403 for anyone else. */
+export async function requireAuthority(permission: AuthorityPermission): Promise<{ authority: CurrentAuthority }> {
+  const authority = await getCurrentAuthority();
+  if (!authority) {
+    if (await getCurrentUser()) forbidden();
+    redirect("/login");
+  }
+  if (authority.mustChangePassword) redirect("/change-password");
+  if (!authorityAllows(authority.role, permission)) forbidden();
+  return { authority };
+}
+
+/** An authority server action: UNAUTHENTICATED without a session, FORBIDDEN for organisation users and other roles. */
+export async function requireAuthorityForAction(
+  permission: AuthorityPermission,
+): Promise<{ ok: true; authority: CurrentAuthority } | ActionDenied> {
+  const authority = await getCurrentAuthority();
+  if (!authority || authority.mustChangePassword)
+    return fail(authority || (await getCurrentUser()) ? "FORBIDDEN" : "UNAUTHENTICATED");
+  if (!authorityAllows(authority.role, permission)) return fail("FORBIDDEN");
+  return { ok: true, authority };
+}
+
+/** An authority route handler: 401 without a session, 403 for organisation users and other roles. */
+export async function requireAuthorityForRoute(
+  permission: AuthorityPermission,
+): Promise<{ ok: true; authority: CurrentAuthority } | RouteRefusal> {
+  const granted = await requireAuthorityForAction(permission);
+  if (granted.ok) return granted;
+  const status = granted.code === "UNAUTHENTICATED" ? 401 : 403;
+  return { ok: false, response: Response.json(fail(granted.code), { status }) };
 }

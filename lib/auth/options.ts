@@ -12,10 +12,19 @@
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { encodeRefusal, type SignInRefusal } from "./sign-in-errors";
-import { credentialsSchema, sessionClaimsSchema, type SessionClaims } from "./schema";
+import {
+  authorityClaimsSchema,
+  authorityCredentialsSchema,
+  credentialsSchema,
+  sessionClaimsSchema,
+  tokenClaimsSchema,
+  type AuthorityClaims,
+  type SessionClaims,
+} from "./schema";
 import { clientAddress, formatClock, sessionMaxAgeSeconds } from "./rules";
-import { attemptSignIn, type SignInOutcome } from "./sign-in";
+import { attemptAuthoritySignIn, attemptSignIn, type AuthoritySignInOutcome, type SignInOutcome } from "./sign-in";
 import { endSession } from "./mutations";
+import { endAuthoritySession } from "@/lib/auth/authority/mutations";
 import { requestAddress, userAgentOf } from "./request";
 import { oidcConfig, oidcProvider, oidcSignInAllowed } from "./oidc";
 import { servedOverHttps } from "./transport";
@@ -27,9 +36,9 @@ const oidc = oidcConfig();
 const secureCookies = servedOverHttps();
 const maxAge = sessionMaxAgeSeconds(process.env.SESSION_MAX_AGE_HOURS);
 
-type SignedInUser = User & SessionClaims;
+type SignedInUser = User & (SessionClaims | AuthorityClaims);
 
-function refusalOf(outcome: Exclude<SignInOutcome, { ok: true }>): SignInRefusal {
+function refusalOf(outcome: Exclude<SignInOutcome | AuthoritySignInOutcome, { ok: true }>): SignInRefusal {
   switch (outcome.reason) {
     case "invalid":
       return { code: "INVALID" };
@@ -65,27 +74,35 @@ export const authOptions: AuthOptions = {
       },
       // Thrown messages become next-auth's `error`; they are short codes, never text or internals.
       async authorize(credentials, req) {
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error(encodeRefusal({ code: "INVALID" }));
+        // REG-1: the select's value is an organisation id, or `region:<id>` / `municipality:<id>`.
+        const authority = authorityCredentialsSchema.safeParse(credentials);
+        const parsed = authority.success ? null : credentialsSchema.safeParse(credentials);
+        if (!authority.success && !parsed?.success) throw new Error(encodeRefusal({ code: "INVALID" }));
         const headers = req.headers ?? {};
-        let outcome: SignInOutcome;
+        const client = { ip: clientAddress(headers), userAgent: userAgentOf(headers) };
+        let outcome: SignInOutcome | AuthoritySignInOutcome;
         try {
-          outcome = await attemptSignIn({
-            ...parsed.data,
-            ip: clientAddress(headers),
-            userAgent: userAgentOf(headers),
-          });
+          outcome = authority.success
+            ? await attemptAuthoritySignIn({ ...authority.data, territory: authority.data.organisationId, ...client })
+            : await attemptSignIn({ ...parsed!.data!, ...client });
         } catch (error) {
           console.error("[auth] sign-in failed", error);
           throw new Error(encodeRefusal({ code: "UNAVAILABLE" }), { cause: error });
         }
         if (!outcome.ok) throw new Error(encodeRefusal(refusalOf(outcome)));
-        const user: SignedInUser = {
-          id: String(outcome.userId),
-          userId: outcome.userId,
-          organisationId: outcome.organisationId,
-          sessionId: outcome.sessionId,
-        };
+        const user: SignedInUser =
+          "authorityUserId" in outcome
+            ? {
+                id: `authority:${outcome.authorityUserId}`,
+                authorityUserId: outcome.authorityUserId,
+                sessionId: outcome.sessionId,
+              }
+            : {
+                id: String(outcome.userId),
+                userId: outcome.userId,
+                organisationId: outcome.organisationId,
+                sessionId: outcome.sessionId,
+              };
         return user;
       },
     }),
@@ -96,10 +113,11 @@ export const authOptions: AuthOptions = {
     async signIn({ user, account }) {
       return account?.provider === "oidc" ? oidcSignInAllowed(user) : true;
     },
-    // The token holds nothing but the three claims (no name, e-mail or roles).
+    // The token holds nothing but the three claims (no name, e-mail or roles) — or, for an
+    // authority account (REG-1), its id and session.
     async jwt({ token, user, trigger }) {
       if (trigger === "signIn") {
-        const claims = sessionClaimsSchema.safeParse(user);
+        const claims = tokenClaimsSchema.safeParse(user);
         if (!claims.success) throw new Error(encodeRefusal({ code: "UNAVAILABLE" }));
         return { ...claims.data };
       }
@@ -107,7 +125,7 @@ export const authOptions: AuthOptions = {
     },
     // getServerSession returns this object; the client sees the same ids (no secrets among them).
     async session({ session, token }) {
-      const claims = sessionClaimsSchema.safeParse(token);
+      const claims = tokenClaimsSchema.safeParse(token);
       const result = { expires: session.expires, ...(claims.success ? claims.data : {}) };
       return result;
     },
@@ -124,9 +142,12 @@ export const authOptions: AuthOptions = {
   events: {
     // next-auth's own sign-out also revokes the server-side session (idempotent with signOutAction).
     async signOut({ token }) {
+      const authority = authorityClaimsSchema.safeParse(token);
       const claims = sessionClaimsSchema.safeParse(token);
-      if (!claims.success) return;
       try {
+        if (authority.success)
+          await endAuthoritySession(authority.data.authorityUserId, authority.data.sessionId, await requestAddress());
+        if (!claims.success) return;
         await endSession(claims.data.organisationId, claims.data.sessionId, await requestAddress());
       } catch (error) {
         console.error("[auth] sign-out revoke failed", error);

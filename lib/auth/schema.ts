@@ -18,6 +18,24 @@ export const credentialsSchema = z.object({
 
 export type Credentials = z.infer<typeof credentialsSchema>;
 
+/**
+ * REG-1: the sign-in select also lists the education authorities — its value is then
+ * `region:<id>` or `municipality:<id>` instead of an organisation id (the form field keeps the
+ * name `organisationId`, so clients that post an organisation id are unchanged).
+ */
+export const territoryRefSchema = z
+  .string()
+  .regex(/^(region|municipality):[1-9][0-9]{0,8}$/)
+  .transform((value) => {
+    const [kind, id] = value.split(":");
+    return { kind: kind as "region" | "municipality", id: Number(id) };
+  });
+
+export type TerritoryRef = z.output<typeof territoryRefSchema>;
+
+/** The credentials of an authority account: the territory chosen instead of an organisation. */
+export const authorityCredentialsSchema = credentialsSchema.extend({ organisationId: territoryRefSchema });
+
 export const changePasswordSchema = z.object({
   currentPassword: z
     .string({ error: "Введите текущий пароль" })
@@ -76,3 +94,14 @@ export const sessionClaimsSchema = z.object({
 });
 
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
+
+/** REG-1: the claims of an authority account's session (no organisation: it belongs to none). */
+export const authorityClaimsSchema = z.object({
+  authorityUserId: jsonIdOf(),
+  sessionId: singleLine().min(1).max(64),
+});
+
+export type AuthorityClaims = z.infer<typeof authorityClaimsSchema>;
+
+/** What a session token may carry: an organisation user's claims or an authority account's. */
+export const tokenClaimsSchema = z.union([sessionClaimsSchema, authorityClaimsSchema]);

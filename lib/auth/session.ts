@@ -3,15 +3,17 @@
 // lib/auth/data.ts. The cookie only names a server-side session; the user, their roles and
 // the must-change-password flag always come from the database.
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
 import { sessionUser } from "./session-user";
-import { sessionClaimsSchema } from "./schema";
+import { authorityClaimsSchema, sessionClaimsSchema } from "./schema";
+import { loadAuthoritySession, type CurrentAuthority } from "@/lib/auth/authority/data";
 import { noteRequestActor } from "@/lib/ops/request-context";
 import type { CurrentUser } from "./rules";
 
 export type { CurrentUser } from "./rules";
+export type { CurrentAuthority } from "@/lib/auth/authority/data";
 
 /**
  * Decodes the session cookie, then loads the UserSession (must exist, not revoked, not
@@ -30,11 +32,27 @@ export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async ():
 });
 
 /**
+ * REG-1: the signed-in education-authority account, or null. An authority session is never an
+ * organisation user: `getCurrentUser` is null for it, so nothing organisation-scoped is ever
+ * computed for it; lib/access/guard.ts turns that into a refusal (403), not a sign-in prompt.
+ */
+export const getCurrentAuthority: () => Promise<CurrentAuthority | null> = cache(
+  async (): Promise<CurrentAuthority | null> => {
+    const session = await getServerSession(authOptions);
+    const claims = authorityClaimsSchema.safeParse(session);
+    if (!claims.success) return null;
+    return loadAuthoritySession(claims.data, new Date());
+  },
+);
+
+/**
  * The current user or a redirect: to /login without a valid session, to /change-password while
  * the password must be changed (AUTH-2) unless `allowPasswordChange` (the change page itself).
+ * An education-authority session (REG-1) gets «Нет доступа» on every organisation page.
  */
 export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
+  if (!user && (await getCurrentAuthority())) forbidden();
   if (!user) redirect("/login");
   if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/change-password");
   return user;

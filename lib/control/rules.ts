@@ -60,6 +60,14 @@ export function markDensity(marks: number, students: number, lessons: number): n
 }
 
 /**
+ * Density over student-lessons: marks ÷ Σ(students × lessons) × DENSITY_LESSONS (the totals of
+ * CTL-1, and REG-2's per organisation and territory figures); null without student-lessons.
+ */
+export function slotDensity(marks: number, slots: number): number | null {
+  return slots > 0 ? Math.round((marks / slots) * DENSITY_LESSONS * 100) / 100 : null;
+}
+
+/**
  * Groups held lessons by teacher × class × subject. Late marks count marks created more than
  * `lockDays` days after the lesson (the cells' own timestamps); the last fill time is the latest
  * entry of any kind.
@@ -125,7 +133,7 @@ export function fillTotals(
     noAttendance: sum((r) => r.noAttendance),
     marks,
     lateMarks: sum((r) => r.lateMarks),
-    density: slots > 0 ? Math.round((marks / slots) * DENSITY_LESSONS * 100) / 100 : null,
+    density: slotDensity(marks, slots),
   };
 }
 

@@ -223,6 +223,24 @@ export type ComparisonRow = {
   taskSuccess: number[];
 };
 
+/**
+ * How an external mark stands to the year mark (REG-3): lower, the same, or higher; null when either
+ * is missing (an ЕГЭ test score without a mark, no year mark) — such a result is not compared.
+ */
+export function markComparison(
+  exam: number | null,
+  year: number | null | undefined,
+): "lower" | "same" | "higher" | null {
+  if (exam === null || year === null || year === undefined) return null;
+  return exam < year ? "lower" : exam > year ? "higher" : "same";
+}
+
+/** The objectivity indicator: the share (0…1) of the compared whose marks differ by one or more; null when none. */
+export function differingShare(c: { lower: number; same: number; higher: number }): number | null {
+  const compared = c.lower + c.same + c.higher;
+  return compared ? (c.lower + c.higher) / compared : null;
+}
+
 const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 function compareGroup(
@@ -237,11 +255,12 @@ function compareGroup(
   const years: number[] = [];
   for (const r of results) {
     const year = yearMarks.get(r.studentId);
-    if (r.mark === null || year === undefined) continue;
-    exams.push(r.mark);
-    years.push(year);
-    if (r.mark < year) lower++;
-    else if (r.mark > year) higher++;
+    const side = markComparison(r.mark, year);
+    if (side === null) continue;
+    exams.push(r.mark!);
+    years.push(year!);
+    if (side === "lower") lower++;
+    else if (side === "higher") higher++;
     else same++;
   }
   const compared = lower + same + higher;
@@ -259,7 +278,7 @@ function compareGroup(
     lower,
     same,
     higher,
-    differing: compared ? (lower + higher) / compared : null,
+    differing: differingShare({ lower, same, higher }),
     examAverage: average(exams),
     yearAverage: average(years),
     taskSuccess,

@@ -73,7 +73,34 @@ export function progressFigures(students: StudentFinals[]): ProgressFigures {
       oneThree++;
     }
   }
-  const roll = students.length;
+  return progressShares({
+    roll: students.length,
+    withoutFinals,
+    excellent,
+    good,
+    oneThree,
+    failing,
+    notAttested,
+    successful,
+    quality,
+    markSum: sum,
+    markCount: count,
+  });
+}
+
+/**
+ * The counts behind RPT-2's figures: the students of each kind, the successful and quality ones
+ * (the numerators of the shares) and the sum and number of numeric finals (the mean's parts). Sums
+ * of counts are counts again: a territory's figures (REG-2) are these summed over organisations.
+ */
+export type ProgressCounts = Pick<
+  ProgressFigures,
+  "roll" | "withoutFinals" | "excellent" | "good" | "oneThree" | "failing" | "notAttested"
+> & { successful: number; quality: number; markSum: number; markCount: number };
+
+/** RPT-2's shares and mean from the counts: успеваемость and качество % of the roll, средний балл. */
+export function progressShares(c: ProgressCounts): ProgressFigures {
+  const { roll, withoutFinals, excellent, good, oneThree, failing, notAttested } = c;
   return {
     roll,
     withoutFinals,
@@ -82,9 +109,9 @@ export function progressFigures(students: StudentFinals[]): ProgressFigures {
     oneThree,
     failing,
     notAttested,
-    successPercent: roll ? round1((successful / roll) * 100) : 0,
-    qualityPercent: roll ? round1((quality / roll) * 100) : 0,
-    averageMark: count ? Math.round((sum / count) * 100) / 100 : null,
+    successPercent: roll ? round1((c.successful / roll) * 100) : 0,
+    qualityPercent: roll ? round1((c.quality / roll) * 100) : 0,
+    averageMark: c.markCount ? Math.round((c.markSum / c.markCount) * 100) / 100 : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { PrismaClient } from "../generated/prisma/client";
 import { seedCollege } from "./college";
 import { samaraDateOf } from "./dates";
-import { DEMO_PASSWORD } from "./logins";
+import { DEMO_AUTHORITY_LOGINS, DEMO_PASSWORD } from "./logins";
 import { Rng } from "./random";
 import { seedSchool } from "./school";
 import { seedTimetableApprovals } from "./approvals";
@@ -15,7 +15,7 @@ import { seedProgrammes } from "./programmes";
 import { seedAssessments } from "./assessments";
 import { seedClubs } from "./clubs";
 
-export { DEMO_LOGINS, DEMO_ORG_NAMES, DEMO_PASSWORD } from "./logins";
+export { DEMO_AUTHORITY_LOGINS, DEMO_LOGINS, DEMO_ORG_NAMES, DEMO_PASSWORD } from "./logins";
 
 export interface SeedOptions {
   /** The demo's «today» (an instant; its calendar date in Europe/Samara counts). Default: now. */
@@ -60,6 +60,22 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       log(`  рабочих программ: ${await seedProgrammes(db)}`);
       log(`  оценочных процедур в опубликованном графике: ${await seedAssessments(db, today)}`);
       log(`  объединений внеурочной деятельности: ${await seedClubs(db, today)}`);
+      // REG-1: education-authority logins of the region and of the demo organisations' municipality.
+      for (const a of DEMO_AUTHORITY_LOGINS)
+        await db.authorityUser.create({
+          data: {
+            login: a.login,
+            role: a.role,
+            regionId: region.id,
+            municipalityId: a.territory === "municipality" ? municipality.id : null,
+            lastName: a.lastName,
+            firstName: a.firstName,
+            middleName: a.middleName,
+            passwordHash,
+            mustChangePassword: false,
+          },
+        });
+      log(`  логинов органов управления образованием: ${DEMO_AUTHORITY_LOGINS.length}`);
       await sql.query("ANALYZE");
       log(`Демо-данные загружены за ${((Date.now() - started) / 1000).toFixed(1)} с`);
     } catch (e) {

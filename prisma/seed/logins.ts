@@ -50,3 +50,49 @@ export const DEMO_LOGINS: ReadonlyArray<DemoLogin> = [
   entry("college", "TEACHER", "Преподаватель", "teacher", "Ковалёв С. А., куратор ИС-21"),
   entry("college", "STUDENT", "Студент", "student", "Воронцов Даниил, ИС-21"),
 ];
+
+/** REG-1: the demo education-authority logins (sign in choosing the territory, not an organisation). */
+export interface DemoAuthorityLogin {
+  role: "REGIONAL_ADMIN" | "REGIONAL_SPECIALIST" | "MUNICIPAL_SPECIALIST";
+  roleLabel: string;
+  /** Where the sign-in page's select lists it: the region or the demo municipality. */
+  territory: "region" | "municipality";
+  login: string;
+  password: string;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+}
+
+export const DEMO_AUTHORITY_LOGINS: ReadonlyArray<DemoAuthorityLogin> = [
+  {
+    role: "REGIONAL_ADMIN",
+    roleLabel: "Администратор региона",
+    territory: "region",
+    login: "region_admin",
+    password: DEMO_PASSWORD,
+    lastName: "Лебедев",
+    firstName: "Олег",
+    middleName: "Петрович",
+  },
+  {
+    role: "REGIONAL_SPECIALIST",
+    roleLabel: "Специалист регионального органа",
+    territory: "region",
+    login: "region_spec",
+    password: DEMO_PASSWORD,
+    lastName: "Захарова",
+    firstName: "Ирина",
+    middleName: "Николаевна",
+  },
+  {
+    role: "MUNICIPAL_SPECIALIST",
+    roleLabel: "Специалист муниципального органа",
+    territory: "municipality",
+    login: "mo_spec",
+    password: DEMO_PASSWORD,
+    lastName: "Титова",
+    firstName: "Марина",
+    middleName: "Юрьевна",
+  },
+];

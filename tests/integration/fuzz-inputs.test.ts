@@ -15,7 +15,7 @@ import { httpStatus, type ErrorCode } from "@/lib/errors";
 import { CONTROL_CHARS_MESSAGE } from "@/lib/schema";
 import type { MatrixColumn } from "@/lib/access/roles";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
-import { interruptOf, signInAs } from "../support/session-harness";
+import { interruptOf, signInAs, signInAsAuthority } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -166,9 +166,31 @@ const actionTargets: Target[] = [...walk("lib"), ...walk("app")]
 let f: AccessFixture;
 let foreign: string[];
 let own: string[];
+/** REG-1: a REGIONAL_ADMIN of the fixture's region — the authority actions are fuzzed as it. */
+let regionAdmin: number;
+
+/** The actor whose input gets past the gate: ADMIN, or for lib/auth/authority/ the regional administrator. */
+async function signInFor(file: string): Promise<void> {
+  if (file.startsWith("lib/auth/authority/")) await signInAsAuthority(regionAdmin);
+  else await signInAs(f.organisationId, f.users.ADMIN);
+}
 
 beforeAll(async () => {
   f = await createAccessFixture();
+  const place = await db.organisation.findUniqueOrThrow({ where: { id: f.organisationId } });
+  regionAdmin = (
+    await db.authorityUser.create({
+      data: {
+        login: `fuzz-region-admin-${f.organisationId}`,
+        role: "REGIONAL_ADMIN",
+        regionId: place.regionId,
+        passwordHash: "-",
+        mustChangePassword: false,
+        lastName: "Фаззов",
+        firstName: "Админ",
+      },
+    })
+  ).id;
   const o = f.otherOrganisationId;
   const year = await db.academicYear.create({
     data: {
@@ -300,7 +322,7 @@ describe("server actions answer hostile input with a clear 4xx error and write n
         string,
         (...a: unknown[]) => Promise<unknown>
       >;
-      await signInAs(f.organisationId, f.users.ADMIN);
+      await signInFor(target.file);
       const before = await dbDigest();
       let anyOk = false;
       await fc.assert(
@@ -359,7 +381,7 @@ describe("server actions refuse control and bidi characters in every field: 4xx,
         (...a: unknown[]) => Promise<unknown>
       >;
       const keys = target.literals.filter((k) => /^[a-z][A-Za-z]*$/.test(k));
-      await signInAs(f.organisationId, f.users.ADMIN);
+      await signInFor(target.file);
       const before = await dbDigest();
       const problems: string[] = [];
       let anyOk = false;
@@ -476,6 +498,15 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
   const own = { lessonId: f.lessonA, classId: f.classA, studentId: f.studentA, subjectId: f.subject };
   return {
     "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
+    // REG-1: made as the fixture region's REGIONAL_ADMIN (signInFor).
+    "lib/auth/authority/actions.ts#issueAuthorityLoginAction": formCases(["lastName", "firstName", "middleName"], {
+      lastName: "Петрова",
+      firstName: "Анна",
+      middleName: "Ивановна",
+      role: "REGIONAL_SPECIALIST",
+    }),
+    "lib/auth/authority/actions.ts#setAuthorityActiveAction": { none: "an account id and a flag" },
+    "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": { none: "an account id" },
     "lib/api/actions.ts#createTokenAction": formCases(["name"], { name: "Телефон", scope: "read" }),
     "lib/api/actions.ts#revokeTokenAction": { none: "a token id" },
     "lib/webhooks/actions.ts#createSubscriptionAction": formCases(["url"], {
@@ -986,7 +1017,8 @@ describe("every text field of every server action refuses each control and bidi 
       const problems: string[] = [];
       for (const c of cases)
         for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
-          await signInAs(f.organisationId, f.users[c.as ?? "ADMIN"]);
+          if (target.file.startsWith("lib/auth/authority/")) await signInFor(target.file);
+          else await signInAs(f.organisationId, f.users[c.as ?? "ADMIN"]);
           let result: unknown;
           try {
             result = await mod[target.name](...c.call(poisoned(ch)));

@@ -32,6 +32,7 @@ import * as plansMutations from "@/lib/plans/mutations";
 import * as programmesMutations from "@/lib/programmes/mutations";
 import * as pushData from "@/lib/push/data";
 import * as reportsData from "@/lib/reports/data";
+import * as regionData from "@/lib/region/data";
 import * as jobsMutations from "@/lib/reports/jobs/mutations";
 import * as webhooksMutations from "@/lib/webhooks/mutations";
 import type { Prisma } from "@/prisma/generated/prisma/client";
@@ -81,6 +82,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "programmes/mutations": programmesMutations,
   "push/data": pushData,
   "reports/data": reportsData,
+  "region/data": regionData,
   "reports/jobs/mutations": jobsMutations,
   "webhooks/mutations": webhooksMutations,
 };
@@ -184,6 +186,64 @@ const CASES: Record<string, Case> = {
   "control/deadline/mutations DUTY_CLAIM": {
     statement: deadlineMutations.DUTY_CLAIM,
     args: (d) => [d.org, "raw-sql-test", new Date(`${TO}T00:00:00Z`), TODAY],
+  },
+  "region/data TERRITORY_PROGRESS": {
+    statement: regionData.TERRITORY_PROGRESS,
+    args: (d) => [[d.org], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
+  },
+  "region/data TERRITORY_MARK_PAIRS": {
+    statement: regionData.TERRITORY_MARK_PAIRS,
+    args: async (d, tx) => {
+      // A ВПР result with its year mark, so the pair has both marks.
+      const r = await first<{ studentId: number; classId: number; subjectId: number; userId: number }>(
+        tx,
+        `SELECT f."studentId", f."classId", f."subjectId", f."setById" AS "userId" FROM "FinalMark" f
+           JOIN "ClassGroup" c ON c."organisationId" = f."organisationId" AND c.id = f."classId"
+          WHERE f."organisationId" = $1 AND c."yearId" = $2 AND f.kind = 'PERIOD' AND f.value IS NOT NULL LIMIT 1`,
+        d.org,
+        d.year,
+      );
+      await tx.finalMark.create({
+        data: {
+          organisationId: d.org,
+          studentId: r.studentId,
+          classId: r.classId,
+          subjectId: r.subjectId,
+          kind: "YEAR",
+          value: 4,
+          setById: r.userId,
+        },
+      });
+      await tx.externalResult.createMany({
+        skipDuplicates: true,
+        data: {
+          organisationId: d.org,
+          yearId: d.year,
+          exam: "VPR",
+          subjectId: r.subjectId,
+          studentId: r.studentId,
+          classId: r.classId,
+          primaryScore: 10,
+          mark: 3,
+          taskScores: [],
+          taskMax: [],
+          importedById: r.userId,
+        },
+      });
+      return [[d.org], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)];
+    },
+  },
+  "region/data TERRITORY_ATTENDANCE": {
+    statement: regionData.TERRITORY_ATTENDANCE,
+    args: (d) => [[d.org], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
+  },
+  "region/data TERRITORY_FILL": {
+    statement: regionData.TERRITORY_FILL,
+    args: (d) => [[d.org], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), TODAY],
+  },
+  "region/data TERRITORY_CONTINGENT": {
+    statement: regionData.TERRITORY_CONTINGENT,
+    args: (d) => [[d.org], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
   },
   "diary/data WEEK_LESSONS": {
     statement: diaryData.WEEK_LESSONS,

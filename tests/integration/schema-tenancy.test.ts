@@ -5,7 +5,23 @@ import { describe, expect, it } from "vitest";
 import pg from "pg";
 
 /** Tables without organisationId by design: the tenant root and what precedes choosing one. */
-const GLOBAL_TABLES = new Set(["Region", "Municipality", "Organisation", "SignInThrottle", "_prisma_migrations"]);
+const GLOBAL_TABLES = new Set([
+  "Region",
+  "Municipality",
+  "Organisation",
+  "SignInThrottle",
+  "_prisma_migrations",
+  ...AUTHORITY_TABLES(),
+]);
+
+/**
+ * REG-1: the education-authority accounts belong to a territory, not to an organisation. They are
+ * global only on the condition checked below: no foreign key from them reaches a tenant table (or
+ * the tenant root), so no authority row leads to a person of an organisation.
+ */
+function AUTHORITY_TABLES(): string[] {
+  return ["AuthorityUser", "AuthoritySession", "AuthorityEvent"];
+}
 
 async function rows<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -43,6 +59,23 @@ describe("tenant tables (ACL-5)", () => {
       .filter((i) => !GLOBAL_TABLES.has(i.table) && i.first !== "organisationId")
       .map((i) => `${i.table}.${i.index}`);
     expect(offending).toEqual([]);
+  });
+
+  it("let the authority tables (REG-1) reference only territories and each other, never a tenant table", async () => {
+    const fks = await rows<{ table: string; target: string }>(`
+      SELECT t.relname AS table, r.relname AS target
+        FROM pg_constraint c
+        JOIN pg_class t ON t.oid = c.conrelid
+        JOIN pg_class r ON r.oid = c.confrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+       WHERE c.contype = 'f' AND n.nspname = 'public'`);
+    const authority = new Set(AUTHORITY_TABLES());
+    const allowed = new Set(["Region", "Municipality", ...authority]);
+    const outgoing = fks.filter((f) => authority.has(f.table));
+    expect(outgoing.length).toBeGreaterThanOrEqual(3);
+    expect(outgoing.filter((f) => !allowed.has(f.target))).toEqual([]);
+    // And no tenant table points at an authority account (no personal row carries one).
+    expect(fks.filter((f) => authority.has(f.target) && !authority.has(f.table))).toEqual([]);
   });
 
   it("include organisationId in every foreign key between tenant tables", async () => {

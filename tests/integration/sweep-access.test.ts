@@ -6,18 +6,31 @@
 //    organisation / class / child are refused;
 //  - server actions: each export reaches an access call (checked on the source, transitively
 //    through the module's own helpers); with a sample input, anonymous and every column the matrix
-//    denies are refused and the database is unchanged.
+//    denies are refused and the database is unchanged;
+//  - REG-1: the whole table again for each education-authority role — every page, route handler,
+//    API resource and action is refused to it (nothing written) unless its row names an
+//    `authority` permission the role holds, or it is the account's own password / session.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { MATRIX, type Permission } from "@/lib/access/matrix";
+import { AUTHORITY_ROLES, authorityAllows, type AuthorityRole } from "@/lib/access/authority";
 import type { MatrixColumn } from "@/lib/access/roles";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
-import { interruptOf, signInAs, signOut } from "../support/session-harness";
+import { interruptOf, signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
-import { ACTIONS, GATE_CALLS, PAGES, ROUTES, SIGNED_IN_CALLS, type SweepIds, type Who } from "../support/sweep-table";
+import {
+  ACTIONS,
+  AUTHORITY_SELF_SERVICE,
+  GATE_CALLS,
+  PAGES,
+  ROUTES,
+  SIGNED_IN_CALLS,
+  type SweepIds,
+  type Who,
+} from "../support/sweep-table";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -203,7 +216,7 @@ describe("every entry point reaches the access gate (read from the source)", () 
       const text = readFileSync(path.join(ROOT, f), "utf8");
       return (
         !/\/\/ public:/.test(text) &&
-        !/(requireAccessForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
+        !/(requireAccessForRoute|requireAuthorityForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
           text,
         )
       );
@@ -286,6 +299,7 @@ beforeAll(async () => {
 /** The matrix columns a rule admits; for `perms`, any default scope (or "all" with scopeAll). */
 function expectedColumns(rule: Who): Set<MatrixColumn> {
   if ("public" in rule || "signedIn" in rule) return new Set(COLUMNS);
+  if ("authority" in rule) return new Set();
   if ("roles" in rule) return new Set(rule.roles);
   return new Set(COLUMNS.filter((column) => matrixAdmits(column, rule.perms, rule.scopeAll)));
 }
@@ -534,7 +548,9 @@ describe("server actions: anonymous and every role the matrix denies are refused
       const denied =
         "roles" in rule
           ? COLUMNS.filter((c) => !rule.roles.includes(c))
-          : COLUMNS.filter((c) => !matrixAdmits(c, rule.perms));
+          : "authority" in rule
+            ? COLUMNS
+            : COLUMNS.filter((c) => !matrixAdmits(c, rule.perms));
       for (const column of denied) {
         await signInAs(f.organisationId, f.users[column]);
         const r = await mod[name](...rule.sample(ids));
@@ -544,5 +560,120 @@ describe("server actions: anonymous and every role the matrix denies are refused
     }
     expect(wrong).toEqual([]);
     expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// REG-1: education-authority accounts over the whole table.
+
+describe("authority accounts: every organisation entry point refuses them (REG-1, ACL-5)", () => {
+  let authority: Record<AuthorityRole, number>;
+
+  beforeAll(async () => {
+    const org = await db.organisation.findUniqueOrThrow({
+      where: { id: f.organisationId },
+      select: { regionId: true, municipalityId: true },
+    });
+    const entries = await Promise.all(
+      AUTHORITY_ROLES.map(async (role) => {
+        const municipal = role.startsWith("MUNICIPAL");
+        const account = await db.authorityUser.create({
+          data: {
+            login: `sweep-${role.toLowerCase()}-${f.organisationId}`,
+            role,
+            regionId: org.regionId,
+            municipalityId: municipal ? org.municipalityId : null,
+            passwordHash: "-",
+            mustChangePassword: false,
+            lastName: "Проверкин",
+            firstName: role,
+          },
+        });
+        return [role, account.id] as const;
+      }),
+    );
+    authority = Object.fromEntries(entries) as Record<AuthorityRole, number>;
+  });
+
+  /** May this authority role use the entry point? Only its `authority` rows and its own password/session. */
+  const authorityAdmits = (key: string, rule: Who, role: AuthorityRole) =>
+    AUTHORITY_SELF_SERVICE.has(key) || ("authority" in rule && rule.authority.some((p) => authorityAllows(role, p)));
+
+  it("every page: refused (403 or sign-in), the authority pages by role", { timeout: 300_000 }, async () => {
+    const wrong: string[] = [];
+    let refused = 0;
+    for (const role of AUTHORITY_ROLES) {
+      await signInAsAuthority(authority[role]);
+      for (const file of pageFiles) {
+        const key = routePath(file);
+        const rule = PAGES[key];
+        if (!rule || "public" in rule) continue;
+        const got = await openPage(file, pageParams(file));
+        if (authorityAdmits(key, rule, role)) {
+          if (got !== "render") wrong.push(`${key} ${role}: ${got}, expected to render`);
+        } else if (got === "forbidden" || got === "login") refused += 1;
+        else wrong.push(`${key} ${role}: ${got}, expected 403`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Every organisation page of the table was tried (a vacuous sweep would pass with none).
+    expect(refused).toBeGreaterThan(AUTHORITY_ROLES.length * 80);
+  });
+
+  it("every route handler and API resource: 401/403, nothing written", { timeout: 120_000 }, async () => {
+    const wrong: string[] = [];
+    const before = await dbDigest();
+    let refused = 0;
+    for (const role of ["MUNICIPAL_SPECIALIST", "REGIONAL_ADMIN"] as const) {
+      await signInAsAuthority(authority[role]);
+      for (const file of routeFiles) {
+        const key = routePath(file);
+        const rule = ROUTES[key];
+        if (!rule || "public" in rule || authorityAdmits(key, rule, role)) continue;
+        const res = await callRoute(file, rule.method, rule.probe?.(ids) ?? {});
+        if (res.status !== 401 && res.status !== 403) wrong.push(`${key} ${role}: ${res.status}, expected 401/403`);
+        else refused += 1;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(refused).toBeGreaterThan(80);
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("every server action: refused, nothing written", { timeout: 180_000 }, async () => {
+    const wrong: string[] = [];
+    const before = await dbDigest();
+    let refused = 0;
+    for (const role of ["MUNICIPAL_SPECIALIST", "REGIONAL_HEAD"] as const) {
+      await signInAsAuthority(authority[role]);
+      for (const { key, file, name } of actionExports) {
+        const rule = ACTIONS[key];
+        if (!rule?.sample || "public" in rule || authorityAdmits(key, rule, role)) continue;
+        const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+          string,
+          (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>
+        >;
+        const r = await mod[name](...rule.sample(ids));
+        if (r.ok || (r.code !== "FORBIDDEN" && r.code !== "UNAUTHENTICATED"))
+          wrong.push(`${key} ${role}: ${JSON.stringify(r).slice(0, 200)}, expected a refusal`);
+        else refused += 1;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(refused).toBeGreaterThan(80);
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("an organisation user is refused on the authority pages and actions", async () => {
+    await signInAs(f.organisationId, f.users.ADMIN);
+    for (const file of pageFiles.filter((p) => routePath(p).startsWith("/region"))) {
+      expect(await openPage(file, {})).toBe("forbidden");
+    }
+    const { issueAuthorityLoginAction } = await import("@/lib/auth/authority/actions");
+    const form = new FormData();
+    form.set("lastName", "Иванов");
+    form.set("firstName", "Иван");
+    form.set("role", "REGIONAL_ADMIN");
+    expect(await issueAuthorityLoginAction(null, form)).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 });

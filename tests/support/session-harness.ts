@@ -7,7 +7,10 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 
-type Claims = { userId: number; organisationId: number; sessionId: string };
+type Claims =
+  | { userId: number; organisationId: number; sessionId: string }
+  /** REG-1: an education-authority account's session. */
+  | { authorityUserId: number; sessionId: string };
 type Holder = typeof globalThis & { __harnessClaims?: Claims | null };
 const holder = globalThis as Holder;
 
@@ -52,6 +55,20 @@ export async function signInAs(organisationId: number, userId: number): Promise<
     sessions.set(key, sessionId);
   }
   holder.__harnessClaims = { organisationId, userId, sessionId };
+}
+
+/** REG-1: signs an education-authority account in (a real AuthoritySession row, reused per account). */
+export async function signInAsAuthority(authorityUserId: number): Promise<void> {
+  const key = `authority:${authorityUserId}`;
+  let sessionId = sessions.get(key);
+  if (!sessionId) {
+    sessionId = randomUUID();
+    await db.authoritySession.create({
+      data: { id: sessionId, authorityUserId, expiresAt: new Date(Date.now() + 8 * 3_600_000) },
+    });
+    sessions.set(key, sessionId);
+  }
+  holder.__harnessClaims = { authorityUserId, sessionId };
 }
 
 /** Claims pointing at an arbitrary session (expired, revoked, forged) for session tests. */

@@ -11,6 +11,7 @@
 // them explicitly (pages whose own logic narrows or widens the permission).
 import type { MatrixColumn } from "@/lib/access/roles";
 import type { Permission } from "@/lib/access/matrix";
+import type { AuthorityPermission } from "@/lib/access/authority";
 import type { StoredIds } from "./stored-fixture";
 
 export type Who =
@@ -20,6 +21,8 @@ export type Who =
   | { roles: readonly MatrixColumn[] }
   /** Any signed-in user. */
   | { signedIn: true }
+  /** REG-1: education-authority accounts holding any of these (lib/access/authority.ts); no organisation column. */
+  | { authority: readonly AuthorityPermission[] }
   /** No sign-in needed (the file carries a `// public:` comment saying why). */
   | { public: true };
 
@@ -73,6 +76,9 @@ export const PAGES: Record<string, Who> = {
   "/login": { public: true },
   "/ceiling": { public: true },
   "/change-password": { signedIn: true },
+  "/region": { authority: ["region.view"] },
+  "/region/reports": { authority: ["region.reports"] },
+  "/region/users": { authority: ["region.staff"] },
   "/admin/access": { perms: ["acl.edit"] },
   "/admin/visits": { perms: ["audit.view"] },
   "/admin/webhooks": { perms: ["webhooks.manage"] },
@@ -211,6 +217,11 @@ export const PAGES: Record<string, Who> = {
 
 /** Route handler path → who may call it (one method per file is probed; all exported methods are listed). */
 export const ROUTES: Record<string, RouteRule> = {
+  "/api/region/report": {
+    authority: ["region.reports"],
+    method: "GET",
+    probe: () => ({ query: "kind=progress&from=2026-09-01&to=2026-10-31&format=xlsx" }),
+  },
   "/api/auth/[...nextauth]": { public: true, method: "GET" },
   "/api/calendar/[token]": { public: true, method: "GET", probe: () => ({ params: { token: "x".repeat(43) } }) },
   // Operations (issue 26): no user data; /api/metrics is gated by METRICS_TOKEN / METRICS_ALLOW, not a user's right.
@@ -415,6 +426,15 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/auth/actions.ts#changePasswordAction": { signedIn: true },
   "lib/auth/actions.ts#signOutAction": { signedIn: true },
   "lib/auth/actions.ts#afterSignInAction": { signedIn: true },
+  "lib/auth/authority/actions.ts#issueAuthorityLoginAction": {
+    authority: ["region.users"],
+    sample: () => [null, form({ lastName: "Проверкин", firstName: "Тест", role: "REGIONAL_SPECIALIST" })],
+  },
+  "lib/auth/authority/actions.ts#setAuthorityActiveAction": {
+    authority: ["region.users"],
+    sample: () => [999999, false],
+  },
+  "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": { authority: ["region.users"], sample: () => [999999] },
   "lib/journal/lesson/actions.ts#saveTopicAction": {
     perms: ["journal.editAll", "journal.editOwn"],
     sample: (f) => [
@@ -763,11 +783,25 @@ export const ACTIONS: Record<string, ActionRule> = {
 /** Names that count as reaching the access gate in a server action's body (lib/access, lib/auth). */
 export const GATE_CALLS = [
   "requireAccessForAction",
+  "requireAuthorityForAction",
   "authorize",
   "authorizeAny",
   "authorizeAnyOnLesson",
   "authorizeJournal",
 ] as const;
+
+/**
+ * REG-1: what an education-authority account may use besides the `authority` rows — its own
+ * password and session. Everything else in the table (every organisation page, route, API resource
+ * and action) must refuse it: tests/integration/sweep-access.test.ts «authority accounts» runs the
+ * whole table for each authority role.
+ */
+export const AUTHORITY_SELF_SERVICE: ReadonlySet<string> = new Set([
+  "/change-password",
+  "lib/auth/actions.ts#changePasswordAction",
+  "lib/auth/actions.ts#signOutAction",
+  "lib/auth/actions.ts#afterSignInAction",
+]);
 
 /** The gate of self-service actions (own password, own session, own API tokens and push devices). */
 export const SIGNED_IN_CALLS = ["getCurrentUser", "requireUser", "requireAccessToOwnSettings"] as const;
@@ -815,6 +849,16 @@ export const STORED: Record<string, StoredRule> = {
   "lib/auth/actions.ts#changePasswordAction": { own: "the own password" },
   "lib/auth/actions.ts#signOutAction": { own: "the own session" },
   "lib/auth/actions.ts#afterSignInAction": { own: "reads the own session" },
+  // REG-1: authority accounts, not organisation rows; the region check is tests/integration/region-users.test.ts.
+  "lib/auth/authority/actions.ts#issueAuthorityLoginAction": {
+    creates: "an authority login of the administrator's region",
+  },
+  "lib/auth/authority/actions.ts#setAuthorityActiveAction": {
+    keyed: "an authority login of the administrator's region (accountInRegion), else NOT_FOUND",
+  },
+  "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": {
+    keyed: "an authority login of the administrator's region (accountInRegion), else NOT_FOUND",
+  },
   "lib/journal/lesson/actions.ts#saveTopicAction": { keyed: "the lesson is the target" },
   "lib/journal/lesson/actions.ts#saveHomeworkAction": {
     keyed: "the lesson is the target; its homework is found by it",

@@ -1,0 +1,69 @@
+// «Отчёты по территории» (REG-1, REG-2): the territory report — progress, attendance, journal fill or
+// contingent per organisation with the territory's totals, for a period, PDF or XLSX — over the
+// organisations of the account's own territory (from the session, never from the form). Specialists
+// and heads (region.reports). The form is a GET to /api/region/report sent by fetch (DownloadHandler).
+import type { Metadata } from "next";
+import { requireAuthority } from "@/lib/access/guard";
+import { loadTerritoryOrganisationIds } from "@/lib/auth/authority/loaders";
+import { isoDate, todayIn } from "@/lib/org/time";
+import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { DateInput, Select } from "@/components/ui/field";
+import { DownloadHandler } from "@/components/reports/download-handler";
+
+export const metadata: Metadata = { title: "Отчёты по территории" };
+
+const KINDS = [
+  { value: "progress", label: "Успеваемость (итоги, качество, объективность по ГИА/ВПР)" },
+  { value: "attendance", label: "Посещаемость по причинам пропусков" },
+  { value: "fill", label: "Заполнение журнала (в срок, плотность отметок)" },
+  { value: "contingent", label: "Контингент" },
+];
+
+/** The school year's first day (1 September) on or before `today`. */
+function schoolYearStart(today: Date): string {
+  const year = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  return `${year}-09-01`;
+}
+
+export default async function RegionReportsPage() {
+  const { authority } = await requireAuthority("region.reports");
+  const organisationIds = await loadTerritoryOrganisationIds(authority);
+  const today = todayIn(authority.timeZone);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Отчёты по территории</h1>
+      <Card title={authority.territoryName}>
+        <p className="mb-3 text-sm text-slate-600">
+          По каждой организации территории (организаций: {organisationIds.length}) и итог по территории. Только сводные
+          показатели — без имён обучающихся и сотрудников.
+        </p>
+        <form action="/api/region/report" method="get" className="max-w-xl space-y-3">
+          <label className="block text-sm">
+            Отчёт
+            <Select name="kind" options={KINDS} defaultValue="progress" className="w-full" />
+          </label>
+          <div className="grid grid-cols-2 gap-2">
+            <label className="block text-sm">
+              С
+              <DateInput name="from" defaultValue={schoolYearStart(today)} required />
+            </label>
+            <label className="block text-sm">
+              По
+              <DateInput name="to" defaultValue={isoDate(today)} required />
+            </label>
+          </div>
+          <div className="flex flex-wrap gap-2 pt-1">
+            <Button type="submit" name="format" value="pdf">
+              Скачать PDF
+            </Button>
+            <Button variant="secondary" type="submit" name="format" value="xlsx">
+              Скачать XLSX
+            </Button>
+          </div>
+          <DownloadHandler />
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// REG-1 × REG-2: the territory report of an authority account — the organisations of ITS territory
+// (from the session's account, never from the request) through lib/region/report.ts, rendered by the
+// organisation reports' renderers (renderModel: renderPdf / renderXlsx), built under the same heavy-report
+// rules (SEC-5): an identical request of the same territory moments after another shares its build
+// (single-flight), and at most REPORTS_INLINE_MAX heavy builds run at once per process. Decision: an
+// authority account has no organisation, so the background queue (ReportJob, a tenant table) is not
+// used — when every inline slot is busy the request is refused with 429 and «повторите через минуту».
+import { z } from "zod";
+import { buildTerritoryReport } from "@/lib/region/report";
+import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
+import { renderModel, type ReportFile } from "@/lib/reports/build";
+import { takeInlineSlot } from "@/lib/reports/inline-slots";
+import { joinFlight, startFlight } from "@/lib/reports/single-flight";
+import { issuesText } from "@/lib/schema";
+import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
+
+export const territoryFileRequest = territoryReportRequest.and(
+  z.object({ format: z.enum(["pdf", "xlsx"], { error: "Выберите формат: PDF или XLSX" }) }),
+);
+
+export type TerritoryFileRequest = TerritoryReportRequest & { format: "pdf" | "xlsx" };
+
+/** The query string's request, or its Russian messages. */
+export function parseTerritoryFileRequest(
+  params: URLSearchParams,
+): { ok: true; data: TerritoryFileRequest } | { ok: false; message: string } {
+  const parsed = territoryFileRequest.safeParse({
+    kind: params.get("kind") ?? undefined,
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+    format: params.get("format") ?? undefined,
+  });
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, message: issuesText(parsed.error) };
+}
+
+export const TERRITORY_BUSY_MESSAGE = "Сейчас формируется много больших отчётов — повторите запрос через минуту";
+
+/** The file, or "busy" when every inline slot is taken (no background queue for a territory). */
+export async function territoryReportFile(
+  authority: CurrentAuthority,
+  req: TerritoryFileRequest,
+  now: Date = new Date(),
+): Promise<ReportFile | "busy"> {
+  const key = JSON.stringify([
+    "territory",
+    authority.territory,
+    req.kind,
+    req.from.toISOString(),
+    req.to.toISOString(),
+    req.format,
+  ]);
+  const joined = joinFlight<ReportFile>(key);
+  const release = joined ? () => undefined : takeInlineSlot();
+  if (!release) return "busy";
+  try {
+    const build = async () => {
+      const organisationIds = await organisationIdsOf(authority.territory);
+      const model = await buildTerritoryReport({
+        territoryName: authority.territoryName,
+        organisationIds,
+        kind: req.kind,
+        from: req.from,
+        to: req.to,
+        now,
+      });
+      return renderModel(model, req.format);
+    };
+    return await (joined ?? startFlight(key, build));
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,54 @@
+// REG-1 in a browser: a municipal specialist signs in choosing the municipality in the sign-in
+// page's group «Органы управления образованием», sees its territory on /region (organisations
+// and counts, no person) and gets «Нет доступа» on the organisation pages (/journal, /people).
+import { expect, test } from "@playwright/test";
+import { DEMO_AUTHORITY_LOGINS, DEMO_PASSWORD } from "../../prisma/seed/logins";
+import { LoginPage } from "./pages/login-page";
+
+const moSpec = DEMO_AUTHORITY_LOGINS.find((a) => a.login === "mo_spec")!;
+/** The demo organisations' municipality (prisma/seed/index.ts DEMO_MUNICIPALITY). */
+const DEMO_MUNICIPALITY = "городской округ Самара";
+
+test.describe("education-authority users (REG-1)", () => {
+  test("mo_spec signs in by the municipality, sees /region and is refused /journal and /people", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.open();
+    const select = page.getByLabel("Организация", { exact: true });
+    const group = select.locator('optgroup[label="Органы управления образованием"]');
+    await expect(group.locator("option")).not.toHaveCount(0);
+    await login.chooseOrganisation(`${DEMO_MUNICIPALITY} — муниципальный орган`);
+    await expect(select).toHaveValue(/^municipality:\d+$/);
+    await page.getByLabel("Логин").fill(moSpec.login);
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти" }).click();
+    await page.waitForURL((url) => url.pathname === "/region");
+
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_MUNICIPALITY);
+    const table = page.getByRole("table", { name: "Организации территории" });
+    await expect(table).toContainText("МБОУ «Школа № 17» г.о. Самара");
+    await expect(table).toContainText("Итого по территории");
+    const nav = page.getByRole("navigation", { name: "Основное меню" });
+    await expect(nav.getByRole("link", { name: "Отчёты" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Пользователи" })).toHaveCount(0);
+
+    for (const path of ["/journal", "/people"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "Нет доступа" })).toBeVisible();
+    }
+    // The refused page leads back to the territory, not to the organisation home.
+    await page.getByRole("link", { name: "На главную" }).click();
+    await page.waitForURL((url) => url.pathname === "/region");
+  });
+
+  test("a wrong territory is a wrong login or password", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.open();
+    await login.chooseOrganisation("Самарская область — региональный орган");
+    await page.getByLabel("Логин").fill(moSpec.login);
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти" }).click();
+    await expect(page.locator("#signin-error")).toContainText("Неверный логин или пароль");
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+});
