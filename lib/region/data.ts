@@ -232,10 +232,14 @@ export const TERRITORY_FILL = rawStatement(
         JOIN les l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
        GROUP BY h."organisationId", h."lessonId"
     ), marks AS (
-      SELECT m."organisationId", m."lessonId", m."assignmentId", min(m."createdAt") AS first, count(*) AS n
-        FROM "Mark" m
-        JOIN les l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
-       GROUP BY m."organisationId", m."lessonId", m."assignmentId"
+      -- Per lesson its marks by assignment (a small aggregate each, no sort of the range's marks).
+      SELECT l."organisationId", l.id AS "lessonId", mk."assignmentId", mk.first, mk.n
+        FROM les l
+        CROSS JOIN LATERAL (
+          SELECT m."assignmentId", min(m."createdAt") AS first, count(*) AS n
+            FROM "Mark" m
+           WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id
+           GROUP BY m."assignmentId") mk
     ), carried AS MATERIALIZED (
       -- Assignments due on a date of the range, set on an earlier lesson (up to 60 days before) of
       -- the same class and subject: few, found from the assignments' side.
