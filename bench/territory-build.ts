@@ -5,8 +5,11 @@
 // school year up to the dataset's today; the figure is the build of the model (SQL aggregates +
 // rules), without rendering. Run niced on a shared machine:
 //   nice -n 10 npx tsx bench/territory-build.ts --orgs 20 [--rounds 3] [--port 54362]
+// `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the fill and attendance statements for each range
+// (`--ranges month,year` picks ranges) instead of timing the builds.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { startEmbedded, type EmbeddedServer } from "../prisma/tools/embedded";
 import { withDatabase } from "../prisma/tools/pg-util";
 import { prepareDataset } from "./dataset/generate";
@@ -18,6 +21,8 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "3" },
     port: { type: "string", default: "54362" },
     kinds: { type: "string", default: "progress,attendance,fill,contingent" },
+    ranges: { type: "string", default: "month,quarter,year" },
+    explain: { type: "boolean", default: false },
   },
 });
 const log = (s: string) => console.log(s);
@@ -44,7 +49,32 @@ async function main(): Promise<void> {
       ["month", day(`${y}-03-01`), day(`${y}-03-31`)],
       ["quarter", day(`${y}-01-09`), day(`${y}-03-31`)],
       ["year", day(`${y - 1}-09-01`), today],
-    ];
+    ].filter(([label]) => args.ranges.split(",").includes(label as string)) as [string, Date, Date][];
+    const nowOf = (to: Date) => new Date(to.getTime() + 20 * 3_600_000);
+    if (args.explain) {
+      const { TERRITORY_ATTENDANCE, TERRITORY_FILL } = await import("../lib/region/data");
+      const client = new pg.Client({ connectionString: ds.url });
+      await client.connect();
+      try {
+        for (const [label, from, to] of ranges) {
+          const statements = [
+            ["fill", TERRITORY_FILL.sql(ds.orgIds, from, to, nowOf(to))],
+            ["attendance", TERRITORY_ATTENDANCE.sql(ds.orgIds, from, to)],
+          ] as const;
+          for (const [kind, statement] of statements) {
+            if (!args.kinds.split(",").includes(kind)) continue;
+            const plan = await client.query<{ "QUERY PLAN": string }>(
+              `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+              statement.values,
+            );
+            log(`--- ${kind} ${label}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+          }
+        }
+      } finally {
+        await client.end();
+      }
+      return;
+    }
     log(`${ds.orgIds.length} организаций, ${JSON.stringify(ds.sizes)}`);
     for (const kind of args.kinds.split(",") as ("progress" | "attendance" | "fill" | "contingent")[]) {
       for (const [label, from, to] of ranges) {
@@ -58,7 +88,7 @@ async function main(): Promise<void> {
             kind,
             from,
             to,
-            now: new Date(to.getTime() + 20 * 3_600_000),
+            now: nowOf(to),
           });
           times.push(performance.now() - started);
           rows = model.rows.length;
