@@ -3,9 +3,9 @@
 // handful of counts per organisation, and the number of statements does not grow with the number
 // of organisations. Each statement keeps the definitions of the organisation's own report (named
 // at each statement); tests/integration/region-report.test.ts checks the sums against those builders.
-import { LESSON_FILLS } from "@/lib/control/deadline/data";
+import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { DEFAULT_DEADLINE_MINUTES } from "@/lib/control/deadline/rules";
-import { readDb, rawStatement, replicaReader } from "@/lib/db";
+import { readDb, rawStatement, replicaReader, utcSql } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
@@ -167,11 +167,16 @@ export const TERRITORY_ATTENDANCE = rawStatement(
 
 /**
  * CTL-1 / DUT-1 per organisation over the held lessons of the range (not cancelled, not after the
- * organisation's today): the lessons due by the daily deadline and filled on time — each lesson's
- * fill time from the deadline report's own statement (LESSON_FILLS: the latest of topic, attendance,
- * homework and the due marks' first times), its deadline the organisation's setting on the lesson's
- * day in its zone — lessons without a topic, marks on them and student-lessons (each lesson × its
- * class's roll over the range), the density's base as in CTL-1's totals.
+ * organisation's today). DUT-1's definitions, as lib/control/deadline (LESSON_FILLS, rules.ts
+ * filledAt / fillStatus) states them: a lesson is filled when it has its topic, attendance taken by
+ * its teacher, homework or a homework marker, and a mark in every assignment due that day (not in a
+ * school's first grade); its fill time is the latest of those parts' first times; it is due when
+ * filled or when its deadline (the organisation's setting on the lesson's day, in its zone) has
+ * passed, on time when filled by the deadline. Written set-based here (one aggregate per source over
+ * the range's lessons, hash-joined) rather than LESSON_FILLS's per-lesson subqueries, which are fine
+ * for one teacher's day but not for a territory's year; tests/integration/region-report.test.ts
+ * checks it against DUT-1's own figures. Also: lessons without a topic, marks on the lessons and
+ * student-lessons (each lesson × its class's roll over the range) — CTL-1's density base.
  */
 export const TERRITORY_FILL = rawStatement(
   {
@@ -184,31 +189,106 @@ export const TERRITORY_FILL = rawStatement(
     slots: col.int,
   },
   (organisationIds: readonly number[], from: Date, to: Date, now: Date) => Prisma.sql`
-    WITH fills AS (${LESSON_FILLS.sql(organisationIds, { from, to, classIds: null })}),
-    orgs AS (
-      SELECT o.id, o."timeZone",
+    WITH orgs AS (
+      SELECT o.id, o.kind, o."timeZone",
              coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES}) AS minutes,
-             (${now.toISOString()}::timestamptz AT TIME ZONE o."timeZone")::date AS today
+             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
        WHERE o.id IN (${ids(organisationIds)})
-    ), held AS (
-      SELECT f."organisationId", f."lessonId", f."classId", f."topicAt",
-             (SELECT count(*) FROM "Mark" mk
-               WHERE mk."organisationId" = f."organisationId" AND mk."lessonId" = f."lessonId") AS marks,
-             CASE WHEN f."topicAt" IS NULL OR f."attendanceAt" IS NULL OR f."homeworkAt" IS NULL
-                    OR (f."marksRequired" AND EXISTS (SELECT 1 FROM json_array_elements_text(f."dueMarks") AS x(v)
-                                                       WHERE x.v IS NULL))
-                  THEN NULL
-                  ELSE greatest(f."topicAt", f."attendanceAt", f."homeworkAt",
-                                CASE WHEN f."marksRequired"
-                                     THEN (SELECT max(x.v::float8) FROM json_array_elements_text(f."dueMarks") AS x(v)) END)
-             END AS "filledAt",
-             extract(epoch FROM ((f.date::date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone")) * 1000
-               AS deadline
-        FROM fills f
-        JOIN orgs o ON o.id = f."organisationId"
-       WHERE f.date::date <= o.today
+    ), les AS MATERIALIZED (
+      SELECT l."organisationId", l.id, l."classId", l."subjectId", l.date,
+             CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL ELSE coalesce(l."filledAt", l."updatedAt") END
+               AS "topicOwn",
+             l."filledAt", l."updatedAt", l."homeworkMarker" IS NOT NULL AS marker,
+             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
+             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline
+        FROM "Lesson" l
+        JOIN orgs o ON o.id = l."organisationId"
+        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+       WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
+         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today
+    ), jc AS (
+      SELECT j."organisationId", j."lessonId",
+             min(j.at) FILTER (WHERE j.entity = 'TOPIC' AND coalesce(btrim(j."newValue"->>'topic'), '') <> '') AS topic,
+             min(j.at) FILTER (WHERE j.entity = 'ATTENDANCE'
+                                 AND (j.reason IS NULL OR j.reason NOT LIKE ${`${ABSENCE_CHANGE_REASON}%`})) AS attendance,
+             min(j.at) FILTER (WHERE j.entity = 'HOMEWORK') AS homework
+        FROM "JournalChange" j
+        JOIN les l ON l."organisationId" = j."organisationId" AND l.id = j."lessonId"
+       WHERE j.entity IN ('TOPIC', 'ATTENDANCE', 'HOMEWORK')
+       GROUP BY j."organisationId", j."lessonId"
+    ), att AS (
+      SELECT a."organisationId", a."lessonId", min(a."updatedAt") AS at
+        FROM "Attendance" a
+        JOIN les l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
+       WHERE NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
+                          WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
+                            AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)
+       GROUP BY a."organisationId", a."lessonId"
+    ), hw AS (
+      SELECT h."organisationId", h."lessonId", min(h."createdAt") AS at
+        FROM "Homework" h
+        JOIN les l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+       GROUP BY h."organisationId", h."lessonId"
+    ), marks AS (
+      -- Per lesson its marks by assignment (a small aggregate each, no sort of the range's marks).
+      SELECT l."organisationId", l.id AS "lessonId", mk."assignmentId", mk.first, mk.n
+        FROM les l
+        CROSS JOIN LATERAL (
+          SELECT m."assignmentId", min(m."createdAt") AS first, count(*) AS n
+            FROM "Mark" m
+           WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id
+           GROUP BY m."assignmentId") mk
+    ), carried AS MATERIALIZED (
+      -- Assignments due on a date of the range, set on an earlier lesson (up to 60 days before) of
+      -- the same class and subject: few, found from the assignments' side.
+      SELECT a."organisationId", a."lessonId", a."dueDate", al."classId", al."subjectId",
+             (SELECT min(m."createdAt") FROM "Mark" m
+               WHERE m."organisationId" = a."organisationId" AND m."assignmentId" = a.id) AS first
+        FROM "Assignment" a
+        JOIN "Lesson" al ON al."organisationId" = a."organisationId" AND al.id = a."lessonId"
+       WHERE a."organisationId" IN (${ids(organisationIds)})
+         AND a."dueDate" >= ${day(from)} AND a."dueDate" <= ${day(to)}
+         AND al.date >= a."dueDate" - 60 AND al.date <= a."dueDate"
+    ), due AS (
+      -- The lesson's own assignments not due later, and earlier lessons' assignments due on its date.
+      SELECT l."organisationId", l.id AS "lessonId", mk.first
+        FROM les l
+        JOIN "Assignment" a ON a."organisationId" = l."organisationId" AND a."lessonId" = l.id
+        LEFT JOIN marks mk ON mk."organisationId" = a."organisationId" AND mk."assignmentId" = a.id
+       WHERE a."dueDate" IS NULL OR a."dueDate" <= l.date
+      UNION ALL
+      SELECT l."organisationId", l.id, c.first
+        FROM carried c
+        JOIN les l ON l."organisationId" = c."organisationId" AND l."classId" = c."classId"
+         AND l."subjectId" = c."subjectId" AND l.date = c."dueDate" AND l.id <> c."lessonId"
+    ), due_by_lesson AS (
+      SELECT "organisationId", "lessonId", bool_or(first IS NULL) AS missing, max(first) AS last
+        FROM due GROUP BY "organisationId", "lessonId"
+    ), marks_by_lesson AS (
+      SELECT "organisationId", "lessonId", sum(n)::int AS n FROM marks GROUP BY "organisationId", "lessonId"
+    ), parts AS (
+      SELECT l."organisationId", l.id, l."classId", l.deadline, l."topicOwn", coalesce(mb.n, 0) AS marks,
+             CASE WHEN l."topicOwn" IS NULL THEN NULL
+                  ELSE coalesce(least(l."filledAt", jc.topic), l."updatedAt") END AS "topicAt",
+             coalesce(jc.attendance, att.at) AS "attendanceAt",
+             CASE WHEN hw.at IS NOT NULL OR l.marker
+                  THEN least(hw.at, jc.homework, CASE WHEN l.marker THEN l."updatedAt" END) END AS "homeworkAt",
+             l."marksRequired", coalesce(d.missing, false) AS "marksMissing", d.last AS "marksAt"
+        FROM les l
+        LEFT JOIN jc ON jc."organisationId" = l."organisationId" AND jc."lessonId" = l.id
+        LEFT JOIN att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id
+        LEFT JOIN hw ON hw."organisationId" = l."organisationId" AND hw."lessonId" = l.id
+        LEFT JOIN due_by_lesson d ON d."organisationId" = l."organisationId" AND d."lessonId" = l.id
+        LEFT JOIN marks_by_lesson mb ON mb."organisationId" = l."organisationId" AND mb."lessonId" = l.id
+    ), filled AS (
+      SELECT p.*,
+             CASE WHEN p."topicAt" IS NULL OR p."attendanceAt" IS NULL OR p."homeworkAt" IS NULL
+                    OR (p."marksRequired" AND p."marksMissing") THEN NULL
+                  ELSE greatest(p."topicAt", p."attendanceAt", p."homeworkAt",
+                                CASE WHEN p."marksRequired" THEN p."marksAt" END) END AS "filledAt"
+        FROM parts p
     ), roll AS (
       SELECT m."organisationId", m."classId", count(DISTINCT m."studentId")::int AS students
         FROM "ClassMembership" m
@@ -216,17 +296,16 @@ export const TERRITORY_FILL = rawStatement(
        WHERE m."startDate" <= least(${day(to)}, o.today) AND (m."endDate" IS NULL OR m."endDate" >= ${day(from)})
        GROUP BY m."organisationId", m."classId"
     )
-    SELECT h."organisationId",
+    SELECT f."organisationId",
            count(*)::int AS lessons,
-           count(*) FILTER (WHERE h."filledAt" IS NOT NULL
-                              OR ${now.getTime()}::float8 >= h.deadline)::int AS due,
-           count(*) FILTER (WHERE h."filledAt" <= h.deadline)::int AS "onTime",
-           count(*) FILTER (WHERE h."topicAt" IS NULL)::int AS "noTopic",
-           coalesce(sum(h.marks), 0)::int AS marks,
+           count(*) FILTER (WHERE f."filledAt" IS NOT NULL OR ${utcSql(now)} >= f.deadline)::int AS due,
+           count(*) FILTER (WHERE f."filledAt" <= f.deadline)::int AS "onTime",
+           count(*) FILTER (WHERE f."topicOwn" IS NULL)::int AS "noTopic",
+           coalesce(sum(f.marks), 0)::int AS marks,
            coalesce(sum(r.students), 0)::int AS slots
-      FROM held h
-      LEFT JOIN roll r ON r."organisationId" = h."organisationId" AND r."classId" = h."classId"
-     GROUP BY h."organisationId"`,
+      FROM filled f
+      LEFT JOIN roll r ON r."organisationId" = f."organisationId" AND r."classId" = f."classId"
+     GROUP BY f."organisationId"`,
 );
 
 /**

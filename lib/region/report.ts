@@ -4,7 +4,7 @@
 // per kind over the whole list (lib/region/data.ts) and the pure rules (lib/region/rules.ts); the
 // model holds organisations' names and figures only — never a person's name (REG-1: an education
 // authority sees aggregates): no signatories, the signature line is left blank for whoever prints it.
-import { compareRu } from "@/lib/org/collation";
+import { compareRuNumeric } from "@/lib/org/collation";
 import { formatDate } from "@/lib/org/time";
 import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "@/lib/reports/model";
 import { reportFileName, type ProgressCounts } from "@/lib/reports/rules";
@@ -219,7 +219,7 @@ async function table<C extends Record<string, number>>(
 export async function buildTerritoryReport(input: TerritoryReportInput): Promise<ReportModel> {
   const ids = [...new Set(input.organisationIds)];
   const orgs = (ids.length ? await territoryOrganisations(ids) : []).sort(
-    (a, b) => compareRu(a.name, b.name) || a.id - b.id,
+    (a, b) => compareRuNumeric(a.name, b.name) || a.id - b.id,
   );
   const range = `${formatDate(input.from)} — ${formatDate(input.to)}`;
   const model = async <C extends Record<string, number>>(spec: KindSpec<C>): Promise<ReportModel> => {

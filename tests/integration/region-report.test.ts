@@ -195,6 +195,15 @@ async function makeOrg(i: number): Promise<Org> {
         data: { organisationId, lessonId, studentId: f.home, code: "UP", updatedById: f.users.teacher, updatedAt: at },
       });
   }
+  // Assignments without marks (DUT-1): due on a later lesson they leave that lesson unfilled (the
+  // first organisation's 09.11, filled on time otherwise), not their own (05.11 stays on time); due
+  // on their own lesson they leave it unfilled (the second organisation's 05.11).
+  const due = async (setOn: string, dueOn: string) =>
+    db.assignment.create({
+      data: { organisationId, lessonId: f.lesson(setOn), typeId: f.types.test, dueDate: day(dueOn) },
+    });
+  if (i === 0) await Promise.all([due("2026-11-06", "2026-11-09"), due("2026-11-05", "2026-11-12")]);
+  if (i === 1) await due("2026-11-05", "2026-11-05");
   // Movement (RPT-9): a transfer from 7А to 1А on 02.11, sexes for the roll.
   const moved = await db.student.create({
     data: { organisationId, lastName: "Переведённый", firstName: "Олег", birthDate: day("2013-01-01"), sex: "MALE" },

@@ -26,7 +26,6 @@ const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 10
 /** The fill facts of the held lessons of a date range; see lessonFills. */
 export const LESSON_FILLS = rawStatement(
   {
-    organisationId: col.int,
     lessonId: col.int,
     teacherId: col.int,
     classId: col.int,
@@ -39,8 +38,7 @@ export const LESSON_FILLS = rawStatement(
     homeworkAt: col.float.nullable(),
     dueMarks: col.jsonArray,
   },
-  /** One organisation, or several (REG-2 aggregates the territory's lessons in one statement). */
-  (organisationId: number | readonly number[], scope: FillScope) => {
+  (organisationId: number, scope: FillScope) => {
     const classFilter = scope.classIds
       ? scope.classIds.size
         ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
@@ -51,7 +49,7 @@ export const LESSON_FILLS = rawStatement(
         ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
         : Prisma.empty;
     return Prisma.sql`
-    SELECT l."organisationId", l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+    SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
            to_char(l.date, 'YYYY-MM-DD') AS date, l."bellNumber" AS bell,
            (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
            CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL ELSE ${epoch(Prisma.sql`coalesce(
@@ -88,8 +86,7 @@ export const LESSON_FILLS = rawStatement(
       FROM "Lesson" l
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
       JOIN "Organisation" o ON o.id = l."organisationId"
-     WHERE l."organisationId" IN (${Prisma.join(typeof organisationId === "number" ? [organisationId] : organisationId)})
-       AND l.status = 'SCHEDULED'
+     WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
        AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
        ${classFilter} ${teacherFilter}`;
   },
