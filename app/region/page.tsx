@@ -2,7 +2,8 @@
 // classes, pupils, staff cards, active logins; never a person. Every authority role (region.view).
 import type { Metadata } from "next";
 import { requireAuthority } from "@/lib/access/guard";
-import { AUTHORITY_ROLE_LABELS, authorityAllows } from "@/lib/access/authority";
+import { authorityAllows } from "@/lib/access/authority";
+import { AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";
 import { loadTerritoryOrganisations } from "@/lib/auth/authority/loaders";
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";

@@ -2,7 +2,8 @@
 // permissions, the account and sign-out. Server component.
 import Link from "next/link";
 import type { CurrentAuthority } from "@/lib/auth/session";
-import { AUTHORITY_ROLE_LABELS, authorityAllows, type AuthorityPermission } from "@/lib/access/authority";
+import { authorityAllows, type AuthorityPermission } from "@/lib/access/authority";
+import { AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 const MENU: { href: string; label: string; permission: AuthorityPermission }[] = [

@@ -19,7 +19,7 @@ import {
   registerAuthorityFailure,
   startAuthoritySession,
 } from "@/lib/auth/authority/mutations";
-import { territoryCovers } from "@/lib/access/authority";
+import { territoryCovers } from "@/lib/auth/authority/rules";
 import type { TerritoryRef } from "./schema";
 import {
   pruneThrottle,

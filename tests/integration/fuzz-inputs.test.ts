@@ -499,14 +499,14 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
   return {
     "lib/access/actions.ts#saveMatrixAction": { none: "matrix cells are enum values" },
     // REG-1: made as the fixture region's REGIONAL_ADMIN (signInFor).
-    "lib/auth/authority/actions.ts#issueAuthorityLoginAction": formCases(["lastName", "firstName", "middleName"], {
+    "lib/region/users/actions.ts#issueAuthorityLoginAction": formCases(["lastName", "firstName", "middleName"], {
       lastName: "Петрова",
       firstName: "Анна",
       middleName: "Ивановна",
       role: "REGIONAL_SPECIALIST",
     }),
-    "lib/auth/authority/actions.ts#setAuthorityActiveAction": { none: "an account id and a flag" },
-    "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": { none: "an account id" },
+    "lib/region/users/actions.ts#setAuthorityActiveAction": { none: "an account id and a flag" },
+    "lib/region/users/actions.ts#resetAuthorityPasswordAction": { none: "an account id" },
     "lib/api/actions.ts#createTokenAction": formCases(["name"], { name: "Телефон", scope: "read" }),
     "lib/api/actions.ts#revokeTokenAction": { none: "a token id" },
     "lib/webhooks/actions.ts#createSubscriptionAction": formCases(["url"], {

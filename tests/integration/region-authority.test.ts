@@ -16,8 +16,8 @@ import {
   issueAuthorityLoginAction,
   resetAuthorityPasswordAction,
   setAuthorityActiveAction,
-} from "@/lib/auth/authority/actions";
-import type { AuthorityRole } from "@/lib/access/authority";
+} from "@/lib/region/users/actions";
+import type { AuthorityRole } from "@/lib/auth/authority/rules";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 

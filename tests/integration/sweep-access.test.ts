@@ -16,7 +16,8 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { MATRIX, type Permission } from "@/lib/access/matrix";
-import { AUTHORITY_ROLES, authorityAllows, type AuthorityRole } from "@/lib/access/authority";
+import { authorityAllows } from "@/lib/access/authority";
+import { AUTHORITY_ROLES, type AuthorityRole } from "@/lib/auth/authority/rules";
 import type { MatrixColumn } from "@/lib/access/roles";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { interruptOf, signInAs, signInAsAuthority, signOut } from "../support/session-harness";
@@ -669,7 +670,7 @@ describe("authority accounts: every organisation entry point refuses them (REG-1
     for (const file of pageFiles.filter((p) => routePath(p).startsWith("/region"))) {
       expect(await openPage(file, {})).toBe("forbidden");
     }
-    const { issueAuthorityLoginAction } = await import("@/lib/auth/authority/actions");
+    const { issueAuthorityLoginAction } = await import("@/lib/region/users/actions");
     const form = new FormData();
     form.set("lastName", "Иванов");
     form.set("firstName", "Иван");

@@ -426,15 +426,15 @@ export const ACTIONS: Record<string, ActionRule> = {
   "lib/auth/actions.ts#changePasswordAction": { signedIn: true },
   "lib/auth/actions.ts#signOutAction": { signedIn: true },
   "lib/auth/actions.ts#afterSignInAction": { signedIn: true },
-  "lib/auth/authority/actions.ts#issueAuthorityLoginAction": {
+  "lib/region/users/actions.ts#issueAuthorityLoginAction": {
     authority: ["region.users"],
     sample: () => [null, form({ lastName: "Проверкин", firstName: "Тест", role: "REGIONAL_SPECIALIST" })],
   },
-  "lib/auth/authority/actions.ts#setAuthorityActiveAction": {
+  "lib/region/users/actions.ts#setAuthorityActiveAction": {
     authority: ["region.users"],
     sample: () => [999999, false],
   },
-  "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": { authority: ["region.users"], sample: () => [999999] },
+  "lib/region/users/actions.ts#resetAuthorityPasswordAction": { authority: ["region.users"], sample: () => [999999] },
   "lib/journal/lesson/actions.ts#saveTopicAction": {
     perms: ["journal.editAll", "journal.editOwn"],
     sample: (f) => [
@@ -850,13 +850,13 @@ export const STORED: Record<string, StoredRule> = {
   "lib/auth/actions.ts#signOutAction": { own: "the own session" },
   "lib/auth/actions.ts#afterSignInAction": { own: "reads the own session" },
   // REG-1: authority accounts, not organisation rows; the region check is tests/integration/region-users.test.ts.
-  "lib/auth/authority/actions.ts#issueAuthorityLoginAction": {
+  "lib/region/users/actions.ts#issueAuthorityLoginAction": {
     creates: "an authority login of the administrator's region",
   },
-  "lib/auth/authority/actions.ts#setAuthorityActiveAction": {
+  "lib/region/users/actions.ts#setAuthorityActiveAction": {
     keyed: "an authority login of the administrator's region (accountInRegion), else NOT_FOUND",
   },
-  "lib/auth/authority/actions.ts#resetAuthorityPasswordAction": {
+  "lib/region/users/actions.ts#resetAuthorityPasswordAction": {
     keyed: "an authority login of the administrator's region (accountInRegion), else NOT_FOUND",
   },
   "lib/journal/lesson/actions.ts#saveTopicAction": { keyed: "the lesson is the target" },

@@ -4,13 +4,14 @@
 // (region.staff) see who holds access to their territory's figures, read-only.
 import type { Metadata } from "next";
 import { requireAuthority } from "@/lib/access/guard";
-import { AUTHORITY_ROLES, AUTHORITY_ROLE_LABELS, authorityAllows } from "@/lib/access/authority";
+import { authorityAllows } from "@/lib/access/authority";
+import { AUTHORITY_ROLES, AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";
 import { loadAuthorityAccounts, loadRegionMunicipalities } from "@/lib/auth/authority/loaders";
 import {
   issueAuthorityLoginAction,
   resetAuthorityPasswordAction,
   setAuthorityActiveAction,
-} from "@/lib/auth/authority/actions";
+} from "@/lib/region/users/actions";
 import { formatDateTime } from "@/lib/org/time";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";

@@ -3,7 +3,7 @@
 // person of an organisation (names, cards, marks); the territory report is lib/region/report.ts.
 import { db } from "@/lib/db";
 import { fullName, shortName } from "@/lib/people/names";
-import { territoryOf, type AuthorityRole, type Territory } from "@/lib/access/authority";
+import { territoryOf, type AuthorityRole, type Territory } from "@/lib/auth/authority/rules";
 import type { SignInUser } from "@/lib/auth/data";
 
 /** The signed-in authority account (REG-1): the counterpart of CurrentUser, with a territory instead of an organisation. */

@@ -5,7 +5,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { afterLoginFailure } from "@/lib/auth/rules";
-import type { AuthorityRole } from "@/lib/access/authority";
+import type { AuthorityRole } from "@/lib/auth/authority/rules";
 
 type Tx = Prisma.TransactionClient;
 

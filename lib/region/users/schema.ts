@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { optionalIdOf } from "@/lib/schema";
 import { optionalText, requiredText } from "@/lib/people/schema";
-import { AUTHORITY_ROLES, bindingProblem } from "@/lib/access/authority";
+import { AUTHORITY_ROLES, bindingProblem } from "@/lib/auth/authority/rules";
 
 export const issueAuthoritySchema = z
   .object({

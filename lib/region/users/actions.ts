@@ -5,14 +5,14 @@
 // the database and checked against the administrator's territory, never taken from the form.
 import { revalidatePath } from "next/cache";
 import { requireAuthorityForAction } from "@/lib/access/guard";
-import { territoryCovers } from "@/lib/access/authority";
+import { territoryCovers } from "@/lib/auth/authority/rules";
 import { generateOneTimePassword, hashPassword } from "@/lib/auth/password";
 import { baseLogin, uniqueLogin } from "@/lib/people/login-rules";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { fieldErrorsOf, formRecord, idSchema } from "@/lib/schema";
 import { issueAuthoritySchema } from "./schema";
-import { authorityLoginsLike, authorityPlace, municipalitiesOf } from "./data";
-import { createAuthorityAccount, resetAuthorityPassword, setAuthorityActive } from "./mutations";
+import { authorityLoginsLike, authorityPlace, municipalitiesOf } from "@/lib/auth/authority/data";
+import { createAuthorityAccount, resetAuthorityPassword, setAuthorityActive } from "@/lib/auth/authority/mutations";
 
 export type IssuedLogin = { login: string; password: string; message: string };
 
