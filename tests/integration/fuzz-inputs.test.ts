@@ -169,9 +169,9 @@ let own: string[];
 /** REG-1: a REGIONAL_ADMIN of the fixture's region — the authority actions are fuzzed as it. */
 let regionAdmin: number;
 
-/** The actor whose input gets past the gate: ADMIN, or for lib/auth/authority/ the regional administrator. */
+/** The actor whose input gets past the gate: ADMIN, or for lib/region/users/ the regional administrator. */
 async function signInFor(file: string): Promise<void> {
-  if (file.startsWith("lib/auth/authority/")) await signInAsAuthority(regionAdmin);
+  if (file.startsWith("lib/region/users/")) await signInAsAuthority(regionAdmin);
   else await signInAs(f.organisationId, f.users.ADMIN);
 }
 
@@ -1017,7 +1017,7 @@ describe("every text field of every server action refuses each control and bidi 
       const problems: string[] = [];
       for (const c of cases)
         for (const [kind, ch] of Object.entries(CONTROL_SAMPLES)) {
-          if (target.file.startsWith("lib/auth/authority/")) await signInFor(target.file);
+          if (target.file.startsWith("lib/region/users/")) await signInFor(target.file);
           else await signInAs(f.organisationId, f.users[c.as ?? "ADMIN"]);
           let result: unknown;
           try {
