@@ -32,11 +32,17 @@ export const bigGridPath = (fx: Fixtures) => {
 };
 export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
 export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
-/** REG-1 × REG-2: the territory report (progress since 1 September) over every organisation of the dataset's municipality. */
+/**
+ * REG-1 × REG-2: the territory report since 1 September over every organisation of the dataset's
+ * municipality — each request the next of the four kinds, so the slowest (journal fill) is measured too.
+ */
+const TERRITORY_KINDS = ["progress", "attendance", "fill", "contingent"] as const;
+let territoryTurn = 0;
 export const territoryReportPath = (fx: Fixtures) => {
   const [year, month] = fx.today.split("-").map(Number);
   const from = `${month >= 9 ? year : year - 1}-09-01`;
-  return `/api/region/report?kind=progress&from=${from}&to=${fx.today}&format=pdf`;
+  const kind = TERRITORY_KINDS[territoryTurn++ % TERRITORY_KINDS.length];
+  return `/api/region/report?kind=${kind}&from=${from}&to=${fx.today}&format=pdf`;
 };
 
 export function scenarios(levels: number[]): Scenario[] {
@@ -91,7 +97,7 @@ export function scenarios(levels: number[]): Scenario[] {
       name: "territory_report",
       role: "authority",
       concurrencies: [1],
-      requests: 3,
+      requests: 4,
       optional: true,
       request: (fx) => get(territoryReportPath(fx))(),
     },
