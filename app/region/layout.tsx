@@ -1,5 +1,5 @@
 // The education-authority area (REG-1): its own header and menu; each page checks access itself
-// (lib/access/guard.ts requireAuthority) — the layout only frames a signed-in authority account.
+// (lib/access/guard.ts requireAccessAsAuthority) — the layout only frames a signed-in authority account.
 import { getCurrentAuthority } from "@/lib/auth/session";
 import { RegionHeader } from "@/components/region/region-header";
 

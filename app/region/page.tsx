@@ -1,7 +1,7 @@
 // «Территория» (REG-1): the authority account's territory and its organisations with counts only —
 // classes, pupils, staff cards, active logins; never a person. Every authority role (region.view).
 import type { Metadata } from "next";
-import { requireAuthority } from "@/lib/access/guard";
+import { requireAccessAsAuthority } from "@/lib/access/guard";
 import { authorityAllows } from "@/lib/access/authority";
 import { AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";
 import { loadTerritoryOrganisations } from "@/lib/auth/authority/loaders";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Территория" };
 const KIND = { SCHOOL: "Школа", COLLEGE: "Колледж" } as const;
 
 export default async function RegionPage() {
-  const { authority } = await requireAuthority("region.view");
+  const { authority } = await requireAccessAsAuthority("region.view");
   const organisations = await loadTerritoryOrganisations(authority);
   const sum = (key: "classes" | "students" | "staff" | "activeLogins") =>
     organisations.reduce((total, o) => total + o[key], 0);

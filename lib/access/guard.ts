@@ -6,7 +6,7 @@
 // (`requireUserForRoute`), then the ids, then `authorizeUserForRoute` (the same two rules).
 // REG-1: an education-authority session is no organisation user — every organisation entry point
 // here refuses it (403 page, FORBIDDEN, 403 JSON) before any permission or scope is looked at; the
-// authority pages, actions and routes enter through `requireAuthority…` over lib/access/authority.ts.
+// authority pages, actions and routes enter through `requireAccessAsAuthority…` over lib/access/authority.ts.
 import { forbidden, redirect } from "next/navigation";
 import {
   getCurrentAuthority,
@@ -161,7 +161,9 @@ export async function requireAccessToOwnSettings(): Promise<CurrentUser | null> 
 // ───────────── education-authority entry points (REG-1) ─────────────
 
 /** An authority page: /login without a session, the password change when due, 403 for anyone else. */
-export async function requireAuthority(permission: AuthorityPermission): Promise<{ authority: CurrentAuthority }> {
+export async function requireAccessAsAuthority(
+  permission: AuthorityPermission,
+): Promise<{ authority: CurrentAuthority }> {
   const authority = await getCurrentAuthority();
   if (!authority) {
     if (await getCurrentUser()) forbidden();
@@ -173,7 +175,7 @@ export async function requireAuthority(permission: AuthorityPermission): Promise
 }
 
 /** An authority server action: UNAUTHENTICATED without a session, FORBIDDEN for organisation users and other roles. */
-export async function requireAuthorityForAction(
+export async function requireAccessAsAuthorityForAction(
   permission: AuthorityPermission,
 ): Promise<{ ok: true; authority: CurrentAuthority } | ActionDenied> {
   const authority = await getCurrentAuthority();
@@ -184,10 +186,10 @@ export async function requireAuthorityForAction(
 }
 
 /** An authority route handler: 401 without a session, 403 for organisation users and other roles. */
-export async function requireAuthorityForRoute(
+export async function requireAccessAsAuthorityForRoute(
   permission: AuthorityPermission,
 ): Promise<{ ok: true; authority: CurrentAuthority } | RouteRefusal> {
-  const granted = await requireAuthorityForAction(permission);
+  const granted = await requireAccessAsAuthorityForAction(permission);
   if (granted.ok) return granted;
   const status = granted.code === "UNAUTHENTICATED" ? 401 : 403;
   return { ok: false, response: Response.json(fail(granted.code), { status }) };

@@ -783,7 +783,7 @@ export const ACTIONS: Record<string, ActionRule> = {
 /** Names that count as reaching the access gate in a server action's body (lib/access, lib/auth). */
 export const GATE_CALLS = [
   "requireAccessForAction",
-  "requireAuthorityForAction",
+  "requireAccessAsAuthorityForAction",
   "authorize",
   "authorizeAny",
   "authorizeAnyOnLesson",

@@ -3,7 +3,7 @@
 // organisations of the account's own territory (from the session, never from the form). Specialists
 // and heads (region.reports). The form is a GET to /api/region/report sent by fetch (DownloadHandler).
 import type { Metadata } from "next";
-import { requireAuthority } from "@/lib/access/guard";
+import { requireAccessAsAuthority } from "@/lib/access/guard";
 import { loadTerritoryOrganisationIds } from "@/lib/auth/authority/loaders";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { Card } from "@/components/ui/card";
@@ -27,7 +27,7 @@ function schoolYearStart(today: Date): string {
 }
 
 export default async function RegionReportsPage() {
-  const { authority } = await requireAuthority("region.reports");
+  const { authority } = await requireAccessAsAuthority("region.reports");
   const organisationIds = await loadTerritoryOrganisationIds(authority);
   const today = todayIn(authority.timeZone);
   return (

@@ -3,7 +3,7 @@
 // blocks / unblocks them and resets passwords (a one-time password shown once); heads
 // (region.staff) see who holds access to their territory's figures, read-only.
 import type { Metadata } from "next";
-import { requireAuthority } from "@/lib/access/guard";
+import { requireAccessAsAuthority } from "@/lib/access/guard";
 import { authorityAllows } from "@/lib/access/authority";
 import { AUTHORITY_ROLES, AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";
 import { loadAuthorityAccounts, loadRegionMunicipalities } from "@/lib/auth/authority/loaders";
@@ -22,7 +22,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 export const metadata: Metadata = { title: "Пользователи органов управления образованием" };
 
 export default async function RegionUsersPage() {
-  const { authority } = await requireAuthority("region.staff");
+  const { authority } = await requireAccessAsAuthority("region.staff");
   const manage = authorityAllows(authority.role, "region.users");
   const [accounts, municipalities] = await Promise.all([
     loadAuthorityAccounts(authority),

@@ -4,7 +4,7 @@
 // administrator's own region (its municipalities included) — the account's place is read from
 // the database and checked against the administrator's territory, never taken from the form.
 import { revalidatePath } from "next/cache";
-import { requireAuthorityForAction } from "@/lib/access/guard";
+import { requireAccessAsAuthorityForAction } from "@/lib/access/guard";
 import { territoryCovers } from "@/lib/auth/authority/rules";
 import { generateOneTimePassword, hashPassword } from "@/lib/auth/password";
 import { baseLogin, uniqueLogin } from "@/lib/people/login-rules";
@@ -25,7 +25,7 @@ export async function issueAuthorityLoginAction(
   _prev: ActionResult<IssuedLogin> | null,
   form: FormData,
 ): Promise<ActionResult<IssuedLogin>> {
-  const access = await requireAuthorityForAction("region.users");
+  const access = await requireAccessAsAuthorityForAction("region.users");
   if (!access.ok) return access;
   const parsed = issueAuthoritySchema.safeParse(formRecord(form));
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
@@ -71,7 +71,7 @@ async function accountInRegion(adminRegionId: number, rawId: unknown): Promise<{
 
 /** Blocks (ending its sessions) or unblocks an authority login of the region. */
 export async function setAuthorityActiveAction(rawId: number, active: boolean): Promise<ActionResult<null>> {
-  const access = await requireAuthorityForAction("region.users");
+  const access = await requireAccessAsAuthorityForAction("region.users");
   if (!access.ok) return access;
   if (typeof active !== "boolean") return fail("INVALID_INPUT");
   const account = await accountInRegion(access.authority.regionId, rawId);
@@ -85,7 +85,7 @@ export async function setAuthorityActiveAction(rawId: number, active: boolean): 
 
 /** A new one-time password for an authority login of the region (lock lifted, sessions ended). */
 export async function resetAuthorityPasswordAction(rawId: number): Promise<ActionResult<IssuedLogin>> {
-  const access = await requireAuthorityForAction("region.users");
+  const access = await requireAccessAsAuthorityForAction("region.users");
   if (!access.ok) return access;
   const account = await accountInRegion(access.authority.regionId, rawId);
   if (!account) return fail("NOT_FOUND");

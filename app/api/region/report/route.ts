@@ -1,13 +1,13 @@
 // REG-1 × REG-2: /api/region/report?kind=progress|attendance|fill|contingent&from=…&to=…&format=pdf|xlsx —
 // the territory report of the signed-in authority account (region.reports), over the organisations
 // of its own territory (lib/region/territory-file.ts). Organisation users get 403, anonymous 401.
-import { requireAuthorityForRoute } from "@/lib/access/guard";
+import { requireAccessAsAuthorityForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { fileResponse } from "@/lib/reports/download";
 import { parseTerritoryFileRequest, territoryReportFile, TERRITORY_BUSY_MESSAGE } from "@/lib/region/territory-file";
 
 export async function GET(request: Request) {
-  const access = await requireAuthorityForRoute("region.reports");
+  const access = await requireAccessAsAuthorityForRoute("region.reports");
   if (!access.ok) return access.response;
   const parsed = parseTerritoryFileRequest(new URL(request.url).searchParams);
   if (!parsed.ok) return Response.json(fail("INVALID_INPUT", parsed.message), { status: 400 });
