@@ -368,7 +368,7 @@ export const TERRITORY_CONTINGENT = rawStatement(
 );
 
 /** The organisations of the list by id: their short names (the report's row labels). */
-export async function territoryOrganisations(
+export async function organisationHeadings(
   organisationIds: readonly number[],
 ): Promise<{ id: number; name: string; isCollege: boolean }[]> {
   const rows = await readDb.organisation.findMany({

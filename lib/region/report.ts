@@ -14,7 +14,7 @@ import {
   TERRITORY_FILL,
   TERRITORY_MARK_PAIRS,
   TERRITORY_PROGRESS,
-  territoryOrganisations,
+  organisationHeadings,
   territoryReader,
 } from "./data";
 import {
@@ -218,7 +218,7 @@ async function table<C extends Record<string, number>>(
 /** REG-2: the territory report of a kind over the organisations of the list for the days `from`…`to`. */
 export async function buildTerritoryReport(input: TerritoryReportInput): Promise<ReportModel> {
   const ids = [...new Set(input.organisationIds)];
-  const orgs = (ids.length ? await territoryOrganisations(ids) : []).sort(
+  const orgs = (ids.length ? await organisationHeadings(ids) : []).sort(
     (a, b) => compareRuNumeric(a.name, b.name) || a.id - b.id,
   );
   const range = `${formatDate(input.from)} — ${formatDate(input.to)}`;
