@@ -1,9 +1,8 @@
 // PRG-2 + RPT-3: the clubs' attendance report form — an academic period of the current year or
 // dates, PDF or XLSX; a GET form to /api/clubs/report sent by the reports' DownloadHandler (a
 // refusal shows its Russian message). `clubId` absent = every club the user may see.
-import { DownloadHandler } from "@/components/reports/download-handler";
-import { Button } from "@/components/ui/button";
-import { DateInput, Select } from "@/components/ui/field";
+import { DateRangeFields, DownloadButtons } from "@/components/reports/report-fields";
+import { Select } from "@/components/ui/field";
 
 const field = "block text-sm";
 
@@ -33,25 +32,8 @@ export function ClubReportForm(props: {
           <option value="">Даты «с» и «по»</option>
         </Select>
       </label>
-      <div className="grid grid-cols-2 gap-2">
-        <label className={field}>
-          С
-          <DateInput name="from" defaultValue={props.range.from} />
-        </label>
-        <label className={field}>
-          По
-          <DateInput name="to" defaultValue={props.range.to} />
-        </label>
-      </div>
-      <div className="flex gap-2 pt-2">
-        <Button type="submit" name="format" value="pdf">
-          Скачать PDF
-        </Button>
-        <Button variant="secondary" type="submit" name="format" value="xlsx">
-          Скачать XLSX
-        </Button>
-      </div>
-      <DownloadHandler />
+      <DateRangeFields from={props.range.from} to={props.range.to} />
+      <DownloadButtons />
     </form>
   );
 }

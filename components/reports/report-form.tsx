@@ -3,9 +3,8 @@
 // file is saved, a queued heavy report — 202 — shows in «Мои отчёты»); the «В фоне» buttons order
 // the same request as a background job.
 import type { ReportClass, ReportPeriod } from "@/lib/reports/data";
-import { DownloadHandler } from "./download-handler";
+import { DateRangeFields, DownloadButtons } from "./report-fields";
 import { JobButtons } from "./job-buttons";
-import { Button } from "@/components/ui/button";
 import { DateInput, Input, Select } from "@/components/ui/field";
 
 const field = "block text-sm";
@@ -122,33 +121,14 @@ export function ReportForm(props: ReportFormProps) {
           <Input type="month" name="month" defaultValue={props.month} />
         </label>
       )}
-      {props.range && (
-        <div className="grid grid-cols-2 gap-2">
-          <label className={field}>
-            С
-            <DateInput name="from" defaultValue={props.range.from} />
-          </label>
-          <label className={field}>
-            По
-            <DateInput name="to" defaultValue={props.range.to} />
-          </label>
-        </div>
-      )}
+      {props.range && <DateRangeFields from={props.range.from} to={props.range.to} />}
       {props.date && (
         <label className={field}>
           На дату
           <DateInput name="date" defaultValue={props.date} />
         </label>
       )}
-      <div className="flex gap-2 pt-2">
-        <Button type="submit" name="format" value="pdf">
-          Скачать PDF
-        </Button>
-        <Button variant="secondary" type="submit" name="format" value="xlsx">
-          Скачать XLSX
-        </Button>
-      </div>
-      <DownloadHandler />
+      <DownloadButtons />
       <JobButtons report={props.report} />
     </form>
   );

@@ -7,9 +7,8 @@ import { requireAccessAsAuthority } from "@/lib/access/guard";
 import { loadTerritoryOrganisationIds } from "@/lib/auth/authority/loaders";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
-import { DateInput, Select } from "@/components/ui/field";
-import { DownloadHandler } from "@/components/reports/download-handler";
+import { Select } from "@/components/ui/field";
+import { DateRangeFields, DownloadButtons } from "@/components/reports/report-fields";
 
 export const metadata: Metadata = { title: "Отчёты по территории" };
 
@@ -43,25 +42,8 @@ export default async function RegionReportsPage() {
             Отчёт
             <Select name="kind" options={KINDS} defaultValue="progress" className="w-full" />
           </label>
-          <div className="grid grid-cols-2 gap-2">
-            <label className="block text-sm">
-              С
-              <DateInput name="from" defaultValue={schoolYearStart(today)} required />
-            </label>
-            <label className="block text-sm">
-              По
-              <DateInput name="to" defaultValue={isoDate(today)} required />
-            </label>
-          </div>
-          <div className="flex flex-wrap gap-2 pt-1">
-            <Button type="submit" name="format" value="pdf">
-              Скачать PDF
-            </Button>
-            <Button variant="secondary" type="submit" name="format" value="xlsx">
-              Скачать XLSX
-            </Button>
-          </div>
-          <DownloadHandler />
+          <DateRangeFields from={schoolYearStart(today)} to={isoDate(today)} required />
+          <DownloadButtons />
         </form>
       </Card>
     </div>
