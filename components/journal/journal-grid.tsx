@@ -8,27 +8,24 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { unpackGridView, type PackedGridView } from "@/lib/journal/grid-pack";
-import { cellKey, useCellSaver } from "./use-cell-saver";
+import { cellKey } from "./use-cell-saver";
 import { LessonPanel } from "./lesson-panel";
 import { CellBar } from "./cell-bar";
 import {
-  applyAllPresent,
-  applyConflict,
-  applySaved,
   buildCols,
   cellHint,
   cellRefAt,
   cellText,
-  cellVersion,
-  ddmm,
   gridReducer,
   initialUi,
   isEditable,
-  resolvePlaceholder,
   statusesByStudent,
   type Col,
 } from "./grid-state";
 import { useGridKeys } from "./use-grid-keys";
+import { useGridWindow } from "./use-grid-window";
+import { useAllPresent, useGridOpening, useGridSaves } from "./use-grid-hooks";
+import { GridStatusLine } from "./grid-status-line";
 import { GridHeader } from "./grid-header";
 import { CELL_RULES, MemoRow, NO_STATUSES } from "./grid-row";
 import { Input } from "@/components/ui/field";
@@ -46,6 +43,8 @@ export function JournalGrid(props: {
   canEdit: boolean;
   lessonOnly: number | null;
   periodLabel: string;
+  /** Issue 22 item 4: the grid's class, subject, subgroup and period for GET /api/journal/grid; null — no window. */
+  windowQuery?: string | null;
 }) {
   const router = useRouter();
   const [view, setView] = useState(() => unpackGridView(props.view));
@@ -84,34 +83,7 @@ export function JournalGrid(props: {
     viewRef.current = view;
   });
 
-  // Issue 22 item 4: a save or a conflict changes one student's cells; its row's revision goes up
-  // and only that row re-renders (grid-row.tsx rowPropsEqual), not the whole table.
-  const [rowRev, setRowRev] = useState<ReadonlyMap<number, number>>(() => new Map());
-  const touchRow = useCallback(
-    (studentId: number) => setRowRev((m) => new Map(m).set(studentId, (m.get(studentId) ?? 0) + 1)),
-    [],
-  );
-
-  const saver = useCellSaver({
-    resolve: (ref) => resolvePlaceholder(viewRef.current, ref),
-    version: (ref) => cellVersion(viewRef.current, ref),
-    saved: (ref, body) => {
-      setView((v) => applySaved(v, ref, body));
-      touchRow(ref.studentId);
-    },
-    conflict: (ref, body) => {
-      if (body.reload) {
-        setNotice(body.message, true);
-        router.refresh();
-        return;
-      }
-      const current = body.current;
-      if (!current) return;
-      setNotice(body.message, true);
-      setView((v) => applyConflict(v, ref, current));
-      touchRow(ref.studentId);
-    },
-  });
+  const { saver, rowRev } = useGridSaves({ viewRef, setView, setNotice, refresh: router.refresh });
 
   // What may be typed into depends on the students and the columns, not on the marks: the callback
   // stays the same across saves, so the memoised rows do not re-render for it.
@@ -132,43 +104,8 @@ export function JournalGrid(props: {
     [view, cols, editable, textOf, saver],
   );
 
-  useEffect(() => {
-    const el = boxRef.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`);
-    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [pos, hydrated]);
-
-  // DAY-3: the journal opens at today's column (or the period's last lesson, initialUi): the cells
-  // exist only after hydration, so the effect above scrolls once they do; the keyboard focus then
-  // lands in the grid (the layout's skip link «К журналу» leads here too).
-  const opened = useRef(false);
-  useEffect(() => {
-    if (!hydrated || opened.current) return;
-    opened.current = true;
-    if (!props.lessonOnly) focusGrid();
-  }, [hydrated, focusGrid, props.lessonOnly]);
-  const remember = props.remember;
-  useEffect(() => {
-    if (remember)
-      document.cookie = `${remember.cookie}=${remember.value}; path=/journal; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
-  }, [remember]);
-
-  const allPresent = useCallback(
-    async (col: number) => {
-      const c = cols[col];
-      if (!c || !props.canEdit) return;
-      const res = await fetch("/api/journal/cell", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ kind: "allPresent", lessonId: c.lesson.id }),
-      }).catch(() => null);
-      const body = res ? ((await res.json().catch(() => null)) as { ok: boolean; message?: string } | null) : null;
-      if (body?.ok) {
-        setView((v) => applyAllPresent(v, c.lesson.id));
-        setNotice(`${ddmm(c.lesson.date)}: все присутствуют (отмеченные пропуски сохранены)`);
-      } else setNotice(body?.message ?? "Не удалось отметить: нет связи с сервером");
-    },
-    [cols, props.canEdit, setNotice],
-  );
+  useGridOpening({ boxRef, pos, hydrated, focusGrid, lessonOnly: props.lessonOnly, remember: props.remember });
+  const allPresent = useAllPresent({ cols, canEdit: props.canEdit, setView, setNotice });
 
   const keys = useGridKeys({
     ui,
@@ -192,27 +129,22 @@ export function JournalGrid(props: {
   const cellMessage =
     (activeStatus && activeStatus.state !== "saving" && activeStatus.state !== "saved" ? activeStatus.message : null) ??
     (ui.noticeAtCell ? ui.notice : null);
+  const win = useGridWindow({
+    query: props.windowQuery ?? null,
+    view,
+    setView,
+    boxRef,
+    cols,
+    pos,
+    dispatch,
+    setNotice,
+  });
   const failed = Object.values(saver.statuses).filter((s) => s.state === "failed").length;
   const saving = Object.values(saver.statuses).filter((s) => s.state === "saving").length;
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600" aria-live="polite">
-        <span>
-          Ввод: цифры — отметка, «б» после цифры — оценка из больницы, «д» — долг, «н/а»; в столбце «п»: «н», «оп», «+»
-          — все присутствуют. Enter — сохранить и вниз, Tab — вправо, Delete — очистить, Esc — отмена, Ctrl+Enter —
-          урок.
-        </span>
-        <span role="status" className="ml-auto font-medium">
-          {failed > 0 ? (
-            <span className="text-red-700">Не сохранено ячеек: {failed} — повторяю</span>
-          ) : saving > 0 ? (
-            <span className="text-blue-700">Сохраняю… ({saving})</span>
-          ) : (
-            <span className="text-emerald-700">Все изменения сохранены</span>
-          )}
-        </span>
-      </div>
+      <GridStatusLine failed={failed} saving={saving} window={win} />
       <div
         ref={boxRef}
         id="journal-grid"
@@ -221,6 +153,7 @@ export function JournalGrid(props: {
         aria-label={`Журнал: ${view.className}, ${view.subjectName}, ${props.periodLabel}`}
         onKeyDown={keys.onKeyDown}
         onPaste={keys.onPaste}
+        onScroll={win.onScroll}
         onFocus={(e) => {
           // The frame or the table itself got the focus (Tab, the skip link, a click on a border): keys go to the sink.
           if (e.target === e.currentTarget || e.target instanceof HTMLTableElement) focusGrid();

@@ -110,6 +110,22 @@ export type GridView = {
   planTopics: { id: number; title: string }[];
   /** DUT-4: absences recorded ahead by the class teacher and parents' notices still waiting, by student. */
   expected: ExpectedCell[];
+  /** Issue 22 item 4: the period's lessons not loaded (lib/journal/grid-window.ts); absent — all are. */
+  hidden?: GridHidden;
+};
+/**
+ * One student's marks and absences over the lessons not loaded: [marks, absences, missedHours]. The
+ * marks as the averages take them, alike ones counted once: «5*2x3» three 5s of weight 2, «4b» a 4
+ * from the hospital (weight 1), «D», «Px2», «G*0.5» (a grade without a value) — comma-separated.
+ */
+export type HiddenSums = [string, number, number];
+
+export type GridHidden = {
+  /** Lessons of the period not loaded before the first loaded one / after the last one. */
+  before: number;
+  after: number;
+  /** By student id; a student without marks or absences outside the window is absent. */
+  sums: Record<number, HiddenSums>;
 };
 
 /** An expected absence over dates (ISO, inclusive); `pending` = a parent's notice not yet answered. */
@@ -360,18 +376,22 @@ export function studentMarks(view: Pick<GridView, "lessons" | "marks">, studentI
   return out;
 }
 
-export function studentSummary(view: Pick<GridView, "lessons" | "marks" | "method" | "scale">, studentId: number) {
-  const marks = studentMarks(view, studentId);
+export function studentSummary(
+  view: Pick<GridView, "lessons" | "marks" | "method" | "scale" | "hidden">,
+  studentId: number,
+) {
+  const marks = [...studentMarks(view, studentId), ...hiddenInputs(view.hidden?.sums[studentId])];
   return { ...averageOf(marks, view.method), forecast: forecast(marks, view.method, view.scale) };
 }
 
 /** Absences and missed hours of a student over the grid's lessons (ОП is not an absence). */
 export function studentAbsences(
-  view: Pick<GridView, "lessons" | "attendance">,
+  view: Pick<GridView, "lessons" | "attendance" | "hidden">,
   studentId: number,
 ): { count: number; hours: number } {
-  let count = 0;
-  let hours = 0;
+  // The lessons not loaded (issue 22 item 4) are summed on the server.
+  let count = view.hidden?.sums[studentId]?.[1] ?? 0;
+  let hours = view.hidden?.sums[studentId]?.[2] ?? 0;
   for (const l of view.lessons) {
     const a = view.attendance[attendanceKey(l.id, studentId)];
     if (!a || a.code === "OP") continue;
@@ -379,4 +399,39 @@ export function studentAbsences(
     hours += a.missedHours ?? l.hours;
   }
   return { count, hours };
+}
+
+const HIDDEN_KIND: Record<MarkKindName, string> = { GRADE: "G", PASS: "P", FAIL: "F", DEBT: "D", NOT_ATTESTED: "N" };
+const HIDDEN_LETTER = Object.fromEntries(Object.entries(HIDDEN_KIND).map(([k, l]) => [l, k])) as Record<
+  string,
+  MarkKindName
+>;
+const HIDDEN_ENTRY = /^([GPFDN]?)(-?\d+(?:\.\d+)?)?(b?)(?:\*(-?\d+(?:\.\d+)?))?(?:x(\d+))?$/;
+
+/** The marks of the hidden lessons in HiddenSums' form (alike marks counted once). */
+export function hiddenMarksCode(marks: readonly AverageInput[]): string {
+  const counts = new Map<string, number>();
+  for (const m of marks) {
+    const letter = m.kind === "GRADE" && m.value !== null ? "" : HIDDEN_KIND[m.kind];
+    const key = `${letter}${m.value ?? ""}${m.isHospital ? "b" : ""}${m.weight === 1 ? "" : `*${m.weight}`}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => (n === 1 ? key : `${key}x${n}`)).join(",");
+}
+
+/** The hidden lessons' marks back as the averages take them (the same marks, in another order). */
+export function hiddenInputs(sums: HiddenSums | undefined): AverageInput[] {
+  const out: AverageInput[] = [];
+  for (const entry of sums?.[0] ? sums[0].split(",") : []) {
+    const m = HIDDEN_ENTRY.exec(entry);
+    if (!m) continue;
+    const input: AverageInput = {
+      kind: m[1] ? HIDDEN_LETTER[m[1]] : "GRADE",
+      value: m[2] !== undefined ? Number(m[2]) : null,
+      weight: m[4] !== undefined ? Number(m[4]) : 1,
+      isHospital: m[3] === "b",
+    };
+    for (let i = 0; i < Number(m[5] ?? 1); i++) out.push(input);
+  }
+  return out;
 }

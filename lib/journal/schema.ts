@@ -50,3 +50,15 @@ export const gridQuerySchema = z.object({
   /** The academic year of the picker (REC-3); absent = the current one. */
   year: idSchema.optional(),
 });
+
+/** Issue 22 item 4: the grid's lessons before / after the loaded ones (GET /api/journal/grid). */
+export const gridWindowQuerySchema = z.object({
+  class: idSchema,
+  subject: idSchema,
+  subgroup: idSchema.optional(),
+  period: idSchema.optional(),
+  /** The first and the last lesson the grid holds now. */
+  from: idSchema,
+  to: idSchema,
+  dir: z.enum(["before", "after"], { message: "Укажите направление: before или after" }),
+});

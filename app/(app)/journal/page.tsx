@@ -11,6 +11,7 @@ import { loadGridPage, loadJournalChoices, loadSubstituteLessons, type GridReque
 import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
 import { packGridView } from "@/lib/journal/grid-pack";
+import { firstView } from "@/lib/journal/grid-window";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
@@ -159,7 +160,21 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   }
                 : null
             }
-            view={packGridView(page.view)}
+            // Issue 22 item 4: the lessons around the one in focus; the rest on scroll (windowQuery).
+            view={packGridView(page.lessonOnly === null ? firstView(page.view, asked.lessonId) : page.view)}
+            windowQuery={
+              page.lessonOnly === null
+                ? new URLSearchParams({
+                    class: String(page.view.classId),
+                    subject: String(page.view.subjectId),
+                    ...(page.view.subgroupId !== null ? { subgroup: String(page.view.subgroupId) } : {}),
+                    // The period the page read: a default one runs on to today between periods (loadGridPage).
+                    ...(page.period && (asked.periodId !== undefined || asked.lessonId !== undefined)
+                      ? { period: String(page.period.id) }
+                      : {}),
+                  }).toString()
+                : null
+            }
             canEdit={page.canEdit}
             lessonOnly={page.lessonOnly}
             periodLabel={page.period ? page.period.name : "урок"}

@@ -1,0 +1,132 @@
+// The grid's window of lessons (issue 22 item 4): the first view holds the lessons around the one in
+// focus; what is outside is summed per student so the averages, the forecast and the absences stay
+// those of the whole period; scroll steps added to the window give back the whole-period view.
+import { describe, expect, it } from "vitest";
+import { buildGridView, studentAbsences, studentSummary, type GridMark, type GridView } from "@/lib/journal/grid";
+import {
+  WINDOW_AFTER,
+  WINDOW_BEFORE,
+  WINDOW_STEP,
+  firstView,
+  focusIndex,
+  mergeWindow,
+  sliceView,
+  windowStep,
+} from "@/lib/journal/grid-window";
+import { packGridView, unpackGridView } from "@/lib/journal/grid-pack";
+import { d, rows } from "../fixtures/grid-rows";
+
+const built = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
+
+/** A period of `n` lessons (one or two assignments each) with marks of every kind and absences. */
+function period(n: number, method: GridView["method"] = "WEIGHTED"): GridView {
+  const base = built.lessons[0];
+  const students = built.students;
+  const lessons: GridView["lessons"] = [];
+  const marks: Record<string, GridMark> = {};
+  const attendance: GridView["attendance"] = {};
+  const kinds: GridMark["kind"][] = ["GRADE", "GRADE", "GRADE", "PASS", "DEBT", "GRADE", "NOT_ATTESTED", "FAIL"];
+  for (let i = 0; i < n; i++) {
+    const id = 5000 + i;
+    const date = new Date(Date.UTC(2026, 8, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const assignments = Array.from({ length: 1 + (i % 2) }, (_, k) => ({
+      ...base.assignments[0],
+      id: 9000 + i * 2 + k,
+      weight: [1, 2, 1.5, 0][(i + k) % 4],
+    }));
+    lessons.push({ ...base, id, date, assignments });
+    students.forEach((s, r) => {
+      assignments.forEach((a, k) => {
+        if ((i + r + k) % 3 === 0) return;
+        const kind = kinds[(i * 7 + r * 3 + k) % kinds.length];
+        marks[`${a.id}:${s.id}`] = {
+          kind,
+          value: kind === "GRADE" ? 2 + ((i + r * 5 + k) % 4) : null,
+          isHospital: (i + r) % 5 === 0,
+          comment: null,
+          version: 1,
+        };
+      });
+      if ((i + r) % 4 === 0)
+        attendance[`${id}:${s.id}`] = { code: (["N", "OP", "B"] as const)[i % 3], missedHours: i % 2, version: 1 };
+    });
+  }
+  return {
+    ...built,
+    method,
+    today: lessons[Math.min(n - 1, 60)]?.date ?? built.today,
+    lessons,
+    students: students.map((s) => ({ ...s, cells: "o".repeat(n) })),
+    marks,
+    attendance,
+  };
+}
+
+const round = (x: number | null) => (x === null ? null : Math.round(x * 1e9) / 1e9);
+function totals(v: GridView) {
+  return v.students.map((s) => {
+    const m = studentSummary(v, s.id);
+    const { forecast, average, ...counts } = m;
+    return {
+      average: round(average),
+      counts,
+      forecast: { ...forecast, average: round(forecast.average) },
+      absences: studentAbsences(v, s.id),
+    };
+  });
+}
+
+describe("the grid's first view is a window of lessons (issue 22 item 4)", () => {
+  it("opens at the last lesson up to today, or at the asked lesson", () => {
+    const v = period(94);
+    expect(focusIndex(v.lessons, v.today)).toBe(60);
+    expect(focusIndex(v.lessons, v.today, v.lessons[3].id)).toBe(3);
+    expect(focusIndex(v.lessons, "2020-01-01")).toBe(0);
+    const w = firstView(v);
+    expect(w.lessons.map((l) => l.id)).toEqual(v.lessons.slice(61 - WINDOW_BEFORE, 61 + WINDOW_AFTER).map((l) => l.id));
+    expect(w.hidden).toMatchObject({ before: 61 - WINDOW_BEFORE, after: 94 - 61 - WINDOW_AFTER });
+    expect(firstView(v, v.lessons[2].id).lessons[0].id).toBe(v.lessons[0].id);
+    // a short period is sent whole
+    expect(firstView(period(WINDOW_BEFORE + WINDOW_AFTER))).not.toHaveProperty("hidden");
+  });
+
+  it("carries only the window's cells and the students' cell states of its lessons", () => {
+    const v = period(94);
+    const w = firstView(v);
+    const ids = new Set(w.lessons.flatMap((l) => l.assignments.map((a) => a.id)));
+    expect(Object.keys(w.marks).every((k) => ids.has(Number(k.split(":")[0])))).toBe(true);
+    expect(Object.keys(w.marks).length).toBeLessThan(Object.keys(v.marks).length / 2);
+    expect(w.students.every((s) => s.cells.length === w.lessons.length)).toBe(true);
+  });
+
+  for (const method of ["WEIGHTED", "PLAIN"] as const)
+    it(`keeps the averages, the forecast and the absences of the whole period (${method})`, () => {
+      const v = period(94, method);
+      const w = unpackGridView(packGridView(firstView(v)));
+      expect(totals(w)).toEqual(totals(v));
+    });
+
+  it("scroll steps before and after give back the whole period, averages unchanged", () => {
+    const v = period(94);
+    let w = unpackGridView(packGridView(firstView(v)));
+    for (const dir of ["before", "before", "after", "after"] as const) {
+      const step = windowStep(v, w.lessons[0].id, w.lessons[w.lessons.length - 1].id, dir);
+      expect(step).not.toBeNull();
+      expect(step!.lessons.length).toBeLessThanOrEqual(WINDOW_STEP);
+      w = mergeWindow(w, JSON.parse(JSON.stringify(step)), dir);
+      expect(totals(w)).toEqual(totals(v));
+    }
+    expect(w.lessons.map((l) => l.id)).toEqual(v.lessons.map((l) => l.id));
+    expect(w.marks).toEqual(v.marks);
+    expect(w.attendance).toEqual(v.attendance);
+    expect(w.students).toEqual(v.students);
+    expect(w.hidden).toEqual({ before: 0, after: 0, sums: {} });
+  });
+
+  it("a step asked from lessons the period does not hold is refused (the journal changed)", () => {
+    const v = period(40);
+    expect(windowStep(v, 1, v.lessons[5].id, "before")).toBeNull();
+    expect(windowStep(v, v.lessons[5].id, v.lessons[2].id, "after")).toBeNull();
+    expect(sliceView(v, 0, 40).hidden.sums).toEqual({});
+  });
+});
