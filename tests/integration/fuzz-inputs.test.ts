@@ -1096,6 +1096,12 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
                 "list",
                 "week",
                 "inline",
+                // Issue 22 item 4: the grid's window (GET /api/journal/grid).
+                "class",
+                "subject",
+                "subgroup",
+                "period",
+                "dir",
                 ...literals,
               ),
               valueArb(literals),
@@ -1255,6 +1261,9 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
           "to",
           "format",
           "list",
+          "class",
+          "subject",
+          "dir",
         ]),
       ];
       const params = Object.fromEntries(

@@ -248,6 +248,12 @@ export const ROUTES: Record<string, RouteRule> = {
     method: "GET",
     probe: (f) => ({ query: `lessonId=${f.lessonA}&kind=lesson` }),
   },
+  // Issue 22 item 4: the grid's lessons before lessonA (the journal page's gate and class scope).
+  "/api/journal/grid": {
+    roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"],
+    method: "GET",
+    probe: (f) => ({ query: `class=${f.classA}&subject=${f.subject}&from=${f.lessonA}&to=${f.lessonA}&dir=before` }),
+  },
   "/api/journal/protocol": {
     roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"],
     method: "GET",

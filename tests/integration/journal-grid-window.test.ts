@@ -1,0 +1,138 @@
+// GET /api/journal/grid (issue 22 item 4, JRN-1, ACL-3): the grid's earlier / later lessons come
+// through the journal page's gate — a journal permission, then the class × subject scope — and
+// carry exactly the cells of the asked lessons; bad parameters get a 4xx with a Russian message.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { GET } from "@/app/api/journal/grid/route";
+import { loadGridPage } from "@/lib/journal/loaders";
+import { mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
+import { markKey } from "@/lib/journal/grid";
+import { signInAs } from "../support/session-harness";
+import { addAssignment, createJournalFixture, currentUser, NOW, type JournalFixture } from "./journal-fixture";
+
+vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
+vi.mock("next/headers", async (orig) => (await import("../support/session-harness")).nextHeadersMock(orig));
+
+let f: JournalFixture;
+let other: JournalFixture;
+let ids: number[];
+
+async function ask(
+  query: string,
+): Promise<{ status: number; body: { ok: boolean; data?: PackedWindow; message?: string } }> {
+  const res = await GET(new Request(`http://localhost/api/journal/grid?${query}`));
+  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: PackedWindow; message?: string } };
+}
+const q = (fx: JournalFixture, from: number, to: number, dir: string) =>
+  `class=${fx.classId}&subject=${fx.subjectId}&period=${fx.q2}&from=${from}&to=${to}&dir=${dir}`;
+
+beforeAll(async () => {
+  f = await createJournalFixture({ lessons: 36 });
+  other = await createJournalFixture({ lessons: 3 });
+  ids = [...f.lessons.values()];
+  // A mark in every third lesson for every student; an absence now and then.
+  for (const [i, lessonId] of ids.entries()) {
+    if (i % 3 !== 0) continue;
+    const assignmentId = await addAssignment(f, lessonId);
+    await db.mark.createMany({
+      data: f.students.map((studentId, r) => ({
+        organisationId: f.organisationId,
+        lessonId,
+        assignmentId,
+        studentId,
+        value: 2 + ((i + r) % 4),
+        createdById: f.users.teacher,
+        updatedById: f.users.teacher,
+      })),
+    });
+    await db.attendance.create({
+      data: {
+        organisationId: f.organisationId,
+        lessonId,
+        studentId: f.students[i % f.students.length],
+        code: "N",
+        updatedById: f.users.teacher,
+        updatedAt: NOW,
+      },
+    });
+  }
+}, 120_000);
+
+describe("GET /api/journal/grid — the grid's lessons on scroll (issue 22 item 4)", () => {
+  it("returns exactly the cells of the lessons before the loaded ones, and the rest summed", async () => {
+    await signInAs(f.organisationId, f.users.teacher);
+    const { status, body } = await ask(q(f, ids[30], ids[35], "before"));
+    expect(status).toBe(200);
+    const step = body.data!;
+    expect(step.lessons.map((l) => l[0])).toEqual(ids.slice(5, 30));
+    expect(step.hidden).toMatchObject({ before: 5, after: 0 });
+
+    // Laid over the loaded lessons, the step gives the period's view of those lessons exactly.
+    const page = await loadGridPage(currentUser(f, f.users.teacher, ["TEACHER"]), {
+      classId: f.classId,
+      subjectId: f.subjectId,
+      periodId: f.q2,
+    });
+    if (page.kind !== "grid") throw new Error("no grid");
+    const full = page.view;
+    const merged = mergeWindow(sliceView(full, 30, 36), step, "before");
+    const expected = sliceView(full, 5, 36);
+    expect(merged.lessons.map((l) => l.id)).toEqual(ids.slice(5));
+    expect(merged.marks).toEqual(expected.marks);
+    expect(merged.attendance).toEqual(expected.attendance);
+    expect(merged.students.map((s) => s.cells)).toEqual(expected.students.map((s) => s.cells));
+
+    // …and those are the database's marks of lessons 6–30, none of the lessons outside.
+    const stored = await db.mark.findMany({
+      where: { organisationId: f.organisationId, lessonId: { in: ids.slice(5, 30) } },
+      select: { assignmentId: true, studentId: true, value: true },
+    });
+    const inStep = Object.keys(mergeWindow({ ...full, lessons: [], marks: {}, attendance: {} }, step, "before").marks);
+    expect(inStep.sort()).toEqual(stored.map((m) => markKey(m.assignmentId, m.studentId)).sort());
+    expect(stored.length).toBeGreaterThan(0);
+
+    const after = await ask(q(f, ids[0], ids[10], "after"));
+    expect(after.status).toBe(200);
+    expect(after.body.data!.lessons.map((l) => l[0])).toEqual(ids.slice(11, 36));
+    expect(after.body.data!.hidden).toMatchObject({ before: 0, after: 0 });
+  });
+
+  it("refuses another teacher's class and another organisation's journal (403, Russian)", async () => {
+    await signInAs(f.organisationId, f.users.other);
+    const foreign = await ask(q(f, ids[30], ids[35], "before"));
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.message).toMatch(/[а-яё]/i);
+    expect(foreign.body.data).toBeUndefined();
+
+    // The other organisation's teacher, with this organisation's ids; this teacher, with the other's.
+    await signInAs(other.organisationId, other.users.teacher);
+    expect((await ask(q(f, ids[30], ids[35], "before"))).status).toBe(403);
+    await signInAs(f.organisationId, f.users.teacher);
+    const theirs = [...other.lessons.values()];
+    const cross = await ask(q(other, theirs[1], theirs[2], "before"));
+    expect(cross.status).toBe(403);
+    expect(cross.body.data).toBeUndefined();
+  });
+
+  it("answers bad parameters with a 4xx and a Russian message", async () => {
+    await signInAs(f.organisationId, f.users.teacher);
+    for (const query of [
+      q(f, ids[30], ids[35], "sideways"),
+      `subject=${f.subjectId}&from=${ids[1]}&to=${ids[2]}&dir=before`,
+      q(f, ids[30], ids[35], "before").replace(`from=${ids[30]}`, "from=x'--"),
+      q(f, ids[30], ids[35], "before").replace(`to=${ids[35]}`, "to=1e309"),
+    ]) {
+      const { status, body } = await ask(query);
+      expect(status, query).toBe(400);
+      expect(body.message).toMatch(/[а-яё]/i);
+    }
+    // A lesson the period does not hold (another organisation's, or the loaded range reversed): 404.
+    const theirs = [...other.lessons.values()];
+    for (const query of [q(f, theirs[0], ids[35], "before"), q(f, ids[35], ids[30], "after")]) {
+      const { status, body } = await ask(query);
+      expect(status, query).toBe(404);
+      expect(body.message).toMatch(/обновите страницу/);
+    }
+  });
+});
