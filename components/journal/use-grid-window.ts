@@ -64,11 +64,16 @@ export function useGridWindow(p: {
     // Only the columns' change matters here; the position is read as it was before it.
   }, [cols]);
 
+  // Only a horizontal scroll toward an edge loads (moving down the rows scrolls too).
+  const lastLeft = useRef<number | null>(null);
   const onScroll = useCallback(() => {
     const box = boxRef.current;
     if (!box || !hidden) return;
-    if (box.scrollLeft < EDGE && hidden.before > 0) void load("before");
-    else if (box.scrollLeft + box.clientWidth > box.scrollWidth - EDGE && hidden.after > 0) void load("after");
+    const left = box.scrollLeft;
+    const moved = lastLeft.current === null ? 0 : left - lastLeft.current;
+    lastLeft.current = left;
+    if (moved < 0 && left < EDGE && hidden.before > 0) void load("before");
+    else if (moved > 0 && left + box.clientWidth > box.scrollWidth - EDGE && hidden.after > 0) void load("after");
   }, [boxRef, hidden, load]);
 
   return { hidden, loading, load, onScroll };
