@@ -98,6 +98,18 @@ async function main(): Promise<void> {
           `${name}: HTTP ${html.status}, ${html.body.length} B in all: the RSC payload ${payloadBytes} B (${inlinedBytes} B as inlined scripts), the markup ${html.body.length - inlinedBytes} B; p50 ${percentile(times, 50).toFixed(1)} ms, min ${times[0].toFixed(1)} ms (${times.length} sequential)`,
         );
         log(`  in the RSC payload: ${parts.map(([k, n]) => `${k} ${n} B`).join(", ")}`);
+        const g = name === "journal_grid" ? fx.grid : fx.bigGrid!;
+        const w = await windowFigures(ds.url, orgId, g, login);
+        log(
+          `  the grid's props (in-process, same data): whole period ${w.wholeBytes} B → first window ${w.windowBytes} B (${w.windowLessons} of ${w.lessons} lessons); the page's grid read: ${w.statements} statements, ${w.rows} rows (unchanged by the window: it is cut after the read)`,
+        );
+        const step = await send(agent, app.base, {
+          path: `/api/journal/grid?class=${g.classId}&subject=${g.subjectId}&period=${g.periodId}&from=${w.firstId}&to=${w.lastId}&dir=before`,
+          headers: { cookie },
+        });
+        log(
+          `  a scroll step (GET /api/journal/grid, ${w.stepLessons} earlier lessons): HTTP ${step.status}, ${step.body.length} B`,
+        );
       }
     } finally {
       await app.stop();
@@ -105,6 +117,74 @@ async function main(): Promise<void> {
   } finally {
     await pg.stop();
   }
+}
+
+/**
+ * Issue 22 item 4: the grid's props for the whole period (what the page sent before the window) and
+ * for the first window, from the page's own loader in this process, and the rows its reads return.
+ */
+async function windowFigures(
+  url: string,
+  orgId: number,
+  g: { classId: number; subjectId: number; periodId: number },
+  login: string,
+) {
+  process.env.DATABASE_URL = url;
+  const pg = (await import("pg")).default;
+  const { loadGridPage } = await import("../lib/journal/loaders");
+  const { packGridView } = await import("../lib/journal/grid-pack");
+  const { firstView, WINDOW_STEP } = await import("../lib/journal/grid-window");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const [u] = (await client.query(`SELECT id FROM "User" WHERE "organisationId" = $1 AND login = $2`, [orgId, login]))
+    .rows as { id: number }[];
+  await client.end();
+  const user = {
+    id: u.id,
+    organisationId: orgId,
+    login,
+    fullName: login,
+    shortName: login,
+    roles: ["TEACHER"],
+    mustChangePassword: false,
+    sessionId: "bench",
+    orgKind: "SCHOOL",
+    orgName: "",
+    timeZone: "Europe/Samara",
+  } as unknown as Parameters<typeof loadGridPage>[0];
+  const req = { classId: g.classId, subjectId: g.subjectId, periodId: g.periodId };
+  await loadGridPage(user, req); // warm (the pool, the access facts), then count one read
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let statements = 0;
+  let rows = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const out = original.apply(this, args) as Promise<{ rows?: unknown[] }> | undefined;
+    if (out && typeof (out as Promise<unknown>).then === "function") {
+      statements++;
+      void out.then((r) => (rows += r?.rows?.length ?? 0)).catch(() => undefined);
+    }
+    return out;
+  };
+  let page;
+  try {
+    page = await loadGridPage(user, req);
+  } finally {
+    proto.query = original;
+  }
+  if (page.kind !== "grid") throw new Error("grid-bytes: no grid for the bench teacher");
+  const windowed = firstView(page.view);
+  return {
+    wholeBytes: Buffer.byteLength(JSON.stringify(packGridView(page.view))),
+    windowBytes: Buffer.byteLength(JSON.stringify(packGridView(windowed))),
+    lessons: page.view.lessons.length,
+    windowLessons: windowed.lessons.length,
+    firstId: windowed.lessons[0].id,
+    lastId: windowed.lessons[windowed.lessons.length - 1].id,
+    stepLessons: Math.min(WINDOW_STEP, windowed.hidden?.before ?? 0),
+    statements,
+    rows,
+  };
 }
 
 main().then(
