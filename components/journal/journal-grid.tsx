@@ -139,6 +139,11 @@ export function JournalGrid(props: {
     dispatch,
     setNotice,
   });
+  // A refresh from the server brings back the first window: a panel of an earlier lesson closes.
+  const panelLesson = ui.panelLesson !== null ? view.lessons.find((l) => l.id === ui.panelLesson) : undefined;
+  useEffect(() => {
+    if (ui.panelLesson !== null && !panelLesson) dispatch({ type: "panel", lessonId: null });
+  }, [ui.panelLesson, panelLesson]);
   const failed = Object.values(saver.statuses).filter((s) => s.state === "failed").length;
   const saving = Object.values(saver.statuses).filter((s) => s.state === "saving").length;
 
@@ -215,10 +220,10 @@ export function JournalGrid(props: {
           onCloseNotice={() => setNotice(null)}
         />
       </div>
-      {ui.panelLesson !== null && (
+      {panelLesson && (
         <LessonPanel
           view={view}
-          lesson={view.lessons.find((l) => l.id === ui.panelLesson)!}
+          lesson={panelLesson}
           canEdit={props.canEdit}
           onClose={() => {
             dispatch({ type: "panel", lessonId: null });
