@@ -101,7 +101,7 @@ async function main(): Promise<void> {
         const g = name === "journal_grid" ? fx.grid : fx.bigGrid!;
         const w = await windowFigures(ds.url, orgId, g, login);
         log(
-          `  the grid's props (in-process, same data): whole period ${w.wholeBytes} B → first window ${w.windowBytes} B (${w.windowLessons} of ${w.lessons} lessons); the page's grid read: ${w.statements} statements, ${w.rows} rows (unchanged by the window: it is cut after the read)`,
+          `  the grid's props (in-process, same data): whole period ${w.wholeBytes} B → first window ${w.windowBytes} B (${w.windowLessons} of ${w.lessons} lessons)`,
         );
         const step = await send(agent, app.base, {
           path: `/api/journal/grid?class=${g.classId}&subject=${g.subjectId}&period=${g.periodId}&from=${w.firstId}&to=${w.lastId}&dir=before`,
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
 
 /**
  * Issue 22 item 4: the grid's props for the whole period (what the page sent before the window) and
- * for the first window, from the page's own loader in this process, and the rows its reads return.
+ * for the first window, from the page's own loader in this process.
  */
 async function windowFigures(
   url: string,
@@ -153,25 +153,7 @@ async function windowFigures(
     timeZone: "Europe/Samara",
   } as unknown as Parameters<typeof loadGridPage>[0];
   const req = { classId: g.classId, subjectId: g.subjectId, periodId: g.periodId };
-  await loadGridPage(user, req); // warm (the pool, the access facts), then count one read
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let statements = 0;
-  let rows = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const out = original.apply(this, args) as Promise<{ rows?: unknown[] }> | undefined;
-    if (out && typeof (out as Promise<unknown>).then === "function") {
-      statements++;
-      void out.then((r) => (rows += r?.rows?.length ?? 0)).catch(() => undefined);
-    }
-    return out;
-  };
-  let page;
-  try {
-    page = await loadGridPage(user, req);
-  } finally {
-    proto.query = original;
-  }
+  const page = await loadGridPage(user, req);
   if (page.kind !== "grid") throw new Error("grid-bytes: no grid for the bench teacher");
   const windowed = firstView(page.view);
   return {
@@ -182,8 +164,6 @@ async function windowFigures(
     firstId: windowed.lessons[0].id,
     lastId: windowed.lessons[windowed.lessons.length - 1].id,
     stepLessons: Math.min(WINDOW_STEP, windowed.hidden?.before ?? 0),
-    statements,
-    rows,
   };
 }
 
