@@ -70,10 +70,10 @@ export function useGridWindow(p: {
     const box = boxRef.current;
     if (!box || !hidden) return;
     const left = box.scrollLeft;
-    const moved = lastLeft.current === null ? 0 : left - lastLeft.current;
+    if (left === lastLeft.current) return;
     lastLeft.current = left;
-    if (moved < 0 && left < EDGE && hidden.before > 0) void load("before");
-    else if (moved > 0 && left + box.clientWidth > box.scrollWidth - EDGE && hidden.after > 0) void load("after");
+    if (left < EDGE && hidden.before > 0) void load("before");
+    else if (left + box.clientWidth > box.scrollWidth - EDGE && hidden.after > 0) void load("after");
   }, [boxRef, hidden, load]);
 
   return { hidden, loading, load, onScroll };
