@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,diary,ping]`
+// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,diary,ping,deputy@/control]`
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
 // tar -x -C <dir>`, node_modules hard-linked in, `next build` there) served side by side over the
 // bench database and measured in alternating short windows — on a machine shared with other work only
@@ -118,9 +118,14 @@ async function main(): Promise<void> {
     for (const app of apps) {
       const teacher = await signIn(app.base, fx.orgId, fx.grid.teacherLogin, "demo2026");
       const parent = await signIn(app.base, fx.orgId, "parent", "demo2026");
+      const others = new Map<string, string>();
       for (const w of wanted) {
-        const cookie = w === "diary" ? parent : teacher;
-        const p = all[w] ?? w;
+        // `<login>@<path>`: the page as another demo login of the bench school (deputy@/control).
+        const at = w.indexOf("@");
+        const login = at > 0 ? w.slice(0, at) : null;
+        if (login && !others.has(login)) others.set(login, await signIn(app.base, fx.orgId, login, "demo2026"));
+        const cookie = login ? others.get(login)! : w === "diary" ? parent : teacher;
+        const p = at > 0 ? w.slice(at + 1) : (all[w] ?? w);
         const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
         if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);
         // The SQL statements of one request, from the PostgreSQL log (as the bench's database floor).

@@ -17,7 +17,9 @@ export function FulfilmentTable({
   if (lines.length === 0) return <p className="text-sm text-slate-500">Нет данных учебного плана.</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-sm" aria-label="Выполнение программ">
+      {/* The cells' classes are declared once on the table (ROWS): 656 rows × 9 cells carried them in the HTML and
+          again in the RSC payload (issue 22). Columns 3–8 are numbers. */}
+      <table className={`w-full text-sm ${ROWS}`} aria-label="Выполнение программ">
         <thead className="bg-slate-100 text-left">
           <tr>
             <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
@@ -37,31 +39,29 @@ export function FulfilmentTable({
             return (
               <tr
                 key={`${l.classId}:${l.subjectId}:${l.subgroupId ?? 0}`}
-                className={`border-t border-slate-100 ${l.lagging ? "bg-red-50" : ""}`}
+                className={l.lagging ? "bg-red-50" : undefined}
               >
-                <td className="px-2 py-0.5">{l.className}</td>
-                <td className="px-2 py-0.5">
+                <td>{l.className}</td>
+                <td>
                   {l.subjectName}
                   {l.subgroupName && <span className="text-slate-500"> ({l.subgroupName})</span>}
                   {p && <ProgrammeSections comparison={p} />}
                 </td>
-                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.yearHours)}</td>
-                <td className="px-2 py-0.5 text-right tabular-nums">{p ? fmtHours(p.programmeHours) : "—"}</td>
+                <td>{fmtHours(l.yearHours)}</td>
+                <td>{p ? fmtHours(p.programmeHours) : "—"}</td>
                 <td
-                  className={`px-2 py-0.5 text-right tabular-nums ${p?.mismatch ? "font-medium text-amber-800" : ""}`}
+                  className={p?.mismatch ? "font-medium text-amber-800" : undefined}
                   title={p?.mismatch ? "Часы КТП не совпадают с рабочей программой" : undefined}
                 >
                   {p ? (p.ktpHours === null ? "нет КТП" : fmtHours(p.ktpHours)) : "—"}
                 </td>
-                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.planned)}</td>
-                <td className="px-2 py-0.5 text-right tabular-nums">{fmtHours(l.given)}</td>
-                <td className={`px-2 py-0.5 text-right tabular-nums ${l.difference < 0 ? "text-red-700" : ""}`}>
+                <td>{fmtHours(l.planned)}</td>
+                <td>{fmtHours(l.given)}</td>
+                <td className={l.difference < 0 ? "text-red-700" : undefined}>
                   {l.difference > 0 ? "+" : l.difference < 0 ? "−" : ""}
                   {fmtHours(Math.abs(l.difference))}
                 </td>
-                <td className="px-2 py-0.5">
-                  {l.lagging ? <span className="font-medium text-red-700">отстаёт</span> : "в норме"}
-                </td>
+                <td>{l.lagging ? <span className="font-medium text-red-700">отстаёт</span> : "в норме"}</td>
               </tr>
             );
           })}
@@ -70,6 +70,11 @@ export function FulfilmentTable({
     </div>
   );
 }
+
+/** Every body row and cell of the table (the nested sections' tables are not direct children). */
+const ROWS =
+  "[&>tbody>tr]:border-t [&>tbody>tr]:border-slate-100 [&>tbody>tr>td]:px-2 [&>tbody>tr>td]:py-0.5 " +
+  "[&>tbody>tr>td:nth-child(n+3):nth-child(-n+8)]:text-right [&>tbody>tr>td:nth-child(n+3):nth-child(-n+8)]:tabular-nums";
 
 /** The programme's sections: hours by the programme, in the КТП and given to date. */
 function ProgrammeSections({ comparison: p }: { comparison: ProgrammeComparison }) {

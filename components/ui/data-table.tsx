@@ -7,7 +7,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { cx } from "./cx";
 import { Input } from "./field";
-import { RowTh, Table, Td, Th, TotalTd, Tr, type Align } from "./table";
+import { ALIGN, Table, Th, TotalTd, type Align } from "./table";
 import {
   cellContent,
   filterRows,
@@ -115,7 +115,13 @@ export function DataTable({
           )}
         </div>
       )}
-      <Table label={label} caption={caption} dense={dense} maxHeight={maxHeight}>
+      <Table
+        label={label}
+        caption={caption}
+        dense={dense}
+        maxHeight={maxHeight}
+        tableClassName={cx(BODY_CELLS, !dense && "[&>tbody>tr>*]:py-1")}
+      >
         <thead>
           <tr>
             {columns.map((c) => {
@@ -148,27 +154,30 @@ export function DataTable({
           </tr>
         </thead>
         <tbody>
+          {/* The body cells' common classes are declared once on the table (BODY_CELLS): a list of
+              hundreds of rows carried them per cell in the HTML and again in the RSC payload (issue 22). */}
           {shown.map((row) => (
-            <Tr key={row.key} className={row.className} {...dataAttrs(row.data)}>
+            <tr key={row.key} className={row.className} {...dataAttrs(row.data)}>
               {columns.map((c) => {
                 const cell = row.cells[c.key];
                 const spec = isCellSpec(cell) ? cell : null;
-                const props = { title: spec?.title, className: cx(c.className, spec?.className) };
+                const className =
+                  cx(!c.rowHeader && c.align && ALIGN[c.align], c.className, spec?.className) || undefined;
                 return c.rowHeader ? (
-                  <RowTh key={c.key} {...props}>
+                  <th key={c.key} scope="row" title={spec?.title} className={className}>
                     {cellContent(cell)}
-                  </RowTh>
+                  </th>
                 ) : (
-                  <Td key={c.key} align={c.align} {...props}>
+                  <td key={c.key} title={spec?.title} className={className}>
                     {cellContent(cell)}
-                  </Td>
+                  </td>
                 );
               })}
-            </Tr>
+            </tr>
           ))}
           {shown.length === 0 && (
             <tr>
-              <td colSpan={columns.length} className="px-2 py-3 text-center text-sm text-slate-500">
+              <td colSpan={columns.length} className="py-3! text-center text-sm text-slate-500">
                 {rows.length === 0 ? empty : emptyFiltered}
               </td>
             </tr>
@@ -191,6 +200,11 @@ export function DataTable({
     </div>
   );
 }
+
+/** Td's, RowTh's and Tr's classes for every body cell and row, once on the table. */
+const BODY_CELLS =
+  "[&>tbody>tr>*]:border-b [&>tbody>tr>*]:border-slate-100 [&>tbody>tr>*]:px-2 [&>tbody>tr>*]:align-top " +
+  "[&>tbody>tr>th]:text-left [&>tbody>tr>th]:font-normal [&>tbody>tr:hover]:bg-slate-50";
 
 function dataAttrs(data: DataRow["data"]): Record<string, string | number> {
   const out: Record<string, string | number> = {};

@@ -6,7 +6,11 @@ import { cx } from "./cx";
 
 export type Align = "left" | "right" | "center";
 
-const ALIGN: Record<Align, string> = { left: "text-left", right: "text-right tabular-nums", center: "text-center" };
+export const ALIGN: Record<Align, string> = {
+  left: "text-left",
+  right: "text-right tabular-nums",
+  center: "text-center",
+};
 
 export function Table({
   label,

@@ -1,5 +1,8 @@
 // PRG-2: reads of clubs, bound to the organisation (ACL-5).
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
+import { col, jsonArray } from "@/lib/sql";
+import { dateOnly, isoDate } from "@/lib/org/time";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { compareRu } from "@/lib/org/collation";
 import { fullName, shortName } from "@/lib/people/names";
 import type { AttendanceCodeName } from "@/lib/journal/rules";
@@ -173,56 +176,76 @@ export async function clubSessions(organisationId: number, clubId: number): Prom
 }
 
 /** PRG-2: a student's clubs of the year with their slots and the sessions of [from, to] (the diary and the timetable). */
+/**
+ * PRG-2: the current year's clubs of a student with leader, slots (and room) and the sessions held in
+ * [from, to] with the student's attendance — one statement (Prisma resolved member, club, leader,
+ * slots, rooms, sessions and attendance as seven queries on every diary view).
+ */
+export const STUDENT_CLUBS = rawStatement(
+  {
+    clubId: col.int,
+    clubName: col.text,
+    lastName: col.text,
+    firstName: col.text,
+    middleName: col.text.nullable(),
+    /** [{ weekday, start, end, validFrom, validTo, roomName }] by id, or null */
+    slots: col.jsonArray,
+    /** [{ date, topic, code, mark }] by date, or null */
+    sessions: col.jsonArray,
+  },
+  (organisationId: number, studentId: number, from: Date, to: Date) => Prisma.sql`
+    SELECT c.id AS "clubId", c.name AS "clubName", u."lastName", u."firstName", u."middleName",
+           (SELECT json_agg(json_build_object('weekday', s.weekday, 'start', s."startMinute", 'end', s."endMinute",
+                                              'validFrom', s."validFrom", 'validTo', s."validTo", 'roomName', r.name)
+                            ORDER BY s.id)
+              FROM "ClubSlot" s
+              LEFT JOIN "Room" r ON r."organisationId" = s."organisationId" AND r.id = s."roomId"
+             WHERE s."organisationId" = c."organisationId" AND s."clubId" = c.id) AS slots,
+           (SELECT json_agg(json_build_object('date', cs.date, 'topic', cs.topic, 'code', a.code::text, 'mark', a.mark)
+                            ORDER BY cs.date)
+              FROM "ClubSession" cs
+              LEFT JOIN "ClubAttendance" a
+                ON a."organisationId" = cs."organisationId" AND a."sessionId" = cs.id AND a."studentId" = ${studentId}
+             WHERE cs."organisationId" = c."organisationId" AND cs."clubId" = c.id
+               AND cs.date >= ${isoDate(from)}::date AND cs.date <= ${isoDate(to)}::date) AS sessions
+      FROM "ClubMember" m
+      JOIN "Club" c ON c."organisationId" = m."organisationId" AND c.id = m."clubId"
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+      JOIN "User" u ON u."organisationId" = c."organisationId" AND u.id = c."leaderId"
+     WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+     ORDER BY c.name, c.id`,
+);
+
+type ClubSlotJson = {
+  weekday: number;
+  start: number;
+  end: number;
+  validFrom: string;
+  validTo: string;
+  roomName: string | null;
+};
+type ClubSessionJson = { date: string; topic: string; code: AttendanceCodeName | null; mark: number | null };
+
 export async function clubsOfStudent(organisationId: number, studentId: number, from: Date, to: Date) {
-  const rows = await db.clubMember.findMany({
-    where: { organisationId, studentId, club: { year: { isCurrent: true } } },
-    select: {
-      studentId: true,
-      club: {
-        select: {
-          id: true,
-          name: true,
-          leader: { select: { lastName: true, firstName: true, middleName: true } },
-          slots: {
-            select: {
-              weekday: true,
-              startMinute: true,
-              endMinute: true,
-              validFrom: true,
-              validTo: true,
-              room: { select: { name: true } },
-            },
-          },
-          sessions: {
-            where: { date: { gte: from, lte: to } },
-            select: {
-              date: true,
-              topic: true,
-              attendance: { where: { studentId }, select: { code: true, mark: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const rows = await STUDENT_CLUBS.run(db, organisationId, studentId, from, to);
   return rows.map((r) => ({
-    studentId: r.studentId,
-    clubId: r.club.id,
-    clubName: r.club.name,
-    leaderName: shortName(r.club.leader),
-    slots: r.club.slots.map((s) => ({
+    studentId,
+    clubId: r.clubId,
+    clubName: r.clubName,
+    leaderName: shortName(r),
+    slots: jsonArray<ClubSlotJson>(r.slots).map((s) => ({
       weekday: s.weekday,
-      start: s.startMinute,
-      end: s.endMinute,
-      validFrom: s.validFrom,
-      validTo: s.validTo,
-      roomName: s.room?.name ?? null,
+      start: s.start,
+      end: s.end,
+      validFrom: dateOnly(s.validFrom),
+      validTo: dateOnly(s.validTo),
+      roomName: s.roomName,
     })),
-    sessions: r.club.sessions.map((s) => ({
-      date: s.date,
+    sessions: jsonArray<ClubSessionJson>(r.sessions).map((s) => ({
+      date: dateOnly(s.date),
       topic: s.topic,
-      code: s.attendance[0]?.code ?? null,
-      mark: s.attendance[0]?.mark ?? null,
+      code: s.code,
+      mark: s.mark,
     })),
   }));
 }

@@ -103,6 +103,8 @@ export const WEEK_LESSONS = rawStatement(
     marks: col.jsonArray,
     attCode: col.enum(AttendanceCode).nullable(),
     attHours: col.float.nullable(),
+    /** DAY-10: [{ entityKey, at, oldValue, newValue, reason, userId, roles }] of the student's marks here, oldest first */
+    markChanges: col.jsonArray,
   },
   (
     organisationId: number,
@@ -141,7 +143,16 @@ export const WEEK_LESSONS = rawStatement(
               JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
               JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
              WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id AND m."studentId" = ${studentId}) AS marks,
-           att.code::text AS "attCode", att."missedHours"::float8 AS "attHours"
+           att.code::text AS "attCode", att."missedHours"::float8 AS "attHours",
+           (SELECT json_agg(json_build_object(
+                     'entityKey', jc."entityKey", 'at', to_char(jc.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'oldValue', jc."oldValue", 'newValue', jc."newValue", 'reason', jc.reason, 'userId', jc."userId",
+                     'roles', (SELECT json_agg(ur.role::text) FROM "UserRole" ur
+                                WHERE ur."organisationId" = jc."organisationId" AND ur."userId" = jc."userId")
+                   ) ORDER BY jc.at, jc.id)
+              FROM "JournalChange" jc
+             WHERE jc."organisationId" = l."organisationId" AND jc."lessonId" = l.id
+               AND jc.entity = 'MARK' AND jc."studentId" = ${studentId}) AS "markChanges"
       FROM "Lesson" l
       JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
@@ -172,46 +183,37 @@ async function weekLessons(
   return WEEK_LESSONS.run(replicaReader(), organisationId, studentId, classIds, subgroupIds, monday, sunday);
 }
 
+type MarkChangeJson = {
+  entityKey: string;
+  at: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+  userId: number;
+  roles: string[] | null;
+};
+
 /**
- * DAY-10: the JournalChange rows of the student's marks in these lessons, each with who changed it as a
- * role in family words (the lesson's teacher, else the person's senior role) — never a name.
+ * DAY-10: the JournalChange rows of the student's marks in these lessons (read with the lessons, in the
+ * same statement), each with who changed it as a role in family words (the lesson's teacher, else the
+ * person's senior role) — never a name.
  */
-async function markChangesOf(
-  organisationId: number,
-  studentId: number,
-  lessons: { id: number; teacherId: number; substituteId: number | null }[],
+function markChangesOf(
+  lessons: { id: number; teacherId: number; substituteId: number | null; markChanges: unknown }[],
   teacherWord: string,
 ) {
-  if (lessons.length === 0) return new Map<number, MarkChange[]>();
-  const rows = await db.journalChange.findMany({
-    where: { organisationId, entity: "MARK", studentId, lessonId: { in: lessons.map((l) => l.id) } },
-    orderBy: { at: "asc" },
-    select: { lessonId: true, entityKey: true, at: true, oldValue: true, newValue: true, reason: true, userId: true },
-  });
-  if (rows.length === 0) return new Map<number, MarkChange[]>();
-  const roles = await db.userRole.findMany({
-    where: { organisationId, userId: { in: [...new Set(rows.map((r) => r.userId))] } },
-    select: { userId: true, role: true },
-  });
-  const lessonOf = new Map(lessons.map((l) => [l.id, l]));
   return markHistories(
-    rows.flatMap((r) => {
-      const l = r.lessonId === null ? undefined : lessonOf.get(r.lessonId);
-      if (!l) return [];
-      const own = r.userId === l.teacherId || r.userId === l.substituteId;
-      const held = roles.filter((x) => x.userId === r.userId).map((x) => x.role as string);
-      return [
-        {
-          lessonId: l.id,
-          entityKey: r.entityKey,
-          at: r.at,
-          oldValue: r.oldValue,
-          newValue: r.newValue,
-          reason: r.reason,
-          role: changerRole(own, held, teacherWord),
-        },
-      ];
-    }),
+    lessons.flatMap((l) =>
+      jsonArray<MarkChangeJson>(l.markChanges).map((r) => ({
+        lessonId: l.id,
+        entityKey: r.entityKey,
+        at: new Date(r.at),
+        oldValue: r.oldValue,
+        newValue: r.newValue,
+        reason: r.reason,
+        role: changerRole(r.userId === l.teacherId || r.userId === l.substituteId, r.roles ?? [], teacherWord),
+      })),
+    ),
   );
 }
 
@@ -286,7 +288,7 @@ export async function diaryWeek(
   const lessonsInStay = lessonRows.filter((l) =>
     memberships.some((m) => m.classId === l.classId && coversDate(m.startDate, m.endDate, l.date)),
   );
-  const changes = await markChangesOf(organisationId, studentId, lessonsInStay, teacherWord);
+  const changes = markChangesOf(lessonsInStay, teacherWord);
   return {
     lessons: lessonsInStay.map((l) => ({
       id: l.id,

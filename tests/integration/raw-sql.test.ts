@@ -13,6 +13,7 @@ import * as accessData from "@/lib/access/data";
 import * as archiveMutations from "@/lib/archive/mutations";
 import * as authData from "@/lib/auth/data";
 import * as authMutations from "@/lib/auth/mutations";
+import * as clubsData from "@/lib/clubs/data";
 import * as deadlineData from "@/lib/control/deadline/data";
 import * as deadlineMutations from "@/lib/control/deadline/mutations";
 import * as diaryData from "@/lib/diary/data";
@@ -63,6 +64,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "archive/mutations": archiveMutations,
   "auth/data": authData,
   "auth/mutations": authMutations,
+  "clubs/data": clubsData,
   "control/deadline/data": deadlineData,
   "control/deadline/mutations": deadlineMutations,
   "diary/data": diaryData,
@@ -244,6 +246,20 @@ const CASES: Record<string, Case> = {
   "region/data TERRITORY_CONTINGENT": {
     statement: regionData.TERRITORY_CONTINGENT,
     args: (d) => [[d.org], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
+  },
+  "clubs/data STUDENT_CLUBS": {
+    statement: clubsData.STUDENT_CLUBS,
+    args: async (d, tx) => {
+      const m = await first<{ studentId: number }>(
+        tx,
+        `SELECT m."studentId" FROM "ClubMember" m
+           JOIN "Club" c ON c."organisationId" = m."organisationId" AND c.id = m."clubId"
+           JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+          WHERE m."organisationId" = $1 ORDER BY m."studentId" LIMIT 1`,
+        d.org,
+      );
+      return [d.org, m.studentId, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)];
+    },
   },
   "diary/data WEEK_LESSONS": {
     statement: diaryData.WEEK_LESSONS,

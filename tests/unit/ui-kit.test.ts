@@ -109,6 +109,13 @@ describe("DataTable renders on the server", () => {
     expect(out).toContain("sticky top-0");
   });
 
+  it("declares the body cells' classes once on the table, not on each cell (issue 22: lists of hundreds of rows)", () => {
+    const out = html(h(DataTable, { label: "Классы", columns, rows: [{ key: 1, cells: { name: "7А", n: 12 } }] }));
+    expect(out).toMatch(/<table[^>]*class="[^"]*\[&amp;&gt;tbody&gt;tr&gt;\*\]:px-2/);
+    expect(out).toMatch(/<th scope="row">7А<\/th><td class="text-right tabular-nums">12<\/td>/);
+    expect(out).toMatch(/<tr><th scope="row">/);
+  });
+
   it("shows the empty state instead of rows and no totals", () => {
     const out = html(h(DataTable, { label: "Классы", columns, rows: [], empty: "Классов нет", totals: { n: 0 } }));
     expect(out).toContain("Классов нет");
