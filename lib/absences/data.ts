@@ -72,6 +72,18 @@ export type AbsenceRow = {
   lessons: number;
 };
 
+/** An absence's own record: the student, the days, the reason and the supporting document. */
+const ABSENCE_FIELDS = {
+  id: true,
+  studentId: true,
+  dateFrom: true,
+  dateTo: true,
+  reason: true,
+  documentKind: true,
+  documentNumber: true,
+  documentDate: true,
+} as const;
+
 /** The absences of the students of a class that meet a date range (newest first). */
 export async function absencesOfClass(
   organisationId: number,
@@ -92,14 +104,7 @@ export async function absencesOfClass(
     },
     orderBy: [{ dateFrom: "desc" }, { id: "desc" }],
     select: {
-      id: true,
-      studentId: true,
-      dateFrom: true,
-      dateTo: true,
-      reason: true,
-      documentKind: true,
-      documentNumber: true,
-      documentDate: true,
+      ...ABSENCE_FIELDS,
       fileName: true,
       status: true,
       createdAt: true,
@@ -132,14 +137,7 @@ export async function absenceById(organisationId: number, id: number) {
   return db.absence.findUnique({
     where: { organisationId_id: { organisationId, id } },
     select: {
-      id: true,
-      studentId: true,
-      dateFrom: true,
-      dateTo: true,
-      reason: true,
-      documentKind: true,
-      documentNumber: true,
-      documentDate: true,
+      ...ABSENCE_FIELDS,
       fileName: true,
       fileType: true,
       fileKey: true,
@@ -355,14 +353,7 @@ export async function absenceForJob(organisationId: number, id: number) {
   return db.absence.findUnique({
     where: { organisationId_id: { organisationId, id } },
     select: {
-      id: true,
-      studentId: true,
-      dateFrom: true,
-      dateTo: true,
-      reason: true,
-      documentKind: true,
-      documentNumber: true,
-      documentDate: true,
+      ...ABSENCE_FIELDS,
       status: true,
       createdById: true,
     },

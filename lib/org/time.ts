@@ -72,6 +72,26 @@ export function weekdayName(date: Date): string {
   return WEEKDAYS[date.getUTCDay()];
 }
 
+const MONTHS = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
+
+/** A calendar day's month in the nominative, as a journal page or a report heads it: «сентябрь». */
+export function monthName(date: Date): string {
+  return MONTHS[date.getUTCMonth()];
+}
+
 /** Offset of a time zone from UTC at an instant, in milliseconds (Samara → 4 h). */
 export function zoneOffsetMs(timeZone: string, instant: number): number {
   const parts = Object.fromEntries(

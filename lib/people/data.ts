@@ -8,34 +8,43 @@ function currentMembership(today: Date) {
   return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
 }
 
+/** A student's name and their class on `today` (the select and its reading, shared by the reads below). */
+function withClassOn(today: Date) {
+  return {
+    id: true,
+    lastName: true,
+    firstName: true,
+    middleName: true,
+    memberships: {
+      where: currentMembership(today),
+      select: { classId: true, class: { select: { name: true } } },
+      take: 1,
+    },
+  } as const;
+}
+
+function childSummary(s: {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  memberships: { classId: number; class: { name: string } }[];
+}): ChildSummary {
+  return {
+    studentId: s.id,
+    fullName: fullName(s),
+    className: s.memberships[0]?.class.name ?? null,
+    classId: s.memberships[0]?.classId ?? null,
+  };
+}
+
 /** The parent's children with their current class (DRY-5: only own children). */
 export async function childrenOfUser(organisationId: number, userId: number, today: Date): Promise<ChildSummary[]> {
   const links = await db.parentLink.findMany({
     where: { organisationId, parent: { userId } },
-    select: {
-      student: {
-        select: {
-          id: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
-          memberships: {
-            where: currentMembership(today),
-            select: { classId: true, class: { select: { name: true } } },
-            take: 1,
-          },
-        },
-      },
-    },
+    select: { student: { select: withClassOn(today) } },
   });
-  return links
-    .map(({ student }) => ({
-      studentId: student.id,
-      fullName: [student.lastName, student.firstName, student.middleName].filter(Boolean).join(" "),
-      className: student.memberships[0]?.class.name ?? null,
-      classId: student.memberships[0]?.classId ?? null,
-    }))
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+  return links.map(({ student }) => childSummary(student)).sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
 }
 
 export type StudentPlace = { studentId: number; classId: number; className: string; subgroupIds: number[] } | null;
@@ -89,27 +98,10 @@ export async function studentHeader(
 ): Promise<StudentHeader | null> {
   const s = await db.student.findUnique({
     where: { organisationId_id: { organisationId, id: studentId } },
-    select: {
-      id: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
-      memberships: {
-        where: currentMembership(today),
-        select: { classId: true, class: { select: { name: true } } },
-        take: 1,
-      },
-      subgroups: { select: { subgroupId: true } },
-    },
+    select: { ...withClassOn(today), subgroups: { select: { subgroupId: true } } },
   });
   if (!s) return null;
-  return {
-    studentId: s.id,
-    fullName: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(" "),
-    classId: s.memberships[0]?.classId ?? null,
-    className: s.memberships[0]?.class.name ?? null,
-    subgroupIds: s.subgroups.map((g) => g.subgroupId),
-  };
+  return { ...childSummary(s), subgroupIds: s.subgroups.map((g) => g.subgroupId) };
 }
 
 /** A user's display name inside the organisation. */

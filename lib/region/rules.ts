@@ -11,7 +11,13 @@ import { sharePercent } from "@/lib/control/deadline/rules";
 import { differingShare, markComparison } from "@/lib/external/rules";
 import type { ContingentFigures } from "@/lib/reports/contingent-rules";
 import type { CellValue } from "@/lib/reports/model";
-import { progressShares, sumFigures, type AttendanceFigures, type ProgressCounts } from "@/lib/reports/rules";
+import {
+  progressFigureCells,
+  progressShares,
+  sumFigures,
+  type AttendanceFigures,
+  type ProgressCounts,
+} from "@/lib/reports/rules";
 
 export const TERRITORY_KINDS = ["progress", "attendance", "fill", "contingent"] as const;
 export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
@@ -62,16 +68,7 @@ export function progressCells(c: ProgressCounts, o: Objectivity): CellValue[] {
   const f = progressShares(c);
   const share = differingShare(o);
   return [
-    f.roll,
-    f.excellent,
-    f.good,
-    f.oneThree,
-    f.failing,
-    f.notAttested,
-    f.withoutFinals,
-    f.successPercent,
-    f.qualityPercent,
-    f.averageMark,
+    ...progressFigureCells(f),
     o.results,
     o.lower + o.same + o.higher,
     o.lower,

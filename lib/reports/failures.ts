@@ -11,7 +11,7 @@ import {
   type ReportYear,
 } from "./data";
 import { periodText, reportFileName, subjectFailures, yearShort } from "./rules";
-import { classPeriod } from "./scope-rules";
+import { classesByOwnPeriod } from "./scope-rules";
 import { signaturesFor, type SignPlan } from "./signatures";
 
 export async function buildFailuresReport(input: {
@@ -27,13 +27,9 @@ export async function buildFailuresReport(input: {
   now: Date;
 }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
-  const byPeriod = new Map<number, number[]>();
-  for (const c of input.classes) {
-    const p = classPeriod(c, input.period, input.periods);
-    if (p) byPeriod.set(p.id, [...(byPeriod.get(p.id) ?? []), c.id]);
-  }
+  const byPeriod = classesByOwnPeriod(input.classes, input.period, input.periods);
   const [finals, signers] = await Promise.all([
-    Promise.all([...byPeriod].map(([periodId, ids]) => periodFinalsBySubject(input.organisationId, ids, periodId))),
+    Promise.all(byPeriod.map(({ period, ids }) => periodFinalsBySubject(input.organisationId, ids, period.id))),
     signatoryFacts(
       input.organisationId,
       input.classes.map((c) => c.id),
@@ -84,7 +80,7 @@ export async function buildFailuresReport(input: {
     totals: [],
     notes: [
       `Доля неуспевающих — («2» + «незачёт» + н/а) ÷ число итоговых отметок по ${v.subject.dat} × 100.`,
-      ...(byPeriod.size > 1
+      ...(byPeriod.length > 1
         ? ["У каждого класса — свой вид периода: тот, на который приходится конец выбранного."]
         : []),
     ],

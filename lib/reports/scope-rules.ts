@@ -84,6 +84,27 @@ export function classPeriod(
   );
 }
 
+/**
+ * The classes grouped by their own period for a chosen one (PRN-8), in the classes' order; a class
+ * without such a period, or one `include` refuses, is left out.
+ */
+export function classesByOwnPeriod(
+  classes: ReportClass[],
+  chosen: ReportPeriod,
+  periods: ReportPeriod[],
+  include: (c: ReportClass) => boolean = () => true,
+): { period: ReportPeriod; ids: number[] }[] {
+  const groups = new Map<number, { period: ReportPeriod; ids: number[] }>();
+  for (const c of classes) {
+    const p = classPeriod(c, chosen, periods);
+    if (!p || !include(c)) continue;
+    const group = groups.get(p.id) ?? { period: p, ids: [] };
+    group.ids.push(c.id);
+    groups.set(p.id, group);
+  }
+  return [...groups.values()];
+}
+
 const LEVELS: [number, number, string][] = [
   [1, 4, "1–4 классы"],
   [5, 9, "5–9 классы"],

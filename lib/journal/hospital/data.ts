@@ -14,6 +14,18 @@ export type CertificateRow = {
   marks: number;
 };
 
+/** A hospital certificate's own fields and its student's name (the list and the card). */
+const CERTIFICATE_FIELDS = {
+  id: true,
+  studentId: true,
+  number: true,
+  issuedOn: true,
+  stayFrom: true,
+  stayTo: true,
+  institution: true,
+  student: { select: { lastName: true, firstName: true, middleName: true } },
+} as const;
+
 /** Certificates of students who were in the classes (null = all classes), newest first. */
 export async function certificates(
   organisationId: number,
@@ -27,17 +39,7 @@ export async function certificates(
     },
     orderBy: { id: "desc" },
     take: limit,
-    select: {
-      id: true,
-      studentId: true,
-      number: true,
-      issuedOn: true,
-      stayFrom: true,
-      stayTo: true,
-      institution: true,
-      student: { select: { lastName: true, firstName: true, middleName: true } },
-      _count: { select: { marks: true } },
-    },
+    select: { ...CERTIFICATE_FIELDS, _count: { select: { marks: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -55,16 +57,7 @@ export async function certificates(
 export async function certificate(organisationId: number, id: number) {
   return db.hospitalCertificate.findUnique({
     where: { organisationId_id: { organisationId, id } },
-    select: {
-      id: true,
-      studentId: true,
-      number: true,
-      issuedOn: true,
-      stayFrom: true,
-      stayTo: true,
-      institution: true,
-      student: { select: { lastName: true, firstName: true, middleName: true } },
-    },
+    select: CERTIFICATE_FIELDS,
   });
 }
 
