@@ -1,5 +1,6 @@
 // Reads of absences (DUT-3) and parents' notices (DUT-4). Every query is bound to the organisation;
 // the callers have passed the gate for the student or the class.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 import { studentClassOn } from "@/lib/people/data";
@@ -27,7 +28,7 @@ export async function studentLessons(
   if (from.getTime() > to.getTime()) return [];
   const [spans, subgroups] = await Promise.all([
     db.classMembership.findMany({
-      where: { organisationId, studentId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+      where: { organisationId, studentId, ...spanMeets(from, to) },
       select: { classId: true, startDate: true, endDate: true, educationForm: true },
     }),
     db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
@@ -92,7 +93,7 @@ export async function absencesOfClass(
   to: Date,
 ): Promise<AbsenceRow[]> {
   const students = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    where: { organisationId, classId, ...spanMeets(from, to) },
     select: { studentId: true },
   });
   const rows = await db.absence.findMany({
@@ -308,8 +309,7 @@ export async function noticesOfClasses(
       where: {
         organisationId,
         classId: { in: [...classIds] },
-        startDate: { lte: today },
-        OR: [{ endDate: null }, { endDate: { gte: today } }],
+        ...spanMeets(today),
       },
       select: { studentId: true },
     });
@@ -363,7 +363,7 @@ export async function absenceForJob(organisationId: number, id: number) {
 /** The students of a class on a date (the form's list), by name. */
 export async function classRoll(organisationId: number, classId: number, date: Date) {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, classId, ...spanMeets(date) },
     select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
   return [...new Map(rows.map((r) => [r.student.id, { id: r.student.id, name: fullName(r.student) }])).values()].sort(

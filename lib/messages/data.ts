@@ -1,4 +1,5 @@
 // Announcement board reads (MSG-3). Bound to the organisation (ACL-5).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { isRole, type Role } from "@/lib/access/roles";
 import { fullName } from "@/lib/people/names";
@@ -113,7 +114,7 @@ export async function boardFor(
 
 /** The classes whose announcements a reader sees: children's, own, led and taught (current). */
 export async function readerClassIds(organisationId: number, userId: number, today: Date): Promise<number[]> {
-  const current = { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
+  const current = spanMeets(today);
   const openYear = { year: { status: { not: "CLOSED" as const } } };
   const user = await db.user.findUnique({
     where: { organisationId_id: { organisationId, id: userId } },
@@ -168,7 +169,7 @@ export async function audienceUserIds(
         {
           student: {
             memberships: {
-              some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+              some: { classId, ...spanMeets(today) },
             },
           },
         },
@@ -178,7 +179,7 @@ export async function audienceUserIds(
               some: {
                 student: {
                   memberships: {
-                    some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+                    some: { classId, ...spanMeets(today) },
                   },
                 },
               },

@@ -1,12 +1,9 @@
 // People reads used by home pages. Every query is bound to the organisation (ACL-5).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "./names";
 
 export type ChildSummary = { studentId: number; fullName: string; className: string | null; classId: number | null };
-
-function currentMembership(today: Date) {
-  return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
-}
 
 /** A student's name and their class on `today` (the select and its reading, shared by the reads below). */
 function withClassOn(today: Date) {
@@ -16,7 +13,7 @@ function withClassOn(today: Date) {
     firstName: true,
     middleName: true,
     memberships: {
-      where: currentMembership(today),
+      where: spanMeets(today),
       select: { classId: true, class: { select: { name: true } } },
       take: 1,
     },
@@ -56,7 +53,7 @@ export async function placeOfStudentUser(organisationId: number, userId: number,
     select: {
       id: true,
       memberships: {
-        where: currentMembership(today),
+        where: spanMeets(today),
         select: { classId: true, class: { select: { name: true } } },
         take: 1,
       },
@@ -116,7 +113,7 @@ export async function userName(organisationId: number, userId: number): Promise<
 /** The student's class on a date (their membership), for the class teacher's scope and names. */
 export async function studentClassOn(organisationId: number, studentId: number, date: Date): Promise<number | null> {
   const m = await db.classMembership.findFirst({
-    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, studentId, ...spanMeets(date) },
     orderBy: { startDate: "desc" },
     select: { classId: true },
   });

@@ -8,6 +8,7 @@ import { compareRuNumeric } from "@/lib/org/collation";
 import { formatDate } from "@/lib/org/time";
 import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "@/lib/reports/model";
 import {
+  attendanceFigureHeader,
   progressFigureHeader,
   PROGRESS_FIGURE_COLUMNS,
   reportFileName,
@@ -122,17 +123,7 @@ const ATTENDANCE: KindSpec<AttendanceCounts> = {
   title: "Посещаемость по территории",
   header: [
     { label: "Обучающихся на конец периода" },
-    {
-      label: "Пропущено уроков (часов)",
-      children: [
-        { label: "Всего" },
-        { label: "По уважительной причине (УП)" },
-        { label: "По неуважительной причине (НП)" },
-        { label: "По болезни (Б)" },
-        { label: "Причина не указана (Н, ОТ)" },
-      ],
-    },
-    { label: "Опозданий (ОП)" },
+    ...attendanceFigureHeader("Пропущено уроков (часов)"),
     { label: "Пропущено на одного обучающегося" },
   ],
   columns: [...n(7), { kind: "decimal" }],

@@ -9,7 +9,7 @@
 import { slotDensity } from "@/lib/control/rules";
 import { sharePercent } from "@/lib/control/deadline/rules";
 import { differingShare, markComparison } from "@/lib/external/rules";
-import type { ContingentFigures } from "@/lib/reports/contingent-rules";
+import { ZERO_CONTINGENT_FIGURES, type ContingentFigures } from "@/lib/reports/contingent-rules";
 import type { CellValue } from "@/lib/reports/model";
 import {
   progressFigureCells,
@@ -125,17 +125,7 @@ export function fillCells(c: FillCounts): CellValue[] {
 // ---- contingent (RPT-9) ------------------------------------------------------------------------
 
 export type ContingentCounts = ContingentFigures & { classes: number };
-export const ZERO_CONTINGENT: ContingentCounts = {
-  classes: 0,
-  atStart: 0,
-  arrived: 0,
-  transferredIn: 0,
-  left: 0,
-  transferredOut: 0,
-  atEnd: 0,
-  boysAtEnd: 0,
-  girlsAtEnd: 0,
-};
+export const ZERO_CONTINGENT: ContingentCounts = { classes: 0, ...ZERO_CONTINGENT_FIGURES };
 
 export function contingentCells(c: ContingentCounts): CellValue[] {
   return [

@@ -2,30 +2,12 @@
 // share of «2», «незачёт» and н/а among their period finals; each class with its own period (PRN-8).
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import {
-  periodFinalsBySubject,
-  signatoryFacts,
-  subjectsOf,
-  type ReportClass,
-  type ReportPeriod,
-  type ReportYear,
-} from "./data";
+import { periodFinalsBySubject, signatoryFacts, subjectsOf } from "./data";
 import { periodText, reportFileName, subjectFailures, yearShort } from "./rules";
-import { classesByOwnPeriod } from "./scope-rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { classesByOwnPeriod, type PeriodScopeInput } from "./scope-rules";
+import { signaturesFor } from "./signatures";
 
-export async function buildFailuresReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildFailuresReport(input: PeriodScopeInput): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const byPeriod = classesByOwnPeriod(input.classes, input.period, input.periods);
   const [finals, signers] = await Promise.all([

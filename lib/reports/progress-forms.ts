@@ -31,22 +31,11 @@ import {
   yearShort,
   type FinalsFigures,
 } from "./rules";
-import { classesByOwnPeriod, classPeriod, specialtyLabel, specialtyOf } from "./scope-rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { classesByOwnPeriod, classPeriod, specialtyLabel, specialtyOf, type PeriodScopeInput } from "./scope-rules";
+import { signaturesFor } from "./signatures";
 import { studentsWithPeriodFinals } from "./progress";
 
-type Scope = {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-};
+type Scope = PeriodScopeInput;
 
 /** «Итоги успеваемости по специальностям» (PRN-7): each class with its own period, summed by specialty. */
 export async function buildSpecialtiesProgress(input: Scope): Promise<ReportModel> {

@@ -6,7 +6,7 @@
 // its classes are listed with their roll and stay out of the figures.
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { periodFinals, rollOn, signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
+import { periodFinals, rollOn, signatoryFacts, type ReportClass, type ReportPeriod } from "./data";
 import {
   progressFigureCells,
   progressFigureHeader,
@@ -18,8 +18,8 @@ import {
   reportFileName,
   yearShort,
 } from "./rules";
-import { signaturesFor, type SignPlan } from "./signatures";
-import { classesByOwnPeriod, classPeriod, groupsOf } from "./scope-rules";
+import { signaturesFor } from "./signatures";
+import { classesByOwnPeriod, classPeriod, groupsOf, type PeriodScopeInput } from "./scope-rules";
 
 function figures(name: string, period: string, f: ProgressFigures): CellValue[] {
   return [name, period, ...progressFigureCells(f)];
@@ -42,18 +42,7 @@ export async function studentsWithPeriodFinals(
   return facts.flat();
 }
 
-export async function buildProgressReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildProgressReport(input: PeriodScopeInput): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const marked = (c: ReportClass) => input.isCollege || c.grade > 1;
   const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));

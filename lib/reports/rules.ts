@@ -149,6 +149,23 @@ export function progressFigureHeader(students: string): HeaderNode[] {
   ];
 }
 
+/** RPT-3's attendance figures' header: the missed lessons (`missed` heads them) by reason, then the late arrivals. */
+export function attendanceFigureHeader(missed: string): HeaderNode[] {
+  return [
+    {
+      label: missed,
+      children: [
+        { label: "Всего" },
+        { label: "По уважительной причине (УП)" },
+        { label: "По неуважительной причине (НП)" },
+        { label: "По болезни (Б)" },
+        { label: "Причина не указана (Н, ОТ)" },
+      ],
+    },
+    { label: "Опозданий (ОП)" },
+  ];
+}
+
 /** `count` report columns of one kind (a register's run of text columns). */
 export function columnsOf(kind: ReportColumn["kind"], count: number): ReportColumn[] {
   return Array.from({ length: count }, () => ({ kind }));

@@ -3,7 +3,23 @@
 // whether the user's classes (ACL-3 scopes) admit that set; each class's own period (PRN-8); the
 // subtotal groups (school levels, college specialties).
 import { parallelName, vocabulary } from "@/lib/org/vocabulary";
-import type { ReportClass, ReportPeriod } from "./data";
+import type { ReportClass, ReportPeriod, ReportYear } from "./data";
+import type { SignPlan } from "./signatures";
+
+/** A report over a set of classes in the caller's scope: the organisation, the classes, the year, who signs. */
+export type ClassesReportInput = {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  scopeLabel: string;
+  classes: ReportClass[];
+  year: ReportYear;
+  sign: SignPlan;
+  now: Date;
+};
+
+/** A period report over a set of classes (RPT-2, RPT-4, PRN-7): each class with its own period (PRN-8). */
+export type PeriodScopeInput = ClassesReportInput & { period: ReportPeriod; periods: ReportPeriod[] };
 
 export type ClassPick = { classId?: number; grade?: number; departmentId?: number; specialty?: string };
 

@@ -1,4 +1,5 @@
 // Reads of hospital marks (REC-6): certificates in the caller's classes and the lessons of a stay.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 
@@ -67,8 +68,7 @@ export async function studentsOfClasses(organisationId: number, classIds: Readon
     where: {
       organisationId,
       ...(classIds === null ? {} : { classId: { in: [...classIds] } }),
-      startDate: { lte: today },
-      OR: [{ endDate: null }, { endDate: { gte: today } }],
+      ...spanMeets(today),
       class: { year: { isCurrent: true } },
     },
     select: {
@@ -112,8 +112,7 @@ export async function stayLessons(
       where: {
         organisationId,
         studentId,
-        startDate: { lte: stay.to },
-        OR: [{ endDate: null }, { endDate: { gte: stay.from } }],
+        ...spanMeets(stay.from, stay.to),
         // Home and family education get no current marks (PPL-2, 001 §5.5).
         educationForm: { notIn: ["HOME", "FAMILY"] },
       },
