@@ -3,18 +3,8 @@
 // in SQL to the issue's ~600,000 (an extra «Домашняя работа» on every other lesson, ~60 % of the
 // present students marked, values from a hash: deterministic and fast).
 import type pg from "pg";
-import type { PrismaClient } from "../../prisma/generated/prisma/client";
-import { academicStartYear, schoolCalendar } from "../../prisma/seed/calendar";
-import { buildContingent } from "../../prisma/seed/contingent";
-import { seedJournal } from "../../prisma/seed/journal";
-import { insertMisc } from "../../prisma/seed/misc";
-import type { Rng } from "../../prisma/seed/random";
-import { insertRoster } from "../../prisma/seed/roster";
-import { peopleUsers } from "../../prisma/seed/school";
-import { SCHOOL_DEMO_CLASS, SCHOOL_DEMO_TEACHER } from "../../prisma/seed/school-plan";
-import { insertSetup, type OrgCard } from "../../prisma/seed/setup";
-import { SCHOOL_ADMINS } from "../../prisma/seed/staff";
-import { buildTimetable } from "../../prisma/seed/timetable";
+import { SCHOOL_BELLS, seedSchoolCore, type OrgSeedArgs } from "../../prisma/seed/school";
+import type { OrgCard } from "../../prisma/seed/setup";
 import { BIG_CLASS, BIG_CLASS_SIZE, buildBenchPlan } from "./plan";
 
 export const BENCH_ORG_NAME = "МБОУ «Школа № 1» (нагрузочный тест)";
@@ -29,96 +19,27 @@ const CARD: OrgCard = {
   email: "school1.samara@example.ru",
   website: "https://school1.example.ru",
   settings: { passFailEnabled: false },
-  bellScheduleName: "Основное",
-  bells: [
-    ["08:30", "09:15"],
-    ["09:25", "10:10"],
-    ["10:25", "11:10"],
-    ["11:25", "12:10"],
-    ["12:20", "13:05"],
-    ["13:15", "14:00"],
-    ["14:10", "14:55"],
-  ],
+  ...SCHOOL_BELLS,
   extraRooms: [
     ["Актовый зал", 200],
     ["Библиотека", 30],
   ],
 };
 
-export interface BenchSchoolArgs {
-  db: PrismaClient;
-  sql: pg.ClientBase;
-  geo: { regionId: number; municipalityId: number };
-  today: Date;
-  passwordHash: string;
-  rng: Rng;
-  log: (s: string) => void;
-}
+/** The demo seed's own arguments: the benchmark school is seeded by the same steps. */
+export type BenchSchoolArgs = OrgSeedArgs;
 
 export async function seedBenchSchool(a: BenchSchoolArgs): Promise<{ orgId: number; counts: Record<string, number> }> {
-  const { db, rng, today } = a;
-  const cal = schoolCalendar(academicStartYear(today));
-  const plan = buildBenchPlan(rng.fork("plan"));
-  const cont = buildContingent(rng.fork("people"), plan, cal, today, {
-    college: false,
-    size: [25, 25],
-    classSize: { [BIG_CLASS]: BIG_CLASS_SIZE },
-    demoClass: SCHOOL_DEMO_CLASS,
-    demoStudent: { lastName: "Смирнов", firstName: "Артём", middleName: "Дмитриевич" },
-    demoFather: ["Дмитрий", "Дмитриевич", "Дмитриевна"],
-    sibling: { className: "3Б", firstName: "Полина" },
-  });
-  const slots = buildTimetable(plan, rng.fork("timetable"));
-  const ids = await insertSetup(
-    db,
-    rng.fork("setup"),
-    a.geo,
+  const plan = buildBenchPlan(a.rng.fork("plan"));
+  const { ids, j } = await seedSchoolCore(
+    a,
     CARD,
-    cal,
     plan,
-    SCHOOL_ADMINS,
-    peopleUsers(cont),
-    a.passwordHash,
+    { size: [25, 25], classSize: { [BIG_CLASS]: BIG_CLASS_SIZE } },
+    (cont) =>
+      `  ${plan.classes.length} классов, ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`,
   );
-  const roster = await insertRoster(db, ids, plan, cont, { college: false, registrarLogin: "secretary" });
-  a.log(
-    `  ${plan.classes.length} классов, ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`,
-  );
-  const j = await seedJournal(
-    db,
-    a.sql,
-    {
-      college: false,
-      today,
-      cal,
-      plan,
-      ids,
-      roster,
-      cont,
-      slots,
-      deputyLogin: "zavuch",
-      schedulerLogin: "dispatcher",
-      demo: { teacherKey: SCHOOL_DEMO_TEACHER, className: SCHOOL_DEMO_CLASS, subjectKey: "alg" },
-    },
-    rng.fork("journal"),
-  );
-  const demoTeacher = plan.teachers.find((t) => t.key === SCHOOL_DEMO_TEACHER)!;
-  await insertMisc(db, {
-    organisationId: ids.orgId,
-    college: false,
-    cal,
-    today,
-    users: ids.users,
-    classIds: ids.classIds,
-    demoTeacherLogin: demoTeacher.login,
-    demoClass: SCHOOL_DEMO_CLASS,
-    noTopicLesson: j.noTopicLesson,
-    lessons: j.lessons,
-    teacherName: `${demoTeacher.name.firstName} ${demoTeacher.name.middleName}`,
-    parentName: cont.demoParent ? `${cont.demoParent.name.firstName} ${cont.demoParent.name.middleName}` : undefined,
-    childName: cont.demoStudent.name.firstName,
-  });
-  const extra = await topUpMarks(a.sql, ids.orgId, today);
+  const extra = await topUpMarks(a.sql, ids.orgId, a.today);
   return {
     orgId: ids.orgId,
     counts: { classes: plan.classes.length, teachers: plan.teachers.length, ...j.counts, extraMarks: extra },

@@ -1,5 +1,6 @@
 // Reads of absences (DUT-3) and parents' notices (DUT-4). Every query is bound to the organisation;
 // the callers have passed the gate for the student or the class.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 import { studentClassOn } from "@/lib/people/data";
@@ -27,7 +28,7 @@ export async function studentLessons(
   if (from.getTime() > to.getTime()) return [];
   const [spans, subgroups] = await Promise.all([
     db.classMembership.findMany({
-      where: { organisationId, studentId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+      where: { organisationId, studentId, ...spanMeets(from, to) },
       select: { classId: true, startDate: true, endDate: true, educationForm: true },
     }),
     db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
@@ -72,6 +73,18 @@ export type AbsenceRow = {
   lessons: number;
 };
 
+/** An absence's own record: the student, the days, the reason and the supporting document. */
+const ABSENCE_FIELDS = {
+  id: true,
+  studentId: true,
+  dateFrom: true,
+  dateTo: true,
+  reason: true,
+  documentKind: true,
+  documentNumber: true,
+  documentDate: true,
+} as const;
+
 /** The absences of the students of a class that meet a date range (newest first). */
 export async function absencesOfClass(
   organisationId: number,
@@ -80,7 +93,7 @@ export async function absencesOfClass(
   to: Date,
 ): Promise<AbsenceRow[]> {
   const students = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    where: { organisationId, classId, ...spanMeets(from, to) },
     select: { studentId: true },
   });
   const rows = await db.absence.findMany({
@@ -92,14 +105,7 @@ export async function absencesOfClass(
     },
     orderBy: [{ dateFrom: "desc" }, { id: "desc" }],
     select: {
-      id: true,
-      studentId: true,
-      dateFrom: true,
-      dateTo: true,
-      reason: true,
-      documentKind: true,
-      documentNumber: true,
-      documentDate: true,
+      ...ABSENCE_FIELDS,
       fileName: true,
       status: true,
       createdAt: true,
@@ -132,14 +138,7 @@ export async function absenceById(organisationId: number, id: number) {
   return db.absence.findUnique({
     where: { organisationId_id: { organisationId, id } },
     select: {
-      id: true,
-      studentId: true,
-      dateFrom: true,
-      dateTo: true,
-      reason: true,
-      documentKind: true,
-      documentNumber: true,
-      documentDate: true,
+      ...ABSENCE_FIELDS,
       fileName: true,
       fileType: true,
       fileKey: true,
@@ -310,8 +309,7 @@ export async function noticesOfClasses(
       where: {
         organisationId,
         classId: { in: [...classIds] },
-        startDate: { lte: today },
-        OR: [{ endDate: null }, { endDate: { gte: today } }],
+        ...spanMeets(today),
       },
       select: { studentId: true },
     });
@@ -355,14 +353,7 @@ export async function absenceForJob(organisationId: number, id: number) {
   return db.absence.findUnique({
     where: { organisationId_id: { organisationId, id } },
     select: {
-      id: true,
-      studentId: true,
-      dateFrom: true,
-      dateTo: true,
-      reason: true,
-      documentKind: true,
-      documentNumber: true,
-      documentDate: true,
+      ...ABSENCE_FIELDS,
       status: true,
       createdById: true,
     },
@@ -372,7 +363,7 @@ export async function absenceForJob(organisationId: number, id: number) {
 /** The students of a class on a date (the form's list), by name. */
 export async function classRoll(organisationId: number, classId: number, date: Date) {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, classId, ...spanMeets(date) },
     select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
   return [...new Map(rows.map((r) => [r.student.id, { id: r.student.id, name: fullName(r.student) }])).values()].sort(

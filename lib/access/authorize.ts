@@ -4,7 +4,7 @@
 // `guard.ts`.
 import { cache } from "react";
 import type { Permission } from "./matrix";
-import { decide, type ActorFacts, type Decision, type TargetFacts } from "./rules";
+import { decide, lessonTarget, type ActorFacts, type Decision, type LessonRow, type TargetFacts } from "./rules";
 import { loadActorFacts, loadTargetFacts, type TargetRef } from "./data";
 import { processCache, requestAccessVersion, versionTag } from "@/lib/auth/version";
 
@@ -80,25 +80,10 @@ export async function permissionsOn(
 export async function authorizeAnyOnLesson(
   actor: Actor,
   permissions: readonly Permission[],
-  lesson: {
-    id: number;
-    classId: number;
-    subjectId: number;
-    subgroupId: number | null;
-    teacherId: number;
-    substituteId: number | null;
-  },
+  lesson: LessonRow,
 ): Promise<Permission | null> {
   const facts = await factsOf(actor);
   if (!facts) return null;
-  const target: TargetFacts = {
-    kind: "lesson",
-    lessonId: lesson.id,
-    classId: lesson.classId,
-    subjectId: lesson.subjectId,
-    subgroupId: lesson.subgroupId,
-    teacherId: lesson.teacherId,
-    substituteId: lesson.substituteId,
-  };
+  const target = lessonTarget(lesson);
   return permissions.find((p) => decide(facts, p, target).allowed) ?? null;
 }

@@ -1,9 +1,10 @@
 // Reads for the access gate. Every query is bound to the actor's organisation (ACL-5).
+import { spanMeets } from "@/lib/org/time";
 import { col, jsonArray } from "@/lib/sql";
 import { rawStatement, db } from "@/lib/db";
 import { Role } from "@/prisma/generated/prisma/enums";
 import type { ActorFacts, TargetFacts } from "./rules";
-import { overrideKey } from "./rules";
+import { lessonTarget, overrideKey } from "./rules";
 import { isRole } from "./roles";
 import { SCOPES, type Scope } from "./matrix";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -127,17 +128,7 @@ export async function loadTargetFacts(
         where: { organisationId_id: { organisationId, id: ref.lessonId } },
         select: { id: true, classId: true, subjectId: true, subgroupId: true, teacherId: true, substituteId: true },
       });
-      return lesson
-        ? {
-            kind: "lesson",
-            lessonId: lesson.id,
-            classId: lesson.classId,
-            subjectId: lesson.subjectId,
-            subgroupId: lesson.subgroupId,
-            teacherId: lesson.teacherId,
-            substituteId: lesson.substituteId,
-          }
-        : null;
+      return lesson ? lessonTarget(lesson) : null;
     }
     case "student": {
       const student = await client.student.findUnique({
@@ -145,7 +136,7 @@ export async function loadTargetFacts(
         select: {
           id: true,
           memberships: {
-            where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+            where: spanMeets(today),
             select: { classId: true },
           },
         },

@@ -19,24 +19,12 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-/** The matrix's columns: the login roles plus the CLASS_TEACHER relation. */
-export const MATRIX_COLUMNS = [
-  "ADMIN",
-  "DIRECTOR",
-  "DEPUTY",
-  "HEAD_OF_DEPT",
-  "SCHEDULER",
-  "SECRETARY",
-  "TEACHER",
-  "CLASS_TEACHER",
-  "STUDENT",
-  "PARENT",
-  "MEDIC",
-  "PSYCHOLOGIST",
-  "STAFF",
-] as const;
+export type MatrixColumn = Role | "CLASS_TEACHER";
 
-export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+/** The matrix's columns: the login roles plus the CLASS_TEACHER relation, after TEACHER. */
+export const MATRIX_COLUMNS: readonly MatrixColumn[] = ROLES.flatMap((r): MatrixColumn[] =>
+  r === "TEACHER" ? [r, "CLASS_TEACHER"] : [r],
+);
 
 export const ROLE_LABELS: Record<MatrixColumn, string> = {
   ADMIN: "Администратор",

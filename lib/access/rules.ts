@@ -49,6 +49,21 @@ export type TargetFacts =
   /** PRG-2: a club (extracurricular group) and its leader. */
   | { kind: "club"; clubId: number; leaderId: number };
 
+/** A lesson row as the gate decides on it: its class, subject, subgroup, teacher and substitute. */
+export type LessonRow = Omit<Extract<TargetFacts, { kind: "lesson" }>, "kind" | "lessonId"> & { id: number };
+
+export function lessonTarget(l: LessonRow): TargetFacts {
+  return {
+    kind: "lesson",
+    lessonId: l.id,
+    classId: l.classId,
+    subjectId: l.subjectId,
+    subgroupId: l.subgroupId,
+    teacherId: l.teacherId,
+    substituteId: l.substituteId,
+  };
+}
+
 export function overrideKey(column: string, permission: string): string {
   return `${column}:${permission}`;
 }

@@ -2,6 +2,7 @@
 // every report uses, rendered to XLSX / PDF by lib/reports (render-xlsx, render-pdf). Pure.
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import type { CellValue, ReportModel } from "@/lib/reports/model";
+import { columnsOf } from "@/lib/reports/rules";
 import type { RegisterRow } from "./data";
 import { RETENTION_LABELS, isExpired, type RetentionKind } from "./rules";
 
@@ -74,18 +75,7 @@ export function registerModel(input: {
       { label: "Хранить до" },
       { label: "Состояние" },
     ],
-    columns: [
-      { kind: "number" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "number" },
-      { kind: "text" },
-      { kind: "text" },
-    ],
+    columns: [{ kind: "number" }, ...columnsOf("text", 6), { kind: "number" }, { kind: "text" }, { kind: "text" }],
     rows,
     totals: [],
     notes: [
@@ -128,15 +118,7 @@ export function actModel(input: {
       { label: "Срок хранения" },
       { label: "SHA-256" },
     ],
-    columns: [
-      { kind: "number" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-    ],
+    columns: [{ kind: "number" }, ...columnsOf("text", 6)],
     rows: input.rows.map((r, i) => [
       i + 1,
       r.name,

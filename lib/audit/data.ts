@@ -2,7 +2,7 @@
 // (in batches, so memory stays flat) and reports the first row that does not verify.
 // Note: removing the newest rows cannot be detected from the chain alone.
 import { db } from "@/lib/db";
-import { checkChain, type AuditChainRow, type AuditJson } from "./rules";
+import { checkChain, type AuditChainRow, type AuditFields, type AuditJson } from "./rules";
 
 const BATCH = 1000;
 
@@ -41,16 +41,8 @@ export async function verifyAuditChain(organisationId: number): Promise<bigint |
   }
 }
 
-export type AuditEntry = {
-  id: bigint;
-  at: Date;
-  userId: number | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  details: AuditJson | null;
-  ip: string | null;
-};
+/** An audit event as the log page shows it: its stored fields and its id. */
+export type AuditEntry = Omit<AuditFields, "organisationId"> & { id: bigint };
 
 /** The newest audit rows of an organisation, optionally of one action or user (for admin screens). */
 export async function listAuditEvents(

@@ -4,7 +4,13 @@
 // lateness and the share attended; a subtotal per club when there are several, a totals row. Built
 // as the neutral report model and rendered by lib/reports (PDF and XLSX hold the same cells).
 import { formatDate } from "@/lib/org/time";
-import { sumFigures, reportFileName, yearShort, type AttendanceFigures } from "@/lib/reports/rules";
+import {
+  attendanceFigureHeader,
+  sumFigures,
+  reportFileName,
+  yearShort,
+  type AttendanceFigures,
+} from "@/lib/reports/rules";
 import type { CellValue, ReportModel } from "@/lib/reports/model";
 import { clubsForReport } from "./data";
 import { attendedShare, clubReportLines } from "./rules";
@@ -95,17 +101,7 @@ export async function buildClubAttendanceReport(input: ClubReportInput): Promise
       { label: "Ученик" },
       { label: "Класс" },
       { label: "Занятий проведено" },
-      {
-        label: "Пропущено занятий",
-        children: [
-          { label: "Всего" },
-          { label: "По уважительной причине (УП)" },
-          { label: "По неуважительной причине (НП)" },
-          { label: "По болезни (Б)" },
-          { label: "Причина не указана (Н, ОТ)" },
-        ],
-      },
-      { label: "Опозданий (ОП)" },
+      ...attendanceFigureHeader("Пропущено занятий"),
       { label: "Посещено" },
     ],
     columns: [

@@ -1,6 +1,7 @@
 // RPT-11: the journal-fill report (CTL-1), the list of remarks (CTL-2) and the weekly activity
 // report (CTL-3) as neutral report models, rendered by lib/reports/render-pdf.ts / render-xlsx.ts.
 import type { CellValue, ReportModel } from "@/lib/reports/model";
+import { columnsOf } from "@/lib/reports/rules";
 import { formatDate, formatDateTime, wallTimeToInstant } from "@/lib/org/time";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { loadActivityFacts, loadFillFacts, orgFacts } from "./data";
@@ -110,19 +111,7 @@ export async function buildJournalFillModel(
       { label: `Накопляемость (на ученика за ${DENSITY_LESSONS} уроков)` },
       { label: "Последнее заполнение" },
     ],
-    columns: [
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "decimal" },
-      { kind: "text" },
-    ],
+    columns: [...columnsOf("text", 3), ...columnsOf("number", 6), { kind: "decimal" }, { kind: "text" }],
     rows,
     totals: rows.length
       ? [
@@ -203,18 +192,7 @@ export async function buildRemarksModel(
       { label: "Устранено" },
       { label: "Закрыто" },
     ],
-    columns: [
-      { kind: "number" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-    ],
+    columns: [{ kind: "number" }, ...columnsOf("text", 9)],
     rows: rows.map((r, i) => [
       i + 1,
       formatDateTime(r.createdAt, org.timeZone),
@@ -272,14 +250,7 @@ export async function buildActivityModel(
       { label: "Сообщений" },
       { label: "Просмотров страниц" },
     ],
-    columns: [
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "number" },
-      { kind: "number" },
-    ],
+    columns: [{ kind: "text" }, { kind: "text" }, ...columnsOf("number", 4)],
     rows: a.rows.map((r) => [r.name, r.roles, r.signIns, r.journalEdits, r.messages, r.pageViews]),
     totals: a.rows.length
       ? [

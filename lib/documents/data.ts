@@ -10,6 +10,17 @@ function readable(organisationId: number, roles: readonly Role[] | null): Prisma
   return roles === null ? { organisationId } : { organisationId, visibleTo: { hasSome: [...roles] } };
 }
 
+/** A document's own fields, as the list and the card show them. */
+const DOCUMENT_FIELDS = {
+  id: true,
+  title: true,
+  category: true,
+  number: true,
+  date: true,
+  visibleTo: true,
+  isJournalRegulation: true,
+} satisfies Prisma.DocumentSelect;
+
 export async function listDocuments(
   organisationId: number,
   roles: readonly Role[] | null,
@@ -36,13 +47,7 @@ export async function listDocuments(
     orderBy: [{ category: "asc" }, { date: "desc" }, { id: "desc" }],
     take: 500,
     select: {
-      id: true,
-      title: true,
-      category: true,
-      number: true,
-      date: true,
-      visibleTo: true,
-      isJournalRegulation: true,
+      ...DOCUMENT_FIELDS,
       versions: {
         orderBy: { version: "desc" },
         take: 1,
@@ -56,13 +61,7 @@ export async function documentById(organisationId: number, id: number) {
   return db.document.findUnique({
     where: { organisationId_id: { organisationId, id } },
     select: {
-      id: true,
-      title: true,
-      category: true,
-      number: true,
-      date: true,
-      visibleTo: true,
-      isJournalRegulation: true,
+      ...DOCUMENT_FIELDS,
       createdAt: true,
       versions: {
         orderBy: { version: "desc" },

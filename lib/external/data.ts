@@ -1,4 +1,5 @@
 // REG-3: reads for the import of external results and their comparison — one organisation's.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { currentYear } from "@/lib/org/setup/data";
 import { normal } from "@/lib/people/import/rules";
@@ -15,7 +16,7 @@ export async function resultLookup(organisationId: number, yearId: number, today
         id: true,
         name: true,
         memberships: {
-          where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          where: spanMeets(today),
           select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
         },
       },

@@ -2,7 +2,7 @@
 // file's header and rows with Russian per-row errors, and the comparison with the year marks that
 // deputies use to show marking is objective (the share of students whose exam mark differs from
 // the year mark by one or more; per-task success rates).
-import { normal } from "@/lib/people/import/rules";
+import { IMPORT_HEADERS, missingColumns, NAME_ALIASES, normal } from "@/lib/people/import/rules";
 
 export type Exam = "OGE" | "EGE" | "VPR";
 export const EXAM_LABELS: Record<Exam, string> = { OGE: "ОГЭ", EGE: "ЕГЭ", VPR: "ВПР" };
@@ -21,9 +21,9 @@ export const RESULT_COLUMNS = [
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
 export const RESULT_HEADERS: Record<ResultColumn, string> = {
-  lastName: "Фамилия",
-  firstName: "Имя",
-  middleName: "Отчество",
+  lastName: IMPORT_HEADERS.lastName,
+  firstName: IMPORT_HEADERS.firstName,
+  middleName: IMPORT_HEADERS.middleName,
   className: "Класс",
   subject: "Предмет",
   exam: "Форма",
@@ -32,9 +32,7 @@ export const RESULT_HEADERS: Record<ResultColumn, string> = {
 };
 
 const ALIASES: Record<string, ResultColumn> = {
-  фамилия: "lastName",
-  имя: "firstName",
-  отчество: "middleName",
+  ...NAME_ALIASES,
   класс: "className",
   предмет: "subject",
   форма: "exam",
@@ -64,12 +62,8 @@ export function mapResultHeader(
     const task = col ? null : TASK.exec(text);
     if (task) tasks.push({ column: i, number: Number(task[1]), max: task[2] ? Number(task[2]) : 1 });
   });
-  const missing = REQUIRED.filter((c) => map[c] === undefined);
-  if (missing.length)
-    return {
-      ok: false,
-      message: `В первой строке нет столбцов: ${missing.map((c) => `«${RESULT_HEADERS[c]}»`).join(", ")}`,
-    };
+  const missing = missingColumns(map, REQUIRED, RESULT_HEADERS);
+  if (missing) return { ok: false, message: missing };
   if (tasks.some((t) => t.max < 1)) return { ok: false, message: "Максимальный балл задания должен быть не меньше 1" };
   tasks.sort((a, b) => a.number - b.number);
   return { ok: true, header: { map, tasks: tasks.map(({ column, max }) => ({ column, max })) } };

@@ -1,5 +1,6 @@
 // Reads of the final marks page (FIN-1…FIN-4). Every query is bound to the organisation; the sheet
 // of a class × subject is read in one parallel round whatever the number of students.
+import { spanMeets } from "@/lib/org/time";
 import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
@@ -50,8 +51,7 @@ export async function finalsSheetRows(
       where: {
         organisationId,
         classId,
-        startDate: { lte: period.end },
-        OR: [{ endDate: null }, { endDate: { gte: period.start } }],
+        ...spanMeets(period.start, period.end),
       },
       select: {
         studentId: true,

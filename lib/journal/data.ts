@@ -5,7 +5,7 @@ import { type MarkKindName } from "@/lib/journal/marks";
 import { db, rawStatement } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { AveragingMethod, LessonStatus, OrgKind, PeriodKind, YearStatus } from "@/prisma/generated/prisma/enums";
-import { dateOnly, isoDate, todayIn } from "@/lib/org/time";
+import { dateOnly, isoDate, spanMeets, todayIn } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
@@ -341,8 +341,7 @@ export async function gridRows(
         where: {
           organisationId,
           classId,
-          startDate: { lte: range.end },
-          OR: [{ endDate: null }, { endDate: { gte: range.start } }],
+          ...spanMeets(range.start, range.end),
         },
         select: {
           studentId: true,

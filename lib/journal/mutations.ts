@@ -62,6 +62,30 @@ function nextVersionSql(organisationId: number, entity: "MARK" | "ATTENDANCE", e
 }
 
 /** The version written by the del/upd/ins CTEs once the JournalChange row (chg) is in; null when nothing was written. */
+/**
+ * The tail both single-statement writes share: `done` (the version the del / upd / ins step wrote)
+ * and `chg`, the write's JournalChange row (JRN-8) with the stored and the new value.
+ */
+function changeLogSql(
+  w: { organisationId: number; lessonId: number; studentId: number; reason: string | null; userId: number; now: Date },
+  entity: "MARK" | "ATTENDANCE",
+  key: string,
+  oldValue: Prisma.Sql,
+  newValue: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`, done AS (
+      SELECT version FROM del UNION ALL SELECT version FROM upd UNION ALL SELECT version FROM ins
+    ), chg AS (
+      INSERT INTO "JournalChange" ("organisationId", entity, "lessonId", "studentId", "entityKey", "oldValue", "newValue", reason, "userId", at)
+      SELECT ${w.organisationId}, ${Prisma.raw(`'${entity}'`)}, ${w.lessonId}, ${w.studentId}, ${key},
+             ${oldValue},
+             ${newValue},
+             ${w.reason}::text, ${w.userId}, ${utcSql(w.now)}
+        FROM v, done
+      RETURNING 1
+    )`;
+}
+
 const WRITTEN_SQL = Prisma.sql`(SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written`;
 
 export type MarkWrite = {
@@ -175,19 +199,15 @@ function markSaveSql(w: MarkWrite, assignmentId: number): Prisma.Sql {
        WHERE v.fits AND NOT v.same AND ${kind}::text IS NOT NULL AND v.id IS NULL
       ON CONFLICT ("organisationId", "assignmentId", "studentId") DO NOTHING
       RETURNING version
-    ), done AS (
-      SELECT version FROM del UNION ALL SELECT version FROM upd UNION ALL SELECT version FROM ins
-    ), chg AS (
-      INSERT INTO "JournalChange" ("organisationId", entity, "lessonId", "studentId", "entityKey", "oldValue", "newValue", reason, "userId", at)
-      SELECT ${w.organisationId}, 'MARK', ${w.lessonId}, ${w.studentId}, ${key},
-             CASE WHEN v.id IS NULL THEN NULL
-                  ELSE jsonb_build_object('kind', v.kind, 'value', v.value, 'isHospital', v."isHospital", 'comment', v.comment, 'version', v.version) END,
-             CASE WHEN ${kind}::text IS NULL THEN NULL
-                  ELSE jsonb_build_object('kind', ${kind}::text, 'value', ${value}::int, 'isHospital', ${hospital}::boolean, 'comment', v."newComment", 'version', done.version) END,
-             ${w.reason}::text, ${w.userId}, ${utcSql(w.now)}
-        FROM v, done
-      RETURNING 1
-    )${markOutboxSql(w)}
+    )${changeLogSql(
+      w,
+      "MARK",
+      key,
+      Prisma.sql`CASE WHEN v.id IS NULL THEN NULL
+                  ELSE jsonb_build_object('kind', v.kind, 'value', v.value, 'isHospital', v."isHospital", 'comment', v.comment, 'version', v.version) END`,
+      Prisma.sql`CASE WHEN ${kind}::text IS NULL THEN NULL
+                  ELSE jsonb_build_object('kind', ${kind}::text, 'value', ${value}::int, 'isHospital', ${hospital}::boolean, 'comment', v."newComment", 'version', done.version) END`,
+    )}${markOutboxSql(w)}
     SELECT v."lessonId", v.id, v.kind, v.value, v."isHospital", v.comment, v.version, v."newComment", v.same,
            ${WRITTEN_SQL}
       FROM v`;
@@ -406,19 +426,15 @@ function attendanceSaveSql(w: AttendanceWrite): Prisma.Sql {
        WHERE v.fits AND NOT v.same AND ${code}::text IS NOT NULL AND v.code IS NULL
       ON CONFLICT ("organisationId", "lessonId", "studentId") DO NOTHING
       RETURNING version
-    ), done AS (
-      SELECT version FROM del UNION ALL SELECT version FROM upd UNION ALL SELECT version FROM ins
-    ), chg AS (
-      INSERT INTO "JournalChange" ("organisationId", entity, "lessonId", "studentId", "entityKey", "oldValue", "newValue", reason, "userId", at)
-      SELECT ${w.organisationId}, 'ATTENDANCE', ${w.lessonId}, ${w.studentId}, ${key},
-             CASE WHEN v.code IS NULL THEN NULL
-                  ELSE jsonb_build_object('code', v.code, 'missedHours', v."missedHours"::float8, 'version', v.version) END,
-             CASE WHEN ${code}::text IS NULL THEN NULL
-                  ELSE jsonb_build_object('code', ${code}::text, 'missedHours', v."newHours"::float8, 'version', done.version) END,
-             ${w.reason}::text, ${w.userId}, ${utcSql(w.now)}
-        FROM v, done
-      RETURNING 1
-    )
+    )${changeLogSql(
+      w,
+      "ATTENDANCE",
+      key,
+      Prisma.sql`CASE WHEN v.code IS NULL THEN NULL
+                  ELSE jsonb_build_object('code', v.code, 'missedHours', v."missedHours"::float8, 'version', v.version) END`,
+      Prisma.sql`CASE WHEN ${code}::text IS NULL THEN NULL
+                  ELSE jsonb_build_object('code', ${code}::text, 'missedHours', v."newHours"::float8, 'version', done.version) END`,
+    )}
     SELECT v.code, v."missedHours"::float8 AS "missedHours", v.version, v.verdict, v.same, v."newHours"::float8 AS "newHours",
            ${WRITTEN_SQL}
       FROM v`;

@@ -1,6 +1,8 @@
 // Announcement board reads (MSG-3). Bound to the organisation (ACL-5).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { isRole, type Role } from "@/lib/access/roles";
+import { fullName } from "@/lib/people/names";
 
 export type AnnouncementView = {
   id: number;
@@ -10,6 +12,44 @@ export type AnnouncementView = {
   authorName: string;
   className: string | null;
 };
+
+/** Announcements addressed to a reader: to everyone, to one of their roles, or to one of their classes. */
+function addressedTo(roles: readonly Role[], classIds: readonly number[]) {
+  return {
+    OR: [
+      { audience: "ALL" as const },
+      { audience: "ROLE" as const, role: { in: [...roles] } },
+      { audience: "CLASS" as const, classId: { in: [...classIds] } },
+    ],
+  };
+}
+
+const VIEW_SELECT = {
+  id: true,
+  title: true,
+  body: true,
+  startsAt: true,
+  author: { select: { lastName: true, firstName: true, middleName: true } },
+  class: { select: { name: true } },
+} as const;
+
+function viewOf(r: {
+  id: number;
+  title: string;
+  body: string;
+  startsAt: Date;
+  author: { lastName: string; firstName: string; middleName: string | null };
+  class: { name: string } | null;
+}): AnnouncementView {
+  return {
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    startsAt: r.startsAt,
+    authorName: fullName(r.author),
+    className: r.class?.name ?? null,
+  };
+}
 
 /** Current announcements for a reader: to everyone, to one of their roles, or to one of their classes. */
 export async function announcementsFor(
@@ -23,36 +63,13 @@ export async function announcementsFor(
     where: {
       organisationId,
       startsAt: { lte: now },
-      AND: [
-        { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-        {
-          OR: [
-            { audience: "ALL" },
-            { audience: "ROLE", role: { in: [...roles] } },
-            { audience: "CLASS", classId: { in: [...classIds] } },
-          ],
-        },
-      ],
+      AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, addressedTo(roles, classIds)],
     },
     orderBy: { startsAt: "desc" },
     take,
-    select: {
-      id: true,
-      title: true,
-      body: true,
-      startsAt: true,
-      author: { select: { lastName: true, firstName: true, middleName: true } },
-      class: { select: { name: true } },
-    },
+    select: VIEW_SELECT,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    body: r.body,
-    startsAt: r.startsAt,
-    authorName: [r.author.lastName, r.author.firstName, r.author.middleName].filter(Boolean).join(" "),
-    className: r.class?.name ?? null,
-  }));
+  return rows.map(viewOf);
 }
 
 export type BoardItem = AnnouncementView & {
@@ -74,16 +91,7 @@ export async function boardFor(
   now: Date,
   take = 100,
 ): Promise<BoardItem[]> {
-  const audience =
-    reader.classIds === "all"
-      ? {}
-      : {
-          OR: [
-            { audience: "ALL" as const },
-            { audience: "ROLE" as const, role: { in: [...reader.roles] } },
-            { audience: "CLASS" as const, classId: { in: [...reader.classIds] } },
-          ],
-        };
+  const audience = reader.classIds === "all" ? {} : addressedTo(reader.roles, reader.classIds);
   const rows = await db.announcement.findMany({
     where: {
       organisationId,
@@ -92,38 +100,21 @@ export async function boardFor(
     },
     orderBy: { startsAt: "desc" },
     take,
-    select: {
-      id: true,
-      title: true,
-      body: true,
-      startsAt: true,
-      expiresAt: true,
-      audience: true,
-      role: true,
-      source: true,
-      authorId: true,
-      author: { select: { lastName: true, firstName: true, middleName: true } },
-      class: { select: { name: true } },
-    },
+    select: { ...VIEW_SELECT, expiresAt: true, audience: true, role: true, source: true, authorId: true },
   });
   return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    body: r.body,
-    startsAt: r.startsAt,
+    ...viewOf(r),
     expiresAt: r.expiresAt,
     audience: r.audience,
     role: r.role && isRole(r.role) ? r.role : null,
     source: r.source,
     mine: r.authorId === reader.userId,
-    authorName: [r.author.lastName, r.author.firstName, r.author.middleName].filter(Boolean).join(" "),
-    className: r.class?.name ?? null,
   }));
 }
 
 /** The classes whose announcements a reader sees: children's, own, led and taught (current). */
 export async function readerClassIds(organisationId: number, userId: number, today: Date): Promise<number[]> {
-  const current = { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
+  const current = spanMeets(today);
   const openYear = { year: { status: { not: "CLOSED" as const } } };
   const user = await db.user.findUnique({
     where: { organisationId_id: { organisationId, id: userId } },
@@ -178,7 +169,7 @@ export async function audienceUserIds(
         {
           student: {
             memberships: {
-              some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+              some: { classId, ...spanMeets(today) },
             },
           },
         },
@@ -188,7 +179,7 @@ export async function audienceUserIds(
               some: {
                 student: {
                   memberships: {
-                    some: { classId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+                    some: { classId, ...spanMeets(today) },
                   },
                 },
               },

@@ -1,4 +1,5 @@
 // Organisation-level reads: the summary on the administration's home page.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 
 export type OrgSummary = {
@@ -16,7 +17,7 @@ export async function orgSummary(organisationId: number, today: Date): Promise<O
   });
   const [students, classes, teachers, lessonsToday] = await Promise.all([
     db.classMembership.count({
-      where: { organisationId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+      where: { organisationId, ...spanMeets(today) },
     }),
     year ? db.classGroup.count({ where: { organisationId, yearId: year.id } }) : 0,
     db.userRole.count({ where: { organisationId, role: "TEACHER", user: { isActive: true } } }),

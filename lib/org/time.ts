@@ -72,6 +72,35 @@ export function weekdayName(date: Date): string {
   return WEEKDAYS[date.getUTCDay()];
 }
 
+const MONTHS = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
+
+/**
+ * A Prisma filter on a span with an open end — `startDate` … `endDate`, or for good when null (a class
+ * membership, a class teacher's or a teacher's assignment) — that meets the days `from` … `to`
+ * (both included); one day: `spanMeets(day)`.
+ */
+export function spanMeets(from: Date, to: Date = from) {
+  return { startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] };
+}
+
+/** A calendar day's month in the nominative, as a journal page or a report heads it: «сентябрь». */
+export function monthName(date: Date): string {
+  return MONTHS[date.getUTCMonth()];
+}
+
 /** Offset of a time zone from UTC at an instant, in milliseconds (Samara → 4 h). */
 export function zoneOffsetMs(timeZone: string, instant: number): number {
   const parts = Object.fromEntries(

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { requestAddress } from "@/lib/auth/request";
+import type { CurrentUser } from "@/lib/auth/rules";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { SECTION_PERMISSION, saveCardSection, type CardSection } from "./card/sections";
 import { createParentForStudent, unlinkParent } from "./card/mutations";
@@ -91,20 +92,32 @@ export async function unlinkParentAction(rawStudentId: number, rawParentId: numb
   return ok(undefined);
 }
 
+/**
+ * A write on a parent's card: the bound id, the feature gate (people.manage in some scope — the parent
+ * itself is checked through the children by the write), then the card's page revalidated.
+ */
+async function onParentCard(
+  rawParentId: number,
+  write: (user: CurrentUser, parentId: number) => Promise<ActionResult>,
+): Promise<ActionResult> {
+  const parentId = idSchema.safeParse(rawParentId);
+  if (!parentId.success) return fail("NOT_FOUND");
+  const access = await requireAccessForAction("people.manage");
+  if (!access.ok) return access;
+  const result = await write(access.user, parentId.data);
+  if (result.ok) revalidatePath(`/people/parents/${parentId.data}`);
+  return result;
+}
+
 /** The parent card's own fields (PPL-1); the parent is authorised through the children. */
 export async function saveParentAction(
   rawParentId: number,
   _prev: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
-  const parentId = idSchema.safeParse(rawParentId);
-  if (!parentId.success) return fail("NOT_FOUND");
-  // Feature gate (people.manage in some scope); the parent itself is checked through the children.
-  const access = await requireAccessForAction("people.manage");
-  if (!access.ok) return access;
-  const result = await saveParentCard({ ...access.user, ip: await requestAddress() }, parentId.data, formRecord(form));
-  if (result.ok) revalidatePath(`/people/parents/${parentId.data}`);
-  return result;
+  return onParentCard(rawParentId, async (user, parentId) =>
+    saveParentCard({ ...user, ip: await requestAddress() }, parentId, formRecord(form)),
+  );
 }
 
 export async function addChildLinkAction(
@@ -112,13 +125,7 @@ export async function addChildLinkAction(
   _prev: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
-  const parentId = idSchema.safeParse(rawParentId);
-  if (!parentId.success) return fail("NOT_FOUND");
-  const access = await requireAccessForAction("people.manage");
-  if (!access.ok) return access;
-  const result = await addChildLink(access.user, parentId.data, formRecord(form));
-  if (result.ok) revalidatePath(`/people/parents/${parentId.data}`);
-  return result;
+  return onParentCard(rawParentId, (user, parentId) => addChildLink(user, parentId, formRecord(form)));
 }
 
 export async function removeChildLinkAction(rawParentId: number, rawStudentId: number): Promise<ActionResult> {

@@ -1,41 +1,47 @@
 // People reads used by home pages. Every query is bound to the organisation (ACL-5).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "./names";
 
 export type ChildSummary = { studentId: number; fullName: string; className: string | null; classId: number | null };
 
-function currentMembership(today: Date) {
-  return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
+/** A student's name and their class on `today` (the select and its reading, shared by the reads below). */
+function withClassOn(today: Date) {
+  return {
+    id: true,
+    lastName: true,
+    firstName: true,
+    middleName: true,
+    memberships: {
+      where: spanMeets(today),
+      select: { classId: true, class: { select: { name: true } } },
+      take: 1,
+    },
+  } as const;
+}
+
+function childSummary(s: {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  memberships: { classId: number; class: { name: string } }[];
+}): ChildSummary {
+  return {
+    studentId: s.id,
+    fullName: fullName(s),
+    className: s.memberships[0]?.class.name ?? null,
+    classId: s.memberships[0]?.classId ?? null,
+  };
 }
 
 /** The parent's children with their current class (DRY-5: only own children). */
 export async function childrenOfUser(organisationId: number, userId: number, today: Date): Promise<ChildSummary[]> {
   const links = await db.parentLink.findMany({
     where: { organisationId, parent: { userId } },
-    select: {
-      student: {
-        select: {
-          id: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
-          memberships: {
-            where: currentMembership(today),
-            select: { classId: true, class: { select: { name: true } } },
-            take: 1,
-          },
-        },
-      },
-    },
+    select: { student: { select: withClassOn(today) } },
   });
-  return links
-    .map(({ student }) => ({
-      studentId: student.id,
-      fullName: [student.lastName, student.firstName, student.middleName].filter(Boolean).join(" "),
-      className: student.memberships[0]?.class.name ?? null,
-      classId: student.memberships[0]?.classId ?? null,
-    }))
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+  return links.map(({ student }) => childSummary(student)).sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
 }
 
 export type StudentPlace = { studentId: number; classId: number; className: string; subgroupIds: number[] } | null;
@@ -47,7 +53,7 @@ export async function placeOfStudentUser(organisationId: number, userId: number,
     select: {
       id: true,
       memberships: {
-        where: currentMembership(today),
+        where: spanMeets(today),
         select: { classId: true, class: { select: { name: true } } },
         take: 1,
       },
@@ -89,27 +95,10 @@ export async function studentHeader(
 ): Promise<StudentHeader | null> {
   const s = await db.student.findUnique({
     where: { organisationId_id: { organisationId, id: studentId } },
-    select: {
-      id: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
-      memberships: {
-        where: currentMembership(today),
-        select: { classId: true, class: { select: { name: true } } },
-        take: 1,
-      },
-      subgroups: { select: { subgroupId: true } },
-    },
+    select: { ...withClassOn(today), subgroups: { select: { subgroupId: true } } },
   });
   if (!s) return null;
-  return {
-    studentId: s.id,
-    fullName: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(" "),
-    classId: s.memberships[0]?.classId ?? null,
-    className: s.memberships[0]?.class.name ?? null,
-    subgroupIds: s.subgroups.map((g) => g.subgroupId),
-  };
+  return { ...childSummary(s), subgroupIds: s.subgroups.map((g) => g.subgroupId) };
 }
 
 /** A user's display name inside the organisation. */
@@ -124,7 +113,7 @@ export async function userName(organisationId: number, userId: number): Promise<
 /** The student's class on a date (their membership), for the class teacher's scope and names. */
 export async function studentClassOn(organisationId: number, studentId: number, date: Date): Promise<number | null> {
   const m = await db.classMembership.findFirst({
-    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, studentId, ...spanMeets(date) },
     orderBy: { startDate: "desc" },
     select: { classId: true },
   });

@@ -56,13 +56,7 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
   if (!user) return fail("UNAUTHENTICATED");
   const load = await loadById(user.organisationId, parsed.data.loadId);
   if (!load) return fail("NOT_FOUND");
-  const access = await requireAccessForAction(
-    planAccess("edit", {
-      teacherId: load.teacherId,
-      classId: load.classId,
-      subjectId: load.subjectId,
-    }),
-  );
+  const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
   const parallel = parsed.data.parallel;
   const plan = {
@@ -208,13 +202,7 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
   const load = await loadById(gate.user.organisationId, parsed.data.loadId);
   if (!load || load.subjectId !== gate.plan.subjectId)
     return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
-  const access = await requireAccessForAction(
-    planAccess("edit", {
-      teacherId: load.teacherId,
-      classId: load.classId,
-      subjectId: load.subjectId,
-    }),
-  );
+  const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
   const target = {
     yearId: load.yearId,

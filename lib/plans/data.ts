@@ -268,6 +268,29 @@ export async function planClassIds(
   return [...new Set(loads.map((l) => l.classId))];
 }
 
+/** What a plan binds by (PLAN-3): its teacher, subject, class or parallel, and its year's span. */
+export const PLAN_BINDING_SELECT = {
+  yearId: true,
+  teacherId: true,
+  subjectId: true,
+  classId: true,
+  grade: true,
+  year: { select: { startDate: true, endDate: true } },
+} satisfies Prisma.LessonPlanSelect;
+
+type PlanBinding = Parameters<typeof planClassIds>[1] & { year: { startDate: Date; endDate: Date } };
+
+/** The lessons a plan's topics go to (PLAN-3): its teacher's lessons of its class(es) and subject in its year. */
+export function planLessonsWhere(organisationId: number, plan: PlanBinding, classIds: number[]) {
+  return {
+    organisationId,
+    classId: { in: classIds },
+    subjectId: plan.subjectId,
+    teacherId: plan.teacherId,
+    date: { gte: plan.year.startDate, lte: plan.year.endDate },
+  } satisfies Prisma.LessonWhereInput;
+}
+
 export type BindingRow = {
   lessonId: number;
   classId: number;
@@ -284,25 +307,11 @@ export type BindingRow = {
 export async function bindingRows(organisationId: number, planId: number): Promise<BindingRow[]> {
   const plan = await db.lessonPlan.findUnique({
     where: { organisationId_id: { organisationId, id: planId } },
-    select: {
-      yearId: true,
-      teacherId: true,
-      subjectId: true,
-      classId: true,
-      grade: true,
-      year: { select: { startDate: true, endDate: true } },
-    },
+    select: PLAN_BINDING_SELECT,
   });
   if (!plan) return [];
-  const classIds = await planClassIds(organisationId, plan);
   const lessons = await db.lesson.findMany({
-    where: {
-      organisationId,
-      classId: { in: classIds },
-      subjectId: plan.subjectId,
-      teacherId: plan.teacherId,
-      date: { gte: plan.year.startDate, lte: plan.year.endDate },
-    },
+    where: planLessonsWhere(organisationId, plan, await planClassIds(organisationId, plan)),
     orderBy: [{ classId: "asc" }, { date: "asc" }, { bellNumber: "asc" }],
     select: {
       id: true,

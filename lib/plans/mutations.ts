@@ -20,7 +20,7 @@ import {
   type Placement,
 } from "./binding";
 export type { BindReport } from "./binding";
-import { planClassIds } from "./data";
+import { PLAN_BINDING_SELECT, planClassIds, planLessonsWhere } from "./data";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
@@ -353,26 +353,12 @@ export async function copyPlan(
 async function bindingContext(tx: Tx, organisationId: number, planId: number) {
   const plan = await tx.lessonPlan.findUniqueOrThrow({
     where: { organisationId_id: { organisationId, id: planId } },
-    select: {
-      yearId: true,
-      teacherId: true,
-      subjectId: true,
-      classId: true,
-      grade: true,
-      autoHomework: true,
-      year: { select: { startDate: true, endDate: true } },
-    },
+    select: { ...PLAN_BINDING_SELECT, autoHomework: true },
   });
   const classIds = await planClassIds(organisationId, plan);
   const topics = await tx.planTopic.findMany({ where: { organisationId, planId }, orderBy: { position: "asc" } });
   const lessons = await tx.lesson.findMany({
-    where: {
-      organisationId,
-      classId: { in: classIds },
-      subjectId: plan.subjectId,
-      teacherId: plan.teacherId,
-      date: { gte: plan.year.startDate, lte: plan.year.endDate },
-    },
+    where: planLessonsWhere(organisationId, plan, classIds),
     orderBy: [{ date: "asc" }, { bellNumber: "asc" }],
     select: {
       id: true,

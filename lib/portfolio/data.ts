@@ -1,4 +1,5 @@
 // Reads of portfolios (LRN-5), bound to the organisation; the callers have decided access.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 
 const PERSON = { select: { lastName: true, firstName: true, middleName: true } } as const;
@@ -110,7 +111,7 @@ export async function classesWithPupils(organisationId: number, classIds: readon
       id: true,
       name: true,
       memberships: {
-        where: { startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+        where: spanMeets(date),
         select: { student: { select: { id: true, ...PERSON.select } } },
       },
     },

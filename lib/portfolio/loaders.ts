@@ -8,6 +8,7 @@ import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { fullName, shortName } from "@/lib/people/names";
 import { studentHeader } from "@/lib/people/data";
 import type { ReportModel } from "@/lib/reports/model";
+import { columnsOf } from "@/lib/reports/rules";
 import type { StaffPortfolioRights, StudentPortfolioRights } from "./access";
 import { achievementsOf, classesWithPupils, staffAchievementsOf, staffMember, teachers } from "./data";
 import {
@@ -105,16 +106,7 @@ export function studentPortfolioModel(
       { label: "Предмет, направление" },
       { label: "Подтверждение" },
     ],
-    columns: [
-      { kind: "number" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-    ],
+    columns: [{ kind: "number" }, ...columnsOf("text", 7)],
     rows,
     totals: [],
     notes: [
@@ -175,15 +167,7 @@ export function staffPortfolioModel(
       { label: "Часов" },
       { label: "Документ" },
     ],
-    columns: [
-      { kind: "number" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "number" },
-      { kind: "text" },
-    ],
+    columns: [{ kind: "number" }, ...columnsOf("text", 4), { kind: "number" }, { kind: "text" }],
     rows: view.entries.map((e, i) => [i + 1, e.date, e.kind, e.title, e.issuer ?? "", e.hours, e.documentNumber ?? ""]),
     totals: [],
     notes: [view.entries.length === 0 ? "Записей нет." : `Записей: ${view.entries.length}.`],

@@ -126,13 +126,7 @@ export async function createKtpFromProgrammeAction(
     loadById(organisationId, parsed.data.loadId),
   ]);
   if (!programme || !load) return fail("NOT_FOUND");
-  const access = await requireAccessForAction(
-    planAccess("edit", {
-      teacherId: load.teacherId,
-      classId: load.classId,
-      subjectId: load.subjectId,
-    }),
-  );
+  const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
   if (programme.status !== "APPROVED")
     return fail("CONFLICT", "КТП создаётся только по утверждённой рабочей программе");

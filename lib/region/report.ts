@@ -7,7 +7,13 @@
 import { compareRuNumeric } from "@/lib/org/collation";
 import { formatDate } from "@/lib/org/time";
 import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "@/lib/reports/model";
-import { reportFileName, type ProgressCounts } from "@/lib/reports/rules";
+import {
+  attendanceFigureHeader,
+  progressFigureHeader,
+  PROGRESS_FIGURE_COLUMNS,
+  reportFileName,
+  type ProgressCounts,
+} from "@/lib/reports/rules";
 import {
   TERRITORY_ATTENDANCE,
   TERRITORY_CONTINGENT,
@@ -75,17 +81,7 @@ type ProgressAndObjectivity = ProgressCounts & Objectivity;
 const PROGRESS: KindSpec<ProgressAndObjectivity> = {
   title: "Итоги успеваемости по территории",
   header: [
-    { label: "Обучающихся на конец периода" },
-    { label: "Отличники" },
-    { label: "Хорошисты" },
-    { label: "С одной «3»" },
-    { label: "Неуспевающие" },
-    { label: "Не аттестованы (н/а)" },
-    { label: "Без итоговых отметок" },
-    {
-      label: "Показатели",
-      children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
-    },
+    ...progressFigureHeader("Обучающихся"),
     {
       label: "Объективность: ОГЭ, ЕГЭ, ВПР и годовая отметка",
       children: [
@@ -97,7 +93,7 @@ const PROGRESS: KindSpec<ProgressAndObjectivity> = {
       ],
     },
   ],
-  columns: [...n(7), { kind: "percent" }, { kind: "percent" }, { kind: "decimal" }, ...n(4), { kind: "percent" }],
+  columns: [...PROGRESS_FIGURE_COLUMNS, ...n(4), { kind: "percent" }],
   notes: [
     "Период каждого класса (группы) — последний его период (четверть, полугодие, семестр), который заканчивается в выбранном интервале: итоговые отметки выставляются за период, а у организаций и классов периоды разные. Классы, у которых в интервале не закончился ни один период, в отчёт не входят.",
     "Как в «Итогах успеваемости» организации: каждый обучающийся на конец периода своего класса учитывается один раз по итоговым отметкам за период по всем предметам; успеваемость — доля обучающихся без «2», «незачёт» и «н/а», качество — доля обучающихся только с «4» и «5»; зачёт и «освобождён» засчитываются как успешные и не входят в средний балл; 1-е классы школ обучаются без отметок и не учитываются.",
@@ -127,17 +123,7 @@ const ATTENDANCE: KindSpec<AttendanceCounts> = {
   title: "Посещаемость по территории",
   header: [
     { label: "Обучающихся на конец периода" },
-    {
-      label: "Пропущено уроков (часов)",
-      children: [
-        { label: "Всего" },
-        { label: "По уважительной причине (УП)" },
-        { label: "По неуважительной причине (НП)" },
-        { label: "По болезни (Б)" },
-        { label: "Причина не указана (Н, ОТ)" },
-      ],
-    },
-    { label: "Опозданий (ОП)" },
+    ...attendanceFigureHeader("Пропущено уроков (часов)"),
     { label: "Пропущено на одного обучающегося" },
   ],
   columns: [...n(7), { kind: "decimal" }],

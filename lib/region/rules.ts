@@ -9,9 +9,15 @@
 import { slotDensity } from "@/lib/control/rules";
 import { sharePercent } from "@/lib/control/deadline/rules";
 import { differingShare, markComparison } from "@/lib/external/rules";
-import type { ContingentFigures } from "@/lib/reports/contingent-rules";
+import { ZERO_CONTINGENT_FIGURES, type ContingentFigures } from "@/lib/reports/contingent-rules";
 import type { CellValue } from "@/lib/reports/model";
-import { progressShares, sumFigures, type AttendanceFigures, type ProgressCounts } from "@/lib/reports/rules";
+import {
+  progressFigureCells,
+  progressShares,
+  sumFigures,
+  type AttendanceFigures,
+  type ProgressCounts,
+} from "@/lib/reports/rules";
 
 export const TERRITORY_KINDS = ["progress", "attendance", "fill", "contingent"] as const;
 export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
@@ -62,16 +68,7 @@ export function progressCells(c: ProgressCounts, o: Objectivity): CellValue[] {
   const f = progressShares(c);
   const share = differingShare(o);
   return [
-    f.roll,
-    f.excellent,
-    f.good,
-    f.oneThree,
-    f.failing,
-    f.notAttested,
-    f.withoutFinals,
-    f.successPercent,
-    f.qualityPercent,
-    f.averageMark,
+    ...progressFigureCells(f),
     o.results,
     o.lower + o.same + o.higher,
     o.lower,
@@ -128,17 +125,7 @@ export function fillCells(c: FillCounts): CellValue[] {
 // ---- contingent (RPT-9) ------------------------------------------------------------------------
 
 export type ContingentCounts = ContingentFigures & { classes: number };
-export const ZERO_CONTINGENT: ContingentCounts = {
-  classes: 0,
-  atStart: 0,
-  arrived: 0,
-  transferredIn: 0,
-  left: 0,
-  transferredOut: 0,
-  atEnd: 0,
-  boysAtEnd: 0,
-  girlsAtEnd: 0,
-};
+export const ZERO_CONTINGENT: ContingentCounts = { classes: 0, ...ZERO_CONTINGENT_FIGURES };
 
 export function contingentCells(c: ContingentCounts): CellValue[] {
   return [

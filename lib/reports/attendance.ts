@@ -4,7 +4,14 @@ import { formatDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
 import { absencesBetween, rollOn, signatoryFacts, type ReportClass, type ReportYear } from "./data";
-import { attendanceFigures, reportFileName, sumFigures, yearShort, type AttendanceFigures } from "./rules";
+import {
+  attendanceFigureHeader,
+  attendanceFigures,
+  reportFileName,
+  sumFigures,
+  yearShort,
+  type AttendanceFigures,
+} from "./rules";
 import { signaturesFor } from "./signatures";
 
 function row(name: string, f: AttendanceFigures) {
@@ -37,20 +44,7 @@ export async function buildAttendanceReport(input: {
       { label: "Период", value: range },
     ],
     orientation: "portrait",
-    header: [
-      { label: cap(v.student.nom) },
-      {
-        label: `Пропущено ${v.unit.genPl}`,
-        children: [
-          { label: "Всего" },
-          { label: "По уважительной причине (УП)" },
-          { label: "По неуважительной причине (НП)" },
-          { label: "По болезни (Б)" },
-          { label: "Причина не указана (Н, ОТ)" },
-        ],
-      },
-      { label: "Опозданий (ОП)" },
-    ],
+    header: [{ label: cap(v.student.nom) }, ...attendanceFigureHeader(`Пропущено ${v.unit.genPl}`)],
     columns: [{ kind: "text", key: true }, ...Array.from({ length: 6 }, () => ({ kind: "number" as const }))],
     rows: figures.map((x) => row(x.name, x.f)),
     totals: [row(`Итого по ${v.class.dat}`, sumFigures(figures.map((x) => x.f)))],

@@ -20,6 +20,18 @@ export type ContingentFigures = {
   girlsAtEnd: number;
 };
 
+/** No one yet: the start of a count. */
+export const ZERO_CONTINGENT_FIGURES: ContingentFigures = {
+  atStart: 0,
+  arrived: 0,
+  transferredIn: 0,
+  left: 0,
+  transferredOut: 0,
+  atEnd: 0,
+  boysAtEnd: 0,
+  girlsAtEnd: 0,
+};
+
 const DAY = 86_400_000;
 const onRoll = (s: Stay, day: Date) => s.start <= day && (s.end === null || s.end >= day);
 
@@ -54,16 +66,7 @@ export function contingentFigures(
   to: Date,
   all: readonly Stay[] = stays,
 ): ContingentFigures {
-  const f: ContingentFigures = {
-    atStart: 0,
-    arrived: 0,
-    transferredIn: 0,
-    left: 0,
-    transferredOut: 0,
-    atEnd: 0,
-    boysAtEnd: 0,
-    girlsAtEnd: 0,
-  };
+  const f: ContingentFigures = { ...ZERO_CONTINGENT_FIGURES };
   const merged = mergeStays(stays);
   const others = mergeStays(all);
   const cameFromOther = (s: Stay) =>

@@ -3,18 +3,12 @@
 // at its end (boys and girls), from the movement book.
 import { formatDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import {
-  classTeachersOf,
-  signatoryFacts,
-  staysBetween,
-  type ReportClass,
-  type ReportPeriod,
-  type ReportYear,
-} from "./data";
+import { classTeachersOf, signatoryFacts, staysBetween, type ReportClass, type ReportPeriod } from "./data";
 import type { ReportModel } from "./model";
 import { contingentFigures, type ContingentFigures, type Stay } from "./contingent-rules";
 import { reportFileName, yearShort } from "./rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { signaturesFor } from "./signatures";
+import type { ClassesReportInput } from "./scope-rules";
 
 const row = (f: ContingentFigures) => [
   f.atStart,
@@ -27,19 +21,13 @@ const row = (f: ContingentFigures) => [
   f.girlsAtEnd,
 ];
 
-export async function buildContingentReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  /** Every class of the year: a stay in one of them next to a stay here is a transfer. */
-  allClasses: ReportClass[];
-  period: ReportPeriod;
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildContingentReport(
+  input: ClassesReportInput & {
+    /** Every class of the year: a stay in one of them next to a stay here is a transfer. */
+    allClasses: ReportClass[];
+    period: ReportPeriod;
+  },
+): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
   const { startDate: from, endDate: to } = input.period;

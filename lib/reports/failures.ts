@@ -2,38 +2,16 @@
 // share of «2», «незачёт» and н/а among their period finals; each class with its own period (PRN-8).
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import {
-  periodFinalsBySubject,
-  signatoryFacts,
-  subjectsOf,
-  type ReportClass,
-  type ReportPeriod,
-  type ReportYear,
-} from "./data";
+import { periodFinalsBySubject, signatoryFacts, subjectsOf } from "./data";
 import { periodText, reportFileName, subjectFailures, yearShort } from "./rules";
-import { classPeriod } from "./scope-rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { classesByOwnPeriod, type PeriodScopeInput } from "./scope-rules";
+import { signaturesFor } from "./signatures";
 
-export async function buildFailuresReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildFailuresReport(input: PeriodScopeInput): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
-  const byPeriod = new Map<number, number[]>();
-  for (const c of input.classes) {
-    const p = classPeriod(c, input.period, input.periods);
-    if (p) byPeriod.set(p.id, [...(byPeriod.get(p.id) ?? []), c.id]);
-  }
+  const byPeriod = classesByOwnPeriod(input.classes, input.period, input.periods);
   const [finals, signers] = await Promise.all([
-    Promise.all([...byPeriod].map(([periodId, ids]) => periodFinalsBySubject(input.organisationId, ids, periodId))),
+    Promise.all(byPeriod.map(({ period, ids }) => periodFinalsBySubject(input.organisationId, ids, period.id))),
     signatoryFacts(
       input.organisationId,
       input.classes.map((c) => c.id),
@@ -84,7 +62,7 @@ export async function buildFailuresReport(input: {
     totals: [],
     notes: [
       `Доля неуспевающих — («2» + «незачёт» + н/а) ÷ число итоговых отметок по ${v.subject.dat} × 100.`,
-      ...(byPeriod.size > 1
+      ...(byPeriod.length > 1
         ? ["У каждого класса — свой вид периода: тот, на который приходится конец выбранного."]
         : []),
     ],

@@ -8,7 +8,7 @@ import { hoursBetween, signatoryFacts, type HourFact, type ReportClass, type Rep
 import { daysInMonth, hoursGrid } from "./rating-rules";
 import { monthText } from "./rating";
 import { reportFileName, yearShort } from "./rules";
-import { signaturesFor } from "./signatures";
+import { signaturesFor, type SignPlan } from "./signatures";
 
 function monthSpan(month: Date, now: Date): { from: Date; to: Date; days: number } {
   const days = daysInMonth(month);
@@ -41,34 +41,44 @@ const columns = (days: number) => [
   { kind: "number" as const },
 ];
 
-export async function buildTeacherHoursReport(input: {
+type HoursInput = {
   organisationId: number;
   orgName: string;
   isCollege: boolean;
-  teacherId: number;
-  teacherName: string;
   month: Date;
   year: ReportYear;
   now: Date;
-}): Promise<ReportModel> {
+};
+
+/** One form of RPT-7: the month's hours of `by` per pair of keys (`label`) per day. */
+async function hoursReport(
+  input: HoursInput,
+  form: {
+    number: 1 | 2;
+    by: { classId: number } | { teacherId: number };
+    /** Who the form is about: the teacher's or the class's name, under its label. */
+    about: { label: string; value: string };
+    keyLabels: [string, string];
+    label: (f: HourFact) => [string, string];
+    signerClassIds: number[];
+    sign: SignPlan;
+  },
+): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const { from, to, days } = monthSpan(input.month, input.now);
   const [facts, signers] = await Promise.all([
-    hoursBetween(input.organisationId, { teacherId: input.teacherId }, from, to),
-    signatoryFacts(input.organisationId, []),
+    hoursBetween(input.organisationId, form.by, from, to),
+    signatoryFacts(input.organisationId, form.signerClassIds),
   ]);
-  const g = gridModel(facts, days, (f) => [f.className, f.subjectName]);
+  const g = gridModel(facts, days, form.label);
   return {
-    title: "Учёт часов преподавателя № 1",
+    title: `Учёт часов преподавателя № ${form.number}`,
     organisationName: input.orgName,
-    parameters: [
-      { label: cap(v.teacher.nom), value: input.teacherName },
-      { label: "Месяц", value: monthText(input.month) },
-    ],
+    parameters: [form.about, { label: "Месяц", value: monthText(input.month) }],
     orientation: "landscape",
     header: [
-      { label: cap(v.class.nom) },
-      { label: cap(v.subject.nom) },
+      { label: form.keyLabels[0] },
+      { label: form.keyLabels[1] },
       { label: "Числа месяца", children: g.dayColumns },
       { label: "Всего часов" },
     ],
@@ -77,47 +87,40 @@ export async function buildTeacherHoursReport(input: {
     totals: g.totals,
     notes: ["Учтены проведённые занятия (не отменённые) по день печати; замещённое занятие учтено у замещающего."],
     printedAt: input.now,
-    signatures: signaturesFor(v, signers, { teacher: input.teacherName, deputy: true }),
-    fileName: reportFileName(["Учёт часов № 1", input.teacherName, monthText(input.month), yearShort(input.year.name)]),
+    signatures: signaturesFor(v, signers, form.sign),
+    fileName: reportFileName([
+      `Учёт часов № ${form.number}`,
+      form.about.value,
+      monthText(input.month),
+      yearShort(input.year.name),
+    ]),
   };
 }
 
-export async function buildGroupHoursReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  cls: ReportClass;
-  month: Date;
-  year: ReportYear;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildTeacherHoursReport(
+  input: HoursInput & { teacherId: number; teacherName: string },
+): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
-  const { from, to, days } = monthSpan(input.month, input.now);
-  const [facts, signers] = await Promise.all([
-    hoursBetween(input.organisationId, { classId: input.cls.id }, from, to),
-    signatoryFacts(input.organisationId, [input.cls.id]),
-  ]);
-  const g = gridModel(facts, days, (f) => [f.subjectName, f.teacher]);
-  return {
-    title: "Учёт часов преподавателя № 2",
-    organisationName: input.orgName,
-    parameters: [
-      { label: cap(v.class.nom), value: input.cls.name },
-      { label: "Месяц", value: monthText(input.month) },
-    ],
-    orientation: "landscape",
-    header: [
-      { label: cap(v.subject.nom) },
-      { label: cap(v.teacher.nom) },
-      { label: "Числа месяца", children: g.dayColumns },
-      { label: "Всего часов" },
-    ],
-    columns: columns(days),
-    rows: g.rows,
-    totals: g.totals,
-    notes: ["Учтены проведённые занятия (не отменённые) по день печати; замещённое занятие учтено у замещающего."],
-    printedAt: input.now,
-    signatures: signaturesFor(v, signers, { classId: input.cls.id, deputy: true }),
-    fileName: reportFileName(["Учёт часов № 2", input.cls.name, monthText(input.month), yearShort(input.year.name)]),
-  };
+  return hoursReport(input, {
+    number: 1,
+    by: { teacherId: input.teacherId },
+    about: { label: cap(v.teacher.nom), value: input.teacherName },
+    keyLabels: [cap(v.class.nom), cap(v.subject.nom)],
+    label: (f) => [f.className, f.subjectName],
+    signerClassIds: [],
+    sign: { teacher: input.teacherName, deputy: true },
+  });
+}
+
+export async function buildGroupHoursReport(input: HoursInput & { cls: ReportClass }): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
+  return hoursReport(input, {
+    number: 2,
+    by: { classId: input.cls.id },
+    about: { label: cap(v.class.nom), value: input.cls.name },
+    keyLabels: [cap(v.subject.nom), cap(v.teacher.nom)],
+    label: (f) => [f.subjectName, f.teacher],
+    signerClassIds: [input.cls.id],
+    sign: { classId: input.cls.id, deputy: true },
+  });
 }

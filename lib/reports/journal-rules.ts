@@ -2,7 +2,7 @@
 // per subject (and subgroup) the pages of the paper journal — the marks and attendance grid
 // (students × lesson dates, grouped by month) and, facing it, the lessons' topics and homework.
 import { markWord } from "@/lib/journal/marks";
-import { formatDate } from "@/lib/org/time";
+import { formatDate, monthName } from "@/lib/org/time";
 import { fullName, shortName, type PersonName } from "@/lib/people/names";
 import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules";
 import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
@@ -46,21 +46,6 @@ export type JournalFacts = {
 /** Lesson columns on one page of the grid: fits A4 landscape next to the № and name columns. */
 export const LESSONS_PER_PAGE = 25;
 
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
-
 /** A mark as written in the paper journal: 5, 5б (in hospital), зач, нз, д (debt), н/а. */
 export function markText(m: Pick<JournalFacts["marks"][number], "kind" | "value" | "isHospital">): string {
   switch (m.kind) {
@@ -89,7 +74,7 @@ export function dateHeader(dates: Date[]): HeaderNode[] {
   let last = -1;
   for (const d of dates) {
     const key = d.getUTCFullYear() * 12 + d.getUTCMonth();
-    if (key !== last) groups.push({ label: MONTHS[d.getUTCMonth()], children: [] });
+    if (key !== last) groups.push({ label: monthName(d), children: [] });
     last = key;
     groups[groups.length - 1].children!.push({ label: String(d.getUTCDate()).padStart(2, "0") });
   }
@@ -193,7 +178,7 @@ function gridHeader(columns: GridColumn[]): HeaderNode[] {
     }
     const d = c.lesson.date;
     const key = d.getUTCFullYear() * 12 + d.getUTCMonth();
-    if (key !== month) out.push({ label: MONTHS[d.getUTCMonth()], children: [] });
+    if (key !== month) out.push({ label: monthName(d), children: [] });
     month = key;
     out[out.length - 1].children!.push({ label: String(d.getUTCDate()).padStart(2, "0") });
   }

@@ -3,9 +3,10 @@
 import { formatDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { classTeachersOf, rosterFacts, signatoryFacts, type ReportClass, type ReportYear } from "./data";
+import { classTeachersOf, rosterFacts, signatoryFacts } from "./data";
 import { reportFileName, yearShort } from "./rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { signaturesFor } from "./signatures";
+import type { ClassesReportInput } from "./scope-rules";
 
 const FORMS = [
   ["FULL_TIME", "очная"],
@@ -15,17 +16,7 @@ const FORMS = [
   ["HOME", "на дому"],
 ] as const;
 
-export async function buildOccupancyReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  date: Date;
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildOccupancyReport(input: ClassesReportInput & { date: Date }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
   const [facts, teachers, signers] = await Promise.all([

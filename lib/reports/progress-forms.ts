@@ -9,7 +9,6 @@ import type { CellValue, ReportModel } from "./model";
 import {
   absenceRows,
   loadTeachers,
-  periodFinals,
   plannedHours,
   rollOn,
   signatoryFacts,
@@ -24,71 +23,34 @@ import {
   attendanceFigures,
   finalsFigures,
   periodText,
+  progressFigureCells,
+  progressFigureHeader,
   progressFigures,
+  PROGRESS_FIGURE_COLUMNS,
   reportFileName,
   yearShort,
   type FinalsFigures,
 } from "./rules";
-import { classPeriod, specialtyLabel, specialtyOf } from "./scope-rules";
-import { signaturesFor, type SignPlan } from "./signatures";
-import { PROGRESS_FIGURE_COLUMNS, progressFigureHeader } from "./progress";
+import { classesByOwnPeriod, classPeriod, specialtyLabel, specialtyOf, type PeriodScopeInput } from "./scope-rules";
+import { signaturesFor } from "./signatures";
+import { studentsWithPeriodFinals } from "./progress";
 
-type Scope = {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-};
+type Scope = PeriodScopeInput;
 
 /** «Итоги успеваемости по специальностям» (PRN-7): each class with its own period, summed by specialty. */
 export async function buildSpecialtiesProgress(input: Scope): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
-  const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));
-  const byPeriod = new Map<number, { period: ReportPeriod; ids: number[] }>();
-  for (const c of input.classes) {
-    const p = own.get(c.id);
-    if (!p || (!input.isCollege && c.grade === 1)) continue;
-    const entry = byPeriod.get(p.id) ?? { period: p, ids: [] };
-    entry.ids.push(c.id);
-    byPeriod.set(p.id, entry);
-  }
-  const students = (
-    await Promise.all(
-      [...byPeriod.values()].map(async ({ period, ids }) => {
-        const [roll, finals] = await Promise.all([
-          rollOn(input.organisationId, ids, period.endDate),
-          periodFinals(input.organisationId, ids, period.id),
-        ]);
-        return roll.map((s) => ({ classId: s.classId, studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
-      }),
-    )
-  ).flat();
+  const students = await studentsWithPeriodFinals(
+    input.organisationId,
+    classesByOwnPeriod(input.classes, input.period, input.periods, (c) => input.isCollege || c.grade > 1),
+  );
   const signers = await signatoryFacts(
     input.organisationId,
     input.classes.map((c) => c.id),
   );
   const keys = [...new Set(input.classes.map((c) => specialtyOf(c) ?? ""))].sort((a, b) => a.localeCompare(b, "ru"));
   const row = (label: string, ids: Set<number>): CellValue[] => {
-    const f = progressFigures(students.filter((s) => ids.has(s.classId)));
-    return [
-      label,
-      f.roll,
-      f.excellent,
-      f.good,
-      f.oneThree,
-      f.failing,
-      f.notAttested,
-      f.withoutFinals,
-      f.successPercent,
-      f.qualityPercent,
-      f.averageMark,
-    ];
+    return [label, ...progressFigureCells(progressFigures(students.filter((s) => ids.has(s.classId))))];
   };
   const idsOf = (k: string) => new Set(input.classes.filter((c) => (specialtyOf(c) ?? "") === k).map((c) => c.id));
   const title = "Итоги успеваемости по специальностям";
@@ -100,7 +62,7 @@ export async function buildSpecialtiesProgress(input: Scope): Promise<ReportMode
       { label: "Период", value: periodText(input.period) },
     ],
     orientation: "landscape",
-    header: [{ label: "Специальность" }, ...progressFigureHeader(v)],
+    header: [{ label: "Специальность" }, ...progressFigureHeader(cap(v.student.genPl))],
     columns: [{ kind: "text", key: true }, ...PROGRESS_FIGURE_COLUMNS],
     rows: keys.map((k) => row(specialtyLabel(input.classes.find((c) => (specialtyOf(c) ?? "") === k)!), idsOf(k))),
     totals: keys.length > 1 ? [row("Итого", new Set(input.classes.map((c) => c.id)))] : [],

@@ -5,88 +5,49 @@
 // specialty and course (college), then the total. The 1st grade is taught without marks (JRN-10):
 // its classes are listed with their roll and stay out of the figures.
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "./model";
-import { periodFinals, rollOn, signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
+import type { CellValue, ReportModel } from "./model";
+import { periodFinals, rollOn, signatoryFacts, type ReportClass, type ReportPeriod } from "./data";
 import {
+  progressFigureCells,
+  progressFigureHeader,
   progressFigures,
+  PROGRESS_FIGURE_COLUMNS,
   type ProgressFigures,
   type StudentFinals,
   periodText,
   reportFileName,
   yearShort,
 } from "./rules";
-import { signaturesFor, type SignPlan } from "./signatures";
-import { classPeriod, groupsOf } from "./scope-rules";
+import { signaturesFor } from "./signatures";
+import { classesByOwnPeriod, classPeriod, groupsOf, type PeriodScopeInput } from "./scope-rules";
 
 function figures(name: string, period: string, f: ProgressFigures): CellValue[] {
-  return [
-    name,
-    period,
-    f.roll,
-    f.excellent,
-    f.good,
-    f.oneThree,
-    f.failing,
-    f.notAttested,
-    f.withoutFinals,
-    f.successPercent,
-    f.qualityPercent,
-    f.averageMark,
-  ];
+  return [name, period, ...progressFigureCells(f)];
 }
 
-/** The progress figures' header after the key columns (the summary and the per-specialty form, RPT). */
-export function progressFigureHeader(v: ReturnType<typeof vocabulary>): HeaderNode[] {
-  return [
-    { label: `${cap(v.student.genPl)} на конец периода` },
-    { label: "Отличники" },
-    { label: "Хорошисты" },
-    { label: "С одной «3»" },
-    { label: "Неуспевающие" },
-    { label: "Не аттестованы (н/а)" },
-    { label: "Без итоговых отметок" },
-    {
-      label: "Показатели",
-      children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
-    },
-  ];
-}
-
-/** The progress figures' columns, one per leaf of progressFigureHeader. */
-export const PROGRESS_FIGURE_COLUMNS: ReportColumn[] = [
-  ...Array.from({ length: 7 }, () => ({ kind: "number" as const })),
-  { kind: "percent" },
-  { kind: "percent" },
-  { kind: "decimal" },
-];
-
-export async function buildProgressReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
-  const v = vocabulary(input.isCollege);
-  const marked = (c: ReportClass) => input.isCollege || c.grade > 1;
-  const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));
-  const periods = [...new Map([...own.values()].flatMap((p) => (p ? [[p.id, p] as const] : []))).values()];
+/** Each student on the roll at the end of their class's own period, with their finals for it (RPT-2's facts). */
+export async function studentsWithPeriodFinals(
+  organisationId: number,
+  groups: { period: ReportPeriod; ids: number[] }[],
+): Promise<(StudentFinals & { classId: number })[]> {
   const facts = await Promise.all(
-    periods.map(async (p) => {
-      const ids = input.classes.filter((c) => own.get(c.id)?.id === p.id).map((c) => c.id);
+    groups.map(async ({ period, ids }) => {
       const [roll, finals] = await Promise.all([
-        rollOn(input.organisationId, ids, p.endDate),
-        periodFinals(input.organisationId, ids, p.id),
+        rollOn(organisationId, ids, period.endDate),
+        periodFinals(organisationId, ids, period.id),
       ]);
       return roll.map((s) => ({ classId: s.classId, studentId: s.studentId, finals: finals.get(s.studentId) ?? [] }));
     }),
   );
-  const students = facts.flat();
+  return facts.flat();
+}
+
+export async function buildProgressReport(input: PeriodScopeInput): Promise<ReportModel> {
+  const v = vocabulary(input.isCollege);
+  const marked = (c: ReportClass) => input.isCollege || c.grade > 1;
+  const own = new Map(input.classes.map((c) => [c.id, classPeriod(c, input.period, input.periods)]));
+  const periods = classesByOwnPeriod(input.classes, input.period, input.periods);
+  const students = await studentsWithPeriodFinals(input.organisationId, periods);
   const signers = await signatoryFacts(
     input.organisationId,
     input.classes.map((c) => c.id),
@@ -129,7 +90,7 @@ export async function buildProgressReport(input: {
       { label: "Период", value: periodText(input.period) },
     ],
     orientation: "landscape",
-    header: [{ label: cap(v.class.nom) }, { label: "Период" }, ...progressFigureHeader(v)],
+    header: [{ label: cap(v.class.nom) }, { label: "Период" }, ...progressFigureHeader(cap(v.student.genPl))],
     columns: [{ kind: "text", key: true }, { kind: "text" }, ...PROGRESS_FIGURE_COLUMNS],
     rows,
     totals,

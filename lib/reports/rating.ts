@@ -1,7 +1,7 @@
 // RPT-5 «Рейтинг успешности» (students of a class ranked by the average of their current marks
 // for a period or the year) and RPT-6 «Ведомость предварительной аттестации» (per student ×
 // subject the month's average and the predicted period mark).
-import { formatDate } from "@/lib/org/time";
+import { formatDate, monthName } from "@/lib/org/time";
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
 import {
@@ -18,23 +18,8 @@ import { preliminary, ratingRows } from "./rating-rules";
 import { periodText, reportFileName, yearShort } from "./rules";
 import { signaturesFor } from "./signatures";
 
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
-
 export function monthText(first: Date): string {
-  return `${MONTHS[first.getUTCMonth()]} ${first.getUTCFullYear()}`;
+  return `${monthName(first)} ${first.getUTCFullYear()}`;
 }
 
 export async function buildRatingReport(input: {

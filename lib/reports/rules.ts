@@ -2,6 +2,7 @@
 // hand-computed fixtures in tests/fixtures.
 import { finalWord } from "@/lib/journal/marks";
 import { formatDate } from "@/lib/org/time";
+import type { CellValue, HeaderNode, ReportColumn } from "./model";
 
 /** A period final as the report sees it: a grade, or a special value (FIN-3). */
 export type FinalFact = { value: number | null; special: "NOT_ATTESTED" | "EXEMPT" | "PASS" | "FAIL" | null };
@@ -114,6 +115,69 @@ export function progressShares(c: ProgressCounts): ProgressFigures {
     averageMark: c.markCount ? Math.round((c.markSum / c.markCount) * 100) / 100 : null,
   };
 }
+
+/** RPT-2's figures as a report row's cells, in the order of progressFigureHeader. */
+export function progressFigureCells(f: ProgressFigures): CellValue[] {
+  return [
+    f.roll,
+    f.excellent,
+    f.good,
+    f.oneThree,
+    f.failing,
+    f.notAttested,
+    f.withoutFinals,
+    f.successPercent,
+    f.qualityPercent,
+    f.averageMark,
+  ];
+}
+
+/** RPT-2's figures' header after the key columns; `students` is the capitalised genitive plural («Обучающихся»). */
+export function progressFigureHeader(students: string): HeaderNode[] {
+  return [
+    { label: `${students} на конец периода` },
+    { label: "Отличники" },
+    { label: "Хорошисты" },
+    { label: "С одной «3»" },
+    { label: "Неуспевающие" },
+    { label: "Не аттестованы (н/а)" },
+    { label: "Без итоговых отметок" },
+    {
+      label: "Показатели",
+      children: [{ label: "Успеваемость, %" }, { label: "Качество, %" }, { label: "Средний балл" }],
+    },
+  ];
+}
+
+/** RPT-3's attendance figures' header: the missed lessons (`missed` heads them) by reason, then the late arrivals. */
+export function attendanceFigureHeader(missed: string): HeaderNode[] {
+  return [
+    {
+      label: missed,
+      children: [
+        { label: "Всего" },
+        { label: "По уважительной причине (УП)" },
+        { label: "По неуважительной причине (НП)" },
+        { label: "По болезни (Б)" },
+        { label: "Причина не указана (Н, ОТ)" },
+      ],
+    },
+    { label: "Опозданий (ОП)" },
+  ];
+}
+
+/** `count` report columns of one kind (a register's run of text columns). */
+export function columnsOf(kind: ReportColumn["kind"], count: number): ReportColumn[] {
+  return Array.from({ length: count }, () => ({ kind }));
+}
+
+/** RPT-2's figures' columns, one per leaf of progressFigureHeader. */
+export const PROGRESS_FIGURE_COLUMNS: ReportColumn[] = [
+  ...columnsOf("number", 7),
+  { kind: "percent" },
+  { kind: "percent" },
+  { kind: "decimal" },
+];
 
 export type AbsenceFact = { code: "N" | "UP" | "NP" | "B" | "OT" | "OP"; hours: number };
 

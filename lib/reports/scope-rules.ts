@@ -3,7 +3,23 @@
 // whether the user's classes (ACL-3 scopes) admit that set; each class's own period (PRN-8); the
 // subtotal groups (school levels, college specialties).
 import { parallelName, vocabulary } from "@/lib/org/vocabulary";
-import type { ReportClass, ReportPeriod } from "./data";
+import type { ReportClass, ReportPeriod, ReportYear } from "./data";
+import type { SignPlan } from "./signatures";
+
+/** A report over a set of classes in the caller's scope: the organisation, the classes, the year, who signs. */
+export type ClassesReportInput = {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  scopeLabel: string;
+  classes: ReportClass[];
+  year: ReportYear;
+  sign: SignPlan;
+  now: Date;
+};
+
+/** A period report over a set of classes (RPT-2, RPT-4, PRN-7): each class with its own period (PRN-8). */
+export type PeriodScopeInput = ClassesReportInput & { period: ReportPeriod; periods: ReportPeriod[] };
 
 export type ClassPick = { classId?: number; grade?: number; departmentId?: number; specialty?: string };
 
@@ -82,6 +98,27 @@ export function classPeriod(
     own.filter((p) => p.endDate.getTime() < end).sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0] ??
     null
   );
+}
+
+/**
+ * The classes grouped by their own period for a chosen one (PRN-8), in the classes' order; a class
+ * without such a period, or one `include` refuses, is left out.
+ */
+export function classesByOwnPeriod(
+  classes: ReportClass[],
+  chosen: ReportPeriod,
+  periods: ReportPeriod[],
+  include: (c: ReportClass) => boolean = () => true,
+): { period: ReportPeriod; ids: number[] }[] {
+  const groups = new Map<number, { period: ReportPeriod; ids: number[] }>();
+  for (const c of classes) {
+    const p = classPeriod(c, chosen, periods);
+    if (!p || !include(c)) continue;
+    const group = groups.get(p.id) ?? { period: p, ids: [] };
+    group.ids.push(c.id);
+    groups.set(p.id, group);
+  }
+  return [...groups.values()];
 }
 
 const LEVELS: [number, number, string][] = [

@@ -3,10 +3,11 @@
 // marks (final marks of form VKR). Percentages without marks print «—», never «0,0».
 import { vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { rollOn, signatoryFacts, vkrMarks, type ReportClass, type ReportYear } from "./data";
+import { rollOn, signatoryFacts, vkrMarks } from "./data";
 import { vkrFigures, type VkrFigures } from "./rating-rules";
 import { finalLabel, reportFileName, yearShort } from "./rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { signaturesFor } from "./signatures";
+import type { ClassesReportInput } from "./scope-rules";
 
 function figures(name: string, f: VkrFigures, all: number): CellValue[] {
   const none = all === 0;
@@ -25,17 +26,7 @@ function figures(name: string, f: VkrFigures, all: number): CellValue[] {
   ];
 }
 
-export async function buildVkrReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  yearEnd: Date;
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildVkrReport(input: ClassesReportInput & { yearEnd: Date }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
   const [marks, roll, signers] = await Promise.all([

@@ -247,7 +247,7 @@ export function diffLessons(desired: readonly DesiredLesson[], existing: readonl
       if (!subSame)
         diff.update.push({
           id: have.id,
-          data: { ...toDesired(have), substituteId: want.substituteId, substitutionId: want.substitutionId },
+          data: { ...desiredLesson(have), substituteId: want.substituteId, substitutionId: want.substitutionId },
         });
       if (!placementSame) diff.kept.push({ lesson: have, reason: "changed" });
       else diff.unchanged += subSame ? 1 : 0;
@@ -260,7 +260,11 @@ export function diffLessons(desired: readonly DesiredLesson[], existing: readonl
   return diff;
 }
 
-function toDesired(l: ExistingLesson): DesiredLesson {
+/**
+ * A lesson's own fields as the plan and the store hold them, nothing else (a stored lesson's id and
+ * data flags dropped); a status other than CANCELLED reads as SCHEDULED.
+ */
+export function desiredLesson(l: Omit<DesiredLesson, "status"> & { status: string }): DesiredLesson {
   return {
     classId: l.classId,
     subgroupId: l.subgroupId,

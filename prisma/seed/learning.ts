@@ -3,8 +3,9 @@
 // the demo class that asks for a hand-in due tomorrow (its review mark goes to a «Домашняя работа»
 // column), a few materials (links: nothing to store) attached to the demo teacher's lessons and
 // КТП topics, and the demo student's portfolio with one entry waiting for the class teacher.
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { putFile } from "../../lib/storage/files";
+import { ROLES } from "../../lib/access/roles";
 import { addDays, at } from "./dates";
 import type { LessonSpec } from "./lessons";
 import { readFile } from "node:fs/promises";
@@ -14,20 +15,7 @@ import { fileURLToPath } from "node:url";
 /** Rendered by prisma/seed/regulation.ts (committed: rendering takes seconds, the seed must stay fast). */
 const REGULATION_PDF = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets", "regulation.pdf");
 
-const EVERYONE = [
-  "ADMIN",
-  "DIRECTOR",
-  "DEPUTY",
-  "HEAD_OF_DEPT",
-  "SCHEDULER",
-  "SECRETARY",
-  "TEACHER",
-  "STUDENT",
-  "PARENT",
-  "MEDIC",
-  "PSYCHOLOGIST",
-  "STAFF",
-] as const;
+const EVERYONE = ROLES;
 const STAFF = EVERYONE.filter((r) => r !== "STUDENT" && r !== "PARENT");
 
 export interface LearningArgs {
@@ -47,67 +35,71 @@ export interface LearningArgs {
   };
 }
 
-async function documents(db: PrismaClient, a: LearningArgs, adminId: number) {
-  const pdf = await readFile(REGULATION_PDF);
-  const file = await putFile(a.organisationId, "document", new Uint8Array(pdf));
+/** One stored document with its first version (LRN-3), dated as the demo's documents are. */
+async function seedDocument(
+  db: PrismaClient,
+  a: LearningArgs,
+  adminId: number,
+  doc: Omit<Prisma.DocumentUncheckedCreateInput, "organisationId" | "createdById" | "createdAt" | "updatedAt">,
+  version: { content: Uint8Array; fileName: string; mimeType: string; note?: string },
+) {
+  const file = await putFile(a.organisationId, "document", version.content);
   const createdAt = at(addDays(a.today, -80), 10);
-  const reg = await db.document.create({
+  const created = await db.document.create({
+    data: { organisationId: a.organisationId, ...doc, createdById: adminId, createdAt, updatedAt: createdAt },
+  });
+  await db.documentVersion.create({
     data: {
       organisationId: a.organisationId,
+      documentId: created.id,
+      version: 1,
+      fileName: version.fileName,
+      mimeType: version.mimeType,
+      ...file,
+      ...(version.note ? { note: version.note } : {}),
+      uploadedById: adminId,
+      createdAt,
+    },
+  });
+}
+
+async function documents(db: PrismaClient, a: LearningArgs, adminId: number) {
+  await seedDocument(
+    db,
+    a,
+    adminId,
+    {
       title: "Положение об электронном журнале и дневнике",
       category: "REGULATION",
       number: "01-ЭЖ",
       date: addDays(a.today, -90),
       visibleTo: [...EVERYONE],
       isJournalRegulation: true,
-      createdById: adminId,
-      createdAt,
-      updatedAt: createdAt,
     },
-  });
-  await db.documentVersion.create({
-    data: {
-      organisationId: a.organisationId,
-      documentId: reg.id,
-      version: 1,
+    {
+      content: new Uint8Array(await readFile(REGULATION_PDF)),
       fileName: "Положение об электронном журнале.pdf",
       mimeType: "application/pdf",
-      ...file,
       note: "Утверждено приказом директора",
-      uploadedById: adminId,
-      createdAt,
     },
-  });
+  );
   const order = Buffer.from(
     "Приказ о назначении ответственных за ведение электронного журнала.\n\n1. Назначить ответственным за ведение электронного журнала заместителя директора по учебной работе.\n2. Администратору электронного журнала обеспечить выдачу реквизитов доступа.\n",
     "utf8",
   );
-  const orderFile = await putFile(a.organisationId, "document", new Uint8Array(order));
-  const o = await db.document.create({
-    data: {
-      organisationId: a.organisationId,
+  await seedDocument(
+    db,
+    a,
+    adminId,
+    {
       title: "О назначении ответственных за ведение электронного журнала",
       category: "ORDER",
       number: "112-од",
       date: addDays(a.today, -85),
       visibleTo: [...STAFF],
-      createdById: adminId,
-      createdAt,
-      updatedAt: createdAt,
     },
-  });
-  await db.documentVersion.create({
-    data: {
-      organisationId: a.organisationId,
-      documentId: o.id,
-      version: 1,
-      fileName: "Приказ 112-од.txt",
-      mimeType: "text/plain",
-      ...orderFile,
-      uploadedById: adminId,
-      createdAt,
-    },
-  });
+    { content: new Uint8Array(order), fileName: "Приказ 112-од.txt", mimeType: "text/plain" },
+  );
 }
 
 async function resources(db: PrismaClient, a: LearningArgs, adminId: number) {

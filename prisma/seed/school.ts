@@ -2,7 +2,7 @@
 import type pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
 import { academicStartYear, schoolCalendar } from "./calendar";
-import { buildContingent, type Contingent } from "./contingent";
+import { buildContingent, type Contingent, type ContingentOptions } from "./contingent";
 import { seedJournal } from "./journal";
 import { DEMO_ORG_NAMES } from "./logins";
 import { insertMisc } from "./misc";
@@ -11,6 +11,7 @@ import { seedPastYear } from "./past-year";
 import type { Rng } from "./random";
 import { insertRoster } from "./roster";
 import { SCHOOL_DEMO_CLASS, SCHOOL_DEMO_TEACHER, buildSchoolPlan } from "./school-plan";
+import type { OrgPlan } from "./plan";
 import { insertSetup, type OrgCard } from "./setup";
 import { SCHOOL_ADMINS } from "./staff";
 import { buildTimetable } from "./timetable";
@@ -25,16 +26,8 @@ export interface OrgSeedArgs {
   log: (s: string) => void;
 }
 
-const CARD: OrgCard = {
-  kind: "SCHOOL",
-  name: DEMO_ORG_NAMES.school,
-  shortName: "Школа № 17",
-  address: "443030, г. Самара, ул. Мичурина, д. 17",
-  director: "Кузнецова Татьяна Владимировна",
-  phone: "+7 (846) 335-17-17",
-  email: "mbou17.samara@yandex.ru",
-  website: "https://school17-samara.ru",
-  settings: { passFailEnabled: false },
+/** The general school's bell schedule (the demo school and the benchmark's). */
+export const SCHOOL_BELLS: Pick<OrgCard, "bellScheduleName" | "bells"> = {
   bellScheduleName: "Основное",
   bells: [
     ["08:30", "09:15"],
@@ -45,6 +38,19 @@ const CARD: OrgCard = {
     ["13:15", "14:00"],
     ["14:10", "14:55"],
   ],
+};
+
+const CARD: OrgCard = {
+  kind: "SCHOOL",
+  name: DEMO_ORG_NAMES.school,
+  shortName: "Школа № 17",
+  address: "443030, г. Самара, ул. Мичурина, д. 17",
+  director: "Кузнецова Татьяна Владимировна",
+  phone: "+7 (846) 335-17-17",
+  email: "mbou17.samara@yandex.ru",
+  website: "https://school17-samara.ru",
+  settings: { passFailEnabled: false },
+  ...SCHOOL_BELLS,
   extraRooms: [
     ["Актовый зал", 200],
     ["Библиотека", 30],
@@ -60,13 +66,22 @@ export function peopleUsers(cont: Contingent) {
   ];
 }
 
-export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>> {
+/**
+ * A school's common steps over a plan: contingent → timetable → set-up → roster → journal → misc
+ * (the demo school and the benchmark's large one); `people` sizes its classes, `describe` logs them.
+ */
+export async function seedSchoolCore(
+  a: OrgSeedArgs,
+  card: OrgCard,
+  plan: OrgPlan,
+  people: Pick<ContingentOptions, "size" | "classSize">,
+  describe: (cont: Contingent) => string,
+) {
   const { db, rng, today } = a;
   const cal = schoolCalendar(academicStartYear(today));
-  const plan = buildSchoolPlan(rng.fork("plan"));
   const cont = buildContingent(rng.fork("people"), plan, cal, today, {
     college: false,
-    size: [22, 28],
+    ...people,
     demoClass: SCHOOL_DEMO_CLASS,
     demoStudent: { lastName: "Смирнов", firstName: "Артём", middleName: "Дмитриевич" },
     demoFather: ["Дмитрий", "Дмитриевич", "Дмитриевна"],
@@ -77,7 +92,7 @@ export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>
     db,
     rng.fork("setup"),
     a.geo,
-    CARD,
+    card,
     cal,
     plan,
     SCHOOL_ADMINS,
@@ -85,9 +100,7 @@ export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>
     a.passwordHash,
   );
   const roster = await insertRoster(db, ids, plan, cont, { college: false, registrarLogin: "secretary" });
-  a.log(
-    `  школа: ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`,
-  );
+  a.log(describe(cont));
   const j = await seedJournal(
     db,
     a.sql,
@@ -122,6 +135,20 @@ export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>
     parentName: cont.demoParent ? `${cont.demoParent.name.firstName} ${cont.demoParent.name.middleName}` : undefined,
     childName: cont.demoStudent.name.firstName,
   });
+  return { cal, cont, ids, roster, j, demoTeacher };
+}
+
+export async function seedSchool(a: OrgSeedArgs): Promise<Record<string, number>> {
+  const { db, rng, today } = a;
+  const plan = buildSchoolPlan(rng.fork("plan"));
+  const { cal, cont, ids, roster, j, demoTeacher } = await seedSchoolCore(
+    a,
+    CARD,
+    plan,
+    { size: [22, 28] },
+    (cont) =>
+      `  школа: ${cont.students.length} учеников, ${cont.parents.length} родителей, ${plan.teachers.length} учителей`,
+  );
   await insertLearning(db, {
     organisationId: ids.orgId,
     college: false,

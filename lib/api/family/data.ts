@@ -1,6 +1,7 @@
 // Reads of a student's marks by subject and of homework files for /api/v1 (API-1). The caller has
 // authorised `diary.view` on the student; every query is bound to the organisation and that
 // student. A constant number of queries whatever the period holds.
+import { spanMeets } from "@/lib/org/time";
 import { type MarkKindName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
 import type { AveragingMethod } from "@/lib/journal/averages";
@@ -130,8 +131,7 @@ export async function homeworkFileOfStudent(organisationId: number, studentId: n
       organisationId,
       studentId,
       classId: lesson.classId,
-      startDate: { lte: lesson.date },
-      OR: [{ endDate: null }, { endDate: { gte: lesson.date } }],
+      ...spanMeets(lesson.date),
     },
     select: { studentId: true },
   });

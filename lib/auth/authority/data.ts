@@ -1,6 +1,7 @@
 // Reads of the education-authority side (REG-1): authority accounts and their sessions, the
 // territories, and the organisations of a territory with COUNTS only — nothing here selects a
 // person of an organisation (names, cards, marks); the territory report is lib/region/report.ts.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName, shortName } from "@/lib/people/names";
 import { territoryOf, type AuthorityRole, type Territory } from "@/lib/auth/authority/rules";
@@ -166,8 +167,7 @@ export async function territoryOrganisations(territory: Territory, today: Date):
       by: ["organisationId"],
       where: {
         organisationId: { in: ids },
-        startDate: { lte: today },
-        OR: [{ endDate: null }, { endDate: { gte: today } }],
+        ...spanMeets(today),
         class: { year: { isCurrent: true } },
       },
       _count: { _all: true },

@@ -31,9 +31,29 @@ export async function recordAuthorityEvent(client: Tx | typeof db, e: AuthorityE
   });
 }
 
+type SignInContext = { login: string; ip: string; now: Date };
+
+/** A sign-in event of the login's own account (auth.failed, auth.locked): the login, the address, the time. */
+function recordSignInEvent(
+  client: Tx | typeof db,
+  ctx: SignInContext,
+  id: number | null,
+  action: string,
+  details: Record<string, string>,
+): Promise<void> {
+  return recordAuthorityEvent(client, {
+    actorId: id,
+    subjectId: id,
+    action,
+    details: { login: ctx.login, ...details },
+    ip: ctx.ip,
+    at: ctx.now,
+  });
+}
+
 /** A wrong password for an existing authority login: counted, locked at the limit (AUTH-4's rule). */
 export async function registerAuthorityFailure(
-  ctx: { login: string; ip: string; now: Date },
+  ctx: SignInContext,
   id: number,
   reason: string,
 ): Promise<{ lockedUntil: Date | null; lockedNow: boolean }> {
@@ -50,41 +70,16 @@ export async function registerAuthorityFailure(
       where: { id },
       data: { failedSignIns: next.failures, lockedUntil: next.lockedUntil },
     });
-    await recordAuthorityEvent(tx, {
-      actorId: id,
-      subjectId: id,
-      action: "auth.failed",
-      details: { login: ctx.login, reason },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    await recordSignInEvent(tx, ctx, id, "auth.failed", { reason });
     if (next.lockedNow && next.lockedUntil)
-      await recordAuthorityEvent(tx, {
-        actorId: id,
-        subjectId: id,
-        action: "auth.locked",
-        details: { login: ctx.login, until: next.lockedUntil.toISOString() },
-        ip: ctx.ip,
-        at: ctx.now,
-      });
+      await recordSignInEvent(tx, ctx, id, "auth.locked", { until: next.lockedUntil.toISOString() });
     return { lockedUntil: next.lockedUntil, lockedNow: next.lockedNow };
   });
 }
 
 /** A refused attempt that changes no counter (locked, disabled, wrong territory, unknown login). */
-export async function recordAuthorityRefusal(
-  ctx: { login: string; ip: string; now: Date },
-  id: number | null,
-  reason: string,
-): Promise<void> {
-  await recordAuthorityEvent(db, {
-    actorId: id,
-    subjectId: id,
-    action: "auth.failed",
-    details: { login: ctx.login, reason },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+export async function recordAuthorityRefusal(ctx: SignInContext, id: number | null, reason: string): Promise<void> {
+  await recordSignInEvent(db, ctx, id, "auth.failed", { reason });
 }
 
 /** A successful sign-in: counters reset, a server-side session opened, the event recorded. */

@@ -2,6 +2,7 @@
 // their result and remarks, then the checks due and overdue the viewer answers for or supervises.
 import { formatDate } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
+import { columnsOf } from "@/lib/reports/rules";
 import type { CheckRow } from "./data";
 import type { DueRow } from "./loaders";
 import {
@@ -53,17 +54,7 @@ export function buildChecksModel(input: {
       { label: "Итоги проверки" },
       { label: "Замечания учителям" },
     ],
-    columns: [
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-      { kind: "text" },
-    ],
+    columns: columnsOf("text", 9),
     rows: input.checks.map((c) => [
       formatDate(c.checkedOn),
       c.className,
@@ -93,14 +84,7 @@ export function buildChecksModel(input: {
           { label: "Следующая — срок" },
           { label: "Состояние" },
         ],
-        columns: [
-          { kind: "text" },
-          { kind: "text" },
-          { kind: "text" },
-          { kind: "text" },
-          { kind: "text" },
-          { kind: "text" },
-        ],
+        columns: columnsOf("text", 6),
         rows: input.due.map((d) => [
           d.className,
           CHECK_LEVEL_LABELS[d.level],

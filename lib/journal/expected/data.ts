@@ -1,5 +1,6 @@
 // Expected absences for the journal grid's attendance column (DUT-4): read by the journal's loader,
 // so they live with the journal (the lower domain) — lib/absences records and decides them.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { AttendanceCodeName } from "@/lib/journal/rules";
 
@@ -25,8 +26,7 @@ export async function expectedAbsences(
               some: {
                 organisationId,
                 classId: students.classId,
-                startDate: { lte: to },
-                OR: [{ endDate: null }, { endDate: { gte: from } }],
+                ...spanMeets(from, to),
               },
             },
           },

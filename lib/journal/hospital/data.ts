@@ -1,4 +1,5 @@
 // Reads of hospital marks (REC-6): certificates in the caller's classes and the lessons of a stay.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 
@@ -14,6 +15,18 @@ export type CertificateRow = {
   marks: number;
 };
 
+/** A hospital certificate's own fields and its student's name (the list and the card). */
+const CERTIFICATE_FIELDS = {
+  id: true,
+  studentId: true,
+  number: true,
+  issuedOn: true,
+  stayFrom: true,
+  stayTo: true,
+  institution: true,
+  student: { select: { lastName: true, firstName: true, middleName: true } },
+} as const;
+
 /** Certificates of students who were in the classes (null = all classes), newest first. */
 export async function certificates(
   organisationId: number,
@@ -27,17 +40,7 @@ export async function certificates(
     },
     orderBy: { id: "desc" },
     take: limit,
-    select: {
-      id: true,
-      studentId: true,
-      number: true,
-      issuedOn: true,
-      stayFrom: true,
-      stayTo: true,
-      institution: true,
-      student: { select: { lastName: true, firstName: true, middleName: true } },
-      _count: { select: { marks: true } },
-    },
+    select: { ...CERTIFICATE_FIELDS, _count: { select: { marks: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -55,16 +58,7 @@ export async function certificates(
 export async function certificate(organisationId: number, id: number) {
   return db.hospitalCertificate.findUnique({
     where: { organisationId_id: { organisationId, id } },
-    select: {
-      id: true,
-      studentId: true,
-      number: true,
-      issuedOn: true,
-      stayFrom: true,
-      stayTo: true,
-      institution: true,
-      student: { select: { lastName: true, firstName: true, middleName: true } },
-    },
+    select: CERTIFICATE_FIELDS,
   });
 }
 
@@ -74,8 +68,7 @@ export async function studentsOfClasses(organisationId: number, classIds: Readon
     where: {
       organisationId,
       ...(classIds === null ? {} : { classId: { in: [...classIds] } }),
-      startDate: { lte: today },
-      OR: [{ endDate: null }, { endDate: { gte: today } }],
+      ...spanMeets(today),
       class: { year: { isCurrent: true } },
     },
     select: {
@@ -119,8 +112,7 @@ export async function stayLessons(
       where: {
         organisationId,
         studentId,
-        startDate: { lte: stay.to },
-        OR: [{ endDate: null }, { endDate: { gte: stay.from } }],
+        ...spanMeets(stay.from, stay.to),
         // Home and family education get no current marks (PPL-2, 001 §5.5).
         educationForm: { notIn: ["HOME", "FAMILY"] },
       },

@@ -87,6 +87,23 @@ function form<T extends z.ZodType>(
     : { ok: false, result: fail("INVALID_INPUT", firstIssue(parsed.error)) };
 }
 
+/** A panel form's input and its lesson, admitted for `kind`; or the action's refusal. */
+async function lessonForm<T extends z.ZodType<{ lessonId: number }>>(
+  schema: T,
+  data: FormData,
+  kind: WriteKind | "unlock-request",
+): Promise<{ ok: true; input: z.infer<T>; a: Editable } | { ok: false; result: Result }> {
+  const parsed = form(schema, data);
+  if (!parsed.ok) return parsed;
+  const a = await editableLesson(parsed.data.lessonId, kind);
+  return a.ok ? { ok: true, input: parsed.data, a } : a;
+}
+
+/** Who writes on the admitted lesson, when, and why (the unlock's reason kept in the history). */
+function lessonWrite(a: Editable) {
+  return { organisationId: a.organisationId, userId: a.userId, now: a.now, reason: a.reason, lessonId: a.lesson.id };
+}
+
 const topicSchema = z.object({
   lessonId: id,
   version: z.coerce.number().int().min(0),
@@ -99,21 +116,16 @@ const topicSchema = z.object({
 });
 
 export async function saveTopicAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const parsed = form(topicSchema, data);
-  if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId, "lesson");
-  if (!a.ok) return a.result;
+  const f = await lessonForm(topicSchema, data, "lesson");
+  if (!f.ok) return f.result;
+  const { input: parsed, a } = f;
   const r = await writeLessonTopic({
-    organisationId: a.organisationId,
-    userId: a.userId,
-    now: a.now,
-    reason: a.reason,
-    lessonId: a.lesson.id,
-    version: parsed.data.version,
-    topic: parsed.data.topic || null,
-    content: parsed.data.content || null,
-    planTopicId: parsed.data.planTopicId,
-    hours: a.lesson.organisation.kind === "COLLEGE" ? parsed.data.hours : null,
+    ...lessonWrite(a),
+    version: parsed.version,
+    topic: parsed.topic || null,
+    content: parsed.content || null,
+    planTopicId: parsed.planTopicId,
+    hours: a.lesson.organisation.kind === "COLLEGE" ? parsed.hours : null,
   });
   if (r === "conflict") return fail("CONFLICT", "Тему урока уже изменил другой пользователь — обновите страницу");
   if (r === "missing") return fail("NOT_FOUND");
@@ -129,17 +141,16 @@ const homeworkSchema = z.object({
 });
 
 export async function saveHomeworkAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const parsed = form(homeworkSchema, data);
-  if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId, "lesson");
-  if (!a.ok) return a.result;
+  const f = await lessonForm(homeworkSchema, data, "lesson");
+  if (!f.ok) return f.result;
+  const { input: parsed, a } = f;
   const today = todayIn(a.lesson.organisation.timeZone, a.now);
   const refusal = homeworkRefusal(isoDate(a.lesson.date), isoDate(today), a.lesson.homework);
   if (refusal) return fail("LOCKED", refusal);
-  if (parsed.data.dueDate && parsed.data.dueDate < a.lesson.date)
+  if (parsed.dueDate && parsed.dueDate < a.lesson.date)
     return fail("INVALID_INPUT", "Срок сдачи не может быть раньше урока");
   const uploads = data.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
-  const removeIds = (parsed.data.remove ?? "")
+  const removeIds = (parsed.remove ?? "")
     .split(",")
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
@@ -167,14 +178,10 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
     });
   }
   const r = await writeHomework({
-    organisationId: a.organisationId,
-    userId: a.userId,
-    now: a.now,
-    reason: a.reason,
-    lessonId: a.lesson.id,
-    version: parsed.data.version,
-    text: parsed.data.text,
-    dueDate: parsed.data.dueDate,
+    ...lessonWrite(a),
+    version: parsed.version,
+    text: parsed.text,
+    dueDate: parsed.dueDate,
     files,
     removeFileIds: removeIds,
     push: true,
@@ -185,7 +192,7 @@ export async function saveHomeworkAction(_prev: Result | null, data: FormData): 
     "homework.changed",
     {
       lessonId: a.lesson.id,
-      dueDate: parsed.data.dueDate ? isoDate(parsed.data.dueDate) : null,
+      dueDate: parsed.dueDate ? isoDate(parsed.dueDate) : null,
     },
     a.now,
   );
@@ -202,19 +209,14 @@ const markerSchema = z.object({
  * of homework; empty clears it. Counted as filled by the journal's control (CTL-1, DUT-1).
  */
 export async function saveHomeworkMarkerAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const parsed = form(markerSchema, data);
-  if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId, "lesson");
-  if (!a.ok) return a.result;
-  const marker = parsed.data.marker === "" ? null : parsed.data.marker;
+  const f = await lessonForm(markerSchema, data, "lesson");
+  if (!f.ok) return f.result;
+  const { input: parsed, a } = f;
+  const marker = parsed.marker === "" ? null : parsed.marker;
   if (marker === "NOT_PROVIDED" && !homeworkNotProvidedAllowed(a.lesson.organisation.kind, a.lesson.class.grade))
     return fail("INVALID_INPUT", "«Не предусмотрено» ставится в первом классе; здесь — «не задано»");
   const r = await writeHomeworkMarker({
-    organisationId: a.organisationId,
-    userId: a.userId,
-    now: a.now,
-    reason: a.reason,
-    lessonId: a.lesson.id,
+    ...lessonWrite(a),
     marker,
   });
   if (r === "missing") return fail("NOT_FOUND");
@@ -241,18 +243,12 @@ const assignmentSchema = z.object({
 });
 
 export async function saveAssignmentAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const parsed = form(assignmentSchema, data);
-  if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId, "assignment");
-  if (!a.ok) return a.result;
-  const d = parsed.data;
+  const f = await lessonForm(assignmentSchema, data, "assignment");
+  if (!f.ok) return f.result;
+  const { input: d, a } = f;
   const r = await refuseOutOfScope(() =>
     writeAssignment({
-      organisationId: a.organisationId,
-      userId: a.userId,
-      now: a.now,
-      reason: a.reason,
-      lessonId: a.lesson.id,
+      ...lessonWrite(a),
       assignmentId: d.assignmentId,
       fields:
         d.intent === "delete"
@@ -304,11 +300,7 @@ export async function saveProtocolAction(_prev: Result | null, data: FormData): 
     return fail("INVALID_INPUT", "В протоколе есть ученик не из этого класса");
   const r = await refuseOutOfScope(() =>
     writeProtocol({
-      organisationId: a.organisationId,
-      userId: a.userId,
-      now: a.now,
-      reason: a.reason,
-      lessonId: a.lesson.id,
+      ...lessonWrite(a),
       assignmentId: base.data.assignmentId,
       tasks,
       results,
@@ -326,17 +318,16 @@ const unlockSchema = z.object({
 });
 
 export async function requestUnlockAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const parsed = form(unlockSchema, data);
-  if (!parsed.ok) return parsed.result;
-  const a = await editableLesson(parsed.data.lessonId, "unlock-request");
-  if (!a.ok) return a.result;
+  const f = await lessonForm(unlockSchema, data, "unlock-request");
+  if (!f.ok) return f.result;
+  const { input: parsed, a } = f;
   const r = await createUnlockRequest({
     organisationId: a.organisationId,
     requesterId: a.userId,
     classId: a.lesson.classId,
     subjectId: a.lesson.subjectId,
     date: a.lesson.date,
-    reason: parsed.data.reason,
+    reason: parsed.reason,
     now: a.now,
   });
   return ok({

@@ -1,5 +1,6 @@
 // Reads of homework hand-ins (LRN-1). Every query is bound to the organisation; the callers have
 // authorised the lesson or the student before they show anything read here.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { MembershipSpan } from "@/lib/journal/rules";
 import type { SubmissionStatusName } from "./rules";
@@ -120,8 +121,7 @@ export async function lessonRoster(
       where: {
         organisationId,
         classId: lesson.classId,
-        startDate: { lte: lesson.date },
-        OR: [{ endDate: null }, { endDate: { gte: lesson.date } }],
+        ...spanMeets(lesson.date),
         ...(lesson.subgroupId !== null
           ? { student: { subgroups: { some: { organisationId, subgroupId: lesson.subgroupId } } } }
           : {}),
@@ -258,8 +258,7 @@ export async function handinHomework(
         where: {
           organisationId,
           classId: r.lesson.classId,
-          startDate: { lte: r.lesson.date },
-          OR: [{ endDate: null }, { endDate: { gte: r.lesson.date } }],
+          ...spanMeets(r.lesson.date),
           ...(r.lesson.subgroupId !== null
             ? { student: { subgroups: { some: { organisationId, subgroupId: r.lesson.subgroupId } } } }
             : {}),
@@ -289,7 +288,7 @@ export async function studentHandins(
   homeworkId?: number,
 ) {
   const stays = await db.classMembership.findMany({
-    where: { organisationId, studentId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    where: { organisationId, studentId, ...spanMeets(from, to) },
     select: { classId: true, startDate: true, endDate: true },
   });
   if (stays.length === 0) return [];

@@ -1,5 +1,6 @@
 // Reads of learning materials (LRN-2). Every query is bound to the organisation and to the
 // visibility the caller's scope allows (decided by the gate before these are called).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
@@ -87,8 +88,7 @@ export async function classesOfStudents(organisationId: number, studentIds: read
     where: {
       organisationId,
       studentId: { in: [...studentIds] },
-      startDate: { lte: date },
-      OR: [{ endDate: null }, { endDate: { gte: date } }],
+      ...spanMeets(date),
     },
     select: { classId: true, class: { select: { grade: true } } },
   });

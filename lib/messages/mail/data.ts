@@ -1,6 +1,7 @@
 // Mail reads (MSG-1): the facts of the recipient rule, recipient directories, mailboxes and
 // messages. Every query is bound to the organisation (ACL-5); message reads also to the viewer
 // being the sender or a recipient.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { isRole, ROLE_LABELS, type Role } from "@/lib/access/roles";
 import type { RecipientFacts, SenderFacts } from "../rules";
@@ -10,8 +11,7 @@ export const fullName = (p: Named) => [p.lastName, p.firstName, p.middleName].fi
 
 const roleList = (rows: { role: string }[]): Role[] => rows.map((r) => r.role).filter(isRole);
 const currentMembership = (today: Date) => ({
-  startDate: { lte: today },
-  OR: [{ endDate: null }, { endDate: { gte: today } }],
+  ...spanMeets(today),
 });
 const openYear = { year: { status: { not: "CLOSED" as const } } };
 

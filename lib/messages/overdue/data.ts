@@ -1,5 +1,6 @@
 // Facts of the three-day rule (MSG-2): parents' messages to the class teacher of one of their
 // children and that teacher's messages in the same conversations. Bound to the organisation.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { ParentQuestion, TeacherMessage } from "../rules";
 import { fullName } from "../mail/data";
@@ -32,7 +33,7 @@ export async function parentQuestionFacts(
         select: {
           name: true,
           memberships: {
-            where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+            where: spanMeets(today),
             select: { student: { select: { parentLinks: { select: { parent: { select: { userId: true } } } } } } },
           },
         },

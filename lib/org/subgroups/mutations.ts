@@ -1,5 +1,6 @@
 // Setting the members of a subgroup (ORG-4, «набирать учеников в подгруппы»): only students of
 // the subgroup's class on the day may be members; the whole set is replaced in one transaction.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -26,8 +27,7 @@ export async function setSubgroupMembers(
         organisationId,
         classId: sg.classId,
         studentId: { in: [...studentIds] },
-        startDate: { lte: today },
-        OR: [{ endDate: null }, { endDate: { gte: today } }],
+        ...spanMeets(today),
       },
       select: { studentId: true },
     });

@@ -4,7 +4,7 @@
 // promotion, repeat year, graduation) with the order and the year decision («решение педсовета»).
 import { db, rawStatement } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
-import { MOVEMENT_OF, plusYear, type ClassPlan, type StudentPlan } from "./rules";
+import { MOVEMENT_OF, spanNextYear, type ClassPlan, type StudentPlan } from "./rules";
 import { col } from "@/lib/sql";
 import { YearStatus } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -39,8 +39,7 @@ export async function commitTransition(
         data: {
           organisationId,
           name: t.nextName,
-          startDate: plusYear(year.startDate),
-          endDate: plusYear(year.endDate),
+          ...spanNextYear(year),
           status: "OPEN",
           isCurrent: true,
         },
@@ -57,8 +56,7 @@ export async function commitTransition(
           kind: p.kind,
           number: p.number,
           name: p.name,
-          startDate: plusYear(p.startDate),
-          endDate: plusYear(p.endDate),
+          ...spanNextYear(p),
         })),
       });
       await tx.holiday.createMany({
@@ -66,8 +64,7 @@ export async function commitTransition(
           organisationId,
           yearId: next.id,
           name: h.name,
-          startDate: plusYear(h.startDate),
-          endDate: plusYear(h.endDate),
+          ...spanNextYear(h),
           grade: h.grade,
         })),
       });

@@ -15,6 +15,11 @@ export function plusYear(date: Date): Date {
   return new Date(Date.UTC(y, m, d));
 }
 
+/** A dated span (the year, a period, holidays) carried into the next year: both ends one year later. */
+export function spanNextYear(s: { startDate: Date; endDate: Date }): { startDate: Date; endDate: Date } {
+  return { startDate: plusYear(s.startDate), endDate: plusYear(s.endDate) };
+}
+
 /**
  * 5А → 6А, 10Б → 11Б; a college group whose number starts with its course goes up a course
  * (ИС-11 → ИС-21). Other names are kept.

@@ -1,5 +1,6 @@
 // Student card reads (PPL-1, ACL-4). The select is built from the reader's visible fields, so a
 // brief reader's query never loads documents, addresses, medical or psychological data.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { CardField } from "../card-rules";
 
@@ -18,10 +19,6 @@ export type LinkedParent = {
   hasLogin: boolean;
 };
 
-function current(today: Date) {
-  return { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] };
-}
-
 export async function studentCard(
   organisationId: number,
   studentId: number,
@@ -31,7 +28,7 @@ export async function studentCard(
   const select: Record<string, unknown> = {
     id: true,
     userId: true,
-    memberships: { where: current(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
+    memberships: { where: spanMeets(today), select: { classId: true, class: { select: { name: true } } }, take: 1 },
   };
   for (const f of fields) select[f] = true;
   const row = (await db.student.findUnique({

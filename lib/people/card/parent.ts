@@ -3,6 +3,7 @@
 // admits the edit; a parent without children needs people.manage with scope «all». A new link
 // also needs people.manage on the child being linked, and a link is removed by whoever manages
 // that child — so a class teacher never touches another class's pupil.
+import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/schema";
 import { authorize, type Actor } from "@/lib/access/authorize";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -13,10 +14,20 @@ import { linkParent, unlinkParent, updateParent } from "./mutations";
 
 type Editor = Actor & { id: number; ip?: string | null };
 
-async function mayEditParent(actor: Actor, parentId: number): Promise<"missing" | boolean> {
+/** The input of an edit of a parent's card: refused when the card is missing or not the actor's to edit. */
+async function parentEditInput<S extends z.ZodType>(
+  actor: Actor,
+  parentId: number,
+  schema: S,
+  raw: Record<string, unknown>,
+): Promise<{ ok: true; data: z.infer<S> } | ReturnType<typeof fail>> {
   const childIds = await childIdsOfParent(actor.organisationId, parentId);
-  if (!childIds) return "missing";
-  return (await parentCardAccess(actor, childIds))?.full === true;
+  if (!childIds) return fail("NOT_FOUND");
+  if ((await parentCardAccess(actor, childIds))?.full !== true) return fail("FORBIDDEN");
+  const parsed = schema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
 }
 
 async function mayManageStudent(actor: Actor, studentId: number): Promise<boolean> {
@@ -28,11 +39,8 @@ export async function saveParentCard(
   parentId: number,
   raw: Record<string, unknown>,
 ): Promise<ActionResult> {
-  const may = await mayEditParent(actor, parentId);
-  if (may === "missing") return fail("NOT_FOUND");
-  if (!may) return fail("FORBIDDEN");
-  const parsed = parentCardSchema.safeParse(raw);
-  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
+  const parsed = await parentEditInput(actor, parentId, parentCardSchema, raw);
+  if (!parsed.ok) return parsed;
   const done = await updateParent(
     { organisationId: actor.organisationId, userId: actor.id, ip: actor.ip },
     parentId,
@@ -46,11 +54,8 @@ export async function addChildLink(
   parentId: number,
   raw: Record<string, unknown>,
 ): Promise<ActionResult> {
-  const may = await mayEditParent(actor, parentId);
-  if (may === "missing") return fail("NOT_FOUND");
-  if (!may) return fail("FORBIDDEN");
-  const parsed = childLinkSchema.safeParse(raw);
-  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsOf(parsed.error));
+  const parsed = await parentEditInput(actor, parentId, childLinkSchema, raw);
+  if (!parsed.ok) return parsed;
   if (!(await mayManageStudent(actor, parsed.data.studentId))) return fail("FORBIDDEN");
   const done = await linkParent(
     { organisationId: actor.organisationId, userId: actor.id },

@@ -2,25 +2,23 @@
 // Russian messages. Nothing here touches the database.
 import { isoDate } from "@/lib/org/time";
 import { z } from "zod";
+import { FIELD_LABELS } from "../card-rules";
 import { parseCalendarDate } from "../schema";
 
 export const IMPORT_COLUMNS = ["lastName", "firstName", "middleName", "birthDate", "sex", "phone", "email"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-export const IMPORT_HEADERS: Record<ImportColumn, string> = {
-  lastName: "Фамилия",
-  firstName: "Имя",
-  middleName: "Отчество",
-  birthDate: "Дата рождения",
-  sex: "Пол",
-  phone: "Телефон",
-  email: "E-mail",
-};
+/** The columns' headers: the student card's own labels (PPL-1). */
+export const IMPORT_HEADERS = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, FIELD_LABELS[c]])) as Record<
+  ImportColumn,
+  string
+>;
+
+/** How a file may head a person's name columns (this import and REG-3's results). */
+export const NAME_ALIASES = { фамилия: "lastName", имя: "firstName", отчество: "middleName" } as const;
 
 const ALIASES: Record<string, ImportColumn> = {
-  фамилия: "lastName",
-  имя: "firstName",
-  отчество: "middleName",
+  ...NAME_ALIASES,
   "дата рождения": "birthDate",
   "дата рожд.": "birthDate",
   др: "birthDate",
@@ -35,6 +33,16 @@ const ALIASES: Record<string, ImportColumn> = {
 /** A header or a name as compared: trimmed, lower case, «ё» as «е», single spaces (also REG-3's import). */
 export const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
 
+/** The refusal of a header row without some required columns, named by their headers; null when all are there. */
+export function missingColumns<C extends string>(
+  map: Partial<Record<C, number>>,
+  required: readonly C[],
+  headers: Record<C, string>,
+): string | null {
+  const missing = required.filter((c) => map[c] === undefined);
+  return missing.length ? `В первой строке нет столбцов: ${missing.map((c) => `«${headers[c]}»`).join(", ")}` : null;
+}
+
 /** Column index per known column from the header row; missing required columns are reported. */
 export function mapHeader(
   header: readonly string[],
@@ -44,13 +52,8 @@ export function mapHeader(
     const col = ALIASES[normal(h)];
     if (col && map[col] === undefined) map[col] = i;
   });
-  const missing = (["lastName", "firstName", "birthDate"] as const).filter((c) => map[c] === undefined);
-  if (missing.length)
-    return {
-      ok: false,
-      message: `В первой строке нет столбцов: ${missing.map((c) => `«${IMPORT_HEADERS[c]}»`).join(", ")}`,
-    };
-  return { ok: true, map };
+  const missing = missingColumns(map, ["lastName", "firstName", "birthDate"], IMPORT_HEADERS);
+  return missing ? { ok: false, message: missing } : { ok: true, map };
 }
 
 export type ImportStudent = {

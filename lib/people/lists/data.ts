@@ -1,4 +1,5 @@
 // Class lists on a date, derived from the movement book through ClassMembership (PPL-3, JRN-1).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
@@ -39,7 +40,7 @@ export type ClassListRow = {
 /** Students in the class on the date (from memberships: start ≤ date ≤ end). */
 export async function classListOn(organisationId: number, classId: number, date: Date): Promise<ClassListRow[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, classId, ...spanMeets(date) },
     select: {
       startDate: true,
       educationForm: true,
@@ -72,7 +73,7 @@ export type MedicalRow = { fullName: string; healthGroup: string | null; physica
 /** Seed 003: the class teacher's list «ФИО, группа здоровья, физ. группа» for Excel. */
 export async function medicalListOn(organisationId: number, classId: number, date: Date): Promise<MedicalRow[]> {
   const rows = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, classId, ...spanMeets(date) },
     select: {
       student: {
         select: { lastName: true, firstName: true, middleName: true, healthGroup: true, physicalGroup: true },
@@ -98,8 +99,7 @@ export async function studentOptionsOn(
     where: {
       organisationId,
       classId: { in: [...classIds] },
-      startDate: { lte: date },
-      OR: [{ endDate: null }, { endDate: { gte: date } }],
+      ...spanMeets(date),
     },
     select: {
       class: { select: { name: true } },
@@ -134,8 +134,7 @@ export async function classSummaries(
       where: {
         organisationId,
         classId: { in: ids },
-        startDate: { lte: date },
-        OR: [{ endDate: null }, { endDate: { gte: date } }],
+        ...spanMeets(date),
       },
       select: { classId: true, educationForm: true, student: { select: { userId: true } } },
     }),
@@ -164,8 +163,7 @@ export async function findStudentsOn(organisationId: number, classIds: readonly 
     where: {
       organisationId,
       classId: { in: [...classIds] },
-      startDate: { lte: date },
-      OR: [{ endDate: null }, { endDate: { gte: date } }],
+      ...spanMeets(date),
       student: { lastName: { startsWith: prefix, mode: "insensitive" } },
     },
     take: 50,

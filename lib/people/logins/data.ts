@@ -1,4 +1,5 @@
 // Reads for issuing logins and the visit statistics (AUTH-2, AUTH-5).
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 
 export type PersonRef = { kind: "student" | "parent" | "staff"; id: number };
@@ -57,7 +58,7 @@ export async function familyOfClass(
   date: Date,
 ): Promise<{ students: IssueCandidate[]; parents: IssueCandidate[] }> {
   const memberships = await db.classMembership.findMany({
-    where: { organisationId, classId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
+    where: { organisationId, classId, ...spanMeets(date) },
     select: {
       student: {
         select: {
@@ -179,8 +180,7 @@ export async function familyUserIds(
     where: {
       organisationId,
       classId: { in: [...classIds] },
-      startDate: { lte: date },
-      OR: [{ endDate: null }, { endDate: { gte: date } }],
+      ...spanMeets(date),
     },
     select: {
       student: { select: { userId: true, parentLinks: { select: { parent: { select: { userId: true } } } } } },

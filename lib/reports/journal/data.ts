@@ -1,6 +1,7 @@
 // Reads behind the printed class journal (RPT-12): a fixed number of queries for a class and a
 // date range, whatever the number of lessons — lessons (with homework), marks, attendance,
 // memberships, subgroup members and subjects, each one query bound to the organisation.
+import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { JournalFacts } from "../journal-rules";
 
@@ -45,7 +46,7 @@ export async function journalFacts(
       select: { lessonId: true, studentId: true, code: true },
     }),
     db.classMembership.findMany({
-      where: { organisationId, classId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+      where: { organisationId, classId, ...spanMeets(from, to) },
       select: {
         studentId: true,
         startDate: true,

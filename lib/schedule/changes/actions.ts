@@ -3,10 +3,10 @@
 import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
-import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { changeForm, substitutionForm } from "../schema";
 import { createSubstitution, createTimetableChange } from "./mutations";
+import { scheduleRefusal, writeSchedule } from "../write";
 
 export type ChangeActionData = { id: number; kept: number };
 
@@ -18,23 +18,10 @@ export async function createChangeAction(
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const result = await refuseOutOfScope(() =>
-    createTimetableChange(
-      access.user.organisationId,
-      access.user.id,
-      parsed.data,
-      access.user.orgKind === "COLLEGE",
-      storedScopeCheck(access.user, "schedule.edit"),
-    ),
+  const result = await writeSchedule(access.user, (w) =>
+    createTimetableChange(w.organisationId, w.actorId, parsed.data, w.isCollege, w.scopeCheck),
   );
-  if ("code" in result) return result;
-  if (!result.ok)
-    return fail(
-      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
-      result.message,
-    );
-  revalidatePath("/schedule", "layout");
-  return ok({ id: result.id, kept: result.report.kept.length });
+  return result.ok ? ok({ id: result.id, kept: result.report.kept.length }) : result;
 }
 
 export async function createSubstitutionAction(
@@ -59,11 +46,7 @@ export async function createSubstitutionAction(
     input,
     access.user.orgKind === "COLLEGE",
   );
-  if (!result.ok)
-    return fail(
-      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
-      result.message,
-    );
+  if (!result.ok) return scheduleRefusal(result);
   revalidatePath("/schedule", "layout");
   return ok({ lessons: result.lessons });
 }

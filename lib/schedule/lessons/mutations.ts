@@ -10,7 +10,7 @@ import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type Lock, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { isoDate, todayIn } from "@/lib/org/time";
-import { diffLessons, planLessons, type DesiredLesson } from "../rules";
+import { desiredLesson, diffLessons, planLessons } from "../rules";
 import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";
 import { approvedClassIds } from "../approval/data";
 
@@ -58,23 +58,6 @@ export async function frozenDays(
   };
 }
 
-function lessonData(l: DesiredLesson) {
-  return {
-    classId: l.classId,
-    subgroupId: l.subgroupId,
-    subjectId: l.subjectId,
-    teacherId: l.teacherId,
-    substituteId: l.substituteId,
-    substitutionId: l.substitutionId,
-    entryId: l.entryId,
-    roomId: l.roomId,
-    date: l.date,
-    bellNumber: l.bellNumber,
-    hours: l.hours,
-    status: l.status,
-  };
-}
-
 /** Runs inside a transaction (the caller's or its own). `classIds` null = the whole organisation. */
 export async function regenerateLessonsIn(
   tx: Prisma.TransactionClient,
@@ -109,9 +92,9 @@ export async function regenerateLessonsIn(
   const diff = diffLessons(desired, existing);
 
   if (diff.create.length)
-    await tx.lesson.createMany({ data: diff.create.map((l) => ({ organisationId, ...lessonData(l) })) });
+    await tx.lesson.createMany({ data: diff.create.map((l) => ({ organisationId, ...desiredLesson(l) })) });
   for (const u of diff.update) {
-    await tx.lesson.update({ where: { organisationId_id: { organisationId, id: u.id } }, data: lessonData(u.data) });
+    await tx.lesson.update({ where: { organisationId_id: { organisationId, id: u.id } }, data: desiredLesson(u.data) });
   }
   let deleted = 0;
   if (diff.remove.length) {

@@ -9,6 +9,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { entryForm, idParam } from "../schema";
 import { deleteTimetableEntry, saveTimetableEntry } from "./mutations";
+import { writeSchedule } from "../write";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 export async function saveEntryAction(
@@ -19,23 +20,10 @@ export async function saveEntryAction(
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
-  const result = await refuseOutOfScope(() =>
-    saveTimetableEntry(
-      access.user.organisationId,
-      access.user.id,
-      parsed.data,
-      access.user.orgKind === "COLLEGE",
-      storedScopeCheck(access.user, "schedule.edit"),
-    ),
+  const result = await writeSchedule(access.user, (w) =>
+    saveTimetableEntry(w.organisationId, w.actorId, parsed.data, w.isCollege, w.scopeCheck),
   );
-  if ("code" in result) return result;
-  if (!result.ok)
-    return fail(
-      result.reason === "not_found" ? "NOT_FOUND" : result.reason === "locked" ? "LOCKED" : "INVALID_INPUT",
-      result.messages.join(". "),
-    );
-  revalidatePath("/schedule", "layout");
-  return ok({ id: result.id });
+  return result.ok ? ok({ id: result.id }) : result;
 }
 
 export async function deleteEntryAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
