@@ -122,6 +122,51 @@ const CASES: Case[] = [
     },
     submit: "Сохранить сроки",
   },
+  {
+    domain: "control (CTL-2 remark)",
+    role: "DEPUTY",
+    url: async () => "/control/remarks",
+    form: (page) => page.getByRole("form", { name: "Новое замечание" }),
+    fill: async (form) => {
+      await form.getByRole("combobox").first().selectOption({ index: 1 });
+      await form.getByLabel("Замечание").fill("Не заполнены темы уроков за неделю.");
+      return { field: form.getByLabel("Замечание"), value: "Не заполнены темы уроков за неделю." };
+    },
+    submit: "Отправить учителю",
+  },
+  {
+    domain: "org (SCH-1 room in the dictionaries)",
+    role: "ADMIN",
+    url: async () => "/org/dictionaries",
+    form: (page) => page.locator("form", { has: page.getByLabel("Кабинет — новая запись") }),
+    fill: async (form) => {
+      await form.getByLabel("Кабинет — новая запись").fill("Кабинет 404");
+      return { field: form.getByLabel("Кабинет — новая запись"), value: "Кабинет 404" };
+    },
+    submit: "Добавить",
+  },
+  {
+    domain: "absences (DUT-4 parent's notice)",
+    role: "PARENT",
+    url: async () => "/diary/absences",
+    form: (page) => page.getByRole("form", { name: "Сообщить об отсутствии" }),
+    fill: async (form) => {
+      await form.getByLabel("Комментарий (необязательно)").fill("Поездка к врачу");
+      return { field: form.getByLabel("Комментарий (необязательно)"), value: "Поездка к врачу" };
+    },
+    submit: "Отправить классному руководителю",
+  },
+  {
+    domain: "learning (LRN-4 resource)",
+    role: "ADMIN",
+    url: async () => "/resources",
+    form: (page) => page.getByRole("form", { name: "Новый ресурс" }),
+    fill: async (form) => {
+      await form.getByLabel("Название").fill("Электронная библиотека");
+      return { field: form.getByLabel("Название"), value: "Электронная библиотека" };
+    },
+    submit: "Добавить",
+  },
 ];
 
 for (const c of CASES) {
