@@ -1,0 +1,23 @@
+// «Класс / группа» → «Открыть» for the schedule's editing pages (a GET form: `?class=`).
+import { Field, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
+
+export function ScheduleClassPicker({
+  classes,
+  classId,
+}: {
+  classes: readonly { id: number; name: string }[];
+  classId: number | null;
+}) {
+  return (
+    <PickerForm submitLabel="Открыть" label="Класс">
+      <Field label="Класс / группа">
+        <Select
+          name="class"
+          defaultValue={classId ?? ""}
+          options={classes.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </Field>
+    </PickerForm>
+  );
+}
