@@ -1,6 +1,7 @@
 // Shared pieces of the control pages: a labelled select and the download buttons of a report.
 import { ButtonLink } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const fieldClass = "flex min-w-0 flex-col gap-0.5 text-sm";
 
@@ -19,7 +20,7 @@ export function Choice(props: {
         defaultValue={props.value ?? ""}
         className="w-full"
         placeholder={props.empty}
-        options={props.options.map((o) => ({ value: o.id, label: o.name }))}
+        options={optionsOf(props.options)}
       />
     </label>
   );

@@ -5,6 +5,7 @@ import { postAnnouncementAction } from "@/lib/messages/actions";
 import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Input, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export function AnnouncementForm({ classes }: { classes: { id: number; name: string }[] }) {
   const [audience, setAudience] = useState("ALL");
@@ -50,7 +51,7 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
         {audience === "CLASS" && (
           <label>
             <span className="sr-only">Класс</span>
-            <Select name="classId" required options={classes.map((c) => ({ value: c.id, label: c.name }))} />
+            <Select name="classId" required options={optionsOf(classes)} />
           </label>
         )}
         <label>

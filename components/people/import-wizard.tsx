@@ -4,6 +4,7 @@
 import { importAction, type ImportState } from "@/lib/people/import/actions";
 import { IMPORT_COLUMNS, IMPORT_HEADERS } from "@/lib/people/import/rules";
 import { Field, FileInput, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { EnrolmentOrderFields } from "./enrolment-fields";
 import { ImportConfirm } from "@/components/ui/import-confirm";
 import { PreviewForm } from "@/components/ui/preview-form";
@@ -59,7 +60,7 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
     >
       <div className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3">
         <Field label="Класс/группа" name="classId" required>
-          <Select defaultValue="" placeholder="—" options={classes.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select defaultValue="" placeholder="—" options={optionsOf(classes)} />
         </Field>
         <EnrolmentOrderFields today={today} />
         <Field

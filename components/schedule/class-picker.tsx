@@ -1,5 +1,6 @@
 // «Класс / группа» → «Открыть» for the schedule's editing pages (a GET form: `?class=`).
 import { Field, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { PickerForm } from "@/components/ui/picker-form";
 
 export function ScheduleClassPicker({
@@ -12,11 +13,7 @@ export function ScheduleClassPicker({
   return (
     <PickerForm submitLabel="Открыть" label="Класс">
       <Field label="Класс / группа">
-        <Select
-          name="class"
-          defaultValue={classId ?? ""}
-          options={classes.map((c) => ({ value: c.id, label: c.name }))}
-        />
+        <Select name="class" defaultValue={classId ?? ""} options={optionsOf(classes)} />
       </Field>
     </PickerForm>
   );

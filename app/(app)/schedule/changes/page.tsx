@@ -14,6 +14,7 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ChangeList } from "@/components/schedule/change-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { ScheduleClassPicker } from "@/components/schedule/class-picker";
 import { idSchema } from "@/lib/schema";
 
@@ -33,15 +34,7 @@ function Choice({
   empty: string;
   required?: boolean;
 }) {
-  return (
-    <Select
-      name={name}
-      defaultValue=""
-      required={required}
-      placeholder={empty}
-      options={items.map((i) => ({ value: i.id, label: i.name }))}
-    />
-  );
+  return <Select name={name} defaultValue="" required={required} placeholder={empty} options={optionsOf(items)} />;
 }
 
 export default async function ChangesPage({
