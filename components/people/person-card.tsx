@@ -9,6 +9,15 @@ import { FieldForm, type FormField } from "./field-form";
 
 export type CardSpec = readonly (readonly [name: string, label: string, type: FormField["type"]])[];
 
+/** The fields every person's card starts with. */
+export const PERSON_FIELDS: CardSpec = [
+  ["lastName", "Фамилия", "text"],
+  ["firstName", "Имя", "text"],
+  ["middleName", "Отчество", "text"],
+  ["birthDate", "Дата рождения", "date"],
+  ["sex", "Пол", "select"],
+];
+
 const SEX_OPTIONS = [
   { value: "", label: "—" },
   { value: "MALE", label: SEX_LABELS.MALE },

@@ -1,10 +1,9 @@
 // «Учебный план» (ORG-6): hours per class × subject × period (no period = the whole year).
 import { CONTROL_KINDS, CONTROL_LABELS } from "@/lib/journal/marks";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/access/guard";
-import { loadClassChoice } from "@/lib/org/setup/class-choice";
+import { requireCurriculumClass } from "@/lib/org/setup/class-choice";
 import { loadCurriculum, loadSubjects, loadYears } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
@@ -17,12 +16,9 @@ export default async function CurriculumPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { user } = await requireAccess("curriculum.view");
-  const v = vocabulary(user.orgKind);
-  const choice = await loadClassChoice(user, await searchParams);
-  if (choice.kind === "no-year") return <p>Текущий учебный год не задан.</p>;
-  if (choice.kind === "no-class") return <p>{cap(v.class.genPl)} нет.</p>;
-  const { year, classes, cls, editable } = choice;
+  const choice = await requireCurriculumClass(await searchParams);
+  if ("missing" in choice) return <p>{choice.missing}</p>;
+  const { user, v, year, classes, cls, editable } = choice;
   const [items, subjects, years] = await Promise.all([
     loadCurriculum(user, cls.id),
     loadSubjects(user),

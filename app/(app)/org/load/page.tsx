@@ -1,8 +1,7 @@
 // «Тарификация» (ORG-6): teacher ↔ class/group ↔ subject (↔ subgroup) ↔ hours per week.
-import { cap, formatNumber, vocabulary } from "@/lib/org/vocabulary";
+import { cap, formatNumber } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
-import { requireAccess } from "@/lib/access/guard";
-import { loadClassChoice } from "@/lib/org/setup/class-choice";
+import { requireCurriculumClass } from "@/lib/org/setup/class-choice";
 import { loadLoads, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
@@ -15,12 +14,9 @@ export default async function LoadPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { user } = await requireAccess("curriculum.view");
-  const v = vocabulary(user.orgKind);
-  const choice = await loadClassChoice(user, await searchParams);
-  if (choice.kind === "no-year") return <p>Текущий учебный год не задан.</p>;
-  if (choice.kind === "no-class") return <p>{cap(v.class.genPl)} нет.</p>;
-  const { year, classes, cls, editable } = choice;
+  const choice = await requireCurriculumClass(await searchParams);
+  if ("missing" in choice) return <p>{choice.missing}</p>;
+  const { user, v, year, classes, cls, editable } = choice;
   const [loads, subjects, teachers] = await Promise.all([
     loadLoads(user, year.id, cls.id),
     loadSubjects(user),

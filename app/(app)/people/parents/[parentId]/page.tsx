@@ -11,17 +11,13 @@ import { loadManagedStudentOptions } from "@/lib/people/lists/loaders";
 import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
 import { FieldForm } from "@/components/people/field-form";
-import { PersonCard, type CardSpec } from "@/components/people/person-card";
+import { PERSON_FIELDS, PersonCard, type CardSpec } from "@/components/people/person-card";
 import { ActionButton } from "@/components/ui/action-button";
 
 export const metadata: Metadata = { title: "Карточка родителя" };
 
 const FULL: CardSpec = [
-  ["lastName", "Фамилия", "text"],
-  ["firstName", "Имя", "text"],
-  ["middleName", "Отчество", "text"],
-  ["birthDate", "Дата рождения", "date"],
-  ["sex", "Пол", "select"],
+  ...PERSON_FIELDS,
   ["phone", "Телефон", "tel"],
   ["email", "E-mail", "email"],
   ["preferredContact", "Предпочтительный способ связи", "text"],

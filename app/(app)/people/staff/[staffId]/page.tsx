@@ -8,16 +8,12 @@ import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
 import { saveStaffAction } from "@/lib/people/staff/actions";
 import { loadStaffCard } from "@/lib/people/staff/loaders";
-import { PersonCard, type CardSpec } from "@/components/people/person-card";
+import { PERSON_FIELDS, PersonCard, type CardSpec } from "@/components/people/person-card";
 
 export const metadata: Metadata = { title: "Карточка сотрудника" };
 
 const FULL: CardSpec = [
-  ["lastName", "Фамилия", "text"],
-  ["firstName", "Имя", "text"],
-  ["middleName", "Отчество", "text"],
-  ["birthDate", "Дата рождения", "date"],
-  ["sex", "Пол", "select"],
+  ...PERSON_FIELDS,
   ["position", "Должность", "text"],
   ["education", "Образование", "text"],
   ["category", "Категория", "text"],
