@@ -198,6 +198,39 @@ for (const c of CASES) {
   });
 }
 
+// The finals sheet (FIN-1) has no submit button: each cell saves itself on Enter / leaving it. The same
+// promise holds there: while a cell's save runs it says so (data-status="saving"), a second Enter and the
+// blur of moving down send nothing, and a dropped connection is named with the typed value kept.
+test("finals (FIN-1 sheet): a cell's save runs once however often Enter is pressed, input kept when the connection drops", async ({
+  page,
+}) => {
+  await signInAs(page, "TEACHER");
+  const [sheet] = await query<{ classId: number; subjectId: number }>(
+    `SELECT c.id AS "classId", s.id AS "subjectId" FROM "Organisation" o
+       JOIN "ClassGroup" c ON c."organisationId" = o.id AND c.name = '7А'
+       JOIN "Subject" s ON s."organisationId" = o.id AND s.name = 'Алгебра'
+      WHERE o.name = $1`,
+    [school],
+  );
+  await page.goto(`/finals?classId=${sheet.classId}&subjectId=${sheet.subjectId}`);
+  const cell = page.getByTestId("finals-table").locator("input[data-cell]").first();
+  const typed = (await cell.inputValue()) === "5" ? "4" : "5";
+  await cell.fill(typed);
+  const held = await holdActions(page);
+  await cell.press("Enter");
+  await expect(cell).toHaveAttribute("data-status", "saving");
+  expect(held.count()).toBe(1);
+  await cell.focus();
+  await cell.press("Enter");
+  await settle(page);
+  expect(held.count()).toBe(1);
+  held.release();
+  await expect(page.getByTestId("finals-notice")).toContainText("нет связи с сервером");
+  await expect(cell).toHaveAttribute("data-status", "error");
+  await expect(cell).toHaveValue(typed);
+  expect(held.count()).toBe(1);
+});
+
 test("a refusal by the server keeps every typed value and names the problem (SCH-1, NFR-4)", async ({ page }) => {
   await signInAs(page, "DEPUTY");
   await page.goto("/schedule/events");
