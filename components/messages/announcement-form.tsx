@@ -2,9 +2,9 @@
 // New announcement (MSG-3): to everyone, a role or a class, with an optional first and last day.
 import { useState } from "react";
 import { postAnnouncementAction } from "@/lib/messages/actions";
-import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Input, Select, Textarea } from "@/components/ui/field";
+import { ROLE_OPTIONS } from "@/components/access/role-options";
 import { optionsOf } from "@/components/ui/options";
 
 export function AnnouncementForm({ classes }: { classes: { id: number; name: string }[] }) {
@@ -39,13 +39,7 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
         {audience === "ROLE" && (
           <label>
             <span className="sr-only">Роль</span>
-            <Select name="role" required>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </Select>
+            <Select name="role" required options={ROLE_OPTIONS} />
           </label>
         )}
         {audience === "CLASS" && (
