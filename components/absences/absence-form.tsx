@@ -6,6 +6,7 @@ import { recordAbsenceAction, updateAbsenceAction } from "@/lib/absences/actions
 import { ABSENCE_REASON_LABELS, ABSENCE_REASONS, DOCUMENT_KINDS } from "@/lib/absences/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export type AbsenceDefaults = {
   absenceId: number;
@@ -42,13 +43,7 @@ export function AbsenceForm({
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {students && (
           <Field label="Обучающийся" name="studentId" className="lg:col-span-2">
-            <Select
-              required
-              defaultValue=""
-              placeholder="Выберите"
-              placeholderDisabled
-              options={students.map((s) => ({ value: s.id, label: s.name }))}
-            />
+            <Select required defaultValue="" placeholder="Выберите" placeholderDisabled options={optionsOf(students)} />
           </Field>
         )}
         <Field label="С" name="dateFrom">

@@ -1,7 +1,7 @@
 "use client";
 // The sign-in form (AUTH-1): organisation, login, password → next-auth credentials sign-in.
 // Refusals arrive as codes and are shown in Russian; the text never says whether a login exists.
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type ComponentProps, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import type { SignInDirectory } from "@/lib/auth/data";
 import { afterSignInAction } from "@/lib/auth/actions";
@@ -62,53 +62,59 @@ export function SignInForm({ directory, initialError }: { directory: SignInDirec
       aria-describedby={error ? "signin-error" : undefined}
     >
       <OrganisationPicker directory={directory} error={fieldErrors.organisationId} />
-      <div>
-        <label htmlFor="signin-login" className="block text-sm font-medium text-slate-700">
-          Логин
-        </label>
-        <Input
-          id="signin-login"
-          name="login"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          maxLength={100}
-          aria-invalid={fieldErrors.login ? true : undefined}
-          aria-describedby={fieldErrors.login ? "signin-login-error" : undefined}
-        />
-        {fieldErrors.login && (
-          <p id="signin-login-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.login}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="signin-password" className="block text-sm font-medium text-slate-700">
-          Пароль
-        </label>
-        <Input
-          ref={passwordRef}
-          id="signin-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={512}
-          aria-invalid={fieldErrors.password ? true : undefined}
-          aria-describedby={fieldErrors.password ? "signin-password-error" : undefined}
-        />
-        {fieldErrors.password && (
-          <p id="signin-password-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <SignInField
+        name="login"
+        label="Логин"
+        error={fieldErrors.login}
+        type="text"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={100}
+      />
+      <SignInField
+        ref={passwordRef}
+        name="password"
+        label="Пароль"
+        error={fieldErrors.password}
+        type="password"
+        autoComplete="current-password"
+        maxLength={512}
+      />
       <div role="alert" id="signin-error" className="min-h-0">
         {error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       </div>
       <SubmitButton>{pending ? "Вход…" : "Войти"}</SubmitButton>
     </form>
+  );
+}
+
+/** A labelled required input of the form with its own message under it (linked by aria-describedby). */
+function SignInField({
+  name,
+  label,
+  error,
+  ...input
+}: ComponentProps<typeof Input> & { name: string; label: string; error?: string }) {
+  const id = `signin-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <Input
+        id={id}
+        name={name}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...input}
+      />
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

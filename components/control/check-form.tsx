@@ -7,9 +7,10 @@ import { recordCheckAction } from "@/lib/control/checks/actions";
 import { CHECK_LEVEL_LABELS, type CheckLevelName } from "@/lib/control/checks/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 type Option = { id: number; name: string };
-const options = (list: Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
+const options = (list: Option[]) => optionsOf(list);
 const RESULT_OPTIONS = [
   { value: "OK", label: "замечаний нет" },
   { value: "REMARKS", label: "есть замечания" },

@@ -1,6 +1,9 @@
-// Shared pieces of the control pages: a labelled select and the download buttons of a report.
-import { ButtonLink } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+// Shared pieces of the control pages: the filter form, a labelled select or date, the line over a
+// report's table and the download buttons of a report.
+import type { ReactNode } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { DateInput, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const fieldClass = "flex min-w-0 flex-col gap-0.5 text-sm";
 
@@ -19,13 +22,71 @@ export function Choice(props: {
         defaultValue={props.value ?? ""}
         className="w-full"
         placeholder={props.empty}
-        options={props.options.map((o) => ({ value: o.id, label: o.name }))}
+        options={optionsOf(props.options)}
       />
     </label>
   );
 }
 
-/** Links to /api/control/report with the page's filters in both formats. */
+/** A page's filters as a GET form with «Показать» (`grid`: in columns), and a bad filter's message under it. */
+export function FilterForm({
+  grid = false,
+  error,
+  children,
+}: {
+  grid?: boolean;
+  error?: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form
+        method="get"
+        className={
+          grid
+            ? "grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
+            : "flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
+        }
+      >
+        {children}
+        <Button type="submit">Показать</Button>
+      </form>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function DateChoice({ name, label, value }: { name: string; label: string; value?: string }) {
+  return (
+    <label className={fieldClass}>
+      {label}
+      <DateInput name={name} defaultValue={value} />
+    </label>
+  );
+}
+
+/** The line over a report's table: what the filter found, then the PDF and XLSX links. */
+export function ReportLine({
+  report,
+  query,
+  children,
+}: {
+  report: string;
+  query: Record<string, string>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <p className="text-sm text-slate-600">{children}</p>
+      <Downloads report={report} query={query} />
+    </div>
+  );
+}
+
 /** The report's PDF and XLSX links; `what` names them when a page has a second pair («PDF: заполнение в срок»). */
 export function Downloads({ report, query, what }: { report: string; query: Record<string, string>; what?: string }) {
   const href = (format: string) =>

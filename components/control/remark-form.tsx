@@ -3,6 +3,7 @@
 import { createRemarkAction } from "@/lib/control/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 type Option = { id: number; name: string };
 
@@ -35,22 +36,14 @@ export function RemarkForm({
             defaultValue={defaults.teacherId ?? ""}
             placeholder="Выберите"
             placeholderDisabled
-            options={teachers.map((t) => ({ value: t.id, label: t.name }))}
+            options={optionsOf(teachers)}
           />
         </Field>
         <Field label={classWord} name="classId">
-          <Select
-            defaultValue={defaults.classId ?? ""}
-            placeholder="—"
-            options={classes.map((c) => ({ value: c.id, label: c.name }))}
-          />
+          <Select defaultValue={defaults.classId ?? ""} placeholder="—" options={optionsOf(classes)} />
         </Field>
         <Field label="Предмет" name="subjectId">
-          <Select
-            defaultValue={defaults.subjectId ?? ""}
-            placeholder="—"
-            options={subjects.map((s) => ({ value: s.id, label: s.name }))}
-          />
+          <Select defaultValue={defaults.subjectId ?? ""} placeholder="—" options={optionsOf(subjects)} />
         </Field>
         <Field label="Дата урока (необязательно)" name="lessonDate">
           <DateInput />

@@ -3,7 +3,7 @@
 // subjects' lessons of the stay. The server checks the permission, the lock and every mark again.
 import { createCertificateAction, saveHospitalMarksAction } from "@/lib/journal/hospital/actions";
 import { ActionForm } from "@/components/ui/action-form";
-import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { DateInput, DateRangeField, Field, Input, Select } from "@/components/ui/field";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export function CertificateForm({
@@ -37,12 +37,7 @@ export function CertificateForm({
       <Field label="Дата справки" name="issuedOn" required>
         <DateInput required />
       </Field>
-      <Field label="Пребывание с" name="stayFrom" required>
-        <DateInput required />
-      </Field>
-      <Field label="по" name="stayTo" required>
-        <DateInput required />
-      </Field>
+      <DateRangeField from={{ name: "stayFrom", label: "Пребывание с" }} to={{ name: "stayTo", label: "по" }} />
       <Field label="Учреждение (необязательно)" name="institution" className="min-w-56 flex-1">
         <Input maxLength={200} className="w-full" />
       </Field>

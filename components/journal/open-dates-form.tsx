@@ -3,7 +3,7 @@
 // correct a closed period. The server checks the permission, the year and the dates again.
 import { openDatesAction } from "@/lib/journal/unlock/actions";
 import { ActionForm } from "@/components/ui/action-form";
-import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { DateRangeField, Field, Input, Select } from "@/components/ui/field";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export type OpenDatesChoice = { value: string; label: string };
@@ -23,12 +23,7 @@ export function OpenDatesForm({ choices, kind = "SCHOOL" }: { choices: OpenDates
       <Field label={`${cap(v.class.nom)} · ${v.subject.nom}`} name="pair" required>
         <Select required defaultValue="" placeholder="выберите" placeholderDisabled options={choices} />
       </Field>
-      <Field label="С даты" name="from" required>
-        <DateInput required />
-      </Field>
-      <Field label="По дату" name="to" required>
-        <DateInput required />
-      </Field>
+      <DateRangeField from={{ name: "from", label: "С даты" }} to={{ name: "to", label: "По дату" }} />
       <Field label="Причина" name="reason" required className="min-w-64 flex-1">
         <Input required minLength={5} maxLength={500} />
       </Field>

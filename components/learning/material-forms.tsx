@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES } from "@/lib/storage/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Field, FileInput, Input, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { acceptFiles, withFileCheck } from "./file-check";
 
 const ACCEPT = acceptFiles();
@@ -36,7 +37,7 @@ export function MaterialForm(props: {
           <Input required maxLength={300} className="w-full" />
         </Field>
         <Field label="Предмет" name="subjectId" required>
-          <Select required options={props.subjects.map((s) => ({ value: s.id, label: s.name }))} className="w-full" />
+          <Select required options={optionsOf(props.subjects)} className="w-full" />
         </Field>
         <Field label="Тема" name="topic">
           <Input maxLength={500} className="w-full" />
@@ -45,7 +46,7 @@ export function MaterialForm(props: {
           <Select
             defaultValue=""
             placeholder="— вся параллель или все классы —"
-            options={props.classes.map((c) => ({ value: c.id, label: c.name }))}
+            options={optionsOf(props.classes)}
             className="w-full"
           />
         </Field>

@@ -2,9 +2,10 @@
 // New announcement (MSG-3): to everyone, a role or a class, with an optional first and last day.
 import { useState } from "react";
 import { postAnnouncementAction } from "@/lib/messages/actions";
-import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Input, Select, Textarea } from "@/components/ui/field";
+import { ROLE_OPTIONS } from "@/components/access/role-options";
+import { optionsOf } from "@/components/ui/options";
 
 export function AnnouncementForm({ classes }: { classes: { id: number; name: string }[] }) {
   const [audience, setAudience] = useState("ALL");
@@ -38,19 +39,13 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
         {audience === "ROLE" && (
           <label>
             <span className="sr-only">Роль</span>
-            <Select name="role" required>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </Select>
+            <Select name="role" required options={ROLE_OPTIONS} />
           </label>
         )}
         {audience === "CLASS" && (
           <label>
             <span className="sr-only">Класс</span>
-            <Select name="classId" required options={classes.map((c) => ({ value: c.id, label: c.name }))} />
+            <Select name="classId" required options={optionsOf(classes)} />
           </label>
         )}
         <label>

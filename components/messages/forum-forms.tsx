@@ -1,9 +1,9 @@
 "use client";
 // Forum forms (MSG-4): a new topic, a reply, hide/show a post, appoint/remove a moderator.
 import { addPostAction, createTopicAction, hidePostAction, moderatorAction } from "@/lib/messages/forum/actions";
-import { ActionForm, FormStatus } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormButton } from "@/components/ui/form-button";
 
 export function NewTopicForm() {
   return (
@@ -32,26 +32,22 @@ export function ReplyForm({ topicId }: { topicId: number }) {
 
 export function HidePostButton({ postId, hidden }: { postId: number; hidden: boolean }) {
   return (
-    <ActionForm action={hidePostAction} layout="bare" status="manual" success={null} className="inline">
-      <input type="hidden" name="postId" value={postId} />
-      <input type="hidden" name="hidden" value={hidden ? "0" : "1"} />
-      <SubmitButton variant="danger" size="sm">
-        {hidden ? "Показать" : "Скрыть"}
-      </SubmitButton>
-      <FormStatus size="sm" className="inline" />
-    </ActionForm>
+    <FormButton action={hidePostAction} values={{ postId, hidden: hidden ? "0" : "1" }} variant="danger">
+      {hidden ? "Показать" : "Скрыть"}
+    </FormButton>
   );
 }
 
 export function ModeratorToggle({ userId, isModerator, name }: { userId: number; isModerator: boolean; name: string }) {
   return (
-    <ActionForm action={moderatorAction} layout="bare" status="manual" success={null} className="inline">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="appoint" value={isModerator ? "0" : "1"} />
-      <SubmitButton variant="ghost" aria-label={`${isModerator ? "Снять" : "Назначить"}: ${name}`}>
-        {isModerator ? "Снять" : "Назначить"}
-      </SubmitButton>
-      <FormStatus size="sm" className="inline" />
-    </ActionForm>
+    <FormButton
+      action={moderatorAction}
+      values={{ userId, appoint: isModerator ? "0" : "1" }}
+      variant="ghost"
+      size="md"
+      aria-label={`${isModerator ? "Снять" : "Назначить"}: ${name}`}
+    >
+      {isModerator ? "Снять" : "Назначить"}
+    </FormButton>
   );
 }

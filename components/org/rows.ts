@@ -2,6 +2,7 @@
 import { isoDate } from "@/lib/org/time";
 import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";
 import type { Entity } from "@/lib/org/directory";
+import type { FormField } from "@/components/people/field-form";
 import type { DirectoryRow } from "./directory-table";
 
 /** String form of a value for an input: dates as ГГГГ-ММ-ДД, Decimals and numbers as text, booleans "true"/"false". */
@@ -28,4 +29,20 @@ export function rowsOf<T extends { id: number }>(
 
 export function newRowOf(entity: Entity, yearId: number | null, defaults: Record<string, string> = {}): DirectoryRow {
   return { key: "new", values: defaults, save: saveEntityAction.bind(null, entity, null, yearId), remove: null };
+}
+
+/** A select column of a DirectoryTable over named items; `blank` adds the empty choice first («—», «весь год»). */
+export function selectField(
+  name: string,
+  label: string,
+  items: readonly { id: number; name: string }[],
+  blank?: string,
+): FormField {
+  const options = items.map((i) => ({ value: String(i.id), label: i.name }));
+  return {
+    name,
+    label,
+    type: "select",
+    options: blank === undefined ? options : [{ value: "", label: blank }, ...options],
+  };
 }

@@ -2,8 +2,8 @@
 // The year transition wizard (ORG-3, PPL-4): order, graduating classes, exceptions → preview → commit.
 import { useState } from "react";
 import { yearTransitionAction } from "@/lib/org/year/actions";
-import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
+import { PreviewForm } from "@/components/ui/preview-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = {
@@ -16,11 +16,10 @@ type Answer = Extract<Awaited<ReturnType<typeof yearTransitionAction>>, { ok: tr
 
 const EXCEPTION_ROWS = 5;
 
-// A two-step wizard on the kit's ActionForm: the last answer (preview or done) is kept here; the
+// A two-step wizard on the kit's PreviewForm: the last answer is kept here too (done replaces the form); the
 // refusal and the field messages are the kit's, the fields keep their values.
 export function YearWizard({ classes, students, today }: Props) {
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const preview = answer?.stage === "preview" ? answer.preview : null;
   if (answer?.stage === "done")
     return (
       <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">
@@ -28,15 +27,59 @@ export function YearWizard({ classes, students, today }: Props) {
       </p>
     );
   return (
-    <ActionForm
+    <PreviewForm
       action={yearTransitionAction}
-      noValidate
-      status="manual"
-      resetOnSuccess={false}
       success={null}
       label="Переход на новый учебный год"
-      className="space-y-3"
-      onResult={(r) => setAnswer(r.ok ? r.data : null)}
+      onAnswer={setAnswer}
+      preview={(next) => {
+        if (next.stage !== "preview") return null;
+        const preview = next.preview;
+        return (
+          <section className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+            <h2 className="font-semibold">
+              Предпросмотр: {preview.yearName} → {preview.nextName} ({preview.nextDates})
+            </h2>
+            <p>
+              Переводятся: {preview.counts.promoted}, условно: {preview.counts.conditional}, остаются на повторное
+              обучение: {preview.counts.repeat}, выпускаются: {preview.counts.graduated}.
+            </p>
+            <p>Периоды: {preview.periods.map((p) => `${p.name} ${p.dates}`).join("; ")}</p>
+            {preview.council > 0 && <p>Учтены решения педсовета («Решения педсовета»): {preview.council}.</p>}
+            <table className="text-sm">
+              <tbody>
+                {preview.classes.map((c) => (
+                  <tr key={c.classId}>
+                    <td className="pr-3">{c.name}</td>
+                    <td className="pr-3">→ {c.nextName ?? "выпуск"}</td>
+                    <td className="text-slate-500">{c.students} уч.</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {preview.exceptions.length > 0 && (
+              <ul>
+                {preview.exceptions.map((e) => (
+                  <li key={e.fullName + e.className}>
+                    {e.className} — {e.fullName}:{" "}
+                    {e.kind === "REPEAT"
+                      ? "оставлен на повторное обучение"
+                      : e.kind === "GRADUATED"
+                        ? "выпускается"
+                        : "переведён условно"}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="text-amber-900">
+              После перехода {preview.yearName} будет закрыт: его данные можно только просматривать.
+            </p>
+            <SubmitButton variant="danger" name="intent" value="commit">
+              Выполнить переход
+            </SubmitButton>
+          </section>
+        );
+      }}
     >
       <input type="hidden" name="graduateShown" value="1" />
       <section className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2">
@@ -74,56 +117,6 @@ export function YearWizard({ classes, students, today }: Props) {
           </div>
         ))}
       </section>
-      <div className="flex items-center gap-3">
-        <SubmitButton variant="secondary" name="intent" value="preview">
-          Проверить
-        </SubmitButton>
-        <FormStatus />
-      </div>
-      {preview && (
-        <section className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          <h2 className="font-semibold">
-            Предпросмотр: {preview.yearName} → {preview.nextName} ({preview.nextDates})
-          </h2>
-          <p>
-            Переводятся: {preview.counts.promoted}, условно: {preview.counts.conditional}, остаются на повторное
-            обучение: {preview.counts.repeat}, выпускаются: {preview.counts.graduated}.
-          </p>
-          <p>Периоды: {preview.periods.map((p) => `${p.name} ${p.dates}`).join("; ")}</p>
-          {preview.council > 0 && <p>Учтены решения педсовета («Решения педсовета»): {preview.council}.</p>}
-          <table className="text-sm">
-            <tbody>
-              {preview.classes.map((c) => (
-                <tr key={c.classId}>
-                  <td className="pr-3">{c.name}</td>
-                  <td className="pr-3">→ {c.nextName ?? "выпуск"}</td>
-                  <td className="text-slate-500">{c.students} уч.</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {preview.exceptions.length > 0 && (
-            <ul>
-              {preview.exceptions.map((e) => (
-                <li key={e.fullName + e.className}>
-                  {e.className} — {e.fullName}:{" "}
-                  {e.kind === "REPEAT"
-                    ? "оставлен на повторное обучение"
-                    : e.kind === "GRADUATED"
-                      ? "выпускается"
-                      : "переведён условно"}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="text-amber-900">
-            После перехода {preview.yearName} будет закрыт: его данные можно только просматривать.
-          </p>
-          <SubmitButton variant="danger" name="intent" value="commit">
-            Выполнить переход
-          </SubmitButton>
-        </section>
-      )}
-    </ActionForm>
+    </PreviewForm>
   );
 }

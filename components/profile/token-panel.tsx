@@ -1,9 +1,9 @@
 "use client";
 // API-2: create a personal access token (shown once) and revoke tokens.
-import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
-import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Field, Input } from "@/components/ui/field";
+import { FormButton } from "@/components/ui/form-button";
+import { SecretForm } from "@/components/ui/secret-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type TokenRow = {
@@ -16,58 +16,37 @@ export type TokenRow = {
 };
 
 export function CreateTokenForm() {
-  // The token is shown once, from the last successful answer.
-  const [token, setToken] = useState<string | null>(null);
   return (
-    <ActionForm
+    <SecretForm
       action={createTokenAction}
-      framed
-      status="manual"
-      success={null}
       label="Новый токен"
-      className="text-sm"
-      onResult={(r) => setToken(r.ok ? r.data.token : null)}
+      secretOf={(d) => d.token}
+      secretLabel="Ваш токен (показывается один раз — скопируйте его сейчас)"
     >
-      <div className="space-y-3">
-        <h2 className="font-semibold">Новый токен</h2>
-        <div className="flex flex-wrap items-end gap-3">
-          <Field label="Название (для себя: где он используется)" name="name">
-            <Input className="w-72" required maxLength={100} />
-          </Field>
-          <fieldset className="flex gap-3">
-            <legend className="text-xs text-slate-500">Права</legend>
-            <label className="flex items-center gap-1">
-              <input type="radio" name="scope" value="read" defaultChecked /> только чтение
-            </label>
-            <label className="flex items-center gap-1">
-              <input type="radio" name="scope" value="write" /> чтение и запись
-            </label>
-          </fieldset>
-          <SubmitButton>Создать токен</SubmitButton>
-        </div>
-        {token && (
-          <div className="space-y-1">
-            <label className="block text-xs text-slate-500" htmlFor="new-token">
-              Ваш токен (показывается один раз — скопируйте его сейчас)
-            </label>
-            <Input className="w-full" size="sm" id="new-token" readOnly value={token} />
-          </div>
-        )}
-        <FormStatus />
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Название (для себя: где он используется)" name="name">
+          <Input className="w-72" required maxLength={100} />
+        </Field>
+        <fieldset className="flex gap-3">
+          <legend className="text-xs text-slate-500">Права</legend>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="scope" value="read" defaultChecked /> только чтение
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="scope" value="write" /> чтение и запись
+          </label>
+        </fieldset>
+        <SubmitButton>Создать токен</SubmitButton>
       </div>
-    </ActionForm>
+    </SecretForm>
   );
 }
 
 function RevokeButton({ tokenId }: { tokenId: number }) {
   return (
-    <ActionForm action={revokeTokenAction} layout="bare" status="manual" success={null} className="inline">
-      <input type="hidden" name="tokenId" value={tokenId} />
-      <SubmitButton variant="danger" size="sm">
-        Отозвать
-      </SubmitButton>
-      <FormStatus size="sm" className="ml-2 inline" />
-    </ActionForm>
+    <FormButton action={revokeTokenAction} values={{ tokenId }} variant="danger" statusClassName="ml-2 inline">
+      Отозвать
+    </FormButton>
   );
 }
 

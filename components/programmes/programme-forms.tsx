@@ -11,6 +11,7 @@ import {
 import { KIND_LABELS, PROGRAMME_KINDS } from "@/lib/programmes/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { ReviewDecisionFields } from "@/components/plans/workflow-forms";
 
 export function CreateProgrammeForm({
@@ -29,7 +30,7 @@ export function CreateProgrammeForm({
       submitLabel="Создать программу"
     >
       <Field label="Предмет / дисциплина" name="subjectId">
-        <Select required options={subjects.map((s) => ({ value: s.id, label: s.name }))} placeholder="выберите" />
+        <Select required options={optionsOf(subjects)} placeholder="выберите" />
       </Field>
       {college && (
         <Field label="Вид" name="kind">

@@ -6,6 +6,7 @@ import type { ReportClass, ReportPeriod } from "@/lib/reports/data";
 import { DateRangeFields, DownloadButtons } from "./report-fields";
 import { JobButtons } from "./job-buttons";
 import { DateInput, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 const field = "block text-sm";
 
@@ -74,11 +75,7 @@ export function ReportForm(props: ReportFormProps) {
       {props.teachers && (
         <label className={field}>
           Преподаватель
-          <Select
-            name="teacherId"
-            placeholder="Я"
-            options={props.teachers.map((t) => ({ value: t.id, label: t.name }))}
-          />
+          <Select name="teacherId" placeholder="Я" options={optionsOf(props.teachers)} />
         </label>
       )}
       {props.periods && (

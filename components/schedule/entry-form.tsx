@@ -5,6 +5,7 @@ import { saveEntryAction } from "@/lib/schedule/timetable/actions";
 import type { ClassFormOptions } from "@/lib/schedule/timetable/data";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export type EntryDefaults = {
   entryId: number | null;
@@ -55,7 +56,7 @@ export function EntryForm({
           defaultValue={defaults.subjectId ?? ""}
           required
           placeholder="—"
-          options={options.subjects.map((s) => ({ value: s.id, label: s.name }))}
+          options={optionsOf(options.subjects)}
         />
       </Field>
       <Field label={teacherWord} name="teacherId" size="sm">
@@ -63,22 +64,18 @@ export function EntryForm({
           defaultValue={defaults.teacherId ?? ""}
           required
           placeholder="—"
-          options={options.teachers.map((t) => ({ value: t.id, label: t.name }))}
+          options={optionsOf(options.teachers)}
         />
       </Field>
       <Field label="Кабинет" name="roomId" size="sm">
-        <Select
-          defaultValue={defaults.roomId ?? ""}
-          placeholder="—"
-          options={options.rooms.map((r) => ({ value: r.id, label: r.name }))}
-        />
+        <Select defaultValue={defaults.roomId ?? ""} placeholder="—" options={optionsOf(options.rooms)} />
       </Field>
       {options.subgroups.length > 0 && (
         <Field label="Подгруппа" name="subgroupId" size="sm">
           <Select
             defaultValue={defaults.subgroupId ?? ""}
             placeholder="весь класс"
-            options={options.subgroups.map((g) => ({ value: g.id, label: g.name }))}
+            options={optionsOf(options.subgroups)}
           />
         </Field>
       )}

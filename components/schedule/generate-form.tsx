@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/errors";
 import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { DateInput, Field, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 type Props = { classes: { id: number; name: string }[]; from: string; to: string };
 
@@ -28,7 +29,7 @@ export function GenerateForm({ classes, from, to }: Props) {
             // DAY-11: one class by default; the whole organisation is a deliberate choice
             defaultValue={classes[0]?.id ?? ""}
             placeholder="все классы и группы"
-            options={classes.map((c) => ({ value: c.id, label: c.name }))}
+            options={optionsOf(classes)}
           />
         </Field>
         <Field label="с">

@@ -47,6 +47,15 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
               </th>
               {weekdays.map((w) => {
                 const slot = `${WEEKDAY_NAMES[w]}, ${bellLabel(b.number, college)}`;
+                // The slot's form props, the same for editing an entry and adding one.
+                const slotForm = {
+                  teacherWord,
+                  classId,
+                  weekday: w,
+                  bellNumber: b.number,
+                  slotLabel: slot,
+                  options: grid.options,
+                };
                 const here = grid.entries.filter((e) => e.weekday === w && e.bellNumber === b.number);
                 return (
                   <td key={w} className="px-1 py-1" data-testid={`cell-${w}-${b.number}`}>
@@ -63,12 +72,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                         <details className="text-xs">
                           <summary className="cursor-pointer text-blue-700">изменить</summary>
                           <EntryForm
-                            teacherWord={teacherWord}
-                            classId={classId}
-                            weekday={w}
-                            bellNumber={b.number}
-                            slotLabel={slot}
-                            options={grid.options}
+                            {...slotForm}
                             defaults={{
                               entryId: e.id!,
                               subjectId: e.subjectId,
@@ -86,15 +90,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                     ))}
                     <details className="text-xs">
                       <summary className="cursor-pointer text-slate-500 hover:text-blue-700">+ добавить</summary>
-                      <EntryForm
-                        teacherWord={teacherWord}
-                        classId={classId}
-                        weekday={w}
-                        bellNumber={b.number}
-                        slotLabel={slot}
-                        options={grid.options}
-                        defaults={fresh}
-                      />
+                      <EntryForm {...slotForm} defaults={fresh} />
                     </details>
                   </td>
                 );

@@ -112,6 +112,26 @@ export function DateInput(props: Omit<InputProps, "type">) {
   return <input type="date" {...useControl(props, "w-36")} />;
 }
 
+/** Two required dates side by side in a form (a stay, the dates to open): each a `Field` with its messages. */
+export function DateRangeField({
+  from,
+  to,
+}: {
+  from: { name: string; label: string };
+  to: { name: string; label: string };
+}) {
+  return (
+    <>
+      <Field label={from.label} name={from.name} required>
+        <DateInput required />
+      </Field>
+      <Field label={to.label} name={to.name} required>
+        <DateInput required />
+      </Field>
+    </>
+  );
+}
+
 export function Textarea(props: Omit<ComponentProps<"textarea">, "size"> & { size?: ControlSize }) {
   return <textarea {...useControl(props, "w-full")} />;
 }

@@ -122,6 +122,51 @@ const CASES: Case[] = [
     },
     submit: "Сохранить сроки",
   },
+  {
+    domain: "control (CTL-2 remark)",
+    role: "DEPUTY",
+    url: async () => "/control/remarks",
+    form: (page) => page.getByRole("form", { name: "Новое замечание" }),
+    fill: async (form) => {
+      await form.getByRole("combobox").first().selectOption({ index: 1 });
+      await form.getByLabel("Замечание").fill("Не заполнены темы уроков за неделю.");
+      return { field: form.getByLabel("Замечание"), value: "Не заполнены темы уроков за неделю." };
+    },
+    submit: "Отправить учителю",
+  },
+  {
+    domain: "org (SCH-1 room in the dictionaries)",
+    role: "ADMIN",
+    url: async () => "/org/dictionaries",
+    form: (page) => page.locator("form", { has: page.getByLabel("Кабинет — новая запись") }),
+    fill: async (form) => {
+      await form.getByLabel("Кабинет — новая запись").fill("Кабинет 404");
+      return { field: form.getByLabel("Кабинет — новая запись"), value: "Кабинет 404" };
+    },
+    submit: "Добавить",
+  },
+  {
+    domain: "absences (DUT-4 parent's notice)",
+    role: "PARENT",
+    url: async () => "/diary/absences",
+    form: (page) => page.getByRole("form", { name: "Сообщить об отсутствии" }),
+    fill: async (form) => {
+      await form.getByLabel("Комментарий (необязательно)").fill("Поездка к врачу");
+      return { field: form.getByLabel("Комментарий (необязательно)"), value: "Поездка к врачу" };
+    },
+    submit: "Отправить классному руководителю",
+  },
+  {
+    domain: "learning (LRN-4 resource)",
+    role: "ADMIN",
+    url: async () => "/resources",
+    form: (page) => page.getByRole("form", { name: "Новый ресурс" }),
+    fill: async (form) => {
+      await form.getByLabel("Название").fill("Электронная библиотека");
+      return { field: form.getByLabel("Название"), value: "Электронная библиотека" };
+    },
+    submit: "Добавить",
+  },
 ];
 
 for (const c of CASES) {
@@ -152,6 +197,39 @@ for (const c of CASES) {
     expect(held.count()).toBe(1);
   });
 }
+
+// The finals sheet (FIN-1) has no submit button: each cell saves itself on Enter / leaving it. The same
+// promise holds there: while a cell's save runs it says so (data-status="saving"), a second Enter and the
+// blur of moving down send nothing, and a dropped connection is named with the typed value kept.
+test("finals (FIN-1 sheet): a cell's save runs once however often Enter is pressed, input kept when the connection drops", async ({
+  page,
+}) => {
+  await signInAs(page, "TEACHER");
+  const [sheet] = await query<{ classId: number; subjectId: number }>(
+    `SELECT c.id AS "classId", s.id AS "subjectId" FROM "Organisation" o
+       JOIN "ClassGroup" c ON c."organisationId" = o.id AND c.name = '7А'
+       JOIN "Subject" s ON s."organisationId" = o.id AND s.name = 'Алгебра'
+      WHERE o.name = $1`,
+    [school],
+  );
+  await page.goto(`/finals?classId=${sheet.classId}&subjectId=${sheet.subjectId}`);
+  const cell = page.getByTestId("finals-table").locator("input[data-cell]").first();
+  const typed = (await cell.inputValue()) === "5" ? "4" : "5";
+  await cell.fill(typed);
+  const held = await holdActions(page);
+  await cell.press("Enter");
+  await expect(cell).toHaveAttribute("data-status", "saving");
+  expect(held.count()).toBe(1);
+  await cell.focus();
+  await cell.press("Enter");
+  await settle(page);
+  expect(held.count()).toBe(1);
+  held.release();
+  await expect(page.getByTestId("finals-notice")).toContainText("нет связи с сервером");
+  await expect(cell).toHaveAttribute("data-status", "error");
+  await expect(cell).toHaveValue(typed);
+  expect(held.count()).toBe(1);
+});
 
 test("a refusal by the server keeps every typed value and names the problem (SCH-1, NFR-4)", async ({ page }) => {
   await signInAs(page, "DEPUTY");

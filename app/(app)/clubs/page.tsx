@@ -15,6 +15,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Объединения" };
 
@@ -54,7 +55,7 @@ export default async function ClubsPage() {
               placeholder="— выберите —"
               placeholderDisabled
               defaultValue=""
-              options={leaders.map((t) => ({ value: t.id, label: t.name }))}
+              options={optionsOf(leaders)}
             />
           </Field>
           <Field label="Описание" name="description">

@@ -11,6 +11,7 @@ import { Panel } from "@/components/home/panel";
 import { DeleteMaterial, MaterialForm } from "@/components/learning/material-forms";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Учебные материалы" };
@@ -45,11 +46,7 @@ export default async function MaterialsPage({
           <Input defaultValue={filter.q ?? ""} className="w-64" />
         </Field>
         <Field label="Предмет" name="subject">
-          <Select
-            defaultValue={filter.subject ?? ""}
-            placeholder="все"
-            options={lib.subjects.map((s) => ({ value: s.id, label: s.name }))}
-          />
+          <Select defaultValue={filter.subject ?? ""} placeholder="все" options={optionsOf(lib.subjects)} />
         </Field>
         <Field label="Параллель" name="grade">
           <Select

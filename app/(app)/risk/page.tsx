@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/org/time";
 import { RiskForm } from "@/components/risk/risk-form";
 import { PickerForm } from "@/components/ui/picker-form";
 import { Field, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Группа риска" };
 
@@ -40,10 +41,7 @@ export default async function RiskPage({
       </p>
       <PickerForm label="Выбор класса">
         <Field label={classWord} name="class">
-          <Select
-            defaultValue={page.classId ?? undefined}
-            options={page.classes.map((c) => ({ value: c.id, label: c.name }))}
-          />
+          <Select defaultValue={page.classId ?? undefined} options={optionsOf(page.classes)} />
         </Field>
       </PickerForm>
       {page.classId === null ? (

@@ -18,6 +18,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/ui/action-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Пользователи органов управления образованием" };
 
@@ -52,10 +53,7 @@ export default async function RegionUsersPage() {
               />
             </Field>
             <Field label="Муниципалитет" name="municipalityId" hint="Только для муниципальных ролей">
-              <Select
-                placeholder="— весь регион —"
-                options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-              />
+              <Select placeholder="— весь регион —" options={optionsOf(municipalities)} />
             </Field>
           </ActionForm>
         </Card>

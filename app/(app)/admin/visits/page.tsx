@@ -3,12 +3,13 @@
 // signed in»; the Excel download follows the filters.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
-import { ROLES, ROLE_LABELS, isRole } from "@/lib/access/roles";
+import { ROLE_LABELS, isRole } from "@/lib/access/roles";
 import { formatDateTime } from "@/lib/org/time";
 import { loadVisitStats } from "@/lib/people/logins/loaders";
 import { filterVisits, visitFilterSchema } from "@/lib/people/logins/schema";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { ROLE_OPTIONS } from "@/components/access/role-options";
 
 export const metadata: Metadata = { title: "Статистика посещений" };
 
@@ -39,14 +40,7 @@ export default async function VisitsPage({
       <form className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
         <label>
           <span className="block text-xs text-slate-600">Роль</span>
-          <Select name="role" defaultValue={filter.role ?? ""}>
-            <option value="">все</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </Select>
+          <Select name="role" defaultValue={filter.role ?? ""} placeholder="все" options={ROLE_OPTIONS} />
         </label>
         <label>
           <span className="block text-xs text-slate-600">Фамилия</span>

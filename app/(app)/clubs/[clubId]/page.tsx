@@ -26,6 +26,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Объединение" };
 
@@ -79,11 +80,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
             <Input required maxLength={200} defaultValue={club.name} className="w-72" />
           </Field>
           <Field label="Руководитель" name="leaderId">
-            <Select
-              required
-              defaultValue={club.leaderId}
-              options={view.leaders.map((t) => ({ value: t.id, label: t.name }))}
-            />
+            <Select required defaultValue={club.leaderId} options={optionsOf(view.leaders)} />
           </Field>
           <Field label="Описание" name="description">
             <Input maxLength={2000} defaultValue={club.description ?? ""} className="w-72" />

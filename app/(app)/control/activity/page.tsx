@@ -5,9 +5,7 @@ import { forbidden } from "next/navigation";
 import { requireAccess } from "@/lib/access/guard";
 import { loadActivityPage } from "@/lib/control/loaders";
 import { formatDate } from "@/lib/org/time";
-import { Downloads, fieldClass } from "@/components/control/filter-bits";
-import { Button } from "@/components/ui/button";
-import { DateInput } from "@/components/ui/field";
+import { DateChoice, FilterForm, ReportLine } from "@/components/control/filter-bits";
 
 export const metadata: Metadata = { title: "Активность пользователей" };
 
@@ -23,26 +21,14 @@ export default async function ActivityPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Активность пользователей за неделю</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4">
-        <label className={fieldClass}>
-          Дата в неделе
-          <DateInput name="date" defaultValue={page.raw.date} />
-        </label>
-        <Button type="submit">Показать</Button>
-      </form>
-      {page.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {page.error}
-        </p>
-      )}
+      <FilterForm error={page.error}>
+        <DateChoice name="date" label="Дата в неделе" value={page.raw.date} />
+      </FilterForm>
       {a && (
         <>
-          <div className="flex flex-wrap items-center gap-4">
-            <p className="text-sm text-slate-600">
-              Неделя {formatDate(a.from)} — {formatDate(a.to)}: активных пользователей {a.rows.length}
-            </p>
-            <Downloads report="activity" query={page.raw} />
-          </div>
+          <ReportLine report="activity" query={page.raw}>
+            Неделя {formatDate(a.from)} — {formatDate(a.to)}: активных пользователей {a.rows.length}
+          </ReportLine>
           {a.rows.length > 0 && (
             <table className="min-w-full border-collapse text-sm" aria-label="Активность">
               <thead className="bg-slate-100 text-left text-xs">

@@ -12,9 +12,7 @@ import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
-import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
-import { DateInput } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
+import { Choice, DateChoice, Downloads, FilterForm } from "@/components/control/filter-bits";
 import { CheckForm } from "@/components/control/check-form";
 
 export const metadata: Metadata = { title: "Проверки журнала" };
@@ -103,18 +101,9 @@ export default async function ChecksPage({
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Проведённые проверки</h2>
-        <form
-          method="get"
-          className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
-        >
-          <label className={fieldClass}>
-            С
-            <DateInput name="from" defaultValue={raw.from} />
-          </label>
-          <label className={fieldClass}>
-            По
-            <DateInput name="to" defaultValue={raw.to} />
-          </label>
+        <FilterForm grid>
+          <DateChoice name="from" label="С" value={raw.from} />
+          <DateChoice name="to" label="По" value={raw.to} />
           <Choice
             name="classId"
             label={classWord}
@@ -123,8 +112,7 @@ export default async function ChecksPage({
             empty="Все"
           />
           <Choice name="level" label="Уровень" value={raw.level} options={LEVEL_OPTIONS} empty="Все" />
-          <Button type="submit">Показать</Button>
-        </form>
+        </FilterForm>
         {!parsed.success ? (
           <p role="alert" className="text-sm text-red-700">
             {issuesText(parsed.error)}

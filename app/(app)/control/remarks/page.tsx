@@ -6,11 +6,9 @@ import { loadRemarksPage } from "@/lib/control/loaders";
 import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import { Choice, Downloads, fieldClass } from "@/components/control/filter-bits";
+import { Choice, DateChoice, FilterForm, ReportLine } from "@/components/control/filter-bits";
 import { RemarkForm } from "@/components/control/remark-form";
 import { RemarkMove } from "@/components/control/remark-move";
-import { Button } from "@/components/ui/button";
-import { DateInput } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Замечания по ведению журнала" };
 
@@ -43,10 +41,7 @@ export default async function RemarksPage({
           defaults={defaults}
         />
       )}
-      <form
-        method="get"
-        className="grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
-      >
+      <FilterForm grid error={page.error}>
         <Choice
           name="kind"
           label="Список"
@@ -56,10 +51,7 @@ export default async function RemarksPage({
             { id: "month", name: "за месяц" },
           ]}
         />
-        <label className={fieldClass}>
-          Дата в неделе / месяце
-          <DateInput name="date" defaultValue={page.raw.date} />
-        </label>
+        <DateChoice name="date" label="Дата в неделе / месяце" value={page.raw.date} />
         <Choice name="status" label="Состояние" value={page.raw.status} options={STATUS_OPTIONS} empty="Все" />
         <Choice
           name="teacherId"
@@ -68,21 +60,12 @@ export default async function RemarksPage({
           options={page.choices.teachers}
           empty="Все"
         />
-        <Button type="submit">Показать</Button>
-      </form>
-      {page.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {page.error}
-        </p>
-      )}
+      </FilterForm>
       {list && (
         <>
-          <div className="flex flex-wrap items-center gap-4">
-            <p className="text-sm text-slate-600">
-              {formatDate(list.range.from)} — {formatDate(list.range.to)}: замечаний {list.rows.length}
-            </p>
-            <Downloads report="remarks" query={page.raw} />
-          </div>
+          <ReportLine report="remarks" query={page.raw}>
+            {formatDate(list.range.from)} — {formatDate(list.range.to)}: замечаний {list.rows.length}
+          </ReportLine>
           {list.rows.length === 0 ? (
             <p className="text-sm text-slate-600">Замечаний нет.</p>
           ) : (

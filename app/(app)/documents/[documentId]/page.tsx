@@ -2,11 +2,11 @@
 // keeps the old ones downloadable for whoever may read the document. A reader whose roles are not
 // on the document's list gets «Нет доступа» (403); docs.edit edits the card and uploads versions.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { loadDocument } from "@/lib/documents/loaders";
+import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/home/panel";
 import { DocumentCardForm, VersionForm } from "@/components/documents/document-forms";
 import { idSchema } from "@/lib/schema";
@@ -25,20 +25,15 @@ export default async function DocumentPage({ params: raw }: { params: Promise<{ 
   if (doc === "forbidden") forbidden();
   return (
     <div className="space-y-4">
-      <div>
-        <p className="text-sm">
-          <Link href="/documents" className="text-blue-700 hover:underline">
-            ← Документы
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">{doc.title}</h1>
-        <p className="text-sm text-slate-600">
-          {[doc.categoryLabel, doc.number && `№ ${doc.number}`, doc.date && `от ${doc.date}`]
-            .filter(Boolean)
-            .join(" · ")}
-        </p>
+      <PageHeader
+        back={{ href: "/documents", label: "Документы" }}
+        title={doc.title}
+        subtitle={[doc.categoryLabel, doc.number && `№ ${doc.number}`, doc.date && `от ${doc.date}`]
+          .filter(Boolean)
+          .join(" · ")}
+      >
         {doc.canEdit && <p className="text-xs text-slate-500">Видят: {doc.visibility}</p>}
-      </div>
+      </PageHeader>
       <Panel title="Редакции">
         <ol className="space-y-2 text-sm" aria-label="Редакции документа">
           {doc.versions.map((v, i) => (

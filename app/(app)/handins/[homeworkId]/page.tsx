@@ -11,6 +11,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { authorizeJournal } from "@/lib/journal/access";
 import { homeworkForHandin } from "@/lib/learning/handin/data";
 import { loadReviewView } from "@/lib/learning/handin/loaders";
+import { PageHeader } from "@/components/ui/page-header";
 import { HandinRoster } from "@/components/learning/handin-roster";
 import { idSchema } from "@/lib/schema";
 
@@ -30,25 +31,22 @@ export default async function HandinPage({ params: raw }: { params: Promise<{ ho
   const view = await loadReviewView(user, homework);
   return (
     <div className="space-y-3">
-      <div>
-        <p className="text-sm">
-          <Link href="/handins" className="text-blue-700 hover:underline">
-            ← Сдача работ
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">
-          {view.className} · {view.subjectName}
-        </h1>
-        <p className="text-sm text-slate-600">
-          Урок {view.date}
-          {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""} ·{" "}
-          <Link href={`/journal?lesson=${view.lessonId}`} className="text-blue-700 hover:underline">
-            урок в журнале
-          </Link>
-        </p>
+      <PageHeader
+        back={{ href: "/handins", label: "Сдача работ" }}
+        title={`${view.className} · ${view.subjectName}`}
+        subtitle={
+          <>
+            Урок {view.date}
+            {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""} ·{" "}
+            <Link href={`/journal?lesson=${view.lessonId}`} className="text-blue-700 hover:underline">
+              урок в журнале
+            </Link>
+          </>
+        }
+      >
         <p className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2 text-sm">{view.text}</p>
         {!view.handin && <p className="mt-1 text-sm text-amber-800">Сдача работ для этого задания выключена.</p>}
-      </div>
+      </PageHeader>
       <section className="rounded border border-slate-200 bg-white p-3">
         <HandinRoster roster={view.roster} canReview={review.allowed} hasMarkTarget={view.hasMarkTarget} />
       </section>

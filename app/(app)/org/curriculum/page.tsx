@@ -1,36 +1,24 @@
 // «Учебный план» (ORG-6): hours per class × subject × period (no period = the whole year).
 import { CONTROL_KINDS, CONTROL_LABELS } from "@/lib/journal/marks";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { authorize } from "@/lib/access/authorize";
-import { requireAccess } from "@/lib/access/guard";
-import { loadClassesOfYear, loadCurrentYear, loadCurriculum, loadSubjects, loadYears } from "@/lib/org/setup/loaders";
+import { requireCurriculumClass } from "@/lib/org/setup/class-choice";
+import { loadCurriculum, loadSubjects, loadYears } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
-import { newRowOf, rowsOf } from "@/components/org/rows";
-import { idSchema } from "@/lib/schema";
+import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 
 export const metadata: Metadata = { title: "Учебный план" };
-
-const search = z.object({ classId: idSchema.optional() });
 
 export default async function CurriculumPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { user } = await requireAccess("curriculum.view");
-  const v = vocabulary(user.orgKind);
-  const year = await loadCurrentYear(user);
-  if (!year) return <p>Текущий учебный год не задан.</p>;
-  const classes = await loadClassesOfYear(user, year.id);
-  const q = search.safeParse(await searchParams);
-  const cls = classes.find((c) => c.id === (q.success ? q.data.classId : undefined)) ?? classes[0];
-  if (!cls) return <p>{cap(v.class.genPl)} нет.</p>;
-  const edit = await authorize(user, "curriculum.edit", { kind: "class", classId: cls.id });
-  const editable = edit.allowed && year.status !== "CLOSED";
+  const choice = await requireCurriculumClass(await searchParams);
+  if ("missing" in choice) return <p>{choice.missing}</p>;
+  const { user, v, year, classes, cls, editable } = choice;
   const [items, subjects, years] = await Promise.all([
     loadCurriculum(user, cls.id),
     loadSubjects(user),
@@ -38,24 +26,9 @@ export default async function CurriculumPage({
   ]);
   const periods = years.find((y) => y.id === year.id)?.periods ?? [];
   const fields = [
-    {
-      name: "classId",
-      label: cap(v.class.nom),
-      type: "select" as const,
-      options: [{ value: String(cls.id), label: cls.name }],
-    },
-    {
-      name: "subjectId",
-      label: "Предмет",
-      type: "select" as const,
-      options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))],
-    },
-    {
-      name: "periodId",
-      label: "Период",
-      type: "select" as const,
-      options: [{ value: "", label: "весь год" }, ...periods.map((p) => ({ value: String(p.id), label: p.name }))],
-    },
+    selectField("classId", cap(v.class.nom), [cls]),
+    selectField("subjectId", "Предмет", subjects, "—"),
+    selectField("periodId", "Период", periods, "весь год"),
     { name: "hours", label: "Часы" },
     {
       name: "controlKind",

@@ -1,67 +1,32 @@
 // «Тарификация» (ORG-6): teacher ↔ class/group ↔ subject (↔ subgroup) ↔ hours per week.
-import { cap, formatNumber, vocabulary } from "@/lib/org/vocabulary";
+import { cap, formatNumber } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
-import { z } from "zod";
-import { authorize } from "@/lib/access/authorize";
-import { requireAccess } from "@/lib/access/guard";
-import { loadClassesOfYear, loadCurrentYear, loadLoads, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
+import { requireCurriculumClass } from "@/lib/org/setup/class-choice";
+import { loadLoads, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
-import { newRowOf, rowsOf } from "@/components/org/rows";
-import { idSchema } from "@/lib/schema";
+import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 
 export const metadata: Metadata = { title: "Тарификация" };
-
-const search = z.object({ classId: idSchema.optional() });
 
 export default async function LoadPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { user } = await requireAccess("curriculum.view");
-  const v = vocabulary(user.orgKind);
-  const year = await loadCurrentYear(user);
-  if (!year) return <p>Текущий учебный год не задан.</p>;
-  const classes = await loadClassesOfYear(user, year.id);
-  const q = search.safeParse(await searchParams);
-  const cls = classes.find((c) => c.id === (q.success ? q.data.classId : undefined)) ?? classes[0];
-  if (!cls) return <p>{cap(v.class.genPl)} нет.</p>;
-  const edit = await authorize(user, "curriculum.edit", { kind: "class", classId: cls.id });
-  const editable = edit.allowed && year.status !== "CLOSED";
+  const choice = await requireCurriculumClass(await searchParams);
+  if ("missing" in choice) return <p>{choice.missing}</p>;
+  const { user, v, year, classes, cls, editable } = choice;
   const [loads, subjects, teachers] = await Promise.all([
     loadLoads(user, year.id, cls.id),
     loadSubjects(user),
     loadTeachers(user),
   ]);
   const fields = [
-    {
-      name: "teacherId",
-      label: cap(v.teacher.nom),
-      type: "select" as const,
-      options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))],
-    },
-    {
-      name: "classId",
-      label: cap(v.class.nom),
-      type: "select" as const,
-      options: [{ value: String(cls.id), label: cls.name }],
-    },
-    {
-      name: "subjectId",
-      label: "Предмет",
-      type: "select" as const,
-      options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))],
-    },
-    {
-      name: "subgroupId",
-      label: "Подгруппа",
-      type: "select" as const,
-      options: [
-        { value: "", label: "весь класс" },
-        ...cls.subgroups.map((s) => ({ value: String(s.id), label: s.name })),
-      ],
-    },
+    selectField("teacherId", cap(v.teacher.nom), teachers, "—"),
+    selectField("classId", cap(v.class.nom), [cls]),
+    selectField("subjectId", "Предмет", subjects, "—"),
+    selectField("subgroupId", "Подгруппа", cls.subgroups, "весь класс"),
     { name: "hoursPerWeek", label: "Часов в неделю" },
   ];
   return (

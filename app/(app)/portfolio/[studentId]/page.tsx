@@ -4,7 +4,6 @@
 // at once. portfolio.view reads everything; a teacher with portfolio.edit only («own») sees and adds
 // their own entries for the students they teach. Printable as PDF.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -13,6 +12,8 @@ import { studentPortfolioRights } from "@/lib/portfolio/access";
 import { loadStudentPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
 import { AchievementForm, DecisionButtons } from "@/components/portfolio/portfolio-forms";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Портфолио" };
@@ -36,26 +37,18 @@ export default async function StudentPortfolioPage({ params: raw }: { params: Pr
   if (!view) notFound();
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <p className="text-sm">
-            <Link href="/portfolio" className="text-blue-700 hover:underline">
-              ← Портфолио
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold">Портфолио: {view.student.fullName}</h1>
-          <p className="text-sm text-slate-600">{view.student.className ?? "не зачислен в класс"}</p>
-        </div>
-        {view.seesAll && (
-          <a
-            href={`/portfolio/${studentId}/pdf`}
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-            download
-          >
-            Портфолио (PDF)
-          </a>
-        )}
-      </div>
+      <PageHeader
+        back={{ href: "/portfolio", label: "Портфолио" }}
+        title={`Портфолио: ${view.student.fullName}`}
+        subtitle={view.student.className ?? "не зачислен в класс"}
+        actions={
+          view.seesAll && (
+            <ButtonLink href={`/portfolio/${studentId}/pdf`} download>
+              Портфолио (PDF)
+            </ButtonLink>
+          )
+        }
+      />
       {!view.seesAll && <p className="text-sm text-slate-600">Показаны достижения, которые добавили вы.</p>}
       {view.entries.length === 0 ? (
         <p className="text-sm text-slate-500">Достижений пока нет.</p>

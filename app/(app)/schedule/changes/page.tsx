@@ -4,9 +4,8 @@ import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
-import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
+import { requireScheduleClass } from "@/lib/schedule/timetable/class-choice";
 import { loadChangesPage } from "@/lib/schedule/changes/loaders";
 import { createChangeAction, createSubstitutionAction } from "@/lib/schedule/changes/actions";
 import { bellLabel, WEEKDAY_SHORT } from "@/lib/schedule/week";
@@ -15,24 +14,27 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ChangeList } from "@/components/schedule/change-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
-import { PickerForm } from "@/components/ui/picker-form";
+import { optionsOf } from "@/components/ui/options";
+import { ScheduleClassPicker } from "@/components/schedule/class-picker";
 import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Изменения и замены" };
 
 const search = z.object({ class: idSchema.optional() });
 
-function Options({ items, empty }: { items: { id: number; name: string }[]; empty: string }) {
-  return (
-    <>
-      <option value="">{empty}</option>
-      {items.map((i) => (
-        <option key={i.id} value={i.id}>
-          {i.name}
-        </option>
-      ))}
-    </>
-  );
+/** A select over named items with an empty first choice (`empty`: «без изменения», «—» …). */
+function Choice({
+  name,
+  items,
+  empty,
+  required,
+}: {
+  name: string;
+  items: { id: number; name: string }[];
+  empty: string;
+  required?: boolean;
+}) {
+  return <Select name={name} defaultValue="" required={required} placeholder={empty} options={optionsOf(items)} />;
 }
 
 export default async function ChangesPage({
@@ -42,12 +44,9 @@ export default async function ChangesPage({
 }) {
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const { user, scopes } = await requireAccess("schedule.edit");
-  const v = vocabulary(user.orgKind);
-  const classes = await loadClassPicker(user, scopes);
-  const classId = parsed.data.class ?? classes[0]?.id;
+  const { user, classes, classId } = await requireScheduleClass(parsed.data.class);
   if (!classId) notFound();
-  await requireAccess("schedule.edit", { kind: "class", classId });
+  const v = vocabulary(user.orgKind);
   const [held, page] = await Promise.all([
     heldPermissions(user.organisationId, user.id),
     loadChangesPage(user, classId),
@@ -62,11 +61,7 @@ export default async function ChangesPage({
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/changes" />
       <h1 className="text-2xl font-semibold">Изменения и замены: {className}</h1>
-      <PickerForm submitLabel="Открыть" label="Класс">
-        <Field label="Класс / группа">
-          <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
-        </Field>
-      </PickerForm>
+      <ScheduleClassPicker classes={classes} classId={classId} />
 
       <section className="space-y-2">
         <h2 className="font-semibold">Изменение на дату</h2>
@@ -92,24 +87,16 @@ export default async function ChangesPage({
             <DateInput name="date" defaultValue={isoDate(page.today)} required />
           </Field>
           <Field label="Урок по расписанию">
-            <Select name="entryId" defaultValue="">
-              <Options items={entryOptions} empty="— (для дополнительного урока)" />
-            </Select>
+            <Choice name="entryId" items={entryOptions} empty="— (для дополнительного урока)" />
           </Field>
           <Field label="Предмет">
-            <Select name="subjectId" defaultValue="">
-              <Options items={page.options.subjects} empty="без изменения" />
-            </Select>
+            <Choice name="subjectId" items={page.options.subjects} empty="без изменения" />
           </Field>
           <Field label={cap(v.teacher.nom)}>
-            <Select name="teacherId" defaultValue="">
-              <Options items={page.teachers} empty="без изменения" />
-            </Select>
+            <Choice name="teacherId" items={page.teachers} empty="без изменения" />
           </Field>
           <Field label="Кабинет">
-            <Select name="roomId" defaultValue="">
-              <Options items={page.options.rooms} empty="без изменения" />
-            </Select>
+            <Choice name="roomId" items={page.options.rooms} empty="без изменения" />
           </Field>
           <Field label="Номер урока">
             <Input className="w-16" type="number" name="bellNumber" min={1} max={12} />
@@ -138,14 +125,10 @@ export default async function ChangesPage({
           label="Замена учителя"
         >
           <Field label="Основной учитель">
-            <Select name="originalId" defaultValue="" required>
-              <Options items={page.teachers} empty="—" />
-            </Select>
+            <Choice name="originalId" items={page.teachers} empty="—" required />
           </Field>
           <Field label="Замещающий учитель">
-            <Select name="substituteId" defaultValue="" required>
-              <Options items={page.teachers} empty="—" />
-            </Select>
+            <Choice name="substituteId" items={page.teachers} empty="—" required />
           </Field>
           <Field label={cap(v.class.nom)}>
             <Select name="classId" defaultValue={classId}>
@@ -154,9 +137,7 @@ export default async function ChangesPage({
             </Select>
           </Field>
           <Field label="Предмет">
-            <Select name="subjectId" defaultValue="">
-              <Options items={page.options.subjects} empty="все предметы" />
-            </Select>
+            <Choice name="subjectId" items={page.options.subjects} empty="все предметы" />
           </Field>
           <Field label="с">
             <DateInput name="dateFrom" defaultValue={isoDate(page.today)} required />

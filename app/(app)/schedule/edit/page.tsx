@@ -3,14 +3,13 @@ import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
-import { loadClassPicker, loadEditGrid } from "@/lib/schedule/timetable/loaders";
+import { requireScheduleClass } from "@/lib/schedule/timetable/class-choice";
+import { loadEditGrid } from "@/lib/schedule/timetable/loaders";
 import { formatDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { TimetableGrid } from "@/components/schedule/timetable-grid";
-import { Field, Select } from "@/components/ui/field";
-import { PickerForm } from "@/components/ui/picker-form";
+import { ScheduleClassPicker } from "@/components/schedule/class-picker";
 import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Составление расписания" };
@@ -24,11 +23,8 @@ export default async function EditSchedulePage({
 }) {
   const parsed = search.safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const { user, scopes } = await requireAccess("schedule.edit");
+  const { user, classes, classId } = await requireScheduleClass(parsed.data.class);
   const v = vocabulary(user.orgKind);
-  const classes = await loadClassPicker(user, scopes);
-  const classId = parsed.data.class ?? classes[0]?.id;
-  if (classId) await requireAccess("schedule.edit", { kind: "class", classId });
   const grid = classId ? await loadEditGrid(user, classId) : null;
   if (parsed.data.class && !grid) notFound();
   const held = await heldPermissions(user.organisationId, user.id);
@@ -36,15 +32,7 @@ export default async function EditSchedulePage({
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/edit" />
       <h1 className="text-2xl font-semibold">Составление расписания{grid ? `: ${grid.className}` : ""}</h1>
-      <PickerForm submitLabel="Открыть" label="Класс">
-        <Field label="Класс / группа">
-          <Select
-            name="class"
-            defaultValue={classId ?? ""}
-            options={classes.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </Field>
-      </PickerForm>
+      <ScheduleClassPicker classes={classes} classId={classId} />
       {grid && classId ? (
         <>
           <p className="text-sm text-slate-600">

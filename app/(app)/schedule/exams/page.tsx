@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Аттестация" };
 
@@ -43,10 +44,10 @@ export default async function ExamsPage() {
           label="Новая аттестация"
         >
           <Field label="Группа / класс">
-            <Select name="classId" options={classes.map((c) => ({ value: c.id, label: c.name }))} />
+            <Select name="classId" options={optionsOf(classes)} />
           </Field>
           <Field label="Дисциплина">
-            <Select name="subjectId" options={page.options.subjects.map((s) => ({ value: s.id, label: s.name }))} />
+            <Select name="subjectId" options={optionsOf(page.options.subjects)} />
           </Field>
           <Field label="Форма">
             <Select name="kind">
@@ -66,20 +67,10 @@ export default async function ExamsPage() {
             <Input type="time" name="time" required defaultValue="09:00" />
           </Field>
           <Field label="Аудитория">
-            <Select
-              name="roomId"
-              defaultValue=""
-              placeholder="—"
-              options={page.options.rooms.map((r) => ({ value: r.id, label: r.name }))}
-            />
+            <Select name="roomId" defaultValue="" placeholder="—" options={optionsOf(page.options.rooms)} />
           </Field>
           <Field label="Экзаменатор">
-            <Select
-              name="examinerId"
-              defaultValue=""
-              placeholder="—"
-              options={page.options.teachers.map((t) => ({ value: t.id, label: t.name }))}
-            />
+            <Select name="examinerId" defaultValue="" placeholder="—" options={optionsOf(page.options.teachers)} />
           </Field>
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" name="isConsultation" /> консультация

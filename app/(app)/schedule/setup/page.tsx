@@ -9,6 +9,7 @@ import { bellsText } from "@/lib/schedule/setup/rules";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Звонки и кабинеты" };
 
@@ -76,10 +77,10 @@ export default async function SetupPage() {
             label="Звонки класса"
           >
             <Field label="Класс / группа">
-              <Select name="classId" options={view.classes.map((c) => ({ value: c.id, label: c.name }))} />
+              <Select name="classId" options={optionsOf(view.classes)} />
             </Field>
             <Field label="Расписание звонков">
-              <Select name="scheduleId" options={view.schedules.map((s) => ({ value: s.id, label: s.name }))} />
+              <Select name="scheduleId" options={optionsOf(view.schedules)} />
             </Field>
           </ActionForm>
         )}

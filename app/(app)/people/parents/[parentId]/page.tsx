@@ -6,23 +6,18 @@ import { forbidden, notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireUser } from "@/lib/auth/session";
 import { addChildLinkAction, removeChildLinkAction, saveParentAction } from "@/lib/people/actions";
-import { SEX_LABELS } from "@/lib/people/card-rules";
 import { loadParentCard } from "@/lib/people/card/loaders";
 import { loadManagedStudentOptions } from "@/lib/people/lists/loaders";
 import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
-import { FieldForm, type FormField } from "@/components/people/field-form";
+import { FieldForm } from "@/components/people/field-form";
+import { PERSON_FIELDS, PersonCard, type CardSpec } from "@/components/people/person-card";
 import { ActionButton } from "@/components/ui/action-button";
-import { asInput } from "@/components/org/rows";
 
 export const metadata: Metadata = { title: "Карточка родителя" };
 
-const FULL: [string, string, FormField["type"]][] = [
-  ["lastName", "Фамилия", "text"],
-  ["firstName", "Имя", "text"],
-  ["middleName", "Отчество", "text"],
-  ["birthDate", "Дата рождения", "date"],
-  ["sex", "Пол", "select"],
+const FULL: CardSpec = [
+  ...PERSON_FIELDS,
   ["phone", "Телефон", "tel"],
   ["email", "E-mail", "email"],
   ["preferredContact", "Предпочтительный способ связи", "text"],
@@ -43,47 +38,19 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
   const linked = new Set(card.children.map((c) => c.studentId));
   const candidates = options.filter((o) => !linked.has(o.id));
   return (
-    <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{fullName(card)}</h1>
-      <p className="text-sm text-slate-600">{view.full ? "полная карточка" : "краткие сведения"}</p>
-      <section className="rounded border border-slate-200 bg-white p-3">
-        {view.full ? (
-          <FieldForm
-            action={saveParentAction.bind(null, card.id)}
-            fields={FULL.map(([name, label, type]) => ({
-              name,
-              label,
-              type,
-              required: name === "lastName" || name === "firstName",
-              value: asInput((card as Record<string, unknown>)[name]),
-              ...(type === "select"
-                ? {
-                    options: [
-                      { value: "", label: "—" },
-                      { value: "MALE", label: SEX_LABELS.MALE },
-                      { value: "FEMALE", label: SEX_LABELS.FEMALE },
-                    ],
-                  }
-                : {}),
-            }))}
-          />
-        ) : (
-          <dl className="grid gap-2 text-sm sm:grid-cols-3">
-            {(
-              [
-                ["Телефон", card.phone],
-                ["E-mail", card.email],
-                ["Предпочтительный способ связи", card.preferredContact],
-              ] as const
-            ).map(([k, v]) => (
-              <div key={k}>
-                <dt className="text-xs text-slate-500">{k}</dt>
-                <dd>{v || "—"}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </section>
+    <PersonCard
+      name={fullName(card)}
+      full={view.full}
+      action={saveParentAction.bind(null, card.id)}
+      spec={FULL}
+      record={card}
+      required={["lastName", "firstName"]}
+      brief={[
+        ["Телефон", card.phone],
+        ["E-mail", card.email],
+        ["Предпочтительный способ связи", card.preferredContact],
+      ]}
+    >
       <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
         <h2 className="font-semibold">Дети</h2>
         <ul className="text-sm">
@@ -131,6 +98,6 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
           </details>
         )}
       </section>
-    </div>
+    </PersonCard>
   );
 }

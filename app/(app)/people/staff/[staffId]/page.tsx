@@ -4,22 +4,16 @@ import { notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate } from "@/lib/org/time";
-import { SEX_LABELS } from "@/lib/people/card-rules";
 import { fullName } from "@/lib/people/names";
 import { idSchema } from "@/lib/people/schema";
 import { saveStaffAction } from "@/lib/people/staff/actions";
 import { loadStaffCard } from "@/lib/people/staff/loaders";
-import { FieldForm } from "@/components/people/field-form";
-import { asInput } from "@/components/org/rows";
+import { PERSON_FIELDS, PersonCard, type CardSpec } from "@/components/people/person-card";
 
 export const metadata: Metadata = { title: "Карточка сотрудника" };
 
-const FULL: [string, string, "text" | "date" | "select"][] = [
-  ["lastName", "Фамилия", "text"],
-  ["firstName", "Имя", "text"],
-  ["middleName", "Отчество", "text"],
-  ["birthDate", "Дата рождения", "date"],
-  ["sex", "Пол", "select"],
+const FULL: CardSpec = [
+  ...PERSON_FIELDS,
   ["position", "Должность", "text"],
   ["education", "Образование", "text"],
   ["category", "Категория", "text"],
@@ -40,43 +34,20 @@ export default async function StaffCardPage({ params }: { params: Promise<{ staf
   const card = await loadStaffCard(user, id.data, full);
   if (!card) notFound();
   return (
-    <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{fullName(card)}</h1>
-      <p className="text-sm text-slate-600">{full ? "полная карточка" : "краткие сведения"}</p>
-      <section className="rounded border border-slate-200 bg-white p-3">
-        {full ? (
-          <FieldForm
-            action={saveStaffAction.bind(null, card.id)}
-            fields={FULL.map(([name, label, type]) => ({
-              name,
-              label,
-              type,
-              value: asInput((card as Record<string, unknown>)[name]),
-              ...(type === "select"
-                ? {
-                    options: [
-                      { value: "", label: "—" },
-                      { value: "MALE", label: SEX_LABELS.MALE },
-                      { value: "FEMALE", label: SEX_LABELS.FEMALE },
-                    ],
-                  }
-                : {}),
-            }))}
-          />
-        ) : (
-          <dl className="grid gap-2 text-sm sm:grid-cols-3">
-            {(["position", "phone", "email"] as const).map((k) => (
-              <div key={k}>
-                <dt className="text-xs text-slate-500">
-                  {{ position: "Должность", phone: "Телефон", email: "E-mail" }[k]}
-                </dt>
-                <dd>{card[k] ?? "—"}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-        {full && card.hiredAt && <p className="mt-2 text-xs text-slate-500">Работает с {formatDate(card.hiredAt)}</p>}
-      </section>
-    </div>
+    <PersonCard
+      name={fullName(card)}
+      full={full}
+      action={saveStaffAction.bind(null, card.id)}
+      spec={FULL}
+      record={card}
+      brief={[
+        ["Должность", card.position],
+        ["Телефон", card.phone],
+        ["E-mail", card.email],
+      ]}
+      footer={
+        full && card.hiredAt && <p className="mt-2 text-xs text-slate-500">Работает с {formatDate(card.hiredAt)}</p>
+      }
+    />
   );
 }

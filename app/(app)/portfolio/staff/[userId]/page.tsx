@@ -2,7 +2,6 @@
 // scans; kept by the teacher themself (portfolio.edit), read by the administration (portfolio.view
 // «all» / «dept»); printable as PDF.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -11,6 +10,8 @@ import { staffPortfolioRights } from "@/lib/portfolio/access";
 import { loadStaffPortfolio } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
 import { DeleteStaffEntry, StaffAchievementForm } from "@/components/portfolio/portfolio-forms";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { formatNumber } from "@/lib/org/vocabulary";
 import { idSchema } from "@/lib/schema";
 
@@ -28,26 +29,16 @@ export default async function StaffPortfolioPage({ params: raw }: { params: Prom
   if (!view) notFound();
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <p className="text-sm">
-            <Link href="/portfolio" className="text-blue-700 hover:underline">
-              ← Портфолио
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold">Портфолио педагога: {view.fullName}</h1>
-          <p className="text-sm text-slate-600">
-            {[view.position, view.category && `категория: ${view.category}`].filter(Boolean).join(" · ")}
-          </p>
-        </div>
-        <a
-          href={`/portfolio/staff/${view.userId}/pdf`}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-          download
-        >
-          Портфолио (PDF)
-        </a>
-      </div>
+      <PageHeader
+        back={{ href: "/portfolio", label: "Портфолио" }}
+        title={`Портфолио педагога: ${view.fullName}`}
+        subtitle={[view.position, view.category && `категория: ${view.category}`].filter(Boolean).join(" · ")}
+        actions={
+          <ButtonLink href={`/portfolio/staff/${view.userId}/pdf`} download>
+            Портфолио (PDF)
+          </ButtonLink>
+        }
+      />
       {view.entries.length === 0 ? (
         <p className="text-sm text-slate-500">Записей пока нет.</p>
       ) : (
