@@ -7,6 +7,7 @@
 // the printed journal of a year) runs in long-lived worker threads (pdf-worker.mjs, at most
 // PDF_THREADS_MAX), so the server keeps answering other users; in-process rendering is the fallback
 // when no thread can be started.
+import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -280,8 +281,21 @@ async function renderInProcess(doc: object): Promise<Buffer> {
 // fontkit cost about half a second of CPU per PDF); at most PDF_THREADS_MAX run, further documents
 // wait for a free one, and a thread idle for PDF_THREAD_IDLE_MS ends (its memory goes back). An idle
 // thread does not keep the process alive (unref); a busy one does, so a script awaiting a PDF ends.
-export const PDF_THREADS_MAX = 2;
+// The number of threads follows the machine (SEC-5, round 7): each is an isolate with pdfmake, pdfkit,
+// fontkit and the fonts — ≈ 40 MB of the process's memory (bench/notes.md) — and a whole-school PDF is
+// ≈ 0.3 s of its CPU, so on two cores or fewer (where one inline build and the job worker are the only
+// builders) one thread lays the documents out in turn; two elsewhere.
+export function defaultPdfThreads(cores: number = os.availableParallelism()): number {
+  return cores <= 2 ? 1 : 2;
+}
+export const PDF_THREADS_MAX = defaultPdfThreads();
 export const PDF_THREAD_IDLE_MS = 30_000;
+/**
+ * The thread's V8 limits: a small young generation — the layout's garbage is short-lived, and V8's
+ * default semi-spaces (up to 16 MB each) stayed resident: a thread's heap was 49 MB committed for
+ * 13 MB used (bench/notes.md «SEC-5, round 7»). The old generation keeps the process's cap.
+ */
+export const PDF_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 type Task = { doc: object; resolve: (bytes: Buffer | null) => void };
 type Thread = { worker: Worker; task: (Task & { id: number }) | null; idle: NodeJS.Timeout | null };
@@ -293,7 +307,7 @@ function startThread(): Thread | null {
   const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "reports", "pdf-worker.mjs");
   let worker: Worker;
   try {
-    worker = new Worker(/*turbopackIgnore: true*/ script);
+    worker = new Worker(/*turbopackIgnore: true*/ script, { resourceLimits: PDF_THREAD_LIMITS });
   } catch {
     return null;
   }
@@ -368,6 +382,11 @@ export function renderInThread(doc: object): Promise<Buffer | null> {
 /** How many layout threads have been started since the process began (tests, metrics). */
 export function pdfThreadsStarted(): number {
   return pool.started;
+}
+
+/** The V8 limits the running layout threads were started with (tests). */
+export function pdfThreadLimits(): Worker["resourceLimits"][] {
+  return [...pool.threads].map((t) => t.worker.resourceLimits);
 }
 
 /** How many layout threads are running now, busy or idle. */

@@ -1,0 +1,75 @@
+// SEC-5, round 7: what a burst of heavy reports may hold in the server's memory — one PDF layout
+// thread on a machine of two cores or fewer, each thread with a small young generation, and the kept
+// files of identical builds capped by their bytes (the oldest go first, a file over the cap alone is
+// not kept). The benchmark measures the process's RSS (bench/notes.md «SEC-5, round 7»); these tests
+// check the rules.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  defaultPdfThreads,
+  PDF_THREAD_LIMITS,
+  pdfThreadLimits,
+  renderInThread,
+  reportDocument,
+  stopPdfThreads,
+} from "@/lib/reports/render-pdf";
+import { LANDED_MAX_BYTES, landedBytes, reuseLanded, startFlight } from "@/lib/reports/single-flight";
+import type { ReportModel } from "@/lib/reports/model";
+
+const model: ReportModel = {
+  title: "Итоги успеваемости",
+  organisationName: "МБОУ «Школа № 1»",
+  parameters: [{ label: "Классы", value: "вся организация" }],
+  orientation: "landscape",
+  header: [{ label: "Класс" }, { label: "Обучающихся" }],
+  columns: [{ kind: "text", key: true }, { kind: "number" }],
+  rows: [["5А", 25]],
+  totals: [],
+  notes: [],
+  printedAt: new Date("2026-11-23T08:00:00Z"),
+};
+
+afterEach(async () => {
+  await stopPdfThreads();
+});
+
+describe("PDF layout threads of a burst (SEC-5)", () => {
+  it("one thread on two cores or fewer, two on a larger machine", () => {
+    expect(defaultPdfThreads(1)).toBe(1);
+    expect(defaultPdfThreads(2)).toBe(1);
+    expect(defaultPdfThreads(4)).toBe(2);
+    expect(defaultPdfThreads(16)).toBe(2);
+  });
+
+  it("starts a thread with the small young generation", async () => {
+    await stopPdfThreads();
+    expect(await renderInThread(reportDocument(model))).not.toBeNull();
+    const limits = pdfThreadLimits();
+    expect(limits.length).toBe(1);
+    expect(limits[0]?.maxYoungGenerationSizeMb).toBe(PDF_THREAD_LIMITS.maxYoungGenerationSizeMb);
+  }, 60_000);
+});
+
+describe("kept files of identical builds are capped by their bytes (SEC-5)", () => {
+  const snapshot = async () => "s1";
+  const file = (mb: number) => ({ bytes: Buffer.alloc(mb * 1024 * 1024), contentType: "application/pdf" });
+  const t0 = Date.parse("2026-11-23T10:00:00Z");
+  const keep = (key: string, mb: number) => startFlight(key, async () => file(mb), t0, snapshot);
+
+  it("drops the oldest files once their bytes pass the cap; keeps the newest", async () => {
+    const third = Math.floor(LANDED_MAX_BYTES / (1024 * 1024) / 3) + 1;
+    await keep("bytes-a", third);
+    await keep("bytes-b", third);
+    expect(await reuseLanded("bytes-a", t0, snapshot)).not.toBeNull();
+    await keep("bytes-c", third);
+    expect(landedBytes()).toBeLessThanOrEqual(LANDED_MAX_BYTES);
+    expect(await reuseLanded("bytes-c", t0, snapshot)).not.toBeNull();
+    expect(await reuseLanded("bytes-b", t0, snapshot)).not.toBeNull();
+    expect(await reuseLanded("bytes-a", t0, snapshot)).toBeNull();
+  });
+
+  it("does not keep a file larger than the cap (its requests still get it)", async () => {
+    const big = await keep("bytes-big", LANDED_MAX_BYTES / (1024 * 1024) + 1);
+    expect(big.bytes.byteLength).toBeGreaterThan(LANDED_MAX_BYTES);
+    expect(await reuseLanded("bytes-big", t0, snapshot)).toBeNull();
+  });
+});
