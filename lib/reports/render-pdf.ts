@@ -290,12 +290,6 @@ export function defaultPdfThreads(cores: number = os.availableParallelism()): nu
 }
 export const PDF_THREADS_MAX = defaultPdfThreads();
 export const PDF_THREAD_IDLE_MS = 30_000;
-/**
- * The thread's V8 limits: a small young generation — the layout's garbage is short-lived, and V8's
- * default semi-spaces (up to 16 MB each) stayed resident: a thread's heap was 49 MB committed for
- * 13 MB used (bench/notes.md «SEC-5, round 7»). The old generation keeps the process's cap.
- */
-export const PDF_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 type Task = { doc: object; resolve: (bytes: Buffer | null) => void };
 type Thread = { worker: Worker; task: (Task & { id: number }) | null; idle: NodeJS.Timeout | null };
@@ -307,7 +301,7 @@ function startThread(): Thread | null {
   const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "reports", "pdf-worker.mjs");
   let worker: Worker;
   try {
-    worker = new Worker(/*turbopackIgnore: true*/ script, { resourceLimits: PDF_THREAD_LIMITS });
+    worker = new Worker(/*turbopackIgnore: true*/ script);
   } catch {
     return null;
   }
@@ -382,11 +376,6 @@ export function renderInThread(doc: object): Promise<Buffer | null> {
 /** How many layout threads have been started since the process began (tests, metrics). */
 export function pdfThreadsStarted(): number {
   return pool.started;
-}
-
-/** The V8 limits the running layout threads were started with (tests). */
-export function pdfThreadLimits(): Worker["resourceLimits"][] {
-  return [...pool.threads].map((t) => t.worker.resourceLimits);
 }
 
 /** How many layout threads are running now, busy or idle. */
