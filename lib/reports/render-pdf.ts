@@ -7,7 +7,6 @@
 // the printed journal of a year) runs in long-lived worker threads (pdf-worker.mjs, at most
 // PDF_THREADS_MAX), so the server keeps answering other users; in-process rendering is the fallback
 // when no thread can be started.
-import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -281,14 +280,7 @@ async function renderInProcess(doc: object): Promise<Buffer> {
 // fontkit cost about half a second of CPU per PDF); at most PDF_THREADS_MAX run, further documents
 // wait for a free one, and a thread idle for PDF_THREAD_IDLE_MS ends (its memory goes back). An idle
 // thread does not keep the process alive (unref); a busy one does, so a script awaiting a PDF ends.
-// The number of threads follows the machine (SEC-5, round 7): each is an isolate with pdfmake, pdfkit,
-// fontkit and the fonts — ≈ 40 MB of the process's memory (bench/notes.md) — and a whole-school PDF is
-// ≈ 0.3 s of its CPU, so on two cores or fewer (where one inline build and the job worker are the only
-// builders) one thread lays the documents out in turn; two elsewhere.
-export function defaultPdfThreads(cores: number = os.availableParallelism()): number {
-  return cores <= 2 ? 1 : 2;
-}
-export const PDF_THREADS_MAX = defaultPdfThreads();
+export const PDF_THREADS_MAX = 2;
 export const PDF_THREAD_IDLE_MS = 30_000;
 
 type Task = { doc: object; resolve: (bytes: Buffer | null) => void };

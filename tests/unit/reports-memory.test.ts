@@ -1,23 +1,8 @@
-// SEC-5, round 7: what a burst of heavy reports may hold in the server's memory — one PDF layout
-// thread on a machine of two cores or fewer, and the kept files of identical builds capped by their
-// bytes (the oldest go first, a file over the cap alone is not kept). The benchmark measures the process's RSS (bench/notes.md «SEC-5, round 7»); these tests
+// SEC-5, round 7: what a burst of heavy reports may hold in the server's memory — the kept files of
+// identical builds capped by their bytes (the oldest go first, a file over the cap alone is not kept). The benchmark measures the process's RSS (bench/notes.md «SEC-5, round 7»); these tests
 // check the rules.
-import { afterEach, describe, expect, it } from "vitest";
-import { defaultPdfThreads, stopPdfThreads } from "@/lib/reports/render-pdf";
+import { describe, expect, it } from "vitest";
 import { LANDED_MAX_BYTES, landedBytes, reuseLanded, startFlight } from "@/lib/reports/single-flight";
-
-afterEach(async () => {
-  await stopPdfThreads();
-});
-
-describe("PDF layout threads of a burst (SEC-5)", () => {
-  it("one thread on two cores or fewer, two on a larger machine", () => {
-    expect(defaultPdfThreads(1)).toBe(1);
-    expect(defaultPdfThreads(2)).toBe(1);
-    expect(defaultPdfThreads(4)).toBe(2);
-    expect(defaultPdfThreads(16)).toBe(2);
-  });
-});
 
 describe("kept files of identical builds are capped by their bytes (SEC-5)", () => {
   const snapshot = async () => "s1";
