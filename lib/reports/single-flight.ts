@@ -24,12 +24,17 @@ export const JOIN_WINDOW_MS = 5_000;
 /** How many finished files are kept (the oldest goes first), and for how long at most. */
 export const LANDED_MAX = 16;
 export const LANDED_TTL_MS = 10 * 60_000;
+/**
+ * The bytes the kept files may hold together (SEC-5, round 7): the oldest go first, and a file larger
+ * than this alone is not kept — sixteen printed journals of a year must not sit in the server's memory.
+ */
+export const LANDED_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Reads the database's snapshot (data.ts dataSnapshot; tests pass their own). */
 export type SnapshotReader = () => Promise<string>;
 
 type Flight = { startedAt: number; promise: Promise<unknown> };
-type Landed = { value: unknown; snapshot: string; day: string; startedAt: number };
+type Landed = { value: unknown; snapshot: string; day: string; startedAt: number; bytes: number };
 const holder = globalThis as typeof globalThis & {
   __ejReportFlights?: Map<string, Flight>;
   __ejReportLanded?: Map<string, Landed>;
@@ -69,7 +74,7 @@ export function startFlight<T>(
     const snapshot = await readSnapshot().catch(() => null);
     const value = await build();
     if (snapshot !== null && value !== null && value !== undefined)
-      keep(key, { value, snapshot, day: dayOf(now), startedAt: now });
+      keep(key, { value, snapshot, day: dayOf(now), startedAt: now, bytes: sizeOf(value) });
     return value;
   })();
   const flight: Flight = { startedAt: now, promise };
@@ -81,10 +86,23 @@ export function startFlight<T>(
   return promise;
 }
 
+/** The bytes a kept value holds: a file's `bytes` (a ReportFile), else 0. */
+function sizeOf(value: unknown): number {
+  const bytes = (value as { bytes?: unknown }).bytes;
+  return bytes instanceof Uint8Array ? bytes.byteLength : 0;
+}
+
 function keep(key: string, entry: Landed): void {
   landed.delete(key);
+  if (entry.bytes > LANDED_MAX_BYTES) return;
   landed.set(key, entry);
-  while (landed.size > LANDED_MAX) landed.delete(landed.keys().next().value!);
+  let total = 0;
+  for (const e of landed.values()) total += e.bytes;
+  while (landed.size > LANDED_MAX || total > LANDED_MAX_BYTES) {
+    const [oldest, e] = landed.entries().next().value!;
+    landed.delete(oldest);
+    total -= e.bytes;
+  }
 }
 
 const dayOf = (instant: number) => isoDate(new Date(instant));
@@ -130,4 +148,11 @@ export function reusedFiles(): number {
 /** How many finished files are kept now (tests, metrics). */
 export function landedFiles(): number {
   return landed.size;
+}
+
+/** The bytes the kept files hold now (tests, metrics). */
+export function landedBytes(): number {
+  let total = 0;
+  for (const e of landed.values()) total += e.bytes;
+  return total;
 }

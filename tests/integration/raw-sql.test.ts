@@ -453,6 +453,10 @@ const CASES: Record<string, Case> = {
   "org/year/mutations YEAR_LOCK_CURRENT": { statement: yearMutations.YEAR_LOCK_CURRENT, args: (d) => [d.org, d.year] },
   "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
+  "reports/data PERIOD_FINAL_COUNTS": {
+    statement: reportsData.PERIOD_FINAL_COUNTS,
+    args: (d) => [d.org, d.classIds, d.period],
+  },
   "plans/mutations PLAN_LOCK": {
     statement: plansMutations.PLAN_LOCK,
     args: async (d, tx) => [
