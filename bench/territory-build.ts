@@ -6,7 +6,10 @@
 // rules), without rendering. Run niced on a shared machine:
 //   nice -n 10 npx tsx bench/territory-build.ts --orgs 20 [--rounds 3] [--port 54362]
 // `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the fill and attendance statements for each range
-// (`--ranges month,year` picks ranges) instead of timing the builds.
+// (`--ranges month,year` picks ranges) instead of timing the builds. `--fill-store stored` first
+// stores every organisation's closed fill days as the worker's daily step would by the dataset's
+// today (timed: the worker's cost), `--fill-store live` empties the stored days (the all-live
+// build), `keep` (default) uses what the database holds.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -23,6 +26,7 @@ const { values: args } = parseArgs({
     kinds: { type: "string", default: "progress,attendance,fill,contingent" },
     ranges: { type: "string", default: "month,quarter,year" },
     explain: { type: "boolean", default: false },
+    "fill-store": { type: "string", default: "keep" },
   },
 });
 const log = (s: string) => console.log(s);
@@ -51,6 +55,20 @@ async function main(): Promise<void> {
       ["year", day(`${y - 1}-09-01`), today],
     ].filter(([label]) => args.ranges.split(",").includes(label as string)) as [string, Date, Date][];
     const nowOf = (to: Date) => new Date(to.getTime() + 20 * 3_600_000);
+    if (args["fill-store"] !== "keep") {
+      const c = new pg.Client({ connectionString: ds.url });
+      await c.connect();
+      await c.query(`DELETE FROM "FillDay"; DELETE FROM "FillStore"`);
+      await c.end();
+    }
+    if (args["fill-store"] === "stored") {
+      const { storeFillDays } = await import("../lib/region/fill-store");
+      const started = performance.now();
+      let days = 0;
+      for (const organisationId of ds.orgIds)
+        days += (await storeFillDays({ organisationId }, today, nowOf(today))).length;
+      log(`fill-store: ${days} дней сохранено за ${((performance.now() - started) / 1000).toFixed(1)} с`);
+    }
     if (args.explain) {
       const { TERRITORY_ATTENDANCE, TERRITORY_FILL } = await import("../lib/region/data");
       const client = new pg.Client({ connectionString: ds.url });

@@ -182,7 +182,8 @@ export const TERRITORY_ATTENDANCE = rawStatement(
  */
 /**
  * The CTEs behind the fill (see TERRITORY_FILL), ending in `fill_days`: the held lessons of the
- * range that pass `lessonFilter` (a condition on the lesson `l`), counted per organisation, day and
+ * range in one of `branches` (a condition on the lesson `l` and its organisation `o`, with `o.through`
+ * the last store's last day when `withStores`; each branch its own index range), counted per organisation, day and
  * class — lessons, due, on time, without a topic, marks on them.
  */
 const fillDaysSql = (
@@ -190,14 +191,17 @@ const fillDaysSql = (
   from: Date,
   to: Date,
   now: Date,
-  lessonFilter: Prisma.Sql,
+  branches: { join?: Prisma.Sql; where: Prisma.Sql }[],
+  withStores = false,
 ) => Prisma.sql`
 orgs AS (
       SELECT o.id, o.kind, o."timeZone",
              coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES}) AS minutes,
-             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today
+             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today,
+             ${withStores ? Prisma.sql`coalesce(st.through, '-infinity'::date)` : Prisma.sql`'-infinity'::date`} AS through
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+        ${withStores ? Prisma.sql`LEFT JOIN stores st ON st."organisationId" = o.id` : Prisma.empty}
        WHERE o.id IN (${ids(organisationIds)})
     ), carried AS MATERIALIZED (
       -- Assignments due on a date of the range, set on an earlier lesson (up to 60 days before) of
@@ -217,26 +221,40 @@ orgs AS (
         JOIN "Lesson" l ON l."organisationId" = c."organisationId" AND l."classId" = c."classId"
          AND l."subjectId" = c."subjectId" AND l.date = c."dueDate" AND l.id <> c."lessonId"
        GROUP BY l."organisationId", l.id
+    ), les AS MATERIALIZED (
+      -- The range's held lessons to compute (each branch a range of the index), chosen before the lookups.
+      ${Prisma.join(
+        branches.map(
+          (b) => Prisma.sql`
+      SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt",
+             l."homeworkMarker" IS NOT NULL AS marker,
+             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
+             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired"
+        FROM "Lesson" l
+        JOIN orgs o ON o.id = l."organisationId"
+        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+        ${b.join ?? Prisma.empty}
+       WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
+         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}`,
+        ),
+        " UNION ALL ",
+      )}
     ), parts AS (
       -- The range's lessons walked once: each lesson's parts by small per-lesson lookups (index
       -- scans on (organisationId, lessonId)); its own assignments with their first marks and its
       -- marks' count read index-only from Mark (organisationId, lessonId, assignmentId, createdAt) —
       -- a mark sits on its assignment's lesson (lib/journal's saves write the assignment's lesson).
-      SELECT l."organisationId", l."classId", l.date,
-             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
+      SELECT l."organisationId", l."classId", l.date, l.deadline,
              coalesce(btrim(l.topic), '') = '' AS "noTopic", mk.n AS marks,
              CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL
                   ELSE coalesce(least(l."filledAt", jc.topic), l."updatedAt") END AS "topicAt",
              coalesce(jc.attendance, att.at) AS "attendanceAt",
-             CASE WHEN hw.at IS NOT NULL OR l."homeworkMarker" IS NOT NULL
-                  THEN least(hw.at, jc.homework, CASE WHEN l."homeworkMarker" IS NOT NULL THEN l."updatedAt" END) END
-               AS "homeworkAt",
-             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
+             CASE WHEN hw.at IS NOT NULL OR l.marker
+                  THEN least(hw.at, jc.homework, CASE WHEN l.marker THEN l."updatedAt" END) END AS "homeworkAt",
+             l."marksRequired",
              coalesce(own.missing, false) OR coalesce(cd.missing, false) AS "marksMissing",
              greatest(own.last, cd.last) AS "marksAt"
-        FROM "Lesson" l
-        JOIN orgs o ON o.id = l."organisationId"
-        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+        FROM les l
         CROSS JOIN LATERAL (
           SELECT min(j.at) FILTER (WHERE j.entity = 'TOPIC' AND coalesce(btrim(j."newValue"->>'topic'), '') <> '') AS topic,
                  min(j.at) FILTER (WHERE j.entity = 'ATTENDANCE'
@@ -267,8 +285,6 @@ orgs AS (
            WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id
              AND (a."dueDate" IS NULL OR a."dueDate" <= l.date)) own
         LEFT JOIN carried_due cd ON cd."organisationId" = l."organisationId" AND cd."lessonId" = l.id
-       WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
-         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today ${lessonFilter}
     ), filled AS (
       SELECT p.*,
              CASE WHEN p."topicAt" IS NULL OR p."attendanceAt" IS NULL OR p."homeworkAt" IS NULL
@@ -298,7 +314,7 @@ export const TERRITORY_FILL = rawStatement(
   },
   (organisationIds: readonly number[], from: Date, to: Date, now: Date, useStored = true) => Prisma.sql`
     WITH stores AS (
-      SELECT s."organisationId", s."changeId" FROM "FillStore" s
+      SELECT s."organisationId", s."changeId", s."throughDate" AS through FROM "FillStore" s
        WHERE s."organisationId" IN (${ids(organisationIds)}) AND ${useStored}::boolean
     ), touched AS MATERIALIZED (
       -- The classes' days a journal change after the watermark may have changed (found through the
@@ -313,7 +329,7 @@ export const TERRITORY_FILL = rawStatement(
     ), stored AS MATERIALIZED (
       SELECT d.* FROM "FillDay" d
         JOIN stores s ON s."organisationId" = d."organisationId"
-       WHERE d.date >= ${day(from)} AND d.date <= ${day(to)}
+       WHERE d.date >= ${day(from)} AND d.date <= ${day(to)} AND d.date > s.through - 400 AND d.date <= s.through
          AND NOT EXISTS (SELECT 1 FROM touched t
                           WHERE t."organisationId" = d."organisationId" AND t.date = d.date AND t."classId" = d."classId")
     ), ${fillDaysSql(
@@ -321,8 +337,16 @@ export const TERRITORY_FILL = rawStatement(
       from,
       to,
       now,
-      Prisma.sql`AND NOT EXISTS (SELECT 1 FROM stored sd
-                                   WHERE sd."organisationId" = l."organisationId" AND sd.date = l.date AND sd."classId" = l."classId")`,
+      [
+        // The days after the last store's, those before its window, and the touched class-days of it.
+        { where: Prisma.sql`l.date > o.through` },
+        { where: Prisma.sql`l.date <= o.through - 400` },
+        {
+          join: Prisma.sql`JOIN touched t ON t."organisationId" = l."organisationId" AND t."classId" = l."classId" AND t.date = l.date`,
+          where: Prisma.sql`l.date > o.through - 400 AND l.date <= o.through`,
+        },
+      ],
+      true,
     )}, by_class AS (
       SELECT "organisationId", "classId", sum(lessons)::int AS lessons, sum(due)::int AS due,
              sum("onTime")::int AS "onTime", sum("noTopic")::int AS "noTopic", sum(marks)::int AS marks
@@ -359,7 +383,7 @@ export const fillDaysInsert = (organisationId: number, days: readonly string[], 
       new Date(`${days[0]}T00:00:00Z`),
       new Date(`${days[days.length - 1]}T00:00:00Z`),
       now,
-      Prisma.sql`AND l.date = ANY(${[...days]}::date[])`,
+      [{ where: Prisma.sql`l.date = ANY(${[...days]}::date[])` }],
     )}
     INSERT INTO "FillDay" ("organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, "storedAt")
     SELECT "organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, ${utcSql(now)} FROM fill_days`;

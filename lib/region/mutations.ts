@@ -23,8 +23,8 @@ export async function storeFillDays(o: { organisationId: number }, last: Date, n
     }
     await tx.fillStore.upsert({
       where: { organisationId },
-      create: { organisationId, changeId, storedAt: now },
-      update: { changeId, storedAt: now },
+      create: { organisationId, changeId, throughDate: last, storedAt: now },
+      update: { changeId, throughDate: last, storedAt: now },
     });
   });
   return days;
