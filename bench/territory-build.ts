@@ -8,7 +8,8 @@
 // `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the fill and attendance statements for each range
 // (`--ranges month,year` picks ranges) instead of timing the builds. `--fill-store stored` first
 // stores every organisation's closed fill days as the worker's daily step would by the dataset's
-// today (timed: the worker's cost), `--fill-store live` empties the stored days (the all-live
+// today (timed: the worker's cost; `stored-now`: at the machine's clock, as the app's worker would),
+// `--fill-store live` empties the stored days (the all-live
 // build), `keep` (default) uses what the database holds.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -58,40 +59,17 @@ async function main(): Promise<void> {
     if (args["fill-store"] !== "keep") {
       const c = new pg.Client({ connectionString: ds.url });
       await c.connect();
-      await c.query(`DELETE FROM "FillDay"; DELETE FROM "FillStore"`);
+      await c.query(`DELETE FROM "FillDay"; DELETE FROM "FillStore"; DELETE FROM "DutyRun" WHERE kind = 'fill-days'`);
       await c.end();
     }
-    if (args["fill-store"] === "stored") {
-      const { storeFillDays } = await import("../lib/region/fill-store");
+    if (args["fill-store"].startsWith("stored")) {
+      // The worker's own step: at the dataset's today (`stored`) or at the machine's clock, as the
+      // app's worker would at start (`stored-now`: before an HTTP benchmark, so its backfill does not
+      // run inside the measurements).
+      const { runFillStore } = await import("../lib/region/fill-store");
       const started = performance.now();
-      let days = 0;
-      for (const organisationId of ds.orgIds)
-        days += (await storeFillDays({ organisationId }, today, nowOf(today))).length;
+      const days = await runFillStore(args["fill-store"] === "stored-now" ? new Date() : nowOf(today));
       log(`fill-store: ${days} дней сохранено за ${((performance.now() - started) / 1000).toFixed(1)} с`);
-    }
-    if (args.explain) {
-      const { TERRITORY_ATTENDANCE, TERRITORY_FILL } = await import("../lib/region/data");
-      const client = new pg.Client({ connectionString: ds.url });
-      await client.connect();
-      try {
-        for (const [label, from, to] of ranges) {
-          const statements = [
-            ["fill", TERRITORY_FILL.sql(ds.orgIds, from, to, nowOf(to))],
-            ["attendance", TERRITORY_ATTENDANCE.sql(ds.orgIds, from, to)],
-          ] as const;
-          for (const [kind, statement] of statements) {
-            if (!args.kinds.split(",").includes(kind)) continue;
-            const plan = await client.query<{ "QUERY PLAN": string }>(
-              `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
-              statement.values,
-            );
-            log(`--- ${kind} ${label}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
-          }
-        }
-      } finally {
-        await client.end();
-      }
-      return;
     }
     log(`${ds.orgIds.length} организаций, ${JSON.stringify(ds.sizes)}`);
     for (const kind of args.kinds.split(",") as ("progress" | "attendance" | "fill" | "contingent")[]) {
