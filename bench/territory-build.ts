@@ -71,6 +71,30 @@ async function main(): Promise<void> {
       const days = await runFillStore(args["fill-store"] === "stored-now" ? new Date() : nowOf(today));
       log(`fill-store: ${days} дней сохранено за ${((performance.now() - started) / 1000).toFixed(1)} с`);
     }
+    if (args.explain) {
+      const { TERRITORY_ATTENDANCE, TERRITORY_FILL } = await import("../lib/region/data");
+      const client = new pg.Client({ connectionString: ds.url });
+      await client.connect();
+      try {
+        for (const [label, from, to] of ranges) {
+          const statements = [
+            ["fill", TERRITORY_FILL.sql(ds.orgIds, from, to, nowOf(to))],
+            ["attendance", TERRITORY_ATTENDANCE.sql(ds.orgIds, from, to)],
+          ] as const;
+          for (const [kind, statement] of statements) {
+            if (!args.kinds.split(",").includes(kind)) continue;
+            const plan = await client.query<{ "QUERY PLAN": string }>(
+              `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+              statement.values,
+            );
+            log(`--- ${kind} ${label}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+          }
+        }
+      } finally {
+        await client.end();
+      }
+      return;
+    }
     log(`${ds.orgIds.length} организаций, ${JSON.stringify(ds.sizes)}`);
     for (const kind of args.kinds.split(",") as ("progress" | "attendance" | "fill" | "contingent")[]) {
       for (const [label, from, to] of ranges) {
