@@ -224,8 +224,9 @@ orgs AS (
     ), les AS MATERIALIZED (
       -- The range's held lessons to compute (each branch a range of the index), chosen before the lookups.
       ${Prisma.join(
-        branches.map(
-          (b) => Prisma.sql`
+        branches.map((b) =>
+          b.join
+            ? Prisma.sql`
       SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt",
              l."homeworkMarker" IS NOT NULL AS marker,
              ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
@@ -233,9 +234,24 @@ orgs AS (
         FROM "Lesson" l
         JOIN orgs o ON o.id = l."organisationId"
         JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-        ${b.join ?? Prisma.empty}
+        ${b.join}
        WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
-         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}`,
+         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}`
+            : // Per class a LATERAL scan (OFFSET 0: not flattened): the organisation's bounds (o.today,
+              // o.through) become the index range — Lesson (organisationId, classId, date, …).
+              Prisma.sql`
+      SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt", l.marker,
+             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
+             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired"
+        FROM orgs o
+        JOIN "ClassGroup" c ON c."organisationId" = o.id
+        CROSS JOIN LATERAL (
+          SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt",
+                 l."homeworkMarker" IS NOT NULL AS marker
+            FROM "Lesson" l
+           WHERE l."organisationId" = c."organisationId" AND l."classId" = c.id AND l.status = 'SCHEDULED'
+             AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}
+          OFFSET 0) l`,
         ),
         " UNION ALL ",
       )}
