@@ -1,6 +1,6 @@
 // REG-2 / DUT-1: the stored daily fill counts. A lesson whose fill deadline has passed keeps its
 // «filled by the deadline» answer, so once a day per organisation (after its deadline; DUT-1's
-// duty step on the background worker, a DutyRun claim per organisation × last closed day) the
+// duties on the background worker, runDailySteps; a DutyRun claim per organisation × last closed day) the
 // worker stores per (day, class) the counts the territory report's fill kind sums (FillDay), for
 // the days whose deadline has passed. The report sums the stored days and computes live the
 // recent days, the days not stored yet and the days touched since (lib/region/data.ts
@@ -13,6 +13,7 @@
 // A schedule edit of a past day (a lesson added, cancelled or moved: Lesson.updatedAt) is re-stored
 // by the next run (the report counts the stored figures until then). The mark save is unchanged: no
 // write of these tables on the journal's path.
+import { runDutySteps } from "@/lib/control/deadline/commands";
 import { allDeadlines, dutyDone } from "@/lib/control/deadline/data";
 import { markDutyDone } from "@/lib/control/deadline/mutations";
 import { deadlineAt } from "@/lib/control/deadline/rules";
@@ -39,4 +40,14 @@ export async function runFillStore(now: Date): Promise<number> {
     await markDutyDone(o.organisationId, FILL_DAYS_JOB, last, now);
   }
   return stored;
+}
+
+/**
+ * The worker's duty step as its starters hand it over (instrumentation.ts, prisma/tools/worker.ts):
+ * DUT-1's duties, then the closed days' fill store.
+ */
+export async function runDailySteps(now: Date): Promise<{ duties: unknown; fillDays: number }> {
+  const duties = await runDutySteps(now);
+  const fillDays = await runFillStore(now);
+  return { duties, fillDays };
 }

@@ -12,7 +12,6 @@
 import { applyAbsencesOfDay } from "@/lib/absences/commands";
 import { activeAbsencesOn } from "@/lib/absences/data";
 import { todayIn } from "@/lib/org/time";
-import { runFillStore } from "@/lib/region/fill-store";
 import { enqueuePush } from "@/lib/push/mutations";
 import { deadlinePayload } from "@/lib/push/rules";
 import { allDeadlines, dutyDone, lessonFills } from "./data";
@@ -71,12 +70,8 @@ export async function runDailyAbsences(now: Date): Promise<number> {
 }
 
 /** One step of the duties (the worker calls it about every half minute). */
-export async function runDutySteps(
-  now: Date,
-): Promise<{ reminders: ReminderRun[]; absences: number; fillDays: number }> {
+export async function runDutySteps(now: Date): Promise<{ reminders: ReminderRun[]; absences: number }> {
   const reminders = await runDeadlineReminders(now);
   const absences = await runDailyAbsences(now);
-  // REG-2: the closed days' fill counts for the territory report (lib/region/fill-store.ts).
-  const fillDays = await runFillStore(now);
-  return { reminders, absences, fillDays };
+  return { reminders, absences };
 }
