@@ -5,8 +5,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (/^(off|0|false|no)$/i.test(process.env.REPORT_WORKER?.trim() ?? "")) return;
   const { startReportWorker } = await import("./lib/reports/jobs/worker");
-  const { runDutySteps } = await import("./lib/control/deadline/commands");
-  startReportWorker(runDutySteps);
+  // DUT-1's duties and REG-2's stored fill days (lib/region/fill-store.ts).
+  const { runDailySteps } = await import("./lib/region/fill-store");
+  startReportWorker(runDailySteps);
 }
 
 // Next.js reports every error of a request here (issue 26, SEC-6): a server action that threw on

@@ -6,7 +6,11 @@
 // rules), without rendering. Run niced on a shared machine:
 //   nice -n 10 npx tsx bench/territory-build.ts --orgs 20 [--rounds 3] [--port 54362]
 // `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the fill and attendance statements for each range
-// (`--ranges month,year` picks ranges) instead of timing the builds.
+// (`--ranges month,year` picks ranges) instead of timing the builds. `--fill-store stored` first
+// stores every organisation's closed fill days as the worker's daily step would by the dataset's
+// today (timed: the worker's cost; `stored-now`: at the machine's clock, as the app's worker would),
+// `--fill-store live` empties the stored days (the all-live
+// build), `keep` (default) uses what the database holds.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -23,6 +27,7 @@ const { values: args } = parseArgs({
     kinds: { type: "string", default: "progress,attendance,fill,contingent" },
     ranges: { type: "string", default: "month,quarter,year" },
     explain: { type: "boolean", default: false },
+    "fill-store": { type: "string", default: "keep" },
   },
 });
 const log = (s: string) => console.log(s);
@@ -51,6 +56,21 @@ async function main(): Promise<void> {
       ["year", day(`${y - 1}-09-01`), today],
     ].filter(([label]) => args.ranges.split(",").includes(label as string)) as [string, Date, Date][];
     const nowOf = (to: Date) => new Date(to.getTime() + 20 * 3_600_000);
+    if (args["fill-store"] !== "keep") {
+      const c = new pg.Client({ connectionString: ds.url });
+      await c.connect();
+      await c.query(`DELETE FROM "FillDay"; DELETE FROM "FillStore"; DELETE FROM "DutyRun" WHERE kind = 'fill-days'`);
+      await c.end();
+    }
+    if (args["fill-store"].startsWith("stored")) {
+      // The worker's own step: at the dataset's today (`stored`) or at the machine's clock, as the
+      // app's worker would at start (`stored-now`: before an HTTP benchmark, so its backfill does not
+      // run inside the measurements).
+      const { runFillStore } = await import("../lib/region/fill-store");
+      const started = performance.now();
+      const days = await runFillStore(args["fill-store"] === "stored-now" ? new Date() : nowOf(today));
+      log(`fill-store: ${days} дней сохранено за ${((performance.now() - started) / 1000).toFixed(1)} с`);
+    }
     if (args.explain) {
       const { TERRITORY_ATTENDANCE, TERRITORY_FILL } = await import("../lib/region/data");
       const client = new pg.Client({ connectionString: ds.url });

@@ -172,74 +172,37 @@ export const TERRITORY_ATTENDANCE = rawStatement(
  * its teacher, homework or a homework marker, and a mark in every assignment due that day (not in a
  * school's first grade); its fill time is the latest of those parts' first times; it is due when
  * filled or when its deadline (the organisation's setting on the lesson's day, in its zone) has
- * passed, on time when filled by the deadline. Written set-based here (one aggregate per source over
- * the range's lessons, hash-joined) rather than LESSON_FILLS's per-lesson subqueries, which are fine
- * for one teacher's day but not for a territory's year; tests/integration/region-report.test.ts
- * checks it against DUT-1's own figures. Also: lessons without a topic, marks on the lessons and
+ * passed, on time when filled by the deadline. The range's lessons are walked once, each with
+ * small per-lesson index lookups (fillDaysSql); tests/integration/region-report.test.ts checks it
+ * against DUT-1's own figures. The days the background worker has stored (FillDay, lib/region/
+ * fill-store.ts: a past day's counts per class once its deadline has passed) are summed instead,
+ * except the days touched since by the journal (a JournalChange after the organisation's FillStore
+ * watermark: computed live); `useStored` false computes every day live (the stored days' check). Also: lessons without a topic, marks on the lessons and
  * student-lessons (each lesson × its class's roll over the range) — CTL-1's density base.
  */
-export const TERRITORY_FILL = rawStatement(
-  {
-    organisationId: col.int,
-    lessons: col.int,
-    due: col.int,
-    onTime: col.int,
-    noTopic: col.int,
-    marks: col.int,
-    slots: col.int,
-  },
-  (organisationIds: readonly number[], from: Date, to: Date, now: Date) => Prisma.sql`
-    WITH orgs AS (
+/**
+ * The CTEs behind the fill (see TERRITORY_FILL), ending in `fill_days`: the held lessons of the
+ * range in one of `branches` (a condition on the lesson `l` and its organisation `o`, with `o.through`
+ * the last store's last day when `withStores`; each branch its own index range), counted per organisation, day and
+ * class — lessons, due, on time, without a topic, marks on them.
+ */
+const fillDaysSql = (
+  organisationIds: readonly number[],
+  from: Date,
+  to: Date,
+  now: Date,
+  branches: { join?: Prisma.Sql; where: Prisma.Sql }[],
+  withStores = false,
+) => Prisma.sql`
+orgs AS (
       SELECT o.id, o.kind, o."timeZone",
              coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES}) AS minutes,
-             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today
+             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today,
+             ${withStores ? Prisma.sql`coalesce(st.through, '-infinity'::date)` : Prisma.sql`'-infinity'::date`} AS through
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+        ${withStores ? Prisma.sql`LEFT JOIN stores st ON st."organisationId" = o.id` : Prisma.empty}
        WHERE o.id IN (${ids(organisationIds)})
-    ), les AS MATERIALIZED (
-      SELECT l."organisationId", l.id, l."classId", l."subjectId", l.date,
-             CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL ELSE coalesce(l."filledAt", l."updatedAt") END
-               AS "topicOwn",
-             l."filledAt", l."updatedAt", l."homeworkMarker" IS NOT NULL AS marker,
-             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
-             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline
-        FROM "Lesson" l
-        JOIN orgs o ON o.id = l."organisationId"
-        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-       WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
-         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today
-    ), jc AS (
-      SELECT j."organisationId", j."lessonId",
-             min(j.at) FILTER (WHERE j.entity = 'TOPIC' AND coalesce(btrim(j."newValue"->>'topic'), '') <> '') AS topic,
-             min(j.at) FILTER (WHERE j.entity = 'ATTENDANCE'
-                                 AND (j.reason IS NULL OR j.reason NOT LIKE ${`${ABSENCE_CHANGE_REASON}%`})) AS attendance,
-             min(j.at) FILTER (WHERE j.entity = 'HOMEWORK') AS homework
-        FROM "JournalChange" j
-        JOIN les l ON l."organisationId" = j."organisationId" AND l.id = j."lessonId"
-       WHERE j.entity IN ('TOPIC', 'ATTENDANCE', 'HOMEWORK')
-       GROUP BY j."organisationId", j."lessonId"
-    ), att AS (
-      SELECT a."organisationId", a."lessonId", min(a."updatedAt") AS at
-        FROM "Attendance" a
-        JOIN les l ON l."organisationId" = a."organisationId" AND l.id = a."lessonId"
-       WHERE NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
-                          WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
-                            AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)
-       GROUP BY a."organisationId", a."lessonId"
-    ), hw AS (
-      SELECT h."organisationId", h."lessonId", min(h."createdAt") AS at
-        FROM "Homework" h
-        JOIN les l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
-       GROUP BY h."organisationId", h."lessonId"
-    ), marks AS (
-      -- Per lesson its marks by assignment (a small aggregate each, no sort of the range's marks).
-      SELECT l."organisationId", l.id AS "lessonId", mk."assignmentId", mk.first, mk.n
-        FROM les l
-        CROSS JOIN LATERAL (
-          SELECT m."assignmentId", min(m."createdAt") AS first, count(*) AS n
-            FROM "Mark" m
-           WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id
-           GROUP BY m."assignmentId") mk
     ), carried AS MATERIALIZED (
       -- Assignments due on a date of the range, set on an earlier lesson (up to 60 days before) of
       -- the same class and subject: few, found from the assignments' side.
@@ -251,37 +214,93 @@ export const TERRITORY_FILL = rawStatement(
        WHERE a."organisationId" IN (${ids(organisationIds)})
          AND a."dueDate" >= ${day(from)} AND a."dueDate" <= ${day(to)}
          AND al.date >= a."dueDate" - 60 AND al.date <= a."dueDate"
-    ), due AS (
-      -- The lesson's own assignments not due later, and earlier lessons' assignments due on its date.
-      SELECT l."organisationId", l.id AS "lessonId", mk.first
-        FROM les l
-        JOIN "Assignment" a ON a."organisationId" = l."organisationId" AND a."lessonId" = l.id
-        LEFT JOIN marks mk ON mk."organisationId" = a."organisationId" AND mk."assignmentId" = a.id
-       WHERE a."dueDate" IS NULL OR a."dueDate" <= l.date
-      UNION ALL
-      SELECT l."organisationId", l.id, c.first
+    ), carried_due AS (
+      -- Per lesson the earlier lessons' assignments due on its date (a few lessons, hash-joined below).
+      SELECT l."organisationId", l.id AS "lessonId", bool_or(c.first IS NULL) AS missing, max(c.first) AS last
         FROM carried c
-        JOIN les l ON l."organisationId" = c."organisationId" AND l."classId" = c."classId"
+        JOIN "Lesson" l ON l."organisationId" = c."organisationId" AND l."classId" = c."classId"
          AND l."subjectId" = c."subjectId" AND l.date = c."dueDate" AND l.id <> c."lessonId"
-    ), due_by_lesson AS (
-      SELECT "organisationId", "lessonId", bool_or(first IS NULL) AS missing, max(first) AS last
-        FROM due GROUP BY "organisationId", "lessonId"
-    ), marks_by_lesson AS (
-      SELECT "organisationId", "lessonId", sum(n)::int AS n FROM marks GROUP BY "organisationId", "lessonId"
+       GROUP BY l."organisationId", l.id
+    ), les AS MATERIALIZED (
+      -- The range's held lessons to compute (each branch a range of the index), chosen before the lookups.
+      ${Prisma.join(
+        branches.map((b) =>
+          b.join
+            ? Prisma.sql`
+      SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt",
+             l."homeworkMarker" IS NOT NULL AS marker,
+             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
+             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired"
+        FROM "Lesson" l
+        JOIN orgs o ON o.id = l."organisationId"
+        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+        ${b.join}
+       WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
+         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}`
+            : // Per class a LATERAL scan (OFFSET 0: not flattened): the organisation's bounds (o.today,
+              // o.through) become the index range — Lesson (organisationId, classId, date, …).
+              Prisma.sql`
+      SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt", l.marker,
+             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
+             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired"
+        FROM orgs o
+        JOIN "ClassGroup" c ON c."organisationId" = o.id
+        CROSS JOIN LATERAL (
+          SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt",
+                 l."homeworkMarker" IS NOT NULL AS marker
+            FROM "Lesson" l
+           WHERE l."organisationId" = c."organisationId" AND l."classId" = c.id AND l.status = 'SCHEDULED'
+             AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}
+          OFFSET 0) l`,
+        ),
+        " UNION ALL ",
+      )}
     ), parts AS (
-      SELECT l."organisationId", l.id, l."classId", l.deadline, l."topicOwn", coalesce(mb.n, 0) AS marks,
-             CASE WHEN l."topicOwn" IS NULL THEN NULL
+      -- The range's lessons walked once: each lesson's parts by small per-lesson lookups (index
+      -- scans on (organisationId, lessonId)); its own assignments with their first marks and its
+      -- marks' count read index-only from Mark (organisationId, lessonId, assignmentId, createdAt) —
+      -- a mark sits on its assignment's lesson (lib/journal's saves write the assignment's lesson).
+      SELECT l."organisationId", l."classId", l.date, l.deadline,
+             coalesce(btrim(l.topic), '') = '' AS "noTopic", mk.n AS marks,
+             CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL
                   ELSE coalesce(least(l."filledAt", jc.topic), l."updatedAt") END AS "topicAt",
              coalesce(jc.attendance, att.at) AS "attendanceAt",
              CASE WHEN hw.at IS NOT NULL OR l.marker
                   THEN least(hw.at, jc.homework, CASE WHEN l.marker THEN l."updatedAt" END) END AS "homeworkAt",
-             l."marksRequired", coalesce(d.missing, false) AS "marksMissing", d.last AS "marksAt"
+             l."marksRequired",
+             coalesce(own.missing, false) OR coalesce(cd.missing, false) AS "marksMissing",
+             greatest(own.last, cd.last) AS "marksAt"
         FROM les l
-        LEFT JOIN jc ON jc."organisationId" = l."organisationId" AND jc."lessonId" = l.id
-        LEFT JOIN att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id
-        LEFT JOIN hw ON hw."organisationId" = l."organisationId" AND hw."lessonId" = l.id
-        LEFT JOIN due_by_lesson d ON d."organisationId" = l."organisationId" AND d."lessonId" = l.id
-        LEFT JOIN marks_by_lesson mb ON mb."organisationId" = l."organisationId" AND mb."lessonId" = l.id
+        CROSS JOIN LATERAL (
+          SELECT min(j.at) FILTER (WHERE j.entity = 'TOPIC' AND coalesce(btrim(j."newValue"->>'topic'), '') <> '') AS topic,
+                 min(j.at) FILTER (WHERE j.entity = 'ATTENDANCE'
+                                     AND (j.reason IS NULL OR j.reason NOT LIKE ${`${ABSENCE_CHANGE_REASON}%`})) AS attendance,
+                 min(j.at) FILTER (WHERE j.entity = 'HOMEWORK') AS homework
+            FROM "JournalChange" j
+           WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id
+             AND j.entity IN ('TOPIC', 'ATTENDANCE', 'HOMEWORK')) jc
+        CROSS JOIN LATERAL (
+          SELECT min(a."updatedAt") AS at FROM "Attendance" a
+           WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id
+             AND NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
+                              WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
+                                AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)) att
+        CROSS JOIN LATERAL (
+          SELECT min(h."createdAt") AS at FROM "Homework" h
+           WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM "Mark" m WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id) mk
+        CROSS JOIN LATERAL (
+          -- The lesson's own assignments not due later, each with its first mark (NULL: none yet).
+          SELECT bool_or(d.first IS NULL) AS missing, max(d.first) AS last
+            FROM "Assignment" a
+            CROSS JOIN LATERAL (
+              SELECT min(m."createdAt") AS first FROM "Mark" m
+               WHERE m."organisationId" = a."organisationId" AND m."lessonId" = a."lessonId"
+                 AND m."assignmentId" = a.id) d
+           WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id
+             AND (a."dueDate" IS NULL OR a."dueDate" <= l.date)) own
+        LEFT JOIN carried_due cd ON cd."organisationId" = l."organisationId" AND cd."lessonId" = l.id
     ), filled AS (
       SELECT p.*,
              CASE WHEN p."topicAt" IS NULL OR p."attendanceAt" IS NULL OR p."homeworkAt" IS NULL
@@ -289,6 +308,68 @@ export const TERRITORY_FILL = rawStatement(
                   ELSE greatest(p."topicAt", p."attendanceAt", p."homeworkAt",
                                 CASE WHEN p."marksRequired" THEN p."marksAt" END) END AS "filledAt"
         FROM parts p
+    ), fill_days AS (
+      SELECT "organisationId", date, "classId",
+             count(*)::int AS lessons,
+             count(*) FILTER (WHERE "filledAt" IS NOT NULL OR ${utcSql(now)} >= deadline)::int AS due,
+             count(*) FILTER (WHERE "filledAt" <= deadline)::int AS "onTime",
+             count(*) FILTER (WHERE "noTopic")::int AS "noTopic",
+             coalesce(sum(marks), 0)::int AS marks
+        FROM filled GROUP BY "organisationId", date, "classId"
+    )`;
+
+export const TERRITORY_FILL = rawStatement(
+  {
+    organisationId: col.int,
+    lessons: col.int,
+    due: col.int,
+    onTime: col.int,
+    noTopic: col.int,
+    marks: col.int,
+    slots: col.int,
+  },
+  (organisationIds: readonly number[], from: Date, to: Date, now: Date, useStored = true) => Prisma.sql`
+    WITH stores AS (
+      SELECT s."organisationId", s."changeId", s."throughDate" AS through FROM "FillStore" s
+       WHERE s."organisationId" IN (${ids(organisationIds)}) AND ${useStored}::boolean
+    ), touched AS MATERIALIZED (
+      -- The classes' days a journal change after the watermark may have changed (found through the
+      -- primary key's range): its lesson's, and the later lessons of the class and subject an
+      -- assignment of it may be due on (DUT-1's 60 days) — computed live.
+      SELECT DISTINCT l."organisationId", l.date, l."classId"
+        FROM stores s
+        JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"
+        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
+        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
+         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+    ), stored AS MATERIALIZED (
+      SELECT d.* FROM "FillDay" d
+        JOIN stores s ON s."organisationId" = d."organisationId"
+       WHERE d.date >= ${day(from)} AND d.date <= ${day(to)} AND d.date > s.through - 400 AND d.date <= s.through
+         AND NOT EXISTS (SELECT 1 FROM touched t
+                          WHERE t."organisationId" = d."organisationId" AND t.date = d.date AND t."classId" = d."classId")
+    ), ${fillDaysSql(
+      organisationIds,
+      from,
+      to,
+      now,
+      [
+        // The days after the last store's, those before its window, and the touched class-days of it.
+        { where: Prisma.sql`l.date > o.through` },
+        { where: Prisma.sql`l.date <= o.through - 400` },
+        {
+          join: Prisma.sql`JOIN touched t ON t."organisationId" = l."organisationId" AND t."classId" = l."classId" AND t.date = l.date`,
+          where: Prisma.sql`l.date > o.through - 400 AND l.date <= o.through`,
+        },
+      ],
+      true,
+    )}, by_class AS (
+      SELECT "organisationId", "classId", sum(lessons)::int AS lessons, sum(due)::int AS due,
+             sum("onTime")::int AS "onTime", sum("noTopic")::int AS "noTopic", sum(marks)::int AS marks
+        FROM (SELECT "organisationId", "classId", lessons, due, "onTime", "noTopic", marks FROM fill_days
+              UNION ALL
+              SELECT "organisationId", "classId", lessons, due, "onTime", "noTopic", marks FROM stored) x
+       GROUP BY "organisationId", "classId"
     ), roll AS (
       SELECT m."organisationId", m."classId", count(DISTINCT m."studentId")::int AS students
         FROM "ClassMembership" m
@@ -296,16 +377,67 @@ export const TERRITORY_FILL = rawStatement(
        WHERE m."startDate" <= least(${day(to)}, o.today) AND (m."endDate" IS NULL OR m."endDate" >= ${day(from)})
        GROUP BY m."organisationId", m."classId"
     )
-    SELECT f."organisationId",
-           count(*)::int AS lessons,
-           count(*) FILTER (WHERE f."filledAt" IS NOT NULL OR ${utcSql(now)} >= f.deadline)::int AS due,
-           count(*) FILTER (WHERE f."filledAt" <= f.deadline)::int AS "onTime",
-           count(*) FILTER (WHERE f."topicOwn" IS NULL)::int AS "noTopic",
-           coalesce(sum(f.marks), 0)::int AS marks,
-           coalesce(sum(r.students), 0)::int AS slots
-      FROM filled f
-      LEFT JOIN roll r ON r."organisationId" = f."organisationId" AND r."classId" = f."classId"
-     GROUP BY f."organisationId"`,
+    SELECT b."organisationId",
+           sum(b.lessons)::int AS lessons, sum(b.due)::int AS due, sum(b."onTime")::int AS "onTime",
+           sum(b."noTopic")::int AS "noTopic", sum(b.marks)::int AS marks,
+           coalesce(sum(b.lessons * r.students), 0)::int AS slots
+      FROM by_class b
+      LEFT JOIN roll r ON r."organisationId" = b."organisationId" AND r."classId" = b."classId"
+     GROUP BY b."organisationId"`,
+);
+
+/**
+ * The worker's store of one organisation's fill days (lib/region/fill-store.ts): the given days'
+ * FillDay rows replaced by their counts computed now, in one statement each (DELETE, then INSERT).
+ */
+export const fillDaysDelete = (organisationId: number, days: readonly string[]) => Prisma.sql`
+    DELETE FROM "FillDay" WHERE "organisationId" = ${organisationId} AND date = ANY(${[...days]}::date[])`;
+
+export const fillDaysInsert = (organisationId: number, days: readonly string[], now: Date) => Prisma.sql`
+    WITH ${fillDaysSql(
+      [organisationId],
+      new Date(`${days[0]}T00:00:00Z`),
+      new Date(`${days[days.length - 1]}T00:00:00Z`),
+      now,
+      [{ where: Prisma.sql`l.date = ANY(${[...days]}::date[])` }],
+    )}
+    INSERT INTO "FillDay" ("organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, "storedAt")
+    SELECT "organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, ${utcSql(now)} FROM fill_days`;
+
+/**
+ * The organisation's days to (re)store at `now`, the latest being `last` (the last day whose
+ * deadline has passed), within the last 400: a class's day whose count of held lessons differs from
+ * its stored row (not stored yet; a lesson added, cancelled, moved or deleted since), with a lesson
+ * updated since the last store, or that a journal change after the watermark may have changed (as
+ * TERRITORY_FILL's `touched`: a mark, homework, attendance, topic, assignment saved or deleted).
+ */
+export const FILL_DAYS_TO_STORE = rawStatement(
+  { day: col.text },
+  (organisationId: number, last: Date, storedAt: Date | null, changeId: bigint) => Prisma.sql`
+    WITH lessons AS (
+      SELECT l.date, l."classId", count(*) FILTER (WHERE l.status = 'SCHEDULED')::int AS n, max(l."updatedAt") AS updated
+        FROM "Lesson" l
+       WHERE l."organisationId" = ${organisationId} AND l.date <= ${day(last)} AND l.date > ${day(last)} - 400
+       GROUP BY l.date, l."classId"
+    ), stored AS (
+      SELECT d.date, d."classId", d.lessons FROM "FillDay" d
+       WHERE d."organisationId" = ${organisationId} AND d.date <= ${day(last)} AND d.date > ${day(last)} - 400
+    ), touched AS (
+      SELECT l.date
+        FROM "JournalChange" j
+        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
+        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
+         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+       WHERE j."organisationId" = ${organisationId} AND j.id > ${changeId}
+    )
+    SELECT to_char(coalesce(x.date, d.date), 'YYYY-MM-DD') AS day
+      FROM lessons x
+      FULL JOIN stored d ON d.date = x.date AND d."classId" = x."classId"
+     WHERE coalesce(x.n, 0) <> coalesce(d.lessons, 0)
+           ${storedAt ? Prisma.sql`OR x.updated > ${utcSql(storedAt)}` : Prisma.empty}
+    UNION
+    SELECT to_char(date, 'YYYY-MM-DD') FROM touched WHERE date <= ${day(last)} AND date > ${day(last)} - 400
+     ORDER BY day`,
 );
 
 /**

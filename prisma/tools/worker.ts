@@ -5,7 +5,7 @@
 // or return it to the queue, close the pool.
 import { logger, safeError } from "@/lib/ops/log";
 import { runShutdownHooks } from "@/lib/ops/shutdown";
-import { runDutySteps } from "@/lib/control/deadline/commands";
+import { runDailySteps } from "@/lib/region/fill-store";
 import { startReportWorker } from "@/lib/reports/jobs/worker";
 
 if (!process.env.DATABASE_URL) {
@@ -13,7 +13,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(1);
 }
 const drainMs = (Number.parseInt(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? "", 10) || 25) * 1000;
-startReportWorker(runDutySteps);
+startReportWorker(runDailySteps);
 logger().info("report worker started");
 // The polling timers are unref'd; this keeps the process alive until a signal.
 const keepAlive = setInterval(() => undefined, 60_000);
