@@ -14,7 +14,7 @@ type Place = {
   assignmentId: number;
 };
 
-/** The journal × period with the most lessons so far (a quarter or a half-year, as its class has), and its first lesson whose marks are plain grades. */
+/** The current (open) year's journal × period with the most lessons so far (a quarter or a half-year, as its class has), and its first lesson whose marks are plain grades (a closed year's journal is read-only, REC-3). */
 async function place(): Promise<Place> {
   const admin = demoLogin("ADMIN");
   const [row] = await query<Place>(
@@ -24,6 +24,8 @@ async function place(): Promise<Place> {
               FROM "Lesson" l
               JOIN "Organisation" o ON o.id = l."organisationId" AND o.name = $1
               JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+              JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+                   AND y."isCurrent" AND y.status = 'OPEN'
               JOIN "Period" p ON p."organisationId" = l."organisationId" AND p."yearId" = c."yearId" AND p.kind = c."periodKind"
                    AND l.date BETWEEN p."startDate" AND p."endDate"
              WHERE l.status = 'SCHEDULED' AND l."subgroupId" IS NULL AND l.date <= (SELECT d FROM today)
