@@ -27,6 +27,7 @@ import {
   startFlight,
 } from "@/lib/reports/single-flight";
 import { parseReportRequest } from "@/lib/reports/schema";
+import { takeUserTurn, userTurns, USER_HEAVY_TURNS } from "@/lib/reports/user-turns";
 import { reportJobStatus } from "@/lib/reports/jobs/orders";
 import type { CurrentUser } from "@/lib/auth/session";
 import { signInAs, signOut } from "../support/session-harness";
@@ -276,6 +277,32 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
     expect(await db.reportJob.count({ where: { organisationId, userId: zavuch } })).toBe(jobs);
     expect(inlineRunning()).toBe(0);
+  }, 120_000);
+});
+
+describe("a user's heavy requests take turns (SEC-5)", () => {
+  it("answers them USER_HEAVY_TURNS at a time: a further one waits for a turn; a light one is not held", async () => {
+    await signInAs(organisationId, zavuch);
+    const key = `${organisationId}:${zavuch}`;
+    const held = await Promise.all(Array.from({ length: USER_HEAVY_TURNS }, () => takeUserTurn(key)));
+    try {
+      let settled = false;
+      const waiting = get("progress", `format=xlsx&periodId=${periodId}`).then((r) => {
+        settled = true;
+        return r;
+      });
+      await vi.waitFor(() => expect(userTurns(key).waiting).toBe(1));
+      const light = await get("progress", `format=xlsx&periodId=${periodId}&classId=${classId}`);
+      expect(light.status).toBe(200);
+      expect(settled).toBe(false);
+      held.pop()!();
+      const res = await waiting;
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    } finally {
+      held.forEach((give) => give());
+    }
+    expect(userTurns(key)).toEqual({ running: 0, waiting: 0 });
   }, 120_000);
 });
 

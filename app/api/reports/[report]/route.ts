@@ -14,6 +14,7 @@ import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE, takeInlineSlot }
 import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
 import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
 import { flightKey, joinFlight, reuseLanded, startFlight } from "@/lib/reports/single-flight";
+import { takeUserTurn } from "@/lib/reports/user-turns";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   // Who asks first: an anonymous request is 401 whatever its parameters (authorizeReport then
@@ -30,6 +31,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   // any other heavy report beyond REPORTS_INLINE_MAX concurrent builds goes to the background as well.
   const archive = isArchiveRequest(access.req);
   const heavy = !archive && isHeavyReport(access.req);
+  // A user's heavy requests are answered USER_HEAVY_TURNS at a time; the rest wait their turn.
+  const turn = heavy ? await takeUserTurn(`${access.user.organisationId}:${access.user.id}`) : () => undefined;
+  try {
+    return await answer(request, access, archive, heavy);
+  } finally {
+    turn();
+  }
+}
+
+async function answer(
+  request: Request,
+  access: Extract<Awaited<ReturnType<typeof authorizeReport>>, { ok: true }>,
+  archive: boolean,
+  heavy: boolean,
+): Promise<Response> {
   const now = new Date();
   const key = heavy ? flightKey(access.user.organisationId, access.req) : null;
   const joined = key ? joinFlight<ReportFile | null>(key, now.getTime()) : null;
