@@ -258,12 +258,15 @@ export const GRID_CELLS = rawStatement(
     subgroupId: number | null,
     start: string,
     end: string,
+    /** Only these lessons of the range (the grid's window, issue 22 item 4); null — all of them. */
+    lessonIds: readonly number[] | null = null,
   ) => Prisma.sql`
     WITH l AS MATERIALIZED (
       SELECT l.id FROM "Lesson" l
        WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
          AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED'
          ${subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty}
+         ${onlyLessons(Prisma.sql`l.id`, lessonIds)}
     )
     SELECT
       (SELECT coalesce(json_agg(json_build_array(m."assignmentId", m."studentId", m.kind, m.value, m."isHospital", m.comment, m.version)), '[]'::json)
@@ -274,9 +277,13 @@ export const GRID_CELLS = rawStatement(
          FROM "Lesson" t
          JOIN "JournalChange" j ON j."organisationId" = t."organisationId" AND j."lessonId" = t.id
         WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId} AND t."subjectId" = ${subjectId}
-          AND t.date >= ${start}::date AND t.date <= ${end}::date
+          AND t.date >= ${start}::date AND t.date <= ${end}::date ${onlyLessons(Prisma.sql`t.id`, lessonIds)}
           AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken`,
 );
+
+function onlyLessons(column: Prisma.Sql, lessonIds: readonly number[] | null): Prisma.Sql {
+  return lessonIds === null ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${[...lessonIds]}::int[])`;
+}
 
 async function gridCells(...args: Parameters<typeof GRID_CELLS.sql>): Promise<GridCells> {
   const [r] = await GRID_CELLS.run(db, ...args);
@@ -298,6 +305,8 @@ export async function gridRows(
   head: GridHead,
   subgroupId: number | null,
   range: { start: Date; end: Date; periodId: number | null },
+  /** The grid's window (issue 22 item 4): only these lessons; a scroll step needs no plan topics. */
+  only?: { lessonIds: readonly number[]; planTopics: boolean },
 ): Promise<GridRows> {
   const classId = head.cls.id;
   const subjectId = head.subject.id;
@@ -310,6 +319,7 @@ export async function gridRows(
     date: { gte: range.start, lte: range.end },
     status: "SCHEDULED" as const,
     ...(subgroupId !== null ? { OR: [{ subgroupId }, { subgroupId: null }] } : {}),
+    ...(only ? { id: { in: [...only.lessonIds] } } : {}),
   };
   const start = isoDate(range.start);
   const end = isoDate(range.end);
@@ -361,12 +371,14 @@ export async function gridRows(
             where: { organisationId, classId, subjectId, kind: "PERIOD", periodId: range.periodId },
             select: { studentId: true },
           }),
-      db.planTopic.findMany({
-        where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
-        orderBy: [{ planId: "asc" }, { position: "asc" }],
-        select: { id: true, title: true },
-        take: 400,
-      }),
+      only?.planTopics === false
+        ? Promise.resolve([])
+        : db.planTopic.findMany({
+            where: { organisationId, plan: { classId, subjectId, status: "APPROVED" } },
+            orderBy: [{ planId: "asc" }, { position: "asc" }],
+            select: { id: true, title: true },
+            take: 400,
+          }),
       db.assignment.findMany({
         where: { organisationId, lesson: lessonWhere },
         orderBy: { id: "asc" },
@@ -380,7 +392,7 @@ export async function gridRows(
           specification: true,
         },
       }),
-      gridCells(organisationId, classId, subjectId, subgroupId, start, end),
+      gridCells(organisationId, classId, subjectId, subgroupId, start, end, only?.lessonIds ?? null),
       db.homework.findMany({
         where: { organisationId, lesson: lessonWhere },
         orderBy: { id: "asc" },

@@ -9,7 +9,9 @@ import {
   attendanceKey,
   hiddenMarksCode,
   markKey,
+  studentAbsences,
   studentMarks,
+  withoutLoaded,
   type GridHidden,
   type GridView,
   type HiddenSums,
@@ -39,13 +41,23 @@ export function firstWindow(count: number, focus: number): [number, number] {
   return [from, to];
 }
 
-/** The part of a whole-period view holding lessons [from, to), with what is outside summed per student. */
-export function sliceView(view: GridView, from: number, to: number): GridView & { hidden: GridHidden } {
+/** The first view's [from, to) over the period's lessons in order; null — a short period, sent whole. */
+export function firstRange(
+  lessons: readonly { id: number; date: string }[],
+  today: string,
+  lessonId?: number,
+): [number, number] | null {
+  if (lessons.length <= WINDOW_BEFORE + WINDOW_AFTER) return null;
+  return firstWindow(lessons.length, focusIndex(lessons, today, lessonId));
+}
+
+/** Lessons [from, to) of a view with their cells only (nothing summed). */
+function cellsOf(view: GridView, from: number, to: number): GridView {
+  const { hidden: _hidden, ...rest } = view;
+  void _hidden;
   const lessons = view.lessons.slice(from, to);
-  const outside = [...view.lessons.slice(0, from), ...view.lessons.slice(to)];
   const marks: GridView["marks"] = {};
   const attendance: GridView["attendance"] = {};
-  const sums: Record<number, HiddenSums> = {};
   for (const s of view.students) {
     for (const l of lessons) {
       const a = view.attendance[attendanceKey(l.id, s.id)];
@@ -55,37 +67,37 @@ export function sliceView(view: GridView, from: number, to: number): GridView & 
         if (m) marks[markKey(x.id, s.id)] = m;
       }
     }
-    const hidden = hiddenSums({ ...view, lessons: outside }, s.id);
-    if (hidden) sums[s.id] = hidden;
   }
   return {
-    ...view,
+    ...rest,
     lessons,
     students: view.students.map((s) => ({ ...s, cells: s.cells.slice(from, to) })),
     marks,
     attendance,
-    hidden: { before: from, after: view.lessons.length - to, sums },
   };
 }
 
-function hiddenSums(view: Pick<GridView, "lessons" | "marks" | "attendance">, studentId: number): HiddenSums | null {
-  let absences = 0;
-  let hours = 0;
-  for (const l of view.lessons) {
-    const a = view.attendance[attendanceKey(l.id, studentId)];
-    if (!a || a.code === "OP") continue;
-    absences++;
-    hours += a.missedHours ?? l.hours;
+/** The part of a whole-period view holding lessons [from, to), with what is outside summed per student. */
+export function sliceView(view: GridView, from: number, to: number): GridView & { hidden: GridHidden } {
+  const outside = [...view.lessons.slice(0, from), ...view.lessons.slice(to)];
+  const sums: Record<number, HiddenSums> = {};
+  for (const s of view.students) {
+    const hidden = hiddenSums({ ...view, lessons: outside }, s.id);
+    if (hidden) sums[s.id] = hidden;
   }
+  return { ...cellsOf(view, from, to), hidden: { before: from, after: view.lessons.length - to, sums } };
+}
+
+function hiddenSums(view: Pick<GridView, "lessons" | "marks" | "attendance">, studentId: number): HiddenSums | null {
+  const { count, hours } = studentAbsences({ lessons: view.lessons, attendance: view.attendance }, studentId);
   const marks = hiddenMarksCode(studentMarks(view, studentId));
-  return marks || absences || hours ? [marks, absences, hours] : null;
+  return marks || count || hours ? [marks, count, hours] : null;
 }
 
 /** The first view: the window around today's lesson (or the asked one), the rest summed. */
 export function firstView(view: GridView, lessonId?: number): GridView {
-  if (view.lessons.length <= WINDOW_BEFORE + WINDOW_AFTER) return view;
-  const [from, to] = firstWindow(view.lessons.length, focusIndex(view.lessons, view.today, lessonId));
-  return sliceView(view, from, to);
+  const range = firstRange(view.lessons, view.today, lessonId);
+  return range ? sliceView(view, ...range) : view;
 }
 
 /** A scroll step's lessons as they travel (GET /api/journal/grid): the cells packed like the page's. */
@@ -97,48 +109,88 @@ export type PackedWindow = Pick<
   students: number[];
   /** GridStudent.cells of the new lessons, by row. */
   cells: string[];
-  /** What stays outside the loaded lessons once these are added. */
-  hidden: GridHidden;
+  /**
+   * How many lessons stay outside the loaded ones once these are added. The per-student sums are not
+   * sent again: the client takes the step's marks and absences out of the ones it holds (mergeWindow).
+   */
+  hidden: Omit<GridHidden, "sums">;
 };
 
+/** A scroll step over the period's lessons `ids` (in order): its [from, to) and what stays hidden after it. */
+export type StepRange = { from: number; to: number; before: number; after: number };
+
 /**
- * The lessons before `fromId` or after `toId` (the loaded range's ends) of a whole-period view, one
- * step of them; null when either id is not a lesson of the view (the journal changed: reload).
+ * The step of lessons before `fromId` or after `toId` (the loaded range's ends); null when either id
+ * is not a lesson of the period, or they are out of order (the journal changed: reload).
  */
-export function windowStep(view: GridView, fromId: number, toId: number, dir: "before" | "after"): PackedWindow | null {
-  const i = view.lessons.findIndex((l) => l.id === fromId);
-  const j = view.lessons.findIndex((l) => l.id === toId);
+export function stepRange(
+  ids: readonly number[],
+  fromId: number,
+  toId: number,
+  dir: "before" | "after",
+): StepRange | null {
+  const i = ids.indexOf(fromId);
+  const j = ids.indexOf(toId);
   if (i < 0 || j < i) return null;
-  const [from, to] =
-    dir === "before" ? [Math.max(0, i - WINDOW_STEP), i] : [j + 1, Math.min(view.lessons.length, j + 1 + WINDOW_STEP)];
-  const part = packGridView(sliceView(view, from, to));
-  const loaded = dir === "before" ? sliceView(view, from, j + 1) : sliceView(view, i, to);
+  return dir === "before"
+    ? { from: Math.max(0, i - WINDOW_STEP), to: i, before: Math.max(0, i - WINDOW_STEP), after: ids.length - j - 1 }
+    : {
+        from: j + 1,
+        to: Math.min(ids.length, j + 1 + WINDOW_STEP),
+        before: i,
+        after: Math.max(0, ids.length - j - 1 - WINDOW_STEP),
+      };
+}
+
+/** A step from a view that holds exactly the step's lessons (the server reads only those). */
+export function packStep(part: GridView, range: Pick<StepRange, "before" | "after">): PackedWindow {
+  const packed = packGridView(part);
   return {
-    lessons: part.lessons,
-    locks: part.locks,
-    markRows: part.markRows,
-    attendanceRows: part.attendanceRows,
-    markComments: part.markComments,
-    marks: part.marks,
-    attendance: part.attendance,
-    students: view.students.map((s) => s.id),
-    cells: part.students.map((s) => s.cells),
-    hidden: loaded.hidden,
+    lessons: packed.lessons,
+    locks: packed.locks,
+    markRows: packed.markRows,
+    attendanceRows: packed.attendanceRows,
+    markComments: packed.markComments,
+    marks: packed.marks,
+    attendance: packed.attendance,
+    students: part.students.map((s) => s.id),
+    cells: packed.students.map((s) => s.cells),
+    hidden: { before: range.before, after: range.after },
   };
 }
 
-/** The client's view with a step's lessons added at its start or end (the frame's students kept). */
+/** The step from a whole-period view (what the server's step read gives, for the pure tests). */
+export function windowStep(view: GridView, fromId: number, toId: number, dir: "before" | "after"): PackedWindow | null {
+  const range = stepRange(
+    view.lessons.map((l) => l.id),
+    fromId,
+    toId,
+    dir,
+  );
+  return range ? packStep(cellsOf(view, range.from, range.to), range) : null;
+}
+
+/**
+ * The client's view with a step's lessons added at its start or end (the frame's students kept); the
+ * step's marks and absences leave the students' hidden sums, so the averages stay the period's.
+ */
 export function mergeWindow(view: GridView, step: PackedWindow, dir: "before" | "after"): GridView {
   const { students: ids, cells, hidden, ...cellsPart } = step;
+  const { hidden: held, ...frame } = view;
   const part = unpackGridView({
-    ...view,
+    ...frame,
     ...cellsPart,
     students: ids.map((id) => ({ id, name: "", cells: "", finalSet: false, left: false, joinedLate: false })),
   });
   const cellsOf = new Map(ids.map((id, row) => [id, cells[row] ?? ""]));
   const pad = (s: string) => s.padEnd(part.lessons.length, "o").slice(0, part.lessons.length);
+  const sums: Record<number, HiddenSums> = {};
+  for (const [id, sum] of Object.entries(held?.sums ?? {})) {
+    const left = withoutLoaded(sum, studentMarks(part, Number(id)), studentAbsences(part, Number(id)));
+    if (left) sums[Number(id)] = left;
+  }
   return {
-    ...view,
+    ...frame,
     lessons: dir === "before" ? [...part.lessons, ...view.lessons] : [...view.lessons, ...part.lessons],
     students: view.students.map((s) => {
       const add = pad(cellsOf.get(s.id) ?? "x".repeat(part.lessons.length));
@@ -146,6 +198,6 @@ export function mergeWindow(view: GridView, step: PackedWindow, dir: "before" | 
     }),
     marks: { ...part.marks, ...view.marks },
     attendance: { ...part.attendance, ...view.attendance },
-    hidden,
+    hidden: { ...hidden, sums },
   };
 }

@@ -416,7 +416,49 @@ export function hiddenMarksCode(marks: readonly AverageInput[]): string {
     const key = `${letter}${m.value ?? ""}${m.isHospital ? "b" : ""}${m.weight === 1 ? "" : `*${m.weight}`}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].map(([key, n]) => (n === 1 ? key : `${key}x${n}`)).join(",");
+  return codeOf(counts);
+}
+
+/** A HiddenSums marks code from its counts by key (sorted: the same marks give the same code). */
+function codeOf(counts: ReadonlyMap<string, number>): string {
+  return [...counts]
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => (n === 1 ? key : `${key}x${n}`))
+    .join(",");
+}
+
+/** A marks code's counts by key: «5*2x3» → 5*2 → 3. */
+function codeCounts(code: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of code ? code.split(",") : []) {
+    const m = /^(.*?)(?:x(\d+))?$/.exec(entry)!;
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + Number(m[2] ?? 1));
+  }
+  return counts;
+}
+
+/** Missed hours are stored with one decimal (Decimal(3, 1)): sums and differences stay on tenths. */
+const tenths = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * A student's hidden sums without the marks and absences of lessons just loaded (issue 22 item 4: a
+ * scroll step brings only its lessons' cells; what they held leaves the sums here, on the client,
+ * instead of the server summing the period again). Null when nothing is left.
+ */
+export function withoutLoaded(
+  sums: HiddenSums | undefined,
+  marks: readonly AverageInput[],
+  absences: { count: number; hours: number },
+): HiddenSums | null {
+  if (!sums) return null;
+  const counts = codeCounts(sums[0]);
+  for (const [key, n] of codeCounts(hiddenMarksCode(marks)))
+    if (counts.has(key)) counts.set(key, Math.max(0, counts.get(key)! - n));
+  const code = codeOf(counts);
+  const count = Math.max(0, sums[1] - absences.count);
+  const hours = Math.max(0, tenths(sums[2] - absences.hours));
+  return code || count || hours ? [code, count, hours] : null;
 }
 
 /** The hidden lessons' marks back as the averages take them (the same marks, in another order). */

@@ -17,8 +17,9 @@ import {
   type JournalChoice,
   type PeriodOption,
 } from "./data";
-import { buildGridView, type GridView } from "./grid";
+import { buildGridView, type GridHidden, type GridRows, type GridView } from "./grid";
 import { expectedAbsences } from "./expected/data";
+import type { GridRead } from "./grid-load";
 
 const DAY = 86_400_000;
 
@@ -73,8 +74,16 @@ function pickPeriod(periods: PeriodOption[], today: Date, wanted?: number): Peri
   );
 }
 
-/** The grid page: access on the class × subject (× subgroup), or lesson mode for a substitute. */
-export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Date = serverNow()): Promise<GridPage> {
+/**
+ * The grid page: access on the class × subject (× subgroup), or lesson mode for a substitute.
+ * `read`: the rows of a window of the period instead of all of them (lib/journal/grid-reads.ts).
+ */
+export async function loadGridPage(
+  user: CurrentUser,
+  req: GridRequest,
+  now: Date = serverNow(),
+  read?: GridRead,
+): Promise<GridPage> {
   const { classId, subjectId, subgroupId } = req;
   if (req.lessonId !== undefined && (classId === undefined || subjectId === undefined)) {
     const place = await lessonPlace(user.organisationId, req.lessonId);
@@ -92,7 +101,7 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
     if (onClass.view) {
       // A link to a lesson opens the period that holds it.
       const holding = head.periods.find((p) => p.start <= place.date && p.end >= place.date);
-      return gridPage(user, head, place.subgroupId ?? undefined, req.periodId ?? holding?.id, null, onClass, now);
+      return gridPage(user, head, place.subgroupId ?? undefined, req.periodId ?? holding?.id, null, onClass, now, read);
     }
     // A substitute (SCH-3): only the lesson they fill.
     const onLesson = await authorizeJournal(user, { kind: "lesson", lessonId: place.id });
@@ -106,7 +115,7 @@ export async function loadGridPage(user: CurrentUser, req: GridRequest, now: Dat
     gridHead(user.organisationId, classId, subjectId, now),
   ]);
   if (!rights.view || !head) return { kind: "forbidden" };
-  return gridPage(user, head, subgroupId, req.periodId, null, rights, now);
+  return gridPage(user, head, subgroupId, req.periodId, null, rights, now, read);
 }
 
 async function gridPage(
@@ -117,6 +126,7 @@ async function gridPage(
   lessonOnly: number | null,
   rights: { view: boolean; edit: boolean },
   now: Date,
+  read?: GridRead,
 ): Promise<GridPage> {
   const today = todayIn(head.timeZone, now);
   let period = pickPeriod(head.periods, today, periodId);
@@ -138,12 +148,23 @@ async function gridPage(
       : { start: today, end: today, periodId: null };
   // DUT-4: what the class teacher recorded ahead and what parents reported, for the attendance
   // column — read for the class beside the rows (one round), kept for the students shown.
-  const [rows, ahead] = await Promise.all([
-    gridRows(user.organisationId, head, subgroupId ?? null, range),
-    expectedAbsences(user.organisationId, { classId: head.cls.id }, range.start, range.end),
-  ]);
+  const windowed = lessonOnly === null ? read : undefined;
+  const [rows, ahead]: [GridRows & { hidden?: GridHidden }, Awaited<ReturnType<typeof expectedAbsences>>] =
+    await Promise.all([
+      windowed
+        ? windowed.rows(user.organisationId, head, subgroupId ?? null, range, today)
+        : gridRows(user.organisationId, head, subgroupId ?? null, range),
+      windowed?.expected === false
+        ? { absences: [], notices: [] }
+        : expectedAbsences(user.organisationId, { classId: head.cls.id }, range.start, range.end),
+    ]);
   const view = buildGridView(rows, now, today, lessonOnly);
   const shown = new Set(view.students.map((s) => s.id));
+  // Issue 22 item 4: what the window does not hold, summed for the students shown.
+  if (rows.hidden) {
+    const sums = Object.entries(rows.hidden.sums).filter(([id]) => shown.has(Number(id)));
+    view.hidden = { ...rows.hidden, sums: Object.fromEntries(sums) };
+  }
   view.expected = [
     ...ahead.absences.map((e) => ({ ...e, pending: false })),
     ...ahead.notices.map((e) => ({ ...e, pending: true })),

@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { GET } from "@/app/api/journal/grid/route";
 import { loadGridPage } from "@/lib/journal/loaders";
-import { mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
-import { markKey } from "@/lib/journal/grid";
+import { firstView, mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
+import { windowRead } from "@/lib/journal/grid-load";
+import { unpackGridView, packGridView } from "@/lib/journal/grid-pack";
+import { markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
+import { counted } from "../support/pg-queries";
 import { signInAs } from "../support/session-harness";
 import { addAssignment, createJournalFixture, currentUser, NOW, type JournalFixture } from "./journal-fixture";
 
@@ -134,5 +137,93 @@ describe("GET /api/journal/grid — the grid's lessons on scroll (issue 22 item 
       expect(status, query).toBe(404);
       expect(body.message).toMatch(/обновите страницу/);
     }
+  });
+});
+
+describe("the grid reads only its window (issue 22 item 4)", () => {
+  const teacher = () => currentUser(f, f.users.teacher, ["TEACHER"]);
+  const req = () => ({ classId: f.classId, subjectId: f.subjectId, periodId: f.q2 });
+  const grid = async (read?: ReturnType<typeof windowRead>) => {
+    const page = await loadGridPage(teacher(), req(), NOW, read);
+    if (page.kind !== "grid") throw new Error("no grid");
+    return page.view;
+  };
+  const figures = (v: GridView) =>
+    v.students.map((s) => ({ ...studentSummary(v, s.id), absences: studentAbsences(v, s.id) }));
+
+  beforeAll(async () => {
+    // Every kind the figures take, on both sides of the windows below: a control work (weight 2),
+    // a hospital mark, «зачёт», a debt, absences with missed hours and ОП (not an absence).
+    const [a, b] = [await addAssignment(f, ids[1], f.types.test), await addAssignment(f, ids[33], f.types.test)];
+    const mark = (assignmentId: number, lessonId: number, studentId: number, extra: object) => ({
+      organisationId: f.organisationId,
+      lessonId,
+      assignmentId,
+      studentId,
+      createdById: f.users.teacher,
+      updatedById: f.users.teacher,
+      ...extra,
+    });
+    await db.mark.createMany({
+      data: [
+        mark(a, ids[1], f.students[0], { value: 5 }),
+        mark(a, ids[1], f.students[1], { value: 4, isHospital: true }),
+        mark(a, ids[1], f.students[2], { kind: "PASS", value: null }),
+        mark(b, ids[33], f.students[0], { kind: "DEBT", value: null }),
+        mark(b, ids[33], f.students[1], { value: 3, isHospital: true }),
+      ],
+    });
+    const absence = (lessonId: number, studentId: number, code: "B" | "OP" | "UP", missedHours: number | null) => ({
+      organisationId: f.organisationId,
+      lessonId,
+      studentId,
+      code,
+      missedHours,
+      updatedById: f.users.teacher,
+      updatedAt: NOW,
+    });
+    await db.attendance.createMany({
+      data: [
+        absence(ids[2], f.students[3], "B", 0.5),
+        absence(ids[2], f.students[4], "OP", null),
+        absence(ids[34], f.students[3], "UP", 1.5),
+        absence(ids[34], f.students[4], "OP", 1),
+      ],
+      skipDuplicates: true,
+    });
+  });
+
+  it("the page holds the window of the whole period's view, the rest summed exactly as the whole view sums it", async () => {
+    const whole = await grid();
+    expect(whole.lessons.length).toBe(36);
+    for (const lessonId of [undefined, ids[30], ids[2]]) {
+      const windowed = await grid(windowRead(lessonId));
+      expect(windowed.hidden, String(lessonId)).toBeDefined();
+      expect(windowed, String(lessonId)).toEqual(firstView(whole, lessonId));
+      expect(figures(windowed)).toEqual(figures(whole));
+    }
+  });
+
+  it("a scroll step reads its own lessons' cells only — never the period's again — and the figures stay the period's", async () => {
+    await signInAs(f.organisationId, f.users.teacher);
+    const whole = await grid();
+    let view = unpackGridView(packGridView(await grid(windowRead(ids[30]))));
+    expect(view.lessons.map((l) => l.id)).toEqual(ids.slice(11));
+    const { result, queries } = await counted(() => ask(q(f, ids[11], ids[35], "before")));
+    expect(result.status).toBe(200);
+    const stepIds = ids.slice(0, 11);
+    expect(result.body.data!.lessons.map((l) => l[0])).toEqual(stepIds);
+    // Marks and attendance are read by one statement, bound to the step's lessons.
+    const cells = queries.filter((x) => /"(Mark|Attendance)"/.test(x.text));
+    expect(cells.length).toBe(1);
+    expect(cells[0].values).toContainEqual(stepIds);
+    expect(cells[0].text).toMatch(/ANY\(/);
+
+    view = mergeWindow(view, result.body.data!, "before");
+    expect(view.lessons.map((l) => l.id)).toEqual(ids);
+    expect(view.marks).toEqual(whole.marks);
+    expect(view.attendance).toEqual(whole.attendance);
+    expect(view.hidden).toEqual({ before: 0, after: 0, sums: {} });
+    expect(figures(view)).toEqual(figures(whole));
   });
 });

@@ -6,30 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
+import { windowRead } from "@/lib/journal/grid-load";
 import { db } from "@/lib/db";
+import { counted } from "../support/pg-queries";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
-
-type Captured = { text: string; values: unknown[] };
-
-async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; queries: Captured[] }> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  const queries: Captured[] = [];
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [first, second] = args;
-    if (typeof first === "string") queries.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (first && typeof first === "object" && "text" in first) {
-      const q = first as { text: string; values?: unknown[] };
-      queries.push({ text: q.text, values: q.values ?? [] });
-    }
-    return original.apply(this, args);
-  };
-  try {
-    return { result: await fn(), queries };
-  } finally {
-    proto.query = original;
-  }
-}
 
 function userOf(f: JournalFixture): CurrentUser {
   return {
@@ -204,6 +184,16 @@ function seqScans(plan: unknown, out: string[] = []): string[] {
 describe("indexes (EXPLAIN)", () => {
   it("serves every query of the grid and of a cell save from an index on the journal's tables", async () => {
     const g = await counted(() => grid(large));
+    // The grid's window (issue 22 item 4): the lesson index, the window's rows, the rest aggregated.
+    const w = await counted(() =>
+      loadGridPage(
+        userOf(large),
+        { classId: large.classId, subjectId: large.subjectId, periodId: large.q2 },
+        NOW,
+        windowRead(),
+      ),
+    );
+    expect(w.queries.some((q) => q.text.includes('"Mark"') && q.text.includes("GROUP BY"))).toBe(true);
     const assignmentId = (
       await db.assignment.findFirstOrThrow({
         where: { organisationId: large.organisationId, lessonId: large.lesson("2026-11-18") },
@@ -223,7 +213,7 @@ describe("indexes (EXPLAIN)", () => {
         NOW,
       ),
     );
-    const selects = [...g.queries, ...s.queries].filter(
+    const selects = [...g.queries, ...w.queries, ...s.queries].filter(
       (q) => /^\s*SELECT/i.test(q.text) && !/FOR (NO KEY )?UPDATE/i.test(q.text),
     );
     expect(selects.length).toBeGreaterThan(10);

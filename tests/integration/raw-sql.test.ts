@@ -22,6 +22,7 @@ import * as finalsMutations from "@/lib/finals/mutations";
 import * as homeData from "@/lib/home/data";
 import * as closingData from "@/lib/journal/closing/data";
 import * as journalData from "@/lib/journal/data";
+import * as gridReads from "@/lib/journal/grid-reads/data";
 import * as journalMutations from "@/lib/journal/mutations";
 import * as closingMutations from "@/lib/journal/closing/mutations";
 import * as handinMutations from "@/lib/learning/handin/mutations";
@@ -74,6 +75,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "journal/closing/data": closingData,
   "journal/closing/mutations": closingMutations,
   "journal/data": journalData,
+  "journal/grid-reads/data": gridReads,
   "journal/mutations": journalMutations,
   "learning/handin/mutations": handinMutations,
   "ops/data": opsData,
@@ -364,6 +366,20 @@ const CASES: Record<string, Case> = {
     args: async (d, tx) => {
       const { classId, subjectId } = await lessonOf(tx, d);
       return [d.org, classId, subjectId, null, FROM, TO];
+    },
+  },
+  "journal/grid-reads/data GRID_LESSON_INDEX": {
+    statement: gridReads.GRID_LESSON_INDEX,
+    args: async (d, tx) => {
+      const { classId, subjectId } = await lessonOf(tx, d);
+      return [d.org, classId, subjectId, null, FROM, TO];
+    },
+  },
+  "journal/grid-reads/data GRID_HIDDEN": {
+    statement: gridReads.GRID_HIDDEN,
+    args: async (d, tx) => {
+      const { classId, subjectId, lessonId } = await lessonOf(tx, d);
+      return [d.org, classId, subjectId, null, FROM, TO, [lessonId]];
     },
   },
   "journal/data LESSON_FOR_CELL": {

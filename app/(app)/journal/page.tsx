@@ -11,7 +11,7 @@ import { loadGridPage, loadJournalChoices, loadSubstituteLessons, type GridReque
 import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
 import { packGridView } from "@/lib/journal/grid-pack";
-import { firstView } from "@/lib/journal/grid-window";
+import { windowRead } from "@/lib/journal/grid-load";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
@@ -67,15 +67,17 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       : null;
   // The current year's journal list is read beside the grid (the usual case: no second round);
   // a journal of a closed year (REC-3) reads that year's list after the grid has named its year.
+  // Issue 22 item 4: the grid reads the lessons around the one in focus; the rest come on scroll.
+  const read = windowRead(asked.lessonId);
   const [years, substitutions, tried, clubs, currentChoices] = await Promise.all([
     loadYears(user),
     loadSubstituteLessons(user),
-    loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked),
+    loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked, undefined, read),
     loadLedClubs(user.organisationId, user.id),
     asked.yearId === undefined ? loadJournalChoices(user, null) : null,
   ]);
   // A remembered journal no longer open to the user (load moved) is simply not opened.
-  const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked) : tried;
+  const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, read) : tried;
   if (page.kind === "forbidden") forbidden();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
@@ -161,7 +163,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                 : null
             }
             // Issue 22 item 4: the lessons around the one in focus; the rest on scroll (windowQuery).
-            view={packGridView(page.lessonOnly === null ? firstView(page.view, asked.lessonId) : page.view)}
+            view={packGridView(page.view)}
             windowQuery={
               page.lessonOnly === null
                 ? new URLSearchParams({
