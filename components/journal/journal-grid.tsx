@@ -165,7 +165,15 @@ export function JournalGrid(props: {
         }}
         className="relative max-h-[calc(100vh-230px)] overflow-auto rounded border border-slate-300 bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
       >
-        <Input ref={sinkRef} aria-label="Ввод в активную ячейку" autoComplete="off" onChange={keys.onSinkChange} />
+        {/* sr-only: the sink keeps the focus and the typed text but is never seen (its clip-path hides
+            the kit's border and ring; it stood as an empty box above the table). */}
+        <Input
+          ref={sinkRef}
+          aria-label="Ввод в активную ячейку"
+          autoComplete="off"
+          onChange={keys.onSinkChange}
+          className="sr-only"
+        />
         {/* DAY-3 / axe aria-required-children: role=grid sits on the table (rows are its children); the
             key sink stays beside it in the scrolling frame, which keeps the keyboard handlers. */}
         <table
