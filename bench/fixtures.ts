@@ -183,3 +183,28 @@ export async function ensureBenchAuthority(
     await c.end();
   }
 }
+
+/** The session user of a bench teacher, for the page loaders called in-process (grid-bytes, grid-reads). */
+export async function teacherUser(url: string, orgId: number, login: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const [u] = (await c.query(`SELECT id FROM "User" WHERE "organisationId" = $1 AND login = $2`, [orgId, login]))
+      .rows as { id: number }[];
+    return {
+      id: u.id,
+      organisationId: orgId,
+      login,
+      fullName: login,
+      shortName: login,
+      roles: ["TEACHER"],
+      mustChangePassword: false,
+      sessionId: "bench",
+      orgKind: "SCHOOL" as const,
+      orgName: "",
+      timeZone: "Europe/Samara",
+    };
+  } finally {
+    await c.end();
+  }
+}

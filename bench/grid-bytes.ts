@@ -10,7 +10,7 @@ import { startEmbedded } from "../prisma/tools/embedded";
 import { DATA_DIR } from "../prisma/tools/paths";
 import { buildApp, signIn, startApp } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
-import { datasetToday, loadFixtures } from "./fixtures";
+import { datasetToday, loadFixtures, teacherUser } from "./fixtures";
 import { percentile, send } from "./http-load";
 import { bigGridPath, gridPath } from "./scenarios";
 
@@ -130,28 +130,10 @@ async function windowFigures(
   login: string,
 ) {
   process.env.DATABASE_URL = url;
-  const pg = (await import("pg")).default;
   const { loadGridPage } = await import("../lib/journal/loaders");
   const { packGridView } = await import("../lib/journal/grid-pack");
   const { firstView, WINDOW_STEP } = await import("../lib/journal/grid-window");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const [u] = (await client.query(`SELECT id FROM "User" WHERE "organisationId" = $1 AND login = $2`, [orgId, login]))
-    .rows as { id: number }[];
-  await client.end();
-  const user = {
-    id: u.id,
-    organisationId: orgId,
-    login,
-    fullName: login,
-    shortName: login,
-    roles: ["TEACHER"],
-    mustChangePassword: false,
-    sessionId: "bench",
-    orgKind: "SCHOOL",
-    orgName: "",
-    timeZone: "Europe/Samara",
-  } as unknown as Parameters<typeof loadGridPage>[0];
+  const user = (await teacherUser(url, orgId, login)) as unknown as Parameters<typeof loadGridPage>[0];
   const req = { classId: g.classId, subjectId: g.subjectId, periodId: g.periodId };
   const page = await loadGridPage(user, req);
   if (page.kind !== "grid") throw new Error("grid-bytes: no grid for the bench teacher");

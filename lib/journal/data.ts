@@ -245,27 +245,33 @@ type GridCells = {
   taken: number[];
 };
 
+/** The lessons of the grid's range as gridRows reads them, over the alias `l` (its cells, its window's index). */
+export function gridLessonsWhere(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  subgroupId: number | null,
+  start: string,
+  end: string,
+): Prisma.Sql {
+  return Prisma.sql`l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
+     AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED'
+     ${subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty}`;
+}
+
 /**
  * The marks, attendance and «все присутствуют» markers of the grid's lessons in ONE statement
  * (issue 10: three queries before; compact tuples, as the diary week reads its lessons).
  */
 export const GRID_CELLS = rawStatement(
   { marks: col.jsonArray, attendance: col.jsonArray, taken: col.jsonArray },
-  (
-    organisationId: number,
-    classId: number,
-    subjectId: number,
-    subgroupId: number | null,
-    start: string,
-    end: string,
-    /** Only these lessons of the range (the grid's window, issue 22 item 4); null — all of them. */
-    lessonIds: readonly number[] | null = null,
-  ) => Prisma.sql`
+  // lessonIds: only these lessons of the range (the grid's window, issue 22 item 4); null — all of them.
+  (...args: [...Parameters<typeof gridLessonsWhere>, lessonIds?: readonly number[] | null]) => {
+    const [organisationId, classId, subjectId, subgroupId, start, end, lessonIds = null] = args;
+    return Prisma.sql`
     WITH l AS MATERIALIZED (
       SELECT l.id FROM "Lesson" l
-       WHERE l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
-         AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED'
-         ${subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty}
+       WHERE ${gridLessonsWhere(organisationId, classId, subjectId, subgroupId, start, end)}
          ${onlyLessons(Prisma.sql`l.id`, lessonIds)}
     )
     SELECT
@@ -278,7 +284,8 @@ export const GRID_CELLS = rawStatement(
          JOIN "JournalChange" j ON j."organisationId" = t."organisationId" AND j."lessonId" = t.id
         WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId} AND t."subjectId" = ${subjectId}
           AND t.date >= ${start}::date AND t.date <= ${end}::date ${onlyLessons(Prisma.sql`t.id`, lessonIds)}
-          AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken`,
+          AND j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken`;
+  },
 );
 
 function onlyLessons(column: Prisma.Sql, lessonIds: readonly number[] | null): Prisma.Sql {

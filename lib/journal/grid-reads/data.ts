@@ -5,30 +5,20 @@ import { db, rawStatement } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { isoDate } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
+import { gridLessonsWhere } from "../data";
 import { hiddenMarksCode, type HiddenSums } from "../grid";
 import type { AverageInput } from "../averages";
 import type { MarkKindName } from "../marks";
 
-/** The lessons of the grid's range as gridRows reads them (alias `l`). */
-function periodLessons(
-  organisationId: number,
-  classId: number,
-  subjectId: number,
-  subgroupId: number | null,
-  start: string,
-  end: string,
-): Prisma.Sql {
-  return Prisma.sql`l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
-     AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED'
-     ${subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty}`;
-}
+/** The grid's range: organisation, class, subject, subgroup, first and last date (ISO). */
+export type LessonArgs = Parameters<typeof gridLessonsWhere>;
 
 /** The period's lessons in the grid's order: ids and dates only (the window is chosen from these). */
 export const GRID_LESSON_INDEX = rawStatement(
   { id: col.int, date: col.date },
-  (...args: Parameters<typeof periodLessons>) => Prisma.sql`
+  (...args: LessonArgs) => Prisma.sql`
     SELECT l.id, l.date FROM "Lesson" l
-     WHERE ${periodLessons(...args)}
+     WHERE ${gridLessonsWhere(...args)}
      ORDER BY l.date, l."bellNumber", l.id`,
 );
 
@@ -44,36 +34,26 @@ export const GRID_HIDDEN = rawStatement(
     /** [[studentId, count, hours]] */
     absences: col.jsonArray,
   },
-  (
-    organisationId: number,
-    classId: number,
-    subjectId: number,
-    subgroupId: number | null,
-    start: string,
-    end: string,
-    windowIds: readonly number[],
-  ) => Prisma.sql`
+  (...args: [...LessonArgs, windowIds: readonly number[]]) => Prisma.sql`
     WITH l AS MATERIALIZED (
       SELECT l.id, l.hours FROM "Lesson" l
-       WHERE ${periodLessons(organisationId, classId, subjectId, subgroupId, start, end)}
-         AND NOT (l.id = ANY(${[...windowIds]}::int[]))
+       WHERE ${gridLessonsWhere(...(args.slice(0, 6) as LessonArgs))}
+         AND NOT (l.id = ANY(${[...args[6]]}::int[]))
     )
     SELECT
       (SELECT coalesce(json_agg(json_build_array(g."studentId", g.kind, g.value, g."isHospital", g.weight, g.n)), '[]'::json)
          FROM (SELECT m."studentId", m.kind, m.value, m."isHospital", coalesce(a.weight, t.weight, 1)::float8 AS weight, count(*)::int AS n
                  FROM l
-                 JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = l.id
-                 JOIN "Mark" m ON m."organisationId" = ${organisationId} AND m."assignmentId" = a.id
+                 JOIN "Assignment" a ON a."organisationId" = ${args[0]} AND a."lessonId" = l.id
+                 JOIN "Mark" m ON m."organisationId" = a."organisationId" AND m."assignmentId" = a.id
                  LEFT JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
                 GROUP BY 1, 2, 3, 4, 5) g) AS marks,
       (SELECT coalesce(json_agg(json_build_array(g."studentId", g.n, g.hours)), '[]'::json)
          FROM (SELECT x."studentId", count(*)::int AS n, sum(coalesce(x."missedHours", l.hours))::float8 AS hours
-                 FROM l JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = l.id
+                 FROM l JOIN "Attendance" x ON x."organisationId" = ${args[0]} AND x."lessonId" = l.id
                 WHERE x.code <> 'OP'
                 GROUP BY 1) g) AS absences`,
 );
-
-export type LessonArgs = Parameters<typeof periodLessons>;
 
 export async function lessonIndex(args: LessonArgs): Promise<{ id: number; date: string }[]> {
   const rows = await GRID_LESSON_INDEX.run(db, ...args);
