@@ -2,7 +2,16 @@
 // focus; what is outside is summed per student so the averages, the forecast and the absences stay
 // those of the whole period; scroll steps added to the window give back the whole-period view.
 import { describe, expect, it } from "vitest";
-import { buildGridView, studentAbsences, studentSummary, type GridMark, type GridView } from "@/lib/journal/grid";
+import {
+  buildGridView,
+  hiddenInputs,
+  hiddenMarksCode,
+  studentAbsences,
+  studentSummary,
+  withoutLoaded,
+  type GridMark,
+  type GridView,
+} from "@/lib/journal/grid";
 import {
   WINDOW_AFTER,
   WINDOW_BEFORE,
@@ -128,5 +137,22 @@ describe("the grid's first view is a window of lessons (issue 22 item 4)", () =>
     expect(windowStep(v, 1, v.lessons[5].id, "before")).toBeNull();
     expect(windowStep(v, v.lessons[5].id, v.lessons[2].id, "after")).toBeNull();
     expect(sliceView(v, 0, 40).hidden.sums).toEqual({});
+  });
+});
+
+describe("a scroll step's marks leave the sums the client holds (issue 22 item 4, round 8)", () => {
+  const g = (value: number, weight = 1, isHospital = false) => ({ kind: "GRADE" as const, value, weight, isHospital });
+  it("takes out exactly the loaded marks and absences; the same marks give the same code", () => {
+    const held = [g(5, 2), g(5, 2), g(4, 1, true), { kind: "DEBT" as const, value: null, weight: 1 }, g(3)];
+    expect(hiddenMarksCode(held)).toBe(hiddenMarksCode([...held].reverse()));
+    const left = withoutLoaded([hiddenMarksCode(held), 3, 0.3], [g(5, 2), g(4, 1, true)], { count: 1, hours: 0.1 });
+    expect(left).toEqual([hiddenMarksCode([g(5, 2), g(3), { kind: "DEBT", value: null, weight: 1 }]), 2, 0.2]);
+    expect(hiddenInputs(left!)).toHaveLength(3);
+  });
+
+  it("is null when nothing is left, and ignores marks it never held (a journal changed meanwhile)", () => {
+    expect(withoutLoaded(["5", 1, 1], [g(5)], { count: 1, hours: 1 })).toBeNull();
+    expect(withoutLoaded(["5", 0, 0], [g(4), g(5), g(5)], { count: 2, hours: 3 })).toBeNull();
+    expect(withoutLoaded(undefined, [g(5)], { count: 0, hours: 0 })).toBeNull();
   });
 });
