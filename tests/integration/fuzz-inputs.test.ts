@@ -169,6 +169,15 @@ let own: string[];
 /** REG-1: a REGIONAL_ADMIN of the fixture's region — the authority actions are fuzzed as it. */
 let regionAdmin: number;
 
+/** REG-2: a REGIONAL_SPECIALIST of the fixture's region — the territory report routes are fuzzed as it. */
+let regionSpecialist: number;
+
+/** Route handlers are fuzzed past their gate: app/api/region/ as the regional specialist, the rest as ADMIN. */
+async function signInForRoute(file: string): Promise<void> {
+  if (file.startsWith("app/api/region/")) await signInAsAuthority(regionSpecialist);
+  else await signInAs(f.organisationId, f.users.ADMIN);
+}
+
 /** The actor whose input gets past the gate: ADMIN, or for lib/region/users/ the regional administrator. */
 async function signInFor(file: string): Promise<void> {
   if (file.startsWith("lib/region/users/")) await signInAsAuthority(regionAdmin);
@@ -188,6 +197,19 @@ beforeAll(async () => {
         mustChangePassword: false,
         lastName: "Фаззов",
         firstName: "Админ",
+      },
+    })
+  ).id;
+  regionSpecialist = (
+    await db.authorityUser.create({
+      data: {
+        login: `fuzz-region-spec-${f.organisationId}`,
+        role: "REGIONAL_SPECIALIST",
+        regionId: place.regionId,
+        passwordHash: "-",
+        mustChangePassword: false,
+        lastName: "Фаззова",
+        firstName: "Специалист",
       },
     })
   ).id;
@@ -1050,7 +1072,7 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
       const methods = ["GET", "POST", "PUT", "DELETE"].filter((m) => typeof mod[m] === "function");
       const paramNames = [...file.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]);
       const literals = literalsOf([file]);
-      await signInAs(f.organisationId, f.users.ADMIN);
+      await signInForRoute(file);
       const before = await dbDigest();
       let anyOk = false;
       const body = fc.oneof(
@@ -1250,6 +1272,7 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
     const problems: string[] = [];
     let anyOk = false;
     for (const file of routeFiles) {
+      await signInForRoute(file);
       const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, Handler>;
       const methods = ["GET", "POST", "PUT", "DELETE"].filter((m) => typeof mod[m] === "function");
       const keys = [

@@ -231,12 +231,16 @@ describe("only the owner sees and downloads its job (REG-1 × REG-2)", () => {
     }
     await signInAsAuthority((await account("REGIONAL_ADMIN", null)).id);
     expect((await job(id, "?download=1")).status).toBe(403);
+    expect((await order({ kind: "progress", from: "2026-09-01", to: "2026-11-20", format: "pdf" })).status).toBe(403);
     await signInAs(a.organisationId, a.users.deputy);
     expect((await job(id, "?download=1")).status).toBe(403);
     expect((await listRoute()).status).toBe(403);
+    const request = { kind: "progress", from: "2026-09-01", to: "2026-11-20", format: "pdf" };
+    expect((await order(request)).status).toBe(403);
     signOut();
     expect((await job(id, "?download=1")).status).toBe(401);
     expect((await listRoute()).status).toBe(401);
+    expect((await order(request)).status).toBe(401);
     // Bad ids: 400 in Russian.
     await signInAsAuthority(owner.id);
     for (const bad of ["abc", "-1", "0", "99999999999"]) expect((await job(bad)).status).toBe(400);
