@@ -187,32 +187,22 @@ async function signInFor(file: string): Promise<void> {
 beforeAll(async () => {
   f = await createAccessFixture();
   const place = await db.organisation.findUniqueOrThrow({ where: { id: f.organisationId } });
-  regionAdmin = (
-    await db.authorityUser.create({
-      data: {
-        login: `fuzz-region-admin-${f.organisationId}`,
-        role: "REGIONAL_ADMIN",
-        regionId: place.regionId,
-        passwordHash: "-",
-        mustChangePassword: false,
-        lastName: "Фаззов",
-        firstName: "Админ",
-      },
-    })
-  ).id;
-  regionSpecialist = (
-    await db.authorityUser.create({
-      data: {
-        login: `fuzz-region-spec-${f.organisationId}`,
-        role: "REGIONAL_SPECIALIST",
-        regionId: place.regionId,
-        passwordHash: "-",
-        mustChangePassword: false,
-        lastName: "Фаззова",
-        firstName: "Специалист",
-      },
-    })
-  ).id;
+  const authorityAccount = async (role: "REGIONAL_ADMIN" | "REGIONAL_SPECIALIST", login: string, firstName: string) =>
+    (
+      await db.authorityUser.create({
+        data: {
+          login: `${login}-${f.organisationId}`,
+          role,
+          regionId: place.regionId,
+          passwordHash: "-",
+          mustChangePassword: false,
+          lastName: "Фаззов",
+          firstName,
+        },
+      })
+    ).id;
+  regionAdmin = await authorityAccount("REGIONAL_ADMIN", "fuzz-region-admin", "Админ");
+  regionSpecialist = await authorityAccount("REGIONAL_SPECIALIST", "fuzz-region-spec", "Специалист");
   const o = f.otherOrganisationId;
   const year = await db.academicYear.create({
     data: {

@@ -529,7 +529,7 @@ const CASES: Record<string, Case> = {
         data: {
           authorityUserId: account.id,
           regionId,
-          kind: "progress",
+          report: "progress",
           format: "pdf",
           params: { kind: "progress", from: FROM, to: TO, format: "pdf" },
         },

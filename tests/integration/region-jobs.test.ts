@@ -16,13 +16,7 @@ import { MAX_PENDING_JOBS } from "@/lib/reports/jobs/orders";
 import { KEEP_HOURS } from "@/lib/reports/jobs/rules";
 import { takeUserTurn, USER_HEAVY_TURNS, userTurns } from "@/lib/reports/user-turns";
 import { inlineRunning } from "@/lib/reports/inline-slots";
-import {
-  ACCOUNT_CHANGED_MESSAGE,
-  BUILD_FAILED_MESSAGE,
-  purgeTerritoryJobs,
-  runTerritoryJobStep,
-  territoryJobQueue,
-} from "@/lib/region/jobs/worker";
+import * as worker from "@/lib/region/jobs/worker";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 
@@ -69,9 +63,19 @@ const order = (body: unknown) =>
     }),
   );
 
+/** A new account of `role` signed in queues `query` with no inline slot (202): the account and the job's id. */
+async function queueAs(role: AuthorityRole, municipalityId: number | null, query: string) {
+  const spec = await account(role, municipalityId);
+  await signInAsAuthority(spec.id);
+  vi.stubEnv("REPORTS_INLINE_MAX", "0");
+  const res = await download(query);
+  expect(res.status).toBe(202);
+  return { spec, id: ((await res.json()) as { data: { id: number } }).data.id };
+}
+
 /** Runs the worker's territory steps until job `id` has been taken (earlier jobs of other tests first). */
 async function runUntil(id: number): Promise<void> {
-  for (let i = 0; i < 20; i++) if ((await runTerritoryJobStep(() => new Date())) === id) return;
+  for (let i = 0; i < 20; i++) if ((await worker.runTerritoryJobStep(() => new Date())) === id) return;
   throw new Error(`job ${id} was never claimed`);
 }
 
@@ -149,12 +153,7 @@ describe("a territory report queued while the inline slots are busy (REG-2, SEC-
   }, 120_000);
 
   it("a queued PDF is built as a PDF with the territory's total", async () => {
-    const spec = await account("MUNICIPAL_HEAD", muniA);
-    await signInAsAuthority(spec.id);
-    vi.stubEnv("REPORTS_INLINE_MAX", "0");
-    const queued = await download(`${QUERY}&format=pdf`);
-    expect(queued.status).toBe(202);
-    const id = ((await queued.json()) as { data: { id: number } }).data.id;
+    const { id } = await queueAs("MUNICIPAL_HEAD", muniA, `${QUERY}&format=pdf`);
     await runUntil(id);
     const file = await job(id, "?download=1");
     expect(file.status).toBe(200);
@@ -208,10 +207,7 @@ describe("a territory report queued while the inline slots are busy (REG-2, SEC-
 
 describe("only the owner sees and downloads its job (REG-1 × REG-2)", () => {
   it("another account of the same or another territory gets 404, the admin and an organisation user 403, anonymous 401", async () => {
-    const owner = await account("MUNICIPAL_SPECIALIST", muniA);
-    await signInAsAuthority(owner.id);
-    vi.stubEnv("REPORTS_INLINE_MAX", "0");
-    const id = ((await (await download(`${QUERY}&format=xlsx`)).json()) as { data: { id: number } }).data.id;
+    const { spec: owner, id } = await queueAs("MUNICIPAL_SPECIALIST", muniA, `${QUERY}&format=xlsx`);
     await runUntil(id);
     expect((await job(id, "?download=1")).status).toBe(200);
 
@@ -294,14 +290,14 @@ describe("the account's queue and the worker's failures", () => {
         authorityUserId: spec.id,
         regionId,
         municipalityId: muniA,
-        kind: "salary",
+        report: "salary",
         format: "pdf",
         params: { kind: "salary", from: "2026-09-01", to: "2026-11-20", format: "pdf" },
       },
     });
     await runUntil(broken.id);
     const status = (await (await job(broken.id)).json()) as { data: { status: string; error: string } };
-    expect(status.data).toEqual(expect.objectContaining({ status: "FAILED", error: BUILD_FAILED_MESSAGE }));
+    expect(status.data).toEqual(expect.objectContaining({ status: "FAILED", error: worker.BUILD_FAILED_MESSAGE }));
     expect((await job(broken.id, "?download=1")).status).toBe(410);
 
     vi.stubEnv("REPORTS_INLINE_MAX", "0");
@@ -309,36 +305,33 @@ describe("the account's queue and the worker's failures", () => {
     await db.authorityUser.update({ where: { id: spec.id }, data: { isActive: false } });
     await runUntil(id);
     const row = await db.authorityReportJob.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "FAILED", error: ACCOUNT_CHANGED_MESSAGE, bytes: null });
+    expect(row).toMatchObject({ status: "FAILED", error: worker.ACCOUNT_CHANGED_MESSAGE, bytes: null });
   }, 120_000);
 
   it("the worker's queue drains territory jobs; files past their keeping time and old failures are purged", async () => {
-    const spec = await account("REGIONAL_SPECIALIST", null);
-    await signInAsAuthority(spec.id);
-    vi.stubEnv("REPORTS_INLINE_MAX", "0");
-    const id = ((await (await download(`${QUERY}&format=xlsx`)).json()) as { data: { id: number } }).data.id;
+    const { spec, id } = await queueAs("REGIONAL_SPECIALIST", null, `${QUERY}&format=xlsx`);
     // Through the queue the report worker is handed (instrumentation.ts, prisma/tools/worker.ts).
     for (
       let i = 0;
       i < 20 && (await db.authorityReportJob.findUniqueOrThrow({ where: { id } })).status === "QUEUED";
       i++
     )
-      await territoryJobQueue.step();
+      await worker.territoryJobQueue.step();
     expect((await db.authorityReportJob.findUniqueOrThrow({ where: { id } })).status).toBe("DONE");
     const failed = await db.authorityReportJob.create({
       data: {
         authorityUserId: spec.id,
         regionId,
-        kind: "progress",
+        report: "progress",
         format: "pdf",
         params: {},
         status: "FAILED",
-        error: BUILD_FAILED_MESSAGE,
+        error: worker.BUILD_FAILED_MESSAGE,
         finishedAt: new Date(NOW.getTime() - 2 * HOUR),
       },
     });
     // Within the keeping time: both stay.
-    await purgeTerritoryJobs(new Date(NOW.getTime() + HOUR));
+    await worker.purgeTerritoryJobs(new Date(NOW.getTime() + HOUR));
     expect(await db.authorityReportJob.count({ where: { id: { in: [id, failed.id] } } })).toBe(2);
     // Later: the file reads as expired (410), then the rows go (the session is kept open for the check).
     await db.authoritySession.updateMany({
@@ -349,7 +342,7 @@ describe("the account's queue and the worker's failures", () => {
     try {
       expect(((await (await job(id)).json()) as { data: { status: string } }).data.status).toBe("EXPIRED");
       expect((await job(id, "?download=1")).status).toBe(410);
-      expect(await purgeTerritoryJobs(new Date())).toBeGreaterThanOrEqual(2);
+      expect(await worker.purgeTerritoryJobs(new Date())).toBeGreaterThanOrEqual(2);
     } finally {
       vi.setSystemTime(NOW);
     }

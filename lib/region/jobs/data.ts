@@ -4,6 +4,8 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import type { Territory } from "@/lib/auth/authority/rules";
+import { JOB_VIEW } from "@/lib/reports/jobs/data";
+import type { JobViewRow } from "@/lib/reports/jobs/rules";
 
 /** The job's owner and its territory, as the row stores them (a region's job has no municipality). */
 export type JobOwner = { authorityUserId: number; territory: Territory };
@@ -17,47 +19,21 @@ export function ownerWhere(owner: JobOwner) {
   };
 }
 
-const JOB = {
-  id: true,
-  kind: true,
-  format: true,
-  status: true,
-  progress: true,
-  fileName: true,
-  error: true,
-  createdAt: true,
-  finishedAt: true,
-  expiresAt: true,
-} as const;
-
-export type TerritoryJobRow = {
-  id: number;
-  kind: string;
-  format: string;
-  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
-  progress: number;
-  fileName: string | null;
-  error: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-  expiresAt: Date | null;
-};
-
-export async function ownTerritoryJob(owner: JobOwner, id: number): Promise<TerritoryJobRow | null> {
-  return db.authorityReportJob.findFirst({ where: { id, ...ownerWhere(owner) }, select: JOB });
+export async function ownTerritoryJob(owner: JobOwner, id: number): Promise<JobViewRow | null> {
+  return db.authorityReportJob.findFirst({ where: { id, ...ownerWhere(owner) }, select: JOB_VIEW });
 }
 
 /** The finished file of the owner's job (its bytes), or null. */
 export async function ownTerritoryJobBytes(
   owner: JobOwner,
   id: number,
-): Promise<(TerritoryJobRow & { bytes: Uint8Array | null }) | null> {
-  return db.authorityReportJob.findFirst({ where: { id, ...ownerWhere(owner) }, select: { ...JOB, bytes: true } });
+): Promise<(JobViewRow & { bytes: Uint8Array | null }) | null> {
+  return db.authorityReportJob.findFirst({ where: { id, ...ownerWhere(owner) }, select: { ...JOB_VIEW, bytes: true } });
 }
 
 /** The owner's latest jobs (the territory reports page lists them). */
-export async function ownTerritoryJobs(owner: JobOwner, take = 10): Promise<TerritoryJobRow[]> {
-  return db.authorityReportJob.findMany({ where: ownerWhere(owner), orderBy: { id: "desc" }, take, select: JOB });
+export async function ownTerritoryJobs(owner: JobOwner, take = 10): Promise<JobViewRow[]> {
+  return db.authorityReportJob.findMany({ where: ownerWhere(owner), orderBy: { id: "desc" }, take, select: JOB_VIEW });
 }
 
 /** How many of the account's jobs still wait or run (whatever territory: an account may not flood the queue). */
@@ -82,17 +58,12 @@ export async function pendingIdenticalTerritoryJob(
   return job?.id ?? null;
 }
 
+const NAME = { select: { name: true } } as const;
+
 /** The account a job is built for, as it is now (blocked or moved: the worker does not build). */
 export async function jobAccount(authorityUserId: number) {
   return db.authorityUser.findUnique({
     where: { id: authorityUserId },
-    select: {
-      role: true,
-      isActive: true,
-      regionId: true,
-      municipalityId: true,
-      region: { select: { name: true } },
-      municipality: { select: { name: true } },
-    },
+    select: { role: true, isActive: true, regionId: true, municipalityId: true, region: NAME, municipality: NAME },
   });
 }

@@ -10,17 +10,13 @@ import { z } from "zod";
 import { col } from "@/lib/sql";
 import { ownerWhere, type JobOwner } from "./data";
 
+/** A queued job of the owner for the request's fields (its kind is the job's `report`). */
 export async function insertTerritoryJob(
   owner: JobOwner,
-  kind: string,
-  format: string,
-  params: Record<string, string>,
+  params: { kind: string; format: string } & Record<string, string>,
 ): Promise<number> {
-  const job = await db.authorityReportJob.create({
-    data: { ...ownerWhere(owner), kind, format, params: params as Prisma.InputJsonValue },
-    select: { id: true },
-  });
-  return job.id;
+  const data = { ...ownerWhere(owner), report: params.kind, format: params.format };
+  return (await db.authorityReportJob.create({ data: { ...data, params }, select: { id: true } })).id;
 }
 
 /** Marks the oldest queued (or stale running) territory job RUNNING; it, or no row. */

@@ -5,7 +5,7 @@
 import type { CurrentAuthority } from "@/lib/auth/authority/data";
 import { isoDate } from "@/lib/org/time";
 import { CONTENT_TYPES } from "@/lib/reports/download";
-import { MAX_PENDING_JOBS } from "@/lib/reports/jobs/orders";
+import { MAX_PENDING_JOBS, type JobFile } from "@/lib/reports/jobs/orders";
 import { jobView, type JobView } from "@/lib/reports/jobs/rules";
 import type { TerritoryFileRequest } from "../territory-file";
 import {
@@ -15,7 +15,6 @@ import {
   pendingIdenticalTerritoryJob,
   pendingTerritoryJobCount,
   type JobOwner,
-  type TerritoryJobRow,
 } from "./data";
 import { insertTerritoryJob } from "./mutations";
 
@@ -31,7 +30,12 @@ const ownerOf = (authority: CurrentAuthority): JobOwner => ({
 });
 
 /** The request as the job row keeps it: the query string's fields (re-parsed when the job runs). */
-export function territoryJobParams(req: TerritoryFileRequest): Record<string, string> {
+export function territoryJobParams(req: TerritoryFileRequest): {
+  kind: string;
+  format: string;
+  from: string;
+  to: string;
+} {
   return { kind: req.kind, from: isoDate(req.from), to: isoDate(req.to), format: req.format };
 }
 
@@ -48,12 +52,7 @@ export async function orderTerritoryJob(
   const same = await pendingIdenticalTerritoryJob(owner, params);
   if (same !== null) return same;
   if ((await pendingTerritoryJobCount(authority.id)) >= MAX_PENDING_JOBS) return null;
-  return insertTerritoryJob(owner, req.kind, req.format, params);
-}
-
-/** The job as «Мои отчёты» shows it (the organisations' JobView; `report` is the territory report's kind). */
-function viewOf(job: TerritoryJobRow, now: Date): JobView {
-  return jobView({ ...job, report: job.kind }, now);
+  return insertTerritoryJob(owner, params);
 }
 
 export async function territoryJobStatus(
@@ -62,24 +61,23 @@ export async function territoryJobStatus(
   now = new Date(),
 ): Promise<JobView | null> {
   const job = await ownTerritoryJob(ownerOf(authority), id);
-  return job ? viewOf(job, now) : null;
+  return job ? jobView(job, now) : null;
 }
 
 export async function territoryJobList(authority: CurrentAuthority, now = new Date()): Promise<JobView[]> {
-  return (await ownTerritoryJobs(ownerOf(authority))).map((j) => viewOf(j, now));
+  // As «Мои отчёты» shows an organisation's jobs (JobView; `report` is the territory report's kind).
+  return (await ownTerritoryJobs(ownerOf(authority))).map((j) => jobView(j, now));
 }
-
-export type TerritoryJobFile = { bytes: Buffer; fileName: string; contentType: string; format: "pdf" | "xlsx" };
 
 /** The finished file: null when there is no such job of the account; "gone" when not (or no longer) there. */
 export async function territoryJobFile(
   authority: CurrentAuthority,
   id: number,
   now = new Date(),
-): Promise<TerritoryJobFile | "gone" | null> {
+): Promise<JobFile | "gone" | null> {
   const job = await ownTerritoryJobBytes(ownerOf(authority), id);
   if (!job) return null;
-  if (viewOf(job, now).status !== "DONE" || !job.bytes || !job.fileName) return "gone";
+  if (jobView(job, now).status !== "DONE" || !job.bytes || !job.fileName) return "gone";
   const format = job.format === "xlsx" ? "xlsx" : "pdf";
   return { bytes: Buffer.from(job.bytes), fileName: job.fileName, contentType: CONTENT_TYPES[format], format };
 }

@@ -4,7 +4,7 @@ CREATE TABLE "AuthorityReportJob" (
     "authorityUserId" INTEGER NOT NULL,
     "regionId" INTEGER NOT NULL,
     "municipalityId" INTEGER,
-    "kind" TEXT NOT NULL,
+    "report" TEXT NOT NULL,
     "format" TEXT NOT NULL,
     "params" JSONB NOT NULL,
     "status" "JobStatus" NOT NULL DEFAULT 'QUEUED',
