@@ -7,7 +7,9 @@ export async function register(): Promise<void> {
   const { startReportWorker } = await import("./lib/reports/jobs/worker");
   // DUT-1's duties and REG-2's stored fill days (lib/region/fill-store.ts).
   const { runDailySteps } = await import("./lib/region/fill-store");
-  startReportWorker(runDailySteps);
+  // REG-2: the authority accounts' territory reports queued beside the organisations' jobs.
+  const { territoryJobQueue } = await import("./lib/region/jobs/worker");
+  startReportWorker(runDailySteps, [territoryJobQueue]);
 }
 
 // Next.js reports every error of a request here (issue 26, SEC-6): a server action that threw on

@@ -113,8 +113,8 @@ async function measure(
               const agent = new http.Agent({ keepAlive: true });
               while (!stopReports) {
                 const status = await send(agent, app.base, {
-                  path: orgReportPath(fx),
-                  headers: { cookie: cookies.deputy },
+                  path: s.besideReport ? s.besideReport.path(fx) : orgReportPath(fx),
+                  headers: { cookie: cookies[s.besideReport?.role ?? "deputy"] },
                 }).then(
                   (r) => String(r.status),
                   () => "network",

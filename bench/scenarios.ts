@@ -18,6 +18,8 @@ export interface Scenario {
   duringReport?: boolean;
   /** SEC-5: with this many whole-organisation report requests in flight beside it at all times. */
   reportBurst?: number;
+  /** The report requested beside it and by whom (default: the deputy's whole-organisation RPT-2 PDF). */
+  besideReport?: { role: Role; path: (fx: Fixtures) => string };
   request: (fx: Fixtures) => (w: number, n: number) => Req;
 }
 
@@ -123,6 +125,17 @@ export function scenarios(levels: number[]): Scenario[] {
       role: "teacher",
       concurrencies: [10],
       reportBurst: 20,
+      request: (fx) => get(gridPath(fx))(),
+    },
+    {
+      // REG-2's acceptance: the grid at 10 clients beside the territory report over the dataset's
+      // municipality (`--orgs 20`), one authority request in flight at all times (the four kinds in turn;
+      // beyond REPORTS_INLINE_MAX it is queued as the account's job, 202) — within the grid's usual ratio.
+      name: "journal_grid_beside_territory_report",
+      role: "teacher",
+      concurrencies: [10],
+      reportBurst: 1,
+      besideReport: { role: "authority", path: territoryReportPath },
       request: (fx) => get(gridPath(fx))(),
     },
   ];

@@ -1,7 +1,7 @@
 "use client";
 // «Мои отчёты»: the signed-in user's background report jobs with a progress bar, polled while
 // one is queued or running; a finished file downloads from /api/reports/jobs/<id>?download=1
-// for 24 hours.
+// for 24 hours. REG-2's territory reports page passes its own `endpoint` (/api/region/report/jobs).
 import { useCallback, useEffect, useState } from "react";
 import type { JobView } from "@/lib/reports/jobs/rules";
 import { JOB_ORDERED } from "./job-buttons";
@@ -14,16 +14,24 @@ const STATUS: Record<JobView["status"], string> = {
   EXPIRED: "удалён по сроку хранения",
 };
 
-export function ReportJobs({ titles, initial }: { titles: Record<string, string>; initial: JobView[] }) {
+export function ReportJobs({
+  titles,
+  initial,
+  endpoint = "/api/reports/jobs",
+}: {
+  titles: Record<string, string>;
+  initial: JobView[];
+  endpoint?: string;
+}) {
   const [jobs, setJobs] = useState(initial);
   const refresh = useCallback(async () => {
     try {
-      const response = await fetch("/api/reports/jobs", { cache: "no-store" });
+      const response = await fetch(endpoint, { cache: "no-store" });
       if (response.ok) setJobs(((await response.json()) as { data: JobView[] }).data);
     } catch {
       // The next poll tries again.
     }
-  }, []);
+  }, [endpoint]);
   const busy = jobs.some((j) => j.status === "QUEUED" || j.status === "RUNNING");
 
   useEffect(() => {
@@ -56,7 +64,7 @@ export function ReportJobs({ titles, initial }: { titles: Record<string, string>
                   {j.status === "FAILED" && j.error ? `: ${j.error}` : ""}
                 </span>
                 {j.status === "DONE" && (
-                  <a href={`/api/reports/jobs/${j.id}?download=1`} className="text-blue-800 underline">
+                  <a href={`${endpoint}/${j.id}?download=1`} className="text-blue-800 underline">
                     Скачать {j.fileName ?? ""}
                   </a>
                 )}

@@ -2,9 +2,10 @@
 // (from the session's account, never from the request) through lib/region/report.ts, rendered by the
 // organisation reports' renderers (renderModel: renderPdf / renderXlsx), built under the same heavy-report
 // rules (SEC-5): an identical request of the same territory moments after another shares its build
-// (single-flight), and at most REPORTS_INLINE_MAX heavy builds run at once per process. Decision: an
-// authority account has no organisation, so the background queue (ReportJob, a tenant table) is not
-// used — when every inline slot is busy the request is refused with 429 and «повторите через минуту».
+// (single-flight), and at most REPORTS_INLINE_MAX heavy builds run at once per process. When every
+// inline slot is busy the route queues the request as the account's background job
+// (lib/region/jobs: AuthorityReportJob, a global table — ReportJob is a tenant one), built by the
+// report worker with the same buildTerritoryFile.
 import { z } from "zod";
 import { buildTerritoryReport } from "@/lib/region/report";
 import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
@@ -13,6 +14,7 @@ import { takeInlineSlot } from "@/lib/reports/inline-slots";
 import { joinFlight, startFlight } from "@/lib/reports/single-flight";
 import { issuesText } from "@/lib/schema";
 import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
+import type { Territory } from "@/lib/auth/authority/rules";
 
 export const territoryFileRequest = territoryReportRequest.and(
   z.object({ format: z.enum(["pdf", "xlsx"], { error: "Выберите формат: PDF или XLSX" }) }),
@@ -33,9 +35,26 @@ export function parseTerritoryFileRequest(
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, message: issuesText(parsed.error) };
 }
 
-export const TERRITORY_BUSY_MESSAGE = "Сейчас формируется много больших отчётов — повторите запрос через минуту";
+/** The territory's file: its organisations as they are now, the model, the PDF or XLSX. */
+export async function buildTerritoryFile(
+  territory: Territory,
+  territoryName: string,
+  req: TerritoryFileRequest,
+  now: Date,
+): Promise<ReportFile> {
+  const organisationIds = await organisationIdsOf(territory);
+  const model = await buildTerritoryReport({
+    territoryName,
+    organisationIds,
+    kind: req.kind,
+    from: req.from,
+    to: req.to,
+    now,
+  });
+  return renderModel(model, req.format);
+}
 
-/** The file, or "busy" when every inline slot is taken (no background queue for a territory). */
+/** The file, or "busy" when every inline slot is taken (the route then queues it as a job). */
 export async function territoryReportFile(
   authority: CurrentAuthority,
   req: TerritoryFileRequest,
@@ -53,18 +72,7 @@ export async function territoryReportFile(
   const release = joined ? () => undefined : takeInlineSlot();
   if (!release) return "busy";
   try {
-    const build = async () => {
-      const organisationIds = await organisationIdsOf(authority.territory);
-      const model = await buildTerritoryReport({
-        territoryName: authority.territoryName,
-        organisationIds,
-        kind: req.kind,
-        from: req.from,
-        to: req.to,
-        now,
-      });
-      return renderModel(model, req.format);
-    };
+    const build = () => buildTerritoryFile(authority.territory, authority.territoryName, req, now);
     return await (joined ?? startFlight(key, build));
   } finally {
     release();

@@ -6,6 +6,7 @@
 import { logger, safeError } from "@/lib/ops/log";
 import { runShutdownHooks } from "@/lib/ops/shutdown";
 import { runDailySteps } from "@/lib/region/fill-store";
+import { territoryJobQueue } from "@/lib/region/jobs/worker";
 import { startReportWorker } from "@/lib/reports/jobs/worker";
 
 if (!process.env.DATABASE_URL) {
@@ -13,7 +14,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(1);
 }
 const drainMs = (Number.parseInt(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? "", 10) || 25) * 1000;
-startReportWorker(runDailySteps);
+startReportWorker(runDailySteps, [territoryJobQueue]);
 logger().info("report worker started");
 // The polling timers are unref'd; this keeps the process alive until a signal.
 const keepAlive = setInterval(() => undefined, 60_000);

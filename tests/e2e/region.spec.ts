@@ -1,6 +1,7 @@
 // REG-1 in a browser: a municipal specialist signs in choosing the municipality in the sign-in
 // page's group «Органы управления образованием», sees its territory on /region (organisations
-// and counts, no person) and gets «Нет доступа» on the organisation pages (/journal, /people).
+// and counts, no person) and gets «Нет доступа» on the organisation pages (/journal, /people); REG-2: its
+// territory report, queued while the server is busy, is delivered in «Мои отчёты».
 import { expect, test } from "@playwright/test";
 import { DEMO_AUTHORITY_LOGINS, DEMO_PASSWORD } from "../../prisma/seed/logins";
 import { LoginPage } from "./pages/login-page";
@@ -39,6 +40,31 @@ test.describe("education-authority users (REG-1)", () => {
     // The refused page leads back to the territory, not to the organisation home.
     await page.getByRole("link", { name: "На главную" }).click();
     await page.waitForURL((url) => url.pathname === "/region");
+  });
+
+  test("a territory report beyond the inline limit is queued and «Мои отчёты» delivers it (REG-2, SEC-5)", async ({
+    page,
+  }) => {
+    // The e2e server runs with REPORTS_INLINE_MAX=0 (tests/e2e/run.ts): the territory report is queued.
+    const login = new LoginPage(page);
+    await login.open();
+    await login.chooseOrganisation(`${DEMO_MUNICIPALITY} — муниципальный орган`);
+    await page.getByLabel("Логин").fill(moSpec.login);
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти" }).click();
+    await page.waitForURL((url) => url.pathname === "/region");
+    await page.goto("/region/reports");
+    const form = page.locator("form[action='/api/region/report']");
+    await form.getByRole("button", { name: "Скачать PDF" }).click();
+    await expect(form.getByRole("status")).toContainText("поставлен в очередь");
+    const job = page.getByRole("region", { name: "Мои отчёты" }).getByTestId("report-job").first();
+    await expect(job).toContainText("Отчёт по территории: Успеваемость, PDF");
+    await expect(job).toContainText("готов", { timeout: 60_000 });
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      job.getByRole("link", { name: /Скачать/ }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   });
 
   test("a wrong territory is a wrong login or password", async ({ page }) => {

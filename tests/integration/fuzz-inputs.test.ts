@@ -169,6 +169,15 @@ let own: string[];
 /** REG-1: a REGIONAL_ADMIN of the fixture's region — the authority actions are fuzzed as it. */
 let regionAdmin: number;
 
+/** REG-2: a REGIONAL_SPECIALIST of the fixture's region — the territory report routes are fuzzed as it. */
+let regionSpecialist: number;
+
+/** Route handlers are fuzzed past their gate: app/api/region/ as the regional specialist, the rest as ADMIN. */
+async function signInForRoute(file: string): Promise<void> {
+  if (file.startsWith("app/api/region/")) await signInAsAuthority(regionSpecialist);
+  else await signInAs(f.organisationId, f.users.ADMIN);
+}
+
 /** The actor whose input gets past the gate: ADMIN, or for lib/region/users/ the regional administrator. */
 async function signInFor(file: string): Promise<void> {
   if (file.startsWith("lib/region/users/")) await signInAsAuthority(regionAdmin);
@@ -178,19 +187,22 @@ async function signInFor(file: string): Promise<void> {
 beforeAll(async () => {
   f = await createAccessFixture();
   const place = await db.organisation.findUniqueOrThrow({ where: { id: f.organisationId } });
-  regionAdmin = (
-    await db.authorityUser.create({
-      data: {
-        login: `fuzz-region-admin-${f.organisationId}`,
-        role: "REGIONAL_ADMIN",
-        regionId: place.regionId,
-        passwordHash: "-",
-        mustChangePassword: false,
-        lastName: "Фаззов",
-        firstName: "Админ",
-      },
-    })
-  ).id;
+  const authorityAccount = async (role: "REGIONAL_ADMIN" | "REGIONAL_SPECIALIST", login: string, firstName: string) =>
+    (
+      await db.authorityUser.create({
+        data: {
+          login: `${login}-${f.organisationId}`,
+          role,
+          regionId: place.regionId,
+          passwordHash: "-",
+          mustChangePassword: false,
+          lastName: "Фаззов",
+          firstName,
+        },
+      })
+    ).id;
+  regionAdmin = await authorityAccount("REGIONAL_ADMIN", "fuzz-region-admin", "Админ");
+  regionSpecialist = await authorityAccount("REGIONAL_SPECIALIST", "fuzz-region-spec", "Специалист");
   const o = f.otherOrganisationId;
   const year = await db.academicYear.create({
     data: {
@@ -1050,7 +1062,7 @@ describe("route handlers answer hostile input with a 4xx and a Russian message, 
       const methods = ["GET", "POST", "PUT", "DELETE"].filter((m) => typeof mod[m] === "function");
       const paramNames = [...file.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]);
       const literals = literalsOf([file]);
-      await signInAs(f.organisationId, f.users.ADMIN);
+      await signInForRoute(file);
       const before = await dbDigest();
       let anyOk = false;
       const body = fc.oneof(
@@ -1250,6 +1262,7 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
     const problems: string[] = [];
     let anyOk = false;
     for (const file of routeFiles) {
+      await signInForRoute(file);
       const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, Handler>;
       const methods = ["GET", "POST", "PUT", "DELETE"].filter((m) => typeof mod[m] === "function");
       const keys = [

@@ -3,14 +3,14 @@
 // the queue — so no job is left RUNNING by a stopped node and another node builds it.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { claimNextJob, insertJob } from "@/lib/reports/jobs/mutations";
+import { claimNextJob, insertJob, releaseJob } from "@/lib/reports/jobs/mutations";
 import { runJobStep, stopReportWorker } from "@/lib/reports/jobs/worker";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 
 type State = {
   started: boolean;
   stopping: boolean;
-  current: { organisationId: number; id: number; done: Promise<unknown> } | null;
+  current: { id: number; done: Promise<unknown>; release: () => Promise<void> } | null;
 };
 const holder = globalThis as typeof globalThis & { __ejReportWorker?: State };
 let f: AccessFixture;
@@ -38,7 +38,7 @@ describe("report worker on SIGTERM (issue 26)", () => {
     holder.__ejReportWorker = {
       started: true,
       stopping: false,
-      current: { organisationId: f.organisationId, id, done: new Promise(() => undefined) },
+      current: { id, done: new Promise(() => undefined), release: () => releaseJob(f.organisationId, id) },
     };
     await stopReportWorker(Date.now() + 600);
     expect(await statusOf(id)).toBe("QUEUED");
@@ -53,7 +53,7 @@ describe("report worker on SIGTERM (issue 26)", () => {
     holder.__ejReportWorker = {
       started: true,
       stopping: false,
-      current: { organisationId: f.organisationId, id, done },
+      current: { id, done, release: () => releaseJob(f.organisationId, id) },
     };
     await claimNextJob();
     const stopping = stopReportWorker(Date.now() + 10_000);

@@ -35,6 +35,7 @@ import * as programmesMutations from "@/lib/programmes/mutations";
 import * as pushData from "@/lib/push/data";
 import * as reportsData from "@/lib/reports/data";
 import * as regionData from "@/lib/region/data";
+import * as regionJobsMutations from "@/lib/region/jobs/mutations";
 import * as jobsMutations from "@/lib/reports/jobs/mutations";
 import * as webhooksMutations from "@/lib/webhooks/mutations";
 import type { Prisma } from "@/prisma/generated/prisma/client";
@@ -87,6 +88,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "push/data": pushData,
   "reports/data": reportsData,
   "region/data": regionData,
+  "region/jobs/mutations": regionJobsMutations,
   "reports/jobs/mutations": jobsMutations,
   "webhooks/mutations": webhooksMutations,
 };
@@ -519,6 +521,33 @@ const CASES: Record<string, Case> = {
           report: "raw-sql-test",
           format: "pdf",
           params: { classId: "1" },
+        },
+      });
+      return [];
+    },
+  },
+  // REG-2: a queued territory report of an authority account of the demo organisation's region.
+  "region/jobs/mutations CLAIM_NEXT_TERRITORY_JOB": {
+    statement: regionJobsMutations.CLAIM_NEXT_TERRITORY_JOB,
+    args: async (d, tx) => {
+      const { regionId } = await tx.organisation.findUniqueOrThrow({ where: { id: d.org } });
+      const account = await tx.authorityUser.create({
+        data: {
+          login: "raw-sql-authority",
+          role: "REGIONAL_SPECIALIST",
+          regionId,
+          passwordHash: "-",
+          lastName: "Сводная",
+          firstName: "Ольга",
+        },
+      });
+      await tx.authorityReportJob.create({
+        data: {
+          authorityUserId: account.id,
+          regionId,
+          report: "progress",
+          format: "pdf",
+          params: { kind: "progress", from: FROM, to: TO, format: "pdf" },
         },
       });
       return [];

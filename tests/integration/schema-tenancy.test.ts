@@ -17,10 +17,11 @@ const GLOBAL_TABLES = new Set([
 /**
  * REG-1: the education-authority accounts belong to a territory, not to an organisation. They are
  * global only on the condition checked below: no foreign key from them reaches a tenant table (or
- * the tenant root), so no authority row leads to a person of an organisation.
+ * the tenant root), so no authority row leads to a person of an organisation. REG-2's background
+ * territory reports (AuthorityReportJob) are an account's rows under the same condition.
  */
 function AUTHORITY_TABLES(): string[] {
-  return ["AuthorityUser", "AuthoritySession", "AuthorityEvent"];
+  return ["AuthorityUser", "AuthoritySession", "AuthorityEvent", "AuthorityReportJob"];
 }
 
 async function rows<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
@@ -72,7 +73,11 @@ describe("tenant tables (ACL-5)", () => {
     const authority = new Set(AUTHORITY_TABLES());
     const allowed = new Set(["Region", "Municipality", ...authority]);
     const outgoing = fks.filter((f) => authority.has(f.table));
-    expect(outgoing.length).toBeGreaterThanOrEqual(3);
+    expect(outgoing.length).toBeGreaterThanOrEqual(6);
+    // Each authority table that points anywhere is checked (the job table's three references among them).
+    expect(new Set(outgoing.map((f) => f.table))).toEqual(
+      new Set(["AuthorityUser", "AuthoritySession", "AuthorityReportJob"]),
+    );
     expect(outgoing.filter((f) => !allowed.has(f.target))).toEqual([]);
     // And no tenant table points at an authority account (no personal row carries one).
     expect(fks.filter((f) => authority.has(f.target) && !authority.has(f.table))).toEqual([]);

@@ -222,6 +222,13 @@ export const ROUTES: Record<string, RouteRule> = {
     method: "GET",
     probe: () => ({ query: "kind=progress&from=2026-09-01&to=2026-10-31&format=xlsx" }),
   },
+  // REG-2: the account's background territory reports (POST orders one: tests/integration/region-jobs.test.ts).
+  "/api/region/report/jobs": { authority: ["region.reports"], method: "GET" },
+  "/api/region/report/jobs/[id]": {
+    authority: ["region.reports"],
+    method: "GET",
+    probe: () => ({ params: { id: "1" }, query: "download=1" }),
+  },
   "/api/auth/[...nextauth]": { public: true, method: "GET" },
   "/api/calendar/[token]": { public: true, method: "GET", probe: () => ({ params: { token: "x".repeat(43) } }) },
   // Operations (issue 26): no user data; /api/metrics is gated by METRICS_TOKEN / METRICS_ALLOW, not a user's right.

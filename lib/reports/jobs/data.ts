@@ -3,17 +3,17 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { PUSH_JOB } from "@/lib/push/jobs";
+import type { JobViewRow } from "./rules";
 
 const REPORTS = { not: PUSH_JOB };
 
-const JOB = {
+/** The columns a job's view reads (JobViewRow) — REG-2's territory jobs select the same ones. */
+export const JOB_VIEW = {
   id: true,
   report: true,
   format: true,
-  params: true,
   status: true,
   progress: true,
-  fileKey: true,
   fileName: true,
   error: true,
   createdAt: true,
@@ -21,20 +21,9 @@ const JOB = {
   expiresAt: true,
 } as const;
 
-export type JobRow = {
-  id: number;
-  report: string;
-  format: string;
-  params: unknown;
-  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
-  progress: number;
-  fileKey: string | null;
-  fileName: string | null;
-  error: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-  expiresAt: Date | null;
-};
+const JOB = { ...JOB_VIEW, params: true, fileKey: true } as const;
+
+export type JobRow = JobViewRow & { params: unknown; fileKey: string | null };
 
 export async function ownJob(organisationId: number, userId: number, id: number): Promise<JobRow | null> {
   return db.reportJob.findFirst({ where: { organisationId, id, userId, report: REPORTS }, select: JOB });

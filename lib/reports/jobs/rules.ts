@@ -39,20 +39,21 @@ export type JobView = {
   expiresAt: string | null;
 };
 
-export function jobView(
-  job: {
-    id: number;
-    report: string;
-    format: string;
-    status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
-    progress: number;
-    fileName: string | null;
-    error: string | null;
-    createdAt: Date;
-    expiresAt: Date | null;
-  },
-  now: Date,
-): JobView {
+/** A job row as its view reads it (an organisation's ReportJob, or REG-2's AuthorityReportJob). */
+export type JobViewRow = {
+  id: number;
+  report: string;
+  format: string;
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  progress: number;
+  fileName: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  expiresAt: Date | null;
+};
+
+export function jobView(job: JobViewRow, now: Date): JobView {
   const expired = job.status === "DONE" && job.expiresAt !== null && job.expiresAt < now;
   return {
     id: job.id,

@@ -35,8 +35,8 @@ type WorkerState = {
   started: boolean;
   /** Set on SIGTERM: no new job is claimed. */
   stopping: boolean;
-  /** The job being built now, and the promise of its end. */
-  current: { organisationId: number; id: number; done: Promise<unknown> } | null;
+  /** The job being built now (of any queue), the promise of its end, and how to return it to its queue. */
+  current: { id: number; done: Promise<unknown>; release: () => Promise<void> } | null;
 };
 const holder = globalThis as typeof globalThis & { __ejReportWorker?: WorkerState };
 const workerState = (): WorkerState => (holder.__ejReportWorker ??= { started: false, stopping: false, current: null });
@@ -47,16 +47,46 @@ export async function runJobStep(now: () => Date = () => new Date()): Promise<nu
   if (state.stopping) return null;
   const job = await claimNextJob();
   if (!job) return null;
+  await trackJob(job.id, job.report === PUSH_JOB ? pushJob(job) : buildJob(job, now), () =>
+    releaseJob(job.organisationId, job.id),
+  );
+  return job.id;
+}
+
+/** Is the worker stopping (SIGTERM)? A queue of another domain then claims nothing more either. */
+export function workerStopping(): boolean {
+  return workerState().stopping;
+}
+
+/**
+ * Waits for a claimed job's build under the worker's watch (REG-2's territory jobs use it too): its
+ * outcome is observed, and a graceful stop waits for it or returns it to its queue through `release`.
+ */
+export async function trackJob(
+  id: number,
+  done: Promise<"done" | "failed">,
+  release: () => Promise<void>,
+): Promise<void> {
+  const state = workerState();
   const started = performance.now();
-  const done = job.report === PUSH_JOB ? pushJob(job) : buildJob(job, now);
-  state.current = { organisationId: job.organisationId, id: job.id, done };
+  state.current = { id, done, release };
   try {
     observeJob(await done, (performance.now() - started) / 1000);
   } finally {
     state.current = null;
   }
-  return job.id;
 }
+
+/**
+ * Another domain's queue the worker drains beside the organisations' jobs (REG-2's territory reports,
+ * lib/region/jobs/worker.ts): handed in by the starter, so that reports does not import region.
+ */
+export type JobQueue = {
+  /** Runs the next waiting job of the queue, if any; its id, or null when none waited. */
+  step: () => Promise<number | null>;
+  /** Deletes the rows (and files) past their keeping time. */
+  purge: (now: Date) => Promise<unknown>;
+};
 
 /** Delivers a push job (never rejects: deliverPush logs its own failures) and removes it. */
 async function pushJob(job: ClaimedJob): Promise<"done" | "failed"> {
@@ -124,10 +154,17 @@ export async function stopReportWorker(deadline: number): Promise<void> {
     new Promise<false>((resolve) => setTimeout(() => resolve(false), left).unref()),
   ]);
   if (!finished) {
-    await releaseJob(current.organisationId, current.id);
+    await current.release();
     observeJob("released", 0);
     logger().info({ jobId: current.id }, "report job returned to the queue");
   }
+}
+
+/** One job of each queue (the organisations' first); whether any ran. */
+async function runRound(queues: readonly JobQueue[]): Promise<boolean> {
+  let ran = (await runJobStep()) !== null;
+  for (const q of queues) if ((await q.step()) !== null) ran = true;
+  return ran;
 }
 
 /** Deletes the files and rows of jobs past their keeping time. */
@@ -140,9 +177,11 @@ export async function purgeExpired(now: Date = new Date()): Promise<number> {
 /**
  * Starts the polling loop once per process; one job at a time, never overlapping. `duties` is the
  * daily duties' step (lib/control/deadline/commands.ts runDutySteps), handed in by the starter so
- * that reports does not import control (issue 19 item 3).
+ * that reports does not import control (issue 19 item 3); `queues` are other domains' job queues
+ * (REG-2's territory reports), taken in turn with the organisations' jobs — one job of each per
+ * round, so a burst on one queue does not starve the other.
  */
-export function startReportWorker(duties: (now: Date) => Promise<unknown>): void {
+export function startReportWorker(duties: (now: Date) => Promise<unknown>, queues: readonly JobQueue[] = []): void {
   const state = workerState();
   if (state.started || !process.env.DATABASE_URL) return;
   state.started = true;
@@ -150,11 +189,14 @@ export function startReportWorker(duties: (now: Date) => Promise<unknown>): void
   let ticks = 0;
   const tick = async () => {
     try {
-      while ((await runJobStep()) !== null) await breathe();
+      while ((await runRound(queues)) && !state.stopping) await breathe();
       // REG-4: the webhooks due now (a batch per tick; the rest on the next ones).
       await runWebhookStep(serverNow());
       if (ticks % DUTY_EVERY === 0) await duties(serverNow());
-      if (ticks++ % 300 === 0) await purgeExpired();
+      if (ticks++ % 300 === 0) {
+        await purgeExpired();
+        for (const q of queues) await q.purge(new Date());
+      }
     } catch (e) {
       logger().error({ err: safeError(e) }, "report worker");
     } finally {
