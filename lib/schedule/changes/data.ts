@@ -3,6 +3,7 @@ import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { bellLabel } from "../week";
+import { changeMeets } from "../timetable/data";
 import { formatDate } from "@/lib/org/time";
 
 type Client = typeof db | Prisma.TransactionClient;
@@ -72,7 +73,7 @@ export async function changesBetween(
     where: {
       organisationId,
       ...(classIds ? { classId: { in: [...classIds] } } : {}),
-      OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }],
+      ...changeMeets(from, to),
     },
     select: {
       id: true,
