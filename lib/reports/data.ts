@@ -8,14 +8,12 @@ import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/ave
 import { compareRu } from "@/lib/org/collation";
 import { fullName, shortName } from "@/lib/people/names";
 import { spanMeets } from "@/lib/org/time";
+import { lessonsGivenBy } from "@/lib/journal/rules";
 import type { AbsenceFact, FinalFact } from "./rules";
 import type { Stay } from "./contingent-rules";
 
 /** Lessons held (not cancelled) between two days, both included — what every report counts. */
 const heldBetween = (from: Date, to: Date) => ({ status: "SCHEDULED" as const, date: { gte: from, lte: to } });
-
-/** Lessons a teacher gave: as the teacher of record without a substitute, or as the substitute. */
-const givenBy = (teacherId: number) => ({ OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }] });
 
 export type RollStudent = { studentId: number; classId: number; fullName: string };
 
@@ -384,7 +382,7 @@ export async function hoursBetween(
   from: Date,
   to: Date,
 ): Promise<HourFact[]> {
-  const who = "classId" in by ? { classId: by.classId } : givenBy(by.teacherId);
+  const who = "classId" in by ? { classId: by.classId } : lessonsGivenBy(by.teacherId);
   const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
   const rows = await db.lesson.findMany({
     where: { organisationId, ...heldBetween(from, to), ...who },
@@ -533,7 +531,7 @@ export async function taughtBetween(
   to: Date,
 ): Promise<TaughtFact[]> {
   const rows = await db.lesson.findMany({
-    where: { organisationId, ...heldBetween(from, to), ...givenBy(teacherId) },
+    where: { organisationId, ...heldBetween(from, to), ...lessonsGivenBy(teacherId) },
     select: { classId: true, subjectId: true, hours: true },
   });
   const by = new Map<string, TaughtFact>();
