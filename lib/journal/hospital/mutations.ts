@@ -9,7 +9,7 @@ import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
-import { logAssignmentChange, markEntityKey } from "../mutations";
+import { json, logAssignmentChange, markEntityKey } from "../mutations";
 
 export async function createCertificate(a: {
   organisationId: number;
@@ -58,8 +58,6 @@ export async function createCertificate(a: {
 export type HospitalMark = { lessonId: number; kind: MarkKindName; value: number | null };
 
 export type HospitalOutcome = { ok: true; saved: number } | { ok: false; lessonId: number; message: string };
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /** Rolls the whole save back: one refused lesson leaves nothing written. */
 class Refused extends Error {
