@@ -10,7 +10,7 @@
 // The refusal comes with a Russian message; nothing is silently removed from what a user typed.
 // File names are cleaned instead (lib/storage/rules.ts `cleanFileName`): a name is not prose.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/errors";
+import { fail, type FieldErrors } from "@/lib/errors";
 
 export const CONTROL_CHARS_MESSAGE =
   "Текст содержит недопустимые невидимые символы (управляющие или меняющие направление письма) — удалите их";
@@ -96,4 +96,18 @@ export function formRecord(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
   return out;
+}
+
+/**
+ * A form's strings (files dropped) parsed by `schema`, or the action's refusal: the first message
+ * on the form and every message under its field (FORM_KEY for the whole form) — nothing is written.
+ */
+export function formInput<S extends z.ZodType>(
+  schema: S,
+  form: FormData,
+): { ok: true; data: z.output<S> } | ReturnType<typeof fail> {
+  const parsed = schema.safeParse(formRecord(form));
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
 }

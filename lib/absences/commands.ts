@@ -96,6 +96,29 @@ async function writeWithFile(
   return fail(r.code, r.message);
 }
 
+/**
+ * A new (absenceId null) or edited absence of a student (DUT-3): refused when its days meet another
+ * absence — before its document's file is stored — then written with its file.
+ */
+async function writeDocumented(
+  actor: AbsenceActor,
+  now: Date,
+  target: { studentId: number; absenceId: number | null },
+  input: Parameters<typeof documentOf>[0] & { dateFrom: Date; dateTo: Date },
+  upload: Upload,
+): Promise<ActionResult<{ id: number; changed: number }>> {
+  const { organisationId } = actor;
+  const { studentId, absenceId } = target;
+  const overlap = await overlapProblem(organisationId, studentId, input.dateFrom, input.dateTo, absenceId);
+  if (overlap) return fail("CONFLICT", overlap, { dateFrom: [overlap] });
+  const stored = await storeUpload(organisationId, "absence", upload);
+  if (!stored.ok) return stored;
+  const range = { from: input.dateFrom, to: input.dateTo };
+  const fields = { studentId, ...range, document: documentOf(input), file: stored.data };
+  const op: AbsenceOp = absenceId === null ? { kind: "create", ...fields } : { kind: "update", absenceId, ...fields };
+  return writeWithFile(actor, now, op, stored.data, range);
+}
+
 /** DUT-3: the class teacher records an absence for a date range from a document. */
 export async function recordAbsence(
   actor: AbsenceActor,
@@ -103,22 +126,9 @@ export async function recordAbsence(
   upload: Upload,
   now: Date,
 ): Promise<ActionResult<{ id: number; changed: number }>> {
-  const { organisationId } = actor;
   if (!(await authorize(actor, "absence.record", { kind: "student", studentId: input.studentId })).allowed)
     return fail("FORBIDDEN");
-  const overlap = await overlapProblem(organisationId, input.studentId, input.dateFrom, input.dateTo, null);
-  if (overlap) return fail("CONFLICT", overlap, { dateFrom: [overlap] });
-  const stored = await storeUpload(organisationId, "absence", upload);
-  if (!stored.ok) return stored;
-  const range = { from: input.dateFrom, to: input.dateTo };
-  const op: AbsenceOp = {
-    kind: "create",
-    studentId: input.studentId,
-    ...range,
-    document: documentOf(input),
-    file: stored.data,
-  };
-  return writeWithFile(actor, now, op, stored.data, range);
+  return writeDocumented(actor, now, { studentId: input.studentId, absenceId: null }, input, upload);
 }
 
 /** Editing an absence: new dates, reason or document; the lessons follow (undone where it no longer holds). */
@@ -128,27 +138,13 @@ export async function updateAbsence(
   upload: Upload,
   now: Date,
 ): Promise<ActionResult<{ id: number; changed: number }>> {
-  const { organisationId } = actor;
-  const current = await absenceById(organisationId, input.absenceId);
+  const current = await absenceById(actor.organisationId, input.absenceId);
   if (!current) return fail("NOT_FOUND", "Отсутствие не найдено");
   // The stored row's scope, not only the submitted values (ARCHITECTURE «Access»).
   if (!(await authorize(actor, "absence.record", { kind: "student", studentId: current.studentId })).allowed)
     return fail("FORBIDDEN");
   if (current.status !== "ACTIVE") return fail("CONFLICT", "Отсутствие уже отменено");
-  const overlap = await overlapProblem(organisationId, current.studentId, input.dateFrom, input.dateTo, current.id);
-  if (overlap) return fail("CONFLICT", overlap, { dateFrom: [overlap] });
-  const stored = await storeUpload(organisationId, "absence", upload);
-  if (!stored.ok) return stored;
-  const range = { from: input.dateFrom, to: input.dateTo };
-  const op: AbsenceOp = {
-    kind: "update",
-    absenceId: current.id,
-    studentId: current.studentId,
-    ...range,
-    document: documentOf(input),
-    file: stored.data,
-  };
-  return writeWithFile(actor, now, op, stored.data, range);
+  return writeDocumented(actor, now, { studentId: current.studentId, absenceId: current.id }, input, upload);
 }
 
 /** Withdrawing an absence (a mistake): every cell it still holds goes back to what it was. */

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/names";
 import { studentClassOn } from "@/lib/people/data";
 import { cellState, type AttendanceCodeName, type EducationFormName } from "@/lib/journal/rules";
+import { ABSENCE_RECORD } from "@/lib/journal/expected/data";
 import type { AbsenceReason } from "./rules";
 
 export type StudentLesson = {
@@ -73,17 +74,8 @@ export type AbsenceRow = {
   lessons: number;
 };
 
-/** An absence's own record: the student, the days, the reason and the supporting document. */
-const ABSENCE_FIELDS = {
-  id: true,
-  studentId: true,
-  dateFrom: true,
-  dateTo: true,
-  reason: true,
-  documentKind: true,
-  documentNumber: true,
-  documentDate: true,
-} as const;
+/** An absence's own record (shared with the journal grid's expected absences) and its id. */
+const ABSENCE_FIELDS = { id: true, ...ABSENCE_RECORD } as const;
 
 /** The absences of the students of a class that meet a date range (newest first). */
 export async function absencesOfClass(

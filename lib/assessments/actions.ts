@@ -8,7 +8,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { classSchedule } from "./loaders";
 import { publishSchedule } from "./mutations";
 import { publishedItems } from "./rules";
@@ -18,8 +18,8 @@ export async function publishAssessmentsAction(
   _prev: ActionResult<{ message: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ message: string }>> {
-  const parsed = publishForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(publishForm, form);
+  if (!parsed.ok) return parsed;
   const { classId, periodId } = parsed.data;
   const access = await requireAccessForAction("assessments.publish", { kind: "class", classId });
   if (!access.ok) return access;

@@ -10,7 +10,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
-import { fieldErrorsOf, firstIssue, formRecord } from "@/lib/schema";
+import { fieldErrorsOf, firstIssue, formRecord, formInput } from "@/lib/schema";
 import { clubFacts, clubSettings, currentClubYear, isActiveTeacher } from "./data";
 import {
   addMember,
@@ -45,8 +45,8 @@ async function gateOnClub(permission: Permission | readonly Permission[], clubId
 }
 
 export async function saveClubAction(_prev: Done | null, form: FormData): Promise<Done> {
-  const parsed = clubForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(clubForm, form);
+  if (!parsed.ok) return parsed;
   const input = parsed.data;
   let yearId: number;
   let user;
@@ -72,8 +72,8 @@ export async function saveClubAction(_prev: Done | null, form: FormData): Promis
 }
 
 export async function addClubMemberAction(_prev: Done | null, form: FormData): Promise<Done> {
-  const parsed = memberForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(memberForm, form);
+  if (!parsed.ok) return parsed;
   const gate = await gateOnClub("clubs.manage", parsed.data.clubId);
   if (!gate.ok) return gate;
   const { user, club } = gate;
@@ -82,8 +82,8 @@ export async function addClubMemberAction(_prev: Done | null, form: FormData): P
 }
 
 export async function removeClubMemberAction(_prev: Done | null, form: FormData): Promise<Done> {
-  const parsed = memberForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(memberForm, form);
+  if (!parsed.ok) return parsed;
   const gate = await gateOnClub("clubs.manage", parsed.data.clubId);
   if (!gate.ok) return gate;
   const r = await removeMember(gate.user.organisationId, gate.user.id, gate.club.id, parsed.data.studentId);
@@ -91,8 +91,8 @@ export async function removeClubMemberAction(_prev: Done | null, form: FormData)
 }
 
 export async function saveClubSlotAction(_prev: Done | null, form: FormData): Promise<Done> {
-  const parsed = slotForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(slotForm, form);
+  if (!parsed.ok) return parsed;
   const span = slotSpan(parsed.data.start, parsed.data.end);
   if (!span.ok) return fail("INVALID_INPUT", span.message, { start: [span.message] });
   const gate = await gateOnClub("clubs.manage", parsed.data.clubId);
@@ -122,8 +122,8 @@ export async function saveClubSlotAction(_prev: Done | null, form: FormData): Pr
 }
 
 export async function deleteClubSlotAction(_prev: Done | null, form: FormData): Promise<Done> {
-  const parsed = slotRefForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(slotRefForm, form);
+  if (!parsed.ok) return parsed;
   const gate = await gateOnClub("clubs.manage", parsed.data.clubId);
   if (!gate.ok) return gate;
   const r = await deleteSlot(gate.user.organisationId, gate.user.id, gate.club.id, parsed.data.slotId);
@@ -131,8 +131,8 @@ export async function deleteClubSlotAction(_prev: Done | null, form: FormData): 
 }
 
 export async function saveClubPlanAction(_prev: Done | null, form: FormData): Promise<Done> {
-  const parsed = planForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(planForm, form);
+  if (!parsed.ok) return parsed;
   const plan = parsePlan(parsed.data.plan);
   if (!plan.ok) return fail("INVALID_INPUT", plan.message, { plan: [plan.message] });
   const gate = await gateOnClub(["clubs.manage", "clubs.journal"], parsed.data.clubId);
@@ -179,8 +179,8 @@ const ENROLMENT_OFF = "Открытая запись в объединения �
  * with the child's timetable or another club is refused naming it, as is a full club.
  */
 async function gateOnEnrolment(form: FormData) {
-  const parsed = enrolForm.safeParse(formRecord(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(enrolForm, form);
+  if (!parsed.ok) return parsed;
   const { clubId, studentId } = parsed.data;
   const access = await requireAccessForAction("clubs.enrol", { kind: "student", studentId });
   if (!access.ok) return access;

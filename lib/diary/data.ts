@@ -31,19 +31,21 @@ export type DiaryLesson = {
   }[];
   /** LRN-2: materials attached to the lesson or to its КТП topic. */
   materials: { id: number; title: string; kind: string; url: string | null }[];
-  marks: {
-    id: number;
-    kind: string;
-    value: number | null;
-    isHospital: boolean;
-    comment: string | null;
-    typeName: string;
-    weight: number;
-    at: Date;
-  }[];
+  marks: DiaryMark[];
   attendance: { code: string; missedHours: number | null } | null;
   /** DAY-10: the history of this lesson's marks that were changed or removed (JRN-7), oldest first. */
   markChanges: MarkChange[];
+};
+
+export type DiaryMark = {
+  id: number;
+  kind: string;
+  value: number | null;
+  isHospital: boolean;
+  comment: string | null;
+  typeName: string;
+  weight: number;
+  at: Date;
 };
 
 export type DiaryEvent = { id: number; title: string; startsAt: Date; place: string | null; className: string | null };
@@ -69,16 +71,8 @@ type HomeworkJson = {
   dueAt: string | null;
   submission: { status: string; isLate: boolean; comment: string | null } | null;
 };
-type MarkJson = {
-  id: number;
-  kind: string;
-  value: number | null;
-  isHospital: boolean;
-  comment: string | null;
-  typeName: string;
-  weight: number | string;
-  at: string;
-};
+/** A mark as json_agg hands it over: the weight may come as numeric text, the time as ISO text. */
+type MarkJson = Omit<DiaryMark, "weight" | "at"> & { weight: number | string; at: string };
 
 /** The week's lessons of the student's classes (and subgroups); see weekLessons. Runs on the replica reader. */
 export const WEEK_LESSONS = rawStatement(

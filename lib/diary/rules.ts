@@ -1,6 +1,7 @@
 // Week and day arithmetic of the diary (DRY-1, DAY-4). Calendar dates are UTC midnights (`@db.Date`);
 // the calendar itself (Monday: lib/org/time.ts; the study week: lib/schedule/week.ts) — one definition each.
 import { diaryMarkText } from "@/lib/journal/marks";
+import { ATTENDANCE_LABELS as JOURNAL_ATTENDANCE_LABELS } from "@/lib/journal/rules";
 import { mondayOf } from "@/lib/org/time";
 import { nextStudyDay, parseDateKey, studyDayOnOrAfter, type StudyDays } from "@/lib/schedule/week";
 
@@ -62,14 +63,8 @@ export function coversDate(start: Date, end: Date | null, date: Date): boolean {
   return start.getTime() <= date.getTime() && (end === null || end.getTime() >= date.getTime());
 }
 
-export const ATTENDANCE_LABELS: Record<string, string> = {
-  N: "Н",
-  UP: "УП",
-  NP: "НП",
-  B: "Б",
-  OT: "ОТ",
-  OP: "ОП",
-};
+/** The journal's codes (JRN-4), keyed by the diary's stored code text. */
+export const ATTENDANCE_LABELS: Record<string, string> = JOURNAL_ATTENDANCE_LABELS;
 
 export const ATTENDANCE_TITLES: Record<string, string> = {
   N: "Отсутствовал (причина не указана)",

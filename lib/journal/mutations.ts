@@ -38,10 +38,38 @@ export const homeworkEntityKey = (homeworkId: number) => `homework:${homeworkId}
 
 type Tx = Prisma.TransactionClient;
 
-function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+/** A value as the change log (JRN-7) stores it: plain JSON, SQL NULL for none. */
+export function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return value === null || value === undefined
     ? Prisma.DbNull
     : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+/**
+ * JRN-7: the history row of an assignment (a column of the grid) created, edited, removed or given
+ * a protocol — written in the transaction that makes the change.
+ */
+export async function logAssignmentChange(
+  tx: Tx,
+  who: { organisationId: number; userId: number; now: Date },
+  lessonId: number,
+  /** null: the lesson form's «delete» without a stored assignment, logged as `assignment:null` as it always was. */
+  assignmentId: number | null,
+  change: { oldValue?: unknown; newValue?: unknown; reason?: string | null },
+): Promise<void> {
+  await tx.journalChange.create({
+    data: {
+      organisationId: who.organisationId,
+      entity: "ASSIGNMENT",
+      lessonId,
+      entityKey: `assignment:${assignmentId}`,
+      userId: who.userId,
+      at: who.now,
+      reason: change.reason ?? null,
+      oldValue: json(change.oldValue),
+      newValue: json(change.newValue),
+    },
+  });
 }
 
 /** The version of a (re-)created cell: 1 + its number of changes, so an old version never matches (no ABA). */
@@ -273,17 +301,7 @@ async function writeMarkNewAssignment(w: MarkWrite): Promise<WriteResult<MarkSta
       data: { organisationId: w.organisationId, lessonId: w.lessonId, typeId: w.typeId, createdAt: w.now },
       select: { id: true },
     });
-    await tx.journalChange.create({
-      data: {
-        organisationId: w.organisationId,
-        entity: "ASSIGNMENT",
-        lessonId: w.lessonId,
-        entityKey: `assignment:${a.id}`,
-        newValue: json({ typeId: w.typeId }),
-        userId: w.userId,
-        at: w.now,
-      },
-    });
+    await logAssignmentChange(tx, w, w.lessonId, a.id, { newValue: { typeId: w.typeId } });
     if (w.mark === null) return { ok: true, state: null, version: 0, assignmentId: a.id } as const;
     const key = markEntityKey(a.id, w.studentId);
     const comment = w.comment ?? null;

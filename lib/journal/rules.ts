@@ -24,6 +24,14 @@ export const ATTENDANCE_TITLES: Record<AttendanceCodeName, string> = {
   OT: "отсутствовал, причина неизвестна",
   OP: "опоздание",
 };
+/**
+ * SCH-3: the lessons a teacher gives — their own without a substitute, and those they substitute
+ * (a lesson filter for a query; spread it into a where without another OR).
+ */
+export function lessonsGivenBy(teacherId: number) {
+  return { OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }] };
+}
+
 /** The teacher of the lesson marks only these (JRN-4). */
 export const TEACHER_CODES: readonly AttendanceCodeName[] = ["N", "OP"];
 /** The class teacher turns an absence into one of these on the attendance page. */

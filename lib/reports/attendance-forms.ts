@@ -7,26 +7,18 @@
 import { formatDate } from "@/lib/org/time";
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, HeaderNode, ReportColumn, ReportModel } from "./model";
-import { absenceRows, rollOn, signatoryFacts, subjectsOf, type ReportClass, type ReportYear } from "./data";
+import { absenceRows, rollOn, signatoryFacts, subjectsOf } from "./data";
 import { groupAttendance, monthKey, monthsBetween, sliceBy, sumGroups, type GroupAttendance } from "./attendance-rules";
 import { monthText } from "./rating";
 import { reportFileName, yearShort } from "./rules";
-import { specialtyLabel, specialtyOf } from "./scope-rules";
-import { signaturesFor, type SignPlan } from "./signatures";
+import { specialtyLabel, specialtyOf, type ClassesReportInput } from "./scope-rules";
+import { signaturesFor } from "./signatures";
 
-type Input = {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
+type Input = ClassesReportInput & {
   /** One class: the rows are its students. */
   single: boolean;
   from: Date;
   to: Date;
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
 };
 
 async function facts(input: Input) {

@@ -3,7 +3,8 @@
 import { formatDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { absencesBetween, rollOn, signatoryFacts, type ReportClass, type ReportYear } from "./data";
+import { absencesBetween, rollOn, signatoryFacts, type ReportClass } from "./data";
+import type { ReportInput } from "./scope-rules";
 import {
   attendanceFigureHeader,
   attendanceFigures,
@@ -18,16 +19,9 @@ function row(name: string, f: AttendanceFigures) {
   return [name, f.missed, f.excused, f.unexcused, f.illness, f.unknown, f.late];
 }
 
-export async function buildAttendanceReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  cls: ReportClass;
-  from: Date;
-  to: Date;
-  year: ReportYear;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildAttendanceReport(
+  input: ReportInput & { cls: ReportClass; from: Date; to: Date },
+): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const [roll, absences, signers] = await Promise.all([
     rollOn(input.organisationId, [input.cls.id], input.to),

@@ -6,9 +6,14 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { FinalSpecial } from "@/prisma/generated/prisma/enums";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { compareRu } from "@/lib/org/collation";
-import { shortName } from "@/lib/people/names";
+import { fullName, shortName } from "@/lib/people/names";
+import { spanMeets } from "@/lib/org/time";
+import { lessonsGivenBy } from "@/lib/journal/rules";
 import type { AbsenceFact, FinalFact } from "./rules";
 import type { Stay } from "./contingent-rules";
+
+/** Lessons held (not cancelled) between two days, both included — what every report counts. */
+const heldBetween = (from: Date, to: Date) => ({ status: "SCHEDULED" as const, date: { gte: from, lte: to } });
 
 export type RollStudent = { studentId: number; classId: number; fullName: string };
 
@@ -18,8 +23,7 @@ export async function rollOn(organisationId: number, classIds: number[], date: D
     where: {
       organisationId,
       classId: { in: classIds },
-      startDate: { lte: date },
-      OR: [{ endDate: null }, { endDate: { gte: date } }],
+      ...spanMeets(date),
     },
     select: { classId: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
@@ -27,7 +31,7 @@ export async function rollOn(organisationId: number, classIds: number[], date: D
     .map((r) => ({
       studentId: r.student.id,
       classId: r.classId,
-      fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+      fullName: fullName(r.student),
     }))
     .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
@@ -69,14 +73,10 @@ export async function absencesBetween(
   from: Date,
   to: Date,
 ): Promise<Map<number, AbsenceFact[]>> {
-  const rows = await db.attendance.findMany({
-    where: { organisationId, lesson: { classId, status: "SCHEDULED", date: { gte: from, lte: to } } },
-    select: { studentId: true, code: true, missedHours: true, lesson: { select: { hours: true } } },
-  });
   const byStudent = new Map<number, AbsenceFact[]>();
-  for (const r of rows) {
+  for (const r of await absenceRows(organisationId, [classId], from, to)) {
     const list = byStudent.get(r.studentId) ?? [];
-    list.push({ code: r.code, hours: Number(r.missedHours ?? r.lesson.hours) });
+    list.push({ code: r.code, hours: r.hours });
     byStudent.set(r.studentId, list);
   }
   return byStudent;
@@ -235,7 +235,7 @@ export async function leftDuringYear(
   return rows.map((r) => ({
     studentId: r.student.id,
     classId,
-    fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+    fullName: fullName(r.student),
   }));
 }
 
@@ -285,8 +285,7 @@ export async function rosterFacts(organisationId: number, classIds: number[], da
     where: {
       organisationId,
       classId: { in: classIds },
-      startDate: { lte: date },
-      OR: [{ endDate: null }, { endDate: { gte: date } }],
+      ...spanMeets(date),
     },
     select: { classId: true, educationForm: true, student: { select: { sex: true } } },
   });
@@ -299,8 +298,7 @@ export async function staysBetween(organisationId: number, classIds: number[], f
     where: {
       organisationId,
       classId: { in: classIds },
-      startDate: { lte: to },
-      OR: [{ endDate: null }, { endDate: { gte: from } }],
+      ...spanMeets(from, to),
     },
     select: { classId: true, studentId: true, startDate: true, endDate: true, student: { select: { sex: true } } },
   });
@@ -319,12 +317,7 @@ export async function classTeachersOf(organisationId: number, classIds: number[]
     where: { organisationId, classId: { in: classIds } },
     select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
   });
-  return new Map(
-    rows.map((r) => [
-      r.classId,
-      `${r.user.lastName} ${r.user.firstName[0]}.${r.user.middleName ? ` ${r.user.middleName[0]}.` : ""}`,
-    ]),
-  );
+  return new Map(rows.map((r) => [r.classId, shortName(r.user)]));
 }
 
 export type MarkFact = AverageInput & { studentId: number; subjectId: number; date: Date };
@@ -332,7 +325,7 @@ export type MarkFact = AverageInput & { studentId: number; subjectId: number; da
 /** Current marks of a class's held lessons between two dates with their weights (RPT-5, RPT-6). */
 export async function marksBetween(organisationId: number, classId: number, from: Date, to: Date): Promise<MarkFact[]> {
   const rows = await db.mark.findMany({
-    where: { organisationId, lesson: { classId, status: "SCHEDULED", date: { gte: from, lte: to } } },
+    where: { organisationId, lesson: { classId, ...heldBetween(from, to) } },
     select: {
       studentId: true,
       kind: true,
@@ -389,13 +382,10 @@ export async function hoursBetween(
   from: Date,
   to: Date,
 ): Promise<HourFact[]> {
-  const who =
-    "classId" in by
-      ? { classId: by.classId }
-      : { OR: [{ teacherId: by.teacherId, substituteId: null }, { substituteId: by.teacherId }] };
+  const who = "classId" in by ? { classId: by.classId } : lessonsGivenBy(by.teacherId);
   const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
   const rows = await db.lesson.findMany({
-    where: { organisationId, status: "SCHEDULED", date: { gte: from, lte: to }, ...who },
+    where: { organisationId, ...heldBetween(from, to), ...who },
     select: {
       date: true,
       hours: true,
@@ -473,7 +463,7 @@ export async function signatoryFacts(organisationId: number, classIds: number[])
     db.department.findMany({ where: { organisationId }, select: { id: true, head: { select: person } } }),
   ]);
   const has = (role: string) => staff.find((u) => u.roles.some((r) => r.role === role));
-  const director = org?.director?.trim() || (has("DIRECTOR") ? fullNameOf(has("DIRECTOR")!) : null);
+  const director = org?.director?.trim() || (has("DIRECTOR") ? fullName(has("DIRECTOR")!) : null);
   const deputy = has("DEPUTY");
   return {
     director,
@@ -486,9 +476,6 @@ export async function signatoryFacts(organisationId: number, classIds: number[])
     ),
   };
 }
-
-const fullNameOf = (p: { lastName: string; firstName: string; middleName: string | null }) =>
-  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
 
 export type AbsenceRow = {
   studentId: number;
@@ -511,7 +498,7 @@ export async function absenceRows(
   to: Date,
 ): Promise<AbsenceRow[]> {
   const rows = await db.attendance.findMany({
-    where: { organisationId, lesson: { classId: { in: classIds }, status: "SCHEDULED", date: { gte: from, lte: to } } },
+    where: { organisationId, lesson: { classId: { in: classIds }, ...heldBetween(from, to) } },
     select: {
       studentId: true,
       code: true,
@@ -544,12 +531,7 @@ export async function taughtBetween(
   to: Date,
 ): Promise<TaughtFact[]> {
   const rows = await db.lesson.findMany({
-    where: {
-      organisationId,
-      status: "SCHEDULED",
-      date: { gte: from, lte: to },
-      OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }],
-    },
+    where: { organisationId, ...heldBetween(from, to), ...lessonsGivenBy(teacherId) },
     select: { classId: true, subjectId: true, hours: true },
   });
   const by = new Map<string, TaughtFact>();

@@ -4,7 +4,8 @@
 // for the substitute.
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { hoursBetween, signatoryFacts, type HourFact, type ReportClass, type ReportYear } from "./data";
+import { hoursBetween, signatoryFacts, type HourFact, type ReportClass } from "./data";
+import type { ReportInput } from "./scope-rules";
 import { daysInMonth, hoursGrid } from "./rating-rules";
 import { monthText } from "./rating";
 import { reportFileName, yearShort } from "./rules";
@@ -41,14 +42,7 @@ const columns = (days: number) => [
   { kind: "number" as const },
 ];
 
-type HoursInput = {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  month: Date;
-  year: ReportYear;
-  now: Date;
-};
+type HoursInput = ReportInput & { month: Date };
 
 /** One form of RPT-7: the month's hours of `by` per pair of keys (`label`) per day. */
 async function hoursReport(

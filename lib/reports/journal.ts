@@ -6,23 +6,14 @@
 import { formatDate, isoDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { signatoryFacts, type ReportClass, type ReportPeriod, type ReportYear } from "./data";
+import { signatoryFacts } from "./data";
 import { journalFacts } from "./journal/data";
 import { journalParts, partSections } from "./journal-rules";
 import { periodText, reportFileName, yearShort } from "./rules";
 import { shortOfFull } from "./signatures";
-import { specialtyLabel } from "./scope-rules";
+import { specialtyLabel, type ClassSpanInput } from "./scope-rules";
 
-export async function buildJournalReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  cls: ReportClass;
-  year: ReportYear;
-  period: ReportPeriod | null;
-  subjectId?: number;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildJournalReport(input: ClassSpanInput & { subjectId?: number }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
   // Lessons held up to the day of printing: lessons planned ahead carry nothing yet.

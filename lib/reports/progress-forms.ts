@@ -17,7 +17,6 @@ import {
   taughtBetween,
   type ReportClass,
   type ReportPeriod,
-  type ReportYear,
 } from "./data";
 import {
   attendanceFigures,
@@ -31,7 +30,14 @@ import {
   yearShort,
   type FinalsFigures,
 } from "./rules";
-import { classesByOwnPeriod, classPeriod, specialtyLabel, specialtyOf, type PeriodScopeInput } from "./scope-rules";
+import {
+  classesByOwnPeriod,
+  classPeriod,
+  specialtyLabel,
+  specialtyOf,
+  type PeriodScopeInput,
+  type ReportInput,
+} from "./scope-rules";
 import { signaturesFor } from "./signatures";
 import { studentsWithPeriodFinals } from "./progress";
 
@@ -167,18 +173,15 @@ export async function buildSubjectProgress(input: Scope & { subjectId: number })
 }
 
 /** «Отчёт преподавателя дисциплины по окончании периода» (PRN-7, seed 002 §4.5.1). */
-export async function buildTeacherReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  teacherId: number;
-  teacherName: string;
-  classes: ReportClass[];
-  period: ReportPeriod;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildTeacherReport(
+  input: ReportInput & {
+    teacherId: number;
+    teacherName: string;
+    classes: ReportClass[];
+    period: ReportPeriod;
+    periods: ReportPeriod[];
+  },
+): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const taught = await taughtBetween(
     input.organisationId,

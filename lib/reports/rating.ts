@@ -12,8 +12,8 @@ import {
   subjectsOf,
   type ReportClass,
   type ReportPeriod,
-  type ReportYear,
 } from "./data";
+import type { ClassSpanInput, ReportInput } from "./scope-rules";
 import { preliminary, ratingRows } from "./rating-rules";
 import { periodText, reportFileName, yearShort } from "./rules";
 import { signaturesFor } from "./signatures";
@@ -22,15 +22,7 @@ export function monthText(first: Date): string {
   return `${monthName(first)} ${first.getUTCFullYear()}`;
 }
 
-export async function buildRatingReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  cls: ReportClass;
-  period: ReportPeriod | null;
-  year: ReportYear;
-  now: Date;
-}): Promise<ReportModel> {
+export async function buildRatingReport(input: ClassSpanInput): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
   const [roll, marks, settings, signers] = await Promise.all([
@@ -95,16 +87,9 @@ export async function buildRatingReport(input: {
   };
 }
 
-export async function buildPreliminaryReport(input: {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  cls: ReportClass;
-  month: Date;
-  periods: ReportPeriod[];
-  year: ReportYear;
-  now: Date;
-}): Promise<ReportModel | null> {
+export async function buildPreliminaryReport(
+  input: ReportInput & { cls: ReportClass; month: Date; periods: ReportPeriod[] },
+): Promise<ReportModel | null> {
   const { organisationId, cls, month } = input;
   const v = vocabulary(input.isCollege);
   const monthEnd = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));

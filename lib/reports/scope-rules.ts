@@ -6,17 +6,14 @@ import { parallelName, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportClass, ReportPeriod, ReportYear } from "./data";
 import type { SignPlan } from "./signatures";
 
+/** What every report builder is handed: the organisation (school or college), the year it reads, the clock. */
+export type ReportInput = { organisationId: number; orgName: string; isCollege: boolean; year: ReportYear; now: Date };
+
+/** A report of one class over a period, or over the year when `period` is null (RPT-1, RPT-5, RPT-6, PRN-1). */
+export type ClassSpanInput = ReportInput & { cls: ReportClass; period: ReportPeriod | null };
+
 /** A report over a set of classes in the caller's scope: the organisation, the classes, the year, who signs. */
-export type ClassesReportInput = {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  scopeLabel: string;
-  classes: ReportClass[];
-  year: ReportYear;
-  sign: SignPlan;
-  now: Date;
-};
+export type ClassesReportInput = ReportInput & { scopeLabel: string; classes: ReportClass[]; sign: SignPlan };
 
 /** A period report over a set of classes (RPT-2, RPT-4, PRN-7): each class with its own period (PRN-8). */
 export type PeriodScopeInput = ClassesReportInput & { period: ReportPeriod; periods: ReportPeriod[] };

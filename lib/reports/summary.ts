@@ -14,10 +14,9 @@ import {
   subjectsOf,
   yearDecisions,
   yearSheetFinals,
-  type ReportClass,
   type ReportPeriod,
-  type ReportYear,
 } from "./data";
+import type { ClassSpanInput } from "./scope-rules";
 import {
   attendanceFigures,
   decisionWithOrder,
@@ -32,17 +31,10 @@ import {
 } from "./rules";
 import { signaturesFor } from "./signatures";
 
-type Input = {
-  organisationId: number;
-  orgName: string;
-  isCollege: boolean;
-  cls: ReportClass;
-  /** A period, or the year (its complete summary sheet). */
-  period: ReportPeriod | null;
-  year: ReportYear;
+/** `period` null: the year's complete summary sheet. */
+type Input = ClassSpanInput & {
   /** The year's periods (the year's sheet takes those of the class's own kind). */
   periods: ReportPeriod[];
-  now: Date;
 };
 
 export async function buildSummaryReport(input: Input): Promise<ReportModel> {

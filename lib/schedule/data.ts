@@ -1,5 +1,6 @@
 // Schedule reads used across pages. Every query is bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
+import { lessonsGivenBy } from "@/lib/journal/rules";
 
 export type DayLesson = {
   id: number;
@@ -70,11 +71,7 @@ const lessonSelect = {
 /** A teacher's lessons on a date: their own and those they substitute (SCH-3). */
 export async function teacherLessonsOn(organisationId: number, teacherId: number, date: Date): Promise<DayLesson[]> {
   const lessons = await db.lesson.findMany({
-    where: {
-      organisationId,
-      date,
-      OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }],
-    },
+    where: { organisationId, date, ...lessonsGivenBy(teacherId) },
     orderBy: [{ bellNumber: "asc" }],
     select: lessonSelect,
   });

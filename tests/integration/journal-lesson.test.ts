@@ -87,6 +87,31 @@ describe("assignments and protocols (JRN-3, JRN-8)", () => {
     });
     expect(p?.rows).toEqual([{ studentId: f.students[0], results: { points: [2, 1] } }]);
   });
+
+  it("keeps JRN-7's history of an assignment: created, corrected with the reason, its protocol, removed", async () => {
+    const lessonId = f.lesson("2026-11-20");
+    const fields = { typeId: f.types.test, description: "Контрольная", weight: null, dueDate: null };
+    expect(await writeAssignment({ ...who(), lessonId, assignmentId: null, fields })).toBe("ok");
+    const { id } = await db.assignment.findFirstOrThrow({ where: { organisationId: f.organisationId, lessonId } });
+    const corrected = { ...fields, description: "Контрольная № 2" };
+    const reason = "исправлено по заявке";
+    expect(await writeAssignment({ ...who(), reason, lessonId, assignmentId: id, fields: corrected })).toBe("ok");
+    const protocol = { ...who(), lessonId, assignmentId: id, tasks: [2], results: [] };
+    expect(await writeProtocol(protocol)).toBe("ok");
+    expect(await writeAssignment({ ...who(), lessonId, assignmentId: id, fields: null })).toBe("ok");
+    const rows = await db.journalChange.findMany({
+      where: { organisationId: f.organisationId, entity: "ASSIGNMENT", entityKey: `assignment:${id}` },
+      orderBy: { id: "asc" },
+      select: { lessonId: true, userId: true, reason: true, oldValue: true, newValue: true },
+    });
+    const by = { lessonId, userId: f.users.teacher };
+    expect(rows).toEqual([
+      { ...by, reason: null, oldValue: null, newValue: fields },
+      { ...by, reason, oldValue: fields, newValue: corrected },
+      { ...by, reason: null, oldValue: null, newValue: { protocol: { tasks: [2], students: 0 } } },
+      { ...by, reason: null, oldValue: corrected, newValue: null },
+    ]);
+  });
 });
 
 describe("reasons of absence (JRN-4)", () => {

@@ -7,6 +7,7 @@ import { authorize } from "@/lib/access/authorize";
 import { regenerateLessons } from "@/lib/schedule/lessons/mutations";
 import { createSubstitution, createTimetableChange } from "@/lib/schedule/changes/mutations";
 import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
+import { teacherLessonsOn } from "@/lib/schedule/data";
 import { seedDemo } from "../../prisma/seed/index";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -169,6 +170,16 @@ describe("substitution (SCH-3)", () => {
       classIds: [cls.id],
     });
     expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+  });
+
+  it("lists a substituted lesson as the substitute's day, not the absent teacher's (SCH-3)", async () => {
+    const substituted = await db.lesson.findFirstOrThrow({
+      where: { organisationId: orgId, date: NEXT_MONDAY, substituteId: { not: null } },
+    });
+    const substitutes = await teacherLessonsOn(orgId, substituted.substituteId!, NEXT_MONDAY);
+    expect(substitutes.find((l) => l.id === substituted.id)).toMatchObject({ substituted: true });
+    const absent = await teacherLessonsOn(orgId, substituted.teacherId, NEXT_MONDAY);
+    expect(absent.map((l) => l.id)).not.toContain(substituted.id);
   });
 
   it("refuses a substitute who teaches elsewhere at that time, naming the class", async () => {

@@ -4,6 +4,20 @@ import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { AttendanceCodeName } from "@/lib/journal/rules";
 
+/**
+ * An absence's own record (DUT-4): the student, the days, the reason and the supporting document —
+ * what the grid shows here and what lib/absences lists and edits (it adds the id).
+ */
+export const ABSENCE_RECORD = {
+  studentId: true,
+  dateFrom: true,
+  dateTo: true,
+  reason: true,
+  documentKind: true,
+  documentNumber: true,
+  documentDate: true,
+} as const;
+
 export type ExpectedAbsence = { studentId: number; from: Date; to: Date; code: AttendanceCodeName; note: string };
 
 /**
@@ -36,15 +50,7 @@ export async function expectedAbsences(
   const [absences, notices] = await Promise.all([
     db.absence.findMany({
       where: { organisationId, ...who, status: "ACTIVE", ...range },
-      select: {
-        studentId: true,
-        dateFrom: true,
-        dateTo: true,
-        reason: true,
-        documentKind: true,
-        documentNumber: true,
-        documentDate: true,
-      },
+      select: ABSENCE_RECORD,
     }),
     db.absenceNotice.findMany({
       where: { organisationId, ...who, status: "PENDING", ...range },

@@ -9,7 +9,7 @@ import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
-import { markEntityKey } from "../mutations";
+import { json, logAssignmentChange, markEntityKey } from "../mutations";
 
 export async function createCertificate(a: {
   organisationId: number;
@@ -58,8 +58,6 @@ export async function createCertificate(a: {
 export type HospitalMark = { lessonId: number; kind: MarkKindName; value: number | null };
 
 export type HospitalOutcome = { ok: true; saved: number } | { ok: false; lessonId: number; message: string };
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /** Rolls the whole save back: one refused lesson leaves nothing written. */
 class Refused extends Error {
@@ -124,17 +122,9 @@ export async function writeHospitalMarks(a: {
               select: { id: true },
             });
             assignmentId = created.id;
-            await tx.journalChange.create({
-              data: {
-                organisationId,
-                entity: "ASSIGNMENT",
-                lessonId: m.lessonId,
-                entityKey: `assignment:${assignmentId}`,
-                newValue: json({ typeId: type.id }),
-                reason: a.reason,
-                userId: a.userId,
-                at: a.now,
-              },
+            await logAssignmentChange(tx, { organisationId, userId: a.userId, now: a.now }, m.lessonId, assignmentId, {
+              reason: a.reason,
+              newValue: { typeId: type.id },
             });
           }
           const key = markEntityKey(assignmentId, studentId);

@@ -3,7 +3,7 @@
 // parse (zod) → authorise on the lesson → the one lock decision (lib/journal/lock.ts: topic and
 // homework as «lesson», assignments and protocols as «assignment») → write → the client refreshes.
 import { z } from "zod";
-import { firstIssue, multiLine, singleLine, idSchema } from "@/lib/schema";
+import { firstIssue, formRecord, multiLine, singleLine, idSchema } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/org/clock";
@@ -81,7 +81,7 @@ function form<T extends z.ZodType>(
   schema: T,
   data: FormData,
 ): { ok: true; data: z.infer<T> } | { ok: false; result: Result } {
-  const parsed = schema.safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
+  const parsed = schema.safeParse(formRecord(data));
   return parsed.success
     ? { ok: true, data: parsed.data }
     : { ok: false, result: fail("INVALID_INPUT", firstIssue(parsed.error)) };

@@ -5,10 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { pushOutboxSql } from "@/lib/push/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { homeworkEntityKey, lessonEntityKey } from "../mutations";
-
-const json = (value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
-  value === null || value === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+import { homeworkEntityKey, json, lessonEntityKey, logAssignmentChange } from "../mutations";
 
 /** `reason`: why a closed date changed (ADMIN's unlock, JRN-6 / REC-1), kept in the history. */
 type Who = { organisationId: number; userId: number; now: Date; reason?: string | null };
@@ -269,19 +266,7 @@ export async function writeAssignment(
       });
       id = created.id;
     }
-    await tx.journalChange.create({
-      data: {
-        organisationId: w.organisationId,
-        entity: "ASSIGNMENT",
-        lessonId: w.lessonId,
-        entityKey: `assignment:${id}`,
-        userId: w.userId,
-        at: w.now,
-        reason: w.reason ?? null,
-        oldValue: json(old),
-        newValue: json(w.fields),
-      },
-    });
+    await logAssignmentChange(tx, w, w.lessonId, id, { reason: w.reason, oldValue: old, newValue: w.fields });
     return "ok";
   });
 }
@@ -323,17 +308,9 @@ export async function writeProtocol(
         update: data,
       });
     }
-    await tx.journalChange.create({
-      data: {
-        organisationId: w.organisationId,
-        entity: "ASSIGNMENT",
-        lessonId: w.lessonId,
-        entityKey: `assignment:${w.assignmentId}`,
-        userId: w.userId,
-        at: w.now,
-        reason: w.reason ?? null,
-        newValue: json({ protocol: { tasks: w.tasks, students: w.results.length } }),
-      },
+    await logAssignmentChange(tx, w, w.lessonId, w.assignmentId, {
+      reason: w.reason,
+      newValue: { protocol: { tasks: w.tasks, students: w.results.length } },
     });
     return "ok";
   });

@@ -1,7 +1,7 @@
 "use server";
 // Server actions of homework hand-in (LRN-1): the student's hand-in from the diary, the teacher's
 // review and the lesson panel's hand-in settings. parse (zod) → gate → the flow in commands.ts.
-import { firstIssue, idSchema } from "@/lib/schema";
+import { firstIssue, formRecord, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, type ActionResult } from "@/lib/errors";
@@ -13,15 +13,12 @@ import { reviewSchema, settingsSchema, submitSchema } from "./schema";
 
 type Result = ActionResult<{ message: string }>;
 
-const strings = (data: FormData) =>
-  Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-
 /** «Сдать работу» in the diary: text, files (photos of the notebook), files to remove on a resubmission. */
 export async function submitHandinAction(_prev: Result | null, data: FormData): Promise<Result> {
   const gate = await requireAccessForAction("homework.handin");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const parsed = submitSchema.safeParse(strings(data));
+  const parsed = submitSchema.safeParse(formRecord(data));
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const removeFileIds = data.getAll("removeFile").flatMap((v) => idSchema.safeParse(v).data ?? []);
   const r = await handIn(gate.user, { ...parsed.data, removeFileIds }, formUploads(data, "files"));
@@ -40,7 +37,7 @@ export async function reviewHandinAction(_prev: Result | null, data: FormData): 
   const gate = await requireAccessForAction("homework.review");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const parsed = reviewSchema.safeParse(strings(data));
+  const parsed = reviewSchema.safeParse(formRecord(data));
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const r = await reviewHandin(gate.user, parsed.data);
   if (r.ok) revalidatePath("/handins");
@@ -53,7 +50,7 @@ export async function saveHandinSettingsAction(_prev: Result | null, data: FormD
   if (!gate.ok) return gate;
   const user = gate.user;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const parsed = settingsSchema.safeParse(strings(data));
+  const parsed = settingsSchema.safeParse(formRecord(data));
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const homework = await homeworkForHandin(user.organisationId, parsed.data.homeworkId);
   if (!homework) return fail("NOT_FOUND");

@@ -2,16 +2,13 @@
 // and, when asked, a new assignment for the review mark), a student's hand-in (resubmitted until
 // reviewed, files kept, added or removed), and the teacher's review. Each in one transaction.
 import { db, rawStatement } from "@/lib/db";
-import { homeworkEntityKey } from "@/lib/journal/mutations";
+import { homeworkEntityKey, json, logAssignmentChange } from "@/lib/journal/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import type { StoredUpload } from "@/lib/storage/upload";
 import { col } from "@/lib/sql";
 import { SubmissionStatus } from "@/prisma/generated/prisma/enums";
 
 type Who = { organisationId: number; userId: number; now: Date };
-
-const json = (value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
-  value === null || value === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 export type SettingsWrite = Who & {
   homeworkId: number;
@@ -59,16 +56,8 @@ export async function writeHandinSettings(w: SettingsWrite): Promise<"ok" | "mis
         select: { id: true },
       });
       assignmentId = created.id;
-      await tx.journalChange.create({
-        data: {
-          organisationId: w.organisationId,
-          entity: "ASSIGNMENT",
-          lessonId: w.lessonId,
-          entityKey: `assignment:${created.id}`,
-          userId: w.userId,
-          at: w.now,
-          newValue: json({ typeId: w.on.markTarget.typeId, description: "Сдача работы", dueDate: w.on.dueDate }),
-        },
+      await logAssignmentChange(tx, w, w.lessonId, created.id, {
+        newValue: { typeId: w.on.markTarget.typeId, description: "Сдача работы", dueDate: w.on.dueDate },
       });
     }
     await tx.homework.update({

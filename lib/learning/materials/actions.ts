@@ -1,7 +1,7 @@
 "use server";
 // Server actions of learning materials (LRN-2): place a material (a file or a link) for a subject
 // and a class / grade / every grade, remove it, attach it to a lesson or a КТП topic.
-import { firstIssue, idSchema } from "@/lib/schema";
+import { firstIssue, formRecord, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -17,14 +17,11 @@ import { attachSchema, materialSchema } from "./schema";
 
 type Result = ActionResult<{ message: string }>;
 
-const strings = (data: FormData) =>
-  Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-
 export async function createMaterialAction(_prev: Result | null, data: FormData): Promise<Result> {
   const gate = await requireAccessForAction("materials.edit");
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const parsed = materialSchema.safeParse(strings(data));
+  const parsed = materialSchema.safeParse(formRecord(data));
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const m = parsed.data;
   const org = gate.user.organisationId;
@@ -73,7 +70,7 @@ export async function attachMaterialAction(_prev: Result | null, data: FormData)
   const gate = await requireAccessForAction(["journal.editAll", "journal.editOwn", "plans.editAll", "plans.editOwn"]);
   if (!gate.ok) return gate;
   if (!(data instanceof FormData)) return fail("INVALID_INPUT");
-  const parsed = attachSchema.safeParse(strings(data));
+  const parsed = attachSchema.safeParse(formRecord(data));
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const { target, targetId, intent } = parsed.data;
   const user = gate.user;

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { decideTimetableVersion, submitTimetableVersion } from "./mutations";
 import { approveVersionForm, returnVersionForm, submitVersionForm } from "./schema";
 
@@ -13,8 +13,8 @@ export async function submitTimetableAction(
   _prev: ActionResult<{ number: number; message: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ number: number; message: string }>> {
-  const parsed = submitVersionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(submitVersionForm, form);
+  if (!parsed.ok) return parsed;
   const access = await requireAccessForAction("schedule.edit");
   if (!access.ok) return access;
   // The whole school's timetable: a department head (scope «dept») edits groups, not the version.
@@ -59,8 +59,8 @@ export async function approveTimetableAction(
   _prev: ActionResult<Decided> | null,
   form: FormData,
 ): Promise<ActionResult<Decided>> {
-  const parsed = approveVersionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(approveVersionForm, form);
+  if (!parsed.ok) return parsed;
   return decide(parsed.data.versionId, { approve: true });
 }
 
@@ -68,7 +68,7 @@ export async function returnTimetableAction(
   _prev: ActionResult<Decided> | null,
   form: FormData,
 ): Promise<ActionResult<Decided>> {
-  const parsed = returnVersionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(returnVersionForm, form);
+  if (!parsed.ok) return parsed;
   return decide(parsed.data.versionId, { approve: false, comment: parsed.data.comment });
 }

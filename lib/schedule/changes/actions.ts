@@ -1,6 +1,6 @@
 "use server";
 // Date-specific changes (SCH-2) and substitutions (SCH-3) by the scheduler.
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -14,8 +14,8 @@ export async function createChangeAction(
   _prev: ActionResult<ChangeActionData> | null,
   form: FormData,
 ): Promise<ActionResult<ChangeActionData>> {
-  const parsed = changeForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(changeForm, form);
+  if (!parsed.ok) return parsed;
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
   const result = await writeSchedule(access.user, (w) =>
@@ -28,8 +28,8 @@ export async function createSubstitutionAction(
   _prev: ActionResult<{ lessons: number }> | null,
   form: FormData,
 ): Promise<ActionResult<{ lessons: number }>> {
-  const parsed = substitutionForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(substitutionForm, form);
+  if (!parsed.ok) return parsed;
   const input = parsed.data;
   // A department head may substitute only within their groups: a class (or the lesson) is then required.
   const access = input.lessonId

@@ -3,6 +3,8 @@ import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { bellLabel } from "../week";
+import { changeMeets } from "../timetable/data";
+import { lessonsGivenBy } from "@/lib/journal/rules";
 import { formatDate } from "@/lib/org/time";
 
 type Client = typeof db | Prisma.TransactionClient;
@@ -27,7 +29,7 @@ export async function busyAt(
   if (who.teacherId) {
     const t = who.teacherId;
     const other = await client.lesson.findFirst({
-      where: where({ OR: [{ teacherId: t, substituteId: null }, { substituteId: t }] }),
+      where: where(lessonsGivenBy(t)),
       select: { class: { select: { name: true } } },
     });
     if (other) {
@@ -72,7 +74,7 @@ export async function changesBetween(
     where: {
       organisationId,
       ...(classIds ? { classId: { in: [...classIds] } } : {}),
-      OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }],
+      ...changeMeets(from, to),
     },
     select: {
       id: true,

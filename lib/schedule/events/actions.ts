@@ -1,7 +1,7 @@
 "use server";
 // SCH-1: a school-wide event needs events.school; a class event events.class for that class
 // (a class teacher: own class) or events.school.
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -10,8 +10,8 @@ import { localInstant } from "../week";
 import { createEvent } from "./mutations";
 
 export async function createEventAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const parsed = eventForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(eventForm, form);
+  if (!parsed.ok) return parsed;
   const v = parsed.data;
   let access = await requireAccessForAction("events.school");
   if (!access.ok && v.classId !== null)

@@ -1,6 +1,6 @@
 "use server";
 // SCH-5: the scheduler plans exams, credits and consultations per group.
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -9,8 +9,8 @@ import { localInstant } from "../week";
 import { createExamSlot } from "./mutations";
 
 export async function createExamAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const parsed = examForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(examForm, form);
+  if (!parsed.ok) return parsed;
   const { date, time, ...rest } = parsed.data;
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: rest.classId });
   if (!access.ok) return access;

@@ -1,7 +1,7 @@
 "use server";
 // SCH-4: the scheduler (re)generates the journal's lessons for a period and sees the report of
 // lessons kept because they hold journal data.
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -34,8 +34,8 @@ export async function generateLessonsAction(
   _prev: ActionResult<GenerateSummary> | null,
   form: FormData,
 ): Promise<ActionResult<GenerateSummary>> {
-  const parsed = generateForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(generateForm, form);
+  if (!parsed.ok) return parsed;
   const { classId, from, to } = parsed.data;
   const access = classId
     ? await requireAccessForAction("schedule.edit", { kind: "class", classId })

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import type { ExistingLesson, PlanInput } from "../rules";
-import { entryColumns, inOrder } from "../timetable/data";
+import { changeColumns, changeMeets, entryColumns, inOrder } from "../timetable/data";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -32,20 +32,9 @@ export async function loadPlanInput(
         where: {
           organisationId,
           ...classFilter,
-          OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }],
+          ...changeMeets(from, to),
         },
-        select: {
-          id: true,
-          kind: true,
-          date: true,
-          classId: true,
-          entryId: true,
-          subjectId: true,
-          teacherId: true,
-          roomId: true,
-          bellNumber: true,
-          toDate: true,
-        },
+        select: { id: true, kind: true, ...changeColumns },
         orderBy: { id: "asc" },
       }),
     () =>
@@ -104,14 +93,15 @@ export async function existingLessons(
   classIds: readonly number[] | null,
   client: Client = db,
 ): Promise<ExistingLesson[]> {
+  const where = {
+    organisationId,
+    date: { gte: from, lte: to },
+    ...(classIds ? { classId: { in: [...classIds] } } : {}),
+  };
   const [rows, empty] = await inOrder([
     () =>
       client.lesson.findMany({
-        where: {
-          organisationId,
-          date: { gte: from, lte: to },
-          ...(classIds ? { classId: { in: [...classIds] } } : {}),
-        },
+        where,
         select: {
           id: true,
           classId: true,
@@ -130,12 +120,7 @@ export async function existingLessons(
       }),
     () =>
       client.lesson.findMany({
-        where: {
-          organisationId,
-          date: { gte: from, lte: to },
-          ...(classIds ? { classId: { in: [...classIds] } } : {}),
-          ...HOLDS_NO_DATA,
-        },
+        where: { ...where, ...HOLDS_NO_DATA },
         select: { id: true },
       }),
   ]);

@@ -1,6 +1,6 @@
 "use server";
 // SCH-1: bell schedules (several per organisation, e.g. shifts) and rooms with capacity.
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { firstIssue, formInput } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -16,8 +16,8 @@ async function requireOrgWideEdit() {
 }
 
 export async function saveBellScheduleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const parsed = bellScheduleForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(bellScheduleForm, form);
+  if (!parsed.ok) return parsed;
   const bells = parseBells(parsed.data.bells);
   if (!bells.ok) return fail("INVALID_INPUT", bells.message, { bells: [bells.message] });
   const access = await requireOrgWideEdit();
@@ -48,8 +48,8 @@ export async function assignBellScheduleAction(_prev: ActionResult | null, form:
 }
 
 export async function saveRoomAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const parsed = roomForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(roomForm, form);
+  if (!parsed.ok) return parsed;
   const access = await requireOrgWideEdit();
   if (!access.ok) return access;
   await saveRoom(access.user.organisationId, access.user.id, parsed.data);

@@ -1,7 +1,7 @@
 "use server";
 // «Расписание»: the scheduler edits a class's weekly grid (SCH-2). Conflicts come back as
 // Russian messages naming the clash; nothing is written then.
-import { fieldErrorsOf, firstIssue } from "@/lib/schema";
+import { formInput } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
@@ -16,8 +16,8 @@ export async function saveEntryAction(
   _prev: ActionResult<{ id: number }> | null,
   form: FormData,
 ): Promise<ActionResult<{ id: number }>> {
-  const parsed = entryForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error), fieldErrorsOf(parsed.error));
+  const parsed = formInput(entryForm, form);
+  if (!parsed.ok) return parsed;
   const access = await requireAccessForAction("schedule.edit", { kind: "class", classId: parsed.data.classId });
   if (!access.ok) return access;
   const result = await writeSchedule(access.user, (w) =>

@@ -87,6 +87,23 @@ export const entryColumns = {
   validTo: true,
 } satisfies Prisma.TimetableEntrySelect;
 
+/** A date-specific change's own columns (SCH-2): its day (and the day a move goes to), class, slot and who/where. */
+export const changeColumns = {
+  date: true,
+  toDate: true,
+  classId: true,
+  entryId: true,
+  subjectId: true,
+  teacherId: true,
+  roomId: true,
+  bellNumber: true,
+} satisfies Prisma.TimetableChangeSelect;
+
+/** Changes that touch the days `from`…`to`: dated there, or moving a lesson there. */
+export function changeMeets(from: Date, to: Date) {
+  return { OR: [{ date: { gte: from, lte: to } }, { toDate: { gte: from, lte: to } }] };
+}
+
 /** The entry's columns with the names the pages show; `namedEntry` maps a row of it. */
 export const namedEntrySelect = {
   ...entryColumns,
@@ -409,14 +426,7 @@ export async function oneOffLessons(
           ...(where.changeId !== undefined ? { id: where.changeId } : {}),
         },
         select: {
-          date: true,
-          toDate: true,
-          classId: true,
-          entryId: true,
-          subjectId: true,
-          teacherId: true,
-          roomId: true,
-          bellNumber: true,
+          ...changeColumns,
           class: { select: { name: true, bellScheduleId: true } },
           subject: { select: { name: true } },
           teacher: person,
