@@ -3,7 +3,7 @@
 // acting on one plan at once cannot both win.
 import { db, rawStatement } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
 import { col } from "@/lib/sql";
@@ -78,13 +78,9 @@ export async function createPlan(
   return db.$transaction(async (tx) => {
     const created = await tx.lessonPlan.create({ data: { organisationId, ...plan }, select: { id: true } });
     await writeTopics(tx, organisationId, created.id, topics);
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.create",
-      entity: "LessonPlan",
-      entityId: String(created.id),
-      details: { ...plan, topics: topics.length },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.create", ["LessonPlan", created.id], {
+      ...plan,
+      topics: topics.length,
     });
     return created.id;
   });
@@ -140,14 +136,13 @@ export async function saveTopics(
       where: { organisationId_id: { organisationId, id: planId } },
       data: { updatedAt: new Date() },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: source === "xlsx" ? "plan.import" : "plan.topics",
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { topics: topics.length },
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId: byUserId },
+      source === "xlsx" ? "plan.import" : "plan.topics",
+      ["LessonPlan", planId],
+      { topics: topics.length },
+    );
     return { ok: true, data: { count: topics.length } };
   });
 }
@@ -166,13 +161,8 @@ export async function setAutoHomework(
       where: { organisationId_id: { organisationId, id: planId } },
       data: { autoHomework },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.autoHomework",
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { autoHomework },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.autoHomework", ["LessonPlan", planId], {
+      autoHomework,
     });
     return { ok: true, data: null };
   });
@@ -196,13 +186,7 @@ export async function submitPlan(
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: nextStatus("submit"), submittedAt: now },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.submit",
-      entity: "LessonPlan",
-      entityId: String(planId),
-    });
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.submit", ["LessonPlan", planId]);
     return { ok: true, data: null };
   });
 }
@@ -229,13 +213,9 @@ export async function reviewPlan(
       data: { status: nextStatus(decision), reviewerId: byUserId, reviewedAt: now, reviewComment: comment || null },
     });
     const report = decision === "approve" ? await bindPlanInTx(tx, organisationId, byUserId, planId) : null;
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: `plan.${decision}`,
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { comment: comment || null, bound: report?.changed ?? null },
+    await auditChange(tx, { organisationId, userId: byUserId }, `plan.${decision}`, ["LessonPlan", planId], {
+      comment: comment || null,
+      bound: report?.changed ?? null,
     });
     return { ok: true, data: report };
   });
@@ -252,13 +232,7 @@ export async function reopenPlan(organisationId: number, byUserId: number, planI
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: "DRAFT", version: { increment: 1 } },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.reopen",
-      entity: "LessonPlan",
-      entityId: String(planId),
-    });
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.reopen", ["LessonPlan", planId]);
     return { ok: true, data: null };
   });
 }
@@ -275,13 +249,8 @@ export async function rebindPlan(
     const status = locked?.status;
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");
     const report = await bindPlanInTx(tx, organisationId, byUserId, planId);
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.bind",
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { changed: report.changed },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.bind", ["LessonPlan", planId], {
+      changed: report.changed,
     });
     return { ok: true, data: report };
   });
@@ -315,13 +284,9 @@ export async function rebindLesson(
       { lessonId, topicIds: topicId === null ? [] : [topicId] },
     ]);
     if (!report) return { ok: false, code: "NOT_FOUND", message: "Урок не относится к этому плану" };
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.rebind",
-      entity: "Lesson",
-      entityId: String(lessonId),
-      details: { planId, topicId },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.rebind", ["Lesson", lessonId], {
+      planId,
+      topicId,
     });
     return { ok: true, data: report };
   });

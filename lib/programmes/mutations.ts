@@ -5,7 +5,7 @@ import { db, rawStatement } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 import { createPlan } from "@/lib/plans/mutations";
 import { canTransition, nextStatus, STATUS_LABELS, type PlanStatus } from "@/lib/plans/rules";
@@ -50,13 +50,8 @@ export async function createProgramme(
       data: { organisationId, yearId, authorId, ...input },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: authorId,
-      action: "programme.create",
-      entity: "WorkProgramme",
-      entityId: String(created.id),
-      details: { ...input },
+    await auditChange(tx, { organisationId, userId: authorId }, "programme.create", ["WorkProgramme", created.id], {
+      ...input,
     });
     return created.id;
   });
@@ -76,13 +71,9 @@ export async function saveSections(
     await tx.programmeSection.createMany({
       data: sections.map((s, i) => ({ organisationId, programmeId, position: i + 1, ...s })),
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "programme.sections",
-      entity: "WorkProgramme",
-      entityId: String(programmeId),
-      details: { sections: sections.length, hours: sections.reduce((a, s) => a + s.hours, 0) },
+    await auditChange(tx, { organisationId, userId }, "programme.sections", ["WorkProgramme", programmeId], {
+      sections: sections.length,
+      hours: sections.reduce((a, s) => a + s.hours, 0),
     });
     return { ok: true, data: null };
   });
@@ -115,14 +106,13 @@ export async function moveProgramme(
           ...(step === "approve" ? { approvedAt: now } : {}),
         },
       });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: `programme.${step}`,
-      entity: "WorkProgramme",
-      entityId: String(programmeId),
-      details: comment ? { comment } : null,
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId },
+      `programme.${step}`,
+      ["WorkProgramme", programmeId],
+      comment ? { comment } : null,
+    );
     return { ok: true, data: null };
   });
 }

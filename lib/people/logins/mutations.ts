@@ -2,7 +2,7 @@
 // a person with a login gets a new one-time password (reset). Either way the user must change
 // it at the next sign-in, other sessions end, and every issue is audited — all in one transaction.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { baseLogin, uniqueLogin } from "../login-rules";
 import type { PersonRef } from "./data";
 
@@ -100,15 +100,13 @@ export async function issueCredentials(
       out.push({ ref, fullName, login: user.login, userId, created });
     }
     for (const item of out) {
-      await recordAudit(tx, {
-        organisationId,
-        userId: issuerId,
-        action: item.created ? "users.issued" : "users.password_reset",
-        entity: "User",
-        entityId: String(item.userId),
-        details: { person: item.ref.kind, login: item.login },
-        ip,
-      });
+      await auditChange(
+        tx,
+        { organisationId, userId: issuerId, ip },
+        item.created ? "users.issued" : "users.password_reset",
+        ["User", item.userId],
+        { person: item.ref.kind, login: item.login },
+      );
     }
     return out;
   });
@@ -159,13 +157,9 @@ export async function createStaffWithLogin(
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "staff.created",
-      entity: "Staff",
-      entityId: String(staff.id),
-      details: { login, role: input.role },
+    await auditChange(tx, { organisationId, userId: byUserId }, "staff.created", ["Staff", staff.id], {
+      login,
+      role: input.role,
     });
     return { staffId: staff.id, userId: user.id, login };
   });
@@ -190,14 +184,12 @@ export async function setUserActive(
     if (updated.count === 0) return false;
     if (!active)
       await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: active ? "users.reactivated" : "users.deactivated",
-      entity: "User",
-      entityId: String(userId),
-      ip,
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId: byUserId, ip },
+      active ? "users.reactivated" : "users.deactivated",
+      ["User", userId],
+    );
     return true;
   });
 }
