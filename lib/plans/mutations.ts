@@ -20,7 +20,7 @@ import {
   type Placement,
 } from "./binding";
 export type { BindReport } from "./binding";
-import { PLAN_BINDING_SELECT, planClassIds, planLessonsWhere } from "./data";
+import { PLAN_BINDING_SELECT, planClassIds, planLessonsWhere, topicRowOf } from "./data";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
@@ -301,15 +301,7 @@ export async function copyPlan(
 ): Promise<Outcome<number>> {
   const topics = await db.planTopic.findMany({ where: { organisationId, planId }, orderBy: { position: "asc" } });
   if (topics.length === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
-  const rows: TopicRow[] = topics.map((t) => ({
-    title: t.title,
-    hours: Number(t.hours),
-    kesCodes: t.kesCodes,
-    lessonType: t.lessonType,
-    controlKind: t.controlKind,
-    homework: t.homework,
-  }));
-  const id = await createPlan(organisationId, byUserId, target, rows);
+  const id = await createPlan(organisationId, byUserId, target, topics.map(topicRowOf));
   return { ok: true, data: id };
 }
 
