@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { auditChange } from "@/lib/audit/mutations";
 import { baseLogin, uniqueLogin } from "../login-rules";
 import type { PersonRef } from "./data";
+import type { StaffInput } from "../schema";
 
 export type Issued = { ref: PersonRef; fullName: string; login: string; userId: number; created: boolean };
 
@@ -116,15 +117,7 @@ export async function issueCredentials(
 export async function createStaffWithLogin(
   organisationId: number,
   byUserId: number,
-  input: {
-    lastName: string;
-    firstName: string;
-    middleName: string | null;
-    position: string | null;
-    phone: string | null;
-    email: string | null;
-    role: string;
-  },
+  input: StaffInput,
   unusableHash: string,
 ): Promise<{ staffId: number; userId: number; login: string }> {
   return db.$transaction(async (tx) => {
@@ -143,7 +136,7 @@ export async function createStaffWithLogin(
       },
       select: { id: true },
     });
-    await tx.userRole.create({ data: { organisationId, userId: user.id, role: input.role as never } });
+    await tx.userRole.create({ data: { organisationId, userId: user.id, role: input.role } });
     const staff = await tx.staff.create({
       data: {
         organisationId,
