@@ -33,10 +33,8 @@ export async function createAnnouncement(a: NewAnnouncement): Promise<number> {
       },
       select: { id: true },
     });
-    await auditChange(tx, { organisationId: a.organisationId, userId: a.authorId }, "announcement.create", [
-      "Announcement",
-      row.id,
-    ]);
+    const who = { organisationId: a.organisationId, userId: a.authorId };
+    await auditChange(tx, who, "announcement.create", ["Announcement", row.id]);
     return row.id;
   });
 }

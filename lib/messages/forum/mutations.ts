@@ -44,10 +44,8 @@ export async function setPostHidden(
       data: { hidden, hiddenById: hidden ? moderatorId : null },
     });
     if (count === 0) return false;
-    await auditChange(tx, { organisationId, userId: moderatorId }, hidden ? "forum.post.hide" : "forum.post.show", [
-      "ForumPost",
-      postId,
-    ]);
+    const action = hidden ? "forum.post.hide" : "forum.post.show";
+    await auditChange(tx, { organisationId, userId: moderatorId }, action, ["ForumPost", postId]);
     return true;
   });
 }
@@ -74,12 +72,8 @@ export async function setModerator(
     } else {
       await tx.forumModerator.deleteMany({ where: { organisationId, userId } });
     }
-    await auditChange(
-      tx,
-      { organisationId, userId: adminId },
-      appoint ? "forum.moderator.appoint" : "forum.moderator.remove",
-      ["User", userId],
-    );
+    const action = appoint ? "forum.moderator.appoint" : "forum.moderator.remove";
+    await auditChange(tx, { organisationId, userId: adminId }, action, ["User", userId]);
     return true;
   });
 }
