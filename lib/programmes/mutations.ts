@@ -7,14 +7,11 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
 import { auditChange } from "@/lib/audit/mutations";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
-import { createPlan } from "@/lib/plans/mutations";
+import { createPlan, type Outcome } from "@/lib/plans/mutations";
 import { canTransition, nextStatus, STATUS_LABELS, type PlanStatus } from "@/lib/plans/rules";
 import { programmeSections } from "./data";
 import { topicsFromSections, type Section } from "./rules";
 import type { NewProgramme } from "./schema";
-
-export type Outcome<T> =
-  { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "LOCKED"; message: string };
 
 export const PROGRAMME_LOCK = rawStatement(
   { status: col.enum(PlanStatusEnum), yearClosed: col.bool },
@@ -25,11 +22,7 @@ export const PROGRAMME_LOCK = rawStatement(
        FOR UPDATE OF p`,
 );
 
-async function lockProgramme(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
-  organisationId: number,
-  id: number,
-) {
+async function lockProgramme(tx: Prisma.TransactionClient, organisationId: number, id: number) {
   const rows = await PROGRAMME_LOCK.run(tx, organisationId, id);
   return rows[0];
 }
