@@ -540,9 +540,9 @@ export async function programmeComparisonInputs(
   return out;
 }
 
-/** A stored topic as a plan's topic row (hours as a number), for the plan page and a copy (PLAN-4). */
+/** A topic's own fields as a plan's topic row (hours as a number): from a stored topic or a parsed row (PLAN-1, PLAN-4). */
 export function topicRowOf(
-  t: Pick<PlanTopic, "title" | "hours" | "kesCodes" | "lessonType" | "controlKind" | "homework">,
+  t: TopicRow | Pick<PlanTopic, "title" | "hours" | "kesCodes" | "lessonType" | "controlKind" | "homework">,
 ): TopicRow {
   return {
     title: t.title,

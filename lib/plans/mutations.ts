@@ -103,14 +103,7 @@ async function writeTopics(tx: Tx, organisationId: number, planId: number, topic
   }
   const fresh: Prisma.PlanTopicCreateManyInput[] = [];
   for (const [i, t] of topics.entries()) {
-    const data = {
-      title: t.title,
-      hours: t.hours,
-      kesCodes: t.kesCodes,
-      lessonType: t.lessonType,
-      controlKind: t.controlKind,
-      homework: t.homework,
-    };
+    const data = topicRowOf(t);
     const id = byPosition.get(i + 1);
     if (id !== undefined) await tx.planTopic.update({ where: { organisationId_id: { organisationId, id } }, data });
     else fresh.push({ organisationId, planId, position: i + 1, ...data });
