@@ -3,7 +3,7 @@
 // Russian field messages, and is audited in the same transaction.
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { auditChange, recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { Entity } from "./directory";
 
@@ -347,7 +347,7 @@ export async function deleteEntity(
         case "classDepartment":
           throw new Refused("_", "Группу убирают из отделения выбором «без отделения»");
       }
-      await recordAudit(tx, { organisationId, userId, action: "org.deleted", entity, entityId: String(id) });
+      await auditChange(tx, { organisationId, userId }, "org.deleted", [entity, id]);
       return { ok: true as const, id };
     });
   } catch (e) {

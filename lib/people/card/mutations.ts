@@ -2,7 +2,7 @@
 // each function writes only its own group of fields, and audits in the same transaction.
 import { db } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { auditChange, recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { MedicalInput, ParentCardInput, ParentInput, PsychInput, StudentMainInput } from "../schema";
 
 type Who = { organisationId: number; userId: number; ip?: string | null };
@@ -16,16 +16,8 @@ async function updateStudentFields(
   return db.$transaction(async (tx) => {
     const updated = await tx.student.updateMany({ where: { organisationId: who.organisationId, id: studentId }, data });
     if (updated.count === 0) return false;
-    await recordAudit(tx, {
-      organisationId: who.organisationId,
-      userId: who.userId,
-      action,
-      entity: "Student",
-      entityId: String(studentId),
-      // Field names only: personal data stays out of the log (NFR-5).
-      details: { fields: Object.keys(data) },
-      ip: who.ip ?? null,
-    });
+    // Field names only: personal data stays out of the log (NFR-5).
+    await auditChange(tx, who, action, ["Student", studentId], { fields: Object.keys(data) });
     return true;
   });
 }
