@@ -7,7 +7,7 @@ import { auditChange } from "@/lib/audit/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
 import { col } from "@/lib/sql";
-import { canTransition, nextStatus, type PlanStatus } from "./rules";
+import { canTransition, nextStatus, type PlanAction, type PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import {
   lessonChanges,
@@ -56,6 +56,20 @@ export const PLAN_LOCK = rawStatement(
 async function lockPlan(tx: Tx, organisationId: number, planId: number) {
   const rows = await PLAN_LOCK.run(tx, organisationId, planId);
   return rows[0];
+}
+
+/** Locks the plan for a PLAN-2 step; the refusal when its year is closed (REC-2) or its status forbids the step. */
+async function refuseStep(
+  tx: Tx,
+  organisationId: number,
+  planId: number,
+  step: PlanAction,
+  what: string,
+): Promise<Outcome<never> | null> {
+  const locked = await lockPlan(tx, organisationId, planId);
+  if (locked?.yearClosed) return YEAR_CLOSED;
+  if (!locked || !canTransition(locked.status, step)) return stale(locked?.status, what);
+  return null;
 }
 
 export type NewPlan = {
@@ -169,10 +183,8 @@ export async function submitPlan(
   now: Date,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const locked = await lockPlan(tx, organisationId, planId);
-    if (locked?.yearClosed) return YEAR_CLOSED;
-    const status = locked?.status;
-    if (!status || !canTransition(status, "submit")) return stale(status, "Сдать нельзя");
+    const refused = await refuseStep(tx, organisationId, planId, "submit", "Сдать нельзя");
+    if (refused) return refused;
     const topics = await tx.planTopic.count({ where: { organisationId, planId } });
     if (topics === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
     await tx.lessonPlan.update({
@@ -197,10 +209,8 @@ export async function reviewPlan(
   now: Date,
 ): Promise<Outcome<BindReport | null>> {
   return db.$transaction(async (tx) => {
-    const locked = await lockPlan(tx, organisationId, planId);
-    if (locked?.yearClosed) return YEAR_CLOSED;
-    const status = locked?.status;
-    if (!status || !canTransition(status, decision)) return stale(status, "Решение принять нельзя");
+    const refused = await refuseStep(tx, organisationId, planId, decision, "Решение принять нельзя");
+    if (refused) return refused;
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: nextStatus(decision), reviewerId: byUserId, reviewedAt: now, reviewComment: comment || null },
@@ -217,10 +227,8 @@ export async function reviewPlan(
 /** PLAN-2: an approved plan changes only through a new submission — it becomes the next draft version. */
 export async function reopenPlan(organisationId: number, byUserId: number, planId: number): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const locked = await lockPlan(tx, organisationId, planId);
-    if (locked?.yearClosed) return YEAR_CLOSED;
-    const status = locked?.status;
-    if (!status || !canTransition(status, "reopen")) return stale(status, "Новую редакцию начать нельзя");
+    const refused = await refuseStep(tx, organisationId, planId, "reopen", "Новую редакцию начать нельзя");
+    if (refused) return refused;
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: "DRAFT", version: { increment: 1 } },
