@@ -103,13 +103,11 @@ export async function saveTopicsAction(
 export async function setAutoHomeworkAction(_prev: Result<null>, form: FormData): Promise<ActionResult<null>> {
   const gate = await gatePlan(form, "edit");
   if (!gate.ok) return gate;
-  const result = await setAutoHomework(
-    gate.user.organisationId,
-    gate.user.id,
-    gate.plan.id,
-    form.get("autoHomework") === "on",
+  const { user, plan } = gate;
+  return settle(
+    plan.id,
+    await setAutoHomework(user.organisationId, user.id, plan.id, form.get("autoHomework") === "on"),
   );
-  return settle(gate.plan.id, result);
 }
 
 /** PLAN-2 steps of the plan's author: submit, or start a new edition of an approved plan. */
@@ -140,15 +138,9 @@ export async function reviewPlanAction(
   if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message);
   const gate = await gatePlan(form, "approve");
   if (!gate.ok) return gate;
-  const result = await reviewPlan(
-    gate.user.organisationId,
-    gate.user.id,
-    gate.plan.id,
-    parsed.data.decision,
-    parsed.data.comment,
-    new Date(),
-  );
-  return settle(gate.plan.id, result);
+  const { user, plan } = gate;
+  const { decision, comment } = parsed.data;
+  return settle(plan.id, await reviewPlan(user.organisationId, user.id, plan.id, decision, comment, new Date()));
 }
 
 /** PLAN-3: bind the whole approved plan again, or put one topic on another lesson. */
