@@ -29,6 +29,25 @@ async function takenLogins(tx: Tx, organisationId: number, base: string): Promis
   return new Set(rows.map((r) => r.login));
 }
 
+type Named = { lastName: string; firstName: string; middleName: string | null };
+
+/** A new login for a person (AUTH-2): unique in the organisation, its password to be changed at first sign-in. */
+async function createLogin(
+  tx: Tx,
+  organisationId: number,
+  person: Named,
+  data: { passwordHash: string; email?: string | null; issuedById?: number; issuedAt?: Date },
+): Promise<{ id: number; login: string }> {
+  const base = baseLogin(person);
+  const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
+  const { lastName, firstName, middleName } = person;
+  const user = await tx.user.create({
+    data: { organisationId, login, mustChangePassword: true, lastName, firstName, middleName, ...data },
+    select: { id: true },
+  });
+  return { id: user.id, login };
+}
+
 /**
  * `hashes[i]` is the argon2id hash of the one-time password for `people[i]` (hashed before the
  * transaction so it stays short). Returns null when any card is missing (nothing is written).
@@ -51,21 +70,10 @@ export async function issueCredentials(
       let userId = card.userId;
       let created = false;
       if (userId === null) {
-        const base = baseLogin(card);
-        const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
-        const user = await tx.user.create({
-          data: {
-            organisationId,
-            login,
-            passwordHash: hashes[i],
-            mustChangePassword: true,
-            lastName: card.lastName,
-            firstName: card.firstName,
-            middleName: card.middleName,
-            issuedById: issuerId,
-            issuedAt: now,
-          },
-          select: { id: true },
+        const user = await createLogin(tx, organisationId, card, {
+          passwordHash: hashes[i],
+          issuedById: issuerId,
+          issuedAt: now,
         });
         userId = user.id;
         created = true;
@@ -121,26 +129,15 @@ export async function createStaffWithLogin(
   unusableHash: string,
 ): Promise<{ staffId: number; userId: number; login: string }> {
   return db.$transaction(async (tx) => {
-    const base = baseLogin(input);
-    const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
-    const user = await tx.user.create({
-      data: {
-        organisationId,
-        login,
-        passwordHash: unusableHash,
-        mustChangePassword: true,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        middleName: input.middleName,
-        email: input.email,
-      },
-      select: { id: true },
+    const { id: userId, login } = await createLogin(tx, organisationId, input, {
+      passwordHash: unusableHash,
+      email: input.email,
     });
-    await tx.userRole.create({ data: { organisationId, userId: user.id, role: input.role } });
+    await tx.userRole.create({ data: { organisationId, userId, role: input.role } });
     const staff = await tx.staff.create({
       data: {
         organisationId,
-        userId: user.id,
+        userId,
         lastName: input.lastName,
         firstName: input.firstName,
         middleName: input.middleName,
@@ -154,7 +151,7 @@ export async function createStaffWithLogin(
       login,
       role: input.role,
     });
-    return { staffId: staff.id, userId: user.id, login };
+    return { staffId: staff.id, userId, login };
   });
 }
 
