@@ -7,575 +7,168 @@
 // load or substitution; "class" — the class one is class teacher of; "self" — oneself or
 // one's own children; "leader" — the clubs (extracurricular groups, PRG-2) one leads.
 
-import type { MatrixColumn } from "./roles";
+import { MATRIX_COLUMNS, type MatrixColumn } from "./roles";
 
 export const SCOPES = ["all", "dept", "own", "class", "self", "leader"] as const;
 export type Scope = (typeof SCOPES)[number];
 
+type Defaults = Partial<Record<MatrixColumn, Scope>>;
+
 export type MatrixRow = {
   key: string;
   label: string;
-  defaults: Partial<Record<MatrixColumn, Scope>>;
+  defaults: Defaults;
 };
 
+/** A cell's letter → its scope; "." is no right. */
+const CELL_SCOPES: Record<string, Scope | null> = {
+  a: "all",
+  d: "dept",
+  o: "own",
+  c: "class",
+  s: "self",
+  l: "leader",
+  ".": null,
+};
+
+/**
+ * One matrix row from its cells, one letter per column of MATRIX_COLUMNS in their order
+ * (AD DR DP HD SC SE TE CT ST PA ME PS SF, as the columns of ACCESS_MATRIX.md), space-separated.
+ */
+export function row<K extends string>(
+  cells: string,
+  key: K,
+  label: string,
+): { key: K; label: string; defaults: Defaults } {
+  const letters = cells.split(" ");
+  if (letters.length !== MATRIX_COLUMNS.length) {
+    throw new Error(`Matrix row ${key}: ${letters.length} cells for ${MATRIX_COLUMNS.length} columns`);
+  }
+  const defaults: Defaults = {};
+  letters.forEach((letter, i) => {
+    if (!(letter in CELL_SCOPES)) throw new Error(`Matrix row ${key}: unknown cell «${letter}»`);
+    const scope = CELL_SCOPES[letter];
+    if (scope) defaults[MATRIX_COLUMNS[i]] = scope;
+  });
+  return { key, label, defaults };
+}
+
+// Cells by column: AD DR DP HD SC SE TE CT ST PA ME PS SF.
 export const MATRIX = [
-  { key: "org.edit", label: "Изменять сведения о школе", defaults: { ADMIN: "all" } },
-  {
-    key: "org.view",
-    label: "Просматривать сведения о школе",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", SECRETARY: "all", MEDIC: "all" },
-  },
-  {
-    key: "org.settings",
-    label: "Изменять региональные настройки и настройки школы (отметки, способ усреднения, веса)",
-    defaults: { ADMIN: "all" },
-  },
-  {
-    key: "dict.edit",
-    label: "Редактировать справочники (типы заданий, кабинеты, причины)",
-    defaults: { ADMIN: "all", DEPUTY: "all", SECRETARY: "all" },
-  },
-  {
-    key: "staff.manage",
-    label: "Вести список сотрудников (полная карточка)",
-    defaults: { ADMIN: "all", SECRETARY: "all" },
-  },
-  {
-    key: "staff.brief",
-    label: "Просматривать краткие сведения о сотрудниках",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "all",
-      PARENT: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-      STAFF: "all",
-    },
-  },
-  {
-    key: "people.manage",
-    label: "Вести списки учеников и родителей (полная карточка)",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SECRETARY: "all",
-      CLASS_TEACHER: "class",
-    },
-  },
-  { key: "people.medical", label: "Редактировать мед. данные учеников", defaults: { ADMIN: "all", MEDIC: "all" } },
-  {
-    key: "people.psych",
-    label: "Редактировать психолого-пед. карточку, девиантное поведение, соц. положение",
-    defaults: { ADMIN: "all", PSYCHOLOGIST: "all" },
-  },
-  {
-    key: "people.brief",
-    label: "Просматривать краткие сведения об учениках и родителях",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "own",
-      CLASS_TEACHER: "class",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-    },
-  },
-  { key: "users.delete", label: "Удалить пользователей из системы", defaults: { ADMIN: "all" } },
-  { key: "users.issueStaff", label: "Выдавать реквизиты доступа сотрудникам", defaults: { ADMIN: "all" } },
-  {
-    key: "users.issueFamily",
-    label: "Выдавать реквизиты доступа ученикам и родителям",
-    defaults: { ADMIN: "all", CLASS_TEACHER: "class" },
-  },
-  { key: "acl.edit", label: "Изменять права доступа ролей", defaults: { ADMIN: "all" } },
-  {
-    key: "year.transition",
-    label: "Осуществлять переход на новый учебный год, закрытие года",
-    defaults: { ADMIN: "all" },
-  },
-  {
-    key: "curriculum.edit",
-    label: "Составлять учебный план, тарификацию",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "curriculum.view",
-    label: "Просматривать учебный план",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-    },
-  },
-  {
-    key: "periods.edit",
-    label: "Редактировать границы и типы учебных периодов",
-    defaults: { ADMIN: "all", DEPUTY: "all" },
-  },
-  {
-    key: "movement.edit",
-    label: "Редактировать книгу движения учащихся",
-    defaults: { ADMIN: "all", HEAD_OF_DEPT: "dept", SECRETARY: "all" },
-  },
-  {
-    key: "movement.view",
-    label: "Просматривать книгу движения учащихся",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SECRETARY: "all",
-      CLASS_TEACHER: "class",
-    },
-  },
-  {
-    key: "docs.view",
-    label: "Просматривать хранилище школьных документов",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-      STAFF: "all",
-    },
-  },
-  {
-    key: "docs.edit",
-    label: "Редактировать хранилище школьных документов",
-    defaults: { ADMIN: "all", DEPUTY: "all", SECRETARY: "all" },
-  },
-  {
-    key: "classes.view",
-    label: "Просматривать классы, предметы, подгруппы",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-    },
-  },
-  {
-    key: "classes.edit",
-    label: "Создавать классы, редактировать предметы и подгруппы в классах",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", SCHEDULER: "all", SECRETARY: "all" },
-  },
-  {
-    key: "subgroups.all",
-    label: "Набирать учеников в подгруппы во всех классах",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", SCHEDULER: "all" },
-  },
-  {
-    key: "subgroups.own",
-    label: "Набирать учеников в подгруппы в своём классе/предмете",
-    defaults: { TEACHER: "own", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "plans.viewAll",
-    label: "Просматривать планы уроков по всем предметам",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "plans.viewOwn",
-    label: "Просматривать планы уроков по своему предмету",
-    defaults: { TEACHER: "own", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "plans.editAll",
-    label: "Создавать планы уроков по всем предметам",
-    defaults: { ADMIN: "all", DEPUTY: "all" },
-  },
-  { key: "plans.editOwn", label: "Создавать планы уроков по своему предмету", defaults: { TEACHER: "own" } },
-  {
-    key: "plans.approve",
-    label: "Утверждать календарно-тематические планы",
-    defaults: { DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "schedule.viewAll",
-    label: "Просматривать расписание для всех классов",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-    },
-  },
-  {
-    key: "schedule.edit",
-    label: "Составлять расписание и определять список кабинетов",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", SCHEDULER: "all" },
-  },
-  {
-    key: "schedule.viewOwn",
-    label: "Просматривать расписание для своего класса или предмета",
-    defaults: { TEACHER: "own", CLASS_TEACHER: "class", STUDENT: "self", PARENT: "self" },
-  },
-  {
-    key: "events.school",
-    label: "Определять школьные мероприятия",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", SCHEDULER: "all" },
-  },
-  {
-    key: "events.class",
-    label: "Определять классные мероприятия",
-    defaults: { ADMIN: "all", DEPUTY: "all", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "journal.viewAll",
-    label: "Просматривать оценки и посещаемость для всех классов",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "journal.viewOwn",
-    label: "Просматривать оценки и посещаемость для своего класса или предмета",
-    defaults: { TEACHER: "own", CLASS_TEACHER: "class" },
-  },
-  { key: "journal.editAll", label: "Редактировать оценки и посещаемость для всех классов", defaults: { ADMIN: "all" } },
-  {
-    key: "journal.editOwn",
-    label: "Редактировать оценки и посещаемость для своего класса или предмета",
-    defaults: { TEACHER: "own" },
-  },
-  {
-    key: "attendance.reason",
-    label: "Указывать причину пропуска (УП/НП/Б)",
-    defaults: { ADMIN: "all", DEPUTY: "all", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "journal.unlock",
-    label: "Открывать дату для выставления оценок по прошествии X дней",
-    defaults: { ADMIN: "all" },
-  },
-  {
-    key: "finals.viewAll",
-    label: "Просматривать итоговые оценки для всех классов",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "finals.viewOwn",
-    label: "Просматривать итоговые оценки для своего класса или предмета",
-    defaults: { TEACHER: "own", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "finals.editAll",
-    label: "Редактировать итоговые оценки для всех классов",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "finals.editOwn",
-    label: "Редактировать итоговые оценки для своего класса или предмета",
-    defaults: { TEACHER: "own" },
-  },
-  {
-    key: "diary.view",
-    label: "Просматривать свои оценки и посещаемость (или своего ребёнка)",
-    defaults: { STUDENT: "self", PARENT: "self" },
-  },
-  {
-    key: "control.view",
-    label: "Контроль ведения журнала, отчёт о доступе к журналу",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  {
-    key: "remarks.write",
-    label: "Формировать замечания по ведению журнала",
-    defaults: { DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  { key: "remarks.resolve", label: "Устранять замечания", defaults: { TEACHER: "own" } },
-  {
-    key: "reports.admin",
-    label: "Просматривать административные отчёты (по всем классам)",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", SECRETARY: "all" },
-  },
-  {
-    key: "reports.class",
-    label: "Просматривать отчёты в своём классе / по своему предмету",
-    defaults: { TEACHER: "own", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "reports.self",
-    label: "Просматривать отчёты о себе (или о своём ребёнке)",
-    defaults: { STUDENT: "self", PARENT: "self" },
-  },
-  {
-    key: "archive.manage",
-    label: "Формировать и проверять архив года",
-    defaults: { ADMIN: "all", DEPUTY: "all", SECRETARY: "all" },
-  },
-  {
-    key: "audit.view",
-    label: "Журнал действий пользователей, статистика посещений",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "board.view",
-    label: "Просматривать объявления",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "all",
-      PARENT: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-      STAFF: "all",
-    },
-  },
-  {
-    key: "board.post",
-    label: "Создавать объявления",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-    },
-  },
-  {
-    key: "mail.use",
-    label: "Отправлять и получать почтовые сообщения",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "all",
-      PARENT: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-      STAFF: "all",
-    },
-  },
-  {
-    key: "forum.use",
-    label: "Отправлять и получать сообщения в форуме",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "all",
-      PARENT: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-      STAFF: "all",
-    },
-  },
-  { key: "forum.moderate", label: "Назначать модераторов форума", defaults: { ADMIN: "all" } },
+  row("a . . . . . . . . . . . .", "org.edit", "Изменять сведения о школе"),
+  row("a a a d . a . . . . a . .", "org.view", "Просматривать сведения о школе"),
+  row(
+    "a . . . . . . . . . . . .",
+    "org.settings",
+    "Изменять региональные настройки и настройки школы (отметки, способ усреднения, веса)",
+  ),
+  row("a . a . . a . . . . . . .", "dict.edit", "Редактировать справочники (типы заданий, кабинеты, причины)"),
+  row("a . . . . a . . . . . . .", "staff.manage", "Вести список сотрудников (полная карточка)"),
+  row("a a a d a a a a a a a a a", "staff.brief", "Просматривать краткие сведения о сотрудниках"),
+  row("a a a d . a . c . . . . .", "people.manage", "Вести списки учеников и родителей (полная карточка)"),
+  row("a . . . . . . . . . a . .", "people.medical", "Редактировать мед. данные учеников"),
+  row(
+    "a . . . . . . . . . . a .",
+    "people.psych",
+    "Редактировать психолого-пед. карточку, девиантное поведение, соц. положение",
+  ),
+  row("a a a d a a o c . . a a .", "people.brief", "Просматривать краткие сведения об учениках и родителях"),
+  row("a . . . . . . . . . . . .", "users.delete", "Удалить пользователей из системы"),
+  row("a . . . . . . . . . . . .", "users.issueStaff", "Выдавать реквизиты доступа сотрудникам"),
+  row("a . . . . . . c . . . . .", "users.issueFamily", "Выдавать реквизиты доступа ученикам и родителям"),
+  row("a . . . . . . . . . . . .", "acl.edit", "Изменять права доступа ролей"),
+  row("a . . . . . . . . . . . .", "year.transition", "Осуществлять переход на новый учебный год, закрытие года"),
+  row("a . a d . . . . . . . . .", "curriculum.edit", "Составлять учебный план, тарификацию"),
+  row("a a a d a a a a . . . . .", "curriculum.view", "Просматривать учебный план"),
+  row("a . a . . . . . . . . . .", "periods.edit", "Редактировать границы и типы учебных периодов"),
+  row("a . . d . a . . . . . . .", "movement.edit", "Редактировать книгу движения учащихся"),
+  row("a a a d . a . c . . . . .", "movement.view", "Просматривать книгу движения учащихся"),
+  row("a a a d a a a a . . a a a", "docs.view", "Просматривать хранилище школьных документов"),
+  row("a . a . . a . . . . . . .", "docs.edit", "Редактировать хранилище школьных документов"),
+  row("a a a d a a a a . . . . .", "classes.view", "Просматривать классы, предметы, подгруппы"),
+  row("a . a d a a . . . . . . .", "classes.edit", "Создавать классы, редактировать предметы и подгруппы в классах"),
+  row("a . a d a . . . . . . . .", "subgroups.all", "Набирать учеников в подгруппы во всех классах"),
+  row(". . . . . . o c . . . . .", "subgroups.own", "Набирать учеников в подгруппы в своём классе/предмете"),
+  row("a a a d . . . . . . . . .", "plans.viewAll", "Просматривать планы уроков по всем предметам"),
+  row(". . . . . . o c . . . . .", "plans.viewOwn", "Просматривать планы уроков по своему предмету"),
+  row("a . a . . . . . . . . . .", "plans.editAll", "Создавать планы уроков по всем предметам"),
+  row(". . . . . . o . . . . . .", "plans.editOwn", "Создавать планы уроков по своему предмету"),
+  row(". a a d . . . . . . . . .", "plans.approve", "Утверждать календарно-тематические планы"),
+  row("a a a d a a a a . . . . .", "schedule.viewAll", "Просматривать расписание для всех классов"),
+  row("a . a d a . . . . . . . .", "schedule.edit", "Составлять расписание и определять список кабинетов"),
+  row(". . . . . . o c s s . . .", "schedule.viewOwn", "Просматривать расписание для своего класса или предмета"),
+  row("a a a . a . . . . . . . .", "events.school", "Определять школьные мероприятия"),
+  row("a . a . . . . c . . . . .", "events.class", "Определять классные мероприятия"),
+  row("a a a d . . . . . . . . .", "journal.viewAll", "Просматривать оценки и посещаемость для всех классов"),
+  row(
+    ". . . . . . o c . . . . .",
+    "journal.viewOwn",
+    "Просматривать оценки и посещаемость для своего класса или предмета",
+  ),
+  row("a . . . . . . . . . . . .", "journal.editAll", "Редактировать оценки и посещаемость для всех классов"),
+  row(
+    ". . . . . . o . . . . . .",
+    "journal.editOwn",
+    "Редактировать оценки и посещаемость для своего класса или предмета",
+  ),
+  row("a . a . . . . c . . . . .", "attendance.reason", "Указывать причину пропуска (УП/НП/Б)"),
+  row("a . . . . . . . . . . . .", "journal.unlock", "Открывать дату для выставления оценок по прошествии X дней"),
+  row("a a a d . . . . . . . . .", "finals.viewAll", "Просматривать итоговые оценки для всех классов"),
+  row(". . . . . . o c . . . . .", "finals.viewOwn", "Просматривать итоговые оценки для своего класса или предмета"),
+  row("a . a d . . . . . . . . .", "finals.editAll", "Редактировать итоговые оценки для всех классов"),
+  row(". . . . . . o . . . . . .", "finals.editOwn", "Редактировать итоговые оценки для своего класса или предмета"),
+  row(". . . . . . . . s s . . .", "diary.view", "Просматривать свои оценки и посещаемость (или своего ребёнка)"),
+  row("a a a d . . . . . . . . .", "control.view", "Контроль ведения журнала, отчёт о доступе к журналу"),
+  row(". a a d . . . . . . . . .", "remarks.write", "Формировать замечания по ведению журнала"),
+  row(". . . . . . o . . . . . .", "remarks.resolve", "Устранять замечания"),
+  row("a a a d . a . . . . . . .", "reports.admin", "Просматривать административные отчёты (по всем классам)"),
+  row(". . . . . . o c . . . . .", "reports.class", "Просматривать отчёты в своём классе / по своему предмету"),
+  row(". . . . . . . . s s . . .", "reports.self", "Просматривать отчёты о себе (или о своём ребёнке)"),
+  row("a . a . . a . . . . . . .", "archive.manage", "Формировать и проверять архив года"),
+  row("a a a . . . . c . . . . .", "audit.view", "Журнал действий пользователей, статистика посещений"),
+  row("a a a d a a a a a a a a a", "board.view", "Просматривать объявления"),
+  row("a a a d a a a a . . a a .", "board.post", "Создавать объявления"),
+  row("a a a d a a a a a a a a a", "mail.use", "Отправлять и получать почтовые сообщения"),
+  row("a a a d a a a a a a a a a", "forum.use", "Отправлять и получать сообщения в форуме"),
+  row("a . . . . . . . . . . . .", "forum.moderate", "Назначать модераторов форума"),
   // ───── second wave (SPEC §17–24, ACCESS_MATRIX «Second-wave rows») ─────
-  {
-    key: "period.close",
-    label: "Закрывать учебный период (REC-1)",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept" },
-  },
-  { key: "year.reopen", label: "Открывать закрытый учебный год для исправлений (REC-2)", defaults: { ADMIN: "all" } },
-  {
-    key: "archive.dispose",
-    label: "Утверждать акт о выделении документов к уничтожению (REC-5)",
-    defaults: { ADMIN: "all" },
-  },
-  {
-    key: "decisions.edit",
-    label: "Вносить решения педсовета с протоколом (REC-4)",
-    defaults: { ADMIN: "all", DEPUTY: "all", SECRETARY: "all" },
-  },
-  {
-    key: "journal.hospital",
-    label: "Выставлять отметки по справке санаторной/больничной школы (REC-6)",
-    defaults: { ADMIN: "all", DEPUTY: "all", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "absence.record",
-    label: "Отмечать отсутствие ученика за период по документу (DUT-3)",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "absence.notify",
-    label: "Сообщать классному руководителю об отсутствии ребёнка (DUT-4)",
-    defaults: { PARENT: "self" },
-  },
-  {
-    key: "control.check",
-    label: "Записывать проверку журнала (DUT-2)",
-    defaults: { ADMIN: "all", DIRECTOR: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "risk.notify",
-    label: "Сообщать родителям учеников группы риска (DUT-5)",
-    defaults: { DEPUTY: "all", HEAD_OF_DEPT: "dept", TEACHER: "own", CLASS_TEACHER: "class" },
-  },
-  { key: "homework.handin", label: "Сдавать домашнее задание (LRN-1)", defaults: { STUDENT: "self" } },
-  { key: "homework.review", label: "Проверять сданные работы (LRN-1)", defaults: { TEACHER: "own" } },
-  {
-    key: "materials.view",
-    label: "Просматривать учебные материалы (LRN-2)",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "self",
-      PARENT: "self",
-    },
-  },
-  {
-    key: "materials.edit",
-    label: "Размещать учебные материалы (LRN-2)",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", TEACHER: "own" },
-  },
-  {
-    key: "resources.view",
-    label: "Просматривать школьные ресурсы (LRN-4)",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "all",
-      PARENT: "all",
-      MEDIC: "all",
-      PSYCHOLOGIST: "all",
-      STAFF: "all",
-    },
-  },
-  {
-    key: "resources.edit",
-    label: "Редактировать школьные ресурсы (LRN-4)",
-    defaults: { ADMIN: "all", DEPUTY: "all", SECRETARY: "all" },
-  },
-  {
-    key: "portfolio.edit",
-    label: "Добавлять достижения в портфолио (LRN-5)",
-    defaults: { ADMIN: "all", DEPUTY: "all", TEACHER: "own", CLASS_TEACHER: "class", STUDENT: "self", PARENT: "self" },
-  },
-  {
-    key: "portfolio.confirm",
-    label: "Подтверждать достижения (LRN-5)",
-    defaults: { ADMIN: "all", DEPUTY: "all", CLASS_TEACHER: "class" },
-  },
-  {
-    key: "portfolio.view",
-    label: "Просматривать портфолио (LRN-5)",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      CLASS_TEACHER: "class",
-      STUDENT: "self",
-      PARENT: "self",
-    },
-  },
-  {
-    key: "programmes.edit",
-    label: "Составлять рабочие программы (PRG-1)",
-    defaults: { ADMIN: "all", DEPUTY: "all", HEAD_OF_DEPT: "dept", TEACHER: "own" },
-  },
-  {
-    key: "programmes.approve",
-    label: "Утверждать рабочие программы (PRG-1)",
-    defaults: { ADMIN: "all", DEPUTY: "all" },
-  },
-  {
-    key: "clubs.manage",
-    label: "Вести объединения внеурочной деятельности (PRG-2)",
-    defaults: { ADMIN: "all", DEPUTY: "all", SCHEDULER: "all" },
-  },
-  {
-    key: "clubs.journal",
-    label: "Вести журнал объединения (PRG-2)",
-    defaults: { ADMIN: "all", DEPUTY: "all", TEACHER: "leader" },
-  },
-  {
-    key: "clubs.enrol",
-    label: "Записываться в объединения и выходить из них при открытой записи (PRG-2)",
-    defaults: { STUDENT: "self", PARENT: "self" },
-  },
-  { key: "timetable.approve", label: "Утверждать расписание (PRG-3)", defaults: { ADMIN: "all", DIRECTOR: "all" } },
-  {
-    key: "assessments.publish",
-    label: "Публиковать график оценочных процедур (PRG-4)",
-    defaults: { ADMIN: "all", DEPUTY: "all" },
-  },
-  {
-    key: "assessments.view",
-    label: "Просматривать график оценочных процедур (PRG-4)",
-    defaults: {
-      ADMIN: "all",
-      DIRECTOR: "all",
-      DEPUTY: "all",
-      HEAD_OF_DEPT: "dept",
-      SCHEDULER: "all",
-      SECRETARY: "all",
-      TEACHER: "all",
-      CLASS_TEACHER: "all",
-      STUDENT: "self",
-      PARENT: "self",
-    },
-  },
-  { key: "results.import", label: "Загружать результаты ГИА и ВПР (REG-3)", defaults: { ADMIN: "all", DEPUTY: "all" } },
-  { key: "webhooks.manage", label: "Настраивать подписки на события (REG-4)", defaults: { ADMIN: "all" } },
-] as const satisfies readonly MatrixRow[];
+  row("a . a d . . . . . . . . .", "period.close", "Закрывать учебный период (REC-1)"),
+  row("a . . . . . . . . . . . .", "year.reopen", "Открывать закрытый учебный год для исправлений (REC-2)"),
+  row("a . . . . . . . . . . . .", "archive.dispose", "Утверждать акт о выделении документов к уничтожению (REC-5)"),
+  row("a . a . . a . . . . . . .", "decisions.edit", "Вносить решения педсовета с протоколом (REC-4)"),
+  row(
+    "a . a . . . . c . . . . .",
+    "journal.hospital",
+    "Выставлять отметки по справке санаторной/больничной школы (REC-6)",
+  ),
+  row("a . a d . . . c . . . . .", "absence.record", "Отмечать отсутствие ученика за период по документу (DUT-3)"),
+  row(". . . . . . . . . s . . .", "absence.notify", "Сообщать классному руководителю об отсутствии ребёнка (DUT-4)"),
+  row("a a a d . . . c . . . . .", "control.check", "Записывать проверку журнала (DUT-2)"),
+  row(". . a d . . o c . . . . .", "risk.notify", "Сообщать родителям учеников группы риска (DUT-5)"),
+  row(". . . . . . . . s . . . .", "homework.handin", "Сдавать домашнее задание (LRN-1)"),
+  row(". . . . . . o . . . . . .", "homework.review", "Проверять сданные работы (LRN-1)"),
+  row("a a a d a a a a s s . . .", "materials.view", "Просматривать учебные материалы (LRN-2)"),
+  row("a . a d . . o . . . . . .", "materials.edit", "Размещать учебные материалы (LRN-2)"),
+  row("a a a d a a a a a a a a a", "resources.view", "Просматривать школьные ресурсы (LRN-4)"),
+  row("a . a . . a . . . . . . .", "resources.edit", "Редактировать школьные ресурсы (LRN-4)"),
+  row("a . a . . . o c s s . . .", "portfolio.edit", "Добавлять достижения в портфолио (LRN-5)"),
+  row("a . a . . . . c . . . . .", "portfolio.confirm", "Подтверждать достижения (LRN-5)"),
+  row("a a a d . . . c s s . . .", "portfolio.view", "Просматривать портфолио (LRN-5)"),
+  row("a . a d . . o . . . . . .", "programmes.edit", "Составлять рабочие программы (PRG-1)"),
+  row("a . a . . . . . . . . . .", "programmes.approve", "Утверждать рабочие программы (PRG-1)"),
+  row("a . a . a . . . . . . . .", "clubs.manage", "Вести объединения внеурочной деятельности (PRG-2)"),
+  row("a . a . . . l . . . . . .", "clubs.journal", "Вести журнал объединения (PRG-2)"),
+  row(
+    ". . . . . . . . s s . . .",
+    "clubs.enrol",
+    "Записываться в объединения и выходить из них при открытой записи (PRG-2)",
+  ),
+  row("a a . . . . . . . . . . .", "timetable.approve", "Утверждать расписание (PRG-3)"),
+  row("a . a . . . . . . . . . .", "assessments.publish", "Публиковать график оценочных процедур (PRG-4)"),
+  row("a a a d a a a a s s . . .", "assessments.view", "Просматривать график оценочных процедур (PRG-4)"),
+  row("a . a . . . . . . . . . .", "results.import", "Загружать результаты ГИА и ВПР (REG-3)"),
+  row("a . . . . . . . . . . . .", "webhooks.manage", "Настраивать подписки на события (REG-4)"),
+] as const;
 
 export type Permission = (typeof MATRIX)[number]["key"];
 

@@ -1,6 +1,6 @@
 // Writes of the access matrix overrides (ACL-2), audited in the same transaction.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { defaultScope } from "./matrix";
 import type { MatrixCell } from "./schema";
 
@@ -46,13 +46,7 @@ export async function saveMatrixOverrides(
       changes.push({ column: cell.column, permission: cell.permission, from: before, to: cell.scope });
     }
     if (changes.length > 0) {
-      await recordAudit(tx, {
-        organisationId,
-        userId: byUserId,
-        action: "acl.change",
-        entity: "RolePermission",
-        details: { changes },
-      });
+      await auditChange(tx, { organisationId, userId: byUserId }, "acl.change", ["RolePermission"], { changes });
     }
     return changes.length;
   });

@@ -1,7 +1,7 @@
 // Writes for personal access tokens (API-2): create (only the hash is stored) and revoke.
 // Both are audited; the token text itself never reaches the database or the log.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { TokenScope } from "./token";
 
 export async function createApiToken(
@@ -16,13 +16,7 @@ export async function createApiToken(
       data: { organisationId, userId, name, scope, tokenHash },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "api.token.create",
-      entity: "ApiToken",
-      details: { id: row.id, scope },
-    });
+    await auditChange(tx, { organisationId, userId }, "api.token.create", ["ApiToken"], { id: row.id, scope });
     return row.id;
   });
 }
@@ -34,14 +28,7 @@ export async function revokeApiToken(organisationId: number, userId: number, tok
       where: { organisationId, userId, id: tokenId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (r.count)
-      await recordAudit(tx, {
-        organisationId,
-        userId,
-        action: "api.token.revoke",
-        entity: "ApiToken",
-        details: { id: tokenId },
-      });
+    if (r.count) await auditChange(tx, { organisationId, userId }, "api.token.revoke", ["ApiToken"], { id: tokenId });
     return r.count > 0;
   });
 }

@@ -1,7 +1,7 @@
 // Writes of the year archive (ARC-1): the set's row and its audit entry commit together.
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { StoredManifest } from "./data";
 import { isExpired, RETENTION_KINDS, type RetentionKind } from "./rules";
 import { col } from "@/lib/sql";
@@ -40,13 +40,10 @@ export async function saveArchiveSet(
         retentionEnd: f.retentionEnd ? new Date(`${f.retentionEnd}T00:00:00.000Z`) : null,
       })),
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: createdById,
-      action: "archive.build",
-      entity: "ArchiveSet",
-      entityId: String(row.id),
-      details: { yearId, files: stored.manifest.files.length, manifestSha256: stored.manifestFile.sha256 },
+    await auditChange(tx, { organisationId, userId: createdById }, "archive.build", ["ArchiveSet", row.id], {
+      yearId,
+      files: stored.manifest.files.length,
+      manifestSha256: stored.manifestFile.sha256,
     });
     return row.id;
   });
@@ -65,13 +62,7 @@ export async function saveRetention(
         create: { organisationId, kind, years: years[kind] },
         update: { years: years[kind] },
       });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "archive.retention",
-      entity: "ArchiveRetention",
-      details: { ...years },
-    });
+    await auditChange(tx, { organisationId, userId }, "archive.retention", ["ArchiveRetention"], { ...years });
   });
 }
 
@@ -133,13 +124,10 @@ export async function recordDisposal(
       where: { organisationId, id: { in: act.documentIds } },
       data: { destroyedAt: now, disposalActId: created.id },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "archive.dispose",
-      entity: "ArchiveDisposalAct",
-      entityId: String(created.id),
-      details: { number: act.number, documents: act.documentIds.length, actSha256: act.file.sha256 },
+    await auditChange(tx, { organisationId, userId }, "archive.dispose", ["ArchiveDisposalAct", created.id], {
+      number: act.number,
+      documents: act.documentIds.length,
+      actSha256: act.file.sha256,
     });
     return { ok: true as const, actId: created.id, storageKeys: locked.map((d) => d.storageKey) };
   });

@@ -20,6 +20,26 @@ export type AuditEventInput = {
 
 export type RecordedAudit = { id: bigint; hash: string };
 
+/** Who makes an audited change: the organisation, the acting user (null: the system), the request's address. */
+export type AuditWho = { organisationId: number; userId: number | null; ip?: string | null };
+
+/** The entity row a change touched: its model name and id (stored as text), or the model alone. */
+export type AuditTarget = readonly [entity: string, id?: number | string | null];
+
+/**
+ * The usual audit row: `who` did `action` on `target`, with `details`. Call it with the change's
+ * transaction, as its last statement (see above).
+ */
+export function auditChange(
+  client: AuditClient,
+  who: AuditWho,
+  action: string,
+  [entity, id]: AuditTarget,
+  details?: AuditEventInput["details"],
+): Promise<RecordedAudit> {
+  return recordAudit(client, { ...who, action, entity, entityId: id == null ? null : String(id), details });
+}
+
 function isRootClient(client: AuditClient): client is PrismaClient {
   return "$transaction" in client;
 }

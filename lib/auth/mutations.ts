@@ -3,7 +3,7 @@
 // so that concurrent attempts cannot slip past a limit.
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { afterAddressFailure, afterLoginFailure } from "./rules";
 import { col } from "@/lib/sql";
 
@@ -60,15 +60,8 @@ export async function pruneThrottle(now: Date): Promise<number> {
 
 /** Audits a refused attempt that changes no counter of the user (locked login, blocked address, disabled account). */
 export async function recordRefusal(ctx: AttemptContext, userId: number | null, reason: FailureReason): Promise<void> {
-  await recordAudit(db, {
-    organisationId: ctx.organisationId,
-    userId,
-    action: "auth.failed",
-    entity: "User",
-    entityId: userId === null ? null : String(userId),
-    details: { login: ctx.login, reason },
-    ip: ctx.ip,
-  });
+  const who = { organisationId: ctx.organisationId, userId, ip: ctx.ip };
+  await auditChange(db, who, "auth.failed", ["User", userId], { login: ctx.login, reason });
 }
 
 async function auditFailure(
@@ -78,26 +71,10 @@ async function auditFailure(
   reason: FailureReason,
   lockedUntil: Date | null,
 ) {
-  const entityId = userId === null ? null : String(userId);
-  await recordAudit(tx, {
-    organisationId: ctx.organisationId,
-    userId,
-    action: "auth.failed",
-    entity: "User",
-    entityId,
-    details: { login: ctx.login, reason },
-    ip: ctx.ip,
-  });
+  const who = { organisationId: ctx.organisationId, userId, ip: ctx.ip };
+  await auditChange(tx, who, "auth.failed", ["User", userId], { login: ctx.login, reason });
   if (lockedUntil) {
-    await recordAudit(tx, {
-      organisationId: ctx.organisationId,
-      userId,
-      action: "auth.locked",
-      entity: "User",
-      entityId,
-      details: { login: ctx.login, until: lockedUntil.toISOString() },
-      ip: ctx.ip,
-    });
+    await auditChange(tx, who, "auth.locked", ["User", userId], { login: ctx.login, until: lockedUntil.toISOString() });
   }
 }
 
@@ -178,14 +155,7 @@ export async function startSession(input: NewSession): Promise<string> {
       create: { organisationId, userId, day: input.day, area: "signin", count: 1, lastAt: now },
       update: { count: { increment: 1 }, lastAt: now },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "auth.signin",
-      entity: "UserSession",
-      entityId: session.id,
-      ip: input.ip,
-    });
+    await auditChange(tx, { organisationId, userId, ip: input.ip }, "auth.signin", ["UserSession", session.id]);
     return session.id;
   });
 }
@@ -207,14 +177,7 @@ export async function endSession(
       where: { organisationId_id: { organisationId, id: sessionId } },
       data: { revokedAt: now },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: session.userId,
-      action: "auth.signout",
-      entity: "UserSession",
-      entityId: sessionId,
-      ip,
-    });
+    await auditChange(tx, { organisationId, userId: session.userId, ip }, "auth.signout", ["UserSession", sessionId]);
     return true;
   });
 }
@@ -227,13 +190,7 @@ export async function unlockUser(organisationId: number, userId: number, byUserI
       data: { failedSignIns: 0, lockedUntil: null },
     });
     if (updated.count === 0) return false;
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "auth.unlocked",
-      entity: "User",
-      entityId: String(userId),
-    });
+    await auditChange(tx, { organisationId, userId: byUserId }, "auth.unlocked", ["User", userId]);
     return true;
   });
 }
@@ -260,14 +217,8 @@ export async function setOwnPassword(input: {
       where: { organisationId, userId, revokedAt: null, id: { not: input.keepSessionId } },
       data: { revokedAt: now },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "auth.password_changed",
-      entity: "User",
-      entityId: String(userId),
-      details: { otherSessionsEnded: revoked.count },
-      ip: input.ip,
+    await auditChange(tx, { organisationId, userId, ip: input.ip }, "auth.password_changed", ["User", userId], {
+      otherSessionsEnded: revoked.count,
     });
   });
 }

@@ -34,20 +34,22 @@ export type Timeline = {
   xTicks: { x: number; date: Date }[];
 };
 
-/**
- * The geometry of «marks over time» for one subject: x — the date within [from, to], y — the mark on
- * the scale [min, max] (higher marks higher up). `running` are the student's running averages (one per
- * mark, null before there is one); `classAverage` the class's running average by date.
- */
-export function marksTimeline(input: {
+/** What «marks over time» is drawn from (the chart component's props less its title). */
+export type MarksTimelineInput = {
   from: Date;
   to: Date;
   min: number;
   max: number;
   marks: { date: Date; value: number; running: number | null }[];
   classAverage: { date: Date; value: number }[];
-  box?: ChartBox;
-}): Timeline {
+};
+
+/**
+ * The geometry of «marks over time» for one subject: x — the date within [from, to], y — the mark on
+ * the scale [min, max] (higher marks higher up). `running` are the student's running averages (one per
+ * mark, null before there is one); `classAverage` the class's running average by date.
+ */
+export function marksTimeline(input: MarksTimelineInput & { box?: ChartBox }): Timeline {
   const box = input.box ?? MARKS_BOX;
   const x = linearScale(input.from.getTime(), input.to.getTime(), box.left, box.width - box.right);
   const y = linearScale(input.min, input.max, box.height - box.bottom, box.top);

@@ -1,6 +1,6 @@
 // Session-bound reads of the documents store (LRN-3), shaped for the pages: what the reader reads
 // (rules.ts), each document's versions, the journal's regulation for the footer link.
-import { ROLES } from "@/lib/access/roles";
+import { ROLES, type Role } from "@/lib/access/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime, isoDate } from "@/lib/org/time";
 import { shortName } from "@/lib/people/names";
@@ -10,20 +10,37 @@ import { CATEGORY_LABELS, mayRead, readingRoles, visibilityLabel, type DocumentC
 
 const dateText = (d: Date | null) => (d ? formatDate(d) : null);
 
+type DocumentRow = {
+  id: number;
+  title: string;
+  category: string;
+  number: string | null;
+  date: Date | null;
+  isJournalRegulation: boolean;
+  visibleTo: Role[];
+};
+
+/** What the list and the document's page both show of a document: title, category, number, date, visibility. */
+function documentHead(d: DocumentRow) {
+  return {
+    id: d.id,
+    title: d.title,
+    category: d.category as DocumentCategoryName,
+    categoryLabel: CATEGORY_LABELS[d.category as DocumentCategoryName],
+    number: d.number,
+    date: dateText(d.date),
+    regulation: d.isJournalRegulation,
+    visibility: visibilityLabel(d.visibleTo, ROLES),
+  };
+}
+
 export async function loadDocuments(user: CurrentUser, f: { q?: string; category?: DocumentCategoryName }) {
   const reader = await docReader(user);
   const rows = await listDocuments(user.organisationId, reader.docsEdit ? null : readingRoles(reader), f);
   return {
     canEdit: reader.docsEdit,
     items: rows.map((d) => ({
-      id: d.id,
-      title: d.title,
-      category: d.category as DocumentCategoryName,
-      categoryLabel: CATEGORY_LABELS[d.category as DocumentCategoryName],
-      number: d.number,
-      date: dateText(d.date),
-      regulation: d.isJournalRegulation,
-      visibility: visibilityLabel(d.visibleTo, ROLES),
+      ...documentHead(d),
       latest: d.versions[0]
         ? { id: d.versions[0].id, version: d.versions[0].version, fileName: d.versions[0].fileName }
         : null,
@@ -42,16 +59,9 @@ export async function loadDocument(user: CurrentUser, id: number) {
   );
   return {
     canEdit: reader.docsEdit,
-    id: d.id,
-    title: d.title,
-    category: d.category as DocumentCategoryName,
-    categoryLabel: CATEGORY_LABELS[d.category as DocumentCategoryName],
-    number: d.number,
-    date: dateText(d.date),
+    ...documentHead(d),
     isoDate: d.date ? isoDate(d.date) : "",
-    regulation: d.isJournalRegulation,
     visibleTo: d.visibleTo,
-    visibility: visibilityLabel(d.visibleTo, ROLES),
     versions: d.versions.map((v) => {
       const who = names.get(v.uploadedById);
       return {

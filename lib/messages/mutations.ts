@@ -1,6 +1,6 @@
 // Board writes (MSG-3). The action has checked board.post (and the class for a class announcement).
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { Role } from "@/lib/access/roles";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 
@@ -33,13 +33,8 @@ export async function createAnnouncement(a: NewAnnouncement): Promise<number> {
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId: a.organisationId,
-      userId: a.authorId,
-      action: "announcement.create",
-      entity: "Announcement",
-      entityId: String(row.id),
-    });
+    const who = { organisationId: a.organisationId, userId: a.authorId };
+    await auditChange(tx, who, "announcement.create", ["Announcement", row.id]);
     return row.id;
   });
 }
@@ -61,13 +56,7 @@ export async function deleteAnnouncement(
       await inScope(tx, { kind: "class", classId: stored.classId });
     const { count } = await tx.announcement.deleteMany({ where });
     if (count === 0) return false;
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "announcement.delete",
-      entity: "Announcement",
-      entityId: String(id),
-    });
+    await auditChange(tx, { organisationId, userId: actorId }, "announcement.delete", ["Announcement", id]);
     return true;
   });
 }

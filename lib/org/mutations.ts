@@ -3,7 +3,7 @@
 // Russian field messages, and is audited in the same transaction.
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { Entity } from "./directory";
 
@@ -272,13 +272,8 @@ export async function saveEntity(
       if (typeof data.classId === "number")
         await assertYearOpen(tx, organisationId, await yearOfClass(tx, organisationId, data.classId));
       const saved = await write(tx, organisationId, entity, id, data, yearId);
-      await recordAudit(tx, {
-        organisationId,
-        userId,
-        action: id ? "org.updated" : "org.created",
-        entity,
-        entityId: String(saved),
-        details: { fields: Object.keys(data) },
+      await auditChange(tx, { organisationId, userId }, id ? "org.updated" : "org.created", [entity, saved], {
+        fields: Object.keys(data),
       });
       return { ok: true as const, id: saved };
     });
@@ -352,7 +347,7 @@ export async function deleteEntity(
         case "classDepartment":
           throw new Refused("_", "Группу убирают из отделения выбором «без отделения»");
       }
-      await recordAudit(tx, { organisationId, userId, action: "org.deleted", entity, entityId: String(id) });
+      await auditChange(tx, { organisationId, userId }, "org.deleted", [entity, id]);
       return { ok: true as const, id };
     });
   } catch (e) {
@@ -365,13 +360,8 @@ export async function deleteEntity(
 export async function saveOrgCard(organisationId: number, userId: number, data: Data): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.organisation.update({ where: { id: organisationId }, data });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "org.card_updated",
-      entity: "Organisation",
-      entityId: String(organisationId),
-      details: { fields: Object.keys(data) },
+    await auditChange(tx, { organisationId, userId }, "org.card_updated", ["Organisation", organisationId], {
+      fields: Object.keys(data),
     });
   });
 }
@@ -383,14 +373,13 @@ export async function saveSettings(organisationId: number, userId: number, data:
       create: { organisationId, ...data },
       update: data,
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "org.settings_updated",
-      entity: "OrganisationSettings",
-      entityId: String(organisationId),
-      details: data as Record<string, unknown>,
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId },
+      "org.settings_updated",
+      ["OrganisationSettings", organisationId],
+      data as Record<string, unknown>,
+    );
   });
 }
 

@@ -3,6 +3,11 @@ import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName } from "./names";
 
+/** Memberships in these classes that meet `date`: the classes' lists on that day (a where). */
+export function classListsOn(organisationId: number, classIds: readonly number[], date: Date) {
+  return { organisationId, classId: { in: [...classIds] }, ...spanMeets(date) };
+}
+
 export type ChildSummary = { studentId: number; fullName: string; className: string | null; classId: number | null };
 
 /** A student's name and their class on `today` (the select and its reading, shared by the reads below). */

@@ -82,10 +82,25 @@ const snils = singleLine()
   .optional()
   .transform((v) => (v ? v : null));
 
-export const briefFieldsSchema = z.object({
+/** A person's name fields: surname and first name required, patronymic optional. */
+const personName = {
   lastName: requiredText("фамилия"),
   firstName: requiredText("имя"),
   middleName: optionalText(100),
+};
+
+/** A parent's contact fields (the parent's form and card). */
+const parentContacts = {
+  phone,
+  email,
+  preferredContact: optionalText(100),
+  address: optionalText(300),
+  workplace: optionalText(200),
+  position: optionalText(100),
+};
+
+export const briefFieldsSchema = z.object({
+  ...personName,
   birthDate: dateField("дата рождения"),
   sex,
   phone,
@@ -130,15 +145,8 @@ export const psychSchema = z.object({
 export type PsychInput = z.output<typeof psychSchema>;
 
 export const parentSchema = z.object({
-  lastName: requiredText("фамилия"),
-  firstName: requiredText("имя"),
-  middleName: optionalText(100),
-  phone,
-  email,
-  preferredContact: optionalText(100),
-  address: optionalText(300),
-  workplace: optionalText(200),
-  position: optionalText(100),
+  ...personName,
+  ...parentContacts,
   kinship: optionalText(40),
 });
 export type ParentInput = z.output<typeof parentSchema>;
@@ -157,9 +165,7 @@ export const STAFF_ROLES = [
 ] as const;
 
 export const staffSchema = z.object({
-  lastName: requiredText("фамилия"),
-  firstName: requiredText("имя"),
-  middleName: optionalText(100),
+  ...personName,
   position: optionalText(100),
   phone,
   email,
@@ -167,7 +173,8 @@ export const staffSchema = z.object({
 });
 export type StaffInput = z.output<typeof staffSchema>;
 
-const optionalDate = (label: string) =>
+/** An optional ДД.ММ.ГГГГ date (empty: null); `label` names the field in the message. */
+export const optionalDate = (label?: string) =>
   singleLine()
     .trim()
     .optional()
@@ -175,7 +182,8 @@ const optionalDate = (label: string) =>
       if (!v) return null;
       const date = parseCalendarDate(v);
       if (!date) {
-        ctx.addIssue({ code: "custom", message: `${label}: дата в формате ДД.ММ.ГГГГ` });
+        const message = label ? `${label}: дата в формате ДД.ММ.ГГГГ` : "Дата в формате ДД.ММ.ГГГГ";
+        ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       return date;
@@ -183,9 +191,7 @@ const optionalDate = (label: string) =>
 
 /** PPL-1: the staff card (staff.manage). */
 export const staffCardSchema = z.object({
-  lastName: requiredText("фамилия"),
-  firstName: requiredText("имя"),
-  middleName: optionalText(100),
+  ...personName,
   birthDate: optionalDate("Дата рождения"),
   sex,
   position: optionalText(100),
@@ -205,17 +211,10 @@ export const staffCardSchema = z.object({
 
 /** PPL-1: the parent card's own fields (the link's «степень родства» is edited per child). */
 export const parentCardSchema = z.object({
-  lastName: requiredText("фамилия"),
-  firstName: requiredText("имя"),
-  middleName: optionalText(100),
+  ...personName,
   birthDate: optionalDate("Дата рождения"),
   sex,
-  phone,
-  email,
-  preferredContact: optionalText(100),
-  address: optionalText(300),
-  workplace: optionalText(200),
-  position: optionalText(100),
+  ...parentContacts,
 });
 export type ParentCardInput = z.output<typeof parentCardSchema>;
 

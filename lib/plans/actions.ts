@@ -11,6 +11,8 @@ import { existingPlanId, loadById, planFacts } from "./data";
 import {
   copyPlan,
   createPlan,
+  type NewPlan,
+  type Outcome,
   rebindLesson,
   rebindPlan,
   reopenPlan,
@@ -30,6 +32,25 @@ type Result<T> = ActionResult<T> | null;
 function refresh(planId?: number): void {
   revalidatePath("/plans");
   if (planId) revalidatePath(`/plans/${planId}`);
+}
+
+/** A plan mutation's outcome as the action's result; a success refreshes the plan's pages. */
+function settle<T>(planId: number, result: Outcome<T>): ActionResult<T> {
+  if (!result.ok) return fail(result.code, result.message);
+  refresh(planId);
+  return ok(result.data);
+}
+
+/** A new plan's keys on one of the teacher loads: its class, or with `parallel` its whole parallel. */
+function planOnLoad(load: NonNullable<Awaited<ReturnType<typeof loadById>>>, parallel: boolean): NewPlan {
+  return {
+    yearId: load.yearId,
+    teacherId: load.teacherId,
+    subjectId: load.subjectId,
+    classId: parallel ? null : load.classId,
+    grade: load.class.grade,
+    title: `КТП: ${load.subject.name}, ${parallel ? `${load.class.grade}-е классы` : load.class.name}`,
+  };
 }
 
 /** The plan named in the form, if it exists in the caller's organisation, and the gate for `op`. */
@@ -58,15 +79,7 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
   if (!load) return fail("NOT_FOUND");
   const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
-  const parallel = parsed.data.parallel;
-  const plan = {
-    yearId: load.yearId,
-    teacherId: load.teacherId,
-    subjectId: load.subjectId,
-    classId: parallel ? null : load.classId,
-    grade: load.class.grade,
-    title: `КТП: ${load.subject.name}, ${parallel ? `${load.class.grade}-е классы` : load.class.name}`,
-  };
+  const plan = planOnLoad(load, parsed.data.parallel);
   if (await existingPlanId(user.organisationId, plan))
     return fail("CONFLICT", "План для этого класса и предмета уже есть");
   if (load.yearClosed) return fail("LOCKED", YEAR_CLOSED_REASON);
@@ -84,23 +97,17 @@ export async function saveTopicsAction(
   const topics = parseTopicsJson(form.get("topics"));
   if (!topics.ok) return fail("INVALID_INPUT", topics.message);
   const result = await saveTopics(gate.user.organisationId, gate.user.id, gate.plan.id, topics.topics, "editor");
-  if (!result.ok) return fail(result.code, result.message);
-  refresh(gate.plan.id);
-  return ok(result.data);
+  return settle(gate.plan.id, result);
 }
 
 export async function setAutoHomeworkAction(_prev: Result<null>, form: FormData): Promise<ActionResult<null>> {
   const gate = await gatePlan(form, "edit");
   if (!gate.ok) return gate;
-  const result = await setAutoHomework(
-    gate.user.organisationId,
-    gate.user.id,
-    gate.plan.id,
-    form.get("autoHomework") === "on",
+  const { user, plan } = gate;
+  return settle(
+    plan.id,
+    await setAutoHomework(user.organisationId, user.id, plan.id, form.get("autoHomework") === "on"),
   );
-  if (!result.ok) return fail(result.code, result.message);
-  refresh(gate.plan.id);
-  return ok(null);
 }
 
 /** PLAN-2 steps of the plan's author: submit, or start a new edition of an approved plan. */
@@ -115,9 +122,7 @@ export async function workflowAction(_prev: Result<null>, form: FormData): Promi
       : step === "reopen"
         ? await reopenPlan(organisationId, userId, gate.plan.id)
         : { ok: false as const, code: "INVALID_INPUT" as const, message: "Неизвестное действие" };
-  if (!result.ok) return fail(result.code, result.message);
-  refresh(gate.plan.id);
-  return ok(null);
+  return settle(gate.plan.id, result);
 }
 
 /** PLAN-2: approve (the topics go into the journal, PLAN-3) or return with a comment. */
@@ -133,17 +138,9 @@ export async function reviewPlanAction(
   if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message);
   const gate = await gatePlan(form, "approve");
   if (!gate.ok) return gate;
-  const result = await reviewPlan(
-    gate.user.organisationId,
-    gate.user.id,
-    gate.plan.id,
-    parsed.data.decision,
-    parsed.data.comment,
-    new Date(),
-  );
-  if (!result.ok) return fail(result.code, result.message);
-  refresh(gate.plan.id);
-  return ok(result.data);
+  const { user, plan } = gate;
+  const { decision, comment } = parsed.data;
+  return settle(plan.id, await reviewPlan(user.organisationId, user.id, plan.id, decision, comment, new Date()));
 }
 
 /** PLAN-3: bind the whole approved plan again, or put one topic on another lesson. */
@@ -164,9 +161,7 @@ export async function bindAction(_prev: Result<BindReport>, form: FormData): Pro
   } else {
     result = await rebindPlan(organisationId, userId, gate.plan.id);
   }
-  if (!result.ok) return fail(result.code, result.message);
-  refresh(gate.plan.id);
-  return ok(result.data);
+  return settle(gate.plan.id, result);
 }
 
 export type ImportPreview = { rows: ImportRow[]; errors: number; saved: boolean };
@@ -204,14 +199,7 @@ export async function copyPlanAction(_prev: Result<null>, form: FormData): Promi
     return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
   const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
-  const target = {
-    yearId: load.yearId,
-    teacherId: load.teacherId,
-    subjectId: load.subjectId,
-    classId: load.classId,
-    grade: load.class.grade,
-    title: `КТП: ${load.subject.name}, ${load.class.name}`,
-  };
+  const target = planOnLoad(load, false);
   if (load.yearClosed) return fail("LOCKED", YEAR_CLOSED_REASON);
   if (await existingPlanId(gate.user.organisationId, target))
     return fail("CONFLICT", "План для этого класса и предмета уже есть");

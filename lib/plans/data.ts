@@ -4,8 +4,9 @@ import { isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import { db, rawStatement } from "@/lib/db";
 import { col } from "@/lib/sql";
-import { Prisma } from "@/prisma/generated/prisma/client";
+import { Prisma, type PlanTopic } from "@/prisma/generated/prisma/client";
 import type { PlanStatus } from "./rules";
+import type { TopicRow } from "./schema";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 /** Hours given per stream (class × subject × subgroup) from the year's start to `to`, not cancelled. */
@@ -165,16 +166,7 @@ export async function planDetail(organisationId: number, planId: number) {
     version: plan.version,
     yearStart: plan.year.startDate,
     curriculumHours: plan.classId ? (curriculum.get(`${plan.classId}:${plan.subjectId}`) ?? null) : null,
-    topics: plan.topics.map((t) => ({
-      id: t.id,
-      position: t.position,
-      title: t.title,
-      hours: Number(t.hours),
-      kesCodes: t.kesCodes,
-      lessonType: t.lessonType,
-      controlKind: t.controlKind,
-      homework: t.homework,
-    })),
+    topics: plan.topics.map((t) => ({ id: t.id, position: t.position, ...topicRowOf(t) })),
   };
 }
 
@@ -546,4 +538,18 @@ export async function programmeComparisonInputs(
     }
   }
   return out;
+}
+
+/** A topic's own fields as a plan's topic row (hours as a number): from a stored topic or a parsed row (PLAN-1, PLAN-4). */
+export function topicRowOf(
+  t: TopicRow | Pick<PlanTopic, "title" | "hours" | "kesCodes" | "lessonType" | "controlKind" | "homework">,
+): TopicRow {
+  return {
+    title: t.title,
+    hours: Number(t.hours),
+    kesCodes: t.kesCodes,
+    lessonType: t.lessonType,
+    controlKind: t.controlKind,
+    homework: t.homework,
+  };
 }

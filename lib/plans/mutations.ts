@@ -3,11 +3,11 @@
 // acting on one plan at once cannot both win.
 import { db, rawStatement } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
 import { col } from "@/lib/sql";
-import { canTransition, nextStatus, type PlanStatus } from "./rules";
+import { canTransition, nextStatus, type PlanAction, type PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import {
   lessonChanges,
@@ -20,7 +20,7 @@ import {
   type Placement,
 } from "./binding";
 export type { BindReport } from "./binding";
-import { PLAN_BINDING_SELECT, planClassIds, planLessonsWhere } from "./data";
+import { PLAN_BINDING_SELECT, planClassIds, planLessonsWhere, topicRowOf } from "./data";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
@@ -58,6 +58,20 @@ async function lockPlan(tx: Tx, organisationId: number, planId: number) {
   return rows[0];
 }
 
+/** Locks the plan for a PLAN-2 step; the refusal when its year is closed (REC-2) or its status forbids the step. */
+async function refuseStep(
+  tx: Tx,
+  organisationId: number,
+  planId: number,
+  step: PlanAction,
+  what: string,
+): Promise<Outcome<never> | null> {
+  const locked = await lockPlan(tx, organisationId, planId);
+  if (locked?.yearClosed) return YEAR_CLOSED;
+  if (!locked || !canTransition(locked.status, step)) return stale(locked?.status, what);
+  return null;
+}
+
 export type NewPlan = {
   yearId: number;
   teacherId: number;
@@ -78,13 +92,9 @@ export async function createPlan(
   return db.$transaction(async (tx) => {
     const created = await tx.lessonPlan.create({ data: { organisationId, ...plan }, select: { id: true } });
     await writeTopics(tx, organisationId, created.id, topics);
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.create",
-      entity: "LessonPlan",
-      entityId: String(created.id),
-      details: { ...plan, topics: topics.length },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.create", ["LessonPlan", created.id], {
+      ...plan,
+      topics: topics.length,
     });
     return created.id;
   });
@@ -107,14 +117,7 @@ async function writeTopics(tx: Tx, organisationId: number, planId: number, topic
   }
   const fresh: Prisma.PlanTopicCreateManyInput[] = [];
   for (const [i, t] of topics.entries()) {
-    const data = {
-      title: t.title,
-      hours: t.hours,
-      kesCodes: t.kesCodes,
-      lessonType: t.lessonType,
-      controlKind: t.controlKind,
-      homework: t.homework,
-    };
+    const data = topicRowOf(t);
     const id = byPosition.get(i + 1);
     if (id !== undefined) await tx.planTopic.update({ where: { organisationId_id: { organisationId, id } }, data });
     else fresh.push({ organisationId, planId, position: i + 1, ...data });
@@ -140,14 +143,13 @@ export async function saveTopics(
       where: { organisationId_id: { organisationId, id: planId } },
       data: { updatedAt: new Date() },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: source === "xlsx" ? "plan.import" : "plan.topics",
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { topics: topics.length },
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId: byUserId },
+      source === "xlsx" ? "plan.import" : "plan.topics",
+      ["LessonPlan", planId],
+      { topics: topics.length },
+    );
     return { ok: true, data: { count: topics.length } };
   });
 }
@@ -166,13 +168,8 @@ export async function setAutoHomework(
       where: { organisationId_id: { organisationId, id: planId } },
       data: { autoHomework },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.autoHomework",
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { autoHomework },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.autoHomework", ["LessonPlan", planId], {
+      autoHomework,
     });
     return { ok: true, data: null };
   });
@@ -186,23 +183,15 @@ export async function submitPlan(
   now: Date,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const locked = await lockPlan(tx, organisationId, planId);
-    if (locked?.yearClosed) return YEAR_CLOSED;
-    const status = locked?.status;
-    if (!status || !canTransition(status, "submit")) return stale(status, "Сдать нельзя");
+    const refused = await refuseStep(tx, organisationId, planId, "submit", "Сдать нельзя");
+    if (refused) return refused;
     const topics = await tx.planTopic.count({ where: { organisationId, planId } });
     if (topics === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: nextStatus("submit"), submittedAt: now },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.submit",
-      entity: "LessonPlan",
-      entityId: String(planId),
-    });
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.submit", ["LessonPlan", planId]);
     return { ok: true, data: null };
   });
 }
@@ -220,22 +209,16 @@ export async function reviewPlan(
   now: Date,
 ): Promise<Outcome<BindReport | null>> {
   return db.$transaction(async (tx) => {
-    const locked = await lockPlan(tx, organisationId, planId);
-    if (locked?.yearClosed) return YEAR_CLOSED;
-    const status = locked?.status;
-    if (!status || !canTransition(status, decision)) return stale(status, "Решение принять нельзя");
+    const refused = await refuseStep(tx, organisationId, planId, decision, "Решение принять нельзя");
+    if (refused) return refused;
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: nextStatus(decision), reviewerId: byUserId, reviewedAt: now, reviewComment: comment || null },
     });
     const report = decision === "approve" ? await bindPlanInTx(tx, organisationId, byUserId, planId) : null;
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: `plan.${decision}`,
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { comment: comment || null, bound: report?.changed ?? null },
+    await auditChange(tx, { organisationId, userId: byUserId }, `plan.${decision}`, ["LessonPlan", planId], {
+      comment: comment || null,
+      bound: report?.changed ?? null,
     });
     return { ok: true, data: report };
   });
@@ -244,21 +227,13 @@ export async function reviewPlan(
 /** PLAN-2: an approved plan changes only through a new submission — it becomes the next draft version. */
 export async function reopenPlan(organisationId: number, byUserId: number, planId: number): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const locked = await lockPlan(tx, organisationId, planId);
-    if (locked?.yearClosed) return YEAR_CLOSED;
-    const status = locked?.status;
-    if (!status || !canTransition(status, "reopen")) return stale(status, "Новую редакцию начать нельзя");
+    const refused = await refuseStep(tx, organisationId, planId, "reopen", "Новую редакцию начать нельзя");
+    if (refused) return refused;
     await tx.lessonPlan.update({
       where: { organisationId_id: { organisationId, id: planId } },
       data: { status: "DRAFT", version: { increment: 1 } },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.reopen",
-      entity: "LessonPlan",
-      entityId: String(planId),
-    });
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.reopen", ["LessonPlan", planId]);
     return { ok: true, data: null };
   });
 }
@@ -275,13 +250,8 @@ export async function rebindPlan(
     const status = locked?.status;
     if (status !== "APPROVED") return stale(status, "Привязывать можно только утверждённый план");
     const report = await bindPlanInTx(tx, organisationId, byUserId, planId);
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.bind",
-      entity: "LessonPlan",
-      entityId: String(planId),
-      details: { changed: report.changed },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.bind", ["LessonPlan", planId], {
+      changed: report.changed,
     });
     return { ok: true, data: report };
   });
@@ -315,13 +285,9 @@ export async function rebindLesson(
       { lessonId, topicIds: topicId === null ? [] : [topicId] },
     ]);
     if (!report) return { ok: false, code: "NOT_FOUND", message: "Урок не относится к этому плану" };
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "plan.rebind",
-      entity: "Lesson",
-      entityId: String(lessonId),
-      details: { planId, topicId },
+    await auditChange(tx, { organisationId, userId: byUserId }, "plan.rebind", ["Lesson", lessonId], {
+      planId,
+      topicId,
     });
     return { ok: true, data: report };
   });
@@ -336,15 +302,7 @@ export async function copyPlan(
 ): Promise<Outcome<number>> {
   const topics = await db.planTopic.findMany({ where: { organisationId, planId }, orderBy: { position: "asc" } });
   if (topics.length === 0) return { ok: false, code: "INVALID_INPUT", message: "В плане нет тем" };
-  const rows: TopicRow[] = topics.map((t) => ({
-    title: t.title,
-    hours: Number(t.hours),
-    kesCodes: t.kesCodes,
-    lessonType: t.lessonType,
-    controlKind: t.controlKind,
-    homework: t.homework,
-  }));
-  const id = await createPlan(organisationId, byUserId, target, rows);
+  const id = await createPlan(organisationId, byUserId, target, topics.map(topicRowOf));
   return { ok: true, data: id };
 }
 

@@ -12,7 +12,8 @@ import { planAccess } from "@/lib/plans/access";
 import { existingPlanId, loadById } from "@/lib/plans/data";
 import { fieldErrorsOf, firstIssue } from "@/lib/schema";
 import { currentYearOf, programmeFacts } from "./data";
-import { createPlanFromProgramme, createProgramme, moveProgramme, saveSections, type Outcome } from "./mutations";
+import type { Outcome } from "@/lib/plans/mutations";
+import { createPlanFromProgramme, createProgramme, moveProgramme, saveSections } from "./mutations";
 import { parseSections } from "./rules";
 import {
   createProgrammeForm,

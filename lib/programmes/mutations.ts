@@ -5,16 +5,13 @@ import { db, rawStatement } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { PlanStatus as PlanStatusEnum } from "@/prisma/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
-import { createPlan } from "@/lib/plans/mutations";
+import { createPlan, type Outcome } from "@/lib/plans/mutations";
 import { canTransition, nextStatus, STATUS_LABELS, type PlanStatus } from "@/lib/plans/rules";
 import { programmeSections } from "./data";
 import { topicsFromSections, type Section } from "./rules";
 import type { NewProgramme } from "./schema";
-
-export type Outcome<T> =
-  { ok: true; data: T } | { ok: false; code: "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "LOCKED"; message: string };
 
 export const PROGRAMME_LOCK = rawStatement(
   { status: col.enum(PlanStatusEnum), yearClosed: col.bool },
@@ -25,11 +22,7 @@ export const PROGRAMME_LOCK = rawStatement(
        FOR UPDATE OF p`,
 );
 
-async function lockProgramme(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
-  organisationId: number,
-  id: number,
-) {
+async function lockProgramme(tx: Prisma.TransactionClient, organisationId: number, id: number) {
   const rows = await PROGRAMME_LOCK.run(tx, organisationId, id);
   return rows[0];
 }
@@ -50,13 +43,8 @@ export async function createProgramme(
       data: { organisationId, yearId, authorId, ...input },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: authorId,
-      action: "programme.create",
-      entity: "WorkProgramme",
-      entityId: String(created.id),
-      details: { ...input },
+    await auditChange(tx, { organisationId, userId: authorId }, "programme.create", ["WorkProgramme", created.id], {
+      ...input,
     });
     return created.id;
   });
@@ -76,13 +64,9 @@ export async function saveSections(
     await tx.programmeSection.createMany({
       data: sections.map((s, i) => ({ organisationId, programmeId, position: i + 1, ...s })),
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "programme.sections",
-      entity: "WorkProgramme",
-      entityId: String(programmeId),
-      details: { sections: sections.length, hours: sections.reduce((a, s) => a + s.hours, 0) },
+    await auditChange(tx, { organisationId, userId }, "programme.sections", ["WorkProgramme", programmeId], {
+      sections: sections.length,
+      hours: sections.reduce((a, s) => a + s.hours, 0),
     });
     return { ok: true, data: null };
   });
@@ -115,14 +99,13 @@ export async function moveProgramme(
           ...(step === "approve" ? { approvedAt: now } : {}),
         },
       });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: `programme.${step}`,
-      entity: "WorkProgramme",
-      entityId: String(programmeId),
-      details: comment ? { comment } : null,
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId },
+      `programme.${step}`,
+      ["WorkProgramme", programmeId],
+      comment ? { comment } : null,
+    );
     return { ok: true, data: null };
   });
 }

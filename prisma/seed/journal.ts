@@ -161,25 +161,7 @@ export async function seedJournal(
   const lessonIds = await bulkInsert(
     sql,
     "Lesson",
-    [
-      ["organisationId", "int"],
-      ["classId", "int"],
-      ["subgroupId", "int"],
-      ["subjectId", "int"],
-      ["teacherId", "int"],
-      ["substituteId", "int"],
-      ["substitutionId", "int"],
-      ["entryId", "int"],
-      ["roomId", "int"],
-      ["date", "date"],
-      ["bellNumber", "int"],
-      ["hours", "numeric"],
-      ["status", { enum: "LessonStatus" }],
-      ["topic", "text"],
-      ["planTopicId", "int"],
-      ["filledAt", "timestamp"],
-      ["updatedAt", "timestamp"],
-    ],
+    "organisationId classId subgroupId subjectId teacherId substituteId substitutionId entryId roomId date bellNumber hours status topic planTopicId filledAt updatedAt",
     lessonRows,
     ["id", "entryId"],
   );
@@ -192,16 +174,7 @@ export async function seedJournal(
   await bulkInsert(
     sql,
     "Homework",
-    [
-      ["organisationId", "int"],
-      ["lessonId", "int"],
-      ["text", "text"],
-      ["dueDate", "date"],
-      ["fromPlan", "bool"],
-      ["createdById", "int"],
-      ["createdAt", "timestamp"],
-      ["updatedAt", "timestamp"],
-    ],
+    "organisationId lessonId text dueDate fromPlan createdById createdAt updatedAt",
     homework.map((l) => {
       const t = l.filledAt ?? at(l.date, 15, 0);
       return [organisationId, l.id!, l.homework!.text, l.homework!.dueDate, l.homework!.fromPlan, author(l), t, t];
@@ -250,16 +223,7 @@ export async function seedJournal(
   await bulkInsert(
     sql,
     "Attendance",
-    [
-      ["organisationId", "int"],
-      ["lessonId", "int"],
-      ["studentId", "int"],
-      ["code", { enum: "AttendanceCode" }],
-      ["missedHours", "numeric"],
-      ["updatedById", "int"],
-      ["reasonSetById", "int"],
-      ["updatedAt", "timestamp"],
-    ],
+    "organisationId lessonId studentId code missedHours updatedById reasonSetById updatedAt",
     gen.attendance.map((x) => [
       organisationId,
       x.lesson.id!,
@@ -274,13 +238,7 @@ export async function seedJournal(
   const assignmentIds = await bulkInsert(
     sql,
     "Assignment",
-    [
-      ["organisationId", "int"],
-      ["lessonId", "int"],
-      ["typeId", "int"],
-      ["description", "text"],
-      ["createdAt", "timestamp"],
-    ],
+    "organisationId lessonId typeId description createdAt",
     gen.assignments.map((x) => [
       organisationId,
       x.lesson.id!,
@@ -349,19 +307,7 @@ export async function seedJournal(
   await bulkInsert(
     sql,
     "FinalMark",
-    [
-      ["organisationId", "int"],
-      ["studentId", "int"],
-      ["classId", "int"],
-      ["subjectId", "int"],
-      ["kind", { enum: "FinalKind" }],
-      ["periodId", "int"],
-      ["form", { enum: "ControlKind" }],
-      ["value", "int"],
-      ["special", { enum: "FinalSpecial" }],
-      ["setById", "int"],
-      ["setAt", "timestamp"],
-    ],
+    "organisationId studentId classId subjectId kind periodId form value special setById setAt",
     finals.map((x) => [
       organisationId,
       x.studentId,

@@ -294,18 +294,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
     const lessonIds = await bulkInsert(
       sql,
       "Lesson",
-      [
-        ["organisationId", "int"],
-        ["classId", "int"],
-        ["subgroupId", "int"],
-        ["subjectId", "int"],
-        ["teacherId", "int"],
-        ["date", "date"],
-        ["bellNumber", "int"],
-        ["topic", "text"],
-        ["filledAt", "timestamp"],
-        ["updatedAt", "timestamp"],
-      ],
+      "organisationId classId subgroupId subjectId teacherId date bellNumber topic filledAt updatedAt",
       lessonRows,
       ["id"],
     );
@@ -348,12 +337,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
     const assignments = await bulkInsert(
       sql,
       "Assignment",
-      [
-        ["organisationId", "int"],
-        ["lessonId", "int"],
-        ["typeId", "int"],
-        ["createdAt", "timestamp"],
-      ],
+      "organisationId lessonId typeId createdAt",
       assignmentRows,
       ["id"],
     );
@@ -375,19 +359,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
     );
     await bulkInsert(sql, "Mark", MARK_COLUMNS, markRows);
     counts.marks += markRows.length;
-    await bulkInsert(
-      sql,
-      "Attendance",
-      [
-        ["organisationId", "int"],
-        ["lessonId", "int"],
-        ["studentId", "int"],
-        ["code", { enum: "AttendanceCode" }],
-        ["updatedById", "int"],
-        ["updatedAt", "timestamp"],
-      ],
-      attendanceRows,
-    );
+    await bulkInsert(sql, "Attendance", "organisationId lessonId studentId code updatedById updatedAt", attendanceRows);
 
     // Finals: each quarter the rounded weighted average, the year the rounded mean of the quarters.
     const finalRows: Cell[][] = [];
@@ -441,17 +413,7 @@ export async function seedPastYear(a: PastYearArgs): Promise<Record<string, numb
     await bulkInsert(
       sql,
       "FinalMark",
-      [
-        ["organisationId", "int"],
-        ["studentId", "int"],
-        ["classId", "int"],
-        ["subjectId", "int"],
-        ["kind", { enum: "FinalKind" }],
-        ["periodId", "int"],
-        ["value", "int"],
-        ["setById", "int"],
-        ["setAt", "timestamp"],
-      ],
+      "organisationId studentId classId subjectId kind periodId value setById setAt",
       finalRows,
     );
     counts.finals += finalRows.length;

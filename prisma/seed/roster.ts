@@ -15,6 +15,21 @@ export interface RosterIds {
   classTeacherIds: Map<string, number>;
 }
 
+type Person = Contingent["students"][number] | Contingent["parents"][number];
+
+/** Inserts people a thousand at a time and gives each its new row's id, found by its login's user. */
+async function insertPeople<P extends Person>(
+  ids: OrgIds,
+  people: P[],
+  insert: (part: P[]) => Promise<Array<{ id: number; userId: number | null }>>,
+): Promise<void> {
+  for (let i = 0; i < people.length; i += 1000) {
+    const part = people.slice(i, i + 1000);
+    const byUser = new Map((await insert(part)).map((r) => [r.userId, r.id]));
+    for (const p of part) p.id = byUser.get(ids.users.get(p.login)!)!;
+  }
+}
+
 export async function insertRoster(
   db: PrismaClient,
   ids: OrgIds,
@@ -23,36 +38,25 @@ export async function insertRoster(
   o: { college: boolean; registrarLogin: string },
 ): Promise<RosterIds> {
   const organisationId = ids.orgId;
-  for (let i = 0; i < cont.students.length; i += 1000) {
-    const part = cont.students.slice(i, i + 1000);
-    const rows = await db.student.createManyAndReturn({
-      data: part.map((s) => ({
-        organisationId,
-        userId: ids.users.get(s.login)!,
-        lastName: s.name.lastName,
-        firstName: s.name.firstName,
-        middleName: s.name.middleName,
-        birthDate: s.birthDate,
-        sex: s.name.sex,
-        educationForm: s.educationForm,
-        ...s.card,
-      })),
+  const person = (p: Person) => ({
+    organisationId,
+    userId: ids.users.get(p.login)!,
+    lastName: p.name.lastName,
+    firstName: p.name.firstName,
+    middleName: p.name.middleName,
+    birthDate: p.birthDate,
+    sex: p.name.sex,
+  });
+  await insertPeople(ids, cont.students, (part) =>
+    db.student.createManyAndReturn({
+      data: part.map((s) => ({ ...person(s), educationForm: s.educationForm, ...s.card })),
       select: { id: true, userId: true },
-    });
-    const byUser = new Map(rows.map((r) => [r.userId, r.id]));
-    for (const s of part) s.id = byUser.get(ids.users.get(s.login)!)!;
-  }
-  for (let i = 0; i < cont.parents.length; i += 1000) {
-    const part = cont.parents.slice(i, i + 1000);
-    const rows = await db.parent.createManyAndReturn({
+    }),
+  );
+  await insertPeople(ids, cont.parents, (part) =>
+    db.parent.createManyAndReturn({
       data: part.map((p) => ({
-        organisationId,
-        userId: ids.users.get(p.login)!,
-        lastName: p.name.lastName,
-        firstName: p.name.firstName,
-        middleName: p.name.middleName,
-        birthDate: p.birthDate,
-        sex: p.name.sex,
+        ...person(p),
         phone: p.phone,
         email: p.email,
         preferredContact: p.preferredContact,
@@ -61,10 +65,8 @@ export async function insertRoster(
         position: p.position,
       })),
       select: { id: true, userId: true },
-    });
-    const byUser = new Map(rows.map((r) => [r.userId, r.id]));
-    for (const p of part) p.id = byUser.get(ids.users.get(p.login)!)!;
-  }
+    }),
+  );
   await db.parentLink.createMany({
     data: cont.families.flatMap((f) =>
       f.parents.flatMap((p) =>

@@ -169,3 +169,42 @@ describe("lockouts and visits (AUTH-4, AUTH-5)", () => {
     expect(row.weeks).toEqual([3, 4, 0, 0]);
   });
 });
+
+describe("a staff card with its login (AUTH-2)", () => {
+  it("gives two namesakes two logins, each with the role, the forced change and the card linked", async () => {
+    const { createStaffWithLogin } = await import("@/lib/people/logins/mutations");
+    const input = {
+      lastName: "Жуков",
+      firstName: "Илья",
+      middleName: null,
+      position: "учитель",
+      phone: null,
+      email: "zhukov@example.ru",
+      role: "TEACHER" as const,
+    };
+    const a = await createStaffWithLogin(f.organisationId, f.users.ADMIN, input, "unusable");
+    const b = await createStaffWithLogin(f.organisationId, f.users.ADMIN, input, "unusable");
+    expect(a.login).not.toBe(b.login);
+    for (const made of [a, b]) {
+      const user = await db.user.findFirstOrThrow({
+        where: { organisationId: f.organisationId, id: made.userId },
+        select: {
+          login: true,
+          mustChangePassword: true,
+          email: true,
+          lastName: true,
+          roles: { select: { role: true } },
+        },
+      });
+      expect(user).toEqual({
+        login: made.login,
+        mustChangePassword: true,
+        email: "zhukov@example.ru",
+        lastName: "Жуков",
+        roles: [{ role: "TEACHER" }],
+      });
+      const staff = await db.staff.findFirstOrThrow({ where: { organisationId: f.organisationId, id: made.staffId } });
+      expect(staff.userId).toBe(made.userId);
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // concurrent appends never fork, and any edit by SQL is found by verifyAuditChain.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange, recordAudit } from "@/lib/audit/mutations";
 import { listAuditEvents, verifyAuditChain } from "@/lib/audit/data";
 
 let orgA: number;
@@ -52,6 +52,18 @@ describe("audit chain (AUTH-5)", () => {
     const listed = await listAuditEvents(orgA, { action: "test.two" });
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ userId: 7, entity: "Mark", entityId: "42", ip: "10.1.1.1" });
+  });
+
+  it("records a change's row by who, action, target and details, the id as text (AUTH-5)", async () => {
+    const org = await freshOrg("Школа изменений");
+    await auditChange(db, { organisationId: org, userId: 5, ip: "10.2.2.2" }, "test.change", ["Mark", 42], { n: 1 });
+    await auditChange(db, { organisationId: org, userId: null }, "test.model", ["ApiToken"]);
+    const rows = await db.auditEvent.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.userId, r.action, r.entity, r.entityId, r.details, r.ip])).toEqual([
+      [5, "test.change", "Mark", "42", { n: 1 }, "10.2.2.2"],
+      [null, "test.model", "ApiToken", null, null, null],
+    ]);
+    expect(await verifyAuditChain(org)).toBeNull();
   });
 
   it("never forks the chain under concurrent appends (AUTH-5)", async () => {

@@ -277,3 +277,20 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
     ).toBe("101");
   });
 });
+
+describe("set-up pickers (ORG-4, ORG-6)", () => {
+  it("offer the active users of one role by name: teachers for loads, heads of department for departments", async () => {
+    const { teachers, headsOfDept } = await import("@/lib/org/setup/data");
+    const ids = async (rows: Promise<{ id: number; name: string }[]>) => (await rows).map((r) => r.id);
+    const names = async (rows: Promise<{ id: number; name: string }[]>) => (await rows).map((r) => r.name);
+    expect(await ids(headsOfDept(f.organisationId))).toContain(f.users.HEAD_OF_DEPT);
+    expect(await ids(headsOfDept(f.organisationId))).not.toContain(f.users.TEACHER);
+    expect(await ids(teachers(f.organisationId))).toContain(f.users.TEACHER);
+    expect(await ids(teachers(f.organisationId))).not.toContain(f.users.HEAD_OF_DEPT);
+    const listed = await names(teachers(f.organisationId));
+    expect(listed).toEqual([...listed].sort((a, b) => a.localeCompare(b, "ru")));
+    await db.user.updateMany({ where: { id: f.users.TEACHER }, data: { isActive: false } });
+    expect(await ids(teachers(f.organisationId))).not.toContain(f.users.TEACHER);
+    await db.user.updateMany({ where: { id: f.users.TEACHER }, data: { isActive: true } });
+  });
+});

@@ -6,6 +6,7 @@
 // the same data, ids included.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES } from "@/lib/access/roles";
 import { verifyPassword } from "../../lib/auth/password";
 import { DEMO_LOGINS, DEMO_ORG_NAMES, DEMO_PASSWORD, seedDemo } from "../../prisma/seed/index";
 import { createTestDatabase, dropTestDatabase } from "../support/db";
@@ -111,22 +112,7 @@ describe("demo seed", () => {
     expect(await one(`SELECT count(DISTINCT "passwordHash")::int AS n FROM "User"`)).toBe(1);
     expect(await one(`SELECT count(*)::int AS n FROM "User" WHERE "mustChangePassword"`)).toBe(0);
     const roles = new Set(DEMO_LOGINS.map((d) => d.role));
-    for (const r of [
-      "ADMIN",
-      "DIRECTOR",
-      "DEPUTY",
-      "HEAD_OF_DEPT",
-      "SCHEDULER",
-      "SECRETARY",
-      "TEACHER",
-      "STUDENT",
-      "PARENT",
-      "MEDIC",
-      "PSYCHOLOGIST",
-      "STAFF",
-    ]) {
-      expect(roles.has(r), r).toBe(true);
-    }
+    for (const r of ROLES) expect(roles.has(r), r).toBe(true);
   });
 
   it("gives the demo parent two children in different classes; the demo teacher leads the demo student's class", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MATRIX, defaultScope, type Permission } from "@/lib/access/matrix";
+import { MATRIX, defaultScope, row, type Permission } from "@/lib/access/matrix";
 import { MATRIX_COLUMNS, type MatrixColumn, type Role } from "@/lib/access/roles";
 import { actorColumns, decide, effectiveScopes, overrideKey, type ActorFacts } from "@/lib/access/rules";
 import { actor } from "../support/actor-facts";
@@ -36,6 +36,45 @@ describe("default matrix (ACL-2)", () => {
   it("lets a class teacher issue family logins for own class only (AUTH-2)", () => {
     expect(defaultScope("users.issueFamily", "CLASS_TEACHER")).toBe("class");
     expect(defaultScope("users.issueFamily", "TEACHER")).toBeNull();
+  });
+
+  it("reads a row's cells one letter per column, in the columns' order (ACL-2)", () => {
+    expect(row("a . . d . . o c s . . . l", "x.y", "Проба").defaults).toEqual({
+      ADMIN: "all",
+      HEAD_OF_DEPT: "dept",
+      TEACHER: "own",
+      CLASS_TEACHER: "class",
+      STUDENT: "self",
+      STAFF: "leader",
+    });
+    expect(() => row("a . .", "x.y", "Проба")).toThrow(/3 cells for 13 columns/);
+    expect(() => row("a . . . . . . . . . . . x", "x.y", "Проба")).toThrow(/unknown cell «x»/);
+  });
+
+  it("holds the same number of cells of each scope per column as ACCESS_MATRIX.md (ACL-2)", () => {
+    const tally = (column: MatrixColumn) => {
+      const counts: Record<string, number> = {};
+      for (const r of MATRIX) {
+        const scope = defaultScope(r.key, column);
+        if (scope) counts[scope] = (counts[scope] ?? 0) + 1;
+      }
+      return counts;
+    };
+    expect(Object.fromEntries(MATRIX_COLUMNS.map((c) => [c, tally(c)]))).toEqual({
+      ADMIN: { all: 69 },
+      DIRECTOR: { all: 28 },
+      DEPUTY: { all: 54 },
+      HEAD_OF_DEPT: { dept: 36 },
+      SCHEDULER: { all: 18 },
+      SECRETARY: { all: 25 },
+      TEACHER: { all: 12, own: 16, leader: 1 },
+      CLASS_TEACHER: { all: 12, class: 20 },
+      STUDENT: { all: 5, self: 9 },
+      PARENT: { all: 5, self: 9 },
+      MEDIC: { all: 10 },
+      PSYCHOLOGIST: { all: 9 },
+      STAFF: { all: 6 },
+    });
   });
 });
 

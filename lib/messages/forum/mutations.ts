@@ -1,6 +1,6 @@
 // Forum writes (MSG-4). Callers have checked forum.use / moderation rights.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 
 export async function createTopic(
   organisationId: number,
@@ -44,13 +44,8 @@ export async function setPostHidden(
       data: { hidden, hiddenById: hidden ? moderatorId : null },
     });
     if (count === 0) return false;
-    await recordAudit(tx, {
-      organisationId,
-      userId: moderatorId,
-      action: hidden ? "forum.post.hide" : "forum.post.show",
-      entity: "ForumPost",
-      entityId: String(postId),
-    });
+    const action = hidden ? "forum.post.hide" : "forum.post.show";
+    await auditChange(tx, { organisationId, userId: moderatorId }, action, ["ForumPost", postId]);
     return true;
   });
 }
@@ -77,13 +72,8 @@ export async function setModerator(
     } else {
       await tx.forumModerator.deleteMany({ where: { organisationId, userId } });
     }
-    await recordAudit(tx, {
-      organisationId,
-      userId: adminId,
-      action: appoint ? "forum.moderator.appoint" : "forum.moderator.remove",
-      entity: "User",
-      entityId: String(userId),
-    });
+    const action = appoint ? "forum.moderator.appoint" : "forum.moderator.remove";
+    await auditChange(tx, { organisationId, userId: adminId }, action, ["User", userId]);
     return true;
   });
 }

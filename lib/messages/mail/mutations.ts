@@ -1,7 +1,7 @@
 // Mail writes (MSG-1): a message with its recipients and attachments in one transaction;
 // read receipts. Callers have checked the recipient rule and the files.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 
 export type NewAttachment = { fileName: string; mimeType: string; size: number; sha256: string; storageKey: string };
 
@@ -47,13 +47,9 @@ export async function createMessage(input: NewMessage): Promise<number> {
         })),
       });
     }
-    await recordAudit(tx, {
-      organisationId,
-      userId: senderId,
-      action: "message.send",
-      entity: "Message",
-      entityId: String(message.id),
-      details: { recipients: input.recipientIds.length, attachments: input.attachments.length },
+    await auditChange(tx, { organisationId, userId: senderId }, "message.send", ["Message", message.id], {
+      recipients: input.recipientIds.length,
+      attachments: input.attachments.length,
     });
     return message.id;
   });

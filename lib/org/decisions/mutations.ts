@@ -4,7 +4,7 @@
 // upserted and the batch is audited.
 import { isoDate } from "@/lib/org/time";
 import { db, rawStatement } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { applyMovement, MovementRefused } from "@/lib/people/movement/mutations";
 import { councilRoll } from "./data";
 import { decisionLastDay, planBatch, protocolText, type Recorded, type SubmittedRow } from "./rules";
@@ -121,19 +121,11 @@ export async function saveDecisionBatch(
           });
         }
         if (plan.rows.length > 0)
-          await recordAudit(tx, {
-            organisationId,
-            userId,
-            action: "decisions.saved",
-            entity: "ClassGroup",
-            entityId: String(batch.classId),
-            details: {
-              yearId: batch.yearId,
-              protocolNumber: batch.protocolNumber,
-              protocolDate: isoDate(batch.protocolDate),
-              decisions: plan.rows.map((r) => ({ studentId: r.studentId, decision: r.decision })),
-            },
-            ip,
+          await auditChange(tx, { organisationId, userId, ip }, "decisions.saved", ["ClassGroup", batch.classId], {
+            yearId: batch.yearId,
+            protocolNumber: batch.protocolNumber,
+            protocolDate: isoDate(batch.protocolDate),
+            decisions: plan.rows.map((r) => ({ studentId: r.studentId, decision: r.decision })),
           });
         return { ok: true as const, written: plan.rows.length };
       },

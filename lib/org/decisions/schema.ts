@@ -1,22 +1,8 @@
 // The «Решения педсовета» form (REC-4): the batch's protocol and order, and one decision (with the
 // day of leaving for «выбыл») per student as `decision_<id>` / `date_<id>`. Russian messages (NFR-4).
 import { z } from "zod";
-import { dateField, idSchema, optionalText, parseCalendarDate, requiredText } from "@/lib/people/schema";
-import { singleLine } from "@/lib/schema";
+import { dateField, idSchema, optionalDate, optionalText, requiredText } from "@/lib/people/schema";
 import { DECISION_KINDS, type SubmittedRow } from "./rules";
-
-const optionalDate = singleLine()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const date = parseCalendarDate(v);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "Дата в формате ДД.ММ.ГГГГ" });
-      return z.NEVER;
-    }
-    return date;
-  });
 
 export const batchSchema = z
   .object({
@@ -25,7 +11,7 @@ export const batchSchema = z
     protocolNumber: requiredText("номер протокола педсовета", 40),
     protocolDate: dateField("дата протокола"),
     orderNumber: optionalText(40),
-    orderDate: optionalDate,
+    orderDate: optionalDate(),
   })
   .refine((b) => (b.orderNumber === null) === (b.orderDate === null), {
     message: "Укажите номер и дату приказа вместе",
@@ -35,7 +21,7 @@ export const batchSchema = z
 const rowSchema = z.object({
   studentId: idSchema,
   decision: z.enum(DECISION_KINDS, { error: "Выберите решение из списка" }),
-  date: optionalDate,
+  date: optionalDate(),
 });
 
 const MAX_ROWS = 200;

@@ -84,12 +84,17 @@ export async function subjects(organisationId: number) {
   return db.subject.findMany({ where: { organisationId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
 }
 
-export async function teachers(organisationId: number) {
+/** Active users holding `role`, as { id, name } in name order (the set-up pages' pickers). */
+async function activeUsersWithRole(organisationId: number, role: "TEACHER" | "HEAD_OF_DEPT") {
   const rows = await db.user.findMany({
-    where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
+    where: { organisationId, isActive: true, roles: { some: { role } } },
     select: { id: true, lastName: true, firstName: true, middleName: true },
   });
   return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => compareRu(a.name, b.name));
+}
+
+export async function teachers(organisationId: number) {
+  return activeUsersWithRole(organisationId, "TEACHER");
 }
 
 export async function curriculumOfClass(organisationId: number, classId: number) {
@@ -131,11 +136,7 @@ export async function departments(organisationId: number, yearId: number | null)
 
 /** Active users holding HEAD_OF_DEPT: the candidates for a department's head. */
 export async function headsOfDept(organisationId: number) {
-  const rows = await db.user.findMany({
-    where: { organisationId, isActive: true, roles: { some: { role: "HEAD_OF_DEPT" } } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
-  });
-  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => compareRu(a.name, b.name));
+  return activeUsersWithRole(organisationId, "HEAD_OF_DEPT");
 }
 
 /** Every curriculum row of the year's classes (for the totals, ORG-6). */

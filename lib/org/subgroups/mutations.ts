@@ -3,7 +3,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 
 export async function setSubgroupMembers(
   organisationId: number,
@@ -38,13 +38,8 @@ export async function setSubgroupMembers(
     await tx.subgroupMember.createMany({
       data: [...allowed].map((studentId) => ({ organisationId, subgroupId, studentId })),
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "org.subgroup_members",
-      entity: "Subgroup",
-      entityId: String(subgroupId),
-      details: { count: allowed.size },
+    await auditChange(tx, { organisationId, userId }, "org.subgroup_members", ["Subgroup", subgroupId], {
+      count: allowed.size,
     });
     return { ok: true as const, count: allowed.size };
   });

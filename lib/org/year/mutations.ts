@@ -3,7 +3,7 @@
 // teachers and subgroups), and move every student by the movement book (promotion, conditional
 // promotion, repeat year, graduation) with the order and the year decision («решение педсовета»).
 import { db, rawStatement } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { MOVEMENT_OF, spanNextYear, type ClassPlan, type StudentPlan } from "./rules";
 import { col } from "@/lib/sql";
 import { YearStatus } from "@/prisma/generated/prisma/enums";
@@ -181,19 +181,12 @@ export async function commitTransition(
         })),
         skipDuplicates: true,
       });
-      await recordAudit(tx, {
-        organisationId,
-        userId,
-        action: "year.transition",
-        entity: "AcademicYear",
-        entityId: String(t.yearId),
-        details: {
-          nextYearId: next.id,
-          nextName: t.nextName,
-          students: t.students.length,
-          graduated: t.students.filter((s) => s.decision === "GRADUATED").length,
-          orderNumber: t.orderNumber,
-        },
+      await auditChange(tx, { organisationId, userId }, "year.transition", ["AcademicYear", t.yearId], {
+        nextYearId: next.id,
+        nextName: t.nextName,
+        students: t.students.length,
+        graduated: t.students.filter((s) => s.decision === "GRADUATED").length,
+        orderNumber: t.orderNumber,
       });
       return { ok: true as const, nextYearId: next.id };
     },
@@ -232,13 +225,9 @@ export async function reopenYear(
       data: { organisationId, yearId, reason, reopenedById: userId, reopenedAt: now },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "year.reopen",
-      entity: "AcademicYear",
-      entityId: String(yearId),
-      details: { reason, reopeningId: row.id },
+    await auditChange(tx, { organisationId, userId }, "year.reopen", ["AcademicYear", yearId], {
+      reason,
+      reopeningId: row.id,
     });
     return { ok: true as const, name: year.name };
   });
@@ -285,13 +274,9 @@ export async function closeYearAgain(
       where: { organisationId_id: { organisationId, id: open.id } },
       data: { closedAgainAt: now },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "year.close",
-      entity: "AcademicYear",
-      entityId: String(yearId),
-      details: { reopeningId: open.id, edition: closedBefore + 2 },
+    await auditChange(tx, { organisationId, userId }, "year.close", ["AcademicYear", yearId], {
+      reopeningId: open.id,
+      edition: closedBefore + 2,
     });
     return { ok: true as const, name: year.name, reopeningId: open.id, edition: closedBefore + 2, reason: open.reason };
   });

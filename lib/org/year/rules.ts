@@ -63,45 +63,23 @@ export function planStudents(
     const c = byId.get(m.classId);
     if (!c) continue;
     const ex = exceptions.get(m.studentId);
+    const goes = (decision: Decision, toClassName: string | null) =>
+      out.push({ studentId: m.studentId, membershipId: m.membershipId, fromClassId: c.classId, decision, toClassName });
     if (ex === "GRADUATED") {
-      out.push({
-        studentId: m.studentId,
-        membershipId: m.membershipId,
-        fromClassId: c.classId,
-        decision: "GRADUATED",
-        toClassName: null,
-      });
+      goes("GRADUATED", null);
     } else if (ex === "REPEAT") {
       if (!nextNames.has(c.name))
         return {
           ok: false,
           message: `Оставить на повторное обучение в ${c.name} нельзя: в следующем году нет класса ${c.name}`,
         };
-      out.push({
-        studentId: m.studentId,
-        membershipId: m.membershipId,
-        fromClassId: c.classId,
-        decision: "REPEAT",
-        toClassName: c.name,
-      });
+      goes("REPEAT", c.name);
     } else if (c.graduates) {
       if (ex === "CONDITIONAL")
         return { ok: false, message: `Выпускник класса ${c.name} не может быть переведён условно` };
-      out.push({
-        studentId: m.studentId,
-        membershipId: m.membershipId,
-        fromClassId: c.classId,
-        decision: "GRADUATED",
-        toClassName: null,
-      });
+      goes("GRADUATED", null);
     } else {
-      out.push({
-        studentId: m.studentId,
-        membershipId: m.membershipId,
-        fromClassId: c.classId,
-        decision: ex === "CONDITIONAL" ? "CONDITIONAL" : "PROMOTED",
-        toClassName: c.nextName,
-      });
+      goes(ex === "CONDITIONAL" ? "CONDITIONAL" : "PROMOTED", c.nextName);
     }
   }
   for (const id of exceptions.keys())

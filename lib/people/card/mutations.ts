@@ -2,7 +2,7 @@
 // each function writes only its own group of fields, and audits in the same transaction.
 import { db } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { MedicalInput, ParentCardInput, ParentInput, PsychInput, StudentMainInput } from "../schema";
 
 type Who = { organisationId: number; userId: number; ip?: string | null };
@@ -16,16 +16,8 @@ async function updateStudentFields(
   return db.$transaction(async (tx) => {
     const updated = await tx.student.updateMany({ where: { organisationId: who.organisationId, id: studentId }, data });
     if (updated.count === 0) return false;
-    await recordAudit(tx, {
-      organisationId: who.organisationId,
-      userId: who.userId,
-      action,
-      entity: "Student",
-      entityId: String(studentId),
-      // Field names only: personal data stays out of the log (NFR-5).
-      details: { fields: Object.keys(data) },
-      ip: who.ip ?? null,
-    });
+    // Field names only: personal data stays out of the log (NFR-5).
+    await auditChange(tx, who, action, ["Student", studentId], { fields: Object.keys(data) });
     return true;
   });
 }
@@ -49,15 +41,7 @@ export async function recordCardView(
   id: number,
   level: string,
 ): Promise<void> {
-  await recordAudit(db, {
-    organisationId: who.organisationId,
-    userId: who.userId,
-    action: "people.card.viewed",
-    entity,
-    entityId: String(id),
-    details: { level },
-    ip: who.ip ?? null,
-  });
+  await auditChange(db, who, "people.card.viewed", [entity, id], { level });
 }
 
 /** A new parent card linked to a student (several parents per child, several children per parent). */
@@ -76,14 +60,7 @@ export async function createParentForStudent(who: Who, studentId: number, input:
     await tx.parentLink.create({
       data: { organisationId: who.organisationId, parentId: parent.id, studentId, kinship },
     });
-    await recordAudit(tx, {
-      organisationId: who.organisationId,
-      userId: who.userId,
-      action: "people.parent.created",
-      entity: "Parent",
-      entityId: String(parent.id),
-      details: { studentId },
-    });
+    await auditChange(tx, who, "people.parent.created", ["Parent", parent.id], { studentId });
     return parent.id;
   });
 }
@@ -112,14 +89,7 @@ export async function linkParent(
       create: { organisationId: who.organisationId, parentId, studentId, kinship },
       update: { kinship },
     });
-    await recordAudit(tx, {
-      organisationId: who.organisationId,
-      userId: who.userId,
-      action: "people.parent.linked",
-      entity: "Parent",
-      entityId: String(parentId),
-      details: { studentId },
-    });
+    await auditChange(tx, who, "people.parent.linked", ["Parent", parentId], { studentId });
     return true;
   });
 }
@@ -137,14 +107,7 @@ export async function unlinkParent(
       where: { organisationId: who.organisationId, parentId, studentId },
     });
     if (removed.count === 0) return false;
-    await recordAudit(tx, {
-      organisationId: who.organisationId,
-      userId: who.userId,
-      action: "people.parent.unlinked",
-      entity: "Parent",
-      entityId: String(parentId),
-      details: { studentId },
-    });
+    await auditChange(tx, who, "people.parent.unlinked", ["Parent", parentId], { studentId });
     return true;
   });
 }
@@ -157,15 +120,7 @@ export async function updateParent(who: Who, parentId: number, input: ParentCard
       data: input,
     });
     if (updated.count === 0) return false;
-    await recordAudit(tx, {
-      organisationId: who.organisationId,
-      userId: who.userId,
-      action: "people.parent.updated",
-      entity: "Parent",
-      entityId: String(parentId),
-      details: { fields: Object.keys(input) },
-      ip: who.ip ?? null,
-    });
+    await auditChange(tx, who, "people.parent.updated", ["Parent", parentId], { fields: Object.keys(input) });
     return true;
   });
 }

@@ -1,7 +1,7 @@
 // Writing an import (PPL-5): every valid row becomes a student card and an admission in the
 // movement book (PPL-3) with its class membership — all rows in one transaction, or none.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { applyMovement, MovementRefused } from "../movement/mutations";
 import type { ImportStudent } from "./rules";
 
@@ -35,14 +35,10 @@ export async function importStudents(
           });
           if (!out.ok) throw new MovementRefused(out);
         }
-        await recordAudit(tx, {
-          organisationId,
-          userId: byUserId,
-          action: auditAction,
-          entity: "ClassGroup",
-          entityId: String(order.classId),
-          details: { count: rows.length, orderNumber: order.orderNumber, studentIds: ids },
-          ip,
+        await auditChange(tx, { organisationId, userId: byUserId, ip }, auditAction, ["ClassGroup", order.classId], {
+          count: rows.length,
+          orderNumber: order.orderNumber,
+          studentIds: ids,
         });
         return { ok: true as const, count: rows.length, ids };
       },

@@ -1,5 +1,6 @@
 // Class lists on a date, derived from the movement book through ClassMembership (PPL-3, JRN-1).
 import { spanMeets } from "@/lib/org/time";
+import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
@@ -96,11 +97,7 @@ export async function studentOptionsOn(
   date: Date,
 ): Promise<{ id: number; label: string }[]> {
   const rows = await db.classMembership.findMany({
-    where: {
-      organisationId,
-      classId: { in: [...classIds] },
-      ...spanMeets(date),
-    },
+    where: classListsOn(organisationId, classIds, date),
     select: {
       class: { select: { name: true } },
       student: { select: { id: true, lastName: true, firstName: true, middleName: true } },
@@ -161,9 +158,7 @@ export async function classSummaries(
 export async function findStudentsOn(organisationId: number, classIds: readonly number[], date: Date, prefix: string) {
   const rows = await db.classMembership.findMany({
     where: {
-      organisationId,
-      classId: { in: [...classIds] },
-      ...spanMeets(date),
+      ...classListsOn(organisationId, classIds, date),
       student: { lastName: { startsWith: prefix, mode: "insensitive" } },
     },
     take: 50,

@@ -1,5 +1,6 @@
 // Reads for issuing logins and the visit statistics (AUTH-2, AUTH-5).
 import { spanMeets } from "@/lib/org/time";
+import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
 
 export type PersonRef = { kind: "student" | "parent" | "staff"; id: number };
@@ -177,11 +178,7 @@ export async function familyUserIds(
   date: Date,
 ): Promise<number[]> {
   const rows = await db.classMembership.findMany({
-    where: {
-      organisationId,
-      classId: { in: [...classIds] },
-      ...spanMeets(date),
-    },
+    where: classListsOn(organisationId, classIds, date),
     select: {
       student: { select: { userId: true, parentLinks: { select: { parent: { select: { userId: true } } } } } },
     },

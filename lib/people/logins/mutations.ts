@@ -2,9 +2,10 @@
 // a person with a login gets a new one-time password (reset). Either way the user must change
 // it at the next sign-in, other sessions end, and every issue is audited — all in one transaction.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { baseLogin, uniqueLogin } from "../login-rules";
 import type { PersonRef } from "./data";
+import type { StaffInput } from "../schema";
 
 export type Issued = { ref: PersonRef; fullName: string; login: string; userId: number; created: boolean };
 
@@ -26,6 +27,25 @@ async function takenLogins(tx: Tx, organisationId: number, base: string): Promis
     select: { login: true },
   });
   return new Set(rows.map((r) => r.login));
+}
+
+type Named = { lastName: string; firstName: string; middleName: string | null };
+
+/** A new login for a person (AUTH-2): unique in the organisation, its password to be changed at first sign-in. */
+async function createLogin(
+  tx: Tx,
+  organisationId: number,
+  person: Named,
+  data: { passwordHash: string; email?: string | null; issuedById?: number; issuedAt?: Date },
+): Promise<{ id: number; login: string }> {
+  const base = baseLogin(person);
+  const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
+  const { lastName, firstName, middleName } = person;
+  const user = await tx.user.create({
+    data: { organisationId, login, mustChangePassword: true, lastName, firstName, middleName, ...data },
+    select: { id: true },
+  });
+  return { id: user.id, login };
 }
 
 /**
@@ -50,21 +70,10 @@ export async function issueCredentials(
       let userId = card.userId;
       let created = false;
       if (userId === null) {
-        const base = baseLogin(card);
-        const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
-        const user = await tx.user.create({
-          data: {
-            organisationId,
-            login,
-            passwordHash: hashes[i],
-            mustChangePassword: true,
-            lastName: card.lastName,
-            firstName: card.firstName,
-            middleName: card.middleName,
-            issuedById: issuerId,
-            issuedAt: now,
-          },
-          select: { id: true },
+        const user = await createLogin(tx, organisationId, card, {
+          passwordHash: hashes[i],
+          issuedById: issuerId,
+          issuedAt: now,
         });
         userId = user.id;
         created = true;
@@ -100,15 +109,13 @@ export async function issueCredentials(
       out.push({ ref, fullName, login: user.login, userId, created });
     }
     for (const item of out) {
-      await recordAudit(tx, {
-        organisationId,
-        userId: issuerId,
-        action: item.created ? "users.issued" : "users.password_reset",
-        entity: "User",
-        entityId: String(item.userId),
-        details: { person: item.ref.kind, login: item.login },
-        ip,
-      });
+      await auditChange(
+        tx,
+        { organisationId, userId: issuerId, ip },
+        item.created ? "users.issued" : "users.password_reset",
+        ["User", item.userId],
+        { person: item.ref.kind, login: item.login },
+      );
     }
     return out;
   });
@@ -118,38 +125,19 @@ export async function issueCredentials(
 export async function createStaffWithLogin(
   organisationId: number,
   byUserId: number,
-  input: {
-    lastName: string;
-    firstName: string;
-    middleName: string | null;
-    position: string | null;
-    phone: string | null;
-    email: string | null;
-    role: string;
-  },
+  input: StaffInput,
   unusableHash: string,
 ): Promise<{ staffId: number; userId: number; login: string }> {
   return db.$transaction(async (tx) => {
-    const base = baseLogin(input);
-    const login = uniqueLogin(base, await takenLogins(tx, organisationId, base));
-    const user = await tx.user.create({
-      data: {
-        organisationId,
-        login,
-        passwordHash: unusableHash,
-        mustChangePassword: true,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        middleName: input.middleName,
-        email: input.email,
-      },
-      select: { id: true },
+    const { id: userId, login } = await createLogin(tx, organisationId, input, {
+      passwordHash: unusableHash,
+      email: input.email,
     });
-    await tx.userRole.create({ data: { organisationId, userId: user.id, role: input.role as never } });
+    await tx.userRole.create({ data: { organisationId, userId, role: input.role } });
     const staff = await tx.staff.create({
       data: {
         organisationId,
-        userId: user.id,
+        userId,
         lastName: input.lastName,
         firstName: input.firstName,
         middleName: input.middleName,
@@ -159,15 +147,11 @@ export async function createStaffWithLogin(
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: "staff.created",
-      entity: "Staff",
-      entityId: String(staff.id),
-      details: { login, role: input.role },
+    await auditChange(tx, { organisationId, userId: byUserId }, "staff.created", ["Staff", staff.id], {
+      login,
+      role: input.role,
     });
-    return { staffId: staff.id, userId: user.id, login };
+    return { staffId: staff.id, userId, login };
   });
 }
 
@@ -190,14 +174,12 @@ export async function setUserActive(
     if (updated.count === 0) return false;
     if (!active)
       await tx.userSession.updateMany({ where: { organisationId, userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, {
-      organisationId,
-      userId: byUserId,
-      action: active ? "users.reactivated" : "users.deactivated",
-      entity: "User",
-      entityId: String(userId),
-      ip,
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId: byUserId, ip },
+      active ? "users.reactivated" : "users.deactivated",
+      ["User", userId],
+    );
     return true;
   });
 }

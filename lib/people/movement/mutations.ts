@@ -1,7 +1,7 @@
 // Writes of the movement book (PPL-3): the Movement row and the ClassMembership rows the journal
 // reads change together in one transaction, serialised per student, and are audited.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { planMovement, type MovementKind, type PlanResult } from "./rules";
 
 // The interactive-transaction client exactly as db.$transaction passes it (comparing it with
@@ -138,15 +138,13 @@ export async function recordMovement(
     return await db.$transaction(async (tx) => {
       const out = await applyMovement(tx, organisationId, byUserId, m);
       if (!out.ok) throw new MovementRefused(out);
-      await recordAudit(tx, {
-        organisationId,
-        userId: byUserId,
-        action: "movement.recorded",
-        entity: "Movement",
-        entityId: String(out.movementId),
-        details: { kind: m.kind, studentId: m.studentId, orderNumber: m.orderNumber },
-        ip,
-      });
+      await auditChange(
+        tx,
+        { organisationId, userId: byUserId, ip },
+        "movement.recorded",
+        ["Movement", out.movementId],
+        { kind: m.kind, studentId: m.studentId, orderNumber: m.orderNumber },
+      );
       return out;
     });
   } catch (e) {
