@@ -6,6 +6,7 @@ import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import { json } from "@/lib/journal/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { finalKey, type FinalKindName, type FinalValue } from "./rules";
 import { col } from "@/lib/sql";
@@ -34,12 +35,6 @@ export type FinalWriteResult =
   | { ok: true; state: FinalState | null }
   | { ok: false; reason: "conflict"; state: FinalState | null }
   | { ok: false; reason: "closed-meanwhile" };
-
-function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined
-    ? Prisma.DbNull
-    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-}
 
 /** Locks the period's row (FOR SHARE); whether the class's period is closed (REC-1). */
 export const PERIOD_CLOSED_SHARE = rawStatement(

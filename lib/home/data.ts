@@ -4,7 +4,7 @@
 // which widgets a user gets and passes the class ids a scope admits (null = every class).
 import { db, rawStatement } from "@/lib/db";
 import { addDays, formatDate, isoDate, mondayOf } from "@/lib/org/time";
-import { ATTENDANCE_LABELS } from "@/lib/journal/rules";
+import { ATTENDANCE_LABELS, lessonsGivenBy } from "@/lib/journal/rules";
 import { plural } from "@/lib/org/vocabulary";
 
 import type { HomeTask, HomeWidget } from "./widget";
@@ -44,7 +44,7 @@ export async function unfilledLessons(organisationId: number, teacherId: number,
       date: { gte: addDays(today, -RECENT_DAYS), lte: today },
       status: { not: "CANCELLED" },
       topic: null,
-      OR: [{ teacherId, substituteId: null }, { substituteId: teacherId }],
+      ...lessonsGivenBy(teacherId),
     },
     orderBy: [{ date: "desc" }, { bellNumber: "asc" }],
     take: LIST + 1,
