@@ -67,8 +67,9 @@ export async function requireAccessForAction<T>(
   rule: Permission | readonly Permission[] | AccessCheck<T>,
   target?: TargetRef,
 ): Promise<({ ok: true } & Granted) | { ok: true; user: CurrentUser; granted: T } | ActionDenied> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail(await refusalWithoutUser());
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   if (typeof rule === "function") {
     const granted = await rule(user);
     return granted ? { ok: true, user, granted } : fail("FORBIDDEN");
@@ -78,6 +79,17 @@ export async function requireAccessForAction<T>(
     if (decision.allowed) return { ok: true, user, scopes: decision.scopes };
   }
   return fail("FORBIDDEN");
+}
+
+/**
+ * The signed-in user of an action that must read its target (by the user's organisation) before the
+ * permission is decided; the decision then goes through `requireAccessForAction` or `authorize`.
+ * An authority session is FORBIDDEN (REG-1), no session or a due password change UNAUTHENTICATED.
+ */
+export async function requireUserForAction(): Promise<{ ok: true; user: CurrentUser } | ActionDenied> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return fail(await refusalWithoutUser());
+  return { ok: true, user };
 }
 
 type RouteRefusal = { ok: false; response: Response };

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { refuseOutOfScope, storedScopeCheck } from "@/lib/access/stored";
 import { planAccess } from "./access";
-import { requireAccessForAction } from "@/lib/access/guard";
+import { requireAccessForAction, requireUserForAction } from "@/lib/access/guard";
 import { existingPlanId, loadById, planFacts } from "./data";
 import {
   copyPlan,
@@ -24,7 +24,6 @@ import {
 import type { BindReport } from "./binding";
 import { copySchema, createPlanSchema, idSchema, parseTopicsJson, rebindSchema, reviewSchema } from "./schema";
 import { xlsxToTopics, type ImportRow } from "./xlsx";
-import { getCurrentUser } from "@/lib/auth/session";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 type Result<T> = ActionResult<T> | null;
@@ -57,8 +56,9 @@ function planOnLoad(load: NonNullable<Awaited<ReturnType<typeof loadById>>>, par
 async function gatePlan(form: FormData, op: "view" | "edit" | "approve") {
   const id = idSchema.safeParse(form.get("planId"));
   if (!id.success) return fail("NOT_FOUND");
-  const user = await getCurrentUser();
-  if (!user) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   const plan = await planFacts(user.organisationId, id.data);
   if (!plan) return fail("NOT_FOUND");
   const access = await requireAccessForAction(planAccess(op, plan));
@@ -73,8 +73,9 @@ export async function createPlanAction(_prev: Result<null>, form: FormData): Pro
     parallel: form.get("parallel") ?? undefined,
   });
   if (!parsed.success) return fail("INVALID_INPUT", "Выберите класс и предмет");
-  const user = await getCurrentUser();
-  if (!user) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   const load = await loadById(user.organisationId, parsed.data.loadId);
   if (!load) return fail("NOT_FOUND");
   const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject

@@ -641,7 +641,8 @@ describe("authority accounts: every organisation entry point refuses them (REG-1
     expect(changedTables(before, await dbDigest())).toEqual([]);
   });
 
-  it("every server action: refused, nothing written", { timeout: 180_000 }, async () => {
+  // REG-1: an authority session is signed in, just not as an organisation user — FORBIDDEN, never «sign in».
+  it("every server action: FORBIDDEN, nothing written", { timeout: 180_000 }, async () => {
     const wrong: string[] = [];
     const before = await dbDigest();
     let refused = 0;
@@ -655,8 +656,8 @@ describe("authority accounts: every organisation entry point refuses them (REG-1
           (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>
         >;
         const r = await mod[name](...rule.sample(ids));
-        if (r.ok || (r.code !== "FORBIDDEN" && r.code !== "UNAUTHENTICATED"))
-          wrong.push(`${key} ${role}: ${JSON.stringify(r).slice(0, 200)}, expected a refusal`);
+        if (r.ok || r.code !== "FORBIDDEN")
+          wrong.push(`${key} ${role}: ${JSON.stringify(r).slice(0, 200)}, expected FORBIDDEN`);
         else refused += 1;
       }
     }

@@ -817,7 +817,12 @@ export const AUTHORITY_SELF_SERVICE: ReadonlySet<string> = new Set([
 ]);
 
 /** The gate of self-service actions (own password, own session, own API tokens and push devices). */
-export const SIGNED_IN_CALLS = ["getCurrentUser", "requireUser", "requireAccessToOwnSettings"] as const;
+export const SIGNED_IN_CALLS = [
+  "getCurrentUser",
+  "requireUser",
+  "requireUserForAction",
+  "requireAccessToOwnSettings",
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // SEC-2: how each server action treats rows that already exist. tests/integration/sweep-stored.test.ts

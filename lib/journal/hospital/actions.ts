@@ -8,7 +8,7 @@ import { firstIssue, idSchema } from "@/lib/schema";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { authorize } from "@/lib/access/authorize";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUserForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
@@ -22,8 +22,9 @@ import { certificateSchema, markEntries } from "./schema";
 type Result = ActionResult<{ message: string; lines: string[] }>;
 
 export async function createCertificateAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   const parsed = certificateSchema.safeParse({
     studentId: data.get("studentId"),
     number: data.get("number") ?? "",
@@ -42,8 +43,9 @@ export async function createCertificateAction(_prev: Result | null, data: FormDa
 }
 
 export async function saveHospitalMarksAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   const certificateId = idSchema.safeParse(data.get("certificateId")).data;
   if (certificateId === undefined) return fail("INVALID_INPUT", "Проверьте введённые данные");
   const typed = markEntries(data);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { firstIssue, formRecord, multiLine, singleLine, idSchema } from "@/lib/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUserForAction } from "@/lib/access/guard";
 import { serverNow } from "@/lib/org/clock";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { putFile } from "@/lib/storage/files";
@@ -56,8 +56,9 @@ async function editableLesson(
   lessonId: number,
   kind: WriteKind | "unlock-request",
 ): Promise<Editable | { ok: false; result: Result }> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, result: fail("UNAUTHENTICATED") };
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return { ok: false, result: signedIn };
+  const user = signedIn.user;
   const rights = await authorizeJournal(user, { kind: "lesson", lessonId });
   if (!rights.edit) return { ok: false, result: fail("FORBIDDEN") };
   const now = serverNow();

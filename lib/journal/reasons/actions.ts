@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { idSchema } from "@/lib/people/schema";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUserForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
 import { emitWebhookEvent } from "@/lib/webhooks/mutations";
@@ -25,8 +25,9 @@ export async function saveReasonsAction(
   _prev: ActionResult<{ message: string }> | null,
   data: FormData,
 ): Promise<ActionResult<{ message: string }>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   // Ids and versions are bounded to the database's int (a 500 before: «99999999999999999999»).
   const parsedClass = idSchema.safeParse(data.get("classId"));
   if (!parsedClass.success) return fail("INVALID_INPUT");

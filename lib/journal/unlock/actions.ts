@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { firstIssue, multiLine, idSchema } from "@/lib/schema";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUserForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { authorizeAny } from "@/lib/access/authorize";
 import { serverNow } from "@/lib/org/clock";
@@ -25,8 +25,9 @@ export async function decideUnlockAction(
   _prev: ActionResult<{ message: string }> | null,
   data: FormData,
 ): Promise<ActionResult<{ message: string }>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   const parsed = schema.safeParse({
     requestId: data.get("requestId"),
     decision: data.get("decision"),
@@ -60,8 +61,9 @@ export async function openDatesAction(
   _prev: ActionResult<{ message: string }> | null,
   data: FormData,
 ): Promise<ActionResult<{ message: string }>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return fail("UNAUTHENTICATED");
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
   const parsed = openDatesSchema.safeParse({
     classId: data.get("classId"),
     subjectId: data.get("subjectId"),
