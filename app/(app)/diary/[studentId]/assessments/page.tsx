@@ -12,15 +12,16 @@ import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { loadStudentHeader } from "@/lib/people/loaders";
+import { idSchema } from "@/lib/schema";
 import { AssessmentCalendar } from "@/components/assessments/assessment-calendar";
 import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
-import { ButtonLink } from "@/components/ui/button";
+import { ScheduleDownloads } from "@/components/assessments/schedule-downloads";
 
 export const metadata: Metadata = { title: "Дневник: график контрольных" };
 
-const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
-const periodParam = z.coerce.number().int().positive().max(2_147_483_647);
+const params = z.object({ studentId: idSchema });
+const periodParam = idSchema;
 
 export default async function DiaryAssessmentsPage({
   params: raw,
@@ -42,8 +43,6 @@ export default async function DiaryAssessmentsPage({
   ]);
   if (!student) notFound();
   const s = view.data;
-  const file = (format: string) =>
-    `/api/assessments?studentId=${studentId}&periodId=${view.period?.id}&format=${format}`;
   return (
     <div className="space-y-3">
       <div>
@@ -82,12 +81,7 @@ export default async function DiaryAssessmentsPage({
             {s.changed > 0 ? `; изменений после публикации: ${s.changed}` : ""}.
           </p>
           <div className="flex gap-2">
-            <ButtonLink href={file("pdf")} size="sm" download>
-              PDF
-            </ButtonLink>
-            <ButtonLink href={file("xlsx")} size="sm" download>
-              XLSX
-            </ButtonLink>
+            <ScheduleDownloads of={{ studentId }} periodId={view.period.id} />
           </div>
           <AssessmentCalendar items={s.shown} empty="В этом периоде оценочных процедур нет." warnDays={false} />
         </>
