@@ -37,6 +37,15 @@ function Choice({
   return <Select name={name} defaultValue="" required={required} placeholder={empty} options={optionsOf(items)} />;
 }
 
+/** The comment both forms carry (a change's and a substitution's `note`: up to 500 characters). */
+function NoteField() {
+  return (
+    <Field label="Комментарий">
+      <Input type="text" name="note" maxLength={500} />
+    </Field>
+  );
+}
+
 export default async function ChangesPage({
   searchParams,
 }: {
@@ -104,9 +113,7 @@ export default async function ChangesPage({
           <Field label="Перенести на дату">
             <DateInput name="toDate" />
           </Field>
-          <Field label="Комментарий">
-            <Input type="text" name="note" maxLength={500} />
-          </Field>
+          <NoteField />
         </ActionForm>
       </section>
 
@@ -145,9 +152,7 @@ export default async function ChangesPage({
           <Field label="по">
             <DateInput name="dateTo" defaultValue={isoDate(page.today)} required />
           </Field>
-          <Field label="Комментарий">
-            <Input type="text" name="note" maxLength={500} />
-          </Field>
+          <NoteField />
         </ActionForm>
       </section>
 
