@@ -7,7 +7,7 @@ import { ROLE_LABELS, isRole } from "@/lib/access/roles";
 import { formatDateTime } from "@/lib/org/time";
 import { loadVisitStats } from "@/lib/people/logins/loaders";
 import { filterVisits, visitFilterSchema } from "@/lib/people/logins/schema";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { PickerForm } from "@/components/ui/picker-form";
@@ -16,7 +16,15 @@ import { ROLE_OPTIONS } from "@/components/access/role-options";
 export const metadata: Metadata = { title: "Статистика посещений" };
 
 const SHOWN = 200;
+// The last four weeks' sign-ins, newest first (loadVisitStats' default).
 const WEEKS = ["Эта неделя", "−1 нед.", "−2 нед.", "−3 нед."];
+const COLUMNS: readonly DataColumn[] = [
+  { key: "name", header: "ФИО", rowHeader: true },
+  { key: "roles", header: "Роль" },
+  { key: "login", header: "Логин", className: "font-mono" },
+  { key: "last", header: "Последний вход" },
+  ...WEEKS.map((header, i) => ({ key: `w${i}`, header, align: "right" as const })),
+];
 
 export default async function VisitsPage({
   searchParams,
@@ -66,13 +74,7 @@ export default async function VisitsPage({
       <DataTable
         label="Входы пользователей"
         empty="Пользователей нет"
-        columns={[
-          { key: "name", header: "ФИО", rowHeader: true },
-          { key: "roles", header: "Роль" },
-          { key: "login", header: "Логин", className: "font-mono" },
-          { key: "last", header: "Последний вход" },
-          ...WEEKS.map((header, i) => ({ key: `w${i}`, header, align: "right" as const })),
-        ]}
+        columns={COLUMNS}
         rows={rows.slice(0, SHOWN).map((r) => ({
           key: r.userId,
           cells: {
