@@ -3,7 +3,6 @@
 // student and their parents (assessments.view «self» on the student) and staff may open it; nothing
 // is shown before the deputy publishes the period's schedule.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -16,6 +15,7 @@ import { idSchema } from "@/lib/schema";
 import { AssessmentCalendar } from "@/components/assessments/assessment-calendar";
 import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { PeriodTabs } from "@/components/diary/period-tabs";
 import { ScheduleDownloads } from "@/components/assessments/schedule-downloads";
 
 export const metadata: Metadata = { title: "Дневник: график контрольных" };
@@ -53,20 +53,7 @@ export default async function DiaryAssessmentsPage({
       </div>
       <ChildSwitcher students={students} current={studentId} path="/assessments" />
       <DiaryTabs studentId={studentId} active="assessments" periodId={view.period?.id ?? null} />
-      {view.periods.length > 0 && (
-        <nav aria-label="Периоды" className="flex flex-wrap gap-1">
-          {view.periods.map((period) => (
-            <Link
-              key={period.id}
-              href={`/diary/${studentId}/assessments?period=${period.id}`}
-              aria-current={period.id === view.period?.id ? "page" : undefined}
-              className={`rounded px-2 py-0.5 text-sm ${period.id === view.period?.id ? "bg-slate-800 text-white" : "bg-slate-100 hover:bg-slate-200"}`}
-            >
-              {period.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <PeriodTabs base={`/diary/${studentId}/assessments`} periods={view.periods} currentId={view.period?.id ?? null} />
       {!view.period ? (
         <p className="text-sm text-slate-600">Нет учебного периода.</p>
       ) : !s ? (
