@@ -22,11 +22,11 @@ import { formatDate } from "@/lib/org/time";
 import { idSchema } from "@/lib/schema";
 import { clockLabel } from "@/lib/schedule/timetable/rules";
 import { WEEKDAY_NAMES } from "@/lib/schedule/week";
+import { ClubFields } from "@/components/clubs/club-fields";
 import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Объединение" };
 
@@ -98,15 +98,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
           label="Объединение"
           resetOnSuccess={false}
         >
-          <Field label="Название" name="name">
-            <Input required maxLength={200} defaultValue={club.name} className="w-72" />
-          </Field>
-          <Field label="Руководитель" name="leaderId">
-            <Select required defaultValue={club.leaderId} options={optionsOf(view.leaders)} />
-          </Field>
-          <Field label="Описание" name="description">
-            <Input maxLength={2000} defaultValue={club.description ?? ""} className="w-72" />
-          </Field>
+          <ClubFields leaders={view.leaders} club={club} />
           <Field label="Мест (открытая запись)" name="capacity">
             <Input
               type="number"
