@@ -16,15 +16,7 @@ export function MarksChart({
   max,
   marks,
   classAverage,
-}: {
-  title: string;
-  from: Date;
-  to: Date;
-  min: number;
-  max: number;
-  marks: { date: Date; value: number; running: number | null }[];
-  classAverage: { date: Date; value: number }[];
-}) {
+}: { title: string } & Omit<Parameters<typeof marksTimeline>[0], "box">) {
   if (marks.length === 0) return null;
   const t = marksTimeline({ from, to, min, max, marks, classAverage });
   const box = MARKS_BOX;
