@@ -1,6 +1,7 @@
 // DAY-5: absences by month (excused and unexcused stacked) as server-rendered SVG with a table for
 // screen readers. Lateness is not an absence (lib/charts/rules.ts absencesByMonth).
 import { stackedBars, type ChartBox, type MonthAbsences } from "@/lib/charts/rules";
+import { BarText, ChartTable, GridLine } from "./chart-parts";
 
 const BOX: ChartBox = { width: 320, height: 110, left: 22, right: 6, top: 8, bottom: 18 };
 
@@ -20,26 +21,15 @@ export function AttendanceChart({ title, months }: { title: string; months: Mont
         aria-label={`${title}: пропуски по месяцам, всего ${total}`}
       >
         {[0, chart.top].map((v) => (
-          <g key={v}>
-            <line
-              x1={BOX.left}
-              x2={BOX.width - BOX.right}
-              y1={chart.yOf(v)}
-              y2={chart.yOf(v)}
-              className="stroke-slate-100"
-            />
-            <text x={BOX.left - 4} y={chart.yOf(v) + 3} textAnchor="end" className="fill-slate-500 text-[9px]">
-              {v}
-            </text>
-          </g>
+          <GridLine key={v} box={BOX} y={chart.yOf(v)} label={v} />
         ))}
         {chart.bars.map((b) => (
           <g key={b.label}>
             <rect x={b.x} y={b.parts[0].y} width={b.width} height={b.parts[0].height} className="fill-sky-400" />
             <rect x={b.x} y={b.parts[1].y} width={b.width} height={b.parts[1].height} className="fill-rose-500" />
-            <text x={b.x + b.width / 2} y={BOX.height - 5} textAnchor="middle" className="fill-slate-500 text-[9px]">
+            <BarText bar={b} y={BOX.height - 5} className="fill-slate-500 text-[9px]">
               {b.label}
-            </text>
+            </BarText>
           </g>
         ))}
       </svg>
@@ -53,27 +43,11 @@ export function AttendanceChart({ title, months }: { title: string; months: Mont
           без уважительной причины
         </span>
       </figcaption>
-      <div className="sr-only">
-        <table>
-          <caption>{title}: пропуски по месяцам</caption>
-          <thead>
-            <tr>
-              <th scope="col">Месяц</th>
-              <th scope="col">По уважительной причине</th>
-              <th scope="col">Без уважительной причины</th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m.key}>
-                <td>{m.key}</td>
-                <td>{m.excused}</td>
-                <td>{m.unexcused}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartTable
+        caption={`${title}: пропуски по месяцам`}
+        columns={["Месяц", "По уважительной причине", "Без уважительной причины"]}
+        rows={months.map((m) => ({ key: m.key, cells: [m.key, m.excused, m.unexcused] }))}
+      />
     </figure>
   );
 }

@@ -2,6 +2,7 @@
 // make it (lib/charts/rules.ts distributionOf returns null otherwise: the privacy rule).
 import { stackedBars, type ChartBox, type Distribution } from "@/lib/charts/rules";
 import { markTextClass } from "@/components/ui/mark-badge";
+import { BarText, ChartTable } from "./chart-parts";
 
 const BOX: ChartBox = { width: 200, height: 90, left: 6, right: 6, top: 12, bottom: 16 };
 
@@ -22,34 +23,20 @@ export function DistributionChart({ title, distribution }: { title: string; dist
         {chart.bars.map((b, i) => (
           <g key={b.label} className={markTextClass(b.label)}>
             <rect x={b.x} y={b.parts[0].y} width={b.width} height={b.parts[0].height} className="fill-current" />
-            <text x={b.x + b.width / 2} y={b.parts[0].y - 2} textAnchor="middle" className="fill-slate-700 text-[9px]">
+            <BarText bar={b} y={b.parts[0].y - 2} className="fill-slate-700 text-[9px]">
               {distribution.counts[i].count}
-            </text>
-            <text x={b.x + b.width / 2} y={BOX.height - 4} textAnchor="middle" className="fill-current text-[10px]">
+            </BarText>
+            <BarText bar={b} y={BOX.height - 4} className="fill-current text-[10px]">
               {b.label}
-            </text>
+            </BarText>
           </g>
         ))}
       </svg>
-      <div className="sr-only">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Отметка</th>
-              <th scope="col">Сколько</th>
-            </tr>
-          </thead>
-          <tbody>
-            {distribution.counts.map((c) => (
-              <tr key={c.value}>
-                <td>{c.value}</td>
-                <td>{c.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartTable
+        caption={title}
+        columns={["Отметка", "Сколько"]}
+        rows={distribution.counts.map((c) => ({ key: c.value, cells: [c.value, c.count] }))}
+      />
     </figure>
   );
 }

@@ -4,6 +4,9 @@ import { marksTimeline, MARKS_BOX } from "@/lib/charts/rules";
 import { formatAverage } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
 import { markTextClass } from "@/components/ui/mark-badge";
+import { ChartTable, GridLine } from "./chart-parts";
+
+const averageText = (v: number | null) => (v === null ? "—" : formatAverage(v));
 
 export function MarksChart({
   title,
@@ -13,15 +16,7 @@ export function MarksChart({
   max,
   marks,
   classAverage,
-}: {
-  title: string;
-  from: Date;
-  to: Date;
-  min: number;
-  max: number;
-  marks: { date: Date; value: number; running: number | null }[];
-  classAverage: { date: Date; value: number }[];
-}) {
+}: { title: string } & Omit<Parameters<typeof marksTimeline>[0], "box">) {
   if (marks.length === 0) return null;
   const t = marksTimeline({ from, to, min, max, marks, classAverage });
   const box = MARKS_BOX;
@@ -35,12 +30,7 @@ export function MarksChart({
         aria-label={`${title}: отметки за период`}
       >
         {t.yTicks.map((tick) => (
-          <g key={tick.label}>
-            <line x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} className="stroke-slate-100" />
-            <text x={box.left - 6} y={tick.y + 3} textAnchor="end" className="fill-slate-500 text-[9px]">
-              {tick.label}
-            </text>
-          </g>
+          <GridLine key={tick.label} box={box} y={tick.y} label={tick.label} gap={6} />
         ))}
         {t.xTicks.map((tick, i) => (
           <text
@@ -80,29 +70,14 @@ export function MarksChart({
           </span>
         )}
       </figcaption>
-      <div className="sr-only">
-        <table>
-          <caption>{title}: отметки за период</caption>
-          <thead>
-            <tr>
-              <th scope="col">Дата</th>
-              <th scope="col">Отметка</th>
-              <th scope="col">Средний балл</th>
-              <th scope="col">Средний балл класса</th>
-            </tr>
-          </thead>
-          <tbody>
-            {marks.map((m, i) => (
-              <tr key={i}>
-                <td>{formatDate(m.date)}</td>
-                <td>{m.value}</td>
-                <td>{m.running === null ? "—" : formatAverage(m.running)}</td>
-                <td>{classAt(m.date) === null ? "—" : formatAverage(classAt(m.date))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartTable
+        caption={`${title}: отметки за период`}
+        columns={["Дата", "Отметка", "Средний балл", "Средний балл класса"]}
+        rows={marks.map((m, i) => ({
+          key: i,
+          cells: [formatDate(m.date), m.value, averageText(m.running), averageText(classAt(m.date))],
+        }))}
+      />
     </figure>
   );
 }

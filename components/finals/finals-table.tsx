@@ -7,9 +7,16 @@ import { useRef, useState } from "react";
 import { saveFinalAction } from "@/lib/finals/actions";
 import type { FinalsColumn, FinalsRow } from "@/lib/finals/loaders";
 import { formatAverage } from "@/lib/journal/averages";
+import { FINAL_SPECIALS, finalWord } from "@/lib/journal/marks";
 import { Button } from "@/components/ui/button";
 import { CellInput } from "@/components/ui/field";
 import { MarkBadge, markTextClass } from "@/components/ui/mark-badge";
+
+/** A final as typed («з», «нз», «осв», «5») as the page shows it: a special one by its whole word (FIN-1). */
+function shownFinal(text: string): string {
+  const special = FINAL_SPECIALS.find((s) => finalWord(s, "input") === text);
+  return special ? finalWord(special, "page") : text;
+}
 
 type CellState = {
   text: string;
@@ -230,15 +237,7 @@ export function FinalsTable(props: {
                           className="px-1"
                           title={c.locked ?? undefined}
                           data-cell={k}
-                          label={
-                            cell.text === "з"
-                              ? "зачёт"
-                              : cell.text === "нз"
-                                ? "незачёт"
-                                : cell.text === "осв"
-                                  ? "осв."
-                                  : cell.text
-                          }
+                          label={shownFinal(cell.text)}
                         />
                       )}
                     </td>

@@ -3,22 +3,17 @@
 // one. On the kit (issue 19): a refusal keeps what was typed, the buttons show the save running.
 import { useRouter } from "next/navigation";
 import type { Role } from "@/lib/access/roles";
+import type { z } from "zod";
 import { saveResourceAction } from "@/lib/resources/actions";
+import type { resourceSchema } from "@/lib/resources/schema";
 import { ROLES } from "@/lib/access/roles";
 import { RolesField } from "@/components/documents/roles-field";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export type ResourceValues = {
-  id: number;
-  title: string;
-  url: string | null;
-  description: string | null;
-  category: string | null;
-  sortOrder: number;
-  visibleTo: Role[];
-};
+/** A saved resource as the form shows it: the schema's fields, its id and the roles that see it. */
+export type ResourceValues = z.output<typeof resourceSchema> & { id: number; visibleTo: Role[] };
 
 export function ResourceForm({ values }: { values: ResourceValues | null }) {
   const router = useRouter();

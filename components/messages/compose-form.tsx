@@ -9,7 +9,7 @@ import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { ALLOWED_FILE_TYPES, MAX_FILES_PER_ITEM, checkFile } from "@/lib/storage/rules";
 import { fail, type ActionResult } from "@/lib/errors";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
-import { FileInput, Input, Textarea } from "@/components/ui/field";
+import { Field, FileInput, Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 const ACCEPT = Object.keys(ALLOWED_FILE_TYPES)
@@ -113,25 +113,15 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
             </details>
           )}
         </fieldset>
-        <label className="block text-sm">
-          <span className="font-medium">Тема</span>
-          <Input className="w-full" name="subject" required maxLength={200} defaultValue={draft?.subject ?? ""} />
-        </label>
-        <label className="block text-sm">
-          <span className="font-medium">Текст</span>
-          <Textarea className="w-full" name="body" required maxLength={20000} rows={8} />
-        </label>
-        <label className="block text-sm">
-          <span className="font-medium">Файлы</span>
-          <span className="ml-2 text-xs text-slate-500">до {MAX_FILES_PER_ITEM} файлов, каждый не больше 10 МБ</span>
-          <FileInput
-            name="files"
-            multiple
-            accept={ACCEPT}
-            onChange={(e) => setFileError(checkSelected(e.target.files))}
-            className="mt-1"
-          />
-        </label>
+        <Field label="Тема" name="subject">
+          <Input className="w-full" required maxLength={200} defaultValue={draft?.subject ?? ""} />
+        </Field>
+        <Field label="Текст" name="body">
+          <Textarea required maxLength={20000} rows={8} />
+        </Field>
+        <Field label="Файлы" name="files" hint={`до ${MAX_FILES_PER_ITEM} файлов, каждый не больше 10 МБ`}>
+          <FileInput multiple accept={ACCEPT} onChange={(e) => setFileError(checkSelected(e.target.files))} />
+        </Field>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>Отправить</SubmitButton>
           <div data-testid="compose-error">

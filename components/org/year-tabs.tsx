@@ -1,12 +1,9 @@
 // The year selector of the journal, finals, reports, archive and diary pages (REC-3, ARC-2): one
 // link per academic year; a closed year opens read-only. Plain links, so it works without JavaScript.
-import Link from "next/link";
 import { yearLabel } from "@/lib/org/year/rules";
+import { LinkTabs, type LinkTab } from "@/components/ui/link-tabs";
 
 export type YearTab = { id: number; name: string; status: string; isCurrent: boolean; href: string };
-
-const tab = (on: boolean) =>
-  `rounded px-2 py-0.5 ${on ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`;
 
 /** `allHref`: a first tab «все годы» (selected when `selectedId` is null). */
 export function YearTabs({
@@ -19,29 +16,18 @@ export function YearTabs({
   allHref?: string;
 }) {
   if (years.length < 2) return null;
+  const all: LinkTab[] = allHref
+    ? [{ key: "all", href: allHref, label: "все годы", current: selectedId === null }]
+    : [];
   return (
-    <nav aria-label="Учебный год" className="flex flex-wrap items-center gap-1 text-sm">
-      <span className="mr-1 text-xs text-slate-500">Учебный год:</span>
-      {allHref && (
-        <Link
-          href={allHref}
-          aria-current={selectedId === null ? "page" : undefined}
-          className={tab(selectedId === null)}
-        >
-          все годы
-        </Link>
-      )}
-      {years.map((y) => (
-        <Link
-          key={y.id}
-          href={y.href}
-          aria-current={y.id === selectedId ? "page" : undefined}
-          className={tab(y.id === selectedId)}
-        >
-          {yearLabel(y)}
-        </Link>
-      ))}
-    </nav>
+    <LinkTabs
+      label="Учебный год"
+      lead="Учебный год:"
+      tabs={[
+        ...all,
+        ...years.map((y) => ({ key: y.id, href: y.href, label: yearLabel(y), current: y.id === selectedId })),
+      ]}
+    />
   );
 }
 

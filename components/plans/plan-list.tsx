@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/lib/org/time";
 import { fmtHours, STATUS_LABELS, type DeadlineWarning, type HoursCheck, type PlanStatus } from "@/lib/plans/rules";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
 export type PlanListRow = {
   id: number;
@@ -40,53 +41,41 @@ export function HoursCell({ check }: { check: HoursCheck }) {
 export function PlanList({ rows, kind = "SCHOOL" }: { rows: PlanListRow[]; kind?: OrgKindName }) {
   const v = vocabulary(kind);
   if (rows.length === 0) return <p className="text-sm text-slate-500">Планов пока нет.</p>;
-  return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="px-2 py-1 font-medium">{cap(v.teacher.nom)}</th>
-            <th className="px-2 py-1 font-medium">Предмет</th>
-            <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
-            <th className="px-2 py-1 font-medium">Состояние</th>
-            <th className="px-2 py-1 font-medium">Тем</th>
-            <th className="px-2 py-1 font-medium" title="в КТП / по учебному плану">
-              Часы
-            </th>
-            <th className="px-2 py-1 font-medium">Сдан</th>
-            <th className="px-2 py-1 font-medium">Сроки</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id} className="border-t border-slate-100 align-top">
-              <td className="px-2 py-1">
-                <Link href={`/plans/${p.id}`} className="text-blue-700 hover:underline">
-                  {p.teacherName}
-                </Link>
-              </td>
-              <td className="px-2 py-1">{p.subjectName}</td>
-              <td className="px-2 py-1">{p.target}</td>
-              <td className="px-2 py-1">
-                <StatusBadge status={p.status} />{" "}
-                {p.version > 1 && <span className="text-xs text-slate-500">ред. {p.version}</span>}
-              </td>
-              <td className="px-2 py-1 tabular-nums">{p.topicCount}</td>
-              <td className="px-2 py-1 tabular-nums">
-                <HoursCell check={p.hoursCheck} />
-              </td>
-              <td className="px-2 py-1">{p.submittedAt ? formatDate(p.submittedAt) : "—"}</td>
-              <td className="px-2 py-1">
-                {p.warnings.map((w) => (
-                  <p key={w.kind} className={w.overdue ? "text-red-700" : "text-amber-800"} role="note">
-                    ⚠ {w.text}
-                  </p>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DataColumn[] = [
+    { key: "teacher", header: cap(v.teacher.nom), rowHeader: true, sortable: true },
+    { key: "subject", header: "Предмет", sortable: true },
+    { key: "target", header: cap(v.class.nom), sortable: true },
+    { key: "status", header: "Состояние" },
+    { key: "topics", header: "Тем", align: "right" },
+    { key: "hours", header: "Часы", title: "в КТП / по учебному плану", align: "right" },
+    { key: "submitted", header: "Сдан", sortable: true },
+    { key: "warnings", header: "Сроки" },
+  ];
+  const cells = (p: PlanListRow) => ({
+    teacher: {
+      value: (
+        <Link href={`/plans/${p.id}`} className="text-blue-700 hover:underline">
+          {p.teacherName}
+        </Link>
+      ),
+      sort: p.teacherName,
+    },
+    subject: p.subjectName,
+    target: p.target,
+    status: (
+      <>
+        <StatusBadge status={p.status} />{" "}
+        {p.version > 1 && <span className="text-xs text-slate-500">ред. {p.version}</span>}
+      </>
+    ),
+    topics: p.topicCount,
+    hours: <HoursCell check={p.hoursCheck} />,
+    submitted: { value: p.submittedAt ? formatDate(p.submittedAt) : "—", sort: p.submittedAt?.getTime() ?? null },
+    warnings: p.warnings.map((w) => (
+      <p key={w.kind} className={w.overdue ? "text-red-700" : "text-amber-800"} role="note">
+        ⚠ {w.text}
+      </p>
+    )),
+  });
+  return <DataTable label="Планы (КТП)" columns={columns} rows={rows.map((p) => ({ key: p.id, cells: cells(p) }))} />;
 }

@@ -1,6 +1,7 @@
 "use client";
 // API-2: create a personal access token (shown once) and revoke tokens.
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Field, Input } from "@/components/ui/field";
 import { FormButton } from "@/components/ui/form-button";
 import { SecretForm } from "@/components/ui/secret-form";
@@ -50,30 +51,30 @@ function RevokeButton({ tokenId }: { tokenId: number }) {
   );
 }
 
+const TOKEN_COLUMNS: readonly DataColumn[] = [
+  { key: "name", header: "Название", rowHeader: true },
+  { key: "scope", header: "Права" },
+  { key: "created", header: "Создан" },
+  { key: "used", header: "Последнее использование" },
+  { key: "state", header: "Состояние" },
+];
+
 export function TokenTable({ rows }: { rows: TokenRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">Токенов нет.</p>;
   return (
-    <table className="w-full border-collapse text-sm">
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-          <th className="py-1 pr-3">Название</th>
-          <th className="py-1 pr-3">Права</th>
-          <th className="py-1 pr-3">Создан</th>
-          <th className="py-1 pr-3">Последнее использование</th>
-          <th className="py-1">Состояние</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((t) => (
-          <tr key={t.id} className="border-b border-slate-100">
-            <td className="py-1 pr-3">{t.name}</td>
-            <td className="py-1 pr-3">{t.scope === "write" ? "чтение и запись" : "только чтение"}</td>
-            <td className="py-1 pr-3">{t.createdAt}</td>
-            <td className="py-1 pr-3">{t.lastUsedAt ?? "—"}</td>
-            <td className="py-1">{t.revokedAt ? `отозван ${t.revokedAt}` : <RevokeButton tokenId={t.id} />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label="Токены"
+      empty="Токенов нет."
+      columns={TOKEN_COLUMNS}
+      rows={rows.map((t) => ({
+        key: t.id,
+        cells: {
+          name: t.name,
+          scope: t.scope === "write" ? "чтение и запись" : "только чтение",
+          created: t.createdAt,
+          used: t.lastUsedAt ?? "—",
+          state: t.revokedAt ? `отозван ${t.revokedAt}` : <RevokeButton tokenId={t.id} />,
+        },
+      }))}
+    />
   );
 }

@@ -5,9 +5,15 @@
 import { notifyRiskAction } from "@/lib/risk/actions";
 import type { RiskRow } from "@/lib/risk/loaders";
 import { ActionForm } from "@/components/ui/action-form";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Checkbox, Field, Textarea } from "@/components/ui/field";
 
-const cell = "border px-2 py-1 align-top";
+const RISK_COLUMNS: readonly DataColumn[] = [
+  { key: "pick", header: <span className="sr-only">Выбрать</span> },
+  { key: "name", header: "Обучающийся", rowHeader: true },
+  { key: "reasons", header: "Причины" },
+  { key: "sent", header: "Родителям сообщено" },
+];
 
 export function RiskForm({
   classId,
@@ -28,38 +34,23 @@ export function RiskForm({
       className="space-y-3"
     >
       <input type="hidden" name="classId" value={classId} />
-      <div className="overflow-x-auto">
-        <table className="min-w-full border-collapse bg-white text-sm" aria-label="Ученики группы риска">
-          <thead className="bg-slate-100 text-left text-xs">
-            <tr>
-              <th className={cell}>
-                <span className="sr-only">Выбрать</span>
-              </th>
-              <th className={cell}>Обучающийся</th>
-              <th className={cell}>Причины</th>
-              <th className={cell}>Родителям сообщено</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.studentId}>
-                <td className={cell}>
-                  <Checkbox name="studentId" value={r.studentId} aria-label={`Выбрать: ${r.name}`} />
-                </td>
-                <td className={cell}>{r.name}</td>
-                <td className={cell}>{r.reasons.join("; ")}</td>
-                <td className={cell}>
-                  {(sentText[r.studentId] ?? []).map((t) => (
-                    <p key={t} className="text-xs">
-                      {t}
-                    </p>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Ученики группы риска"
+        columns={RISK_COLUMNS}
+        rows={rows.map((r) => ({
+          key: r.studentId,
+          cells: {
+            pick: <Checkbox name="studentId" value={r.studentId} aria-label={`Выбрать: ${r.name}`} />,
+            name: r.name,
+            reasons: r.reasons.join("; "),
+            sent: (sentText[r.studentId] ?? []).map((t) => (
+              <p key={t} className="text-xs">
+                {t}
+              </p>
+            )),
+          },
+        }))}
+      />
       <Field label={`Текст сообщения («{ученик}» и «{причины}» подставятся для каждого ученика)`} name="text">
         <Textarea defaultValue={template} rows={6} maxLength={5000} />
       </Field>

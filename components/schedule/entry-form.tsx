@@ -29,6 +29,29 @@ type Props = {
   teacherWord?: string;
 };
 
+/** A small select over named items (subject, teacher, room, subgroup) with an empty first choice. */
+function ItemField({
+  label,
+  name,
+  items,
+  value,
+  empty = "—",
+  required,
+}: {
+  label: string;
+  name: string;
+  items: readonly { id: number; name: string }[];
+  value: number | null;
+  empty?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field label={label} name={name} size="sm">
+      <Select defaultValue={value ?? ""} required={required} placeholder={empty} options={optionsOf(items)} />
+    </Field>
+  );
+}
+
 export function EntryForm({
   classId,
   weekday,
@@ -51,33 +74,17 @@ export function EntryForm({
       <input type="hidden" name="weekday" value={weekday} />
       <input type="hidden" name="bellNumber" value={bellNumber} />
       {defaults.entryId !== null && <input type="hidden" name="entryId" value={defaults.entryId} />}
-      <Field label="Предмет" name="subjectId" size="sm">
-        <Select
-          defaultValue={defaults.subjectId ?? ""}
-          required
-          placeholder="—"
-          options={optionsOf(options.subjects)}
-        />
-      </Field>
-      <Field label={teacherWord} name="teacherId" size="sm">
-        <Select
-          defaultValue={defaults.teacherId ?? ""}
-          required
-          placeholder="—"
-          options={optionsOf(options.teachers)}
-        />
-      </Field>
-      <Field label="Кабинет" name="roomId" size="sm">
-        <Select defaultValue={defaults.roomId ?? ""} placeholder="—" options={optionsOf(options.rooms)} />
-      </Field>
+      <ItemField label="Предмет" name="subjectId" items={options.subjects} value={defaults.subjectId} required />
+      <ItemField label={teacherWord} name="teacherId" items={options.teachers} value={defaults.teacherId} required />
+      <ItemField label="Кабинет" name="roomId" items={options.rooms} value={defaults.roomId} />
       {options.subgroups.length > 0 && (
-        <Field label="Подгруппа" name="subgroupId" size="sm">
-          <Select
-            defaultValue={defaults.subgroupId ?? ""}
-            placeholder="весь класс"
-            options={optionsOf(options.subgroups)}
-          />
-        </Field>
+        <ItemField
+          label="Подгруппа"
+          name="subgroupId"
+          items={options.subgroups}
+          value={defaults.subgroupId}
+          empty="весь класс"
+        />
       )}
       <div className="flex gap-1">
         <Field label="с" name="validFrom" size="sm">

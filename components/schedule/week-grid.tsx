@@ -2,8 +2,10 @@
 // with substitutions, cancellations and changes marked, and the week's events (SCH-1).
 import type { WeekEvent, WeekLesson } from "@/lib/schedule/view/data";
 import { bellLabel, weekDaysShown, WEEKDAY_SHORT, type StudyDays } from "@/lib/schedule/week";
-import { formatDate, formatDateTime, isoDate } from "@/lib/org/time";
+import { formatDate, isoDate } from "@/lib/org/time";
 import { roomLabel } from "@/lib/schedule/room-label";
+import { ListCard } from "@/components/ui/card";
+import { EventLine } from "./event-line";
 
 type Props = {
   monday: Date;
@@ -79,21 +81,12 @@ export function WeekGrid({ monday, lessons, events, showClass, college, timeZone
         </table>
       </div>
       {events.length > 0 && (
-        <section aria-labelledby="events-title" className="rounded border border-slate-200 bg-white p-3">
-          <h2 id="events-title" className="mb-1 font-semibold">
-            Мероприятия недели
-          </h2>
-          <ul className="space-y-1 text-sm">
-            {events.map((e) => (
-              <li key={e.id}>
-                <span className="font-medium">{e.title}</span> — {formatDateTime(e.startsAt, timeZone)}
-                {e.place ? `, ${e.place}` : ""}
-                {e.className ? ` · для ${e.className}` : " · для всей школы"}
-                {e.description ? <span className="block text-slate-600">{e.description}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ListCard
+          title="Мероприятия недели"
+          items={events.map((e) => (
+            <EventLine key={e.id} event={e} timeZone={timeZone} />
+          ))}
+        />
       )}
     </div>
   );

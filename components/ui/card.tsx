@@ -51,3 +51,19 @@ export function Notice({
   } as const;
   return <div className={cx("rounded border px-3 py-2 text-sm", tones[tone], className)} {...rest} />;
 }
+
+/**
+ * A card that lists items one per line (events, changes, substitutions), or says `empty` when there
+ * are none. Give each item its `key`; the card is named by its title for screen readers.
+ */
+export function ListCard({ title, empty, items }: { title: string; empty?: ReactNode; items: readonly ReactNode[] }) {
+  return (
+    <Card title={title} aria-label={title}>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-500">{empty}</p>
+      ) : (
+        <ul className="space-y-1 text-sm">{items}</ul>
+      )}
+    </Card>
+  );
+}

@@ -6,8 +6,10 @@ import { singleLine } from "@/lib/schema";
 import { requireAccess } from "@/lib/access/guard";
 import { loadAuditPage } from "@/lib/audit/loaders";
 import { formatDateTime } from "@/lib/org/time";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { Field, Select } from "@/components/ui/field";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Журнал действий" };
 
@@ -20,6 +22,7 @@ const ACTIONS: Record<string, string> = {
   "auth.password_changed": "Смена пароля",
   "acl.change": "Изменение прав доступа",
 };
+const ACTION_OPTIONS = Object.entries(ACTIONS).map(([value, label]) => ({ value, label }));
 
 const query = z.object({
   action: singleLine()
@@ -41,52 +44,37 @@ export default async function AuditPage({
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Журнал действий</h1>
-      <p
-        role="status"
-        className={`rounded px-3 py-2 text-sm ${brokenId === null ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
-      >
+      <Notice role="status" tone={brokenId === null ? "success" : "error"}>
         {brokenId === null
           ? "Целостность журнала подтверждена: каждая запись связана с предыдущей контрольной суммой."
           : `Целостность нарушена: запись № ${brokenId} изменена, или перед ней удалена запись.`}
-      </p>
-      <form method="get" className="flex items-end gap-2 text-sm">
-        <label>
-          Действие
-          <Select name="action" defaultValue={action ?? ""}>
-            <option value="">все</option>
-            {Object.entries(ACTIONS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <Button variant="secondary" type="submit">
-          Показать
-        </Button>
-      </form>
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="px-2 py-1 font-normal">№</th>
-            <th className="px-2 py-1 font-normal">Время</th>
-            <th className="px-2 py-1 font-normal">Пользователь</th>
-            <th className="px-2 py-1 font-normal">Действие</th>
-            <th className="px-2 py-1 font-normal">Объект</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={String(e.id)} className="border-b border-slate-100">
-              <td className="px-2 py-1 tabular-nums text-slate-500">{String(e.id)}</td>
-              <td className="px-2 py-1 tabular-nums">{formatDateTime(e.at, user.timeZone)}</td>
-              <td className="px-2 py-1">{e.userName}</td>
-              <td className="px-2 py-1">{ACTIONS[e.action] ?? e.action}</td>
-              <td className="px-2 py-1 text-slate-600">{[e.entity, e.entityId].filter(Boolean).join(" ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      </Notice>
+      <PickerForm label="Фильтр журнала">
+        <Field label="Действие" name="action">
+          <Select defaultValue={action ?? ""} placeholder="все" options={ACTION_OPTIONS} />
+        </Field>
+      </PickerForm>
+      <DataTable
+        label="Журнал действий"
+        empty="Записей нет"
+        columns={[
+          { key: "id", header: "№", rowHeader: true, className: "tabular-nums text-slate-500" },
+          { key: "at", header: "Время", className: "tabular-nums" },
+          { key: "user", header: "Пользователь" },
+          { key: "action", header: "Действие" },
+          { key: "entity", header: "Объект", className: "text-slate-600" },
+        ]}
+        rows={events.map((e) => ({
+          key: String(e.id),
+          cells: {
+            id: String(e.id),
+            at: formatDateTime(e.at, user.timeZone),
+            user: e.userName,
+            action: ACTIONS[e.action] ?? e.action,
+            entity: [e.entity, e.entityId].filter(Boolean).join(" "),
+          },
+        }))}
+      />
     </div>
   );
 }

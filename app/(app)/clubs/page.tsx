@@ -8,14 +8,13 @@ import { saveClubAction } from "@/lib/clubs/actions";
 import { loadClubList, loadClubReportForm, loadTeacherOptions } from "@/lib/clubs/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
+import { ClubFields } from "@/components/clubs/club-fields";
 import { ClubReportForm } from "@/components/clubs/club-report-form";
 import { clockLabel } from "@/lib/schedule/timetable/rules";
 import { WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { Field, Input, Select } from "@/components/ui/field";
-import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Объединения" };
 
@@ -46,21 +45,7 @@ export default async function ClubsPage() {
           submitLabel="Создать объединение"
           label="Новое объединение"
         >
-          <Field label="Название" name="name">
-            <Input required maxLength={200} className="w-72" />
-          </Field>
-          <Field label="Руководитель" name="leaderId">
-            <Select
-              required
-              placeholder="— выберите —"
-              placeholderDisabled
-              defaultValue=""
-              options={optionsOf(leaders)}
-            />
-          </Field>
-          <Field label="Описание" name="description">
-            <Input maxLength={2000} className="w-72" />
-          </Field>
+          <ClubFields leaders={leaders} />
         </ActionForm>
       )}
       <DataTable

@@ -11,11 +11,22 @@ import { kindLabel, retentionText, statusText } from "@/lib/archive/register";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { DisposalForm, RetentionForm } from "@/components/archive/register-forms";
 import { YearTabs } from "@/components/org/year-tabs";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { idSchema } from "@/lib/schema";
 
 export const metadata: Metadata = { title: "Реестр архива" };
 
 const yearParam = idSchema;
+
+const REGISTER_COLUMNS: readonly DataColumn[] = [
+  { key: "year", header: "Учебный год", className: "whitespace-nowrap" },
+  { key: "class", header: "Класс" },
+  { key: "document", header: "Документ", rowHeader: true },
+  { key: "set", header: "Архив", className: "whitespace-nowrap" },
+  { key: "sha", header: "SHA-256" },
+  { key: "keep", header: "Хранить до", className: "whitespace-nowrap" },
+  { key: "status", header: "Состояние" },
+];
 
 export default async function ArchiveRegisterPage({
   searchParams,
@@ -30,6 +41,27 @@ export default async function ArchiveRegisterPage({
     authorize(user, "org.settings"),
     authorize(user, "archive.dispose"),
   ]);
+  const rows = page.rows.map((r) => ({
+    key: r.id,
+    cells: {
+      year: r.yearName,
+      class: r.className ?? "",
+      document: (
+        <>
+          {kindLabel(r.kind)}
+          <span className="block text-xs text-slate-500">{r.name}</span>
+        </>
+      ),
+      set: `№ ${r.setId}, ${formatDateTime(r.createdAt, user.timeZone).slice(0, 10)}`,
+      sha: (
+        <code className="text-xs" title={r.sha256}>
+          {r.sha256.slice(0, 16)}…
+        </code>
+      ),
+      keep: retentionText(r),
+      status: statusText(r, page.today),
+    },
+  }));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -88,47 +120,12 @@ export default async function ArchiveRegisterPage({
         selectedId={yearId ?? null}
         allHref="/archive/register"
       />
-      {page.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">В реестре нет документов: сформируйте архив учебного года.</p>
-      ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full border-collapse text-sm" aria-label="Реестр архивных документов">
-            <thead>
-              <tr className="border-b border-slate-300 text-left text-xs text-slate-500">
-                <th className="px-2 py-1">Учебный год</th>
-                <th className="px-2 py-1">Класс</th>
-                <th className="px-2 py-1">Документ</th>
-                <th className="px-2 py-1">Архив</th>
-                <th className="px-2 py-1">SHA-256</th>
-                <th className="px-2 py-1">Хранить до</th>
-                <th className="px-2 py-1">Состояние</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <td className="px-2 py-1 whitespace-nowrap">{r.yearName}</td>
-                  <td className="px-2 py-1">{r.className ?? ""}</td>
-                  <td className="px-2 py-1">
-                    {kindLabel(r.kind)}
-                    <span className="block text-xs text-slate-500">{r.name}</span>
-                  </td>
-                  <td className="px-2 py-1 whitespace-nowrap">
-                    № {r.setId}, {formatDateTime(r.createdAt, user.timeZone).slice(0, 10)}
-                  </td>
-                  <td className="px-2 py-1">
-                    <code className="text-xs" title={r.sha256}>
-                      {r.sha256.slice(0, 16)}…
-                    </code>
-                  </td>
-                  <td className="px-2 py-1 whitespace-nowrap">{retentionText(r)}</td>
-                  <td className="px-2 py-1">{statusText(r, page.today)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Реестр архивных документов"
+        empty="В реестре нет документов: сформируйте архив учебного года."
+        columns={REGISTER_COLUMNS}
+        rows={rows}
+      />
     </div>
   );
 }

@@ -22,17 +22,41 @@ import { formatDate } from "@/lib/org/time";
 import { idSchema } from "@/lib/schema";
 import { clockLabel } from "@/lib/schedule/timetable/rules";
 import { WEEKDAY_NAMES } from "@/lib/schedule/week";
-import { ActionForm } from "@/components/ui/action-form";
+import { ClubFields } from "@/components/clubs/club-fields";
+import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Объединение" };
 
 const params = z.object({ clubId: idSchema });
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6].map((d) => ({ value: d, label: WEEKDAY_NAMES[d] }));
+
+type Of = { clubId: number; frozen: string | null };
+
+/** A form of this club: it sends the club's id (and `values`), inline, disabled once the year is closed. */
+function ClubForm<T>({
+  of,
+  values = {},
+  children,
+  ...props
+}: ActionFormProps<T> & { of: Of; values?: Record<string, number> }) {
+  return (
+    <ActionForm layout="inline" disabledReason={of.frozen} {...props}>
+      {Object.entries({ clubId: of.clubId, ...values }).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+    </ActionForm>
+  );
+}
+
+/** A row's small «remove» button (a member, a slot). */
+function RemoveForm<T>(props: ActionFormProps<T> & { of: Of; values: Record<string, number> }) {
+  return <ClubForm submitVariant="ghost" size="sm" {...props} />;
+}
 
 export default async function ClubPage({ params: raw }: { params: Promise<{ clubId: string }> }) {
   const parsed = params.safeParse(await raw);
@@ -47,7 +71,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
   const { club } = view;
   const manage = held.has("clubs.manage");
   const frozen = club.year.status === "CLOSED" ? "Учебный год закрыт" : null;
-  const hidden = (name: string, value: number) => <input type="hidden" name={name} value={value} />;
+  const of = { clubId: club.id, frozen };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">
@@ -66,25 +90,15 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
       </div>
       {club.description && <p className="text-sm text-slate-700">{club.description}</p>}
       {manage && (
-        <ActionForm
+        <ClubForm
+          of={of}
           action={saveClubAction}
-          layout="inline"
           framed
           submitLabel="Сохранить"
           label="Объединение"
           resetOnSuccess={false}
-          disabledReason={frozen}
         >
-          {hidden("clubId", club.id)}
-          <Field label="Название" name="name">
-            <Input required maxLength={200} defaultValue={club.name} className="w-72" />
-          </Field>
-          <Field label="Руководитель" name="leaderId">
-            <Select required defaultValue={club.leaderId} options={optionsOf(view.leaders)} />
-          </Field>
-          <Field label="Описание" name="description">
-            <Input maxLength={2000} defaultValue={club.description ?? ""} className="w-72" />
-          </Field>
+          <ClubFields leaders={view.leaders} club={club} />
           <Field label="Мест (открытая запись)" name="capacity">
             <Input
               type="number"
@@ -95,19 +109,12 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
               className="w-40"
             />
           </Field>
-        </ActionForm>
+        </ClubForm>
       )}
 
       <Card title={`Ученики (${club.members.length})`}>
         {manage && (
-          <ActionForm
-            action={addClubMemberAction}
-            layout="inline"
-            submitLabel="Записать"
-            label="Записать ученика"
-            disabledReason={frozen}
-          >
-            {hidden("clubId", club.id)}
+          <ClubForm of={of} action={addClubMemberAction} submitLabel="Записать" label="Записать ученика">
             <Field label="Ученик (из любого класса)" name="studentId">
               <Select
                 required
@@ -117,7 +124,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
                 groups={view.studentGroups}
               />
             </Field>
-          </ActionForm>
+          </ClubForm>
         )}
         <DataTable
           label="Ученики объединения"
@@ -134,18 +141,13 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
               name: m.name,
               class: m.className,
               remove: (
-                <ActionForm
+                <RemoveForm
+                  of={of}
                   action={removeClubMemberAction}
-                  layout="inline"
                   submitLabel="Вывести"
-                  submitVariant="ghost"
-                  size="sm"
                   label={`Вывести ${m.name}`}
-                  disabledReason={frozen}
-                >
-                  {hidden("clubId", club.id)}
-                  {hidden("studentId", m.studentId)}
-                </ActionForm>
+                  values={{ studentId: m.studentId }}
+                />
               ),
             },
           }))}
@@ -154,14 +156,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
 
       <Card title="Расписание занятий">
         {manage && (
-          <ActionForm
-            action={saveClubSlotAction}
-            layout="inline"
-            submitLabel="Добавить занятие"
-            label="Занятие в расписании"
-            disabledReason={frozen}
-          >
-            {hidden("clubId", club.id)}
+          <ClubForm of={of} action={saveClubSlotAction} submitLabel="Добавить занятие" label="Занятие в расписании">
             <Field label="День недели" name="weekday">
               <Select required options={WEEKDAYS} />
             </Field>
@@ -180,7 +175,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
             <Field label="по" name="validTo">
               <DateInput />
             </Field>
-          </ActionForm>
+          </ClubForm>
         )}
         <DataTable
           label="Расписание объединения"
@@ -200,18 +195,13 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
               room: s.roomName ?? "—",
               valid: `${formatDate(s.validFrom)} – ${formatDate(s.validTo)}`,
               remove: (
-                <ActionForm
+                <RemoveForm
+                  of={of}
                   action={deleteClubSlotAction}
-                  layout="inline"
                   submitLabel="Убрать"
-                  submitVariant="ghost"
-                  size="sm"
                   label="Убрать занятие"
-                  disabledReason={frozen}
-                >
-                  {hidden("clubId", club.id)}
-                  {hidden("slotId", s.id)}
-                </ActionForm>
+                  values={{ slotId: s.id }}
+                />
               ),
             },
           }))}
@@ -219,18 +209,18 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
       </Card>
 
       <Card title={`КТП (${club.plan.length} тем, ${club.plan.reduce((n, i) => n + i.hours, 0)} ч)`}>
-        <ActionForm
+        <ClubForm
+          of={of}
           action={saveClubPlanAction}
+          layout="stack"
           submitLabel="Сохранить КТП"
           label="КТП объединения"
           resetOnSuccess={false}
-          disabledReason={frozen}
         >
-          {hidden("clubId", club.id)}
           <Field label="Темы занятий: одна строка — одна тема, «Тема; часы» (по умолчанию 1 час)" name="plan">
             <Textarea rows={8} defaultValue={planText(club.plan)} />
           </Field>
-        </ActionForm>
+        </ClubForm>
       </Card>
     </div>
   );

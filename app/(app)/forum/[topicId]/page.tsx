@@ -1,6 +1,5 @@
 // A forum topic (MSG-4): hidden posts show only a note; moderators still see their text.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -8,6 +7,7 @@ import { loadCanModerate, loadTopic } from "@/lib/messages/forum/loaders";
 import { idSchema } from "@/lib/messages/schema";
 import { formatDateTime } from "@/lib/org/time";
 import { HidePostButton, ReplyForm } from "@/components/messages/forum-forms";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Форум" };
 
@@ -21,10 +21,10 @@ export default async function TopicPage({ params: raw }: { params: Promise<{ top
   if (!topic) notFound();
   return (
     <div className="space-y-4">
-      <Link href="/forum" className="text-sm text-blue-700 hover:underline">
-        ← Все темы
-      </Link>
-      <h1 className="text-2xl font-semibold break-words">{topic.title}</h1>
+      <PageHeader
+        back={{ href: "/forum", label: "Все темы" }}
+        title={<span className="break-words">{topic.title}</span>}
+      />
       <ol className="space-y-2">
         {topic.posts.map((p) => (
           <li

@@ -3,31 +3,34 @@ import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { loadModeratorCandidates } from "@/lib/messages/forum/loaders";
 import { ModeratorToggle } from "@/components/messages/forum-forms";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Модераторы форума" };
+
+const COLUMNS: readonly DataColumn[] = [
+  { key: "name", header: "Сотрудник", rowHeader: true, sortable: true },
+  { key: "role", header: "Роль на форуме", className: "text-slate-600" },
+  { key: "toggle", header: "", align: "right" },
+];
 
 export default async function ModeratorsPage() {
   const { user } = await requireAccess("forum.moderate");
   const people = await loadModeratorCandidates(user);
+  const rows = people.map((p) => ({
+    key: p.userId,
+    cells: {
+      name: p.name,
+      role: p.isModerator ? "модератор" : "",
+      toggle: <ModeratorToggle userId={p.userId} isModerator={p.isModerator} name={p.name} />,
+    },
+  }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Модераторы форума</h1>
       <p className="text-sm text-slate-600">
         Модератор может скрывать сообщения форума. Назначаются сотрудники организации.
       </p>
-      <table className="w-full max-w-2xl rounded border border-slate-200 bg-white text-sm">
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.userId} className="border-t border-slate-100">
-              <td className="px-3 py-1">{p.name}</td>
-              <td className="px-3 py-1 text-slate-600">{p.isModerator ? "модератор" : ""}</td>
-              <td className="px-3 py-1 text-right">
-                <ModeratorToggle userId={p.userId} isModerator={p.isModerator} name={p.name} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Сотрудники" empty="Сотрудников нет" columns={COLUMNS} rows={rows} className="max-w-2xl" />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { saveEntityAction } from "@/lib/org/actions";
 import { loadClassesOfYear, loadCurrentYear, loadDepartments, loadHeadsOfDept } from "@/lib/org/setup/loaders";
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Отделения" };
 
@@ -49,6 +50,16 @@ export default async function DepartmentsPage() {
     save: groupEditable ? saveEntityAction.bind(null, "classDepartment", c.id, null) : null,
     remove: null,
   }));
+  // The list for those who may not edit (the editable list is the DirectoryTable).
+  const listColumns: DataColumn[] = [
+    { key: "name", header: "Отделение", rowHeader: true },
+    { key: "head", header: "Заведующий" },
+    { key: "groups", header: `Групп в ${year?.name ?? "текущем году"}`, align: "right" },
+  ];
+  const listRows = departments.map((d) => ({
+    key: d.id,
+    cells: { name: d.name, head: (d.headId && headName.get(d.headId)) || "—", groups: d.groups },
+  }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Отделения</h1>
@@ -65,26 +76,9 @@ export default async function DepartmentsPage() {
           newRow={newRowOf("department", null)}
         />
       ) : (
-        <table className="w-full rounded border border-slate-200 bg-white text-sm">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className="px-2">Отделение</th>
-              <th>Заведующий</th>
-              <th>Групп в {year?.name ?? "текущем году"}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((d) => (
-              <tr key={d.id} className="border-t border-slate-100">
-                <td className="px-2">{d.name}</td>
-                <td>{(d.headId && headName.get(d.headId)) || "—"}</td>
-                <td>{d.groups}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Отделения" empty="Отделений пока нет." columns={listColumns} rows={listRows} />
       )}
-      {departments.length === 0 && <p className="text-sm text-slate-600">Отделений пока нет.</p>}
+      {editable && departments.length === 0 && <p className="text-sm text-slate-600">Отделений пока нет.</p>}
       {year && classes.length > 0 && (
         <DirectoryTable
           title={`Группы по отделениям · ${year.name}`}

@@ -11,9 +11,9 @@ import { serverNow } from "@/lib/org/clock";
 import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { AssessmentCalendar } from "@/components/assessments/assessment-calendar";
+import { ScheduleDownloads } from "@/components/assessments/schedule-downloads";
 import { SubjectLoads } from "@/components/assessments/subject-loads";
 import { ActionForm } from "@/components/ui/action-form";
-import { ButtonLink } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
@@ -36,7 +36,6 @@ export default async function AssessmentsPage({
   const page = await loadAssessmentPage(user, scopes, await searchParams, today);
   if (!page.allowed) forbidden();
   const s = page.data;
-  const file = (format: string) => `/api/assessments?classId=${page.classId}&periodId=${s?.period.id}&format=${format}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">График оценочных процедур</h1>
@@ -65,16 +64,7 @@ export default async function AssessmentsPage({
         <>
           <Card
             title={`${s.className}, ${s.period.name} (${formatDate(s.period.start)} — ${formatDate(s.period.end)})`}
-            actions={
-              <>
-                <ButtonLink href={file("pdf")} size="sm" download>
-                  PDF
-                </ButtonLink>
-                <ButtonLink href={file("xlsx")} size="sm" download>
-                  XLSX
-                </ButtonLink>
-              </>
-            }
+            actions={<ScheduleDownloads of={{ classId: s.classId }} periodId={s.period.id} />}
           >
             <p role="note" className="text-sm">
               {s.publication

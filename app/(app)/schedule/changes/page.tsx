@@ -12,6 +12,7 @@ import { bellLabel, WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { formatDate, isoDate } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ChangeList } from "@/components/schedule/change-list";
+import { ListCard } from "@/components/ui/card";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
@@ -35,6 +36,15 @@ function Choice({
   required?: boolean;
 }) {
   return <Select name={name} defaultValue="" required={required} placeholder={empty} options={optionsOf(items)} />;
+}
+
+/** The comment both forms carry (a change's and a substitution's `note`: up to 500 characters). */
+function NoteField() {
+  return (
+    <Field label="Комментарий">
+      <Input type="text" name="note" maxLength={500} />
+    </Field>
+  );
 }
 
 export default async function ChangesPage({
@@ -104,9 +114,7 @@ export default async function ChangesPage({
           <Field label="Перенести на дату">
             <DateInput name="toDate" />
           </Field>
-          <Field label="Комментарий">
-            <Input type="text" name="note" maxLength={500} />
-          </Field>
+          <NoteField />
         </ActionForm>
       </section>
 
@@ -145,31 +153,24 @@ export default async function ChangesPage({
           <Field label="по">
             <DateInput name="dateTo" defaultValue={isoDate(page.today)} required />
           </Field>
-          <Field label="Комментарий">
-            <Input type="text" name="note" maxLength={500} />
-          </Field>
+          <NoteField />
         </ActionForm>
       </section>
 
       {page.changes.length > 0 && <ChangeList changes={page.changes} college={college} />}
-      <section className="rounded border border-slate-200 bg-white p-3">
-        <h2 className="mb-1 font-semibold">Замены</h2>
-        {page.substitutions.length === 0 ? (
-          <p className="text-sm text-slate-500">Замен нет.</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {page.substitutions.map((s) => (
-              <li key={s.id}>
-                {formatDate(s.dateFrom)}
-                {s.dateTo.getTime() !== s.dateFrom.getTime() ? ` — ${formatDate(s.dateTo)}` : ""}: {s.substitute} вместо{" "}
-                {s.original}
-                {s.className ? ` · ${s.className}` : ""}
-                {s.subjectName ? ` · ${s.subjectName}` : ""} · уроков: {s.lessons}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListCard
+        title="Замены"
+        empty="Замен нет."
+        items={page.substitutions.map((s) => (
+          <li key={s.id}>
+            {formatDate(s.dateFrom)}
+            {s.dateTo.getTime() !== s.dateFrom.getTime() ? ` — ${formatDate(s.dateTo)}` : ""}: {s.substitute} вместо{" "}
+            {s.original}
+            {s.className ? ` · ${s.className}` : ""}
+            {s.subjectName ? ` · ${s.subjectName}` : ""} · уроков: {s.lessons}
+          </li>
+        ))}
+      />
     </div>
   );
 }

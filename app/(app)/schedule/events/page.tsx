@@ -5,8 +5,10 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadMyClasses } from "@/lib/people/loaders";
 import { loadEventsPage } from "@/lib/schedule/events/loaders";
 import { createEventAction } from "@/lib/schedule/events/actions";
-import { formatDateTime, isoDate } from "@/lib/org/time";
+import { isoDate } from "@/lib/org/time";
+import { EventLine } from "@/components/schedule/event-line";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
+import { ListCard } from "@/components/ui/card";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 
@@ -60,21 +62,13 @@ export default async function EventsPage() {
           <Input type="text" name="description" maxLength={2000} />
         </Field>
       </ActionForm>
-      <section className="rounded border border-slate-200 bg-white p-3">
-        <h2 className="mb-1 font-semibold">Ближайшие мероприятия</h2>
-        {page.events.length === 0 ? (
-          <p className="text-sm text-slate-500">Мероприятий нет.</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {page.events.map((e) => (
-              <li key={e.id}>
-                <span className="font-medium">{e.title}</span> — {formatDateTime(e.startsAt, user.timeZone)}
-                {e.place ? `, ${e.place}` : ""} · {e.className ? `для ${e.className}` : "для всей школы"}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListCard
+        title="Ближайшие мероприятия"
+        empty="Мероприятий нет."
+        items={page.events.map((e) => (
+          <EventLine key={e.id} event={e} timeZone={user.timeZone} />
+        ))}
+      />
     </div>
   );
 }

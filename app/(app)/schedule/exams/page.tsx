@@ -11,9 +11,19 @@ import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Аттестация" };
+
+const EXAM_COLUMNS: readonly DataColumn[] = [
+  { key: "at", header: "Дата и время", sortable: true },
+  { key: "class", header: "Группа", rowHeader: true, sortable: true },
+  { key: "subject", header: "Дисциплина", sortable: true },
+  { key: "kind", header: "Форма" },
+  { key: "room", header: "Аудитория" },
+  { key: "examiner", header: "Экзаменатор", sortable: true },
+];
 
 export default async function ExamsPage() {
   const first = await requireAccess("board.view");
@@ -30,6 +40,17 @@ export default async function ExamsPage() {
     loadExamsPage(user, wide, canEdit, own),
     canEdit ? loadClassPicker(user, held.get("schedule.edit") ?? []) : Promise.resolve([]),
   ]);
+  const rows = page.slots.map((s) => ({
+    key: s.id,
+    cells: {
+      at: { value: formatDateTime(s.startsAt, user.timeZone), sort: s.startsAt.getTime() },
+      class: s.className,
+      subject: s.subjectName,
+      kind: s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS.event[s.kind],
+      room: s.roomName ?? "",
+      examiner: s.examinerName ?? "",
+    },
+  }));
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/exams" />
@@ -77,39 +98,7 @@ export default async function ExamsPage() {
           </label>
         </ActionForm>
       )}
-      <table className="w-full rounded border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100">
-          <tr>
-            <th className="px-2 py-1 text-left font-medium">Дата и время</th>
-            <th className="px-2 py-1 text-left font-medium">Группа</th>
-            <th className="px-2 py-1 text-left font-medium">Дисциплина</th>
-            <th className="px-2 py-1 text-left font-medium">Форма</th>
-            <th className="px-2 py-1 text-left font-medium">Аудитория</th>
-            <th className="px-2 py-1 text-left font-medium">Экзаменатор</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.slots.length === 0 && (
-            <tr>
-              <td colSpan={6} className="px-2 py-3 text-center text-slate-500">
-                Аттестаций не назначено.
-              </td>
-            </tr>
-          )}
-          {page.slots.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100">
-              <td className="px-2 py-0.5">{formatDateTime(s.startsAt, user.timeZone)}</td>
-              <td className="px-2 py-0.5">{s.className}</td>
-              <td className="px-2 py-0.5">{s.subjectName}</td>
-              <td className="px-2 py-0.5">
-                {s.isConsultation ? "консультация" : s.kind === "NONE" ? "" : CONTROL_LABELS.event[s.kind]}
-              </td>
-              <td className="px-2 py-0.5">{s.roomName ?? ""}</td>
-              <td className="px-2 py-0.5">{s.examinerName ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Аттестации" empty="Аттестаций не назначено." columns={EXAM_COLUMNS} rows={rows} />
     </div>
   );
 }

@@ -9,13 +9,24 @@ import { bellsText } from "@/lib/schedule/setup/rules";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Звонки и кабинеты" };
 
+const ROOM_COLUMNS: readonly DataColumn[] = [
+  { key: "name", header: "Кабинет", rowHeader: true, sortable: true },
+  { key: "capacity", header: "Мест", align: "right", sortable: true },
+  { key: "building", header: "Корпус", sortable: true },
+];
+
 export default async function SetupPage() {
   const { user } = await requireAccess("schedule.edit");
   const [held, view] = await Promise.all([heldPermissions(user.organisationId, user.id), loadSetup(user)]);
+  const rows = view.rooms.map((r) => ({
+    key: r.id,
+    cells: { name: r.name, capacity: r.capacity ?? "—", building: r.building ?? "" },
+  }));
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/setup" />
@@ -105,24 +116,7 @@ export default async function SetupPage() {
             <Input type="text" name="building" maxLength={100} />
           </Field>
         </ActionForm>
-        <table className="rounded border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th className="px-2 py-1 text-left font-medium">Кабинет</th>
-              <th className="px-2 py-1 text-left font-medium">Мест</th>
-              <th className="px-2 py-1 text-left font-medium">Корпус</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.rooms.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100">
-                <td className="px-2 py-0.5">{r.name}</td>
-                <td className="px-2 py-0.5 tabular-nums">{r.capacity ?? "—"}</td>
-                <td className="px-2 py-0.5">{r.building ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Кабинеты" empty="Кабинетов нет" columns={ROOM_COLUMNS} rows={rows} />
       </section>
     </div>
   );

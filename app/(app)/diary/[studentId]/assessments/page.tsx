@@ -3,7 +3,6 @@
 // student and their parents (assessments.view «self» on the student) and staff may open it; nothing
 // is shown before the deputy publishes the period's schedule.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -12,15 +11,17 @@ import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
 import { loadStudentHeader } from "@/lib/people/loaders";
+import { idSchema } from "@/lib/schema";
 import { AssessmentCalendar } from "@/components/assessments/assessment-calendar";
 import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
-import { ButtonLink } from "@/components/ui/button";
+import { PeriodTabs } from "@/components/diary/period-tabs";
+import { ScheduleDownloads } from "@/components/assessments/schedule-downloads";
 
 export const metadata: Metadata = { title: "Дневник: график контрольных" };
 
-const params = z.object({ studentId: z.coerce.number().int().positive().max(2_147_483_647) });
-const periodParam = z.coerce.number().int().positive().max(2_147_483_647);
+const params = z.object({ studentId: idSchema });
+const periodParam = idSchema;
 
 export default async function DiaryAssessmentsPage({
   params: raw,
@@ -42,8 +43,6 @@ export default async function DiaryAssessmentsPage({
   ]);
   if (!student) notFound();
   const s = view.data;
-  const file = (format: string) =>
-    `/api/assessments?studentId=${studentId}&periodId=${view.period?.id}&format=${format}`;
   return (
     <div className="space-y-3">
       <div>
@@ -54,20 +53,7 @@ export default async function DiaryAssessmentsPage({
       </div>
       <ChildSwitcher students={students} current={studentId} path="/assessments" />
       <DiaryTabs studentId={studentId} active="assessments" periodId={view.period?.id ?? null} />
-      {view.periods.length > 0 && (
-        <nav aria-label="Периоды" className="flex flex-wrap gap-1">
-          {view.periods.map((period) => (
-            <Link
-              key={period.id}
-              href={`/diary/${studentId}/assessments?period=${period.id}`}
-              aria-current={period.id === view.period?.id ? "page" : undefined}
-              className={`rounded px-2 py-0.5 text-sm ${period.id === view.period?.id ? "bg-slate-800 text-white" : "bg-slate-100 hover:bg-slate-200"}`}
-            >
-              {period.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <PeriodTabs base={`/diary/${studentId}/assessments`} periods={view.periods} currentId={view.period?.id ?? null} />
       {!view.period ? (
         <p className="text-sm text-slate-600">Нет учебного периода.</p>
       ) : !s ? (
@@ -82,12 +68,7 @@ export default async function DiaryAssessmentsPage({
             {s.changed > 0 ? `; изменений после публикации: ${s.changed}` : ""}.
           </p>
           <div className="flex gap-2">
-            <ButtonLink href={file("pdf")} size="sm" download>
-              PDF
-            </ButtonLink>
-            <ButtonLink href={file("xlsx")} size="sm" download>
-              XLSX
-            </ButtonLink>
+            <ScheduleDownloads of={{ studentId }} periodId={view.period.id} />
           </div>
           <AssessmentCalendar items={s.shown} empty="В этом периоде оценочных процедур нет." warnDays={false} />
         </>

@@ -2,7 +2,6 @@
 // running average, the forecast and the finals. Only the student and their parents (diary.view on
 // the student) may open it; any other id answers «Нет доступа» (403) without data.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
@@ -10,6 +9,7 @@ import { loadStudentHeader } from "@/lib/people/loaders";
 import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { PeriodTabs } from "@/components/diary/period-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { VisitSeen } from "@/components/diary/visit-seen";
@@ -78,20 +78,7 @@ export default async function DiaryMarksPage({
           отметки и пропуски — учебный год закрыт.
         </p>
       )}
-      {view.periods.length > 0 && (
-        <nav aria-label="Периоды" className="flex flex-wrap gap-1">
-          {view.periods.map((period) => (
-            <Link
-              key={period.id}
-              href={`/diary/${studentId}/marks?period=${period.id}`}
-              aria-current={period.id === view.period?.id ? "page" : undefined}
-              className={`rounded px-2 py-0.5 text-sm ${period.id === view.period?.id ? "bg-slate-800 text-white" : "bg-slate-100 hover:bg-slate-200"}`}
-            >
-              {period.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <PeriodTabs base={`/diary/${studentId}/marks`} periods={view.periods} currentId={view.period?.id ?? null} />
       <MarksViewList view={view} since={news.since} charts={charts} />
       {view.period && !view.yearClosed && (
         <p className="text-xs text-slate-500">

@@ -136,22 +136,22 @@ export default async function ClassListPage({
       )}
       {family && (
         <>
-          <IssueTable
-            title="Логины учеников"
-            people={family.students}
-            timeZone={user.timeZone}
-            returnPath={`/people/classes/${classId}`}
-            canClose={close.allowed}
-            selfUserId={user.id}
-          />
-          <IssueTable
-            title="Логины родителей"
-            people={family.parents}
-            timeZone={user.timeZone}
-            returnPath={`/people/classes/${classId}`}
-            canClose={close.allowed}
-            selfUserId={user.id}
-          />
+          {(
+            [
+              ["Логины учеников", family.students],
+              ["Логины родителей", family.parents],
+            ] as const
+          ).map(([title, people]) => (
+            <IssueTable
+              key={title}
+              title={title}
+              people={people}
+              timeZone={user.timeZone}
+              returnPath={`/people/classes/${classId}`}
+              canClose={close.allowed}
+              selfUserId={user.id}
+            />
+          ))}
         </>
       )}
     </div>

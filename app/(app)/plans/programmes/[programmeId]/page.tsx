@@ -21,6 +21,7 @@ import {
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Рабочая программа" };
 
@@ -41,20 +42,20 @@ export default async function ProgrammePage({ params: raw }: { params: Promise<{
   const due = p.status === "APPROVED" && p.approvedAt ? ktpDue(p.approvedAt, serverNow()) : null;
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/plans/programmes" className="text-blue-700 hover:underline">
-          ← Рабочие программы
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">{p.title}</h1>
-      <p className="text-sm text-slate-700">
-        {p.subject.name}
-        {p.kind !== "SUBJECT" ? `, ${KIND_LABELS[p.kind]}` : ""}
-        {p.grade ? `, ${p.grade} ${user.orgKind === "COLLEGE" ? "курс" : "класс"}` : ""}
-        {p.specialty ? `, ${p.specialty}` : ""} · {fmtHours(total)} ч · <b>{STATUS_LABELS[p.status]}</b>
-        {p.version > 1 ? `, редакция ${p.version}` : ""}
-        {p.approvedAt && p.status === "APPROVED" ? ` ${formatDate(p.approvedAt)}` : ""}
-      </p>
+      <PageHeader
+        back={{ href: "/plans/programmes", label: "Рабочие программы" }}
+        title={p.title}
+        subtitle={
+          <>
+            {p.subject.name}
+            {p.kind !== "SUBJECT" ? `, ${KIND_LABELS[p.kind]}` : ""}
+            {p.grade ? `, ${p.grade} ${user.orgKind === "COLLEGE" ? "курс" : "класс"}` : ""}
+            {p.specialty ? `, ${p.specialty}` : ""} · {fmtHours(total)} ч · <b>{STATUS_LABELS[p.status]}</b>
+            {p.version > 1 ? `, редакция ${p.version}` : ""}
+            {p.approvedAt && p.status === "APPROVED" ? ` ${formatDate(p.approvedAt)}` : ""}
+          </>
+        }
+      />
       {p.reviewComment && p.status === "RETURNED" && <Notice tone="error">Замечание завуча: {p.reviewComment}</Notice>}
       {due && (
         <Notice tone={due.overdue ? "error" : "info"}>

@@ -3,7 +3,6 @@
 // the teacher's comment and mark. The student hands in (or again, until it is reviewed); a parent
 // sees the same page read-only. Only the student and their parents (diary.view) open it.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
@@ -12,6 +11,7 @@ import { loadStudentHandin } from "@/lib/learning/handin/loaders";
 import { HandinForm } from "@/components/learning/handin-form";
 import { StateBadge } from "@/components/learning/handin-roster";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Сдача работы" };
 
@@ -35,18 +35,16 @@ export default async function StudentHandinPage({
   const s = view.submission;
   return (
     <div className="mx-auto max-w-2xl space-y-3">
-      <p className="text-sm">
-        <Link href={`/diary/${studentId}`} className="text-blue-700 hover:underline">
-          ← Дневник
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-xl font-semibold">{view.subjectName}: домашнее задание</h1>
-        <p className="text-sm text-slate-600">
-          Урок {view.lessonDate}
-          {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""}
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: `/diary/${studentId}`, label: "Дневник" }}
+        title={`${view.subjectName}: домашнее задание`}
+        subtitle={
+          <>
+            Урок {view.lessonDate}
+            {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""}
+          </>
+        }
+      />
       <div className="rounded border border-slate-200 bg-white p-3">
         <p className="whitespace-pre-line break-words">{view.text}</p>
         {view.files.length > 0 && (
