@@ -34,7 +34,8 @@ export function FilterForm({
   error,
   children,
 }: {
-  grid?: boolean;
+  /** In columns: five (`true`) or six on a wide screen. */
+  grid?: boolean | "wide";
   error?: string | null;
   children: ReactNode;
 }) {
@@ -44,7 +45,7 @@ export function FilterForm({
         method="get"
         className={
           grid
-            ? "grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
+            ? `grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 ${grid === "wide" ? "lg:grid-cols-6" : "lg:grid-cols-5"}`
             : "flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
         }
       >
