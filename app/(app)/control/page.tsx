@@ -201,7 +201,11 @@ export default async function ControlPage({
                       ...countCells(c, r.timeZone),
                     },
                   }))}
-                totals={{ className: "Итого", problemRows: r.rows.filter(isProblemRow).length, ...totals }}
+                totals={{
+                  className: "Итого",
+                  problemRows: `${r.rows.filter(isProblemRow).length} из ${r.rows.length}`,
+                  ...totals,
+                }}
               />
             </>
           ) : (
