@@ -91,9 +91,8 @@ export const LESSON_FILLS = rawStatement(
                  AND NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
                                   WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
                                     AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)))`)} AS "attendanceAt",
-           ${epoch(Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id)
-                  OR l."homeworkMarker" IS NOT NULL THEN
-             least((SELECT min(h."createdAt") FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id),
+           ${epoch(Prisma.sql`CASE WHEN hw.first IS NOT NULL OR l."homeworkMarker" IS NOT NULL THEN
+             least(hw.first,
                    (SELECT min(j.at) FROM "JournalChange" j
                      WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'HOMEWORK'),
                    CASE WHEN l."homeworkMarker" IS NOT NULL THEN l."updatedAt" END)
@@ -103,6 +102,10 @@ export const LESSON_FILLS = rawStatement(
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
       JOIN "Organisation" o ON o.id = l."organisationId"
       LEFT JOIN due_marks dm ON dm."lessonId" = l.id
+      -- The lesson's first homework row (none: NULL), looked up by the lesson's index — an EXISTS here
+      -- was planned as a hash of the organisation's every homework row.
+      LEFT JOIN LATERAL (SELECT min(h."createdAt") AS first FROM "Homework" h
+                          WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
      WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
        AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
        ${classFilter} ${teacherFilter}`;
