@@ -1,5 +1,5 @@
 // Shared pieces of the control pages: the filter form, a labelled select or date, the line over a
-// report's table and the download buttons of a report.
+// report's table, the download buttons of a report and the plain bordered list table.
 import type { ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DateInput, Select } from "@/components/ui/field";
@@ -34,7 +34,8 @@ export function FilterForm({
   error,
   children,
 }: {
-  grid?: boolean;
+  /** In columns: five (`true`) or six on a wide screen. */
+  grid?: boolean | "wide";
   error?: string | null;
   children: ReactNode;
 }) {
@@ -44,7 +45,7 @@ export function FilterForm({
         method="get"
         className={
           grid
-            ? "grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5"
+            ? `grid items-end gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 ${grid === "wide" ? "lg:grid-cols-6" : "lg:grid-cols-5"}`
             : "flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
         }
       >
@@ -97,6 +98,29 @@ export function Downloads({ report, query, what }: { report: string; query: Reco
         {what ? `PDF: ${what}` : "Скачать PDF"}
       </ButtonLink>
       <ButtonLink href={href("xlsx")}>{what ? `XLSX: ${what}` : "Скачать XLSX"}</ButtonLink>
+    </div>
+  );
+}
+
+/** The cell look of ListTable's rows. */
+export const listCell = "border px-2 py-1";
+
+/** A control page's plain bordered list: the headers, then the page's own rows (cells with `listCell`). */
+export function ListTable({ label, headers, children }: { label: string; headers: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full border-collapse text-sm" aria-label={label}>
+        <thead className="bg-slate-100 text-left text-xs">
+          <tr>
+            {headers.map((h, i) => (
+              <th key={i} className={listCell}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
-// A compact CRUD table of one set-up directory (ORG-3…ORG-7): each row is its own form that
-// saves through the server (which validates and answers with Russian field messages); the
-// last row adds a new entry.
+// A compact CRUD table of one set-up directory (ORG-3…ORG-7): each row reads as text and opens as
+// its own form on «Изменить» (issue 22 item 7: a form per row rendered every select's options
+// for every row — half a megabyte on /org/classes); the form saves through the server (which
+// validates and answers with Russian field messages); the last row adds a new entry.
 // On the kit's ActionForm (DAY-8): a refused row keeps what was typed, the field messages sit
 // under their cells, the save button shows pending; «Удалить» is the kit's ActionButton.
+import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import type { FormField } from "@/components/people/field-form";
 import { ActionButton } from "@/components/ui/action-button";
@@ -11,6 +13,14 @@ import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Checkbox, Input, Select } from "@/components/ui/field";
 import { useFieldErrors } from "@/components/ui/form-context";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
+
+/** A field's value as text: a select's option label, «да»/«нет» for a checkbox. */
+function shown(field: FormField, value: string): string {
+  if (field.type === "select") return field.options?.find((o) => o.value === value)?.label ?? value;
+  if (field.type === "checkbox") return value === "true" ? "да" : "нет";
+  return value;
+}
 
 export type DirectoryRow = {
   key: string;
@@ -25,15 +35,7 @@ function Cell({ field, value, rowLabel }: { field: FormField; value: string; row
   return (
     <div className="min-w-0">
       {field.readOnly ? (
-        <span className="block px-1 py-0.5 text-sm">
-          {field.type === "select"
-            ? (field.options?.find((o) => o.value === value)?.label ?? value)
-            : field.type === "checkbox"
-              ? value === "true"
-                ? "да"
-                : "нет"
-              : value}
-        </span>
+        <span className="block px-1 py-0.5 text-sm">{shown(field, value)}</span>
       ) : field.type === "select" ? (
         <Select name={field.name} defaultValue={value} aria-label={label}>
           {field.options?.map((o) => (
@@ -64,9 +66,39 @@ function Row({
   isNew: boolean;
 }) {
   const rowLabel = isNew ? "новая запись" : (row.values[fields[0].name] ?? row.key);
+  const [editing, setEditing] = useState(isNew);
+  const remove = row.remove && (
+    <ActionButton action={row.remove} variant="danger" done="Удалено" aria-label={`Удалить: ${rowLabel}`}>
+      Удалить
+    </ActionButton>
+  );
+  if (!editing || !row.save) {
+    // DAY-7: a row the user may not save reads as text, with no button to open it.
+    return (
+      <div
+        className="grid items-start gap-1 border-t border-slate-100 py-1"
+        style={{ gridTemplateColumns: template }}
+        data-row={row.key}
+      >
+        {fields.map((f) => (
+          <span key={f.name} className="block min-w-0 px-1 py-0.5 text-sm">
+            {shown(f, row.values[f.name] ?? "")}
+          </span>
+        ))}
+        <div className="flex flex-wrap items-center gap-1 text-xs">
+          {row.save && (
+            <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Изменить: ${rowLabel}`}>
+              Изменить
+            </Button>
+          )}
+          {remove}
+        </div>
+      </div>
+    );
+  }
   return (
     <ActionForm
-      action={row.save ?? refuse}
+      action={row.save}
       noValidate
       layout="bare"
       size="sm"
@@ -77,33 +109,17 @@ function Row({
     >
       <div className="grid items-start gap-1" style={{ gridTemplateColumns: template }}>
         {fields.map((f) => (
-          <Cell
-            key={f.name}
-            // DAY-7: a row the user may not save reads as text, not as inputs without a save button.
-            field={row.save ? f : { ...f, readOnly: true }}
-            value={row.values[f.name] ?? ""}
-            rowLabel={rowLabel}
-          />
+          <Cell key={f.name} field={f} value={row.values[f.name] ?? ""} rowLabel={rowLabel} />
         ))}
         <div className="flex flex-wrap items-center gap-1 text-xs">
-          {row.save && <SubmitButton size="sm">{isNew ? "Добавить" : "Сохранить"}</SubmitButton>}
-          {row.remove && (
-            <ActionButton action={row.remove} variant="danger" done="Удалено" aria-label={`Удалить: ${rowLabel}`}>
-              Удалить
-            </ActionButton>
-          )}
+          <SubmitButton size="sm">{isNew ? "Добавить" : "Сохранить"}</SubmitButton>
+          {remove}
           <FormStatus size="sm" className="min-w-0" />
         </div>
       </div>
     </ActionForm>
   );
 }
-
-const refuse = async (): Promise<ActionResult<{ id: number }>> => ({
-  ok: false,
-  code: "FORBIDDEN",
-  message: "Нет доступа",
-});
 
 export function DirectoryTable({
   title,

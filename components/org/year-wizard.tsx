@@ -5,6 +5,7 @@ import { yearTransitionAction } from "@/lib/org/year/actions";
 import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
 import { PreviewForm } from "@/components/ui/preview-form";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   classes: { id: number; name: string; graduatesByDefault: boolean }[];
@@ -20,6 +21,9 @@ const EXCEPTION_ROWS = 5;
 // refusal and the field messages are the kit's, the fields keep their values.
 export function YearWizard({ classes, students, today }: Props) {
   const [answer, setAnswer] = useState<Answer | null>(null);
+  // Issue 22 item 7: one exception row at first, the next on demand — each row's list holds every
+  // student of the school, five of them were most of the page.
+  const [exceptionRows, setExceptionRows] = useState(1);
   if (answer?.stage === "done")
     return (
       <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">
@@ -100,7 +104,7 @@ export function YearWizard({ classes, students, today }: Props) {
       </section>
       <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
         <h2 className="font-semibold">Исключения</h2>
-        {Array.from({ length: EXCEPTION_ROWS }, (_, i) => (
+        {Array.from({ length: exceptionRows }, (_, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <Select
               name="exStudent"
@@ -116,6 +120,11 @@ export function YearWizard({ classes, students, today }: Props) {
             </Select>
           </div>
         ))}
+        {exceptionRows < EXCEPTION_ROWS && (
+          <Button type="button" variant="secondary" size="sm" onClick={() => setExceptionRows((n) => n + 1)}>
+            Ещё исключение
+          </Button>
+        )}
       </section>
     </PreviewForm>
   );

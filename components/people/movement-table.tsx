@@ -1,7 +1,6 @@
 // Rows of the movement book (PPL-3): date, kind, order, from → to — on the kit's DataTable (DAY-9):
 // sortable, searchable, with the count of records by kind as the totals row.
 import type { ReactNode } from "react";
-import Link from "next/link";
 import type { MovementRow } from "@/lib/people/movement/data";
 import { MOVEMENT_LABELS, type MovementKind } from "@/lib/people/movement/rules";
 import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/card-rules";
@@ -35,6 +34,7 @@ export function MovementTable({
     <DataTable
       label="Книга движения"
       empty="Записей нет"
+      className="[&_tbody_a]:text-blue-700 [&_tbody_a:hover]:underline"
       filter={filter}
       search={rows.length > 10 ? { label: "Поиск по фамилии, классу, приказу", placeholder: "Поиск" } : undefined}
       columns={columns}
@@ -45,11 +45,9 @@ export function MovementTable({
           ...(showStudent
             ? {
                 student: {
-                  value: (
-                    <Link className="text-blue-700 hover:underline" href={`/people/students/${r.studentId}`}>
-                      {r.studentName}
-                    </Link>
-                  ),
+                  // A plain link, its look declared once on the table (issue 22 item 7): a <Link> per row
+                  // costs a client reference and its props in the payload ×300.
+                  value: <a href={`/people/students/${r.studentId}`}>{r.studentName}</a>,
                   sort: r.studentName,
                 },
               }

@@ -19,23 +19,26 @@ function plain(search: Search): Record<string, string> {
   return out;
 }
 
-/** The journal-fill page: filters (defaults: this month up to today) and the figures. */
-export async function loadFillPage(user: CurrentUser, scopes: readonly Scope[], search: Search) {
+/** The journal-fill page's filters as asked (defaults: this month up to today). */
+export function fillRaw(user: CurrentUser, search: Search): Record<string, string> {
   const today = todayIn(user.timeZone);
   const defaults = {
     from: isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1))),
     to: isoDate(today),
   };
-  const raw: Record<string, string> = { ...defaults, ...plain(search) };
+  return { ...defaults, ...plain(search) };
+}
+
+/** The journal-fill page: the filters' choices and the figures for the filters `raw` (fillRaw). */
+export async function loadFillPage(user: CurrentUser, scopes: readonly Scope[], raw: Record<string, string>) {
   const parsed = fillQuery.safeParse(raw);
   const ids = classesToList(await listScope(user, { scopes }));
-  const choices = await loadFillChoices(user.organisationId, ids);
+  const scopeClassIds = ids ? [...ids] : null;
+  const [choices, report] = await Promise.all([
+    loadFillChoices(user.organisationId, ids),
+    parsed.success ? journalFill(user.organisationId, { ...parsed.data, scopeClassIds }, new Date()) : null,
+  ]);
   if (!parsed.success) return { raw, error: issuesText(parsed.error), choices, report: null };
-  const report = await journalFill(
-    user.organisationId,
-    { ...parsed.data, scopeClassIds: ids ? [...ids] : null },
-    new Date(),
-  );
   return { raw, error: null, choices, report };
 }
 

@@ -30,7 +30,14 @@ export type FillLesson = {
  * the latest attendance or homework save, the topic's fill, a history record («HISTORY:…»); `day`
  * is the calendar day in the organisation's zone.
  */
-export type FillChange = { lessonId: number; entity: string; day: Date; at: Date };
+export type FillChange = {
+  lessonId: number;
+  entity: string;
+  day: Date;
+  at: Date;
+  /** How many entries of the day it stands for (marks made on one day, grouped in SQL); 1 when unset. */
+  count?: number;
+};
 
 export type FillRow = {
   teacherId: number;
@@ -111,7 +118,7 @@ export function journalFillRows(
     if (!l.attendanceTaken) row.noAttendance += 1;
     row.marks += l.marks;
     for (const c of byLesson.get(l.lessonId) ?? []) {
-      if (c.entity === "MARK" && isLateEntry(l.date, c.day, lockDays)) row.lateMarks += 1;
+      if (c.entity === "MARK" && isLateEntry(l.date, c.day, lockDays)) row.lateMarks += c.count ?? 1;
       if (!row.lastFilledAt || c.at > row.lastFilledAt) row.lastFilledAt = c.at;
     }
   }
@@ -135,6 +142,45 @@ export function fillTotals(
     lateMarks: sum((r) => r.lateMarks),
     density: slotDensity(marks, slots),
   };
+}
+
+/** One class's line of the fill report's summary: the totals of its teacher × subject rows. */
+export type ClassFillRow = ReturnType<typeof fillTotals> & {
+  classId: number;
+  /** How many teacher × subject rows it sums. */
+  rows: number;
+  /** Rows with a lesson without topic, homework or attendance, or a late mark. */
+  problemRows: number;
+  lastFilledAt: Date | null;
+};
+
+/** Does a fill row show a problem (a lesson left unfilled or a mark made late)? */
+export function isProblemRow(r: Pick<FillRow, "noTopic" | "noHomework" | "noAttendance" | "lateMarks">): boolean {
+  return r.noTopic + r.noHomework + r.noAttendance + r.lateMarks > 0;
+}
+
+/**
+ * The fill rows summed per class (issue 22 item 7: the page shows a class's line, the rows of one
+ * class or teacher on demand), in the order of the classes' first rows; density weighs every row by
+ * its students × lessons as in the totals.
+ */
+export function fillByClass(rows: readonly FillRow[]): ClassFillRow[] {
+  const groups = new Map<number, FillRow[]>();
+  for (const r of rows) {
+    const list = groups.get(r.classId);
+    if (list) list.push(r);
+    else groups.set(r.classId, [r]);
+  }
+  return [...groups].map(([classId, list]) => ({
+    classId,
+    rows: list.length,
+    problemRows: list.filter(isProblemRow).length,
+    ...fillTotals(list),
+    lastFilledAt: list.reduce<Date | null>(
+      (max, r) => (r.lastFilledAt && (!max || r.lastFilledAt > max) ? r.lastFilledAt : max),
+      null,
+    ),
+  }));
 }
 
 // ---- CTL-2 remarks -------------------------------------------------------------------------

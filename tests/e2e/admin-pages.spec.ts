@@ -22,15 +22,18 @@ test("the college ADMIN adds a department; one that still has groups cannot be d
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await openMenuItem(page, "Отделения");
   await expect(page.getByRole("heading", { name: "Отделения", exact: true })).toBeVisible();
-  await expect(page.getByLabel("Отделение — Отделение информационных технологий", { exact: true })).toHaveValue(
-    "Отделение информационных технологий",
-  );
+  // Issue 22 item 7: a row reads as text and opens as a form on «Изменить».
+  const it = "Отделение информационных технологий";
+  await expect(page.getByLabel(`Отделение — ${it}`, { exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: `Изменить: ${it}` }).click();
+  await expect(page.getByLabel(`Отделение — ${it}`, { exact: true })).toHaveValue(it);
 
   await page.getByLabel("Отделение — новая запись").fill("Отделение экономики");
   await page.getByRole("button", { name: "Добавить" }).click();
   // The action revalidates the page: the new row appears, and stays after a reload.
-  await expect(page.getByLabel("Отделение — Отделение экономики", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Изменить: Отделение экономики" })).toBeVisible();
   await page.reload();
+  await page.getByRole("button", { name: "Изменить: Отделение экономики" }).click();
   await expect(page.getByLabel("Отделение — Отделение экономики", { exact: true })).toHaveValue("Отделение экономики");
 
   await page.getByRole("button", { name: "Удалить: Механическое отделение" }).click();

@@ -27,3 +27,28 @@ test("the journal-fill report lists teachers and offers PDF and XLSX (CTL-1, RPT
   await page.getByRole("link", { name: "Скачать XLSX" }).click();
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 });
+
+test("the journal-fill report shows a line per class and opens a class's or all rows on demand (CTL-1, issue 22 item 7)", async ({
+  page,
+}) => {
+  await signInAs(page, "DEPUTY");
+  await page.goto("/control");
+  const table = page.getByRole("table", { name: "Заполнение журнала" });
+  await expect(table.getByRole("columnheader", { name: /Строк с проблемами/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: /Учитель/ })).toHaveCount(0);
+  const first = table.locator("tbody a").first();
+  const className = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page).toHaveURL(/classId=\d+/);
+  await expect(table.getByRole("columnheader", { name: /Учитель/ })).toBeVisible();
+  // Only the chosen class's teacher × subject rows (the class is the second column).
+  const classes = await table.locator("tbody tr td:nth-of-type(1)").allTextContents();
+  expect(classes.length).toBeGreaterThan(0);
+  expect(new Set(classes)).toEqual(new Set([className]));
+
+  await page.goto("/control");
+  await page.getByRole("link", { name: /все строки/ }).click();
+  await expect(page).toHaveURL(/view=rows/);
+  await expect(table.getByRole("columnheader", { name: /Учитель/ })).toBeVisible();
+  await expect(table.locator("tfoot")).toContainText("Итого");
+});

@@ -14,6 +14,7 @@ import * as archiveMutations from "@/lib/archive/mutations";
 import * as authData from "@/lib/auth/data";
 import * as authMutations from "@/lib/auth/mutations";
 import * as clubsData from "@/lib/clubs/data";
+import * as controlData from "@/lib/control/data";
 import * as deadlineData from "@/lib/control/deadline/data";
 import * as deadlineMutations from "@/lib/control/deadline/mutations";
 import * as diaryData from "@/lib/diary/data";
@@ -67,6 +68,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "auth/data": authData,
   "auth/mutations": authMutations,
   "clubs/data": clubsData,
+  "control/data": controlData,
   "control/deadline/data": deadlineData,
   "control/deadline/mutations": deadlineMutations,
   "diary/data": diaryData,
@@ -185,6 +187,13 @@ const CASES: Record<string, Case> = {
     },
   },
   "auth/mutations USER_FAILURES_LOCK": { statement: authMutations.USER_FAILURES_LOCK, args: (d) => [d.org, d.teacher] },
+  "control/data MARK_DAYS": {
+    statement: controlData.MARK_DAYS,
+    args: async (d, tx) => {
+      const lessons = await tx.lesson.findMany({ where: { organisationId: d.org }, select: { id: true }, take: 50 });
+      return [d.org, lessons.map((l) => l.id), "Europe/Moscow"];
+    },
+  },
   "control/deadline/data LESSON_FILLS": {
     statement: deadlineData.LESSON_FILLS,
     args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],

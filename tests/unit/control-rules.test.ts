@@ -2,8 +2,10 @@
 import { describe, expect, it } from "vitest";
 import {
   activityRows,
+  fillByClass,
   fillTotals,
   isLateEntry,
+  isProblemRow,
   journalFillRows,
   listRange,
   markDensity,
@@ -91,6 +93,46 @@ describe("journal-fill figures (CTL-1)", () => {
       marks: 10,
       lateMarks: 1,
       density: 2.63,
+    });
+  });
+});
+
+describe("journal-fill summary per class (CTL-1, issue 22 item 7)", () => {
+  it("counts a day's grouped mark entry as its number of marks when it is late", () => {
+    const changes: FillChange[] = [
+      { lessonId: 1, entity: "MARK", day: d("2026-11-12"), at: new Date("2026-11-12T09:00:00Z"), count: 3 },
+      { lessonId: 1, entity: "MARK", day: d("2026-11-03"), at: new Date("2026-11-03T09:00:00Z"), count: 5 },
+    ];
+    const [row] = journalFillRows([lesson(1, { marks: 8 })], changes, () => 4, 7);
+    expect(row.lateMarks).toBe(3);
+  });
+
+  it("sums the teacher × subject rows of each class and counts the rows with a problem", () => {
+    const lessons = [
+      lesson(1, { marks: 4 }),
+      lesson(2, { subjectId: 200, hasTopic: false, marks: 2 }),
+      lesson(3, { teacherId: 2, subjectId: 300, marks: 1 }),
+      lesson(4, { classId: 11, marks: 3 }),
+    ];
+    const at = new Date("2026-11-04T10:00:00Z");
+    const changes: FillChange[] = [{ lessonId: 3, entity: "EDIT", day: d("2026-11-04"), at }];
+    const roll = new Map([
+      [10, 4],
+      [11, 2],
+    ]);
+    const rows = journalFillRows(lessons, changes, (c) => roll.get(c) ?? 0, 7);
+    expect(rows.filter(isProblemRow)).toHaveLength(1);
+    const classes = fillByClass(rows);
+    expect(classes).toHaveLength(2);
+    const ten = classes.find((c) => c.classId === 10)!;
+    // 3 rows of one lesson each; marks 4+2+1 = 7 over 4 students × 3 lessons = 12 slots: 7/12×5 = 2.92
+    expect(ten).toMatchObject({ rows: 3, problemRows: 1, lessons: 3, noTopic: 1, marks: 7, density: 2.92 });
+    expect(ten.lastFilledAt).toEqual(at);
+    expect(classes.find((c) => c.classId === 11)).toMatchObject({
+      rows: 1,
+      problemRows: 0,
+      marks: 3,
+      lastFilledAt: null,
     });
   });
 });

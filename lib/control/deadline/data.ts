@@ -48,7 +48,31 @@ export const LESSON_FILLS = rawStatement(
       scope.teacherId !== undefined
         ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
         : Prisma.empty;
+    // The assignments each lesson's marks are due for: its own (no due date, or due by the lesson) and
+    // those of the class and subject's earlier lessons (up to 60 days back) due on its day. Found
+    // once for the range from the assignments (hash-joined to the lessons), not lesson by lesson.
     return Prisma.sql`
+    WITH due AS (
+      SELECT a."organisationId", a.id, a."lessonId"
+        FROM "Assignment" a
+        JOIN "Lesson" al ON al."organisationId" = a."organisationId" AND al.id = a."lessonId"
+       WHERE a."organisationId" = ${organisationId} AND al.status = 'SCHEDULED'
+         AND al.date >= ${scope.from}::date AND al.date <= ${scope.to}::date
+         AND (a."dueDate" IS NULL OR a."dueDate" <= al.date)
+      UNION ALL
+      SELECT a."organisationId", a.id, ld.id
+        FROM "Assignment" a
+        JOIN "Lesson" al ON al."organisationId" = a."organisationId" AND al.id = a."lessonId"
+        JOIN "Lesson" ld ON ld."organisationId" = a."organisationId" AND ld."classId" = al."classId"
+                        AND ld."subjectId" = al."subjectId" AND ld.date = a."dueDate"
+       WHERE a."organisationId" = ${organisationId} AND ld.status = 'SCHEDULED'
+         AND a."dueDate" >= ${scope.from}::date AND a."dueDate" <= ${scope.to}::date
+         AND ld.id <> al.id AND al.date >= ld.date - 60 AND al.date <= ld.date
+    ), due_marks AS (
+      SELECT d."lessonId", json_agg(${epoch(Prisma.sql`(SELECT min(m."createdAt") FROM "Mark" m
+                                        WHERE m."organisationId" = d."organisationId" AND m."assignmentId" = d.id)`)}) AS marks
+        FROM due d GROUP BY d."lessonId"
+    )
     SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
            to_char(l.date, 'YYYY-MM-DD') AS date, l."bellNumber" AS bell,
            (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
@@ -67,25 +91,21 @@ export const LESSON_FILLS = rawStatement(
                  AND NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
                                   WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
                                     AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)))`)} AS "attendanceAt",
-           ${epoch(Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id)
-                  OR l."homeworkMarker" IS NOT NULL THEN
-             least((SELECT min(h."createdAt") FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id),
+           ${epoch(Prisma.sql`CASE WHEN hw.first IS NOT NULL OR l."homeworkMarker" IS NOT NULL THEN
+             least(hw.first,
                    (SELECT min(j.at) FROM "JournalChange" j
                      WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'HOMEWORK'),
                    CASE WHEN l."homeworkMarker" IS NOT NULL THEN l."updatedAt" END)
              END`)} AS "homeworkAt",
-           (SELECT coalesce(json_agg(${epoch(Prisma.sql`(SELECT min(m."createdAt") FROM "Mark" m
-                                                   WHERE m."organisationId" = a."organisationId" AND m."assignmentId" = a.id)`)}), '[]'::json)
-              FROM "Assignment" a
-              JOIN "Lesson" al ON al."organisationId" = a."organisationId" AND al.id = a."lessonId"
-             WHERE a."organisationId" = l."organisationId"
-               AND al."classId" = l."classId" AND al."subjectId" = l."subjectId"
-               AND al.date >= l.date - 60 AND al.date <= l.date
-               AND ((al.id = l.id AND (a."dueDate" IS NULL OR a."dueDate" <= l.date))
-                    OR (al.id <> l.id AND a."dueDate" = l.date))) AS "dueMarks"
+           coalesce(dm.marks, '[]'::json) AS "dueMarks"
       FROM "Lesson" l
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
       JOIN "Organisation" o ON o.id = l."organisationId"
+      LEFT JOIN due_marks dm ON dm."lessonId" = l.id
+      -- The lesson's first homework row (none: NULL), looked up by the lesson's index — an EXISTS here
+      -- was planned as a hash of the organisation's every homework row.
+      LEFT JOIN LATERAL (SELECT min(h."createdAt") AS first FROM "Homework" h
+                          WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
      WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
        AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
        ${classFilter} ${teacherFilter}`;

@@ -38,16 +38,9 @@ const select = {
   lesson: { select: { date: true } },
 } as const;
 
-type Raw = {
-  id: number;
+/** A remark as Prisma reads it (`select`): the row's own columns, the names and the lesson still nested. */
+type Raw = Omit<RemarkRow, "status" | "author" | "teacher" | "className" | "subjectName" | "lessonDate"> & {
   status: string;
-  text: string;
-  teacherNote: string | null;
-  createdAt: Date;
-  doneAt: Date | null;
-  closedAt: Date | null;
-  authorId: number;
-  teacherId: number;
   author: { lastName: string; firstName: string; middleName: string | null };
   teacher: { lastName: string; firstName: string; middleName: string | null };
   class: { name: string } | null;

@@ -12,13 +12,12 @@ import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
-import { Choice, DateChoice, Downloads, FilterForm } from "@/components/control/filter-bits";
+import { Choice, DateChoice, Downloads, FilterForm, ListTable, listCell } from "@/components/control/filter-bits";
 import { CheckForm } from "@/components/control/check-form";
 
 export const metadata: Metadata = { title: "Проверки журнала" };
 
 const LEVEL_OPTIONS = CHECK_LEVELS.map((l) => ({ id: l, name: CHECK_LEVEL_LABELS[l] }));
-const cell = "border px-2 py-1";
 
 export default async function ChecksPage({
   searchParams,
@@ -73,30 +72,20 @@ export default async function ChecksPage({
         {due.due.length === 0 ? (
           <p className="text-sm text-slate-600">Проверок, за которые вы отвечаете или которые контролируете, нет.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full border-collapse text-sm" aria-label="Сроки проверок">
-              <thead className="bg-slate-100 text-left text-xs">
-                <tr>
-                  <th className={cell}>{classWord}</th>
-                  <th className={cell}>Уровень</th>
-                  <th className={cell}>Ответственный</th>
-                  <th className={cell}>Последняя проверка</th>
-                  <th className={cell}>Состояние</th>
-                </tr>
-              </thead>
-              <tbody>
-                {due.due.map((d) => (
-                  <tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
-                    <td className={cell}>{d.className}</td>
-                    <td className={cell}>{CHECK_LEVEL_LABELS[d.level]}</td>
-                    <td className={cell}>{d.responsible}</td>
-                    <td className={cell}>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</td>
-                    <td className={`${cell} ${d.overdueDays > 0 ? "font-medium text-red-700" : ""}`}>{dueText(d)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            label="Сроки проверок"
+            headers={[classWord, "Уровень", "Ответственный", "Последняя проверка", "Состояние"]}
+          >
+            {due.due.map((d) => (
+              <tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
+                <td className={listCell}>{d.className}</td>
+                <td className={listCell}>{CHECK_LEVEL_LABELS[d.level]}</td>
+                <td className={listCell}>{d.responsible}</td>
+                <td className={listCell}>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</td>
+                <td className={`${listCell} ${d.overdueDays > 0 ? "font-medium text-red-700" : ""}`}>{dueText(d)}</td>
+              </tr>
+            ))}
+          </ListTable>
         )}
       </section>
       <section className="space-y-2">
@@ -123,45 +112,33 @@ export default async function ChecksPage({
             {made && made.length === 0 ? (
               <p className="text-sm text-slate-600">За эти дни проверок нет.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full border-collapse text-sm" aria-label="Проведённые проверки">
-                  <thead className="bg-slate-100 text-left text-xs">
-                    <tr>
-                      <th className={cell}>Дата</th>
-                      <th className={cell}>{classWord}</th>
-                      <th className={cell}>Предмет, период</th>
-                      <th className={cell}>Проверяющий</th>
-                      <th className={cell}>Результат</th>
-                      <th className={cell}>Итоги</th>
-                      <th className={cell}>Замечания</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {made?.map((c) => (
-                      <tr key={c.id}>
-                        <td className={cell}>{formatDate(c.checkedOn)}</td>
-                        <td className={cell}>{c.className}</td>
-                        <td className={cell}>{[c.subject ?? "все предметы", c.period].filter(Boolean).join(", ")}</td>
-                        <td className={cell}>
-                          {c.checker}
-                          <span className="block text-xs text-slate-500">{CHECK_LEVEL_LABELS[c.level]}</span>
-                        </td>
-                        <td className={`${cell} ${c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}`}>
-                          {CHECK_RESULT_LABELS[c.result]}
-                        </td>
-                        <td className={cell}>{c.findings ?? ""}</td>
-                        <td className={cell}>
-                          {c.remarks.map((m) => (
-                            <p key={m.id}>
-                              {m.teacher}: {m.text}
-                            </p>
-                          ))}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ListTable
+                label="Проведённые проверки"
+                headers={["Дата", classWord, "Предмет, период", "Проверяющий", "Результат", "Итоги", "Замечания"]}
+              >
+                {made?.map((c) => (
+                  <tr key={c.id}>
+                    <td className={listCell}>{formatDate(c.checkedOn)}</td>
+                    <td className={listCell}>{c.className}</td>
+                    <td className={listCell}>{[c.subject ?? "все предметы", c.period].filter(Boolean).join(", ")}</td>
+                    <td className={listCell}>
+                      {c.checker}
+                      <span className="block text-xs text-slate-500">{CHECK_LEVEL_LABELS[c.level]}</span>
+                    </td>
+                    <td className={`${listCell} ${c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}`}>
+                      {CHECK_RESULT_LABELS[c.result]}
+                    </td>
+                    <td className={listCell}>{c.findings ?? ""}</td>
+                    <td className={listCell}>
+                      {c.remarks.map((m) => (
+                        <p key={m.id}>
+                          {m.teacher}: {m.text}
+                        </p>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </ListTable>
             )}
           </>
         )}

@@ -6,7 +6,7 @@ import { loadRemarksPage } from "@/lib/control/loaders";
 import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import { Choice, DateChoice, FilterForm, ReportLine } from "@/components/control/filter-bits";
+import { Choice, DateChoice, FilterForm, ListTable, listCell, ReportLine } from "@/components/control/filter-bits";
 import { RemarkForm } from "@/components/control/remark-form";
 import { RemarkMove } from "@/components/control/remark-move";
 
@@ -69,52 +69,46 @@ export default async function RemarksPage({
           {list.rows.length === 0 ? (
             <p className="text-sm text-slate-600">Замечаний нет.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full border-collapse text-sm" aria-label="Замечания">
-                <thead className="bg-slate-100 text-left text-xs">
-                  <tr>
-                    <th className="border px-2 py-1">Дата</th>
-                    <th className="border px-2 py-1">{cap(v.teacher.nom)}</th>
-                    <th className="border px-2 py-1">{classWord}, предмет</th>
-                    <th className="border px-2 py-1">Замечание</th>
-                    <th className="border px-2 py-1">Автор</th>
-                    <th className="border px-2 py-1">Состояние</th>
-                    <th className="border px-2 py-1">Комментарий {v.teacher.gen}</th>
-                    <th className="border px-2 py-1">Действия</th>
+            <ListTable
+              label="Замечания"
+              headers={[
+                "Дата",
+                cap(v.teacher.nom),
+                `${classWord}, предмет`,
+                "Замечание",
+                "Автор",
+                "Состояние",
+                `Комментарий ${v.teacher.gen}`,
+                "Действия",
+              ]}
+            >
+              {list.rows.map((r) => {
+                const mine = r.authorId === user.id || scopes.includes("all");
+                return (
+                  <tr key={r.id} data-remark={r.id}>
+                    <td className={`${listCell} whitespace-nowrap`}>{formatDateTime(r.createdAt, user.timeZone)}</td>
+                    <td className={listCell}>{r.teacher}</td>
+                    <td className={listCell}>
+                      {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null]
+                        .filter(Boolean)
+                        .join(", ") || "—"}
+                    </td>
+                    <td className={listCell}>{r.text}</td>
+                    <td className={listCell}>{r.author}</td>
+                    <td className={listCell}>{REMARK_STATUS_LABELS[r.status]}</td>
+                    <td className={listCell}>{r.teacherNote ?? ""}</td>
+                    <td className={listCell}>
+                      {canWrite && mine && r.status !== "CLOSED" && (
+                        <RemarkMove remarkId={r.id} move="close" label="Закрыть" />
+                      )}
+                      {canWrite && mine && r.status !== "OPEN" && (
+                        <RemarkMove remarkId={r.id} move="reopen" label="Вернуть в работу" />
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.rows.map((r) => {
-                    const mine = r.authorId === user.id || scopes.includes("all");
-                    return (
-                      <tr key={r.id} data-remark={r.id}>
-                        <td className="border px-2 py-1 whitespace-nowrap">
-                          {formatDateTime(r.createdAt, user.timeZone)}
-                        </td>
-                        <td className="border px-2 py-1">{r.teacher}</td>
-                        <td className="border px-2 py-1">
-                          {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null]
-                            .filter(Boolean)
-                            .join(", ") || "—"}
-                        </td>
-                        <td className="border px-2 py-1">{r.text}</td>
-                        <td className="border px-2 py-1">{r.author}</td>
-                        <td className="border px-2 py-1">{REMARK_STATUS_LABELS[r.status]}</td>
-                        <td className="border px-2 py-1">{r.teacherNote ?? ""}</td>
-                        <td className="border px-2 py-1">
-                          {canWrite && mine && r.status !== "CLOSED" && (
-                            <RemarkMove remarkId={r.id} move="close" label="Закрыть" />
-                          )}
-                          {canWrite && mine && r.status !== "OPEN" && (
-                            <RemarkMove remarkId={r.id} move="reopen" label="Вернуть в работу" />
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </ListTable>
           )}
         </>
       )}
