@@ -12,7 +12,8 @@ import { endSession, registerLoginFailure, setOwnPassword } from "./mutations";
 import { findAuthorityById } from "@/lib/auth/authority/data";
 import { endAuthoritySession, registerAuthorityFailure, setAuthorityOwnPassword } from "@/lib/auth/authority/mutations";
 import { hashPassword, verifyPassword } from "./password";
-import { activeLock, formatClock } from "./rules";
+import { activeLock } from "./rules";
+import { formatClock } from "@/lib/org/time";
 import { requestAddress } from "./request";
 
 export type ChangePasswordResult = ActionResult<null> | null;

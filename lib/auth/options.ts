@@ -21,7 +21,8 @@ import {
   type AuthorityClaims,
   type SessionClaims,
 } from "./schema";
-import { clientAddress, formatClock, sessionMaxAgeSeconds } from "./rules";
+import { clientAddress, sessionMaxAgeSeconds } from "./rules";
+import { formatClock } from "@/lib/org/time";
 import { attemptAuthoritySignIn, attemptSignIn, type AuthoritySignInOutcome, type SignInOutcome } from "./sign-in";
 import { endSession } from "./mutations";
 import { endAuthoritySession } from "@/lib/auth/authority/mutations";

@@ -111,13 +111,6 @@ export function sessionMaxAgeSeconds(hoursSetting: string | undefined): number {
   return Math.round(Math.min(Math.max(valid * 3600, 300), 7 * 24 * 3600));
 }
 
-/** ЧЧ:ММ of an instant in the organisation's time zone (for «Вход заблокирован до ЧЧ:ММ»). */
-export function formatClock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    instant,
-  );
-}
-
 // ───────────── passwords (AUTH-3) ─────────────
 
 export const PASSWORD_MIN_LENGTH = 8;

@@ -8,12 +8,12 @@ import {
   afterAddressFailure,
   afterLoginFailure,
   clientAddress,
-  formatClock,
   newPasswordProblems,
   PASSWORD_MESSAGES,
   sessionMaxAgeSeconds,
 } from "@/lib/auth/rules";
 import { fullName, shortName } from "@/lib/people/names";
+import { formatClock } from "@/lib/org/time";
 import { decodeRefusal, encodeRefusal, refusalMessage } from "@/lib/auth/sign-in-errors";
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 // LRN-1 as pure rules (no I/O): when a homework's hand-in is due, whether a hand-in is late, what
 // a student's hand-in status is at a moment, and whether a hand-in or a review is still allowed.
-import { formatDateTime, wallTimeToInstant } from "@/lib/org/time";
+import { formatClock, formatDateTime, todayIn, wallTimeToInstant } from "@/lib/org/time";
 
 export type SubmissionStatusName = "SUBMITTED" | "REVIEWED" | "RETURNED";
 
@@ -36,20 +36,12 @@ export function dueLabel(dueAt: Date, timeZone: string): string {
 
 /** The calendar date (UTC midnight) of a due instant in the organisation's zone. */
 export function dueDateOf(dueAt: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(dueAt);
-  return new Date(`${parts}T00:00:00.000Z`);
+  return todayIn(timeZone, dueAt);
 }
 
 /** "HH:MM" of a due instant in the organisation's zone (for the settings form). */
 export function dueTimeOf(dueAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    dueAt,
-  );
+  return formatClock(dueAt, timeZone);
 }
 
 /** A hand-in after the due instant is late; without a due instant nothing is late. */
