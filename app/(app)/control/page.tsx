@@ -175,7 +175,7 @@ export default async function ControlPage({
               <p className="text-sm text-slate-600">
                 По {v.class.datPl}: строки {v.teacher.genPl} и {v.subject.genPl} — по ссылке на {v.class.acc} или с
                 фильтром;{" "}
-                <a href={link({ view: "rows" })} className="text-blue-700 hover:underline">
+                <a href={link({ view: "rows" })} className="text-blue-700 underline">
                   все строки ({r.rows.length})
                 </a>
                 .
