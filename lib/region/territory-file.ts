@@ -2,7 +2,9 @@
 // (from the session's account, never from the request) through lib/region/report.ts, rendered by the
 // organisation reports' renderers (renderModel: renderPdf / renderXlsx), built under the same heavy-report
 // rules (SEC-5): an identical request of the same territory moments after another shares its build
-// (single-flight), and at most REPORTS_INLINE_MAX heavy builds run at once per process. When every
+// (single-flight), the next identical one gets the kept file while nothing was written to the database
+// since that build began (reuseLanded, exact by the database's snapshot), and at most
+// REPORTS_INLINE_MAX heavy builds run at once per process. When every
 // inline slot is busy the route queues the request as the account's background job
 // (lib/region/jobs: AuthorityReportJob, a global table — ReportJob is a tenant one), built by the
 // report worker with the same buildTerritoryFile.
@@ -11,7 +13,7 @@ import { buildTerritoryReport } from "@/lib/region/report";
 import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
 import { renderModel, type ReportFile } from "@/lib/reports/build";
 import { takeInlineSlot } from "@/lib/reports/inline-slots";
-import { joinFlight, startFlight } from "@/lib/reports/single-flight";
+import { joinFlight, reuseLanded, startFlight } from "@/lib/reports/single-flight";
 import { issuesText } from "@/lib/schema";
 import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
 import type { Territory } from "@/lib/auth/authority/rules";
@@ -68,12 +70,15 @@ export async function territoryReportFile(
     req.to.toISOString(),
     req.format,
   ]);
-  const joined = joinFlight<ReportFile>(key);
+  const joined = joinFlight<ReportFile>(key, now.getTime());
+  // Nothing written since the last identical build began (the database's snapshot): its kept file.
+  const reused = joined ? null : await reuseLanded<ReportFile>(key, now.getTime());
+  if (reused) return reused;
   const release = joined ? () => undefined : takeInlineSlot();
   if (!release) return "busy";
   try {
     const build = () => buildTerritoryFile(authority.territory, authority.territoryName, req, now);
-    return await (joined ?? startFlight(key, build));
+    return await (joined ?? startFlight(key, build, now.getTime()));
   } finally {
     release();
   }

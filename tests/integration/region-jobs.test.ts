@@ -16,6 +16,7 @@ import { MAX_PENDING_JOBS } from "@/lib/reports/jobs/orders";
 import { KEEP_HOURS } from "@/lib/reports/jobs/rules";
 import { takeUserTurn, USER_HEAVY_TURNS, userTurns } from "@/lib/reports/user-turns";
 import { inlineRunning } from "@/lib/reports/inline-slots";
+import { reusedFiles } from "@/lib/reports/single-flight";
 import * as worker from "@/lib/region/jobs/worker";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
@@ -371,5 +372,26 @@ describe("one account's territory requests take turns (SEC-5)", () => {
       held.forEach((give) => give());
     }
     expect(userTurns(key)).toEqual({ running: 0, waiting: 0 });
+  }, 120_000);
+});
+
+describe("an identical territory request with nothing written since (REG-2, SEC-5)", () => {
+  it("gets the kept file without a build; after a write it is built anew", async () => {
+    const spec = await account("MUNICIPAL_SPECIALIST", muniA);
+    await signInAsAuthority(spec.id);
+    const query = "kind=attendance&from=2026-09-01&to=2026-11-20&format=xlsx";
+    const first = await download(query);
+    expect(first.status).toBe(200);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    const reused = reusedFiles();
+    const again = await download(query);
+    expect(again.status).toBe(200);
+    expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(reusedFiles()).toBe(reused + 1);
+    // Any write that finished since the kept build began (here an account's name): built anew.
+    await db.authorityUser.update({ where: { id: spec.id }, data: { firstName: "Нинель" } });
+    const fresh = await download(query);
+    expect(fresh.status).toBe(200);
+    expect(reusedFiles()).toBe(reused + 1);
   }, 120_000);
 });
