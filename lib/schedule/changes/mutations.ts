@@ -6,7 +6,7 @@
 import { shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { formatDate, isoDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
@@ -168,13 +168,10 @@ export async function createTimetableChange(
           expiresAt: new Date(targetDate.getTime() + 86_400_000 * 2),
         },
       });
-      await recordAudit(tx, {
-        organisationId,
-        userId: actorId,
-        action: "timetable.change",
-        entity: "TimetableChange",
-        entityId: String(change.id),
-        details: { kind: input.kind, classId: cls.id, date: isoDate(input.date) },
+      await auditChange(tx, { organisationId, userId: actorId }, "timetable.change", ["TimetableChange", change.id], {
+        kind: input.kind,
+        classId: cls.id,
+        date: isoDate(input.date),
       });
       return { ok: true as const, id: change.id, report };
     });
@@ -294,13 +291,10 @@ export async function createSubstitution(
           },
         });
       }
-      await recordAudit(tx, {
-        organisationId,
-        userId: actorId,
-        action: "substitution.create",
-        entity: "Substitution",
-        entityId: String(sub.id),
-        details: { originalId, substituteId: input.substituteId, lessons: affected.map((l) => l.id) },
+      await auditChange(tx, { organisationId, userId: actorId }, "substitution.create", ["Substitution", sub.id], {
+        originalId,
+        substituteId: input.substituteId,
+        lessons: affected.map((l) => l.id),
       });
       return { ok: true as const, id: sub.id, lessons: affected.length };
     });
