@@ -3,7 +3,7 @@
 // the class's lessons of the affected dates are regenerated at once, so the diary shows it.
 // Neither touches a day of a closed period or a closed year (REC-1, REC-2: the one lock, kind
 // «schedule», through frozenDays).
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { auditChange } from "@/lib/audit/mutations";
@@ -54,7 +54,7 @@ async function names(
       input.teacherId
         ? tx.user.findUnique({
             where: { organisationId_id: { organisationId, id: input.teacherId } },
-            select: { lastName: true, firstName: true, middleName: true },
+            select: NAME_FIELDS,
           })
         : null,
     () =>
@@ -271,7 +271,7 @@ export async function createSubstitution(
       });
       const who = await tx.user.findUniqueOrThrow({
         where: { organisationId_id: { organisationId, id: input.substituteId } },
-        select: { lastName: true, firstName: true, middleName: true },
+        select: NAME_FIELDS,
       });
       const byClass = new Map<number, typeof affected>();
       for (const l of affected) byClass.set(l.classId, [...(byClass.get(l.classId) ?? []), l]);
