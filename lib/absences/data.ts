@@ -2,7 +2,7 @@
 // the callers have passed the gate for the student or the class.
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { studentClassOn } from "@/lib/people/data";
 import { cellState, type AttendanceCodeName, type EducationFormName } from "@/lib/journal/rules";
 import { ABSENCE_RECORD } from "@/lib/journal/expected/data";
@@ -101,8 +101,8 @@ export async function absencesOfClass(
       fileName: true,
       status: true,
       createdAt: true,
-      student: { select: { lastName: true, firstName: true, middleName: true } },
-      createdBy: { select: { lastName: true, firstName: true, middleName: true } },
+      student: { select: NAME_FIELDS },
+      createdBy: { select: NAME_FIELDS },
       _count: { select: { lessons: true, notices: true } },
     },
   });
@@ -236,9 +236,9 @@ const noticeSelect = {
   decidedAt: true,
   declineReason: true,
   createdAt: true,
-  student: { select: { lastName: true, firstName: true, middleName: true } },
-  author: { select: { lastName: true, firstName: true, middleName: true } },
-  decidedBy: { select: { lastName: true, firstName: true, middleName: true } },
+  student: { select: NAME_FIELDS },
+  author: { select: NAME_FIELDS },
+  decidedBy: { select: NAME_FIELDS },
 } as const;
 
 type NoticeRecord = {
@@ -356,7 +356,7 @@ export async function absenceForJob(organisationId: number, id: number) {
 export async function classRoll(organisationId: number, classId: number, date: Date) {
   const rows = await db.classMembership.findMany({
     where: { organisationId, classId, ...spanMeets(date) },
-    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+    select: { student: { select: { id: true, ...NAME_FIELDS } } },
   });
   return [...new Map(rows.map((r) => [r.student.id, { id: r.student.id, name: fullName(r.student) }])).values()].sort(
     (a, b) => a.name.localeCompare(b.name, "ru"),

@@ -5,7 +5,7 @@
 // version and its JournalChange row (reason «Отсутствие по документу: …», JRN-7), and AbsenceLesson
 // remembers what was there before, so an edit or a withdrawal undoes exactly this absence's work.
 import { db, rawStatement } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { formatDate, isoDate } from "@/lib/org/time";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type LockContext } from "@/lib/journal/lock";
@@ -380,20 +380,19 @@ export async function writeAbsence(w: {
           strict: true,
         });
         if (!synced.ok) throw new Refused("LOCKED", lockedMessage(synced.refusals, op.kind === "withdraw"));
-        await recordAudit(tx, {
-          organisationId,
-          userId,
-          action: AUDIT_ACTION[op.kind],
-          entity: op.kind === "accept" ? "AbsenceNotice" : "Absence",
-          entityId: String(op.kind === "accept" ? op.noticeId : id),
-          details: {
+        await auditChange(
+          tx,
+          { organisationId, userId },
+          AUDIT_ACTION[op.kind],
+          op.kind === "accept" ? ["AbsenceNotice", op.noticeId] : ["Absence", id],
+          {
             absenceId: id,
             studentId: op.studentId,
             ...(op.kind === "withdraw" ? {} : { from: isoDate(op.from), to: isoDate(op.to) }),
             reason: op.document.reason,
             lessons: synced.changed,
           },
-        });
+        );
         return { ok: true as const, id, changed: synced.changed };
       },
       { timeout: 30_000 },
@@ -465,13 +464,7 @@ export async function declineNotice(
       data: { status: "DECLINED", decidedById: userId, decidedAt: now, declineReason: reason },
     });
     if (r.count !== 1) return false;
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "absence.notice.decline",
-      entity: "AbsenceNotice",
-      entityId: String(noticeId),
-    });
+    await auditChange(tx, { organisationId, userId }, "absence.notice.decline", ["AbsenceNotice", noticeId]);
     return true;
   });
 }

@@ -2,7 +2,7 @@
 // and the profile's token list. Bound to the organisation the token names (ACL-5).
 import { db } from "@/lib/db";
 import { isRole } from "@/lib/access/roles";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import type { CurrentUser } from "@/lib/auth/rules";
 import type { TokenScope } from "./token";
 
@@ -24,9 +24,7 @@ export async function userOfToken(organisationId: number, tokenHash: string): Pr
           id: true,
           organisationId: true,
           login: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
+          ...NAME_FIELDS,
           isActive: true,
           mustChangePassword: true,
           roles: { select: { role: true } },

@@ -1,7 +1,7 @@
 // Reads and writes of the year archive (ARC-1, ARC-2), bound to the organisation.
 import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { Manifest } from "./rules";
 
 export type ArchiveClass = { id: number; name: string; grade: number; periodKind: string };
@@ -49,7 +49,7 @@ export async function classExport(organisationId: number, classId: number) {
         startDate: true,
         endDate: true,
         educationForm: true,
-        student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } },
+        student: { select: { id: true, ...NAME_FIELDS, birthDate: true } },
       },
     }),
     db.lesson.findMany({
@@ -65,7 +65,7 @@ export async function classExport(organisationId: number, classId: number) {
         content: true,
         subgroupId: true,
         subject: { select: { id: true, name: true } },
-        teacher: { select: { lastName: true, firstName: true, middleName: true } },
+        teacher: { select: NAME_FIELDS },
       },
     }),
     db.mark.findMany({

@@ -2,7 +2,7 @@
 // streams of lessons, the class's lessons in a period and the published versions. Every query is
 // bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import type { PlanStream } from "./rules";
 
 export async function classFacts(organisationId: number, classId: number) {
@@ -57,7 +57,7 @@ export async function approvedStreams(
       teacherId: true,
       subjectId: true,
       subject: { select: { name: true } },
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
       topics: {
         orderBy: { position: "asc" },
         select: { id: true, position: true, title: true, hours: true, controlKind: true },
@@ -119,7 +119,7 @@ export async function latestPublication(organisationId: number, classId: number,
   const by = row.publishedById
     ? await db.user.findUnique({
         where: { organisationId_id: { organisationId, id: row.publishedById } },
-        select: { lastName: true, firstName: true, middleName: true },
+        select: NAME_FIELDS,
       })
     : null;
   return { ...row, publishedBy: by ? fullName(by) : null };

@@ -2,7 +2,7 @@
 // built now from the approved КТП). Versions count up per class and period; audited.
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { yearClosedOf } from "@/lib/schedule/timetable/mutations";
 import type { PublishedItem } from "./rules";
 
@@ -37,13 +37,11 @@ export async function publishSchedule(
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "assessments.publish",
-      entity: "AssessmentPublication",
-      entityId: String(created.id),
-      details: { classId, periodId, version, count: items.length },
+    await auditChange(tx, { organisationId, userId }, "assessments.publish", ["AssessmentPublication", created.id], {
+      classId,
+      periodId,
+      version,
+      count: items.length,
     });
     return version;
   });

@@ -3,6 +3,7 @@
 // Note: removing the newest rows cannot be detected from the chain alone.
 import { db } from "@/lib/db";
 import { checkChain, type AuditChainRow, type AuditFields, type AuditJson } from "./rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 const BATCH = 1000;
 
@@ -66,7 +67,7 @@ export async function listAuditEvents(
 export async function auditUserNames(organisationId: number, userIds: number[]): Promise<Map<number, string>> {
   const users = await db.user.findMany({
     where: { organisationId, id: { in: [...new Set(userIds)] } },
-    select: { id: true, login: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, login: true, ...NAME_FIELDS },
   });
   return new Map(
     users.map((u) => [

@@ -4,7 +4,7 @@ import { col, jsonArray } from "@/lib/sql";
 import { dateOnly, isoDate } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { compareRu } from "@/lib/org/collation";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import type { AttendanceCodeName } from "@/lib/journal/rules";
 
 export async function currentClubYear(organisationId: number) {
@@ -45,7 +45,7 @@ export async function listClubs(organisationId: number, yearId: number, leaderId
       id: true,
       name: true,
       leaderId: true,
-      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      leader: { select: NAME_FIELDS },
       _count: { select: { members: true } },
       slots: { select: { weekday: true, startMinute: true, endMinute: true }, orderBy: [{ weekday: "asc" }] },
     },
@@ -74,16 +74,14 @@ export async function clubCard(organisationId: number, clubId: number) {
       description: true,
       capacity: true,
       leaderId: true,
-      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      leader: { select: NAME_FIELDS },
       year: { select: { id: true, name: true, status: true, startDate: true, endDate: true } },
       members: {
         select: {
           student: {
             select: {
               id: true,
-              lastName: true,
-              firstName: true,
-              middleName: true,
+              ...NAME_FIELDS,
               memberships: { where: { endDate: null }, select: { class: { select: { name: true, yearId: true } } } },
             },
           },
@@ -142,7 +140,7 @@ export async function studentsOfYear(organisationId: number, yearId: number) {
     select: {
       classId: true,
       class: { select: { name: true, grade: true } },
-      student: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+      student: { select: { id: true, ...NAME_FIELDS } },
     },
   });
   return rows.map((r) => ({
@@ -305,7 +303,7 @@ export async function clubsForReport(
   from: Date,
   to: Date,
 ) {
-  const person = { id: true, lastName: true, firstName: true, middleName: true } as const;
+  const person = { id: true, ...NAME_FIELDS } as const;
   const rows = await db.club.findMany({
     where: {
       organisationId,
@@ -316,7 +314,7 @@ export async function clubsForReport(
     select: {
       id: true,
       name: true,
-      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      leader: { select: NAME_FIELDS },
       members: { select: { student: { select: person } } },
       sessions: {
         where: { date: { gte: from, lte: to } },
@@ -408,7 +406,7 @@ export async function openClubsFor(organisationId: number, yearId: number, stude
       name: true,
       description: true,
       capacity: true,
-      leader: { select: { lastName: true, firstName: true, middleName: true } },
+      leader: { select: NAME_FIELDS },
       slots: {
         select: { weekday: true, startMinute: true, endMinute: true, room: { select: { name: true } } },
         orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],

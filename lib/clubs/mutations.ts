@@ -3,7 +3,7 @@
 // club at once, nor at two clubs; a leader and a room are never in two places. Audited.
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { isoDate } from "@/lib/org/time";
 import {
   clubPart,
@@ -48,14 +48,13 @@ export async function saveClub(
               data,
               select: { id: true },
             });
-      await recordAudit(tx, {
-        organisationId,
-        userId: actorId,
-        action: input.clubId === undefined ? "club.create" : "club.update",
-        entity: "Club",
-        entityId: String(saved.id),
-        details: data,
-      });
+      await auditChange(
+        tx,
+        { organisationId, userId: actorId },
+        input.clubId === undefined ? "club.create" : "club.update",
+        ["Club", saved.id],
+        data,
+      );
       return { ok: true as const, value: saved.id };
     });
   } catch (e) {
@@ -113,14 +112,7 @@ export async function addMember(
         const clashes = clubSlotConflicts(withMembersOnly(slot, only), lessons, clubs, college);
         if (clashes.length) throw new Clash(clashes);
       }
-      await recordAudit(tx, {
-        organisationId,
-        userId: actorId,
-        action: "club.member_add",
-        entity: "Club",
-        entityId: String(club.id),
-        details: { studentId },
-      });
+      await auditChange(tx, { organisationId, userId: actorId }, "club.member_add", ["Club", club.id], { studentId });
       return { ok: true as const, value: null };
     })
     .catch(asRefusal);
@@ -147,14 +139,7 @@ export async function removeMember(
   return db.$transaction(async (tx) => {
     const removed = await tx.clubMember.deleteMany({ where: { organisationId, clubId, studentId } });
     if (removed.count === 0) return refuse("NOT_FOUND", "Ученик не состоит в объединении");
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "club.member_remove",
-      entity: "Club",
-      entityId: String(clubId),
-      details: { studentId },
-    });
+    await auditChange(tx, { organisationId, userId: actorId }, "club.member_remove", ["Club", clubId], { studentId });
     return { ok: true as const, value: null };
   });
 }
@@ -217,13 +202,10 @@ export async function saveSlot(
       data: { organisationId, clubId: club.id, ...data },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "club.slot_create",
-      entity: "Club",
-      entityId: String(club.id),
-      details: { ...data, validFrom: isoDate(slot.validFrom), validTo: isoDate(slot.validTo) },
+    await auditChange(tx, { organisationId, userId: actorId }, "club.slot_create", ["Club", club.id], {
+      ...data,
+      validFrom: isoDate(slot.validFrom),
+      validTo: isoDate(slot.validTo),
     });
     return { ok: true as const, value: saved.id };
   });
@@ -238,14 +220,7 @@ export async function deleteSlot(
   return db.$transaction(async (tx) => {
     const removed = await tx.clubSlot.deleteMany({ where: { organisationId, clubId, id: slotId } });
     if (removed.count === 0) return refuse("NOT_FOUND", "Занятие расписания не найдено");
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "club.slot_delete",
-      entity: "Club",
-      entityId: String(clubId),
-      details: { slotId },
-    });
+    await auditChange(tx, { organisationId, userId: actorId }, "club.slot_delete", ["Club", clubId], { slotId });
     return { ok: true as const, value: null };
   });
 }
@@ -262,13 +237,8 @@ export async function savePlan(
     await tx.clubPlanItem.createMany({
       data: items.map((i, n) => ({ organisationId, clubId, position: n + 1, topic: i.topic, hours: i.hours })),
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "club.plan_save",
-      entity: "Club",
-      entityId: String(clubId),
-      details: { topics: items.length },
+    await auditChange(tx, { organisationId, userId: actorId }, "club.plan_save", ["Club", clubId], {
+      topics: items.length,
     });
   });
 }
@@ -306,13 +276,11 @@ export async function saveSession(
         mark: c.mark,
       })),
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "club.session_save",
-      entity: "ClubSession",
-      entityId: String(session.id),
-      details: { clubId, date: isoDate(date), topic, cells: rows },
+    await auditChange(tx, { organisationId, userId: actorId }, "club.session_save", ["ClubSession", session.id], {
+      clubId,
+      date: isoDate(date),
+      topic,
+      cells: rows,
     });
     return session.id;
   });

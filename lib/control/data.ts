@@ -4,7 +4,7 @@
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { col } from "@/lib/sql";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { calendarDayIn, todayIn, wallTimeToInstant } from "@/lib/org/time";
 import type { ActivityFacts, FillChange, FillLesson } from "./rules";
 
@@ -122,7 +122,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
     }),
     db.user.findMany({
       where: { organisationId, id: { in: teacherIds } },
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
     db.classGroup.findMany({ where: { organisationId, id: { in: classIds } }, select: { id: true, name: true } }),
     db.subject.findMany({ where: { organisationId, id: { in: subjectIds } }, select: { id: true, name: true } }),
@@ -192,7 +192,7 @@ export async function loadFillChoices(organisationId: number, classIds: Set<numb
     db.user.findMany({
       where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
     db.period.findMany({
       where: { organisationId, year: { isCurrent: true } },
@@ -239,7 +239,7 @@ export async function loadActivityFacts(
   ]);
   const users = await db.user.findMany({
     where: { organisationId, id: { in: [...ids] } },
-    select: { id: true, lastName: true, firstName: true, middleName: true, roles: { select: { role: true } } },
+    select: { id: true, ...NAME_FIELDS, roles: { select: { role: true } } },
   });
   return {
     orgName: org.name,

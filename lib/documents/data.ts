@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/access/roles";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import type { DocumentCategoryName } from "./rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 /** null = every document (docs.edit), else those whose list names one of these roles. */
 function readable(organisationId: number, roles: readonly Role[] | null): Prisma.DocumentWhereInput {
@@ -104,7 +105,7 @@ export async function userNames(organisationId: number, ids: readonly number[]) 
   if (ids.length === 0) return new Map<number, { lastName: string; firstName: string; middleName: string | null }>();
   const rows = await db.user.findMany({
     where: { organisationId, id: { in: [...new Set(ids)] } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
   });
   return new Map(rows.map((r) => [r.id, r]));
 }

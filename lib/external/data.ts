@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { currentYear } from "@/lib/org/setup/data";
 import { normal } from "@/lib/people/import/rules";
 import type { Exam, ResultLookup } from "./rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export { currentYear };
 
@@ -17,7 +18,7 @@ export async function resultLookup(organisationId: number, yearId: number, today
         name: true,
         memberships: {
           where: spanMeets(today),
-          select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+          select: { student: { select: { id: true, ...NAME_FIELDS } } },
         },
       },
     }),

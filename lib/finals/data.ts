@@ -3,7 +3,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { AverageInput } from "@/lib/journal/averages";
 import type { EducationFormName, FinalKindName } from "./rules";
 
@@ -57,7 +57,7 @@ export async function finalsSheetRows(
         studentId: true,
         endDate: true,
         educationForm: true,
-        student: { select: { lastName: true, firstName: true, middleName: true, educationForm: true } },
+        student: { select: { ...NAME_FIELDS, educationForm: true } },
       },
     }),
     db.mark.findMany({

@@ -5,7 +5,7 @@
 import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { json } from "@/lib/journal/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { finalKey, type FinalKindName, type FinalValue } from "./rules";
@@ -114,13 +114,9 @@ export async function writeFinal(w: FinalWrite): Promise<FinalWriteResult> {
         at: w.now,
       },
     });
-    await recordAudit(tx, {
-      organisationId: w.organisationId,
-      userId: w.userId,
-      action: "final.set",
-      entity: "FinalMark",
-      entityId: key,
-      details: { old: oldValue, new: newValue },
+    await auditChange(tx, { organisationId: w.organisationId, userId: w.userId }, "final.set", ["FinalMark", key], {
+      old: oldValue,
+      new: newValue,
     });
     return { ok: true, state: next } as const;
   });

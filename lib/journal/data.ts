@@ -7,7 +7,7 @@ import { col, jsonArray } from "@/lib/sql";
 import { AveragingMethod, LessonStatus, OrgKind, PeriodKind, YearStatus } from "@/prisma/generated/prisma/enums";
 import { dateOnly, isoDate, spanMeets, todayIn } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { ClosedPeriod, LockContext } from "./lock";
 import type { AttendanceCodeName, EducationFormName } from "./rules";
@@ -365,7 +365,7 @@ export async function gridRows(
           startDate: true,
           endDate: true,
           educationForm: true,
-          student: { select: { lastName: true, firstName: true, middleName: true } },
+          student: { select: NAME_FIELDS },
         },
       }),
       db.subgroupMember.findMany({
@@ -695,7 +695,7 @@ export async function usersByIds(organisationId: number, ids: number[]): Promise
   if (unique.length === 0) return new Map();
   const users = await db.user.findMany({
     where: { organisationId, id: { in: unique } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
   });
   return new Map(users.map((u) => [u.id, fullName(u)]));
 }
@@ -755,7 +755,7 @@ export async function journalChoices(
       class: { select: { name: true, grade: true } },
       subject: { select: { name: true, sortOrder: true } },
       subgroup: { select: { name: true } },
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
     },
   });
   return loads

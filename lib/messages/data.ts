@@ -2,7 +2,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { isRole, type Role } from "@/lib/access/roles";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type AnnouncementView = {
   id: number;
@@ -29,7 +29,7 @@ const VIEW_SELECT = {
   title: true,
   body: true,
   startsAt: true,
-  author: { select: { lastName: true, firstName: true, middleName: true } },
+  author: { select: NAME_FIELDS },
   class: { select: { name: true } },
 } as const;
 

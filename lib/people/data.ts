@@ -1,7 +1,7 @@
 // People reads used by home pages. Every query is bound to the organisation (ACL-5).
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { fullName } from "./names";
+import { fullName, NAME_FIELDS } from "./names";
 
 /** Memberships in these classes that meet `date`: the classes' lists on that day (a where). */
 export function classListsOn(organisationId: number, classIds: readonly number[], date: Date) {
@@ -14,9 +14,7 @@ export type ChildSummary = { studentId: number; fullName: string; className: str
 function withClassOn(today: Date) {
   return {
     id: true,
-    lastName: true,
-    firstName: true,
-    middleName: true,
+    ...NAME_FIELDS,
     memberships: {
       where: spanMeets(today),
       select: { classId: true, class: { select: { name: true } } },
@@ -110,7 +108,7 @@ export async function studentHeader(
 export async function userName(organisationId: number, userId: number): Promise<string | null> {
   const u = await db.user.findUnique({
     where: { organisationId_id: { organisationId, id: userId } },
-    select: { lastName: true, firstName: true, middleName: true },
+    select: NAME_FIELDS,
   });
   return u ? fullName(u) : null;
 }

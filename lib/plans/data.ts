@@ -1,7 +1,7 @@
 // Reads of lesson plans (PLAN-1…PLAN-5). Every query is bound to the organisation (ACL-5);
 // listing functions take the caller's scope and put it into the `where`.
 import { isoDate } from "@/lib/org/time";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { db, rawStatement } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma, type PlanTopic } from "@/prisma/generated/prisma/client";
@@ -80,7 +80,7 @@ export async function listPlans(
       status: true,
       version: true,
       submittedAt: true,
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
       subject: { select: { name: true } },
       class: { select: { name: true } },
       topics: { select: { hours: true } },
@@ -137,8 +137,8 @@ export async function planDetail(organisationId: number, planId: number) {
   const plan = await db.lessonPlan.findUnique({
     where: { organisationId_id: { organisationId, id: planId } },
     include: {
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
-      reviewer: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
+      reviewer: { select: NAME_FIELDS },
       subject: { select: { name: true } },
       class: { select: { name: true } },
       year: { select: { startDate: true, endDate: true } },
@@ -196,7 +196,7 @@ export async function loadOptions(
       teacherId: true,
       classId: true,
       subjectId: true,
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
       class: { select: { name: true, grade: true } },
       subject: { select: { name: true } },
     },
@@ -392,7 +392,7 @@ export async function loadsWithoutPlan(
         subjectId: true,
         class: { select: { grade: true, name: true } },
         subject: { select: { name: true } },
-        teacher: { select: { lastName: true, firstName: true, middleName: true } },
+        teacher: { select: NAME_FIELDS },
       },
     }),
     db.lessonPlan.findMany({

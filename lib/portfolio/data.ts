@@ -1,8 +1,9 @@
 // Reads of portfolios (LRN-5), bound to the organisation; the callers have decided access.
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
+import { NAME_FIELDS } from "@/lib/people/names";
 
-const PERSON = { select: { lastName: true, firstName: true, middleName: true } } as const;
+const PERSON = { select: NAME_FIELDS } as const;
 
 export async function achievementsOf(organisationId: number, studentId: number) {
   const rows = await db.achievement.findMany({

@@ -1,6 +1,6 @@
 // PRG-1: reads of work programmes, bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import type { PlanStatus } from "@/lib/plans/rules";
 import type { ProgrammeKind, Section } from "./rules";
 
@@ -35,7 +35,7 @@ export async function listProgrammes(organisationId: number, yearId: number): Pr
   });
   const authors = await db.user.findMany({
     where: { organisationId, id: { in: [...new Set(rows.map((r) => r.authorId))] } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -95,7 +95,7 @@ export async function programmeDetail(organisationId: number, programmeId: numbe
           id: true,
           title: true,
           status: true,
-          teacher: { select: { lastName: true, firstName: true, middleName: true } },
+          teacher: { select: NAME_FIELDS },
           topics: { select: { hours: true } },
         },
         orderBy: { id: "asc" },
@@ -137,7 +137,7 @@ export async function programmeLoads(
       id: true,
       teacherId: true,
       classId: true,
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
       class: { select: { name: true } },
       subject: { select: { name: true } },
     },

@@ -6,7 +6,7 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { FinalSpecial } from "@/prisma/generated/prisma/enums";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { compareRu } from "@/lib/org/collation";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { spanMeets } from "@/lib/org/time";
 import { lessonsGivenBy } from "@/lib/journal/rules";
 import type { AbsenceFact, FinalFact } from "./rules";
@@ -25,7 +25,7 @@ export async function rollOn(organisationId: number, classIds: number[], date: D
       classId: { in: classIds },
       ...spanMeets(date),
     },
-    select: { classId: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+    select: { classId: true, student: { select: { id: true, ...NAME_FIELDS } } },
   });
   return rows
     .map((r) => ({
@@ -230,7 +230,7 @@ export async function leftDuringYear(
       fromClassId: classId,
       student: { yearDecisions: { some: { organisationId, yearId: year.id, decision: "LEFT" } } },
     },
-    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+    select: { student: { select: { id: true, ...NAME_FIELDS } } },
   });
   return rows.map((r) => ({
     studentId: r.student.id,
@@ -315,7 +315,7 @@ export async function staysBetween(organisationId: number, classIds: number[], f
 export async function classTeachersOf(organisationId: number, classIds: number[]): Promise<Map<number, string>> {
   const rows = await db.classTeacher.findMany({
     where: { organisationId, classId: { in: classIds } },
-    select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+    select: { classId: true, user: { select: NAME_FIELDS } },
   });
   return new Map(rows.map((r) => [r.classId, shortName(r.user)]));
 }
@@ -383,7 +383,7 @@ export async function hoursBetween(
   to: Date,
 ): Promise<HourFact[]> {
   const who = "classId" in by ? { classId: by.classId } : lessonsGivenBy(by.teacherId);
-  const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
+  const person = { select: NAME_FIELDS } as const;
   const rows = await db.lesson.findMany({
     where: { organisationId, ...heldBetween(from, to), ...who },
     select: {
@@ -412,7 +412,7 @@ export async function hoursBetween(
 export async function staffName(organisationId: number, userId: number): Promise<string | null> {
   const u = await db.user.findUnique({
     where: { organisationId_id: { organisationId, id: userId } },
-    select: { lastName: true, firstName: true, middleName: true },
+    select: NAME_FIELDS,
   });
   return u ? shortName(u) : null;
 }
@@ -432,7 +432,7 @@ export async function vkrMarks(
 export async function teachersOf(organisationId: number): Promise<{ id: number; name: string }[]> {
   const rows = await db.user.findMany({
     where: { organisationId, roles: { some: { role: "TEACHER" } } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
   return rows.map((u) => ({ id: u.id, name: shortName(u) }));
@@ -451,7 +451,7 @@ export type SignatoryFacts = {
 
 /** Who signs the forms of the classes (PRN-2): director, deputy, class teachers, heads of department. */
 export async function signatoryFacts(organisationId: number, classIds: number[]): Promise<SignatoryFacts> {
-  const person = { lastName: true, firstName: true, middleName: true, staff: { select: { position: true } } } as const;
+  const person = { ...NAME_FIELDS, staff: { select: { position: true } } } as const;
   const [org, staff, classTeachers, departments] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { director: true } }),
     db.user.findMany({
@@ -573,7 +573,7 @@ export async function loadTeachers(
     select: {
       classId: true,
       subjectId: true,
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
     },
   });
   const out = new Map<string, Set<string>>();

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { listScope } from "@/lib/access/scope";
 import type { Scope } from "@/lib/access/matrix";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { DEFAULT_RISK_ABSENCE_PERCENT, riskReasons } from "./rules";
 
 /** The subjects of a class the user reports on: null = all (class teacher, department, all scope). */
@@ -74,7 +74,7 @@ export async function riskNoticesOf(organisationId: number, studentIds: readonly
       studentId: true,
       sentAt: true,
       reasons: true,
-      sender: { select: { lastName: true, firstName: true, middleName: true } },
+      sender: { select: NAME_FIELDS },
     },
   });
   return rows.map((r) => ({

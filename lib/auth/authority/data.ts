@@ -3,7 +3,7 @@
 // person of an organisation (names, cards, marks); the territory report is lib/region/report.ts.
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { territoryOf, type AuthorityRole, type Territory } from "@/lib/auth/authority/rules";
 import type { SignInUser } from "@/lib/auth/data";
 
@@ -47,9 +47,7 @@ export async function loadAuthoritySession(ref: AuthoritySessionRef, now: Date):
           role: true,
           regionId: true,
           municipalityId: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
+          ...NAME_FIELDS,
           mustChangePassword: true,
           region: { select: { name: true } },
           municipality: { select: { name: true } },
@@ -214,9 +212,7 @@ export async function authorityAccounts(territory: Territory): Promise<Authority
       id: true,
       login: true,
       role: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
+      ...NAME_FIELDS,
       municipalityId: true,
       municipality: { select: { name: true } },
       isActive: true,

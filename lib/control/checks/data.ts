@@ -2,7 +2,7 @@
 // need, the last check per class × level, the checks made in a range. Bound to the organisation;
 // the class scope (null = all) comes from the gate.
 import { db } from "@/lib/db";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { asFrequency, type CheckLevelName, type Frequency } from "./rules";
 
 export type CheckClass = {
@@ -28,8 +28,8 @@ export async function checkClasses(
       grade: true,
       departmentId: true,
       year: { select: { startDate: true } },
-      classTeachers: { select: { user: { select: { lastName: true, firstName: true, middleName: true } } } },
-      department: { select: { head: { select: { lastName: true, firstName: true, middleName: true } } } },
+      classTeachers: { select: { user: { select: NAME_FIELDS } } },
+      department: { select: { head: { select: NAME_FIELDS } } },
     },
   });
   return rows
@@ -115,13 +115,13 @@ export async function checksBetween(
       result: true,
       findings: true,
       class: { select: { name: true } },
-      checker: { select: { lastName: true, firstName: true, middleName: true } },
+      checker: { select: NAME_FIELDS },
       remarks: {
         select: {
           id: true,
           text: true,
           status: true,
-          teacher: { select: { lastName: true, firstName: true, middleName: true } },
+          teacher: { select: NAME_FIELDS },
         },
       },
     },
@@ -163,7 +163,7 @@ export async function checkFormChoices(organisationId: number, classIds: readonl
       select: {
         classId: true,
         subjectId: true,
-        teacher: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+        teacher: { select: { id: true, ...NAME_FIELDS } },
       },
     }),
   ]);

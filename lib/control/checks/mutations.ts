@@ -1,7 +1,7 @@
 // Writes of journal checks (DUT-2): the check, the remark made in it (CTL-2, linked by checkId)
 // and their audit rows commit together.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { CheckLevelName } from "./rules";
 
 export type NewCheck = {
@@ -51,23 +51,21 @@ export async function createCheck(c: NewCheck): Promise<{ id: number; remarkId: 
         select: { id: true },
       });
       remarkId = remark.id;
-      await recordAudit(tx, {
-        organisationId: c.organisationId,
-        userId: c.checkerId,
-        action: "remark.create",
-        entity: "Remark",
-        entityId: String(remark.id),
-        details: { teacherId: c.remark.teacherId, classId: c.classId, subjectId: c.subjectId, checkId: check.id },
-      });
+      await auditChange(
+        tx,
+        { organisationId: c.organisationId, userId: c.checkerId },
+        "remark.create",
+        ["Remark", remark.id],
+        { teacherId: c.remark.teacherId, classId: c.classId, subjectId: c.subjectId, checkId: check.id },
+      );
     }
-    await recordAudit(tx, {
-      organisationId: c.organisationId,
-      userId: c.checkerId,
-      action: "journal.check",
-      entity: "JournalCheck",
-      entityId: String(check.id),
-      details: { classId: c.classId, level: c.level, result: c.result, remarkId },
-    });
+    await auditChange(
+      tx,
+      { organisationId: c.organisationId, userId: c.checkerId },
+      "journal.check",
+      ["JournalCheck", check.id],
+      { classId: c.classId, level: c.level, result: c.result, remarkId },
+    );
     return { id: check.id, remarkId };
   });
 }

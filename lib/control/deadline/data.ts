@@ -4,7 +4,7 @@
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { dateOnly } from "@/lib/org/time";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { DEFAULT_DEADLINE_MINUTES, type LessonFill } from "./rules";
 import { col, jsonArray } from "@/lib/sql";
@@ -168,7 +168,7 @@ export async function fillNames(
   const [teachers, classes, subjects] = await Promise.all([
     db.user.findMany({
       where: { organisationId, id: { in: ids.teachers } },
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
     db.classGroup.findMany({ where: { organisationId, id: { in: ids.classes } }, select: { id: true, name: true } }),
     db.subject.findMany({ where: { organisationId, id: { in: ids.subjects } }, select: { id: true, name: true } }),

@@ -1,7 +1,7 @@
 // Reads of remarks on journal keeping (CTL-2), bound to the organisation; the writer's class
 // scope (null = all) and the teacher filter come from the access gate.
 import { db } from "@/lib/db";
-import { fullName, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import type { RemarkStatusName } from "../rules";
 
 export type RemarkRow = {
@@ -31,8 +31,8 @@ const select = {
   closedAt: true,
   authorId: true,
   teacherId: true,
-  author: { select: { lastName: true, firstName: true, middleName: true } },
-  teacher: { select: { lastName: true, firstName: true, middleName: true } },
+  author: { select: NAME_FIELDS },
+  teacher: { select: NAME_FIELDS },
   class: { select: { name: true } },
   subject: { select: { name: true } },
   lesson: { select: { date: true } },
@@ -183,7 +183,7 @@ export async function remarkFormChoices(organisationId: number, classIds: Set<nu
     db.user.findMany({
       where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
     db.classGroup.findMany({
       where: { organisationId, year: { isCurrent: true }, ...(classIds ? { id: { in: [...classIds] } } : {}) },

@@ -1,7 +1,7 @@
 // Writes of remarks (CTL-2): each change and its audit row commit together.
 import { db } from "@/lib/db";
 import type { StoredScopeCheck } from "@/lib/access/stored";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { RemarkStatusName } from "../rules";
 
 export async function createRemark(
@@ -11,13 +11,11 @@ export async function createRemark(
 ): Promise<number> {
   return db.$transaction(async (tx) => {
     const row = await tx.remark.create({ data: { organisationId, authorId, ...r }, select: { id: true } });
-    await recordAudit(tx, {
-      organisationId,
-      userId: authorId,
-      action: "remark.create",
-      entity: "Remark",
-      entityId: String(row.id),
-      details: { teacherId: r.teacherId, classId: r.classId, subjectId: r.subjectId, lessonId: r.lessonId },
+    await auditChange(tx, { organisationId, userId: authorId }, "remark.create", ["Remark", row.id], {
+      teacherId: r.teacherId,
+      classId: r.classId,
+      subjectId: r.subjectId,
+      lessonId: r.lessonId,
     });
     return row.id;
   });
@@ -51,13 +49,10 @@ export async function moveRemark(
           : { status: m.to, doneAt: null, closedAt: null };
     const { count } = await tx.remark.updateMany({ where: { organisationId, id: m.id, status: m.from }, data });
     if (count !== 1) return false;
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: `remark.${m.move}`,
-      entity: "Remark",
-      entityId: String(m.id),
-      details: { from: m.from, to: m.to, ...(m.note ? { note: m.note } : {}) },
+    await auditChange(tx, { organisationId, userId }, `remark.${m.move}`, ["Remark", m.id], {
+      from: m.from,
+      to: m.to,
+      ...(m.note ? { note: m.note } : {}),
     });
     return true;
   });

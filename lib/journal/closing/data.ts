@@ -2,7 +2,7 @@
 // finals missing for a set of classes — one statement for any number of classes.
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { ClosingClass, MissingFinal } from "./rules";
 import { col } from "@/lib/sql";
 
@@ -49,7 +49,7 @@ export async function closingYear(organisationId: number, yearId?: number): Prom
         periodId: true,
         basis: true,
         closedAt: true,
-        closedBy: { select: { lastName: true, firstName: true, middleName: true } },
+        closedBy: { select: NAME_FIELDS },
       },
     }),
   ]);

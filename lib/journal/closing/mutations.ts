@@ -3,7 +3,7 @@
 // transaction; a period final's save holds the same row FOR SHARE (lib/finals/mutations.ts), so a
 // closing and a final never interleave. Nothing is written on a refusal.
 import { db, rawStatement } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { missingFinals } from "./data";
 import type { MissingFinal } from "./rules";
 import { col } from "@/lib/sql";
@@ -57,14 +57,13 @@ export async function closePeriod(a: {
             closedAt: a.now,
           })),
         });
-      await recordAudit(tx, {
-        organisationId: a.organisationId,
-        userId: a.userId,
-        action: "period.close",
-        entity: "Period",
-        entityId: String(a.periodId),
-        details: { target: a.target, basis: a.basis, classIds: toClose, alreadyClosed: [...already] },
-      });
+      await auditChange(
+        tx,
+        { organisationId: a.organisationId, userId: a.userId },
+        "period.close",
+        ["Period", a.periodId],
+        { target: a.target, basis: a.basis, classIds: toClose, alreadyClosed: [...already] },
+      );
       return { ok: true as const, closed: toClose, already: [...already] };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -1,7 +1,7 @@
 // Reads of hospital marks (REC-6): certificates in the caller's classes and the lessons of a stay.
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type CertificateRow = {
   id: number;
@@ -24,7 +24,7 @@ const CERTIFICATE_FIELDS = {
   stayFrom: true,
   stayTo: true,
   institution: true,
-  student: { select: { lastName: true, firstName: true, middleName: true } },
+  student: { select: NAME_FIELDS },
 } as const;
 
 /** Certificates of students who were in the classes (null = all classes), newest first. */
@@ -74,7 +74,7 @@ export async function studentsOfClasses(organisationId: number, classIds: Readon
     select: {
       studentId: true,
       class: { select: { name: true, grade: true } },
-      student: { select: { lastName: true, firstName: true, middleName: true } },
+      student: { select: NAME_FIELDS },
     },
   });
   return rows

@@ -8,7 +8,7 @@ import { type MarkKindName } from "@/lib/journal/marks";
 import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { json, logAssignmentChange, markEntityKey } from "../mutations";
 
 export async function createCertificate(a: {
@@ -37,20 +37,19 @@ export async function createCertificate(a: {
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId: a.organisationId,
-      userId: a.userId,
-      action: "hospital.certificate",
-      entity: "HospitalCertificate",
-      entityId: String(row.id),
-      details: {
+    await auditChange(
+      tx,
+      { organisationId: a.organisationId, userId: a.userId },
+      "hospital.certificate",
+      ["HospitalCertificate", row.id],
+      {
         studentId: a.studentId,
         number: a.number,
         issuedOn: isoDate(a.issuedOn),
         stayFrom: isoDate(a.stayFrom),
         stayTo: isoDate(a.stayTo),
       },
-    });
+    );
     return row.id;
   });
 }
@@ -178,14 +177,13 @@ export async function writeHospitalMarks(a: {
           });
           saved++;
         }
-        await recordAudit(tx, {
-          organisationId,
-          userId: a.userId,
-          action: "hospital.marks",
-          entity: "HospitalCertificate",
-          entityId: String(a.certificateId),
-          details: { studentId, saved, lessons: a.marks.map((m) => m.lessonId) },
-        });
+        await auditChange(
+          tx,
+          { organisationId, userId: a.userId },
+          "hospital.marks",
+          ["HospitalCertificate", a.certificateId],
+          { studentId, saved, lessons: a.marks.map((m) => m.lessonId) },
+        );
         return { ok: true as const, saved };
       },
       { timeout: 60_000, maxWait: 10_000 },

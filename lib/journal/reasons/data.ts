@@ -1,6 +1,6 @@
 // Reads for the class teacher's attendance page (JRN-4): the class's absences over a date range.
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { AttendanceCodeName } from "../rules";
 
 export type AbsenceRow = {
@@ -34,7 +34,7 @@ export async function absencesOfClass(
       version: true,
       missedHours: true,
       lesson: { select: { date: true, bellNumber: true, subject: { select: { name: true } } } },
-      student: { select: { lastName: true, firstName: true, middleName: true } },
+      student: { select: NAME_FIELDS },
     },
   });
   return rows

@@ -1,6 +1,6 @@
 // Reads of unlock requests (JRN-6) for ADMIN's page and for the grid's teacher.
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type UnlockRow = {
   id: number;
@@ -21,7 +21,7 @@ export type UnlockRow = {
   dateTo: Date | null;
 };
 
-const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
+const person = { select: NAME_FIELDS } as const;
 
 export async function unlockRequests(
   organisationId: number,

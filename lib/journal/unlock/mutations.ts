@@ -3,7 +3,7 @@
 // and is written to the audit log in the same transaction.
 import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { unlockEnd } from "../rules";
 
 export async function createUnlockRequest(a: {
@@ -64,14 +64,13 @@ export async function decideUnlockRequest(a: {
       },
     });
     if (updated.count !== 1) return null;
-    await recordAudit(tx, {
-      organisationId: a.organisationId,
-      userId: a.deciderId,
-      action: a.decision.approve ? "journal.unlock.approve" : "journal.unlock.reject",
-      entity: "UnlockRequest",
-      entityId: String(a.requestId),
-      details: { openUntil: openUntil?.toISOString() ?? null, note: a.decision.note },
-    });
+    await auditChange(
+      tx,
+      { organisationId: a.organisationId, userId: a.deciderId },
+      a.decision.approve ? "journal.unlock.approve" : "journal.unlock.reject",
+      ["UnlockRequest", a.requestId],
+      { openUntil: openUntil?.toISOString() ?? null, note: a.decision.note },
+    );
     return { openUntil };
   });
 }
@@ -109,13 +108,12 @@ export async function openDates(a: {
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId: a.organisationId,
-      userId: a.adminId,
-      action: "journal.unlock.open",
-      entity: "UnlockRequest",
-      entityId: String(row.id),
-      details: {
+    await auditChange(
+      tx,
+      { organisationId: a.organisationId, userId: a.adminId },
+      "journal.unlock.open",
+      ["UnlockRequest", row.id],
+      {
         classId: a.classId,
         subjectId: a.subjectId,
         from: isoDate(a.from),
@@ -123,7 +121,7 @@ export async function openDates(a: {
         reason: a.reason,
         openUntil: openUntil.toISOString(),
       },
-    });
+    );
     return { id: row.id, openUntil };
   });
 }

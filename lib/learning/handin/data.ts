@@ -4,6 +4,7 @@ import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { MembershipSpan } from "@/lib/journal/rules";
 import type { SubmissionStatusName } from "./rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 /** A homework with its lesson and what the hand-in rules need (time zone, the year's state). */
 export async function homeworkForHandin(organisationId: number, homeworkId: number) {
@@ -73,7 +74,7 @@ const SUBMISSION_SELECT = {
   version: true,
   reviewComment: true,
   reviewedAt: true,
-  reviewer: { select: { lastName: true, firstName: true, middleName: true } },
+  reviewer: { select: NAME_FIELDS },
   files: { select: { id: true, fileName: true, size: true, mimeType: true }, orderBy: { id: "asc" } },
 } as const;
 
@@ -126,7 +127,7 @@ export async function lessonRoster(
           ? { student: { subgroups: { some: { organisationId, subgroupId: lesson.subgroupId } } } }
           : {}),
       },
-      select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+      select: { student: { select: { id: true, ...NAME_FIELDS } } },
     }),
     db.homeworkSubmission.findMany({ where: { organisationId, homeworkId }, select: SUBMISSION_SELECT }),
     assignmentId === null
@@ -164,7 +165,7 @@ async function leftStudentRow(
 ): Promise<RosterRow> {
   const st = await db.student.findUnique({
     where: { organisationId_id: { organisationId, id: s.studentId } },
-    select: { lastName: true, firstName: true, middleName: true },
+    select: NAME_FIELDS,
   });
   return {
     studentId: s.studentId,
@@ -351,6 +352,6 @@ export async function submissionFile(organisationId: number, fileId: number) {
 export async function studentNameOf(organisationId: number, studentId: number) {
   return db.student.findUnique({
     where: { organisationId_id: { organisationId, id: studentId } },
-    select: { lastName: true, firstName: true, middleName: true },
+    select: NAME_FIELDS,
   });
 }

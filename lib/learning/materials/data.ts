@@ -3,6 +3,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 /** Which materials a reader sees: every one, a department's classes, or a family's classes and grades. */
 export type Visibility =
@@ -38,7 +39,7 @@ const LIST_SELECT = {
   createdAt: true,
   subject: { select: { name: true } },
   class: { select: { name: true } },
-  author: { select: { lastName: true, firstName: true, middleName: true } },
+  author: { select: NAME_FIELDS },
 } as const;
 
 export type MaterialRow = Prisma.MaterialGetPayload<{ select: typeof LIST_SELECT }>;

@@ -1,6 +1,7 @@
 // Forum reads (MSG-4): one topic list per organisation, posts, moderators. Bound to the organisation.
 import { db } from "@/lib/db";
 import { fullName } from "../mail/data";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type TopicItem = {
   id: number;
@@ -20,7 +21,7 @@ export async function topicsOf(organisationId: number): Promise<TopicItem[]> {
       id: true,
       title: true,
       createdAt: true,
-      author: { select: { lastName: true, firstName: true, middleName: true } },
+      author: { select: NAME_FIELDS },
       _count: { select: { posts: { where: { hidden: false } } } },
       posts: { where: { hidden: false }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
     },
@@ -62,7 +63,7 @@ export async function topicOf(organisationId: number, topicId: number): Promise<
           hidden: true,
           hiddenById: true,
           createdAt: true,
-          author: { select: { lastName: true, firstName: true, middleName: true } },
+          author: { select: NAME_FIELDS },
         },
       },
     },
@@ -73,7 +74,7 @@ export async function topicOf(organisationId: number, topicId: number): Promise<
     (
       await db.user.findMany({
         where: { organisationId, id: { in: hiders } },
-        select: { id: true, lastName: true, firstName: true, middleName: true },
+        select: { id: true, ...NAME_FIELDS },
       })
     ).map((u) => [u.id, fullName(u)]),
   );
@@ -109,9 +110,7 @@ export async function moderatorCandidates(organisationId: number): Promise<Moder
     },
     select: {
       id: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
+      ...NAME_FIELDS,
       forumModerator: { select: { userId: true } },
     },
   });

@@ -5,6 +5,7 @@ import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { isRole, ROLE_LABELS, type Role } from "@/lib/access/roles";
 import type { RecipientFacts, SenderFacts } from "../rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 type Named = { lastName: string; firstName: string; middleName: string | null };
 export const fullName = (p: Named) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
@@ -85,9 +86,7 @@ export async function familyDirectory(
     },
     select: {
       id: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
+      ...NAME_FIELDS,
       roles: { select: { role: true } },
       loads: {
         where: { classId: { in: [...classIds] }, ...openYear },
@@ -112,7 +111,7 @@ export async function familyDirectory(
 export async function staffDirectory(organisationId: number): Promise<DirectoryEntry[]> {
   const rows = await db.user.findMany({
     where: { organisationId, isActive: true, roles: { some: { role: { notIn: ["STUDENT", "PARENT"] } } } },
-    select: { id: true, lastName: true, firstName: true, middleName: true, roles: { select: { role: true } } },
+    select: { id: true, ...NAME_FIELDS, roles: { select: { role: true } } },
   });
   return rows.map((u) => {
     const roles = roleList(u.roles);
@@ -134,11 +133,9 @@ export async function familiesOfClasses(
       student: {
         select: {
           userId: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
+          ...NAME_FIELDS,
           parentLinks: {
-            select: { parent: { select: { userId: true, lastName: true, firstName: true, middleName: true } } },
+            select: { parent: { select: { userId: true, ...NAME_FIELDS } } },
           },
         },
       },

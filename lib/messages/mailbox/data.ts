@@ -3,6 +3,7 @@
 // recipient of the message (never an id alone).
 import { db } from "@/lib/db";
 import { fullName } from "../mail/data";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 const MAILBOX_SIZE = 200;
 
@@ -32,7 +33,7 @@ export async function inboxOf(organisationId: number, userId: number): Promise<I
           id: true,
           subject: true,
           createdAt: true,
-          sender: { select: { lastName: true, firstName: true, middleName: true } },
+          sender: { select: NAME_FIELDS },
           _count: { select: { attachments: true } },
         },
       },
@@ -66,7 +67,7 @@ export async function sentBy(organisationId: number, userId: number): Promise<Se
       id: true,
       subject: true,
       createdAt: true,
-      recipients: { select: { readAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } } },
+      recipients: { select: { readAt: true, user: { select: NAME_FIELDS } } },
     },
   });
   return rows.map((m) => ({
@@ -103,9 +104,9 @@ const messageSelect = {
   body: true,
   createdAt: true,
   senderId: true,
-  sender: { select: { lastName: true, firstName: true, middleName: true } },
+  sender: { select: NAME_FIELDS },
   recipients: {
-    select: { userId: true, readAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+    select: { userId: true, readAt: true, user: { select: NAME_FIELDS } },
   },
   attachments: { select: { id: true, fileName: true, size: true }, orderBy: { id: "asc" as const } },
 } as const;

@@ -4,6 +4,7 @@ import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { ParentQuestion, TeacherMessage } from "../rules";
 import { fullName } from "../mail/data";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type QuestionFacts = {
   questions: (ParentQuestion & { subject: string; parentName: string; teacherName: string; classNames: string[] })[];
@@ -28,7 +29,7 @@ export async function parentQuestionFacts(
     },
     select: {
       userId: true,
-      user: { select: { lastName: true, firstName: true, middleName: true } },
+      user: { select: NAME_FIELDS },
       class: {
         select: {
           name: true,
@@ -75,7 +76,7 @@ export async function parentQuestionFacts(
       subject: true,
       createdAt: true,
       senderId: true,
-      sender: { select: { lastName: true, firstName: true, middleName: true } },
+      sender: { select: NAME_FIELDS },
       recipients: { where: { userId: { in: teacherIds } }, select: { userId: true } },
     },
   });

@@ -2,7 +2,7 @@
 // class's sheet — the students on its roll at the year's end and those who left it (movement book),
 // their recorded decisions, expulsions and failing year finals.
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { decisionLastDay, type DecisionKind, type Expulsion, type Recorded } from "./rules";
 
 /** The year of a class of the organisation (a link to a class opens its year); null when there is no such class. */
@@ -79,14 +79,14 @@ export async function councilRoll(
   const [stays, expulsions] = await Promise.all([
     client.classMembership.findMany({
       where: { organisationId, classId, OR: [{ endDate: null }, { endDate: { gte: year.endDate } }] },
-      select: { studentId: true, student: { select: { lastName: true, firstName: true, middleName: true } } },
+      select: { studentId: true, student: { select: NAME_FIELDS } },
     }),
     expulsionsFrom(client, organisationId, [classId], year.startDate),
   ]);
   const left = expulsions.size
     ? await client.classMembership.findMany({
         where: { organisationId, classId, studentId: { in: [...expulsions.keys()] } },
-        select: { studentId: true, student: { select: { lastName: true, firstName: true, middleName: true } } },
+        select: { studentId: true, student: { select: NAME_FIELDS } },
       })
     : [];
   const names = new Map<number, string>();

@@ -1,6 +1,7 @@
 // Reads of the organisation set-up (ORG-1…ORG-7), bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 const fullName = (u: { lastName: string; firstName: string; middleName: string | null }) =>
   [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ");
@@ -69,7 +70,7 @@ export async function classesOfYear(organisationId: number, yearId: number) {
       periodKind: true,
       departmentId: true,
       classTeachers: {
-        select: { userId: true, kind: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+        select: { userId: true, kind: true, user: { select: NAME_FIELDS } },
       },
       subgroups: { select: { id: true, name: true, subjectId: true } },
     },
@@ -88,7 +89,7 @@ export async function subjects(organisationId: number) {
 async function activeUsersWithRole(organisationId: number, role: "TEACHER" | "HEAD_OF_DEPT") {
   const rows = await db.user.findMany({
     where: { organisationId, isActive: true, roles: { some: { role } } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
   });
   return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => compareRu(a.name, b.name));
 }

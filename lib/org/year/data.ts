@@ -1,5 +1,6 @@
 // Reads for the year transition wizard (ORG-3, PPL-4).
 import { db } from "@/lib/db";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export async function transitionInputs(organisationId: number) {
   const year = await db.academicYear.findFirst({
@@ -29,7 +30,7 @@ export async function transitionInputs(organisationId: number) {
       id: true,
       studentId: true,
       classId: true,
-      student: { select: { lastName: true, firstName: true, middleName: true } },
+      student: { select: NAME_FIELDS },
     },
   });
   const names = await db.academicYear.findMany({ where: { organisationId }, select: { name: true } });

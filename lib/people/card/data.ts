@@ -3,6 +3,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { CardField } from "../card-rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type StudentCard = {
   id: number;
@@ -56,7 +57,7 @@ export async function parentsOfStudent(organisationId: number, studentId: number
     where: { organisationId, studentId },
     select: {
       kinship: true,
-      parent: { select: { id: true, lastName: true, firstName: true, middleName: true, phone: true, userId: true } },
+      parent: { select: { id: true, ...NAME_FIELDS, phone: true, userId: true } },
     },
   });
   return links
@@ -91,15 +92,13 @@ export async function parentCard(organisationId: number, parentId: number, full:
     where: { organisationId_id: { organisationId, id: parentId } },
     select: {
       id: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
+      ...NAME_FIELDS,
       phone: true,
       email: true,
       preferredContact: true,
       ...(full ? { address: true, workplace: true, position: true, birthDate: true, sex: true } : {}),
       children: {
-        select: { kinship: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+        select: { kinship: true, student: { select: { id: true, ...NAME_FIELDS } } },
       },
     },
   });

@@ -1,5 +1,6 @@
 // Reads for the import preview (PPL-5): which of the file's people already have a card.
 import { db } from "@/lib/db";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export async function existingStudents(
   organisationId: number,
@@ -14,6 +15,6 @@ export async function existingStudents(
         birthDate: p.birthDate,
       })),
     },
-    select: { lastName: true, firstName: true, middleName: true, birthDate: true },
+    select: { ...NAME_FIELDS, birthDate: true },
   });
 }

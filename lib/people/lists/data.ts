@@ -3,6 +3,7 @@ import { spanMeets } from "@/lib/org/time";
 import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type ClassRef = { id: number; name: string; grade: number; yearName: string; yearStatus: string };
 
@@ -46,7 +47,7 @@ export async function classListOn(organisationId: number, classId: number, date:
       startDate: true,
       educationForm: true,
       student: {
-        select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true, userId: true },
+        select: { id: true, ...NAME_FIELDS, birthDate: true, userId: true },
       },
     },
   });
@@ -77,7 +78,7 @@ export async function medicalListOn(organisationId: number, classId: number, dat
     where: { organisationId, classId, ...spanMeets(date) },
     select: {
       student: {
-        select: { lastName: true, firstName: true, middleName: true, healthGroup: true, physicalGroup: true },
+        select: { ...NAME_FIELDS, healthGroup: true, physicalGroup: true },
       },
     },
   });
@@ -100,7 +101,7 @@ export async function studentOptionsOn(
     where: classListsOn(organisationId, classIds, date),
     select: {
       class: { select: { name: true } },
-      student: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+      student: { select: { id: true, ...NAME_FIELDS } },
     },
   });
   return rows
@@ -137,7 +138,7 @@ export async function classSummaries(
     }),
     db.classTeacher.findMany({
       where: { organisationId, classId: { in: ids } },
-      select: { classId: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+      select: { classId: true, user: { select: NAME_FIELDS } },
     }),
   ]);
   const out = new Map<number, ClassSummary>(
@@ -164,7 +165,7 @@ export async function findStudentsOn(organisationId: number, classIds: readonly 
     take: 50,
     select: {
       class: { select: { name: true } },
-      student: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } },
+      student: { select: { id: true, ...NAME_FIELDS, birthDate: true } },
     },
   });
   return rows

@@ -2,6 +2,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type PersonRef = { kind: "student" | "parent" | "staff"; id: number };
 
@@ -64,13 +65,11 @@ export async function familyOfClass(
       student: {
         select: {
           id: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
+          ...NAME_FIELDS,
           user: userSelect,
           parentLinks: {
             select: {
-              parent: { select: { id: true, lastName: true, firstName: true, middleName: true, user: userSelect } },
+              parent: { select: { id: true, ...NAME_FIELDS, user: userSelect } },
             },
           },
         },
@@ -87,7 +86,7 @@ export async function familyOfClass(
 export async function staffCandidates(organisationId: number): Promise<IssueCandidate[]> {
   const rows = await db.staff.findMany({
     where: { organisationId, firedAt: null },
-    select: { id: true, lastName: true, firstName: true, middleName: true, user: userSelect },
+    select: { id: true, ...NAME_FIELDS, user: userSelect },
   });
   return rows.map((r) => toCandidate("staff", r)).sort(byName);
 }
@@ -142,9 +141,7 @@ export async function visitStats(
     select: {
       id: true,
       login: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
+      ...NAME_FIELDS,
       lastSignInAt: true,
       isActive: true,
       roles: { select: { role: true } },
@@ -195,12 +192,11 @@ export async function familyUserIds(
 export async function closedLoginsAmong(organisationId: number, people: readonly PersonRef[]): Promise<string[]> {
   const ids = (kind: PersonRef["kind"]) => people.filter((p) => p.kind === kind).map((p) => p.id);
   const where = (kind: PersonRef["kind"]) => ({ organisationId, id: { in: ids(kind) }, user: { isActive: false } });
-  const select = { lastName: true, firstName: true, middleName: true } as const;
   const rows = (
     await Promise.all([
-      db.student.findMany({ where: where("student"), select }),
-      db.parent.findMany({ where: where("parent"), select }),
-      db.staff.findMany({ where: where("staff"), select }),
+      db.student.findMany({ where: where("student"), select: NAME_FIELDS }),
+      db.parent.findMany({ where: where("parent"), select: NAME_FIELDS }),
+      db.staff.findMany({ where: where("staff"), select: NAME_FIELDS }),
     ])
   ).flat();
   return rows

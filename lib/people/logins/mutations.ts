@@ -6,6 +6,7 @@ import { auditChange } from "@/lib/audit/mutations";
 import { baseLogin, uniqueLogin } from "../login-rules";
 import type { PersonRef } from "./data";
 import type { StaffInput } from "../schema";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type Issued = { ref: PersonRef; fullName: string; login: string; userId: number; created: boolean };
 
@@ -15,7 +16,7 @@ type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extend
 
 async function cardOf(tx: Tx, organisationId: number, ref: PersonRef) {
   const where = { organisationId_id: { organisationId, id: ref.id } };
-  const select = { id: true, lastName: true, firstName: true, middleName: true, userId: true } as const;
+  const select = { id: true, ...NAME_FIELDS, userId: true } as const;
   if (ref.kind === "student") return tx.student.findUnique({ where, select });
   if (ref.kind === "parent") return tx.parent.findUnique({ where, select });
   return tx.staff.findUnique({ where, select });

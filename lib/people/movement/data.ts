@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import type { MovementFilter } from "./schema";
 import { compareRuNumeric } from "@/lib/org/collation";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type MovementRow = {
   id: number;
@@ -26,7 +27,7 @@ const select = {
   orderDate: true,
   educationForm: true,
   note: true,
-  student: { select: { lastName: true, firstName: true, middleName: true } },
+  student: { select: NAME_FIELDS },
   fromClass: { select: { name: true } },
   toClass: { select: { name: true } },
 } as const;

@@ -1,6 +1,7 @@
 // Staff list reads: «краткие сведения» о сотрудниках (staff.brief).
 import { db } from "@/lib/db";
 import { compareRu } from "@/lib/org/collation";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type StaffBrief = {
   id: number;
@@ -13,7 +14,7 @@ export type StaffBrief = {
 export async function staffBrief(organisationId: number): Promise<StaffBrief[]> {
   const rows = await db.staff.findMany({
     where: { organisationId, firedAt: null },
-    select: { id: true, lastName: true, firstName: true, middleName: true, position: true, phone: true, email: true },
+    select: { id: true, ...NAME_FIELDS, position: true, phone: true, email: true },
   });
   return rows
     .map((r) => ({
@@ -50,9 +51,7 @@ export async function staffCard(organisationId: number, staffId: number, full: b
     where: { organisationId_id: { organisationId, id: staffId } },
     select: {
       id: true,
-      lastName: true,
-      firstName: true,
-      middleName: true,
+      ...NAME_FIELDS,
       position: true,
       phone: true,
       email: true,

@@ -4,6 +4,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { JournalFacts } from "../journal-rules";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export async function journalFacts(
   organisationId: number,
@@ -32,7 +33,7 @@ export async function journalFacts(
         subgroupId: true,
         hours: true,
         topic: true,
-        teacher: { select: { lastName: true, firstName: true, middleName: true } },
+        teacher: { select: NAME_FIELDS },
         homework: { select: { text: true }, orderBy: { id: "asc" } },
       },
     }),
@@ -51,7 +52,7 @@ export async function journalFacts(
         studentId: true,
         startDate: true,
         endDate: true,
-        student: { select: { lastName: true, firstName: true, middleName: true } },
+        student: { select: NAME_FIELDS },
       },
     }),
     db.subgroupMember.findMany({

@@ -1,7 +1,7 @@
 // PRG-3: reads of timetable versions and the year's entries as a snapshot. Bound to the organisation.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { parseSnapshot, type SnapshotEntry, type VersionState } from "./rules";
 import { namedEntry, namedEntrySelect } from "../timetable/data";
 
@@ -56,7 +56,7 @@ export async function versionsOfYear(
   const ids = [...new Set(rows.flatMap((r) => [r.submittedById, r.decidedById]).filter((x): x is number => !!x))];
   const users = await client.user.findMany({
     where: { organisationId, id: { in: ids } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
   });
   const nameOf = (id: number | null) => {
     const u = id ? users.find((x) => x.id === id) : null;

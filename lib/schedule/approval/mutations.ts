@@ -2,7 +2,7 @@
 // the classes the version brings under approval for the whole year (DAY-1), in the same
 // transaction; a return keeps the director's comment for the scheduler. Both are audited.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { regenerateLessonsIn, type GenerateReport } from "../lessons/mutations";
 import { approvedClassIds, currentYear, yearSnapshot } from "./data";
 import { submitRefusal } from "./rules";
@@ -43,13 +43,10 @@ export async function submitTimetableVersion(
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "timetable.submit",
-      entity: "TimetableVersion",
-      entityId: String(created.id),
-      details: { yearId: year.id, number, entries: snapshot.length },
+    await auditChange(tx, { organisationId, userId: actorId }, "timetable.submit", ["TimetableVersion", created.id], {
+      yearId: year.id,
+      number,
+      entries: snapshot.length,
     });
     return { ok: true, id: created.id, number };
   }, LONG_TX);
@@ -94,14 +91,13 @@ export async function decideTimetableVersion(
         decidedAt: now,
       },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: decision.approve ? "timetable.approve" : "timetable.return",
-      entity: "TimetableVersion",
-      entityId: String(versionId),
-      details: { number: version.number, ...(decision.approve ? {} : { comment: decision.comment }) },
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId: actorId },
+      decision.approve ? "timetable.approve" : "timetable.return",
+      ["TimetableVersion", versionId],
+      { number: version.number, ...(decision.approve ? {} : { comment: decision.comment }) },
+    );
     if (!decision.approve) return { ok: true, number: version.number, lessons: null };
     // The classes approved for the first time get their year of lessons now; the others were
     // regenerated on every edit already.

@@ -1,5 +1,5 @@
 // Reads for date-specific changes and substitutions (SCH-2, SCH-3). Bound to the organisation (ACL-5).
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { bellLabel } from "../week";
@@ -35,7 +35,7 @@ export async function busyAt(
     if (other) {
       const u = await client.user.findUnique({
         where: { organisationId_id: { organisationId, id: t } },
-        select: { lastName: true, firstName: true, middleName: true },
+        select: NAME_FIELDS,
       });
       return `Учитель ${u ? shortName(u) : ""} в это время ведёт урок в ${other.class.name} (${slot})`;
     }
@@ -86,7 +86,7 @@ export async function changesBetween(
       class: { select: { name: true } },
       subject: { select: { name: true } },
       room: { select: { name: true } },
-      teacher: { select: { lastName: true, firstName: true, middleName: true } },
+      teacher: { select: NAME_FIELDS },
     },
     orderBy: [{ date: "asc" }, { bellNumber: "asc" }, { id: "asc" }],
   });
@@ -108,7 +108,7 @@ export async function changesBetween(
 export async function teachersOf(organisationId: number): Promise<{ id: number; name: string }[]> {
   const rows = await db.user.findMany({
     where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
-    select: { id: true, lastName: true, firstName: true, middleName: true },
+    select: { id: true, ...NAME_FIELDS },
   });
   return rows
     .map((u) => ({ id: u.id, name: `${u.lastName} ${u.firstName}${u.middleName ? ` ${u.middleName}` : ""}` }))
@@ -135,8 +135,8 @@ export async function substitutionsBetween(organisationId: number, from: Date, t
       dateTo: true,
       class: { select: { name: true } },
       subject: { select: { name: true } },
-      original: { select: { lastName: true, firstName: true, middleName: true } },
-      substitute: { select: { lastName: true, firstName: true, middleName: true } },
+      original: { select: NAME_FIELDS },
+      substitute: { select: NAME_FIELDS },
       _count: { select: { lessons: true } },
     },
     orderBy: { dateFrom: "desc" },

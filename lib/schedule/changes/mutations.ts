@@ -3,10 +3,10 @@
 // the class's lessons of the affected dates are regenerated at once, so the diary shows it.
 // Neither touches a day of a closed period or a closed year (REC-1, REC-2: the one lock, kind
 // «schedule», through frozenDays).
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import { formatDate, isoDate } from "@/lib/org/time";
 import type { ChangeInput, SubstitutionInput } from "../schema";
@@ -54,7 +54,7 @@ async function names(
       input.teacherId
         ? tx.user.findUnique({
             where: { organisationId_id: { organisationId, id: input.teacherId } },
-            select: { lastName: true, firstName: true, middleName: true },
+            select: NAME_FIELDS,
           })
         : null,
     () =>
@@ -168,13 +168,10 @@ export async function createTimetableChange(
           expiresAt: new Date(targetDate.getTime() + 86_400_000 * 2),
         },
       });
-      await recordAudit(tx, {
-        organisationId,
-        userId: actorId,
-        action: "timetable.change",
-        entity: "TimetableChange",
-        entityId: String(change.id),
-        details: { kind: input.kind, classId: cls.id, date: isoDate(input.date) },
+      await auditChange(tx, { organisationId, userId: actorId }, "timetable.change", ["TimetableChange", change.id], {
+        kind: input.kind,
+        classId: cls.id,
+        date: isoDate(input.date),
       });
       return { ok: true as const, id: change.id, report };
     });
@@ -274,7 +271,7 @@ export async function createSubstitution(
       });
       const who = await tx.user.findUniqueOrThrow({
         where: { organisationId_id: { organisationId, id: input.substituteId } },
-        select: { lastName: true, firstName: true, middleName: true },
+        select: NAME_FIELDS,
       });
       const byClass = new Map<number, typeof affected>();
       for (const l of affected) byClass.set(l.classId, [...(byClass.get(l.classId) ?? []), l]);
@@ -294,13 +291,10 @@ export async function createSubstitution(
           },
         });
       }
-      await recordAudit(tx, {
-        organisationId,
-        userId: actorId,
-        action: "substitution.create",
-        entity: "Substitution",
-        entityId: String(sub.id),
-        details: { originalId, substituteId: input.substituteId, lessons: affected.map((l) => l.id) },
+      await auditChange(tx, { organisationId, userId: actorId }, "substitution.create", ["Substitution", sub.id], {
+        originalId,
+        substituteId: input.substituteId,
+        lessons: affected.map((l) => l.id),
       });
       return { ok: true as const, id: sub.id, lessons: affected.length };
     });

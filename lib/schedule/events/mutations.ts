@@ -1,6 +1,6 @@
 // SCH-1: school-wide and class events («мероприятия»), shown in the schedule and the diary.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 
 export type EventData = {
   title: string;
@@ -24,13 +24,9 @@ export async function createEvent(organisationId: number, actorId: number, data:
       data: { organisationId, createdById: actorId, ...data },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "event.create",
-      entity: "SchoolEvent",
-      entityId: String(event.id),
-      details: { title: data.title, classId: data.classId },
+    await auditChange(tx, { organisationId, userId: actorId }, "event.create", ["SchoolEvent", event.id], {
+      title: data.title,
+      classId: data.classId,
     });
     return event.id;
   });

@@ -1,5 +1,5 @@
 // SCH-5: the session (exam and interim-attestation) schedule per group. Bound to the organisation (ACL-5).
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 
 export type ExamRow = {
@@ -29,7 +29,7 @@ export async function examSlots(
       class: { select: { name: true } },
       subject: { select: { name: true } },
       room: { select: { name: true } },
-      examiner: { select: { lastName: true, firstName: true, middleName: true } },
+      examiner: { select: NAME_FIELDS },
     },
     orderBy: [{ startsAt: "asc" }],
   });
@@ -51,7 +51,7 @@ export async function examFormOptions(organisationId: number) {
     db.room.findMany({ where: { organisationId }, select: { id: true, name: true } }),
     db.user.findMany({
       where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
   ]);
   const ru = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "ru", { numeric: true });

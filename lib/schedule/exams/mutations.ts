@@ -1,6 +1,6 @@
 // SCH-5: an exam / attestation slot; an examiner or a room already taken at that instant is refused.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { ExamInput } from "../schema";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
@@ -48,13 +48,10 @@ export async function createExamSlot(
       return { ok: false, message: `${what} в это время уже назначена аттестация (${clash.class.name})` };
     }
     const slot = await tx.examSlot.create({ data: { organisationId, ...input, startsAt }, select: { id: true } });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "exam.create",
-      entity: "ExamSlot",
-      entityId: String(slot.id),
-      details: { classId: input.classId, subjectId: input.subjectId, kind: input.kind },
+    await auditChange(tx, { organisationId, userId: actorId }, "exam.create", ["ExamSlot", slot.id], {
+      classId: input.classId,
+      subjectId: input.subjectId,
+      kind: input.kind,
     });
     return { ok: true, id: slot.id };
   });

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { childrenOfUser, placeOfStudentUser, studentHeader } from "@/lib/people/data";
 import type { WeekFilter } from "../view/data";
+import { NAME_FIELDS } from "@/lib/people/names";
 
 export type FeedOwner = { organisationId: number; userId: number; timeZone: string; fullName: string };
 
@@ -11,7 +12,7 @@ export async function liveFeed(organisationId: number, tokenHash: string): Promi
     where: { organisationId_tokenHash: { organisationId, tokenHash } },
     select: {
       revokedAt: true,
-      user: { select: { id: true, isActive: true, lastName: true, firstName: true, middleName: true } },
+      user: { select: { id: true, isActive: true, ...NAME_FIELDS } },
       organisation: { select: { timeZone: true } },
     },
   });

@@ -1,7 +1,7 @@
 // SCH-6: issue and revoke the personal calendar feed. One live feed per user: a new link
 // revokes the old one. Only the SHA-256 of the secret is stored.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 
 export async function issueFeed(organisationId: number, userId: number, tokenHash: string): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -10,7 +10,7 @@ export async function issueFeed(organisationId: number, userId: number, tokenHas
       data: { revokedAt: new Date() },
     });
     await tx.calendarFeed.create({ data: { organisationId, userId, tokenHash } });
-    await recordAudit(tx, { organisationId, userId, action: "calendar.issue", entity: "CalendarFeed" });
+    await auditChange(tx, { organisationId, userId }, "calendar.issue", ["CalendarFeed"]);
   });
 }
 
@@ -20,13 +20,7 @@ export async function revokeFeeds(organisationId: number, userId: number): Promi
       where: { organisationId, userId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId,
-      action: "calendar.revoke",
-      entity: "CalendarFeed",
-      details: { revoked: r.count },
-    });
+    await auditChange(tx, { organisationId, userId }, "calendar.revoke", ["CalendarFeed"], { revoked: r.count });
     return r.count;
   });
 }

@@ -5,7 +5,7 @@
 // closed year (REC-1, REC-2: lib/journal/lock.ts, kind «schedule») are left exactly as they are.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import { journalLockContext } from "@/lib/journal/data";
 import { journalLock, lockFactsOf, type Lock, type LockContext } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
@@ -132,20 +132,14 @@ export async function regenerateLessonsIn(
     unapproved: unapproved.size,
   };
   if (report.created || report.updated || report.deleted || report.kept.length) {
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "lessons.generate",
-      entity: "Lesson",
-      details: {
-        from: isoDate(from),
-        to: isoDate(to),
-        classIds: classIds ? [...classIds] : null,
-        created: report.created,
-        updated: report.updated,
-        deleted: report.deleted,
-        kept: report.kept.map((k) => k.lessonId),
-      },
+    await auditChange(tx, { organisationId, userId: actorId }, "lessons.generate", ["Lesson"], {
+      from: isoDate(from),
+      to: isoDate(to),
+      classIds: classIds ? [...classIds] : null,
+      created: report.created,
+      updated: report.updated,
+      deleted: report.deleted,
+      kept: report.kept.map((k) => k.lessonId),
     });
   }
   return report;

@@ -1,6 +1,6 @@
 // SCH-1: writes of bell schedules and rooms, each in one transaction with its audit row.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { BellDraft } from "./rules";
 
 /** Creates the schedule or replaces the bells of the one with that name. */
@@ -23,13 +23,9 @@ export async function saveBellSchedule(
       });
     await tx.bell.deleteMany({ where: { organisationId, scheduleId: schedule.id } });
     await tx.bell.createMany({ data: input.bells.map((b) => ({ organisationId, scheduleId: schedule.id, ...b })) });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "bells.save",
-      entity: "BellSchedule",
-      entityId: String(schedule.id),
-      details: { name: input.name, bells: input.bells.length },
+    await auditChange(tx, { organisationId, userId: actorId }, "bells.save", ["BellSchedule", schedule.id], {
+      name: input.name,
+      bells: input.bells.length,
     });
     return schedule.id;
   });
@@ -56,14 +52,7 @@ export async function assignBellSchedule(
       where: { organisationId_id: { organisationId, id: classId } },
       data: { bellScheduleId: scheduleId },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "bells.assign",
-      entity: "ClassGroup",
-      entityId: String(classId),
-      details: { scheduleId },
-    });
+    await auditChange(tx, { organisationId, userId: actorId }, "bells.assign", ["ClassGroup", classId], { scheduleId });
     return true;
   });
 }
@@ -81,14 +70,7 @@ export async function saveRoom(
       update: { capacity: input.capacity, building: input.building },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: "rooms.save",
-      entity: "Room",
-      entityId: String(room.id),
-      details: input,
-    });
+    await auditChange(tx, { organisationId, userId: actorId }, "rooms.save", ["Room", room.id], input);
     return room.id;
   });
 }

@@ -1,5 +1,5 @@
 // Reads of the weekly timetable (SCH-1, SCH-2). Every query is bound to the organisation (ACL-5).
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { isoWeekday } from "@/lib/org/time";
@@ -110,7 +110,7 @@ export const namedEntrySelect = {
   class: { select: { name: true } },
   subgroup: { select: { name: true } },
   subject: { select: { name: true } },
-  teacher: { select: { lastName: true, firstName: true, middleName: true } },
+  teacher: { select: NAME_FIELDS },
   room: { select: { name: true } },
 } satisfies Prisma.TimetableEntrySelect;
 
@@ -189,15 +189,13 @@ const clubPartSelect = {
   name: true,
   yearId: true,
   leaderId: true,
-  leader: { select: { lastName: true, firstName: true, middleName: true } },
+  leader: { select: NAME_FIELDS },
   members: {
     select: {
       student: {
         select: {
           id: true,
-          lastName: true,
-          firstName: true,
-          middleName: true,
+          ...NAME_FIELDS,
           memberships: { where: { endDate: null }, select: { classId: true, class: { select: { yearId: true } } } },
           subgroups: { select: { subgroupId: true } },
         },
@@ -308,7 +306,7 @@ export async function classFormOptions(organisationId: number, classId: number) 
       select: {
         subgroupId: true,
         subject: { select: { id: true, name: true } },
-        teacher: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+        teacher: { select: { id: true, ...NAME_FIELDS } },
       },
     }),
     db.subgroup.findMany({
@@ -351,7 +349,7 @@ export async function entryNames(
     () =>
       client.user.findUnique({
         where: { organisationId_id: { organisationId, id: ids.teacherId } },
-        select: { lastName: true, firstName: true, middleName: true },
+        select: NAME_FIELDS,
       }),
     () =>
       ids.roomId === null
@@ -414,7 +412,7 @@ export async function oneOffLessons(
   where: { yearId: number; weekday?: number; changeId?: number },
   client: Client = db,
 ): Promise<SlotEntry[]> {
-  const person = { select: { lastName: true, firstName: true, middleName: true } } as const;
+  const person = { select: NAME_FIELDS } as const;
   const [rows, book] = await inOrder([
     () =>
       client.timetableChange.findMany({

@@ -7,7 +7,7 @@
 import { isoDate } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditChange } from "@/lib/audit/mutations";
 import type { StoredScopeCheck } from "@/lib/access/stored";
 import type { EntryInput } from "../schema";
 import { HOLDS_NO_DATA } from "../lessons/data";
@@ -156,18 +156,17 @@ export async function saveTimetableEntry(
             data,
             select: { id: true },
           });
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: input.entryId === null ? "timetable.create" : "timetable.update",
-      entity: "TimetableEntry",
-      entityId: String(saved.id),
-      details: {
+    await auditChange(
+      tx,
+      { organisationId, userId: actorId },
+      input.entryId === null ? "timetable.create" : "timetable.update",
+      ["TimetableEntry", saved.id],
+      {
         ...data,
         validFrom: isoDate(data.validFrom),
         validTo: isoDate(data.validTo),
       },
-    });
+    );
     const lessons = await regenerateClass(tx, organisationId, actorId, cls.id, [
       ...(previous ? [previous] : []),
       { from: input.validFrom, to: input.validTo },
@@ -219,14 +218,13 @@ export async function deleteTimetableEntry(
       lessons = { ...NOTHING, deleted: removed.count };
       await tx.timetableEntry.delete({ where: { organisationId_id: { organisationId, id: entryId } } });
     }
-    await recordAudit(tx, {
-      organisationId,
-      userId: actorId,
-      action: inUse ? "timetable.close" : "timetable.delete",
-      entity: "TimetableEntry",
-      entityId: String(entryId),
-      details: { lessonsDeleted: lessons.deleted, lessonsKept: lessons.kept.map((k) => k.lessonId) },
-    });
+    await auditChange(
+      tx,
+      { organisationId, userId: actorId },
+      inUse ? "timetable.close" : "timetable.delete",
+      ["TimetableEntry", entryId],
+      { lessonsDeleted: lessons.deleted, lessonsKept: lessons.kept.map((k) => k.lessonId) },
+    );
     return { ok: true, closed: inUse, lessons };
   }, LONG_TX);
 }

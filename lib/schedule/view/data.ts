@@ -1,7 +1,7 @@
 // The schedule of one week by class, teacher or room (SCH-2), with the week's changes and
 // substitutions applied by the planner, and the events of the week (SCH-1). Bound to the
 // organisation (ACL-5).
-import { shortName } from "@/lib/people/names";
+import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import { planLessons, type DesiredLesson } from "../rules";
 import { loadPlanInput } from "../lessons/data";
@@ -71,7 +71,7 @@ export async function weekLessons(
     }),
     db.user.findMany({
       where: { organisationId, id: { in: [...ids((l) => l.teacherId), ...ids((l) => l.substituteId)] } },
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
     db.room.findMany({ where: { organisationId, id: { in: ids((l) => l.roomId) } }, select: { id: true, name: true } }),
     db.subgroup.findMany({
@@ -155,7 +155,7 @@ export async function viewPickers(organisationId: number) {
     }),
     db.user.findMany({
       where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
-      select: { id: true, lastName: true, firstName: true, middleName: true },
+      select: { id: true, ...NAME_FIELDS },
     }),
     db.room.findMany({ where: { organisationId }, select: { id: true, name: true } }),
   ]);
