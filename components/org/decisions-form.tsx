@@ -30,7 +30,7 @@ export function DecisionsForm(props: {
     <Table label="Решения по обучающимся" maxHeight="none">
       <THead
         headers={[
-          "№",
+          { label: "№", align: "right" },
           "Обучающийся",
           "Годовые «2», н/а",
           "Записано",

@@ -104,7 +104,7 @@ export default async function ClassListPage({
         }
       />
       <Table label={`Список: ${cls.name}`} maxHeight="none">
-        <THead headers={["№", "ФИО", "Дата рождения", "Форма обучения", "В классе с"]} />
+        <THead headers={[{ label: "№", align: "right" }, "ФИО", "Дата рождения", "Форма обучения", "В классе с"]} />
         <tbody>
           {rows.map((r, i) => (
             <Tr key={r.studentId}>
