@@ -19,6 +19,7 @@ import { MyDeadline, PendingNotices } from "@/components/home/duties";
 import { loadHomeWidgets } from "@/lib/home/loaders";
 import { TaskWidget } from "@/components/home/task-widget";
 import { serverNow } from "@/lib/org/clock";
+import { PageHeader } from "@/components/ui/page-header";
 
 const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
 
@@ -59,12 +60,14 @@ export default async function HomePage() {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{role ? homeTitle(role, user.orgKind === "COLLEGE") : "Главная"}</h1>
-        <p className="text-sm text-slate-500">
-          {user.fullName} · {formatDate(today)}, {weekdayName(today)}
-        </p>
-      </div>
+      <PageHeader
+        title={role ? homeTitle(role, user.orgKind === "COLLEGE") : "Главная"}
+        subtitle={
+          <>
+            {user.fullName} · {formatDate(today)}, {weekdayName(today)}
+          </>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         {summary && (
           <Panel title={`Организация${summary.yearName ? ` · ${summary.yearName} учебный год` : ""}`}>

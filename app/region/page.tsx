@@ -8,6 +8,7 @@ import { loadTerritoryOrganisations } from "@/lib/auth/authority/loaders";
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Территория" };
 
@@ -20,12 +21,15 @@ export default async function RegionPage() {
     organisations.reduce((total, o) => total + o[key], 0);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold">{authority.territoryName}</h1>
-        <p className="text-sm text-slate-600">
-          {AUTHORITY_ROLE_LABELS[authority.role]}. Сводные показатели организаций территории — без персональных данных.
-        </p>
-      </div>
+      <PageHeader
+        title={authority.territoryName}
+        subtitle={
+          <>
+            {AUTHORITY_ROLE_LABELS[authority.role]}. Сводные показатели организаций территории — без персональных
+            данных.
+          </>
+        }
+      />
       <Card
         title={`Организации территории: ${organisations.length}`}
         actions={

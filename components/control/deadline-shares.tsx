@@ -4,14 +4,17 @@ import type { DeadlineFigures } from "@/lib/control/deadline/report";
 import { sharePercent, shareText, type Share } from "@/lib/control/deadline/rules";
 import { formatDate, isoDate } from "@/lib/org/time";
 import { Downloads } from "./filter-bits";
+import { Table, THead, Td, Tr } from "@/components/ui/table";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
-
-const cell = "border px-2 py-1";
 
 function ShareCell({ share }: { share: Share }) {
   const p = sharePercent(share);
   const tone = p === null ? "text-slate-400" : p < 80 ? "text-red-700 font-medium" : "";
-  return <td className={`${cell} tabular-nums ${tone}`}>{shareText(share)}</td>;
+  return (
+    <Td align="right" className={tone || undefined}>
+      {shareText(share)}
+    </Td>
+  );
 }
 
 export function DeadlineShares({
@@ -41,36 +44,34 @@ export function DeadlineShares({
       {figures.rows.length === 0 ? (
         <p className="text-sm text-slate-600">Уроков с наступившим сроком заполнения нет.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full border-collapse text-sm" aria-label="Заполнено до срока">
-            <thead className="bg-slate-100 text-left text-xs">
-              <tr>
-                <th className={cell}>{cap(v.teacher.nom)}</th>
-                <th className={cell}>День</th>
-                <th className={cell}>Неделя</th>
-                <th className={cell}>Месяц</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.rows.map((r) => (
-                <tr key={r.teacherId}>
-                  <td className={cell}>{r.teacher}</td>
-                  <ShareCell share={r.day} />
-                  <ShareCell share={r.week} />
-                  <ShareCell share={r.month} />
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="bg-slate-50 font-medium">
-              <tr>
-                <td className={cell}>Итого</td>
-                <ShareCell share={figures.totals.day} />
-                <ShareCell share={figures.totals.week} />
-                <ShareCell share={figures.totals.month} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <Table label="Заполнено до срока" maxHeight="none">
+          <THead
+            headers={[
+              cap(v.teacher.nom),
+              { label: "День", align: "right" },
+              { label: "Неделя", align: "right" },
+              { label: "Месяц", align: "right" },
+            ]}
+          />
+          <tbody>
+            {figures.rows.map((r) => (
+              <Tr key={r.teacherId}>
+                <Td>{r.teacher}</Td>
+                <ShareCell share={r.day} />
+                <ShareCell share={r.week} />
+                <ShareCell share={r.month} />
+              </Tr>
+            ))}
+          </tbody>
+          <tfoot className="bg-slate-50 font-medium">
+            <tr>
+              <Td>Итого</Td>
+              <ShareCell share={figures.totals.day} />
+              <ShareCell share={figures.totals.week} />
+              <ShareCell share={figures.totals.month} />
+            </tr>
+          </tfoot>
+        </Table>
       )}
       <p className="text-xs text-slate-500">
         Урок заполнен в срок, если до {figures.deadline} дня урока внесены тема, посещаемость, домашнее задание (или «не

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DateInput, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { Table, THead } from "@/components/ui/table";
 
 export const fieldClass = "flex min-w-0 flex-col gap-0.5 text-sm";
 
@@ -102,25 +103,12 @@ export function Downloads({ report, query, what }: { report: string; query: Reco
   );
 }
 
-/** The cell look of ListTable's rows. */
-export const listCell = "border px-2 py-1";
-
-/** A control page's plain bordered list: the headers, then the page's own rows (cells with `listCell`). */
+/** A control page's plain list on the kit's table: the headers, then the page's own rows (`Tr` / `Td`). */
 export function ListTable({ label, headers, children }: { label: string; headers: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full border-collapse text-sm" aria-label={label}>
-        <thead className="bg-slate-100 text-left text-xs">
-          <tr>
-            {headers.map((h, i) => (
-              <th key={i} className={listCell}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <Table label={label}>
+      <THead headers={headers} />
+      <tbody>{children}</tbody>
+    </Table>
   );
 }

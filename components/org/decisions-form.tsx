@@ -7,6 +7,7 @@ import { DECISION_KINDS, DECISION_LABELS, orderText, type DecisionKind } from "@
 import { formatDate, isoDate } from "@/lib/org/time";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { RowTh, Table, Td, THead, Tr } from "@/components/ui/table";
 
 export type DecisionRow = {
   studentId: number;
@@ -26,24 +27,24 @@ export function DecisionsForm(props: {
   today: string;
 }) {
   const table = (
-    <table className="w-full border-collapse text-sm" aria-label="Решения по обучающимся">
-      <thead>
-        <tr className="border-b border-slate-300 text-left text-xs text-slate-500">
-          <th className="px-2 py-1">№</th>
-          <th className="px-2 py-1">Обучающийся</th>
-          <th className="px-2 py-1">Годовые «2», н/а</th>
-          <th className="px-2 py-1">Записано</th>
-          {!props.readOnly && <th className="px-2 py-1">Решение</th>}
-          {!props.readOnly && <th className="px-2 py-1">Дата выбытия</th>}
-        </tr>
-      </thead>
+    <Table label="Решения по обучающимся" maxHeight="none">
+      <THead
+        headers={[
+          { label: "№", align: "right" },
+          "Обучающийся",
+          "Годовые «2», н/а",
+          "Записано",
+          !props.readOnly && "Решение",
+          !props.readOnly && "Дата выбытия",
+        ]}
+      />
       <tbody>
         {props.rows.map((r, i) => (
-          <tr key={r.studentId} className="border-b border-slate-100 align-top">
-            <td className="px-2 py-1">{i + 1}</td>
-            <td className="px-2 py-1">{r.name}</td>
-            <td className="px-2 py-1 text-red-700">{r.failing.join(", ")}</td>
-            <td className="px-2 py-1 text-slate-700">
+          <Tr key={r.studentId}>
+            <Td align="right">{i + 1}</Td>
+            <RowTh>{r.name}</RowTh>
+            <Td className="text-red-700">{r.failing.join(", ")}</Td>
+            <Td className="text-slate-700">
               {r.recorded?.text ?? "—"}
               {r.expulsion && (
                 <span className="block text-xs text-slate-500">
@@ -51,9 +52,9 @@ export function DecisionsForm(props: {
                   {orderText(r.expulsion.orderNumber, r.expulsion.orderDate)}
                 </span>
               )}
-            </td>
+            </Td>
             {!props.readOnly && (
-              <td className="px-2 py-1">
+              <Td>
                 <Select
                   name={`decision_${r.studentId}`}
                   defaultValue={r.starting.decision}
@@ -67,10 +68,10 @@ export function DecisionsForm(props: {
                     </option>
                   ))}
                 </Select>
-              </td>
+              </Td>
             )}
             {!props.readOnly && (
-              <td className="px-2 py-1">
+              <Td>
                 {r.expulsion ? (
                   <span className="text-slate-600">{formatDate(r.expulsion.date)}</span>
                 ) : (
@@ -81,12 +82,12 @@ export function DecisionsForm(props: {
                     className="w-full"
                   />
                 )}
-              </td>
+              </Td>
             )}
-          </tr>
+          </Tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
   if (props.readOnly) return table;
   return (

@@ -6,6 +6,7 @@ import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field
 import { PreviewForm } from "@/components/ui/preview-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Button } from "@/components/ui/button";
+import { RowTh, Table, THead, Td, Tr } from "@/components/ui/table";
 
 type Props = {
   classes: { id: number; name: string; graduatesByDefault: boolean }[];
@@ -50,17 +51,20 @@ export function YearWizard({ classes, students, today }: Props) {
             </p>
             <p>Периоды: {preview.periods.map((p) => `${p.name} ${p.dates}`).join("; ")}</p>
             {preview.council > 0 && <p>Учтены решения педсовета («Решения педсовета»): {preview.council}.</p>}
-            <table className="text-sm">
+            <Table label="Перевод по годам" maxHeight="max-h-96" className="w-fit max-w-full">
+              <THead headers={["Сейчас", "После перехода", { label: "Обучающихся", align: "right" }]} />
               <tbody>
                 {preview.classes.map((c) => (
-                  <tr key={c.classId}>
-                    <td className="pr-3">{c.name}</td>
-                    <td className="pr-3">→ {c.nextName ?? "выпуск"}</td>
-                    <td className="text-slate-500">{c.students} уч.</td>
-                  </tr>
+                  <Tr key={c.classId}>
+                    <RowTh>{c.name}</RowTh>
+                    <Td>→ {c.nextName ?? "выпуск"}</Td>
+                    <Td align="right" className="text-slate-500">
+                      {c.students} уч.
+                    </Td>
+                  </Tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
             {preview.exceptions.length > 0 && (
               <ul>
                 {preview.exceptions.map((e) => (

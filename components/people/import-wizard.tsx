@@ -8,6 +8,7 @@ import { optionsOf } from "@/components/ui/options";
 import { EnrolmentOrderFields } from "./enrolment-fields";
 import { ImportConfirm } from "@/components/ui/import-confirm";
 import { PreviewForm } from "@/components/ui/preview-form";
+import { Table, Td, THead, Tr } from "@/components/ui/table";
 
 type Answer = Extract<ImportState, { ok: true }>["data"];
 
@@ -27,32 +28,24 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
             <h2 className="font-semibold">
               Предпросмотр: строк без ошибок — {preview.valid}, с ошибками — {preview.invalid}
             </h2>
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th>Строка</th>
-                  {IMPORT_COLUMNS.map((c) => (
-                    <th key={c}>{IMPORT_HEADERS[c]}</th>
-                  ))}
-                  <th>Ошибки</th>
-                </tr>
-              </thead>
+            <Table label="Предпросмотр импорта">
+              <THead headers={["Строка", ...IMPORT_COLUMNS.map((c) => IMPORT_HEADERS[c]), "Ошибки"]} />
               <tbody>
                 {preview.rows.map((r) => (
-                  <tr
+                  <Tr
                     key={r.line}
-                    className={`border-t border-slate-100 ${r.errors.length ? "bg-red-50" : ""}`}
+                    className={r.errors.length ? "bg-red-50" : undefined}
                     data-row-error={r.errors.length > 0 || undefined}
                   >
-                    <td>{r.line}</td>
+                    <Td className="tabular-nums">{r.line}</Td>
                     {IMPORT_COLUMNS.map((c) => (
-                      <td key={c}>{r.values[c]}</td>
+                      <Td key={c}>{r.values[c]}</Td>
                     ))}
-                    <td className="text-red-700">{r.errors.join("; ")}</td>
-                  </tr>
+                    <Td className="text-red-700">{r.errors.join("; ")}</Td>
+                  </Tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
             <ImportConfirm valid={preview.valid} onCancel={clear} />
           </section>
         );

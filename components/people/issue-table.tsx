@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/org/time";
 import { setLoginActiveAction, unlockUserAction } from "@/lib/people/logins/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
+import { RowTh, Table, Td, THead, Tr } from "@/components/ui/table";
 
 /** `canClose`: the reader holds users.delete (ADMIN) and may close or reopen logins. */
 export function IssueTable({
@@ -31,34 +32,34 @@ export function IssueTable({
       className="space-y-2 rounded border border-slate-200 bg-white p-3"
     >
       <h2 className="font-semibold">{title}</h2>
-      <table className="w-full text-sm">
-        <thead className="text-left text-xs text-slate-500">
-          <tr>
-            <th className="w-8"></th>
-            <th>ФИО</th>
-            <th>Логин</th>
-            <th>Выдан</th>
-            <th>Последний вход</th>
-            <th>Блокировка</th>
-            <th>Вход</th>
-          </tr>
-        </thead>
+      <Table label={title}>
+        <THead
+          headers={[
+            { label: <span className="sr-only">Отметить</span>, className: "w-8" },
+            "ФИО",
+            "Логин",
+            "Выдан",
+            "Последний вход",
+            "Блокировка",
+            "Вход",
+          ]}
+        />
         <tbody>
           {people.map((p) => (
-            <tr key={`${p.kind}:${p.id}`} className="border-t border-slate-100">
-              <td>
+            <Tr key={`${p.kind}:${p.id}`}>
+              <Td>
                 <input
                   type="checkbox"
                   name="person"
                   value={`${p.kind}:${p.id}`}
                   aria-label={`Выдать памятку: ${p.fullName}`}
                 />
-              </td>
-              <td>{p.fullName}</td>
-              <td className="font-mono">{p.login ?? <span className="text-slate-400">нет</span>}</td>
-              <td>{p.issuedAt ? formatDateTime(p.issuedAt, timeZone) : "—"}</td>
-              <td>{p.lastSignInAt ? formatDateTime(p.lastSignInAt, timeZone) : "—"}</td>
-              <td>
+              </Td>
+              <RowTh>{p.fullName}</RowTh>
+              <Td className="font-mono">{p.login ?? <span className="text-slate-400">нет</span>}</Td>
+              <Td>{p.issuedAt ? formatDateTime(p.issuedAt, timeZone) : "—"}</Td>
+              <Td>{p.lastSignInAt ? formatDateTime(p.lastSignInAt, timeZone) : "—"}</Td>
+              <Td>
                 {p.userId && p.lockedUntil && p.lockedUntil > now ? (
                   <ActionButton
                     action={unlockUserAction.bind(null, p.userId, returnPath)}
@@ -70,8 +71,8 @@ export function IssueTable({
                 ) : (
                   "—"
                 )}
-              </td>
-              <td>
+              </Td>
+              <Td>
                 {p.userId && !p.isActive && <span className="mr-1 text-xs text-red-700">закрыт</span>}
                 {p.userId && canClose && p.userId !== selfUserId ? (
                   <ActionButton
@@ -91,18 +92,18 @@ export function IssueTable({
                   "открыт"
                 ) : null}
                 {!p.userId && "—"}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
           {people.length === 0 && (
             <tr>
-              <td colSpan={7} className="text-slate-500">
+              <Td colSpan={7} className="py-3 text-center text-slate-500">
                 Нет людей
-              </td>
+              </Td>
             </tr>
           )}
         </tbody>
-      </table>
+      </Table>
       <Button type="submit">Выдать логины и распечатать памятки</Button>
       <p className="text-xs text-slate-500">
         Для отмеченных без логина создаётся логин; для остальных пароль сбрасывается. Пароли одноразовые и видны только

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/errors";
 import { SEX_LABELS } from "@/lib/people/card-rules";
 import { asInput } from "@/components/org/rows";
 import { FieldForm, type FormField } from "./field-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export type CardSpec = readonly (readonly [name: string, label: string, type: FormField["type"]])[];
 
@@ -47,8 +48,7 @@ export function PersonCard<T>({
 }) {
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{name}</h1>
-      <p className="text-sm text-slate-600">{full ? "полная карточка" : "краткие сведения"}</p>
+      <PageHeader title={name} subtitle={full ? "полная карточка" : "краткие сведения"} />
       <section className="rounded border border-slate-200 bg-white p-3">
         {full ? (
           <FieldForm

@@ -7,6 +7,7 @@ import { bindAction } from "@/lib/plans/actions";
 import { BindReportText } from "./bind-report";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
+import { Table, THead, Td, Tr } from "@/components/ui/table";
 
 export type BindingView = {
   lessonId: number;
@@ -83,46 +84,33 @@ export function BindingTable({
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Уроков по этому предмету в журнале пока нет.</p>
       ) : (
-        <div className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-sm" aria-label="Темы в уроках журнала">
-            <thead className="sticky top-0 bg-slate-100 text-left">
-              <tr>
-                <th className="px-2 py-1 font-medium">Дата</th>
-                <th className="px-2 py-1 font-medium">Урок</th>
-                <th className="px-2 py-1 font-medium">№ темы</th>
-                <th className="px-2 py-1 font-medium">Тема урока</th>
-                <th className="px-2 py-1 font-medium">Домашнее задание</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.lessonId}
-                  className={`border-t border-slate-100 ${r.cancelled ? "text-slate-400 line-through" : ""}`}
-                >
-                  <td className="px-2 py-0.5 tabular-nums">{r.date}</td>
-                  <td className="px-2 py-0.5 tabular-nums">
-                    {r.bellNumber}
-                    {r.cancelled && " (отменён)"}
-                  </td>
-                  <td className="px-2 py-0.5 tabular-nums">{r.topicPosition ?? "—"}</td>
-                  <td className="px-2 py-0.5">
-                    {r.topic ?? <span className="text-slate-400">нет темы</span>}
-                    {r.typed && (
-                      <span
-                        className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900"
-                        title="Тема введена учителем и не заменена темой плана"
-                      >
-                        своя тема
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-2 py-0.5">{r.homework}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="Темы в уроках журнала" maxHeight="max-h-[32rem]">
+          <THead headers={["Дата", "Урок", "№ темы", "Тема урока", "Домашнее задание"]} />
+          <tbody>
+            {rows.map((r) => (
+              <Tr key={r.lessonId} className={r.cancelled ? "text-slate-400 line-through" : undefined}>
+                <Td className="tabular-nums">{r.date}</Td>
+                <Td className="tabular-nums">
+                  {r.bellNumber}
+                  {r.cancelled && " (отменён)"}
+                </Td>
+                <Td className="tabular-nums">{r.topicPosition ?? "—"}</Td>
+                <Td>
+                  {r.topic ?? <span className="text-slate-400">нет темы</span>}
+                  {r.typed && (
+                    <span
+                      className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900"
+                      title="Тема введена учителем и не заменена темой плана"
+                    >
+                      своя тема
+                    </span>
+                  )}
+                </Td>
+                <Td>{r.homework}</Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </div>
   );

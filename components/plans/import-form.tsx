@@ -6,6 +6,7 @@ import { importAction } from "@/lib/plans/actions";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { FileInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, Td, THead, Tr } from "@/components/ui/table";
 
 type Preview = Extract<Awaited<ReturnType<typeof importAction>>, { ok: true }>["data"];
 
@@ -47,34 +48,22 @@ export function ImportForm({ planId }: { planId: number }) {
         <FormStatus />
       </div>
       {preview && !preview.saved && (
-        <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-xs" aria-label="Предпросмотр импорта">
-            <thead className="sticky top-0 bg-slate-100 text-left">
-              <tr>
-                {["Строка", "Тема", "Часы", "КЭС", "Тип урока", "Вид контроля", "Домашнее задание", "Ошибки"].map(
-                  (h) => (
-                    <th key={h} className="px-1 py-0.5 font-medium">
-                      {h}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.row} className={`border-t border-slate-100 ${r.errors.length ? "bg-red-50" : ""}`}>
-                  <td className="px-1 py-0.5 tabular-nums">{r.row}</td>
-                  {r.raw.slice(1).map((v, i) => (
-                    <td key={i} className="px-1 py-0.5">
-                      {v}
-                    </td>
-                  ))}
-                  <td className="px-1 py-0.5 text-red-700">{r.errors.join("; ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="Предпросмотр импорта" maxHeight="max-h-96" dense>
+          <THead
+            headers={["Строка", "Тема", "Часы", "КЭС", "Тип урока", "Вид контроля", "Домашнее задание", "Ошибки"]}
+          />
+          <tbody>
+            {preview.rows.map((r) => (
+              <Tr key={r.row} className={r.errors.length ? "bg-red-50" : undefined}>
+                <Td className="tabular-nums">{r.row}</Td>
+                {r.raw.slice(1).map((v, i) => (
+                  <Td key={i}>{v}</Td>
+                ))}
+                <Td className="text-red-700">{r.errors.join("; ")}</Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </ActionForm>
   );

@@ -8,6 +8,7 @@ import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, Td, THead, Tr } from "@/components/ui/table";
 
 export type EditableTopic = {
   title: string;
@@ -91,59 +92,44 @@ export function TopicEditor({
     >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="topics" value={JSON.stringify(payload)} />
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="px-1 py-1 font-medium">№</th>
+      <Table label="Темы плана" maxHeight="none">
+        <THead
+          headers={["№", ...FIELDS.map((f) => f.label), { label: <span className="sr-only">Порядок и удаление</span> }]}
+        />
+        <tbody>
+          {rows.map((r, i) => (
+            <Tr key={r.key}>
+              <Td className="tabular-nums">{i + 1}</Td>
               {FIELDS.map((f) => (
-                <th key={f.key} className="px-1 py-1 font-medium">
-                  {f.label}
-                </th>
+                <Td key={f.key} className={f.width}>
+                  <Input
+                    className="w-full"
+                    value={r[f.key]}
+                    onChange={(e) => update(r.key, f.key, e.target.value)}
+                    aria-label={`${f.label}, строка ${i + 1}`}
+                  />
+                </Td>
               ))}
-              <th className="px-1 py-1" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.key} className="border-t border-slate-100">
-                <td className="px-1 py-0.5 tabular-nums">{i + 1}</td>
-                {FIELDS.map((f) => (
-                  <td key={f.key} className={`${f.width} px-1 py-0.5`}>
-                    <Input
-                      className="w-full"
-                      value={r[f.key]}
-                      onChange={(e) => update(r.key, f.key, e.target.value)}
-                      aria-label={`${f.label}, строка ${i + 1}`}
-                    />
-                  </td>
-                ))}
-                <td className="whitespace-nowrap px-1 py-0.5">
-                  <Button
-                    variant="ghost"
-                    type="button"
-                    onClick={() => move(i, -1)}
-                    aria-label={`Выше, строка ${i + 1}`}
-                  >
-                    ↑
-                  </Button>
-                  <Button variant="ghost" type="button" onClick={() => move(i, 1)} aria-label={`Ниже, строка ${i + 1}`}>
-                    ↓
-                  </Button>
-                  <Button
-                    variant="danger"
-                    type="button"
-                    onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-                    aria-label={`Удалить строку ${i + 1}`}
-                  >
-                    ✕
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              <Td className="whitespace-nowrap">
+                <Button variant="ghost" type="button" onClick={() => move(i, -1)} aria-label={`Выше, строка ${i + 1}`}>
+                  ↑
+                </Button>
+                <Button variant="ghost" type="button" onClick={() => move(i, 1)} aria-label={`Ниже, строка ${i + 1}`}>
+                  ↓
+                </Button>
+                <Button
+                  variant="danger"
+                  type="button"
+                  onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                  aria-label={`Удалить строку ${i + 1}`}
+                >
+                  ✕
+                </Button>
+              </Td>
+            </Tr>
+          ))}
+        </tbody>
+      </Table>
       <div className="flex flex-wrap items-center gap-3">
         <Button
           variant="secondary"

@@ -6,6 +6,7 @@ import { generateLessonsAction } from "@/lib/schedule/lessons/actions";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { DateInput, Field, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { Table, THead, Td, Tr } from "@/components/ui/table";
 
 type Props = { classes: { id: number; name: string }[]; from: string; to: string };
 
@@ -63,28 +64,20 @@ export function GenerateForm({ classes, from, to }: Props) {
                 Сохранены без изменений уроки с оценками, посещаемостью, темой или домашним заданием (
                 {state.data.kept.length}):
               </p>
-              <table className="rounded border border-slate-200 bg-white text-sm">
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th className="px-2 py-1 text-left font-medium">Дата</th>
-                    <th className="px-2 py-1 text-left font-medium">Урок</th>
-                    <th className="px-2 py-1 text-left font-medium">Класс</th>
-                    <th className="px-2 py-1 text-left font-medium">Предмет</th>
-                    <th className="px-2 py-1 text-left font-medium">Причина</th>
-                  </tr>
-                </thead>
+              <Table label="Сохранённые уроки" className="w-fit">
+                <THead headers={["Дата", "Урок", "Класс", "Предмет", "Причина"]} />
                 <tbody>
                   {state.data.kept.map((k) => (
-                    <tr key={k.lessonId} className="border-t border-slate-100">
-                      <td className="px-2 py-0.5">{k.date}</td>
-                      <td className="px-2 py-0.5">{k.bellNumber}</td>
-                      <td className="px-2 py-0.5">{k.className}</td>
-                      <td className="px-2 py-0.5">{k.subjectName}</td>
-                      <td className="px-2 py-0.5">{k.reason}</td>
-                    </tr>
+                    <Tr key={k.lessonId}>
+                      <Td>{k.date}</Td>
+                      <Td>{k.bellNumber}</Td>
+                      <Td>{k.className}</Td>
+                      <Td>{k.subjectName}</Td>
+                      <Td>{k.reason}</Td>
+                    </Tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </>
           )}
         </div>

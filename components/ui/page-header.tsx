@@ -25,7 +25,7 @@ export function PageHeader({
           </Link>
         </p>
       )}
-      <h1 className="text-2xl font-semibold">{title}</h1>
+      <h1 className="text-xl font-semibold md:text-2xl">{title}</h1>
       {subtitle && <p className="text-sm text-slate-600">{subtitle}</p>}
       {children}
     </div>

@@ -1,7 +1,7 @@
 // Table primitives of the kit — the frame (scrolls both ways inside itself, so the header can stay
 // sticky even on a phone), header and body cells. `DataTable` is built on them; a table with cells
 // of its own kind (the finals sheet, the timetable) uses them directly. Server-safe.
-import type { ComponentProps, ReactNode } from "react";
+import { isValidElement, type ComponentProps, type ReactNode } from "react";
 import { cx } from "./cx";
 
 export type Align = "left" | "right" | "center";
@@ -74,6 +74,34 @@ export function Th({
       )}
       {...rest}
     />
+  );
+}
+
+/** A header: its content, or content with its alignment and classes (a number column, an sr-only label). */
+export type HeadSpec = ReactNode | { label: ReactNode; align?: Align; className?: string };
+
+function isHeadSpec(h: HeadSpec): h is { label: ReactNode; align?: Align; className?: string } {
+  return typeof h === "object" && h !== null && !isValidElement(h) && !Array.isArray(h) && "label" in h;
+}
+
+/** The table's head: one row of sticky column headers, in order (falsy entries are skipped). */
+export function THead({ headers }: { headers: readonly (HeadSpec | false | null | undefined)[] }) {
+  return (
+    <thead>
+      <tr>
+        {headers
+          .filter((h) => h !== false && h !== null && h !== undefined)
+          .map((h, i) =>
+            isHeadSpec(h) ? (
+              <Th key={i} align={h.align} className={h.className}>
+                {h.label}
+              </Th>
+            ) : (
+              <Th key={i}>{h}</Th>
+            ),
+          )}
+      </tr>
+    </thead>
   );
 }
 

@@ -12,6 +12,7 @@ import { ActionForm, unclaimed } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { DataTable } from "@/components/ui/data-table";
 import { PickerForm } from "@/components/ui/picker-form";
+import { THead } from "@/components/ui/table";
 
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
 
@@ -120,6 +121,20 @@ describe("DataTable renders on the server", () => {
     const out = html(h(DataTable, { label: "Классы", columns, rows: [], empty: "Классов нет", totals: { n: 0 } }));
     expect(out).toContain("Классов нет");
     expect(out).not.toContain("<tfoot>");
+  });
+});
+
+describe("table pieces", () => {
+  it("THead: one row of sticky column headers in order, falsy entries skipped, specs aligned", () => {
+    const out = html(
+      h(THead, {
+        headers: ["Дата", false, { label: "Часы", align: "right" }, h("span", { className: "sr-only" }, "Действия")],
+      }),
+    );
+    expect(out.match(/<th scope="col"/g)).toHaveLength(3);
+    expect(out).toMatch(/<thead><tr><th[^>]*sticky top-0[^>]*>Дата<\/th>/);
+    expect(out).toMatch(/<th[^>]*text-right tabular-nums[^>]*>Часы<\/th>/);
+    expect(out).toContain('<span class="sr-only">Действия</span></th></tr></thead>');
   });
 });
 

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
 import { SchemaView, typeLabel } from "@/components/api/schema-view";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Описание API" };
 
@@ -33,7 +34,7 @@ export default async function ApiDocsPage() {
   return (
     <div className="space-y-4">
       <ProfileTabs current="/api-docs" />
-      <h1 className="text-2xl font-semibold">{doc.info.title}</h1>
+      <PageHeader title={doc.info.title} />
       <p className="max-w-4xl text-sm text-slate-700">{doc.info.description}</p>
       <p className="text-sm">
         Документ OpenAPI 3.1:{" "}

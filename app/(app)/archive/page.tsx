@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "@/lib/org/time";
 import { BuildArchiveForm, VerifyArchiveForm } from "@/components/archive/archive-forms";
 import { YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Архив" };
 
@@ -23,12 +24,14 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
   const { years, sets } = await loadArchivePage(user, yearId);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Архив учебных лет</h1>
-        <Link href="/archive/register" className="text-sm text-blue-700 hover:underline">
-          Реестр архива и сроки хранения →
-        </Link>
-      </div>
+      <PageHeader
+        title="Архив учебных лет"
+        actions={
+          <Link href="/archive/register" className="text-sm text-blue-700 hover:underline">
+            Реестр архива и сроки хранения →
+          </Link>
+        }
+      />
       <p className="text-sm text-slate-600">
         Архив года: сводные ведомости за периоды и за год с решениями педсовета, печатная версия журнала по каждому
         классу (PDF), данные класса (JSON) и опись с контрольными суммами SHA-256 и сроками хранения. Файлы архива

@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Журнал действий" };
 
@@ -43,7 +44,7 @@ export default async function AuditPage({
   const { events, brokenId } = await loadAuditPage(user, action);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Журнал действий</h1>
+      <PageHeader title="Журнал действий" />
       <Notice role="status" tone={brokenId === null ? "success" : "error"}>
         {brokenId === null
           ? "Целостность журнала подтверждена: каждая запись связана с предыдущей контрольной суммой."

@@ -5,6 +5,7 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadBoardClasses, loadBoardPage } from "@/lib/messages/loaders";
 import { BoardList } from "@/components/messages/board-list";
 import { AnnouncementForm } from "@/components/messages/announcement-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Объявления" };
 
@@ -16,7 +17,7 @@ export default async function BoardPage() {
   const canRemoveAny = (["ADMIN", "DIRECTOR", "DEPUTY"] as const).some((r) => user.roles.includes(r));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Доска объявлений</h1>
+      <PageHeader title="Доска объявлений" />
       {canPost && <AnnouncementForm classes={classes} />}
       <BoardList items={items} now={new Date()} timeZone={user.timeZone} canRemoveAny={canRemoveAny && canPost} />
     </div>

@@ -15,6 +15,7 @@ import { WEEKDAY_SHORT } from "@/lib/schedule/week";
 import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Объединения" };
 
@@ -32,10 +33,7 @@ export default async function ClubsPage() {
       : null;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">Объединения внеурочной деятельности</h1>
-        {view && <span className="text-sm text-slate-500">{view.year.name} учебный год</span>}
-      </div>
+      <PageHeader title="Объединения внеурочной деятельности" subtitle={view && <>{view.year.name} учебный год</>} />
       {!view && <Notice tone="warning">Нет текущего учебного года</Notice>}
       {view && manage && (
         <ActionForm

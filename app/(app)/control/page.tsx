@@ -21,6 +21,7 @@ import { serverNow } from "@/lib/org/clock";
 import { Notice } from "@/components/ui/card";
 import type { CurrentUser } from "@/lib/auth/session";
 import { compareRuNumeric } from "@/lib/org/collation";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Контроль журнала" };
 
@@ -124,7 +125,7 @@ export default async function ControlPage({
   const classNames = new Map(r?.rows.map((row) => [row.classId, row.className]));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Отчёт о доступе к классному журналу</h1>
+      <PageHeader title="Отчёт о доступе к классному журналу" />
       {overdueKtp > 0 && (
         <Notice tone="error">
           КТП по рабочим программам просрочены: {overdueKtp}.{" "}

@@ -12,6 +12,7 @@ import { DocumentCardForm } from "@/components/documents/document-forms";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Документы" };
 
@@ -33,10 +34,7 @@ export default async function DocumentsPage({
   const { items, canEdit } = await loadDocuments(user, { q, category });
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Документы</h1>
-        <p className="text-sm text-slate-600">Положения, приказы и локальные акты организации.</p>
-      </div>
+      <PageHeader title="Документы" subtitle="Положения, приказы и локальные акты организации." />
       <PickerForm role="search" label="Поиск документов" submitLabel="Найти">
         <Field label="Название или номер" name="q">
           <Input defaultValue={q ?? ""} className="w-64" />

@@ -11,6 +11,7 @@ import { FinalsTable } from "@/components/finals/finals-table";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Итоговые отметки" };
 
@@ -45,14 +46,16 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
   const choices = await loadFinalsChoices(user, undefined, pastYear);
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold">
-          {head ? `Итоговые отметки: ${head.cls.name} · ${head.subject.name}` : "Итоговые отметки"}
-        </h1>
-        {page.kind === "sheet" && !page.rights.editAll && !page.rights.editOwn && (
-          <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
-        )}
-      </div>
+      <PageHeader
+        title={head ? `Итоговые отметки: ${head.cls.name} · ${head.subject.name}` : "Итоговые отметки"}
+        actions={
+          page.kind === "sheet" &&
+          !page.rights.editAll &&
+          !page.rights.editOwn && (
+            <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
+          )
+        }
+      />
       <YearTabs
         years={years.map((y) => ({ ...y, href: y.isCurrent ? "/finals" : `/finals?year=${y.id}` }))}
         selectedId={year?.id ?? null}

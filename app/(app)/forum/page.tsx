@@ -6,6 +6,7 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadTopics } from "@/lib/messages/forum/loaders";
 import { formatDateTime } from "@/lib/org/time";
 import { NewTopicForm } from "@/components/messages/forum-forms";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Форум" };
 
@@ -14,14 +15,16 @@ export default async function ForumPage() {
   const [topics, held] = await Promise.all([loadTopics(user), heldPermissions(user.organisationId, user.id)]);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">Форум</h1>
-        {held.has("forum.moderate") && (
-          <Link href="/forum/moderators" className="text-sm text-blue-700 hover:underline">
-            Модераторы форума
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Форум"
+        actions={
+          held.has("forum.moderate") && (
+            <Link href="/forum/moderators" className="text-sm text-blue-700 hover:underline">
+              Модераторы форума
+            </Link>
+          )
+        }
+      />
       {topics.length === 0 ? (
         <p className="text-sm text-slate-500">Тем пока нет.</p>
       ) : (

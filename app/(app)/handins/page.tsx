@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadTeacherHandins } from "@/lib/learning/handin/loaders";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Сдача работ" };
 
@@ -13,13 +14,10 @@ export default async function HandinsPage() {
   const rows = await loadTeacherHandins(user, scopes.includes("all"));
   return (
     <div className="space-y-3">
-      <div>
-        <h1 className="text-2xl font-semibold">Сдача работ</h1>
-        <p className="text-sm text-slate-600">
-          Домашние задания, которые ученики сдают в электронном виде (за 60 дней). Включить сдачу можно в карточке урока
-          журнала, в разделе «Сдача работ».
-        </p>
-      </div>
+      <PageHeader
+        title="Сдача работ"
+        subtitle="Домашние задания, которые ученики сдают в электронном виде (за 60 дней). Включить сдачу можно в карточке урока журнала, в разделе «Сдача работ»."
+      />
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Заданий со сдачей работ пока нет.</p>
       ) : (

@@ -18,6 +18,7 @@ import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
 import { loadLedClubs } from "@/lib/clubs/loaders";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Классный журнал" };
 
@@ -92,14 +93,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       : null;
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold">
-          {page.kind === "grid" ? `Журнал: ${page.view.className} · ${page.view.subjectName}` : "Классный журнал"}
-        </h1>
-        {page.kind === "grid" && !page.canEdit && (
-          <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
-        )}
-      </div>
+      <PageHeader
+        title={page.kind === "grid" ? `Журнал: ${page.view.className} · ${page.view.subjectName}` : "Классный журнал"}
+        actions={
+          page.kind === "grid" &&
+          !page.canEdit && (
+            <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">только просмотр</span>
+          )
+        }
+      />
       <YearTabs
         years={years.map((y) => ({ ...y, href: y.isCurrent ? "/journal" : `/journal?year=${y.id}` }))}
         selectedId={year?.id ?? null}

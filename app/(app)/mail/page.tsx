@@ -5,6 +5,7 @@ import { loadInbox, loadOverdueQuestions, loadUnreadCount } from "@/lib/messages
 import { MailTabs } from "@/components/messages/mail-tabs";
 import { InboxTable } from "@/components/messages/inbox-table";
 import { OverduePanel } from "@/components/messages/overdue-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Почта" };
 
@@ -17,7 +18,7 @@ export default async function InboxPage() {
   ]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Почта</h1>
+      <PageHeader title="Почта" />
       <MailTabs current="inbox" unread={unread} />
       {overdue && <OverduePanel list={overdue} timeZone={user.timeZone} />}
       <InboxTable items={items} timeZone={user.timeZone} />

@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { PickerForm } from "@/components/ui/picker-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Учебные материалы" };
 
@@ -33,14 +34,14 @@ export default async function MaterialsPage({
   const lib = await loadLibrary(user, scopes, filter);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Учебные материалы</h1>
-        <p className="text-sm text-slate-600">
-          {lib.family
+      <PageHeader
+        title="Учебные материалы"
+        subtitle={
+          lib.family
             ? "Материалы учителей для вашего класса: файлы и ссылки по предметам и темам."
-            : "Библиотека организации: файлы и ссылки по предметам, классам и темам. К уроку и теме КТП материал прикрепляют в карточке урока журнала и в плане."}
-        </p>
-      </div>
+            : "Библиотека организации: файлы и ссылки по предметам, классам и темам. К уроку и теме КТП материал прикрепляют в карточке урока журнала и в плане."
+        }
+      />
       <PickerForm role="search" label="Поиск материалов" submitLabel="Найти">
         <Field label="Название или тема" name="q">
           <Input defaultValue={filter.q ?? ""} className="w-64" />

@@ -10,6 +10,7 @@ import { FieldForm, type FormField } from "@/components/people/field-form";
 import { asInput } from "@/components/org/rows";
 import { DEFAULT_DEADLINE_MINUTES, deadlineText } from "@/lib/control/deadline/rules";
 import { FREQUENCIES, FREQUENCY_LABELS, asFrequency } from "@/lib/control/checks/rules";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Организация" };
 
@@ -127,7 +128,7 @@ export default async function OrgPage() {
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Сведения об организации</h1>
+      <PageHeader title="Сведения об организации" />
       <section className="rounded border border-slate-200 bg-white p-3">
         {edit.allowed ? (
           <FieldForm

@@ -11,6 +11,7 @@ import { loadPeopleOverview } from "@/lib/people/lists/loaders";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, Input } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Ученики" };
 
@@ -29,19 +30,21 @@ export default async function PeoplePage({
   const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold">{cap(v.student.nomPl)} и родители</h1>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        title={<>{cap(v.student.nomPl)} и родители</>}
+        subtitle={
+          <>
             {countOf(classes.length, v.class)} · {countOf(total, v.student)} на {formatDate(todayIn(user.timeZone))}
-          </p>
-        </div>
-        <PickerForm role="search" submitLabel="Найти">
-          <Field label={`Фамилия ${v.student.gen}`}>
-            <Input name="q" defaultValue={q ?? ""} minLength={2} />
-          </Field>
-        </PickerForm>
-      </div>
+          </>
+        }
+        actions={
+          <PickerForm role="search" submitLabel="Найти">
+            <Field label={`Фамилия ${v.student.gen}`}>
+              <Input name="q" defaultValue={q ?? ""} minLength={2} />
+            </Field>
+          </PickerForm>
+        }
+      />
       {found && (
         <section className="rounded border border-slate-200 bg-white p-3 text-sm">
           <h2 className="mb-1 font-semibold">

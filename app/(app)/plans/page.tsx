@@ -10,6 +10,7 @@ import { loadCreateOptions, loadFulfilment, loadPlanList } from "@/lib/plans/loa
 import { PlanList } from "@/components/plans/plan-list";
 import { CreatePlanForm } from "@/components/plans/create-plan-form";
 import { Panel } from "@/components/home/panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Планы (КТП)" };
 
@@ -30,18 +31,20 @@ export default async function PlansPage() {
     : null;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">Планы (КТП)</h1>
-        <span className="text-sm text-slate-500">{list.yearName} учебный год</span>
-        {lagging !== null && (
-          <Link
-            href={lagging ? "/plans/fulfilment?lagging=1" : "/plans/fulfilment"}
-            className={`text-sm hover:underline ${lagging ? "font-medium text-red-700" : "text-blue-700"}`}
-          >
-            Выполнение программ{lagging ? ` — отстают: ${lagging}` : ""}
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Планы (КТП)"
+        subtitle={<>{list.yearName} учебный год</>}
+        actions={
+          lagging !== null && (
+            <Link
+              href={lagging ? "/plans/fulfilment?lagging=1" : "/plans/fulfilment"}
+              className={`text-sm hover:underline ${lagging ? "font-medium text-red-700" : "text-blue-700"}`}
+            >
+              Выполнение программ{lagging ? ` — отстают: ${lagging}` : ""}
+            </Link>
+          )
+        }
+      />
       {list.missing !== null && list.missing.length > 0 && (
         <details className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <summary role="note" className="cursor-pointer">

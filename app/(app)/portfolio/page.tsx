@@ -10,6 +10,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { loadPortfolioIndex } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Портфолио" };
 
@@ -29,7 +30,7 @@ export default async function PortfolioIndexPage() {
   if (onlyFamily && children.length === 1) redirect(`/portfolio/${children[0].studentId}`);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Портфолио</h1>
+      <PageHeader title="Портфолио" />
       {children.length > 0 && (
         <Panel title="Портфолио детей">
           <ul className="flex flex-wrap gap-3 text-sm">

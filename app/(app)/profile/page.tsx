@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Профиль" };
 
@@ -12,7 +13,7 @@ export default async function ProfilePage() {
   return (
     <div className="space-y-4">
       <ProfileTabs current="/profile" />
-      <h1 className="text-2xl font-semibold">{user.fullName}</h1>
+      <PageHeader title={user.fullName} />
       <dl className="grid max-w-xl grid-cols-[10rem_1fr] gap-y-1 text-sm">
         <dt className="text-slate-500">Логин</dt>
         <dd className="font-mono">{user.login}</dd>

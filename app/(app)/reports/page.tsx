@@ -13,6 +13,7 @@ import { YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Отчёты" };
 
@@ -51,7 +52,7 @@ export default async function ReportsPage({
   const titles = Object.fromEntries(Object.entries(REPORTS).map(([k, v]) => [k, v.replace(/ \(RPT-\d+\)$/, "")]));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Отчёты</h1>
+      <PageHeader title="Отчёты" />
       <YearTabs
         years={years.map((y) => ({ ...y, href: y.isCurrent ? "/reports" : `/reports?year=${y.id}` }))}
         selectedId={year?.id ?? null}

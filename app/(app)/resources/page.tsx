@@ -6,6 +6,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadResources } from "@/lib/resources/loaders";
 import { Panel } from "@/components/home/panel";
 import { ResourceForm } from "@/components/learning/resource-forms";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Школьные ресурсы" };
 
@@ -14,10 +15,7 @@ export default async function ResourcesPage() {
   const { canEdit, groups } = await loadResources(user);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Школьные ресурсы</h1>
-        <p className="text-sm text-slate-600">Полезные ссылки и ресурсы организации.</p>
-      </div>
+      <PageHeader title="Школьные ресурсы" subtitle="Полезные ссылки и ресурсы организации." />
       {groups.length === 0 && <p className="text-sm text-slate-500">Каталог пока пуст.</p>}
       {groups.map((g) => (
         <section key={g.category} className="rounded border border-slate-200 bg-white p-3">

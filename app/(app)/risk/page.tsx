@@ -13,6 +13,7 @@ import { RiskForm } from "@/components/risk/risk-form";
 import { PickerForm } from "@/components/ui/picker-form";
 import { Field, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Группа риска" };
 
@@ -34,7 +35,7 @@ export default async function RiskPage({
   );
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Группа риска</h1>
+      <PageHeader title="Группа риска" />
       <p className="text-sm text-slate-600">
         {cap(v.student.nomPl)} с прогнозом «2», риском «н/а» или пропусками от {page.percent} % уроков в текущем периоде
         {page.allSubjects ? "" : " — по вашим предметам"}.

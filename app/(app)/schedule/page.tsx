@@ -12,6 +12,7 @@ import { WeekGrid } from "@/components/schedule/week-grid";
 import { ChangeList } from "@/components/schedule/change-list";
 import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { ClubWeek } from "@/components/clubs/club-week";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Расписание" };
 
@@ -41,10 +42,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule" />
-      <div className="flex flex-wrap items-baseline gap-x-4">
-        <h1 className="text-2xl font-semibold">Расписание</h1>
-        <p className="text-slate-700">{view.title}</p>
-      </div>
+      <PageHeader title="Расписание" subtitle={view.title} />
       {view.pickers && (
         <ViewPicker
           pickers={view.pickers}

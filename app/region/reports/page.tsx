@@ -14,6 +14,7 @@ import { DateRangeFields, DownloadButtons } from "@/components/reports/report-fi
 import { JobButtons } from "@/components/reports/job-buttons";
 import { ReportJobs } from "@/components/reports/report-jobs";
 import { territoryJobList } from "@/lib/region/jobs/orders";
+import { PageHeader } from "@/components/ui/page-header";
 
 const JOBS = "/api/region/report/jobs";
 
@@ -52,7 +53,7 @@ export default async function RegionReportsPage({
   const today = todayIn(authority.timeZone);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Отчёты по территории</h1>
+      <PageHeader title="Отчёты по территории" />
       {ordered && (
         <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
           Сейчас формируется много больших отчётов — ваш поставлен в очередь. Ход — ниже, в «Мои отчёты».

@@ -19,6 +19,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Пользователи органов управления образованием" };
 
@@ -32,7 +33,7 @@ export default async function RegionUsersPage() {
   const now = new Date();
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Пользователи органов управления образованием</h1>
+      <PageHeader title="Пользователи органов управления образованием" />
       {manage && (
         <Card title="Выдать логин">
           <ActionForm action={issueAuthorityLoginAction} layout="inline" submitLabel="Выдать логин" label="Новый логин">

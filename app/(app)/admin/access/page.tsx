@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { loadMatrixView } from "@/lib/access/loaders";
 import { MatrixForm } from "@/components/access/matrix-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Права доступа" };
 
@@ -10,7 +11,7 @@ export default async function AccessMatrixPage() {
   const view = await loadMatrixView(user.organisationId, user.id);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Права доступа</h1>
+      <PageHeader title="Права доступа" />
       <p className="max-w-3xl text-sm text-slate-600">
         Типовая матрица доступа (приложение № 1 к положению): «все» — для всех классов, «отделение» — для групп своего
         отделения, «свои» — для своих классов и предметов по тарификации или замене, «свой класс» — для класса, где вы

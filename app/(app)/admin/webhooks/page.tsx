@@ -8,6 +8,7 @@ import { EVENT_LABELS, isWebhookEvent, WEBHOOK_EVENTS } from "@/lib/webhooks/rul
 import { Card } from "@/components/ui/card";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { CreateSubscriptionForm, SubscriptionActions } from "@/components/admin/webhook-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Вебхуки" };
 
@@ -39,7 +40,7 @@ export default async function WebhooksPage() {
   const urlOf = new Map(subscriptions.map((s) => [s.id, s.url]));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Вебхуки</h1>
+      <PageHeader title="Вебхуки" />
       <p className="max-w-3xl text-sm text-slate-600">
         Программа вашей организации может получать события журнала, не храня ничьих паролей: сервер отправляет
         POST-запрос с JSON на указанный адрес и подписывает его (HMAC-SHA256, заголовок{" "}

@@ -9,6 +9,7 @@ import { loadTransitionForm } from "@/lib/org/year/loaders";
 import { pastYears } from "@/lib/org/year/data";
 import { YearWizard } from "@/components/org/year-wizard";
 import { CloseYearAgainForm, ReopenYearForm } from "@/components/org/year-reopen";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Новый учебный год" };
 
@@ -21,7 +22,7 @@ export default async function YearTransitionPage() {
   ]);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Переход на новый учебный год</h1>
+      <PageHeader title="Переход на новый учебный год" />
       {form ? (
         <>
           <p className="max-w-3xl text-sm text-slate-600">

@@ -3,7 +3,6 @@
 // (org.settings); documents past retention offered for destruction by an act ADMIN confirms
 // (archive.dispose). The register downloads as XLSX. archive.manage opens the page.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireAccess } from "@/lib/access/guard";
 import { authorize } from "@/lib/access/authorize";
 import { loadRegisterPage } from "@/lib/archive/loaders";
@@ -13,6 +12,7 @@ import { DisposalForm, RetentionForm } from "@/components/archive/register-forms
 import { YearTabs } from "@/components/org/year-tabs";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Реестр архива" };
 
@@ -64,17 +64,18 @@ export default async function ArchiveRegisterPage({
   }));
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Реестр архива</h1>
-        <div className="flex gap-3 text-sm">
-          <a className="text-blue-700 hover:underline" href={`/api/archive/register${yearId ? `?year=${yearId}` : ""}`}>
+      <PageHeader
+        back={{ href: "/archive", label: "Архив" }}
+        title="Реестр архива"
+        actions={
+          <a
+            className="text-sm text-blue-700 hover:underline"
+            href={`/api/archive/register${yearId ? `?year=${yearId}` : ""}`}
+          >
             Скачать реестр (XLSX)
           </a>
-          <Link href="/archive" className="text-blue-700 hover:underline">
-            ← Архив
-          </Link>
-        </div>
-      </div>
+        }
+      />
       <p className="max-w-3xl text-sm text-slate-600">
         Каждый документ архива хранит свой срок: печатная версия журнала — 5 лет, сводная ведомость — 25 лет (Положение,
         п. 9.2), счёт — с 1 января года, следующего за окончанием учебного года. Документы с истёкшим сроком

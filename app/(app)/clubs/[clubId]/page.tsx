@@ -27,6 +27,7 @@ import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Объединение" };
 
@@ -74,20 +75,26 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
   const of = { clubId: club.id, frozen };
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">{club.name}</h1>
-        <span className="text-sm text-slate-500">
-          Руководитель: {club.leaderName} · {club.year.name} учебный год
-        </span>
-        <Link href="/clubs" className="text-sm text-blue-700 hover:underline">
-          Все объединения
-        </Link>
-        {held.has("clubs.journal") && (
-          <Link href={`/clubs/${club.id}/journal`} className="text-sm text-blue-700 hover:underline">
-            Журнал объединения
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title={club.name}
+        subtitle={
+          <>
+            Руководитель: {club.leaderName} · {club.year.name} учебный год
+          </>
+        }
+        actions={
+          <div className="flex flex-wrap gap-4 text-sm">
+            <Link href="/clubs" className="text-blue-700 hover:underline">
+              Все объединения
+            </Link>
+            {held.has("clubs.journal") && (
+              <Link href={`/clubs/${club.id}/journal`} className="text-blue-700 hover:underline">
+                Журнал объединения
+              </Link>
+            )}
+          </div>
+        }
+      />
       {club.description && <p className="text-sm text-slate-700">{club.description}</p>}
       {manage && (
         <ClubForm

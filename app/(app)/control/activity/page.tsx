@@ -6,6 +6,8 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadActivityPage } from "@/lib/control/loaders";
 import { formatDate } from "@/lib/org/time";
 import { DateChoice, FilterForm, ReportLine } from "@/components/control/filter-bits";
+import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Активность пользователей" };
 
@@ -20,7 +22,7 @@ export default async function ActivityPage({
   const a = page.activity;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Активность пользователей за неделю</h1>
+      <PageHeader title="Активность пользователей за неделю" />
       <FilterForm error={page.error}>
         <DateChoice name="date" label="Дата в неделе" value={page.raw.date} />
       </FilterForm>
@@ -30,30 +32,28 @@ export default async function ActivityPage({
             Неделя {formatDate(a.from)} — {formatDate(a.to)}: активных пользователей {a.rows.length}
           </ReportLine>
           {a.rows.length > 0 && (
-            <table className="min-w-full border-collapse text-sm" aria-label="Активность">
-              <thead className="bg-slate-100 text-left text-xs">
-                <tr>
-                  <th className="border px-2 py-1">Пользователь</th>
-                  <th className="border px-2 py-1">Роли</th>
-                  <th className="border px-2 py-1">Входов</th>
-                  <th className="border px-2 py-1">Изменений в журнале</th>
-                  <th className="border px-2 py-1">Сообщений</th>
-                  <th className="border px-2 py-1">Просмотров</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.rows.map((r) => (
-                  <tr key={r.userId}>
-                    <td className="border px-2 py-1">{r.name}</td>
-                    <td className="border px-2 py-1">{r.roles}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.signIns}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.journalEdits}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.messages}</td>
-                    <td className="border px-2 py-1 tabular-nums">{r.pageViews}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              label="Активность"
+              columns={[
+                { key: "name", header: "Пользователь", rowHeader: true, sortable: true },
+                { key: "roles", header: "Роли", sortable: true },
+                { key: "signIns", header: "Входов", align: "right", sortable: true, descFirst: true },
+                { key: "journalEdits", header: "Изменений в журнале", align: "right", sortable: true, descFirst: true },
+                { key: "messages", header: "Сообщений", align: "right", sortable: true, descFirst: true },
+                { key: "pageViews", header: "Просмотров", align: "right", sortable: true, descFirst: true },
+              ]}
+              rows={a.rows.map((r) => ({
+                key: r.userId,
+                cells: {
+                  name: r.name,
+                  roles: r.roles,
+                  signIns: r.signIns,
+                  journalEdits: r.journalEdits,
+                  messages: r.messages,
+                  pageViews: r.pageViews,
+                },
+              }))}
+            />
           )}
         </>
       )}

@@ -12,8 +12,10 @@ import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
-import { Choice, DateChoice, Downloads, FilterForm, ListTable, listCell } from "@/components/control/filter-bits";
+import { Choice, DateChoice, Downloads, FilterForm, ListTable } from "@/components/control/filter-bits";
 import { CheckForm } from "@/components/control/check-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Проверки журнала" };
 
@@ -47,7 +49,7 @@ export default async function ChecksPage({
   const overdue = due.due.filter((d) => d.overdueDays > 0);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Проверки электронного журнала</h1>
+      <PageHeader title="Проверки электронного журнала" />
       {due.every && (
         <p className="text-sm text-slate-600">
           Периодичность: {v.classTeacher.nom} — {FREQUENCY_LABELS[due.every.CLASS_TEACHER]}, заведующий отделением —{" "}
@@ -77,13 +79,13 @@ export default async function ChecksPage({
             headers={[classWord, "Уровень", "Ответственный", "Последняя проверка", "Состояние"]}
           >
             {due.due.map((d) => (
-              <tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
-                <td className={listCell}>{d.className}</td>
-                <td className={listCell}>{CHECK_LEVEL_LABELS[d.level]}</td>
-                <td className={listCell}>{d.responsible}</td>
-                <td className={listCell}>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</td>
-                <td className={`${listCell} ${d.overdueDays > 0 ? "font-medium text-red-700" : ""}`}>{dueText(d)}</td>
-              </tr>
+              <Tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
+                <Td>{d.className}</Td>
+                <Td>{CHECK_LEVEL_LABELS[d.level]}</Td>
+                <Td>{d.responsible}</Td>
+                <Td>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</Td>
+                <Td className={d.overdueDays > 0 ? "font-medium text-red-700" : undefined}>{dueText(d)}</Td>
+              </Tr>
             ))}
           </ListTable>
         )}
@@ -117,26 +119,26 @@ export default async function ChecksPage({
                 headers={["Дата", classWord, "Предмет, период", "Проверяющий", "Результат", "Итоги", "Замечания"]}
               >
                 {made?.map((c) => (
-                  <tr key={c.id}>
-                    <td className={listCell}>{formatDate(c.checkedOn)}</td>
-                    <td className={listCell}>{c.className}</td>
-                    <td className={listCell}>{[c.subject ?? "все предметы", c.period].filter(Boolean).join(", ")}</td>
-                    <td className={listCell}>
+                  <Tr key={c.id}>
+                    <Td>{formatDate(c.checkedOn)}</Td>
+                    <Td>{c.className}</Td>
+                    <Td>{[c.subject ?? "все предметы", c.period].filter(Boolean).join(", ")}</Td>
+                    <Td>
                       {c.checker}
                       <span className="block text-xs text-slate-500">{CHECK_LEVEL_LABELS[c.level]}</span>
-                    </td>
-                    <td className={`${listCell} ${c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}`}>
+                    </Td>
+                    <Td className={c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}>
                       {CHECK_RESULT_LABELS[c.result]}
-                    </td>
-                    <td className={listCell}>{c.findings ?? ""}</td>
-                    <td className={listCell}>
+                    </Td>
+                    <Td>{c.findings ?? ""}</Td>
+                    <Td>
                       {c.remarks.map((m) => (
                         <p key={m.id}>
                           {m.teacher}: {m.text}
                         </p>
                       ))}
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
               </ListTable>
             )}

@@ -10,6 +10,7 @@ import { formatNumber } from "@/lib/org/vocabulary";
 import { Card } from "@/components/ui/card";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { ExternalImport } from "@/components/control/external-import";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Внешние оценки" };
 
@@ -47,7 +48,7 @@ export default async function ExternalResultsPage({
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Внешние оценки (ГИА, ВПР){year ? ` · ${year.name}` : ""}</h1>
+      <PageHeader title={<>Внешние оценки (ГИА, ВПР){year ? ` · ${year.name}` : ""}</>} />
       <Card title="Загрузка результатов">
         <ExternalImport />
       </Card>

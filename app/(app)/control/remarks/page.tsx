@@ -6,9 +6,11 @@ import { loadRemarksPage } from "@/lib/control/loaders";
 import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import { Choice, DateChoice, FilterForm, ListTable, listCell, ReportLine } from "@/components/control/filter-bits";
+import { Choice, DateChoice, FilterForm, ListTable, ReportLine } from "@/components/control/filter-bits";
 import { RemarkForm } from "@/components/control/remark-form";
 import { RemarkMove } from "@/components/control/remark-move";
+import { PageHeader } from "@/components/ui/page-header";
+import { Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Замечания по ведению журнала" };
 
@@ -31,7 +33,7 @@ export default async function RemarksPage({
   const list = page.list;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Замечания по ведению журнала</h1>
+      <PageHeader title="Замечания по ведению журнала" />
       {canWrite && (
         <RemarkForm
           {...page.choices}
@@ -85,27 +87,27 @@ export default async function RemarksPage({
               {list.rows.map((r) => {
                 const mine = r.authorId === user.id || scopes.includes("all");
                 return (
-                  <tr key={r.id} data-remark={r.id}>
-                    <td className={`${listCell} whitespace-nowrap`}>{formatDateTime(r.createdAt, user.timeZone)}</td>
-                    <td className={listCell}>{r.teacher}</td>
-                    <td className={listCell}>
+                  <Tr key={r.id} data-remark={r.id}>
+                    <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, user.timeZone)}</Td>
+                    <Td>{r.teacher}</Td>
+                    <Td>
                       {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null]
                         .filter(Boolean)
                         .join(", ") || "—"}
-                    </td>
-                    <td className={listCell}>{r.text}</td>
-                    <td className={listCell}>{r.author}</td>
-                    <td className={listCell}>{REMARK_STATUS_LABELS[r.status]}</td>
-                    <td className={listCell}>{r.teacherNote ?? ""}</td>
-                    <td className={listCell}>
+                    </Td>
+                    <Td>{r.text}</Td>
+                    <Td>{r.author}</Td>
+                    <Td>{REMARK_STATUS_LABELS[r.status]}</Td>
+                    <Td>{r.teacherNote ?? ""}</Td>
+                    <Td>
                       {canWrite && mine && r.status !== "CLOSED" && (
                         <RemarkMove remarkId={r.id} move="close" label="Закрыть" />
                       )}
                       {canWrite && mine && r.status !== "OPEN" && (
                         <RemarkMove remarkId={r.id} move="reopen" label="Вернуть в работу" />
                       )}
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 );
               })}
             </ListTable>

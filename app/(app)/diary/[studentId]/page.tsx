@@ -28,6 +28,7 @@ import { idSchema } from "@/lib/schema";
 import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { ClubWeek } from "@/components/clubs/club-week";
 import { addDays } from "@/lib/org/time";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -72,17 +73,21 @@ export default async function DiaryPage({
   const keep = shown.wholeWeek ? `week=${isoDate(monday)}&view=week` : `day=${isoDate(shown.day)}`;
   return (
     <div className="flex flex-col gap-2 md:gap-3">
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h1 className="text-xl font-semibold md:text-2xl">Дневник</h1>
-        <p className="text-sm text-slate-600">
-          {student.fullName} · {student.className ?? "не зачислен в класс"}
-        </p>
-        {classTeacher && (
-          <Link href={`/mail/new?to=${classTeacher.userId}`} className="text-sm text-blue-700 underline">
-            Написать классному руководителю
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Дневник"
+        subtitle={
+          <>
+            {student.fullName} · {student.className ?? "не зачислен в класс"}
+          </>
+        }
+        actions={
+          classTeacher && (
+            <Link href={`/mail/new?to=${classTeacher.userId}`} className="text-sm text-blue-700 underline">
+              Написать классному руководителю
+            </Link>
+          )
+        }
+      />
       <ChildSwitcher students={students} current={studentId} query={keep} />
       <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />

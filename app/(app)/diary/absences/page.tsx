@@ -14,6 +14,7 @@ import { serverNow } from "@/lib/org/clock";
 import { formatDateTime, isoDate, todayIn } from "@/lib/org/time";
 import { NoticeForm } from "@/components/absences/notice-form";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Сообщить об отсутствии" };
 
@@ -39,10 +40,10 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
   const name = children.find((c) => c.studentId === studentId)?.name ?? "";
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Сообщить об отсутствии</h1>
-        <p className="text-sm text-slate-600">{cap(v.classTeacher.nom)} получит сообщение и ответит здесь же.</p>
-      </div>
+      <PageHeader
+        title="Сообщить об отсутствии"
+        subtitle={<>{cap(v.classTeacher.nom)} получит сообщение и ответит здесь же.</>}
+      />
       {children.length > 1 && (
         <nav aria-label="Дети" className="flex flex-wrap gap-1">
           {children.map((c) => (

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { loadRegulationId } from "@/lib/documents/loaders";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Положение об электронном журнале" };
 
@@ -14,7 +15,7 @@ export default async function RegulationPage() {
   if (id !== null) redirect(`/documents/${id}`);
   return (
     <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">Положение об электронном журнале</h1>
+      <PageHeader title="Положение об электронном журнале" />
       <p className="text-sm text-slate-600">
         Положение ещё не размещено. Администратор размещает его в разделе «Документы» с отметкой «Положение об
         электронном журнале».

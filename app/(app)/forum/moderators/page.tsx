@@ -4,6 +4,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadModeratorCandidates } from "@/lib/messages/forum/loaders";
 import { ModeratorToggle } from "@/components/messages/forum-forms";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Модераторы форума" };
 
@@ -26,7 +27,7 @@ export default async function ModeratorsPage() {
   }));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Модераторы форума</h1>
+      <PageHeader title="Модераторы форума" />
       <p className="text-sm text-slate-600">
         Модератор может скрывать сообщения форума. Назначаются сотрудники организации.
       </p>

@@ -12,10 +12,11 @@ import { AbsenceForm } from "@/components/absences/absence-form";
 import { NoticeDecision, WithdrawAbsence } from "@/components/absences/small-forms";
 import { PickerForm } from "@/components/ui/picker-form";
 import { DateInput, Field, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, THead, Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Отсутствия" };
 
-const cell = "border px-2 py-1 align-top";
 const STATUS = { PENDING: "ждёт ответа", ACCEPTED: "принято", DECLINED: "отклонено" } as const;
 
 export default async function AbsencesPage({
@@ -32,7 +33,7 @@ export default async function AbsencesPage({
   const pending = page.notices.filter((n) => n.status === "PENDING");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Отсутствия обучающихся</h1>
+      <PageHeader title="Отсутствия обучающихся" />
       <PickerForm label="Выбор класса и дней">
         <Field label={classWord} name="class">
           <Select
@@ -104,71 +105,61 @@ export default async function AbsencesPage({
             {page.absences.length === 0 ? (
               <p className="text-sm text-slate-600">Отсутствий за эти дни нет.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full border-collapse text-sm" aria-label="Отсутствия">
-                  <thead className="bg-slate-100 text-left text-xs">
-                    <tr>
-                      <th className={cell}>Обучающийся</th>
-                      <th className={cell}>Дни</th>
-                      <th className={cell}>Причина</th>
-                      <th className={cell}>Документ</th>
-                      <th className={cell}>Уроков отмечено</th>
-                      <th className={cell}>Записал</th>
-                      <th className={cell}>Действия</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.absences.map((a) => (
-                      <tr
-                        key={a.id}
-                        data-absence={a.id}
-                        className={a.status === "WITHDRAWN" ? "text-slate-400 line-through" : ""}
-                      >
-                        <td className={cell}>{a.student}</td>
-                        <td className={cell}>{rangeText(a.dateFrom, a.dateTo)}</td>
-                        <td className={cell}>{ABSENCE_REASON_LABELS[a.reason]}</td>
-                        <td className={cell}>
-                          {documentText(a)}
-                          {a.fileName && (
-                            <a
-                              className="ml-1 text-blue-700 hover:underline"
-                              href={`/api/absences/file?kind=absence&id=${a.id}`}
-                            >
-                              файл
-                            </a>
-                          )}
-                        </td>
-                        <td className={`${cell} tabular-nums`}>{a.lessons}</td>
-                        <td className={cell}>{a.createdBy}</td>
-                        <td className={cell}>
-                          {a.status === "ACTIVE" ? (
-                            <details>
-                              <summary className="cursor-pointer text-blue-700">Изменить или отменить</summary>
-                              <div className="mt-2 space-y-2">
-                                <AbsenceForm
-                                  today={today}
-                                  edit={{
-                                    absenceId: a.id,
-                                    dateFrom: isoDate(a.dateFrom),
-                                    dateTo: isoDate(a.dateTo),
-                                    reason: a.reason,
-                                    documentKind: a.documentKind,
-                                    documentNumber: a.documentNumber ?? "",
-                                    documentDate: a.documentDate ? isoDate(a.documentDate) : "",
-                                  }}
-                                />
-                                <WithdrawAbsence absenceId={a.id} />
-                              </div>
-                            </details>
-                          ) : (
-                            "отменено"
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table label="Отсутствия" maxHeight="none">
+                <THead
+                  headers={["Обучающийся", "Дни", "Причина", "Документ", "Уроков отмечено", "Записал", "Действия"]}
+                />
+                <tbody>
+                  {page.absences.map((a) => (
+                    <Tr
+                      key={a.id}
+                      data-absence={a.id}
+                      className={a.status === "WITHDRAWN" ? "text-slate-400 line-through" : ""}
+                    >
+                      <Td>{a.student}</Td>
+                      <Td>{rangeText(a.dateFrom, a.dateTo)}</Td>
+                      <Td>{ABSENCE_REASON_LABELS[a.reason]}</Td>
+                      <Td>
+                        {documentText(a)}
+                        {a.fileName && (
+                          <a
+                            className="ml-1 text-blue-700 hover:underline"
+                            href={`/api/absences/file?kind=absence&id=${a.id}`}
+                          >
+                            файл
+                          </a>
+                        )}
+                      </Td>
+                      <Td className="tabular-nums">{a.lessons}</Td>
+                      <Td>{a.createdBy}</Td>
+                      <Td>
+                        {a.status === "ACTIVE" ? (
+                          <details>
+                            <summary className="cursor-pointer text-blue-700">Изменить или отменить</summary>
+                            <div className="mt-2 space-y-2">
+                              <AbsenceForm
+                                today={today}
+                                edit={{
+                                  absenceId: a.id,
+                                  dateFrom: isoDate(a.dateFrom),
+                                  dateTo: isoDate(a.dateTo),
+                                  reason: a.reason,
+                                  documentKind: a.documentKind,
+                                  documentNumber: a.documentNumber ?? "",
+                                  documentDate: a.documentDate ? isoDate(a.documentDate) : "",
+                                }}
+                              />
+                              <WithdrawAbsence absenceId={a.id} />
+                            </div>
+                          </details>
+                        ) : (
+                          "отменено"
+                        )}
+                      </Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
             )}
           </section>
         </>

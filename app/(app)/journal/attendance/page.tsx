@@ -11,6 +11,7 @@ import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { ReasonsForm } from "@/components/journal/reasons-form";
 import { Button } from "@/components/ui/button";
 import { DateInput, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Причины пропусков" };
 
@@ -41,7 +42,7 @@ export default async function ReasonsPage({
       : [];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Причины пропусков</h1>
+      <PageHeader title="Причины пропусков" />
       <p className="max-w-3xl text-sm text-slate-600">
         {cap(v.teacher.nom)} на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). {cap(v.classTeacher.nom)} по
         документам указывает причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.

@@ -7,6 +7,8 @@ import { classesToList, listScope } from "@/lib/access/scope";
 import { closingYear } from "@/lib/journal/closing/data";
 import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { ClosePeriodForm } from "@/components/journal/close-period-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { RowTh, Table, Td, THead, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Закрытие периодов" };
 
@@ -20,7 +22,7 @@ export default async function ClosingPage() {
   if (!year)
     return (
       <div className="space-y-3">
-        <h1 className="text-2xl font-semibold">Закрытие периодов</h1>
+        <PageHeader title="Закрытие периодов" />
         <p className="text-sm text-slate-600">Текущий учебный год не задан.</p>
       </div>
     );
@@ -40,7 +42,7 @@ export default async function ClosingPage() {
   const closingOf = new Map(year.closings.map((c) => [`${c.classId}:${c.periodId}`, c]));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Закрытие периодов · {year.name}</h1>
+      <PageHeader title={<>Закрытие периодов · {year.name}</>} />
       <p className="max-w-3xl text-sm text-slate-600">
         Период закрывается, когда у каждого {college ? "студента" : "ученика"} есть итоговая отметка за период по
         каждому предмету. После закрытия отметки, посещаемость, темы, домашние задания, задания уроков и итоговые
@@ -58,26 +60,17 @@ export default async function ClosingPage() {
           targets={targets}
         />
       )}
-      <table className="text-sm" data-testid="closing-table">
-        <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="py-1 pr-4 font-normal">{college ? "Группа" : "Класс"}</th>
-            {periods.map((p) => (
-              <th key={p.id} className="py-1 pr-4 font-normal">
-                {p.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+      <Table label="Закрытие периодов по классам" data-testid="closing-table" className="w-fit max-w-full">
+        <THead headers={[college ? "Группа" : "Класс", ...periods.map((p) => p.name)]} />
         <tbody>
           {classes.map((c) => (
-            <tr key={c.id} className="border-b border-slate-100">
-              <td className="py-1 pr-4">{c.name}</td>
+            <Tr key={c.id}>
+              <RowTh>{c.name}</RowTh>
               {periods.map((p) => {
-                if (p.kind !== c.periodKind) return <td key={p.id} className="py-1 pr-4 text-slate-300" />;
+                if (p.kind !== c.periodKind) return <Td key={p.id} className="text-slate-300" />;
                 const closed = closingOf.get(`${c.id}:${p.id}`);
                 return (
-                  <td key={p.id} className="py-1 pr-4">
+                  <Td key={p.id}>
                     {closed ? (
                       <span
                         title={`${closed.basis}; ${closed.closedBy}, ${formatDateTime(closed.closedAt, user.timeZone)}`}
@@ -88,13 +81,13 @@ export default async function ClosingPage() {
                     ) : (
                       <span className="text-slate-400">открыт</span>
                     )}
-                  </td>
+                  </Td>
                 );
               })}
-            </tr>
+            </Tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

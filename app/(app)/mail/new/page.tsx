@@ -8,6 +8,7 @@ import { loadComposeOptions, loadReplyDraft, loadUnreadCount } from "@/lib/messa
 import { idSchema } from "@/lib/messages/schema";
 import { MailTabs } from "@/components/messages/mail-tabs";
 import { ComposeForm } from "@/components/messages/compose-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Написать сообщение" };
 
@@ -33,7 +34,7 @@ export default async function ComposePage({
     draft ?? (to ? { replyToId: null, people: [{ userId: to.userId, name: to.name }], subject: "" } : null);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{draft ? "Ответ" : "Новое сообщение"}</h1>
+      <PageHeader title={draft ? "Ответ" : "Новое сообщение"} />
       <MailTabs current="new" unread={unread} />
       {options.family && (
         <p className="text-sm text-slate-600">

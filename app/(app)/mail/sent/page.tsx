@@ -4,6 +4,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadSent, loadUnreadCount } from "@/lib/messages/mail/loaders";
 import { MailTabs } from "@/components/messages/mail-tabs";
 import { SentTable } from "@/components/messages/sent-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Отправленные" };
 
@@ -12,7 +13,7 @@ export default async function SentPage() {
   const [items, unread] = await Promise.all([loadSent(user), loadUnreadCount(user)]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Почта</h1>
+      <PageHeader title="Почта" />
       <MailTabs current="sent" unread={unread} />
       <SentTable items={items} timeZone={user.timeZone} />
     </div>

@@ -9,6 +9,7 @@ import { PERIOD_KINDS, PERIOD_KIND_LABELS } from "@/lib/org/schema";
 import { loadClassesOfYear, loadCurrentYear, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Классы" };
 
@@ -75,7 +76,7 @@ export default async function ClassesPage() {
   const subgroups = classes.flatMap((c) => c.subgroups.map((s) => ({ ...s, classId: c.id })));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Классы и группы · {year.name}</h1>
+      <PageHeader title={<>Классы и группы · {year.name}</>} />
       <DirectoryTable
         title="Классы"
         fields={classFields}

@@ -8,6 +8,7 @@ import { loadCurriculum, loadSubjects, loadYears } from "@/lib/org/setup/loaders
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
 import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Учебный план" };
 
@@ -39,12 +40,14 @@ export default async function CurriculumPage({
   ];
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Учебный план · {year.name}</h1>
-        <Link className="text-sm text-blue-700 hover:underline" href="/org/curriculum/totals">
-          Итоги и сравнение с тарификацией
-        </Link>
-      </div>
+      <PageHeader
+        title={<>Учебный план · {year.name}</>}
+        actions={
+          <Link className="text-sm text-blue-700 hover:underline" href="/org/curriculum/totals">
+            Итоги и сравнение с тарификацией
+          </Link>
+        }
+      />
       <ClassPicker path="/org/curriculum" classes={classes} current={cls.id} />
       <DirectoryTable
         title={`Часы класса ${cls.name}`}

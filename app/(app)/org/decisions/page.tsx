@@ -11,6 +11,7 @@ import { isoDate, todayIn } from "@/lib/org/time";
 import { DecisionsForm } from "@/components/org/decisions-form";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Решения педсовета" };
 
@@ -36,9 +37,7 @@ export default async function DecisionsPage({
   const closed = page.year?.status === "CLOSED";
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">
-        Решения педсовета{page.sheet ? `: ${page.sheet.cls.name}, ${page.sheet.year.name}` : ""}
-      </h1>
+      <PageHeader title={`Решения педсовета${page.sheet ? `: ${page.sheet.cls.name}, ${page.sheet.year.name}` : ""}`} />
       <p className="max-w-3xl text-sm text-slate-600">
         Решения о переводе, условном переводе, повторном обучении, выпуске и выбытии вносятся по протоколу педсовета до
         перехода на новый учебный год: переход берёт их вместо решений по умолчанию, сводная ведомость за год печатает

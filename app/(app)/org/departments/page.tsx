@@ -9,6 +9,7 @@ import { loadClassesOfYear, loadCurrentYear, loadDepartments, loadHeadsOfDept } 
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Отделения" };
 
@@ -62,7 +63,7 @@ export default async function DepartmentsPage() {
   }));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Отделения</h1>
+      <PageHeader title="Отделения" />
       <p className="text-sm text-slate-600">
         Заведующий отделением видит и ведёт только группы своего отделения. Отделение, в котором есть группы (в том
         числе прошлых лет), удалить нельзя.

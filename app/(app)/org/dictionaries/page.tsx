@@ -4,6 +4,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadAssignmentTypes, loadRooms } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Справочники" };
 
@@ -25,7 +26,7 @@ export default async function DictionariesPage() {
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Справочники</h1>
+      <PageHeader title="Справочники" />
       <DirectoryTable
         title="Типы заданий"
         fields={typeFields}

@@ -6,6 +6,7 @@ import { loadLoads, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { ClassPicker } from "@/components/org/class-picker";
 import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Тарификация" };
 
@@ -31,7 +32,7 @@ export default async function LoadPage({
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Тарификация · {year.name}</h1>
+      <PageHeader title={<>Тарификация · {year.name}</>} />
       <ClassPicker path="/org/load" classes={classes} current={cls.id} />
       <DirectoryTable
         title={`Нагрузка в классе ${cls.name}`}

@@ -6,6 +6,7 @@ import { PERIOD_KINDS, PERIOD_KIND_LABELS } from "@/lib/org/schema";
 import { loadYears } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Учебный год" };
 
@@ -34,7 +35,7 @@ export default async function PeriodsPage() {
   ];
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Учебные годы и периоды</h1>
+      <PageHeader title="Учебные годы и периоды" />
       {years.map((y) => {
         const editable = y.status !== "CLOSED";
         return (

@@ -7,6 +7,7 @@ import { SUBJECT_KINDS, SUBJECT_KIND_LABELS } from "@/lib/org/schema";
 import { loadSubjects } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { newRowOf, rowsOf } from "@/components/org/rows";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Предметы" };
 
@@ -54,7 +55,7 @@ export default async function SubjectsPage() {
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Предметы, дисциплины, модули и практики</h1>
+      <PageHeader title="Предметы, дисциплины, модули и практики" />
       <DirectoryTable
         title="Предметы"
         fields={fields}

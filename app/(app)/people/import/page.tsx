@@ -5,6 +5,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { classesInScope } from "@/lib/people/lists/loaders";
 import { ImportWizard } from "@/components/people/import-wizard";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Импорт списка" };
 
@@ -14,7 +15,7 @@ export default async function ImportPage() {
   const classes = (await classesInScope(user, scopes)).filter((c) => c.yearStatus !== "CLOSED");
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Импорт списка {v.class.gen}</h1>
+      <PageHeader title={<>Импорт списка {v.class.gen}</>} />
       <p className="max-w-3xl text-sm text-slate-600">
         {cap(v.student.nomPl)} из файла зачисляются в {v.class.acc} приказом (запись в книге движения). Сначала файл
         проверяется: ничего не записывается, пока вы не нажмёте «Импортировать»; строки с ошибками пропускаются.

@@ -11,6 +11,7 @@ import { movementFilterSchema } from "@/lib/people/movement/schema";
 import { MovementTable } from "@/components/people/movement-table";
 import { DateInput, Field, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Книга движения" };
 
@@ -66,12 +67,14 @@ export default async function MovementBookPage({
   );
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Книга движения {v.student.genPl}</h1>
-        <a className="text-sm text-blue-700 hover:underline" href={`/people/movement/export${qs ? `?${qs}` : ""}`}>
-          Книга движения в Excel
-        </a>
-      </div>
+      <PageHeader
+        title={<>Книга движения {v.student.genPl}</>}
+        actions={
+          <a className="text-sm text-blue-700 hover:underline" href={`/people/movement/export${qs ? `?${qs}` : ""}`}>
+            Книга движения в Excel
+          </a>
+        }
+      />
       <p className="text-sm text-slate-600">
         Зачисление, перевод, отчисление, академический отпуск и смена формы обучения записываются в карточке{" "}
         {v.student.gen}.{" "}

@@ -12,6 +12,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Field, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
 import { compareRu } from "@/lib/org/collation";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Сотрудники" };
 
@@ -31,12 +32,14 @@ export default async function StaffPage({
   const staff = position ? all.filter((s) => s.position === position) : all;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Сотрудники</h1>
-        <a className="text-sm text-blue-700 hover:underline" href="/people/staff/export">
-          Список в Excel
-        </a>
-      </div>
+      <PageHeader
+        title="Сотрудники"
+        actions={
+          <a className="text-sm text-blue-700 hover:underline" href="/people/staff/export">
+            Список в Excel
+          </a>
+        }
+      />
       {canIssue && <StaffCreateForm />}
       {candidates && (
         <IssueTable

@@ -19,6 +19,7 @@ import { BindingTable } from "@/components/plans/binding-table";
 import { CopyForm } from "@/components/plans/copy-form";
 import { loadPlanMaterials } from "@/lib/learning/materials/loaders";
 import { TopicMaterials } from "@/components/learning/topic-materials";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "План (КТП)" };
 
@@ -43,13 +44,15 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
     : [];
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{plan.title ?? "КТП"}</h1>
-        <p className="text-sm text-slate-600">
-          {plan.teacherName} · {plan.subjectName} · {plan.target} · <StatusBadge status={plan.status} />
-          {plan.version > 1 && ` · редакция ${plan.version}`}
-        </p>
-      </div>
+      <PageHeader
+        title={plan.title ?? "КТП"}
+        subtitle={
+          <>
+            {plan.teacherName} · {plan.subjectName} · {plan.target} · <StatusBadge status={plan.status} />
+            {plan.version > 1 && ` · редакция ${plan.version}`}
+          </>
+        }
+      />
       <Panel title="Состояние">
         <div className="space-y-2 text-sm">
           <p className={plan.hoursCheck.matches ? "text-green-800" : "font-medium text-red-700"} role="note">

@@ -17,6 +17,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "График оценочных процедур" };
 
@@ -38,7 +39,7 @@ export default async function AssessmentsPage({
   const s = page.data;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">График оценочных процедур</h1>
+      <PageHeader title="График оценочных процедур" />
       <p className="max-w-3xl text-sm text-slate-600">
         Контрольные работы утверждённых КТП на датах уроков, на которые они приходятся по расписанию. Не больше одной
         оценочной процедуры в день в {v.class.prep} и не больше 10 % часов предмета в периоде.

@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/org/time";
 import { loadFulfilment } from "@/lib/plans/loaders";
 import { LAG_MIN_HOURS, LAG_SHARE } from "@/lib/plans/rules";
 import { FulfilmentTable } from "@/components/plans/fulfilment-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Выполнение программ" };
 
@@ -25,7 +26,7 @@ export default async function FulfilmentPage({
   const lagging = lines.filter((l) => l.lagging).length;
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Выполнение программ</h1>
+      <PageHeader title="Выполнение программ" />
       <p className="max-w-3xl text-sm text-slate-600">
         На {report ? formatDate(report.today) : "—"}: «план» — часы учебного плана, приходящиеся на прошедшие учебные
         дни (пропорционально учебным дням без каникул), «дано» — часы проведённых уроков без отменённых. Отстаёт —

@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/org/time";
 import { CreateProgrammeForm } from "@/components/programmes/programme-forms";
 import { Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Рабочие программы" };
 
@@ -29,13 +30,15 @@ export default async function ProgrammesPage() {
   const editable = held.has("programmes.edit");
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">Рабочие программы</h1>
-        {year && <span className="text-sm text-slate-500">{year.name} учебный год</span>}
-        <Link href="/plans" className="text-sm text-blue-700 hover:underline">
-          Планы (КТП)
-        </Link>
-      </div>
+      <PageHeader
+        title="Рабочие программы"
+        subtitle={year && <>{year.name} учебный год</>}
+        actions={
+          <Link href="/plans" className="text-sm text-blue-700 hover:underline">
+            Планы (КТП)
+          </Link>
+        }
+      />
       {warnings.length > 0 && (
         <Notice tone={warnings.some((w) => w.overdue) ? "error" : "warning"}>
           <ul role="list" aria-label="Сроки КТП">

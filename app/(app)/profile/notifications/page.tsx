@@ -6,6 +6,7 @@ import { kindsFor, PUSH_KIND_LABELS } from "@/lib/push/rules";
 import { vapidKeys } from "@/lib/push/vapid";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
 import { PushPanel } from "@/components/profile/push-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Уведомления" };
 
@@ -16,7 +17,7 @@ export default async function NotificationsPage() {
   return (
     <div className="space-y-4">
       <ProfileTabs current="/profile/notifications" />
-      <h1 className="text-2xl font-semibold">Уведомления</h1>
+      <PageHeader title="Уведомления" />
       <p className="max-w-3xl text-sm text-slate-600">
         Уведомления приходят на это устройство, даже когда журнал закрыт. Включаются отдельно на каждом телефоне и
         компьютере. В уведомлении — только короткий текст («Новая отметка: Алгебра 5»); подробности — в дневнике.

@@ -6,6 +6,7 @@ import { loadMyTokens } from "@/lib/api/loaders";
 import { formatDateTime } from "@/lib/org/time";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
 import { CreateTokenForm, TokenTable } from "@/components/profile/token-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Токены API" };
 
@@ -17,7 +18,7 @@ export default async function TokensPage() {
   return (
     <div className="space-y-4">
       <ProfileTabs current="/profile/tokens" />
-      <h1 className="text-2xl font-semibold">Токены API</h1>
+      <PageHeader title="Токены API" />
       <p className="max-w-3xl text-sm text-slate-600">
         Личный токен позволяет программе (например, приложению семьи) читать ваши данные через{" "}
         <Link href="/api-docs" className="text-blue-700 underline">

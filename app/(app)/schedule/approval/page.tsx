@@ -10,6 +10,7 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { DecideVersionForms, SubmitVersionForm } from "@/components/schedule/approval-forms";
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Утверждение расписания" };
 
@@ -26,7 +27,7 @@ export default async function ApprovalPage() {
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/approval" />
-      <h1 className="text-2xl font-semibold">Утверждение расписания{view ? ` на ${view.yearName} учебный год` : ""}</h1>
+      <PageHeader title={<>Утверждение расписания{view ? ` на ${view.yearName} учебный год` : ""}</>} />
       {!view ? (
         <p className="text-sm text-slate-500">Нет текущего учебного года.</p>
       ) : (

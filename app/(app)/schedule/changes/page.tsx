@@ -18,6 +18,7 @@ import { DateInput, Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { ScheduleClassPicker } from "@/components/schedule/class-picker";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Изменения и замены" };
 
@@ -70,7 +71,7 @@ export default async function ChangesPage({
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/changes" />
-      <h1 className="text-2xl font-semibold">Изменения и замены: {className}</h1>
+      <PageHeader title={<>Изменения и замены: {className}</>} />
       <ScheduleClassPicker classes={classes} classId={classId} />
 
       <section className="space-y-2">

@@ -11,6 +11,7 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { TimetableGrid } from "@/components/schedule/timetable-grid";
 import { ScheduleClassPicker } from "@/components/schedule/class-picker";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Составление расписания" };
 
@@ -31,7 +32,7 @@ export default async function EditSchedulePage({
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/edit" />
-      <h1 className="text-2xl font-semibold">Составление расписания{grid ? `: ${grid.className}` : ""}</h1>
+      <PageHeader title={<>Составление расписания{grid ? `: ${grid.className}` : ""}</>} />
       <ScheduleClassPicker classes={classes} classId={classId} />
       {grid && classId ? (
         <>

@@ -11,6 +11,7 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ListCard } from "@/components/ui/card";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Мероприятия" };
 
@@ -24,7 +25,7 @@ export default async function EventsPage() {
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/events" />
-      <h1 className="text-2xl font-semibold">Мероприятия</h1>
+      <PageHeader title="Мероприятия" />
       <ActionForm
         layout="inline"
         framed

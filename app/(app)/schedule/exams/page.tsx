@@ -13,6 +13,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { optionsOf } from "@/components/ui/options";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Аттестация" };
 
@@ -54,7 +55,7 @@ export default async function ExamsPage() {
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/exams" />
-      <h1 className="text-2xl font-semibold">{vocabulary(user.orgKind).examSeason}</h1>
+      <PageHeader title={vocabulary(user.orgKind).examSeason} />
       {page.options && (
         <ActionForm
           layout="inline"

@@ -6,6 +6,7 @@ import { loadMyFeed } from "@/lib/schedule/feed/loaders";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { FeedPanel } from "@/components/schedule/feed-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Календарь (ICS)" };
 
@@ -18,7 +19,7 @@ export default async function FeedPage() {
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/feed" />
-      <h1 className="text-2xl font-semibold">Календарь (ICS)</h1>
+      <PageHeader title="Календарь (ICS)" />
       <p className="max-w-3xl text-sm text-slate-600">
         Секретная ссылка на ваше расписание в формате iCalendar: добавьте её в календарь телефона или почты. В календаре
         — уроки с прошлой недели на пять недель вперёд, с изменениями и заменами. Кто знает ссылку, видит расписание;

@@ -7,6 +7,7 @@ import { loadCurrentYear } from "@/lib/org/setup/loaders";
 import { addDays, isoDate, mondayOf, todayIn } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { GenerateForm } from "@/components/schedule/generate-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Уроки журнала" };
 
@@ -23,7 +24,7 @@ export default async function LessonsPage() {
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/lessons" />
-      <h1 className="text-2xl font-semibold">Уроки журнала</h1>
+      <PageHeader title="Уроки журнала" />
       <p className="max-w-3xl text-sm text-slate-600">
         Уроки (колонки журнала) создаются по расписанию с учётом изменений, замен и каникул. Повторное формирование
         ничего не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не

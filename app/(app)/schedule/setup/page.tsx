@@ -11,6 +11,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { optionsOf } from "@/components/ui/options";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Звонки и кабинеты" };
 
@@ -30,7 +31,7 @@ export default async function SetupPage() {
   return (
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/setup" />
-      <h1 className="text-2xl font-semibold">Звонки и кабинеты</h1>
+      <PageHeader title="Звонки и кабинеты" />
       <section className="space-y-2">
         <h2 className="font-semibold">Расписания звонков</h2>
         <div className="grid gap-3 md:grid-cols-2">

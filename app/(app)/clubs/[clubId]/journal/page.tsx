@@ -20,6 +20,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
 import { ClubReportForm } from "@/components/clubs/club-report-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Журнал объединения" };
 
@@ -51,13 +52,15 @@ export default async function ClubJournalPage({
   const nameOf = new Map(club.members.map((m) => [m.studentId, m]));
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">Журнал: {club.name}</h1>
-        <span className="text-sm text-slate-500">Руководитель: {club.leaderName}</span>
-        <Link href={`/clubs/${club.id}`} className="text-sm text-blue-700 hover:underline">
-          Объединение, КТП
-        </Link>
-      </div>
+      <PageHeader
+        title={<>Журнал: {club.name}</>}
+        subtitle={<>Руководитель: {club.leaderName}</>}
+        actions={
+          <Link href={`/clubs/${club.id}`} className="text-sm text-blue-700 hover:underline">
+            Объединение, КТП
+          </Link>
+        }
+      />
       {view.dates.length === 0 ? (
         <Notice tone="info">Занятий по расписанию ещё не было: поставьте объединение в расписание.</Notice>
       ) : (

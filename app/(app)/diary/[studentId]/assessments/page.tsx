@@ -17,6 +17,7 @@ import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { PeriodTabs } from "@/components/diary/period-tabs";
 import { ScheduleDownloads } from "@/components/assessments/schedule-downloads";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник: график контрольных" };
 
@@ -45,12 +46,14 @@ export default async function DiaryAssessmentsPage({
   const s = view.data;
   return (
     <div className="space-y-3">
-      <div>
-        <h1 className="text-xl font-semibold md:text-2xl">Дневник: график контрольных</h1>
-        <p className="text-sm text-slate-600">
-          {student.fullName} · {student.className ?? "не зачислен в класс"}
-        </p>
-      </div>
+      <PageHeader
+        title="Дневник: график контрольных"
+        subtitle={
+          <>
+            {student.fullName} · {student.className ?? "не зачислен в класс"}
+          </>
+        }
+      />
       <ChildSwitcher students={students} current={studentId} path="/assessments" />
       <DiaryTabs studentId={studentId} active="assessments" periodId={view.period?.id ?? null} />
       <PeriodTabs base={`/diary/${studentId}/assessments`} periods={view.periods} currentId={view.period?.id ?? null} />

@@ -17,6 +17,7 @@ import { ChildSwitcher } from "@/components/diary/child-switcher";
 import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник: кружки и секции" };
 
@@ -35,12 +36,14 @@ export default async function DiaryClubsPage({ params: raw }: { params: Promise<
   if (!student) notFound();
   return (
     <div className="space-y-3">
-      <div>
-        <h1 className="text-xl font-semibold md:text-2xl">Дневник: кружки и секции</h1>
-        <p className="text-sm text-slate-600">
-          {student.fullName} · {student.className ?? "не зачислен в класс"}
-        </p>
-      </div>
+      <PageHeader
+        title="Дневник: кружки и секции"
+        subtitle={
+          <>
+            {student.fullName} · {student.className ?? "не зачислен в класс"}
+          </>
+        }
+      />
       <ChildSwitcher students={students} current={studentId} path="/clubs" />
       <DiaryTabs studentId={studentId} active="clubs" periodId={null} />
       {!view.open ? (

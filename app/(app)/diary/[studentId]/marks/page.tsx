@@ -20,6 +20,7 @@ import { loadStudentCharts } from "@/lib/charts/loaders";
 import { todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
@@ -50,12 +51,14 @@ export default async function DiaryMarksPage({
   const charts = await loadStudentCharts(user, studentId, view, todayIn(user.timeZone, serverNow()));
   return (
     <div className="space-y-3">
-      <div>
-        <h1 className="text-xl font-semibold md:text-2xl">Дневник: отметки</h1>
-        <p className="text-sm text-slate-600">
-          {student.fullName} · {student.className ?? "не зачислен в класс"}
-        </p>
-      </div>
+      <PageHeader
+        title="Дневник: отметки"
+        subtitle={
+          <>
+            {student.fullName} · {student.className ?? "не зачислен в класс"}
+          </>
+        }
+      />
       <ChildSwitcher students={students} current={studentId} path="/marks" />
       <DiaryTabs
         studentId={studentId}

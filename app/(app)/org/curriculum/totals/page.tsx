@@ -9,6 +9,8 @@ import { LOAD_STATUS_LABELS, type CurriculumGrid } from "@/lib/org/curriculum/ru
 import { ClassPicker } from "@/components/org/class-picker";
 import { formatNumber } from "@/lib/org/vocabulary";
 import { idSchema } from "@/lib/schema";
+import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Итоги учебного плана" };
 
@@ -29,47 +31,37 @@ function GridTable({
   rows: { id: number; name: string }[];
 }) {
   return (
-    <table className="w-full rounded border border-slate-200 bg-white text-sm">
-      <caption className="p-2 text-left font-semibold">{caption}</caption>
-      <thead className="bg-slate-50 text-left text-xs text-slate-500">
-        <tr>
-          <th className="px-2">{first}</th>
-          {columns.map((c) => (
-            <th key={c.key} className="text-right">
-              {c.label}
-            </th>
-          ))}
-          <th className="px-2 text-right">Итого</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const row = grid.rows.get(r.id);
-          return (
-            <tr key={r.id} className="border-t border-slate-100">
-              <td className="px-2">{r.name}</td>
-              {columns.map((c) => (
-                <td key={c.key} className="text-right tabular-nums">
-                  {hours(row?.byPeriod.get(c.key))}
-                </td>
-              ))}
-              <td className="px-2 text-right font-medium tabular-nums">{hours(row?.total ?? 0)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-      <tfoot className="border-t border-slate-300 font-medium">
-        <tr>
-          <td className="px-2">Итого</td>
-          {columns.map((c) => (
-            <td key={c.key} className="text-right tabular-nums">
-              {hours(grid.byPeriod.get(c.key) ?? 0)}
-            </td>
-          ))}
-          <td className="px-2 text-right tabular-nums">{hours(grid.total)}</td>
-        </tr>
-      </tfoot>
-    </table>
+    <DataTable
+      caption={caption}
+      label={caption}
+      maxHeight="none"
+      columns={[
+        { key: "name", header: first, rowHeader: true, sortable: true },
+        ...columns.map((c) => ({ key: `p${c.key}`, header: c.label, align: "right" as const, sortable: true })),
+        { key: "total", header: "Итого", align: "right", sortable: true, descFirst: true, className: "font-medium" },
+      ]}
+      rows={rows.map((r) => {
+        const row = grid.rows.get(r.id);
+        return {
+          key: r.id,
+          cells: {
+            name: r.name,
+            ...Object.fromEntries(
+              columns.map((c) => {
+                const n = row?.byPeriod.get(c.key);
+                return [`p${c.key}`, { value: hours(n), sort: n ?? null }];
+              }),
+            ),
+            total: { value: hours(row?.total ?? 0), sort: row?.total ?? 0 },
+          },
+        };
+      })}
+      totals={{
+        name: "Итого",
+        ...Object.fromEntries(columns.map((c) => [`p${c.key}`, hours(grid.byPeriod.get(c.key) ?? 0)])),
+        total: hours(grid.total),
+      }}
+    />
   );
 }
 
@@ -91,17 +83,19 @@ export default async function CurriculumTotalsPage({
     : [];
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Итоги учебного плана · {o.year.name}</h1>
-        <nav className="flex gap-3 text-sm">
-          <Link className="text-blue-700 hover:underline" href="/org/curriculum">
-            Учебный план
-          </Link>
-          <Link className="text-blue-700 hover:underline" href="/org/load">
-            Тарификация
-          </Link>
-        </nav>
-      </div>
+      <PageHeader
+        title={<>Итоги учебного плана · {o.year.name}</>}
+        actions={
+          <nav className="flex gap-3 text-sm">
+            <Link className="text-blue-700 hover:underline" href="/org/curriculum">
+              Учебный план
+            </Link>
+            <Link className="text-blue-700 hover:underline" href="/org/load">
+              Тарификация
+            </Link>
+          </nav>
+        }
+      />
       {o.classes.length === 0 ? (
         <p className="text-sm text-slate-600">Классов нет.</p>
       ) : (
@@ -138,36 +132,35 @@ export default async function CurriculumTotalsPage({
             {gaps.length === 0 ? (
               <p className="text-sm text-green-700">Расхождений нет.</p>
             ) : (
-              <table className="w-full text-sm">
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th>Класс</th>
-                    <th>Предмет</th>
-                    <th className="text-right">По плану, ч</th>
-                    <th className="text-right">По тарификации, ч</th>
-                    <th className="text-right">Разница</th>
-                    <th className="pl-3">Расхождение</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {gaps.map((g) => (
-                    <tr key={`${g.classId}:${g.subjectId}`} className="border-t border-slate-100">
-                      <td>{className.get(g.classId)}</td>
-                      <td>{o.subjectName.get(g.subjectId) ?? `№ ${g.subjectId}`}</td>
-                      <td className="text-right tabular-nums">{hours(g.planned)}</td>
-                      <td className="text-right tabular-nums">{hours(g.assigned)}</td>
-                      <td className="text-right tabular-nums">
-                        {g.difference > 0 ? `+${hours(g.difference)}` : hours(g.difference)}
-                      </td>
-                      <td
-                        className={`pl-3 ${g.status === "over" || g.status === "notInPlan" ? "text-amber-700" : "text-red-700"}`}
-                      >
-                        {LOAD_STATUS_LABELS[g.status]}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label="Расхождения с тарификацией"
+                maxHeight="none"
+                columns={[
+                  { key: "class", header: "Класс", sortable: true },
+                  { key: "subject", header: "Предмет", sortable: true },
+                  { key: "planned", header: "По плану, ч", align: "right", sortable: true },
+                  { key: "assigned", header: "По тарификации, ч", align: "right", sortable: true },
+                  { key: "difference", header: "Разница", align: "right", sortable: true },
+                  { key: "status", header: "Расхождение", sortable: true },
+                ]}
+                rows={gaps.map((g) => ({
+                  key: `${g.classId}:${g.subjectId}`,
+                  cells: {
+                    class: className.get(g.classId),
+                    subject: o.subjectName.get(g.subjectId) ?? `№ ${g.subjectId}`,
+                    planned: { value: hours(g.planned), sort: g.planned },
+                    assigned: { value: hours(g.assigned), sort: g.assigned },
+                    difference: {
+                      value: g.difference > 0 ? `+${hours(g.difference)}` : hours(g.difference),
+                      sort: g.difference,
+                    },
+                    status: {
+                      value: LOAD_STATUS_LABELS[g.status],
+                      className: g.status === "over" || g.status === "notInPlan" ? "text-amber-700" : "text-red-700",
+                    },
+                  },
+                }))}
+              />
             )}
           </section>
         </>

@@ -20,6 +20,8 @@ import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/field";
 import { ChartsSection } from "@/components/charts/class-pictures";
 import { classCharts } from "@/lib/charts/loaders";
+import { PageHeader } from "@/components/ui/page-header";
+import { RowTh, Table, THead, Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Список класса" };
 
@@ -60,67 +62,65 @@ export default async function ClassListPage({
   const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">
+      <PageHeader
+        title={
+          <>
             {cap(v.class.nom)} {cls.name}
-          </h1>
-          <p className="text-sm text-slate-600">
+          </>
+        }
+        subtitle={
+          <>
             {cls.yearName} · список на {formatDate(date)} · {countOf(rows.length, v.student)}
-          </p>
-        </div>
-        <form className="flex items-end gap-2 text-sm">
-          <label>
-            <span className="block text-xs text-slate-600">Список на дату</span>
-            <DateInput name="date" defaultValue={iso} />
-          </label>
-          <Button variant="secondary" type="submit">
-            Показать
-          </Button>
-        </form>
-        {manage.allowed && (
-          <div className="flex gap-3 text-sm">
-            <a
-              className="text-blue-700 hover:underline"
-              href={`/people/classes/${classId}/export?list=students&date=${iso}`}
-            >
-              Список в Excel
-            </a>
-            <a
-              className="text-blue-700 hover:underline"
-              href={`/people/classes/${classId}/export?list=medical&date=${iso}`}
-            >
-              Мед. список в Excel
-            </a>
+          </>
+        }
+        actions={
+          <div className="flex flex-wrap items-end gap-4">
+            <form className="flex items-end gap-2 text-sm">
+              <label>
+                <span className="block text-xs text-slate-600">Список на дату</span>
+                <DateInput name="date" defaultValue={iso} />
+              </label>
+              <Button variant="secondary" type="submit">
+                Показать
+              </Button>
+            </form>
+            {manage.allowed && (
+              <div className="flex gap-3 text-sm">
+                <a
+                  className="text-blue-700 hover:underline"
+                  href={`/people/classes/${classId}/export?list=students&date=${iso}`}
+                >
+                  Список в Excel
+                </a>
+                <a
+                  className="text-blue-700 hover:underline"
+                  href={`/people/classes/${classId}/export?list=medical&date=${iso}`}
+                >
+                  Мед. список в Excel
+                </a>
+              </div>
+            )}
           </div>
-        )}
-      </div>
-      <table className="w-full rounded border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-50 text-left text-xs text-slate-500">
-          <tr>
-            <th className="px-2">№</th>
-            <th>ФИО</th>
-            <th>Дата рождения</th>
-            <th>Форма обучения</th>
-            <th>В классе с</th>
-          </tr>
-        </thead>
+        }
+      />
+      <Table label={`Список: ${cls.name}`} maxHeight="none">
+        <THead headers={[{ label: "№", align: "right" }, "ФИО", "Дата рождения", "Форма обучения", "В классе с"]} />
         <tbody>
           {rows.map((r, i) => (
-            <tr key={r.studentId} className="border-t border-slate-100">
-              <td className="px-2">{i + 1}</td>
-              <td>
+            <Tr key={r.studentId}>
+              <Td align="right">{i + 1}</Td>
+              <RowTh>
                 <Link className="text-blue-700 hover:underline" href={`/people/students/${r.studentId}`}>
                   {fullName(r)}
                 </Link>
-              </td>
-              <td>{formatDate(r.birthDate)}</td>
-              <td>{EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue] ?? r.educationForm}</td>
-              <td>{formatDate(r.since)}</td>
-            </tr>
+              </RowTh>
+              <Td>{formatDate(r.birthDate)}</Td>
+              <Td>{EDUCATION_FORM_LABELS[r.educationForm as EducationFormValue] ?? r.educationForm}</Td>
+              <Td>{formatDate(r.since)}</Td>
+            </Tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {admit.allowed && (
         <details className="space-y-2">
           <summary className="cursor-pointer text-sm text-blue-700">Добавить {v.student.acc}</summary>

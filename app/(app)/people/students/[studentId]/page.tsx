@@ -14,6 +14,7 @@ import { MovementForm } from "@/components/people/movement-form";
 import { StudentPictures } from "@/components/charts/student-pictures";
 import { loadStudentMarks } from "@/lib/diary/marks/loaders";
 import { loadStudentCharts } from "@/lib/charts/loaders";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Карточка ученика" };
 
@@ -39,18 +40,18 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
   const classes = canEdit.allowed ? await loadOpenClasses(user) : [];
   return (
     <div className="space-y-3">
-      <div>
-        <h1 className="text-2xl font-semibold">
-          {fullName({
-            lastName: String(card.lastName),
-            firstName: String(card.firstName),
-            middleName: card.middleName as string | null,
-          })}
-        </h1>
-        <p className="text-sm text-slate-600">
-          {card.className ?? "не зачислен в класс"} · {view.access.full ? "полная карточка" : "краткие сведения"}
-        </p>
-      </div>
+      <PageHeader
+        title={fullName({
+          lastName: String(card.lastName),
+          firstName: String(card.firstName),
+          middleName: card.middleName as string | null,
+        })}
+        subtitle={
+          <>
+            {card.className ?? "не зачислен в класс"} · {view.access.full ? "полная карточка" : "краткие сведения"}
+          </>
+        }
+      />
       <StudentCardViewer view={view} />
       {marks && charts && <StudentPictures view={marks} charts={charts} />}
       {movements && (

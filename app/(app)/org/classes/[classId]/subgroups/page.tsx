@@ -10,6 +10,7 @@ import { fullName } from "@/lib/people/names";
 import { loadClass, loadClassList } from "@/lib/people/lists/loaders";
 import { idSchema } from "@/lib/people/schema";
 import { SubgroupMembers } from "@/components/org/subgroup-members";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Подгруппы" };
 
@@ -36,7 +37,7 @@ export default async function SubgroupMembersPage({ params }: { params: Promise<
   );
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Подгруппы класса {cls.name}</h1>
+      <PageHeader title={<>Подгруппы класса {cls.name}</>} />
       {subgroups.length === 0 && (
         <p className="text-sm text-slate-500">Подгрупп нет. Их создают на странице «Классы».</p>
       )}
