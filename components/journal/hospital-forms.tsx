@@ -4,6 +4,7 @@
 import { createCertificateAction, saveHospitalMarksAction } from "@/lib/journal/hospital/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, DateRangeField, Field, Input, Select } from "@/components/ui/field";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export function CertificateForm({
@@ -63,22 +64,22 @@ export function HospitalMarksForm({ certificateId, rows }: { certificateId: numb
       className="items-start"
     >
       <input type="hidden" name="certificateId" value={certificateId} />
-      <table className="text-sm" data-testid="stay-lessons">
+      <Table label="Уроки пребывания" maxHeight="none" data-testid="stay-lessons">
         <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="py-1 pr-4 font-normal">Дата</th>
-            <th className="py-1 pr-4 font-normal">Предмет</th>
-            <th className="py-1 pr-4 font-normal">Тема урока</th>
-            <th className="py-1 font-normal">Отметка</th>
+          <tr>
+            <Th>Дата</Th>
+            <Th>Предмет</Th>
+            <Th>Тема урока</Th>
+            <Th>Отметка</Th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.lessonId} className="border-b border-slate-100">
-              <td className="py-0.5 pr-4 tabular-nums">{r.date}</td>
-              <td className="py-0.5 pr-4">{r.subject}</td>
-              <td className="max-w-80 truncate py-0.5 pr-4 text-slate-600">{r.topic ?? ""}</td>
-              <td className="py-0.5">
+            <Tr key={r.lessonId}>
+              <Td className="tabular-nums">{r.date}</Td>
+              <Td>{r.subject}</Td>
+              <Td className="max-w-80 truncate text-slate-600">{r.topic ?? ""}</Td>
+              <Td>
                 <Input
                   name={`m:${r.lessonId}`}
                   defaultValue={r.value}
@@ -86,11 +87,11 @@ export function HospitalMarksForm({ certificateId, rows }: { certificateId: numb
                   aria-label={`${r.date}, ${r.subject}`}
                   className="w-16 text-center"
                 />
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 // control work's day is warned about), publishes it again; the demo parent sees the published
 // schedule in the diary's «График контрольных».
 import { expect, test } from "@playwright/test";
-import { openMenuItem, query, signInAs } from "./support";
+import { demoChildIn7A, openMenuItem, query, signInAs } from "./support";
 
 const SLOW = { timeout: 30_000 };
 
@@ -30,12 +30,8 @@ test("the deputy publishes 7А's assessment schedule with its warnings; the pare
   const parent = await (await browser.newContext()).newPage();
   await signInAs(parent, "PARENT");
   // The demo child of 7А (the parent's other child is in 3Б).
-  const [child] = await query<{ id: number }>(
-    `SELECT s.id FROM "Student" s JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id
-       JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
-      WHERE s."lastName" = 'Смирнов' AND s."firstName" = 'Артём' AND c.name = '7А' AND m."endDate" IS NULL`,
-  );
-  await parent.goto(`/diary/${child.id}`);
+  const childId = await demoChildIn7A();
+  await parent.goto(`/diary/${childId}`);
   await parent
     .getByRole("navigation", { name: "Разделы дневника" })
     .getByRole("link", { name: "График контрольных" })

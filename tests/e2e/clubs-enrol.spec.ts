@@ -2,7 +2,7 @@
 // parent opens the diary's «Кружки», enrols their 7А child in «Шахматы» (Mondays 16:00–16:45, after
 // the lessons) and the club appears in the diary's «Внеурочная деятельность».
 import { expect, test } from "@playwright/test";
-import { query, signInAs } from "./support";
+import { demoChildIn7A, query, signInAs } from "./support";
 
 const SLOW = { timeout: 30_000 };
 let clubId = 0;
@@ -36,12 +36,8 @@ test("a parent on a phone enrols the child in a club and the club appears in the
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "PARENT");
-  const [child] = await query<{ id: number }>(
-    `SELECT s.id FROM "Student" s JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id
-       JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
-      WHERE s."lastName" = 'Смирнов' AND s."firstName" = 'Артём' AND c.name = '7А' AND m."endDate" IS NULL`,
-  );
-  await page.goto(`/diary/${child.id}`);
+  const childId = await demoChildIn7A();
+  await page.goto(`/diary/${childId}`);
   await page.getByRole("navigation", { name: "Разделы дневника" }).getByRole("link", { name: "Кружки" }).click();
   await expect(page.getByRole("heading", { name: "Дневник: кружки и секции" })).toBeVisible(SLOW);
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Шахматы" }) });

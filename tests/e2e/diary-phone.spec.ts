@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoParentChildren, query, signInAs, type DemoChild } from "./support";
 import { seriousA11yViolations } from "./support/axe";
 
 test.describe.configure({ mode: "serial" });
@@ -24,8 +24,7 @@ const saturday = new Date(samaraToday.getTime() + ((6 - samaraToday.getUTCDay() 
 const monday = new Date(saturday.getTime() + 2 * DAY_MS);
 const saturdayNoon = new Date(saturday.getTime() + 12 * 3_600_000 - SAMARA_MS);
 
-type Child = { id: number; firstName: string; lastName: string; classId: number; organisationId: number };
-let children: Child[] = [];
+let children: DemoChild[] = [];
 const created: { lessons: number[]; homework: number[] } = { lessons: [], homework: [] };
 const DUE_TEXT = "E2E: задача к понедельнику № 7";
 // Screenshots to look at (not compared): $TMPDIR/diary-phone-screens.
@@ -43,18 +42,7 @@ function moveClock(to: Date | null) {
 }
 
 test.beforeAll(async () => {
-  const parent = demoLogin("PARENT");
-  children = await query<Child>(
-    `SELECT s.id, s."firstName", s."lastName", m."classId", s."organisationId"
-       FROM "Student" s
-       JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id AND m."endDate" IS NULL
-       JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
-       JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
-       JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
-       JOIN "Organisation" o ON o.id = u."organisationId"
-      WHERE u.login = $1 AND o.name = $2 ORDER BY s."firstName"`,
-    [parent.login, parent.orgName],
-  );
+  children = await demoParentChildren();
   expect(children).toHaveLength(2);
   for (const child of children) {
     // Two lessons on Monday from the class's own subjects and teachers (the latest two distinct subjects).

@@ -1,19 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, demoParentChildren, query, signInAs } from "./support";
 
 test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
   test("a parent switches between two children and the week fits a 390 px phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const parent = demoLogin("PARENT");
-    const children = await query<{ id: number; firstName: string; lastName: string }>(
-      `SELECT s.id, s."firstName", s."lastName" FROM "Student" s
-         JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
-         JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
-         JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
-         JOIN "Organisation" o ON o.id = u."organisationId"
-        WHERE u.login = $1 AND o.name = $2 ORDER BY s."firstName"`,
-      [parent.login, parent.orgName],
-    );
+    const children = await demoParentChildren();
     expect(children).toHaveLength(2);
     await signInAs(page, "PARENT");
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Дневник" }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DiaryPage } from "./pages/diary-page";
 import { FinalsPage } from "./pages/finals-page";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, demoParentChildren, query, signInAs } from "./support";
 
 // The demo school: the teacher (Соколова Е. В.) teaches algebra in 7А; the student (Смирнов Артём)
 // is in 7А; the parent (Смирнова О. Н.) has children in 7А and 3Б.
@@ -31,19 +31,6 @@ async function demo() {
     [teacher.orgName, teacher.login, demoLogin("STUDENT").login],
   );
   return row;
-}
-
-async function parentChildren(): Promise<{ id: number; firstName: string; lastName: string }[]> {
-  const parent = demoLogin("PARENT");
-  return query(
-    `SELECT s.id, s."firstName", s."lastName" FROM "Student" s
-       JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
-       JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
-       JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
-       JOIN "Organisation" o ON o.id = u."organisationId"
-      WHERE u.login = $1 AND o.name = $2 ORDER BY s."firstName"`,
-    [parent.login, parent.orgName],
-  );
 }
 
 test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => {
@@ -115,7 +102,7 @@ test.describe("final marks and the diary (FIN-1…FIN-5, DRY-2…DRY-6)", () => 
   });
 
   test("a parent sees each child's marks and report, never another family's (id tampering → 403)", async ({ page }) => {
-    const children = await parentChildren();
+    const children = await demoParentChildren();
     expect(children).toHaveLength(2);
     const parent = demoLogin("PARENT");
     const [other] = await query<{ id: number }>(

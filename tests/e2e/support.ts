@@ -28,6 +28,34 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+export type DemoChild = { id: number; firstName: string; lastName: string; classId: number; organisationId: number };
+
+/** The demo school parent's children (7А and 3Б) with their current class, by first name. */
+export async function demoParentChildren(): Promise<DemoChild[]> {
+  const parent = demoLogin("PARENT");
+  return query(
+    `SELECT s.id, s."firstName", s."lastName", m."classId", s."organisationId"
+       FROM "Student" s
+       JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id AND m."endDate" IS NULL
+       JOIN "ParentLink" l ON l."organisationId" = s."organisationId" AND l."studentId" = s.id
+       JOIN "Parent" p ON p."organisationId" = l."organisationId" AND p.id = l."parentId"
+       JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."userId"
+       JOIN "Organisation" o ON o.id = u."organisationId"
+      WHERE u.login = $1 AND o.name = $2 ORDER BY s."firstName"`,
+    [parent.login, parent.orgName],
+  );
+}
+
+/** The demo parent's child in 7А (Смирнов Артём, the demo student): the student's id. */
+export async function demoChildIn7A(): Promise<number> {
+  const [child] = await query<{ id: number }>(
+    `SELECT s.id FROM "Student" s JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id
+       JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
+      WHERE s."lastName" = 'Смирнов' AND s."firstName" = 'Артём' AND c.name = '7А' AND m."endDate" IS NULL`,
+  );
+  return child.id;
+}
+
 /** Opens a main-menu item, through «Ещё» when the role's menu keeps it there (DAY-7). */
 export async function openMenuItem(page: Page, name: string): Promise<void> {
   const nav = page.getByRole("navigation", { name: "Основное меню" });

@@ -24,12 +24,13 @@ import {
 } from "@/lib/absences/commands";
 import { fileNoticeAction, recordAbsenceAction } from "@/lib/absences/actions";
 import { loadGridPage } from "@/lib/journal/loaders";
-import type { CurrentUser } from "@/lib/auth/session";
 import { saveSubscription } from "@/lib/push/mutations";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { sessionUser } from "../support/session-user";
+import { addParentLogin } from "../support/push-fixture";
+import { closeQ2, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -63,19 +64,13 @@ const actor = (userId: number) => ({ organisationId: f.organisationId, id: userI
 
 /** The expected absences of a student in the subject teacher's grid (DUT-4: the attendance column). */
 async function expectedInGrid(studentId: number, from: string) {
-  const user = {
-    id: f.users.teacher,
-    organisationId: f.organisationId,
+  const user = sessionUser(f.users.teacher, f.organisationId, {
     login: "teacher",
     fullName: "Соколова",
     shortName: "Соколова",
     roles: ["TEACHER"],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
     timeZone: SAMARA,
-  } as CurrentUser;
+  });
   const grid = await loadGridPage(user, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
   if (grid.kind !== "grid") throw new Error(`grid: ${grid.kind}`);
   return grid.view.expected.filter((e) => e.studentId === studentId && e.from >= from);
@@ -95,23 +90,8 @@ async function cell(lessonIso: string, studentId: number) {
   return row?.code ?? null;
 }
 
-async function mkParent(login: string, childId: number): Promise<number> {
-  const organisationId = f.organisationId;
-  const u = await db.user.create({
-    data: {
-      organisationId,
-      login,
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Родитель",
-      firstName: login,
-    },
-  });
-  await db.userRole.create({ data: { organisationId, userId: u.id, role: "PARENT" } });
-  const p = await db.parent.create({ data: { organisationId, userId: u.id, lastName: "Родитель", firstName: login } });
-  await db.parentLink.create({ data: { organisationId, parentId: p.id, studentId: childId } });
-  return u.id;
-}
+const mkParent = (login: string, childId: number) =>
+  addParentLogin(f.organisationId, childId, { login, lastName: "Родитель", firstName: login });
 
 const doc = {
   reason: "B" as const,
@@ -266,16 +246,7 @@ describe("the lock decision holds absences (DUT-3, JRN-6, REC-1)", () => {
 
   it("refuses in a closed period, writing nothing", async () => {
     const g = await createJournalFixture({ students: 2 });
-    await db.periodClosure.create({
-      data: {
-        organisationId: g.organisationId,
-        classId: g.classId,
-        periodId: g.q2,
-        basis: "приказ № 112 от 19.11.2026",
-        closedById: g.users.deputy,
-        closedAt: new Date("2026-11-19T10:00:00Z"),
-      },
-    });
+    await closeQ2(g);
     const before = await dbDigest();
     const r = await recordAbsence(
       { organisationId: g.organisationId, id: g.users.classTeacher, timeZone: SAMARA },

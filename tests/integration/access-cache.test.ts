@@ -23,7 +23,7 @@ import { clearProcessCaches } from "@/lib/auth/version";
 import { setLoginActive } from "@/lib/people/logins/deactivate";
 import BoardPage from "@/app/(app)/board/page";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
-import { interruptOf, signOut, useClaims } from "../support/session-harness";
+import { renderOutcome, signOut, useClaims } from "../support/session-harness";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -73,15 +73,7 @@ async function newSession(userId: number): Promise<{ organisationId: number; use
   return { organisationId: f.organisationId, userId, sessionId: id };
 }
 
-async function page(): Promise<string> {
-  try {
-    await BoardPage();
-    return "render";
-  } catch (e) {
-    const i = interruptOf(e);
-    return i?.kind === "redirect" ? `redirect:${i.to}` : (i?.kind ?? String(e));
-  }
-}
+const page = () => renderOutcome(BoardPage);
 
 const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
 

@@ -15,7 +15,8 @@ import { AssessmentCalendar } from "@/components/assessments/assessment-calendar
 import { GET as fileRoute } from "@/app/api/assessments/route";
 import DiaryAssessmentsPage from "@/app/(app)/diary/[studentId]/assessments/page";
 import { createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
-import { signInAs } from "../support/session-harness";
+import { signedInAs, signInAs } from "../support/session-harness";
+import { addParentLogin } from "../support/push-fixture";
 import { dbDigest } from "../support/db-digest";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
@@ -27,10 +28,7 @@ let parent = 0;
 let algebraPlan = 0;
 const TODAY = day("2026-11-20");
 
-const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
-  await signInAs(f.organisationId, userId);
-  return call();
-};
+const as = <T>(userId: number, call: () => Promise<T>) => signedInAs(f.organisationId, userId, call);
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -107,22 +105,7 @@ beforeAll(async () => {
   ]);
   // A draft КТП's control work is not in the schedule.
   await plan(russian.id, f.users.other, "DRAFT", [{ title: "Тест по черновику", hours: 1, controlKind: "Тест" }]);
-  const u = await db.user.create({
-    data: {
-      organisationId: o,
-      login: "parent",
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Родитель",
-      firstName: "Анна",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: o, userId: u.id, role: "PARENT" } });
-  const p = await db.parent.create({
-    data: { organisationId: o, userId: u.id, lastName: "Родитель", firstName: "Анна" },
-  });
-  await db.parentLink.create({ data: { organisationId: o, parentId: p.id, studentId: f.students[0] } });
-  parent = u.id;
+  parent = await addParentLogin(o, f.students[0], { login: "parent", lastName: "Родитель", firstName: "Анна" });
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,6 @@
 // (the overdue list changes) and appears in RPT-11 (report=checks); the class teacher records at
 // their own level only; a subject teacher and a class outside the scope are refused with nothing
 // written. The clock: NOW = 20.11.2026 12:00 in Samara (journal-fixture).
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { requireAccess } from "@/lib/access/guard";
@@ -12,6 +11,7 @@ import { loadDueChecks } from "@/lib/control/checks/loaders";
 import { GET as reportRoute } from "@/app/api/control/report/route";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
+import { xlsxText } from "../support/xlsx";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -29,14 +29,6 @@ async function dueFor(userId: number) {
   await signInAs(f.organisationId, userId);
   const { user, scopes } = await requireAccess(["control.check", "control.view"]);
   return (await loadDueChecks(user, scopes, NOW)).due;
-}
-
-async function xlsxText(res: Response): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await res.arrayBuffer());
-  const out: string[] = [];
-  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => out.push(String(c.text)))));
-  return out.join(" | ");
 }
 
 beforeAll(async () => {

@@ -15,7 +15,8 @@ import {
 } from "@/lib/clubs/actions";
 import { loadOpenClubs, loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { addBells, createJournalFixture, day, formData, NOW, type JournalFixture } from "./journal-fixture";
-import { signInAs } from "../support/session-harness";
+import { signedInAs, signInAs } from "../support/session-harness";
+import { addParentLogin } from "../support/push-fixture";
 import { dbDigest } from "../support/db-digest";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -26,10 +27,7 @@ let parent = 0;
 const ids: Record<string, number> = {};
 const child = () => f.students[0]!;
 
-const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
-  await signInAs(f.organisationId, userId);
-  return call();
-};
+const as = <T>(userId: number, call: () => Promise<T>) => signedInAs(f.organisationId, userId, call);
 
 const enrol = (club: string, studentId = child()) =>
   as(parent, () => enrolInClubAction(null, formData({ clubId: ids[club]!, studentId })));
@@ -59,22 +57,7 @@ beforeAll(async () => {
       validTo: day("2027-05-31"),
     },
   });
-  const u = await db.user.create({
-    data: {
-      organisationId: o,
-      login: "parent",
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Родитель",
-      firstName: "Анна",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: o, userId: u.id, role: "PARENT" } });
-  const p = await db.parent.create({
-    data: { organisationId: o, userId: u.id, lastName: "Родитель", firstName: "Анна" },
-  });
-  await db.parentLink.create({ data: { organisationId: o, parentId: p.id, studentId: child() } });
-  parent = u.id;
+  parent = await addParentLogin(o, child(), { login: "parent", lastName: "Родитель", firstName: "Анна" });
   await signInAs(o, f.users.deputy);
   for (const [name, leaderId, start, capacity] of [
     ["Шахматы", f.users.teacher, "18:00", ""],

@@ -18,7 +18,7 @@ import {
 } from "@/lib/clubs/actions";
 import { GET as reportRoute } from "@/app/api/clubs/report/route";
 import { addBells, createJournalFixture, formData, NOW, type JournalFixture } from "./journal-fixture";
-import { signInAs, signOut } from "../support/session-harness";
+import { signedInAs, signInAs, signOut } from "../support/session-harness";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -28,10 +28,7 @@ let chess = 0;
 let choir = 0;
 let q1 = 0;
 
-const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
-  await signInAs(f.organisationId, userId);
-  return call();
-};
+const as = <T>(userId: number, call: () => Promise<T>) => signedInAs(f.organisationId, userId, call);
 
 const get = (query: string) => reportRoute(new Request(`http://x/api/clubs/report?${query}`));
 

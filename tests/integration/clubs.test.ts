@@ -11,7 +11,7 @@ import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { MARKS_DISALLOWED } from "@/lib/clubs/rules";
 import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { addBells, createJournalFixture, day, formData, NOW, type JournalFixture } from "./journal-fixture";
-import { signInAs } from "../support/session-harness";
+import { signedInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -25,10 +25,7 @@ let choirId = 0;
 const TUESDAY = 2;
 const THURSDAY = 4;
 
-const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
-  await signInAs(f.organisationId, userId);
-  return call();
-};
+const as = <T>(userId: number, call: () => Promise<T>) => signedInAs(f.organisationId, userId, call);
 
 async function clubNamed(name: string): Promise<number> {
   return (await db.club.findFirstOrThrow({ where: { organisationId: f.organisationId, name } })).id;

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { importResultsAction } from "@/lib/external/actions";
 import { loadExternalResults } from "@/lib/external/loaders";
 import { signInAs, signOut } from "../support/session-harness";
-import { createJournalFixture, currentUser, type JournalFixture } from "./journal-fixture";
+import { addFinal, createJournalFixture, currentUser, type JournalFixture } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -16,18 +16,7 @@ let f: JournalFixture;
 beforeAll(async () => {
   f = await createJournalFixture({ students: 30 });
   // Year marks of the first twelve students in algebra: 4.
-  for (const studentId of f.students.slice(0, 12))
-    await db.finalMark.create({
-      data: {
-        organisationId: f.organisationId,
-        studentId,
-        classId: f.classId,
-        subjectId: f.subjectId,
-        kind: "YEAR",
-        value: 4,
-        setById: f.users.teacher,
-      },
-    });
+  for (const studentId of f.students.slice(0, 12)) await addFinal(f, studentId, "YEAR");
 }, 120_000);
 
 afterEach(() => signOut());

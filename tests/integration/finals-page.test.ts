@@ -15,37 +15,25 @@ import { DEPUTY_ONLY_MESSAGE, finalKey } from "@/lib/finals/rules";
 import { diaryVisitNews, studentMarksView } from "@/lib/diary/marks/loaders";
 import { recordDiaryVisit } from "@/lib/diary/commands";
 import { buildReport } from "@/lib/reports/build";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import {
+  addAssignment,
+  addUser,
+  createJournalFixture,
+  currentUser,
+  day,
+  NOW,
+  teacherMark,
+  type JournalFixture,
+} from "./journal-fixture";
 
 let f: JournalFixture;
 let deputy: number;
 const TODAY = day("2026-11-20");
 
-function userOf(id: number, roles: string[]): CurrentUser {
-  return {
-    id,
-    organisationId: f.organisationId,
-    login: "u",
-    fullName: "Тест",
-    shortName: "Тест",
-    roles,
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  } as CurrentUser;
-}
+const userOf = (id: number, roles: string[]) => currentUser(f, id, roles);
 
 async function mark(iso: string, studentId: number, input: string, typeId?: number) {
-  const lessonId = f.lesson(iso);
-  const assignmentId = await addAssignment(f, lessonId, typeId);
-  const r = await saveCell(
-    f.actor(f.users.teacher),
-    { kind: "mark", lessonId, assignmentId, studentId, input, version: 0 },
-    NOW,
-  );
-  expect(r.body).toMatchObject({ ok: true });
+  expect((await teacherMark(f, iso, studentId, input, { typeId })).body).toMatchObject({ ok: true });
 }
 
 const finalInput = (studentId: number, text: string, version = 0, extra: Record<string, unknown> = {}) => ({
@@ -61,18 +49,7 @@ const finalInput = (studentId: number, text: string, version = 0, extra: Record<
 
 beforeAll(async () => {
   f = await createJournalFixture({ students: 3 });
-  const u = await db.user.create({
-    data: {
-      organisationId: f.organisationId,
-      login: "deputy",
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Орлова",
-      firstName: "Тест",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: f.organisationId, userId: u.id, role: "DEPUTY" } });
-  deputy = u.id;
+  deputy = await addUser(f, "deputy", "DEPUTY", "Орлова");
   // Student 0: 5 (answer, weight 1), 4 (test, weight 2), 5 (answer), hospital 3 (answer) → (5+8+5+3)/5 = 4.20.
   const s0 = f.students[0];
   await mark("2026-11-16", s0, "5");
@@ -413,17 +390,7 @@ describe("college attestation forms (FIN-1, FIN-3)", () => {
       version: 0,
     };
     // A credit of a subject marked on the scale proposes «зачёт» from a recommended mark above «2».
-    const lessonId = c.lesson("2026-11-19");
-    const assignmentId = await addAssignment(c, lessonId);
-    expect(
-      (
-        await saveCell(
-          c.actor(c.users.teacher),
-          { kind: "mark", lessonId, assignmentId, studentId: c.students[0], input: "4", version: 0 },
-          NOW,
-        )
-      ).body,
-    ).toMatchObject({ ok: true });
+    expect((await teacherMark(c, "2026-11-19", c.students[0], "4")).body).toMatchObject({ ok: true });
     const withMark = await loadFinalsPage(teacher, { classId: c.classId, subjectId: c.subjectId, periodId: c.q2 }, NOW);
     expect(withMark.kind === "sheet" && withMark.rows.find((r) => r.studentId === c.students[0])?.proposalText).toBe(
       "з",

@@ -5,21 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadFinalsPage } from "@/lib/finals/loaders";
 import { saveFinal } from "@/lib/finals/commands";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
-import { saveCell } from "@/lib/journal/commands";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture, currentUser } from "./journal-fixture";
+import { createJournalFixture, currentUser, day, NOW, teacherMark, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 
 beforeAll(async () => {
   f = await createJournalFixture({ students: 2 });
   // Student 0 has a mark; student 1 none, though the quarter's lessons were held.
-  const lessonId = f.lesson("2026-11-18");
-  const assignmentId = await addAssignment(f, lessonId);
-  const r = await saveCell(
-    f.actor(f.users.teacher),
-    { kind: "mark", lessonId, assignmentId, studentId: f.students[0], input: "4", version: 0 },
-    NOW,
-  );
+  const r = await teacherMark(f, "2026-11-18", f.students[0], "4");
   expect(r.body.ok).toBe(true);
 });
 

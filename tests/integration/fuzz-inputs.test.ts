@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { httpStatus, type ErrorCode } from "@/lib/errors";
 import { CONTROL_CHARS_MESSAGE } from "@/lib/schema";
 import type { MatrixColumn } from "@/lib/access/roles";
-import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { createAccessFixture, foreignClass, type AccessFixture } from "../support/access-fixture";
 import { interruptOf, signInAs, signInAsAuthority } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
 
@@ -204,23 +204,11 @@ beforeAll(async () => {
   regionAdmin = await authorityAccount("REGIONAL_ADMIN", "fuzz-region-admin", "Админ");
   regionSpecialist = await authorityAccount("REGIONAL_SPECIALIST", "fuzz-region-spec", "Специалист");
   const o = f.otherOrganisationId;
-  const year = await db.academicYear.create({
-    data: {
-      organisationId: o,
-      name: "2026/2027",
-      startDate: new Date("2026-09-01"),
-      endDate: new Date("2027-05-31"),
-      isCurrent: true,
-    },
-  });
-  const cls = await db.classGroup.create({ data: { organisationId: o, yearId: year.id, name: "9В", grade: 9 } });
-  const st = await db.student.create({
-    data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") },
-  });
+  const { yearId, classId, studentId } = await foreignClass(f);
   const user = await db.user.create({
     data: { organisationId: o, login: "other", passwordHash: "-", lastName: "Чужой", firstName: "Учитель" },
   });
-  foreign = [year.id, cls.id, st.id, user.id].map(String);
+  foreign = [yearId, classId, studentId, user.id].map(String);
   own = [f.classA, f.classB, f.studentA, f.studentB, f.lessonA, f.lessonB, f.subject, f.users.TEACHER].map(String);
 });
 

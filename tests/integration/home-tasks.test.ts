@@ -8,6 +8,7 @@ import { loadHomeWidgets } from "@/lib/home/loaders";
 import type { HomeWidget } from "@/lib/home/data";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/prisma/generated/prisma/client";
+import { sessionUser } from "../support/session-user";
 
 // A Monday in the second quarter: the demo is seeded for it and the homes are read on it.
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -26,19 +27,14 @@ async function userOf(org: "school" | "college", login: string): Promise<Current
       WHERE o.kind = $1 AND u.login = $2 GROUP BY u.id, u."organisationId", o.kind`,
     [org === "school" ? "SCHOOL" : "COLLEGE", login],
   );
-  return {
-    id: u.id,
-    organisationId: u.organisationId,
+  return sessionUser(u.id, u.organisationId, {
     login,
     fullName: login,
     shortName: login,
     roles: u.roles,
-    mustChangePassword: false,
-    sessionId: "test",
     orgKind: u.kind,
     orgName: "",
-    timeZone: "Europe/Samara",
-  };
+  });
 }
 
 const byKey = (ws: HomeWidget[]) => new Map(ws.map((w) => [w.key, w]));

@@ -6,7 +6,7 @@ import { saveCell } from "@/lib/journal/commands";
 import { changesOf } from "@/lib/journal/data";
 import { markEntityKey } from "@/lib/journal/mutations";
 import { createUnlockRequest, decideUnlockRequest } from "@/lib/journal/unlock/mutations";
-import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { addAssignment, addFinal, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
@@ -325,18 +325,7 @@ describe("edit lock (JRN-6)", () => {
     const lessonId = f.lesson("2026-11-19");
     const a = await addAssignment(f, lessonId);
     const s = f.students[1];
-    await db.finalMark.create({
-      data: {
-        organisationId: f.organisationId,
-        studentId: s,
-        classId: f.classId,
-        subjectId: f.subjectId,
-        kind: "PERIOD",
-        periodId: f.q2,
-        value: 4,
-        setById: f.users.teacher,
-      },
-    });
+    await addFinal(f, s, "PERIOD");
     const r = await saveCell(f.actor(f.users.teacher), mark(lessonId, a, s, "5", 0), NOW);
     expect(r.status).toBe(403);
     expect(r.body.ok ? "" : r.body.message).toContain("Итоговая");

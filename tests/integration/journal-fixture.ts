@@ -3,7 +3,10 @@
 // nothing here, a first grade, lessons every weekday of November 2026 and two assignment types.
 // The clock of these tests: NOW = 2026-11-20 12:00 in Samara.
 import { db } from "@/lib/db";
+import { saveCell } from "@/lib/journal/commands";
+import type { Role } from "@/lib/access/roles";
 import type { CurrentUser } from "@/lib/auth/session";
+import { sessionUser } from "../support/session-user";
 
 export const NOW = new Date("2026-11-20T08:00:00.000Z"); // 12:00 Europe/Samara
 export const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -206,6 +209,95 @@ export async function addAssignment(f: JournalFixture, lessonId: number, typeId 
   return a.id;
 }
 
+/** A login of the fixture's organisation with one role («<lastName> Тест»); the user's id. */
+export async function addUser(f: JournalFixture, login: string, role: Role, lastName = login): Promise<number> {
+  const u = await db.user.create({
+    data: {
+      organisationId: f.organisationId,
+      login,
+      passwordHash: "-",
+      mustChangePassword: false,
+      lastName,
+      firstName: "Тест",
+    },
+  });
+  await db.userRole.create({ data: { organisationId: f.organisationId, userId: u.id, role } });
+  return u.id;
+}
+
+/** A final mark «4» in the fixture's subject set by its teacher: the 2nd quarter's (PERIOD) or the year's (YEAR). */
+export async function addFinal(f: JournalFixture, studentId: number, kind: "PERIOD" | "YEAR"): Promise<void> {
+  await db.finalMark.create({
+    data: {
+      organisationId: f.organisationId,
+      studentId,
+      classId: f.classId,
+      subjectId: f.subjectId,
+      kind,
+      ...(kind === "PERIOD" ? { periodId: f.q2 } : {}),
+      value: 4,
+      setById: f.users.teacher,
+    },
+  });
+}
+
+/** 7А's 2nd quarter closed by the deputy's order (REC-1: «приказ № 112 от 19.11.2026»). */
+export async function closeQ2(f: JournalFixture): Promise<void> {
+  await db.periodClosure.create({
+    data: {
+      organisationId: f.organisationId,
+      classId: f.classId,
+      periodId: f.q2,
+      basis: "приказ № 112 от 19.11.2026",
+      closedById: f.users.deputy,
+      closedAt: new Date("2026-11-19T10:00:00Z"),
+    },
+  });
+}
+
+/** A lesson filled at `at` (CTL-1, DUT-1): topic, homework «§ 1», one answer marked «4» for each of `studentIds`. */
+export async function fillLesson(f: JournalFixture, lessonId: number, at: Date, studentIds: number[]): Promise<void> {
+  const organisationId = f.organisationId;
+  await db.lesson.update({
+    where: { organisationId_id: { organisationId, id: lessonId } },
+    data: { topic: "Тема", filledAt: at },
+  });
+  await db.homework.create({
+    data: { organisationId, lessonId, text: "§ 1", createdById: f.users.teacher, createdAt: at },
+  });
+  const assignmentId = await addAssignment(f, lessonId);
+  for (const studentId of studentIds)
+    await db.mark.create({
+      data: {
+        organisationId,
+        lessonId,
+        assignmentId,
+        studentId,
+        value: 4,
+        createdById: f.users.teacher,
+        updatedById: f.users.teacher,
+        createdAt: at,
+      },
+    });
+}
+
+/** The teacher's mark `input` for a student in a new column of the lesson on `iso`, saved as the grid saves it. */
+export async function teacherMark(
+  f: JournalFixture,
+  iso: string,
+  studentId: number,
+  input: string,
+  opts: { typeId?: number; now?: Date } = {},
+) {
+  const lessonId = f.lesson(iso);
+  const assignmentId = await addAssignment(f, lessonId, opts.typeId);
+  return saveCell(
+    f.actor(f.users.teacher),
+    { kind: "mark", lessonId, assignmentId, studentId, input, version: 0 },
+    opts.now ?? NOW,
+  );
+}
+
 /** A server action's form data from plain fields. */
 export function formData(fields: Record<string, string | number>): FormData {
   const data = new FormData();
@@ -215,19 +307,7 @@ export function formData(fields: Record<string, string | number>): FormData {
 
 /** The session user a page loader takes, for a fixture user (roles as the session carries them). */
 export function currentUser(f: JournalFixture, id: number, roles: string[]): CurrentUser {
-  return {
-    id,
-    organisationId: f.organisationId,
-    login: "u",
-    fullName: "Тест",
-    shortName: "Тест",
-    roles,
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  } as CurrentUser;
+  return sessionUser(id, f.organisationId, { roles });
 }
 
 /** A default bell schedule of six lessons (SCH-1), for timetable entries and lesson generation. */

@@ -9,22 +9,16 @@ import { loadGridPage } from "@/lib/journal/loaders";
 import { windowRead } from "@/lib/journal/grid-load";
 import { db } from "@/lib/db";
 import { counted } from "../support/pg-queries";
+import { sessionUser } from "../support/session-user";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 
 function userOf(f: JournalFixture): CurrentUser {
-  return {
-    id: f.users.teacher,
-    organisationId: f.organisationId,
+  return sessionUser(f.users.teacher, f.organisationId, {
     login: "teacher",
     fullName: "Соколова Тест",
     shortName: "Соколова Т.",
     roles: ["TEACHER"],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  } as CurrentUser;
+  });
 }
 
 /** Two assignments per past lesson and marks for most students, so every table has rows. */

@@ -284,27 +284,21 @@ describe("learning materials (LRN-2)", () => {
     await signInAs(f.organisationId, f.users.STAFF);
     expect(await open(MaterialsPage)).toBe("forbidden");
     // Attaching needs journal edit on the lesson: the teacher of 5А, not the class teacher.
+    const attachMemo = () =>
+      attachMaterialAction(
+        null,
+        form({
+          target: "lesson",
+          targetId: String(f.lessonA),
+          materialId: String(ids["Дроби: памятка"]),
+          intent: "attach",
+        }),
+      );
     await signInAs(f.organisationId, f.users.CLASS_TEACHER);
-    const refused = await attachMaterialAction(
-      null,
-      form({
-        target: "lesson",
-        targetId: String(f.lessonA),
-        materialId: String(ids["Дроби: памятка"]),
-        intent: "attach",
-      }),
-    );
+    const refused = await attachMemo();
     expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await signInAs(f.organisationId, f.users.TEACHER);
-    const attached = await attachMaterialAction(
-      null,
-      form({
-        target: "lesson",
-        targetId: String(f.lessonA),
-        materialId: String(ids["Дроби: памятка"]),
-        intent: "attach",
-      }),
-    );
+    const attached = await attachMemo();
     expect(attached).toMatchObject({ ok: true });
     expect(await db.lessonMaterial.count({ where: { organisationId: f.organisationId, lessonId: f.lessonA } })).toBe(1);
     // The lesson shows it in the diary of its class.

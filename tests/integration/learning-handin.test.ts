@@ -4,7 +4,7 @@
 // through the journal's own save — and refused by its lock decision on a closed date —, what the
 // family sees (diary week, hand-in page) and the /api/v1 routes for families.
 // The clock: NOW = 2026-11-20 12:00 in Samara (journal-fixture).
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -23,7 +23,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import * as listRoute from "@/app/api/v1/students/[studentId]/handins/route";
 import * as oneRoute from "@/app/api/v1/students/[studentId]/handins/[homeworkId]/route";
 import { changedTables, dbDigest } from "../support/db-digest";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { sessionUser } from "../support/session-user";
+import { storedFileCount } from "../support/files-dir";
+import { addUser, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 let filesDir = "";
@@ -39,35 +41,10 @@ const photo = (name = "тетрадь.jpg", size = 2048): Upload => ({
 });
 
 function asUser(id: number): CurrentUser {
-  return {
-    id,
-    organisationId: f.organisationId,
-    login: "x",
-    fullName: "x",
-    shortName: "x",
-    roles: [],
-    mustChangePassword: false,
-    sessionId: "x",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  };
+  return sessionUser(id, f.organisationId, { login: "x", fullName: "x", shortName: "x", sessionId: "x" });
 }
 
-async function mkUser(login: string, role: "STUDENT" | "PARENT") {
-  const u = await db.user.create({
-    data: {
-      organisationId: f.organisationId,
-      login,
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: login,
-      firstName: "Тест",
-    },
-  });
-  await db.userRole.create({ data: { organisationId: f.organisationId, userId: u.id, role } });
-  return u.id;
-}
+const mkUser = (login: string, role: "STUDENT" | "PARENT") => addUser(f, login, role);
 
 /** A homework on a lesson that asks for a hand-in due at `due` (Samara wall time) with a new «Ответ на уроке» column. */
 async function homeworkWithHandin(lessonIso: string, dueDate: string, dueTime: string): Promise<number> {
@@ -100,13 +77,7 @@ const countRows = async () => ({
   attachments: await db.attachment.count({ where: { organisationId: f.organisationId, submissionId: { not: null } } }),
 });
 
-const storedFiles = async () => {
-  try {
-    return (await readdir(path.join(filesDir, String(f.organisationId), "handin"))).length;
-  } catch {
-    return 0;
-  }
-};
+const storedFiles = () => storedFileCount(filesDir, f.organisationId, "handin");
 
 beforeAll(async () => {
   filesDir = await mkdtemp(path.join(tmpdir(), "ej-handin-"));

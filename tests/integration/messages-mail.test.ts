@@ -1,7 +1,7 @@
 // Mail against a real PostgreSQL (MSG-1, MSG-2): the recipient rule over facts from the
 // database, nothing stored on refusal, viewer checks, attachments, the three-day rule with a
 // moved clock.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { overdueParentQuestions } from "@/lib/messages/overdue/questions";
 import type { ComposeInput } from "@/lib/messages/schema";
 import { MAX_FILE_BYTES } from "@/lib/storage/rules";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { storedFileCount } from "../support/files-dir";
 
 let f: AccessFixture;
 let foreignTeacher: number;
@@ -30,13 +31,7 @@ const input = (over: Partial<ComposeInput>): ComposeInput => ({
   ...over,
 });
 const messageCount = () => db.message.count({ where: { organisationId: f.organisationId } });
-const storedFiles = async () => {
-  try {
-    return (await readdir(path.join(filesDir, String(f.organisationId), "message"))).length;
-  } catch {
-    return 0;
-  }
-};
+const storedFiles = () => storedFileCount(filesDir, f.organisationId, "message");
 
 beforeAll(async () => {
   filesDir = await mkdtemp(path.join(tmpdir(), "ej-files-"));

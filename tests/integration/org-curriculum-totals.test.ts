@@ -2,28 +2,13 @@
 // stored curriculum, and gaps against тарификация; a head of department sees own groups only.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
 import { loadCurriculumOverview } from "@/lib/org/curriculum/loaders";
-import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { createAccessFixture, fixtureUser, type AccessFixture } from "../support/access-fixture";
 
 let f: AccessFixture;
 let physics: number;
 
-function asUser(column: keyof AccessFixture["users"]): CurrentUser {
-  return {
-    id: f.users[column],
-    organisationId: f.organisationId,
-    login: column.toLowerCase(),
-    fullName: column,
-    shortName: column,
-    roles: [],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  };
-}
+const asUser = (column: keyof AccessFixture["users"]) => fixtureUser(f, column);
 
 beforeAll(async () => {
   f = await createAccessFixture();

@@ -8,8 +8,7 @@ import { studentCard } from "@/lib/people/card/data";
 import { loadStudentCard } from "@/lib/people/card/loaders";
 import { saveCardSection } from "@/lib/people/card/sections";
 import { visibleFields } from "@/lib/people/card-rules";
-import type { CurrentUser } from "@/lib/auth/session";
-import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { createAccessFixture, fixtureUser, type AccessFixture } from "../support/access-fixture";
 
 let f: AccessFixture;
 const today = new Date(new Date().toISOString().slice(0, 10));
@@ -24,21 +23,7 @@ beforeAll(async () => {
 
 const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
 
-function asUser(column: keyof AccessFixture["users"]): CurrentUser {
-  return {
-    id: f.users[column],
-    organisationId: f.organisationId,
-    login: column.toLowerCase(),
-    fullName: column,
-    shortName: column,
-    roles: [],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  };
-}
+const asUser = (column: keyof AccessFixture["users"]) => fixtureUser(f, column);
 
 describe("student card field access (ACL-4)", () => {
   it("loads only «краткие сведения» for a teacher of the class: no documents, medical or psychological fields", async () => {

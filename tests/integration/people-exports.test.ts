@@ -3,34 +3,19 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/org/time";
 import { exportMovementBook, exportStaffList, exportVisits } from "@/lib/people/lists/export";
 import { visitStats } from "@/lib/people/logins/data";
 import { loadMovementBook } from "@/lib/people/movement/loaders";
 import { movementFilterSchema } from "@/lib/people/movement/schema";
 import { staffBrief } from "@/lib/people/staff/data";
-import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { createAccessFixture, fixtureUser, type AccessFixture } from "../support/access-fixture";
 
 let f: AccessFixture;
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const fmt = { formatDate, formLabel: (x: string) => (x === "HOME" ? "на дому" : x) };
 
-function asUser(column: keyof AccessFixture["users"]): CurrentUser {
-  return {
-    id: f.users[column],
-    organisationId: f.organisationId,
-    login: column.toLowerCase(),
-    fullName: column,
-    shortName: column,
-    roles: [],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  };
-}
+const asUser = (column: keyof AccessFixture["users"]) => fixtureUser(f, column);
 
 async function rowsOf(buffer: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();

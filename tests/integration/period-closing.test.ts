@@ -9,20 +9,19 @@ import { closePeriodAction } from "@/lib/journal/closing/actions";
 import { openDatesAction } from "@/lib/journal/unlock/actions";
 import { saveReasonsAction } from "@/lib/journal/reasons/actions";
 import { saveEntity } from "@/lib/org/mutations";
-import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { loadFinalsPage } from "@/lib/finals/loaders";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
 import {
-  addAssignment,
   createJournalFixture,
-  day,
-  NOW,
-  type JournalFixture,
   currentUser,
+  day,
   formData,
+  NOW,
+  teacherMark,
+  type JournalFixture,
 } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -266,17 +265,7 @@ describe("ADMIN opens dates of a closed period (JRN-6, REC-1)", () => {
       where: { organisationId: f.organisationId, action: "journal.unlock.open" },
     });
     expect(audit.details).toMatchObject({ from: "2026-11-16", to: "2026-11-18", reason: "Ошибка в отметке" });
-    const save = async (iso: string, now: Date) => {
-      const lessonId = f.lesson(iso);
-      const assignmentId = await addAssignment(f, lessonId);
-      return (
-        await saveCell(
-          f.actor(f.users.teacher),
-          { kind: "mark", lessonId, assignmentId, studentId: f.students[0], input: "5", version: 0 },
-          now,
-        )
-      ).body;
-    };
+    const save = async (iso: string, now: Date) => (await teacherMark(f, iso, f.students[0], "5", { now })).body;
     const h = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
     expect(await save("2026-11-16", h(11))).toMatchObject({ ok: true });
     expect(await save("2026-11-18", h(11))).toMatchObject({ ok: true });

@@ -18,7 +18,7 @@ import { FulfilmentTable } from "@/components/plans/fulfilment-table";
 import FulfilmentPage from "@/app/(app)/plans/fulfilment/page";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
-import { interruptOf, signInAs } from "../support/session-harness";
+import { interruptOf, signedInAs, signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -29,10 +29,7 @@ let programmeId = 0;
 let loadId = 0;
 const DAY = 86_400_000;
 
-const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
-  await signInAs(f.organisationId, userId);
-  return call();
-};
+const as = <T>(userId: number, call: () => Promise<T>) => signedInAs(f.organisationId, userId, call);
 
 /** Runs an action that redirects on success; the redirect's target. */
 async function redirected(call: () => Promise<unknown>): Promise<string> {

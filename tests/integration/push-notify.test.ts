@@ -19,7 +19,7 @@ import { notify, notifyHomework } from "@/lib/push/send";
 import { writeHomework } from "@/lib/journal/lesson/mutations";
 import { vapidKeys } from "@/lib/push/vapid";
 import { runJobStep } from "@/lib/reports/jobs/worker";
-import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+import { addAssignment, addUser, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { addParentLogin, startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
 
 let f: JournalFixture;
@@ -221,18 +221,8 @@ describe("Web Push on a new mark (API-4)", () => {
       kinds: ["remark"],
     });
     const remark = nextPush("/push/remark");
-    const deputy = await db.user.create({
-      data: {
-        organisationId: f.organisationId,
-        login: "zam",
-        passwordHash: "-",
-        mustChangePassword: false,
-        lastName: "Зам",
-        firstName: "Тест",
-      },
-    });
-    await db.userRole.create({ data: { organisationId: f.organisationId, userId: deputy.id, role: "DEPUTY" } });
-    const filed = await fileRemark(f.actor(deputy.id), ["all"], {
+    const deputy = await addUser(f, "zam", "DEPUTY", "Зам");
+    const filed = await fileRemark(f.actor(deputy), ["all"], {
       teacherId: f.users.teacher,
       classId: f.classId,
       text: "Нет темы урока",

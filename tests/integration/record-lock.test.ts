@@ -23,6 +23,8 @@ import {
   NOW,
   type JournalFixture,
   addBells,
+  addFinal,
+  closeQ2,
   formData,
 } from "./journal-fixture";
 
@@ -74,30 +76,8 @@ beforeAll(async () => {
     const lessonId = f.lesson(DATE[state]);
     const assignmentId = await addAssignment(f, lessonId, f.types.test);
     const organisationId = f.organisationId;
-    if (state === "final")
-      await db.finalMark.create({
-        data: {
-          organisationId,
-          studentId: f.students[0],
-          classId: f.classId,
-          subjectId: f.subjectId,
-          kind: "PERIOD",
-          periodId: f.q2,
-          value: 4,
-          setById: f.users.teacher,
-        },
-      });
-    if (state === "period")
-      await db.periodClosure.create({
-        data: {
-          organisationId,
-          classId: f.classId,
-          periodId: f.q2,
-          basis: "приказ № 112 от 19.11.2026",
-          closedById: f.users.deputy,
-          closedAt: new Date("2026-11-19T10:00:00Z"),
-        },
-      });
+    if (state === "final") await addFinal(f, f.students[0], "PERIOD");
+    if (state === "period") await closeQ2(f);
     if (state === "year")
       await db.academicYear.update({
         where: { organisationId_id: { organisationId, id: f.yearId } },

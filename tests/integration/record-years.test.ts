@@ -36,6 +36,7 @@ import { GET as registerRoute } from "@/app/api/archive/register/route";
 import { GET as fileRoute } from "@/app/api/archive/file/route";
 import { DEMO_ORG_NAMES, seedDemo } from "../../prisma/seed/index";
 import { signInAs } from "../support/session-harness";
+import { sessionUser } from "../support/session-user";
 import { changedTables, dbDigest } from "../support/db-digest";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -58,19 +59,12 @@ let student: number;
 const users = new Map<string, number>();
 
 function userOf(login: string): CurrentUser {
-  return {
-    id: users.get(login)!,
-    organisationId: org,
+  return sessionUser(users.get(login)!, org, {
     login,
     fullName: login,
     shortName: login,
-    roles: [],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
     orgName: DEMO_ORG_NAMES.school,
-    timeZone: "Europe/Samara",
-  } as CurrentUser;
+  });
 }
 
 async function sheetText(bytes: Buffer): Promise<string> {

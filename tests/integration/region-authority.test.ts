@@ -2,7 +2,6 @@
 // same lockout and password policy as organisation users (one code path: lib/auth/sign-in.ts
 // signInWith, lib/auth/actions.ts changePasswordAction), the authority session, the territory's
 // organisations (counts only) and REGIONAL_ADMIN's logins scoped to its own region.
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as territoryReportRoute } from "@/app/api/region/report/route";
 import { db } from "@/lib/db";
@@ -20,6 +19,7 @@ import {
 import type { AuthorityRole } from "@/lib/auth/authority/rules";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
+import { xlsxText } from "../support/xlsx";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -321,14 +321,6 @@ describe("region.users (REG-1): REGIONAL_ADMIN manages the logins of its own reg
 describe("the territory report download (REG-1 × REG-2)", () => {
   async function download(query: string): Promise<Response> {
     return territoryReportRoute(new Request(`http://localhost/api/region/report?${query}`));
-  }
-
-  async function xlsxText(res: Response): Promise<string> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await res.arrayBuffer());
-    const out: string[] = [];
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => out.push(String(c.text)))));
-    return out.join(" | ");
   }
 
   it("a municipal specialist's file covers exactly its municipality's organisations, whatever the query names", async () => {

@@ -9,7 +9,7 @@ import { writeAssignment } from "@/lib/journal/lesson/mutations";
 import { writeMark } from "@/lib/journal/mutations";
 import { TERRITORY_FILL } from "@/lib/region/data";
 import { lastClosedDay, runFillStore, storeFillDays } from "@/lib/region/fill-store";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { createJournalFixture, day, fillLesson, NOW, type JournalFixture } from "./journal-fixture";
 
 const FROM = day("2026-11-01");
 const TO = day("2026-11-20");
@@ -45,27 +45,7 @@ beforeAll(async () => {
   ] as const) {
     const lessonId = f.lesson(iso);
     const at = new Date(`${iso}T${hour}:00:00Z`);
-    await db.lesson.update({
-      where: { organisationId_id: { organisationId, id: lessonId } },
-      data: { topic: "Тема", filledAt: at },
-    });
-    await db.homework.create({
-      data: { organisationId, lessonId, text: "§ 1", createdById: f.users.teacher, createdAt: at },
-    });
-    const a = await db.assignment.create({ data: { organisationId, lessonId, typeId: f.types.answer } });
-    for (const studentId of f.students.slice(0, 2))
-      await db.mark.create({
-        data: {
-          organisationId,
-          lessonId,
-          assignmentId: a.id,
-          studentId,
-          value: 4,
-          createdById: f.users.teacher,
-          updatedById: f.users.teacher,
-          createdAt: at,
-        },
-      });
+    await fillLesson(f, lessonId, at, f.students.slice(0, 2));
     await db.attendance.create({
       data: {
         organisationId,

@@ -21,7 +21,7 @@ import { journalFill } from "@/lib/control/report";
 import { deadlineFigures } from "@/lib/control/deadline/report";
 import { compareWithYearMarks } from "@/lib/external/rules";
 import { resultsOf, yearMarksOf } from "@/lib/external/data";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { addFinal, createJournalFixture, day, fillLesson, NOW, type JournalFixture } from "./journal-fixture";
 
 type Final = number | FinalFact["special"];
 const fact = (f: Final): FinalFact =>
@@ -169,27 +169,7 @@ async function makeOrg(i: number): Promise<Org> {
   for (const [k, iso] of ["2026-11-05", "2026-11-06", "2026-11-09", "2026-11-10"].slice(0, 4 - i).entries()) {
     const lessonId = f.lesson(iso);
     const at = new Date(`${iso}T${k % 2 ? "15" : "09"}:00:00Z`);
-    await db.lesson.update({
-      where: { organisationId_id: { organisationId, id: lessonId } },
-      data: { topic: "Тема", filledAt: at },
-    });
-    await db.homework.create({
-      data: { organisationId, lessonId, text: "§ 1", createdById: f.users.teacher, createdAt: at },
-    });
-    const a = await db.assignment.create({ data: { organisationId, lessonId, typeId: f.types.answer } });
-    for (const studentId of f.students.slice(0, 2 + i))
-      await db.mark.create({
-        data: {
-          organisationId,
-          lessonId,
-          assignmentId: a.id,
-          studentId,
-          value: 4,
-          createdById: f.users.teacher,
-          updatedById: f.users.teacher,
-          createdAt: at,
-        },
-      });
+    await fillLesson(f, lessonId, at, f.students.slice(0, 2 + i));
     if (!(await db.attendance.findFirst({ where: { organisationId, lessonId } })))
       await db.attendance.create({
         data: { organisationId, lessonId, studentId: f.home, code: "UP", updatedById: f.users.teacher, updatedAt: at },
@@ -226,18 +206,7 @@ async function makeOrg(i: number): Promise<Org> {
     data: { sex: "FEMALE" },
   });
   // ВПР results (REG-3) against year marks of 4: marks 5, 4, 3, 2 and one without a year mark.
-  for (const studentId of f.students.slice(0, 4))
-    await db.finalMark.create({
-      data: {
-        organisationId,
-        studentId,
-        classId: f.classId,
-        subjectId: f.subjectId,
-        kind: "YEAR",
-        value: 4,
-        setById: f.users.teacher,
-      },
-    });
+  for (const studentId of f.students.slice(0, 4)) await addFinal(f, studentId, "YEAR");
   for (const [k, studentId] of f.students.entries())
     await db.externalResult.create({
       data: {

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { orderReportJob, reportJobFile, reportJobList, reportJobStatus } from "@/lib/reports/jobs/orders";
 import { purgeExpired, runJobStep } from "@/lib/reports/jobs/worker";
+import { sessionUser } from "../support/session-user";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 let zavuch: CurrentUser;
@@ -20,19 +21,7 @@ let periodId = 0;
 
 async function user(login: string, organisationId: number): Promise<CurrentUser> {
   const u = await db.user.findFirstOrThrow({ where: { organisationId, login } });
-  return {
-    id: u.id,
-    organisationId,
-    login,
-    fullName: login,
-    shortName: login,
-    roles: [],
-    mustChangePassword: false,
-    sessionId: "test",
-    orgKind: "SCHOOL",
-    orgName: "Школа",
-    timeZone: "Europe/Samara",
-  };
+  return sessionUser(u.id, organisationId, { login, fullName: login, shortName: login });
 }
 
 beforeAll(async () => {

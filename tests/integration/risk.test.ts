@@ -5,14 +5,14 @@
 // the right is refused with nothing written. The clock: NOW = 20.11.2026 12:00 in Samara.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { saveCell } from "@/lib/journal/commands";
 import { requireAccess } from "@/lib/access/guard";
 import { notifyRiskAction } from "@/lib/risk/actions";
 import { loadRiskPage } from "@/lib/risk/loaders";
 import { RISK_TEMPLATE } from "@/lib/risk/rules";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
-import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+import { addParentLogin } from "../support/push-fixture";
+import { createJournalFixture, NOW, teacherMark, type JournalFixture } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -21,33 +21,11 @@ let f: JournalFixture;
 let parentA: number;
 
 async function mark(iso: string, studentId: number, input: string) {
-  const lessonId = f.lesson(iso);
-  const assignmentId = await addAssignment(f, lessonId);
-  const r = await saveCell(
-    f.actor(f.users.teacher),
-    { kind: "mark", lessonId, assignmentId, studentId, input, version: 0 },
-    NOW,
-  );
-  expect(r.body).toMatchObject({ ok: true });
+  expect((await teacherMark(f, iso, studentId, input)).body).toMatchObject({ ok: true });
 }
 
-async function mkParent(login: string, childId: number): Promise<number> {
-  const organisationId = f.organisationId;
-  const u = await db.user.create({
-    data: {
-      organisationId,
-      login,
-      passwordHash: "-",
-      mustChangePassword: false,
-      lastName: "Родитель",
-      firstName: login,
-    },
-  });
-  await db.userRole.create({ data: { organisationId, userId: u.id, role: "PARENT" } });
-  const p = await db.parent.create({ data: { organisationId, userId: u.id, lastName: "Родитель", firstName: login } });
-  await db.parentLink.create({ data: { organisationId, parentId: p.id, studentId: childId } });
-  return u.id;
-}
+const mkParent = (login: string, childId: number) =>
+  addParentLogin(f.organisationId, childId, { login, lastName: "Родитель", firstName: login });
 
 const form = (classId: number, studentIds: number[], text = RISK_TEMPLATE) => {
   const fd = new FormData();

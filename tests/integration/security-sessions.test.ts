@@ -15,7 +15,7 @@ import BoardPage from "@/app/(app)/board/page";
 import nextConfig from "@/next.config";
 import { proxy } from "@/proxy";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
-import { interruptOf, signInAs, signOut, useClaims } from "../support/session-harness";
+import { renderOutcome, signInAs, signOut, useClaims } from "../support/session-harness";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -32,15 +32,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function pageOutcome(): Promise<string> {
-  try {
-    await BoardPage();
-    return "render";
-  } catch (e) {
-    const i = interruptOf(e);
-    return i?.kind === "redirect" ? `redirect:${i.to}` : (i?.kind ?? String(e));
-  }
-}
+const pageOutcome = () => renderOutcome(BoardPage);
 
 async function everythingRefused(): Promise<void> {
   expect(await pageOutcome()).toBe("redirect:/login");

@@ -19,11 +19,12 @@ import { MATRIX, type Permission } from "@/lib/access/matrix";
 import { authorityAllows } from "@/lib/access/authority";
 import { AUTHORITY_ROLES, type AuthorityRole } from "@/lib/auth/authority/rules";
 import type { MatrixColumn } from "@/lib/access/roles";
-import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { createAccessFixture, foreignClass, sweepIds, type AccessFixture } from "../support/access-fixture";
 import { interruptOf, signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
 import {
   ACTIONS,
+  ALL as COLUMNS,
   AUTHORITY_SELF_SERVICE,
   GATE_CALLS,
   PAGES,
@@ -38,21 +39,6 @@ vi.mock("next/cache", async (orig) => (await import("../support/session-harness"
 vi.mock("next/headers", async (orig) => (await import("../support/session-harness")).nextHeadersMock(orig));
 
 const ROOT = path.resolve(__dirname, "../..");
-const COLUMNS: MatrixColumn[] = [
-  "ADMIN",
-  "DIRECTOR",
-  "DEPUTY",
-  "HEAD_OF_DEPT",
-  "SCHEDULER",
-  "SECRETARY",
-  "TEACHER",
-  "CLASS_TEACHER",
-  "STUDENT",
-  "PARENT",
-  "MEDIC",
-  "PSYCHOLOGIST",
-  "STAFF",
-];
 
 function walk(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
@@ -217,7 +203,7 @@ describe("every entry point reaches the access gate (read from the source)", () 
       const text = readFileSync(path.join(ROOT, f), "utf8");
       return (
         !/\/\/ public:/.test(text) &&
-        !/(requireAccessForRoute|requireAccessAsAuthorityForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
+        !/(requireAccessForRoute|requireAccessAsAuthorityForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek|portfolioPdfResponse)\(/.test(
           text,
         )
       );
@@ -235,21 +221,9 @@ let other: { classId: number; studentId: number; lessonId: number; userId: numbe
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  const parent = await db.parent.findFirstOrThrow({
-    where: { organisationId: f.organisationId, userId: f.users.PARENT },
-  });
   // The other organisation: a year, class, student, parent, lesson and a user of its own.
   const o = f.otherOrganisationId;
-  const year = await db.academicYear.create({
-    data: {
-      organisationId: o,
-      name: "2026/2027",
-      startDate: new Date("2026-09-01"),
-      endDate: new Date("2027-05-31"),
-      isCurrent: true,
-    },
-  });
-  const cls = await db.classGroup.create({ data: { organisationId: o, yearId: year.id, name: "9В", grade: 9 } });
+  const { classId, studentId } = await foreignClass(f);
   const subj = await db.subject.create({ data: { organisationId: o, name: "История", shortName: "Ист" } });
   const user = await db.user.create({
     data: {
@@ -262,39 +236,22 @@ beforeAll(async () => {
     },
   });
   await db.userRole.create({ data: { organisationId: o, userId: user.id, role: "TEACHER" } });
-  const st = await db.student.create({
-    data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") },
-  });
   await db.classMembership.create({
-    data: { organisationId: o, studentId: st.id, classId: cls.id, startDate: new Date("2026-09-01") },
+    data: { organisationId: o, studentId, classId, startDate: new Date("2026-09-01") },
   });
   const par = await db.parent.create({ data: { organisationId: o, lastName: "Чужой", firstName: "Родитель" } });
   const lesson = await db.lesson.create({
     data: {
       organisationId: o,
-      classId: cls.id,
+      classId,
       subjectId: subj.id,
       teacherId: user.id,
       date: new Date(new Date().toISOString().slice(0, 10)),
       bellNumber: 1,
     },
   });
-  other = { classId: cls.id, studentId: st.id, lessonId: lesson.id, userId: user.id, parentId: par.id };
-  ids = {
-    organisationId: f.organisationId,
-    classA: f.classA,
-    classB: f.classB,
-    subject: f.subject,
-    studentA: f.studentA,
-    studentB: f.studentB,
-    lessonA: f.lessonA,
-    lessonB: f.lessonB,
-    parentA: parent.id,
-    staffUser: f.users.TEACHER,
-    otherClass: cls.id,
-    otherStudent: st.id,
-    otherLesson: lesson.id,
-  };
+  other = { classId, studentId, lessonId: lesson.id, userId: user.id, parentId: par.id };
+  ids = await sweepIds(f, other);
 });
 
 /** The matrix columns a rule admits; for `perms`, any default scope (or "all" with scopeAll). */

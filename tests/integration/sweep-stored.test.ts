@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { MATRIX, type Permission } from "@/lib/access/matrix";
 import type { MatrixColumn } from "@/lib/access/roles";
-import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { createAccessFixture, sweepIds, type AccessFixture } from "../support/access-fixture";
 import { createStoredFixture, type StoredIds } from "../support/stored-fixture";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { interruptOf, signInAs } from "../support/session-harness";
@@ -29,24 +29,7 @@ let s: StoredIds;
 beforeAll(async () => {
   f = await createAccessFixture();
   s = await createStoredFixture(f);
-  const parent = await db.parent.findFirstOrThrow({
-    where: { organisationId: f.organisationId, userId: f.users.PARENT },
-  });
-  ids = {
-    organisationId: f.organisationId,
-    classA: f.classA,
-    classB: f.classB,
-    subject: f.subject,
-    studentA: f.studentA,
-    studentB: f.studentB,
-    lessonA: f.lessonA,
-    lessonB: f.lessonB,
-    parentA: parent.id,
-    staffUser: f.users.TEACHER,
-    otherClass: 0,
-    otherStudent: 0,
-    otherLesson: 0,
-  };
+  ids = await sweepIds(f);
 });
 
 /** The default scopes of a column for a permission (a CLASS_TEACHER login is also a TEACHER). */

@@ -11,6 +11,7 @@ import { approvalWidget, loadApproval } from "@/lib/schedule/approval/loaders";
 import { approveTimetableAction, returnTimetableAction, submitTimetableAction } from "@/lib/schedule/approval/actions";
 import {
   addBells,
+  addUser,
   createJournalFixture,
   currentUser,
   day,
@@ -47,22 +48,8 @@ const lessonsOf = (classId: number) => db.lesson.count({ where: { organisationId
 beforeAll(async () => {
   f = await createJournalFixture();
   await addBells(f);
-  const mk = async (login: string, role: "SCHEDULER" | "DIRECTOR") => {
-    const u = await db.user.create({
-      data: {
-        organisationId: f.organisationId,
-        login,
-        passwordHash: "-",
-        mustChangePassword: false,
-        lastName: login,
-        firstName: "Тест",
-      },
-    });
-    await db.userRole.create({ data: { organisationId: f.organisationId, userId: u.id, role } });
-    return u.id;
-  };
-  scheduler = await mk("dispatcher", "SCHEDULER");
-  director = await mk("director", "DIRECTOR");
+  scheduler = await addUser(f, "dispatcher", "SCHEDULER");
+  director = await addUser(f, "director", "DIRECTOR");
 }, 60_000);
 
 afterAll(async () => {

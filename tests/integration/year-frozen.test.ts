@@ -19,7 +19,7 @@ import { saveTopicsAction, setAutoHomeworkAction, workflowAction } from "@/lib/p
 import { closeYearAgainAction } from "@/lib/archive/actions";
 import { reopenYearAction } from "@/lib/org/year/actions";
 import { changedTables, dbDigest } from "../support/db-digest";
-import { signInAs } from "../support/session-harness";
+import { signedInAs } from "../support/session-harness";
 import {
   createJournalFixture,
   day,
@@ -27,6 +27,7 @@ import {
   type JournalFixture,
   addBells,
   approveTimetable,
+  closeQ2,
   formData,
 } from "./journal-fixture";
 
@@ -40,10 +41,7 @@ let f: JournalFixture;
 let filesDir: string;
 let planId: number;
 
-const as = async <T>(userId: number, call: () => Promise<T>): Promise<T> => {
-  await signInAs(f.organisationId, userId);
-  return call();
-};
+const as = <T>(userId: number, call: () => Promise<T>) => signedInAs(f.organisationId, userId, call);
 
 const lessonsOf7A = () =>
   db.lesson.findMany({
@@ -95,16 +93,7 @@ beforeAll(async () => {
     })),
   });
   planId = plan.id;
-  await db.periodClosure.create({
-    data: {
-      organisationId,
-      classId: f.classId,
-      periodId: f.q2,
-      basis: "приказ № 112 от 19.11.2026",
-      closedById: f.users.deputy,
-      closedAt: new Date("2026-11-19T10:00:00Z"),
-    },
-  });
+  await closeQ2(f);
 });
 
 afterAll(async () => {

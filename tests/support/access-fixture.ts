@@ -2,6 +2,9 @@
 // (load, class teacher, department, parent link), written straight through the data layer.
 import { db } from "@/lib/db";
 import type { MatrixColumn } from "@/lib/access/roles";
+import type { CurrentUser } from "@/lib/auth/session";
+import { ALL, type SweepIds } from "./sweep-table";
+import { sessionUser } from "./session-user";
 
 export type AccessFixture = {
   organisationId: number;
@@ -56,23 +59,8 @@ export async function createAccessFixture(): Promise<AccessFixture> {
   const classB = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "5Б", grade: 5 } });
   const subject = await db.subject.create({ data: { organisationId, name: "Математика", shortName: "Мат" } });
 
-  const columns: MatrixColumn[] = [
-    "ADMIN",
-    "DIRECTOR",
-    "DEPUTY",
-    "HEAD_OF_DEPT",
-    "SCHEDULER",
-    "SECRETARY",
-    "TEACHER",
-    "CLASS_TEACHER",
-    "STUDENT",
-    "PARENT",
-    "MEDIC",
-    "PSYCHOLOGIST",
-    "STAFF",
-  ];
   const users = {} as Record<MatrixColumn, number>;
-  for (const column of columns) {
+  for (const column of ALL) {
     const user = await db.user.create({
       data: {
         organisationId,
@@ -147,4 +135,58 @@ export async function createAccessFixture(): Promise<AccessFixture> {
     clubOther: clubOther.id,
     users,
   };
+}
+
+/** The session user of the fixture's user of a matrix column (no login roles, named after the column). */
+export function fixtureUser(f: AccessFixture, column: MatrixColumn): CurrentUser {
+  return sessionUser(f.users[column], f.organisationId, {
+    login: column.toLowerCase(),
+    fullName: column,
+    shortName: column,
+  });
+}
+
+/** The sweep's ids over the fixture: its classes, students, lessons, the PARENT's parent row, and
+ * the other organisation's class, student and lesson (0: none). */
+export async function sweepIds(
+  f: AccessFixture,
+  other: { classId: number; studentId: number; lessonId: number } = { classId: 0, studentId: 0, lessonId: 0 },
+): Promise<SweepIds> {
+  const parent = await db.parent.findFirstOrThrow({
+    where: { organisationId: f.organisationId, userId: f.users.PARENT },
+  });
+  return {
+    organisationId: f.organisationId,
+    classA: f.classA,
+    classB: f.classB,
+    subject: f.subject,
+    studentA: f.studentA,
+    studentB: f.studentB,
+    lessonA: f.lessonA,
+    lessonB: f.lessonB,
+    parentA: parent.id,
+    staffUser: f.users.TEACHER,
+    otherClass: other.classId,
+    otherStudent: other.studentId,
+    otherLesson: other.lessonId,
+  };
+}
+
+/** In the other organisation: a current year 2026/2027, its class 9В and a student «Чужой Ученик» (not enrolled). */
+export async function foreignClass(f: AccessFixture): Promise<{ yearId: number; classId: number; studentId: number }> {
+  const o = f.otherOrganisationId;
+  const year = await db.academicYear.create({
+    data: {
+      organisationId: o,
+      name: "2026/2027",
+      startDate: new Date("2026-09-01"),
+      endDate: new Date("2027-05-31"),
+      isCurrent: true,
+    },
+  });
+  const cls = await db.classGroup.create({ data: { organisationId: o, yearId: year.id, name: "9В", grade: 9 } });
+  const st = await db.student.create({
+    data: { organisationId: o, lastName: "Чужой", firstName: "Ученик", birthDate: new Date("2011-01-01") },
+  });
+  return { yearId: year.id, classId: cls.id, studentId: st.id };
 }

@@ -92,3 +92,20 @@ export function interruptOf(e: unknown): Interrupt | null {
   if (digest === "NEXT_HTTP_ERROR_FALLBACK;401") return { kind: "unauthorized" };
   return null;
 }
+
+/** Runs `call` (an action, a route) in a session of the organisation's user. */
+export async function signedInAs<T>(organisationId: number, userId: number, call: () => Promise<T>): Promise<T> {
+  await signInAs(organisationId, userId);
+  return call();
+}
+
+/** What rendering a page did: «render», `redirect:<to>`, the interrupt's kind, or the error's text. */
+export async function renderOutcome(render: () => Promise<unknown>): Promise<string> {
+  try {
+    await render();
+    return "render";
+  } catch (e) {
+    const i = interruptOf(e);
+    return i?.kind === "redirect" ? `redirect:${i.to}` : (i?.kind ?? String(e));
+  }
+}

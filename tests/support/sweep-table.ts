@@ -53,7 +53,8 @@ export type SweepIds = {
   otherLesson: number;
 };
 
-const ALL: readonly MatrixColumn[] = [
+/** Every matrix column, in the matrix's order (the access fixture has one user each). */
+export const ALL: readonly MatrixColumn[] = [
   "ADMIN",
   "DIRECTOR",
   "DEPUTY",
@@ -69,6 +70,8 @@ const ALL: readonly MatrixColumn[] = [
   "STAFF",
 ];
 const except = (...out: MatrixColumn[]) => ALL.filter((c) => !out.includes(c));
+/** The people pages' readers: the staff who work with students (not STAFF, students or parents). */
+const PEOPLE_READERS = except("STUDENT", "PARENT", "STAFF");
 
 /** Route path (route groups stripped) → who may open it. */
 export const PAGES: Record<string, Who> = {
@@ -114,52 +117,13 @@ export const PAGES: Record<string, Who> = {
   "/org/periods": { perms: ["periods.edit"] },
   "/org/subjects": { perms: ["classes.view"] },
   "/people": { perms: ["people.brief"] },
-  "/people/classes/[classId]": {
-    roles: [
-      "ADMIN",
-      "DIRECTOR",
-      "DEPUTY",
-      "HEAD_OF_DEPT",
-      "SCHEDULER",
-      "SECRETARY",
-      "TEACHER",
-      "CLASS_TEACHER",
-      "MEDIC",
-      "PSYCHOLOGIST",
-    ],
-  },
+  "/people/classes/[classId]": { roles: PEOPLE_READERS },
   "/people/import": { perms: ["movement.edit"] },
   "/people/movement": { perms: ["movement.view"] },
-  "/people/parents/[parentId]": {
-    roles: [
-      "ADMIN",
-      "DIRECTOR",
-      "DEPUTY",
-      "HEAD_OF_DEPT",
-      "SCHEDULER",
-      "SECRETARY",
-      "TEACHER",
-      "CLASS_TEACHER",
-      "MEDIC",
-      "PSYCHOLOGIST",
-    ],
-  },
+  "/people/parents/[parentId]": { roles: PEOPLE_READERS },
   "/people/staff": { perms: ["staff.brief"] },
   "/people/staff/[staffId]": { perms: ["staff.brief"] },
-  "/people/students/[studentId]": {
-    roles: [
-      "ADMIN",
-      "DIRECTOR",
-      "DEPUTY",
-      "HEAD_OF_DEPT",
-      "SCHEDULER",
-      "SECRETARY",
-      "TEACHER",
-      "CLASS_TEACHER",
-      "MEDIC",
-      "PSYCHOLOGIST",
-    ],
-  },
+  "/people/students/[studentId]": { roles: PEOPLE_READERS },
   "/plans": { roles: ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "TEACHER", "CLASS_TEACHER"] },
   "/plans/[planId]": { roles: except() },
   "/plans/fulfilment": { perms: ["plans.viewAll"] },

@@ -5,6 +5,7 @@
 import { type MarkKindName } from "@/lib/journal/marks";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
@@ -12,9 +13,11 @@ import { classesToList, listScope } from "@/lib/access/scope";
 import { certificate, certificates, stayLessons, studentsOfClasses } from "@/lib/journal/hospital/data";
 import { markInputText } from "@/lib/journal/rules";
 import { fullName } from "@/lib/people/names";
-import { formatDate, todayIn } from "@/lib/org/time";
+import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
 import { CertificateForm, HospitalMarksForm } from "@/components/journal/hospital-forms";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Отметки из больничной школы" };
 
@@ -36,7 +39,7 @@ export default async function HospitalPage({ searchParams }: { searchParams: Pro
     });
     return (
       <div className="space-y-3">
-        <h1 className="text-2xl font-semibold">Отметки из справки</h1>
+        <PageHeader back={{ href: "/journal/hospital", label: "Все справки" }} title="Отметки из справки" />
         <p className="text-sm" data-testid="certificate">
           {fullName(cert.student)}: справка № {cert.number} от {formatDate(cert.issuedOn)}
           {cert.institution ? `, ${cert.institution}` : ""}; пребывание {formatDate(cert.stayFrom)}–
@@ -63,11 +66,6 @@ export default async function HospitalPage({ searchParams }: { searchParams: Pro
             }))}
           />
         )}
-        <p>
-          <a href="/journal/hospital" className="text-sm text-blue-700 underline">
-            ← Все справки
-          </a>
-        </p>
       </div>
     );
   }
@@ -77,44 +75,38 @@ export default async function HospitalPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Отметки из больничной школы</h1>
+      <PageHeader title="Отметки из больничной школы" />
       <p className="max-w-3xl text-sm text-slate-600">
         {cap(v.classTeacher.nom)} переносит отметки обучающихся, находившихся в лечебных и санаторных учреждениях, из
         справки на страницы предметов по расписанию (тип отметки — «оценка, полученная в больнице»).
       </p>
       <CertificateForm students={students} kind={user.orgKind} />
-      {list.length === 0 ? (
-        <p className="text-sm text-slate-600">Справок пока нет.</p>
-      ) : (
-        <table className="text-sm">
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              <th className="py-1 pr-4 font-normal">{cap(v.student.nom)}</th>
-              <th className="py-1 pr-4 font-normal">Справка</th>
-              <th className="py-1 pr-4 font-normal">Пребывание</th>
-              <th className="py-1 font-normal">Отметок</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.id} className="border-b border-slate-100">
-                <td className="py-1 pr-4">
-                  <a href={`/journal/hospital?certificateId=${c.id}`} className="text-blue-700 underline">
-                    {c.studentName}
-                  </a>
-                </td>
-                <td className="py-1 pr-4">
-                  № {c.number} от {formatDate(c.issuedOn)}
-                </td>
-                <td className="py-1 pr-4 tabular-nums">
-                  {formatDate(c.stayFrom)}–{formatDate(c.stayTo)}
-                </td>
-                <td className="py-1">{c.marks}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Справки"
+        empty="Справок пока нет."
+        columns={[
+          { key: "student", header: cap(v.student.nom), rowHeader: true, sortable: true },
+          { key: "certificate", header: "Справка" },
+          { key: "stay", header: "Пребывание", sortable: true, descFirst: true, className: "tabular-nums" },
+          { key: "marks", header: "Отметок", align: "right" },
+        ]}
+        rows={list.map((c) => ({
+          key: c.id,
+          cells: {
+            student: {
+              value: (
+                <Link href={`/journal/hospital?certificateId=${c.id}`} className="text-blue-700 underline">
+                  {c.studentName}
+                </Link>
+              ),
+              sort: c.studentName,
+            },
+            certificate: `№ ${c.number} от ${formatDate(c.issuedOn)}`,
+            stay: { value: `${formatDate(c.stayFrom)}–${formatDate(c.stayTo)}`, sort: isoDate(c.stayFrom) },
+            marks: c.marks,
+          },
+        }))}
+      />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { OpenDatesForm } from "@/components/journal/open-dates-form";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
 import { UnlockDecision } from "@/components/journal/unlock-decision";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Открытие дат" };
 
@@ -26,7 +28,7 @@ export default async function UnlockPage() {
   const now = serverNow().getTime();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Открытие дат</h1>
+      <PageHeader title="Открытие дат" />
       <p className="max-w-3xl text-sm text-slate-600">
         Отметки и посещаемость меняются в течение установленного в настройках срока после урока. По запросу учителя
         администратор открывает дату для класса и предмета на 12 часов; запрос и решение сохраняются. Закрытый период
@@ -34,61 +36,48 @@ export default async function UnlockPage() {
         класса и предмета с указанием причины.
       </p>
       <OpenDatesForm choices={pairs.map(([value, label]) => ({ value, label }))} kind={user.orgKind} />
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">Запросов нет.</p>
-      ) : (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              <th className="py-1 pr-3 font-normal">Подан</th>
-              <th className="py-1 pr-3 font-normal">{cap(v.teacher.nom)}</th>
-              <th className="py-1 pr-3 font-normal">
-                {cap(v.class.nom)} · {v.subject.nom}
-              </th>
-              <th className="py-1 pr-3 font-normal">Дата урока</th>
-              <th className="py-1 pr-3 font-normal">Причина</th>
-              <th className="py-1 font-normal">Решение</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 align-top">
-                <td className="py-1 pr-3 tabular-nums">{formatDateTime(r.createdAt, user.timeZone)}</td>
-                <td className="py-1 pr-3">{r.requester}</td>
-                <td className="py-1 pr-3">
-                  {r.className} · {r.subjectName}
-                </td>
-                <td className="py-1 pr-3 tabular-nums">
-                  {formatDate(r.date)}
-                  {r.dateTo ? `–${formatDate(r.dateTo)}` : ""}
-                </td>
-                <td className="py-1 pr-3">{r.reason}</td>
-                <td className="py-1">
-                  {r.status === "PENDING" ? (
-                    <UnlockDecision requestId={r.id} label={`${r.className}, ${formatDate(r.date)}`} />
-                  ) : (
-                    <span>
-                      {STATUS[r.status]}
-                      {r.status === "APPROVED" && r.openUntil && (
-                        <>
-                          {" "}
-                          до {formatDateTime(r.openUntil, user.timeZone)}
-                          {r.openUntil.getTime() < now ? " (истекло)" : ""}
-                        </>
-                      )}
-                      <span className="block text-xs text-slate-500">
-                        {r.decider}
-                        {r.decidedAt ? `, ${formatDateTime(r.decidedAt, user.timeZone)}` : ""}
-                        {r.decisionNote ? ` — ${r.decisionNote}` : ""}
-                      </span>
-                    </span>
+      <DataTable
+        label="Запросы на открытие дат"
+        empty="Запросов нет."
+        columns={[
+          { key: "createdAt", header: "Подан", className: "tabular-nums" },
+          { key: "requester", header: cap(v.teacher.nom) },
+          { key: "load", header: `${cap(v.class.nom)} · ${v.subject.nom}` },
+          { key: "date", header: "Дата урока", className: "tabular-nums" },
+          { key: "reason", header: "Причина" },
+          { key: "decision", header: "Решение" },
+        ]}
+        rows={rows.map((r) => ({
+          key: r.id,
+          cells: {
+            createdAt: formatDateTime(r.createdAt, user.timeZone),
+            requester: r.requester,
+            load: `${r.className} · ${r.subjectName}`,
+            date: `${formatDate(r.date)}${r.dateTo ? `–${formatDate(r.dateTo)}` : ""}`,
+            reason: r.reason,
+            decision:
+              r.status === "PENDING" ? (
+                <UnlockDecision requestId={r.id} label={`${r.className}, ${formatDate(r.date)}`} />
+              ) : (
+                <span>
+                  {STATUS[r.status]}
+                  {r.status === "APPROVED" && r.openUntil && (
+                    <>
+                      {" "}
+                      до {formatDateTime(r.openUntil, user.timeZone)}
+                      {r.openUntil.getTime() < now ? " (истекло)" : ""}
+                    </>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                  <span className="block text-xs text-slate-500">
+                    {r.decider}
+                    {r.decidedAt ? `, ${formatDateTime(r.decidedAt, user.timeZone)}` : ""}
+                    {r.decisionNote ? ` — ${r.decisionNote}` : ""}
+                  </span>
+                </span>
+              ),
+          },
+        }))}
+      />
     </div>
   );
 }
