@@ -16,8 +16,6 @@ const OWN_H1: Record<string, string> = {
   "app/forbidden.tsx": "outside the app shell: a centred one-line message page",
   "app/(app)/people/logins/slips/route.ts": "a printable HTML document built as a string, not a React page",
   "components/messages/message-card.tsx": "the message's subject inside its card (a <p> in the compact list)",
-  "app/(app)/journal/hospital/page.tsx": "dup9's files in round 9 (hospital ~ unlock): onto PageHeader after the merge",
-  "app/(app)/journal/unlock/page.tsx": "dup9's files in round 9 (hospital ~ unlock): onto PageHeader after the merge",
 };
 
 const files = [...sourceFiles("app"), ...sourceFiles("components")]
