@@ -1,7 +1,8 @@
-// The printed portfolio's route (LRN-5), a student's or a teacher's, in one sequence: signed in
-// (else 401), the id from the address (else 404), the portfolio's rights with `view` (else 403), the
-// portfolio (else 404), the PDF through the reports' renderer as an attachment.
-import { authorizeUserForRoute, requireUserForRoute } from "@/lib/access/guard";
+// The printed portfolio's route (LRN-5), a student's or a teacher's, in one sequence after the route
+// has read its signed-in user (`requireUserForRoute`, else 401): the id from the address (else 404),
+// the portfolio's rights with `view` (else 403), the portfolio (else 404), the PDF through the
+// reports' renderer as an attachment.
+import { authorizeUserForRoute } from "@/lib/access/guard";
 import type { CurrentUser } from "@/lib/auth/session";
 import { fail } from "@/lib/errors";
 import { CONTENT_TYPES, fileResponse } from "@/lib/reports/download";
@@ -18,14 +19,13 @@ export type PortfolioPdf<R extends { view: boolean }, V> = {
 };
 
 export async function portfolioPdfResponse<R extends { view: boolean }, V>(
+  user: CurrentUser,
   rawId: string,
   pdf: PortfolioPdf<R, V>,
 ): Promise<Response> {
-  const signedIn = await requireUserForRoute();
-  if (!signedIn.ok) return signedIn.response;
   const id = idSchema.safeParse(rawId).data;
   if (id === undefined) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const access = await authorizeUserForRoute(signedIn.user, async (u) => {
+  const access = await authorizeUserForRoute(user, async (u) => {
     const rights = await pdf.rights(u, id);
     return rights.view ? rights : null;
   });

@@ -4,11 +4,14 @@
 import { studentPortfolioRights } from "@/lib/portfolio/access";
 import { loadStudentPortfolio, studentPortfolioModel } from "@/lib/portfolio/loaders";
 import { portfolioPdfResponse } from "@/lib/portfolio/pdf-route";
+import { requireUserForRoute } from "@/lib/access/guard";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ studentId: string }> }) {
-  return portfolioPdfResponse((await params).studentId, {
+  const signedIn = await requireUserForRoute();
+  if (!signedIn.ok) return signedIn.response;
+  return portfolioPdfResponse(signedIn.user, (await params).studentId, {
     rights: studentPortfolioRights,
     load: loadStudentPortfolio,
     model: studentPortfolioModel,

@@ -2,11 +2,14 @@
 import { staffPortfolioRights } from "@/lib/portfolio/access";
 import { loadStaffPortfolio, staffPortfolioModel } from "@/lib/portfolio/loaders";
 import { portfolioPdfResponse } from "@/lib/portfolio/pdf-route";
+import { requireUserForRoute } from "@/lib/access/guard";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ userId: string }> }) {
-  return portfolioPdfResponse((await params).userId, {
+  const signedIn = await requireUserForRoute();
+  if (!signedIn.ok) return signedIn.response;
+  return portfolioPdfResponse(signedIn.user, (await params).userId, {
     rights: staffPortfolioRights,
     load: loadStaffPortfolio,
     model: staffPortfolioModel,
