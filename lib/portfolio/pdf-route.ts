@@ -18,7 +18,8 @@ export type PortfolioPdf<R extends { view: boolean }, V> = {
   fileName: (view: V) => string;
 };
 
-export async function portfolioPdfResponse<R extends { view: boolean }, V>(
+/** The portfolio's PDF for a user its `view` right admits (authorizeUserForRoute), else the refusal. */
+export async function authorizedPortfolioPdf<R extends { view: boolean }, V>(
   user: CurrentUser,
   rawId: string,
   pdf: PortfolioPdf<R, V>,

@@ -203,7 +203,7 @@ describe("every entry point reaches the access gate (read from the source)", () 
       const text = readFileSync(path.join(ROOT, f), "utf8");
       return (
         !/\/\/ public:/.test(text) &&
-        !/(requireAccessForRoute|requireAccessAsAuthorityForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek)\(/.test(
+        !/(requireAccessForRoute|requireAccessAsAuthorityForRoute|requireUserForRoute|authorizeUserForRoute|getCurrentUser|authorizeApi|authorizeApiCaller|authorizeApiForStudent|authorizeReport|authorizedStudentWeek|authorizedPortfolioPdf)\(/.test(
           text,
         )
       );

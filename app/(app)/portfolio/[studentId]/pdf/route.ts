@@ -3,7 +3,7 @@
 // portfolio.view on the student (the student, a parent, the class teacher, the administration).
 import { studentPortfolioRights } from "@/lib/portfolio/access";
 import { loadStudentPortfolio, studentPortfolioModel } from "@/lib/portfolio/loaders";
-import { portfolioPdfResponse } from "@/lib/portfolio/pdf-route";
+import { authorizedPortfolioPdf } from "@/lib/portfolio/pdf-route";
 import { requireUserForRoute } from "@/lib/access/guard";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ studentId: string }> }) {
   const signedIn = await requireUserForRoute();
   if (!signedIn.ok) return signedIn.response;
-  return portfolioPdfResponse(signedIn.user, (await params).studentId, {
+  return authorizedPortfolioPdf(signedIn.user, (await params).studentId, {
     rights: studentPortfolioRights,
     load: loadStudentPortfolio,
     model: studentPortfolioModel,
