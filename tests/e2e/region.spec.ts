@@ -5,6 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_AUTHORITY_LOGINS, DEMO_PASSWORD } from "../../prisma/seed/logins";
 import { LoginPage } from "./pages/login-page";
+import { downloadQueuedPdf } from "./support";
 
 const moSpec = DEMO_AUTHORITY_LOGINS.find((a) => a.login === "mo_spec")!;
 /** The demo organisations' municipality (prisma/seed/index.ts DEMO_MUNICIPALITY). */
@@ -55,15 +56,7 @@ test.describe("education-authority users (REG-1)", () => {
     await page.waitForURL((url) => url.pathname === "/region");
     await page.goto("/region/reports");
     const form = page.locator("form[action='/api/region/report']");
-    await form.getByRole("button", { name: "Скачать PDF" }).click();
-    await expect(form.getByRole("status")).toContainText("поставлен в очередь");
-    const job = page.getByRole("region", { name: "Мои отчёты" }).getByTestId("report-job").first();
-    await expect(job).toContainText("Отчёт по территории: Успеваемость, PDF");
-    await expect(job).toContainText("готов", { timeout: 60_000 });
-    const [pdf] = await Promise.all([
-      page.waitForEvent("download"),
-      job.getByRole("link", { name: /Скачать/ }).click(),
-    ]);
+    const pdf = await downloadQueuedPdf(page, form, "Отчёт по территории: Успеваемость, PDF");
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   });
 

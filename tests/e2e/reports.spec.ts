@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, downloadQueuedPdf, query, signInAs } from "./support";
 
 type JobAnswer = { data: { status: string } };
 
@@ -12,15 +12,7 @@ test.describe("reports page (RPT)", () => {
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Отчёты" }).click();
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Итоги успеваемости", exact: true }) });
     await form.getByLabel("Класс").selectOption({ label: "Вся организация" });
-    await form.getByRole("button", { name: "Скачать PDF" }).click();
-    await expect(form.getByRole("status")).toContainText("поставлен в очередь");
-    const job = page.getByRole("region", { name: "Мои отчёты" }).getByTestId("report-job").first();
-    await expect(job).toContainText("Итоги успеваемости, PDF");
-    await expect(job).toContainText("готов", { timeout: 60_000 });
-    const [pdf] = await Promise.all([
-      page.waitForEvent("download"),
-      job.getByRole("link", { name: /Скачать/ }).click(),
-    ]);
+    const pdf = await downloadQueuedPdf(page, form, "Итоги успеваемости, PDF");
     expect(pdf.suggestedFilename()).toMatch(/Итоги успеваемости.*\.pdf$/);
     // One class is not heavy: the file comes straight back.
     await form.getByLabel("Класс").selectOption({ label: "7А" });

@@ -1,6 +1,6 @@
 // Shared helpers of the Playwright tests: the demo logins and direct reads of the test database.
 import pg from "pg";
-import type { Page } from "@playwright/test";
+import { expect, type Download, type Locator, type Page } from "@playwright/test";
 import { DEMO_LOGINS } from "../../prisma/seed/logins";
 import { LoginPage } from "./pages/login-page";
 
@@ -62,4 +62,18 @@ export async function openMenuItem(page: Page, name: string): Promise<void> {
   const link = nav.getByRole("link", { name, exact: true });
   if (!(await link.isVisible())) await nav.getByText("Ещё", { exact: false }).first().click();
   await link.click();
+}
+
+/**
+ * SEC-5 / REG-2 with REPORTS_INLINE_MAX=0: the form's «Скачать PDF» is queued, «Мои отчёты» shows the
+ * job titled `title` until it is ready, and its link downloads the file.
+ */
+export async function downloadQueuedPdf(page: Page, form: Locator, title: string): Promise<Download> {
+  await form.getByRole("button", { name: "Скачать PDF" }).click();
+  await expect(form.getByRole("status")).toContainText("поставлен в очередь");
+  const job = page.getByRole("region", { name: "Мои отчёты" }).getByTestId("report-job").first();
+  await expect(job).toContainText(title);
+  await expect(job).toContainText("готов", { timeout: 60_000 });
+  const [pdf] = await Promise.all([page.waitForEvent("download"), job.getByRole("link", { name: /Скачать/ }).click()]);
+  return pdf;
 }
