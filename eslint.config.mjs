@@ -2,8 +2,9 @@
 // lib/**/mutations.ts and lib/db.ts may import the Prisma client; the interface kit
 // (components/ui) imports nothing from lib/** but lib/errors; outside the kit no raw
 // <button>/<input>/<select>/<textarea> is styled (compose the kit instead); outside lib/access
-// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …). The rules are shown
-// failing on bad fixtures by tests/unit/lint-rules.test.ts.
+// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …); lib/ and the seed sort Russian text
+// with lib/org/collation.ts, not a collator built per call. The rules are shown failing on bad fixtures
+// by tests/unit/lint-rules.test.ts.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -53,6 +54,14 @@ const kitImports = {
       message: "components/ui — общий набор интерфейса: из lib/** он берёт только lib/errors (ARCHITECTURE.md, «UI»).",
     },
   ],
+};
+
+// Issue 19 leftover 5: `a.localeCompare(b, "ru")` builds an Intl.Collator on every call; lib/org/collation.ts
+// keeps one (compareRu, compareRuNumeric) that sorts the same.
+const collatorPerCall = {
+  selector: "CallExpression[callee.property.name='localeCompare'][arguments.1.value='ru']",
+  message:
+    'Русская сортировка — compareRu / compareRuNumeric из lib/org/collation.ts (один Intl.Collator), а не localeCompare(…, "ru") на каждое сравнение.',
 };
 
 // A raw control with its own classes: the look belongs to components/ui (Button, Input, Select,
@@ -112,5 +121,12 @@ export default tseslint.config(
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     ignores: ["components/ui/**"],
     rules: { "no-restricted-syntax": ["error", rawStyledControl] },
+  },
+  {
+    files: ["lib/**/*.ts", "prisma/seed/**/*.ts", "prisma/tools/**/*.ts"],
+    // lib/auth/data.ts and lib/journal/grid.ts are the perf helpers' files in round 10: drop them here
+    // once their last localeCompare(…, "ru") is gone.
+    ignores: ["lib/org/collation.ts", "lib/auth/data.ts", "lib/journal/grid.ts"],
+    rules: { "no-restricted-syntax": ["error", collatorPerCall] },
   },
 );

@@ -93,3 +93,27 @@ describe("ESLint: only the data layer reaches Prisma (ARCHITECTURE «Layers», i
       expect(prismaMessages(await lintAs("prisma-outside.ts", asPath)), asPath).toEqual([]);
   }, 30_000);
 });
+
+/** The lines of `fixture`, linted as `asPath`, that `ruleId` reports with a message naming `says`. */
+async function ruleLines(fixture: string, asPath: string, ruleId: string, says: string) {
+  return (await lintAs(fixture, asPath))
+    .filter((m) => m.ruleId === ruleId && m.message.includes(says))
+    .map((m) => m.line);
+}
+
+describe("ESLint: Russian sorting through lib/org/collation.ts (issue 19, issue 22 item 7)", () => {
+  const collatorLines = (asPath: string) => ruleLines("locale-compare.ts", asPath, "no-restricted-syntax", "compareRu");
+
+  // localeCompare(…, "ru") on line 4, with { numeric: true } on line 5; a plain localeCompare and compareRu pass.
+  it.each(["lib/journal/data.ts", "lib/reports/rules.ts", "prisma/seed/people.ts"])(
+    'refuses localeCompare(…, "ru") in %s',
+    async (asPath) => expect(await collatorLines(asPath)).toEqual([4, 5]),
+    30_000,
+  );
+
+  it(
+    "lets lib/org/collation.ts itself call it",
+    async () => expect(await collatorLines("lib/org/collation.ts")).toEqual([]),
+    30_000,
+  );
+});

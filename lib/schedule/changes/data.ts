@@ -6,6 +6,7 @@ import { bellLabel } from "../week";
 import { changeMeets } from "../timetable/data";
 import { lessonsGivenBy } from "@/lib/journal/rules";
 import { formatDate } from "@/lib/org/time";
+import { compareRu } from "@/lib/org/collation";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -112,7 +113,7 @@ export async function teachersOf(organisationId: number): Promise<{ id: number; 
   });
   return rows
     .map((u) => ({ id: u.id, name: `${u.lastName} ${u.firstName}${u.middleName ? ` ${u.middleName}` : ""}` }))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => compareRu(a.name, b.name));
 }
 
 export type SubstitutionRow = {

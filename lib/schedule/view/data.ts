@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { planLessons, type DesiredLesson } from "../rules";
 import { loadPlanInput } from "../lessons/data";
 import { bellBook, bellsOfClass } from "../timetable/data";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type WeekFilter =
   | { kind: "class"; id: number; subgroupIds?: number[] | null }
@@ -163,8 +164,8 @@ export async function viewPickers(organisationId: number) {
     classes: classes.map((c) => ({ id: c.id, name: c.name })),
     teachers: teachers
       .map((t) => ({ id: t.id, name: `${t.lastName} ${t.firstName}${t.middleName ? ` ${t.middleName}` : ""}` }))
-      .sort((a, b) => a.name.localeCompare(b.name, "ru")),
-    rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })),
+      .sort((a, b) => compareRu(a.name, b.name)),
+    rooms: rooms.sort((a, b) => compareRuNumeric(a.name, b.name)),
   };
 }
 
