@@ -2,7 +2,8 @@
 // lib/**/mutations.ts and lib/db.ts may import the Prisma client; the interface kit
 // (components/ui) imports nothing from lib/** but lib/errors; outside the kit no raw
 // <button>/<input>/<select>/<textarea> is styled (compose the kit instead); outside lib/access
-// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …); lib/ and the seed sort Russian text
+// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …); outside lib/audit
+// nothing calls recordAudit (a change's audit row is auditChange); lib/ and the seed sort Russian text
 // with lib/org/collation.ts, not a collator built per call. The rules are shown failing on bad fixtures
 // by tests/unit/lint-rules.test.ts.
 import js from "@eslint/js";
@@ -52,6 +53,21 @@ const kitImports = {
     {
       group: ["@/lib/*", "!@/lib/errors", "**/lib/*", "!**/lib/errors"],
       message: "components/ui — общий набор интерфейса: из lib/** он берёт только lib/errors (ARCHITECTURE.md, «UI»).",
+    },
+  ],
+};
+
+// AUTH-5: a change's audit row is written by auditChange(tx, who, action, [entity, id], details), the
+// one shape of it; recordAudit (the raw append under the chain's lock) stays inside lib/audit. A rule
+// of its own (typescript-eslint's copy of no-restricted-imports), so it adds to the Prisma and gate
+// rules above instead of replacing them per folder.
+const auditInternals = {
+  patterns: [
+    {
+      group: ["@/lib/audit/*", "**/lib/audit/*", "./audit/*", "../audit/*", "../../audit/*", "../../../audit/*"],
+      importNames: ["recordAudit"],
+      message:
+        "Запись аудита изменения — auditChange(tx, who, action, [entity, id], details); recordAudit — только внутри lib/audit (ARCHITECTURE.md, «Shared pieces»).",
     },
   ],
 };
@@ -121,6 +137,11 @@ export default tseslint.config(
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     ignores: ["components/ui/**"],
     rules: { "no-restricted-syntax": ["error", rawStyledControl] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "prisma/**/*.ts", "bench/**/*.ts"],
+    ignores: ["lib/audit/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", auditInternals] },
   },
   {
     files: ["lib/**/*.ts", "prisma/seed/**/*.ts", "prisma/tools/**/*.ts"],

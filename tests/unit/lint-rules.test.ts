@@ -101,6 +101,31 @@ async function ruleLines(fixture: string, asPath: string, ruleId: string, says: 
     .map((m) => m.line);
 }
 
+describe("ESLint: a change's audit row goes through auditChange (AUTH-5, issue 19)", () => {
+  const auditLines = (asPath: string) =>
+    ruleLines("record-audit.ts", asPath, "@typescript-eslint/no-restricted-imports", "auditChange");
+
+  // recordAudit on line 3, its renamed relative import on line 4; auditChange on line 2 passes.
+  it.each(["lib/journal/mutations.ts", "lib/people/actions.ts", "app/(app)/audit/record-page.ts", "prisma/seed/x.ts"])(
+    "refuses recordAudit in %s",
+    async (asPath) => expect(await auditLines(asPath)).toEqual([3, 4]),
+    30_000,
+  );
+
+  it(
+    "lets lib/audit itself use recordAudit",
+    async () => expect(await auditLines("lib/audit/commands.ts")).toEqual([]),
+    30_000,
+  );
+
+  it("keeps the Prisma rule in force beside it (a rule of its own, not an override)", async () => {
+    const messages = await lintAs("prisma-outside.ts", "lib/journal/loaders.ts");
+    expect(messages.filter((m) => m.ruleId === "no-restricted-imports" && m.message.includes("Prisma"))).toHaveLength(
+      2,
+    );
+  }, 30_000);
+});
+
 describe("ESLint: Russian sorting through lib/org/collation.ts (issue 19, issue 22 item 7)", () => {
   const collatorLines = (asPath: string) => ruleLines("locale-compare.ts", asPath, "no-restricted-syntax", "compareRu");
 
