@@ -15,8 +15,13 @@ describe("fullName (issue 19: one home)", () => {
 
   it("is the only place under lib/ and the seed that joins the three names or defines a fullName", () => {
     const home = path.join(repoRoot, "lib/people/names.ts");
-    const byHand =
-      /\[\s*[\w.]*lastName,\s*[\w.]*firstName,\s*[\w.]*middleName\s*\]\s*\.(?:filter|join)|(?:const|function)\s+fullName\b/;
+    const byHand = new RegExp(
+      [
+        /\[\s*[\w.]*lastName,\s*[\w.]*firstName,\s*[\w.]*middleName\s*\]\s*\.(?:filter|join)/.source,
+        /\$\{\s*[\w.]*lastName\s*\} \$\{\s*[\w.]*firstName\s*\}\$\{\s*[\w.]*middleName\s*\?/.source,
+        /(?:const|function)\s+fullName\b/.source,
+      ].join("|"),
+    );
     const found = [...sourceFiles("lib"), ...sourceFiles("prisma/seed")]
       .filter((file) => file !== home && byHand.test(readFileSync(file, "utf8")))
       .map((file) => path.relative(repoRoot, file));
