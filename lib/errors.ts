@@ -2,7 +2,7 @@
 // Server actions return `ActionResult` values; they never throw messages to the client.
 import { z } from "zod";
 import { ru } from "zod/locales";
-import { currentRequestId } from "./ops/request-context"; // relative: next.config.ts loads this file (through lib/schema.ts), where "@/" does not resolve
+import { currentRequestId } from "@/lib/ops/request-context";
 
 // zod's own messages (a schema without a custom message: "Invalid input: expected number…") reach
 // users through firstIssue()/fieldErrors: in Russian, like everything else (issue 11 fuzzing).

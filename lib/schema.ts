@@ -10,7 +10,7 @@
 // The refusal comes with a Russian message; nothing is silently removed from what a user typed.
 // File names are cleaned instead (lib/storage/rules.ts `cleanFileName`): a name is not prose.
 import { z } from "zod";
-import { fail, type FieldErrors } from "./errors"; // relative: next.config.ts loads this file (through lib/storage/rules.ts), where "@/" does not resolve
+import { fail, type FieldErrors } from "@/lib/errors";
 
 export const CONTROL_CHARS_MESSAGE =
   "Текст содержит недопустимые невидимые символы (управляющие или меняющие направление письма) — удалите их";

@@ -7,6 +7,7 @@ import { studentClassOn } from "@/lib/people/data";
 import { cellState, type AttendanceCodeName, type EducationFormName } from "@/lib/journal/rules";
 import { ABSENCE_RECORD } from "@/lib/journal/expected/data";
 import type { AbsenceReason } from "./rules";
+import { compareRu } from "@/lib/org/collation";
 
 export type StudentLesson = {
   lessonId: number;
@@ -359,6 +360,6 @@ export async function classRoll(organisationId: number, classId: number, date: D
     select: { student: { select: { id: true, ...NAME_FIELDS } } },
   });
   return [...new Map(rows.map((r) => [r.student.id, { id: r.student.id, name: fullName(r.student) }])).values()].sort(
-    (a, b) => a.name.localeCompare(b.name, "ru"),
+    (a, b) => compareRu(a.name, b.name),
   );
 }

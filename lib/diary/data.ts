@@ -8,6 +8,7 @@ import { eventsBetween } from "@/lib/schedule/view/data";
 import { shortName } from "@/lib/people/names";
 import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
 import { Prisma } from "@/prisma/generated/prisma/client";
+import { compareRu } from "@/lib/org/collation";
 
 export type DiaryLesson = {
   id: number;
@@ -368,7 +369,7 @@ export async function diaryStudentsOf(organisationId: number, userId: number): P
   const list = [...(user?.student ? [user.student] : []), ...(user?.parent?.children.map((c) => c.student) ?? [])].map(
     (s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }),
   );
-  return list.sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  return list.sort((a, b) => compareRu(a.name, b.name));
 }
 
 /** The classes a student is in on a date (movement book). */

@@ -5,6 +5,7 @@ import { currentYear } from "@/lib/org/setup/data";
 import { normal } from "@/lib/people/import/rules";
 import type { Exam, ResultLookup } from "./rules";
 import { NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 export { currentYear };
 
@@ -57,7 +58,7 @@ export async function resultSets(organisationId: number, yearId: number) {
       subject: names.get(r.subjectId) ?? "",
       count: r._count._all,
     }))
-    .sort((a, b) => a.exam.localeCompare(b.exam) || a.subject.localeCompare(b.subject, "ru"));
+    .sort((a, b) => a.exam.localeCompare(b.exam) || compareRu(a.subject, b.subject));
 }
 
 export async function resultsOf(organisationId: number, yearId: number, exam: Exam, subjectId: number) {

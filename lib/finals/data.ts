@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { AverageInput } from "@/lib/journal/averages";
 import type { EducationFormName, FinalKindName } from "./rules";
+import { compareRu } from "@/lib/org/collation";
 
 export type SheetFinal = {
   id: number;
@@ -126,7 +127,7 @@ export async function finalsSheetRows(
   for (const c of curriculum)
     if (c.periodId !== null && c.controlKind !== "NONE") formOf.set(c.periodId, c.controlKind);
   return {
-    students: [...byStudent.values()].sort((a, b) => a.name.localeCompare(b.name, "ru")),
+    students: [...byStudent.values()].sort((a, b) => compareRu(a.name, b.name)),
     marks: markMap,
     absences: new Map(absences.map((a) => [a.studentId, a._count._all])),
     lessonsHeld,

@@ -209,29 +209,20 @@ export function periodOutlook(x: OutlookInput): Outlook {
   let proposalReason: string | null = null;
   let riskFail = false;
   let riskNotAttested = absenceRisk;
-  if (x.passFail) {
-    if (summary.pass + summary.fail > 0) {
-      proposal = summary.pass >= summary.fail ? { value: null, special: "PASS" } : { value: null, special: "FAIL" };
-      riskFail = summary.fail >= summary.pass;
-    } else if (blanks > 0) {
-      proposal = { value: null, special: "NOT_ATTESTED" };
-      proposalReason = BLANKS_REASON;
-      riskNotAttested = true;
-    } else if (x.lessonsHeld > 0) {
-      riskNotAttested = true;
-    }
-  } else {
-    if (fc.current !== null) {
-      proposal = { value: fc.current, special: null };
-      riskFail = fc.current <= x.scale.minMark;
-      if (blanks > summary.counted) riskNotAttested = true;
-    } else if (blanks > 0) {
-      proposal = { value: null, special: "NOT_ATTESTED" };
-      proposalReason = BLANKS_REASON;
-      riskNotAttested = true;
-    } else if (x.lessonsHeld > 0) {
-      riskNotAttested = true;
-    }
+  if (x.passFail && summary.pass + summary.fail > 0) {
+    proposal = summary.pass >= summary.fail ? { value: null, special: "PASS" } : { value: null, special: "FAIL" };
+    riskFail = summary.fail >= summary.pass;
+  } else if (!x.passFail && fc.current !== null) {
+    proposal = { value: fc.current, special: null };
+    riskFail = fc.current <= x.scale.minMark;
+    if (blanks > summary.counted) riskNotAttested = true;
+  } else if (blanks > 0) {
+    // No grade counts (pass/fail or numeric alike), but debts or «н/а» do.
+    proposal = { value: null, special: "NOT_ATTESTED" };
+    proposalReason = BLANKS_REASON;
+    riskNotAttested = true;
+  } else if (x.lessonsHeld > 0) {
+    riskNotAttested = true;
   }
   // REC-7: lessons were held and the student has no mark of any kind.
   if (proposal === null && x.lessonsHeld > 0 && x.marks.length === 0) {

@@ -11,6 +11,7 @@ import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { GridRows, GridType } from "./grid";
 import type { ClosedPeriod, LockContext } from "./lock";
 import type { AttendanceCodeName, EducationFormName } from "./rules";
+import { compareRu } from "@/lib/org/collation";
 
 const num = (v: { toString(): string } | number | null | undefined): number | null =>
   v === null || v === undefined ? null : Number(v);
@@ -774,9 +775,9 @@ export async function journalChoices(
     .sort(
       (a, b) =>
         a.grade - b.grade ||
-        a.className.localeCompare(b.className, "ru") ||
+        compareRu(a.className, b.className) ||
         a.order - b.order ||
-        (a.subgroupName ?? "").localeCompare(b.subgroupName ?? "", "ru"),
+        compareRu(a.subgroupName ?? "", b.subgroupName ?? ""),
     )
     .map(({ order: _order, ...rest }) => rest);
 }

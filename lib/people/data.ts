@@ -2,6 +2,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "./names";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 /** Memberships in these classes that meet `date`: the classes' lists on that day (a where). */
 export function classListsOn(organisationId: number, classIds: readonly number[], date: Date) {
@@ -44,7 +45,7 @@ export async function childrenOfUser(organisationId: number, userId: number, tod
     where: { organisationId, parent: { userId } },
     select: { student: { select: withClassOn(today) } },
   });
-  return links.map(({ student }) => childSummary(student)).sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+  return links.map(({ student }) => childSummary(student)).sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 export type StudentPlace = { studentId: number; classId: number; className: string; subgroupIds: number[] } | null;
@@ -79,7 +80,7 @@ export async function classesLedBy(organisationId: number, userId: number): Prom
     where: { organisationId, userId, class: { year: { isCurrent: true } } },
     select: { class: { select: { id: true, name: true } } },
   });
-  return rows.map((r) => r.class).sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
+  return rows.map((r) => r.class).sort((a, b) => compareRuNumeric(a.name, b.name));
 }
 
 export type StudentHeader = {

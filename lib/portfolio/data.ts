@@ -2,6 +2,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 const PERSON = { select: NAME_FIELDS } as const;
 
@@ -129,6 +130,6 @@ export async function classesWithPupils(organisationId: number, classIds: readon
     name: c.name,
     students: c.memberships
       .map((m) => ({ ...m.student, pending: pendingOf.get(m.student.id) ?? 0 }))
-      .sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, "ru")),
+      .sort((a, b) => compareRu(`${a.lastName} ${a.firstName}`, `${b.lastName} ${b.firstName}`)),
   }));
 }

@@ -12,8 +12,7 @@ import { z } from "zod";
 import { buildTerritoryReport } from "@/lib/region/report";
 import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
 import { renderModel, type ReportFile } from "@/lib/reports/build";
-import { takeInlineSlot } from "@/lib/reports/inline-slots";
-import { joinFlight, reuseLanded, startFlight } from "@/lib/reports/single-flight";
+import { heavyFile } from "@/lib/reports/single-flight";
 import { issuesText } from "@/lib/schema";
 import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
 import type { Territory } from "@/lib/auth/authority/rules";
@@ -56,7 +55,7 @@ export async function buildTerritoryFile(
   return renderModel(model, req.format);
 }
 
-/** The file, or "busy" when every inline slot is taken (the route then queues it as a job). */
+/** The file (shared, kept or built: heavyFile), or "busy" when every inline slot is taken (the route then queues it as a job). */
 export async function territoryReportFile(
   authority: CurrentAuthority,
   req: TerritoryFileRequest,
@@ -70,16 +69,6 @@ export async function territoryReportFile(
     req.to.toISOString(),
     req.format,
   ]);
-  const joined = joinFlight<ReportFile>(key, now.getTime());
-  // Nothing written since the last identical build began (the database's snapshot): its kept file.
-  const reused = joined ? null : await reuseLanded<ReportFile>(key, now.getTime());
-  if (reused) return reused;
-  const release = joined ? () => undefined : takeInlineSlot();
-  if (!release) return "busy";
-  try {
-    const build = () => buildTerritoryFile(authority.territory, authority.territoryName, req, now);
-    return await (joined ?? startFlight(key, build, now.getTime()));
-  } finally {
-    release();
-  }
+  const build = () => buildTerritoryFile(authority.territory, authority.territoryName, req, now);
+  return heavyFile(key, build, now.getTime());
 }

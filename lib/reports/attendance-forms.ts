@@ -11,7 +11,7 @@ import { absenceRows, rollOn, signatoryFacts, subjectsOf } from "./data";
 import { groupAttendance, monthKey, monthsBetween, sliceBy, sumGroups, type GroupAttendance } from "./attendance-rules";
 import { monthText } from "./rating";
 import { reportFileName, yearShort } from "./rules";
-import { specialtyLabel, specialtyOf, type ClassesReportInput } from "./scope-rules";
+import { specialtyGroups, type ClassesReportInput } from "./scope-rules";
 import { signaturesFor } from "./signatures";
 
 type Input = ClassesReportInput & {
@@ -181,23 +181,21 @@ export async function buildGroupsAttendance(input: Input): Promise<ReportModel> 
 /** «Итоги посещаемости за учебный период» по специальностям (PRN-6). */
 export async function buildSpecialtiesAttendance(input: Input): Promise<ReportModel> {
   const { roll, rows, signers } = await facts(input);
-  const keys = [...new Set(input.classes.map((c) => specialtyOf(c) ?? ""))].sort((a, b) => a.localeCompare(b, "ru"));
-  const figures = keys.map((k) => {
-    const ids = new Set(input.classes.filter((c) => (specialtyOf(c) ?? "") === k).map((c) => c.id));
-    return groupAttendance(
+  const groups = specialtyGroups(input.classes);
+  const figures = groups.map(({ ids }) =>
+    groupAttendance(
       rows.filter((r) => ids.has(r.classId)),
       roll.filter((s) => ids.has(s.classId)).length,
-    );
-  });
-  const label = (k: string) => specialtyLabel(input.classes.find((c) => (specialtyOf(c) ?? "") === k)!);
+    ),
+  );
   const title = "Итоги посещаемости по специальностям";
   return {
     ...common(input, title, signers),
     title,
     orientation: "landscape",
     ...groupHeader(input.isCollege, "Специальность"),
-    rows: keys.map((k, i) => groupRow(label(k), figures[i])),
-    totals: keys.length > 1 ? [groupRow("Итого", sumGroups(figures))] : [],
+    rows: groups.map((g, i) => groupRow(g.label, figures[i])),
+    totals: groups.length > 1 ? [groupRow("Итого", sumGroups(figures))] : [],
     notes: ["По всем группам специальности в выбранных границах; пропуски — часы с отметками Н, УП, НП, Б, ОТ."],
   };
 }

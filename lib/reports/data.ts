@@ -5,7 +5,7 @@ import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { FinalSpecial } from "@/prisma/generated/prisma/enums";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
-import { compareRu } from "@/lib/org/collation";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { spanMeets } from "@/lib/org/time";
 import { lessonsGivenBy } from "@/lib/journal/rules";
@@ -139,7 +139,7 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
       ])
     : [[], [], []];
   // Natural order: 7А before 11Б, 2А before 10А (RPT-7, every class list of the reports).
-  classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }));
+  classes.sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name));
   return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods, departments };
 }
 

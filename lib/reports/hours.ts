@@ -10,6 +10,7 @@ import { daysInMonth, hoursGrid } from "./rating-rules";
 import { monthText } from "./rating";
 import { reportFileName, yearShort } from "./rules";
 import { signaturesFor, type SignPlan } from "./signatures";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 function monthSpan(month: Date, now: Date): { from: Date; to: Date; days: number } {
   const days = daysInMonth(month);
@@ -22,7 +23,7 @@ function gridModel(facts: HourFact[], days: number, label: (f: HourFact) => [str
   const keyed = facts.map((f) => ({ ...f, key: label(f).join("\u0000") }));
   const grid = hoursGrid(keyed, days);
   // Natural order: 7А before 11Б (the first part of a key is the class, or the subject).
-  const keys = [...grid.keys()].sort((a, b) => a.localeCompare(b, "ru", { numeric: true }));
+  const keys = [...grid.keys()].sort(compareRuNumeric);
   const dayCells = (perDay: number[]): CellValue[] => perDay.map((h) => (h === 0 ? null : h));
   const rows: CellValue[][] = keys.map((k) => [
     ...k.split("\u0000"),

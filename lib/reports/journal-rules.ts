@@ -8,6 +8,7 @@ import { ATTENDANCE_LABELS, type AttendanceCodeName } from "@/lib/journal/rules"
 import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, HeaderNode, ReportColumn, ReportSection } from "./model";
 import { finalLabel, type FinalFact } from "./rules";
+import { compareRu } from "@/lib/org/collation";
 
 export type JournalLesson = {
   id: number;
@@ -224,7 +225,7 @@ export function partSections(
         (inSubgroup === null || inSubgroup.has(m.studentId)),
     );
     const students = [...new Map(onPage.map((m) => [m.studentId, m])).values()].sort((a, b) =>
-      fullName(a.name).localeCompare(fullName(b.name), "ru"),
+      compareRu(fullName(a.name), fullName(b.name)),
     );
     const member = (studentId: number, date: Date) =>
       onPage.some(

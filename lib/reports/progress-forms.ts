@@ -33,13 +33,13 @@ import {
 import {
   classesByOwnPeriod,
   classPeriod,
-  specialtyLabel,
-  specialtyOf,
+  specialtyGroups,
   type PeriodScopeInput,
   type ReportInput,
 } from "./scope-rules";
 import { signaturesFor } from "./signatures";
 import { studentsWithPeriodFinals } from "./progress";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 type Scope = PeriodScopeInput;
 
@@ -54,11 +54,10 @@ export async function buildSpecialtiesProgress(input: Scope): Promise<ReportMode
     input.organisationId,
     input.classes.map((c) => c.id),
   );
-  const keys = [...new Set(input.classes.map((c) => specialtyOf(c) ?? ""))].sort((a, b) => a.localeCompare(b, "ru"));
+  const groups = specialtyGroups(input.classes);
   const row = (label: string, ids: Set<number>): CellValue[] => {
     return [label, ...progressFigureCells(progressFigures(students.filter((s) => ids.has(s.classId))))];
   };
-  const idsOf = (k: string) => new Set(input.classes.filter((c) => (specialtyOf(c) ?? "") === k).map((c) => c.id));
   const title = "Итоги успеваемости по специальностям";
   return {
     title,
@@ -70,8 +69,8 @@ export async function buildSpecialtiesProgress(input: Scope): Promise<ReportMode
     orientation: "landscape",
     header: [{ label: "Специальность" }, ...progressFigureHeader(cap(v.student.genPl))],
     columns: [{ kind: "text", key: true }, ...PROGRESS_FIGURE_COLUMNS],
-    rows: keys.map((k) => row(specialtyLabel(input.classes.find((c) => (specialtyOf(c) ?? "") === k)!), idsOf(k))),
-    totals: keys.length > 1 ? [row("Итого", new Set(input.classes.map((c) => c.id)))] : [],
+    rows: groups.map((g) => row(g.label, g.ids)),
+    totals: groups.length > 1 ? [row("Итого", new Set(input.classes.map((c) => c.id)))] : [],
     notes: [
       `Каждый ${v.student.nom} учитывается один раз по итоговым отметкам за период по всем ${v.subject.datPl} (как в «Итогах успеваемости»).`,
     ],
@@ -192,9 +191,7 @@ export async function buildTeacherReport(
   const classById = new Map(input.classes.map((c) => [c.id, c]));
   const pairs = taught
     .filter((t) => classById.has(t.classId))
-    .sort((a, b) =>
-      classById.get(a.classId)!.name.localeCompare(classById.get(b.classId)!.name, "ru", { numeric: true }),
-    );
+    .sort((a, b) => compareRuNumeric(classById.get(a.classId)!.name, classById.get(b.classId)!.name));
   const ids = [...new Set(pairs.map((p) => p.classId))];
   const own = new Map(ids.map((id) => [id, classPeriod(classById.get(id)!, input.period, input.periods)]));
   const [subjects, finals, planned, absences, signers] = await Promise.all([

@@ -5,6 +5,7 @@
 import { parallelName, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportClass, ReportPeriod, ReportYear } from "./data";
 import type { SignPlan } from "./signatures";
+import { compareRu } from "@/lib/org/collation";
 
 /** What every report builder is handed: the organisation (school or college), the year it reads, the clock. */
 export type ReportInput = { organisationId: number; orgName: string; isCollege: boolean; year: ReportYear; now: Date };
@@ -37,6 +38,20 @@ export const specialtyOf = (c: Pick<ReportClass, "specialty" | "specialtyCode">)
 /** «09.02.07 Информационные системы и программирование». */
 export const specialtyLabel = (c: Pick<ReportClass, "specialty" | "specialtyCode">): string =>
   [c.specialtyCode, c.specialty].filter(Boolean).join(" ") || "без специальности";
+
+/**
+ * Classes by specialty, in Russian order of the key (classes without one together, key ""): the rows
+ * of the per-specialty forms (PRN-6) and the college's subtotal groups.
+ */
+export function specialtyGroups<C extends Pick<ReportClass, "id" | "specialty" | "specialtyCode">>(
+  classes: readonly C[],
+): { label: string; classes: C[]; ids: Set<number> }[] {
+  const keys = [...new Set(classes.map((c) => specialtyOf(c) ?? ""))].sort(compareRu);
+  return keys.map((k) => {
+    const own = classes.filter((c) => (specialtyOf(c) ?? "") === k);
+    return { label: specialtyLabel(own[0]), classes: own, ids: new Set(own.map((c) => c.id)) };
+  });
+}
 
 /** «Отделение информационных технологий» as it is; «ИТ» → «Отделение «ИТ»». */
 export function departmentLabel(name: string): string {
@@ -131,11 +146,7 @@ export function groupsOf(classes: ReportClass[], isCollege: boolean): { label: s
       label,
       classes: classes.filter((c) => c.grade >= from && c.grade <= to),
     })).filter((g) => g.classes.length > 0);
-  const keys = [...new Set(classes.map((c) => specialtyOf(c) ?? ""))].sort((a, b) => a.localeCompare(b, "ru"));
-  return keys.map((k) => {
-    const own = classes.filter((c) => (specialtyOf(c) ?? "") === k);
-    return { label: `по специальности ${specialtyLabel(own[0])}`, classes: own };
-  });
+  return specialtyGroups(classes).map((g) => ({ label: `по специальности ${g.label}`, classes: g.classes }));
 }
 
 /** Who signs a form over a pick (PRN-2): the class teacher of one class, the head of a department. */

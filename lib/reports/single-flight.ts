@@ -15,6 +15,7 @@
 // is never kept, and a file of another calendar day is not given (the date of printing).
 import { isoDate } from "@/lib/org/time";
 import { dataSnapshot } from "./data";
+import { takeInlineSlot } from "./inline-slots";
 import { requestParams } from "./jobs/rules";
 import type { ReportRequest } from "./schema";
 
@@ -128,6 +129,31 @@ export async function reuseLanded<T>(
   if (snapshot === null || snapshot !== entry.snapshot) return drop();
   reuses++;
   return entry.value as T;
+}
+
+/**
+ * SEC-5's order for one heavy file — the organisation's report route and the territory report (REG-2)
+ * alike: join an identical build still running → else the kept file of an unchanged database → else
+ * build it as the flight of `key` in an inline slot → else "busy", every slot being taken (the caller
+ * then queues the request as a background job).
+ */
+export async function heavyFile<T>(
+  key: string,
+  build: () => Promise<T>,
+  now: number = Date.now(),
+  readSnapshot: SnapshotReader = dataSnapshot,
+): Promise<T | "busy"> {
+  const joined = joinFlight<T>(key, now);
+  if (joined) return joined;
+  const reused = await reuseLanded<T>(key, now, readSnapshot);
+  if (reused !== null) return reused;
+  const release = takeInlineSlot();
+  if (!release) return "busy";
+  try {
+    return await startFlight(key, build, now, readSnapshot);
+  } finally {
+    release();
+  }
 }
 
 /** How many requests have shared another request's build since the process started (tests, metrics). */

@@ -30,6 +30,7 @@ import {
   type FinalFact,
 } from "./rules";
 import { signaturesFor } from "./signatures";
+import { compareRu } from "@/lib/org/collation";
 
 /** `period` null: the year's complete summary sheet. */
 type Input = ClassSpanInput & {
@@ -50,7 +51,7 @@ export async function buildSummaryReport(input: Input): Promise<ReportModel> {
     signatoryFacts(organisationId, [cls.id]),
   ]);
   const roll = [...onRoll, ...left.filter((l) => !onRoll.some((s) => s.studentId === l.studentId))].sort((a, b) =>
-    a.fullName.localeCompare(b.fullName, "ru"),
+    compareRu(a.fullName, b.fullName),
   );
   const sheet = period
     ? await periodSheet(organisationId, cls.id, period.id)

@@ -8,6 +8,7 @@ import { vkrFigures, type VkrFigures } from "./rating-rules";
 import { finalLabel, reportFileName, yearShort } from "./rules";
 import { signaturesFor } from "./signatures";
 import type { ClassesReportInput } from "./scope-rules";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 function figures(name: string, f: VkrFigures, all: number): CellValue[] {
   const none = all === 0;
@@ -40,8 +41,7 @@ export async function buildVkrReport(input: ClassesReportInput & { yearEnd: Date
     .map((m) => ({ ...m, name: names.get(m.studentId) ?? "" }))
     .sort(
       (a, b) =>
-        (classNames.get(a.classId) ?? "").localeCompare(classNames.get(b.classId) ?? "", "ru", { numeric: true }) ||
-        a.name.localeCompare(b.name, "ru"),
+        compareRuNumeric(classNames.get(a.classId) ?? "", classNames.get(b.classId) ?? "") || compareRu(a.name, b.name),
     );
   const own = (id: number) => marks.filter((m) => m.classId === id);
   const withMarks = input.classes.filter((c) => own(c.id).length > 0);

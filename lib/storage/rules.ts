@@ -1,9 +1,10 @@
 // Limits for uploaded files (homework files JRN-2, message attachments MSG-1): type and size,
 // checked on the server before anything is stored. Pure: no I/O.
-import { withoutForbiddenChars } from "../schema"; // relative: next.config.ts loads this file, where "@/" does not resolve
+import { withoutForbiddenChars } from "@/lib/schema";
+import { MAX_FILE_BYTES } from "./limits";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES_PER_ITEM = 5;
+// The sizes live in ./limits (a leaf next.config.ts may import); the pages, actions and lib/ops read them here too.
+export { MAX_FILE_BYTES, MAX_FILES_PER_ITEM } from "./limits";
 
 /** Allowed types by extension with the MIME types browsers send for them. */
 export const ALLOWED_FILE_TYPES: Record<string, readonly string[]> = {

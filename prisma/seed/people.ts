@@ -16,6 +16,7 @@ import {
 } from "./names";
 import type { ClassDef } from "./plan";
 import type { Rng } from "./random";
+import { compareRu } from "@/lib/org/collation";
 
 export interface Family {
   surname: string;
@@ -209,8 +210,8 @@ export function makeParents(rng: Rng, family: Family, withFather: boolean): void
 
 export function byName(a: StudentSpec, b: StudentSpec): number {
   return (
-    a.name.lastName.localeCompare(b.name.lastName, "ru") ||
-    a.name.firstName.localeCompare(b.name.firstName, "ru") ||
-    a.name.middleName.localeCompare(b.name.middleName, "ru")
+    compareRu(a.name.lastName, b.name.lastName) ||
+    compareRu(a.name.firstName, b.name.firstName) ||
+    compareRu(a.name.middleName, b.name.middleName)
   );
 }

@@ -1,57 +1,40 @@
 // `npm run archive:verify`: checks every archive set of every organisation against its manifest
 // of SHA-256 digests (ARC-1) and names each changed or missing file (exit code 1), in
 // DATABASE_URL or the embedded dev database; files are read from FILES_DIR (default .data/files).
-import pg from "pg";
-import { resolveServer, runCli, type ResolvedServer } from "./dev-server";
+import { runDatabaseCheck } from "./dev-server";
 
-let server: ResolvedServer | undefined;
-
-async function main(): Promise<number> {
-  server = await resolveServer(() => undefined);
-  process.env.DATABASE_URL = server.databaseUrl;
-  // Imported after DATABASE_URL is set: lib/db connects lazily to it.
+runDatabaseCheck(async (client) => {
+  // Imported once DATABASE_URL is set: lib/db connects lazily to it.
   const { verifyActs, verifyAllArchives } = await import("../../lib/archive/verify");
   const { PROBLEM_LABELS } = await import("../../lib/archive/rules");
-  const { disconnectDb } = await import("../../lib/db");
-  const client = new pg.Client({ connectionString: server.databaseUrl });
-  await client.connect();
   let broken = 0;
   let sets = 0;
-  try {
-    const orgs = await client.query<{ id: number; name: string }>(
-      `SELECT o.id, o.name FROM "Organisation" o WHERE EXISTS (SELECT 1 FROM "ArchiveSet" a WHERE a."organisationId" = o.id) ORDER BY o.id`,
-    );
-    for (const org of orgs.rows) {
-      for (const report of await verifyAllArchives(org.id)) {
-        sets++;
-        // Files destroyed by an act of destruction (REC-5) are gone on purpose: counted, not a problem.
-        const destroyed = report.destroyed > 0 ? `, уничтожено по акту ${report.destroyed}` : "";
-        if (report.problems.length === 0) {
-          console.log(
-            `${org.name}: архив № ${report.setId} (${report.yearName}) цел, файлов ${report.checked}${destroyed}.`,
-          );
-        } else {
-          broken++;
-          console.log(`${org.name}: архив № ${report.setId} (${report.yearName}) НАРУШЕН:`);
-          for (const p of report.problems) console.log(`  ${p.name} — ${PROBLEM_LABELS[p.problem]}`);
-        }
-      }
-      const acts = await verifyActs(org.id);
-      if (acts.checked > 0 && acts.problems.length === 0)
-        console.log(`${org.name}: акты о выделении к уничтожению целы (${acts.checked}).`);
-      if (acts.problems.length > 0) {
+  const orgs = await client.query<{ id: number; name: string }>(
+    `SELECT o.id, o.name FROM "Organisation" o WHERE EXISTS (SELECT 1 FROM "ArchiveSet" a WHERE a."organisationId" = o.id) ORDER BY o.id`,
+  );
+  for (const org of orgs.rows) {
+    for (const report of await verifyAllArchives(org.id)) {
+      sets++;
+      // Files destroyed by an act of destruction (REC-5) are gone on purpose: counted, not a problem.
+      const destroyed = report.destroyed > 0 ? `, уничтожено по акту ${report.destroyed}` : "";
+      if (report.problems.length === 0) {
+        console.log(
+          `${org.name}: архив № ${report.setId} (${report.yearName}) цел, файлов ${report.checked}${destroyed}.`,
+        );
+      } else {
         broken++;
-        for (const p of acts.problems) console.log(`${org.name}: ${p.name} — ${PROBLEM_LABELS[p.problem]}`);
+        console.log(`${org.name}: архив № ${report.setId} (${report.yearName}) НАРУШЕН:`);
+        for (const p of report.problems) console.log(`  ${p.name} — ${PROBLEM_LABELS[p.problem]}`);
       }
     }
-    if (sets === 0) console.log("Архивов нет.");
-  } finally {
-    await client.end();
-    await disconnectDb();
+    const acts = await verifyActs(org.id);
+    if (acts.checked > 0 && acts.problems.length === 0)
+      console.log(`${org.name}: акты о выделении к уничтожению целы (${acts.checked}).`);
+    if (acts.problems.length > 0) {
+      broken++;
+      for (const p of acts.problems) console.log(`${org.name}: ${p.name} — ${PROBLEM_LABELS[p.problem]}`);
+    }
   }
-  return broken === 0 ? 0 : 1;
-}
-
-runCli(main, async () => {
-  await server?.stop();
+  if (sets === 0) console.log("Архивов нет.");
+  return broken;
 });

@@ -1,5 +1,6 @@
 // Chooses the PostgreSQL server for the CLI tools: the one in DATABASE_URL,
 // or else the embedded development server in .data/pg.
+import pg from "pg";
 import { startEmbedded, type EmbeddedServer } from "./embedded";
 import { APP_DATABASE, DEV_PG_DIR, DEV_PG_PORT } from "./paths";
 import { ensureDatabase } from "./pg-util";
@@ -49,4 +50,30 @@ export function runCli(main: () => Promise<number | void>, cleanup: () => Promis
       await cleanup().catch(() => undefined);
       process.exit(code);
     });
+}
+
+/**
+ * A check over the database (DATABASE_URL or the embedded dev one): `check` gets a connected pg client
+ * (DATABASE_URL is set first, so lib/db, imported inside it, connects to the same database) and returns
+ * how many problems it found; the exit code is 1 when any, else 0. The client and lib/db are closed and
+ * an embedded server stopped whatever happens (`npm run audit:verify`, `npm run archive:verify`).
+ */
+export function runDatabaseCheck(check: (client: pg.Client) => Promise<number>): void {
+  let server: ResolvedServer | undefined;
+  const main = async () => {
+    server = await resolveServer(() => undefined);
+    process.env.DATABASE_URL = server.databaseUrl;
+    const client = new pg.Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    try {
+      return (await check(client)) === 0 ? 0 : 1;
+    } finally {
+      await client.end();
+      const { disconnectDb } = await import("../../lib/db");
+      await disconnectDb();
+    }
+  };
+  runCli(main, async () => {
+    await server?.stop();
+  });
 }

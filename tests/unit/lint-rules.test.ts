@@ -93,3 +93,52 @@ describe("ESLint: only the data layer reaches Prisma (ARCHITECTURE «Layers», i
       expect(prismaMessages(await lintAs("prisma-outside.ts", asPath)), asPath).toEqual([]);
   }, 30_000);
 });
+
+/** The lines of `fixture`, linted as `asPath`, that `ruleId` reports with a message naming `says`. */
+async function ruleLines(fixture: string, asPath: string, ruleId: string, says: string) {
+  return (await lintAs(fixture, asPath))
+    .filter((m) => m.ruleId === ruleId && m.message.includes(says))
+    .map((m) => m.line);
+}
+
+// Two rules of issue 19: a change's audit row goes through auditChange (AUTH-5: recordAudit only inside
+// lib/audit), and Russian text is sorted with lib/org/collation.ts (not a collator per localeCompare).
+const ONE_HOME_RULES = [
+  {
+    fixture: "record-audit.ts",
+    ruleId: "@typescript-eslint/no-restricted-imports",
+    says: "auditChange",
+    lines: [3, 4], // recordAudit, and its renamed relative import; auditChange on line 2 passes
+    applies: [
+      "lib/journal/mutations.ts",
+      "lib/people/actions.ts",
+      "app/(app)/audit/record-page.ts",
+      "prisma/seed/x.ts",
+    ],
+    exempt: "lib/audit/commands.ts",
+  },
+  {
+    fixture: "locale-compare.ts",
+    ruleId: "no-restricted-syntax",
+    says: "compareRu",
+    lines: [4, 5], // localeCompare(…, "ru") and with { numeric: true }; a plain localeCompare and compareRu pass
+    applies: ["lib/journal/data.ts", "lib/reports/rules.ts", "prisma/seed/people.ts"],
+    exempt: "lib/org/collation.ts",
+  },
+];
+
+describe("ESLint: one home for the audit row and for Russian sorting (AUTH-5, issue 19)", () => {
+  for (const r of ONE_HOME_RULES)
+    it(`${r.fixture}: reported in ${r.applies.join(", ")}; allowed in ${r.exempt}`, async () => {
+      for (const asPath of r.applies)
+        expect(await ruleLines(r.fixture, asPath, r.ruleId, r.says), asPath).toEqual(r.lines);
+      expect(await ruleLines(r.fixture, r.exempt, r.ruleId, r.says)).toEqual([]);
+    }, 60_000);
+
+  it("keeps the Prisma rule in force beside the recordAudit one (a rule of its own, not an override)", async () => {
+    const messages = await lintAs("prisma-outside.ts", "lib/journal/loaders.ts");
+    expect(messages.filter((m) => m.ruleId === "no-restricted-imports" && m.message.includes("Prisma"))).toHaveLength(
+      2,
+    );
+  }, 30_000);
+});

@@ -17,6 +17,7 @@ import type {
   scheduleSchema,
 } from "../schema";
 import { homeworkFileOfStudent, periodsOfStudent, studentMarks } from "./data";
+import { compareRu } from "@/lib/org/collation";
 
 type Out<S extends z.ZodType> = z.input<S>;
 
@@ -178,7 +179,7 @@ export async function marksOf(
     student,
     period: period ? ref(period) : null,
     periods: periods.map(ref),
-    subjects: [...subjects.values()].sort((a, b) => a.subjectName.localeCompare(b.subjectName, "ru")),
+    subjects: [...subjects.values()].sort((a, b) => compareRu(a.subjectName, b.subjectName)),
   };
 }
 

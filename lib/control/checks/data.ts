@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { asFrequency, type CheckLevelName, type Frequency } from "./rules";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type CheckClass = {
   id: number;
@@ -42,7 +43,7 @@ export async function checkClasses(
       classTeachers: c.classTeachers.map((t) => shortName(t.user)),
       head: c.department?.head ? shortName(c.department.head) : null,
     }))
-    .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }));
+    .sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name));
 }
 
 /** The latest check per class × level. */
@@ -172,7 +173,7 @@ export async function checkFormChoices(organisationId: number, classIds: readonl
   return {
     subjects,
     periods,
-    teachers: [...teachers].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ru")),
+    teachers: [...teachers].map(([id, name]) => ({ id, name })).sort((a, b) => compareRu(a.name, b.name)),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   teacherShares,
   type Share,
 } from "./rules";
+import { compareRu } from "@/lib/org/collation";
 
 export type DeadlineRow = { teacherId: number; teacher: string; day: Share; week: Share; month: Share };
 
@@ -54,7 +55,7 @@ export async function deadlineFigures(
   });
   const rows = shares
     .map((s) => ({ ...s, teacher: names.teachers.get(s.teacherId) ?? "—" }))
-    .sort((a, b) => a.teacher.localeCompare(b.teacher, "ru"));
+    .sort((a, b) => compareRu(a.teacher, b.teacher));
   const sum = (key: "day" | "week" | "month"): Share => ({
     onTime: rows.reduce((n, r) => n + r[key].onTime, 0),
     due: rows.reduce((n, r) => n + r[key].due, 0),

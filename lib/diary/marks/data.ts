@@ -6,6 +6,7 @@ import { type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
 import type { AverageInput, AveragingMethod, MarkScale } from "@/lib/journal/averages";
 import { coversDate } from "../rules";
+import { compareRu } from "@/lib/org/collation";
 
 export type PeriodRef = { id: number; name: string; start: Date; end: Date };
 
@@ -293,7 +294,7 @@ export async function studentPeriodData(
     });
   }
   const subjects = [...bySubject.values()]
-    .sort((a, b) => a.order - b.order || a.subjectName.localeCompare(b.subjectName, "ru"))
+    .sort((a, b) => a.order - b.order || compareRu(a.subjectName, b.subjectName))
     .map(({ order: _order, ...rest }) => ({
       ...rest,
       marks: rest.marks.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id),

@@ -5,6 +5,7 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { ClosingClass, MissingFinal } from "./rules";
 import { col } from "@/lib/sql";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export type ClosingPeriod = { id: number; name: string; kind: string; start: Date; end: Date };
 export type ClosingRow = {
@@ -60,7 +61,7 @@ export async function closingYear(organisationId: number, yearId?: number): Prom
     periods: periods.map((p) => ({ id: p.id, name: p.name, kind: p.kind, start: p.startDate, end: p.endDate })),
     classes: classes
       .map((c) => ({ ...c, periodKind: c.periodKind as string }))
-      .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true })),
+      .sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name)),
     departments,
     closings: closings.map((c) => ({
       classId: c.classId,

@@ -1,3 +1,4 @@
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 // Pure rules of closing a period (REC-1, seed 002 §4.5.1, 003 regl. 10): which classes a choice
 // names, and the refusal listing the missing finals. No I/O.
 
@@ -48,8 +49,8 @@ export function missingLines(missing: readonly MissingFinal[]): string[] {
     groups.set(key, [...(groups.get(key) ?? []), m.studentName]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "ru", { numeric: true }))
-    .map(([key, names]) => `${key}: ${names.sort((a, b) => a.localeCompare(b, "ru")).join(", ")}`);
+    .sort(([a], [b]) => compareRuNumeric(a, b))
+    .map(([key, names]) => `${key}: ${names.sort(compareRu).join(", ")}`);
 }
 
 /** The refusal's headline (REC-1): closing needs every student's final. */

@@ -2,6 +2,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export type CertificateRow = {
   id: number;
@@ -79,7 +80,7 @@ export async function studentsOfClasses(organisationId: number, classIds: Readon
   });
   return rows
     .map((r) => ({ studentId: r.studentId, label: `${r.class.name} — ${fullName(r.student)}`, grade: r.class.grade }))
-    .sort((a, b) => a.grade - b.grade || a.label.localeCompare(b.label, "ru", { numeric: true }));
+    .sort((a, b) => a.grade - b.grade || compareRuNumeric(a.label, b.label));
 }
 
 export type StayLesson = {

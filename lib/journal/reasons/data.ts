@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { AttendanceCodeName } from "../rules";
+import { compareRu } from "@/lib/org/collation";
 
 export type AbsenceRow = {
   lessonId: number;
@@ -49,7 +50,7 @@ export async function absencesOfClass(
       version: r.version,
       missedHours: r.missedHours === null ? null : Number(r.missedHours),
     }))
-    .sort((a, b) => a.student.localeCompare(b.student, "ru") || a.date.getTime() - b.date.getTime() || a.bell - b.bell);
+    .sort((a, b) => compareRu(a.student, b.student) || a.date.getTime() - b.date.getTime() || a.bell - b.bell);
 }
 
 /** Classes of the open current year: all of them, or the given ones. */
@@ -58,7 +59,7 @@ export async function classesForReasons(organisationId: number, filter: { all: b
     where: { organisationId, year: { isCurrent: true }, ...(filter.all ? {} : { id: { in: [...filter.classIds] } }) },
     select: { id: true, name: true, grade: true },
   });
-  return rows.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
+  return rows.sort((a, b) => a.grade - b.grade || compareRu(a.name, b.name));
 }
 
 /** The class, subject and date of a lesson (the reason's scope and its lock), or null. */

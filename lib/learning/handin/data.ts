@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { MembershipSpan } from "@/lib/journal/rules";
 import type { SubmissionStatusName } from "./rules";
 import { NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 /** A homework with its lesson and what the hand-in rules need (time zone, the year's state). */
 export async function homeworkForHandin(organisationId: number, homeworkId: number) {
@@ -155,7 +156,7 @@ export async function lessonRoster(
   }
   // A hand-in of a student who has since left the class stays visible.
   for (const s of submissions) if (!seen.has(s.studentId)) rows.push(await leftStudentRow(organisationId, s, markOf));
-  return rows.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, "ru"));
+  return rows.sort((a, b) => compareRu(`${a.lastName} ${a.firstName}`, `${b.lastName} ${b.firstName}`));
 }
 
 async function leftStudentRow(

@@ -1,7 +1,7 @@
 // Forum reads (MSG-4): one topic list per organisation, posts, moderators. Bound to the organisation.
 import { db } from "@/lib/db";
-import { fullName } from "../mail/data";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 export type TopicItem = {
   id: number;
@@ -116,7 +116,7 @@ export async function moderatorCandidates(organisationId: number): Promise<Moder
   });
   return rows
     .map((u) => ({ userId: u.id, name: fullName(u), isModerator: u.forumModerator !== null }))
-    .sort((a, b) => Number(b.isModerator) - Number(a.isModerator) || a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => Number(b.isModerator) - Number(a.isModerator) || compareRu(a.name, b.name));
 }
 
 /** The post's topic, when the post exists in the organisation. */

@@ -5,10 +5,8 @@ import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { isRole, ROLE_LABELS, type Role } from "@/lib/access/roles";
 import type { RecipientFacts, SenderFacts } from "../rules";
-import { NAME_FIELDS } from "@/lib/people/names";
-
-type Named = { lastName: string; firstName: string; middleName: string | null };
-export const fullName = (p: Named) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 const roleList = (rows: { role: string }[]): Role[] => rows.map((r) => r.role).filter(isRole);
 const currentMembership = (today: Date) => ({
@@ -99,7 +97,7 @@ export async function familyDirectory(
     },
   });
   return rows.map((u) => {
-    const subjects = [...new Set(u.loads.map((l) => l.subject.name))].sort((a, b) => a.localeCompare(b, "ru"));
+    const subjects = [...new Set(u.loads.map((l) => l.subject.name))].sort(compareRu);
     const led = u.classTeacherOf.map((c) => `классный руководитель ${c.class.name}`);
     const roles = roleList(u.roles);
     const offices = roles.filter((r) => administration.includes(r)).map((r) => ROLE_LABELS[r]);
@@ -167,7 +165,7 @@ export async function currentClasses(organisationId: number): Promise<{ id: numb
     where: { organisationId, year: { isCurrent: true } },
     select: { id: true, name: true },
   });
-  return rows.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
+  return rows.sort((a, b) => compareRuNumeric(a.name, b.name));
 }
 
 /** The classes a staff member teaches or leads (for their address book). */

@@ -25,6 +25,7 @@ import {
 } from "./data";
 import { markRead } from "./mutations";
 import { loadMyClasses } from "@/lib/people/loaders";
+import { compareRu } from "@/lib/org/collation";
 
 export const loadInbox = cache((user: CurrentUser) => inboxOf(user.organisationId, user.id));
 export const loadSent = cache((user: CurrentUser) => sentBy(user.organisationId, user.id));
@@ -47,7 +48,7 @@ export type ComposeOptions = {
   classes: { id: number; name: string }[];
 };
 
-const byName = (a: DirectoryEntry, b: DirectoryEntry) => a.name.localeCompare(b.name, "ru");
+const byName = (a: DirectoryEntry, b: DirectoryEntry) => compareRu(a.name, b.name);
 
 /**
  * Whom the compose form offers: a family its teachers, class teachers and the administration

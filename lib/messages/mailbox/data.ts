@@ -2,8 +2,8 @@
 // count. Every read is bound to the organisation and to the viewer being the sender or a
 // recipient of the message (never an id alone).
 import { db } from "@/lib/db";
-import { fullName } from "../mail/data";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 const MAILBOX_SIZE = 200;
 
@@ -74,7 +74,7 @@ export async function sentBy(organisationId: number, userId: number): Promise<Se
     id: m.id,
     subject: m.subject,
     createdAt: m.createdAt,
-    recipientNames: m.recipients.map((r) => fullName(r.user)).sort((a, b) => a.localeCompare(b, "ru")),
+    recipientNames: m.recipients.map((r) => fullName(r.user)).sort(compareRu),
     recipients: m.recipients.length,
     read: m.recipients.filter((r) => r.readAt !== null).length,
   }));
@@ -138,7 +138,7 @@ function toView(m: MessageRow): MessageView {
     senderName: fullName(m.sender),
     recipients: m.recipients
       .map((r) => ({ userId: r.userId, name: fullName(r.user), readAt: r.readAt }))
-      .sort((a, b) => a.name.localeCompare(b.name, "ru")),
+      .sort((a, b) => compareRu(a.name, b.name)),
     attachments: m.attachments,
   };
 }

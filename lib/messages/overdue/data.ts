@@ -3,8 +3,7 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { ParentQuestion, TeacherMessage } from "../rules";
-import { fullName } from "../mail/data";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type QuestionFacts = {
   questions: (ParentQuestion & { subject: string; parentName: string; teacherName: string; classNames: string[] })[];

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { decisionLastDay, type DecisionKind, type Expulsion, type Recorded } from "./rules";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 /** The year of a class of the organisation (a link to a class opens its year); null when there is no such class. */
 export async function classYearId(organisationId: number, classId: number): Promise<number | null> {
@@ -19,7 +20,7 @@ export async function decisionClasses(organisationId: number, yearId: number) {
     where: { organisationId, yearId },
     select: { id: true, name: true, grade: true },
   });
-  return rows.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true }));
+  return rows.sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name));
 }
 
 export type SheetStudent = {
@@ -148,7 +149,7 @@ export async function decisionSheet(
       expulsion: expulsions.get(studentId),
       failing: failing.filter((f) => f.studentId === studentId).map((f) => f.subject.shortName),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => compareRu(a.name, b.name));
   return {
     cls: { id: cls.id, name: cls.name, grade: cls.grade },
     year: cls.year,

@@ -1,10 +1,8 @@
 // Reads of the organisation set-up (ORG-1…ORG-7), bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
-const fullName = (u: { lastName: string; firstName: string; middleName: string | null }) =>
-  [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ");
 const byGradeName = (a: { grade: number; name: string }, b: { grade: number; name: string }) =>
   a.grade - b.grade || compareRuNumeric(a.name, b.name);
 

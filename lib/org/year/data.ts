@@ -1,6 +1,7 @@
 // Reads for the year transition wizard (ORG-3, PPL-4).
 import { db } from "@/lib/db";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export async function transitionInputs(organisationId: number) {
   const year = await db.academicYear.findFirst({
@@ -43,12 +44,12 @@ export async function transitionInputs(organisationId: number) {
     council,
     year,
     orgKind: year.organisation.kind,
-    classes: classes.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "ru", { numeric: true })),
+    classes: classes.sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name)),
     members: members.map((m) => ({
       membershipId: m.id,
       studentId: m.studentId,
       classId: m.classId,
-      fullName: [m.student.lastName, m.student.firstName, m.student.middleName].filter(Boolean).join(" "),
+      fullName: fullName(m.student),
     })),
     yearNames: names.map((n) => n.name),
   };

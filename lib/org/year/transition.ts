@@ -13,6 +13,7 @@ import {
   type ExceptionKind,
 } from "./rules";
 import type { TransitionCommit } from "./mutations";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export type TransitionRequest = {
   orderNumber: string;
@@ -138,7 +139,7 @@ export async function transitionStudentOptions(organisationId: number): Promise<
       label: `${classOf.get(m.classId)?.name ?? ""} — ${m.fullName}`,
       grade: classOf.get(m.classId)?.grade ?? 0,
     }))
-    .sort((a, b) => a.grade - b.grade || a.label.localeCompare(b.label, "ru", { numeric: true }))
+    .sort((a, b) => a.grade - b.grade || compareRuNumeric(a.label, b.label))
     .map(({ studentId, label }) => ({ studentId, label }));
 }
 

@@ -3,7 +3,8 @@
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import type { CardField } from "../card-rules";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 export type StudentCard = {
   id: number;
@@ -63,12 +64,12 @@ export async function parentsOfStudent(organisationId: number, studentId: number
   return links
     .map((l) => ({
       parentId: l.parent.id,
-      fullName: [l.parent.lastName, l.parent.firstName, l.parent.middleName].filter(Boolean).join(" "),
+      fullName: fullName(l.parent),
       kinship: l.kinship,
       phone: l.parent.phone,
       hasLogin: l.parent.userId !== null,
     }))
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 export type ParentCard = {
@@ -108,7 +109,7 @@ export async function parentCard(organisationId: number, parentId: number, full:
     ...rest,
     children: children.map((c) => ({
       studentId: c.student.id,
-      fullName: [c.student.lastName, c.student.firstName, c.student.middleName].filter(Boolean).join(" "),
+      fullName: fullName(c.student),
       kinship: c.kinship,
     })),
   };

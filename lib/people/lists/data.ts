@@ -3,7 +3,7 @@ import { spanMeets } from "@/lib/org/time";
 import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type ClassRef = { id: number; name: string; grade: number; yearName: string; yearStatus: string };
 
@@ -63,9 +63,9 @@ export async function classListOn(organisationId: number, classId: number, date:
       since: r.startDate,
     }))
     .sort((a, b) =>
-      `${a.lastName} ${a.firstName} ${a.middleName ?? ""}`.localeCompare(
+      compareRu(
+        `${a.lastName} ${a.firstName} ${a.middleName ?? ""}`,
         `${b.lastName} ${b.firstName} ${b.middleName ?? ""}`,
-        "ru",
       ),
     );
 }
@@ -84,7 +84,7 @@ export async function medicalListOn(organisationId: number, classId: number, dat
   });
   return rows
     .map(({ student: s }) => ({
-      fullName: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(" "),
+      fullName: fullName(s),
       healthGroup: s.healthGroup,
       physicalGroup: s.physicalGroup,
     }))
@@ -107,7 +107,7 @@ export async function studentOptionsOn(
   return rows
     .map((r) => ({
       id: r.student.id,
-      label: `${[r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" ")} (${r.class.name})`,
+      label: `${fullName(r.student)} (${r.class.name})`,
     }))
     .sort((a, b) => compareRu(a.label, b.label));
 }
@@ -150,8 +150,7 @@ export async function classSummaries(
     if (m.educationForm !== "FULL_TIME") c.notFullTime += 1;
     if (m.student.userId === null) c.withoutLogin += 1;
   }
-  for (const t of teachers)
-    out.get(t.classId)?.teachers.push([t.user.lastName, t.user.firstName, t.user.middleName].filter(Boolean).join(" "));
+  for (const t of teachers) out.get(t.classId)?.teachers.push(fullName(t.user));
   return out;
 }
 
@@ -171,7 +170,7 @@ export async function findStudentsOn(organisationId: number, classIds: readonly 
   return rows
     .map((r) => ({
       id: r.student.id,
-      fullName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+      fullName: fullName(r.student),
       birthDate: r.student.birthDate,
       className: r.class.name,
     }))

@@ -2,7 +2,8 @@
 import { spanMeets } from "@/lib/org/time";
 import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 export type PersonRef = { kind: "student" | "parent" | "staff"; id: number };
 
@@ -41,7 +42,7 @@ function toCandidate(kind: PersonRef["kind"], c: Card): IssueCandidate {
   return {
     kind,
     id: c.id,
-    fullName: [c.lastName, c.firstName, c.middleName].filter(Boolean).join(" "),
+    fullName: fullName(c),
     userId: c.user?.id ?? null,
     login: c.user?.login ?? null,
     lockedUntil: c.user?.lockedUntil ?? null,
@@ -51,7 +52,7 @@ function toCandidate(kind: PersonRef["kind"], c: Card): IssueCandidate {
   };
 }
 
-const byName = (a: IssueCandidate, b: IssueCandidate) => a.fullName.localeCompare(b.fullName, "ru");
+const byName = (a: IssueCandidate, b: IssueCandidate) => compareRu(a.fullName, b.fullName);
 
 /** Students of a class on a date and their parents, with their login state. */
 export async function familyOfClass(
@@ -157,7 +158,7 @@ export async function visitStats(
       }
       return {
         userId: u.id,
-        fullName: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" "),
+        fullName: fullName(u),
         login: u.login,
         roles: u.roles.map((r) => r.role),
         lastVisit: u.lastSignInAt,
@@ -165,7 +166,7 @@ export async function visitStats(
         isActive: u.isActive,
       };
     })
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 /** Users of the students of the classes and of their parents (a class teacher's visit statistics). */
@@ -199,7 +200,5 @@ export async function closedLoginsAmong(organisationId: number, people: readonly
       db.staff.findMany({ where: where("staff"), select: NAME_FIELDS }),
     ])
   ).flat();
-  return rows
-    .map((r) => [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" "))
-    .sort((a, b) => a.localeCompare(b, "ru"));
+  return rows.map((r) => fullName(r)).sort(compareRu);
 }

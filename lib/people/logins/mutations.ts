@@ -6,7 +6,7 @@ import { auditChange } from "@/lib/audit/mutations";
 import { baseLogin, uniqueLogin } from "../login-rules";
 import type { PersonRef } from "./data";
 import type { StaffInput } from "../schema";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type Issued = { ref: PersonRef; fullName: string; login: string; userId: number; created: boolean };
 
@@ -67,7 +67,7 @@ export async function issueCredentials(
       const ref = people[i];
       const card = await cardOf(tx, organisationId, ref);
       if (!card) return null;
-      const fullName = [card.lastName, card.firstName, card.middleName].filter(Boolean).join(" ");
+      const name = fullName(card);
       let userId = card.userId;
       let created = false;
       if (userId === null) {
@@ -107,7 +107,7 @@ export async function issueCredentials(
         where: { organisationId_id: { organisationId, id: userId } },
         select: { login: true },
       });
-      out.push({ ref, fullName, login: user.login, userId, created });
+      out.push({ ref, fullName: name, login: user.login, userId, created });
     }
     for (const item of out) {
       await auditChange(

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 import type { MovementFilter } from "./schema";
 import { compareRuNumeric } from "@/lib/org/collation";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type MovementRow = {
   id: number;
@@ -56,7 +56,7 @@ function toRow(r: Raw): MovementRow {
     orderDate: r.orderDate,
     educationForm: r.educationForm,
     note: r.note,
-    studentName: [r.student.lastName, r.student.firstName, r.student.middleName].filter(Boolean).join(" "),
+    studentName: fullName(r.student),
     fromClass: r.fromClass?.name ?? null,
     toClass: r.toClass?.name ?? null,
   };

@@ -1,7 +1,7 @@
 // Staff list reads: «краткие сведения» о сотрудниках (staff.brief).
 import { db } from "@/lib/db";
 import { compareRu } from "@/lib/org/collation";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type StaffBrief = {
   id: number;
@@ -19,7 +19,7 @@ export async function staffBrief(organisationId: number): Promise<StaffBrief[]> 
   return rows
     .map((r) => ({
       id: r.id,
-      fullName: [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" "),
+      fullName: fullName(r),
       position: r.position,
       phone: r.phone,
       email: r.email,

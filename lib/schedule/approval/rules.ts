@@ -1,5 +1,6 @@
 import { roomLabel } from "../room-label";
 import type { NamedEntry } from "../timetable/rules";
+import { compareRu } from "@/lib/org/collation";
 
 // PRG-3: timetable approval — pure rules. A submitted version stores the year's entries as a
 // snapshot; the edits made after the last approved version are the difference between that
@@ -35,7 +36,7 @@ function sameEntry(a: SnapshotEntry, b: SnapshotEntry): boolean {
 }
 
 const order = (a: SnapshotEntry, b: SnapshotEntry) =>
-  a.className.localeCompare(b.className, "ru") || a.weekday - b.weekday || a.bellNumber - b.bellNumber || a.id - b.id;
+  compareRu(a.className, b.className) || a.weekday - b.weekday || a.bellNumber - b.bellNumber || a.id - b.id;
 
 /** The entries added, removed and changed since the approved snapshot, by class, weekday and bell. */
 export function changesSinceApproval(

@@ -1,11 +1,12 @@
 // Reads for date-specific changes and substitutions (SCH-2, SCH-3). Bound to the organisation (ACL-5).
-import { NAME_FIELDS, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 import { bellLabel } from "../week";
 import { changeMeets } from "../timetable/data";
 import { lessonsGivenBy } from "@/lib/journal/rules";
 import { formatDate } from "@/lib/org/time";
+import { compareRu } from "@/lib/org/collation";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -110,9 +111,7 @@ export async function teachersOf(organisationId: number): Promise<{ id: number; 
     where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
     select: { id: true, ...NAME_FIELDS },
   });
-  return rows
-    .map((u) => ({ id: u.id, name: `${u.lastName} ${u.firstName}${u.middleName ? ` ${u.middleName}` : ""}` }))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  return rows.map((u) => ({ id: u.id, name: fullName(u) })).sort((a, b) => compareRu(a.name, b.name));
 }
 
 export type SubstitutionRow = {

@@ -1,6 +1,7 @@
 // SCH-5: the session (exam and interim-attestation) schedule per group. Bound to the organisation (ACL-5).
 import { NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export type ExamRow = {
   id: number;
@@ -54,7 +55,7 @@ export async function examFormOptions(organisationId: number) {
       select: { id: true, ...NAME_FIELDS },
     }),
   ]);
-  const ru = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "ru", { numeric: true });
+  const ru = (a: { name: string }, b: { name: string }) => compareRuNumeric(a.name, b.name);
   return {
     subjects: subjects.sort(ru),
     rooms: rooms.sort(ru),

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 import { childrenOfUser, placeOfStudentUser, studentHeader } from "@/lib/people/data";
 import type { WeekFilter } from "../view/data";
-import { NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
 export type FeedOwner = { organisationId: number; userId: number; timeZone: string; fullName: string };
 
@@ -22,7 +22,7 @@ export async function liveFeed(organisationId: number, tokenHash: string): Promi
     organisationId,
     userId: u.id,
     timeZone: feed.organisation.timeZone,
-    fullName: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" "),
+    fullName: fullName(u),
   };
 }
 

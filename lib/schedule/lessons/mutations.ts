@@ -13,6 +13,7 @@ import { isoDate, todayIn } from "@/lib/org/time";
 import { desiredLesson, diffLessons, planLessons } from "../rules";
 import { existingLessons, HOLDS_NO_DATA, lessonLabels, loadPlanInput } from "./data";
 import { approvedClassIds } from "../approval/data";
+import { compareRu } from "@/lib/org/collation";
 
 export type KeptLesson = {
   lessonId: number;
@@ -118,9 +119,7 @@ export async function regenerateLessonsIn(
     }))
     .sort(
       (a, b) =>
-        a.date.getTime() - b.date.getTime() ||
-        a.className.localeCompare(b.className, "ru") ||
-        a.bellNumber - b.bellNumber,
+        a.date.getTime() - b.date.getTime() || compareRu(a.className, b.className) || a.bellNumber - b.bellNumber,
     );
   const report: GenerateReport = {
     created: diff.create.length,

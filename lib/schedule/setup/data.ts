@@ -1,5 +1,6 @@
 // SCH-1: bell schedules, rooms and the classes' bell schedules. Bound to the organisation (ACL-5).
 import { db } from "@/lib/db";
+import { compareRuNumeric } from "@/lib/org/collation";
 
 export async function setupView(organisationId: number) {
   const [schedules, rooms, classes] = await Promise.all([
@@ -21,7 +22,7 @@ export async function setupView(organisationId: number) {
       orderBy: [{ grade: "asc" }, { name: "asc" }],
     }),
   ]);
-  return { schedules, rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })), classes };
+  return { schedules, rooms: rooms.sort((a, b) => compareRuNumeric(a.name, b.name)), classes };
 }
 
 export type SetupView = Awaited<ReturnType<typeof setupView>>;

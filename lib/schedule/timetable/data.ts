@@ -5,6 +5,7 @@ import type { Prisma } from "@/prisma/generated/prisma/client";
 import { isoWeekday } from "@/lib/org/time";
 import { minutesOf } from "../week";
 import type { ClubMemberRef, ClubSlotEntry, LoadRef, NamedEntry, SlotEntry } from "./rules";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type Client = typeof db | Prisma.TransactionClient;
 
@@ -323,12 +324,12 @@ export async function classFormOptions(organisationId: number, classId: number) 
     teachers.set(l.teacher.id, shortName(l.teacher));
   }
   const sortRu = (m: Map<number, string>): NamedRef[] =>
-    [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    [...m].map(([id, name]) => ({ id, name })).sort((a, b) => compareRu(a.name, b.name));
   return {
     subjects: sortRu(subjects),
     teachers: sortRu(teachers),
     subgroups,
-    rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })),
+    rooms: rooms.sort((a, b) => compareRuNumeric(a.name, b.name)),
   };
 }
 

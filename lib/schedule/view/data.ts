@@ -1,11 +1,12 @@
 // The schedule of one week by class, teacher or room (SCH-2), with the week's changes and
 // substitutions applied by the planner, and the events of the week (SCH-1). Bound to the
 // organisation (ACL-5).
-import { NAME_FIELDS, shortName } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db } from "@/lib/db";
 import { planLessons, type DesiredLesson } from "../rules";
 import { loadPlanInput } from "../lessons/data";
 import { bellBook, bellsOfClass } from "../timetable/data";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 export type WeekFilter =
   | { kind: "class"; id: number; subgroupIds?: number[] | null }
@@ -161,10 +162,8 @@ export async function viewPickers(organisationId: number) {
   ]);
   return {
     classes: classes.map((c) => ({ id: c.id, name: c.name })),
-    teachers: teachers
-      .map((t) => ({ id: t.id, name: `${t.lastName} ${t.firstName}${t.middleName ? ` ${t.middleName}` : ""}` }))
-      .sort((a, b) => a.name.localeCompare(b.name, "ru")),
-    rooms: rooms.sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true })),
+    teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })).sort((a, b) => compareRu(a.name, b.name)),
+    rooms: rooms.sort((a, b) => compareRuNumeric(a.name, b.name)),
   };
 }
 

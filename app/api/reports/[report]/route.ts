@@ -8,12 +8,12 @@
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { authorizeReport } from "@/lib/reports/access";
-import { buildReport, type ReportFile } from "@/lib/reports/build";
+import { buildReport } from "@/lib/reports/build";
 import { fileResponse } from "@/lib/reports/download";
-import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE, takeInlineSlot } from "@/lib/reports/inline-slots";
+import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE } from "@/lib/reports/inline-slots";
 import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
 import { isArchiveRequest, parseReportRequest } from "@/lib/reports/schema";
-import { flightKey, joinFlight, reuseLanded, startFlight } from "@/lib/reports/single-flight";
+import { flightKey, heavyFile } from "@/lib/reports/single-flight";
 import { takeUserTurn } from "@/lib/reports/user-turns";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
@@ -40,38 +40,34 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   }
 }
 
-async function answer(
-  request: Request,
-  access: Extract<Awaited<ReturnType<typeof authorizeReport>>, { ok: true }>,
-  archive: boolean,
-  heavy: boolean,
-): Promise<Response> {
+type Granted = Extract<Awaited<ReturnType<typeof authorizeReport>>, { ok: true }>;
+
+async function answer(request: Request, access: Granted, archive: boolean, heavy: boolean): Promise<Response> {
+  if (archive) return queued(request, access, ARCHIVE_QUEUED_MESSAGE);
   const now = new Date();
-  const key = heavy ? flightKey(access.user.organisationId, access.req) : null;
-  const joined = key ? joinFlight<ReportFile | null>(key, now.getTime()) : null;
-  const reused = key && !joined ? await reuseLanded<ReportFile>(key, now.getTime()) : null;
-  const release = joined || reused ? () => undefined : archive ? null : heavy ? takeInlineSlot() : () => undefined;
-  if (!release) {
-    const id = await orderReportJob(access.user, access.req);
-    if (id === null)
-      return Response.json(
-        fail("RATE_LIMITED", `Уже формируются ${MAX_PENDING_JOBS} ваших отчётов — дождитесь их готовности`),
-        { status: 429 },
-      );
-    // A browser navigating to the download goes back to «Отчёты», where «Мои отчёты» shows the job.
-    if ((request.headers.get("accept") ?? "").includes("text/html"))
-      return new Response(null, { status: 303, headers: { Location: `/reports?job=${id}` } });
+  const build = () => buildReport(access.user.organisationId, access.req, now);
+  // A heavy file is shared, kept or built in an inline slot (heavyFile, SEC-5); a light one is built here.
+  const file = heavy
+    ? await heavyFile(flightKey(access.user.organisationId, access.req), build, now.getTime())
+    : await build();
+  if (file === "busy") return queued(request, access, QUEUED_MESSAGE);
+  if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
+  return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
+}
+
+/** The request as a background job: 202 with its id (a browser: back to «Отчёты»), or 429 over MAX_PENDING_JOBS. */
+async function queued(request: Request, access: Granted, message: string): Promise<Response> {
+  const id = await orderReportJob(access.user, access.req);
+  if (id === null)
     return Response.json(
-      { ok: true, queued: true, message: archive ? ARCHIVE_QUEUED_MESSAGE : QUEUED_MESSAGE, data: { id } },
-      { status: 202, headers: { Location: `/api/reports/jobs/${id}`, "Cache-Control": "no-store" } },
+      fail("RATE_LIMITED", `Уже формируются ${MAX_PENDING_JOBS} ваших отчётов — дождитесь их готовности`),
+      { status: 429 },
     );
-  }
-  try {
-    const build = () => buildReport(access.user.organisationId, access.req, now);
-    const file = reused ?? (await (joined ?? (key ? startFlight(key, build, now.getTime()) : build())));
-    if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
-    return fileResponse(file.bytes, file.fileName, file.contentType, access.req.format);
-  } finally {
-    release();
-  }
+  // A browser navigating to the download goes back to «Отчёты», where «Мои отчёты» shows the job.
+  if ((request.headers.get("accept") ?? "").includes("text/html"))
+    return new Response(null, { status: 303, headers: { Location: `/reports?job=${id}` } });
+  return Response.json(
+    { ok: true, queued: true, message, data: { id } },
+    { status: 202, headers: { Location: `/api/reports/jobs/${id}`, "Cache-Control": "no-store" } },
+  );
 }
