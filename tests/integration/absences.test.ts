@@ -30,6 +30,7 @@ import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
 import { sessionUser } from "../support/session-user";
 import { addParentLogin } from "../support/push-fixture";
+import { lastAudit } from "../support/audit";
 import { closeQ2, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -100,6 +101,10 @@ const doc = {
   documentDate: day("2026-11-20"),
 };
 
+/** The class teacher (or `userId`) records an absence by `doc` over the days `from`–`to` (DUT-3). */
+const recordFor = (studentId: number, from: string, to: string, userId = f.users.classTeacher) =>
+  recordAbsence(actor(userId), { studentId, dateFrom: day(from), dateTo: day(to), ...doc }, null, NOW);
+
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   pushServer = createServer((req, res) => {
@@ -138,14 +143,16 @@ describe("an absence by the class teacher over three days (DUT-3)", () => {
     const taken = await saveCell(teacher, { kind: "allPresent", lessonId: f.lesson("2026-11-19") }, NOW);
     expect(taken.body.ok).toBe(true);
 
-    const r = await recordAbsence(
-      actor(f.users.classTeacher),
-      { studentId: s(), dateFrom: day("2026-11-17"), dateTo: day("2026-11-19"), ...doc },
-      null,
-      NOW,
-    );
+    const r = await recordFor(s(), "2026-11-17", "2026-11-19");
     expect(r).toMatchObject({ ok: true, data: { changed: 2 } });
     absenceId = r.ok ? r.data.id : 0;
+    // Audited (AUTH-5): who, which absence of which student, its days, reason and lessons changed.
+    expect(await lastAudit(f.organisationId, "absence.record")).toMatchObject({
+      userId: f.users.classTeacher,
+      entity: "Absence",
+      entityId: String(absenceId),
+      details: { absenceId, studentId: s(), from: "2026-11-17", to: "2026-11-19", reason: "B", lessons: 2 },
+    });
     expect(await cell("2026-11-17", s())).toBe("B");
     expect(await cell("2026-11-18", s())).toBe("B");
     expect(await cell("2026-11-19", s())).toBeNull();
@@ -181,6 +188,19 @@ describe("an absence by the class teacher over three days (DUT-3)", () => {
       NOW,
     );
     expect(r.ok).toBe(true);
+    expect(await lastAudit(f.organisationId, "absence.update")).toMatchObject({
+      userId: f.users.classTeacher,
+      entity: "Absence",
+      entityId: String(absenceId),
+      details: {
+        absenceId,
+        studentId: s(),
+        from: "2026-11-17",
+        to: "2026-11-17",
+        reason: "UP",
+        lessons: r.ok && r.data.changed,
+      },
+    });
     expect(await cell("2026-11-17", s())).toBe("UP");
     // 18.11: the teacher's «н» on the absence's cell changed nothing, so the register still counts as
     // not taken: the absence's row goes, the lesson is «not taken» again.
@@ -191,6 +211,14 @@ describe("an absence by the class teacher over three days (DUT-3)", () => {
   it("withdrawing gives every cell back what it held before", async () => {
     const r = await withdrawAbsence(actor(f.users.classTeacher), absenceId, NOW);
     expect(r.ok).toBe(true);
+    const audit = await lastAudit(f.organisationId, "absence.withdraw");
+    expect(audit).toMatchObject({
+      userId: f.users.classTeacher,
+      entity: "Absence",
+      entityId: String(absenceId),
+      details: { absenceId, studentId: s(), lessons: r.ok && r.data.changed },
+    });
+    expect(audit.details).not.toHaveProperty("from");
     expect(await cell("2026-11-17", s())).toBe("N");
     const rows = await db.absenceLesson.count({ where: { organisationId: f.organisationId, absenceId } });
     expect(rows).toBe(0);
@@ -200,12 +228,7 @@ describe("an absence by the class teacher over three days (DUT-3)", () => {
 
   it("a lesson not taken goes back to nothing when the absence is withdrawn", async () => {
     const student = f.students[2];
-    const r = await recordAbsence(
-      actor(f.users.classTeacher),
-      { studentId: student, dateFrom: day("2026-11-16"), dateTo: day("2026-11-16"), ...doc },
-      null,
-      NOW,
-    );
+    const r = await recordFor(student, "2026-11-16", "2026-11-16");
     expect(r.ok).toBe(true);
     expect(await cell("2026-11-16", student)).toBe("B");
     await withdrawAbsence(actor(f.users.classTeacher), r.ok ? r.data.id : 0, NOW);
@@ -213,19 +236,9 @@ describe("an absence by the class teacher over three days (DUT-3)", () => {
   });
 
   it("refuses overlapping absences of one student", async () => {
-    const first = await recordAbsence(
-      actor(f.users.classTeacher),
-      { studentId: f.students[3], dateFrom: day("2026-11-13"), dateTo: day("2026-11-13"), ...doc },
-      null,
-      NOW,
-    );
+    const first = await recordFor(f.students[3], "2026-11-13", "2026-11-13");
     expect(first.ok).toBe(true);
-    const second = await recordAbsence(
-      actor(f.users.classTeacher),
-      { studentId: f.students[3], dateFrom: day("2026-11-13"), dateTo: day("2026-11-16"), ...doc },
-      null,
-      NOW,
-    );
+    const second = await recordFor(f.students[3], "2026-11-13", "2026-11-16");
     expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 });
@@ -233,12 +246,7 @@ describe("an absence by the class teacher over three days (DUT-3)", () => {
 describe("the lock decision holds absences (DUT-3, JRN-6, REC-1)", () => {
   it("refuses a range reaching past the edit window, writing nothing", async () => {
     const before = await dbDigest();
-    const r = await recordAbsence(
-      actor(f.users.classTeacher),
-      { studentId: f.students[1], dateFrom: day("2026-11-09"), dateTo: day("2026-11-10"), ...doc },
-      null,
-      NOW,
-    );
+    const r = await recordFor(f.students[1], "2026-11-09", "2026-11-10");
     expect(r).toMatchObject({ ok: false, code: "LOCKED" });
     expect(r.ok ? "" : r.message).toContain("прошло больше 7 дней");
     expect(changedTables(before, await dbDigest())).toEqual([]);
@@ -260,12 +268,7 @@ describe("the lock decision holds absences (DUT-3, JRN-6, REC-1)", () => {
   });
 
   it("is refused to a teacher who is not the class teacher", async () => {
-    const r = await recordAbsence(
-      actor(f.users.other),
-      { studentId: f.students[1], dateFrom: day("2026-11-19"), dateTo: day("2026-11-19"), ...doc },
-      null,
-      NOW,
-    );
+    const r = await recordFor(f.students[1], "2026-11-19", "2026-11-19", f.users.other);
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 });
@@ -273,12 +276,7 @@ describe("the lock decision holds absences (DUT-3, JRN-6, REC-1)", () => {
 describe("days ahead (DUT-3, DUT-4)", () => {
   it("are applied by the daily job when they come, once", async () => {
     const student = f.students[1];
-    const r = await recordAbsence(
-      actor(f.users.classTeacher),
-      { studentId: student, dateFrom: day("2026-11-20"), dateTo: day("2026-11-24"), ...doc },
-      null,
-      NOW,
-    );
+    const r = await recordFor(student, "2026-11-20", "2026-11-24");
     // Today's lesson (20.11) now; 23.11 and 24.11 not yet.
     expect(r).toMatchObject({ ok: true, data: { changed: 1 } });
     expect(await cell("2026-11-23", student)).toBeNull();
@@ -355,6 +353,19 @@ describe("a parent's notice (DUT-4)", () => {
       select: { status: true, absenceId: true, fileKey: true },
     });
     expect(notice.status).toBe("ACCEPTED");
+    // The acceptance is audited on the notice (AUTH-5), naming the absence it became.
+    expect(await lastAudit(f.organisationId, "absence.notice.accept")).toMatchObject({
+      userId: f.users.classTeacher,
+      entity: "AbsenceNotice",
+      entityId: String(noticeId),
+      details: {
+        absenceId: notice.absenceId,
+        studentId: f.students[1],
+        from: "2026-11-25",
+        to: "2026-11-26",
+        reason: "UP",
+      },
+    });
     const absence = await db.absence.findUniqueOrThrow({
       where: { organisationId_id: { organisationId: f.organisationId, id: notice.absenceId! } },
       select: { reason: true, documentKind: true, fileKey: true, dateFrom: true },
@@ -395,6 +406,11 @@ describe("a parent's notice (DUT-4)", () => {
       select: { status: true, declineReason: true, absenceId: true },
     });
     expect(n).toEqual({ status: "DECLINED", declineReason: "Нужна справка от врача", absenceId: null });
+    expect(await lastAudit(f.organisationId, "absence.notice.decline")).toMatchObject({
+      userId: f.users.classTeacher,
+      entity: "AbsenceNotice",
+      entityId: String(noticeId),
+    });
   });
 
   it("refuses dates too far back or ahead", async () => {

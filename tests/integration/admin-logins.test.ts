@@ -6,6 +6,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { issueSlips, mayIssueFor, unlockFor } from "@/lib/people/logins/issue";
 import { visitStats } from "@/lib/people/logins/data";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 let parentB: number;
@@ -185,6 +186,26 @@ describe("a staff card with its login (AUTH-2)", () => {
     const a = await createStaffWithLogin(f.organisationId, f.users.ADMIN, input, "unusable");
     const b = await createStaffWithLogin(f.organisationId, f.users.ADMIN, input, "unusable");
     expect(a.login).not.toBe(b.login);
+    // Audited (AUTH-5) on the staff card with the login and role, not the person's contacts.
+    const audit = await lastAudit(f.organisationId, "staff.created");
+    expect(audit).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "Staff",
+      entityId: String(b.staffId),
+      details: { login: b.login, role: "TEACHER" },
+    });
+    expect(JSON.stringify(audit.details)).not.toContain("zhukov@");
+    // A later edit of the card is audited by field names only (PPL-1, NFR-5).
+    const { updateStaff } = await import("@/lib/people/staff/mutations");
+    expect(await updateStaff(f.organisationId, f.users.ADMIN, a.staffId, { phone: "+7 927 000-00-00" })).toBe(true);
+    const edited = await lastAudit(f.organisationId, "staff.updated");
+    expect(edited).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "Staff",
+      entityId: String(a.staffId),
+      details: { fields: ["phone"] },
+    });
+    expect(JSON.stringify(edited.details)).not.toContain("927");
     for (const made of [a, b]) {
       const user = await db.user.findFirstOrThrow({
         where: { organisationId: f.organisationId, id: made.userId },

@@ -11,6 +11,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { putFile } from "@/lib/storage/files";
 import { createApiToken, revokeApiToken } from "@/lib/api/mutations";
+import { lastAudit } from "../support/audit";
 import { hashApiToken, newApiToken, type TokenScope } from "@/lib/api/token";
 import * as schemas from "@/lib/api/schema";
 import * as mailSchemas from "@/lib/api/mail/schema";
@@ -316,7 +317,22 @@ describe("tokens (API-2)", () => {
     expect((await call(children.GET, { token })).status).toBe(200);
     const row = await db.apiToken.findFirstOrThrow({ where: { organisationId, tokenHash: hashApiToken(token) } });
     expect(row.tokenHash).not.toContain(token.slice(-20));
+    // Issuing and revoking are audited (AUTH-5) by the token's id and scope, never its text.
+    const created = await lastAudit(organisationId, "api.token.create");
+    expect(created).toMatchObject({
+      userId: users.parent,
+      entity: "ApiToken",
+      entityId: null,
+      details: { id: row.id, scope: "read" },
+    });
+    expect(JSON.stringify(created.details)).not.toContain(token.slice(-20));
     expect(await revokeApiToken(organisationId, users.parent, row.id)).toBe(true);
+    expect(await lastAudit(organisationId, "api.token.revoke")).toMatchObject({
+      userId: users.parent,
+      entity: "ApiToken",
+      entityId: null,
+      details: { id: row.id },
+    });
     expect((await call(children.GET, { token })).status).toBe(401);
   });
 

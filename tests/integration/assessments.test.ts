@@ -18,6 +18,7 @@ import { createJournalFixture, day, formData, type JournalFixture } from "./jour
 import { signedInAs, signInAs } from "../support/session-harness";
 import { addParentLogin } from "../support/push-fixture";
 import { dbDigest } from "../support/db-digest";
+import { lastAudit } from "../support/audit";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
@@ -160,6 +161,16 @@ describe("the assessment schedule (PRG-4)", () => {
     expect(
       await as(f.users.deputy, () => publishAssessmentsAction(null, formData({ classId: f.classId, periodId: f.q2 }))),
     ).toMatchObject({ ok: true, data: { message: "График опубликован (версия 1), предупреждений: 2" } });
+    // The publication is audited (AUTH-5): who, which version of which class and period, how many items.
+    const publication = await db.assessmentPublication.findFirstOrThrow({
+      where: { organisationId: f.organisationId, classId: f.classId, periodId: f.q2, version: 1 },
+    });
+    expect(await lastAudit(f.organisationId, "assessments.publish")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "AssessmentPublication",
+      entityId: String(publication.id),
+      details: { classId: f.classId, periodId: f.q2, version: 1, count: (publication.items as unknown[]).length },
+    });
     const calendar = await diaryCalendar(parent);
     expect(calendar).not.toBeNull();
     const html = renderToStaticMarkup(calendar!);

@@ -11,6 +11,7 @@ import { loadDueChecks } from "@/lib/control/checks/loaders";
 import { GET as reportRoute } from "@/app/api/control/report/route";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs } from "../support/session-harness";
+import { lastAudit } from "../support/audit";
 import { xlsxText } from "../support/xlsx";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 
@@ -82,9 +83,26 @@ describe("journal checks (DUT-2)", () => {
     expect(check.checkedOn.toISOString().slice(0, 10)).toBe("2026-11-20");
     const remark = await db.remark.findFirstOrThrow({
       where: { organisationId: f.organisationId, checkId: check.id },
-      select: { teacherId: true, text: true },
+      select: { id: true, teacherId: true, text: true },
     });
-    expect(remark).toEqual({ teacherId: f.users.teacher, text: "Заполнить темы уроков за 16–18.11" });
+    expect(remark).toEqual({
+      id: expect.any(Number),
+      teacherId: f.users.teacher,
+      text: "Заполнить темы уроков за 16–18.11",
+    });
+    // The check and its remark are audited (AUTH-5), each naming the other.
+    expect(await lastAudit(f.organisationId, "journal.check")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "JournalCheck",
+      entityId: String(check.id),
+      details: { classId: f.classId, level: "DEPUTY", result: "REMARKS", remarkId: remark.id },
+    });
+    expect(await lastAudit(f.organisationId, "remark.create")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "Remark",
+      entityId: String(remark.id),
+      details: { teacherId: f.users.teacher, classId: f.classId, subjectId: f.subjectId, checkId: check.id },
+    });
 
     const due = await dueFor(f.users.deputy);
     const deputy7 = due.find((d) => d.level === "DEPUTY" && d.classId === f.classId)!;

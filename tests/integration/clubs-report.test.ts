@@ -19,6 +19,7 @@ import {
 import { GET as reportRoute } from "@/app/api/clubs/report/route";
 import { addBells, createJournalFixture, formData, NOW, type JournalFixture } from "./journal-fixture";
 import { signedInAs, signInAs, signOut } from "../support/session-harness";
+import { lastAudit } from "../support/audit";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -91,6 +92,13 @@ describe("a member who left keeps their attendance (PRG-2)", () => {
         removeClubMemberAction(null, formData({ clubId: chess, studentId: f.students[2]! })),
       ),
     ).toMatchObject({ ok: true });
+    // Audited (AUTH-5): who took which student out of which club.
+    expect(await lastAudit(f.organisationId, "club.member_remove")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "Club",
+      entityId: String(chess),
+      details: { studentId: f.students[2] },
+    });
     // The journal now posts only the current members: Ученик000 still Б, Ученик001 present.
     expect(await session("2026-11-17", { [f.students[0]!]: "B" }, "Миттельшпиль")).toMatchObject({ ok: true });
     const s = await db.clubSession.findFirstOrThrow({

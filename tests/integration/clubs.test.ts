@@ -6,13 +6,21 @@
 // «leader» scope: another teacher cannot keep the club's journal.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { addClubMemberAction, saveClubAction, saveClubSessionAction, saveClubSlotAction } from "@/lib/clubs/actions";
+import {
+  addClubMemberAction,
+  deleteClubSlotAction,
+  saveClubAction,
+  saveClubPlanAction,
+  saveClubSessionAction,
+  saveClubSlotAction,
+} from "@/lib/clubs/actions";
 import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { MARKS_DISALLOWED } from "@/lib/clubs/rules";
 import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { addBells, createJournalFixture, day, formData, NOW, type JournalFixture } from "./journal-fixture";
 import { signedInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
+import { lastAudit } from "../support/audit";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -87,6 +95,13 @@ describe("a club of 7А and 7Б in the timetable (PRG-2)", () => {
     );
     expect(created).toMatchObject({ ok: true });
     clubId = await clubNamed("Робототехника");
+    // Every club write is audited (AUTH-5) with what it changed: the new club with its fields.
+    expect(await lastAudit(f.organisationId, "club.create")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "Club",
+      entityId: String(clubId),
+      details: { name: "Робототехника", leaderId: f.users.teacher, description: null, capacity: null },
+    });
     // A leader must be a teacher of the organisation.
     expect(await saveClubAction(null, formData({ name: "Шахматы", leaderId: f.users.admin }))).toMatchObject({
       ok: false,
@@ -95,6 +110,12 @@ describe("a club of 7А and 7Б in the timetable (PRG-2)", () => {
     for (const studentId of [f.students[0]!, f.students[1]!, studentsB[0]!]) {
       expect(await addClubMemberAction(null, formData({ clubId, studentId }))).toMatchObject({ ok: true });
     }
+    expect(await lastAudit(f.organisationId, "club.member_add")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "Club",
+      entityId: String(clubId),
+      details: { studentId: studentsB[0] },
+    });
     // A teacher without clubs.manage cannot enrol anyone.
     expect(
       await as(f.users.teacher, () => addClubMemberAction(null, formData({ clubId, studentId: studentsB[1]! }))),
@@ -122,6 +143,19 @@ describe("a club of 7А and 7Б in the timetable (PRG-2)", () => {
     ] as const) {
       expect(await saveClubSlotAction(null, formData({ clubId, weekday, start, end }))).toMatchObject({ ok: true });
     }
+    expect(await lastAudit(f.organisationId, "club.slot_create")).toMatchObject({
+      userId: f.users.deputy,
+      entity: "Club",
+      entityId: String(clubId),
+      details: {
+        weekday: THURSDAY,
+        startMinute: 13 * 60,
+        endMinute: 13 * 60 + 45,
+        roomId: null,
+        validFrom: "2026-09-01",
+        validTo: "2027-05-31",
+      },
+    });
     const r = await saveTimetableEntry(
       f.organisationId,
       f.users.deputy,
@@ -177,6 +211,29 @@ describe("a club of 7А and 7Б in the timetable (PRG-2)", () => {
     expect(!joined.ok && joined.message).toContain("У 7Б в это время урок: Физика (вторник, 4-й урок)");
     expect(await dbDigest()).toEqual(before);
   });
+
+  it("edits the club, replaces its КТП and removes a slot, each audited with what it changed (AUTH-5)", async () => {
+    const club = { userId: f.users.deputy, entity: "Club", entityId: String(clubId) };
+    const edited = { clubId, name: "Робототехника", leaderId: f.users.teacher, description: "Конструкторы" };
+    expect(await as(f.users.deputy, () => saveClubAction(null, formData(edited)))).toMatchObject({ ok: true });
+    expect(await lastAudit(f.organisationId, "club.update")).toMatchObject({
+      ...club,
+      details: { name: "Робототехника", leaderId: f.users.teacher, description: "Конструкторы", capacity: null },
+    });
+    const plan = { clubId, plan: "Знакомство с набором\nПервая модель; 2" };
+    expect(await saveClubPlanAction(null, formData(plan))).toMatchObject({ ok: true });
+    expect(await lastAudit(f.organisationId, "club.plan_save")).toMatchObject({ ...club, details: { topics: 2 } });
+    const friday = { clubId, weekday: 5, start: "16:00", end: "16:45" };
+    expect(await saveClubSlotAction(null, formData(friday))).toMatchObject({ ok: true });
+    const slot = await db.clubSlot.findFirstOrThrow({
+      where: { organisationId: f.organisationId, clubId, weekday: 5 },
+    });
+    expect(await deleteClubSlotAction(null, formData({ clubId, slotId: slot.id }))).toMatchObject({ ok: true });
+    expect(await lastAudit(f.organisationId, "club.slot_delete")).toMatchObject({
+      ...club,
+      details: { slotId: slot.id },
+    });
+  });
 });
 
 describe("the club's journal (PRG-2)", () => {
@@ -204,6 +261,17 @@ describe("the club's journal (PRG-2)", () => {
     expect(session.topic).toBe("Сборка первой модели");
     expect(session.date).toEqual(day(tuesday));
     expect(session.attendance.map((a) => [a.studentId, a.code, a.mark])).toEqual([[studentsB[0], "N", null]]);
+    expect(await lastAudit(f.organisationId, "club.session_save")).toMatchObject({
+      userId: f.users.teacher,
+      entity: "ClubSession",
+      entityId: String(session.id),
+      details: {
+        clubId,
+        date: tuesday,
+        topic: "Сборка первой модели",
+        cells: [{ studentId: studentsB[0], code: "N", mark: null }],
+      },
+    });
   });
 
   it("refuses a day without a session, a future day and a student who is not a member", async () => {

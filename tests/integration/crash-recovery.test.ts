@@ -68,6 +68,16 @@ async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The teacher's bulk save of every student's control-work protocol, in a child process. */
+const startBulkSave = (lessonId: number, assignmentId: number) =>
+  startChild({
+    organisationId: f.organisationId,
+    userId: f.users.teacher,
+    lessonId,
+    assignmentId,
+    students: f.students,
+  });
+
 const protocolRows = (assignmentId: number) =>
   db.controlProtocol.count({ where: { organisationId: f.organisationId, assignmentId } });
 const historyRows = (assignmentId: number) =>
@@ -77,13 +87,7 @@ describe("a bulk save killed mid-transaction leaves all or nothing", () => {
   it("completes fully when not interrupted", { timeout: 120_000 }, async () => {
     const lessonId = f.lesson("2026-11-18");
     const assignmentId = await addAssignment(f, lessonId, f.types.test);
-    const run = startChild({
-      organisationId: f.organisationId,
-      userId: f.users.teacher,
-      lessonId,
-      assignmentId,
-      students: f.students,
-    });
+    const run = startBulkSave(lessonId, assignmentId);
     expect(await run.exited, run.output()).toBe(0);
     expect(await protocolRows(assignmentId)).toBe(f.students.length);
     expect(await historyRows(assignmentId)).toBe(1);
@@ -99,13 +103,7 @@ describe("a bulk save killed mid-transaction leaves all or nothing", () => {
     // then blocks on the final history insert — mid-transaction, with the rows written but not committed.
     await holder.query("BEGIN");
     await holder.query('LOCK TABLE "JournalChange" IN EXCLUSIVE MODE');
-    const run = startChild({
-      organisationId: f.organisationId,
-      userId: f.users.teacher,
-      lessonId,
-      assignmentId,
-      students: f.students,
-    });
+    const run = startBulkSave(lessonId, assignmentId);
     onTestFinished(() => {
       if (run.child.exitCode === null && run.child.signalCode === null) process.kill(-run.child.pid!, "SIGKILL");
     });

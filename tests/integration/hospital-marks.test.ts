@@ -11,7 +11,7 @@ import { loadGridPage } from "@/lib/journal/loaders";
 import { markEntityKey } from "@/lib/journal/mutations";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { interruptOf, signInAs } from "../support/session-harness";
-import { createJournalFixture, day, NOW, type JournalFixture, formData, currentUser } from "./journal-fixture";
+import { closeQ2, createJournalFixture, day, NOW, type JournalFixture, formData, currentUser } from "./journal-fixture";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -157,16 +157,7 @@ describe("hospital marks (REC-6)", () => {
   });
 
   it("is refused once the period is closed (REC-1), for the whole batch", async () => {
-    await db.periodClosure.create({
-      data: {
-        organisationId: f.organisationId,
-        classId: f.classId,
-        periodId: f.q2,
-        basis: "приказ № 120 от 20.11.2026",
-        closedById: f.users.deputy,
-        closedAt: NOW,
-      },
-    });
+    await closeQ2(f);
     const a = await lessonOf(f.subjectId, "2026-11-09");
     const b = await lessonOf(physics, "2026-11-06");
     const before = await dbDigest();
@@ -175,7 +166,7 @@ describe("hospital marks (REC-6)", () => {
       ok: false,
       code: "LOCKED",
       message:
-        "Отметки не сохранены: 09.11.2026, Алгебра: Период закрыт 20.11.2026 (приказ № 120 от 20.11.2026): 2 четверть",
+        "Отметки не сохранены: 09.11.2026, Алгебра: Период закрыт 19.11.2026 (приказ № 112 от 19.11.2026): 2 четверть",
     });
     expect(changedTables(before, await dbDigest())).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { changesOf } from "@/lib/journal/data";
 import { markEntityKey } from "@/lib/journal/mutations";
 import { createUnlockRequest, decideUnlockRequest } from "@/lib/journal/unlock/mutations";
 import { addAssignment, addFinal, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { auditCount, lastAudit } from "../support/audit";
 
 let f: JournalFixture;
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
@@ -316,9 +317,40 @@ describe("edit lock (JRN-6)", () => {
       where: { organisationId_id: { organisationId: f.organisationId, id: request.id } },
     });
     expect(stored).toMatchObject({ status: "APPROVED", deciderId: f.users.admin, requesterId: f.users.teacher });
-    expect(
-      await db.auditEvent.count({ where: { organisationId: f.organisationId, action: "journal.unlock.approve" } }),
-    ).toBe(1);
+    expect(await auditCount(f.organisationId, "journal.unlock.approve")).toBe(1);
+    expect(await lastAudit(f.organisationId, "journal.unlock.approve")).toMatchObject({
+      userId: f.users.admin,
+      entity: "UnlockRequest",
+      entityId: String(request.id),
+      details: { openUntil: hours(14).toISOString(), note: null },
+    });
+  });
+
+  it("a rejected request opens no window and is audited with the decider's note (JRN-6, AUTH-5)", async () => {
+    const request = await createUnlockRequest({
+      organisationId: f.organisationId,
+      requesterId: f.users.teacher,
+      classId: f.classId,
+      subjectId: f.subjectId,
+      date: day("2026-11-05"),
+      reason: "Исправить отметку",
+      now: NOW,
+    });
+    const decision = { approve: false, note: "Нужна служебная записка" };
+    const decided = await decideUnlockRequest({
+      organisationId: f.organisationId,
+      deciderId: f.users.admin,
+      requestId: request.id,
+      decision,
+      now: NOW,
+    });
+    expect(decided).toEqual({ openUntil: null });
+    expect(await lastAudit(f.organisationId, "journal.unlock.reject")).toMatchObject({
+      userId: f.users.admin,
+      entity: "UnlockRequest",
+      entityId: String(request.id),
+      details: { openUntil: null, note: "Нужна служебная записка" },
+    });
   });
 
   it("closes the period's current marks of a student once the period's final mark is set", async () => {

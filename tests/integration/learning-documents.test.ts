@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { ROLES } from "@/lib/access/roles";
 import { addVersionAction, createDocumentAction } from "@/lib/documents/actions";
 import { createMaterialAction, attachMaterialAction } from "@/lib/learning/materials/actions";
 import { saveResourceAction } from "@/lib/resources/actions";
@@ -67,18 +68,7 @@ describe("documents (LRN-3)", () => {
 
   it("a new version keeps the old one downloadable by those allowed", async () => {
     await signInAs(f.organisationId, f.users.SECRETARY);
-    const staffOnly = [
-      "ADMIN",
-      "DIRECTOR",
-      "DEPUTY",
-      "HEAD_OF_DEPT",
-      "SCHEDULER",
-      "SECRETARY",
-      "TEACHER",
-      "MEDIC",
-      "PSYCHOLOGIST",
-      "STAFF",
-    ];
+    const staffOnly = ROLES.filter((r) => r !== "STUDENT" && r !== "PARENT");
     const created = await createDocumentAction(
       null,
       form(

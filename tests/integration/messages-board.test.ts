@@ -4,12 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { boardFor, readerClassIds } from "@/lib/messages/data";
 import { postAnnouncement } from "@/lib/messages/commands";
+import { deleteAnnouncement } from "@/lib/messages/mutations";
 import { canModerate } from "@/lib/messages/forum/moderation";
 import { setModerator, setPostHidden, createTopic } from "@/lib/messages/forum/mutations";
 import { topicOf } from "@/lib/messages/forum/data";
 import type { AnnouncementInput } from "@/lib/messages/schema";
 import type { Role } from "@/lib/access/roles";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 const TZ = "Europe/Samara";
@@ -95,6 +97,16 @@ describe("who sees an announcement (MSG-3)", () => {
     expect(r).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await db.announcement.count({ where: { organisationId: f.organisationId } })).toBe(before);
   });
+
+  it("posting and removing an announcement are audited by its id (AUTH-5)", async () => {
+    const posted = await postAnnouncement(actor(f.users.DEPUTY), input({ title: "Собрание" }), { now });
+    if (!posted.ok) throw new Error(posted.message);
+    const row = { userId: f.users.DEPUTY, entity: "Announcement", entityId: String(posted.data.id) };
+    expect(await lastAudit(f.organisationId, "announcement.create")).toMatchObject(row);
+    const anywhere = async () => undefined; // an announcement to all has no class to check (SEC-2)
+    expect(await deleteAnnouncement(f.organisationId, posted.data.id, f.users.DEPUTY, false, anywhere)).toBe(true);
+    expect(await lastAudit(f.organisationId, "announcement.delete")).toMatchObject(row);
+  });
 });
 
 describe("forum moderation (MSG-4)", () => {
@@ -104,14 +116,23 @@ describe("forum moderation (MSG-4)", () => {
     expect(await canModerate(actor(f.users.PARENT))).toBe(false);
     expect(await setModerator(f.organisationId, f.users.DEPUTY, true, f.users.ADMIN)).toBe(true);
     expect(await canModerate(actor(f.users.DEPUTY))).toBe(true);
+    // Appointing, hiding and removing are audited (AUTH-5): who did it, to which user or post.
+    const appointee = { userId: f.users.ADMIN, entity: "User", entityId: String(f.users.DEPUTY) };
+    expect(await lastAudit(f.organisationId, "forum.moderator.appoint")).toMatchObject(appointee);
 
     const topicId = await createTopic(f.organisationId, f.users.PARENT, "Форма", "Где купить?");
     const topic = await topicOf(f.organisationId, topicId);
     expect(await setPostHidden(f.organisationId, topic!.posts[0].id, true, f.users.DEPUTY)).toBe(true);
+    expect(await lastAudit(f.organisationId, "forum.post.hide")).toMatchObject({
+      userId: f.users.DEPUTY,
+      entity: "ForumPost",
+      entityId: String(topic!.posts[0].id),
+    });
     const hidden = await topicOf(f.organisationId, topicId);
     expect(hidden!.posts[0]).toMatchObject({ hidden: true, hiddenByName: "DEPUTY Тест" });
 
     expect(await setModerator(f.organisationId, f.users.DEPUTY, false, f.users.ADMIN)).toBe(true);
+    expect(await lastAudit(f.organisationId, "forum.moderator.remove")).toMatchObject(appointee);
     expect(await canModerate(actor(f.users.DEPUTY))).toBe(false);
   });
 

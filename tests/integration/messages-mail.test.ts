@@ -14,6 +14,7 @@ import type { ComposeInput } from "@/lib/messages/schema";
 import { MAX_FILE_BYTES } from "@/lib/storage/rules";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { storedFileCount } from "../support/files-dir";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 let foreignTeacher: number;
@@ -177,6 +178,15 @@ describe("viewing, read receipts and attachments (MSG-1)", () => {
     );
     if (!r.ok) throw new Error(r.message);
     const id = r.data.messageId;
+    // Audited (AUTH-5) by counts only: no text of the letter reaches the log (NFR-5).
+    const audit = await lastAudit(f.organisationId, "message.send");
+    expect(audit).toMatchObject({
+      userId: f.users.PARENT,
+      entity: "Message",
+      entityId: String(id),
+      details: { recipients: 1, attachments: 1 },
+    });
+    expect(Object.keys(audit.details as object).sort()).toEqual(["attachments", "recipients"]);
     const view = await messageForViewer(f.organisationId, id, f.users.CLASS_TEACHER);
     expect(view?.body).toBe("<script>alert(1)</script>");
     const attachmentId = view!.attachments[0].id;

@@ -8,6 +8,7 @@ import { ENTITY } from "@/lib/org/directory";
 import { deleteEntity, saveEntity } from "@/lib/org/mutations";
 import { classDepartmentSchema, classSchema, departmentSchema } from "@/lib/org/schema";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 const actor = (column: keyof AccessFixture["users"]) => ({ organisationId: f.organisationId, id: f.users[column] });
@@ -79,11 +80,17 @@ describe("departments (ORG-4)", () => {
         null,
       ),
     ).toMatchObject({ ok: false, message: "Такая запись уже есть" });
-    expect(
-      await db.auditEvent.count({
-        where: { organisationId: f.organisationId, entity: "department", entityId: String(created.id) },
-      }),
-    ).toBe(2);
+    const audit = await db.auditEvent.findMany({
+      where: { organisationId: f.organisationId, entity: "department", entityId: String(created.id) },
+      orderBy: { id: "asc" },
+    });
+    // Two rows (AUTH-5): the creation and the renaming, by ADMIN, each naming the fields written.
+    expect(audit).toHaveLength(2);
+    expect(audit.map((a) => [a.action, a.userId])).toEqual([
+      ["org.created", f.users.ADMIN],
+      ["org.updated", f.users.ADMIN],
+    ]);
+    for (const a of audit) expect(a.details).toEqual({ fields: expect.arrayContaining(["name", "headId"]) });
   });
 
   it("moves a group into a department, which widens its head's «dept» scope (ACL-3)", async () => {
@@ -131,6 +138,11 @@ describe("departments (ORG-4)", () => {
     }
     expect((await deleteEntity(f.organisationId, f.users.ADMIN, "department", departmentId!)).ok).toBe(true);
     expect(await dept(departmentId!)).toBeNull();
+    expect(await lastAudit(f.organisationId, "org.deleted")).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "department",
+      entityId: String(departmentId),
+    });
   });
 
   it("cannot reach another organisation's department by id (ACL-5)", async () => {

@@ -2,9 +2,10 @@
 // messages, and a closed year that stays read-only.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deleteEntity, saveEntity, saveOrgCard } from "@/lib/org/mutations";
+import { deleteEntity, saveEntity, saveOrgCard, saveSettings } from "@/lib/org/mutations";
 import { assignmentTypeSchema, orgCardSchema, periodSchema, settingsSchema, subjectSchema } from "@/lib/org/schema";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 let yearId: number;
@@ -15,6 +16,17 @@ beforeAll(async () => {
   yearId = (await db.academicYear.findFirstOrThrow({ where: { organisationId: f.organisationId, isCurrent: true } }))
     .id;
 });
+
+/** A valid settings form (ORG-2), as the page posts it. */
+const SETTINGS_FORM = {
+  minMark: "1",
+  maxMark: "5",
+  averagingMethod: "PLAIN",
+  roundingThreshold: "0,6",
+  lockDays: "7",
+  finalsWarningDays: "3",
+  homeworkForToday: "on",
+};
 
 describe("organisation set-up (ORG-2…ORG-7)", () => {
   it("refuses settings whose minimum mark is not below the maximum, in Russian (ORG-2)", () => {
@@ -28,15 +40,7 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
     });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].message).toBe("Минимальная отметка должна быть меньше максимальной");
-    const raw = {
-      minMark: "1",
-      maxMark: "5",
-      averagingMethod: "PLAIN",
-      roundingThreshold: "0,6",
-      lockDays: "7",
-      finalsWarningDays: "3",
-      homeworkForToday: "on",
-    };
+    const raw = SETTINGS_FORM;
     const good = settingsSchema.parse(raw);
     expect(good).toMatchObject({
       minMark: 1,
@@ -49,6 +53,19 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
     expect(settingsSchema.parse({ ...raw, studyDays: "6" }).studyDays).toBe(6);
     const bad = settingsSchema.safeParse({ ...raw, studyDays: "7" });
     expect(bad.error?.issues[0].message).toBe("Учебная неделя: выберите из списка");
+  });
+
+  it("saves the settings and audits the values written (ORG-2, AUTH-5)", async () => {
+    const data = settingsSchema.parse({ ...SETTINGS_FORM, averagingMethod: "WEIGHTED", lockDays: "10" });
+    await saveSettings(f.organisationId, f.users.ADMIN, data);
+    const stored = await db.organisationSettings.findUniqueOrThrow({ where: { organisationId: f.organisationId } });
+    expect(stored).toMatchObject({ lockDays: 10, averagingMethod: "WEIGHTED" });
+    expect(await lastAudit(f.organisationId, "org.settings_updated")).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "OrganisationSettings",
+      entityId: String(f.organisationId),
+      details: { minMark: 1, maxMark: 5, averagingMethod: "WEIGHTED", roundingThreshold: 0.6, lockDays: 10 },
+    });
   });
 
   it("keeps the organisation card: names, address, director, contacts, codes, time zone (ORG-1)", async () => {
@@ -103,7 +120,8 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
       where: { organisationId: f.organisationId, action: "org.card_updated" },
       orderBy: { id: "desc" },
     });
-    expect(audit?.userId).toBe(f.users.ADMIN);
+    expect(audit).toMatchObject({ userId: f.users.ADMIN, entity: "Organisation", entityId: String(f.organisationId) });
+    expect(audit?.details).toEqual({ fields: expect.arrayContaining(["name", "inn", "timeZone"]) });
   });
 
   it("keeps subjects, professional modules with their МДК and practices, each with its final control (ORG-5)", async () => {

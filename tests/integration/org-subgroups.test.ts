@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/access/authorize";
 import { setSubgroupMembers } from "@/lib/org/subgroups/mutations";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { auditCount, lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 let sgA: number;
@@ -27,8 +28,16 @@ describe("subgroup membership (ORG-4)", () => {
       ok: true,
       count: 1,
     });
+    // Audited (AUTH-5) by the subgroup and the number of members; a refusal writes no row.
+    expect(await lastAudit(f.organisationId, "org.subgroup_members")).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "Subgroup",
+      entityId: String(sgA),
+      details: { count: 1 },
+    });
     const refused = await setSubgroupMembers(f.organisationId, f.users.ADMIN, sgA, [f.studentB], today);
     expect(refused).toEqual({ ok: false, message: "В подгруппу можно включить только учеников этого класса" });
+    expect(await auditCount(f.organisationId, "org.subgroup_members")).toBe(1);
     const members = await db.subgroupMember.findMany({ where: { organisationId: f.organisationId, subgroupId: sgA } });
     expect(members.map((m) => m.studentId)).toEqual([f.studentA]);
   });

@@ -9,6 +9,7 @@ import { saveEntity } from "@/lib/org/mutations";
 import { commitTransition } from "@/lib/org/year/mutations";
 import { planTransition } from "@/lib/org/year/transition";
 import { DEMO_ORG_NAMES, seedDemo } from "../../prisma/seed/index";
+import { lastAudit } from "../support/audit";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -94,6 +95,18 @@ describe("year transition on the demo school (ORG-3, PPL-4)", () => {
     ]);
     const next = years[2];
     expect(next.startDate).toEqual(d("2027-09-01"));
+    // Audited on the closed year (AUTH-5): the next year, the order and how many students moved.
+    expect(await lastAudit(orgId, "year.transition")).toMatchObject({
+      userId: adminId,
+      entity: "AcademicYear",
+      entityId: String(oldYearId),
+      details: {
+        nextYearId: next.id,
+        nextName: "2027/2028",
+        students: plan.commit.students.length,
+        orderNumber: plan.commit.orderNumber,
+      },
+    });
     expect(await db.period.count({ where: { organisationId: orgId, yearId: next.id } })).toBe(
       await db.period.count({ where: { organisationId: orgId, yearId: oldYearId } }),
     );

@@ -9,6 +9,7 @@ import { loadStudentCard } from "@/lib/people/card/loaders";
 import { saveCardSection } from "@/lib/people/card/sections";
 import { visibleFields } from "@/lib/people/card-rules";
 import { createAccessFixture, fixtureUser, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 const today = new Date(new Date().toISOString().slice(0, 10));
@@ -87,6 +88,39 @@ describe("student card field access (ACL-4)", () => {
       orderBy: { id: "desc" },
     });
     expect(JSON.stringify(audit.details)).not.toContain("III");
+    expect(audit).toMatchObject({ userId: f.users.MEDIC, entity: "Student", entityId: String(f.studentA) });
+    expect(audit.details).toEqual({ fields: expect.arrayContaining(["healthGroup", "physicalGroup"]) });
+    expect(JSON.stringify(audit.details)).not.toContain("snils");
+  });
+
+  it("writes the psycho-pedagogical group and audits its field names only (ACL-4, NFR-5)", async () => {
+    const who = { organisationId: f.organisationId, userId: f.users.PSYCHOLOGIST };
+    const result = await saveCardSection(who, "psych", f.studentA, { socialStatus: "многодетная семья" });
+    expect(result.ok).toBe(true);
+    const audit = await lastAudit(f.organisationId, "people.student.psych_updated");
+    expect(audit).toMatchObject({ userId: f.users.PSYCHOLOGIST, entity: "Student", entityId: String(f.studentA) });
+    expect(audit.details).toEqual({ fields: expect.arrayContaining(["socialStatus"]) });
+    expect(JSON.stringify(audit.details)).not.toContain("многодетная");
+  });
+
+  it("writes the main group of fields and audits their names only (PPL-1, NFR-5)", async () => {
+    const who = { organisationId: f.organisationId, userId: f.users.ADMIN };
+    const s = await db.student.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.studentB } },
+    });
+    const [y, m, d] = s.birthDate.toISOString().slice(0, 10).split("-");
+    const main = {
+      lastName: s.lastName,
+      firstName: s.firstName,
+      birthDate: `${d}.${m}.${y}`,
+      educationForm: "FULL_TIME",
+    };
+    const result = await saveCardSection(who, "main", f.studentB, { ...main, actualAddress: "ул. Садовая, 5" });
+    expect(result.ok).toBe(true);
+    const audit = await lastAudit(f.organisationId, "people.student.updated");
+    expect(audit).toMatchObject({ userId: f.users.ADMIN, entity: "Student", entityId: String(f.studentB) });
+    expect(audit.details).toEqual({ fields: expect.arrayContaining(["lastName", "actualAddress", "educationForm"]) });
+    expect(JSON.stringify(audit.details)).not.toContain("Садовая");
   });
 
   it("refuses a bad health group with a Russian field message and writes nothing (NFR-4)", async () => {

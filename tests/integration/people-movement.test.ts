@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { recordMovement } from "@/lib/people/movement/mutations";
 import { classListOn } from "@/lib/people/lists/data";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { auditCount, lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 let student: number;
@@ -31,6 +32,13 @@ describe("movement book (PPL-3)", () => {
       null,
     );
     expect(out.ok).toBe(true);
+    // Audited (AUTH-5) on the movement: its kind, the student and the order.
+    expect(await lastAudit(f.organisationId, "movement.recorded")).toMatchObject({
+      userId: f.users.SECRETARY,
+      entity: "Movement",
+      entityId: String(out.ok && out.movementId),
+      details: { kind: "ADMISSION", studentId: student, orderNumber: "12-у" },
+    });
     expect(await ids(f.classA, "2026-08-31")).not.toContain(student);
     expect(await ids(f.classA, "2026-09-01")).toContain(student);
   });
@@ -57,6 +65,7 @@ describe("movement book (PPL-3)", () => {
 
   it("refuses a movement dated before the last one and writes nothing", async () => {
     const before = await db.movement.count({ where: { organisationId: f.organisationId } });
+    const audited = await auditCount(f.organisationId, "movement.recorded");
     const out = await recordMovement(
       f.organisationId,
       f.users.SECRETARY,
@@ -65,6 +74,7 @@ describe("movement book (PPL-3)", () => {
     );
     expect(out).toMatchObject({ ok: false, field: "date" });
     expect(await db.movement.count({ where: { organisationId: f.organisationId } })).toBe(before);
+    expect(await auditCount(f.organisationId, "movement.recorded")).toBe(audited);
   });
 
   it("changes the form of education and expels, leaving history in place", async () => {

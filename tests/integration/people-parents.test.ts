@@ -3,7 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addChildLink, removeChildLink, saveParentCard } from "@/lib/people/card/parent";
+import { createParentForStudent } from "@/lib/people/card/mutations";
+import { parentSchema } from "@/lib/people/schema";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 let parentA: number;
@@ -56,6 +59,11 @@ describe("parent card fields (PPL-1)", () => {
         where: { organisationId: f.organisationId, action: "people.parent.updated", entityId: String(parentA) },
       }),
     ).toBe(1);
+    // Field names only, no values (NFR-5).
+    const audit = await lastAudit(f.organisationId, "people.parent.updated");
+    expect(audit).toMatchObject({ userId: f.users.CLASS_TEACHER, entity: "Parent" });
+    expect(audit.details).toEqual({ fields: expect.arrayContaining(["lastName", "phone", "workplace"]) });
+    expect(JSON.stringify(audit.details)).not.toContain("Ромашка");
   });
 
   it("answers bad input with Russian field messages and writes nothing", async () => {
@@ -94,6 +102,12 @@ describe("parent–child links from the parent's card (PPL-1)", () => {
       ok: true,
       data: undefined,
     });
+    expect(await lastAudit(f.organisationId, "people.parent.linked")).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "Parent",
+      entityId: String(parentA),
+      details: { studentId: f.studentB },
+    });
     expect(await links(parentA)).toEqual(
       [
         { studentId: f.studentA, kinship: null },
@@ -129,7 +143,27 @@ describe("parent–child links from the parent's card (PPL-1)", () => {
     });
     expect((await links(parentA)).length).toBe(2);
     expect((await removeChildLink(actor("ADMIN"), parentA, f.studentB)).ok).toBe(true);
+    expect(await lastAudit(f.organisationId, "people.parent.unlinked")).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "Parent",
+      entityId: String(parentA),
+      details: { studentId: f.studentB },
+    });
     expect(await links(parentA)).toEqual([{ studentId: f.studentA, kinship: null }]);
     expect(await parent(parentA)).toMatchObject({ lastName: "Родитель" });
+  });
+
+  it("a new parent card for a child is linked to it and audited by its id and the child's (AUTH-5)", async () => {
+    const who = { organisationId: f.organisationId, userId: f.users.ADMIN };
+    const input = parentSchema.parse({ lastName: "Новая", firstName: "Мама", kinship: "мать" });
+    const id = await createParentForStudent(who, f.studentB, input);
+    expect(id).not.toBeNull();
+    expect(await links(id!)).toEqual([{ studentId: f.studentB, kinship: "мать" }]);
+    expect(await lastAudit(f.organisationId, "people.parent.created")).toMatchObject({
+      userId: f.users.ADMIN,
+      entity: "Parent",
+      entityId: String(id),
+      details: { studentId: f.studentB },
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
 import { bindingRows, fulfilmentInputs } from "@/lib/plans/data";
 import { buildFulfilment } from "@/lib/plans/rules";
 import type { CurrentUser } from "@/lib/auth/session";
+import { lastAudit } from "../support/audit";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 const TODAY_DATE = new Date("2026-11-23T00:00:00.000Z");
@@ -94,6 +95,12 @@ describe("approval (PLAN-2)", () => {
     );
     const report = await rebindPlan(org, teacher, demoPlan);
     if (!report.ok) throw new Error(report.message);
+    expect(await lastAudit(org, "plan.bind")).toMatchObject({
+      userId: teacher,
+      entity: "LessonPlan",
+      entityId: String(demoPlan),
+      details: { changed: report.data.changed },
+    });
     expect(report.data).toMatchObject({ homework: 0, keptTyped: [] });
     const [{ n: fromToday }] = await q<{ n: number }>(
       `SELECT count(*)::int AS n ${stream} AND l.date >= '2026-11-23' AND l."planTopicId" IS NOT NULL`,
@@ -163,9 +170,24 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     await setAutoHomework(org, teacher, planId, true);
   });
 
+  it("the plan's creation, its topics and its auto-homework switch are audited (AUTH-5)", async () => {
+    const plan = { userId: teacher, entity: "LessonPlan", entityId: String(planId) };
+    expect(await lastAudit(org, "plan.create")).toMatchObject({
+      ...plan,
+      details: { yearId, teacherId: teacher, title: "КТП тест", topics: 0 },
+    });
+    expect(await lastAudit(org, "plan.topics")).toMatchObject({ ...plan, details: { topics: lessons.length + 3 } });
+    expect(await lastAudit(org, "plan.autoHomework")).toMatchObject({ ...plan, details: { autoHomework: true } });
+  });
+
   it("cannot be approved before it is submitted, nor edited once submitted", async () => {
     expect((await reviewPlan(org, zavuch, planId, "approve", "", new Date())).ok).toBe(false);
     expect((await submitPlan(org, teacher, planId, new Date())).ok).toBe(true);
+    expect(await lastAudit(org, "plan.submit")).toMatchObject({
+      userId: teacher,
+      entity: "LessonPlan",
+      entityId: String(planId),
+    });
     const edit = await saveTopics(
       org,
       teacher,
@@ -180,6 +202,12 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     const result = await reviewPlan(org, zavuch, planId, "approve", "", new Date());
     expect(result.ok).toBe(true);
     if (!result.ok || !result.data) return;
+    expect(await lastAudit(org, "plan.approve")).toMatchObject({
+      userId: zavuch,
+      entity: "LessonPlan",
+      entityId: String(planId),
+      details: { comment: null, bound: result.data.changed },
+    });
     expect(result.data.keptTyped.map((k) => k.topic)).toContain("Тема, введённая учителем");
     const rows = await q<{ id: number; topic: string | null; position: number | null }>(
       `SELECT l.id, l.topic, t.position FROM "Lesson" l LEFT JOIN "PlanTopic" t ON t."organisationId" = l."organisationId" AND t.id = l."planTopicId"
@@ -214,6 +242,12 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     );
     const result = await rebindLesson(org, teacher, planId, lessons[0].id, topic.id);
     expect(result).toMatchObject({ ok: true, data: { changed: 1 } });
+    expect(await lastAudit(org, "plan.rebind")).toMatchObject({
+      userId: teacher,
+      entity: "Lesson",
+      entityId: String(lessons[0].id),
+      details: { planId, topicId: topic.id },
+    });
     const [row] = await q<{ topic: string }>(`SELECT topic FROM "Lesson" WHERE "organisationId" = $1 AND id = $2`, [
       org,
       lessons[0].id,
@@ -252,6 +286,12 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
     );
     expect((await submitPlan(org, teacher, draft, new Date())).ok).toBe(true);
     expect((await reviewPlan(org, zavuch, draft, "return", "Не хватает часов", new Date())).ok).toBe(true);
+    expect(await lastAudit(org, "plan.return")).toMatchObject({
+      userId: zavuch,
+      entity: "LessonPlan",
+      entityId: String(draft),
+      details: { comment: "Не хватает часов", bound: null },
+    });
     const [back] = await q<{ status: string; reviewComment: string; reviewerId: number }>(
       `SELECT status::text, "reviewComment", "reviewerId" FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`,
       [org, draft],
@@ -284,6 +324,11 @@ describe("binding an approved plan (PLAN-3, JRN-7)", () => {
       ).ok,
     ).toBe(false);
     expect((await reopenPlan(org, teacher, planId)).ok).toBe(true);
+    expect(await lastAudit(org, "plan.reopen")).toMatchObject({
+      userId: teacher,
+      entity: "LessonPlan",
+      entityId: String(planId),
+    });
     const [plan] = await q<{ status: string; version: number }>(
       `SELECT status::text, version FROM "LessonPlan" WHERE "organisationId" = $1 AND id = $2`,
       [org, planId],

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 import { db } from "@/lib/db";
 import { planDetail } from "@/lib/plans/data";
 import { copyPlan, createPlan, saveTopics } from "@/lib/plans/mutations";
@@ -87,6 +88,13 @@ describe("XLSX round trip (PLAN-4)", () => {
       "xlsx",
     );
     expect(saved).toEqual({ ok: true, data: { count: 68 } });
+    // An import is audited as one (AUTH-5), with the number of topics it wrote.
+    expect(await lastAudit(f.organisationId, "plan.import")).toMatchObject({
+      userId: f.users.TEACHER,
+      entity: "LessonPlan",
+      entityId: String(targetId),
+      details: { topics: 68 },
+    });
     const target = (await planDetail(f.organisationId, targetId))!;
     expect(target.topics).toHaveLength(68);
     target.topics.forEach((t, i) => {

@@ -20,6 +20,7 @@ import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
 import { interruptOf, signedInAs, signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
+import { lastAudit } from "../support/audit";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -70,6 +71,13 @@ describe("work programmes (PRG-1)", () => {
     );
     programmeId = Number(to.split("/").pop());
     expect(programmeId).toBeGreaterThan(0);
+    // Every write of a programme is audited on it (AUTH-5): the draft with its fields.
+    const programme = { entity: "WorkProgramme", entityId: String(programmeId) };
+    expect(await lastAudit(f.organisationId, "programme.create")).toMatchObject({
+      ...programme,
+      userId: f.users.teacher,
+      details: { subjectId: f.subjectId, grade: 7, title: "Рабочая программа по алгебре, 7 класс" },
+    });
     const before = await dbDigest();
     expect(
       await saveSectionsAction(null, formData({ programmeId, sections: "Дроби; десять\nУравнения; 8" })),
@@ -94,6 +102,11 @@ describe("work programmes (PRG-1)", () => {
       ["Дроби", 10, "Складывает и вычитает дроби", ["Контрольная работа № 1"]],
       ["Уравнения", 8, null, ["Контрольная работа № 2", "Зачёт"]],
     ]);
+    expect(await lastAudit(f.organisationId, "programme.sections")).toMatchObject({
+      ...programme,
+      userId: f.users.teacher,
+      details: { sections: 2, hours: 18 },
+    });
   });
 
   it("no КТП from an unapproved programme; the teacher submits, only DEPUTY approves", async () => {
@@ -121,6 +134,9 @@ describe("work programmes (PRG-1)", () => {
     });
     expect(p).toMatchObject({ status: "APPROVED", reviewerId: f.users.deputy });
     expect(p.approvedAt).not.toBeNull();
+    const step = { entity: "WorkProgramme", entityId: String(programmeId) };
+    expect(await lastAudit(f.organisationId, "programme.submit")).toMatchObject({ ...step, userId: f.users.teacher });
+    expect(await lastAudit(f.organisationId, "programme.approve")).toMatchObject({ ...step, userId: f.users.deputy });
   });
 
   it("the КТП is due a week after approval: a warning within the week, «просрочен» after 7 days (moved clock)", async () => {

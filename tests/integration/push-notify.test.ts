@@ -18,6 +18,7 @@ import { saveSubscription } from "@/lib/push/mutations";
 import { notify, notifyHomework } from "@/lib/push/send";
 import { writeHomework } from "@/lib/journal/lesson/mutations";
 import { vapidKeys } from "@/lib/push/vapid";
+import type { PushKind } from "@/lib/push/rules";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { addAssignment, addUser, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { addParentLogin, startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
@@ -65,6 +66,18 @@ function browserKeys() {
   return { ua, auth, p256dh: b64u(ua.getPublicKey()), authB64: b64u(auth) };
 }
 
+/** Registers `keys`' browser as `userId`'s device at `endpoint` for pushes of one kind (API-4). */
+const subscribe = (userId: number, endpoint: string, kind: PushKind, keys: ReturnType<typeof browserKeys>) =>
+  saveSubscription(f.organisationId, userId, { endpoint, p256dh: keys.p256dh, auth: keys.authB64, kinds: [kind] });
+
+/** The teacher marks the parent's child on a new assignment of the lesson of `iso` (the push's cause). */
+async function markFirstStudent(iso: string, input: string) {
+  const lessonId = f.lesson(iso);
+  const assignmentId = await addAssignment(f, lessonId);
+  const cell = { kind: "mark" as const, lessonId, assignmentId, studentId: f.students[0], input, version: 0 };
+  return saveCell(f.actor(f.users.teacher), cell, NOW);
+}
+
 beforeAll(async () => {
   process.env.VAPID_FILE = path.join(await mkdtemp(path.join(tmpdir(), "ej-vapid-")), "vapid.json");
   f = await createJournalFixture({ students: 3 });
@@ -80,20 +93,9 @@ afterAll(async () => {
 describe("Web Push on a new mark (API-4)", () => {
   it("sends the parent's device a VAPID-signed, aes128gcm-encrypted push that decrypts to the mark", async () => {
     const keys = browserKeys();
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: `${origin}/push/mama`,
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["mark"],
-    });
-    const lessonId = f.lesson("2026-11-18");
-    const a = await addAssignment(f, lessonId);
+    await subscribe(parentUser, `${origin}/push/mama`, "mark", keys);
     const arrived = nextPush("/push/mama");
-    const saved = await saveCell(
-      f.actor(f.users.teacher),
-      { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "5", version: 0 },
-      NOW,
-    );
+    const saved = await markFirstStudent("2026-11-18", "5");
     expect(saved.status).toBe(200);
     await drain();
     const push = await arrived;
@@ -126,31 +128,16 @@ describe("Web Push on a new mark (API-4)", () => {
 
   it("sends nothing to a device that did not opt into marks, or for another family's child", async () => {
     const keys = browserKeys();
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: `${origin}/push/mama`,
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["message"],
-    });
+    await subscribe(parentUser, `${origin}/push/mama`, "message", keys);
     expect(await notify(f.organisationId, [parentUser], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: `${origin}/push/mama`,
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["mark"],
-    });
+    await subscribe(parentUser, `${origin}/push/mama`, "mark", keys);
     expect(await notify(f.organisationId, [f.users.teacher], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
   });
 
   it("drops a subscription the push service reports gone (410)", async () => {
     const keys = browserKeys();
     push.statusOf.set("/push/old", 410);
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: `${origin}/push/old`,
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["homework"],
-    });
+    await subscribe(parentUser, `${origin}/push/old`, "homework", keys);
     expect(
       await notify(f.organisationId, [parentUser], "homework", {
         title: "Домашнее задание",
@@ -166,20 +153,9 @@ describe("Web Push on a new mark (API-4)", () => {
   it("never fails the save when the push endpoint is dead", async () => {
     const keys = browserKeys();
     await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: "http://127.0.0.1:9/push/dead",
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["mark"],
-    });
+    await subscribe(parentUser, "http://127.0.0.1:9/push/dead", "mark", keys);
     expect(await notify(f.organisationId, [parentUser], "mark", { title: "x", body: "y", url: "/" })).toBe(0);
-    const lessonId = f.lesson("2026-11-19");
-    const a = await addAssignment(f, lessonId);
-    const saved = await saveCell(
-      f.actor(f.users.teacher),
-      { kind: "mark", lessonId, assignmentId: a, studentId: f.students[0], input: "4", version: 0 },
-      NOW,
-    );
+    const saved = await markFirstStudent("2026-11-19", "4");
     expect(saved.status).toBe(200);
     // The worker survives the dead endpoint too, and the job is gone.
     await drain();
@@ -189,12 +165,7 @@ describe("Web Push on a new mark (API-4)", () => {
   it("tells the family about a final mark at once (FIN-5) and a teacher about a remark (CTL-2)", async () => {
     const keys = browserKeys();
     await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: `${origin}/push/final`,
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["final"],
-    });
+    await subscribe(parentUser, `${origin}/push/final`, "final", keys);
     const arrived = nextPush("/push/final");
     const input = {
       classId: f.classId,
@@ -214,12 +185,7 @@ describe("Web Push on a new mark (API-4)", () => {
     });
 
     const teacherKeys = browserKeys();
-    await saveSubscription(f.organisationId, f.users.teacher, {
-      endpoint: `${origin}/push/remark`,
-      p256dh: teacherKeys.p256dh,
-      auth: teacherKeys.authB64,
-      kinds: ["remark"],
-    });
+    await subscribe(f.users.teacher, `${origin}/push/remark`, "remark", teacherKeys);
     const remark = nextPush("/push/remark");
     const deputy = await addUser(f, "zam", "DEPUTY", "Зам");
     const filed = await fileRemark(f.actor(deputy), ["all"], {
@@ -237,12 +203,7 @@ describe("Web Push on a new mark (API-4)", () => {
   it("tells the families of the lesson's class about new homework, once per text, and no other class (API-4)", async () => {
     const keys = browserKeys();
     await db.pushSubscription.deleteMany({ where: { organisationId: f.organisationId } });
-    await saveSubscription(f.organisationId, parentUser, {
-      endpoint: `${origin}/push/hw`,
-      p256dh: keys.p256dh,
-      auth: keys.authB64,
-      kinds: ["homework"],
-    });
+    await subscribe(parentUser, `${origin}/push/hw`, "homework", keys);
     const lessonId = f.lesson("2026-11-24");
     const who = {
       organisationId: f.organisationId,

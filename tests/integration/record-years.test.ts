@@ -38,6 +38,7 @@ import { DEMO_ORG_NAMES, seedDemo } from "../../prisma/seed/index";
 import { signInAs } from "../support/session-harness";
 import { sessionUser } from "../support/session-user";
 import { changedTables, dbDigest } from "../support/db-digest";
+import { auditCount, lastAudit } from "../support/audit";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -245,6 +246,20 @@ describe("the pedagogical council's decisions (REC-4)", () => {
     expect(await saveDecisionsAction(null, form(batch))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await signInAs(org, users.get("secretary")!);
     expect(await saveDecisionsAction(null, form(batch))).toEqual({ ok: true, data: { written: 2 } });
+    // The batch is audited on the class (AUTH-5) with its protocol and each pupil's decision.
+    expect(await lastAudit(org, "decisions.saved")).toMatchObject({
+      userId: users.get("secretary"),
+      entity: "ClassGroup",
+      entityId: String(c7a),
+      details: { yearId: currentYear, protocolNumber: "3", protocolDate: "2026-11-20" },
+    });
+    expect((await lastAudit(org, "decisions.saved")).details).toMatchObject({
+      decisions: expect.arrayContaining([
+        { studentId: stays, decision: "CONDITIONAL" },
+        { studentId: leaves, decision: "LEFT" },
+      ]),
+    });
+    const audited = await auditCount(org, "decisions.saved");
     const rows = await db.yearDecision.findMany({
       where: { organisationId: org, yearId: currentYear },
       orderBy: { studentId: "asc" },
@@ -270,6 +285,7 @@ describe("the pedagogical council's decisions (REC-4)", () => {
       data: { written: 0 },
     });
     expect(await expulsions()).toHaveLength(1);
+    expect(await auditCount(org, "decisions.saved")).toBe(audited);
     // another decision for the pupil who left is refused
     expect(
       await saveDecisionsAction(
@@ -310,6 +326,11 @@ describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)",
       code: "INVALID_INPUT",
     });
     expect(await saveRetentionAction(null, form(years))).toMatchObject({ ok: true });
+    expect(await lastAudit(org, "archive.retention")).toMatchObject({
+      userId: users.get("admin"),
+      entity: "ArchiveRetention",
+      details: years,
+    });
     const built = await buildArchive(org, pastYear, users.get("admin")!, NOW);
     if (!built.ok) throw new Error(built.message);
     setId = built.setId;
@@ -390,6 +411,13 @@ describe("the year's archive, its register and retention (REC-4, REC-5, ARC-1)",
     for (const j of journals)
       expect(after.find((r) => r.id === j.id)).toMatchObject({ sha256: j.sha256, act: { number: 1 } });
     const act = await db.archiveDisposalAct.findFirstOrThrow({ where: { organisationId: org } });
+    // The act is audited (AUTH-5): its number, how many documents, the act file's digest.
+    expect(await lastAudit(org, "archive.dispose")).toMatchObject({
+      userId: users.get("admin"),
+      entity: "ArchiveDisposalAct",
+      entityId: String(act.id),
+      details: { number: 1, documents: 2, actSha256: act.sha256 },
+    });
     const actPdf = await getDocumentProxy(new Uint8Array((await getFile(act.storageKey))!));
     const actText = ((await extractText(actPdf, { mergePages: true })).text as string).replace(/\s+/g, " ");
     expect(actText).toContain("Акт о выделении к уничтожению");

@@ -7,6 +7,7 @@ import { loadFeedIcs } from "@/lib/schedule/feed/loaders";
 import { issueFeed, revokeFeeds } from "@/lib/schedule/feed/mutations";
 import { hashFeedSecret, newFeedSecret } from "@/lib/schedule/feed/token";
 import { seedDemo } from "../../prisma/seed/index";
+import { lastAudit } from "../support/audit";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 const WEEK_FROM = new Date("2026-11-16T00:00:00Z");
@@ -77,7 +78,18 @@ describe("calendar feed (SCH-6)", () => {
     const secret = newFeedSecret();
     await issueFeed(orgId, teacherId, hashFeedSecret(secret));
     expect(await loadFeedIcs(`${orgId}-${secret}.ics`, TODAY)).not.toBeNull();
+    const issued = await lastAudit(orgId, "calendar.issue");
+    expect(issued).toMatchObject({ userId: teacherId, entity: "CalendarFeed", entityId: null });
     await revokeFeeds(orgId, teacherId);
+    // Both are audited (AUTH-5); the revocation says how many live links it ended.
+    const revoked = await lastAudit(orgId, "calendar.revoke");
+    expect(revoked).toMatchObject({
+      userId: teacherId,
+      entity: "CalendarFeed",
+      entityId: null,
+      details: { revoked: 1 },
+    });
+    expect(revoked.id).toBeGreaterThan(issued.id);
     expect(await loadFeedIcs(`${orgId}-${secret}.ics`, TODAY)).toBeNull();
     expect(await loadFeedIcs(`${orgId}-${newFeedSecret()}.ics`, TODAY)).toBeNull();
     expect(await loadFeedIcs(`${orgId + 1}-${secret}.ics`, TODAY)).toBeNull();

@@ -7,6 +7,7 @@ import { regenerateLessons } from "@/lib/schedule/lessons/mutations";
 import { HOLDS_NO_DATA } from "@/lib/schedule/lessons/data";
 import { deleteTimetableEntry, saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { seedDemo, DEMO_ORG_NAMES } from "../../prisma/seed/index";
+import { auditCount, lastAudit } from "../support/audit";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 const YEAR_START = new Date("2026-09-01T00:00:00Z");
@@ -55,9 +56,26 @@ describe("lesson generation (SCH-4)", () => {
     expect(gone.count).toBeGreaterThan(100);
     const first = await regenerateLessons(schoolId, null, period);
     expect(first.created).toBe(gone.count);
+    // A run that changes lessons is audited (AUTH-5) with its period and counts; one that changes nothing is not.
+    expect(await lastAudit(schoolId, "lessons.generate")).toMatchObject({
+      userId: null,
+      entity: "Lesson",
+      entityId: null,
+      details: {
+        from: "2026-11-24",
+        to: "2026-11-29",
+        classIds: null,
+        created: gone.count,
+        updated: 0,
+        deleted: 0,
+        kept: [],
+      },
+    });
+    const audited = await auditCount(schoolId, "lessons.generate");
     const second = await regenerateLessons(schoolId, null, period);
     expect(second).toMatchObject({ created: 0, updated: 0, deleted: 0, kept: [] });
     expect(second.unchanged).toBe(first.created);
+    expect(await auditCount(schoolId, "lessons.generate")).toBe(audited);
   }, 60_000);
 
   it("keeps every lesson that holds marks when the timetable changes, and reports them with class, subject and date", async () => {
@@ -102,6 +120,11 @@ describe("lesson generation (SCH-4)", () => {
       report.kept.every((k) => k.className === "7А" && k.subjectName === entry.subject.name && k.reason === "removed"),
     ).toBe(true);
     expect(report.kept[0].date.getTime()).toBeGreaterThanOrEqual(YEAR_START.getTime());
+    expect((await lastAudit(schoolId, "lessons.generate")).details).toMatchObject({
+      classIds: [cls.id],
+      deleted: empty,
+      kept: keptIds,
+    });
     const still = await db.lesson.count({ where: { organisationId: schoolId, id: { in: marked.map((l) => l.id) } } });
     expect(still).toBe(marked.length);
     expect(
@@ -165,6 +188,13 @@ describe("lesson generation (SCH-4)", () => {
         false,
       );
       if (!result.ok) throw new Error(result.messages.join("; "));
+      // Audited (AUTH-5) with the entry's new fields.
+      expect(await lastAudit(schoolId, "timetable.update")).toMatchObject({
+        userId: actorId,
+        entity: "TimetableEntry",
+        entityId: String(entry.id),
+        details: { classId: cls.id, subjectId: entry.subjectId, roomId: null, weekday: entry.weekday },
+      });
       const after = await snapshot(entry.id);
       // every empty lesson that sat in the entry's room now has none, to the year's end
       const moved = emptyIds.filter((id) => before.get(id)!.roomId === entry.roomId);
@@ -192,6 +222,13 @@ describe("lesson generation (SCH-4)", () => {
       expect(result).toMatchObject({ ok: true, closed: true });
       if (!result.ok) return;
       expect(result.lessons.deleted).toBe(emptyFromToday);
+      // Audited (AUTH-5) as a closing, with the lessons it removed and kept.
+      expect(await lastAudit(schoolId, "timetable.close")).toMatchObject({
+        userId: actorId,
+        entity: "TimetableEntry",
+        entityId: String(entry.id),
+        details: { lessonsDeleted: emptyFromToday, lessonsKept: result.lessons.kept.map((k) => k.lessonId) },
+      });
       const closed = await db.timetableEntry.findUniqueOrThrow({
         where: { organisationId_id: { organisationId: schoolId, id: entry.id } },
       });

@@ -7,6 +7,7 @@ import { createEvent } from "@/lib/schedule/events/mutations";
 import { createExamSlot } from "@/lib/schedule/exams/mutations";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { lastAudit } from "../support/audit";
 
 let f: AccessFixture;
 
@@ -39,6 +40,13 @@ describe("bells and rooms (SCH-1)", () => {
         { number: 2, startTime: "14:35", endTime: "15:20" },
       ],
     });
+    // Each write is audited (AUTH-5): who, which schedule, its name and how many bells.
+    expect(await lastAudit(org, "bells.save")).toMatchObject({
+      userId: f.users.SCHEDULER,
+      entity: "BellSchedule",
+      entityId: String(second),
+      details: { name: "Вторая смена", bells: 2 },
+    });
     const schedules = await db.bellSchedule.findMany({
       where: { organisationId: org },
       include: { bells: { orderBy: { number: "asc" } } },
@@ -50,15 +58,28 @@ describe("bells and rooms (SCH-1)", () => {
     ]);
     expect(schedules[1].bells.map((b) => b.startTime)).toEqual(["13:40", "14:35"]);
     expect(await assignBellSchedule(org, f.users.SCHEDULER, f.classA, first)).toBe(true);
+    expect(await lastAudit(org, "bells.assign")).toMatchObject({
+      userId: f.users.SCHEDULER,
+      entity: "ClassGroup",
+      entityId: String(f.classA),
+      details: { scheduleId: first },
+    });
     expect(await assignBellSchedule(f.otherOrganisationId, f.users.SCHEDULER, f.classA, first)).toBe(false);
   });
 
   it("saves a room with capacity and updates it by name", async () => {
     await saveRoom(f.organisationId, f.users.SCHEDULER, { name: "12", capacity: 25, building: null });
-    await saveRoom(f.organisationId, f.users.SCHEDULER, { name: "12", capacity: 30, building: "Корпус 2" });
+    const id = await saveRoom(f.organisationId, f.users.SCHEDULER, { name: "12", capacity: 30, building: "Корпус 2" });
     const rooms = await db.room.findMany({ where: { organisationId: f.organisationId, name: "12" } });
     expect(rooms).toHaveLength(1);
-    expect(rooms[0]).toMatchObject({ capacity: 30, building: "Корпус 2" });
+    expect(rooms[0]).toMatchObject({ id, capacity: 30, building: "Корпус 2" });
+    // Audited (AUTH-5) with the fields saved.
+    expect(await lastAudit(f.organisationId, "rooms.save")).toMatchObject({
+      userId: f.users.SCHEDULER,
+      entity: "Room",
+      entityId: String(id),
+      details: { name: "12", capacity: 30, building: "Корпус 2" },
+    });
   });
 });
 
@@ -73,13 +94,20 @@ describe("events (SCH-1)", () => {
       startsAt: at,
       endsAt: null,
     });
-    await createEvent(f.organisationId, f.users.CLASS_TEACHER, {
+    const classEvent = await createEvent(f.organisationId, f.users.CLASS_TEACHER, {
       title: "Классный час",
       description: null,
       place: "12",
       classId: f.classA,
       startsAt: at,
       endsAt: null,
+    });
+    // Audited (AUTH-5): who, which event, its title and class.
+    expect(await lastAudit(f.organisationId, "event.create")).toMatchObject({
+      userId: f.users.CLASS_TEACHER,
+      entity: "SchoolEvent",
+      entityId: String(classEvent),
+      details: { title: "Классный час", classId: f.classA },
     });
     expect(
       await createEvent(f.organisationId, f.users.ADMIN, {
@@ -112,9 +140,15 @@ describe("session schedule (SCH-5)", () => {
       examinerId: f.users.TEACHER,
       isConsultation: false,
     };
-    expect(
-      await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classA }, startsAt),
-    ).toMatchObject({ ok: true });
+    const first = await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classA }, startsAt);
+    expect(first).toMatchObject({ ok: true });
+    // Audited (AUTH-5): who, which slot, its class, subject and kind.
+    expect(await lastAudit(f.organisationId, "exam.create")).toMatchObject({
+      userId: f.users.SCHEDULER,
+      entity: "ExamSlot",
+      entityId: String(first.ok && first.id),
+      details: { classId: f.classA, subjectId: f.subject, kind: "EXAM" },
+    });
     const clash = await createExamSlot(f.organisationId, f.users.SCHEDULER, { ...base, classId: f.classB }, startsAt);
     expect(clash).toEqual({ ok: false, message: "У экзаменатора в это время уже назначена аттестация (5А)" });
     const otherTime = await createExamSlot(

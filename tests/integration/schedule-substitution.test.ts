@@ -9,6 +9,7 @@ import { createSubstitution, createTimetableChange } from "@/lib/schedule/change
 import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { teacherLessonsOn } from "@/lib/schedule/data";
 import { seedDemo } from "../../prisma/seed/index";
+import { lastAudit } from "../support/audit";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 const NEXT_MONDAY = new Date("2026-11-30T00:00:00Z");
@@ -29,6 +30,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
 });
+
+/** The scheduler puts `substituteId` on one lesson of next Monday in place of its teacher (SCH-3). */
+const substitute = (lesson: { id: number; teacherId: number }, substituteId: number) =>
+  createSubstitution(
+    orgId,
+    schedulerId,
+    {
+      originalId: lesson.teacherId,
+      substituteId,
+      lessonId: lesson.id,
+      classId: null,
+      subjectId: null,
+      dateFrom: NEXT_MONDAY,
+      dateTo: NEXT_MONDAY,
+      note: "",
+    },
+    false,
+  );
 
 const name = (u: { lastName: string; firstName: string; middleName: string | null }) =>
   `${u.lastName} ${u.firstName[0]}. ${u.middleName![0]}.`;
@@ -139,22 +158,15 @@ describe("substitution (SCH-3)", () => {
     const actor = { organisationId: orgId, id: free.id };
     expect((await authorize(actor, "journal.editOwn", { kind: "lesson", lessonId: first.id })).allowed).toBe(false);
 
-    const result = await createSubstitution(
-      orgId,
-      schedulerId,
-      {
-        originalId: first.teacherId,
-        substituteId: free.id,
-        lessonId: first.id,
-        classId: null,
-        subjectId: null,
-        dateFrom: NEXT_MONDAY,
-        dateTo: NEXT_MONDAY,
-        note: "",
-      },
-      false,
-    );
+    const result = await substitute(first, free.id);
     expect(result).toMatchObject({ ok: true, lessons: 1 });
+    // Audited (AUTH-5): who, which substitution, both teachers and the lessons it took.
+    expect(await lastAudit(orgId, "substitution.create")).toMatchObject({
+      userId: schedulerId,
+      entity: "Substitution",
+      entityId: String(result.ok && result.id),
+      details: { originalId: first.teacherId, substituteId: free.id, lessons: [first.id] },
+    });
     const stored = await db.lesson.findUniqueOrThrow({
       where: { organisationId_id: { organisationId: orgId, id: first.id } },
     });
@@ -197,21 +209,7 @@ describe("substitution (SCH-3)", () => {
       },
       include: { class: true },
     });
-    const result = await createSubstitution(
-      orgId,
-      schedulerId,
-      {
-        originalId: lesson.teacherId,
-        substituteId: busy.teacherId,
-        lessonId: lesson.id,
-        classId: null,
-        subjectId: null,
-        dateFrom: NEXT_MONDAY,
-        dateTo: NEXT_MONDAY,
-        note: "",
-      },
-      false,
-    );
+    const result = await substitute(lesson, busy.teacherId);
     expect(result.ok).toBe(false);
     expect(result.ok ? "" : result.message).toContain(`ведёт урок в ${busy.class.name} (30.11.2026, 3-й урок)`);
   });
@@ -245,6 +243,13 @@ describe("changes (SCH-2)", () => {
       false,
     );
     expect(result.ok).toBe(true);
+    // Audited (AUTH-5): who, which change, its kind, class and date.
+    expect(await lastAudit(orgId, "timetable.change")).toMatchObject({
+      userId: schedulerId,
+      entity: "TimetableChange",
+      entityId: String(result.ok && result.id),
+      details: { kind: "CANCEL", classId: lesson.classId, date: "2026-12-01" },
+    });
     const after = await db.lesson.findUniqueOrThrow({
       where: { organisationId_id: { organisationId: orgId, id: lesson.id } },
     });

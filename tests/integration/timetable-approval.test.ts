@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { regenerateLessons } from "@/lib/schedule/lessons/mutations";
-import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
+import { deleteTimetableEntry, saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { decideTimetableVersion, submitTimetableVersion } from "@/lib/schedule/approval/mutations";
 import { approvalWidget, loadApproval } from "@/lib/schedule/approval/loaders";
 import { approveTimetableAction, returnTimetableAction, submitTimetableAction } from "@/lib/schedule/approval/actions";
@@ -20,6 +20,7 @@ import {
   type JournalFixture,
 } from "./journal-fixture";
 import { signInAs } from "../support/session-harness";
+import { lastAudit } from "../support/audit";
 
 vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -60,6 +61,22 @@ describe("timetable approval (PRG-3)", () => {
   it("an unapproved timetable generates nothing: no lessons made, the class's existing ones untouched", async () => {
     const saved = await saveTimetableEntry(f.organisationId, scheduler, entry(1, 3) as never, false);
     expect(saved).toMatchObject({ ok: true });
+    // The new entry is audited (AUTH-5) with its fields, the dates as days.
+    expect(await lastAudit(f.organisationId, "timetable.create")).toMatchObject({
+      userId: scheduler,
+      entity: "TimetableEntry",
+      entityId: String(saved.ok && saved.id),
+      details: {
+        classId: f.firstClassId,
+        subjectId: f.subjectId,
+        teacherId: f.users.teacher,
+        roomId: null,
+        weekday: 1,
+        bellNumber: 3,
+        validFrom: "2026-09-01",
+        validTo: "2027-05-31",
+      },
+    });
     const before7A = await lessonsOf(f.classId);
     const before1A = await lessonsOf(f.firstClassId); // the fixture's one hand-made lesson of 1А
     const report = await regenerateLessons(f.organisationId, scheduler, { ...YEAR, classIds: null });
@@ -72,6 +89,12 @@ describe("timetable approval (PRG-3)", () => {
   it("the scheduler submits; a second submission waits; the director returns it with a comment the scheduler sees", async () => {
     const first = await submitTimetableVersion(f.organisationId, scheduler, "На 2026/2027");
     expect(first).toMatchObject({ ok: true, number: 1 });
+    expect(await lastAudit(f.organisationId, "timetable.submit")).toMatchObject({
+      userId: scheduler,
+      entity: "TimetableVersion",
+      entityId: String(first.ok && first.id),
+      details: { number: 1, entries: 1 },
+    });
     expect(await submitTimetableVersion(f.organisationId, scheduler, "")).toEqual({
       ok: false,
       message: "Версия 1 уже на утверждении у директора",
@@ -87,6 +110,12 @@ describe("timetable approval (PRG-3)", () => {
       NOW,
     );
     expect(returned).toMatchObject({ ok: true, lessons: null });
+    expect(await lastAudit(f.organisationId, "timetable.return")).toMatchObject({
+      userId: director,
+      entity: "TimetableVersion",
+      entityId: String(first.id),
+      details: { number: 1, comment: "Физкультура стоит первым уроком" },
+    });
     expect(await lessonsOf(f.firstClassId)).toBe(1);
     const seen = await approvalWidget(f.organisationId, false);
     expect(seen.tasks).toEqual([
@@ -105,6 +134,12 @@ describe("timetable approval (PRG-3)", () => {
     if (!second.ok) return;
     const approved = await decideTimetableVersion(f.organisationId, director, second.id, { approve: true }, NOW);
     expect(approved.ok).toBe(true);
+    expect(await lastAudit(f.organisationId, "timetable.approve")).toMatchObject({
+      userId: director,
+      entity: "TimetableVersion",
+      entityId: String(second.id),
+      details: { number: 2 },
+    });
     // Every Monday of the year at bell 3 (the fixture has no holidays); the fixture's hand-made 1А
     // lesson (no data, not in the timetable) goes, as SCH-4 regeneration does.
     let mondays = 0;
@@ -170,5 +205,19 @@ describe("timetable approval (PRG-3)", () => {
     expect(ok).toMatchObject({ ok: true, data: { number: 3, message: "Версия 3 утверждена" } });
     const after = await loadApproval(currentUser(f, director, ["DIRECTOR"]));
     expect(after?.changes).toEqual([]);
+  });
+
+  it("an entry whose lessons hold no data is deleted with them, audited as a deletion (SCH-4, AUTH-5)", async () => {
+    const added = await saveTimetableEntry(f.organisationId, scheduler, entry(3, 5) as never, false);
+    if (!added.ok) throw new Error(added.messages.join("; "));
+    expect(added.lessons.created).toBeGreaterThan(30);
+    const removed = await deleteTimetableEntry(f.organisationId, scheduler, added.id, f.firstClassId, NOW);
+    expect(removed).toMatchObject({ ok: true, closed: false });
+    expect(await lastAudit(f.organisationId, "timetable.delete")).toMatchObject({
+      userId: scheduler,
+      entity: "TimetableEntry",
+      entityId: String(added.id),
+      details: { lessonsDeleted: added.lessons.created, lessonsKept: [] },
+    });
   });
 });

@@ -6,16 +6,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { ALL, type SweepIds } from "./sweep-table";
 import { sessionUser } from "./session-user";
 
-export type AccessFixture = {
-  organisationId: number;
+/** The sweep's ids of this organisation (SweepIds), another organisation, two clubs and one user per column. */
+export type AccessFixture = Pick<
+  SweepIds,
+  "organisationId" | "classA" | "classB" | "subject" | "studentA" | "studentB" | "lessonA" | "lessonB"
+> & {
   otherOrganisationId: number;
-  classA: number;
-  classB: number;
-  subject: number;
-  studentA: number;
-  studentB: number;
-  lessonA: number;
-  lessonB: number;
   /** PRG-2: a club led by the TEACHER, and one led by the CLASS_TEACHER («leader» scope). */
   clubLed: number;
   clubOther: number;

@@ -9,7 +9,7 @@
 //   actions: "lib/finals/actions.ts#saveFinalAction": { perms: ["finals.editAll", "finals.editOwn"] },
 // Expected roles are computed from the default matrix (lib/access/matrix.ts) unless `roles` lists
 // them explicitly (pages whose own logic narrows or widens the permission).
-import type { MatrixColumn } from "@/lib/access/roles";
+import { MATRIX_COLUMNS, type MatrixColumn } from "@/lib/access/roles";
 import type { Permission } from "@/lib/access/matrix";
 import type { AuthorityPermission } from "@/lib/access/authority";
 import type { StoredIds } from "./stored-fixture";
@@ -54,21 +54,7 @@ export type SweepIds = {
 };
 
 /** Every matrix column, in the matrix's order (the access fixture has one user each). */
-export const ALL: readonly MatrixColumn[] = [
-  "ADMIN",
-  "DIRECTOR",
-  "DEPUTY",
-  "HEAD_OF_DEPT",
-  "SCHEDULER",
-  "SECRETARY",
-  "TEACHER",
-  "CLASS_TEACHER",
-  "STUDENT",
-  "PARENT",
-  "MEDIC",
-  "PSYCHOLOGIST",
-  "STAFF",
-];
+export const ALL: readonly MatrixColumn[] = MATRIX_COLUMNS;
 const except = (...out: MatrixColumn[]) => ALL.filter((c) => !out.includes(c));
 /** The people pages' readers: the staff who work with students (not STAFF, students or parents). */
 const PEOPLE_READERS = except("STUDENT", "PARENT", "STAFF");
