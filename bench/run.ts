@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { startEmbedded, type EmbeddedServer } from "../prisma/tools/embedded";
 import { DATA_DIR } from "../prisma/tools/paths";
 import { withDatabase } from "../prisma/tools/pg-util";
@@ -14,12 +15,28 @@ import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
 import { BENCH_AUTHORITY_LOGIN, datasetToday, ensureBenchAuthority, loadFixtures, type Fixtures } from "./fixtures";
 import { hashPassword } from "../lib/auth/password";
-import { runLoad, send, type Req } from "./http-load";
+import { runLoad, send, type LoadResult, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/logins";
-import { saveResults, machine, scenarioResult, type Measured, type RunResults, type ScenarioResult } from "./report";
-import { diaryPath, gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
+import {
+  joinSingles,
+  saveResults,
+  machine,
+  scenarioResult,
+  type Measured,
+  type RunResults,
+  type ScenarioResult,
+} from "./report";
+import {
+  diaryPath,
+  gridPath,
+  scenarios,
+  orgReportPath,
+  SNAPSHOT_MOVING_WRITE,
+  type Role,
+  type Scenario,
+} from "./scenarios";
 
 const log = (s: string): void => console.log(`[bench] ${s}`);
 
@@ -44,11 +61,39 @@ const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
+/**
+ * `requests` requests one after another, each right after one finished write (SNAPSHOT_MOVING_WRITE),
+ * so a heavy report is built every time instead of given from the kept file; the write is not timed.
+ */
+async function measureAfterWrites(
+  app: AppServer,
+  dbUrl: string,
+  orgId: number,
+  requests: number,
+  next: (w: number, n: number) => Req,
+): Promise<LoadResult> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const singles: LoadResult[] = [];
+    for (let n = 0; n < requests; n++) {
+      await c.query(SNAPSHOT_MOVING_WRITE, [orgId]);
+      singles.push(
+        await runLoad({ base: app.base, concurrency: 1, next: (w) => next(w, n), durationMs: 600_000, maxRequests: 1 }),
+      );
+    }
+    return joinSingles(singles);
+  } finally {
+    await c.end();
+  }
+}
+
 async function measure(
   app: AppServer,
   s: Scenario,
   fx: Fixtures,
   cookies: Record<Role, string>,
+  dbUrl: string,
 ): Promise<ScenarioResult> {
   const cookie = cookies[s.role];
   const headers: Record<string, string> = cookie ? { cookie, origin: app.base } : { origin: app.base };
@@ -129,19 +174,23 @@ async function measure(
         : undefined;
     if (background) await new Promise((r) => setTimeout(r, 500));
     app.resetPeak();
-    const res = await runLoad({
-      base: app.base,
-      concurrency: c,
-      next,
-      check,
-      durationMs: s.requests ? 600_000 : seconds * 1000,
-      maxRequests: s.requests,
-      warmupMs: s.requests ? 0 : warmup,
-    });
+    const res =
+      s.afterWrite && s.requests
+        ? await measureAfterWrites(app, dbUrl, fx.orgId, s.requests, next)
+        : await runLoad({
+            base: app.base,
+            concurrency: c,
+            next,
+            check,
+            durationMs: s.requests ? 600_000 : seconds * 1000,
+            maxRequests: s.requests,
+            warmupMs: s.requests ? 0 : warmup,
+          });
     stopReports = true;
     await background;
     levelsOut[String(c)] = {
       ...res,
+      ...(s.afterWrite ? { after_write: true } : {}),
       peak_rss_mb: app.peakMb(),
       ...(plain
         ? {
@@ -178,7 +227,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
     let peak = 0;
     for (const s of scenarios(levels)) {
       if (only && !only.includes(s.name)) continue;
-      out[s.name] = await measure(app, s, fx, cookies);
+      out[s.name] = await measure(app, s, fx, cookies, dbUrl);
       peak = Math.max(peak, ...Object.values(out[s.name].levels).map((m) => m.peak_rss_mb));
     }
     let pageSweep: SweepResult | undefined;
