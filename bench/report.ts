@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_MAX_HEAP_MB } from "../prisma/tools/heap-cap";
 import { percentile, type LoadResult } from "./http-load";
+import type { HeapFigures } from "./app-server";
 import type { SweepResult } from "./page-sweep";
 
 export type Measured = LoadResult & {
@@ -18,6 +19,8 @@ export type Measured = LoadResult & {
   report_statuses?: Record<string, number>;
   /** Each request came right after a finished write, so the route built the file (no kept file). */
   after_write?: boolean;
+  /** At the RSS peak: its anonymous part and the threads; after the level: the main thread's V8 heap (MB). */
+  memory?: { anon_mb: number; threads: number } & Partial<HeapFigures>;
 };
 export interface ScenarioResult extends Partial<Measured> {
   levels: Record<string, Measured>;

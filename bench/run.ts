@@ -10,7 +10,7 @@ import pg from "pg";
 import { startEmbedded, type EmbeddedServer } from "../prisma/tools/embedded";
 import { DATA_DIR } from "../prisma/tools/paths";
 import { withDatabase } from "../prisma/tools/pg-util";
-import { buildApp, signIn, startApp, type AppServer } from "./app-server";
+import { buildApp, heapOf, signIn, startApp, type AppServer } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
 import { BENCH_AUTHORITY_LOGIN, datasetToday, ensureBenchAuthority, loadFixtures, type Fixtures } from "./fixtures";
@@ -188,10 +188,13 @@ async function measure(
           });
     stopReports = true;
     await background;
+    const { rss_mb, anon_mb, threads } = app.peakMemory();
+    const heap = await heapOf(app.base);
     levelsOut[String(c)] = {
       ...res,
       ...(s.afterWrite ? { after_write: true } : {}),
-      peak_rss_mb: app.peakMb(),
+      peak_rss_mb: rss_mb,
+      memory: { anon_mb, threads, ...heap },
       ...(plain
         ? {
             reports_beside: reportsDone,
@@ -202,7 +205,7 @@ async function measure(
         : {}),
     };
     log(
-      `${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`,
+      `${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${rss_mb} МБ (анонимной ${anon_mb}, потоков ${threads}${heap ? `; куча V8 после уровня ${heap.heap_used_mb} из ${heap.heap_total_mb}, внешняя ${heap.external_mb}` : ""})`,
     );
   }
   return scenarioResult(levelsOut);

@@ -16,6 +16,7 @@ import {
   type RunResults,
 } from "../../bench/report";
 import { scenarios } from "../../bench/scenarios";
+import { heapFromMetrics, treeMemory } from "../../bench/app-server";
 import type { Fixtures } from "../../bench/fixtures";
 import { isHeavyReport } from "@/lib/reports/inline-slots";
 import { parseReportRequest } from "@/lib/reports/schema";
@@ -286,5 +287,29 @@ describe("the report scenarios time a build, not the kept file", () => {
     expect(md).toContain("| printed_journal_pdf_kept | 1 | 1 |");
     expect(row(md, "printed_journal_pdf, ms")).toEqual(["1700", "≤ 10000", "met"]);
     expect(md).toContain("printed_journal_pdf, ms (p95 of sequential runs; built: a write before each)");
+  });
+});
+
+// Issue 22 (round 10): the peak RSS is judged per level, so each level also says what held it.
+describe("the benchmark's memory figures per level", () => {
+  it("reads the app's main-thread heap and external memory from its Prometheus metrics", () => {
+    const text = [
+      "# HELP nodejs_heap_size_total_bytes Process heap size from Node.js in bytes.",
+      "# TYPE nodejs_heap_size_total_bytes gauge",
+      "nodejs_heap_size_total_bytes 314572800",
+      "nodejs_heap_size_used_bytes 262144000",
+      "nodejs_external_memory_bytes 10485760",
+      'nodejs_heap_space_size_used_bytes{space="old"} 1',
+    ].join("\n");
+    expect(heapFromMetrics(text)).toEqual({ heap_used_mb: 250, heap_total_mb: 300, external_mb: 10 });
+    expect(heapFromMetrics("nodejs_heap_size_used_bytes 1")).toBeNull();
+  });
+
+  it("splits a process tree's RSS into its anonymous part and counts its threads", () => {
+    const mem = treeMemory(process.pid);
+    expect(mem.rss_mb).toBeGreaterThan(0);
+    expect(mem.anon_mb).toBeGreaterThan(0);
+    expect(mem.anon_mb).toBeLessThanOrEqual(mem.rss_mb);
+    expect(mem.threads).toBeGreaterThanOrEqual(1);
   });
 });
