@@ -56,21 +56,69 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-/** Resident memory of `pid` and all its descendants, in MB (one decimal). */
-export function treeRssMb(pid: number): number {
-  let kb = 0;
+/**
+ * Resident memory of a process and all its descendants, in MB (one decimal): all of it, the anonymous
+ * part (V8 heaps of every thread, malloc, stacks — the rest is mapped files: code, fonts), and how many
+ * threads they run (each PDF layout thread is an isolate of its own).
+ */
+export interface TreeMemory {
+  rss_mb: number;
+  anon_mb: number;
+  threads: number;
+}
+
+export function treeMemory(pid: number): TreeMemory {
+  let rss = 0;
+  let anon = 0;
+  let threads = 0;
   const stack = [pid];
+  const field = (status: string, name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   while (stack.length) {
     const p = stack.pop()!;
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += m ? Number(m[1]) : 0;
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      rss += field(status, "VmRSS");
+      anon += field(status, "RssAnon");
+      threads += field(status, "Threads");
     } catch {
       continue;
     }
     stack.push(...childrenOf(p));
   }
-  return Math.round((kb / 1024) * 10) / 10;
+  const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+  return { rss_mb: mb(rss), anon_mb: mb(anon), threads };
+}
+
+/** Resident memory of `pid` and all its descendants, in MB (one decimal). */
+export function treeRssMb(pid: number): number {
+  return treeMemory(pid).rss_mb;
+}
+
+/** The app's main-thread V8 heap and its external memory (Buffers outside the heap), MB, from its metrics. */
+export interface HeapFigures {
+  heap_used_mb: number;
+  heap_total_mb: number;
+  external_mb: number;
+}
+
+/** Reads HeapFigures from the app's /api/metrics (prom-client's nodejs gauges); null when it does not answer. */
+export async function heapOf(base: string): Promise<HeapFigures | null> {
+  const res = await send(new http.Agent(), base, { path: "/api/metrics" }).catch(() => null);
+  return res?.status === 200 ? heapFromMetrics(res.body.toString()) : null;
+}
+
+/** HeapFigures from Prometheus text (prom-client's default nodejs gauges), or null when one is missing. */
+export function heapFromMetrics(text: string): HeapFigures | null {
+  const gauge = (name: string) => {
+    const v = new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1];
+    return v === undefined ? NaN : Math.round((Number(v) / 2 ** 20) * 10) / 10;
+  };
+  const figures = {
+    heap_used_mb: gauge("nodejs_heap_size_used_bytes"),
+    heap_total_mb: gauge("nodejs_heap_size_total_bytes"),
+    external_mb: gauge("nodejs_external_memory_bytes"),
+  };
+  return Object.values(figures).every(Number.isFinite) ? figures : null;
 }
 
 export interface AppServer {
@@ -78,6 +126,8 @@ export interface AppServer {
   pid: number;
   /** Peak RSS (MB) since the last call of resetPeak(). */
   peakMb(): number;
+  /** The sample of that peak: its anonymous part and the threads. */
+  peakMemory(): TreeMemory;
   resetPeak(): void;
   stop(): Promise<void>;
 }
@@ -91,7 +141,15 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...prof, ...appServerArgv(env, PROJECT_ROOT)], {
     cwd: PROJECT_ROOT,
-    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
+    // METRICS_ALLOW: the benchmark reads the app's heap gauges after each level (heapOf), over loopback.
+    env: {
+      METRICS_ALLOW: "127.0.0.1",
+      ...env,
+      NODE_ENV: "production",
+      NEXTAUTH_URL: base,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const pid = child.pid!;
@@ -106,16 +164,25 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
     await new Promise((r) => setTimeout(r, 500));
   }
   log(`Приложение: ${base} (pid ${pid})`);
-  let peak = 0;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeRssMb(pid));
-  }, 200);
+  let peak = treeMemory(pid);
+  const sample = () => {
+    const now = treeMemory(pid);
+    if (now.rss_mb >= peak.rss_mb) peak = now;
+  };
+  const timer = setInterval(sample, 200);
   return {
     base,
     pid,
-    peakMb: () => Math.max(peak, treeRssMb(pid)),
+    peakMb: () => {
+      sample();
+      return peak.rss_mb;
+    },
+    peakMemory: () => {
+      sample();
+      return peak;
+    },
     resetPeak: () => {
-      peak = treeRssMb(pid);
+      peak = treeMemory(pid);
     },
     stop: async () => {
       clearInterval(timer);

@@ -6,20 +6,37 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { startEmbedded, type EmbeddedServer } from "../prisma/tools/embedded";
 import { DATA_DIR } from "../prisma/tools/paths";
 import { withDatabase } from "../prisma/tools/pg-util";
-import { buildApp, signIn, startApp, type AppServer } from "./app-server";
+import { buildApp, heapOf, signIn, startApp, type AppServer } from "./app-server";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, replay, setStatementLogging, statementsFromLog } from "./db-floor";
 import { BENCH_AUTHORITY_LOGIN, datasetToday, ensureBenchAuthority, loadFixtures, type Fixtures } from "./fixtures";
 import { hashPassword } from "../lib/auth/password";
-import { runLoad, send, type Req } from "./http-load";
+import { runLoad, send, type LoadResult, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/logins";
-import { saveResults, machine, scenarioResult, type Measured, type RunResults, type ScenarioResult } from "./report";
-import { diaryPath, gridPath, scenarios, orgReportPath, type Role, type Scenario } from "./scenarios";
+import {
+  joinSingles,
+  saveResults,
+  machine,
+  scenarioResult,
+  type Measured,
+  type RunResults,
+  type ScenarioResult,
+} from "./report";
+import {
+  diaryPath,
+  gridPath,
+  scenarios,
+  orgReportPath,
+  SNAPSHOT_MOVING_WRITE,
+  type Role,
+  type Scenario,
+} from "./scenarios";
 
 const log = (s: string): void => console.log(`[bench] ${s}`);
 
@@ -44,11 +61,39 @@ const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
+/**
+ * `requests` requests one after another, each right after one finished write (SNAPSHOT_MOVING_WRITE),
+ * so a heavy report is built every time instead of given from the kept file; the write is not timed.
+ */
+async function measureAfterWrites(
+  app: AppServer,
+  dbUrl: string,
+  orgId: number,
+  requests: number,
+  next: (w: number, n: number) => Req,
+): Promise<LoadResult> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const singles: LoadResult[] = [];
+    for (let n = 0; n < requests; n++) {
+      await c.query(SNAPSHOT_MOVING_WRITE, [orgId]);
+      singles.push(
+        await runLoad({ base: app.base, concurrency: 1, next: (w) => next(w, n), durationMs: 600_000, maxRequests: 1 }),
+      );
+    }
+    return joinSingles(singles);
+  } finally {
+    await c.end();
+  }
+}
+
 async function measure(
   app: AppServer,
   s: Scenario,
   fx: Fixtures,
   cookies: Record<Role, string>,
+  dbUrl: string,
 ): Promise<ScenarioResult> {
   const cookie = cookies[s.role];
   const headers: Record<string, string> = cookie ? { cookie, origin: app.base } : { origin: app.base };
@@ -129,20 +174,27 @@ async function measure(
         : undefined;
     if (background) await new Promise((r) => setTimeout(r, 500));
     app.resetPeak();
-    const res = await runLoad({
-      base: app.base,
-      concurrency: c,
-      next,
-      check,
-      durationMs: s.requests ? 600_000 : seconds * 1000,
-      maxRequests: s.requests,
-      warmupMs: s.requests ? 0 : warmup,
-    });
+    const res =
+      s.afterWrite && s.requests
+        ? await measureAfterWrites(app, dbUrl, fx.orgId, s.requests, next)
+        : await runLoad({
+            base: app.base,
+            concurrency: c,
+            next,
+            check,
+            durationMs: s.requests ? 600_000 : seconds * 1000,
+            maxRequests: s.requests,
+            warmupMs: s.requests ? 0 : warmup,
+          });
     stopReports = true;
     await background;
+    const { rss_mb, anon_mb, threads } = app.peakMemory();
+    const heap = await heapOf(app.base);
     levelsOut[String(c)] = {
       ...res,
-      peak_rss_mb: app.peakMb(),
+      ...(s.afterWrite ? { after_write: true } : {}),
+      peak_rss_mb: rss_mb,
+      memory: { anon_mb, threads, ...heap },
       ...(plain
         ? {
             reports_beside: reportsDone,
@@ -153,7 +205,7 @@ async function measure(
         : {}),
     };
     log(
-      `${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${app.peakMb()} МБ`,
+      `${s.name} ×${c}: p50 ${res.p50_ms} мс, p95 ${res.p95_ms} мс, p99 ${res.p99_ms} мс, ${res.rps} запр/с, ошибок ${res.errors} ${res.errors ? JSON.stringify(res.statuses) : ""}${res.warmup_errors ? ` (+${res.warmup_errors} при разогреве)` : ""}, RSS ${rss_mb} МБ (анонимной ${anon_mb}, потоков ${threads}${heap ? `; куча V8 после уровня ${heap.heap_used_mb} из ${heap.heap_total_mb}, внешняя ${heap.external_mb}` : ""})`,
     );
   }
   return scenarioResult(levelsOut);
@@ -178,7 +230,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
     let peak = 0;
     for (const s of scenarios(levels)) {
       if (only && !only.includes(s.name)) continue;
-      out[s.name] = await measure(app, s, fx, cookies);
+      out[s.name] = await measure(app, s, fx, cookies, dbUrl);
       peak = Math.max(peak, ...Object.values(out[s.name].levels).map((m) => m.peak_rss_mb));
     }
     let pageSweep: SweepResult | undefined;

@@ -20,10 +20,25 @@ export interface Scenario {
   reportBurst?: number;
   /** The report requested beside it and by whom (default: the deputy's whole-organisation RPT-2 PDF). */
   besideReport?: { role: Role; path: (fx: Fixtures) => string };
+  /**
+   * Each request right after one finished write (SNAPSHOT_MOVING_WRITE), so the route builds the file:
+   * for a heavy report it gives the kept file of the last identical build while nothing was written
+   * to the database since (SEC-5's reuse), and an unchanged bench database would time that answer.
+   */
+  afterWrite?: boolean;
   request: (fx: Fixtures) => (w: number, n: number) => Req;
 }
 
 const get = (path: string) => () => () => ({ path });
+
+/**
+ * One finished writing transaction that changes no data: the bench organisation's name set to itself
+ * (its access-version trigger fires only on a change, so no cached session fact is dropped). The
+ * database's snapshot of writing transactions moves (lib/reports/data.ts dataSnapshot), so the next
+ * heavy report request builds its file as it would after any mark saved in the school. $1: the
+ * organisation's id.
+ */
+export const SNAPSHOT_MOVING_WRITE = `UPDATE "Organisation" SET "name" = "name" WHERE id = $1`;
 
 export const gridPath = (fx: Fixtures, g: GridFixture = fx.grid) =>
   `/journal?class=${g.classId}&subject=${g.subjectId}&period=${g.periodId}`;
@@ -33,6 +48,7 @@ export const bigGridPath = (fx: Fixtures) => {
   return gridPath(fx, fx.bigGrid);
 };
 export const diaryPath = (fx: Fixtures) => `/diary/${fx.diary.studentId}?week=${fx.today}`;
+const printedJournalPath = (fx: Fixtures) => `/api/reports/journal?format=pdf&classId=${fx.grid.classId}`;
 export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf&periodId=${fx.orgPeriodId}`;
 /**
  * REG-1 × REG-2: the territory report since 1 September over every organisation of the dataset's
@@ -40,6 +56,7 @@ export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf
  */
 const TERRITORY_KINDS = ["progress", "attendance", "fill", "contingent"] as const;
 let territoryTurn = 0;
+/** The next kind's path: call it per request. */
 export const territoryReportPath = (fx: Fixtures) => {
   const [year, month] = fx.today.split("-").map(Number);
   const from = `${month >= 9 ? year : year - 1}-09-01`;
@@ -92,6 +109,7 @@ export function scenarios(levels: number[]): Scenario[] {
       role: "deputy",
       concurrencies: [1],
       requests: 3,
+      afterWrite: true,
       request: (fx) => get(orgReportPath(fx))(),
     },
     {
@@ -101,7 +119,8 @@ export function scenarios(levels: number[]): Scenario[] {
       concurrencies: [1],
       requests: 4,
       optional: true,
-      request: (fx) => get(territoryReportPath(fx))(),
+      afterWrite: true,
+      request: (fx) => () => ({ path: territoryReportPath(fx) }),
     },
     {
       name: "printed_journal_pdf",
@@ -109,7 +128,18 @@ export function scenarios(levels: number[]): Scenario[] {
       concurrencies: [1],
       requests: 2,
       optional: true,
-      request: (fx) => get(`/api/reports/journal?format=pdf&classId=${fx.grid.classId}`)(),
+      afterWrite: true,
+      request: (fx) => get(printedJournalPath(fx))(),
+    },
+    {
+      // The same request with nothing written since the build just before: the kept file's answer
+      // (SEC-5's reuse; a session check, the gate, one snapshot read and sending the file).
+      name: "printed_journal_pdf_kept",
+      role: "deputy",
+      concurrencies: [1],
+      requests: 2,
+      optional: true,
+      request: (fx) => get(printedJournalPath(fx))(),
     },
     {
       name: "journal_grid_during_report",
