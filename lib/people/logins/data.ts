@@ -3,6 +3,7 @@ import { spanMeets } from "@/lib/org/time";
 import { classListsOn } from "@/lib/people/data";
 import { db } from "@/lib/db";
 import { NAME_FIELDS } from "@/lib/people/names";
+import { compareRu } from "@/lib/org/collation";
 
 export type PersonRef = { kind: "student" | "parent" | "staff"; id: number };
 
@@ -165,7 +166,7 @@ export async function visitStats(
         isActive: u.isActive,
       };
     })
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 /** Users of the students of the classes and of their parents (a class teacher's visit statistics). */
