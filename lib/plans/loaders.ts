@@ -27,13 +27,14 @@ async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {
 }
 
 export const loadPlanList = cache(async (user: CurrentUser) => {
-  const filter = await scopeFilter(user);
-  const year = await currentYear(user.organisationId);
+  const [filter, year] = await Promise.all([scopeFilter(user), currentYear(user.organisationId)]);
   if (!filter || !year) return null;
   const today = todayIn(user.timeZone);
   const startYear = startYearOf(year.startDate);
-  const plans = await listPlans(user.organisationId, year.id, filter);
-  const missing = filter.kind === "all" ? await loadsWithoutPlan(user.organisationId, year.id, null) : null;
+  const [plans, missing] = await Promise.all([
+    listPlans(user.organisationId, year.id, filter),
+    filter.kind === "all" ? loadsWithoutPlan(user.organisationId, year.id, null) : null,
+  ]);
   return {
     yearName: year.name,
     missing,
@@ -68,12 +69,19 @@ export const loadCreateOptions = cache(async (user: CurrentUser, everyone: boole
   return loadOptions(user.organisationId, year.id, everyone ? null : user.id);
 });
 
-/** PLAN-5 for the deputy's page: the whole organisation, or a HEAD_OF_DEPT's department. */
-export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolean) => {
+/** The classes and day PLAN-5's figures cover: the whole organisation, or a HEAD_OF_DEPT's department. */
+async function fulfilmentScope(user: CurrentUser, allClasses: boolean) {
   const year = await currentYear(user.organisationId);
   if (!year) return null;
   const classIds = allClasses ? null : [...((await actorRelations(user))?.departmentClassIds ?? [])];
-  const today = todayIn(user.timeZone);
+  return { year, classIds, today: todayIn(user.timeZone) };
+}
+
+/** PLAN-5 for the deputy's page: the whole organisation, or a HEAD_OF_DEPT's department. */
+export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolean) => {
+  const scope = await fulfilmentScope(user, allClasses);
+  if (!scope) return null;
+  const { year, classIds, today } = scope;
   const [input, programmes] = await Promise.all([
     fulfilmentInputs(user.organisationId, year.id, today, classIds),
     programmeComparisonInputs(user.organisationId, year.id, today, classIds),
@@ -83,4 +91,15 @@ export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolea
     [...programmes].map(([key, p]) => [key, compareWithProgramme(p.programme, p.topics, p.given)] as const),
   );
   return { yearName: year.name, today, lines: buildFulfilment(input), comparisons };
+});
+
+/**
+ * PLAN-5's count on the plans list («отстают: N»): the lagging lines of loadFulfilment without the
+ * work programmes' comparison, which the list does not show (issue 22 item 7).
+ */
+export const loadLaggingCount = cache(async (user: CurrentUser, allClasses: boolean): Promise<number> => {
+  const scope = await fulfilmentScope(user, allClasses);
+  if (!scope) return 0;
+  const input = await fulfilmentInputs(user.organisationId, scope.year.id, scope.today, scope.classIds);
+  return buildFulfilment(input).filter((l) => l.lagging).length;
 });

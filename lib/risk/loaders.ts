@@ -8,7 +8,7 @@ import { classRoll } from "@/lib/absences/data";
 import { classChoice } from "@/lib/absences/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
-import { riskAbsencePercent, riskNoticesOf, riskSubjects, studentRisk, type RiskNoticeRow } from "./data";
+import { riskAbsencePercent, riskNoticesOf, riskSubjects, studentsRisk, type RiskNoticeRow } from "./data";
 
 export type RiskRow = { studentId: number; name: string; reasons: string[]; notices: RiskNoticeRow[] };
 
@@ -28,10 +28,17 @@ export async function loadRiskPage(
     riskSubjects(user.organisationId, user.id, decision.scopes, classId),
     riskAbsencePercent(user.organisationId),
   ]);
-  const risks = await Promise.all(
-    roll.map(async (s) => ({ ...s, risk: await studentRisk(user.organisationId, s.id, subjects, percent, today) })),
+  const risk = await studentsRisk(
+    user.organisationId,
+    roll.map((s) => s.id),
+    subjects,
+    percent,
+    today,
   );
-  const atRisk = risks.filter((r) => r.risk.reasons.length > 0);
+  const atRisk = roll.flatMap((s) => {
+    const reasons = risk.get(s.id)?.reasons ?? [];
+    return reasons.length > 0 ? [{ ...s, risk: { reasons } }] : [];
+  });
   const notices = await riskNoticesOf(
     user.organisationId,
     atRisk.map((r) => r.id),

@@ -15,6 +15,7 @@ import { MAX_FILE_BYTES } from "@/lib/storage/rules";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { storedFileCount } from "../support/files-dir";
 import { lastAudit } from "../support/audit";
+import { counted } from "../support/pg-queries";
 
 let f: AccessFixture;
 let foreignTeacher: number;
@@ -272,5 +273,24 @@ describe("three-day rule with a moved clock (MSG-2)", () => {
     if (!q.ok) throw new Error(q.message);
     const all = await overdueParentQuestions(f.organisationId, TZ, null, new Date(t0.getTime() + 100 * 3_600_000));
     expect(all.some((x) => x.messageId === q.data.messageId)).toBe(false);
+  });
+
+  it("reads who may ask whom (class teachers, members, parents) in one statement (issue 22 item 7)", async () => {
+    const t0 = new Date("2026-11-10T15:00:00Z");
+    const q = await sendMessage(
+      actor(f.users.PARENT),
+      input({ personIds: [f.users.CLASS_TEACHER], subject: "Справка" }),
+      [],
+      { now: t0 },
+    );
+    if (!q.ok) throw new Error(q.message);
+    const { result, queries } = await counted(() =>
+      overdueParentQuestions(f.organisationId, TZ, null, new Date(t0.getTime() + 100 * 3_600_000)),
+    );
+    expect(result.find((x) => x.messageId === q.data.messageId)).toMatchObject({ classNames: ["5А"] });
+    // Class teachers, members and their parents: one statement (were seven nested reads).
+    const pairs = queries.filter((x) => /"ClassTeacher"|"ClassMembership"|"ParentLink"|"Parent"/.test(x.text));
+    expect(pairs).toHaveLength(1);
+    expect(queries.length).toBeLessThanOrEqual(6); // + the questions and the replies with their recipients
   });
 });

@@ -27,6 +27,7 @@ import * as gridReads from "@/lib/journal/grid-reads/data";
 import * as journalMutations from "@/lib/journal/mutations";
 import * as closingMutations from "@/lib/journal/closing/mutations";
 import * as handinMutations from "@/lib/learning/handin/mutations";
+import * as overdueData from "@/lib/messages/overdue/data";
 import * as opsData from "@/lib/ops/data";
 import * as decisionsMutations from "@/lib/org/decisions/mutations";
 import * as yearMutations from "@/lib/org/year/mutations";
@@ -81,6 +82,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "journal/grid-reads/data": gridReads,
   "journal/mutations": journalMutations,
   "learning/handin/mutations": handinMutations,
+  "messages/overdue/data": overdueData,
   "ops/data": opsData,
   "org/decisions/mutations": decisionsMutations,
   "org/year/mutations": yearMutations,
@@ -483,6 +485,10 @@ const CASES: Record<string, Case> = {
   "org/decisions/mutations YEAR_SHARE": { statement: decisionsMutations.YEAR_SHARE, args: (d) => [d.org, d.year] },
   "org/year/mutations YEAR_LOCK": { statement: yearMutations.YEAR_LOCK, args: (d) => [d.org, d.year] },
   "org/year/mutations YEAR_LOCK_CURRENT": { statement: yearMutations.YEAR_LOCK_CURRENT, args: (d) => [d.org, d.year] },
+  "messages/overdue/data PARENT_TEACHER_PAIRS": {
+    statement: overdueData.PARENT_TEACHER_PAIRS,
+    args: (d) => [d.org, null, TO],
+  },
   "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
   "reports/data PERIOD_FINAL_COUNTS": {

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/access/authorize";
-import { loadCreateOptions, loadFulfilment, loadPlanList } from "@/lib/plans/loaders";
+import { loadCreateOptions, loadLaggingCount, loadPlanList } from "@/lib/plans/loaders";
 import { PlanList } from "@/components/plans/plan-list";
 import { CreatePlanForm } from "@/components/plans/create-plan-form";
 import { Panel } from "@/components/home/panel";
@@ -16,19 +16,19 @@ export const metadata: Metadata = { title: "Планы (КТП)" };
 
 export default async function PlansPage() {
   const user = await requireUser();
-  const list = await loadPlanList(user);
-  if (!list) forbidden();
-  const [editAll, editOwn, viewAll] = await Promise.all([
+  const [list, editAll, editOwn, viewAll] = await Promise.all([
+    loadPlanList(user),
     authorize(user, "plans.editAll"),
     authorize(user, "plans.editOwn"),
     authorize(user, "plans.viewAll"),
   ]);
+  if (!list) forbidden();
   const canCreate = editAll.allowed || editOwn.allowed;
-  const loads = canCreate ? await loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [];
-  // PLAN-5: the deputy sees at once how many subjects lag behind the curriculum.
-  const lagging = viewAll.allowed
-    ? ((await loadFulfilment(user, viewAll.scopes.includes("all")))?.lines.filter((l) => l.lagging).length ?? 0)
-    : null;
+  const [loads, lagging] = await Promise.all([
+    canCreate ? loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [],
+    // PLAN-5: the deputy sees at once how many subjects lag behind the curriculum.
+    viewAll.allowed ? loadLaggingCount(user, viewAll.scopes.includes("all")) : null,
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader

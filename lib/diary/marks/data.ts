@@ -1,9 +1,10 @@
 // Reads of the diary's marks view (DRY-2, DRY-3, FIN-5) and of the student period report (RPT-8):
 // one student, one period — per subject every mark, absences, lessons held and the finals. A
 // constant number of queries whatever the period holds; every query carries the organisation and
-// the one student the caller has authorised.
+// the one student the caller has authorised (or the class's students of a list page, studentsPeriodData).
 import { type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/prisma/generated/prisma/client";
 import type { AverageInput, AveragingMethod, MarkScale } from "@/lib/journal/averages";
 import { coversDate } from "../rules";
 import { compareRu } from "@/lib/org/collation";
@@ -52,6 +53,46 @@ export type StudentPeriodData = {
   closed: { closedAt: Date; basis: string; timeZone: string } | null;
 };
 
+const STAY_SELECT = {
+  classId: true,
+  startDate: true,
+  endDate: true,
+  class: {
+    select: {
+      name: true,
+      yearId: true,
+      periodKind: true,
+      year: { select: { name: true, status: true, isCurrent: true, startDate: true } },
+    },
+  },
+} as const;
+type Stay = Prisma.ClassMembershipGetPayload<{ select: typeof STAY_SELECT }>;
+
+const PERIOD_SELECT = { id: true, name: true, startDate: true, endDate: true } as const;
+const periodRef = (p: { id: number; name: string; startDate: Date; endDate: Date }): PeriodRef => ({
+  id: p.id,
+  name: p.name,
+  start: p.startDate,
+  end: p.endDate,
+});
+
+/** The student's years (newest first) from their stays. */
+function yearsOf(stays: readonly Stay[]): StudentYear[] {
+  return [...new Map(stays.map((s) => [s.class.yearId, s.class.year] as const))]
+    .sort(([, a], [, b]) => b.startDate.getTime() - a.startDate.getTime())
+    .map(([id, y]) => ({ id, name: y.name, status: y.status, isCurrent: y.isCurrent }));
+}
+
+/** The stay whose class's periods are shown: the last one in `yearId`, else the one holding today, else the last. */
+function currentStay(stays: readonly Stay[], today: Date, yearId: number | null): Stay | null {
+  return (
+    (yearId !== null ? stays.find((s) => s.class.yearId === yearId) : undefined) ??
+    stays.find((s) => coversDate(s.startDate, s.endDate, today)) ??
+    stays[0] ??
+    null
+  );
+}
+
 /**
  * The student's periods (of their class's kind and year): of the class they are in today, else the
  * last one — or, for a past year (REC-3), of their last class in `yearId`, or in the year of `periodId`.
@@ -65,23 +106,9 @@ async function studentPeriods(
   const stays = await db.classMembership.findMany({
     where: { organisationId, studentId },
     orderBy: { startDate: "desc" },
-    select: {
-      classId: true,
-      startDate: true,
-      endDate: true,
-      class: {
-        select: {
-          name: true,
-          yearId: true,
-          periodKind: true,
-          year: { select: { name: true, status: true, isCurrent: true, startDate: true } },
-        },
-      },
-    },
+    select: STAY_SELECT,
   });
-  const years = [...new Map(stays.map((s) => [s.class.yearId, s.class.year] as const))]
-    .sort(([, a], [, b]) => b.startDate.getTime() - a.startDate.getTime())
-    .map(([id, y]) => ({ id, name: y.name, status: y.status, isCurrent: y.isCurrent }));
+  const years = yearsOf(stays);
   let yearId = wanted.yearId ?? null;
   if (yearId === null && wanted.periodId) {
     const period = await db.period.findUnique({
@@ -90,23 +117,14 @@ async function studentPeriods(
     });
     yearId = period?.yearId ?? null;
   }
-  const current =
-    (yearId !== null ? stays.find((s) => s.class.yearId === yearId) : undefined) ??
-    stays.find((s) => coversDate(s.startDate, s.endDate, today)) ??
-    stays[0] ??
-    null;
+  const current = currentStay(stays, today, yearId);
   if (!current) return { stays, years, current: null, periods: [] as PeriodRef[] };
   const periods = await db.period.findMany({
     where: { organisationId, yearId: current.class.yearId, kind: current.class.periodKind },
     orderBy: { number: "asc" },
-    select: { id: true, name: true, startDate: true, endDate: true },
+    select: PERIOD_SELECT,
   });
-  return {
-    stays,
-    years,
-    current,
-    periods: periods.map((p) => ({ id: p.id, name: p.name, start: p.startDate, end: p.endDate })),
-  };
+  return { stays, years, current, periods: periods.map(periodRef) };
 }
 
 /** The period a diary opens on: the one holding `today`, else the last begun, else the first (null without periods). */
@@ -136,23 +154,60 @@ export async function studentDiaryYears(
   return { years, periodId: pickPeriod(periods, today, null)?.id ?? null };
 }
 
-export async function studentPeriodData(
-  organisationId: number,
-  studentId: number,
-  today: Date,
-  periodId: number | null,
-  yearId: number | null = null,
-): Promise<StudentPeriodData> {
-  const [{ stays, years, current, periods }, org, subgroups] = await Promise.all([
-    studentPeriods(organisationId, studentId, today, { yearId, periodId }),
-    db.organisation.findUnique({
-      where: { id: organisationId },
-      select: { name: true, timeZone: true, settings: true },
-    }),
-    db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
-  ]);
+const orgOf = (organisationId: number) =>
+  db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { name: true, timeZone: true, settings: true },
+  });
+type OrgRow = Awaited<ReturnType<typeof orgOf>>;
+
+const SUBJECT_SELECT = { select: { name: true, passFail: true, sortOrder: true } } as const;
+const LESSON_SELECT = {
+  id: true,
+  classId: true,
+  date: true,
+  subjectId: true,
+  hours: true,
+  subject: SUBJECT_SELECT,
+} as const;
+const MARK_SELECT = {
+  id: true,
+  lessonId: true,
+  kind: true,
+  value: true,
+  isHospital: true,
+  createdAt: true,
+  updatedAt: true,
+  assignment: { select: { weight: true, type: { select: { name: true, weight: true } } } },
+} as const;
+const ABSENCE_SELECT = { lessonId: true, missedHours: true } as const;
+const FINAL_SELECT = {
+  subjectId: true,
+  kind: true,
+  periodId: true,
+  value: true,
+  special: true,
+  form: true,
+  setAt: true,
+  subject: SUBJECT_SELECT,
+} as const;
+
+/** One student's rows of one period, as read for them (or cut for them from a class's read). */
+type PeriodRows = {
+  lessons: Prisma.LessonGetPayload<{ select: typeof LESSON_SELECT }>[];
+  marks: Prisma.MarkGetPayload<{ select: typeof MARK_SELECT }>[];
+  absences: Prisma.AttendanceGetPayload<{ select: typeof ABSENCE_SELECT }>[];
+  finals: Prisma.FinalMarkGetPayload<{ select: typeof FINAL_SELECT }>[];
+  closing: { closedAt: Date; basis: string } | null;
+};
+
+/** What a view shows before its period's rows: the years, periods, class and the organisation's scale. */
+function frameOf(
+  org: OrgRow,
+  { years, current, periods }: { years: StudentYear[]; current: Stay | null; periods: PeriodRef[] },
+) {
   const s = org?.settings;
-  const base = {
+  return {
     years,
     yearId: current?.class.yearId ?? null,
     periods,
@@ -166,75 +221,20 @@ export async function studentPeriodData(
       roundingThreshold: s ? Number(s.roundingThreshold) : 0.5,
     },
   };
+}
+
+/** The per-subject figures of one student's period from its rows (the same for one student or a class). */
+function assemblePeriod(
+  frame: ReturnType<typeof frameOf>,
+  period: PeriodRef,
+  stays: readonly Stay[],
+  today: Date,
+  rows: PeriodRows,
+  timeZone: string | undefined,
+): StudentPeriodData {
   const t = today.getTime();
-  const period = pickPeriod(periods, today, periodId);
-  if (!period) return { ...base, period: null, subjects: [], closed: null };
-  const classIds = [...new Set(stays.map((x) => x.classId))];
-  const lessonWhere = {
-    organisationId,
-    classId: { in: classIds },
-    status: "SCHEDULED" as const,
-    date: { gte: period.start, lte: period.end },
-    OR: [{ subgroupId: null }, { subgroupId: { in: subgroups.map((g) => g.subgroupId) } }],
-  };
-  const [lessons, marks, absences, finals, closing] = await Promise.all([
-    db.lesson.findMany({
-      where: lessonWhere,
-      select: {
-        id: true,
-        classId: true,
-        date: true,
-        subjectId: true,
-        hours: true,
-        subject: { select: { name: true, passFail: true, sortOrder: true } },
-      },
-    }),
-    db.mark.findMany({
-      where: { organisationId, studentId, lesson: lessonWhere },
-      select: {
-        id: true,
-        lessonId: true,
-        kind: true,
-        value: true,
-        isHospital: true,
-        createdAt: true,
-        updatedAt: true,
-        assignment: { select: { weight: true, type: { select: { name: true, weight: true } } } },
-      },
-    }),
-    db.attendance.findMany({
-      where: { organisationId, studentId, code: { not: "OP" }, lesson: lessonWhere },
-      select: { lessonId: true, missedHours: true },
-    }),
-    db.finalMark.findMany({
-      where: {
-        organisationId,
-        studentId,
-        classId: { in: classIds },
-        OR: [{ periodId: { in: periods.map((p) => p.id) } }, { periodId: null }],
-      },
-      select: {
-        subjectId: true,
-        kind: true,
-        periodId: true,
-        value: true,
-        special: true,
-        form: true,
-        setAt: true,
-        subject: { select: { name: true, passFail: true, sortOrder: true } },
-      },
-    }),
-    current
-      ? db.periodClosure.findUnique({
-          where: {
-            organisationId_classId_periodId: { organisationId, classId: current.classId, periodId: period.id },
-          },
-          select: { closedAt: true, basis: true },
-        })
-      : null,
-  ]);
   // Only lessons of the class the student was in on that day (PPL-3).
-  const inStay = lessons.filter((l) =>
+  const inStay = rows.lessons.filter((l) =>
     stays.some((x) => x.classId === l.classId && coversDate(x.startDate, x.endDate, l.date)),
   );
   const lessonOf = new Map(inStay.map((l) => [l.id, l]));
@@ -261,7 +261,7 @@ export async function studentPeriodData(
     const e = subjectOf(l.subjectId, l.subject);
     if (l.date.getTime() <= t) e.lessonsHeld++;
   }
-  for (const m of marks) {
+  for (const m of rows.marks) {
     const l = lessonOf.get(m.lessonId);
     if (!l) continue;
     subjectOf(l.subjectId, l.subject).marks.push({
@@ -276,14 +276,14 @@ export async function studentPeriodData(
       updatedAt: m.updatedAt,
     });
   }
-  for (const a of absences) {
+  for (const a of rows.absences) {
     const l = lessonOf.get(a.lessonId);
     if (!l) continue;
     const e = subjectOf(l.subjectId, l.subject);
     e.absences++;
     e.absentHours += Number(a.missedHours ?? l.hours);
   }
-  for (const f of finals) {
+  for (const f of rows.finals) {
     subjectOf(f.subjectId, f.subject).finals.push({
       kind: f.kind,
       periodId: f.periodId,
@@ -300,11 +300,212 @@ export async function studentPeriodData(
       marks: rest.marks.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id),
     }));
   return {
-    ...base,
+    ...frame,
     period,
     subjects,
-    closed: closing ? { ...closing, timeZone: org?.timeZone ?? "Europe/Samara" } : null,
+    closed: rows.closing ? { ...rows.closing, timeZone: timeZone ?? "Europe/Samara" } : null,
   };
+}
+
+/** The lessons of a period a student sees: their classes' scheduled lessons, whole-class or of their subgroups. */
+const lessonWhereOf = (
+  organisationId: number,
+  classIds: readonly number[],
+  from: Date,
+  to: Date,
+  subgroupIds: readonly number[],
+) => ({
+  organisationId,
+  classId: { in: [...classIds] },
+  status: "SCHEDULED" as const,
+  date: { gte: from, lte: to },
+  OR: [{ subgroupId: null }, { subgroupId: { in: [...subgroupIds] } }],
+});
+
+export async function studentPeriodData(
+  organisationId: number,
+  studentId: number,
+  today: Date,
+  periodId: number | null,
+  yearId: number | null = null,
+): Promise<StudentPeriodData> {
+  const [{ stays, years, current, periods }, org, subgroups] = await Promise.all([
+    studentPeriods(organisationId, studentId, today, { yearId, periodId }),
+    orgOf(organisationId),
+    db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
+  ]);
+  const frame = frameOf(org, { years, current, periods });
+  const period = pickPeriod(periods, today, periodId);
+  if (!period) return { ...frame, period: null, subjects: [], closed: null };
+  const classIds = [...new Set(stays.map((x) => x.classId))];
+  const lessonWhere = lessonWhereOf(
+    organisationId,
+    classIds,
+    period.start,
+    period.end,
+    subgroups.map((g) => g.subgroupId),
+  );
+  const [lessons, marks, absences, finals, closing] = await Promise.all([
+    db.lesson.findMany({ where: lessonWhere, select: LESSON_SELECT }),
+    db.mark.findMany({ where: { organisationId, studentId, lesson: lessonWhere }, select: MARK_SELECT }),
+    db.attendance.findMany({
+      where: { organisationId, studentId, code: { not: "OP" }, lesson: lessonWhere },
+      select: ABSENCE_SELECT,
+    }),
+    db.finalMark.findMany({
+      where: {
+        organisationId,
+        studentId,
+        classId: { in: classIds },
+        OR: [{ periodId: { in: periods.map((p) => p.id) } }, { periodId: null }],
+      },
+      select: FINAL_SELECT,
+    }),
+    current
+      ? db.periodClosure.findUnique({
+          where: {
+            organisationId_classId_periodId: { organisationId, classId: current.classId, periodId: period.id },
+          },
+          select: { closedAt: true, basis: true },
+        })
+      : null,
+  ]);
+  return assemblePeriod(frame, period, stays, today, { lessons, marks, absences, finals, closing }, org?.timeZone);
+}
+
+/** Rows by their student, in the order read. */
+function byStudent<T extends { studentId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.studentId);
+    if (list) list.push(r);
+    else out.set(r.studentId, [r]);
+  }
+  return out;
+}
+
+/**
+ * The default period's data (`studentPeriodData` with no period or year chosen) of several students
+ * at once — each student's the same as `studentPeriodData` gives, from a constant number of
+ * statements: the class's rows read once and cut per student (DUT-5's class list, issue 22 item 7).
+ */
+export async function studentsPeriodData(
+  organisationId: number,
+  studentIds: readonly number[],
+  today: Date,
+): Promise<Map<number, StudentPeriodData>> {
+  const ids = [...new Set(studentIds)];
+  const out = new Map<number, StudentPeriodData>();
+  if (ids.length === 0) return out;
+  const [stayRows, org, memberships] = await Promise.all([
+    db.classMembership.findMany({
+      where: { organisationId, studentId: { in: ids } },
+      orderBy: { startDate: "desc" },
+      select: { studentId: true, ...STAY_SELECT },
+    }),
+    orgOf(organisationId),
+    db.subgroupMember.findMany({
+      where: { organisationId, studentId: { in: ids } },
+      select: { studentId: true, subgroupId: true },
+    }),
+  ]);
+  const kindKey = (s: Stay) => `${s.class.yearId}:${s.class.periodKind}`;
+  const staysOf = byStudent(stayRows);
+  const students = ids.map((id) => {
+    const stays = staysOf.get(id) ?? [];
+    return { id, stays, current: currentStay(stays, today, null) };
+  });
+  const kinds = [...new Map(students.flatMap((s) => (s.current ? [[kindKey(s.current), s.current] as const] : [])))];
+  const periodRows = kinds.length
+    ? await db.period.findMany({
+        where: {
+          organisationId,
+          OR: kinds.map(([, s]) => ({ yearId: s.class.yearId, kind: s.class.periodKind })),
+        },
+        orderBy: { number: "asc" },
+        select: { ...PERIOD_SELECT, yearId: true, kind: true },
+      })
+    : [];
+  const subgroupsOf = byStudent(memberships);
+  const views = students.map((s) => {
+    const periods = s.current
+      ? periodRows
+          .filter((p) => p.yearId === s.current!.class.yearId && p.kind === s.current!.class.periodKind)
+          .map(periodRef)
+      : [];
+    return {
+      ...s,
+      frame: frameOf(org, { years: yearsOf(s.stays), current: s.current, periods }),
+      period: pickPeriod(periods, today, null),
+      classIds: [...new Set(s.stays.map((x) => x.classId))],
+      subgroupIds: (subgroupsOf.get(s.id) ?? []).map((m) => m.subgroupId),
+    };
+  });
+  const dated = views.filter((v) => v.period !== null);
+  for (const v of views) if (!v.period) out.set(v.id, { ...v.frame, period: null, subjects: [], closed: null });
+  if (dated.length === 0) return out;
+  const all = <T>(f: (v: (typeof dated)[number]) => readonly T[]) => [...new Set(dated.flatMap(f))];
+  const classIds = all((v) => v.classIds);
+  const lessonWhere = lessonWhereOf(
+    organisationId,
+    classIds,
+    new Date(Math.min(...dated.map((v) => v.period!.start.getTime()))),
+    new Date(Math.max(...dated.map((v) => v.period!.end.getTime()))),
+    all((v) => v.subgroupIds),
+  );
+  const readers = dated.map((v) => v.id);
+  const closings = all((v) => (v.current ? [[v.current.classId, v.period!.id] as const] : []));
+  const [lessons, marks, absences, finals, closed] = await Promise.all([
+    db.lesson.findMany({ where: lessonWhere, select: { ...LESSON_SELECT, subgroupId: true } }),
+    db.mark.findMany({
+      where: { organisationId, studentId: { in: readers }, lesson: lessonWhere },
+      select: { studentId: true, ...MARK_SELECT },
+    }),
+    db.attendance.findMany({
+      where: { organisationId, studentId: { in: readers }, code: { not: "OP" }, lesson: lessonWhere },
+      select: { studentId: true, ...ABSENCE_SELECT },
+    }),
+    db.finalMark.findMany({
+      where: {
+        organisationId,
+        studentId: { in: readers },
+        classId: { in: classIds },
+        OR: [{ periodId: { in: all((v) => v.frame.periods.map((p) => p.id)) } }, { periodId: null }],
+      },
+      select: { studentId: true, classId: true, ...FINAL_SELECT },
+    }),
+    closings.length
+      ? db.periodClosure.findMany({
+          where: { organisationId, OR: closings.map(([classId, periodId]) => ({ classId, periodId })) },
+          select: { classId: true, periodId: true, closedAt: true, basis: true },
+        })
+      : [],
+  ]);
+  const [marksOf, absencesOf, finalsOf] = [byStudent(marks), byStudent(absences), byStudent(finals)];
+  for (const v of dated) {
+    const period = v.period!;
+    const from = period.start.getTime();
+    const to = period.end.getTime();
+    const periodIds = new Set(v.frame.periods.map((p) => p.id));
+    const closing = v.current ? closed.find((c) => c.classId === v.current!.classId && c.periodId === period.id) : null;
+    const rows: PeriodRows = {
+      lessons: lessons.filter(
+        (l) =>
+          v.classIds.includes(l.classId) &&
+          l.date.getTime() >= from &&
+          l.date.getTime() <= to &&
+          (l.subgroupId === null || v.subgroupIds.includes(l.subgroupId)),
+      ),
+      marks: marksOf.get(v.id) ?? [],
+      absences: absencesOf.get(v.id) ?? [],
+      finals: (finalsOf.get(v.id) ?? []).filter(
+        (f) => v.classIds.includes(f.classId) && (f.periodId === null || periodIds.has(f.periodId)),
+      ),
+      closing: closing ? { closedAt: closing.closedAt, basis: closing.basis } : null,
+    };
+    out.set(v.id, assemblePeriod(v.frame, period, v.stays, today, rows, org?.timeZone));
+  }
+  return out;
 }
 
 export type SeenRow = { lastSeenAt: Date; sinceAt: Date };

@@ -17,7 +17,9 @@ import {
   studentPeriodData,
   type PeriodRef,
   type StudentMark,
+  type StudentPeriodData,
   type StudentYear,
+  type SubjectMarks,
 } from "./data";
 
 /** The student's current period (the route has authorised the student). */
@@ -68,6 +70,18 @@ const KIND_LABEL: Record<string, string> = {
   ATTESTATION: "Аттестация",
 };
 
+/** A subject's forecast and risks over the period's rows (periodOutlook: the grid's, the diary's and the finals page's figures). */
+export function subjectOutlook(d: Pick<StudentPeriodData, "method" | "scale">, s: SubjectMarks): Outlook {
+  return periodOutlook({
+    marks: s.marks,
+    method: d.method,
+    scale: d.scale,
+    passFail: s.passFail,
+    absences: s.absences,
+    lessonsHeld: s.lessonsHeld,
+  });
+}
+
 export async function studentMarksView(
   organisationId: number,
   studentId: number,
@@ -84,14 +98,7 @@ export async function studentMarksView(
       subjectName: s.subjectName,
       absentHours: s.absentHours,
       marks: s.marks.map((m, i) => ({ ...m, running: running[i] })),
-      outlook: periodOutlook({
-        marks: s.marks,
-        method: d.method,
-        scale: d.scale,
-        passFail: s.passFail,
-        absences: s.absences,
-        lessonsHeld: s.lessonsHeld,
-      }),
+      outlook: subjectOutlook(d, s),
       periodFinal: periodFinal ? finalLabel(periodFinal) : null,
       otherFinals: s.finals
         .filter((f) => f.kind !== "PERIOD")
