@@ -14,6 +14,7 @@ import { startEmbedded } from "../prisma/tools/embedded";
 import { DATA_DIR, PROJECT_ROOT } from "../prisma/tools/paths";
 import { appServerArgv } from "../prisma/tools/heap-cap";
 import { freePort, signIn } from "./app-server";
+import { benchAppEnv, median, runScript } from "./compare";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
 import { datasetToday, loadFixtures } from "./fixtures";
@@ -32,7 +33,6 @@ const { values: args } = parseArgs({
   },
 });
 const log = (s: string): void => console.log(`[ab] ${s}`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** CPU seconds (user + system) used so far by `pid` and its live descendants, from /proc (clock ticks of 10 ms). */
 function cpuSeconds(pid: number): number {
@@ -99,17 +99,13 @@ async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promis
 
 async function main(): Promise<void> {
   if (!args.other) throw new Error("--other <каталог другой сборки> обязателен");
-  const pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54359, log });
+  // A free port rather than a fixed one: two comparisons at once (two checkouts) do not collide.
+  const pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: await freePort(), log });
   const apps: Served[] = [];
   try {
     const ds = await prepareDataset(pgServer.url("postgres"), 1, datasetToday(), log);
     const fx = await loadFixtures(ds.url, ds.orgIds[0]);
-    const env = {
-      ...process.env,
-      DATABASE_URL: ds.url,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = benchAppEnv(ds.url);
     apps.push(await serve("this", PROJECT_ROOT, env));
     apps.push(await serve("other", path.resolve(args.other), env));
     const all = { ping: "/ping", grid: gridPath(fx), diary: diaryPath(fx) } as Record<string, string>;
@@ -183,10 +179,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  },
-);
+runScript(main);

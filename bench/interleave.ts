@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { startEmbedded } from "../prisma/tools/embedded";
 import { DATA_DIR } from "../prisma/tools/paths";
 import { signIn, startApp, type AppServer } from "./app-server";
+import { benchAppEnv, median, runScript } from "./compare";
 import { prepareDataset } from "./dataset/generate";
 import { loadFixtures, samaraToday } from "./fixtures";
 import { runLoad, send } from "./http-load";
@@ -22,7 +23,6 @@ const { values: args } = parseArgs({
   },
 });
 const log = (s: string): void => console.log(`[interleave] ${s}`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main(): Promise<void> {
   const pgServer = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54349, log });
@@ -32,12 +32,7 @@ async function main(): Promise<void> {
     const today = new Date(Date.UTC(m >= 8 ? y + 1 : y, 4, 25));
     const ds = await prepareDataset(pgServer.url("postgres"), 1, today, log);
     const fx = await loadFixtures(ds.url, ds.orgIds[0]);
-    const env = {
-      ...process.env,
-      DATABASE_URL: ds.url,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = benchAppEnv(ds.url);
     const off = await startApp({ ...env, ACCESS_CACHE_TTL_SECONDS: "0" }, log);
     apps.push(off);
     const on = await startApp({ ...env, ACCESS_CACHE_TTL_SECONDS: "30" }, log);
@@ -89,10 +84,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  },
-);
+runScript(main);

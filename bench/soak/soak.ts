@@ -52,20 +52,25 @@ class Client {
     }
   }
 
+  /** One request of this session: its cookies and same-origin header, no redirects followed, 60 s at most. */
+  private send(pathname: string, init: RequestInit): Promise<Response> {
+    return fetch(this.base + pathname, {
+      ...init,
+      redirect: "manual",
+      headers: {
+        origin: this.base,
+        cookie: this.cookieHeader(),
+        ...(init.headers as Record<string, string> | undefined),
+      },
+      signal: AbortSignal.timeout(60_000),
+    });
+  }
+
   async request(type: string, pathname: string, init: RequestInit = {}): Promise<Response> {
     const started = performance.now();
     let res: Response;
     try {
-      res = await fetch(this.base + pathname, {
-        ...init,
-        redirect: "manual",
-        headers: {
-          origin: this.base,
-          cookie: this.cookieHeader(),
-          ...(init.headers as Record<string, string> | undefined),
-        },
-        signal: AbortSignal.timeout(60_000),
-      });
+      res = await this.send(pathname, init);
       await res.arrayBuffer().catch(() => undefined);
     } catch (e) {
       if (recording) {
@@ -85,16 +90,7 @@ class Client {
 
   async json<T>(type: string, pathname: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
     const started = performance.now();
-    const res = await fetch(this.base + pathname, {
-      ...init,
-      redirect: "manual",
-      headers: {
-        origin: this.base,
-        cookie: this.cookieHeader(),
-        ...(init.headers as Record<string, string> | undefined),
-      },
-      signal: AbortSignal.timeout(60_000),
-    });
+    const res = await this.send(pathname, init);
     const text = await res.text();
     this.keep(res);
     if (recording) {

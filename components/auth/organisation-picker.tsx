@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { SignInDirectory } from "@/lib/auth/data";
 import { Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 const LAST_ORG_KEY = "ejournal.lastOrganisationId";
 
@@ -134,14 +135,13 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
         <label htmlFor="signin-region" className="block text-sm font-medium text-slate-700">
           Регион
         </label>
-        <Select id="signin-region" value={regionId} onChange={(e) => chooseRegion(e.target.value)}>
-          <option value="">Выберите регион</option>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <Select
+          id="signin-region"
+          value={regionId}
+          onChange={(e) => chooseRegion(e.target.value)}
+          placeholder="Выберите регион"
+          options={optionsOf(regions)}
+        />
       </div>
       <div>
         <label htmlFor="signin-municipality" className="block text-sm font-medium text-slate-700">
@@ -152,14 +152,9 @@ export function OrganisationPicker({ directory, error }: { directory: SignInDire
           value={municipalityId}
           onChange={(e) => chooseMunicipality(e.target.value)}
           disabled={!regionId}
-        >
-          <option value="">Выберите округ или район</option>
-          {municipalityOptions.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </Select>
+          placeholder="Выберите округ или район"
+          options={optionsOf(municipalityOptions)}
+        />
       </div>
       <div>
         <label htmlFor="signin-organisation" className="block text-sm font-medium text-slate-700">

@@ -1,20 +1,9 @@
 // The home page each login role lands on: the first role of the user in this order decides.
-import type { Role } from "@/lib/access/roles";
+import { ROLES, type Role } from "@/lib/access/roles";
 
-const ORDER: readonly Role[] = [
-  "ADMIN",
-  "DIRECTOR",
-  "DEPUTY",
-  "HEAD_OF_DEPT",
-  "SCHEDULER",
-  "SECRETARY",
-  "TEACHER",
-  "MEDIC",
-  "PSYCHOLOGIST",
-  "STAFF",
-  "PARENT",
-  "STUDENT",
-];
+/** The staff roles in their usual order, then the family: a parent who also works here lands on the work desk. */
+const FAMILY: readonly Role[] = ["PARENT", "STUDENT"];
+const ORDER: readonly Role[] = [...ROLES.filter((role) => !FAMILY.includes(role)), ...FAMILY];
 
 export function primaryRole(roles: readonly Role[]): Role | null {
   return ORDER.find((role) => roles.includes(role)) ?? null;

@@ -9,6 +9,7 @@ import type { HandinSettingsView, ReviewView } from "@/lib/learning/handin/loade
 import { attachMaterialAction } from "@/lib/learning/materials/actions";
 import type { AttachedMaterial } from "@/lib/learning/materials/data";
 import { ActionButton } from "@/components/ui/action-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -83,11 +84,11 @@ function MaterialLink({ m }: { m: { id: number; title: string; kind: string; url
 
 /** Detach a material from the lesson: one click, the panel reloads after it. */
 function DetachButton(props: { lessonId: number; materialId: number; title: string; reload: () => void }) {
-  const detach = async () => {
-    const result = await attachMaterialAction(null, attachFields("lesson", props.lessonId, props.materialId, "detach"));
-    if (result.ok) props.reload();
-    return result;
-  };
+  const detach = useFormAction(
+    attachMaterialAction,
+    attachFields("lesson", props.lessonId, props.materialId, "detach"),
+    props.reload,
+  );
   return (
     <ActionButton action={detach} aria-label={`Открепить «${props.title}»`}>
       Открепить

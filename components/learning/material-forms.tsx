@@ -8,6 +8,7 @@ import { createMaterialAction, deleteMaterialAction } from "@/lib/learning/mater
 import { MAX_FILE_BYTES } from "@/lib/storage/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { ActionButton } from "@/components/ui/action-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Field, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { acceptFiles, withFileCheck } from "./file-check";
@@ -88,14 +89,7 @@ export function MaterialForm(props: {
 
 /** «Удалить» beside a material of the library: asked first, then removed (its file with it). */
 export function DeleteMaterial({ materialId, title }: { materialId: number; title: string }) {
-  const router = useRouter();
-  const remove = async () => {
-    const form = new FormData();
-    form.set("materialId", String(materialId));
-    const result = await deleteMaterialAction(null, form);
-    if (result.ok) router.refresh();
-    return result;
-  };
+  const remove = useFormAction(deleteMaterialAction, { materialId });
   return (
     <ActionButton
       action={remove}

@@ -7,25 +7,16 @@ import { attachMaterialAction } from "@/lib/learning/materials/actions";
 import type { PlanMaterialsView } from "@/lib/learning/materials/loaders";
 import { ActionForm } from "@/components/ui/action-form";
 import { ActionButton } from "@/components/ui/action-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Field, Select } from "@/components/ui/field";
 
 /** The attach/detach action's fields (the names the action and the fuzz test know). */
 export function attachFields(target: "lesson" | "topic", targetId: number, materialId: number, intent: string) {
-  const form = new FormData();
-  form.set("target", target);
-  form.set("targetId", String(targetId));
-  form.set("materialId", String(materialId));
-  form.set("intent", intent);
-  return form;
+  return { target, targetId, materialId, intent };
 }
 
 function Detach({ topicId, materialId, title }: { topicId: number; materialId: number; title: string }) {
-  const router = useRouter();
-  const detach = async () => {
-    const result = await attachMaterialAction(null, attachFields("topic", topicId, materialId, "detach"));
-    if (result.ok) router.refresh();
-    return result;
-  };
+  const detach = useFormAction(attachMaterialAction, attachFields("topic", topicId, materialId, "detach"));
   return (
     <ActionButton action={detach} variant="ghost" aria-label={`Открепить «${title}»`}>
       ×

@@ -138,9 +138,12 @@ export function DirectoryTable({
   return (
     <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
       <h2 className="font-semibold">{title}</h2>
+      {/* The header cells have the value cells' padding (px-1), so each label stands over its column's text. */}
       <div className="grid gap-1 text-xs text-slate-500" style={{ gridTemplateColumns: template }}>
         {fields.map((f) => (
-          <div key={f.name}>{f.label}</div>
+          <div key={f.name} className="px-1">
+            {f.label}
+          </div>
         ))}
         <div></div>
       </div>

@@ -13,15 +13,16 @@ export function asInput(v: unknown): string {
   return String(v);
 }
 
+/** The table's rows of `items`: each field's value as input text, save and delete bound to the row's id when `editable`. */
 export function rowsOf<T extends { id: number }>(
   entity: Entity,
   items: readonly T[],
-  fields: readonly string[],
+  fields: readonly Pick<FormField, "name">[],
   editable: boolean,
 ): DirectoryRow[] {
   return items.map((item) => ({
     key: String(item.id),
-    values: Object.fromEntries(fields.map((f) => [f, asInput((item as Record<string, unknown>)[f])])),
+    values: Object.fromEntries(fields.map(({ name }) => [name, asInput((item as Record<string, unknown>)[name])])),
     save: editable ? saveEntityAction.bind(null, entity, item.id, null) : null,
     remove: editable ? deleteEntityAction.bind(null, entity, item.id, undefined) : null,
   }));

@@ -2,7 +2,8 @@
 // The year transition wizard (ORG-3, PPL-4): order, graduating classes, exceptions → preview → commit.
 import { useState } from "react";
 import { yearTransitionAction } from "@/lib/org/year/actions";
-import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
+import { Checkbox, Select } from "@/components/ui/field";
+import { OrderFields } from "@/components/people/enrolment-fields";
 import { PreviewForm } from "@/components/ui/preview-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Button } from "@/components/ui/button";
@@ -91,12 +92,7 @@ export function YearWizard({ classes, students, today }: Props) {
     >
       <input type="hidden" name="graduateShown" value="1" />
       <section className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2">
-        <Field label="Номер приказа о переводе и выпуске" name="orderNumber" required>
-          <Input />
-        </Field>
-        <Field label="Дата приказа" name="orderDate" required>
-          <DateInput defaultValue={today} />
-        </Field>
+        <OrderFields today={today} numberLabel="Номер приказа о переводе и выпуске" />
       </section>
       <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
         <h2 className="font-semibold">Выпускные классы/группы</h2>

@@ -4,7 +4,7 @@
 // stays (ActionForm does not let React reset the form) (NFR-4).
 import type { ActionResult } from "@/lib/errors";
 import { ActionForm } from "@/components/ui/action-form";
-import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Checkbox, Field, HiddenFields, Input, Select, Textarea } from "@/components/ui/field";
 
 export type FormField = {
   name: string;
@@ -42,7 +42,7 @@ export function FieldForm<T>({
 }) {
   return (
     <ActionForm action={action} submitLabel={submitLabel} success={savedText} noValidate>
-      {hidden && Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {hidden && <HiddenFields values={hidden} />}
       <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
         {fields.map((f) =>
           f.type === "checkbox" ? (

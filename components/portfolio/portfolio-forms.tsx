@@ -19,6 +19,7 @@ import {
   STAFF_KIND_LABELS,
 } from "@/lib/portfolio/rules";
 import { ActionButton } from "@/components/ui/action-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
@@ -194,14 +195,7 @@ export function StaffAchievementForm({ userId, today }: { userId: number; today:
 
 /** «Удалить» beside a teacher's portfolio entry: asked first, then removed. */
 export function DeleteStaffEntry({ entryId, title }: { entryId: number; title: string }) {
-  const router = useRouter();
-  const remove = async () => {
-    const form = new FormData();
-    form.set("entryId", String(entryId));
-    const result = await deleteStaffAchievementAction(null, form);
-    if (result.ok) router.refresh();
-    return result;
-  };
+  const remove = useFormAction(deleteStaffAchievementAction, { entryId });
   return (
     <ActionButton action={remove} confirm={`Удалить «${title}»?`}>
       Удалить

@@ -1,8 +1,9 @@
-// Picking a class, a teacher or a room for the week view (a plain GET form, no script needed).
+// Picking a class, a teacher or a room for the week view: one picker form each (no script needed).
 import type { ViewPickers } from "@/lib/schedule/view/data";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
+import { PickerForm } from "@/components/ui/picker-form";
 
 type Props = { pickers: ViewPickers; week: string; selected: { kind: string; id: number }; college?: boolean };
 
@@ -16,25 +17,17 @@ export function ViewPicker({ pickers, week, selected, college = false }: Props) 
   return (
     <div className="flex flex-wrap items-end gap-4">
       {groups.map((g) => (
-        <form key={g.name} method="get" action="/schedule" className="flex items-end gap-1 text-sm">
+        <PickerForm key={g.name} action="/schedule" label={`Расписание: ${g.label}`} size="sm">
           <input type="hidden" name="week" value={week} />
-          <label className="flex flex-col">
-            <span className="text-xs text-slate-500">{g.label}</span>
-            <Select name={g.name} defaultValue={selected.kind === g.name ? String(selected.id) : ""}>
-              <option value="" disabled>
-                —
-              </option>
-              {g.options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <Button variant="secondary" size="sm" type="submit">
-            Показать
-          </Button>
-        </form>
+          <Field label={g.label} name={g.name}>
+            <Select
+              defaultValue={selected.kind === g.name ? String(selected.id) : ""}
+              placeholder="—"
+              placeholderDisabled
+              options={optionsOf(g.options)}
+            />
+          </Field>
+        </PickerForm>
       ))}
     </div>
   );

@@ -172,6 +172,11 @@ export function Select({ options, groups, placeholder, placeholderDisabled, chil
   );
 }
 
+/** Fixed values a form sends along (ids, a choice made by the button), one hidden input each. */
+export function HiddenFields({ values }: { values: Readonly<Record<string, string | number>> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
 /** A checkbox with its label to the right (no Field around it); without `label`, give it an aria-label. */
 export function Checkbox({
   label,

@@ -6,6 +6,7 @@
 import type { ReactNode } from "react";
 import { ActionForm, FormStatus, type FormAction } from "./action-form";
 import type { ButtonSize, ButtonVariant } from "./button";
+import { HiddenFields } from "./field";
 import { SubmitButton } from "./submit-button";
 
 export function FormButton<T>({
@@ -27,9 +28,7 @@ export function FormButton<T>({
 }) {
   return (
     <ActionForm action={action} layout="bare" status="manual" success={null} className="inline">
-      {Object.entries(values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={values} />
       <SubmitButton variant={variant} size={size} aria-label={ariaLabel}>
         {children}
       </SubmitButton>

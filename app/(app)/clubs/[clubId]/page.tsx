@@ -26,7 +26,7 @@ import { ClubFields } from "@/components/clubs/club-fields";
 import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { DateInput, Field, HiddenFields, Input, Select, Textarea } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Объединение" };
@@ -46,9 +46,7 @@ function ClubForm<T>({
 }: ActionFormProps<T> & { of: Of; values?: Record<string, number> }) {
   return (
     <ActionForm layout="inline" disabledReason={of.frozen} {...props}>
-      {Object.entries({ clubId: of.clubId, ...values }).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={{ clubId: of.clubId, ...values }} />
       {children}
     </ActionForm>
   );

@@ -16,8 +16,7 @@ import { serverNow } from "@/lib/org/clock";
 import { loadStudyDays } from "@/lib/org/loaders";
 import { WeekNav } from "@/components/diary/week-nav";
 import { WeekView } from "@/components/diary/week-view";
-import { DiaryTabs } from "@/components/diary/diary-tabs";
-import { ChildSwitcher } from "@/components/diary/child-switcher";
+import { DiaryHeader } from "@/components/diary/diary-header";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { VisitSeen } from "@/components/diary/visit-seen";
 import { Announcements } from "@/components/diary/announcements";
@@ -28,7 +27,6 @@ import { idSchema } from "@/lib/schema";
 import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { ClubWeek } from "@/components/clubs/club-week";
 import { addDays } from "@/lib/org/time";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -73,13 +71,12 @@ export default async function DiaryPage({
   const keep = shown.wholeWeek ? `week=${isoDate(monday)}&view=week` : `day=${isoDate(shown.day)}`;
   return (
     <div className="flex flex-col gap-2 md:gap-3">
-      <PageHeader
-        title="Дневник"
-        subtitle={
-          <>
-            {student.fullName} · {student.className ?? "не зачислен в класс"}
-          </>
-        }
+      <DiaryHeader
+        student={student}
+        students={students}
+        tab="week"
+        periodId={periodId}
+        query={keep}
         actions={
           classTeacher && (
             <Link href={`/mail/new?to=${classTeacher.userId}`} className="text-sm text-blue-700 underline">
@@ -88,8 +85,6 @@ export default async function DiaryPage({
           )
         }
       />
-      <ChildSwitcher students={students} current={studentId} query={keep} />
-      <DiaryTabs studentId={studentId} active="week" periodId={periodId} />
       <NewsBanner news={news} timeZone={user.timeZone} />
       <VisitSeen studentId={studentId} />
       {/* Past years (REC-3): each opens its marks, finals and absences; the week arrows reach its days. */}

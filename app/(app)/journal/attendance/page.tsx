@@ -9,9 +9,10 @@ import { authorizeAny } from "@/lib/access/authorize";
 import { absencesOfClass, classesForReasons } from "@/lib/journal/reasons/data";
 import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { ReasonsForm } from "@/components/journal/reasons-form";
-import { Button } from "@/components/ui/button";
-import { DateInput, Select } from "@/components/ui/field";
+import { DateInput, Field, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Причины пропусков" };
 
@@ -47,21 +48,17 @@ export default async function ReasonsPage({
         {cap(v.teacher.nom)} на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). {cap(v.classTeacher.nom)} по
         документам указывает причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">{cap(v.class.nom)}</span>
-          <Select name="class" defaultValue={classId} options={classes.map((c) => ({ value: c.id, label: c.name }))} />
-        </label>
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">С</span>
-          <DateInput name="from" defaultValue={isoDate(from)} />
-        </label>
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-500">По</span>
-          <DateInput name="to" defaultValue={isoDate(to)} />
-        </label>
-        <Button type="submit">Показать</Button>
-      </form>
+      <PickerForm label="Выбор класса и дней" primary>
+        <Field label={cap(v.class.nom)} name="class">
+          <Select defaultValue={classId} options={optionsOf(classes)} />
+        </Field>
+        <Field label="С" name="from">
+          <DateInput defaultValue={isoDate(from)} />
+        </Field>
+        <Field label="По" name="to">
+          <DateInput defaultValue={isoDate(to)} />
+        </Field>
+      </PickerForm>
       {classId === undefined ? (
         <p className="text-sm text-slate-600">Нет классов, где вы указываете причины пропусков.</p>
       ) : (

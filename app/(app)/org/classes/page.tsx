@@ -8,7 +8,7 @@ import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";
 import { PERIOD_KINDS, PERIOD_KIND_LABELS } from "@/lib/org/schema";
 import { loadClassesOfYear, loadCurrentYear, loadSubjects, loadTeachers } from "@/lib/org/setup/loaders";
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
-import { newRowOf, rowsOf } from "@/components/org/rows";
+import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Классы" };
@@ -30,7 +30,6 @@ export default async function ClassesPage() {
     loadTeachers(user),
     loadSubjects(user),
   ]);
-  const classOptions = classes.map((c) => ({ value: String(c.id), label: c.name }));
   const classFields = [
     { name: "name", label: "Класс/группа" },
     { name: "grade", label: "Класс/курс", type: "number" as const },
@@ -46,13 +45,8 @@ export default async function ClassesPage() {
     },
   ];
   const ctFields = [
-    { name: "classId", label: "Класс", type: "select" as const, options: [{ value: "", label: "—" }, ...classOptions] },
-    {
-      name: "userId",
-      label: "Учитель",
-      type: "select" as const,
-      options: [{ value: "", label: "—" }, ...teachers.map((t) => ({ value: String(t.id), label: t.name }))],
-    },
+    selectField("classId", "Класс", classes, "—"),
+    selectField("userId", "Учитель", teachers, "—"),
     { name: "kind", label: "Роль", type: "select" as const, options: KIND },
   ];
   const ctRows: DirectoryRow[] = classes.flatMap((c) =>
@@ -64,13 +58,8 @@ export default async function ClassesPage() {
     })),
   );
   const sgFields = [
-    { name: "classId", label: "Класс", type: "select" as const, options: [{ value: "", label: "—" }, ...classOptions] },
-    {
-      name: "subjectId",
-      label: "Предмет",
-      type: "select" as const,
-      options: [{ value: "", label: "—" }, ...subjects.map((s) => ({ value: String(s.id), label: s.name }))],
-    },
+    selectField("classId", "Класс", classes, "—"),
+    selectField("subjectId", "Предмет", subjects, "—"),
     { name: "name", label: "Подгруппа" },
   ];
   const subgroups = classes.flatMap((c) => c.subgroups.map((s) => ({ ...s, classId: c.id })));
@@ -81,12 +70,7 @@ export default async function ClassesPage() {
         title="Классы"
         fields={classFields}
         widths={["7rem", "6rem", "5rem", "minmax(0,2fr)", "6rem", "5rem", "9rem"]}
-        rows={rowsOf(
-          "class",
-          classes,
-          classFields.map((f) => f.name),
-          editable,
-        )}
+        rows={rowsOf("class", classes, classFields, editable)}
         newRow={
           editable
             ? newRowOf("class", year.id, {
@@ -115,12 +99,7 @@ export default async function ClassesPage() {
       <DirectoryTable
         title="Подгруппы"
         fields={sgFields}
-        rows={rowsOf(
-          "subgroup",
-          subgroups,
-          sgFields.map((f) => f.name),
-          editable,
-        )}
+        rows={rowsOf("subgroup", subgroups, sgFields, editable)}
         newRow={editable ? newRowOf("subgroup", null) : null}
       />
     </div>

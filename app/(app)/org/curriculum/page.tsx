@@ -53,12 +53,7 @@ export default async function CurriculumPage({
         title={`Часы класса ${cls.name}`}
         fields={fields}
         widths={["6rem", "minmax(0,3fr)", "10rem", "5rem", "10rem"]}
-        rows={rowsOf(
-          "curriculum",
-          items,
-          fields.map((f) => f.name),
-          editable,
-        )}
+        rows={rowsOf("curriculum", items, fields, editable)}
         newRow={editable ? newRowOf("curriculum", null, { classId: String(cls.id), controlKind: "NONE" }) : null}
       />
     </div>

@@ -7,7 +7,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { saveEntityAction } from "@/lib/org/actions";
 import { loadClassesOfYear, loadCurrentYear, loadDepartments, loadHeadsOfDept } from "@/lib/org/setup/loaders";
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
-import { newRowOf, rowsOf } from "@/components/org/rows";
+import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -25,25 +25,12 @@ export default async function DepartmentsPage() {
   const headName = new Map(heads.map((h) => [h.id, h.name]));
   const deptFields = [
     { name: "name", label: "Отделение" },
-    {
-      name: "headId",
-      label: "Заведующий",
-      type: "select" as const,
-      options: [{ value: "", label: "— не назначен" }, ...heads.map((h) => ({ value: String(h.id), label: h.name }))],
-    },
+    selectField("headId", "Заведующий", heads, "— не назначен"),
   ];
   const groupEditable = editable && year !== null && year.status !== "CLOSED";
   const groupFields = [
     { name: "name", label: "Группа", readOnly: true },
-    {
-      name: "departmentId",
-      label: "Отделение",
-      type: "select" as const,
-      options: [
-        { value: "", label: "— без отделения" },
-        ...departments.map((d) => ({ value: String(d.id), label: d.name })),
-      ],
-    },
+    selectField("departmentId", "Отделение", departments, "— без отделения"),
   ];
   const groupRows: DirectoryRow[] = classes.map((c) => ({
     key: String(c.id),
@@ -73,7 +60,7 @@ export default async function DepartmentsPage() {
           title="Отделения и заведующие"
           fields={deptFields}
           widths={["minmax(0,3fr)", "minmax(0,2fr)"]}
-          rows={rowsOf("department", departments, ["name", "headId"], true)}
+          rows={rowsOf("department", departments, deptFields, true)}
           newRow={newRowOf("department", null)}
         />
       ) : (

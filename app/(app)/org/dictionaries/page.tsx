@@ -31,12 +31,7 @@ export default async function DictionariesPage() {
         title="Типы заданий"
         fields={typeFields}
         widths={["minmax(0,3fr)", "6rem", "5rem", "6rem", "6rem", "5rem"]}
-        rows={rowsOf(
-          "assignmentType",
-          types,
-          typeFields.map((f) => f.name),
-          true,
-        )}
+        rows={rowsOf("assignmentType", types, typeFields, true)}
         newRow={newRowOf("assignmentType", null, {
           weight: "1",
           isActive: "true",
@@ -46,12 +41,7 @@ export default async function DictionariesPage() {
       <DirectoryTable
         title="Кабинеты"
         fields={roomFields}
-        rows={rowsOf(
-          "room",
-          rooms,
-          roomFields.map((f) => f.name),
-          true,
-        )}
+        rows={rowsOf("room", rooms, roomFields, true)}
         newRow={newRowOf("room", null)}
       />
     </div>

@@ -38,12 +38,7 @@ export default async function LoadPage({
         title={`Нагрузка в классе ${cls.name}`}
         fields={fields}
         widths={["minmax(0,2fr)", "6rem", "minmax(0,2fr)", "9rem", "6rem"]}
-        rows={rowsOf(
-          "load",
-          loads,
-          fields.map((f) => f.name),
-          editable,
-        )}
+        rows={rowsOf("load", loads, fields, editable)}
         newRow={editable ? newRowOf("load", null, { classId: String(cls.id) }) : null}
       />
       <p className="text-sm text-slate-600">

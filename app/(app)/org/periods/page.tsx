@@ -48,24 +48,14 @@ export default async function PeriodsPage() {
               title="Периоды"
               fields={periodFields}
               widths={["9rem", "4rem", "minmax(0,2fr)", "9rem", "9rem"]}
-              rows={rowsOf(
-                "period",
-                y.periods,
-                periodFields.map((f) => f.name),
-                editable,
-              )}
+              rows={rowsOf("period", y.periods, periodFields, editable)}
               newRow={editable ? newRowOf("period", y.id, { kind: "QUARTER" }) : null}
             />
             <DirectoryTable
               title="Каникулы"
               fields={holidayFields}
               widths={["minmax(0,2fr)", "9rem", "9rem", "8rem"]}
-              rows={rowsOf(
-                "holiday",
-                y.holidays,
-                holidayFields.map((f) => f.name),
-                editable,
-              )}
+              rows={rowsOf("holiday", y.holidays, holidayFields, editable)}
               newRow={editable ? newRowOf("holiday", y.id) : null}
             />
           </div>

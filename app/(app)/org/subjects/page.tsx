@@ -6,7 +6,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { SUBJECT_KINDS, SUBJECT_KIND_LABELS } from "@/lib/org/schema";
 import { loadSubjects } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
-import { newRowOf, rowsOf } from "@/components/org/rows";
+import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Предметы" };
@@ -26,15 +26,12 @@ export default async function SubjectsPage() {
       type: "select" as const,
       options: SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] })),
     },
-    {
-      name: "parentId",
-      label: "Входит в (ПМ)",
-      type: "select" as const,
-      options: [
-        { value: "", label: "—" },
-        ...subjects.filter((s) => s.kind === "MODULE").map((s) => ({ value: String(s.id), label: s.shortName })),
-      ],
-    },
+    selectField(
+      "parentId",
+      "Входит в (ПМ)",
+      subjects.filter((s) => s.kind === "MODULE").map((s) => ({ id: s.id, name: s.shortName })),
+      "—",
+    ),
     {
       name: "controlKind",
       label: "Форма контроля",
@@ -60,12 +57,7 @@ export default async function SubjectsPage() {
         title="Предметы"
         fields={fields}
         widths={["minmax(0,3fr)", "6rem", "5rem", "8rem", "7rem", "9rem", "8rem", "4rem"]}
-        rows={rowsOf(
-          "subject",
-          subjects,
-          fields.map((f) => f.name),
-          editable,
-        )}
+        rows={rowsOf("subject", subjects, fields, editable)}
         newRow={editable ? newRowOf("subject", null, { kind: "SUBJECT", controlKind: "NONE" }) : null}
       />
     </div>

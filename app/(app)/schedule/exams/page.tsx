@@ -10,7 +10,7 @@ import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { ActionForm } from "@/components/ui/action-form";
-import { DateInput, Field, Input, Select } from "@/components/ui/field";
+import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { optionsOf } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -94,9 +94,7 @@ export default async function ExamsPage() {
           <Field label="Экзаменатор">
             <Select name="examinerId" defaultValue="" placeholder="—" options={optionsOf(page.options.teachers)} />
           </Field>
-          <label className="flex items-center gap-1 text-xs">
-            <input type="checkbox" name="isConsultation" /> консультация
-          </label>
+          <Checkbox name="isConsultation" label="консультация" size="sm" />
         </ActionForm>
       )}
       <DataTable label="Аттестации" empty="Аттестаций не назначено." columns={EXAM_COLUMNS} rows={rows} />

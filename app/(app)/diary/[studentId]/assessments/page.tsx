@@ -13,11 +13,9 @@ import { formatDate, todayIn } from "@/lib/org/time";
 import { loadStudentHeader } from "@/lib/people/loaders";
 import { idSchema } from "@/lib/schema";
 import { AssessmentCalendar } from "@/components/assessments/assessment-calendar";
-import { ChildSwitcher } from "@/components/diary/child-switcher";
-import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { DiaryHeader } from "@/components/diary/diary-header";
 import { PeriodTabs } from "@/components/diary/period-tabs";
 import { ScheduleDownloads } from "@/components/assessments/schedule-downloads";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник: график контрольных" };
 
@@ -46,16 +44,7 @@ export default async function DiaryAssessmentsPage({
   const s = view.data;
   return (
     <div className="space-y-3">
-      <PageHeader
-        title="Дневник: график контрольных"
-        subtitle={
-          <>
-            {student.fullName} · {student.className ?? "не зачислен в класс"}
-          </>
-        }
-      />
-      <ChildSwitcher students={students} current={studentId} path="/assessments" />
-      <DiaryTabs studentId={studentId} active="assessments" periodId={view.period?.id ?? null} />
+      <DiaryHeader student={student} students={students} tab="assessments" periodId={view.period?.id ?? null} />
       <PeriodTabs base={`/diary/${studentId}/assessments`} periods={view.periods} currentId={view.period?.id ?? null} />
       {!view.period ? (
         <p className="text-sm text-slate-600">Нет учебного периода.</p>

@@ -13,11 +13,9 @@ import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { loadStudentHeader } from "@/lib/people/loaders";
 import { clockLabel } from "@/lib/schedule/timetable/rules";
 import { WEEKDAY_SHORT } from "@/lib/schedule/week";
-import { ChildSwitcher } from "@/components/diary/child-switcher";
-import { DiaryTabs } from "@/components/diary/diary-tabs";
+import { DiaryHeader } from "@/components/diary/diary-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник: кружки и секции" };
 
@@ -36,16 +34,7 @@ export default async function DiaryClubsPage({ params: raw }: { params: Promise<
   if (!student) notFound();
   return (
     <div className="space-y-3">
-      <PageHeader
-        title="Дневник: кружки и секции"
-        subtitle={
-          <>
-            {student.fullName} · {student.className ?? "не зачислен в класс"}
-          </>
-        }
-      />
-      <ChildSwitcher students={students} current={studentId} path="/clubs" />
-      <DiaryTabs studentId={studentId} active="clubs" periodId={null} />
+      <DiaryHeader student={student} students={students} tab="clubs" />
       {!view.open ? (
         <Notice tone="info">
           Запись в объединения ведёт школа: открытая запись родителями и учениками выключена.

@@ -8,19 +8,17 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadStudentHeader } from "@/lib/people/loaders";
 import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { loadDiaryVisit, loadStudentMarks } from "@/lib/diary/marks/loaders";
-import { DiaryTabs } from "@/components/diary/diary-tabs";
 import { PeriodTabs } from "@/components/diary/period-tabs";
 import { MarksViewList } from "@/components/diary/marks-view";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { VisitSeen } from "@/components/diary/visit-seen";
 import { YearTabs } from "@/components/org/year-tabs";
-import { ChildSwitcher } from "@/components/diary/child-switcher";
+import { DiaryHeader } from "@/components/diary/diary-header";
 import { ChartsSection } from "@/components/charts/class-pictures";
 import { loadStudentCharts } from "@/lib/charts/loaders";
 import { todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
 import { idSchema } from "@/lib/schema";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Дневник: отметки" };
 
@@ -51,18 +49,10 @@ export default async function DiaryMarksPage({
   const charts = await loadStudentCharts(user, studentId, view, todayIn(user.timeZone, serverNow()));
   return (
     <div className="space-y-3">
-      <PageHeader
-        title="Дневник: отметки"
-        subtitle={
-          <>
-            {student.fullName} · {student.className ?? "не зачислен в класс"}
-          </>
-        }
-      />
-      <ChildSwitcher students={students} current={studentId} path="/marks" />
-      <DiaryTabs
-        studentId={studentId}
-        active="marks"
+      <DiaryHeader
+        student={student}
+        students={students}
+        tab="marks"
         periodId={view.period?.id ?? null}
         weekOf={view.yearClosed ? (view.period?.end ?? null) : null}
       />

@@ -16,11 +16,11 @@ import { loadFamilyCandidates } from "@/lib/people/logins/loaders";
 import { idSchema, parseCalendarDate } from "@/lib/people/schema";
 import { IssueTable } from "@/components/people/issue-table";
 import { StudentAddForm } from "@/components/people/student-add-form";
-import { Button } from "@/components/ui/button";
-import { DateInput } from "@/components/ui/field";
+import { DateInput, Field } from "@/components/ui/field";
 import { ChartsSection } from "@/components/charts/class-pictures";
 import { classCharts } from "@/lib/charts/loaders";
 import { PageHeader } from "@/components/ui/page-header";
+import { PickerForm } from "@/components/ui/picker-form";
 import { RowTh, Table, THead, Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Список класса" };
@@ -75,15 +75,11 @@ export default async function ClassListPage({
         }
         actions={
           <div className="flex flex-wrap items-end gap-4">
-            <form className="flex items-end gap-2 text-sm">
-              <label>
-                <span className="block text-xs text-slate-600">Список на дату</span>
-                <DateInput name="date" defaultValue={iso} />
-              </label>
-              <Button variant="secondary" type="submit">
-                Показать
-              </Button>
-            </form>
+            <PickerForm label="Список на дату">
+              <Field label="Список на дату" name="date">
+                <DateInput defaultValue={iso} />
+              </Field>
+            </PickerForm>
             {manage.allowed && (
               <div className="flex gap-3 text-sm">
                 <a
@@ -124,11 +120,7 @@ export default async function ClassListPage({
       {admit.allowed && (
         <details className="space-y-2">
           <summary className="cursor-pointer text-sm text-blue-700">Добавить {v.student.acc}</summary>
-          <StudentAddForm
-            classId={classId}
-            today={todayIn(user.timeZone).toISOString().slice(0, 10)}
-            title={`Новый ${v.student.nom}`}
-          />
+          <StudentAddForm classId={classId} today={isoDate(todayIn(user.timeZone))} title={`Новый ${v.student.nom}`} />
         </details>
       )}
       {charts && (

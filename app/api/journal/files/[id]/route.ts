@@ -3,6 +3,7 @@ import { authorizeJournal } from "@/lib/journal/access";
 import { homeworkFile } from "@/lib/journal/data";
 import { requireUserForRoute } from "@/lib/access/guard";
 import { getFile } from "@/lib/storage/files";
+import { fileResponse } from "@/lib/storage/upload";
 import { fail } from "@/lib/errors";
 import { idSchema } from "@/lib/schema";
 
@@ -19,12 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!rights.view) return Response.json(fail("FORBIDDEN"), { status: 403 });
   const bytes = await getFile(file.storageKey);
   if (!bytes) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileResponse(bytes, file);
 }

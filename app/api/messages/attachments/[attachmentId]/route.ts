@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireAccessForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { loadAttachment } from "@/lib/messages/mail/loaders";
+import { fileResponse } from "@/lib/storage/upload";
 import { idSchema } from "@/lib/messages/schema";
 
 const params = z.object({ attachmentId: idSchema });
@@ -18,11 +19,5 @@ export async function GET(
   if (!parsed.success) return Response.json(fail("NOT_FOUND"), { status: 404 });
   const file = await loadAttachment(access.user, parsed.data.attachmentId);
   if (!file) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(file.bytes, file);
 }

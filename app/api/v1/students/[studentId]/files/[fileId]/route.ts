@@ -4,6 +4,7 @@ import { authorizeApiForStudent } from "@/lib/api/student-route";
 import { homeworkFileFor } from "@/lib/api/family/loaders";
 import { parseId } from "@/lib/api/request";
 import { getFile } from "@/lib/storage/files";
+import { fileResponse } from "@/lib/storage/upload";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +18,6 @@ export const GET = apiRoute(
     const file = await homeworkFileFor(gate.user, gate.studentId, fileId.data);
     const bytes = file ? await getFile(file.storageKey) : null;
     if (!file || !bytes) return apiError("NOT_FOUND");
-    return new Response(new Uint8Array(bytes), {
-      headers: {
-        "content-type": file.mimeType,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return fileResponse(bytes, file);
   },
 );
