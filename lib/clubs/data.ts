@@ -1,5 +1,5 @@
 // PRG-2: reads of clubs, bound to the organisation (ACL-5).
-import { db, rawStatement } from "@/lib/db";
+import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly, isoDate } from "@/lib/org/time";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -225,7 +225,14 @@ type ClubSlotJson = {
 type ClubSessionJson = { date: string; topic: string; code: AttendanceCodeName | null; mark: number | null };
 
 export async function clubsOfStudent(organisationId: number, studentId: number, from: Date, to: Date) {
-  const rows = await STUDENT_CLUBS.run(db, organisationId, studentId, from, to);
+  return studentClubsOf(studentId, await STUDENT_CLUBS.run(db, organisationId, studentId, from, to));
+}
+
+/**
+ * STUDENT_CLUBS' rows (or the same rows as json objects, the diary week reads them inside its own
+ * statement: lib/diary/data.ts DIARY_WEEK) as the clubs' week takes them.
+ */
+export function studentClubsOf(studentId: number, rows: readonly RowOf<typeof STUDENT_CLUBS>[]) {
   return rows.map((r) => ({
     studentId,
     clubId: r.clubId,
@@ -246,15 +253,6 @@ export async function clubsOfStudent(organisationId: number, studentId: number, 
       mark: s.mark,
     })),
   }));
-}
-
-/** PRG-2: the clubs a leader keeps (the journal picker). */
-export async function clubsLedBy(organisationId: number, leaderId: number) {
-  return db.club.findMany({
-    where: { organisationId, leaderId, year: { isCurrent: true } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
 }
 
 /** What the actions need of a club: its year (closed years are frozen) and its slots' days. */

@@ -12,7 +12,6 @@ import {
   clubReportPeriods,
   clubSessions,
   clubSettings,
-  clubsLedBy,
   clubsOfStudent,
   currentClubYear,
   listClubs,
@@ -72,11 +71,6 @@ export async function loadClubJournal(organisationId: number, clubId: number, to
     sessions,
   );
   return { club, sessions, settings, dates, date, session, nextTopic, summary };
-}
-
-/** PRG-2: the leader's clubs for the journal picker. */
-export async function loadLedClubs(organisationId: number, userId: number) {
-  return clubsLedBy(organisationId, userId);
 }
 
 /** PRG-2: a student's club sessions of a week (the diary and the timetable), called after the page's gate. */

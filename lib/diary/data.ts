@@ -1,10 +1,10 @@
 // Reads of the diary week (DRY-1, DRY-4): a constant number of queries whatever the week holds.
 // Every query is bound to the organisation and to the one student the page has authorised.
 import { col, jsonArray } from "@/lib/sql";
-import { rawStatement, replicaReader, readDb as db } from "@/lib/db";
-import { AttendanceCode, LessonStatus } from "@/prisma/generated/prisma/enums";
+import { rawStatement, replicaReader, readDb as db, utcSql, type RowOf } from "@/lib/db";
 import { addDays, dateOnly, isoDate } from "@/lib/org/time";
-import { eventsBetween } from "@/lib/schedule/view/data";
+import { STUDENT_CLUBS, studentClubsOf } from "@/lib/clubs/data";
+import { clubWeek, type ClubWeekEntry } from "@/lib/clubs/rules";
 import { shortName } from "@/lib/people/names";
 import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -75,49 +75,25 @@ type HomeworkJson = {
 /** A mark as json_agg hands it over: the weight may come as numeric text, the time as ISO text. */
 type MarkJson = Omit<DiaryMark, "weight" | "at"> & { weight: number | string; at: string };
 
-/** The week's lessons of the student's classes (and subgroups); see weekLessons. Runs on the replica reader. */
-export const WEEK_LESSONS = rawStatement(
-  {
-    id: col.int,
-    classId: col.int,
-    date: col.date,
-    bellNumber: col.int,
-    topic: col.text.nullable(),
-    status: col.enum(LessonStatus),
-    subjectName: col.text,
-    roomName: col.text.nullable(),
-    subLast: col.text.nullable(),
-    subFirst: col.text.nullable(),
-    subMiddle: col.text.nullable(),
-    teacherId: col.int,
-    substituteId: col.int.nullable(),
-    startTime: col.text.nullable(),
-    endTime: col.text.nullable(),
-    homework: col.jsonArray,
-    materials: col.jsonArray,
-    marks: col.jsonArray,
-    attCode: col.enum(AttendanceCode).nullable(),
-    attHours: col.float.nullable(),
-    /** DAY-10: [{ entityKey, at, oldValue, newValue, reason, userId, roles }] of the student's marks here, oldest first */
-    markChanges: col.jsonArray,
-  },
-  (
-    organisationId: number,
-    studentId: number,
-    classIds: number[],
-    subgroupIds: number[],
-    monday: Date,
-    sunday: Date,
-  ) => Prisma.sql`
+/** An instant of a timestamp column as json text the Date constructor reads (UTC, milliseconds). */
+const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The week's lessons of the classes in `st` and the subgroups in `sg` (DIARY_WEEK's CTEs) with
+ * subject, room, substitute, bell times, homework with files and hand-in, materials, the student's
+ * marks with type and weight, attendance and the history of those marks (DAY-10), one row each.
+ */
+function weekLessonsSql(organisationId: number, studentId: number, monday: Date, sunday: Date): Prisma.Sql {
+  return Prisma.sql`
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
            s.name AS "subjectName", r.name AS "roomName",
            u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
            b."startTime", b."endTime",
            (SELECT json_agg(json_build_object(
-                     'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', to_char(h."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', ${isoText(Prisma.sql`h."createdAt"`)},
                      'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
                                  FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id),
-                     'handin', h.handin, 'dueAt', to_char(h."handinDueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'handin', h.handin, 'dueAt', ${isoText(Prisma.sql`h."handinDueAt"`)},
                      'submission', (SELECT json_build_object('status', hs.status::text, 'isLate', hs."isLate", 'comment', hs."reviewComment")
                                       FROM "HomeworkSubmission" hs
                                      WHERE hs."organisationId" = h."organisationId" AND hs."homeworkId" = h.id AND hs."studentId" = ${studentId})
@@ -132,7 +108,7 @@ export const WEEK_LESSONS = rawStatement(
               JOIN "Material" mt ON mt."organisationId" = l."organisationId" AND mt.id = x.id) AS materials,
            (SELECT json_agg(json_build_object(
                      'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
-                     'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                     'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', ${isoText(Prisma.sql`m."updatedAt"`)}
                    ) ORDER BY m.id)
               FROM "Mark" m
               JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
@@ -140,7 +116,7 @@ export const WEEK_LESSONS = rawStatement(
              WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id AND m."studentId" = ${studentId}) AS marks,
            att.code::text AS "attCode", att."missedHours"::float8 AS "attHours",
            (SELECT json_agg(json_build_object(
-                     'entityKey', jc."entityKey", 'at', to_char(jc.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'entityKey', jc."entityKey", 'at', ${isoText(Prisma.sql`jc.at`)},
                      'oldValue', jc."oldValue", 'newValue', jc."newValue", 'reason', jc.reason, 'userId', jc."userId",
                      'roles', (SELECT json_agg(ur.role::text) FROM "UserRole" ur
                                 WHERE ur."organisationId" = jc."organisationId" AND ur."userId" = jc."userId")
@@ -155,28 +131,109 @@ export const WEEK_LESSONS = rawStatement(
       LEFT JOIN "User" u ON u."organisationId" = l."organisationId" AND u.id = l."substituteId"
       LEFT JOIN "Bell" b ON b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber"
       LEFT JOIN "Attendance" att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}
-     WHERE l."organisationId" = ${organisationId} AND l."classId" = ANY(${classIds}::int[])
+     WHERE l."organisationId" = ${organisationId} AND l."classId" IN (SELECT st."classId" FROM st)
        AND l.date >= ${isoDate(monday)}::date AND l.date <= ${isoDate(sunday)}::date
-       AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${subgroupIds}::int[]))
-     ORDER BY l.date, l."bellNumber", l.id`,
-);
+       AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
+}
 
 /**
- * The week's lessons of the student's classes (and subgroups) with subject, room, substitute,
- * bell times, homework with files, the student's marks with type and weight and attendance — one
- * statement (Prisma resolved each nested relation as its own query: ~10 round trips).
+ * DAY-4: homework of the classes in `st` (and the subgroups in `sg`) due within [monday, sunday],
+ * with the set lesson's class and subject and the files.
  */
-async function weekLessons(
-  organisationId: number,
-  studentId: number,
-  classIds: number[],
-  subgroupIds: number[],
-  monday: Date,
-  sunday: Date,
-) {
-  if (classIds.length === 0) return [];
-  return WEEK_LESSONS.run(replicaReader(), organisationId, studentId, classIds, subgroupIds, monday, sunday);
+function homeworkDueSql(organisationId: number, monday: Date, sunday: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT h.id, h.text, h."dueDate", l."classId", s.name AS "subjectName",
+           (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
+              FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id) AS files
+      FROM "Homework" h
+      JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+     WHERE h."organisationId" = ${organisationId}
+       AND h."dueDate" >= ${isoDate(monday)}::date AND h."dueDate" <= ${isoDate(sunday)}::date
+       AND l."classId" IN (SELECT st."classId" FROM st)
+       AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
 }
+
+/**
+ * The diary week (DRY-1, DRY-4, DAY-10, PRG-2) in ONE statement (issue 22 item 5; it was nine in two
+ * rounds): the student's stays in classes that meet the week and subgroups (`st`, `sg`), the
+ * week's lessons of those classes with everything the page shows of them, the homework due in the
+ * week (DAY-4), the school-wide and class events that meet the week (SCH-1, as lib/schedule
+ * eventsBetween reads them) and — `clubs` given — the student's clubs with the sessions of those
+ * days (lib/clubs STUDENT_CLUBS). Runs on the replica reader.
+ */
+export const DIARY_WEEK = rawStatement(
+  {
+    /** [[classId, startDate, endDate]] */
+    stays: col.jsonArray,
+    /** the weekLessonsSql rows as objects, by date, bell, id */
+    lessons: col.jsonArray,
+    /** the homeworkDueSql rows as objects, by due date, id */
+    due: col.jsonArray,
+    /** [[id, title, startsAt, place, className]] by start */
+    events: col.jsonArray,
+    /** STUDENT_CLUBS rows as objects, or [] */
+    clubs: col.jsonArray,
+  },
+  (organisationId: number, studentId: number, monday: Date, sunday: Date, clubs: { from: Date; to: Date } | null) => {
+    const from = utcSql(monday);
+    const to = utcSql(addDays(sunday, 1));
+    return Prisma.sql`
+    WITH st AS MATERIALIZED (
+      SELECT m."classId", m."startDate", m."endDate" FROM "ClassMembership" m
+       WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+         AND m."startDate" <= ${isoDate(sunday)}::date AND (m."endDate" IS NULL OR m."endDate" >= ${isoDate(monday)}::date)
+    ), sg AS MATERIALIZED (
+      SELECT g."subgroupId" FROM "SubgroupMember" g WHERE g."organisationId" = ${organisationId} AND g."studentId" = ${studentId}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(st."classId", st."startDate", st."endDate")), '[]'::json) FROM st) AS stays,
+      (SELECT coalesce(json_agg(to_json(x) ORDER BY x.date, x."bellNumber", x.id), '[]'::json)
+         FROM (${weekLessonsSql(organisationId, studentId, monday, sunday)}) x) AS lessons,
+      (SELECT coalesce(json_agg(to_json(x) ORDER BY x."dueDate", x.id), '[]'::json)
+         FROM (${homeworkDueSql(organisationId, monday, sunday)}) x) AS due,
+      (SELECT coalesce(json_agg(json_build_array(e.id, e.title, ${isoText(Prisma.sql`e."startsAt"`)}, e.place, c.name)
+                                ORDER BY e."startsAt", e.id), '[]'::json)
+         FROM "SchoolEvent" e
+         LEFT JOIN "ClassGroup" c ON c."organisationId" = e."organisationId" AND c.id = e."classId"
+        WHERE e."organisationId" = ${organisationId} AND e."startsAt" < ${to}
+          AND (e."endsAt" >= ${from} OR (e."endsAt" IS NULL AND e."startsAt" >= ${from}))
+          AND (e."classId" IS NULL OR e."classId" IN (SELECT st."classId" FROM st))) AS events,
+      ${
+        clubs
+          ? Prisma.sql`(SELECT coalesce(json_agg(to_json(x) ORDER BY x."clubName", x."clubId"), '[]'::json)
+         FROM (${STUDENT_CLUBS.sql(organisationId, studentId, clubs.from, clubs.to)}) x)`
+          : Prisma.sql`'[]'::json`
+      } AS clubs`;
+  },
+);
+
+/** A lesson row of weekLessonsSql as json: the date as text, the json columns inline. */
+type LessonJson = {
+  id: number;
+  classId: number;
+  date: string;
+  bellNumber: number;
+  topic: string | null;
+  status: string;
+  teacherId: number;
+  substituteId: number | null;
+  subjectName: string;
+  roomName: string | null;
+  subLast: string | null;
+  subFirst: string | null;
+  subMiddle: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  homework: unknown;
+  materials: unknown;
+  marks: unknown;
+  attCode: string | null;
+  attHours: number | null;
+  markChanges: unknown;
+};
+
+type DueJson = { id: number; text: string; dueDate: string; classId: number; subjectName: string; files: unknown };
 
 type MarkChangeJson = {
   entityKey: string;
@@ -213,72 +270,26 @@ function markChangesOf(
 }
 
 /**
- * DAY-4: homework of the student's classes (and subgroups) due within [monday, sunday], with the set
- * lesson's class and subject and the files — one statement (Prisma resolved the lesson, its subject
- * and the files as three more queries on every diary view).
+ * The diary week of a student; with `clubDays`, the student's club sessions of those days too
+ * (PRG-2: the week page shows them below the lessons) — one statement either way (DIARY_WEEK).
  */
-export const HOMEWORK_DUE = rawStatement(
-  {
-    id: col.int,
-    text: col.text,
-    dueDate: col.date,
-    classId: col.int,
-    subjectName: col.text,
-    /** [{ id, fileName, size }] by id, or null */
-    files: col.jsonArray,
-  },
-  (organisationId: number, classIds: number[], subgroupIds: number[], monday: Date, sunday: Date) => Prisma.sql`
-    SELECT h.id, h.text, h."dueDate", l."classId", s.name AS "subjectName",
-           (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
-              FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id) AS files
-      FROM "Homework" h
-      JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
-      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
-     WHERE h."organisationId" = ${organisationId}
-       AND h."dueDate" >= ${isoDate(monday)}::date AND h."dueDate" <= ${isoDate(sunday)}::date
-       AND l."classId" = ANY(${classIds}::int[])
-       AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${subgroupIds}::int[]))
-     ORDER BY h."dueDate", h.id`,
-);
-
-async function homeworkDue(
-  organisationId: number,
-  classIds: number[],
-  subgroupIds: number[],
-  monday: Date,
-  sunday: Date,
-) {
-  if (classIds.length === 0) return [];
-  return HOMEWORK_DUE.run(replicaReader(), organisationId, classIds, subgroupIds, monday, sunday);
-}
-
 export async function diaryWeek(
   organisationId: number,
   studentId: number,
   monday: Date,
   teacherWord = "учитель",
-): Promise<DiaryWeek> {
+  clubDays: readonly Date[] = [],
+): Promise<DiaryWeek & { clubs: ClubWeekEntry[] }> {
   const sunday = addDays(monday, 6);
-  const [memberships, subgroups] = await Promise.all([
-    db.classMembership.findMany({
-      where: {
-        organisationId,
-        studentId,
-        startDate: { lte: sunday },
-        OR: [{ endDate: null }, { endDate: { gte: monday } }],
-      },
-      select: { classId: true, startDate: true, endDate: true },
-    }),
-    db.subgroupMember.findMany({ where: { organisationId, studentId }, select: { subgroupId: true } }),
-  ]);
-  const classIds = [...new Set(memberships.map((m) => m.classId))];
-  const subgroupIds = subgroups.map((s) => s.subgroupId);
-  const [lessonRows, dueRows, eventRows] = await Promise.all([
-    weekLessons(organisationId, studentId, classIds, subgroupIds, monday, sunday),
-    homeworkDue(organisationId, classIds, subgroupIds, monday, sunday),
-    // School-wide and class events, including those that span the week (SCH-1, DRY-4).
-    eventsBetween(organisationId, monday, addDays(sunday, 1), classIds),
-  ]);
+  const clubRange = clubDays.length ? { from: clubDays[0]!, to: clubDays[clubDays.length - 1]! } : null;
+  const [r] = await DIARY_WEEK.run(replicaReader(), organisationId, studentId, monday, sunday, clubRange);
+  const memberships = jsonArray<[number, string, string | null]>(r?.stays).map(([classId, start, end]) => ({
+    classId,
+    startDate: dateOnly(start),
+    endDate: end === null ? null : dateOnly(end),
+  }));
+  const lessonRows = jsonArray<LessonJson>(r?.lessons).map((l) => ({ ...l, date: dateOnly(l.date) }));
+  const dueRows = jsonArray<DueJson>(r?.due).map((h) => ({ ...h, dueDate: dateOnly(h.dueDate) }));
   // Only the lessons of the class the student was in on that date (PPL-3).
   const lessonsInStay = lessonRows.filter((l) =>
     memberships.some((m) => m.classId === l.classId && coversDate(m.startDate, m.endDate, l.date)),
@@ -343,32 +354,38 @@ export async function diaryWeek(
           ]
         : [],
     ),
-    events: eventRows.map((e) => ({
-      id: e.id,
-      title: e.title,
-      startsAt: e.startsAt,
-      place: e.place,
-      className: e.className,
-    })),
+    events: jsonArray<[number, string, string, string | null, string | null]>(r?.events).map(
+      ([id, title, startsAt, place, className]) => ({ id, title, startsAt: new Date(startsAt), place, className }),
+    ),
+    clubs: clubRange
+      ? clubWeek(studentClubsOf(studentId, jsonArray<RowOf<typeof STUDENT_CLUBS>>(r?.clubs)), clubDays)
+      : [],
   };
 }
 
 export type DiaryChild = { studentId: number; name: string };
 
+/**
+ * Whose diaries a user may switch between: the student who is the user, and the students linked to
+ * the user as a parent — one statement (Prisma resolved the user, the student, the parent, its
+ * links and their students as four queries on every diary page).
+ */
+export const DIARY_STUDENTS = rawStatement(
+  { id: col.int, firstName: col.text, lastName: col.text },
+  (organisationId: number, userId: number) => Prisma.sql`
+    SELECT s.id, s."firstName", s."lastName" FROM "Student" s
+     WHERE s."organisationId" = ${organisationId}
+       AND (s."userId" = ${userId}
+            OR s.id IN (SELECT pl."studentId" FROM "ParentLink" pl
+                          JOIN "Parent" p ON p."organisationId" = pl."organisationId" AND p.id = pl."parentId"
+                         WHERE pl."organisationId" = ${organisationId} AND p."userId" = ${userId}))
+     ORDER BY s.id`,
+);
+
 /** Whose diaries the signed-in user may switch between: a parent's children, or the student. */
 export async function diaryStudentsOf(organisationId: number, userId: number): Promise<DiaryChild[]> {
-  const user = await db.user.findUnique({
-    where: { organisationId_id: { organisationId, id: userId } },
-    select: {
-      student: { select: { id: true, lastName: true, firstName: true } },
-      parent: {
-        select: { children: { select: { student: { select: { id: true, lastName: true, firstName: true } } } } },
-      },
-    },
-  });
-  const list = [...(user?.student ? [user.student] : []), ...(user?.parent?.children.map((c) => c.student) ?? [])].map(
-    (s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }),
-  );
+  const rows = await DIARY_STUDENTS.run(db, organisationId, userId);
+  const list = rows.map((s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }));
   return list.sort((a, b) => compareRu(a.name, b.name));
 }
 

@@ -5,9 +5,12 @@ import { todayIn } from "@/lib/org/time";
 import { vocabulary } from "@/lib/org/vocabulary";
 import { classTeacherOfClass, diaryStudentsOf, diaryWeek, studentClassIdsOn } from "./data";
 
-/** The week of a student the page has authorised with `diary.view` (DRY-1). */
-export const loadDiaryWeek = cache((user: CurrentUser, studentId: number, monday: Date) =>
-  diaryWeek(user.organisationId, studentId, monday, vocabulary(user.orgKind).teacher.nom),
+/**
+ * The week of a student the page has authorised with `diary.view` (DRY-1), with the student's club
+ * sessions of `clubDays` (PRG-2) — one statement.
+ */
+export const loadDiaryWeek = cache((user: CurrentUser, studentId: number, monday: Date, clubDays: readonly Date[]) =>
+  diaryWeek(user.organisationId, studentId, monday, vocabulary(user.orgKind).teacher.nom, clubDays),
 );
 
 /** The children (or the student self) the signed-in user switches between (DRY-5). */

@@ -759,6 +759,23 @@ export async function journalChoices(
       teacher: { select: NAME_FIELDS },
     },
   });
+  return journalChoicesOf(loads);
+}
+
+/** A teacher load as journalChoices reads it (lib/journal/grid-reads/picker.ts reads the same in its statement). */
+export type ChoiceLoad = {
+  classId: number;
+  subjectId: number;
+  subgroupId: number | null;
+  teacherId: number;
+  class: { name: string; grade: number };
+  subject: { name: string; sortOrder: number };
+  subgroup: { name: string } | null;
+  teacher: { lastName: string; firstName: string; middleName: string | null };
+};
+
+/** The journals of these loads, in the picker's order (grade, class, subject's order, subgroup). */
+export function journalChoicesOf(loads: readonly ChoiceLoad[]): JournalChoice[] {
   return loads
     .map((l) => ({
       classId: l.classId,
@@ -783,34 +800,6 @@ export async function journalChoices(
 }
 
 export type SubstituteLesson = { id: number; date: Date; bellNumber: number; className: string; subjectName: string };
-
-/** Lessons one substitutes (SCH-3) around today: the journal opens for exactly those. */
-export async function substituteLessons(
-  organisationId: number,
-  userId: number,
-  from: Date,
-  to: Date,
-): Promise<SubstituteLesson[]> {
-  const rows = await db.lesson.findMany({
-    where: { organisationId, substituteId: userId, date: { gte: from, lte: to }, status: "SCHEDULED" },
-    orderBy: [{ date: "desc" }, { bellNumber: "asc" }],
-    take: 50,
-    select: {
-      id: true,
-      date: true,
-      bellNumber: true,
-      class: { select: { name: true } },
-      subject: { select: { name: true } },
-    },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    date: r.date,
-    bellNumber: r.bellNumber,
-    className: r.class.name,
-    subjectName: r.subject.name,
-  }));
-}
 
 /** A lesson's class and subject (lesson mode of the grid). */
 export async function lessonPlace(organisationId: number, lessonId: number) {

@@ -1,20 +1,25 @@
-// The journal grid reads only what it sends (issue 22 item 4): the page reads the period's lesson
-// index (ids and dates, no cells), then the window's lessons and cells in full and, for the rest of
-// the period, each student's marks and absences aggregated in one statement (grid-reads/data.ts
-// GRID_HIDDEN) — what the averages, the forecast and the absence counts need. A scroll step (GET /api/journal/grid) reads the
-// index and its own lessons' cells only: the client holds the period's sums and takes the step's
-// marks out of them (lib/journal/grid-window.ts mergeWindow). The window's choice is grid-window.ts's.
+// The journal grid reads only what it sends (issue 22 items 4 and 5): after the head and the gate,
+// the page reads the window-independent parts of the period in ONE statement (grid-reads/data.ts
+// GRID_PERIOD: the lesson index — ids and dates, no cells —, types, class list, finals, plan topics,
+// expected absences), picks the window from the index, then reads the window's lessons and cells in
+// full and, for the rest of the period, each student's marks and absences aggregated, in ONE more
+// (GRID_WINDOW) — what the averages, the forecast and the absence counts need. A scroll step (GET
+// /api/journal/grid) reads the same two without plan topics, expected absences or sums: the client
+// holds the period's sums and takes the step's marks out of them (lib/journal/grid-window.ts
+// mergeWindow). The window's choice is grid-window.ts's.
 import { isoDate } from "@/lib/org/time";
-import { gridRows, type GridHead } from "./data";
+import type { GridHead } from "./data";
+import type { ExpectedAbsence } from "./expected/data";
 import type { GridHidden, GridRows } from "./grid";
 import { firstRange, stepRange } from "./grid-window";
-import { hiddenSums, lessonIndex, type LessonArgs } from "./grid-reads/data";
+import { expectedOf, periodFacts, windowRows, type LessonArgs } from "./grid-reads/data";
 
 type Range = { start: Date; end: Date; periodId: number | null };
 
 /**
  * How the grid page reads its rows (lib/journal/loaders.ts): `rows` in place of the whole period's,
- * with what is not loaded (`hidden`); `expected` — whether the page needs the expected absences.
+ * with what is not loaded (`hidden`) and the expected absences of the class (`ahead`, DUT-4; none
+ * for a scroll step).
  */
 export type GridRead = {
   rows: (
@@ -23,8 +28,7 @@ export type GridRead = {
     subgroupId: number | null,
     range: Range,
     today: Date,
-  ) => Promise<GridRows & { hidden?: GridHidden }>;
-  expected: boolean;
+  ) => Promise<GridRows & { hidden?: GridHidden; ahead: { absences: ExpectedAbsence[]; notices: ExpectedAbsence[] } }>;
 };
 
 function argsOf(organisationId: number, head: GridHead, subgroupId: number | null, range: Range): LessonArgs {
@@ -34,18 +38,17 @@ function argsOf(organisationId: number, head: GridHead, subgroupId: number | nul
 /** The page's read: the window around today's lesson (or the asked one) in full, the rest summed. */
 export function windowRead(lessonId?: number): GridRead {
   return {
-    expected: true,
     rows: async (organisationId, head, subgroupId, range, today) => {
       const args = argsOf(organisationId, head, subgroupId, range);
-      const lessons = await lessonIndex(args);
-      const window = firstRange(lessons, isoDate(today), lessonId);
-      if (!window) return gridRows(organisationId, head, subgroupId, range);
-      const ids = lessons.slice(...window).map((l) => l.id);
-      const [rows, sums] = await Promise.all([
-        gridRows(organisationId, head, subgroupId, range, { lessonIds: ids, planTopics: true }),
-        hiddenSums(args, ids),
-      ]);
-      return { ...rows, hidden: { before: window[0], after: lessons.length - window[1], sums } };
+      const period = await periodFacts(args, { periodId: range.periodId, planTopics: true, expected: true });
+      const window = firstRange(period.lessons, isoDate(today), lessonId);
+      // A short period is sent whole (no window, nothing hidden).
+      const ids = (window ? period.lessons.slice(...window) : period.lessons).map((l) => l.id);
+      const { sums, ...rows } = await windowRows(args, head, range, period.row, ids, window !== null);
+      const ahead = expectedOf(period.row);
+      return window
+        ? { ...rows, ahead, hidden: { before: window[0], after: period.lessons.length - window[1], sums } }
+        : { ...rows, ahead };
     },
   };
 }
@@ -60,19 +63,24 @@ export class GridChangedError extends Error {}
  */
 export function stepRead(fromId: number, toId: number, dir: "before" | "after"): GridRead {
   return {
-    expected: false,
     rows: async (organisationId, head, subgroupId, range) => {
-      const lessons = await lessonIndex(argsOf(organisationId, head, subgroupId, range));
+      const args = argsOf(organisationId, head, subgroupId, range);
+      const period = await periodFacts(args, { periodId: range.periodId, planTopics: false, expected: false });
       const step = stepRange(
-        lessons.map((l) => l.id),
+        period.lessons.map((l) => l.id),
         fromId,
         toId,
         dir,
       );
       if (!step) throw new GridChangedError("Уроки журнала изменились — обновите страницу");
-      const ids = lessons.slice(step.from, step.to).map((l) => l.id);
-      const rows = await gridRows(organisationId, head, subgroupId, range, { lessonIds: ids, planTopics: false });
-      return { ...rows, hidden: { before: step.before, after: step.after, sums: {} } };
+      const ids = period.lessons.slice(step.from, step.to).map((l) => l.id);
+      const { sums: _none, ...rows } = await windowRows(args, head, range, period.row, ids, false);
+      void _none;
+      return {
+        ...rows,
+        ahead: { absences: [], notices: [] },
+        hidden: { before: step.before, after: step.after, sums: {} },
+      };
     },
   };
 }

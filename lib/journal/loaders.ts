@@ -12,7 +12,6 @@ import {
   gridRows,
   journalChoices,
   lessonPlace,
-  substituteLessons,
   type GridHead,
   type JournalChoice,
   type PeriodOption,
@@ -20,6 +19,7 @@ import {
 import { buildGridView, type GridHidden, type GridRows, type GridView } from "./grid";
 import { expectedAbsences } from "./expected/data";
 import type { GridRead } from "./grid-load";
+import { journalPicker } from "./grid-reads/data";
 
 const DAY = 86_400_000;
 
@@ -32,14 +32,20 @@ export const loadJournalChoices = cache(async (user: CurrentUser, yearId?: numbe
   return journalChoices(user.organisationId, { all, classIds, teacherId, yearId });
 });
 
-export const loadSubstituteLessons = cache((user: CurrentUser) => {
+/** The days around today whose substitutions the journal page lists (SCH-3). */
+function substitutionDays(user: CurrentUser): [Date, Date] {
   const today = todayIn(user.timeZone);
-  return substituteLessons(
-    user.organisationId,
-    user.id,
-    new Date(today.getTime() - 14 * DAY),
-    new Date(today.getTime() + 7 * DAY),
-  );
+  return [new Date(today.getTime() - 14 * DAY), new Date(today.getTime() + 7 * DAY)];
+}
+
+/**
+ * The journal page's picker in one statement (issue 22): the current year's journals of the user's
+ * scope (as loadJournalChoices), the lessons the user substitutes around today (SCH-3: the journal
+ * opens for exactly those) and the clubs the user leads (PRG-2).
+ */
+export const loadJournalPicker = cache(async (user: CurrentUser) => {
+  const scope = await listScope(user, ["journal.viewAll", "journal.viewOwn", "journal.editAll"]);
+  return journalPicker(user.organisationId, user.id, scope, ...substitutionDays(user));
 });
 
 export type GridRequest = {
@@ -147,17 +153,17 @@ async function gridPage(
         }
       : { start: today, end: today, periodId: null };
   // DUT-4: what the class teacher recorded ahead and what parents reported, for the attendance
-  // column — read for the class beside the rows (one round), kept for the students shown.
+  // column — read for the class beside the rows (one round; a windowed read brings them in its own
+  // statements), kept for the students shown.
   const windowed = lessonOnly === null ? read : undefined;
-  const [rows, ahead]: [GridRows & { hidden?: GridHidden }, Awaited<ReturnType<typeof expectedAbsences>>] =
-    await Promise.all([
-      windowed
-        ? windowed.rows(user.organisationId, head, subgroupId ?? null, range, today)
-        : gridRows(user.organisationId, head, subgroupId ?? null, range),
-      windowed?.expected === false
-        ? { absences: [], notices: [] }
-        : expectedAbsences(user.organisationId, { classId: head.cls.id }, range.start, range.end),
-    ]);
+  const [rows, ahead]: [GridRows & { hidden?: GridHidden }, Awaited<ReturnType<typeof expectedAbsences>>] = windowed
+    ? await windowed
+        .rows(user.organisationId, head, subgroupId ?? null, range, today)
+        .then((r) => [r, r.ahead] as [typeof r, typeof r.ahead])
+    : await Promise.all([
+        gridRows(user.organisationId, head, subgroupId ?? null, range),
+        expectedAbsences(user.organisationId, { classId: head.cls.id }, range.start, range.end),
+      ]);
   const view = buildGridView(rows, now, today, lessonOnly);
   const shown = new Set(view.students.map((s) => s.id));
   // Issue 22 item 4: what the window does not hold, summed for the students shown.

@@ -15,6 +15,7 @@ import {
   saveClubSlotAction,
 } from "@/lib/clubs/actions";
 import { loadStudentClubWeek } from "@/lib/clubs/loaders";
+import { diaryWeek } from "@/lib/diary/data";
 import { MARKS_DISALLOWED } from "@/lib/clubs/rules";
 import { saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { addBells, createJournalFixture, day, formData, NOW, type JournalFixture } from "./journal-fixture";
@@ -329,6 +330,10 @@ describe("the club's journal (PRG-2)", () => {
     ]);
     // A student of no club sees none.
     expect(await loadStudentClubWeek(f.organisationId, f.students[4]!, week)).toEqual([]);
+    // The diary week reads the same sessions inside its own statement (issue 22 item 5).
+    const diary = await diaryWeek(f.organisationId, studentsB[0]!, week[0]!, "учитель", week);
+    expect(diary.clubs).toEqual(entries);
+    expect((await diaryWeek(f.organisationId, f.students[4]!, week[0]!, "учитель", week)).clubs).toEqual([]);
   });
 
   it("keeps another teacher out of the club's journal (scope «leader»); the deputy may keep it", async () => {

@@ -3,8 +3,10 @@
 // student's own marks with type and weight, attendance, and only the lessons of the student's stay.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { diaryWeek } from "@/lib/diary/data";
-import { createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
+import { eventsBetween } from "@/lib/schedule/view/data";
+import { counted } from "../support/pg-queries";
+import { addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
@@ -247,5 +249,69 @@ describe("homework due on a day of the week (DAY-4)", () => {
     });
     const next = await diaryWeek(f.organisationId, f.students[0], monday);
     expect(next.due.map((h) => h.text)).toEqual(["Выучить правило", "№ 12, 14"]);
+  });
+});
+
+describe("events of the week (SCH-1, DRY-4)", () => {
+  it("lists the school-wide events and the student's class's that meet the week, not another class's", async () => {
+    const organisationId = f.organisationId;
+    const at = (iso: string) => new Date(iso);
+    const event = (title: string, startsAt: Date, extra: { endsAt?: Date; classId?: number; place?: string } = {}) =>
+      db.schoolEvent.create({ data: { organisationId, title, startsAt, ...extra } });
+    await event("Линейка", at("2026-11-16T05:00:00Z"), { place: "Актовый зал" });
+    await event("Классный час", at("2026-11-18T10:00:00Z"), { classId: f.classId });
+    await event("Экскурсия первого класса", at("2026-11-19T10:00:00Z"), { classId: f.firstClassId });
+    await event("Неделя математики", at("2026-11-10T05:00:00Z"), { endsAt: at("2026-11-17T15:00:00Z") });
+    await event("Прошлая неделя", at("2026-11-12T05:00:00Z"));
+    await event("Следующий понедельник", at("2026-11-23T05:00:00Z"));
+    const week = await diaryWeek(organisationId, f.students[0], monday);
+    const expected = await eventsBetween(organisationId, monday, day("2026-11-23"), [f.classId]);
+    expect(week.events.map((e) => e.title)).toEqual(["Неделя математики", "Линейка", "Классный час"]);
+    expect(week.events).toEqual(
+      expected.map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, place: e.place, className: e.className })),
+    );
+    expect(week.events.find((e) => e.title === "Классный час")?.className).toBeTruthy();
+  });
+});
+
+describe("statements (issue 22 item 5)", () => {
+  it("reads the week — stays, lessons with everything shown of them, homework due, events, clubs — in ONE statement", async () => {
+    const days = ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"].map(day);
+    const { result, queries } = await counted(() =>
+      diaryWeek(f.organisationId, f.students[0], monday, "учитель", days),
+    );
+    expect(result.lessons.length).toBe(5);
+    expect(queries.length).toBe(1);
+  });
+
+  it("reads whose diaries a user switches between — a parent's children, the student self — in ONE statement", async () => {
+    const organisationId = f.organisationId;
+    const [s1, s2] = f.students;
+    const named = await db.student.findMany({ where: { organisationId, id: { in: [s1, s2] } } });
+    const nameOf = (id: number) => {
+      const s = named.find((x) => x.id === id)!;
+      return `${s.firstName} ${s.lastName}`;
+    };
+    const parentUser = await addUser(f, "parent-dw", "PARENT");
+    const parent = await db.parent.create({
+      data: { organisationId, userId: parentUser, lastName: "Родитель", firstName: "Тест" },
+    });
+    await db.parentLink.createMany({
+      data: [s2, s1].map((studentId) => ({ organisationId, parentId: parent.id, studentId })),
+    });
+    const studentUser = await addUser(f, "student-dw", "STUDENT");
+    await db.student.update({
+      where: { organisationId_id: { organisationId, id: s1 } },
+      data: { userId: studentUser },
+    });
+    const { result, queries } = await counted(() => diaryStudentsOf(organisationId, parentUser));
+    expect(queries.length).toBe(1);
+    expect(result).toEqual(
+      [s1, s2]
+        .map((studentId) => ({ studentId, name: nameOf(studentId) }))
+        .sort((a, b) => a.name.localeCompare(b.name, "ru")),
+    );
+    expect(await diaryStudentsOf(organisationId, studentUser)).toEqual([{ studentId: s1, name: nameOf(s1) }]);
+    expect(await diaryStudentsOf(organisationId, f.users.teacher)).toEqual([]);
   });
 });

@@ -6,11 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { saveCell } from "@/lib/journal/commands";
 import { loadGridPage } from "@/lib/journal/loaders";
-import { windowRead } from "@/lib/journal/grid-load";
+import { stepRead, windowRead } from "@/lib/journal/grid-load";
+import { gridHead, journalChoices } from "@/lib/journal/data";
+import { journalPicker } from "@/lib/journal/grid-reads/data";
+import { todayIn } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { counted } from "../support/pg-queries";
 import { sessionUser } from "../support/session-user";
-import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+import { addAssignment, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 function userOf(f: JournalFixture): CurrentUser {
   return sessionUser(f.users.teacher, f.organisationId, {
@@ -82,6 +85,14 @@ beforeAll(async () => {
 
 const grid = (f: JournalFixture) =>
   loadGridPage(userOf(f), { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
+/** The large grid's page as the journal page reads it: a window of lessons, the rest summed (issue 22 item 4). */
+const windowPage = () =>
+  loadGridPage(
+    userOf(large),
+    { classId: large.classId, subjectId: large.subjectId, periodId: large.q2 },
+    NOW,
+    windowRead(),
+  );
 
 describe("a fixed number of queries (issue 6, item 10)", () => {
   it("builds the grid of 10 and of 40 students with the same number of queries", async () => {
@@ -145,6 +156,77 @@ describe("a fixed number of queries (issue 6, item 10)", () => {
   });
 });
 
+describe("the grid window's statements (issue 22 items 4 and 5)", () => {
+  /** The head of the large grid and its 2nd quarter's range (what loadGridPage hands the read). */
+  async function setUp() {
+    const head = (await gridHead(large.organisationId, large.classId, large.subjectId, NOW))!;
+    const q2 = head.periods.find((p) => p.id === large.q2)!;
+    const range = { start: q2.start, end: q2.end, periodId: q2.id };
+    const today = todayIn(head.timeZone, NOW);
+    return { head, range, today };
+  }
+
+  it("reads the page's rows — index, class list, types, finals, plan topics, expected absences, the window, the sums — in TWO statements", async () => {
+    const { head, range, today } = await setUp();
+    const { result, queries } = await counted(() => windowRead().rows(large.organisationId, head, null, range, today));
+    expect(result.hidden).toBeDefined();
+    expect(result.lessons.length).toBeGreaterThan(0);
+    expect(result.memberships.length).toBeGreaterThanOrEqual(40);
+    expect(queries.length).toBe(2);
+    // The whole page: the gate's facts, the head and those two.
+    const page = await counted(windowPage);
+    expect(page.queries.length).toBeLessThanOrEqual(6);
+  });
+
+  it("reads a scroll step in TWO statements", async () => {
+    const { head, range, today } = await setUp();
+    const first = await windowRead().rows(large.organisationId, head, null, range, today);
+    const ids = first.lessons.map((l) => l.id);
+    const { result, queries } = await counted(() =>
+      stepRead(ids[0], ids[ids.length - 1], "before").rows(large.organisationId, head, null, range, today),
+    );
+    expect(result.hidden?.before).toBe(0);
+    expect(queries.length).toBe(2);
+  });
+});
+
+describe("the journal page's picker (issue 22)", () => {
+  it("reads the journals, the substitutions around today and the led clubs in ONE statement, as the reads before it", async () => {
+    const f = small;
+    const organisationId = f.organisationId;
+    const substituted = f.lesson("2026-11-19");
+    await db.lesson.update({
+      where: { organisationId_id: { organisationId, id: substituted } },
+      data: { substituteId: f.users.substitute },
+    });
+    const club = await db.club.create({
+      data: { organisationId, yearId: f.yearId, name: "Шахматы", leaderId: f.users.teacher },
+    });
+    const own = { all: false, classIds: [], teacherId: f.users.teacher };
+    const [from, to] = [day("2026-11-06"), day("2026-11-27")];
+    const { result, queries } = await counted(() => journalPicker(organisationId, f.users.teacher, own, from, to));
+    expect(queries.length).toBe(1);
+    expect(result.choices.length).toBeGreaterThan(0);
+    expect(result.choices).toEqual(await journalChoices(organisationId, own));
+    const all = { all: true, classIds: [], teacherId: null };
+    expect((await journalPicker(organisationId, f.users.deputy, all, from, to)).choices).toEqual(
+      await journalChoices(organisationId, all),
+    );
+    expect(result.clubs).toEqual([{ id: club.id, name: "Шахматы" }]);
+    expect(result.substitutions).toEqual([]);
+    // The substitute (SCH-3): no journals of their own, the lesson they fill within the days asked.
+    const none = { all: false, classIds: [], teacherId: null };
+    const sub = await journalPicker(organisationId, f.users.substitute, none, from, to);
+    expect(sub.choices).toEqual([]);
+    expect(sub.clubs).toEqual([]);
+    expect(sub.substitutions).toMatchObject([{ id: substituted, date: day("2026-11-19"), bellNumber: 2 }]);
+    expect(sub.substitutions[0]?.className).toBeTruthy();
+    expect(
+      (await journalPicker(organisationId, f.users.substitute, none, day("2026-11-20"), to)).substitutions,
+    ).toEqual([]);
+  });
+});
+
 const TENANT_TABLES = [
   "Lesson",
   "Mark",
@@ -179,14 +261,7 @@ describe("indexes (EXPLAIN)", () => {
   it("serves every query of the grid and of a cell save from an index on the journal's tables", async () => {
     const g = await counted(() => grid(large));
     // The grid's window (issue 22 item 4): the lesson index, the window's rows, the rest aggregated.
-    const w = await counted(() =>
-      loadGridPage(
-        userOf(large),
-        { classId: large.classId, subjectId: large.subjectId, periodId: large.q2 },
-        NOW,
-        windowRead(),
-      ),
-    );
+    const w = await counted(windowPage);
     expect(w.queries.some((q) => q.text.includes('"Mark"') && q.text.includes("GROUP BY"))).toBe(true);
     const assignmentId = (
       await db.assignment.findFirstOrThrow({

@@ -18,6 +18,7 @@ import * as controlData from "@/lib/control/data";
 import * as deadlineData from "@/lib/control/deadline/data";
 import * as deadlineMutations from "@/lib/control/deadline/mutations";
 import * as diaryData from "@/lib/diary/data";
+import * as diaryMarksData from "@/lib/diary/marks/data";
 import * as documentsMutations from "@/lib/documents/mutations";
 import * as finalsMutations from "@/lib/finals/mutations";
 import * as homeData from "@/lib/home/data";
@@ -73,6 +74,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "control/deadline/data": deadlineData,
   "control/deadline/mutations": deadlineMutations,
   "diary/data": diaryData,
+  "diary/marks/data": diaryMarksData,
   "documents/mutations": documentsMutations,
   "finals/mutations": finalsMutations,
   "home/data": homeData,
@@ -281,25 +283,22 @@ const CASES: Record<string, Case> = {
       return [d.org, m.studentId, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)];
     },
   },
-  "diary/data WEEK_LESSONS": {
-    statement: diaryData.WEEK_LESSONS,
+  "diary/data DIARY_WEEK": {
+    statement: diaryData.DIARY_WEEK,
     args: async (d, tx) => {
-      const { studentId, classId } = await studentLesson(tx, d);
-      const subgroups = await ids(
-        tx,
-        `SELECT "subgroupId" AS id FROM "SubgroupMember" WHERE "organisationId" = $1 AND "studentId" = $2`,
-        d.org,
-        studentId,
-      );
-      return [
-        d.org,
-        studentId,
-        [classId],
-        subgroups,
-        new Date("2026-11-16T00:00:00Z"),
-        new Date("2026-11-22T00:00:00Z"),
-      ];
+      const { studentId } = await studentLesson(tx, d);
+      const monday = new Date("2026-11-16T00:00:00Z");
+      const sunday = new Date("2026-11-22T00:00:00Z");
+      return [d.org, studentId, monday, sunday, { from: monday, to: sunday }];
     },
+  },
+  "diary/data DIARY_STUDENTS": {
+    statement: diaryData.DIARY_STUDENTS,
+    args: async (d, tx) => [d.org, (await studentLesson(tx, d)).userId],
+  },
+  "diary/marks/data STUDENT_STAYS": {
+    statement: diaryMarksData.STUDENT_STAYS,
+    args: async (d, tx) => [d.org, (await studentLesson(tx, d)).studentId],
   },
   "diary/data CLASS_TEACHER": {
     statement: diaryData.CLASS_TEACHER,
@@ -310,19 +309,6 @@ const CASES: Record<string, Case> = {
         d.org,
       );
       return [d.org, t.classId];
-    },
-  },
-  "diary/data HOMEWORK_DUE": {
-    statement: diaryData.HOMEWORK_DUE,
-    args: async (d, tx) => {
-      const h = await first<{ classId: number; dueDate: Date }>(
-        tx,
-        `SELECT l."classId", h."dueDate" FROM "Homework" h
-           JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
-          WHERE h."organisationId" = $1 AND h."dueDate" IS NOT NULL AND l."subgroupId" IS NULL ORDER BY h.id LIMIT 1`,
-        d.org,
-      );
-      return [d.org, [h.classId], [], h.dueDate, h.dueDate];
     },
   },
   "documents/mutations DOCUMENT_LOCK": {
@@ -381,18 +367,29 @@ const CASES: Record<string, Case> = {
       return [d.org, classId, subjectId, null, FROM, TO];
     },
   },
-  "journal/grid-reads/data GRID_LESSON_INDEX": {
-    statement: gridReads.GRID_LESSON_INDEX,
+  "journal/grid-reads/data GRID_PERIOD": {
+    statement: gridReads.GRID_PERIOD,
     args: async (d, tx) => {
       const { classId, subjectId } = await lessonOf(tx, d);
-      return [d.org, classId, subjectId, null, FROM, TO];
+      return [d.org, classId, subjectId, null, FROM, TO, { periodId: d.period, planTopics: true, expected: true }];
     },
   },
-  "journal/grid-reads/data GRID_HIDDEN": {
-    statement: gridReads.GRID_HIDDEN,
+  "journal/grid-reads/data GRID_WINDOW": {
+    statement: gridReads.GRID_WINDOW,
     args: async (d, tx) => {
       const { classId, subjectId, lessonId } = await lessonOf(tx, d);
-      return [d.org, classId, subjectId, null, FROM, TO, [lessonId]];
+      return [d.org, classId, subjectId, null, FROM, TO, [lessonId], true];
+    },
+  },
+  "journal/grid-reads/data JOURNAL_PICKER": {
+    statement: gridReads.JOURNAL_PICKER,
+    args: async (d, tx) => {
+      const l = await first<{ teacherId: number; classId: number }>(
+        tx,
+        `SELECT "teacherId", "classId" FROM "TeacherLoad" WHERE "organisationId" = $1 ORDER BY id LIMIT 1`,
+        d.org,
+      );
+      return [d.org, l.teacherId, { all: false, classIds: [l.classId], teacherId: l.teacherId }, FROM, TO];
     },
   },
   "journal/data LESSON_FOR_CELL": {

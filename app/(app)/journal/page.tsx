@@ -7,7 +7,7 @@ import { forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
-import { loadGridPage, loadJournalChoices, loadSubstituteLessons, type GridRequest } from "@/lib/journal/loaders";
+import { loadGridPage, loadJournalChoices, loadJournalPicker, type GridRequest } from "@/lib/journal/loaders";
 import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
 import { packGridView } from "@/lib/journal/grid-pack";
@@ -17,7 +17,6 @@ import { JournalPicker, choiceValue } from "@/components/journal/journal-picker"
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
-import { loadLedClubs } from "@/lib/clubs/loaders";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Классный журнал" };
@@ -70,22 +69,19 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   // a journal of a closed year (REC-3) reads that year's list after the grid has named its year.
   // Issue 22 item 4: the grid reads the lessons around the one in focus; the rest come on scroll.
   const read = windowRead(asked.lessonId);
-  const [years, substitutions, tried, clubs, currentChoices] = await Promise.all([
+  // The picker (the current year's journals, substitutions, led clubs) is one statement.
+  const [years, picker, tried] = await Promise.all([
     loadYears(user),
-    loadSubstituteLessons(user),
+    loadJournalPicker(user),
     loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked, undefined, read),
-    loadLedClubs(user.organisationId, user.id),
-    asked.yearId === undefined ? loadJournalChoices(user, null) : null,
   ]);
+  const { substitutions, clubs, choices: currentChoices } = picker;
   // A remembered journal no longer open to the user (load moved) is simply not opened.
   const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, read) : tried;
   if (page.kind === "forbidden") forbidden();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
-  const choices =
-    year && !year.isCurrent
-      ? await loadJournalChoices(user, year.id)
-      : (currentChoices ?? (await loadJournalChoices(user, null)));
+  const choices = year && !year.isCurrent ? await loadJournalChoices(user, year.id) : currentChoices;
   const college = user.orgKind === "COLLEGE";
   const selected =
     page.kind === "grid" && page.lessonOnly === null

@@ -3,8 +3,10 @@
 // constant number of queries whatever the period holds; every query carries the organisation and
 // the one student the caller has authorised (or the class's students of a list page, studentsPeriodData).
 import { type FinalSpecialName } from "@/lib/journal/marks";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/prisma/generated/prisma/client";
+import { db, rawStatement } from "@/lib/db";
+import { col, jsonArray } from "@/lib/sql";
+import { dateOnly } from "@/lib/org/time";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import type { AverageInput, AveragingMethod, MarkScale } from "@/lib/journal/averages";
 import { coversDate } from "../rules";
 import { compareRu } from "@/lib/org/collation";
@@ -67,6 +69,12 @@ const STAY_SELECT = {
   },
 } as const;
 type Stay = Prisma.ClassMembershipGetPayload<{ select: typeof STAY_SELECT }>;
+/** What yearsOf / currentStay read of a stay: the Prisma row of the class read or STUDENT_STAYS' mapped row. */
+type StayLike = {
+  startDate: Date;
+  endDate: Date | null;
+  class: { yearId: number; year: { name: string; status: string; isCurrent: boolean; startDate: Date } };
+};
 
 const PERIOD_SELECT = { id: true, name: true, startDate: true, endDate: true } as const;
 const periodRef = (p: { id: number; name: string; startDate: Date; endDate: Date }): PeriodRef => ({
@@ -77,14 +85,14 @@ const periodRef = (p: { id: number; name: string; startDate: Date; endDate: Date
 });
 
 /** The student's years (newest first) from their stays. */
-function yearsOf(stays: readonly Stay[]): StudentYear[] {
+function yearsOf(stays: readonly StayLike[]): StudentYear[] {
   return [...new Map(stays.map((s) => [s.class.yearId, s.class.year] as const))]
     .sort(([, a], [, b]) => b.startDate.getTime() - a.startDate.getTime())
     .map(([id, y]) => ({ id, name: y.name, status: y.status, isCurrent: y.isCurrent }));
 }
 
 /** The stay whose class's periods are shown: the last one in `yearId`, else the one holding today, else the last. */
-function currentStay(stays: readonly Stay[], today: Date, yearId: number | null): Stay | null {
+function currentStay<S extends StayLike>(stays: readonly S[], today: Date, yearId: number | null): S | null {
   return (
     (yearId !== null ? stays.find((s) => s.class.yearId === yearId) : undefined) ??
     stays.find((s) => coversDate(s.startDate, s.endDate, today)) ??
@@ -92,6 +100,39 @@ function currentStay(stays: readonly Stay[], today: Date, yearId: number | null)
     null
   );
 }
+
+/**
+ * The student's stays in classes, newest first, each with its class, year and the periods of the
+ * class's kind in that year — one statement (Prisma read the stays, their classes and years as three
+ * queries and the periods as a fourth, in two rounds).
+ */
+export const STUDENT_STAYS = rawStatement(
+  {
+    classId: col.int,
+    startDate: col.date,
+    endDate: col.date.nullable(),
+    className: col.text,
+    yearId: col.int,
+    periodKind: col.text,
+    yearName: col.text,
+    yearStatus: col.text,
+    isCurrent: col.bool,
+    yearStart: col.date,
+    /** [[id, name, startDate, endDate]] by number */
+    periods: col.jsonArray,
+  },
+  (organisationId: number, studentId: number) => Prisma.sql`
+    SELECT m."classId", m."startDate", m."endDate", c.name AS "className", c."yearId", c."periodKind"::text AS "periodKind",
+           y.name AS "yearName", y.status::text AS "yearStatus", y."isCurrent", y."startDate" AS "yearStart",
+           (SELECT coalesce(json_agg(json_build_array(p.id, p.name, p."startDate", p."endDate") ORDER BY p.number), '[]'::json)
+              FROM "Period" p
+             WHERE p."organisationId" = c."organisationId" AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods
+      FROM "ClassMembership" m
+      JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+     WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+     ORDER BY m."startDate" DESC`,
+);
 
 /**
  * The student's periods (of their class's kind and year): of the class they are in today, else the
@@ -103,11 +144,24 @@ async function studentPeriods(
   today: Date,
   wanted: { yearId?: number | null; periodId?: number | null } = {},
 ) {
-  const stays = await db.classMembership.findMany({
-    where: { organisationId, studentId },
-    orderBy: { startDate: "desc" },
-    select: STAY_SELECT,
-  });
+  const rows = await STUDENT_STAYS.run(db, organisationId, studentId);
+  const stays = rows.map((r) => ({
+    classId: r.classId,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    class: {
+      name: r.className,
+      yearId: r.yearId,
+      periodKind: r.periodKind,
+      year: { name: r.yearName, status: r.yearStatus, isCurrent: r.isCurrent, startDate: r.yearStart },
+    },
+    periods: jsonArray<[number, string, string, string]>(r.periods).map(([id, name, start, end]) => ({
+      id,
+      name,
+      start: dateOnly(start),
+      end: dateOnly(end),
+    })),
+  }));
   const years = yearsOf(stays);
   let yearId = wanted.yearId ?? null;
   if (yearId === null && wanted.periodId) {
@@ -119,12 +173,7 @@ async function studentPeriods(
   }
   const current = currentStay(stays, today, yearId);
   if (!current) return { stays, years, current: null, periods: [] as PeriodRef[] };
-  const periods = await db.period.findMany({
-    where: { organisationId, yearId: current.class.yearId, kind: current.class.periodKind },
-    orderBy: { number: "asc" },
-    select: PERIOD_SELECT,
-  });
-  return { stays, years, current, periods: periods.map(periodRef) };
+  return { stays, years, current, periods: current.periods };
 }
 
 /** The period a diary opens on: the one holding `today`, else the last begun, else the first (null without periods). */

@@ -1,78 +1,350 @@
-// The grid window's own reads (issue 22 item 4, lib/journal/grid-load.ts uses them): the period's
-// lesson index without cells, and each student's marks and absences outside the window aggregated
-// in one statement. Bound to the organisation (ACL-5), served by the lesson and cell indexes.
-import { db, rawStatement } from "@/lib/db";
+// The grid window's own reads (issue 22 items 4 and 5; lib/journal/grid-load.ts uses them): after the
+// head and the gate, TWO statements build the grid's rows. GRID_PERIOD reads what does not depend on
+// the window — the period's lesson index (ids and dates, no cells), the assignment types, the class
+// list with names, the subgroup members, the period's finals, the plan topics and the expected
+// absences (DUT-4); GRID_WINDOW reads the window's lessons with their assignments, cells and homework
+// and, for the rest of the period, each student's marks and absences aggregated (what the averages,
+// the forecast and the absence counts take). They were fifteen statements in three rounds (Prisma
+// resolved each relation as its own query): every statement costs the app's main thread its
+// compile, protocol and `writev`. Bound to the organisation (ACL-5), served by the tenant indexes.
+import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
-import { isoDate } from "@/lib/org/time";
+import { dateOnly, isoDate } from "@/lib/org/time";
+import { fullName } from "@/lib/people/names";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { gridLessonsWhere } from "../data";
-import { hiddenMarksCode, type HiddenSums } from "../grid";
+import {
+  gridLessonsWhere,
+  journalChoicesOf,
+  type ChoiceLoad,
+  type GridHead,
+  type JournalChoice,
+  type SubstituteLesson,
+} from "../data";
+import { hiddenMarksCode, type GridRows, type HiddenSums } from "../grid";
 import type { AverageInput } from "../averages";
 import type { MarkKindName } from "../marks";
+import type { ExpectedAbsence } from "../expected/data";
+import type { AttendanceCodeName, EducationFormName } from "../rules";
 
 /** The grid's range: organisation, class, subject, subgroup, first and last date (ISO). */
 export type LessonArgs = Parameters<typeof gridLessonsWhere>;
 
-/** The period's lessons in the grid's order: ids and dates only (the window is chosen from these). */
-export const GRID_LESSON_INDEX = rawStatement(
-  { id: col.int, date: col.date },
-  (...args: LessonArgs) => Prisma.sql`
-    SELECT l.id, l.date FROM "Lesson" l
-     WHERE ${gridLessonsWhere(...args)}
-     ORDER BY l.date, l."bellNumber", l.id`,
+/** What GRID_PERIOD reads beside the lesson index: the shown period's finals, plan topics, expected absences. */
+export type PeriodParts = { periodId: number | null; planTopics: boolean; expected: boolean };
+
+const NONE = Prisma.sql`'[]'::json`;
+
+/** A class stay that meets [start, end] (spanMeets in SQL) over the alias `m`. */
+function staysIn(classId: number, start: string, end: string): Prisma.Sql {
+  return Prisma.sql`m."classId" = ${classId} AND m."startDate" <= ${end}::date
+     AND (m."endDate" IS NULL OR m."endDate" >= ${start}::date)`;
+}
+
+/**
+ * The window-independent parts of the grid in ONE statement: the lesson index in the grid's order
+ * ([id, date]), the types, the class list, subgroup members, finals, plan topics (≤ 400, the
+ * approved plans' order) and the expected absences and parents' notices of students in the class
+ * during the range (lib/journal/expected/data.ts expectedAbsences reads the same rows).
+ */
+export const GRID_PERIOD = rawStatement(
+  {
+    /** [[id, date]] in the grid's order */
+    lessons: col.jsonArray,
+    /** [[id, name, shortName, weight, isControl]] */
+    types: col.jsonArray,
+    /** [[studentId, startDate, endDate, educationForm, lastName, firstName, middleName]] */
+    memberships: col.jsonArray,
+    /** [[subgroupId, studentId]] */
+    subgroupMembers: col.jsonArray,
+    /** [studentId] with a final of the period */
+    finals: col.jsonArray,
+    /** [[id, title]] */
+    planTopics: col.jsonArray,
+    /** [[studentId, dateFrom, dateTo, reason, documentKind, documentNumber]] */
+    absences: col.jsonArray,
+    /** [[studentId, dateFrom, dateTo, reason]] */
+    notices: col.jsonArray,
+  },
+  (...args: [...LessonArgs, parts: PeriodParts]) => {
+    const [organisationId, classId, subjectId, , start, end, parts] = args;
+    // Over the range, of a student in the class at some day of it (expectedAbsences' `who`).
+    const expected = (
+      alias: Prisma.Sql,
+    ) => Prisma.sql`${alias}."dateFrom" <= ${end}::date AND ${alias}."dateTo" >= ${start}::date
+        AND EXISTS (SELECT 1 FROM "ClassMembership" m
+                     WHERE m."organisationId" = ${alias}."organisationId" AND m."studentId" = ${alias}."studentId"
+                       AND ${staysIn(classId, start, end)})`;
+    return Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(l.id, l.date) ORDER BY l.date, l."bellNumber", l.id), '[]'::json)
+         FROM "Lesson" l WHERE ${gridLessonsWhere(...(args.slice(0, 6) as LessonArgs))}) AS lessons,
+      (SELECT coalesce(json_agg(json_build_array(t.id, t.name, t."shortName", t.weight, t."isControl") ORDER BY t."sortOrder", t.id), '[]'::json)
+         FROM "AssignmentType" t WHERE t."organisationId" = ${organisationId}) AS types,
+      (SELECT coalesce(json_agg(json_build_array(m."studentId", m."startDate", m."endDate", m."educationForm", s."lastName", s."firstName", s."middleName")
+                                ORDER BY m."studentId", m."startDate", m.id), '[]'::json)
+         FROM "ClassMembership" m
+         JOIN "Student" s ON s."organisationId" = m."organisationId" AND s.id = m."studentId"
+        WHERE m."organisationId" = ${organisationId} AND ${staysIn(classId, start, end)}) AS memberships,
+      (SELECT coalesce(json_agg(json_build_array(g."subgroupId", g."studentId")), '[]'::json)
+         FROM "SubgroupMember" g
+         JOIN "Subgroup" sg ON sg."organisationId" = g."organisationId" AND sg.id = g."subgroupId"
+        WHERE g."organisationId" = ${organisationId} AND sg."classId" = ${classId}) AS "subgroupMembers",
+      (SELECT coalesce(json_agg(f."studentId"), '[]'::json)
+         FROM "FinalMark" f
+        WHERE f."organisationId" = ${organisationId} AND f."classId" = ${classId} AND f."subjectId" = ${subjectId}
+          AND f.kind = 'PERIOD' AND f."periodId" = ${parts.periodId}::int) AS finals,
+      ${
+        parts.planTopics
+          ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(x.id, x.title) ORDER BY x."planId", x.position), '[]'::json)
+         FROM (SELECT p.id, p.title, p."planId", p.position
+                 FROM "PlanTopic" p
+                 JOIN "LessonPlan" lp ON lp."organisationId" = p."organisationId" AND lp.id = p."planId"
+                WHERE p."organisationId" = ${organisationId} AND lp."classId" = ${classId} AND lp."subjectId" = ${subjectId}
+                  AND lp.status = 'APPROVED'
+                ORDER BY p."planId", p.position LIMIT 400) x)`
+          : NONE
+      } AS "planTopics",
+      ${
+        parts.expected
+          ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(a."studentId", a."dateFrom", a."dateTo", a.reason, a."documentKind", a."documentNumber") ORDER BY a.id), '[]'::json)
+         FROM "Absence" a
+        WHERE a."organisationId" = ${organisationId} AND a.status = 'ACTIVE' AND ${expected(Prisma.sql`a`)})`
+          : NONE
+      } AS absences,
+      ${
+        parts.expected
+          ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(n."studentId", n."dateFrom", n."dateTo", n.reason) ORDER BY n.id), '[]'::json)
+         FROM "AbsenceNotice" n
+        WHERE n."organisationId" = ${organisationId} AND n.status = 'PENDING' AND ${expected(Prisma.sql`n`)})`
+          : NONE
+      } AS notices`;
+  },
 );
 
 /**
- * The marks and absences of the range's lessons outside `windowIds`, per student, in ONE statement:
- * marks grouped by what the averages take (kind, value, hospital, the assignment's weight or its
- * type's), absences (ОП is not one) counted with their missed hours or the lesson's.
+ * The window's lessons (`ids`, of the range) with their assignments, marks, attendance, «все
+ * присутствуют» markers and homework with files in ONE statement, and — `hidden` — each student's
+ * marks and absences over the range's other lessons: marks grouped by what the averages take (kind,
+ * value, hospital, the assignment's weight or its type's), absences (ОП is not one) counted with
+ * their missed hours or the lesson's.
  */
-export const GRID_HIDDEN = rawStatement(
+export const GRID_WINDOW = rawStatement(
   {
-    /** [[studentId, kind, value, isHospital, weight, count]] */
+    /** [[id, date, bellNumber, hours, topic, content, version, planTopicId, subgroupId, substituteId, homeworkMarker]] */
+    lessons: col.jsonArray,
+    /** [[id, lessonId, typeId, description, weight, dueDate, hasSpecification]] */
+    assignments: col.jsonArray,
+    /** [{ assignmentId, studentId, kind, value, isHospital, comment, version }] */
     marks: col.jsonArray,
-    /** [[studentId, count, hours]] */
-    absences: col.jsonArray,
+    /** [[lessonId, studentId, code, missedHours, version]] */
+    attendance: col.jsonArray,
+    /** [lessonId] whose attendance was taken (JRN-5) */
+    taken: col.jsonArray,
+    /** [[id, lessonId, text, dueDate, version, [[fileId, fileName, size]]]] */
+    homework: col.jsonArray,
+    /** [[studentId, kind, value, isHospital, weight, count]] outside the window */
+    hiddenMarks: col.jsonArray,
+    /** [[studentId, count, hours]] outside the window */
+    hiddenAbsences: col.jsonArray,
   },
-  (...args: [...LessonArgs, windowIds: readonly number[]]) => Prisma.sql`
-    WITH l AS MATERIALIZED (
-      SELECT l.id, l.hours FROM "Lesson" l
-       WHERE ${gridLessonsWhere(...(args.slice(0, 6) as LessonArgs))}
-         AND NOT (l.id = ANY(${[...args[6]]}::int[]))
+  (...args: [...LessonArgs, ids: readonly number[], hidden: boolean]) => {
+    const organisationId = args[0];
+    const where = gridLessonsWhere(...(args.slice(0, 6) as LessonArgs));
+    const ids = [...args[6]];
+    const hidden = args[7];
+    return Prisma.sql`
+    WITH w AS MATERIALIZED (
+      SELECT l.id, l.date, l."bellNumber", l.hours, l.topic, l.content, l.version, l."planTopicId", l."subgroupId",
+             l."substituteId", l."homeworkMarker"
+        FROM "Lesson" l WHERE ${where} AND l.id = ANY(${ids}::int[])
+    ), rest AS MATERIALIZED (
+      SELECT l.id, l.hours FROM "Lesson" l WHERE ${hidden ? Prisma.empty : Prisma.sql`false AND`} ${where} AND NOT (l.id = ANY(${ids}::int[]))
     )
     SELECT
+      (SELECT coalesce(json_agg(json_build_array(w.id, w.date, w."bellNumber", w.hours, w.topic, w.content, w.version,
+                                                 w."planTopicId", w."subgroupId", w."substituteId", w."homeworkMarker")
+                                ORDER BY w.date, w."bellNumber", w.id), '[]'::json)
+         FROM w) AS lessons,
+      (SELECT coalesce(json_agg(json_build_array(a.id, a."lessonId", a."typeId", a.description, a.weight, a."dueDate", a.specification IS NOT NULL)
+                                ORDER BY a.id), '[]'::json)
+         FROM w JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = w.id) AS assignments,
+      (SELECT coalesce(json_agg(json_build_object('assignmentId', m."assignmentId", 'studentId', m."studentId", 'kind', m.kind,
+                'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment, 'version', m.version)), '[]'::json)
+         FROM w JOIN "Mark" m ON m."organisationId" = ${organisationId} AND m."lessonId" = w.id) AS marks,
+      (SELECT coalesce(json_agg(json_build_array(x."lessonId", x."studentId", x.code, x."missedHours"::float8, x.version)), '[]'::json)
+         FROM w JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = w.id) AS attendance,
+      (SELECT coalesce(json_agg(DISTINCT j."lessonId"), '[]'::json)
+         FROM w JOIN "JournalChange" j ON j."organisationId" = ${organisationId} AND j."lessonId" = w.id
+        WHERE j.entity = 'ATTENDANCE' AND j."studentId" IS NULL) AS taken,
+      (SELECT coalesce(json_agg(json_build_array(h.id, h."lessonId", h.text, h."dueDate", h.version,
+                (SELECT coalesce(json_agg(json_build_array(f.id, f."fileName", f.size) ORDER BY f.id), '[]'::json)
+                   FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id))
+                                ORDER BY h.id), '[]'::json)
+         FROM w JOIN "Homework" h ON h."organisationId" = ${organisationId} AND h."lessonId" = w.id) AS homework,
       (SELECT coalesce(json_agg(json_build_array(g."studentId", g.kind, g.value, g."isHospital", g.weight, g.n)), '[]'::json)
          FROM (SELECT m."studentId", m.kind, m.value, m."isHospital", coalesce(a.weight, t.weight, 1)::float8 AS weight, count(*)::int AS n
-                 FROM l
-                 JOIN "Assignment" a ON a."organisationId" = ${args[0]} AND a."lessonId" = l.id
+                 FROM rest
+                 JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = rest.id
                  JOIN "Mark" m ON m."organisationId" = a."organisationId" AND m."assignmentId" = a.id
                  LEFT JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
-                GROUP BY 1, 2, 3, 4, 5) g) AS marks,
+                GROUP BY 1, 2, 3, 4, 5) g) AS "hiddenMarks",
       (SELECT coalesce(json_agg(json_build_array(g."studentId", g.n, g.hours)), '[]'::json)
-         FROM (SELECT x."studentId", count(*)::int AS n, sum(coalesce(x."missedHours", l.hours))::float8 AS hours
-                 FROM l JOIN "Attendance" x ON x."organisationId" = ${args[0]} AND x."lessonId" = l.id
+         FROM (SELECT x."studentId", count(*)::int AS n, sum(coalesce(x."missedHours", rest.hours))::float8 AS hours
+                 FROM rest JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = rest.id
                 WHERE x.code <> 'OP'
-                GROUP BY 1) g) AS absences`,
+                GROUP BY 1) g) AS "hiddenAbsences"`;
+  },
 );
 
-export async function lessonIndex(args: LessonArgs): Promise<{ id: number; date: string }[]> {
-  const rows = await GRID_LESSON_INDEX.run(db, ...args);
-  return rows.map((r) => ({ id: r.id, date: isoDate(r.date) }));
+export type PeriodRow = RowOf<typeof GRID_PERIOD>;
+
+/** The window-independent parts of a grid's range (GRID_PERIOD); `lessons` is the index the window is chosen from. */
+export async function periodFacts(args: LessonArgs, parts: PeriodParts) {
+  const [r] = await GRID_PERIOD.run(db, ...args, parts);
+  return {
+    row: r,
+    lessons: jsonArray<[number, string]>(r?.lessons).map(([id, date]) => ({ id, date: date.slice(0, 10) })),
+  };
 }
 
-/** Each student's HiddenSums over the range's lessons outside the window. */
-export async function hiddenSums(args: LessonArgs, windowIds: readonly number[]): Promise<Record<number, HiddenSums>> {
-  const [r] = await GRID_HIDDEN.run(db, ...args, windowIds);
+/** The expected absences of GRID_PERIOD, as expectedAbsences gives them (DUT-4). */
+export function expectedOf(r: PeriodRow | undefined): { absences: ExpectedAbsence[]; notices: ExpectedAbsence[] } {
+  type Absence = [number, string, string, AttendanceCodeName, string, string | null];
+  return {
+    absences: jsonArray<Absence>(r?.absences).map(([studentId, from, to, code, kind, number]) => ({
+      studentId,
+      from: dateOnly(from),
+      to: dateOnly(to),
+      code,
+      note: [kind, number ? `№ ${number}` : null].filter(Boolean).join(" "),
+    })),
+    notices: jsonArray<Absence>(r?.notices).map(([studentId, from, to, code]) => ({
+      studentId,
+      from: dateOnly(from),
+      to: dateOnly(to),
+      code,
+      note: "родитель сообщил, ждёт ответа классного руководителя",
+    })),
+  };
+}
+
+const dateOrNull = (v: string | null): Date | null => (v === null ? null : dateOnly(v));
+
+/**
+ * The grid's rows (as lib/journal/data.ts gridRows gives them) for the window `ids` of the range, from
+ * GRID_PERIOD's row and ONE GRID_WINDOW statement; `hidden` — with each student's sums outside it.
+ */
+export async function windowRows(
+  args: LessonArgs,
+  head: GridHead,
+  range: { start: Date; end: Date; periodId: number | null },
+  period: PeriodRow | undefined,
+  ids: readonly number[],
+  hidden: boolean,
+): Promise<GridRows & { sums: Record<number, HiddenSums> }> {
+  const [w] = await GRID_WINDOW.run(db, ...args, ids, hidden);
+  const finals = jsonArray<number>(period?.finals);
+  return {
+    cls: head.cls,
+    subject: head.subject,
+    subgroupId: args[3],
+    orgKind: head.orgKind,
+    settings: head.settings,
+    range,
+    types: jsonArray<[number, string, string, number, boolean]>(period?.types).map(
+      ([id, name, shortName, weight, isControl]) => ({ id, name, shortName, weight: Number(weight), isControl }),
+    ),
+    lessons: jsonArray<
+      [
+        number,
+        string,
+        number,
+        number,
+        string | null,
+        string | null,
+        number,
+        number | null,
+        number | null,
+        number | null,
+        string | null,
+      ]
+    >(w?.lessons).map(
+      ([id, date, bellNumber, hours, topic, content, version, planTopicId, subgroupId, substituteId, m]) => ({
+        id,
+        date: dateOnly(date),
+        bellNumber,
+        hours: Number(hours),
+        topic,
+        content,
+        version,
+        planTopicId,
+        subgroupId,
+        substituteId,
+        homeworkMarker: m as GridRows["lessons"][number]["homeworkMarker"],
+      }),
+    ),
+    memberships: jsonArray<[number, string, string | null, EducationFormName, string, string, string | null]>(
+      period?.memberships,
+    ).map(([studentId, start, end, educationForm, lastName, firstName, middleName]) => ({
+      studentId,
+      startDate: dateOnly(start),
+      endDate: dateOrNull(end),
+      educationForm,
+      name: fullName({ lastName, firstName, middleName }),
+    })),
+    subgroupMembers: jsonArray<[number, number]>(period?.subgroupMembers).map(([subgroupId, studentId]) => ({
+      subgroupId,
+      studentId,
+    })),
+    assignments: jsonArray<[number, number, number, string | null, number | null, string | null, boolean]>(
+      w?.assignments,
+    ).map(([id, lessonId, typeId, description, weight, dueDate, hasSpecification]) => ({
+      id,
+      lessonId,
+      typeId,
+      description,
+      weight: weight === null ? null : Number(weight),
+      dueDate: dateOrNull(dueDate),
+      hasSpecification,
+    })),
+    marks: jsonArray<GridRows["marks"][number]>(w?.marks),
+    attendance: jsonArray<[number, number, AttendanceCodeName, number | null, number]>(w?.attendance).map(
+      ([lessonId, studentId, code, missedHours, version]) => ({ lessonId, studentId, code, missedHours, version }),
+    ),
+    homework: jsonArray<[number, number, string, string | null, number, [number, string, number][]]>(w?.homework).map(
+      ([id, lessonId, text, dueDate, version, files]) => ({
+        id,
+        lessonId,
+        text,
+        dueDate: dateOrNull(dueDate),
+        version,
+        files: files.map(([fileId, name, size]) => ({ id: fileId, name, size })),
+      }),
+    ),
+    attendanceTaken: jsonArray<number>(w?.taken),
+    finals,
+    lock: {
+      ...head.lock,
+      finals:
+        range.periodId === null ? new Map() : new Map(finals.map((id) => [id, new Set([range.periodId!])] as const)),
+    },
+    planTopics: jsonArray<[number, string]>(period?.planTopics).map(([id, title]) => ({ id, title })),
+    sums: hidden ? sumsOf(w) : {},
+  };
+}
+
+/** Each student's HiddenSums from GRID_WINDOW's aggregates. */
+function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, HiddenSums> {
   const marks = new Map<number, AverageInput[]>();
   for (const [studentId, kind, value, isHospital, weight, n] of jsonArray<
     [number, MarkKindName, number | null, boolean, number, number]
-  >(r?.marks)) {
+  >(r?.hiddenMarks)) {
     const list = marks.get(studentId) ?? [];
     for (let i = 0; i < n; i++) list.push({ kind, value, weight, isHospital });
     marks.set(studentId, list);
   }
   const absences = new Map(
-    jsonArray<[number, number, number]>(r?.absences).map(([studentId, n, hours]) => [studentId, [n, hours]]),
+    jsonArray<[number, number, number]>(r?.hiddenAbsences).map(([studentId, n, hours]) => [studentId, [n, hours]]),
   );
   const sums: Record<number, HiddenSums> = {};
   for (const id of new Set([...marks.keys(), ...absences.keys()])) {
@@ -80,4 +352,91 @@ export async function hiddenSums(args: LessonArgs, windowIds: readonly number[])
     sums[id] = [hiddenMarksCode(marks.get(id) ?? []), count, hours];
   }
   return sums;
+}
+
+// ───────────── the journal page's picker ─────────────
+
+// The journal page's picker in ONE statement (issue 22: per-request statements): the
+// current year's journals the user may open (the teacher loads of their scope, as journalChoices
+// reads them), the lessons they substitute around today (SCH-3: the journal opens for exactly
+// those) and the clubs of the current year they lead (PRG-2: links to their journals). Prisma read
+// them as nine statements (each relation its own query). Bound to the organisation (ACL-5).
+/** Whose journals: all, those of some classes, those one teaches (lib/access listScope's answer). */
+export type ChoiceScope = { all: boolean; classIds: readonly number[]; teacherId: number | null };
+
+export const JOURNAL_PICKER = rawStatement(
+  {
+    /** ChoiceLoad objects */
+    choices: col.jsonArray,
+    /** [[id, date, bellNumber, className, subjectName]], newest first, ≤ 50 */
+    substitutions: col.jsonArray,
+    /** [[id, name]] by name */
+    clubs: col.jsonArray,
+  },
+  (organisationId: number, userId: number, scope: ChoiceScope, from: string, to: string) => {
+    const parts = [
+      ...(scope.classIds.length ? [Prisma.sql`t."classId" = ANY(${[...scope.classIds]}::int[])`] : []),
+      ...(scope.teacherId !== null ? [Prisma.sql`t."teacherId" = ${scope.teacherId}`] : []),
+    ];
+    const within = scope.all ? Prisma.sql`true` : parts.length ? Prisma.join(parts, " OR ") : Prisma.sql`false`;
+    return Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+                'classId', t."classId", 'subjectId', t."subjectId", 'subgroupId', t."subgroupId", 'teacherId', t."teacherId",
+                'class', json_build_object('name', c.name, 'grade', c.grade),
+                'subject', json_build_object('name', s.name, 'sortOrder', s."sortOrder"),
+                'subgroup', CASE WHEN g.id IS NULL THEN NULL ELSE json_build_object('name', g.name) END,
+                'teacher', json_build_object('lastName', u."lastName", 'firstName', u."firstName", 'middleName', u."middleName")
+              ) ORDER BY t.id), '[]'::json)
+         FROM "TeacherLoad" t
+         JOIN "AcademicYear" y ON y."organisationId" = t."organisationId" AND y.id = t."yearId"
+         JOIN "ClassGroup" c ON c."organisationId" = t."organisationId" AND c.id = t."classId"
+         JOIN "Subject" s ON s."organisationId" = t."organisationId" AND s.id = t."subjectId"
+         LEFT JOIN "Subgroup" g ON g."organisationId" = t."organisationId" AND g.id = t."subgroupId"
+         JOIN "User" u ON u."organisationId" = t."organisationId" AND u.id = t."teacherId"
+        WHERE t."organisationId" = ${organisationId} AND y."isCurrent" AND y.status <> 'CLOSED' AND (${within})) AS choices,
+      (SELECT coalesce(json_agg(json_build_array(x.id, x.date, x."bellNumber", x."className", x."subjectName")
+                                ORDER BY x.date DESC, x."bellNumber"), '[]'::json)
+         FROM (SELECT l.id, l.date, l."bellNumber", c.name AS "className", s.name AS "subjectName"
+                 FROM "Lesson" l
+                 JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+                 JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+                WHERE l."organisationId" = ${organisationId} AND l."substituteId" = ${userId}
+                  AND l.date >= ${from}::date AND l.date <= ${to}::date AND l.status = 'SCHEDULED'
+                ORDER BY l.date DESC, l."bellNumber" LIMIT 50) x) AS substitutions,
+      (SELECT coalesce(json_agg(json_build_array(k.id, k.name) ORDER BY k.name), '[]'::json)
+         FROM "Club" k
+         JOIN "AcademicYear" y ON y."organisationId" = k."organisationId" AND y.id = k."yearId"
+        WHERE k."organisationId" = ${organisationId} AND k."leaderId" = ${userId} AND y."isCurrent") AS clubs`;
+  },
+);
+
+export type JournalPicker = {
+  choices: JournalChoice[];
+  substitutions: SubstituteLesson[];
+  clubs: { id: number; name: string }[];
+};
+
+/** The picker of a user: the current year's journals of `scope`, substitutions in [from, to], led clubs. */
+export async function journalPicker(
+  organisationId: number,
+  userId: number,
+  scope: ChoiceScope,
+  from: Date,
+  to: Date,
+): Promise<JournalPicker> {
+  const [r] = await JOURNAL_PICKER.run(db, organisationId, userId, scope, isoDate(from), isoDate(to));
+  return {
+    choices: journalChoicesOf(jsonArray<ChoiceLoad>(r?.choices)),
+    substitutions: jsonArray<[number, string, number, string, string]>(r?.substitutions).map(
+      ([id, date, bellNumber, className, subjectName]) => ({
+        id,
+        date: dateOnly(date),
+        bellNumber,
+        className,
+        subjectName,
+      }),
+    ),
+    clubs: jsonArray<[number, string]>(r?.clubs).map(([id, name]) => ({ id, name })),
+  };
 }

@@ -24,7 +24,6 @@ import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
 import { loadDiaryVisit, loadDiaryYears } from "@/lib/diary/marks/loaders";
 import { YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
-import { loadStudentClubWeek } from "@/lib/clubs/loaders";
 import { ClubWeek } from "@/components/clubs/club-week";
 import { addDays } from "@/lib/org/time";
 
@@ -53,19 +52,18 @@ export default async function DiaryPage({
   const today = todayIn(user.timeZone, serverNow());
   const shown = diaryDay({ day: one(search.day), week: one(search.week), view: one(search.view) }, today, studyDays);
   const { monday } = shown;
-  // PRG-2: the week's club sessions, below the lessons.
+  // PRG-2: the week's club sessions, below the lessons (read with the week, in its statement).
   const clubDays = Array.from({ length: studyDays }, (_, i) => addDays(monday, i));
-  const [[student, classTeacher], students, data, news, { years, periodId }, announcements, clubs] = await Promise.all([
+  const [[student, classTeacher], students, data, news, { years, periodId }, announcements] = await Promise.all([
     // The class teacher (the «write» link) follows the student's class in the same round.
     loadStudentHeader(user, studentId).then(
       async (s) => [s, s ? await loadDiaryClassTeacher(user, s.classId) : null] as const,
     ),
     loadDiaryStudents(user),
-    loadDiaryWeek(user, studentId, monday),
+    loadDiaryWeek(user, studentId, monday, clubDays),
     loadDiaryVisit(user, studentId),
     loadDiaryYears(user, studentId),
     loadDiaryAnnouncements(user, studentId),
-    loadStudentClubWeek(user.organisationId, studentId, clubDays),
   ]);
   if (!student) notFound();
   const keep = shown.wholeWeek ? `week=${isoDate(monday)}&view=week` : `day=${isoDate(shown.day)}`;
@@ -119,7 +117,7 @@ export default async function DiaryPage({
         selected={shown.day}
         wholeWeek={shown.wholeWeek}
       />
-      <ClubWeek entries={clubs} />
+      <ClubWeek entries={data.clubs} />
     </div>
   );
 }
