@@ -6,7 +6,7 @@ import { type FinalSpecialName } from "@/lib/journal/marks";
 import { db, rawStatement } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly } from "@/lib/org/time";
-import { Prisma } from "@/prisma/generated/prisma/client";
+import { PeriodKind, Prisma, YearStatus } from "@/prisma/generated/prisma/client";
 import type { AverageInput, AveragingMethod, MarkScale } from "@/lib/journal/averages";
 import { coversDate } from "../rules";
 import { compareRu } from "@/lib/org/collation";
@@ -113,9 +113,9 @@ export const STUDENT_STAYS = rawStatement(
     endDate: col.date.nullable(),
     className: col.text,
     yearId: col.int,
-    periodKind: col.text,
+    periodKind: col.enum(PeriodKind),
     yearName: col.text,
-    yearStatus: col.text,
+    yearStatus: col.enum(YearStatus),
     isCurrent: col.bool,
     yearStart: col.date,
     /** [[id, name, startDate, endDate]] by number */
