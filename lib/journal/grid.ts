@@ -3,6 +3,7 @@
 // queries (lib/journal/data.ts) into rows × columns, cell states, locks and averages.
 import { type MarkKindName } from "@/lib/journal/marks";
 import { isoDate } from "@/lib/org/time";
+import { compareRu } from "@/lib/org/collation";
 import { averageOf, forecast, type AveragingMethod, type AverageInput, type MarkScale } from "./averages";
 import { journalLock, lockFactsOf, periodClosedReason, YEAR_CLOSED_REASON, type Lock, type LockContext } from "./lock";
 import {
@@ -309,7 +310,7 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
       joinedLate: firstStart > r.range.start.getTime(),
     });
   }
-  students.sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  students.sort((a, b) => compareRu(a.name, b.name));
 
   const marks: Record<string, GridMark> = {};
   for (const m of r.marks) {

@@ -11,6 +11,7 @@ import { formatNumber } from "@/lib/org/vocabulary";
 import { idSchema } from "@/lib/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
+import { compareRu } from "@/lib/org/collation";
 
 export const metadata: Metadata = { title: "Итоги учебного плана" };
 
@@ -79,7 +80,7 @@ export default async function CurriculumTotalsPage({
   const subjectRows = o.classGrid
     ? [...o.classGrid.rows.keys()]
         .map((id) => ({ id, name: o.subjectName.get(id) ?? `№ ${id}` }))
-        .sort((a, b) => a.name.localeCompare(b.name, "ru"))
+        .sort((a, b) => compareRu(a.name, b.name))
     : [];
   return (
     <div className="space-y-4">
