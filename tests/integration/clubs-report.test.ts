@@ -20,7 +20,7 @@ import { GET as reportRoute } from "@/app/api/clubs/report/route";
 import { addBells, createJournalFixture, formData, NOW, type JournalFixture } from "./journal-fixture";
 import { signedInAs, signInAs, signOut } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;

@@ -39,7 +39,7 @@ import { signInAs } from "../support/session-harness";
 import { sessionUser } from "../support/session-user";
 import { changedTables, dbDigest } from "../support/db-digest";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const run = promisify(execFile);
