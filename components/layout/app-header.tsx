@@ -1,11 +1,13 @@
+// The header of every signed-in page: the menu the user's rights open (DAY-7, drawn by main-nav.tsx
+// from the hrefs chosen here), the unread mail count, who is signed in, «Выйти».
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { NAV_GROUPS, NAV_ITEMS, menuOf, navItemOpen } from "./nav-items";
+import { NAV_ITEMS, menuOf, navItemOpen } from "./nav-items";
 import { primaryRole } from "@/components/home/home-title";
-import { MoreMenu } from "./more-menu";
+import { MainNav } from "./main-nav";
 import { UnreadBadge } from "@/components/messages/unread-badge";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
@@ -18,40 +20,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/" className="font-semibold text-blue-800">
           Электронный журнал
         </Link>
-        <nav
-          aria-label="Основное меню"
-          className="order-last flex w-full flex-wrap items-baseline gap-x-4 gap-y-1 text-sm"
-        >
-          {bar.map((item) => (
-            <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
-              {item.label}
-              {item.href === "/mail" && <UnreadBadge user={user} />}
-            </Link>
-          ))}
-          {more.length > 0 && (
-            <MoreMenu>
-              {NAV_GROUPS.map((group) => {
-                const inGroup = more.filter((item) => item.group === group);
-                if (inGroup.length === 0) return null;
-                return (
-                  <div key={group}>
-                    <p className="text-[11px] uppercase tracking-wide text-slate-500">{group}</p>
-                    <ul>
-                      {inGroup.map((item) => (
-                        <li key={item.href}>
-                          <Link href={item.href} className="block py-0.5 text-slate-700 hover:text-blue-700">
-                            {item.label}
-                            {item.href === "/mail" && <UnreadBadge user={user} />}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                );
-              })}
-            </MoreMenu>
-          )}
-        </nav>
+        <MainNav
+          bar={bar.map((item) => item.href)}
+          more={more.map((item) => item.href)}
+          mailBadge={items.some((item) => item.href === "/mail") ? <UnreadBadge user={user} /> : null}
+        />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-right leading-tight">
             <Link href="/profile" className="block font-medium hover:text-blue-700" title="Профиль">

@@ -4,10 +4,9 @@
 // the must-change-password flag always come from the database.
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
+import { readSessionClaims } from "./session-cookie";
 import { sessionUser } from "./session-user";
-import { authorityClaimsSchema, sessionClaimsSchema } from "./schema";
+import { authorityClaimsSchema, sessionClaimsSchema, tokenClaimsSchema } from "./schema";
 import { loadAuthoritySession, type CurrentAuthority } from "@/lib/auth/authority/data";
 import { noteRequestActor } from "@/lib/ops/request-context";
 import type { CurrentUser } from "./rules";
@@ -16,14 +15,22 @@ export type { CurrentUser } from "./rules";
 export type { CurrentAuthority } from "@/lib/auth/authority/data";
 
 /**
+ * The session cookie's claims as next-auth's session callback gave them (lib/auth/options.ts: only
+ * an organisation user's or an authority account's claims, nothing else), read once per request.
+ */
+const requestClaims = cache(async (): Promise<unknown> => {
+  const claims = tokenClaimsSchema.safeParse(await readSessionClaims());
+  return claims.success ? claims.data : null;
+});
+
+/**
  * Decodes the session cookie, then loads the UserSession (must exist, not revoked, not
  * expired), the active user and their roles from the database — or takes them from the
  * in-process cache while the organisation's AccessVersion is unchanged (lib/auth/session-user.ts).
  * Null when any of it fails. Memoised per request with React cache().
  */
 export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const claims = sessionClaimsSchema.safeParse(session);
+  const claims = sessionClaimsSchema.safeParse(await requestClaims());
   if (!claims.success) return null;
   const user = await sessionUser(claims.data, new Date());
   // The request's log line names the caller by ids (issue 26).
@@ -38,8 +45,7 @@ export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async ():
  */
 export const getCurrentAuthority: () => Promise<CurrentAuthority | null> = cache(
   async (): Promise<CurrentAuthority | null> => {
-    const session = await getServerSession(authOptions);
-    const claims = authorityClaimsSchema.safeParse(session);
+    const claims = authorityClaimsSchema.safeParse(await requestClaims());
     if (!claims.success) return null;
     return loadAuthoritySession(claims.data, new Date());
   },

@@ -33,7 +33,7 @@ import { addParentLogin } from "../support/push-fixture";
 import { lastAudit } from "../support/audit";
 import { closeQ2, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 process.env.FILES_DIR = mkdtempSync(path.join(tmpdir(), "ej-absences-"));

@@ -25,7 +25,7 @@ import BoardPage from "@/app/(app)/board/page";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { renderOutcome, signOut, useClaims } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const ROOT = path.resolve(__dirname, "../..");

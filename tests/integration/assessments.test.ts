@@ -21,7 +21,7 @@ import { dbDigest } from "../support/db-digest";
 import { lastAudit } from "../support/audit";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;

@@ -12,7 +12,7 @@ import { addBells, createJournalFixture, day, formData, NOW, type JournalFixture
 import { signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;

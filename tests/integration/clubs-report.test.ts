@@ -21,7 +21,7 @@ import { addBells, createJournalFixture, formData, NOW, type JournalFixture } fr
 import { signedInAs, signInAs, signOut } from "../support/session-harness";
 import { lastAudit } from "../support/audit";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;

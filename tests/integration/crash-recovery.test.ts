@@ -14,7 +14,7 @@ import { POST as cellRoute } from "@/app/api/journal/cell/route";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { signInAs, signOut } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const ROOT = path.resolve(__dirname, "../..");

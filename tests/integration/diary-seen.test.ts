@@ -11,7 +11,7 @@ import { signInAs } from "../support/session-harness";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { addParentLogin } from "../support/push-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;

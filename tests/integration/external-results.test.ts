@@ -8,7 +8,7 @@ import { loadExternalResults } from "@/lib/external/loaders";
 import { signInAs, signOut } from "../support/session-harness";
 import { addFinal, createJournalFixture, currentUser, type JournalFixture } from "./journal-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;

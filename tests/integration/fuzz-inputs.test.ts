@@ -18,7 +18,7 @@ import { createAccessFixture, foreignClass, type AccessFixture } from "../suppor
 import { interruptOf, signInAs, signInAsAuthority } from "../support/session-harness";
 import { changedTables, dbDigest } from "../support/db-digest";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const ROOT = path.resolve(__dirname, "../..");

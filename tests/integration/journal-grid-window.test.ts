@@ -13,7 +13,7 @@ import { counted } from "../support/pg-queries";
 import { signInAs } from "../support/session-harness";
 import { addAssignment, createJournalFixture, currentUser, NOW, type JournalFixture } from "./journal-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 vi.mock("next/headers", async (orig) => (await import("../support/session-harness")).nextHeadersMock(orig));
 

@@ -26,7 +26,7 @@ import { createAccessFixture, type AccessFixture } from "../support/access-fixtu
 import { changedTables, dbDigest } from "../support/db-digest";
 import { interruptOf, signInAs } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: AccessFixture;

@@ -40,7 +40,7 @@ import { sessionUser } from "../support/session-user";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { auditCount, lastAudit } from "../support/audit";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const run = promisify(execFile);

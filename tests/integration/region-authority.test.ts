@@ -21,7 +21,7 @@ import { changedTables, dbDigest } from "../support/db-digest";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 import { xlsxText } from "../support/xlsx";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const PASSWORD = "Верный-пароль-1";

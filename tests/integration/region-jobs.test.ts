@@ -21,7 +21,7 @@ import * as worker from "@/lib/region/jobs/worker";
 import { createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 import { signInAs, signInAsAuthority, signOut } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const HOUR = 3600_000;

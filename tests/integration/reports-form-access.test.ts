@@ -13,7 +13,7 @@ import { loadReportForm } from "@/lib/reports/loaders";
 import { parseReportRequest } from "@/lib/reports/schema";
 import { signInAs, signOut } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");

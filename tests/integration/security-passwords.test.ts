@@ -9,7 +9,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { signInAs } from "../support/session-harness";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: AccessFixture;

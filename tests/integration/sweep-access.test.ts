@@ -34,7 +34,7 @@ import {
   type Who,
 } from "../support/sweep-table";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 vi.mock("next/headers", async (orig) => (await import("../support/session-harness")).nextHeadersMock(orig));
 

@@ -15,7 +15,7 @@ import { runWebhookStep } from "@/lib/webhooks/worker";
 import { signInAs, signOut } from "../support/session-harness";
 import { addAssignment, createJournalFixture, formData, NOW, type JournalFixture } from "./journal-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 type Arrival = { path: string; headers: IncomingMessage["headers"]; body: string };

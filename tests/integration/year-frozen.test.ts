@@ -31,7 +31,7 @@ import {
   formData,
 } from "./journal-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 const PERIOD_CLOSED = "Период закрыт 19.11.2026 (приказ № 112 от 19.11.2026): 2 четверть";

@@ -1,7 +1,9 @@
 // Calls server actions, route handlers and page functions in-process "as" a signed-in user.
-// next-auth's getServerSession (the cookie decoding, a third-party part) is replaced in the test
-// file with `vi.mock("next-auth", sessionMock)`; everything after it — the UserSession row, the
-// user, roles, the access gate — is the real code against the real test database.
+// The session cookie's decoding (lib/auth/session-cookie.ts: the request's cookie, decrypted) is
+// replaced in the test file with `vi.mock("@/lib/auth/session-cookie", … sessionCookieMock())`;
+// everything after it — the claims' check, the UserSession row, the user, roles, the access gate —
+// is the real code against the real test database. (tests/unit/session-token.test.ts covers the
+// decoding against tokens made by next-auth itself.)
 // next/cache is replaced with no-ops (revalidatePath needs Next's request store), next/headers's
 // cookies() with an empty jar.
 import { randomUUID } from "node:crypto";
@@ -17,11 +19,10 @@ const holder = globalThis as Holder;
 // forbidden() is enabled by experimental.authInterrupts in next.config.ts; the same switch here.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
-/** Factory for `vi.mock("next-auth", …)`: the real module with getServerSession reading the harness. */
-export async function nextAuthMock(original: () => Promise<unknown>): Promise<Record<string, unknown>> {
-  const real = (await original()) as Record<string, unknown>;
-  const getServerSession = async () => holder.__harnessClaims ?? null;
-  return { ...real, getServerSession, default: real.default };
+/** Factory for `vi.mock("@/lib/auth/session-cookie", …)`: the cookie's claims are the harness's. */
+export async function sessionCookieMock(): Promise<Record<string, unknown>> {
+  const readSessionClaims = async () => holder.__harnessClaims ?? null;
+  return { readSessionClaims };
 }
 
 /** Factory for `vi.mock("next/cache", …)`. */
