@@ -14,7 +14,7 @@ import { counted } from "../support/pg-queries";
 import { signInAs } from "../support/session-harness";
 import { addFinal, closeQ2, createJournalFixture, day, NOW, teacherMark, type JournalFixture } from "./journal-fixture";
 
-vi.mock("next-auth", async (orig) => (await import("../support/session-harness")).nextAuthMock(orig));
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;
