@@ -145,8 +145,7 @@ export default tseslint.config(
   },
   {
     files: ["lib/**/*.ts", "prisma/seed/**/*.ts", "prisma/tools/**/*.ts"],
-    // lib/auth/data.ts is a perf helper's file in round 10: drop it here once its last localeCompare(…, "ru") is gone.
-    ignores: ["lib/org/collation.ts", "lib/auth/data.ts"],
+    ignores: ["lib/org/collation.ts"],
     rules: { "no-restricted-syntax": ["error", collatorPerCall] },
   },
 );

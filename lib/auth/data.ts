@@ -4,6 +4,7 @@ import { isRole } from "@/lib/access/roles";
 import { fullName, shortName } from "@/lib/people/names";
 import type { AddressState, CurrentUser } from "./rules";
 import { col } from "@/lib/sql";
+import { compareRu } from "@/lib/org/collation";
 import { OrgKind, Role } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
@@ -125,7 +126,7 @@ export async function loadSignInDirectory(): Promise<SignInDirectory> {
     db.municipality.findMany({ select: { id: true, regionId: true, name: true } }),
     db.organisation.findMany({ select: { id: true, municipalityId: true, kind: true, name: true } }),
   ]);
-  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, "ru");
+  const byName = <T extends { name: string }>(a: T, b: T) => compareRu(a.name, b.name);
   return {
     regions: regions.sort(byName),
     municipalities: municipalities.sort(byName),
