@@ -399,7 +399,8 @@ export function studentAbsences(
     count++;
     hours += a.missedHours ?? l.hours;
   }
-  return { count, hours };
+  // Missed hours are stored in tenths (Decimal(3,1)); a float sum of tenths shows 0.30000000000000004.
+  return { count, hours: Math.round(hours * 10) / 10 };
 }
 
 const HIDDEN_KIND: Record<MarkKindName, string> = { GRADE: "G", PASS: "P", FAIL: "F", DEBT: "D", NOT_ATTESTED: "N" };

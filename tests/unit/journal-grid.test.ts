@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildGridView, studentAbsences, studentSummary } from "@/lib/journal/grid";
+import { attendanceKey, buildGridView, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
 import { d, rows } from "../fixtures/grid-rows";
 
 describe("the grid view (JRN-1, JRN-9)", () => {
@@ -55,6 +55,17 @@ describe("the grid view (JRN-1, JRN-9)", () => {
   it("computes the running average by assignment weights and counts absences", () => {
     expect(studentSummary(view, 100).average).toBe(4); // (5·2 + 2·1) / 3
     expect(studentAbsences(view, 101)).toEqual({ count: 1, hours: 1 });
+  });
+
+  it("sums a college student's missed hours in tenths, the hidden lessons' included (JRN-4)", () => {
+    const lessons = [1, 2].map((id) => ({ id, hours: 2 })) as unknown as GridView["lessons"];
+    const attendance = {
+      [attendanceKey(1, 7)]: { code: "N", missedHours: 0.1, version: 1 },
+      [attendanceKey(2, 7)]: { code: "N", missedHours: 0.2, version: 1 },
+    } as GridView["attendance"];
+    expect(studentAbsences({ lessons, attendance }, 7)).toEqual({ count: 2, hours: 0.3 });
+    const hidden = { before: 3, after: 0, sums: { 7: ["", 1, 0.7] } } as GridView["hidden"];
+    expect(studentAbsences({ lessons, attendance, hidden }, 7)).toEqual({ count: 3, hours: 1 });
   });
 
   it("shows a substitute only the lesson they substitute", () => {
