@@ -5,6 +5,7 @@ import type { MovementRow } from "@/lib/people/movement/data";
 import { MOVEMENT_LABELS, type MovementKind } from "@/lib/people/movement/rules";
 import { EDUCATION_FORM_LABELS, type EducationFormValue } from "@/lib/people/card-rules";
 import { formatDate } from "@/lib/org/time";
+import { orderRef } from "@/lib/org/decisions/rules";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
 export function MovementTable({
@@ -59,7 +60,7 @@ export function MovementTable({
           }`,
           from: r.fromClass ?? "—",
           to: r.toClass ?? "—",
-          order: `${r.orderNumber.startsWith("№") ? "" : "№ "}${r.orderNumber} от ${formatDate(r.orderDate)}`,
+          order: orderRef(r.orderNumber, r.orderDate),
         },
         search: `${r.studentName ?? ""} ${r.fromClass ?? ""} ${r.toClass ?? ""} ${r.orderNumber}`,
       }))}

@@ -13,6 +13,7 @@ import {
 } from "@/lib/archive/rules";
 import {
   decisionLastDay,
+  orderRef,
   orderText,
   planBatch,
   recordedText,
@@ -138,6 +139,7 @@ describe("pedagogical council decisions (REC-4)", () => {
     ).toBe("выбыл 16.03.2026");
     expect(orderText("41-у", d("2026-03-13"))).toBe("приказ № 41-у от 13.03.2026");
     expect(orderText("№ 41-у", d("2026-03-13"))).toBe("приказ № 41-у от 13.03.2026");
+    expect(orderRef("№ 41-у", d("2026-03-13"))).toBe("№ 41-у от 13.03.2026"); // the movement book's «Приказ» column
   });
 
   it("leads promotion to the next grade, repetition to the same, leaving and graduation nowhere", () => {

@@ -137,9 +137,14 @@ export function protocolText(number: string, date: Date): string {
   return `протокол № ${number} от ${formatDate(date)}`;
 }
 
-/** «приказ № 96-у от 29.05.2026» (a number typed with its «№» keeps it, as in the movement book). */
+/** «№ 96-у от 29.05.2026» — an order's reference as the movement book prints it (a number typed with its «№» keeps it). */
+export function orderRef(number: string, date: Date): string {
+  return `${number.startsWith("№") ? "" : "№ "}${number} от ${formatDate(date)}`;
+}
+
+/** «приказ № 96-у от 29.05.2026». */
 export function orderText(number: string, date: Date): string {
-  return `приказ ${number.startsWith("№") ? "" : "№ "}${number} от ${formatDate(date)}`;
+  return `приказ ${orderRef(number, date)}`;
 }
 
 /** A recorded decision as the sheet reads it: «переведён в 7 класс, протокол № 9 от 27.05.2026». */
