@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs, openMenuItem } from "./support";
+import { demoLogin, dropClassNamed, query, signInAs, openMenuItem } from "./support";
 import { TimetablePage } from "./pages/timetable-page";
 
 // PRG-3: the scheduler submits the timetable, the director approves it and the new class's lessons
@@ -20,12 +20,7 @@ test("the scheduler submits, the director approves, lessons appear; a returned v
     [org],
   );
   // A class of its own, not in the approved timetable (re-runs against the same database start clean).
-  const old = `SELECT id FROM "ClassGroup" WHERE "organisationId" = $1 AND name = '10П'`;
-  await query(`DELETE FROM "Lesson" WHERE "organisationId" = $1 AND "classId" IN (${old})`, [ctx.orgId]);
-  await query(`DELETE FROM "TimetableEntry" WHERE "organisationId" = $1 AND "classId" IN (${old})`, [ctx.orgId]);
-  await query(`DELETE FROM "TeacherLoad" WHERE "organisationId" = $1 AND "classId" IN (${old})`, [ctx.orgId]);
-  await query(`DELETE FROM "ClassMembership" WHERE "organisationId" = $1 AND "classId" IN (${old})`, [ctx.orgId]);
-  await query(`DELETE FROM "ClassGroup" WHERE "organisationId" = $1 AND name = '10П'`, [ctx.orgId]);
+  await dropClassNamed(ctx.orgId, "10П");
   await query(`DELETE FROM "TimetableVersion" WHERE "organisationId" = $1 AND number > 1`, [ctx.orgId]);
   const [cls] = await query<{ id: number }>(
     `INSERT INTO "ClassGroup" ("organisationId", "yearId", name, grade, letter) VALUES ($1, $2, '10П', 10, 'П') RETURNING id`,

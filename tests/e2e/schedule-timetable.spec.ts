@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, dropClassNamed, query, signInAs } from "./support";
 import { TimetablePage } from "./pages/timetable-page";
 
 // SCH-2: a scheduler builds a week for a new class in the grid; a teacher placed in two classes
@@ -26,10 +26,7 @@ test.describe("timetable (SCH-2)", () => {
       [org],
     );
     // A class of its own (re-runs against the same database start clean).
-    const old = `SELECT id FROM "ClassGroup" WHERE "organisationId" = $1 AND name = '10Э'`;
-    await query(`DELETE FROM "TimetableEntry" WHERE "organisationId" = $1 AND "classId" IN (${old})`, [ctx.orgId]);
-    await query(`DELETE FROM "TeacherLoad" WHERE "organisationId" = $1 AND "classId" IN (${old})`, [ctx.orgId]);
-    await query(`DELETE FROM "ClassGroup" WHERE "organisationId" = $1 AND name = '10Э'`, [ctx.orgId]);
+    await dropClassNamed(ctx.orgId, "10Э");
     const [cls] = await query<{ id: number }>(
       `INSERT INTO "ClassGroup" ("organisationId", "yearId", name, grade, letter, "bellScheduleId")
        VALUES ($1, $2, '10Э', 10, 'Э', $3) RETURNING id`,

@@ -28,6 +28,17 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+/**
+ * Removes a class a spec creates for itself, with its lessons, timetable entries, loads and
+ * memberships — so a re-run against the same database starts clean.
+ */
+export async function dropClassNamed(organisationId: number, name: string): Promise<void> {
+  const cls = `SELECT id FROM "ClassGroup" WHERE "organisationId" = $1 AND name = $2`;
+  for (const table of ["Lesson", "TimetableEntry", "TeacherLoad", "ClassMembership"])
+    await query(`DELETE FROM "${table}" WHERE "organisationId" = $1 AND "classId" IN (${cls})`, [organisationId, name]);
+  await query(`DELETE FROM "ClassGroup" WHERE "organisationId" = $1 AND name = $2`, [organisationId, name]);
+}
+
 export type DemoChild = { id: number; firstName: string; lastName: string; classId: number; organisationId: number };
 
 /** The demo school parent's children (7А and 3Б) with their current class, by first name. */
