@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, dropClassNamed, query, signInAs, openMenuItem } from "./support";
+import { demoLogin, dropClassNamed, query, schoolAlgebraContext, signInAs, openMenuItem } from "./support";
 import { TimetablePage } from "./pages/timetable-page";
 
 // PRG-3: the scheduler submits the timetable, the director approves it and the new class's lessons
@@ -10,15 +10,7 @@ test("the scheduler submits, the director approves, lessons appear; a returned v
 }) => {
   test.setTimeout(300_000); // three users, the approval generates the new class's year of lessons
   const org = demoLogin("SCHEDULER").orgName;
-  const [ctx] = await query<{ orgId: number; yearId: number; teacherId: number; subjectId: number }>(
-    `SELECT o.id AS "orgId", y.id AS "yearId", u.id AS "teacherId", s.id AS "subjectId"
-       FROM "Organisation" o
-       JOIN "AcademicYear" y ON y."organisationId" = o.id AND y."isCurrent"
-       JOIN "User" u ON u."organisationId" = o.id AND u.login = 'teacher'
-       JOIN "Subject" s ON s."organisationId" = o.id AND s.name = 'Алгебра'
-      WHERE o.name = $1`,
-    [org],
-  );
+  const ctx = await schoolAlgebraContext(org);
   // A class of its own, not in the approved timetable (re-runs against the same database start clean).
   await dropClassNamed(ctx.orgId, "10П");
   await query(`DELETE FROM "TimetableVersion" WHERE "organisationId" = $1 AND number > 1`, [ctx.orgId]);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, dropClassNamed, query, signInAs } from "./support";
+import { demoLogin, dropClassNamed, query, schoolAlgebraContext, signInAs } from "./support";
 import { TimetablePage } from "./pages/timetable-page";
 
 // SCH-2: a scheduler builds a week for a new class in the grid; a teacher placed in two classes
@@ -9,22 +9,7 @@ test.describe("timetable (SCH-2)", () => {
     page,
   }) => {
     const org = demoLogin("SCHEDULER").orgName;
-    const [ctx] = await query<{
-      orgId: number;
-      yearId: number;
-      scheduleId: number;
-      teacherId: number;
-      subjectId: number;
-    }>(
-      `SELECT o.id AS "orgId", y.id AS "yearId", b.id AS "scheduleId", u.id AS "teacherId", s.id AS "subjectId"
-         FROM "Organisation" o
-         JOIN "AcademicYear" y ON y."organisationId" = o.id AND y."isCurrent"
-         JOIN "BellSchedule" b ON b."organisationId" = o.id AND b."isDefault"
-         JOIN "User" u ON u."organisationId" = o.id AND u.login = 'teacher'
-         JOIN "Subject" s ON s."organisationId" = o.id AND s.name = 'Алгебра'
-        WHERE o.name = $1`,
-      [org],
-    );
+    const ctx = await schoolAlgebraContext(org);
     // A class of its own (re-runs against the same database start clean).
     await dropClassNamed(ctx.orgId, "10Э");
     const [cls] = await query<{ id: number }>(

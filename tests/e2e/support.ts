@@ -28,6 +28,29 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+/** The demo school's ids a spec building its own class needs: the current year, the default bell schedule, the teacher «teacher» and «Алгебра». */
+export async function schoolAlgebraContext(
+  orgName: string,
+): Promise<{ orgId: number; yearId: number; scheduleId: number; teacherId: number; subjectId: number }> {
+  const [ctx] = await query<{
+    orgId: number;
+    yearId: number;
+    scheduleId: number;
+    teacherId: number;
+    subjectId: number;
+  }>(
+    `SELECT o.id AS "orgId", y.id AS "yearId", b.id AS "scheduleId", u.id AS "teacherId", s.id AS "subjectId"
+       FROM "Organisation" o
+       JOIN "AcademicYear" y ON y."organisationId" = o.id AND y."isCurrent"
+       JOIN "BellSchedule" b ON b."organisationId" = o.id AND b."isDefault"
+       JOIN "User" u ON u."organisationId" = o.id AND u.login = 'teacher'
+       JOIN "Subject" s ON s."organisationId" = o.id AND s.name = 'Алгебра'
+      WHERE o.name = $1`,
+    [orgName],
+  );
+  return ctx;
+}
+
 /**
  * Removes a class a spec creates for itself, with its lessons, timetable entries, loads and
  * memberships — so a re-run against the same database starts clean.
