@@ -53,8 +53,7 @@ export async function logAssignmentChange(
   tx: Tx,
   who: { organisationId: number; userId: number; now: Date },
   lessonId: number,
-  /** null: the lesson form's «delete» without a stored assignment, logged as `assignment:null` as it always was. */
-  assignmentId: number | null,
+  assignmentId: number,
   change: { oldValue?: unknown; newValue?: unknown; reason?: string | null },
 ): Promise<void> {
   await tx.journalChange.create({

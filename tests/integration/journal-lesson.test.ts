@@ -112,6 +112,16 @@ describe("assignments and protocols (JRN-3, JRN-8)", () => {
       { ...by, reason: null, oldValue: corrected, newValue: null },
     ]);
   });
+
+  it("writes nothing for the «delete» of an assignment that was never stored (JRN-7: no history row without a change)", async () => {
+    const lessonId = f.lesson("2026-11-23");
+    const before = await db.journalChange.count({ where: { organisationId: f.organisationId, lessonId } });
+    expect(await writeAssignment({ ...who(), lessonId, assignmentId: null, fields: null })).toBe("nothing");
+    expect(await db.journalChange.count({ where: { organisationId: f.organisationId, lessonId } })).toBe(before);
+    expect(
+      await db.journalChange.count({ where: { organisationId: f.organisationId, entityKey: "assignment:null" } }),
+    ).toBe(0);
+  });
 });
 
 describe("reasons of absence (JRN-4)", () => {

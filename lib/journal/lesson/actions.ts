@@ -260,6 +260,7 @@ export async function saveAssignmentAction(_prev: Result | null, data: FormData)
   );
   if (typeof r === "object") return r;
   if (r === "has-marks") return fail("INVALID_INPUT", "По заданию уже выставлены отметки — удалить его нельзя");
+  if (r === "nothing") return fail("INVALID_INPUT", "Задание ещё не сохранено — удалять нечего");
   if (r === "missing") return fail("NOT_FOUND");
   return ok({ message: d.intent === "delete" ? "Задание удалено" : "Задание сохранено" });
 }

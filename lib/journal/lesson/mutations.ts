@@ -217,7 +217,9 @@ export async function writeAssignment(
     /** SEC-2: the stored assignment's own lesson is authorised too (every action passes it). */
     inScope?: StoredScopeCheck;
   },
-): Promise<"ok" | "missing" | "has-marks"> {
+): Promise<"ok" | "missing" | "has-marks" | "nothing"> {
+  // JRN-7: a «delete» of an assignment never stored changes nothing, so it writes nothing — no history row.
+  if (w.assignmentId === null && w.fields === null) return "nothing";
   return db.$transaction(async (tx) => {
     if (w.fields) {
       const type = await tx.assignmentType.findUnique({
@@ -259,9 +261,10 @@ export async function writeAssignment(
           data: w.fields,
         });
       }
-    } else if (w.fields) {
+    } else {
+      // No stored assignment, so `fields` is set: the «delete» of nothing returned above.
       const created = await tx.assignment.create({
-        data: { organisationId: w.organisationId, lessonId: w.lessonId, ...w.fields, createdAt: w.now },
+        data: { organisationId: w.organisationId, lessonId: w.lessonId, ...w.fields!, createdAt: w.now },
         select: { id: true },
       });
       id = created.id;
