@@ -86,8 +86,12 @@ describe("report jobs", () => {
     const later = new Date(TODAY.getTime() + 25 * 3600_000);
     expect((await reportJobStatus(zavuch, id, later))?.status).toBe("EXPIRED");
     expect(await reportJobFile(zavuch, id, later)).toBe("gone");
+    // The failed job keeps no file; it stays as long as a file would (KEEP_HOURS), then goes too.
+    await purgeExpired(new Date(TODAY.getTime() + 3600_000));
+    expect(await reportJobStatus(zavuch, missing, TODAY)).toMatchObject({ status: "FAILED" });
     expect(await purgeExpired(later)).toBeGreaterThan(0);
     expect(await reportJobStatus(zavuch, id)).toBeNull();
+    expect(await reportJobStatus(zavuch, missing)).toBeNull();
   });
 
   it("refuses a sixth waiting job of one user", async () => {

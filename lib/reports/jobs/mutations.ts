@@ -85,23 +85,27 @@ export async function completeJob(
   });
 }
 
-export async function failJob(organisationId: number, id: number, error: string): Promise<void> {
+/** `finishedAt` is the worker's clock: a failed job is purged KEEP_HOURS after it (purgeExpired). */
+export async function failJob(organisationId: number, id: number, error: string, finishedAt: Date): Promise<void> {
   await db.reportJob.updateMany({
     where: { organisationId, id },
-    data: { status: "FAILED", error, finishedAt: new Date() },
+    data: { status: "FAILED", error, finishedAt },
   });
 }
 
-/** Jobs whose files are past their keeping time: their keys, and the rows are deleted. */
-export async function removeExpiredJobs(now: Date): Promise<string[]> {
+/**
+ * Jobs past their keeping time: a finished file after its expiry, and a failed job (which keeps no
+ * file) once it failed before `failedBefore`. Their file keys, and how many rows were deleted.
+ */
+export async function removeExpiredJobs(now: Date, failedBefore: Date): Promise<{ keys: string[]; rows: number }> {
   const rows = await db.reportJob.findMany({
-    where: { expiresAt: { lt: now } },
+    where: { OR: [{ expiresAt: { lt: now } }, { status: "FAILED", finishedAt: { lt: failedBefore } }] },
     select: { organisationId: true, id: true, fileKey: true },
     take: 100,
   });
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { keys: [], rows: 0 };
   await db.reportJob.deleteMany({ where: { OR: rows.map((r) => ({ organisationId: r.organisationId, id: r.id })) } });
-  return rows.flatMap((r) => (r.fileKey ? [r.fileKey] : []));
+  return { keys: rows.flatMap((r) => (r.fileKey ? [r.fileKey] : [])), rows: rows.length };
 }
 
 /** A push job delivered: its row goes (the queue keeps no history of notifications). */

@@ -21,7 +21,7 @@ import {
 } from "./mutations";
 import { PUSH_JOB, pushEventSchema } from "@/lib/push/jobs";
 import { deliverPush } from "@/lib/push/send";
-import { expiryOf } from "./rules";
+import { expiryOf, KEEP_HOURS } from "./rules";
 import { serverNow } from "@/lib/org/clock";
 import { runWebhookStep } from "@/lib/webhooks/worker";
 
@@ -47,7 +47,7 @@ export async function runJobStep(now: () => Date = () => new Date()): Promise<nu
   if (state.stopping) return null;
   const job = await claimNextJob();
   if (!job) return null;
-  await trackJob(job.id, job.report === PUSH_JOB ? pushJob(job) : buildJob(job, now), () =>
+  await trackJob(job.id, job.report === PUSH_JOB ? pushJob(job, now) : buildJob(job, now), () =>
     releaseJob(job.organisationId, job.id),
   );
   return job.id;
@@ -89,10 +89,10 @@ export type JobQueue = {
 };
 
 /** Delivers a push job (never rejects: deliverPush logs its own failures) and removes it. */
-async function pushJob(job: ClaimedJob): Promise<"done" | "failed"> {
+async function pushJob(job: ClaimedJob, now: () => Date): Promise<"done" | "failed"> {
   const event = pushEventSchema.safeParse(job.params);
   if (!event.success) {
-    await failJob(job.organisationId, job.id, "Неверное уведомление");
+    await failJob(job.organisationId, job.id, "Неверное уведомление", now());
     return "failed";
   }
   await deliverPush(job.organisationId, event.data);
@@ -123,7 +123,7 @@ async function buildJob(
       file = model ? await renderModel(model, parsed.data.format) : null;
     }
     if (!file) {
-      await failJob(organisationId, id, "Класс, период или преподаватель не найден");
+      await failJob(organisationId, id, "Класс, период или преподаватель не найден", now());
       return "failed";
     }
     await setProgress(organisationId, id, 90);
@@ -134,7 +134,7 @@ async function buildJob(
     return "done";
   } catch (e) {
     logger().error({ jobId: id, err: safeError(e) }, "report job failed");
-    await failJob(organisationId, id, "Не удалось сформировать отчёт");
+    await failJob(organisationId, id, "Не удалось сформировать отчёт", now());
     return "failed";
   }
 }
@@ -167,11 +167,11 @@ async function runRound(queues: readonly JobQueue[]): Promise<boolean> {
   return ran;
 }
 
-/** Deletes the files and rows of jobs past their keeping time. */
+/** Deletes the files and rows of jobs past their keeping time (a failed one KEEP_HOURS after it failed). Returns how many rows went. */
 export async function purgeExpired(now: Date = new Date()): Promise<number> {
-  const keys = await removeExpiredJobs(now);
+  const { keys, rows } = await removeExpiredJobs(now, new Date(now.getTime() - KEEP_HOURS * 3600_000));
   await Promise.all(keys.map((k) => deleteFile(k).catch(() => undefined)));
-  return keys.length;
+  return rows;
 }
 
 /**
