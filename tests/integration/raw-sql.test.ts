@@ -193,12 +193,13 @@ const CASES: Record<string, Case> = {
     },
   },
   "auth/mutations USER_FAILURES_LOCK": { statement: authMutations.USER_FAILURES_LOCK, args: (d) => [d.org, d.teacher] },
-  "control/data MARK_DAYS": {
-    statement: controlData.MARK_DAYS,
-    args: async (d, tx) => {
-      const lessons = await tx.lesson.findMany({ where: { organisationId: d.org }, select: { id: true }, take: 50 });
-      return [d.org, lessons.map((l) => l.id), "Europe/Moscow"];
-    },
+  "control/data FILL_LESSONS": {
+    statement: controlData.FILL_LESSONS,
+    args: (d) => [
+      d.org,
+      { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null },
+      new Date(`${TO}T12:00:00Z`),
+    ],
   },
   "control/deadline/data LESSON_FILLS": {
     statement: deadlineData.LESSON_FILLS,
