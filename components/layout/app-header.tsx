@@ -10,21 +10,39 @@ import { primaryRole } from "@/components/home/home-title";
 import { MainNav } from "./main-nav";
 import { UnreadBadge } from "@/components/messages/unread-badge";
 
+type Menu = { bar: string[]; more: string[]; mail: boolean };
+
+// The menu of a held-permissions map and a role, worked out once: the map is kept with the actor's
+// facts under their AccessVersion (lib/access/loaders.ts), so a changed right brings a new map and
+// a new menu at the next request (issue 22 item 1: the header sorted the menu on every page).
+const menus = new WeakMap<object, Map<string, Menu>>();
+
+function menuFor(held: Awaited<ReturnType<typeof heldPermissions>>, role: string | null): Menu {
+  const byRole = menus.get(held) ?? new Map<string, Menu>();
+  menus.set(held, byRole);
+  const known = byRole.get(role ?? "");
+  if (known) return known;
+  const items = NAV_ITEMS.filter((item) => navItemOpen(item, held));
+  const { bar, more } = menuOf(items, role);
+  const menu = {
+    bar: bar.map((item) => item.href),
+    more: more.map((item) => item.href),
+    mail: items.some((item) => item.href === "/mail"),
+  };
+  byRole.set(role ?? "", menu);
+  return menu;
+}
+
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  const items = NAV_ITEMS.filter((item) => navItemOpen(item, held));
-  const { bar, more } = menuOf(items, primaryRole(user.roles));
+  const { bar, more, mail } = menuFor(held, primaryRole(user.roles));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
         <Link href="/" className="font-semibold text-blue-800">
           Электронный журнал
         </Link>
-        <MainNav
-          bar={bar.map((item) => item.href)}
-          more={more.map((item) => item.href)}
-          mailBadge={items.some((item) => item.href === "/mail") ? <UnreadBadge user={user} /> : null}
-        />
+        <MainNav bar={bar} more={more} mailBadge={mail ? <UnreadBadge user={user} /> : null} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-right leading-tight">
             <Link href="/profile" className="block font-medium hover:text-blue-700" title="Профиль">

@@ -28,14 +28,25 @@ export const loadMatrixView = cache(async (organisationId: number, userId: numbe
   };
 });
 
-/** The permissions the user holds, each with its scopes (for navigation). */
-export const heldPermissions = cache(async (organisationId: number, userId: number): Promise<Map<string, Scope[]>> => {
-  const facts = await actorFacts(organisationId, userId);
-  const held = new Map<string, Scope[]>();
-  if (!facts) return held;
-  for (const row of MATRIX) {
-    const scopes = effectiveScopes(facts, row.key);
-    if (scopes.length > 0) held.set(row.key, scopes);
-  }
-  return held;
-});
+// The held permissions of a facts object, worked out once: the facts are kept between requests
+// under their AccessVersion (lib/access/authorize.ts), so this lives exactly as long as they do — a
+// changed role, load or matrix cell brings new facts and with them a new map (issue 22 item 1: the
+// header asked every matrix row on every page).
+const heldOfFacts = new WeakMap<object, ReadonlyMap<string, readonly Scope[]>>();
+
+/** The permissions the user holds, each with its scopes (for navigation). Read-only: shared between requests. */
+export const heldPermissions = cache(
+  async (organisationId: number, userId: number): Promise<ReadonlyMap<string, readonly Scope[]>> => {
+    const facts = await actorFacts(organisationId, userId);
+    if (!facts) return new Map();
+    const known = heldOfFacts.get(facts);
+    if (known) return known;
+    const held = new Map<string, Scope[]>();
+    for (const row of MATRIX) {
+      const scopes = effectiveScopes(facts, row.key);
+      if (scopes.length > 0) held.set(row.key, scopes);
+    }
+    heldOfFacts.set(facts, held);
+    return held;
+  },
+);

@@ -3,9 +3,9 @@
 // constant: two parallel rounds whatever the number of lessons, marks or students.
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { col } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
-import { calendarDayIn, todayIn, wallTimeToInstant } from "@/lib/org/time";
+import { dateOnly, todayIn, wallTimeToInstant } from "@/lib/org/time";
 import type { ActivityFacts, FillChange, FillLesson } from "./rules";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
@@ -24,93 +24,90 @@ export type FillFacts = {
 };
 
 /**
- * Marks of the lessons grouped by lesson and the calendar day (in the organisation's zone) they
- * were made: how many, the latest creation and the latest edit (epoch ms) — a few rows per lesson
- * instead of two per mark.
+ * The held lessons (not cancelled, dated from `from` to `to` and not after the organisation's today
+ * at `now`) with everything CTL-1 counts of each, aggregated per lesson in PostgreSQL (issue 22
+ * item 7): the fill flags, the marks per calendar day of their creation in the organisation's zone
+ * (`[day, count, latest creation ms]` — lateness is judged in lib/control/rules.ts) and the latest
+ * entry of any kind (topic fill, mark creation or edit, attendance, homework, history). One row per
+ * lesson instead of a lesson read plus five reads bound to every lesson id and ~6 objects per lesson.
  */
-export const MARK_DAYS = rawStatement(
-  { lessonId: col.int, marks: col.int, createdAt: col.float, updatedAt: col.float },
-  (organisationId: number, lessonIds: readonly number[], timeZone: string) => Prisma.sql`
-    SELECT m."lessonId", count(*)::int AS marks,
-           (extract(epoch FROM max(m."createdAt")) * 1000)::float8 AS "createdAt",
-           (extract(epoch FROM max(m."updatedAt")) * 1000)::float8 AS "updatedAt"
-      FROM "Mark" m
-     WHERE m."organisationId" = ${organisationId} AND m."lessonId" = ANY(${[...lessonIds]}::int[])
-     GROUP BY m."lessonId", (m."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date`,
+export const FILL_LESSONS = rawStatement(
+  {
+    lessonId: col.int,
+    teacherId: col.int,
+    classId: col.int,
+    subjectId: col.int,
+    date: col.text,
+    hasTopic: col.bool,
+    hasHomework: col.bool,
+    attendanceTaken: col.bool,
+    markDays: col.jsonArray,
+    lastAt: col.float.nullable(),
+    lastDay: col.text.nullable(),
+  },
+  (organisationId: number, q: FillQuery, now: Date) => {
+    const classFilter = q.classIds
+      ? q.classIds.size
+        ? Prisma.sql`AND l."classId" IN (${Prisma.join([...q.classIds])})`
+        : Prisma.sql`AND false`
+      : Prisma.empty;
+    const teacherFilter = q.teacherId
+      ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${q.teacherId}`
+      : Prisma.empty;
+    const subjectFilter = q.subjectId ? Prisma.sql`AND l."subjectId" = ${q.subjectId}` : Prisma.empty;
+    const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
+    const last = Prisma.sql`greatest(l."filledAt", mk.created, mk.updated, att.at, hw.at, jc.at)`;
+    return Prisma.sql`
+    SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+           to_char(l.date, 'YYYY-MM-DD') AS date,
+           -- !!topic?.trim(): a character that is not white space
+           coalesce(l.topic ~ '[^[:space:]]', false) AS "hasTopic",
+           hw.at IS NOT NULL AS "hasHomework",
+           (att.at IS NOT NULL OR coalesce(jc.present, false)) AS "attendanceTaken",
+           coalesce(mk.days, '[]'::json) AS "markDays",
+           ${epoch(last)} AS "lastAt",
+           to_char((${last} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date, 'YYYY-MM-DD') AS "lastDay"
+      FROM "Lesson" l
+      JOIN "Organisation" o ON o.id = l."organisationId"
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_array(d.day, d.marks, ${epoch(Prisma.sql`d.created`)}) ORDER BY d.day) AS days,
+               max(d.created) AS created, max(d.updated) AS updated
+          FROM (SELECT to_char((m."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date, 'YYYY-MM-DD') AS day,
+                       count(*)::int AS marks, max(m."createdAt") AS created, max(m."updatedAt") AS updated
+                  FROM "Mark" m
+                 WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id
+                 GROUP BY 1) d) mk ON true
+      LEFT JOIN LATERAL (SELECT max(a."updatedAt") AS at FROM "Attendance" a
+                          WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id) att ON true
+      LEFT JOIN LATERAL (SELECT max(h."updatedAt") AS at FROM "Homework" h
+                          WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
+      -- «Все присутствуют» saved as one history record: attendance taken without a cell.
+      LEFT JOIN LATERAL (SELECT max(j.at) AS at,
+                                bool_or(j.entity = 'ATTENDANCE' AND j."entityKey" LIKE '%:attendance') AS present
+                           FROM "JournalChange" j
+                          WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id) jc ON true
+     WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
+       AND l.date >= ${q.from}::date AND l.date <= ${q.to}::date
+       AND l.date <= (${now.toISOString()}::timestamptz AT TIME ZONE o."timeZone")::date
+       ${classFilter} ${teacherFilter} ${subjectFilter}`;
+  },
 );
 
 /** Held lessons (not cancelled, not in the future) of the range with their fill flags and changes. */
 export async function loadFillFacts(organisationId: number, q: FillQuery, now: Date): Promise<FillFacts> {
-  const classFilter = q.classIds ? { classId: { in: [...q.classIds] } } : {};
-  const teacherFilter = q.teacherId
-    ? { OR: [{ substituteId: q.teacherId }, { substituteId: null, teacherId: q.teacherId }] }
-    : {};
-  const [org, allLessons] = await Promise.all([
+  const [org, rows] = await Promise.all([
     db.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, kind: true, timeZone: true, settings: { select: { lockDays: true } } },
     }),
-    db.lesson.findMany({
-      where: {
-        organisationId,
-        status: "SCHEDULED",
-        date: { gte: q.from, lte: q.to },
-        ...classFilter,
-        ...teacherFilter,
-        ...(q.subjectId ? { subjectId: q.subjectId } : {}),
-      },
-      select: {
-        id: true,
-        classId: true,
-        subjectId: true,
-        teacherId: true,
-        substituteId: true,
-        date: true,
-        topic: true,
-        filledAt: true,
-      },
-    }),
+    FILL_LESSONS.run(db, organisationId, q, now),
   ]);
-  // Lessons after today are not held yet (the zone's today, known once the organisation is read).
   const today = todayIn(org.timeZone, now);
   const to = q.to < today ? q.to : today;
-  const lessons = allLessons.filter((l) => l.date <= today);
-  const lessonIds = lessons.map((l) => l.id);
-  const dayOf = calendarDayIn(org.timeZone);
-  const classIds = [...new Set(lessons.map((l) => l.classId))];
-  const teacherIds = [...new Set(lessons.map((l) => l.substituteId ?? l.teacherId))];
-  const subjectIds = [...new Set(lessons.map((l) => l.subjectId))];
-  const [history, present, markDays, attendance, homework, members, teachers, classes, subjects] = await Promise.all([
-    // The journal history counts only for «последнее заполнение»: its latest record per lesson.
-    db.journalChange.groupBy({
-      by: ["lessonId"],
-      where: { organisationId, lessonId: { in: lessonIds } },
-      _max: { at: true },
-    }),
-    // «Все присутствуют» saved as one history record: attendance taken without a cell.
-    db.journalChange.groupBy({
-      by: ["lessonId"],
-      where: {
-        organisationId,
-        lessonId: { in: lessonIds },
-        entity: "ATTENDANCE",
-        entityKey: { endsWith: ":attendance" },
-      },
-    }),
-    // RPT-11 (issue 18): the cells' own timestamps — a mark made late is late whatever the
-    // history holds, and a journal filled without a change record still shows when. Counted per
-    // lesson and creation day in SQL (issue 22 item 7), not loaded mark by mark.
-    MARK_DAYS.run(db, organisationId, lessonIds, org.timeZone),
-    db.attendance.groupBy({
-      by: ["lessonId"],
-      where: { organisationId, lessonId: { in: lessonIds } },
-      _max: { updatedAt: true },
-    }),
-    db.homework.groupBy({
-      by: ["lessonId"],
-      where: { organisationId, lessonId: { in: lessonIds } },
-      _max: { updatedAt: true },
-    }),
+  const classIds = [...new Set(rows.map((l) => l.classId))];
+  const teacherIds = [...new Set(rows.map((l) => l.teacherId))];
+  const subjectIds = [...new Set(rows.map((l) => l.subjectId))];
+  const [members, teachers, classes, subjects] = await Promise.all([
     db.classMembership.findMany({
       where: {
         organisationId,
@@ -127,51 +124,54 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
     db.classGroup.findMany({ where: { organisationId, id: { in: classIds } }, select: { id: true, name: true } }),
     db.subject.findMany({ where: { organisationId, id: { in: subjectIds } }, select: { id: true, name: true } }),
   ]);
-  const allPresent = new Set(present.map((c) => c.lessonId));
-  // Homework, attendance and marks of a lesson from the grouped reads below, not Prisma's `_count`
-  // (issue 22 item 7: its plan counted the whole Mark table — 350 of 360 ms on the bench month).
-  const withHomework = new Set(homework.map((h) => h.lessonId));
-  const withAttendance = new Set(attendance.map((a) => a.lessonId));
-  const marksOf = new Map<number, number>();
-  for (const m of markDays) marksOf.set(m.lessonId, (marksOf.get(m.lessonId) ?? 0) + m.marks);
   const rollSets = new Map<number, Set<number>>();
   for (const m of members) {
     const set = rollSets.get(m.classId) ?? new Set<number>();
     set.add(m.studentId);
     rollSets.set(m.classId, set);
   }
+  const lessons: FillLesson[] = [];
+  const changes: FillChange[] = [];
+  for (const r of rows) {
+    let marks = 0;
+    // RPT-11 (issue 18): marks by the day of their creation — a mark made late is late whatever the history holds.
+    for (const [day, count, created] of jsonArray<[string, number, number]>(r.markDays)) {
+      marks += count;
+      changes.push({
+        lessonId: r.lessonId,
+        entity: "MARK",
+        day: dateOnly(day),
+        at: new Date(Math.round(created)),
+        count,
+      });
+    }
+    // «Последнее заполнение»: the latest entry of any kind (one per lesson, found in SQL).
+    if (r.lastAt !== null && r.lastDay !== null)
+      changes.push({
+        lessonId: r.lessonId,
+        entity: "LAST",
+        day: dateOnly(r.lastDay),
+        at: new Date(Math.round(r.lastAt)),
+      });
+    lessons.push({
+      lessonId: r.lessonId,
+      teacherId: r.teacherId,
+      classId: r.classId,
+      subjectId: r.subjectId,
+      date: dateOnly(r.date),
+      hasTopic: r.hasTopic,
+      hasHomework: r.hasHomework,
+      attendanceTaken: r.attendanceTaken,
+      marks,
+    });
+  }
   return {
     orgName: org.name,
     isCollege: org.kind === "COLLEGE",
     timeZone: org.timeZone,
     lockDays: org.settings?.lockDays ?? 7,
-    lessons: lessons.map((l) => ({
-      lessonId: l.id,
-      teacherId: l.substituteId ?? l.teacherId,
-      classId: l.classId,
-      subjectId: l.subjectId,
-      date: l.date,
-      hasTopic: !!l.topic?.trim(),
-      hasHomework: withHomework.has(l.id),
-      attendanceTaken: withAttendance.has(l.id) || allPresent.has(l.id),
-      marks: marksOf.get(l.id) ?? 0,
-    })),
-    changes: [
-      // Marks by their creation (late or not) and their last edit; the history's records count
-      // only for «последнее заполнение».
-      ...markDays.flatMap((m) => [
-        { lessonId: m.lessonId, entity: "MARK", at: new Date(m.createdAt), count: m.marks },
-        { lessonId: m.lessonId, entity: "EDIT", at: new Date(m.updatedAt) },
-      ]),
-      ...attendance.flatMap((a) =>
-        a._max.updatedAt ? [{ lessonId: a.lessonId, entity: "ATTENDANCE", at: a._max.updatedAt }] : [],
-      ),
-      ...homework.flatMap((h) =>
-        h._max.updatedAt ? [{ lessonId: h.lessonId, entity: "HOMEWORK", at: h._max.updatedAt }] : [],
-      ),
-      ...lessons.flatMap((l) => (l.filledAt ? [{ lessonId: l.id, entity: "TOPIC", at: l.filledAt }] : [])),
-      ...history.flatMap((c) => (c._max.at ? [{ lessonId: c.lessonId!, entity: "HISTORY", at: c._max.at }] : [])),
-    ].map((c) => ({ ...c, day: dayOf(c.at) })),
+    lessons,
+    changes,
     roll: new Map([...rollSets].map(([k, v]) => [k, v.size])),
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
     classes: new Map(classes.map((c) => [c.id, c.name])),

@@ -15,6 +15,7 @@ import { db } from "@/lib/db";
 import { ACTOR_FACTS } from "@/lib/access/data";
 import { SESSION_USER } from "@/lib/auth/data";
 import { authorize } from "@/lib/access/authorize";
+import { heldPermissions } from "@/lib/access/loaders";
 import { saveMatrixAction } from "@/lib/access/actions";
 import { changePasswordAction, signOutAction } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -384,6 +385,23 @@ describe("cached session and access facts: a change takes effect at the next req
     expect((await getCurrentUser())?.roles).toEqual([]);
     await db.userRole.create({ data: { organisationId: f.organisationId, userId: f.users.MEDIC, role: "MEDIC" } });
     expect((await authorize(actor("MEDIC"), "people.medical")).allowed).toBe(true);
+  });
+
+  it("the menu's held permissions are kept with the facts: reused while nothing changes, a removed role or matrix cell gone at the next request", async () => {
+    const held = () => heldPermissions(f.organisationId, f.users.MEDIC);
+    const first = await held();
+    expect(first.has("people.medical")).toBe(true);
+    expect(await held()).toBe(first);
+    await db.userRole.deleteMany({ where: { organisationId: f.organisationId, userId: f.users.MEDIC } });
+    expect((await held()).has("people.medical")).toBe(false);
+    await db.userRole.create({ data: { organisationId: f.organisationId, userId: f.users.MEDIC, role: "MEDIC" } });
+    expect((await held()).has("people.medical")).toBe(true);
+    await db.rolePermission.create({
+      data: { organisationId: f.organisationId, column: "MEDIC", permission: "people.medical", scope: null },
+    });
+    expect((await held()).has("people.medical")).toBe(false);
+    await db.rolePermission.deleteMany({ where: { organisationId: f.organisationId, column: "MEDIC" } });
+    expect((await held()).has("people.medical")).toBe(true);
   });
 
   it("a removed load, class-teacher post or child link: the gate refuses at the next request", async () => {

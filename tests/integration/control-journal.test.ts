@@ -11,6 +11,7 @@ import { teacherRemarks } from "@/lib/control/remarks/data";
 import { renderPdf } from "@/lib/reports/render-pdf";
 import { renderXlsx } from "@/lib/reports/render-xlsx";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { counted } from "../support/pg-queries";
 
 let f: AccessFixture;
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -168,6 +169,32 @@ describe("journal-fill report (CTL-1)", () => {
           newValue: newValue ?? undefined,
         })),
       });
+    }
+  });
+
+  it("reads the figures in two rounds of constant statements, whatever the number of lessons (issue 22 item 7)", async () => {
+    const ask = () => journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
+    const before = await counted(ask);
+    // Another held lesson with a mark and attendance: the same statements, none bound to lesson ids.
+    const extra = await db.lesson.create({
+      data: {
+        organisationId: f.organisationId,
+        classId: f.classB,
+        subjectId: f.subject,
+        teacherId: f.users.TEACHER,
+        date: d("2026-11-12"),
+        bellNumber: 7,
+      },
+    });
+    try {
+      const after = await counted(ask);
+      expect(after.queries).toHaveLength(before.queries.length);
+      // the organisation and its settings ∥ the lessons' figures (one statement), then the roll and three name reads
+      expect(before.queries.length).toBeLessThanOrEqual(7);
+      expect(after.result.totals.lessons).toBe(before.result.totals.lessons + 1);
+      for (const q of after.queries) expect(q.values).not.toContainEqual([expect.any(Number), extra.id]);
+    } finally {
+      await db.lesson.delete({ where: { organisationId_id: { organisationId: f.organisationId, id: extra.id } } });
     }
   });
 

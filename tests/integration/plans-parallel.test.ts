@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
 import { db } from "@/lib/db";
 import { decidePlan } from "@/lib/plans/access";
-import { listPlans } from "@/lib/plans/data";
+import { listPlans, loadsWithoutPlan } from "@/lib/plans/data";
 import { createPlan, reviewPlan, submitPlan } from "@/lib/plans/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -108,5 +108,45 @@ describe("listing plans by scope (ACL-3, ACL-5)", () => {
     expect(await ids({ kind: "some", teacherId: f.users.TEACHER, classIds: [] })).toEqual([planId]);
     expect(await ids({ kind: "some", teacherId: null, classIds: [] })).toEqual([]);
     expect(await listPlans(f.otherOrganisationId, year.id, { kind: "all" })).toEqual([]);
+  });
+});
+
+describe("loads without a plan (PLAN-2)", () => {
+  it("counts a load covered by its class's plan or by its grade's parallel plan, not by another teacher's or grade's", async () => {
+    const organisationId = f.organisationId;
+    const year = await db.academicYear.findFirstOrThrow({ where: { organisationId } });
+    const six = await db.classGroup.create({ data: { organisationId, yearId: year.id, name: "6А", grade: 6 } });
+    const load = (teacherId: number, classId: number) =>
+      db.teacherLoad.create({
+        data: { organisationId, yearId: year.id, teacherId, classId, subjectId: f.subject, hoursPerWeek: 2 },
+      });
+    // The TEACHER in 6А (no plan of grade 6), the CLASS_TEACHER in 6А with a plan of 6А, and in 5Б
+    // (the TEACHER's parallel plan of grade 5 is not theirs).
+    await load(f.users.TEACHER, six.id);
+    await load(f.users.CLASS_TEACHER, six.id);
+    await load(f.users.CLASS_TEACHER, f.classB);
+    await createPlan(
+      organisationId,
+      f.users.CLASS_TEACHER,
+      {
+        yearId: year.id,
+        teacherId: f.users.CLASS_TEACHER,
+        subjectId: f.subject,
+        classId: six.id,
+        grade: null,
+        title: "КТП 6А",
+      },
+      [],
+    );
+    const names = await db.user.findMany({ where: { organisationId }, select: { id: true, lastName: true } });
+    const name = (id: number) => `${names.find((u) => u.id === id)!.lastName} Тест`;
+    const missing = (await loadsWithoutPlan(organisationId, year.id, null)).map(
+      (m) => `${m.teacherName} · ${m.className}`,
+    );
+    expect(missing).toContain(`${name(f.users.TEACHER)} · 6А`);
+    expect(missing).toContain(`${name(f.users.CLASS_TEACHER)} · 5Б`);
+    expect(missing).not.toContain(`${name(f.users.CLASS_TEACHER)} · 6А`);
+    expect(missing).not.toContain(`${name(f.users.TEACHER)} · 5А`);
+    expect(missing).not.toContain(`${name(f.users.TEACHER)} · 5Б`);
   });
 });

@@ -30,6 +30,7 @@ import * as closingMutations from "@/lib/journal/closing/mutations";
 import * as handinMutations from "@/lib/learning/handin/mutations";
 import * as overdueData from "@/lib/messages/overdue/data";
 import * as opsData from "@/lib/ops/data";
+import * as loginsData from "@/lib/people/logins/data";
 import * as decisionsMutations from "@/lib/org/decisions/mutations";
 import * as yearMutations from "@/lib/org/year/mutations";
 import * as plansData from "@/lib/plans/data";
@@ -86,6 +87,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "learning/handin/mutations": handinMutations,
   "messages/overdue/data": overdueData,
   "ops/data": opsData,
+  "people/logins/data": loginsData,
   "org/decisions/mutations": decisionsMutations,
   "org/year/mutations": yearMutations,
   "plans/data": plansData,
@@ -191,12 +193,13 @@ const CASES: Record<string, Case> = {
     },
   },
   "auth/mutations USER_FAILURES_LOCK": { statement: authMutations.USER_FAILURES_LOCK, args: (d) => [d.org, d.teacher] },
-  "control/data MARK_DAYS": {
-    statement: controlData.MARK_DAYS,
-    args: async (d, tx) => {
-      const lessons = await tx.lesson.findMany({ where: { organisationId: d.org }, select: { id: true }, take: 50 });
-      return [d.org, lessons.map((l) => l.id), "Europe/Moscow"];
-    },
+  "control/data FILL_LESSONS": {
+    statement: controlData.FILL_LESSONS,
+    args: (d) => [
+      d.org,
+      { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null },
+      new Date(`${TO}T12:00:00Z`),
+    ],
   },
   "control/deadline/data LESSON_FILLS": {
     statement: deadlineData.LESSON_FILLS,
@@ -485,6 +488,10 @@ const CASES: Record<string, Case> = {
   "messages/overdue/data PARENT_TEACHER_PAIRS": {
     statement: overdueData.PARENT_TEACHER_PAIRS,
     args: (d) => [d.org, null, TO],
+  },
+  "people/logins/data VISIT_PAGE": {
+    statement: loginsData.VISIT_PAGE,
+    args: (d) => [d.org, "all", new Date(`${TO}T00:00:00Z`), { q: "а" }, 200, 4],
   },
   "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
