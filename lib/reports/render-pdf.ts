@@ -281,15 +281,15 @@ async function renderInProcess(doc: object): Promise<Buffer> {
 // wait for a free one, and a thread idle for PDF_THREAD_IDLE_MS ends (its memory goes back). An idle
 // thread does not keep the process alive (unref); a busy one does, so a script awaiting a PDF ends.
 // Issue 22 (peak RSS ≤ 600 MB): a thread whose committed heap is over PDF_THREAD_KEEP_HEAP_MB after a
-// document ends right away instead of idling 30 s. A small report leaves 34–60 MB of heap; a large
-// document — a year's printed journal, a few thousand table rows — leaves 90–110 MB, which a kept
-// thread would hold beside the next requests (bench/notes.md «Round 10, perfM10»: +50 MB of RSS
-// after `printed_journal_pdf`). The next PDF pays a new thread (≈ 0.5 s of CPU, at nice 19).
+// document ends right away instead of idling 30 s. In the benchmark a class's or the school's report
+// leaves 49–55 MB of heap, a year's printed journal 85–87 MB (bench/notes.md «Round 11, memM11»),
+// which a kept thread would hold beside the next requests (round 10: +50 MB of RSS after
+// `printed_journal_pdf`). The next PDF pays a new thread (≈ 0.5 s of CPU, at nice 19).
 // PDF_THREAD_KEEP_HEAP_MB in the environment moves the bound; 0 keeps every thread until it idles
 // (round 10's behaviour: the benchmark's «before»).
 export const PDF_THREADS_MAX = 2;
 export const PDF_THREAD_IDLE_MS = 30_000;
-export const PDF_THREAD_KEEP_HEAP_MB = 80;
+export const PDF_THREAD_KEEP_HEAP_MB = 64;
 
 /** The bound in MB from PDF_THREAD_KEEP_HEAP_MB (a whole number; 0 = none), else the default. */
 export function threadKeepHeapMb(raw: string | undefined): number {
