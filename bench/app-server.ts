@@ -1,13 +1,16 @@
-// The production app for the benchmark: `next build` (unless --skip-build and a build exists),
-// `next start` on a free loopback port against the bench database, the server's resident memory
-// (the process and its children, sampled from /proc) and real sign-ins through next-auth.
+// The production app for the benchmark: `next build` (unless --skip-build and a build exists) and the
+// app server compiled ahead (server/build.ts), that server on a free loopback port against the bench
+// database, its resident memory (the process and its children, sampled from /proc) and real sign-ins
+// through next-auth.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { appServerArgv } from "../prisma/tools/heap-cap";
+import { appServerArgv, sourceServerArgv } from "../prisma/tools/heap-cap";
 import { PROJECT_ROOT } from "../prisma/tools/paths";
+import { buildServer } from "../server/build";
+import { compiledServer } from "../server/entry";
 import { send } from "./http-load";
 
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
@@ -20,14 +23,22 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+const fromSources = (env: NodeJS.ProcessEnv) => env.BENCH_SERVER_FROM_SOURCES === "1";
+
 export async function buildApp(env: NodeJS.ProcessEnv, skip: boolean, log: (s: string) => void): Promise<void> {
   if (skip && existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
     log("Сборка: использую готовую .next (--skip-build)");
-    return;
+  } else {
+    log("Сборка: next build…");
+    const code = await run(["build"], { ...env, NODE_ENV: "production" });
+    if (code !== 0) throw new Error(`next build завершился с кодом ${code}`);
   }
-  log("Сборка: next build…");
-  const code = await run(["build"], { ...env, NODE_ENV: "production" });
-  if (code !== 0) throw new Error(`next build завершился с кодом ${code}`);
+  // The app server compiled ahead, as `npm run build` and `npm start` run it (issue 22, peak RSS);
+  // BENCH_SERVER_FROM_SOURCES=1 runs it from its sources through tsx instead (the before of that change).
+  if (!fromSources(env) && !compiledServer(PROJECT_ROOT)) {
+    log("Сборка: сервер приложения (server/build.ts)…");
+    await buildServer(PROJECT_ROOT);
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -139,7 +150,8 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node refuses
   // --cpu-prof in NODE_OPTIONS); open it in Chrome DevTools or read it with bench/profile-top.ts.
   const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, ...appServerArgv(env, PROJECT_ROOT)], {
+  const argv = fromSources(env) ? sourceServerArgv(env, PROJECT_ROOT) : appServerArgv(env, PROJECT_ROOT);
+  const child: ChildProcess = spawn(process.execPath, [...prof, ...argv], {
     cwd: PROJECT_ROOT,
     // METRICS_ALLOW: the benchmark reads the app's heap gauges after each level (heapOf), over loopback.
     env: {
@@ -163,7 +175,9 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
     if (Date.now() > deadline || child.exitCode !== null) throw new Error("next start не ответил за 90 с");
     await new Promise((r) => setTimeout(r, 500));
   }
-  log(`Приложение: ${base} (pid ${pid})`);
+  log(
+    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"})`,
+  );
   let peak = treeMemory(pid);
   const sample = () => {
     const now = treeMemory(pid);

@@ -1,7 +1,9 @@
 // The production (and development) app server: Next.js's request handler inside a plain Node
 // HTTP server (issue 26). Started by `npm start` (prisma/tools/start.ts), the e2e runner and the
-// benchmark as `node [--max-old-space-size=N] --import tsx/esm server/main.ts`; systemd runs the
-// same command (docs/DEPLOY.md). It adds what `next start` cannot: the socket address and
+// benchmark as `node [--max-old-space-size=N] .next/app-server.mjs`, this file compiled ahead by
+// server/build.ts (issue 22, peak RSS: no tsx in the running server, server/entry.ts), or from the
+// sources as `node --import tsx/esm server/main.ts` in development or before that compile; ROOT is
+// the parent of either file's folder. It adds what `next start` cannot: the socket address and
 // TRUST_PROXY hops (SEC-1), body limits before Next reads a body (SEC-6), a request id, one JSON
 // log line and metrics per request, and a drain on SIGTERM: stop accepting, let running requests
 // finish (SHUTDOWN_TIMEOUT_SECONDS), return a claimed report job to the queue, close the pools.

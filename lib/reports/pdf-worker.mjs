@@ -5,7 +5,9 @@
 // start-up was ~0.5 s of CPU per PDF, at the normal priority). The thread lowers its own priority
 // before the engine loads, so the loading also runs at nice 19. Plain JavaScript (ES module) so
 // that Node runs it as is in a worker_threads Worker; the layout and its corrections are the
-// engine's (pdf-engine.mjs), the same code the in-process fallback runs.
+// engine's (pdf-engine.mjs), the same code the in-process fallback runs. Each answer carries the
+// thread's committed heap (MB) so the pool can end a thread a large document left big.
+import v8 from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { lowerThreadPriority } from "./pdf-priority.mjs";
 
@@ -15,7 +17,10 @@ const engine = import("./pdf-engine.mjs");
 parentPort.on("message", async ({ id, doc, fontsDir }) => {
   try {
     const buffer = await (await engine).renderPdfDocument(doc, fontsDir);
-    parentPort.postMessage({ id, bytes: buffer, nice });
+    // The thread's committed heap after the document: render-pdf.ts ends a thread that a large
+    // document (a year's printed journal) left holding much memory instead of keeping it idle.
+    const heapMb = v8.getHeapStatistics().total_heap_size / 2 ** 20;
+    parentPort.postMessage({ id, bytes: buffer, nice, heapMb });
   } catch (e) {
     parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) });
   }

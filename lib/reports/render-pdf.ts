@@ -280,8 +280,23 @@ async function renderInProcess(doc: object): Promise<Buffer> {
 // fontkit cost about half a second of CPU per PDF); at most PDF_THREADS_MAX run, further documents
 // wait for a free one, and a thread idle for PDF_THREAD_IDLE_MS ends (its memory goes back). An idle
 // thread does not keep the process alive (unref); a busy one does, so a script awaiting a PDF ends.
+// Issue 22 (peak RSS ≤ 600 MB): a thread whose committed heap is over PDF_THREAD_KEEP_HEAP_MB after a
+// document ends right away instead of idling 30 s. In the benchmark a class's or the school's report
+// leaves 49–55 MB of heap, a year's printed journal 85–87 MB (bench/notes.md «Round 11, memM11»),
+// which a kept thread would hold beside the next requests (round 10: +50 MB of RSS after
+// `printed_journal_pdf`). The next PDF pays a new thread (≈ 0.5 s of CPU, at nice 19).
+// PDF_THREAD_KEEP_HEAP_MB in the environment moves the bound; 0 keeps every thread until it idles
+// (round 10's behaviour: the benchmark's «before»).
 export const PDF_THREADS_MAX = 2;
 export const PDF_THREAD_IDLE_MS = 30_000;
+export const PDF_THREAD_KEEP_HEAP_MB = 64;
+
+/** The bound in MB from PDF_THREAD_KEEP_HEAP_MB (a whole number; 0 = none), else the default. */
+export function threadKeepHeapMb(raw: string | undefined): number {
+  const v = raw?.trim();
+  return v && /^\d+$/.test(v) ? Number(v) : PDF_THREAD_KEEP_HEAP_MB;
+}
+const keepHeapMb = threadKeepHeapMb(process.env.PDF_THREAD_KEEP_HEAP_MB);
 
 type Task = { doc: object; resolve: (bytes: Buffer | null) => void };
 type Thread = { worker: Worker; task: (Task & { id: number }) | null; idle: NodeJS.Timeout | null };
@@ -304,13 +319,14 @@ function startThread(): Thread | null {
   const end = () => {
     if (dropThread(thread)) dispatch();
   };
-  worker.on("message", (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+  worker.on("message", (m: { id: number; bytes?: Uint8Array; error?: string; heapMb?: number }) => {
     const task = thread.task;
     if (!task || task.id !== m.id) return;
     thread.task = null;
     if (m.error !== undefined) console.error("reports: PDF worker failed:", m.error);
     task.resolve(m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null);
     worker.unref();
+    if (keepHeapMb > 0 && (m.heapMb ?? 0) > keepHeapMb && dropThread(thread)) void worker.terminate();
     dispatch();
   });
   worker.on("error", (e) => {

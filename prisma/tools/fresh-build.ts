@@ -3,6 +3,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { buildServer } from "../../server/build";
+import { compiledServer } from "../../server/entry";
 import { PROJECT_ROOT } from "./paths";
 
 const SOURCES = [
@@ -40,8 +42,16 @@ export function buildIsFresh(root: string = PROJECT_ROOT): boolean {
   return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
 }
 
-/** Runs `next build` unless the build is fresh; rejects when the build fails. */
+/**
+ * Runs `next build` unless the build is fresh, then compiles the app server unless that is fresh
+ * (issue 22: the e2e and multi-node servers run it as `npm start` does); rejects when a build fails.
+ */
 export async function ensureBuild(env: NodeJS.ProcessEnv, log: (s: string) => void): Promise<void> {
+  await ensureNextBuild(env, log);
+  if (!compiledServer(PROJECT_ROOT)) await buildServer(PROJECT_ROOT);
+}
+
+async function ensureNextBuild(env: NodeJS.ProcessEnv, log: (s: string) => void): Promise<void> {
   if (buildIsFresh()) return;
   log("building the production app (next build)");
   const code = await new Promise<number>((resolve, reject) => {

@@ -5,6 +5,8 @@
 // server). An operator's NODE_OPTIONS with its own --max-old-space-size wins; MAX_HEAP_MB=0 turns
 // the cap off.
 
+import { compiledServer } from "../../server/entry";
+
 type Env = { readonly [name: string]: string | undefined };
 
 /** Default old-space cap in MB: the org-wide report and a year's printed journal build under it (bench/notes.md). */
@@ -25,9 +27,18 @@ export function heapCapArgs(env: Env): string[] {
 
 /**
  * The argv (after process.execPath) that runs the app server (server/main.ts, issue 26) with the
- * heap cap: `[...flags, --import, tsx/esm, server/main.ts, ...args]`. tsx's ESM loader only
- * compiles the server's own TypeScript; Next.js's build is loaded by Node as it is.
+ * heap cap. Production: `[...flags, <root>/.next/app-server.mjs, ...args]`, the server compiled ahead
+ * by `npm run build` / `npm start` / the benchmark (server/build.ts) when it is fresh — plain node,
+ * no tsx in the running server (issue 22, peak RSS: server/entry.ts). Development (`--dev`), or a
+ * checkout whose compiled server is missing or older than its sources: `[...flags, --import, tsx/esm,
+ * server/main.ts, ...args]`. Either way Next.js's build is loaded by Node as it is.
  */
 export function appServerArgv(env: Env, projectRoot: string, args: string[] = []): string[] {
+  const compiled = args.includes("--dev") ? null : compiledServer(projectRoot);
+  return compiled ? [...heapCapArgs(env), compiled, ...args] : sourceServerArgv(env, projectRoot, args);
+}
+
+/** The app server from its sources through tsx, whatever is compiled (development; a benchmark's «before»). */
+export function sourceServerArgv(env: Env, projectRoot: string, args: string[] = []): string[] {
   return [...heapCapArgs(env), "--import", "tsx/esm", `${projectRoot}/server/main.ts`, ...args];
 }

@@ -10,6 +10,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { printDemoLogins, seedIfEmpty } from "./demo-data";
 import { isAlive, waitForExit } from "./embedded-proc";
+import { buildServer } from "../../server/build";
+import { compiledServer } from "../../server/entry";
 import { resolveServer, type ResolvedServer } from "./dev-server";
 import { appServerArgv, heapCapArgs } from "./heap-cap";
 import { applyMigrations } from "./migrate-runner";
@@ -54,7 +56,7 @@ async function stopLeftoverNext(): Promise<void> {
   const pid = Number.parseInt(fs.existsSync(CHILD_PID_FILE) ? fs.readFileSync(CHILD_PID_FILE, "utf8") : "", 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
-  if (!cmd.includes("next") && !cmd.includes("server/main.ts")) return;
+  if (!cmd.includes("next") && !cmd.includes("server/main.ts") && !cmd.includes("app-server.mjs")) return;
   log(`Останавливаю оставшийся от прошлого запуска процесс Next.js (pid ${pid})`);
   process.kill(pid, "SIGTERM");
   if (!(await waitForExit(pid, 10_000))) process.kill(pid, "SIGKILL");
@@ -142,6 +144,9 @@ async function main(): Promise<number> {
     const code = await runNext([nextBin(), "build"], { ...env, NODE_ENV: "production" });
     if (code !== 0 || shuttingDown) return code || 130;
   }
+  // Issue 22 (peak RSS): the app server runs compiled ahead, with plain node (server/entry.ts says why);
+  // compiled here when `npm run build` did not (a fresh clone) or its sources changed since.
+  if (!compiledServer(PROJECT_ROOT)) await buildServer(PROJECT_ROOT);
   log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ""}`);
   return runNext(appServerArgv(process.env, PROJECT_ROOT), { ...env, NODE_ENV: "production" });
 }

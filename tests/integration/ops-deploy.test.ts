@@ -60,9 +60,12 @@ describe("deployment files (issue 26)", () => {
 
   it("the app unit runs the app server with the heap cap and the worker unit the report worker", () => {
     const app = readFileSync(path.join(ROOT, "deploy/systemd/ejournal@.service"), "utf8");
+    // Issue 22: the server `npm run build` compiled (server/build.ts), with plain node — no tsx.
     expect(app).toMatch(
-      /ExecStart=\/usr\/bin\/node --max-old-space-size=\d+ --import tsx\/esm \/opt\/ejournal\/server\/main\.ts/,
+      /ExecStart=\/usr\/bin\/node --max-old-space-size=\d+ \/opt\/ejournal\/\.next\/app-server\.mjs$/m,
     );
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } };
+    expect(pkg.scripts.build).toMatch(/next build && tsx server\/build\.ts/);
     expect(app).toMatch(/REPORT_WORKER=off/);
     const worker = readFileSync(path.join(ROOT, "deploy/systemd/ejournal-worker.service"), "utf8");
     expect(worker).toMatch(/prisma\/tools\/worker\.ts/);

@@ -1,18 +1,21 @@
 // SEC-5: PDFs are laid out by long-lived threads (lib/reports/pdf-worker.mjs) — a report no longer
 // pays a new isolate and the loading of pdfmake, pdfkit and fontkit — at most PDF_THREADS_MAX of them,
-// further documents wait for a free one, and what a thread renders equals the in-process rendering.
+// further documents wait for a free one, what a thread renders equals the in-process rendering, and a
+// thread a large document left with a big heap ends at once (issue 22, peak RSS).
 import { afterEach, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import type { ReportModel } from "@/lib/reports/model";
 import { fontsDir } from "@/lib/reports/pdf-fonts";
 import {
   PDF_THREADS_MAX,
+  PDF_THREAD_KEEP_HEAP_MB,
   pdfThreadsRunning,
   pdfThreadsStarted,
   renderInThread,
   renderPdf,
   reportDocument,
   stopPdfThreads,
+  threadKeepHeapMb,
 } from "@/lib/reports/render-pdf";
 
 const model = (title: string, rows = 40): ReportModel => ({
@@ -85,4 +88,25 @@ describe("long-lived PDF layout threads (SEC-5)", () => {
     expect(await renderInThread(reportDocument(model("После сбоя")))).not.toBeNull();
     expect(pdfThreadsStarted()).toBe(started + 2);
   }, 60_000);
+
+  it("ends a thread right after a large document instead of keeping it idle (issue 22: peak RSS); a small one stays", async () => {
+    await stopPdfThreads();
+    const started = pdfThreadsStarted();
+    expect(await renderInThread(reportDocument(model("Итоги успеваемости")))).not.toBeNull();
+    expect(pdfThreadsRunning()).toBe(1);
+    // Thousands of rows — a year's printed journal's size — leave the thread's heap over the bound.
+    const large = await renderInThread(reportDocument(model("Сводная ведомость за год", 6000)));
+    expect(await pdfText(large!)).toContain("Сводная ведомость за год");
+    expect(pdfThreadsRunning()).toBe(0);
+    expect(await renderInThread(reportDocument(model("После большого отчёта")))).not.toBeNull();
+    expect(pdfThreadsStarted()).toBe(started + 2);
+    expect(pdfThreadsRunning()).toBe(1);
+  }, 120_000);
+
+  it("takes the bound from PDF_THREAD_KEEP_HEAP_MB: a whole number of MB, 0 for none, else the default", () => {
+    expect(threadKeepHeapMb(undefined)).toBe(PDF_THREAD_KEEP_HEAP_MB);
+    expect(threadKeepHeapMb(" 120 ")).toBe(120);
+    expect(threadKeepHeapMb("0")).toBe(0);
+    expect(threadKeepHeapMb("80mb")).toBe(PDF_THREAD_KEEP_HEAP_MB);
+  });
 });
