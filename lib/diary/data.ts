@@ -5,7 +5,10 @@ import { rawStatement, replicaReader, readDb as db, utcSql, type RowOf } from "@
 import { addDays, dateOnly, isoDate } from "@/lib/org/time";
 import { STUDENT_CLUBS, studentClubsOf } from "@/lib/clubs/data";
 import { clubWeek, type ClubWeekEntry } from "@/lib/clubs/rules";
-import { shortName } from "@/lib/people/names";
+import { fullName, shortName } from "@/lib/people/names";
+import type { Role } from "@/lib/access/roles";
+import { announcementsJsonSql, announcementsOfJson, type AnnouncementView } from "@/lib/messages/data";
+import { diaryYearsOf, stayRowsOfJson, studentStaysJsonSql, type SeenRow, type StudentYear } from "./marks/data";
 import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { compareRu } from "@/lib/org/collation";
@@ -384,38 +387,123 @@ export const DIARY_STUDENTS = rawStatement(
 
 /** Whose diaries the signed-in user may switch between: a parent's children, or the student. */
 export async function diaryStudentsOf(organisationId: number, userId: number): Promise<DiaryChild[]> {
-  const rows = await DIARY_STUDENTS.run(db, organisationId, userId);
+  return childrenOf(await DIARY_STUDENTS.run(db, organisationId, userId));
+}
+
+/** DIARY_STUDENTS rows as the switcher's children, by name. */
+function childrenOf(rows: readonly { id: number; firstName: string; lastName: string }[]): DiaryChild[] {
   const list = rows.map((s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }));
   return list.sort((a, b) => compareRu(a.name, b.name));
 }
 
-/** The classes a student is in on a date (movement book). */
-export async function studentClassIdsOn(organisationId: number, studentId: number, date: Date): Promise<number[]> {
-  const rows = await db.classMembership.findMany({
-    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    select: { classId: true },
-  });
-  return rows.map((r) => r.classId);
-}
-
-/** DAY-4: the class teacher (curator) a family writes to from the diary — one statement (it was two). */
-export const CLASS_TEACHER = rawStatement(
-  { userId: col.int, lastName: col.text, firstName: col.text, middleName: col.text.nullable() },
-  (organisationId: number, classId: number) => Prisma.sql`
-    SELECT u.id AS "userId", u."lastName", u."firstName", u."middleName"
-      FROM "ClassTeacher" t
-      JOIN "User" u ON u."organisationId" = t."organisationId" AND u.id = t."userId"
-     WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId}
-       AND t.kind IN ('CLASS_TEACHER', 'CURATOR') AND u."isActive"
-     ORDER BY t.kind, t."userId"
-     LIMIT 1`,
+/**
+ * Everything of the diary week page that is not the week (issue 22 item 5: ten statements in two rounds
+ * were one each — the header, the class teacher, the children, the visit, the years, today's classes and
+ * the announcements with their two relation queries): the student's name and class today (the header,
+ * lib/people studentHeader's), that class's class teacher or curator (DAY-4, «Написать классному
+ * руководителю»), whose diaries the user switches between (DIARY_STUDENTS, DRY-5), the user's last visit
+ * of this diary (DRY-7, DiarySeen), the student's stays with their years and periods (STUDENT_STAYS:
+ * REC-3's year tabs, the report's period) and the announcements for the classes the student is in today
+ * and the user's roles (DRY-4, lib/messages announcementsFor's). Runs on the replica reader.
+ */
+export const DIARY_PAGE = rawStatement(
+  {
+    /** [lastName, firstName, middleName] or null (no such student) */
+    student: col.jsonArray,
+    /** [classId, name] of the student's class today, or null */
+    classNow: col.jsonArray,
+    /** [userId, lastName, firstName, middleName] of that class's teacher (curator), or null */
+    teacher: col.jsonArray,
+    /** [[studentId, firstName, lastName]] */
+    children: col.jsonArray,
+    /** [lastSeenAt, sinceAt] or null */
+    seen: col.jsonArray,
+    /** STUDENT_STAYS rows as objects */
+    stays: col.jsonArray,
+    /** announcementsJsonSql's rows */
+    announcements: col.jsonArray,
+  },
+  (
+    organisationId: number,
+    userId: number,
+    studentId: number,
+    reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
+  ) => {
+    const today = isoDate(reader.today);
+    return Prisma.sql`
+    WITH here AS MATERIALIZED (
+      SELECT m."classId", m."startDate", c.name FROM "ClassMembership" m
+        JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
+       WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+         AND m."startDate" <= ${today}::date AND (m."endDate" IS NULL OR m."endDate" >= ${today}::date)
+    ), cls AS MATERIALIZED (
+      SELECT h."classId", h.name FROM here h ORDER BY h."startDate" DESC, h."classId" LIMIT 1
+    )
+    SELECT
+      (SELECT json_build_array(s."lastName", s."firstName", s."middleName") FROM "Student" s
+        WHERE s."organisationId" = ${organisationId} AND s.id = ${studentId}) AS student,
+      (SELECT json_build_array(cls."classId", cls.name) FROM cls) AS "classNow",
+      (SELECT json_build_array(u.id, u."lastName", u."firstName", u."middleName")
+         FROM "ClassTeacher" t
+         JOIN "User" u ON u."organisationId" = t."organisationId" AND u.id = t."userId"
+        WHERE t."organisationId" = ${organisationId} AND t."classId" = (SELECT cls."classId" FROM cls)
+          AND t.kind IN ('CLASS_TEACHER', 'CURATOR') AND u."isActive"
+        ORDER BY t.kind, t."userId"
+        LIMIT 1) AS teacher,
+      (SELECT coalesce(json_agg(json_build_array(x.id, x."firstName", x."lastName") ORDER BY x.id), '[]'::json)
+         FROM (${DIARY_STUDENTS.sql(organisationId, userId)}) x) AS children,
+      (SELECT json_build_array(${isoText(Prisma.sql`d."lastSeenAt"`)}, ${isoText(Prisma.sql`d."sinceAt"`)}) FROM "DiarySeen" d
+        WHERE d."organisationId" = ${organisationId} AND d."userId" = ${userId} AND d."studentId" = ${studentId}) AS seen,
+      ${studentStaysJsonSql(organisationId, studentId)} AS stays,
+      ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements`;
+  },
 );
 
-/** The class teacher (curator) of a class; null when the class has none. */
-export async function classTeacherOfClass(
+export type DiaryPage = {
+  /** lib/people studentHeader's answer for the page; null: no such student. */
+  student: { studentId: number; fullName: string; classId: number | null; className: string | null } | null;
+  classTeacher: { userId: number; name: string } | null;
+  students: DiaryChild[];
+  seen: SeenRow | null;
+  years: { years: StudentYear[]; periodId: number | null };
+  announcements: AnnouncementView[];
+};
+
+/** The diary week page's reads besides the week (DIARY_PAGE) — one statement. */
+export async function diaryPage(
   organisationId: number,
-  classId: number,
-): Promise<{ userId: number; name: string } | null> {
-  const [row] = await CLASS_TEACHER.run(replicaReader(), organisationId, classId);
-  return row ? { userId: row.userId, name: shortName(row) } : null;
+  userId: number,
+  studentId: number,
+  reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
+): Promise<DiaryPage> {
+  const [r] = await DIARY_PAGE.run(replicaReader(), organisationId, userId, studentId, reader);
+  const name = r?.student ? jsonArray<string | null>(r.student) : null;
+  const here = r?.classNow ? (jsonArray<number | string>(r.classNow) as [number, string]) : null;
+  const teacher = r?.teacher
+    ? (jsonArray<number | string | null>(r.teacher) as [number, string, string, string | null])
+    : null;
+  const seen = r?.seen ? jsonArray<string>(r.seen) : null;
+  return {
+    student: name
+      ? {
+          studentId,
+          fullName: fullName({ lastName: name[0]!, firstName: name[1]!, middleName: name[2] ?? null }),
+          classId: here?.[0] ?? null,
+          className: here?.[1] ?? null,
+        }
+      : null,
+    classTeacher: teacher
+      ? { userId: teacher[0], name: shortName({ lastName: teacher[1], firstName: teacher[2], middleName: teacher[3] }) }
+      : null,
+    students: childrenOf(
+      jsonArray<[number, string, string]>(r?.children).map(([id, firstName, lastName]) => ({
+        id,
+        firstName,
+        lastName,
+      })),
+    ),
+    seen: seen ? { lastSeenAt: new Date(seen[0]!), sinceAt: new Date(seen[1]!) } : null,
+    years: diaryYearsOf(stayRowsOfJson(r?.stays), reader.today),
+    announcements: announcementsOfJson(jsonArray(r?.announcements)),
+  };
 }
