@@ -89,9 +89,12 @@ const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-D
 function weekLessonsSql(organisationId: number, studentId: number, monday: Date, sunday: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
-           s.name AS "subjectName", r.name AS "roomName",
-           u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
-           b."startTime", b."endTime",
+           s.name AS "subjectName",
+           (SELECT r.name FROM "Room" r WHERE r."organisationId" = l."organisationId" AND r.id = l."roomId") AS "roomName",
+           (SELECT json_build_array(u."lastName", u."firstName", u."middleName") FROM "User" u
+             WHERE u."organisationId" = l."organisationId" AND u.id = l."substituteId") AS substitute,
+           (SELECT json_build_array(b."startTime", b."endTime") FROM "Bell" b
+             WHERE b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber") AS bell,
            (SELECT json_agg(json_build_object(
                      'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', ${isoText(Prisma.sql`h."createdAt"`)},
                      'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
@@ -117,7 +120,8 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
               JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
               JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
              WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id AND m."studentId" = ${studentId}) AS marks,
-           att.code::text AS "attCode", att."missedHours"::float8 AS "attHours",
+           (SELECT json_build_array(att.code::text, att."missedHours"::float8) FROM "Attendance" att
+             WHERE att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}) AS att,
            (SELECT json_agg(json_build_object(
                      'entityKey', jc."entityKey", 'at', ${isoText(Prisma.sql`jc.at`)},
                      'oldValue', jc."oldValue", 'newValue', jc."newValue", 'reason', jc.reason, 'userId', jc."userId",
@@ -130,10 +134,6 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
       FROM "Lesson" l
       JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-      LEFT JOIN "Room" r ON r."organisationId" = l."organisationId" AND r.id = l."roomId"
-      LEFT JOIN "User" u ON u."organisationId" = l."organisationId" AND u.id = l."substituteId"
-      LEFT JOIN "Bell" b ON b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber"
-      LEFT JOIN "Attendance" att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}
      WHERE l."organisationId" = ${organisationId} AND l."classId" IN (SELECT st."classId" FROM st)
        AND l.date >= ${isoDate(monday)}::date AND l.date <= ${isoDate(sunday)}::date
        AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
@@ -145,12 +145,13 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
  */
 function homeworkDueSql(organisationId: number, monday: Date, sunday: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT h.id, h.text, h."dueDate", l."classId", s.name AS "subjectName",
+    SELECT h.id, h.text, h."dueDate", l."classId",
+           (SELECT s.name FROM "Subject" s WHERE s."organisationId" = l."organisationId" AND s.id = l."subjectId") AS "subjectName",
            (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
               FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id) AS files
       FROM "Homework" h
-      JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
-      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+      CROSS JOIN LATERAL (SELECT l."classId", l."subjectId", l."subgroupId", l."organisationId" FROM "Lesson" l
+                           WHERE l."organisationId" = h."organisationId" AND l.id = h."lessonId" OFFSET 0) l
      WHERE h."organisationId" = ${organisationId}
        AND h."dueDate" >= ${isoDate(monday)}::date AND h."dueDate" <= ${isoDate(sunday)}::date
        AND l."classId" IN (SELECT st."classId" FROM st)
@@ -223,16 +224,15 @@ type LessonJson = {
   substituteId: number | null;
   subjectName: string;
   roomName: string | null;
-  subLast: string | null;
-  subFirst: string | null;
-  subMiddle: string | null;
-  startTime: string | null;
-  endTime: string | null;
+  /** [lastName, firstName, middleName] of the substitute, or null */
+  substitute: [string, string, string | null] | null;
+  /** [startTime, endTime] of the lesson's bell, or null */
+  bell: [string, string] | null;
   homework: unknown;
   materials: unknown;
   marks: unknown;
-  attCode: string | null;
-  attHours: number | null;
+  /** [code, missedHours] of the student's attendance, or null */
+  att: [string, number | null] | null;
   markChanges: unknown;
 };
 
@@ -303,16 +303,15 @@ export async function diaryWeek(
       id: l.id,
       date: l.date,
       bellNumber: l.bellNumber,
-      startTime: l.startTime,
-      endTime: l.endTime,
+      startTime: l.bell?.[0] ?? null,
+      endTime: l.bell?.[1] ?? null,
       subjectName: l.subjectName,
       roomName: l.roomName,
       topic: l.topic,
       cancelled: l.status === "CANCELLED",
-      substituteName:
-        l.subLast !== null
-          ? shortName({ lastName: l.subLast, firstName: l.subFirst ?? "", middleName: l.subMiddle })
-          : null,
+      substituteName: l.substitute
+        ? shortName({ lastName: l.substitute[0], firstName: l.substitute[1] ?? "", middleName: l.substitute[2] })
+        : null,
       homework: jsonArray<HomeworkJson>(l.homework).map((h) => ({
         id: h.id,
         text: h.text,
@@ -339,8 +338,7 @@ export async function diaryWeek(
         weight: Number(m.weight),
         at: new Date(m.at),
       })),
-      attendance:
-        l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
+      attendance: l.att ? { code: l.att[0], missedHours: l.att[1] === null ? null : Number(l.att[1]) } : null,
       markChanges: changes.get(l.id) ?? [],
     })),
     // Homework due on a day of the student's stay in the class that set it (PPL-3).
