@@ -8,8 +8,15 @@ import { clubWeek, type ClubWeekEntry } from "@/lib/clubs/rules";
 import { fullName, shortName } from "@/lib/people/names";
 import type { Role } from "@/lib/access/roles";
 import { announcementsJsonSql, announcementsOfJson, type AnnouncementView } from "@/lib/messages/data";
-import { diaryYearsOf, stayRowsOfJson, studentStaysJsonSql, type SeenRow, type StudentYear } from "./marks/data";
-import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
+import {
+  diaryYearsOf,
+  newSinceCountsSql,
+  stayRowsOfJson,
+  studentStaysJsonSql,
+  type SeenRow,
+  type StudentYear,
+} from "./marks/data";
+import { changerRole, coversDate, markHistories, VISIT_GAP_MS, type MarkChange } from "./rules";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { compareRu } from "@/lib/org/collation";
 
@@ -416,6 +423,12 @@ export const DIARY_PAGE = rawStatement(
     children: col.jsonArray,
     /** [lastSeenAt, sinceAt] or null */
     seen: col.jsonArray,
+    /**
+     * [since, marks, homework, messages]: DRY-7's counts after the visit's «since» as nextSeen picks it
+     * (a view VISIT_GAP after the last one: that view; else the visit's start), or null (no visit, or
+     * «since» not before now) — diaryPage uses them only when nextSeen agrees.
+     */
+    news: col.jsonArray,
     /** STUDENT_STAYS rows as objects */
     stays: col.jsonArray,
     /** announcementsJsonSql's rows */
@@ -428,6 +441,7 @@ export const DIARY_PAGE = rawStatement(
     reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
   ) => {
     const today = isoDate(reader.today);
+    const at = utcSql(reader.now);
     return Prisma.sql`
     WITH here AS MATERIALIZED (
       SELECT m."classId", m."startDate", c.name FROM "ClassMembership" m
@@ -452,6 +466,13 @@ export const DIARY_PAGE = rawStatement(
          FROM (${DIARY_STUDENTS.sql(organisationId, userId)}) x) AS children,
       (SELECT json_build_array(${isoText(Prisma.sql`d."lastSeenAt"`)}, ${isoText(Prisma.sql`d."sinceAt"`)}) FROM "DiarySeen" d
         WHERE d."organisationId" = ${organisationId} AND d."userId" = ${userId} AND d."studentId" = ${studentId}) AS seen,
+      (SELECT json_build_array(${isoText(Prisma.sql`v.since`)}, n.marks, n.homework, n.messages)
+         FROM (SELECT CASE WHEN d."lastSeenAt" <= ${at} - make_interval(secs => ${VISIT_GAP_MS / 1000}) THEN d."lastSeenAt"
+                           ELSE d."sinceAt" END AS since
+                 FROM "DiarySeen" d
+                WHERE d."organisationId" = ${organisationId} AND d."userId" = ${userId} AND d."studentId" = ${studentId}) v
+         CROSS JOIN LATERAL (SELECT ${newSinceCountsSql(organisationId, userId, studentId, Prisma.sql`v.since`)}) n
+        WHERE v.since < ${at}) AS news,
       ${studentStaysJsonSql(organisationId, studentId)} AS stays,
       ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements`;
   },
@@ -463,6 +484,8 @@ export type DiaryPage = {
   classTeacher: { userId: number; name: string } | null;
   students: DiaryChild[];
   seen: SeenRow | null;
+  /** What is new since the visit's «since» (DRY-7), when the statement could count it; null: no visit, or counted apart. */
+  news: { since: Date; marks: number; homework: number; messages: number } | null;
   years: { years: StudentYear[]; periodId: number | null };
   announcements: AnnouncementView[];
 };
@@ -481,6 +504,7 @@ export async function diaryPage(
     ? (jsonArray<number | string | null>(r.teacher) as [number, string, string, string | null])
     : null;
   const seen = r?.seen ? jsonArray<string>(r.seen) : null;
+  const news = r?.news ? (jsonArray<string | number>(r.news) as [string, number, number, number]) : null;
   return {
     student: name
       ? {
@@ -501,6 +525,7 @@ export async function diaryPage(
       })),
     ),
     seen: seen ? { lastSeenAt: new Date(seen[0]!), sinceAt: new Date(seen[1]!) } : null,
+    news: news ? { since: new Date(news[0]), marks: news[1], homework: news[2], messages: news[3] } : null,
     years: diaryYearsOf(stayRowsOfJson(r?.stays), reader.today),
     announcements: announcementsOfJson(jsonArray(r?.announcements)),
   };

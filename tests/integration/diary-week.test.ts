@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { diaryPage, diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
 import { diarySeen, studentDiaryYears } from "@/lib/diary/marks/data";
+import { diaryVisitNews, visitNewsAfter } from "@/lib/diary/marks/loaders";
 import { announcementsFor } from "@/lib/messages/data";
 import { studentHeader } from "@/lib/people/data";
 import { shortName } from "@/lib/people/names";
@@ -325,6 +326,8 @@ describe("statements (issue 22 item 5)", () => {
     const today = day("2026-11-18");
     const now = new Date("2026-11-18T09:00:00.000Z");
     const parentUser = await addUser(f, "parent-dp", "PARENT");
+    const lastSeenAt = new Date("2026-11-17T18:00:00.125Z");
+    const sinceAt = new Date("2026-11-16T18:00:00.250Z");
     const parent = await db.parent.create({
       data: { organisationId, userId: parentUser, lastName: "Родитель", firstName: "Тест" },
     });
@@ -334,8 +337,8 @@ describe("statements (issue 22 item 5)", () => {
         organisationId,
         userId: parentUser,
         studentId: s1,
-        lastSeenAt: new Date("2026-11-17T18:00:00.125Z"),
-        sinceAt: new Date("2026-11-16T18:00:00.250Z"),
+        lastSeenAt,
+        sinceAt,
       },
     });
     const other = await db.classGroup.create({
@@ -379,6 +382,7 @@ describe("statements (issue 22 item 5)", () => {
       classTeacher: { userId: teacher.id, name: shortName(teacher) },
       students: await diaryStudentsOf(organisationId, parentUser),
       seen: await diarySeen(organisationId, parentUser, s1),
+      news: { ...(await diaryVisitNews(organisationId, parentUser, s1, now)), since: lastSeenAt },
       years: await studentDiaryYears(organisationId, s1, today),
       announcements: await announcementsFor(organisationId, ["PARENT"], classIds, now, 5),
     });
@@ -386,8 +390,20 @@ describe("statements (issue 22 item 5)", () => {
     expect(result.years.years.length).toBeGreaterThan(0);
     expect(result.years.periodId).not.toBeNull();
 
+    // DRY-7: the visit's news come with the statement — after the last view when it was VISIT_GAP ago,
+    // else since the visit's start — equal to diaryVisitNews, and no further statement reads them.
+    expect(result.news!.marks + result.news!.homework).toBeGreaterThan(0);
+    const soon = new Date(lastSeenAt.getTime() + 10 * 60_000);
+    const within = await diaryPage(organisationId, parentUser, s1, { ...reader, now: soon });
+    expect(within.news!.since).toEqual(sinceAt);
+    const { result: news, queries: more } = await counted(() =>
+      visitNewsAfter(organisationId, parentUser, s1, within.seen, soon, within.news),
+    );
+    expect(more).toHaveLength(0);
+    expect(news).toEqual(await diaryVisitNews(organisationId, parentUser, s1, soon));
+
     // No such student (another organisation's id): no header; nobody's visit.
     const none = await diaryPage(organisationId, f.users.teacher, 2_000_000_000, reader);
-    expect(none).toMatchObject({ student: null, classTeacher: null, students: [], seen: null });
+    expect(none).toMatchObject({ student: null, classTeacher: null, students: [], seen: null, news: null });
   });
 });

@@ -610,10 +610,18 @@ export async function diarySeen(organisationId: number, userId: number, studentI
  */
 export const NEW_SINCE = rawStatement(
   { marks: col.int, homework: col.int, messages: col.int },
-  (organisationId: number, userId: number, studentId: number, since: Date) => {
-    const after = utcSql(since);
-    return Prisma.sql`
-    SELECT
+  (organisationId: number, userId: number, studentId: number, since: Date) =>
+    Prisma.sql`SELECT ${newSinceCountsSql(organisationId, userId, studentId, utcSql(since))}`,
+);
+
+/** NEW_SINCE's three counts after `after` (a timestamp expression) as select-list items marks, homework, messages. */
+export function newSinceCountsSql(
+  organisationId: number,
+  userId: number,
+  studentId: number,
+  after: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`
       (SELECT count(*)::int FROM "Mark" m
         WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."updatedAt" > ${after}) AS marks,
       (SELECT count(*)::int FROM "Homework" h
@@ -626,8 +634,7 @@ export const NEW_SINCE = rawStatement(
          JOIN "Message" msg ON msg."organisationId" = r."organisationId" AND msg.id = r."messageId"
         WHERE r."organisationId" = ${organisationId} AND r."userId" = ${userId} AND r."deletedAt" IS NULL
           AND msg."createdAt" > ${after}) AS messages`;
-  },
-);
+}
 
 /** DRY-7: what is new for the student since a moment — marks, homework of their lessons, messages to the user. */
 export async function newSince(organisationId: number, userId: number, studentId: number, since: Date) {

@@ -145,16 +145,22 @@ export async function diaryVisitNews(
   return visitNewsAfter(organisationId, userId, studentId, await diarySeen(organisationId, userId, studentId), now);
 }
 
-/** diaryVisitNews from a last-seen record already read (the week page reads it in its DIARY_PAGE statement). */
+/**
+ * diaryVisitNews from a last-seen record already read (the week page reads it in its DIARY_PAGE
+ * statement, with the counts after the «since» it expects: `counted`, taken only when nextSeen picks
+ * the same moment — else the counts are read here).
+ */
 export async function visitNewsAfter(
   organisationId: number,
   userId: number,
   studentId: number,
   seen: SeenRow | null,
   now: Date,
+  counted: { since: Date; marks: number; homework: number; messages: number } | null = null,
 ): Promise<VisitNews> {
   const next = nextSeen(seen, now);
   if (next.sinceAt.getTime() >= now.getTime()) return { since: null, marks: 0, homework: 0, messages: 0 };
+  if (counted && counted.since.getTime() === next.sinceAt.getTime()) return { ...counted, since: next.sinceAt };
   return { since: next.sinceAt, ...(await newSince(organisationId, userId, studentId, next.sinceAt)) };
 }
 

@@ -55,11 +55,11 @@ export default async function DiaryPage({
   const clubDays = Array.from({ length: studyDays }, (_, i) => addDays(monday, i));
   // Two statements besides the gate's (issue 22 item 5): the week, and the rest of the page — the
   // header, the class teacher (the «write» link), the children, the visit, the years and the
-  // announcements; what is new since the visit (DRY-7) follows only when there was one.
+  // announcements, with what is new since the last visit (DRY-7).
   const [page, data] = await Promise.all([
     loadDiaryPage(user, studentId, now).then(async (p) => ({
       ...p,
-      news: await visitNewsAfter(user.organisationId, user.id, studentId, p.seen, now),
+      news: await visitNewsAfter(user.organisationId, user.id, studentId, p.seen, now, p.news),
     })),
     loadDiaryWeek(user, studentId, monday, clubDays),
   ]);
