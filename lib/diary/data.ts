@@ -5,8 +5,18 @@ import { rawStatement, replicaReader, readDb as db, utcSql, type RowOf } from "@
 import { addDays, dateOnly, isoDate } from "@/lib/org/time";
 import { STUDENT_CLUBS, studentClubsOf } from "@/lib/clubs/data";
 import { clubWeek, type ClubWeekEntry } from "@/lib/clubs/rules";
-import { shortName } from "@/lib/people/names";
-import { changerRole, coversDate, markHistories, type MarkChange } from "./rules";
+import { fullName, shortName } from "@/lib/people/names";
+import type { Role } from "@/lib/access/roles";
+import { announcementsJsonSql, announcementsOfJson, type AnnouncementView } from "@/lib/messages/data";
+import {
+  diaryYearsOf,
+  newSinceCountsSql,
+  stayRowsOfJson,
+  studentStaysJsonSql,
+  type SeenRow,
+  type StudentYear,
+} from "./marks/data";
+import { changerRole, coversDate, markHistories, VISIT_GAP_MS, type MarkChange } from "./rules";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { compareRu } from "@/lib/org/collation";
 
@@ -86,9 +96,12 @@ const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-D
 function weekLessonsSql(organisationId: number, studentId: number, monday: Date, sunday: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
-           s.name AS "subjectName", r.name AS "roomName",
-           u."lastName" AS "subLast", u."firstName" AS "subFirst", u."middleName" AS "subMiddle",
-           b."startTime", b."endTime",
+           s.name AS "subjectName",
+           (SELECT r.name FROM "Room" r WHERE r."organisationId" = l."organisationId" AND r.id = l."roomId") AS "roomName",
+           (SELECT json_build_array(u."lastName", u."firstName", u."middleName") FROM "User" u
+             WHERE u."organisationId" = l."organisationId" AND u.id = l."substituteId") AS substitute,
+           (SELECT json_build_array(b."startTime", b."endTime") FROM "Bell" b
+             WHERE b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber") AS bell,
            (SELECT json_agg(json_build_object(
                      'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', ${isoText(Prisma.sql`h."createdAt"`)},
                      'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
@@ -114,7 +127,8 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
               JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
               JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
              WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id AND m."studentId" = ${studentId}) AS marks,
-           att.code::text AS "attCode", att."missedHours"::float8 AS "attHours",
+           (SELECT json_build_array(att.code::text, att."missedHours"::float8) FROM "Attendance" att
+             WHERE att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}) AS att,
            (SELECT json_agg(json_build_object(
                      'entityKey', jc."entityKey", 'at', ${isoText(Prisma.sql`jc.at`)},
                      'oldValue', jc."oldValue", 'newValue', jc."newValue", 'reason', jc.reason, 'userId', jc."userId",
@@ -127,10 +141,6 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
       FROM "Lesson" l
       JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-      LEFT JOIN "Room" r ON r."organisationId" = l."organisationId" AND r.id = l."roomId"
-      LEFT JOIN "User" u ON u."organisationId" = l."organisationId" AND u.id = l."substituteId"
-      LEFT JOIN "Bell" b ON b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber"
-      LEFT JOIN "Attendance" att ON att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}
      WHERE l."organisationId" = ${organisationId} AND l."classId" IN (SELECT st."classId" FROM st)
        AND l.date >= ${isoDate(monday)}::date AND l.date <= ${isoDate(sunday)}::date
        AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
@@ -142,12 +152,13 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
  */
 function homeworkDueSql(organisationId: number, monday: Date, sunday: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT h.id, h.text, h."dueDate", l."classId", s.name AS "subjectName",
+    SELECT h.id, h.text, h."dueDate", l."classId",
+           (SELECT s.name FROM "Subject" s WHERE s."organisationId" = l."organisationId" AND s.id = l."subjectId") AS "subjectName",
            (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
               FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id) AS files
       FROM "Homework" h
-      JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
-      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+      CROSS JOIN LATERAL (SELECT l."classId", l."subjectId", l."subgroupId", l."organisationId" FROM "Lesson" l
+                           WHERE l."organisationId" = h."organisationId" AND l.id = h."lessonId" OFFSET 0) l
      WHERE h."organisationId" = ${organisationId}
        AND h."dueDate" >= ${isoDate(monday)}::date AND h."dueDate" <= ${isoDate(sunday)}::date
        AND l."classId" IN (SELECT st."classId" FROM st)
@@ -220,16 +231,15 @@ type LessonJson = {
   substituteId: number | null;
   subjectName: string;
   roomName: string | null;
-  subLast: string | null;
-  subFirst: string | null;
-  subMiddle: string | null;
-  startTime: string | null;
-  endTime: string | null;
+  /** [lastName, firstName, middleName] of the substitute, or null */
+  substitute: [string, string, string | null] | null;
+  /** [startTime, endTime] of the lesson's bell, or null */
+  bell: [string, string] | null;
   homework: unknown;
   materials: unknown;
   marks: unknown;
-  attCode: string | null;
-  attHours: number | null;
+  /** [code, missedHours] of the student's attendance, or null */
+  att: [string, number | null] | null;
   markChanges: unknown;
 };
 
@@ -300,16 +310,15 @@ export async function diaryWeek(
       id: l.id,
       date: l.date,
       bellNumber: l.bellNumber,
-      startTime: l.startTime,
-      endTime: l.endTime,
+      startTime: l.bell?.[0] ?? null,
+      endTime: l.bell?.[1] ?? null,
       subjectName: l.subjectName,
       roomName: l.roomName,
       topic: l.topic,
       cancelled: l.status === "CANCELLED",
-      substituteName:
-        l.subLast !== null
-          ? shortName({ lastName: l.subLast, firstName: l.subFirst ?? "", middleName: l.subMiddle })
-          : null,
+      substituteName: l.substitute
+        ? shortName({ lastName: l.substitute[0], firstName: l.substitute[1] ?? "", middleName: l.substitute[2] })
+        : null,
       homework: jsonArray<HomeworkJson>(l.homework).map((h) => ({
         id: h.id,
         text: h.text,
@@ -336,8 +345,7 @@ export async function diaryWeek(
         weight: Number(m.weight),
         at: new Date(m.at),
       })),
-      attendance:
-        l.attCode !== null ? { code: l.attCode, missedHours: l.attHours === null ? null : Number(l.attHours) } : null,
+      attendance: l.att ? { code: l.att[0], missedHours: l.att[1] === null ? null : Number(l.att[1]) } : null,
       markChanges: changes.get(l.id) ?? [],
     })),
     // Homework due on a day of the student's stay in the class that set it (PPL-3).
@@ -384,38 +392,141 @@ export const DIARY_STUDENTS = rawStatement(
 
 /** Whose diaries the signed-in user may switch between: a parent's children, or the student. */
 export async function diaryStudentsOf(organisationId: number, userId: number): Promise<DiaryChild[]> {
-  const rows = await DIARY_STUDENTS.run(db, organisationId, userId);
+  return childrenOf(await DIARY_STUDENTS.run(db, organisationId, userId));
+}
+
+/** DIARY_STUDENTS rows as the switcher's children, by name. */
+function childrenOf(rows: readonly { id: number; firstName: string; lastName: string }[]): DiaryChild[] {
   const list = rows.map((s) => ({ studentId: s.id, name: `${s.firstName} ${s.lastName}` }));
   return list.sort((a, b) => compareRu(a.name, b.name));
 }
 
-/** The classes a student is in on a date (movement book). */
-export async function studentClassIdsOn(organisationId: number, studentId: number, date: Date): Promise<number[]> {
-  const rows = await db.classMembership.findMany({
-    where: { organisationId, studentId, startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] },
-    select: { classId: true },
-  });
-  return rows.map((r) => r.classId);
-}
-
-/** DAY-4: the class teacher (curator) a family writes to from the diary — one statement (it was two). */
-export const CLASS_TEACHER = rawStatement(
-  { userId: col.int, lastName: col.text, firstName: col.text, middleName: col.text.nullable() },
-  (organisationId: number, classId: number) => Prisma.sql`
-    SELECT u.id AS "userId", u."lastName", u."firstName", u."middleName"
-      FROM "ClassTeacher" t
-      JOIN "User" u ON u."organisationId" = t."organisationId" AND u.id = t."userId"
-     WHERE t."organisationId" = ${organisationId} AND t."classId" = ${classId}
-       AND t.kind IN ('CLASS_TEACHER', 'CURATOR') AND u."isActive"
-     ORDER BY t.kind, t."userId"
-     LIMIT 1`,
+/**
+ * Everything of the diary week page that is not the week (issue 22 item 5: ten statements in two rounds
+ * were one each — the header, the class teacher, the children, the visit, the years, today's classes and
+ * the announcements with their two relation queries): the student's name and class today (the header,
+ * lib/people studentHeader's), that class's class teacher or curator (DAY-4, «Написать классному
+ * руководителю»), whose diaries the user switches between (DIARY_STUDENTS, DRY-5), the user's last visit
+ * of this diary (DRY-7, DiarySeen), the student's stays with their years and periods (STUDENT_STAYS:
+ * REC-3's year tabs, the report's period) and the announcements for the classes the student is in today
+ * and the user's roles (DRY-4, lib/messages announcementsFor's). Runs on the replica reader.
+ */
+export const DIARY_PAGE = rawStatement(
+  {
+    /** [lastName, firstName, middleName] or null (no such student) */
+    student: col.jsonArray,
+    /** [classId, name] of the student's class today, or null */
+    classNow: col.jsonArray,
+    /** [userId, lastName, firstName, middleName] of that class's teacher (curator), or null */
+    teacher: col.jsonArray,
+    /** [[studentId, firstName, lastName]] */
+    children: col.jsonArray,
+    /** [lastSeenAt, sinceAt] or null */
+    seen: col.jsonArray,
+    /**
+     * [since, marks, homework, messages]: DRY-7's counts after the visit's «since» as nextSeen picks it
+     * (a view VISIT_GAP after the last one: that view; else the visit's start), or null (no visit, or
+     * «since» not before now) — diaryPage uses them only when nextSeen agrees.
+     */
+    news: col.jsonArray,
+    /** STUDENT_STAYS rows as objects */
+    stays: col.jsonArray,
+    /** announcementsJsonSql's rows */
+    announcements: col.jsonArray,
+  },
+  (
+    organisationId: number,
+    userId: number,
+    studentId: number,
+    reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
+  ) => {
+    const today = isoDate(reader.today);
+    const at = utcSql(reader.now);
+    return Prisma.sql`
+    WITH here AS MATERIALIZED (
+      SELECT m."classId", m."startDate", c.name FROM "ClassMembership" m
+        JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
+       WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+         AND m."startDate" <= ${today}::date AND (m."endDate" IS NULL OR m."endDate" >= ${today}::date)
+    ), cls AS MATERIALIZED (
+      SELECT h."classId", h.name FROM here h ORDER BY h."startDate" DESC, h."classId" LIMIT 1
+    )
+    SELECT
+      (SELECT json_build_array(s."lastName", s."firstName", s."middleName") FROM "Student" s
+        WHERE s."organisationId" = ${organisationId} AND s.id = ${studentId}) AS student,
+      (SELECT json_build_array(cls."classId", cls.name) FROM cls) AS "classNow",
+      (SELECT json_build_array(u.id, u."lastName", u."firstName", u."middleName")
+         FROM "ClassTeacher" t
+         JOIN "User" u ON u."organisationId" = t."organisationId" AND u.id = t."userId"
+        WHERE t."organisationId" = ${organisationId} AND t."classId" = (SELECT cls."classId" FROM cls)
+          AND t.kind IN ('CLASS_TEACHER', 'CURATOR') AND u."isActive"
+        ORDER BY t.kind, t."userId"
+        LIMIT 1) AS teacher,
+      (SELECT coalesce(json_agg(json_build_array(x.id, x."firstName", x."lastName") ORDER BY x.id), '[]'::json)
+         FROM (${DIARY_STUDENTS.sql(organisationId, userId)}) x) AS children,
+      (SELECT json_build_array(${isoText(Prisma.sql`d."lastSeenAt"`)}, ${isoText(Prisma.sql`d."sinceAt"`)}) FROM "DiarySeen" d
+        WHERE d."organisationId" = ${organisationId} AND d."userId" = ${userId} AND d."studentId" = ${studentId}) AS seen,
+      (SELECT json_build_array(${isoText(Prisma.sql`v.since`)}, n.marks, n.homework, n.messages)
+         FROM (SELECT CASE WHEN d."lastSeenAt" <= ${at} - make_interval(secs => ${VISIT_GAP_MS / 1000}) THEN d."lastSeenAt"
+                           ELSE d."sinceAt" END AS since
+                 FROM "DiarySeen" d
+                WHERE d."organisationId" = ${organisationId} AND d."userId" = ${userId} AND d."studentId" = ${studentId}) v
+         CROSS JOIN LATERAL (SELECT ${newSinceCountsSql(organisationId, userId, studentId, Prisma.sql`v.since`)}) n
+        WHERE v.since < ${at}) AS news,
+      ${studentStaysJsonSql(organisationId, studentId)} AS stays,
+      ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements`;
+  },
 );
 
-/** The class teacher (curator) of a class; null when the class has none. */
-export async function classTeacherOfClass(
+export type DiaryPage = {
+  /** lib/people studentHeader's answer for the page; null: no such student. */
+  student: { studentId: number; fullName: string; classId: number | null; className: string | null } | null;
+  classTeacher: { userId: number; name: string } | null;
+  students: DiaryChild[];
+  seen: SeenRow | null;
+  /** What is new since the visit's «since» (DRY-7), when the statement could count it; null: no visit, or counted apart. */
+  news: { since: Date; marks: number; homework: number; messages: number } | null;
+  years: { years: StudentYear[]; periodId: number | null };
+  announcements: AnnouncementView[];
+};
+
+/** The diary week page's reads besides the week (DIARY_PAGE) — one statement. */
+export async function diaryPage(
   organisationId: number,
-  classId: number,
-): Promise<{ userId: number; name: string } | null> {
-  const [row] = await CLASS_TEACHER.run(replicaReader(), organisationId, classId);
-  return row ? { userId: row.userId, name: shortName(row) } : null;
+  userId: number,
+  studentId: number,
+  reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
+): Promise<DiaryPage> {
+  const [r] = await DIARY_PAGE.run(replicaReader(), organisationId, userId, studentId, reader);
+  const name = r?.student ? jsonArray<string | null>(r.student) : null;
+  const here = r?.classNow ? (jsonArray<number | string>(r.classNow) as [number, string]) : null;
+  const teacher = r?.teacher
+    ? (jsonArray<number | string | null>(r.teacher) as [number, string, string, string | null])
+    : null;
+  const seen = r?.seen ? jsonArray<string>(r.seen) : null;
+  const news = r?.news ? (jsonArray<string | number>(r.news) as [string, number, number, number]) : null;
+  return {
+    student: name
+      ? {
+          studentId,
+          fullName: fullName({ lastName: name[0]!, firstName: name[1]!, middleName: name[2] ?? null }),
+          classId: here?.[0] ?? null,
+          className: here?.[1] ?? null,
+        }
+      : null,
+    classTeacher: teacher
+      ? { userId: teacher[0], name: shortName({ lastName: teacher[1], firstName: teacher[2], middleName: teacher[3] }) }
+      : null,
+    students: childrenOf(
+      jsonArray<[number, string, string]>(r?.children).map(([id, firstName, lastName]) => ({
+        id,
+        firstName,
+        lastName,
+      })),
+    ),
+    seen: seen ? { lastSeenAt: new Date(seen[0]!), sinceAt: new Date(seen[1]!) } : null,
+    news: news ? { since: new Date(news[0]), marks: news[1], homework: news[2], messages: news[3] } : null,
+    years: diaryYearsOf(stayRowsOfJson(r?.stays), reader.today),
+    announcements: announcementsOfJson(jsonArray(r?.announcements)),
+  };
 }

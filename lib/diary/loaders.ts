@@ -1,9 +1,8 @@
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { announcementsFor } from "@/lib/messages/data";
 import { todayIn } from "@/lib/org/time";
 import { vocabulary } from "@/lib/org/vocabulary";
-import { classTeacherOfClass, diaryStudentsOf, diaryWeek, studentClassIdsOn } from "./data";
+import { diaryPage, diaryStudentsOf, diaryWeek } from "./data";
 
 /**
  * The week of a student the page has authorised with `diary.view` (DRY-1), with the student's club
@@ -16,14 +15,16 @@ export const loadDiaryWeek = cache((user: CurrentUser, studentId: number, monday
 /** The children (or the student self) the signed-in user switches between (DRY-5). */
 export const loadDiaryStudents = cache((user: CurrentUser) => diaryStudentsOf(user.organisationId, user.id));
 
-/** DRY-4: announcements the reader sees, for the student's current class (the page has authorised diary.view). */
-export const loadDiaryAnnouncements = cache(async (user: CurrentUser, studentId: number) => {
-  const today = todayIn(user.timeZone);
-  const classIds = await studentClassIdsOn(user.organisationId, studentId, today);
-  return announcementsFor(user.organisationId, user.roles, classIds, new Date(), 5);
-});
-
-/** DAY-4: whom «Написать классному руководителю» writes to — the student's current class teacher (or curator). */
-export const loadDiaryClassTeacher = cache((user: CurrentUser, classId: number | null) =>
-  classId === null ? Promise.resolve(null) : classTeacherOfClass(user.organisationId, classId),
+/**
+ * The week page's reads besides the week (one statement, DIARY_PAGE): the header, the class teacher
+ * (DAY-4), the children (DRY-5), the visit (DRY-7), the years (REC-3) and the five newest announcements
+ * for the student's classes today and the user's roles (DRY-4) — the page has authorised diary.view.
+ */
+export const loadDiaryPage = cache((user: CurrentUser, studentId: number, now: Date) =>
+  diaryPage(user.organisationId, user.id, studentId, {
+    roles: user.roles,
+    today: todayIn(user.timeZone, now),
+    now,
+    announcements: 5,
+  }),
 );

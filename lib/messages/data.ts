@@ -1,6 +1,7 @@
 // Announcement board reads (MSG-3). Bound to the organisation (ACL-5).
 import { spanMeets } from "@/lib/org/time";
-import { db } from "@/lib/db";
+import { db, utcSql } from "@/lib/db";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { isRole, type Role } from "@/lib/access/roles";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 
@@ -70,6 +71,54 @@ export async function announcementsFor(
     select: VIEW_SELECT,
   });
   return rows.map(viewOf);
+}
+
+/**
+ * announcementsFor as a fragment of a reader's page statement (the diary week's, issue 22 item 5): the
+ * same filter and order, the reader's classes given as a subquery (`classIdsSql`), the rows as one json
+ * array of [id, title, body, startsAt (ISO, UTC), author's last, first, middle name, class name] —
+ * `announcementsOfJson` reads them back into AnnouncementView. A statement of its own it would be three
+ * (Prisma's author and class relation queries, sent as `IN (NULL)` even with no announcements).
+ */
+export function announcementsJsonSql(
+  organisationId: number,
+  roles: readonly Role[],
+  classIdsSql: Prisma.Sql,
+  now: Date,
+  take: number,
+): Prisma.Sql {
+  const at = utcSql(now);
+  const byRole = roles.length ? Prisma.sql`a.role::text IN (${Prisma.join([...roles])})` : Prisma.sql`FALSE`;
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(
+              x.id, x.title, x.body, to_char(x."startsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              x."lastName", x."firstName", x."middleName", x."className") ORDER BY x."startsAt" DESC, x.id DESC), '[]'::json)
+       FROM (SELECT a.id, a.title, a.body, a."startsAt", u."lastName", u."firstName", u."middleName", c.name AS "className"
+               FROM "Announcement" a
+               JOIN "User" u ON u."organisationId" = a."organisationId" AND u.id = a."authorId"
+               LEFT JOIN "ClassGroup" c ON c."organisationId" = a."organisationId" AND c.id = a."classId"
+              WHERE a."organisationId" = ${organisationId} AND a."startsAt" <= ${at}
+                AND (a."expiresAt" IS NULL OR a."expiresAt" > ${at})
+                AND (a.audience = 'ALL'
+                     OR (a.audience = 'ROLE' AND ${byRole})
+                     OR (a.audience = 'CLASS' AND a."classId" IN ${classIdsSql}))
+              ORDER BY a."startsAt" DESC, a.id DESC
+              LIMIT ${take}) x)`;
+}
+
+/** The rows of announcementsJsonSql as the board's views. */
+export function announcementsOfJson(
+  rows: readonly [number, string, string, string, string, string, string | null, string | null][],
+): AnnouncementView[] {
+  return rows.map(([id, title, body, startsAt, lastName, firstName, middleName, className]) =>
+    viewOf({
+      id,
+      title,
+      body,
+      startsAt: new Date(startsAt),
+      author: { lastName, firstName, middleName },
+      class: className === null ? null : { name: className },
+    }),
+  );
 }
 
 export type BoardItem = AnnouncementView & {

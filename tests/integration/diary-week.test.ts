@@ -3,7 +3,12 @@
 // student's own marks with type and weight, attendance, and only the lessons of the student's stay.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
+import { diaryPage, diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
+import { diarySeen, studentDiaryYears } from "@/lib/diary/marks/data";
+import { diaryVisitNews, visitNewsAfter } from "@/lib/diary/marks/loaders";
+import { announcementsFor } from "@/lib/messages/data";
+import { studentHeader } from "@/lib/people/data";
+import { shortName } from "@/lib/people/names";
 import { eventsBetween } from "@/lib/schedule/view/data";
 import { counted } from "../support/pg-queries";
 import { addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
@@ -313,5 +318,92 @@ describe("statements (issue 22 item 5)", () => {
     );
     expect(await diaryStudentsOf(organisationId, studentUser)).toEqual([{ studentId: s1, name: nameOf(s1) }]);
     expect(await diaryStudentsOf(organisationId, f.users.teacher)).toEqual([]);
+  });
+
+  it("reads the rest of the week page — header, class teacher, children, visit, years, announcements — in ONE statement, equal to the separate reads", async () => {
+    const organisationId = f.organisationId;
+    const [s1] = f.students;
+    const today = day("2026-11-18");
+    const now = new Date("2026-11-18T09:00:00.000Z");
+    const parentUser = await addUser(f, "parent-dp", "PARENT");
+    const lastSeenAt = new Date("2026-11-17T18:00:00.125Z");
+    const sinceAt = new Date("2026-11-16T18:00:00.250Z");
+    const parent = await db.parent.create({
+      data: { organisationId, userId: parentUser, lastName: "Родитель", firstName: "Тест" },
+    });
+    await db.parentLink.create({ data: { organisationId, parentId: parent.id, studentId: s1 } });
+    await db.diarySeen.create({
+      data: {
+        organisationId,
+        userId: parentUser,
+        studentId: s1,
+        lastSeenAt,
+        sinceAt,
+      },
+    });
+    const other = await db.classGroup.create({
+      data: {
+        organisationId,
+        yearId: (await db.classGroup.findFirstOrThrow({ where: { id: f.classId } })).yearId,
+        name: "11Я",
+        grade: 11,
+      },
+    });
+    const post = (title: string, extra: object, startsAt = new Date("2026-11-17T08:00:00.000Z")) =>
+      db.announcement.create({
+        data: { organisationId, authorId: f.users.teacher, title, body: `${title}: текст`, startsAt, ...extra },
+      });
+    await post("всем", { audience: "ALL" });
+    await post("родителям", { audience: "ROLE", role: "PARENT" }, new Date("2026-11-17T09:00:00.000Z"));
+    await post("учителям", { audience: "ROLE", role: "TEACHER" });
+    await post("классу", { audience: "CLASS", classId: f.classId }, new Date("2026-11-16T08:00:00.000Z"));
+    await post("другому классу", { audience: "CLASS", classId: other.id });
+    await post("истекло", { audience: "ALL", expiresAt: new Date("2026-11-18T08:00:00.000Z") });
+    await post("позже", { audience: "ALL" }, new Date("2026-11-18T10:00:00.000Z"));
+    const reader = { roles: ["PARENT" as const], today, now, announcements: 5 };
+
+    const { result, queries } = await counted(() => diaryPage(organisationId, parentUser, s1, reader));
+    expect(queries.length).toBe(1);
+
+    const header = await studentHeader(organisationId, s1, today);
+    const teacher = await db.user.findFirstOrThrow({ where: { organisationId, id: f.users.classTeacher } });
+    const classIds = (
+      await db.classMembership.findMany({
+        where: {
+          organisationId,
+          studentId: s1,
+          startDate: { lte: today },
+          OR: [{ endDate: null }, { endDate: { gte: today } }],
+        },
+      })
+    ).map((m) => m.classId);
+    expect(result).toEqual({
+      student: { studentId: s1, fullName: header!.fullName, classId: header!.classId, className: header!.className },
+      classTeacher: { userId: teacher.id, name: shortName(teacher) },
+      students: await diaryStudentsOf(organisationId, parentUser),
+      seen: await diarySeen(organisationId, parentUser, s1),
+      news: { ...(await diaryVisitNews(organisationId, parentUser, s1, now)), since: lastSeenAt },
+      years: await studentDiaryYears(organisationId, s1, today),
+      announcements: await announcementsFor(organisationId, ["PARENT"], classIds, now, 5),
+    });
+    expect(result.announcements.map((a) => a.title)).toEqual(["родителям", "всем", "классу"]);
+    expect(result.years.years.length).toBeGreaterThan(0);
+    expect(result.years.periodId).not.toBeNull();
+
+    // DRY-7: the visit's news come with the statement — after the last view when it was VISIT_GAP ago,
+    // else since the visit's start — equal to diaryVisitNews, and no further statement reads them.
+    expect(result.news!.marks + result.news!.homework).toBeGreaterThan(0);
+    const soon = new Date(lastSeenAt.getTime() + 10 * 60_000);
+    const within = await diaryPage(organisationId, parentUser, s1, { ...reader, now: soon });
+    expect(within.news!.since).toEqual(sinceAt);
+    const { result: news, queries: more } = await counted(() =>
+      visitNewsAfter(organisationId, parentUser, s1, within.seen, soon, within.news),
+    );
+    expect(more).toHaveLength(0);
+    expect(news).toEqual(await diaryVisitNews(organisationId, parentUser, s1, soon));
+
+    // No such student (another organisation's id): no header; nobody's visit.
+    const none = await diaryPage(organisationId, f.users.teacher, 2_000_000_000, reader);
+    expect(none).toMatchObject({ student: null, classTeacher: null, students: [], seen: null, news: null });
   });
 });

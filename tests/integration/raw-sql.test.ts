@@ -299,19 +299,29 @@ const CASES: Record<string, Case> = {
     statement: diaryData.DIARY_STUDENTS,
     args: async (d, tx) => [d.org, (await studentLesson(tx, d)).userId],
   },
+  "diary/marks/data NEW_SINCE": {
+    statement: diaryMarksData.NEW_SINCE,
+    args: async (d, tx) => {
+      const { studentId, userId } = await studentLesson(tx, d);
+      return [d.org, userId, studentId, new Date(`${FROM}T00:00:00Z`)];
+    },
+  },
   "diary/marks/data STUDENT_STAYS": {
     statement: diaryMarksData.STUDENT_STAYS,
     args: async (d, tx) => [d.org, (await studentLesson(tx, d)).studentId],
   },
-  "diary/data CLASS_TEACHER": {
-    statement: diaryData.CLASS_TEACHER,
+  "diary/data DIARY_PAGE": {
+    statement: diaryData.DIARY_PAGE,
     args: async (d, tx) => {
-      const t = await first<{ classId: number }>(
-        tx,
-        `SELECT "classId" FROM "ClassTeacher" WHERE "organisationId" = $1 AND kind = 'CLASS_TEACHER' LIMIT 1`,
-        d.org,
-      );
-      return [d.org, t.classId];
+      const { studentId, userId } = await studentLesson(tx, d);
+      // A visit and an announcement, so the seen and announcements columns are not empty.
+      await tx.diarySeen.create({
+        data: { organisationId: d.org, userId, studentId, lastSeenAt: TODAY, sinceAt: TODAY },
+      });
+      await tx.announcement.create({
+        data: { organisationId: d.org, authorId: d.teacher, title: "raw-sql-test", body: "…", startsAt: new Date(0) },
+      });
+      return [d.org, userId, studentId, { roles: ["STUDENT"], today: TODAY, now: TODAY, announcements: 5 }];
     },
   },
   "documents/mutations DOCUMENT_LOCK": {

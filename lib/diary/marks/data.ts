@@ -3,7 +3,7 @@
 // constant number of queries whatever the period holds; every query carries the organisation and
 // the one student the caller has authorised (or the class's students of a list page, studentsPeriodData).
 import { type FinalSpecialName } from "@/lib/journal/marks";
-import { db, rawStatement } from "@/lib/db";
+import { db, rawStatement, utcSql, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly } from "@/lib/org/time";
 import { PeriodKind, Prisma, YearStatus } from "@/prisma/generated/prisma/client";
@@ -144,8 +144,26 @@ async function studentPeriods(
   today: Date,
   wanted: { yearId?: number | null; periodId?: number | null } = {},
 ) {
-  const rows = await STUDENT_STAYS.run(db, organisationId, studentId);
-  const stays = rows.map((r) => ({
+  const stays = staysOf(await STUDENT_STAYS.run(db, organisationId, studentId));
+  const years = yearsOf(stays);
+  let yearId = wanted.yearId ?? null;
+  if (yearId === null && wanted.periodId) {
+    const period = await db.period.findUnique({
+      where: { organisationId_id: { organisationId, id: wanted.periodId } },
+      select: { yearId: true },
+    });
+    yearId = period?.yearId ?? null;
+  }
+  const current = currentStay(stays, today, yearId);
+  if (!current) return { stays, years, current: null, periods: [] as PeriodRef[] };
+  return { stays, years, current, periods: current.periods };
+}
+
+type StayRow = RowOf<typeof STUDENT_STAYS>;
+
+/** STUDENT_STAYS rows as stays with their class, year and periods. */
+function staysOf(rows: readonly StayRow[]) {
+  return rows.map((r) => ({
     classId: r.classId,
     startDate: r.startDate,
     endDate: r.endDate,
@@ -162,18 +180,37 @@ async function studentPeriods(
       end: dateOnly(end),
     })),
   }));
-  const years = yearsOf(stays);
-  let yearId = wanted.yearId ?? null;
-  if (yearId === null && wanted.periodId) {
-    const period = await db.period.findUnique({
-      where: { organisationId_id: { organisationId, id: wanted.periodId } },
-      select: { yearId: true },
-    });
-    yearId = period?.yearId ?? null;
-  }
-  const current = currentStay(stays, today, yearId);
-  if (!current) return { stays, years, current: null, periods: [] as PeriodRef[] };
-  return { stays, years, current, periods: current.periods };
+}
+
+/**
+ * STUDENT_STAYS as a fragment of another statement (the diary week page's, issue 22 item 5): its rows
+ * as one json array of objects, newest stay first; `stayRowsOfJson` reads them back as its rows.
+ */
+export function studentStaysJsonSql(organisationId: number, studentId: number): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(to_json(x) ORDER BY x."startDate" DESC), '[]'::json)
+      FROM (${STUDENT_STAYS.sql(organisationId, studentId)}) x)`;
+}
+
+/** studentStaysJsonSql's array (dates as json text) as STUDENT_STAYS rows. */
+export function stayRowsOfJson(value: unknown): StayRow[] {
+  type Json = Omit<StayRow, "startDate" | "endDate" | "yearStart"> & {
+    startDate: string;
+    endDate: string | null;
+    yearStart: string;
+  };
+  return jsonArray<Json>(value).map((r) => ({
+    ...r,
+    startDate: dateOnly(r.startDate),
+    endDate: r.endDate === null ? null : dateOnly(r.endDate),
+    yearStart: dateOnly(r.yearStart),
+  }));
+}
+
+/** The years (REC-3) and the default period of a student with these stays (studentDiaryYears without its read). */
+export function diaryYearsOf(rows: readonly StayRow[], today: Date): { years: StudentYear[]; periodId: number | null } {
+  const stays = staysOf(rows);
+  const periods = currentStay(stays, today, null)?.periods ?? [];
+  return { years: yearsOf(stays), periodId: pickPeriod(periods, today, null)?.id ?? null };
 }
 
 /** The period a diary opens on: the one holding `today`, else the last begun, else the first (null without periods). */
@@ -199,8 +236,7 @@ export async function studentDiaryYears(
   studentId: number,
   today: Date,
 ): Promise<{ years: StudentYear[]; periodId: number | null }> {
-  const { years, periods } = await studentPeriods(organisationId, studentId, today);
-  return { years, periodId: pickPeriod(periods, today, null)?.id ?? null };
+  return diaryYearsOf(await STUDENT_STAYS.run(db, organisationId, studentId), today);
 }
 
 const orgOf = (organisationId: number) =>
@@ -567,22 +603,43 @@ export async function diarySeen(organisationId: number, userId: number, studentI
   });
 }
 
+/**
+ * DRY-7: what is new for the student since a moment — the student's marks changed after it, homework
+ * set after it on lessons of a class the student is still in, messages to the user — one statement
+ * (it was three Prisma counts).
+ */
+export const NEW_SINCE = rawStatement(
+  { marks: col.int, homework: col.int, messages: col.int },
+  (organisationId: number, userId: number, studentId: number, since: Date) =>
+    Prisma.sql`SELECT ${newSinceCountsSql(organisationId, userId, studentId, utcSql(since))}`,
+);
+
+/** NEW_SINCE's three counts after `after` (a timestamp expression) as select-list items marks, homework, messages. */
+export function newSinceCountsSql(
+  organisationId: number,
+  userId: number,
+  studentId: number,
+  after: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`
+      (SELECT count(*)::int FROM "Mark" m
+        WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."updatedAt" > ${after}) AS marks,
+      (SELECT count(*)::int FROM "Homework" h
+         JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
+        WHERE h."organisationId" = ${organisationId} AND h."createdAt" > ${after}
+          AND EXISTS (SELECT 1 FROM "ClassMembership" cm
+                       WHERE cm."organisationId" = l."organisationId" AND cm."classId" = l."classId"
+                         AND cm."studentId" = ${studentId} AND cm."endDate" IS NULL)) AS homework,
+      (SELECT count(*)::int FROM "MessageRecipient" r
+         JOIN "Message" msg ON msg."organisationId" = r."organisationId" AND msg.id = r."messageId"
+        WHERE r."organisationId" = ${organisationId} AND r."userId" = ${userId} AND r."deletedAt" IS NULL
+          AND msg."createdAt" > ${after}) AS messages`;
+}
+
 /** DRY-7: what is new for the student since a moment — marks, homework of their lessons, messages to the user. */
 export async function newSince(organisationId: number, userId: number, studentId: number, since: Date) {
-  const [marks, homework, messages] = await Promise.all([
-    db.mark.count({ where: { organisationId, studentId, updatedAt: { gt: since } } }),
-    db.homework.count({
-      where: {
-        organisationId,
-        createdAt: { gt: since },
-        lesson: { class: { memberships: { some: { organisationId, studentId, endDate: null } } } },
-      },
-    }),
-    db.messageRecipient.count({
-      where: { organisationId, userId, deletedAt: null, message: { createdAt: { gt: since } } },
-    }),
-  ]);
-  return { marks, homework, messages };
+  const [row] = await NEW_SINCE.run(db, organisationId, userId, studentId, since);
+  return { marks: row?.marks ?? 0, homework: row?.homework ?? 0, messages: row?.messages ?? 0 };
 }
 
 /** The organisation's time zone (for «today» outside a session, e.g. a report). */

@@ -13,9 +13,9 @@ import {
   defaultPeriodId as defaultPeriodIdOf,
   diarySeen,
   newSince,
-  studentDiaryYears,
   studentPeriodData,
   type PeriodRef,
+  type SeenRow,
   type StudentMark,
   type StudentPeriodData,
   type StudentYear,
@@ -25,11 +25,6 @@ import {
 /** The student's current period (the route has authorised the student). */
 export const defaultPeriodId = (organisationId: number, studentId: number, today: Date) =>
   defaultPeriodIdOf(organisationId, studentId, today);
-
-/** The student's years and current period for the diary's week page (the page has authorised the student). */
-export const loadDiaryYears = cache((user: CurrentUser, studentId: number) =>
-  studentDiaryYears(user.organisationId, studentId, todayIn(user.timeZone)),
-);
 
 export type SubjectView = {
   subjectId: number;
@@ -147,8 +142,25 @@ export async function diaryVisitNews(
   studentId: number,
   now: Date = new Date(),
 ): Promise<VisitNews> {
-  const next = nextSeen(await diarySeen(organisationId, userId, studentId), now);
+  return visitNewsAfter(organisationId, userId, studentId, await diarySeen(organisationId, userId, studentId), now);
+}
+
+/**
+ * diaryVisitNews from a last-seen record already read (the week page reads it in its DIARY_PAGE
+ * statement, with the counts after the «since» it expects: `counted`, taken only when nextSeen picks
+ * the same moment — else the counts are read here).
+ */
+export async function visitNewsAfter(
+  organisationId: number,
+  userId: number,
+  studentId: number,
+  seen: SeenRow | null,
+  now: Date,
+  counted: { since: Date; marks: number; homework: number; messages: number } | null = null,
+): Promise<VisitNews> {
+  const next = nextSeen(seen, now);
   if (next.sinceAt.getTime() >= now.getTime()) return { since: null, marks: 0, homework: 0, messages: 0 };
+  if (counted && counted.since.getTime() === next.sinceAt.getTime()) return { ...counted, since: next.sinceAt };
   return { since: next.sinceAt, ...(await newSince(organisationId, userId, studentId, next.sinceAt)) };
 }
 

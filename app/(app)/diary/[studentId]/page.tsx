@@ -8,8 +8,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { requireUser } from "@/lib/auth/session";
-import { loadStudentHeader } from "@/lib/people/loaders";
-import { loadDiaryClassTeacher, loadDiaryStudents, loadDiaryWeek } from "@/lib/diary/loaders";
+import { loadDiaryPage, loadDiaryWeek } from "@/lib/diary/loaders";
 import { diaryDay } from "@/lib/diary/rules";
 import { isoDate, todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
@@ -20,8 +19,7 @@ import { DiaryHeader } from "@/components/diary/diary-header";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { VisitSeen } from "@/components/diary/visit-seen";
 import { Announcements } from "@/components/diary/announcements";
-import { loadDiaryAnnouncements } from "@/lib/diary/loaders";
-import { loadDiaryVisit, loadDiaryYears } from "@/lib/diary/marks/loaders";
+import { visitNewsAfter } from "@/lib/diary/marks/loaders";
 import { YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
 import { ClubWeek } from "@/components/clubs/club-week";
@@ -49,22 +47,24 @@ export default async function DiaryPage({
     requireUser().then(loadStudyDays),
     searchParams,
   ]);
-  const today = todayIn(user.timeZone, serverNow());
+  const now = serverNow();
+  const today = todayIn(user.timeZone, now);
   const shown = diaryDay({ day: one(search.day), week: one(search.week), view: one(search.view) }, today, studyDays);
   const { monday } = shown;
   // PRG-2: the week's club sessions, below the lessons (read with the week, in its statement).
   const clubDays = Array.from({ length: studyDays }, (_, i) => addDays(monday, i));
-  const [[student, classTeacher], students, data, news, { years, periodId }, announcements] = await Promise.all([
-    // The class teacher (the «write» link) follows the student's class in the same round.
-    loadStudentHeader(user, studentId).then(
-      async (s) => [s, s ? await loadDiaryClassTeacher(user, s.classId) : null] as const,
-    ),
-    loadDiaryStudents(user),
+  // Two statements besides the gate's (issue 22 item 5): the week, and the rest of the page — the
+  // header, the class teacher (the «write» link), the children, the visit, the years and the
+  // announcements, with what is new since the last visit (DRY-7).
+  const [page, data] = await Promise.all([
+    loadDiaryPage(user, studentId, now).then(async (p) => ({
+      ...p,
+      news: await visitNewsAfter(user.organisationId, user.id, studentId, p.seen, now, p.news),
+    })),
     loadDiaryWeek(user, studentId, monday, clubDays),
-    loadDiaryVisit(user, studentId),
-    loadDiaryYears(user, studentId),
-    loadDiaryAnnouncements(user, studentId),
   ]);
+  const { student, classTeacher, students, news, announcements } = page;
+  const { years, periodId } = page.years;
   if (!student) notFound();
   const keep = shown.wholeWeek ? `week=${isoDate(monday)}&view=week` : `day=${isoDate(shown.day)}`;
   return (
