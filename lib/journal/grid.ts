@@ -232,6 +232,8 @@ export type GridRows = {
   planTopics: { id: number; title: string }[];
 };
 
+const CELL_CHAR = { open: "o", outside: "x", form: "f" } as const;
+
 export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: number | null = null): GridView {
   const types = new Map(r.types.map((t) => [t.id, t]));
   const lessons = lessonOnly === null ? r.lessons : r.lessons.filter((l) => l.id === lessonOnly);
@@ -283,7 +285,11 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   });
 
   const spans = new Map<number, GridRows["memberships"]>();
-  for (const m of r.memberships) spans.set(m.studentId, [...(spans.get(m.studentId) ?? []), m]);
+  for (const m of r.memberships) {
+    const list = spans.get(m.studentId);
+    if (list) list.push(m);
+    else spans.set(m.studentId, [m]);
+  }
   const subgroupsOf = new Map<number, Set<number>>();
   for (const m of r.subgroupMembers) {
     const set = subgroupsOf.get(m.studentId) ?? new Set<number>();
@@ -295,9 +301,8 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   for (const [studentId, list] of spans) {
     const own = subgroupsOf.get(studentId) ?? new Set<number>();
     if (r.subgroupId !== null && !own.has(r.subgroupId)) continue;
-    const cells = lessons
-      .map((l) => ({ open: "o", outside: "x", form: "f" })[cellState(list, l.date, l.subgroupId, own)])
-      .join("");
+    let cells = "";
+    for (const l of lessons) cells += CELL_CHAR[cellState(list, l.date, l.subgroupId, own)];
     if (lessonOnly !== null && !cells.includes("o")) continue;
     const lastEnd = list.some((s) => s.endDate === null) ? null : Math.max(...list.map((s) => s.endDate!.getTime()));
     const firstStart = Math.min(...list.map((s) => s.startDate.getTime()));
