@@ -47,11 +47,12 @@ export function rowHead(
 export function gridFrame(view: GridView): GridFrame {
   const marks = marksByStudent(view);
   const absences = absencesByStudent(view);
+  const { className, subjectName, method, orgKind } = view;
   return {
-    className: view.className,
-    subjectName: view.subjectName,
-    method: view.method,
-    orgKind: view.orgKind,
+    className,
+    subjectName,
+    method,
+    orgKind,
     rows: view.students.map((s) =>
       rowHead(
         view.orgKind,
