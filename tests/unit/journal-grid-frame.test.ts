@@ -2,7 +2,11 @@
 // forecast and absences from a frame the server computes for the whole class in one pass; it must be
 // exactly what the grid's own rows show (studentSummary / studentAbsences per student), windowed
 // views with hidden sums included.
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { JournalGrid } from "@/components/journal/journal-grid";
+import { gridPayload } from "@/lib/journal/grid-pack";
 import {
   absencesByStudent,
   buildGridView,
@@ -22,7 +26,7 @@ const built = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11
 /** `n` lessons of one to three assignments, pseudo-random marks of every kind and absences with hours. */
 function journal(n: number, seed: number, orgKind: GridView["orgKind"] = "SCHOOL"): GridView {
   let x = seed;
-  const next = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % k);
+  const next = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648), Math.floor(x / 65536) % k);
   const kinds: GridMark["kind"][] = ["GRADE", "GRADE", "GRADE", "GRADE", "PASS", "FAIL", "DEBT", "NOT_ATTESTED"];
   const lessons = Array.from({ length: n }, (_, i) => ({
     ...built.lessons[0],
@@ -98,5 +102,24 @@ describe("the grid's frame for the page's HTML (issue 22 items 2 and 4)", () => 
     // Алексеева: admitted on 16.11, one absence
     expect(byName.get("Алексеева Вера")).toMatchObject({ 2: true, 6: "1" });
     expect(frame).toMatchObject({ className: "7А", subjectName: "Алгебра", method: "WEIGHTED", orgKind: "SCHOOL" });
+  });
+
+  it("is what the page's HTML shows, drawn without unpacking the view", () => {
+    const v = firstView(journal(90, 4));
+    const frame = gridFrame(v);
+    const props = { frame, canEdit: true, lessonOnly: null, periodLabel: "2 четверть" };
+    const html = renderToStaticMarkup(h(JournalGrid, { ...props, view: gridPayload(v) }));
+    // the server render never reads the packed view: an unreadable one gives the same HTML
+    expect(renderToStaticMarkup(h(JournalGrid, { ...props, view: { packed: "not JSON" } }))).toBe(html);
+    for (const [i, [name, , , average, , , absences]] of frame.rows.entries()) {
+      expect(html).toContain(`id="jr${i}"`);
+      expect(html).toContain(`>${name}<`);
+      expect(html).toContain(`>${average}</span>`);
+      if (absences) expect(html).toContain(`>${absences}</td></tr>`);
+    }
+    expect(html).toContain('aria-label="Журнал: 7А, Алгебра, 2 четверть"');
+    // no lesson cells before the script runs; the status line offers the hidden lessons
+    expect(html).not.toContain('role="gridcell"');
+    expect(html).toContain(`Ранее: уроков ${v.hidden!.before}`);
   });
 });
