@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,diary,ping,deputy@/control]`
+// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,grid35,diary,ping,deputy@/control]`
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
 // tar -x -C <dir>`, node_modules hard-linked in, `next build` there) served side by side over the
 // bench database and measured in alternating short windows — on a machine shared with other work only
@@ -19,7 +19,7 @@ import { prepareDataset } from "./dataset/generate";
 import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
 import { datasetToday, loadFixtures } from "./fixtures";
 import { runLoad, send } from "./http-load";
-import { diaryPath, gridPath } from "./scenarios";
+import { bigGridPath, diaryPath, gridPath } from "./scenarios";
 
 const { values: args } = parseArgs({
   options: {
@@ -108,19 +108,25 @@ async function main(): Promise<void> {
     const env = benchAppEnv(ds.url);
     apps.push(await serve("this", PROJECT_ROOT, env));
     apps.push(await serve("other", path.resolve(args.other), env));
-    const all = { ping: "/ping", grid: gridPath(fx), diary: diaryPath(fx) } as Record<string, string>;
+    // grid35: the realistic grid (issue 22 item 2, scenario journal_grid_35x90), as its own teacher.
+    const all: Record<string, string> = { ping: "/ping", grid: gridPath(fx), diary: diaryPath(fx) };
     const wanted = args.paths.split(",").map((p) => p.trim());
+    if (wanted.includes("grid35")) all.grid35 = bigGridPath(fx);
     const cases: Array<{ key: string; app: Served; path: string; cookie: string }> = [];
     for (const app of apps) {
       const teacher = await signIn(app.base, fx.orgId, fx.grid.teacherLogin, "demo2026");
       const parent = await signIn(app.base, fx.orgId, "parent", "demo2026");
+      const bigTeacher =
+        fx.bigGrid && wanted.includes("grid35")
+          ? await signIn(app.base, fx.orgId, fx.bigGrid.teacherLogin, "demo2026")
+          : teacher;
       const others = new Map<string, string>();
       for (const w of wanted) {
         // `<login>@<path>`: the page as another demo login of the bench school (deputy@/control).
         const at = w.indexOf("@");
         const login = at > 0 ? w.slice(0, at) : null;
         if (login && !others.has(login)) others.set(login, await signIn(app.base, fx.orgId, login, "demo2026"));
-        const cookie = login ? others.get(login)! : w === "diary" ? parent : teacher;
+        const cookie = login ? others.get(login)! : w === "diary" ? parent : w === "grid35" ? bigTeacher : teacher;
         const p = at > 0 ? w.slice(at + 1) : (all[w] ?? w);
         const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
         if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);

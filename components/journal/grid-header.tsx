@@ -32,6 +32,38 @@ type HeaderProps = {
   onLesson: (id: number) => void;
 };
 
+/** The four headings left of the lessons (number, student, average, absences): the grid's and the frame's. */
+export function HeadCorner({ method, orgKind }: Pick<GridView, "method" | "orgKind">) {
+  const stickyTh = "sticky z-30 bg-slate-100 border-b border-r border-slate-300";
+  return (
+    <>
+      <th rowSpan={3} className={`${stickyTh} left-0 top-0 z-40 w-7 min-w-7 text-center font-normal text-slate-500`}>
+        №
+      </th>
+      <th
+        rowSpan={3}
+        className={`${stickyTh} left-7 top-0 z-40 w-52 min-w-52 max-w-52 px-2 text-left align-bottom pb-1 font-semibold`}
+      >
+        Обучающийся
+      </th>
+      <th
+        rowSpan={3}
+        className={`${stickyTh} left-[14.75rem] top-0 z-40 w-12 min-w-12 px-1 align-bottom pb-1 font-semibold`}
+        title={method === "WEIGHTED" ? "Средневзвешенный балл за период" : "Средний балл за период"}
+      >
+        Ср.
+      </th>
+      <th
+        rowSpan={3}
+        className={`${stickyTh} left-[17.75rem] top-0 z-40 w-9 min-w-9 px-1 align-bottom pb-1 font-semibold`}
+        title={orgKind === "COLLEGE" ? "Пропущено часов" : "Пропущено уроков"}
+      >
+        {orgKind === "COLLEGE" ? "Ч." : "Пр."}
+      </th>
+    </>
+  );
+}
+
 function GridHeaderInner(props: HeaderProps) {
   const { view, cols } = props;
   const groups: { lesson: GridLesson; span: number; start: number }[] = [];
@@ -41,33 +73,10 @@ function GridHeaderInner(props: HeaderProps) {
     else groups.push({ lesson: c.lesson, span: 1, start: i });
   });
   const activeLesson = cols[props.activeCol]?.lesson.id;
-  const stickyTh = "sticky z-30 bg-slate-100 border-b border-r border-slate-300";
   return (
     <thead>
       <tr>
-        <th rowSpan={3} className={`${stickyTh} left-0 top-0 z-40 w-7 min-w-7 text-center font-normal text-slate-500`}>
-          №
-        </th>
-        <th
-          rowSpan={3}
-          className={`${stickyTh} left-7 top-0 z-40 w-52 min-w-52 max-w-52 px-2 text-left align-bottom pb-1 font-semibold`}
-        >
-          Обучающийся
-        </th>
-        <th
-          rowSpan={3}
-          className={`${stickyTh} left-[14.75rem] top-0 z-40 w-12 min-w-12 px-1 align-bottom pb-1 font-semibold`}
-          title={view.method === "WEIGHTED" ? "Средневзвешенный балл за период" : "Средний балл за период"}
-        >
-          Ср.
-        </th>
-        <th
-          rowSpan={3}
-          className={`${stickyTh} left-[17.75rem] top-0 z-40 w-9 min-w-9 px-1 align-bottom pb-1 font-semibold`}
-          title={view.orgKind === "COLLEGE" ? "Пропущено часов" : "Пропущено уроков"}
-        >
-          {view.orgKind === "COLLEGE" ? "Ч." : "Пр."}
-        </th>
+        <HeadCorner method={view.method} orgKind={view.orgKind} />
         {groups.map((g) => (
           <th
             key={g.lesson.id}

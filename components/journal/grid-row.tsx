@@ -3,7 +3,7 @@
 // kit's MarkBadge colours), its save state (saving / saved / failed / conflict) and, when active and
 // editable, the cell editor. Rows are memoised: arrow keys re-render two rows, not the class.
 import { memo } from "react";
-import { formatAverage } from "@/lib/journal/averages";
+import { rowHead, type RowHead } from "@/lib/journal/grid-frame";
 import { attendanceKey, expectedOn, markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markLabel } from "@/lib/journal/rules";
 import { MarkBadge } from "@/components/ui/mark-badge";
@@ -49,38 +49,46 @@ const ATT_COLOURS: Record<string, string> = {
   NP: "text-red-800",
   OT: "text-slate-600",
 };
-function GridRow(p: RowProps) {
-  const s = p.view.students[p.row];
-  const summary = studentSummary(p.view, s.id);
-  const absences = studentAbsences(p.view, s.id);
-  const zebra = p.row % 2 === 1 ? "bg-slate-50/60" : "bg-white";
-  const nameCell = `sticky z-10 border-b border-r border-slate-200 ${p.activeCol >= 0 ? "bg-blue-50" : "bg-white"}`;
+/** A row's background: every other row shaded. */
+export const rowZebra = (row: number) => (row % 2 === 1 ? "bg-slate-50/60" : "bg-white");
+
+/**
+ * The sticky cells left of a row's lesson cells: number, name, average (the forecast as its title),
+ * absences — the same for the grid's rows and for the frame the server renders (grid-frame.tsx).
+ */
+export function RowHeadCells({ row, head, active }: { row: number; head: RowHead; active: boolean }) {
+  const [name, left, joinedLate, average, atRisk, forecastTitle, absences] = head;
+  const nameCell = `sticky z-10 border-b border-r border-slate-200 ${active ? "bg-blue-50" : "bg-white"}`;
   return (
-    <tr className={zebra}>
-      <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-500`}>{p.row + 1}</td>
+    <>
+      <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-500`}>{row + 1}</td>
       <th
         scope="row"
-        id={`jr${p.row}`}
-        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${s.left ? "text-slate-500" : ""}`}
-        title={s.left ? "Выбыл(а)" : s.joinedLate ? "Прибыл(а) в течение периода" : undefined}
+        id={`jr${row}`}
+        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${left ? "text-slate-500" : ""}`}
+        title={left ? "Выбыл(а)" : joinedLate ? "Прибыл(а) в течение периода" : undefined}
       >
-        {s.name}
-        {s.left && <span className="ml-1 text-[10px]">(выб.)</span>}
-        {s.joinedLate && !s.left && <span className="ml-1 text-[10px] text-slate-500">(приб.)</span>}
+        {name}
+        {left && <span className="ml-1 text-[10px]">(выб.)</span>}
+        {joinedLate && !left && <span className="ml-1 text-[10px] text-slate-500">(приб.)</span>}
       </th>
       <td
         className={`${nameCell} left-[14.75rem] text-center tabular-nums font-semibold`}
-        title={
-          summary.forecast.next && summary.forecast.needed[0]?.count
-            ? `До «${summary.forecast.next}»: ${summary.forecast.needed.map((n) => `${n.count ?? "—"} × «${n.value}»`).join(" или ")}`
-            : undefined
-        }
+        title={forecastTitle ?? undefined}
       >
-        <span className={summary.forecast.atRisk ? "text-red-600" : ""}>{formatAverage(summary.average)}</span>
+        <span className={atRisk ? "text-red-600" : ""}>{average}</span>
       </td>
-      <td className={`${nameCell} left-[17.75rem] text-center tabular-nums text-slate-600`}>
-        {p.view.orgKind === "COLLEGE" ? absences.hours || "" : absences.count || ""}
-      </td>
+      <td className={`${nameCell} left-[17.75rem] text-center tabular-nums text-slate-600`}>{absences}</td>
+    </>
+  );
+}
+
+function GridRow(p: RowProps) {
+  const s = p.view.students[p.row];
+  const head = rowHead(p.view.orgKind, s, studentSummary(p.view, s.id), studentAbsences(p.view, s.id));
+  return (
+    <tr className={rowZebra(p.row)}>
+      <RowHeadCells row={p.row} head={head} active={p.activeCol >= 0} />
       {p.cols.map((c, col) => {
         const state = s.cells[c.lessonIdx];
         const active = col === p.activeCol;

@@ -7,7 +7,8 @@
 // is pure (grid-state.ts); the header and the rows are grid-header.tsx and grid-row.tsx.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
-import { unpackGridView, type PackedGridView } from "@/lib/journal/grid-pack";
+import { viewOfPayload, type GridPayload } from "@/lib/journal/grid-pack";
+import type { GridFrame } from "@/lib/journal/grid-frame";
 import { cellKey } from "./use-cell-saver";
 import { LessonPanel } from "./lesson-panel";
 import { CellBar } from "./cell-bar";
@@ -20,24 +21,25 @@ import {
   initialUi,
   isEditable,
   statusesByStudent,
-  type Col,
 } from "./grid-state";
 import { useGridKeys } from "./use-grid-keys";
 import { useGridWindow } from "./use-grid-window";
 import { useAllPresent, useGridOpening, useGridSaves } from "./use-grid-hooks";
 import { GridStatusLine } from "./grid-status-line";
 import { GridHeader } from "./grid-header";
+import { GridFrameView } from "./grid-frame";
 import { CELL_RULES, MemoRow, NO_STATUSES } from "./grid-row";
 import { Input } from "@/components/ui/field";
 
 const noSubscription = () => () => {};
 const clientSnapshot = () => true;
 const serverSnapshot = () => false;
-const NO_COLS: Col[] = [];
 
-/** `view` arrives packed (lib/journal/grid-pack.ts: tuples instead of keyed objects) and is unpacked once. */
-export function JournalGrid(props: {
-  view: PackedGridView;
+type GridProps = {
+  /** The packed view as one JSON string (lib/journal/grid-pack.ts gridPayload), unpacked once. */
+  view: GridPayload;
+  /** What is shown before the grid's script runs: names, averages, absences (lib/journal/grid-frame.ts). */
+  frame: GridFrame;
   /** DAY-3: the journal to reopen next time (a cookie the journal page reads for this user). */
   remember?: { cookie: string; value: string } | null;
   canEdit: boolean;
@@ -45,27 +47,35 @@ export function JournalGrid(props: {
   periodLabel: string;
   /** Issue 22 item 4: the grid's class, subject, subgroup and period for GET /api/journal/grid; null — no window. */
   windowQuery?: string | null;
-}) {
+};
+
+/**
+ * The server renders the frame (students, averages: grid-frame.tsx) and so does the browser's first
+ * render; right after hydration the grid takes its place and draws the lesson columns from the
+ * compact data the page already carries. Rendering ~1,250 cells to HTML was most of the grid's server
+ * time (issue 10, bench/notes.md); unpacking the view and drawing the rows for the HTML were the most
+ * of what was left (issue 22), and the cells need the client anyway (keyboard entry).
+ */
+export function JournalGrid(props: GridProps) {
+  const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
+  return hydrated ? <LiveGrid {...props} /> : <GridFrameView frame={props.frame} periodLabel={props.periodLabel} />;
+}
+
+function LiveGrid(props: GridProps) {
   const router = useRouter();
-  const [view, setView] = useState(() => unpackGridView(props.view));
+  const [view, setView] = useState(() => viewOfPayload(props.view));
   const [serverView, setServerView] = useState(props.view);
   if (props.view !== serverView) {
     // A refresh from the server (lesson panel saved): take its data.
     setServerView(props.view);
-    setView(unpackGridView(props.view));
+    setView(viewOfPayload(props.view));
   }
   const defaultType = view.types.find((t) => !t.isControl) ?? view.types[0] ?? null;
-  // The server renders the frame (students, averages); the lesson columns are drawn on the client
-  // right after hydration from the compact data the page already carries. Rendering ~1,250 cells
-  // to HTML was most of the grid's server time (issue 10, bench/notes.md), and the cells need the
-  // client anyway (keyboard entry).
-  const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
-  const allCols = useMemo(
+  const cols = useMemo(
     () => buildCols(view.lessons, view.marksAllowed, defaultType?.id ?? null),
     [view.lessons, view.marksAllowed, defaultType?.id],
   );
-  const cols = hydrated ? allCols : NO_COLS;
-  const [ui, dispatch] = useReducer(gridReducer, null, () => initialUi(view, allCols));
+  const [ui, dispatch] = useReducer(gridReducer, null, () => initialUi(view, cols));
   const { pos } = ui;
   const setNotice = useCallback(
     (text: string | null, atCell = false) => dispatch({ type: "notice", text, atCell }),
@@ -104,7 +114,7 @@ export function JournalGrid(props: {
     [view, cols, editable, textOf, saver],
   );
 
-  useGridOpening({ boxRef, pos, hydrated, focusGrid, lessonOnly: props.lessonOnly, remember: props.remember });
+  useGridOpening({ boxRef, pos, hydrated: true, focusGrid, lessonOnly: props.lessonOnly, remember: props.remember });
   const allPresent = useAllPresent({ cols, canEdit: props.canEdit, setView, setNotice });
 
   const keys = useGridKeys({

@@ -98,11 +98,11 @@ function attendanceEntry(a: GridAttendance): string {
   return `${a.code}${a.missedHours !== null ? `h${a.missedHours}` : ""}${versionPart(a.version)}`;
 }
 
-/** Entries joined by commas, trailing empty ones dropped (a row without a mark is ""). */
+/** A row's entries (holes for empty cells) joined by commas, trailing empty ones dropped (a row without a mark is ""). */
 function joinRow(entries: string[]): string {
-  let end = entries.length;
-  while (end > 0 && entries[end - 1] === "") end--;
-  return entries.slice(0, end).join(",");
+  let out = "";
+  for (let i = 0; i < entries.length; i++) out += (i > 0 ? "," : "") + (entries[i] ?? "");
+  return out;
 }
 
 const assignmentIds = (lessons: { assignments: unknown[] }[], id: (a: unknown) => number) =>
@@ -136,7 +136,8 @@ function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] }
   const locks: Lock[] = [];
   const index = new Map<string, number>();
   const lockIdx = (lock: Lock) => {
-    const key = JSON.stringify(lock);
+    // The lock's fields as its key (a JSON text per lock was a third of the packing's time).
+    const key = lock.open ? (lock.byUnlock ? "u" : "o") : `${lock.code}\n${lock.reason}`;
     let i = index.get(key);
     if (i === undefined) {
       i = locks.push(lock) - 1;
@@ -186,42 +187,49 @@ export function packGridView(view: GridView): PackedGridView {
   const marks: PackedMark[] = [];
   const attendance: PackedAttendance[] = [];
   const markComments: [number, number, string][] = [];
-  const columns = assignmentIds(view.lessons, idOf);
-  const placed = new Set<string>();
-  const markRows = view.students.map((s) =>
-    joinRow(
-      columns.map((assignmentId) => {
-        const key = markKey(assignmentId, s.id);
-        const m = allMarks[key];
-        if (!m) return "";
-        placed.add(key);
-        if (m.comment !== null) markComments.push([assignmentId, s.id, m.comment]);
-        return markEntry(m);
-      }),
-    ),
-  );
-  const attendanceRows = view.students.map((s) =>
-    joinRow(
-      view.lessons.map((l) => {
-        const key = attendanceKey(l.id, s.id);
-        const a = allAttendance[key];
-        if (!a) return "";
-        placed.add(`a${key}`);
-        return attendanceEntry(a);
-      }),
-    ),
-  );
-  for (const [key, m] of Object.entries(allMarks)) {
-    if (placed.has(key)) continue;
+  // Issue 22 item 2: one pass over the cells held (numeric indexes), not a string key built and
+  // looked up for every student × column of the layout (most of them empty).
+  const rowOf = new Map(view.students.map((s, i) => [s.id, i]));
+  const markCol = new Map(assignmentIds(view.lessons, idOf).map((id, i) => [id, i]));
+  const lessonCol = new Map(view.lessons.map((l, i) => [l.id, i]));
+  const markCells: string[][] = view.students.map(() => []);
+  const attendanceCells: string[][] = view.students.map(() => []);
+  const commented: [number, number, [number, number, string]][] = [];
+  for (const key in allMarks) {
+    const m = allMarks[key];
     const [assignmentId, studentId] = splitKey(key);
-    marks.push([assignmentId, studentId, m.kind, m.value, m.isHospital ? 1 : 0, m.comment, m.version]);
+    const row = rowOf.get(studentId);
+    const col = markCol.get(assignmentId);
+    if (row === undefined || col === undefined) {
+      marks.push([assignmentId, studentId, m.kind, m.value, m.isHospital ? 1 : 0, m.comment, m.version]);
+      continue;
+    }
+    markCells[row][col] = markEntry(m);
+    if (m.comment !== null) commented.push([row, col, [assignmentId, studentId, m.comment]]);
   }
-  for (const [key, a] of Object.entries(allAttendance)) {
-    if (placed.has(`a${key}`)) continue;
+  // The comments in the layout's order (student by student, column by column).
+  commented.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, , c] of commented) markComments.push(c);
+  for (const key in allAttendance) {
+    const a = allAttendance[key];
     const [lessonId, studentId] = splitKey(key);
-    attendance.push([lessonId, studentId, a.code, a.missedHours, a.version]);
+    const row = rowOf.get(studentId);
+    const col = lessonCol.get(lessonId);
+    if (row === undefined || col === undefined) {
+      attendance.push([lessonId, studentId, a.code, a.missedHours, a.version]);
+      continue;
+    }
+    attendanceCells[row][col] = attendanceEntry(a);
   }
-  return { ...rest, ...packLessons(view), markRows, attendanceRows, markComments, marks, attendance };
+  return {
+    ...rest,
+    ...packLessons(view),
+    markRows: markCells.map(joinRow),
+    attendanceRows: attendanceCells.map(joinRow),
+    markComments,
+    marks,
+    attendance,
+  };
 }
 
 function splitKey(key: string): [number, number] {
@@ -283,3 +291,17 @@ export function unpackGridView(packed: PackedGridView): GridView {
   }
   return { ...rest, lessons, marks, attendance };
 }
+
+/**
+ * The packed view as it travels in the RSC payload (issue 22 item 4): ONE JSON string. Flight walks
+ * every nested array and object of a prop (the lessons' tuples, the students…) and the server
+ * renderer reads them back for the HTML; a long string is written and read as one text chunk. It is
+ * wrapped in an object so that every server render is a new value (the grid takes a refresh's data
+ * even when it is equal to the last one, as it did with the packed object).
+ */
+export type GridPayload = { packed: string };
+
+export const gridPayload = (view: GridView): GridPayload => ({ packed: JSON.stringify(packGridView(view)) });
+
+export const viewOfPayload = (payload: GridPayload): GridView =>
+  unpackGridView(JSON.parse(payload.packed) as PackedGridView);

@@ -232,6 +232,8 @@ export type GridRows = {
   planTopics: { id: number; title: string }[];
 };
 
+const CELL_CHAR = { open: "o", outside: "x", form: "f" } as const;
+
 export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: number | null = null): GridView {
   const types = new Map(r.types.map((t) => [t.id, t]));
   const lessons = lessonOnly === null ? r.lessons : r.lessons.filter((l) => l.id === lessonOnly);
@@ -283,7 +285,11 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   });
 
   const spans = new Map<number, GridRows["memberships"]>();
-  for (const m of r.memberships) spans.set(m.studentId, [...(spans.get(m.studentId) ?? []), m]);
+  for (const m of r.memberships) {
+    const list = spans.get(m.studentId);
+    if (list) list.push(m);
+    else spans.set(m.studentId, [m]);
+  }
   const subgroupsOf = new Map<number, Set<number>>();
   for (const m of r.subgroupMembers) {
     const set = subgroupsOf.get(m.studentId) ?? new Set<number>();
@@ -295,9 +301,8 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   for (const [studentId, list] of spans) {
     const own = subgroupsOf.get(studentId) ?? new Set<number>();
     if (r.subgroupId !== null && !own.has(r.subgroupId)) continue;
-    const cells = lessons
-      .map((l) => ({ open: "o", outside: "x", form: "f" })[cellState(list, l.date, l.subgroupId, own)])
-      .join("");
+    let cells = "";
+    for (const l of lessons) cells += CELL_CHAR[cellState(list, l.date, l.subgroupId, own)];
     if (lessonOnly !== null && !cells.includes("o")) continue;
     const lastEnd = list.some((s) => s.endDate === null) ? null : Math.max(...list.map((s) => s.endDate!.getTime()));
     const firstStart = Math.min(...list.map((s) => s.startDate.getTime()));
@@ -377,12 +382,79 @@ export function studentMarks(view: Pick<GridView, "lessons" | "marks">, studentI
   return out;
 }
 
+/**
+ * Every student's marks as studentMarks gives them (the same order: lesson by lesson, assignment by
+ * assignment), in one pass over the marks held — for the whole class at once on the server (issue 22
+ * item 2: a string key per student × column was most of the frame's cost). By student id.
+ */
+export function marksByStudent(view: Pick<GridView, "lessons" | "marks">): Map<number, AverageInput[]> {
+  const columns = new Map<number, [number, number]>();
+  for (const l of view.lessons) for (const a of l.assignments) columns.set(a.id, [columns.size, a.weight]);
+  const cells = new Map<number, AverageInput[]>();
+  for (const key in view.marks) {
+    const i = key.indexOf(":");
+    const column = columns.get(Number(key.slice(0, i)));
+    if (!column) continue;
+    const studentId = Number(key.slice(i + 1));
+    const m = view.marks[key];
+    let row = cells.get(studentId);
+    if (!row) cells.set(studentId, (row = []));
+    row[column[0]] = { kind: m.kind, value: m.value, weight: column[1], isHospital: m.isHospital };
+  }
+  // filter drops the holes and keeps the columns' order.
+  return new Map([...cells].map(([id, row]) => [id, row.filter(() => true)]));
+}
+
+/** The average and the forecast of a student's marks over the grid's lessons and the hidden ones. */
+export function summaryOf(
+  view: Pick<GridView, "method" | "scale" | "hidden">,
+  studentId: number,
+  shown: readonly AverageInput[],
+) {
+  const marks = [...shown, ...hiddenInputs(view.hidden?.sums[studentId])];
+  return { ...averageOf(marks, view.method), forecast: forecast(marks, view.method, view.scale) };
+}
+
 export function studentSummary(
   view: Pick<GridView, "lessons" | "marks" | "method" | "scale" | "hidden">,
   studentId: number,
 ) {
-  const marks = [...studentMarks(view, studentId), ...hiddenInputs(view.hidden?.sums[studentId])];
-  return { ...averageOf(marks, view.method), forecast: forecast(marks, view.method, view.scale) };
+  return summaryOf(view, studentId, studentMarks(view, studentId));
+}
+
+/**
+ * Every student's studentAbsences in one pass over the attendance held (the hours added in the
+ * lessons' order, as studentAbsences adds them). By student id; a student without any is absent.
+ */
+export function absencesByStudent(
+  view: Pick<GridView, "lessons" | "attendance" | "hidden">,
+): Map<number, { count: number; hours: number }> {
+  const index = new Map(view.lessons.map((l, i) => [l.id, i]));
+  const missed = new Map<number, number[]>();
+  for (const key in view.attendance) {
+    const a = view.attendance[key];
+    if (a.code === "OP") continue;
+    const i = key.indexOf(":");
+    const at = index.get(Number(key.slice(0, i)));
+    if (at === undefined) continue;
+    const studentId = Number(key.slice(i + 1));
+    let row = missed.get(studentId);
+    if (!row) missed.set(studentId, (row = []));
+    row[at] = a.missedHours ?? view.lessons[at].hours;
+  }
+  const out = new Map<number, { count: number; hours: number }>();
+  const ids = new Set([...missed.keys(), ...Object.keys(view.hidden?.sums ?? {}).map(Number)]);
+  for (const id of ids) {
+    let count = view.hidden?.sums[id]?.[1] ?? 0;
+    let hours = view.hidden?.sums[id]?.[2] ?? 0;
+    for (const h of missed.get(id) ?? []) {
+      if (h === undefined) continue;
+      count++;
+      hours += h;
+    }
+    out.set(id, { count, hours: Math.round(hours * 10) / 10 });
+  }
+  return out;
 }
 
 /** Absences and missed hours of a student over the grid's lessons (ОП is not an absence). */

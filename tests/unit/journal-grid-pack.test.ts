@@ -1,7 +1,7 @@
 // The grid's payload (issue 10, issue 22 item 4): marks and attendance travel as one string of cell
 // codes per student, aligned with the period's columns, and come back exactly.
 import { describe, expect, it } from "vitest";
-import { packGridView, unpackGridView } from "@/lib/journal/grid-pack";
+import { gridPayload, packGridView, unpackGridView, viewOfPayload } from "@/lib/journal/grid-pack";
 import { buildGridView, type GridView } from "@/lib/journal/grid";
 import { d, rows } from "../fixtures/grid-rows";
 
@@ -91,5 +91,35 @@ describe("grid view packing for the client (issue 22 item 4)", () => {
     const packed = packGridView(full);
     expect(unpackGridView(packed)).toEqual(full);
     expect(cells([packed.markRows, packed.attendanceRows]) * 4).toBeLessThan(cells([full.marks, full.attendance]));
+  });
+
+  it("travels to the client grid as ONE JSON string, a new object per render (issue 22 item 4)", () => {
+    const v = view();
+    const payload = gridPayload(v);
+    // one key, one string: the RSC payload writes it as one chunk instead of walking every tuple
+    expect(Object.keys(payload)).toEqual(["packed"]);
+    expect(typeof payload.packed).toBe("string");
+    expect(JSON.parse(payload.packed)).toEqual(JSON.parse(JSON.stringify(packGridView(v))));
+    expect(viewOfPayload(payload)).toEqual(v);
+    // the grid takes a refresh's data when the object differs (journal-grid.tsx), even with equal data
+    expect(gridPayload(v)).not.toBe(payload);
+  });
+
+  it("keeps the comments in the layout's order, student by student and column by column", () => {
+    const v = view();
+    const [a0, a1] = v.lessons.flatMap((l) => l.assignments).map((a) => a.id);
+    const [s0, s1] = v.students.map((s) => s.id);
+    const note = (comment: string) => ({ kind: "GRADE" as const, value: 4, isHospital: false, comment, version: 1 });
+    // inserted out of order
+    const w: GridView = {
+      ...v,
+      marks: { [`${a1}:${s1}`]: note("c"), [`${a0}:${s1}`]: note("b"), [`${a1}:${s0}`]: note("a") },
+    };
+    expect(packGridView(w).markComments).toEqual([
+      [a1, s0, "a"],
+      [a0, s1, "b"],
+      [a1, s1, "c"],
+    ]);
+    expect(unpackGridView(packGridView(w))).toEqual(w);
   });
 });

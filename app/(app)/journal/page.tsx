@@ -10,7 +10,8 @@ import { heldPermissions } from "@/lib/access/loaders";
 import { loadGridPage, loadJournalChoices, loadJournalPicker, type GridRequest } from "@/lib/journal/loaders";
 import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
-import { packGridView } from "@/lib/journal/grid-pack";
+import { gridPayload } from "@/lib/journal/grid-pack";
+import { gridFrame } from "@/lib/journal/grid-frame";
 import { windowRead } from "@/lib/journal/grid-load";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
@@ -160,8 +161,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   }
                 : null
             }
-            // Issue 22 item 4: the lessons around the one in focus; the rest on scroll (windowQuery).
-            view={packGridView(page.view)}
+            // Issue 22 item 4: the lessons around the one in focus; the rest on scroll (windowQuery) —
+            // packed, as one JSON string; the frame (names, averages) is what the HTML shows.
+            view={gridPayload(page.view)}
+            frame={gridFrame(page.view)}
             windowQuery={
               page.lessonOnly === null
                 ? new URLSearchParams({
