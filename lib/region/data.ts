@@ -59,10 +59,14 @@ export const TERRITORY_PROGRESS = rawStatement(
              coalesce(sum(f.value) FILTER (WHERE f.special IS NULL), 0) AS "markSum",
              count(f.value) FILTER (WHERE f.special IS NULL) AS "markCount"
         FROM roll r
-        LEFT JOIN "FinalMark" f ON f."organisationId" = r."organisationId" AND f."studentId" = r."studentId"
+        -- A final counts when it was given in one of the chosen classes for that period. Joined to
+        -- chosen (one row per class), not tested by a correlated IN: with that sub-plan PostgreSQL ran the
+        -- IN once per FinalMark row of every organisation (4 s over 20 schools, bench/notes.md round 11).
+        LEFT JOIN ("FinalMark" f
+                   JOIN chosen fc ON fc."organisationId" = f."organisationId" AND fc."classId" = f."classId"
+                                 AND fc."periodId" = f."periodId")
+          ON f."organisationId" = r."organisationId" AND f."studentId" = r."studentId"
          AND f."periodId" = r."periodId" AND f.kind = 'PERIOD'
-         AND f."classId" IN (SELECT ch."classId" FROM chosen ch
-                              WHERE ch."organisationId" = r."organisationId" AND ch."periodId" = r."periodId")
        GROUP BY r."organisationId", r."classId", r."studentId"
     ), judged AS (
       SELECT s.*, (s.finals > 0 AND NOT s.na AND NOT s.fail) AS ok FROM students s
