@@ -31,7 +31,14 @@ export function statementsFromLog(logFile: string, offset: number): Statement[] 
     let j = i + 1;
     while (j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j]) && !/DETAIL:/.test(lines[j]))
       sql += `\n${lines[j++]}`;
-    const detail = j < lines.length && /DETAIL: {2}[Pp]arameters:/.test(lines[j]) ? lines[j] : "";
+    // The parameters' DETAIL entry runs to the next timestamped line: a value holding a newline (a
+    // comment, a topic's text) continues it, and reading its first line alone lost every parameter
+    // after that value («bind message supplies 1285 parameters, but prepared statement requires 2003»).
+    let detail = "";
+    if (j < lines.length && /DETAIL: {2}[Pp]arameters:/.test(lines[j])) {
+      detail = lines[j++];
+      while (j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j])) detail += `\n${lines[j++]}`;
+    }
     if (/pg_catalog|pg_reload_conf|ALTER SYSTEM/.test(sql)) continue;
     out.push({ sql, params: detail ? parseParams(detail) : [] });
   }

@@ -151,11 +151,18 @@ describe("bench database floor", () => {
         "2026-11-23 17:00:00.001 UTC [1] DETAIL:  parameters: $1 = '7', $2 = 'it''s'",
         "2026-11-23 17:00:00.002 UTC [1] LOG:  duration: 0.050 ms  execute <unnamed>: SELECT pg_reload_conf()",
         "2026-11-23 17:00:00.003 UTC [1] LOG:  duration: 0.300 ms  execute s1: SELECT now()",
+        '2026-11-23 17:00:00.004 UTC [1] LOG:  duration: 0.400 ms  execute <unnamed>: UPDATE "Lesson" SET topic = $1 WHERE id = $2',
+        "2026-11-23 17:00:00.004 UTC [1] DETAIL:  parameters: $1 = 'Дроби.",
+        "Повторение', $2 = '42'",
+        "2026-11-23 17:00:00.005 UTC [1] LOG:  duration: 0.300 ms  execute s1: SELECT 2",
       ].join("\n"),
     );
     expect(statementsFromLog(file, 0)).toEqual([
       { sql: 'SELECT "id" FROM "Mark" WHERE "organisationId" = $1 AND comment = $2', params: ["7", "it's"] },
       { sql: "SELECT now()", params: [] },
+      // A parameter holding a newline: the DETAIL entry continues on the next line.
+      { sql: 'UPDATE "Lesson" SET topic = $1 WHERE id = $2', params: ["Дроби.\nПовторение", "42"] },
+      { sql: "SELECT 2", params: [] },
     ]);
   });
 });
