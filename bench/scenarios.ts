@@ -56,10 +56,14 @@ export const orgReportPath = (fx: Fixtures) => `/api/reports/progress?format=pdf
  */
 const TERRITORY_KINDS = ["progress", "attendance", "fill", "contingent"] as const;
 let territoryTurn = 0;
+/** 1 September of the school year holding `today` (YYYY-MM-DD): where the territory range starts. */
+export function territoryFrom(today: string): string {
+  const [year, month] = today.split("-").map(Number);
+  return `${month >= 9 ? year : year - 1}-09-01`;
+}
 /** The next kind's path: call it per request. */
 export const territoryReportPath = (fx: Fixtures) => {
-  const [year, month] = fx.today.split("-").map(Number);
-  const from = `${month >= 9 ? year : year - 1}-09-01`;
+  const from = territoryFrom(fx.today);
   const kind = TERRITORY_KINDS[territoryTurn++ % TERRITORY_KINDS.length];
   return `/api/region/report?kind=${kind}&from=${from}&to=${fx.today}&format=pdf`;
 };

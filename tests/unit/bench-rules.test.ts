@@ -15,7 +15,7 @@ import {
   type Results,
   type RunResults,
 } from "../../bench/report";
-import { scenarios } from "../../bench/scenarios";
+import { scenarios, territoryFrom } from "../../bench/scenarios";
 import { heapFromMetrics, treeMemory } from "../../bench/app-server";
 import type { Fixtures } from "../../bench/fixtures";
 import { isHeavyReport } from "@/lib/reports/inline-slots";
@@ -136,6 +136,15 @@ describe("bench dataset: the realistic grid (issue 22 item 2)", () => {
     const perClass = (name: string) => cont.students.filter((s) => s.className === name).length;
     expect(perClass(BIG_CLASS)).toBe(35);
     expect(perClass("10А")).toBe(25);
+  });
+});
+
+describe("bench territory range", () => {
+  it("starts on 1 September of the school year holding the day (REG-2's scenario and territory-build's `now`)", () => {
+    expect(territoryFrom("2026-12-06")).toBe("2026-09-01");
+    expect(territoryFrom("2027-05-25")).toBe("2026-09-01");
+    expect(territoryFrom("2026-09-01")).toBe("2026-09-01");
+    expect(territoryFrom("2026-08-31")).toBe("2025-09-01");
   });
 });
 
