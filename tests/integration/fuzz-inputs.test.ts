@@ -1302,6 +1302,9 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
       "app/(app)/people/page.tsx",
       "app/(app)/admin/visits/page.tsx",
       "app/(app)/people/movement/page.tsx",
+      // Issue 22 item 7: the fulfilment filter and the class of «Новый план».
+      "app/(app)/plans/fulfilment/page.tsx",
+      "app/(app)/plans/page.tsx",
     ];
     await signInAs(f.organisationId, f.users.ADMIN);
     const before = await dbDigest();
@@ -1314,7 +1317,16 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
         await expect(
           mod.default({
             params: Promise.resolve({}),
-            searchParams: Promise.resolve({ q, surname: q, role: q, from: q }),
+            searchParams: Promise.resolve({
+              q,
+              surname: q,
+              role: q,
+              from: q,
+              class: q,
+              subject: q,
+              teacher: q,
+              sort: q,
+            }),
           }),
         ).resolves.toBeDefined();
       }
