@@ -381,6 +381,20 @@ export type LineTeacher = {
  * subgroup's stream (a load of the whole class covers every subgroup), every load of the pair for a
  * whole-class line. Sorted by name, each once.
  */
+/** teachersOfLine for many lines: the loads indexed by class × subject once (not every load scanned per line). */
+export function lineTeachers(
+  loads: readonly LineTeacher[],
+): (line: Pick<FulfilmentLine, "classId" | "subjectId" | "subgroupId">) => { id: number; name: string }[] {
+  const byPair = new Map<string, LineTeacher[]>();
+  for (const l of loads) {
+    const key = `${l.classId}:${l.subjectId}`;
+    const list = byPair.get(key);
+    if (list) list.push(l);
+    else byPair.set(key, [l]);
+  }
+  return (line) => teachersOfLine(line, byPair.get(`${line.classId}:${line.subjectId}`) ?? []);
+}
+
 export function teachersOfLine(
   line: Pick<FulfilmentLine, "classId" | "subjectId" | "subgroupId">,
   loads: readonly LineTeacher[],

@@ -434,6 +434,37 @@ describe("the fulfilment page's weight (PLAN-5, PRG-1, issue 22 item 7)", () => 
     expect(light.queries.filter((x) => /"planTopicId"|"PlanTopic"\."title"/.test(x.text))).toEqual([]);
   });
 
+  it("a college's curriculum items span their periods (read by id, not joined), a school's the year", async () => {
+    const rows = await q<{ org: number; year: number; id: number; start: string; end: string }>(
+      `SELECT o.id AS org, y.id AS year, ci."classId" * 100000 + ci."subjectId" AS id,
+              coalesce(p."startDate", y."startDate")::text AS start, coalesce(p."endDate", y."endDate")::text AS "end"
+         FROM "CurriculumItem" ci
+         JOIN "Organisation" o ON o.id = ci."organisationId"
+         JOIN "ClassGroup" c ON c."organisationId" = ci."organisationId" AND c.id = ci."classId"
+         JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+         LEFT JOIN "Period" p ON p."organisationId" = ci."organisationId" AND p.id = ci."periodId"
+        WHERE o.kind IN ('COLLEGE', 'SCHOOL')`,
+    );
+    const orgs = [...new Set(rows.map((r) => `${r.org}:${r.year}`))];
+    expect(orgs.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((r) => r.org !== org && r.start !== rows.find((x) => x.org === r.org)!.start)).toBe(true);
+    for (const key of orgs) {
+      const [o, y] = key.split(":").map(Number);
+      const input = await fulfilmentInputs(o, y, TODAY_DATE, null);
+      const got = input.curriculum
+        .map(
+          (c) =>
+            `${c.classId * 100000 + c.subjectId} ${c.start.toISOString().slice(0, 10)} ${c.end.toISOString().slice(0, 10)}`,
+        )
+        .sort();
+      const want = rows
+        .filter((r) => r.org === o)
+        .map((r) => `${r.id} ${r.start} ${r.end}`)
+        .sort();
+      expect(got).toEqual(want);
+    }
+  });
+
   it("the page's data carries no sections; its rows travel packed, the table's HTML under 300 bytes a line", async () => {
     const deputy = { ...asUser(zavuch), timeZone: "Europe/Samara" } as CurrentUser;
     const report = (await loadFulfilment(deputy, true))!;

@@ -1,7 +1,13 @@
 // PLAN-5's page (issue 22 item 7): a line's teachers from the loads, the filter by class, subject,
 // teacher and «only lagging», the order by the lag, and the GET parameters' Russian refusals.
 import { describe, expect, it } from "vitest";
-import { filterFulfilment, teachersOfLine, type FulfilmentLine, type LineTeacher } from "@/lib/plans/rules";
+import {
+  filterFulfilment,
+  lineTeachers,
+  teachersOfLine,
+  type FulfilmentLine,
+  type LineTeacher,
+} from "@/lib/plans/rules";
 import { createChoiceQuery, fulfilmentQuery, sectionsQuery } from "@/lib/plans/schema";
 
 const line = (classId: number, subjectId: number, subgroupId: number | null, difference: number): FulfilmentLine => ({
@@ -46,6 +52,11 @@ describe("a fulfilment line's teachers", () => {
     // A load of the whole class covers its subgroups' streams.
     expect(teachersOfLine(line(1, 10, 103, 0), LOADS)).toEqual([{ id: 7, name: "Петрова А. А." }]);
     expect(teachersOfLine(LINES[4], LOADS)).toEqual([]);
+  });
+  it("indexed for many lines: the same teachers as the scan, line by line", () => {
+    const of = lineTeachers(LOADS);
+    for (const l of [...LINES, line(1, 11, null, 0), line(1, 10, 103, 0), line(3, 10, null, 0)])
+      expect(of(l)).toEqual(teachersOfLine(l, LOADS));
   });
 });
 

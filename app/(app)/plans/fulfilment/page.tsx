@@ -12,7 +12,7 @@ import { formatDate } from "@/lib/org/time";
 import { compareRu } from "@/lib/org/collation";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { loadFulfilment } from "@/lib/plans/loaders";
-import { filterFulfilment, LAG_MIN_HOURS, LAG_SHARE, teachersOfLine } from "@/lib/plans/rules";
+import { filterFulfilment, LAG_MIN_HOURS, LAG_SHARE, lineTeachers } from "@/lib/plans/rules";
 import { fulfilmentQuery } from "@/lib/plans/schema";
 import { issuesText } from "@/lib/schema";
 import { FulfilmentTable } from "@/components/plans/fulfilment-table";
@@ -41,7 +41,8 @@ export default async function FulfilmentPage({
   );
   const query = parsed.success ? parsed.data : {};
   const report = await loadFulfilment(user, scopes.includes("all"));
-  const lines = (report?.lines ?? []).map((l) => ({ ...l, teachers: teachersOfLine(l, report?.loads ?? []) }));
+  const teachersOf = lineTeachers(report?.loads ?? []);
+  const lines = (report?.lines ?? []).map((l) => ({ ...l, teachers: teachersOf(l) }));
   const lagging = lines.filter((l) => l.lagging).length;
   const shown = filterFulfilment(
     lines,
