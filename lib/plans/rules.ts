@@ -126,12 +126,17 @@ export type CurriculumSpan = { hours: number; start: Date; end: Date };
 
 /** Study days (Mon–Fri, not in a holiday of everyone or of this grade) in [from, to], inclusive. */
 export function studyDays(from: Date, to: Date, holidays: readonly Holiday[], grade: number): number {
+  // The grade's holidays as numbers once, the weekday by arithmetic: no Date per day (under Next every
+  // `new Date` goes through its patched constructor — a year's span is ≈ 270 days, issue 22 item 7).
+  const spans = holidays
+    .filter((h) => h.grade === null || h.grade === grade)
+    .map((h) => [h.start.getTime(), h.end.getTime()] as const);
+  const end = to.getTime();
   let n = 0;
-  for (let t = from.getTime(); t <= to.getTime(); t += DAY) {
-    const wd = new Date(t).getUTCDay();
+  for (let t = from.getTime(); t <= end; t += DAY) {
+    const wd = (((Math.floor(t / DAY) + 4) % 7) + 7) % 7; // 0 = Sunday: 01.01.1970 was a Thursday
     if (wd === 0 || wd === 6) continue;
-    if (holidays.some((h) => (h.grade === null || h.grade === grade) && t >= h.start.getTime() && t <= h.end.getTime()))
-      continue;
+    if (spans.some(([start, last]) => t >= start && t <= last)) continue;
     n++;
   }
   return n;
