@@ -317,7 +317,8 @@ describe("work programmes (PRG-1)", () => {
     const o = f.organisationId;
     const query = `class=${f.classId}&subject=${f.subjectId}`;
     const parent = await addUser(f, "sections-parent", "PARENT");
-    const other = await otherOrganisationClass();
+    // Another organisation's class (a fixture of its own).
+    const other = (await createJournalFixture({ students: 1, lessons: 1 })).classId;
     const before = await dbDigest();
     // A teacher (even the line's own), a class teacher and a parent are refused.
     for (const user of [f.users.teacher, f.users.classTeacher, parent]) {
@@ -354,31 +355,6 @@ describe("work programmes (PRG-1)", () => {
 /** GET /plans/fulfilment/sections with a query string, as the signed-in user. */
 function getSections(query: string): Promise<Response> {
   return sectionsRoute(new Request(`http://localhost/plans/fulfilment/sections?${query}`));
-}
-
-/** A class of another organisation (its own region, year and class). */
-async function otherOrganisationClass(): Promise<number> {
-  const region = await db.region.create({ data: { name: "Чужой регион" } });
-  const municipality = await db.municipality.create({ data: { regionId: region.id, name: "Чужой округ" } });
-  const org = await db.organisation.create({
-    data: {
-      regionId: region.id,
-      municipalityId: municipality.id,
-      kind: "SCHOOL",
-      name: "Чужая школа",
-      shortName: "Чужая",
-    },
-  });
-  const year = await db.academicYear.create({
-    data: {
-      organisationId: org.id,
-      name: "2026/2027",
-      startDate: new Date("2026-09-01"),
-      endDate: new Date("2027-05-31"),
-      isCurrent: true,
-    },
-  });
-  return (await db.classGroup.create({ data: { organisationId: org.id, yearId: year.id, name: "7А", grade: 7 } })).id;
 }
 
 /** The elements of a page tree (function components not called: their props are what the page passed). */

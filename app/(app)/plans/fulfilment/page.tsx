@@ -23,6 +23,7 @@ import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Выполнение программ" };
 
+const LAGGING_BOX = { name: "lagging", value: "1", label: "только отстающие", className: "pb-1" } as const;
 const SORT_OPTIONS = [
   { value: "class", label: "по классам" },
   { value: "lag", label: "по отставанию" },
@@ -82,13 +83,7 @@ export default async function FulfilmentPage({
         <Field label="Порядок" name="sort">
           <Select defaultValue={query.sort ?? "class"} options={SORT_OPTIONS} />
         </Field>
-        <Checkbox
-          name="lagging"
-          value="1"
-          defaultChecked={query.lagging === "1"}
-          label="только отстающие"
-          className="pb-1"
-        />
+        <Checkbox {...LAGGING_BOX} defaultChecked={query.lagging === "1"} />
       </PickerForm>
       {!parsed.success ? (
         <p role="alert" className="text-sm text-red-700">
