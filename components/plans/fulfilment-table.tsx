@@ -78,4 +78,4 @@ export function FulfilmentTable({
 const ROWS =
   "[&>tbody>tr]:border-t [&>tbody>tr]:border-slate-100 [&>tbody>tr>td]:px-2 [&>tbody>tr>td]:py-0.5 " +
   "[&>tbody>tr>td:nth-child(n+4):nth-child(-n+9)]:text-right [&>tbody>tr>td:nth-child(n+4):nth-child(-n+9)]:tabular-nums " +
-  "[&>tbody>tr>td>b]:font-medium [&>tbody>tr>td>b]:text-red-700";
+  "[&>tbody>tr>td:last-child]:whitespace-nowrap [&>tbody>tr>td>b]:font-medium [&>tbody>tr>td>b]:text-red-700";
