@@ -104,7 +104,7 @@ test.describe("lesson plans (PLAN-1…PLAN-4)", () => {
     await row.getByText("по разделам программы").click();
     await expect(row.getByRole("table", { name: /Разделы программы/ })).toContainText("Повторение курса 6 класса");
     // The filter: one class, only its lines.
-    await page.getByLabel("Класс").selectOption({ label: "7А" });
+    await page.getByLabel("Класс", { exact: true }).selectOption({ label: "7А" });
     await page.getByRole("button", { name: "Показать" }).click();
     await expect(page).toHaveURL(/class=\d+/);
     const classes = await page
