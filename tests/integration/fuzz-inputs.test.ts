@@ -331,7 +331,10 @@ describe("server actions answer hostile input with a clear 4xx error and write n
           try {
             result = await mod[target.name](...args);
           } catch (e) {
-            if (interruptOf(e)) return; // redirect / notFound / forbidden: Next answers 3xx/4xx
+            const interrupt = interruptOf(e);
+            // A redirect follows a success (createPlanAction opens the new plan): the call was not refused.
+            if (interrupt?.kind === "redirect") anyOk = true;
+            if (interrupt) return; // redirect / notFound / forbidden: Next answers 3xx/4xx
             throw new Error(`threw (a 500): ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`, { cause: e });
           }
           const problem = problemWith(result);
