@@ -1,7 +1,7 @@
 // Reads of lesson plans (PLAN-1…PLAN-5). Every query is bound to the organisation (ACL-5);
 // listing functions take the caller's scope and put it into the `where`.
 import { isoDate } from "@/lib/org/time";
-import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db, rawStatement } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma, type PlanTopic } from "@/prisma/generated/prisma/client";
@@ -183,14 +183,20 @@ export type LoadOption = {
   subjectName: string;
 };
 
-/** Teacher loads of the current year a plan can be made for; one teacher's or everyone's. */
+/** Teacher loads of the current year a plan can be made for; one teacher's or everyone's, optionally of one class. */
 export async function loadOptions(
   organisationId: number,
   yearId: number,
   teacherId: number | null,
+  classId?: number,
 ): Promise<LoadOption[]> {
   const loads = await db.teacherLoad.findMany({
-    where: { organisationId, yearId, ...(teacherId !== null ? { teacherId } : {}) },
+    where: {
+      organisationId,
+      yearId,
+      ...(teacherId !== null ? { teacherId } : {}),
+      ...(classId !== undefined ? { classId } : {}),
+    },
     select: {
       id: true,
       teacherId: true,
@@ -219,6 +225,15 @@ export async function loadOptions(
         compareRuNumeric(a.className, b.className) ||
         compareRu(a.subjectName, b.subjectName),
     );
+}
+
+/** The year's classes that have a teacher load, by grade and name: the administration's first choice for a new plan. */
+export async function classesWithLoads(organisationId: number, yearId: number) {
+  const classes = await db.classGroup.findMany({
+    where: { organisationId, yearId, loads: { some: {} } },
+    select: { id: true, name: true, grade: true },
+  });
+  return classes.sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name));
 }
 
 export async function loadById(organisationId: number, loadId: number) {
@@ -341,15 +356,27 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
     db.classGroup.findMany({ where: classWhere, select: { id: true, name: true, grade: true } }),
     db.subject.findMany({ where: { organisationId }, select: { id: true, name: true, sortOrder: true } }),
     db.holiday.findMany({ where: { organisationId, yearId }, select: { startDate: true, endDate: true, grade: true } }),
+    // The items without their period joined (Prisma's relation read cost ≈ 8 ms of CPU per request over a
+    // school's 628 items: issue 22 item 7); a college's periods are read by id below.
     db.curriculumItem.findMany({
       where: { organisationId, class: classWhere },
-      select: { classId: true, subjectId: true, hours: true, period: { select: { startDate: true, endDate: true } } },
+      select: { classId: true, subjectId: true, hours: true, periodId: true },
     }),
     // Hours given per stream (class × subject × subgroup) summed in the database: a year of a
     // school's lessons is ~45,000 rows that the page only ever adds up (issue 22 item 7).
     STREAM_HOURS.run(db, organisationId, yearId, classIds, isoDate(year.startDate), isoDate(today)),
     db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
   ]);
+  const periodIds = [...new Set(curriculum.flatMap((c) => (c.periodId === null ? [] : [c.periodId])))];
+  const periods = new Map(
+    (periodIds.length
+      ? await db.period.findMany({
+          where: { organisationId, id: { in: periodIds } },
+          select: { id: true, startDate: true, endDate: true },
+        })
+      : []
+    ).map((p) => [p.id, p]),
+  );
   return {
     today,
     classes,
@@ -360,8 +387,8 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
       classId: c.classId,
       subjectId: c.subjectId,
       hours: Number(c.hours),
-      start: c.period?.startDate ?? year.startDate,
-      end: c.period?.endDate ?? year.endDate,
+      start: (c.periodId !== null ? periods.get(c.periodId)?.startDate : undefined) ?? year.startDate,
+      end: (c.periodId !== null ? periods.get(c.periodId)?.endDate : undefined) ?? year.endDate,
     })),
     // One summed row per stream, dated today (cancelled lessons count nothing, as in givenToDate).
     lessons: streams.map((l) => ({
@@ -383,23 +410,25 @@ export async function loadsWithoutPlan(
   yearId: number,
   classIds: number[] | null,
 ): Promise<MissingPlan[]> {
-  const [loads, plans] = await Promise.all([
+  // Flat reads and names by id: the loads with their teacher, class and subject joined cost ≈ 10 ms of
+  // Prisma's CPU per /plans request over a school's 673 loads (issue 22 item 7).
+  const [loads, plans, classes, subjects] = await Promise.all([
     db.teacherLoad.findMany({
       where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
-      select: {
-        teacherId: true,
-        classId: true,
-        subjectId: true,
-        class: { select: { grade: true, name: true } },
-        subject: { select: { name: true } },
-        teacher: { select: NAME_FIELDS },
-      },
+      select: { teacherId: true, classId: true, subjectId: true },
     }),
     db.lessonPlan.findMany({
       where: { organisationId, yearId },
       select: { teacherId: true, classId: true, subjectId: true, grade: true },
     }),
+    db.classGroup.findMany({
+      where: { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) },
+      select: { id: true, grade: true, name: true },
+    }),
+    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true } }),
   ]);
+  const classById = new Map(classes.map((c) => [c.id, c]));
+  const subjectName = new Map(subjects.map((x) => [x.id, x.name]));
   // A plan covers the teacher's load of its class, or (a parallel's plan, no class) of every class of
   // its grade: looked up by key, not every plan scanned for every load (655 × the plans, issue 22 item 7).
   const covered = new Set(
@@ -408,20 +437,30 @@ export async function loadsWithoutPlan(
     ),
   );
   const seen = new Set<string>();
-  return loads
-    .filter(
-      (l) =>
-        !covered.has(`${l.teacherId}:${l.subjectId}:c${l.classId}`) &&
-        !covered.has(`${l.teacherId}:${l.subjectId}:g${l.class.grade}`),
-    )
-    .filter((l) => {
-      // Two subgroup loads of one teacher in one class need one plan.
-      const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((l) => ({ teacherName: fullName(l.teacher), className: l.class.name, subjectName: l.subject.name }))
+  const missing = loads.filter((l) => {
+    const cls = classById.get(l.classId);
+    if (!cls) return false;
+    if (covered.has(`${l.teacherId}:${l.subjectId}:c${l.classId}`)) return false;
+    if (covered.has(`${l.teacherId}:${l.subjectId}:g${cls.grade}`)) return false;
+    // Two subgroup loads of one teacher in one class need one plan.
+    const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const teachers = missing.length
+    ? await db.user.findMany({
+        where: { organisationId, id: { in: [...new Set(missing.map((l) => l.teacherId))] } },
+        select: { id: true, ...NAME_FIELDS },
+      })
+    : [];
+  const teacherName = new Map(teachers.map((t) => [t.id, fullName(t)]));
+  return missing
+    .map((l) => ({
+      teacherName: teacherName.get(l.teacherId) ?? "",
+      className: classById.get(l.classId)!.name,
+      subjectName: subjectName.get(l.subjectId) ?? "",
+    }))
     .sort(
       (a, b) =>
         compareRu(a.teacherName, b.teacherName) ||
@@ -448,22 +487,28 @@ export async function existingPlanId(
   return found?.id ?? null;
 }
 
-/**
- * PRG-1 beside PLAN-5: per class × subject of the year the approved work programme to compare with
- * (the one its КТП was made from, else the subject's and the class's grade), the class's КТП topics
- * (the approved КТП, else its latest) and the hours given per topic up to `today` (lessons bound to
- * the topic, not cancelled). Keyed `${classId}:${subjectId}`; classes without a programme are absent.
- */
-export async function programmeComparisonInputs(
-  organisationId: number,
-  yearId: number,
-  today: Date,
-  classIds: number[] | null,
-) {
+type ChoiceProgramme = {
+  id: number;
+  title: string;
+  subjectId: number;
+  grade: number | null;
+  sections: { title: string; hours: Prisma.Decimal }[];
+};
+type ChoicePlan = {
+  id: number;
+  classId: number | null;
+  grade: number | null;
+  subjectId: number;
+  status: string;
+  programmeId: number | null;
+};
+
+/** The approved programmes of the year (newest approval first) and the classes compared (PRG-1). */
+async function comparisonBase(organisationId: number, yearId: number, classIds: number[] | null, subjectId?: number) {
   const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
   const [programmes, classes] = await Promise.all([
     db.workProgramme.findMany({
-      where: { organisationId, yearId, status: "APPROVED" },
+      where: { organisationId, yearId, status: "APPROVED", ...(subjectId !== undefined ? { subjectId } : {}) },
       orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
       select: {
         id: true,
@@ -475,46 +520,36 @@ export async function programmeComparisonInputs(
     }),
     db.classGroup.findMany({ where: classWhere, select: { id: true, grade: true } }),
   ]);
-  if (!programmes.length || !classes.length) return new Map<string, never>();
-  const plans = await db.lessonPlan.findMany({
-    where: {
-      organisationId,
-      yearId,
-      OR: [
-        { classId: { in: classes.map((c) => c.id) } },
-        { classId: null, grade: { in: classes.map((c) => c.grade) } },
-      ],
-    },
-    // the approved КТП first, then the latest
-    orderBy: [{ id: "desc" }],
-    select: {
-      id: true,
-      classId: true,
-      grade: true,
-      subjectId: true,
-      status: true,
-      programmeId: true,
-      topics: { select: { id: true, position: true, title: true, hours: true } },
-    },
-  });
-  const topicIds = plans.flatMap((p) => p.topics.map((t) => t.id));
-  const given = topicIds.length
-    ? await db.lesson.groupBy({
-        by: ["planTopicId"],
-        where: { organisationId, planTopicId: { in: topicIds }, status: { not: "CANCELLED" }, date: { lte: today } },
-        _sum: { hours: true },
-      })
-    : [];
-  const givenByTopic = new Map(given.map((g) => [g.planTopicId!, Number(g._sum.hours ?? 0)]));
+  return { programmes, classes };
+}
+
+/** The plans of the classes (their own or their parallel's), the newest first. */
+function comparedPlansWhere(
+  organisationId: number,
+  yearId: number,
+  classes: readonly { id: number; grade: number }[],
+  subjectId?: number,
+) {
+  return {
+    organisationId,
+    yearId,
+    ...(subjectId !== undefined ? { subjectId } : {}),
+    OR: [{ classId: { in: classes.map((c) => c.id) } }, { classId: null, grade: { in: classes.map((c) => c.grade) } }],
+  } satisfies Prisma.LessonPlanWhereInput;
+}
+
+/**
+ * PRG-1's choice per class × subject: the approved programme the class's КТП was made from, else the
+ * subject's and the class's grade; the КТП is the class's (or its parallel's) approved one, else its
+ * latest (`plans` come newest first). Classes without a programme for a subject have no entry.
+ */
+function chooseProgrammes<P extends ChoicePlan>(
+  classes: readonly { id: number; grade: number }[],
+  programmes: readonly ChoiceProgramme[],
+  plans: readonly P[],
+): { key: string; programme: ChoiceProgramme; plan: P | null }[] {
   const byId = new Map(programmes.map((p) => [p.id, p]));
-  const out = new Map<
-    string,
-    {
-      programme: { id: number; title: string; sections: { title: string; hours: number }[] };
-      topics: { id: number; position: number; title: string; hours: number }[] | null;
-      given: Map<number, number>;
-    }
-  >();
+  const out: { key: string; programme: ChoiceProgramme; plan: P | null }[] = [];
   for (const cls of classes) {
     const subjects = new Set([
       ...programmes.filter((p) => p.grade === cls.grade).map((p) => p.subjectId),
@@ -528,19 +563,128 @@ export async function programmeComparisonInputs(
       const programme =
         (plan?.programmeId ? byId.get(plan.programmeId) : undefined) ??
         programmes.find((p) => p.subjectId === subjectId && p.grade === cls.grade);
-      if (!programme) continue;
-      out.set(`${cls.id}:${subjectId}`, {
-        programme: {
-          id: programme.id,
-          title: programme.title,
-          sections: programme.sections.map((s) => ({ title: s.title, hours: Number(s.hours) })),
-        },
-        topics: plan ? plan.topics.map((t) => ({ ...t, hours: Number(t.hours) })) : null,
-        given: givenByTopic,
-      });
+      if (programme) out.push({ key: `${cls.id}:${subjectId}`, programme, plan });
     }
   }
   return out;
+}
+
+const programmeOf = (p: ChoiceProgramme) => ({
+  id: p.id,
+  title: p.title,
+  sections: p.sections.map((s) => ({ title: s.title, hours: Number(s.hours) })),
+});
+
+/**
+ * PRG-1 beside PLAN-5: per class × subject of the year the approved work programme to compare with
+ * (the one its КТП was made from, else the subject's and the class's grade), the class's КТП topics
+ * (the approved КТП, else its latest) and the hours given per topic up to `today` (lessons bound to
+ * the topic, not cancelled). Keyed `${classId}:${subjectId}`; classes without a programme are absent.
+ * `subjectId` narrows it to one subject (one line's sections, fetched when opened: issue 22 item 7).
+ */
+export async function programmeComparisonInputs(
+  organisationId: number,
+  yearId: number,
+  today: Date,
+  classIds: number[] | null,
+  subjectId?: number,
+) {
+  const { programmes, classes } = await comparisonBase(organisationId, yearId, classIds, subjectId);
+  if (!programmes.length || !classes.length) return new Map<string, never>();
+  const plans = await db.lessonPlan.findMany({
+    where: comparedPlansWhere(organisationId, yearId, classes, subjectId),
+    // the approved КТП first, then the latest
+    orderBy: [{ id: "desc" }],
+    select: {
+      id: true,
+      classId: true,
+      grade: true,
+      subjectId: true,
+      status: true,
+      programmeId: true,
+      topics: { select: { id: true, position: true, title: true, hours: true } },
+    },
+  });
+  const chosen = chooseProgrammes(classes, programmes, plans);
+  // Only the chosen КТП's topics: the hours given to the others are never shown.
+  const topicIds = chosen.flatMap((c) => c.plan?.topics.map((t) => t.id) ?? []);
+  const given = topicIds.length
+    ? await db.lesson.groupBy({
+        by: ["planTopicId"],
+        where: {
+          organisationId,
+          planTopicId: { in: [...new Set(topicIds)] },
+          status: { not: "CANCELLED" },
+          date: { lte: today },
+        },
+        _sum: { hours: true },
+      })
+    : [];
+  const givenByTopic = new Map(given.map((g) => [g.planTopicId!, Number(g._sum.hours ?? 0)]));
+  return new Map(
+    chosen.map(({ key, programme, plan }) => [
+      key,
+      {
+        programme: programmeOf(programme),
+        topics: plan ? plan.topics.map((t) => ({ ...t, hours: Number(t.hours) })) : null,
+        given: givenByTopic,
+      },
+    ]),
+  );
+}
+
+/**
+ * PRG-1's figures of every line without its sections (the fulfilment table, issue 22 item 7): the
+ * same choice of programme and КТП as programmeComparisonInputs, the КТП's hours summed in the
+ * database — not every topic of the school's plans read, nor the lessons given per topic.
+ */
+export async function programmeTotalsInputs(organisationId: number, yearId: number, classIds: number[] | null) {
+  const { programmes, classes } = await comparisonBase(organisationId, yearId, classIds);
+  if (!programmes.length || !classes.length) return new Map<string, never>();
+  const plans = await db.lessonPlan.findMany({
+    where: comparedPlansWhere(organisationId, yearId, classes),
+    orderBy: [{ id: "desc" }],
+    select: { id: true, classId: true, grade: true, subjectId: true, status: true, programmeId: true },
+  });
+  const chosen = chooseProgrammes(classes, programmes, plans);
+  const planIds = [...new Set(chosen.flatMap((c) => (c.plan ? [c.plan.id] : [])))];
+  const sums = planIds.length
+    ? await db.planTopic.groupBy({
+        by: ["planId"],
+        where: { organisationId, planId: { in: planIds } },
+        _sum: { hours: true },
+      })
+    : [];
+  const hours = new Map(sums.map((s) => [s.planId, Math.round(Number(s._sum.hours ?? 0) * 10) / 10]));
+  return new Map(
+    chosen.map(({ key, programme, plan }) => [
+      key,
+      { programme: programmeOf(programme), ktpHours: plan ? (hours.get(plan.id) ?? 0) : null },
+    ]),
+  );
+}
+
+/** Who teaches each class × subject (× subgroup) of the year: the fulfilment page's teacher column and filter. */
+export async function fulfilmentTeachers(organisationId: number, yearId: number, classIds: number[] | null) {
+  // The loads flat, the teachers' names by id (not joined per load: Prisma's CPU, issue 22 item 7).
+  const loads = await db.teacherLoad.findMany({
+    where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
+    select: { classId: true, subjectId: true, subgroupId: true, teacherId: true },
+  });
+  const teachers = loads.length
+    ? await db.user.findMany({
+        where: { organisationId, id: { in: [...new Set(loads.map((l) => l.teacherId))] } },
+        select: { id: true, ...NAME_FIELDS },
+      })
+    : [];
+  const name = new Map(teachers.map((t) => [t.id, shortName(t)]));
+  return loads.map((l) => ({
+    classId: l.classId,
+    subjectId: l.subjectId,
+    subgroupId: l.subgroupId,
+    teacherId: l.teacherId,
+    teacherName: name.get(l.teacherId) ?? "",
+  }));
 }
 
 /** A topic's own fields as a plan's topic row (hours as a number): from a stored topic or a parsed row (PLAN-1, PLAN-4). */

@@ -6,9 +6,12 @@ import { authorizeAny } from "@/lib/access/authorize";
 import { actorRelations, listScope } from "@/lib/access/scope";
 import {
   bindingRows,
+  classesWithLoads,
   currentYear,
   fulfilmentInputs,
+  fulfilmentTeachers,
   programmeComparisonInputs,
+  programmeTotalsInputs,
   listPlans,
   loadOptions,
   loadsWithoutPlan,
@@ -16,7 +19,16 @@ import {
   planFacts,
   type PlanScopeFilter,
 } from "./data";
-import { buildFulfilment, checkHours, compareWithProgramme, deadlineWarnings, startYearOf, totalHours } from "./rules";
+import {
+  buildFulfilment,
+  checkHours,
+  compareWithProgramme,
+  deadlineWarnings,
+  programmeTotals,
+  startYearOf,
+  totalHours,
+  type ProgrammeComparison,
+} from "./rules";
 
 /** The plans a user may see: all, or own + own classes' (class teacher) + department's. */
 async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {
@@ -69,6 +81,20 @@ export const loadCreateOptions = cache(async (user: CurrentUser, everyone: boole
   return loadOptions(user.organisationId, year.id, everyone ? null : user.id);
 });
 
+/**
+ * The administration's new plan (editAll over all classes): the classes with loads, and the chosen
+ * class's loads only — not every load of the school sent to the form (655 on a large one, issue 22 item 7).
+ */
+export const loadCreateChoice = cache(async (user: CurrentUser, classId: number | undefined) => {
+  const year = await currentYear(user.organisationId);
+  if (!year) return { classes: [], loads: [] };
+  const [classes, loads] = await Promise.all([
+    classesWithLoads(user.organisationId, year.id),
+    classId !== undefined ? loadOptions(user.organisationId, year.id, null, classId) : [],
+  ]);
+  return { classes, loads };
+});
+
 /** The classes and day PLAN-5's figures cover: the whole organisation, or a HEAD_OF_DEPT's department. */
 async function fulfilmentScope(user: CurrentUser, allClasses: boolean) {
   const year = await currentYear(user.organisationId);
@@ -77,21 +103,46 @@ async function fulfilmentScope(user: CurrentUser, allClasses: boolean) {
   return { year, classIds, today: todayIn(user.timeZone) };
 }
 
-/** PLAN-5 for the deputy's page: the whole organisation, or a HEAD_OF_DEPT's department. */
+/**
+ * PLAN-5 for the deputy's page: the whole organisation, or a HEAD_OF_DEPT's department — each line
+ * with its teachers and PRG-1's programme figures (the sections are fetched per line when opened:
+ * loadProgrammeSections, issue 22 item 7).
+ */
 export const loadFulfilment = cache(async (user: CurrentUser, allClasses: boolean) => {
   const scope = await fulfilmentScope(user, allClasses);
   if (!scope) return null;
   const { year, classIds, today } = scope;
-  const [input, programmes] = await Promise.all([
+  const [input, programmes, loads] = await Promise.all([
     fulfilmentInputs(user.organisationId, year.id, today, classIds),
-    programmeComparisonInputs(user.organisationId, year.id, today, classIds),
+    programmeTotalsInputs(user.organisationId, year.id, classIds),
+    fulfilmentTeachers(user.organisationId, year.id, classIds),
   ]);
-  // PRG-1: each line beside its work programme's hours (per section) and its КТП's.
-  const comparisons = new Map(
-    [...programmes].map(([key, p]) => [key, compareWithProgramme(p.programme, p.topics, p.given)] as const),
-  );
-  return { yearName: year.name, today, lines: buildFulfilment(input), comparisons };
+  const totals = new Map([...programmes].map(([key, p]) => [key, programmeTotals(p.programme, p.ktpHours)] as const));
+  return { yearName: year.name, today, lines: buildFulfilment(input), totals, loads };
 });
+
+/**
+ * PRG-1's sections of one fulfilment line (class × subject), as of today: null when the class has no
+ * approved programme for the subject (or the organisation no current year). The caller has checked
+ * plans.viewAll on the class.
+ */
+export async function loadProgrammeSections(
+  user: CurrentUser,
+  classId: number,
+  subjectId: number,
+): Promise<ProgrammeComparison | null> {
+  const year = await currentYear(user.organisationId);
+  if (!year) return null;
+  const inputs = await programmeComparisonInputs(
+    user.organisationId,
+    year.id,
+    todayIn(user.timeZone),
+    [classId],
+    subjectId,
+  );
+  const p = inputs.get(`${classId}:${subjectId}`);
+  return p ? compareWithProgramme(p.programme, p.topics, p.given) : null;
+}
 
 /**
  * PLAN-5's count on the plans list («отстают: N»): the lagging lines of loadFulfilment without the

@@ -126,12 +126,17 @@ export type CurriculumSpan = { hours: number; start: Date; end: Date };
 
 /** Study days (Mon–Fri, not in a holiday of everyone or of this grade) in [from, to], inclusive. */
 export function studyDays(from: Date, to: Date, holidays: readonly Holiday[], grade: number): number {
+  // The grade's holidays as numbers once, the weekday by arithmetic: no Date per day (under Next every
+  // `new Date` goes through its patched constructor — a year's span is ≈ 270 days, issue 22 item 7).
+  const spans = holidays
+    .filter((h) => h.grade === null || h.grade === grade)
+    .map((h) => [h.start.getTime(), h.end.getTime()] as const);
+  const end = to.getTime();
   let n = 0;
-  for (let t = from.getTime(); t <= to.getTime(); t += DAY) {
-    const wd = new Date(t).getUTCDay();
+  for (let t = from.getTime(); t <= end; t += DAY) {
+    const wd = (((Math.floor(t / DAY) + 4) % 7) + 7) % 7; // 0 = Sunday: 01.01.1970 was a Thursday
     if (wd === 0 || wd === 6) continue;
-    if (holidays.some((h) => (h.grade === null || h.grade === grade) && t >= h.start.getTime() && t <= h.end.getTime()))
-      continue;
+    if (spans.some(([start, last]) => t >= start && t <= last)) continue;
     n++;
   }
   return n;
@@ -297,7 +302,8 @@ export type KtpTopicHours = { id: number; position: number; title: string; hours
 
 export type SectionComparison = { title: string; programme: number | null; ktp: number; given: number };
 
-export type ProgrammeComparison = {
+/** A line's programme figures without its sections: what the fulfilment table shows (issue 22 item 7). */
+export type ProgrammeTotals = {
   programmeId: number;
   programmeTitle: string;
   programmeHours: number;
@@ -305,8 +311,9 @@ export type ProgrammeComparison = {
   ktpHours: number | null;
   /** The КТП's hours differ from the programme's. */
   mismatch: boolean;
-  sections: SectionComparison[];
 };
+
+export type ProgrammeComparison = ProgrammeTotals & { sections: SectionComparison[] };
 
 export const OUTSIDE_SECTIONS = "вне разделов программы";
 
@@ -338,14 +345,96 @@ export function compareWithProgramme(
     row.ktp = round1(row.ktp + t.hours);
     row.given = round1(row.given + (given.get(t.id) ?? 0));
   }
+  return {
+    ...programmeTotals(programme, topics ? totalHours(topics) : null),
+    sections: outside.ktp > 0 || outside.given > 0 ? [...rows, outside] : rows,
+  };
+}
+
+/** PRG-1's figures of one line: the programme's hours against the КТП's (`ktpHours`: its topics' sum, null without a КТП). */
+export function programmeTotals(
+  programme: { id: number; title: string; sections: readonly ProgrammeSectionHours[] },
+  ktpHours: number | null,
+): ProgrammeTotals {
   const programmeHours = round1(programme.sections.reduce((s, x) => s + x.hours, 0));
-  const ktpHours = topics ? totalHours(topics) : null;
   return {
     programmeId: programme.id,
     programmeTitle: programme.title,
     programmeHours,
     ktpHours,
     mismatch: ktpHours === null || ktpHours !== programmeHours,
-    sections: outside.ktp > 0 || outside.given > 0 ? [...rows, outside] : rows,
   };
+}
+
+// ──────────────────── the fulfilment page's filter and order (PLAN-5, issue 22 item 7) ────────────────────
+//
+// Decision: the deputy's question is «which loads lag behind the plan». The page filters by class,
+// subject, teacher and «only lagging» (GET parameters) and orders by class (the report's order) or by
+// the lag (the furthest behind first); the per-section details of a line are fetched when opened.
+
+/** A teacher load as the fulfilment lines need it: who teaches a class × subject (× subgroup). */
+export type LineTeacher = {
+  classId: number;
+  subjectId: number;
+  subgroupId: number | null;
+  teacherId: number;
+  teacherName: string;
+};
+
+/**
+ * The teachers of a line: the loads of its class and subject — of its subgroup when the line is a
+ * subgroup's stream (a load of the whole class covers every subgroup), every load of the pair for a
+ * whole-class line. Sorted by name, each once.
+ */
+/** teachersOfLine for many lines: the loads indexed by class × subject once (not every load scanned per line). */
+export function lineTeachers(
+  loads: readonly LineTeacher[],
+): (line: Pick<FulfilmentLine, "classId" | "subjectId" | "subgroupId">) => { id: number; name: string }[] {
+  const byPair = new Map<string, LineTeacher[]>();
+  for (const l of loads) {
+    const key = `${l.classId}:${l.subjectId}`;
+    const list = byPair.get(key);
+    if (list) list.push(l);
+    else byPair.set(key, [l]);
+  }
+  return (line) => teachersOfLine(line, byPair.get(`${line.classId}:${line.subjectId}`) ?? []);
+}
+
+export function teachersOfLine(
+  line: Pick<FulfilmentLine, "classId" | "subjectId" | "subgroupId">,
+  loads: readonly LineTeacher[],
+): { id: number; name: string }[] {
+  const out = new Map<number, string>();
+  for (const l of loads) {
+    if (l.classId !== line.classId || l.subjectId !== line.subjectId) continue;
+    if (line.subgroupId !== null && l.subgroupId !== null && l.subgroupId !== line.subgroupId) continue;
+    out.set(l.teacherId, l.teacherName);
+  }
+  return [...out].map(([id, name]) => ({ id, name })).sort((a, b) => compareRu(a.name, b.name) || a.id - b.id);
+}
+
+export type FulfilmentFilter = {
+  classId?: number;
+  subjectId?: number;
+  teacherId?: number;
+  onlyLagging?: boolean;
+  /** "class": the report's order (class, subject); "lag": the furthest behind the plan first. */
+  sort?: "class" | "lag";
+};
+
+/** The lines a filter keeps, in its order; `teachers` gives each line's teacher ids (teachersOfLine). */
+export function filterFulfilment<L extends FulfilmentLine>(
+  lines: readonly L[],
+  filter: FulfilmentFilter,
+  teachers: (line: L) => readonly { id: number }[],
+): L[] {
+  const kept = lines.filter(
+    (l) =>
+      (filter.classId === undefined || l.classId === filter.classId) &&
+      (filter.subjectId === undefined || l.subjectId === filter.subjectId) &&
+      (!filter.onlyLagging || l.lagging) &&
+      (filter.teacherId === undefined || teachers(l).some((t) => t.id === filter.teacherId)),
+  );
+  // Array.prototype.sort is stable: equal lags keep the report's order.
+  return filter.sort === "lag" ? kept.sort((a, b) => a.difference - b.difference) : kept;
 }

@@ -1,7 +1,7 @@
 // zod schemas of lesson plans (PLAN-1, PLAN-2, PLAN-4): one topic row, the topic list of the
 // editor, the XLSX import rows and the workflow forms. Russian messages; no Prisma imports.
 import { z } from "zod";
-import { multiLine, singleLine, idSchema } from "@/lib/schema";
+import { blankToUndefined, idOf, multiLine, optionalIdOf, singleLine, idSchema } from "@/lib/schema";
 
 export const MAX_TOPICS = 500;
 
@@ -83,3 +83,30 @@ export function parseTopicsJson(raw: unknown): { ok: true; topics: TopicRow[] } 
   const row = typeof issue?.path[0] === "number" ? `Строка ${issue.path[0] + 1}: ` : "";
   return { ok: false, message: `${row}${issue?.message ?? "Проверьте темы"}` };
 }
+
+/**
+ * PLAN-5's page filter (GET parameters, issue 22 item 7): class, subject, teacher, «only lagging»
+ * and the order; a blank field is «any». A bad value is refused with its Russian message.
+ */
+export const fulfilmentQuery = z.object({
+  class: optionalIdOf("Класс в фильтре указан неверно"),
+  subject: optionalIdOf("Предмет в фильтре указан неверно"),
+  teacher: optionalIdOf("Учитель в фильтре указан неверно"),
+  lagging: z.preprocess(
+    blankToUndefined,
+    z.literal("1", { error: "Отметка «только отстающие» указана неверно" }).optional(),
+  ),
+  sort: z.preprocess(
+    blankToUndefined,
+    z.enum(["class", "lag"], { error: "Порядок строк указан неверно: по классам или по отставанию" }).optional(),
+  ),
+});
+
+/** One fulfilment line's sections (GET /plans/fulfilment/sections?class=…&subject=…). */
+export const sectionsQuery = z.object({
+  class: idOf("Класс указан неверно"),
+  subject: idOf("Предмет указан неверно"),
+});
+
+/** The class whose loads the administration's «Новый план» offers (GET /plans?class=…). */
+export const createChoiceQuery = z.object({ class: optionalIdOf("Класс указан неверно") });

@@ -99,7 +99,20 @@ test.describe("lesson plans (PLAN-1…PLAN-4)", () => {
       .filter({ hasText: "7А" })
       .filter({ hasText: "Алгебра" });
     await expect(row).toHaveCount(1);
-    await expect(row.getByRole("cell").nth(2)).toHaveText("102");
+    await expect(row.getByRole("cell").nth(3)).toHaveText("102");
+    // PRG-1: the line's sections are fetched when opened (issue 22 item 7).
+    await row.getByText("по разделам программы").click();
+    await expect(row.getByRole("table", { name: /Разделы программы/ })).toContainText("Повторение курса 6 класса");
+    // The filter: one class, only its lines.
+    await page.getByLabel("Класс", { exact: true }).selectOption({ label: "7А" });
+    await page.getByRole("button", { name: "Показать" }).click();
+    await expect(page).toHaveURL(/class=\d+/);
+    const classes = await page
+      .getByRole("table", { name: "Выполнение программ" })
+      .locator("tbody > tr > td:first-child")
+      .allInnerTexts();
+    expect(classes.length).toBeGreaterThan(0);
+    expect(new Set(classes)).toEqual(new Set(["7А"]));
   });
 
   test("a teacher gets «Нет доступа» on the fulfilment page and on a colleague's plan (ACL-1, ACL-3)", async ({

@@ -15,8 +15,12 @@ import {
   setAutoHomework,
   submitPlan,
 } from "@/lib/plans/mutations";
-import { bindingRows, fulfilmentInputs } from "@/lib/plans/data";
-import { buildFulfilment } from "@/lib/plans/rules";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { bindingRows, fulfilmentInputs, programmeComparisonInputs, programmeTotalsInputs } from "@/lib/plans/data";
+import { buildFulfilment, compareWithProgramme, programmeTotals, teachersOfLine } from "@/lib/plans/rules";
+import { FulfilmentTable } from "@/components/plans/fulfilment-table";
+import { packFulfilment, unpackFulfilment } from "@/components/plans/fulfilment-rows";
 import { loadFulfilment, loadLaggingCount } from "@/lib/plans/loaders";
 import { counted } from "../support/pg-queries";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -411,6 +415,80 @@ describe("fulfilment on the demo data (PLAN-5)", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("the fulfilment page's weight (PLAN-5, PRG-1, issue 22 item 7)", () => {
+  it("the table's programme figures equal the full comparison's for every line, read without topics or lessons per topic", async () => {
+    const full = await programmeComparisonInputs(org, yearId, TODAY_DATE, null);
+    expect(full.size).toBeGreaterThan(0); // the demo's 7th-grade algebra programme
+    const light = await counted(() => programmeTotalsInputs(org, yearId, null));
+    expect([...light.result.keys()].sort()).toEqual([...full.keys()].sort());
+    for (const [key, p] of full) {
+      const { sections, ...totals } = compareWithProgramme(p.programme, p.topics, p.given);
+      expect(sections.length).toBeGreaterThan(0);
+      const l = light.result.get(key)!;
+      expect(programmeTotals(l.programme, l.ktpHours)).toEqual(totals);
+    }
+    // No topic rows of the school's plans, no lessons grouped per topic: one sum per chosen КТП.
+    expect(light.queries.filter((x) => /"planTopicId"|"PlanTopic"\."title"/.test(x.text))).toEqual([]);
+  });
+
+  it("a college's curriculum items span their periods (read by id, not joined), a school's the year", async () => {
+    const rows = await q<{ org: number; year: number; id: number; start: string; end: string }>(
+      `SELECT o.id AS org, y.id AS year, ci."classId" * 100000 + ci."subjectId" AS id,
+              coalesce(p."startDate", y."startDate")::text AS start, coalesce(p."endDate", y."endDate")::text AS "end"
+         FROM "CurriculumItem" ci
+         JOIN "Organisation" o ON o.id = ci."organisationId"
+         JOIN "ClassGroup" c ON c."organisationId" = ci."organisationId" AND c.id = ci."classId"
+         JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+         LEFT JOIN "Period" p ON p."organisationId" = ci."organisationId" AND p.id = ci."periodId"
+        WHERE o.kind IN ('COLLEGE', 'SCHOOL')`,
+    );
+    const orgs = [...new Set(rows.map((r) => `${r.org}:${r.year}`))];
+    expect(orgs.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((r) => r.org !== org && r.start !== rows.find((x) => x.org === r.org)!.start)).toBe(true);
+    for (const key of orgs) {
+      const [o, y] = key.split(":").map(Number);
+      const input = await fulfilmentInputs(o, y, TODAY_DATE, null);
+      const got = input.curriculum
+        .map(
+          (c) =>
+            `${c.classId * 100000 + c.subjectId} ${c.start.toISOString().slice(0, 10)} ${c.end.toISOString().slice(0, 10)}`,
+        )
+        .sort();
+      const want = rows
+        .filter((r) => r.org === o)
+        .map((r) => `${r.id} ${r.start} ${r.end}`)
+        .sort();
+      expect(got).toEqual(want);
+    }
+  });
+
+  it("the page's data carries no sections; its rows travel packed, the table's HTML under 300 bytes a line", async () => {
+    const deputy = { ...asUser(zavuch), timeZone: "Europe/Samara" } as CurrentUser;
+    const report = (await loadFulfilment(deputy, true))!;
+    expect(report.lines.length).toBeGreaterThan(100);
+    expect(JSON.stringify([...report.totals.values()])).not.toContain("sections");
+    const rows = report.lines.map((l) => ({ ...l, teachers: teachersOfLine(l, report.loads) }));
+    expect(rows.every((r) => r.teachers.length > 0)).toBe(true);
+    const packed = packFulfilment(rows, report.totals);
+    // The figures travel once, as compact tuples in one string (not as React elements beside the HTML).
+    expect(Buffer.byteLength(packed) / rows.length).toBeLessThan(130);
+    expect(unpackFulfilment(packed).map((r) => [r.className, r.subject, r.planned, r.given, r.lagging])).toEqual(
+      rows.map((r) => [
+        r.className,
+        r.subgroupName ? `${r.subjectName} (${r.subgroupName})` : r.subjectName,
+        r.planned,
+        r.given,
+        r.lagging,
+      ]),
+    );
+    const html = renderToString(createElement(FulfilmentTable, { rows: packed }));
+    // A line with a programme says so (its sections are fetched when opened), without the sections' titles.
+    expect(html).toContain("по разделам программы");
+    expect(html).not.toContain("Выражения, тождества, уравнения");
+    expect(Buffer.byteLength(html) / rows.length).toBeLessThan(300);
   });
 });
 

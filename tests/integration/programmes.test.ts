@@ -12,12 +12,14 @@ import {
   saveSectionsAction,
 } from "@/lib/programmes/actions";
 import { ktpDueWarnings, ktpDueWidget } from "@/lib/programmes/loaders";
-import { programmeComparisonInputs } from "@/lib/plans/data";
-import { compareWithProgramme, type ProgrammeComparison } from "@/lib/plans/rules";
+import { programmeComparisonInputs, programmeTotalsInputs } from "@/lib/plans/data";
+import { compareWithProgramme, programmeTotals, type ProgrammeComparison } from "@/lib/plans/rules";
+import { GET as sectionsRoute } from "@/app/(app)/plans/fulfilment/sections/route";
 import { FulfilmentTable } from "@/components/plans/fulfilment-table";
+import { unpackFulfilment } from "@/components/plans/fulfilment-rows";
 import FulfilmentPage from "@/app/(app)/plans/fulfilment/page";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
-import { createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
+import { addUser, createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
 import { interruptOf, signedInAs, signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
 import { lastAudit } from "../support/audit";
@@ -233,21 +235,127 @@ describe("work programmes (PRG-1)", () => {
     // 1А (same teacher, grade 1) has no programme: no comparison line.
     expect(inputs.has(`${f.firstClassId}:${f.subjectId}`)).toBe(false);
 
-    // The deputy's fulfilment page hands the comparison to its table.
+    // PRG-1's figures without the sections (the fulfilment table's) equal the comparison's (issue 22 item 7).
+    const key = `${f.classId}:${f.subjectId}`;
+    const { sections, ...totals } = c;
+    const light = (await programmeTotalsInputs(o, f.yearId, null)).get(key)!;
+    expect(programmeTotals(light.programme, light.ktpHours)).toEqual(totals);
+    expect((await programmeTotalsInputs(o, f.yearId, null)).has(`${f.firstClassId}:${f.subjectId}`)).toBe(false);
+
+    // The curriculum gives the fulfilment page its lines (7А and 1А, the fixture's subject).
+    await db.curriculumItem.createMany({
+      data: [f.classId, f.firstClassId].map((classId) => ({
+        organisationId: o,
+        classId,
+        subjectId: f.subjectId,
+        hours: 102,
+      })),
+      skipDuplicates: true,
+    });
+    // The deputy's fulfilment page hands the line's figures to its table; the sections come from
+    // /plans/fulfilment/sections when «по разделам программы» is opened.
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-19T08:00:00Z"));
+    try {
+      await signInAs(o, f.users.deputy);
+      const tree = (await FulfilmentPage({ searchParams: Promise.resolve({}) })) as ReactElement<{
+        children: ReactNode;
+      }>;
+      const table = elements(tree).find((e) => e.type === FulfilmentTable)!;
+      const row = unpackFulfilment(table.props.rows as string).find(
+        (r) => r.classId === f.classId && r.subjectId === f.subjectId,
+      );
+      expect(row?.programme).toEqual({ hours: totals.programmeHours, ktpHours: totals.ktpHours, mismatch: true });
+      const res = await getSections(`class=${f.classId}&subject=${f.subjectId}`);
+      expect(res.status).toBe(200);
+      const answer = (await res.json()) as { ok: true; data: ProgrammeComparison };
+      expect(answer.data).toEqual(c);
+      expect(answer.data.sections.map((s) => [s.title, s.programme, s.ktp, s.given])).toEqual([
+        ["Дроби", 10, 11, 9],
+        ["Уравнения", 8, 8, 1],
+      ]);
+      expect(sections).toEqual(answer.data.sections);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("the fulfilment page filters by its GET parameters and refuses a bad one in Russian (PLAN-5, issue 22 item 7)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-19T08:00:00Z"));
+    try {
+      await signInAs(f.organisationId, f.users.deputy);
+      const open = async (searchParams: Record<string, string>) =>
+        elements((await FulfilmentPage({ searchParams: Promise.resolve(searchParams) })) as ReactNode);
+      const rowsOf = (tree: ReactElement<Record<string, unknown>>[]) => {
+        const table = tree.find((e) => e.type === FulfilmentTable);
+        return table ? unpackFulfilment(table.props.rows as string) : null;
+      };
+      const all = rowsOf(await open({}))!;
+      expect(new Set(all.map((r) => r.classId))).toEqual(new Set([f.classId, f.firstClassId]));
+      const first = rowsOf(await open({ class: String(f.firstClassId) }))!;
+      expect(first.length).toBeGreaterThan(0);
+      expect(first).toEqual(all.filter((r) => r.classId === f.firstClassId));
+      expect(rowsOf(await open({ subject: String(f.subjectId), teacher: String(f.users.teacher) }))).toEqual(
+        all.filter((r) => r.subjectId === f.subjectId),
+      );
+      // A teacher who teaches nothing here: no lines, the table says so.
+      const none = await open({ teacher: String(f.users.deputy) });
+      expect(rowsOf(none)).toEqual([]);
+      const bad = await open({ class: "7А", sort: "name" });
+      expect(rowsOf(bad)).toBeNull();
+      const alert = bad.find((e) => e.props.role === "alert");
+      expect(alert?.props.children).toBe(
+        "Класс в фильтре указан неверно; Порядок строк указан неверно: по классам или по отставанию",
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a line's sections (GET /plans/fulfilment/sections): plans.viewAll on the line's class, bad ids refused in Russian", async () => {
+    const o = f.organisationId;
+    const query = `class=${f.classId}&subject=${f.subjectId}`;
+    const parent = await addUser(f, "sections-parent", "PARENT");
+    // Another organisation's class (a fixture of its own).
+    const other = (await createJournalFixture({ students: 1, lessons: 1 })).classId;
+    const before = await dbDigest();
+    // A teacher (even the line's own), a class teacher and a parent are refused.
+    for (const user of [f.users.teacher, f.users.classTeacher, parent]) {
+      await signInAs(o, user);
+      const res = await getSections(query);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { message: string }).message).toMatch(/[а-яё]/i);
+    }
     await signInAs(o, f.users.deputy);
-    const tree = (await FulfilmentPage({ searchParams: Promise.resolve({}) }).finally(() =>
-      vi.useRealTimers(),
-    )) as ReactElement<{ children: ReactNode }>;
-    const table = elements(tree).find((e) => e.type === FulfilmentTable)!;
-    const shown = (table.props.comparisons as Map<string, ProgrammeComparison>).get(`${f.classId}:${f.subjectId}`);
-    expect(shown?.sections.map((s) => [s.title, s.programme, s.ktp, s.given])).toEqual([
-      ["Дроби", 10, 11, 9],
-      ["Уравнения", 8, 8, 1],
-    ]);
+    expect((await getSections(query)).status).toBe(200);
+    // Another organisation's class: refused, as an unknown one.
+    for (const classId of [other, 999_999]) {
+      const res = await getSections(`class=${classId}&subject=${f.subjectId}`);
+      expect([403, 404]).toContain(res.status);
+    }
+    // No approved programme for 1А: nothing to show, said in Russian.
+    const none = await getSections(`class=${f.firstClassId}&subject=${f.subjectId}`);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { message: string }).message).toContain("рабочей программы");
+    for (const [bad, message] of [
+      ["subject=1", "Класс указан неверно"],
+      [`class=abc&subject=${f.subjectId}`, "Класс указан неверно"],
+      [`class=${f.classId}&subject=-1`, "Предмет указан неверно"],
+      [`class=${f.classId}&subject=1e309`, "Предмет указан неверно"],
+    ]) {
+      const res = await getSections(bad);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toBe(message);
+    }
+    expect(await dbDigest()).toEqual(before);
   });
 });
+
+/** GET /plans/fulfilment/sections with a query string, as the signed-in user. */
+function getSections(query: string): Promise<Response> {
+  return sectionsRoute(new Request(`http://localhost/plans/fulfilment/sections?${query}`));
+}
 
 /** The elements of a page tree (function components not called: their props are what the page passed). */
 function elements(node: ReactNode): ReactElement<Record<string, unknown>>[] {

@@ -222,6 +222,12 @@ export const ROUTES: Record<string, RouteRule> = {
     probe: () => ({ params: { attachmentId: "999999" } }),
   },
   "/api/plans/[planId]/xlsx": { signedIn: true, method: "GET", probe: () => ({ params: { planId: "999999" } }) },
+  // Issue 22 item 7: one fulfilment line's sections, fetched when opened (the page's gate, on the line's class).
+  "/plans/fulfilment/sections": {
+    perms: ["plans.viewAll"],
+    method: "GET",
+    probe: (f) => ({ query: `class=${f.classA}&subject=${f.subject}` }),
+  },
   "/api/reports/[report]": {
     perms: ["reports.admin", "reports.class"],
     method: "GET",

@@ -72,6 +72,31 @@ describe("fulfilment (PLAN-5), hand-computed", () => {
     expect(studyDays(d("2026-09-01"), d("2026-09-30"), holidays, 7)).toBe(17);
     expect(studyDays(d("2026-09-01"), d("2026-09-30"), holidays, 1)).toBe(16);
   });
+  it("counts the weekdays by arithmetic as the calendar does, over years and across 1970 (issue 22 item 7)", () => {
+    // The reference: every day as a Date, its UTC weekday, every holiday tested.
+    const reference = (from: Date, to: Date, hs: typeof holidays, grade: number) => {
+      let n = 0;
+      for (let t = from.getTime(); t <= to.getTime(); t += 86_400_000) {
+        const wd = new Date(t).getUTCDay();
+        if (wd === 0 || wd === 6) continue;
+        if (hs.some((h) => (h.grade === null || h.grade === grade) && t >= h.start.getTime() && t <= h.end.getTime()))
+          continue;
+        n++;
+      }
+      return n;
+    };
+    const spans: [string, string][] = [
+      ["2026-09-01", "2027-05-31"],
+      ["2026-09-05", "2026-09-06"],
+      ["2026-09-14", "2026-09-14"],
+      ["1969-12-20", "1970-01-12"],
+      ["2024-02-26", "2024-03-04"],
+      ["2026-09-30", "2026-09-01"],
+    ];
+    for (const [from, to] of spans)
+      for (const grade of [1, 7])
+        expect(studyDays(d(from), d(to), holidays, grade)).toBe(reference(d(from), d(to), holidays, grade));
+  });
   it("plans hours pro rata of study days", () => {
     // 34 h over 17 study days = 2 h a day; up to 15.09 (Tue): 4 + 2 = 6 days → 12 h.
     expect(

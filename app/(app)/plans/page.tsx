@@ -6,15 +6,24 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/access/authorize";
-import { loadCreateOptions, loadLaggingCount, loadPlanList } from "@/lib/plans/loaders";
+import { loadCreateChoice, loadCreateOptions, loadLaggingCount, loadPlanList } from "@/lib/plans/loaders";
+import { createChoiceQuery } from "@/lib/plans/schema";
+import { issuesText } from "@/lib/schema";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { PlanList } from "@/components/plans/plan-list";
-import { CreatePlanForm } from "@/components/plans/create-plan-form";
+import { CreatePlanForm, type LoadGroup } from "@/components/plans/create-plan-form";
 import { Panel } from "@/components/home/panel";
+import { Field, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { PickerForm } from "@/components/ui/picker-form";
 
 export const metadata: Metadata = { title: "Планы (КТП)" };
 
-export default async function PlansPage() {
+export default async function PlansPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const [list, editAll, editOwn, viewAll] = await Promise.all([
     loadPlanList(user),
@@ -24,11 +33,25 @@ export default async function PlansPage() {
   ]);
   if (!list) forbidden();
   const canCreate = editAll.allowed || editOwn.allowed;
-  const [loads, lagging] = await Promise.all([
-    canCreate ? loadCreateOptions(user, editAll.allowed && editAll.scopes.includes("all")) : [],
+  // The administration (every load) picks the class first: its loads only go to the form (issue 22 item 7).
+  const everyone = editAll.allowed && editAll.scopes.includes("all");
+  const search = await searchParams;
+  const chosen = createChoiceQuery.safeParse({ class: typeof search.class === "string" ? search.class : undefined });
+  const [loads, choice, lagging] = await Promise.all([
+    canCreate && !everyone ? loadCreateOptions(user, false) : [],
+    canCreate && everyone ? loadCreateChoice(user, chosen.success ? chosen.data.class : undefined) : null,
     // PLAN-5: the deputy sees at once how many subjects lag behind the curriculum.
     viewAll.allowed ? loadLaggingCount(user, viewAll.scopes.includes("all")) : null,
   ]);
+  const label = (l: { className: string; subjectName: string }) => `${l.className}, ${l.subjectName}`;
+  // Grouped under the teacher's name for the administration; a teacher's own loads as a plain list.
+  const groups: LoadGroup[] | undefined =
+    choice || editAll.allowed
+      ? byTeacher(choice ? choice.loads : loads).map(([teacher, list]) => ({
+          label: teacher,
+          loads: list.map((l) => ({ id: l.id, label: label(l) })),
+        }))
+      : undefined;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -64,18 +87,34 @@ export default async function PlansPage() {
       )}
       {canCreate && (
         <Panel title="Новый план">
-          {/* Every load of the school for the administration: grouped under the teacher's name. */}
-          <CreatePlanForm
-            loads={editAll.allowed ? [] : loads.map((l) => ({ id: l.id, label: `${l.className}, ${l.subjectName}` }))}
-            groups={
-              editAll.allowed
-                ? byTeacher(loads).map(([label, list]) => ({
-                    label,
-                    loads: list.map((l) => ({ id: l.id, label: `${l.className}, ${l.subjectName}` })),
-                  }))
-                : undefined
-            }
-          />
+          {choice ? (
+            <div className="space-y-2">
+              <PickerForm label="Класс нового плана" submitLabel="Выбрать">
+                <Field label={cap(vocabulary(user.orgKind).class.nom)} name="class">
+                  <Select
+                    defaultValue={chosen.success ? (chosen.data.class ?? "") : ""}
+                    placeholder="выберите класс"
+                    options={choice.classes.map((c) => ({ value: c.id, label: c.name }))}
+                  />
+                </Field>
+              </PickerForm>
+              {!chosen.success ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {issuesText(chosen.error)}
+                </p>
+              ) : (
+                chosen.data.class !== undefined && (
+                  // The chosen class's loads, grouped under the teacher's name.
+                  <CreatePlanForm loads={[]} groups={groups} />
+                )
+              )}
+            </div>
+          ) : (
+            <CreatePlanForm
+              loads={editAll.allowed ? [] : loads.map((l) => ({ id: l.id, label: label(l) }))}
+              groups={groups}
+            />
+          )}
         </Panel>
       )}
       <PlanList rows={list.plans} kind={user.orgKind} />
