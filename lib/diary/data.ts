@@ -19,6 +19,7 @@ import {
 import { changerRole, coversDate, markHistories, VISIT_GAP_MS, type MarkChange } from "./rules";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { compareRu } from "@/lib/org/collation";
+import { studyDaysOf, type StudyDays } from "@/lib/schedule/week";
 
 export type DiaryLesson = {
   id: number;
@@ -409,7 +410,8 @@ function childrenOf(rows: readonly { id: number; firstName: string; lastName: st
  * руководителю»), whose diaries the user switches between (DIARY_STUDENTS, DRY-5), the user's last visit
  * of this diary (DRY-7, DiarySeen), the student's stays with their years and periods (STUDENT_STAYS:
  * REC-3's year tabs, the report's period) and the announcements for the classes the student is in today
- * and the user's roles (DRY-4, lib/messages announcementsFor's). Runs on the replica reader.
+ * and the user's roles (DRY-4, lib/messages announcementsFor's), and the organisation's study week (DAY-4,
+ * lib/org studyDaysSetting's: it was the request's one more statement). Runs on the replica reader.
  */
 export const DIARY_PAGE = rawStatement(
   {
@@ -433,6 +435,8 @@ export const DIARY_PAGE = rawStatement(
     stays: col.jsonArray,
     /** announcementsJsonSql's rows */
     announcements: col.jsonArray,
+    /** DAY-4: the organisation's study week (ORG-2 `studyDays`), null without settings */
+    studyDays: col.int.nullable(),
   },
   (
     organisationId: number,
@@ -474,7 +478,8 @@ export const DIARY_PAGE = rawStatement(
          CROSS JOIN LATERAL (SELECT ${newSinceCountsSql(organisationId, userId, studentId, Prisma.sql`v.since`)}) n
         WHERE v.since < ${at}) AS news,
       ${studentStaysJsonSql(organisationId, studentId)} AS stays,
-      ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements`;
+      ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements,
+      (SELECT o."studyDays" FROM "OrganisationSettings" o WHERE o."organisationId" = ${organisationId}) AS "studyDays"`;
   },
 );
 
@@ -488,6 +493,8 @@ export type DiaryPage = {
   news: { since: Date; marks: number; homework: number; messages: number } | null;
   years: { years: StudentYear[]; periodId: number | null };
   announcements: AnnouncementView[];
+  /** DAY-4: the organisation's study week (lib/org studyDaysSetting's, as studyDaysOf reads it). */
+  studyDays: StudyDays;
 };
 
 /** The diary week page's reads besides the week (DIARY_PAGE) — one statement. */
@@ -528,5 +535,6 @@ export async function diaryPage(
     news: news ? { since: new Date(news[0]), marks: news[1], homework: news[2], messages: news[3] } : null,
     years: diaryYearsOf(stayRowsOfJson(r?.stays), reader.today),
     announcements: announcementsOfJson(jsonArray(r?.announcements)),
+    studyDays: studyDaysOf(r?.studyDays),
   };
 }

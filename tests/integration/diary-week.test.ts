@@ -1,6 +1,7 @@
 // The diary week read (DRY-1, DRY-4; issue 10: one statement for the week's lessons and their
 // relations) against PostgreSQL: subject, room, bell times, substitute, homework with files, the
 // student's own marks with type and weight, attendance, and only the lessons of the student's stay.
+import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { diaryPage, diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
@@ -10,6 +11,9 @@ import { announcementsFor } from "@/lib/messages/data";
 import { studentHeader } from "@/lib/people/data";
 import { shortName } from "@/lib/people/names";
 import { eventsBetween } from "@/lib/schedule/view/data";
+import { isoDate } from "@/lib/org/time";
+import { studyDaysSetting } from "@/lib/org/data";
+import { studyDaysOf } from "@/lib/schedule/week";
 import { counted } from "../support/pg-queries";
 import { addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
@@ -361,6 +365,8 @@ describe("statements (issue 22 item 5)", () => {
     await post("истекло", { audience: "ALL", expiresAt: new Date("2026-11-18T08:00:00.000Z") });
     await post("позже", { audience: "ALL" }, new Date("2026-11-18T10:00:00.000Z"));
     const reader = { roles: ["PARENT" as const], today, now, announcements: 5 };
+    // DAY-4: the organisation's study week comes with the page (it was one more statement per request).
+    await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 6 } });
 
     const { result, queries } = await counted(() => diaryPage(organisationId, parentUser, s1, reader));
     expect(queries.length).toBe(1);
@@ -385,7 +391,11 @@ describe("statements (issue 22 item 5)", () => {
       news: { ...(await diaryVisitNews(organisationId, parentUser, s1, now)), since: lastSeenAt },
       years: await studentDiaryYears(organisationId, s1, today),
       announcements: await announcementsFor(organisationId, ["PARENT"], classIds, now, 5),
+      studyDays: studyDaysOf(await studyDaysSetting(organisationId)),
     });
+    expect(result.studyDays).toBe(6);
+    await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 5 } });
+    expect((await diaryPage(organisationId, parentUser, s1, reader)).studyDays).toBe(5);
     expect(result.announcements.map((a) => a.title)).toEqual(["родителям", "всем", "классу"]);
     expect(result.years.years.length).toBeGreaterThan(0);
     expect(result.years.periodId).not.toBeNull();
@@ -405,5 +415,208 @@ describe("statements (issue 22 item 5)", () => {
     // No such student (another organisation's id): no header; nobody's visit.
     const none = await diaryPage(organisationId, f.users.teacher, 2_000_000_000, reader);
     expect(none).toMatchObject({ student: null, classTeacher: null, students: [], seen: null, news: null });
+  });
+});
+
+describe("the week page's reads (issue 22 item 5)", () => {
+  it("reads the page with the study week and the week beside it — TWO statements, also on a Saturday of a six-day school", async () => {
+    const { loadDiaryWeekPage } = await import("@/lib/diary/loaders");
+    const organisationId = f.organisationId;
+    const [s1] = f.students;
+    const parentUser = await addUser(f, "parent-wp", "PARENT");
+    const user = {
+      id: parentUser,
+      organisationId,
+      login: "parent-wp",
+      fullName: "Родитель",
+      shortName: "Родитель",
+      roles: ["PARENT" as const],
+      mustChangePassword: false,
+      sessionId: "s",
+      orgKind: "SCHOOL" as const,
+      orgName: "Школа",
+      timeZone: "Europe/Moscow",
+    };
+    const wednesday = new Date("2026-11-18T09:00:00.000Z");
+    const { result, queries } = await counted(() => loadDiaryWeekPage(user, s1, {}, wednesday));
+    expect(queries).toHaveLength(2);
+    expect(result.studyDays).toBe(5);
+    expect(isoDate(result.shown.day)).toBe("2026-11-18");
+    expect(result.week.lessons.map((l) => isoDate(l.date))).toEqual(
+      (await diaryWeek(organisationId, s1, monday)).lessons.map((l) => isoDate(l.date)),
+    );
+    // A Saturday with no day chosen: the study week decides the week — a six-day school shows this one.
+    const saturday = new Date("2026-11-21T09:00:00.000Z");
+    await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 6 } });
+    const six = await counted(() => loadDiaryWeekPage(user, s1, {}, saturday));
+    expect(six.queries).toHaveLength(2);
+    expect([six.result.studyDays, isoDate(six.result.shown.monday), isoDate(six.result.shown.day)]).toEqual([
+      6,
+      "2026-11-16",
+      "2026-11-21",
+    ]);
+    await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 5 } });
+    const five = await loadDiaryWeekPage(user, s1, {}, saturday);
+    expect([isoDate(five.shown.monday), isoDate(five.shown.day)]).toEqual(["2026-11-23", "2026-11-23"]);
+    expect(five.week.lessons.every((l) => isoDate(l.date) >= "2026-11-23")).toBe(true);
+  });
+});
+
+/** The rendered week as a reader meets it: per day, the text (tags as spaces, whitespace collapsed) and every title, link and mark. */
+function weekTexts(html: string): { day: string; text: string; attrs: string[] }[] {
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  return html
+    .split(/(?=<section )/)
+    .slice(1)
+    .map((section) => {
+      const attrs = [
+        ...section.matchAll(/ (title|href|aria-label|aria-current|data-[a-z-]+|target|rel)="([^"]*)"/g),
+      ].map((m) => `${m[1]}=${decode(m[2])}`);
+      const text = decode(section.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " "))
+        .replace(/\s+/g, " ")
+        .trim();
+      return { day: /data-day="([^"]+)"/.exec(section)![1], text, attrs };
+    });
+}
+
+describe("the rendered week (issue 22 item 5: the week as compact data to one client component)", () => {
+  it("shows every text, title and link of the week as before — lessons, marks, attendance, history, homework, due, events, materials, hand-ins", async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { WeekView } = await import("@/components/diary/week-view");
+    const [s1] = f.students;
+    const week = await diaryWeek(f.organisationId, s1, monday, "учитель", []);
+    // LRN-1, LRN-2 (their reads are tested in the learning suites): a material of each kind and a hand-in.
+    const thu = week.lessons.find((l) => isoDate(l.date) === "2026-11-19")!;
+    thu.materials = [
+      { id: 7001, title: "Презентация", kind: "FILE", url: null },
+      { id: 7002, title: "Видео", kind: "LINK", url: "https://example.org/v" },
+    ];
+    thu.homework = [
+      {
+        id: 7101,
+        text: "Сочинение\nпо плану",
+        dueDate: day("2026-11-23"),
+        createdAt: new Date("2026-11-19T12:00:00.000Z"),
+        files: [],
+        handin: { dueAt: new Date("2026-11-23T18:00:00.000Z"), status: null, isLate: false, comment: null },
+      },
+      {
+        id: 7102,
+        text: "Конспект",
+        dueDate: null,
+        createdAt: new Date("2026-11-15T12:00:00.000Z"),
+        files: [],
+        handin: { dueAt: null, status: "RETURNED", isLate: true, comment: "Переписать вывод" },
+      },
+    ];
+    const props = {
+      monday,
+      lessons: week.lessons,
+      events: week.events,
+      due: week.due,
+      timeZone: "Europe/Moscow",
+      since: new Date("2026-11-16T08:00:00.000Z"),
+      studentId: s1,
+      studyDays: 5 as const,
+      now: new Date("2026-11-25T09:00:00.000Z"),
+    };
+    const whole = weekTexts(
+      renderToStaticMarkup(createElement(WeekView, { ...props, selected: day("2026-11-18"), wholeWeek: true })),
+    );
+    const lessonOn = (iso: string) => week.lessons.find((l) => isoDate(l.date) === iso)!.id;
+    // The texts, titles and links the server tree of round 11 rendered for this week (captured from it
+    // before the week became one client component; the markup itself was equal, React's text separators aside).
+    expect(whole).toEqual([
+      {
+        day: "2026-11-16",
+        text: "понедельник, 16.11.2026 08:00 · Линейка · Актовый зал 2 09:00 Алгебра каб. 12 замена: Заменяющий А. П. Н 5 ответ ×1,5 4 контрольная ×2 Задано к уроку: Выучить правило Степень с целым показателем Д/з к 18.11.2026: № 12, 14 (задачи.pdf)",
+        attrs: [
+          "aria-label=понедельник, 16.11.2026",
+          "data-day=2026-11-16",
+          `data-lesson=${lessonOn("2026-11-16")}`,
+          "title=Отсутствовал (причина не указана)",
+          "title=Ответ на уроке, вес 1,5, получена в больнице — устно",
+          "data-tone=excellent",
+          "data-new=true",
+          "title=Контрольная работа, вес 2",
+          "data-tone=good",
+          "data-new=true",
+          "data-testid=homework-due",
+        ],
+      },
+      {
+        day: "2026-11-17",
+        text: "вторник, 17.11.2026 2 09:00 Алгебра отменён",
+        attrs: ["aria-label=вторник, 17.11.2026", "data-day=2026-11-17", `data-lesson=${lessonOn("2026-11-17")}`],
+      },
+      {
+        day: "2026-11-18",
+        text: "среда, 18.11.2026 13:00 · Классный час 2 09:00 Алгебра Задано к уроку: № 12, 14 (задачи.pdf)",
+        attrs: [
+          "aria-label=среда, 18.11.2026",
+          "aria-current=date",
+          "data-day=2026-11-18",
+          `data-lesson=${lessonOn("2026-11-18")}`,
+          "data-testid=homework-due",
+        ],
+      },
+      {
+        day: "2026-11-19",
+        text: "четверг, 19.11.2026 2 09:00 Алгебра 4 ответ ×1 Отметка изменена — история 19.11.2026 10:00 · учитель: нет отметки → «3» 19.11.2026 15:00 · заместитель директора: «3» → «4» — ошибка при вводе Д/з к 23.11.2026: Сочинение по плану не сдано Сдать работу Д/з: Конспект на доработке Моя работа Комментарий учителя: Переписать вывод Материалы: Презентация Видео",
+        attrs: [
+          "aria-label=четверг, 19.11.2026",
+          "data-day=2026-11-19",
+          `data-lesson=${lessonOn("2026-11-19")}`,
+          "title=Ответ на уроке, вес 1",
+          "data-tone=good",
+          "data-new=true",
+          "data-testid=mark-history",
+          "data-new=true",
+          "data-state=missing",
+          `href=/diary/${s1}/handin/7101`,
+          "data-state=returned",
+          `href=/diary/${s1}/handin/7102`,
+          "href=/api/materials/7001",
+          "href=https://example.org/v",
+          "target=_blank",
+          "rel=noreferrer",
+        ],
+      },
+      {
+        day: "2026-11-20",
+        text: "пятница, 20.11.2026 2 09:00 Алгебра",
+        attrs: ["aria-label=пятница, 20.11.2026", "data-day=2026-11-20", `data-lesson=${lessonOn("2026-11-20")}`],
+      },
+    ]);
+    // LRN-1: the hand-in's state at the request's moment — before its deadline it is awaited.
+    const early = renderToStaticMarkup(
+      createElement(WeekView, { ...props, now: new Date("2026-11-20T09:00:00.000Z") }),
+    );
+    expect(early).toContain('data-state="waiting"');
+    expect(early).not.toContain('data-state="missing"');
+
+    // DAY-4 on a phone: the selected day only; the others wait for a wide screen.
+    const phone = renderToStaticMarkup(
+      createElement(WeekView, { ...props, selected: day("2026-11-18"), wholeWeek: false }),
+    );
+    expect(weekTexts(phone)).toEqual(whole);
+    const hidden = [...phone.matchAll(/<section [^>]*data-day="([^"]+)"[^>]*class="([^"]*)"/g)]
+      .filter((m) => m[2].split(" ").includes("hidden"))
+      .map((m) => m[1]);
+    expect(hidden).toEqual(["2026-11-16", "2026-11-17", "2026-11-19", "2026-11-20"]);
+
+    // What the RSC payload carries for the week: the client component's one prop, data only — no
+    // class names, no element tree (round 11: ≈ 900 bytes of flight per lesson, 20 KB of class names
+    // on the demo week). A bound, not a figure: 5 lessons with marks, history, homework, hand-ins.
+    const element = WeekView({ ...props, selected: day("2026-11-18"), wholeWeek: true });
+    const flight = JSON.stringify(element.props);
+    expect(flight).not.toMatch(/\b(text|bg|border|rounded|ml|px|py)-[a-z0-9]/);
+    expect(flight.length).toBeLessThan(1500);
   });
 });

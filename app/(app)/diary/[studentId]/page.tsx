@@ -7,23 +7,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
-import { requireUser } from "@/lib/auth/session";
-import { loadDiaryPage, loadDiaryWeek } from "@/lib/diary/loaders";
-import { diaryDay } from "@/lib/diary/rules";
-import { isoDate, todayIn } from "@/lib/org/time";
+import { loadDiaryWeekPage } from "@/lib/diary/loaders";
+import { isoDate } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
-import { loadStudyDays } from "@/lib/org/loaders";
 import { WeekNav } from "@/components/diary/week-nav";
 import { WeekView } from "@/components/diary/week-view";
 import { DiaryHeader } from "@/components/diary/diary-header";
 import { NewsBanner } from "@/components/diary/news-banner";
 import { VisitSeen } from "@/components/diary/visit-seen";
 import { Announcements } from "@/components/diary/announcements";
-import { visitNewsAfter } from "@/lib/diary/marks/loaders";
 import { YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
 import { ClubWeek } from "@/components/clubs/club-week";
-import { addDays } from "@/lib/org/time";
 
 export const metadata: Metadata = { title: "Дневник" };
 
@@ -40,29 +35,23 @@ export default async function DiaryPage({
   const parsed = params.safeParse(await raw);
   if (!parsed.success) notFound();
   const { studentId } = parsed.data;
-  // The organisation's study week is read beside the gate (it names no student); nothing is shown
-  // unless the gate admits.
-  const [{ user }, studyDays, search] = await Promise.all([
+  const [{ user }, search] = await Promise.all([
     requireAccess("diary.view", { kind: "student", studentId }),
-    requireUser().then(loadStudyDays),
     searchParams,
   ]);
   const now = serverNow();
-  const today = todayIn(user.timeZone, now);
-  const shown = diaryDay({ day: one(search.day), week: one(search.week), view: one(search.view) }, today, studyDays);
+  // Two statements besides the gate's (issue 22 item 5): the week (with PRG-2's club sessions), and the
+  // rest of the page — the header, the class teacher (the «write» link), the children, the visit, the
+  // years, the announcements and the organisation's study week (DAY-4) — with what is new since the last
+  // visit (DRY-7).
+  const loaded = await loadDiaryWeekPage(
+    user,
+    studentId,
+    { day: one(search.day), week: one(search.week), view: one(search.view) },
+    now,
+  );
+  const { shown, today, studyDays, week: data, page } = loaded;
   const { monday } = shown;
-  // PRG-2: the week's club sessions, below the lessons (read with the week, in its statement).
-  const clubDays = Array.from({ length: studyDays }, (_, i) => addDays(monday, i));
-  // Two statements besides the gate's (issue 22 item 5): the week, and the rest of the page — the
-  // header, the class teacher (the «write» link), the children, the visit, the years and the
-  // announcements, with what is new since the last visit (DRY-7).
-  const [page, data] = await Promise.all([
-    loadDiaryPage(user, studentId, now).then(async (p) => ({
-      ...p,
-      news: await visitNewsAfter(user.organisationId, user.id, studentId, p.seen, now, p.news),
-    })),
-    loadDiaryWeek(user, studentId, monday, clubDays),
-  ]);
   const { student, classTeacher, students, news, announcements } = page;
   const { years, periodId } = page.years;
   if (!student) notFound();
@@ -116,6 +105,7 @@ export default async function DiaryPage({
         studyDays={studyDays}
         selected={shown.day}
         wholeWeek={shown.wholeWeek}
+        now={now}
       />
       <ClubWeek entries={data.clubs} />
     </div>

@@ -1,0 +1,184 @@
+"use client";
+// The diary week laid out from its compact data (components/diary/week-pack.ts, issue 22 item 5):
+// one client component, so the RSC payload carries the week's data once and the markup's classes
+// come with the script, not per lesson in the flight. Rendered on the server as HTML like any other
+// part of the page (the week reads in full without script); every text is already formatted — the
+// browser's hydration computes nothing that could differ from the server's.
+import Link from "next/link";
+import { MarkBadge } from "@/components/ui/mark-badge";
+import { STATE_TONE } from "@/components/learning/state-tone";
+import type { PackedDue, PackedHomework, PackedLesson, PackedMaterial, PackedWeek } from "./week-pack";
+
+/** DAY-4: homework due on the day (set on an earlier lesson). */
+function DueItem({ due: [, prefix, text, files] }: { due: PackedDue }) {
+  return (
+    <div className="mt-1 break-words text-sm" data-testid="homework-due">
+      <span className="text-slate-500">{prefix}</span>
+      <span className="whitespace-pre-line">{text}</span>
+      {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
+    </div>
+  );
+}
+
+function Homework({
+  homework: [id, prefix, text, files, fresh, handin],
+  studentId,
+}: {
+  homework: PackedHomework;
+  studentId: number | null;
+}) {
+  return (
+    <div
+      className={`ml-6 mt-1 break-words text-sm ${fresh ? "rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : ""}`}
+      data-new={fresh ? "true" : undefined}
+    >
+      <span className="text-slate-500">{prefix}</span>
+      <span className="whitespace-pre-line">{text}</span>
+      {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
+      {/* LRN-1: the hand-in's state and its page. */}
+      {handin && studentId !== null && (
+        <span className="mt-1 flex flex-wrap items-center gap-2">
+          <span data-state={handin[0]} className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_TONE[handin[0]]}`}>
+            {handin[1]}
+          </span>
+          <Link
+            href={`/diary/${studentId}/handin/${id}`}
+            className="rounded border border-blue-700 px-2 py-0.5 text-xs font-medium text-blue-800 hover:bg-blue-50"
+          >
+            {handin[2]}
+          </Link>
+          {handin[3] && <span className="text-xs text-slate-600">Комментарий учителя: {handin[3]}</span>}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** LRN-2: the lesson's materials (files download through the material's own access check). */
+function Materials({ materials }: { materials: PackedMaterial[] }) {
+  return (
+    <p className="ml-6 mt-1 flex flex-wrap gap-x-3 text-xs">
+      <span className="text-slate-500">Материалы:</span>
+      {materials.map(([id, title, href, external]) =>
+        external ? (
+          <a key={id} href={href} target="_blank" rel="noreferrer" className="text-blue-700 hover:underline">
+            {title}
+          </a>
+        ) : (
+          <a key={id} href={href} className="text-blue-700 hover:underline">
+            {title}
+          </a>
+        ),
+      )}
+    </p>
+  );
+}
+
+function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: number | null }) {
+  const [
+    id,
+    bell,
+    start,
+    subject,
+    room,
+    cancelled,
+    substitute,
+    attendance,
+    marks,
+    history,
+    due,
+    topic,
+    homework,
+    materials,
+  ] = lesson;
+  return (
+    <li data-lesson={id} className={`border-t border-slate-100 py-2 first:border-t-0 ${cancelled ? "opacity-60" : ""}`}>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <span className="w-4 text-right text-xs text-slate-500">{bell}</span>
+        <span className="text-xs tabular-nums text-slate-500">{start}</span>
+        <span className={`font-medium ${cancelled ? "line-through" : ""}`}>{subject}</span>
+        {room && <span className="text-xs text-slate-500">{room}</span>}
+        {cancelled ? <span className="text-xs font-medium text-red-700">отменён</span> : null}
+        {substitute && <span className="text-xs text-amber-700">замена: {substitute}</span>}
+        <span className="ml-auto flex flex-wrap gap-1">
+          {attendance && (
+            <span
+              title={attendance[1]}
+              className="rounded bg-rose-50 px-1.5 py-0.5 text-sm font-semibold text-rose-800"
+            >
+              {attendance[0]}
+            </span>
+          )}
+          {marks.map(([label, title, note, fresh], i) => (
+            <MarkBadge key={i} label={label} title={title} fresh={fresh === 1}>
+              <span className="text-[10px] font-normal">{note}</span>
+            </MarkBadge>
+          ))}
+        </span>
+      </div>
+      {/* DAY-10: a changed mark's history — was → is, when, by which role, why. */}
+      {history.length > 0 && (
+        <details className="ml-6 mt-1 text-xs text-slate-600" data-testid="mark-history">
+          <summary className="cursor-pointer text-blue-700">Отметка изменена — история</summary>
+          <ol className="mt-1 space-y-0.5">
+            {history.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {due.length > 0 && (
+        <div className="ml-6 rounded bg-amber-50 px-1">
+          {due.map((h) => (
+            <DueItem key={h[0]} due={h} />
+          ))}
+        </div>
+      )}
+      {topic && <p className="ml-6 text-sm text-slate-600">{topic}</p>}
+      {homework.map((h) => (
+        <Homework key={h[0]} homework={h} studentId={studentId} />
+      ))}
+      {materials.length > 0 && <Materials materials={materials} />}
+    </li>
+  );
+}
+
+export function WeekBoard({ week }: { week: PackedWeek }) {
+  return (
+    <div className="grid gap-3 md:grid-cols-2">
+      {week.days.map(([key, heading, selected, events, lessons, dueElse]) => (
+        <section
+          key={key}
+          aria-label={heading}
+          aria-current={selected ? "date" : undefined}
+          data-day={key}
+          className={`min-w-0 rounded border bg-white p-3 ${selected ? "border-blue-300 md:ring-1 md:ring-blue-200" : "border-slate-200"} ${!week.whole && !selected ? "hidden md:block" : ""}`}
+        >
+          <h2 className="mb-1 text-sm font-semibold capitalize">{heading}</h2>
+          {events.map((line, i) => (
+            <p key={i} className="mb-1 rounded bg-violet-50 px-2 py-1 text-sm text-violet-900">
+              {line}
+            </p>
+          ))}
+          {lessons.length === 0 ? (
+            <p className="text-sm text-slate-500">Уроков нет</p>
+          ) : (
+            <ul>
+              {lessons.map((l) => (
+                <LessonRow key={l[0]} lesson={l} studentId={week.student} />
+              ))}
+            </ul>
+          )}
+          {dueElse.length > 0 && (
+            <div className="mt-2 border-t border-slate-100 pt-1">
+              <h3 className="text-xs font-semibold text-slate-600">Задано к этому дню</h3>
+              {dueElse.map((h) => (
+                <DueItem key={h[0]} due={h} />
+              ))}
+            </div>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
