@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startEmbedded } from "../prisma/tools/embedded";
 import { DATA_DIR, PROJECT_ROOT } from "../prisma/tools/paths";
-import { appServerArgv, appServerEnv } from "../prisma/tools/heap-cap";
+import { appServerArgv } from "../prisma/tools/heap-cap";
 import { freePort, signIn } from "./app-server";
 import { benchAppEnv, median, runScript } from "./compare";
 import { prepareDataset } from "./dataset/generate";
@@ -80,7 +80,7 @@ async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promis
   const prof = args.prof ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.prof, name)}`] : [];
   const child = spawn(process.execPath, [...prof, ...argv], {
     cwd: root,
-    env: appServerEnv({ ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" }),
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 120_000;

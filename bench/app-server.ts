@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { appServerArgv, appServerEnv, sourceServerArgv } from "../prisma/tools/heap-cap";
+import { appServerArgv, sourceServerArgv } from "../prisma/tools/heap-cap";
 import { PROJECT_ROOT } from "../prisma/tools/paths";
 import { buildServer } from "../server/build";
 import { compiledServer } from "../server/entry";
@@ -151,16 +151,15 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   // --cpu-prof in NODE_OPTIONS); open it in Chrome DevTools or read it with bench/profile-top.ts.
   const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
   // BENCH_NODE_FLAGS="--a --b": node/V8 flags put before the server's own, to try a memory lever
-  // (issue 22, peak RSS) without changing what npm start runs; an explicit MALLOC_ARENA_MAX likewise wins.
+  // (issue 22, peak RSS) without changing what npm start runs; so can MALLOC_ARENA_MAX etc. in the environment.
   const trial = env.BENCH_NODE_FLAGS?.trim() ? env.BENCH_NODE_FLAGS.trim().split(/\s+/) : [];
   const argv = fromSources(env) ? sourceServerArgv(env, PROJECT_ROOT) : appServerArgv(env, PROJECT_ROOT);
   const child: ChildProcess = spawn(process.execPath, [...prof, ...trial, ...argv], {
     cwd: PROJECT_ROOT,
     // METRICS_ALLOW: the benchmark reads the app's heap gauges after each level (heapOf), over loopback.
-    // appServerEnv: the launch environment of `npm start` (MALLOC_ARENA_MAX, prisma/tools/heap-cap.ts).
     env: {
       METRICS_ALLOW: "127.0.0.1",
-      ...appServerEnv(env),
+      ...env,
       NODE_ENV: "production",
       NEXTAUTH_URL: base,
       PORT: String(port),
@@ -180,7 +179,7 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
     await new Promise((r) => setTimeout(r, 500));
   }
   log(
-    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"}; node ${[...trial, ...argv.filter((a) => a.startsWith("--"))].join(" ")}; MALLOC_ARENA_MAX=${appServerEnv(env).MALLOC_ARENA_MAX})`,
+    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"}; node ${[...trial, ...argv.filter((a) => a.startsWith("--"))].join(" ")}${env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX}` : ""})`,
   );
   let peak = treeMemory(pid);
   const sample = () => {

@@ -7,8 +7,9 @@
 // asciiServerChunks rewrites each such character as its `\uXXXX` escape — the same string, regular
 // expression, identifier or comment to the parser (a template literal's cooked text too; only the
 // `.raw` text of a tagged template changes: the app's code never reads it — a rule in
-// tests/unit/ascii-chunks.test.ts — and round 12's build held no `String.raw` at all) — and moves the generated columns of the chunk's source map by
-// what each escape adds, so a stack trace through `--enable-source-maps` still points at the source.
+// tests/unit/ascii-chunks.test.ts — and round 12's build called no raw-string tag at all) — and
+// moves the generated columns of the chunk's source map by what each escape adds, so a stack trace
+// through `--enable-source-maps` still points at the source.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 

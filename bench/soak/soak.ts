@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { treeRssMb } from "../app-server";
-import { appServerArgv, appServerEnv } from "../../prisma/tools/heap-cap";
+import { appServerArgv } from "../../prisma/tools/heap-cap";
 import { startEmbedded } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
@@ -322,7 +322,7 @@ async function main(): Promise<void> {
     // The production server's heap cap too (MAX_HEAP_MB, as `npm start`; issue 10).
     app = spawn(process.execPath, ["--trace-gc", ...appServerArgv(env, PROJECT_ROOT)], {
       cwd: PROJECT_ROOT,
-      env: appServerEnv({ ...env, PORT: String(port), HOST: "127.0.0.1" }),
+      env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let pending = "";

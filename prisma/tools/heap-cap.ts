@@ -47,21 +47,10 @@ export function heapGrowthArgs(env: Env): string[] {
   return Number(raw) === 0 ? [] : [`--heap-growing-percent=${Number(raw)}`];
 }
 
-/**
- * glibc malloc's arena limit for the app server (issue 22, peak RSS ≤ 600 MB). glibc gives each thread
- * that calls malloc an arena of its own, up to 8 per core: V8's compiler and GC helper threads, libuv's
- * pool and the PDF layout threads (lib/reports/render-pdf.ts) each keep freed chunks in theirs, so
- * memory outside the V8 heap grows with the thread count and stays. Two arenas hold the same work in
- * less RSS (bench/notes.md «Round 12, memP12»). malloc reads it once, when the process starts: it must
- * be in the environment the server is spawned with, so every launcher (npm start, the benchmark, the
- * e2e runner, the test app processes) spawns it with appServerEnv; the systemd unit sets it itself.
- */
-export const MALLOC_ARENA_MAX = "2";
-
-/** The environment to spawn the app server with: `env` plus MALLOC_ARENA_MAX unless the operator set it. */
-export function appServerEnv<const E extends Env>(env: E): E & { MALLOC_ARENA_MAX: string } {
-  return { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX?.trim() || MALLOC_ARENA_MAX };
-}
+// Tried in round 12 and not kept (bench/notes.md «Round 12, memP12»): MALLOC_ARENA_MAX=2 in the
+// server's environment. With glibc's default the server keeps 10–11 arenas besides the main one; with two,
+// the same work lands in a fuller main arena (23 → 44–53 MB), and the malloc total and the RSS of
+// the same ab.ts load and of the benchmark's runs did not come out lower.
 
 /**
  * The argv (after process.execPath) that runs the app server (server/main.ts, issue 26) with the

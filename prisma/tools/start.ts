@@ -13,7 +13,7 @@ import { isAlive, waitForExit } from "./embedded-proc";
 import { buildServer } from "../../server/build";
 import { compiledServer } from "../../server/entry";
 import { resolveServer, type ResolvedServer } from "./dev-server";
-import { appServerArgv, appServerEnv, heapCapArgs } from "./heap-cap";
+import { appServerArgv, heapCapArgs } from "./heap-cap";
 import { applyMigrations } from "./migrate-runner";
 import { DATA_DIR, PROJECT_ROOT } from "./paths";
 import { redactUrl } from "./pg-util";
@@ -148,8 +148,7 @@ async function main(): Promise<number> {
   // compiled here when `npm run build` did not (a fresh clone) or its sources changed since.
   if (!compiledServer(PROJECT_ROOT)) await buildServer(PROJECT_ROOT);
   log(`Журнал: http://localhost:${port}${cap.length ? ` (память V8: ${cap[0]})` : ""}`);
-  // appServerEnv: MALLOC_ARENA_MAX for the server's malloc (issue 22, peak RSS; heap-cap.ts says why).
-  return runNext(appServerArgv(process.env, PROJECT_ROOT), appServerEnv({ ...env, NODE_ENV: "production" }));
+  return runNext(appServerArgv(process.env, PROJECT_ROOT), { ...env, NODE_ENV: "production" });
 }
 
 main()

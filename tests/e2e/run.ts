@@ -13,7 +13,7 @@ import { startEmbedded } from "../../prisma/tools/embedded";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
 import { ensureBuild } from "../../prisma/tools/fresh-build";
-import { appServerArgv, appServerEnv } from "../../prisma/tools/heap-cap";
+import { appServerArgv } from "../../prisma/tools/heap-cap";
 import { DATA_DIR, PROJECT_ROOT } from "../../prisma/tools/paths";
 import { seedDemo } from "../../prisma/seed/index";
 import { checkServerLog, personalValues } from "./server-log";
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     const serverLog = createWriteStream(SERVER_LOG);
     app = spawn(process.execPath, appServerArgv(env, PROJECT_ROOT), {
       cwd: PROJECT_ROOT,
-      env: appServerEnv({ ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }),
+      env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     app.stdout!.pipe(serverLog);

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HEAP_GROWING_PERCENT, MALLOC_ARENA_MAX } from "@/prisma/tools/heap-cap";
+import { DEFAULT_HEAP_GROWING_PERCENT } from "@/prisma/tools/heap-cap";
 
 const ROOT = path.resolve(__dirname, "../..");
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
@@ -70,8 +70,6 @@ describe("deployment files (issue 26)", () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } };
     expect(pkg.scripts.build).toMatch(/next build && tsx server\/build\.ts/);
     expect(app).toMatch(/REPORT_WORKER=off/);
-    // Issue 22 (peak RSS): the unit's environment carries the same malloc arena limit as npm start's.
-    expect(app).toMatch(new RegExp(`^Environment=MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}$`, "m"));
     const worker = readFileSync(path.join(ROOT, "deploy/systemd/ejournal-worker.service"), "utf8");
     expect(worker).toMatch(/prisma\/tools\/worker\.ts/);
     expect(existsSync(path.join(ROOT, "prisma/tools/worker.ts"))).toBe(true);

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { randomFreePort } from "../../prisma/tools/embedded-proc";
-import { appServerArgv, appServerEnv } from "../../prisma/tools/heap-cap";
+import { appServerArgv } from "../../prisma/tools/heap-cap";
 import { PROJECT_ROOT } from "../../prisma/tools/paths";
 
 export type AppProcess = {
@@ -25,7 +25,7 @@ export async function startApp(name: string, env: Record<string, string>): Promi
   const child = spawn(process.execPath, appServerArgv(env, PROJECT_ROOT), {
     cwd: PROJECT_ROOT,
     env: {
-      ...appServerEnv(process.env),
+      ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: base,
       PORT: String(port),

@@ -1,17 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_HEAP_GROWING_PERCENT,
   DEFAULT_MAX_HEAP_MB,
-  MALLOC_ARENA_MAX,
   appServerArgv,
-  appServerEnv,
   heapCapArgs,
   heapGrowthArgs,
 } from "@/prisma/tools/heap-cap";
-import { PROJECT_ROOT } from "@/prisma/tools/paths";
 
 describe("heap cap of the production server (issue 10, peak RSS)", () => {
   it("caps the old space at the default when nothing is configured", () => {
@@ -85,41 +79,5 @@ describe("the old generation's growing factor (issue 22, peak RSS)", () => {
       `--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`,
       "--heap-growing-percent=25",
     ]);
-  });
-});
-
-describe("the production server's environment (issue 22, peak RSS: malloc arenas)", () => {
-  it("adds MALLOC_ARENA_MAX=2 and keeps the rest of the environment", () => {
-    expect(MALLOC_ARENA_MAX).toBe("2");
-    expect(appServerEnv({ PORT: "3001" })).toEqual({ PORT: "3001", MALLOC_ARENA_MAX: "2" });
-    expect(appServerEnv({ MALLOC_ARENA_MAX: " " }).MALLOC_ARENA_MAX).toBe("2");
-  });
-
-  it("leaves an operator's own MALLOC_ARENA_MAX alone", () => {
-    expect(appServerEnv({ MALLOC_ARENA_MAX: "4" }).MALLOC_ARENA_MAX).toBe("4");
-  });
-
-  // glibc reads MALLOC_ARENA_MAX once, when the process starts: every launcher of the app server must
-  // spawn it with that environment, not set it afterwards.
-  it("every launcher that spawns the app server spawns it with appServerEnv", () => {
-    const launchers = [
-      "prisma/tools/start.ts",
-      "bench/app-server.ts",
-      "bench/ab.ts",
-      "bench/soak/soak.ts",
-      "tests/e2e/run.ts",
-      "tests/support/app-process.ts",
-    ];
-    for (const file of launchers) {
-      const source = readFileSync(path.join(PROJECT_ROOT, file), "utf8");
-      expect(source, file).toMatch(/appServerArgv\(/);
-      expect(source, file).toMatch(/appServerEnv\(/);
-    }
-    const callers = execFileSync("git", ["grep", "-l", "appServerArgv(", "--", "*.ts"], { cwd: PROJECT_ROOT })
-      .toString()
-      .trim()
-      .split("\n")
-      .filter((f) => f !== "prisma/tools/heap-cap.ts" && !f.startsWith("tests/unit/"));
-    expect(callers.sort()).toEqual([...launchers].sort());
   });
 });
