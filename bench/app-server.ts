@@ -150,8 +150,11 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node refuses
   // --cpu-prof in NODE_OPTIONS); open it in Chrome DevTools or read it with bench/profile-top.ts.
   const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
+  // BENCH_NODE_FLAGS="--a --b": node/V8 flags put before the server's own, to try a memory lever
+  // (issue 22, peak RSS) without changing what npm start runs; so can MALLOC_ARENA_MAX etc. in the environment.
+  const trial = env.BENCH_NODE_FLAGS?.trim() ? env.BENCH_NODE_FLAGS.trim().split(/\s+/) : [];
   const argv = fromSources(env) ? sourceServerArgv(env, PROJECT_ROOT) : appServerArgv(env, PROJECT_ROOT);
-  const child: ChildProcess = spawn(process.execPath, [...prof, ...argv], {
+  const child: ChildProcess = spawn(process.execPath, [...prof, ...trial, ...argv], {
     cwd: PROJECT_ROOT,
     // METRICS_ALLOW: the benchmark reads the app's heap gauges after each level (heapOf), over loopback.
     env: {
@@ -176,7 +179,7 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
     await new Promise((r) => setTimeout(r, 500));
   }
   log(
-    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"})`,
+    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"}; node ${[...trial, ...argv.filter((a) => a.startsWith("--"))].join(" ")}${env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX}` : ""})`,
   );
   let peak = treeMemory(pid);
   const sample = () => {

@@ -26,6 +26,33 @@ export function heapCapArgs(env: Env): string[] {
 }
 
 /**
+ * V8's old-generation growing factor for the app server, in percent over the live heap (issue 22, peak
+ * RSS ≤ 600 MB). After each full GC V8 lets the old generation grow to live × factor before the next;
+ * with a 512 MB cap its own factor runs up to 1.4 under load, and the committed heap follows that limit,
+ * not the live set (bench/notes.md «Round 10, perfM10»). 20 % keeps the committed heap closer to what
+ * is live for more frequent full GCs, whose marking runs mostly concurrently (bench/notes.md «Round 12,
+ * memP12»: the RSS and the CPU per request with and without it). HEAP_GROWING_PERCENT moves it; 0 leaves
+ * V8's own factor.
+ */
+export const DEFAULT_HEAP_GROWING_PERCENT = 20;
+
+/** `--heap-growing-percent=N` from HEAP_GROWING_PERCENT (default above), or none for 0. */
+export function heapGrowthArgs(env: Env): string[] {
+  const raw = env.HEAP_GROWING_PERCENT?.trim();
+  if (!raw) return [`--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`];
+  if (!/^\d+$/.test(raw) || Number(raw) > 100)
+    throw new Error(
+      `HEAP_GROWING_PERCENT должен быть целым числом процентов 0–100 (0 — как решит V8), получено «${raw}»`,
+    );
+  return Number(raw) === 0 ? [] : [`--heap-growing-percent=${Number(raw)}`];
+}
+
+// Tried in round 12 and not kept (bench/notes.md «Round 12, memP12»): MALLOC_ARENA_MAX=2 in the
+// server's environment. With glibc's default the server keeps 10–11 arenas besides the main one; with two,
+// the same work lands in a fuller main arena (23 → 44–53 MB), and the malloc total and the RSS of
+// the same ab.ts load and of the benchmark's runs did not come out lower.
+
+/**
  * The argv (after process.execPath) that runs the app server (server/main.ts, issue 26) with the
  * heap cap. Production: `[...flags, <root>/.next/app-server.mjs, ...args]`, the server compiled ahead
  * by `npm run build` / `npm start` / the benchmark (server/build.ts) when it is fresh — plain node,
@@ -35,10 +62,12 @@ export function heapCapArgs(env: Env): string[] {
  */
 export function appServerArgv(env: Env, projectRoot: string, args: string[] = []): string[] {
   const compiled = args.includes("--dev") ? null : compiledServer(projectRoot);
-  return compiled ? [...heapCapArgs(env), compiled, ...args] : sourceServerArgv(env, projectRoot, args);
+  return compiled
+    ? [...heapCapArgs(env), ...heapGrowthArgs(env), compiled, ...args]
+    : sourceServerArgv(env, projectRoot, args);
 }
 
 /** The app server from its sources through tsx, whatever is compiled (development; a benchmark's «before»). */
 export function sourceServerArgv(env: Env, projectRoot: string, args: string[] = []): string[] {
-  return [...heapCapArgs(env), "--import", "tsx/esm", `${projectRoot}/server/main.ts`, ...args];
+  return [...heapCapArgs(env), ...heapGrowthArgs(env), "--import", "tsx/esm", `${projectRoot}/server/main.ts`, ...args];
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_HEAP_GROWING_PERCENT } from "@/prisma/tools/heap-cap";
 
 const ROOT = path.resolve(__dirname, "../..");
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
@@ -62,8 +63,10 @@ describe("deployment files (issue 26)", () => {
     const app = readFileSync(path.join(ROOT, "deploy/systemd/ejournal@.service"), "utf8");
     // Issue 22: the server `npm run build` compiled (server/build.ts), with plain node — no tsx.
     expect(app).toMatch(
-      /ExecStart=\/usr\/bin\/node --max-old-space-size=\d+ \/opt\/ejournal\/\.next\/app-server\.mjs$/m,
+      /ExecStart=\/usr\/bin\/node --max-old-space-size=\d+ --heap-growing-percent=\d+ \/opt\/ejournal\/\.next\/app-server\.mjs$/m,
     );
+    // Issue 22 (peak RSS): the same growing factor as npm start's (prisma/tools/heap-cap.ts).
+    expect(app).toContain(`--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT} `);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } };
     expect(pkg.scripts.build).toMatch(/next build && tsx server\/build\.ts/);
     expect(app).toMatch(/REPORT_WORKER=off/);

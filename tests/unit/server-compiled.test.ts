@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { appServerArgv } from "@/prisma/tools/heap-cap";
+import { DEFAULT_HEAP_GROWING_PERCENT, appServerArgv } from "@/prisma/tools/heap-cap";
 import { PROJECT_ROOT } from "@/prisma/tools/paths";
 import { buildServer } from "@/server/build";
 import { COMPILED_SERVER, COMPILED_SERVER_INPUTS, compiledServer } from "@/server/entry";
@@ -40,6 +40,7 @@ describe("which file runs the production app server (issue 22)", () => {
     expect(compiledServer(root)).toBe(path.join(root, COMPILED_SERVER));
     expect(appServerArgv({ MAX_HEAP_MB: "400" }, root)).toEqual([
       "--max-old-space-size=400",
+      `--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`,
       path.join(root, COMPILED_SERVER),
     ]);
   });
@@ -50,6 +51,7 @@ describe("which file runs the production app server (issue 22)", () => {
     expect(compiledServer(root)).toBeNull();
     expect(appServerArgv({ MAX_HEAP_MB: "400" }, root)).toEqual([
       "--max-old-space-size=400",
+      `--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`,
       "--import",
       "tsx/esm",
       `${root}/server/main.ts`,
@@ -66,6 +68,7 @@ describe("which file runs the production app server (issue 22)", () => {
   it("development always runs the sources", () => {
     const root = project(true);
     expect(appServerArgv({ MAX_HEAP_MB: "0" }, root, ["--dev"])).toEqual([
+      `--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`,
       "--import",
       "tsx/esm",
       `${root}/server/main.ts`,
