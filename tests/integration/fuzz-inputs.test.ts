@@ -1302,6 +1302,7 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
       "app/(app)/people/page.tsx",
       "app/(app)/admin/visits/page.tsx",
       "app/(app)/people/movement/page.tsx",
+      "app/(app)/portfolio/page.tsx",
     ];
     await signInAs(f.organisationId, f.users.ADMIN);
     const before = await dbDigest();
@@ -1314,7 +1315,7 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
         await expect(
           mod.default({
             params: Promise.resolve({}),
-            searchParams: Promise.resolve({ q, surname: q, role: q, from: q }),
+            searchParams: Promise.resolve({ q, surname: q, role: q, from: q, classId: q, pending: q }),
           }),
         ).resolves.toBeDefined();
       }
