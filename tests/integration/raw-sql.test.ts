@@ -203,6 +203,10 @@ const CASES: Record<string, Case> = {
       new Date(`${TO}T12:00:00Z`),
     ],
   },
+  "control/data FILL_ROLL": {
+    statement: controlData.FILL_ROLL,
+    args: (d) => [d.org, d.classIds, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
+  },
   "control/deadline/data LESSON_FILLS": {
     statement: deadlineData.LESSON_FILLS,
     args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],
