@@ -84,26 +84,28 @@ const flat = (r: Awaited<ReturnType<typeof index>>) =>
   r.classes.flatMap((c) => c.students.map((s) => ({ classId: c.id, id: s.id, name: s.name, pending: s.pending })));
 const short = (p: Pupil[]) => p.map(({ classId, id, name, pending }) => ({ classId, id, name, pending }));
 
+/** A pupil of a class from 01.09.2026 (to `end`, when given). */
+async function mk(lastName: string, firstName: string, classId: number, end?: string, middleName?: string) {
+  const o = f.organisationId;
+  const s = await db.student.create({
+    data: { organisationId: o, lastName, firstName, middleName, birthDate: new Date("2015-03-01") },
+  });
+  await db.classMembership.create({
+    data: {
+      organisationId: o,
+      studentId: s.id,
+      classId,
+      startDate: new Date("2026-09-01"),
+      endDate: end ? new Date(end) : null,
+    },
+  });
+  return s.id;
+}
+
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   f = await createAccessFixture();
   foreign = await foreignClass(f);
-  const o = f.organisationId;
-  const mk = async (lastName: string, firstName: string, classId: number, end?: string, middleName?: string) => {
-    const s = await db.student.create({
-      data: { organisationId: o, lastName, firstName, middleName, birthDate: new Date("2015-03-01") },
-    });
-    await db.classMembership.create({
-      data: {
-        organisationId: o,
-        studentId: s.id,
-        classId,
-        startDate: new Date("2026-09-01"),
-        endDate: end ? new Date(end) : null,
-      },
-    });
-    return s.id;
-  };
   const ids = [
     await mk("Ёлкин", "Пётр", f.classA),
     await mk("Ежов", "Андрей", f.classA),
@@ -117,7 +119,7 @@ beforeAll(async () => {
   const pendingEntry = (studentId: number) =>
     db.achievement.create({
       data: {
-        organisationId: o,
+        organisationId: f.organisationId,
         studentId,
         kind: "OLYMPIAD",
         level: "SCHOOL",
@@ -133,7 +135,7 @@ beforeAll(async () => {
   // A confirmed entry waits for nobody.
   await db.achievement.create({
     data: {
-      organisationId: o,
+      organisationId: f.organisationId,
       studentId: ids[1],
       kind: "OLYMPIAD",
       level: "SCHOOL",
@@ -249,30 +251,15 @@ describe("the portfolio index (LRN-5, issue 22 item 7)", () => {
     // the access version, then the filter's classes ∥ the pupils ∥ the teachers
     expect(before.queries.length).toBeLessThanOrEqual(4);
     expect(pageReads(before.queries)).toHaveLength(3);
-    const s = await db.student.create({
-      data: {
-        organisationId: f.organisationId,
-        lastName: "Новый",
-        firstName: "Ученик",
-        birthDate: new Date("2015-03-01"),
-      },
-    });
-    await db.classMembership.create({
-      data: {
-        organisationId: f.organisationId,
-        studentId: s.id,
-        classId: f.classA,
-        startDate: new Date("2026-09-01"),
-      },
-    });
+    const id = await mk("Новый", "Ученик", f.classA);
     try {
       const after = await counted(() => index(admin, {}, 3));
       expect(pageReads(after.queries)).toHaveLength(3);
       expect(after.result.total).toBe(before.result.total + 1);
       expect(after.result.shown).toBe(3);
     } finally {
-      await db.classMembership.deleteMany({ where: { organisationId: f.organisationId, studentId: s.id } });
-      await db.student.delete({ where: { organisationId_id: { organisationId: f.organisationId, id: s.id } } });
+      await db.classMembership.deleteMany({ where: { organisationId: f.organisationId, studentId: id } });
+      await db.student.delete({ where: { organisationId_id: { organisationId: f.organisationId, id } } });
     }
   });
 });
