@@ -93,6 +93,23 @@ export const FILL_LESSONS = rawStatement(
   },
 );
 
+/**
+ * Each class's roll over the report's days: the pupils with a stay meeting [from, to], counted in
+ * PostgreSQL (issue 22 item 7: one row per class instead of every stay of every class read).
+ */
+export const FILL_ROLL = rawStatement(
+  { classId: col.int, students: col.int },
+  (organisationId: number, classIds: readonly number[], from: Date, to: Date) =>
+    classIds.length
+      ? Prisma.sql`
+    SELECT m."classId", count(DISTINCT m."studentId")::int AS students
+      FROM "ClassMembership" m
+     WHERE m."organisationId" = ${organisationId} AND m."classId" IN (${Prisma.join([...classIds])})
+       AND m."startDate" <= ${to}::date AND (m."endDate" IS NULL OR m."endDate" >= ${from}::date)
+     GROUP BY m."classId"`
+      : Prisma.sql`SELECT 0 AS "classId", 0 AS students WHERE false`,
+);
+
 /** Held lessons (not cancelled, not in the future) of the range with their fill flags and changes. */
 export async function loadFillFacts(organisationId: number, q: FillQuery, now: Date): Promise<FillFacts> {
   const [org, rows] = await Promise.all([
@@ -107,16 +124,8 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
   const classIds = [...new Set(rows.map((l) => l.classId))];
   const teacherIds = [...new Set(rows.map((l) => l.teacherId))];
   const subjectIds = [...new Set(rows.map((l) => l.subjectId))];
-  const [members, teachers, classes, subjects] = await Promise.all([
-    db.classMembership.findMany({
-      where: {
-        organisationId,
-        classId: { in: classIds },
-        startDate: { lte: to },
-        OR: [{ endDate: null }, { endDate: { gte: q.from } }],
-      },
-      select: { classId: true, studentId: true },
-    }),
+  const [roll, teachers, classes, subjects] = await Promise.all([
+    FILL_ROLL.run(db, organisationId, classIds, q.from, to),
     db.user.findMany({
       where: { organisationId, id: { in: teacherIds } },
       select: { id: true, ...NAME_FIELDS },
@@ -124,12 +133,6 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
     db.classGroup.findMany({ where: { organisationId, id: { in: classIds } }, select: { id: true, name: true } }),
     db.subject.findMany({ where: { organisationId, id: { in: subjectIds } }, select: { id: true, name: true } }),
   ]);
-  const rollSets = new Map<number, Set<number>>();
-  for (const m of members) {
-    const set = rollSets.get(m.classId) ?? new Set<number>();
-    set.add(m.studentId);
-    rollSets.set(m.classId, set);
-  }
   const lessons: FillLesson[] = [];
   const changes: FillChange[] = [];
   for (const r of rows) {
@@ -172,7 +175,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
     lockDays: org.settings?.lockDays ?? 7,
     lessons,
     changes,
-    roll: new Map([...rollSets].map(([k, v]) => [k, v.size])),
+    roll: new Map(roll.map((r) => [r.classId, r.students])),
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
     classes: new Map(classes.map((c) => [c.id, c.name])),
     subjects: new Map(subjects.map((s) => [s.id, s.name])),

@@ -202,8 +202,14 @@ export type WarningFacts = {
   warningDays: number;
 };
 
-/** What the teacher's list needs to warn about missing finals (FIN-4) — four queries for any number of journals. */
-export async function warningFacts(organisationId: number, probes: readonly WarningProbe[]): Promise<WarningFacts> {
+/**
+ * The periods of the probed classes (their own kind and year) and the warning's lead time (FIN-4):
+ * whether a class's current period is near its end at all is decided from these alone.
+ */
+export async function warningPeriods(
+  organisationId: number,
+  probes: readonly WarningProbe[],
+): Promise<Pick<WarningFacts, "periods" | "warningDays">> {
   const classIds = [...new Set(probes.map((p) => p.classId))];
   const [classes, settings] = await Promise.all([
     db.classGroup.findMany({
@@ -213,27 +219,43 @@ export async function warningFacts(organisationId: number, probes: readonly Warn
     db.organisationSettings.findUnique({ where: { organisationId }, select: { finalsWarningDays: true } }),
   ]);
   const yearIds = [...new Set(classes.map((c) => c.yearId))];
-  const [periods, stays, counts] = await Promise.all([
-    db.period.findMany({
-      where: { organisationId, yearId: { in: yearIds } },
-      select: { id: true, yearId: true, kind: true, name: true, startDate: true, endDate: true },
-    }),
-    db.classMembership.findMany({
-      where: { organisationId, classId: { in: classIds } },
-      select: { classId: true, studentId: true, startDate: true, endDate: true },
-    }),
-    db.finalMark.groupBy({
-      by: ["classId", "subjectId", "periodId"],
-      where: { organisationId, classId: { in: classIds }, kind: "PERIOD" },
-      _count: { _all: true },
-    }),
-  ]);
+  const periods = await db.period.findMany({
+    where: { organisationId, yearId: { in: yearIds } },
+    select: { id: true, yearId: true, kind: true, name: true, startDate: true, endDate: true },
+  });
   return {
     periods: classes.flatMap((c) =>
       periods
         .filter((p) => p.yearId === c.yearId && p.kind === c.periodKind)
         .map((p) => ({ id: p.id, classId: c.id, name: p.name, start: p.startDate, end: p.endDate })),
     ),
+    warningDays: settings?.finalsWarningDays ?? 3,
+  };
+}
+
+/**
+ * The rolls and the period finals counted for the classes whose current period is near its end
+ * (issue 22 item 7: only those — on most days none, and the school's every stay and final count
+ * were read for nothing). Two queries for any number of journals.
+ */
+export async function warningRolls(
+  organisationId: number,
+  classIds: readonly number[],
+  periodIds: readonly number[],
+): Promise<Pick<WarningFacts, "stays" | "counts">> {
+  if (classIds.length === 0) return { stays: [], counts: [] };
+  const [stays, counts] = await Promise.all([
+    db.classMembership.findMany({
+      where: { organisationId, classId: { in: [...classIds] } },
+      select: { classId: true, studentId: true, startDate: true, endDate: true },
+    }),
+    db.finalMark.groupBy({
+      by: ["classId", "subjectId", "periodId"],
+      where: { organisationId, classId: { in: [...classIds] }, periodId: { in: [...periodIds] }, kind: "PERIOD" },
+      _count: { _all: true },
+    }),
+  ]);
+  return {
     stays: stays.map((s) => ({ classId: s.classId, studentId: s.studentId, start: s.startDate, end: s.endDate })),
     counts: counts
       .filter((c) => c.periodId !== null)
@@ -243,7 +265,6 @@ export async function warningFacts(organisationId: number, probes: readonly Warn
         periodId: c.periodId as number,
         count: c._count._all,
       })),
-    warningDays: settings?.finalsWarningDays ?? 3,
   };
 }
 

@@ -12,7 +12,7 @@ import { finalLock } from "@/lib/journal/lock";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { authorizeFinals, type FinalsRights } from "./access";
-import { finalsSheetRows, finalsWarningDays, warningFacts, type SheetFinal } from "./data";
+import { finalsSheetRows, finalsWarningDays, warningPeriods, warningRolls, type SheetFinal } from "./data";
 import {
   EDUCATION_FORM_LABELS,
   FINAL_KIND_LABELS,
@@ -53,21 +53,34 @@ export const loadFinalsChoices = cache(
     if (unique.length === 0) return [];
     // Another year than the current one is read, not filled: no warnings about missing finals (REC-3).
     if (yearId) return unique.map((c) => ({ ...c, warning: null }));
-    const w = await warningFacts(user.organisationId, unique);
     const today = todayIn(user.timeZone, now);
-    return unique.map((c) => {
+    const w = await warningPeriods(user.organisationId, unique);
+    // Each class's current period and the days left, when it is near its end (FIN-4); only those
+    // classes' rolls and finals are read (issue 22 item 7).
+    const due = new Map<number, { period: (typeof w.periods)[number]; left: number }>();
+    for (const classId of new Set(unique.map((c) => c.classId))) {
       const period = currentPeriod(
-        w.periods.filter((p) => p.classId === c.classId),
+        w.periods.filter((p) => p.classId === classId),
         today,
       );
       const left = period ? finalsWarning(period.end, today, w.warningDays) : null;
-      if (!period || left === null) return { ...c, warning: null };
+      if (period && left !== null) due.set(classId, { period, left });
+    }
+    const r = await warningRolls(
+      user.organisationId,
+      [...due.keys()],
+      [...new Set([...due.values()].map((d) => d.period.id))],
+    );
+    return unique.map((c) => {
+      const d = due.get(c.classId);
+      if (!d) return { ...c, warning: null };
+      const { period, left } = d;
       const roll = rollOn(
-        w.stays.filter((s) => s.classId === c.classId),
+        r.stays.filter((s) => s.classId === c.classId),
         period.end,
       );
       const have =
-        w.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)
+        r.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)
           ?.count ?? 0;
       const missing = Math.max(0, roll - have);
       return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };

@@ -1,8 +1,8 @@
 // Reads of portfolios (LRN-5), bound to the organisation; the callers have decided access.
-import { spanMeets } from "@/lib/org/time";
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
+import { col } from "@/lib/sql";
 import { NAME_FIELDS } from "@/lib/people/names";
-import { compareRu } from "@/lib/org/collation";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 const PERSON = { select: NAME_FIELDS } as const;
 
@@ -104,32 +104,93 @@ export async function teachers(organisationId: number) {
   });
 }
 
-/** Classes of the current year (all, or these ids) with their pupils on a date and pending entries. */
-export async function classesWithPupils(organisationId: number, classIds: readonly number[] | null, date: Date) {
-  const classes = await db.classGroup.findMany({
+/** Classes of the current year (all, or these ids) for the index's class filter, in the index's order. */
+export async function currentClasses(organisationId: number, classIds: readonly number[] | null) {
+  return db.classGroup.findMany({
     where: { organisationId, year: { isCurrent: true }, ...(classIds !== null ? { id: { in: [...classIds] } } : {}) },
     orderBy: [{ grade: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      memberships: {
-        where: spanMeets(date),
-        select: { student: { select: { id: true, ...PERSON.select } } },
-      },
-    },
+    select: { id: true, name: true },
   });
-  const studentIds = classes.flatMap((c) => c.memberships.map((m) => m.student.id));
-  const pending = await db.achievement.groupBy({
-    by: ["studentId"],
-    where: { organisationId, status: "PENDING", studentId: { in: studentIds } },
-    _count: { _all: true },
-  });
-  const pendingOf = new Map(pending.map((p) => [p.studentId, p._count._all]));
-  return classes.map((c) => ({
-    id: c.id,
-    name: c.name,
-    students: c.memberships
-      .map((m) => ({ ...m.student, pending: pendingOf.get(m.student.id) ?? 0 }))
-      .sort((a, b) => compareRu(`${a.lastName} ${a.firstName}`, `${b.lastName} ${b.firstName}`)),
-  }));
+}
+
+export type PupilFilter = { classId?: number; q?: string; pending?: boolean };
+
+/**
+ * The portfolio index's pupils (LRN-5, issue 22 item 7): the pupils on `date` of the current year's
+ * classes (all, or these ids), filtered by class, by the start of the full name (lower-cased under the
+ * `ru-x-icu` collation, as «Статистика посещений») and «entries waiting for confirmation»; ordered by
+ * class (grade, name) then name under `ru-x-icu` (then id); cut to `limit`, with the count of all that
+ * match (`total`) and each class's pupils and waiting entries among them — one statement, not every
+ * pupil of the school read to show a page.
+ */
+export const PORTFOLIO_PUPILS = rawStatement(
+  {
+    classId: col.int,
+    className: col.text,
+    id: col.int,
+    lastName: col.text,
+    firstName: col.text,
+    middleName: col.text.nullable(),
+    pending: col.int,
+    classPupils: col.int,
+    classPending: col.int,
+    total: col.int,
+  },
+  (organisationId: number, classIds: readonly number[] | null, date: Date, filter: PupilFilter, limit: number) => {
+    const scope =
+      classIds === null
+        ? Prisma.empty
+        : classIds.length
+          ? Prisma.sql`AND c.id IN (${Prisma.join([...classIds])})`
+          : Prisma.sql`AND false`;
+    const oneClass = filter.classId ? Prisma.sql`AND c.id = ${filter.classId}` : Prisma.empty;
+    const name = filter.q
+      ? Prisma.sql`AND starts_with(lower(p."fullName" COLLATE "ru-x-icu"), ${filter.q.toLocaleLowerCase("ru")})`
+      : Prisma.empty;
+    const pending = filter.pending ? Prisma.sql`AND p.pending > 0` : Prisma.empty;
+    return Prisma.sql`
+    WITH waiting AS (
+      SELECT a."studentId", count(*)::int AS n FROM "Achievement" a
+       WHERE a."organisationId" = ${organisationId} AND a.status = 'PENDING'
+       GROUP BY a."studentId"
+    ), p AS (
+      -- one row per class × pupil (two stays of one pupil in one class on the day count once)
+      SELECT DISTINCT ON (c.id, s.id)
+             c.id AS "classId", c.name AS "className", c.grade, s.id, s."lastName", s."firstName", s."middleName",
+             concat_ws(' ', nullif(btrim(s."lastName"), ''), nullif(btrim(s."firstName"), ''),
+                       nullif(btrim(s."middleName"), '')) AS "fullName",
+             coalesce(w.n, 0) AS pending
+        FROM "ClassGroup" c
+        JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+        JOIN "ClassMembership" m ON m."organisationId" = c."organisationId" AND m."classId" = c.id
+             AND m."startDate" <= ${date}::date AND (m."endDate" IS NULL OR m."endDate" >= ${date}::date)
+        JOIN "Student" s ON s."organisationId" = m."organisationId" AND s.id = m."studentId"
+        LEFT JOIN waiting w ON w."studentId" = s.id
+       WHERE c."organisationId" = ${organisationId} ${scope} ${oneClass}
+       ORDER BY c.id, s.id
+    ), shown AS (
+      SELECT p.*, count(*) OVER () AS total,
+             count(*) OVER (PARTITION BY p."classId") AS "classPupils",
+             sum(p.pending) OVER (PARTITION BY p."classId") AS "classPending"
+        FROM p WHERE true ${name} ${pending}
+    )
+    SELECT "classId", "className", id, "lastName", "firstName", "middleName", pending,
+           "classPupils"::int AS "classPupils", "classPending"::int AS "classPending", total::int AS total
+      FROM shown
+     -- the classes as currentClasses orders them; the pupils as compareRu(«surname name») did, namesakes by id
+     ORDER BY grade, "className", ("lastName" || ' ' || "firstName") COLLATE "ru-x-icu", id
+     LIMIT ${limit}`;
+  },
+);
+
+/** The index's pupils (see PORTFOLIO_PUPILS) and how many match the filter. */
+export async function portfolioPupils(
+  organisationId: number,
+  classIds: readonly number[] | null,
+  date: Date,
+  filter: PupilFilter,
+  limit: number,
+) {
+  const rows = await PORTFOLIO_PUPILS.run(db, organisationId, classIds, date, filter, limit);
+  return { rows, total: rows[0]?.total ?? 0 };
 }

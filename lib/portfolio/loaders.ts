@@ -3,6 +3,7 @@
 // the student) sees only the entries they added themselves.
 import type { Scope } from "@/lib/access/matrix";
 import { classesToList, listScope } from "@/lib/access/scope";
+import { issuesText } from "@/lib/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate, isoDate, todayIn } from "@/lib/org/time";
 import { fullName, shortName } from "@/lib/people/names";
@@ -10,7 +11,8 @@ import { studentHeader } from "@/lib/people/data";
 import type { ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import type { StaffPortfolioRights, StudentPortfolioRights } from "./access";
-import { achievementsOf, classesWithPupils, staffAchievementsOf, staffMember, teachers } from "./data";
+import { achievementsOf, currentClasses, portfolioPupils, staffAchievementsOf, staffMember, teachers } from "./data";
+import { portfolioIndexQuery, type PortfolioIndexQuery } from "./schema";
 import {
   KIND_LABELS,
   LEVEL_LABELS,
@@ -175,35 +177,79 @@ export function staffPortfolioModel(
   };
 }
 
+/** How many pupils the portfolio index shows at most (issue 22 item 7; the filter narrows the rest). */
+export const INDEX_PUPILS = 200;
+
+type IndexRaw = Record<string, string | string[] | undefined>;
+
 /**
- * The portfolio index: the family's children; the classes (with pupils and entries waiting for
- * confirmation) the reader's portfolio scopes cover; teachers' portfolios for the administration;
- * one's own teacher portfolio.
+ * The portfolio index: the family's children; the pupils of the classes the reader's portfolio scopes
+ * cover (with entries waiting for confirmation), filtered by class, name and «waiting» and cut to
+ * `limit` with the count of all that match (issue 22 item 7); teachers' portfolios for the
+ * administration (by the same name filter); one's own teacher portfolio. A bad filter value gives its
+ * Russian message and no pupils.
  */
 export async function loadPortfolioIndex(
   user: CurrentUser,
   scopes: { view: readonly Scope[]; edit: readonly Scope[] },
   children: { studentId: number; name: string }[],
+  raw: IndexRaw = {},
+  limit = INDEX_PUPILS,
 ) {
+  const one = (k: string) => (typeof raw[k] === "string" && raw[k] !== "" ? (raw[k] as string) : undefined);
+  const parsed = portfolioIndexQuery.safeParse({ classId: one("classId"), q: one("q"), pending: one("pending") });
+  const query: PortfolioIndexQuery = parsed.success ? parsed.data : { q: undefined };
   const staffScopes = [...new Set([...scopes.view, ...scopes.edit].filter((s) => s !== "self"))];
   const classIds = staffScopes.length
     ? classesToList(await listScope(user, { scopes: staffScopes }))
     : new Set<number>();
+  const inScope = classIds === null ? null : [...classIds];
   const wide = scopes.view.includes("all") || scopes.view.includes("dept") || scopes.edit.includes("all");
-  const [classes, teacherList] = await Promise.all([
-    classIds === null || classIds.size > 0
-      ? classesWithPupils(user.organisationId, classIds === null ? null : [...classIds], todayIn(user.timeZone))
+  const hasClasses = inScope === null || inScope.length > 0;
+  let error = parsed.success ? null : issuesText(parsed.error);
+  const [classes, pupils, teacherList] = await Promise.all([
+    hasClasses ? currentClasses(user.organisationId, inScope) : Promise.resolve([]),
+    hasClasses && !error
+      ? portfolioPupils(
+          user.organisationId,
+          inScope,
+          todayIn(user.timeZone),
+          { classId: query.classId, q: query.q, pending: query.pending === "1" },
+          limit,
+        )
+      : Promise.resolve({ rows: [], total: 0 }),
+    wide && !error && query.classId === undefined && !query.pending
+      ? teachers(user.organisationId)
       : Promise.resolve([]),
-    wide ? teachers(user.organisationId) : Promise.resolve([]),
   ]);
+  // A class outside the reader's scope or not of the current year: the statement found nobody; say why.
+  if (!error && query.classId !== undefined && !classes.some((c) => c.id === query.classId))
+    error = "Класс не найден среди доступных вам классов текущего года";
+  const groups: { id: number; name: string; pupils: number; pending: number; students: IndexPupil[] }[] = [];
+  for (const r of pupils.rows) {
+    let g = groups.at(-1);
+    if (!g || g.id !== r.classId) {
+      g = { id: r.classId, name: r.className, pupils: r.classPupils, pending: r.classPending, students: [] };
+      groups.push(g);
+    }
+    g.students.push({ id: r.id, name: fullName(r), pending: r.pending });
+  }
+  const q = query.q?.toLocaleLowerCase("ru");
   const staff = user.roles.some((r) => r !== "STUDENT" && r !== "PARENT");
   return {
     children,
-    classes: classes.map((c) => ({
-      ...c,
-      students: c.students.map((s) => ({ id: s.id, name: fullName(s), pending: s.pending })),
-    })),
-    teachers: teacherList.map((t) => ({ id: t.id, name: fullName(t) })),
+    query,
+    error,
+    classChoices: classes,
+    classes: groups,
+    shown: pupils.rows.length,
+    total: pupils.total,
+    limit,
+    teachers: teacherList
+      .map((t) => ({ id: t.id, name: fullName(t) }))
+      .filter((t) => !q || t.name.toLocaleLowerCase("ru").startsWith(q)),
     ownStaffPortfolio: staff && scopes.edit.length > 0,
   };
 }
+
+export type IndexPupil = { id: number; name: string; pending: number };

@@ -1,7 +1,7 @@
 // zod schemas of the portfolio forms (LRN-5): a student's achievement, the class teacher's
 // confirmation or rejection, a teacher's portfolio entry.
 import { z } from "zod";
-import { idSchema, singleLine } from "@/lib/schema";
+import { idOf, idSchema, singleLine } from "@/lib/schema";
 import { ACHIEVEMENT_KINDS, ACHIEVEMENT_LEVELS, STAFF_KINDS } from "./rules";
 
 const optionalText = (max: number, label: string) =>
@@ -50,3 +50,18 @@ export const staffAchievementSchema = z.object({
     .transform((v) => (v === "" || v === undefined ? null : v)),
   documentNumber: optionalText(100, "Номер документа"),
 });
+
+/**
+ * The portfolio index's filters from the address (issue 22 item 7): a class, the start of a name,
+ * only pupils with entries waiting for confirmation. A bad value is refused with its message.
+ */
+export const portfolioIndexQuery = z.object({
+  classId: z.preprocess((v) => (v === "" ? undefined : v), idOf("Класс: неверный выбор").optional()),
+  q: singleLine()
+    .trim()
+    .max(60, "Фамилия: не длиннее 60 символов")
+    .optional()
+    .transform((s) => s || undefined),
+  pending: z.enum(["1"], { error: "Отбор «ждут подтверждения»: неверное значение" }).optional(),
+});
+export type PortfolioIndexQuery = z.output<typeof portfolioIndexQuery>;

@@ -11,9 +11,10 @@ import { loadGridPage } from "@/lib/journal/loaders";
 import { studentSummary } from "@/lib/journal/grid";
 import { loadFinalsChoices, loadFinalsPage } from "@/lib/finals/loaders";
 import { saveFinal } from "@/lib/finals/commands";
-import { DEPUTY_ONLY_MESSAGE, finalKey } from "@/lib/finals/rules";
+import { DEPUTY_ONLY_MESSAGE, finalKey, rollOn } from "@/lib/finals/rules";
 import { diaryVisitNews, studentMarksView } from "@/lib/diary/marks/loaders";
 import { recordDiaryVisit } from "@/lib/diary/commands";
+import { counted } from "../support/pg-queries";
 import { buildReport } from "@/lib/reports/build";
 import {
   addAssignment,
@@ -262,6 +263,43 @@ describe("missing finals are warned about from three days before the period's en
     const choices = await loadFinalsChoices(teacher, late);
     expect(choices.find((c) => c.classId === f.classId)?.warning).toMatch(
       /^2 четверть: Не выставлено итоговых отметок/,
+    );
+  });
+});
+
+describe("the teacher's list reads rolls and finals only near a period's end (FIN-4, issue 22 item 7)", () => {
+  it("no roll or final count is read on a day far from every period's end; the warning near it is unchanged", async () => {
+    const teacher = userOf(f.users.teacher, ["TEACHER"]);
+    const rollReads = (qs: { text: string }[]) => qs.filter((q) => /"ClassMembership"|"FinalMark"/.test(q.text));
+    const early = await counted(() => loadFinalsChoices(teacher, NOW));
+    expect(early.result.length).toBeGreaterThan(0);
+    expect(early.result.every((c) => c.warning === null)).toBe(true);
+    expect(rollReads(early.queries)).toEqual([]);
+    const late = await counted(() => loadFinalsChoices(teacher, new Date("2026-12-26T08:00:00.000Z")));
+    expect(rollReads(late.queries)).toHaveLength(2);
+    // The roll on the period's last day (the movement book's stays), as the warning counts it.
+    const q2 = await db.period.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.q2 } },
+    });
+    const stays = await db.classMembership.findMany({
+      where: { organisationId: f.organisationId, classId: f.classId },
+    });
+    const roll = rollOn(
+      stays.map((m) => ({ studentId: m.studentId, start: m.startDate, end: m.endDate })),
+      q2.endDate,
+    );
+    const have = await db.finalMark.count({
+      where: {
+        organisationId: f.organisationId,
+        classId: f.classId,
+        subjectId: f.subjectId,
+        periodId: f.q2,
+        kind: "PERIOD",
+      },
+    });
+    expect(roll - have).toBeGreaterThan(0);
+    expect(late.result.find((c) => c.classId === f.classId)?.warning).toBe(
+      `2 четверть: Не выставлено итоговых отметок: ${roll - have} (до конца периода 2 дн.)`,
     );
   });
 });

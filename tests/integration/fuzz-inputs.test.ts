@@ -1305,9 +1305,10 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
       "app/(app)/people/page.tsx",
       "app/(app)/admin/visits/page.tsx",
       "app/(app)/people/movement/page.tsx",
-      // Issue 22 item 7: the fulfilment filter and the class of «Новый план».
+      // Issue 22 item 7: the fulfilment filter, the class of «Новый план», the portfolio's filter.
       "app/(app)/plans/fulfilment/page.tsx",
       "app/(app)/plans/page.tsx",
+      "app/(app)/portfolio/page.tsx",
     ];
     await signInAs(f.organisationId, f.users.ADMIN);
     const before = await dbDigest();
@@ -1329,6 +1330,8 @@ describe("route handlers refuse control and bidi characters: 4xx, Russian, nothi
               subject: q,
               teacher: q,
               sort: q,
+              classId: q,
+              pending: q,
             }),
           }),
         ).resolves.toBeDefined();

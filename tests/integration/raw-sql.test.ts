@@ -34,6 +34,7 @@ import * as loginsData from "@/lib/people/logins/data";
 import * as decisionsMutations from "@/lib/org/decisions/mutations";
 import * as yearMutations from "@/lib/org/year/mutations";
 import * as plansData from "@/lib/plans/data";
+import * as portfolioData from "@/lib/portfolio/data";
 import * as plansMutations from "@/lib/plans/mutations";
 import * as programmesMutations from "@/lib/programmes/mutations";
 import * as pushData from "@/lib/push/data";
@@ -91,6 +92,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "org/decisions/mutations": decisionsMutations,
   "org/year/mutations": yearMutations,
   "plans/data": plansData,
+  "portfolio/data": portfolioData,
   "plans/mutations": plansMutations,
   "programmes/mutations": programmesMutations,
   "push/data": pushData,
@@ -200,6 +202,10 @@ const CASES: Record<string, Case> = {
       { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null },
       new Date(`${TO}T12:00:00Z`),
     ],
+  },
+  "control/data FILL_ROLL": {
+    statement: controlData.FILL_ROLL,
+    args: (d) => [d.org, d.classIds, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
   },
   "control/deadline/data LESSON_FILLS": {
     statement: deadlineData.LESSON_FILLS,
@@ -502,6 +508,10 @@ const CASES: Record<string, Case> = {
   "people/logins/data VISIT_PAGE": {
     statement: loginsData.VISIT_PAGE,
     args: (d) => [d.org, "all", new Date(`${TO}T00:00:00Z`), { q: "а" }, 200, 4],
+  },
+  "portfolio/data PORTFOLIO_PUPILS": {
+    statement: portfolioData.PORTFOLIO_PUPILS,
+    args: (d) => [d.org, null, new Date(`${TO}T00:00:00Z`), {}, 200],
   },
   "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },

@@ -1,9 +1,9 @@
 // «Портфолио» (LRN-5): where each reader's portfolios are — a family's children; the class
 // teacher's class with the entries waiting for confirmation; the classes of the teacher's load (to
 // add an achievement); every class and every teacher for the administration; one's own teacher
-// portfolio.
+// portfolio. Issue 22 item 7: the pupils by class, surname and «ждут подтверждения», the first
+// INDEX_PUPILS of them with the count of all (the whole school was ≈ 500 KB for the administration).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
@@ -11,10 +11,21 @@ import { loadDiaryStudents } from "@/lib/diary/loaders";
 import { loadPortfolioIndex } from "@/lib/portfolio/loaders";
 import { Panel } from "@/components/home/panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { PickerForm } from "@/components/ui/picker-form";
+import { Checkbox, Field, Input, Select } from "@/components/ui/field";
+import { optionsOf } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Портфолио" };
 
-export default async function PortfolioIndexPage() {
+// Plain links (their look declared once on the list): a <Link> per pupil costs a client reference and
+// its props in the payload for every name.
+const LINKS = "[&_a]:text-blue-700 [&_a:hover]:underline";
+
+export default async function PortfolioIndexPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireAccess(["portfolio.view", "portfolio.edit"]);
   const [view, edit, children] = await Promise.all([
     authorize(user, "portfolio.view"),
@@ -25,20 +36,21 @@ export default async function PortfolioIndexPage() {
     user,
     { view: view.allowed ? view.scopes : [], edit: edit.allowed ? edit.scopes : [] },
     children,
+    await searchParams,
   );
-  const onlyFamily = index.classes.length === 0 && index.teachers.length === 0 && !index.ownStaffPortfolio;
+  const filtered = index.query.classId !== undefined || !!index.query.q || !!index.query.pending || !!index.error;
+  const onlyFamily =
+    index.classChoices.length === 0 && index.teachers.length === 0 && !index.ownStaffPortfolio && !filtered;
   if (onlyFamily && children.length === 1) redirect(`/portfolio/${children[0].studentId}`);
   return (
     <div className="space-y-4">
       <PageHeader title="Портфолио" />
       {children.length > 0 && (
         <Panel title="Портфолио детей">
-          <ul className="flex flex-wrap gap-3 text-sm">
+          <ul className={`flex flex-wrap gap-3 text-sm ${LINKS}`}>
             {children.map((c) => (
               <li key={c.studentId}>
-                <Link href={`/portfolio/${c.studentId}`} className="text-blue-700 hover:underline">
-                  {c.name}
-                </Link>
+                <a href={`/portfolio/${c.studentId}`}>{c.name}</a>
               </li>
             ))}
           </ul>
@@ -46,28 +58,66 @@ export default async function PortfolioIndexPage() {
       )}
       {index.ownStaffPortfolio && (
         <p className="text-sm">
-          <Link href={`/portfolio/staff/${user.id}`} className="font-medium text-blue-700 hover:underline">
+          <a href={`/portfolio/staff/${user.id}`} className="font-medium text-blue-700 hover:underline">
             Моё портфолио педагога
-          </Link>{" "}
+          </a>{" "}
           <span className="text-slate-500">— квалификационная категория, курсы, награды</span>
+        </p>
+      )}
+      {index.classChoices.length > 1 && (
+        <PickerForm label="Отбор учеников" framed>
+          <Field label="Класс" name="classId">
+            <Select
+              defaultValue={index.query.classId ?? ""}
+              placeholder="все"
+              options={optionsOf(index.classChoices)}
+            />
+          </Field>
+          <Field label="Фамилия" name="q">
+            <Input defaultValue={index.query.q ?? ""} maxLength={60} />
+          </Field>
+          <Checkbox
+            name="pending"
+            value="1"
+            defaultChecked={index.query.pending === "1"}
+            label="только ждущие подтверждения"
+            className="pb-1"
+          />
+        </PickerForm>
+      )}
+      {index.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {index.error}
+        </p>
+      )}
+      {!index.error && index.classChoices.length > 0 && (
+        <p className="text-sm text-slate-600">
+          {index.total === 0
+            ? "Учеников по этому отбору нет."
+            : index.total > index.shown
+              ? `Показаны первые ${index.shown} из ${index.total} учеников — выберите класс или введите фамилию.`
+              : `Учеников: ${index.total}.`}
         </p>
       )}
       {index.classes.map((c) => (
         <section key={c.id} className="rounded border border-slate-200 bg-white p-3" aria-label={`Класс ${c.name}`}>
           <h2 className="mb-1 font-semibold">
             {c.name}
-            {c.students.some((s) => s.pending > 0) && (
+            {c.pending > 0 && (
               <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-normal text-amber-900">
-                ждут подтверждения: {c.students.reduce((n, s) => n + s.pending, 0)}
+                ждут подтверждения: {c.pending}
+              </span>
+            )}
+            {c.students.length < c.pupils && (
+              <span className="ml-2 text-xs font-normal text-slate-500">
+                показаны {c.students.length} из {c.pupils}
               </span>
             )}
           </h2>
-          <ul className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <ul className={`grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3 ${LINKS}`}>
             {c.students.map((s) => (
               <li key={s.id}>
-                <Link href={`/portfolio/${s.id}`} className="text-blue-700 hover:underline">
-                  {s.name}
-                </Link>
+                <a href={`/portfolio/${s.id}`}>{s.name}</a>
                 {s.pending > 0 && <span className="ml-1 text-xs text-amber-800">({s.pending} на проверке)</span>}
               </li>
             ))}
@@ -76,12 +126,10 @@ export default async function PortfolioIndexPage() {
       ))}
       {index.teachers.length > 0 && (
         <Panel title="Портфолио педагогов">
-          <ul className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <ul className={`grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3 ${LINKS}`}>
             {index.teachers.map((t) => (
               <li key={t.id}>
-                <Link href={`/portfolio/staff/${t.id}`} className="text-blue-700 hover:underline">
-                  {t.name}
-                </Link>
+                <a href={`/portfolio/staff/${t.id}`}>{t.name}</a>
               </li>
             ))}
           </ul>
