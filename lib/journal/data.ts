@@ -2,7 +2,7 @@
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
 import { type MarkKindName } from "@/lib/journal/marks";
-import { db, rawStatement } from "@/lib/db";
+import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { AveragingMethod, LessonStatus, OrgKind, PeriodKind, YearStatus } from "@/prisma/generated/prisma/enums";
 import { dateOnly, isoDate, spanMeets, todayIn } from "@/lib/org/time";
@@ -211,7 +211,11 @@ export async function gridHead(
   now: Date = new Date(),
 ): Promise<GridHead | null> {
   const [r] = await GRID_HEAD.run(db, organisationId, classId, subjectId, now);
-  if (!r) return null;
+  return r ? headOf(r) : null;
+}
+
+/** GRID_HEAD's row as the pages take it (also the head half of grid-reads' GRID_HEAD_PICKER). */
+export function headOf(r: RowOf<typeof GRID_HEAD>): GridHead {
   return {
     cls: { id: r.classId, name: r.className, grade: r.grade, yearId: r.yearId, periodKind: r.periodKind },
     yearClosed: r.yearStatus === "CLOSED",

@@ -19,7 +19,7 @@ import {
 import { buildGridView, type GridHidden, type GridRows, type GridView } from "./grid";
 import { expectedAbsences } from "./expected/data";
 import type { GridRead } from "./grid-load";
-import { journalPicker } from "./grid-reads/data";
+import { gridHeadAndPicker, journalPicker, type JournalPicker } from "./grid-reads/data";
 
 const DAY = 86_400_000;
 
@@ -47,6 +47,28 @@ export const loadJournalPicker = cache(async (user: CurrentUser) => {
   const scope = await listScope(user, ["journal.viewAll", "journal.viewOwn", "journal.editAll"]);
   return journalPicker(user.organisationId, user.id, scope, ...substitutionDays(user));
 });
+
+/** How loadGridPage reads the grid's head (lib/journal/data.ts gridHead's arguments). */
+export type HeadRead = typeof gridHead;
+
+/**
+ * The journal page's head read with its picker in the same statement (issue 22 item 2): `head` is
+ * loadGridPage's head read; `picker` — once loadGridPage is done — gives what a head read brought,
+ * or reads the picker on its own when no head was read (no journal asked) or none was found.
+ */
+export function headWithPicker(user: CurrentUser): { head: HeadRead; picker: () => Promise<JournalPicker> } {
+  let got: JournalPicker | null = null;
+  return {
+    head: async (organisationId, classId, subjectId, now = new Date()) => {
+      const scope = await listScope(user, ["journal.viewAll", "journal.viewOwn", "journal.editAll"]);
+      const [from, to] = substitutionDays(user);
+      const r = await gridHeadAndPicker(organisationId, classId, subjectId, now, { userId: user.id, scope, from, to });
+      got ??= r?.picker ?? null;
+      return r?.head ?? null;
+    },
+    picker: async () => got ?? loadJournalPicker(user),
+  };
+}
 
 export type GridRequest = {
   classId?: number;
@@ -82,13 +104,15 @@ function pickPeriod(periods: PeriodOption[], today: Date, wanted?: number): Peri
 
 /**
  * The grid page: access on the class × subject (× subgroup), or lesson mode for a substitute.
- * `read`: the rows of a window of the period instead of all of them (lib/journal/grid-reads.ts).
+ * `read`: the rows of a window of the period instead of all of them (lib/journal/grid-reads.ts);
+ * `headRead`: the head's read (the page's reads its picker beside it: headWithPicker).
  */
 export async function loadGridPage(
   user: CurrentUser,
   req: GridRequest,
   now: Date = serverNow(),
   read?: GridRead,
+  headRead: HeadRead = gridHead,
 ): Promise<GridPage> {
   const { classId, subjectId, subgroupId } = req;
   if (req.lessonId !== undefined && (classId === undefined || subjectId === undefined)) {
@@ -101,7 +125,7 @@ export async function loadGridPage(
         subjectId: place.subjectId,
         subgroupId: place.subgroupId,
       }),
-      gridHead(user.organisationId, place.classId, place.subjectId, now),
+      headRead(user.organisationId, place.classId, place.subjectId, now),
     ]);
     if (!head) return { kind: "forbidden" };
     if (onClass.view) {
@@ -118,7 +142,7 @@ export async function loadGridPage(
   // The gate and the head are read side by side; nothing is shown unless the gate allows it.
   const [rights, head] = await Promise.all([
     authorizeJournal(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
-    gridHead(user.organisationId, classId, subjectId, now),
+    headRead(user.organisationId, classId, subjectId, now),
   ]);
   if (!rights.view || !head) return { kind: "forbidden" };
   return gridPage(user, head, subgroupId, req.periodId, null, rights, now, read);

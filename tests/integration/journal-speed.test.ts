@@ -5,7 +5,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { saveCell } from "@/lib/journal/commands";
-import { loadGridPage } from "@/lib/journal/loaders";
+import { headWithPicker, loadGridPage, loadJournalPicker } from "@/lib/journal/loaders";
 import { stepRead, windowRead } from "@/lib/journal/grid-load";
 import { gridHead, journalChoices } from "@/lib/journal/data";
 import { journalPicker } from "@/lib/journal/grid-reads/data";
@@ -191,6 +191,39 @@ describe("the grid window's statements (issue 22 items 4 and 5)", () => {
 });
 
 describe("the journal page's picker (issue 22)", () => {
+  it("is read in the grid head's statement: the page with its picker takes the statements of the grid alone (item 2)", async () => {
+    const user = userOf(large);
+    const alone = await counted(windowPage);
+    const beside = headWithPicker(user);
+    const together = await counted(async () => {
+      const page = await loadGridPage(
+        user,
+        { classId: large.classId, subjectId: large.subjectId, periodId: large.q2 },
+        NOW,
+        windowRead(),
+        beside.head,
+      );
+      return { page, picker: await beside.picker() };
+    });
+    // The access version is read once per request in a page (lib/auth/version requestAccessVersion,
+    // React's cache); outside a render each gate's call reads it: not counted here.
+    const ours = (q: { text: string }[]) => q.filter((x) => !x.text.includes('"AccessVersion"')).length;
+    expect(ours(together.queries)).toBe(ours(alone.queries));
+    expect(together.result.page).toEqual(alone.result);
+    expect(together.result.picker).toEqual(await loadJournalPicker(user));
+    expect(together.result.picker.choices.length).toBeGreaterThan(0);
+    // No journal asked (or none found): no head read, the picker in a statement of its own.
+    const none = headWithPicker(user);
+    expect((await loadGridPage(user, {}, NOW, windowRead(), none.head)).kind).toBe("none");
+    const own = await counted(() => none.picker());
+    expect(ours(own.queries)).toBe(1);
+    expect(own.result).toEqual(together.result.picker);
+    const missing = headWithPicker(user);
+    const gone = await loadGridPage(user, { classId: large.classId, subjectId: 999_999 }, NOW, undefined, missing.head);
+    expect(gone.kind).toBe("forbidden");
+    expect(await missing.picker()).toEqual(together.result.picker);
+  });
+
   it("reads the journals, the substitutions around today and the led clubs in ONE statement, as the reads before it", async () => {
     const f = small;
     const organisationId = f.organisationId;

@@ -411,6 +411,20 @@ const CASES: Record<string, Case> = {
       return [d.org, l.teacherId, { all: false, classIds: [l.classId], teacherId: l.teacherId }, FROM, TO];
     },
   },
+  "journal/grid-reads/data GRID_HEAD_PICKER": {
+    statement: gridReads.GRID_HEAD_PICKER,
+    args: async (d, tx) => {
+      const { classId, subjectId } = await lessonOf(tx, d);
+      const l = await first<{ teacherId: number }>(
+        tx,
+        `SELECT "teacherId" FROM "TeacherLoad" WHERE "organisationId" = $1 AND "classId" = $2 ORDER BY id LIMIT 1`,
+        d.org,
+        classId,
+      );
+      const scope = { all: false, classIds: [classId], teacherId: l.teacherId };
+      return [d.org, classId, subjectId, TODAY, { userId: l.teacherId, scope, from: new Date(FROM), to: new Date(TO) }];
+    },
+  },
   "journal/data LESSON_FOR_CELL": {
     statement: journalData.LESSON_FOR_CELL,
     args: async (d, tx) => [d.org, (await lessonOf(tx, d)).lessonId, TODAY],

@@ -7,7 +7,7 @@ import { forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
-import { loadGridPage, loadJournalChoices, loadJournalPicker, type GridRequest } from "@/lib/journal/loaders";
+import { headWithPicker, loadGridPage, loadJournalChoices, type GridRequest } from "@/lib/journal/loaders";
 import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
 import { gridPayload } from "@/lib/journal/grid-pack";
@@ -70,16 +70,18 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   // a journal of a closed year (REC-3) reads that year's list after the grid has named its year.
   // Issue 22 item 4: the grid reads the lessons around the one in focus; the rest come on scroll.
   const read = windowRead(asked.lessonId);
-  // The picker (the current year's journals, substitutions, led clubs) is one statement.
-  const [years, picker, tried] = await Promise.all([
+  // The picker (the current year's journals, substitutions, led clubs) is read in the grid head's
+  // statement (issue 22 item 2), on its own only when no journal is asked or found.
+  const beside = headWithPicker(user);
+  const [years, tried] = await Promise.all([
     loadYears(user),
-    loadJournalPicker(user),
-    loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked, undefined, read),
+    loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked, undefined, read, beside.head),
   ]);
-  const { substitutions, clubs, choices: currentChoices } = picker;
   // A remembered journal no longer open to the user (load moved) is simply not opened.
-  const page = last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, read) : tried;
+  const page =
+    last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, read, beside.head) : tried;
   if (page.kind === "forbidden") forbidden();
+  const { substitutions, clubs, choices: currentChoices } = await beside.picker();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
   const choices = year && !year.isCurrent ? await loadJournalChoices(user, year.id) : currentChoices;

@@ -13,7 +13,9 @@ import { dateOnly, isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import {
+  GRID_HEAD,
   gridLessonsWhere,
+  headOf,
   journalChoicesOf,
   type ChoiceLoad,
   type GridHead,
@@ -426,6 +428,38 @@ export async function journalPicker(
   to: Date,
 ): Promise<JournalPicker> {
   const [r] = await JOURNAL_PICKER.run(db, organisationId, userId, scope, isoDate(from), isoDate(to));
+  return pickerOf(r);
+}
+
+/** A user's picker as the arguments of JOURNAL_PICKER: who, whose journals, the substitutions' days. */
+export type PickerArgs = { userId: number; scope: ChoiceScope; from: Date; to: Date };
+
+/**
+ * The grid's head (lib/journal/data.ts GRID_HEAD) and the page's picker (JOURNAL_PICKER) in ONE
+ * statement (issue 22 item 2: the page read them as two, each with its own Prisma and pg round):
+ * the head's one row beside the picker's one row; no row when the class or the subject is missing.
+ */
+export const GRID_HEAD_PICKER = rawStatement(
+  { ...GRID_HEAD.shape.shape, ...JOURNAL_PICKER.shape.shape },
+  (organisationId: number, classId: number, subjectId: number, now: Date, p: PickerArgs) => Prisma.sql`
+    SELECT h.*, p.*
+      FROM (${GRID_HEAD.sql(organisationId, classId, subjectId, now)}) h
+     CROSS JOIN (${JOURNAL_PICKER.sql(organisationId, p.userId, p.scope, isoDate(p.from), isoDate(p.to))}) p`,
+);
+
+/** The grid's head and the page's picker (GRID_HEAD_PICKER); null when the class or the subject is missing. */
+export async function gridHeadAndPicker(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  now: Date,
+  picker: PickerArgs,
+): Promise<{ head: GridHead; picker: JournalPicker } | null> {
+  const [r] = await GRID_HEAD_PICKER.run(db, organisationId, classId, subjectId, now, picker);
+  return r ? { head: headOf(r), picker: pickerOf(r) } : null;
+}
+
+function pickerOf(r: RowOf<typeof JOURNAL_PICKER> | undefined): JournalPicker {
   return {
     choices: journalChoicesOf(jsonArray<ChoiceLoad>(r?.choices)),
     substitutions: jsonArray<[number, string, number, string, string]>(r?.substitutions).map(
