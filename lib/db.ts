@@ -22,6 +22,7 @@ const DEFAULT_POOL_SIZE = 10;
 type GlobalWithDb = typeof globalThis & {
   __ejournalPrisma?: PrismaClient;
   __ejournalReplica?: { client: PrismaClient; replica: PrismaClient };
+  __ejournalPools?: WeakMap<object, pg.Pool>;
 };
 const holder = globalThis as GlobalWithDb;
 
@@ -34,8 +35,13 @@ export type PgQueryable = Pick<pg.Pool, "query">;
  * statements stay in Prisma, on the transaction's own connection.
  */
 const straight = new WeakMap<object, () => PgQueryable>();
-/** Each client's pool: closed with it even when only raw statements used it (Prisma then never connected). */
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * Each client's pool: raw statements of the client go there, and it is closed with the client even
+ * when only raw statements used it (Prisma then never connected). Kept on globalThis with the clients
+ * themselves: Next.js bundles this module into several chunks (pages, routes, instrumentation), and
+ * a client made by one copy is used by all.
+ */
+const pools = (holder.__ejournalPools ??= new WeakMap<object, pg.Pool>());
 
 function poolSize(): number {
   const n = Number.parseInt(process.env.DATABASE_POOL_MAX ?? "", 10);
@@ -61,7 +67,6 @@ function clientFor(connectionString: string, name: "primary" | "replica"): Prism
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: TRANSACTION_OPTIONS,
   });
-  straight.set(client, () => pool);
   pools.set(client, pool);
   return client;
 }
@@ -115,7 +120,7 @@ export function getReadDb(): PrismaClient {
     const replica = clientFor(url, "replica");
     const client = getDb().$extends(readReplicas({ replicas: [replica] })) as unknown as PrismaClient;
     // The extension sends raw SQL to the primary (unless asked through `$replica()`): so do we.
-    straight.set(client, primaryPool);
+    pools.set(client, pools.get(getDb())!);
     holder.__ejournalReplica = { client, replica };
   }
   return holder.__ejournalReplica.client;
@@ -142,7 +147,7 @@ export const readDb: PrismaClient = new Proxy({} as PrismaClient, {
 
 /** The primary's pool (the one its Prisma client's adapter uses), opened on first use. */
 function primaryPool(): PgQueryable {
-  return straight.get(getDb())!();
+  return pools.get(getDb())!;
 }
 // Raw statements through the lazy stand-ins run on the primary, as `$queryRaw` through them did.
 straight.set(db, primaryPool);
@@ -226,7 +231,8 @@ export function rawStatement<S extends z.ZodRawShape, A extends unknown[]>(
 
 /** `query` on `client`: straight on pg when the client is one of ours, else as `$queryRaw`. */
 function runRaw<T>(client: RawClient, query: Prisma.Sql): Prisma.PrismaPromise<T[]> {
-  const on = straight.get(client);
+  const pool = pools.get(client);
+  const on = straight.get(client) ?? (pool ? () => pool : undefined);
   if (!on) return client.$queryRaw<T[]>(query);
   // Lazy like a PrismaPromise: nothing is sent until it is awaited. A batch `$transaction([...])`
   // asks it for its part of the batch (`requestTransaction`): then `$queryRaw` runs it there.

@@ -144,6 +144,18 @@ describe("raw statements straight on pg (issue 22, round 12)", () => {
     expect(a[0].x).not.toBe(b[0].x);
   });
 
+  it("works when another copy of lib/db made the client (Next.js bundles the module into several chunks)", async () => {
+    const made = getDb();
+    vi.resetModules();
+    const copy = await import("@/lib/db");
+    expect(copy.getDb()).toBe(made);
+    const spy = vi.spyOn(made, "$queryRaw");
+    const ONE = copy.rawStatement({ x: col.int }, () => Prisma.sql`SELECT 1 AS x`);
+    expect(await ONE.run(copy.db)).toEqual([{ x: 1 }]);
+    expect(await ONE.run(copy.readDb)).toEqual([{ x: 1 }]);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it("sends the replica reader's statements to the replica's pool", async () => {
     await disconnectDb();
     const url = new URL(process.env.DATABASE_URL!);
