@@ -10,7 +10,8 @@
 //    411) before Next.js reads it, in Russian;
 //  - runs Next.js inside the request's context (lib/ops/request-context.ts) and, when the answer
 //    ends, writes one JSON log line and the request metrics;
-//  - counts requests in flight so a SIGTERM can drain them (server/main.ts).
+//  - counts requests in flight so a SIGTERM can drain them (server/main.ts);
+//  - sends what the answer writes in one event-loop turn as one socket write (coalesceWrites).
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
@@ -118,6 +119,7 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
       return;
     }
 
+    coalesceWrites(res);
     if (kind === "action") holdFailedAction(req, res, store);
     o.storage.run(store, () => {
       o.handle(req, res).catch((e: unknown) => {
@@ -226,6 +228,39 @@ function holdFailedAction(req: IncomingMessage, res: ServerResponse, store: Requ
     for (const chunk of held) write(...(chunk as [unknown]));
     return end(cb);
   }) as typeof res.end;
+}
+
+/**
+ * Issue 22 (round 12): Next.js sends a page's head (flushHeaders), its HTML and RSC chunks and the
+ * closing chunk from different ticks of one event-loop turn, and Node uncorks the socket at each tick
+ * — 3–5 socket writes for a small page, each a syscall that wakes the reader. Corked from the first
+ * write of a turn until `setImmediate` (the same turn's check phase: before the loop waits for I/O
+ * again), they go out as one: the first bytes of a streaming page leave as early as before (a
+ * Suspense fallback waits for nothing more), and `end()` flushes everything at once as Node does.
+ */
+export function coalesceWrites(res: ServerResponse): void {
+  const write = res.write;
+  const flushHeaders = res.flushHeaders;
+  let corked = false;
+  const cork = () => {
+    const socket = res.socket;
+    if (corked || !socket || socket.destroyed || res.writableEnded) return;
+    corked = true;
+    socket.cork();
+    setImmediate(() => {
+      corked = false;
+      // end() uncorks the socket fully itself (and it may carry the next answer by now).
+      if (!res.writableEnded) socket.uncork();
+    });
+  };
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    cork();
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof res.write;
+  res.flushHeaders = function (this: ServerResponse) {
+    cork();
+    flushHeaders.call(this);
+  };
 }
 
 function isLoopback(address: string | undefined): boolean {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { seedDemo } from "../../prisma/seed/index";
-import { db } from "@/lib/db";
+import pg from "pg";
+import { db, pgRawClient } from "@/lib/db";
 import type { RawStatement } from "@/lib/db";
 import * as absencesMutations from "@/lib/absences/mutations";
 import * as accessData from "@/lib/access/data";
@@ -690,6 +691,39 @@ async function runCase(c: Case): Promise<unknown[]> {
   return rows;
 }
 
+/**
+ * The same, but the statement goes straight on pg (as on the app's clients, issue 22 round 12) over
+ * the transaction's own connection — the one pg-pool hands Prisma's adapter when it begins.
+ */
+async function runCaseOnPg(c: Case): Promise<unknown[]> {
+  const proto = pg.Pool.prototype as unknown as { connect: (...a: unknown[]) => unknown };
+  const connect = proto.connect;
+  let connection: pg.PoolClient | null = null;
+  proto.connect = function (this: unknown, ...a: unknown[]) {
+    const out = connect.apply(this, a) as Promise<pg.PoolClient> | undefined;
+    void out?.then(
+      (client) => (connection ??= client),
+      () => undefined,
+    );
+    return out;
+  };
+  let rows: unknown[] = [];
+  try {
+    await db
+      .$transaction(async (tx) => {
+        const args = await c.args(demo, tx);
+        rows = await c.statement.run(pgRawClient(connection!), ...args);
+        throw new Rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
+  } finally {
+    proto.connect = connect;
+  }
+  return rows;
+}
+
 /** Every row has exactly the shape's columns, each of its runtime type. */
 function expectShape(name: string, rows: unknown[], shape: z.ZodType): void {
   expect(rows.length, `${name}: the statement returned no rows on the demo data`).toBeGreaterThan(0);
@@ -718,4 +752,12 @@ describe("raw SQL statements against their row shapes (issue 19 item 5)", () => 
     expect(exported.length).toBeGreaterThan(0);
     expect(Object.keys(CASES).sort()).toEqual(exported.sort());
   });
+});
+
+describe("the same statements straight on pg, as the app's clients run them (issue 22, round 12)", () => {
+  for (const [name, c] of Object.entries(CASES)) {
+    it(name, async () => {
+      expectShape(name, await runCaseOnPg(c), c.statement.shape);
+    });
+  }
 });

@@ -13,7 +13,9 @@ import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { tokenClaimsSchema } from "@/lib/auth/schema";
 import { readSessionClaims } from "@/lib/auth/session-cookie";
-import { signOutAction } from "@/lib/auth/actions";
+import { changePasswordAction, signOutAction } from "@/lib/auth/actions";
+import { hashPassword } from "@/lib/auth/password";
+import { clearSessionTokenCache, sessionTokenKept } from "@/lib/auth/session-token";
 import { saveMatrixAction } from "@/lib/access/actions";
 import { clearProcessCaches } from "@/lib/auth/version";
 import BoardPage from "@/app/(app)/board/page";
@@ -45,8 +47,14 @@ let f: AccessFixture;
 beforeAll(async () => {
   f = await createAccessFixture();
 });
-beforeEach(() => clearProcessCaches());
-afterEach(() => jar.clear());
+beforeEach(() => {
+  clearProcessCaches();
+  clearSessionTokenCache();
+});
+afterEach(() => {
+  jar.clear();
+  vi.useRealTimers();
+});
 
 const token = (claims: Record<string, unknown>, opts: { secret?: string; maxAge?: number } = {}) =>
   encode({ token: claims, secret: opts.secret ?? SECRET, maxAge: opts.maxAge ?? HOUR });
@@ -157,6 +165,57 @@ describe("behind a real cookie the session check decides at the next request", (
       await db.rolePermission.deleteMany({ where: { organisationId: f.organisationId, column: "STAFF" } });
     }
     expect(await renderOutcome(BoardPage)).toBe("render");
+  });
+
+  // Issue 22, round 12: a token's claims are kept per process after its first decryption. What the
+  // cookie may open is still decided at each request — from the session row, the AccessVersion and
+  // the token's own expiry checked again at each use.
+  it("with the token's claims kept: after sign-out its next request is refused (AUTH-5)", async () => {
+    const cookie = await token(await newSession(f.users.ADMIN));
+    setCookie(cookie);
+    expect(await renderOutcome(BoardPage)).toBe("render");
+    expect(sessionTokenKept(cookie)).toBe(true);
+    expect(await renderOutcome(BoardPage)).toBe("render");
+    expect(await signOutAction()).toMatchObject({ ok: true });
+    expect(sessionTokenKept(cookie)).toBe(true);
+    expect(await renderOutcome(BoardPage)).toBe("redirect:/login");
+  });
+
+  it("with the token's claims kept: a password change refuses the user's other sessions at their next request", async () => {
+    await db.user.updateMany({
+      where: { organisationId: f.organisationId, id: f.users.SECRETARY },
+      data: { passwordHash: await hashPassword("Старый-пароль-1") },
+    });
+    const phone = await token(await newSession(f.users.SECRETARY));
+    const laptop = await token(await newSession(f.users.SECRETARY));
+    for (const cookie of [phone, laptop]) {
+      setCookie(cookie);
+      expect(await renderOutcome(BoardPage)).toBe("render");
+      expect(sessionTokenKept(cookie)).toBe(true);
+    }
+    const form = new FormData();
+    form.set("currentPassword", "Старый-пароль-1");
+    form.set("newPassword", "Новый-Пароль-2026");
+    form.set("confirmPassword", "Новый-Пароль-2026");
+    expect(await changePasswordAction(null, form)).toEqual({ ok: true, data: null });
+    expect(await renderOutcome(BoardPage)).toBe("render");
+    setCookie(phone);
+    expect(sessionTokenKept(phone)).toBe(true);
+    expect(await renderOutcome(BoardPage)).toBe("redirect:/login");
+  });
+
+  it("with the token's claims kept: the token refused once its exp is 15 s past, though its session row is live", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const cookie = await token(await newSession(f.users.ADMIN), { maxAge: 60 });
+    setCookie(cookie);
+    expect(await renderOutcome(BoardPage)).toBe("render");
+    expect(sessionTokenKept(cookie)).toBe(true);
+    vi.setSystemTime(Date.now() + 74_000);
+    expect(await renderOutcome(BoardPage)).toBe("render");
+    vi.setSystemTime(Date.now() + 2_000);
+    expect(claimsOf(await readSessionClaims())).toBeNull();
+    expect(await renderOutcome(BoardPage)).toBe("redirect:/login");
+    expect(await nextAuthClaims()).toBeNull();
   });
 
   it("a cookie of another secret opens nothing though its session row is live", async () => {

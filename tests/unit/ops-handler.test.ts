@@ -195,3 +195,106 @@ describe("the app server's request wrapper", () => {
     expect(state.inFlight).toBe(0);
   });
 });
+
+/** Counts the socket writes (syscalls) of the answers a stand-in handler gives. */
+function countingWrites(handle: NextHandle): { handle: NextHandle; writes: () => number } {
+  let writes = 0;
+  const patched = new WeakSet<object>();
+  return {
+    writes: () => writes,
+    handle: async (req, res) => {
+      const socket = res.socket as unknown as Record<"_write" | "_writev", (...a: unknown[]) => unknown>;
+      for (const m of patched.has(socket) ? [] : (["_write", "_writev"] as const)) {
+        const original = socket[m];
+        socket[m] = function (this: unknown, ...a: unknown[]) {
+          writes++;
+          return original.apply(this, a);
+        };
+      }
+      patched.add(socket);
+      await handle(req, res);
+    },
+  };
+}
+
+const tick = () => new Promise<void>((r) => process.nextTick(r));
+
+describe("the answer's socket writes (issue 22, round 12)", () => {
+  it("a page written as Next.js writes it — head, chunks and end over several ticks of one turn — goes out in one socket write", async () => {
+    const page = countingWrites(async (_req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.flushHeaders();
+      await tick();
+      res.write("<!DOCTYPE html><html><body>");
+      res.write("<main>страница</main>");
+      await tick();
+      await Promise.resolve();
+      res.write("</body></html>");
+      await tick();
+      res.end();
+    });
+    const { base } = await serve(page.handle);
+    const res = await fetch(`${base}/diary`);
+    expect(await res.text()).toBe("<!DOCTYPE html><html><body><main>страница</main></body></html>");
+    expect(page.writes()).toBe(1);
+  });
+
+  it("a streaming page's first bytes leave in the turn they were written, before the rest is ready", async () => {
+    let shellArrived!: () => void;
+    const arrived = new Promise<void>((r) => (shellArrived = r));
+    let sawShellFirst = false;
+    const { base } = await serve(async (_req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.flushHeaders();
+      res.write("<p>Загрузка…</p>");
+      // The rest waits for the client to have the shell (a Suspense boundary's data arriving later).
+      sawShellFirst = await Promise.race([
+        arrived.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+      ]);
+      res.end("<p>Готово</p>");
+    });
+    const body = await new Promise<string>((resolve, reject) => {
+      http
+        .get(`${base}/diary`, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => {
+            text += chunk;
+            if (text.includes("Загрузка")) shellArrived();
+          });
+          res.on("end", () => resolve(text));
+        })
+        .on("error", reject);
+    });
+    expect(sawShellFirst).toBe(true);
+    expect(body).toBe("<p>Загрузка…</p><p>Готово</p>");
+  });
+
+  it("a write in a later turn is sent in that turn (keep-alive: the next answer on the socket is not held)", async () => {
+    const page = countingWrites(async (_req, res) => {
+      res.write("a");
+      await new Promise((r) => setTimeout(r, 20));
+      res.write("b");
+      await new Promise((r) => setTimeout(r, 20));
+      res.end("c");
+    });
+    const { base } = await serve(page.handle);
+    const agent = new http.Agent({ keepAlive: true });
+    const get = () =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get(`${base}/diary`, { agent }, (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (c: string) => (text += c));
+            res.on("end", () => resolve(text));
+          })
+          .on("error", reject);
+      });
+    expect(await get()).toBe("abc");
+    expect(await get()).toBe("abc");
+    agent.destroy();
+    expect(page.writes()).toBe(6);
+  });
+});

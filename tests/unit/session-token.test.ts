@@ -7,8 +7,27 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { EncryptJWT } from "jose";
 import { decode, encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
-import { decodeSessionToken, sessionTokenKey, sessionTokenOf } from "@/lib/auth/session-token";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  clearSessionTokenCache,
+  decodeSessionToken,
+  sessionTokenKept,
+  sessionTokenKey,
+  sessionTokenOf,
+} from "@/lib/auth/session-token";
+
+// Counts the decryptions lib/auth/session-token.ts asks jose for (next-auth's own decode is not counted).
+const decryptions = vi.hoisted(() => ({ count: 0 }));
+vi.mock("jose", async (original) => {
+  const real = await original<typeof import("jose")>();
+  return {
+    ...real,
+    jwtDecrypt: (...args: Parameters<typeof real.jwtDecrypt>) => {
+      decryptions.count++;
+      return real.jwtDecrypt(...args);
+    },
+  };
+});
 
 const SECRET = "unit-secret-not-for-production-0123456789";
 const CLAIMS = { userId: 17, organisationId: 3, sessionId: "0b6a1c8e-5d7f-4a8e-9c2d-3e4f5a6b7c8d" };
@@ -101,5 +120,66 @@ describe("sessionTokenOf joins the cookie as next-auth's SessionStore does", () 
     const joined = sessionTokenOf([...chunks].reverse(), NAME);
     expect(joined).toBe(big);
     expect(await weSay(joined!)).toMatchObject(CLAIMS);
+  });
+});
+
+// Issue 22, round 12: a token that decrypted is kept per process under its exact string; its
+// `exp` / `nbf` are checked again at each use with jose's rule and next-auth's 15 s tolerance.
+describe("decodeSessionToken keeps a decrypted token's claims", () => {
+  beforeEach(() => {
+    clearSessionTokenCache();
+    decryptions.count = 0;
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("decrypts a token once: the next reads give the same claims, each a fresh object", async () => {
+    const token = await encode({ token: CLAIMS, secret: SECRET, maxAge: 3600 });
+    const first = await weSay(token);
+    const second = await weSay(token);
+    expect(decryptions.count).toBe(1);
+    expect(sessionTokenKept(token)).toBe(true);
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    (second as Record<string, unknown>).userId = 1;
+    expect(await weSay(token)).toEqual(first);
+  });
+
+  it("refuses a kept token once its exp is more than 15 s past — when next-auth refuses it — and forgets it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const token = await encode({ token: CLAIMS, secret: SECRET, maxAge: 60 });
+    expect(await weSay(token)).toMatchObject(CLAIMS);
+    vi.setSystemTime(Date.now() + 74_000);
+    expect(await nextAuthSays(token)).toMatchObject(CLAIMS);
+    expect(await weSay(token)).toMatchObject(CLAIMS);
+    vi.setSystemTime(Date.now() + 2_000);
+    expect(await nextAuthSays(token)).toBe("refused");
+    expect(await weSay(token)).toBe("refused");
+    expect(sessionTokenKept(token)).toBe(false);
+    expect(decryptions.count).toBe(1);
+  });
+
+  it("refuses a kept token whose nbf is more than 15 s ahead (the clock set back), as jose does", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new EncryptJWT({ ...CLAIMS })
+      .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+      .setNotBefore(now + 10)
+      .setExpirationTime(now + 3600)
+      .encrypt(sessionTokenKey(SECRET));
+    expect(await weSay(token)).toMatchObject(CLAIMS);
+    vi.setSystemTime(Date.now() - 10_000);
+    expect(await nextAuthSays(token)).toBe("refused");
+    expect(await weSay(token)).toBe("refused");
+  });
+
+  it("keeps only what decrypted, under the exact token: an altered or foreign token is decrypted and refused", async () => {
+    const token = await encode({ token: CLAIMS, secret: SECRET, maxAge: 3600 });
+    await weSay(token);
+    const altered = token.slice(0, -3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+    expect(await weSay(altered)).toBe("refused");
+    expect(await weSay(altered)).toBe("refused");
+    expect(sessionTokenKept(altered)).toBe(false);
+    expect(await weSay(token, "another-secret-0123456789")).toBe("refused");
+    expect(decryptions.count).toBe(4);
   });
 });
