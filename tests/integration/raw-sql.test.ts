@@ -317,6 +317,39 @@ const CASES: Record<string, Case> = {
     statement: diaryMarksData.STUDENT_STAYS,
     args: async (d, tx) => [d.org, (await studentLesson(tx, d)).studentId],
   },
+  "diary/marks/data CLASS_PERIOD_LESSONS": {
+    statement: diaryMarksData.CLASS_PERIOD_LESSONS,
+    args: (d) => [d.org, d.classIds, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), []],
+  },
+  "diary/marks/data CLASS_PERIOD_MARKS": {
+    statement: diaryMarksData.CLASS_PERIOD_MARKS,
+    args: async (d, tx) => {
+      const { studentId, classId } = await first<{ studentId: number; classId: number }>(
+        tx,
+        `SELECT m."studentId", l."classId" FROM "Mark" m
+           JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
+          WHERE m."organisationId" = $1 AND l."subgroupId" IS NULL AND l.status = 'SCHEDULED'
+            AND l.date BETWEEN $2::date AND $3::date
+          ORDER BY m.id LIMIT 1`,
+        d.org,
+        FROM,
+        TO,
+      );
+      return [[studentId], d.org, [classId], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), []];
+    },
+  },
+  "diary/marks/data CLASS_PERIOD_ABSENCES": {
+    statement: diaryMarksData.CLASS_PERIOD_ABSENCES,
+    args: async (d, tx) => {
+      const { studentId, classId, lessonId } = await studentLesson(tx, d);
+      // An absence with its hours, so missedHours is not only null.
+      await tx.attendance.deleteMany({ where: { organisationId: d.org, lessonId, studentId } });
+      await tx.attendance.create({
+        data: { organisationId: d.org, lessonId, studentId, code: "B", missedHours: 0.5, updatedById: d.teacher },
+      });
+      return [[studentId], d.org, [classId], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), []];
+    },
+  },
   "diary/data DIARY_PAGE": {
     statement: diaryData.DIARY_PAGE,
     args: async (d, tx) => {

@@ -6,7 +6,7 @@ import { type FinalSpecialName } from "@/lib/journal/marks";
 import { db, rawStatement, utcSql, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly } from "@/lib/org/time";
-import { PeriodKind, Prisma, YearStatus } from "@/prisma/generated/prisma/client";
+import { MarkKind, PeriodKind, Prisma, YearStatus } from "@/prisma/generated/prisma/client";
 import type { AverageInput, AveragingMethod, MarkScale } from "@/lib/journal/averages";
 import { coversDate } from "../rules";
 import { compareRu } from "@/lib/org/collation";
@@ -277,11 +277,24 @@ const FINAL_SELECT = {
   subject: SUBJECT_SELECT,
 } as const;
 
+/** A mark as assemblePeriod reads it: its weight resolved (the assignment's, else its type's). */
+type PeriodMark = Omit<Prisma.MarkGetPayload<{ select: typeof MARK_SELECT }>, "assignment"> & {
+  weight: number;
+  typeName: string;
+};
+const periodMark = ({ assignment, ...m }: Prisma.MarkGetPayload<{ select: typeof MARK_SELECT }>): PeriodMark => ({
+  ...m,
+  weight: Number(assignment.weight ?? assignment.type.weight),
+  typeName: assignment.type.name,
+});
+
 /** One student's rows of one period, as read for them (or cut for them from a class's read). */
 type PeriodRows = {
-  lessons: Prisma.LessonGetPayload<{ select: typeof LESSON_SELECT }>[];
-  marks: Prisma.MarkGetPayload<{ select: typeof MARK_SELECT }>[];
-  absences: Prisma.AttendanceGetPayload<{ select: typeof ABSENCE_SELECT }>[];
+  lessons: (Omit<Prisma.LessonGetPayload<{ select: typeof LESSON_SELECT }>, "hours"> & {
+    hours: Prisma.Decimal | number;
+  })[];
+  marks: PeriodMark[];
+  absences: { lessonId: number; missedHours: Prisma.Decimal | number | null }[];
   finals: Prisma.FinalMarkGetPayload<{ select: typeof FINAL_SELECT }>[];
   closing: { closedAt: Date; basis: string } | null;
 };
@@ -354,9 +367,9 @@ function assemblePeriod(
       kind: m.kind,
       value: m.value,
       isHospital: m.isHospital,
-      weight: Number(m.assignment.weight ?? m.assignment.type.weight),
+      weight: m.weight,
       date: l.date,
-      typeName: m.assignment.type.name,
+      typeName: m.typeName,
       createdAt: m.createdAt,
       updatedAt: m.updatedAt,
     });
@@ -455,7 +468,14 @@ export async function studentPeriodData(
         })
       : null,
   ]);
-  return assemblePeriod(frame, period, stays, today, { lessons, marks, absences, finals, closing }, org?.timeZone);
+  return assemblePeriod(
+    frame,
+    period,
+    stays,
+    today,
+    { lessons, marks: marks.map(periodMark), absences, finals, closing },
+    org?.timeZone,
+  );
 }
 
 /** Rows by their student, in the order read. */
@@ -468,6 +488,78 @@ function byStudent<T extends { studentId: number }>(rows: readonly T[]): Map<num
   }
   return out;
 }
+
+/**
+ * The lessons of a period a class's students see (lessonWhereOf in SQL): the classes' scheduled lessons
+ * between two dates, whole-class or of the subgroups — `studentsPeriodData`'s read (issue 22 item 7).
+ */
+const classLessonsSql = (
+  organisationId: number,
+  classIds: readonly number[],
+  from: Date,
+  to: Date,
+  subgroupIds: readonly number[],
+) => Prisma.sql`l."organisationId" = ${organisationId} AND l."classId" = ANY(${[...classIds]}::int[])
+       AND l.status = 'SCHEDULED' AND l.date BETWEEN ${from}::date AND ${to}::date
+       AND (l."subgroupId" IS NULL OR l."subgroupId" = ANY(${[...subgroupIds]}::int[]))`;
+
+type ClassLessonArgs = [organisationId: number, classIds: number[], from: Date, to: Date, subgroupIds: number[]];
+
+/** The class read's lessons with their subjects, without Prisma's model path (issue 22 item 7). */
+export const CLASS_PERIOD_LESSONS = rawStatement(
+  {
+    id: col.int,
+    classId: col.int,
+    subgroupId: col.int.nullable(),
+    date: col.date,
+    subjectId: col.int,
+    hours: col.float,
+    subjectName: col.text,
+    passFail: col.bool,
+    sortOrder: col.int,
+  },
+  (...args: ClassLessonArgs) => Prisma.sql`
+    SELECT l.id, l."classId", l."subgroupId", l.date, l."subjectId", l.hours::float8 AS hours,
+           s.name AS "subjectName", s."passFail", s."sortOrder"
+      FROM "Lesson" l
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+     WHERE ${classLessonsSql(...args)}`,
+);
+
+/** The class read's marks of these students on those lessons, the weight resolved (issue 22 item 7). */
+export const CLASS_PERIOD_MARKS = rawStatement(
+  {
+    studentId: col.int,
+    id: col.int,
+    lessonId: col.int,
+    kind: col.enum(MarkKind),
+    value: col.int.nullable(),
+    isHospital: col.bool,
+    createdAt: col.date,
+    updatedAt: col.date,
+    weight: col.float,
+    typeName: col.text,
+  },
+  (studentIds: number[], ...args: ClassLessonArgs) => Prisma.sql`
+    SELECT m."studentId", m.id, m."lessonId", m.kind::text AS kind, m.value, m."isHospital", m."createdAt", m."updatedAt",
+           coalesce(a.weight, t.weight)::float8 AS weight, t.name AS "typeName"
+      FROM "Mark" m
+      JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
+      JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
+      JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
+     WHERE m."organisationId" = ${args[0]} AND m."studentId" = ANY(${studentIds}::int[]) AND ${classLessonsSql(...args)}`,
+);
+
+/** The class read's absences (a late arrival «ОП» is not one) of these students on those lessons (issue 22 item 7). */
+export const CLASS_PERIOD_ABSENCES = rawStatement(
+  { studentId: col.int, lessonId: col.int, missedHours: col.float.nullable() },
+  (studentIds: number[], ...args: ClassLessonArgs) => Prisma.sql`
+    SELECT x."studentId", x."lessonId", x."missedHours"::float8 AS "missedHours"
+      FROM "Attendance" x
+      JOIN "Lesson" l ON l."organisationId" = x."organisationId" AND l.id = x."lessonId"
+     WHERE x."organisationId" = ${args[0]} AND x."studentId" = ANY(${studentIds}::int[]) AND x.code <> 'OP'
+       AND ${classLessonsSql(...args)}`,
+);
 
 /**
  * The default period's data (`studentPeriodData` with no period or year chosen) of several students
@@ -531,25 +623,19 @@ export async function studentsPeriodData(
   if (dated.length === 0) return out;
   const all = <T>(f: (v: (typeof dated)[number]) => readonly T[]) => [...new Set(dated.flatMap(f))];
   const classIds = all((v) => v.classIds);
-  const lessonWhere = lessonWhereOf(
+  const lessonArgs: ClassLessonArgs = [
     organisationId,
     classIds,
     new Date(Math.min(...dated.map((v) => v.period!.start.getTime()))),
     new Date(Math.max(...dated.map((v) => v.period!.end.getTime()))),
     all((v) => v.subgroupIds),
-  );
+  ];
   const readers = dated.map((v) => v.id);
   const closings = all((v) => (v.current ? [[v.current.classId, v.period!.id] as const] : []));
-  const [lessons, marks, absences, finals, closed] = await Promise.all([
-    db.lesson.findMany({ where: lessonWhere, select: { ...LESSON_SELECT, subgroupId: true } }),
-    db.mark.findMany({
-      where: { organisationId, studentId: { in: readers }, lesson: lessonWhere },
-      select: { studentId: true, ...MARK_SELECT },
-    }),
-    db.attendance.findMany({
-      where: { organisationId, studentId: { in: readers }, code: { not: "OP" }, lesson: lessonWhere },
-      select: { studentId: true, ...ABSENCE_SELECT },
-    }),
+  const [lessonRows, marks, absences, finals, closed] = await Promise.all([
+    CLASS_PERIOD_LESSONS.run(db, ...lessonArgs),
+    CLASS_PERIOD_MARKS.run(db, readers, ...lessonArgs),
+    CLASS_PERIOD_ABSENCES.run(db, readers, ...lessonArgs),
     db.finalMark.findMany({
       where: {
         organisationId,
@@ -567,19 +653,41 @@ export async function studentsPeriodData(
       : [],
   ]);
   const [marksOf, absencesOf, finalsOf] = [byStudent(marks), byStudent(absences), byStudent(finals)];
+  // The lessons by class, each subject one shared object: a student's are cut from their classes' lists.
+  const subjects = new Map<number, { name: string; passFail: boolean; sortOrder: number }>();
+  const lessonsOf = new Map<number, (PeriodRows["lessons"][number] & { subgroupId: number | null })[]>();
+  for (const l of lessonRows) {
+    let subject = subjects.get(l.subjectId);
+    if (!subject)
+      subjects.set(l.subjectId, (subject = { name: l.subjectName, passFail: l.passFail, sortOrder: l.sortOrder }));
+    const lesson = {
+      id: l.id,
+      classId: l.classId,
+      subgroupId: l.subgroupId,
+      date: l.date,
+      subjectId: l.subjectId,
+      hours: l.hours,
+      subject,
+    };
+    const list = lessonsOf.get(l.classId);
+    if (list) list.push(lesson);
+    else lessonsOf.set(l.classId, [lesson]);
+  }
   for (const v of dated) {
     const period = v.period!;
     const from = period.start.getTime();
     const to = period.end.getTime();
     const periodIds = new Set(v.frame.periods.map((p) => p.id));
+    const subgroupIds = new Set(v.subgroupIds);
     const closing = v.current ? closed.find((c) => c.classId === v.current!.classId && c.periodId === period.id) : null;
     const rows: PeriodRows = {
-      lessons: lessons.filter(
-        (l) =>
-          v.classIds.includes(l.classId) &&
-          l.date.getTime() >= from &&
-          l.date.getTime() <= to &&
-          (l.subgroupId === null || v.subgroupIds.includes(l.subgroupId)),
+      lessons: v.classIds.flatMap((classId) =>
+        (lessonsOf.get(classId) ?? []).filter(
+          (l) =>
+            l.date.getTime() >= from &&
+            l.date.getTime() <= to &&
+            (l.subgroupId === null || subgroupIds.has(l.subgroupId)),
+        ),
       ),
       marks: marksOf.get(v.id) ?? [],
       absences: absencesOf.get(v.id) ?? [],
