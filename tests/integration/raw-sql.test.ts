@@ -317,6 +317,10 @@ const CASES: Record<string, Case> = {
     statement: diaryMarksData.STUDENT_STAYS,
     args: async (d, tx) => [d.org, (await studentLesson(tx, d)).studentId],
   },
+  "diary/marks/data STUDENTS_STAYS": {
+    statement: diaryMarksData.STUDENTS_STAYS,
+    args: async (d, tx) => [d.org, [(await studentLesson(tx, d)).studentId]],
+  },
   "diary/marks/data CLASS_PERIOD_LESSONS": {
     statement: diaryMarksData.CLASS_PERIOD_LESSONS,
     args: (d) => [d.org, d.classIds, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), []],

@@ -55,34 +55,14 @@ export type StudentPeriodData = {
   closed: { closedAt: Date; basis: string; timeZone: string } | null;
 };
 
-const STAY_SELECT = {
-  classId: true,
-  startDate: true,
-  endDate: true,
-  class: {
-    select: {
-      name: true,
-      yearId: true,
-      periodKind: true,
-      year: { select: { name: true, status: true, isCurrent: true, startDate: true } },
-    },
-  },
-} as const;
-type Stay = Prisma.ClassMembershipGetPayload<{ select: typeof STAY_SELECT }>;
-/** What yearsOf / currentStay read of a stay: the Prisma row of the class read or STUDENT_STAYS' mapped row. */
+/** What frameOf / assemblePeriod read of a stay (staysOf's rows). */
+type Stay = { classId: number; startDate: Date; endDate: Date | null; class: { name: string; yearId: number } };
+/** What yearsOf / currentStay read of a stay: STUDENT_STAYS' (or STUDENTS_STAYS') mapped row. */
 type StayLike = {
   startDate: Date;
   endDate: Date | null;
   class: { yearId: number; year: { name: string; status: string; isCurrent: boolean; startDate: Date } };
 };
-
-const PERIOD_SELECT = { id: true, name: true, startDate: true, endDate: true } as const;
-const periodRef = (p: { id: number; name: string; startDate: Date; endDate: Date }): PeriodRef => ({
-  id: p.id,
-  name: p.name,
-  start: p.startDate,
-  end: p.endDate,
-});
 
 /** The student's years (newest first) from their stays. */
 function yearsOf(stays: readonly StayLike[]): StudentYear[] {
@@ -106,6 +86,16 @@ function currentStay<S extends StayLike>(stays: readonly S[], today: Date, yearI
  * class's kind in that year — one statement (Prisma read the stays, their classes and years as three
  * queries and the periods as a fourth, in two rounds).
  */
+/** A stay's columns and the joins they come from (STUDENT_STAYS, STUDENTS_STAYS); the WHERE follows. */
+const STAY_COLUMNS = Prisma.sql`m."classId", m."startDate", m."endDate", c.name AS "className", c."yearId", c."periodKind"::text AS "periodKind",
+           y.name AS "yearName", y.status::text AS "yearStatus", y."isCurrent", y."startDate" AS "yearStart",
+           (SELECT coalesce(json_agg(json_build_array(p.id, p.name, p."startDate", p."endDate") ORDER BY p.number), '[]'::json)
+              FROM "Period" p
+             WHERE p."organisationId" = c."organisationId" AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods
+      FROM "ClassMembership" m
+      JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
+      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"`;
+
 export const STUDENT_STAYS = rawStatement(
   {
     classId: col.int,
@@ -122,15 +112,17 @@ export const STUDENT_STAYS = rawStatement(
     periods: col.jsonArray,
   },
   (organisationId: number, studentId: number) => Prisma.sql`
-    SELECT m."classId", m."startDate", m."endDate", c.name AS "className", c."yearId", c."periodKind"::text AS "periodKind",
-           y.name AS "yearName", y.status::text AS "yearStatus", y."isCurrent", y."startDate" AS "yearStart",
-           (SELECT coalesce(json_agg(json_build_array(p.id, p.name, p."startDate", p."endDate") ORDER BY p.number), '[]'::json)
-              FROM "Period" p
-             WHERE p."organisationId" = c."organisationId" AND p."yearId" = c."yearId" AND p.kind = c."periodKind") AS periods
-      FROM "ClassMembership" m
-      JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
-      JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+    SELECT ${STAY_COLUMNS}
      WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+     ORDER BY m."startDate" DESC`,
+);
+
+/** STUDENT_STAYS of several students at once, each row with its student (studentsPeriodData, issue 22 item 7). */
+export const STUDENTS_STAYS = rawStatement(
+  { studentId: col.int, ...STUDENT_STAYS.shape.shape },
+  (organisationId: number, studentIds: number[]) => Prisma.sql`
+    SELECT m."studentId", ${STAY_COLUMNS}
+     WHERE m."organisationId" = ${organisationId} AND m."studentId" = ANY(${studentIds}::int[])
      ORDER BY m."startDate" DESC`,
 );
 
@@ -575,47 +567,27 @@ export async function studentsPeriodData(
   const out = new Map<number, StudentPeriodData>();
   if (ids.length === 0) return out;
   const [stayRows, org, memberships] = await Promise.all([
-    db.classMembership.findMany({
-      where: { organisationId, studentId: { in: ids } },
-      orderBy: { startDate: "desc" },
-      select: { studentId: true, ...STAY_SELECT },
-    }),
+    STUDENTS_STAYS.run(db, organisationId, ids),
     orgOf(organisationId),
     db.subgroupMember.findMany({
       where: { organisationId, studentId: { in: ids } },
       select: { studentId: true, subgroupId: true },
     }),
   ]);
-  const kindKey = (s: Stay) => `${s.class.yearId}:${s.class.periodKind}`;
-  const staysOf = byStudent(stayRows);
-  const students = ids.map((id) => {
-    const stays = staysOf.get(id) ?? [];
-    return { id, stays, current: currentStay(stays, today, null) };
-  });
-  const kinds = [...new Map(students.flatMap((s) => (s.current ? [[kindKey(s.current), s.current] as const] : [])))];
-  const periodRows = kinds.length
-    ? await db.period.findMany({
-        where: {
-          organisationId,
-          OR: kinds.map(([, s]) => ({ yearId: s.class.yearId, kind: s.class.periodKind })),
-        },
-        orderBy: { number: "asc" },
-        select: { ...PERIOD_SELECT, yearId: true, kind: true },
-      })
-    : [];
+  const staysByStudent = byStudent(stayRows);
   const subgroupsOf = byStudent(memberships);
-  const views = students.map((s) => {
-    const periods = s.current
-      ? periodRows
-          .filter((p) => p.yearId === s.current!.class.yearId && p.kind === s.current!.class.periodKind)
-          .map(periodRef)
-      : [];
+  const views = ids.map((id) => {
+    const stays = staysOf(staysByStudent.get(id) ?? []);
+    const current = currentStay(stays, today, null);
+    const periods = current?.periods ?? [];
     return {
-      ...s,
-      frame: frameOf(org, { years: yearsOf(s.stays), current: s.current, periods }),
+      id,
+      stays,
+      current,
+      frame: frameOf(org, { years: yearsOf(stays), current, periods }),
       period: pickPeriod(periods, today, null),
-      classIds: [...new Set(s.stays.map((x) => x.classId))],
-      subgroupIds: (subgroupsOf.get(s.id) ?? []).map((m) => m.subgroupId),
+      classIds: [...new Set(stays.map((x) => x.classId))],
+      subgroupIds: (subgroupsOf.get(id) ?? []).map((m) => m.subgroupId),
     };
   });
   const dated = views.filter((v) => v.period !== null);
