@@ -183,6 +183,15 @@ export function utcSql(instant: Date): Prisma.Sql {
   return Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
+/**
+ * «The full name starts with what was typed», as a JS filter over names (`filterVisits`) decides it:
+ * both lower-cased in Russian, the column under the ICU Russian collation (lists filtered by surname:
+ * «Статистика посещений», the portfolio's pupils).
+ */
+export function nameStartsWithSql(column: Prisma.Sql, typed: string): Prisma.Sql {
+  return Prisma.sql`starts_with(lower(${column} COLLATE "ru-x-icu"), ${typed.toLocaleLowerCase("ru")})`;
+}
+
 /** What a raw statement runs on: the client, a transaction, or the replica reader. */
 export type RawClient = Pick<Prisma.TransactionClient, "$queryRaw">;
 

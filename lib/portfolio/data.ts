@@ -1,5 +1,5 @@
 // Reads of portfolios (LRN-5), bound to the organisation; the callers have decided access.
-import { db, rawStatement } from "@/lib/db";
+import { db, nameStartsWithSql, rawStatement } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { NAME_FIELDS } from "@/lib/people/names";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -144,9 +144,7 @@ export const PORTFOLIO_PUPILS = rawStatement(
           ? Prisma.sql`AND c.id IN (${Prisma.join([...classIds])})`
           : Prisma.sql`AND false`;
     const oneClass = filter.classId ? Prisma.sql`AND c.id = ${filter.classId}` : Prisma.empty;
-    const name = filter.q
-      ? Prisma.sql`AND starts_with(lower(p."fullName" COLLATE "ru-x-icu"), ${filter.q.toLocaleLowerCase("ru")})`
-      : Prisma.empty;
+    const name = filter.q ? Prisma.sql`AND ${nameStartsWithSql(Prisma.sql`p."fullName"`, filter.q)}` : Prisma.empty;
     const pending = filter.pending ? Prisma.sql`AND p.pending > 0` : Prisma.empty;
     return Prisma.sql`
     WITH waiting AS (

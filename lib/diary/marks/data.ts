@@ -81,11 +81,6 @@ function currentStay<S extends StayLike>(stays: readonly S[], today: Date, yearI
   );
 }
 
-/**
- * The student's stays in classes, newest first, each with its class, year and the periods of the
- * class's kind in that year — one statement (Prisma read the stays, their classes and years as three
- * queries and the periods as a fourth, in two rounds).
- */
 /** A stay's columns and the joins they come from (STUDENT_STAYS, STUDENTS_STAYS); the WHERE follows. */
 const STAY_COLUMNS = Prisma.sql`m."classId", m."startDate", m."endDate", c.name AS "className", c."yearId", c."periodKind"::text AS "periodKind",
            y.name AS "yearName", y.status::text AS "yearStatus", y."isCurrent", y."startDate" AS "yearStart",
@@ -96,6 +91,11 @@ const STAY_COLUMNS = Prisma.sql`m."classId", m."startDate", m."endDate", c.name 
       JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
       JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"`;
 
+/**
+ * The student's stays in classes, newest first, each with its class, year and the periods of the
+ * class's kind in that year — one statement (Prisma read the stays, their classes and years as three
+ * queries and the periods as a fourth, in two rounds).
+ */
 export const STUDENT_STAYS = rawStatement(
   {
     classId: col.int,

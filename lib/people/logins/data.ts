@@ -1,7 +1,7 @@
 // Reads for issuing logins and the visit statistics (AUTH-2, AUTH-5).
 import { spanMeets } from "@/lib/org/time";
 import { classListsOn } from "@/lib/people/data";
-import { db, rawStatement } from "@/lib/db";
+import { db, nameStartsWithSql, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { col } from "@/lib/sql";
 import type { VisitFilter } from "./schema";
@@ -213,9 +213,7 @@ export const VISIT_PAGE = rawStatement(
       : Prisma.empty;
     const never = filter.never ? Prisma.sql`AND u."lastSignInAt" IS NULL` : Prisma.empty;
     // filterVisits: the full name lower-cased starts with the query lower-cased (both in Russian).
-    const q = filter.q
-      ? Prisma.sql`WHERE starts_with(lower(n."fullName" COLLATE "ru-x-icu"), ${filter.q.toLocaleLowerCase("ru")})`
-      : Prisma.empty;
+    const q = filter.q ? Prisma.sql`WHERE ${nameStartsWithSql(Prisma.sql`n."fullName"`, filter.q)}` : Prisma.empty;
     return Prisma.sql`
     WITH n AS (
       SELECT u.id, u.login, u."lastSignInAt", u."isActive",
