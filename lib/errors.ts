@@ -2,6 +2,7 @@
 // Server actions return `ActionResult` values; they never throw messages to the client.
 import { z } from "zod";
 import { ru } from "zod/locales";
+import { CROSS_SITE_MESSAGE } from "@/lib/access/same-origin";
 import { currentRequestId } from "@/lib/ops/request-context";
 
 // zod's own messages (a schema without a custom message: "Invalid input: expected number…") reach
@@ -17,7 +18,7 @@ export const ERRORS = {
   CONFLICT: "Данные уже изменены другим пользователем",
   LOCKED: "Редактирование закрыто",
   RATE_LIMITED: "Слишком много запросов. Повторите позже",
-  CROSS_SITE: "Запрос отклонён: он пришёл с другого сайта",
+  CROSS_SITE: CROSS_SITE_MESSAGE,
   INTERNAL: "Внутренняя ошибка. Повторите попытку позже",
   UNAVAILABLE: "Сервер перегружен или база данных недоступна. Повторите попытку через несколько секунд",
   TOO_LARGE: "Запрос слишком большой. Уменьшите файлы или отправьте их по частям",

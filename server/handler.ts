@@ -3,11 +3,14 @@
 //  - resolves the client address, host and scheme from the socket, or through exactly TRUST_PROXY
 //    hops of X-Forwarded-* (lib/ops/forwarded.ts), and hands Next.js canonical headers: the one
 //    client address in X-Forwarded-For, the resolved host and scheme, no X-Real-IP — so the app's
-//    readers (sign-in throttle, audit, proxy.ts, Next's own server-action origin check) never see a
+//    readers (sign-in throttle, audit, the same-origin rule, Next's own server-action origin check) never see a
 //    header the client wrote;
 //  - gives it a request id (X-Request-Id in the answer and in every error body);
 //  - refuses a declared body over the limit of its kind with 413 (and a write without a length with
 //    411) before Next.js reads it, in Russian;
+//  - refuses a cross-site write with 403 by the one same-origin rule (lib/access/same-origin.ts,
+//    NFR-5) and, over HTTPS, adds HSTS to every answer (SEC-7) — here rather than in a Next.js
+//    proxy, which cost ≈ 1 ms of CPU on every request (issue 22; bench/notes.md, round 13);
 //  - runs Next.js inside the request's context (lib/ops/request-context.ts) and, when the answer
 //    ends, writes one JSON log line and the request metrics;
 //  - counts requests in flight so a SIGTERM can drain them (server/main.ts);
@@ -17,6 +20,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "pino";
+import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/access/same-origin";
+import { HSTS_VALUE, servedOverHttps } from "@/lib/auth/transport";
 import { checkBody, type BodyLimits } from "@/lib/ops/body-limit";
 import { resolveForwarded } from "@/lib/ops/forwarded";
 import { requestLine, safeError } from "@/lib/ops/log";
@@ -77,6 +82,7 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
     const store: RequestStore = { requestId, kind, route: name, userId: null, organisationId: null };
 
     res.setHeader("X-Request-Id", requestId);
+    if (servedOverHttps()) res.setHeader("Strict-Transport-Security", HSTS_VALUE);
     if (o.state.draining) res.setHeader("Connection", "close");
 
     o.state.inFlight++;
@@ -116,6 +122,11 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
     const body = checkBody(o.limits, kind, method, contentLength, chunked);
     if (!body.ok) {
       refuse(req, res, body.status, body.status === 413 ? "TOO_LARGE" : "INVALID_INPUT", body.message, requestId, kind);
+      return;
+    }
+    // next-auth's own endpoints carry a CSRF token of their own.
+    if (!(req.url ?? "/").startsWith("/api/auth/") && isCrossSiteWrite(method, req.headers, process.env.TRUST_PROXY)) {
+      refuse(req, res, 403, "CROSS_SITE", CROSS_SITE_MESSAGE, requestId, kind);
       return;
     }
 

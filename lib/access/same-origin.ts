@@ -1,5 +1,5 @@
 // The one same-origin rule for every state-changing request (NFR-5, issue 19 item 7), applied by
-// proxy.ts to every path — pages' server actions, route handlers, /api/v1 — except next-auth's
+// the app server (server/handler.ts) to every path before Next.js sees the request — pages' server actions, route handlers, /api/v1 — except next-auth's
 // own endpoints (they carry a CSRF token of their own). Pure: decides from the method and headers.
 //
 // A POST/PUT/PATCH/DELETE is refused when
@@ -12,6 +12,9 @@
 // session cookie is SameSite=Lax besides, so another site's form never carries it. (The other
 // rule, "refuse without Origin", lived in lib/people/same-origin.ts and is gone.)
 import { requestHost, type HeaderBag } from "@/lib/ops/forwarded";
+
+/** The refusal's text (lib/errors.ts CROSS_SITE): here, so the app server need not load lib/errors' zod. */
+export const CROSS_SITE_MESSAGE = "Запрос отклонён: он пришёл с другого сайта";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

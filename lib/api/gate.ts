@@ -1,7 +1,7 @@
 // The gate of /api/v1 (API-1, API-2): who is calling, then the same `authorize` as the pages.
 // A caller is a personal access token (`Authorization: Bearer ejt_…`, read from the database on
 // every request, so a revoked token stops at once) or, without that header, the signed-in
-// session cookie (same-origin: proxy.ts refuses cross-site writes, and no CORS headers are sent,
+// session cookie (same-origin: the app server refuses cross-site writes, and no CORS headers are sent,
 // so another site cannot read the answers). A read-only token is refused for writes.
 import { noteRequestActor } from "@/lib/ops/request-context";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";

@@ -3,7 +3,7 @@
 // count only when TRUST_PROXY says how many of our own reverse proxies stand in front, and then
 // exactly that many hops are stripped from the right. Pure: the app server (server/handler.ts)
 // resolves every request once with `resolveForwarded` and hands Next.js canonical headers; the
-// app reads them back with `clientAddress` (lib/auth/rules.ts) and `requestHost` (proxy.ts).
+// app reads them back with `clientAddress` (lib/auth/rules.ts) and `requestHost` (the same-origin rule).
 
 export type HeaderBag = { readonly [name: string]: string | readonly string[] | undefined };
 
@@ -97,7 +97,7 @@ function validHost(value: string | null): string | null {
 }
 
 /**
- * The public host of a request for the same-origin rule (proxy.ts): X-Forwarded-Host only with
+ * The public host of a request for the same-origin rule (server/handler.ts): X-Forwarded-Host only with
  * TRUST_PROXY (behind the app server it already holds the resolved host), else the Host header.
  */
 export function requestHost(headers: HeaderBag | Headers, trustProxy: string | undefined): string | null {

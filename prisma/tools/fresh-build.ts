@@ -13,7 +13,6 @@ const SOURCES = [
   "components",
   "public",
   "prisma/generated",
-  "proxy.ts",
   "instrumentation.ts",
   "next.config.ts",
   "package-lock.json",

@@ -59,7 +59,7 @@ describe("resolveForwarded (SEC-1)", () => {
     expect(resolveForwarded("10.0.0.3", { "x-forwarded-host": "a b/c" }, 1).host).toBeNull();
   });
 
-  it("requestHost (proxy.ts) honours X-Forwarded-Host only with TRUST_PROXY", () => {
+  it("requestHost (the same-origin rule) honours X-Forwarded-Host only with TRUST_PROXY", () => {
     const h = new Headers({ host: "journal.local", "x-forwarded-host": "evil.example" });
     expect(requestHost(h, undefined)).toBe("journal.local");
     expect(requestHost(h, "1")).toBe("evil.example");

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { bodyLimits } from "@/lib/ops/body-limit";
 import { createLogger, LOG_KEYS } from "@/lib/ops/log";
 import {
@@ -15,6 +15,7 @@ import {
 } from "@/lib/ops/request-context";
 import { buildRouteTable } from "@/lib/ops/routes";
 import { fail } from "@/lib/errors";
+import { HSTS_VALUE } from "@/lib/auth/transport";
 import { createRequestHandler, type NextHandle, type ServerState } from "@/server/handler";
 
 const servers: http.Server[] = [];
@@ -296,5 +297,70 @@ describe("the answer's socket writes (issue 22, round 12)", () => {
     expect(await get()).toBe("abc");
     agent.destroy();
     expect(page.writes()).toBe(6);
+  });
+});
+
+// NFR-5 and SEC-7 in the app server (issue 22, round 13: a Next.js proxy cost ≈ 1 ms per request).
+describe("cross-site writes and HSTS, before Next.js sees the request", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** Next's stand-in, counting the requests that reach it. */
+  function counted() {
+    const seen: string[] = [];
+    const handle: NextHandle = async (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      await echo(req, res);
+    };
+    return { seen, handle };
+  }
+
+  it("refuses a write from another site with 403 and the Russian text; Next never runs (NFR-5)", async () => {
+    const { seen, handle } = counted();
+    const { base } = await serve(handle);
+    const json = await fetch(`${base}/api/v1/me`, { method: "POST", headers: { origin: "https://evil.example" } });
+    expect(json.status).toBe(403);
+    expect(await json.json()).toMatchObject({
+      ok: false,
+      code: "CROSS_SITE",
+      message: "Запрос отклонён: он пришёл с другого сайта",
+    });
+    // A server action call gets the text Next's client shows; the browser's own word is enough too.
+    const action = await fetch(`${base}/diary`, {
+      method: "POST",
+      headers: { "next-action": "act1", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
+      body: "[]",
+    });
+    expect(action.status).toBe(403);
+    expect(action.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await action.text()).toMatch(/^Запрос отклонён: он пришёл с другого сайта/);
+    expect(seen).toEqual([]);
+  });
+
+  it("lets same-site writes, writes without Origin, reads and next-auth's own endpoints through", async () => {
+    const { seen, handle } = counted();
+    const { base } = await serve(handle);
+    const ok = [
+      await fetch(`${base}/api/v1/me`, { method: "POST", headers: { origin: base } }),
+      await fetch(`${base}/api/v1/me`, { method: "POST" }),
+      await fetch(`${base}/diary`, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } }),
+      await fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { origin: "https://evil.example" },
+      }),
+    ];
+    expect(ok.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(seen).toHaveLength(4);
+  });
+
+  it("sends HSTS on every answer over HTTPS, a refusal included, and none over HTTP (SEC-7)", async () => {
+    const { handle } = counted();
+    const { base } = await serve(handle);
+    vi.stubEnv("NEXTAUTH_URL", "https://journal.example.ru");
+    expect((await fetch(`${base}/diary`)).headers.get("strict-transport-security")).toBe(HSTS_VALUE);
+    const refused = await fetch(`${base}/api/v1/me`, { method: "POST", headers: { origin: "https://evil.example" } });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("strict-transport-security")).toBe(HSTS_VALUE);
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    expect((await fetch(`${base}/diary`)).headers.get("strict-transport-security")).toBeNull();
   });
 });
