@@ -22,6 +22,8 @@ import { allDeadlines } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
+import { deadlineFigures } from "@/lib/control/deadline/report";
+import { counted } from "../support/pg-queries";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addAssignment, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 import { startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
@@ -198,6 +200,17 @@ describe("filled by the deadline (DUT-1)", () => {
     expect(of(w.f.users.teacher).month).toEqual({ onTime: 1, due: 13 });
     expect(of(w.f.users.other).day).toEqual({ onTime: 0, due: 1 });
     expect(deadline.toISOString()).toBe("2026-11-20T12:00:00.000Z");
+  });
+
+  it("reads the control page's shares in constant statements, the names of teachers only (issue 22 item 7)", async () => {
+    const w = sam;
+    const { result, queries } = await counted(() =>
+      deadlineFigures(w.f.organisationId, { day: D, classIds: null }, samara(18)),
+    );
+    expect(result.rows.find((r) => r.teacherId === w.f.users.teacher)?.day.due).toBe(1);
+    // the organisation's deadline (and its settings) ∥ the fills; then the teachers' names
+    expect(queries.length).toBeLessThanOrEqual(4);
+    expect(queries.some((q) => /FROM "public"\."(ClassGroup|Subject)"/.test(q.text))).toBe(false);
   });
 });
 

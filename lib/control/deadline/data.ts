@@ -169,13 +169,17 @@ export async function fillNames(
   organisationId: number,
   ids: { teachers: number[]; classes: number[]; subjects: number[] },
 ): Promise<{ teachers: Map<number, string>; classes: Map<number, string>; subjects: Map<number, string> }> {
+  // A kind of name none is asked for is not read (the shares name only teachers, the home page no teacher).
   const [teachers, classes, subjects] = await Promise.all([
-    db.user.findMany({
-      where: { organisationId, id: { in: ids.teachers } },
-      select: { id: true, ...NAME_FIELDS },
-    }),
-    db.classGroup.findMany({ where: { organisationId, id: { in: ids.classes } }, select: { id: true, name: true } }),
-    db.subject.findMany({ where: { organisationId, id: { in: ids.subjects } }, select: { id: true, name: true } }),
+    ids.teachers.length
+      ? db.user.findMany({ where: { organisationId, id: { in: ids.teachers } }, select: { id: true, ...NAME_FIELDS } })
+      : [],
+    ids.classes.length
+      ? db.classGroup.findMany({ where: { organisationId, id: { in: ids.classes } }, select: { id: true, name: true } })
+      : [],
+    ids.subjects.length
+      ? db.subject.findMany({ where: { organisationId, id: { in: ids.subjects } }, select: { id: true, name: true } })
+      : [],
   ]);
   return {
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
