@@ -1,49 +1,45 @@
 // Reads for journal-keeping control (CTL-1, CTL-3). Every query is bound to the organisation;
 // the class scope (null = all classes) comes from the access gate. The number of queries is
-// constant: two parallel rounds whatever the number of lessons, marks or students.
+// constant whatever the number of lessons, marks or students.
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { col, jsonArray } from "@/lib/sql";
+import { col } from "@/lib/sql";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
-import { dateOnly, todayIn, wallTimeToInstant } from "@/lib/org/time";
-import type { ActivityFacts, FillChange, FillLesson } from "./rules";
+import { wallTimeToInstant } from "@/lib/org/time";
+import { markDensity, type ActivityFacts, type FillRow } from "./rules";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
 
-export type FillFacts = {
-  orgName: string;
-  isCollege: boolean;
-  timeZone: string;
-  lockDays: number;
-  lessons: FillLesson[];
-  changes: FillChange[];
-  roll: Map<number, number>;
-  teachers: Map<number, string>;
-  classes: Map<number, string>;
-  subjects: Map<number, string>;
-};
-
 /**
- * The held lessons (not cancelled, dated from `from` to `to` and not after the organisation's today
- * at `now`) with everything CTL-1 counts of each, aggregated per lesson in PostgreSQL (issue 22
- * item 7): the fill flags, the marks per calendar day of their creation in the organisation's zone
- * (`[day, count, latest creation ms]` — lateness is judged in lib/control/rules.ts) and the latest
- * entry of any kind (topic fill, mark creation or edit, attendance, homework, history). One row per
- * lesson instead of a lesson read plus five reads bound to every lesson id and ~6 objects per lesson.
+ * CTL-1's figures per teacher × class × subject over the held lessons (not cancelled, dated from
+ * `from` to `to` and not after the organisation's today at `now`), counted in PostgreSQL (issue 22
+ * item 7: one row per teacher × class × subject — ≈ 500 on a school's month — instead of a row per
+ * lesson with its marks per day as JSON, grouped in JS): the lessons, those without a topic, homework
+ * or attendance (a cell saved or «все присутствуют» in the history), the marks on them and those
+ * created more than the organisation's lockDays after the lesson (JRN-6: by the calendar day of the
+ * mark's creation in the organisation's zone — issue 18: the cells' own timestamps), the latest entry
+ * of any kind (topic fill, mark creation or edit, attendance, homework, history), with the names and
+ * the class's roll over [from, min(to, today)] (the pupils with a stay meeting it). A lesson's
+ * teacher is who conducted it: the substitute when there was one.
  */
-export const FILL_LESSONS = rawStatement(
+export const FILL_ROWS = rawStatement(
   {
-    lessonId: col.int,
     teacherId: col.int,
     classId: col.int,
     subjectId: col.int,
-    date: col.text,
-    hasTopic: col.bool,
-    hasHomework: col.bool,
-    attendanceTaken: col.bool,
-    markDays: col.jsonArray,
+    lessons: col.int,
+    noTopic: col.int,
+    noHomework: col.int,
+    noAttendance: col.int,
+    marks: col.int,
+    lateMarks: col.int,
     lastAt: col.float.nullable(),
-    lastDay: col.text.nullable(),
+    students: col.int,
+    lastName: col.text.nullable(),
+    firstName: col.text.nullable(),
+    middleName: col.text.nullable(),
+    className: col.text.nullable(),
+    subject: col.text.nullable(),
   },
   (organisationId: number, q: FillQuery, now: Date) => {
     const classFilter = q.classIds
@@ -55,130 +51,108 @@ export const FILL_LESSONS = rawStatement(
       ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${q.teacherId}`
       : Prisma.empty;
     const subjectFilter = q.subjectId ? Prisma.sql`AND l."subjectId" = ${q.subjectId}` : Prisma.empty;
-    const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
-    const last = Prisma.sql`greatest(l."filledAt", mk.created, mk.updated, att.at, hw.at, jc.at)`;
     return Prisma.sql`
-    SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
-           to_char(l.date, 'YYYY-MM-DD') AS date,
-           -- !!topic?.trim(): a character that is not white space
-           coalesce(l.topic ~ '[^[:space:]]', false) AS "hasTopic",
-           hw.at IS NOT NULL AS "hasHomework",
-           (att.at IS NOT NULL OR coalesce(jc.present, false)) AS "attendanceTaken",
-           coalesce(mk.days, '[]'::json) AS "markDays",
-           ${epoch(last)} AS "lastAt",
-           to_char((${last} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date, 'YYYY-MM-DD') AS "lastDay"
-      FROM "Lesson" l
-      JOIN "Organisation" o ON o.id = l."organisationId"
-      LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_array(d.day, d.marks, ${epoch(Prisma.sql`d.created`)}) ORDER BY d.day) AS days,
-               max(d.created) AS created, max(d.updated) AS updated
-          FROM (SELECT to_char((m."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date, 'YYYY-MM-DD') AS day,
-                       count(*)::int AS marks, max(m."createdAt") AS created, max(m."updatedAt") AS updated
-                  FROM "Mark" m
-                 WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id
-                 GROUP BY 1) d) mk ON true
-      LEFT JOIN LATERAL (SELECT max(a."updatedAt") AS at FROM "Attendance" a
-                          WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id) att ON true
-      LEFT JOIN LATERAL (SELECT max(h."updatedAt") AS at FROM "Homework" h
-                          WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
-      -- «Все присутствуют» saved as one history record: attendance taken without a cell.
-      LEFT JOIN LATERAL (SELECT max(j.at) AS at,
-                                bool_or(j.entity = 'ATTENDANCE' AND j."entityKey" LIKE '%:attendance') AS present
-                           FROM "JournalChange" j
-                          WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id) jc ON true
-     WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
-       AND l.date >= ${q.from}::date AND l.date <= ${q.to}::date
-       AND l.date <= (${now.toISOString()}::timestamptz AT TIME ZONE o."timeZone")::date
-       ${classFilter} ${teacherFilter} ${subjectFilter}`;
+    WITH org AS (
+      SELECT o.id, o."timeZone", coalesce(s."lockDays", 7) AS "lockDays",
+             (${now.toISOString()}::timestamptz AT TIME ZONE o."timeZone")::date AS today
+        FROM "Organisation" o
+        LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+       WHERE o.id = ${organisationId}
+    ), held AS (
+      SELECT coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+             -- !!topic?.trim(): a character that is not white space
+             coalesce(l.topic ~ '[^[:space:]]', false) AS "hasTopic",
+             hw.at IS NOT NULL AS "hasHomework",
+             (att.at IS NOT NULL OR coalesce(jc.present, false)) AS "attendanceTaken",
+             mk.marks, mk.late,
+             greatest(l."filledAt", mk.created, mk.updated, att.at, hw.at, jc.at) AS last
+        FROM "Lesson" l
+        JOIN org o ON o.id = l."organisationId"
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS marks,
+                 count(*) FILTER (WHERE (m."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date - l.date
+                                        > o."lockDays")::int AS late,
+                 max(m."createdAt") AS created, max(m."updatedAt") AS updated
+            FROM "Mark" m
+           WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id) mk
+        LEFT JOIN LATERAL (SELECT max(a."updatedAt") AS at FROM "Attendance" a
+                            WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id) att ON true
+        LEFT JOIN LATERAL (SELECT max(h."updatedAt") AS at FROM "Homework" h
+                            WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
+        -- «Все присутствуют» saved as one history record: attendance taken without a cell.
+        LEFT JOIN LATERAL (SELECT max(j.at) AS at,
+                                  bool_or(j.entity = 'ATTENDANCE' AND j."entityKey" LIKE '%:attendance') AS present
+                             FROM "JournalChange" j
+                            WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id) jc ON true
+       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
+         AND l.date >= ${q.from}::date AND l.date <= ${q.to}::date AND l.date <= o.today
+         ${classFilter} ${teacherFilter} ${subjectFilter}
+    ), rows AS (
+      SELECT "teacherId", "classId", "subjectId", count(*)::int AS lessons,
+             count(*) FILTER (WHERE NOT "hasTopic")::int AS "noTopic",
+             count(*) FILTER (WHERE NOT "hasHomework")::int AS "noHomework",
+             count(*) FILTER (WHERE NOT "attendanceTaken")::int AS "noAttendance",
+             sum(marks)::int AS marks, sum(late)::int AS "lateMarks", max(last) AS last
+        FROM held GROUP BY "teacherId", "classId", "subjectId"
+    ), roll AS (
+      SELECT m."classId", count(DISTINCT m."studentId")::int AS students
+        FROM "ClassMembership" m
+        JOIN org o ON o.id = m."organisationId"
+       WHERE m."classId" IN (SELECT DISTINCT "classId" FROM rows)
+         AND m."startDate" <= least(${q.to}::date, o.today) AND (m."endDate" IS NULL OR m."endDate" >= ${q.from}::date)
+       GROUP BY m."classId"
+    )
+    SELECT r."teacherId", r."classId", r."subjectId", r.lessons, r."noTopic", r."noHomework", r."noAttendance",
+           r.marks, r."lateMarks", (extract(epoch FROM r.last) * 1000)::float8 AS "lastAt",
+           coalesce(ro.students, 0) AS students,
+           u."lastName", u."firstName", u."middleName", c.name AS "className", sj.name AS subject
+      FROM rows r
+      LEFT JOIN roll ro ON ro."classId" = r."classId"
+      LEFT JOIN "User" u ON u."organisationId" = ${organisationId} AND u.id = r."teacherId"
+      LEFT JOIN "ClassGroup" c ON c."organisationId" = ${organisationId} AND c.id = r."classId"
+      LEFT JOIN "Subject" sj ON sj."organisationId" = ${organisationId} AND sj.id = r."subjectId"`;
   },
 );
 
-/**
- * Each class's roll over the report's days: the pupils with a stay meeting [from, to], counted in
- * PostgreSQL (issue 22 item 7: one row per class instead of every stay of every class read).
- */
-export const FILL_ROLL = rawStatement(
-  { classId: col.int, students: col.int },
-  (organisationId: number, classIds: readonly number[], from: Date, to: Date) =>
-    classIds.length
-      ? Prisma.sql`
-    SELECT m."classId", count(DISTINCT m."studentId")::int AS students
-      FROM "ClassMembership" m
-     WHERE m."organisationId" = ${organisationId} AND m."classId" IN (${Prisma.join([...classIds])})
-       AND m."startDate" <= ${to}::date AND (m."endDate" IS NULL OR m."endDate" >= ${from}::date)
-     GROUP BY m."classId"`
-      : Prisma.sql`SELECT 0 AS "classId", 0 AS students WHERE false`,
-);
+export type FillFacts = {
+  orgName: string;
+  isCollege: boolean;
+  timeZone: string;
+  lockDays: number;
+  rows: (FillRow & { teacher: string; className: string; subject: string })[];
+};
 
-/** Held lessons (not cancelled, not in the future) of the range with their fill flags and changes. */
+/** CTL-1's rows for the filters (FILL_ROWS) with their density, and the organisation's facts. */
 export async function loadFillFacts(organisationId: number, q: FillQuery, now: Date): Promise<FillFacts> {
   const [org, rows] = await Promise.all([
     db.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, kind: true, timeZone: true, settings: { select: { lockDays: true } } },
     }),
-    FILL_LESSONS.run(db, organisationId, q, now),
+    FILL_ROWS.run(db, organisationId, q, now),
   ]);
-  const today = todayIn(org.timeZone, now);
-  const to = q.to < today ? q.to : today;
-  const classIds = [...new Set(rows.map((l) => l.classId))];
-  const teacherIds = [...new Set(rows.map((l) => l.teacherId))];
-  const subjectIds = [...new Set(rows.map((l) => l.subjectId))];
-  const [roll, teachers, classes, subjects] = await Promise.all([
-    FILL_ROLL.run(db, organisationId, classIds, q.from, to),
-    db.user.findMany({
-      where: { organisationId, id: { in: teacherIds } },
-      select: { id: true, ...NAME_FIELDS },
-    }),
-    db.classGroup.findMany({ where: { organisationId, id: { in: classIds } }, select: { id: true, name: true } }),
-    db.subject.findMany({ where: { organisationId, id: { in: subjectIds } }, select: { id: true, name: true } }),
-  ]);
-  const lessons: FillLesson[] = [];
-  const changes: FillChange[] = [];
-  for (const r of rows) {
-    let marks = 0;
-    // RPT-11 (issue 18): marks by the day of their creation — a mark made late is late whatever the history holds.
-    for (const [day, count, created] of jsonArray<[string, number, number]>(r.markDays)) {
-      marks += count;
-      changes.push({
-        lessonId: r.lessonId,
-        entity: "MARK",
-        day: dateOnly(day),
-        at: new Date(Math.round(created)),
-        count,
-      });
-    }
-    // «Последнее заполнение»: the latest entry of any kind (one per lesson, found in SQL).
-    if (r.lastAt !== null && r.lastDay !== null)
-      changes.push({
-        lessonId: r.lessonId,
-        entity: "LAST",
-        day: dateOnly(r.lastDay),
-        at: new Date(Math.round(r.lastAt)),
-      });
-    lessons.push({
-      lessonId: r.lessonId,
-      teacherId: r.teacherId,
-      classId: r.classId,
-      subjectId: r.subjectId,
-      date: dateOnly(r.date),
-      hasTopic: r.hasTopic,
-      hasHomework: r.hasHomework,
-      attendanceTaken: r.attendanceTaken,
-      marks,
-    });
-  }
   return {
     orgName: org.name,
     isCollege: org.kind === "COLLEGE",
     timeZone: org.timeZone,
     lockDays: org.settings?.lockDays ?? 7,
-    lessons,
-    changes,
-    roll: new Map(roll.map((r) => [r.classId, r.students])),
-    teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
-    classes: new Map(classes.map((c) => [c.id, c.name])),
-    subjects: new Map(subjects.map((s) => [s.id, s.name])),
+    rows: rows.map((r) => ({
+      teacherId: r.teacherId,
+      classId: r.classId,
+      subjectId: r.subjectId,
+      lessons: r.lessons,
+      noTopic: r.noTopic,
+      noHomework: r.noHomework,
+      noAttendance: r.noAttendance,
+      marks: r.marks,
+      lateMarks: r.lateMarks,
+      students: r.students,
+      density: markDensity(r.marks, r.students, r.lessons),
+      lastFilledAt: r.lastAt === null ? null : new Date(Math.round(r.lastAt)),
+      teacher: r.lastName === null ? "—" : fullName({ ...r, lastName: r.lastName, firstName: r.firstName ?? "" }),
+      className: r.className ?? "—",
+      subject: r.subject ?? "—",
+    })),
   };
 }
 

@@ -11,7 +11,6 @@ import {
   REMARK_STATUS_LABELS,
   activityRows,
   fillTotals,
-  journalFillRows,
   listRange,
   weekStart,
   type FillRow,
@@ -44,19 +43,10 @@ export async function journalFill(
     { from: params.from, to: params.to, classIds, teacherId: params.teacherId, subjectId: params.subjectId },
     now,
   );
-  const rows = journalFillRows(facts.lessons, facts.changes, (c) => facts.roll.get(c) ?? 0, facts.lockDays)
-    .map((r) => ({
-      ...r,
-      teacher: facts.teachers.get(r.teacherId) ?? "—",
-      className: facts.classes.get(r.classId) ?? "—",
-      subject: facts.subjects.get(r.subjectId) ?? "—",
-    }))
-    .sort(
-      (a, b) =>
-        compareRu(a.teacher, b.teacher) ||
-        compareRuNumeric(a.className, b.className) ||
-        compareRu(a.subject, b.subject),
-    );
+  const rows = facts.rows.sort(
+    (a, b) =>
+      compareRu(a.teacher, b.teacher) || compareRuNumeric(a.className, b.className) || compareRu(a.subject, b.subject),
+  );
   return {
     rows,
     totals: fillTotals(rows),

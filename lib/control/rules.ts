@@ -1,7 +1,6 @@
 // Pure figures of journal-keeping control (CTL-1, CTL-2, CTL-3): the journal-fill report per
 // teacher × class × subject, remark status transitions and the weekly activity tallies.
 // No I/O: the data layer hands in plain facts, the unit tests check hand-computed numbers.
-import { daysSince } from "@/lib/journal/rules";
 
 /**
  * «Накопляемость оценок» is shown as marks per student per DENSITY_LESSONS lessons. Five lessons
@@ -10,34 +9,6 @@ import { daysSince } from "@/lib/journal/rules";
  * hard to read in the table.
  */
 export const DENSITY_LESSONS = 5;
-
-/** One held lesson as the data layer reads it. */
-export type FillLesson = {
-  lessonId: number;
-  /** Who conducted the lesson: the substitute when there was one, else the teacher. */
-  teacherId: number;
-  classId: number;
-  subjectId: number;
-  date: Date;
-  hasTopic: boolean;
-  hasHomework: boolean;
-  attendanceTaken: boolean;
-  marks: number;
-};
-
-/**
- * One timestamped entry of a lesson: a mark's creation («MARK», judged late or not) or last edit,
- * the latest attendance or homework save, the topic's fill, a history record («HISTORY:…»); `day`
- * is the calendar day in the organisation's zone.
- */
-export type FillChange = {
-  lessonId: number;
-  entity: string;
-  day: Date;
-  at: Date;
-  /** How many entries of the day it stands for (marks made on one day, grouped in SQL); 1 when unset. */
-  count?: number;
-};
 
 export type FillRow = {
   teacherId: number;
@@ -55,11 +26,6 @@ export type FillRow = {
   lastFilledAt: Date | null;
 };
 
-/** Was a journal entry made after the edit window of its lesson (JRN-6 lockDays)? */
-export function isLateEntry(lessonDate: Date, entryDay: Date, lockDays: number): boolean {
-  return daysSince(lessonDate, entryDay) > lockDays;
-}
-
 /** marks ÷ students ÷ lessons × DENSITY_LESSONS, rounded to hundredths. */
 export function markDensity(marks: number, students: number, lessons: number): number | null {
   if (students <= 0 || lessons <= 0) return null;
@@ -72,58 +38,6 @@ export function markDensity(marks: number, students: number, lessons: number): n
  */
 export function slotDensity(marks: number, slots: number): number | null {
   return slots > 0 ? Math.round((marks / slots) * DENSITY_LESSONS * 100) / 100 : null;
-}
-
-/**
- * Groups held lessons by teacher × class × subject. Late marks count marks created more than
- * `lockDays` days after the lesson (the cells' own timestamps); the last fill time is the latest
- * entry of any kind.
- */
-export function journalFillRows(
-  lessons: readonly FillLesson[],
-  changes: readonly FillChange[],
-  rollOf: (classId: number) => number,
-  lockDays: number,
-): FillRow[] {
-  const byLesson = new Map<number, FillChange[]>();
-  for (const c of changes) {
-    const list = byLesson.get(c.lessonId);
-    if (list) list.push(c);
-    else byLesson.set(c.lessonId, [c]);
-  }
-  const rows = new Map<string, FillRow>();
-  for (const l of lessons) {
-    const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        teacherId: l.teacherId,
-        classId: l.classId,
-        subjectId: l.subjectId,
-        lessons: 0,
-        noTopic: 0,
-        noHomework: 0,
-        noAttendance: 0,
-        marks: 0,
-        lateMarks: 0,
-        students: rollOf(l.classId),
-        density: null,
-        lastFilledAt: null,
-      };
-      rows.set(key, row);
-    }
-    row.lessons += 1;
-    if (!l.hasTopic) row.noTopic += 1;
-    if (!l.hasHomework) row.noHomework += 1;
-    if (!l.attendanceTaken) row.noAttendance += 1;
-    row.marks += l.marks;
-    for (const c of byLesson.get(l.lessonId) ?? []) {
-      if (c.entity === "MARK" && isLateEntry(l.date, c.day, lockDays)) row.lateMarks += c.count ?? 1;
-      if (!row.lastFilledAt || c.at > row.lastFilledAt) row.lastFilledAt = c.at;
-    }
-  }
-  for (const row of rows.values()) row.density = markDensity(row.marks, row.students, row.lessons);
-  return [...rows.values()];
 }
 
 /** Totals over rows; density of the totals weighs every row by its students × lessons. */

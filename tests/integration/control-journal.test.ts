@@ -172,7 +172,7 @@ describe("journal-fill report (CTL-1)", () => {
     }
   });
 
-  it("reads the figures in two rounds of constant statements, whatever the number of lessons (issue 22 item 7)", async () => {
+  it("reads the figures in one round of constant statements, whatever the number of lessons (issue 22 item 7)", async () => {
     const ask = () => journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
     const before = await counted(ask);
     // Another held lesson with a mark and attendance: the same statements, none bound to lesson ids.
@@ -189,12 +189,51 @@ describe("journal-fill report (CTL-1)", () => {
     try {
       const after = await counted(ask);
       expect(after.queries).toHaveLength(before.queries.length);
-      // the organisation and its settings ∥ the lessons' figures (one statement), then the roll and three name reads
-      expect(before.queries.length).toBeLessThanOrEqual(7);
+      // the organisation and its settings ∥ the rows' figures with their names and rolls (one statement)
+      expect(before.queries.length).toBeLessThanOrEqual(3);
       expect(after.result.totals.lessons).toBe(before.result.totals.lessons + 1);
       for (const q of after.queries) expect(q.values).not.toContainEqual([expect.any(Number), extra.id]);
     } finally {
       await db.lesson.delete({ where: { organisationId_id: { organisationId: f.organisationId, id: extra.id } } });
+    }
+  });
+
+  it("counts a substitute's lesson under the substitute and each subject on its own row, in SQL (issue 22 item 7)", async () => {
+    const org = f.organisationId;
+    const other = await db.subject.create({
+      data: { organisationId: org, name: "Алгебра (заполнение)", shortName: "Алг" },
+    });
+    const substitute = f.users.DEPUTY;
+    const held = (over: Record<string, unknown>) =>
+      db.lesson.create({
+        data: {
+          organisationId: org,
+          classId: f.classA,
+          subjectId: f.subject,
+          teacherId: f.users.TEACHER,
+          date: d("2026-11-04"),
+          bellNumber: 5,
+          topic: "Тема",
+          ...over,
+        },
+      });
+    const replaced = await held({ substituteId: substitute });
+    const second = await held({ subjectId: other.id, bellNumber: 6, topic: "  " });
+    try {
+      const r = await journalFill(org, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
+      const of = (teacherId: number, subjectId: number) =>
+        r.rows.filter((x) => x.teacherId === teacherId && x.classId === f.classA && x.subjectId === subjectId);
+      // The teacher's own row is as before: the substituted lesson is not theirs.
+      expect(of(f.users.TEACHER, f.subject)).toMatchObject([{ lessons: 2, noTopic: 1, marks: 4, lateMarks: 1 }]);
+      expect(of(substitute, f.subject)).toMatchObject([
+        { lessons: 1, noTopic: 0, noHomework: 1, noAttendance: 1, marks: 0, lateMarks: 0, students: 4, density: 0 },
+      ]);
+      // A topic of white space only is no topic.
+      expect(of(f.users.TEACHER, other.id)).toMatchObject([{ lessons: 1, noTopic: 1, subject: other.name }]);
+      expect(r.totals.lessons).toBe(4);
+    } finally {
+      await db.lesson.deleteMany({ where: { organisationId: org, id: { in: [replaced.id, second.id] } } });
+      await db.subject.delete({ where: { organisationId_id: { organisationId: org, id: other.id } } });
     }
   });
 

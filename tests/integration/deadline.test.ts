@@ -18,10 +18,12 @@ import { recordAbsence } from "@/lib/absences/commands";
 import { lessonFills } from "@/lib/control/deadline/data";
 import { deadlineAt, fillStatus, missingParts, teacherShares } from "@/lib/control/deadline/rules";
 import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/commands";
-import { allDeadlines } from "@/lib/control/deadline/data";
+import { allDeadlines, LESSON_FILLS } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
+import { deadlineFigures } from "@/lib/control/deadline/report";
+import { counted } from "../support/pg-queries";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addAssignment, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 import { startPushEndpoint, type PushEndpoint } from "../support/push-fixture";
@@ -198,6 +200,39 @@ describe("filled by the deadline (DUT-1)", () => {
     expect(of(w.f.users.teacher).month).toEqual({ onTime: 1, due: 13 });
     expect(of(w.f.users.other).day).toEqual({ onTime: 0, due: 1 });
     expect(deadline.toISOString()).toBe("2026-11-20T12:00:00.000Z");
+  });
+
+  it("reads the control page's shares in constant statements, the names of teachers only (issue 22 item 7)", async () => {
+    const w = sam;
+    const { result, queries } = await counted(() =>
+      deadlineFigures(w.f.organisationId, { day: D, classIds: null }, samara(18)),
+    );
+    expect(result.rows.find((r) => r.teacherId === w.f.users.teacher)?.day.due).toBe(1);
+    // the organisation's deadline (and its settings) ∥ the fills; then the teachers' names
+    expect(queries.length).toBeLessThanOrEqual(4);
+    expect(queries.some((q) => /FROM "public"\."(ClassGroup|Subject)"/.test(q.text))).toBe(false);
+  });
+
+  it("finds each due assignment's first mark as one entry of Mark (organisationId, assignmentId, createdAt) (issue 22 item 7)", async () => {
+    const w = sam;
+    const sql = LESSON_FILLS.sql(w.f.organisationId, { from: day("2026-11-01"), to: D, classIds: null });
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "Mark"`);
+    // The test's tables are tiny: a sequential scan would win there; the bench school's plan is the index's.
+    const [, [{ "QUERY PLAN": plan }]] = await db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+      db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql.text}`, ...sql.values),
+    ]);
+    const marks: Record<string, unknown>[] = [];
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      if (n["Relation Name"] === "Mark") marks.push(n);
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(plan);
+    expect(marks.map((n) => [n["Node Type"], n["Index Name"]])).toEqual([
+      ["Index Only Scan", "Mark_organisationId_assignmentId_createdAt_idx"],
+    ]);
   });
 });
 

@@ -196,17 +196,13 @@ const CASES: Record<string, Case> = {
     },
   },
   "auth/mutations USER_FAILURES_LOCK": { statement: authMutations.USER_FAILURES_LOCK, args: (d) => [d.org, d.teacher] },
-  "control/data FILL_LESSONS": {
-    statement: controlData.FILL_LESSONS,
+  "control/data FILL_ROWS": {
+    statement: controlData.FILL_ROWS,
     args: (d) => [
       d.org,
       { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null },
       new Date(`${TO}T12:00:00Z`),
     ],
-  },
-  "control/data FILL_ROLL": {
-    statement: controlData.FILL_ROLL,
-    args: (d) => [d.org, d.classIds, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`)],
   },
   "control/deadline/data LESSON_FILLS": {
     statement: deadlineData.LESSON_FILLS,

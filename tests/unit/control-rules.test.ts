@@ -4,38 +4,32 @@ import {
   activityRows,
   fillByClass,
   fillTotals,
-  isLateEntry,
   isProblemRow,
-  journalFillRows,
   listRange,
   markDensity,
   remarkTransition,
   weekStart,
-  type FillChange,
-  type FillLesson,
+  type FillRow,
 } from "@/lib/control/rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
-const lesson = (id: number, over: Partial<FillLesson> = {}): FillLesson => ({
-  lessonId: id,
+const row = (over: Partial<FillRow> = {}): FillRow => ({
   teacherId: 1,
   classId: 10,
   subjectId: 100,
-  date: d("2026-11-02"),
-  hasTopic: true,
-  hasHomework: true,
-  attendanceTaken: true,
+  lessons: 1,
+  noTopic: 0,
+  noHomework: 0,
+  noAttendance: 0,
   marks: 0,
+  lateMarks: 0,
+  students: 4,
+  density: null,
+  lastFilledAt: null,
   ...over,
 });
 
 describe("journal-fill figures (CTL-1)", () => {
-  it("counts a mark entry as late only after the lock window (7 days after the lesson)", () => {
-    expect(isLateEntry(d("2026-11-02"), d("2026-11-09"), 7)).toBe(false);
-    expect(isLateEntry(d("2026-11-02"), d("2026-11-10"), 7)).toBe(true);
-    expect(isLateEntry(d("2026-11-02"), d("2026-11-02"), 0)).toBe(false);
-  });
-
   it("computes marks density per student per 5 lessons", () => {
     // 30 marks, 25 students, 6 lessons: 30 / 25 / 6 × 5 = 1.0
     expect(markDensity(30, 25, 6)).toBe(1);
@@ -45,47 +39,14 @@ describe("journal-fill figures (CTL-1)", () => {
     expect(markDensity(0, 10, 0)).toBeNull();
   });
 
-  it("groups lessons by teacher × class × subject with gaps, late marks and the last fill", () => {
-    const lessons = [
-      lesson(1, { marks: 4 }),
-      lesson(2, { hasTopic: false, hasHomework: false, marks: 2, date: d("2026-11-03") }),
-      lesson(3, { attendanceTaken: false, hasHomework: false, marks: 0, date: d("2026-11-05") }),
-      lesson(4, { subjectId: 200, marks: 1 }),
-      lesson(5, { teacherId: 2, classId: 11, hasTopic: false, marks: 3 }),
+  it("totals the rows, density weighed by each row's students × lessons", () => {
+    const rows = [
+      row({ lessons: 3, noTopic: 1, noHomework: 2, noAttendance: 1, marks: 6, lateMarks: 1 }),
+      row({ subjectId: 200, marks: 1 }),
+      row({ teacherId: 2, classId: 11, noTopic: 1, marks: 3, students: 3 }),
     ];
-    const at = (s: string) => new Date(s);
-    const changes: FillChange[] = [
-      { lessonId: 1, entity: "MARK", day: d("2026-11-02"), at: at("2026-11-02T08:00:00Z") },
-      { lessonId: 2, entity: "MARK", day: d("2026-11-11"), at: at("2026-11-11T09:00:00Z") }, // 8 days late
-      { lessonId: 2, entity: "MARK", day: d("2026-11-10"), at: at("2026-11-10T09:00:00Z") }, // exactly 7: on time
-      { lessonId: 3, entity: "TOPIC", day: d("2026-11-20"), at: at("2026-11-20T10:00:00Z") }, // late, but not a mark
-      { lessonId: 99, entity: "MARK", day: d("2026-11-20"), at: at("2026-11-21T10:00:00Z") }, // not a held lesson
-    ];
-    const roll = new Map([
-      [10, 4],
-      [11, 3],
-    ]);
-    const rows = journalFillRows(lessons, changes, (c) => roll.get(c) ?? 0, 7);
-    const main = rows.find((r) => r.teacherId === 1 && r.subjectId === 100)!;
-    expect(main).toMatchObject({
-      lessons: 3,
-      noTopic: 1,
-      noHomework: 2,
-      noAttendance: 1,
-      marks: 6,
-      lateMarks: 1,
-      students: 4,
-    });
-    // 6 marks / 4 students / 3 lessons × 5 = 2.5
-    expect(main.density).toBe(2.5);
-    expect(main.lastFilledAt).toEqual(at("2026-11-20T10:00:00Z"));
-    const other = rows.find((r) => r.teacherId === 1 && r.subjectId === 200)!;
-    expect(other).toMatchObject({ lessons: 1, marks: 1, lateMarks: 0, lastFilledAt: null });
-    const second = rows.find((r) => r.teacherId === 2)!;
-    expect(second).toMatchObject({ lessons: 1, noTopic: 1, students: 3, density: 5 });
-    const t = fillTotals(rows);
     // marks 6+1+3 = 10; slots 4×3 + 4×1 + 3×1 = 19; 10/19×5 = 2.63
-    expect(t).toMatchObject({
+    expect(fillTotals(rows)).toMatchObject({
       lessons: 5,
       noTopic: 2,
       noHomework: 2,
@@ -98,30 +59,16 @@ describe("journal-fill figures (CTL-1)", () => {
 });
 
 describe("journal-fill summary per class (CTL-1, issue 22 item 7)", () => {
-  it("counts a day's grouped mark entry as its number of marks when it is late", () => {
-    const changes: FillChange[] = [
-      { lessonId: 1, entity: "MARK", day: d("2026-11-12"), at: new Date("2026-11-12T09:00:00Z"), count: 3 },
-      { lessonId: 1, entity: "MARK", day: d("2026-11-03"), at: new Date("2026-11-03T09:00:00Z"), count: 5 },
-    ];
-    const [row] = journalFillRows([lesson(1, { marks: 8 })], changes, () => 4, 7);
-    expect(row.lateMarks).toBe(3);
-  });
-
   it("sums the teacher × subject rows of each class and counts the rows with a problem", () => {
-    const lessons = [
-      lesson(1, { marks: 4 }),
-      lesson(2, { subjectId: 200, hasTopic: false, marks: 2 }),
-      lesson(3, { teacherId: 2, subjectId: 300, marks: 1 }),
-      lesson(4, { classId: 11, marks: 3 }),
-    ];
     const at = new Date("2026-11-04T10:00:00Z");
-    const changes: FillChange[] = [{ lessonId: 3, entity: "EDIT", day: d("2026-11-04"), at }];
-    const roll = new Map([
-      [10, 4],
-      [11, 2],
-    ]);
-    const rows = journalFillRows(lessons, changes, (c) => roll.get(c) ?? 0, 7);
+    const rows = [
+      row({ marks: 4 }),
+      row({ subjectId: 200, noTopic: 1, marks: 2 }),
+      row({ teacherId: 2, subjectId: 300, marks: 1, lastFilledAt: at }),
+      row({ classId: 11, marks: 3, students: 2 }),
+    ];
     expect(rows.filter(isProblemRow)).toHaveLength(1);
+    expect(isProblemRow(row({ lateMarks: 1 }))).toBe(true);
     const classes = fillByClass(rows);
     expect(classes).toHaveLength(2);
     const ten = classes.find((c) => c.classId === 10)!;

@@ -48,17 +48,21 @@ export const LESSON_FILLS = rawStatement(
       scope.teacherId !== undefined
         ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
         : Prisma.empty;
-    // The assignments each lesson's marks are due for: its own (no due date, or due by the lesson) and
-    // those of the class and subject's earlier lessons (up to 60 days back) due on its day. Found
-    // once for the range from the assignments (hash-joined to the lessons), not lesson by lesson.
+    // The assignments each lesson's marks are due for: its own (no due date, or due by the lesson),
+    // found from the range's lessons through Assignment (organisationId, lessonId) — not a scan of
+    // the organisation's every assignment hashed to them (issue 22 item 7) —, and those of the class
+    // and subject's earlier lessons (up to 60 days back) due on its day, found from the assignments.
     return Prisma.sql`
     WITH due AS (
       SELECT a."organisationId", a.id, a."lessonId"
-        FROM "Assignment" a
-        JOIN "Lesson" al ON al."organisationId" = a."organisationId" AND al.id = a."lessonId"
-       WHERE a."organisationId" = ${organisationId} AND al.status = 'SCHEDULED'
+        FROM "Lesson" al
+        CROSS JOIN LATERAL (
+          SELECT a."organisationId", a.id, a."lessonId" FROM "Assignment" a
+           WHERE a."organisationId" = al."organisationId" AND a."lessonId" = al.id
+             AND (a."dueDate" IS NULL OR a."dueDate" <= al.date)
+          OFFSET 0) a -- not flattened into a hash join of every assignment
+       WHERE al."organisationId" = ${organisationId} AND al.status = 'SCHEDULED'
          AND al.date >= ${scope.from}::date AND al.date <= ${scope.to}::date
-         AND (a."dueDate" IS NULL OR a."dueDate" <= al.date)
       UNION ALL
       SELECT a."organisationId", a.id, ld.id
         FROM "Assignment" a
@@ -165,13 +169,17 @@ export async function fillNames(
   organisationId: number,
   ids: { teachers: number[]; classes: number[]; subjects: number[] },
 ): Promise<{ teachers: Map<number, string>; classes: Map<number, string>; subjects: Map<number, string> }> {
+  // A kind of name none is asked for is not read (the shares name only teachers, the home page no teacher).
   const [teachers, classes, subjects] = await Promise.all([
-    db.user.findMany({
-      where: { organisationId, id: { in: ids.teachers } },
-      select: { id: true, ...NAME_FIELDS },
-    }),
-    db.classGroup.findMany({ where: { organisationId, id: { in: ids.classes } }, select: { id: true, name: true } }),
-    db.subject.findMany({ where: { organisationId, id: { in: ids.subjects } }, select: { id: true, name: true } }),
+    ids.teachers.length
+      ? db.user.findMany({ where: { organisationId, id: { in: ids.teachers } }, select: { id: true, ...NAME_FIELDS } })
+      : [],
+    ids.classes.length
+      ? db.classGroup.findMany({ where: { organisationId, id: { in: ids.classes } }, select: { id: true, name: true } })
+      : [],
+    ids.subjects.length
+      ? db.subject.findMany({ where: { organisationId, id: { in: ids.subjects } }, select: { id: true, name: true } })
+      : [],
   ]);
   return {
     teachers: new Map(teachers.map((t) => [t.id, fullName(t)])),
