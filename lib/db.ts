@@ -396,12 +396,14 @@ const TYPES = {
 // (`plan_cache_mode` auto). The name is a hash of the exact text, so one name is always one text —
 // in every copy of this module (Next bundles it into several chunks) and on every connection — and a
 // registry on globalThis refuses a second text under a name already taken. Only the first
-// DATABASE_NAMED_STATEMENTS distinct texts of the process (500) get names, so texts that vary (a list
-// expanded into `$1 … $n`) cannot grow every backend's statement cache without bound; the rest, and
+// DATABASE_NAMED_STATEMENTS distinct texts of the process (200) get names, so texts that vary (a list
+// expanded into `$1 … $n`) cannot grow every backend's statement cache without bound — a named
+// statement keeps ≈ 150 bytes of a backend's memory per character of its text (its parse trees and
+// generic plan: 12 KB for AccessVersion's read, ≈ 1 MB for the diary week's; bench/plans.ts); the rest, and
 // everything with DATABASE_NAMED_STATEMENTS=0 (a PgBouncer in transaction mode older than 1.21, or
 // without `max_prepared_statements`), stay unnamed.
 
-const DEFAULT_NAMED_STATEMENTS = 500;
+const DEFAULT_NAMED_STATEMENTS = 200;
 
 type StatementNames = {
   readonly max: number;
