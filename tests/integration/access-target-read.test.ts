@@ -19,15 +19,8 @@ let mover: number;
 
 beforeAll(async () => {
   f = await createAccessFixture();
-  const s = await db.student.create({
-    data: {
-      organisationId: f.organisationId,
-      lastName: "Переходящий",
-      firstName: "Ученик",
-      birthDate: new Date("2015-03-01"),
-    },
-  });
-  mover = s.id;
+  const person = { lastName: "Переходящий", firstName: "Ученик", birthDate: new Date("2015-03-01") };
+  mover = (await db.student.create({ data: { organisationId: f.organisationId, ...person } })).id;
   const stay = (classId: number, start: string, end: string | null) =>
     db.classMembership.create({
       data: {
