@@ -63,6 +63,17 @@ function cpuSeconds(pid: number): number {
   return ticks / 100;
 }
 
+/**
+ * PostgreSQL's CPU seconds so far: the postmaster's own, its exited children's (reaped: cutime,
+ * cstime) and its live backends' — so a backend that ends within a window is still counted.
+ */
+function pgCpuSeconds(postmaster: number): number {
+  const f = readFileSync(`/proc/${postmaster}/stat`, "utf8");
+  const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+  const reaped = Number(fields[13]) + Number(fields[14]); // cutime, cstime
+  return cpuSeconds(postmaster) + reaped / 100;
+}
+
 interface Served {
   name: string;
   base: string;
@@ -146,11 +157,16 @@ async function main(): Promise<void> {
     // The app server's CPU per request: steadier than latency on a busy machine, though contention
     // still inflates it. (PostgreSQL's is not summed: its backends come and go with their CPU time.)
     const appCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    // PostgreSQL's CPU per request (both apps share it: their idle pools and background job ticks
+    // add a little to every window).
+    const dbCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    const postmaster = Number(readFileSync(path.join(DATA_DIR, "bench-pg", "postmaster.pid"), "utf8").split("\n")[0]);
     const rounds = Number(args.rounds);
     for (let round = 1; round <= rounds; round++) {
       for (const c of round % 2 ? cases : [...cases].reverse()) {
         let sent = 0;
         const app0 = cpuSeconds(c.app.child.pid!);
+        const db0 = pgCpuSeconds(postmaster);
         const res = await runLoad({
           base: c.app.base,
           concurrency: Number(args.clients),
@@ -166,14 +182,18 @@ async function main(): Promise<void> {
         // The window's CPU over every request sent in it (the warm-up's too).
         const n = Math.max(1, sent);
         appCpu.get(c.key)!.push(Math.round(((cpuSeconds(c.app.child.pid!) - app0) * 1e4) / n) / 10);
+        dbCpu.get(c.key)!.push(Math.round(((pgCpuSeconds(postmaster) - db0) * 1e4) / n) / 10);
       }
       log(`round ${round}/${rounds}: ${cases.map((c) => `${c.key} ${p50.get(c.key)!.at(-1)}`).join(" · ")}`);
     }
     console.log(
-      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | app CPU ms / request |`,
+      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | app CPU ms / request | PostgreSQL CPU ms / request |`,
     );
-    console.log("|---|---:|---:|");
-    for (const c of cases) console.log(`| ${c.key} | ${median(p50.get(c.key)!)} | ${median(appCpu.get(c.key)!)} |`);
+    console.log("|---|---:|---:|---:|");
+    for (const c of cases)
+      console.log(
+        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} |`,
+      );
   } finally {
     for (const a of apps) {
       if (a.child.exitCode !== null) continue;

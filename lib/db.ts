@@ -8,6 +8,7 @@
 // non-transactional reads (findMany, count, aggregate…) to a second client on the streaming
 // replica through @prisma/extension-read-replicas, while writes, transactions and raw queries
 // stay on the primary. Unset: `readDb` is `db`. Only the diary and report reads use it.
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
@@ -23,6 +24,7 @@ type GlobalWithDb = typeof globalThis & {
   __ejournalPrisma?: PrismaClient;
   __ejournalReplica?: { client: PrismaClient; replica: PrismaClient };
   __ejournalPools?: WeakMap<object, pg.Pool>;
+  __ejournalStatementNames?: StatementNames;
 };
 const holder = globalThis as GlobalWithDb;
 
@@ -386,16 +388,81 @@ const TYPES = {
   },
 };
 
+// ── Named prepared statements (issue 22, round 13) ───────────────────────────────────────────────
+// An unnamed statement is parsed, analysed and planned by PostgreSQL at every execution — about half
+// of a grid or diary request's database time (round 11's EXPLAIN). A named one is parsed once per
+// connection (pg remembers which names each connection holds) and PostgreSQL keeps its plan: custom
+// plans for the first five executions, then the generic plan when it is not costlier
+// (`plan_cache_mode` auto). The name is a hash of the exact text, so one name is always one text —
+// in every copy of this module (Next bundles it into several chunks) and on every connection — and a
+// registry on globalThis refuses a second text under a name already taken. Only the first
+// DATABASE_NAMED_STATEMENTS distinct texts of the process (200) get names, so texts that vary (a list
+// expanded into `$1 … $n`) cannot grow every backend's statement cache without bound — a named
+// statement keeps ≈ 150 bytes of a backend's memory per character of its text (its parse trees and
+// generic plan: 12 KB for AccessVersion's read, ≈ 1 MB for the diary week's; bench/plans.ts); the rest, and
+// everything with DATABASE_NAMED_STATEMENTS=0 (a PgBouncer in transaction mode older than 1.21, or
+// without `max_prepared_statements`), stay unnamed.
+
+const DEFAULT_NAMED_STATEMENTS = 200;
+
+type StatementNames = {
+  readonly max: number;
+  /** Text → its name, or "" for a text that stays unnamed (a hash taken, a plan that changed type). */
+  readonly byText: Map<string, string>;
+  readonly taken: Set<string>;
+};
+
+function statementNames(): StatementNames {
+  if (holder.__ejournalStatementNames) return holder.__ejournalStatementNames;
+  const raw = process.env.DATABASE_NAMED_STATEMENTS?.trim();
+  const n = raw ? Number(raw) : DEFAULT_NAMED_STATEMENTS;
+  const max = Number.isInteger(n) && n >= 0 ? n : DEFAULT_NAMED_STATEMENTS;
+  return (holder.__ejournalStatementNames = { max, byText: new Map(), taken: new Set() });
+}
+
+/** Forgets every name given (tests: a new DATABASE_NAMED_STATEMENTS takes effect). */
+export function resetStatementNames(): void {
+  holder.__ejournalStatementNames = undefined;
+}
+
+/** The prepared statement's name for `text`, or undefined when it goes unnamed (see above). */
+export function statementName(text: string): string | undefined {
+  const names = statementNames();
+  const known = names.byText.get(text);
+  if (known !== undefined) return known || undefined;
+  if (names.byText.size >= names.max) return undefined;
+  const name = `ej_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
+  // A hash already given to another text (never seen in practice): this text stays unnamed.
+  names.byText.set(text, names.taken.has(name) ? "" : name);
+  names.taken.add(name);
+  return names.byText.get(text) || undefined;
+}
+
+/**
+ * PostgreSQL refuses to run a prepared statement whose result columns changed type since it was
+ * prepared (a migration altered a column it returns): its text then goes unnamed in this process.
+ * The error comes when the statement is bound, before it runs, so running it again is safe.
+ */
+function resultTypeChanged(e: unknown): boolean {
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  return code === "0A000" && typeof message === "string" && message.includes("cached plan must not change result type");
+}
+
 /** Runs `query` on pg and gives its rows as `$queryRaw` would. */
 async function queryOnPg<T>(queryable: PgQueryable, query: Prisma.Sql): Promise<T[]> {
   let result: pg.QueryArrayResult;
+  const values = query.values.map(pgParam);
+  const name = statementName(query.text);
+  const send = (named: string | undefined) =>
+    queryable.query({ name: named, text: query.text, values, rowMode: "array", types: TYPES });
   try {
-    result = await queryable.query({
-      text: query.text,
-      values: query.values.map(pgParam),
-      rowMode: "array",
-      types: TYPES,
-    });
+    try {
+      result = await send(name);
+    } catch (e) {
+      if (!name || !resultTypeChanged(e)) throw e;
+      statementNames().byText.set(query.text, "");
+      result = await send(undefined);
+    }
   } catch (e) {
     throw rawQueryFailed(e);
   }

@@ -1,7 +1,6 @@
 // Reads for the access gate. Every query is bound to the actor's organisation (ACL-5).
-import { spanMeets } from "@/lib/org/time";
 import { col, jsonArray } from "@/lib/sql";
-import { rawStatement, db } from "@/lib/db";
+import { rawStatement, db, type RawClient } from "@/lib/db";
 import { Role } from "@/prisma/generated/prisma/enums";
 import type { ActorFacts, TargetFacts } from "./rules";
 import { lessonTarget, overrideKey } from "./rules";
@@ -102,7 +101,58 @@ export async function loadActorFacts(organisationId: number, userId: number): Pr
 }
 
 /** What loadTargetFacts reads through: the client, or an interactive transaction (SEC-2 stored rows). */
-export type TargetClient = Pick<typeof db, "classGroup" | "lesson" | "student" | "user" | "club">;
+export type TargetClient = RawClient;
+
+// The target's row, one statement per kind (issue 22 round 13: raw statements on the pg path instead
+// of Prisma model reads — the gate reads one before most pages).
+
+/** A class of the organisation (its id, or nothing). */
+export const TARGET_CLASS = rawStatement(
+  { id: col.int },
+  (organisationId: number, classId: number) => Prisma.sql`
+    SELECT id FROM "ClassGroup" WHERE "organisationId" = ${organisationId} AND id = ${classId}`,
+);
+
+/** A lesson with what the rules decide on (its class, subject, subgroup, teacher and substitute). */
+export const TARGET_LESSON = rawStatement(
+  {
+    id: col.int,
+    classId: col.int,
+    subjectId: col.int,
+    subgroupId: col.int.nullable(),
+    teacherId: col.int,
+    substituteId: col.int.nullable(),
+  },
+  (organisationId: number, lessonId: number) => Prisma.sql`
+    SELECT id, "classId", "subjectId", "subgroupId", "teacherId", "substituteId"
+      FROM "Lesson" WHERE "organisationId" = ${organisationId} AND id = ${lessonId}`,
+);
+
+/** A student with the classes of their stays that meet `today` (its UTC calendar day, as Prisma compares a date). */
+export const TARGET_STUDENT = rawStatement(
+  { id: col.int, classIds: col.array(col.int).nullable() },
+  (organisationId: number, studentId: number, today: Date) => Prisma.sql`
+    SELECT s.id,
+           (SELECT array_agg(m."classId" ORDER BY m.id)
+              FROM "ClassMembership" m
+             WHERE m."organisationId" = s."organisationId" AND m."studentId" = s.id
+               AND m."startDate" <= ${today}::date AND (m."endDate" IS NULL OR m."endDate" >= ${today}::date)) AS "classIds"
+      FROM "Student" s WHERE s."organisationId" = ${organisationId} AND s.id = ${studentId}`,
+);
+
+/** A user of the organisation (its id, or nothing). */
+export const TARGET_USER = rawStatement(
+  { id: col.int },
+  (organisationId: number, userId: number) => Prisma.sql`
+    SELECT id FROM "User" WHERE "organisationId" = ${organisationId} AND id = ${userId}`,
+);
+
+/** A club with its leader. */
+export const TARGET_CLUB = rawStatement(
+  { id: col.int, leaderId: col.int },
+  (organisationId: number, clubId: number) => Prisma.sql`
+    SELECT id, "leaderId" FROM "Club" WHERE "organisationId" = ${organisationId} AND id = ${clubId}`,
+);
 
 /** Resolves a target reference inside the organisation; null when it does not exist there. */
 export async function loadTargetFacts(
@@ -115,48 +165,25 @@ export async function loadTargetFacts(
     case "none":
       return { kind: "none" };
     case "class": {
-      const found = await client.classGroup.findUnique({
-        where: { organisationId_id: { organisationId, id: ref.classId } },
-        select: { id: true },
-      });
+      const [found] = await TARGET_CLASS.run(client, organisationId, ref.classId);
       return found
         ? { kind: "class", classId: ref.classId, subjectId: ref.subjectId, subgroupId: ref.subgroupId }
         : null;
     }
     case "lesson": {
-      const lesson = await client.lesson.findUnique({
-        where: { organisationId_id: { organisationId, id: ref.lessonId } },
-        select: { id: true, classId: true, subjectId: true, subgroupId: true, teacherId: true, substituteId: true },
-      });
+      const [lesson] = await TARGET_LESSON.run(client, organisationId, ref.lessonId);
       return lesson ? lessonTarget(lesson) : null;
     }
     case "student": {
-      const student = await client.student.findUnique({
-        where: { organisationId_id: { organisationId, id: ref.studentId } },
-        select: {
-          id: true,
-          memberships: {
-            where: spanMeets(today),
-            select: { classId: true },
-          },
-        },
-      });
-      return student
-        ? { kind: "student", studentId: student.id, classIds: student.memberships.map((m) => m.classId) }
-        : null;
+      const [student] = await TARGET_STUDENT.run(client, organisationId, ref.studentId, today);
+      return student ? { kind: "student", studentId: student.id, classIds: student.classIds ?? [] } : null;
     }
     case "user": {
-      const user = await client.user.findUnique({
-        where: { organisationId_id: { organisationId, id: ref.userId } },
-        select: { id: true },
-      });
+      const [user] = await TARGET_USER.run(client, organisationId, ref.userId);
       return user ? { kind: "user", userId: user.id } : null;
     }
     case "club": {
-      const club = await client.club.findUnique({
-        where: { organisationId_id: { organisationId, id: ref.clubId } },
-        select: { id: true, leaderId: true },
-      });
+      const [club] = await TARGET_CLUB.run(client, organisationId, ref.clubId);
       return club ? { kind: "club", clubId: club.id, leaderId: club.leaderId } : null;
     }
   }

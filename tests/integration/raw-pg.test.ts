@@ -6,7 +6,18 @@
 // (the process runs in Asia/Vladivostok, so a date sent or read in local time would differ).
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { col } from "@/lib/sql";
-import { db, disconnectDb, getDb, rawStatement, readDb, replicaReader } from "@/lib/db";
+import pg from "pg";
+import {
+  db,
+  disconnectDb,
+  getDb,
+  pgRawClient,
+  rawStatement,
+  readDb,
+  replicaReader,
+  resetStatementNames,
+  statementName,
+} from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 const INSTANT = new Date("2026-11-23T19:45:06.789Z");
@@ -167,5 +178,125 @@ describe("raw statements straight on pg (issue 22, round 12)", () => {
     expect(onPrimary.name).not.toBe("raw-pg-replica");
     delete process.env.DATABASE_REPLICA_URL;
     await disconnectDb();
+  });
+});
+
+// Issue 22 (round 13): on the pg path a statement is a named prepared statement — parsed once per
+// connection, its plan kept by PostgreSQL — named by a hash of its exact text, for at most
+// DATABASE_NAMED_STATEMENTS distinct texts per process.
+describe("named prepared statements on the pg path (issue 22, round 13)", () => {
+  const BY_NAME = rawStatement(
+    { id: col.int, name: col.text },
+    (name: string) => Prisma.sql`SELECT id, name FROM "Region" WHERE name = ${name} ORDER BY id`,
+  );
+  const PREPARED = `SELECT name, statement, generic_plans + custom_plans AS runs
+                      FROM pg_prepared_statements WHERE name LIKE 'ej\\_%' ORDER BY statement`;
+
+  /** A connection of its own, so that the statements it holds can be listed. */
+  async function connection(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    return client;
+  }
+
+  afterEach(() => {
+    delete process.env.DATABASE_NAMED_STATEMENTS;
+    resetStatementNames();
+  });
+
+  it("is parsed once on a connection and reused: the same rows as $queryRaw at every execution", async () => {
+    await db.region.createMany({ data: [{ name: "raw-pg named А" }, { name: "raw-pg named Б" }] });
+    const client = await connection();
+    try {
+      const raw = pgRawClient(client);
+      for (let i = 0; i < 7; i++) {
+        const name = i % 2 ? "raw-pg named А" : "raw-pg named Б";
+        expect(await BY_NAME.run(raw, name)).toEqual(await db.$queryRaw(BY_NAME.sql(name)));
+      }
+      const { rows } = await client.query(PREPARED);
+      // One statement, prepared once under the name of its text and executed seven times.
+      expect(rows).toEqual([
+        { name: statementName(BY_NAME.sql("x").text), statement: BY_NAME.sql("x").text, runs: "7" },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("gives one name to one text and different names to different texts, in every copy of the module", async () => {
+    const a = BY_NAME.sql("x").text;
+    const b = TXID.sql().text;
+    expect(statementName(a)).toMatch(/^ej_[\w-]{40}$/);
+    expect(statementName(a)).toBe(statementName(`${a}`));
+    expect(statementName(a)).not.toBe(statementName(b));
+    vi.resetModules();
+    const copy = await import("@/lib/db");
+    expect(copy.statementName(a)).toBe(statementName(a));
+    // Two texts one character apart on one connection: two statements, no «must be unique» error.
+    const client = await connection();
+    try {
+      const raw = pgRawClient(client);
+      const ONE = rawStatement({ x: col.int }, () => Prisma.sql`SELECT 1 AS x`);
+      const TWO = rawStatement({ x: col.int }, () => Prisma.sql`SELECT 2 AS x`);
+      expect([await ONE.run(raw), await TWO.run(raw), await ONE.run(raw)]).toEqual([
+        [{ x: 1 }],
+        [{ x: 2 }],
+        [{ x: 1 }],
+      ]);
+      const { rows } = await client.query<{ name: string; statement: string }>(PREPARED);
+      expect(rows.map((r) => r.statement)).toEqual(["SELECT 1 AS x", "SELECT 2 AS x"]);
+      expect(new Set(rows.map((r) => r.name)).size).toBe(2);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("names at most DATABASE_NAMED_STATEMENTS texts per process; the rest run unnamed with the same rows", async () => {
+    process.env.DATABASE_NAMED_STATEMENTS = "3";
+    resetStatementNames();
+    const client = await connection();
+    try {
+      const raw = pgRawClient(client);
+      for (let round = 0; round < 2; round++)
+        for (let n = 1; n <= 5; n++) {
+          const N = rawStatement(
+            { x: col.int },
+            () => Prisma.sql`SELECT ${n}::int + ${round} AS x${Prisma.raw(` -- ${n}`)}`,
+          );
+          expect(await N.run(raw)).toEqual([{ x: n + round }]);
+        }
+      const { rows } = await client.query<{ statement: string; runs: string }>(PREPARED);
+      expect(rows.map((r) => [r.statement.slice(-4), r.runs])).toEqual([
+        ["-- 1", "2"],
+        ["-- 2", "2"],
+        ["-- 3", "2"],
+      ]);
+      expect(statementName("SELECT 4")).toBeUndefined();
+      // 0 turns naming off (a PgBouncer without prepared-statement support).
+      process.env.DATABASE_NAMED_STATEMENTS = "0";
+      resetStatementNames();
+      expect(statementName("SELECT 1 AS x")).toBeUndefined();
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("runs a statement whose result column changed type after it was prepared (a migration) unnamed", async () => {
+    await db.$executeRawUnsafe(`CREATE TABLE "RawPgRetype" (x int)`);
+    await db.$executeRawUnsafe(`INSERT INTO "RawPgRetype" VALUES (41)`);
+    const X = rawStatement({ x: col.int }, () => Prisma.sql`SELECT x FROM "RawPgRetype"`);
+    const client = await connection();
+    try {
+      const raw = pgRawClient(client);
+      expect(await X.run(raw)).toEqual([{ x: 41 }]);
+      expect(statementName(X.sql().text)).toBeDefined();
+      await db.$executeRawUnsafe(`ALTER TABLE "RawPgRetype" ALTER COLUMN x TYPE int8`);
+      expect(await X.run(raw)).toEqual([{ x: 41n }]);
+      expect(statementName(X.sql().text)).toBeUndefined();
+      expect(await X.run(raw)).toEqual([{ x: 41n }]);
+    } finally {
+      await client.end();
+      await db.$executeRawUnsafe(`DROP TABLE "RawPgRetype"`);
+    }
   });
 });

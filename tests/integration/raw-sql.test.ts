@@ -29,6 +29,7 @@ import * as gridReads from "@/lib/journal/grid-reads/data";
 import * as journalMutations from "@/lib/journal/mutations";
 import * as closingMutations from "@/lib/journal/closing/mutations";
 import * as handinMutations from "@/lib/learning/handin/mutations";
+import * as mailboxData from "@/lib/messages/mailbox/data";
 import * as overdueData from "@/lib/messages/overdue/data";
 import * as opsData from "@/lib/ops/data";
 import * as loginsData from "@/lib/people/logins/data";
@@ -87,6 +88,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "journal/grid-reads/data": gridReads,
   "journal/mutations": journalMutations,
   "learning/handin/mutations": handinMutations,
+  "messages/mailbox/data": mailboxData,
   "messages/overdue/data": overdueData,
   "ops/data": opsData,
   "people/logins/data": loginsData,
@@ -154,6 +156,26 @@ const CASES: Record<string, Case> = {
   },
   "access/data ACTOR_FACTS": { statement: accessData.ACTOR_FACTS, args: (d) => [d.org, d.teacher] },
   "auth/data ACCESS_VERSION": { statement: authData.ACCESS_VERSION, args: (d) => [d.org] },
+  // Issue 22 round 13: the gate's target reads and the header's unread count.
+  "access/data TARGET_CLASS": { statement: accessData.TARGET_CLASS, args: (d) => [d.org, d.classIds[0]] },
+  "access/data TARGET_LESSON": {
+    statement: accessData.TARGET_LESSON,
+    args: async (d, tx) => [d.org, (await lessonOf(tx, d)).lessonId],
+  },
+  "access/data TARGET_STUDENT": {
+    statement: accessData.TARGET_STUDENT,
+    args: async (d, tx) => [d.org, (await studentLesson(tx, d)).studentId, TODAY],
+  },
+  "access/data TARGET_USER": { statement: accessData.TARGET_USER, args: (d) => [d.org, d.teacher] },
+  "access/data TARGET_CLUB": {
+    statement: accessData.TARGET_CLUB,
+    args: async (d, tx) => [
+      d.org,
+      (await first<{ id: number }>(tx, `SELECT id FROM "Club" WHERE "organisationId" = $1 ORDER BY id LIMIT 1`, d.org))
+        .id,
+    ],
+  },
+  "messages/mailbox/data UNREAD_COUNT": { statement: mailboxData.UNREAD_COUNT, args: (d) => [d.org, d.teacher] },
   "archive/mutations ARCHIVE_DOCUMENTS_LOCK": {
     statement: archiveMutations.ARCHIVE_DOCUMENTS_LOCK,
     args: async (d, tx) => {

@@ -1,7 +1,9 @@
 // Mailbox reads (MSG-1): inbox, sent, one message, its conversation, attachments, unread
 // count. Every read is bound to the organisation and to the viewer being the sender or a
 // recipient of the message (never an id alone).
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
+import { col } from "@/lib/sql";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { compareRu } from "@/lib/org/collation";
 
@@ -80,8 +82,20 @@ export async function sentBy(organisationId: number, userId: number): Promise<Se
   }));
 }
 
+/**
+ * The viewer's unread messages — the header's «Почта» badge on every page: a raw statement on the pg
+ * path (issue 22 round 13), an index range read of (organisationId, userId, readAt).
+ */
+export const UNREAD_COUNT = rawStatement(
+  { n: col.int },
+  (organisationId: number, userId: number) => Prisma.sql`
+    SELECT count(*)::int AS n FROM "MessageRecipient"
+     WHERE "organisationId" = ${organisationId} AND "userId" = ${userId} AND "readAt" IS NULL AND "deletedAt" IS NULL`,
+);
+
 export async function unreadCountOf(organisationId: number, userId: number): Promise<number> {
-  return db.messageRecipient.count({ where: { organisationId, userId, readAt: null, deletedAt: null } });
+  const [row] = await UNREAD_COUNT.run(db, organisationId, userId);
+  return row.n;
 }
 
 export type MessageView = {
