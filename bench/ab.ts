@@ -1,4 +1,6 @@
 // `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,grid35,diary,ping,deputy@/control]`
+// (`diary&<query>`: the bench parent's week with more of the query, e.g. `diary&view=week`, or a scratch
+// build's switch that stops the page after its reads — issue 22 round 13's ablation)
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
 // tar -x -C <dir>`, node_modules hard-linked in, `next build` there) served side by side over the
 // bench database and measured in alternating short windows — on a machine shared with other work only
@@ -137,8 +139,9 @@ async function main(): Promise<void> {
         const at = w.indexOf("@");
         const login = at > 0 ? w.slice(0, at) : null;
         if (login && !others.has(login)) others.set(login, await signIn(app.base, fx.orgId, login, "demo2026"));
-        const cookie = login ? others.get(login)! : w === "diary" ? parent : w === "grid35" ? bigTeacher : teacher;
-        const p = at > 0 ? w.slice(at + 1) : (all[w] ?? w);
+        const diary = w === "diary" || w.startsWith("diary&");
+        const cookie = login ? others.get(login)! : diary ? parent : w === "grid35" ? bigTeacher : teacher;
+        const p = at > 0 ? w.slice(at + 1) : diary ? `${all.diary}${w.slice("diary".length)}` : (all[w] ?? w);
         const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
         if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);
         // The SQL statements of one request, from the PostgreSQL log (as the bench's database floor).
