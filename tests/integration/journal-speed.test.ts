@@ -10,6 +10,7 @@ import { stepRead, windowRead } from "@/lib/journal/grid-load";
 import { gridHead, journalChoices } from "@/lib/journal/data";
 import { journalPicker } from "@/lib/journal/grid-reads/data";
 import { todayIn } from "@/lib/org/time";
+import { listYears } from "@/lib/org/year/data";
 import { db } from "@/lib/db";
 import { counted } from "../support/pg-queries";
 import { sessionUser } from "../support/session-user";
@@ -212,6 +213,9 @@ describe("the journal page's picker (issue 22)", () => {
     expect(together.result.page).toEqual(alone.result);
     expect(together.result.picker).toEqual(await loadJournalPicker(user));
     expect(together.result.picker.choices.length).toBeGreaterThan(0);
+    // The year tabs' years come in the same statement (issue 22 round 13: listYears' read is gone from the page).
+    expect(together.result.picker.years).toEqual(await listYears(large.organisationId));
+    expect(together.result.picker.years.length).toBeGreaterThan(0);
     // No journal asked (or none found): no head read, the picker in a statement of its own.
     const none = headWithPicker(user);
     expect((await loadGridPage(user, {}, NOW, windowRead(), none.head)).kind).toBe("none");
@@ -247,6 +251,32 @@ describe("the journal page's picker (issue 22)", () => {
     );
     expect(result.clubs).toEqual([{ id: club.id, name: "Шахматы" }]);
     expect(result.substitutions).toEqual([]);
+    // REC-3's year tabs: every year of the organisation, newest first, with its status — as listYears.
+    await db.academicYear.createMany({
+      data: [
+        {
+          organisationId,
+          name: "2024/2025",
+          startDate: day("2024-09-01"),
+          endDate: day("2025-08-31"),
+          status: "CLOSED",
+        },
+        {
+          organisationId,
+          name: "2027/2028",
+          startDate: day("2027-09-01"),
+          endDate: day("2028-08-31"),
+          status: "PLANNED",
+        },
+      ],
+    });
+    const years = (await journalPicker(organisationId, f.users.teacher, own, from, to)).years;
+    expect(years).toEqual(await listYears(organisationId));
+    expect(years.map((y) => [y.name, y.status, y.isCurrent])).toEqual([
+      ["2027/2028", "PLANNED", false],
+      ["2026/2027", "OPEN", true],
+      ["2024/2025", "CLOSED", false],
+    ]);
     // The substitute (SCH-3): no journals of their own, the lesson they fill within the days asked.
     const none = { all: false, classIds: [], teacherId: null };
     const sub = await journalPicker(organisationId, f.users.substitute, none, from, to);

@@ -11,6 +11,7 @@ import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly, isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
+import type { YearOption } from "@/lib/org/year/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import {
   GRID_HEAD,
@@ -136,7 +137,7 @@ export const GRID_WINDOW = rawStatement(
     lessons: col.jsonArray,
     /** [[id, lessonId, typeId, description, weight, dueDate, hasSpecification]] */
     assignments: col.jsonArray,
-    /** [{ assignmentId, studentId, kind, value, isHospital, comment, version }] */
+    /** [[assignmentId, studentId, kind, value, isHospital, comment, version]] */
     marks: col.jsonArray,
     /** [[lessonId, studentId, code, missedHours, version]] */
     attendance: col.jsonArray,
@@ -170,8 +171,8 @@ export const GRID_WINDOW = rawStatement(
       (SELECT coalesce(json_agg(json_build_array(a.id, a."lessonId", a."typeId", a.description, a.weight, a."dueDate", a.specification IS NOT NULL)
                                 ORDER BY a.id), '[]'::json)
          FROM w JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = w.id) AS assignments,
-      (SELECT coalesce(json_agg(json_build_object('assignmentId', m."assignmentId", 'studentId', m."studentId", 'kind', m.kind,
-                'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment, 'version', m.version)), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_array(m."assignmentId", m."studentId", m.kind, m.value, m."isHospital",
+                m.comment, m.version)), '[]'::json)
          FROM w JOIN "Mark" m ON m."organisationId" = ${organisationId} AND m."lessonId" = w.id) AS marks,
       (SELECT coalesce(json_agg(json_build_array(x."lessonId", x."studentId", x.code, x."missedHours"::float8, x.version)), '[]'::json)
          FROM w JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = w.id) AS attendance,
@@ -309,7 +310,18 @@ export async function windowRows(
       dueDate: dateOrNull(dueDate),
       hasSpecification,
     })),
-    marks: jsonArray<GridRows["marks"][number]>(w?.marks),
+    // Tuples, not objects: the window's largest column without its keys repeated per mark (issue 22 item 2).
+    marks: jsonArray<[number, number, MarkKindName, number | null, boolean, string | null, number]>(w?.marks).map(
+      ([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({
+        assignmentId,
+        studentId,
+        kind,
+        value,
+        isHospital,
+        comment,
+        version,
+      }),
+    ),
     attendance: jsonArray<[number, number, AttendanceCodeName, number | null, number]>(w?.attendance).map(
       ([lessonId, studentId, code, missedHours, version]) => ({ lessonId, studentId, code, missedHours, version }),
     ),
@@ -361,7 +373,8 @@ function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, Hidden
 // The journal page's picker in ONE statement (issue 22: per-request statements): the
 // current year's journals the user may open (the teacher loads of their scope, as journalChoices
 // reads them), the lessons they substitute around today (SCH-3: the journal opens for exactly
-// those) and the clubs of the current year they lead (PRG-2: links to their journals). Prisma read
+// those), the clubs of the current year they lead (PRG-2: links to their journals) and the
+// organisation's years for the year tabs (REC-3; listYears' Prisma read, one statement less). Prisma read
 // them as nine statements (each relation its own query). Bound to the organisation (ACL-5).
 /** Whose journals: all, those of some classes, those one teaches (lib/access listScope's answer). */
 export type ChoiceScope = { all: boolean; classIds: readonly number[]; teacherId: number | null };
@@ -374,6 +387,8 @@ export const JOURNAL_PICKER = rawStatement(
     substitutions: col.jsonArray,
     /** [[id, name]] by name */
     clubs: col.jsonArray,
+    /** [[id, name, status, isCurrent]] newest first: the organisation's years (the year tabs, REC-3) */
+    years: col.jsonArray,
   },
   (organisationId: number, userId: number, scope: ChoiceScope, from: string, to: string) => {
     const parts = [
@@ -409,7 +424,9 @@ export const JOURNAL_PICKER = rawStatement(
       (SELECT coalesce(json_agg(json_build_array(k.id, k.name) ORDER BY k.name), '[]'::json)
          FROM "Club" k
          JOIN "AcademicYear" y ON y."organisationId" = k."organisationId" AND y.id = k."yearId"
-        WHERE k."organisationId" = ${organisationId} AND k."leaderId" = ${userId} AND y."isCurrent") AS clubs`;
+        WHERE k."organisationId" = ${organisationId} AND k."leaderId" = ${userId} AND y."isCurrent") AS clubs,
+      (SELECT coalesce(json_agg(json_build_array(y.id, y.name, y.status, y."isCurrent") ORDER BY y."startDate" DESC, y.id), '[]'::json)
+         FROM "AcademicYear" y WHERE y."organisationId" = ${organisationId}) AS years`;
   },
 );
 
@@ -417,6 +434,8 @@ export type JournalPicker = {
   choices: JournalChoice[];
   substitutions: SubstituteLesson[];
   clubs: { id: number; name: string }[];
+  /** The organisation's academic years as lib/org/year listYears gives them (the page's year tabs). */
+  years: YearOption[];
 };
 
 /** The picker of a user: the current year's journals of `scope`, substitutions in [from, to], led clubs. */
@@ -472,5 +491,13 @@ function pickerOf(r: RowOf<typeof JOURNAL_PICKER> | undefined): JournalPicker {
       }),
     ),
     clubs: jsonArray<[number, string]>(r?.clubs).map(([id, name]) => ({ id, name })),
+    years: jsonArray<[number, string, YearOption["status"], boolean]>(r?.years).map(
+      ([id, name, status, isCurrent]) => ({
+        id,
+        name,
+        status,
+        isCurrent,
+      }),
+    ),
   };
 }
