@@ -14,8 +14,10 @@ import { fullName } from "@/lib/people/names";
 import type { YearOption } from "@/lib/org/year/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import {
+  cellsOf,
   GRID_HEAD,
   gridLessonsWhere,
+  type GridCells,
   headOf,
   journalChoicesOf,
   type ChoiceLoad,
@@ -310,21 +312,11 @@ export async function windowRows(
       dueDate: dateOrNull(dueDate),
       hasSpecification,
     })),
-    // Tuples, not objects: the window's largest column without its keys repeated per mark (issue 22 item 2).
-    marks: jsonArray<[number, number, MarkKindName, number | null, boolean, string | null, number]>(w?.marks).map(
-      ([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({
-        assignmentId,
-        studentId,
-        kind,
-        value,
-        isHospital,
-        comment,
-        version,
-      }),
-    ),
-    attendance: jsonArray<[number, number, AttendanceCodeName, number | null, number]>(w?.attendance).map(
-      ([lessonId, studentId, code, missedHours, version]) => ({ lessonId, studentId, code, missedHours, version }),
-    ),
+    // Tuples, not objects (as GRID_CELLS): the window's largest column without its keys repeated per mark (issue 22 item 2).
+    ...cellsOf({
+      marks: jsonArray<GridCells["marks"][number]>(w?.marks),
+      attendance: jsonArray<GridCells["attendance"][number]>(w?.attendance),
+    }),
     homework: jsonArray<[number, number, string, string | null, number, [number, string, number][]]>(w?.homework).map(
       ([id, lessonId, text, dueDate, version, files]) => ({
         id,
