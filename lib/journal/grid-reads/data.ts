@@ -26,6 +26,7 @@ import {
   type SubstituteLesson,
 } from "../data";
 import { hiddenMarksCode, type GridRows, type HiddenSums } from "../grid";
+import { WINDOW_AFTER, WINDOW_BEFORE } from "../grid-window";
 import type { AverageInput } from "../averages";
 import type { MarkKindName } from "../marks";
 import type { ExpectedAbsence } from "../expected/data";
@@ -159,12 +160,22 @@ export const GRID_WINDOW = rawStatement(
     const hidden = args[7];
     return Prisma.sql`
     WITH w AS MATERIALIZED (
-      SELECT l.id, l.date, l."bellNumber", l.hours, l.topic, l.content, l.version, l."planTopicId", l."subgroupId",
-             l."substituteId", l."homeworkMarker"
+      SELECT ${WINDOW_LESSON_COLUMNS}
         FROM "Lesson" l WHERE ${where} AND l.id = ANY(${ids}::int[])
     ), rest AS MATERIALIZED (
       SELECT l.id, l.hours FROM "Lesson" l WHERE ${hidden ? Prisma.empty : Prisma.sql`false AND`} ${where} AND NOT (l.id = ANY(${ids}::int[]))
     )
+    ${windowColumns(organisationId)}`;
+  },
+);
+
+/** The window's lesson columns (the CTE `w` of GRID_WINDOW and GRID_PAGE_ROWS) over the alias `l`. */
+const WINDOW_LESSON_COLUMNS = Prisma.sql`l.id, l.date, l."bellNumber", l.hours, l.topic, l.content, l.version,
+             l."planTopicId", l."subgroupId", l."substituteId", l."homeworkMarker"`;
+
+/** GRID_WINDOW's columns over the CTEs `w` (the window's lessons) and `rest` (the range's other lessons). */
+function windowColumns(organisationId: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(w.id, w.date, w."bellNumber", w.hours, w.topic, w.content, w.version,
                                                  w."planTopicId", w."subgroupId", w."substituteId", w."homeworkMarker")
@@ -198,6 +209,47 @@ export const GRID_WINDOW = rawStatement(
                  FROM rest JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = rest.id
                 WHERE x.code <> 'OP'
                 GROUP BY 1) g) AS "hiddenAbsences"`;
+}
+
+/**
+ * The journal page's rows in ONE statement (issue 22 item 2: GRID_PERIOD, then GRID_WINDOW, were two
+ * rounds): GRID_PERIOD's columns and GRID_WINDOW's for the window grid-window.ts firstRange picks from
+ * the same lesson index — the asked lesson, else the last one up to `today`, else the first;
+ * WINDOW_BEFORE lessons up to it and WINDOW_AFTER after it; a period of at most WINDOW_BEFORE +
+ * WINDOW_AFTER lessons whole, nothing summed. (A scroll step knows its lessons: GRID_PERIOD + GRID_WINDOW.)
+ */
+export const GRID_PAGE_ROWS = rawStatement(
+  // GRID_PERIOD's `lessons` (the index) as `lessonIndex`: `lessons` is the window's.
+  { ...GRID_PERIOD.shape.shape, lessonIndex: col.jsonArray, ...GRID_WINDOW.shape.shape },
+  (...args: [...LessonArgs, parts: PeriodParts, today: string, lessonId: number | null]) => {
+    const [organisationId, , , , , , parts, today, lessonId] = args;
+    const lessonArgs = args.slice(0, 6) as LessonArgs;
+    const where = gridLessonsWhere(...lessonArgs);
+    return Prisma.sql`
+    WITH idx AS MATERIALIZED (
+      SELECT l.id, l.date, (row_number() OVER (ORDER BY l.date, l."bellNumber", l.id) - 1)::int AS i
+        FROM "Lesson" l WHERE ${where}
+    ), f AS (
+      SELECT (SELECT count(*) FROM idx)::int AS n,
+             coalesce((SELECT i FROM idx WHERE id = ${lessonId}::int),
+                      (SELECT max(i) FROM idx WHERE date <= ${today}::date), 0) AS focus
+    ), b AS MATERIALIZED (
+      SELECT CASE WHEN n <= ${WINDOW_BEFORE + WINDOW_AFTER}::int THEN 0 ELSE greatest(0, focus - ${WINDOW_BEFORE - 1}::int) END AS lo,
+             CASE WHEN n <= ${WINDOW_BEFORE + WINDOW_AFTER}::int THEN n ELSE least(n, focus + ${WINDOW_AFTER + 1}::int) END AS hi
+        FROM f
+    ), w AS MATERIALIZED (
+      SELECT ${WINDOW_LESSON_COLUMNS}
+        FROM idx JOIN b ON idx.i >= b.lo AND idx.i < b.hi
+        JOIN "Lesson" l ON l."organisationId" = ${organisationId} AND l.id = idx.id
+    ), rest AS MATERIALIZED (
+      SELECT l.id, l.hours
+        FROM idx JOIN b ON idx.i < b.lo OR idx.i >= b.hi
+        JOIN "Lesson" l ON l."organisationId" = ${organisationId} AND l.id = idx.id
+    )
+    SELECT p.lessons AS "lessonIndex", p.types, p.memberships, p."subgroupMembers", p.finals, p."planTopics",
+           p.absences, p.notices, x.*
+      FROM (${GRID_PERIOD.sql(...lessonArgs, parts)}) p
+     CROSS JOIN (${windowColumns(organisationId)}) x`;
   },
 );
 
@@ -206,10 +258,21 @@ export type PeriodRow = RowOf<typeof GRID_PERIOD>;
 /** The window-independent parts of a grid's range (GRID_PERIOD); `lessons` is the index the window is chosen from. */
 export async function periodFacts(args: LessonArgs, parts: PeriodParts) {
   const [r] = await GRID_PERIOD.run(db, ...args, parts);
-  return {
-    row: r,
-    lessons: jsonArray<[number, string]>(r?.lessons).map(([id, date]) => ({ id, date: date.slice(0, 10) })),
-  };
+  return { row: r, lessons: lessonIndexOf(r) };
+}
+
+/** GRID_PERIOD's lesson index: [{ id, date (ISO) }] in the grid's order. */
+export function lessonIndexOf(r: Pick<PeriodRow, "lessons"> | undefined): { id: number; date: string }[] {
+  return jsonArray<[number, string]>(r?.lessons).map(([id, date]) => ({ id, date: date.slice(0, 10) }));
+}
+
+/**
+ * The journal page's read (GRID_PAGE_ROWS): the period's facts and the window's row in one statement;
+ * `lessons` is the period's index (the window's place in it is firstRange's).
+ */
+export async function pageRows(args: LessonArgs, parts: PeriodParts, today: string, lessonId: number | null) {
+  const [r] = await GRID_PAGE_ROWS.run(db, ...args, parts, today, lessonId);
+  return { row: r, lessons: lessonIndexOf(r && { lessons: r.lessonIndex }) };
 }
 
 /** The expected absences of GRID_PERIOD, as expectedAbsences gives them (DUT-4). */
@@ -248,6 +311,18 @@ export async function windowRows(
   hidden: boolean,
 ): Promise<GridRows & { sums: Record<number, HiddenSums> }> {
   const [w] = await GRID_WINDOW.run(db, ...args, ids, hidden);
+  return rowsOf(args, head, range, period, w, hidden);
+}
+
+/** The grid's rows from GRID_PERIOD's row and GRID_WINDOW's (or GRID_PAGE_ROWS' one row as both). */
+export function rowsOf(
+  args: LessonArgs,
+  head: GridHead,
+  range: { start: Date; end: Date; periodId: number | null },
+  period: PeriodRow | undefined,
+  w: RowOf<typeof GRID_WINDOW> | undefined,
+  hidden: boolean,
+): GridRows & { sums: Record<number, HiddenSums> } {
   const finals = jsonArray<number>(period?.finals);
   return {
     cls: head.cls,
