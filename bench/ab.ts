@@ -1,14 +1,16 @@
-// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,grid35,diary,ping,deputy@/control]`
-// (`diary&<query>`: the bench parent's week with more of the query, e.g. `diary&view=week`, or a scratch
+// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,grid35,diary,ping,deputy@/control,grid35~abl=d]`
+// (`<name>~<query>`: a named page with more search parameters, e.g. `diary~view=week`, or a scratch
 // build's switch that stops the page after its reads — issue 22 round 13's ablation)
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
 // tar -x -C <dir>`, node_modules hard-linked in, `next build` there) served side by side over the
 // bench database and measured in alternating short windows — on a machine shared with other work only
 // such interleaved medians compare two versions fairly; with each window's server CPU per request and
 // each page's SQL statement count (from the PostgreSQL log of one request). Both builds must exist;
-// writes nothing but the profiles of --prof.
+// writes nothing but the profiles of --prof (and, with AB_DUMP=<dir>, each page's body once).
+// `<name>~<query>` adds search parameters to a named page — a scratch build's switch (round 13 split
+// the grid's CPU by ablation: `grid35~abl=d` served the page stopped after its reads).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -124,13 +126,13 @@ async function main(): Promise<void> {
     // grid35: the realistic grid (issue 22 item 2, scenario journal_grid_35x90), as its own teacher.
     const all: Record<string, string> = { ping: "/ping", grid: gridPath(fx), diary: diaryPath(fx) };
     const wanted = args.paths.split(",").map((p) => p.trim());
-    if (wanted.includes("grid35")) all.grid35 = bigGridPath(fx);
+    if (wanted.some((w) => w.split("~")[0] === "grid35")) all.grid35 = bigGridPath(fx);
     const cases: Array<{ key: string; app: Served; path: string; cookie: string }> = [];
     for (const app of apps) {
       const teacher = await signIn(app.base, fx.orgId, fx.grid.teacherLogin, "demo2026");
       const parent = await signIn(app.base, fx.orgId, "parent", "demo2026");
       const bigTeacher =
-        fx.bigGrid && wanted.includes("grid35")
+        fx.bigGrid && wanted.some((w) => w.split("~")[0] === "grid35")
           ? await signIn(app.base, fx.orgId, fx.bigGrid.teacherLogin, "demo2026")
           : teacher;
       const others = new Map<string, string>();
@@ -139,11 +141,21 @@ async function main(): Promise<void> {
         const at = w.indexOf("@");
         const login = at > 0 ? w.slice(0, at) : null;
         if (login && !others.has(login)) others.set(login, await signIn(app.base, fx.orgId, login, "demo2026"));
-        const diary = w === "diary" || w.startsWith("diary&");
-        const cookie = login ? others.get(login)! : diary ? parent : w === "grid35" ? bigTeacher : teacher;
-        const p = at > 0 ? w.slice(at + 1) : diary ? `${all.diary}${w.slice("diary".length)}` : (all[w] ?? w);
+        // `<name>~<query>`: a named page with more search parameters (grid35~abl=b).
+        const [name, extra] = w.split("~");
+        const cookie = login
+          ? others.get(login)!
+          : name === "diary"
+            ? parent
+            : name === "grid35"
+              ? bigTeacher
+              : teacher;
+        const p = at > 0 ? w.slice(at + 1) : extra !== undefined ? `${all[name]}&${extra}` : (all[w] ?? w);
         const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
         if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);
+        // AB_DUMP=<dir>: each page's body as served by each build, to compare the markup byte for byte.
+        if (process.env.AB_DUMP)
+          writeFileSync(path.join(process.env.AB_DUMP, `${app.name}-${w.replace(/\W/g, "_")}.html`), r.body);
         // The SQL statements of one request, from the PostgreSQL log (as the bench's database floor).
         const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
         await setStatementLogging(pgServer.url("postgres"), true);

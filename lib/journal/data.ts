@@ -241,7 +241,7 @@ export function headOf(r: RowOf<typeof GRID_HEAD>): GridHead {
   };
 }
 
-type GridCells = {
+export type GridCells = {
   /** [assignmentId, studentId, kind, value, isHospital, comment, version] */
   marks: [number, number, MarkKindName, number | null, boolean, string | null, number][];
   /** [lessonId, studentId, code, missedHours, version] */
@@ -295,6 +295,28 @@ export const GRID_CELLS = rawStatement(
 
 function onlyLessons(column: Prisma.Sql, lessonIds: readonly number[] | null): Prisma.Sql {
   return lessonIds === null ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${[...lessonIds]}::int[])`;
+}
+
+/** The cells' tuples (GRID_CELLS, grid-reads' GRID_WINDOW) as GridRows' mark and attendance objects. */
+export function cellsOf(c: Pick<GridCells, "marks" | "attendance">): Pick<GridRows, "marks" | "attendance"> {
+  return {
+    marks: c.marks.map(([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({
+      assignmentId,
+      studentId,
+      kind,
+      value,
+      isHospital,
+      comment,
+      version,
+    })),
+    attendance: c.attendance.map(([lessonId, studentId, code, missedHours, version]) => ({
+      lessonId,
+      studentId,
+      code,
+      missedHours,
+      version,
+    })),
+  };
 }
 
 async function gridCells(...args: Parameters<typeof GRID_CELLS.sql>): Promise<GridCells> {
@@ -450,22 +472,7 @@ export async function gridRows(
       dueDate: a.dueDate,
       hasSpecification: a.specification !== null,
     })),
-    marks: cells.marks.map(([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({
-      assignmentId,
-      studentId,
-      kind,
-      value,
-      isHospital,
-      comment,
-      version,
-    })),
-    attendance: cells.attendance.map(([lessonId, studentId, code, missedHours, version]) => ({
-      lessonId,
-      studentId,
-      code,
-      missedHours,
-      version,
-    })),
+    ...cellsOf(cells),
     homework: homework.map((h) => ({
       id: h.id,
       lessonId: h.lessonId,

@@ -1,10 +1,11 @@
 // The journal grid reads only what it sends (issue 22 items 4 and 5): after the head and the gate,
-// the page reads the window-independent parts of the period in ONE statement (grid-reads/data.ts
-// GRID_PERIOD: the lesson index — ids and dates, no cells —, types, class list, finals, plan topics,
-// expected absences), picks the window from the index, then reads the window's lessons and cells in
-// full and, for the rest of the period, each student's marks and absences aggregated, in ONE more
-// (GRID_WINDOW) — what the averages, the forecast and the absence counts need. A scroll step (GET
-// /api/journal/grid) reads the same two without plan topics, expected absences or sums: the client
+// the page reads in ONE statement (grid-reads/data.ts GRID_PAGE_ROWS) the window-independent parts of
+// the period (GRID_PERIOD: the lesson index — ids and dates, no cells —, types, class list, finals,
+// plan topics, expected absences), the window's lessons and cells in full (the window picked from the
+// index in SQL by firstRange's rule) and, for the rest of the period, each student's marks and
+// absences aggregated (GRID_WINDOW's columns) — what the averages, the forecast and the absence counts
+// need. A scroll step (GET /api/journal/grid) reads GRID_PERIOD and GRID_WINDOW for its own lessons,
+// without plan topics, expected absences or sums: the client
 // holds the period's sums and takes the step's marks out of them (lib/journal/grid-window.ts
 // mergeWindow). The window's choice is grid-window.ts's.
 import { isoDate } from "@/lib/org/time";
@@ -12,7 +13,7 @@ import type { GridHead } from "./data";
 import type { ExpectedAbsence } from "./expected/data";
 import type { GridHidden, GridRows } from "./grid";
 import { firstRange, stepRange } from "./grid-window";
-import { expectedOf, periodFacts, windowRows, type LessonArgs } from "./grid-reads/data";
+import { expectedOf, pageRows, periodFacts, rowsOf, windowRows, type LessonArgs } from "./grid-reads/data";
 
 type Range = { start: Date; end: Date; periodId: number | null };
 
@@ -40,14 +41,19 @@ export function windowRead(lessonId?: number): GridRead {
   return {
     rows: async (organisationId, head, subgroupId, range, today) => {
       const args = argsOf(organisationId, head, subgroupId, range);
-      const period = await periodFacts(args, { periodId: range.periodId, planTopics: true, expected: true });
-      const window = firstRange(period.lessons, isoDate(today), lessonId);
+      // ONE statement: the period's facts and the window firstRange picks, chosen in SQL by the same rule.
+      const page = await pageRows(
+        args,
+        { periodId: range.periodId, planTopics: true, expected: true },
+        isoDate(today),
+        lessonId ?? null,
+      );
+      const window = firstRange(page.lessons, isoDate(today), lessonId);
       // A short period is sent whole (no window, nothing hidden).
-      const ids = (window ? period.lessons.slice(...window) : period.lessons).map((l) => l.id);
-      const { sums, ...rows } = await windowRows(args, head, range, period.row, ids, window !== null);
-      const ahead = expectedOf(period.row);
+      const { sums, ...rows } = rowsOf(args, head, range, page.row, page.row, window !== null);
+      const ahead = expectedOf(page.row);
       return window
-        ? { ...rows, ahead, hidden: { before: window[0], after: period.lessons.length - window[1], sums } }
+        ? { ...rows, ahead, hidden: { before: window[0], after: page.lessons.length - window[1], sums } }
         : { ...rows, ahead };
     },
   };

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { GET } from "@/app/api/journal/grid/route";
 import { loadGridPage } from "@/lib/journal/loaders";
-import { firstView, mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
+import { firstRange, firstView, mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
 import { windowRead } from "@/lib/journal/grid-load";
 import { unpackGridView, packGridView } from "@/lib/journal/grid-pack";
 import { markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
@@ -201,6 +201,28 @@ describe("the grid reads only its window (issue 22 item 4)", () => {
       expect(windowed.hidden, String(lessonId)).toBeDefined();
       expect(windowed, String(lessonId)).toEqual(firstView(whole, lessonId));
       expect(figures(windowed)).toEqual(figures(whole));
+    }
+  });
+
+  it("picks in SQL the window firstRange picks: each lesson asked, none, one of another journal, any today (round 13)", async () => {
+    const whole = await grid();
+    const index = whole.lessons.map((l) => ({ id: l.id, date: l.date }));
+    const elsewhere = [...other.lessons.values()][0];
+    for (const now of [new Date("2026-08-20T09:00:00Z"), NOW, new Date("2027-07-01T09:00:00Z")]) {
+      for (const lessonId of [undefined, ...ids, elsewhere]) {
+        const page = await loadGridPage(teacher(), req(), now, windowRead(lessonId));
+        if (page.kind !== "grid") throw new Error("no grid");
+        const window = firstRange(index, page.view.today, lessonId)!;
+        const label = `${page.view.today} ${lessonId}`;
+        expect(
+          page.view.lessons.map((l) => l.id),
+          label,
+        ).toEqual(index.slice(...window).map((l) => l.id));
+        expect([page.view.hidden?.before, page.view.hidden?.after], label).toEqual([
+          window[0],
+          index.length - window[1],
+        ]);
+      }
     }
   });
 

@@ -10,6 +10,7 @@ import { stepRead, windowRead } from "@/lib/journal/grid-load";
 import { gridHead, journalChoices } from "@/lib/journal/data";
 import { journalPicker } from "@/lib/journal/grid-reads/data";
 import { todayIn } from "@/lib/org/time";
+import { listYears } from "@/lib/org/year/data";
 import { db } from "@/lib/db";
 import { counted } from "../support/pg-queries";
 import { sessionUser } from "../support/session-user";
@@ -166,16 +167,17 @@ describe("the grid window's statements (issue 22 items 4 and 5)", () => {
     return { head, range, today };
   }
 
-  it("reads the page's rows — index, class list, types, finals, plan topics, expected absences, the window, the sums — in TWO statements", async () => {
+  it("reads the page's rows — index, class list, types, finals, plan topics, expected absences, the window, the sums — in ONE statement", async () => {
     const { head, range, today } = await setUp();
     const { result, queries } = await counted(() => windowRead().rows(large.organisationId, head, null, range, today));
     expect(result.hidden).toBeDefined();
     expect(result.lessons.length).toBeGreaterThan(0);
     expect(result.memberships.length).toBeGreaterThanOrEqual(40);
-    expect(queries.length).toBe(2);
-    // The whole page: the gate's facts, the head and those two.
+    // Round 13: the window is chosen in SQL (GRID_PAGE_ROWS), not from GRID_PERIOD's index in a second round.
+    expect(queries.length).toBe(1);
+    // The whole page: the gate's facts, the head and that one.
     const page = await counted(windowPage);
-    expect(page.queries.length).toBeLessThanOrEqual(6);
+    expect(page.queries.length).toBeLessThanOrEqual(5);
   });
 
   it("reads a scroll step in TWO statements", async () => {
@@ -212,6 +214,9 @@ describe("the journal page's picker (issue 22)", () => {
     expect(together.result.page).toEqual(alone.result);
     expect(together.result.picker).toEqual(await loadJournalPicker(user));
     expect(together.result.picker.choices.length).toBeGreaterThan(0);
+    // The year tabs' years come in the same statement (issue 22 round 13: listYears' read is gone from the page).
+    expect(together.result.picker.years).toEqual(await listYears(large.organisationId));
+    expect(together.result.picker.years.length).toBeGreaterThan(0);
     // No journal asked (or none found): no head read, the picker in a statement of its own.
     const none = headWithPicker(user);
     expect((await loadGridPage(user, {}, NOW, windowRead(), none.head)).kind).toBe("none");
@@ -247,6 +252,32 @@ describe("the journal page's picker (issue 22)", () => {
     );
     expect(result.clubs).toEqual([{ id: club.id, name: "Шахматы" }]);
     expect(result.substitutions).toEqual([]);
+    // REC-3's year tabs: every year of the organisation, newest first, with its status — as listYears.
+    await db.academicYear.createMany({
+      data: [
+        {
+          organisationId,
+          name: "2024/2025",
+          startDate: day("2024-09-01"),
+          endDate: day("2025-08-31"),
+          status: "CLOSED",
+        },
+        {
+          organisationId,
+          name: "2027/2028",
+          startDate: day("2027-09-01"),
+          endDate: day("2028-08-31"),
+          status: "PLANNED",
+        },
+      ],
+    });
+    const years = (await journalPicker(organisationId, f.users.teacher, own, from, to)).years;
+    expect(years).toEqual(await listYears(organisationId));
+    expect(years.map((y) => [y.name, y.status, y.isCurrent])).toEqual([
+      ["2027/2028", "PLANNED", false],
+      ["2026/2027", "OPEN", true],
+      ["2024/2025", "CLOSED", false],
+    ]);
     // The substitute (SCH-3): no journals of their own, the lesson they fill within the days asked.
     const none = { all: false, classIds: [], teacherId: null };
     const sub = await journalPicker(organisationId, f.users.substitute, none, from, to);

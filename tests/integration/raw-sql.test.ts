@@ -449,6 +449,14 @@ const CASES: Record<string, Case> = {
       return [d.org, classId, subjectId, null, FROM, TO, { periodId: d.period, planTopics: true, expected: true }];
     },
   },
+  "journal/grid-reads/data GRID_PAGE_ROWS": {
+    statement: gridReads.GRID_PAGE_ROWS,
+    args: async (d, tx) => {
+      const { classId, subjectId, lessonId } = await lessonOf(tx, d);
+      const parts = { periodId: d.period, planTopics: true, expected: true };
+      return [d.org, classId, subjectId, null, FROM, TO, parts, FROM, lessonId];
+    },
+  },
   "journal/grid-reads/data GRID_WINDOW": {
     statement: gridReads.GRID_WINDOW,
     args: async (d, tx) => {

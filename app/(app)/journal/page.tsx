@@ -16,7 +16,6 @@ import { windowRead } from "@/lib/journal/grid-load";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
-import { loadYears } from "@/lib/org/year/loaders";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -66,22 +65,25 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     asked.classId === undefined && asked.lessonId === undefined
       ? remembered((await cookies()).get(LAST_JOURNAL_COOKIE)?.value, user.id)
       : null;
-  // The current year's journal list is read beside the grid (the usual case: no second round);
+  // The current year's journal list is read with the grid's head (the usual case: no second round);
   // a journal of a closed year (REC-3) reads that year's list after the grid has named its year.
   // Issue 22 item 4: the grid reads the lessons around the one in focus; the rest come on scroll.
   const read = windowRead(asked.lessonId);
-  // The picker (the current year's journals, substitutions, led clubs) is read in the grid head's
-  // statement (issue 22 item 2), on its own only when no journal is asked or found.
+  // The picker (the current year's journals, substitutions, led clubs) and the year tabs' years are
+  // read in the grid head's statement (issue 22 item 2), on their own only when no journal is asked or found.
   const beside = headWithPicker(user);
-  const [years, tried] = await Promise.all([
-    loadYears(user),
-    loadGridPage(user, last ? { ...last, periodId: asked.periodId } : asked, undefined, read, beside.head),
-  ]);
+  const tried = await loadGridPage(
+    user,
+    last ? { ...last, periodId: asked.periodId } : asked,
+    undefined,
+    read,
+    beside.head,
+  );
   // A remembered journal no longer open to the user (load moved) is simply not opened.
   const page =
     last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, read, beside.head) : tried;
   if (page.kind === "forbidden") forbidden();
-  const { substitutions, clubs, choices: currentChoices } = await beside.picker();
+  const { substitutions, clubs, choices: currentChoices, years } = await beside.picker();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
   const choices = year && !year.isCurrent ? await loadJournalChoices(user, year.id) : currentChoices;

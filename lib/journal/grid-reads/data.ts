@@ -11,10 +11,13 @@ import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly, isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
+import type { YearOption } from "@/lib/org/year/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import {
+  cellsOf,
   GRID_HEAD,
   gridLessonsWhere,
+  type GridCells,
   headOf,
   journalChoicesOf,
   type ChoiceLoad,
@@ -23,6 +26,7 @@ import {
   type SubstituteLesson,
 } from "../data";
 import { hiddenMarksCode, type GridRows, type HiddenSums } from "../grid";
+import { WINDOW_AFTER, WINDOW_BEFORE } from "../grid-window";
 import type { AverageInput } from "../averages";
 import type { MarkKindName } from "../marks";
 import type { ExpectedAbsence } from "../expected/data";
@@ -136,7 +140,7 @@ export const GRID_WINDOW = rawStatement(
     lessons: col.jsonArray,
     /** [[id, lessonId, typeId, description, weight, dueDate, hasSpecification]] */
     assignments: col.jsonArray,
-    /** [{ assignmentId, studentId, kind, value, isHospital, comment, version }] */
+    /** [[assignmentId, studentId, kind, value, isHospital, comment, version]] */
     marks: col.jsonArray,
     /** [[lessonId, studentId, code, missedHours, version]] */
     attendance: col.jsonArray,
@@ -156,12 +160,22 @@ export const GRID_WINDOW = rawStatement(
     const hidden = args[7];
     return Prisma.sql`
     WITH w AS MATERIALIZED (
-      SELECT l.id, l.date, l."bellNumber", l.hours, l.topic, l.content, l.version, l."planTopicId", l."subgroupId",
-             l."substituteId", l."homeworkMarker"
+      SELECT ${WINDOW_LESSON_COLUMNS}
         FROM "Lesson" l WHERE ${where} AND l.id = ANY(${ids}::int[])
     ), rest AS MATERIALIZED (
       SELECT l.id, l.hours FROM "Lesson" l WHERE ${hidden ? Prisma.empty : Prisma.sql`false AND`} ${where} AND NOT (l.id = ANY(${ids}::int[]))
     )
+    ${windowColumns(organisationId)}`;
+  },
+);
+
+/** The window's lesson columns (the CTE `w` of GRID_WINDOW and GRID_PAGE_ROWS) over the alias `l`. */
+const WINDOW_LESSON_COLUMNS = Prisma.sql`l.id, l.date, l."bellNumber", l.hours, l.topic, l.content, l.version,
+             l."planTopicId", l."subgroupId", l."substituteId", l."homeworkMarker"`;
+
+/** GRID_WINDOW's columns over the CTEs `w` (the window's lessons) and `rest` (the range's other lessons). */
+function windowColumns(organisationId: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(w.id, w.date, w."bellNumber", w.hours, w.topic, w.content, w.version,
                                                  w."planTopicId", w."subgroupId", w."substituteId", w."homeworkMarker")
@@ -170,8 +184,8 @@ export const GRID_WINDOW = rawStatement(
       (SELECT coalesce(json_agg(json_build_array(a.id, a."lessonId", a."typeId", a.description, a.weight, a."dueDate", a.specification IS NOT NULL)
                                 ORDER BY a.id), '[]'::json)
          FROM w JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = w.id) AS assignments,
-      (SELECT coalesce(json_agg(json_build_object('assignmentId', m."assignmentId", 'studentId', m."studentId", 'kind', m.kind,
-                'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment, 'version', m.version)), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_array(m."assignmentId", m."studentId", m.kind, m.value, m."isHospital",
+                m.comment, m.version)), '[]'::json)
          FROM w JOIN "Mark" m ON m."organisationId" = ${organisationId} AND m."lessonId" = w.id) AS marks,
       (SELECT coalesce(json_agg(json_build_array(x."lessonId", x."studentId", x.code, x."missedHours"::float8, x.version)), '[]'::json)
          FROM w JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = w.id) AS attendance,
@@ -195,6 +209,47 @@ export const GRID_WINDOW = rawStatement(
                  FROM rest JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = rest.id
                 WHERE x.code <> 'OP'
                 GROUP BY 1) g) AS "hiddenAbsences"`;
+}
+
+/**
+ * The journal page's rows in ONE statement (issue 22 item 2: GRID_PERIOD, then GRID_WINDOW, were two
+ * rounds): GRID_PERIOD's columns and GRID_WINDOW's for the window grid-window.ts firstRange picks from
+ * the same lesson index — the asked lesson, else the last one up to `today`, else the first;
+ * WINDOW_BEFORE lessons up to it and WINDOW_AFTER after it; a period of at most WINDOW_BEFORE +
+ * WINDOW_AFTER lessons whole, nothing summed. (A scroll step knows its lessons: GRID_PERIOD + GRID_WINDOW.)
+ */
+export const GRID_PAGE_ROWS = rawStatement(
+  // GRID_PERIOD's `lessons` (the index) as `lessonIndex`: `lessons` is the window's.
+  { ...GRID_PERIOD.shape.shape, lessonIndex: col.jsonArray, ...GRID_WINDOW.shape.shape },
+  (...args: [...LessonArgs, parts: PeriodParts, today: string, lessonId: number | null]) => {
+    const [organisationId, , , , , , parts, today, lessonId] = args;
+    const lessonArgs = args.slice(0, 6) as LessonArgs;
+    const where = gridLessonsWhere(...lessonArgs);
+    return Prisma.sql`
+    WITH idx AS MATERIALIZED (
+      SELECT l.id, l.date, (row_number() OVER (ORDER BY l.date, l."bellNumber", l.id) - 1)::int AS i
+        FROM "Lesson" l WHERE ${where}
+    ), f AS (
+      SELECT (SELECT count(*) FROM idx)::int AS n,
+             coalesce((SELECT i FROM idx WHERE id = ${lessonId}::int),
+                      (SELECT max(i) FROM idx WHERE date <= ${today}::date), 0) AS focus
+    ), b AS MATERIALIZED (
+      SELECT CASE WHEN n <= ${WINDOW_BEFORE + WINDOW_AFTER}::int THEN 0 ELSE greatest(0, focus - ${WINDOW_BEFORE - 1}::int) END AS lo,
+             CASE WHEN n <= ${WINDOW_BEFORE + WINDOW_AFTER}::int THEN n ELSE least(n, focus + ${WINDOW_AFTER + 1}::int) END AS hi
+        FROM f
+    ), w AS MATERIALIZED (
+      SELECT ${WINDOW_LESSON_COLUMNS}
+        FROM idx JOIN b ON idx.i >= b.lo AND idx.i < b.hi
+        JOIN "Lesson" l ON l."organisationId" = ${organisationId} AND l.id = idx.id
+    ), rest AS MATERIALIZED (
+      SELECT l.id, l.hours
+        FROM idx JOIN b ON idx.i < b.lo OR idx.i >= b.hi
+        JOIN "Lesson" l ON l."organisationId" = ${organisationId} AND l.id = idx.id
+    )
+    SELECT p.lessons AS "lessonIndex", p.types, p.memberships, p."subgroupMembers", p.finals, p."planTopics",
+           p.absences, p.notices, x.*
+      FROM (${GRID_PERIOD.sql(...lessonArgs, parts)}) p
+     CROSS JOIN (${windowColumns(organisationId)}) x`;
   },
 );
 
@@ -203,10 +258,21 @@ export type PeriodRow = RowOf<typeof GRID_PERIOD>;
 /** The window-independent parts of a grid's range (GRID_PERIOD); `lessons` is the index the window is chosen from. */
 export async function periodFacts(args: LessonArgs, parts: PeriodParts) {
   const [r] = await GRID_PERIOD.run(db, ...args, parts);
-  return {
-    row: r,
-    lessons: jsonArray<[number, string]>(r?.lessons).map(([id, date]) => ({ id, date: date.slice(0, 10) })),
-  };
+  return { row: r, lessons: lessonIndexOf(r) };
+}
+
+/** GRID_PERIOD's lesson index: [{ id, date (ISO) }] in the grid's order. */
+export function lessonIndexOf(r: Pick<PeriodRow, "lessons"> | undefined): { id: number; date: string }[] {
+  return jsonArray<[number, string]>(r?.lessons).map(([id, date]) => ({ id, date: date.slice(0, 10) }));
+}
+
+/**
+ * The journal page's read (GRID_PAGE_ROWS): the period's facts and the window's row in one statement;
+ * `lessons` is the period's index (the window's place in it is firstRange's).
+ */
+export async function pageRows(args: LessonArgs, parts: PeriodParts, today: string, lessonId: number | null) {
+  const [r] = await GRID_PAGE_ROWS.run(db, ...args, parts, today, lessonId);
+  return { row: r, lessons: lessonIndexOf(r && { lessons: r.lessonIndex }) };
 }
 
 /** The expected absences of GRID_PERIOD, as expectedAbsences gives them (DUT-4). */
@@ -245,6 +311,18 @@ export async function windowRows(
   hidden: boolean,
 ): Promise<GridRows & { sums: Record<number, HiddenSums> }> {
   const [w] = await GRID_WINDOW.run(db, ...args, ids, hidden);
+  return rowsOf(args, head, range, period, w, hidden);
+}
+
+/** The grid's rows from GRID_PERIOD's row and GRID_WINDOW's (or GRID_PAGE_ROWS' one row as both). */
+export function rowsOf(
+  args: LessonArgs,
+  head: GridHead,
+  range: { start: Date; end: Date; periodId: number | null },
+  period: PeriodRow | undefined,
+  w: RowOf<typeof GRID_WINDOW> | undefined,
+  hidden: boolean,
+): GridRows & { sums: Record<number, HiddenSums> } {
   const finals = jsonArray<number>(period?.finals);
   return {
     cls: head.cls,
@@ -309,10 +387,11 @@ export async function windowRows(
       dueDate: dateOrNull(dueDate),
       hasSpecification,
     })),
-    marks: jsonArray<GridRows["marks"][number]>(w?.marks),
-    attendance: jsonArray<[number, number, AttendanceCodeName, number | null, number]>(w?.attendance).map(
-      ([lessonId, studentId, code, missedHours, version]) => ({ lessonId, studentId, code, missedHours, version }),
-    ),
+    // Tuples, not objects (as GRID_CELLS): the window's largest column without its keys repeated per mark (issue 22 item 2).
+    ...cellsOf({
+      marks: jsonArray<GridCells["marks"][number]>(w?.marks),
+      attendance: jsonArray<GridCells["attendance"][number]>(w?.attendance),
+    }),
     homework: jsonArray<[number, number, string, string | null, number, [number, string, number][]]>(w?.homework).map(
       ([id, lessonId, text, dueDate, version, files]) => ({
         id,
@@ -361,7 +440,8 @@ function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, Hidden
 // The journal page's picker in ONE statement (issue 22: per-request statements): the
 // current year's journals the user may open (the teacher loads of their scope, as journalChoices
 // reads them), the lessons they substitute around today (SCH-3: the journal opens for exactly
-// those) and the clubs of the current year they lead (PRG-2: links to their journals). Prisma read
+// those), the clubs of the current year they lead (PRG-2: links to their journals) and the
+// organisation's years for the year tabs (REC-3; listYears' Prisma read, one statement less). Prisma read
 // them as nine statements (each relation its own query). Bound to the organisation (ACL-5).
 /** Whose journals: all, those of some classes, those one teaches (lib/access listScope's answer). */
 export type ChoiceScope = { all: boolean; classIds: readonly number[]; teacherId: number | null };
@@ -374,6 +454,8 @@ export const JOURNAL_PICKER = rawStatement(
     substitutions: col.jsonArray,
     /** [[id, name]] by name */
     clubs: col.jsonArray,
+    /** [[id, name, status, isCurrent]] newest first: the organisation's years (the year tabs, REC-3) */
+    years: col.jsonArray,
   },
   (organisationId: number, userId: number, scope: ChoiceScope, from: string, to: string) => {
     const parts = [
@@ -409,7 +491,9 @@ export const JOURNAL_PICKER = rawStatement(
       (SELECT coalesce(json_agg(json_build_array(k.id, k.name) ORDER BY k.name), '[]'::json)
          FROM "Club" k
          JOIN "AcademicYear" y ON y."organisationId" = k."organisationId" AND y.id = k."yearId"
-        WHERE k."organisationId" = ${organisationId} AND k."leaderId" = ${userId} AND y."isCurrent") AS clubs`;
+        WHERE k."organisationId" = ${organisationId} AND k."leaderId" = ${userId} AND y."isCurrent") AS clubs,
+      (SELECT coalesce(json_agg(json_build_array(y.id, y.name, y.status, y."isCurrent") ORDER BY y."startDate" DESC, y.id), '[]'::json)
+         FROM "AcademicYear" y WHERE y."organisationId" = ${organisationId}) AS years`;
   },
 );
 
@@ -417,6 +501,8 @@ export type JournalPicker = {
   choices: JournalChoice[];
   substitutions: SubstituteLesson[];
   clubs: { id: number; name: string }[];
+  /** The organisation's academic years as lib/org/year listYears gives them (the page's year tabs). */
+  years: YearOption[];
 };
 
 /** The picker of a user: the current year's journals of `scope`, substitutions in [from, to], led clubs. */
@@ -472,5 +558,13 @@ function pickerOf(r: RowOf<typeof JOURNAL_PICKER> | undefined): JournalPicker {
       }),
     ),
     clubs: jsonArray<[number, string]>(r?.clubs).map(([id, name]) => ({ id, name })),
+    years: jsonArray<[number, string, YearOption["status"], boolean]>(r?.years).map(
+      ([id, name, status, isCurrent]) => ({
+        id,
+        name,
+        status,
+        isCurrent,
+      }),
+    ),
   };
 }
