@@ -136,10 +136,11 @@ export function listRange(kind: "week" | "month", date: Date): { from: Date; to:
 
 // ---- CTL-3 activity ------------------------------------------------------------------------
 
+/** Per user and source, how many in the range (counted in PostgreSQL: a busy week has tens of thousands of edits). */
 export type ActivityFacts = {
-  signIns: { userId: number }[];
-  journalEdits: { userId: number }[];
-  messages: { userId: number }[];
+  signIns: { userId: number; count: number }[];
+  journalEdits: { userId: number; count: number }[];
+  messages: { userId: number; count: number }[];
   visits: { userId: number; count: number }[];
 };
 
@@ -159,9 +160,9 @@ export function activityRows(facts: ActivityFacts): ActivityRow[] {
     if (!r) rows.set(userId, (r = { userId, signIns: 0, journalEdits: 0, messages: 0, pageViews: 0 }));
     return r;
   };
-  for (const e of facts.signIns) row(e.userId).signIns += 1;
-  for (const e of facts.journalEdits) row(e.userId).journalEdits += 1;
-  for (const e of facts.messages) row(e.userId).messages += 1;
+  for (const e of facts.signIns) row(e.userId).signIns += e.count;
+  for (const e of facts.journalEdits) row(e.userId).journalEdits += e.count;
+  for (const e of facts.messages) row(e.userId).messages += e.count;
   for (const v of facts.visits) row(v.userId).pageViews += v.count;
   return [...rows.values()];
 }

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/access/authorize";
 import { buildActivityModel, buildJournalFillModel, buildRemarksModel, journalFill } from "@/lib/control/report";
+import { loadActivityFacts } from "@/lib/control/data";
 import { applyRemarkMove, fileRemark } from "@/lib/control/remarks/commands";
 import { teacherRemarks } from "@/lib/control/remarks/data";
 import { renderPdf } from "@/lib/reports/render-pdf";
@@ -410,5 +411,29 @@ describe("weekly activity (CTL-3)", () => {
     // Week 09.11–15.11: the late mark on 11.11 and «все присутствуют» at 01:30 local on 11.11.
     const row = model.rows.find((r) => String(r[0]).startsWith("TEACHER"))!;
     expect(row[3]).toBe(2);
+  });
+
+  it("sums a user's page views over the week's days and areas, counted in the database (issue 22 item 7)", async () => {
+    const org = f.organisationId;
+    const userId = f.users.TEACHER;
+    const visits = [
+      { day: d("2026-11-09"), area: "journal", count: 5 },
+      { day: d("2026-11-09"), area: "diary", count: 2 },
+      { day: d("2026-11-15"), area: "journal", count: 3 },
+      { day: d("2026-11-16"), area: "journal", count: 40 }, // the next week
+    ];
+    await db.visit.createMany({ data: visits.map((v) => ({ organisationId: org, userId, ...v })) });
+    try {
+      const model = await buildActivityModel(org, { date: d("2026-11-11") }, NOW);
+      const row = model.rows.find((r) => String(r[0]).startsWith("TEACHER"))!;
+      expect(row[3]).toBe(2);
+      expect(row[5]).toBe(10);
+      // One counted row per user and source, not a row per edit or per visit day.
+      const facts = await loadActivityFacts(org, d("2026-11-09"), d("2026-11-16"), "Europe/Samara");
+      expect(facts.journalEdits.filter((e) => e.userId === userId)).toEqual([{ userId, count: 2 }]);
+      expect(facts.visits.filter((e) => e.userId === userId)).toEqual([{ userId, count: 10 }]);
+    } finally {
+      await db.visit.deleteMany({ where: { organisationId: org, userId } });
+    }
   });
 });

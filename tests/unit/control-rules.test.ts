@@ -108,9 +108,12 @@ describe("remarks (CTL-2)", () => {
 describe("weekly activity (CTL-3)", () => {
   it("tallies sign-ins, journal edits, messages and page views per user", () => {
     const rows = activityRows({
-      signIns: [{ userId: 1 }, { userId: 1 }, { userId: 2 }],
-      journalEdits: [{ userId: 1 }, { userId: 1 }, { userId: 1 }],
-      messages: [{ userId: 2 }],
+      signIns: [
+        { userId: 1, count: 2 },
+        { userId: 2, count: 1 },
+      ],
+      journalEdits: [{ userId: 1, count: 3 }],
+      messages: [{ userId: 2, count: 1 }],
       visits: [
         { userId: 1, count: 4 },
         { userId: 1, count: 6 },
