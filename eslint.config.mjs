@@ -4,7 +4,8 @@
 // <button>/<input>/<select>/<textarea> is styled (compose the kit instead); outside lib/access
 // nothing imports the gate's internals (actorFacts, decide, effectiveScopes …); outside lib/audit
 // nothing calls recordAudit (a change's audit row is auditChange); lib/ and the seed sort Russian text
-// with lib/org/collation.ts, not a collator built per call. The rules are shown failing on bad fixtures
+// with lib/org/collation.ts, not a collator built per call; links come from components/ui/link.tsx
+// (no prefetch of every visible link), not next/link. The rules are shown failing on bad fixtures
 // by tests/unit/lint-rules.test.ts.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -45,7 +46,15 @@ const gateInternals = {
     "Внутренности шлюза доступа (actorFacts, decide, effectiveScopes …) — только в lib/access; снаружи — guard.ts, authorize, listScope (ARCHITECTURE.md, «The gate's door»).",
 };
 
-const outsideGateImports = { patterns: [...prismaImports.patterns, gateInternals] };
+// Issue 22 (the evening peak): next/link prefetches every link that scrolls into view; the app's links
+// come from components/ui/link.tsx, which does not.
+const nextLinkImport = {
+  group: ["next/link"],
+  message:
+    "Ссылки приложения — Link из components/ui/link.tsx (без предзагрузки каждой видимой ссылки), а не next/link напрямую (issue 22).",
+};
+
+const outsideGateImports = { patterns: [...prismaImports.patterns, gateInternals, nextLinkImport] };
 
 const kitImports = {
   patterns: [
@@ -56,6 +65,8 @@ const kitImports = {
     },
   ],
 };
+
+const kitImportsWithLink = { patterns: [...kitImports.patterns, nextLinkImport] };
 
 // AUTH-5: a change's audit row is written by auditChange(tx, who, action, [entity, id], details), the
 // one shape of it; recordAudit (the raw append under the chain's lock) stays inside lib/audit. A rule
@@ -131,6 +142,11 @@ export default tseslint.config(
   },
   {
     files: ["components/ui/**/*.{ts,tsx}"],
+    ignores: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": ["error", kitImportsWithLink] },
+  },
+  {
+    files: ["components/ui/link.tsx"],
     rules: { "no-restricted-imports": ["error", kitImports] },
   },
   {

@@ -1,6 +1,6 @@
 // Every role lands here on its own home page (the first of its roles decides the layout).
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadOrgSummary } from "@/lib/org/loaders";
 import { loadMyLessonsToday, loadClassLessonsToday } from "@/lib/schedule/loaders";

@@ -2,7 +2,7 @@
 // password (requireUser sends every other page here), or voluntarily later. Only the own
 // password can be changed here; the login never changes.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getCurrentAuthority, requireUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";

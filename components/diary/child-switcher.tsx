@@ -1,6 +1,6 @@
 // DAY-4: the one child switcher of the diary (every diary page): a parent's children as plain links
 // that keep what the page shows (the day, the view); nothing when there is only one child.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { DiaryChild } from "@/lib/diary/data";
 
 export function ChildSwitcher({

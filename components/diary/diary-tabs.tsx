@@ -1,7 +1,7 @@
 // The diary's sections (DRY-1, DRY-2, DRY-6, PRG-4, PRG-2): the week, the marks of the period, the published
 // assessment schedule, the clubs (open enrolment) and the printable period report. Wraps on a phone; no horizontal scrolling.
 import { isoDate } from "@/lib/org/time";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 export function DiaryTabs({
   studentId,

@@ -1,5 +1,5 @@
 // DRY-7: what is new since the previous visit of the diary.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { VisitNews } from "@/lib/diary/marks/loaders";
 import { formatDateTime } from "@/lib/org/time";
 

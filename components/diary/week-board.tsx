@@ -4,7 +4,7 @@
 // come with the script, not per lesson in the flight. Rendered on the server as HTML like any other
 // part of the page (the week reads in full without script); every text is already formatted — the
 // browser's hydration computes nothing that could differ from the server's.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { STATE_TONE } from "@/components/learning/state-tone";
 import type { PackedDue, PackedHomework, PackedLesson, PackedMaterial, PackedWeek } from "./week-pack";

@@ -1,6 +1,6 @@
 // DAY-4: the diary's navigation — on a phone a day at a time with plain buttons (previous / next study
 // day, «Сегодня», «Завтра», the whole week); on a wide screen the week with previous / next week.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { addDays, formatDate, isoDate, weekdayName } from "@/lib/org/time";
 import { nextStudyDay, previousStudyDay, weekEnd, type StudyDays } from "@/lib/schedule/week";
 import { tomorrowOf } from "@/lib/diary/rules";

@@ -1,7 +1,7 @@
 // Choosing the finals sheet: class / group × subject and the period (FIN-1). A plain GET form; the
 // page turns its choice into the address `/finals?classId=&subjectId=&periodId=`. The list warns
 // about missing finals from three days before a period's end (FIN-4).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ClassSubjectField, PeriodField } from "@/components/journal/choice-fields";
 import type { FinalsChoice } from "@/lib/finals/loaders";
 import type { PeriodOption } from "@/lib/journal/data";

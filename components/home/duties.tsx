@@ -1,7 +1,7 @@
 // The daily duties on the home page: the teacher's lessons of today not yet filled by the
 // organisation's deadline and the reminder the worker sent (DUT-1), and the parents' absence notices
 // waiting for the class teacher (DUT-4).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { loadMyDeadline } from "@/lib/control/deadline/loaders";
 import { FILL_PART_LABELS } from "@/lib/control/deadline/rules";
 import type { NoticeRow } from "@/lib/absences/data";

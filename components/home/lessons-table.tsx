@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { DayLesson } from "@/lib/schedule/data";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { Table, Td, THead, Tr } from "@/components/ui/table";

@@ -1,5 +1,5 @@
 // DAY-2: one home-page widget — a titled list of tasks, each a link to where the task is done.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import type { HomeWidget } from "@/lib/home/data";
 

@@ -2,7 +2,7 @@
 // form, so it works without JavaScript and keeps the choice in the address.
 import type { JournalChoice, PeriodOption, SubstituteLesson } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ClassSubjectField, PeriodField } from "./choice-fields";
 import { PickerForm } from "@/components/ui/picker-form";
 

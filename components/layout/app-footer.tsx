@@ -1,6 +1,6 @@
 // The footer of every signed-in page (LRN-3, seed 000 §4.2): the journal's own regulation, one click
 // away for every user (its page says who may read it), and the organisation's documents.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 export function AppFooter() {
   return (

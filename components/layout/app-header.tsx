@@ -1,6 +1,6 @@
 // The header of every signed-in page: the menu the user's rights open (DAY-7, drawn by main-nav.tsx
 // from the hrefs chosen here), the unread mail count, who is signed in, «Выйти».
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";

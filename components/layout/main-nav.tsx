@@ -5,7 +5,7 @@
 // page's RSC payload (issue 22: the layout is paid on every request). The HTML is the same as when
 // the server drew it.
 import type { ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { NAV_GROUPS, NAV_ITEMS, type NavItem } from "./nav-items";
 import { MoreMenu } from "./more-menu";
 

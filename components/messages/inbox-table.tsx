@@ -1,5 +1,5 @@
 // «Входящие» (MSG-1): unread messages in bold.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { InboxItem } from "@/lib/messages/mailbox/data";
 import { formatDateTime } from "@/lib/org/time";
 

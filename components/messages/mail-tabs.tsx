@@ -1,5 +1,5 @@
 // Sub-navigation of «Почта» (MSG-1).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 const TABS = [
   { href: "/mail", label: "Входящие", key: "inbox" },

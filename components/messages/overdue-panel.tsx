@@ -1,5 +1,5 @@
 // MSG-2 «Неотвеченные вопросы родителей»: questions to the class teacher unanswered for 72 hours.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { OverdueList } from "@/lib/messages/mail/loaders";
 import { formatDateTime } from "@/lib/org/time";
 

@@ -1,5 +1,5 @@
 // «Отправленные» (MSG-1) with read receipts: how many recipients have read each message.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { SentItem } from "@/lib/messages/mailbox/data";
 import { formatDateTime } from "@/lib/org/time";
 

@@ -1,5 +1,5 @@
 // Links to the same page for each class of the year.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 export function ClassPicker({
   path,

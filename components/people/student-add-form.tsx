@@ -2,7 +2,7 @@
 // DAY-11: «Добавить ученика» — one student by hand into this class, with the admission order
 // (PPL-3: the movement book records every admission). Written as an import of one row
 // (lib/people/import/actions.ts#addStudentAction); a refusal keeps what was typed.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { addStudentAction } from "@/lib/people/import/actions";
 import { ActionForm } from "@/components/ui/action-form";

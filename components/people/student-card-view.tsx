@@ -1,6 +1,6 @@
 // The student card (PPL-1) rendered by field group; each group appears only when the server
 // loaded it for this reader (ACL-4), and is editable only with its own permission.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { saveStudentSectionAction, addParentAction } from "@/lib/people/actions";
 import type { StudentCardView } from "@/lib/people/card/loaders";
 import {

@@ -1,5 +1,5 @@
 // PLAN-1/PLAN-2: the list of plans with status, hours against the curriculum and deadline warnings.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatDate } from "@/lib/org/time";
 import { fmtHours, STATUS_LABELS, type DeadlineWarning, type HoursCheck, type PlanStatus } from "@/lib/plans/rules";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";

@@ -1,5 +1,5 @@
 // Tabs of «Профиль»: the person, API tokens, notifications on this device.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 const TABS = [
   { href: "/profile", label: "Профиль" },

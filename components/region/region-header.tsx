@@ -1,6 +1,6 @@
 // The header of the education-authority pages (REG-1): the territory, a menu by the account's
 // permissions, the account and sign-out. Server component.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { CurrentAuthority } from "@/lib/auth/session";
 import { authorityAllows, type AuthorityPermission } from "@/lib/access/authority";
 import { AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";

@@ -1,5 +1,5 @@
 // The schedule area's own menu: each link only for those who hold its permission (pages check again).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { vocabulary } from "@/lib/org/vocabulary";
 

@@ -1,6 +1,6 @@
 // Pill links that switch what a page shows (a school year, a period): plain links, so they work
 // without JavaScript; the shown one is marked aria-current="page". Server-safe.
-import Link from "next/link";
+import Link from "./link";
 import type { ReactNode } from "react";
 
 export type LinkTab = { key: string | number; href: string; label: ReactNode; current: boolean };

@@ -1,6 +1,6 @@
 // A page's heading block: an optional «← back» link above the title, a grey subtitle line, anything
 // else under it (`children`), and actions (downloads, links) on the right. Server-safe.
-import Link from "next/link";
+import Link from "./link";
 import type { ReactNode } from "react";
 
 export function PageHeader({

@@ -52,4 +52,31 @@ test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
     });
     await expect(day.locator("span[title^='" + mark.type + "']").first()).toBeVisible();
   });
+
+  test("the diary on a phone prefetches no page, and the menu still navigates without reloading (issue 22)", async ({
+    page,
+  }) => {
+    // Next.js prefetched every link in view (≈ 35 requests after a parent's diary opened); the app's Link
+    // (components/ui/link.tsx) does not — each of those was a request to the server at the evening peak.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "PARENT");
+    const prefetches: string[] = [];
+    const documents: string[] = [];
+    page.on("request", (r) => {
+      if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
+      if (r.resourceType() === "document") documents.push(r.url());
+    });
+    await page.goto("/diary");
+    await expect(page.getByRole("heading", { name: "Дневник" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // Scroll the whole week and the menu through the viewport: a prefetching link would fire now.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState("networkidle");
+    expect(prefetches).toEqual([]);
+    const loads = documents.length;
+    await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Почта" }).click();
+    await expect(page).toHaveURL(/\/mail/);
+    await expect(page.getByRole("heading", { name: "Почта" })).toBeVisible();
+    expect(documents).toHaveLength(loads);
+  });
 });

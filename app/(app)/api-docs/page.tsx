@@ -1,7 +1,7 @@
 // «Описание API» (API-3): the OpenAPI document of /api/v1 rendered on the server — no CDN
 // scripts (the CSP forbids them). The raw document is at /api/v1/openapi.json.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ProfileTabs } from "@/components/profile/profile-tabs";

@@ -3,7 +3,7 @@
 // retention), list the sets of a year, download their files, verify them; the register of documents
 // and their destruction is «Реестр архива».
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadArchivePage } from "@/lib/archive/loaders";
 import { formatDate, formatDateTime } from "@/lib/org/time";

@@ -1,7 +1,7 @@
 // «Объединения» (PRG-2): the year's clubs (внеурочная деятельность) — every club for those who keep
 // them (clubs.manage) or the deputy, a leader's own clubs (clubs.journal, scope «leader»); a new club.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { saveClubAction } from "@/lib/clubs/actions";

@@ -4,7 +4,7 @@
 // (its totals, its problems counted) and opens a class's rows on demand; «все строки» shows them all.
 import type { Metadata } from "next";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { fillRaw, loadFillPage } from "@/lib/control/loaders";

@@ -3,7 +3,7 @@
 // it through docs.view and each document's list of roles; a student or a parent sees only the
 // documents whose list names them (the journal's regulation, public orders). docs.edit adds and keeps.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { loadDocuments } from "@/lib/documents/loaders";
 import { CATEGORY_LABELS, DOCUMENT_CATEGORIES, type DocumentCategoryName } from "@/lib/documents/rules";

@@ -1,6 +1,6 @@
 // «Форум» (MSG-4): the organisation's topics.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadTopics } from "@/lib/messages/forum/loaders";

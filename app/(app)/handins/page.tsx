@@ -2,7 +2,7 @@
 // how many handed in, how many late, how many wait for a review and how many are missing after the
 // due time. One line per homework; its page lists the students and reviews their work.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadTeacherHandins } from "@/lib/learning/handin/loaders";
 import { PageHeader } from "@/components/ui/page-header";

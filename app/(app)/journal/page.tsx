@@ -2,7 +2,7 @@
 // Access: any journal permission to open the page; the grid itself is authorised on its class ×
 // subject (× subgroup), or on one lesson for a substitute teacher (SCH-3).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";

@@ -2,7 +2,7 @@
 // and a search of pupils by surname within the same classes.
 import type { Metadata } from "next";
 import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { z } from "zod";
 import { singleLine } from "@/lib/schema";
 import { requireAccess } from "@/lib/access/guard";

@@ -2,7 +2,7 @@
 // own and own class's for a teacher — with status, hours against the curriculum and, on the
 // deputy's list, the deadline warnings (26 June / 31 August).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/access/authorize";

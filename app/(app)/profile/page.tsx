@@ -1,6 +1,6 @@
 // «Профиль»: who is signed in, with links to API tokens and device notifications (API-2, API-4).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { ProfileTabs } from "@/components/profile/profile-tabs";

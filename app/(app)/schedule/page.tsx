@@ -1,6 +1,6 @@
 // «Расписание»: one week by class, teacher or room, with the week's changes and events (SCH-1, SCH-2).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { loadWeekView, type WeekSearch } from "@/lib/schedule/view/loaders";
 import { heldPermissions } from "@/lib/access/loaders";
 import { weekEnd } from "@/lib/schedule/week";

@@ -1,6 +1,6 @@
 // «Вебхуки» (REG-4): the organisation's subscriptions to events and the delivery log (webhooks.manage).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDateTime } from "@/lib/org/time";
 import { loadWebhooksPage } from "@/lib/webhooks/loaders";

@@ -3,7 +3,7 @@
 // the clubs (clubs.manage) change everything; the leader (clubs.journal, scope «leader») writes the
 // КТП and opens the journal.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";

@@ -2,7 +2,7 @@
 // per class and for the organisation: how many wrote lower, the same or higher than their year mark,
 // the share differing by one or more (the objectivity indicator), and each task's success rate.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadExternalResults } from "@/lib/external/loaders";
 import { EXAM_LABELS, type Exam } from "@/lib/external/rules";

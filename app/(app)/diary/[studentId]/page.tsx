@@ -3,7 +3,7 @@
 // phone a day at a time (`?day=`; `?view=week` the whole week), on a wide screen the week (`?week=`).
 // Only the student and their parents may open it; any other id answers «Нет доступа» (403) without data.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";

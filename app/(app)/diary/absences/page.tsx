@@ -3,7 +3,7 @@
 // answer. Only their own children: another child's id answers «Нет доступа» (403), nothing written.
 import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";

@@ -3,7 +3,7 @@
 // the lesson's teacher (homework.review) — the review with a comment and a mark into the journal.
 // The class teacher and the administration (journal view on the lesson) see the list read-only.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";

@@ -5,7 +5,7 @@
 import { type MarkKindName } from "@/lib/journal/marks";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";

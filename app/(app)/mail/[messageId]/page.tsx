@@ -1,7 +1,7 @@
 // One message and its conversation (MSG-1). Only its sender and recipients see it: for anyone
 // else the id does not exist (404), whatever their role.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";

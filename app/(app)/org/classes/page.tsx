@@ -1,7 +1,7 @@
 // «Классы и группы» of the current year (ORG-4): classes/groups, class teachers / curators /
 // masters, subgroups for subjects.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { deleteEntityAction, saveEntityAction } from "@/lib/org/actions";

@@ -2,7 +2,7 @@
 import { CONTROL_KINDS, CONTROL_LABELS } from "@/lib/journal/marks";
 import { cap } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireCurriculumClass } from "@/lib/org/setup/class-choice";
 import { loadCurriculum, loadSubjects, loadYears } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";

@@ -3,7 +3,7 @@
 // on RPT-1 for the year and taken by the year transition. decisions.edit (ADMIN, DEPUTY, SECRETARY);
 // a closed year shows its decisions read-only (REC-2).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadDecisionsPage } from "@/lib/org/decisions/loaders";
 import { recordedText } from "@/lib/org/decisions/rules";

@@ -1,7 +1,7 @@
 // «Сотрудники»: brief list for everyone with staff.brief; ADMIN creates staff and issues their
 // logins with printable slips (AUTH-2).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadStaffCandidates } from "@/lib/people/logins/loaders";

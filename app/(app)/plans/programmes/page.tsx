@@ -1,7 +1,7 @@
 // «Рабочие программы» (PRG-1): the year's programmes per subject and grade (or discipline and
 // specialty), a new one, and the КТП due from the approved ones (overdue a week after approval).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadProgrammeList } from "@/lib/programmes/loaders";

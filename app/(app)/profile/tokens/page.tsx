@@ -1,6 +1,6 @@
 // «Токены API» (API-2): the user's personal access tokens for /api/v1 — create (shown once), revoke.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { loadMyTokens } from "@/lib/api/loaders";
 import { formatDateTime } from "@/lib/org/time";

@@ -2,7 +2,7 @@
 // КТП's next topic offered), each member's attendance (JRN-4 codes) and — only where the
 // organisation allows — a mark; below, the sessions held and the attendance summary (RPT-3 style).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";

@@ -1,7 +1,7 @@
 // «Итоги учебного плана» (ORG-6): hours per class × period with totals per class and per period,
 // one class's hours per subject × period, and the comparison with тарификация (gaps flagged).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
 import { loadCurriculumOverview, type PeriodColumn } from "@/lib/org/curriculum/loaders";

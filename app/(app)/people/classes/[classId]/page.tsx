@@ -2,7 +2,7 @@
 // teacher / ADMIN, issuing logins to students and parents (AUTH-2).
 import type { Metadata } from "next";
 import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { singleLine } from "@/lib/schema";

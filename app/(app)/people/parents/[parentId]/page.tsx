@@ -1,7 +1,7 @@
 // Parent card (PPL-1): the full card (editable) with people.manage on any of the children,
 // «краткие сведения» otherwise; the parent–child links are added and removed here too.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden, notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireUser } from "@/lib/auth/session";

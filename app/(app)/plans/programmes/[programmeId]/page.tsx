@@ -2,7 +2,7 @@
 // author submits, DEPUTY approves or returns, an approved one reopens as the next version), the
 // КТП made from it with their hours against the programme's, and «Создать КТП» for the loads.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAccess } from "@/lib/access/guard";
