@@ -93,7 +93,10 @@ async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promis
     ? appServerArgv(env, root)
     : [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"];
   const prof = args.prof ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.prof, name)}`] : [];
-  const child = spawn(process.execPath, [...prof, ...argv], {
+  // AB_THIS_FLAGS / AB_OTHER_FLAGS: node flags for one of the two servers only (e.g. a GC setting tried
+  // on the same build: `--other` this tree's own directory).
+  const flags = (process.env[name === "this" ? "AB_THIS_FLAGS" : "AB_OTHER_FLAGS"] ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...prof, ...flags, ...argv], {
     cwd: root,
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
