@@ -28,6 +28,36 @@ async function cachedActorFacts(organisationId: number, userId: number, version?
   return loaded;
 }
 
+/**
+ * The key of a target whose facts may be kept in the process under the organisation's AccessVersion,
+ * or null for one read every time. A class's facts are its existence (ClassGroup's rows raise the
+ * version); a student's are their classes on `today` (Student's and ClassMembership's rows raise it,
+ * the day is in the key). A lesson's teacher, subgroup or substitute and a club's leader change
+ * without raising it: those are read on every request.
+ */
+function cachedTargetKey(organisationId: number, target: TargetRef, today: Date): string | null {
+  if (target.kind === "class") return `${organisationId}:${JSON.stringify(target)}`;
+  if (target.kind === "student")
+    return `${organisationId}:student:${target.studentId}:${today.toISOString().slice(0, 10)}`;
+  return null;
+}
+
+/** A target's facts: from the process cache under the request's AccessVersion where cachedTargetKey allows. */
+async function targetFactsOf(actor: Actor, target: TargetRef): Promise<TargetFacts | null> {
+  const today = new Date();
+  const key = cachedTargetKey(actor.organisationId, target, today);
+  const targets = key ? processCache<TargetFacts>("target-facts") : null;
+  if (!key || !targets) return loadTargetFacts(actor.organisationId, target, today);
+  // The version first, then the data it tags (lib/auth/version.ts).
+  const current = versionTag(actor) ?? (await requestAccessVersion(actor.organisationId));
+  const hit = targets.get(key, current);
+  if (hit) return hit;
+  const loaded = await loadTargetFacts(actor.organisationId, target, today);
+  // Only what exists is kept: a target created after a miss is seen at once.
+  if (loaded) targets.set(key, current, loaded);
+  return loaded;
+}
+
 /** Actor facts once per request (React cache), cached between requests; callers never pass roles in. */
 export const actorFacts = cache(
   async (organisationId: number, userId: number, version?: bigint): Promise<ActorFacts | null> =>
@@ -44,7 +74,7 @@ export async function authorize(
 ): Promise<Decision> {
   const facts = await factsOf(actor);
   if (!facts) return { allowed: false };
-  const targetFacts = await loadTargetFacts(actor.organisationId, target, new Date());
+  const targetFacts = await targetFactsOf(actor, target);
   // A target outside the actor's organisation does not exist for them (ACL-5).
   if (!targetFacts) return { allowed: false };
   return decide(facts, permission, targetFacts);
@@ -58,7 +88,7 @@ export async function authorizeAny(
 ): Promise<Permission | null> {
   const facts = await factsOf(actor);
   if (!facts) return null;
-  const targetFacts: TargetFacts | null = await loadTargetFacts(actor.organisationId, target, new Date());
+  const targetFacts: TargetFacts | null = await targetFactsOf(actor, target);
   if (!targetFacts) return null;
   return permissions.find((p) => decide(facts, p, targetFacts).allowed) ?? null;
 }
@@ -71,7 +101,7 @@ export async function permissionsOn(
 ): Promise<Set<Permission>> {
   const facts = await factsOf(actor);
   if (!facts) return new Set();
-  const targetFacts = await loadTargetFacts(actor.organisationId, target, new Date());
+  const targetFacts = await targetFactsOf(actor, target);
   if (!targetFacts) return new Set();
   return new Set(permissions.filter((p) => decide(facts, p, targetFacts).allowed));
 }

@@ -4,7 +4,7 @@
 // reads at the start of each request. Shown here: every watched write raises it exactly once per
 // transaction (and the busy columns nobody caches do not); the cache is really used (a change
 // made with the triggers switched off stays unseen); sign-out, a password change, a deactivated
-// login, a removed role, load, class-teacher post, child link or matrix cell take effect at the
+// login, a removed role, load, class-teacher post, child link, class stay or matrix cell take effect at the
 // very next request — in this process and in a second one.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { createInterface } from "node:readline";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { ACTOR_FACTS } from "@/lib/access/data";
+import { ACTOR_FACTS, TARGET_CLASS, TARGET_STUDENT } from "@/lib/access/data";
 import { SESSION_USER } from "@/lib/auth/data";
 import { authorize } from "@/lib/access/authorize";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -202,6 +202,25 @@ describe("AccessVersion: raised by the database in the writing transaction", () 
       "Student card unbound",
       () => db.student.updateMany({ where: { organisationId: o(), id: f.studentB }, data: { userId: null } }),
     ],
+    [
+      "ClassMembership: a stay begun",
+      () =>
+        db.classMembership.create({
+          data: { organisationId: o(), studentId: f.studentB, classId: f.classA, startDate: new Date("2027-06-01") },
+        }),
+    ],
+    [
+      "ClassMembership: a stay's end set",
+      () =>
+        db.classMembership.updateMany({
+          where: { organisationId: o(), studentId: f.studentB, classId: f.classA },
+          data: { endDate: new Date("2027-06-30") },
+        }),
+    ],
+    [
+      "ClassMembership: a stay removed",
+      () => db.classMembership.deleteMany({ where: { organisationId: o(), studentId: f.studentB, classId: f.classA } }),
+    ],
     ["Parent card unbound", () => db.parent.updateMany({ where: { organisationId: o() }, data: { userId: null } })],
     [
       "Parent card bound to a login",
@@ -232,6 +251,10 @@ describe("AccessVersion: raised by the database in the writing transaction", () 
     await db.classGroup.updateMany({
       where: { organisationId: f.organisationId, id: f.classB },
       data: { name: "5Б!" },
+    });
+    await db.classMembership.updateMany({
+      where: { organisationId: f.organisationId, studentId: f.studentB },
+      data: { educationForm: "FAMILY" },
     });
     await db.user.updateMany({
       where: { organisationId: f.organisationId, id: f.users.STAFF },
@@ -307,6 +330,9 @@ describe("AccessVersion: raised by the database in the writing transaction", () 
     for (const text of [
       SESSION_USER.sql({ organisationId: 1, userId: 1, sessionId: "x" }, new Date()).sql,
       ACTOR_FACTS.sql(1, 1).sql,
+      // The gate's cached target reads (lib/access/authorize.ts cachedTargetKey): a class, a student's stays.
+      TARGET_CLASS.sql(1, 1).sql,
+      TARGET_STUDENT.sql(1, 1, new Date()).sql,
     ]) {
       for (const m of text.matchAll(/(?:FROM|JOIN)\s+"(\w+)"/g)) read.add(m[1]);
     }
@@ -402,6 +428,31 @@ describe("cached session and access facts: a change takes effect at the next req
     expect((await held()).has("people.medical")).toBe(false);
     await db.rolePermission.deleteMany({ where: { organisationId: f.organisationId, column: "MEDIC" } });
     expect((await held()).has("people.medical")).toBe(true);
+  });
+
+  it("a student moved to another class: the old class teacher's rights on them end at the next request (the target read is cached)", async () => {
+    const student = { kind: "student", studentId: f.studentA } as const;
+    const manages = async () => (await authorize(actor("CLASS_TEACHER"), "people.manage", student)).allowed;
+    const stay = await db.classMembership.findFirstOrThrow({
+      where: { organisationId: f.organisationId, studentId: f.studentA },
+    });
+    const moveTo = (classId: number) =>
+      withoutTriggers(`UPDATE "ClassMembership" SET "classId" = $1 WHERE "organisationId" = $2 AND id = $3`, [
+        classId,
+        f.organisationId,
+        stay.id,
+      ]);
+    expect(await manages()).toBe(true);
+    // Moved behind the cache's back: the kept target (a stay in 5А) still answers …
+    await moveTo(f.classB);
+    expect(await manages()).toBe(true);
+    await moveTo(f.classA);
+    // … a real move raises the version (ClassMembership's trigger) and is seen at once.
+    const where = { organisationId_id: { organisationId: f.organisationId, id: stay.id } };
+    await db.classMembership.update({ where, data: { classId: f.classB } });
+    expect(await manages()).toBe(false);
+    await db.classMembership.update({ where, data: { classId: f.classA } });
+    expect(await manages()).toBe(true);
   });
 
   it("a removed load, class-teacher post or child link: the gate refuses at the next request", async () => {
