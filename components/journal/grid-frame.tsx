@@ -2,11 +2,12 @@
 // browser (hydration) show the students' names, averages and absences from the frame the server
 // computed (lib/journal/grid-frame.ts); right after hydration the grid itself (journal-grid.tsx)
 // takes its place and draws the lesson columns from the packed view. The HTML is rendered without
-// unpacking the view or drawing the grid's rows.
+// unpacking the view or drawing the grid's rows; the rows' head cells name their classes by short ones
+// written once on the table (grid-row.tsx FRAME_RULES: ≈ 450 bytes a row less of the page's HTML).
 import type { GridFrame } from "@/lib/journal/grid-frame";
 import { GridStatusLine } from "./grid-status-line";
 import { HeadCorner } from "./grid-header";
-import { CELL_RULES, RowHeadCells, rowZebra } from "./grid-row";
+import { FRAME_RULES, RowHeadCells, rowZebra } from "./grid-row";
 
 const noLoad = async () => {};
 
@@ -28,7 +29,7 @@ export function GridFrameView({ frame, periodLabel }: { frame: GridFrame; period
         <table
           role="grid"
           aria-label={label}
-          className={`border-separate border-spacing-0 text-xs leading-none outline-none ${CELL_RULES}`}
+          className={`border-separate border-spacing-0 text-xs leading-none outline-none ${FRAME_RULES}`}
         >
           <thead>
             <tr>
@@ -40,7 +41,7 @@ export function GridFrameView({ frame, periodLabel }: { frame: GridFrame; period
           <tbody>
             {frame.rows.map((head, row) => (
               <tr key={row} className={rowZebra(row)}>
-                <RowHeadCells row={row} head={head} active={false} />
+                <RowHeadCells row={row} head={head} active={false} frame />
               </tr>
             ))}
           </tbody>

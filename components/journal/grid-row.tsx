@@ -52,33 +52,65 @@ const ATT_COLOURS: Record<string, string> = {
 /** A row's background: every other row shaded. */
 export const rowZebra = (row: number) => (row % 2 === 1 ? "bg-slate-50/60" : "bg-white");
 
+/** The classes every sticky head cell of a row shares (and the row's activity: bg-blue-50, else bg-white). */
+const HEAD_CELL = "sticky z-10 border-b border-r border-slate-200";
+/** Each head cell's own classes: number, name, average, absences. */
+export const HEAD_COLUMNS = [
+  "left-0 w-7 text-center tabular-nums text-slate-500",
+  "left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal",
+  "left-[14.75rem] text-center tabular-nums font-semibold",
+  "left-[17.75rem] text-center tabular-nums text-slate-600",
+] as const;
+
+/**
+ * The frame's head cells (grid-frame.tsx; issue 22 item 4): the same classes as an inactive row's, written
+ * once on the frame's table as FRAME_RULES — each row of the page's HTML names them by these short
+ * classes (`jh` every head cell, then the column's) instead of repeating ≈ 450 bytes of them.
+ */
+export const FRAME_HEAD = ["jh jn", "jh jm", "jh ja", "jh jp"] as const;
+export const FRAME_RULES =
+  "[&_.jh]:sticky [&_.jh]:z-10 [&_.jh]:border-b [&_.jh]:border-r [&_.jh]:border-slate-200 [&_.jh]:bg-white " +
+  "[&_.jn]:left-0 [&_.jn]:w-7 [&_.jn]:text-center [&_.jn]:tabular-nums [&_.jn]:text-slate-500 " +
+  "[&_.jm]:left-7 [&_.jm]:w-52 [&_.jm]:min-w-52 [&_.jm]:max-w-52 [&_.jm]:truncate [&_.jm]:px-2 [&_.jm]:py-1 [&_.jm]:text-left [&_.jm]:font-normal " +
+  "[&_.ja]:left-[14.75rem] [&_.ja]:text-center [&_.ja]:tabular-nums [&_.ja]:font-semibold " +
+  "[&_.jp]:left-[17.75rem] [&_.jp]:text-center [&_.jp]:tabular-nums [&_.jp]:text-slate-600";
+
 /**
  * The sticky cells left of a row's lesson cells: number, name, average (the forecast as its title),
- * absences — the same for the grid's rows and for the frame the server renders (grid-frame.tsx).
+ * absences — the same for the grid's rows and for the frame the server renders (grid-frame.tsx, `frame`:
+ * its short classes under FRAME_RULES).
  */
-export function RowHeadCells({ row, head, active }: { row: number; head: RowHead; active: boolean }) {
+export function RowHeadCells({
+  row,
+  head,
+  active,
+  frame = false,
+}: {
+  row: number;
+  head: RowHead;
+  active: boolean;
+  frame?: boolean;
+}) {
   const [name, left, joinedLate, average, atRisk, forecastTitle, absences] = head;
-  const nameCell = `sticky z-10 border-b border-r border-slate-200 ${active ? "bg-blue-50" : "bg-white"}`;
+  const cls = (i: number) =>
+    frame ? FRAME_HEAD[i] : `${HEAD_CELL} ${active ? "bg-blue-50" : "bg-white"} ${HEAD_COLUMNS[i]}`;
   return (
     <>
-      <td className={`${nameCell} left-0 w-7 text-center tabular-nums text-slate-500`}>{row + 1}</td>
+      <td className={cls(0)}>{row + 1}</td>
       <th
         scope="row"
         id={`jr${row}`}
-        className={`${nameCell} left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal ${left ? "text-slate-500" : ""}`}
+        className={frame ? (left ? `${cls(1)} text-slate-500` : cls(1)) : `${cls(1)} ${left ? "text-slate-500" : ""}`}
         title={left ? "Выбыл(а)" : joinedLate ? "Прибыл(а) в течение периода" : undefined}
       >
         {name}
         {left && <span className="ml-1 text-[10px]">(выб.)</span>}
         {joinedLate && !left && <span className="ml-1 text-[10px] text-slate-500">(приб.)</span>}
       </th>
-      <td
-        className={`${nameCell} left-[14.75rem] text-center tabular-nums font-semibold`}
-        title={forecastTitle ?? undefined}
-      >
+      <td className={cls(2)} title={forecastTitle ?? undefined}>
         <span className={atRisk ? "text-red-600" : ""}>{average}</span>
       </td>
-      <td className={`${nameCell} left-[17.75rem] text-center tabular-nums text-slate-600`}>{absences}</td>
+      <td className={cls(3)}>{absences}</td>
     </>
   );
 }

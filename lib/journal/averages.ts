@@ -109,7 +109,18 @@ export function marksNeeded(
   weight = 1,
   limit = 100,
 ): number | null {
-  const base = averageOf(marks, method);
+  return neededAfter(averageOf(marks, method), method, scale, value, weight, limit);
+}
+
+/** marksNeeded from the marks' summary (averageOf's), computed once for every value of a forecast. */
+function neededAfter(
+  base: MarkSummary,
+  method: AveragingMethod,
+  scale: MarkScale,
+  value: number,
+  weight: number,
+  limit = 100,
+): number | null {
   const current = recommendMark(base.average, scale);
   const w = method === "PLAIN" ? 1 : weight;
   if (current === null) return w > 0 ? 1 : null;
@@ -137,14 +148,15 @@ export function forecast(
   method: AveragingMethod,
   scale: MarkScale,
   weight = 1,
+  /** averageOf(marks, method) when the caller has it (the grid's rows: issue 22 item 2). */
+  summary: MarkSummary = averageOf(marks, method),
 ): Forecast {
-  const summary = averageOf(marks, method);
   const current = recommendMark(summary.average, scale);
   const next = current === null || current >= scale.maxMark ? null : current + 1;
   const needed: Forecast["needed"] = [];
   if (next !== null) {
     for (let v = scale.maxMark; v >= next; v--)
-      needed.push({ value: v, count: marksNeeded(marks, method, scale, v, weight) });
+      needed.push({ value: v, count: neededAfter(summary, method, scale, v, weight) });
   }
   const atRisk =
     current === scale.minMark || (current === null && summary.debts + summary.notAttested + summary.fail > 0);
@@ -202,7 +214,7 @@ export const ABSENCE_RISK_SHARE = 0.5;
  */
 export function periodOutlook(x: OutlookInput): Outlook {
   const summary = averageOf(x.marks, x.method);
-  const fc = forecast(x.marks, x.method, x.scale);
+  const fc = forecast(x.marks, x.method, x.scale, 1, summary);
   const blanks = summary.debts + summary.notAttested;
   const absenceRisk = x.lessonsHeld > 0 && x.absences / x.lessonsHeld >= ABSENCE_RISK_SHARE;
   let proposal: FinalProposal = null;

@@ -17,6 +17,7 @@ import {
   type GridAttendance,
   type GridLesson,
   type GridMark,
+  type GridStudent,
   type GridType,
   type GridView,
 } from "./grid";
@@ -44,11 +45,22 @@ const PLAIN_LESSON_FIELDS = [
   "homeworkMarker",
 ] as const satisfies readonly (keyof GridLesson)[];
 type PlainLessonField = (typeof PLAIN_LESSON_FIELDS)[number];
-/** The value types of the fields F, as a tuple. */
+/** A lesson's homework: [id, text, dueDate, version, [[fileId, name, size]]]. */
+export type PackedHomework = [number, string, string | null, number, [number, string, number][]];
+/** The value types of the fields F, as a tuple, the homework packed. */
 type FieldValues<F extends readonly (keyof GridLesson)[]> = {
-  -readonly [I in keyof F]: F[I] extends keyof GridLesson ? GridLesson[F[I]] : never;
+  -readonly [I in keyof F]: F[I] extends "homework"
+    ? PackedHomework | null
+    : F[I] extends keyof GridLesson
+      ? GridLesson[F[I]]
+      : never;
 };
 type PlainLesson = FieldValues<typeof PLAIN_LESSON_FIELDS>;
+/**
+ * [id, name, cells — 0 when every lesson is open ("o" each), finalSet, left, joinedLate (1/0)]: a class
+ * of 35 wrote six keys and a row of «o» per student (issue 22 item 4).
+ */
+export type PackedStudent = [number, string, string | 0, 0 | 1, 0 | 1, 0 | 1];
 
 /**
  * [id, date, bell, hours, topic, content, version, planTopicId, homework, homeworkMarker, assignments,
@@ -58,7 +70,8 @@ type PlainLesson = FieldValues<typeof PLAIN_LESSON_FIELDS>;
 export type PackedLesson = [...PlainLesson, ...PackedLessonTail];
 type PackedLessonTail = [(PackedAssignment | GridAssignment)[], number, number, number, 0 | 1, 0 | 1];
 
-export type PackedGridView = Omit<GridView, "marks" | "attendance" | "lessons"> & {
+export type PackedGridView = Omit<GridView, "marks" | "attendance" | "lessons" | "students"> & {
+  students: PackedStudent[];
   /** The lessons as tuples; their locks (three per lesson, the same few reasons) once each in `locks`. */
   lessons: PackedLesson[];
   locks: Lock[];
@@ -132,6 +145,44 @@ function unpackAssignment(a: PackedAssignment | GridAssignment, types: Map<numbe
   };
 }
 
+const packHomework = (h: GridLesson["homework"]): PackedHomework | null =>
+  h && [h.id, h.text, h.dueDate, h.version, h.files.map((f) => [f.id, f.name, f.size])];
+
+const unpackHomework = (h: PackedHomework | null): GridLesson["homework"] =>
+  h && {
+    id: h[0],
+    text: h[1],
+    dueDate: h[2],
+    version: h[3],
+    files: h[4].map(([id, name, size]) => ({ id, name, size })),
+  };
+
+const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
+
+function packStudents(view: GridView): PackedStudent[] {
+  const open = "o".repeat(view.lessons.length);
+  return view.students.map((s) => [
+    s.id,
+    s.name,
+    s.cells === open ? 0 : s.cells,
+    bit(s.finalSet),
+    bit(s.left),
+    bit(s.joinedLate),
+  ]);
+}
+
+function unpackStudents(packed: PackedGridView): GridStudent[] {
+  const open = "o".repeat(packed.lessons.length);
+  return packed.students.map(([id, name, cells, finalSet, left, joinedLate]) => ({
+    id,
+    name,
+    cells: cells === 0 ? open : cells,
+    finalSet: finalSet === 1,
+    left: left === 1,
+    joinedLate: joinedLate === 1,
+  }));
+}
+
 function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] } {
   const locks: Lock[] = [];
   const index = new Map<string, number>();
@@ -147,7 +198,7 @@ function packLessons(view: GridView): { lessons: PackedLesson[]; locks: Lock[] }
   };
   const types = new Map(view.types.map((t) => [t.id, t]));
   const lessons = view.lessons.map((l): PackedLesson => [
-    ...(PLAIN_LESSON_FIELDS.map((k) => l[k]) as unknown as PlainLesson),
+    ...(PLAIN_LESSON_FIELDS.map((k) => (k === "homework" ? packHomework(l.homework) : l[k])) as unknown as PlainLesson),
     l.assignments.map((a) => packAssignment(a, types)),
     lockIdx(l.lock),
     lockIdx(l.lessonLock),
@@ -165,10 +216,12 @@ function unpackLessons(packed: PackedGridView): GridLesson[] {
     const [assignments, lock, lessonLock, assignmentLock, attendanceTaken, substituted] = tuple.slice(
       n,
     ) as PackedLessonTail;
-    const plain = Object.fromEntries(PLAIN_LESSON_FIELDS.map((k, i) => [k, tuple[i]])) as Pick<
-      GridLesson,
-      PlainLessonField
-    >;
+    const plain = Object.fromEntries(
+      PLAIN_LESSON_FIELDS.map((k, i) => [
+        k,
+        k === "homework" ? unpackHomework(tuple[i] as PackedHomework | null) : tuple[i],
+      ]),
+    ) as Pick<GridLesson, PlainLessonField>;
     return {
       ...plain,
       assignments: assignments.map((a) => unpackAssignment(a, types)),
@@ -182,8 +235,9 @@ function unpackLessons(packed: PackedGridView): GridLesson[] {
 }
 
 export function packGridView(view: GridView): PackedGridView {
-  const { marks: allMarks, attendance: allAttendance, lessons: _lessons, ...rest } = view;
+  const { marks: allMarks, attendance: allAttendance, lessons: _lessons, students: _students, ...rest } = view;
   void _lessons;
+  void _students;
   const marks: PackedMark[] = [];
   const attendance: PackedAttendance[] = [];
   const markComments: [number, number, string][] = [];
@@ -224,6 +278,7 @@ export function packGridView(view: GridView): PackedGridView {
   return {
     ...rest,
     ...packLessons(view),
+    students: packStudents(view),
     markRows: markCells.map(joinRow),
     attendanceRows: attendanceCells.map(joinRow),
     markComments,
@@ -246,15 +301,18 @@ export function unpackGridView(packed: PackedGridView): GridView {
     attendance: extraAttendance,
     lessons: _packedLessons,
     locks: _locks,
+    students: _packedStudents,
     ...rest
   } = packed;
   void _packedLessons;
   void _locks;
+  void _packedStudents;
   const lessons = unpackLessons(packed);
+  const students = unpackStudents(packed);
   const marks: Record<string, GridMark> = {};
   const attendance: Record<string, GridAttendance> = {};
   const columns = assignmentIds(lessons, idOf);
-  packed.students.forEach((s, row) => {
+  students.forEach((s, row) => {
     const markCells = markRows[row] ? markRows[row].split(",") : [];
     markCells.forEach((entry, col) => {
       const m = entry ? MARK_ENTRY.exec(entry) : null;
@@ -289,7 +347,7 @@ export function unpackGridView(packed: PackedGridView): GridView {
   for (const [lessonId, studentId, code, missedHours, version] of extraAttendance) {
     attendance[attendanceKey(lessonId, studentId)] = { code, missedHours, version };
   }
-  return { ...rest, lessons, marks, attendance };
+  return { ...rest, lessons, students, marks, attendance };
 }
 
 /**

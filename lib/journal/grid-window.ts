@@ -154,7 +154,7 @@ export function packStep(part: GridView, range: Pick<StepRange, "before" | "afte
     marks: packed.marks,
     attendance: packed.attendance,
     students: part.students.map((s) => s.id),
-    cells: packed.students.map((s) => s.cells),
+    cells: part.students.map((s) => s.cells),
     hidden: { before: range.before, after: range.after },
   };
 }
@@ -180,7 +180,7 @@ export function mergeWindow(view: GridView, step: PackedWindow, dir: "before" | 
   const part = unpackGridView({
     ...frame,
     ...cellsPart,
-    students: ids.map((id) => ({ id, name: "", cells: "", finalSet: false, left: false, joinedLate: false })),
+    students: ids.map((id) => [id, "", "", 0, 0, 0]),
   });
   const cellsOf = new Map(ids.map((id, row) => [id, cells[row] ?? ""]));
   const pad = (s: string) => s.padEnd(part.lessons.length, "o").slice(0, part.lessons.length);

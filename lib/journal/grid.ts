@@ -412,7 +412,8 @@ export function summaryOf(
   shown: readonly AverageInput[],
 ) {
   const marks = [...shown, ...hiddenInputs(view.hidden?.sums[studentId])];
-  return { ...averageOf(marks, view.method), forecast: forecast(marks, view.method, view.scale) };
+  const summary = averageOf(marks, view.method);
+  return { ...summary, forecast: forecast(marks, view.method, view.scale, 1, summary) };
 }
 
 export function studentSummary(

@@ -247,3 +247,24 @@ describe("period outlook: one proposal for the finals page and the diary (FIN-2,
     expect(finalLabel(null)).toBe("");
   });
 });
+
+describe("the forecast from one summary of the marks (issue 22 item 2: averageOf once per student)", () => {
+  it("gives for each value what marksNeeded gives, under both methods, with the caller's summary or its own", () => {
+    let x = 7;
+    const next = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648), Math.floor(x / 65536) % k);
+    const scale: MarkScale = { minMark: 2, maxMark: 5, roundingThreshold: 0.6 };
+    for (let n = 0; n < 60; n++) {
+      const marks = Array.from({ length: next(12) }, () =>
+        next(8) === 0
+          ? { kind: "DEBT" as const, value: null, weight: 1, isHospital: false }
+          : g(2 + next(4), [1, 2, 0.5][next(3)]),
+      );
+      for (const method of ["WEIGHTED", "PLAIN"] as const) {
+        const f = forecast(marks, method, scale);
+        expect(forecast(marks, method, scale, 1, averageOf(marks, method))).toEqual(f);
+        for (const { value, count } of f.needed) expect(count).toBe(marksNeeded(marks, method, scale, value));
+        expect(f.average).toBe(averageOf(marks, method).average);
+      }
+    }
+  });
+});

@@ -19,6 +19,7 @@ import {
 } from "@/lib/journal/grid";
 import { gridFrame, rowHead } from "@/lib/journal/grid-frame";
 import { firstView } from "@/lib/journal/grid-window";
+import { FRAME_HEAD, FRAME_RULES, HEAD_COLUMNS, RowHeadCells } from "@/components/journal/grid-row";
 import { d, rows } from "../fixtures/grid-rows";
 
 const built = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
@@ -121,5 +122,38 @@ describe("the grid's frame for the page's HTML (issue 22 items 2 and 4)", () => 
     // no lesson cells before the script runs; the status line offers the hidden lessons
     expect(html).not.toContain('role="gridcell"');
     expect(html).toContain(`Ранее: уроков ${v.hidden!.before}`);
+  });
+
+  it("names the head cells' classes once on the table: each short class is exactly a grid row's classes (issue 22 item 4)", () => {
+    // FRAME_RULES «[&_.jX]:utility» grouped by short class
+    const rules = new Map<string, string[]>();
+    for (const rule of FRAME_RULES.split(" ")) {
+      const m = /^\[&_\.(j[a-z])\]:(.+)$/.exec(rule);
+      expect(m, rule).not.toBeNull();
+      rules.set(m![1], [...(rules.get(m![1]) ?? []), m![2]]);
+    }
+    // an inactive grid row's head cells, as the live grid draws them
+    const row = renderToStaticMarkup(
+      h("tr", null, h(RowHeadCells, { row: 0, head: ["А", false, false, "4,00", false, null, ""], active: false })),
+    );
+    const full = [...row.matchAll(/class="([^"]*)"/g)].map((m) => m[1].trim().split(/\s+/)).filter((c) => c.length > 2);
+    expect(full).toHaveLength(4);
+    FRAME_HEAD.forEach((short, i) => {
+      const [shared, own] = short.split(" ");
+      expect([...rules.get(shared)!, ...rules.get(own)!].sort()).toEqual([...full[i]].sort());
+      expect(rules.get(own)).toEqual(HEAD_COLUMNS[i].split(" "));
+    });
+  });
+
+  it("writes a row of the page's HTML in a few hundred bytes: the classes are on the table (issue 22 item 4)", () => {
+    const v = firstView(journal(90, 5));
+    const frame = gridFrame(v);
+    const props = { frame, canEdit: true, lessonOnly: null, periodLabel: "2 четверть" };
+    const html = renderToStaticMarkup(h(JournalGrid, { ...props, view: gridPayload(v) }));
+    const body = html.slice(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+    const names = frame.rows.reduce((n, r) => n + Buffer.byteLength(r[0]) + Buffer.byteLength(r[5] ?? ""), 0);
+    // each row: its number, name, forecast, average, absences and ≈ 200 bytes of markup (≈ 650 with the classes per cell)
+    expect((Buffer.byteLength(body) - names) / frame.rows.length).toBeLessThan(260);
+    expect(body).not.toContain("sticky");
   });
 });

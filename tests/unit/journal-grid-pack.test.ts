@@ -105,6 +105,46 @@ describe("grid view packing for the client (issue 22 item 4)", () => {
     expect(gridPayload(v)).not.toBe(payload);
   });
 
+  it("sends the students and the homework as tuples, a row of open lessons as 0 (issue 22 item 4: the page's bytes)", () => {
+    const v = view();
+    const n = v.lessons.length;
+    const w: GridView = {
+      ...v,
+      students: v.students.map((s, i) =>
+        i === 0
+          ? { ...s, cells: "x".repeat(n - 1) + "o", finalSet: false, left: true, joinedLate: false }
+          : i === 1
+            ? { ...s, cells: "f" + "o".repeat(n - 1), finalSet: true, left: false, joinedLate: true }
+            : { ...s, cells: "o".repeat(n) },
+      ),
+      lessons: v.lessons.map((l, i) =>
+        i === 0
+          ? {
+              ...l,
+              homework: {
+                id: 41,
+                text: "№ 112, «114»",
+                dueDate: "2026-11-21",
+                version: 3,
+                files: [{ id: 7, name: "задачи.pdf", size: 2048 }],
+              },
+            }
+          : i === 1
+            ? { ...l, homework: { id: 42, text: "читать", dueDate: null, version: 1, files: [] } }
+            : l,
+      ),
+    };
+    const packed = packGridView(w);
+    expect(unpackGridView(packed)).toEqual(w);
+    expect(packed.students[0]).toEqual([w.students[0].id, w.students[0].name, "x".repeat(n - 1) + "o", 0, 1, 0]);
+    expect(packed.students[1]).toEqual([w.students[1].id, w.students[1].name, "f" + "o".repeat(n - 1), 1, 0, 1]);
+    expect(packed.students[2][2]).toBe(0);
+    expect(packed.lessons[0][8]).toEqual([41, "№ 112, «114»", "2026-11-21", 3, [[7, "задачи.pdf", 2048]]]);
+    const json = JSON.stringify(packed);
+    for (const key of ['"cells"', '"finalSet"', '"joinedLate"', '"files"', '"text"']) expect(json).not.toContain(key);
+    expect(json).not.toContain("o".repeat(n));
+  });
+
   it("keeps the comments in the layout's order, student by student and column by column", () => {
     const v = view();
     const [a0, a1] = v.lessons.flatMap((l) => l.assignments).map((a) => a.id);
