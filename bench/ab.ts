@@ -138,24 +138,20 @@ async function main(): Promise<void> {
     // The save's cells (shared by both builds: their windows run one after another).
     const clients = Number(args.clients);
     const markCells = fx.cells.map((x) => ({ ...x, value: 4 }));
+    const JSON_TYPE = { "content-type": "application/json" };
     const saveCells = new Map<number, (typeof markCells)[number]>();
     const saveRequest = (cookie: string, base: string, w: number, n: number, query = ""): Req => {
       const own = markCells.filter((_, i) => i % clients === w % clients);
       const cell = own[n % own.length];
       saveCells.set(w, cell);
       cell.value = cell.value === 4 ? 5 : 4;
+      const { lessonId, studentId, assignmentId, version } = cell;
+      const body = JSON.stringify({ kind: "mark", lessonId, studentId, assignmentId, input: `${cell.value}`, version });
       return {
         method: "POST",
         path: `/api/journal/cell${query}`,
-        headers: { cookie, origin: base, "content-type": "application/json" },
-        body: JSON.stringify({
-          kind: "mark",
-          lessonId: cell.lessonId,
-          studentId: cell.studentId,
-          assignmentId: cell.assignmentId,
-          input: String(cell.value),
-          version: cell.version,
-        }),
+        body,
+        headers: { cookie, origin: base, ...JSON_TYPE },
       };
     };
     const saveCheck = (w: number, _status: number, body: Buffer): boolean => {

@@ -22,23 +22,22 @@ beforeAll(async () => {
 /** The statement's text as it reaches pg (the `$n` form of the Prisma.Sql). */
 const textOf = (sql: { text: string }) => sql.text;
 
+/** The teacher's saves of one cell: `kind` with the cell's ids, then (input, version) per save. */
+function cellOf(kind: "mark" | "attendance", ids: { lessonId: number; studentId: number; assignmentId?: number }) {
+  const save = (input: string, version: number) =>
+    saveCell(f.actor(f.users.teacher), { kind, ...ids, input, version }, NOW);
+  return { save, counted: (input: string, version: number) => counted(() => save(input, version)) };
+}
+
 describe("the statements of a cell save (issue 22 item 6)", () => {
   it("changes a stored mark in THREE statements, no transaction: the cell's context, the access version, the one-statement write", async () => {
     const lessonId = f.lesson("2026-11-18");
     const assignmentId = await addAssignment(f, lessonId);
     const studentId = f.students[0];
-    const mark = (input: string, version: number) => ({
-      kind: "mark" as const,
-      lessonId,
-      assignmentId,
-      studentId,
-      input,
-      version,
-    });
-    const first = await saveCell(f.actor(f.users.teacher), mark("4", 0), NOW);
-    expect(first.body).toMatchObject({ ok: true, version: 1 });
+    const cell = cellOf("mark", { lessonId, assignmentId, studentId });
+    expect((await cell.save("4", 0)).body).toMatchObject({ ok: true, version: 1 });
     // The bench's mark_save: a stored mark changed (4 → 5).
-    const { result, queries } = await counted(() => saveCell(f.actor(f.users.teacher), mark("5", 1), NOW));
+    const { result, queries } = await cell.counted("5", 1);
     expect(result.body).toMatchObject({ ok: true, version: 2, mark: { value: 5 } });
     expect(queries.map((q) => q.text)).toEqual([
       textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
@@ -64,7 +63,7 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
       ),
     ]);
     // The same again with the mark removed: still three (no push job in the statement, no re-read).
-    const removed = await counted(() => saveCell(f.actor(f.users.teacher), mark("", 2), NOW));
+    const removed = await cell.counted("", 2);
     expect(removed.result.body).toMatchObject({ ok: true, version: 0, mark: null });
     expect(removed.queries).toHaveLength(3);
   });
@@ -72,16 +71,9 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
   it("changes a stored absence in THREE statements", async () => {
     const lessonId = f.lesson("2026-11-19");
     const studentId = f.students[1];
-    const att = (input: string, version: number) => ({
-      kind: "attendance" as const,
-      lessonId,
-      studentId,
-      input,
-      version,
-    });
-    const first = await saveCell(f.actor(f.users.teacher), att("н", 0), NOW);
-    expect(first.body).toMatchObject({ ok: true, version: 1 });
-    const { result, queries } = await counted(() => saveCell(f.actor(f.users.teacher), att("", 1), NOW));
+    const cell = cellOf("attendance", { lessonId, studentId });
+    expect((await cell.save("н", 0)).body).toMatchObject({ ok: true, version: 1 });
+    const { result, queries } = await cell.counted("", 1);
     expect(result.body).toMatchObject({ ok: true, version: 0, attendance: null });
     expect(queries.map((q) => q.text)).toEqual([
       textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
@@ -108,12 +100,9 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     // write's snapshot sees every insert committed before it (lib/journal/mutations.ts, writeMarkInto).
     const lessonId = f.lesson("2026-11-17");
     const assignmentId = await addAssignment(f, lessonId);
-    const { result, queries } = await counted(() =>
-      saveCell(
-        f.actor(f.users.teacher),
-        { kind: "mark", lessonId, assignmentId, studentId: f.students[2], input: "3", version: 0 },
-        NOW,
-      ),
+    const { result, queries } = await cellOf("mark", { lessonId, assignmentId, studentId: f.students[2] }).counted(
+      "3",
+      0,
     );
     expect(result.body).toMatchObject({ ok: true, version: 1 });
     expect(queries).toHaveLength(6);
@@ -130,18 +119,10 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
   it("refuses a stale version with the cell re-read, and nothing else", async () => {
     const lessonId = f.lesson("2026-11-16");
     const assignmentId = await addAssignment(f, lessonId);
-    const studentId = f.students[3];
-    const mark = (input: string, version: number) => ({
-      kind: "mark" as const,
-      lessonId,
-      assignmentId,
-      studentId,
-      input,
-      version,
-    });
-    await saveCell(f.actor(f.users.teacher), mark("4", 0), NOW);
-    await saveCell(f.actor(f.users.teacher), mark("5", 1), NOW);
-    const { result, queries } = await counted(() => saveCell(f.actor(f.users.teacher), mark("3", 1), NOW));
+    const cell = cellOf("mark", { lessonId, assignmentId, studentId: f.students[3] });
+    await cell.save("4", 0);
+    await cell.save("5", 1);
+    const { result, queries } = await cell.counted("3", 1);
     expect(result.status).toBe(409);
     // The context, the access version, the refused write, then the 409's answer: the cell now, its
     // last change and who made it.
