@@ -9,6 +9,9 @@
 // writes nothing but the profiles of --prof (and, with AB_DUMP=<dir>, each page's body once).
 // `<name>~<query>` adds search parameters to a named page — a scratch build's switch (round 13 split
 // the grid's CPU by ablation: `grid35~abl=d` served the page stopped after its reads).
+// `save` (or `save~<query>`, a scratch build's switch on the route): the mark save (POST /api/journal/cell) as the bench's mark_save sends it — the fixture's
+// cells alternating 4 and 5 with the version each answer gives (issue 22 item 6, round 14); a 409
+// would be an error. Both builds save the same cells in turn (the windows never overlap).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -22,7 +25,7 @@ import { benchAppEnv, median, runScript } from "./compare";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
 import { datasetToday, loadFixtures } from "./fixtures";
-import { runLoad, send } from "./http-load";
+import { runLoad, send, type Req } from "./http-load";
 import { bigGridPath, diaryPath, gridPath } from "./scenarios";
 
 const { values: args } = parseArgs({
@@ -127,10 +130,41 @@ async function main(): Promise<void> {
     apps.push(await serve("this", PROJECT_ROOT, env));
     apps.push(await serve("other", path.resolve(args.other), env));
     // grid35: the realistic grid (issue 22 item 2, scenario journal_grid_35x90), as its own teacher.
-    const all: Record<string, string> = { ping: "/ping", grid: gridPath(fx), diary: diaryPath(fx) };
+    const all: Record<string, string> = {
+      ping: "/ping",
+      grid: gridPath(fx),
+      diary: diaryPath(fx),
+      save: "/api/journal/cell?",
+    };
     const wanted = args.paths.split(",").map((p) => p.trim());
     if (wanted.some((w) => w.split("~")[0] === "grid35")) all.grid35 = bigGridPath(fx);
-    const cases: Array<{ key: string; app: Served; path: string; cookie: string }> = [];
+    // The save's cells (shared by both builds: their windows run one after another).
+    const clients = Number(args.clients);
+    const markCells = fx.cells.map((x) => ({ ...x, value: 4 }));
+    const JSON_TYPE = { "content-type": "application/json" };
+    const saveCells = new Map<number, (typeof markCells)[number]>();
+    const saveRequest = (cookie: string, base: string, w: number, n: number, query = ""): Req => {
+      const own = markCells.filter((_, i) => i % clients === w % clients);
+      const cell = own[n % own.length];
+      saveCells.set(w, cell);
+      cell.value = cell.value === 4 ? 5 : 4;
+      const { lessonId, studentId, assignmentId, version } = cell;
+      const body = JSON.stringify({ kind: "mark", lessonId, studentId, assignmentId, input: `${cell.value}`, version });
+      return {
+        method: "POST",
+        path: `/api/journal/cell${query}`,
+        body,
+        headers: { cookie, origin: base, ...JSON_TYPE },
+      };
+    };
+    const saveCheck = (w: number, _status: number, body: Buffer): boolean => {
+      const r = JSON.parse(body.toString()) as { ok: boolean; version?: number; current?: { version?: number } };
+      const cell = saveCells.get(w);
+      const version = r.ok ? r.version : r.current?.version;
+      if (cell && typeof version === "number") cell.version = version;
+      return r.ok;
+    };
+    const cases: Array<{ key: string; app: Served; path: string; cookie: string; save: boolean }> = [];
     for (const app of apps) {
       const teacher = await signIn(app.base, fx.orgId, fx.grid.teacherLogin, "demo2026");
       const parent = await signIn(app.base, fx.orgId, "parent", "demo2026");
@@ -154,8 +188,13 @@ async function main(): Promise<void> {
               ? bigTeacher
               : teacher;
         const p = at > 0 ? w.slice(at + 1) : extra !== undefined ? `${all[name]}&${extra}` : (all[w] ?? w);
-        const r = await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
-        if (r.status !== 200) throw new Error(`${app.name} ${p}: HTTP ${r.status}`);
+        const save = name === "save";
+        const query = save ? p.slice(all.save.length - 1).replace(/^\?$/, "") : "";
+        const one = (): Req => (save ? saveRequest(cookie, app.base, 0, 0, query) : { path: p, headers: { cookie } });
+        const first = one();
+        const r = await send(new http.Agent(), app.base, first);
+        if (r.status !== 200 || (save && !saveCheck(0, r.status, r.body)))
+          throw new Error(`${app.name} ${first.path}: HTTP ${r.status} ${save ? r.body.toString() : ""}`);
         // AB_DUMP=<dir>: each page's body as served by each build, to compare the markup byte for byte.
         if (process.env.AB_DUMP)
           writeFileSync(path.join(process.env.AB_DUMP, `${app.name}-${w.replace(/\W/g, "_")}.html`), r.body);
@@ -163,15 +202,18 @@ async function main(): Promise<void> {
         const logFile = `${path.join(DATA_DIR, "bench-pg")}.log`;
         await setStatementLogging(pgServer.url("postgres"), true);
         const offset = logSize(logFile);
-        await send(new http.Agent(), app.base, { path: p, headers: { cookie } });
+        const logged = await send(new http.Agent(), app.base, one());
+        if (save) saveCheck(0, logged.status, logged.body);
         await new Promise((r) => setTimeout(r, 500));
         await setStatementLogging(pgServer.url("postgres"), false);
         const statements = statementsFromLog(logFile, offset).length;
         log(`${app.name} ${w}: ${r.body.length} bytes, ${statements} SQL statements`);
-        cases.push({ key: `${w} · ${app.name}`, app, path: p, cookie });
+        cases.push({ key: `${w} · ${app.name}`, app, path: save ? query : p, cookie, save });
       }
     }
     const p50 = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    const p95 = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    const rps = new Map<string, number[]>(cases.map((c) => [c.key, []]));
     // The app server's CPU per request: steadier than latency on a busy machine, though contention
     // still inflates it. (PostgreSQL's is not summed: its backends come and go with their CPU time.)
     const appCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
@@ -187,16 +229,21 @@ async function main(): Promise<void> {
         const db0 = pgCpuSeconds(postmaster);
         const res = await runLoad({
           base: c.app.base,
-          concurrency: Number(args.clients),
+          concurrency: clients,
           durationMs: Number(args.seconds) * 1000,
           warmupMs: 500,
-          next: () => {
+          next: (w, n) => {
             sent++;
-            return { path: c.path, headers: { cookie: c.cookie } };
+            return c.save
+              ? saveRequest(c.cookie, c.app.base, w, n, c.path)
+              : { path: c.path, headers: { cookie: c.cookie } };
           },
+          check: c.save ? saveCheck : undefined,
         });
         if (res.errors) throw new Error(`${c.key}: ${res.errors} errors ${JSON.stringify(res.statuses)}`);
         p50.get(c.key)!.push(res.p50_ms);
+        p95.get(c.key)!.push(res.p95_ms);
+        rps.get(c.key)!.push(res.rps);
         // The window's CPU over every request sent in it (the warm-up's too).
         const n = Math.max(1, sent);
         appCpu.get(c.key)!.push(Math.round(((cpuSeconds(c.app.child.pid!) - app0) * 1e4) / n) / 10);
@@ -205,12 +252,12 @@ async function main(): Promise<void> {
       log(`round ${round}/${rounds}: ${cases.map((c) => `${c.key} ${p50.get(c.key)!.at(-1)}`).join(" · ")}`);
     }
     console.log(
-      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | app CPU ms / request | PostgreSQL CPU ms / request |`,
+      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | median p95 ms | median req/s | app CPU ms / request | PostgreSQL CPU ms / request |`,
     );
-    console.log("|---|---:|---:|---:|");
+    console.log("|---|---:|---:|---:|---:|---:|");
     for (const c of cases)
       console.log(
-        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} |`,
+        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(p95.get(c.key)!)} | ${median(rps.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} |`,
       );
   } finally {
     for (const a of apps) {
