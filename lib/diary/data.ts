@@ -488,13 +488,19 @@ const chosenMondaySql = (organisationId: number, mondays: { five: Date; six: Dat
   Prisma.sql`SELECT CASE WHEN ${studyDaysSql(organisationId)} = 6 THEN ${isoDate(mondays.six)}::date
                      ELSE ${isoDate(mondays.five)}::date END AS monday`;
 
-/** The week of the Monday in the CTE `wk` as SQL bounds. */
-const WK: WeekBounds = {
-  monday: Prisma.sql`(SELECT wk.monday FROM wk)`,
-  sunday: Prisma.sql`(SELECT wk.monday + 6 FROM wk)`,
+/**
+ * The bounds DIARY_WEEK_PAGE reads the week with: the stays, lessons and homework due of both candidate
+ * weeks — Monday `first` … Sunday after `last` as parameters, one week but on a Saturday of a five-day
+ * school (diaryWeekPage keeps the chosen week's): with the dates in view the planner keeps the generic
+ * plan as for DIARY_WEEK, where bounds taken from `wk` made it plan every execution anew (≈ 3.6 ms of
+ * PostgreSQL per request on the bench week) — and the events of the week `wk` chose.
+ */
+const candidateWeeks = (first: Date, last: Date): WeekBounds => ({
+  monday: Prisma.sql`${isoDate(first)}::date`,
+  sunday: Prisma.sql`${isoDate(addDays(last, 6))}::date`,
   from: Prisma.sql`(SELECT wk.monday::timestamp FROM wk)`,
   to: Prisma.sql`(SELECT (wk.monday + 7)::timestamp FROM wk)`,
-};
+});
 
 /**
  * The diary week page in ONE statement (issue 22 item 5: the page and the week were two statements in
@@ -533,6 +539,7 @@ export const DIARY_WEEK_PAGE = rawStatement(
     const first = mondays.five < mondays.six ? mondays.five : mondays.six;
     const last = mondays.five < mondays.six ? mondays.six : mondays.five;
     const clubs = { from: first, to: addDays(last, 5) };
+    const weeks = candidateWeeks(first, last);
     return Prisma.sql`
     WITH here AS MATERIALIZED (
       SELECT m."classId", m."startDate", c.name FROM "ClassMembership" m
@@ -543,7 +550,7 @@ export const DIARY_WEEK_PAGE = rawStatement(
       SELECT h."classId", h.name FROM here h ORDER BY h."startDate" DESC, h."classId" LIMIT 1
     ), wk AS MATERIALIZED (
       ${chosenMondaySql(organisationId, mondays)}
-    ), ${weekCtesSql(organisationId, studentId, WK)}
+    ), ${weekCtesSql(organisationId, studentId, weeks)}
     SELECT
       (SELECT json_build_array(s."lastName", s."firstName", s."middleName") FROM "Student" s
         WHERE s."organisationId" = ${organisationId} AND s.id = ${studentId}) AS student,
@@ -570,7 +577,7 @@ export const DIARY_WEEK_PAGE = rawStatement(
       ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements,
       ${studyDaysSql(organisationId)} AS "studyDays",
       (SELECT to_char(wk.monday, 'YYYY-MM-DD') FROM wk) AS monday,
-      ${weekColumnsSql(organisationId, studentId, WK, clubs, Prisma.raw('"weekStays"'))}`;
+      ${weekColumnsSql(organisationId, studentId, weeks, clubs, Prisma.raw('"weekStays"'))}`;
   },
 );
 
@@ -605,7 +612,19 @@ export async function diaryWeekPage(
   const page = pageOfRow(r, studentId, reader.today);
   const monday = r ? dateOnly(r.monday) : mondays.five;
   const days = Array.from({ length: page.studyDays }, (_, i) => addDays(monday, i));
-  return { page, monday, week: weekOfRow(r && { ...r, stays: r.weekStays }, studentId, teacherWord, days) };
+  const week = weekOfRow(r && { ...r, stays: r.weekStays }, studentId, teacherWord, days);
+  // The chosen week's lessons and homework due of the two candidate weeks read (candidateWeeks).
+  const sunday = addDays(monday, 6);
+  const inWeek = (d: Date) => d >= monday && d <= sunday;
+  return {
+    page,
+    monday,
+    week: {
+      ...week,
+      lessons: week.lessons.filter((l) => inWeek(l.date)),
+      due: week.due.filter((h) => inWeek(h.dueDate)),
+    },
+  };
 }
 
 /** PAGE_COLUMNS as the page. */
