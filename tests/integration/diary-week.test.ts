@@ -701,6 +701,15 @@ describe("the rendered week (issue 22 item 5: the week as compact data to one cl
       .map((m) => m[1]);
     expect(hidden).toEqual(["2026-11-16", "2026-11-17", "2026-11-19", "2026-11-20"]);
 
+    // The markup's class names (issue 22 item 5, round 14): one short class per repeated element of a
+    // lesson row (components/diary/week-board.css) — its utility classes were ≈ 250 characters a row.
+    const rows = [...phone.matchAll(/<li data-lesson="\d+"[\s\S]*?(?=<li data-lesson|<\/ul>)/g)].map((m) => m[0]);
+    const classChars = rows.map((r) => [...r.matchAll(/ class="([^"]*)"/g)].reduce((n, m) => n + m[1].length, 0));
+    expect(rows).toHaveLength(week.lessons.length);
+    // 1,636 characters over this week's five rows (2,700 with the utility classes; the kit's mark badges
+    // and hand-in buttons keep theirs): a bound, not a figure.
+    expect(classChars.reduce((a, b) => a + b, 0)).toBeLessThan(2000);
+
     // What the RSC payload carries for the week: the client component's one prop, data only — no
     // class names, no element tree (round 11: ≈ 900 bytes of flight per lesson, 20 KB of class names
     // on the demo week). A bound, not a figure: 5 lessons with marks, history, homework, hand-ins.
