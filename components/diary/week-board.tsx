@@ -8,13 +8,14 @@ import Link from "@/components/ui/link";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { STATE_TONE } from "@/components/learning/state-tone";
 import type { PackedDue, PackedHomework, PackedLesson, PackedMaterial, PackedWeek } from "./week-pack";
+import "./week-board.css";
 
 /** DAY-4: homework due on the day (set on an earlier lesson). */
 function DueItem({ due: [, prefix, text, files] }: { due: PackedDue }) {
   return (
-    <div className="mt-1 break-words text-sm" data-testid="homework-due">
-      <span className="text-slate-500">{prefix}</span>
-      <span className="whitespace-pre-line">{text}</span>
+    <div className="dw-item" data-testid="homework-due">
+      <span className="dw-pre">{prefix}</span>
+      <span className="dw-text">{text}</span>
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
     </div>
   );
@@ -29,11 +30,11 @@ function Homework({
 }) {
   return (
     <div
-      className={`ml-6 mt-1 break-words text-sm ${fresh ? "rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : ""}`}
+      className={fresh ? "dw-hw rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : "dw-hw"}
       data-new={fresh ? "true" : undefined}
     >
-      <span className="text-slate-500">{prefix}</span>
-      <span className="whitespace-pre-line">{text}</span>
+      <span className="dw-pre">{prefix}</span>
+      <span className="dw-text">{text}</span>
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
       {/* LRN-1: the hand-in's state and its page. */}
       {handin && studentId !== null && (
@@ -92,15 +93,15 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
     materials,
   ] = lesson;
   return (
-    <li data-lesson={id} className={`border-t border-slate-100 py-2 first:border-t-0 ${cancelled ? "opacity-60" : ""}`}>
-      <div className="flex flex-wrap items-baseline gap-x-2">
-        <span className="w-4 text-right text-xs text-slate-500">{bell}</span>
-        <span className="text-xs tabular-nums text-slate-500">{start}</span>
-        <span className={`font-medium ${cancelled ? "line-through" : ""}`}>{subject}</span>
-        {room && <span className="text-xs text-slate-500">{room}</span>}
+    <li data-lesson={id} className={cancelled ? "dw-lesson opacity-60" : "dw-lesson"}>
+      <div className="dw-row">
+        <span className="dw-bell">{bell}</span>
+        <span className="dw-time">{start}</span>
+        <span className={cancelled ? "font-medium line-through" : "font-medium"}>{subject}</span>
+        {room && <span className="dw-note">{room}</span>}
         {cancelled ? <span className="text-xs font-medium text-red-700">отменён</span> : null}
         {substitute && <span className="text-xs text-amber-700">замена: {substitute}</span>}
-        <span className="ml-auto flex flex-wrap gap-1">
+        <span className="dw-marks">
           {attendance && (
             <span
               title={attendance[1]}
@@ -111,7 +112,7 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
           )}
           {marks.map(([label, title, note, fresh], i) => (
             <MarkBadge key={i} label={label} title={title} fresh={fresh === 1}>
-              <span className="text-[10px] font-normal">{note}</span>
+              <span className="dw-mark-note">{note}</span>
             </MarkBadge>
           ))}
         </span>
@@ -128,13 +129,13 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
         </details>
       )}
       {due.length > 0 && (
-        <div className="ml-6 rounded bg-amber-50 px-1">
+        <div className="dw-due">
           {due.map((h) => (
             <DueItem key={h[0]} due={h} />
           ))}
         </div>
       )}
-      {topic && <p className="ml-6 text-sm text-slate-600">{topic}</p>}
+      {topic && <p className="dw-topic">{topic}</p>}
       {homework.map((h) => (
         <Homework key={h[0]} homework={h} studentId={studentId} />
       ))}

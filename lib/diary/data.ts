@@ -94,7 +94,7 @@ const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-D
  * subject, room, substitute, bell times, homework with files and hand-in, materials, the student's
  * marks with type and weight, attendance and the history of those marks (DAY-10), one row each.
  */
-function weekLessonsSql(organisationId: number, studentId: number, monday: Date, sunday: Date): Prisma.Sql {
+function weekLessonsSql(organisationId: number, studentId: number, w: WeekBounds): Prisma.Sql {
   return Prisma.sql`
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
            s.name AS "subjectName",
@@ -143,7 +143,7 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
       JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
      WHERE l."organisationId" = ${organisationId} AND l."classId" IN (SELECT st."classId" FROM st)
-       AND l.date >= ${isoDate(monday)}::date AND l.date <= ${isoDate(sunday)}::date
+       AND l.date >= ${w.monday} AND l.date <= ${w.sunday}
        AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
 }
 
@@ -151,7 +151,7 @@ function weekLessonsSql(organisationId: number, studentId: number, monday: Date,
  * DAY-4: homework of the classes in `st` (and the subgroups in `sg`) due within [monday, sunday],
  * with the set lesson's class and subject and the files.
  */
-function homeworkDueSql(organisationId: number, monday: Date, sunday: Date): Prisma.Sql {
+function homeworkDueSql(organisationId: number, w: WeekBounds): Prisma.Sql {
   return Prisma.sql`
     SELECT h.id, h.text, h."dueDate", l."classId",
            (SELECT s.name FROM "Subject" s WHERE s."organisationId" = l."organisationId" AND s.id = l."subjectId") AS "subjectName",
@@ -161,9 +161,78 @@ function homeworkDueSql(organisationId: number, monday: Date, sunday: Date): Pri
       CROSS JOIN LATERAL (SELECT l."classId", l."subjectId", l."subgroupId", l."organisationId" FROM "Lesson" l
                            WHERE l."organisationId" = h."organisationId" AND l.id = h."lessonId" OFFSET 0) l
      WHERE h."organisationId" = ${organisationId}
-       AND h."dueDate" >= ${isoDate(monday)}::date AND h."dueDate" <= ${isoDate(sunday)}::date
+       AND h."dueDate" >= ${w.monday} AND h."dueDate" <= ${w.sunday}
        AND l."classId" IN (SELECT st."classId" FROM st)
        AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
+}
+
+/**
+ * The week's bounds as SQL: its Monday and Sunday (dates) and the instants of its start and of the
+ * next Monday (timestamps, UTC) — parameters (DIARY_WEEK) or the Monday a CTE chose (DIARY_WEEK_PAGE).
+ */
+type WeekBounds = { monday: Prisma.Sql; sunday: Prisma.Sql; from: Prisma.Sql; to: Prisma.Sql };
+
+const weekOf = (monday: Date): WeekBounds => ({
+  monday: Prisma.sql`${isoDate(monday)}::date`,
+  sunday: Prisma.sql`${isoDate(addDays(monday, 6))}::date`,
+  from: utcSql(monday),
+  to: utcSql(addDays(monday, 7)),
+});
+
+/** The columns of the diary week (DIARY_WEEK's) */
+const WEEK_COLUMNS = {
+  /** [[classId, startDate, endDate]] */
+  stays: col.jsonArray,
+  /** the weekLessonsSql rows as objects, by date, bell, id */
+  lessons: col.jsonArray,
+  /** the homeworkDueSql rows as objects, by due date, id */
+  due: col.jsonArray,
+  /** [[id, title, startsAt, place, className]] by start */
+  events: col.jsonArray,
+  /** STUDENT_CLUBS rows as objects, or [] */
+  clubs: col.jsonArray,
+};
+
+/** The week's CTEs: the student's stays in classes that meet the week (`st`) and subgroups (`sg`). */
+function weekCtesSql(organisationId: number, studentId: number, w: WeekBounds): Prisma.Sql {
+  return Prisma.sql`st AS MATERIALIZED (
+      SELECT m."classId", m."startDate", m."endDate" FROM "ClassMembership" m
+       WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
+         AND m."startDate" <= ${w.sunday} AND (m."endDate" IS NULL OR m."endDate" >= ${w.monday})
+    ), sg AS MATERIALIZED (
+      SELECT g."subgroupId" FROM "SubgroupMember" g WHERE g."organisationId" = ${organisationId} AND g."studentId" = ${studentId}
+    )`;
+}
+
+/**
+ * WEEK_COLUMNS over weekCtesSql's CTEs (the stays named `staysAs`); the clubs' sessions of
+ * [clubs.from, clubs.to], or none.
+ */
+function weekColumnsSql(
+  organisationId: number,
+  studentId: number,
+  w: WeekBounds,
+  clubs: { from: Date; to: Date } | null,
+  staysAs = Prisma.raw("stays"),
+): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(st."classId", st."startDate", st."endDate")), '[]'::json) FROM st) AS ${staysAs},
+      (SELECT coalesce(json_agg(to_json(x) ORDER BY x.date, x."bellNumber", x.id), '[]'::json)
+         FROM (${weekLessonsSql(organisationId, studentId, w)}) x) AS lessons,
+      (SELECT coalesce(json_agg(to_json(x) ORDER BY x."dueDate", x.id), '[]'::json)
+         FROM (${homeworkDueSql(organisationId, w)}) x) AS due,
+      (SELECT coalesce(json_agg(json_build_array(e.id, e.title, ${isoText(Prisma.sql`e."startsAt"`)}, e.place, c.name)
+                                ORDER BY e."startsAt", e.id), '[]'::json)
+         FROM "SchoolEvent" e
+         LEFT JOIN "ClassGroup" c ON c."organisationId" = e."organisationId" AND c.id = e."classId"
+        WHERE e."organisationId" = ${organisationId} AND e."startsAt" < ${w.to}
+          AND (e."endsAt" >= ${w.from} OR (e."endsAt" IS NULL AND e."startsAt" >= ${w.from}))
+          AND (e."classId" IS NULL OR e."classId" IN (SELECT st."classId" FROM st))) AS events,
+      ${
+        clubs
+          ? Prisma.sql`(SELECT coalesce(json_agg(to_json(x) ORDER BY x."clubName", x."clubId"), '[]'::json)
+         FROM (${STUDENT_CLUBS.sql(organisationId, studentId, clubs.from, clubs.to)}) x)`
+          : Prisma.sql`'[]'::json`
+      } AS clubs`;
 }
 
 /**
@@ -172,51 +241,17 @@ function homeworkDueSql(organisationId: number, monday: Date, sunday: Date): Pri
  * week's lessons of those classes with everything the page shows of them, the homework due in the
  * week (DAY-4), the school-wide and class events that meet the week (SCH-1, as lib/schedule
  * eventsBetween reads them) and — `clubs` given — the student's clubs with the sessions of those
- * days (lib/clubs STUDENT_CLUBS). Runs on the replica reader.
+ * days (lib/clubs STUDENT_CLUBS). Runs on the replica reader. The week page reads it inside
+ * DIARY_WEEK_PAGE.
  */
 export const DIARY_WEEK = rawStatement(
-  {
-    /** [[classId, startDate, endDate]] */
-    stays: col.jsonArray,
-    /** the weekLessonsSql rows as objects, by date, bell, id */
-    lessons: col.jsonArray,
-    /** the homeworkDueSql rows as objects, by due date, id */
-    due: col.jsonArray,
-    /** [[id, title, startsAt, place, className]] by start */
-    events: col.jsonArray,
-    /** STUDENT_CLUBS rows as objects, or [] */
-    clubs: col.jsonArray,
-  },
-  (organisationId: number, studentId: number, monday: Date, sunday: Date, clubs: { from: Date; to: Date } | null) => {
-    const from = utcSql(monday);
-    const to = utcSql(addDays(sunday, 1));
+  WEEK_COLUMNS,
+  (organisationId: number, studentId: number, monday: Date, clubs: { from: Date; to: Date } | null) => {
+    const w = weekOf(monday);
     return Prisma.sql`
-    WITH st AS MATERIALIZED (
-      SELECT m."classId", m."startDate", m."endDate" FROM "ClassMembership" m
-       WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId}
-         AND m."startDate" <= ${isoDate(sunday)}::date AND (m."endDate" IS NULL OR m."endDate" >= ${isoDate(monday)}::date)
-    ), sg AS MATERIALIZED (
-      SELECT g."subgroupId" FROM "SubgroupMember" g WHERE g."organisationId" = ${organisationId} AND g."studentId" = ${studentId}
-    )
+    WITH ${weekCtesSql(organisationId, studentId, w)}
     SELECT
-      (SELECT coalesce(json_agg(json_build_array(st."classId", st."startDate", st."endDate")), '[]'::json) FROM st) AS stays,
-      (SELECT coalesce(json_agg(to_json(x) ORDER BY x.date, x."bellNumber", x.id), '[]'::json)
-         FROM (${weekLessonsSql(organisationId, studentId, monday, sunday)}) x) AS lessons,
-      (SELECT coalesce(json_agg(to_json(x) ORDER BY x."dueDate", x.id), '[]'::json)
-         FROM (${homeworkDueSql(organisationId, monday, sunday)}) x) AS due,
-      (SELECT coalesce(json_agg(json_build_array(e.id, e.title, ${isoText(Prisma.sql`e."startsAt"`)}, e.place, c.name)
-                                ORDER BY e."startsAt", e.id), '[]'::json)
-         FROM "SchoolEvent" e
-         LEFT JOIN "ClassGroup" c ON c."organisationId" = e."organisationId" AND c.id = e."classId"
-        WHERE e."organisationId" = ${organisationId} AND e."startsAt" < ${to}
-          AND (e."endsAt" >= ${from} OR (e."endsAt" IS NULL AND e."startsAt" >= ${from}))
-          AND (e."classId" IS NULL OR e."classId" IN (SELECT st."classId" FROM st))) AS events,
-      ${
-        clubs
-          ? Prisma.sql`(SELECT coalesce(json_agg(to_json(x) ORDER BY x."clubName", x."clubId"), '[]'::json)
-         FROM (${STUDENT_CLUBS.sql(organisationId, studentId, clubs.from, clubs.to)}) x)`
-          : Prisma.sql`'[]'::json`
-      } AS clubs`;
+      ${weekColumnsSql(organisationId, studentId, w, clubs)}`;
   },
 );
 
@@ -291,9 +326,18 @@ export async function diaryWeek(
   teacherWord = "учитель",
   clubDays: readonly Date[] = [],
 ): Promise<DiaryWeek & { clubs: ClubWeekEntry[] }> {
-  const sunday = addDays(monday, 6);
   const clubRange = clubDays.length ? { from: clubDays[0]!, to: clubDays[clubDays.length - 1]! } : null;
-  const [r] = await DIARY_WEEK.run(replicaReader(), organisationId, studentId, monday, sunday, clubRange);
+  const [r] = await DIARY_WEEK.run(replicaReader(), organisationId, studentId, monday, clubRange);
+  return weekOfRow(r, studentId, teacherWord, clubDays);
+}
+
+/** WEEK_COLUMNS as the diary week; the clubs' entries on `clubDays` (none: no clubs). */
+function weekOfRow(
+  r: Partial<RowOf<typeof DIARY_WEEK>> | undefined,
+  studentId: number,
+  teacherWord: string,
+  clubDays: readonly Date[],
+): DiaryWeek & { clubs: ClubWeekEntry[] } {
   const memberships = jsonArray<[number, string, string | null]>(r?.stays).map(([classId, start, end]) => ({
     classId,
     startDate: dateOnly(start),
@@ -366,7 +410,7 @@ export async function diaryWeek(
     events: jsonArray<[number, string, string, string | null, string | null]>(r?.events).map(
       ([id, title, startsAt, place, className]) => ({ id, title, startsAt: new Date(startsAt), place, className }),
     ),
-    clubs: clubRange
+    clubs: clubDays.length
       ? clubWeek(studentClubsOf(studentId, jsonArray<RowOf<typeof STUDENT_CLUBS>>(r?.clubs)), clubDays)
       : [],
   };
@@ -402,50 +446,100 @@ function childrenOf(rows: readonly { id: number; firstName: string; lastName: st
   return list.sort((a, b) => compareRu(a.name, b.name));
 }
 
+/** The columns of the week page besides the week (DIARY_WEEK_PAGE's) */
+const PAGE_COLUMNS = {
+  /** [lastName, firstName, middleName] or null (no such student) */
+  student: col.jsonArray,
+  /** [classId, name] of the student's class today, or null */
+  classNow: col.jsonArray,
+  /** [userId, lastName, firstName, middleName] of that class's teacher (curator), or null */
+  teacher: col.jsonArray,
+  /** [[studentId, firstName, lastName]] */
+  children: col.jsonArray,
+  /** [lastSeenAt, sinceAt] or null */
+  seen: col.jsonArray,
+  /**
+   * [since, marks, homework, messages]: DRY-7's counts after the visit's «since» as nextSeen picks it
+   * (a view VISIT_GAP after the last one: that view; else the visit's start), or null (no visit, or
+   * «since» not before now) — diaryWeekPage uses them only when nextSeen agrees.
+   */
+  news: col.jsonArray,
+  /** STUDENT_STAYS rows as objects */
+  stays: col.jsonArray,
+  /** announcementsJsonSql's rows */
+  announcements: col.jsonArray,
+  /** DAY-4: the organisation's study week (ORG-2 `studyDays`), null without settings */
+  studyDays: col.int.nullable(),
+};
+
+/** Who reads the page: the roles (announcements), today (the class, the years) and now (the visit). */
+type PageReader = { roles: readonly Role[]; today: Date; now: Date; announcements: number };
+
+/** DAY-4: the organisation's study week setting (ORG-2), NULL without settings. */
+const studyDaysSql = (organisationId: number) =>
+  Prisma.sql`(SELECT o."studyDays" FROM "OrganisationSettings" o WHERE o."organisationId" = ${organisationId})`;
+
 /**
- * Everything of the diary week page that is not the week (issue 22 item 5: ten statements in two rounds
- * were one each — the header, the class teacher, the children, the visit, the years, today's classes and
- * the announcements with their two relation queries): the student's name and class today (the header,
- * lib/people studentHeader's), that class's class teacher or curator (DAY-4, «Написать классному
- * руководителю»), whose diaries the user switches between (DIARY_STUDENTS, DRY-5), the user's last visit
- * of this diary (DRY-7, DiarySeen), the student's stays with their years and periods (STUDENT_STAYS:
- * REC-3's year tabs, the report's period) and the announcements for the classes the student is in today
- * and the user's roles (DRY-4, lib/messages announcementsFor's), and the organisation's study week (DAY-4,
- * lib/org studyDaysSetting's: it was the request's one more statement). Runs on the replica reader.
+ * The week's Monday the study week picks (DAY-4; lib/schedule studyDaysOf's reading of the setting: 6 is
+ * a six-day week, anything else five) between the two that diaryDay gives for a five- and a six-day week
+ * — the rule stays in lib/diary/rules.ts; the statement only picks by the setting.
  */
-export const DIARY_PAGE = rawStatement(
+const chosenMondaySql = (organisationId: number, mondays: { five: Date; six: Date }) =>
+  Prisma.sql`SELECT CASE WHEN ${studyDaysSql(organisationId)} = 6 THEN ${isoDate(mondays.six)}::date
+                     ELSE ${isoDate(mondays.five)}::date END AS monday`;
+
+/**
+ * The bounds DIARY_WEEK_PAGE reads the week with: the stays, lessons and homework due of both candidate
+ * weeks — Monday `first` … Sunday after `last` as parameters, one week but on a Saturday of a five-day
+ * school (diaryWeekPage keeps the chosen week's): with the dates in view the planner keeps the generic
+ * plan as for DIARY_WEEK, where bounds taken from `wk` made it plan every execution anew (≈ 3.6 ms of
+ * PostgreSQL per request on the bench week) — and the events of the week `wk` chose.
+ */
+const candidateWeeks = (first: Date, last: Date): WeekBounds => ({
+  monday: Prisma.sql`${isoDate(first)}::date`,
+  sunday: Prisma.sql`${isoDate(addDays(last, 6))}::date`,
+  from: Prisma.sql`(SELECT wk.monday::timestamp FROM wk)`,
+  to: Prisma.sql`(SELECT (wk.monday + 7)::timestamp FROM wk)`,
+});
+
+/**
+ * The diary week page in ONE statement (issue 22 item 5: the page and the week were two statements in
+ * round 13, ten and nine before): everything of the page that is not the week — the student's name and
+ * class today (the header, lib/people studentHeader's), that class's class teacher or curator (DAY-4,
+ * «Написать классному руководителю»), whose diaries the user switches between (DIARY_STUDENTS, DRY-5),
+ * the user's last visit of this diary (DRY-7, DiarySeen) and what is new since it, the student's stays
+ * with their years and periods (STUDENT_STAYS: REC-3's year tabs, the report's period), the
+ * announcements for the classes the student is in today and the user's roles (DRY-4, lib/messages
+ * announcementsFor's) and the organisation's study week (DAY-4, lib/org studyDaysSetting's) — and the
+ * week (DIARY_WEEK's columns) of the Monday the study week picks (`wk`: a Saturday of a five-day
+ * school shows the next week) with the club sessions of both candidate weeks' Monday…Saturday. Runs on
+ * the replica reader.
+ */
+export const DIARY_WEEK_PAGE = rawStatement(
   {
-    /** [lastName, firstName, middleName] or null (no such student) */
-    student: col.jsonArray,
-    /** [classId, name] of the student's class today, or null */
-    classNow: col.jsonArray,
-    /** [userId, lastName, firstName, middleName] of that class's teacher (curator), or null */
-    teacher: col.jsonArray,
-    /** [[studentId, firstName, lastName]] */
-    children: col.jsonArray,
-    /** [lastSeenAt, sinceAt] or null */
-    seen: col.jsonArray,
-    /**
-     * [since, marks, homework, messages]: DRY-7's counts after the visit's «since» as nextSeen picks it
-     * (a view VISIT_GAP after the last one: that view; else the visit's start), or null (no visit, or
-     * «since» not before now) — diaryPage uses them only when nextSeen agrees.
-     */
-    news: col.jsonArray,
-    /** STUDENT_STAYS rows as objects */
-    stays: col.jsonArray,
-    /** announcementsJsonSql's rows */
-    announcements: col.jsonArray,
-    /** DAY-4: the organisation's study week (ORG-2 `studyDays`), null without settings */
-    studyDays: col.int.nullable(),
+    ...PAGE_COLUMNS,
+    /** the Monday of the week read (YYYY-MM-DD) */
+    monday: col.text,
+    lessons: WEEK_COLUMNS.lessons,
+    due: WEEK_COLUMNS.due,
+    events: WEEK_COLUMNS.events,
+    clubs: WEEK_COLUMNS.clubs,
+    /** DIARY_WEEK's `stays` (the page's `stays` are STUDENT_STAYS') */
+    weekStays: WEEK_COLUMNS.stays,
   },
   (
     organisationId: number,
     userId: number,
     studentId: number,
-    reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
+    reader: PageReader,
+    mondays: { five: Date; six: Date },
   ) => {
     const today = isoDate(reader.today);
     const at = utcSql(reader.now);
+    const first = mondays.five < mondays.six ? mondays.five : mondays.six;
+    const last = mondays.five < mondays.six ? mondays.six : mondays.five;
+    const clubs = { from: first, to: addDays(last, 5) };
+    const weeks = candidateWeeks(first, last);
     return Prisma.sql`
     WITH here AS MATERIALIZED (
       SELECT m."classId", m."startDate", c.name FROM "ClassMembership" m
@@ -454,7 +548,9 @@ export const DIARY_PAGE = rawStatement(
          AND m."startDate" <= ${today}::date AND (m."endDate" IS NULL OR m."endDate" >= ${today}::date)
     ), cls AS MATERIALIZED (
       SELECT h."classId", h.name FROM here h ORDER BY h."startDate" DESC, h."classId" LIMIT 1
-    )
+    ), wk AS MATERIALIZED (
+      ${chosenMondaySql(organisationId, mondays)}
+    ), ${weekCtesSql(organisationId, studentId, weeks)}
     SELECT
       (SELECT json_build_array(s."lastName", s."firstName", s."middleName") FROM "Student" s
         WHERE s."organisationId" = ${organisationId} AND s.id = ${studentId}) AS student,
@@ -479,7 +575,9 @@ export const DIARY_PAGE = rawStatement(
         WHERE v.since < ${at}) AS news,
       ${studentStaysJsonSql(organisationId, studentId)} AS stays,
       ${announcementsJsonSql(organisationId, reader.roles, Prisma.sql`(SELECT h."classId" FROM here h)`, reader.now, reader.announcements)} AS announcements,
-      (SELECT o."studyDays" FROM "OrganisationSettings" o WHERE o."organisationId" = ${organisationId}) AS "studyDays"`;
+      ${studyDaysSql(organisationId)} AS "studyDays",
+      (SELECT to_char(wk.monday, 'YYYY-MM-DD') FROM wk) AS monday,
+      ${weekColumnsSql(organisationId, studentId, weeks, clubs, Prisma.raw('"weekStays"'))}`;
   },
 );
 
@@ -497,14 +595,40 @@ export type DiaryPage = {
   studyDays: StudyDays;
 };
 
-/** The diary week page's reads besides the week (DIARY_PAGE) — one statement. */
-export async function diaryPage(
+/**
+ * The diary week page (DIARY_WEEK_PAGE) — one statement: the page, and the week of the Monday the
+ * study week picks of `mondays` (diaryDay's for a five- and a six-day week) with the club sessions of
+ * its study days.
+ */
+export async function diaryWeekPage(
   organisationId: number,
   userId: number,
   studentId: number,
-  reader: { roles: readonly Role[]; today: Date; now: Date; announcements: number },
-): Promise<DiaryPage> {
-  const [r] = await DIARY_PAGE.run(replicaReader(), organisationId, userId, studentId, reader);
+  reader: PageReader,
+  mondays: { five: Date; six: Date },
+  teacherWord = "учитель",
+): Promise<{ page: DiaryPage; monday: Date; week: DiaryWeek & { clubs: ClubWeekEntry[] } }> {
+  const [r] = await DIARY_WEEK_PAGE.run(replicaReader(), organisationId, userId, studentId, reader, mondays);
+  const page = pageOfRow(r, studentId, reader.today);
+  const monday = r ? dateOnly(r.monday) : mondays.five;
+  const days = Array.from({ length: page.studyDays }, (_, i) => addDays(monday, i));
+  const week = weekOfRow(r && { ...r, stays: r.weekStays }, studentId, teacherWord, days);
+  // The chosen week's lessons and homework due of the two candidate weeks read (candidateWeeks).
+  const sunday = addDays(monday, 6);
+  const inWeek = (d: Date) => d >= monday && d <= sunday;
+  return {
+    page,
+    monday,
+    week: {
+      ...week,
+      lessons: week.lessons.filter((l) => inWeek(l.date)),
+      due: week.due.filter((h) => inWeek(h.dueDate)),
+    },
+  };
+}
+
+/** PAGE_COLUMNS as the page. */
+function pageOfRow(r: Partial<RowOf<typeof DIARY_WEEK_PAGE>> | undefined, studentId: number, today: Date): DiaryPage {
   const name = r?.student ? jsonArray<string | null>(r.student) : null;
   const here = r?.classNow ? (jsonArray<number | string>(r.classNow) as [number, string]) : null;
   const teacher = r?.teacher
@@ -533,7 +657,7 @@ export async function diaryPage(
     ),
     seen: seen ? { lastSeenAt: new Date(seen[0]!), sinceAt: new Date(seen[1]!) } : null,
     news: news ? { since: new Date(news[0]), marks: news[1], homework: news[2], messages: news[3] } : null,
-    years: diaryYearsOf(stayRowsOfJson(r?.stays), reader.today),
+    years: diaryYearsOf(stayRowsOfJson(r?.stays), today),
     announcements: announcementsOfJson(jsonArray(r?.announcements)),
     studyDays: studyDaysOf(r?.studyDays),
   };

@@ -2,7 +2,7 @@
 // the calendar itself (Monday: lib/org/time.ts; the study week: lib/schedule/week.ts) — one definition each.
 import { diaryMarkText } from "@/lib/journal/marks";
 import { ATTENDANCE_LABELS as JOURNAL_ATTENDANCE_LABELS } from "@/lib/journal/rules";
-import { addDays, mondayOf } from "@/lib/org/time";
+import { mondayOf } from "@/lib/org/time";
 import { nextStudyDay, parseDateKey, studyDayOnOrAfter, type StudyDays } from "@/lib/schedule/week";
 
 /** Parses `?week=YYYY-MM-DD` into that week's Monday; anything else gives the week of `today`. */
@@ -47,25 +47,6 @@ export function diaryDay(
   }
   const shown = studyDayOnOrAfter(today, studyDays);
   return { day: shown, monday: mondayOf(shown), wholeWeek };
-}
-
-/**
- * The Monday of the week the diary shows for these parameters when it is the same for a five- and a
- * six-day study week — the week is then read beside the statement that brings the setting (issue 22
- * item 5); null when the setting decides it (today a Saturday: a five-day week shows the next week).
- */
-export function diaryMondayEitherWeek(
-  params: { day?: string; week?: string; view?: string },
-  today: Date,
-): Date | null {
-  const five = diaryDay(params, today, 5).monday;
-  return five.getTime() === diaryDay(params, today, 6).monday.getTime() ? five : null;
-}
-
-/** PRG-2: the dated items (club sessions) of the study days of the week from `monday`, in their order. */
-export function onStudyDays<T extends { date: Date }>(items: readonly T[], monday: Date, studyDays: StudyDays): T[] {
-  const end = addDays(monday, studyDays).getTime();
-  return items.filter((x) => x.date.getTime() >= monday.getTime() && x.date.getTime() < end);
 }
 
 function inRange(d: Date): boolean {

@@ -4,7 +4,8 @@
 import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { diaryPage, diaryStudentsOf, diaryWeek } from "@/lib/diary/data";
+import { diaryStudentsOf, diaryWeek, diaryWeekPage } from "@/lib/diary/data";
+import { diaryDay } from "@/lib/diary/rules";
 import { diarySeen, studentDiaryYears } from "@/lib/diary/marks/data";
 import { diaryVisitNews, visitNewsAfter } from "@/lib/diary/marks/loaders";
 import { announcementsFor } from "@/lib/messages/data";
@@ -19,6 +20,10 @@ import { addUser, createJournalFixture, day, type JournalFixture } from "./journ
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
+
+/** The page's part of DIARY_WEEK_PAGE (the week of `monday` read with it). */
+const diaryPage = async (...args: [number, number, number, Parameters<typeof diaryWeekPage>[3]]) =>
+  (await diaryWeekPage(...args, { five: monday, six: monday })).page;
 
 beforeAll(async () => {
   f = await createJournalFixture({ students: 2 });
@@ -324,7 +329,7 @@ describe("statements (issue 22 item 5)", () => {
     expect(await diaryStudentsOf(organisationId, f.users.teacher)).toEqual([]);
   });
 
-  it("reads the rest of the week page — header, class teacher, children, visit, years, announcements — in ONE statement, equal to the separate reads", async () => {
+  it("reads the rest of the week page — header, class teacher, children, visit, years, announcements — in ONE statement with the week, equal to the separate reads", async () => {
     const organisationId = f.organisationId;
     const [s1] = f.students;
     const today = day("2026-11-18");
@@ -419,7 +424,7 @@ describe("statements (issue 22 item 5)", () => {
 });
 
 describe("the week page's reads (issue 22 item 5)", () => {
-  it("reads the page with the study week and the week beside it — TWO statements, also on a Saturday of a six-day school", async () => {
+  it("reads the page with the study week and the week — ONE statement, also on a Saturday of a six-day school", async () => {
     const { loadDiaryWeekPage } = await import("@/lib/diary/loaders");
     const organisationId = f.organisationId;
     const [s1] = f.students;
@@ -439,7 +444,7 @@ describe("the week page's reads (issue 22 item 5)", () => {
     };
     const wednesday = new Date("2026-11-18T09:00:00.000Z");
     const { result, queries } = await counted(() => loadDiaryWeekPage(user, s1, {}, wednesday));
-    expect(queries).toHaveLength(2);
+    expect(queries).toHaveLength(1);
     expect(result.studyDays).toBe(5);
     expect(isoDate(result.shown.day)).toBe("2026-11-18");
     expect(result.week.lessons.map((l) => isoDate(l.date))).toEqual(
@@ -449,7 +454,7 @@ describe("the week page's reads (issue 22 item 5)", () => {
     const saturday = new Date("2026-11-21T09:00:00.000Z");
     await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 6 } });
     const six = await counted(() => loadDiaryWeekPage(user, s1, {}, saturday));
-    expect(six.queries).toHaveLength(2);
+    expect(six.queries).toHaveLength(1);
     expect([six.result.studyDays, isoDate(six.result.shown.monday), isoDate(six.result.shown.day)]).toEqual([
       6,
       "2026-11-16",
@@ -459,6 +464,91 @@ describe("the week page's reads (issue 22 item 5)", () => {
     const five = await loadDiaryWeekPage(user, s1, {}, saturday);
     expect([isoDate(five.shown.monday), isoDate(five.shown.day)]).toEqual(["2026-11-23", "2026-11-23"]);
     expect(five.week.lessons.every((l) => isoDate(l.date) >= "2026-11-23")).toBe(true);
+  });
+
+  it("reads the week diaryDay shows — the statement's Monday is the rule's on every day of a five- and a six-day week (DAY-4)", async () => {
+    const organisationId = f.organisationId;
+    const [s1] = f.students;
+    const asked = [{}, { view: "week" }, { day: "2026-11-21" }, { week: "2026-11-21" }, { week: "2026-11-09" }];
+    const reader = { roles: ["PARENT" as const], announcements: 5 };
+    try {
+      for (const studyDays of [5, 6] as const) {
+        await db.organisationSettings.update({ where: { organisationId }, data: { studyDays } });
+        for (let i = 0; i < 7; i++) {
+          const today = new Date(monday.getTime() + i * 86_400_000);
+          for (const params of asked) {
+            const mondays = { five: diaryDay(params, today, 5).monday, six: diaryDay(params, today, 6).monday };
+            const r = await diaryWeekPage(
+              organisationId,
+              f.users.teacher,
+              s1,
+              { ...reader, today, now: today },
+              mondays,
+            );
+            const rule = diaryDay(params, today, studyDays).monday;
+            expect([i, params, r.page.studyDays, isoDate(r.monday)]).toEqual([i, params, studyDays, isoDate(rule)]);
+            // The week read is that Monday's (the week the page shows): its lessons, homework due and events.
+            const alone = await diaryWeek(organisationId, s1, rule);
+            expect([r.week.lessons, r.week.due, r.week.events]).toEqual([alone.lessons, alone.due, alone.events]);
+          }
+        }
+      }
+      // The two rules differ somewhere (a Saturday without a chosen day), so the test tells them apart.
+      expect(diaryDay({}, day("2026-11-21"), 5).monday).not.toEqual(diaryDay({}, day("2026-11-21"), 6).monday);
+    } finally {
+      await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 5 } });
+    }
+  });
+
+  it("reads the club sessions of the study days of the week shown (PRG-2) — a six-day week's Saturday, a five-day week's Monday…Friday, the next week on a Saturday", async () => {
+    const organisationId = f.organisationId;
+    const [s1] = f.students;
+    const { yearId } = await db.classGroup.findFirstOrThrow({ where: { organisationId, id: f.classId } });
+    const club = await db.club.create({ data: { organisationId, yearId, name: "Хор", leaderId: f.users.teacher } });
+    await db.clubMember.create({ data: { organisationId, clubId: club.id, studentId: s1 } });
+    await db.clubSlot.createMany({
+      data: [3, 6].map((weekday) => ({
+        organisationId,
+        clubId: club.id,
+        weekday,
+        startMinute: 900,
+        endMinute: 945,
+        validFrom: day("2026-09-01"),
+        validTo: day("2027-05-31"),
+      })),
+    });
+    await db.clubSession.create({
+      data: {
+        organisationId,
+        clubId: club.id,
+        date: day("2026-11-21"),
+        topic: "Распевка",
+        updatedById: f.users.teacher,
+      },
+    });
+    const studyDates = (from: Date, n: number) =>
+      Array.from({ length: n }, (_, i) => new Date(from.getTime() + i * 86_400_000));
+    const saturday = day("2026-11-21");
+    const reader = { roles: ["PARENT" as const], announcements: 5, today: saturday, now: saturday };
+    try {
+      const seen: string[][] = [];
+      for (const [studyDays, mondays] of [
+        [5, { five: monday, six: monday }],
+        [6, { five: monday, six: monday }],
+        [5, { five: day("2026-11-23"), six: monday }],
+      ] as const) {
+        await db.organisationSettings.update({ where: { organisationId }, data: { studyDays } });
+        const r = await diaryWeekPage(organisationId, f.users.teacher, s1, reader, mondays);
+        const expected = (await diaryWeek(organisationId, s1, r.monday, "учитель", studyDates(r.monday, studyDays)))
+          .clubs;
+        expect(r.week.clubs).toEqual(expected);
+        seen.push(r.week.clubs.map((c) => `${isoDate(c.date)} ${c.topic ?? ""}`.trim()));
+      }
+      expect(seen).toEqual([["2026-11-18"], ["2026-11-18", "2026-11-21 Распевка"], ["2026-11-25"]]);
+    } finally {
+      await db.club.delete({ where: { organisationId_id: { organisationId, id: club.id } } });
+      await db.organisationSettings.update({ where: { organisationId }, data: { studyDays: 5 } });
+    }
   });
 });
 
@@ -610,6 +700,15 @@ describe("the rendered week (issue 22 item 5: the week as compact data to one cl
       .filter((m) => m[2].split(" ").includes("hidden"))
       .map((m) => m[1]);
     expect(hidden).toEqual(["2026-11-16", "2026-11-17", "2026-11-19", "2026-11-20"]);
+
+    // The markup's class names (issue 22 item 5, round 14): one short class per repeated element of a
+    // lesson row (components/diary/week-board.css) — its utility classes were ≈ 250 characters a row.
+    const rows = [...phone.matchAll(/<li data-lesson="\d+"[\s\S]*?(?=<li data-lesson|<\/ul>)/g)].map((m) => m[0]);
+    const classChars = rows.map((r) => [...r.matchAll(/ class="([^"]*)"/g)].reduce((n, m) => n + m[1].length, 0));
+    expect(rows).toHaveLength(week.lessons.length);
+    // 1,636 characters over this week's five rows (2,700 with the utility classes; the kit's mark badges
+    // and hand-in buttons keep theirs): a bound, not a figure.
+    expect(classChars.reduce((a, b) => a + b, 0)).toBeLessThan(2000);
 
     // What the RSC payload carries for the week: the client component's one prop, data only — no
     // class names, no element tree (round 11: ≈ 900 bytes of flight per lesson, 20 KB of class names

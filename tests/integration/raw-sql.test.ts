@@ -316,8 +316,7 @@ const CASES: Record<string, Case> = {
     args: async (d, tx) => {
       const { studentId } = await studentLesson(tx, d);
       const monday = new Date("2026-11-16T00:00:00Z");
-      const sunday = new Date("2026-11-22T00:00:00Z");
-      return [d.org, studentId, monday, sunday, { from: monday, to: sunday }];
+      return [d.org, studentId, monday, { from: monday, to: new Date("2026-11-21T00:00:00Z") }];
     },
   },
   "diary/data DIARY_STUDENTS": {
@@ -372,8 +371,8 @@ const CASES: Record<string, Case> = {
       return [[studentId], d.org, [classId], new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), []];
     },
   },
-  "diary/data DIARY_PAGE": {
-    statement: diaryData.DIARY_PAGE,
+  "diary/data DIARY_WEEK_PAGE": {
+    statement: diaryData.DIARY_WEEK_PAGE,
     args: async (d, tx) => {
       const { studentId, userId } = await studentLesson(tx, d);
       // A visit and an announcement, so the seen and announcements columns are not empty.
@@ -383,7 +382,15 @@ const CASES: Record<string, Case> = {
       await tx.announcement.create({
         data: { organisationId: d.org, authorId: d.teacher, title: "raw-sql-test", body: "…", startsAt: new Date(0) },
       });
-      return [d.org, userId, studentId, { roles: ["STUDENT"], today: TODAY, now: TODAY, announcements: 5 }];
+      const five = new Date("2026-11-23T00:00:00Z");
+      const six = new Date("2026-11-16T00:00:00Z");
+      return [
+        d.org,
+        userId,
+        studentId,
+        { roles: ["STUDENT"], today: TODAY, now: TODAY, announcements: 5 },
+        { five, six },
+      ];
     },
   },
   "documents/mutations DOCUMENT_LOCK": {

@@ -1,7 +1,7 @@
 // DAY-4: one week definition (the organisation's study week) and the day the phone diary opens at.
 import { isoDate } from "@/lib/org/time";
 import { describe, expect, it } from "vitest";
-import { diaryDay, diaryMondayEitherWeek, onStudyDays, tomorrowOf } from "@/lib/diary/rules";
+import { diaryDay, tomorrowOf } from "@/lib/diary/rules";
 import { isStudyDay, nextStudyDay, previousStudyDay, studyDaysOf, weekDaysShown, weekEnd } from "@/lib/schedule/week";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -81,32 +81,5 @@ describe("the day the diary opens at (DAY-4)", () => {
   it("«Завтра» is the next study day (Friday → Monday)", () => {
     expect(isoDate(tomorrowOf(FRI, 5))).toBe("2026-12-07");
     expect(isoDate(tomorrowOf(d("2026-12-01"), 5))).toBe("2026-12-02");
-  });
-});
-
-describe("the week read beside the study week's setting (DAY-4, issue 22 item 5)", () => {
-  it("knows the Monday without the setting on every day but a Saturday with no chosen day, and agrees with diaryDay", () => {
-    const asked = [{}, { view: "week" }, { day: "2026-12-05" }, { week: "2026-12-05" }, { week: "2026-11-23" }];
-    for (let i = 0; i < 7; i++) {
-      const today = new Date(MON.getTime() + i * 86_400_000);
-      for (const params of asked) {
-        const monday = diaryMondayEitherWeek(params, today);
-        const saturdayUnchosen = today.getTime() === SAT.getTime() && !("day" in params) && !("week" in params);
-        if (saturdayUnchosen) expect(monday).toBeNull();
-        else {
-          expect(monday).not.toBeNull();
-          for (const studyDays of [5, 6] as const) expect(monday).toEqual(diaryDay(params, today, studyDays).monday);
-        }
-      }
-    }
-  });
-});
-
-describe("the clubs of the study days (PRG-2: read for Monday…Saturday beside the setting)", () => {
-  it("keeps a five-day week's Monday…Friday and a six-day week's Saturday, in order", () => {
-    const sessions = ["2026-11-30", "2026-12-02", "2026-12-04", "2026-12-05"].map((k, i) => ({ date: d(k), i }));
-    expect(onStudyDays(sessions, MON, 5).map((s) => s.i)).toEqual([0, 1, 2]);
-    expect(onStudyDays(sessions, MON, 6).map((s) => s.i)).toEqual([0, 1, 2, 3]);
-    expect(onStudyDays(sessions, d("2026-12-07"), 6)).toEqual([]);
   });
 });

@@ -40,10 +40,10 @@ export default async function DiaryPage({
     searchParams,
   ]);
   const now = serverNow();
-  // Two statements besides the gate's (issue 22 item 5): the week (with PRG-2's club sessions), and the
+  // One statement besides the gate's (issue 22 item 5): the week (with PRG-2's club sessions) and the
   // rest of the page — the header, the class teacher (the «write» link), the children, the visit, the
-  // years, the announcements and the organisation's study week (DAY-4) — with what is new since the last
-  // visit (DRY-7).
+  // years, the announcements and the organisation's study week (DAY-4, which picks the week) — with what
+  // is new since the last visit (DRY-7).
   const loaded = await loadDiaryWeekPage(
     user,
     studentId,
