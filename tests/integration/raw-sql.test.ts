@@ -647,10 +647,6 @@ const CASES: Record<string, Case> = {
       return [d.org, lessonId, "mark"];
     },
   },
-  "schedule/approval/data YEAR_VERSIONS": {
-    statement: approvalData.YEAR_VERSIONS,
-    args: async (d, tx) => [d.org, (await timetableYear(tx, d)).yearId],
-  },
   "schedule/approval/data CHANGES_SINCE_APPROVAL": {
     statement: approvalData.CHANGES_SINCE_APPROVAL,
     // The demo's approved timetable with one entry's hours edited since (rolled back).
@@ -663,6 +659,10 @@ const CASES: Record<string, Case> = {
       );
       return [d.org, yearId];
     },
+  },
+  "schedule/approval/data YEAR_VERSIONS": {
+    statement: approvalData.YEAR_VERSIONS,
+    args: async (d, tx) => [d.org, (await timetableYear(tx, d)).yearId],
   },
   "reports/jobs/mutations CLAIM_NEXT_JOB": {
     statement: jobsMutations.CLAIM_NEXT_JOB,
