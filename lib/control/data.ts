@@ -3,9 +3,9 @@
 // constant whatever the number of lessons, marks or students.
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { col } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
-import { wallTimeToInstant } from "@/lib/org/time";
+import { dateOnly, wallTimeToInstant } from "@/lib/org/time";
 import { markDensity, type ActivityFacts, type FillRow } from "./rules";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
@@ -156,28 +156,57 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
   };
 }
 
+/**
+ * The filters' choices in one statement (issue 22 item 7: four model reads before): the current
+ * year's classes in scope by grade and name, the subjects by name, the active teachers by last and
+ * first name, the current year's periods by kind and number — each as a JSON array.
+ */
+export const FILL_CHOICES = rawStatement(
+  { classes: col.jsonArray, subjects: col.jsonArray, teachers: col.jsonArray, periods: col.jsonArray },
+  (organisationId: number, classIds: Set<number> | null) => {
+    const classFilter = classIds
+      ? classIds.size
+        ? Prisma.sql`AND c.id IN (${Prisma.join([...classIds])})`
+        : Prisma.sql`AND false`
+      : Prisma.empty;
+    return Prisma.sql`
+    SELECT (SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.grade, c.name)
+              FROM "ClassGroup" c
+              JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+             WHERE c."organisationId" = ${organisationId} ${classFilter}) AS classes,
+           (SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name)
+              FROM "Subject" s WHERE s."organisationId" = ${organisationId}) AS subjects,
+           (SELECT json_agg(json_build_object('id', u.id, 'lastName', u."lastName", 'firstName', u."firstName",
+                                              'middleName', u."middleName") ORDER BY u."lastName", u."firstName")
+              FROM "User" u
+             WHERE u."organisationId" = ${organisationId} AND u."isActive"
+               AND EXISTS (SELECT 1 FROM "UserRole" r
+                            WHERE r."organisationId" = u."organisationId" AND r."userId" = u.id AND r.role = 'TEACHER')) AS teachers,
+           (SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'startDate', p."startDate",
+                                              'endDate', p."endDate") ORDER BY p.kind, p.number)
+              FROM "Period" p
+              JOIN "AcademicYear" y ON y."organisationId" = p."organisationId" AND y.id = p."yearId" AND y."isCurrent"
+             WHERE p."organisationId" = ${organisationId}) AS periods`;
+  },
+);
+
+type Named = { id: number; name: string };
+
 /** Choices for the filters: classes in scope, their subjects and the teachers with lessons there. */
 export async function loadFillChoices(organisationId: number, classIds: Set<number> | null) {
-  const classWhere = { organisationId, year: { isCurrent: true }, ...(classIds ? { id: { in: [...classIds] } } : {}) };
-  const [classes, subjects, teachers, periods] = await Promise.all([
-    db.classGroup.findMany({
-      where: classWhere,
-      orderBy: [{ grade: "asc" }, { name: "asc" }],
-      select: { id: true, name: true },
-    }),
-    db.subject.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.user.findMany({
-      where: { organisationId, isActive: true, roles: { some: { role: "TEACHER" } } },
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-      select: { id: true, ...NAME_FIELDS },
-    }),
-    db.period.findMany({
-      where: { organisationId, year: { isCurrent: true } },
-      orderBy: [{ kind: "asc" }, { number: "asc" }],
-      select: { id: true, name: true, startDate: true, endDate: true },
-    }),
-  ]);
-  return { classes, subjects, periods, teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })) };
+  const [row] = await FILL_CHOICES.run(db, organisationId, classIds);
+  const teachers = jsonArray<Named & { lastName: string; firstName: string; middleName: string | null }>(row?.teachers);
+  return {
+    classes: jsonArray<Named>(row?.classes),
+    subjects: jsonArray<Named>(row?.subjects),
+    periods: jsonArray<Named & { startDate: string; endDate: string }>(row?.periods).map((p) => ({
+      id: p.id,
+      name: p.name,
+      startDate: dateOnly(p.startDate),
+      endDate: dateOnly(p.endDate),
+    })),
+    teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })),
+  };
 }
 
 export type ActivityData = ActivityFacts & { users: Map<number, { name: string; roles: string[] }>; orgName: string };

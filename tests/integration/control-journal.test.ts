@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/access/authorize";
 import { buildActivityModel, buildJournalFillModel, buildRemarksModel, journalFill } from "@/lib/control/report";
-import { loadActivityFacts } from "@/lib/control/data";
+import { loadActivityFacts, loadFillChoices } from "@/lib/control/data";
+import { fullName } from "@/lib/people/names";
 import { applyRemarkMove, fileRemark } from "@/lib/control/remarks/commands";
 import { teacherRemarks } from "@/lib/control/remarks/data";
 import { renderPdf } from "@/lib/reports/render-pdf";
@@ -251,6 +252,48 @@ describe("journal-fill report (CTL-1)", () => {
       NOW,
     );
     expect(asked.rows).toHaveLength(0);
+  });
+
+  it("reads the filters' choices in one statement, equal to the model reads they replace (issue 22 item 7)", async () => {
+    const org = f.organisationId;
+    // The four model reads of round 13 (the reference).
+    const reference = async (classIds: Set<number> | null) => {
+      const classWhere = {
+        organisationId: org,
+        year: { isCurrent: true },
+        ...(classIds ? { id: { in: [...classIds] } } : {}),
+      };
+      const [classes, subjects, teachers, periods] = await Promise.all([
+        db.classGroup.findMany({
+          where: classWhere,
+          orderBy: [{ grade: "asc" }, { name: "asc" }],
+          select: { id: true, name: true },
+        }),
+        db.subject.findMany({
+          where: { organisationId: org },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        }),
+        db.user.findMany({
+          where: { organisationId: org, isActive: true, roles: { some: { role: "TEACHER" } } },
+          orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+          select: { id: true, lastName: true, firstName: true, middleName: true },
+        }),
+        db.period.findMany({
+          where: { organisationId: org, year: { isCurrent: true } },
+          orderBy: [{ kind: "asc" }, { number: "asc" }],
+          select: { id: true, name: true, startDate: true, endDate: true },
+        }),
+      ]);
+      return { classes, subjects, periods, teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })) };
+    };
+    const all = await counted(() => loadFillChoices(org, null));
+    expect(all.queries).toHaveLength(1);
+    expect(all.result).toEqual(await reference(null));
+    expect(all.result.classes.length).toBeGreaterThan(1);
+    expect(all.result.teachers.length).toBeGreaterThan(0);
+    expect(await loadFillChoices(org, new Set([f.classB]))).toEqual(await reference(new Set([f.classB])));
+    expect(await loadFillChoices(org, new Set())).toEqual(await reference(new Set()));
   });
 
   it("renders RPT-11 as PDF and XLSX with the same figures", async () => {

@@ -16,9 +16,9 @@ import { saveCell } from "@/lib/journal/commands";
 import { writeHomework, writeHomeworkMarker, writeLessonTopic } from "@/lib/journal/lesson/mutations";
 import { recordAbsence } from "@/lib/absences/commands";
 import { lessonFills } from "@/lib/control/deadline/data";
-import { deadlineAt, fillStatus, missingParts, teacherShares } from "@/lib/control/deadline/rules";
+import { deadlineAt, deadlineText, fillStatus, missingParts, teacherShares } from "@/lib/control/deadline/rules";
 import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/commands";
-import { allDeadlines, LESSON_FILLS } from "@/lib/control/deadline/data";
+import { allDeadlines, deadlineSettings, fillNames, LESSON_FILLS } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
@@ -208,9 +208,18 @@ describe("filled by the deadline (DUT-1)", () => {
       deadlineFigures(w.f.organisationId, { day: D, classIds: null }, samara(18)),
     );
     expect(result.rows.find((r) => r.teacherId === w.f.users.teacher)?.day.due).toBe(1);
-    // the organisation's deadline (and its settings) ∥ the fills; then the teachers' names
-    expect(queries.length).toBeLessThanOrEqual(4);
+    // the organisation's deadline with the scope's teachers' names ∥ the fills: one round of two
+    expect(queries.length).toBeLessThanOrEqual(2);
     expect(queries.some((q) => /FROM "public"\."(ClassGroup|Subject)"/.test(q.text))).toBe(false);
+    // The names and the deadline are those of the model reads they replace (SHARE_FACTS).
+    expect(result.rows.length).toBeGreaterThan(1);
+    const names = await fillNames(w.f.organisationId, {
+      teachers: result.rows.map((r) => r.teacherId),
+      classes: [],
+      subjects: [],
+    });
+    expect(result.rows.map((r) => r.teacher)).toEqual(result.rows.map((r) => names.teachers.get(r.teacherId)));
+    expect(result.deadline).toBe(deadlineText((await deadlineSettings(w.f.organisationId)).minutes));
   });
 
   it("finds each due assignment's first mark as one entry of Mark (organisationId, assignmentId, createdAt) (issue 22 item 7)", async () => {

@@ -45,6 +45,7 @@ import * as regionData from "@/lib/region/data";
 import * as regionJobsMutations from "@/lib/region/jobs/mutations";
 import * as jobsMutations from "@/lib/reports/jobs/mutations";
 import * as webhooksMutations from "@/lib/webhooks/mutations";
+import * as approvalData from "@/lib/schedule/approval/data";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -103,6 +104,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "region/data": regionData,
   "region/jobs/mutations": regionJobsMutations,
   "reports/jobs/mutations": jobsMutations,
+  "schedule/approval/data": approvalData,
   "webhooks/mutations": webhooksMutations,
 };
 
@@ -114,6 +116,18 @@ async function first<T>(tx: Tx, sql: string, ...params: unknown[]): Promise<T> {
 }
 const ids = async (tx: Tx, sql: string, ...params: unknown[]) =>
   (await tx.$queryRawUnsafe<{ id: number }[]>(sql, ...params)).map((r) => r.id);
+
+/** A year with an approved timetable version (the demo's) and one entry of it. */
+async function timetableYear(tx: Tx, d: Demo) {
+  return first<{ yearId: number; entryId: number }>(
+    tx,
+    `SELECT v."yearId", t.id AS "entryId" FROM "TimetableVersion" v
+       JOIN "ClassGroup" c ON c."organisationId" = v."organisationId" AND c."yearId" = v."yearId"
+       JOIN "TimetableEntry" t ON t."organisationId" = c."organisationId" AND t."classId" = c.id
+      WHERE v."organisationId" = $1 AND v.status = 'APPROVED' ORDER BY v.number DESC, t.id LIMIT 1`,
+    d.org,
+  );
+}
 
 /** A student with a login, one of their classes and a lesson of it on a day they were in it. */
 async function studentLesson(tx: Tx, d: Demo) {
@@ -230,6 +244,11 @@ const CASES: Record<string, Case> = {
     statement: deadlineData.LESSON_FILLS,
     args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],
   },
+  "control/deadline/data SHARE_FACTS": {
+    statement: deadlineData.SHARE_FACTS,
+    args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],
+  },
+  "control/data FILL_CHOICES": { statement: controlData.FILL_CHOICES, args: (d) => [d.org, null] },
   "control/deadline/mutations DUTY_CLAIM": {
     statement: deadlineMutations.DUTY_CLAIM,
     args: (d) => [d.org, "raw-sql-test", new Date(`${TO}T00:00:00Z`), TODAY],
@@ -634,6 +653,23 @@ const CASES: Record<string, Case> = {
       });
       return [d.org, lessonId, "mark"];
     },
+  },
+  "schedule/approval/data CHANGES_SINCE_APPROVAL": {
+    statement: approvalData.CHANGES_SINCE_APPROVAL,
+    // The demo's approved timetable with one entry's hours edited since (rolled back).
+    args: async (d, tx) => {
+      const { yearId, entryId } = await timetableYear(tx, d);
+      await tx.$executeRawUnsafe(
+        `UPDATE "TimetableEntry" SET hours = hours + 1 WHERE "organisationId" = $1 AND id = $2`,
+        d.org,
+        entryId,
+      );
+      return [d.org, yearId];
+    },
+  },
+  "schedule/approval/data YEAR_VERSIONS": {
+    statement: approvalData.YEAR_VERSIONS,
+    args: async (d, tx) => [d.org, (await timetableYear(tx, d)).yearId],
   },
   "reports/jobs/mutations CLAIM_NEXT_JOB": {
     statement: jobsMutations.CLAIM_NEXT_JOB,

@@ -8,6 +8,9 @@ import { regenerateLessons } from "@/lib/schedule/lessons/mutations";
 import { deleteTimetableEntry, saveTimetableEntry } from "@/lib/schedule/timetable/mutations";
 import { decideTimetableVersion, submitTimetableVersion } from "@/lib/schedule/approval/mutations";
 import { approvalWidget, loadApproval } from "@/lib/schedule/approval/loaders";
+import { changesOfYear, currentYear, versionsOfYear, yearSnapshot } from "@/lib/schedule/approval/data";
+import { changesSinceApproval, parseSnapshot } from "@/lib/schedule/approval/rules";
+import { counted } from "../support/pg-queries";
 import { approveTimetableAction, returnTimetableAction, submitTimetableAction } from "@/lib/schedule/approval/actions";
 import {
   addBells,
@@ -219,5 +222,77 @@ describe("timetable approval (PRG-3)", () => {
       entityId: String(added.id),
       details: { lessonsDeleted: added.lessons.created, lessonsKept: [] },
     });
+  });
+
+  it("lists the changes since approval from SQL exactly as the rule does on the whole snapshot (issue 22 item 7)", async () => {
+    const org = f.organisationId;
+    const year = (await currentYear(org))!;
+    const approved = (await db.timetableVersion.findFirstOrThrow({
+      where: { organisationId: org, yearId: year.id, status: "APPROVED" },
+      orderBy: { number: "desc" },
+    }))!;
+    const current = await yearSnapshot(org, year.id);
+    expect(current.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = current;
+    // The stored snapshot: the first entry with another end date (changed), the second as it is
+    // with 1,5 hours on both sides, an entry gone since (removed) and two malformed elements that
+    // the rule skips; one new entry of 1,5 hours (added).
+    const snapshot = [
+      { ...first, validTo: "2027-05-30" },
+      { ...second, hours: 1.5 },
+      { ...first, id: 987_654, weekday: 5, className: "Удалённый" },
+      "не запись",
+      { id: "1", weekday: 1 },
+    ];
+    await db.timetableEntry.update({
+      where: { organisationId_id: { organisationId: org, id: second.id } },
+      data: { hours: 1.5 },
+    });
+    await db.timetableVersion.update({
+      where: { organisationId_id: { organisationId: org, id: approved.id } },
+      data: { snapshot },
+    });
+    const added = await db.timetableEntry.create({
+      data: {
+        organisationId: org,
+        classId: f.firstClassId,
+        subjectId: f.subjectId,
+        teacherId: f.users.teacher,
+        weekday: 4,
+        bellNumber: 6,
+        hours: 1.5,
+        validFrom: YEAR.from,
+        validTo: YEAR.to,
+      },
+    });
+    try {
+      const expected = changesSinceApproval(parseSnapshot(snapshot), await yearSnapshot(org, year.id));
+      // By class, weekday and bell: 1А's Monday and Thursday, then the removed entry's class.
+      expect(expected.map((c) => [c.kind, c.entry.id])).toEqual([
+        ["changed", first.id],
+        ["added", added.id],
+        ["removed", 987_654],
+      ]);
+      const { result, queries } = await counted(() => changesOfYear(org, year.id));
+      expect(result).toEqual(expected);
+      expect(queries).toHaveLength(1);
+      // The versions' entry counts are the parsed snapshots' lengths, counted in SQL.
+      const versions = await versionsOfYear(org, year.id);
+      expect(versions.find((v) => v.id === approved.id)?.entries).toBe(3);
+      const page = await counted(() => loadApproval(currentUser(f, director, ["DIRECTOR"])));
+      expect(page.result?.changes).toEqual(expected);
+      // the current year ∥ the versions with names and counts ∥ the changes
+      expect(page.queries.length).toBeLessThanOrEqual(3);
+    } finally {
+      await db.timetableEntry.delete({ where: { organisationId_id: { organisationId: org, id: added.id } } });
+      await db.timetableEntry.update({
+        where: { organisationId_id: { organisationId: org, id: second.id } },
+        data: { hours: 1 },
+      });
+      await db.timetableVersion.update({
+        where: { organisationId_id: { organisationId: org, id: approved.id } },
+        data: { snapshot: approved.snapshot as never },
+      });
+    }
   });
 });

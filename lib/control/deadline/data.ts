@@ -39,15 +39,6 @@ export const LESSON_FILLS = rawStatement(
     dueMarks: col.jsonArray,
   },
   (organisationId: number, scope: FillScope) => {
-    const classFilter = scope.classIds
-      ? scope.classIds.size
-        ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
-        : Prisma.sql`AND false`
-      : Prisma.empty;
-    const teacherFilter =
-      scope.teacherId !== undefined
-        ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
-        : Prisma.empty;
     // The assignments each lesson's marks are due for: its own (no due date, or due by the lesson),
     // found from the range's lessons through Assignment (organisationId, lessonId) — not a scan of
     // the organisation's every assignment hashed to them (issue 22 item 7) —, and those of the class
@@ -110,11 +101,60 @@ export const LESSON_FILLS = rawStatement(
       -- was planned as a hash of the organisation's every homework row.
       LEFT JOIN LATERAL (SELECT min(h."createdAt") AS first FROM "Homework" h
                           WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
-     WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
-       AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
-       ${classFilter} ${teacherFilter}`;
+     WHERE ${heldInScope(organisationId, scope)}`;
   },
 );
+
+/** The held lessons `l` of a range in the scope: LESSON_FILLS' lessons (and SHARE_FACTS' teachers). */
+function heldInScope(organisationId: number, scope: FillScope): Prisma.Sql {
+  const classFilter = scope.classIds
+    ? scope.classIds.size
+      ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
+      : Prisma.sql`AND false`
+    : Prisma.empty;
+  const teacherFilter =
+    scope.teacherId !== undefined
+      ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`
+      : Prisma.empty;
+  return Prisma.sql`l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
+       AND l.date >= ${scope.from}::date AND l.date <= ${scope.to}::date
+       ${classFilter} ${teacherFilter}`;
+}
+
+/**
+ * The shares' other facts in one statement beside LESSON_FILLS (issue 22 item 7: two model reads,
+ * the second after the fills, before): the organisation's zone and deadline (deadlineSettings) and
+ * the names of the teachers who conducted the scope's held lessons — every teacher a share is for.
+ */
+export const SHARE_FACTS = rawStatement(
+  { timeZone: col.text, minutes: col.int, teachers: col.jsonArray },
+  (organisationId: number, scope: FillScope) => Prisma.sql`
+    SELECT o."timeZone", coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES})::int AS minutes,
+           (SELECT json_agg(json_build_object('id', u.id, 'lastName', u."lastName", 'firstName', u."firstName",
+                                              'middleName', u."middleName"))
+              FROM "User" u
+             WHERE u."organisationId" = o.id
+               AND u.id IN (SELECT coalesce(l."substituteId", l."teacherId") FROM "Lesson" l
+                             WHERE ${heldInScope(organisationId, scope)})) AS teachers
+      FROM "Organisation" o
+      LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+     WHERE o.id = ${organisationId}`,
+);
+
+/** SHARE_FACTS: the zone, the deadline and the full names of the scope's teachers by id. */
+export async function shareFacts(
+  organisationId: number,
+  scope: FillScope,
+): Promise<{ timeZone: string; minutes: number; teachers: Map<number, string> }> {
+  const [row] = await SHARE_FACTS.run(db, organisationId, scope);
+  if (!row) throw new Error(`organisation ${organisationId} not found`);
+  type Person = { id: number; lastName: string; firstName: string; middleName: string | null };
+  return {
+    timeZone: row.timeZone,
+    minutes: row.minutes,
+    teachers: new Map(jsonArray<Person>(row.teachers).map((t) => [t.id, fullName(t)])),
+  };
+}
 
 /**
  * The fill facts of the held lessons (not cancelled) of a date range. Each part's first time:

@@ -2,7 +2,7 @@
 // deadline on a day, in its week and in its month (up to the day), as rows and as a report model.
 import { formatDate } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
-import { deadlineSettings, fillNames, lessonFills } from "./data";
+import { lessonFills, shareFacts } from "./data";
 import {
   deadlineAt,
   deadlineText,
@@ -30,10 +30,9 @@ export async function deadlineFigures(
   q: { day: Date; classIds: ReadonlySet<number> | null; teacherId?: number },
   now: Date,
 ): Promise<DeadlineFigures> {
-  const [settings, fills] = await Promise.all([
-    deadlineSettings(organisationId),
-    lessonFills(organisationId, { from: sharesFrom(q.day), to: q.day, classIds: q.classIds, teacherId: q.teacherId }),
-  ]);
+  const scope = { from: sharesFrom(q.day), to: q.day, classIds: q.classIds, teacherId: q.teacherId };
+  // The zone, the deadline and the teachers' names ∥ the fills: two statements in one round.
+  const [settings, fills] = await Promise.all([shareFacts(organisationId, scope), lessonFills(organisationId, scope)]);
   // One deadline per day, not per lesson: the zone's offset is read through Intl (issue 22 item 7:
   // 630 lessons of a week cost ~1 300 formatter builds, a third of the page).
   const deadlines = new Map<number, Date>();
@@ -48,13 +47,8 @@ export async function deadlineFigures(
     status: fillStatus(l, deadlineOf(l.date), now),
   }));
   const shares = teacherShares(statuses, q.day);
-  const names = await fillNames(organisationId, {
-    teachers: shares.map((s) => s.teacherId),
-    classes: [],
-    subjects: [],
-  });
   const rows = shares
-    .map((s) => ({ ...s, teacher: names.teachers.get(s.teacherId) ?? "—" }))
+    .map((s) => ({ ...s, teacher: settings.teachers.get(s.teacherId) ?? "—" }))
     .sort((a, b) => compareRu(a.teacher, b.teacher));
   const sum = (key: "day" | "week" | "month"): Share => ({
     onTime: rows.reduce((n, r) => n + r[key].onTime, 0),

@@ -2,24 +2,27 @@
 // last approved one (listed for the director, SCH-2 wording).
 import type { CurrentUser } from "@/lib/auth/session";
 import type { HomeWidget } from "@/lib/home/widget";
-import { currentYear, versionsOfYear, yearSnapshot } from "./data";
-import { changesSinceApproval, type ChangeSinceApproval } from "./rules";
+import { changesOfYear, currentYear, versionsOfYear, type VersionRow } from "./data";
+import type { ChangeSinceApproval } from "./rules";
 
 export type ApprovalView = {
   yearName: string;
-  versions: Awaited<ReturnType<typeof versionsOfYear>>;
+  versions: VersionRow[];
   pending: { id: number; number: number } | null;
   approvedNumber: number | null;
   changes: ChangeSinceApproval[];
-  entries: number;
 };
 
+/**
+ * The current year's versions and the edits since the newest approved one — the difference taken
+ * in PostgreSQL (issue 22 item 7): three statements whatever the size of the timetable.
+ */
 export async function loadApproval(user: CurrentUser): Promise<ApprovalView | null> {
   const year = await currentYear(user.organisationId);
   if (!year) return null;
-  const [versions, current] = await Promise.all([
+  const [versions, changes] = await Promise.all([
     versionsOfYear(user.organisationId, year.id),
-    yearSnapshot(user.organisationId, year.id),
+    changesOfYear(user.organisationId, year.id),
   ]);
   const approved = versions.find((v) => v.status === "APPROVED") ?? null;
   const pending = versions.find((v) => v.status === "SUBMITTED") ?? null;
@@ -28,8 +31,7 @@ export async function loadApproval(user: CurrentUser): Promise<ApprovalView | nu
     versions,
     pending: pending && { id: pending.id, number: pending.number },
     approvedNumber: approved?.number ?? null,
-    changes: approved ? changesSinceApproval(approved.snapshot, current) : [],
-    entries: current.length,
+    changes,
   };
 }
 
@@ -47,7 +49,7 @@ export async function approvalWidget(organisationId: number, director: boolean):
     const pending = versions.find((v) => v.status === "SUBMITTED");
     if (pending) tasks.push({ href, text: `Расписание: версия ${pending.number} ждёт утверждения` });
     if (approved && year) {
-      const changes = changesSinceApproval(approved.snapshot, await yearSnapshot(organisationId, year.id));
+      const changes = await changesOfYear(organisationId, year.id);
       if (changes.length)
         tasks.push({
           href,

@@ -52,7 +52,12 @@ export function changesSinceApproval(
     else if (!sameEntry(old, e)) out.push({ kind: "changed", entry: e, before: old });
   }
   for (const e of approved) if (!now.has(e.id)) out.push({ kind: "removed", entry: e });
-  return out.sort((a, b) => order(a.entry, b.entry));
+  return sortChanges(out);
+}
+
+/** The changes by class, weekday and bell (then entry id). */
+export function sortChanges(changes: ChangeSinceApproval[]): ChangeSinceApproval[] {
+  return changes.sort((a, b) => order(a.entry, b.entry));
 }
 
 /** Reads a stored snapshot back (a malformed row reads as empty rather than breaking the page). */
