@@ -350,6 +350,7 @@ export interface VisitsOptions {
   organisationId: number;
   plans: VisitPlan[];
   repeats?: number;
+  /** Another Chromium than the e2e tier's. */
   executablePath?: string;
   log: (s: string) => void;
 }
@@ -357,23 +358,16 @@ export interface VisitsOptions {
 /** Runs every visit `repeats` times; a failure is kept as an error of that visit, never thrown. */
 export async function runBrowserVisits(o: VisitsOptions): Promise<VisitsResult> {
   const repeats = o.repeats ?? 3;
-  const executablePath = o.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const runs = new Map<string, VisitRun[]>(o.plans.map((p) => [p.name, []]));
   let browser: Browser | undefined;
   let browserName = "Chromium";
   try {
     const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    // The e2e tier's Chromium and flags (Debian's /usr/bin/chromium or CHROMIUM_PATH; no sandbox, no GPU,
+    // no background networking, component updates or sync).
+    const { default: e2e } = await import("../tests/e2e/playwright.config");
+    const launch = e2e.use?.launchOptions ?? {};
+    browser = await chromium.launch({ ...launch, ...(o.executablePath ? { executablePath: o.executablePath } : {}) });
     browserName = `Chromium ${browser.version()}`;
     // Round-robin: the three visits alternate, so a load drift spreads over all of them.
     for (let i = 0; i < repeats; i++) {
