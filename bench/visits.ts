@@ -208,11 +208,15 @@ export function benchVisits(fx: Fixtures, password = "demo2026"): VisitPlan[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A request in flight longer than this is long-lived (a stream, a long poll): it does not keep the network busy. */
+const LONG_LIVED_MS = 5000;
+
 /** Counts a page's requests to the app server into the current step and tells when the network is quiet. */
 class Meter {
-  private inflight = new Set<Request>();
+  /** In flight: when each started and the step it counts in. */
+  private inflight = new Map<Request, { at: number; step: StepFigures }>();
   private last = Date.now();
-  private pending: Promise<void>[] = [];
+  private sizes: Promise<void>[] = [];
   current = emptyFigures();
 
   constructor(
@@ -222,48 +226,43 @@ class Meter {
     page.on("request", (req) => {
       const kind = classifyRequest(req.url(), req.resourceType(), req.headers(), this.origin);
       if (!kind) return;
-      const step = this.current;
-      step.requests[kind]++;
-      this.inflight.add(req);
+      this.current.requests[kind]++;
+      this.inflight.set(req, { at: Date.now(), step: this.current });
       this.last = Date.now();
-      this.pending.push(
-        new Promise<void>((resolve) => {
-          const done = (ok: boolean) => {
-            this.inflight.delete(req);
-            this.last = Date.now();
-            if (!ok) return resolve();
-            req.sizes().then(
-              (s) => {
-                step.bytes += s.responseBodySize + s.responseHeadersSize;
-                resolve();
-              },
-              () => resolve(),
-            );
-          };
-          req.response().then(
-            (res) =>
-              res
-                ? res.finished().then(
-                    () => done(true),
-                    () => done(false),
-                  )
-                : done(false),
-            () => done(false),
-          );
-        }),
+    });
+    page.on("requestfinished", (req) => {
+      const entry = this.inflight.get(req);
+      if (!entry) return;
+      this.inflight.delete(req);
+      this.last = Date.now();
+      this.sizes.push(
+        req.sizes().then(
+          (s) => {
+            entry.step.bytes += s.responseBodySize + s.responseHeadersSize;
+          },
+          () => undefined,
+        ),
       );
+    });
+    page.on("requestfailed", (req) => {
+      if (this.inflight.delete(req)) this.last = Date.now();
     });
   }
 
-  /** Waits until no request to the app server has been in flight for `quietMs` (at most `maxMs`). */
-  async settle(quietMs = 1500, maxMs = 20_000): Promise<void> {
+  /**
+   * Waits until no request to the app server has been in flight for `quietMs` (at most `maxMs`);
+   * requests in flight for over LONG_LIVED_MS are left out. Returns the URLs of those left out.
+   */
+  async settle(quietMs = 1500, maxMs = 20_000): Promise<string[]> {
     const start = Date.now();
+    const busy = () => [...this.inflight.values()].some((e) => Date.now() - e.at < LONG_LIVED_MS);
     while (Date.now() - start < maxMs) {
-      if (this.inflight.size === 0 && Date.now() - this.last >= quietMs) break;
+      if (!busy() && Date.now() - this.last >= quietMs) break;
       await sleep(100);
     }
-    await Promise.race([Promise.all(this.pending), sleep(5000)]);
-    this.pending = [];
+    await Promise.race([Promise.all(this.sizes), sleep(5000)]);
+    this.sizes = [];
+    return [...this.inflight.keys()].map((r) => r.url());
   }
 }
 
@@ -297,10 +296,12 @@ async function runVisit(browser: Browser, base: string, pid: number, organisatio
       meter.current = emptyFigures();
       const cpu0 = cpuSeconds(pid);
       const via = await action();
-      await meter.settle();
+      const open = await meter.settle();
       const figures = meter.current;
       figures.cpu_ms = Math.round((cpuSeconds(pid) - cpu0) * 1000);
-      run.steps.push({ name, ...(via ? { via } : {}), figures });
+      // Still open after the wait (a stream, a long poll): named in the step, so a new one shows.
+      const note = [via, open.length ? `open: ${open.map((u) => new URL(u).pathname).join(", ")}` : ""];
+      run.steps.push({ name, ...(note.some(Boolean) ? { via: note.filter(Boolean).join("; ") } : {}), figures });
     };
     await step("login page", async () => {
       await page.goto("/login");
