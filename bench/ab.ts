@@ -13,7 +13,7 @@
 // cells alternating 4 and 5 with the version each answer gives (issue 22 item 6, round 14); a 409
 // would be an error. Both builds save the same cells in turn (the windows never overlap).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +26,7 @@ import { prepareDataset } from "./dataset/generate";
 import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
 import { datasetToday, loadFixtures } from "./fixtures";
 import { runLoad, send, type Req } from "./http-load";
+import { cpuSeconds } from "./proc-cpu";
 import { bigGridPath, diaryPath, gridPath } from "./scenarios";
 
 const { values: args } = parseArgs({
@@ -40,35 +41,6 @@ const { values: args } = parseArgs({
   },
 });
 const log = (s: string): void => console.log(`[ab] ${s}`);
-
-/** CPU seconds (user + system) used so far by `pid` and its live descendants, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const parents = new Map<number, number[]>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(d)]);
-    } catch {
-      // gone
-    }
-  }
-  let ticks = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      continue;
-    }
-    stack.push(...(parents.get(p) ?? []));
-  }
-  return ticks / 100;
-}
 
 /**
  * PostgreSQL's CPU seconds so far: the postmaster's own, its exited children's (reaped: cutime,

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_HEAP_MB } from "../prisma/tools/heap-cap";
 import { percentile, type LoadResult } from "./http-load";
 import type { HeapFigures } from "./app-server";
 import type { SweepResult } from "./page-sweep";
+import { visitsTable, type VisitsResult } from "./visits";
 
 export type Measured = LoadResult & {
   peak_rss_mb: number;
@@ -37,6 +38,8 @@ export interface RunResults {
   db_floor?: Record<string, { statements: number; rounds: number; p50_ms: number; p95_ms: number }>;
   /** Every page of every demo role's menu at one client, and sign-in to home (issue 22 item 7). */
   page_sweep?: SweepResult;
+  /** Real browser visits: requests by kind, bytes and the app server's CPU per visit (issue 22). */
+  browser_visits?: VisitsResult;
   /** --orgs N / --replica: the same scenarios without the change, measured in the same run. */
   baseline?: { label: string; scenarios: Record<string, ScenarioResult> };
   peak_rss_mb: number;
@@ -368,6 +371,7 @@ export function markdown(r: Results): string {
     ]),
   ];
   if (r.page_sweep) out.push("", ...sweepTable(r.page_sweep));
+  if (r.browser_visits) out.push("", ...visitsTable(r.browser_visits));
   const baseline = (run: RunResults) =>
     run.baseline ? ["", `Baseline in the same run — ${run.baseline.label}:`, "", ...table(run.baseline)] : [];
   for (const [k, run] of Object.entries(r.scale ?? {})) {

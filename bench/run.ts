@@ -18,6 +18,7 @@ import { hashPassword } from "../lib/auth/password";
 import { runLoad, send, type LoadResult, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
+import { benchVisits, runBrowserVisits, type VisitsResult } from "./visits";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/logins";
 import {
   joinSingles,
@@ -249,6 +250,19 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
       peak = Math.max(peak, app.peakMb());
       log(`Вход → главная: p50 ${pageSweep.signin.p50_ms} мс, p95 ${pageSweep.signin.p95_ms} мс`);
     }
+    // Real browser visits (issue 22): in a full run and with --only browser_visits, not in a plain --quick.
+    let browserVisits: VisitsResult | undefined;
+    if (only ? only.includes("browser_visits") : !args.quick) {
+      log("Визиты браузера (Chromium): родитель — дневник, учитель — журнал, завуч — контроль…");
+      browserVisits = await runBrowserVisits({
+        base: app.base,
+        pid: app.pid,
+        organisationId: orgId,
+        plans: benchVisits(fx),
+        log,
+      });
+      peak = Math.max(peak, app.peakMb());
+    }
     const dbFloor: NonNullable<RunResults["db_floor"]> = {};
     const floors: Array<[string, string, Role]> = [
       ["journal_grid", gridPath(fx), "teacher"],
@@ -270,7 +284,7 @@ async function measureApp(env: NodeJS.ProcessEnv, orgId: number, base: string, d
         `${name}, только SQL (${floor.statements} запросов подряд через pg): p50 ${floor.p50_ms} мс, p95 ${floor.p95_ms} мс`,
       );
     }
-    return { out, peak, dbFloor, pageSweep };
+    return { out, peak, dbFloor, pageSweep, browserVisits };
   } finally {
     await app.stop();
   }
@@ -320,7 +334,7 @@ async function main(): Promise<number> {
       const b = await measureApp(primaryOnly, orgId, base, ds.url, false);
       baseline = { label: "primary only (no DATABASE_REPLICA_URL), same run", scenarios: b.out };
     }
-    const { out, peak, dbFloor, pageSweep } = await measureApp(
+    const { out, peak, dbFloor, pageSweep, browserVisits } = await measureApp(
       env,
       orgId,
       base,
@@ -362,6 +376,7 @@ async function main(): Promise<number> {
       scenarios: out,
       ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
       ...(pageSweep ? { page_sweep: pageSweep } : {}),
+      ...(browserVisits ? { browser_visits: browserVisits } : {}),
       ...(baseline ? { baseline } : {}),
       peak_rss_mb: peak,
     };
