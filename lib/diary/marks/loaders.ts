@@ -146,7 +146,7 @@ export async function diaryVisitNews(
 }
 
 /**
- * diaryVisitNews from a last-seen record already read (the week page reads it in its DIARY_PAGE
+ * diaryVisitNews from a last-seen record already read (the week page reads it in its DIARY_WEEK_PAGE
  * statement, with the counts after the «since» it expects: `counted`, taken only when nextSeen picks
  * the same moment — else the counts are read here).
  */
