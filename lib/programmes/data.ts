@@ -120,46 +120,88 @@ export async function programmeDetail(organisationId: number, programmeId: numbe
  * The teacher loads a programme is for (its subject; its grade when it has one) with whether the
  * КТП made from it is delivered (submitted or approved) — for the due warnings and the КТП form.
  */
-export async function programmeLoads(
+type ProgrammeRef = { id: number; yearId: number; subjectId: number; grade: number | null };
+
+/**
+ * The loads each programme covers — its year and subject, and its grade when it has one (of one
+ * teacher, or everyone's for null) — each with whether its КТП exists and was delivered. Two
+ * statements for any number of programmes (issue 22: the КТП warnings of `/control` and the deputy's
+ * home read two per approved programme — a school has one per subject and grade).
+ */
+export async function programmesLoads(
   organisationId: number,
-  programme: { id: number; yearId: number; subjectId: number; grade: number | null },
+  programmes: readonly ProgrammeRef[],
   teacherId: number | null = null,
 ) {
-  const loads = await db.teacherLoad.findMany({
-    where: {
-      organisationId,
-      yearId: programme.yearId,
-      subjectId: programme.subjectId,
-      ...(programme.grade !== null ? { class: { grade: programme.grade } } : {}),
-      ...(teacherId !== null ? { teacherId } : {}),
-    },
-    select: {
-      id: true,
-      teacherId: true,
-      classId: true,
-      teacher: { select: NAME_FIELDS },
-      class: { select: { name: true } },
-      subject: { select: { name: true } },
-    },
-    orderBy: { id: "asc" },
-  });
-  const plans = await db.lessonPlan.findMany({
-    where: { organisationId, programmeId: programme.id },
-    select: { teacherId: true, classId: true, status: true },
-  });
-  return loads.map((l) => ({
-    loadId: l.id,
-    teacherId: l.teacherId,
-    teacherName: shortName(l.teacher),
-    classId: l.classId,
-    className: l.class.name,
-    subjectName: l.subject.name,
-    hasPlan: plans.some((p) => p.teacherId === l.teacherId && p.classId === l.classId),
-    delivered: plans.some(
-      (p) =>
-        p.teacherId === l.teacherId && p.classId === l.classId && (p.status === "SUBMITTED" || p.status === "APPROVED"),
-    ),
-  }));
+  if (programmes.length === 0) return new Map<number, ProgrammeLoad[]>();
+  const [loads, plans] = await Promise.all([
+    db.teacherLoad.findMany({
+      where: {
+        organisationId,
+        yearId: { in: [...new Set(programmes.map((p) => p.yearId))] },
+        subjectId: { in: [...new Set(programmes.map((p) => p.subjectId))] },
+        ...(teacherId !== null ? { teacherId } : {}),
+      },
+      select: {
+        id: true,
+        yearId: true,
+        subjectId: true,
+        teacherId: true,
+        classId: true,
+        teacher: { select: NAME_FIELDS },
+        class: { select: { name: true, grade: true } },
+        subject: { select: { name: true } },
+      },
+      orderBy: { id: "asc" },
+    }),
+    db.lessonPlan.findMany({
+      where: { organisationId, programmeId: { in: programmes.map((p) => p.id) } },
+      select: { programmeId: true, teacherId: true, classId: true, status: true },
+    }),
+  ]);
+  return new Map(
+    programmes.map((programme) => {
+      const own = plans.filter((p) => p.programmeId === programme.id);
+      const covered = loads.filter(
+        (l) =>
+          l.yearId === programme.yearId &&
+          l.subjectId === programme.subjectId &&
+          (programme.grade === null || l.class.grade === programme.grade),
+      );
+      return [
+        programme.id,
+        covered.map((l): ProgrammeLoad => {
+          const mine = own.filter((p) => p.teacherId === l.teacherId && p.classId === l.classId);
+          return {
+            loadId: l.id,
+            teacherId: l.teacherId,
+            teacherName: shortName(l.teacher),
+            classId: l.classId,
+            className: l.class.name,
+            subjectName: l.subject.name,
+            hasPlan: mine.length > 0,
+            delivered: mine.some((p) => p.status === "SUBMITTED" || p.status === "APPROVED"),
+          };
+        }),
+      ];
+    }),
+  );
+}
+
+export type ProgrammeLoad = {
+  loadId: number;
+  teacherId: number;
+  teacherName: string;
+  classId: number;
+  className: string;
+  subjectName: string;
+  hasPlan: boolean;
+  delivered: boolean;
+};
+
+/** One programme's loads (programmesLoads of one). */
+export async function programmeLoads(organisationId: number, programme: ProgrammeRef, teacherId: number | null = null) {
+  return (await programmesLoads(organisationId, [programme], teacherId)).get(programme.id) ?? [];
 }
 
 export async function approvedProgrammes(organisationId: number, yearId: number) {

@@ -7,6 +7,7 @@ import {
   listProgrammes,
   programmeDetail,
   programmeLoads,
+  programmesLoads,
   subjectOptions,
 } from "./data";
 
@@ -21,14 +22,13 @@ export async function ktpDueWarnings(
   const year = await currentYearOf(organisationId);
   if (!year) return [];
   const programmes = await approvedProgrammes(organisationId, year.id);
-  const withLoads = await Promise.all(
-    programmes.map(async (p) => ({
-      id: p.id,
-      title: p.title,
-      approvedAt: p.approvedAt!,
-      loads: await programmeLoads(organisationId, p, teacherId),
-    })),
-  );
+  const loads = await programmesLoads(organisationId, programmes, teacherId);
+  const withLoads = programmes.map((p) => ({
+    id: p.id,
+    title: p.title,
+    approvedAt: p.approvedAt!,
+    loads: loads.get(p.id) ?? [],
+  }));
   return dueWarnings(withLoads, now).sort((a, b) => a.due.getTime() - b.due.getTime());
 }
 

@@ -22,6 +22,7 @@ import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { addUser, createJournalFixture, day, formData, type JournalFixture } from "./journal-fixture";
 import { interruptOf, signedInAs, signInAs } from "../support/session-harness";
 import { dbDigest } from "../support/db-digest";
+import { counted } from "../support/pg-queries";
 import { lastAudit } from "../support/audit";
 
 vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
@@ -191,6 +192,75 @@ describe("work programmes (PRG-1)", () => {
       data: { status: "SUBMITTED" },
     });
     expect(await ktpDueWarnings(f.organisationId, null, late)).toEqual([]);
+  });
+
+  it("the КТП due of many approved programmes: the same reads as of one, the same warnings as read one by one (issue 22)", async () => {
+    const base = await db.workProgramme.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: f.organisationId, id: programmeId } },
+    });
+    const late = new Date(base.approvedAt!.getTime() + 8 * DAY);
+    const one = await counted(() => ktpDueWarnings(f.organisationId, null, late));
+    // Three more approved programmes of the subject: every grade, the 1st, the 7th (none has a КТП yet).
+    const extra = await Promise.all(
+      [null, 1, 7].map((grade, i) =>
+        db.workProgramme.create({
+          data: {
+            organisationId: f.organisationId,
+            yearId: base.yearId,
+            subjectId: base.subjectId,
+            grade,
+            title: `Программа ${i + 1}`,
+            status: "APPROVED",
+            authorId: f.users.teacher,
+            approvedAt: base.approvedAt,
+          },
+        }),
+      ),
+    );
+    try {
+      const many = await counted(() => ktpDueWarnings(f.organisationId, null, late));
+      // Was two statements per approved programme.
+      expect(many.queries).toHaveLength(one.queries.length);
+      // The reference: each programme's loads read on their own, as before (its grade in the class filter).
+      const oneByOne = await Promise.all(
+        [base, ...extra].map(async (p) => {
+          const loads = await db.teacherLoad.findMany({
+            where: {
+              organisationId: f.organisationId,
+              yearId: p.yearId,
+              subjectId: p.subjectId,
+              ...(p.grade !== null ? { class: { grade: p.grade } } : {}),
+            },
+            select: { id: true, teacherId: true, classId: true, class: { select: { name: true } } },
+            orderBy: { id: "asc" },
+          });
+          const plans = await db.lessonPlan.findMany({
+            where: { organisationId: f.organisationId, programmeId: p.id },
+          });
+          return loads.map((l) => ({
+            programmeId: p.id,
+            className: l.class.name,
+            delivered: plans.some(
+              (x) =>
+                x.teacherId === l.teacherId &&
+                x.classId === l.classId &&
+                (x.status === "SUBMITTED" || x.status === "APPROVED"),
+            ),
+          }));
+        }),
+      );
+      const due = oneByOne.flat().filter((l) => !l.delivered);
+      const key = (w: { programmeId: number; className: string }) => `${w.programmeId}:${w.className}`;
+      expect(many.result.map(key).sort()).toEqual(due.map(key).sort());
+      // every grade covers both the 7А and the 1А load; the 1st grade's only the 1А one; the 7th's only 7А
+      expect(due.filter((l) => l.programmeId === extra[0].id)).toHaveLength(2);
+      expect(due.filter((l) => l.programmeId === extra[1].id).map((l) => l.className)).toEqual(["1А"]);
+      expect(due.filter((l) => l.programmeId === extra[2].id).map((l) => l.className)).toEqual(["7А"]);
+    } finally {
+      await db.workProgramme.deleteMany({
+        where: { organisationId: f.organisationId, id: { in: extra.map((p) => p.id) } },
+      });
+    }
   });
 
   it("plans' fulfilment compares with the programme's hours: per section the programme's, the КТП's and the given", async () => {
