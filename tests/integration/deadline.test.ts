@@ -16,7 +16,16 @@ import { saveCell } from "@/lib/journal/commands";
 import { writeHomework, writeHomeworkMarker, writeLessonTopic } from "@/lib/journal/lesson/mutations";
 import { recordAbsence } from "@/lib/absences/commands";
 import { lessonFills } from "@/lib/control/deadline/data";
-import { deadlineAt, deadlineText, fillStatus, missingParts, teacherShares } from "@/lib/control/deadline/rules";
+import {
+  deadlineAt,
+  deadlineText,
+  fillStatus,
+  missingParts,
+  sharesFrom,
+  teacherShares,
+  type Share,
+} from "@/lib/control/deadline/rules";
+import { compareRu } from "@/lib/org/collation";
 import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/commands";
 import { allDeadlines, deadlineSettings, fillNames, LESSON_FILLS } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
@@ -38,8 +47,8 @@ const vlad = (hh: number, mm = 0) => local(10, hh, mm);
 type World = { f: JournalFixture; lessons: Record<"teacher" | "other" | "substitute" | "classTeacher", number> };
 
 /** Four teachers with a lesson each on D in 7А (bells 2–5). */
-async function world(timeZone: string): Promise<World> {
-  const f = await createJournalFixture({ students: 3 });
+async function world(timeZone: string, lessons?: number): Promise<World> {
+  const f = await createJournalFixture({ students: 3, lessons });
   await db.organisation.update({ where: { id: f.organisationId }, data: { timeZone } });
   const mk = async (teacherId: number, bell: number) =>
     (
@@ -66,7 +75,13 @@ async function world(timeZone: string): Promise<World> {
 }
 
 /** Everything a lesson needs, saved at `at`: topic, the register, homework (or the marker) and a mark. */
-async function fill(w: World, lessonId: number, userId: number, at: Date, opts: { marker?: boolean } = {}) {
+async function fill(
+  w: World,
+  lessonId: number,
+  userId: number,
+  at: Date,
+  opts: { marker?: boolean; noMark?: boolean } = {},
+) {
   const organisationId = w.f.organisationId;
   const lesson = await db.lesson.findUniqueOrThrow({
     where: { organisationId_id: { organisationId, id: lessonId } },
@@ -91,6 +106,7 @@ async function fill(w: World, lessonId: number, userId: number, at: Date, opts: 
     expect(
       await writeHomework({ ...who, lessonId, version: 0, text: "№ 1–3", dueDate: null, files: [], removeFileIds: [] }),
     ).toBe("ok");
+  if (opts.noMark) return;
   const assignmentId = await addAssignment(w.f, lessonId);
   const mark = await saveCell(
     actor,
@@ -208,10 +224,10 @@ describe("filled by the deadline (DUT-1)", () => {
       deadlineFigures(w.f.organisationId, { day: D, classIds: null }, samara(18)),
     );
     expect(result.rows.find((r) => r.teacherId === w.f.users.teacher)?.day.due).toBe(1);
-    // the organisation's deadline with the scope's teachers' names ∥ the fills: one round of two
-    expect(queries.length).toBeLessThanOrEqual(2);
+    // the shares counted per teacher with the deadline and the names: one statement (TEACHER_SHARES; two before)
+    expect(queries.length).toBe(1);
     expect(queries.some((q) => /FROM "public"\."(ClassGroup|Subject)"/.test(q.text))).toBe(false);
-    // The names and the deadline are those of the model reads they replace (SHARE_FACTS).
+    // The names and the deadline are those of the model reads they replace.
     expect(result.rows.length).toBeGreaterThan(1);
     const names = await fillNames(w.f.organisationId, {
       teachers: result.rows.map((r) => r.teacherId),
@@ -242,6 +258,136 @@ describe("filled by the deadline (DUT-1)", () => {
     expect(marks.map((n) => [n["Node Type"], n["Index Name"]])).toEqual([
       ["Index Only Scan", "Mark_organisationId_assignmentId_createdAt_idx"],
     ]);
+  });
+});
+
+/**
+ * DUT-1's shares by the JS rule — the oracle TEACHER_SHARES is held to: each held lesson's fill
+ * facts (LESSON_FILLS), its status by fillStatus at the deadline of its date, counted by teacherShares,
+ * named, ordered and summed as the control page shows them.
+ */
+async function sharesByRule(
+  organisationId: number,
+  q: { day: Date; classIds: ReadonlySet<number> | null; teacherId?: number },
+  now: Date,
+) {
+  const scope = { from: sharesFrom(q.day), to: q.day, classIds: q.classIds, teacherId: q.teacherId };
+  const [settings, fills] = await Promise.all([deadlineSettings(organisationId), lessonFills(organisationId, scope)]);
+  const shares = teacherShares(
+    fills.map((l) => ({
+      teacherId: l.teacherId,
+      date: l.date,
+      status: fillStatus(l, deadlineAt(l.date, settings.minutes, settings.timeZone), now),
+    })),
+    q.day,
+  );
+  const names = await fillNames(organisationId, {
+    teachers: shares.map((s) => s.teacherId),
+    classes: [],
+    subjects: [],
+  });
+  const rows = shares
+    .map((s) => ({ ...s, teacher: names.teachers.get(s.teacherId) ?? "—" }))
+    .sort((a, b) => compareRu(a.teacher, b.teacher));
+  const sum = (key: "day" | "week" | "month"): Share => ({
+    onTime: rows.reduce((n, r) => n + r[key].onTime, 0),
+    due: rows.reduce((n, r) => n + r[key].due, 0),
+  });
+  return {
+    day: q.day,
+    deadline: deadlineText(settings.minutes),
+    rows,
+    totals: { day: sum("day"), week: sum("week"), month: sum("month") },
+  };
+}
+
+describe("the shares counted in PostgreSQL (TEACHER_SHARES) equal the JS rule (DUT-1, issue 22 item 7)", () => {
+  it("over five weeks of mixed fills, at several days, clocks and scopes", async () => {
+    // UTC+10, weekday lessons 5.11–9.12 (a month's turn inside a week), 16:00 local = 06:00 UTC.
+    const w = await world("Asia/Vladivostok", 25);
+    const f = w.f;
+    const at = (iso: string, hh: number, mm = 0) =>
+      new Date(Date.parse(`${iso}T00:00:00Z`) + ((hh - 10) * 60 + mm) * 60_000);
+    const dates = [...f.lessons.keys()].sort();
+    const mark = (lessonId: number, assignmentId: number, createdAt: Date) =>
+      db.mark.create({
+        data: {
+          organisationId: f.organisationId,
+          lessonId,
+          assignmentId,
+          studentId: f.students[0],
+          value: 4,
+          createdById: f.users.teacher,
+          updatedById: f.users.teacher,
+          createdAt,
+        },
+      });
+    for (const [i, iso] of dates.entries()) {
+      const id = f.lessons.get(iso)!;
+      const kind = i % 7;
+      if (kind === 0) await fill(w, id, f.users.teacher, i % 2 ? at(iso, 15, 59) : at(iso, 16)); // on time (at 16:00 too)
+      if (kind === 1) await fill(w, id, f.users.teacher, at(iso, 16, 1)); // late
+      if (kind === 2) {
+        // «не задано» in the morning, then a second assignment never marked: not filled
+        await fill(w, id, f.users.teacher, at(iso, 9), { marker: true });
+        await addAssignment(f, id);
+      }
+      if (kind === 3) {
+        // filled on time by a substitute: the lesson is the substitute's
+        await fill(w, id, f.users.teacher, at(iso, 11));
+        await db.lesson.update({
+          where: { organisationId_id: { organisationId: f.organisationId, id } },
+          data: { substituteId: f.users.substitute },
+        });
+      }
+      if (kind === 4 && i + 1 < dates.length) {
+        // on time, with an assignment due on the next lesson's date marked the day after it: the next
+        // lesson (filled on time itself) is late by the carried assignment's mark
+        await fill(w, id, f.users.teacher, at(iso, 12));
+        const next = dates[i + 1];
+        const carried = await addAssignment(f, id);
+        await db.assignment.update({
+          where: { organisationId_id: { organisationId: f.organisationId, id: carried } },
+          data: { dueDate: day(next) },
+        });
+        await fill(w, f.lessons.get(next)!, f.users.teacher, at(next, 13));
+        await mark(id, carried, at(next, 20));
+      }
+      // kind 5: the next lesson of kind 4; kind 6: nothing entered
+    }
+    // The first grade's lesson (19.11): an assignment without marks does not hold it (JRN-10).
+    await fill(w, f.firstLesson, f.users.teacher, at("2026-11-19", 14), { noMark: true });
+    await addAssignment(f, f.firstLesson);
+
+    const days = ["2026-11-05", "2026-11-19", "2026-11-20", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-09"];
+    const statuses = new Set<string>();
+    for (const iso of days) {
+      for (const now of [at(iso, 15), at(iso, 18), new Date("2026-12-20T00:00:00Z")]) {
+        for (const q of [
+          { day: day(iso), classIds: null },
+          { day: day(iso), classIds: new Set([f.classId]) },
+          { day: day(iso), classIds: null, teacherId: f.users.substitute },
+          { day: day(iso), classIds: new Set<number>() },
+        ]) {
+          const bySql = await deadlineFigures(f.organisationId, q, now);
+          expect(bySql, `${iso} at ${now.toISOString()}`).toEqual(await sharesByRule(f.organisationId, q, now));
+          for (const r of bySql.rows)
+            for (const s of [r.day, r.week, r.month])
+              statuses.add(s.onTime < s.due ? "short" : s.due ? "full" : "none");
+        }
+      }
+    }
+    // The data meets every case: shares full, short and with nothing due.
+    expect([...statuses].sort()).toEqual(["full", "none", "short"]);
+    const late = await deadlineFigures(
+      f.organisationId,
+      { day: day("2026-12-09"), classIds: null },
+      at("2026-12-09", 18),
+    );
+    const teacher = late.rows.find((r) => r.teacherId === f.users.teacher)!;
+    expect(teacher.month.due).toBeGreaterThan(teacher.month.onTime);
+    expect(teacher.month.onTime).toBeGreaterThan(0);
+    expect(late.rows.find((r) => r.teacherId === f.users.substitute)?.month.onTime).toBeGreaterThan(0);
   });
 });
 

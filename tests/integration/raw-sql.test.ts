@@ -244,9 +244,18 @@ const CASES: Record<string, Case> = {
     statement: deadlineData.LESSON_FILLS,
     args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],
   },
-  "control/deadline/data SHARE_FACTS": {
-    statement: deadlineData.SHARE_FACTS,
-    args: (d) => [d.org, { from: new Date(`${FROM}T00:00:00Z`), to: new Date(`${TO}T00:00:00Z`), classIds: null }],
+  "control/deadline/data TEACHER_SHARES": {
+    statement: deadlineData.TEACHER_SHARES,
+    args: (d) => [
+      d.org,
+      { from: new Date("2026-11-01T00:00:00Z"), to: new Date(`${TO}T00:00:00Z`), classIds: null },
+      {
+        day: new Date(`${TO}T00:00:00Z`),
+        weekFrom: new Date("2026-11-23T00:00:00Z"),
+        monthFrom: new Date("2026-11-01T00:00:00Z"),
+      },
+      TODAY,
+    ],
   },
   "control/data FILL_CHOICES": { statement: controlData.FILL_CHOICES, args: (d) => [d.org, null] },
   "control/deadline/mutations DUTY_CLAIM": {

@@ -1,7 +1,7 @@
 // Reads behind the daily deadline (DUT-1): each held lesson's first fill times, from the lesson's
 // and its cells' own timestamps and the journal's history (JournalChange) — one statement for any
 // number of lessons, bound to the organisation and the caller's class scope.
-import { db, rawStatement } from "@/lib/db";
+import { db, rawStatement, utcSql } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { dateOnly } from "@/lib/org/time";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
@@ -23,28 +23,15 @@ const ms = (v: number | null) => (v === null ? null : new Date(Math.round(Number
 /** Epoch milliseconds of a timestamp column (UTC, without zone) — one unit for every source. */
 const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
 
-/** The fill facts of the held lessons of a date range; see lessonFills. */
-export const LESSON_FILLS = rawStatement(
-  {
-    lessonId: col.int,
-    teacherId: col.int,
-    classId: col.int,
-    subjectId: col.int,
-    date: col.text,
-    bell: col.int,
-    marksRequired: col.bool,
-    topicAt: col.float.nullable(),
-    attendanceAt: col.float.nullable(),
-    homeworkAt: col.float.nullable(),
-    dueMarks: col.jsonArray,
-  },
-  (organisationId: number, scope: FillScope) => {
-    // The assignments each lesson's marks are due for: its own (no due date, or due by the lesson),
-    // found from the range's lessons through Assignment (organisationId, lessonId) — not a scan of
-    // the organisation's every assignment hashed to them (issue 22 item 7) —, and those of the class
-    // and subject's earlier lessons (up to 60 days back) due on its day, found from the assignments.
-    return Prisma.sql`
-    WITH due AS (
+/**
+ * The assignments each held lesson's marks are due for, as `due` ("organisationId", id, "lessonId"):
+ * its own (no due date, or due by the lesson), found from the range's lessons through Assignment
+ * (organisationId, lessonId) — not a scan of the organisation's every assignment hashed to them
+ * (issue 22 item 7) —, and those of the class and subject's earlier lessons (up to 60 days back) due
+ * on its day, found from the assignments. With `first`: the first mark's creation of each (NULL: none).
+ */
+const dueSql = (organisationId: number, scope: FillScope) => Prisma.sql`
+    due AS (
       SELECT a."organisationId", a.id, a."lessonId"
         FROM "Lesson" al
         CROSS JOIN LATERAL (
@@ -63,21 +50,27 @@ export const LESSON_FILLS = rawStatement(
        WHERE a."organisationId" = ${organisationId} AND ld.status = 'SCHEDULED'
          AND a."dueDate" >= ${scope.from}::date AND a."dueDate" <= ${scope.to}::date
          AND ld.id <> al.id AND al.date >= ld.date - 60 AND al.date <= ld.date
-    ), due_marks AS (
-      SELECT d."lessonId", json_agg(${epoch(Prisma.sql`(SELECT min(m."createdAt") FROM "Mark" m
-                                        WHERE m."organisationId" = d."organisationId" AND m."assignmentId" = d.id)`)}) AS marks
-        FROM due d GROUP BY d."lessonId"
-    )
-    SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
-           to_char(l.date, 'YYYY-MM-DD') AS date, l."bellNumber" AS bell,
+    ), due_firsts AS MATERIALIZED (
+      -- each first mark looked up once, whatever reads it
+      SELECT d."lessonId", (SELECT min(m."createdAt") FROM "Mark" m
+                             WHERE m."organisationId" = d."organisationId" AND m."assignmentId" = d.id) AS first
+        FROM due d
+    )`;
+
+/**
+ * The first times of a held lesson `l`'s parts (timestamps, UTC; NULL: missing) — see lessonFills —
+ * over the lessons of lessonsSql: `marksRequired` and the first homework row `hw`. One writing for
+ * LESSON_FILLS (per lesson) and TEACHER_SHARES (counted per teacher).
+ */
+const partTimesSql = Prisma.sql`
            (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired",
-           CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL ELSE ${epoch(Prisma.sql`coalesce(
+           CASE WHEN coalesce(btrim(l.topic), '') = '' THEN NULL ELSE coalesce(
              least(l."filledAt",
                    (SELECT min(j.at) FROM "JournalChange" j
                      WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'TOPIC'
                        AND coalesce(btrim(j."newValue"->>'topic'), '') <> '')),
-             l."updatedAt")`)} END AS "topicAt",
-           ${epoch(Prisma.sql`coalesce(
+             l."updatedAt") END AS "topicAt",
+           coalesce(
              (SELECT min(j.at) FROM "JournalChange" j
                WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'ATTENDANCE'
                  AND (j.reason IS NULL OR j.reason NOT LIKE ${`${ABSENCE_CHANGE_REASON}%`})),
@@ -85,27 +78,133 @@ export const LESSON_FILLS = rawStatement(
                WHERE a."organisationId" = l."organisationId" AND a."lessonId" = l.id
                  AND NOT EXISTS (SELECT 1 FROM "AbsenceLesson" al
                                   WHERE al."organisationId" = a."organisationId" AND al."lessonId" = a."lessonId"
-                                    AND al."studentId" = a."studentId" AND al."previousCode" IS NULL)))`)} AS "attendanceAt",
-           ${epoch(Prisma.sql`CASE WHEN hw.first IS NOT NULL OR l."homeworkMarker" IS NOT NULL THEN
+                                    AND al."studentId" = a."studentId" AND al."previousCode" IS NULL))) AS "attendanceAt",
+           CASE WHEN hw.first IS NOT NULL OR l."homeworkMarker" IS NOT NULL THEN
              least(hw.first,
                    (SELECT min(j.at) FROM "JournalChange" j
                      WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id AND j.entity = 'HOMEWORK'),
                    CASE WHEN l."homeworkMarker" IS NOT NULL THEN l."updatedAt" END)
-             END`)} AS "homeworkAt",
-           coalesce(dm.marks, '[]'::json) AS "dueMarks"
+             END AS "homeworkAt"`;
+
+/** The held lessons `l` of the scope with their class `c`, organisation `o` and first homework row `hw`. */
+const lessonsSql = (organisationId: number, scope: FillScope) => Prisma.sql`
       FROM "Lesson" l
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
       JOIN "Organisation" o ON o.id = l."organisationId"
-      LEFT JOIN due_marks dm ON dm."lessonId" = l.id
       -- The lesson's first homework row (none: NULL), looked up by the lesson's index — an EXISTS here
       -- was planned as a hash of the organisation's every homework row.
       LEFT JOIN LATERAL (SELECT min(h."createdAt") AS first FROM "Homework" h
                           WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
      WHERE ${heldInScope(organisationId, scope)}`;
+
+/** The fill facts of the held lessons of a date range; see lessonFills. */
+export const LESSON_FILLS = rawStatement(
+  {
+    lessonId: col.int,
+    teacherId: col.int,
+    classId: col.int,
+    subjectId: col.int,
+    date: col.text,
+    bell: col.int,
+    marksRequired: col.bool,
+    topicAt: col.float.nullable(),
+    attendanceAt: col.float.nullable(),
+    homeworkAt: col.float.nullable(),
+    dueMarks: col.jsonArray,
   },
+  (organisationId: number, scope: FillScope) => Prisma.sql`
+    WITH ${dueSql(organisationId, scope)}, due_marks AS (
+      SELECT f."lessonId", json_agg(${epoch(Prisma.sql`f.first`)}) AS marks FROM due_firsts f GROUP BY f."lessonId"
+    ), facts AS (
+      SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+             l.date, l."bellNumber" AS bell, ${partTimesSql}
+      ${lessonsSql(organisationId, scope)}
+    )
+    SELECT x."lessonId", x."teacherId", x."classId", x."subjectId", to_char(x.date, 'YYYY-MM-DD') AS date, x.bell,
+           x."marksRequired", ${epoch(Prisma.sql`x."topicAt"`)} AS "topicAt",
+           ${epoch(Prisma.sql`x."attendanceAt"`)} AS "attendanceAt", ${epoch(Prisma.sql`x."homeworkAt"`)} AS "homeworkAt",
+           coalesce(dm.marks, '[]'::json) AS "dueMarks"
+      FROM facts x
+      LEFT JOIN due_marks dm ON dm."lessonId" = x."lessonId"`,
 );
 
-/** The held lessons `l` of a range in the scope: LESSON_FILLS' lessons (and SHARE_FACTS' teachers). */
+/**
+ * DUT-1's shares counted per teacher in PostgreSQL (issue 22 item 7: not the ≈ 1,400–5,500 lessons
+ * of a week and month brought to JS): over LESSON_FILLS' lessons and part times (one writing of
+ * them), a lesson is filled when every part is in (the marks of each due assignment where marks are
+ * required), at the latest part's time (rules.ts filledAt); due when filled or its deadline — the
+ * organisation's minutes on the lesson's date in its zone (deadlineAt) — is not after `now`; on time
+ * when filled by the deadline (fillStatus). Counted for the day, from `weekFrom` and from
+ * `monthFrom` up to the day (shareRanges); every teacher of a held lesson of the range has a row,
+ * with the name's parts. The organisation's deadline minutes on every row; with no lesson, one row
+ * without a teacher. tests/integration/deadline.test.ts compares it with the JS rule (the oracle:
+ * lessonFills → fillStatus → teacherShares) over a month of mixed fills at several days and clocks.
+ */
+export const TEACHER_SHARES = rawStatement(
+  {
+    minutes: col.int,
+    teacherId: col.int.nullable(),
+    lastName: col.text.nullable(),
+    firstName: col.text.nullable(),
+    middleName: col.text.nullable(),
+    dayOnTime: col.int,
+    dayDue: col.int,
+    weekOnTime: col.int,
+    weekDue: col.int,
+    monthOnTime: col.int,
+    monthDue: col.int,
+  },
+  (
+    organisationId: number,
+    scope: FillScope,
+    ranges: { day: Date; weekFrom: Date; monthFrom: Date },
+    now: Date,
+  ) => Prisma.sql`
+    WITH settings AS (
+      SELECT o.id, coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES})::int AS minutes
+        FROM "Organisation" o
+        LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+       WHERE o.id = ${organisationId}
+    ), ${dueSql(organisationId, scope)}, due_marks AS (
+      SELECT f."lessonId", bool_or(f.first IS NULL) AS missing, max(f.first) AS last FROM due_firsts f GROUP BY f."lessonId"
+    ), facts AS MATERIALIZED (
+      -- each lesson's part times looked up once, not again in every count that reads them
+      SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l.date, o."timeZone",
+             ${partTimesSql}
+      ${lessonsSql(organisationId, scope)}
+    ), filled AS (
+      SELECT x."teacherId", x.date,
+             ((x.date + make_interval(mins => st.minutes)) AT TIME ZONE x."timeZone") AT TIME ZONE 'UTC' AS deadline,
+             CASE WHEN x."topicAt" IS NULL OR x."attendanceAt" IS NULL OR x."homeworkAt" IS NULL
+                    OR (x."marksRequired" AND coalesce(dm.missing, false)) THEN NULL
+                  ELSE greatest(x."topicAt", x."attendanceAt", x."homeworkAt",
+                                CASE WHEN x."marksRequired" THEN dm.last END) END AS "filledAt"
+        FROM facts x
+        CROSS JOIN settings st
+        LEFT JOIN due_marks dm ON dm."lessonId" = x."lessonId"
+    ), shares AS (
+      SELECT "teacherId",
+             count(*) FILTER (WHERE due AND date = ${ranges.day}::date)::int AS "dayDue",
+             count(*) FILTER (WHERE "onTime" AND date = ${ranges.day}::date)::int AS "dayOnTime",
+             count(*) FILTER (WHERE due AND date >= ${ranges.weekFrom}::date)::int AS "weekDue",
+             count(*) FILTER (WHERE "onTime" AND date >= ${ranges.weekFrom}::date)::int AS "weekOnTime",
+             count(*) FILTER (WHERE due AND date >= ${ranges.monthFrom}::date)::int AS "monthDue",
+             count(*) FILTER (WHERE "onTime" AND date >= ${ranges.monthFrom}::date)::int AS "monthOnTime"
+        FROM (SELECT "teacherId", date, "filledAt" IS NOT NULL OR ${utcSql(now)} >= deadline AS due,
+                     coalesce("filledAt" <= deadline, false) AS "onTime"
+                FROM filled WHERE date <= ${ranges.day}::date) f
+       GROUP BY "teacherId"
+    )
+    SELECT st.minutes, s."teacherId", u."lastName", u."firstName", u."middleName",
+           coalesce(s."dayOnTime", 0) AS "dayOnTime", coalesce(s."dayDue", 0) AS "dayDue",
+           coalesce(s."weekOnTime", 0) AS "weekOnTime", coalesce(s."weekDue", 0) AS "weekDue",
+           coalesce(s."monthOnTime", 0) AS "monthOnTime", coalesce(s."monthDue", 0) AS "monthDue"
+      FROM settings st
+      LEFT JOIN shares s ON true
+      LEFT JOIN "User" u ON u."organisationId" = st.id AND u.id = s."teacherId"`,
+);
+
+/** The held lessons `l` of a range in the scope: LESSON_FILLS' and TEACHER_SHARES' lessons. */
 function heldInScope(organisationId: number, scope: FillScope): Prisma.Sql {
   const classFilter = scope.classIds
     ? scope.classIds.size
@@ -121,38 +220,20 @@ function heldInScope(organisationId: number, scope: FillScope): Prisma.Sql {
        ${classFilter} ${teacherFilter}`;
 }
 
-/**
- * The shares' other facts in one statement beside LESSON_FILLS (issue 22 item 7: two model reads,
- * the second after the fills, before): the organisation's zone and deadline (deadlineSettings) and
- * the names of the teachers who conducted the scope's held lessons — every teacher a share is for.
- */
-export const SHARE_FACTS = rawStatement(
-  { timeZone: col.text, minutes: col.int, teachers: col.jsonArray },
-  (organisationId: number, scope: FillScope) => Prisma.sql`
-    SELECT o."timeZone", coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES})::int AS minutes,
-           (SELECT json_agg(json_build_object('id', u.id, 'lastName', u."lastName", 'firstName', u."firstName",
-                                              'middleName', u."middleName"))
-              FROM "User" u
-             WHERE u."organisationId" = o.id
-               AND u.id IN (SELECT coalesce(l."substituteId", l."teacherId") FROM "Lesson" l
-                             WHERE ${heldInScope(organisationId, scope)})) AS teachers
-      FROM "Organisation" o
-      LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
-     WHERE o.id = ${organisationId}`,
-);
-
-/** SHARE_FACTS: the zone, the deadline and the full names of the scope's teachers by id. */
-export async function shareFacts(
+/** TEACHER_SHARES of a day (its week and month from shareRanges): the deadline's minutes and each teacher's counts. */
+export async function teacherShareCounts(
   organisationId: number,
   scope: FillScope,
-): Promise<{ timeZone: string; minutes: number; teachers: Map<number, string> }> {
-  const [row] = await SHARE_FACTS.run(db, organisationId, scope);
-  if (!row) throw new Error(`organisation ${organisationId} not found`);
-  type Person = { id: number; lastName: string; firstName: string; middleName: string | null };
+  ranges: { day: Date; weekFrom: Date; monthFrom: Date },
+  now: Date,
+) {
+  const rows = await TEACHER_SHARES.run(db, organisationId, scope, ranges, now);
+  if (!rows.length) throw new Error(`organisation ${organisationId} not found`);
   return {
-    timeZone: row.timeZone,
-    minutes: row.minutes,
-    teachers: new Map(jsonArray<Person>(row.teachers).map((t) => [t.id, fullName(t)])),
+    minutes: rows[0].minutes,
+    teachers: rows.flatMap(({ teacherId, minutes: _minutes, ...r }) =>
+      teacherId === null ? [] : [{ teacherId, ...r }],
+    ),
   };
 }
 

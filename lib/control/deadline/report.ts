@@ -2,17 +2,9 @@
 // deadline on a day, in its week and in its month (up to the day), as rows and as a report model.
 import { formatDate } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
-import { lessonFills, shareFacts } from "./data";
-import {
-  deadlineAt,
-  deadlineText,
-  fillStatus,
-  sharePercent,
-  sharesFrom,
-  shareText,
-  teacherShares,
-  type Share,
-} from "./rules";
+import { fullName } from "@/lib/people/names";
+import { teacherShareCounts } from "./data";
+import { deadlineText, sharePercent, shareRanges, sharesFrom, shareText, type Share } from "./rules";
 import { compareRu } from "@/lib/org/collation";
 
 export type DeadlineRow = { teacherId: number; teacher: string; day: Share; week: Share; month: Share };
@@ -24,31 +16,36 @@ export type DeadlineFigures = {
   totals: Omit<DeadlineRow, "teacherId" | "teacher">;
 };
 
-/** The shares of `day` for the teachers of the classes in scope (null = all), optionally one teacher. */
+/**
+ * The shares of `day` for the teachers of the classes in scope (null = all), optionally one teacher:
+ * counted per teacher in PostgreSQL (TEACHER_SHARES, one statement — issue 22 item 7), the ranges
+ * from shareRanges; named and ordered here.
+ */
 export async function deadlineFigures(
   organisationId: number,
   q: { day: Date; classIds: ReadonlySet<number> | null; teacherId?: number },
   now: Date,
 ): Promise<DeadlineFigures> {
   const scope = { from: sharesFrom(q.day), to: q.day, classIds: q.classIds, teacherId: q.teacherId };
-  // The zone, the deadline and the teachers' names ∥ the fills: two statements in one round.
-  const [settings, fills] = await Promise.all([shareFacts(organisationId, scope), lessonFills(organisationId, scope)]);
-  // One deadline per day, not per lesson: the zone's offset is read through Intl (issue 22 item 7:
-  // 630 lessons of a week cost ~1 300 formatter builds, a third of the page).
-  const deadlines = new Map<number, Date>();
-  const deadlineOf = (day: Date) => {
-    let at = deadlines.get(day.getTime());
-    if (!at) deadlines.set(day.getTime(), (at = deadlineAt(day, settings.minutes, settings.timeZone)));
-    return at;
-  };
-  const statuses = fills.map((l) => ({
-    teacherId: l.teacherId,
-    date: l.date,
-    status: fillStatus(l, deadlineOf(l.date), now),
-  }));
-  const shares = teacherShares(statuses, q.day);
-  const rows = shares
-    .map((s) => ({ ...s, teacher: settings.teachers.get(s.teacherId) ?? "—" }))
+  const ranges = shareRanges(q.day);
+  const found = await teacherShareCounts(
+    organisationId,
+    scope,
+    { day: q.day, weekFrom: ranges.week[0], monthFrom: ranges.month[0] },
+    now,
+  );
+  const share = (onTime: number, due: number): Share => ({ onTime, due });
+  const rows: DeadlineRow[] = found.teachers
+    .map((r) => ({
+      teacherId: r.teacherId,
+      teacher:
+        r.lastName === null
+          ? "—"
+          : fullName({ lastName: r.lastName, firstName: r.firstName ?? "", middleName: r.middleName }),
+      day: share(r.dayOnTime, r.dayDue),
+      week: share(r.weekOnTime, r.weekDue),
+      month: share(r.monthOnTime, r.monthDue),
+    }))
     .sort((a, b) => compareRu(a.teacher, b.teacher));
   const sum = (key: "day" | "week" | "month"): Share => ({
     onTime: rows.reduce((n, r) => n + r[key].onTime, 0),
@@ -56,7 +53,7 @@ export async function deadlineFigures(
   });
   return {
     day: q.day,
-    deadline: deadlineText(settings.minutes),
+    deadline: deadlineText(found.minutes),
     rows,
     totals: { day: sum("day"), week: sum("week"), month: sum("month") },
   };
