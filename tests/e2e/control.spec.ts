@@ -52,3 +52,17 @@ test("the journal-fill report shows a line per class and opens a class's or all 
   await expect(table.getByRole("columnheader", { name: /Учитель/ })).toBeVisible();
   await expect(table.locator("tfoot")).toContainText("Итого");
 });
+
+test("the deadline shares come as their totals first, each teacher's row on demand (DUT-1, issue 22 item 7)", async ({
+  page,
+}) => {
+  await signInAs(page, "DEPUTY");
+  await page.goto("/control");
+  const shares = page.getByRole("table", { name: "Заполнено до срока" });
+  await expect(shares.locator("tfoot")).toContainText("Итого");
+  await expect(shares.locator("tbody tr")).toHaveCount(0);
+  await page.getByRole("link", { name: /^по учителям \(\d+\)$/ }).click();
+  await expect(page).toHaveURL(/shares=teachers/);
+  await expect(shares.locator("tbody tr").first()).toBeVisible();
+  await expect(shares.locator("tfoot")).toContainText("Итого");
+});

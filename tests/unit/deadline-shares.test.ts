@@ -20,7 +20,8 @@ const figures = (teachers: number): DeadlineFigures => ({
   totals: { day: { onTime: 0, due: 0 }, week: { onTime: 5, due: 10 }, month: { onTime: 8, due: 10 } },
 });
 
-const render = (teachers: number) => renderToStaticMarkup(h(DeadlineShares, { figures: figures(teachers), query: {} }));
+const render = (teachers: number, rowsHref?: string) =>
+  renderToStaticMarkup(h(DeadlineShares, { figures: figures(teachers), query: {}, rowsHref }));
 
 describe("the deadline shares on /control (DUT-1, issue 22 item 7)", () => {
   it("shows each teacher's shares with the tone of their percentage", () => {
@@ -43,5 +44,19 @@ describe("the deadline shares on /control (DUT-1, issue 22 item 7)", () => {
     expect(perRow).toBeLessThan(150);
     const body = /<tbody>.*<\/tbody>/.exec(render(100))![0];
     expect(body).not.toMatch(/class="border-b|hover:bg-slate-50/);
+  });
+
+  it("summary first: with rowsHref only the totals and a link to every teacher's row, bytes not growing with the rows", () => {
+    const href = "/control?from=2026-11-01&to=2026-11-20&shares=teachers";
+    const out = render(100, href);
+    expect(out).not.toContain("Учитель 1<");
+    expect(out).toContain("Итого");
+    expect(out).toContain("5 из 10 (50 %)");
+    expect(out).toContain(
+      `<a href="${href.replace(/&/g, "&amp;")}" class="text-blue-700 underline">по учителям (100)</a>`,
+    );
+    expect(render(100, href).length).toBe(render(1, href).length + 2); // «(100)» vs «(1)»
+    // without it, every teacher's row
+    expect(render(100)).toContain("<td>Учитель 100</td>");
   });
 });

@@ -2,6 +2,7 @@
 // классному журналу»): per teacher × class × subject for a period, with filters and files (RPT-11).
 // Issue 22 item 7: without a class, teacher or subject filter the page shows one line per class
 // (its totals, its problems counted) and opens a class's rows on demand; «все строки» shows them all.
+// Likewise DUT-1's shares: their totals, each teacher's row by «по учителям» (shares=teachers) or a filter.
 import type { Metadata } from "next";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import Link from "@/components/ui/link";
@@ -244,7 +245,15 @@ export default async function ControlPage({
           </p>
         </>
       )}
-      {shares && <DeadlineShares figures={shares} query={page.raw} kind={user.orgKind} />}
+      {shares && (
+        <DeadlineShares
+          figures={shares}
+          query={page.raw}
+          kind={user.orgKind}
+          // Unfiltered, the shares come as their totals first, each teacher's row on demand.
+          rowsHref={byClass && raw.shares !== "teachers" ? link({ shares: "teachers" }) : undefined}
+        />
+      )}
     </div>
   );
 }
