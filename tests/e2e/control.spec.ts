@@ -53,9 +53,7 @@ test("the journal-fill report shows a line per class and opens a class's or all 
   await expect(table.locator("tfoot")).toContainText("Итого");
 });
 
-test("the deadline shares come as their totals first, each teacher's row on demand (DUT-1, issue 22 item 7)", async ({
-  page,
-}) => {
+test("DUT-1's shares: totals first, teachers' rows on demand (issue 22 item 7)", async ({ page }) => {
   await signInAs(page, "DEPUTY");
   await page.goto("/control");
   const shares = page.getByRole("table", { name: "Заполнено до срока" });

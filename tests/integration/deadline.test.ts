@@ -23,15 +23,13 @@ import {
   missingParts,
   sharesFrom,
   teacherShares,
-  type Share,
 } from "@/lib/control/deadline/rules";
-import { compareRu } from "@/lib/org/collation";
 import { remindOrganisation, runDeadlineReminders } from "@/lib/control/deadline/commands";
 import { allDeadlines, deadlineSettings, fillNames, LESSON_FILLS } from "@/lib/control/deadline/data";
 import { saveSubscription } from "@/lib/push/mutations";
 import { runJobStep } from "@/lib/reports/jobs/worker";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
-import { deadlineFigures } from "@/lib/control/deadline/report";
+import { deadlineFigures, figuresOf } from "@/lib/control/deadline/report";
 import { counted } from "../support/pg-queries";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addAssignment, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
@@ -286,19 +284,11 @@ async function sharesByRule(
     classes: [],
     subjects: [],
   });
-  const rows = shares
-    .map((s) => ({ ...s, teacher: names.teachers.get(s.teacherId) ?? "—" }))
-    .sort((a, b) => compareRu(a.teacher, b.teacher));
-  const sum = (key: "day" | "week" | "month"): Share => ({
-    onTime: rows.reduce((n, r) => n + r[key].onTime, 0),
-    due: rows.reduce((n, r) => n + r[key].due, 0),
-  });
-  return {
-    day: q.day,
-    deadline: deadlineText(settings.minutes),
-    rows,
-    totals: { day: sum("day"), week: sum("week"), month: sum("month") },
-  };
+  return figuresOf(
+    q.day,
+    settings.minutes,
+    shares.map((s) => ({ ...s, teacher: names.teachers.get(s.teacherId) ?? "—" })),
+  );
 }
 
 describe("the shares counted in PostgreSQL (TEACHER_SHARES) equal the JS rule (DUT-1, issue 22 item 7)", () => {

@@ -35,8 +35,10 @@ export async function deadlineFigures(
     now,
   );
   const share = (onTime: number, due: number): Share => ({ onTime, due });
-  const rows: DeadlineRow[] = found.teachers
-    .map((r) => ({
+  return figuresOf(
+    q.day,
+    found.minutes,
+    found.teachers.map((r) => ({
       teacherId: r.teacherId,
       teacher:
         r.lastName === null
@@ -45,16 +47,21 @@ export async function deadlineFigures(
       day: share(r.dayOnTime, r.dayDue),
       week: share(r.weekOnTime, r.weekDue),
       month: share(r.monthOnTime, r.monthDue),
-    }))
-    .sort((a, b) => compareRu(a.teacher, b.teacher));
+    })),
+  );
+}
+
+/** The figures of a day from each teacher's named shares: the rows by name, their totals, the deadline's text. */
+export function figuresOf(day: Date, minutes: number, rows: readonly DeadlineRow[]): DeadlineFigures {
+  const sorted = [...rows].sort((a, b) => compareRu(a.teacher, b.teacher));
   const sum = (key: "day" | "week" | "month"): Share => ({
-    onTime: rows.reduce((n, r) => n + r[key].onTime, 0),
-    due: rows.reduce((n, r) => n + r[key].due, 0),
+    onTime: sorted.reduce((n, r) => n + r[key].onTime, 0),
+    due: sorted.reduce((n, r) => n + r[key].due, 0),
   });
   return {
-    day: q.day,
-    deadline: deadlineText(found.minutes),
-    rows,
+    day,
+    deadline: deadlineText(minutes),
+    rows: sorted,
     totals: { day: sum("day"), week: sum("week"), month: sum("month") },
   };
 }
