@@ -515,6 +515,21 @@ const CASES: Record<string, Case> = {
       return [d.org, classId, subjectId, TODAY, { userId: l.teacherId, scope, from: new Date(FROM), to: new Date(TO) }];
     },
   },
+  "journal/grid-reads/data GRID_PAGE": {
+    statement: gridReads.GRID_PAGE,
+    args: async (d, tx) => {
+      const { classId, subjectId, lessonId } = await lessonOf(tx, d);
+      const l = await first<{ teacherId: number }>(
+        tx,
+        `SELECT "teacherId" FROM "TeacherLoad" WHERE "organisationId" = $1 AND "classId" = $2 ORDER BY id LIMIT 1`,
+        d.org,
+        classId,
+      );
+      const scope = { all: false, classIds: [classId], teacherId: l.teacherId };
+      const picker = { userId: l.teacherId, scope, from: new Date(FROM), to: new Date(TO) };
+      return [d.org, classId, subjectId, TODAY, picker, { subgroupId: null, periodId: null, today: TO, lessonId }];
+    },
+  },
   "journal/data LESSON_FOR_CELL": {
     statement: journalData.LESSON_FOR_CELL,
     args: async (d, tx) => [d.org, (await lessonOf(tx, d)).lessonId, TODAY],
