@@ -28,7 +28,7 @@ import {
   sqlDate,
   type SubstituteLesson,
 } from "../data";
-import { hiddenMarksCode, type GridRows, type HiddenSums } from "../grid";
+import { hiddenMarksCodeOf, type GridRows, type HiddenSums } from "../grid";
 import { WINDOW_AFTER, WINDOW_BEFORE } from "../grid-window";
 import type { AverageInput } from "../averages";
 import type { MarkKindName } from "../marks";
@@ -448,12 +448,12 @@ export function rowsOf(
 
 /** Each student's HiddenSums from GRID_WINDOW's aggregates. */
 function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, HiddenSums> {
-  const marks = new Map<number, AverageInput[]>();
+  const marks = new Map<number, [AverageInput, number][]>();
   for (const [studentId, kind, value, isHospital, weight, n] of jsonArray<
     [number, MarkKindName, number | null, boolean, number, number]
   >(r?.hiddenMarks)) {
     const list = marks.get(studentId) ?? [];
-    for (let i = 0; i < n; i++) list.push({ kind, value, weight, isHospital });
+    list.push([{ kind, value, weight, isHospital }, n]);
     marks.set(studentId, list);
   }
   const absences = new Map(
@@ -462,7 +462,7 @@ function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, Hidden
   const sums: Record<number, HiddenSums> = {};
   for (const id of new Set([...marks.keys(), ...absences.keys()])) {
     const [count, hours] = absences.get(id) ?? [0, 0];
-    sums[id] = [hiddenMarksCode(marks.get(id) ?? []), count, hours];
+    sums[id] = [hiddenMarksCodeOf(marks.get(id) ?? []), count, hours];
   }
   return sums;
 }
