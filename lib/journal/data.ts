@@ -250,17 +250,35 @@ export type GridCells = {
   taken: number[];
 };
 
-/** The lessons of the grid's range as gridRows reads them, over the alias `l` (its cells, its window's index). */
-export function gridLessonsWhere(
+/** A date of the grid's range: an ISO value, or an SQL expression (the journal page's range chosen in SQL). */
+export type DateArg = string | Prisma.Sql;
+
+/** The grid's range with its dates as values: organisation, class, subject, subgroup, first and last date (ISO). */
+export type LessonRange = [
   organisationId: number,
   classId: number,
   subjectId: number,
   subgroupId: number | null,
   start: string,
   end: string,
+];
+
+/** A DateArg as an SQL date. */
+export function sqlDate(v: DateArg): Prisma.Sql {
+  return typeof v === "string" ? Prisma.sql`${v}::date` : v;
+}
+
+/** The lessons of the grid's range as gridRows reads them, over the alias `l` (its cells, its window's index). */
+export function gridLessonsWhere(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  subgroupId: number | null,
+  start: DateArg,
+  end: DateArg,
 ): Prisma.Sql {
   return Prisma.sql`l."organisationId" = ${organisationId} AND l."classId" = ${classId} AND l."subjectId" = ${subjectId}
-     AND l.date >= ${start}::date AND l.date <= ${end}::date AND l.status = 'SCHEDULED'
+     AND l.date >= ${sqlDate(start)} AND l.date <= ${sqlDate(end)} AND l.status = 'SCHEDULED'
      ${subgroupId !== null ? Prisma.sql`AND (l."subgroupId" = ${subgroupId} OR l."subgroupId" IS NULL)` : Prisma.empty}`;
 }
 
@@ -271,7 +289,7 @@ export function gridLessonsWhere(
 export const GRID_CELLS = rawStatement(
   { marks: col.jsonArray, attendance: col.jsonArray, taken: col.jsonArray },
   // lessonIds: only these lessons of the range (the grid's window, issue 22 item 4); null — all of them.
-  (...args: [...Parameters<typeof gridLessonsWhere>, lessonIds?: readonly number[] | null]) => {
+  (...args: [...LessonRange, lessonIds?: readonly number[] | null]) => {
     const [organisationId, classId, subjectId, subgroupId, start, end, lessonIds = null] = args;
     return Prisma.sql`
     WITH l AS MATERIALIZED (

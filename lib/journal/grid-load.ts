@@ -13,7 +13,15 @@ import type { GridHead } from "./data";
 import type { ExpectedAbsence } from "./expected/data";
 import type { GridHidden, GridRows } from "./grid";
 import { firstRange, stepRange } from "./grid-window";
-import { expectedOf, pageRows, periodFacts, rowsOf, windowRows, type LessonArgs } from "./grid-reads/data";
+import {
+  expectedOf,
+  pageRows,
+  periodFacts,
+  rowsOf,
+  windowRows,
+  type LessonArgs,
+  type PageRowsRead,
+} from "./grid-reads/data";
 
 type Range = { start: Date; end: Date; periodId: number | null };
 
@@ -36,18 +44,42 @@ function argsOf(organisationId: number, head: GridHead, subgroupId: number | nul
   return [organisationId, head.cls.id, head.subject.id, subgroupId, isoDate(range.start), isoDate(range.end)];
 }
 
-/** The page's read: the window around today's lesson (or the asked one) in full, the rest summed. */
-export function windowRead(lessonId?: number): GridRead {
+/** The rows `read` brought for exactly this range, focus and today (GRID_PAGE's range is SQL's pick). */
+function sameRead(
+  read: PageRowsRead,
+  args: LessonArgs,
+  periodId: number | null,
+  today: string,
+  lessonId: number | null,
+): boolean {
+  return (
+    read.args.every((v, i) => v === args[i]) &&
+    read.periodId === periodId &&
+    read.today === today &&
+    read.lessonId === lessonId
+  );
+}
+
+/**
+ * The page's read: the window around today's lesson (or the asked one) in full, the rest summed.
+ * `ready`: the rows the head's statement already brought (GRID_PAGE, lib/journal/loaders.ts
+ * headWithPicker) — taken when they are of this very range, else read here.
+ */
+export function windowRead(lessonId?: number, ready?: () => PageRowsRead | null): GridRead {
   return {
     rows: async (organisationId, head, subgroupId, range, today) => {
       const args = argsOf(organisationId, head, subgroupId, range);
+      const given = ready?.() ?? null;
       // ONE statement: the period's facts and the window firstRange picks, chosen in SQL by the same rule.
-      const page = await pageRows(
-        args,
-        { periodId: range.periodId, planTopics: true, expected: true },
-        isoDate(today),
-        lessonId ?? null,
-      );
+      const page =
+        given && sameRead(given, args, range.periodId, isoDate(today), lessonId ?? null)
+          ? given
+          : await pageRows(
+              args,
+              { periodId: range.periodId, planTopics: true, expected: true },
+              isoDate(today),
+              lessonId ?? null,
+            );
       const window = firstRange(page.lessons, isoDate(today), lessonId);
       // A short period is sent whole (no window, nothing hidden).
       const { sums, ...rows } = rowsOf(args, head, range, page.row, page.row, window !== null);

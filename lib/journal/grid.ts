@@ -485,11 +485,19 @@ const HIDDEN_ENTRY = /^([GPFDN]?)(-?\d+(?:\.\d+)?)?(b?)(?:\*(-?\d+(?:\.\d+)?))?(
 
 /** The marks of the hidden lessons in HiddenSums' form (alike marks counted once). */
 export function hiddenMarksCode(marks: readonly AverageInput[]): string {
+  return hiddenMarksCodeOf(marks.map((m) => [m, 1] as const));
+}
+
+/**
+ * hiddenMarksCode of marks given as [mark, how many alike] (GRID_WINDOW's aggregates: a student's
+ * marks already grouped in SQL, not spread back into one input per mark).
+ */
+export function hiddenMarksCodeOf(groups: readonly (readonly [AverageInput, number])[]): string {
   const counts = new Map<string, number>();
-  for (const m of marks) {
+  for (const [m, n] of groups) {
     const letter = m.kind === "GRADE" && m.value !== null ? "" : HIDDEN_KIND[m.kind];
     const key = `${letter}${m.value ?? ""}${m.isHospital ? "b" : ""}${m.weight === 1 ? "" : `*${m.weight}`}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + n);
   }
   return codeOf(counts);
 }

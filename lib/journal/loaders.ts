@@ -18,8 +18,14 @@ import {
 } from "./data";
 import { buildGridView, type GridHidden, type GridRows, type GridView } from "./grid";
 import { expectedAbsences } from "./expected/data";
-import type { GridRead } from "./grid-load";
-import { gridHeadAndPicker, journalPicker, type JournalPicker } from "./grid-reads/data";
+import { windowRead, type GridRead } from "./grid-load";
+import {
+  gridHeadAndPicker,
+  gridPageRead,
+  journalPicker,
+  type JournalPicker,
+  type PageRowsRead,
+} from "./grid-reads/data";
 
 const DAY = 86_400_000;
 
@@ -48,24 +54,57 @@ export const loadJournalPicker = cache(async (user: CurrentUser) => {
   return journalPicker(user.organisationId, user.id, scope, ...substitutionDays(user));
 });
 
-/** How loadGridPage reads the grid's head (lib/journal/data.ts gridHead's arguments). */
-export type HeadRead = typeof gridHead;
+/** What loadGridPage will read after the head: the grid's subgroup and the period asked (null: the default). */
+export type HeadAsk = { subgroupId: number | null; periodId: number | null };
 
 /**
- * The journal page's head read with its picker in the same statement (issue 22 item 2): `head` is
- * loadGridPage's head read; `picker` — once loadGridPage is done — gives what a head read brought,
- * or reads the picker on its own when no head was read (no journal asked) or none was found.
+ * How loadGridPage reads the grid's head (lib/journal/data.ts gridHead's arguments); `ask` — given on
+ * a class × subject — lets a read bring the page's rows in the same statement (headWithPicker).
  */
-export function headWithPicker(user: CurrentUser): { head: HeadRead; picker: () => Promise<JournalPicker> } {
+export type HeadRead = (
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  now?: Date,
+  ask?: HeadAsk,
+) => Promise<GridHead | null>;
+
+/**
+ * The journal page's head read with its picker and its rows in the same statement (issue 22 items 2
+ * and 4: GRID_PAGE): `head` is loadGridPage's head read; `read` its rows' read (windowRead around
+ * `lessonId`), which takes the rows the head's statement brought when they are of the range
+ * loadGridPage's own rule gives; `picker` — once loadGridPage is done — gives what a head read
+ * brought, or reads the picker on its own when no head was read (no journal asked) or none was found.
+ */
+export function headWithPicker(
+  user: CurrentUser,
+  lessonId?: number,
+): { head: HeadRead; read: GridRead; picker: () => Promise<JournalPicker> } {
   let got: JournalPicker | null = null;
+  let rows: PageRowsRead | null = null;
   return {
-    head: async (organisationId, classId, subjectId, now = new Date()) => {
+    head: async (organisationId, classId, subjectId, now = new Date(), ask) => {
       const scope = await listScope(user, ["journal.viewAll", "journal.viewOwn", "journal.editAll"]);
       const [from, to] = substitutionDays(user);
-      const r = await gridHeadAndPicker(organisationId, classId, subjectId, now, { userId: user.id, scope, from, to });
+      const picker = { userId: user.id, scope, from, to };
+      if (!ask) {
+        const r = await gridHeadAndPicker(organisationId, classId, subjectId, now, picker);
+        got ??= r?.picker ?? null;
+        return r?.head ?? null;
+      }
+      // Today in the organisation's zone (the session's; gridPage's today is the head's — the rows are
+      // taken only when both agree).
+      const today = isoDate(todayIn(user.timeZone, now));
+      const r = await gridPageRead(organisationId, classId, subjectId, now, picker, {
+        ...ask,
+        today,
+        lessonId: lessonId ?? null,
+      });
       got ??= r?.picker ?? null;
+      rows = r?.rows ?? null;
       return r?.head ?? null;
     },
+    read: windowRead(lessonId, () => rows),
     picker: async () => got ?? loadJournalPicker(user),
   };
 }
@@ -142,7 +181,10 @@ export async function loadGridPage(
   // The gate and the head are read side by side; nothing is shown unless the gate allows it.
   const [rights, head] = await Promise.all([
     authorizeJournal(user, { kind: "class", classId, subjectId, subgroupId: subgroupId ?? null }),
-    headRead(user.organisationId, classId, subjectId, now),
+    headRead(user.organisationId, classId, subjectId, now, {
+      subgroupId: subgroupId ?? null,
+      periodId: req.periodId ?? null,
+    }),
   ]);
   if (!rights.view || !head) return { kind: "forbidden" };
   return gridPage(user, head, subgroupId, req.periodId, null, rights, now, read);

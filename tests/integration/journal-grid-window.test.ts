@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { GET } from "@/app/api/journal/grid/route";
-import { loadGridPage } from "@/lib/journal/loaders";
+import { headWithPicker, loadGridPage } from "@/lib/journal/loaders";
 import { firstRange, firstView, mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
 import { windowRead } from "@/lib/journal/grid-load";
 import { unpackGridView, packGridView } from "@/lib/journal/grid-pack";
@@ -224,6 +224,66 @@ describe("the grid reads only its window (issue 22 item 4)", () => {
         ]);
       }
     }
+  });
+
+  it("reads the page's rows in the head's statement for the range gridPage's own rule gives: every today, period asked, closed year, no periods (round 15)", async () => {
+    const user = teacher();
+    const elsewhere = other.q2;
+    const todays = [
+      "2026-08-20",
+      "2026-09-01",
+      "2026-10-01",
+      "2026-10-24",
+      "2026-10-30",
+      "2026-11-05",
+      "2026-11-20",
+      "2026-12-28",
+      "2027-01-10",
+      "2027-07-01",
+    ];
+    const cases: string[] = [];
+    const check = async (label: string) => {
+      for (const iso of todays) {
+        const now = new Date(`${iso}T08:00:00.000Z`);
+        for (const periodId of [undefined, f.q1, f.q2, elsewhere]) {
+          for (const lessonId of [undefined, ids[20]]) {
+            const ask = { classId: f.classId, subjectId: f.subjectId, periodId, lessonId };
+            const name = `${label} ${iso} ${periodId} ${lessonId}`;
+            // The reference: the head, then the rows of the range gridPage computes (GRID_PAGE_ROWS).
+            const alone = await loadGridPage(user, ask, now, windowRead(lessonId));
+            const beside = headWithPicker(user, lessonId);
+            const { result, queries } = await counted(() => loadGridPage(user, ask, now, beside.read, beside.head));
+            expect(result, name).toEqual(alone);
+            // The rows come in GRID_PAGE alone: a pick SQL makes differently from gridPage's would read them again.
+            expect(queries.filter((x) => x.text.includes("row_number() OVER")).length, name).toBe(1);
+            expect(queries.filter((x) => x.text.includes('"rangeStart"')).length, name).toBe(1);
+            cases.push(name);
+          }
+        }
+      }
+    };
+    await check("open");
+    const year = { organisationId_id: { organisationId: f.organisationId, id: f.yearId } };
+    await db.academicYear.update({ where: year, data: { status: "CLOSED" } });
+    try {
+      await check("closed");
+    } finally {
+      await db.academicYear.update({ where: year, data: { status: "OPEN" } });
+    }
+    // A class whose period kind has no periods: today alone.
+    await db.classGroup.update({
+      where: { organisationId_id: { organisationId: f.organisationId, id: f.classId } },
+      data: { periodKind: "TRIMESTER" },
+    });
+    try {
+      await check("none");
+    } finally {
+      await db.classGroup.update({
+        where: { organisationId_id: { organisationId: f.organisationId, id: f.classId } },
+        data: { periodKind: "QUARTER" },
+      });
+    }
+    expect(cases.length).toBe(3 * 10 * 4 * 2);
   });
 
   it("a scroll step reads its own lessons' cells only — never the period's again — and the figures stay the period's", async () => {

@@ -147,6 +147,24 @@ async function studentLesson(tx: Tx, d: Demo) {
 }
 
 /** A lesson of the demo's classes with its class and subject. */
+/** A lesson's journal and the picker of the first teacher loaded on its class (the grid head's statements). */
+async function headPickerOf(tx: Tx, d: Demo) {
+  const { classId, subjectId, lessonId } = await lessonOf(tx, d);
+  const l = await first<{ teacherId: number }>(
+    tx,
+    `SELECT "teacherId" FROM "TeacherLoad" WHERE "organisationId" = $1 AND "classId" = $2 ORDER BY id LIMIT 1`,
+    d.org,
+    classId,
+  );
+  const scope = { all: false, classIds: [classId], teacherId: l.teacherId };
+  return {
+    classId,
+    subjectId,
+    lessonId,
+    picker: { userId: l.teacherId, scope, from: new Date(FROM), to: new Date(TO) },
+  };
+}
+
 async function lessonOf(tx: Tx, d: Demo) {
   return first<{ lessonId: number; classId: number; subjectId: number }>(
     tx,
@@ -513,15 +531,15 @@ const CASES: Record<string, Case> = {
   "journal/grid-reads/data GRID_HEAD_PICKER": {
     statement: gridReads.GRID_HEAD_PICKER,
     args: async (d, tx) => {
-      const { classId, subjectId } = await lessonOf(tx, d);
-      const l = await first<{ teacherId: number }>(
-        tx,
-        `SELECT "teacherId" FROM "TeacherLoad" WHERE "organisationId" = $1 AND "classId" = $2 ORDER BY id LIMIT 1`,
-        d.org,
-        classId,
-      );
-      const scope = { all: false, classIds: [classId], teacherId: l.teacherId };
-      return [d.org, classId, subjectId, TODAY, { userId: l.teacherId, scope, from: new Date(FROM), to: new Date(TO) }];
+      const { classId, subjectId, picker } = await headPickerOf(tx, d);
+      return [d.org, classId, subjectId, TODAY, picker];
+    },
+  },
+  "journal/grid-reads/data GRID_PAGE": {
+    statement: gridReads.GRID_PAGE,
+    args: async (d, tx) => {
+      const { classId, subjectId, lessonId, picker } = await headPickerOf(tx, d);
+      return [d.org, classId, subjectId, TODAY, picker, { subgroupId: null, periodId: null, today: TO, lessonId }];
     },
   },
   "journal/data LESSON_FOR_CELL": {

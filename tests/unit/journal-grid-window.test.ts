@@ -6,6 +6,7 @@ import {
   buildGridView,
   hiddenInputs,
   hiddenMarksCode,
+  hiddenMarksCodeOf,
   studentAbsences,
   studentSummary,
   withoutLoaded,
@@ -148,6 +149,22 @@ describe("a scroll step's marks leave the sums the client holds (issue 22 item 4
     const left = withoutLoaded([hiddenMarksCode(held), 3, 0.3], [g(5, 2), g(4, 1, true)], { count: 1, hours: 0.1 });
     expect(left).toEqual([hiddenMarksCode([g(5, 2), g(3), { kind: "DEBT", value: null, weight: 1 }]), 2, 0.2]);
     expect(hiddenInputs(left!)).toHaveLength(3);
+  });
+
+  it("gives the same code from marks grouped in SQL as from the marks one by one (round 15: GRID_WINDOW's aggregates)", () => {
+    const debt = { kind: "DEBT" as const, value: null, weight: 1, isHospital: false };
+    const groups = [
+      [g(5, 2), 3],
+      [g(4, 1, true), 1],
+      [debt, 2],
+      [g(3), 1],
+      [g(5, 2), 2],
+      [g(4), 0],
+    ] as const;
+    const oneByOne = groups.flatMap(([m, n]) => Array.from({ length: n }, () => m));
+    expect(hiddenMarksCodeOf(groups)).toBe(hiddenMarksCode(oneByOne));
+    expect(hiddenMarksCodeOf(groups)).toBe("3,4b,5*2x5,Dx2");
+    expect(hiddenMarksCodeOf([])).toBe("");
   });
 
   it("is null when nothing is left, and ignores marks it never held (a journal changed meanwhile)", () => {

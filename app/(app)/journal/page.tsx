@@ -12,7 +12,6 @@ import { gridQuerySchema } from "@/lib/journal/schema";
 import { formatDate } from "@/lib/org/time";
 import { gridPayload } from "@/lib/journal/grid-pack";
 import { gridFrame } from "@/lib/journal/grid-frame";
-import { windowRead } from "@/lib/journal/grid-load";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
@@ -68,20 +67,20 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   // The current year's journal list is read with the grid's head (the usual case: no second round);
   // a journal of a closed year (REC-3) reads that year's list after the grid has named its year.
   // Issue 22 item 4: the grid reads the lessons around the one in focus; the rest come on scroll.
-  const read = windowRead(asked.lessonId);
-  // The picker (the current year's journals, substitutions, led clubs) and the year tabs' years are
-  // read in the grid head's statement (issue 22 item 2), on their own only when no journal is asked or found.
-  const beside = headWithPicker(user);
+  // The picker (the current year's journals, substitutions, led clubs), the year tabs' years and the
+  // grid's rows are read in the grid head's statement (issue 22 items 2 and 4: GRID_PAGE), the picker
+  // on its own only when no journal is asked or found.
+  const beside = headWithPicker(user, asked.lessonId);
   const tried = await loadGridPage(
     user,
     last ? { ...last, periodId: asked.periodId } : asked,
     undefined,
-    read,
+    beside.read,
     beside.head,
   );
   // A remembered journal no longer open to the user (load moved) is simply not opened.
   const page =
-    last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, read, beside.head) : tried;
+    last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, beside.read, beside.head) : tried;
   if (page.kind === "forbidden") forbidden();
   const { substitutions, clubs, choices: currentChoices, years } = await beside.picker();
   // The year of the open journal, else the one asked for, else the current one (REC-3).

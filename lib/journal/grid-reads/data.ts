@@ -15,6 +15,7 @@ import type { YearOption } from "@/lib/org/year/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import {
   cellsOf,
+  type DateArg,
   GRID_HEAD,
   gridLessonsWhere,
   type GridCells,
@@ -23,9 +24,11 @@ import {
   type ChoiceLoad,
   type GridHead,
   type JournalChoice,
+  type LessonRange,
+  sqlDate,
   type SubstituteLesson,
 } from "../data";
-import { hiddenMarksCode, type GridRows, type HiddenSums } from "../grid";
+import { hiddenMarksCodeOf, type GridRows, type HiddenSums } from "../grid";
 import { WINDOW_AFTER, WINDOW_BEFORE } from "../grid-window";
 import type { AverageInput } from "../averages";
 import type { MarkKindName } from "../marks";
@@ -33,7 +36,10 @@ import type { ExpectedAbsence } from "../expected/data";
 import type { AttendanceCodeName, EducationFormName } from "../rules";
 
 /** The grid's range: organisation, class, subject, subgroup, first and last date (ISO). */
-export type LessonArgs = Parameters<typeof gridLessonsWhere>;
+export type LessonArgs = LessonRange;
+
+/** The grid's range with its dates as values or SQL expressions (the page's range chosen in SQL: GRID_PAGE). */
+type RangeSql = Parameters<typeof gridLessonsWhere>;
 
 /** What GRID_PERIOD reads beside the lesson index: the shown period's finals, plan topics, expected absences. */
 export type PeriodParts = { periodId: number | null; planTopics: boolean; expected: boolean };
@@ -41,9 +47,9 @@ export type PeriodParts = { periodId: number | null; planTopics: boolean; expect
 const NONE = Prisma.sql`'[]'::json`;
 
 /** A class stay that meets [start, end] (spanMeets in SQL) over the alias `m`. */
-function staysIn(classId: number, start: string, end: string): Prisma.Sql {
-  return Prisma.sql`m."classId" = ${classId} AND m."startDate" <= ${end}::date
-     AND (m."endDate" IS NULL OR m."endDate" >= ${start}::date)`;
+function staysIn(classId: number, start: DateArg, end: DateArg): Prisma.Sql {
+  return Prisma.sql`m."classId" = ${classId} AND m."startDate" <= ${sqlDate(end)}
+     AND (m."endDate" IS NULL OR m."endDate" >= ${sqlDate(start)})`;
 }
 
 /**
@@ -71,19 +77,24 @@ export const GRID_PERIOD = rawStatement(
     /** [[studentId, dateFrom, dateTo, reason]] */
     notices: col.jsonArray,
   },
-  (...args: [...LessonArgs, parts: PeriodParts]) => {
-    const [organisationId, classId, subjectId, , start, end, parts] = args;
-    // Over the range, of a student in the class at some day of it (expectedAbsences' `who`).
-    const expected = (
-      alias: Prisma.Sql,
-    ) => Prisma.sql`${alias}."dateFrom" <= ${end}::date AND ${alias}."dateTo" >= ${start}::date
+  (...args: [...LessonArgs, parts: PeriodParts]) =>
+    periodSql(args.slice(0, 6) as LessonArgs, { ...args[6], periodId: Prisma.sql`${args[6].periodId}::int` }),
+);
+
+/** GRID_PERIOD's text over a range whose dates and period may be SQL expressions (GRID_PAGE's). */
+function periodSql(range: RangeSql, parts: Omit<PeriodParts, "periodId"> & { periodId: Prisma.Sql }): Prisma.Sql {
+  const [organisationId, classId, subjectId, , start, end] = range;
+  // Over the range, of a student in the class at some day of it (expectedAbsences' `who`).
+  const expected = (
+    alias: Prisma.Sql,
+  ) => Prisma.sql`${alias}."dateFrom" <= ${sqlDate(end)} AND ${alias}."dateTo" >= ${sqlDate(start)}
         AND EXISTS (SELECT 1 FROM "ClassMembership" m
                      WHERE m."organisationId" = ${alias}."organisationId" AND m."studentId" = ${alias}."studentId"
                        AND ${staysIn(classId, start, end)})`;
-    return Prisma.sql`
+  return Prisma.sql`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(l.id, l.date) ORDER BY l.date, l."bellNumber", l.id), '[]'::json)
-         FROM "Lesson" l WHERE ${gridLessonsWhere(...(args.slice(0, 6) as LessonArgs))}) AS lessons,
+         FROM "Lesson" l WHERE ${gridLessonsWhere(...range)}) AS lessons,
       (SELECT coalesce(json_agg(json_build_array(t.id, t.name, t."shortName", t.weight, t."isControl") ORDER BY t."sortOrder", t.id), '[]'::json)
          FROM "AssignmentType" t WHERE t."organisationId" = ${organisationId}) AS types,
       (SELECT coalesce(json_agg(json_build_array(m."studentId", m."startDate", m."endDate", m."educationForm", s."lastName", s."firstName", s."middleName")
@@ -98,7 +109,7 @@ export const GRID_PERIOD = rawStatement(
       (SELECT coalesce(json_agg(f."studentId"), '[]'::json)
          FROM "FinalMark" f
         WHERE f."organisationId" = ${organisationId} AND f."classId" = ${classId} AND f."subjectId" = ${subjectId}
-          AND f.kind = 'PERIOD' AND f."periodId" = ${parts.periodId}::int) AS finals,
+          AND f.kind = 'PERIOD' AND f."periodId" = ${parts.periodId}) AS finals,
       ${
         parts.planTopics
           ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(x.id, x.title) ORDER BY x."planId", x.position), '[]'::json)
@@ -124,8 +135,7 @@ export const GRID_PERIOD = rawStatement(
         WHERE n."organisationId" = ${organisationId} AND n.status = 'PENDING' AND ${expected(Prisma.sql`n`)})`
           : NONE
       } AS notices`;
-  },
-);
+}
 
 /**
  * The window's lessons (`ids`, of the range) with their assignments, marks, attendance, «все
@@ -222,11 +232,34 @@ export const GRID_PAGE_ROWS = rawStatement(
   // GRID_PERIOD's `lessons` (the index) as `lessonIndex`: `lessons` is the window's.
   { ...GRID_PERIOD.shape.shape, lessonIndex: col.jsonArray, ...GRID_WINDOW.shape.shape },
   (...args: [...LessonArgs, parts: PeriodParts, today: string, lessonId: number | null]) => {
-    const [organisationId, , , , , , parts, today, lessonId] = args;
-    const lessonArgs = args.slice(0, 6) as LessonArgs;
-    const where = gridLessonsWhere(...lessonArgs);
-    return Prisma.sql`
-    WITH idx AS MATERIALIZED (
+    const [, , , , , , parts, today, lessonId] = args;
+    return Prisma.sql`WITH ${pageRowsSql(
+      args.slice(0, 6) as LessonArgs,
+      { ...parts, periodId: Prisma.sql`${parts.periodId}::int` },
+      today,
+      lessonId,
+    )}`;
+  },
+);
+
+/** What a statement adds to GRID_PAGE_ROWS' select list (before its own columns) and after its FROM. */
+type Beside = { columns: Prisma.Sql; from: Prisma.Sql };
+
+/**
+ * GRID_PAGE_ROWS' text after its WITH over a range whose dates and period may be SQL expressions
+ * (GRID_PAGE's, which adds its own CTEs before these).
+ */
+function pageRowsSql(
+  range: RangeSql,
+  parts: Omit<PeriodParts, "periodId"> & { periodId: Prisma.Sql },
+  today: string,
+  lessonId: number | null,
+  beside: Beside = { columns: Prisma.empty, from: Prisma.empty },
+): Prisma.Sql {
+  const organisationId = range[0];
+  const where = gridLessonsWhere(...range);
+  return Prisma.sql`
+    idx AS MATERIALIZED (
       SELECT l.id, l.date, (row_number() OVER (ORDER BY l.date, l."bellNumber", l.id) - 1)::int AS i
         FROM "Lesson" l WHERE ${where}
     ), f AS (
@@ -246,12 +279,11 @@ export const GRID_PAGE_ROWS = rawStatement(
         FROM idx JOIN b ON idx.i < b.lo OR idx.i >= b.hi
         JOIN "Lesson" l ON l."organisationId" = ${organisationId} AND l.id = idx.id
     )
-    SELECT p.lessons AS "lessonIndex", p.types, p.memberships, p."subgroupMembers", p.finals, p."planTopics",
+    SELECT ${beside.columns} p.lessons AS "lessonIndex", p.types, p.memberships, p."subgroupMembers", p.finals, p."planTopics",
            p.absences, p.notices, x.*
-      FROM (${GRID_PERIOD.sql(...lessonArgs, parts)}) p
-     CROSS JOIN (${windowColumns(organisationId)}) x`;
-  },
-);
+      FROM (${periodSql(range, parts)}) p
+     CROSS JOIN (${windowColumns(organisationId)}) x ${beside.from}`;
+}
 
 export type PeriodRow = RowOf<typeof GRID_PERIOD>;
 
@@ -416,12 +448,12 @@ export function rowsOf(
 
 /** Each student's HiddenSums from GRID_WINDOW's aggregates. */
 function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, HiddenSums> {
-  const marks = new Map<number, AverageInput[]>();
+  const marks = new Map<number, [AverageInput, number][]>();
   for (const [studentId, kind, value, isHospital, weight, n] of jsonArray<
     [number, MarkKindName, number | null, boolean, number, number]
   >(r?.hiddenMarks)) {
     const list = marks.get(studentId) ?? [];
-    for (let i = 0; i < n; i++) list.push({ kind, value, weight, isHospital });
+    list.push([{ kind, value, weight, isHospital }, n]);
     marks.set(studentId, list);
   }
   const absences = new Map(
@@ -430,7 +462,7 @@ function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, Hidden
   const sums: Record<number, HiddenSums> = {};
   for (const id of new Set([...marks.keys(), ...absences.keys()])) {
     const [count, hours] = absences.get(id) ?? [0, 0];
-    sums[id] = [hiddenMarksCode(marks.get(id) ?? []), count, hours];
+    sums[id] = [hiddenMarksCodeOf(marks.get(id) ?? []), count, hours];
   }
   return sums;
 }
@@ -566,5 +598,106 @@ function pickerOf(r: RowOf<typeof JOURNAL_PICKER> | undefined): JournalPicker {
         isCurrent,
       }),
     ),
+  };
+}
+
+// ───────────── the journal page in ONE statement ─────────────
+
+/**
+ * What the journal page asks of its rows beside the head (GRID_PAGE): the subgroup, the period asked
+ * (null: the default one), today in the organisation's zone (ISO) and the lesson in focus.
+ */
+export type PageAsk = { subgroupId: number | null; periodId: number | null; today: string; lessonId: number | null };
+
+/**
+ * The journal page's reads in ONE statement (issue 22 items 2 and 4: GRID_HEAD_PICKER, then
+ * GRID_PAGE_ROWS, were two rounds): the head and the picker, and the rows of the range the page
+ * would read after the head — lib/journal/loaders.ts gridPage's rule, taken here from the class's
+ * periods: the period asked (none of the class's: today alone), else the one holding today, else the
+ * last begun, else the first; its end runs on to today when the default period is over and the year
+ * is not closed; no period at all: today alone. `rangeStart`/`rangeEnd`/`rangePeriodId` say which
+ * range SQL read: the loader uses the rows only when they are the range its own rule gives (JS stays
+ * the rule's one source; a differing pick costs the page GRID_PAGE_ROWS' round, never wrong rows).
+ * No row when the class or the subject is missing.
+ */
+export const GRID_PAGE = rawStatement(
+  {
+    ...GRID_HEAD_PICKER.shape.shape,
+    ...GRID_PAGE_ROWS.shape.shape,
+    /** The range read (ISO dates) and its period. */
+    rangeStart: col.text,
+    rangeEnd: col.text,
+    rangePeriodId: col.int.nullable(),
+  },
+  (organisationId: number, classId: number, subjectId: number, now: Date, picker: PickerArgs, ask: PageAsk) => {
+    const today = Prisma.sql`${ask.today}::date`;
+    const asked = Prisma.sql`${ask.periodId}::int`;
+    const range: RangeSql = [
+      organisationId,
+      classId,
+      subjectId,
+      ask.subgroupId,
+      Prisma.sql`(SELECT rg.start FROM rg)`,
+      Prisma.sql`(SELECT rg."end" FROM rg)`,
+    ];
+    const beside: Beside = {
+      columns: Prisma.sql`h.*, rg.start::text AS "rangeStart", rg."end"::text AS "rangeEnd", rg."periodId" AS "rangePeriodId",`,
+      from: Prisma.sql`CROSS JOIN rg CROSS JOIN (${GRID_HEAD_PICKER.sql(organisationId, classId, subjectId, now, picker)}) h`,
+    };
+    return Prisma.sql`
+    WITH rg AS MATERIALIZED (
+      SELECT coalesce(q."startDate", ${today}) AS start,
+             CASE WHEN q.id IS NULL THEN ${today}
+                  WHEN ${asked} IS NULL AND q."endDate" < ${today} AND q."yearStatus" <> 'CLOSED' THEN ${today}
+                  ELSE q."endDate" END AS "end",
+             q.id AS "periodId"
+        FROM (SELECT 1) one
+        LEFT JOIN LATERAL (
+          SELECT p.id, p."startDate", p."endDate", y.status::text AS "yearStatus"
+            FROM "ClassGroup" c
+            JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId"
+            JOIN "Period" p ON p."organisationId" = c."organisationId" AND p."yearId" = c."yearId" AND p.kind = c."periodKind"
+           WHERE c."organisationId" = ${organisationId} AND c.id = ${classId} AND (${asked} IS NULL OR p.id = ${asked})
+           ORDER BY CASE WHEN p."startDate" <= ${today} AND p."endDate" >= ${today} THEN 0
+                         WHEN p."startDate" <= ${today} THEN 1 ELSE 2 END,
+                    CASE WHEN p."startDate" <= ${today} AND p."endDate" < ${today} THEN -p.number ELSE p.number END
+           LIMIT 1) q ON true
+    ), ${pageRowsSql(range, { periodId: Prisma.sql`(SELECT rg."periodId" FROM rg)`, planTopics: true, expected: true }, ask.today, ask.lessonId, beside)}`;
+  },
+);
+
+/** The page's rows GRID_PAGE read: its range (as GRID_PAGE_ROWS' arguments), the asked focus and today. */
+export type PageRowsRead = {
+  args: LessonArgs;
+  periodId: number | null;
+  today: string;
+  lessonId: number | null;
+  row: RowOf<typeof GRID_PAGE_ROWS>;
+  lessons: { id: number; date: string }[];
+};
+
+/** The journal page's head, picker and rows (GRID_PAGE); null when the class or the subject is missing. */
+export async function gridPageRead(
+  organisationId: number,
+  classId: number,
+  subjectId: number,
+  now: Date,
+  picker: PickerArgs,
+  ask: PageAsk,
+): Promise<{ head: GridHead; picker: JournalPicker; rows: PageRowsRead } | null> {
+  const [r] = await GRID_PAGE.run(db, organisationId, classId, subjectId, now, picker, ask);
+  if (!r) return null;
+  const args: LessonArgs = [organisationId, classId, subjectId, ask.subgroupId, r.rangeStart, r.rangeEnd];
+  return {
+    head: headOf(r),
+    picker: pickerOf(r),
+    rows: {
+      args,
+      periodId: r.rangePeriodId,
+      today: ask.today,
+      lessonId: ask.lessonId,
+      row: r,
+      lessons: lessonIndexOf({ lessons: r.lessonIndex }),
+    },
   };
 }
