@@ -223,6 +223,26 @@ describe("named prepared statements on the pg path (issue 22, round 13)", () => 
     }
   });
 
+  it("builds a statement's text once per execution (Prisma.Sql joins its fragments at every read; issue 22)", async () => {
+    const sql = BY_NAME.sql("raw-pg text once");
+    let reads = 0;
+    const counted = Object.create(sql, {
+      text: {
+        get: () => {
+          reads++;
+          return sql.text;
+        },
+      },
+    }) as Prisma.Sql;
+    const client = await connection();
+    try {
+      expect(await pgRawClient(client).$queryRaw(counted)).toEqual([]);
+      expect(reads).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("gives one name to one text and different names to different texts, in every copy of the module", async () => {
     const a = BY_NAME.sql("x").text;
     const b = TXID.sql().text;
