@@ -4,6 +4,7 @@
 // come with the script, not per lesson in the flight. Rendered on the server as HTML like any other
 // part of the page (the week reads in full without script); every text is already formatted — the
 // browser's hydration computes nothing that could differ from the server's.
+import { useMemo } from "react";
 import Link from "@/components/ui/link";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { STATE_TONE } from "@/components/learning/state-tone";
@@ -144,7 +145,9 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
   );
 }
 
-export function WeekBoard({ week }: { week: PackedWeek }) {
+/** `data`: the PackedWeek as JSON (week-view.tsx: one text row of the flight, parsed once here). */
+export function WeekBoard({ week: data }: { week: string }) {
+  const week = useMemo(() => JSON.parse(data) as PackedWeek, [data]);
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {week.days.map(([key, heading, selected, events, lessons, dueElse]) => (

@@ -1,7 +1,10 @@
 // The diary week (DRY-1, DRY-4, DAY-4, DAY-10, LRN-1, LRN-2): packed on the server into compact data
 // with every text formatted (week-pack.ts), laid out by one client component (week-board.tsx) — the
 // RSC payload carries the week's data once, not a server tree of elements and class names (issue 22
-// item 5). The HTML is complete without script.
+// item 5). The data goes as ONE JSON string (round 15): React's flight writes a string of 1 KB or more
+// as a raw text row, so neither the server's serialiser nor the page render's and the browser's flight
+// readers walk the week value by value (≈ 2,000 values on a full week) — JSON.stringify and JSON.parse
+// do it natively. The HTML is complete without script.
 import type { DiaryDue, DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import type { StudyDays } from "@/lib/schedule/week";
 import { packWeek } from "./week-pack";
@@ -50,5 +53,5 @@ export function WeekView({
     wholeWeek,
     now,
   });
-  return <WeekBoard week={week} />;
+  return <WeekBoard week={JSON.stringify(week)} />;
 }

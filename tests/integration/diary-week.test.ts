@@ -579,6 +579,7 @@ describe("the rendered week (issue 22 item 5: the week as compact data to one cl
   it("shows every text, title and link of the week as before — lessons, marks, attendance, history, homework, due, events, materials, hand-ins", async () => {
     const { renderToStaticMarkup } = await import("react-dom/server");
     const { WeekView } = await import("@/components/diary/week-view");
+    const { packWeek } = await import("@/components/diary/week-pack");
     const [s1] = f.students;
     const week = await diaryWeek(f.organisationId, s1, monday, "учитель", []);
     // LRN-1, LRN-2 (their reads are tested in the learning suites): a material of each kind and a hand-in.
@@ -714,7 +715,11 @@ describe("the rendered week (issue 22 item 5: the week as compact data to one cl
     // class names, no element tree (round 11: ≈ 900 bytes of flight per lesson, 20 KB of class names
     // on the demo week). A bound, not a figure: 5 lessons with marks, history, homework, hand-ins.
     const element = WeekView({ ...props, selected: day("2026-11-18"), wholeWeek: true });
-    const flight = JSON.stringify(element.props);
+    // Round 15: the one prop is the packed week as ONE JSON string (a raw text row in the flight, not
+    // ≈ 2,000 values for React's serialiser and the flight readers to walk) — exactly packWeek's data.
+    const flight = element.props.week;
+    expect(typeof flight).toBe("string");
+    expect(JSON.parse(flight)).toStrictEqual(packWeek({ ...props, selected: day("2026-11-18"), wholeWeek: true }));
     expect(flight).not.toMatch(/\b(text|bg|border|rounded|ml|px|py)-[a-z0-9]/);
     expect(flight.length).toBeLessThan(1500);
   });
