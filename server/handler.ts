@@ -15,12 +15,11 @@
 //    ends, writes one JSON log line and the request metrics;
 //  - counts requests in flight so a SIGTERM can drain them (server/main.ts);
 //  - sends what the answer writes in one event-loop turn as one socket write (coalesceWrites).
-// And the destination of those lines (logDestination): off the request's path.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { AsyncLocalStorage } from "node:async_hooks";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/access/same-origin";
 import { HSTS_VALUE, servedOverHttps } from "@/lib/auth/transport";
 import { checkBody, type BodyLimits } from "@/lib/ops/body-limit";
@@ -280,34 +279,3 @@ function isLoopback(address: string | undefined): boolean {
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** What the log destination gathers before it writes (bytes; ≈ 15 request lines), and its longest wait. */
-export const LOG_BATCH_BYTES = 4096;
-export const LOG_FLUSH_MS = 200;
-
-/**
- * The app server's log destination, stdout (issue 22 item 6): pino's sonic-boom, asynchronous — the
- * lines gather up to LOG_BATCH_BYTES (or LOG_FLUSH_MS) and are written from libuv's thread pool, one
- * write for ≈ 15 request lines instead of a synchronous write(2) on each request's path (≈ 5 % of the
- * save's socket writes in round 14's profile). Every line is kept: pino writes what is left
- * synchronously when the process exits, and the graceful stop ends the destination first
- * (closeLogDestination). The lines themselves are the same.
- */
-export function logDestination(fd = 1): pino.DestinationStream & ReturnType<typeof pino.destination> {
-  return pino.destination({ dest: fd, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
-}
-
-/** Writes out what the destination holds and ends it (a graceful stop, before process.exit). */
-export function closeLogDestination(dest: ReturnType<typeof pino.destination>, timeoutMs = 5_000): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    timer.unref();
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    dest.once("close", done);
-    dest.once("error", done);
-    dest.end();
-  });
-}

@@ -23,7 +23,7 @@ import { installRequestStorage, type RequestStore } from "@/lib/ops/request-cont
 import { EMPTY_ROUTES, loadRouteTable } from "@/lib/ops/routes";
 import { markDraining, runShutdownHooks } from "@/lib/ops/shutdown";
 import { keepSourceMapsOnlyWhenAsked } from "@/lib/ops/source-maps";
-import { closeLogDestination, createRequestHandler, logDestination, type ServerState } from "./handler";
+import { createRequestHandler, type ServerState } from "./handler";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -51,9 +51,7 @@ function settings() {
 
 async function main(): Promise<void> {
   const s = settings();
-  // Asynchronous and batched: the request's log line is no write on its path (issue 22 item 6).
-  const destination = logDestination();
-  const log = createLogger(s.level, destination);
+  const log = createLogger(s.level);
   installLogger(log);
   const storage = new AsyncLocalStorage<RequestStore>();
   installRequestStorage(storage);
@@ -107,8 +105,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await runShutdownHooks(deadline, (name, e) => log.error({ err: safeError(e), code: name }, "shutdown hook failed"));
     log.info({ inFlight: state.inFlight }, "stopped");
-    // Every line written so far is out before the process ends.
-    await closeLogDestination(destination);
+    log.flush();
     process.exit(0);
   };
   process.on("SIGTERM", (sig) => void stop(sig));

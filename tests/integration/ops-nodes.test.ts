@@ -72,19 +72,6 @@ afterAll(async () => {
   await server?.stop();
 }, 120_000);
 
-/**
- * The app's log lines are written asynchronously in batches (server/handler.ts logDestination, at
- * most ≈ 200 ms late): `probe` until it gives a value, for up to 10 s.
- */
-async function eventually<T>(probe: () => T | undefined | false): Promise<T | undefined> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = probe();
-    if (value || Date.now() > deadline) return value || undefined;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe("two app nodes over one database (issue 26)", { timeout: 180_000 }, () => {
   it("a sign-in on A works on B (sessions live in PostgreSQL, NEXTAUTH_SECRET from configuration)", async () => {
     const teacher = await signInHttp(a.base, school, "teacher", "demo2026");
@@ -146,14 +133,11 @@ describe("two app nodes over one database (issue 26)", { timeout: 180_000 }, () 
       [ids],
     );
     expect(done).toBe(ids.length);
-    const built = () =>
-      [...a.lines(), ...b.lines()]
-        .filter((l) => l.msg === "report job done" && ids.includes(l.jobId as number))
-        .map((l) => l.jobId as number)
-        .sort((x, y) => x - y);
-    // The log is written asynchronously in batches (server/handler.ts logDestination): wait for its lines.
-    await eventually(() => built().length >= ids.length);
-    expect(built()).toEqual([...ids].sort((x, y) => x - y));
+    const built = [...a.lines(), ...b.lines()]
+      .filter((l) => l.msg === "report job done" && ids.includes(l.jobId as number))
+      .map((l) => l.jobId as number)
+      .sort((x, y) => x - y);
+    expect(built).toEqual([...ids].sort((x, y) => x - y));
   }, 240_000);
 });
 
@@ -226,14 +210,16 @@ describe("logs, request ids and the client address (issue 26, SEC-1, SEC-6)", { 
     expect(res.status).toBe(401);
     const body = (await res.json()) as { requestId?: string; message: string };
     expect(body.requestId).toBe(res.headers.get("x-request-id"));
-    const line = await eventually(() => a.lines().find((l) => l.reqId === body.requestId));
+    await new Promise((r) => setTimeout(r, 100));
+    const line = a.lines().find((l) => l.reqId === body.requestId);
     expect(line).toMatchObject({ msg: "request", kind: "api", route: "/api/v1/children", method: "GET", status: 401 });
     expect(typeof line?.ms).toBe("number");
 
     const parent = await signInHttp(a.base, school, "parent", "demo2026");
     const diary = await fetch(`${a.base}/diary`, { headers: { cookie: parent.cookie! }, redirect: "manual" });
     const id = diary.headers.get("x-request-id");
-    const seen = await eventually(() => a.lines().find((l) => l.reqId === id));
+    await new Promise((r) => setTimeout(r, 100));
+    const seen = a.lines().find((l) => l.reqId === id);
     const { id: parentId } = await one<{ id: number }>(
       `SELECT id FROM "User" WHERE "organisationId" = $1 AND login = 'parent'`,
       [school],
