@@ -15,18 +15,21 @@ import { setLoginActive } from "@/lib/people/logins/deactivate";
 import { useClaims } from "../support/session-harness";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
 
+// Every save starts from a process that keeps nothing; each test warms what it needs.
+beforeEach(() => clearProcessCaches());
+
 vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;
 
-beforeAll(async () => {
-  // The route reads the wall clock (the lock's window, JRN-6): the fixture's NOW, whatever the day.
+// The route reads the wall clock (the lock's window, JRN-6): the fixture's NOW, whatever the day.
+beforeAll(() => {
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+});
+beforeAll(async () => {
   f = await createJournalFixture({ students: 3 });
 });
-
-beforeEach(() => clearProcessCaches());
 
 type Claims = { organisationId: number; userId: number; sessionId: string };
 
