@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--paths grid,grid35,diary,ping,deputy@/control,grid35~abl=d]`
+// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--app-log] [--paths grid,grid35,diary,ping,deputy@/control,grid35~abl=d]`
 // (`<name>~<query>`: a named page with more search parameters, e.g. `diary~view=week`, or a scratch
 // build's switch that stops the page after its reads — issue 22 round 13's ablation)
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
@@ -36,6 +36,12 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "4" },
     clients: { type: "string", default: "1" },
     paths: { type: "string", default: "ping,grid,diary" },
+    /**
+     * Both servers' stdout (their JSON log lines) into a pipe this process reads and drops, as the bench's
+     * app writes to the bench's own stdout — by default it goes to /dev/null, which costs a write nothing
+     * (round 15: the request line's destination).
+     */
+    "app-log": { type: "boolean", default: false },
     /** A directory for both servers' V8 CPU profiles (written when they stop; bench/profile-top.ts reads them). */
     prof: { type: "string" },
   },
@@ -74,8 +80,9 @@ async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promis
   const child = spawn(process.execPath, [...prof, ...flags, ...argv], {
     cwd: root,
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", args["app-log"] ? "pipe" : "ignore", "inherit"],
   });
+  child.stdout?.resume();
   const deadline = Date.now() + 120_000;
   for (;;) {
     const ok = await send(new http.Agent(), base, { path: "/login" }).then(

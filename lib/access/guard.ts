@@ -15,6 +15,10 @@ import {
   type CurrentAuthority,
   type CurrentUser,
 } from "@/lib/auth/session";
+import { readSessionClaims } from "@/lib/auth/session-cookie";
+import { sessionClaimsSchema } from "@/lib/auth/schema";
+import { cachedSessionUser } from "@/lib/auth/session-user";
+import { noteRequestActor } from "@/lib/ops/request-context";
 import { authorityAllows, type AuthorityPermission } from "./authority";
 import { fail, type ErrorCode } from "@/lib/errors";
 import { authorize } from "./authorize";
@@ -99,8 +103,29 @@ async function refusalWithoutUser(): Promise<"FORBIDDEN" | "UNAUTHENTICATED"> {
   return (await getCurrentAuthority()) ? "FORBIDDEN" : "UNAUTHENTICATED";
 }
 
-/** The signed-in user of a route handler (never one who must change the password first), or 401. */
-export async function requireUserForRoute(): Promise<{ ok: true; user: CurrentUser } | RouteRefusal> {
+/**
+ * The signed-in user of a route handler (never one who must change the password first), or 401.
+ *
+ * `{ optimistic: true }` (the mark save only, issue 22 item 6): a session this process keeps is taken
+ * as it was kept, without reading the organisation's AccessVersion, and `unconfirmed` is the version
+ * it was kept under. The caller decides and writes NOTHING before it has compared that version with
+ * the current one, read in the statement that loads what it acts on; when they differ (or it cannot
+ * compare) it calls `requireUserForRoute()` again, which reads the version and reloads — so a
+ * revoked session or a removed right is refused at its next request as everywhere else. Without a
+ * kept entry (or one that must change its password) it is today's path, `unconfirmed` unset.
+ */
+export async function requireUserForRoute(
+  opts: { optimistic?: boolean } = {},
+): Promise<{ ok: true; user: CurrentUser; unconfirmed?: bigint } | RouteRefusal> {
+  if (opts.optimistic) {
+    const claims = sessionClaimsSchema.safeParse(await readSessionClaims());
+    const kept = claims.success ? cachedSessionUser(claims.data, new Date()) : null;
+    if (kept && !kept.user.mustChangePassword) {
+      // The request's log line names the caller by ids (issue 26), as getCurrentUser does.
+      noteRequestActor(kept.user.id, kept.user.organisationId);
+      return { ok: true, user: kept.user, unconfirmed: kept.version };
+    }
+  }
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) {
     const code = await refusalWithoutUser();

@@ -25,3 +25,18 @@ export async function sessionUser(ref: SessionRef, now: Date): Promise<CurrentUs
   cache.set(key, version, loaded);
   return tagVersion({ ...loaded.user }, version);
 }
+
+/**
+ * The optimistic path of the mark save (issue 22 item 6): the user of a session claim as this process
+ * keeps it, with the AccessVersion it was loaded under — WITHOUT reading the current version (no
+ * statement). Null when nothing usable is kept (cold, another user, expired). The caller must not
+ * act on it before comparing `version` with the organisation's current AccessVersion, read in the
+ * same statement as the data it acts on (CELL_CONTEXT); when they differ it takes `sessionUser`,
+ * which reloads. The user is tagged with that version, so the gate's actor facts are taken under
+ * it as well.
+ */
+export function cachedSessionUser(ref: SessionRef, now: Date): { user: CurrentUser; version: bigint } | null {
+  const kept = processCache<CachedSession>("session")?.kept(`${ref.organisationId}:${ref.sessionId}`);
+  if (!kept || kept.value.user.id !== ref.userId || kept.value.expiresAt <= now) return null;
+  return { user: tagVersion({ ...kept.value.user }, kept.version), version: kept.version };
+}

@@ -62,6 +62,15 @@ export class VersionedCache<V extends object> {
     return entry.value;
   }
 
+  /**
+   * The entry under whatever version it was stored (within the TTL), WITHOUT the current version: for
+   * a caller that compares `version` with the current one itself before it acts on `value` — the
+   * mark save reads the version in its own statement (lib/auth/session-user.ts, cachedSessionUser).
+   */
+  kept(key: string): { version: bigint; value: V } | undefined {
+    return this.lru.get(key);
+  }
+
   /** Keeps the entry of the newer version when two loads race. */
   set(key: string, version: bigint, value: V): void {
     const existing = this.lru.peek(key);

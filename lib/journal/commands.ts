@@ -56,10 +56,38 @@ async function conflict(
 const locked = (lock: Extract<Lock, { open: false }>) => failure(403, "LOCKED", lock.reason);
 
 export async function saveCell(actor: Actor, raw: unknown, now: Date = serverNow()): Promise<CellOutcome> {
+  return (await save(actor, raw, now, undefined))!;
+}
+
+/**
+ * The save of an actor whose session and facts the process kept under `accessVersion`, not yet
+ * compared with the organisation's current one (requireUserForRoute's optimistic path, issue 22
+ * item 6): the save goes on only when CELL_CONTEXT — the statement that reads the lesson the gate
+ * decides on — returns that very version. Null when it does not, or when nothing could be compared
+ * (bad input, no such lesson, «все присутствуют»): nothing was decided or written, and the caller
+ * takes the checked path (the version read, the session reloaded) and saves again.
+ */
+export async function saveCellIfCurrent(
+  actor: Actor,
+  raw: unknown,
+  accessVersion: bigint,
+  now: Date = serverNow(),
+): Promise<CellOutcome | null> {
+  return save(actor, raw, now, accessVersion);
+}
+
+async function save(
+  actor: Actor,
+  raw: unknown,
+  now: Date,
+  unconfirmed: bigint | undefined,
+): Promise<CellOutcome | null> {
   const parsed = cellSaveSchema.safeParse(raw);
-  if (!parsed.success) return failure(400, "INVALID_INPUT", firstIssue(parsed.error));
+  if (!parsed.success)
+    return unconfirmed === undefined ? failure(400, "INVALID_INPUT", firstIssue(parsed.error)) : null;
   const body = parsed.data;
   const organisationId = actor.organisationId;
+  if (unconfirmed !== undefined && body.kind === "allPresent") return null;
 
   // The lesson is read inside the organisation first (another organisation's id is "not found"
   // to the gate as well), then the gate decides on it: the same rule as authorize() on a lesson.
@@ -67,6 +95,8 @@ export async function saveCell(actor: Actor, raw: unknown, now: Date = serverNow
   // присутствуют» has no student. Nothing of them is used before the gate has decided.
   const context =
     body.kind === "allPresent" ? null : await cellContext(organisationId, body.lessonId, body.studentId, now);
+  // A kept session goes on only under the version it was kept under (the revocation check).
+  if (unconfirmed !== undefined && context?.accessVersion !== unconfirmed) return null;
   const lesson =
     body.kind === "allPresent" ? await lessonForCell(organisationId, body.lessonId, now) : (context?.lesson ?? null);
   if (!lesson) return failure(403, "FORBIDDEN");

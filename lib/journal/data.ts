@@ -629,10 +629,13 @@ function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
  * The save's read side in ONE statement (issue 10): the lesson with what the rules and the lock
  * need (year, window, closed periods, open unlocks) and the student's stays in its class, subgroup
  * membership and final of the lesson's period. Nothing of it is shown or acted on before the
- * access gate has decided on the lesson.
+ * access gate has decided on the lesson. It also reads the organisation's AccessVersion (the sum of
+ * its counter rows, as lib/auth's ACCESS_VERSION): a save whose session the process keeps goes on
+ * only when it is the version the session and the actor facts were kept under (issue 22 item 6,
+ * requireUserForRoute's optimistic path) — in the same snapshot as the lesson.
  */
 export const CELL_CONTEXT = rawStatement(
-  { ...LESSON_COLUMNS, ...STUDENT_COLUMNS },
+  { ...LESSON_COLUMNS, ...STUDENT_COLUMNS, accessVersion: col.bigint.nullable() },
   (organisationId: number, lessonId: number, studentId: number, now: Date) => Prisma.sql`
     SELECT ${lessonColumns(now, false)},
       (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
@@ -644,7 +647,8 @@ export const CELL_CONTEXT = rawStatement(
                 JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
                WHERE f."organisationId" = l."organisationId" AND f."studentId" = ${studentId} AND f."classId" = l."classId"
                  AND f."subjectId" = l."subjectId" AND f.kind = 'PERIOD' AND p."yearId" = c."yearId"
-                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet"
+                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet",
+      (SELECT sum(v."version")::bigint FROM "AccessVersion" v WHERE v."organisationId" = l."organisationId") AS "accessVersion"
     ${LESSON_JOINS}
      WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`,
 );
@@ -654,11 +658,12 @@ export async function cellContext(
   lessonId: number,
   studentId: number,
   now: Date,
-): Promise<{ lesson: CellLesson; student: CellStudent } | null> {
+): Promise<{ lesson: CellLesson; student: CellStudent; accessVersion: bigint } | null> {
   const [r] = await CELL_CONTEXT.run(db, organisationId, lessonId, studentId, now);
   if (!r) return null;
   const lesson = lessonOf(r);
-  return { lesson, student: studentOf(r, lesson, studentId) };
+  // 0 before the organisation's first change, as readAccessVersion.
+  return { lesson, student: studentOf(r, lesson, studentId), accessVersion: BigInt(r.accessVersion ?? 0) };
 }
 
 export type ChangeRow = {

@@ -1,36 +1,65 @@
-// The statements of one cell save (issue 22 item 6, round 14), counted at the PostgreSQL driver
+// The statements of one cell save (issue 22 item 6), counted at the PostgreSQL driver
 // (pg.Client#query: BEGIN/COMMIT count too). At 10 clients the save's cost is its statements: each
 // is a socket write that wakes a backend (≈ 0.5 ms of the app's CPU on the bench machine, ≈ 70 % of
 // the save's socket writes in its profile), so the bound is exact — one more statement fails it.
-// saveCell alone also reads the AccessVersion (the gate's actor facts, lib/access); in a request that
-// read is the session's own, memoised per request (requestAccessVersion), so a save request sends
-// exactly these three statements (ab.ts's PostgreSQL log of one POST shows the same three).
-import { beforeAll, describe, expect, it } from "vitest";
+// Counted through the route handler, as a request runs (the session harness stands in for the
+// cookie only). Round 15: a session this process keeps no longer costs the AccessVersion read of
+// its own — CELL_CONTEXT returns the version and the save goes on only when it is the one the
+// session and the actor facts were kept under (requireUserForRoute's optimistic path) — so a save
+// of a kept session is TWO statements (round 14: three, the version read first). A cold session
+// (the process's first request of it, or any after a change raised the version) takes the checked
+// path: the version, the session, the actor facts, then the save.
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as cellRoute } from "@/app/api/journal/cell/route";
 import { saveCell } from "@/lib/journal/commands";
-import { ACCESS_VERSION } from "@/lib/auth/data";
+import { ACCESS_VERSION, SESSION_USER } from "@/lib/auth/data";
+import { ACTOR_FACTS } from "@/lib/access/data";
+import { clearProcessCaches } from "@/lib/auth/version";
 import { CELL_CONTEXT } from "@/lib/journal/data";
 import { ATTENDANCE_SAVE, MARK_SAVE } from "@/lib/journal/mutations";
+import { db } from "@/lib/db";
 import { counted } from "../support/pg-queries";
+import { signInAs } from "../support/session-harness";
 import { addAssignment, createJournalFixture, NOW, type JournalFixture } from "./journal-fixture";
+
+vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
+vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
 
 let f: JournalFixture;
 
 beforeAll(async () => {
-  f = await createJournalFixture({ students: 4 });
+  // The route reads the wall clock (the lock's window, JRN-6): the fixture's NOW, whatever the day.
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+  f = await createJournalFixture({ students: 5 });
+  await signInAs(f.organisationId, f.users.teacher);
 });
+
+beforeEach(() => clearProcessCaches());
 
 /** The statement's text as it reaches pg (the `$n` form of the Prisma.Sql). */
 const textOf = (sql: { text: string }) => sql.text;
+const firstWord = (text: string) => text.trim().split(/\s+/)[0].toUpperCase();
+
+/** POSTs one cell of the signed-in teacher through the route; the answer's status and body. */
+async function post(body: object): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await cellRoute(
+    new Request("http://localhost/api/journal/cell", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
 
 /** The teacher's saves of one cell: `kind` with the cell's ids, then (input, version) per save. */
 function cellOf(kind: "mark" | "attendance", ids: { lessonId: number; studentId: number; assignmentId?: number }) {
-  const save = (input: string, version: number) =>
-    saveCell(f.actor(f.users.teacher), { kind, ...ids, input, version }, NOW);
+  const save = (input: string, version: number) => post({ kind, ...ids, input, version });
   return { save, counted: (input: string, version: number) => counted(() => save(input, version)) };
 }
 
 describe("the statements of a cell save (issue 22 item 6)", () => {
-  it("changes a stored mark in THREE statements, no transaction: the cell's context, the access version, the one-statement write", async () => {
+  it("a kept session changes a stored mark in TWO statements, no transaction: the cell's context (with the access version), the one-statement write", async () => {
     const lessonId = f.lesson("2026-11-18");
     const assignmentId = await addAssignment(f, lessonId);
     const studentId = f.students[0];
@@ -41,7 +70,6 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     expect(result.body).toMatchObject({ ok: true, version: 2, mark: { value: 5 } });
     expect(queries.map((q) => q.text)).toEqual([
       textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
-      textOf(ACCESS_VERSION.sql(f.organisationId)),
       textOf(
         MARK_SAVE.sql(
           {
@@ -62,13 +90,13 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
         ),
       ),
     ]);
-    // The same again with the mark removed: still three (no push job in the statement, no re-read).
+    // The same again with the mark removed: still two (no push job in the statement, no re-read).
     const removed = await cell.counted("", 2);
     expect(removed.result.body).toMatchObject({ ok: true, version: 0, mark: null });
-    expect(removed.queries).toHaveLength(3);
+    expect(removed.queries).toHaveLength(2);
   });
 
-  it("changes a stored absence in THREE statements", async () => {
+  it("a kept session changes a stored absence in TWO statements", async () => {
     const lessonId = f.lesson("2026-11-19");
     const studentId = f.students[1];
     const cell = cellOf("attendance", { lessonId, studentId });
@@ -77,7 +105,6 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     expect(result.body).toMatchObject({ ok: true, version: 0, attendance: null });
     expect(queries.map((q) => q.text)).toEqual([
       textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
-      textOf(ACCESS_VERSION.sql(f.organisationId)),
       textOf(
         ATTENDANCE_SAVE.sql({
           organisationId: f.organisationId,
@@ -95,9 +122,52 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     ]);
   });
 
-  it("writes into an empty cell in a batch of four after the context and the access version: BEGIN, the column's lock, the write, COMMIT", async () => {
+  it("a cold session takes the checked path: the access version, the session, the actor facts, then the context and the write", async () => {
+    const lessonId = f.lesson("2026-11-13");
+    const studentId = f.students[4];
+    const { result, queries } = await cellOf("attendance", { lessonId, studentId }).counted("н", 0);
+    expect(result.body).toMatchObject({ ok: true, version: 1 });
+    const texts = queries.map((q) => q.text);
+    expect(texts.slice(0, 4)).toEqual([
+      textOf(ACCESS_VERSION.sql(f.organisationId)),
+      textOf(SESSION_USER.sql({ organisationId: f.organisationId, userId: 1, sessionId: "x" }, NOW)),
+      textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
+      textOf(ACTOR_FACTS.sql(f.organisationId, f.users.teacher)),
+    ]);
+    // Then the write of an empty cell: BEGIN, the column's lock, the write, COMMIT.
+    expect(texts.slice(4).map(firstWord)).toEqual(["BEGIN", "SELECT", "WITH", "COMMIT"]);
+  });
+
+  it("a kept session under an old version: the context's version differs, nothing is written, the checked path saves once", async () => {
+    const lessonId = f.lesson("2026-11-20");
+    const studentId = f.students[4];
+    const cell = cellOf("attendance", { lessonId, studentId });
+    expect((await cell.save("н", 0)).body).toMatchObject({ ok: true, version: 1 });
+    // Any change that raises the version (a role elsewhere in the school).
+    await db.userRole.create({ data: { organisationId: f.organisationId, userId: f.users.deputy, role: "ADMIN" } });
+    const { result, queries } = await cell.counted("", 1);
+    expect(result.body).toMatchObject({ ok: true, version: 0, attendance: null });
+    const texts = queries.map((q) => q.text);
+    const context = textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW));
+    expect(texts).toEqual([
+      context,
+      textOf(ACCESS_VERSION.sql(f.organisationId)),
+      textOf(SESSION_USER.sql({ organisationId: f.organisationId, userId: 1, sessionId: "x" }, NOW)),
+      context,
+      textOf(ACTOR_FACTS.sql(f.organisationId, f.users.teacher)),
+      texts[5],
+    ]);
+    expect(firstWord(texts[5])).toBe("WITH");
+    await db.userRole.deleteMany({
+      where: { organisationId: f.organisationId, userId: f.users.deputy, role: "ADMIN" },
+    });
+  });
+
+  it("writes into an empty cell of a kept session in a batch of four after the context: BEGIN, the column's lock, the write, COMMIT", async () => {
     // An empty cell (expected version 0) takes the assignment's lock in a statement of its own, so the
     // write's snapshot sees every insert committed before it (lib/journal/mutations.ts, writeMarkInto).
+    const warm = cellOf("attendance", { lessonId: f.lesson("2026-11-17"), studentId: f.students[4] });
+    expect((await warm.save("н", 0)).status).toBe(200);
     const lessonId = f.lesson("2026-11-17");
     const assignmentId = await addAssignment(f, lessonId);
     const { result, queries } = await cellOf("mark", { lessonId, assignmentId, studentId: f.students[2] }).counted(
@@ -105,15 +175,7 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
       0,
     );
     expect(result.body).toMatchObject({ ok: true, version: 1 });
-    expect(queries).toHaveLength(6);
-    expect(queries.map((q) => q.text.trim().split(/\s+/)[0].toUpperCase())).toEqual([
-      "SELECT",
-      "SELECT",
-      "BEGIN",
-      "SELECT",
-      "WITH",
-      "COMMIT",
-    ]);
+    expect(queries.map((q) => firstWord(q.text))).toEqual(["SELECT", "BEGIN", "SELECT", "WITH", "COMMIT"]);
   });
 
   it("refuses a stale version with the cell re-read, and nothing else", async () => {
@@ -124,8 +186,22 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     await cell.save("5", 1);
     const { result, queries } = await cell.counted("3", 1);
     expect(result.status).toBe(409);
-    // The context, the access version, the refused write, then the 409's answer: the cell now, its
-    // last change and who made it.
-    expect(queries).toHaveLength(6);
+    // The context, the refused write, then the 409's answer: the cell now, its last change and who made it.
+    expect(queries).toHaveLength(5);
+  });
+
+  it("saveCell alone (no request, an actor of no session) reads the version for the gate: three statements", async () => {
+    const lessonId = f.lesson("2026-11-16");
+    const studentId = f.students[0];
+    const save = (input: string, version: number) =>
+      saveCell(f.actor(f.users.teacher), { kind: "attendance", lessonId, studentId, input, version }, NOW);
+    expect((await save("н", 0)).body).toMatchObject({ ok: true, version: 1 });
+    const { result, queries } = await counted(() => save("", 1));
+    expect(result.body).toMatchObject({ ok: true, version: 0 });
+    expect(queries.map((q) => q.text).slice(0, 2)).toEqual([
+      textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
+      textOf(ACCESS_VERSION.sql(f.organisationId)),
+    ]);
+    expect(queries).toHaveLength(3);
   });
 });

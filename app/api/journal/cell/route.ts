@@ -1,7 +1,8 @@
 // POST one grid cell (JRN-5): a mark, an attendance code or «все присутствуют». JSON in, JSON out;
 // the client grid saves each cell on its own in the background. Access: saveCell authorizes the
 // cell's lesson (authorizeAnyOnLesson, journal.editAll / journal.editOwn) before anything is written.
-import { saveCell } from "@/lib/journal/commands";
+import { saveCell, saveCellIfCurrent } from "@/lib/journal/commands";
+import type { CellOutcome } from "@/lib/journal/cells";
 import { requireUserForRoute } from "@/lib/access/guard";
 import { fail, isTransientDbError } from "@/lib/errors";
 
@@ -22,14 +23,24 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 async function save(request: Request): Promise<Response> {
-  const auth = await requireUserForRoute();
+  // Issue 22 item 6: a session this process keeps is taken without reading the AccessVersion;
+  // the save then goes on only if CELL_CONTEXT returns the version it was kept under (else
+  // nothing is decided or written and the request takes the checked path below).
+  let auth = await requireUserForRoute({ optimistic: true });
   if (!auth.ok) return auth.response;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json(fail("INVALID_INPUT", "Запрос не в формате JSON"), { status: 400 });
+  const body = await request.json().then(
+    (value: unknown) => ({ ok: true as const, value }),
+    () => ({ ok: false as const }),
+  );
+  if (auth.unconfirmed !== undefined) {
+    const kept = body.ok ? await saveCellIfCurrent(auth.user, body.value, auth.unconfirmed) : null;
+    if (kept) return answer(kept);
+    auth = await requireUserForRoute();
+    if (!auth.ok) return auth.response;
   }
-  const result = await saveCell(auth.user, body);
-  return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
+  if (!body.ok) return Response.json(fail("INVALID_INPUT", "Запрос не в формате JSON"), { status: 400 });
+  return answer(await saveCell(auth.user, body.value));
 }
+
+const answer = (result: CellOutcome): Response =>
+  Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
