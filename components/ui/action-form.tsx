@@ -9,7 +9,8 @@
 //   action), which React does not follow with a reset: on refusal every value stays — text, choices,
 //   checkboxes and chosen files alike. After a success the form is reset to its (fresh) defaults,
 //   as before, unless `resetOnSuccess={false}`.
-// - Before hydration the form still posts through `useActionState` (progressive enhancement).
+// - Before hydration the form still posts through `useActionState` (progressive enhancement); that
+//   outcome's `onResult` / `onSuccess` run once the page has hydrated.
 // - While the action runs the submit buttons are disabled with a spinner, and a second submit
 //   (double click, Enter) is dropped before it reaches the network.
 // - A thrown action (the connection dropped) becomes a refusal with a message; the input stays.
@@ -121,16 +122,19 @@ export function ActionForm<T>({
     if (!pending) busy.current = false;
   }, [pending]);
 
+  // The outcome's follow-up (onResult, the reset, onSuccess) runs once per outcome — also for one
+  // posted before hydration (`initial`): a parent on a slow phone who taps «Сменить пароль» before
+  // the scripts ran is taken on once they run, as after a hydrated submit.
   const handled = useRef<ActionResult<T> | null>(null);
   useEffect(() => {
-    if (!result || handled.current === result) return;
-    handled.current = result;
-    onResult?.(result);
-    if (result.ok) {
+    if (!state || handled.current === state) return;
+    handled.current = state;
+    onResult?.(state);
+    if (state.ok) {
       if (resetOnSuccess) formRef.current?.reset();
-      onSuccess?.(result.data);
+      onSuccess?.(state.data);
     }
-  }, [result, onResult, onSuccess, resetOnSuccess]);
+  }, [state, onResult, onSuccess, resetOnSuccess]);
 
   const submit = useCallback(
     (e: React.FormEvent<HTMLFormElement>) => {

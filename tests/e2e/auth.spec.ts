@@ -73,4 +73,30 @@ test.describe("sign-in (AUTH-1)", () => {
     );
     expect(row.mustChangePassword).toBe(false);
   });
+
+  test("a password changed before the page's scripts ran still leads on once they run (AUTH-2, DAY-8)", async ({
+    page,
+  }) => {
+    const admin = demoLogin("ADMIN");
+    await createUser(admin.orgName, "earlybird", "Temp-12345", true);
+    await new LoginPage(page).signIn(admin.orgName, "earlybird", "Temp-12345");
+    await expect(page).toHaveURL(/\/change-password/);
+    // A slow phone: the page's scripts are held back, so the form posts natively (no hydration).
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_next\/static\/chunks\/.+\.js(\?|$)/, async (route) => {
+      await released;
+      await route.continue().catch(() => undefined);
+    });
+    await page.reload({ waitUntil: "commit" });
+    await page.getByLabel("Текущий пароль").fill("Temp-12345");
+    await page.getByLabel("Новый пароль", { exact: true }).fill("Tikhaya zavod na reke");
+    await page.getByLabel("Повторите новый пароль").fill("Tikhaya zavod na reke");
+    await page.getByRole("button", { name: "Сменить пароль" }).click();
+    // The server's answer to the native post: the same page with the outcome, scripts still held.
+    await expect(page.getByRole("status").filter({ hasText: "Пароль изменён" })).toBeVisible();
+    await expect(page).toHaveURL(/\/change-password/);
+    release();
+    await page.waitForURL((url) => !url.pathname.startsWith("/change-password"));
+  });
 });
