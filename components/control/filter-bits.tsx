@@ -94,7 +94,8 @@ export function Downloads({ report, query, what }: { report: string; query: Reco
   const href = (format: string) =>
     `/api/control/report?${new URLSearchParams({ ...query, report, format }).toString()}`;
   return (
-    <div className="flex gap-2">
+    // Wraps on a phone: «PDF: заполнение в срок» and «XLSX: …» side by side are wider than 390 px.
+    <div className="flex flex-wrap gap-2">
       <ButtonLink variant="primary" href={href("pdf")}>
         {what ? `PDF: ${what}` : "Скачать PDF"}
       </ButtonLink>

@@ -64,3 +64,16 @@ test("DUT-1's shares: totals first, teachers' rows on demand (issue 22 item 7)",
   await expect(shares.locator("tbody tr").first()).toBeVisible();
   await expect(shares.locator("tfoot")).toContainText("Итого");
 });
+
+test("on a phone the control page's file links stay inside the screen (DAY-8)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "DEPUTY");
+  await page.goto("/control");
+  const links = page.getByRole("link", { name: /^(PDF|XLSX): заполнение в срок$/ });
+  await expect(links).toHaveCount(2);
+  for (const link of await links.all()) {
+    const box = await link.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  }
+});
