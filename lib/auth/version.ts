@@ -99,9 +99,10 @@ type CacheHolder = typeof globalThis & {
 /**
  * A process-wide cache (one per name, kept on globalThis like the Prisma client), or null when
  * off. Tied to DATABASE_URL: versions and ids mean nothing in another database (test files each
- * get their own database in a shared worker).
+ * get their own database in a shared worker). `max`: its bound when smaller than ACCESS_CACHE_MAX
+ * (the mark save's kept cell contexts, lib/journal/commands.ts), fixed by the first caller.
  */
-export function processCache<V extends object>(name: string): VersionedCache<V> | null {
+export function processCache<V extends object>(name: string, max?: number): VersionedCache<V> | null {
   const ttlMs = accessCacheTtlMs();
   if (ttlMs <= 0) return null;
   const holder = globalThis as CacheHolder;
@@ -113,7 +114,8 @@ export function processCache<V extends object>(name: string): VersionedCache<V> 
   }
   let c = store.caches.get(name);
   if (!c) {
-    c = new VersionedCache<object>({ max: setting("ACCESS_CACHE_MAX", DEFAULT_MAX), ttlMs });
+    const bound = setting("ACCESS_CACHE_MAX", DEFAULT_MAX);
+    c = new VersionedCache<object>({ max: max === undefined ? bound : Math.min(max, bound), ttlMs });
     store.caches.set(name, c);
   }
   return c as unknown as VersionedCache<V>;

@@ -625,20 +625,10 @@ function studentOf(r: StudentRow, lesson: CellLesson, studentId: number) {
   };
 }
 
-/**
- * The save's read side in ONE statement (issue 10): the lesson with what the rules and the lock
- * need (year, window, closed periods, open unlocks) and the student's stays in its class, subgroup
- * membership and final of the lesson's period. Nothing of it is shown or acted on before the
- * access gate has decided on the lesson. It also reads the organisation's AccessVersion (the sum of
- * its counter rows, as lib/auth's ACCESS_VERSION): a save whose session the process keeps goes on
- * only when it is the version the session and the actor facts were kept under (issue 22 item 6,
- * requireUserForRoute's optimistic path) — in the same snapshot as the lesson.
- */
-export const CELL_CONTEXT = rawStatement(
-  { ...LESSON_COLUMNS, ...STUDENT_COLUMNS, accessVersion: col.bigint.nullable() },
-  (organisationId: number, lessonId: number, studentId: number, now: Date) => Prisma.sql`
-    SELECT ${lessonColumns(now, false)},
-      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm")), '[]'::json)
+/** The lesson × student rows CELL_CONTEXT and the guard of a kept context's write read (alias `x` outside). */
+function cellContextSql(organisationId: number, lessonId: number, studentId: number, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT ${lessonColumns(now, false)},
+      (SELECT coalesce(json_agg(json_build_object('startDate', m."startDate", 'endDate', m."endDate", 'educationForm', m."educationForm") ORDER BY m."startDate", m.id), '[]'::json)
          FROM "ClassMembership" m
         WHERE m."organisationId" = l."organisationId" AND m."studentId" = ${studentId} AND m."classId" = l."classId") AS spans,
       EXISTS (SELECT 1 FROM "SubgroupMember" g
@@ -647,23 +637,93 @@ export const CELL_CONTEXT = rawStatement(
                 JOIN "Period" p ON p."organisationId" = f."organisationId" AND p.id = f."periodId"
                WHERE f."organisationId" = l."organisationId" AND f."studentId" = ${studentId} AND f."classId" = l."classId"
                  AND f."subjectId" = l."subjectId" AND f.kind = 'PERIOD' AND p."yearId" = c."yearId"
-                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet",
-      (SELECT sum(v."version")::bigint FROM "AccessVersion" v WHERE v."organisationId" = l."organisationId") AS "accessVersion"
+                 AND p.kind = c."periodKind" AND p."startDate" <= l.date AND p."endDate" >= l.date) AS "finalSet"
     ${LESSON_JOINS}
-     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`,
+     WHERE l."organisationId" = ${organisationId} AND l.id = ${lessonId}`;
+}
+
+/**
+ * The fingerprint of a context row `x`: md5 over EVERY column of cellContextSql (to_jsonb(x): a column
+ * added there is covered without a change here), each JSON array's elements sorted so that the order
+ * an aggregate happens to produce (lockClosed and lockUnlocks have no ORDER BY) never makes the read's
+ * and the write's fingerprints differ. What it covers (issue 22 item 6) — every fact the save decides on:
+ * - the lesson: id, date, class, subject, subgroup, teacher, substitute (the gate's lesson target),
+ *   status (CANCELLED), hours (a college's missed hours);
+ * - its class: grade (no marks in the 1st grade), year, period kind; the year's status (REC-3 closed year);
+ * - the subject's passFail (the scale); the organisation's kind and time zone (today, the window);
+ * - the settings: minMark / maxMark (the scale), lockDays (REC-1 window), homework flags;
+ * - the lock: the class's periods, their closings (REC-2), ADMIN's unlocks of the subject open at the
+ *   statement's `now` (JRN-6; one that expires between the read and the write makes them differ — a miss);
+ * - the student: stays in the lesson's class (dates, education form — a transfer or leaving), the
+ *   subgroup membership, a period final of the lesson's period (FIN-1 lock).
+ * Not in it, and checked beside it by the write: the organisation's AccessVersion, which covers the
+ * session and the actor's facts (roles, loads, class-teacher posts) the gate reads.
+ */
+function contextFingerprintSql(x: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`md5((SELECT string_agg(k || '=' || CASE WHEN jsonb_typeof(val) = 'array'
+                   THEN coalesce((SELECT string_agg(e::text, ',' ORDER BY e::text) FROM jsonb_array_elements(val) e), '')
+                   ELSE val::text END, ';' ORDER BY k)
+           FROM jsonb_each(to_jsonb(${x})) AS t(k, val)))`;
+}
+
+/**
+ * The save's read side in ONE statement (issue 10): the lesson with what the rules and the lock
+ * need (year, window, closed periods, open unlocks) and the student's stays in its class, subgroup
+ * membership and final of the lesson's period. Nothing of it is shown or acted on before the
+ * access gate has decided on the lesson. It also reads the organisation's AccessVersion (the sum of
+ * its counter rows, as lib/auth's ACCESS_VERSION): a save whose session the process keeps goes on
+ * only when it is the version the session and the actor facts were kept under (issue 22 item 6,
+ * requireUserForRoute's optimistic path) — in the same snapshot as the lesson. `fp` is the row's
+ * fingerprint (contextFingerprintSql): a context kept in the process is written under it
+ * (cellContextGuardSql), so a write on a kept context happens only while its facts are still these.
+ */
+export const CELL_CONTEXT = rawStatement(
+  { ...LESSON_COLUMNS, ...STUDENT_COLUMNS, fp: col.text, accessVersion: col.bigint.nullable() },
+  (organisationId: number, lessonId: number, studentId: number, now: Date) => Prisma.sql`
+    SELECT x.*, ${contextFingerprintSql(Prisma.sql`x`)} AS fp,
+      (SELECT sum(v."version")::bigint FROM "AccessVersion" v WHERE v."organisationId" = ${organisationId}) AS "accessVersion"
+      FROM (${cellContextSql(organisationId, lessonId, studentId, now)}) x`,
 );
+
+export type CellContext = { lesson: CellLesson; student: CellStudent; accessVersion: bigint; fp: string };
 
 export async function cellContext(
   organisationId: number,
   lessonId: number,
   studentId: number,
   now: Date,
-): Promise<{ lesson: CellLesson; student: CellStudent; accessVersion: bigint } | null> {
+): Promise<CellContext | null> {
   const [r] = await CELL_CONTEXT.run(db, organisationId, lessonId, studentId, now);
   if (!r) return null;
   const lesson = lessonOf(r);
   // 0 before the organisation's first change, as readAccessVersion.
-  return { lesson, student: studentOf(r, lesson, studentId), accessVersion: BigInt(r.accessVersion ?? 0) };
+  return {
+    lesson,
+    student: studentOf(r, lesson, studentId),
+    accessVersion: BigInt(r.accessVersion ?? 0),
+    fp: r.fp,
+  };
+}
+
+/**
+ * The guard of a write on a context kept in the process (issue 22 item 6): true only when the
+ * lesson × student's facts, read NOW in the write's own snapshot by the same SQL as CELL_CONTEXT, have
+ * the kept fingerprint `fp` (a vanished lesson: false) — and `version` is still the organisation's
+ * AccessVersion (the session's and the actor's facts, as CELL_CONTEXT's check). Two booleans, so the
+ * caller can tell which one missed.
+ */
+export function cellContextGuardSql(
+  organisationId: number,
+  lessonId: number,
+  studentId: number,
+  now: Date,
+  kept: { fp: string; version: bigint },
+): { facts: Prisma.Sql; version: Prisma.Sql } {
+  return {
+    facts: Prisma.sql`coalesce((SELECT ${contextFingerprintSql(Prisma.sql`x`)}
+                 FROM (${cellContextSql(organisationId, lessonId, studentId, now)}) x) = ${kept.fp}::text, false)`,
+    version: Prisma.sql`(SELECT coalesce(sum(v."version"), 0)::bigint FROM "AccessVersion" v WHERE v."organisationId" = ${organisationId}) = ${kept.version.toString()}::bigint`,
+  };
 }
 
 export type ChangeRow = {

@@ -115,6 +115,34 @@ function changeLogSql(
 
 const WRITTEN_SQL = Prisma.sql`(SELECT done.version FROM done, (SELECT count(*) FROM chg) c LIMIT 1) AS written`;
 
+/**
+ * The guard of a write on a cell context the process kept (issue 22 item 6; lib/journal/data.ts
+ * cellContextGuardSql): `facts` — the lesson × student's facts read now have the kept fingerprint;
+ * `version` — the organisation's AccessVersion is the one the session was kept under. Either false:
+ * nothing is written and the row says which (factsOk / versionOk), the caller decides again on fresh facts.
+ */
+export type WriteGuard = { facts: Prisma.Sql; version: Prisma.Sql };
+
+/** The guard's CTE (first in the statement), its condition in `fits`, and its two answer columns. */
+function guardSql(guard: WriteGuard | undefined): { cte: Prisma.Sql; ok: Prisma.Sql; columns: Prisma.Sql } {
+  if (!guard)
+    return { cte: Prisma.empty, ok: Prisma.sql`true`, columns: Prisma.sql`true AS "factsOk", true AS "versionOk"` };
+  return {
+    cte: Prisma.sql`g AS MATERIALIZED (SELECT ${guard.facts} AS facts, ${guard.version} AS version), `,
+    ok: Prisma.sql`(SELECT g.facts AND g.version FROM g)`,
+    columns: Prisma.sql`(SELECT g.facts FROM g) AS "factsOk", (SELECT g.version FROM g) AS "versionOk"`,
+  };
+}
+
+/** A guarded write that missed: nothing was written; `version` — the AccessVersion moved (else the facts did). */
+export type GuardMiss = { ok: false; reason: "stale"; version: boolean };
+
+const GUARD_COLUMNS = { factsOk: col.bool, versionOk: col.bool };
+
+function guardMiss(row: { factsOk: boolean; versionOk: boolean }): GuardMiss | null {
+  return row.factsOk && row.versionOk ? null : { ok: false, reason: "stale", version: !row.versionOk };
+}
+
 export type MarkWrite = {
   organisationId: number;
   userId: number;
@@ -132,6 +160,8 @@ export type MarkWrite = {
   now: Date;
   /** The family's push for this mark (API-4), queued with the write; absent or null: none. */
   push?: Extract<PushEvent, { event: "mark" }> | null;
+  /** A write decided on a kept cell context: written only under it (WriteGuard). */
+  guard?: WriteGuard;
 };
 
 /** The push job of a written (not removed) mark, when the family has a device opted into marks. */
@@ -174,6 +204,7 @@ export const MARK_SAVE = rawStatement(
     same: col.bool.nullable(),
     /** The version written (0 for a removal); null when nothing was written. */
     written: col.int.nullable(),
+    ...GUARD_COLUMNS,
   },
   (w: MarkWrite, assignmentId: number) => markSaveSql(w, assignmentId),
 );
@@ -185,8 +216,9 @@ function markSaveSql(w: MarkWrite, assignmentId: number): Prisma.Sql {
   const hospital = w.mark?.isHospital ?? false;
   const keepComment = w.comment === undefined;
   const comment = w.comment ?? null;
+  const guard = guardSql(w.guard);
   return Prisma.sql`
-    WITH a AS MATERIALIZED (
+    WITH ${guard.cte}a AS MATERIALIZED (
       SELECT id, "lessonId" FROM "Assignment" WHERE "organisationId" = ${w.organisationId} AND id = ${assignmentId} FOR NO KEY UPDATE
     ), cur AS MATERIALIZED (
       SELECT m.id, m.kind::text AS kind, m.value, m."isHospital", m.comment, m.version
@@ -199,7 +231,8 @@ function markSaveSql(w: MarkWrite, assignmentId: number): Prisma.Sql {
         FROM (SELECT 1) one LEFT JOIN cur c ON true
     ), v AS MATERIALIZED (
       SELECT d.*,
-             d."lessonId" IS NOT DISTINCT FROM ${w.lessonId}::int AND coalesce(d.version, 0) = ${w.expectedVersion}::int AS fits,
+             d."lessonId" IS NOT DISTINCT FROM ${w.lessonId}::int AND coalesce(d.version, 0) = ${w.expectedVersion}::int
+               AND ${guard.ok} AS fits,
              (d.id IS NULL AND ${kind}::text IS NULL)
                OR (d.id IS NOT NULL AND ${kind}::text IS NOT NULL AND d.kind = ${kind}::text AND d.value IS NOT DISTINCT FROM ${value}::int
                    AND d."isHospital" = ${hospital}::boolean AND d.comment IS NOT DISTINCT FROM d."newComment") AS same
@@ -236,7 +269,7 @@ function markSaveSql(w: MarkWrite, assignmentId: number): Prisma.Sql {
                   ELSE jsonb_build_object('kind', ${kind}::text, 'value', ${value}::int, 'isHospital', ${hospital}::boolean, 'comment', v."newComment", 'version', done.version) END`,
     )}${markOutboxSql(w)}
     SELECT v."lessonId", v.id, v.kind, v.value, v."isHospital", v.comment, v.version, v."newComment", v.same,
-           ${WRITTEN_SQL}
+           ${WRITTEN_SQL}, ${guard.columns}
       FROM v`;
 }
 
@@ -249,12 +282,15 @@ async function currentMark(organisationId: number, assignmentId: number, student
   return row ? { ...row, kind: row.kind as MarkKindName } : null;
 }
 
-export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState>> {
-  return w.assignmentId === null ? writeMarkNewAssignment(w) : writeMarkInto(w, w.assignmentId);
+export async function writeMark(w: MarkWrite): Promise<WriteResult<MarkState> | GuardMiss> {
+  if (w.assignmentId !== null) return writeMarkInto(w, w.assignmentId);
+  // The fast entry's interactive transaction has no guard: a kept context never takes it (commands.ts).
+  if (w.guard) throw new Error("writeMark: a guarded write needs the assignment");
+  return writeMarkNewAssignment(w);
 }
 
 /** A save into an existing assignment: one statement, or lock + that statement when the cell is expected empty. */
-async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteResult<MarkState>> {
+async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteResult<MarkState> | GuardMiss> {
   const [row] =
     w.expectedVersion === 0
       ? (
@@ -264,6 +300,8 @@ async function writeMarkInto(w: MarkWrite, assignmentId: number): Promise<WriteR
           ])
         )[1]
       : await MARK_SAVE.run(db, w, assignmentId);
+  const miss = row && guardMiss(row);
+  if (miss) return miss;
   if (!row || row.lessonId !== w.lessonId) return { ok: false, reason: "assignment" };
   const before: MarkState | null =
     row.id === null
@@ -355,6 +393,8 @@ export type AttendanceWrite = {
   allow: (current: AttendanceCodeName | null) => "write" | "keep" | "deny";
   reason: string | null;
   now: Date;
+  /** A write decided on a kept cell context: written only under it (WriteGuard). */
+  guard?: WriteGuard;
 };
 
 /** Every stored code a cell can hold; "-" stands for no row (present). */
@@ -379,6 +419,7 @@ export const ATTENDANCE_SAVE = rawStatement(
     newHours: col.float.nullable(),
     /** The version written (0 for a removal); null when nothing was written. */
     written: col.int.nullable(),
+    ...GUARD_COLUMNS,
   },
   (w: AttendanceWrite) => attendanceSaveSql(w),
 );
@@ -396,8 +437,9 @@ function attendanceSaveSql(w: AttendanceWrite): Prisma.Sql {
     .join(",");
   const code = w.next?.code ?? null;
   const hours = w.next?.missedHours ?? null;
+  const guard = guardSql(w.guard);
   return Prisma.sql`
-    WITH l AS MATERIALIZED (
+    WITH ${guard.cte}l AS MATERIALIZED (
       SELECT id FROM "Lesson" WHERE "organisationId" = ${w.organisationId} AND id = ${w.lessonId} FOR NO KEY UPDATE
     ), cur AS MATERIALIZED (
       SELECT a.code::text AS code, a."missedHours", a.version
@@ -415,7 +457,7 @@ function attendanceSaveSql(w: AttendanceWrite): Prisma.Sql {
         FROM (SELECT 1) one LEFT JOIN cur c ON true
     ), v AS MATERIALIZED (
       SELECT d.*,
-             coalesce(d.version, 0) = ${w.expectedVersion}::int AND d.verdict <> 'deny' AS fits,
+             coalesce(d.version, 0) = ${w.expectedVersion}::int AND d.verdict <> 'deny' AND ${guard.ok} AS fits,
              d.verdict = 'keep'
                OR (d.code IS NULL AND ${code}::text IS NULL)
                OR (d.code IS NOT NULL AND ${code}::text IS NOT NULL AND d.code = ${code}::text AND d."missedHours" IS NOT DISTINCT FROM d."newHours") AS same
@@ -453,7 +495,7 @@ function attendanceSaveSql(w: AttendanceWrite): Prisma.Sql {
                   ELSE jsonb_build_object('code', ${code}::text, 'missedHours', v."newHours"::float8, 'version', done.version) END`,
     )}
     SELECT v.code, v."missedHours"::float8 AS "missedHours", v.version, v.verdict, v.same, v."newHours"::float8 AS "newHours",
-           ${WRITTEN_SQL}
+           ${WRITTEN_SQL}, ${guard.columns}
       FROM v`;
 }
 
@@ -478,7 +520,7 @@ async function currentAttendance(
 
 export async function writeAttendance(
   w: AttendanceWrite,
-): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" }> {
+): Promise<WriteResult<AttendanceState> | { ok: false; reason: "denied" } | GuardMiss> {
   const [row] =
     w.expectedVersion === 0
       ? (
@@ -488,6 +530,8 @@ export async function writeAttendance(
           ])
         )[1]
       : await ATTENDANCE_SAVE.run(db, w);
+  const miss = guardMiss(row);
+  if (miss) return miss;
   const before: AttendanceState | null =
     row.code === null ? null : { code: row.code, missedHours: row.missedHours, version: row.version! };
   const beforeVersion = before?.version ?? 0;

@@ -8,14 +8,17 @@
 // session and the actor facts were kept under (requireUserForRoute's optimistic path) — so a save
 // of a kept session is TWO statements (round 14: three, the version read first). A cold session
 // (the process's first request of it, or any after a change raised the version) takes the checked
-// path: the version, the session, the actor facts, then the save.
+// path: the version, the session, the actor facts, then the save. Round 16: the cell's context is
+// kept in the process as well (lib/journal/commands.ts), so a kept session's save of a cell saved
+// before is ONE statement — the write, guarded by the context's fingerprint and the session's
+// AccessVersion; a guard miss is that statement, then the path above.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as cellRoute } from "@/app/api/journal/cell/route";
 import { saveCell } from "@/lib/journal/commands";
 import { ACCESS_VERSION, SESSION_USER } from "@/lib/auth/data";
 import { ACTOR_FACTS } from "@/lib/access/data";
 import { clearProcessCaches } from "@/lib/auth/version";
-import { CELL_CONTEXT } from "@/lib/journal/data";
+import { CELL_CONTEXT, cellContextGuardSql } from "@/lib/journal/data";
 import { ATTENDANCE_SAVE, MARK_SAVE } from "@/lib/journal/mutations";
 import { db } from "@/lib/db";
 import { counted } from "../support/pg-queries";
@@ -52,6 +55,10 @@ async function post(body: object): Promise<{ status: number; body: Record<string
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** The guard of a kept context's write (its text: the values are parameters). */
+const guardOf = (lessonId: number, studentId: number) =>
+  cellContextGuardSql(f.organisationId, lessonId, studentId, NOW, { fp: "-", version: 0n });
+
 /** The teacher's saves of one cell: `kind` with the cell's ids, then (input, version) per save. */
 function cellOf(kind: "mark" | "attendance", ids: { lessonId: number; studentId: number; assignmentId?: number }) {
   const save = (input: string, version: number) => post({ kind, ...ids, input, version });
@@ -59,7 +66,7 @@ function cellOf(kind: "mark" | "attendance", ids: { lessonId: number; studentId:
 }
 
 describe("the statements of a cell save (issue 22 item 6)", () => {
-  it("a kept session changes a stored mark in TWO statements, no transaction: the cell's context (with the access version), the one-statement write", async () => {
+  it("a kept session and a kept context change a stored mark in ONE statement, no transaction: the guarded write", async () => {
     const lessonId = f.lesson("2026-11-18");
     const assignmentId = await addAssignment(f, lessonId);
     const studentId = f.students[0];
@@ -69,7 +76,6 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     const { result, queries } = await cell.counted("5", 1);
     expect(result.body).toMatchObject({ ok: true, version: 2, mark: { value: 5 } });
     expect(queries.map((q) => q.text)).toEqual([
-      textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
       textOf(
         MARK_SAVE.sql(
           {
@@ -85,18 +91,19 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
             reason: null,
             now: NOW,
             push: { event: "mark", lessonId, studentId, label: "5" },
+            guard: guardOf(lessonId, studentId),
           },
           assignmentId,
         ),
       ),
     ]);
-    // The same again with the mark removed: still two (no push job in the statement, no re-read).
+    // The same again with the mark removed: still one (no push job in the statement, no re-read).
     const removed = await cell.counted("", 2);
     expect(removed.result.body).toMatchObject({ ok: true, version: 0, mark: null });
-    expect(removed.queries).toHaveLength(2);
+    expect(removed.queries).toHaveLength(1);
   });
 
-  it("a kept session changes a stored absence in TWO statements", async () => {
+  it("a kept session and a kept context change a stored absence in ONE statement", async () => {
     const lessonId = f.lesson("2026-11-19");
     const studentId = f.students[1];
     const cell = cellOf("attendance", { lessonId, studentId });
@@ -104,7 +111,6 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     const { result, queries } = await cell.counted("", 1);
     expect(result.body).toMatchObject({ ok: true, version: 0, attendance: null });
     expect(queries.map((q) => q.text)).toEqual([
-      textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
       textOf(
         ATTENDANCE_SAVE.sql({
           organisationId: f.organisationId,
@@ -117,8 +123,51 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
           allow: () => "write",
           reason: null,
           now: NOW,
+          guard: guardOf(lessonId, studentId),
         }),
       ),
+    ]);
+  });
+
+  it("a kept context whose facts changed: the guarded write misses and writes nothing, then the context is read and the write sent once more", async () => {
+    const lessonId = f.lesson("2026-11-18");
+    const studentId = f.students[2];
+    const cell = cellOf("attendance", { lessonId, studentId });
+    expect((await cell.save("н", 0)).body).toMatchObject({ ok: true, version: 1 });
+    // A fact the fingerprint covers and the decision allows either way: the lesson's hours.
+    await db.lesson.updateMany({ where: { organisationId: f.organisationId, id: lessonId }, data: { hours: 2 } });
+    const before = await db.journalChange.count({ where: { organisationId: f.organisationId } });
+    const { result, queries } = await cell.counted("", 1);
+    expect(result.body).toMatchObject({ ok: true, version: 0, attendance: null });
+    const write = (guard?: ReturnType<typeof guardOf>) =>
+      textOf(
+        ATTENDANCE_SAVE.sql({
+          organisationId: f.organisationId,
+          userId: f.users.teacher,
+          lessonId,
+          studentId,
+          next: null,
+          expectedVersion: 1,
+          asReason: false,
+          allow: () => "write",
+          reason: null,
+          now: NOW,
+          ...(guard ? { guard } : {}),
+        }),
+      );
+    expect(queries.map((q) => q.text)).toEqual([
+      write(guardOf(lessonId, studentId)),
+      textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW)),
+      write(),
+    ]);
+    // One change: the missed write wrote nothing.
+    expect(await db.journalChange.count({ where: { organisationId: f.organisationId } })).toBe(before + 1);
+    // And the context read again is kept: the next save is one statement.
+    expect((await cell.counted("н", 0)).queries.map((q) => firstWord(q.text))).toEqual([
+      "BEGIN",
+      "SELECT",
+      "WITH",
+      "COMMIT",
     ]);
   });
 
@@ -138,7 +187,7 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     expect(texts.slice(4).map(firstWord)).toEqual(["BEGIN", "SELECT", "WITH", "COMMIT"]);
   });
 
-  it("a kept session under an old version: the context's version differs, nothing is written, the checked path saves once", async () => {
+  it("a kept session under an old version: the guarded write misses on the version, nothing is written, the checked path saves once", async () => {
     const lessonId = f.lesson("2026-11-20");
     const studentId = f.students[4];
     const cell = cellOf("attendance", { lessonId, studentId });
@@ -150,20 +199,23 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     const texts = queries.map((q) => q.text);
     const context = textOf(CELL_CONTEXT.sql(f.organisationId, lessonId, studentId, NOW));
     expect(texts).toEqual([
-      context,
+      texts[0],
       textOf(ACCESS_VERSION.sql(f.organisationId)),
       textOf(SESSION_USER.sql({ organisationId: f.organisationId, userId: 1, sessionId: "x" }, NOW)),
       context,
       textOf(ACTOR_FACTS.sql(f.organisationId, f.users.teacher)),
       texts[5],
     ]);
+    // The guarded write (its miss), then the unguarded one.
+    expect(texts[0]).toContain("g AS MATERIALIZED");
     expect(firstWord(texts[5])).toBe("WITH");
+    expect(texts[5]).not.toContain("g AS MATERIALIZED");
     await db.userRole.deleteMany({
       where: { organisationId: f.organisationId, userId: f.users.deputy, role: "ADMIN" },
     });
   });
 
-  it("writes into an empty cell of a kept session in a batch of four after the context: BEGIN, the column's lock, the write, COMMIT", async () => {
+  it("writes into an empty cell of a kept session (its context not kept) in a batch of four after the context: BEGIN, the column's lock, the write, COMMIT", async () => {
     // An empty cell (expected version 0) takes the assignment's lock in a statement of its own, so the
     // write's snapshot sees every insert committed before it (lib/journal/mutations.ts, writeMarkInto).
     const warm = cellOf("attendance", { lessonId: f.lesson("2026-11-17"), studentId: f.students[4] });
@@ -186,8 +238,10 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     await cell.save("5", 1);
     const { result, queries } = await cell.counted("3", 1);
     expect(result.status).toBe(409);
-    // The context, the refused write, then the 409's answer: the cell now, its last change and who made it.
-    expect(queries).toHaveLength(5);
+    // The refused write on the kept context (its guard held), then the 409's answer: the cell now,
+    // its last change and who made it.
+    expect(queries).toHaveLength(4);
+    expect(queries[0].text).toContain("g AS MATERIALIZED");
   });
 
   it("saveCell alone (no request, an actor of no session) reads the version for the gate: three statements", async () => {
