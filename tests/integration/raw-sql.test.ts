@@ -575,6 +575,14 @@ const CASES: Record<string, Case> = {
         reason: null,
         now: TODAY,
       };
+      // Guarded as on a kept cell context (issue 22 item 6): the fingerprint CELL_CONTEXT gives now.
+      const [ctx] = await tx.$queryRaw<{ fp: string; accessVersion: bigint | null }[]>(
+        journalData.CELL_CONTEXT.sql(d.org, m.lessonId, m.studentId, TODAY),
+      );
+      w.guard = journalData.cellContextGuardSql(d.org, m.lessonId, m.studentId, TODAY, {
+        fp: ctx.fp,
+        version: ctx.accessVersion ?? 0n,
+      });
       return [w, m.assignmentId];
     },
   },
