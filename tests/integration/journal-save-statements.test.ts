@@ -97,6 +97,10 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
         ),
       ),
     ]);
+    // A stored cell's write has no insert branch, so no count of the cell's changes (the next version
+    // of a re-created cell): with it, PostgreSQL re-planned the save every time (lib/journal/mutations.ts).
+    expect(queries[0].text).not.toContain('INSERT INTO "Mark"');
+    expect(queries[0].text).not.toContain('FROM "JournalChange" j');
     // The same again with the mark removed: still one (no push job in the statement, no re-read).
     const removed = await cell.counted("", 2);
     expect(removed.result.body).toMatchObject({ ok: true, version: 0, mark: null });
@@ -228,6 +232,9 @@ describe("the statements of a cell save (issue 22 item 6)", () => {
     );
     expect(result.body).toMatchObject({ ok: true, version: 1 });
     expect(queries.map((q) => firstWord(q.text))).toEqual(["SELECT", "BEGIN", "SELECT", "WITH", "COMMIT"]);
+    // An empty cell's write keeps its insert branch and the count of the cell's changes (no ABA).
+    expect(queries[3].text).toContain('INSERT INTO "Mark"');
+    expect(queries[3].text).toContain('FROM "JournalChange" j');
   });
 
   it("refuses a stale version with the cell re-read, and nothing else", async () => {

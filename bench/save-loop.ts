@@ -1,0 +1,219 @@
+// `flock /tmp/bench.lock nice npx tsx bench/save-loop.ts [N=1500] [ROUNDS=3]` (issue 22 item 6, round 16): the
+// CPU of the mark save's SQL outside Next.js, one client, on the bench PostgreSQL — the app's
+// (process.cpuUsage) and PostgreSQL's (the postmaster's tree, as bench/ab.ts counts it) per save, for:
+//   fresh  — CELL_CONTEXT, then MARK_SAVE (a kept session's save of round 15; the path of a cell not kept);
+//   kept   — MARK_SAVE alone, guarded by the kept context's fingerprint and the AccessVersion (round 16);
+//   write  — MARK_SAVE alone, unguarded (what the guard adds: kept − write);
+//   read   — CELL_CONTEXT alone.
+// Stored marks of the bench school's cells are changed 4 ↔ 5 in turn, as the bench's mark_save does. CPU
+// time, not latency: steadier than ab.ts's windows on a shared machine, though contention still
+// inflates it a little. Not part of the bench; the figures are in bench/notes.md (round 16, saveP16).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbedded } from "../prisma/tools/embedded";
+import { DATA_DIR } from "../prisma/tools/paths";
+import { cpuSeconds } from "./proc-cpu";
+
+const N = Number(process.env.N ?? 1500);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+
+const appCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+function pgCpu(postmaster: number): number {
+  const f = readFileSync(`/proc/${postmaster}/stat`, "utf8");
+  const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+  return cpuSeconds(postmaster) + (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+type Cell = {
+  organisationId: number;
+  lessonId: number;
+  assignmentId: number;
+  studentId: number;
+  version: number;
+  value: number;
+};
+
+async function main() {
+  const dataDir = path.join(DATA_DIR, "bench-pg");
+  const server = await startEmbedded({ dataDir, log: () => {} });
+  try {
+    const url = server.url("ejournal_bench");
+    process.env.DATABASE_URL = url;
+    const { db } = await import("../lib/db");
+    const { cellContext, cellContextGuardSql } = await import("../lib/journal/data");
+    const { writeMark } = await import("../lib/journal/mutations");
+    const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const cells = (
+      await c.query(
+        `SELECT m."organisationId", m."lessonId", m."assignmentId", m."studentId", m.version, m.value FROM "Mark" m
+          WHERE m.kind = 'GRADE' AND m.value IN (4, 5) ORDER BY m.id DESC LIMIT 40`,
+      )
+    ).rows as Cell[];
+    await c.end();
+    const now = new Date();
+    const kept = new Map<Cell, { fp: string; version: bigint }>();
+    for (const cell of cells) {
+      const ctx = await cellContext(cell.organisationId, cell.lessonId, cell.studentId, now);
+      if (!ctx) throw new Error("no context");
+      kept.set(cell, { fp: ctx.fp, version: ctx.accessVersion });
+    }
+    if (process.env.EXPLAIN) {
+      // The guarded write's plan (rolled back): where its PostgreSQL time goes.
+      const { MARK_SAVE } = await import("../lib/journal/mutations");
+      const cell = cells[0];
+      const sql = MARK_SAVE.sql(
+        {
+          organisationId: cell.organisationId,
+          userId: 1,
+          lessonId: cell.lessonId,
+          studentId: cell.studentId,
+          assignmentId: cell.assignmentId,
+          typeId: null,
+          mark: { kind: "GRADE", value: cell.value === 4 ? 5 : 4, isHospital: false },
+          comment: undefined,
+          expectedVersion: cell.version,
+          reason: null,
+          now,
+          push: null,
+          guard: cellContextGuardSql(cell.organisationId, cell.lessonId, cell.studentId, now, kept.get(cell)!),
+        },
+        cell.assignmentId,
+      );
+      const e = new pg.Client({ connectionString: url });
+      await e.connect();
+      await e.query("BEGIN");
+      const { CELL_CONTEXT } = await import("../lib/journal/data");
+      const ctxSql = CELL_CONTEXT.sql(cell.organisationId, cell.lessonId, cell.studentId, now);
+      const plain = MARK_SAVE.sql(
+        {
+          organisationId: cell.organisationId,
+          userId: 1,
+          lessonId: cell.lessonId,
+          studentId: cell.studentId,
+          assignmentId: cell.assignmentId,
+          typeId: null,
+          mark: { kind: "GRADE", value: cell.value === 4 ? 5 : 4, isHospital: false },
+          comment: undefined,
+          expectedVersion: cell.version,
+          reason: null,
+          now,
+          push: null,
+        },
+        cell.assignmentId,
+      );
+      for (const [n, q] of [
+        ["guarded", sql],
+        ["context", ctxSql],
+        ["plain", plain],
+      ] as const) {
+        const t0 = performance.now();
+        for (let i = 0; i < 12; i++) await e.query({ name: n, text: q.text, values: q.values as unknown[] });
+        console.log(n, "12 runs ms", (performance.now() - t0).toFixed(1));
+      }
+      console.log((await e.query("SELECT name, generic_plans, custom_plans FROM pg_prepared_statements")).rows);
+      for (const mode of ["force_custom_plan", "force_generic_plan"]) {
+        await e.query(`SET plan_cache_mode = ${mode}`);
+        for (const [n, q] of [
+          ["guarded", sql],
+          ["plain", plain],
+          ["context", ctxSql],
+        ] as const) {
+          const vals = (q.values as unknown[]).map((v) =>
+            v === null ? "NULL" : typeof v === "string" ? `'${v.replace(/'/g, "''")}'` : String(v),
+          );
+          const plan = await e.query(`EXPLAIN (ANALYZE, SUMMARY) EXECUTE ${n}(${vals.join(",")})`);
+          const rows = plan.rows.map((r) => r["QUERY PLAN"] as string);
+          console.log(
+            mode,
+            n,
+            rows[0].slice(0, 90),
+            rows.filter((r) => /Planning Time|Execution Time/.test(r)).join(" "),
+          );
+          if (process.env.EXPLAIN === "full" && mode === "force_generic_plan" && n === "plain")
+            console.log(rows.join("\n"));
+        }
+      }
+      for (let i = 0; i < 3; i++) {
+        const plan = await e.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, values: sql.values as unknown[] });
+        if (i === 2) console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+      }
+      await e.query("ROLLBACK");
+      await e.end();
+      return;
+    }
+    const write = async (cell: Cell, guarded: boolean) => {
+      cell.value = cell.value === 4 ? 5 : 4;
+      const r = await writeMark({
+        organisationId: cell.organisationId,
+        userId: 1,
+        lessonId: cell.lessonId,
+        studentId: cell.studentId,
+        assignmentId: cell.assignmentId,
+        typeId: null,
+        mark: { kind: "GRADE", value: cell.value, isHospital: false },
+        comment: undefined,
+        expectedVersion: cell.version,
+        reason: null,
+        now,
+        push: null,
+        ...(guarded
+          ? {
+              guard: cellContextGuardSql(cell.organisationId, cell.lessonId, cell.studentId, now, kept.get(cell)!),
+            }
+          : {}),
+      });
+      if (!r.ok) throw new Error(`save refused: ${JSON.stringify(r)}`);
+      cell.version = r.version;
+    };
+    const variants: Record<string, (cell: Cell) => Promise<void>> = {
+      fresh: async (cell) => {
+        await cellContext(cell.organisationId, cell.lessonId, cell.studentId, now);
+        await write(cell, false);
+      },
+      kept: (cell) => write(cell, true),
+      write: (cell) => write(cell, false),
+      read: async (cell) => {
+        await cellContext(cell.organisationId, cell.lessonId, cell.studentId, now);
+      },
+    };
+    const results = new Map<string, { app: number[]; pg: number[] }>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, run] of Object.entries(variants)) {
+        for (let i = 0; i < 50; i++) await run(cells[i % cells.length]);
+        const a0 = appCpu();
+        const p0 = pgCpu(postmaster);
+        for (let i = 0; i < N; i++) await run(cells[i % cells.length]);
+        const r = results.get(name) ?? { app: [], pg: [] };
+        r.app.push(((appCpu() - a0) * 1000) / N);
+        r.pg.push(((pgCpu(postmaster) - p0) * 1000) / N);
+        results.set(name, r);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    console.log(
+      `| ${N} × ${ROUNDS} rounds, one client | app CPU ms / op (median; rounds) | PostgreSQL CPU ms / op (median; rounds) |`,
+    );
+    console.log("|---|---:|---:|");
+    for (const [name, r] of results)
+      console.log(
+        `| ${name} | ${median(r.app).toFixed(3)} (${r.app.map((x) => x.toFixed(3)).join(", ")}) | ${median(r.pg).toFixed(3)} (${r.pg.map((x) => x.toFixed(3)).join(", ")}) |`,
+      );
+    await db.$disconnect();
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
