@@ -1,6 +1,8 @@
 // `flock /tmp/bench.lock nice npx tsx bench/save-loop.ts [N=1500] [ROUNDS=3]` (issue 22 item 6, round 16): the
-// CPU of the mark save's SQL outside Next.js, one client, on the bench PostgreSQL — the app's
+// CPU of the mark save outside Next.js, one client, on the bench PostgreSQL — the app's
 // (process.cpuUsage) and PostgreSQL's (the postmaster's tree, as bench/ab.ts counts it) per save, for:
+//   route  — saveCellIfCurrent as a kept session's request runs it (gate, rules, the kept context);
+//   routeFresh — the same with the kept cell contexts emptied before each save (round 15's path);
 //   fresh  — CELL_CONTEXT, then MARK_SAVE (a kept session's save of round 15; the path of a cell not kept);
 //   kept   — MARK_SAVE alone, guarded by the kept context's fingerprint and the AccessVersion (round 16);
 //   write  — MARK_SAVE alone, unguarded (what the guard adds: kept − write);
@@ -51,8 +53,12 @@ async function main() {
     await c.connect();
     const cells = (
       await c.query(
+        // Open cells (held in the last days, inside the lock's window), as the bench's mark_save saves.
         `SELECT m."organisationId", m."lessonId", m."assignmentId", m."studentId", m.version, m.value FROM "Mark" m
-          WHERE m.kind = 'GRADE' AND m.value IN (4, 5) ORDER BY m.id DESC LIMIT 40`,
+           JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
+          WHERE m.kind = 'GRADE' AND m.value IN (4, 5) AND l.date BETWEEN current_date - 5 AND current_date - 1
+            AND l."subgroupId" IS NULL
+          ORDER BY m.id DESC LIMIT 40`,
       )
     ).rows as Cell[];
     await c.end();
@@ -171,7 +177,54 @@ async function main() {
       if (!r.ok) throw new Error(`save refused: ${JSON.stringify(r)}`);
       cell.version = r.version;
     };
+    // Through the command (lib/journal/commands.ts) as a kept session's request runs it: the gate, the
+    // rules and the kept context (`route`), or with the kept contexts emptied before each save (`routeFresh`).
+    const { saveCellIfCurrent } = await import("../lib/journal/commands");
+    const { processCache, tagVersion } = await import("../lib/auth/version");
+    // Only the kept cell contexts: the session's user and the actor's facts stay kept, as in the app.
+    const dropContexts = () => processCache("cell-context")?.clear();
+    const { counted } = await import("../tests/support/pg-queries");
+    const teachers = new Map<Cell, number>();
+    for (const cell of cells) {
+      const [l] = await db.$queryRawUnsafe<{ teacherId: number }[]>(
+        `SELECT "teacherId" FROM "Lesson" WHERE "organisationId" = $1 AND id = $2`,
+        cell.organisationId,
+        cell.lessonId,
+      );
+      teachers.set(cell, l.teacherId);
+    }
+    const viaCommand = async (cell: Cell) => {
+      cell.value = cell.value === 4 ? 5 : 4;
+      // Tagged with the version its session was kept under, as requireUserForRoute's user is.
+      const actor = tagVersion(
+        { organisationId: cell.organisationId, id: teachers.get(cell)! },
+        kept.get(cell)!.version,
+      );
+      const body = {
+        kind: "mark",
+        lessonId: cell.lessonId,
+        studentId: cell.studentId,
+        assignmentId: cell.assignmentId,
+        input: String(cell.value),
+        version: cell.version,
+      };
+      const r = await saveCellIfCurrent(actor, body, kept.get(cell)!.version);
+      if (!r || r.status !== 200 || !r.body.ok) throw new Error(`command save: ${JSON.stringify(r)}`);
+      cell.version = (r.body as { version: number }).version;
+    };
+    {
+      // The statements of one kept save (a hit: 1) and of one after the kept contexts were emptied (2).
+      await viaCommand(cells[0]);
+      console.log("statements, kept:", (await counted(() => viaCommand(cells[0]))).queries.length);
+      dropContexts();
+      console.log("statements, emptied:", (await counted(() => viaCommand(cells[0]))).queries.length);
+    }
     const variants: Record<string, (cell: Cell) => Promise<void>> = {
+      route: viaCommand,
+      routeFresh: async (cell) => {
+        dropContexts();
+        await viaCommand(cell);
+      },
       fresh: async (cell) => {
         await cellContext(cell.organisationId, cell.lessonId, cell.studentId, now);
         await write(cell, false);
