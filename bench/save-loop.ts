@@ -69,90 +69,6 @@ async function main() {
       if (!ctx) throw new Error("no context");
       kept.set(cell, { fp: ctx.fp, version: ctx.accessVersion });
     }
-    if (process.env.EXPLAIN) {
-      // The guarded write's plan (rolled back): where its PostgreSQL time goes.
-      const { MARK_SAVE } = await import("../lib/journal/mutations");
-      const cell = cells[0];
-      const sql = MARK_SAVE.sql(
-        {
-          organisationId: cell.organisationId,
-          userId: 1,
-          lessonId: cell.lessonId,
-          studentId: cell.studentId,
-          assignmentId: cell.assignmentId,
-          typeId: null,
-          mark: { kind: "GRADE", value: cell.value === 4 ? 5 : 4, isHospital: false },
-          comment: undefined,
-          expectedVersion: cell.version,
-          reason: null,
-          now,
-          push: null,
-          guard: cellContextGuardSql(cell.organisationId, cell.lessonId, cell.studentId, now, kept.get(cell)!),
-        },
-        cell.assignmentId,
-      );
-      const e = new pg.Client({ connectionString: url });
-      await e.connect();
-      await e.query("BEGIN");
-      const { CELL_CONTEXT } = await import("../lib/journal/data");
-      const ctxSql = CELL_CONTEXT.sql(cell.organisationId, cell.lessonId, cell.studentId, now);
-      const plain = MARK_SAVE.sql(
-        {
-          organisationId: cell.organisationId,
-          userId: 1,
-          lessonId: cell.lessonId,
-          studentId: cell.studentId,
-          assignmentId: cell.assignmentId,
-          typeId: null,
-          mark: { kind: "GRADE", value: cell.value === 4 ? 5 : 4, isHospital: false },
-          comment: undefined,
-          expectedVersion: cell.version,
-          reason: null,
-          now,
-          push: null,
-        },
-        cell.assignmentId,
-      );
-      for (const [n, q] of [
-        ["guarded", sql],
-        ["context", ctxSql],
-        ["plain", plain],
-      ] as const) {
-        const t0 = performance.now();
-        for (let i = 0; i < 12; i++) await e.query({ name: n, text: q.text, values: q.values as unknown[] });
-        console.log(n, "12 runs ms", (performance.now() - t0).toFixed(1));
-      }
-      console.log((await e.query("SELECT name, generic_plans, custom_plans FROM pg_prepared_statements")).rows);
-      for (const mode of ["force_custom_plan", "force_generic_plan"]) {
-        await e.query(`SET plan_cache_mode = ${mode}`);
-        for (const [n, q] of [
-          ["guarded", sql],
-          ["plain", plain],
-          ["context", ctxSql],
-        ] as const) {
-          const vals = (q.values as unknown[]).map((v) =>
-            v === null ? "NULL" : typeof v === "string" ? `'${v.replace(/'/g, "''")}'` : String(v),
-          );
-          const plan = await e.query(`EXPLAIN (ANALYZE, SUMMARY) EXECUTE ${n}(${vals.join(",")})`);
-          const rows = plan.rows.map((r) => r["QUERY PLAN"] as string);
-          console.log(
-            mode,
-            n,
-            rows[0].slice(0, 90),
-            rows.filter((r) => /Planning Time|Execution Time/.test(r)).join(" "),
-          );
-          if (process.env.EXPLAIN === "full" && mode === "force_generic_plan" && n === "plain")
-            console.log(rows.join("\n"));
-        }
-      }
-      for (let i = 0; i < 3; i++) {
-        const plan = await e.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, values: sql.values as unknown[] });
-        if (i === 2) console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
-      }
-      await e.query("ROLLBACK");
-      await e.end();
-      return;
-    }
     const write = async (cell: Cell, guarded: boolean) => {
       cell.value = cell.value === 4 ? 5 : 4;
       const r = await writeMark({
@@ -200,14 +116,8 @@ async function main() {
         { organisationId: cell.organisationId, id: teachers.get(cell)! },
         kept.get(cell)!.version,
       );
-      const body = {
-        kind: "mark",
-        lessonId: cell.lessonId,
-        studentId: cell.studentId,
-        assignmentId: cell.assignmentId,
-        input: String(cell.value),
-        version: cell.version,
-      };
+      const { lessonId, studentId, assignmentId, value, version } = cell;
+      const body = { kind: "mark", lessonId, studentId, assignmentId, input: `${value}`, version };
       const r = await saveCellIfCurrent(actor, body, kept.get(cell)!.version);
       if (!r || r.status !== 200 || !r.body.ok) throw new Error(`command save: ${JSON.stringify(r)}`);
       cell.version = (r.body as { version: number }).version;
@@ -263,10 +173,9 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
+main()
+  .catch((e: unknown) => {
     console.error(e);
-    process.exit(1);
-  },
-);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());
