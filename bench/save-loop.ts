@@ -7,7 +7,8 @@
 //   kept   — MARK_SAVE alone, guarded by the kept context's fingerprint and the AccessVersion (round 16);
 //   write  — MARK_SAVE alone, unguarded (what the guard adds: kept − write);
 //   read   — CELL_CONTEXT alone.
-// Stored marks of the bench school's cells are changed 4 ↔ 5 in turn, as the bench's mark_save does. CPU
+// PUSH=1: fresh / kept / write queue the family's push in the write as the route does (route and
+// routeFresh always do). Stored marks of the bench school's cells are changed 4 ↔ 5 in turn, as the bench's mark_save does. CPU
 // time, not latency: steadier than ab.ts's windows on a shared machine, though contention still
 // inflates it a little. Not part of the bench; the figures are in bench/notes.md (round 16, saveP16).
 import { readFileSync } from "node:fs";
@@ -83,7 +84,9 @@ async function main() {
         expectedVersion: cell.version,
         reason: null,
         now,
-        push: null,
+        push: process.env.PUSH
+          ? { event: "mark", lessonId: cell.lessonId, studentId: cell.studentId, label: `${cell.value}` }
+          : null,
         ...(guarded
           ? {
               guard: cellContextGuardSql(cell.organisationId, cell.lessonId, cell.studentId, now, kept.get(cell)!),
