@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     save: { type: "string" },
     plan: { type: "boolean", default: false },
     port: { type: "string", default: "54362" },
+    clients: { type: "string", default: "0" },
     dump: { type: "string" },
     variant: { type: "string", multiple: true },
   },
@@ -127,6 +128,55 @@ async function main(): Promise<void> {
         log(
           `variant ${file}: rows ${same ? "EQUAL" : "DIFFER"}; CPU ${med(mine).toFixed(2)} ms vs the page's ${med(page).toFixed(2)} (medians of 5 × ${n}); execution (EXPLAIN, 200 pairs) median ${med(mineX).toFixed(2)} vs ${med(pageX).toFixed(2)} ms, least ${Math.min(...mineX).toFixed(2)} vs ${Math.min(...pageX).toFixed(2)}, median ratio ${med(ratio).toFixed(3)}`,
         );
+      }
+      // --clients N with variants: N connections at once (as the app's pool under 10 clients), the
+      // variant and the page's statement in alternate 2-second phases, 5 rounds: PostgreSQL's CPU per
+      // execution summed over the N backends.
+      const clients = Number(args.clients);
+      for (const file of clients > 0 ? (args.variant ?? []) : []) {
+        const given = file.endsWith(".json")
+          ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
+          : { text: readFileSync(file, "utf8"), values };
+        const pool = await Promise.all(
+          Array.from({ length: clients }, async () => {
+            const k = new pg.Client({ connectionString: ds.url });
+            await k.connect();
+            const kpid = Number((await k.query<{ p: number }>("SELECT pg_backend_pid() AS p")).rows[0].p);
+            return { k, kpid };
+          }),
+        );
+        try {
+          const phase = async (stmt: string, text: string, vals: unknown[]) => {
+            const before = pool.reduce((n, x) => n + backendCpu(x.kpid), 0);
+            const until = Date.now() + 2000;
+            let count = 0;
+            await Promise.all(
+              pool.map(async ({ k }) => {
+                while (Date.now() < until) {
+                  await k.query({ name: stmt, text, values: vals, rowMode: "array" });
+                  count++;
+                }
+              }),
+            );
+            return (pool.reduce((n, x) => n + backendCpu(x.kpid), 0) - before) / count;
+          };
+          const mine: number[] = [];
+          const page: number[] = [];
+          for (let round = 0; round < 6; round++) {
+            const a = await phase("v", given.text, given.values);
+            const b = await phase(name, q.text, values);
+            if (round > 0) {
+              mine.push(a);
+              page.push(b);
+            }
+          }
+          const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+          log(
+            `variant ${file} at ${clients} connections: PostgreSQL CPU per execution ${med(mine).toFixed(2)} ms vs the page's ${med(page).toFixed(2)} (medians of 5 rounds × 2 s; ${mine.map((x, i) => `${x.toFixed(2)}/${page[i].toFixed(2)}`).join(" ")})`,
+          );
+        } finally {
+          await Promise.all(pool.map(({ k }) => k.end()));
+        }
       }
       if (args.save) {
         const row = first.fields.map((f, i) => [f.name, (first.rows[0] as unknown[])[i]]);
