@@ -10,14 +10,12 @@
 // turn: CPU per execution (5 rounds) and 200 paired EXPLAIN (ANALYZE, TIMING OFF) executions (the
 // median of their ratios is what a loaded shared machine still compares).
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { startEmbedded } from "../prisma/tools/embedded";
-import { DATA_DIR } from "../prisma/tools/paths";
-import { prepareDataset } from "./dataset/generate";
-import { datasetToday, loadFixtures, teacherUser } from "./fixtures";
+import { teacherUser } from "./fixtures";
+import { withGridDataset } from "./grid-dataset";
 import { counted } from "../tests/support/pg-queries";
+import { runScript } from "./compare";
 
 const log = (s: string): void => console.log(`[grid-plan] ${s}`);
 const { values: args } = parseArgs({
@@ -40,12 +38,8 @@ function backendCpu(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  const server = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: Number(args.port), log });
-  try {
-    const ds = await prepareDataset(server.url("postgres"), 1, datasetToday(), log);
-    const orgId = ds.orgIds[0];
-    const fx = await loadFixtures(ds.url, orgId);
-    process.env.DATABASE_URL = ds.url;
+  await withGridDataset(Number(args.port), log, async (ds, fx) => {
+    const { orgId } = ds;
     const { headWithPicker, loadGridPage } = await import("../lib/journal/loaders");
     const g = args.grid === "big" ? fx.bigGrid! : fx.grid;
     const user = (await teacherUser(ds.url, orgId, g.teacherLogin)) as unknown as Parameters<typeof loadGridPage>[0];
@@ -82,7 +76,10 @@ async function main(): Promise<void> {
         .slice(0, 8);
       log(`largest columns: ${big.map(([n, b]) => `${n} ${b}`).join(", ")}`);
       if (args.dump) writeFileSync(args.dump, JSON.stringify({ text: q.text, values }));
-      const lits = values.map((v) => (v === null ? "NULL" : c.escapeLiteral(String(v)))).join(", ");
+      // A parameter as EXPLAIN EXECUTE's literal (an array as PostgreSQL's array text).
+      const literal = (v: unknown) =>
+        v === null ? "NULL" : c.escapeLiteral(Array.isArray(v) ? `{${v.join(",")}}` : String(v));
+      const lits = values.map(literal).join(", ");
       for (const file of args.variant ?? []) {
         // A variant of the statement's text (same parameters): its rows must equal the page's, then its CPU.
         // A .json file: another build's statement with its own parameters (--dump's); else a text over these.
@@ -91,7 +88,7 @@ async function main(): Promise<void> {
           : { text: readFileSync(file, "utf8"), values };
         const vtext = given.text;
         const vvalues = given.values;
-        const vlits = vvalues.map((v) => (v === null ? "NULL" : c.escapeLiteral(String(v)))).join(", ");
+        const vlits = vvalues.map(literal).join(", ");
         const v = await c.query({ text: vtext, values: vvalues, rowMode: "array" });
         const same = JSON.stringify(v.rows[0]) === JSON.stringify(first.rows[0]);
         const vname = `v_${file.replace(/\W/g, "_")}`;
@@ -200,14 +197,7 @@ async function main(): Promise<void> {
     } finally {
       await c.end();
     }
-  } finally {
-    await server.stop();
-  }
+  });
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  });
+runScript(main);
