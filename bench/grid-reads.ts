@@ -5,13 +5,11 @@
 // 35 × 90 grid (and the 25 × 48 one): SQL statements and their time (at the pg driver), rows
 // returned, rows the server read (pg_stat_user_tables, index + sequential tuples, all tables and
 // Mark + Attendance) and the server time of the loader + packing (no React render, no HTTP).
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { startEmbedded } from "../prisma/tools/embedded";
-import { DATA_DIR } from "../prisma/tools/paths";
-import { prepareDataset } from "./dataset/generate";
-import { datasetToday, loadFixtures, teacherUser } from "./fixtures";
+import { runScript } from "./compare";
+import { teacherUser } from "./fixtures";
+import { withGridDataset } from "./grid-dataset";
 import { percentile } from "./http-load";
 import { counted, type Captured } from "../tests/support/pg-queries";
 
@@ -66,12 +64,8 @@ async function measure(url: string, name: string, fn: () => Promise<unknown>) {
 }
 
 async function main(): Promise<void> {
-  const server = await startEmbedded({ dataDir: path.join(DATA_DIR, "bench-pg"), port: Number(args.port), log });
-  try {
-    const ds = await prepareDataset(server.url("postgres"), 1, datasetToday(), log);
-    const orgId = ds.orgIds[0];
-    const fx = await loadFixtures(ds.url, orgId);
-    process.env.DATABASE_URL = ds.url;
+  await withGridDataset(Number(args.port), log, async (ds, fx) => {
+    const { orgId } = ds;
     const { loadGridPage } = await import("../lib/journal/loaders");
     const { windowRead, stepRead } = await import("../lib/journal/grid-load");
     const { packGridView } = await import("../lib/journal/grid-pack");
@@ -110,14 +104,7 @@ async function main(): Promise<void> {
         if (p.kind === "grid" && p.view.hidden) JSON.stringify(packStep(p.view, p.view.hidden));
       });
     }
-  } finally {
-    await server.stop();
-  }
+  });
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  });
+runScript(main);

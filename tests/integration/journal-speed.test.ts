@@ -180,6 +180,21 @@ describe("the grid window's statements (issue 22 items 4 and 5)", () => {
     expect(page.queries.length).toBeLessThanOrEqual(5);
   });
 
+  it('reads the range\'s lessons from "Lesson" once: the index, the window and the rest from the same rows (round 16)', async () => {
+    const { head, range, today } = await setUp();
+    const { queries } = await counted(() => windowRead().rows(large.organisationId, head, null, range, today));
+    const [page] = queries;
+    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await sql.connect();
+    try {
+      const res = await sql.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${page.text}`, page.values);
+      // Round 15 read them four times: the index (idx), GRID_PERIOD's index again, and each window and rest lesson by id.
+      expect(scansOf(res.rows[0]["QUERY PLAN"], "Lesson")).toBe(1);
+    } finally {
+      await sql.end();
+    }
+  });
+
   it("reads a scroll step in TWO statements", async () => {
     const { head, range, today } = await setUp();
     const first = await windowRead().rows(large.organisationId, head, null, range, today);
@@ -312,6 +327,15 @@ const TENANT_TABLES = [
   "Subgroup",
   "AssignmentType",
 ];
+
+/** How many scan nodes of a plan read `table`. */
+function scansOf(plan: unknown, table: string): number {
+  if (Array.isArray(plan)) return plan.reduce((n: number, p) => n + scansOf(p, table), 0);
+  if (!plan || typeof plan !== "object") return 0;
+  const node = plan as Record<string, unknown>;
+  const own = node["Relation Name"] === table ? 1 : 0;
+  return own + Object.values(node).reduce((n: number, v) => n + (typeof v === "object" ? scansOf(v, table) : 0), 0);
+}
 
 function seqScans(plan: unknown, out: string[] = []): string[] {
   if (Array.isArray(plan)) plan.forEach((p) => seqScans(p, out));
