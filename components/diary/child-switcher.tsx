@@ -1,7 +1,8 @@
 // DAY-4: the one child switcher of the diary (every diary page): a parent's children as plain links
-// that keep what the page shows (the day, the view); nothing when there is only one child.
-import Link from "@/components/ui/link";
+// that keep what the page shows (the day, the view); nothing when there is only one child. The links open
+// on the client through ONE SoftNav (issue 22 item 5).
 import type { DiaryChild } from "@/lib/diary/data";
+import { SoftNav } from "./soft-nav";
 
 export function ChildSwitcher({
   students,
@@ -18,17 +19,17 @@ export function ChildSwitcher({
 }) {
   if (students.length < 2) return null;
   return (
-    <nav aria-label="Дети" className="flex flex-wrap gap-1">
+    <SoftNav aria-label="Дети" className="flex flex-wrap gap-1">
       {students.map((c) => (
-        <Link
+        <a
           key={c.studentId}
-          href={`/diary/${c.studentId}${path}${query ? `?${query}` : ""}`}
           aria-current={c.studentId === current ? "page" : undefined}
           className={`rounded-full px-3 py-1 text-sm ${c.studentId === current ? "bg-blue-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
+          href={`/diary/${c.studentId}${path}${query ? `?${query}` : ""}`}
         >
           {c.name}
-        </Link>
+        </a>
       ))}
-    </nav>
+    </SoftNav>
   );
 }

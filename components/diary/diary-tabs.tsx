@@ -1,7 +1,8 @@
 // The diary's sections (DRY-1, DRY-2, DRY-6, PRG-4, PRG-2): the week, the marks of the period, the published
 // assessment schedule, the clubs (open enrolment) and the printable period report. Wraps on a phone; no horizontal scrolling.
+// The tabs open on the client through ONE SoftNav (issue 22 item 5); the report downloads.
 import { isoDate } from "@/lib/org/time";
-import Link from "@/components/ui/link";
+import { SoftNav } from "./soft-nav";
 
 export function DiaryTabs({
   studentId,
@@ -19,40 +20,40 @@ export function DiaryTabs({
     `rounded px-3 py-1 text-sm ${on ? "bg-slate-800 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
   const report = `/diary/${studentId}/report?format=pdf${periodId ? `&periodId=${periodId}` : ""}`;
   return (
-    <nav aria-label="Разделы дневника" className="flex flex-wrap gap-2">
-      <Link
-        href={weekOf ? `/diary/${studentId}?week=${isoDate(weekOf)}` : `/diary/${studentId}`}
+    <SoftNav aria-label="Разделы дневника" className="flex flex-wrap gap-2">
+      <a
         className={tab(active === "week")}
         aria-current={active === "week" ? "page" : undefined}
+        href={weekOf ? `/diary/${studentId}?week=${isoDate(weekOf)}` : `/diary/${studentId}`}
       >
         Неделя
-      </Link>
-      <Link
-        href={`/diary/${studentId}/marks`}
+      </a>
+      <a
         className={tab(active === "marks")}
         aria-current={active === "marks" ? "page" : undefined}
+        href={`/diary/${studentId}/marks`}
       >
         Отметки и прогноз
-      </Link>
-      <Link
-        href={`/diary/${studentId}/assessments`}
+      </a>
+      <a
         className={tab(active === "assessments")}
         aria-current={active === "assessments" ? "page" : undefined}
+        href={`/diary/${studentId}/assessments`}
       >
         График контрольных
-      </Link>
-      <Link
-        href={`/diary/${studentId}/clubs`}
+      </a>
+      <a
         className={tab(active === "clubs")}
         aria-current={active === "clubs" ? "page" : undefined}
+        href={`/diary/${studentId}/clubs`}
       >
         Кружки
-      </Link>
+      </a>
       {periodId !== null && (
         <a href={report} className={tab(false)} download>
           Отчёт за период (PDF)
         </a>
       )}
-    </nav>
+    </SoftNav>
   );
 }

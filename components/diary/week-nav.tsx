@@ -1,6 +1,7 @@
 // DAY-4: the diary's navigation — on a phone a day at a time with plain buttons (previous / next study
-// day, «Сегодня», «Завтра», the whole week); on a wide screen the week with previous / next week.
-import Link from "@/components/ui/link";
+// day, «Сегодня», «Завтра», the whole week); on a wide screen the week with previous / next week. The
+// links open on the client through ONE SoftNav (issue 22 item 5).
+import { SoftNav } from "./soft-nav";
 import { addDays, formatDate, isoDate, weekdayName } from "@/lib/org/time";
 import { nextStudyDay, previousStudyDay, weekEnd, type StudyDays } from "@/lib/schedule/week";
 import { tomorrowOf } from "@/lib/diary/rules";
@@ -34,54 +35,54 @@ export function WeekNav({
   const literalTomorrow = isoDate(tomorrow) === isoDate(addDays(today, 1));
   const same = (a: Date, b: Date) => isoDate(a) === isoDate(b);
   return (
-    <div className="space-y-2">
+    <SoftNav as="div" className="space-y-2">
       {/* Phone: a day at a time. */}
       <nav aria-label="Дни" className="flex flex-wrap items-center gap-1.5 md:hidden">
         {!wholeWeek && (
-          <Link href={dayLink(previousStudyDay(day, studyDays))} className={button} aria-label="Предыдущий день">
+          <a className={button} aria-label="Предыдущий день" href={dayLink(previousStudyDay(day, studyDays))}>
             ←
-          </Link>
+          </a>
         )}
-        <Link
-          href={dayLink(today)}
+        <a
           className={!wholeWeek && same(day, today) ? on : button}
           aria-current={!wholeWeek && same(day, today) ? "date" : undefined}
+          href={dayLink(today)}
         >
           Сегодня
-        </Link>
-        <Link
-          href={dayLink(tomorrow)}
+        </a>
+        <a
           className={!wholeWeek && same(day, tomorrow) ? on : button}
           aria-current={!wholeWeek && same(day, tomorrow) ? "date" : undefined}
+          href={dayLink(tomorrow)}
         >
           {literalTomorrow ? "Завтра" : capitalised(`${weekdayName(tomorrow)}, ${formatDate(tomorrow).slice(0, 5)}`)}
-        </Link>
+        </a>
         {!wholeWeek && (
-          <Link href={dayLink(nextStudyDay(day, studyDays))} className={button} aria-label="Следующий день">
+          <a className={button} aria-label="Следующий день" href={dayLink(nextStudyDay(day, studyDays))}>
             →
-          </Link>
+          </a>
         )}
-        <Link
-          href={wholeWeek ? dayLink(day) : `${base}?week=${isoDate(monday)}&view=week`}
+        <a
           className="ml-auto text-sm text-blue-700 underline"
+          href={wholeWeek ? dayLink(day) : `${base}?week=${isoDate(monday)}&view=week`}
         >
           {wholeWeek ? "По дням" : "Вся неделя"}
-        </Link>
+        </a>
       </nav>
       <div className={`${wholeWeek ? "flex" : "hidden md:flex"} flex-wrap items-center gap-2`}>
-        <Link href={weekLink(addDays(monday, -7))} className={button}>
+        <a className={button} href={weekLink(addDays(monday, -7))}>
           ← Предыдущая неделя
-        </Link>
+        </a>
         <span className="text-sm text-slate-600">
           {formatDate(monday)} — {formatDate(weekEnd(monday, studyDays))}
         </span>
-        <Link href={weekLink(addDays(monday, 7))} className={button}>
+        <a className={button} href={weekLink(addDays(monday, 7))}>
           Следующая неделя →
-        </Link>
-        <Link href={base} className="text-sm text-blue-700 hover:underline">
+        </a>
+        <a className="text-sm text-blue-700 hover:underline" href={base}>
           Текущая неделя
-        </Link>
+        </a>
       </div>
-    </div>
+    </SoftNav>
   );
 }

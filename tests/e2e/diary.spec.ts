@@ -74,6 +74,22 @@ test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
     await page.waitForLoadState("networkidle");
     expect(prefetches).toEqual([]);
     const loads = documents.length;
+    // The diary's own menus — plain anchors in one client component each (components/diary/soft-nav.tsx,
+    // issue 22 item 5) — open their pages on the client too: the day arrows, the tabs, the child switcher.
+    await page.getByRole("navigation", { name: "Дни" }).getByRole("link", { name: "Вся неделя" }).click();
+    await expect(page).toHaveURL(/view=week/);
+    await page
+      .getByRole("navigation", { name: "Разделы дневника" })
+      .getByRole("link", { name: "Отметки и прогноз" })
+      .click();
+    await expect(page.getByRole("heading", { name: "Дневник: отметки" })).toBeVisible();
+    const other = (await demoParentChildren()).find((c) => !page.url().includes(`/diary/${c.id}/`))!;
+    await page
+      .getByRole("navigation", { name: "Дети" })
+      .getByRole("link", { name: `${other.firstName} ${other.lastName}` })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/diary/${other.id}/marks`));
+    expect(documents).toHaveLength(loads);
     await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Почта" }).click();
     await expect(page).toHaveURL(/\/mail/);
     await expect(page.getByRole("heading", { name: "Почта" })).toBeVisible();
