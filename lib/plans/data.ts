@@ -3,25 +3,82 @@
 import { isoDate } from "@/lib/org/time";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db, rawStatement } from "@/lib/db";
-import { col } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
 import { Prisma, type PlanTopic } from "@/prisma/generated/prisma/client";
 import type { PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
-/** Hours given per stream (class × subject × subgroup) from the year's start to `to`, not cancelled. */
-export const STREAM_HOURS = rawStatement(
-  { classId: col.int, subjectId: col.int, subgroupId: col.int.nullable(), hours: col.float },
-  (organisationId: number, yearId: number, classIds: number[] | null, from: string, to: string) => Prisma.sql`
+/**
+ * Hours given per stream (class × subject × subgroup) of the year's classes (optionally some only) from
+ * `from` to `to`, not cancelled: the lessons summed in the database (a year of a school's lessons is
+ * ~45,000 rows that the page only ever adds up, issue 22 item 7). A fragment of FULFILMENT_INPUTS.
+ */
+function streamHoursSql(
+  organisationId: number,
+  yearId: number,
+  classIds: number[] | null,
+  from: Prisma.Sql,
+  to: string,
+) {
+  return Prisma.sql`
       SELECT l."classId", l."subjectId", l."subgroupId",
              coalesce(sum(l.hours) FILTER (WHERE l.status <> 'CANCELLED'), 0)::float8 AS hours
         FROM "Lesson" l
         JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
        WHERE l."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
          AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
-         AND l.date >= ${from}::date
+         AND l.date >= ${from}
          AND l.date <= ${to}::date
-       GROUP BY l."classId", l."subjectId", l."subgroupId"`,
+       GROUP BY l."classId", l."subjectId", l."subgroupId"`;
+}
+
+/**
+ * Everything PLAN-5's figures are computed from (fulfilmentInputs), in ONE statement (issue 22 item 7:
+ * the year, the classes, subjects, holidays, curriculum items with their periods' dates, subgroups and the
+ * hours given per stream were eight reads, each ≈ 0.5–1 ms of the app's CPU through the client, the
+ * curriculum's 628 Decimal rows most). Each list a JSON array of tuples; `yearStart` null when the
+ * organisation has no such year.
+ */
+export const FULFILMENT_INPUTS = rawStatement(
+  {
+    yearStart: col.date.nullable(),
+    yearEnd: col.date.nullable(),
+    classes: col.jsonArray,
+    subjects: col.jsonArray,
+    holidays: col.jsonArray,
+    curriculum: col.jsonArray,
+    subgroups: col.jsonArray,
+    streams: col.jsonArray,
+  },
+  (organisationId: number, yearId: number, classIds: number[] | null, today: string) => Prisma.sql`
+    WITH y AS (
+      SELECT "startDate", "endDate" FROM "AcademicYear" WHERE "organisationId" = ${organisationId} AND id = ${yearId}
+    ), cls AS (
+      SELECT c.id, c.name, c.grade FROM "ClassGroup" c
+       WHERE c."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
+         AND (${classIds}::int[] IS NULL OR c.id = ANY(${classIds}::int[]))
+    )
+    SELECT (SELECT "startDate" FROM y) AS "yearStart", (SELECT "endDate" FROM y) AS "yearEnd",
+           (SELECT json_agg(json_build_array(c.id, c.name, c.grade)) FROM cls c) AS classes,
+           (SELECT json_agg(json_build_array(s.id, s.name, s."sortOrder"))
+              FROM "Subject" s WHERE s."organisationId" = ${organisationId}) AS subjects,
+           (SELECT json_agg(json_build_array(h."startDate", h."endDate", h.grade))
+              FROM "Holiday" h WHERE h."organisationId" = ${organisationId} AND h."yearId" = ${yearId}) AS holidays,
+           -- the items in the order they were made (as the model read gave them); a college's span their period
+           (SELECT json_agg(json_build_array(ci."classId", ci."subjectId", ci.hours,
+                                             coalesce(p."startDate", y."startDate"), coalesce(p."endDate", y."endDate"))
+                            ORDER BY ci.id)
+              FROM "CurriculumItem" ci
+              JOIN cls c ON c.id = ci."classId"
+              CROSS JOIN y
+              LEFT JOIN "Period" p ON p."organisationId" = ci."organisationId" AND p.id = ci."periodId"
+             WHERE ci."organisationId" = ${organisationId}) AS curriculum,
+           (SELECT json_agg(json_build_array(g.id, g.name))
+              FROM "Subgroup" g JOIN cls c ON c.id = g."classId"
+             WHERE g."organisationId" = ${organisationId}) AS subgroups,
+           (SELECT json_agg(json_build_array(x."classId", x."subjectId", x."subgroupId", x.hours))
+              FROM (${streamHoursSql(organisationId, yearId, classIds, Prisma.sql`(SELECT "startDate" FROM y)`, today)}) x) AS streams`,
 );
 
 export type PlanScopeFilter =
@@ -345,60 +402,39 @@ export async function bindingRows(organisationId: number, planId: number): Promi
   }));
 }
 
-/** Inputs of the fulfilment report (PLAN-5) for the current year's classes, optionally some only. */
+/** Inputs of the fulfilment report (PLAN-5) for the current year's classes, optionally some only (FULFILMENT_INPUTS). */
 export async function fulfilmentInputs(organisationId: number, yearId: number, today: Date, classIds: number[] | null) {
-  const year = await db.academicYear.findUniqueOrThrow({
-    where: { organisationId_id: { organisationId, id: yearId } },
-    select: { startDate: true, endDate: true },
-  });
-  const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
-  const [classes, subjects, holidays, curriculum, streams, subgroups] = await Promise.all([
-    db.classGroup.findMany({ where: classWhere, select: { id: true, name: true, grade: true } }),
-    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true, sortOrder: true } }),
-    db.holiday.findMany({ where: { organisationId, yearId }, select: { startDate: true, endDate: true, grade: true } }),
-    // The items without their period joined (Prisma's relation read cost ≈ 8 ms of CPU per request over a
-    // school's 628 items: issue 22 item 7); a college's periods are read by id below.
-    db.curriculumItem.findMany({
-      where: { organisationId, class: classWhere },
-      select: { classId: true, subjectId: true, hours: true, periodId: true },
-    }),
-    // Hours given per stream (class × subject × subgroup) summed in the database: a year of a
-    // school's lessons is ~45,000 rows that the page only ever adds up (issue 22 item 7).
-    STREAM_HOURS.run(db, organisationId, yearId, classIds, isoDate(year.startDate), isoDate(today)),
-    db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
-  ]);
-  const periodIds = [...new Set(curriculum.flatMap((c) => (c.periodId === null ? [] : [c.periodId])))];
-  const periods = new Map(
-    (periodIds.length
-      ? await db.period.findMany({
-          where: { organisationId, id: { in: periodIds } },
-          select: { id: true, startDate: true, endDate: true },
-        })
-      : []
-    ).map((p) => [p.id, p]),
-  );
+  const [row] = await FULFILMENT_INPUTS.run(db, organisationId, yearId, classIds, isoDate(today));
+  if (!row?.yearStart || !row.yearEnd) throw new Error(`Учебный год ${yearId} не найден`);
+  const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
   return {
     today,
-    classes,
-    subjects,
-    subgroups,
-    holidays: holidays.map((h) => ({ start: h.startDate, end: h.endDate, grade: h.grade })),
-    curriculum: curriculum.map((c) => ({
-      classId: c.classId,
-      subjectId: c.subjectId,
-      hours: Number(c.hours),
-      start: (c.periodId !== null ? periods.get(c.periodId)?.startDate : undefined) ?? year.startDate,
-      end: (c.periodId !== null ? periods.get(c.periodId)?.endDate : undefined) ?? year.endDate,
+    classes: jsonArray<[number, string, number]>(row.classes).map(([id, name, grade]) => ({ id, name, grade })),
+    subjects: jsonArray<[number, string, number]>(row.subjects).map(([id, name, sortOrder]) => ({
+      id,
+      name,
+      sortOrder,
     })),
+    subgroups: jsonArray<[number, string]>(row.subgroups).map(([id, name]) => ({ id, name })),
+    holidays: jsonArray<[string, string, number | null]>(row.holidays).map(([start, end, grade]) => ({
+      start: day(start),
+      end: day(end),
+      grade,
+    })),
+    curriculum: jsonArray<[number, number, number, string, string]>(row.curriculum).map(
+      ([classId, subjectId, hours, start, end]) => ({ classId, subjectId, hours, start: day(start), end: day(end) }),
+    ),
     // One summed row per stream, dated today (cancelled lessons count nothing, as in givenToDate).
-    lessons: streams.map((l) => ({
-      classId: l.classId,
-      subjectId: l.subjectId,
-      subgroupId: l.subgroupId,
-      date: today,
-      hours: Number(l.hours),
-      cancelled: false,
-    })),
+    lessons: jsonArray<[number, number, number | null, number]>(row.streams).map(
+      ([classId, subjectId, subgroupId, hours]) => ({
+        classId,
+        subjectId,
+        subgroupId,
+        date: today,
+        hours,
+        cancelled: false,
+      }),
+    ),
   };
 }
 

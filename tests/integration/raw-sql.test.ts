@@ -644,7 +644,7 @@ const CASES: Record<string, Case> = {
     statement: portfolioData.PORTFOLIO_PUPILS,
     args: (d) => [d.org, null, new Date(`${TO}T00:00:00Z`), {}, 200],
   },
-  "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
+  "plans/data FULFILMENT_INPUTS": { statement: plansData.FULFILMENT_INPUTS, args: (d) => [d.org, d.year, null, TO] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
   "reports/data PERIOD_FINAL_COUNTS": {
     statement: reportsData.PERIOD_FINAL_COUNTS,
