@@ -440,36 +440,61 @@ export async function fulfilmentInputs(organisationId: number, yearId: number, t
 
 export type MissingPlan = { teacherName: string; className: string; subjectName: string };
 
+/**
+ * The reads of loadsWithoutPlan in ONE statement (issue 22 item 7: the loads, the year's plans, the
+ * classes, the subjects and the teachers' names were five reads through the client, ≈ 10 ms of a /plans
+ * request over a school's 673 loads before round 12 flattened them, still ≈ 0.5–1 ms each): each list a
+ * JSON array of tuples, the loads in the order they were made, the names of every teacher with a load.
+ */
+export const PLAN_COVERAGE = rawStatement(
+  {
+    loads: col.jsonArray,
+    plans: col.jsonArray,
+    classes: col.jsonArray,
+    subjects: col.jsonArray,
+    teachers: col.jsonArray,
+  },
+  (organisationId: number, yearId: number, classIds: number[] | null) => Prisma.sql`
+    WITH loads AS (
+      SELECT l.id, l."teacherId", l."classId", l."subjectId" FROM "TeacherLoad" l
+       WHERE l."organisationId" = ${organisationId} AND l."yearId" = ${yearId}
+         AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
+    )
+    SELECT (SELECT json_agg(json_build_array(l."teacherId", l."classId", l."subjectId") ORDER BY l.id) FROM loads l) AS loads,
+           (SELECT json_agg(json_build_array(p."teacherId", p."classId", p."subjectId", p.grade))
+              FROM "LessonPlan" p WHERE p."organisationId" = ${organisationId} AND p."yearId" = ${yearId}) AS plans,
+           (SELECT json_agg(json_build_array(c.id, c.grade, c.name))
+              FROM "ClassGroup" c
+             WHERE c."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
+               AND (${classIds}::int[] IS NULL OR c.id = ANY(${classIds}::int[]))) AS classes,
+           (SELECT json_agg(json_build_array(s.id, s.name)) FROM "Subject" s WHERE s."organisationId" = ${organisationId}) AS subjects,
+           (SELECT json_agg(json_build_array(u.id, u."lastName", u."firstName", u."middleName"))
+              FROM "User" u
+             WHERE u."organisationId" = ${organisationId} AND u.id IN (SELECT "teacherId" FROM loads)) AS teachers`,
+);
+
 /** Teacher loads (teacher × class × subject) of the year without any plan, for the deputy's deadline warnings (PLAN-2). */
 export async function loadsWithoutPlan(
   organisationId: number,
   yearId: number,
   classIds: number[] | null,
 ): Promise<MissingPlan[]> {
-  // Flat reads and names by id: the loads with their teacher, class and subject joined cost ≈ 10 ms of
-  // Prisma's CPU per /plans request over a school's 673 loads (issue 22 item 7).
-  const [loads, plans, classes, subjects] = await Promise.all([
-    db.teacherLoad.findMany({
-      where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
-      select: { teacherId: true, classId: true, subjectId: true },
-    }),
-    db.lessonPlan.findMany({
-      where: { organisationId, yearId },
-      select: { teacherId: true, classId: true, subjectId: true, grade: true },
-    }),
-    db.classGroup.findMany({
-      where: { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) },
-      select: { id: true, grade: true, name: true },
-    }),
-    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true } }),
-  ]);
-  const classById = new Map(classes.map((c) => [c.id, c]));
-  const subjectName = new Map(subjects.map((x) => [x.id, x.name]));
+  const [row] = await PLAN_COVERAGE.run(db, organisationId, yearId, classIds);
+  const loads = jsonArray<[number, number, number]>(row?.loads).map(([teacherId, classId, subjectId]) => ({
+    teacherId,
+    classId,
+    subjectId,
+  }));
+  const plans = jsonArray<[number, number | null, number, number | null]>(row?.plans);
+  const classById = new Map(
+    jsonArray<[number, number, string]>(row?.classes).map(([id, grade, name]) => [id, { id, grade, name }] as const),
+  );
+  const subjectName = new Map(jsonArray<[number, string]>(row?.subjects));
   // A plan covers the teacher's load of its class, or (a parallel's plan, no class) of every class of
   // its grade: looked up by key, not every plan scanned for every load (655 × the plans, issue 22 item 7).
   const covered = new Set(
-    plans.map((p) =>
-      p.classId === null ? `${p.teacherId}:${p.subjectId}:g${p.grade}` : `${p.teacherId}:${p.subjectId}:c${p.classId}`,
+    plans.map(([teacherId, classId, subjectId, grade]) =>
+      classId === null ? `${teacherId}:${subjectId}:g${grade}` : `${teacherId}:${subjectId}:c${classId}`,
     ),
   );
   const seen = new Set<string>();
@@ -484,13 +509,12 @@ export async function loadsWithoutPlan(
     seen.add(key);
     return true;
   });
-  const teachers = missing.length
-    ? await db.user.findMany({
-        where: { organisationId, id: { in: [...new Set(missing.map((l) => l.teacherId))] } },
-        select: { id: true, ...NAME_FIELDS },
-      })
-    : [];
-  const teacherName = new Map(teachers.map((t) => [t.id, fullName(t)]));
+  const teacherName = new Map(
+    jsonArray<[number, string, string, string | null]>(row?.teachers).map(([id, lastName, firstName, middleName]) => [
+      id,
+      fullName({ lastName, firstName, middleName }),
+    ]),
+  );
   return missing
     .map((l) => ({
       teacherName: teacherName.get(l.teacherId) ?? "",

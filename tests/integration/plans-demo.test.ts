@@ -17,7 +17,15 @@ import {
 } from "@/lib/plans/mutations";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { bindingRows, fulfilmentInputs, programmeComparisonInputs, programmeTotalsInputs } from "@/lib/plans/data";
+import {
+  bindingRows,
+  fulfilmentInputs,
+  loadsWithoutPlan,
+  programmeComparisonInputs,
+  programmeTotalsInputs,
+} from "@/lib/plans/data";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 import { buildFulfilment, compareWithProgramme, programmeTotals, teachersOfLine } from "@/lib/plans/rules";
 import { FulfilmentTable } from "@/components/plans/fulfilment-table";
 import { packFulfilment, unpackFulfilment } from "@/components/plans/fulfilment-rows";
@@ -462,6 +470,22 @@ describe("the fulfilment page's weight (PLAN-5, PRG-1, issue 22 item 7)", () => 
     }
   });
 
+  it("lists the loads without a plan from ONE statement, as the model reads did (PLAN-2, issue 22 item 7)", async () => {
+    const got = await counted(() => loadsWithoutPlan(org, yearId, null));
+    expect(got.queries.length).toBe(1);
+    expect(got.result.length).toBeGreaterThan(100);
+    expect(got.result).toEqual(await modelLoadsWithoutPlan(org, yearId, null));
+    const [{ id: classId }] = await q<{ id: number }>(
+      `SELECT "classId" AS id FROM "TeacherLoad" WHERE "organisationId" = $1 AND "yearId" = $2 ORDER BY id LIMIT 1`,
+      [org, yearId],
+    );
+    const one = await loadsWithoutPlan(org, yearId, [classId]);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one).toEqual(await modelLoadsWithoutPlan(org, yearId, [classId]));
+    // The demo's approved 7А algebra plan covers its load.
+    expect(got.result.some((m) => m.className === "7А" && m.subjectName === "Алгебра")).toBe(false);
+  });
+
   it("the fulfilment page and the plans list's count read the year once each and PLAN-5's inputs in one statement (issue 22 item 7)", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-05-20T09:00:00Z") });
     try {
@@ -598,4 +622,54 @@ async function modelFulfilmentInputs(organisationId: number, yearId: number, tod
       cancelled: false,
     })),
   };
+}
+
+/**
+ * loadsWithoutPlan through the model, as lib/plans/data read it before PLAN_COVERAGE (issue 22 item 7):
+ * the reference the one statement is checked against (the same coverage rule over the same rows).
+ */
+async function modelLoadsWithoutPlan(organisationId: number, yearId: number, classIds: number[] | null) {
+  const [loads, plans, classes, subjects] = await Promise.all([
+    db.teacherLoad.findMany({
+      where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
+      orderBy: { id: "asc" },
+      select: { teacherId: true, classId: true, subjectId: true, teacher: { select: NAME_FIELDS } },
+    }),
+    db.lessonPlan.findMany({
+      where: { organisationId, yearId },
+      select: { teacherId: true, classId: true, subjectId: true, grade: true },
+    }),
+    db.classGroup.findMany({
+      where: { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) },
+      select: { id: true, grade: true, name: true },
+    }),
+    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true } }),
+  ]);
+  const classById = new Map(classes.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  return loads
+    .filter((l) => {
+      const cls = classById.get(l.classId)!;
+      const planned = plans.some(
+        (p) =>
+          p.teacherId === l.teacherId &&
+          p.subjectId === l.subjectId &&
+          (p.classId === l.classId || (p.classId === null && p.grade === cls.grade)),
+      );
+      const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
+      if (planned || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((l) => ({
+      teacherName: fullName(l.teacher),
+      className: classById.get(l.classId)!.name,
+      subjectName: subjects.find((s) => s.id === l.subjectId)!.name,
+    }))
+    .sort(
+      (a, b) =>
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subjectName, b.subjectName),
+    );
 }

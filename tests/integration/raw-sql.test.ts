@@ -645,6 +645,7 @@ const CASES: Record<string, Case> = {
     args: (d) => [d.org, null, new Date(`${TO}T00:00:00Z`), {}, 200],
   },
   "plans/data FULFILMENT_INPUTS": { statement: plansData.FULFILMENT_INPUTS, args: (d) => [d.org, d.year, null, TO] },
+  "plans/data PLAN_COVERAGE": { statement: plansData.PLAN_COVERAGE, args: (d) => [d.org, d.year, null] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
   "reports/data PERIOD_FINAL_COUNTS": {
     statement: reportsData.PERIOD_FINAL_COUNTS,
