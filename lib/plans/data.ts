@@ -109,59 +109,77 @@ export type PlanListItem = {
   curriculumHours: number | null;
 };
 
+/**
+ * The plans list's rows in ONE statement (issue 22 item 7): each plan with its teacher's, subject's and
+ * class's names, its topics counted and their hours summed in the database, and the curriculum's hours
+ * of its class and subject — before, the plans and their relations were five reads plus the curriculum's,
+ * and every topic of every plan travelled to the app only to be counted (a school's ≈ 650 plans at the
+ * end of August hold tens of thousands of topics).
+ */
+export const PLAN_LIST = rawStatement(
+  {
+    id: col.int,
+    teacherId: col.int,
+    lastName: col.text,
+    firstName: col.text,
+    middleName: col.text.nullable(),
+    subjectId: col.int,
+    subjectName: col.text,
+    classId: col.int.nullable(),
+    className: col.text.nullable(),
+    grade: col.int.nullable(),
+    status: col.text,
+    version: col.int,
+    submittedAt: col.date.nullable(),
+    topicCount: col.int,
+    hours: col.float,
+    curriculumHours: col.float.nullable(),
+  },
+  (organisationId: number, yearId: number, teacherId: number | null, classIds: number[] | null) => Prisma.sql`
+    SELECT p.id, p."teacherId", u."lastName", u."firstName", u."middleName", p."subjectId", s.name AS "subjectName",
+           p."classId", c.name AS "className", p.grade, p.status::text AS status, p.version, p."submittedAt",
+           (SELECT count(*)::int FROM "PlanTopic" t WHERE t."organisationId" = p."organisationId" AND t."planId" = p.id) AS "topicCount",
+           (SELECT coalesce(sum(t.hours), 0)::float8 FROM "PlanTopic" t
+             WHERE t."organisationId" = p."organisationId" AND t."planId" = p.id) AS hours,
+           CASE WHEN p."classId" IS NOT NULL THEN
+             (SELECT sum(ci.hours)::float8 FROM "CurriculumItem" ci
+               WHERE ci."organisationId" = p."organisationId" AND ci."classId" = p."classId" AND ci."subjectId" = p."subjectId")
+           END AS "curriculumHours"
+      FROM "LessonPlan" p
+      JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."teacherId"
+      JOIN "Subject" s ON s."organisationId" = p."organisationId" AND s.id = p."subjectId"
+      LEFT JOIN "ClassGroup" c ON c."organisationId" = p."organisationId" AND c.id = p."classId"
+     WHERE p."organisationId" = ${organisationId} AND p."yearId" = ${yearId}
+       AND ((${teacherId}::int IS NULL AND ${classIds}::int[] IS NULL)
+            OR p."teacherId" = ${teacherId}::int OR p."classId" = ANY(${classIds}::int[]))`,
+);
+
 export async function listPlans(
   organisationId: number,
   yearId: number,
   scope: PlanScopeFilter,
 ): Promise<PlanListItem[]> {
-  const where =
-    scope.kind === "all"
-      ? { organisationId, yearId }
-      : {
-          organisationId,
-          yearId,
-          OR: [
-            ...(scope.teacherId !== null ? [{ teacherId: scope.teacherId }] : []),
-            ...(scope.classIds.length ? [{ classId: { in: scope.classIds } }] : []),
-          ],
-        };
   if (scope.kind === "some" && scope.teacherId === null && scope.classIds.length === 0) return [];
-  const plans = await db.lessonPlan.findMany({
-    where,
-    select: {
-      id: true,
-      teacherId: true,
-      subjectId: true,
-      classId: true,
-      grade: true,
-      status: true,
-      version: true,
-      submittedAt: true,
-      teacher: { select: NAME_FIELDS },
-      subject: { select: { name: true } },
-      class: { select: { name: true } },
-      topics: { select: { hours: true } },
-    },
-  });
-  const curriculum = await curriculumTotals(
-    organisationId,
-    plans.flatMap((p) => (p.classId ? [p.classId] : [])),
-  );
-  return plans
+  const rows =
+    scope.kind === "all"
+      ? await PLAN_LIST.run(db, organisationId, yearId, null, null)
+      : await PLAN_LIST.run(db, organisationId, yearId, scope.teacherId ?? -1, scope.classIds);
+  return rows
     .map((p) => ({
       id: p.id,
       teacherId: p.teacherId,
-      teacherName: fullName(p.teacher),
+      teacherName: fullName(p),
       subjectId: p.subjectId,
-      subjectName: p.subject.name,
+      subjectName: p.subjectName,
       classId: p.classId,
-      target: p.class?.name ?? `параллель ${p.grade ?? "?"}-х классов`,
-      status: p.status,
+      target: p.className ?? `параллель ${p.grade ?? "?"}-х классов`,
+      status: p.status as PlanStatus,
       version: p.version,
       submittedAt: p.submittedAt,
-      topicCount: p.topics.length,
-      hours: Math.round(p.topics.reduce((s, t) => s + Number(t.hours), 0) * 10) / 10,
-      curriculumHours: p.classId ? (curriculum.get(`${p.classId}:${p.subjectId}`) ?? null) : null,
+      topicCount: p.topicCount,
+      hours: Math.round(p.hours * 10) / 10,
+      // The curriculum's hours of the plan's class and subject (year plus all periods), as curriculumTotals sums them.
+      curriculumHours: p.classId !== null && p.curriculumHours !== null ? p.curriculumHours : null,
     }))
     .sort(
       (a, b) =>

@@ -19,7 +19,9 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import {
   bindingRows,
+  curriculumTotals,
   fulfilmentInputs,
+  listPlans,
   loadsWithoutPlan,
   programmeComparisonInputs,
   programmeTotalsInputs,
@@ -486,6 +488,34 @@ describe("the fulfilment page's weight (PLAN-5, PRG-1, issue 22 item 7)", () => 
     expect(got.result.some((m) => m.className === "7А" && m.subjectName === "Алгебра")).toBe(false);
   });
 
+  it("lists the plans with their topics counted and hours summed in ONE statement, as the model reads did (PLAN-1, issue 22 item 7)", async () => {
+    const scopes = [
+      { kind: "all" as const },
+      { kind: "some" as const, teacherId: teacher, classIds: [] },
+      {
+        kind: "some" as const,
+        teacherId: null,
+        classIds: (
+          await q<{ id: number }>(
+            `SELECT "classId" AS id FROM "LessonPlan" WHERE "organisationId" = $1 AND "classId" IS NOT NULL`,
+            [org],
+          )
+        ).map((r) => r.id),
+      },
+      { kind: "some" as const, teacherId: zavuch, classIds: [] },
+    ];
+    for (const scope of scopes) {
+      const got = await counted(() => listPlans(org, yearId, scope));
+      expect(got.queries.length).toBe(1);
+      expect(got.result).toEqual(await modelListPlans(org, yearId, scope));
+    }
+    const all = await listPlans(org, yearId, { kind: "all" });
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((p) => p.topicCount > 0 && p.hours > 0)).toBe(true);
+    expect(all.some((p) => p.curriculumHours !== null)).toBe(true);
+    expect(await listPlans(org, yearId, { kind: "some", teacherId: zavuch, classIds: [] })).toEqual([]);
+  });
+
   it("the fulfilment page and the plans list's count read the year once each and PLAN-5's inputs in one statement (issue 22 item 7)", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-05-20T09:00:00Z") });
     try {
@@ -671,5 +701,64 @@ async function modelLoadsWithoutPlan(organisationId: number, yearId: number, cla
         compareRu(a.teacherName, b.teacherName) ||
         compareRuNumeric(a.className, b.className) ||
         compareRu(a.subjectName, b.subjectName),
+    );
+}
+
+/** listPlans through the model, as lib/plans/data read it before PLAN_LIST (issue 22 item 7): the reference. */
+async function modelListPlans(organisationId: number, yearId: number, scope: Parameters<typeof listPlans>[2]) {
+  if (scope.kind === "some" && scope.teacherId === null && scope.classIds.length === 0) return [];
+  const where =
+    scope.kind === "all"
+      ? { organisationId, yearId }
+      : {
+          organisationId,
+          yearId,
+          OR: [
+            ...(scope.teacherId !== null ? [{ teacherId: scope.teacherId }] : []),
+            ...(scope.classIds.length ? [{ classId: { in: scope.classIds } }] : []),
+          ],
+        };
+  const plans = await db.lessonPlan.findMany({
+    where,
+    select: {
+      id: true,
+      teacherId: true,
+      subjectId: true,
+      classId: true,
+      grade: true,
+      status: true,
+      version: true,
+      submittedAt: true,
+      teacher: { select: NAME_FIELDS },
+      subject: { select: { name: true } },
+      class: { select: { name: true } },
+      topics: { select: { hours: true } },
+    },
+  });
+  const curriculum = await curriculumTotals(
+    organisationId,
+    plans.flatMap((p) => (p.classId ? [p.classId] : [])),
+  );
+  return plans
+    .map((p) => ({
+      id: p.id,
+      teacherId: p.teacherId,
+      teacherName: fullName(p.teacher),
+      subjectId: p.subjectId,
+      subjectName: p.subject.name,
+      classId: p.classId,
+      target: p.class?.name ?? `параллель ${p.grade ?? "?"}-х классов`,
+      status: p.status,
+      version: p.version,
+      submittedAt: p.submittedAt,
+      topicCount: p.topics.length,
+      hours: Math.round(p.topics.reduce((s, t) => s + Number(t.hours), 0) * 10) / 10,
+      curriculumHours: p.classId ? (curriculum.get(`${p.classId}:${p.subjectId}`) ?? null) : null,
+    }))
+    .sort(
+      (a, b) =>
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRu(a.subjectName, b.subjectName) ||
+        compareRuNumeric(a.target, b.target),
     );
 }
