@@ -718,43 +718,37 @@ async function modelListPlans(organisationId: number, yearId: number, scope: Par
             ...(scope.classIds.length ? [{ classId: { in: scope.classIds } }] : []),
           ],
         };
+  // The whole rows with their relations (include), cut to the list's fields below.
   const plans = await db.lessonPlan.findMany({
     where,
-    select: {
-      id: true,
-      teacherId: true,
-      subjectId: true,
-      classId: true,
-      grade: true,
-      status: true,
-      version: true,
-      submittedAt: true,
-      teacher: { select: NAME_FIELDS },
-      subject: { select: { name: true } },
-      class: { select: { name: true } },
-      topics: { select: { hours: true } },
-    },
+    include: { teacher: true, subject: true, class: true, topics: true },
   });
   const curriculum = await curriculumTotals(
     organisationId,
     plans.flatMap((p) => (p.classId ? [p.classId] : [])),
   );
   return plans
-    .map((p) => ({
-      id: p.id,
-      teacherId: p.teacherId,
-      teacherName: fullName(p.teacher),
-      subjectId: p.subjectId,
-      subjectName: p.subject.name,
-      classId: p.classId,
-      target: p.class?.name ?? `параллель ${p.grade ?? "?"}-х классов`,
-      status: p.status,
-      version: p.version,
-      submittedAt: p.submittedAt,
-      topicCount: p.topics.length,
-      hours: Math.round(p.topics.reduce((s, t) => s + Number(t.hours), 0) * 10) / 10,
-      curriculumHours: p.classId ? (curriculum.get(`${p.classId}:${p.subjectId}`) ?? null) : null,
-    }))
+    .map((p) => {
+      const { id, teacherId, subjectId, classId, status, version, submittedAt } = p;
+      const hours = Math.round(p.topics.reduce((sum, t) => sum + Number(t.hours), 0) * 10) / 10;
+      const curriculumHours = classId ? (curriculum.get(`${classId}:${subjectId}`) ?? null) : null;
+      const target = p.class?.name ?? `параллель ${p.grade ?? "?"}-х классов`;
+      const names = { teacherName: fullName(p.teacher), subjectName: p.subject.name };
+      return {
+        id,
+        teacherId,
+        subjectId,
+        classId,
+        status,
+        version,
+        submittedAt,
+        hours,
+        curriculumHours,
+        target,
+        ...names,
+        topicCount: p.topics.length,
+      };
+    })
     .sort(
       (a, b) =>
         compareRu(a.teacherName, b.teacherName) ||
