@@ -3,25 +3,82 @@
 import { isoDate } from "@/lib/org/time";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { db, rawStatement } from "@/lib/db";
-import { col } from "@/lib/sql";
+import { col, jsonArray } from "@/lib/sql";
 import { Prisma, type PlanTopic } from "@/prisma/generated/prisma/client";
 import type { PlanStatus } from "./rules";
 import type { TopicRow } from "./schema";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
-/** Hours given per stream (class × subject × subgroup) from the year's start to `to`, not cancelled. */
-export const STREAM_HOURS = rawStatement(
-  { classId: col.int, subjectId: col.int, subgroupId: col.int.nullable(), hours: col.float },
-  (organisationId: number, yearId: number, classIds: number[] | null, from: string, to: string) => Prisma.sql`
+/**
+ * Hours given per stream (class × subject × subgroup) of the year's classes (optionally some only) from
+ * `from` to `to`, not cancelled: the lessons summed in the database (a year of a school's lessons is
+ * ~45,000 rows that the page only ever adds up, issue 22 item 7). A fragment of FULFILMENT_INPUTS.
+ */
+function streamHoursSql(
+  organisationId: number,
+  yearId: number,
+  classIds: number[] | null,
+  from: Prisma.Sql,
+  to: string,
+) {
+  return Prisma.sql`
       SELECT l."classId", l."subjectId", l."subgroupId",
              coalesce(sum(l.hours) FILTER (WHERE l.status <> 'CANCELLED'), 0)::float8 AS hours
         FROM "Lesson" l
         JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
        WHERE l."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
          AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
-         AND l.date >= ${from}::date
+         AND l.date >= ${from}
          AND l.date <= ${to}::date
-       GROUP BY l."classId", l."subjectId", l."subgroupId"`,
+       GROUP BY l."classId", l."subjectId", l."subgroupId"`;
+}
+
+/**
+ * Everything PLAN-5's figures are computed from (fulfilmentInputs), in ONE statement (issue 22 item 7:
+ * the year, the classes, subjects, holidays, curriculum items with their periods' dates, subgroups and the
+ * hours given per stream were eight reads, each ≈ 0.5–1 ms of the app's CPU through the client, the
+ * curriculum's 628 Decimal rows most). Each list a JSON array of tuples; `yearStart` null when the
+ * organisation has no such year.
+ */
+export const FULFILMENT_INPUTS = rawStatement(
+  {
+    yearStart: col.date.nullable(),
+    yearEnd: col.date.nullable(),
+    classes: col.jsonArray,
+    subjects: col.jsonArray,
+    holidays: col.jsonArray,
+    curriculum: col.jsonArray,
+    subgroups: col.jsonArray,
+    streams: col.jsonArray,
+  },
+  (organisationId: number, yearId: number, classIds: number[] | null, today: string) => Prisma.sql`
+    WITH y AS (
+      SELECT "startDate", "endDate" FROM "AcademicYear" WHERE "organisationId" = ${organisationId} AND id = ${yearId}
+    ), cls AS (
+      SELECT c.id, c.name, c.grade FROM "ClassGroup" c
+       WHERE c."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
+         AND (${classIds}::int[] IS NULL OR c.id = ANY(${classIds}::int[]))
+    )
+    SELECT (SELECT "startDate" FROM y) AS "yearStart", (SELECT "endDate" FROM y) AS "yearEnd",
+           (SELECT json_agg(json_build_array(c.id, c.name, c.grade)) FROM cls c) AS classes,
+           (SELECT json_agg(json_build_array(s.id, s.name, s."sortOrder"))
+              FROM "Subject" s WHERE s."organisationId" = ${organisationId}) AS subjects,
+           (SELECT json_agg(json_build_array(h."startDate", h."endDate", h.grade))
+              FROM "Holiday" h WHERE h."organisationId" = ${organisationId} AND h."yearId" = ${yearId}) AS holidays,
+           -- the items in the order they were made (as the model read gave them); a college's span their period
+           (SELECT json_agg(json_build_array(ci."classId", ci."subjectId", ci.hours,
+                                             coalesce(p."startDate", y."startDate"), coalesce(p."endDate", y."endDate"))
+                            ORDER BY ci.id)
+              FROM "CurriculumItem" ci
+              JOIN cls c ON c.id = ci."classId"
+              CROSS JOIN y
+              LEFT JOIN "Period" p ON p."organisationId" = ci."organisationId" AND p.id = ci."periodId"
+             WHERE ci."organisationId" = ${organisationId}) AS curriculum,
+           (SELECT json_agg(json_build_array(g.id, g.name))
+              FROM "Subgroup" g JOIN cls c ON c.id = g."classId"
+             WHERE g."organisationId" = ${organisationId}) AS subgroups,
+           (SELECT json_agg(json_build_array(x."classId", x."subjectId", x."subgroupId", x.hours))
+              FROM (${streamHoursSql(organisationId, yearId, classIds, Prisma.sql`(SELECT "startDate" FROM y)`, today)}) x) AS streams`,
 );
 
 export type PlanScopeFilter =
@@ -52,59 +109,77 @@ export type PlanListItem = {
   curriculumHours: number | null;
 };
 
+/**
+ * The plans list's rows in ONE statement (issue 22 item 7): each plan with its teacher's, subject's and
+ * class's names, its topics counted and their hours summed in the database, and the curriculum's hours
+ * of its class and subject — before, the plans and their relations were five reads plus the curriculum's,
+ * and every topic of every plan travelled to the app only to be counted (a school's ≈ 650 plans at the
+ * end of August hold tens of thousands of topics).
+ */
+export const PLAN_LIST = rawStatement(
+  {
+    id: col.int,
+    teacherId: col.int,
+    lastName: col.text,
+    firstName: col.text,
+    middleName: col.text.nullable(),
+    subjectId: col.int,
+    subjectName: col.text,
+    classId: col.int.nullable(),
+    className: col.text.nullable(),
+    grade: col.int.nullable(),
+    status: col.text,
+    version: col.int,
+    submittedAt: col.date.nullable(),
+    topicCount: col.int,
+    hours: col.float,
+    curriculumHours: col.float.nullable(),
+  },
+  (organisationId: number, yearId: number, teacherId: number | null, classIds: number[] | null) => Prisma.sql`
+    SELECT p.id, p."teacherId", u."lastName", u."firstName", u."middleName", p."subjectId", s.name AS "subjectName",
+           p."classId", c.name AS "className", p.grade, p.status::text AS status, p.version, p."submittedAt",
+           (SELECT count(*)::int FROM "PlanTopic" t WHERE t."organisationId" = p."organisationId" AND t."planId" = p.id) AS "topicCount",
+           (SELECT coalesce(sum(t.hours), 0)::float8 FROM "PlanTopic" t
+             WHERE t."organisationId" = p."organisationId" AND t."planId" = p.id) AS hours,
+           CASE WHEN p."classId" IS NOT NULL THEN
+             (SELECT sum(ci.hours)::float8 FROM "CurriculumItem" ci
+               WHERE ci."organisationId" = p."organisationId" AND ci."classId" = p."classId" AND ci."subjectId" = p."subjectId")
+           END AS "curriculumHours"
+      FROM "LessonPlan" p
+      JOIN "User" u ON u."organisationId" = p."organisationId" AND u.id = p."teacherId"
+      JOIN "Subject" s ON s."organisationId" = p."organisationId" AND s.id = p."subjectId"
+      LEFT JOIN "ClassGroup" c ON c."organisationId" = p."organisationId" AND c.id = p."classId"
+     WHERE p."organisationId" = ${organisationId} AND p."yearId" = ${yearId}
+       AND ((${teacherId}::int IS NULL AND ${classIds}::int[] IS NULL)
+            OR p."teacherId" = ${teacherId}::int OR p."classId" = ANY(${classIds}::int[]))`,
+);
+
 export async function listPlans(
   organisationId: number,
   yearId: number,
   scope: PlanScopeFilter,
 ): Promise<PlanListItem[]> {
-  const where =
-    scope.kind === "all"
-      ? { organisationId, yearId }
-      : {
-          organisationId,
-          yearId,
-          OR: [
-            ...(scope.teacherId !== null ? [{ teacherId: scope.teacherId }] : []),
-            ...(scope.classIds.length ? [{ classId: { in: scope.classIds } }] : []),
-          ],
-        };
   if (scope.kind === "some" && scope.teacherId === null && scope.classIds.length === 0) return [];
-  const plans = await db.lessonPlan.findMany({
-    where,
-    select: {
-      id: true,
-      teacherId: true,
-      subjectId: true,
-      classId: true,
-      grade: true,
-      status: true,
-      version: true,
-      submittedAt: true,
-      teacher: { select: NAME_FIELDS },
-      subject: { select: { name: true } },
-      class: { select: { name: true } },
-      topics: { select: { hours: true } },
-    },
-  });
-  const curriculum = await curriculumTotals(
-    organisationId,
-    plans.flatMap((p) => (p.classId ? [p.classId] : [])),
-  );
-  return plans
+  const rows =
+    scope.kind === "all"
+      ? await PLAN_LIST.run(db, organisationId, yearId, null, null)
+      : await PLAN_LIST.run(db, organisationId, yearId, scope.teacherId ?? -1, scope.classIds);
+  return rows
     .map((p) => ({
       id: p.id,
       teacherId: p.teacherId,
-      teacherName: fullName(p.teacher),
+      teacherName: fullName(p),
       subjectId: p.subjectId,
-      subjectName: p.subject.name,
+      subjectName: p.subjectName,
       classId: p.classId,
-      target: p.class?.name ?? `параллель ${p.grade ?? "?"}-х классов`,
-      status: p.status,
+      target: p.className ?? `параллель ${p.grade ?? "?"}-х классов`,
+      status: p.status as PlanStatus,
       version: p.version,
       submittedAt: p.submittedAt,
-      topicCount: p.topics.length,
-      hours: Math.round(p.topics.reduce((s, t) => s + Number(t.hours), 0) * 10) / 10,
-      curriculumHours: p.classId ? (curriculum.get(`${p.classId}:${p.subjectId}`) ?? null) : null,
+      topicCount: p.topicCount,
+      hours: Math.round(p.hours * 10) / 10,
+      // The curriculum's hours of the plan's class and subject (year plus all periods), as curriculumTotals sums them.
+      curriculumHours: p.classId !== null && p.curriculumHours !== null ? p.curriculumHours : null,
     }))
     .sort(
       (a, b) =>
@@ -345,64 +420,76 @@ export async function bindingRows(organisationId: number, planId: number): Promi
   }));
 }
 
-/** Inputs of the fulfilment report (PLAN-5) for the current year's classes, optionally some only. */
+/** Inputs of the fulfilment report (PLAN-5) for the current year's classes, optionally some only (FULFILMENT_INPUTS). */
 export async function fulfilmentInputs(organisationId: number, yearId: number, today: Date, classIds: number[] | null) {
-  const year = await db.academicYear.findUniqueOrThrow({
-    where: { organisationId_id: { organisationId, id: yearId } },
-    select: { startDate: true, endDate: true },
-  });
-  const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
-  const [classes, subjects, holidays, curriculum, streams, subgroups] = await Promise.all([
-    db.classGroup.findMany({ where: classWhere, select: { id: true, name: true, grade: true } }),
-    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true, sortOrder: true } }),
-    db.holiday.findMany({ where: { organisationId, yearId }, select: { startDate: true, endDate: true, grade: true } }),
-    // The items without their period joined (Prisma's relation read cost ≈ 8 ms of CPU per request over a
-    // school's 628 items: issue 22 item 7); a college's periods are read by id below.
-    db.curriculumItem.findMany({
-      where: { organisationId, class: classWhere },
-      select: { classId: true, subjectId: true, hours: true, periodId: true },
-    }),
-    // Hours given per stream (class × subject × subgroup) summed in the database: a year of a
-    // school's lessons is ~45,000 rows that the page only ever adds up (issue 22 item 7).
-    STREAM_HOURS.run(db, organisationId, yearId, classIds, isoDate(year.startDate), isoDate(today)),
-    db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
-  ]);
-  const periodIds = [...new Set(curriculum.flatMap((c) => (c.periodId === null ? [] : [c.periodId])))];
-  const periods = new Map(
-    (periodIds.length
-      ? await db.period.findMany({
-          where: { organisationId, id: { in: periodIds } },
-          select: { id: true, startDate: true, endDate: true },
-        })
-      : []
-    ).map((p) => [p.id, p]),
-  );
+  const [row] = await FULFILMENT_INPUTS.run(db, organisationId, yearId, classIds, isoDate(today));
+  if (!row?.yearStart || !row.yearEnd) throw new Error(`Учебный год ${yearId} не найден`);
+  const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
   return {
     today,
-    classes,
-    subjects,
-    subgroups,
-    holidays: holidays.map((h) => ({ start: h.startDate, end: h.endDate, grade: h.grade })),
-    curriculum: curriculum.map((c) => ({
-      classId: c.classId,
-      subjectId: c.subjectId,
-      hours: Number(c.hours),
-      start: (c.periodId !== null ? periods.get(c.periodId)?.startDate : undefined) ?? year.startDate,
-      end: (c.periodId !== null ? periods.get(c.periodId)?.endDate : undefined) ?? year.endDate,
+    classes: jsonArray<[number, string, number]>(row.classes).map(([id, name, grade]) => ({ id, name, grade })),
+    subjects: jsonArray<[number, string, number]>(row.subjects).map(([id, name, sortOrder]) => ({
+      id,
+      name,
+      sortOrder,
     })),
+    subgroups: jsonArray<[number, string]>(row.subgroups).map(([id, name]) => ({ id, name })),
+    holidays: jsonArray<[string, string, number | null]>(row.holidays).map(([start, end, grade]) => ({
+      start: day(start),
+      end: day(end),
+      grade,
+    })),
+    curriculum: jsonArray<[number, number, number, string, string]>(row.curriculum).map(
+      ([classId, subjectId, hours, start, end]) => ({ classId, subjectId, hours, start: day(start), end: day(end) }),
+    ),
     // One summed row per stream, dated today (cancelled lessons count nothing, as in givenToDate).
-    lessons: streams.map((l) => ({
-      classId: l.classId,
-      subjectId: l.subjectId,
-      subgroupId: l.subgroupId,
-      date: today,
-      hours: Number(l.hours),
-      cancelled: false,
-    })),
+    lessons: jsonArray<[number, number, number | null, number]>(row.streams).map(
+      ([classId, subjectId, subgroupId, hours]) => ({
+        classId,
+        subjectId,
+        subgroupId,
+        date: today,
+        hours,
+        cancelled: false,
+      }),
+    ),
   };
 }
 
 export type MissingPlan = { teacherName: string; className: string; subjectName: string };
+
+/**
+ * The reads of loadsWithoutPlan in ONE statement (issue 22 item 7: the loads, the year's plans, the
+ * classes, the subjects and the teachers' names were five reads through the client, ≈ 10 ms of a /plans
+ * request over a school's 673 loads before round 12 flattened them, still ≈ 0.5–1 ms each): each list a
+ * JSON array of tuples, the loads in the order they were made, the names of every teacher with a load.
+ */
+export const PLAN_COVERAGE = rawStatement(
+  {
+    loads: col.jsonArray,
+    plans: col.jsonArray,
+    classes: col.jsonArray,
+    subjects: col.jsonArray,
+    teachers: col.jsonArray,
+  },
+  (organisationId: number, yearId: number, classIds: number[] | null) => Prisma.sql`
+    WITH loads AS (
+      SELECT l.id, l."teacherId", l."classId", l."subjectId" FROM "TeacherLoad" l
+       WHERE l."organisationId" = ${organisationId} AND l."yearId" = ${yearId}
+         AND (${classIds}::int[] IS NULL OR l."classId" = ANY(${classIds}::int[]))
+    )
+    SELECT (SELECT json_agg(json_build_array(l."teacherId", l."classId", l."subjectId") ORDER BY l.id) FROM loads l) AS loads,
+           (SELECT json_agg(json_build_array(p."teacherId", p."classId", p."subjectId", p.grade))
+              FROM "LessonPlan" p WHERE p."organisationId" = ${organisationId} AND p."yearId" = ${yearId}) AS plans,
+           (SELECT json_agg(json_build_array(c.id, c.grade, c.name))
+              FROM "ClassGroup" c
+             WHERE c."organisationId" = ${organisationId} AND c."yearId" = ${yearId}
+               AND (${classIds}::int[] IS NULL OR c.id = ANY(${classIds}::int[]))) AS classes,
+           (SELECT json_agg(json_build_array(s.id, s.name)) FROM "Subject" s WHERE s."organisationId" = ${organisationId}) AS subjects,
+           (SELECT json_agg(json_build_array(u.id, u."lastName", u."firstName", u."middleName"))
+              FROM "User" u
+             WHERE u."organisationId" = ${organisationId} AND u.id IN (SELECT "teacherId" FROM loads)) AS teachers`,
+);
 
 /** Teacher loads (teacher × class × subject) of the year without any plan, for the deputy's deadline warnings (PLAN-2). */
 export async function loadsWithoutPlan(
@@ -410,30 +497,22 @@ export async function loadsWithoutPlan(
   yearId: number,
   classIds: number[] | null,
 ): Promise<MissingPlan[]> {
-  // Flat reads and names by id: the loads with their teacher, class and subject joined cost ≈ 10 ms of
-  // Prisma's CPU per /plans request over a school's 673 loads (issue 22 item 7).
-  const [loads, plans, classes, subjects] = await Promise.all([
-    db.teacherLoad.findMany({
-      where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
-      select: { teacherId: true, classId: true, subjectId: true },
-    }),
-    db.lessonPlan.findMany({
-      where: { organisationId, yearId },
-      select: { teacherId: true, classId: true, subjectId: true, grade: true },
-    }),
-    db.classGroup.findMany({
-      where: { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) },
-      select: { id: true, grade: true, name: true },
-    }),
-    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true } }),
-  ]);
-  const classById = new Map(classes.map((c) => [c.id, c]));
-  const subjectName = new Map(subjects.map((x) => [x.id, x.name]));
+  const [row] = await PLAN_COVERAGE.run(db, organisationId, yearId, classIds);
+  const loads = jsonArray<[number, number, number]>(row?.loads).map(([teacherId, classId, subjectId]) => ({
+    teacherId,
+    classId,
+    subjectId,
+  }));
+  const plans = jsonArray<[number, number | null, number, number | null]>(row?.plans);
+  const classById = new Map(
+    jsonArray<[number, number, string]>(row?.classes).map(([id, grade, name]) => [id, { id, grade, name }] as const),
+  );
+  const subjectName = new Map(jsonArray<[number, string]>(row?.subjects));
   // A plan covers the teacher's load of its class, or (a parallel's plan, no class) of every class of
   // its grade: looked up by key, not every plan scanned for every load (655 × the plans, issue 22 item 7).
   const covered = new Set(
-    plans.map((p) =>
-      p.classId === null ? `${p.teacherId}:${p.subjectId}:g${p.grade}` : `${p.teacherId}:${p.subjectId}:c${p.classId}`,
+    plans.map(([teacherId, classId, subjectId, grade]) =>
+      classId === null ? `${teacherId}:${subjectId}:g${grade}` : `${teacherId}:${subjectId}:c${classId}`,
     ),
   );
   const seen = new Set<string>();
@@ -448,13 +527,12 @@ export async function loadsWithoutPlan(
     seen.add(key);
     return true;
   });
-  const teachers = missing.length
-    ? await db.user.findMany({
-        where: { organisationId, id: { in: [...new Set(missing.map((l) => l.teacherId))] } },
-        select: { id: true, ...NAME_FIELDS },
-      })
-    : [];
-  const teacherName = new Map(teachers.map((t) => [t.id, fullName(t)]));
+  const teacherName = new Map(
+    jsonArray<[number, string, string, string | null]>(row?.teachers).map(([id, lastName, firstName, middleName]) => [
+      id,
+      fullName({ lastName, firstName, middleName }),
+    ]),
+  );
   return missing
     .map((l) => ({
       teacherName: teacherName.get(l.teacherId) ?? "",

@@ -7,7 +7,7 @@ import { actorRelations, listScope } from "@/lib/access/scope";
 import {
   bindingRows,
   classesWithLoads,
-  currentYear,
+  currentYear as readCurrentYear,
   fulfilmentInputs,
   fulfilmentTeachers,
   programmeComparisonInputs,
@@ -29,6 +29,12 @@ import {
   totalHours,
   type ProgrammeComparison,
 } from "./rules";
+
+/**
+ * The organisation's current year, read once per request: /plans asked for it three times — the list,
+ * the new plan's choices and the lagging count (issue 22 item 7).
+ */
+const currentYear = cache((organisationId: number) => readCurrentYear(organisationId));
 
 /** The plans a user may see: all, or own + own classes' (class teacher) + department's. */
 async function scopeFilter(user: CurrentUser): Promise<PlanScopeFilter | null> {

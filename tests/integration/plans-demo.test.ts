@@ -17,12 +17,23 @@ import {
 } from "@/lib/plans/mutations";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { bindingRows, fulfilmentInputs, programmeComparisonInputs, programmeTotalsInputs } from "@/lib/plans/data";
+import {
+  bindingRows,
+  curriculumTotals,
+  fulfilmentInputs,
+  listPlans,
+  loadsWithoutPlan,
+  programmeComparisonInputs,
+  programmeTotalsInputs,
+} from "@/lib/plans/data";
+import { fullName, NAME_FIELDS } from "@/lib/people/names";
+import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 import { buildFulfilment, compareWithProgramme, programmeTotals, teachersOfLine } from "@/lib/plans/rules";
 import { FulfilmentTable } from "@/components/plans/fulfilment-table";
 import { packFulfilment, unpackFulfilment } from "@/components/plans/fulfilment-rows";
 import { loadFulfilment, loadLaggingCount } from "@/lib/plans/loaders";
 import { counted } from "../support/pg-queries";
+import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { lastAudit } from "../support/audit";
 
@@ -434,6 +445,94 @@ describe("the fulfilment page's weight (PLAN-5, PRG-1, issue 22 item 7)", () => 
     expect(light.queries.filter((x) => /"planTopicId"|"PlanTopic"\."title"/.test(x.text))).toEqual([]);
   });
 
+  it("reads PLAN-5's inputs in ONE statement, equal to the model reads it replaced — every organisation, a class filter (issue 22 item 7)", async () => {
+    const years = await q<{ org: number; year: number; classId: number }>(
+      `SELECT y."organisationId" AS org, y.id AS year, min(c.id) AS "classId"
+         FROM "AcademicYear" y JOIN "ClassGroup" c ON c."organisationId" = y."organisationId" AND c."yearId" = y.id
+        WHERE y."isCurrent" GROUP BY y."organisationId", y.id`,
+    );
+    expect(years.length).toBeGreaterThanOrEqual(2); // the school and the college (periods)
+    for (const y of years) {
+      for (const classIds of [null, [y.classId]]) {
+        const got = await counted(() => fulfilmentInputs(y.org, y.year, TODAY_DATE, classIds));
+        expect(got.queries.length).toBe(1);
+        const want = await modelFulfilmentInputs(y.org, y.year, TODAY_DATE, classIds);
+        const byId = <T extends { id: number }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id - b.id);
+        expect(byId(got.result.classes)).toEqual(byId(want.classes));
+        expect(byId(got.result.subjects)).toEqual(byId(want.subjects));
+        expect(byId(got.result.subgroups)).toEqual(byId(want.subgroups));
+        const key = (x: object) => JSON.stringify(x, Object.keys(x).sort());
+        expect(got.result.holidays.map(key).sort()).toEqual(want.holidays.map(key).sort());
+        // The curriculum in the order it was made (the report's ties keep it), the streams in any order.
+        expect(got.result.curriculum).toEqual(want.curriculum);
+        expect(got.result.lessons.map(key).sort()).toEqual(want.lessons.map(key).sort());
+        expect(got.result.curriculum.length).toBeGreaterThan(0);
+        expect(buildFulfilment(got.result)).toEqual(buildFulfilment(want));
+      }
+    }
+  });
+
+  it("lists the loads without a plan from ONE statement, as the model reads did (PLAN-2, issue 22 item 7)", async () => {
+    const got = await counted(() => loadsWithoutPlan(org, yearId, null));
+    expect(got.queries.length).toBe(1);
+    expect(got.result.length).toBeGreaterThan(100);
+    expect(got.result).toEqual(await modelLoadsWithoutPlan(org, yearId, null));
+    const [{ id: classId }] = await q<{ id: number }>(
+      `SELECT "classId" AS id FROM "TeacherLoad" WHERE "organisationId" = $1 AND "yearId" = $2 ORDER BY id LIMIT 1`,
+      [org, yearId],
+    );
+    const one = await loadsWithoutPlan(org, yearId, [classId]);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one).toEqual(await modelLoadsWithoutPlan(org, yearId, [classId]));
+    // The demo's approved 7А algebra plan covers its load.
+    expect(got.result.some((m) => m.className === "7А" && m.subjectName === "Алгебра")).toBe(false);
+  });
+
+  it("lists the plans with their topics counted and hours summed in ONE statement, as the model reads did (PLAN-1, issue 22 item 7)", async () => {
+    const scopes = [
+      { kind: "all" as const },
+      { kind: "some" as const, teacherId: teacher, classIds: [] },
+      {
+        kind: "some" as const,
+        teacherId: null,
+        classIds: (
+          await q<{ id: number }>(
+            `SELECT "classId" AS id FROM "LessonPlan" WHERE "organisationId" = $1 AND "classId" IS NOT NULL`,
+            [org],
+          )
+        ).map((r) => r.id),
+      },
+      { kind: "some" as const, teacherId: zavuch, classIds: [] },
+    ];
+    for (const scope of scopes) {
+      const got = await counted(() => listPlans(org, yearId, scope));
+      expect(got.queries.length).toBe(1);
+      expect(got.result).toEqual(await modelListPlans(org, yearId, scope));
+    }
+    const all = await listPlans(org, yearId, { kind: "all" });
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((p) => p.topicCount > 0 && p.hours > 0)).toBe(true);
+    expect(all.some((p) => p.curriculumHours !== null)).toBe(true);
+    expect(await listPlans(org, yearId, { kind: "some", teacherId: zavuch, classIds: [] })).toEqual([]);
+  });
+
+  it("the fulfilment page and the plans list's count read the year once each and PLAN-5's inputs in one statement (issue 22 item 7)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-05-20T09:00:00Z") });
+    try {
+      const deputy = { ...asUser(zavuch), timeZone: "Europe/Samara" } as CurrentUser;
+      // the year; FULFILMENT_INPUTS; PRG-1's programmes (and their sections), classes, plans and КТП sums;
+      // the loads and their teachers' names — 15 before (the year twice, PLAN-5's inputs in seven reads)
+      const page = await counted(() => loadFulfilment(deputy, true));
+      expect(page.result!.lines.length).toBeGreaterThan(100);
+      expect(page.queries.length).toBe(9);
+      // the year; FULFILMENT_INPUTS (8 before)
+      const count = await counted(() => loadLaggingCount(deputy, true));
+      expect(count.queries.length).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("a college's curriculum items span their periods (read by id, not joined), a school's the year", async () => {
     const rows = await q<{ org: number; year: number; id: number; start: string; end: string }>(
       `SELECT o.id AS org, y.id AS year, ci."classId" * 100000 + ci."subjectId" AS id,
@@ -500,3 +599,160 @@ describe("the fulfilment page's weight (PLAN-5, PRG-1, issue 22 item 7)", () => 
 // holidays there are 10 Mondays (23.11 included), 11 Thursdays and 11 Fridays = 32 lessons of 1 h,
 // none cancelled ⇒ given = 32 h, difference +0.4 h, not lagging.
 const HAND_7A_ALGEBRA = { yearHours: 102, planned: 31.6, given: 32, difference: 0.4, lagging: false };
+
+/**
+ * PLAN-5's inputs through the model, as lib/plans/data read them before FULFILMENT_INPUTS (issue 22
+ * item 7): the reference the one statement is checked against.
+ */
+async function modelFulfilmentInputs(organisationId: number, yearId: number, today: Date, classIds: number[] | null) {
+  const year = await db.academicYear.findUniqueOrThrow({
+    where: { organisationId_id: { organisationId, id: yearId } },
+    select: { startDate: true, endDate: true },
+  });
+  const classWhere = { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) };
+  const [classes, subjects, holidays, curriculum, lessons, subgroups] = await Promise.all([
+    db.classGroup.findMany({ where: classWhere, select: { id: true, name: true, grade: true } }),
+    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true, sortOrder: true } }),
+    db.holiday.findMany({ where: { organisationId, yearId }, select: { startDate: true, endDate: true, grade: true } }),
+    db.curriculumItem.findMany({
+      where: { organisationId, class: classWhere },
+      orderBy: { id: "asc" },
+      select: { classId: true, subjectId: true, hours: true, period: { select: { startDate: true, endDate: true } } },
+    }),
+    db.lesson.findMany({
+      where: { organisationId, class: classWhere, date: { gte: year.startDate, lte: today } },
+      select: { classId: true, subjectId: true, subgroupId: true, hours: true, status: true },
+    }),
+    db.subgroup.findMany({ where: { organisationId, class: classWhere }, select: { id: true, name: true } }),
+  ]);
+  const streams = new Map<string, { classId: number; subjectId: number; subgroupId: number | null; hours: number }>();
+  for (const l of lessons) {
+    const k = `${l.classId}:${l.subjectId}:${l.subgroupId}`;
+    const s = streams.get(k) ?? { classId: l.classId, subjectId: l.subjectId, subgroupId: l.subgroupId, hours: 0 };
+    if (l.status !== "CANCELLED") s.hours += Number(l.hours);
+    streams.set(k, s);
+  }
+  return {
+    today,
+    classes,
+    subjects,
+    subgroups,
+    holidays: holidays.map((h) => ({ start: h.startDate, end: h.endDate, grade: h.grade })),
+    curriculum: curriculum.map((c) => ({
+      classId: c.classId,
+      subjectId: c.subjectId,
+      hours: Number(c.hours),
+      start: c.period?.startDate ?? year.startDate,
+      end: c.period?.endDate ?? year.endDate,
+    })),
+    lessons: [...streams.values()].map((s) => ({
+      ...s,
+      hours: Math.round(s.hours * 10) / 10,
+      date: today,
+      cancelled: false,
+    })),
+  };
+}
+
+/**
+ * loadsWithoutPlan through the model, as lib/plans/data read it before PLAN_COVERAGE (issue 22 item 7):
+ * the reference the one statement is checked against (the same coverage rule over the same rows).
+ */
+async function modelLoadsWithoutPlan(organisationId: number, yearId: number, classIds: number[] | null) {
+  const [loads, plans, classes, subjects] = await Promise.all([
+    db.teacherLoad.findMany({
+      where: { organisationId, yearId, ...(classIds ? { classId: { in: classIds } } : {}) },
+      orderBy: { id: "asc" },
+      select: { teacherId: true, classId: true, subjectId: true, teacher: { select: NAME_FIELDS } },
+    }),
+    db.lessonPlan.findMany({
+      where: { organisationId, yearId },
+      select: { teacherId: true, classId: true, subjectId: true, grade: true },
+    }),
+    db.classGroup.findMany({
+      where: { organisationId, yearId, ...(classIds ? { id: { in: classIds } } : {}) },
+      select: { id: true, grade: true, name: true },
+    }),
+    db.subject.findMany({ where: { organisationId }, select: { id: true, name: true } }),
+  ]);
+  const classById = new Map(classes.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  return loads
+    .filter((l) => {
+      const cls = classById.get(l.classId)!;
+      const planned = plans.some(
+        (p) =>
+          p.teacherId === l.teacherId &&
+          p.subjectId === l.subjectId &&
+          (p.classId === l.classId || (p.classId === null && p.grade === cls.grade)),
+      );
+      const key = `${l.teacherId}:${l.classId}:${l.subjectId}`;
+      if (planned || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((l) => ({
+      teacherName: fullName(l.teacher),
+      className: classById.get(l.classId)!.name,
+      subjectName: subjects.find((s) => s.id === l.subjectId)!.name,
+    }))
+    .sort(
+      (a, b) =>
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRuNumeric(a.className, b.className) ||
+        compareRu(a.subjectName, b.subjectName),
+    );
+}
+
+/** listPlans through the model, as lib/plans/data read it before PLAN_LIST (issue 22 item 7): the reference. */
+async function modelListPlans(organisationId: number, yearId: number, scope: Parameters<typeof listPlans>[2]) {
+  if (scope.kind === "some" && scope.teacherId === null && scope.classIds.length === 0) return [];
+  const where =
+    scope.kind === "all"
+      ? { organisationId, yearId }
+      : {
+          organisationId,
+          yearId,
+          OR: [
+            ...(scope.teacherId !== null ? [{ teacherId: scope.teacherId }] : []),
+            ...(scope.classIds.length ? [{ classId: { in: scope.classIds } }] : []),
+          ],
+        };
+  // The whole rows with their relations (include), cut to the list's fields below.
+  const plans = await db.lessonPlan.findMany({
+    where,
+    include: { teacher: true, subject: true, class: true, topics: true },
+  });
+  const curriculum = await curriculumTotals(
+    organisationId,
+    plans.flatMap((p) => (p.classId ? [p.classId] : [])),
+  );
+  return plans
+    .map((p) => {
+      const { id, teacherId, subjectId, classId, status, version, submittedAt } = p;
+      const hours = Math.round(p.topics.reduce((sum, t) => sum + Number(t.hours), 0) * 10) / 10;
+      const curriculumHours = classId ? (curriculum.get(`${classId}:${subjectId}`) ?? null) : null;
+      const target = p.class?.name ?? `параллель ${p.grade ?? "?"}-х классов`;
+      const names = { teacherName: fullName(p.teacher), subjectName: p.subject.name };
+      return {
+        id,
+        teacherId,
+        subjectId,
+        classId,
+        status,
+        version,
+        submittedAt,
+        hours,
+        curriculumHours,
+        target,
+        ...names,
+        topicCount: p.topics.length,
+      };
+    })
+    .sort(
+      (a, b) =>
+        compareRu(a.teacherName, b.teacherName) ||
+        compareRu(a.subjectName, b.subjectName) ||
+        compareRuNumeric(a.target, b.target),
+    );
+}

@@ -652,7 +652,9 @@ const CASES: Record<string, Case> = {
     statement: portfolioData.PORTFOLIO_PUPILS,
     args: (d) => [d.org, null, new Date(`${TO}T00:00:00Z`), {}, 200],
   },
-  "plans/data STREAM_HOURS": { statement: plansData.STREAM_HOURS, args: (d) => [d.org, d.year, null, FROM, TO] },
+  "plans/data FULFILMENT_INPUTS": { statement: plansData.FULFILMENT_INPUTS, args: (d) => [d.org, d.year, null, TO] },
+  "plans/data PLAN_COVERAGE": { statement: plansData.PLAN_COVERAGE, args: (d) => [d.org, d.year, null] },
+  "plans/data PLAN_LIST": { statement: plansData.PLAN_LIST, args: (d) => [d.org, d.year, null, null] },
   "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
   "reports/data PERIOD_FINAL_COUNTS": {
     statement: reportsData.PERIOD_FINAL_COUNTS,

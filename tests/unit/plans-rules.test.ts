@@ -15,6 +15,7 @@ import {
   studyDaysMemo,
 } from "@/lib/plans/rules";
 import { ownsEnough } from "@/lib/plans/access-rules";
+import { compareRu } from "@/lib/org/collation";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
@@ -174,6 +175,66 @@ describe("fulfilment (PLAN-5), hand-computed", () => {
       ["Английский", "Группа 1", 6, 3, -3, true],
       ["Английский", "Группа 2", 6, 1, -5, true],
     ]);
+  });
+  it("orders the lines by grade, class name (Russian order), subject order and subgroup — the classes ranked once (issue 22 item 7)", () => {
+    // Shuffled classes of one grade (numbers and letters), two classes equal in grade and name (their
+    // lines interleave by subject order), subjects sharing a sort order (kept in the curriculum's order).
+    const classes = [
+      { id: 1, name: "10Б", grade: 10 },
+      { id: 2, name: "5Б", grade: 5 },
+      { id: 3, name: "5а", grade: 5 },
+      { id: 4, name: "5А", grade: 5 },
+      { id: 5, name: "Ёлка", grade: 5 },
+      { id: 6, name: "Ель", grade: 5 },
+      { id: 7, name: "5Б", grade: 5 },
+      { id: 8, name: "1В", grade: 1 },
+    ];
+    const subjects = [
+      { id: 10, name: "Алгебра", sortOrder: 2 },
+      { id: 11, name: "Физика", sortOrder: 1 },
+      { id: 12, name: "Химия", sortOrder: 1 },
+    ];
+    const span = { hours: 10, start: d("2026-09-01"), end: d("2026-09-30") };
+    const curriculum = [7, 3, 1, 5, 8, 2, 6, 4].flatMap((classId) =>
+      [12, 10, 11].map((subjectId) => ({ classId, subjectId, ...span })),
+    );
+    const lessons = [2, 7].flatMap((classId) =>
+      [6, 5].map((subgroupId) => ({
+        classId,
+        subjectId: 10,
+        subgroupId,
+        date: d("2026-09-02"),
+        hours: 1,
+        cancelled: false,
+      })),
+    );
+    const lines = buildFulfilment({
+      today: d("2026-09-15"),
+      holidays,
+      classes,
+      subjects,
+      subgroups: [],
+      curriculum,
+      lessons,
+    });
+    // The reference: the lines in the curriculum's order, sorted (stable) by the comparator on each line's
+    // class name, as the report sorted before — ties keep the curriculum's order there too.
+    const grade = new Map(classes.map((c) => [c.id, c.grade]));
+    const order = new Map(subjects.map((s) => [s.id, s.sortOrder]));
+    const keys = [...new Set(curriculum.map((c) => `${c.classId}:${c.subjectId}`))];
+    const unsorted = keys.flatMap((k) => lines.filter((l) => `${l.classId}:${l.subjectId}` === k));
+    const reference = unsorted.sort(
+      (a, b) =>
+        grade.get(a.classId)! - grade.get(b.classId)! ||
+        compareRu(a.className, b.className) ||
+        order.get(a.subjectId)! - order.get(b.subjectId)! ||
+        (a.subgroupId ?? 0) - (b.subgroupId ?? 0),
+    );
+    expect(lines.length).toBe(8 * 3 + 2 * 1);
+    expect(lines.map((l) => [l.classId, l.subjectId, l.subgroupId])).toEqual(
+      reference.map((l) => [l.classId, l.subjectId, l.subgroupId]),
+    );
+    expect([...new Set(lines.map((l) => l.className))]).toEqual(["1В", "5а", "5А", "5Б", "Ёлка", "Ель", "10Б"]);
   });
 });
 
