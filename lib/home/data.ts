@@ -269,7 +269,7 @@ export const INCOMPLETE_FILES = rawStatement(
     noDoc: col.bool,
     total: col.int,
   },
-  (organisationId: number, day: string) => Prisma.sql`
+  (organisationId: number, scope: number[] | null, day: string) => Prisma.sql`
     SELECT s.id AS "studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className",
            NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id) AS "noParent",
            s.snils IS NULL AS "noSnils", s."documentNumber" IS NULL AS "noDoc",
@@ -279,16 +279,24 @@ export const INCOMPLETE_FILES = rawStatement(
        AND m."startDate" <= ${day}::date AND (m."endDate" IS NULL OR m."endDate" >= ${day}::date)
       JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
      WHERE s."organisationId" = ${organisationId}
+       AND (${scope}::int[] IS NULL OR m."classId" = ANY(${scope}::int[]))
        AND (s.snils IS NULL OR s."documentNumber" IS NULL
             OR NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id))
      ORDER BY c.grade, c.name, name
      LIMIT ${LIST}`,
 );
 
-/** Secretary: current students whose personal file lacks a parent, the SNILS or the identity document. */
-export async function incompleteFiles(organisationId: number, today: Date): Promise<HomeWidget> {
+/**
+ * Secretary: current students whose personal file lacks a parent, the SNILS or the identity
+ * document — in the classes of the scope (a class teacher's own class; null = all).
+ */
+export async function incompleteFiles(
+  organisationId: number,
+  classIds: Iterable<number> | null,
+  today: Date,
+): Promise<HomeWidget> {
   const day = isoDate(today);
-  const rows = await INCOMPLETE_FILES.run(db, organisationId, day);
+  const rows = await INCOMPLETE_FILES.run(db, organisationId, ids(classIds), day);
   const total = rows[0]?.total ?? 0;
   return {
     key: "files",

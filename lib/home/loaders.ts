@@ -64,7 +64,9 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   }
   if (has("journal.unlock")) widgets.push(pendingUnlocks(org));
   if (has("acl.edit")) widgets.push(loginsNeverUsed(org));
-  if (has("people.manage")) widgets.push(incompleteFiles(org, today));
+  // ACL-2: people.manage of a class teacher is scope «class» — their own class's files, not the school's.
+  const files = held.get("people.manage");
+  if (files) widgets.push(incompleteFiles(org, classesToList(await listScope(user, { scopes: files })), today));
   if (has("schedule.edit")) widgets.push(changesAhead(org, today));
   // PRG-3: the director decides on the timetable; the scheduler sees a returned version.
   if (has("timetable.approve")) widgets.push(approvalWidget(org, true));

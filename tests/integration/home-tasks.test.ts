@@ -125,6 +125,32 @@ describe("home page tasks (DAY-2)", () => {
     expect(w.tasks.every((t) => /^[А-ЯЁ][а-яё]+: /.test(t.text))).toBe(true);
   });
 
+  it("a class teacher's incomplete personal files are their own class's only (people.manage scope class, ACL-2)", async () => {
+    const user = await userOf("school", "teacher");
+    const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("files");
+    const led = await q<{ id: number; name: string }>(
+      `SELECT c.id, c.name FROM "ClassGroup" c JOIN "ClassTeacher" t ON t."organisationId" = c."organisationId" AND t."classId" = c.id
+        JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+        WHERE c."organisationId" = $1 AND t."userId" = $2`,
+      [user.organisationId, user.id],
+    );
+    expect(led.map((c) => c.name)).toEqual(["7А"]);
+    const own = await q<{ id: number }>(
+      `SELECT s.id FROM "Student" s JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id
+        WHERE m."classId" = $1 AND m."startDate" <= '2026-11-23' AND (m."endDate" IS NULL OR m."endDate" >= '2026-11-23')
+          AND (s.snils IS NULL OR s."documentNumber" IS NULL
+               OR NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id))`,
+      [led[0].id],
+    );
+    const listed = (w?.tasks ?? []).map((t) => Number(/\/people\/students\/(\d+)$/.exec(t.href)![1]));
+    expect(listed.every((id) => own.some((o) => o.id === id))).toBe(true);
+    expect((w?.tasks ?? []).every((t) => t.text.endsWith("(7А)"))).toBe(true);
+    expect(listed.length).toBe(Math.min(own.length, 8));
+    // the secretary (scope all) still sees the whole school's
+    const secretary = byKey(await loadHomeWidgets(await userOf("school", "secretary"), TODAY_DATE)).get("files")!;
+    expect(secretary.tasks.some((t) => !t.text.endsWith("(7А)"))).toBe(true);
+  });
+
   it("a head of department's control widget stays inside the department's classes (scope dept)", async () => {
     const user = await userOf("college", "zavotd");
     const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("control")!;
