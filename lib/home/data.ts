@@ -3,7 +3,7 @@
 // Bound to the organisation (ACL-5); the caller decides from the held permissions and their scopes
 // which widgets a user gets and passes the class ids a scope admits (null = every class).
 import { db, rawStatement } from "@/lib/db";
-import { addDays, formatDate, isoDate, mondayOf } from "@/lib/org/time";
+import { addDays, formatDate, isoDate } from "@/lib/org/time";
 import { ATTENDANCE_LABELS, lessonsGivenBy } from "@/lib/journal/rules";
 import { plural } from "@/lib/org/vocabulary";
 
@@ -157,9 +157,10 @@ export async function homeworkDue(
       if (s.classId !== h.lesson.classId) continue;
       if (h.lesson.subgroup && !h.lesson.subgroup.members.some((m) => m.studentId === s.studentId)) continue;
       const due = h.dueDate!;
-      const monday = mondayOf(due);
       tasks.push({
-        href: `/diary/${s.studentId}?week=${isoDate(monday)}`,
+        // DAY-4: the diary opens at the day the homework is due (on a phone a day at a time; on a
+        // wide screen its week) — `?week=` opened today's day, without the homework on a phone.
+        href: `/diary/${s.studentId}?day=${isoDate(due)}`,
         text: `${s.name ? `${s.name}: ` : ""}${h.lesson.subject.name} — ${short(h.text)}`,
         note: `к ${due.getTime() === today.getTime() ? "сегодня" : formatDate(due)}`,
       });

@@ -116,10 +116,13 @@ describe("home page tasks (DAY-2)", () => {
     );
     expect(children.length).toBe(2);
     for (const t of w.tasks) {
-      const m = /^\/diary\/(\d+)\?week=(\d{4}-\d{2}-\d{2})$/.exec(t.href);
+      // DAY-4: the link opens the diary at the day the homework is due, not at the week's today
+      const m = /^\/diary\/(\d+)\?day=(\d{4}-\d{2}-\d{2})$/.exec(t.href);
       expect(m, t.href).not.toBeNull();
       expect(children.map((c) => c.id)).toContain(Number(m![1]));
       expect(m![2] >= "2026-11-23" && m![2] <= "2026-11-30").toBe(true);
+      const due = t.note === "к сегодня" ? "2026-11-23" : t.note!.replace(/^к (\d\d)\.(\d\d)\.(\d{4})$/, "$3-$2-$1");
+      expect(m![2]).toBe(due);
     }
     // two children: each task names the child
     expect(w.tasks.every((t) => /^[А-ЯЁ][а-яё]+: /.test(t.text))).toBe(true);
