@@ -1,0 +1,46 @@
+// PRN-1: header rows repeat on every page — also on the page the engine starts itself when the
+// signature block would stand alone (lib/reports/pdf-engine.mjs moves the table's last rows there
+// with its header). That continuation once shared the header's cells with the table before it, and
+// pdfmake, which consumes a cell's text while laying it out, printed it as an empty strip.
+import { describe, expect, it } from "vitest";
+import type { ReportModel } from "@/lib/reports/model";
+import { layoutDocument, reportDocument } from "@/lib/reports/render-pdf";
+import { contentLines, type Layout } from "@/lib/reports/pdf-engine.mjs";
+
+const model = (rows: number): ReportModel => ({
+  title: "Итоги успеваемости",
+  organisationName: "МБОУ «Школа № 1»",
+  parameters: [{ label: "Классы", value: "вся организация" }],
+  orientation: "landscape",
+  header: [{ label: "Класс" }, { label: "Обучающихся" }, { label: "Средний балл" }],
+  columns: [{ kind: "text", key: true }, { kind: "number" }, { kind: "decimal" }],
+  rows: Array.from({ length: rows }, (_, i) => [`${(i % 11) + 1}${"АБВГ"[i % 4]}`, 20 + (i % 9), 3.5 + (i % 5) / 10]),
+  totals: [["Всего", 1000, 4.1]],
+  notes: ["Каждый обучающийся учитывается один раз."],
+  signatures: [{ role: "Заместитель директора по УВР", name: "Орлова М. С." }],
+  printedAt: new Date("2026-11-23T08:00:00Z"),
+});
+
+const pageTexts = (layout: Layout) =>
+  layout.pages.map((p) =>
+    contentLines(p, layout.pageSize, layout.margins)
+      .map((l) => l.inlines.map((x) => x.text).join(""))
+      .join(" | "),
+  );
+
+describe("a table continued on a new page keeps its header (PRN-1)", () => {
+  it("every page with rows of the table prints the header, whatever the number of rows", async () => {
+    let continued = 0;
+    for (let rows = 20; rows <= 48; rows++) {
+      const texts = pageTexts((await layoutDocument(reportDocument(model(rows)))) as unknown as Layout);
+      texts.forEach((text, p) => {
+        if (!/\d+[АБВГ] \|/.test(text)) return;
+        expect(text, `${rows} rows, page ${p + 1}`).toContain("Обучающихся");
+      });
+      // the engine's own continuation: the last page starts with rows, not the title, and has few of them
+      const last = texts.at(-1)!;
+      if (texts.length > 1 && (last.match(/\d+[АБВГ] \|/g) ?? []).length <= 3) continued++;
+    }
+    expect(continued).toBeGreaterThan(0);
+  }, 120_000);
+});
