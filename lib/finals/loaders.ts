@@ -29,7 +29,11 @@ import {
   type FinalKindName,
 } from "./rules";
 
-export type FinalsChoice = JournalChoice & { warning: string | null };
+export type FinalsChoice = JournalChoice & {
+  warning: string | null;
+  /** The warning's facts (FIN-4): the period near its end, the finals missing, the days left. */
+  due?: { period: string; missing: number; daysLeft: number };
+};
 
 /**
  * Class × subject pairs (one per subject, subgroups merged) in the scopes of the finals permissions, with
@@ -86,7 +90,13 @@ export const loadFinalsChoices = cache(
         r.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)
           ?.count ?? 0;
       const missing = Math.max(0, roll - have);
-      return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };
+      return missing > 0
+        ? {
+            ...c,
+            warning: `${period.name}: ${warningText(left, missing)}`,
+            due: { period: period.name, missing, daysLeft: left },
+          }
+        : { ...c, warning: null };
     });
   },
 );

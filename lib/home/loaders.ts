@@ -9,6 +9,7 @@ import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders
 import { approvalWidget } from "@/lib/schedule/approval/loaders";
 import { ktpDueWidget } from "@/lib/programmes/loaders";
 import { serverNow } from "@/lib/org/clock";
+import { loadFinalsChoices } from "@/lib/finals/loaders";
 import {
   absenceWatch,
   absencesWithoutReason,
@@ -28,7 +29,7 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   const held = await heldPermissions(user.organisationId, user.id);
   const has = (p: string) => held.has(p);
   const org = user.organisationId;
-  const widgets: (Promise<HomeWidget> | null)[] = [];
+  const widgets: (Promise<HomeWidget | null> | null)[] = [];
 
   if (user.roles.includes("TEACHER") && has("journal.viewOwn")) widgets.push(unfilledLessons(org, user.id, today));
   if (held.get("attendance.reason")?.includes("class")) {
@@ -62,6 +63,8 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
     const classIds = classesToList(await listScope(user, { scopes: control }));
     widgets.push(unfilledByTeacher(org, classIds, today));
   }
+  // DAY-2, FIN-4: who sets everyone's finals sees the journals missing them as a period ends.
+  if (has("finals.editAll")) widgets.push(missingFinals(user, today));
   if (has("journal.unlock")) widgets.push(pendingUnlocks(org));
   if (has("acl.edit")) widgets.push(loginsNeverUsed(org));
   // ACL-2: people.manage of a class teacher is scope «class» — their own class's files, not the school's.
@@ -79,8 +82,31 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   else if (user.roles.includes("TEACHER") && has("programmes.edit"))
     widgets.push(ktpDueWidget(org, user.id, serverNow()));
   if (has("mail.use")) widgets.push(unreadMail(org, user.id));
-  return Promise.all(widgets.filter((w): w is Promise<HomeWidget> => w !== null));
+  return (await Promise.all(widgets.filter((w): w is Promise<HomeWidget | null> => w !== null))).filter(
+    (w): w is HomeWidget => w !== null,
+  );
 });
+
+/**
+ * DAY-2: the class × subject journals whose period finals are missing from the warning's lead time
+ * before the period's end (FIN-4, OrganisationSettings.finalsWarningDays); no widget on the other
+ * days of the year. Opens the finals sheet of the journal.
+ */
+async function missingFinals(user: CurrentUser, today: Date): Promise<HomeWidget | null> {
+  const due = (await loadFinalsChoices(user, today)).filter((c) => c.due);
+  if (due.length === 0) return null;
+  return {
+    key: "finals",
+    title: `Не выставлены итоговые отметки · ${due.length}`,
+    empty: "",
+    tasks: due.slice(0, 8).map((c) => ({
+      href: `/finals?classId=${c.classId}&subjectId=${c.subjectId}`,
+      text: `${c.className} · ${c.subjectName}`,
+      note: `${c.due!.period}: нет ${c.due!.missing}${c.due!.daysLeft > 0 ? `, осталось ${c.due!.daysLeft} дн.` : ""}`,
+    })),
+    more: { href: "/finals", text: "Итоговые отметки" },
+  };
+}
 
 /** «Смирнов Артём Игоревич» → «Артём»: a parent's list names the child briefly. */
 function firstName(fullName: string): string {

@@ -154,6 +154,24 @@ describe("home page tasks (DAY-2)", () => {
     expect(secretary.tasks.some((t) => !t.text.endsWith("(7А)"))).toBe(true);
   });
 
+  it("the deputy sees the journals missing period finals near the period's end, not before, and no first grade (DAY-2, FIN-4)", async () => {
+    const deputy = await userOf("school", "zavuch");
+    expect(byKey(await loadHomeWidgets(deputy, TODAY_DATE)).get("finals")).toBeUndefined();
+    const w = byKey(await loadHomeWidgets(deputy, new Date("2026-12-26T00:00:00.000Z"))).get("finals")!;
+    expect(w.title).toMatch(/^Не выставлены итоговые отметки · \d+$/);
+    expect(w.tasks.length).toBe(8);
+    for (const t of w.tasks) {
+      expect(t.href).toMatch(/^\/finals\?classId=\d+&subjectId=\d+$/);
+      expect(t.text).not.toMatch(/^1[АБ] · /);
+      expect(t.note).toMatch(/^2 четверть: нет \d+, осталось 2 дн\.$/);
+    }
+    // a teacher sets only their own finals: no such widget on their home
+    const teacher = byKey(
+      await loadHomeWidgets(await userOf("school", "teacher"), new Date("2026-12-26T00:00:00.000Z")),
+    );
+    expect(teacher.get("finals")).toBeUndefined();
+  });
+
   it("a head of department's control widget stays inside the department's classes (scope dept)", async () => {
     const user = await userOf("college", "zavotd");
     const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("control")!;
