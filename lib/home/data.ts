@@ -5,7 +5,7 @@
 import { db, rawStatement } from "@/lib/db";
 import { addDays, formatDate, isoDate } from "@/lib/org/time";
 import { ATTENDANCE_LABELS, lessonsGivenBy } from "@/lib/journal/rules";
-import { plural } from "@/lib/org/vocabulary";
+import { cap, lessonNumber, plural, pluralOf, type Vocabulary } from "@/lib/org/vocabulary";
 
 import type { HomeTask, HomeWidget } from "./widget";
 import { col } from "@/lib/sql";
@@ -37,7 +37,12 @@ export function journalHrefOf(l: {
 }
 
 /** Teacher: own (or substituted) lessons of the last two weeks up to today without a topic. */
-export async function unfilledLessons(organisationId: number, teacherId: number, today: Date): Promise<HomeWidget> {
+export async function unfilledLessons(
+  organisationId: number,
+  teacherId: number,
+  today: Date,
+  v: Vocabulary,
+): Promise<HomeWidget> {
   const rows = await db.lesson.findMany({
     where: {
       organisationId,
@@ -62,12 +67,12 @@ export async function unfilledLessons(organisationId: number, teacherId: number,
   });
   return {
     key: "unfilled",
-    title: "Незаполненные уроки",
-    empty: "Все уроки за две недели заполнены.",
+    title: `Незаполненные ${v.lesson.nomPl}`,
+    empty: `Все ${v.lesson.nomPl} за две недели заполнены.`,
     tasks: rows.slice(0, LIST).map((l) => ({
       href: journalHrefOf(l),
       text: `${l.class.name} · ${l.subject.name}`,
-      note: `${l.date.getTime() === today.getTime() ? "сегодня" : formatDate(l.date)}, ${l.bellNumber}-й урок`,
+      note: `${l.date.getTime() === today.getTime() ? "сегодня" : formatDate(l.date)}, ${lessonNumber(v, l.bellNumber)}`,
     })),
     ...(rows.length > LIST ? { more: { href: "/journal", text: "Все журналы" } } : {}),
   };
@@ -95,6 +100,7 @@ export async function absencesWithoutReason(
   organisationId: number,
   classIds: readonly number[],
   today: Date,
+  v: Vocabulary,
 ): Promise<HomeWidget> {
   const rows = classIds.length
     ? await ABSENCES_WITHOUT_REASON.run(
@@ -112,7 +118,7 @@ export async function absencesWithoutReason(
     tasks: rows.map((r) => ({
       href: "/journal/attendance",
       text: `${r.name} (${r.className})`,
-      note: `${r.n} ${lessonsWord(r.n)} «${ATTENDANCE_LABELS.N}»`,
+      note: `${r.n} ${pluralOf(r.n, v.lesson)} «${ATTENDANCE_LABELS.N}»`,
     })),
   };
 }
@@ -194,6 +200,7 @@ export async function unfilledByTeacher(
   organisationId: number,
   classIds: Iterable<number> | null,
   today: Date,
+  v: Vocabulary,
 ): Promise<HomeWidget> {
   const scope = ids(classIds);
   const from = isoDate(addDays(today, -RECENT_DAYS));
@@ -202,11 +209,11 @@ export async function unfilledByTeacher(
   return {
     key: "control",
     title: "Незаполненные журналы",
-    empty: "За две недели все уроки заполнены.",
+    empty: `За две недели все ${v.lesson.nomPl} заполнены.`,
     tasks: rows.map((r) => ({
       href: `/control?from=${from}&to=${to}&teacherId=${r.teacherId}`,
       text: r.name,
-      note: `${r.n} ${lessonsWord(r.n)} без темы`,
+      note: `${r.n} ${pluralOf(r.n, v.lesson)} без темы`,
     })),
     more: { href: `/control?from=${from}&to=${to}`, text: "Контроль журнала" },
   };
@@ -389,6 +396,7 @@ export async function absenceWatch(
   organisationId: number,
   kind: "sick" | "unexcused",
   today: Date,
+  v: Vocabulary,
 ): Promise<HomeWidget> {
   const code = kind === "sick" ? "B" : "N";
   const min = kind === "sick" ? 1 : 3;
@@ -403,11 +411,14 @@ export async function absenceWatch(
   return {
     key: kind,
     title: kind === "sick" ? "Болели за две недели" : "Много пропусков без причины",
-    empty: kind === "sick" ? "Пропусков по болезни нет." : "Учеников с тремя и более пропусками без причины нет.",
+    empty:
+      kind === "sick"
+        ? "Пропусков по болезни нет."
+        : `${cap(v.student.genPl)} с тремя и более пропусками без причины нет.`,
     tasks: rows.map((r) => ({
       href: `/people/students/${r.studentId}`,
       text: `${r.name} (${r.className})`,
-      note: `${r.n} ${lessonsWord(r.n)}`,
+      note: `${r.n} ${pluralOf(r.n, v.lesson)}`,
     })),
   };
 }
@@ -450,5 +461,4 @@ const ROLE_GROUPS: Record<string, string> = {
   STAFF: "Персонал",
 };
 
-const lessonsWord = (n: number) => plural(n, "урок", "урока", "уроков");
 const accountsWord = (n: number) => plural(n, "учётная запись", "учётные записи", "учётных записей");

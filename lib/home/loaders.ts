@@ -9,6 +9,7 @@ import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders
 import { approvalWidget } from "@/lib/schedule/approval/loaders";
 import { ktpDueWidget } from "@/lib/programmes/loaders";
 import { serverNow } from "@/lib/org/clock";
+import { vocabulary } from "@/lib/org/vocabulary";
 import { loadFinalsChoices } from "@/lib/finals/loaders";
 import {
   absenceWatch,
@@ -29,9 +30,11 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   const held = await heldPermissions(user.organisationId, user.id);
   const has = (p: string) => held.has(p);
   const org = user.organisationId;
+  // DAY-6: the organisation's words (занятие, студент at a college).
+  const v = vocabulary(user.orgKind);
   const widgets: (Promise<HomeWidget | null> | null)[] = [];
 
-  if (user.roles.includes("TEACHER") && has("journal.viewOwn")) widgets.push(unfilledLessons(org, user.id, today));
+  if (user.roles.includes("TEACHER") && has("journal.viewOwn")) widgets.push(unfilledLessons(org, user.id, today, v));
   if (held.get("attendance.reason")?.includes("class")) {
     const led = await loadMyClasses(user);
     if (led.length)
@@ -40,6 +43,7 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
           org,
           led.map((c) => c.id),
           today,
+          v,
         ),
       );
   }
@@ -61,7 +65,7 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   const control = held.get("control.view");
   if (control) {
     const classIds = classesToList(await listScope(user, { scopes: control }));
-    widgets.push(unfilledByTeacher(org, classIds, today));
+    widgets.push(unfilledByTeacher(org, classIds, today, v));
   }
   // DAY-2, FIN-4: who sets everyone's finals sees the journals missing them as a period ends.
   if (has("finals.editAll")) widgets.push(missingFinals(user, today));
@@ -75,8 +79,8 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   if (has("timetable.approve")) widgets.push(approvalWidget(org, true));
   else if (held.get("schedule.edit")?.includes("all")) widgets.push(approvalWidget(org, false));
   if (has("events.school")) widgets.push(eventsAhead(org, today));
-  if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today));
-  if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today));
+  if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today, v));
+  if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today, v));
   // PRG-1: the КТП due a week after their programme's approval — the deputy sees everyone's, a teacher their own.
   if (has("programmes.approve")) widgets.push(ktpDueWidget(org, null, serverNow()));
   else if (user.roles.includes("TEACHER") && has("programmes.edit"))

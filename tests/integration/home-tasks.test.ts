@@ -172,6 +172,20 @@ describe("home page tasks (DAY-2)", () => {
     expect(teacher.get("finals")).toBeUndefined();
   });
 
+  it("a college's homes say «занятие», not «урок» (DAY-6, PRN-3)", async () => {
+    const head = byKey(await loadHomeWidgets(await userOf("college", "zavotd"), TODAY_DATE)).get("control")!;
+    expect(head.tasks.length).toBeGreaterThan(0);
+    for (const t of head.tasks) expect(t.note).toMatch(/^\d+ (занятие|занятия|занятий) без темы$/);
+    const teacher = byKey(await loadHomeWidgets(await userOf("college", "teacher"), TODAY_DATE)).get("unfilled")!;
+    expect(teacher.title).toBe("Незаполненные занятия");
+    expect(teacher.tasks.length).toBeGreaterThan(0);
+    for (const t of teacher.tasks) expect(t.note).toMatch(/, \d+-е занятие$/);
+    // the school keeps its words
+    const school = byKey(await loadHomeWidgets(await userOf("school", "teacher"), TODAY_DATE)).get("unfilled")!;
+    expect(school.title).toBe("Незаполненные уроки");
+    for (const t of school.tasks) expect(t.note).toMatch(/, \d+-й урок$/);
+  });
+
   it("a head of department's control widget stays inside the department's classes (scope dept)", async () => {
     const user = await userOf("college", "zavotd");
     const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("control")!;
