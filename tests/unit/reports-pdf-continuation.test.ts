@@ -4,21 +4,13 @@
 // pdfmake, which consumes a cell's text while laying it out, printed it as an empty strip.
 import { describe, expect, it } from "vitest";
 import type { ReportModel } from "@/lib/reports/model";
+import { sampleReportModel } from "../support/report-model";
 import { layoutDocument, reportDocument } from "@/lib/reports/render-pdf";
 import { contentLines, type Layout } from "@/lib/reports/pdf-engine.mjs";
 
 const model = (rows: number): ReportModel => ({
-  title: "Итоги успеваемости",
-  organisationName: "МБОУ «Школа № 1»",
-  parameters: [{ label: "Классы", value: "вся организация" }],
-  orientation: "landscape",
-  header: [{ label: "Класс" }, { label: "Обучающихся" }, { label: "Средний балл" }],
-  columns: [{ kind: "text", key: true }, { kind: "number" }, { kind: "decimal" }],
-  rows: Array.from({ length: rows }, (_, i) => [`${(i % 11) + 1}${"АБВГ"[i % 4]}`, 20 + (i % 9), 3.5 + (i % 5) / 10]),
-  totals: [["Всего", 1000, 4.1]],
-  notes: ["Каждый обучающийся учитывается один раз."],
+  ...sampleReportModel("Итоги успеваемости", rows),
   signatures: [{ role: "Заместитель директора по УВР", name: "Орлова М. С." }],
-  printedAt: new Date("2026-11-23T08:00:00Z"),
 });
 
 const pageTexts = (layout: Layout) =>
