@@ -131,4 +131,21 @@ test.describe("the teacher's school day (DAY-2, DAY-3)", () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+
+  test("on a phone the administrator's long «Ещё» list scrolls with the page to its last item (DAY-7)", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "ADMIN");
+    const nav = page.getByRole("navigation", { name: "Основное меню" });
+    await nav.getByText("Ещё", { exact: false }).first().click();
+    const last = nav.locator("details[open] > div a").last();
+    await expect(last).toBeVisible();
+    // the list is longer than the screen (≈ 1,070 px): its last item comes into view by scrolling
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  });
 });
