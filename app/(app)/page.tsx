@@ -78,7 +78,7 @@ export default async function HomePage() {
               <dd className="tabular-nums">{summary.classes}</dd>
               <dt className="text-slate-500">Педагогов</dt>
               <dd className="tabular-nums">{summary.teachers}</dd>
-              <dt className="text-slate-500">Уроков сегодня</dt>
+              <dt className="text-slate-500">{cap(v.lesson.genPl)} сегодня</dt>
               <dd className="tabular-nums">{summary.lessonsToday}</dd>
             </dl>
           </Panel>
@@ -118,7 +118,7 @@ export default async function HomePage() {
           </Panel>
         )}
         {place && studentLessons && (
-          <Panel title={`Уроки сегодня · ${place.className}`}>
+          <Panel title={`${cap(v.lesson.nomPl)} сегодня · ${place.className}`}>
             <LessonsTable lessons={studentLessons} showClass={false} kind={user.orgKind} />
           </Panel>
         )}

@@ -9,6 +9,9 @@ import { DateInput, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 
 const field = "block text-sm";
+/** A select is as wide as its longest option (a college's «Специальность 09.02.07 Информационные системы
+ * и программирование»): kept inside its card instead of running past the page (DAY-4). */
+const fit = "max-w-full";
 
 export type ReportFormProps = {
   report: string;
@@ -53,7 +56,7 @@ export function ReportForm(props: ReportFormProps) {
       {props.classChoice !== "none" && (
         <label className={field}>
           {props.classWord}
-          <Select name="classId">
+          <Select name="classId" className={fit}>
             {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
             {props.classChoice === "optional" && props.groups && props.groups.length > 0 && (
               <optgroup label="Параллели и отделения">
@@ -75,13 +78,13 @@ export function ReportForm(props: ReportFormProps) {
       {props.teachers && (
         <label className={field}>
           Преподаватель
-          <Select name="teacherId" placeholder="Я" options={optionsOf(props.teachers)} />
+          <Select name="teacherId" className={fit} placeholder="Я" options={optionsOf(props.teachers)} />
         </label>
       )}
       {props.periods && (
         <label className={field}>
           Период
-          <Select name="periodId" defaultValue={props.defaultPeriodId ?? undefined}>
+          <Select name="periodId" className={fit} defaultValue={props.defaultPeriodId ?? undefined}>
             {props.periods.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -94,7 +97,7 @@ export function ReportForm(props: ReportFormProps) {
       {props.subjects && (
         <label className={field}>
           {props.subjects.label}
-          <Select name="subjectId">
+          <Select name="subjectId" className={fit}>
             {props.subjects.options.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { gridHead, journalChoices, type GridHead, type JournalChoice, type PeriodOption } from "@/lib/journal/data";
 import { finalLabel, periodOutlook, type Outlook } from "@/lib/journal/averages";
 import { finalLock } from "@/lib/journal/lock";
+import { marksAllowed } from "@/lib/journal/rules";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
 import { authorizeFinals, type FinalsRights } from "./access";
@@ -28,7 +29,11 @@ import {
   type FinalKindName,
 } from "./rules";
 
-export type FinalsChoice = JournalChoice & { warning: string | null };
+export type FinalsChoice = JournalChoice & {
+  warning: string | null;
+  /** The warning's facts (FIN-4): the period near its end, the finals missing, the days left. */
+  due?: { period: string; missing: number; daysLeft: number };
+};
 
 /**
  * Class × subject pairs (one per subject, subgroups merged) in the scopes of the finals permissions, with
@@ -58,7 +63,9 @@ export const loadFinalsChoices = cache(
     // Each class's current period and the days left, when it is near its end (FIN-4); only those
     // classes' rolls and finals are read (issue 22 item 7).
     const due = new Map<number, { period: (typeof w.periods)[number]; left: number }>();
-    for (const classId of new Set(unique.map((c) => c.classId))) {
+    // A school's first grade gets no marks, so no finals to miss (JRN-10).
+    const marked = unique.filter((c) => marksAllowed(user.orgKind, c.grade));
+    for (const classId of new Set(marked.map((c) => c.classId))) {
       const period = currentPeriod(
         w.periods.filter((p) => p.classId === classId),
         today,
@@ -83,7 +90,13 @@ export const loadFinalsChoices = cache(
         r.counts.find((x) => x.classId === c.classId && x.subjectId === c.subjectId && x.periodId === period.id)
           ?.count ?? 0;
       const missing = Math.max(0, roll - have);
-      return { ...c, warning: missing > 0 ? `${period.name}: ${warningText(left, missing)}` : null };
+      return missing > 0
+        ? {
+            ...c,
+            warning: `${period.name}: ${warningText(left, missing)}`,
+            due: { period: period.name, missing, daysLeft: left },
+          }
+        : { ...c, warning: null };
     });
   },
 );
@@ -247,8 +260,12 @@ export async function loadFinalsPage(
     columns,
     rows,
     rights,
-    // A closed year's sheet is read, not filled (REC-3): no warning about missing finals.
-    warning: left !== null && missing > 0 && !head.yearClosed ? warningText(left, missing) : null,
+    // A closed year's sheet is read, not filled (REC-3): no warning about missing finals; a first
+    // grade has no finals (JRN-10).
+    warning:
+      left !== null && missing > 0 && !head.yearClosed && marksAllowed(head.orgKind, head.cls.grade)
+        ? warningText(left, missing)
+        : null,
     closed: selectedCol.locked,
   };
 }

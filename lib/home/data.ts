@@ -3,9 +3,9 @@
 // Bound to the organisation (ACL-5); the caller decides from the held permissions and their scopes
 // which widgets a user gets and passes the class ids a scope admits (null = every class).
 import { db, rawStatement } from "@/lib/db";
-import { addDays, formatDate, isoDate, mondayOf } from "@/lib/org/time";
+import { addDays, formatDate, isoDate } from "@/lib/org/time";
 import { ATTENDANCE_LABELS, lessonsGivenBy } from "@/lib/journal/rules";
-import { plural } from "@/lib/org/vocabulary";
+import { cap, lessonNumber, plural, pluralOf, type Vocabulary } from "@/lib/org/vocabulary";
 
 import type { HomeTask, HomeWidget } from "./widget";
 import { col } from "@/lib/sql";
@@ -37,7 +37,12 @@ export function journalHrefOf(l: {
 }
 
 /** Teacher: own (or substituted) lessons of the last two weeks up to today without a topic. */
-export async function unfilledLessons(organisationId: number, teacherId: number, today: Date): Promise<HomeWidget> {
+export async function unfilledLessons(
+  organisationId: number,
+  teacherId: number,
+  today: Date,
+  v: Vocabulary,
+): Promise<HomeWidget> {
   const rows = await db.lesson.findMany({
     where: {
       organisationId,
@@ -62,12 +67,12 @@ export async function unfilledLessons(organisationId: number, teacherId: number,
   });
   return {
     key: "unfilled",
-    title: "Незаполненные уроки",
-    empty: "Все уроки за две недели заполнены.",
+    title: `Незаполненные ${v.lesson.nomPl}`,
+    empty: `Все ${v.lesson.nomPl} за две недели заполнены.`,
     tasks: rows.slice(0, LIST).map((l) => ({
       href: journalHrefOf(l),
       text: `${l.class.name} · ${l.subject.name}`,
-      note: `${l.date.getTime() === today.getTime() ? "сегодня" : formatDate(l.date)}, ${l.bellNumber}-й урок`,
+      note: `${l.date.getTime() === today.getTime() ? "сегодня" : formatDate(l.date)}, ${lessonNumber(v, l.bellNumber)}`,
     })),
     ...(rows.length > LIST ? { more: { href: "/journal", text: "Все журналы" } } : {}),
   };
@@ -95,6 +100,7 @@ export async function absencesWithoutReason(
   organisationId: number,
   classIds: readonly number[],
   today: Date,
+  v: Vocabulary,
 ): Promise<HomeWidget> {
   const rows = classIds.length
     ? await ABSENCES_WITHOUT_REASON.run(
@@ -112,7 +118,7 @@ export async function absencesWithoutReason(
     tasks: rows.map((r) => ({
       href: "/journal/attendance",
       text: `${r.name} (${r.className})`,
-      note: `${r.n} ${lessonsWord(r.n)} «${ATTENDANCE_LABELS.N}»`,
+      note: `${r.n} ${pluralOf(r.n, v.lesson)} «${ATTENDANCE_LABELS.N}»`,
     })),
   };
 }
@@ -157,9 +163,10 @@ export async function homeworkDue(
       if (s.classId !== h.lesson.classId) continue;
       if (h.lesson.subgroup && !h.lesson.subgroup.members.some((m) => m.studentId === s.studentId)) continue;
       const due = h.dueDate!;
-      const monday = mondayOf(due);
       tasks.push({
-        href: `/diary/${s.studentId}?week=${isoDate(monday)}`,
+        // DAY-4: the diary opens at the day the homework is due (on a phone a day at a time; on a
+        // wide screen its week) — `?week=` opened today's day, without the homework on a phone.
+        href: `/diary/${s.studentId}?day=${isoDate(due)}`,
         text: `${s.name ? `${s.name}: ` : ""}${h.lesson.subject.name} — ${short(h.text)}`,
         note: `к ${due.getTime() === today.getTime() ? "сегодня" : formatDate(due)}`,
       });
@@ -193,6 +200,7 @@ export async function unfilledByTeacher(
   organisationId: number,
   classIds: Iterable<number> | null,
   today: Date,
+  v: Vocabulary,
 ): Promise<HomeWidget> {
   const scope = ids(classIds);
   const from = isoDate(addDays(today, -RECENT_DAYS));
@@ -201,11 +209,11 @@ export async function unfilledByTeacher(
   return {
     key: "control",
     title: "Незаполненные журналы",
-    empty: "За две недели все уроки заполнены.",
+    empty: `За две недели все ${v.lesson.nomPl} заполнены.`,
     tasks: rows.map((r) => ({
       href: `/control?from=${from}&to=${to}&teacherId=${r.teacherId}`,
       text: r.name,
-      note: `${r.n} ${lessonsWord(r.n)} без темы`,
+      note: `${r.n} ${pluralOf(r.n, v.lesson)} без темы`,
     })),
     more: { href: `/control?from=${from}&to=${to}`, text: "Контроль журнала" },
   };
@@ -269,7 +277,7 @@ export const INCOMPLETE_FILES = rawStatement(
     noDoc: col.bool,
     total: col.int,
   },
-  (organisationId: number, day: string) => Prisma.sql`
+  (organisationId: number, scope: number[] | null, day: string) => Prisma.sql`
     SELECT s.id AS "studentId", s."lastName" || ' ' || s."firstName" AS name, c.name AS "className",
            NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id) AS "noParent",
            s.snils IS NULL AS "noSnils", s."documentNumber" IS NULL AS "noDoc",
@@ -279,16 +287,24 @@ export const INCOMPLETE_FILES = rawStatement(
        AND m."startDate" <= ${day}::date AND (m."endDate" IS NULL OR m."endDate" >= ${day}::date)
       JOIN "ClassGroup" c ON c."organisationId" = m."organisationId" AND c.id = m."classId"
      WHERE s."organisationId" = ${organisationId}
+       AND (${scope}::int[] IS NULL OR m."classId" = ANY(${scope}::int[]))
        AND (s.snils IS NULL OR s."documentNumber" IS NULL
             OR NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id))
      ORDER BY c.grade, c.name, name
      LIMIT ${LIST}`,
 );
 
-/** Secretary: current students whose personal file lacks a parent, the SNILS or the identity document. */
-export async function incompleteFiles(organisationId: number, today: Date): Promise<HomeWidget> {
+/**
+ * Secretary: current students whose personal file lacks a parent, the SNILS or the identity
+ * document — in the classes of the scope (a class teacher's own class; null = all).
+ */
+export async function incompleteFiles(
+  organisationId: number,
+  classIds: Iterable<number> | null,
+  today: Date,
+): Promise<HomeWidget> {
   const day = isoDate(today);
-  const rows = await INCOMPLETE_FILES.run(db, organisationId, day);
+  const rows = await INCOMPLETE_FILES.run(db, organisationId, ids(classIds), day);
   const total = rows[0]?.total ?? 0;
   return {
     key: "files",
@@ -380,6 +396,7 @@ export async function absenceWatch(
   organisationId: number,
   kind: "sick" | "unexcused",
   today: Date,
+  v: Vocabulary,
 ): Promise<HomeWidget> {
   const code = kind === "sick" ? "B" : "N";
   const min = kind === "sick" ? 1 : 3;
@@ -394,11 +411,14 @@ export async function absenceWatch(
   return {
     key: kind,
     title: kind === "sick" ? "Болели за две недели" : "Много пропусков без причины",
-    empty: kind === "sick" ? "Пропусков по болезни нет." : "Учеников с тремя и более пропусками без причины нет.",
+    empty:
+      kind === "sick"
+        ? "Пропусков по болезни нет."
+        : `${cap(v.student.genPl)} с тремя и более пропусками без причины нет.`,
     tasks: rows.map((r) => ({
       href: `/people/students/${r.studentId}`,
       text: `${r.name} (${r.className})`,
-      note: `${r.n} ${lessonsWord(r.n)}`,
+      note: `${r.n} ${pluralOf(r.n, v.lesson)}`,
     })),
   };
 }
@@ -441,5 +461,4 @@ const ROLE_GROUPS: Record<string, string> = {
   STAFF: "Персонал",
 };
 
-const lessonsWord = (n: number) => plural(n, "урок", "урока", "уроков");
 const accountsWord = (n: number) => plural(n, "учётная запись", "учётные записи", "учётных записей");

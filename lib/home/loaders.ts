@@ -9,6 +9,8 @@ import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders
 import { approvalWidget } from "@/lib/schedule/approval/loaders";
 import { ktpDueWidget } from "@/lib/programmes/loaders";
 import { serverNow } from "@/lib/org/clock";
+import { vocabulary } from "@/lib/org/vocabulary";
+import { loadFinalsChoices } from "@/lib/finals/loaders";
 import {
   absenceWatch,
   absencesWithoutReason,
@@ -28,9 +30,11 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   const held = await heldPermissions(user.organisationId, user.id);
   const has = (p: string) => held.has(p);
   const org = user.organisationId;
-  const widgets: (Promise<HomeWidget> | null)[] = [];
+  // DAY-6: the organisation's words (занятие, студент at a college).
+  const v = vocabulary(user.orgKind);
+  const widgets: (Promise<HomeWidget | null> | null)[] = [];
 
-  if (user.roles.includes("TEACHER") && has("journal.viewOwn")) widgets.push(unfilledLessons(org, user.id, today));
+  if (user.roles.includes("TEACHER") && has("journal.viewOwn")) widgets.push(unfilledLessons(org, user.id, today, v));
   if (held.get("attendance.reason")?.includes("class")) {
     const led = await loadMyClasses(user);
     if (led.length)
@@ -39,6 +43,7 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
           org,
           led.map((c) => c.id),
           today,
+          v,
         ),
       );
   }
@@ -60,25 +65,52 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
   const control = held.get("control.view");
   if (control) {
     const classIds = classesToList(await listScope(user, { scopes: control }));
-    widgets.push(unfilledByTeacher(org, classIds, today));
+    widgets.push(unfilledByTeacher(org, classIds, today, v));
   }
+  // DAY-2, FIN-4: who sets everyone's finals sees the journals missing them as a period ends.
+  if (has("finals.editAll")) widgets.push(missingFinals(user, today));
   if (has("journal.unlock")) widgets.push(pendingUnlocks(org));
   if (has("acl.edit")) widgets.push(loginsNeverUsed(org));
-  if (has("people.manage")) widgets.push(incompleteFiles(org, today));
+  // ACL-2: people.manage of a class teacher is scope «class» — their own class's files, not the school's.
+  const files = held.get("people.manage");
+  if (files) widgets.push(incompleteFiles(org, classesToList(await listScope(user, { scopes: files })), today));
   if (has("schedule.edit")) widgets.push(changesAhead(org, today));
   // PRG-3: the director decides on the timetable; the scheduler sees a returned version.
   if (has("timetable.approve")) widgets.push(approvalWidget(org, true));
   else if (held.get("schedule.edit")?.includes("all")) widgets.push(approvalWidget(org, false));
   if (has("events.school")) widgets.push(eventsAhead(org, today));
-  if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today));
-  if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today));
+  if (has("people.medical")) widgets.push(absenceWatch(org, "sick", today, v));
+  if (has("people.psych")) widgets.push(absenceWatch(org, "unexcused", today, v));
   // PRG-1: the КТП due a week after their programme's approval — the deputy sees everyone's, a teacher their own.
   if (has("programmes.approve")) widgets.push(ktpDueWidget(org, null, serverNow()));
   else if (user.roles.includes("TEACHER") && has("programmes.edit"))
     widgets.push(ktpDueWidget(org, user.id, serverNow()));
   if (has("mail.use")) widgets.push(unreadMail(org, user.id));
-  return Promise.all(widgets.filter((w): w is Promise<HomeWidget> => w !== null));
+  return (await Promise.all(widgets.filter((w): w is Promise<HomeWidget | null> => w !== null))).filter(
+    (w): w is HomeWidget => w !== null,
+  );
 });
+
+/**
+ * DAY-2: the class × subject journals whose period finals are missing from the warning's lead time
+ * before the period's end (FIN-4, OrganisationSettings.finalsWarningDays); no widget on the other
+ * days of the year. Opens the finals sheet of the journal.
+ */
+async function missingFinals(user: CurrentUser, today: Date): Promise<HomeWidget | null> {
+  const due = (await loadFinalsChoices(user, today)).filter((c) => c.due);
+  if (due.length === 0) return null;
+  return {
+    key: "finals",
+    title: `Не выставлены итоговые отметки · ${due.length}`,
+    empty: "",
+    tasks: due.slice(0, 8).map((c) => ({
+      href: `/finals?classId=${c.classId}&subjectId=${c.subjectId}`,
+      text: `${c.className} · ${c.subjectName}`,
+      note: `${c.due!.period}: нет ${c.due!.missing}${c.due!.daysLeft > 0 ? `, осталось ${c.due!.daysLeft} дн.` : ""}`,
+    })),
+    more: { href: "/finals", text: "Итоговые отметки" },
+  };
+}
 
 /** «Смирнов Артём Игоревич» → «Артём»: a parent's list names the child briefly. */
 function firstName(fullName: string): string {

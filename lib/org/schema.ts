@@ -33,7 +33,9 @@ function decimal(label: string, min: number, max: number) {
         return z.NEVER;
       }
       if (n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `${label}: от ${min} до ${max}` });
+        // Russian decimal comma: «от 0,01 до 0,99», as the field is typed.
+        const ru = (x: number) => String(x).replace(".", ",");
+        ctx.addIssue({ code: "custom", message: `${label}: от ${ru(min)} до ${ru(max)}` });
         return z.NEVER;
       }
       return n;

@@ -131,6 +131,11 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
+/** A lesson by its number in the day: «2-й урок» (school), «2-е занятие» (college). */
+export function lessonNumber(v: Vocabulary, n: number): string {
+  return `${n}-${v.kind === "COLLEGE" ? "е" : "й"} ${v.lesson.nom}`;
+}
+
 /** «3 занятия», «1,5 часа». */
 export function countOf(n: number, w: Word): string {
   return `${formatNumber(n)} ${pluralOf(n, w)}`;

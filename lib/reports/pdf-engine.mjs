@@ -131,7 +131,9 @@ function keepSignatureWithRows(doc) {
       ...node,
       margin: [0, 0, 0, 8],
       pageBreak: "before",
-      table: { ...node.table, body: [...body.slice(0, head), ...body.slice(keep)] },
+      // The header's own copy (PRN-1): pdfmake consumes a cell's text while laying it out, so cells
+      // shared with the table above came out empty on this page.
+      table: { ...node.table, body: [...structuredClone(body.slice(0, head)), ...body.slice(keep)] },
     });
   }
   return { ...doc, content };

@@ -140,7 +140,8 @@ export async function buildSubjectProgress(input: Scope & { subjectId: number })
   ]);
   const mine = (c: ReportClass) => finals.filter((f) => f.classId === c.id && f.periodId === own.get(c.id)?.id);
   const classes = input.classes.filter((c) => mine(c).length > 0 || teachers.has(`${c.id}:${input.subjectId}`));
-  const title = "Итоги успеваемости по учебной дисциплине";
+  // DAY-6, PRN-3: a school's form is «по предмету» (it printed «по учебной дисциплине» over «Предмет:»).
+  const title = `Итоги успеваемости по ${v.subject.dat}`;
   const name = subjectTitle(v, subject);
   return {
     title,
@@ -162,7 +163,9 @@ export async function buildSubjectProgress(input: Scope & { subjectId: number })
     notes: [FIGURE_NOTE],
     printedAt: input.now,
     signatures: signaturesFor(v, signers, input.sign),
+    // PRN-10: the file says which form it is («Итоги успеваемости Рус. яз. 7А …», not «Рус. яз. 7А …»).
     fileName: reportFileName([
+      "Итоги успеваемости",
       subject.shortName || subject.name,
       input.scopeLabel,
       input.period.name,

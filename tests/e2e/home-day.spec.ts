@@ -110,4 +110,42 @@ test.describe("the teacher's school day (DAY-2, DAY-3)", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Журнал:");
     expect(url.searchParams.get("class")).not.toBeNull();
   });
+
+  test("on a phone the teacher's home and the «Ещё» menu fit the 390 px screen (DAY-4, DAY-7)", async ({ page }) => {
+    // The clock is still on the teacher's school day (the test above): «Мои уроки сегодня» has its table.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "TEACHER");
+    await page.goto("/");
+    const lessons = page.locator("section", { has: page.getByRole("heading", { name: "Мои уроки сегодня" }) });
+    await expect(lessons.getByRole("link").first()).toBeVisible();
+    // the lessons table scrolls inside its panel instead of widening the page (it did: 395 px)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const panel = await lessons.boundingBox();
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(390);
+    // «Ещё» at the end of the menu's last line opens inside the screen (its panel reached 448 px)
+    await page.getByRole("navigation", { name: "Основное меню" }).getByText("Ещё", { exact: false }).first().click();
+    const more = page.getByRole("navigation", { name: "Основное меню" }).locator("details[open] > div");
+    await expect(more).toBeVisible();
+    const box = await more.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  test("on a phone the administrator's long «Ещё» list scrolls with the page to its last item (DAY-7)", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "ADMIN");
+    const nav = page.getByRole("navigation", { name: "Основное меню" });
+    await nav.getByText("Ещё", { exact: false }).first().click();
+    const last = nav.locator("details[open] > div a").last();
+    await expect(last).toBeVisible();
+    // the list is longer than the screen (≈ 1,070 px): its last item comes into view by scrolling
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  });
 });

@@ -74,6 +74,23 @@ test.describe("reports page (RPT)", () => {
     expect((await response.json()).message).toMatch(/Формат: pdf или xlsx/);
   });
 
+  test("a college curator's selects stay inside their cards: the page does not scroll sideways (DAY-4)", async ({
+    page,
+  }) => {
+    // The curator's «Группа» lists «Специальность 09.02.07 Информационные системы и программирование»:
+    // a select is as wide as its longest option, and ran 90 px past a 1366 px page.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInAs(page, "TEACHER", "college");
+    await page.goto("/reports");
+    const form = page.locator("form", { has: page.locator("select[name='classId']") }).first();
+    const select = form.locator("select[name='classId']");
+    await expect(select).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    const card = await form.boundingBox();
+    const box = await select.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  });
+
   test("a parent has no reports page", async ({ page }) => {
     await signInAs(page, "PARENT");
     const response = await page.goto("/reports");

@@ -267,6 +267,24 @@ describe("missing finals are warned about from three days before the period's en
   });
 });
 
+describe("a school's first grade has no finals to warn about (JRN-10, FIN-4)", () => {
+  it("neither the list nor the 1st grade's sheet warns near the period's end, while the 7th grade's still does", async () => {
+    const teacher = userOf(f.users.teacher, ["TEACHER"]);
+    const late = new Date("2026-12-26T08:00:00.000Z");
+    const choices = await loadFinalsChoices(teacher, late);
+    expect(choices.find((c) => c.classId === f.firstClassId)).toBeDefined();
+    expect(choices.find((c) => c.classId === f.firstClassId)?.warning).toBe(null);
+    expect(choices.find((c) => c.classId === f.classId)?.warning).not.toBe(null);
+    const sheet = await loadFinalsPage(
+      teacher,
+      { classId: f.firstClassId, subjectId: f.subjectId, periodId: f.q2 },
+      late,
+    );
+    expect(sheet.kind).toBe("sheet");
+    expect(sheet.kind === "sheet" && sheet.warning).toBe(null);
+  });
+});
+
 describe("the teacher's list reads rolls and finals only near a period's end (FIN-4, issue 22 item 7)", () => {
   it("no roll or final count is read on a day far from every period's end; the warning near it is unchanged", async () => {
     const teacher = userOf(f.users.teacher, ["TEACHER"]);

@@ -116,13 +116,74 @@ describe("home page tasks (DAY-2)", () => {
     );
     expect(children.length).toBe(2);
     for (const t of w.tasks) {
-      const m = /^\/diary\/(\d+)\?week=(\d{4}-\d{2}-\d{2})$/.exec(t.href);
+      // DAY-4: the link opens the diary at the day the homework is due, not at the week's today
+      const m = /^\/diary\/(\d+)\?day=(\d{4}-\d{2}-\d{2})$/.exec(t.href);
       expect(m, t.href).not.toBeNull();
       expect(children.map((c) => c.id)).toContain(Number(m![1]));
       expect(m![2] >= "2026-11-23" && m![2] <= "2026-11-30").toBe(true);
+      const due = t.note === "к сегодня" ? "2026-11-23" : t.note!.replace(/^к (\d\d)\.(\d\d)\.(\d{4})$/, "$3-$2-$1");
+      expect(m![2]).toBe(due);
     }
     // two children: each task names the child
     expect(w.tasks.every((t) => /^[А-ЯЁ][а-яё]+: /.test(t.text))).toBe(true);
+  });
+
+  it("a class teacher's incomplete personal files are their own class's only (people.manage scope class, ACL-2)", async () => {
+    const user = await userOf("school", "teacher");
+    const w = byKey(await loadHomeWidgets(user, TODAY_DATE)).get("files");
+    const led = await q<{ id: number; name: string }>(
+      `SELECT c.id, c.name FROM "ClassGroup" c JOIN "ClassTeacher" t ON t."organisationId" = c."organisationId" AND t."classId" = c.id
+        JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+        WHERE c."organisationId" = $1 AND t."userId" = $2`,
+      [user.organisationId, user.id],
+    );
+    expect(led.map((c) => c.name)).toEqual(["7А"]);
+    const own = await q<{ id: number }>(
+      `SELECT s.id FROM "Student" s JOIN "ClassMembership" m ON m."organisationId" = s."organisationId" AND m."studentId" = s.id
+        WHERE m."classId" = $1 AND m."startDate" <= '2026-11-23' AND (m."endDate" IS NULL OR m."endDate" >= '2026-11-23')
+          AND (s.snils IS NULL OR s."documentNumber" IS NULL
+               OR NOT EXISTS (SELECT 1 FROM "ParentLink" p WHERE p."organisationId" = s."organisationId" AND p."studentId" = s.id))`,
+      [led[0].id],
+    );
+    const listed = (w?.tasks ?? []).map((t) => Number(/\/people\/students\/(\d+)$/.exec(t.href)![1]));
+    expect(listed.every((id) => own.some((o) => o.id === id))).toBe(true);
+    expect((w?.tasks ?? []).every((t) => t.text.endsWith("(7А)"))).toBe(true);
+    expect(listed.length).toBe(Math.min(own.length, 8));
+    // the secretary (scope all) still sees the whole school's
+    const secretary = byKey(await loadHomeWidgets(await userOf("school", "secretary"), TODAY_DATE)).get("files")!;
+    expect(secretary.tasks.some((t) => !t.text.endsWith("(7А)"))).toBe(true);
+  });
+
+  it("the deputy sees the journals missing period finals near the period's end, not before, and no first grade (DAY-2, FIN-4)", async () => {
+    const deputy = await userOf("school", "zavuch");
+    expect(byKey(await loadHomeWidgets(deputy, TODAY_DATE)).get("finals")).toBeUndefined();
+    const w = byKey(await loadHomeWidgets(deputy, new Date("2026-12-26T00:00:00.000Z"))).get("finals")!;
+    expect(w.title).toMatch(/^Не выставлены итоговые отметки · \d+$/);
+    expect(w.tasks.length).toBe(8);
+    for (const t of w.tasks) {
+      expect(t.href).toMatch(/^\/finals\?classId=\d+&subjectId=\d+$/);
+      expect(t.text).not.toMatch(/^1[АБ] · /);
+      expect(t.note).toMatch(/^2 четверть: нет \d+, осталось 2 дн\.$/);
+    }
+    // a teacher sets only their own finals: no such widget on their home
+    const teacher = byKey(
+      await loadHomeWidgets(await userOf("school", "teacher"), new Date("2026-12-26T00:00:00.000Z")),
+    );
+    expect(teacher.get("finals")).toBeUndefined();
+  });
+
+  it("a college's homes say «занятие», not «урок» (DAY-6, PRN-3)", async () => {
+    const head = byKey(await loadHomeWidgets(await userOf("college", "zavotd"), TODAY_DATE)).get("control")!;
+    expect(head.tasks.length).toBeGreaterThan(0);
+    for (const t of head.tasks) expect(t.note).toMatch(/^\d+ (занятие|занятия|занятий) без темы$/);
+    const teacher = byKey(await loadHomeWidgets(await userOf("college", "teacher"), TODAY_DATE)).get("unfilled")!;
+    expect(teacher.title).toBe("Незаполненные занятия");
+    expect(teacher.tasks.length).toBeGreaterThan(0);
+    for (const t of teacher.tasks) expect(t.note).toMatch(/, \d+-е занятие$/);
+    // the school keeps its words
+    const school = byKey(await loadHomeWidgets(await userOf("school", "teacher"), TODAY_DATE)).get("unfilled")!;
+    expect(school.title).toBe("Незаполненные уроки");
+    for (const t of school.tasks) expect(t.note).toMatch(/, \d+-й урок$/);
   });
 
   it("a head of department's control widget stays inside the department's classes (scope dept)", async () => {

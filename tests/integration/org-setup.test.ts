@@ -185,7 +185,7 @@ describe("organisation set-up (ORG-2…ORG-7)", () => {
     expect(
       assignmentTypeSchema.safeParse({ name: "Тест", shortName: "Т", weight: "50", sortOrder: "1" }).error?.issues[0]
         .message,
-    ).toBe("Вес: от 0.1 до 10");
+    ).toBe("Вес: от 0,1 до 10");
   });
 
   it("keeps periods inside the academic year and refuses an end before the start (ORG-3)", async () => {

@@ -464,7 +464,7 @@ const CASES: Record<string, Case> = {
   },
   "home/data UNFILLED_BY_TEACHER": { statement: homeData.UNFILLED_BY_TEACHER, args: (d) => [d.org, null, FROM, TO] },
   "home/data LOGINS_NEVER_USED": { statement: homeData.LOGINS_NEVER_USED, args: (d) => [d.org] },
-  "home/data INCOMPLETE_FILES": { statement: homeData.INCOMPLETE_FILES, args: (d) => [d.org, TO] },
+  "home/data INCOMPLETE_FILES": { statement: homeData.INCOMPLETE_FILES, args: (d) => [d.org, null, TO] },
   "home/data ABSENCE_WATCH": { statement: homeData.ABSENCE_WATCH, args: (d) => [d.org, "N", 1, FROM, TO] },
   "journal/closing/data MISSING_FINALS": {
     statement: closingData.MISSING_FINALS,

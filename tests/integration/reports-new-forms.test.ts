@@ -200,6 +200,9 @@ describe("PRN-7 progress forms on the hand-computed department", () => {
     ]);
     expect(m.totals).toEqual([["Итого", "", 3, 1, 0, 1, 0, 1, 0, 66.7, 50, 4]]);
     expect(m.parameters[0].value).toBe("ОП.01 Информатика");
+    // DAY-6, PRN-10: the form's name in the organisation's words, and in its file's name
+    expect(m.title).toBe("Итоги успеваемости по дисциплине");
+    expect(m.fileName).toMatch(/^Итоги успеваемости /);
   });
 
   it("«Итоги успеваемости по специальностям»: each student once by all finals", async () => {

@@ -126,6 +126,11 @@ describe("the duty settings of the organisation (DUT-1, DUT-2, DUT-5)", () => {
     const f = settingsSchema.safeParse({ ...base, checkEveryDeputy: "DAILY" });
     expect(f.error?.issues[0].message).toBe("Периодичность проверки администрации: выберите из списка");
   });
+
+  it("names the rounding threshold's bounds with a decimal comma, as the administrator types them (ORG-2)", () => {
+    const r = settingsSchema.safeParse({ ...base, roundingThreshold: "1,5" });
+    expect(r.error?.issues[0].message).toBe("Порог округления: от 0,01 до 0,99");
+  });
 });
 
 describe("students at risk (DUT-5)", () => {

@@ -4,7 +4,7 @@
 // thread a large document left with a big heap ends at once (issue 22, peak RSS).
 import { afterEach, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import type { ReportModel } from "@/lib/reports/model";
+import { sampleReportModel } from "../support/report-model";
 import { fontsDir } from "@/lib/reports/pdf-fonts";
 import {
   PDF_THREADS_MAX,
@@ -18,18 +18,7 @@ import {
   threadKeepHeapMb,
 } from "@/lib/reports/render-pdf";
 
-const model = (title: string, rows = 40): ReportModel => ({
-  title,
-  organisationName: "МБОУ «Школа № 1»",
-  parameters: [{ label: "Классы", value: "вся организация" }],
-  orientation: "landscape",
-  header: [{ label: "Класс" }, { label: "Обучающихся" }, { label: "Средний балл" }],
-  columns: [{ kind: "text", key: true }, { kind: "number" }, { kind: "decimal" }],
-  rows: Array.from({ length: rows }, (_, i) => [`${(i % 11) + 1}${"АБВГ"[i % 4]}`, 20 + (i % 9), 3.5 + (i % 5) / 10]),
-  totals: [["Всего", 1000, 4.1]],
-  notes: ["Каждый обучающийся учитывается один раз."],
-  printedAt: new Date("2026-11-23T08:00:00Z"),
-});
+const model = sampleReportModel;
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
