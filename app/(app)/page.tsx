@@ -3,7 +3,7 @@ import { cap, vocabulary } from "@/lib/org/vocabulary";
 import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadOrgSummary } from "@/lib/org/loaders";
-import { loadMyLessonsToday, loadClassLessonsToday } from "@/lib/schedule/loaders";
+import { loadMyLessonsToday, loadClassLessonsToday, loadMyNextLessons } from "@/lib/schedule/loaders";
 import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
 import { loadBoard } from "@/lib/messages/loaders";
 import { formatDate, todayIn, weekdayName } from "@/lib/org/time";
@@ -50,6 +50,8 @@ export default async function HomePage() {
         myClasses.map((c) => c.id),
       )
     : [];
+  // DAY-2: on a day without lessons (a Saturday, a holiday) the teacher sees the next teaching day's.
+  const myNext = myLessons && myLessons.length === 0 ? await loadMyNextLessons(user) : null;
   const studentLessons = place ? await loadClassLessonsToday(user, place.classId, place.subgroupIds) : null;
   const classIds = [
     ...(myClasses?.map((c) => c.id) ?? []),
@@ -86,6 +88,14 @@ export default async function HomePage() {
         {myLessons && (
           <Panel title={`Мои ${v.lesson.nomPl} сегодня`}>
             <LessonsTable lessons={myLessons} showClass linkJournal kind={user.orgKind} />
+            {myNext && (
+              <div className="mt-3">
+                <h3 className="text-sm font-medium">
+                  Ближайшие {v.lesson.nomPl}: {weekdayName(myNext.date)}, {formatDate(myNext.date)}
+                </h3>
+                <LessonsTable lessons={myNext.lessons} showClass linkJournal kind={user.orgKind} />
+              </div>
+            )}
             {myClasses && myClasses.length > 0 && (
               <p className="mt-3 text-sm text-slate-600">
                 {cap(v.classTeacher.nom)}: {myClasses.map((c) => c.name).join(", ")}

@@ -4,6 +4,7 @@ import { ATTENDANCE_LABELS, ATTENDANCE_TITLES } from "@/lib/journal/rules";
 import type { ClubWeekEntry } from "@/lib/clubs/rules";
 import { formatDate, weekdayName } from "@/lib/org/time";
 import { clockLabel } from "@/lib/schedule/timetable/rules";
+import { roomLabel } from "@/lib/schedule/room-label";
 import { Card } from "@/components/ui/card";
 import { MarkBadge } from "@/components/ui/mark-badge";
 
@@ -20,7 +21,7 @@ export function ClubWeek({ entries }: { entries: readonly ClubWeekEntry[] }) {
             <span className="font-medium">{e.clubName}</span>
             <span className="text-slate-500">
               {e.leaderName}
-              {e.roomName ? `, каб. ${e.roomName}` : ""}
+              {e.roomName ? `, ${roomLabel(e.roomName)}` : ""}
             </span>
             {e.topic && <span className="text-slate-700">Тема: {e.topic}</span>}
             {e.code && (

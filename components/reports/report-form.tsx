@@ -19,6 +19,8 @@ export type ReportFormProps = {
   description: string;
   classWord: string;
   classes: ReportClass[];
+  /** The class preselected where one class is required (the first with marks, JRN-10). */
+  defaultClassId?: number | null;
   /** Whole parallels and departments («grade:7», «dept:3») for the reports over many classes. */
   groups?: { value: string; label: string }[];
   /** "required" — one class; "optional" — a class or, for the «all» scope, the whole organisation; "none" — no class. */
@@ -56,7 +58,11 @@ export function ReportForm(props: ReportFormProps) {
       {props.classChoice !== "none" && (
         <label className={field}>
           {props.classWord}
-          <Select name="classId" className={fit}>
+          <Select
+            name="classId"
+            className={fit}
+            defaultValue={props.classChoice === "required" ? (props.defaultClassId ?? undefined) : undefined}
+          >
             {props.classChoice === "optional" && props.wholeOrganisation && <option value="">Вся организация</option>}
             {props.classChoice === "optional" && props.groups && props.groups.length > 0 && (
               <optgroup label="Параллели и отделения">

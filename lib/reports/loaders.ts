@@ -8,6 +8,7 @@ import { reportScope, subjectsOf, teachersOf } from "./data";
 import { reportJobList } from "./jobs/orders";
 import { admitsAll, departmentLabel, specialtyLabel, specialtyOf } from "./scope-rules";
 import { currentPeriodId } from "./rules";
+import { marksAllowed } from "@/lib/journal/rules";
 
 /**
  * The report form's choices: the classes (and whole parallels / departments) the user's scopes
@@ -58,6 +59,8 @@ export const loadReportForm = cache(async (user: CurrentUser, scopes: Scope[], p
     wholeOrganisation,
     groups,
     classes,
+    // A form that needs one class opens on the first class with marks (JRN-10: not a school's first grade).
+    defaultClassId: classes.find((c) => marksAllowed(scope.isCollege ? "COLLEGE" : "SCHOOL", c.grade))?.id ?? null,
     periods: scope.periods,
     // PRN-10: the period the organisation is in today (of the kind most of its classes use).
     currentPeriodId: currentPeriodId(scope.periods, scope.classes, todayIn(user.timeZone)),

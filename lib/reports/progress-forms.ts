@@ -40,6 +40,7 @@ import {
 import { signaturesFor } from "./signatures";
 import { studentsWithPeriodFinals } from "./progress";
 import { compareRuNumeric } from "@/lib/org/collation";
+import { marksAllowed } from "@/lib/journal/rules";
 
 type Scope = PeriodScopeInput;
 
@@ -139,7 +140,9 @@ export async function buildSubjectProgress(input: Scope & { subjectId: number })
     signatoryFacts(input.organisationId, ids),
   ]);
   const mine = (c: ReportClass) => finals.filter((f) => f.classId === c.id && f.periodId === own.get(c.id)?.id);
-  const classes = input.classes.filter((c) => mine(c).length > 0 || teachers.has(`${c.id}:${input.subjectId}`));
+  // A school's first grade gets no marks, so no finals (JRN-10): its rows would read 0 of 0.
+  const graded = input.classes.filter((c) => marksAllowed(input.isCollege ? "COLLEGE" : "SCHOOL", c.grade));
+  const classes = graded.filter((c) => mine(c).length > 0 || teachers.has(`${c.id}:${input.subjectId}`));
   // DAY-6, PRN-3: a school's form is «по предмету» (it printed «по учебной дисциплине» over «Предмет:»).
   const title = `Итоги успеваемости по ${v.subject.dat}`;
   const name = subjectTitle(v, subject);

@@ -78,6 +78,25 @@ export async function teacherLessonsOn(organisationId: number, teacherId: number
   return withBells(organisationId, lessons);
 }
 
+/**
+ * DAY-2: the teacher's next lessons after `date` — those of the first later day they teach (a Saturday's or a
+ * holiday's home shows Monday's), within `days` days; null when none is scheduled so soon.
+ */
+export async function teacherNextLessons(
+  organisationId: number,
+  teacherId: number,
+  date: Date,
+  days = 14,
+): Promise<{ date: Date; lessons: DayLesson[] } | null> {
+  const until = new Date(date.getTime() + days * 86_400_000);
+  const next = await db.lesson.findFirst({
+    where: { organisationId, date: { gt: date, lte: until }, ...lessonsGivenBy(teacherId) },
+    orderBy: [{ date: "asc" }],
+    select: { date: true },
+  });
+  return next ? { date: next.date, lessons: await teacherLessonsOn(organisationId, teacherId, next.date) } : null;
+}
+
 /** A class's lessons on a date (for a student: their subgroups only when given). */
 export async function classLessonsOn(
   organisationId: number,

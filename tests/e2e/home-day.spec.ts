@@ -148,4 +148,32 @@ test.describe("the teacher's school day (DAY-2, DAY-3)", () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(844);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   });
+
+  test("on a day without lessons the home shows the next teaching day's lessons (DAY-2)", async ({ page }) => {
+    const teacher = demoLogin("TEACHER");
+    // the first day from today the teacher has no lesson (a Sunday at the latest), then their next lesson day
+    const [{ free, next }] = await query<{ free: string; next: string }>(
+      `WITH t AS (SELECT u."organisationId", u.id FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId"
+                   WHERE o.name = $1 AND u.login = $2),
+            f AS (SELECT min(d)::date AS d FROM generate_series($3::date, $3::date + 14, interval '1 day') d
+                   WHERE NOT EXISTS (SELECT 1 FROM "Lesson" l, t WHERE l."organisationId" = t."organisationId"
+                                       AND l."teacherId" = t.id AND l.date = d::date))
+       SELECT to_char(f.d, 'YYYY-MM-DD') AS free,
+              to_char((SELECT min(l.date) FROM "Lesson" l, t WHERE l."organisationId" = t."organisationId"
+                          AND l."teacherId" = t.id AND l.date > f.d), 'DD.MM.YYYY') AS next
+         FROM f`,
+      [teacher.orgName, teacher.login, todayInZone()],
+    );
+    expect(free).not.toBeNull();
+    expect(next).not.toBeNull();
+    moveClockDays(Math.round((Date.parse(free) - Date.parse(todayInZone())) / DAY));
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await signInAs(page, "TEACHER");
+    await page.goto("/");
+    const heading = page.getByRole("heading", {
+      name: new RegExp(`^Ближайшие уроки: [а-я]+, ${next.replace(/\./g, "\\.")}$`),
+    });
+    await expect(heading).toBeVisible();
+    await expect(page.locator("div", { has: heading }).getByRole("link").first()).toBeVisible();
+  });
 });

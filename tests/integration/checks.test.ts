@@ -124,6 +124,17 @@ describe("journal checks (DUT-2)", () => {
     expect(text).toContain("просрочена на 73 дн.");
   });
 
+  it("PRN-2: the control's files are signed by the deputy director with the name, not «Отчёт сформировал»", async () => {
+    await signInAs(f.organisationId, f.users.deputy);
+    for (const report of ["deadline&date=2026-11-20", "fill&from=2026-11-01&to=2026-11-20"]) {
+      const res = await reportRoute(new Request(`http://localhost/api/control/report?report=${report}&format=xlsx`));
+      expect(res.status).toBe(200);
+      const text = await xlsxText(res);
+      expect(text).toMatch(/Заместитель директора[^]*Орлова Т\./);
+      expect(text).not.toContain("Отчёт сформировал");
+    }
+  });
+
   it("RPT-11 (report=deadline) gives each teacher's share filled by the deadline (DUT-1)", async () => {
     await signInAs(f.organisationId, f.users.deputy);
     const res = await reportRoute(

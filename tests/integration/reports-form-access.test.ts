@@ -112,3 +112,18 @@ describe("the head of department's scope", () => {
     expect(await verdict("progress", { periodId, format: "pdf" })).toBe(403);
   });
 });
+
+describe("a form that needs one class opens on a class with marks (JRN-10)", () => {
+  it("the school's deputy: not 1А (no marks in a first grade) but the first class of a later grade", async () => {
+    const { form } = await as("SCHOOL", "zavuch");
+    expect(form.classes[0]!.grade).toBe(1);
+    const picked = form.classes.find((c) => c.id === form.defaultClassId);
+    expect(picked?.grade).toBeGreaterThan(1);
+    expect(form.classes.filter((c) => c.grade > 1)[0]!.id).toBe(form.defaultClassId);
+  });
+
+  it("the college: its first course has marks, so the first group", async () => {
+    const { form } = await as("COLLEGE", "zavuch");
+    expect(form.defaultClassId).toBe(form.classes[0]!.id);
+  });
+});

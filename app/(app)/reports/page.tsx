@@ -40,6 +40,7 @@ export default async function ReportsPage({
   const common = {
     classWord: cap(v.class.nom),
     classes: form.classes,
+    defaultClassId: form.defaultClassId,
     groups: form.groups,
     wholeOrganisation: form.wholeOrganisation,
     defaultPeriodId: form.currentPeriodId,

@@ -259,6 +259,7 @@ const MARK_SELECT = {
 } as const;
 const ABSENCE_SELECT = { lessonId: true, missedHours: true } as const;
 const FINAL_SELECT = {
+  classId: true,
   subjectId: true,
   kind: true,
   periodId: true,
@@ -373,7 +374,11 @@ function assemblePeriod(
     e.absences++;
     e.absentHours += Number(a.missedHours ?? l.hours);
   }
+  // A year's finals (periodId null) only from the classes of the year shown: last year's «Год» of 6А is
+  // not this year's (REC-3); a period's finals are already of this year's periods.
+  const yearClassIds = new Set(stays.filter((x) => x.class.yearId === frame.yearId).map((x) => x.classId));
   for (const f of rows.finals) {
+    if (f.periodId === null && !yearClassIds.has(f.classId)) continue;
     subjectOf(f.subjectId, f.subject).finals.push({
       kind: f.kind,
       periodId: f.periodId,
@@ -615,7 +620,7 @@ export async function studentsPeriodData(
         classId: { in: classIds },
         OR: [{ periodId: { in: all((v) => v.frame.periods.map((p) => p.id)) } }, { periodId: null }],
       },
-      select: { studentId: true, classId: true, ...FINAL_SELECT },
+      select: { studentId: true, ...FINAL_SELECT },
     }),
     closings.length
       ? db.periodClosure.findMany({
@@ -709,7 +714,11 @@ export function newSinceCountsSql(
         WHERE h."organisationId" = ${organisationId} AND h."createdAt" > ${after}
           AND EXISTS (SELECT 1 FROM "ClassMembership" cm
                        WHERE cm."organisationId" = l."organisationId" AND cm."classId" = l."classId"
-                         AND cm."studentId" = ${studentId} AND cm."endDate" IS NULL)) AS homework,
+                         AND cm."studentId" = ${studentId} AND cm."endDate" IS NULL)
+          -- a subgroup's lesson only for its members (the week shows no other subgroup's homework)
+          AND (l."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM "SubgroupMember" sm
+                       WHERE sm."organisationId" = l."organisationId" AND sm."subgroupId" = l."subgroupId"
+                         AND sm."studentId" = ${studentId}))) AS homework,
       (SELECT count(*)::int FROM "MessageRecipient" r
          JOIN "Message" msg ON msg."organisationId" = r."organisationId" AND msg.id = r."messageId"
         WHERE r."organisationId" = ${organisationId} AND r."userId" = ${userId} AND r."deletedAt" IS NULL

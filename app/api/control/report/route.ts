@@ -18,8 +18,18 @@ import type { Scope } from "@/lib/access/matrix";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, todayIn } from "@/lib/org/time";
 import type { ReportModel } from "@/lib/reports/model";
+import { signatoryFacts } from "@/lib/reports/data";
+import { signaturesFor } from "@/lib/reports/signatures";
+import { vocabulary } from "@/lib/org/vocabulary";
 import { renderPdf } from "@/lib/reports/render-pdf";
 import { renderXlsx } from "@/lib/reports/render-xlsx";
+
+/** PRN-2: the control's reports are signed by the deputy director who controls the journal, with the name. */
+async function signedByDeputy(organisationId: number, model: ReportModel): Promise<ReportModel> {
+  if (model.signatures?.length) return model;
+  const [facts, signers] = await Promise.all([orgFacts(organisationId), signatoryFacts(organisationId, [])]);
+  return { ...model, signatures: signaturesFor(vocabulary(facts.isCollege), signers, { deputy: true }) };
+}
 
 const bad = (message: string) => Response.json(fail("INVALID_INPUT", message), { status: 400 });
 
@@ -109,8 +119,9 @@ export async function GET(request: Request) {
   }
   const access = await requireAccessForRoute(permission);
   if (!access.ok) return access.response;
-  const model = await build(access.user.organisationId, access.user.id, access.scopes, access.user);
-  if (model instanceof Response) return model;
+  const built = await build(access.user.organisationId, access.user.id, access.scopes, access.user);
+  if (built instanceof Response) return built;
+  const model = await signedByDeputy(access.user.organisationId, built);
   const bytes = format.data === "pdf" ? await renderPdf(model) : await renderXlsx(model);
   const fileName = `${model.title} ${formatDate(todayIn(access.user.timeZone, now))}.${format.data}`.replace(
     /[\\/:*?"<>|]/g,
