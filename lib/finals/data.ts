@@ -5,7 +5,7 @@ import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import type { AverageInput } from "@/lib/journal/averages";
-import type { EducationFormName, FinalKindName } from "./rules";
+import { anyFinalsWarning, type EducationFormName, type FinalKindName } from "./rules";
 import { compareRu } from "@/lib/org/collation";
 
 export type SheetFinal = {
@@ -275,4 +275,20 @@ export async function finalsWarningDays(organisationId: number): Promise<number>
     select: { finalsWarningDays: true },
   });
   return s?.finalsWarningDays ?? 3;
+}
+
+/** anyFinalsWarning over the current year's periods: may a journal's finals be due today (FIN-4)? */
+export async function finalsWarningDue(organisationId: number, today: Date): Promise<boolean> {
+  const [periods, warningDays] = await Promise.all([
+    db.period.findMany({
+      where: { organisationId, year: { isCurrent: true } },
+      select: { kind: true, startDate: true, endDate: true },
+    }),
+    finalsWarningDays(organisationId),
+  ]);
+  return anyFinalsWarning(
+    periods.map((p) => ({ kind: p.kind, start: p.startDate, end: p.endDate })),
+    today,
+    warningDays,
+  );
 }

@@ -135,6 +135,25 @@ export function currentPeriod<P extends { start: Date; end: Date }>(periods: rea
   );
 }
 
+/**
+ * FIN-4's gate for a home page: is any period kind's current period (currentPeriod) within the
+ * warning's lead time today (finalsWarning)? On the other days of the year no journal can be due, so
+ * the journals' finals need not be read at all.
+ */
+export function anyFinalsWarning(
+  periods: readonly { kind: string; start: Date; end: Date }[],
+  today: Date,
+  warningDays: number,
+): boolean {
+  return [...new Set(periods.map((p) => p.kind))].some((kind) => {
+    const period = currentPeriod(
+      periods.filter((p) => p.kind === kind),
+      today,
+    );
+    return period !== null && finalsWarning(period.end, today, warningDays) !== null;
+  });
+}
+
 /** Students on the roll on a date (the movement book's stays). */
 export function rollOn(stays: readonly { studentId: number; start: Date; end: Date | null }[], date: Date): number {
   const t = date.getTime();

@@ -1,6 +1,7 @@
 // DAY-2: which task widgets a home page shows follows the permissions the user holds (the same
 // facts the menu and the gate use), never the role's name; the scope of a permission bounds the
 // classes a widget reads. Each widget is one statement (lib/home/data.ts).
+import { todayIn } from "@/lib/org/time";
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -11,6 +12,7 @@ import { ktpDueWidget } from "@/lib/programmes/loaders";
 import { serverNow } from "@/lib/org/clock";
 import { vocabulary } from "@/lib/org/vocabulary";
 import { loadFinalsChoices } from "@/lib/finals/loaders";
+import { finalsWarningDue } from "@/lib/finals/data";
 import {
   absenceWatch,
   absencesWithoutReason,
@@ -97,6 +99,8 @@ export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Pro
  * days of the year. Opens the finals sheet of the journal.
  */
 async function missingFinals(user: CurrentUser, today: Date): Promise<HomeWidget | null> {
+  // Most days of the year no period is near its end: the journals' finals are not read then.
+  if (!(await finalsWarningDue(user.organisationId, todayIn(user.timeZone, today)))) return null;
   const due = (await loadFinalsChoices(user, today)).filter((c) => c.due);
   if (due.length === 0) return null;
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  anyFinalsWarning,
   currentPeriod,
   finalInputText,
   finalKey,
@@ -93,5 +94,23 @@ describe("missing finals warning (FIN-4)", () => {
     expect(finalKey({ studentId: 3, classId: 1, subjectId: 2, kind: "YEAR", periodId: null })).toBe(
       "final:1:2:3:YEAR:year",
     );
+  });
+});
+
+describe("anyFinalsWarning: the home's gate before the journals' finals are read (FIN-4, DAY-2)", () => {
+  const periods = [
+    { kind: "QUARTER", start: d("2026-09-01"), end: d("2026-10-24") },
+    { kind: "QUARTER", start: d("2026-11-05"), end: d("2026-12-28") },
+    { kind: "SEMESTER", start: d("2026-09-01"), end: d("2026-12-30") },
+  ];
+  it("false inside every kind's period far from its end, and before the first period", () => {
+    expect(anyFinalsWarning(periods, d("2026-11-23"), 3)).toBe(false);
+    expect(anyFinalsWarning(periods, d("2026-08-25"), 3)).toBe(false);
+  });
+  it("true from the lead time before a period's end of any kind, and between periods (the last one over)", () => {
+    expect(anyFinalsWarning(periods, d("2026-12-25"), 3)).toBe(true);
+    expect(anyFinalsWarning(periods, d("2026-12-24"), 3)).toBe(false);
+    expect(anyFinalsWarning(periods.slice(2), d("2026-12-27"), 3)).toBe(true);
+    expect(anyFinalsWarning(periods.slice(0, 2), d("2026-11-01"), 3)).toBe(true);
   });
 });
