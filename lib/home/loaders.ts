@@ -1,7 +1,6 @@
 // DAY-2: which task widgets a home page shows follows the permissions the user holds (the same
 // facts the menu and the gate use), never the role's name; the scope of a permission bounds the
 // classes a widget reads. Each widget is one statement (lib/home/data.ts).
-import { todayIn } from "@/lib/org/time";
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -10,6 +9,7 @@ import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders
 import { approvalWidget } from "@/lib/schedule/approval/loaders";
 import { ktpDueWidget } from "@/lib/programmes/loaders";
 import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
 import { vocabulary } from "@/lib/org/vocabulary";
 import { loadFinalsChoices } from "@/lib/finals/loaders";
 import { finalsWarningDue } from "@/lib/finals/data";
