@@ -809,6 +809,7 @@ function textCases(ids: ExtraIds): Record<string, TextCase[] | { none: string }>
       periodId: ids.periodId,
       target: "all",
       basis: "Приказ № 1",
+      early: "on",
     }),
     "lib/org/year/actions.ts#reopenYearAction": formCases(["reason"], {
       yearId: ids.yearId,

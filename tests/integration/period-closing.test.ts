@@ -2,8 +2,9 @@
 // server actions: refused with the list of missing finals and nothing written; a class, a parallel,
 // a department, the organisation; HEAD_OF_DEPT only within their department; audited; the journal
 // grid, the finals page and the diary say «Период закрыт …»; ADMIN opens a class × subject × date
-// range with a reason for 12 hours — the only way back.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+// range with a reason for 12 hours — the only way back. Before the period's last day (the
+// organisation's date) only with «Закрыть до окончания периода» (note16).
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { closePeriodAction } from "@/lib/journal/closing/actions";
 import { openDatesAction } from "@/lib/journal/unlock/actions";
@@ -50,9 +51,15 @@ async function finalsFor7A(except: number[] = []) {
   });
 }
 
-async function close(userId: number, target: string, basis = "приказ № 112 от 20.11.2026") {
+/** Closes the 2nd quarter — before its last day (28.12.2026), so confirmed unless `fields` say otherwise. */
+async function close(
+  userId: number,
+  target: string,
+  basis = "приказ № 112 от 20.11.2026",
+  fields: Record<string, string | number> = { early: "on" },
+) {
   await signInAs(f.organisationId, userId);
-  return closePeriodAction(null, formData({ periodId: f.q2, target, basis }));
+  return closePeriodAction(null, formData({ periodId: f.q2, target, basis, ...fields }));
 }
 
 beforeAll(async () => {
@@ -313,5 +320,210 @@ describe("the class teacher's absence reasons (JRN-4, REC-1)", () => {
     await absent(lesson.id, f.left);
     const ok = await saveReasonsAction(null, formData({ classId: cls.id, [`r:${lesson.id}:${f.left}`]: "UP:N:1" }));
     expect(ok).toEqual({ ok: true, data: { message: "Сохранено причин: 1" } });
+  });
+});
+
+describe("closing before the period's last day (REC-1, note16)", () => {
+  const basis = "приказ № 120 от 20.11.2026";
+  const early = "Закрыть до окончания периода";
+  let a9: number;
+  let b9: number;
+  let trimester: number;
+  let v8: number;
+
+  /** A class with one pupil, algebra lessons on `dates` and the pupil's final of `periodId`. */
+  async function smallClass(name: string, grade: number, dates: string[], periodId: number, periodKind = "QUARTER") {
+    const organisationId = f.organisationId;
+    const cls = await db.classGroup.create({
+      data: { organisationId, yearId: f.yearId, name, grade, periodKind: periodKind as "QUARTER" },
+    });
+    const s = await db.student.create({
+      data: { organisationId, lastName: `Ученик${name}`, firstName: "Ян", birthDate: day("2011-03-03") },
+    });
+    await db.classMembership.create({
+      data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") },
+    });
+    for (const [i, iso] of dates.entries())
+      await db.lesson.create({
+        data: {
+          organisationId,
+          classId: cls.id,
+          subjectId: f.subjectId,
+          teacherId: f.users.teacher,
+          date: day(iso),
+          bellNumber: i + 1,
+        },
+      });
+    await db.finalMark.create({
+      data: {
+        organisationId,
+        studentId: s.id,
+        classId: cls.id,
+        subjectId: f.subjectId,
+        kind: "PERIOD",
+        periodId,
+        value: 5,
+        setById: f.users.teacher,
+      },
+    });
+    return cls.id;
+  }
+
+  beforeAll(async () => {
+    vi.setSystemTime(NOW);
+    // Two lessons of 9А after today (20.11), one of 9Б; today's lesson is not «after today».
+    a9 = await smallClass("9А", 9, ["2026-11-19", "2026-11-20", "2026-11-23", "2026-11-24"], f.q2);
+    b9 = await smallClass("9Б", 9, ["2026-11-25"], f.q2);
+    // A trimester ending today (20.11) and 8В learning by it.
+    trimester = (
+      await db.period.create({
+        data: {
+          organisationId: f.organisationId,
+          yearId: f.yearId,
+          kind: "TRIMESTER",
+          number: 1,
+          name: "1 триместр",
+          startDate: day("2026-09-01"),
+          endDate: day("2026-11-20"),
+        },
+      })
+    ).id;
+    v8 = await smallClass("8В", 8, ["2026-11-19"], trimester, "TRIMESTER");
+  });
+
+  beforeEach(() => {
+    vi.setSystemTime(NOW);
+  });
+
+  it("refuses without the confirmation, naming the lessons still to come per class, and writes nothing", async () => {
+    const before = await dbDigest();
+    expect(await close(f.users.deputy, "grade:9", basis, {})).toEqual({
+      ok: false,
+      code: "INVALID_INPUT",
+      message: `Период «2 четверть» заканчивается 28.12.2026. Чтобы закрыть его раньше, отметьте «${early}»`,
+      fieldErrors: {
+        early: [
+          "Период заканчивается 28.12.2026: 3 урока после сегодняшнего дня будут закрыты до того, как пройдут",
+          "По классам: 9А — 2, 9Б — 1",
+        ],
+      },
+    });
+    expect(await close(f.users.deputy, `class:${b9}`, basis, {})).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        early: ["Период заканчивается 28.12.2026: 1 урок после сегодняшнего дня будет закрыт до того, как пройдёт"],
+      },
+    });
+    expect(await close(f.users.deputy, `class:${b9}`, basis, { early: "yes" })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      message: `Неверное значение отметки «${early}»`,
+    });
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+  });
+
+  it("closes with the confirmation, audited as usual", async () => {
+    expect(await close(f.users.deputy, "grade:9", basis, { early: "on" })).toEqual({
+      ok: true,
+      data: { message: "Период «2 четверть» закрыт: 9А, 9Б", lines: [] },
+    });
+    const rows = await db.periodClosure.findMany({
+      where: { organisationId: f.organisationId, classId: { in: [a9, b9] } },
+      select: { classId: true, periodId: true, basis: true, closedAt: true },
+      orderBy: { classId: "asc" },
+    });
+    expect(rows).toEqual([a9, b9].map((classId) => ({ classId, periodId: f.q2, basis, closedAt: NOW })));
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, action: "period.close", entityId: String(f.q2) },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.details).toMatchObject({ target: "grade:9", basis, classIds: [a9, b9], beforeEnd: true });
+  });
+
+  it("needs no confirmation on or after the last day — the organisation's date, not UTC's", async () => {
+    const closeTrimester = () =>
+      signInAs(f.organisationId, f.users.deputy).then(() =>
+        closePeriodAction(null, formData({ periodId: trimester, target: `class:${v8}`, basis })),
+      );
+    // 23:30 in Samara on 19.11: the trimester ends tomorrow.
+    vi.setSystemTime(new Date("2026-11-19T19:30:00.000Z"));
+    expect(await closeTrimester()).toMatchObject({
+      ok: false,
+      message: `Период «1 триместр» заканчивается 20.11.2026. Чтобы закрыть его раньше, отметьте «${early}»`,
+      fieldErrors: {
+        early: ["Период заканчивается 20.11.2026: 0 уроков после сегодняшнего дня будут закрыты до того, как пройдут"],
+      },
+    });
+    // 00:30 in Samara on 20.11 (still 19.11 in UTC): its last day.
+    vi.setSystemTime(new Date("2026-11-19T20:30:00.000Z"));
+    expect(await closeTrimester()).toEqual({
+      ok: true,
+      data: { message: "Период «1 триместр» закрыт: 8В", lines: [] },
+    });
+    // After the last day: the 1st quarter (ended 24.10) for 9А.
+    vi.setSystemTime(NOW);
+    await signInAs(f.organisationId, f.users.deputy);
+    expect(await closePeriodAction(null, formData({ periodId: f.q1, target: `class:${a9}`, basis }))).toMatchObject({
+      ok: true,
+      data: { message: "Период «1 четверть» закрыт: 9А" },
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organisationId: f.organisationId, action: "period.close", entityId: String(f.q1) },
+    });
+    expect(audit.details).toMatchObject({ beforeEnd: false });
+  });
+
+  it("holds for a college's semester too", async () => {
+    const c = await createJournalFixture({ students: 2 });
+    await db.organisation.update({ where: { id: c.organisationId }, data: { kind: "COLLEGE" } });
+    const semester = await db.period.create({
+      data: {
+        organisationId: c.organisationId,
+        yearId: c.yearId,
+        kind: "SEMESTER",
+        number: 1,
+        name: "1 семестр",
+        startDate: day("2026-09-01"),
+        endDate: day("2026-12-26"),
+      },
+    });
+    await db.classGroup.update({
+      where: { organisationId_id: { organisationId: c.organisationId, id: c.classId } },
+      data: { periodKind: "SEMESTER" },
+    });
+    await db.finalMark.createMany({
+      data: [...c.students, c.joined, c.home].map((studentId) => ({
+        organisationId: c.organisationId,
+        studentId,
+        classId: c.classId,
+        subjectId: c.subjectId,
+        kind: "PERIOD" as const,
+        periodId: semester.id,
+        value: 4,
+        setById: c.users.teacher,
+      })),
+    });
+    const closeSemester = async (fields: Record<string, string>) => {
+      await signInAs(c.organisationId, c.users.deputy);
+      return closePeriodAction(
+        null,
+        formData({ periodId: semester.id, target: `class:${c.classId}`, basis, ...fields }),
+      );
+    };
+    const before = await dbDigest();
+    // The fixture's lessons run every weekday to 27.11: 23.11–27.11 are after today.
+    expect(await closeSemester({})).toEqual({
+      ok: false,
+      code: "INVALID_INPUT",
+      message: `Период «1 семестр» заканчивается 26.12.2026. Чтобы закрыть его раньше, отметьте «${early}»`,
+      fieldErrors: {
+        early: ["Период заканчивается 26.12.2026: 5 уроков после сегодняшнего дня будут закрыты до того, как пройдут"],
+      },
+    });
+    expect(changedTables(before, await dbDigest())).toEqual([]);
+    expect(await closeSemester({ early: "on" })).toEqual({
+      ok: true,
+      data: { message: "Период «1 семестр» закрыт: 7А", lines: [] },
+    });
   });
 });

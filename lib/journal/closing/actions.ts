@@ -2,17 +2,27 @@
 // Closing a period (REC-1): DEPUTY / ADMIN (period.close, all) or HEAD_OF_DEPT (their department's
 // groups) close a period for a class, a parallel, a department or the whole organisation with the
 // order it rests on. Refused — nothing written — with the list of missing finals unless every
-// student on the roll has the period's final in every subject they were taught. Audited.
+// student on the roll has the period's final in every subject they were taught, and before the
+// period's last day (the organisation's «today») unless the closer confirms it. Audited.
 import { firstIssue } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { classesToList, listScope } from "@/lib/access/scope";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
+import { todayIn } from "@/lib/org/time";
 import { YEAR_CLOSED_REASON } from "../lock";
-import { closingYear } from "./data";
+import { closingYear, lessonsAhead } from "./data";
 import { closePeriod } from "./mutations";
-import { classesOfTarget, missingLines, parseTarget, refusalMessage } from "./rules";
+import {
+  classesOfTarget,
+  closesEarly,
+  earlyRefusal,
+  earlyWarning,
+  missingLines,
+  parseTarget,
+  refusalMessage,
+} from "./rules";
 import { closePeriodSchema } from "./schema";
 
 export type CloseState = ActionResult<{ message: string; lines: string[] }>;
@@ -25,6 +35,7 @@ export async function closePeriodAction(_prev: CloseState | null, data: FormData
     periodId: data.get("periodId"),
     target: data.get("target"),
     basis: data.get("basis"),
+    early: data.get("early") ?? undefined,
   });
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const target = parseTarget(parsed.data.target);
@@ -42,6 +53,26 @@ export async function closePeriodAction(_prev: CloseState | null, data: FormData
   const admitted = classesToList(await listScope(user, { scopes: access.scopes }));
   if (admitted && classes.some((c) => !admitted.has(c.id)))
     return fail("FORBIDDEN", "Закрывать период можно только для классов (групп) своего отделения");
+  const now = serverNow();
+  const today = todayIn(user.timeZone, now);
+  // Before the period's last day only with the confirmation (REC-1): lessons still to come would be
+  // locked before they happen. Classes already closed are not closed again and need none.
+  const closedBefore = new Set(year.closings.filter((c) => c.periodId === period.id).map((c) => c.classId));
+  const toClose = classes.filter((c) => !closedBefore.has(c.id));
+  const beforeEnd = closesEarly(period.end, today);
+  if (toClose.length > 0 && beforeEnd && !parsed.data.early) {
+    const ahead = await lessonsAhead(
+      user.organisationId,
+      toClose.map((c) => c.id),
+      today,
+      period.end,
+    );
+    const lines = earlyWarning(
+      period.end,
+      toClose.map((c) => ({ className: c.name, count: ahead.get(c.id) ?? 0 })),
+    );
+    return fail("INVALID_INPUT", earlyRefusal(period.name, period.end), { early: lines });
+  }
   const r = await closePeriod({
     organisationId: user.organisationId,
     userId: user.id,
@@ -49,7 +80,8 @@ export async function closePeriodAction(_prev: CloseState | null, data: FormData
     classIds: classes.map((c) => c.id),
     basis: parsed.data.basis,
     target: parsed.data.target,
-    now: serverNow(),
+    now,
+    beforeEnd,
   });
   if (!r.ok && r.reason === "year-closed") return fail("LOCKED", YEAR_CLOSED_REASON);
   if (!r.ok)

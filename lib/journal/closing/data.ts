@@ -128,3 +128,27 @@ export async function missingFinals(
   const rows = await MISSING_FINALS.run(client, organisationId, periodId, [...classIds]);
   return rows.map((r) => ({ className: r.className, subjectName: r.subjectName, studentName: fullName(r) }));
 }
+
+/**
+ * Per class, the scheduled lessons after `today` up to the period's last day (REC-1: what an early
+ * closing locks before it happens). Classes without such lessons are absent.
+ */
+export async function lessonsAhead(
+  organisationId: number,
+  classIds: readonly number[],
+  today: Date,
+  periodEnd: Date,
+): Promise<Map<number, number>> {
+  if (classIds.length === 0 || today >= periodEnd) return new Map();
+  const rows = await db.lesson.groupBy({
+    by: ["classId"],
+    where: {
+      organisationId,
+      classId: { in: [...classIds] },
+      status: "SCHEDULED",
+      date: { gt: today, lte: periodEnd },
+    },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.classId, r._count._all]));
+}

@@ -33,6 +33,8 @@ export async function closePeriod(a: {
   basis: string;
   target: string;
   now: Date;
+  /** Closed before the period's last day, with the closer's confirmation (REC-1). */
+  beforeEnd: boolean;
 }): Promise<CloseOutcome> {
   return db.$transaction(
     async (tx) => {
@@ -62,7 +64,7 @@ export async function closePeriod(a: {
         { organisationId: a.organisationId, userId: a.userId },
         "period.close",
         ["Period", a.periodId],
-        { target: a.target, basis: a.basis, classIds: toClose, alreadyClosed: [...already] },
+        { target: a.target, basis: a.basis, classIds: toClose, alreadyClosed: [...already], beforeEnd: a.beforeEnd },
       );
       return { ok: true as const, closed: toClose, already: [...already] };
     },

@@ -1,6 +1,9 @@
+import { formatDate } from "@/lib/org/time";
+import { plural } from "@/lib/org/vocabulary";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 // Pure rules of closing a period (REC-1, seed 002 §4.5.1, 003 regl. 10): which classes a choice
-// names, and the refusal listing the missing finals. No I/O.
+// names, the refusal listing the missing finals, and the warning of a closing before the period's
+// last day. No I/O.
 
 /** What DEPUTY closes: one class, a parallel (grade), a department, or the whole organisation. */
 export type ClosingTarget =
@@ -11,20 +14,23 @@ export type ClosingTarget =
 
 export type ClosingClass = { id: number; name: string; grade: number; departmentId: number | null; periodKind: string };
 
+/** Whether a target names a class (whatever its periods). */
+export function namesClass(target: ClosingTarget, c: ClosingClass): boolean {
+  return (
+    target.kind === "all" ||
+    (target.kind === "class" && c.id === target.classId) ||
+    (target.kind === "grade" && c.grade === target.grade) ||
+    (target.kind === "dept" && c.departmentId === target.departmentId)
+  );
+}
+
 /** The classes of the year a target names, of the period's kind (a class with other periods is not named). */
 export function classesOfTarget(
   classes: readonly ClosingClass[],
   target: ClosingTarget,
   periodKind: string,
 ): ClosingClass[] {
-  return classes.filter(
-    (c) =>
-      c.periodKind === periodKind &&
-      (target.kind === "all" ||
-        (target.kind === "class" && c.id === target.classId) ||
-        (target.kind === "grade" && c.grade === target.grade) ||
-        (target.kind === "dept" && c.departmentId === target.departmentId)),
-  );
+  return classes.filter((c) => c.periodKind === periodKind && namesClass(target, c));
 }
 
 /** The form's one select: «class:12», «grade:7», «dept:3», «all». Null for anything else. */
@@ -58,3 +64,34 @@ export function refusalMessage(missing: readonly MissingFinal[]): string {
   const subjects = new Set(missing.map((m) => `${m.className}|${m.subjectName}`)).size;
   return `Период не закрыт: не выставлено итоговых отметок — ${missing.length} (предметов: ${subjects}). Период закрывается, когда у каждого ученика есть итоговая отметка`;
 }
+
+/** REC-1: a period closed before its last day (`today` in the organisation's zone) needs a confirmation. */
+export function closesEarly(periodEnd: Date, today: Date): boolean {
+  return today.getTime() < periodEnd.getTime();
+}
+
+/** A class in scope and its scheduled lessons after today up to the period's last day. */
+export type LessonsAhead = { className: string; count: number };
+
+/**
+ * The warning of an early closing: «Период заканчивается 28.12.2026: 17 уроков после сегодняшнего дня
+ * будут закрыты до того, как пройдут», then, for several classes, each one's count.
+ */
+export function earlyWarning(periodEnd: Date, ahead: readonly LessonsAhead[]): string[] {
+  const total = ahead.reduce((n, a) => n + a.count, 0);
+  const lessons = `${total} ${plural(total, "урок", "урока", "уроков")}`;
+  const closed = plural(total, "будет закрыт", "будут закрыты", "будут закрыты");
+  const pass = plural(total, "пройдёт", "пройдут", "пройдут");
+  const head = `Период заканчивается ${formatDate(periodEnd)}: ${lessons} после сегодняшнего дня ${closed} до того, как ${pass}`;
+  if (ahead.length < 2) return [head];
+  const classes = [...ahead].sort((a, b) => compareRuNumeric(a.className, b.className));
+  return [head, `По классам: ${classes.map((a) => `${a.className} — ${a.count}`).join(", ")}`];
+}
+
+/** The refusal of an early closing without the confirmation (REC-1). */
+export function earlyRefusal(periodName: string, periodEnd: Date): string {
+  return `Период «${periodName}» заканчивается ${formatDate(periodEnd)}. Чтобы закрыть его раньше, отметьте «${EARLY_LABEL}»`;
+}
+
+/** The confirmation's label on the form. */
+export const EARLY_LABEL = "Закрыть до окончания периода";

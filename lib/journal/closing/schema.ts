@@ -11,4 +11,9 @@ export const closePeriodSchema = z.object({
     .trim()
     .min(3, { error: "Укажите основание: номер и дату приказа или протокола" })
     .max(200, { error: "Основание — не длиннее 200 символов" }),
+  // «Закрыть до окончания периода»: the closer's confirmation that lessons still to come are closed too.
+  early: z
+    .enum(["on"], { error: "Неверное значение отметки «Закрыть до окончания периода»" })
+    .optional()
+    .transform((v) => v === "on"),
 });

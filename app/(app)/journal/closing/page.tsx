@@ -1,12 +1,15 @@
 // «Закрытие периодов» (REC-1): DEPUTY, HEAD_OF_DEPT (their department's groups) and ADMIN close a
 // period for a class, a parallel, a department or the organisation once every student has the
-// period's finals; the table shows what is closed, when, by whom and on what basis.
+// period's finals (before the period's last day only with a confirmation); the table shows what is
+// closed, when, by whom and on what basis.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { classesToList, listScope } from "@/lib/access/scope";
-import { closingYear } from "@/lib/journal/closing/data";
-import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
-import { ClosePeriodForm } from "@/components/journal/close-period-form";
+import { closingYear, lessonsAhead } from "@/lib/journal/closing/data";
+import { closesEarly, EARLY_LABEL, namesClass, parseTarget } from "@/lib/journal/closing/rules";
+import { serverNow } from "@/lib/org/clock";
+import { formatDate, formatDateTime, isoDate, todayIn } from "@/lib/org/time";
+import { ClosePeriodForm, type EarlyPeriod } from "@/components/journal/close-period-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowTh, Table, Td, THead, Tr } from "@/components/ui/table";
 
@@ -38,8 +41,33 @@ export default async function ClosingPage() {
     ...grades.map((g) => ({ value: `grade:${g}`, label: college ? `${g} курс` : `Параллель ${g}-х классов` })),
     ...departments.map((d) => ({ value: `dept:${d.id}`, label: `Отделение «${d.name}»` })),
     ...classes.map((c) => ({ value: `class:${c.id}`, label: c.name })),
-  ];
+  ].map((t) => {
+    const target = parseTarget(t.value);
+    return { ...t, classIds: target ? classes.filter((c) => namesClass(target, c)).map((c) => c.id) : [] };
+  });
   const closingOf = new Map(year.closings.map((c) => [`${c.classId}:${c.periodId}`, c]));
+  // Periods not over yet (REC-1): per open class of the period's kind, the lessons after today.
+  const today = todayIn(user.timeZone, serverNow());
+  const early: Record<string, EarlyPeriod> = Object.fromEntries(
+    await Promise.all(
+      periods
+        .filter((p) => closesEarly(p.end, today))
+        .map(async (p) => {
+          const open = classes.filter((c) => c.periodKind === p.kind && !closingOf.has(`${c.id}:${p.id}`));
+          const ahead = await lessonsAhead(
+            user.organisationId,
+            open.map((c) => c.id),
+            today,
+            p.end,
+          );
+          const entry: EarlyPeriod = {
+            end: isoDate(p.end),
+            classes: open.map((c) => ({ id: c.id, name: c.name, count: ahead.get(c.id) ?? 0 })),
+          };
+          return [String(p.id), entry] as const;
+        }),
+    ),
+  );
   return (
     <div className="space-y-4">
       <PageHeader title={<>Закрытие периодов · {year.name}</>} />
@@ -47,7 +75,8 @@ export default async function ClosingPage() {
         Период закрывается, когда у каждого {college ? "студента" : "ученика"} есть итоговая отметка за период по
         каждому предмету. После закрытия отметки, посещаемость, темы, домашние задания, задания уроков и итоговые
         отметки периода не меняются ни для кого; исправление возможно только через открытие дат администратором (на 12
-        часов, с указанием причины).
+        часов, с указанием причины). До последнего дня периода его закрывают только с отметкой «{EARLY_LABEL}»: уроки,
+        которые ещё не прошли, закроются вместе с ним.
       </p>
       {year.closed ? (
         <p className="text-sm text-slate-600">Учебный год закрыт.</p>
@@ -58,6 +87,7 @@ export default async function ClosingPage() {
             label: `${p.name} (${formatDate(p.start)}–${formatDate(p.end)})`,
           }))}
           targets={targets}
+          early={early}
         />
       )}
       <Table label="Закрытие периодов по классам" data-testid="closing-table" className="w-fit max-w-full">
