@@ -10,7 +10,7 @@ import { lastActNumber, registerRows } from "./data";
 import { recordDisposal } from "./mutations";
 import { actModel } from "./register";
 
-export type Disposer = { id: number; organisationId: number; fullName: string; orgName: string };
+export type Disposer = { id: number; organisationId: number; fullName: string; orgName: string; timeZone: string };
 
 export type DisposalResult =
   { ok: true; actId: number; number: number; removed: number } | { ok: false; message: string };
@@ -37,6 +37,7 @@ export async function disposeDocuments(
       rows,
       now,
     }),
+    user.timeZone,
   );
   const file = await putFile(organisationId, "archive", bytes);
   const out = await recordDisposal(

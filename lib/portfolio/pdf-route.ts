@@ -33,6 +33,6 @@ export async function authorizedPortfolioPdf<R extends { view: boolean }, V>(
   if (!access.ok) return access.response;
   const view = await pdf.load(access.user, id, access.granted);
   if (!view) return Response.json(fail("NOT_FOUND"), { status: 404 });
-  const bytes = await renderPdf(pdf.model(access.user.orgName, view, new Date()));
+  const bytes = await renderPdf(pdf.model(access.user.orgName, view, new Date()), access.user.timeZone);
   return fileResponse(bytes, pdf.fileName(view), CONTENT_TYPES.pdf, "pdf");
 }

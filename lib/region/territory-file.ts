@@ -12,6 +12,7 @@ import { z } from "zod";
 import { buildTerritoryReport } from "@/lib/region/report";
 import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
 import { renderModel, type ReportFile } from "@/lib/reports/build";
+import { organisationTimeZone } from "@/lib/reports/data";
 import { heavyFile } from "@/lib/reports/single-flight";
 import { issuesText } from "@/lib/schema";
 import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
@@ -52,7 +53,9 @@ export async function buildTerritoryFile(
     to: req.to,
     now,
   });
-  return renderModel(model, req.format);
+  // The territory's zone as its accounts get it (lib/auth/authority/data.ts): its first organisation's.
+  const zone = organisationIds.length ? await organisationTimeZone(Math.min(...organisationIds)) : "Europe/Samara";
+  return renderModel(model, req.format, zone);
 }
 
 /** The file (shared, kept or built: heavyFile), or "busy" when every inline slot is taken (the route then queues it as a job). */

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { buildAttendanceReport } from "./attendance";
 import { buildAttendanceSheet, buildGroupsAttendance, buildSpecialtiesAttendance } from "./attendance-forms";
 import { CONTENT_TYPES } from "./download";
-import { reportScope, reportYearId, staffName } from "./data";
+import { organisationTimeZone, reportScope, reportYearId, staffName } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
@@ -105,17 +105,18 @@ export async function buildModel(organisationId: number, req: ReportRequest, now
 export type ReportFile = { bytes: Buffer; contentType: string; fileName: string };
 
 /** A built model as a file of the format, under its short name (PRN-10). */
-export async function renderModel(model: ReportModel, format: "pdf" | "xlsx"): Promise<ReportFile> {
+/** The file of a model; `timeZone` is the organisation's (the printed date, PRN). */
+export async function renderModel(model: ReportModel, format: "pdf" | "xlsx", timeZone: string): Promise<ReportFile> {
   const fileName = `${model.fileName ?? reportFileName([model.title, model.parameters[0]?.value])}.${format}`;
   return format === "pdf"
-    ? { bytes: await renderPdf(model), contentType: CONTENT_TYPES.pdf, fileName }
-    : { bytes: await renderXlsx(model), contentType: CONTENT_TYPES.xlsx, fileName };
+    ? { bytes: await renderPdf(model, timeZone), contentType: CONTENT_TYPES.pdf, fileName }
+    : { bytes: await renderXlsx(model, timeZone), contentType: CONTENT_TYPES.xlsx, fileName };
 }
 
 export async function buildReport(organisationId: number, req: ReportRequest, now: Date): Promise<ReportFile | null> {
   if (isArchiveRequest(req)) return buildArchive(organisationId, req, now);
   const model = await buildModel(organisationId, req, now);
-  return model ? renderModel(model, req.format) : null;
+  return model ? renderModel(model, req.format, await organisationTimeZone(organisationId)) : null;
 }
 
 /**
@@ -136,6 +137,7 @@ export async function buildArchive(
   const picked = pickClasses(scope.classes, pick, scope.departments, scope.isCollege);
   if (picked.classes.length === 0) return null;
   const zip = new JSZip();
+  const timeZone = await organisationTimeZone(organisationId);
   let title = "";
   for (const [i, cls] of picked.classes.entries()) {
     const model = await buildModel(
@@ -144,7 +146,7 @@ export async function buildArchive(
       now,
     );
     if (model) {
-      const file = await renderModel(model, req.format);
+      const file = await renderModel(model, req.format, timeZone);
       zip.file(file.fileName, file.bytes);
       title ||= model.title;
     }

@@ -626,3 +626,9 @@ export async function dataSnapshot(): Promise<string> {
   const [row] = await DATA_SNAPSHOT.run(replicaReader(db));
   return row.snapshot;
 }
+
+/** An organisation's time zone: its reports print the date of its own day (PRN, «Дата печати»). */
+export async function organisationTimeZone(organisationId: number): Promise<string> {
+  const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { timeZone: true } });
+  return org?.timeZone ?? "Europe/Samara";
+}

@@ -1,6 +1,7 @@
 // The neutral report model (ARCHITECTURE "Reports"): every report is built as this model by pure
 // functions and rendered to PDF and XLSX by the same two renderers, so both files hold the same
 // cells. The header is a tree; `headerGrid` lays it out as merged cells for both renderers.
+import { formatDate, todayIn } from "@/lib/org/time";
 
 export type CellValue = string | number | null;
 
@@ -33,6 +34,7 @@ export type ReportModel = {
   rows: CellValue[][];
   totals: CellValue[][];
   notes: string[];
+  /** The instant of printing; the renderers print its date in the organisation's zone (printedDate). */
   printedAt: Date;
   /** Rows (indices into `rows`) that are subtotals: printed bold (RPT-2 by level, by specialty). */
   subtotalRows?: number[];
@@ -50,6 +52,14 @@ export type ReportModel = {
    */
   sections?: ReportSection[];
 };
+
+/**
+ * «Дата печати» (PRN): the calendar day of `printedAt` in the organisation's time zone — a report
+ * printed at 00:30 in Samara says today, not UTC's yesterday. Both renderers print it.
+ */
+export function printedDate(printedAt: Date, timeZone: string): string {
+  return formatDate(todayIn(timeZone, printedAt));
+}
 
 export type BoundJournal = {
   /** Lines of the title page under «Классный журнал», e.g. «7А класс», «2026/2027 учебный год». */

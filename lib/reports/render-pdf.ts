@@ -9,8 +9,7 @@
 // when no thread can be started.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { formatDate, isoDate } from "@/lib/org/time";
-import { cellText, type CellValue, type ReportModel, type ReportSection } from "./model";
+import { cellText, printedDate, type CellValue, type ReportModel, type ReportSection } from "./model";
 import { planTable, type Measure, type TableInput } from "./pdf-layout";
 import { fontsDir, textWidth } from "./pdf-fonts";
 
@@ -210,9 +209,10 @@ function closingSheet(model: ReportModel): Block[] {
   ];
 }
 
-export function reportDocument(model: ReportModel, measure: Measure = fontMeasure): object {
+/** The pdfmake document of a model; `timeZone` is the organisation's (the printed date, PRN). */
+export function reportDocument(model: ReportModel, timeZone: string, measure: Measure = fontMeasure): object {
   ids = 0;
-  const printed = formatDate(new Date(`${isoDate(model.printedAt)}T00:00:00Z`));
+  const printed = printedDate(model.printedAt, timeZone);
   const available = contentWidth(model.orientation);
   const main: TableInput = {
     header: model.header,
@@ -400,8 +400,8 @@ export async function stopPdfThreads(): Promise<void> {
 
 let warned = false;
 
-export async function renderPdf(model: ReportModel): Promise<Buffer> {
-  const doc = reportDocument(model);
+export async function renderPdf(model: ReportModel, timeZone: string): Promise<Buffer> {
+  const doc = reportDocument(model, timeZone);
   const bytes = await renderInThread(doc);
   if (bytes) return bytes;
   if (!warned) console.warn("reports: PDF worker thread unavailable, rendering in the main thread");

@@ -4,8 +4,15 @@
 // frozen and repeated on every printed page (print titles); A4 page setup fitted to the width with
 // «Страница N из M» in the footer; whole-word, unique sheet names; the form's signature block.
 import ExcelJS from "exceljs";
-import { formatDate, isoDate } from "@/lib/org/time";
-import { cellText, headerGrid, keyColumns, type CellValue, type ReportModel, type ReportSection } from "./model";
+import {
+  cellText,
+  headerGrid,
+  keyColumns,
+  printedDate,
+  type CellValue,
+  type ReportModel,
+  type ReportSection,
+} from "./model";
 import type { TableInput } from "./pdf-layout";
 import { words } from "./pdf-layout";
 
@@ -114,7 +121,7 @@ function writeTable(sheet: ExcelJS.Worksheet, t: TableInput, headerRow: number):
   return dataRow + all.length;
 }
 
-function writeSignatures(sheet: ExcelJS.Worksheet, model: ReportModel, from: number): void {
+function writeSignatures(sheet: ExcelJS.Worksheet, model: ReportModel, timeZone: string, from: number): void {
   let row = from;
   const lines = model.signatures?.length ? model.signatures : [{ role: "Отчёт сформировал", name: "" }];
   for (const s of lines) {
@@ -123,10 +130,11 @@ function writeSignatures(sheet: ExcelJS.Worksheet, model: ReportModel, from: num
   }
   if (model.seal) sheet.getCell(row++, 1).value = "М.П.";
   sheet.getCell(row++, 1).value = "«____» ______________ 20___ г.";
-  sheet.getCell(row, 1).value = `Дата печати: ${formatDate(new Date(`${isoDate(model.printedAt)}T00:00:00Z`))}`;
+  sheet.getCell(row, 1).value = `Дата печати: ${printedDate(model.printedAt, timeZone)}`;
 }
 
-export async function renderXlsx(model: ReportModel): Promise<Buffer> {
+/** The workbook of a model; `timeZone` is the organisation's (the printed date, PRN). */
+export async function renderXlsx(model: ReportModel, timeZone: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "Электронный журнал";
   const used = new Set<string>();
@@ -139,7 +147,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   model.parameters.forEach((p, i) => (sheet.getCell(3 + i, 1).value = `${p.label}: ${p.value}`));
   let next = writeTable(sheet, model, headerRow) + 1;
   for (const note of model.notes) sheet.getCell(next++, 1).value = note;
-  writeSignatures(sheet, model, next + 1);
+  writeSignatures(sheet, model, timeZone, next + 1);
   for (const section of model.sections ?? []) {
     const own = book.addWorksheet(sheetName(section.sheetName, used));
     setupPage(own, { ...model, title: section.title });

@@ -88,18 +88,21 @@ const CLAUSES: [string, string][] = [
 ];
 
 export function regulationPdf(printedAt: Date): Promise<Buffer> {
-  return renderPdf({
-    title: "Положение об электронном журнале и дневнике",
-    organisationName: "Образовательная организация (демонстрационные данные)",
-    parameters: [{ label: "Утверждено", value: "приказом директора" }],
-    orientation: "portrait",
-    header: [{ label: "Пункт" }, { label: "Содержание" }],
-    columns: [{ kind: "text" }, { kind: "text" }],
-    rows: CLAUSES.map(([n, text]) => [n, text]),
-    totals: [],
-    notes: [],
-    printedAt,
-  });
+  return renderPdf(
+    {
+      title: "Положение об электронном журнале и дневнике",
+      organisationName: "Образовательная организация (демонстрационные данные)",
+      parameters: [{ label: "Утверждено", value: "приказом директора" }],
+      orientation: "portrait",
+      header: [{ label: "Пункт" }, { label: "Содержание" }],
+      columns: [{ kind: "text" }, { kind: "text" }],
+      rows: CLAUSES.map(([n, text]) => [n, text]),
+      totals: [],
+      notes: [],
+      printedAt,
+    },
+    "Europe/Samara", // the demo organisations' zone (setup.ts)
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -304,10 +304,10 @@ describe("journal-fill report (CTL-1)", () => {
     );
     expect(model.rows).toHaveLength(1);
     expect(model.rows[0].slice(3, 10)).toEqual([2, 1, 1, 0, 1, 4, 2.5]);
-    const pdf = await renderPdf(model);
+    const pdf = await renderPdf(model, "Europe/Samara");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await renderXlsx(model)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await renderXlsx(model, "Europe/Samara")) as unknown as ArrayBuffer);
     const values = book.worksheets[0]
       .getSheetValues()
       .flat()

@@ -446,8 +446,8 @@ describe("territory report (REG-2)", () => {
 
   it("renders to PDF and XLSX through the shared renderers", async () => {
     const model = await report("progress", FROM_PROGRESS, TO_PROGRESS);
-    const pdf = await renderModel(model, "pdf");
-    const xlsx = await renderModel(model, "xlsx");
+    const pdf = await renderModel(model, "pdf", "Europe/Samara");
+    const xlsx = await renderModel(model, "xlsx", "Europe/Samara");
     expect(pdf.bytes.subarray(0, 4).toString()).toBe("%PDF");
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe("PK");
     expect(pdf.fileName).toMatch(/^Итоги успеваемости по территории Городской округ Тестовый/);

@@ -236,7 +236,7 @@ async function splitRows(doc: { content: Node[] }): Promise<{ split: string[]; l
 describe.each(CASES)("%s", (name, org, request) => {
   it("PDF: words fit their columns, nothing under 8 pt, no row split, the signature never alone (PRN-1, PRN-2)", async () => {
     const model = await modelOf(name, org, request);
-    const doc = reportDocument(model) as { content: Node[] };
+    const doc = reportDocument(model, "Europe/Samara") as { content: Node[] };
     expect(misfits(doc)).toEqual([]);
     const { split, layout } = await splitRows(doc);
     expect(split).toEqual([]);
@@ -263,7 +263,7 @@ describe.each(CASES)("%s", (name, org, request) => {
   it("XLSX: numbers are numbers, header and keys frozen, print titles, whole-word unique sheet names (PRN-4)", async () => {
     const model = await modelOf(name, org, request);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await renderXlsx(model)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await renderXlsx(model, "Europe/Samara")) as unknown as ArrayBuffer);
     const tables = [
       { sheet: book.worksheets[0], t: { ...model }, layout: xlsxLayout(model), wanted: model.title },
       ...(model.sections ?? []).map((s, i) => ({
@@ -309,7 +309,7 @@ describe("empty tables and the journal-fill report", () => {
       periodId: ids.q2,
     }));
     expect(model.rows).toHaveLength(0);
-    const doc = reportDocument(model) as { content: Node[] };
+    const doc = reportDocument(model, "Europe/Samara") as { content: Node[] };
     expect(JSON.stringify(gridTables(doc)[0].table!.body)).toContain("Нет данных");
   });
 
@@ -325,7 +325,7 @@ describe("empty tables and the journal-fill report", () => {
       expect(model.rows.length).toBeGreaterThan(100);
       const last = model.columns.length - 1;
       expect(model.rows.filter((r) => r[last] === "не заполнялся")).toEqual([]);
-      const doc = reportDocument(model) as { content: Node[] };
+      const doc = reportDocument(model, "Europe/Samara") as { content: Node[] };
       expect(misfits(doc)).toEqual([]);
     },
   );

@@ -139,7 +139,7 @@ describe.each(CASES)("%s from the demo data", (_name, org, request) => {
     const req = { ...request(), format: "pdf" } as ReportRequest;
     const model = (await buildModel(org(), req, TODAY))!;
     expect(model.rows.length).toBeGreaterThan(0);
-    const text = await pdfText(await renderPdf(model));
+    const text = await pdfText(await renderPdf(model, "Europe/Samara"));
     expect(text).toContain(model.title);
     expect(text).toContain("стр. 1 из");
     // PRN-2: the form's signature block; the bound journal (PRN-9) is signed on its closing sheet.
@@ -171,7 +171,7 @@ describe("RPT-1 for the year", () => {
     expect(decisions).toContain("переведён в 8 класс");
     expect(decisions).toContain("переведён в 8 класс условно");
     expect(decisions).toContain("оставлен на повторное обучение");
-    const text = await pdfText(await renderPdf(model));
+    const text = await pdfText(await renderPdf(model, "Europe/Samara"));
     expect(text).toContain("Решение педсовета");
     expect(text).toContain("оставлен на повторное обучение");
   });
@@ -183,7 +183,7 @@ describe("RPT-1 for the year", () => {
     const model = (await buildModel(school, { report: "summary", format: "pdf", classId: empty.id, periodId }, TODAY))!;
     expect(JSON.stringify(model.header)).not.toContain("Предметы");
     expect(model.header.reduce((n, h) => n + (h.children?.length ?? 1), 0)).toBe(model.columns.length);
-    expect(await pdfText(await renderPdf(model))).toContain("Сводная ведомость");
+    expect(await pdfText(await renderPdf(model, "Europe/Samara"))).toContain("Сводная ведомость");
   });
 
   it("has no decision column for a period", async () => {
@@ -257,7 +257,7 @@ describe("Reports over a parallel or a department", () => {
 describe("PDF rendering off the main thread", () => {
   it("renders the printed journal in a worker thread, not the fallback", async () => {
     const model = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
-    const bytes = await renderInThread(reportDocument(model));
+    const bytes = await renderInThread(reportDocument(model, "Europe/Samara"));
     expect(bytes).not.toBeNull();
     expect(await pdfText(bytes!)).toContain("Классный журнал (печатная версия)");
   });
@@ -283,7 +283,7 @@ describe("PDF rendering off the main thread", () => {
       expect(niceOfThreads()).not.toContain(PDF_THREAD_NICE);
       let done = false;
       let seen = false;
-      const rendering = renderInThread(reportDocument(model)).finally(() => (done = true));
+      const rendering = renderInThread(reportDocument(model, "Europe/Samara")).finally(() => (done = true));
       while (!done && !seen) {
         seen = niceOfThreads().includes(PDF_THREAD_NICE);
         await new Promise((r) => setTimeout(r, 2));

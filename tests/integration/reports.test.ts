@@ -59,7 +59,7 @@ describe.each([
     const req = { ...request(), format: "pdf" as const };
     const model = (await buildModel(organisationId, req, TODAY))!;
     expect(model.rows.length).toBeGreaterThan(0);
-    const text = await pdfText(await renderPdf(model));
+    const text = await pdfText(await renderPdf(model, "Europe/Samara"));
     expect(text).toContain(model.title);
     expect(text).toContain("стр. 1 из");
     expect(text).toContain("(подпись)");

@@ -33,8 +33,8 @@ describe("long-lived PDF layout threads (SEC-5)", () => {
   it("lays consecutive reports out in one thread that stays for the next", async () => {
     await stopPdfThreads();
     const started = pdfThreadsStarted();
-    const first = await renderInThread(reportDocument(model("Итоги успеваемости")));
-    const second = await renderInThread(reportDocument(model("Отчёт о неуспевающих")));
+    const first = await renderInThread(reportDocument(model("Итоги успеваемости"), "Europe/Samara"));
+    const second = await renderInThread(reportDocument(model("Отчёт о неуспевающих"), "Europe/Samara"));
     expect(first).not.toBeNull();
     expect(second).not.toBeNull();
     expect(await pdfText(first!)).toContain("Итоги успеваемости");
@@ -44,7 +44,7 @@ describe("long-lived PDF layout threads (SEC-5)", () => {
   }, 60_000);
 
   it("renders what the in-process engine renders", async () => {
-    const doc = reportDocument(model("Итоги успеваемости", 120));
+    const doc = reportDocument(model("Итоги успеваемости", 120), "Europe/Samara");
     const threaded = await renderInThread(doc);
     const engine = (await import("@/lib/reports/pdf-engine.mjs")) as {
       renderPdfDocument: (doc: object, dir: string) => Promise<Buffer>;
@@ -59,7 +59,7 @@ describe("long-lived PDF layout threads (SEC-5)", () => {
     const started = pdfThreadsStarted();
     const titles = ["Первый", "Второй", "Третий", "Четвёртый", "Пятый"].map((t) => `${t} отчёт`);
     let most = 0;
-    const all = Promise.all(titles.map((t) => renderInThread(reportDocument(model(t, 10)))));
+    const all = Promise.all(titles.map((t) => renderInThread(reportDocument(model(t, 10), "Europe/Samara"))));
     const watch = setInterval(() => (most = Math.max(most, pdfThreadsRunning())), 1);
     const files = await all.finally(() => clearInterval(watch));
     most = Math.max(most, pdfThreadsRunning());
@@ -71,23 +71,23 @@ describe("long-lived PDF layout threads (SEC-5)", () => {
   it("a thread that ends mid-layout: that document falls back to the main thread, the next one gets a new thread", async () => {
     await stopPdfThreads();
     const started = pdfThreadsStarted();
-    const pending = renderPdf(model("Сводная ведомость", 200));
+    const pending = renderPdf(model("Сводная ведомость", 200), "Europe/Samara");
     await stopPdfThreads();
     expect(await pdfText(await pending)).toContain("Сводная ведомость");
-    expect(await renderInThread(reportDocument(model("После сбоя")))).not.toBeNull();
+    expect(await renderInThread(reportDocument(model("После сбоя"), "Europe/Samara"))).not.toBeNull();
     expect(pdfThreadsStarted()).toBe(started + 2);
   }, 60_000);
 
   it("ends a thread right after a large document instead of keeping it idle (issue 22: peak RSS); a small one stays", async () => {
     await stopPdfThreads();
     const started = pdfThreadsStarted();
-    expect(await renderInThread(reportDocument(model("Итоги успеваемости")))).not.toBeNull();
+    expect(await renderInThread(reportDocument(model("Итоги успеваемости"), "Europe/Samara"))).not.toBeNull();
     expect(pdfThreadsRunning()).toBe(1);
     // Thousands of rows — a year's printed journal's size — leave the thread's heap over the bound.
-    const large = await renderInThread(reportDocument(model("Сводная ведомость за год", 6000)));
+    const large = await renderInThread(reportDocument(model("Сводная ведомость за год", 6000), "Europe/Samara"));
     expect(await pdfText(large!)).toContain("Сводная ведомость за год");
     expect(pdfThreadsRunning()).toBe(0);
-    expect(await renderInThread(reportDocument(model("После большого отчёта")))).not.toBeNull();
+    expect(await renderInThread(reportDocument(model("После большого отчёта"), "Europe/Samara"))).not.toBeNull();
     expect(pdfThreadsStarted()).toBe(started + 2);
     expect(pdfThreadsRunning()).toBe(1);
   }, 120_000);

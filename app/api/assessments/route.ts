@@ -41,7 +41,8 @@ export async function GET(request: Request) {
     now,
     withWarnings: studentId === undefined,
   });
-  const bytes = format === "pdf" ? await renderPdf(model) : await renderXlsx(model);
+  const bytes =
+    format === "pdf" ? await renderPdf(model, access.user.timeZone) : await renderXlsx(model, access.user.timeZone);
   return fileResponse(
     bytes,
     `${model.fileName}.${format}`.replace(/[\\/:*?"<>|]/g, "_"),

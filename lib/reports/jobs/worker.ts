@@ -5,6 +5,7 @@
 // A push job (lib/push/jobs.ts) is claimed before any report and delivered through deliverPush.
 import { deleteFile, putFile } from "@/lib/storage/files";
 import { buildArchive, buildModel, renderModel, type ReportFile } from "../build";
+import { organisationTimeZone } from "../data";
 import { isArchiveRequest, parseReportRequest } from "../schema";
 import { logger, safeError } from "@/lib/ops/log";
 import { observeJob } from "@/lib/ops/metrics";
@@ -120,7 +121,7 @@ async function buildJob(
       const model = await buildModel(organisationId, parsed.data, now());
       await setProgress(organisationId, id, 50);
       await breathe();
-      file = model ? await renderModel(model, parsed.data.format) : null;
+      file = model ? await renderModel(model, parsed.data.format, await organisationTimeZone(organisationId)) : null;
     }
     if (!file) {
       await failJob(organisationId, id, "Класс, период или преподаватель не найден", now());

@@ -30,6 +30,6 @@ export async function GET(request: Request) {
     now,
     timeZone: access.user.timeZone,
   });
-  const file = await renderModel(model, "xlsx");
+  const file = await renderModel(model, "xlsx", access.user.timeZone);
   return fileResponse(file.bytes, file.fileName, file.contentType, "xlsx");
 }

@@ -42,6 +42,6 @@ export async function GET(request: Request) {
     now: serverNow(),
   });
   if (!model) return Response.json(fail("NOT_FOUND", "Объединение не найдено"), { status: 404 });
-  const file = await renderModel(model, format);
+  const file = await renderModel(model, format, user.timeZone);
   return fileResponse(file.bytes, file.fileName, file.contentType, format);
 }

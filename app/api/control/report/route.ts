@@ -122,7 +122,8 @@ export async function GET(request: Request) {
   const built = await build(access.user.organisationId, access.user.id, access.scopes, access.user);
   if (built instanceof Response) return built;
   const model = await signedByDeputy(access.user.organisationId, built);
-  const bytes = format.data === "pdf" ? await renderPdf(model) : await renderXlsx(model);
+  const zone = access.user.timeZone;
+  const bytes = format.data === "pdf" ? await renderPdf(model, zone) : await renderXlsx(model, zone);
   const fileName = `${model.title} ${formatDate(todayIn(access.user.timeZone, now))}.${format.data}`.replace(
     /[\\/:*?"<>|]/g,
     "_",
