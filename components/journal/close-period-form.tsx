@@ -18,6 +18,22 @@ export type TargetOption = Option & { classIds: number[] };
 /** A period not over yet: its last day (YYYY-MM-DD) and, per open class of its kind, the lessons after today. */
 export type EarlyPeriod = { end: string; classes: { id: number; name: string; count: number }[] };
 
+/** A required select whose value the form follows (the warning depends on the period and the target). */
+function choice(label: string, name: string, value: string, set: (v: string) => void, options: Option[]) {
+  return (
+    <Field label={label} name={name} required>
+      <Select
+        required
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        placeholder="выберите"
+        placeholderDisabled
+        options={options}
+      />
+    </Field>
+  );
+}
+
 export function ClosePeriodForm(props: {
   periods: Option[];
   targets: TargetOption[];
@@ -57,26 +73,8 @@ export function ClosePeriodForm(props: {
         </>
       )}
     >
-      <Field label="Период" name="periodId" required>
-        <Select
-          required
-          value={periodId}
-          onChange={(e) => setPeriodId(e.target.value)}
-          placeholder="выберите"
-          placeholderDisabled
-          options={props.periods}
-        />
-      </Field>
-      <Field label="Для" name="target" required>
-        <Select
-          required
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          placeholder="выберите"
-          placeholderDisabled
-          options={props.targets}
-        />
-      </Field>
+      {choice("Период", "periodId", periodId, setPeriodId, props.periods)}
+      {choice("Для", "target", target, setTarget, props.targets)}
       <Field label="Основание (приказ, протокол педсовета)" name="basis" required className="min-w-64 flex-1">
         <Input required minLength={3} maxLength={200} placeholder="приказ № 112 от 28.12.2026" />
       </Field>

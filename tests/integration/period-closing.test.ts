@@ -62,29 +62,44 @@ async function close(
   return closePeriodAction(null, formData({ periodId: f.q2, target, basis, ...fields }));
 }
 
+/** A class of the fixture's year, one pupil on its roll from 01.09 and algebra lessons on `dates` (bells from `bell`). */
+async function classWithPupil(
+  name: string,
+  grade: number,
+  lastName: string,
+  dates: string[],
+  opts: { bell?: number; periodKind?: "QUARTER" | "TRIMESTER" } = {},
+) {
+  const organisationId = f.organisationId;
+  const cls = await db.classGroup.create({
+    data: { organisationId, yearId: f.yearId, name, grade, periodKind: opts.periodKind ?? "QUARTER" },
+  });
+  const s = await db.student.create({
+    data: { organisationId, lastName, firstName: "Ян", birthDate: day("2013-03-03") },
+  });
+  await db.classMembership.create({
+    data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") },
+  });
+  for (const [i, iso] of dates.entries())
+    await db.lesson.create({
+      data: {
+        organisationId,
+        classId: cls.id,
+        subjectId: f.subjectId,
+        teacherId: f.users.teacher,
+        date: day(iso),
+        bellNumber: (opts.bell ?? 1) + i,
+      },
+    });
+  return { classId: cls.id, studentId: s.id };
+}
+
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
   f = await createJournalFixture({ students: 3 });
   const organisationId = f.organisationId;
   // 7Б: the same parallel, one pupil, one algebra lesson in the quarter, no finals.
-  const cls = await db.classGroup.create({ data: { organisationId, yearId: f.yearId, name: "7Б", grade: 7 } });
-  const s = await db.student.create({
-    data: { organisationId, lastName: "Яковлев", firstName: "Ян", birthDate: day("2013-03-03") },
-  });
-  await db.classMembership.create({
-    data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") },
-  });
-  await db.lesson.create({
-    data: {
-      organisationId,
-      classId: cls.id,
-      subjectId: f.subjectId,
-      teacherId: f.users.teacher,
-      date: day("2026-11-18"),
-      bellNumber: 3,
-    },
-  });
-  other = { classId: cls.id, studentId: s.id };
+  other = await classWithPupil("7Б", 7, "Яковлев", ["2026-11-18"], { bell: 3 });
   // A department holding 7Б only, with its head.
   const u = await db.user.create({
     data: {
@@ -101,7 +116,7 @@ beforeAll(async () => {
   const dept = await db.department.create({ data: { organisationId, name: "Седьмые Б", headId: head } });
   deptId = dept.id;
   await db.classGroup.update({
-    where: { organisationId_id: { organisationId, id: cls.id } },
+    where: { organisationId_id: { organisationId, id: other.classId } },
     data: { departmentId: dept.id },
   });
 });
@@ -332,33 +347,19 @@ describe("closing before the period's last day (REC-1, note16)", () => {
   let v8: number;
 
   /** A class with one pupil, algebra lessons on `dates` and the pupil's final of `periodId`. */
-  async function smallClass(name: string, grade: number, dates: string[], periodId: number, periodKind = "QUARTER") {
-    const organisationId = f.organisationId;
-    const cls = await db.classGroup.create({
-      data: { organisationId, yearId: f.yearId, name, grade, periodKind: periodKind as "QUARTER" },
-    });
-    const s = await db.student.create({
-      data: { organisationId, lastName: `Ученик${name}`, firstName: "Ян", birthDate: day("2011-03-03") },
-    });
-    await db.classMembership.create({
-      data: { organisationId, studentId: s.id, classId: cls.id, startDate: day("2026-09-01") },
-    });
-    for (const [i, iso] of dates.entries())
-      await db.lesson.create({
-        data: {
-          organisationId,
-          classId: cls.id,
-          subjectId: f.subjectId,
-          teacherId: f.users.teacher,
-          date: day(iso),
-          bellNumber: i + 1,
-        },
-      });
+  async function smallClass(
+    name: string,
+    grade: number,
+    dates: string[],
+    periodId: number,
+    periodKind: "QUARTER" | "TRIMESTER" = "QUARTER",
+  ) {
+    const { classId, studentId } = await classWithPupil(name, grade, `Ученик${name}`, dates, { periodKind });
     await db.finalMark.create({
       data: {
-        organisationId,
-        studentId: s.id,
-        classId: cls.id,
+        organisationId: f.organisationId,
+        studentId,
+        classId,
         subjectId: f.subjectId,
         kind: "PERIOD",
         periodId,
@@ -366,7 +367,7 @@ describe("closing before the period's last day (REC-1, note16)", () => {
         setById: f.users.teacher,
       },
     });
-    return cls.id;
+    return classId;
   }
 
   beforeAll(async () => {
