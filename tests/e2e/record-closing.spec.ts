@@ -1,5 +1,6 @@
-// The record holds (REC-1, JRN-6) in the browser: DEPUTY closes 7А's 1st quarter; the teacher's grid
-// shows it read-only with the reason; changing an assignment's weight there is refused; ADMIN opens
+// The record holds (REC-1, JRN-6) in the browser: a week into 7А's 1st quarter the closing form warns
+// of the lessons still to come and is refused without the confirmation; DEPUTY closes the quarter
+// (over by now); the teacher's grid shows it read-only with the reason; changing an assignment's weight there is refused; ADMIN opens
 // the date with a reason; the change saves; 12 hours later (the server's clock moved through
 // E2E_CLOCK_FILE, lib/org/clock.ts) it is refused again. Runs after every other spec (project
 // «record» in playwright.config.ts): it closes a quarter of the demo school and moves the clock.
@@ -119,8 +120,34 @@ test.describe("the record holds (REC-1, JRN-6)", () => {
         )[0].weight,
       );
 
-    // DEPUTY closes the quarter for 7А with the order.
+    // A week into the quarter (the server's clock moved back) the form warns of the lessons still to
+    // come and the server refuses without «Закрыть до окончания периода» (REC-1, note16).
     const deputy = await as(browser, "DEPUTY");
+    const early = new Date(`${p.periodStart}T08:00:00.000Z`).getTime() + 7 * 86_400_000;
+    const earlyIso = new Date(early).toISOString().slice(0, 10);
+    const [ahead] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Lesson" WHERE "organisationId" = $1 AND "classId" = $2 AND status = 'SCHEDULED'
+          AND date > $3::date AND date <= $4::date`,
+      [p.org, p.classId, earlyIso, p.periodEnd],
+    );
+    moveClock((early - Date.now()) / 3_600_000);
+    try {
+      await deputy.goto("/journal/closing");
+      const form = deputy.getByRole("form", { name: "Закрыть период" });
+      await form.getByLabel("Период").selectOption(String(p.periodId));
+      await form.getByLabel("Для").selectOption(`class:${p.classId}`);
+      await expect(form.getByTestId("closing-early")).toContainText(
+        `Период заканчивается ${ddmmyyyy(p.periodEnd)}: ${ahead.n} урок`,
+      );
+      await form.getByLabel(/Основание/).fill("приказ № 15-у");
+      await form.getByRole("button", { name: "Закрыть период" }).click();
+      await expect(form.getByRole("alert")).toContainText("Чтобы закрыть его раньше, отметьте");
+      await expect(deputy.getByTestId("closing-table")).not.toContainText("приказ № 15-у");
+    } finally {
+      rmSync(process.env.E2E_CLOCK_FILE!, { force: true });
+    }
+
+    // DEPUTY closes the quarter for 7А with the order.
     const closed = await new ClosingPage(deputy).close(p.periodId, `class:${p.classId}`, "приказ № 15-у");
     await expect(closed).toContainText("Период «1 четверть» закрыт: 7А");
     await expect(deputy.getByTestId("closing-table")).toContainText("приказ № 15-у");
