@@ -20,15 +20,14 @@ const tone = (active: boolean) => (active ? "font-semibold text-blue-700" : "tex
 /** The unread count by «Почта» (the header's UnreadBadge is hidden on a phone): on its icon, or after it in «Ещё». */
 function PhoneBadge({ count, inList = false }: { count: number; inList?: boolean }) {
   if (count === 0) return null;
+  const words = ` ${plural(count, "непрочитанное письмо", "непрочитанных письма", "непрочитанных писем")}`;
+  const place = inList ? "ml-1" : "absolute -right-2.5 -top-1.5";
   return (
     <span
-      className={`${inList ? "ml-1" : "absolute -right-2.5 -top-1.5"} min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white tabular-nums`}
+      className={`${place} min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white tabular-nums`}
     >
       {count}
-      <span className="sr-only">
-        {" "}
-        {plural(count, "непрочитанное письмо", "непрочитанных письма", "непрочитанных писем")}
-      </span>
+      <span className="sr-only">{words}</span>
     </span>
   );
 }

@@ -8,17 +8,17 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
-export function MoreMenu({
-  children,
-  up = false,
-  summary = "Ещё ▾",
-  summaryClassName = "cursor-pointer list-none text-slate-700 hover:text-blue-700",
-}: {
+type MoreMenuProps = {
   children: ReactNode;
+  /** The phone bar's menu: opens upward, scrolls inside itself. */
   up?: boolean;
   summary?: ReactNode;
   summaryClassName?: string;
-}) {
+};
+
+const HEADER_SUMMARY = "cursor-pointer list-none text-slate-700 hover:text-blue-700";
+
+export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
 
@@ -48,7 +48,7 @@ export function MoreMenu({
 
   return (
     <details ref={ref} className={up ? undefined : "sm:relative"}>
-      <summary className={summaryClassName}>{summary}</summary>
+      <summary className={look.summaryClassName ?? HEADER_SUMMARY}>{look.summary ?? "Ещё ▾"}</summary>
       <div
         className={
           up

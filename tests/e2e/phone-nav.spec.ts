@@ -31,7 +31,7 @@ async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(W);
 }
 
-test("a parent: the bar at the bottom with the role's first four, a tap opens the diary and marks it, the first lesson is in the first screen", async ({
+test("on a phone a parent: the bar at the bottom with the role's first four, a tap opens the diary and marks it, the first lesson is in the first screen", async ({
   page,
 }) => {
   await signInAs(page, "PARENT");
@@ -70,7 +70,7 @@ test("a parent: the bar at the bottom with the role's first four, a tap opens th
   await page.screenshot({ path: "test-results/phone-nav-parent-diary-390.png" });
 });
 
-test("a teacher: «Ещё» opens upward with the rest, closes on Escape and on a tap outside, a tap in it navigates and marks the page", async ({
+test("on a phone a teacher: «Ещё» opens upward with the rest, closes on Escape and on a tap outside, a tap in it navigates and marks the page", async ({
   page,
 }) => {
   await signInAs(page, "TEACHER");
