@@ -1,13 +1,18 @@
 // The header of every signed-in page: the menu the user's rights open (DAY-7, drawn by main-nav.tsx
-// from the hrefs chosen here), the unread mail count, who is signed in, «Выйти».
+// from the hrefs chosen here), the unread mail count, who is signed in, «Выйти». On a phone (below
+// Tailwind's `sm`) it is one compact line — «Журнал», the user's name, «Выйти» — and the menu is the
+// bottom bar (bottom-nav.tsx, DAY-4): the header took three lines of menu there (≈ 160 px) and
+// pushed the diary's first lesson down.
 import Link from "@/components/ui/link";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
+import { loadUnreadCount } from "@/lib/messages/mail/loaders";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_ITEMS, menuOf, navItemOpen } from "./nav-items";
 import { primaryRole } from "@/components/home/home-title";
 import { MainNav } from "./main-nav";
+import { BottomNav } from "./bottom-nav";
 import { UnreadBadge } from "@/components/messages/unread-badge";
 
 type Menu = { bar: string[]; more: string[]; mail: boolean };
@@ -36,25 +41,31 @@ function menuFor(held: Awaited<ReturnType<typeof heldPermissions>>, role: string
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
   const { bar, more, mail } = menuFor(held, primaryRole(user.roles));
+  // The same per-request count the header's UnreadBadge reads (loadUnreadCount is cache()d).
+  const unread = mail ? await loadUnreadCount(user) : 0;
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-        <Link href="/" className="font-semibold text-blue-800">
-          Электронный журнал
-        </Link>
-        <MainNav bar={bar} more={more} mailBadge={mail ? <UnreadBadge user={user} /> : null} />
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-right leading-tight">
-            <Link href="/profile" className="block font-medium hover:text-blue-700" title="Профиль">
-              {user.shortName}
-            </Link>
-            <span className="block text-xs text-slate-500">
-              {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-nowrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6">
+          <Link href="/" className="font-semibold text-blue-800 max-sm:shrink-0">
+            <span className="sm:hidden">Журнал</span>
+            <span className="hidden sm:inline">Электронный журнал</span>
+          </Link>
+          <MainNav bar={bar} more={more} mailBadge={mail ? <UnreadBadge user={user} /> : null} />
+          <div className="ml-auto flex items-center gap-3 text-sm max-sm:min-w-0">
+            <span className="text-right leading-tight max-sm:min-w-0">
+              <Link href="/profile" className="block font-medium hover:text-blue-700 max-sm:truncate" title="Профиль">
+                {user.shortName}
+              </Link>
+              <span className="hidden text-xs text-slate-500 sm:block">
+                {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
+              </span>
             </span>
-          </span>
-          <SignOutButton />
+            <SignOutButton />
+          </div>
         </div>
-      </div>
-    </header>
+      </header>
+      <BottomNav bar={bar} more={more} unread={unread} />
+    </>
   );
 }

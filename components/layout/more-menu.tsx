@@ -1,14 +1,24 @@
 "use client";
 // The «Ещё» drop-down of the main menu (DAY-7). A bare <details> stays open after a client-side
 // navigation (the layout is not re-rendered) and then covers the new page's controls: this one
-// closes when the path changes, on Escape and on a click outside it. On a phone the panel spans the
-// screen's width below «Ещё» (placed against the page, not the «Ещё» item: «Ещё» sits at the end of
-// the menu's last line, and a 288 px panel from there ran past a 390 px screen's edge); it scrolls
-// with the page, so an administrator's long list is read to its end.
+// closes when the path changes, on Escape and on a click (a tap) outside it.
+// In the header (sm and up) the panel opens below «Ещё»; in the phone's bottom bar (DAY-4, `up`) it
+// opens upward over the page, spans the bar's width, and scrolls inside itself when the list is
+// longer than the screen (an administrator's is ≈ 1,000 px), so its end is above the bar.
 import { useEffect, useRef, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
-export function MoreMenu({ children }: { children: ReactNode }) {
+type MoreMenuProps = {
+  children: ReactNode;
+  /** The phone bar's menu: opens upward, scrolls inside itself. */
+  up?: boolean;
+  summary?: ReactNode;
+  summaryClassName?: string;
+};
+
+const HEADER_SUMMARY = "cursor-pointer list-none text-slate-700 hover:text-blue-700";
+
+export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
 
@@ -37,9 +47,15 @@ export function MoreMenu({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <details ref={ref} className="sm:relative">
-      <summary className="cursor-pointer list-none text-slate-700 hover:text-blue-700">Ещё ▾</summary>
-      <div className="absolute inset-x-2 z-50 mt-1 space-y-2 sm:inset-x-auto sm:left-0 sm:w-72 rounded border border-slate-200 bg-white p-3 shadow-lg">
+    <details ref={ref} className={up ? undefined : "sm:relative"}>
+      <summary className={look.summaryClassName ?? HEADER_SUMMARY}>{look.summary ?? "Ещё ▾"}</summary>
+      <div
+        className={
+          up
+            ? "absolute inset-x-2 bottom-full z-50 mb-2 max-h-[calc(100dvh-5rem-env(safe-area-inset-bottom))] space-y-2 overflow-y-auto overscroll-contain rounded border border-slate-200 bg-white p-3 shadow-lg"
+            : "absolute inset-x-2 z-50 mt-1 space-y-2 sm:inset-x-auto sm:left-0 sm:w-72 rounded border border-slate-200 bg-white p-3 shadow-lg"
+        }
+      >
         {children}
       </div>
     </details>

@@ -9,6 +9,8 @@ export type NavItem = {
   permission: Permission | readonly Permission[];
   scope?: Scope | readonly Scope[];
   group: NavGroup;
+  /** DAY-4: the phone bar's label when `label` is too long for a fifth of a phone's width; a prefix of `label`. */
+  short?: string;
 };
 
 /** Menu sections in display order; a section shows only when one of its items is open. */
@@ -28,12 +30,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view", group: "Учёба" },
   // Teachers and class teachers hold journal.viewOwn, the administration journal.viewAll.
   { href: "/journal", label: "Журнал", permission: ["journal.viewOwn", "journal.viewAll"], group: "Учёба" },
-  { href: "/journal/attendance", label: "Причины пропусков", permission: "attendance.reason", group: "Учёба" },
+  {
+    href: "/journal/attendance",
+    label: "Причины пропусков",
+    permission: "attendance.reason",
+    group: "Учёба",
+    short: "Причины",
+  },
   { href: "/journal/hospital", label: "Отметки из больницы", permission: "journal.hospital", group: "Учёба" },
   { href: "/journal/absences", label: "Отсутствия", permission: "absence.record", group: "Учёба" },
   { href: "/risk", label: "Группа риска", permission: "risk.notify", group: "Учёба" },
-  { href: "/journal/unlock", label: "Открытие дат", permission: "journal.unlock", group: "Контроль" },
-  { href: "/journal/closing", label: "Закрытие периодов", permission: "period.close", group: "Контроль" },
+  {
+    href: "/journal/unlock",
+    label: "Открытие дат",
+    permission: "journal.unlock",
+    group: "Контроль",
+    short: "Открытие",
+  },
+  {
+    href: "/journal/closing",
+    label: "Закрытие периодов",
+    permission: "period.close",
+    group: "Контроль",
+    short: "Закрытие",
+  },
   { href: "/diary", label: "Дневник", permission: "diary.view", group: "Учёба" },
   { href: "/diary/absences", label: "Сообщить об отсутствии", permission: "absence.notify", group: "Учёба" },
   {
@@ -41,13 +61,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "Итоговые отметки",
     permission: ["finals.viewOwn", "finals.viewAll", "finals.editOwn", "finals.editAll"],
     group: "Учёба",
+    short: "Итоговые",
   },
   { href: "/schedule", label: "Расписание", permission: ["schedule.viewAll", "schedule.viewOwn"], group: "Учёба" },
   { href: "/reports", label: "Отчёты", permission: ["reports.admin", "reports.class"], group: "Контроль" },
   { href: "/mail", label: "Почта", permission: "mail.use", group: "Общение" },
   { href: "/board", label: "Объявления", permission: "board.view", group: "Общение" },
   { href: "/forum", label: "Форум", permission: "forum.use", group: "Общение" },
-  { href: "/admin/access", label: "Права доступа", permission: "acl.edit", group: "Организация" },
+  { href: "/admin/access", label: "Права доступа", permission: "acl.edit", group: "Организация", short: "Права" },
   { href: "/admin/webhooks", label: "Вебхуки", permission: "webhooks.manage", group: "Организация" },
   { href: "/people", label: "Ученики", permission: "people.brief", group: "Люди" },
   { href: "/people/staff", label: "Сотрудники", permission: "staff.manage", group: "Люди" },
@@ -65,7 +86,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/org/dictionaries", label: "Справочники", permission: "dict.edit", group: "Организация" },
   { href: "/org/decisions", label: "Решения педсовета", permission: "decisions.edit", group: "Организация" },
   { href: "/admin/year", label: "Новый учебный год", permission: "year.transition", group: "Организация" },
-  { href: "/plans", label: "Планы (КТП)", permission: ["plans.viewAll", "plans.viewOwn"], group: "Учёба" },
+  {
+    href: "/plans",
+    label: "Планы (КТП)",
+    permission: ["plans.viewAll", "plans.viewOwn"],
+    group: "Учёба",
+    short: "Планы",
+  },
   {
     href: "/plans/programmes",
     label: "Рабочие программы",
@@ -91,7 +118,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/portfolio", label: "Портфолио", permission: ["portfolio.view", "portfolio.edit"], group: "Учёба" },
   { href: "/documents", label: "Документы", permission: ["docs.view", "docs.edit"], group: "Организация" },
   { href: "/resources", label: "Ресурсы", permission: "resources.view", group: "Организация" },
-  { href: "/control", label: "Контроль журнала", permission: "control.view", group: "Контроль" },
+  { href: "/control", label: "Контроль журнала", permission: "control.view", group: "Контроль", short: "Контроль" },
   { href: "/control/remarks", label: "Замечания", permission: ["remarks.write", "control.view"], group: "Контроль" },
   {
     href: "/control/checks",
@@ -135,4 +162,29 @@ export function menuOf(open: readonly NavItem[], role: string | null): { bar: Na
   };
   const ordered = [...open].sort((a, b) => rank(a) - rank(b));
   return { bar: ordered.slice(0, MENU_BAR), more: ordered.slice(MENU_BAR) };
+}
+
+/** DAY-4: on a phone the menu is a bottom bar of this many items and «Ещё». */
+export const PHONE_BAR = 4;
+
+/**
+ * DAY-4: the phone's bottom bar — the first PHONE_BAR items of the role's own menu (its bar, then its
+ * «Ещё», in menuOf's order); «Ещё» holds the rest in the same order.
+ */
+export function phoneMenuOf<T>(bar: readonly T[], more: readonly T[]): { bar: T[]; more: T[] } {
+  const all = [...bar, ...more];
+  return { bar: all.slice(0, PHONE_BAR), more: all.slice(PHONE_BAR) };
+}
+
+/**
+ * The menu item of the page at `pathname` (marked with aria-current): the longest href that is the
+ * path or a folder above it, «/» only on the home page itself; null when none is.
+ */
+export function currentHref(pathname: string, hrefs: readonly string[]): string | null {
+  let found: string | null = null;
+  for (const href of hrefs) {
+    const hit = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+    if (hit && (found === null || href.length > found.length)) found = href;
+  }
+  return found;
 }
