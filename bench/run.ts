@@ -359,6 +359,7 @@ async function main(): Promise<number> {
         messages: ds.sizes.Message,
         plans: ds.sizes.LessonPlan,
         ...(ds.generatedSeconds !== null ? { generated_s: Math.round(ds.generatedSeconds) } : {}),
+        ...(ds.restoredSeconds !== null ? { restored_s: Math.round(ds.restoredSeconds * 10) / 10 } : {}),
       },
       grid: {
         students: fx.grid.students,

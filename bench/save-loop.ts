@@ -10,12 +10,14 @@
 // PUSH=1: fresh / kept / write queue the family's push in the write as the route does (route and
 // routeFresh always do). Stored marks of the bench school's cells are changed 4 ↔ 5 in turn, as the bench's mark_save does. CPU
 // time, not latency: steadier than ab.ts's windows on a shared machine, though contention still
-// inflates it a little. Not part of the bench; the figures are in bench/notes.md (round 16, saveP16).
+// inflates it a little. Starts on the restored dataset (bench/dataset/pristine.ts). Not part of the bench; the figures are in bench/notes.md (round 16, saveP16).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbedded } from "../prisma/tools/embedded";
 import { DATA_DIR } from "../prisma/tools/paths";
+import { prepareDataset } from "./dataset/generate";
+import { datasetToday, loadFixtures } from "./fixtures";
 import { cpuSeconds } from "./proc-cpu";
 
 const N = Number(process.env.N ?? 1500);
@@ -44,7 +46,10 @@ async function main() {
   const dataDir = path.join(DATA_DIR, "bench-pg");
   const server = await startEmbedded({ dataDir, log: () => {} });
   try {
-    const url = server.url("ejournal_bench");
+    // The dataset as seeded (round 17): no earlier run's JournalChange rows in the figures; then the
+    // bench's own fixture step (it takes back the finals of the periods still open, as every bench run does).
+    const { url, orgIds } = await prepareDataset(server.url("postgres"), 1, datasetToday(), () => {});
+    await loadFixtures(url, orgIds[0]);
     process.env.DATABASE_URL = url;
     const { db } = await import("../lib/db");
     const { cellContext, cellContextGuardSql } = await import("../lib/journal/data");

@@ -1,6 +1,7 @@
 // The benchmark database: `ejournal_bench` (one school) or `ejournal_bench_<N>` (N copies), on
-// the benchmark's own PostgreSQL server — never the dev database in .data/pg. A database that
-// already holds the same dataset version, organisation count and «today» is reused.
+// the benchmark's own PostgreSQL server — never the dev database in .data/pg. Each call recreates it
+// from the pristine copy taken after seeding (bench/dataset/pristine.ts) while that copy holds the
+// same dataset version, organisation count and «today»; otherwise it is seeded anew.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
@@ -8,8 +9,9 @@ import { PrismaClient } from "../../prisma/generated/prisma/client";
 import { DEMO_PASSWORD } from "../../prisma/seed/logins";
 import { Rng } from "../../prisma/seed/random";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
-import { createDatabase, databaseExists, dropDatabase, withClient, withDatabase } from "../../prisma/tools/pg-util";
+import { createDatabase, withClient, withDatabase } from "../../prisma/tools/pg-util";
 import { cloneOrganisation } from "./clone";
+import { restoreOrSeed } from "./pristine";
 import { seedBenchSchool } from "./school";
 
 /** Bump when the generator changes: older bench databases are then rebuilt. */
@@ -22,21 +24,12 @@ export interface Dataset {
   /** Row counts of the main tables (all organisations). */
   sizes: Record<string, number>;
   generatedSeconds: number | null;
+  /** Seconds the working database's recreation from its pristine copy took (null when seeded). */
+  restoredSeconds: number | null;
 }
 
 const marker = (orgs: number, today: Date) =>
   `ejournal-bench v${DATASET_VERSION} orgs=${orgs} today=${today.toISOString().slice(0, 10)}`;
-
-async function currentMarker(base: string, name: string): Promise<string | null> {
-  if (!(await databaseExists(base, name))) return null;
-  return withClient(base, async (c) => {
-    const r = await c.query<{ d: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname = $1`,
-      [name],
-    );
-    return r.rows[0]?.d ?? null;
-  });
-}
 
 async function sizes(url: string): Promise<Record<string, number>> {
   return withClient(url, async (c) => {
@@ -67,7 +60,10 @@ async function orgIdsOf(url: string): Promise<number[]> {
   );
 }
 
-/** Creates (or reuses) the dataset with `orgs` organisations on the server of `base` (…/postgres). */
+/**
+ * Gives the dataset with `orgs` organisations on the server of `base` (…/postgres), restored to its
+ * state right after seeding: a run's writes are gone at the next run's start (bench/dataset/pristine).
+ */
 export async function prepareDataset(
   base: string,
   orgs: number,
@@ -76,19 +72,33 @@ export async function prepareDataset(
   force = false,
 ): Promise<Dataset> {
   const name = orgs === 1 ? "ejournal_bench" : `ejournal_bench_${orgs}`;
-  const url = withDatabase(base, name);
   const want = marker(orgs, today);
-  if (!force && (await currentMarker(base, name)) === want) {
-    log(`База ${name} уже содержит набор данных (${want}) — использую её`);
-    // Migrations added since the dataset was made (new tables, columns with defaults) apply on top.
-    await applyMigrations(url);
-    return { url, name, orgIds: await orgIdsOf(url), sizes: await sizes(url), generatedSeconds: null };
-  }
-  const started = Date.now();
-  await dropDatabase(base, name);
+  const r = await restoreOrSeed({
+    base,
+    name,
+    marker: want,
+    force,
+    log,
+    seed: () => seed(base, name, orgs, today, log),
+  });
+  // Migrations added since the dataset was made (new tables, columns with defaults) apply on top.
+  if (r.restoredSeconds !== null) await applyMigrations(r.url);
+  return {
+    url: r.url,
+    name,
+    orgIds: await orgIdsOf(r.url),
+    sizes: await sizes(r.url),
+    generatedSeconds: r.seededSeconds,
+    restoredSeconds: r.restoredSeconds,
+  };
+}
+
+/** Creates database `name` and fills it with the bench school (or `orgs` copies of it). */
+async function seed(base: string, name: string, orgs: number, today: Date, log: (s: string) => void): Promise<void> {
+  const url = withDatabase(base, name);
   if (orgs > 1) {
     const one = await prepareDataset(base, 1, today, log, false);
-    log(`Создаю ${name} из ${one.name} и копирую школу ещё ${orgs - 1} раз…`);
+    log(`Создаю ${name} из ${one.name} (только что восстановленной) и копирую школу ещё ${orgs - 1} раз…`);
     await createDatabase(base, name, one.name);
   } else {
     log(`Создаю ${name}: школа 1 235 учеников, 49 классов, учебный год до ${today.toISOString().slice(0, 10)}…`);
@@ -126,8 +136,5 @@ export async function prepareDataset(
     await db.$disconnect();
     await sql.end();
   }
-  await withClient(base, (c) => c.query(`COMMENT ON DATABASE "${name}" IS '${want}'`));
-  const generatedSeconds = (Date.now() - started) / 1000;
-  log(`Набор данных ${name} готов за ${generatedSeconds.toFixed(0)} с`);
-  return { url, name, orgIds: await orgIdsOf(url), sizes: await sizes(url), generatedSeconds };
+  log(`Набор данных ${name} готов`);
 }
