@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { closePeriodAction } from "@/lib/journal/closing/actions";
 import { EARLY_LABEL, earlyWarning } from "@/lib/journal/closing/rules";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 
@@ -38,6 +39,7 @@ export function ClosePeriodForm(props: {
   periods: Option[];
   targets: TargetOption[];
   early: Record<string, EarlyPeriod>;
+  orgKind: OrgKindName;
 }) {
   const [periodId, setPeriodId] = useState("");
   const [target, setTarget] = useState("");
@@ -47,6 +49,7 @@ export function ClosePeriodForm(props: {
   const warning =
     early && inScope.length > 0
       ? earlyWarning(
+          vocabulary(props.orgKind),
           new Date(`${early.end}T00:00:00.000Z`),
           inScope.map((c) => ({ className: c.name, count: c.count })),
         )

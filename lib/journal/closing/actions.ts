@@ -11,6 +11,7 @@ import { classesToList, listScope } from "@/lib/access/scope";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
 import { todayIn } from "@/lib/org/time";
+import { vocabulary } from "@/lib/org/vocabulary";
 import { YEAR_CLOSED_REASON } from "../lock";
 import { closingYear, lessonsAhead } from "./data";
 import { closePeriod } from "./mutations";
@@ -68,6 +69,7 @@ export async function closePeriodAction(_prev: CloseState | null, data: FormData
       period.end,
     );
     const lines = earlyWarning(
+      vocabulary(user.orgKind),
       period.end,
       toClose.map((c) => ({ className: c.name, count: ahead.get(c.id) ?? 0 })),
     );

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/org/time";
-import { plural } from "@/lib/org/vocabulary";
+import { plural, pluralOf, type Vocabulary } from "@/lib/org/vocabulary";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 // Pure rules of closing a period (REC-1, seed 002 §4.5.1, 003 regl. 10): which classes a choice
 // names, the refusal listing the missing finals, and the warning of a closing before the period's
@@ -75,17 +75,24 @@ export type LessonsAhead = { className: string; count: number };
 
 /**
  * The warning of an early closing: «Период заканчивается 28.12.2026: 17 уроков после сегодняшнего дня
- * будут закрыты до того, как пройдут», then, for several classes, each one's count.
+ * будут закрыты до того, как пройдут» (a college: «17 занятий»), then, for several classes, each one's
+ * count (DAY-6: the organisation's words).
  */
-export function earlyWarning(periodEnd: Date, ahead: readonly LessonsAhead[]): string[] {
+export function earlyWarning(v: Vocabulary, periodEnd: Date, ahead: readonly LessonsAhead[]): string[] {
   const total = ahead.reduce((n, a) => n + a.count, 0);
-  const lessons = `${total} ${plural(total, "урок", "урока", "уроков")}`;
-  const closed = plural(total, "будет закрыт", "будут закрыты", "будут закрыты");
+  const lessons = `${total} ${pluralOf(total, v.lesson)}`;
+  // урок is masculine, занятие neuter: «1 урок … будет закрыт», «1 занятие … будет закрыто».
+  const closed = plural(
+    total,
+    v.kind === "COLLEGE" ? "будет закрыто" : "будет закрыт",
+    "будут закрыты",
+    "будут закрыты",
+  );
   const pass = plural(total, "пройдёт", "пройдут", "пройдут");
   const head = `Период заканчивается ${formatDate(periodEnd)}: ${lessons} после сегодняшнего дня ${closed} до того, как ${pass}`;
   if (ahead.length < 2) return [head];
   const classes = [...ahead].sort((a, b) => compareRuNumeric(a.className, b.className));
-  return [head, `По классам: ${classes.map((a) => `${a.className} — ${a.count}`).join(", ")}`];
+  return [head, `По ${v.class.datPl}: ${classes.map((a) => `${a.className} — ${a.count}`).join(", ")}`];
 }
 
 /** The refusal of an early closing without the confirmation (REC-1). */
