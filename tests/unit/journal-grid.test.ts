@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { attendanceKey, buildGridView, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
+import { buildGridView, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
 import { d, rows } from "../fixtures/grid-rows";
+import { cellsOf } from "../support/grid-cells";
 
 describe("the grid view (JRN-1, JRN-9)", () => {
   const view = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
@@ -59,10 +60,10 @@ describe("the grid view (JRN-1, JRN-9)", () => {
 
   it("sums a college student's missed hours in tenths, the hidden lessons' included (JRN-4)", () => {
     const lessons = [1, 2].map((id) => ({ id, hours: 2 })) as unknown as GridView["lessons"];
-    const attendance = {
-      [attendanceKey(1, 7)]: { code: "N", missedHours: 0.1, version: 1 },
-      [attendanceKey(2, 7)]: { code: "N", missedHours: 0.2, version: 1 },
-    } as GridView["attendance"];
+    const attendance: GridView["attendance"] = cellsOf({
+      "1:7": { code: "N", missedHours: 0.1, version: 1 },
+      "2:7": { code: "N", missedHours: 0.2, version: 1 },
+    });
     expect(studentAbsences({ lessons, attendance }, 7)).toEqual({ count: 2, hours: 0.3 });
     const hidden = { before: 3, after: 0, sums: { 7: ["", 1, 0.7] } } as GridView["hidden"];
     expect(studentAbsences({ lessons, attendance, hidden }, 7)).toEqual({ count: 3, hours: 1 });
