@@ -4,7 +4,7 @@
 import { type MarkKindName } from "@/lib/journal/marks";
 import { useState } from "react";
 import { formatAverage } from "@/lib/journal/averages";
-import { markKey, studentSummary, type GridLesson, type GridStudent, type GridView } from "@/lib/journal/grid";
+import { cellOf, studentSummary, type GridLesson, type GridStudent, type GridView } from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, markLabel, type AttendanceCodeName } from "@/lib/journal/rules";
 import type { CellRef, CellStatus } from "./use-cell-saver";
 import { Button } from "@/components/ui/button";
@@ -80,7 +80,7 @@ export function CellBar(props: {
   const key = `${cellRef.kind}:${cellRef.lessonId}:${cellRef.studentId}:${cellRef.kind === "mark" ? cellRef.assignmentId : ""}`;
   const mark =
     cellRef.kind === "mark" && cellRef.assignmentId !== null
-      ? view.marks[markKey(cellRef.assignmentId, student.id)]
+      ? cellOf(view.marks, cellRef.assignmentId, student.id)
       : undefined;
   const summary = studentSummary(view, student.id);
 

@@ -4,7 +4,7 @@
 // editable, the cell editor. Rows are memoised: arrow keys re-render two rows, not the class.
 import { memo } from "react";
 import { rowHead, type RowHead } from "@/lib/journal/grid-frame";
-import { attendanceKey, expectedOn, markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
+import { cellOf, expectedOn, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
 import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, markLabel } from "@/lib/journal/rules";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import type { Col } from "./grid-state";
@@ -139,7 +139,7 @@ function GridRow(p: RowProps) {
         let title = "";
         if (state === "o") {
           if (c.kind === "att") {
-            const a = p.view.attendance[attendanceKey(c.lesson.id, s.id)];
+            const a = cellOf(p.view.attendance, c.lesson.id, s.id);
             if (a) {
               content = (
                 <span className={`text-[11px] ${ATT_COLOURS[a.code]}`}>
@@ -164,7 +164,7 @@ function GridRow(p: RowProps) {
               }
             }
           } else if (c.assignment) {
-            const m = p.view.marks[markKey(c.assignment.id, s.id)];
+            const m = cellOf(p.view.marks, c.assignment.id, s.id);
             if (m) {
               content = (
                 <MarkBadge label={markLabel(m)} variant="text">

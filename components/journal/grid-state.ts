@@ -5,8 +5,8 @@
 // checks them without a browser.
 import type { CellResponse } from "@/lib/journal/cells";
 import {
-  attendanceKey,
-  markKey,
+  cellOf,
+  withCell,
   type GridAssignment,
   type GridLesson,
   type GridMark,
@@ -102,7 +102,7 @@ export function cellText(view: GridView, cols: Col[], row: number, col: number):
   const ref = cellRefAt(view, cols, row, col);
   if (!ref) return "";
   if (ref.kind === "attendance") {
-    const a = view.attendance[attendanceKey(ref.lessonId, ref.studentId)];
+    const a = cellOf(view.attendance, ref.lessonId, ref.studentId);
     return a
       ? (a.code === "N" ? "н" : a.code === "OP" ? "оп" : ATTENDANCE_LABELS[a.code].toLowerCase()) +
           (a.missedHours !== null && view.orgKind === "COLLEGE" && a.missedHours !== cols[col].lesson.hours
@@ -110,7 +110,7 @@ export function cellText(view: GridView, cols: Col[], row: number, col: number):
             : "")
       : "";
   }
-  const m = ref.assignmentId === null ? undefined : view.marks[markKey(ref.assignmentId, ref.studentId)];
+  const m = ref.assignmentId === null ? undefined : cellOf(view.marks, ref.assignmentId, ref.studentId);
   return m ? markInputText(m) : "";
 }
 
@@ -252,17 +252,10 @@ export function pastedColumn(text: string): string[] {
 
 type Saved = Extract<CellResponse, { ok: true }>;
 
-function withCell<V>(map: Record<string, V>, key: string, value: V | null | undefined): Record<string, V> {
-  const next = { ...map };
-  if (value) next[key] = value;
-  else delete next[key];
-  return next;
-}
-
 /** A saved cell: its stored value; a first mark of a placeholder column adds the created assignment. */
 export function applySaved(v: GridView, ref: CellRef, body: Saved): GridView {
   if (ref.kind === "attendance")
-    return { ...v, attendance: withCell(v.attendance, attendanceKey(ref.lessonId, ref.studentId), body.attendance) };
+    return { ...v, attendance: withCell(v.attendance, ref.lessonId, ref.studentId, body.attendance) };
   const assignmentId = ref.assignmentId ?? body.assignmentId ?? null;
   if (assignmentId === null) return v;
   let lessons = v.lessons;
@@ -285,7 +278,7 @@ export function applySaved(v: GridView, ref: CellRef, body: Saved): GridView {
         : l,
     );
   }
-  return { ...v, lessons, marks: withCell(v.marks, markKey(assignmentId, ref.studentId), body.mark) };
+  return { ...v, lessons, marks: withCell(v.marks, assignmentId, ref.studentId, body.mark) };
 }
 
 /** A conflict: the cell shows the value stored by the other user. */
@@ -297,16 +290,16 @@ export function applyConflict(
   if (ref.kind === "attendance")
     return {
       ...v,
-      attendance: withCell(v.attendance, attendanceKey(ref.lessonId, ref.studentId), current.attendance),
+      attendance: withCell(v.attendance, ref.lessonId, ref.studentId, current.attendance),
     };
   if (ref.assignmentId === null) return v;
-  return { ...v, marks: withCell(v.marks, markKey(ref.assignmentId, ref.studentId), current.mark) };
+  return { ...v, marks: withCell(v.marks, ref.assignmentId, ref.studentId, current.mark) };
 }
 
 /** The version a cell was loaded with (0: empty). */
 export function cellVersion(v: GridView, ref: CellRef): number {
-  if (ref.kind === "attendance") return v.attendance[attendanceKey(ref.lessonId, ref.studentId)]?.version ?? 0;
-  return ref.assignmentId === null ? 0 : (v.marks[markKey(ref.assignmentId, ref.studentId)]?.version ?? 0);
+  if (ref.kind === "attendance") return cellOf(v.attendance, ref.lessonId, ref.studentId)?.version ?? 0;
+  return ref.assignmentId === null ? 0 : (cellOf(v.marks, ref.assignmentId, ref.studentId)?.version ?? 0);
 }
 
 /** A placeholder column's cell, once its lesson has an assignment: that assignment's cell. */

@@ -1,9 +1,10 @@
 // Choosing a journal: class / group (and subgroup) × subject, and the period (JRN-1). A plain GET
-// form, so it works without JavaScript and keeps the choice in the address.
+// form, so it works without JavaScript and keeps the choice in the address. The substituted lessons'
+// links are anchors in one client component (soft-links.tsx; issue 22 item 2).
 import type { JournalChoice, PeriodOption, SubstituteLesson } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
-import Link from "@/components/ui/link";
 import { ClassSubjectField, PeriodField } from "./choice-fields";
+import { SoftLinks } from "./soft-links";
 import { PickerForm } from "@/components/ui/picker-form";
 
 export function choiceValue(c: { classId: number; subjectId: number; subgroupId: number | null }): string {
@@ -40,17 +41,17 @@ export function JournalPicker(props: {
         <PeriodField name="period" periods={props.periods} value={props.periodId} />
       </PickerForm>
       {props.substitutions.length > 0 && (
-        <p className="text-xs text-slate-600">
+        <SoftLinks className="text-xs text-slate-600">
           Замены:{" "}
           {props.substitutions.map((l, i) => (
             <span key={l.id}>
               {i > 0 && ", "}
-              <Link href={`/journal?lesson=${l.id}`} className="text-blue-700 hover:underline">
+              <a className="text-blue-700 hover:underline" href={`/journal?lesson=${l.id}`}>
                 {formatDate(l.date)} {l.bellNumber}-й · {l.className} · {l.subjectName}
-              </Link>
+              </a>
             </span>
           ))}
-        </p>
+        </SoftLinks>
       )}
     </div>
   );

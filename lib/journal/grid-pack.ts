@@ -11,10 +11,11 @@
 // client grid unpacks once and works on the ordinary GridView. Pure.
 import { type MarkKindName } from "@/lib/journal/marks";
 import {
-  attendanceKey,
-  markKey,
+  cellOf,
+  putCell,
   type GridAssignment,
   type GridAttendance,
+  type GridCells,
   type GridLesson,
   type GridMark,
   type GridStudent,
@@ -249,31 +250,31 @@ export function packGridView(view: GridView): PackedGridView {
   const markCells: string[][] = view.students.map(() => []);
   const attendanceCells: string[][] = view.students.map(() => []);
   const commented: [number, number, [number, number, string]][] = [];
-  for (const key in allMarks) {
-    const m = allMarks[key];
-    const [assignmentId, studentId] = splitKey(key);
-    const row = rowOf.get(studentId);
+  for (const [assignmentId, held] of allMarks) {
     const col = markCol.get(assignmentId);
-    if (row === undefined || col === undefined) {
-      marks.push([assignmentId, studentId, m.kind, m.value, m.isHospital ? 1 : 0, m.comment, m.version]);
-      continue;
+    for (const [studentId, m] of held) {
+      const row = rowOf.get(studentId);
+      if (row === undefined || col === undefined) {
+        marks.push([assignmentId, studentId, m.kind, m.value, m.isHospital ? 1 : 0, m.comment, m.version]);
+        continue;
+      }
+      markCells[row][col] = markEntry(m);
+      if (m.comment !== null) commented.push([row, col, [assignmentId, studentId, m.comment]]);
     }
-    markCells[row][col] = markEntry(m);
-    if (m.comment !== null) commented.push([row, col, [assignmentId, studentId, m.comment]]);
   }
   // The comments in the layout's order (student by student, column by column).
   commented.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [, , c] of commented) markComments.push(c);
-  for (const key in allAttendance) {
-    const a = allAttendance[key];
-    const [lessonId, studentId] = splitKey(key);
-    const row = rowOf.get(studentId);
+  for (const [lessonId, held] of allAttendance) {
     const col = lessonCol.get(lessonId);
-    if (row === undefined || col === undefined) {
-      attendance.push([lessonId, studentId, a.code, a.missedHours, a.version]);
-      continue;
+    for (const [studentId, a] of held) {
+      const row = rowOf.get(studentId);
+      if (row === undefined || col === undefined) {
+        attendance.push([lessonId, studentId, a.code, a.missedHours, a.version]);
+        continue;
+      }
+      attendanceCells[row][col] = attendanceEntry(a);
     }
-    attendanceCells[row][col] = attendanceEntry(a);
   }
   return {
     ...rest,
@@ -285,11 +286,6 @@ export function packGridView(view: GridView): PackedGridView {
     marks,
     attendance,
   };
-}
-
-function splitKey(key: string): [number, number] {
-  const i = key.indexOf(":");
-  return [Number(key.slice(0, i)), Number(key.slice(i + 1))];
 }
 
 export function unpackGridView(packed: PackedGridView): GridView {
@@ -309,43 +305,43 @@ export function unpackGridView(packed: PackedGridView): GridView {
   void _packedStudents;
   const lessons = unpackLessons(packed);
   const students = unpackStudents(packed);
-  const marks: Record<string, GridMark> = {};
-  const attendance: Record<string, GridAttendance> = {};
+  const marks: GridCells<GridMark> = new Map();
+  const attendance: GridCells<GridAttendance> = new Map();
   const columns = assignmentIds(lessons, idOf);
   students.forEach((s, row) => {
     const markCells = markRows[row] ? markRows[row].split(",") : [];
     markCells.forEach((entry, col) => {
       const m = entry ? MARK_ENTRY.exec(entry) : null;
       if (!m || columns[col] === undefined) return;
-      marks[markKey(columns[col], s.id)] = {
+      putCell(marks, columns[col], s.id, {
         kind: m[1] ? LETTER_KIND[m[1]] : "GRADE",
         value: m[2] !== undefined ? Number(m[2]) : null,
         isHospital: m[3] === "b",
         comment: null,
         version: m[4] !== undefined ? Number(m[4]) : 1,
-      };
+      });
     });
     const attendanceCells = attendanceRows[row] ? attendanceRows[row].split(",") : [];
     attendanceCells.forEach((entry, col) => {
       const a = entry ? ATTENDANCE_ENTRY.exec(entry) : null;
       const lesson = lessons[col];
       if (!a || !lesson) return;
-      attendance[attendanceKey(lesson.id, s.id)] = {
+      putCell(attendance, lesson.id, s.id, {
         code: a[1] as AttendanceCodeName,
         missedHours: a[2] !== undefined ? Number(a[2]) : null,
         version: a[3] !== undefined ? Number(a[3]) : 1,
-      };
+      });
     });
   });
   for (const [assignmentId, studentId, comment] of markComments) {
-    const m = marks[markKey(assignmentId, studentId)];
+    const m = cellOf(marks, assignmentId, studentId);
     if (m) m.comment = comment;
   }
   for (const [assignmentId, studentId, kind, value, isHospital, comment, version] of extraMarks) {
-    marks[markKey(assignmentId, studentId)] = { kind, value, isHospital: isHospital === 1, comment, version };
+    putCell(marks, assignmentId, studentId, { kind, value, isHospital: isHospital === 1, comment, version });
   }
   for (const [lessonId, studentId, code, missedHours, version] of extraAttendance) {
-    attendance[attendanceKey(lessonId, studentId)] = { code, missedHours, version };
+    putCell(attendance, lessonId, studentId, { code, missedHours, version });
   }
   return { ...rest, lessons, students, marks, attendance };
 }

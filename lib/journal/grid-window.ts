@@ -6,9 +6,8 @@
 // forecast and the absences stay those of the whole period, and the client keeps them right while
 // the teacher types into the loaded lessons. Pure.
 import {
-  attendanceKey,
   hiddenMarksCode,
-  markKey,
+  mergeCells,
   studentAbsences,
   studentMarks,
   withoutLoaded,
@@ -56,16 +55,24 @@ function cellsOf(view: GridView, from: number, to: number): GridView {
   const { hidden: _hidden, ...rest } = view;
   void _hidden;
   const lessons = view.lessons.slice(from, to);
-  const marks: GridView["marks"] = {};
-  const attendance: GridView["attendance"] = {};
-  for (const s of view.students) {
-    for (const l of lessons) {
-      const a = view.attendance[attendanceKey(l.id, s.id)];
-      if (a) attendance[attendanceKey(l.id, s.id)] = a;
-      for (const x of l.assignments) {
-        const m = view.marks[markKey(x.id, s.id)];
-        if (m) marks[markKey(x.id, s.id)] = m;
-      }
+  // The cells of the students shown (a column's other students' cells stay out, as they always did).
+  const ofStudents = <T>(column: Map<number, T> | undefined) => {
+    const out = new Map<number, T>();
+    if (!column) return out;
+    for (const s of view.students) {
+      const cell = column.get(s.id);
+      if (cell !== undefined) out.set(s.id, cell);
+    }
+    return out;
+  };
+  const marks: GridView["marks"] = new Map();
+  const attendance: GridView["attendance"] = new Map();
+  for (const l of lessons) {
+    const a = ofStudents(view.attendance.get(l.id));
+    if (a.size > 0) attendance.set(l.id, a);
+    for (const x of l.assignments) {
+      const m = ofStudents(view.marks.get(x.id));
+      if (m.size > 0) marks.set(x.id, m);
     }
   }
   return {
@@ -196,8 +203,8 @@ export function mergeWindow(view: GridView, step: PackedWindow, dir: "before" | 
       const add = pad(cellsOf.get(s.id) ?? "x".repeat(part.lessons.length));
       return { ...s, cells: dir === "before" ? add + s.cells : s.cells + add };
     }),
-    marks: { ...part.marks, ...view.marks },
-    attendance: { ...part.attendance, ...view.attendance },
+    marks: mergeCells(part.marks, view.marks),
+    attendance: mergeCells(part.attendance, view.attendance),
     hidden: { ...hidden, sums },
   };
 }

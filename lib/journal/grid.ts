@@ -104,10 +104,10 @@ export type GridView = {
   types: GridType[];
   lessons: GridLesson[];
   students: GridStudent[];
-  /** key `${assignmentId}:${studentId}` */
-  marks: Record<string, GridMark>;
-  /** key `${lessonId}:${studentId}` */
-  attendance: Record<string, GridAttendance>;
+  /** By assignment id, then student id (GridCells: no string key per cell). */
+  marks: GridCells<GridMark>;
+  /** By lesson id, then student id. */
+  attendance: GridCells<GridAttendance>;
   planTopics: { id: number; title: string }[];
   /** DUT-4: absences recorded ahead by the class teacher and parents' notices still waiting, by student. */
   expected: ExpectedCell[];
@@ -150,8 +150,57 @@ export function expectedOn(list: readonly ExpectedCell[], studentId: number, dat
   return found;
 }
 
-export const markKey = (assignmentId: number, studentId: number) => `${assignmentId}:${studentId}`;
-export const attendanceKey = (lessonId: number, studentId: number) => `${lessonId}:${studentId}`;
+/**
+ * A grid's cells by column (an assignment's id for marks, a lesson's for attendance), then by student
+ * id. Issue 22 item 2: the view keyed them by a fresh "column:student" string per cell — building,
+ * hashing and internalising 500+ such keys was most of buildGridView's time on the page.
+ */
+export type GridCells<T> = Map<number, Map<number, T>>;
+
+/** The cell of a column (assignment / lesson id) and a student, if any. */
+export function cellOf<T>(cells: GridCells<T>, columnId: number, studentId: number): T | undefined {
+  return cells.get(columnId)?.get(studentId);
+}
+
+/** Sets a cell in place (building a view). */
+export function putCell<T>(cells: GridCells<T>, columnId: number, studentId: number, value: T): void {
+  const column = cells.get(columnId);
+  if (column) column.set(studentId, value);
+  else cells.set(columnId, new Map([[studentId, value]]));
+}
+
+/** A copy with one cell set (a value) or removed (null / undefined); the given cells are untouched. */
+export function withCell<T>(
+  cells: GridCells<T>,
+  columnId: number,
+  studentId: number,
+  value: T | null | undefined,
+): GridCells<T> {
+  const next = new Map(cells);
+  const column = new Map(cells.get(columnId));
+  if (value) column.set(studentId, value);
+  else column.delete(studentId);
+  if (column.size > 0) next.set(columnId, column);
+  else next.delete(columnId);
+  return next;
+}
+
+/** The cells of both; where both hold a cell, `over`'s (the cells are shared, not copied). */
+export function mergeCells<T>(under: GridCells<T>, over: GridCells<T>): GridCells<T> {
+  const out = new Map(under);
+  for (const [columnId, column] of over) {
+    const below = out.get(columnId);
+    out.set(columnId, below ? new Map([...below, ...column]) : column);
+  }
+  return out;
+}
+
+/** How many cells are held. */
+export function cellCount(cells: GridCells<unknown>): number {
+  let n = 0;
+  for (const column of cells.values()) n += column.size;
+  return n;
+}
 
 // ───────────── the rows the data layer returns ─────────────
 
@@ -317,23 +366,23 @@ export function buildGridView(r: GridRows, now: Date, today: Date, lessonOnly: n
   }
   students.sort((a, b) => compareRu(a.name, b.name));
 
-  const marks: Record<string, GridMark> = {};
+  const marks: GridCells<GridMark> = new Map();
   for (const m of r.marks) {
-    marks[markKey(m.assignmentId, m.studentId)] = {
+    putCell(marks, m.assignmentId, m.studentId, {
       kind: m.kind,
       value: m.value,
       isHospital: m.isHospital,
       comment: m.comment,
       version: m.version,
-    };
+    });
   }
-  const attendance: Record<string, GridAttendance> = {};
+  const attendance: GridCells<GridAttendance> = new Map();
   for (const a of r.attendance)
-    attendance[attendanceKey(a.lessonId, a.studentId)] = {
+    putCell(attendance, a.lessonId, a.studentId, {
       code: a.code,
       missedHours: a.missedHours,
       version: a.version,
-    };
+    });
 
   return {
     classId: r.cls.id,
@@ -375,7 +424,7 @@ export function studentMarks(view: Pick<GridView, "lessons" | "marks">, studentI
   const out: AverageInput[] = [];
   for (const l of view.lessons) {
     for (const a of l.assignments) {
-      const m = view.marks[markKey(a.id, studentId)];
+      const m = view.marks.get(a.id)?.get(studentId);
       if (m) out.push({ kind: m.kind, value: m.value, weight: a.weight, isHospital: m.isHospital });
     }
   }
@@ -391,15 +440,14 @@ export function marksByStudent(view: Pick<GridView, "lessons" | "marks">): Map<n
   const columns = new Map<number, [number, number]>();
   for (const l of view.lessons) for (const a of l.assignments) columns.set(a.id, [columns.size, a.weight]);
   const cells = new Map<number, AverageInput[]>();
-  for (const key in view.marks) {
-    const i = key.indexOf(":");
-    const column = columns.get(Number(key.slice(0, i)));
+  for (const [assignmentId, held] of view.marks) {
+    const column = columns.get(assignmentId);
     if (!column) continue;
-    const studentId = Number(key.slice(i + 1));
-    const m = view.marks[key];
-    let row = cells.get(studentId);
-    if (!row) cells.set(studentId, (row = []));
-    row[column[0]] = { kind: m.kind, value: m.value, weight: column[1], isHospital: m.isHospital };
+    for (const [studentId, m] of held) {
+      let row = cells.get(studentId);
+      if (!row) cells.set(studentId, (row = []));
+      row[column[0]] = { kind: m.kind, value: m.value, weight: column[1], isHospital: m.isHospital };
+    }
   }
   // filter drops the holes and keeps the columns' order.
   return new Map([...cells].map(([id, row]) => [id, row.filter(() => true)]));
@@ -432,16 +480,15 @@ export function absencesByStudent(
 ): Map<number, { count: number; hours: number }> {
   const index = new Map(view.lessons.map((l, i) => [l.id, i]));
   const missed = new Map<number, number[]>();
-  for (const key in view.attendance) {
-    const a = view.attendance[key];
-    if (a.code === "OP") continue;
-    const i = key.indexOf(":");
-    const at = index.get(Number(key.slice(0, i)));
+  for (const [lessonId, held] of view.attendance) {
+    const at = index.get(lessonId);
     if (at === undefined) continue;
-    const studentId = Number(key.slice(i + 1));
-    let row = missed.get(studentId);
-    if (!row) missed.set(studentId, (row = []));
-    row[at] = a.missedHours ?? view.lessons[at].hours;
+    for (const [studentId, a] of held) {
+      if (a.code === "OP") continue;
+      let row = missed.get(studentId);
+      if (!row) missed.set(studentId, (row = []));
+      row[at] = a.missedHours ?? view.lessons[at].hours;
+    }
   }
   const out = new Map<number, { count: number; hours: number }>();
   const ids = new Set([...missed.keys(), ...Object.keys(view.hidden?.sums ?? {}).map(Number)]);
@@ -467,7 +514,7 @@ export function studentAbsences(
   let count = view.hidden?.sums[studentId]?.[1] ?? 0;
   let hours = view.hidden?.sums[studentId]?.[2] ?? 0;
   for (const l of view.lessons) {
-    const a = view.attendance[attendanceKey(l.id, studentId)];
+    const a = view.attendance.get(l.id)?.get(studentId);
     if (!a || a.code === "OP") continue;
     count++;
     hours += a.missedHours ?? l.hours;

@@ -8,10 +8,11 @@ import { headWithPicker, loadGridPage } from "@/lib/journal/loaders";
 import { firstRange, firstView, mergeWindow, sliceView, type PackedWindow } from "@/lib/journal/grid-window";
 import { windowRead } from "@/lib/journal/grid-load";
 import { unpackGridView, packGridView } from "@/lib/journal/grid-pack";
-import { markKey, studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
+import { studentAbsences, studentSummary, type GridView } from "@/lib/journal/grid";
 import { counted } from "../support/pg-queries";
 import { signInAs } from "../support/session-harness";
 import { addAssignment, createJournalFixture, currentUser, NOW, type JournalFixture } from "./journal-fixture";
+import { keyedCells } from "../support/grid-cells";
 
 vi.mock("@/lib/auth/session-cookie", async () => (await import("../support/session-harness")).sessionCookieMock());
 vi.mock("next/cache", async (orig) => (await import("../support/session-harness")).nextCacheMock(orig));
@@ -91,8 +92,10 @@ describe("GET /api/journal/grid — the grid's lessons on scroll (issue 22 item 
       where: { organisationId: f.organisationId, lessonId: { in: ids.slice(5, 30) } },
       select: { assignmentId: true, studentId: true, value: true },
     });
-    const inStep = Object.keys(mergeWindow({ ...full, lessons: [], marks: {}, attendance: {} }, step, "before").marks);
-    expect(inStep.sort()).toEqual(stored.map((m) => markKey(m.assignmentId, m.studentId)).sort());
+    const inStep = Object.keys(
+      keyedCells(mergeWindow({ ...full, lessons: [], marks: new Map(), attendance: new Map() }, step, "before").marks),
+    );
+    expect(inStep.sort()).toEqual(stored.map((m) => `${m.assignmentId}:${m.studentId}`).sort());
     expect(stored.length).toBeGreaterThan(0);
 
     const after = await ask(q(f, ids[0], ids[10], "after"));

@@ -14,6 +14,7 @@ import {
   studentAbsences,
   studentMarks,
   studentSummary,
+  type GridAttendance,
   type GridMark,
   type GridView,
 } from "@/lib/journal/grid";
@@ -21,6 +22,7 @@ import { gridFrame, rowHead } from "@/lib/journal/grid-frame";
 import { firstView } from "@/lib/journal/grid-window";
 import { FRAME_HEAD, FRAME_RULES, HEAD_COLUMNS, RowHeadCells } from "@/components/journal/grid-row";
 import { d, rows } from "../fixtures/grid-rows";
+import { cellsOf } from "../support/grid-cells";
 
 const built = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
 
@@ -40,8 +42,8 @@ function journal(n: number, seed: number, orgKind: GridView["orgKind"] = "SCHOOL
       weight: [1, 2, 0.5][next(3)],
     })),
   }));
-  const marks: GridView["marks"] = {};
-  const attendance: GridView["attendance"] = {};
+  const marks: Record<string, GridMark> = {};
+  const attendance: Record<string, GridAttendance> = {};
   for (const l of lessons)
     for (const s of built.students) {
       for (const a of l.assignments) {
@@ -61,8 +63,8 @@ function journal(n: number, seed: number, orgKind: GridView["orgKind"] = "SCHOOL
     ...built,
     orgKind,
     lessons,
-    marks,
-    attendance,
+    marks: cellsOf(marks),
+    attendance: cellsOf(attendance),
     today: lessons[Math.floor(n / 2)].date,
     students: built.students.map((s) => ({ ...s, cells: "o".repeat(n) })),
   };
@@ -73,7 +75,7 @@ const views = (): [string, GridView][] => [
   ["40 lessons", journal(40, 1)],
   ["its first window (hidden sums)", firstView(journal(90, 2))],
   ["a college's window (hours)", firstView(journal(90, 3, "COLLEGE"))],
-  ["no lessons", { ...built, lessons: [], marks: {}, attendance: {} }],
+  ["no lessons", { ...built, lessons: [], marks: new Map(), attendance: new Map() }],
 ];
 
 describe("the grid's frame for the page's HTML (issue 22 items 2 and 4)", () => {

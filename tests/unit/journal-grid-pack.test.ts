@@ -2,8 +2,9 @@
 // codes per student, aligned with the period's columns, and come back exactly.
 import { describe, expect, it } from "vitest";
 import { gridPayload, packGridView, unpackGridView, viewOfPayload } from "@/lib/journal/grid-pack";
-import { buildGridView, type GridView } from "@/lib/journal/grid";
+import { buildGridView, putCell, type GridView } from "@/lib/journal/grid";
 import { d, rows } from "../fixtures/grid-rows";
+import { cellsOf, keyedCells } from "../support/grid-cells";
 
 const built = buildGridView(rows(), new Date("2026-11-20T08:00:00Z"), d("2026-11-20"));
 
@@ -14,22 +15,22 @@ function view(): GridView {
   const [s0, s1, s2] = built.students.map((s) => s.id);
   return {
     ...built,
-    marks: {
-      ...built.marks,
+    marks: cellsOf({
+      ...keyedCells(built.marks),
       [`${a0}:${s0}`]: { kind: "GRADE", value: 5, isHospital: false, comment: null, version: 1 },
       [`${a0}:${s1}`]: { kind: "GRADE", value: 3, isHospital: true, comment: "устно, у доски; «б»", version: 4 },
       [`${a1}:${s0}`]: { kind: "DEBT", value: null, isHospital: false, comment: null, version: 2 },
       [`${a1}:${s2}`]: { kind: "PASS", value: null, isHospital: false, comment: null, version: 1 },
       // outside the layout (no such assignment in the period): kept as a tuple
       [`999:${s0}`]: { kind: "NOT_ATTESTED", value: null, isHospital: false, comment: null, version: 7 },
-    },
-    attendance: {
-      ...built.attendance,
+    }),
+    attendance: cellsOf({
+      ...keyedCells(built.attendance),
       [`${l0}:${s0}`]: { code: "N", missedHours: null, version: 1 },
       [`${l2}:${s1}`]: { code: "OP", missedHours: 1.5, version: 3 },
       [`${l1}:${s2}`]: { code: "B", missedHours: 2, version: 1 },
       [`888:${s1}`]: { code: "UP", missedHours: null, version: 1 },
-    },
+    }),
   };
 }
 
@@ -80,17 +81,19 @@ describe("grid view packing for the client (issue 22 item 4)", () => {
 
   it("is several times smaller than the keyed cells of a full class", () => {
     const v = view();
-    const full: GridView = { ...v, marks: {}, attendance: {} };
+    const full: GridView = { ...v, marks: new Map(), attendance: new Map() };
     for (const s of v.students)
       for (const l of v.lessons) {
-        full.attendance[`${l.id}:${s.id}`] = { code: "N", missedHours: null, version: 1 };
+        putCell(full.attendance, l.id, s.id, { code: "N", missedHours: null, version: 1 });
         for (const a of l.assignments)
-          full.marks[`${a.id}:${s.id}`] = { kind: "GRADE", value: 4, isHospital: false, comment: null, version: 1 };
+          putCell(full.marks, a.id, s.id, { kind: "GRADE", value: 4, isHospital: false, comment: null, version: 1 });
       }
     const cells = (x: object) => JSON.stringify(x).length;
     const packed = packGridView(full);
     expect(unpackGridView(packed)).toEqual(full);
-    expect(cells([packed.markRows, packed.attendanceRows]) * 4).toBeLessThan(cells([full.marks, full.attendance]));
+    expect(cells([packed.markRows, packed.attendanceRows]) * 4).toBeLessThan(
+      cells([keyedCells(full.marks), keyedCells(full.attendance)]),
+    );
   });
 
   it("travels to the client grid as ONE JSON string, a new object per render (issue 22 item 4)", () => {
@@ -153,7 +156,7 @@ describe("grid view packing for the client (issue 22 item 4)", () => {
     // inserted out of order
     const w: GridView = {
       ...v,
-      marks: { [`${a1}:${s1}`]: note("c"), [`${a0}:${s1}`]: note("b"), [`${a1}:${s0}`]: note("a") },
+      marks: cellsOf({ [`${a1}:${s1}`]: note("c"), [`${a0}:${s1}`]: note("b"), [`${a1}:${s0}`]: note("a") }),
     };
     expect(packGridView(w).markComments).toEqual([
       [a1, s0, "a"],

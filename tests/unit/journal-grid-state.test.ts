@@ -2,7 +2,7 @@
 // the UI reducer, what each key means, pasted columns, and how the server's answers change the view.
 import { classSubjectGroups } from "@/components/journal/choice-fields";
 import { describe, expect, it } from "vitest";
-import { buildGridView } from "@/lib/journal/grid";
+import { buildGridView, cellOf } from "@/lib/journal/grid";
 import {
   applyAllPresent,
   applyConflict,
@@ -172,17 +172,19 @@ describe("server answers change the view", () => {
     expect(next.lessons.find((l) => l.id === 12)!.assignments.map((a) => [a.id, a.typeName])).toEqual([
       [2000, "Ответ на уроке"],
     ]);
-    expect(next.marks["2000:100"]).toEqual(mark);
+    expect(cellOf(next.marks, 2000, 100)).toEqual(mark);
     expect(resolvePlaceholder(next, borisovPlaceholder)).toMatchObject({ assignmentId: 2000 });
-    expect(view.marks["2000:100"]).toBeUndefined(); // the old view is untouched
+    expect(cellOf(view.marks, 2000, 100)).toBeUndefined(); // the old view is untouched
   });
 
   it("a cleared attendance cell disappears; a conflict shows the other user's value", () => {
     const att = cellRefAt(view, cols, 0, 2)!;
-    expect(applySaved(view, att, { ok: true, version: 2, attendance: null }).attendance["11:101"]).toBeUndefined();
+    expect(
+      cellOf(applySaved(view, att, { ok: true, version: 2, attendance: null }).attendance, 11, 101),
+    ).toBeUndefined();
     const mark = cellRefAt(view, cols, BORISOV, 3)!;
     const theirs = { kind: "GRADE" as const, value: 3, isHospital: false, comment: null, version: 4 };
-    expect(applyConflict(view, mark, { mark: theirs }).marks["1001:100"]).toEqual(theirs);
+    expect(cellOf(applyConflict(view, mark, { mark: theirs }).marks, 1001, 100)).toEqual(theirs);
   });
 
   it("records «все присутствуют» on the lesson only", () => {

@@ -2,7 +2,6 @@
 // Access: any journal permission to open the page; the grid itself is authorised on its class ×
 // subject (× subgroup), or on one lesson for a substitute teacher (SCH-3).
 import type { Metadata } from "next";
-import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
@@ -14,6 +13,7 @@ import { gridPayload } from "@/lib/journal/grid-pack";
 import { gridFrame } from "@/lib/journal/grid-frame";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
+import { SoftLinks } from "@/components/journal/soft-links";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
@@ -118,14 +118,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         userId={user.id}
       />
       {clubs.length > 0 && (
-        <nav aria-label="Журналы объединений" className="flex flex-wrap items-baseline gap-3 text-sm">
+        <SoftLinks as="nav" aria-label="Журналы объединений" className="flex flex-wrap items-baseline gap-3 text-sm">
           <span className="text-slate-600">Объединения (внеурочная деятельность):</span>
           {clubs.map((c) => (
-            <Link key={c.id} href={`/clubs/${c.id}/journal`} className="text-blue-700 hover:underline">
+            <a key={c.id} className="text-blue-700 hover:underline" href={`/clubs/${c.id}/journal`}>
               {c.name}
-            </Link>
+            </a>
           ))}
-        </nav>
+        </SoftLinks>
       )}
       {page.kind === "grid" && page.view.closed && (
         <p

@@ -69,13 +69,17 @@ export async function journalOf(user: CurrentUser, req: GridRequest): Promise<Ou
       locked: l.lock.open ? null : l.lock.reason,
     })),
     students: v.students.map((s) => ({ id: s.id, name: s.name })),
-    marks: Object.entries(v.marks).map(([key, m]) => {
-      const [assignmentId, studentId] = key.split(":").map(Number);
-      return { assignmentId, studentId, kind: m.kind, value: m.value, isHospital: m.isHospital };
-    }),
-    attendance: Object.entries(v.attendance).map(([key, a]) => {
-      const [lessonId, studentId] = key.split(":").map(Number);
-      return { lessonId, studentId, code: a.code, missedHours: a.missedHours };
-    }),
+    marks: [...v.marks].flatMap(([assignmentId, column]) =>
+      [...column].map(([studentId, m]) => ({
+        assignmentId,
+        studentId,
+        kind: m.kind,
+        value: m.value,
+        isHospital: m.isHospital,
+      })),
+    ),
+    attendance: [...v.attendance].flatMap(([lessonId, column]) =>
+      [...column].map(([studentId, a]) => ({ lessonId, studentId, code: a.code, missedHours: a.missedHours })),
+    ),
   };
 }
