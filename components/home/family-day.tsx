@@ -19,11 +19,7 @@ function Lessons({ lessons, v }: { lessons: DiaryLesson[]; v: Vocabulary }) {
   return (
     <ol className="space-y-1 text-sm" aria-label={cap(v.lesson.nomPl)}>
       {lessons.map((l) => (
-        <li
-          key={l.id}
-          data-lesson={l.id}
-          className={`flex flex-wrap items-baseline gap-x-2 ${l.cancelled ? "opacity-60" : ""}`}
-        >
+        <li key={l.id} data-lesson={l.id} className="flex flex-wrap items-baseline gap-x-2">
           <span className="w-4 text-right tabular-nums text-slate-500">{l.bellNumber}</span>
           <span className="w-11 tabular-nums text-slate-500">{l.startTime ?? "—"}</span>
           <span className={l.cancelled ? "font-medium line-through" : "font-medium"}>{l.subjectName}</span>
