@@ -6,18 +6,14 @@ import { rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { demoChildIn7A, demoLogin, query, signInAs } from "./support";
 
-const ZONE = "Europe/Samara";
-const DAY = 86_400_000;
+/** Today in the demo school's zone (Samara), YYYY-MM-DD. */
+const todayInZone = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Samara" }).format(new Date());
 
-function todayInZone(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date());
-}
-
+/** Moves the server's clock by whole days so that «today» in Samara is `iso`. */
 function moveClockTo(iso: string) {
-  const file = process.env.E2E_CLOCK_FILE;
-  if (!file) throw new Error("E2E_CLOCK_FILE is not set (tests/e2e/run.ts sets it)");
-  const days = Math.round((Date.parse(iso) - Date.parse(todayInZone())) / DAY);
-  writeFileSync(file, JSON.stringify({ offsetMs: days * DAY }));
+  const clock = process.env.E2E_CLOCK_FILE!;
+  expect(clock, "tests/e2e/run.ts sets E2E_CLOCK_FILE").toBeTruthy();
+  writeFileSync(clock, JSON.stringify({ offsetMs: Date.parse(iso) - Date.parse(todayInZone()) }));
 }
 
 async function expectDayOnFirstScreen(page: Page) {

@@ -96,15 +96,16 @@ beforeAll(async () => {
   await homework("2026-11-18", "2026-11-20", "№ 202 к пятнице");
   await homework("2026-11-18", "2026-11-23", "№ 303 к понедельнику");
   // Absences: Wednesday 18.11 ill (a reason), Thursday 19.11 without a reason, Tuesday 17.11 too long ago.
-  for (const [iso, code] of [
-    ["2026-11-17", "NP"],
-    ["2026-11-18", "B"],
-    ["2026-11-19", "N"],
-  ] as const) {
-    await db.attendance.create({
-      data: { organisationId, lessonId: f.lesson(iso), studentId: childA, code, updatedById: f.users.teacher },
-    });
-  }
+  const absent = { "2026-11-17": "NP", "2026-11-18": "B", "2026-11-19": "N" } as const;
+  await db.attendance.createMany({
+    data: Object.entries(absent).map(([iso, code]) => ({
+      organisationId,
+      lessonId: f.lesson(iso),
+      studentId: childA,
+      code,
+      updatedById: f.users.teacher,
+    })),
+  });
   // The stranger's absence the same day: never on this family's home.
   await db.attendance.create({
     data: {
@@ -118,12 +119,8 @@ beforeAll(async () => {
   const msg = await db.message.create({
     data: { organisationId, senderId: f.users.classTeacher, subject: "Собрание", body: "В пятницу" },
   });
-  await db.messageRecipient.createMany({
-    data: [
-      { organisationId, messageId: msg.id, userId: parentUser },
-      { organisationId, messageId: msg.id, userId: otherParentUser },
-    ],
-  });
+  for (const userId of [parentUser, otherParentUser])
+    await db.messageRecipient.create({ data: { organisationId, messageId: msg.id, userId } });
 });
 
 afterAll(() => vi.useRealTimers());

@@ -58,7 +58,6 @@ function home(students = 1, next = true): FamilyHome {
         {
           lessonId: 1,
           date: d("2026-11-18"),
-          bellNumber: 1,
           subjectName: "Алгебра",
           label: "Б",
           reason: "Отсутствовал по болезни",

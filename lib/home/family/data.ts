@@ -18,22 +18,11 @@ export const NEXT_DAY_WINDOW = 14;
 /** New marks listed; more are counted. */
 export const NEW_MARKS_LISTED = 8;
 
-export type FamilyMark = {
-  id: number;
-  label: string;
-  title: string;
-  subjectName: string;
-  date: Date;
-};
+/** A new mark: its label (the diary's markLabel), the assignment type, the lesson's subject and date. */
+export type FamilyMark = { id: number; label: string; title: string; subjectName: string; date: Date };
 
-export type FamilyAbsence = {
-  lessonId: number;
-  date: Date;
-  bellNumber: number;
-  subjectName: string;
-  label: string;
-  reason: string;
-};
+/** An attendance mark of today or yesterday: the journal's code («Н», «Б») and its reason in words. */
+export type FamilyAbsence = { lessonId: number; date: Date; subjectName: string; label: string; reason: string };
 
 export type FamilyDay = {
   studentId: number;
@@ -186,7 +175,6 @@ export async function familyDay(
       .map((l) => ({
         lessonId: l.id,
         date: l.date,
-        bellNumber: l.bellNumber,
         subjectName: l.subjectName,
         label: ATTENDANCE_LABELS[l.attendance!.code] ?? l.attendance!.code,
         reason: ATTENDANCE_TITLES[l.attendance!.code] ?? "",
