@@ -92,8 +92,11 @@ export function FamilyDayCard({ home, kind, self }: { home: FamilyHome; kind: Or
   const v = vocabulary(kind);
   const { day, students } = home;
   const current = students.find((s) => s.studentId === day.studentId)!;
+  // The page's title already says «Мой день» and the student's name: the student's card names the class.
   const title = self
-    ? `Мой день${current.className ? ` · ${current.className}` : ""}`
+    ? current.className
+      ? `${cap(v.class.nom)} ${current.className}`
+      : "Мой день"
     : `${current.name}${current.className ? ` · ${current.className}` : ""}`;
   return (
     <Card

@@ -89,7 +89,7 @@ describe("the family's day card (DAY-2)", () => {
     expect(out).toContain("отменён");
     expect(out).toMatch(/data-tone="poor"[^>]*>2</);
     expect(out).toContain('href="/mail"');
-    expect(out).toContain("Мой день · 7А");
+    expect(out).toContain("Класс 7А");
     expect(out).not.toContain('aria-label="Дети"');
   });
 
@@ -105,6 +105,7 @@ describe("the family's day card (DAY-2)", () => {
     h0.day.lessons = [];
     const out = renderToStaticMarkup(h(FamilyDayCard, { home: h0, kind: "COLLEGE", self: true }));
     expect(out).toContain("Занятия сегодня");
+    expect(out).toContain("Группа 7А");
     expect(out).toContain("Занятий нет");
     expect(out).not.toMatch(/[Уу]рок/);
   });
