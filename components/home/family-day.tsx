@@ -83,9 +83,9 @@ function DayBlock({
   );
 }
 
-/** «Завтра» when the next school day is the next calendar day, else its weekday («Понедельник»). */
-function nextLabel(today: Date, next: Date): string {
-  return next.getTime() === addDays(today, 1).getTime() ? "Завтра" : cap(weekdayName(next));
+/** «Завтра» when the next school day is the next calendar day, else «Ближайшие уроки» (as the teacher's home). */
+function nextLabel(today: Date, next: Date, v: Vocabulary): string {
+  return next.getTime() === addDays(today, 1).getTime() ? "Завтра" : `Ближайшие ${v.lesson.nomPl}`;
 }
 
 export function FamilyDayCard({ home, kind, self }: { home: FamilyHome; kind: OrgKindName; self: boolean }) {
@@ -135,7 +135,7 @@ export function FamilyDayCard({ home, kind, self }: { home: FamilyHome; kind: Or
         />
         {day.next ? (
           <DayBlock
-            label={nextLabel(day.today, day.next.date)}
+            label={nextLabel(day.today, day.next.date, v)}
             date={day.next.date}
             lessons={day.next.lessons}
             due={day.due.next}

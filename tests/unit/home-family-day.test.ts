@@ -100,6 +100,17 @@ describe("the family's day card (DAY-2)", () => {
     expect(out).toContain("Артём · 7А");
   });
 
+  it("on a Saturday names Monday «Ближайшие уроки» with its date, today «Уроков нет»", () => {
+    const sat = home();
+    sat.day.today = d("2026-11-21");
+    sat.day.lessons = [];
+    sat.day.next = { date: d("2026-11-23"), lessons: [lesson(1, "2026-11-23", "Алгебра")] };
+    const out = renderToStaticMarkup(h(FamilyDayCard, { home: sat, kind: "SCHOOL", self: true }));
+    expect(out).toContain("Уроков нет");
+    expect(out).toMatch(/Ближайшие уроки <span[^>]*>понедельник, 23\.11\.2026/);
+    expect(out).not.toContain("Завтра");
+  });
+
   it("speaks the college's words (DAY-6) and says when nothing is ahead", () => {
     const h0 = home(1, false);
     h0.day.lessons = [];
