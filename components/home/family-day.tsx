@@ -41,7 +41,8 @@ function Due({ items, studentId, date }: { items: DiaryDue[]; studentId: number;
         {items.map((h) => (
           <li key={h.id}>
             {/* DAY-4: the diary opens at the day the homework is due, as the week's homework links do. */}
-            <Link href={`/diary/${studentId}?day=${isoDate(date)}`} className="text-blue-700 hover:underline">
+            {/* Underlined: a link inside a line of text is told apart by more than its colour (axe). */}
+            <Link href={`/diary/${studentId}?day=${isoDate(date)}`} className="text-blue-700 underline">
               {h.subjectName}
             </Link>{" "}
             <span className="text-slate-700">— {short(h.text)}</span>
@@ -199,7 +200,7 @@ export function FamilyDayCard({ home, kind, self }: { home: FamilyHome; kind: Or
       </div>
       <p className="mt-3 text-sm" data-testid="family-mail">
         {day.unread > 0 ? `Непрочитанных сообщений: ${day.unread}` : "Непрочитанных сообщений нет"} ·{" "}
-        <Link href="/mail" className="text-blue-700 hover:underline">
+        <Link href="/mail" className="text-blue-700 underline">
           Почта
         </Link>
       </p>
