@@ -1,9 +1,8 @@
 // Every role lands here on its own home page (the first of its roles decides the layout).
 import { cap, vocabulary } from "@/lib/org/vocabulary";
-import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadOrgSummary } from "@/lib/org/loaders";
-import { loadMyLessonsToday, loadClassLessonsToday, loadMyNextLessons } from "@/lib/schedule/loaders";
+import { loadMyLessonsToday, loadMyNextLessons } from "@/lib/schedule/loaders";
 import { loadMyChildren, loadMyClasses, loadMyPlace } from "@/lib/people/loaders";
 import { loadBoard } from "@/lib/messages/loaders";
 import { formatDate, todayIn, weekdayName } from "@/lib/org/time";
@@ -16,14 +15,15 @@ import { MyRemarks } from "@/components/control/my-remarks";
 import { loadMyDeadline } from "@/lib/control/deadline/loaders";
 import { loadPendingNotices } from "@/lib/absences/loaders";
 import { MyDeadline, PendingNotices } from "@/components/home/duties";
-import { loadHomeWidgets } from "@/lib/home/loaders";
+import { loadFamilyHome, loadHomeWidgets } from "@/lib/home/loaders";
+import { FamilyDayCard } from "@/components/home/family-day";
 import { TaskWidget } from "@/components/home/task-widget";
 import { serverNow } from "@/lib/org/clock";
 import { PageHeader } from "@/components/ui/page-header";
 
 const STAFF_ROLES = ["ADMIN", "DIRECTOR", "DEPUTY", "HEAD_OF_DEPT", "SCHEDULER", "SECRETARY"] as const;
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ child?: string }> }) {
   const { user } = await requireAccess("board.view");
   const v = vocabulary(user.orgKind);
   const role = primaryRole(user.roles);
@@ -33,7 +33,9 @@ export default async function HomePage() {
   const isStudent = user.roles.includes("STUDENT");
   const isAdministration = STAFF_ROLES.some((r) => user.roles.includes(r));
 
-  const [summary, myLessons, myClasses, children, place, myRemarks, myDeadline, widgets] = await Promise.all([
+  // DAY-2: a parent's child chosen with the switcher (`?child=`); the loader admits the user's own only.
+  const wanted = Number((await searchParams).child) || null;
+  const [summary, myLessons, myClasses, children, place, myRemarks, myDeadline, widgets, family] = await Promise.all([
     isAdministration ? loadOrgSummary(user) : null,
     isTeacher ? loadMyLessonsToday(user) : null,
     isTeacher ? loadMyClasses(user) : null,
@@ -42,6 +44,7 @@ export default async function HomePage() {
     isTeacher ? loadMyRemarks(user) : null,
     isTeacher ? loadMyDeadline(user) : null,
     loadHomeWidgets(user, today),
+    isParent || isStudent ? loadFamilyHome(user, wanted) : null,
   ]);
   // DUT-4: the parents' notices waiting for the user as class teacher.
   const pendingNotices = myClasses?.length
@@ -52,7 +55,6 @@ export default async function HomePage() {
     : [];
   // DAY-2: on a day without lessons (a Saturday, a holiday) the teacher sees the next teaching day's.
   const myNext = myLessons && myLessons.length === 0 ? await loadMyNextLessons(user) : null;
-  const studentLessons = place ? await loadClassLessonsToday(user, place.classId, place.subgroupIds) : null;
   const classIds = [
     ...(myClasses?.map((c) => c.id) ?? []),
     ...(children?.flatMap((c) => (c.classId ? [c.classId] : [])) ?? []),
@@ -71,6 +73,8 @@ export default async function HomePage() {
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
+        {/* DAY-2, DAY-4: the family's day comes first — on a phone today's first lesson is on the first screen. */}
+        {family && <FamilyDayCard home={family} kind={user.orgKind} self={!isParent} />}
         {summary && (
           <Panel title={`Организация${summary.yearName ? ` · ${summary.yearName} учебный год` : ""}`}>
             <dl className="grid grid-cols-2 gap-2 text-sm">
@@ -109,27 +113,9 @@ export default async function HomePage() {
           <TaskWidget key={w.key} widget={w} />
         ))}
         {myRemarks && <MyRemarks remarks={myRemarks} />}
-        {children && (
+        {children && children.length === 0 && (
           <Panel title="Дети">
-            {children.length === 0 ? (
-              <p className="text-sm text-slate-500">Нет привязанных детей.</p>
-            ) : (
-              <ul className="space-y-1 text-sm">
-                {children.map((c) => (
-                  <li key={c.studentId}>
-                    <Link href={`/diary/${c.studentId}`} className="text-blue-700 hover:underline">
-                      {c.fullName}
-                    </Link>{" "}
-                    <span className="text-slate-500">{c.className ?? "—"}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Panel>
-        )}
-        {place && studentLessons && (
-          <Panel title={`${cap(v.lesson.nomPl)} сегодня · ${place.className}`}>
-            <LessonsTable lessons={studentLessons} showClass={false} kind={user.orgKind} />
+            <p className="text-sm text-slate-500">Нет привязанных детей.</p>
           </Panel>
         )}
         <Board items={board} />

@@ -27,6 +27,7 @@ import {
   unreadMail,
   type HomeWidget,
 } from "./data";
+import { familyDay, type FamilyDay } from "./family/data";
 
 export const loadHomeWidgets = cache(async (user: CurrentUser, today: Date): Promise<HomeWidget[]> => {
   const held = await heldPermissions(user.organisationId, user.id);
@@ -120,3 +121,39 @@ async function missingFinals(user: CurrentUser, today: Date): Promise<HomeWidget
 function firstName(fullName: string): string {
   return fullName.split(" ")[1] ?? fullName;
 }
+
+export type FamilyHome = {
+  /** Whose day the user may switch between: a parent's children (the switcher shows for two or more). */
+  students: { studentId: number; name: string; className: string | null }[];
+  day: FamilyDay;
+};
+
+/**
+ * DAY-2: the parent's and the student's day — the child `wanted` of the user's own children (any other
+ * id, another family's child included, falls back to the first: the list is the user's ParentLinks), or
+ * the student self. Null without diary.view or without a student to show.
+ */
+export const loadFamilyHome = cache(async (user: CurrentUser, wanted: number | null): Promise<FamilyHome | null> => {
+  const held = await heldPermissions(user.organisationId, user.id);
+  if (!held.has("diary.view")) return null;
+  const [children, place] = await Promise.all([
+    user.roles.includes("PARENT") ? loadMyChildren(user) : [],
+    user.roles.includes("STUDENT") ? loadMyPlace(user) : null,
+  ]);
+  const students = [
+    ...(place ? [{ studentId: place.studentId, name: user.fullName, className: place.className }] : []),
+    ...children.map((c) => ({ studentId: c.studentId, name: firstName(c.fullName), className: c.className })),
+  ];
+  const shown = students.find((s) => s.studentId === wanted) ?? students[0];
+  if (!shown) return null;
+  const now = serverNow();
+  const day = await familyDay(
+    user.organisationId,
+    user.id,
+    shown.studentId,
+    todayIn(user.timeZone, now),
+    now,
+    vocabulary(user.orgKind).teacher.nom,
+  );
+  return { students, day };
+});

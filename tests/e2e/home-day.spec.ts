@@ -3,10 +3,10 @@
 // serious violation on the login page, the homes and the grid; the teacher's home on a school day
 // (the server's clock moved to the teacher's next day with lessons, E2E_CLOCK_FILE) lists today's
 // lessons and the unfilled ones, and one click opens the journal with today's column on screen at
-// 1024×768.
+// 1024×768; the parent and the student at 390 × 844 see their day (DAY-2, DAY-4).
 import { rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_LOGINS, demoLogin, query, signInAs } from "./support";
+import { DEMO_LOGINS, demoChildIn7A, demoLogin, query, signInAs } from "./support";
 import { collectPageErrors, expectNoSeriousA11yViolations } from "./support/axe";
 
 const ZONE = "Europe/Samara";
@@ -175,5 +175,62 @@ test.describe("the teacher's school day (DAY-2, DAY-3)", () => {
     });
     await expect(heading).toBeVisible();
     await expect(page.locator("div", { has: heading }).getByRole("link").first()).toBeVisible();
+  });
+});
+
+// DAY-2, DAY-4: on a 390 × 844 phone the parent's and the student's home show today's first lesson within
+// the first screen and a new mark. The clock moves to the last school day of the demo's 7А pupil with a
+// mark of theirs; the pupil's diary visits are removed, so «new» is the last two school days' marks (DRY-7
+// without a visit). In this file: its tests run one after another, after the other specs (project «day»).
+async function expectFamilyDayOnFirstScreen(page: Page) {
+  const card = page.locator("section[data-family-day]");
+  const first = card.getByTestId("family-today").locator("li").first();
+  await expect(first).toBeVisible();
+  const box = await first.boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  await expect(card.getByTestId("family-marks").locator("[data-tone]").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+test.describe("the family's day on a phone (DAY-2, DAY-4)", () => {
+  test.describe.configure({ mode: "serial" });
+  test.afterAll(resetClock);
+  let child = 0;
+
+  test.beforeAll(async () => {
+    child = await demoChildIn7A();
+    const [{ day }] = await query<{ day: string | null }>(
+      `SELECT to_char(max(l.date), 'YYYY-MM-DD') AS day FROM "Mark" m
+         JOIN "Lesson" l ON l."organisationId" = m."organisationId" AND l.id = m."lessonId"
+        WHERE m."studentId" = $1 AND l.date <= $2::date AND l.status <> 'CANCELLED'`,
+      [child, todayInZone()],
+    );
+    expect(day).not.toBeNull();
+    await query(
+      `DELETE FROM "DiarySeen" d USING "Organisation" o
+        WHERE o.id = d."organisationId" AND o.name = $1 AND d."studentId" = $2`,
+      [demoLogin("PARENT").orgName, child],
+    );
+    moveClockDays(Math.round((Date.parse(day!) - Date.parse(todayInZone())) / DAY));
+  });
+
+  test("the parent sees the child's first lesson of today on the first screen and a new mark", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "PARENT");
+    await page.goto(`/?child=${child}`);
+    // two children: the switcher, the 7А pupil chosen
+    await expect(page.getByRole("navigation", { name: "Дети" }).locator("[aria-current=page]")).toBeVisible();
+    await expect(page.locator(`section[data-family-day="${child}"]`)).toBeVisible();
+    await expectFamilyDayOnFirstScreen(page);
+  });
+
+  test("the student sees their first lesson of today on the first screen and a new mark", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "STUDENT");
+    await page.goto("/");
+    await expect(page.locator(`section[data-family-day="${child}"]`)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Дети" })).toHaveCount(0);
+    await expectFamilyDayOnFirstScreen(page);
   });
 });
