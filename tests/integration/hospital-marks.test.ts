@@ -10,6 +10,7 @@ import { changesOf } from "@/lib/journal/data";
 import { loadGridPage } from "@/lib/journal/loaders";
 import { markEntityKey } from "@/lib/journal/mutations";
 import { changedTables, dbDigest } from "../support/db-digest";
+import { keyedCells } from "../support/grid-cells";
 import { interruptOf, signInAs } from "../support/session-harness";
 import { closeQ2, createJournalFixture, day, NOW, type JournalFixture, formData, currentUser } from "./journal-fixture";
 
@@ -134,7 +135,7 @@ describe("hospital marks (REC-6)", () => {
     const page = await loadGridPage(teacher, { classId: f.classId, subjectId: f.subjectId, periodId: f.q2 }, NOW);
     expect(page.kind).toBe("grid");
     if (page.kind !== "grid") return;
-    const hospital = Object.entries(page.view.marks).filter(([, m]) => m.isHospital);
+    const hospital = Object.entries(keyedCells(page.view.marks)).filter(([, m]) => m.isHospital);
     expect(hospital.map(([key, m]) => [key.split(":")[1], m.value])).toEqual([[String(f.students[0]), 4]]);
   });
 
