@@ -4,8 +4,10 @@
 // closes when the path changes, on Escape and on a click (a tap) outside it.
 // In the header (sm and up) the panel opens below «Ещё»; in the phone's bottom bar (DAY-4, `up`) it
 // opens upward over the page, spans the bar's width, and scrolls inside itself when the list is
-// longer than the screen (an administrator's is ≈ 1,000 px), so its end is above the bar.
-import { useEffect, useRef, type ReactNode } from "react";
+// longer than the screen (an administrator's is ≈ 1,000 px), so its end is above the bar. The phone's
+// list is drawn only while it is open: every page's HTML would otherwise carry the whole menu a second
+// time (the header's copy is there for `sm` and up), ≈ 2 ms of server time per page (issue 22).
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
 type MoreMenuProps = {
@@ -21,6 +23,7 @@ const HEADER_SUMMARY = "cursor-pointer list-none text-slate-700 hover:text-blue-
 export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     if (ref.current) ref.current.open = false;
@@ -47,7 +50,7 @@ export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
   }, []);
 
   return (
-    <details ref={ref} className={up ? undefined : "sm:relative"}>
+    <details ref={ref} className={up ? undefined : "sm:relative"} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className={look.summaryClassName ?? HEADER_SUMMARY}>{look.summary ?? "Ещё ▾"}</summary>
       <div
         className={
@@ -56,7 +59,7 @@ export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
             : "absolute inset-x-2 z-50 mt-1 space-y-2 sm:inset-x-auto sm:left-0 sm:w-72 rounded border border-slate-200 bg-white p-3 shadow-lg"
         }
       >
-        {children}
+        {!up || open ? children : null}
       </div>
     </details>
   );
