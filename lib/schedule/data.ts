@@ -96,18 +96,3 @@ export async function teacherNextLessons(
   });
   return next ? { date: next.date, lessons: await teacherLessonsOn(organisationId, teacherId, next.date) } : null;
 }
-
-/** A class's lessons on a date (for a student: their subgroups only when given). */
-export async function classLessonsOn(
-  organisationId: number,
-  classId: number,
-  date: Date,
-  subgroupIds: number[],
-): Promise<DayLesson[]> {
-  const lessons = await db.lesson.findMany({
-    where: { organisationId, classId, date, OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }] },
-    orderBy: [{ bellNumber: "asc" }],
-    select: lessonSelect,
-  });
-  return withBells(organisationId, lessons);
-}

@@ -2,7 +2,7 @@ import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/org/time";
 import { serverNow } from "@/lib/org/clock";
-import { classLessonsOn, teacherLessonsOn, teacherNextLessons, type DayLesson } from "./data";
+import { teacherLessonsOn, teacherNextLessons, type DayLesson } from "./data";
 
 /** The signed-in teacher's lessons today, including substitutions. */
 export const loadMyLessonsToday = cache((user: CurrentUser): Promise<DayLesson[]> =>
@@ -12,10 +12,4 @@ export const loadMyLessonsToday = cache((user: CurrentUser): Promise<DayLesson[]
 /** The signed-in teacher's next teaching day after today (DAY-2: on a day without lessons). */
 export const loadMyNextLessons = cache((user: CurrentUser) =>
   teacherNextLessons(user.organisationId, user.id, todayIn(user.timeZone, serverNow())),
-);
-
-/** Today's lessons of a class the caller already proved access to. */
-export const loadClassLessonsToday = cache(
-  (user: CurrentUser, classId: number, subgroupIds: number[]): Promise<DayLesson[]> =>
-    classLessonsOn(user.organisationId, classId, todayIn(user.timeZone, serverNow()), subgroupIds),
 );
