@@ -3,8 +3,8 @@
 // link. Its links are plain server-rendered anchors; a click on one of them opens the page on the client
 // (router.push, as next/link does on a click), so the menus still navigate without reloading — next/link
 // made each link a client component of its own (a reference and a props object in the page's flight, and
-// its hooks in the HTML render): ≈ 15 on the week page. Like the app's Link, nothing is prefetched. The
-// element and its attributes are the caller's (`nav` or `div`): the HTML is the same as with next/link — the
+// its hooks in the HTML render): ≈ 15 on the week page (the journal page's picker and club links too). Like the app's Link, nothing is prefetched. The
+// element and its attributes are the caller's (`nav`, `div` or `p`): the HTML is the same as with next/link — the
 // callers write each anchor's `href` last, where next/link puts it.
 import { useRouter } from "next/navigation";
 import type { HTMLAttributes, MouseEvent } from "react";
@@ -21,7 +21,7 @@ export function opensOnClient(
   return new URL(a.href, origin).origin === origin;
 }
 
-export function SoftNav({ as = "nav", ...props }: { as?: "nav" | "div" } & HTMLAttributes<HTMLElement>) {
+export function SoftNav({ as: Tag = "nav", ...props }: { as?: "nav" | "div" | "p" } & HTMLAttributes<HTMLElement>) {
   const router = useRouter();
   const onClick = (e: MouseEvent<HTMLElement>) => {
     const a = (e.target as Element).closest("a");
@@ -30,5 +30,5 @@ export function SoftNav({ as = "nav", ...props }: { as?: "nav" | "div" } & HTMLA
     const url = new URL(a.href, location.origin);
     router.push(`${url.pathname}${url.search}${url.hash}`);
   };
-  return as === "div" ? <div {...props} onClick={onClick} /> : <nav {...props} onClick={onClick} />;
+  return <Tag {...props} onClick={onClick} />;
 }

@@ -1,10 +1,10 @@
 // Choosing a journal: class / group (and subgroup) × subject, and the period (JRN-1). A plain GET
 // form, so it works without JavaScript and keeps the choice in the address. The substituted lessons'
-// links are anchors in one client component (soft-links.tsx; issue 22 item 2).
+// links are anchors in one client component (components/diary/soft-nav.tsx; issue 22 item 2).
 import type { JournalChoice, PeriodOption, SubstituteLesson } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
 import { ClassSubjectField, PeriodField } from "./choice-fields";
-import { SoftLinks } from "./soft-links";
+import { SoftNav } from "@/components/diary/soft-nav";
 import { PickerForm } from "@/components/ui/picker-form";
 
 export function choiceValue(c: { classId: number; subjectId: number; subgroupId: number | null }): string {
@@ -41,7 +41,7 @@ export function JournalPicker(props: {
         <PeriodField name="period" periods={props.periods} value={props.periodId} />
       </PickerForm>
       {props.substitutions.length > 0 && (
-        <SoftLinks className="text-xs text-slate-600">
+        <SoftNav as="p" className="text-xs text-slate-600">
           Замены:{" "}
           {props.substitutions.map((l, i) => (
             <span key={l.id}>
@@ -51,7 +51,7 @@ export function JournalPicker(props: {
               </a>
             </span>
           ))}
-        </SoftLinks>
+        </SoftNav>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-// The journal page's own links (components/journal/soft-links.tsx, issue 22 item 2): the picker's substituted
+// The journal page's own links (components/diary/soft-nav.tsx's SoftNav, issue 22 item 2): the picker's substituted
 // lessons are plain anchors in ONE client component — the same HTML next/link wrote for them, and a plain left
 // click still opens the lesson's journal on the client (the diary's rule: tests/unit/diary-soft-nav.test.ts).
 import { createElement, type ReactElement } from "react";
@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import Link from "@/components/ui/link";
 import { JournalPicker } from "@/components/journal/journal-picker";
-import { SoftLinks } from "@/components/journal/soft-links";
+import { SoftNav } from "@/components/diary/soft-nav";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
@@ -63,7 +63,7 @@ describe("the journal picker's links (issue 22 item 2)", () => {
   it("opens a link's page on the client on a plain left click, and leaves a new-tab click to the browser", () => {
     vi.stubGlobal("location", { origin: "https://journal.example" });
     try {
-      const nav = SoftLinks({ as: "nav", children: null }) as ReactElement<{
+      const nav = SoftNav({ as: "nav", children: null }) as ReactElement<{
         onClick: (e: unknown) => void;
       }>;
       const a = {

@@ -13,7 +13,7 @@ import { gridPayload } from "@/lib/journal/grid-pack";
 import { gridFrame } from "@/lib/journal/grid-frame";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
-import { SoftLinks } from "@/components/journal/soft-links";
+import { SoftNav } from "@/components/diary/soft-nav";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
@@ -118,14 +118,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         userId={user.id}
       />
       {clubs.length > 0 && (
-        <SoftLinks as="nav" aria-label="Журналы объединений" className="flex flex-wrap items-baseline gap-3 text-sm">
+        <SoftNav aria-label="Журналы объединений" className="flex flex-wrap items-baseline gap-3 text-sm">
           <span className="text-slate-600">Объединения (внеурочная деятельность):</span>
           {clubs.map((c) => (
             <a key={c.id} className="text-blue-700 hover:underline" href={`/clubs/${c.id}/journal`}>
               {c.name}
             </a>
           ))}
-        </SoftLinks>
+        </SoftNav>
       )}
       {page.kind === "grid" && page.view.closed && (
         <p
