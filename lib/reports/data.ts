@@ -7,7 +7,7 @@ import { FinalSpecial } from "@/prisma/generated/prisma/enums";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
-import { spanMeets } from "@/lib/org/time";
+import { spanMeets, todayIn } from "@/lib/org/time";
 import { lessonsGivenBy } from "@/lib/journal/rules";
 import type { AbsenceFact, FinalFact } from "./rules";
 import type { Stay } from "./contingent-rules";
@@ -631,4 +631,13 @@ export async function dataSnapshot(): Promise<string> {
 export async function organisationTimeZone(organisationId: number): Promise<string> {
   const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { timeZone: true } });
   return org?.timeZone ?? "Europe/Samara";
+}
+
+/**
+ * «Today» of the organisation at `now`, as UTC midnight: the day of printing up to which a report counts
+ * lessons (RPT-7, RPT-8, RPT-12). The UTC date is a day behind in the small hours east of UTC — on
+ * Kamchatka (UTC+12) until noon — and would leave out the lessons already given today.
+ */
+export async function organisationToday(organisationId: number, now: Date): Promise<Date> {
+  return todayIn(await organisationTimeZone(organisationId), now);
 }

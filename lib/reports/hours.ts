@@ -4,7 +4,7 @@
 // for the substitute.
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { hoursBetween, signatoryFacts, type HourFact, type ReportClass } from "./data";
+import { hoursBetween, organisationToday, signatoryFacts, type HourFact, type ReportClass } from "./data";
 import type { ReportInput } from "./scope-rules";
 import { daysInMonth, hoursGrid } from "./rating-rules";
 import { monthText } from "./rating";
@@ -12,10 +12,10 @@ import { reportFileName, yearShort } from "./rules";
 import { signaturesFor, type SignPlan } from "./signatures";
 import { compareRuNumeric } from "@/lib/org/collation";
 
-function monthSpan(month: Date, now: Date): { from: Date; to: Date; days: number } {
+/** The month's days up to the day of printing (`today`: the organisation's, organisationToday). */
+function monthSpan(month: Date, today: Date): { from: Date; to: Date; days: number } {
   const days = daysInMonth(month);
   const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), days));
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return { from: month, to: end < today ? end : today, days };
 }
 
@@ -60,7 +60,7 @@ async function hoursReport(
   },
 ): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
-  const { from, to, days } = monthSpan(input.month, input.now);
+  const { from, to, days } = monthSpan(input.month, await organisationToday(input.organisationId, input.now));
   const [facts, signers] = await Promise.all([
     hoursBetween(input.organisationId, form.by, from, to),
     signatoryFacts(input.organisationId, form.signerClassIds),

@@ -3,10 +3,10 @@
 // each subject, per subject the pages of the paper journal with the finals at their period's end,
 // and the closing sheet «В журнале пронумеровано и прошито N листов» with the director's signature
 // and М.П. — to be bound, signed and archived. The year archive calls it through buildReport.
-import { formatDate, isoDate } from "@/lib/org/time";
+import { formatDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { signatoryFacts } from "./data";
+import { organisationToday, signatoryFacts } from "./data";
 import { journalFacts } from "./journal/data";
 import { journalParts, partSections } from "./journal-rules";
 import { periodText, reportFileName, yearShort } from "./rules";
@@ -16,8 +16,8 @@ import { specialtyLabel, type ClassSpanInput } from "./scope-rules";
 export async function buildJournalReport(input: ClassSpanInput & { subjectId?: number }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
-  // Lessons held up to the day of printing: lessons planned ahead carry nothing yet.
-  const printed = new Date(`${isoDate(input.now)}T00:00:00Z`);
+  // Lessons held up to the day of printing (the organisation's own day): lessons planned ahead carry nothing yet.
+  const printed = await organisationToday(input.organisationId, input.now);
   const until = span.endDate < printed ? span.endDate : printed;
   const [facts, signers] = await Promise.all([
     journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId, input.period === null),

@@ -7,12 +7,11 @@ import { studentHeader } from "@/lib/people/data";
 import { finalInputText } from "@/lib/finals/rules";
 import { markLabel } from "@/lib/diary/rules";
 import { studentMarksView } from "@/lib/diary/marks/loaders";
-import { orgTimeZone } from "@/lib/diary/marks/data";
-import { formatDate, todayIn } from "@/lib/org/time";
+import { formatDate } from "@/lib/org/time";
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
 import { studentClassOn } from "@/lib/people/data";
-import { isCollegeOrg, signatoryFacts } from "./data";
+import { isCollegeOrg, organisationToday, signatoryFacts } from "./data";
 import { reportFileName } from "./rules";
 import { signaturesFor } from "./signatures";
 
@@ -22,7 +21,7 @@ export async function buildStudentPeriodReport(input: {
   periodId: number;
   now: Date;
 }): Promise<ReportModel | null> {
-  const today = todayIn(await orgTimeZone(input.organisationId), input.now);
+  const today = await organisationToday(input.organisationId, input.now);
   const [student, view, isCollege, classId] = await Promise.all([
     studentHeader(input.organisationId, input.studentId, today),
     studentMarksView(input.organisationId, input.studentId, today, input.periodId),

@@ -294,3 +294,43 @@ describe("PDF rendering off the main thread", () => {
     },
   );
 });
+
+describe("the day of printing is the organisation's own (RPT-7, RPT-12)", () => {
+  // 22:00 UTC on Sunday 22.11 is Monday 23.11, 10:00 on Kamchatka (UTC+12): Monday's first lessons are given.
+  const KAMCHATKA_MONDAY = new Date("2026-11-22T22:00:00Z");
+  const SAMARA_MONDAY = TODAY; // 23.11, 12:00 in Samara
+  const SAMARA_SUNDAY = new Date("2026-11-22T12:00:00+04:00");
+  const lessonsOf = (m: { totals: unknown[][] }) => Number(m.totals[0]?.[3] ?? 0);
+  const hoursOf = (m: { rows: unknown[][] }) =>
+    m.rows.flat().reduce<number>((n, v) => n + (typeof v === "number" ? v : 0), 0);
+
+  async function inZone<T>(timeZone: string, build: () => Promise<T>): Promise<T> {
+    const before = await db.organisation.findUniqueOrThrow({ where: { id: school }, select: { timeZone: true } });
+    await db.organisation.update({ where: { id: school }, data: { timeZone } });
+    try {
+      return await build();
+    } finally {
+      await db.organisation.update({ where: { id: school }, data: { timeZone: before.timeZone } });
+    }
+  }
+
+  it("the printed journal counts the lessons of the organisation's today, not of the UTC date", async () => {
+    const journal = (now: Date) => buildModel(school, { report: "journal", format: "pdf", classId }, now);
+    const kamchatka = (await inZone("Asia/Kamchatka", () => journal(KAMCHATKA_MONDAY)))!;
+    const monday = (await journal(SAMARA_MONDAY))!;
+    const sunday = (await journal(SAMARA_SUNDAY))!;
+    // The demo class has lessons on Monday: the test could not tell the two days apart otherwise.
+    expect(lessonsOf(monday)).toBeGreaterThan(lessonsOf(sunday));
+    expect(lessonsOf(kamchatka)).toBe(lessonsOf(monday));
+  });
+
+  it("the teacher's hours of the month run to the organisation's today", async () => {
+    const hours = (now: Date) =>
+      buildModel(school, { report: "teacher-hours", format: "pdf", teacherId, month: new Date("2026-11-01") }, now);
+    const kamchatka = (await inZone("Asia/Kamchatka", () => hours(KAMCHATKA_MONDAY)))!;
+    const monday = (await hours(SAMARA_MONDAY))!;
+    const sunday = (await hours(SAMARA_SUNDAY))!;
+    expect(hoursOf(monday)).toBeGreaterThan(hoursOf(sunday));
+    expect(hoursOf(kamchatka)).toBe(hoursOf(monday));
+  });
+});

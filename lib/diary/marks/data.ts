@@ -730,9 +730,3 @@ export async function newSince(organisationId: number, userId: number, studentId
   const [row] = await NEW_SINCE.run(db, organisationId, userId, studentId, since);
   return { marks: row?.marks ?? 0, homework: row?.homework ?? 0, messages: row?.messages ?? 0 };
 }
-
-/** The organisation's time zone (for «today» outside a session, e.g. a report). */
-export async function orgTimeZone(organisationId: number): Promise<string> {
-  const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { timeZone: true } });
-  return org?.timeZone ?? "Europe/Moscow";
-}
