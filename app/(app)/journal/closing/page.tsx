@@ -9,6 +9,7 @@ import { closingYear, lessonsAhead } from "@/lib/journal/closing/data";
 import { closesEarly, EARLY_LABEL, namesClass, parseTarget } from "@/lib/journal/closing/rules";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, formatDateTime, isoDate, todayIn } from "@/lib/org/time";
+import { cap, parallelName, vocabulary } from "@/lib/org/vocabulary";
 import { ClosePeriodForm, type EarlyPeriod } from "@/components/journal/close-period-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowTh, Table, Td, THead, Tr } from "@/components/ui/table";
@@ -21,7 +22,7 @@ export default async function ClosingPage() {
     closingYear(user.organisationId),
     listScope(user, { scopes }).then(classesToList),
   ]);
-  const college = user.orgKind === "COLLEGE";
+  const v = vocabulary(user.orgKind);
   if (!year)
     return (
       <div className="space-y-3">
@@ -35,10 +36,8 @@ export default async function ClosingPage() {
   const grades = [...new Set(classes.map((c) => c.grade))].sort((a, b) => a - b);
   const departments = year.departments.filter((d) => classes.some((c) => c.departmentId === d.id));
   const targets = [
-    ...(admitted === null
-      ? [{ value: "all", label: college ? "Все группы организации" : "Все классы организации" }]
-      : []),
-    ...grades.map((g) => ({ value: `grade:${g}`, label: college ? `${g} курс` : `Параллель ${g}-х классов` })),
+    ...(admitted === null ? [{ value: "all", label: `Все ${v.class.nomPl} организации` }] : []),
+    ...grades.map((g) => ({ value: `grade:${g}`, label: cap(parallelName(v, g)) })),
     ...departments.map((d) => ({ value: `dept:${d.id}`, label: `Отделение «${d.name}»` })),
     ...classes.map((c) => ({ value: `class:${c.id}`, label: c.name })),
   ].map((t) => {
@@ -72,11 +71,11 @@ export default async function ClosingPage() {
     <div className="space-y-4">
       <PageHeader title={<>Закрытие периодов · {year.name}</>} />
       <p className="max-w-3xl text-sm text-slate-600">
-        Период закрывается, когда у каждого {college ? "студента" : "ученика"} есть итоговая отметка за период по
-        каждому предмету. После закрытия отметки, посещаемость, темы, домашние задания, задания уроков и итоговые
-        отметки периода не меняются ни для кого; исправление возможно только через открытие дат администратором (на 12
-        часов, с указанием причины). До последнего дня периода его закрывают только с отметкой «{EARLY_LABEL}»:{" "}
-        {college ? "занятия" : "уроки"}, которые ещё не прошли, закроются вместе с ним.
+        Период закрывается, когда у каждого {v.student.gen} есть итоговая отметка за период по каждому предмету. После
+        закрытия отметки, посещаемость, темы, домашние задания, задания уроков и итоговые отметки периода не меняются ни
+        для кого; исправление возможно только через открытие дат администратором (на 12 часов, с указанием причины). До
+        последнего дня периода его закрывают только с отметкой «{EARLY_LABEL}»: {v.lesson.nomPl}, которые ещё не прошли,
+        закроются вместе с ним.
       </p>
       {year.closed ? (
         <p className="text-sm text-slate-600">Учебный год закрыт.</p>
@@ -92,7 +91,7 @@ export default async function ClosingPage() {
         />
       )}
       <Table label="Закрытие периодов по классам" data-testid="closing-table" className="w-fit max-w-full">
-        <THead headers={[college ? "Группа" : "Класс", ...periods.map((p) => p.name)]} />
+        <THead headers={[cap(v.class.nom), ...periods.map((p) => p.name)]} />
         <tbody>
           {classes.map((c) => (
             <Tr key={c.id}>
