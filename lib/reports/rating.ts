@@ -7,6 +7,7 @@ import type { CellValue, ReportModel } from "./model";
 import {
   marksBetween,
   markSettings,
+  organisationToday,
   rollOn,
   signatoryFacts,
   subjectsOf,
@@ -25,8 +26,10 @@ export function monthText(first: Date): string {
 export async function buildRatingReport(input: ClassSpanInput): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
+  // The class as of the day of printing — the organisation's own day, not the UTC date (a day behind in the east).
+  const today = await organisationToday(input.organisationId, input.now);
   const [roll, marks, settings, signers] = await Promise.all([
-    rollOn(input.organisationId, [input.cls.id], span.endDate < input.now ? span.endDate : input.now),
+    rollOn(input.organisationId, [input.cls.id], span.endDate < today ? span.endDate : today),
     marksBetween(input.organisationId, input.cls.id, span.startDate, span.endDate),
     markSettings(input.organisationId),
     signatoryFacts(input.organisationId, [input.cls.id]),

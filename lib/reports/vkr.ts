@@ -3,7 +3,7 @@
 // marks (final marks of form VKR). Percentages without marks print «—», never «0,0».
 import { vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { rollOn, signatoryFacts, vkrMarks } from "./data";
+import { organisationToday, rollOn, signatoryFacts, vkrMarks } from "./data";
 import { vkrFigures, type VkrFigures } from "./rating-rules";
 import { finalLabel, reportFileName, yearShort } from "./rules";
 import { signaturesFor } from "./signatures";
@@ -30,9 +30,10 @@ function figures(name: string, f: VkrFigures, all: number): CellValue[] {
 export async function buildVkrReport(input: ClassesReportInput & { yearEnd: Date }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
+  const today = await organisationToday(input.organisationId, input.now);
   const [marks, roll, signers] = await Promise.all([
     vkrMarks(input.organisationId, classIds),
-    rollOn(input.organisationId, classIds, input.now < input.yearEnd ? input.now : input.yearEnd),
+    rollOn(input.organisationId, classIds, today < input.yearEnd ? today : input.yearEnd),
     signatoryFacts(input.organisationId, classIds),
   ]);
   const names = new Map(roll.map((s) => [s.studentId, s.fullName]));

@@ -333,4 +333,26 @@ describe("the day of printing is the organisation's own (RPT-7, RPT-12)", () => 
     expect(hoursOf(monday)).toBeGreaterThan(hoursOf(sunday));
     expect(hoursOf(kamchatka)).toBe(hoursOf(monday));
   });
+
+  it("the rating's class list is the one of the organisation's today (RPT-5)", async () => {
+    const q2 = (await db.period.findFirstOrThrow({ where: { organisationId: school, kind: "QUARTER", number: 2 } })).id;
+    const left = await db.classMembership.findFirstOrThrow({
+      where: { organisationId: school, classId, endDate: null },
+      orderBy: { id: "desc" },
+      include: { student: { select: { lastName: true } } },
+    });
+    const rating = async () =>
+      JSON.stringify(
+        (await buildModel(school, { report: "rating", format: "pdf", classId, periodId: q2 }, KAMCHATKA_MONDAY))!.rows,
+      );
+    const where = { organisationId_id: { organisationId: school, id: left.id } };
+    expect(await inZone("Asia/Kamchatka", rating)).toContain(left.student.lastName);
+    // The student left on Sunday 22.11: on Kamchatka it is already Monday, so the class no longer has them.
+    await db.classMembership.update({ where, data: { endDate: new Date("2026-11-22") } });
+    try {
+      expect(await inZone("Asia/Kamchatka", rating)).not.toContain(left.student.lastName);
+    } finally {
+      await db.classMembership.update({ where, data: { endDate: null } });
+    }
+  });
 });
