@@ -1,4 +1,4 @@
-// The journal page's own links (components/diary/soft-nav.tsx's SoftNav, issue 22 item 2): the picker's substituted
+// The journal page's own links (components/ui/soft-nav.tsx's SoftNav, issue 22 item 2): the picker's substituted
 // lessons are plain anchors in ONE client component — the same HTML next/link wrote for them, and a plain left
 // click still opens the lesson's journal on the client (the diary's rule: tests/unit/diary-soft-nav.test.ts).
 import { createElement, type ReactElement } from "react";
@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import Link from "@/components/ui/link";
 import { JournalPicker } from "@/components/journal/journal-picker";
-import { SoftNav } from "@/components/diary/soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
