@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MATRIX, type Scope } from "@/lib/access/matrix";
 import type { CurrentUser } from "@/lib/auth/session";
 import { NAV_ITEMS, menuOrder, navItemOpen } from "@/components/layout/nav-items";
+import { ORIGIN, clickAnchor } from "../support/soft-click";
 
 const push = vi.fn();
 let pathname = "/journal";
@@ -66,29 +67,11 @@ function elementsOf(node: ReactNode, type: unknown, found: ReactElement[] = []):
 }
 
 /** A plain left click (or with `extra`) on an anchor to `href`, given to a SoftNav element's own handler. */
-function clickIn(soft: ReactElement, href: string, extra: object = {}) {
-  const rendered = (soft.type as typeof SoftNav)(soft.props as Parameters<typeof SoftNav>[0]) as ReactElement<{
-    onClick: (e: unknown) => void;
-  }>;
-  const a = { href: `https://journal.example${href}`, getAttribute: () => null, hasAttribute: () => false };
-  const e = {
-    target: { closest: () => a },
-    currentTarget: { contains: () => true },
-    button: 0,
-    metaKey: false,
-    ctrlKey: false,
-    shiftKey: false,
-    altKey: false,
-    defaultPrevented: false,
-    preventDefault: vi.fn(),
-    ...extra,
-  };
-  rendered.props.onClick(e);
-  return e.preventDefault;
-}
+const clickIn = (soft: ReactElement, href: string, extra: object = {}) =>
+  clickAnchor((soft.type as typeof SoftNav)(soft.props as Parameters<typeof SoftNav>[0]) as ReactElement, href, extra);
 
 describe("the layout's header and menus (issue 22 item 1)", () => {
-  beforeEach(() => vi.stubGlobal("location", { origin: "https://journal.example" }));
+  beforeEach(() => vi.stubGlobal("location", { origin: ORIGIN }));
   afterEach(() => {
     vi.unstubAllGlobals();
     push.mockReset();
