@@ -8,7 +8,7 @@
 // header's and the phone's) are drawn only while open: every page's HTML carried the menu's rest once per
 // menu, ≈ 1–2 ms of server time per page (issue 22 item 1, rounds 17 and 18). A tap before hydration opens
 // the bare <details> (no panel yet): `open` is read from the element on mount, so the list appears then.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { NAV_GROUPS, type NavItem } from "./nav-items";
 
@@ -40,6 +40,18 @@ export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
     setOpen(details.open);
   }, [pathname]);
 
+  // The header's panel opens under «Ещё», rightwards; where «Ещё» ends a long line near the screen's right
+  // edge (an administrator's menu at 1024 px: 855 + 288 px) it ran off the screen — then it opens leftwards.
+  const panel = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = panel.current;
+    if (!open || up || !box) return;
+    if (box.getBoundingClientRect().right > document.documentElement.clientWidth) {
+      box.style.left = "auto";
+      box.style.right = "0";
+    }
+  }, [open, up]);
+
   useEffect(() => {
     const close = (event: Event) => {
       const details = ref.current;
@@ -65,6 +77,7 @@ export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
       <summary className={look.summaryClassName ?? HEADER_SUMMARY}>{look.summary ?? "Ещё ▾"}</summary>
       {open && (
         <div
+          ref={panel}
           className={
             up
               ? "absolute inset-x-2 bottom-full z-50 mb-2 max-h-[calc(100dvh-5rem-env(safe-area-inset-bottom))] space-y-2 overflow-y-auto overscroll-contain rounded border border-slate-200 bg-white p-3 shadow-lg"
