@@ -9,12 +9,22 @@ export const metadata: Metadata = {
   icons: { icon: "/icons/icon-192.png", apple: "/icons/icon-192.png" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
+// viewportFit "cover" (DAY-4): without it an iPhone keeps the page inside the safe area's box and reports
+// env(safe-area-inset-bottom) as 0, so the phone's bottom bar (components/layout/bottom-nav.tsx) and the space
+// the layout leaves under the page ignore the home indicator — the bar's links sat under it. With "cover" the
+// page also reaches under the notch of a phone held sideways: the body keeps clear of it by the side insets
+// (0 everywhere else).
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: "#1e40af",
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="ru">
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen pl-[env(safe-area-inset-left)] pr-[env(safe-area-inset-right)]">{children}</body>
     </html>
   );
 }

@@ -2,7 +2,7 @@
 // that keep what the page shows (the day, the view); nothing when there is only one child. The links open
 // on the client through ONE SoftNav (issue 22 item 5).
 import type { DiaryChild } from "@/lib/diary/data";
-import { SoftNav } from "./soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
 
 export function ChildSwitcher({
   students,

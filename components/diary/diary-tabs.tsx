@@ -2,7 +2,7 @@
 // assessment schedule, the clubs (open enrolment) and the printable period report. Wraps on a phone; no horizontal scrolling.
 // The tabs open on the client through ONE SoftNav (issue 22 item 5); the report downloads.
 import { isoDate } from "@/lib/org/time";
-import { SoftNav } from "./soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
 
 export function DiaryTabs({
   studentId,

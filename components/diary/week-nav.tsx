@@ -1,7 +1,7 @@
 // DAY-4: the diary's navigation — on a phone a day at a time with plain buttons (previous / next study
 // day, «Сегодня», «Завтра», the whole week); on a wide screen the week with previous / next week. The
 // links open on the client through ONE SoftNav (issue 22 item 5).
-import { SoftNav } from "./soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
 import { addDays, formatDate, isoDate, weekdayName } from "@/lib/org/time";
 import { nextStudyDay, previousStudyDay, weekEnd, type StudyDays } from "@/lib/schedule/week";
 import { tomorrowOf } from "@/lib/diary/rules";

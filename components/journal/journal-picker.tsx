@@ -4,7 +4,7 @@
 import type { JournalChoice, PeriodOption, SubstituteLesson } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
 import { ClassSubjectField, PeriodField } from "./choice-fields";
-import { SoftNav } from "@/components/diary/soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
 import { PickerForm } from "@/components/ui/picker-form";
 
 export function choiceValue(c: { classId: number; subjectId: number; subgroupId: number | null }): string {

@@ -3,19 +3,22 @@
 // Tailwind's `sm`) it is one compact line — «Журнал», the user's name, «Выйти» — and the menu is the
 // bottom bar (bottom-nav.tsx, DAY-4): the header took three lines of menu there (≈ 160 px) and
 // pushed the diary's first lesson down.
-import Link from "@/components/ui/link";
+// Every link of the header is a plain anchor and the header ONE SoftNav (components/ui/soft-nav.tsx) that
+// opens them on the client: the brand, both menus (the phone's bar sits in the header's DOM, fixed to the
+// screen's bottom) and the profile — ≈ 28 next/link client components per page before (issue 22 item 1).
+import { SoftNav } from "@/components/ui/soft-nav";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { loadUnreadCount } from "@/lib/messages/mail/loaders";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { NAV_ITEMS, menuOf, navItemOpen } from "./nav-items";
+import { NAV_ITEMS, menuOrder, navItemOpen } from "./nav-items";
 import { primaryRole } from "@/components/home/home-title";
-import { MainNav } from "./main-nav";
-import { BottomNav } from "./bottom-nav";
+import { MainMenus } from "./main-nav";
 import { UnreadBadge } from "@/components/messages/unread-badge";
 
-type Menu = { bar: string[]; more: string[]; mail: boolean };
+/** The open items' hrefs in the role's order (both menus draw from this one list), and whether «Почта» is one. */
+type Menu = { hrefs: string[]; mail: boolean };
 
 // The menu of a held-permissions map and a role, worked out once: the map is kept with the actor's
 // facts under their AccessVersion (lib/access/loaders.ts), so a changed right brings a new map and
@@ -28,10 +31,8 @@ function menuFor(held: Awaited<ReturnType<typeof heldPermissions>>, role: string
   const known = byRole.get(role ?? "");
   if (known) return known;
   const items = NAV_ITEMS.filter((item) => navItemOpen(item, held));
-  const { bar, more } = menuOf(items, role);
   const menu = {
-    bar: bar.map((item) => item.href),
-    more: more.map((item) => item.href),
+    hrefs: menuOrder(items, role).map((item) => item.href),
     mail: items.some((item) => item.href === "/mail"),
   };
   byRole.set(role ?? "", menu);
@@ -40,32 +41,29 @@ function menuFor(held: Awaited<ReturnType<typeof heldPermissions>>, role: string
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const held = await heldPermissions(user.organisationId, user.id);
-  const { bar, more, mail } = menuFor(held, primaryRole(user.roles));
+  const { hrefs, mail } = menuFor(held, primaryRole(user.roles));
   // The same per-request count the header's UnreadBadge reads (loadUnreadCount is cache()d).
   const unread = mail ? await loadUnreadCount(user) : 0;
   return (
-    <>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-nowrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6">
-          <Link href="/" className="font-semibold text-blue-800 max-sm:shrink-0">
-            <span className="sm:hidden">Журнал</span>
-            <span className="hidden sm:inline">Электронный журнал</span>
-          </Link>
-          <MainNav bar={bar} more={more} mailBadge={mail ? <UnreadBadge user={user} /> : null} />
-          <div className="ml-auto flex items-center gap-3 text-sm max-sm:min-w-0">
-            <span className="text-right leading-tight max-sm:min-w-0">
-              <Link href="/profile" className="block font-medium hover:text-blue-700 max-sm:truncate" title="Профиль">
-                {user.shortName}
-              </Link>
-              <span className="hidden text-xs text-slate-500 sm:block">
-                {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
-              </span>
+    <SoftNav as="header" className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-nowrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6">
+        <a className="font-semibold text-blue-800 max-sm:shrink-0" href="/">
+          <span className="sm:hidden">Журнал</span>
+          <span className="hidden sm:inline">Электронный журнал</span>
+        </a>
+        <MainMenus menu={hrefs} unread={unread} mailBadge={mail ? <UnreadBadge user={user} /> : null} />
+        <div className="ml-auto flex items-center gap-3 text-sm max-sm:min-w-0">
+          <span className="text-right leading-tight max-sm:min-w-0">
+            <a className="block font-medium hover:text-blue-700 max-sm:truncate" title="Профиль" href="/profile">
+              {user.shortName}
+            </a>
+            <span className="hidden text-xs text-slate-500 sm:block">
+              {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
             </span>
-            <SignOutButton />
-          </div>
+          </span>
+          <SignOutButton />
         </div>
-      </header>
-      <BottomNav bar={bar} more={more} unread={unread} />
-    </>
+      </div>
+    </SoftNav>
   );
 }

@@ -1,17 +1,16 @@
-"use client";
 // DAY-4: on a phone (below Tailwind's `sm`) the main menu is a bar fixed to the bottom of the screen —
 // the role's first PHONE_BAR menu items (icon and short label, the current page marked) and «Ещё»,
-// which opens upward with the rest. The same menu as the header's (one list: the server's bar and
-// «Ещё» hrefs, phoneMenuOf), under the same name «Основное меню»: only one of the two is ever shown,
-// so a test or a screen reader finds one main menu at any width. From `sm` up it is hidden.
-// The bar keeps clear of the phone's home indicator (env(safe-area-inset-bottom)); the layout leaves
-// the same height free under the page (app/(app)/layout.tsx).
-import Link from "@/components/ui/link";
-import { usePathname } from "next/navigation";
+// which opens upward with the rest. The same menu as the header's (one list of hrefs from the server,
+// cut by phoneMenuOf; drawn by main-nav.tsx's MainMenus, the client side of both), under the same name
+// «Основное меню»: only one of the two is ever shown, so a test or a screen reader finds one main menu
+// at any width. From `sm` up it is hidden. Fixed to the screen, it sits in the header's DOM (after its
+// line of menu), so the header's one click handler opens its plain anchors on the client (issue 22 item 1).
+// The bar keeps clear of the phone's home indicator (env(safe-area-inset-bottom), with the viewport's
+// viewport-fit=cover: app/layout.tsx); the layout leaves the same height free under the page
+// (app/(app)/layout.tsx).
 import { plural } from "@/lib/org/vocabulary";
-import { currentHref, phoneMenuOf, type NavItem } from "./nav-items";
-import { MoreMenu } from "./more-menu";
-import { MenuGroups, itemsOf } from "./main-nav";
+import { phoneMenuOf, type NavItem } from "./nav-items";
+import { MenuGroups, MoreMenu } from "./more-menu";
 import { MORE_ICON, NavIcon, iconOf } from "./nav-icons";
 
 const CELL = "flex h-14 flex-col items-center justify-center gap-0.5 px-0.5 text-[11px] leading-tight";
@@ -43,10 +42,17 @@ function Label({ item }: { item: NavItem }) {
   );
 }
 
-export function BottomNav({ bar, more, unread }: { bar: readonly string[]; more: readonly string[]; unread: number }) {
-  const pathname = usePathname();
-  const phone = phoneMenuOf(itemsOf(bar), itemsOf(more));
-  const current = currentHref(pathname, [...bar, ...more]);
+/** `items`: the whole menu in menuOrder's order; `current`: the current page's href (aria-current). */
+export function BottomNav({
+  items,
+  current,
+  unread,
+}: {
+  items: readonly NavItem[];
+  current: string | null;
+  unread: number;
+}) {
+  const phone = phoneMenuOf(items);
   const restActive = phone.more.some((item) => item.href === current);
   return (
     <nav
@@ -58,13 +64,13 @@ export function BottomNav({ bar, more, unread }: { bar: readonly string[]; more:
           const active = item.href === current;
           return (
             <li key={item.href} className="min-w-0 flex-1">
-              <Link href={item.href} aria-current={active ? "page" : undefined} className={`${CELL} ${tone(active)}`}>
+              <a aria-current={active ? "page" : undefined} className={`${CELL} ${tone(active)}`} href={item.href}>
                 <span className="relative">
                   <NavIcon path={iconOf(item)} />
                   {item.href === "/mail" && <PhoneBadge count={unread} />}
                 </span>
                 <Label item={item} />
-              </Link>
+              </a>
             </li>
           );
         })}

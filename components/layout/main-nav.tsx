@@ -1,89 +1,62 @@
 "use client";
-// The main menu (DAY-7): the bar and «Ещё», drawn from NAV_ITEMS on the client side of the page.
-// The server decides which items the user's rights open and in what order (app-header.tsx) and
-// sends only their hrefs: the labels, sections and classes of every link are not repeated in each
-// page's RSC payload (issue 22: the layout is paid on every request). The HTML is the same as when
-// the server drew it. From Tailwind's `sm` up it is a line of the header; on a phone the same menu
-// is the bottom bar (bottom-nav.tsx, DAY-4) and this one is hidden.
+// The main menu (DAY-7) and the phone's bottom bar (DAY-4), drawn from NAV_ITEMS on the client side of
+// the page. The server decides which items the user's rights open and in what order (app-header.tsx)
+// and sends only their hrefs, ONE list for both menus: the labels, sections and classes of every link
+// are not repeated in each page's RSC payload, and the bar's hrefs are not sent twice (issue 22 item 1:
+// the layout is paid on every request). From Tailwind's `sm` up the menu is a line of the header: the
+// first MENU_BAR items and «Ещё»; on a phone it is the bottom bar (bottom-nav.tsx) and this line is hidden.
+// The links are plain anchors: the header around them (a SoftNav) opens them on the client — one click
+// handler for the whole header instead of a next/link per link (≈ 0.9 ms per page, round 16's profile).
 import type { ReactNode } from "react";
-import Link from "@/components/ui/link";
-import { NAV_GROUPS, NAV_ITEMS, type NavItem } from "./nav-items";
-import { MoreMenu } from "./more-menu";
+import { usePathname } from "next/navigation";
+import { NAV_ITEMS, currentHref, splitMenu, type NavItem } from "./nav-items";
+import { MenuGroups, MoreMenu } from "./more-menu";
+import { BottomNav } from "./bottom-nav";
 
 const BY_HREF = new Map(NAV_ITEMS.map((item) => [item.href, item]));
 
-export const itemsOf = (hrefs: readonly string[]): NavItem[] =>
+const itemsOf = (hrefs: readonly string[]): NavItem[] =>
   hrefs.map((href) => BY_HREF.get(href)).filter((item): item is NavItem => item !== undefined);
 
-/** «Ещё»'s list: the items by menu section, each section under its name. */
-export function MenuGroups({
-  items,
-  badge,
-  current = null,
-  linkClassName,
-}: {
-  items: readonly NavItem[];
-  /** What follows «Почта» (the unread count). */
-  badge: ReactNode;
-  /** The current page's item: marked aria-current. */
-  current?: string | null;
-  linkClassName: string;
-}) {
-  return NAV_GROUPS.map((group) => {
-    const inGroup = items.filter((item) => item.group === group);
-    if (inGroup.length === 0) return null;
-    return (
-      <div key={group}>
-        <p className="text-[11px] uppercase tracking-wide text-slate-500">{group}</p>
-        <ul>
-          {inGroup.map((item) => (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                className={linkClassName}
-                aria-current={item.href === current ? "page" : undefined}
-              >
-                {item.label}
-                {item.href === "/mail" && badge}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  });
-}
-
-export function MainNav({
-  bar,
-  more,
+/**
+ * Both menus of one list of hrefs in menuOrder's order (the header's bar is its first MENU_BAR). `mailBadge` is
+ * the header's unread count by «Почта» (the server's UnreadBadge), `unread` the same count for the phone's.
+ */
+export function MainMenus({
+  menu,
+  unread,
   mailBadge,
 }: {
-  bar: readonly string[];
-  more: readonly string[];
+  menu: readonly string[];
+  unread: number;
   mailBadge: ReactNode;
 }) {
-  const inMore = itemsOf(more);
+  const items = itemsOf(menu);
+  const current = currentHref(usePathname(), menu);
+  const { bar, more } = splitMenu(items);
   return (
-    <nav
-      aria-label="Основное меню"
-      className="order-last hidden w-full flex-wrap items-baseline gap-x-4 gap-y-1 text-sm sm:flex"
-    >
-      {itemsOf(bar).map((item) => (
-        <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
-          {item.label}
-          {item.href === "/mail" && mailBadge}
-        </Link>
-      ))}
-      {inMore.length > 0 && (
-        <MoreMenu>
-          <MenuGroups
-            items={inMore}
-            badge={mailBadge}
-            linkClassName="block py-0.5 text-slate-700 hover:text-blue-700"
-          />
-        </MoreMenu>
-      )}
-    </nav>
+    <>
+      <nav
+        aria-label="Основное меню"
+        className="order-last hidden w-full flex-wrap items-baseline gap-x-4 gap-y-1 text-sm sm:flex"
+      >
+        {bar.map((item) => (
+          <a key={item.href} className="text-slate-700 hover:text-blue-700" href={item.href}>
+            {item.label}
+            {item.href === "/mail" && mailBadge}
+          </a>
+        ))}
+        {more.length > 0 && (
+          <MoreMenu>
+            <MenuGroups
+              items={more}
+              badge={mailBadge}
+              linkClassName="block py-0.5 text-slate-700 hover:text-blue-700"
+            />
+          </MoreMenu>
+        )}
+      </nav>
+      <BottomNav items={items} current={current} unread={unread} />
+    </>
   );
 }

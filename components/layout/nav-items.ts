@@ -153,27 +153,38 @@ export const ROLE_FIRST: Readonly<Record<string, readonly string[]>> = {
   STUDENT: ["/", "/diary", "/schedule", "/mail", "/board", "/forum"],
 };
 
-/** The open items split into the bar (the role's usual work first) and «Ещё». */
-export function menuOf(open: readonly NavItem[], role: string | null): { bar: NavItem[]; more: NavItem[] } {
+/**
+ * The open items in the role's order: its usual work first (ROLE_FIRST), the rest in NAV_ITEMS order —
+ * the ONE list the header sends for both menus (issue 22 item 1); splitMenu and phoneMenuOf cut it.
+ */
+export function menuOrder(open: readonly NavItem[], role: string | null): NavItem[] {
   const first = (role && ROLE_FIRST[role]) || [];
   const rank = (i: NavItem) => {
     const at = first.indexOf(i.href);
     return at === -1 ? first.length + NAV_ITEMS.indexOf(i) : at;
   };
-  const ordered = [...open].sort((a, b) => rank(a) - rank(b));
+  return [...open].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A menu in menuOrder's order split into the header's bar (its first MENU_BAR) and «Ещё». */
+export function splitMenu<T>(ordered: readonly T[]): { bar: T[]; more: T[] } {
   return { bar: ordered.slice(0, MENU_BAR), more: ordered.slice(MENU_BAR) };
+}
+
+/** The open items split into the bar (the role's usual work first) and «Ещё». */
+export function menuOf(open: readonly NavItem[], role: string | null): { bar: NavItem[]; more: NavItem[] } {
+  return splitMenu(menuOrder(open, role));
 }
 
 /** DAY-4: on a phone the menu is a bottom bar of this many items and «Ещё». */
 export const PHONE_BAR = 4;
 
 /**
- * DAY-4: the phone's bottom bar — the first PHONE_BAR items of the role's own menu (its bar, then its
- * «Ещё», in menuOf's order); «Ещё» holds the rest in the same order.
+ * DAY-4: the phone's bottom bar — the first PHONE_BAR items of the role's own menu (in menuOrder's
+ * order: the header's bar, then its «Ещё»); «Ещё» holds the rest in the same order.
  */
-export function phoneMenuOf<T>(bar: readonly T[], more: readonly T[]): { bar: T[]; more: T[] } {
-  const all = [...bar, ...more];
-  return { bar: all.slice(0, PHONE_BAR), more: all.slice(PHONE_BAR) };
+export function phoneMenuOf<T>(ordered: readonly T[]): { bar: T[]; more: T[] } {
+  return { bar: ordered.slice(0, PHONE_BAR), more: ordered.slice(PHONE_BAR) };
 }
 
 /**

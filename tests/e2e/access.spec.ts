@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, openMore, query, signInAs } from "./support";
 
 test.describe("the access gate (ACL-1…ACL-3)", () => {
   test("a teacher has no «Права доступа» in the menu and gets «Нет доступа» (403) by URL", async ({ page }) => {
@@ -102,6 +102,7 @@ test.describe("the audit log page (AUTH-5)", () => {
 
     const other = await browser.newPage();
     await signInAs(other, "TEACHER");
+    await openMore(other); // «Ещё»'s list is drawn only while open (issue 22 item 1)
     await expect(
       other.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал действий" }),
     ).toHaveCount(0);

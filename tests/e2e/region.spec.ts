@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_AUTHORITY_LOGINS, DEMO_PASSWORD } from "../../prisma/seed/logins";
 import { LoginPage } from "./pages/login-page";
-import { downloadQueuedPdf } from "./support";
+import { downloadQueuedPdf, openMore } from "./support";
 
 const moSpec = DEMO_AUTHORITY_LOGINS.find((a) => a.login === "mo_spec")!;
 /** The demo organisations' municipality (prisma/seed/index.ts DEMO_MUNICIPALITY). */
@@ -30,6 +30,7 @@ test.describe("education-authority users (REG-1)", () => {
     await expect(table).toContainText("МБОУ «Школа № 17» г.о. Самара");
     await expect(table).toContainText("Итого по территории");
     const nav = page.getByRole("navigation", { name: "Основное меню" });
+    await openMore(page); // «Ещё»'s list is drawn only while open (issue 22 item 1)
     await expect(nav.getByRole("link", { name: "Отчёты" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Пользователи" })).toHaveCount(0);
 

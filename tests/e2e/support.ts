@@ -90,11 +90,23 @@ export async function demoChildIn7A(): Promise<number> {
   return child.id;
 }
 
+/**
+ * Opens «Ещё» of the main menu shown at this width, when the role's menu has one (DAY-7): its list is drawn
+ * only while open (issue 22 item 1), so a test that looks for an item there — or for its absence — opens it.
+ */
+export async function openMore(page: Page): Promise<void> {
+  const nav = page.getByRole("navigation", { name: "Основное меню" });
+  const summary = nav.locator("summary");
+  if ((await summary.count()) === 0) return;
+  await summary.click();
+  await expect(nav.locator("details[open] > div a").first()).toBeVisible();
+}
+
 /** Opens a main-menu item, through «Ещё» when the role's menu keeps it there (DAY-7). */
 export async function openMenuItem(page: Page, name: string): Promise<void> {
   const nav = page.getByRole("navigation", { name: "Основное меню" });
   const link = nav.getByRole("link", { name, exact: true });
-  if (!(await link.isVisible())) await nav.getByText("Ещё", { exact: false }).first().click();
+  if (!(await link.isVisible())) await openMore(page);
   await link.click();
 }
 

@@ -1,8 +1,8 @@
-// The diary's menus open their links on the client (components/diary/soft-nav.tsx, issue 22 item 5) exactly
+// The diary's menus open their links on the client (components/ui/soft-nav.tsx, issue 22 item 5) exactly
 // when next/link would: a plain left click on a link of this site — never a download, a new tab or window,
 // another site, or a click something else already handled.
 import { describe, expect, it } from "vitest";
-import { opensOnClient } from "@/components/diary/soft-nav";
+import { opensOnClient } from "@/components/ui/soft-nav";
 
 const origin = "https://journal.example";
 const link = (href: string, attrs: Record<string, string> = {}) =>

@@ -1,4 +1,4 @@
-// The journal page's own links (components/diary/soft-nav.tsx's SoftNav, issue 22 item 2): the picker's substituted
+// The journal page's own links (components/ui/soft-nav.tsx's SoftNav, issue 22 item 2): the picker's substituted
 // lessons are plain anchors in ONE client component — the same HTML next/link wrote for them, and a plain left
 // click still opens the lesson's journal on the client (the diary's rule: tests/unit/diary-soft-nav.test.ts).
 import { createElement, type ReactElement } from "react";
@@ -6,7 +6,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import Link from "@/components/ui/link";
 import { JournalPicker } from "@/components/journal/journal-picker";
-import { SoftNav } from "@/components/diary/soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
+import { ORIGIN, clickAnchor } from "../support/soft-click";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
@@ -61,32 +62,10 @@ describe("the journal picker's links (issue 22 item 2)", () => {
   });
 
   it("opens a link's page on the client on a plain left click, and leaves a new-tab click to the browser", () => {
-    vi.stubGlobal("location", { origin: "https://journal.example" });
+    vi.stubGlobal("location", { origin: ORIGIN });
     try {
-      const nav = SoftNav({ as: "nav", children: null }) as ReactElement<{
-        onClick: (e: unknown) => void;
-      }>;
-      const a = {
-        href: "https://journal.example/journal?lesson=41#x",
-        getAttribute: () => null,
-        hasAttribute: () => false,
-      };
-      const click = (extra: object) => {
-        const e = {
-          target: { closest: () => a },
-          currentTarget: { contains: () => true },
-          button: 0,
-          metaKey: false,
-          ctrlKey: false,
-          shiftKey: false,
-          altKey: false,
-          defaultPrevented: false,
-          preventDefault: vi.fn(),
-          ...extra,
-        };
-        nav.props.onClick(e);
-        return e.preventDefault;
-      };
+      const nav = SoftNav({ as: "nav", children: null }) as ReactElement;
+      const click = (extra: object) => clickAnchor(nav, "/journal?lesson=41#x", extra);
       expect(click({})).toHaveBeenCalled();
       expect(push).toHaveBeenCalledWith("/journal?lesson=41#x");
       push.mockReset();

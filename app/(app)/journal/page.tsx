@@ -13,7 +13,7 @@ import { gridPayload } from "@/lib/journal/grid-pack";
 import { gridFrame } from "@/lib/journal/grid-frame";
 import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
-import { SoftNav } from "@/components/diary/soft-nav";
+import { SoftNav } from "@/components/ui/soft-nav";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
