@@ -179,7 +179,7 @@ export async function startApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
     await new Promise((r) => setTimeout(r, 500));
   }
   log(
-    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"}; node ${[...trial, ...argv.filter((a) => a.startsWith("--"))].join(" ")}${env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX}` : ""})`,
+    `Приложение: ${base} (pid ${pid}; ${argv.includes("tsx/esm") ? "server/main.ts через tsx" : "собранный сервер"}; node ${[...trial, ...argv.filter((a) => a.startsWith("--"))].join(" ")}${env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX}` : ""}${env.MAX_ACTIVE_REQUESTS ? `; MAX_ACTIVE_REQUESTS=${env.MAX_ACTIVE_REQUESTS}` : ""})`,
   );
   let peak = treeMemory(pid);
   const sample = () => {

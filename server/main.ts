@@ -9,8 +9,9 @@
 // finish (SHUTDOWN_TIMEOUT_SECONDS), return a claimed report job to the queue, close the pools.
 //
 // Environment: PORT (3000), HOST (0.0.0.0), NODE_ENV (production unless --dev), TRUST_PROXY,
-// MAX_BODY_MB, MAX_JSON_BODY_KB, LOG_LEVEL, SHUTDOWN_TIMEOUT_SECONDS; the app's own settings
-// (DATABASE_URL, NEXTAUTH_*, …) are read by the app.
+// MAX_BODY_MB, MAX_JSON_BODY_KB, LOG_LEVEL, SHUTDOWN_TIMEOUT_SECONDS, MAX_ACTIVE_REQUESTS (pages
+// rendered at once, server/admission.ts); the app's own settings (DATABASE_URL, NEXTAUTH_*, …) are
+// read by the app.
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import path from "node:path";
@@ -23,6 +24,7 @@ import { installRequestStorage, type RequestStore } from "@/lib/ops/request-cont
 import { EMPTY_ROUTES, loadRouteTable } from "@/lib/ops/routes";
 import { markDraining, runShutdownHooks } from "@/lib/ops/shutdown";
 import { keepSourceMapsOnlyWhenAsked } from "@/lib/ops/source-maps";
+import { limitActive, maxActiveRequests } from "./admission";
 import { createRequestHandler, type ServerState } from "./handler";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,6 +48,8 @@ function settings() {
     limits: bodyLimits(process.env),
     level: logLevel(process.env.LOG_LEVEL),
     drainMs: drain * 1000,
+    // Issue 22 (peak RSS): how many pages Next.js renders at once; never limited in development.
+    maxActive: dev ? 0 : maxActiveRequests(process.env),
   };
 }
 
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
   const state: ServerState = { inFlight: 0, draining: false };
   const server = http.createServer(
     createRequestHandler({
-      handle: app.getRequestHandler(),
+      handle: limitActive(app.getRequestHandler(), s.maxActive).handle,
       routes,
       hops: s.hops,
       limits: s.limits,

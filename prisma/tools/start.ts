@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { printDemoLogins, seedIfEmpty } from "./demo-data";
 import { isAlive, waitForExit } from "./embedded-proc";
+import { maxActiveRequests } from "../../server/admission";
 import { buildServer } from "../../server/build";
 import { compiledServer } from "../../server/entry";
 import { resolveServer, type ResolvedServer } from "./dev-server";
@@ -98,8 +99,9 @@ function onSignal(signal: NodeJS.Signals): void {
 
 async function main(): Promise<number> {
   // Issue 10: the server's heap is capped (MAX_HEAP_MB, default in heap-cap.ts) unless NODE_OPTIONS
-  // sets it; a bad MAX_HEAP_MB is refused here, before PostgreSQL is started.
+  // sets it; a bad MAX_HEAP_MB (or MAX_ACTIVE_REQUESTS, issue 22) is refused here, before PostgreSQL is started.
   const cap = heapCapArgs(process.env);
+  maxActiveRequests(process.env);
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
