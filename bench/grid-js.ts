@@ -3,13 +3,14 @@
 // the window's 25 lessons with 51 assignments, 507 marks, ≈ 90 absences; every student with hidden sums), in
 // this process: CPU µs per page (process.cpuUsage) in `runs` blocks of `calls`. Uses only what every round
 // since 16 exports, so the same file run in an older tree's copy gives its «before» (the runs interleaved by
-// hand, one process per tree). No database.
+// hand, one process per tree; bench/cpu-blocks.ts copied beside it). No database.
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import { buildGridView, type GridRows } from "@/lib/journal/grid";
 import { gridFrame } from "@/lib/journal/grid-frame";
 import { gridPayload } from "@/lib/journal/grid-pack";
 import { d, rows } from "../tests/fixtures/grid-rows";
+import { cpuBlocks } from "./cpu-blocks";
 
 const { values: args } = parseArgs({
   options: { runs: { type: "string", default: "8" }, calls: { type: "string", default: "400" } },
@@ -108,14 +109,7 @@ const digest = createHash("sha256")
   .update(JSON.stringify(gridFrame(first)) + gridPayload(first).packed)
   .digest("hex")
   .slice(0, 16);
-for (let i = 0; i < 300; i++) page();
-const out: number[] = [];
-for (let run = 0; run < Number(args.runs); run++) {
-  const t = process.cpuUsage();
-  for (let i = 0; i < Number(args.calls); i++) page();
-  const u = process.cpuUsage(t);
-  out.push((u.user + u.system) / Number(args.calls));
-}
+const blocks = cpuBlocks(page, Number(args.runs), Number(args.calls));
 console.log(
-  `[grid-js] ${r.marks.length} marks, ${r.attendance.length} absences; frame + payload ${digest}; µs per page: ${out.map((x) => x.toFixed(0)).join(" ")}; median ${[...out].sort((a, b) => a - b)[out.length >> 1].toFixed(0)} (${sink})`,
+  `[grid-js] ${r.marks.length} marks, ${r.attendance.length} absences; frame + payload ${digest}; ${blocks} (${sink})`,
 );

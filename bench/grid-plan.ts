@@ -91,7 +91,8 @@ async function main(): Promise<void> {
         const vlits = vvalues.map(literal).join(", ");
         const v = await c.query({ text: vtext, values: vvalues, rowMode: "array" });
         const same = JSON.stringify(v.rows[0]) === JSON.stringify(first.rows[0]);
-        const vname = `v_${file.replace(/\W/g, "_")}`;
+        // EXECUTE takes the name unquoted (lower-cased by PostgreSQL): a file name with capitals was not found.
+        const vname = `v_${file.replace(/\W/g, "_").toLowerCase()}`;
         for (let i = 0; i < 6; i++) await c.query({ name: vname, text: vtext, values: vvalues });
         // Interleaved: five rounds of the variant then the page's statement, the median of each; and the
         // least execution time of EXPLAIN (ANALYZE, TIMING OFF) over as many runs (less noisy on a shared machine).

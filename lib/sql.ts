@@ -9,6 +9,17 @@ export function jsonArray<T>(value: unknown): T[] {
   return Array.isArray(parsed) ? (parsed as T[]) : [];
 }
 
+/**
+ * A column-wise json column (issue 22 item 2): `json_build_array(array_to_json(array_agg(a)), …)` —
+ * one array per column, not one json_build_array per row (PostgreSQL looks up each value's type for
+ * each row of those; the app parses one array per column instead of one per row). Each column's
+ * values in the rows' order; a column of no rows (array_agg's null) is empty.
+ */
+export function jsonColumns<T extends unknown[]>(value: unknown, width: T["length"]): { [K in keyof T]: T[K][] } {
+  const columns = jsonArray<unknown[] | null>(value);
+  return Array.from({ length: width }, (_, i) => columns[i] ?? []) as { [K in keyof T]: T[K][] };
+}
+
 /** Column descriptors for the row shapes (zod; `col.int.nullable()` for a nullable column). */
 export const col = {
   int: z.number().int(),

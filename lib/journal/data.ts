@@ -315,7 +315,7 @@ function onlyLessons(column: Prisma.Sql, lessonIds: readonly number[] | null): P
   return lessonIds === null ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${[...lessonIds]}::int[])`;
 }
 
-/** The cells' tuples (GRID_CELLS, grid-reads' GRID_WINDOW) as GridRows' mark and attendance objects. */
+/** The cells' tuples (GRID_CELLS) as GridRows' mark and attendance objects (grid-reads' GRID_WINDOW sends them column-wise). */
 export function cellsOf(c: Pick<GridCells, "marks" | "attendance">): Pick<GridRows, "marks" | "attendance"> {
   return {
     marks: c.marks.map(([assignmentId, studentId, kind, value, isHospital, comment, version]) => ({

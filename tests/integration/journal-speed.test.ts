@@ -195,6 +195,59 @@ describe("the grid window's statements (issue 22 items 4 and 5)", () => {
     }
   });
 
+  it("sends the window's cells and the sums column by column, and reads them back as Prisma reads the same rows (round 18)", async () => {
+    const { head, range, today } = await setUp();
+    const { result, queries } = await counted(() => windowRead().rows(large.organisationId, head, null, range, today));
+    const [page] = queries;
+    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await sql.connect();
+    let raw: Record<string, string>;
+    try {
+      // The json columns as PostgreSQL writes them (not parsed by the driver).
+      const res = await sql.query({
+        text: page.text,
+        values: page.values,
+        types: { getTypeParser: () => (v: string) => v },
+      });
+      raw = res.rows[0] as Record<string, string>;
+    } finally {
+      await sql.end();
+    }
+    const lessonIds = result.lessons.map((l) => l.id);
+    const marks = await db.mark.findMany({
+      where: { organisationId: large.organisationId, lessonId: { in: lessonIds } },
+      select: {
+        assignmentId: true,
+        studentId: true,
+        kind: true,
+        value: true,
+        isHospital: true,
+        comment: true,
+        version: true,
+      },
+    });
+    const attendance = await db.attendance.findMany({
+      where: { organisationId: large.organisationId, lessonId: { in: lessonIds } },
+      select: { lessonId: true, studentId: true, code: true, missedHours: true, version: true },
+    });
+    expect(marks.length).toBeGreaterThan(40);
+    // One array per column (7 for a mark), each as long as the rows — not one tuple per mark.
+    const columns = JSON.parse(raw.marks) as unknown[][];
+    expect(columns.map((c) => c.length)).toEqual(Array(7).fill(marks.length));
+    expect((JSON.parse(raw.attendance) as unknown[][]).map((c) => c.length)).toEqual(Array(5).fill(attendance.length));
+    expect(JSON.parse(raw.hiddenMarks) as unknown[][]).toHaveLength(6);
+    expect(JSON.parse(raw.hiddenAbsences) as unknown[][]).toHaveLength(3);
+    const byCell = <T extends { studentId: number }>(xs: T[], col: (x: T) => number) =>
+      [...xs].sort((a, b) => col(a) - col(b) || a.studentId - b.studentId);
+    expect(byCell(result.marks, (m) => m.assignmentId)).toEqual(byCell(marks, (m) => m.assignmentId));
+    expect(byCell(result.attendance, (a) => a.lessonId)).toEqual(
+      byCell(
+        attendance.map((a) => ({ ...a, missedHours: a.missedHours === null ? null : Number(a.missedHours) })),
+        (a) => a.lessonId,
+      ),
+    );
+  });
+
   it("reads a scroll step in TWO statements", async () => {
     const { head, range, today } = await setUp();
     const first = await windowRead().rows(large.organisationId, head, null, range, today);

@@ -8,13 +8,12 @@
 // resolved each relation as its own query): every statement costs the app's main thread its
 // compile, protocol and `writev`. Bound to the organisation (ACL-5), served by the tenant indexes.
 import { db, rawStatement, type RowOf } from "@/lib/db";
-import { col, jsonArray } from "@/lib/sql";
+import { col, jsonArray, jsonColumns } from "@/lib/sql";
 import { dateOnly, isoDate } from "@/lib/org/time";
 import { fullName } from "@/lib/people/names";
 import type { YearOption } from "@/lib/org/year/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import {
-  cellsOf,
   type DateArg,
   GRID_HEAD,
   gridLessonsWhere,
@@ -160,17 +159,17 @@ export const GRID_WINDOW = rawStatement(
     lessons: col.jsonArray,
     /** [[id, lessonId, typeId, description, weight, dueDate, hasSpecification]] */
     assignments: col.jsonArray,
-    /** [[assignmentId, studentId, kind, value, isHospital, comment, version]] */
+    /** Column-wise (jsonColumns): [assignmentIds, studentIds, kinds, values, isHospitals, comments, versions] */
     marks: col.jsonArray,
-    /** [[lessonId, studentId, code, missedHours, version]] */
+    /** Column-wise: [lessonIds, studentIds, codes, missedHours, versions] */
     attendance: col.jsonArray,
     /** [lessonId] whose attendance was taken (JRN-5) */
     taken: col.jsonArray,
     /** [[id, lessonId, text, dueDate, version, [[fileId, fileName, size]]]] */
     homework: col.jsonArray,
-    /** [[studentId, kind, value, isHospital, weight, count]] outside the window */
+    /** Column-wise: [studentIds, kinds, values, isHospitals, weights, counts] outside the window */
     hiddenMarks: col.jsonArray,
-    /** [[studentId, count, hours]] outside the window */
+    /** Column-wise: [studentIds, counts, hours] outside the window */
     hiddenAbsences: col.jsonArray,
   },
   (...args: [...LessonArgs, ids: readonly number[], hidden: boolean]) => {
@@ -200,6 +199,16 @@ function windowLessonColumns(t: Prisma.Sql): Prisma.Sql {
   return Prisma.join([...columns, ...links].map((c) => Prisma.sql`${t}.${Prisma.raw(`"${c}"`)}`));
 }
 
+/**
+ * The aggregated rows' values column by column (lib/sql.ts jsonColumns reads them): one
+ * array_to_json(array_agg(…)) per column. Issue 22 item 2: json_agg(json_build_array(…)) looked up the
+ * type of every value of every row (json_build_array categorises its arguments on each call) and wrote
+ * «, » between them; array_to_json categorises an array's element type once and writes «,».
+ */
+function columnsJson(...columns: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.sql`json_build_array(${Prisma.join(columns.map((c) => Prisma.sql`array_to_json(array_agg(${c}))`))})`;
+}
+
 /** GRID_WINDOW's columns over the CTEs `w` (the window's lessons) and `rest` (the range's other lessons). */
 function windowColumns(organisationId: number): Prisma.Sql {
   return Prisma.sql`
@@ -211,10 +220,9 @@ function windowColumns(organisationId: number): Prisma.Sql {
       (SELECT coalesce(json_agg(json_build_array(a.id, a."lessonId", a."typeId", a.description, a.weight, a."dueDate", a.specification IS NOT NULL)
                                 ORDER BY a.id), '[]'::json)
          FROM w JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = w.id) AS assignments,
-      (SELECT coalesce(json_agg(json_build_array(m."assignmentId", m."studentId", m.kind, m.value, m."isHospital",
-                m.comment, m.version)), '[]'::json)
+      (SELECT ${columnsJson(Prisma.sql`m."assignmentId"`, Prisma.sql`m."studentId"`, Prisma.sql`m.kind`, Prisma.sql`m.value`, Prisma.sql`m."isHospital"`, Prisma.sql`m.comment`, Prisma.sql`m.version`)}
          FROM w JOIN "Mark" m ON m."organisationId" = ${organisationId} AND m."lessonId" = w.id) AS marks,
-      (SELECT coalesce(json_agg(json_build_array(x."lessonId", x."studentId", x.code, x."missedHours"::float8, x.version)), '[]'::json)
+      (SELECT ${columnsJson(Prisma.sql`x."lessonId"`, Prisma.sql`x."studentId"`, Prisma.sql`x.code`, Prisma.sql`x."missedHours"::float8`, Prisma.sql`x.version`)}
          FROM w JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = w.id) AS attendance,
       (SELECT coalesce(json_agg(DISTINCT j."lessonId"), '[]'::json)
          FROM w JOIN "JournalChange" j ON j."organisationId" = ${organisationId} AND j."lessonId" = w.id
@@ -224,14 +232,14 @@ function windowColumns(organisationId: number): Prisma.Sql {
                    FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id))
                                 ORDER BY h.id), '[]'::json)
          FROM w JOIN "Homework" h ON h."organisationId" = ${organisationId} AND h."lessonId" = w.id) AS homework,
-      (SELECT coalesce(json_agg(json_build_array(g."studentId", g.kind, g.value, g."isHospital", g.weight, g.n)), '[]'::json)
+      (SELECT ${columnsJson(Prisma.sql`g."studentId"`, Prisma.sql`g.kind`, Prisma.sql`g.value`, Prisma.sql`g."isHospital"`, Prisma.sql`g.weight`, Prisma.sql`g.n`)}
          FROM (SELECT m."studentId", m.kind, m.value, m."isHospital", coalesce(a.weight, t.weight, 1)::float8 AS weight, count(*)::int AS n
                  FROM rest
                  JOIN "Assignment" a ON a."organisationId" = ${organisationId} AND a."lessonId" = rest.id
                  JOIN "Mark" m ON m."organisationId" = a."organisationId" AND m."assignmentId" = a.id
                  LEFT JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
                 GROUP BY 1, 2, 3, 4, 5) g) AS "hiddenMarks",
-      (SELECT coalesce(json_agg(json_build_array(g."studentId", g.n, g.hours)), '[]'::json)
+      (SELECT ${columnsJson(Prisma.sql`g."studentId"`, Prisma.sql`g.n`, Prisma.sql`g.hours`)}
          FROM (SELECT x."studentId", count(*)::int AS n, sum(coalesce(x."missedHours", rest.hours))::float8 AS hours
                  FROM rest JOIN "Attendance" x ON x."organisationId" = ${organisationId} AND x."lessonId" = rest.id
                 WHERE x.code <> 'OP'
@@ -436,11 +444,9 @@ export function rowsOf(
       dueDate: dateOrNull(dueDate),
       hasSpecification,
     })),
-    // Tuples, not objects (as GRID_CELLS): the window's largest column without its keys repeated per mark (issue 22 item 2).
-    ...cellsOf({
-      marks: jsonArray<GridCells["marks"][number]>(w?.marks),
-      attendance: jsonArray<GridCells["attendance"][number]>(w?.attendance),
-    }),
+    // Column-wise, not a tuple per cell (issue 22 item 2): the window's largest columns.
+    marks: marksOf(w?.marks),
+    attendance: attendanceOf(w?.attendance),
     homework: jsonArray<[number, number, string, string | null, number, [number, string, number][]]>(w?.homework).map(
       ([id, lessonId, text, dueDate, version, files]) => ({
         id,
@@ -463,19 +469,48 @@ export function rowsOf(
   };
 }
 
+/** GRID_WINDOW's marks (column-wise) as GridRows' mark objects. */
+function marksOf(value: unknown): GridRows["marks"] {
+  const [assignmentId, studentId, kind, v, isHospital, comment, version] = jsonColumns<GridCells["marks"][number]>(
+    value,
+    7,
+  );
+  return assignmentId.map((id, i) => ({
+    assignmentId: id,
+    studentId: studentId[i],
+    kind: kind[i],
+    value: v[i],
+    isHospital: isHospital[i],
+    comment: comment[i],
+    version: version[i],
+  }));
+}
+
+/** GRID_WINDOW's attendance (column-wise) as GridRows' attendance objects. */
+function attendanceOf(value: unknown): GridRows["attendance"] {
+  const [lessonId, studentId, code, missedHours, version] = jsonColumns<GridCells["attendance"][number]>(value, 5);
+  return lessonId.map((id, i) => ({
+    lessonId: id,
+    studentId: studentId[i],
+    code: code[i],
+    missedHours: missedHours[i],
+    version: version[i],
+  }));
+}
+
 /** Each student's HiddenSums from GRID_WINDOW's aggregates. */
 function sumsOf(r: RowOf<typeof GRID_WINDOW> | undefined): Record<number, HiddenSums> {
   const marks = new Map<number, [AverageInput, number][]>();
-  for (const [studentId, kind, value, isHospital, weight, n] of jsonArray<
+  const [students, kinds, values, hospital, weights, counts] = jsonColumns<
     [number, MarkKindName, number | null, boolean, number, number]
-  >(r?.hiddenMarks)) {
+  >(r?.hiddenMarks, 6);
+  students.forEach((studentId, i) => {
     const list = marks.get(studentId) ?? [];
-    list.push([{ kind, value, weight, isHospital }, n]);
+    list.push([{ kind: kinds[i], value: values[i], weight: weights[i], isHospital: hospital[i] }, counts[i]]);
     marks.set(studentId, list);
-  }
-  const absences = new Map(
-    jsonArray<[number, number, number]>(r?.hiddenAbsences).map(([studentId, n, hours]) => [studentId, [n, hours]]),
-  );
+  });
+  const [absent, absentCounts, absentHours] = jsonColumns<[number, number, number]>(r?.hiddenAbsences, 3);
+  const absences = new Map(absent.map((studentId, i) => [studentId, [absentCounts[i], absentHours[i]]]));
   const sums: Record<number, HiddenSums> = {};
   for (const id of new Set([...marks.keys(), ...absences.keys()])) {
     const [count, hours] = absences.get(id) ?? [0, 0];
