@@ -161,6 +161,11 @@ function homeworkDueSql(organisationId: number, w: WeekBounds): Prisma.Sql {
       SELECT l.id FROM "Lesson" l
        WHERE l."organisationId" = ${organisationId} AND l."classId" = ANY (ARRAY(SELECT st."classId" FROM st))
          AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))
+    ), dh AS MATERIALIZED (
+      SELECT d.id FROM "Homework" d
+       WHERE d."organisationId" = ${organisationId}
+         AND d."dueDate" >= ${w.monday} AND d."dueDate" <= ${w.sunday}
+         AND d."lessonId" IN (SELECT cl.id FROM cl)
     )
     SELECT h.id, h.text, h."dueDate", l."classId",
            (SELECT s.name FROM "Subject" s WHERE s."organisationId" = l."organisationId" AND s.id = l."subjectId") AS "subjectName",
@@ -169,8 +174,7 @@ function homeworkDueSql(organisationId: number, w: WeekBounds): Prisma.Sql {
       FROM "Homework" h
       JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
      WHERE h."organisationId" = ${organisationId}
-       AND h."dueDate" >= ${w.monday} AND h."dueDate" <= ${w.sunday}
-       AND h."lessonId" IN (SELECT cl.id FROM cl)`;
+       AND h.id IN (SELECT dh.id FROM dh)`;
 }
 
 /**

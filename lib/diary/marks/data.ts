@@ -699,7 +699,14 @@ export const NEW_SINCE = rawStatement(
     Prisma.sql`SELECT ${newSinceCountsSql(organisationId, userId, studentId, utcSql(since))}`,
 );
 
-/** NEW_SINCE's three counts after `after` (a timestamp expression) as select-list items marks, homework, messages. */
+/**
+ * NEW_SINCE's three counts after `after` (a timestamp expression) as select-list items marks, homework,
+ * messages. The homework starts from what was created after `after` — an index-only range of Homework
+ * (organisationId, createdAt, lessonId), fenced by OFFSET 0 so the planner keeps that side first — and
+ * keeps those whose lesson is of a class the student is still in (issue 22 item 5, round 18): it probed
+ * Homework for every lesson of those classes in the year (≈ 740 on the bench school), whatever was new;
+ * now it costs what was created since the visit.
+ */
 export function newSinceCountsSql(
   organisationId: number,
   userId: number,
@@ -709,16 +716,16 @@ export function newSinceCountsSql(
   return Prisma.sql`
       (SELECT count(*)::int FROM "Mark" m
         WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."updatedAt" > ${after}) AS marks,
-      (SELECT count(*)::int FROM "Homework" h
-         JOIN "Lesson" l ON l."organisationId" = h."organisationId" AND l.id = h."lessonId"
-        WHERE h."organisationId" = ${organisationId} AND h."createdAt" > ${after}
-          AND EXISTS (SELECT 1 FROM "ClassMembership" cm
-                       WHERE cm."organisationId" = l."organisationId" AND cm."classId" = l."classId"
-                         AND cm."studentId" = ${studentId} AND cm."endDate" IS NULL)
+      (SELECT count(*)::int
+         FROM (SELECT h."lessonId" FROM "Homework" h
+                WHERE h."organisationId" = ${organisationId} AND h."createdAt" > ${after} OFFSET 0) h
+         JOIN "Lesson" l ON l."organisationId" = ${organisationId} AND l.id = h."lessonId"
+        WHERE l."classId" = ANY (ARRAY(SELECT cm."classId" FROM "ClassMembership" cm
+                                        WHERE cm."organisationId" = ${organisationId} AND cm."studentId" = ${studentId}
+                                          AND cm."endDate" IS NULL))
           -- a subgroup's lesson only for its members (the week shows no other subgroup's homework)
-          AND (l."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM "SubgroupMember" sm
-                       WHERE sm."organisationId" = l."organisationId" AND sm."subgroupId" = l."subgroupId"
-                         AND sm."studentId" = ${studentId}))) AS homework,
+          AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sm."subgroupId" FROM "SubgroupMember" sm
+                       WHERE sm."organisationId" = ${organisationId} AND sm."studentId" = ${studentId}))) AS homework,
       (SELECT count(*)::int FROM "MessageRecipient" r
          JOIN "Message" msg ON msg."organisationId" = r."organisationId" AND msg.id = r."messageId"
         WHERE r."organisationId" = ${organisationId} AND r."userId" = ${userId} AND r."deletedAt" IS NULL
