@@ -221,6 +221,45 @@ function countingWrites(handle: NextHandle): { handle: NextHandle; writes: () =>
 
 const tick = () => new Promise<void>((r) => process.nextTick(r));
 
+/**
+ * A streaming page through the wrapper: the shell written (and flushed, as Next.js does), the rest
+ * only once the client has read «Загрузка» (or after 2 s). What the client saw, decoded.
+ */
+async function streamShellThenRest(
+  shell: string,
+  headers: Record<string, string>,
+): Promise<{ encoding: string | undefined; sawShellFirst: boolean; body: string }> {
+  let shellArrived!: () => void;
+  const arrived = new Promise<void>((r) => (shellArrived = r));
+  let sawShellFirst = false;
+  const { base } = await serve(async (_req, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.flushHeaders();
+    res.write(shell);
+    (res as unknown as { flush?: () => void }).flush?.();
+    sawShellFirst = await Promise.race([
+      arrived.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+    ]);
+    res.end("<p>Готово</p>");
+  });
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${base}/diary`, { headers }, (res) => {
+        const encoding = res.headers["content-encoding"];
+        const text = encoding === "gzip" ? res.pipe(createGunzip()) : res;
+        let body = "";
+        text.setEncoding("utf8");
+        text.on("data", (chunk: string) => {
+          body += chunk;
+          if (body.includes("Загрузка")) shellArrived();
+        });
+        text.on("end", () => resolve({ encoding, sawShellFirst, body }));
+      })
+      .on("error", reject);
+  });
+}
+
 describe("the answer's socket writes (issue 22, round 12)", () => {
   it("a page written as Next.js writes it — head, chunks and end over several ticks of one turn — goes out in one socket write", async () => {
     const page = countingWrites(async (_req, res) => {
@@ -242,35 +281,9 @@ describe("the answer's socket writes (issue 22, round 12)", () => {
   });
 
   it("a streaming page's first bytes leave in the turn they were written, before the rest is ready", async () => {
-    let shellArrived!: () => void;
-    const arrived = new Promise<void>((r) => (shellArrived = r));
-    let sawShellFirst = false;
-    const { base } = await serve(async (_req, res) => {
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.flushHeaders();
-      res.write("<p>Загрузка…</p>");
-      // The rest waits for the client to have the shell (a Suspense boundary's data arriving later).
-      sawShellFirst = await Promise.race([
-        arrived.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
-      ]);
-      res.end("<p>Готово</p>");
-    });
-    const body = await new Promise<string>((resolve, reject) => {
-      http
-        .get(`${base}/diary`, (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => {
-            text += chunk;
-            if (text.includes("Загрузка")) shellArrived();
-          });
-          res.on("end", () => resolve(text));
-        })
-        .on("error", reject);
-    });
-    expect(sawShellFirst).toBe(true);
-    expect(body).toBe("<p>Загрузка…</p><p>Готово</p>");
+    const shell = "<p>Загрузка…</p>";
+    const seen = await streamShellThenRest(shell, {});
+    expect(seen).toEqual({ encoding: undefined, sawShellFirst: true, body: `${shell}<p>Готово</p>` });
   });
 
   it("a write in a later turn is sent in that turn (keep-alive: the next answer on the socket is not held)", async () => {
@@ -468,38 +481,9 @@ describe("gzip of the answers worth it (issue 22 item 6, in place of Next.js's c
   });
 
   it("a gzipped streaming page's first bytes reach the client before the rest is ready", async () => {
-    let shellArrived!: () => void;
-    const arrived = new Promise<void>((r) => (shellArrived = r));
-    let sawShellFirst = false;
     const shell = `<p>Загрузка…</p>${"<i>…</i>".repeat(300)}`;
-    const { base } = await serve(async (_req, res) => {
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.flushHeaders();
-      res.write(shell);
-      (res as unknown as { flush?: () => void }).flush?.();
-      sawShellFirst = await Promise.race([
-        arrived.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
-      ]);
-      res.end("<p>Готово</p>");
-    });
-    const body = await new Promise<string>((resolve, reject) => {
-      http
-        .get(`${base}/diary`, { headers: { "accept-encoding": "gzip" } }, (res) => {
-          expect(res.headers["content-encoding"]).toBe("gzip");
-          let text = "";
-          const unzip = res.pipe(createGunzip());
-          unzip.setEncoding("utf8");
-          unzip.on("data", (chunk: string) => {
-            text += chunk;
-            if (text.includes("Загрузка")) shellArrived();
-          });
-          unzip.on("end", () => resolve(text));
-        })
-        .on("error", reject);
-    });
-    expect(sawShellFirst).toBe(true);
-    expect(body).toBe(`${shell}<p>Готово</p>`);
+    const seen = await streamShellThenRest(shell, { "accept-encoding": "gzip" });
+    expect(seen).toEqual({ encoding: "gzip", sawShellFirst: true, body: `${shell}<p>Готово</p>` });
   });
 
   it("reads Accept-Encoding as RFC 9110 does: q=0 refuses, an explicit gzip entry wins over *", () => {
