@@ -369,6 +369,8 @@ export function gzipLargeAnswers(req: IncomingMessage, res: ServerResponse): voi
     res.once("close", () => {
       if (!res.writableFinished) stream.destroy();
     });
+    // A zlib failure ends the connection rather than the process (no 'error' listener would throw).
+    stream.on("error", () => res.destroy());
     if (headWanted) flushHeaders.call(res);
     for (const h of held.splice(0)) stream.write(h.chunk, h.cb);
     if (!ending) stream.flush();
