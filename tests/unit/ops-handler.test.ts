@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { createGunzip, gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bodyLimits } from "@/lib/ops/body-limit";
 import { createLogger, LOG_KEYS } from "@/lib/ops/log";
@@ -16,7 +17,7 @@ import {
 import { buildRouteTable } from "@/lib/ops/routes";
 import { fail } from "@/lib/errors";
 import { HSTS_VALUE } from "@/lib/auth/transport";
-import { createRequestHandler, type NextHandle, type ServerState } from "@/server/handler";
+import { acceptsGzip, createRequestHandler, GZIP_THRESHOLD, type NextHandle, type ServerState } from "@/server/handler";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -220,6 +221,45 @@ function countingWrites(handle: NextHandle): { handle: NextHandle; writes: () =>
 
 const tick = () => new Promise<void>((r) => process.nextTick(r));
 
+/**
+ * A streaming page through the wrapper: the shell written (and flushed, as Next.js does), the rest
+ * only once the client has read «Загрузка» (or after 2 s). What the client saw, decoded.
+ */
+async function streamShellThenRest(
+  shell: string,
+  headers: Record<string, string>,
+): Promise<{ encoding: string | undefined; sawShellFirst: boolean; body: string }> {
+  let shellArrived!: () => void;
+  const arrived = new Promise<void>((r) => (shellArrived = r));
+  let sawShellFirst = false;
+  const { base } = await serve(async (_req, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.flushHeaders();
+    res.write(shell);
+    (res as unknown as { flush?: () => void }).flush?.();
+    sawShellFirst = await Promise.race([
+      arrived.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+    ]);
+    res.end("<p>Готово</p>");
+  });
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${base}/diary`, { headers }, (res) => {
+        const encoding = res.headers["content-encoding"];
+        const text = encoding === "gzip" ? res.pipe(createGunzip()) : res;
+        let body = "";
+        text.setEncoding("utf8");
+        text.on("data", (chunk: string) => {
+          body += chunk;
+          if (body.includes("Загрузка")) shellArrived();
+        });
+        text.on("end", () => resolve({ encoding, sawShellFirst, body }));
+      })
+      .on("error", reject);
+  });
+}
+
 describe("the answer's socket writes (issue 22, round 12)", () => {
   it("a page written as Next.js writes it — head, chunks and end over several ticks of one turn — goes out in one socket write", async () => {
     const page = countingWrites(async (_req, res) => {
@@ -241,35 +281,9 @@ describe("the answer's socket writes (issue 22, round 12)", () => {
   });
 
   it("a streaming page's first bytes leave in the turn they were written, before the rest is ready", async () => {
-    let shellArrived!: () => void;
-    const arrived = new Promise<void>((r) => (shellArrived = r));
-    let sawShellFirst = false;
-    const { base } = await serve(async (_req, res) => {
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.flushHeaders();
-      res.write("<p>Загрузка…</p>");
-      // The rest waits for the client to have the shell (a Suspense boundary's data arriving later).
-      sawShellFirst = await Promise.race([
-        arrived.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
-      ]);
-      res.end("<p>Готово</p>");
-    });
-    const body = await new Promise<string>((resolve, reject) => {
-      http
-        .get(`${base}/diary`, (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => {
-            text += chunk;
-            if (text.includes("Загрузка")) shellArrived();
-          });
-          res.on("end", () => resolve(text));
-        })
-        .on("error", reject);
-    });
-    expect(sawShellFirst).toBe(true);
-    expect(body).toBe("<p>Загрузка…</p><p>Готово</p>");
+    const shell = "<p>Загрузка…</p>";
+    const seen = await streamShellThenRest(shell, {});
+    expect(seen).toEqual({ encoding: undefined, sawShellFirst: true, body: `${shell}<p>Готово</p>` });
   });
 
   it("a write in a later turn is sent in that turn (keep-alive: the next answer on the socket is not held)", async () => {
@@ -362,5 +376,125 @@ describe("cross-site writes and HSTS, before Next.js sees the request", () => {
     expect(refused.headers.get("strict-transport-security")).toBe(HSTS_VALUE);
     vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
     expect((await fetch(`${base}/diary`)).headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+/** One GET through the wrapper, the body as sent on the wire (not decoded). */
+function rawGet(
+  base: string,
+  headers: Record<string, string> = {},
+  method = "GET",
+): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/diary`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// Issue 22 item 6: Next.js's `compress` is off (next.config.ts); the app server gzips instead.
+describe("gzip of the answers worth it (issue 22 item 6, in place of Next.js's compress)", () => {
+  const html = `<!DOCTYPE html><html><body>${"<p>Оценки за четверть</p>".repeat(200)}</body></html>`;
+  /** As Next.js writes a page: the head, chunks over several ticks, flush() after each write, end. */
+  const page: NextHandle = async (_req, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.flushHeaders();
+    const flush = () => (res as unknown as { flush?: () => void }).flush?.();
+    res.write(html.slice(0, 1000));
+    flush();
+    await tick();
+    res.write(html.slice(1000));
+    flush();
+    await tick();
+    res.end();
+  };
+  /** As Next.js sends a route handler's Response.json: head, one streamed chunk, end — no Content-Length. */
+  const json =
+    (body: string): NextHandle =>
+    async (_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.flushHeaders();
+      await tick();
+      res.write(body);
+      (res as unknown as { flush?: () => void }).flush?.();
+      await Promise.resolve();
+      res.end();
+    };
+
+  it("gzips a page for a client that accepts gzip, and sends it as it is to one that does not", async () => {
+    const { base } = await serve(page);
+    const zipped = await rawGet(base, { "accept-encoding": "gzip, deflate, br" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.body.length).toBeLessThan(Buffer.byteLength(html) / 4);
+    expect(gunzipSync(zipped.body).toString()).toBe(html);
+    const refusing: Array<Record<string, string>> = [
+      {},
+      { "accept-encoding": "gzip;q=0, identity" },
+      { "accept-encoding": "br" },
+    ];
+    for (const headers of refusing) {
+      const plain = await rawGet(base, headers);
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body.toString()).toBe(html);
+    }
+    const head = await rawGet(base, { "accept-encoding": "gzip" }, "HEAD");
+    expect(head.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("never gzips a small JSON answer whose length was not declared (the mark save's), but does a large one", async () => {
+    const small = JSON.stringify({ ok: true, version: 12, display: "5", cell: { kind: "mark" } });
+    const { base } = await serve(json(small));
+    const answer = await rawGet(base, { "accept-encoding": "gzip" });
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.body.toString()).toBe(small);
+
+    const large = JSON.stringify({ items: Array.from({ length: 100 }, (_, i) => ({ id: i, name: "Иванов И." })) });
+    const big = await serve(json(large));
+    const zipped = await rawGet(big.base, { "accept-encoding": "gzip" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.body).toString()).toBe(large);
+  });
+
+  it("leaves alone what is not text, what is already encoded, marked no-transform or declared under 1 KB", async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ "content-type": "application/pdf" }, "%PDF".padEnd(5000, "x")],
+      [{ "content-type": "text/html", "content-encoding": "br" }, "x".repeat(5000)],
+      [{ "content-type": "text/html", "cache-control": "no-transform" }, "x".repeat(5000)],
+      [{ "content-type": "application/javascript", "content-length": "900" }, "x".repeat(900)],
+    ];
+    for (const [headers, body] of cases) {
+      const { base } = await serve(async (_req, res) => {
+        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+        res.write(body.slice(0, 100));
+        await tick();
+        res.end(body.slice(100));
+      });
+      const answer = await rawGet(base, { "accept-encoding": "gzip" });
+      expect(answer.headers["content-encoding"], JSON.stringify(headers)).toBe(headers["content-encoding"]);
+      expect(answer.body.toString()).toBe(body);
+    }
+  });
+
+  it("a gzipped streaming page's first bytes reach the client before the rest is ready", async () => {
+    const shell = `<p>Загрузка…</p>${"<i>…</i>".repeat(300)}`;
+    const seen = await streamShellThenRest(shell, { "accept-encoding": "gzip" });
+    expect(seen).toEqual({ encoding: "gzip", sawShellFirst: true, body: `${shell}<p>Готово</p>` });
+  });
+
+  it("reads Accept-Encoding as RFC 9110 does: q=0 refuses, an explicit gzip entry wins over *", () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
+    expect(acceptsGzip("gzip, deflate, br, zstd")).toBe(true);
+    expect(acceptsGzip("GZIP;q=0.5")).toBe(true);
+    expect(acceptsGzip("br, gzip;q=0")).toBe(false);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("*, gzip;q=0")).toBe(false);
+    expect(acceptsGzip("identity")).toBe(false);
+    expect(GZIP_THRESHOLD).toBe(1024);
   });
 });
