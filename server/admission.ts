@@ -8,10 +8,10 @@
 // garbage. The wait is inside the request's time (server/handler.ts starts its clock, counts it in flight
 // and checks its body before this), so the log line, the metrics and the drain see it as before.
 //
-// Not limited: requests with a body (a write: its body would be read only once admitted, and a client that
+// Not limited: route handlers under /api/ (reports and files wait on builds, not on a render; the probes),
+// requests with a body (a write: its body would be read only once admitted, and a client that
 // trickles one would hold a place for minutes), a server action forwarded over loopback by Next.js to the
-// page that bundles it (its caller holds a place: waiting behind it would deadlock), Next.js's static files,
-// /api/health and /api/metrics (a probe must answer under load). A request that holds its place longer than
+// page that bundles it (its caller holds a place: waiting behind it would deadlock), Next.js's static files. A request that holds its place longer than
 // ADMISSION_HOLD_MS (a slow reader, a long report build) gives it up and runs on uncounted, so nothing can
 // keep the queue shut for long. MAX_ACTIVE_REQUESTS=0 turns the limit off; development never limits.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -35,7 +35,11 @@ export function maxActiveRequests(env: Env): number {
   return Number(raw);
 }
 
-const EXEMPT_PATHS = ["/_next/static/", "/api/health", "/api/metrics"];
+// The route handlers under /api/ (the probes among them) are not the renders this limit is for: a report's
+// download waits on its single build (lib/reports/single-flight.ts) and its layout thread for up to seconds,
+// and 20 of them in parallel held every place while the grid's pages queued behind them — SEC-5's grid beside
+// 20 organisation reports went from 1.32 to 1.72 × its plain p95 in round 18's first full run.
+const EXEMPT_PATHS = ["/_next/static/", "/api/"];
 
 /** Whether `req` bypasses the limit (see the header comment). */
 export function exempt(req: IncomingMessage): boolean {

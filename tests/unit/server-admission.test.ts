@@ -70,7 +70,7 @@ describe("MAX_ACTIVE_REQUESTS (issue 22, peak RSS)", () => {
     expect(() => maxActiveRequests({ MAX_ACTIVE_REQUESTS: "ten" })).toThrow(/MAX_ACTIVE_REQUESTS/);
   });
 
-  it("lets writes, forwarded actions, static files and the probes past the queue", () => {
+  it("lets writes, forwarded actions, static files, the probes and the /api/ routes past the queue", () => {
     expect(exempt(request("/journal").req)).toBe(false);
     expect(exempt(request("/journal", "HEAD").req)).toBe(false);
     expect(exempt(request("/api/journal/cell", "POST").req)).toBe(true);
@@ -78,6 +78,9 @@ describe("MAX_ACTIVE_REQUESTS (issue 22, peak RSS)", () => {
     expect(exempt(request("/_next/static/chunks/a.js").req)).toBe(true);
     expect(exempt(request("/api/health").req)).toBe(true);
     expect(exempt(request("/api/metrics").req)).toBe(true);
+    // A report's download waits on its build for seconds: 20 of them must not keep the pages waiting (SEC-5).
+    expect(exempt(request("/api/reports/progress?format=pdf&periodId=5").req)).toBe(true);
+    expect(exempt(request("/diary?week=2026-12-07").req)).toBe(false);
   });
 });
 
