@@ -74,7 +74,7 @@ test.describe("the diary (DRY-1, DRY-5, DRY-6)", () => {
     await page.waitForLoadState("networkidle");
     expect(prefetches).toEqual([]);
     const loads = documents.length;
-    // The diary's own menus — plain anchors in one client component each (components/diary/soft-nav.tsx,
+    // The diary's own menus — plain anchors in one client component each (components/ui/soft-nav.tsx,
     // issue 22 item 5) — open their pages on the client too: the day arrows, the tabs, the child switcher.
     await page.getByRole("navigation", { name: "Дни" }).getByRole("link", { name: "Вся неделя" }).click();
     await expect(page).toHaveURL(/view=week/);
