@@ -171,11 +171,6 @@ export function splitMenu<T>(ordered: readonly T[]): { bar: T[]; more: T[] } {
   return { bar: ordered.slice(0, MENU_BAR), more: ordered.slice(MENU_BAR) };
 }
 
-/** The open items split into the bar (the role's usual work first) and «Ещё». */
-export function menuOf(open: readonly NavItem[], role: string | null): { bar: NavItem[]; more: NavItem[] } {
-  return splitMenu(menuOrder(open, role));
-}
-
 /** DAY-4: on a phone the menu is a bottom bar of this many items and «Ещё». */
 export const PHONE_BAR = 4;
 

@@ -5,7 +5,9 @@ import { defaultValidFrom, regenerationRange } from "@/lib/schedule/timetable/ru
 import { roomLabel } from "@/lib/schedule/room-label";
 import { plural, pluralOf, vocabulary } from "@/lib/org/vocabulary";
 import { requiredMessage } from "@/lib/people/schema";
-import { MENU_BAR, NAV_ITEMS, ROLE_FIRST, menuOf } from "@/components/layout/nav-items";
+import { MENU_BAR, NAV_ITEMS, ROLE_FIRST, menuOrder, splitMenu, type NavItem } from "@/components/layout/nav-items";
+
+const menuOf = (open: readonly NavItem[], role: string | null) => splitMenu(menuOrder(open, role));
 import { RUSSIAN_TIME_ZONES, timeZoneOptions } from "@/lib/org/time";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
