@@ -11,6 +11,7 @@
 // REG-1: an education-authority account signs in through the same steps (`signInWith` over an
 // `AccountBook`): the territory takes the organisation's place, the account book is
 // AuthorityUser instead of the organisation's users — one lockout, one policy, one order of checks.
+import { DEFAULT_TIME_ZONE } from "@/lib/org/defaults";
 import { hashPassword, verifyPassword } from "./password";
 import { findOrganisation, findUserByLogin, readThrottle, type SignInUser } from "./data";
 import { findAuthorityByLogin, findTerritory } from "@/lib/auth/authority/data";
@@ -61,8 +62,6 @@ type AccountBook = {
   recordRefusal: (attempt: Attempt, userId: number | null, reason: FailureReason) => Promise<void>;
   startSession: (userId: number, attempt: Attempt & { userAgent: string | null; expiresAt: Date }) => Promise<string>;
 };
-
-const DEFAULT_TIME_ZONE = "Europe/Samara";
 
 let dummyHash: Promise<string> | undefined;
 

@@ -1,6 +1,7 @@
 // DAY-5: the reads behind the pictures — a class's marks per subject and day (for its running average),
 // its works' marks (for their distributions) and absences (of a student or a class) by date. Every query
 // is bound to the organisation and to a class or student the page has authorised.
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { readDb as db } from "@/lib/db";
 import type { MarkScale } from "@/lib/journal/averages";
 
@@ -99,9 +100,14 @@ export async function classYearAndScale(
     db.organisationSettings.findUnique({ where: { organisationId }, select: { minMark: true, maxMark: true } }),
   ]);
   if (!cls) return null;
+  // The pictures (DAY-5) draw the scale only; no mark is recommended here, so the threshold is not read.
   return {
     start: cls.year.startDate,
     end: cls.year.endDate,
-    scale: { minMark: settings?.minMark ?? 2, maxMark: settings?.maxMark ?? 5, roundingThreshold: 0.5 },
+    scale: {
+      minMark: settings?.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+      maxMark: settings?.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
+      roundingThreshold: ORG_SETTINGS_DEFAULTS.roundingThreshold,
+    },
   };
 }

@@ -1,4 +1,5 @@
 // PRG-2: reads of clubs, bound to the organisation (ACL-5).
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
 import { dateOnly, isoDate } from "@/lib/org/time";
@@ -21,10 +22,10 @@ export async function clubSettings(organisationId: number) {
     select: { clubMarksAllowed: true, clubOpenEnrolment: true, minMark: true, maxMark: true },
   });
   return {
-    marksAllowed: s?.clubMarksAllowed ?? false,
-    openEnrolment: s?.clubOpenEnrolment ?? false,
-    minMark: s?.minMark ?? 2,
-    maxMark: s?.maxMark ?? 5,
+    marksAllowed: s?.clubMarksAllowed ?? ORG_SETTINGS_DEFAULTS.clubMarksAllowed,
+    openEnrolment: s?.clubOpenEnrolment ?? ORG_SETTINGS_DEFAULTS.clubOpenEnrolment,
+    minMark: s?.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+    maxMark: s?.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
   };
 }
 

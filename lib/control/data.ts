@@ -1,6 +1,7 @@
 // Reads for journal-keeping control (CTL-1, CTL-3). Every query is bound to the organisation;
 // the class scope (null = all classes) comes from the access gate. The number of queries is
 // constant whatever the number of lessons, marks or students.
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { db, rawStatement } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { col, jsonArray } from "@/lib/sql";
@@ -53,7 +54,7 @@ export const FILL_ROWS = rawStatement(
     const subjectFilter = q.subjectId ? Prisma.sql`AND l."subjectId" = ${q.subjectId}` : Prisma.empty;
     return Prisma.sql`
     WITH org AS (
-      SELECT o.id, o."timeZone", coalesce(s."lockDays", 7) AS "lockDays",
+      SELECT o.id, o."timeZone", coalesce(s."lockDays", ${ORG_SETTINGS_DEFAULTS.lockDays}::int) AS "lockDays",
              (${now.toISOString()}::timestamptz AT TIME ZONE o."timeZone")::date AS today
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
@@ -135,7 +136,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
     orgName: org.name,
     isCollege: org.kind === "COLLEGE",
     timeZone: org.timeZone,
-    lockDays: org.settings?.lockDays ?? 7,
+    lockDays: org.settings?.lockDays ?? ORG_SETTINGS_DEFAULTS.lockDays,
     rows: rows.map((r) => ({
       teacherId: r.teacherId,
       classId: r.classId,

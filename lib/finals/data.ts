@@ -1,5 +1,6 @@
 // Reads of the final marks page (FIN-1…FIN-4). Every query is bound to the organisation; the sheet
 // of a class × subject is read in one parallel round whatever the number of students.
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { spanMeets } from "@/lib/org/time";
 import { type ControlKindName, type FinalSpecialName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
@@ -186,8 +187,8 @@ export async function finalTarget(organisationId: number, classId: number, subje
         .map((c) => [c.periodId as number, c.controlKind as ControlKindName]),
     ),
     orgKind: org.kind,
-    minMark: org.settings?.minMark ?? 2,
-    maxMark: org.settings?.maxMark ?? 5,
+    minMark: org.settings?.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+    maxMark: org.settings?.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
   };
 }
 
@@ -229,7 +230,7 @@ export async function warningPeriods(
         .filter((p) => p.yearId === c.yearId && p.kind === c.periodKind)
         .map((p) => ({ id: p.id, classId: c.id, name: p.name, start: p.startDate, end: p.endDate })),
     ),
-    warningDays: settings?.finalsWarningDays ?? 3,
+    warningDays: settings?.finalsWarningDays ?? ORG_SETTINGS_DEFAULTS.finalsWarningDays,
   };
 }
 
@@ -274,7 +275,7 @@ export async function finalsWarningDays(organisationId: number): Promise<number>
     where: { organisationId },
     select: { finalsWarningDays: true },
   });
-  return s?.finalsWarningDays ?? 3;
+  return s?.finalsWarningDays ?? ORG_SETTINGS_DEFAULTS.finalsWarningDays;
 }
 
 /** anyFinalsWarning over the current year's periods: may a journal's finals be due today (FIN-4)? */

@@ -1,6 +1,7 @@
 // Reads of the class journal. Every query is bound to the organisation (ACL-5); the grid is built
 // from a fixed set of queries whatever the number of students and lessons (ARCHITECTURE "Data"),
 // each served by an index that starts with organisationId.
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { type MarkKindName } from "@/lib/journal/marks";
 import { db, rawStatement, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
@@ -223,12 +224,15 @@ export function headOf(r: RowOf<typeof GRID_HEAD>): GridHead {
     orgKind: r.orgKind,
     timeZone: r.timeZone,
     settings: {
-      minMark: r.minMark ?? 2,
-      maxMark: r.maxMark ?? 5,
-      roundingThreshold: r.roundingThreshold ?? 0.5,
-      averagingMethod: r.averagingMethod ?? "WEIGHTED",
-      lockDays: r.lockDays ?? 7,
-      homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
+      minMark: r.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+      maxMark: r.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
+      roundingThreshold: r.roundingThreshold ?? ORG_SETTINGS_DEFAULTS.roundingThreshold,
+      averagingMethod: r.averagingMethod ?? ORG_SETTINGS_DEFAULTS.averagingMethod,
+      lockDays: r.lockDays ?? ORG_SETTINGS_DEFAULTS.lockDays,
+      homework: {
+        forToday: r.homeworkForToday ?? ORG_SETTINGS_DEFAULTS.homeworkForToday,
+        forPast: r.homeworkForPast ?? ORG_SETTINGS_DEFAULTS.homeworkForPast,
+      },
     },
     periods: jsonArray<PeriodJson>(r.periods).map((p) => ({
       id: p.id,

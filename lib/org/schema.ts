@@ -4,6 +4,7 @@ import { idOf, singleLine } from "@/lib/schema";
 import { CONTROL_KINDS } from "@/lib/journal/marks";
 import { FREQUENCIES } from "@/lib/control/checks/rules";
 import { parseDeadline } from "@/lib/control/deadline/rules";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { dateField, optionalText, requiredText } from "@/lib/people/schema";
 
 const bool = z
@@ -100,7 +101,10 @@ export const settingsSchema = z
     /** PRG-2: open enrolment in clubs by the family (off: only clubs.manage enrols). */
     clubOpenEnrolment: bool,
     /** DAY-4: 5 — Monday…Friday, 6 — Monday…Saturday; absent keeps the five-day week. */
-    studyDays: z.enum(["5", "6"], { error: "Учебная неделя: выберите из списка" }).transform(Number).default(5),
+    studyDays: z
+      .enum(["5", "6"], { error: "Учебная неделя: выберите из списка" })
+      .transform(Number)
+      .default(ORG_SETTINGS_DEFAULTS.studyDays),
     finalsWarningDays: int("Предупреждать об итоговых за", 0, 30),
     // Issue 17 (DUT-1, DUT-2, DUT-5); absent from the form = unchanged.
     fillDeadlineMinutes: z

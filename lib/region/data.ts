@@ -4,7 +4,7 @@
 // of organisations. Each statement keeps the definitions of the organisation's own report (named
 // at each statement); tests/integration/region-report.test.ts checks the sums against those builders.
 import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
-import { DEFAULT_DEADLINE_MINUTES } from "@/lib/control/deadline/rules";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { readDb, rawStatement, replicaReader, utcSql } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -200,7 +200,7 @@ const fillDaysSql = (
 ) => Prisma.sql`
 orgs AS (
       SELECT o.id, o.kind, o."timeZone",
-             coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES}) AS minutes,
+             coalesce(s."fillDeadlineMinutes", ${ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes}) AS minutes,
              (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today,
              ${withStores ? Prisma.sql`coalesce(st.through, '-infinity'::date)` : Prisma.sql`'-infinity'::date`} AS through
         FROM "Organisation" o

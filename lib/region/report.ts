@@ -43,7 +43,8 @@ import {
   type TerritoryKind,
 } from "./rules";
 import { DENSITY_LESSONS } from "@/lib/control/rules";
-import { DEFAULT_DEADLINE_MINUTES, deadlineText } from "@/lib/control/deadline/rules";
+import { deadlineText } from "@/lib/control/deadline/rules";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 
 export type TerritoryReportInput = {
   /** «Городской округ Самара»: the territory the authority user works for (REG-1). */
@@ -150,7 +151,7 @@ const FILL: KindSpec<FillCounts> = {
   columns: [...n(3), { kind: "percent" }, ...n(2), { kind: "decimal" }],
   notes: [
     "Учитываются проведённые уроки интервала (не отменённые и не позже сегодняшнего дня организации).",
-    `Урок заполнен в срок, если к сроку дня урока (настройка организации, по умолчанию ${deadlineText(DEFAULT_DEADLINE_MINUTES)} по её времени) внесены тема, посещаемость, домашнее задание или отметка «не задано» и отметки за задания со сроком в этот день; уроки к сроку — заполненные и те, срок которых прошёл.`,
+    `Урок заполнен в срок, если к сроку дня урока (настройка организации, по умолчанию ${deadlineText(ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes)} по её времени) внесены тема, посещаемость, домашнее задание или отметка «не задано» и отметки за задания со сроком в этот день; уроки к сроку — заполненные и те, срок которых прошёл.`,
     `Накопляемость — отметок на одного ученика за ${DENSITY_LESSONS} уроков: отметки ÷ (ученики класса × уроки) × ${DENSITY_LESSONS}.`,
   ],
   zero: ZERO_FILL,

@@ -8,6 +8,7 @@
 // inline slot is busy the route queues the request as the account's background job
 // (lib/region/jobs: AuthorityReportJob, a global table — ReportJob is a tenant one), built by the
 // report worker with the same buildTerritoryFile.
+import { DEFAULT_TIME_ZONE } from "@/lib/org/defaults";
 import { z } from "zod";
 import { buildTerritoryReport } from "@/lib/region/report";
 import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
@@ -54,7 +55,7 @@ export async function buildTerritoryFile(
     now,
   });
   // The territory's zone as its accounts get it (lib/auth/authority/data.ts): its first organisation's.
-  const zone = organisationIds.length ? await organisationTimeZone(Math.min(...organisationIds)) : "Europe/Samara";
+  const zone = organisationIds.length ? await organisationTimeZone(Math.min(...organisationIds)) : DEFAULT_TIME_ZONE;
   return renderModel(model, req.format, zone);
 }
 

@@ -1,5 +1,6 @@
 // Reads behind the reports; every query is bound to the organisation (ACL-5) and to the classes
 // the caller has already authorised.
+import { DEFAULT_TIME_ZONE, ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { rawStatement, readDb as db, replicaReader } from "@/lib/db";
 import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -353,11 +354,11 @@ export async function markSettings(organisationId: number): Promise<{ method: Av
     select: { minMark: true, maxMark: true, roundingThreshold: true, averagingMethod: true },
   });
   return {
-    method: s?.averagingMethod ?? "WEIGHTED",
+    method: s?.averagingMethod ?? ORG_SETTINGS_DEFAULTS.averagingMethod,
     scale: {
-      minMark: s?.minMark ?? 2,
-      maxMark: s?.maxMark ?? 5,
-      roundingThreshold: Number(s?.roundingThreshold ?? 0.5),
+      minMark: s?.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+      maxMark: s?.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
+      roundingThreshold: Number(s?.roundingThreshold ?? ORG_SETTINGS_DEFAULTS.roundingThreshold),
     },
   };
 }
@@ -630,7 +631,7 @@ export async function dataSnapshot(): Promise<string> {
 /** An organisation's time zone: its reports print the date of its own day (PRN, «Дата печати»). */
 export async function organisationTimeZone(organisationId: number): Promise<string> {
   const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { timeZone: true } });
-  return org?.timeZone ?? "Europe/Samara";
+  return org?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /**

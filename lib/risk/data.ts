@@ -7,7 +7,8 @@ import type { Scope } from "@/lib/access/matrix";
 import { studentPeriodData, studentsPeriodData, type StudentPeriodData } from "@/lib/diary/marks/data";
 import { subjectOutlook } from "@/lib/diary/marks/loaders";
 import { NAME_FIELDS, shortName } from "@/lib/people/names";
-import { DEFAULT_RISK_ABSENCE_PERCENT, riskReasons } from "./rules";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
+import { riskReasons } from "./rules";
 
 /** The subjects of a class the user reports on: null = all (class teacher, department, all scope). */
 export async function riskSubjects(
@@ -26,7 +27,7 @@ export async function riskAbsencePercent(organisationId: number): Promise<number
     where: { organisationId },
     select: { riskAbsencePercent: true },
   });
-  return s?.riskAbsencePercent ?? DEFAULT_RISK_ABSENCE_PERCENT;
+  return s?.riskAbsencePercent ?? ORG_SETTINGS_DEFAULTS.riskAbsencePercent;
 }
 
 export type StudentRisk = { reasons: string[]; period: string | null };

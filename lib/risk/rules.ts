@@ -20,8 +20,6 @@ export type RiskSubject = {
   lessonsHeld: number;
 };
 
-export const DEFAULT_RISK_ABSENCE_PERCENT = 30;
-
 /** Why a student is at risk, in the words of the message; empty = not at risk. */
 export function riskReasons(subjects: readonly RiskSubject[], absencePercent: number): string[] {
   const out: string[] = [];

@@ -16,10 +16,12 @@ const filesUnder = (dir: string) => sourceFiles(dir);
  * The one homes of shared pieces (ARCHITECTURE «Shared pieces»): every domain may import them, and
  * importing them ties no two domains together — each is a leaf that imports nothing under lib/
  * (checked below), pure vocabulary: dates, the clock, collation, mark wording, the home widget's
- * shape, the login roles and their labels, how people are named.
+ * shape, the login roles and their labels, how people are named, the organisation's defaults (ORG-1,
+ * ORG-2: every domain that reads a setting falls back to them; issue 22 round 19).
  */
 const SHARED_HOMES = new Set([
   "org/time.ts",
+  "org/defaults.ts",
   "org/clock.ts",
   "org/collation.ts",
   "journal/marks.ts",

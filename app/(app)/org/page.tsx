@@ -8,7 +8,8 @@ import { saveOrgCardAction, saveSettingsAction } from "@/lib/org/actions";
 import { loadOrgCard } from "@/lib/org/setup/loaders";
 import { FieldForm, type FormField } from "@/components/people/field-form";
 import { asInput } from "@/components/org/rows";
-import { DEFAULT_DEADLINE_MINUTES, deadlineText } from "@/lib/control/deadline/rules";
+import { deadlineText } from "@/lib/control/deadline/rules";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { FREQUENCIES, FREQUENCY_LABELS, asFrequency } from "@/lib/control/checks/rules";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -34,15 +35,16 @@ export default async function OrgPage() {
   const [edit, settings] = await Promise.all([authorize(user, "org.edit"), authorize(user, "org.settings")]);
   const org = await loadOrgCard(user);
   if (!org) notFound();
-  const s = org.settings;
+  // Without a settings row the form shows the defaults a new row gets (ORG-2; lib/org/defaults).
+  const s = org.settings ?? ORG_SETTINGS_DEFAULTS;
   const settingFields: FormField[] = [
-    { name: "minMark", label: "Минимальная отметка", type: "number", value: asInput(s?.minMark ?? 2) },
-    { name: "maxMark", label: "Максимальная отметка", type: "number", value: asInput(s?.maxMark ?? 5) },
+    { name: "minMark", label: "Минимальная отметка", type: "number", value: asInput(s.minMark) },
+    { name: "maxMark", label: "Максимальная отметка", type: "number", value: asInput(s.maxMark) },
     {
       name: "averagingMethod",
       label: "Способ усреднения оценок",
       type: "select",
-      value: s?.averagingMethod ?? "WEIGHTED",
+      value: s.averagingMethod,
       options: [
         { value: "WEIGHTED", label: "взвешенное по типам заданий" },
         { value: "PLAIN", label: "простое среднее" },
@@ -51,50 +53,50 @@ export default async function OrgPage() {
     {
       name: "roundingThreshold",
       label: "Порог округления итоговой (дробная часть)",
-      value: asInput(s?.roundingThreshold ?? "0.5"),
+      value: asInput(s.roundingThreshold),
     },
-    { name: "lockDays", label: "Срок редактирования отметок, дней", type: "number", value: asInput(s?.lockDays ?? 7) },
+    { name: "lockDays", label: "Срок редактирования отметок, дней", type: "number", value: asInput(s.lockDays) },
     {
       name: "finalsWarningDays",
       label: "Предупреждать об итоговых за, дней",
       type: "number",
-      value: asInput(s?.finalsWarningDays ?? 3),
+      value: asInput(s.finalsWarningDays),
     },
     {
       name: "passFailEnabled",
       label: "Отметки «зачёт/незачёт»",
       type: "checkbox",
-      value: asInput(s?.passFailEnabled ?? false),
+      value: asInput(s.passFailEnabled),
     },
     {
       name: "homeworkForToday",
       label: "Можно задавать ДЗ на сегодня",
       type: "checkbox",
-      value: asInput(s?.homeworkForToday ?? true),
+      value: asInput(s.homeworkForToday),
     },
     {
       name: "homeworkForPast",
       label: "Можно задавать ДЗ на прошедшие уроки",
       type: "checkbox",
-      value: asInput(s?.homeworkForPast ?? true),
+      value: asInput(s.homeworkForPast),
     },
     {
       name: "clubMarksAllowed",
       label: "Отметки в журналах объединений внеурочной деятельности",
       type: "checkbox",
-      value: asInput(s?.clubMarksAllowed ?? false),
+      value: asInput(s.clubMarksAllowed),
     },
     {
       name: "clubOpenEnrolment",
       label: "Открытая запись в объединения: родители и ученики записываются сами",
       type: "checkbox",
-      value: asInput(s?.clubOpenEnrolment ?? false),
+      value: asInput(s.clubOpenEnrolment),
     },
     {
       name: "studyDays",
       label: "Учебная неделя",
       type: "select",
-      value: String(s?.studyDays ?? 5),
+      value: String(s.studyDays),
       options: [
         { value: "5", label: "пятидневная (пн–пт)" },
         { value: "6", label: "шестидневная (пн–сб)" },
@@ -103,7 +105,7 @@ export default async function OrgPage() {
     {
       name: "fillDeadlineMinutes",
       label: "Срок заполнения журнала в день урока (ЧЧ:ММ)",
-      value: deadlineText(s?.fillDeadlineMinutes ?? DEFAULT_DEADLINE_MINUTES),
+      value: deadlineText(s.fillDeadlineMinutes),
       placeholder: "16:00",
     },
     ...(
@@ -116,14 +118,14 @@ export default async function OrgPage() {
       name,
       label,
       type: "select",
-      value: asFrequency(s?.[name], level),
+      value: asFrequency(s[name], level),
       options: FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] })),
     })),
     {
       name: "riskAbsencePercent",
       label: "Группа риска: пропущено уроков за период, %",
       type: "number",
-      value: asInput(s?.riskAbsencePercent ?? 30),
+      value: asInput(s.riskAbsencePercent),
     },
   ];
   return (

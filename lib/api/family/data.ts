@@ -1,6 +1,7 @@
 // Reads of a student's marks by subject and of homework files for /api/v1 (API-1). The caller has
 // authorised `diary.view` on the student; every query is bound to the organisation and that
 // student. A constant number of queries whatever the period holds.
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { spanMeets } from "@/lib/org/time";
 import { type MarkKindName } from "@/lib/journal/marks";
 import { db } from "@/lib/db";
@@ -88,7 +89,7 @@ export async function studentMarks(
     }),
   ]);
   return {
-    method: org?.settings?.averagingMethod ?? "WEIGHTED",
+    method: org?.settings?.averagingMethod ?? ORG_SETTINGS_DEFAULTS.averagingMethod,
     marks: marks.map((m) => ({
       id: m.id,
       lessonId: m.lesson.id,

@@ -1,6 +1,7 @@
 // Reads of the education-authority side (REG-1): authority accounts and their sessions, the
 // territories, and the organisations of a territory with COUNTS only — nothing here selects a
 // person of an organisation (names, cards, marks); the territory report is lib/region/report.ts.
+import { DEFAULT_TIME_ZONE } from "@/lib/org/defaults";
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
@@ -25,8 +26,6 @@ export type CurrentAuthority = {
 };
 
 export type AuthoritySessionRef = { authorityUserId: number; sessionId: string };
-
-const DEFAULT_TIME_ZONE = "Europe/Samara";
 
 /** The account behind an authority session: open, unexpired, account active. Null otherwise. */
 export async function loadAuthoritySession(ref: AuthoritySessionRef, now: Date): Promise<CurrentAuthority | null> {

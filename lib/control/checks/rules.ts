@@ -13,6 +13,7 @@
 //   • The checker sees their own level; a superior sees the levels below: DEPUTY the class
 //     teachers' and the heads of department's, DIRECTOR and ADMIN every level, a head of
 //     department their groups' class teachers (curators).
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 
 export const CHECK_LEVELS = ["CLASS_TEACHER", "HEAD_OF_DEPT", "DEPUTY"] as const;
 export type CheckLevelName = (typeof CHECK_LEVELS)[number];
@@ -33,10 +34,11 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = {
   HALF_YEAR: "раз в полугодие (семестр)",
 };
 
+/** Each level's frequency without a setting (DUT-2; the values stated in lib/org/defaults). */
 export const DEFAULT_FREQUENCIES: Record<CheckLevelName, Frequency> = {
-  CLASS_TEACHER: "WEEK",
-  HEAD_OF_DEPT: "MONTH",
-  DEPUTY: "HALF_YEAR",
+  CLASS_TEACHER: ORG_SETTINGS_DEFAULTS.checkEveryClassTeacher,
+  HEAD_OF_DEPT: ORG_SETTINGS_DEFAULTS.checkEveryHeadOfDept,
+  DEPUTY: ORG_SETTINGS_DEFAULTS.checkEveryDeputy,
 };
 
 export function asFrequency(value: string | null | undefined, level: CheckLevelName): Frequency {

@@ -6,7 +6,8 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { dateOnly } from "@/lib/org/time";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
-import { DEFAULT_DEADLINE_MINUTES, type LessonFill } from "./rules";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
+import type { LessonFill } from "./rules";
 import { col, jsonArray } from "@/lib/sql";
 
 export type FillScope = {
@@ -161,7 +162,7 @@ export const TEACHER_SHARES = rawStatement(
     now: Date,
   ) => Prisma.sql`
     WITH settings AS (
-      SELECT o.id, coalesce(s."fillDeadlineMinutes", ${DEFAULT_DEADLINE_MINUTES})::int AS minutes
+      SELECT o.id, coalesce(s."fillDeadlineMinutes", ${ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes})::int AS minutes
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
        WHERE o.id = ${organisationId}
@@ -270,7 +271,10 @@ export async function deadlineSettings(organisationId: number): Promise<{ timeZo
     where: { id: organisationId },
     select: { timeZone: true, settings: { select: { fillDeadlineMinutes: true } } },
   });
-  return { timeZone: org.timeZone, minutes: org.settings?.fillDeadlineMinutes ?? DEFAULT_DEADLINE_MINUTES };
+  return {
+    timeZone: org.timeZone,
+    minutes: org.settings?.fillDeadlineMinutes ?? ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes,
+  };
 }
 
 /** Every organisation's zone and deadline: the reminder's candidates (one small query per worker tick). */
@@ -281,7 +285,7 @@ export async function allDeadlines(): Promise<{ organisationId: number; timeZone
   return orgs.map((o) => ({
     organisationId: o.id,
     timeZone: o.timeZone,
-    minutes: o.settings?.fillDeadlineMinutes ?? DEFAULT_DEADLINE_MINUTES,
+    minutes: o.settings?.fillDeadlineMinutes ?? ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes,
   }));
 }
 

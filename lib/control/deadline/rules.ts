@@ -17,7 +17,6 @@
 import { wallTimeToInstant, zoneOffsetMs, todayIn } from "@/lib/org/time";
 import { weekStart } from "../rules";
 
-export const DEFAULT_DEADLINE_MINUTES = 16 * 60;
 /** The reminder goes an hour before the deadline (DUT-1). */
 export const REMINDER_LEAD_MINUTES = 60;
 

@@ -2,6 +2,7 @@
 // one student, one period — per subject every mark, absences, lessons held and the finals. A
 // constant number of queries whatever the period holds; every query carries the organisation and
 // the one student the caller has authorised (or the class's students of a list page, studentsPeriodData).
+import { DEFAULT_TIME_ZONE, ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { type FinalSpecialName } from "@/lib/journal/marks";
 import { db, rawStatement, utcSql, type RowOf } from "@/lib/db";
 import { col, jsonArray } from "@/lib/sql";
@@ -305,10 +306,10 @@ function frameOf(
     classId: current?.classId ?? null,
     className: current?.class.name ?? null,
     orgName: org?.name ?? "",
-    method: (s?.averagingMethod ?? "WEIGHTED") as AveragingMethod,
+    method: (s?.averagingMethod ?? ORG_SETTINGS_DEFAULTS.averagingMethod) as AveragingMethod,
     scale: {
-      minMark: s?.minMark ?? 2,
-      maxMark: s?.maxMark ?? 5,
+      minMark: s?.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+      maxMark: s?.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
       roundingThreshold: s ? Number(s.roundingThreshold) : 0.5,
     },
   };
@@ -398,7 +399,7 @@ function assemblePeriod(
     ...frame,
     period,
     subjects,
-    closed: rows.closing ? { ...rows.closing, timeZone: timeZone ?? "Europe/Samara" } : null,
+    closed: rows.closing ? { ...rows.closing, timeZone: timeZone ?? DEFAULT_TIME_ZONE } : null,
   };
 }
 

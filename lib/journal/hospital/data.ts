@@ -1,4 +1,5 @@
 // Reads of hospital marks (REC-6): certificates in the caller's classes and the lessons of a stay.
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
@@ -174,7 +175,7 @@ export async function scaleOf(organisationId: number) {
   });
   return {
     orgKind: org?.kind ?? "SCHOOL",
-    minMark: org?.settings?.minMark ?? 2,
-    maxMark: org?.settings?.maxMark ?? 5,
+    minMark: org?.settings?.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+    maxMark: org?.settings?.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
   };
 }
