@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { buildAttendanceReport } from "./attendance";
 import { buildAttendanceSheet, buildGroupsAttendance, buildSpecialtiesAttendance } from "./attendance-forms";
 import { CONTENT_TYPES } from "./download";
-import { organisationTimeZone, reportScope, reportYearId, staffName } from "./data";
+import { organisationTimeZone, reportScope, reportYearId, staffName, type ReportScope } from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
@@ -29,14 +29,43 @@ import { reportFileName } from "./rules";
  * the signed-in user). Requests for a ZIP (isArchiveRequest) are built by buildArchive.
  */
 export async function buildModel(organisationId: number, req: ReportRequest, now: Date): Promise<ReportModel | null> {
-  if (req.report === "student")
-    return buildStudentPeriodReport({ organisationId, studentId: req.studentId, periodId: req.periodId, now });
+  return (await buildModelInZone(organisationId, req, now)).model;
+}
+
+/**
+ * buildModel's model with the organisation's time zone it was built in: the zone is read once per build
+ * (issue 22) — with the scope, or alone for the student's report — and serves both the builders' «today»
+ * and the renderer's «Дата печати» (PRN).
+ */
+export async function buildModelInZone(
+  organisationId: number,
+  req: ReportRequest,
+  now: Date,
+): Promise<{ model: ReportModel | null; timeZone: string }> {
+  if (req.report === "student") {
+    const timeZone = await organisationTimeZone(organisationId);
+    const { studentId, periodId } = req;
+    return { model: await buildStudentPeriodReport({ organisationId, studentId, periodId, timeZone, now }), timeZone };
+  }
   const scope = await reportScope(organisationId, await reportYearId(organisationId, req));
-  const { orgName, isCollege, year, periods } = scope;
+  return { model: await modelOfScope(organisationId, req, now, scope), timeZone: scope.timeZone };
+}
+
+/** Every request but the student's: built over the organisation's scope (reportScope). */
+type ScopedRequest = Exclude<ReportRequest, { report: "student" }>;
+
+/** The model of a scoped request over the scope already read (its year, classes, periods, zone). */
+async function modelOfScope(
+  organisationId: number,
+  req: ScopedRequest,
+  now: Date,
+  scope: ReportScope,
+): Promise<ReportModel | null> {
+  const { orgName, isCollege, timeZone, year, periods } = scope;
   if (!year) return null;
   const periodOf = (id: number | undefined) =>
     id === undefined ? null : (periods.find((p) => p.id === id) ?? undefined);
-  const base = { organisationId, orgName, isCollege, year, now };
+  const base = { organisationId, orgName, isCollege, timeZone, year, now };
   if (req.report === "teacher-hours" || req.report === "teacher-report") {
     const teacherName = req.teacherId ? await staffName(organisationId, req.teacherId) : null;
     if (!req.teacherId || !teacherName) return null;
@@ -115,8 +144,8 @@ export async function renderModel(model: ReportModel, format: "pdf" | "xlsx", ti
 
 export async function buildReport(organisationId: number, req: ReportRequest, now: Date): Promise<ReportFile | null> {
   if (isArchiveRequest(req)) return buildArchive(organisationId, req, now);
-  const model = await buildModel(organisationId, req, now);
-  return model ? renderModel(model, req.format, await organisationTimeZone(organisationId)) : null;
+  const { model, timeZone } = await buildModelInZone(organisationId, req, now);
+  return model ? renderModel(model, req.format, timeZone) : null;
 }
 
 /**
@@ -137,16 +166,18 @@ export async function buildArchive(
   const picked = pickClasses(scope.classes, pick, scope.departments, scope.isCollege);
   if (picked.classes.length === 0) return null;
   const zip = new JSZip();
-  const timeZone = await organisationTimeZone(organisationId);
   let title = "";
+  // Each class's model over the one scope read above (its year is every picked class's year): the
+  // organisation, its zone and the year are read once per archive, not once per class (issue 22).
   for (const [i, cls] of picked.classes.entries()) {
-    const model = await buildModel(
+    const model = await modelOfScope(
       organisationId,
-      { ...req, classId: cls.id, grade: undefined, departmentId: undefined, specialty: undefined } as ReportRequest,
+      { ...req, classId: cls.id, grade: undefined, departmentId: undefined, specialty: undefined } as ScopedRequest,
       now,
+      scope,
     );
     if (model) {
-      const file = await renderModel(model, req.format, timeZone);
+      const file = await renderModel(model, req.format, scope.timeZone);
       zip.file(file.fileName, file.bytes);
       title ||= model.title;
     }

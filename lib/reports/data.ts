@@ -8,7 +8,7 @@ import { FinalSpecial } from "@/prisma/generated/prisma/enums";
 import type { AveragingMethod, AverageInput, MarkScale } from "@/lib/journal/averages";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
-import { spanMeets, todayIn } from "@/lib/org/time";
+import { spanMeets } from "@/lib/org/time";
 import { lessonsGivenBy } from "@/lib/journal/rules";
 import type { AbsenceFact, FinalFact } from "./rules";
 import type { Stay } from "./contingent-rules";
@@ -98,6 +98,8 @@ export type ReportYear = { id: number; name: string; startDate: Date; endDate: D
 export type ReportScope = {
   orgName: string;
   isCollege: boolean;
+  /** The organisation's time zone (ORG-1), read here once per build: the builders' «today» and PRN's «Дата печати». */
+  timeZone: string;
   year: ReportYear | null;
   classes: ReportClass[];
   periods: ReportPeriod[];
@@ -108,7 +110,7 @@ export type ReportScope = {
 export async function reportScope(organisationId: number, yearId?: number): Promise<ReportScope> {
   const yearSelect = { id: true, name: true, startDate: true, endDate: true } as const;
   const [org, year] = await Promise.all([
-    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, kind: true } }),
+    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, kind: true, timeZone: true } }),
     yearId
       ? db.academicYear.findUnique({ where: { organisationId_id: { organisationId, id: yearId } }, select: yearSelect })
       : db.academicYear.findFirst({ where: { organisationId, isCurrent: true }, select: yearSelect }),
@@ -141,7 +143,15 @@ export async function reportScope(organisationId: number, yearId?: number): Prom
     : [[], [], []];
   // Natural order: 7А before 11Б, 2А before 10А (RPT-7, every class list of the reports).
   classes.sort((a, b) => a.grade - b.grade || compareRuNumeric(a.name, b.name));
-  return { orgName: org?.name ?? "", isCollege: org?.kind === "COLLEGE", year, classes, periods, departments };
+  return {
+    orgName: org?.name ?? "",
+    isCollege: org?.kind === "COLLEGE",
+    timeZone: org?.timeZone ?? DEFAULT_TIME_ZONE,
+    year,
+    classes,
+    periods,
+    departments,
+  };
 }
 
 /** Every final of the classes for the year (RPT-1 for the year, PRN-5): periods, year, exam, итоговая. */
@@ -628,17 +638,11 @@ export async function dataSnapshot(): Promise<string> {
   return row.snapshot;
 }
 
-/** An organisation's time zone: its reports print the date of its own day (PRN, «Дата печати»). */
+/**
+ * An organisation's time zone: its reports print the date of its own day (PRN, «Дата печати»). For the
+ * builds without a scope (the student's report, a territory's file); reportScope reads it with the rest.
+ */
 export async function organisationTimeZone(organisationId: number): Promise<string> {
   const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { timeZone: true } });
   return org?.timeZone ?? DEFAULT_TIME_ZONE;
-}
-
-/**
- * «Today» of the organisation at `now`, as UTC midnight: the day of printing up to which a report counts
- * lessons (RPT-7, RPT-8, RPT-12). The UTC date is a day behind in the small hours east of UTC — on
- * Kamchatka (UTC+12) until noon — and would leave out the lessons already given today.
- */
-export async function organisationToday(organisationId: number, now: Date): Promise<Date> {
-  return todayIn(await organisationTimeZone(organisationId), now);
 }

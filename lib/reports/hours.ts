@@ -4,15 +4,15 @@
 // for the substitute.
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { hoursBetween, organisationToday, signatoryFacts, type HourFact, type ReportClass } from "./data";
-import type { ReportInput } from "./scope-rules";
+import { hoursBetween, signatoryFacts, type HourFact, type ReportClass } from "./data";
+import { printingDay, type ReportInput } from "./scope-rules";
 import { daysInMonth, hoursGrid } from "./rating-rules";
 import { monthText } from "./rating";
 import { reportFileName, yearShort } from "./rules";
 import { signaturesFor, type SignPlan } from "./signatures";
 import { compareRuNumeric } from "@/lib/org/collation";
 
-/** The month's days up to the day of printing (`today`: the organisation's, organisationToday). */
+/** The month's days up to the day of printing (`today`: the organisation's, printingDay). */
 function monthSpan(month: Date, today: Date): { from: Date; to: Date; days: number } {
   const days = daysInMonth(month);
   const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), days));
@@ -60,7 +60,7 @@ async function hoursReport(
   },
 ): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
-  const { from, to, days } = monthSpan(input.month, await organisationToday(input.organisationId, input.now));
+  const { from, to, days } = monthSpan(input.month, printingDay(input));
   const [facts, signers] = await Promise.all([
     hoursBetween(input.organisationId, form.by, from, to),
     signatoryFacts(input.organisationId, form.signerClassIds),

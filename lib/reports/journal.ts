@@ -6,18 +6,18 @@
 import { formatDate } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
-import { organisationToday, signatoryFacts } from "./data";
+import { signatoryFacts } from "./data";
 import { journalFacts } from "./journal/data";
 import { journalParts, partSections } from "./journal-rules";
 import { periodText, reportFileName, yearShort } from "./rules";
 import { shortOfFull } from "./signatures";
-import { specialtyLabel, type ClassSpanInput } from "./scope-rules";
+import { printingDay, specialtyLabel, type ClassSpanInput } from "./scope-rules";
 
 export async function buildJournalReport(input: ClassSpanInput & { subjectId?: number }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
   // Lessons held up to the day of printing (the organisation's own day): lessons planned ahead carry nothing yet.
-  const printed = await organisationToday(input.organisationId, input.now);
+  const printed = printingDay(input);
   const until = span.endDate < printed ? span.endDate : printed;
   const [facts, signers] = await Promise.all([
     journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId, input.period === null),

@@ -7,14 +7,13 @@ import type { CellValue, ReportModel } from "./model";
 import {
   marksBetween,
   markSettings,
-  organisationToday,
   rollOn,
   signatoryFacts,
   subjectsOf,
   type ReportClass,
   type ReportPeriod,
 } from "./data";
-import type { ClassSpanInput, ReportInput } from "./scope-rules";
+import { printingDay, type ClassSpanInput, type ReportInput } from "./scope-rules";
 import { preliminary, ratingRows } from "./rating-rules";
 import { periodText, reportFileName, yearShort } from "./rules";
 import { signaturesFor } from "./signatures";
@@ -27,7 +26,7 @@ export async function buildRatingReport(input: ClassSpanInput): Promise<ReportMo
   const v = vocabulary(input.isCollege);
   const span = input.period ?? input.year;
   // The class as of the day of printing — the organisation's own day, not the UTC date (a day behind in the east).
-  const today = await organisationToday(input.organisationId, input.now);
+  const today = printingDay(input);
   const [roll, marks, settings, signers] = await Promise.all([
     rollOn(input.organisationId, [input.cls.id], span.endDate < today ? span.endDate : today),
     marksBetween(input.organisationId, input.cls.id, span.startDate, span.endDate),

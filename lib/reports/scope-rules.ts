@@ -6,9 +6,29 @@ import { parallelName, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportClass, ReportPeriod, ReportYear } from "./data";
 import type { SignPlan } from "./signatures";
 import { compareRu } from "@/lib/org/collation";
+import { todayIn } from "@/lib/org/time";
 
-/** What every report builder is handed: the organisation (school or college), the year it reads, the clock. */
-export type ReportInput = { organisationId: number; orgName: string; isCollege: boolean; year: ReportYear; now: Date };
+/**
+ * What every report builder is handed: the organisation (school or college, its time zone — read once
+ * per build with the scope, issue 22), the year it reads, the clock.
+ */
+export type ReportInput = {
+  organisationId: number;
+  orgName: string;
+  isCollege: boolean;
+  timeZone: string;
+  year: ReportYear;
+  now: Date;
+};
+
+/**
+ * «Today» of the organisation at `now`, as UTC midnight: the day of printing up to which a report counts
+ * lessons (RPT-7, RPT-8, RPT-12). The UTC date is a day behind in the small hours east of UTC — on
+ * Kamchatka (UTC+12) until noon — and would leave out the lessons already given today.
+ */
+export function printingDay(input: { timeZone: string; now: Date }): Date {
+  return todayIn(input.timeZone, input.now);
+}
 
 /** A report of one class over a period, or over the year when `period` is null (RPT-1, RPT-5, RPT-6, PRN-1). */
 export type ClassSpanInput = ReportInput & { cls: ReportClass; period: ReportPeriod | null };

@@ -11,7 +11,8 @@ import { formatDate } from "@/lib/org/time";
 import { cap, subjectTitle, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "./model";
 import { studentClassOn } from "@/lib/people/data";
-import { isCollegeOrg, organisationToday, signatoryFacts } from "./data";
+import { isCollegeOrg, signatoryFacts } from "./data";
+import { printingDay } from "./scope-rules";
 import { reportFileName } from "./rules";
 import { signaturesFor } from "./signatures";
 
@@ -19,9 +20,11 @@ export async function buildStudentPeriodReport(input: {
   organisationId: number;
   studentId: number;
   periodId: number;
+  /** The organisation's time zone, read once per build (buildModel; issue 22). */
+  timeZone: string;
   now: Date;
 }): Promise<ReportModel | null> {
-  const today = await organisationToday(input.organisationId, input.now);
+  const today = printingDay(input);
   const [student, view, isCollege, classId] = await Promise.all([
     studentHeader(input.organisationId, input.studentId, today),
     studentMarksView(input.organisationId, input.studentId, today, input.periodId),

@@ -3,11 +3,11 @@
 // marks (final marks of form VKR). Percentages without marks print «—», never «0,0».
 import { vocabulary } from "@/lib/org/vocabulary";
 import type { CellValue, ReportModel } from "./model";
-import { organisationToday, rollOn, signatoryFacts, vkrMarks } from "./data";
+import { rollOn, signatoryFacts, vkrMarks } from "./data";
 import { vkrFigures, type VkrFigures } from "./rating-rules";
 import { finalLabel, reportFileName, yearShort } from "./rules";
 import { signaturesFor } from "./signatures";
-import type { ClassesReportInput } from "./scope-rules";
+import { printingDay, type ClassesReportInput } from "./scope-rules";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
 
 function figures(name: string, f: VkrFigures, all: number): CellValue[] {
@@ -30,7 +30,7 @@ function figures(name: string, f: VkrFigures, all: number): CellValue[] {
 export async function buildVkrReport(input: ClassesReportInput & { yearEnd: Date }): Promise<ReportModel> {
   const v = vocabulary(input.isCollege);
   const classIds = input.classes.map((c) => c.id);
-  const today = await organisationToday(input.organisationId, input.now);
+  const today = printingDay(input);
   const [marks, roll, signers] = await Promise.all([
     vkrMarks(input.organisationId, classIds),
     rollOn(input.organisationId, classIds, today < input.yearEnd ? today : input.yearEnd),

@@ -8,12 +8,13 @@ import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { seedDemo } from "@/prisma/seed/index";
 import { db } from "@/lib/db";
-import { buildModel, buildReport } from "@/lib/reports/build";
+import { buildArchive, buildModel, buildReport } from "@/lib/reports/build";
 import { cellText } from "@/lib/reports/model";
 import { sectionLayout, xlsxLayout } from "@/lib/reports/render-xlsx";
 import { renderInThread, renderPdf, reportDocument, stopPdfThreads } from "@/lib/reports/render-pdf";
 import { PDF_THREAD_NICE } from "@/lib/reports/pdf-priority.mjs";
 import type { ReportRequest } from "@/lib/reports/schema";
+import { counted } from "../support/pg-queries";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
 let school = 0;
@@ -354,5 +355,43 @@ describe("the day of printing is the organisation's own (RPT-7, RPT-12)", () => 
     } finally {
       await db.classMembership.update({ where, data: { endDate: null } });
     }
+  });
+});
+
+// Issue 22 (round 19): the organisation's time zone is read once per build — with the report's scope —
+// and serves both the builders' «today» and the renderer's «Дата печати» (PRN); an archive reads the
+// organisation once, not once per class.
+describe("the organisation's time zone read once per build (PRN, issue 22)", () => {
+  const organisationReads = (queries: { text: string }[]) =>
+    queries.filter((q) => /FROM "public"\."Organisation"/.test(q.text) || /"Organisation" o\b/.test(q.text));
+  const zoneReads = (queries: { text: string }[]) =>
+    organisationReads(queries).filter((q) => q.text.includes('"timeZone"'));
+
+  it("the printed journal reads the zone once and prints the organisation's date", async () => {
+    const KAMCHATKA_MONDAY = new Date("2026-11-22T22:00:00Z"); // 23.11 10:00 on Kamchatka, 22.11 in UTC
+    const before = await db.organisation.findUniqueOrThrow({ where: { id: school }, select: { timeZone: true } });
+    await db.organisation.update({ where: { id: school }, data: { timeZone: "Asia/Kamchatka" } });
+    try {
+      const { result, queries } = await counted(() =>
+        buildReport(school, { report: "journal", format: "pdf", classId, periodId }, KAMCHATKA_MONDAY),
+      );
+      expect(zoneReads(queries)).toHaveLength(1);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(result!.bytes)), { mergePages: true });
+      expect(text).toContain("23.11.2026");
+    } finally {
+      await db.organisation.update({ where: { id: school }, data: { timeZone: before.timeZone } });
+    }
+  });
+
+  it("an archive of a parallel reads the organisation's scope and zone once, whatever the number of classes", async () => {
+    const sevenths = await db.classGroup.count({ where: { organisationId: school, grade: 7 } });
+    expect(sevenths).toBeGreaterThan(1);
+    const { result, queries } = await counted(() =>
+      buildArchive(school, { report: "summary", format: "xlsx", periodId, grade: 7 } as ReportRequest, TODAY),
+    );
+    expect(result).not.toBeNull();
+    // reportScope's read (name, kind, zone); each class's signatories still read the director (RPT-1's signature).
+    expect(organisationReads(queries).filter((q) => q.text.includes('"kind"'))).toHaveLength(1);
+    expect(zoneReads(queries)).toHaveLength(1);
   });
 });

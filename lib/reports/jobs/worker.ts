@@ -4,8 +4,7 @@
 // done with a keeping time; progress is written between the stages for the page's progress bar.
 // A push job (lib/push/jobs.ts) is claimed before any report and delivered through deliverPush.
 import { deleteFile, putFile } from "@/lib/storage/files";
-import { buildArchive, buildModel, renderModel, type ReportFile } from "../build";
-import { organisationTimeZone } from "../data";
+import { buildArchive, buildModelInZone, renderModel, type ReportFile } from "../build";
 import { isArchiveRequest, parseReportRequest } from "../schema";
 import { logger, safeError } from "@/lib/ops/log";
 import { observeJob } from "@/lib/ops/metrics";
@@ -118,10 +117,10 @@ async function buildJob(
         await breathe();
       });
     } else {
-      const model = await buildModel(organisationId, parsed.data, now());
+      const { model, timeZone } = await buildModelInZone(organisationId, parsed.data, now());
       await setProgress(organisationId, id, 50);
       await breathe();
-      file = model ? await renderModel(model, parsed.data.format, await organisationTimeZone(organisationId)) : null;
+      file = model ? await renderModel(model, parsed.data.format, timeZone) : null;
     }
     if (!file) {
       await failJob(organisationId, id, "Класс, период или преподаватель не найден", now());
