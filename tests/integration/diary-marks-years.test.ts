@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newSince, studentPeriodData, studentsPeriodData } from "@/lib/diary/marks/data";
 import { todayIn } from "@/lib/org/time";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { addLesson, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 let pastYear = 0;
@@ -103,18 +103,6 @@ describe("DRY-7: a subgroup's homework is new only for its members", () => {
       ),
     );
     await db.subgroupMember.create({ data: { organisationId, subgroupId: mine.id, studentId: student } });
-    const lesson = (subgroupId: number | null, date: string) =>
-      db.lesson.create({
-        data: {
-          organisationId,
-          classId: f.classId,
-          subjectId: f.subjectId,
-          teacherId: f.users.teacher,
-          date: day(date),
-          bellNumber: 7,
-          subgroupId,
-        },
-      });
     const homework = (lessonId: number) =>
       db.homework.create({
         data: { organisationId, lessonId, text: "Упражнение", createdById: f.users.teacher, createdAt: NOW },
@@ -125,7 +113,7 @@ describe("DRY-7: a subgroup's homework is new only for its members", () => {
       [mine.id, "2026-11-24"],
       [theirs.id, "2026-11-25"],
     ] as const)
-      await homework((await lesson(subgroupId, date)).id);
+      await homework(await addLesson(f, date, subgroupId));
     const after = await newSince(organisationId, f.users.teacher, student, since);
     expect(after.homework - before.homework).toBe(2);
   });

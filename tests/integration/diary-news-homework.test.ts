@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { NEW_SINCE, newSince } from "@/lib/diary/marks/data";
 import { diaryWeekPage } from "@/lib/diary/data";
 import { todayIn } from "@/lib/org/time";
-import { createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
+import { addLesson, createJournalFixture, day, NOW, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 let g: JournalFixture;
@@ -56,22 +56,8 @@ beforeAll(async () => {
       { organisationId, subgroupId: mine.id, studentId: f.left },
     ],
   });
-  const lesson = (subgroupId: number | null, date: string) =>
-    db.lesson
-      .create({
-        data: {
-          organisationId,
-          classId: f.classId,
-          subjectId: f.subjectId,
-          teacherId: f.users.teacher,
-          date: day(date),
-          bellNumber: 7,
-          subgroupId,
-        },
-      })
-      .then((l) => l.id);
-  const mineLesson = await lesson(mine.id, "2026-11-24");
-  const theirLesson = await lesson(theirs.id, "2026-11-25");
+  const mineLesson = await addLesson(f, "2026-11-24", mine.id);
+  const theirLesson = await addLesson(f, "2026-11-25", theirs.id);
   // Homework created before, between and after the moments tried: the whole class's (past and future
   // lessons), each subgroup's, the first grade's, and another school's at the same moments.
   const made: [number, number][] = [

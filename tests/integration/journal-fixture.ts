@@ -203,6 +203,25 @@ export async function createJournalFixture(opts: { students?: number; lessons?: 
   };
 }
 
+/**
+ * Another lesson of the fixture's class and subject by its teacher on `iso`, at bell 7 (clear of the
+ * fixture's own at bell 2) — a subgroup's when `subgroupId` is set; the lesson's id.
+ */
+export async function addLesson(f: JournalFixture, iso: string, subgroupId: number | null = null): Promise<number> {
+  const l = await db.lesson.create({
+    data: {
+      organisationId: f.organisationId,
+      classId: f.classId,
+      subjectId: f.subjectId,
+      teacherId: f.users.teacher,
+      date: day(iso),
+      bellNumber: 7,
+      subgroupId,
+    },
+  });
+  return l.id;
+}
+
 /** An assignment of a lesson (the grid's column for marks). */
 export async function addAssignment(f: JournalFixture, lessonId: number, typeId = f.types.answer): Promise<number> {
   const a = await db.assignment.create({ data: { organisationId: f.organisationId, lessonId, typeId } });
