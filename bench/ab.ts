@@ -13,7 +13,7 @@
 // cells alternating 4 and 5 with the version each answer gives (issue 22 item 6, round 14); a 409
 // would be an error. Both builds save the same cells in turn (the windows never overlap).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -82,7 +82,11 @@ async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promis
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", args["app-log"] ? "pipe" : "ignore", "inherit"],
   });
-  child.stdout?.resume();
+  // AB_APP_LOG_DIR=<dir> (with --app-log): each server's log lines kept in <dir>/<name>.log, e.g. to set
+  // the request lines' own `ms` (the app server's time) against the client's latency (issue 22 item 6, round 19).
+  if (child.stdout && process.env.AB_APP_LOG_DIR)
+    child.stdout.pipe(createWriteStream(path.join(process.env.AB_APP_LOG_DIR, `${name}.log`)));
+  else child.stdout?.resume();
   const deadline = Date.now() + 120_000;
   for (;;) {
     const ok = await send(new http.Agent(), base, { path: "/login" }).then(

@@ -5,15 +5,26 @@
 // `--window from,to` keeps the samples taken between those seconds after the profile's start
 // (e.g. only the 1-client level of a run); "inclusive by package" counts a sample once for every
 // package on its stack (what ran under pg, under @prisma/client, under next-auth…).
+// `--phases 'session=requireUserForRoute;command=decide|save@lib_journal;…'` (issue 22 item 6, round 19):
+// each busy sample goes to ONE phase (bench/profile-phases.ts: the innermost frame on its stack that a
+// rule names), the rest by the package of its leaf frame; `--per <n>`: also ms per request (n requests
+// in the profile's window).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { phaseOfStack, phaseRules } from "./profile-phases";
 
 type Frame = { functionName: string; url: string; lineNumber: number };
 type Node = { id: number; callFrame: Frame; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 const { values, positionals } = parseArgs({
-  options: { top: { type: "string", default: "30" }, fn: { type: "string" }, window: { type: "string" } },
+  options: {
+    top: { type: "string", default: "30" },
+    fn: { type: "string" },
+    window: { type: "string" },
+    phases: { type: "string" },
+    per: { type: "string" },
+  },
   allowPositionals: true,
 });
 if (positionals.length !== 1) throw new Error("usage: tsx bench/profile-top.ts <file.cpuprofile> [--top N]");
@@ -102,4 +113,30 @@ if (values.fn) {
     }
     console.log(`  ${pct(us)}  ${name}`);
   }
+}
+
+if (values.phases) {
+  const rules = phaseRules(values.phases);
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const stackOf = (id: number) => {
+    const frames = [];
+    for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) frames.push(byId.get(p)!.callFrame);
+    return frames;
+  };
+  const out = new Map<string, number>();
+  let busy = 0;
+  for (const [id, us] of self) {
+    const f = byId.get(id)!.callFrame;
+    if (f.functionName === "(idle)") continue;
+    busy += us;
+    const k = phaseOfStack(stackOf(id), rules) ?? `(no phase) ${packageOf(f)}`;
+    out.set(k, (out.get(k) ?? 0) + us);
+  }
+  const per = values.per ? Number(values.per) : 0;
+  console.log(`\nphases (busy ${(busy / 1000).toFixed(0)} ms${per ? `, ${per} requests` : ""}):`);
+  for (const [k, us] of [...out].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(
+      `  ${((100 * us) / busy).toFixed(1).padStart(5)} % of busy  ${(us / 1000).toFixed(0).padStart(7)} ms${per ? `  ${(us / 1000 / per).toFixed(3).padStart(7)} ms/request` : ""}  ${k}`,
+    );
 }
