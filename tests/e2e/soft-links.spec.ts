@@ -3,18 +3,8 @@
 // click on the diary's year and period tabs, the journal's year tab and the profile's links loads no document;
 // the diary's period report (a download) still downloads; a Ctrl+click still opens a tab.
 import { expect, test, type Page } from "@playwright/test";
-import { demoChildIn7A, demoLogin, query, signInAs } from "./support";
+import { demoChildIn7A, demoPastYearName, signInAs } from "./support";
 import { YearTabs } from "./pages/year-tabs";
-
-async function pastYearName(): Promise<string> {
-  const school = demoLogin("TEACHER");
-  const [year] = await query<{ name: string }>(
-    `SELECT y.name FROM "AcademicYear" y JOIN "Organisation" o ON o.id = y."organisationId"
-      WHERE o.name = $1 AND y.status = 'CLOSED' ORDER BY y."startDate" DESC LIMIT 1`,
-    [school.orgName],
-  );
-  return year.name;
-}
 
 /** Marks this document; `loads()` counts the documents requested since, `same()` says the mark is still there. */
 async function watchDocuments(page: Page) {
@@ -33,7 +23,7 @@ test("a parent on a phone: the diary's period and year tabs open without a docum
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const year = await pastYearName();
+  const year = await demoPastYearName();
   const child = await demoChildIn7A();
   await signInAs(page, "PARENT");
   await page.goto(`/diary/${child}/marks`);
@@ -71,7 +61,7 @@ test("a teacher at 1366 px: the journal's year tab and the profile's links open 
   context,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const year = await pastYearName();
+  const year = await demoPastYearName();
   await signInAs(page, "TEACHER");
   await page.goto("/journal");
   // the teacher's first own journal through the picker (tests/e2e/journal-nav.spec.ts)
