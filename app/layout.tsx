@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { SoftNavListener } from "@/components/ui/soft-nav-listener";
 
 export const metadata: Metadata = {
   title: { default: "Электронный журнал", template: "%s — Электронный журнал" },
@@ -24,7 +25,11 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="ru">
-      <body className="min-h-screen pl-[env(safe-area-inset-left)] pr-[env(safe-area-inset-right)]">{children}</body>
+      <body className="min-h-screen pl-[env(safe-area-inset-left)] pr-[env(safe-area-inset-right)]">
+        {children}
+        {/* The app's one soft navigation (issue 22): every page's marked links open on the client. */}
+        <SoftNavListener />
+      </body>
     </html>
   );
 }

@@ -1,6 +1,7 @@
 // Choosing a journal: class / group (and subgroup) × subject, and the period (JRN-1). A plain GET
 // form, so it works without JavaScript and keeps the choice in the address. The substituted lessons'
-// links are anchors in one client component (components/ui/soft-nav.tsx; issue 22 item 2).
+// links are anchors in one SoftNav, opened on the client by the app's one listener (components/ui/soft-nav.tsx;
+// issue 22 items 2 and 7).
 import type { JournalChoice, PeriodOption, SubstituteLesson } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
 import { ClassSubjectField, PeriodField } from "./choice-fields";

@@ -3,8 +3,8 @@
 // Tailwind's `sm`) it is one compact line — «Журнал», the user's name, «Выйти» — and the menu is the
 // bottom bar (bottom-nav.tsx, DAY-4): the header took three lines of menu there (≈ 160 px) and
 // pushed the diary's first lesson down.
-// Every link of the header is a plain anchor and the header ONE SoftNav (components/ui/soft-nav.tsx) that
-// opens them on the client: the brand, both menus (the phone's bar sits in the header's DOM, fixed to the
+// Every link of the header is a plain anchor and the header ONE SoftNav (components/ui/soft-nav.tsx), whose
+// links the app's one listener opens on the client: the brand, both menus (the phone's bar sits in the header's DOM, fixed to the
 // screen's bottom) and the profile — ≈ 28 next/link client components per page before (issue 22 item 1).
 import { SoftNav } from "@/components/ui/soft-nav";
 import type { CurrentUser } from "@/lib/auth/session";

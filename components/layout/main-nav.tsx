@@ -5,8 +5,8 @@
 // are not repeated in each page's RSC payload, and the bar's hrefs are not sent twice (issue 22 item 1:
 // the layout is paid on every request). From Tailwind's `sm` up the menu is a line of the header: the
 // first MENU_BAR items and «Ещё»; on a phone it is the bottom bar (bottom-nav.tsx) and this line is hidden.
-// The links are plain anchors: the header around them (a SoftNav) opens them on the client — one click
-// handler for the whole header instead of a next/link per link (≈ 0.9 ms per page, round 16's profile).
+// The links are plain anchors: the header around them is a SoftNav, whose links the app's one listener opens
+// on the client — no next/link per link (≈ 0.9 ms per page, round 16's profile).
 import type { ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { NAV_ITEMS, currentHref, splitMenu, type NavItem } from "./nav-items";

@@ -1,12 +1,15 @@
-// The app's links (issue 22, the evening peak): next/link that does not prefetch. Next.js prefetches the
-// route of every <Link> that scrolls into view; a parent opening the diary on a phone sent ≈ 35 prefetch
-// requests (each ≈ 3–5 ms of the app server's CPU — together several times the diary page itself), nearly
-// all for pages never opened, and again after every refresh of the page. A click still navigates on the
-// client: one request for the page it opens. `prefetch` can still be asked for one link. Server-safe.
+// The app's links (issue 22, the evening peak and items 5 and 7): a plain server-rendered anchor, marked
+// for the app's one soft navigation (components/ui/soft-nav.tsx): a plain left click still opens the page
+// on the client — one request for the page it opens, no document load — through the listener the root
+// layout mounts once. It was next/link with prefetch={false}: a client component per link (a reference and
+// a props object in the page's flight, its hooks in the HTML render), and next/link prefetches the route of
+// every link that scrolls into view unless told not to (≈ 35 requests per diary on a phone). Nothing is
+// prefetched now. Only pages: a file or a route handler is a plain <a> (with `download`), which the
+// listener leaves to the browser — as it does a link with `target`, a modifier or a middle click.
 // Everything outside the kit imports this, not next/link (eslint.config.mjs, tests/unit/lint-rules).
-import NextLink from "next/link";
-import type { ComponentProps } from "react";
+import type { AnchorHTMLAttributes } from "react";
 
-export default function Link({ prefetch = false, ...props }: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={prefetch} {...props} />;
+export default function Link({ href, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  // href written after the caller's attributes, where next/link wrote it: the same HTML but for the mark.
+  return <a {...props} href={href} data-soft-nav="" />;
 }

@@ -1,22 +1,12 @@
 // Closed years stay readable (REC-3, ARC-2) on the demo's closed 2025/2026: the teacher opens her
 // class's journal of that year read-only; a parent opens the child's previous year in the diary.
 import { expect, test } from "@playwright/test";
-import { demoLogin, query, signInAs } from "./support";
+import { demoLogin, demoPastYearName, query, signInAs } from "./support";
 import { YearTabs } from "./pages/year-tabs";
-
-async function pastYearName(): Promise<string> {
-  const school = demoLogin("TEACHER");
-  const [year] = await query<{ name: string }>(
-    `SELECT y.name FROM "AcademicYear" y JOIN "Organisation" o ON o.id = y."organisationId"
-      WHERE o.name = $1 AND y.status = 'CLOSED' ORDER BY y."startDate" DESC LIMIT 1`,
-    [school.orgName],
-  );
-  return year.name;
-}
 
 test.describe("closed years readable (REC-3)", () => {
   test("a teacher opens her class journal of a closed year read-only", async ({ page }) => {
-    const year = await pastYearName();
+    const year = await demoPastYearName();
     await signInAs(page, "TEACHER");
     await page.goto("/journal");
     await new YearTabs(page).choose(year);
@@ -43,7 +33,7 @@ test.describe("closed years readable (REC-3)", () => {
 
   test("a parent opens the child's previous year in the diary: marks, finals, absences", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const year = await pastYearName();
+    const year = await demoPastYearName();
     const parent = demoLogin("PARENT");
     const [child] = await query<{ id: number; firstName: string; lastName: string }>(
       `SELECT s.id, s."firstName", s."lastName" FROM "Student" s

@@ -80,6 +80,17 @@ export async function demoParentChildren(): Promise<DemoChild[]> {
   );
 }
 
+/** The demo school's latest closed academic year («2025/2026»): its name, as the year tabs show it (REC-3). */
+export async function demoPastYearName(): Promise<string> {
+  const school = demoLogin("TEACHER");
+  const [year] = await query<{ name: string }>(
+    `SELECT y.name FROM "AcademicYear" y JOIN "Organisation" o ON o.id = y."organisationId"
+      WHERE o.name = $1 AND y.status = 'CLOSED' ORDER BY y."startDate" DESC LIMIT 1`,
+    [school.orgName],
+  );
+  return year.name;
+}
+
 /** The demo parent's child in 7А (Смирнов Артём, the demo student): the student's id. */
 export async function demoChildIn7A(): Promise<number> {
   const [child] = await query<{ id: number }>(

@@ -143,12 +143,18 @@ describe("ESLint: one home for the audit row and for Russian sorting (AUTH-5, is
   }, 30_000);
 });
 
-describe("ESLint: the app's links do not prefetch (issue 22, the evening peak)", () => {
+describe("ESLint: the app's links do not prefetch and are not next/link (issue 22, the evening peak)", () => {
   const linkMessages = (messages: Awaited<ReturnType<typeof lintAs>>) =>
     messages.filter((m) => m.ruleId === "no-restricted-imports" && m.message.includes("next/link"));
 
-  it("refuses next/link in a page, a domain component and a kit component", async () => {
-    for (const asPath of ["app/(app)/diary/links.tsx", "components/diary/links.tsx", "components/ui/links.tsx"]) {
+  // components/ui/link.tsx is a plain anchor now (issue 22: one soft navigation): nothing wraps next/link.
+  it("refuses next/link in a page, a domain component, a kit component and the kit's Link itself", async () => {
+    for (const asPath of [
+      "app/(app)/diary/links.tsx",
+      "components/diary/links.tsx",
+      "components/ui/links.tsx",
+      "components/ui/link.tsx",
+    ]) {
       const found = linkMessages(await lintAs("next-link.tsx", asPath));
       expect(
         found.map((m) => m.line),
@@ -156,9 +162,5 @@ describe("ESLint: the app's links do not prefetch (issue 22, the evening peak)",
       ).toEqual([2]);
       expect(found[0].message).toContain("components/ui/link.tsx");
     }
-  }, 30_000);
-
-  it("lets components/ui/link.tsx itself wrap next/link", async () => {
-    expect(linkMessages(await lintAs("next-link.tsx", "components/ui/link.tsx"))).toEqual([]);
   }, 30_000);
 });

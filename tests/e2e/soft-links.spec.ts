@@ -1,0 +1,99 @@
+// Every page's own links (components/ui/link.tsx, issue 22 items 1, 5 and 7) are plain anchors opened on the
+// client by the app's ONE listener (components/ui/soft-nav-listener.tsx, mounted in the root layout): a plain
+// click on the diary's year and period tabs, the journal's year tab and the profile's links loads no document;
+// the diary's period report (a download) still downloads; a Ctrl+click still opens a tab.
+import { expect, test, type Page } from "@playwright/test";
+import { demoChildIn7A, demoPastYearName, signInAs } from "./support";
+import { YearTabs } from "./pages/year-tabs";
+
+/** Marks this document; `loads()` counts the documents requested since, `same()` says the mark is still there. */
+async function watchDocuments(page: Page) {
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "document") documents.push(r.url());
+  });
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  return {
+    loads: () => documents.length,
+    same: () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true),
+  };
+}
+
+test("a parent on a phone: the diary's period and year tabs open without a document load, the report downloads", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const year = await demoPastYearName();
+  const child = await demoChildIn7A();
+  await signInAs(page, "PARENT");
+  await page.goto(`/diary/${child}/marks`);
+  await expect(page.getByRole("heading", { name: "Дневник: отметки" })).toBeVisible();
+  const watch = await watchDocuments(page);
+
+  // the period tabs: the kit's LinkTabs of the app's Link
+  const periods = page.getByRole("navigation", { name: "Периоды" });
+  await periods.getByRole("link", { name: "1 четверть" }).click();
+  await expect(page).toHaveURL(/period=/);
+  await expect(periods.getByRole("link", { name: "1 четверть" })).toHaveAttribute("aria-current", "page");
+  expect(watch.loads()).toBe(0);
+
+  // the period report: an anchor with `download` inside the diary's marked tabs — the browser's, not the router's
+  const url = page.url();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByRole("navigation", { name: "Разделы дневника" })
+      .getByRole("link", { name: /Отчёт за период/ })
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(page.url()).toBe(url);
+
+  // the year tabs (LinkTabs too)
+  await new YearTabs(page).choose(year);
+  await expect(page.getByTestId("past-year")).toContainText(`${year} учебный год`);
+  expect(watch.loads()).toBe(0);
+  expect(await watch.same()).toBe(true);
+});
+
+test("a teacher at 1366 px: the journal's year tab and the profile's links open without a document load; Ctrl+click opens a tab", async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const year = await demoPastYearName();
+  await signInAs(page, "TEACHER");
+  // The journal page before a journal is opened: once one is, /journal?year= reopens the remembered journal
+  // (DAY-3's cookie, ahead of the asked year), so the grid's own year tab shows no change to wait for.
+  await page.goto("/journal");
+  await expect(page.getByRole("form", { name: "Выбор журнала" })).toBeVisible();
+  const watch = await watchDocuments(page);
+
+  await new YearTabs(page).choose(year);
+  await expect(page).toHaveURL(/year=/);
+  expect(watch.loads()).toBe(0);
+  expect(await watch.same()).toBe(true);
+
+  await page.goto("/profile");
+  const onProfile = await watchDocuments(page);
+  await page.getByRole("main").getByRole("list").getByRole("link", { name: "Токены API" }).click();
+  await expect(page).toHaveURL(/\/profile\/tokens$/);
+  await page.getByRole("main").getByRole("link", { name: "API", exact: true }).click();
+  await expect(page).toHaveURL(/\/api-docs$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(onProfile.loads()).toBe(0);
+  expect(await onProfile.same()).toBe(true);
+
+  const [tab] = await Promise.all([
+    context.waitForEvent("page"),
+    page
+      .getByRole("main")
+      .getByRole("link", { name: "Токены API" })
+      .first()
+      .click({ modifiers: ["Control"] }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe("/profile/tokens");
+  expect(new URL(page.url()).pathname).toBe("/api-docs"); // this tab stayed
+  await tab.close();
+});
