@@ -9,7 +9,17 @@ test.describe("closed years readable (REC-3)", () => {
     const year = await demoPastYearName();
     await signInAs(page, "TEACHER");
     await page.goto("/journal");
+    // A journal of the current year first: DAY-3 remembers it (a cookie).
+    const picker = page.getByLabel("Класс и предмет");
+    const mine = await picker.locator('optgroup[label="Мои классы"] option').first().getAttribute("value");
+    await picker.selectOption(mine!);
+    await page.getByRole("form", { name: "Выбор журнала" }).getByRole("button", { name: "Открыть" }).click();
+    const current = page.getByRole("heading", { name: /^Журнал: / });
+    await expect(current).toBeVisible();
+    const currentTitle = await current.innerText();
+    // The closed year's tab opens that year's picker, not the remembered journal (choose() checks the tab).
     await new YearTabs(page).choose(year);
+    await expect(page.getByRole("heading", { name: "Классный журнал", exact: true })).toBeVisible();
     const pick = page.getByRole("combobox").first();
     await pick.selectOption({ label: await pick.locator("option", { hasText: "6А · Математика" }).innerText() });
     await page.getByRole("button", { name: "Открыть" }).click();
@@ -29,6 +39,14 @@ test.describe("closed years readable (REC-3)", () => {
     await grid.locator("td[data-pos]").first().click();
     await page.keyboard.type("5");
     await expect(page.getByText("Журнал открыт только для просмотра").first()).toBeVisible();
+    // Back at the current year: DAY-3's last journal is the current year's one — a closed year's journal
+    // is not remembered.
+    await page
+      .getByRole("navigation", { name: "Учебный год" })
+      .getByRole("link", { name: /текущий/ })
+      .click();
+    await expect(page.getByRole("heading", { name: currentTitle, exact: true })).toBeVisible();
+    await expect(page.getByTestId("closed-year")).toHaveCount(0);
   });
 
   test("a parent opens the child's previous year in the diary: marks, finals, absences", async ({ page }) => {

@@ -63,8 +63,7 @@ test("a teacher at 1366 px: the journal's year tab and the profile's links open 
   await page.setViewportSize({ width: 1366, height: 768 });
   const year = await demoPastYearName();
   await signInAs(page, "TEACHER");
-  // The journal page before a journal is opened: once one is, /journal?year= reopens the remembered journal
-  // (DAY-3's cookie, ahead of the asked year), so the grid's own year tab shows no change to wait for.
+  // The journal page before a journal is opened (past-years.spec takes the year tab from an open journal).
   await page.goto("/journal");
   await expect(page.getByRole("form", { name: "Выбор журнала" })).toBeVisible();
   const watch = await watchDocuments(page);

@@ -60,8 +60,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   if (!["journal.viewAll", "journal.viewOwn", "journal.editAll", "journal.editOwn"].some((p) => held.has(p)))
     forbidden();
   const asked = request(await searchParams);
+  // DAY-3 reopens the last journal only at a plain /journal: a URL that names a journal, a lesson or a year
+  // (the year tabs, REC-3) opens what it names — before, a closed year's tab reopened the remembered journal.
   const last =
-    asked.classId === undefined && asked.lessonId === undefined
+    asked.classId === undefined && asked.lessonId === undefined && asked.yearId === undefined
       ? remembered((await cookies()).get(LAST_JOURNAL_COOKIE)?.value, user.id)
       : null;
   // The current year's journal list is read with the grid's head (the usual case: no second round);
@@ -78,9 +80,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     beside.read,
     beside.head,
   );
-  // A remembered journal no longer open to the user (load moved) is simply not opened.
-  const page =
-    last && tried.kind === "forbidden" ? await loadGridPage(user, asked, undefined, beside.read, beside.head) : tried;
+  // A remembered journal no longer open to the user (load moved) is simply not opened; nor is one whose year
+  // has been closed since (REC-3: in September, last year's read-only journal is not «the last journal»).
+  const stale = tried.kind === "forbidden" || (tried.kind === "grid" && tried.head.yearClosed);
+  const page = last && stale ? await loadGridPage(user, asked, undefined, beside.read, beside.head) : tried;
   if (page.kind === "forbidden") forbidden();
   const { substitutions, clubs, choices: currentChoices, years } = await beside.picker();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
@@ -156,8 +159,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             </p>
           )}
           <JournalGrid
+            // DAY-3 remembers a journal of an open year only («the last journal, scrolled to today»): a closed
+            // year's journal (REC-3, read-only) must not come back at the current year's plain /journal.
             remember={
-              page.lessonOnly === null
+              page.lessonOnly === null && !page.head.yearClosed
                 ? {
                     cookie: LAST_JOURNAL_COOKIE,
                     value: `${user.id}:${page.view.classId}:${page.view.subjectId}:${page.view.subgroupId ?? ""}`,
