@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--app-log] [--paths grid,grid35,diary,ping,deputy@/control,grid35~abl=d]`
+// `npx tsx bench/ab.ts --other <dir> [--rounds 7] [--seconds 4] [--clients 1] [--app-log] [--paths grid,grid35,diary,ping,zavuch@/control,zavuch@report,grid35~abl=d]`
 // (`<name>~<query>`: a named page with more search parameters, e.g. `diary~view=week`, or a scratch
 // build's switch that stops the page after its reads — issue 22 round 13's ablation)
 // (issue 22, round 6): this tree's build and the build of another checkout (`git archive <commit> |
@@ -25,9 +25,9 @@ import { benchAppEnv, median, runScript } from "./compare";
 import { prepareDataset } from "./dataset/generate";
 import { logSize, setStatementLogging, statementsFromLog } from "./db-floor";
 import { datasetToday, loadFixtures } from "./fixtures";
-import { runLoad, send, type Req } from "./http-load";
+import { runLoad, send, startRequestLoops, type Req } from "./http-load";
 import { cpuSeconds } from "./proc-cpu";
-import { bigGridPath, diaryPath, gridPath } from "./scenarios";
+import { bigGridPath, diaryPath, gridPath, orgReportPath } from "./scenarios";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +44,12 @@ const { values: args } = parseArgs({
     "app-log": { type: "boolean", default: false },
     /** A directory for both servers' V8 CPU profiles (written when they stop; bench/profile-top.ts reads them). */
     prof: { type: "string" },
+    /**
+     * SEC-5 side by side (issue 22, round 19): every path measured twice per round, alone and with this many
+     * of the deputy's whole-organisation report requests in flight beside it (bench scenario
+     * journal_grid_beside_20_org_reports: `--paths grid --beside 20`), with the report answers per second.
+     */
+    beside: { type: "string", default: "0" },
   },
 });
 const log = (s: string): void => console.log(`[ab] ${s}`);
@@ -118,6 +124,8 @@ async function main(): Promise<void> {
       grid: gridPath(fx),
       diary: diaryPath(fx),
       save: "/api/journal/cell?",
+      // SEC-5's report (as the deputy: `zavuch@report`): its kept file while the database is unchanged.
+      report: orgReportPath(fx),
     };
     const wanted = args.paths.split(",").map((p) => p.trim());
     if (wanted.some((w) => w.split("~")[0] === "grid35")) all.grid35 = bigGridPath(fx);
@@ -147,7 +155,16 @@ async function main(): Promise<void> {
       if (cell && typeof version === "number") cell.version = version;
       return r.ok;
     };
-    const cases: Array<{ key: string; app: Served; path: string; cookie: string; save: boolean }> = [];
+    const beside = Number(args.beside);
+    const cases: Array<{
+      key: string;
+      app: Served;
+      path: string;
+      cookie: string;
+      save: boolean;
+      beside: number;
+      deputy?: string;
+    }> = [];
     for (const app of apps) {
       const teacher = await signIn(app.base, fx.orgId, fx.grid.teacherLogin, "demo2026");
       const parent = await signIn(app.base, fx.orgId, "parent", "demo2026");
@@ -170,7 +187,12 @@ async function main(): Promise<void> {
             : name === "grid35"
               ? bigTeacher
               : teacher;
-        const p = at > 0 ? w.slice(at + 1) : extra !== undefined ? `${all[name]}&${extra}` : (all[w] ?? w);
+        const p =
+          at > 0
+            ? (all[w.slice(at + 1)] ?? w.slice(at + 1))
+            : extra !== undefined
+              ? `${all[name]}&${extra}`
+              : (all[w] ?? w);
         const save = name === "save";
         const query = save ? p.slice(all.save.length - 1).replace(/^\?$/, "") : "";
         const one = (): Req => (save ? saveRequest(cookie, app.base, 0, 0, query) : { path: p, headers: { cookie } });
@@ -191,9 +213,19 @@ async function main(): Promise<void> {
         await setStatementLogging(pgServer.url("postgres"), false);
         const statements = statementsFromLog(logFile, offset).length;
         log(`${app.name} ${w}: ${r.body.length} bytes, ${statements} SQL statements`);
-        cases.push({ key: `${w} · ${app.name}`, app, path: save ? query : p, cookie, save });
+        cases.push({ key: `${w} · ${app.name}`, app, path: save ? query : p, cookie, save, beside: 0 });
+        if (beside > 0) {
+          const deputy = await signIn(app.base, fx.orgId, "zavuch", "demo2026");
+          const key = `${w} · ${app.name} · beside ${beside} reports`;
+          cases.push({ key, app, path: save ? query : p, cookie, save, beside, deputy });
+        }
       }
     }
+    // SEC-5: the first request builds the file; the windows time its kept answers, as the bench's burst does.
+    // After every sign-in of both servers: a sign-in writes (its session), which makes a kept file stale.
+    for (const c of cases)
+      if (c.deputy)
+        await send(new http.Agent(), c.app.base, { path: orgReportPath(fx), headers: { cookie: c.deputy } });
     const p50 = new Map<string, number[]>(cases.map((c) => [c.key, []]));
     const p95 = new Map<string, number[]>(cases.map((c) => [c.key, []]));
     const rps = new Map<string, number[]>(cases.map((c) => [c.key, []]));
@@ -203,6 +235,7 @@ async function main(): Promise<void> {
     // PostgreSQL's CPU per request (both apps share it: their idle pools and background job ticks
     // add a little to every window).
     const dbCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    const reportRps = new Map<string, number[]>(cases.map((c) => [c.key, []]));
     const postmaster = Number(readFileSync(path.join(DATA_DIR, "bench-pg", "postmaster.pid"), "utf8").split("\n")[0]);
     const rounds = Number(args.rounds);
     for (let round = 1; round <= rounds; round++) {
@@ -210,6 +243,11 @@ async function main(): Promise<void> {
         let sent = 0;
         const app0 = cpuSeconds(c.app.child.pid!);
         const db0 = pgCpuSeconds(postmaster);
+        // SEC-5: the report loops start half a second before the window (as bench/run.ts) and stop after it.
+        const reports = c.deputy
+          ? startRequestLoops(c.app.base, c.deputy, () => orgReportPath(fx), c.beside)
+          : undefined;
+        if (reports) await new Promise((r) => setTimeout(r, 500));
         const res = await runLoad({
           base: c.app.base,
           concurrency: clients,
@@ -223,6 +261,10 @@ async function main(): Promise<void> {
           },
           check: c.save ? saveCheck : undefined,
         });
+        const answered = reports ? await reports.stop() : undefined;
+        if (answered && Object.keys(answered.statuses).some((s) => s !== "200"))
+          log(`${c.key}: report answers ${JSON.stringify(answered.statuses)}`);
+        reportRps.get(c.key)!.push(answered ? Math.round((answered.done / answered.seconds) * 10) / 10 : 0);
         if (res.errors) throw new Error(`${c.key}: ${res.errors} errors ${JSON.stringify(res.statuses)}`);
         p50.get(c.key)!.push(res.p50_ms);
         p95.get(c.key)!.push(res.p95_ms);
@@ -235,12 +277,12 @@ async function main(): Promise<void> {
       log(`round ${round}/${rounds}: ${cases.map((c) => `${c.key} ${p50.get(c.key)!.at(-1)}`).join(" · ")}`);
     }
     console.log(
-      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | median p95 ms | median req/s | app CPU ms / request | PostgreSQL CPU ms / request |`,
+      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | median p95 ms | median req/s | app CPU ms / request | PostgreSQL CPU ms / request |${beside ? " report answers / s beside |" : ""}`,
     );
-    console.log("|---|---:|---:|---:|---:|---:|");
+    console.log(`|---|---:|---:|---:|---:|---:|${beside ? "---:|" : ""}`);
     for (const c of cases)
       console.log(
-        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(p95.get(c.key)!)} | ${median(rps.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} |`,
+        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(p95.get(c.key)!)} | ${median(rps.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} |${beside ? ` ${median(reportRps.get(c.key)!)} |` : ""}`,
       );
   } finally {
     for (const a of apps) {

@@ -142,3 +142,38 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     duration_s: r2(elapsed),
   };
 }
+
+/**
+ * `loops` closed loops of GET `path()` with `cookie` kept in flight (SEC-5's report burst: bench/run.ts,
+ * bench/ab.ts `--beside`); a non-200 answer (202 queued, 429 refused) comes back at once, so that loop asks
+ * again a second later. `stop()` ends them and gives the answers counted by status and the seconds they ran.
+ */
+export function startRequestLoops(base: string, cookie: string, path: () => string, loops: number) {
+  let stopped = false;
+  let done = 0;
+  const statuses: Record<string, number> = {};
+  const t0 = performance.now();
+  const running = Promise.all(
+    Array.from({ length: loops }, async () => {
+      const agent = new http.Agent({ keepAlive: true });
+      while (!stopped) {
+        const status = await send(agent, base, { path: path(), headers: { cookie } }).then(
+          (r) => String(r.status),
+          () => "network",
+        );
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        done++;
+        if (status !== "200") await new Promise((r) => setTimeout(r, 1000));
+      }
+      agent.destroy();
+    }),
+  );
+  return {
+    async stop(): Promise<{ done: number; seconds: number; statuses: Record<string, number> }> {
+      stopped = true;
+      const seconds = (performance.now() - t0) / 1000;
+      await running;
+      return { done, seconds, statuses };
+    },
+  };
+}

@@ -147,6 +147,12 @@ export async function heavyFile<T>(
   if (joined) return joined;
   const reused = await reuseLanded<T>(key, now, readSnapshot);
   if (reused !== null) return reused;
+  // Again after the snapshot's read (issue 22, round 19): an identical request that arrived at the same
+  // moment (one user's USER_HEAVY_TURNS come in pairs) may have started the build meanwhile. Without this
+  // look the second took no slot and was queued (202) — and its job's row, a write, made the file being
+  // built stale before it landed: every later pair rebuilt and queued again (SEC-5's burst after any write).
+  const joinedLate = joinFlight<T>(key, now);
+  if (joinedLate) return joinedLate;
   const release = takeInlineSlot();
   if (!release) return "busy";
   try {

@@ -43,6 +43,19 @@ describe("heavyFile (SEC-5)", () => {
     expect(builds).toBe(2);
   });
 
+  it("two identical requests at the same moment share one build: the second joins it after its snapshot read (issue 22)", async () => {
+    // Both pass the join check before either has started a flight, both read the snapshot (no kept file);
+    // the one resumed second must join the other's build, not find the only slot taken and answer "busy".
+    const [a, b] = await Promise.all([
+      heavyFile("heavy-d", build("d.pdf"), t0, readSnapshot),
+      heavyFile("heavy-d", build("d.pdf"), t0, readSnapshot),
+    ]);
+    expect(b).not.toBe("busy");
+    expect(a).toBe(b);
+    expect(builds).toBe(1);
+    expect(inlineRunning()).toBe(0);
+  });
+
   it('answers "busy" without building while every inline slot is taken, and still joins a running build', async () => {
     const running = heavyFile("heavy-b", build("b.pdf"), t0, readSnapshot);
     await tick();
