@@ -88,7 +88,7 @@ function lockContextOf(r: LockRow, finals: ReadonlyMap<number, ReadonlySet<numbe
   );
   return {
     timeZone: r.timeZone,
-    lockDays: r.lockDays ?? 7,
+    lockDays: r.lockDays ?? ORG_SETTINGS_DEFAULTS.lockDays,
     yearClosed: r.yearStatus === "CLOSED",
     closed,
     unlocks: jsonArray<{ from: string; to: string; until: string }>(r.lockUnlocks).map((u) => ({
@@ -567,8 +567,15 @@ function lessonOf(r: LessonRow) {
     },
     subject: { passFail: r.passFail },
     organisation: { kind: r.kind, timeZone: r.timeZone },
-    settings: { minMark: r.minMark ?? 2, maxMark: r.maxMark ?? 5, lockDays: r.lockDays ?? 7 },
-    homework: { forToday: r.homeworkForToday ?? true, forPast: r.homeworkForPast ?? true },
+    settings: {
+      minMark: r.minMark ?? ORG_SETTINGS_DEFAULTS.minMark,
+      maxMark: r.maxMark ?? ORG_SETTINGS_DEFAULTS.maxMark,
+      lockDays: r.lockDays ?? ORG_SETTINGS_DEFAULTS.lockDays,
+    },
+    homework: {
+      forToday: r.homeworkForToday ?? ORG_SETTINGS_DEFAULTS.homeworkForToday,
+      forPast: r.homeworkForPast ?? ORG_SETTINGS_DEFAULTS.homeworkForPast,
+    },
     /** The lock's facts of the lesson's class × subject (finals: see anyFinal / the student's finalSet). */
     lock: lockContextOf(r),
     anyFinal: r.anyFinal,
