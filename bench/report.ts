@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_MAX_HEAP_MB } from "../prisma/tools/heap-cap";
+import { median } from "./repeat";
 import { percentile, type LoadResult } from "./http-load";
 import type { HeapFigures } from "./app-server";
 import type { SweepResult } from "./page-sweep";
@@ -48,6 +49,8 @@ export interface Results extends RunResults {
   ratios: Record<string, number | null>;
   scale?: Record<string, RunResults>;
   replica?: RunResults;
+  /** `--repeat N`: the N runs this result is the median of (bench/repeat.ts), in the order they ran. */
+  runs?: RunResults[];
 }
 
 export const RESULTS_JSON = path.join(import.meta.dirname, "results.json");
@@ -98,6 +101,20 @@ const ratio = (a: number | null, b: number | null) =>
   a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 
 export function computeRatios(r: Results): Record<string, number | null> {
+  // `--repeat N`: each ratio is the median of the runs' own ratios (a ratio is fair only within one run).
+  if (r.runs && r.runs.length > 1) {
+    const each = r.runs.map((run) => runRatios({ ...run, ratios: {}, scale: r.scale, replica: r.replica }));
+    return Object.fromEntries(
+      Object.keys(each[0]).map((k) => {
+        const xs = each.flatMap((x) => (x[k] === null || x[k] === undefined ? [] : [x[k]]));
+        return [k, xs.length ? Math.round(median(xs) * 100) / 100 : null];
+      }),
+    );
+  }
+  return runRatios(r);
+}
+
+function runRatios(r: Results): Record<string, number | null> {
   const scaled = r.scale
     ? Object.entries(r.scale).sort(([a], [b]) => Number(b.slice(4)) - Number(a.slice(4)))[0]
     : undefined;
@@ -136,7 +153,12 @@ export function readResults(): Results | null {
   return existsSync(RESULTS_JSON) ? (JSON.parse(readFileSync(RESULTS_JSON, "utf8")) as Results) : null;
 }
 
-export function saveResults(run: RunResults, kind: { orgs: number; replica: boolean }): Results {
+export function saveResults(
+  run: RunResults,
+  kind: { orgs: number; replica: boolean },
+  /** `--repeat N`: the runs `run` is the median of (bench/repeat.ts medianRun). */
+  runs?: RunResults[],
+): Results {
   const prev = readResults();
   let r: Results;
   if (kind.replica) {
@@ -146,7 +168,7 @@ export function saveResults(run: RunResults, kind: { orgs: number; replica: bool
     if (!prev) throw new Error("сначала нужен основной прогон (npm run bench)");
     r = { ...prev, scale: { ...prev.scale, [`orgs${kind.orgs}`]: run } };
   } else {
-    r = { ...run, ratios: {}, scale: prev?.scale, replica: prev?.replica };
+    r = { ...run, ratios: {}, scale: prev?.scale, replica: prev?.replica, ...(runs ? { runs } : {}) };
   }
   r.ratios = computeRatios(r);
   writeFileSync(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
@@ -232,9 +254,16 @@ function burst5xx(m: Measured): number {
   return count(m.statuses) + count(m.report_statuses);
 }
 
-function targets(r: Results): string[] {
-  const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string) =>
-    `| ${label} | ${fmt(value)} | ${goal} | ${value === null ? "not measured" : ok(value) ? "met" : "**missed**"} |`;
+type TargetRow = { label: string; value: number | null; ok: (v: number) => boolean; goal: string };
+
+/** The issue's targets as measured in `r`: one row each, in the table's order. */
+function targetRows(r: Results): TargetRow[] {
+  const t = (label: string, value: number | null, ok: (v: number) => boolean, goal: string): TargetRow => ({
+    label,
+    value,
+    ok,
+    goal,
+  });
   const s = r.scenarios;
   const burstLevel = s.journal_grid_beside_20_org_reports?.levels?.["10"];
   const errors =
@@ -243,8 +272,6 @@ function targets(r: Results): string[] {
       0,
     ) + (r.page_sweep?.pages.filter((p) => p.status !== 200).length ?? 0);
   return [
-    "| target (10 clients) | measured | goal | |",
-    "|---|---:|---|---|",
     t("trivial_page rps / ceiling_page rps", r.ratios.trivial_page_rps_vs_ceiling ?? null, (v) => v >= 0.7, "≥ 0.7"),
     t(`journal_grid p95, ms (${gridSize(r, "")})`, p95(r, "journal_grid"), (v) => v <= 100, "≤ 100"),
     t("journal_grid rps / trivial_page rps", r.ratios.journal_grid_rps_vs_trivial, (v) => v >= 0.5, "≥ 0.5"),
@@ -313,6 +340,39 @@ function targets(r: Results): string[] {
   ];
 }
 
+/**
+ * The targets table. With `--repeat N` the measured value is the median of the runs (a ratio: of each run's
+ * own ratio; peak RSS: the highest; errors: the sum) and a last column gives every run's own value, so a
+ * target that crossed its line in one run shows it.
+ */
+function targets(r: Results): string[] {
+  const rows = targetRows(r);
+  const runs = r.runs && r.runs.length > 1 ? r.runs : undefined;
+  const each = runs?.map((run) => {
+    const one: Results = { ...run, ratios: {}, scale: r.scale, replica: r.replica };
+    one.ratios = computeRatios(one);
+    return targetRows(one);
+  });
+  const verdict = (x: TargetRow) => (x.value === null ? "not measured" : x.ok(x.value) ? "met" : "**missed**");
+  if (!each)
+    return [
+      "| target (10 clients) | measured | goal | |",
+      "|---|---:|---|---|",
+      ...rows.map((x) => `| ${x.label} | ${fmt(x.value)} | ${x.goal} | ${verdict(x)} |`),
+    ];
+  return [
+    `| target (10 clients) | median of ${each.length} runs | goal | | each run |`,
+    "|---|---:|---|---|---|",
+    ...rows.map((x, i) => {
+      const runsCell = each
+        .map((e) => e[i])
+        .map((y) => (y.value === null ? "—" : y.ok(y.value) ? fmt(y.value) : `${fmt(y.value)}✗`))
+        .join(" · ");
+      return `| ${x.label} | ${fmt(x.value)} | ${x.goal} | ${verdict(x)} | ${runsCell} |`;
+    }),
+  ];
+}
+
 function sweepTable(sw: SweepResult): string[] {
   return [
     "## Page sweep (every page of every demo role's menu, 1 client)",
@@ -343,6 +403,15 @@ export function markdown(r: Results): string {
     "",
     `- date: ${r.date}`,
     `- machine: ${r.machine}; load average at start ${r.load_at_start.join(" / ")} (server, PostgreSQL and load generator on the same machine)`,
+    ...(r.runs && r.runs.length > 1
+      ? [
+          `- runs: ${r.runs.length} back to back (\`--repeat ${r.runs.length}\`), each on the pristine dataset: ${r.runs
+            .map((x) => `${x.date.slice(11, 16)} (load ${x.load_at_start[0]})`)
+            .join(
+              ", ",
+            )} UTC; every figure below is the median of the runs (a ratio: of each run's own; peak RSS: the highest; errors: the sum; browser visits: the first run's)`,
+        ]
+      : []),
     `- dataset: ${Object.entries(r.dataset)
       .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
       .join(", ")}`,

@@ -1,7 +1,8 @@
-// `npm run bench [-- --quick] [-- --orgs N] [-- --replica] [-- --skip-build] [-- --only a,b]`
+// `npm run bench [-- --quick] [-- --orgs N] [-- --replica] [-- --skip-build] [-- --only a,b] [-- --repeat N]`
 // (issue 10): the bench database on its own embedded PostgreSQL (.data/bench-pg; or the server of
 // BENCH_DATABASE_URL), the production build on loopback, every scenario at 1, 10 and 50 clients,
-// results into bench/results.json and bench/RESULTS.md.
+// results into bench/results.json and bench/RESULTS.md. `--repeat N` (issue 22, round 20): N full runs back
+// to back, each on the pristine dataset, folded into their median (bench/repeat.ts).
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { hashPassword } from "../lib/auth/password";
 import { runLoad, send, startRequestLoops, type LoadResult, type Req } from "./http-load";
 import { runPageSweep, type SweepResult } from "./page-sweep";
 import { startReplica, type Replica } from "./replica";
+import { medianRun } from "./repeat";
 import { benchVisits, runBrowserVisits, type VisitsResult } from "./visits";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/logins";
 import {
@@ -51,6 +53,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string" },
     /** page_sweep only: these menu links (comma-separated), e.g. --pages /plans,/control/remarks */
     pages: { type: "string" },
+    /** N runs back to back, the results their median (bench/repeat.ts); the main run only. */
+    repeat: { type: "string", default: "1" },
   },
 });
 const orgs = Math.max(1, Number.parseInt(args.orgs ?? "1", 10) || 1);
@@ -59,6 +63,15 @@ const warmup = args.quick ? 1500 : 3000;
 const levels = [1, 10, 50];
 const defaultOnly = orgs > 1 ? "journal_grid,territory_report" : args.replica ? "diary_week,mark_save" : undefined;
 const only = (args.only ?? defaultOnly)?.split(",").map((s) => s.trim());
+const repeat = Number.parseInt(args.repeat ?? "1", 10);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) {
+  console.error("--repeat: число прогонов от 1 до 9");
+  process.exit(2);
+}
+if (repeat > 1 && (orgs > 1 || args.replica)) {
+  console.error("--repeat только для основного прогона (без --orgs и --replica)");
+  process.exit(2);
+}
 
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
@@ -320,54 +333,63 @@ async function main(): Promise<number> {
       const b = await measureApp(primaryOnly, orgId, base, ds.url, false);
       baseline = { label: "primary only (no DATABASE_REPLICA_URL), same run", scenarios: b.out };
     }
-    const { out, peak, dbFloor, pageSweep, browserVisits } = await measureApp(
-      env,
-      orgId,
-      base,
-      ds.url,
-      Boolean(pgServer?.owned) && !replica,
-    );
-    const run: RunResults = {
-      date: new Date().toISOString(),
-      machine: machine(),
-      load_at_start: loadAtStart,
-      dataset: {
-        orgs: ds.orgIds.length,
-        students: ds.sizes.Student,
-        classes: ds.sizes.ClassGroup,
-        users: ds.sizes.User,
-        lessons: ds.sizes.Lesson,
-        assignments: ds.sizes.Assignment,
-        marks: ds.sizes.Mark,
-        absences: ds.sizes.Attendance,
-        finals: ds.sizes.FinalMark,
-        homework: ds.sizes.Homework,
-        messages: ds.sizes.Message,
-        plans: ds.sizes.LessonPlan,
-        ...(ds.generatedSeconds !== null ? { generated_s: Math.round(ds.generatedSeconds) } : {}),
-        ...(ds.restoredSeconds !== null ? { restored_s: Math.round(ds.restoredSeconds * 10) / 10 } : {}),
-      },
-      grid: {
-        students: fx.grid.students,
-        lessons: fx.grid.lessons,
-        teacher: fx.grid.teacherLogin,
-        ...(fx.bigGrid
-          ? {
-              big_students: fx.bigGrid.students,
-              big_lessons: fx.bigGrid.lessons,
-              big_teacher: fx.bigGrid.teacherLogin,
-            }
-          : {}),
-        seconds_per_level: seconds,
-      },
-      scenarios: out,
-      ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
-      ...(pageSweep ? { page_sweep: pageSweep } : {}),
-      ...(browserVisits ? { browser_visits: browserVisits } : {}),
-      ...(baseline ? { baseline } : {}),
-      peak_rss_mb: peak,
-    };
-    const saved = saveResults(run, { orgs, replica: args.replica ?? false });
+    const runs: RunResults[] = [];
+    for (let i = 0; i < repeat; i++) {
+      // Every run after the first on the pristine dataset again (the saves of the run before moved the cells'
+      // versions and marks) — restored in seconds.
+      const loadNow = i === 0 ? loadAtStart : os.loadavg().map((x) => Math.round(x * 100) / 100);
+      if (repeat > 1) log(`Прогон ${i + 1} из ${repeat} (нагрузка ${loadNow.join(" / ")})`);
+      const dsNow = i === 0 ? ds : await prepareDataset(base, orgs, datasetToday(), log);
+      const { out, peak, dbFloor, pageSweep, browserVisits } = await measureApp(
+        env,
+        orgId,
+        base,
+        dsNow.url,
+        Boolean(pgServer?.owned) && !replica,
+      );
+      runs.push({
+        date: new Date().toISOString(),
+        machine: machine(),
+        load_at_start: loadNow,
+        dataset: {
+          orgs: ds.orgIds.length,
+          students: ds.sizes.Student,
+          classes: ds.sizes.ClassGroup,
+          users: ds.sizes.User,
+          lessons: ds.sizes.Lesson,
+          assignments: ds.sizes.Assignment,
+          marks: ds.sizes.Mark,
+          absences: ds.sizes.Attendance,
+          finals: ds.sizes.FinalMark,
+          homework: ds.sizes.Homework,
+          messages: ds.sizes.Message,
+          plans: ds.sizes.LessonPlan,
+          ...(ds.generatedSeconds !== null ? { generated_s: Math.round(ds.generatedSeconds) } : {}),
+          ...(ds.restoredSeconds !== null ? { restored_s: Math.round(ds.restoredSeconds * 10) / 10 } : {}),
+        },
+        grid: {
+          students: fx.grid.students,
+          lessons: fx.grid.lessons,
+          teacher: fx.grid.teacherLogin,
+          ...(fx.bigGrid
+            ? {
+                big_students: fx.bigGrid.students,
+                big_lessons: fx.bigGrid.lessons,
+                big_teacher: fx.bigGrid.teacherLogin,
+              }
+            : {}),
+          seconds_per_level: seconds,
+        },
+        scenarios: out,
+        ...(Object.keys(dbFloor).length ? { db_floor: dbFloor } : {}),
+        ...(pageSweep ? { page_sweep: pageSweep } : {}),
+        ...(browserVisits ? { browser_visits: browserVisits } : {}),
+        ...(baseline ? { baseline } : {}),
+        peak_rss_mb: peak,
+      });
+    }
+    const run = medianRun(runs);
+    const saved = saveResults(run, { orgs, replica: args.replica ?? false }, runs.length > 1 ? runs : undefined);
     log(`Готово: bench/results.json, bench/RESULTS.md; ratios ${JSON.stringify(saved.ratios)}`);
     return 0;
   } finally {
