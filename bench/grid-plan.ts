@@ -6,7 +6,8 @@
 // `--plan`: EXPLAIN (ANALYZE, BUFFERS) of the plan it settles on after six executions (the app's mode)
 // and of the custom plan. `--save f`: the row (parsed) to compare two trees' results. `--dump f`: the
 // statement's text and parameters. `--variant f`: another statement (a .json of --dump, e.g. another
-// tree's, or a .sql text over these parameters) — whether its row equals the page's, then both in
+// tree's, a .sql text over these parameters, or `ablate:<column>`: this statement without that column's
+// subquery, round 20) — whether its row equals the page's, then both in
 // turn: CPU per execution (5 rounds) and 200 paired EXPLAIN (ANALYZE, TIMING OFF) executions (the
 // median of their ratios is what a loaded shared machine still compares).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import { teacherUser } from "./fixtures";
 import { withGridDataset } from "./grid-dataset";
 import { counted } from "../tests/support/pg-queries";
 import { runScript } from "./compare";
+import { ablateColumn } from "./grid-ablate";
 
 const log = (s: string): void => console.log(`[grid-plan] ${s}`);
 const { values: args } = parseArgs({
@@ -80,12 +82,18 @@ async function main(): Promise<void> {
       const literal = (v: unknown) =>
         v === null ? "NULL" : c.escapeLiteral(Array.isArray(v) ? `{${v.join(",")}}` : String(v));
       const lits = values.map(literal).join(", ");
+      // A variant: a .json file (another build's statement with its own parameters, --dump's), `ablate:<column>`
+      // (this statement with that column's subquery replaced by an empty array: what the column costs,
+      // bench/grid-ablate.ts), else a .sql text over these parameters.
+      const variantOf = (file: string): { text: string; values: unknown[] } =>
+        file.startsWith("ablate:")
+          ? { text: ablateColumn(q.text, file.slice("ablate:".length)), values }
+          : file.endsWith(".json")
+            ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
+            : { text: readFileSync(file, "utf8"), values };
       for (const file of args.variant ?? []) {
         // A variant of the statement's text (same parameters): its rows must equal the page's, then its CPU.
-        // A .json file: another build's statement with its own parameters (--dump's); else a text over these.
-        const given = file.endsWith(".json")
-          ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
-          : { text: readFileSync(file, "utf8"), values };
+        const given = variantOf(file);
         const vtext = given.text;
         const vvalues = given.values;
         const vlits = vvalues.map(literal).join(", ");
@@ -132,9 +140,7 @@ async function main(): Promise<void> {
       // execution summed over the N backends.
       const clients = Number(args.clients);
       for (const file of clients > 0 ? (args.variant ?? []) : []) {
-        const given = file.endsWith(".json")
-          ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
-          : { text: readFileSync(file, "utf8"), values };
+        const given = variantOf(file);
         const pool = await Promise.all(
           Array.from({ length: clients }, async () => {
             const k = new pg.Client({ connectionString: ds.url });
