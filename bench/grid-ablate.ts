@@ -6,7 +6,7 @@
 /** `text` with the subquery written `(…) AS <alias>` (quoted or not) replaced by `(SELECT '[]'::json …)`. */
 export function ablateColumn(text: string, alias: string): string {
   const name = /^[a-z_]+$/.test(alias) ? alias : `"${alias}"`;
-  const as = new RegExp(`\\)\\s*AS ${name.replace(/"/g, '\\"')}(?=[\\s,]|$)`).exec(text);
+  const as = new RegExp(`\\)\\s*AS ${name.replace(/"/g, '\\"')}(?![\\w"])`).exec(text);
   if (!as) throw new Error(`no column ${alias} in the statement`);
   // The ")" before AS closes the column's subquery: walk back to its "(".
   let depth = 0;

@@ -26,6 +26,13 @@ describe("bench grid-ablate (issue 22 items 2 and 4: GRID_PAGE's columns by abla
     expect(out).toContain(`"M" m`);
   });
 
+  it("finds a column that closes its enclosing subquery (followed by a parenthesis)", () => {
+    const nested = `SELECT y.* FROM (SELECT (SELECT count(*) FROM "X" x WHERE x.o = $1) AS "hiddenAbsences") y`;
+    expect(ablateColumn(nested, "hiddenAbsences")).toBe(
+      `SELECT y.* FROM (SELECT (SELECT '[]'::json WHERE $1::int IS NOT NULL) AS "hiddenAbsences") y`,
+    );
+  });
+
   it("refuses a column the statement does not have", () => {
     expect(() => ablateColumn(text, "homework")).toThrow(/no column homework/);
   });
