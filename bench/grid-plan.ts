@@ -1,4 +1,4 @@
-// `npx tsx bench/grid-plan.ts [--grid big|small] [--runs 200] [--plan] [--save f] [--dump f] [--variant f …]`
+// `npx tsx bench/grid-plan.ts [--grid big|small] [--runs 200] [--plan] [--save f] [--dump f] [--setup f.sql] [--variant f …]`
 // (issue 22 items 2 and 4, round 16): the journal page's one statement (GRID_PAGE) on the bench dataset,
 // as the page sends it for the bench's grid (its teacher, the period asked, today): captured from the
 // loader in this process, then run on a connection of its own — prepared once, `runs` executions,
@@ -6,7 +6,8 @@
 // `--plan`: EXPLAIN (ANALYZE, BUFFERS) of the plan it settles on after six executions (the app's mode)
 // and of the custom plan. `--save f`: the row (parsed) to compare two trees' results. `--dump f`: the
 // statement's text and parameters. `--variant f`: another statement (a .json of --dump, e.g. another
-// tree's, or a .sql text over these parameters) — whether its row equals the page's, then both in
+// tree's, a .sql text over these parameters, or `ablate:<column>`: this statement without that column's
+// subquery, round 20) — whether its row equals the page's, then both in
 // turn: CPU per execution (5 rounds) and 200 paired EXPLAIN (ANALYZE, TIMING OFF) executions (the
 // median of their ratios is what a loaded shared machine still compares).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import { teacherUser } from "./fixtures";
 import { withGridDataset } from "./grid-dataset";
 import { counted } from "../tests/support/pg-queries";
 import { runScript } from "./compare";
+import { ablateColumn } from "./grid-ablate";
 
 const log = (s: string): void => console.log(`[grid-plan] ${s}`);
 const { values: args } = parseArgs({
@@ -28,8 +30,27 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "0" },
     dump: { type: "string" },
     variant: { type: "string", multiple: true },
+    /** SQL run once on the bench database before the variants (e.g. a table a variant reads; the next run restores). */
+    setup: { type: "string" },
   },
 });
+
+/**
+ * Which columns of two GRID_PAGE rows differ, and whether a column of json arrays (lib/sql.ts jsonColumns: one array
+ * per column of an unordered aggregate) holds the same tuples in another order — what the page's readers see alike.
+ */
+function differing(fields: { name: string }[], a: unknown[], b: unknown[]): string {
+  const tuples = (x: unknown) =>
+    Array.isArray(x) && x.length > 0 && x.every(Array.isArray)
+      ? JSON.stringify((x[0] as unknown[]).map((_, i) => JSON.stringify(x.map((c) => (c as unknown[])[i]))).sort())
+      : null;
+  const out = fields.flatMap((f, i) => {
+    if (JSON.stringify(a[i]) === JSON.stringify(b[i])) return [];
+    const ta = tuples(a[i]);
+    return [`${f.name} ${ta !== null && ta === tuples(b[i]) ? "(the same tuples in another order)" : "DIFFERS"}`];
+  });
+  return `columns not byte-equal: ${out.join(", ")}`;
+}
 
 /** The backend's CPU so far in ms (utime + stime of /proc/<pid>/stat, clock ticks of 10 ms). */
 function backendCpu(pid: number): number {
@@ -55,6 +76,7 @@ async function main(): Promise<void> {
     const c = new pg.Client({ connectionString: ds.url });
     await c.connect();
     try {
+      if (args.setup) await c.query(readFileSync(args.setup, "utf8"));
       const pid = Number((await c.query<{ p: number }>("SELECT pg_backend_pid() AS p")).rows[0].p);
       const values = q.values.map((v) => (v instanceof Date ? v.toISOString() : v));
       const name = "grid_page";
@@ -80,17 +102,25 @@ async function main(): Promise<void> {
       const literal = (v: unknown) =>
         v === null ? "NULL" : c.escapeLiteral(Array.isArray(v) ? `{${v.join(",")}}` : String(v));
       const lits = values.map(literal).join(", ");
+      // A variant: a .json file (another build's statement with its own parameters, --dump's), `ablate:<column>`
+      // (this statement with that column's subquery replaced by an empty array: what the column costs,
+      // bench/grid-ablate.ts), else a .sql text over these parameters.
+      const variantOf = (file: string): { text: string; values: unknown[] } =>
+        file.startsWith("ablate:")
+          ? { text: ablateColumn(q.text, file.slice("ablate:".length)), values }
+          : file.endsWith(".json")
+            ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
+            : { text: readFileSync(file, "utf8"), values };
       for (const file of args.variant ?? []) {
         // A variant of the statement's text (same parameters): its rows must equal the page's, then its CPU.
-        // A .json file: another build's statement with its own parameters (--dump's); else a text over these.
-        const given = file.endsWith(".json")
-          ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
-          : { text: readFileSync(file, "utf8"), values };
+        const given = variantOf(file);
         const vtext = given.text;
         const vvalues = given.values;
         const vlits = vvalues.map(literal).join(", ");
         const v = await c.query({ text: vtext, values: vvalues, rowMode: "array" });
         const same = JSON.stringify(v.rows[0]) === JSON.stringify(first.rows[0]);
+        if (!same)
+          log(`variant ${file}: ${differing(first.fields, first.rows[0] as unknown[], v.rows[0] as unknown[])}`);
         // EXECUTE takes the name unquoted (lower-cased by PostgreSQL): a file name with capitals was not found.
         const vname = `v_${file.replace(/\W/g, "_").toLowerCase()}`;
         for (let i = 0; i < 6; i++) await c.query({ name: vname, text: vtext, values: vvalues });
@@ -132,9 +162,7 @@ async function main(): Promise<void> {
       // execution summed over the N backends.
       const clients = Number(args.clients);
       for (const file of clients > 0 ? (args.variant ?? []) : []) {
-        const given = file.endsWith(".json")
-          ? (JSON.parse(readFileSync(file, "utf8")) as { text: string; values: unknown[] })
-          : { text: readFileSync(file, "utf8"), values };
+        const given = variantOf(file);
         const pool = await Promise.all(
           Array.from({ length: clients }, async () => {
             const k = new pg.Client({ connectionString: ds.url });
