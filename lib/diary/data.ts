@@ -93,86 +93,58 @@ const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-D
  * The week's lessons of the classes in `st` and the subgroups in `sg` (DIARY_WEEK's CTEs) with
  * subject, room, substitute, bell times, homework with files and hand-in, materials, the student's
  * marks with type and weight, attendance and the history of those marks (DAY-10), one row each.
- * The lessons are read once (`wl`) and each table of what they hold once for all of them, grouped by
- * lesson (issue 22 item 5, round 20): as correlated subqueries per lesson they were ≈ 9 subplans for each
- * of the week's ≈ 22 lessons, ≈ 200 executor restarts per page. The rows are the same (integration
- * diary-week-lessons: the statement's lessons against the rule read through Prisma).
  */
 function weekLessonsSql(organisationId: number, studentId: number, w: WeekBounds): Prisma.Sql {
   return Prisma.sql`
-    WITH wl AS MATERIALIZED (
-      SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status, l."teacherId", l."substituteId",
-             l."subjectId", l."roomId", l."planTopicId"
-        FROM "Lesson" l
-       WHERE l."organisationId" = ${organisationId} AND l."classId" IN (SELECT st."classId" FROM st)
-         AND l.date >= ${w.monday} AND l.date <= ${w.sunday}
-         AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))
-    ), wh AS MATERIALIZED (
-      SELECT h.id, h."lessonId", h.text, h."dueDate", h."createdAt", h.handin, h."handinDueAt" FROM "Homework" h
-       WHERE h."organisationId" = ${organisationId} AND h."lessonId" IN (SELECT wl.id FROM wl)
-    )
     SELECT l.id, l."classId", l.date, l."bellNumber", l.topic, l.status::text AS status, l."teacherId", l."substituteId",
            s.name AS "subjectName",
-           r.name AS "roomName",
-           CASE WHEN u.id IS NOT NULL THEN json_build_array(u."lastName", u."firstName", u."middleName") END AS substitute,
-           CASE WHEN b.number IS NOT NULL THEN json_build_array(b."startTime", b."endTime") END AS bell,
-           hw.homework, mat.materials, mk.marks,
-           CASE WHEN att."lessonId" IS NOT NULL THEN json_build_array(att.code::text, att."missedHours"::float8) END AS att,
-           ch."markChanges"
-      FROM wl l
-      JOIN "Subject" s ON s."organisationId" = ${organisationId} AND s.id = l."subjectId"
-      JOIN "ClassGroup" c ON c."organisationId" = ${organisationId} AND c.id = l."classId"
-      LEFT JOIN "Room" r ON r."organisationId" = ${organisationId} AND r.id = l."roomId"
-      LEFT JOIN "User" u ON u."organisationId" = ${organisationId} AND u.id = l."substituteId"
-      LEFT JOIN "Bell" b ON b."organisationId" = ${organisationId} AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber"
-      LEFT JOIN "Attendance" att ON att."organisationId" = ${organisationId} AND att."lessonId" = l.id AND att."studentId" = ${studentId}
-      LEFT JOIN (
-        SELECT h."lessonId", json_agg(json_build_object(
-                 'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', ${isoText(Prisma.sql`h."createdAt"`)},
-                 'files', f.files,
-                 'handin', h.handin, 'dueAt', ${isoText(Prisma.sql`h."handinDueAt"`)},
-                 'submission', CASE WHEN hs.id IS NOT NULL
-                                    THEN json_build_object('status', hs.status::text, 'isLate', hs."isLate", 'comment', hs."reviewComment") END
-               ) ORDER BY h.id) AS homework
-          FROM wh h
-          LEFT JOIN (SELECT f."homeworkId", json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id) AS files
-                       FROM "Attachment" f
-                      WHERE f."organisationId" = ${organisationId} AND f."homeworkId" IN (SELECT wh.id FROM wh)
-                      GROUP BY f."homeworkId") f ON f."homeworkId" = h.id
-          LEFT JOIN "HomeworkSubmission" hs
-                 ON hs."organisationId" = ${organisationId} AND hs."homeworkId" = h.id AND hs."studentId" = ${studentId}
-         GROUP BY h."lessonId") hw ON hw."lessonId" = l.id
-      LEFT JOIN (
-        SELECT x."lessonId", json_agg(json_build_object('id', mt.id, 'title', mt.title, 'kind', mt.kind::text, 'url', mt.url)
-                                      ORDER BY mt.title, mt.id) AS materials
-          FROM (SELECT lm."lessonId", lm."materialId" AS id FROM "LessonMaterial" lm
-                 WHERE lm."organisationId" = ${organisationId} AND lm."lessonId" IN (SELECT wl.id FROM wl)
-                UNION
-                SELECT wl.id, pm."materialId" FROM wl
-                  JOIN "PlanTopicMaterial" pm ON pm."organisationId" = ${organisationId} AND pm."planTopicId" = wl."planTopicId") x
-          JOIN "Material" mt ON mt."organisationId" = ${organisationId} AND mt.id = x.id
-         GROUP BY x."lessonId") mat ON mat."lessonId" = l.id
-      LEFT JOIN (
-        SELECT m."lessonId", json_agg(json_build_object(
-                 'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
-                 'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', ${isoText(Prisma.sql`m."updatedAt"`)}
-               ) ORDER BY m.id) AS marks
-          FROM "Mark" m
-          JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
-          JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
-         WHERE m."organisationId" = ${organisationId} AND m."studentId" = ${studentId} AND m."lessonId" IN (SELECT wl.id FROM wl)
-         GROUP BY m."lessonId") mk ON mk."lessonId" = l.id
-      LEFT JOIN (
-        SELECT jc."lessonId", json_agg(json_build_object(
-                 'entityKey', jc."entityKey", 'at', ${isoText(Prisma.sql`jc.at`)},
-                 'oldValue', jc."oldValue", 'newValue', jc."newValue", 'reason', jc.reason, 'userId', jc."userId",
-                 'roles', (SELECT json_agg(ur.role::text) FROM "UserRole" ur
-                            WHERE ur."organisationId" = jc."organisationId" AND ur."userId" = jc."userId")
-               ) ORDER BY jc.at, jc.id) AS "markChanges"
-          FROM "JournalChange" jc
-         WHERE jc."organisationId" = ${organisationId} AND jc."lessonId" IN (SELECT wl.id FROM wl)
-           AND jc.entity = 'MARK' AND jc."studentId" = ${studentId}
-         GROUP BY jc."lessonId") ch ON ch."lessonId" = l.id`;
+           (SELECT r.name FROM "Room" r WHERE r."organisationId" = l."organisationId" AND r.id = l."roomId") AS "roomName",
+           (SELECT json_build_array(u."lastName", u."firstName", u."middleName") FROM "User" u
+             WHERE u."organisationId" = l."organisationId" AND u.id = l."substituteId") AS substitute,
+           (SELECT json_build_array(b."startTime", b."endTime") FROM "Bell" b
+             WHERE b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber") AS bell,
+           (SELECT json_agg(json_build_object(
+                     'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', ${isoText(Prisma.sql`h."createdAt"`)},
+                     'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
+                                 FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id),
+                     'handin', h.handin, 'dueAt', ${isoText(Prisma.sql`h."handinDueAt"`)},
+                     'submission', (SELECT json_build_object('status', hs.status::text, 'isLate', hs."isLate", 'comment', hs."reviewComment")
+                                      FROM "HomeworkSubmission" hs
+                                     WHERE hs."organisationId" = h."organisationId" AND hs."homeworkId" = h.id AND hs."studentId" = ${studentId})
+                   ) ORDER BY h.id)
+              FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) AS homework,
+           (SELECT json_agg(json_build_object('id', mt.id, 'title', mt.title, 'kind', mt.kind::text, 'url', mt.url) ORDER BY mt.title, mt.id)
+              FROM (SELECT lm."materialId" AS id FROM "LessonMaterial" lm
+                     WHERE lm."organisationId" = l."organisationId" AND lm."lessonId" = l.id
+                    UNION
+                    SELECT pm."materialId" FROM "PlanTopicMaterial" pm
+                     WHERE pm."organisationId" = l."organisationId" AND pm."planTopicId" = l."planTopicId") x
+              JOIN "Material" mt ON mt."organisationId" = l."organisationId" AND mt.id = x.id) AS materials,
+           (SELECT json_agg(json_build_object(
+                     'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
+                     'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', ${isoText(Prisma.sql`m."updatedAt"`)}
+                   ) ORDER BY m.id)
+              FROM "Mark" m
+              JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
+              JOIN "AssignmentType" t ON t."organisationId" = a."organisationId" AND t.id = a."typeId"
+             WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id AND m."studentId" = ${studentId}) AS marks,
+           (SELECT json_build_array(att.code::text, att."missedHours"::float8) FROM "Attendance" att
+             WHERE att."organisationId" = l."organisationId" AND att."lessonId" = l.id AND att."studentId" = ${studentId}) AS att,
+           (SELECT json_agg(json_build_object(
+                     'entityKey', jc."entityKey", 'at', ${isoText(Prisma.sql`jc.at`)},
+                     'oldValue', jc."oldValue", 'newValue', jc."newValue", 'reason', jc.reason, 'userId', jc."userId",
+                     'roles', (SELECT json_agg(ur.role::text) FROM "UserRole" ur
+                                WHERE ur."organisationId" = jc."organisationId" AND ur."userId" = jc."userId")
+                   ) ORDER BY jc.at, jc.id)
+              FROM "JournalChange" jc
+             WHERE jc."organisationId" = l."organisationId" AND jc."lessonId" = l.id
+               AND jc.entity = 'MARK' AND jc."studentId" = ${studentId}) AS "markChanges"
+      FROM "Lesson" l
+      JOIN "Subject" s ON s."organisationId" = l."organisationId" AND s.id = l."subjectId"
+      JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+     WHERE l."organisationId" = ${organisationId} AND l."classId" IN (SELECT st."classId" FROM st)
+       AND l.date >= ${w.monday} AND l.date <= ${w.sunday}
+       AND (l."subgroupId" IS NULL OR l."subgroupId" IN (SELECT sg."subgroupId" FROM sg))`;
 }
 
 /**
