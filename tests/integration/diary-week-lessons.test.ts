@@ -17,7 +17,10 @@ import { addLesson, createJournalFixture, day, type JournalFixture } from "./jou
 let f: JournalFixture;
 const monday = day("2026-11-16");
 
-type Row = Record<string, unknown>;
+type Row = unknown[];
+type Obj = Record<string, unknown>;
+/** LessonJson's places of the fields this test looks into. */
+const AT = { date: 2, materials: 13, marks: 14, markChanges: 16 } as const;
 
 /** The rule, read plainly: the week's lessons of `studentId` as the statement's json rows, by date, bell, id. */
 async function expectedLessons(studentId: number, from: Date): Promise<Row[]> {
@@ -82,54 +85,52 @@ async function expectedLessons(studentId: number, from: Date): Promise<Row[]> {
       ]),
     );
     const att = l.attendance[0];
-    out.push({
-      id: l.id,
-      classId: l.classId,
-      date: isoDate(l.date),
-      bellNumber: l.bellNumber,
-      topic: l.topic,
-      status: l.status,
-      teacherId: l.teacherId,
-      substituteId: l.substituteId,
-      subjectName: l.subject.name,
-      roomName: l.room?.name ?? null,
-      substitute: l.substitute ? [l.substitute.lastName, l.substitute.firstName, l.substitute.middleName] : null,
-      bell: bell ? [bell.startTime, bell.endTime] : null,
-      homework: l.homework.length
-        ? l.homework.map((h) => ({
-            id: h.id,
-            text: h.text,
-            dueDate: h.dueDate ? isoDate(h.dueDate) : null,
-            createdAt: iso(h.createdAt),
-            files: h.files.length ? h.files.map((x) => ({ id: x.id, fileName: x.fileName, size: x.size })) : null,
-            handin: h.handin,
-            dueAt: iso(h.handinDueAt),
-            submission: h.submissions[0]
-              ? {
-                  status: h.submissions[0].status,
-                  isLate: h.submissions[0].isLate,
-                  comment: h.submissions[0].reviewComment,
-                }
+    // LessonJson's order (lib/diary/data.ts): the statement hands each lesson, homework, file, submission and
+    // mark over as an array.
+    out.push([
+      l.id,
+      l.classId,
+      isoDate(l.date),
+      l.bellNumber,
+      l.topic,
+      l.status,
+      l.teacherId,
+      l.substituteId,
+      l.subject.name,
+      l.room?.name ?? null,
+      l.substitute ? [l.substitute.lastName, l.substitute.firstName, l.substitute.middleName] : null,
+      bell ? [bell.startTime, bell.endTime] : null,
+      l.homework.length
+        ? l.homework.map((h) => [
+            h.id,
+            h.text,
+            h.dueDate ? isoDate(h.dueDate) : null,
+            iso(h.createdAt),
+            h.files.length ? h.files.map((x) => [x.id, x.fileName, x.size]) : null,
+            h.handin,
+            iso(h.handinDueAt),
+            h.submissions[0]
+              ? [h.submissions[0].status, h.submissions[0].isLate, h.submissions[0].reviewComment]
               : null,
-          }))
+          ])
         : null,
-      materials: materials.size
+      materials.size
         ? [...materials.values()].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id))
         : null,
-      marks: l.marks.length
-        ? l.marks.map((m) => ({
-            id: m.id,
-            kind: m.kind,
-            value: m.value,
-            isHospital: m.isHospital,
-            comment: m.comment,
-            typeName: m.assignment.type.name,
-            weight: Number(m.assignment.weight ?? m.assignment.type.weight),
-            at: iso(m.updatedAt),
-          }))
+      l.marks.length
+        ? l.marks.map((m) => [
+            m.id,
+            m.kind,
+            m.value,
+            m.isHospital,
+            m.comment,
+            m.assignment.type.name,
+            Number(m.assignment.weight ?? m.assignment.type.weight),
+            iso(m.updatedAt),
+          ])
         : null,
-      att: att ? [att.code, att.missedHours === null ? null : Number(att.missedHours)] : null,
-      markChanges: changes.length
+      att ? [att.code, att.missedHours === null ? null : Number(att.missedHours)] : null,
+      changes.length
         ? changes.map((c) => {
             const own = roles.filter((r) => r.userId === c.userId).map((r) => String(r.role));
             return {
@@ -143,24 +144,27 @@ async function expectedLessons(studentId: number, from: Date): Promise<Row[]> {
             };
           })
         : null,
-    });
+    ]);
   }
   return out;
 }
 
 /** The statement's lessons as plain values (weights as numbers, roles in one order). */
 function normalised(lessons: unknown): Row[] {
-  return jsonArray<Row>(lessons).map((l) => ({
-    ...l,
-    marks: l.marks === null ? null : jsonArray<Row>(l.marks).map((m) => ({ ...m, weight: Number(m.weight) })),
-    markChanges:
-      l.markChanges === null
+  return jsonArray<Row>(lessons).map((l) =>
+    l.map((v, i) =>
+      v === null
         ? null
-        : jsonArray<Row>(l.markChanges).map((c) => ({
-            ...c,
-            roles: c.roles === null ? null : [...(c.roles as string[])].sort(),
-          })),
-  }));
+        : i === AT.marks
+          ? jsonArray<Row>(v).map((m) => m.map((x, k) => (k === 6 ? Number(x) : x)))
+          : i === AT.markChanges
+            ? jsonArray<Obj>(v).map((c) => ({
+                ...c,
+                roles: c.roles === null ? null : [...(c.roles as string[])].sort(),
+              }))
+            : v,
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -353,14 +357,15 @@ describe("the week's lessons (issue 22 item 5: the rows any reshaping of the sta
     // The fixture reaches every field: a lesson of s1's week has each of them set.
     const [row] = await DIARY_WEEK.run(db, f.organisationId, s1, monday, null);
     const lessons = normalised(row.lessons);
-    for (const key of ["roomName", "substitute", "bell", "homework", "materials", "marks", "att", "markChanges"])
+    // roomName, substitute, bell, homework, materials, marks, attendance, history (LessonJson 9…16).
+    for (let i = 9; i <= 16; i++)
       expect(
-        lessons.some((l) => l[key] !== null),
-        key,
+        lessons.some((l) => l[i] !== null),
+        `field ${i}`,
       ).toBe(true);
-    const mon = lessons.find((l) => l.date === "2026-11-16")!;
-    expect((mon.materials as Row[]).map((m) => m.title)).toEqual(["Алгебра", "Видео", "Видео"]);
-    expect((mon.markChanges as Row[]).map((c) => c.at)).toEqual([
+    const mon = lessons.find((l) => l[AT.date] === "2026-11-16")!;
+    expect((mon[AT.materials] as Obj[]).map((m) => m.title)).toEqual(["Алгебра", "Видео", "Видео"]);
+    expect((mon[AT.markChanges] as Obj[]).map((c) => c.at)).toEqual([
       "2026-11-16T09:00:00.000Z",
       "2026-11-16T12:00:00.000Z",
     ]);
