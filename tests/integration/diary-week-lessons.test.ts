@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { DIARY_WEEK, DIARY_WEEK_PAGE } from "@/lib/diary/data";
 import { jsonArray } from "@/lib/sql";
 import { addDays, isoDate } from "@/lib/org/time";
-import { addLesson, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { addBells, addLesson, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
@@ -172,10 +172,8 @@ beforeAll(async () => {
   const organisationId = f.organisationId;
   const [s1, s2] = f.students;
   const { teacher, substitute } = f.users;
-  const schedule = await db.bellSchedule.create({ data: { organisationId, name: "Основное" } });
-  await db.bell.create({
-    data: { organisationId, scheduleId: schedule.id, number: 2, startTime: "09:00", endTime: "09:45" },
-  });
+  await addBells(f);
+  const schedule = await db.bellSchedule.findFirstOrThrow({ where: { organisationId, isDefault: true } });
   await db.classGroup.update({
     where: { organisationId_id: { organisationId, id: f.classId } },
     data: { bellScheduleId: schedule.id },
