@@ -73,18 +73,32 @@ export type DiaryDue = {
 
 export type DiaryWeek = { lessons: DiaryLesson[]; events: DiaryEvent[]; due: DiaryDue[] };
 
-type HomeworkJson = {
-  id: number;
-  text: string;
-  dueDate: string | null;
-  createdAt: string;
-  files: { id: number; fileName: string; size: number }[] | null;
-  handin: boolean;
-  dueAt: string | null;
-  submission: { status: string; isLate: boolean; comment: string | null } | null;
-};
-/** A mark as json_agg hands it over: the weight may come as numeric text, the time as ISO text. */
-type MarkJson = Omit<DiaryMark, "weight" | "at"> & { weight: number | string; at: string };
+/**
+ * A homework of a lesson as the statement hands it over: [id, text, dueDate, createdAt, files ([[id, fileName,
+ * size]] or null), handin, dueAt, the student's submission ([status, isLate, comment] or null)] — arrays, not
+ * objects, so PostgreSQL writes no key per value (issue 22 item 5, round 20).
+ */
+type HomeworkJson = [
+  id: number,
+  text: string,
+  dueDate: string | null,
+  createdAt: string,
+  files: [id: number, fileName: string, size: number][] | null,
+  handin: boolean,
+  dueAt: string | null,
+  submission: [status: string, isLate: boolean, comment: string | null] | null,
+];
+/** A mark as json_agg hands it over (an array, as HomeworkJson): the weight may come as numeric text, the time as ISO text. */
+type MarkJson = [
+  id: number,
+  kind: string,
+  value: number | null,
+  isHospital: boolean,
+  comment: string | null,
+  typeName: string,
+  weight: number | string,
+  at: string,
+];
 
 /** An instant of a timestamp column as json text the Date constructor reads (UTC, milliseconds). */
 const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -103,14 +117,14 @@ function weekLessonsSql(organisationId: number, studentId: number, w: WeekBounds
              WHERE u."organisationId" = l."organisationId" AND u.id = l."substituteId") AS substitute,
            (SELECT json_build_array(b."startTime", b."endTime") FROM "Bell" b
              WHERE b."organisationId" = l."organisationId" AND b."scheduleId" = c."bellScheduleId" AND b.number = l."bellNumber") AS bell,
-           (SELECT json_agg(json_build_object(
-                     'id', h.id, 'text', h.text, 'dueDate', h."dueDate", 'createdAt', ${isoText(Prisma.sql`h."createdAt"`)},
-                     'files', (SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY f.id)
-                                 FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id),
-                     'handin', h.handin, 'dueAt', ${isoText(Prisma.sql`h."handinDueAt"`)},
-                     'submission', (SELECT json_build_object('status', hs.status::text, 'isLate', hs."isLate", 'comment', hs."reviewComment")
-                                      FROM "HomeworkSubmission" hs
-                                     WHERE hs."organisationId" = h."organisationId" AND hs."homeworkId" = h.id AND hs."studentId" = ${studentId})
+           (SELECT json_agg(json_build_array(
+                     h.id, h.text, h."dueDate", ${isoText(Prisma.sql`h."createdAt"`)},
+                     (SELECT json_agg(json_build_array(f.id, f."fileName", f.size) ORDER BY f.id)
+                        FROM "Attachment" f WHERE f."organisationId" = h."organisationId" AND f."homeworkId" = h.id),
+                     h.handin, ${isoText(Prisma.sql`h."handinDueAt"`)},
+                     (SELECT json_build_array(hs.status::text, hs."isLate", hs."reviewComment")
+                        FROM "HomeworkSubmission" hs
+                       WHERE hs."organisationId" = h."organisationId" AND hs."homeworkId" = h.id AND hs."studentId" = ${studentId})
                    ) ORDER BY h.id)
               FROM "Homework" h WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) AS homework,
            (SELECT json_agg(json_build_object('id', mt.id, 'title', mt.title, 'kind', mt.kind::text, 'url', mt.url) ORDER BY mt.title, mt.id)
@@ -120,9 +134,9 @@ function weekLessonsSql(organisationId: number, studentId: number, w: WeekBounds
                     SELECT pm."materialId" FROM "PlanTopicMaterial" pm
                      WHERE pm."organisationId" = l."organisationId" AND pm."planTopicId" = l."planTopicId") x
               JOIN "Material" mt ON mt."organisationId" = l."organisationId" AND mt.id = x.id) AS materials,
-           (SELECT json_agg(json_build_object(
-                     'id', m.id, 'kind', m.kind::text, 'value', m.value, 'isHospital', m."isHospital", 'comment', m.comment,
-                     'typeName', t.name, 'weight', COALESCE(a.weight, t.weight), 'at', ${isoText(Prisma.sql`m."updatedAt"`)}
+           (SELECT json_agg(json_build_array(
+                     m.id, m.kind::text, m.value, m."isHospital", m.comment,
+                     t.name, COALESCE(a.weight, t.weight), ${isoText(Prisma.sql`m."updatedAt"`)}
                    ) ORDER BY m.id)
               FROM "Mark" m
               JOIN "Assignment" a ON a."organisationId" = m."organisationId" AND a.id = m."assignmentId"
@@ -194,7 +208,7 @@ const weekOf = (monday: Date): WeekBounds => ({
 const WEEK_COLUMNS = {
   /** [[classId, startDate, endDate]] */
   stays: col.jsonArray,
-  /** the weekLessonsSql rows as objects, by date, bell, id */
+  /** the weekLessonsSql rows as LessonJson arrays, by date, bell, id */
   lessons: col.jsonArray,
   /** the homeworkDueSql rows as objects, by due date, id */
   due: col.jsonArray,
@@ -227,7 +241,10 @@ function weekColumnsSql(
   staysAs = Prisma.raw("stays"),
 ): Prisma.Sql {
   return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(st."classId", st."startDate", st."endDate")), '[]'::json) FROM st) AS ${staysAs},
-      (SELECT coalesce(json_agg(to_json(x) ORDER BY x.date, x."bellNumber", x.id), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_array(x.id, x."classId", x.date, x."bellNumber", x.topic, x.status, x."teacherId",
+                                                 x."substituteId", x."subjectName", x."roomName", x.substitute, x.bell,
+                                                 x.homework, x.materials, x.marks, x.att, x."markChanges")
+                                ORDER BY x.date, x."bellNumber", x.id), '[]'::json)
          FROM (${weekLessonsSql(organisationId, studentId, w)}) x) AS lessons,
       (SELECT coalesce(json_agg(to_json(x) ORDER BY x."dueDate", x.id), '[]'::json)
          FROM (${homeworkDueSql(organisationId, w)}) x) AS due,
@@ -266,29 +283,38 @@ export const DIARY_WEEK = rawStatement(
   },
 );
 
-/** A lesson row of weekLessonsSql as json: the date as text, the json columns inline. */
-type LessonJson = {
-  id: number;
-  classId: number;
-  date: string;
-  bellNumber: number;
-  topic: string | null;
-  status: string;
-  teacherId: number;
-  substituteId: number | null;
-  subjectName: string;
-  roomName: string | null;
+/**
+ * A lesson row of weekLessonsSql as the lessons column hands it over: an array in this order (issue 22 item 5,
+ * round 20: as objects — `to_json` of the row, homework and marks as json_build_object — PostgreSQL wrote every
+ * key of every lesson, homework and mark, about half of the column's text), the date as text, the json
+ * columns inline.
+ */
+type LessonJson = [
+  id: number,
+  classId: number,
+  date: string,
+  bellNumber: number,
+  topic: string | null,
+  status: string,
+  teacherId: number,
+  substituteId: number | null,
+  subjectName: string,
+  roomName: string | null,
   /** [lastName, firstName, middleName] of the substitute, or null */
-  substitute: [string, string, string | null] | null;
+  substitute: [string, string, string | null] | null,
   /** [startTime, endTime] of the lesson's bell, or null */
-  bell: [string, string] | null;
-  homework: unknown;
-  materials: unknown;
-  marks: unknown;
+  bell: [string, string] | null,
+  /** HomeworkJson[] or null */
+  homework: unknown,
+  /** DiaryLesson["materials"] or null */
+  materials: unknown,
+  /** MarkJson[] or null */
+  marks: unknown,
   /** [code, missedHours] of the student's attendance, or null */
-  att: [string, number | null] | null;
-  markChanges: unknown;
-};
+  att: [string, number | null] | null,
+  /** MarkChangeJson[] or null */
+  markChanges: unknown,
+];
 
 type DueJson = { id: number; text: string; dueDate: string; classId: number; subjectName: string; files: unknown };
 
@@ -354,7 +380,30 @@ function weekOfRow(
     startDate: dateOnly(start),
     endDate: end === null ? null : dateOnly(end),
   }));
-  const lessonRows = jsonArray<LessonJson>(r?.lessons).map((l) => ({ ...l, date: dateOnly(l.date) }));
+  const lessonRows = jsonArray<LessonJson>(r?.lessons).map(
+    ([id, classId, date, bellNumber, topic, status, teacherId, substituteId, subjectName, roomName, ...rest]) => {
+      const [substitute, bell, homework, materials, marks, att, markChanges] = rest;
+      return {
+        id,
+        classId,
+        date: dateOnly(date),
+        bellNumber,
+        topic,
+        status,
+        teacherId,
+        substituteId,
+        subjectName,
+        roomName,
+        substitute,
+        bell,
+        homework,
+        materials,
+        marks,
+        att,
+        markChanges,
+      };
+    },
+  );
   const dueRows = jsonArray<DueJson>(r?.due).map((h) => ({ ...h, dueDate: dateOnly(h.dueDate) }));
   // Only the lessons of the class the student was in on that date (PPL-3).
   const lessonsInStay = lessonRows.filter((l) =>
@@ -375,31 +424,33 @@ function weekOfRow(
       substituteName: l.substitute
         ? shortName({ lastName: l.substitute[0], firstName: l.substitute[1] ?? "", middleName: l.substitute[2] })
         : null,
-      homework: jsonArray<HomeworkJson>(l.homework).map((h) => ({
-        id: h.id,
-        text: h.text,
-        dueDate: h.dueDate ? dateOnly(h.dueDate) : null,
-        createdAt: new Date(h.createdAt),
-        files: h.files ?? [],
-        handin: h.handin
-          ? {
-              dueAt: h.dueAt ? new Date(h.dueAt) : null,
-              status: h.submission?.status ?? null,
-              isLate: h.submission?.isLate ?? false,
-              comment: h.submission?.comment ?? null,
-            }
-          : null,
-      })),
+      homework: jsonArray<HomeworkJson>(l.homework).map(
+        ([id, text, dueDate, createdAt, files, handin, dueAt, sub]) => ({
+          id,
+          text,
+          dueDate: dueDate ? dateOnly(dueDate) : null,
+          createdAt: new Date(createdAt),
+          files: (files ?? []).map(([fileId, fileName, size]) => ({ id: fileId, fileName, size })),
+          handin: handin
+            ? {
+                dueAt: dueAt ? new Date(dueAt) : null,
+                status: sub?.[0] ?? null,
+                isLate: sub?.[1] ?? false,
+                comment: sub?.[2] ?? null,
+              }
+            : null,
+        }),
+      ),
       materials: jsonArray<DiaryLesson["materials"][number]>(l.materials),
-      marks: jsonArray<MarkJson>(l.marks).map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        value: m.value,
-        isHospital: m.isHospital,
-        comment: m.comment,
-        typeName: m.typeName,
-        weight: Number(m.weight),
-        at: new Date(m.at),
+      marks: jsonArray<MarkJson>(l.marks).map(([id, kind, value, isHospital, comment, typeName, weight, at]) => ({
+        id,
+        kind,
+        value,
+        isHospital,
+        comment,
+        typeName,
+        weight: Number(weight),
+        at: new Date(at),
       })),
       attendance: l.att ? { code: l.att[0], missedHours: l.att[1] === null ? null : Number(l.att[1]) } : null,
       markChanges: changes.get(l.id) ?? [],
