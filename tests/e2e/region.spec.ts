@@ -71,4 +71,36 @@ test.describe("education-authority users (REG-1)", () => {
     await expect(page.locator("#signin-error")).toContainText("Неверный логин или пароль");
     expect(new URL(page.url()).pathname).toBe("/login");
   });
+
+  // DAY-4 for the authority too (round 20): before, its header wrapped the menu, the territory, the account and
+  // «Выйти» into three lines at 390 px and there was no bar.
+  test("on a phone the territory's menu is the bottom bar, as the organisation's, and the header one line", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const login = new LoginPage(page);
+    await login.open();
+    await login.chooseOrganisation(`${DEMO_MUNICIPALITY} — муниципальный орган`);
+    await page.getByLabel("Логин").fill(moSpec.login);
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти" }).click();
+    await page.waitForURL((url) => url.pathname === "/region");
+    const bar = page.getByRole("navigation", { name: "Основное меню" });
+    await expect(bar).toHaveCount(1); // the header's line is hidden on a phone
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeCloseTo(844, 0); // fixed to the screen's bottom
+    await expect(bar.getByRole("link", { name: "Территория" })).toHaveAttribute("aria-current", "page");
+    await expect(bar.getByRole("link", { name: "Пользователи" })).toHaveCount(0); // not mo_spec's
+    const header = (await page.getByRole("banner").boundingBox())!;
+    expect(header.height).toBeLessThan(64);
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await bar.getByRole("link", { name: "Отчёты" }).click();
+    await page.waitForURL((url) => url.pathname === "/region/reports");
+    await expect(bar.getByRole("link", { name: "Отчёты" })).toHaveAttribute("aria-current", "page");
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 });
