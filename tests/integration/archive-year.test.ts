@@ -132,5 +132,5 @@ describe("year archive (ARC-1)", () => {
     const staffReads = queries.filter((q) => JSON.stringify(q.values).includes(`"DIRECTOR"`));
     expect(directorReads).toHaveLength(1);
     expect(staffReads).toHaveLength(1);
-  });
+  }, 120_000);
 });
