@@ -127,6 +127,14 @@ test("a deputy on /control: a class's line and a «Замечание» open wit
   expect(onRows.loads()).toBe(0);
   expect(await onRows.same()).toBe(true);
 
+  // DUT-1's «по учителям» (a Link now, a plain anchor before)
+  await page.goto("/control");
+  const onShares = await watchDocuments(page);
+  await page.getByRole("link", { name: /^по учителям \(\d+\)$/ }).click();
+  await expect(page).toHaveURL(/shares=teachers/);
+  await expect(page.getByRole("table", { name: "Заполнено до срока" }).locator("tbody tr").first()).toBeVisible();
+  expect(onShares.loads()).toBe(0);
+
   // the file links beside the table stay the browser's (a download, not a page)
   await page.goto("/control");
   const download = page.waitForEvent("download");
