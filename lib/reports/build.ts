@@ -67,7 +67,13 @@ export async function buildModelInZone(
  */
 export function signatoriesOnce(organisationId: number): () => Promise<OrganisationSignatories> {
   let read: Promise<OrganisationSignatories> | null = null;
-  return () => (read ??= organisationSignatories(organisationId));
+  // A failed read is not kept: the year archive skips the one file that failed and goes on (its next file
+  // reads again), as it did when each file read its own.
+  return () =>
+    (read ??= organisationSignatories(organisationId).catch((error: unknown) => {
+      read = null;
+      throw error;
+    }));
 }
 
 /** Every request but the student's: built over the organisation's scope (reportScope). */
