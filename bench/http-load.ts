@@ -25,6 +25,11 @@ export interface LoadResult {
   warmup_errors: number;
   /** Status codes other than 2xx, with counts (errors). */
   statuses: Record<string, number>;
+  /**
+   * With `queuedApart`: the recorded answers 202 (a report queued for the background jobs, SEC-5) — not
+   * served, so neither in the latencies and req/s nor errors (issue 22, round 20).
+   */
+  queued?: number;
   bytes_avg: number;
   duration_s: number;
 }
@@ -39,6 +44,11 @@ export interface LoadOptions {
   next: (w: number, n: number) => Req;
   /** Sees every answered response (e.g. to pick up a new version); false marks it an error. */
   check?: (w: number, status: number, body: Buffer) => boolean;
+  /**
+   * Count a 202 (queued, not served) apart — LoadResult.queued — instead of as a served 2xx with its
+   * few-millisecond latency (bench/ab.ts; issue 22, round 20). Off by default: bench/run.ts's figures as before.
+   */
+  queuedApart?: boolean;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -82,6 +92,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
+  let queued = 0;
   let warmupErrors = 0;
   let bytes = 0;
   let recording = (o.warmupMs ?? 0) === 0;
@@ -106,6 +117,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       try {
         const res = await send(agent, o.base, o.next(w, n));
         status = String(res.status);
+        if (rec && o.queuedApart && res.status === 202) {
+          queued++;
+          continue;
+        }
         ok = res.status >= 200 && res.status < 300 && (o.check ? o.check(w, res.status, res.body) : true);
         if (rec) bytes += res.body.length;
       } catch {
@@ -138,6 +153,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     errors,
     warmup_errors: warmupErrors,
     statuses,
+    ...(o.queuedApart ? { queued } : {}),
     bytes_avg: latencies.length ? Math.round(bytes / latencies.length) : 0,
     duration_s: r2(elapsed),
   };
@@ -148,6 +164,23 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
  * bench/ab.ts `--beside`); a non-200 answer (202 queued, 429 refused) comes back at once, so that loop asks
  * again a second later. `stop()` ends them and gives the answers counted by status and the seconds they ran.
  */
+/**
+ * The answers of startRequestLoops per second, served (200) apart from queued (202, SEC-5: the report goes
+ * to the background jobs — not served) and the rest (429 refused, errors): before round 20 bench/ab.ts's
+ * «report answers / s» counted every answer, a 202 as a served report (issue 22).
+ */
+export function answerRates(answered: { seconds: number; statuses: Record<string, number> }): {
+  served: number;
+  queued: number;
+  other: number;
+} {
+  const per = (n: number) => (answered.seconds > 0 ? Math.round((n / answered.seconds) * 10) / 10 : 0);
+  const all = Object.values(answered.statuses).reduce((a, b) => a + b, 0);
+  const served = answered.statuses["200"] ?? 0;
+  const queued = answered.statuses["202"] ?? 0;
+  return { served: per(served), queued: per(queued), other: per(all - served - queued) };
+}
+
 export function startRequestLoops(base: string, cookie: string, path: () => string, loops: number) {
   let stopped = false;
   let done = 0;

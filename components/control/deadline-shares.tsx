@@ -3,6 +3,7 @@
 import type { DeadlineFigures } from "@/lib/control/deadline/report";
 import { sharePercent, shareText, type Share } from "@/lib/control/deadline/rules";
 import { formatDate, isoDate } from "@/lib/org/time";
+import Link from "@/components/ui/link";
 import { Downloads } from "./filter-bits";
 import { Table, THead, Td } from "@/components/ui/table";
 import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
@@ -68,9 +69,9 @@ export function DeadlineShares({
           {rowsHref && (
             <p className="text-sm text-slate-600">
               Итого за день, неделю и месяц;{" "}
-              <a href={rowsHref} className="text-blue-700 underline">
+              <Link href={rowsHref} className="text-blue-700 underline">
                 по {v.teacher.datPl} ({figures.rows.length})
-              </a>
+              </Link>
               .
             </p>
           )}

@@ -9,8 +9,8 @@
 // viewport-fit=cover: app/layout.tsx); the layout leaves the same height free under the page
 // (app/(app)/layout.tsx).
 import { plural } from "@/lib/org/vocabulary";
-import { phoneMenuOf, type NavItem } from "./nav-items";
-import { MenuGroups, MoreMenu } from "./more-menu";
+import { phoneMenuOf, type MenuEntry } from "./nav-items";
+import { MenuGroups, MoreMenu, OPEN_CELL } from "./more-menu";
 import { MORE_ICON, NavIcon, iconOf } from "./nav-icons";
 
 const CELL = "flex h-14 flex-col items-center justify-center gap-0.5 px-0.5 text-[11px] leading-tight";
@@ -32,7 +32,7 @@ function PhoneBadge({ count, inList = false }: { count: number; inList?: boolean
 }
 
 /** The visible short label; the rest of the full label stays for screen readers and tests (the link's name). */
-function Label({ item }: { item: NavItem }) {
+function Label({ item }: { item: MenuEntry }) {
   const short = item.short && item.label.startsWith(item.short) ? item.short : item.label;
   return (
     <span className="max-w-full truncate">
@@ -48,7 +48,7 @@ export function BottomNav({
   current,
   unread,
 }: {
-  items: readonly NavItem[];
+  items: readonly MenuEntry[];
   current: string | null;
   unread: number;
 }) {
@@ -78,7 +78,7 @@ export function BottomNav({
           <li className="min-w-0 flex-1">
             <MoreMenu
               up
-              summaryClassName={`${CELL} cursor-pointer list-none [&::-webkit-details-marker]:hidden ${tone(restActive)}`}
+              summaryClassName={`${CELL} cursor-pointer list-none [&::-webkit-details-marker]:hidden ${tone(restActive)} ${OPEN_CELL}`}
               summary={
                 <>
                   <span className="relative">

@@ -10,7 +10,7 @@
 // the bare <details> (no panel yet): `open` is read from the element on mount, so the list appears then.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
-import { NAV_GROUPS, type NavItem } from "./nav-items";
+import { NAV_GROUPS, type MenuEntry } from "./nav-items";
 
 type MoreMenuProps = {
   children: ReactNode;
@@ -20,7 +20,17 @@ type MoreMenuProps = {
   summaryClassName?: string;
 };
 
-const HEADER_SUMMARY = "cursor-pointer list-none text-slate-700 hover:text-blue-700";
+/**
+ * «Ещё» open looks like the menu's current item (DAY-7): the phone bar's aria-current cell is
+ * `font-semibold text-blue-700`; the header's items have no current look, so there the colour only (bold
+ * would widen «Ещё» at the end of a full line and could wrap it). Styled from the element's own `open`
+ * attribute ([open] > summary) — the state a screen reader hears as «expanded» — so it holds before
+ * hydration too (a tap then opens the bare <details>). Before round 20 «Ещё» looked the same open and closed.
+ */
+export const OPEN_SUMMARY = "[[open]>&]:text-blue-700";
+export const OPEN_CELL = "[[open]>&]:font-semibold [[open]>&]:text-blue-700";
+
+const HEADER_SUMMARY = `cursor-pointer list-none text-slate-700 hover:text-blue-700 ${OPEN_SUMMARY}`;
 
 export function MoreMenu({ children, up = false, ...look }: MoreMenuProps) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -98,7 +108,7 @@ export function MenuGroups({
   current = null,
   linkClassName,
 }: {
-  items: readonly NavItem[];
+  items: readonly MenuEntry[];
   /** What follows «Почта» (the unread count). */
   badge: ReactNode;
   /** The current page's item: marked aria-current. */

@@ -2,6 +2,8 @@
 // SVG paths (24 × 24, stroked): no icon font or package, a few hundred bytes in the client bundle.
 import type { NavGroup } from "./nav-items";
 
+const CHART = "M5 20V11M11 20V5M17 20v-6M3 20h18";
+
 const BY_HREF: Readonly<Record<string, string>> = {
   "/": "M3 11l9-8 9 8M5 9.5V20h5v-6h4v6h5V9.5",
   "/diary": "M5 4.5A1.5 1.5 0 0 1 6.5 3H19v15H6.5A1.5 1.5 0 0 0 5 19.5zM5 19.5A1.5 1.5 0 0 0 6.5 21H19M9 7h6",
@@ -10,8 +12,11 @@ const BY_HREF: Readonly<Record<string, string>> = {
   "/schedule": "M4 6h16v14H4zM4 10h16M8 3v5M16 3v5",
   "/board": "M3 10v4l11 5V5zM14 8.5a3.5 3.5 0 0 1 0 7",
   "/forum": "M4 5h16v10H9l-5 4z",
-  "/reports": "M5 20V11M11 20V5M17 20v-6M3 20h18",
+  "/reports": CHART,
   "/plans": "M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1",
+  // The education authority's bar (REG-1): its reports as the organisation's, a key for the password.
+  "/region/reports": CHART,
+  "/change-password": "M8 14a4 4 0 1 1 0-8 4 4 0 0 1 0 8zM11 11l9 0M17 11v3M20 11v3",
 };
 
 const BY_GROUP: Readonly<Record<NavGroup, string>> = {

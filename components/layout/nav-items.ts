@@ -13,6 +13,12 @@ export type NavItem = {
   short?: string;
 };
 
+/**
+ * What the menus draw of an item (its label, phone label, section and icon): the organisation's items
+ * (NavItem) and the education authority's (components/region/region-menus.tsx) alike.
+ */
+export type MenuEntry = Pick<NavItem, "href" | "label" | "short" | "group">;
+
 /** Menu sections in display order; a section shows only when one of its items is open. */
 export const NAV_GROUPS = ["Учёба", "Общение", "Люди", "Организация", "Контроль"] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];

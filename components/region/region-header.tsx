@@ -1,43 +1,36 @@
 // The header of the education-authority pages (REG-1): the territory, a menu by the account's
-// permissions, the account and sign-out. Server component.
-import Link from "@/components/ui/link";
+// permissions, the account and sign-out. Server component; the menus are region-menus.tsx's.
+// In line with the organisation's header (components/layout/app-header.tsx): on a phone one compact line —
+// «Журнал», the account's name, «Выйти» — and the menu is the bottom bar; the header is ONE SoftNav whose
+// plain anchors the app's one listener opens on the client (issue 22 item 1).
+import { SoftNav } from "@/components/ui/soft-nav";
 import type { CurrentAuthority } from "@/lib/auth/session";
-import { authorityAllows, type AuthorityPermission } from "@/lib/access/authority";
+import { authorityAllows } from "@/lib/access/authority";
 import { AUTHORITY_ROLE_LABELS } from "@/lib/auth/authority/rules";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-
-const MENU: { href: string; label: string; permission: AuthorityPermission }[] = [
-  { href: "/region", label: "Территория", permission: "region.view" },
-  { href: "/region/reports", label: "Отчёты", permission: "region.reports" },
-  { href: "/region/users", label: "Пользователи", permission: "region.staff" },
-];
+import { RegionMenus } from "./region-menus";
+import { REGION_MENU } from "./region-menu-items";
 
 export function RegionHeader({ authority }: { authority: CurrentAuthority }) {
-  const items = MENU.filter((m) => authorityAllows(authority.role, m.permission));
+  const hrefs = REGION_MENU.filter((m) => m.permission === null || authorityAllows(authority.role, m.permission)).map(
+    (m) => m.href,
+  );
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-        <Link href="/region" className="font-semibold text-blue-800">
-          Электронный журнал · {authority.territoryName}
-        </Link>
-        <nav aria-label="Основное меню" className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm">
-          {items.map((item) => (
-            <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700">
-              {item.label}
-            </Link>
-          ))}
-          <Link href="/change-password" className="text-slate-700 hover:text-blue-700">
-            Сменить пароль
-          </Link>
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-right leading-tight">
-            <span className="block font-medium">{authority.shortName}</span>
-            <span className="block text-xs text-slate-500">{AUTHORITY_ROLE_LABELS[authority.role]}</span>
+    <SoftNav as="header" className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-nowrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6">
+        <a href="/region" className="font-semibold text-blue-800 max-sm:shrink-0">
+          <span className="sm:hidden">Журнал</span>
+          <span className="hidden sm:inline">Электронный журнал · {authority.territoryName}</span>
+        </a>
+        <RegionMenus hrefs={hrefs} />
+        <div className="ml-auto flex items-center gap-3 text-sm max-sm:min-w-0">
+          <span className="text-right leading-tight max-sm:min-w-0">
+            <span className="block font-medium max-sm:truncate">{authority.shortName}</span>
+            <span className="hidden text-xs text-slate-500 sm:block">{AUTHORITY_ROLE_LABELS[authority.role]}</span>
           </span>
           <SignOutButton />
         </div>
       </div>
-    </header>
+    </SoftNav>
   );
 }

@@ -3,7 +3,8 @@
 // machine-readable export as JSON, and a manifest of SHA-256 digests; all stored through
 // lib/storage and recorded as an ArchiveSet.
 import { isoDate } from "@/lib/org/time";
-import { buildReport } from "@/lib/reports/build";
+import { buildReport, signatoriesOnce } from "@/lib/reports/build";
+import type { OrganisationSignatories } from "@/lib/reports/data";
 import { REPORTS, reportRequest } from "@/lib/reports/schema";
 import { putFile } from "@/lib/storage/files";
 import { archiveYear, classExport, retentionSettings, type ArchiveClass, type ArchivePeriod } from "./data";
@@ -43,11 +44,12 @@ async function buildOne(
   period: ArchivePeriod | null,
   year: { id: number; startDate: Date; endDate: Date },
   now: Date,
+  signatories: () => Promise<OrganisationSignatories>,
 ): Promise<Built> {
   for (const raw of candidates(key, cls, period, year)) {
     const parsed = reportRequest.safeParse(raw);
     if (!parsed.success) continue;
-    const file = await buildReport(organisationId, parsed.data, now);
+    const file = await buildReport(organisationId, parsed.data, now, signatories);
     if (file) return { bytes: file.bytes };
     break;
   }
@@ -89,6 +91,8 @@ export async function buildArchive(
       retentionEnd: isoDate(retentionEnd(year.endDate, keep[kind])),
     });
   };
+  // The director, deputy and heads who sign the sheets: read once for the whole set (issue 22).
+  const signatories = signatoriesOnce(organisationId);
   const available = ARCHIVE_REPORTS.filter((r) => r.key in REPORTS);
   for (const r of ARCHIVE_REPORTS) if (!(r.key in REPORTS)) skipped.push(`${r.label}: отчёт пока не реализован`);
   for (const cls of year.classes) {
@@ -100,7 +104,7 @@ export async function buildArchive(
         const label = `${cls.name}${period ? `, ${period.name}` : ""}`;
         let built: Built = null;
         try {
-          built = await buildOne(organisationId, report.key, cls, period, year, now);
+          built = await buildOne(organisationId, report.key, cls, period, year, now, signatories);
         } catch (error) {
           // One report that cannot be drawn (e.g. a class without subjects) must not lose the set.
           console.error(`archive: ${report.key} for class ${cls.id} failed`, error);

@@ -26,7 +26,7 @@ export async function buildAttendanceReport(
   const [roll, absences, signers] = await Promise.all([
     rollOn(input.organisationId, [input.cls.id], input.to),
     absencesBetween(input.organisationId, input.cls.id, input.from, input.to),
-    signatoryFacts(input.organisationId, [input.cls.id]),
+    signatoryFacts(input.organisationId, [input.cls.id], input.signatories),
   ]);
   const figures = roll.map((s) => ({ name: s.fullName, f: attendanceFigures(absences.get(s.studentId) ?? []) }));
   const range = `${formatDate(input.from)} — ${formatDate(input.to)}`;

@@ -4,7 +4,15 @@ import JSZip from "jszip";
 import { buildAttendanceReport } from "./attendance";
 import { buildAttendanceSheet, buildGroupsAttendance, buildSpecialtiesAttendance } from "./attendance-forms";
 import { CONTENT_TYPES } from "./download";
-import { organisationTimeZone, reportScope, reportYearId, staffName, type ReportScope } from "./data";
+import {
+  organisationSignatories,
+  organisationTimeZone,
+  reportScope,
+  reportYearId,
+  staffName,
+  type OrganisationSignatories,
+  type ReportScope,
+} from "./data";
 import { buildGroupHoursReport, buildTeacherHoursReport } from "./hours";
 import { buildJournalReport } from "./journal";
 import { buildPreliminaryReport, buildRatingReport } from "./rating";
@@ -41,6 +49,7 @@ export async function buildModelInZone(
   organisationId: number,
   req: ReportRequest,
   now: Date,
+  signatories?: () => Promise<OrganisationSignatories>,
 ): Promise<{ model: ReportModel | null; timeZone: string }> {
   if (req.report === "student") {
     const timeZone = await organisationTimeZone(organisationId);
@@ -48,24 +57,44 @@ export async function buildModelInZone(
     return { model: await buildStudentPeriodReport({ organisationId, studentId, periodId, timeZone, now }), timeZone };
   }
   const scope = await reportScope(organisationId, await reportYearId(organisationId, req));
-  return { model: await modelOfScope(organisationId, req, now, scope), timeZone: scope.timeZone };
+  return { model: await modelOfScope(organisationId, req, now, scope, signatories), timeZone: scope.timeZone };
+}
+
+/**
+ * The organisation's signatories (PRN-2) read at most once, on the first model that signs: shared by
+ * the files of one archive (PRN-8's ZIP, ARC-1's year archive) — issue 22: before, each class's (and
+ * each period's) signature block read the organisation's director, deputy and departments again.
+ */
+export function signatoriesOnce(organisationId: number): () => Promise<OrganisationSignatories> {
+  let read: Promise<OrganisationSignatories> | null = null;
+  // A failed read is not kept: the year archive skips the one file that failed and goes on (its next file
+  // reads again), as it did when each file read its own.
+  return () =>
+    (read ??= organisationSignatories(organisationId).catch((error: unknown) => {
+      read = null;
+      throw error;
+    }));
 }
 
 /** Every request but the student's: built over the organisation's scope (reportScope). */
 type ScopedRequest = Exclude<ReportRequest, { report: "student" }>;
 
-/** The model of a scoped request over the scope already read (its year, classes, periods, zone). */
+/**
+ * The model of a scoped request over the scope already read (its year, classes, periods, zone);
+ * `signatories`: the organisation's signatories read once for many models (buildArchive).
+ */
 async function modelOfScope(
   organisationId: number,
   req: ScopedRequest,
   now: Date,
   scope: ReportScope,
+  signatories?: () => Promise<OrganisationSignatories>,
 ): Promise<ReportModel | null> {
   const { orgName, isCollege, timeZone, year, periods } = scope;
   if (!year) return null;
   const periodOf = (id: number | undefined) =>
     id === undefined ? null : (periods.find((p) => p.id === id) ?? undefined);
-  const base = { organisationId, orgName, isCollege, timeZone, year, now };
+  const base = { organisationId, orgName, isCollege, timeZone, year, now, signatories };
   if (req.report === "teacher-hours" || req.report === "teacher-report") {
     const teacherName = req.teacherId ? await staffName(organisationId, req.teacherId) : null;
     if (!req.teacherId || !teacherName) return null;
@@ -142,9 +171,18 @@ export async function renderModel(model: ReportModel, format: "pdf" | "xlsx", ti
     : { bytes: await renderXlsx(model, timeZone), contentType: CONTENT_TYPES.xlsx, fileName };
 }
 
-export async function buildReport(organisationId: number, req: ReportRequest, now: Date): Promise<ReportFile | null> {
+/**
+ * `signatories`: the organisation's signatories read once for many files (the year archive, ARC-1:
+ * issue 22 — see signatoriesOnce); absent, the build reads its own.
+ */
+export async function buildReport(
+  organisationId: number,
+  req: ReportRequest,
+  now: Date,
+  signatories?: () => Promise<OrganisationSignatories>,
+): Promise<ReportFile | null> {
   if (isArchiveRequest(req)) return buildArchive(organisationId, req, now);
-  const { model, timeZone } = await buildModelInZone(organisationId, req, now);
+  const { model, timeZone } = await buildModelInZone(organisationId, req, now, signatories);
   return model ? renderModel(model, req.format, timeZone) : null;
 }
 
@@ -168,13 +206,17 @@ export async function buildArchive(
   const zip = new JSZip();
   let title = "";
   // Each class's model over the one scope read above (its year is every picked class's year): the
-  // organisation, its zone and the year are read once per archive, not once per class (issue 22).
+  // organisation, its zone and the year are read once per archive, not once per class (issue 22) —
+  // and so are the signatories every class's sheet names but its class teacher (the director, PRN-2:
+  // before, each class's signature block read the organisation, its director and deputy, its departments).
+  const once = signatoriesOnce(organisationId);
   for (const [i, cls] of picked.classes.entries()) {
     const model = await modelOfScope(
       organisationId,
       { ...req, classId: cls.id, grade: undefined, departmentId: undefined, specialty: undefined } as ScopedRequest,
       now,
       scope,
+      once,
     );
     if (model) {
       const file = await renderModel(model, req.format, scope.timeZone);

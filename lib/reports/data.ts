@@ -460,17 +460,19 @@ export type SignatoryFacts = {
   heads: Map<number, { name: string; position: string | null }>;
 };
 
-/** Who signs the forms of the classes (PRN-2): director, deputy, class teachers, heads of department. */
-export async function signatoryFacts(organisationId: number, classIds: number[]): Promise<SignatoryFacts> {
+/** The organisation's own signatories (PRN-2): the director, the deputy, the heads of departments. */
+export type OrganisationSignatories = Omit<SignatoryFacts, "classTeachers">;
+
+/** The signatories that do not depend on the classes: read once per build, or once per archive (issue 22). */
+export async function organisationSignatories(organisationId: number): Promise<OrganisationSignatories> {
   const person = { ...NAME_FIELDS, staff: { select: { position: true } } } as const;
-  const [org, staff, classTeachers, departments] = await Promise.all([
+  const [org, staff, departments] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { director: true } }),
     db.user.findMany({
       where: { organisationId, isActive: true, roles: { some: { role: { in: ["DIRECTOR", "DEPUTY"] } } } },
       select: { ...person, roles: { select: { role: true } } },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     }),
-    classTeachersOf(organisationId, classIds),
     db.department.findMany({ where: { organisationId }, select: { id: true, head: { select: person } } }),
   ]);
   const has = (role: string) => staff.find((u) => u.roles.some((r) => r.role === role));
@@ -479,13 +481,29 @@ export async function signatoryFacts(organisationId: number, classIds: number[])
   return {
     director,
     deputy: deputy ? { name: shortName(deputy), position: deputy.staff?.position ?? null } : null,
-    classTeachers,
     heads: new Map(
       departments.flatMap((d) =>
         d.head ? [[d.id, { name: shortName(d.head), position: d.head.staff?.position ?? null }] as const] : [],
       ),
     ),
   };
+}
+
+/**
+ * Who signs the forms of the classes (PRN-2): director, deputy, class teachers, heads of department.
+ * `organisation`: the organisation's part already read for this build — an archive of many classes
+ * (PRN-8) reads it once, not once per class (issue 22); absent, it is read here.
+ */
+export async function signatoryFacts(
+  organisationId: number,
+  classIds: number[],
+  organisation?: () => Promise<OrganisationSignatories>,
+): Promise<SignatoryFacts> {
+  const [own, classTeachers] = await Promise.all([
+    organisation ? organisation() : organisationSignatories(organisationId),
+    classTeachersOf(organisationId, classIds),
+  ]);
+  return { ...own, classTeachers };
 }
 
 export type AbsenceRow = {

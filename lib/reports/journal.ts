@@ -21,7 +21,7 @@ export async function buildJournalReport(input: ClassSpanInput & { subjectId?: n
   const until = span.endDate < printed ? span.endDate : printed;
   const [facts, signers] = await Promise.all([
     journalFacts(input.organisationId, input.cls.id, span.startDate, until, input.subjectId, input.period === null),
-    signatoryFacts(input.organisationId, [input.cls.id]),
+    signatoryFacts(input.organisationId, [input.cls.id], input.signatories),
   ]);
   const parts = journalParts(facts);
   const classTeacher = signers.classTeachers.get(input.cls.id) ?? "—";

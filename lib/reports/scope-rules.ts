@@ -3,7 +3,7 @@
 // whether the user's classes (ACL-3 scopes) admit that set; each class's own period (PRN-8); the
 // subtotal groups (school levels, college specialties).
 import { parallelName, vocabulary } from "@/lib/org/vocabulary";
-import type { ReportClass, ReportPeriod, ReportYear } from "./data";
+import type { OrganisationSignatories, ReportClass, ReportPeriod, ReportYear } from "./data";
 import type { SignPlan } from "./signatures";
 import { compareRu } from "@/lib/org/collation";
 import { todayIn } from "@/lib/org/time";
@@ -19,6 +19,11 @@ export type ReportInput = {
   timeZone: string;
   year: ReportYear;
   now: Date;
+  /**
+   * The organisation's signatories (director, deputy, heads) when the caller reads them once for many
+   * models — an archive of many classes (PRN-8, issue 22); absent, each builder reads its own.
+   */
+  signatories?: () => Promise<OrganisationSignatories>;
 };
 
 /**

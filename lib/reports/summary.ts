@@ -48,7 +48,7 @@ export async function buildSummaryReport(input: Input): Promise<ReportModel> {
     // For the year, those who left during it stand on the sheet with «выбыл» (REC-4).
     period ? Promise.resolve([]) : leftDuringYear(organisationId, cls.id, year),
     absencesBetween(organisationId, cls.id, span.startDate, span.endDate),
-    signatoryFacts(organisationId, [cls.id]),
+    signatoryFacts(organisationId, [cls.id], input.signatories),
   ]);
   const roll = [...onRoll, ...left.filter((l) => !onRoll.some((s) => s.studentId === l.studentId))].sort((a, b) =>
     compareRu(a.fullName, b.fullName),

@@ -123,3 +123,38 @@ test("screenshots: a teacher's and an administrator's page at three widths, «Е
     }
   }
 });
+
+// «Ещё» open looks like the menu's current item (DAY-7, round 20): before, it looked the same open and closed.
+test("«Ещё» open is marked as the current item is, on the phone's bar and in the header", async ({ page }) => {
+  const look = (l: ReturnType<Page["locator"]>) =>
+    l.evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { color: s.color, weight: s.fontWeight };
+    });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "TEACHER");
+  const bar = menu(page);
+  const current = await look(bar.locator('a[aria-current="page"]').first());
+  const summary = bar.locator("details > summary");
+  const closed = await look(summary);
+  expect(closed).not.toEqual(current);
+  await summary.click();
+  await expect(bar.locator("details[open]")).toHaveCount(1);
+  await page.mouse.move(5, 5); // no hover look
+  expect(await look(summary)).toEqual(current);
+  await page.keyboard.press("Escape");
+  await expect(bar.locator("details[open]")).toHaveCount(0);
+  expect(await look(summary)).toEqual(closed);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const header = menu(page).locator("details > summary");
+  await expect(header).toBeVisible();
+  await page.mouse.move(5, 700);
+  const headerClosed = await look(header);
+  await header.click();
+  await expect(menu(page).locator("details[open]")).toHaveCount(1);
+  await page.mouse.move(5, 700);
+  // the header's items have no current look of their own: «Ещё» takes the current item's colour only
+  expect((await look(header)).color).toBe(current.color);
+  expect((await look(header)).color).not.toBe(headerClosed.color);
+});

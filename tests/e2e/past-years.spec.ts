@@ -82,4 +82,36 @@ test.describe("closed years readable (REC-3)", () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
   });
+  test("a closed year's picker lists that year's clubs, not the current year's (REC-3, PRG-2)", async ({ page }) => {
+    const year = await demoPastYearName();
+    const teacher = demoLogin("TEACHER");
+    // A club the demo teacher led in the closed year (the demo seeds clubs of the current year only:
+    // «Робототехника»); removed again at the end.
+    const [club] = await query<{ id: number }>(
+      `INSERT INTO "Club" ("organisationId", "yearId", name, "leaderId")
+       SELECT y."organisationId", y.id, 'Шахматы (архив)', u.id
+         FROM "AcademicYear" y JOIN "Organisation" o ON o.id = y."organisationId"
+         JOIN "User" u ON u."organisationId" = y."organisationId" AND u.login = $2
+        WHERE o.name = $1 AND y.name = $3
+       RETURNING id`,
+      [teacher.orgName, teacher.login, year],
+    );
+    try {
+      await signInAs(page, "TEACHER");
+      await page.goto("/journal");
+      const clubs = page.getByRole("navigation", { name: "Журналы объединений" });
+      await expect(clubs.getByRole("link", { name: "Робототехника" })).toBeVisible();
+      await expect(clubs.getByRole("link", { name: "Шахматы (архив)" })).toHaveCount(0);
+      await new YearTabs(page).choose(year);
+      await expect(page.getByRole("heading", { name: "Классный журнал", exact: true })).toBeVisible();
+      // Before: the closed year's picker listed the current year's «Робототехника».
+      await expect(clubs.getByRole("link", { name: "Робототехника" })).toHaveCount(0);
+      await expect(clubs.getByRole("link", { name: "Шахматы (архив)" })).toHaveAttribute(
+        "href",
+        `/clubs/${club.id}/journal`,
+      );
+    } finally {
+      await query(`DELETE FROM "Club" WHERE id = $1`, [club.id]);
+    }
+  });
 });

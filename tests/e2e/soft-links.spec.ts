@@ -96,3 +96,48 @@ test("a teacher at 1366 px: the journal's year tab and the profile's links open 
   expect(new URL(page.url()).pathname).toBe("/api-docs"); // this tab stayed
   await tab.close();
 });
+
+test("a deputy on /control: a class's line and a «Замечание» open without a document load; the XLSX still downloads", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAs(page, "DEPUTY");
+  await page.goto("/control");
+  const table = page.getByRole("table", { name: "Заполнение журнала" });
+  await expect(table.locator("tfoot")).toContainText("Итого");
+  const watch = await watchDocuments(page);
+
+  // the by-class table's class links (marked with the table, not one by one)
+  await table.locator("tbody a").first().click();
+  await expect(page).toHaveURL(/classId=\d+/);
+  await expect(table.getByRole("columnheader", { name: /Учитель/ })).toBeVisible();
+  expect(watch.loads()).toBe(0);
+
+  // «все строки» and a row's «Замечание» (≈ 500 of them for the whole organisation): before, a document load each
+  await page.goto("/control");
+  const onRows = await watchDocuments(page);
+  await page.getByRole("link", { name: /все строки/ }).click();
+  await expect(page).toHaveURL(/view=rows/);
+  const remark = table.getByRole("link", { name: "Замечание" }).first();
+  const href = (await remark.getAttribute("href"))!;
+  expect(href).toMatch(/^\/control\/remarks\?rt=\d+&rc=\d+&rs=\d+$/);
+  await remark.click();
+  await expect(page.getByRole("heading", { name: "Замечания по ведению журнала" })).toBeVisible();
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(href);
+  expect(onRows.loads()).toBe(0);
+  expect(await onRows.same()).toBe(true);
+
+  // DUT-1's «по учителям» (a Link now, a plain anchor before)
+  await page.goto("/control");
+  const onShares = await watchDocuments(page);
+  await page.getByRole("link", { name: /^по учителям \(\d+\)$/ }).click();
+  await expect(page).toHaveURL(/shares=teachers/);
+  await expect(page.getByRole("table", { name: "Заполнено до срока" }).locator("tbody tr").first()).toBeVisible();
+  expect(onShares.loads()).toBe(0);
+
+  // the file links beside the table stay the browser's (a download, not a page)
+  await page.goto("/control");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Скачать XLSX" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+});

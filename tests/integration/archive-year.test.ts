@@ -12,6 +12,7 @@ import { verifyArchive } from "@/lib/archive/verify";
 import { REPORTS } from "@/lib/reports/schema";
 import { getFile } from "@/lib/storage/files";
 import { createAccessFixture, type AccessFixture } from "../support/access-fixture";
+import { counted } from "../support/pg-queries";
 
 let f: AccessFixture;
 let filesDir: string;
@@ -114,4 +115,22 @@ describe("year archive (ARC-1)", () => {
     expect(result).toEqual({ ok: false, message: "Учебный год не найден" });
     expect(await verifyArchive(f.otherOrganisationId, setId)).toBeNull();
   });
+
+  // Issue 22 (round 20): the sheets' signature blocks (PRN-2) name the same director, deputy and heads of
+  // department in every class's and every period's file — read once per archive, not once per file
+  // (before: once per summary sheet and journal, 2 classes × (period + year + journal) here).
+  it("reads the organisation's signatories once per archive, whatever the number of files", async () => {
+    const { result, queries } = await counted(() => buildArchive(f.organisationId, yearId, f.users.DEPUTY, NOW));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const signed = (await archiveSet(f.organisationId, result.setId))!.manifest.files.filter((e) =>
+      e.name.endsWith(".pdf"),
+    );
+    expect(signed.length).toBeGreaterThan(2);
+    const directorReads = queries.filter((q) => q.text.includes('"Organisation"."director"'));
+    // the DIRECTOR/DEPUTY staff read (the director's name when the card has none, the deputy's line)
+    const staffReads = queries.filter((q) => JSON.stringify(q.values).includes(`"DIRECTOR"`));
+    expect(directorReads).toHaveLength(1);
+    expect(staffReads).toHaveLength(1);
+  }, 120_000);
 });

@@ -390,8 +390,10 @@ describe("the organisation's time zone read once per build (PRN, issue 22)", () 
       buildArchive(school, { report: "summary", format: "xlsx", periodId, grade: 7 } as ReportRequest, TODAY),
     );
     expect(result).not.toBeNull();
-    // reportScope's read (name, kind, zone); each class's signatories still read the director (RPT-1's signature).
+    // reportScope's read (name, kind, zone); the signatories' (RPT-1's signature, PRN-2: the director) once
+    // too — before round 20 each class's signature block read the director again.
     expect(organisationReads(queries).filter((q) => q.text.includes('"kind"'))).toHaveLength(1);
     expect(zoneReads(queries)).toHaveLength(1);
+    expect(queries.filter((q) => q.text.includes('"Organisation"."director"'))).toHaveLength(1);
   });
 });

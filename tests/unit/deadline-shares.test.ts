@@ -52,8 +52,9 @@ describe("the deadline shares on /control (DUT-1, issue 22 item 7)", () => {
     expect(out).not.toContain("Учитель 1<");
     expect(out).toContain("Итого");
     expect(out).toContain("5 из 10 (50 %)");
+    // the app's Link (round 20): opened on the client, as every in-app link
     expect(out).toContain(
-      `<a href="${href.replace(/&/g, "&amp;")}" class="text-blue-700 underline">по учителям (100)</a>`,
+      `<a class="text-blue-700 underline" href="${href.replace(/&/g, "&amp;")}" data-soft-nav="">по учителям (100)</a>`,
     );
     expect(render(100, href).length).toBe(render(1, href).length + 2); // «(100)» vs «(1)»
     // without it, every teacher's row

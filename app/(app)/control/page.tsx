@@ -6,6 +6,7 @@
 import type { Metadata } from "next";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import Link from "@/components/ui/link";
+import { SoftNav } from "@/components/ui/soft-nav";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { fillRaw, loadFillPage } from "@/lib/control/loaders";
@@ -177,67 +178,86 @@ export default async function ControlPage({
               <p className="text-sm text-slate-600">
                 По {v.class.datPl}: строки {v.teacher.genPl} и {v.subject.genPl} — по ссылке на {v.class.acc} или с
                 фильтром;{" "}
-                <a href={link({ view: "rows" })} className="text-blue-700 underline">
+                <Link href={link({ view: "rows" })} className="text-blue-700 underline">
                   все строки ({r.rows.length})
-                </a>
+                </Link>
                 .
               </p>
-              <DataTable
-                {...tableLook}
-                search={{ label: `Поиск по ${v.class.datPl}`, placeholder: "Поиск" }}
-                columns={[
-                  { key: "className", header: classWord, rowHeader: true, sortable: true },
-                  { key: "problemRows", header: "Строк с проблемами", align: "right", sortable: true, descFirst: true },
-                  ...countColumns(r.lockDays),
-                ]}
-                rows={fillByClass(r.rows)
-                  .map((c) => ({ ...c, name: classNames.get(c.classId) ?? "—" }))
-                  .sort((a, b) => compareRuNumeric(a.name, b.name))
-                  .map((c) => ({
-                    key: c.classId,
-                    tags: c.problemRows > 0 ? ["problem"] : [],
-                    search: c.name,
-                    cells: {
-                      className: { value: <a href={link({ classId: String(c.classId) })}>{c.name}</a>, sort: c.name },
-                      problemRows: { value: `${c.problemRows} из ${c.rows}`, sort: c.problemRows },
-                      ...countCells(c, r.timeZone),
+              {/* The class links (pages of this report) open on the client like every Link: the table is
+                  marked once (SoftNav), not each anchor; it holds no file or export link (Downloads is
+                  outside it, and an unmarked anchor stays the browser's) — issue 22 item 7. */}
+              <SoftNav as="div">
+                <DataTable
+                  {...tableLook}
+                  search={{ label: `Поиск по ${v.class.datPl}`, placeholder: "Поиск" }}
+                  columns={[
+                    { key: "className", header: classWord, rowHeader: true, sortable: true },
+                    {
+                      key: "problemRows",
+                      header: "Строк с проблемами",
+                      align: "right",
+                      sortable: true,
+                      descFirst: true,
                     },
-                  }))}
-                totals={{
-                  className: "Итого",
-                  problemRows: `${r.rows.filter(isProblemRow).length} из ${r.rows.length}`,
-                  ...totals,
-                }}
-              />
+                    ...countColumns(r.lockDays),
+                  ]}
+                  rows={fillByClass(r.rows)
+                    .map((c) => ({ ...c, name: classNames.get(c.classId) ?? "—" }))
+                    .sort((a, b) => compareRuNumeric(a.name, b.name))
+                    .map((c) => ({
+                      key: c.classId,
+                      tags: c.problemRows > 0 ? ["problem"] : [],
+                      search: c.name,
+                      cells: {
+                        className: { value: <a href={link({ classId: String(c.classId) })}>{c.name}</a>, sort: c.name },
+                        problemRows: { value: `${c.problemRows} из ${c.rows}`, sort: c.problemRows },
+                        ...countCells(c, r.timeZone),
+                      },
+                    }))}
+                  totals={{
+                    className: "Итого",
+                    problemRows: `${r.rows.filter(isProblemRow).length} из ${r.rows.length}`,
+                    ...totals,
+                  }}
+                />
+              </SoftNav>
             </>
           ) : (
-            <DataTable
-              {...tableLook}
-              search={{ label: `Поиск по ${v.teacher.dat}, ${v.class.dat}, ${v.subject.dat}`, placeholder: "Поиск" }}
-              columns={[
-                { key: "teacher", header: cap(v.teacher.nom), rowHeader: true, sortable: true },
-                { key: "className", header: classWord, sortable: true },
-                { key: "subject", header: cap(v.subject.nom), sortable: true },
-                ...countColumns(r.lockDays),
-                ...(canWrite ? [{ key: "remark", header: <span className="sr-only">Замечание</span> }] : []),
-              ]}
-              rows={r.rows.map((row) => ({
-                key: `${row.teacherId}:${row.classId}:${row.subjectId}`,
-                tags: isProblemRow(row) ? ["problem"] : [],
-                cells: {
-                  teacher: row.teacher,
-                  className: row.className,
-                  subject: row.subject,
-                  ...countCells(row, r.timeZone),
-                  // A plain link (its look declared once on the table): a <Link> per row costs a client
-                  // reference and its props in the payload ×500.
-                  remark: (
-                    <a href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}>Замечание</a>
-                  ),
-                },
-              }))}
-              totals={{ teacher: "Итого", ...totals }}
-            />
+            // ≈ 500 «Замечание» links for the administration: marked once on the table (SoftNav) so a click
+            // opens the remark form on the client, as every other in-app link does (issue 22 item 7);
+            // before, each was a plain anchor that loaded a whole document. No file or export link is
+            // inside (Downloads stands above the table).
+            <SoftNav as="div">
+              <DataTable
+                {...tableLook}
+                search={{ label: `Поиск по ${v.teacher.dat}, ${v.class.dat}, ${v.subject.dat}`, placeholder: "Поиск" }}
+                columns={[
+                  { key: "teacher", header: cap(v.teacher.nom), rowHeader: true, sortable: true },
+                  { key: "className", header: classWord, sortable: true },
+                  { key: "subject", header: cap(v.subject.nom), sortable: true },
+                  ...countColumns(r.lockDays),
+                  ...(canWrite ? [{ key: "remark", header: <span className="sr-only">Замечание</span> }] : []),
+                ]}
+                rows={r.rows.map((row) => ({
+                  key: `${row.teacherId}:${row.classId}:${row.subjectId}`,
+                  tags: isProblemRow(row) ? ["problem"] : [],
+                  cells: {
+                    teacher: row.teacher,
+                    className: row.className,
+                    subject: row.subject,
+                    ...countCells(row, r.timeZone),
+                    // A plain link (its look declared once on the table): a <Link> per row costs a client
+                    // reference and its props in the payload ×500.
+                    remark: (
+                      <a href={`/control/remarks?rt=${row.teacherId}&rc=${row.classId}&rs=${row.subjectId}`}>
+                        Замечание
+                      </a>
+                    ),
+                  },
+                }))}
+                totals={{ teacher: "Итого", ...totals }}
+              />
+            </SoftNav>
           )}
           <p className="text-xs text-slate-500">
             Накопляемость — отметок на одного ученика за {DENSITY_LESSONS} уроков. Урок замены считается за заменявшим

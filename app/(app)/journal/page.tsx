@@ -17,6 +17,7 @@ import { SoftNav } from "@/components/ui/soft-nav";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
+import { listClubs } from "@/lib/clubs/data";
 
 export const metadata: Metadata = { title: "Классный журнал" };
 
@@ -85,10 +86,16 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const stale = tried.kind === "forbidden" || (tried.kind === "grid" && tried.head.yearClosed);
   const page = last && stale ? await loadGridPage(user, asked, undefined, beside.read, beside.head) : tried;
   if (page.kind === "forbidden") forbidden();
-  const { substitutions, clubs, choices: currentChoices, years } = await beside.picker();
+  const { substitutions, clubs: currentClubs, choices: currentChoices, years } = await beside.picker();
   // The year of the open journal, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, page.kind === "grid" ? page.head.cls.yearId : asked.yearId);
-  const choices = year && !year.isCurrent ? await loadJournalChoices(user, year.id) : currentChoices;
+  // A past year's picker is that year's, clubs included (REC-3, PRG-2: a club belongs to one year —
+  // Club.yearId): the clubs the user led that year, whose journals open read-only once the year is
+  // closed. Before, a closed year's picker listed the current year's clubs.
+  const [choices, clubs] =
+    year && !year.isCurrent
+      ? await Promise.all([loadJournalChoices(user, year.id), listClubs(user.organisationId, year.id, user.id)])
+      : ([currentChoices, currentClubs] as const);
   const college = user.orgKind === "COLLEGE";
   const selected =
     page.kind === "grid" && page.lessonOnly === null
