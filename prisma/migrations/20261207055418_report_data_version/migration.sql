@@ -52,9 +52,9 @@ $$;
 -- Whether the transaction has raised the organisation's version already: the triggers' WHEN test. It runs
 -- in the executor for each row written, without calling PL/pgSQL, so only the first row of an
 -- organisation in a transaction calls the function (a mark save: its Mark row; its JournalChange row and
--- the save's statements that write no row cost nothing — round 20's first form, statement-level triggers
+-- the save's statements that write no row cost nothing; round 20's first form, statement-level triggers
 -- with transition tables, called PL/pgSQL for every INSERT, UPDATE and DELETE of the save's statement,
--- rows or none, and cost the save ≈ 0.7 ms of PostgreSQL CPU at 10 clients).
+-- rows or none). What the one call still costs is in bench/notes.md «Round 20, sec5O20».
 CREATE FUNCTION "report_data_version_bumped"(org integer) RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT position(',' || org || ',' IN coalesce(current_setting('ejournal.report_bumped', true), '')) > 0
 $$;
