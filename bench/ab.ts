@@ -12,12 +12,16 @@
 // `save` (or `save~<query>`, a scratch build's switch on the route): the mark save (POST /api/journal/cell) as the bench's mark_save sends it — the fixture's
 // cells alternating 4 and 5 with the version each answer gives (issue 22 item 6, round 14); a 409
 // would be an error. Both builds save the same cells in turn (the windows never overlap).
+// AB_THIS_SQL / AB_OTHER_SQL: SQL run on the bench database before each window of that server — a database
+// side of the comparison (issue 22, round 20: the report data version's triggers enabled for this build's
+// windows and disabled for the other's, as the database of each build's own migrations would be).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startEmbedded } from "../prisma/tools/embedded";
+import { withClient } from "../prisma/tools/pg-util";
 import { DATA_DIR, PROJECT_ROOT } from "../prisma/tools/paths";
 import { appServerArgv } from "../prisma/tools/heap-cap";
 import { freePort, signIn } from "./app-server";
@@ -246,6 +250,8 @@ async function main(): Promise<void> {
     const rounds = Number(args.rounds);
     for (let round = 1; round <= rounds; round++) {
       for (const c of round % 2 ? cases : [...cases].reverse()) {
+        const before = process.env[c.app.name === "this" ? "AB_THIS_SQL" : "AB_OTHER_SQL"];
+        if (before) await withClient(ds.url, (db) => db.query(before));
         let sent = 0;
         const app0 = cpuSeconds(c.app.child.pid!);
         const db0 = pgCpuSeconds(postmaster);

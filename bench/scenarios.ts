@@ -34,9 +34,10 @@ const get = (path: string) => () => () => ({ path });
 /**
  * One finished writing transaction that changes no data: the bench organisation's name set to itself
  * (its access-version trigger fires only on a change, so no cached session fact is dropped). The
- * database's snapshot of writing transactions moves (lib/reports/data.ts dataSnapshot), so the next
- * heavy report request builds its file as it would after any mark saved in the school. $1: the
- * organisation's id.
+ * organisation's report data version goes up (its row's report-version trigger fires on any update:
+ * lib/reports/data.ts reportDataVersion; round 20 — the name is kept, this was the server's snapshot
+ * before), so the next heavy report request of the organisation, or of a territory holding it, builds
+ * its file as it would after any mark saved in the school. $1: the organisation's id.
  */
 export const SNAPSHOT_MOVING_WRITE = `UPDATE "Organisation" SET "name" = "name" WHERE id = $1`;
 

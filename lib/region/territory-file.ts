@@ -2,8 +2,10 @@
 // (from the session's account, never from the request) through lib/region/report.ts, rendered by the
 // organisation reports' renderers (renderModel: renderPdf / renderXlsx), built under the same heavy-report
 // rules (SEC-5): an identical request of the same territory moments after another shares its build
-// (single-flight), the next identical one gets the kept file while nothing was written to the database
-// since that build began (reuseLanded, exact by the database's snapshot), and at most
+// (single-flight), the next identical one gets the kept file while no write of any of the territory's
+// organisations' report data has committed since that build began (reuseLanded under their report data
+// version, lib/reports/data.ts reportDataVersion: a school outside the territory writing leaves it
+// current; issue 22, round 20), and at most
 // REPORTS_INLINE_MAX heavy builds run at once per process. When every
 // inline slot is busy the route queues the request as the account's background job
 // (lib/region/jobs: AuthorityReportJob, a global table — ReportJob is a tenant one), built by the
@@ -13,7 +15,7 @@ import { z } from "zod";
 import { buildTerritoryReport } from "@/lib/region/report";
 import { territoryReportRequest, type TerritoryReportRequest } from "@/lib/region/schema";
 import { renderModel, type ReportFile } from "@/lib/reports/build";
-import { organisationTimeZone } from "@/lib/reports/data";
+import { organisationTimeZone, reportDataVersion } from "@/lib/reports/data";
 import { heavyFile } from "@/lib/reports/single-flight";
 import { issuesText } from "@/lib/schema";
 import { organisationIdsOf, type CurrentAuthority } from "@/lib/auth/authority/data";
@@ -74,5 +76,7 @@ export async function territoryReportFile(
     req.format,
   ]);
   const build = () => buildTerritoryFile(authority.territory, authority.territoryName, req, now);
-  return heavyFile(key, build, now.getTime());
+  // The member organisations are read anew each time: one joining or leaving changes the version too.
+  const readVersion = async () => reportDataVersion(await organisationIdsOf(authority.territory));
+  return heavyFile(key, build, now.getTime(), readVersion);
 }

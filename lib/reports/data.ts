@@ -639,21 +639,32 @@ export async function isCollegeOrg(organisationId: number): Promise<boolean> {
 }
 
 /**
- * SEC-5: the database's snapshot of writing transactions (`pg_current_snapshot()`: the oldest still
- * running, one past the last finished, the running ones). Two readings are equal exactly when no
- * transaction that wrote anything finished (committed or rolled back) between them, in any table of
- * any organisation, so the reads of a report repeated now would return what they returned then. A
- * read transaction gets no transaction id, so reading changes nothing here; nothing is written for it.
+ * SEC-5 (issue 22, round 20): the report data version of organisations — the sum of their
+ * ReportDataVersion rows, which database triggers raise in the same transaction as any write to a
+ * table the heavy reports read (migration 20261207055418_report_data_version). Two readings are equal
+ * exactly when no such write of these organisations committed between them; a write of another
+ * organisation, a background job's row or a sign-in leaves it as it was. The reader reads it BEFORE the
+ * build's first data read (single-flight.ts startFlight): a write that committed before it is in both
+ * the version and the data; one that commits after it — even while the build still reads, even if the
+ * build saw it — is in the next reading and not in this one, so the file is never given as current after
+ * a write it may have missed (at worst a needless rebuild). Read where the reports read (the replica when
+ * DATABASE_REPLICA_URL is set), so the version and the data come from the same server. A read writes
+ * nothing (the mark save pays only its trigger).
  */
-export const DATA_SNAPSHOT = rawStatement(
-  { snapshot: col.text },
-  () => Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`,
+export const REPORT_DATA_VERSION = rawStatement(
+  { version: col.text },
+  (organisationIds: number[]) =>
+    Prisma.sql`SELECT coalesce(sum("version"), 0)::text AS version FROM "ReportDataVersion"
+     WHERE "organisationId" = ANY(${organisationIds}::int[])`,
 );
 
-/** The snapshot where the reports read (the replica when DATABASE_REPLICA_URL is set). */
-export async function dataSnapshot(): Promise<string> {
-  const [row] = await DATA_SNAPSHOT.run(replicaReader(db));
-  return row.snapshot;
+/**
+ * The version of these organisations' report data as a string to compare: the ids themselves (a
+ * territory's list changes when an organisation joins or leaves it) and their version's sum.
+ */
+export async function reportDataVersion(organisationIds: number[]): Promise<string> {
+  const [row] = await REPORT_DATA_VERSION.run(replicaReader(db), organisationIds);
+  return `${organisationIds.join(",")}:${row.version}`;
 }
 
 /**

@@ -6,15 +6,17 @@
 // only on the organisation, the request and the date, never on who asks (each asker has passed the
 // access gate for the request first), so sharing the file leaks nothing.
 // A finished build's file is kept (LANDED_MAX files, LANDED_TTL_MS) and given to the next identical
-// request only while the database is exactly as it was when that build began: the database's
-// snapshot of writing transactions (data.ts dataSnapshot) is read before the build and again at the
-// request, and any write that finished in between — a corrected mark or final, a moved student, in
-// any table of any organisation — makes the next request build anew. This is exact across several
-// app processes (the snapshot is the database's, each process compares its own file with it), costs
-// the request one tiny read and writes nothing (the mark save is untouched). A failed or empty build
-// is never kept, and a file of another calendar day is not given (the date of printing).
+// request only while the report data of its organisations is exactly as it was when that build began:
+// the caller's version reader (data.ts reportDataVersion over the organisation, or over a territory's
+// member organisations, REG-2) is read before the build and again at the request, and any write to
+// what the reports read that committed in between — a corrected mark or final, a moved student — in
+// one of those organisations makes the next request build anew (issue 22, round 20: until then the
+// test was the server's pg_current_snapshot(), staled by any write of any organisation and by every
+// background job's row, so at a school day's peak the kept file was almost never given). This is exact
+// across several app processes (the version is the database's, raised by triggers with the write
+// itself; each process compares its own file with it) and costs the request one tiny read. A failed
+// or empty build is never kept, and a file of another calendar day is not given (the date of printing).
 import { isoDate } from "@/lib/org/time";
-import { dataSnapshot } from "./data";
 import { takeInlineSlot } from "./inline-slots";
 import { requestParams } from "./jobs/rules";
 import type { ReportRequest } from "./schema";
@@ -31,11 +33,14 @@ export const LANDED_TTL_MS = 10 * 60_000;
  */
 export const LANDED_MAX_BYTES = 32 * 1024 * 1024;
 
-/** Reads the database's snapshot (data.ts dataSnapshot; tests pass their own). */
-export type SnapshotReader = () => Promise<string>;
+/**
+ * Reads the version of the data a key's file is built from (data.ts reportDataVersion over its
+ * organisations; tests pass their own): equal readings — the file is still current.
+ */
+export type VersionReader = () => Promise<string>;
 
 type Flight = { startedAt: number; promise: Promise<unknown> };
-type Landed = { value: unknown; snapshot: string; day: string; startedAt: number; bytes: number };
+type Landed = { value: unknown; version: string; day: string; startedAt: number; bytes: number };
 const holder = globalThis as typeof globalThis & {
   __ejReportFlights?: Map<string, Flight>;
   __ejReportLanded?: Map<string, Landed>;
@@ -62,20 +67,21 @@ export function joinFlight<T>(key: string, now: number = Date.now()): Promise<T>
 /**
  * Runs `build` as the flight of `key`: identical requests share it while it runs. `now` is the
  * instant the build uses; its file is kept for later identical requests (reuseLanded) under the
- * database snapshot read before the build began — unless the build fails or has no file.
+ * data version read before the build began (before its first data read: data.ts reportDataVersion
+ * says why that is exact) — unless the build fails or has no file.
  */
 export function startFlight<T>(
   key: string,
   build: () => Promise<T>,
-  now: number = Date.now(),
-  readSnapshot: SnapshotReader = dataSnapshot,
+  now: number,
+  readVersion: VersionReader,
 ): Promise<T> {
   landed.delete(key);
   const promise = (async () => {
-    const snapshot = await readSnapshot().catch(() => null);
+    const version = await readVersion().catch(() => null);
     const value = await build();
-    if (snapshot !== null && value !== null && value !== undefined)
-      keep(key, { value, snapshot, day: dayOf(now), startedAt: now, bytes: sizeOf(value) });
+    if (version !== null && value !== null && value !== undefined)
+      keep(key, { value, version, day: dayOf(now), startedAt: now, bytes: sizeOf(value) });
     return value;
   })();
   const flight: Flight = { startedAt: now, promise };
@@ -109,15 +115,12 @@ function keep(key: string, entry: Landed): void {
 const dayOf = (instant: number) => isoDate(new Date(instant));
 
 /**
- * The file of the last finished identical build when nothing was written to the database since that
- * build began, it was built for the same day and not longer than LANDED_TTL_MS ago; else null (and a
- * stale file is dropped). The snapshot is read only when there is a file to offer.
+ * The file of the last finished identical build when its data version is unchanged since that build
+ * began (no write of its organisations committed), it was built for the same day and not longer than
+ * LANDED_TTL_MS ago; else null (and a stale file is dropped). The version is read only when there is a
+ * file to offer.
  */
-export async function reuseLanded<T>(
-  key: string,
-  now: number = Date.now(),
-  readSnapshot: SnapshotReader = dataSnapshot,
-): Promise<T | null> {
+export async function reuseLanded<T>(key: string, now: number, readVersion: VersionReader): Promise<T | null> {
   const entry = landed.get(key);
   if (!entry) return null;
   const drop = () => {
@@ -125,29 +128,30 @@ export async function reuseLanded<T>(
     return null;
   };
   if (entry.day !== dayOf(now) || now - entry.startedAt > LANDED_TTL_MS) return drop();
-  const snapshot = await readSnapshot().catch(() => null);
-  if (snapshot === null || snapshot !== entry.snapshot) return drop();
+  const version = await readVersion().catch(() => null);
+  if (version === null || version !== entry.version) return drop();
   reuses++;
   return entry.value as T;
 }
 
 /**
  * SEC-5's order for one heavy file — the organisation's report route and the territory report (REG-2)
- * alike: join an identical build still running → else the kept file of an unchanged database → else
+ * alike: join an identical build still running → else the kept file of unchanged data (`readVersion`:
+ * the organisation's, or the territory's member organisations') → else
  * build it as the flight of `key` in an inline slot → else "busy", every slot being taken (the caller
  * then queues the request as a background job).
  */
 export async function heavyFile<T>(
   key: string,
   build: () => Promise<T>,
-  now: number = Date.now(),
-  readSnapshot: SnapshotReader = dataSnapshot,
+  now: number,
+  readVersion: VersionReader,
 ): Promise<T | "busy"> {
   const joined = joinFlight<T>(key, now);
   if (joined) return joined;
-  const reused = await reuseLanded<T>(key, now, readSnapshot);
+  const reused = await reuseLanded<T>(key, now, readVersion);
   if (reused !== null) return reused;
-  // Again after the snapshot's read (issue 22, round 19): an identical request that arrived at the same
+  // Again after the version's read (issue 22, round 19): an identical request that arrived at the same
   // moment (one user's USER_HEAVY_TURNS come in pairs) may have started the build meanwhile. Without this
   // look the second took no slot and was queued (202) — and its job's row, a write, made the file being
   // built stale before it landed: every later pair rebuilt and queued again (SEC-5's burst after any write).
@@ -156,7 +160,7 @@ export async function heavyFile<T>(
   const release = takeInlineSlot();
   if (!release) return "busy";
   try {
-    return await startFlight(key, build, now, readSnapshot);
+    return await startFlight(key, build, now, readVersion);
   } finally {
     release();
   }
@@ -172,7 +176,7 @@ export function flightsInAir(): number {
   return flights.size;
 }
 
-/** How many requests got a kept file of an unchanged database since the process started (tests, metrics). */
+/** How many requests got a kept file of unchanged data since the process started (tests, metrics). */
 export function reusedFiles(): number {
   return reuses;
 }

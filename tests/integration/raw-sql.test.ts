@@ -655,7 +655,7 @@ const CASES: Record<string, Case> = {
   "plans/data FULFILMENT_INPUTS": { statement: plansData.FULFILMENT_INPUTS, args: (d) => [d.org, d.year, null, TO] },
   "plans/data PLAN_COVERAGE": { statement: plansData.PLAN_COVERAGE, args: (d) => [d.org, d.year, null] },
   "plans/data PLAN_LIST": { statement: plansData.PLAN_LIST, args: (d) => [d.org, d.year, null, null] },
-  "reports/data DATA_SNAPSHOT": { statement: reportsData.DATA_SNAPSHOT, args: () => [] },
+  "reports/data REPORT_DATA_VERSION": { statement: reportsData.REPORT_DATA_VERSION, args: (d) => [[d.org]] },
   "reports/data PERIOD_FINAL_COUNTS": {
     statement: reportsData.PERIOD_FINAL_COUNTS,
     args: (d) => [d.org, d.classIds, d.period],

@@ -69,6 +69,8 @@ async function queueAs(role: AuthorityRole, municipalityId: number | null, query
   const spec = await account(role, municipalityId);
   await signInAsAuthority(spec.id);
   vi.stubEnv("REPORTS_INLINE_MAX", "0");
+  // An earlier test's identical file would be given as kept (SEC-5): a member school's write stales it.
+  await db.$executeRaw`UPDATE "Organisation" SET name = name WHERE id = ${a.organisationId}`;
   const res = await download(query);
   expect(res.status).toBe(202);
   return { spec, id: ((await res.json()) as { data: { id: number } }).data.id };
@@ -375,7 +377,7 @@ describe("one account's territory requests take turns (SEC-5)", () => {
   }, 120_000);
 });
 
-describe("an identical territory request with nothing written since (REG-2, SEC-5)", () => {
+describe("an identical territory request with nothing of its organisations written since (REG-2, SEC-5)", () => {
   it("gets the kept file without a build; after a write it is built anew", async () => {
     const spec = await account("MUNICIPAL_SPECIALIST", muniA);
     await signInAsAuthority(spec.id);
@@ -388,10 +390,19 @@ describe("an identical territory request with nothing written since (REG-2, SEC-
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
     expect(reusedFiles()).toBe(reused + 1);
-    // Any write that finished since the kept build began (here an account's name): built anew.
+    // Writes outside the territory's organisations' report data (issue 22, round 20): a school of
+    // another municipality saving, an account's name — the kept file is still given.
+    const outsider = await createJournalFixture({ students: 1, lessons: 1 });
+    await db.lesson.updateMany({ where: { organisationId: outsider.organisationId }, data: { topic: "Чужая школа" } });
     await db.authorityUser.update({ where: { id: spec.id }, data: { firstName: "Нинель" } });
+    const kept = await download(query);
+    expect(kept.status).toBe(200);
+    expect(Buffer.from(await kept.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(reusedFiles()).toBe(reused + 2);
+    // A member's write that finished since the kept build began (the second school's lesson topic): built anew.
+    await db.lesson.updateMany({ where: { organisationId: b.organisationId }, data: { topic: "Своя школа" } });
     const fresh = await download(query);
     expect(fresh.status).toBe(200);
-    expect(reusedFiles()).toBe(reused + 1);
+    expect(reusedFiles()).toBe(reused + 2);
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import { createApiToken } from "@/lib/api/mutations";
 import { hashApiToken, newApiToken } from "@/lib/api/token";
 import type { ReportFile } from "@/lib/reports/build";
 import { defaultInlineMax, inlineMax, inlineRunning, isHeavyReport, takeInlineSlot } from "@/lib/reports/inline-slots";
-import { dataSnapshot } from "@/lib/reports/data";
+import { reportDataVersion } from "@/lib/reports/data";
 import {
   flightKey,
   flightsInAir,
@@ -167,6 +167,7 @@ describe("identical heavy reports share one build (SEC-5)", () => {
       flightKey(organisationId, req("progress", query())),
       () => new Promise<ReportFile>((resolve) => (finish = resolve)),
       started,
+      () => reportDataVersion([organisationId]),
     );
     const jobs = await db.reportJob.count({ where: { organisationId, userId: zavuch } });
     const joined = joinedRequests();
@@ -191,7 +192,7 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     expect(reusedFiles()).toBe(reused);
   }, 120_000);
 
-  it("gives the last identical file again only while the database snapshot is unchanged and on the same day", async () => {
+  it("gives the last identical file again only while the data version is unchanged and on the same day", async () => {
     const key = flightKey(organisationId, req("progress", `format=pdf&periodId=${periodId}&classId=grade:9`));
     const t0 = TODAY.getTime();
     const snapshot = (s: string) => async () => s;
@@ -242,16 +243,17 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     expect(await reuseLanded(key, t0, same)).toBeNull();
   });
 
-  it("reads the database's snapshot of writing transactions: a finished write changes it", async () => {
-    const before = await dataSnapshot();
-    expect(before).toMatch(/^\d+:\d+:[\d,]*$/);
+  it("reads the organisation's report data version: a finished write of the organisation changes it", async () => {
+    const before = await reportDataVersion([organisationId]);
+    expect(before).toMatch(new RegExp(`^${organisationId}:\\d+$`));
     await touchOrganisation();
-    expect(await dataSnapshot()).not.toBe(before);
+    expect(await reportDataVersion([organisationId])).not.toBe(before);
   });
 
   it("does not share a failed build once it has failed", async () => {
     const key = flightKey(organisationId, req("progress", `format=xlsx&periodId=${periodId}&classId=grade:8`));
-    await expect(startFlight(key, () => Promise.reject(new Error("сбой")))).rejects.toThrow("сбой");
+    const same = async () => "s1";
+    await expect(startFlight(key, () => Promise.reject(new Error("сбой")), Date.now(), same)).rejects.toThrow("сбой");
     expect(flightsInAir()).toBe(0);
     expect(joinFlight(key)).toBeNull();
   });
@@ -260,7 +262,12 @@ describe("identical heavy reports share one build (SEC-5)", () => {
     const key = flightKey(organisationId, req("progress", `format=xlsx&periodId=${periodId}`));
     let finish: () => void = () => undefined;
     const t0 = 1_000_000;
-    void startFlight(key, () => new Promise<void>((resolve) => (finish = resolve)), t0);
+    void startFlight(
+      key,
+      () => new Promise<void>((resolve) => (finish = resolve)),
+      t0,
+      async () => "s1",
+    );
     expect(joinFlight(key, t0 + JOIN_WINDOW_MS - 1)).not.toBeNull();
     expect(joinFlight(key, t0 + JOIN_WINDOW_MS)).toBeNull();
     finish();

@@ -1,6 +1,7 @@
 // SEC-5 × REG-2: one order for a heavy file, used by the organisation's report route and the territory
-// report (issue 19 leftover): join an identical build still running → else the kept file of an
-// unchanged database → else build in an inline slot → else "busy" (the caller queues the request).
+// report (issue 19 leftover): join an identical build still running → else the kept file of
+// unchanged data (the reader: its organisations' report data version) → else build in an inline slot →
+// else "busy" (the caller queues the request).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inlineRunning, takeInlineSlot } from "@/lib/reports/inline-slots";
 import { heavyFile } from "@/lib/reports/single-flight";

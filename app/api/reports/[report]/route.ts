@@ -9,6 +9,7 @@ import { requireUserForRoute } from "@/lib/access/guard";
 import { fail } from "@/lib/errors";
 import { authorizeReport } from "@/lib/reports/access";
 import { buildReport } from "@/lib/reports/build";
+import { reportDataVersion } from "@/lib/reports/data";
 import { fileResponse } from "@/lib/reports/download";
 import { ARCHIVE_QUEUED_MESSAGE, isHeavyReport, QUEUED_MESSAGE } from "@/lib/reports/inline-slots";
 import { MAX_PENDING_JOBS, orderReportJob } from "@/lib/reports/jobs/orders";
@@ -27,7 +28,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   if (!access.ok) return access.response;
   // PRN-8: RPT-1, RPT-3, RPT-12 for many classes are a ZIP made in the background; SEC-5: an identical
   // heavy report already being built (started moments ago) is shared, not built again, and the file of
-  // the last identical build is given again while nothing was written to the database since it began;
+  // the last identical build is given again while no write of the organisation's report data has
+  // committed since it began (its report data version, lib/reports/data.ts reportDataVersion);
   // any other heavy report beyond REPORTS_INLINE_MAX concurrent builds goes to the background as well.
   const archive = isArchiveRequest(access.req);
   const heavy = !archive && isHeavyReport(access.req);
@@ -45,10 +47,13 @@ type Granted = Extract<Awaited<ReturnType<typeof authorizeReport>>, { ok: true }
 async function answer(request: Request, access: Granted, archive: boolean, heavy: boolean): Promise<Response> {
   if (archive) return queued(request, access, ARCHIVE_QUEUED_MESSAGE);
   const now = new Date();
-  const build = () => buildReport(access.user.organisationId, access.req, now);
+  const organisationId = access.user.organisationId;
+  const build = () => buildReport(organisationId, access.req, now);
   // A heavy file is shared, kept or built in an inline slot (heavyFile, SEC-5); a light one is built here.
   const file = heavy
-    ? await heavyFile(flightKey(access.user.organisationId, access.req), build, now.getTime())
+    ? await heavyFile(flightKey(organisationId, access.req), build, now.getTime(), () =>
+        reportDataVersion([organisationId]),
+      )
     : await build();
   if (file === "busy") return queued(request, access, QUEUED_MESSAGE);
   if (!file) return Response.json(fail("NOT_FOUND", "Класс, период или преподаватель не найден"), { status: 404 });
