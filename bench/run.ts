@@ -36,7 +36,7 @@ import {
   gridPath,
   scenarios,
   orgReportPath,
-  SNAPSHOT_MOVING_WRITE,
+  VERSION_MOVING_WRITE,
   type Role,
   type Scenario,
 } from "./scenarios";
@@ -76,7 +76,7 @@ if (repeat > 1 && (orgs > 1 || args.replica)) {
 type MarkCell = Fixtures["cells"][number] & { value: number };
 
 /**
- * `requests` requests one after another, each right after one finished write (SNAPSHOT_MOVING_WRITE),
+ * `requests` requests one after another, each right after one finished write (VERSION_MOVING_WRITE),
  * so a heavy report is built every time instead of given from the kept file; the write is not timed.
  */
 async function measureAfterWrites(
@@ -91,7 +91,7 @@ async function measureAfterWrites(
   try {
     const singles: LoadResult[] = [];
     for (let n = 0; n < requests; n++) {
-      await c.query(SNAPSHOT_MOVING_WRITE, [orgId]);
+      await c.query(VERSION_MOVING_WRITE, [orgId]);
       singles.push(
         await runLoad({ base: app.base, concurrency: 1, next: (w) => next(w, n), durationMs: 600_000, maxRequests: 1 }),
       );

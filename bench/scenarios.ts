@@ -21,7 +21,7 @@ export interface Scenario {
   /** The report requested beside it and by whom (default: the deputy's whole-organisation RPT-2 PDF). */
   besideReport?: { role: Role; path: (fx: Fixtures) => string };
   /**
-   * Each request right after one finished write (SNAPSHOT_MOVING_WRITE), so the route builds the file:
+   * Each request right after one finished write (VERSION_MOVING_WRITE), so the route builds the file:
    * for a heavy report it gives the kept file of the last identical build while nothing was written
    * to the database since (SEC-5's reuse), and an unchanged bench database would time that answer.
    */
@@ -35,11 +35,10 @@ const get = (path: string) => () => () => ({ path });
  * One finished writing transaction that changes no data: the bench organisation's name set to itself
  * (its access-version trigger fires only on a change, so no cached session fact is dropped). The
  * organisation's report data version goes up (its row's report-version trigger fires on any update:
- * lib/reports/data.ts reportDataVersion; round 20 — the name is kept, this was the server's snapshot
- * before), so the next heavy report request of the organisation, or of a territory holding it, builds
+ * lib/reports/data.ts reportDataVersion; until round 20 it moved the server's snapshot), so the next heavy report request of the organisation, or of a territory holding it, builds
  * its file as it would after any mark saved in the school. $1: the organisation's id.
  */
-export const SNAPSHOT_MOVING_WRITE = `UPDATE "Organisation" SET "name" = "name" WHERE id = $1`;
+export const VERSION_MOVING_WRITE = `UPDATE "Organisation" SET "name" = "name" WHERE id = $1`;
 
 export const gridPath = (fx: Fixtures, g: GridFixture = fx.grid) =>
   `/journal?class=${g.classId}&subject=${g.subjectId}&period=${g.periodId}`;
@@ -138,7 +137,7 @@ export function scenarios(levels: number[]): Scenario[] {
     },
     {
       // The same request with nothing written since the build just before: the kept file's answer
-      // (SEC-5's reuse; a session check, the gate, one snapshot read and sending the file).
+      // (SEC-5's reuse; a session check, the gate, one data-version read and sending the file).
       name: "printed_journal_pdf_kept",
       role: "deputy",
       concurrencies: [1],
