@@ -11,23 +11,10 @@ import {
   type RunResults,
 } from "../../bench/report";
 import { median, medianLevel, medianRun } from "../../bench/repeat";
+import { measured } from "../fixtures/bench-results";
 
-const m = (p95: number, rps: number, extra: Partial<Measured> = {}): Measured => ({
-  concurrency: 10,
-  requests: 100,
-  p50_ms: p95 / 2,
-  p95_ms: p95,
-  p99_ms: p95,
-  max_ms: p95,
-  rps,
-  errors: 0,
-  warmup_errors: 0,
-  statuses: { "200": 100 },
-  bytes_avg: 1,
-  duration_s: 10,
-  peak_rss_mb: 100,
-  ...extra,
-});
+const m = (p95: number, rps: number, extra: Partial<Measured> = {}): Measured =>
+  measured(p95, rps, { statuses: { "200": 100 }, ...extra });
 const run = (date: string, scenarios: Record<string, Measured>, peak = 100): RunResults => ({
   date,
   machine: "test",

@@ -24,22 +24,9 @@ import { BIG_CLASS, BIG_CLASS_SIZE, BIG_SUBJECT, buildBenchPlan } from "../../be
 import { buildContingent } from "../../prisma/seed/contingent";
 import { schoolCalendar } from "../../prisma/seed/calendar";
 import { Rng } from "../../prisma/seed/random";
+import { measured } from "../fixtures/bench-results";
 
-const m = (p95: number, rps: number): Measured => ({
-  concurrency: 10,
-  requests: 100,
-  p50_ms: p95 / 2,
-  p95_ms: p95,
-  p99_ms: p95,
-  max_ms: p95,
-  rps,
-  errors: 0,
-  warmup_errors: 0,
-  statuses: {},
-  bytes_avg: 1,
-  duration_s: 10,
-  peak_rss_mb: 100,
-});
+const m = (p95: number, rps: number): Measured => measured(p95, rps);
 const run = (scenarios: Record<string, Measured>, baseline?: Record<string, Measured>): RunResults => ({
   date: "",
   machine: "",
