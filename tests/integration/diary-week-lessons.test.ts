@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { DIARY_WEEK, DIARY_WEEK_PAGE } from "@/lib/diary/data";
 import { jsonArray } from "@/lib/sql";
 import { addDays, isoDate } from "@/lib/org/time";
-import { addBells, addLesson, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { addBells, addLesson, addMark, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
@@ -294,20 +294,17 @@ beforeAll(async () => {
     data: { organisationId, lessonId: mon, typeId: f.types.answer, weight: 1.5 },
   });
   const test = await db.assignment.create({ data: { organisationId, lessonId: mon, typeId: f.types.test } });
-  const mark = (assignmentId: number, studentId: number, value: number, extra: Record<string, unknown> = {}) =>
-    db.mark.create({
-      data: {
-        organisationId,
-        lessonId: mon,
-        assignmentId,
-        studentId,
-        value,
-        ...extra,
-        createdById: teacher,
-        updatedById: teacher,
-        updatedAt: new Date("2026-11-16T10:00:00.000Z"),
-      },
-    });
+  const mark = (
+    assignmentId: number,
+    studentId: number,
+    value: number,
+    extra: { isHospital?: boolean; comment?: string } = {},
+  ) =>
+    addMark(
+      f,
+      { lessonId: mon, assignmentId, studentId, value, updatedAt: new Date("2026-11-16T10:00:00.000Z") },
+      extra,
+    );
   await mark(answer.id, s1, 5, { isHospital: true, comment: "устно" });
   await mark(test.id, s1, 4);
   await mark(answer.id, s2, 2);

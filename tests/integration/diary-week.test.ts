@@ -16,7 +16,7 @@ import { isoDate } from "@/lib/org/time";
 import { studyDaysSetting } from "@/lib/org/data";
 import { studyDaysOf } from "@/lib/schedule/week";
 import { counted } from "../support/pg-queries";
-import { addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { addMark, addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
@@ -83,19 +83,11 @@ beforeAll(async () => {
     value: number,
     extra: { isHospital?: boolean; comment?: string } = {},
   ) =>
-    db.mark.create({
-      data: {
-        organisationId,
-        lessonId: mon,
-        assignmentId,
-        studentId,
-        value,
-        ...extra,
-        createdById: f.users.teacher,
-        updatedById: f.users.teacher,
-        updatedAt: new Date("2026-11-16T10:00:00.000Z"),
-      },
-    });
+    addMark(
+      f,
+      { lessonId: mon, assignmentId, studentId, value, updatedAt: new Date("2026-11-16T10:00:00.000Z") },
+      extra,
+    );
   await mark(answer.id, s1, 5, { isHospital: true, comment: "устно" });
   await mark(test.id, s1, 4);
   await mark(answer.id, s2, 2);

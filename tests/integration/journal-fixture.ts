@@ -228,6 +228,26 @@ export async function addAssignment(f: JournalFixture, lessonId: number, typeId 
   return a.id;
 }
 
+/**
+ * A grade written straight into Mark as the fixture's teacher (no save rules, no history), at `updatedAt` —
+ * for readers' tests that need a mark's every column as given (the diary's week).
+ */
+export async function addMark(
+  f: JournalFixture,
+  m: { lessonId: number; assignmentId: number; studentId: number; value: number; updatedAt: Date },
+  extra: { isHospital?: boolean; comment?: string } = {},
+) {
+  return db.mark.create({
+    data: {
+      organisationId: f.organisationId,
+      ...m,
+      ...extra,
+      createdById: f.users.teacher,
+      updatedById: f.users.teacher,
+    },
+  });
+}
+
 /** A login of the fixture's organisation with one role («<lastName> Тест»); the user's id. */
 export async function addUser(f: JournalFixture, login: string, role: Role, lastName = login): Promise<number> {
   const u = await db.user.create({
