@@ -35,14 +35,25 @@ async function dataDirOf(primaryUrl: string): Promise<string> {
   );
 }
 
+/**
+ * The primary's real data directory and its standby's, beside it. The data directory PostgreSQL names may
+ * be a symlink (issue 22, round 20: every worktree links `.data/bench-pg` to the one shared bench
+ * database): `cp -a` copies a link as a link, and the standby's backup_label, standby.signal and settings
+ * were then written into the primary's own directory (round 21: the shared bench database would not start
+ * again). So both paths are the resolved one's.
+ */
+export async function replicaDirs(dataDirectory: string): Promise<{ source: string; dir: string }> {
+  const source = await fs.realpath(dataDirectory);
+  return { source, dir: `${source}-replica` };
+}
+
 /** Creates and starts a hot standby of `primary` in `<primary data dir>-replica`. */
 export async function startReplica(
   primary: Pick<EmbeddedServer, "port" | "url">,
   log: (s: string) => void = () => undefined,
 ): Promise<Replica> {
   const admin = primary.url("postgres");
-  const source = await dataDirOf(admin);
-  const dir = `${source}-replica`;
+  const { source, dir } = await replicaDirs(await dataDirOf(admin));
   const slot = "bench_replica";
   await fs.rm(dir, { recursive: true, force: true });
   const c = new pg.Client({ connectionString: admin });
