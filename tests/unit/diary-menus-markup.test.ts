@@ -27,7 +27,9 @@ describe("the diary's menus: one short class a link (issue 22 item 5)", () => {
     expect(css).toContain(
       rule(".dtab", "rounded border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-50"),
     );
-    expect(css).toContain(rule(".dtab[aria-current]", "border-0 bg-slate-800 text-white hover:bg-slate-800"));
+    expect(css).toContain(
+      rule(".dtab[aria-current],\n  .dbtn[aria-current]", "border-0 bg-slate-800 text-white hover:bg-slate-800"),
+    );
   });
 
   it("the arrows: `dbtn`, the day shown on a phone by aria-current, the rules the utilities they replace", () => {
@@ -55,6 +57,8 @@ describe("the diary's menus: one short class a link (issue 22 item 5)", () => {
         "inline-flex min-h-9 items-center rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50",
       ),
     );
-    expect(css).toContain(rule(".dbtn[aria-current]", "border-0 bg-slate-800 text-white hover:bg-slate-800"));
+    expect(css).toContain(
+      rule(".dtab[aria-current],\n  .dbtn[aria-current]", "border-0 bg-slate-800 text-white hover:bg-slate-800"),
+    );
   });
 });
