@@ -16,41 +16,31 @@ export function DiaryTabs({
   /** A past year's period (REC-3): «Неделя» opens that period's last week, not today's. */
   weekOf?: Date | null;
 }) {
-  const tab = (on: boolean) =>
-    `rounded px-3 py-1 text-sm ${on ? "bg-slate-800 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
   const report = `/diary/${studentId}/report?format=pdf${periodId ? `&periodId=${periodId}` : ""}`;
   return (
     <SoftNav aria-label="Разделы дневника" className="flex flex-wrap gap-2">
       <a
-        className={tab(active === "week")}
+        className="dtab"
         aria-current={active === "week" ? "page" : undefined}
         href={weekOf ? `/diary/${studentId}?week=${isoDate(weekOf)}` : `/diary/${studentId}`}
       >
         Неделя
       </a>
-      <a
-        className={tab(active === "marks")}
-        aria-current={active === "marks" ? "page" : undefined}
-        href={`/diary/${studentId}/marks`}
-      >
+      <a className="dtab" aria-current={active === "marks" ? "page" : undefined} href={`/diary/${studentId}/marks`}>
         Отметки и прогноз
       </a>
       <a
-        className={tab(active === "assessments")}
+        className="dtab"
         aria-current={active === "assessments" ? "page" : undefined}
         href={`/diary/${studentId}/assessments`}
       >
         График контрольных
       </a>
-      <a
-        className={tab(active === "clubs")}
-        aria-current={active === "clubs" ? "page" : undefined}
-        href={`/diary/${studentId}/clubs`}
-      >
+      <a className="dtab" aria-current={active === "clubs" ? "page" : undefined} href={`/diary/${studentId}/clubs`}>
         Кружки
       </a>
       {periodId !== null && (
-        <a href={report} className={tab(false)} download>
+        <a href={report} className="dtab" download>
           Отчёт за период (PDF)
         </a>
       )}

@@ -15,8 +15,8 @@ import "./week-board.css";
 function DueItem({ due: [, prefix, text, files] }: { due: PackedDue }) {
   return (
     <div className="dw-item" data-testid="homework-due">
-      <span className="dw-pre">{prefix}</span>
-      <span className="dw-text">{text}</span>
+      <span>{prefix}</span>
+      {text}
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
     </div>
   );
@@ -34,8 +34,8 @@ function Homework({
       className={fresh ? "dw-hw rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : "dw-hw"}
       data-new={fresh ? "true" : undefined}
     >
-      <span className="dw-pre">{prefix}</span>
-      <span className="dw-text">{text}</span>
+      <span>{prefix}</span>
+      {text}
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
       {/* LRN-1: the hand-in's state and its page. */}
       {handin && studentId !== null && (
@@ -94,29 +94,32 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
     materials,
   ] = lesson;
   return (
-    <li data-lesson={id} className={cancelled ? "dw-lesson opacity-60" : "dw-lesson"}>
-      <div className="dw-row">
-        <span className="dw-bell">{bell}</span>
-        <span className="dw-time">{start}</span>
-        <span className={cancelled ? "font-medium line-through" : "font-medium"}>{subject}</span>
+    // The lesson, its row, bell, start and subject are styled by their place (week-board.css).
+    <li data-lesson={id} className={cancelled ? "opacity-60" : undefined}>
+      <div>
+        <span>{bell}</span>
+        <span>{start}</span>
+        <span className={cancelled ? "line-through" : undefined}>{subject}</span>
         {room && <span className="dw-note">{room}</span>}
         {cancelled ? <span className="text-xs font-medium text-red-700">отменён</span> : null}
         {substitute && <span className="text-xs text-amber-700">замена: {substitute}</span>}
-        <span className="dw-marks">
-          {attendance && (
-            <span
-              title={attendance[1]}
-              className="rounded bg-rose-50 px-1.5 py-0.5 text-sm font-semibold text-rose-800"
-            >
-              {attendance[0]}
-            </span>
-          )}
-          {marks.map(([label, title, note, fresh], i) => (
-            <MarkBadge key={i} label={label} title={title} fresh={fresh === 1}>
-              <span className="dw-mark-note">{note}</span>
-            </MarkBadge>
-          ))}
-        </span>
+        {(attendance || marks.length > 0) && (
+          <span className="dw-marks">
+            {attendance && (
+              <span
+                title={attendance[1]}
+                className="rounded bg-rose-50 px-1.5 py-0.5 text-sm font-semibold text-rose-800"
+              >
+                {attendance[0]}
+              </span>
+            )}
+            {marks.map(([label, title, note, fresh], i) => (
+              <MarkBadge key={i} label={label} title={title} fresh={fresh === 1}>
+                <span>{note}</span>
+              </MarkBadge>
+            ))}
+          </span>
+        )}
       </div>
       {/* DAY-10: a changed mark's history — was → is, when, by which role, why. */}
       {history.length > 0 && (
@@ -156,9 +159,9 @@ export function WeekBoard({ week: data }: { week: string }) {
           aria-label={heading}
           aria-current={selected ? "date" : undefined}
           data-day={key}
-          className={`min-w-0 rounded border bg-white p-3 ${selected ? "border-blue-300 md:ring-1 md:ring-blue-200" : "border-slate-200"} ${!week.whole && !selected ? "hidden md:block" : ""}`}
+          className={!week.whole && !selected ? "dw-day hidden md:block" : "dw-day"}
         >
-          <h2 className="mb-1 text-sm font-semibold capitalize">{heading}</h2>
+          <h2>{heading}</h2>
           {events.map((line, i) => (
             <p key={i} className="mb-1 rounded bg-violet-50 px-2 py-1 text-sm text-violet-900">
               {line}

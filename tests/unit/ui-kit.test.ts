@@ -1,10 +1,12 @@
 // The interface kit (components/ui, issue 19 item 1): its pure rules and what its pieces render on
 // the server (the first paint every user gets). Interaction — pending state, a second click, input
 // kept on refusal — is driven in a real browser by tests/e2e/ui-kit-forms.spec.ts.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { markTone, MarkBadge } from "@/components/ui/mark-badge";
+import { markTone, MarkBadge, type MarkTone } from "@/components/ui/mark-badge";
 import { compareValues, filterRows, nextSort, sortRows, sortValue, type DataRow } from "@/components/ui/table-rows";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -37,8 +39,24 @@ describe("mark badge: one colour per value (grid, diary, finals)", () => {
   it("renders a chip with the tone and the «new» ring, or bare coloured text for the grid", () => {
     const chip = html(h(MarkBadge, { label: "2", fresh: true, title: "Контрольная, вес 2" }));
     expect(chip).toContain('data-tone="poor"');
-    expect(chip).toContain("bg-red-100");
     expect(chip).toContain('data-new="true"');
+    // One short class, its colours by data-tone (app/globals.css `.mk`, issue 22 item 5: the utilities
+    // were ≈ 110 characters a mark) — each tone's rule exactly the colours its chip had.
+    expect(chip).toContain('class="mk ring-2 ring-emerald-500"');
+    const css = readFileSync(path.join(process.cwd(), "app/globals.css"), "utf8");
+    const chips: Record<MarkTone, string> = {
+      excellent: "bg-emerald-100 text-emerald-900",
+      good: "bg-sky-100 text-sky-900",
+      fair: "bg-amber-100 text-amber-900",
+      poor: "bg-red-100 text-red-900",
+      pass: "bg-teal-50 text-teal-900",
+      neutral: "bg-slate-100 text-slate-800",
+    };
+    expect(css).toContain(
+      ".mk {\n    @apply inline-flex items-baseline gap-1 rounded px-1.5 py-0.5 text-sm font-semibold;\n  }",
+    );
+    for (const [tone, colours] of Object.entries(chips))
+      expect(css).toContain(`.mk[data-tone="${tone}"] {\n    @apply ${colours};\n  }`);
     const text = html(h(MarkBadge, { label: "5", variant: "text" }));
     expect(text).toContain("text-emerald-700");
     expect(text).not.toContain("bg-");
