@@ -46,6 +46,7 @@ import * as regionJobsMutations from "@/lib/region/jobs/mutations";
 import * as jobsMutations from "@/lib/reports/jobs/mutations";
 import * as webhooksMutations from "@/lib/webhooks/mutations";
 import * as approvalData from "@/lib/schedule/approval/data";
+import * as scheduleViewData from "@/lib/schedule/view/data";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
 const TODAY = new Date("2026-11-23T12:00:00+04:00");
@@ -105,6 +106,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "region/jobs/mutations": regionJobsMutations,
   "reports/jobs/mutations": jobsMutations,
   "schedule/approval/data": approvalData,
+  "schedule/view/data": scheduleViewData,
   "webhooks/mutations": webhooksMutations,
 };
 
@@ -707,6 +709,11 @@ const CASES: Record<string, Case> = {
   "schedule/approval/data YEAR_VERSIONS": {
     statement: approvalData.YEAR_VERSIONS,
     args: async (d, tx) => [d.org, (await timetableYear(tx, d)).yearId],
+  },
+  "schedule/view/data WEEK_CLASSES_OF": {
+    statement: scheduleViewData.WEEK_CLASSES_OF,
+    // The demo teacher's classes of the week before TODAY (issue 22 item 7: the teacher's week plans only these).
+    args: (d) => [d.org, "teacher", d.teacher, "2026-11-16", "2026-11-22"],
   },
   "reports/jobs/mutations CLAIM_NEXT_JOB": {
     statement: jobsMutations.CLAIM_NEXT_JOB,

@@ -2,7 +2,10 @@
 // substitutions applied by the planner, and the events of the week (SCH-1). Bound to the
 // organisation (ACL-5).
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
-import { db } from "@/lib/db";
+import { db, rawStatement } from "@/lib/db";
+import { col } from "@/lib/sql";
+import { isoDate } from "@/lib/org/time";
+import { Prisma } from "@/prisma/generated/prisma/client";
 import { planLessons, type DesiredLesson } from "../rules";
 import { loadPlanInput } from "../lessons/data";
 import { bellBook, bellsOfClass } from "../timetable/data";
@@ -48,6 +51,44 @@ function matches(l: DesiredLesson, f: WeekFilter): boolean {
   return l.roomId === f.id;
 }
 
+/**
+ * The classes whose plan of [from, to] can hold a lesson of this teacher or room (issue 22 item 7:
+ * the teacher's «Моё расписание» planned the whole school's week — ≈ 1,400 entries read and planned
+ * — to keep a teacher's ≈ 20 lessons). planLessons plans each class on its own (a class's entries,
+ * changes and holidays; substitutions by the lesson's own teacher, class and subject), so planning
+ * only these classes gives the same lessons of the teacher or room as planning all. A teacher's
+ * lesson comes from a template entry of theirs, a change naming them (REPLACE, MOVE, ADD) or moving
+ * their entry, or a substitution naming them as substitute — of its class, or of every class of the
+ * absent teacher (their entries and changes, as for the teacher). A room's: an entry in it, or a
+ * change placing a lesson in it or moving a lesson of it. More classes than needed are harmless.
+ */
+export const WEEK_CLASSES_OF = rawStatement(
+  { classId: col.int },
+  (organisationId: number, kind: "teacher" | "room", id: number, from: string, to: string) => {
+    const column = Prisma.raw(kind === "teacher" ? `"teacherId"` : `"roomId"`);
+    const subs =
+      kind === "teacher"
+        ? Prisma.sql`SELECT s."originalId", s."classId" FROM "Substitution" s
+                      WHERE s."organisationId" = ${organisationId} AND s."substituteId" = ${id}
+                        AND s."dateFrom" <= ${to}::date AND s."dateTo" >= ${from}::date`
+        : Prisma.sql`SELECT NULL::int AS "originalId", NULL::int AS "classId" WHERE false`;
+    return Prisma.sql`
+      WITH subs AS (${subs}),
+      who AS (SELECT ${id}::int AS id UNION SELECT "originalId" FROM subs WHERE "classId" IS NULL)
+      SELECT e."classId" FROM "TimetableEntry" e
+       WHERE e."organisationId" = ${organisationId} AND e.${column} IN (SELECT id FROM who)
+         AND e."validFrom" <= ${to}::date AND e."validTo" >= ${from}::date
+      UNION
+      SELECT c."classId" FROM "TimetableChange" c
+        LEFT JOIN "TimetableEntry" e ON e."organisationId" = c."organisationId" AND e.id = c."entryId"
+       WHERE c."organisationId" = ${organisationId}
+         AND (c.date BETWEEN ${from}::date AND ${to}::date OR c."toDate" BETWEEN ${from}::date AND ${to}::date)
+         AND (c.${column} IN (SELECT id FROM who) OR e.${column} IN (SELECT id FROM who))
+      UNION
+      SELECT "classId" FROM subs WHERE "classId" IS NOT NULL`;
+  },
+);
+
 /** Planned lessons of [from, to] for a filter, with names and bell times. */
 export async function weekLessons(
   organisationId: number,
@@ -55,7 +96,14 @@ export async function weekLessons(
   from: Date,
   to: Date,
 ): Promise<WeekLesson[]> {
-  const input = await loadPlanInput(organisationId, from, to, filter.kind === "class" ? [filter.id] : null);
+  const classIds =
+    filter.kind === "class"
+      ? [filter.id]
+      : (await WEEK_CLASSES_OF.run(db, organisationId, filter.kind, filter.id, isoDate(from), isoDate(to))).map(
+          (r) => r.classId,
+        );
+  if (!classIds.length) return [];
+  const input = await loadPlanInput(organisationId, from, to, classIds);
   const lessons = planLessons(input).filter((l) => matches(l, filter));
   if (!lessons.length) return [];
   const ids = (pick: (l: DesiredLesson) => number | null) => [
