@@ -7,7 +7,6 @@ import { col } from "@/lib/sql";
 import { compareRu } from "@/lib/org/collation";
 import { OrgKind, Role } from "@/prisma/generated/prisma/enums";
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { unreadCountSql } from "@/lib/messages/mailbox/data";
 
 export type SessionRef = { organisationId: number; userId: number; sessionId: string };
 
@@ -204,6 +203,16 @@ export const ACCESS_VERSION_UNREAD = rawStatement(
       FROM (SELECT coalesce(sum("version"), 0)::bigint AS version
               FROM "AccessVersion" WHERE "organisationId" = ${organisationId}) v`,
 );
+
+/**
+ * The viewer's unread mail (MSG-1), one text for both homes: messages' UNREAD_COUNT and ACCESS_VERSION_UNREAD
+ * above. It lives here, in the lower domain, because the session's statement carries it and auth imports no
+ * domain above it (tests/unit/domain-imports.test.ts); messages imports it from here.
+ */
+export function unreadCountSql(organisationId: number, userId: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int FROM "MessageRecipient"
+     WHERE "organisationId" = ${organisationId} AND "userId" = ${userId} AND "readAt" IS NULL AND "deletedAt" IS NULL`;
+}
 
 export type VersionRead = { version: bigint; userId: number | null; unread: number | null };
 

@@ -6,6 +6,7 @@ import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { compareRu } from "@/lib/org/collation";
+import { unreadCountSql } from "@/lib/auth/data";
 
 const MAILBOX_SIZE = 200;
 
@@ -90,16 +91,6 @@ export const UNREAD_COUNT = rawStatement(
   { n: col.int },
   (organisationId: number, userId: number) => Prisma.sql`SELECT (${unreadCountSql(organisationId, userId)}) AS n`,
 );
-
-/**
- * The count itself, one text for both homes: UNREAD_COUNT and the request's AccessVersion read, which
- * carries it for a user who held mail.use under that very version (lib/auth/data.ts
- * ACCESS_VERSION_UNREAD, issue 22 item 1: no statement of its own on every page).
- */
-export function unreadCountSql(organisationId: number, userId: number): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int FROM "MessageRecipient"
-     WHERE "organisationId" = ${organisationId} AND "userId" = ${userId} AND "readAt" IS NULL AND "deletedAt" IS NULL`;
-}
 
 export async function unreadCountOf(organisationId: number, userId: number): Promise<number> {
   const [row] = await UNREAD_COUNT.run(db, organisationId, userId);
