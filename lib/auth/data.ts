@@ -186,3 +186,42 @@ export async function readAccessVersion(organisationId: number): Promise<bigint>
   const rows = await ACCESS_VERSION.run(db, organisationId);
   return BigInt(rows[0]?.version ?? 0);
 }
+
+/**
+ * The AccessVersion and, in the same statement, the user's unread mail count — only when the version is
+ * still `heldUnder`, the one under which that user was last seen to hold mail.use (lib/auth/version.ts
+ * requestSessionVersion): an unchanged version means unchanged rights, so a user without mail.use never
+ * runs the count (the CASE's subquery is an InitPlan PostgreSQL runs only when its branch is taken).
+ * The header's «Почта» badge on every page without a statement of its own (issue 22 item 1); one
+ * snapshot, so the count is exact for this request.
+ */
+export const ACCESS_VERSION_UNREAD = rawStatement(
+  { version: col.bigint, unread: col.int.nullable() },
+  (organisationId: number, userId: number, heldUnder: bigint) => Prisma.sql`
+    SELECT v.version, CASE WHEN v.version = ${heldUnder.toString()}::bigint
+                           THEN (${unreadCountSql(organisationId, userId)}) END AS unread
+      FROM (SELECT coalesce(sum("version"), 0)::bigint AS version
+              FROM "AccessVersion" WHERE "organisationId" = ${organisationId}) v`,
+);
+
+/**
+ * The viewer's unread mail (MSG-1), one text for both homes: messages' UNREAD_COUNT and ACCESS_VERSION_UNREAD
+ * above. It lives here, in the lower domain, because the session's statement carries it and auth imports no
+ * domain above it (tests/unit/domain-imports.test.ts); messages imports it from here.
+ */
+export function unreadCountSql(organisationId: number, userId: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int FROM "MessageRecipient"
+     WHERE "organisationId" = ${organisationId} AND "userId" = ${userId} AND "readAt" IS NULL AND "deletedAt" IS NULL`;
+}
+
+export type VersionRead = { version: bigint; userId: number | null; unread: number | null };
+
+/** readAccessVersion with the unread count of `userId` riding on it while `heldUnder` is current. */
+export async function readAccessVersionWithUnread(
+  organisationId: number,
+  userId: number,
+  heldUnder: bigint,
+): Promise<VersionRead> {
+  const [row] = await ACCESS_VERSION_UNREAD.run(db, organisationId, userId, heldUnder);
+  return { version: row.version, userId, unread: row.unread };
+}

@@ -4,7 +4,7 @@
 // session has not expired. Sign-out, a password change, a deactivated login or a changed role
 // raise the version in the same transaction, so every app process reloads at its next request.
 // Free of Next.js imports: a second process in the tests uses it as the app does.
-import { processCache, requestAccessVersion, tagVersion } from "./version";
+import { processCache, requestSessionVersion, tagVersion } from "./version";
 import { loadSession, loadSessionUser, type SessionRef } from "./data";
 import type { CurrentUser } from "./rules";
 
@@ -13,7 +13,8 @@ type CachedSession = { user: CurrentUser; expiresAt: Date };
 export async function sessionUser(ref: SessionRef, now: Date): Promise<CurrentUser | null> {
   const cache = processCache<CachedSession>("session");
   if (!cache) return loadSessionUser(ref, now);
-  const version = await requestAccessVersion(ref.organisationId);
+  // The version's statement carries the header's unread count when this user holds mail.use (issue 22 item 1).
+  const version = await requestSessionVersion(ref.organisationId, ref.userId);
   const key = `${ref.organisationId}:${ref.sessionId}`;
   const hit = cache.get(key, version);
   if (hit && hit.user.id === ref.userId && hit.expiresAt > now) return tagVersion({ ...hit.user }, version);

@@ -17,7 +17,7 @@
 // session and the facts as before), ACCESS_CACHE_MAX (entries per cache, default 10,000).
 import { cache } from "react";
 import { LRUCache } from "lru-cache";
-import { readAccessVersion } from "./data";
+import { readAccessVersion, readAccessVersionWithUnread, type VersionRead } from "./data";
 
 const DEFAULT_TTL_SECONDS = 30;
 const DEFAULT_MAX = 10_000;
@@ -126,10 +126,56 @@ export function clearProcessCaches(): void {
   (globalThis as CacheHolder).__ejournalAccessCaches?.caches.forEach((c) => c.clear());
 }
 
-/** The organisation's version, read once per server-component render (React cache). */
-export const requestAccessVersion = cache((organisationId: number): Promise<bigint> =>
-  readAccessVersion(organisationId),
-);
+// The request's AccessVersion reads, one per organisation (React cache: one map per server-component
+// render; outside a render every call gets a fresh map, so each call reads, as before).
+const requestReads = cache((): Map<number, Promise<VersionRead>> => new Map());
+
+/** The organisation's version, read once per server-component render. */
+export async function requestAccessVersion(organisationId: number): Promise<bigint> {
+  const reads = requestReads();
+  let read = reads.get(organisationId);
+  if (!read) {
+    read = readAccessVersion(organisationId).then((version) => ({ version, userId: null, unread: null }));
+    reads.set(organisationId, read);
+  }
+  return (await read).version;
+}
+
+// Who was last seen to hold mail.use, under which version: a loadUnreadCount call (its callers have
+// passed mail.use) notes it, keyed by organisation and user, under the version the user was resolved with.
+const UNREAD_RIDER = "unread-rider";
+
+/**
+ * The session check's version read (lib/auth/session-user.ts): when the claims' user was seen holding
+ * mail.use under a version kept in this process, the same statement also counts their unread mail, in
+ * the database only if that version is still current (ACCESS_VERSION_UNREAD). Issue 22 item 1: the
+ * header's badge costs no statement of its own on every page; the count is read in this request, exact.
+ */
+export async function requestSessionVersion(organisationId: number, userId: number): Promise<bigint> {
+  const reads = requestReads();
+  let read = reads.get(organisationId);
+  if (!read) {
+    const held = processCache<object>(UNREAD_RIDER)?.kept(`${organisationId}:${userId}`);
+    read = held
+      ? readAccessVersionWithUnread(organisationId, userId, held.version)
+      : readAccessVersion(organisationId).then((version) => ({ version, userId: null, unread: null }));
+    reads.set(organisationId, read);
+  }
+  return (await read).version;
+}
+
+/**
+ * The unread count this request's version read carried for this user, or null (not asked, rights
+ * changed since, another organisation, outside a render). Notes the user as holding mail.use under
+ * `version` for the next requests: call it only once mail.use has passed.
+ */
+export async function riddenUnreadCount(organisationId: number, userId: number, version: bigint | undefined) {
+  if (version !== undefined) processCache<object>(UNREAD_RIDER)?.set(`${organisationId}:${userId}`, version, HELD);
+  const read = await requestReads().get(organisationId);
+  return read && read.userId === userId ? read.unread : null;
+}
+
+const HELD = {};
 
 // The version a request's signed-in user was resolved under. Route handlers and server actions
 // run outside React's per-request cache, so the gate takes the version from the user object the

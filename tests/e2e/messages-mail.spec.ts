@@ -151,6 +151,55 @@ test.describe("mail (MSG-1)", () => {
     const messageUrl = parentPage.url();
     expect((await outsider.goto(messageUrl))?.status()).toBe(404);
   });
+
+  test("the «Почта» badge is counted at every request: a message received, then read, shows on the next page (issue 22 item 1)", async ({
+    browser,
+  }) => {
+    // The count rides on the session's AccessVersion statement from the second request on
+    // (lib/auth/version.ts requestSessionVersion): it must be this request's count, never one kept.
+    const teacher = await demoUser("TEACHER");
+    const parent = await demoUser("PARENT");
+    const unread = async () =>
+      Number(
+        (
+          await query<{ n: string }>(
+            `SELECT count(*) AS n FROM "MessageRecipient" WHERE "organisationId" = $1 AND "userId" = $2 AND "readAt" IS NULL AND "deletedAt" IS NULL`,
+            [teacher.organisationId, teacher.id],
+          )
+        )[0].n,
+      );
+    const page = await as(browser, "TEACHER");
+    const badge = page.getByTestId("unread-badge").first();
+    const expectBadge = async () => {
+      await page.goto("/ping");
+      const n = await unread();
+      if (n === 0) await expect(badge).toHaveCount(0);
+      else await expect(badge).toHaveText(new RegExp(`^${n}\\s`));
+      return n;
+    };
+    await expectBadge();
+    const before = await expectBadge();
+    const [{ id }] = await query<{ id: number }>(
+      `INSERT INTO "Message" ("organisationId", "senderId", subject, body) VALUES ($1, $2, 'Бейдж', 'Текст') RETURNING id`,
+      [teacher.organisationId, parent.id],
+    );
+    try {
+      await query(`INSERT INTO "MessageRecipient" ("organisationId", "messageId", "userId") VALUES ($1, $2, $3)`, [
+        teacher.organisationId,
+        id,
+        teacher.id,
+      ]);
+      expect(await expectBadge()).toBe(before + 1);
+      expect(await expectBadge()).toBe(before + 1);
+      await query(`UPDATE "MessageRecipient" SET "readAt" = now() WHERE "organisationId" = $1 AND "messageId" = $2`, [
+        teacher.organisationId,
+        id,
+      ]);
+      expect(await expectBadge()).toBe(before);
+    } finally {
+      await query(`DELETE FROM "Message" WHERE "organisationId" = $1 AND id = $2`, [teacher.organisationId, id]);
+    }
+  });
 });
 
 test.describe("unanswered parent questions (MSG-2)", () => {

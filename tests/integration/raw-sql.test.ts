@@ -194,6 +194,11 @@ const CASES: Record<string, Case> = {
   },
   "access/data ACTOR_FACTS": { statement: accessData.ACTOR_FACTS, args: (d) => [d.org, d.teacher] },
   "auth/data ACCESS_VERSION": { statement: authData.ACCESS_VERSION, args: (d) => [d.org] },
+  // Under the current version: the unread count's branch is taken.
+  "auth/data ACCESS_VERSION_UNREAD": {
+    statement: authData.ACCESS_VERSION_UNREAD,
+    args: async (d) => [d.org, d.teacher, await authData.readAccessVersion(d.org)],
+  },
   // Issue 22 round 13: the gate's target reads and the header's unread count.
   "access/data TARGET_CLASS": { statement: accessData.TARGET_CLASS, args: (d) => [d.org, d.classIds[0]] },
   "access/data TARGET_LESSON": {

@@ -1,6 +1,7 @@
 // Session-bound mail reads for the pages (MSG-1, MSG-2). The pages have passed mail.use.
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
+import { riddenUnreadCount, versionTag } from "@/lib/auth/version";
 import { todayIn } from "@/lib/org/time";
 import { ADMINISTRATION_ROLES, isFamilyOnly, mayWriteTo } from "../rules";
 import { getFile } from "@/lib/storage/files";
@@ -29,7 +30,16 @@ import { compareRu } from "@/lib/org/collation";
 
 export const loadInbox = cache((user: CurrentUser) => inboxOf(user.organisationId, user.id));
 export const loadSent = cache((user: CurrentUser) => sentBy(user.organisationId, user.id));
-export const loadUnreadCount = cache((user: CurrentUser) => unreadCountOf(user.organisationId, user.id));
+/**
+ * The «Почта» badge's count (the header on every page, the mail pages' tabs): the one this request's
+ * AccessVersion read carried (lib/auth/version.ts requestSessionVersion, issue 22 item 1), else a
+ * statement of its own. Either way read in this request: a message received or read shows at the next one.
+ */
+export const loadUnreadCount = cache(
+  async (user: CurrentUser): Promise<number> =>
+    (await riddenUnreadCount(user.organisationId, user.id, versionTag(user))) ??
+    unreadCountOf(user.organisationId, user.id),
+);
 
 /** A message and the visible part of its conversation; opening it records the read receipt. Null = not a party. */
 export async function openMessage(user: CurrentUser, messageId: number) {

@@ -6,6 +6,7 @@ import { col } from "@/lib/sql";
 import { Prisma } from "@/prisma/generated/prisma/client";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { compareRu } from "@/lib/org/collation";
+import { unreadCountSql } from "@/lib/auth/data";
 
 const MAILBOX_SIZE = 200;
 
@@ -88,9 +89,7 @@ export async function sentBy(organisationId: number, userId: number): Promise<Se
  */
 export const UNREAD_COUNT = rawStatement(
   { n: col.int },
-  (organisationId: number, userId: number) => Prisma.sql`
-    SELECT count(*)::int AS n FROM "MessageRecipient"
-     WHERE "organisationId" = ${organisationId} AND "userId" = ${userId} AND "readAt" IS NULL AND "deletedAt" IS NULL`,
+  (organisationId: number, userId: number) => Prisma.sql`SELECT (${unreadCountSql(organisationId, userId)}) AS n`,
 );
 
 export async function unreadCountOf(organisationId: number, userId: number): Promise<number> {
