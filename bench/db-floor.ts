@@ -20,7 +20,16 @@ function parseParams(detail: string): string[] {
   return out;
 }
 
-/** Statements of the log written after `offset` (execute lines with their parameters). */
+/**
+ * The background worker's job claims (lib/reports/jobs, lib/region/jobs, lib/webhooks CLAIM_*: an UPDATE of
+ * the job table from a FOR UPDATE SKIP LOCKED pick). The worker ticks in the same app process, so its claims
+ * fell into one request's log window and were counted, and replayed, as the page's own (round 21: «/ping 5»,
+ * «grid 8» for pages of 1–3 statements). No page or route issues one.
+ */
+const BACKGROUND_CLAIM =
+  /^\s*UPDATE "(?:ReportJob|AuthorityReportJob|WebhookDelivery)" AS \w+\s[\s\S]*FOR UPDATE SKIP LOCKED/;
+
+/** Statements of the log written after `offset` (execute lines with their parameters), the worker's claims left out. */
 export function statementsFromLog(logFile: string, offset: number): Statement[] {
   const text = readFileSync(logFile, "utf8").slice(offset);
   const lines = text.split("\n");
@@ -40,7 +49,7 @@ export function statementsFromLog(logFile: string, offset: number): Statement[] 
       detail = lines[j++];
       while (j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j])) detail += `\n${lines[j++]}`;
     }
-    if (/pg_catalog|pg_reload_conf|ALTER SYSTEM/.test(sql)) continue;
+    if (/pg_catalog|pg_reload_conf|ALTER SYSTEM/.test(sql) || BACKGROUND_CLAIM.test(sql)) continue;
     out.push({ sql, params: detail ? parseParams(detail) : [] });
   }
   return out;

@@ -151,6 +151,16 @@ describe("bench database floor", () => {
         "2026-11-23 17:00:00.004 UTC [1] DETAIL:  parameters: $1 = 'Дроби.",
         "Повторение', $2 = '42'",
         "2026-11-23 17:00:00.005 UTC [1] LOG:  duration: 0.300 ms  execute s1: SELECT 2",
+        // The worker's job claim in the same window: not the page's (round 21).
+        "2026-11-23 17:00:00.006 UTC [2] LOG:  duration: 0.200 ms  execute ej_claim: ",
+        '\tUPDATE "ReportJob" AS j',
+        '\t   SET status = \'RUNNING\'::"JobStatus", "startedAt" = now(), progress = 1',
+        '\t  FROM (SELECT "organisationId", id FROM "ReportJob" WHERE status = \'QUEUED\'::"JobStatus"',
+        "\t         LIMIT 1",
+        "\t         FOR UPDATE SKIP LOCKED) AS next",
+        "\t WHERE j.id = next.id",
+        '2026-11-23 17:00:00.007 UTC [1] LOG:  duration: 0.300 ms  execute s2: UPDATE "ReportJob" SET progress = $1 WHERE id = $2',
+        "2026-11-23 17:00:00.007 UTC [1] DETAIL:  parameters: $1 = '50', $2 = '3'",
       ].join("\n"),
     );
     expect(statementsFromLog(file, 0)).toEqual([
@@ -159,6 +169,8 @@ describe("bench database floor", () => {
       // A parameter holding a newline: the DETAIL entry continues on the next line.
       { sql: 'UPDATE "Lesson" SET topic = $1 WHERE id = $2', params: ["Дроби.\nПовторение", "42"] },
       { sql: "SELECT 2", params: [] },
+      // A page's own write of a job table stays.
+      { sql: 'UPDATE "ReportJob" SET progress = $1 WHERE id = $2', params: ["50", "3"] },
     ]);
   });
 });
