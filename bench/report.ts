@@ -348,8 +348,10 @@ function targetRows(r: Results): TargetRow[] {
 function targets(r: Results): string[] {
   const rows = targetRows(r);
   const runs = r.runs && r.runs.length > 1 ? r.runs : undefined;
+  // A run's own cell: not `--orgs N`'s or `--replica`'s figures, which come from one separate run each (round 21:
+  // «0.91 · 0.91 · 0.91» read as three runs of the 20-organisation grid).
   const each = runs?.map((run) => {
-    const one: Results = { ...run, ratios: {}, scale: r.scale, replica: r.replica };
+    const one: Results = { ...run, ratios: {} };
     one.ratios = computeRatios(one);
     return targetRows(one);
   });

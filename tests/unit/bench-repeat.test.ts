@@ -99,6 +99,23 @@ describe("bench --repeat: the runs' result", () => {
     expect(md).toContain("| target (10 clients) | median of 3 runs | goal | | each run |");
   });
 
+  it("gives --orgs N's ratio as its one run's, with no value in the runs' column (round 21)", () => {
+    const r: Results = { ...medianRun(runs), ratios: {}, runs };
+    r.scale = {
+      orgs20: {
+        ...run("2026-12-07T07:40:00.000Z", { journal_grid: m(110, 50) }),
+        baseline: { label: "1", scenarios: { journal_grid: scenarioResult({ "10": m(100, 55) }) } },
+      },
+    };
+    r.ratios = computeRatios(r);
+    const line = markdown(r)
+      .split("\n")
+      .find((l) => l.startsWith("| grid p95 with 20 organisations / 1 organisation"))!;
+    const cells = line.split("|").map((c) => c.trim());
+    expect(cells[2]).toBe("1.1");
+    expect(cells[5]).toBe("— · — · —");
+  });
+
   it("renders a single run as before, without the runs' column", () => {
     const r: Results = { ...runs[0], ratios: {} };
     r.ratios = computeRatios(r);
