@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { DIARY_WEEK, DIARY_WEEK_PAGE } from "@/lib/diary/data";
 import { jsonArray } from "@/lib/sql";
 import { addDays, isoDate } from "@/lib/org/time";
-import { addBells, addLesson, addMark, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { addBells, addDiaryMarks, addLesson, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
@@ -290,24 +290,7 @@ beforeAll(async () => {
     ],
   });
   // Marks (s1's two, s2's one — never s1's), attendance of both, and the history of s1's and s2's marks.
-  const answer = await db.assignment.create({
-    data: { organisationId, lessonId: mon, typeId: f.types.answer, weight: 1.5 },
-  });
-  const test = await db.assignment.create({ data: { organisationId, lessonId: mon, typeId: f.types.test } });
-  const mark = (
-    assignmentId: number,
-    studentId: number,
-    value: number,
-    extra: { isHospital?: boolean; comment?: string } = {},
-  ) =>
-    addMark(
-      f,
-      { lessonId: mon, assignmentId, studentId, value, updatedAt: new Date("2026-11-16T10:00:00.000Z") },
-      extra,
-    );
-  await mark(answer.id, s1, 5, { isHospital: true, comment: "устно" });
-  await mark(test.id, s1, 4);
-  await mark(answer.id, s2, 2);
+  const { answer } = await addDiaryMarks(f, mon, s1, s2);
   await db.attendance.createMany({
     data: [
       { organisationId, lessonId: mon, studentId: s1, code: "N", updatedById: teacher },
@@ -322,7 +305,7 @@ beforeAll(async () => {
         entity,
         lessonId: mon,
         studentId,
-        entityKey: `${answer.id}:${studentId}`,
+        entityKey: `${answer}:${studentId}`,
         oldValue: { kind: "GRADE", value: 3 },
         newValue: { kind: "GRADE", value: 5 },
         userId,

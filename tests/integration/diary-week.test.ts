@@ -16,7 +16,7 @@ import { isoDate } from "@/lib/org/time";
 import { studyDaysSetting } from "@/lib/org/data";
 import { studyDaysOf } from "@/lib/schedule/week";
 import { counted } from "../support/pg-queries";
-import { addMark, addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { addDiaryMarks, addUser, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 const monday = day("2026-11-16");
@@ -72,25 +72,8 @@ beforeAll(async () => {
       uploadedById: f.users.teacher,
     },
   });
-  const answer = await db.assignment.create({
-    data: { organisationId, lessonId: mon, typeId: f.types.answer, weight: 1.5 },
-  });
-  const test = await db.assignment.create({ data: { organisationId, lessonId: mon, typeId: f.types.test } });
   const [s1, s2] = f.students;
-  const mark = (
-    assignmentId: number,
-    studentId: number,
-    value: number,
-    extra: { isHospital?: boolean; comment?: string } = {},
-  ) =>
-    addMark(
-      f,
-      { lessonId: mon, assignmentId, studentId, value, updatedAt: new Date("2026-11-16T10:00:00.000Z") },
-      extra,
-    );
-  await mark(answer.id, s1, 5, { isHospital: true, comment: "устно" });
-  await mark(test.id, s1, 4);
-  await mark(answer.id, s2, 2);
+  await addDiaryMarks(f, mon, s1, s2);
   await db.attendance.create({
     data: { organisationId, lessonId: mon, studentId: s1, code: "N", updatedById: f.users.teacher },
   });

@@ -248,6 +248,26 @@ export async function addMark(
   });
 }
 
+/**
+ * The diary's week of marks on one lesson (diary-week, diary-week-lessons): an answer (weight 1.5) and a test;
+ * `s1` a hospital 5 with a comment and a 4, `s2` a 2 — all last changed at 2026-11-16 10:00 UTC.
+ */
+export async function addDiaryMarks(f: JournalFixture, lessonId: number, s1: number, s2: number) {
+  const { id: answer } = await db.assignment.create({
+    data: { organisationId: f.organisationId, lessonId, typeId: f.types.answer, weight: 1.5 },
+  });
+  const test = await addAssignment(f, lessonId, f.types.test);
+  const updatedAt = new Date("2026-11-16T10:00:00.000Z");
+  await addMark(
+    f,
+    { lessonId, assignmentId: answer, studentId: s1, value: 5, updatedAt },
+    { isHospital: true, comment: "устно" },
+  );
+  await addMark(f, { lessonId, assignmentId: test, studentId: s1, value: 4, updatedAt });
+  await addMark(f, { lessonId, assignmentId: answer, studentId: s2, value: 2, updatedAt });
+  return { answer, test };
+}
+
 /** A login of the fixture's organisation with one role («<lastName> Тест»); the user's id. */
 export async function addUser(f: JournalFixture, login: string, role: Role, lastName = login): Promise<number> {
   const u = await db.user.create({
