@@ -130,15 +130,23 @@ export function clearProcessCaches(): void {
 // render; outside a render every call gets a fresh map, so each call reads, as before).
 const requestReads = cache((): Map<number, Promise<VersionRead>> => new Map());
 
-/** The organisation's version, read once per server-component render. */
-export async function requestAccessVersion(organisationId: number): Promise<bigint> {
+/** The organisation's version from this render's read, made by `read` when it is the first. */
+async function versionOnce(organisationId: number, read: () => Promise<VersionRead>): Promise<bigint> {
   const reads = requestReads();
-  let read = reads.get(organisationId);
-  if (!read) {
-    read = readAccessVersion(organisationId).then((version) => ({ version, userId: null, unread: null }));
-    reads.set(organisationId, read);
+  let got = reads.get(organisationId);
+  if (!got) {
+    got = read();
+    reads.set(organisationId, got);
   }
-  return (await read).version;
+  return (await got).version;
+}
+
+const plainRead = (organisationId: number) => () =>
+  readAccessVersion(organisationId).then((version): VersionRead => ({ version, userId: null, unread: null }));
+
+/** The organisation's version, read once per server-component render. */
+export function requestAccessVersion(organisationId: number): Promise<bigint> {
+  return versionOnce(organisationId, plainRead(organisationId));
 }
 
 // Who was last seen to hold mail.use, under which version: a loadUnreadCount call (its callers have
@@ -151,17 +159,11 @@ const UNREAD_RIDER = "unread-rider";
  * the database only if that version is still current (ACCESS_VERSION_UNREAD). Issue 22 item 1: the
  * header's badge costs no statement of its own on every page; the count is read in this request, exact.
  */
-export async function requestSessionVersion(organisationId: number, userId: number): Promise<bigint> {
-  const reads = requestReads();
-  let read = reads.get(organisationId);
-  if (!read) {
+export function requestSessionVersion(organisationId: number, userId: number): Promise<bigint> {
+  return versionOnce(organisationId, () => {
     const held = processCache<object>(UNREAD_RIDER)?.kept(`${organisationId}:${userId}`);
-    read = held
-      ? readAccessVersionWithUnread(organisationId, userId, held.version)
-      : readAccessVersion(organisationId).then((version) => ({ version, userId: null, unread: null }));
-    reads.set(organisationId, read);
-  }
-  return (await read).version;
+    return held ? readAccessVersionWithUnread(organisationId, userId, held.version) : plainRead(organisationId)();
+  });
 }
 
 /**
