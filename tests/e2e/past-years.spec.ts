@@ -82,6 +82,39 @@ test.describe("closed years readable (REC-3)", () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
   });
+  test("a closed year's picker lists no substitutions of the current year (REC-3, SCH-3)", async ({ page }) => {
+    const year = await demoPastYearName();
+    const teacher = demoLogin("TEACHER");
+    // A lesson of another teacher today (the database's date: inside the picker's −14…+7 days whatever
+    // the day CI runs), the demo teacher its substitute; removed again at the end.
+    const [lesson] = await query<{ id: number }>(
+      `INSERT INTO "Lesson" ("organisationId", "classId", "subjectId", "teacherId", "substituteId", date, "bellNumber", "updatedAt")
+       SELECT l."organisationId", l."classId", l."subjectId", l."teacherId", u.id, current_date, 9, now()
+         FROM "Lesson" l
+         JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
+         JOIN "AcademicYear" y ON y."organisationId" = c."organisationId" AND y.id = c."yearId" AND y."isCurrent"
+         JOIN "Organisation" o ON o.id = l."organisationId"
+         JOIN "User" u ON u."organisationId" = l."organisationId" AND u.login = $2
+        WHERE o.name = $1 AND l."teacherId" <> u.id AND l."subgroupId" IS NULL
+        LIMIT 1
+       RETURNING id`,
+      [teacher.orgName, teacher.login],
+    );
+    try {
+      await signInAs(page, "TEACHER");
+      await page.goto("/journal");
+      const substituted = page.locator(`a[href="/journal?lesson=${lesson.id}"]`);
+      await expect(substituted).toBeVisible();
+      await new YearTabs(page).choose(year);
+      await expect(page.getByRole("heading", { name: "Классный журнал", exact: true })).toBeVisible();
+      // Before: the closed year's picker listed this year's substituted lesson under «Замены».
+      await expect(substituted).toHaveCount(0);
+      await expect(page.getByText("Замены:")).toHaveCount(0);
+    } finally {
+      await query(`DELETE FROM "Lesson" WHERE id = $1`, [lesson.id]);
+    }
+  });
+
   test("a closed year's picker lists that year's clubs, not the current year's (REC-3, PRG-2)", async ({ page }) => {
     const year = await demoPastYearName();
     const teacher = demoLogin("TEACHER");

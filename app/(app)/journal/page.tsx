@@ -92,10 +92,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   // A past year's picker is that year's, clubs included (REC-3, PRG-2: a club belongs to one year —
   // Club.yearId): the clubs the user led that year, whose journals open read-only once the year is
   // closed. Before, a closed year's picker listed the current year's clubs.
-  const [choices, clubs] =
-    year && !year.isCurrent
-      ? await Promise.all([loadJournalChoices(user, year.id), listClubs(user.organisationId, year.id, user.id)])
-      : ([currentChoices, currentClubs] as const);
+  const pastYear = year && !year.isCurrent ? year : null;
+  const [choices, clubs] = pastYear
+    ? await Promise.all([loadJournalChoices(user, pastYear.id), listClubs(user.organisationId, pastYear.id, user.id)])
+    : ([currentChoices, currentClubs] as const);
   const college = user.orgKind === "COLLEGE";
   const selected =
     page.kind === "grid" && page.lessonOnly === null
@@ -118,12 +118,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       />
       {page.kind === "grid" && page.head.yearClosed && <ClosedYearNote what="журнал открыт" />}
       <JournalPicker
-        yearId={year && !year.isCurrent ? year.id : null}
+        yearId={pastYear?.id ?? null}
         choices={choices}
         selected={selected}
         periods={page.kind === "grid" && page.lessonOnly === null ? page.head.periods : []}
         periodId={page.kind === "grid" ? (page.period?.id ?? null) : null}
-        substitutions={substitutions}
+        // SCH-3's substitutions are the days around today: a closed year's picker (REC-3) has none — before,
+        // it listed this year's substituted lessons.
+        substitutions={pastYear ? [] : substitutions}
         college={college}
         userId={user.id}
       />
@@ -152,8 +154,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       {page.kind === "none" && (
         <p className="text-sm text-slate-600">
           {choices.length === 0
-            ? year && !year.isCurrent
-              ? `В ${year.name} учебном году нет доступных вам журналов.`
+            ? pastYear
+              ? `В ${pastYear.name} учебном году нет доступных вам журналов.`
               : "Нет доступных журналов: нагрузка (тарификация) не назначена."
             : "Выберите класс и предмет, затем нажмите «Открыть»."}
         </p>
