@@ -67,9 +67,12 @@ export async function territoryReportFile(
   req: TerritoryFileRequest,
   now: Date = new Date(),
 ): Promise<ReportFile | "busy"> {
+  // The territory's name heads the file and no organisation's report data version moves with a rename
+  // of the region or municipality: the name is part of the key (before, the old name was kept ≤ 10 min).
   const key = JSON.stringify([
     "territory",
     authority.territory,
+    authority.territoryName,
     req.kind,
     req.from.toISOString(),
     req.to.toISOString(),

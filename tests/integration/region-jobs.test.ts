@@ -399,6 +399,18 @@ describe("an identical territory request with nothing of its organisations writt
     expect(kept.status).toBe(200);
     expect(Buffer.from(await kept.arrayBuffer()).equals(bytes)).toBe(true);
     expect(reusedFiles()).toBe(reused + 2);
+    // The territory renamed (its name heads the file, REG-2): built anew — before, the kept file with the
+    // old name was given for up to its 10 minutes (no organisation's report data changes with a rename).
+    const { name } = await db.municipality.findUniqueOrThrow({ where: { id: muniA }, select: { name: true } });
+    await db.municipality.update({ where: { id: muniA }, data: { name: `${name} (новое имя)` } });
+    try {
+      const renamed = await download(query);
+      expect(renamed.status).toBe(200);
+      expect(reusedFiles()).toBe(reused + 2);
+      expect(Buffer.from(await renamed.arrayBuffer()).equals(bytes)).toBe(false);
+    } finally {
+      await db.municipality.update({ where: { id: muniA }, data: { name } });
+    }
     // A member's write that finished since the kept build began (the second school's lesson topic): built anew.
     await db.lesson.updateMany({ where: { organisationId: b.organisationId }, data: { topic: "Своя школа" } });
     const fresh = await download(query);
