@@ -1,4 +1,8 @@
-// The login roles as a select's options («Администратор», «Завуч» …), in the matrix's order. Server-safe.
-import { ROLE_LABELS, ROLES } from "@/lib/access/roles";
+// The login roles as a select's options («Администратор», «Завуч» …), in the matrix's order, in the
+// organisation's words (DAY-6: «Преподаватель», «Студент» at a college). Server- and client-safe.
+import { roleLabel, ROLES } from "@/lib/access/roles";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 
-export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+export function roleOptions(kind: OrgKindName): { value: string; label: string }[] {
+  return ROLES.map((r) => ({ value: r, label: roleLabel(r, kind) }));
+}

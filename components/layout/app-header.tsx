@@ -9,7 +9,7 @@
 import { SoftNav } from "@/components/ui/soft-nav";
 import type { CurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
-import { ROLE_LABELS } from "@/lib/access/roles";
+import { rolesLabel } from "@/lib/access/roles";
 import { loadUnreadCount } from "@/lib/messages/mail/loaders";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_ITEMS, menuOrder, navItemOpen } from "./nav-items";
@@ -58,7 +58,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {user.shortName}
             </a>
             <span className="hidden text-xs text-slate-500 sm:block">
-              {user.orgName} · {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
+              {user.orgName} · {rolesLabel(user.roles, user.orgKind)}
             </span>
           </span>
           <SignOutButton />

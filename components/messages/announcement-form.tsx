@@ -4,17 +4,19 @@ import { useState } from "react";
 import { postAnnouncementAction } from "@/lib/messages/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ROLE_OPTIONS } from "@/components/access/role-options";
+import { roleOptions } from "@/components/access/role-options";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { optionsOf } from "@/components/ui/options";
 
-const AUDIENCES = [
-  { value: "ALL", label: "Всем" },
-  { value: "ROLE", label: "Роли" },
-  { value: "CLASS", label: "Классу" },
-];
-
-export function AnnouncementForm({ classes }: { classes: { id: number; name: string }[] }) {
+export function AnnouncementForm({ classes, kind }: { classes: { id: number; name: string }[]; kind: OrgKindName }) {
   const [audience, setAudience] = useState("ALL");
+  // DAY-6: «Группе» and the college's role names at a college.
+  const v = vocabulary(kind);
+  const audiences = [
+    { value: "ALL", label: "Всем" },
+    { value: "ROLE", label: "Роли" },
+    { value: "CLASS", label: cap(v.class.dat) },
+  ];
   return (
     <ActionForm
       action={postAnnouncementAction}
@@ -33,10 +35,12 @@ export function AnnouncementForm({ classes }: { classes: { id: number; name: str
       </Field>
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Кому" name="audience">
-          <Select value={audience} onChange={(e) => setAudience(e.target.value)} options={AUDIENCES} />
+          <Select value={audience} onChange={(e) => setAudience(e.target.value)} options={audiences} />
         </Field>
-        {audience === "ROLE" && <Select name="role" aria-label="Роль" required options={ROLE_OPTIONS} />}
-        {audience === "CLASS" && <Select name="classId" aria-label="Класс" required options={optionsOf(classes)} />}
+        {audience === "ROLE" && <Select name="role" aria-label="Роль" required options={roleOptions(kind)} />}
+        {audience === "CLASS" && (
+          <Select name="classId" aria-label={cap(v.class.nom)} required options={optionsOf(classes)} />
+        )}
         <Field label="Показывать с" name="startsOn">
           <DateInput />
         </Field>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, isoDate } from "@/lib/org/time";
 import { shortName } from "@/lib/people/names";
 import { docReader } from "./access";
 import { documentById, journalRegulation, listDocuments, userNames } from "./data";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 import { CATEGORY_LABELS, mayRead, readingRoles, visibilityLabel, type DocumentCategoryName } from "./rules";
 
 const dateText = (d: Date | null) => (d ? formatDate(d) : null);
@@ -21,7 +22,7 @@ type DocumentRow = {
 };
 
 /** What the list and the document's page both show of a document: title, category, number, date, visibility. */
-function documentHead(d: DocumentRow) {
+function documentHead(d: DocumentRow, kind: OrgKindName) {
   return {
     id: d.id,
     title: d.title,
@@ -30,7 +31,7 @@ function documentHead(d: DocumentRow) {
     number: d.number,
     date: dateText(d.date),
     regulation: d.isJournalRegulation,
-    visibility: visibilityLabel(d.visibleTo, ROLES),
+    visibility: visibilityLabel(d.visibleTo, ROLES, kind),
   };
 }
 
@@ -40,7 +41,7 @@ export async function loadDocuments(user: CurrentUser, f: { q?: string; category
   return {
     canEdit: reader.docsEdit,
     items: rows.map((d) => ({
-      ...documentHead(d),
+      ...documentHead(d, user.orgKind),
       latest: d.versions[0]
         ? { id: d.versions[0].id, version: d.versions[0].version, fileName: d.versions[0].fileName }
         : null,
@@ -59,7 +60,7 @@ export async function loadDocument(user: CurrentUser, id: number) {
   );
   return {
     canEdit: reader.docsEdit,
-    ...documentHead(d),
+    ...documentHead(d, user.orgKind),
     isoDate: d.date ? isoDate(d.date) : "",
     visibleTo: d.visibleTo,
     versions: d.versions.map((v) => {

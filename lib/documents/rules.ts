@@ -2,7 +2,8 @@
 // admits staff to the store, and each document's own list of roles narrows it; a family (student,
 // parent) holds no docs.view and reads exactly the documents whose list names them — the journal's
 // regulation, public orders (ACCESS_MATRIX notes). «docs.edit» reads and keeps every document.
-import { ROLE_LABELS, type Role } from "@/lib/access/roles";
+import { roleLabel, type Role } from "@/lib/access/roles";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export const FAMILY_ROLES: readonly Role[] = ["STUDENT", "PARENT"];
 
@@ -30,15 +31,18 @@ export const CATEGORY_LABELS: Record<DocumentCategoryName, string> = {
 };
 
 /** «Все», «Все сотрудники», or the roles by name — how a list of roles reads. */
-export function visibilityLabel(visibleTo: readonly Role[], all: readonly Role[]): string {
+export function visibilityLabel(visibleTo: readonly Role[], all: readonly Role[], kind: OrgKindName): string {
   if (all.every((r) => visibleTo.includes(r))) return "все пользователи";
   const staff = all.filter((r) => !FAMILY_ROLES.includes(r));
   const staffAll = staff.every((r) => visibleTo.includes(r));
   const parts = [
     ...(staffAll
       ? ["все сотрудники"]
-      : staff.filter((r) => visibleTo.includes(r)).map((r) => ROLE_LABELS[r].toLowerCase())),
-    ...FAMILY_ROLES.filter((r) => visibleTo.includes(r)).map((r) => (r === "STUDENT" ? "ученики" : "родители")),
+      : staff.filter((r) => visibleTo.includes(r)).map((r) => roleLabel(r, kind).toLowerCase())),
+    // DAY-6: «студенты» at a college.
+    ...FAMILY_ROLES.filter((r) => visibleTo.includes(r)).map((r) =>
+      r === "STUDENT" ? vocabulary(kind).student.nomPl : "родители",
+    ),
   ];
   return parts.join(", ") || "только редакторы хранилища";
 }

@@ -109,6 +109,11 @@ export function vocabulary(kind: OrgKindName | boolean): Vocabulary {
   return kind === "COLLEGE" || kind === true ? COLLEGE : SCHOOL;
 }
 
+/** The hint under a class × subject picker before a choice (the journal's, the finals'; DAY-6). */
+export function choosePickerHint(v: Vocabulary): string {
+  return `Выберите ${v.class.acc} и ${v.subject.acc}, затем нажмите «Открыть».`;
+}
+
 /** The first letter in upper case: cap(v.classTeacher.nom) → «Классный руководитель». */
 export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -11,7 +11,7 @@ export async function loadResources(user: CurrentUser) {
   const [edit, facts] = await Promise.all([authorize(user, "resources.edit"), actorRelations(user)]);
   const rows = await listResources(user.organisationId, edit.allowed ? null : (facts?.roles ?? []));
   const groups = new Map<string, typeof items>();
-  const items = rows.map((r) => ({ ...r, visibility: visibilityLabel(r.visibleTo, ROLES) }));
+  const items = rows.map((r) => ({ ...r, visibility: visibilityLabel(r.visibleTo, ROLES, user.orgKind) }));
   for (const r of items) {
     const key = r.category ?? "Разное";
     groups.set(key, [...(groups.get(key) ?? []), r]);

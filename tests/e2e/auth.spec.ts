@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { homeTitle } from "../../components/home/home-title";
-import type { Role } from "../../lib/access/roles";
+import { isRole, roleLabel, type Role } from "../../lib/access/roles";
 import { LoginPage } from "./pages/login-page";
 import { DEMO_LOGINS, demoLogin, query, signInAs } from "./support";
 
@@ -29,6 +29,11 @@ test.describe("sign-in (AUTH-1)", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(
         homeTitle(login.role as Role, login.org === "college"),
       );
+      // DAY-6: the header names the role in the organisation's words («Преподаватель» at a college).
+      if (isRole(login.role))
+        await expect(page.locator("header")).toContainText(
+          `${login.orgName} · ${roleLabel(login.role, login.org === "college" ? "COLLEGE" : "SCHOOL")}`,
+        );
     });
   }
 

@@ -122,15 +122,19 @@ describe("reading documents (LRN-3)", () => {
     expect(readingRoles({ roles: ["TEACHER", "PARENT"], docsView: false, docsEdit: false })).toEqual(["PARENT"]);
   });
   it("says who sees a document in words", () => {
-    expect(visibilityLabel(ROLES, ROLES)).toBe("все пользователи");
+    expect(visibilityLabel(ROLES, ROLES, "SCHOOL")).toBe("все пользователи");
     expect(
       visibilityLabel(
         ROLES.filter((r) => r !== "STUDENT" && r !== "PARENT"),
         ROLES,
+        "SCHOOL",
       ),
     ).toBe("все сотрудники");
-    expect(visibilityLabel(["TEACHER", "PARENT"], ROLES)).toBe("учитель, родители");
-    expect(visibilityLabel([], ROLES)).toBe("только редакторы хранилища");
+    expect(visibilityLabel(["TEACHER", "PARENT"], ROLES, "SCHOOL")).toBe("учитель, родители");
+    // DAY-6: a college's words.
+    expect(visibilityLabel(["TEACHER", "STUDENT"], ROLES, "COLLEGE")).toBe("преподаватель, студенты");
+    expect(visibilityLabel(["TEACHER", "STUDENT"], ROLES, "SCHOOL")).toBe("учитель, ученики");
+    expect(visibilityLabel([], ROLES, "COLLEGE")).toBe("только редакторы хранилища");
   });
 });
 

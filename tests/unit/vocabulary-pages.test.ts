@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { cap, countOf, vocabulary } from "@/lib/org/vocabulary";
+import { cap, choosePickerHint, countOf, vocabulary } from "@/lib/org/vocabulary";
+import { roleLabel, rolesLabel, ROLE_LABELS, ROLES } from "@/lib/access/roles";
+import { roleOptions } from "@/components/access/role-options";
+import { AnnouncementForm } from "@/components/messages/announcement-form";
 import { LessonsTable } from "@/components/home/lessons-table";
 
 describe("page words by organisation type (DAY-6)", () => {
@@ -83,5 +86,36 @@ describe("college words in shared components (DAY-6)", () => {
       /COLLEGE" \? "Группа" : "Класс"/.test(readFileSync(f, "utf8")),
     );
     expect(local.map((f) => path.relative(root, f))).toEqual([]);
+  });
+});
+
+// DAY-6 (round 22): role names and picker hints. The header, the profile, the mail's directory, the
+// admin's visits and the board's role choice read a college teacher as «Учитель» and the journal's
+// picker said «Выберите класс и предмет» at a college.
+describe("role names and the picker's hint by organisation type (DAY-6)", () => {
+  it("a college's teacher, student and class teacher; a school's as ROLE_LABELS", () => {
+    expect(rolesLabel(["TEACHER", "CLASS_TEACHER"], "COLLEGE")).toBe("Преподаватель, Куратор");
+    expect(roleLabel("STUDENT", "COLLEGE")).toBe("Студент");
+    expect(roleLabel("DEPUTY", "COLLEGE")).toBe("Завуч");
+    for (const r of ROLES) expect(roleLabel(r, "SCHOOL")).toBe(ROLE_LABELS[r]);
+    expect(roleLabel("CLASS_TEACHER", "SCHOOL")).toBe("Классный руководитель");
+    expect(
+      roleOptions("COLLEGE")
+        .map((o) => o.label)
+        .join(" "),
+    ).not.toMatch(/Учител|Ученик/);
+    expect(roleOptions("SCHOOL").find((o) => o.value === "TEACHER")?.label).toBe("Учитель");
+  });
+
+  it("the journal's and the finals' picker hint", () => {
+    expect(choosePickerHint(vocabulary("COLLEGE"))).toBe("Выберите группу и дисциплину, затем нажмите «Открыть».");
+    expect(choosePickerHint(vocabulary("SCHOOL"))).toBe("Выберите класс и предмет, затем нажмите «Открыть».");
+  });
+
+  it("the board's announcement form", () => {
+    const html = renderToStaticMarkup(h(AnnouncementForm, { classes: [], kind: "COLLEGE" }));
+    expect(html).toContain("Группе");
+    expect(html).not.toMatch(/Классу/);
+    expect(renderToStaticMarkup(h(AnnouncementForm, { classes: [], kind: "SCHOOL" }))).toContain("Классу");
   });
 });

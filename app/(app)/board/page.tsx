@@ -18,7 +18,7 @@ export default async function BoardPage() {
   return (
     <div className="space-y-4">
       <PageHeader title="Доска объявлений" />
-      {canPost && <AnnouncementForm classes={classes} />}
+      {canPost && <AnnouncementForm classes={classes} kind={user.orgKind} />}
       <BoardList items={items} now={new Date()} timeZone={user.timeZone} canRemoveAny={canRemoveAny && canPost} />
     </div>
   );

@@ -10,6 +10,7 @@ import { FinalsPicker } from "@/components/finals/finals-picker";
 import { FinalsTable } from "@/components/finals/finals-table";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { loadYears } from "@/lib/org/year/loaders";
+import { choosePickerHint, vocabulary } from "@/lib/org/vocabulary";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -39,6 +40,8 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
   const [years, page] = await Promise.all([loadYears(user), loadFinalsPage(user, req)]);
   if (page.kind === "forbidden") forbidden();
   const college = user.orgKind === "COLLEGE";
+  // DAY-6: the organisation's words (группа, дисциплина at a college).
+  const v = vocabulary(user.orgKind);
   const head = page.kind === "sheet" || page.kind === "no-periods" ? page.head : null;
   // The year of the open sheet, else the one asked for, else the current one (REC-3).
   const year = pickYear(years, head ? head.cls.yearId : "year" in req ? req.year : undefined);
@@ -74,9 +77,9 @@ export default async function FinalsPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600">
           {choices.length === 0
             ? pastYear
-              ? `В ${year?.name} учебном году нет доступных вам классов и предметов.`
-              : "Нет доступных классов и предметов: нагрузка (тарификация) не назначена."
-            : "Выберите класс и предмет, затем нажмите «Открыть»."}
+              ? `В ${year?.name} учебном году нет доступных вам ${v.class.genPl} и ${v.subject.genPl}.`
+              : `Нет доступных ${v.class.genPl} и ${v.subject.genPl}: нагрузка (тарификация) не назначена.`
+            : choosePickerHint(v)}
         </p>
       )}
       {page.kind === "no-periods" && (

@@ -15,6 +15,7 @@ import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 import { SoftNav } from "@/components/ui/soft-nav";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
+import { choosePickerHint, vocabulary } from "@/lib/org/vocabulary";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClubs } from "@/lib/clubs/data";
@@ -157,7 +158,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             ? pastYear
               ? `В ${pastYear.name} учебном году нет доступных вам журналов.`
               : "Нет доступных журналов: нагрузка (тарификация) не назначена."
-            : "Выберите класс и предмет, затем нажмите «Открыть»."}
+            : choosePickerHint(vocabulary(user.orgKind))}
         </p>
       )}
       {page.kind === "grid" && (

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/access/roles";
+import { rolesLabel } from "@/lib/access/roles";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -20,7 +20,7 @@ export default async function ProfilePage() {
         <dt className="text-slate-500">Организация</dt>
         <dd>{user.orgName}</dd>
         <dt className="text-slate-500">Роли</dt>
-        <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
+        <dd>{rolesLabel(user.roles, user.orgKind)}</dd>
       </dl>
       <ul className="list-disc pl-5 text-sm">
         <li>

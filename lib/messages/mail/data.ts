@@ -3,7 +3,8 @@
 // being the sender or a recipient.
 import { spanMeets } from "@/lib/org/time";
 import { db } from "@/lib/db";
-import { isRole, ROLE_LABELS, type Role } from "@/lib/access/roles";
+import { isRole, roleLabel, rolesLabel, type Role } from "@/lib/access/roles";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import type { RecipientFacts, SenderFacts } from "../rules";
 import { fullName, NAME_FIELDS } from "@/lib/people/names";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
@@ -71,6 +72,7 @@ export async function familyDirectory(
   organisationId: number,
   classIds: readonly number[],
   administration: readonly Role[],
+  kind: OrgKindName,
 ): Promise<DirectoryEntry[]> {
   const rows = await db.user.findMany({
     where: {
@@ -98,22 +100,23 @@ export async function familyDirectory(
   });
   return rows.map((u) => {
     const subjects = [...new Set(u.loads.map((l) => l.subject.name))].sort(compareRu);
-    const led = u.classTeacherOf.map((c) => `классный руководитель ${c.class.name}`);
+    // DAY-6: «куратор ИС-21» at a college.
+    const led = u.classTeacherOf.map((c) => `${vocabulary(kind).classTeacher.nom} ${c.class.name}`);
     const roles = roleList(u.roles);
-    const offices = roles.filter((r) => administration.includes(r)).map((r) => ROLE_LABELS[r]);
+    const offices = roles.filter((r) => administration.includes(r)).map((r) => roleLabel(r, kind));
     return { userId: u.id, name: fullName(u), roles, note: [...offices, ...led, ...subjects].join(", ") };
   });
 }
 
 /** Every active staff member (anyone with a role other than student / parent). */
-export async function staffDirectory(organisationId: number): Promise<DirectoryEntry[]> {
+export async function staffDirectory(organisationId: number, kind: OrgKindName): Promise<DirectoryEntry[]> {
   const rows = await db.user.findMany({
     where: { organisationId, isActive: true, roles: { some: { role: { notIn: ["STUDENT", "PARENT"] } } } },
     select: { id: true, ...NAME_FIELDS, roles: { select: { role: true } } },
   });
   return rows.map((u) => {
     const roles = roleList(u.roles);
-    return { userId: u.id, name: fullName(u), roles, note: roles.map((r) => ROLE_LABELS[r]).join(", ") };
+    return { userId: u.id, name: fullName(u), roles, note: rolesLabel(roles, kind) };
   });
 }
 

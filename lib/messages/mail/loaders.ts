@@ -71,7 +71,7 @@ export const loadComposeOptions = cache(async (user: CurrentUser): Promise<Compo
   if (!sender) return { family: true, persons: [], roles: false, classes: [] };
   if (isFamilyOnly(sender.roles)) {
     const classIds = [...new Set([...sender.childClassIds, ...sender.ownClassIds])];
-    const entries = await familyDirectory(user.organisationId, classIds, ADMINISTRATION_ROLES);
+    const entries = await familyDirectory(user.organisationId, classIds, ADMINISTRATION_ROLES, user.orgKind);
     const facts = new Map(
       (
         await recipientFacts(
@@ -88,7 +88,7 @@ export const loadComposeOptions = cache(async (user: CurrentUser): Promise<Compo
   }
   const ownClasses = await classesOfTeacher(user.organisationId, user.id);
   const [staff, families, classes] = await Promise.all([
-    staffDirectory(user.organisationId),
+    staffDirectory(user.organisationId, user.orgKind),
     familiesOfClasses(user.organisationId, ownClasses, today),
     currentClasses(user.organisationId),
   ]);

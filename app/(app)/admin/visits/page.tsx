@@ -3,7 +3,7 @@
 // signed in»; the Excel download follows the filters.
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
-import { ROLE_LABELS, isRole } from "@/lib/access/roles";
+import { isRole, rolesLabel } from "@/lib/access/roles";
 import { formatDateTime } from "@/lib/org/time";
 import { loadVisitPage } from "@/lib/people/logins/loaders";
 import { visitFilterSchema } from "@/lib/people/logins/schema";
@@ -11,7 +11,7 @@ import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { PickerForm } from "@/components/ui/picker-form";
-import { ROLE_OPTIONS } from "@/components/access/role-options";
+import { roleOptions } from "@/components/access/role-options";
 
 export const metadata: Metadata = { title: "Статистика посещений" };
 
@@ -53,7 +53,7 @@ export default async function VisitsPage({
       />
       <PickerForm label="Фильтр посещений" framed>
         <Field label="Роль" name="role">
-          <Select defaultValue={filter.role ?? ""} placeholder="все" options={ROLE_OPTIONS} />
+          <Select defaultValue={filter.role ?? ""} placeholder="все" options={roleOptions(user.orgKind)} />
         </Field>
         <Field label="Фамилия" name="q">
           <Input defaultValue={filter.q ?? ""} />
@@ -83,10 +83,7 @@ export default async function VisitsPage({
                 {!r.isActive && <span className="ml-1 text-xs text-red-700">(вход закрыт)</span>}
               </>
             ),
-            roles: r.roles
-              .filter(isRole)
-              .map((x) => ROLE_LABELS[x])
-              .join(", "),
+            roles: rolesLabel(r.roles.filter(isRole), user.orgKind),
             login: r.login,
             last: r.lastVisit ? formatDateTime(r.lastVisit, user.timeZone) : "не входил",
             ...Object.fromEntries(r.weeks.map((n, i) => [`w${i}`, n])),

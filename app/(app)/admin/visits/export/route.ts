@@ -1,7 +1,7 @@
 // GET /admin/visits/export?role=&q=&never=1 — visit statistics (AUTH-5) as XLSX (PPL-5): everyone for ADMIN, the
 // students and parents of own class for a class teacher — exactly what the page shows.
 import { requireAccessForRoute } from "@/lib/access/guard";
-import { ROLE_LABELS, isRole } from "@/lib/access/roles";
+import { isRole, roleLabel } from "@/lib/access/roles";
 import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { exportVisits } from "@/lib/people/lists/export";
 import { xlsxResponse } from "@/lib/people/lists/xlsx";
@@ -16,7 +16,10 @@ export async function GET(request: Request): Promise<Response> {
   const rows = filterVisits(await loadVisitStats(user, access.scopes), filter);
   const file = await exportVisits(
     rows,
-    { formatDateTime: (d) => formatDateTime(d, user.timeZone), roleLabel: (r) => (isRole(r) ? ROLE_LABELS[r] : null) },
+    {
+      formatDateTime: (d) => formatDateTime(d, user.timeZone),
+      roleLabel: (r) => (isRole(r) ? roleLabel(r, user.orgKind) : null),
+    },
     `Статистика посещений на ${formatDate(todayIn(user.timeZone))}`,
   );
   return xlsxResponse(file);
