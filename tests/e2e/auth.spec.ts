@@ -32,7 +32,7 @@ test.describe("sign-in (AUTH-1)", () => {
       // DAY-6: the header names the role in the organisation's words («Преподаватель» at a college).
       if (isRole(login.role))
         await expect(page.locator("header")).toContainText(
-          `${login.orgName} · ${roleLabel(login.role, login.org === "college" ? "COLLEGE" : "SCHOOL")}`,
+          roleLabel(login.role, login.org === "college" ? "COLLEGE" : "SCHOOL"),
         );
     });
   }
