@@ -69,10 +69,14 @@ export const FILL_ROWS = rawStatement(
              greatest(l."filledAt", mk.created, mk.updated, att.at, hw.at, jc.at) AS last
         FROM "Lesson" l
         JOIN org o ON o.id = l."organisationId"
+        -- JRN-6's «late»: created on a calendar day (the organisation's zone) after the lesson's date + lockDays,
+        -- i.e. at or after the start of the day after it — that instant computed once per lesson, the marks
+        -- compared with it as stored (issue 22 item 7: a zone conversion per mark was most of the statement).
+        CROSS JOIN LATERAL (SELECT ((l.date + o."lockDays" + 1)::timestamp AT TIME ZONE o."timeZone")
+                                   AT TIME ZONE 'UTC' AS at OFFSET 0) lf -- not flattened: computed once
         CROSS JOIN LATERAL (
           SELECT count(*)::int AS marks,
-                 count(*) FILTER (WHERE (m."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date - l.date
-                                        > o."lockDays")::int AS late,
+                 count(*) FILTER (WHERE m."createdAt" >= lf.at)::int AS late,
                  max(m."createdAt") AS created, max(m."updatedAt") AS updated
             FROM "Mark" m
            WHERE m."organisationId" = l."organisationId" AND m."lessonId" = l.id) mk

@@ -174,6 +174,47 @@ describe("journal-fill report (CTL-1)", () => {
     }
   });
 
+  it("counts a mark late from the first instant of the day after the lesson's date + lockDays in the zone (JRN-6, issue 22 item 7)", async () => {
+    // Lesson 1 is on 02.11, lockDays 7: late from 10.11 00:00 in Samara (UTC+4) = 09.11 20:00 UTC. FILL_ROWS
+    // compares the stored instants with that bound, computed once per lesson: a mark a millisecond before it
+    // is on time, one at it late (a `>` or a bound a day off fails here).
+    const org = f.organisationId;
+    const l1 = await db.lesson.findFirstOrThrow({ where: { organisationId: org, date: d("2026-11-02") } });
+    const type = await db.assignmentType.findFirstOrThrow({ where: { organisationId: org } });
+    const extra = await db.assignment.create({ data: { organisationId: org, lessonId: l1.id, typeId: type.id } });
+    const [s1, s2] = await db.classMembership.findMany({
+      where: { organisationId: org, classId: f.classA },
+      select: { studentId: true },
+      orderBy: { studentId: "asc" },
+    });
+    const bound = new Date("2026-11-09T20:00:00.000Z");
+    for (const [s, at] of [
+      [s1, new Date(bound.getTime() - 1)],
+      [s2, bound],
+    ] as const) {
+      await db.mark.create({
+        data: {
+          organisationId: org,
+          lessonId: l1.id,
+          assignmentId: extra.id,
+          studentId: s.studentId,
+          value: 4,
+          createdById: f.users.TEACHER,
+          updatedById: f.users.TEACHER,
+          createdAt: at,
+          updatedAt: at,
+        },
+      });
+    }
+    try {
+      const r = await journalFill(org, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
+      const row = r.rows.find((x) => x.teacherId === f.users.TEACHER)!;
+      expect(row).toMatchObject({ marks: 6, lateMarks: 2 });
+    } finally {
+      await db.assignment.delete({ where: { organisationId_id: { organisationId: org, id: extra.id } } });
+    }
+  });
+
   it("reads the figures in one round of constant statements, whatever the number of lessons (issue 22 item 7)", async () => {
     const ask = () => journalFill(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-30") }, NOW);
     const before = await counted(ask);
