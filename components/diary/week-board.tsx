@@ -8,14 +8,23 @@ import { useMemo } from "react";
 import Link from "@/components/ui/link";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { STATE_TONE } from "@/components/learning/state-tone";
+import { homeworkById } from "./week-homework";
 import type { PackedDue, PackedHomework, PackedLesson, PackedMaterial, PackedWeek } from "./week-pack";
 import "./week-board.css";
 
-/** DAY-4: homework due on the day (set on an earlier lesson). */
-function DueItem({ due: [, prefix, text, files] }: { due: PackedDue }) {
+/**
+ * DAY-4: homework due on the day (set on an earlier lesson) — at its lesson «Задано к уроку: », under
+ * the day (no lesson of its subject that day) «<subject>: ». The packed item carries no constant words
+ * (week-pack.ts, issue 22 item 5); missing trailing items are empty.
+ */
+function DueItem({ due: [id, own, ownFiles = null, subject], set }: { due: PackedDue; set: HomeworkSet }) {
+  // `[id]`: homework set earlier this week — its text and files come with the lesson that set it.
+  const shown = own === undefined ? set.get(id) : undefined;
+  const text = own ?? shown?.[1] ?? "";
+  const files = own === undefined ? (shown?.[3] ?? null) : ownFiles;
   return (
     <div className="dw-item" data-testid="homework-due">
-      <span>{prefix}</span>
+      <span>{subject === undefined ? "Задано к уроку: " : `${subject}: `}</span>
       {text}
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
     </div>
@@ -23,7 +32,7 @@ function DueItem({ due: [, prefix, text, files] }: { due: PackedDue }) {
 }
 
 function Homework({
-  homework: [id, prefix, text, files, fresh, handin],
+  homework: [id, text, dueDate = null, files = null, fresh = 0, handin = null],
   studentId,
 }: {
   homework: PackedHomework;
@@ -34,7 +43,7 @@ function Homework({
       className={fresh ? "dw-hw rounded bg-emerald-50 px-1 ring-1 ring-emerald-400" : "dw-hw"}
       data-new={fresh ? "true" : undefined}
     >
-      <span>{prefix}</span>
+      <span>{dueDate === null ? "Д/з: " : `Д/з к ${dueDate}: `}</span>
       {text}
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
       {/* LRN-1: the hand-in's state and its page. */}
@@ -76,22 +85,26 @@ function Materials({ materials }: { materials: PackedMaterial[] }) {
   );
 }
 
-function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: number | null }) {
+/** The week's homework by id (week-pack.ts homeworkById): a due item `[id]` reads its text there. */
+type HomeworkSet = ReadonlyMap<number, PackedHomework>;
+
+function LessonRow({ lesson, studentId, set }: { lesson: PackedLesson; studentId: number | null; set: HomeworkSet }) {
+  // Trailing empty items are not sent (week-pack.ts trimTail): a missing one is empty.
   const [
     id,
     bell,
     start,
     subject,
     room,
-    cancelled,
-    substitute,
-    attendance,
-    marks,
-    history,
-    due,
-    topic,
-    homework,
-    materials,
+    topic = null,
+    homework = [],
+    due = [],
+    marks = [],
+    attendance = null,
+    cancelled = 0,
+    substitute = null,
+    history = [],
+    materials = [],
   ] = lesson;
   return (
     // The lesson, its row, bell, start and subject are styled by their place (week-board.css).
@@ -135,7 +148,7 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
       {due.length > 0 && (
         <div className="dw-due">
           {due.map((h) => (
-            <DueItem key={h[0]} due={h} />
+            <DueItem key={h[0]} due={h} set={set} />
           ))}
         </div>
       )}
@@ -150,7 +163,10 @@ function LessonRow({ lesson, studentId }: { lesson: PackedLesson; studentId: num
 
 /** `data`: the PackedWeek as JSON (week-view.tsx: one text row of the flight, parsed once here). */
 export function WeekBoard({ week: data }: { week: string }) {
-  const week = useMemo(() => JSON.parse(data) as PackedWeek, [data]);
+  const [week, set] = useMemo(() => {
+    const parsed = JSON.parse(data) as PackedWeek;
+    return [parsed, homeworkById(parsed.days)] as const;
+  }, [data]);
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {week.days.map(([key, heading, selected, events, lessons, dueElse]) => (
@@ -172,7 +188,7 @@ export function WeekBoard({ week: data }: { week: string }) {
           ) : (
             <ul>
               {lessons.map((l) => (
-                <LessonRow key={l[0]} lesson={l} studentId={week.student} />
+                <LessonRow key={l[0]} lesson={l} studentId={week.student} set={set} />
               ))}
             </ul>
           )}
@@ -180,7 +196,7 @@ export function WeekBoard({ week: data }: { week: string }) {
             <div className="mt-2 border-t border-slate-100 pt-1">
               <h3 className="text-xs font-semibold text-slate-600">Задано к этому дню</h3>
               {dueElse.map((h) => (
-                <DueItem key={h[0]} due={h} />
+                <DueItem key={h[0]} due={h} set={set} />
               ))}
             </div>
           )}
