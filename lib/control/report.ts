@@ -4,7 +4,6 @@ import type { CellValue, ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import { formatDate, formatDateTime, wallTimeToInstant } from "@/lib/org/time";
 import { isRole, roleLabel } from "@/lib/access/roles";
-import type { OrgKindName } from "@/lib/org/vocabulary";
 import { loadActivityFacts, loadFillFacts, orgFacts } from "./data";
 import { listRemarks, type RemarkRow } from "./remarks/data";
 import {
@@ -207,7 +206,7 @@ export async function weeklyActivity(
   organisationId: number,
   params: ActivityParams,
   timeZone: string,
-  kind: OrgKindName,
+  kind: "SCHOOL" | "COLLEGE",
 ) {
   const from = weekStart(params.date);
   const toExclusive = new Date(from.getTime() + 7 * 86_400_000);
