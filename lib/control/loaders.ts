@@ -63,7 +63,11 @@ export async function loadActivityPage(user: CurrentUser, search: Search) {
   const raw: Record<string, string> = { date: isoDate(todayIn(user.timeZone)), ...plain(search) };
   const parsed = activityQuery.safeParse(raw);
   if (!parsed.success) return { raw, error: issuesText(parsed.error), activity: null };
-  return { raw, error: null, activity: await weeklyActivity(user.organisationId, parsed.data, user.timeZone) };
+  return {
+    raw,
+    error: null,
+    activity: await weeklyActivity(user.organisationId, parsed.data, user.timeZone, user.orgKind),
+  };
 }
 
 /** A teacher's open and done remarks for the home page. */

@@ -3,7 +3,7 @@
 import type { CellValue, ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import { formatDate, formatDateTime, wallTimeToInstant } from "@/lib/org/time";
-import { ROLE_LABELS } from "@/lib/access/roles";
+import { isRole, roleLabel } from "@/lib/access/roles";
 import { loadActivityFacts, loadFillFacts, orgFacts } from "./data";
 import { listRemarks, type RemarkRow } from "./remarks/data";
 import {
@@ -202,7 +202,12 @@ export async function buildRemarksModel(
 }
 
 /** CTL-3: the week (Monday–Sunday) holding `date`. */
-export async function weeklyActivity(organisationId: number, params: ActivityParams, timeZone: string) {
+export async function weeklyActivity(
+  organisationId: number,
+  params: ActivityParams,
+  timeZone: string,
+  kind: "SCHOOL" | "COLLEGE",
+) {
   const from = weekStart(params.date);
   const toExclusive = new Date(from.getTime() + 7 * 86_400_000);
   const facts = await loadActivityFacts(organisationId, from, toExclusive, timeZone);
@@ -212,7 +217,8 @@ export async function weeklyActivity(organisationId: number, params: ActivityPar
       return {
         ...r,
         name: u?.name ?? "—",
-        roles: (u?.roles ?? []).map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(", "),
+        // DAY-6: «Преподаватель», «Студент» at a college.
+        roles: (u?.roles ?? []).map((x) => (isRole(x) ? roleLabel(x, kind) : x)).join(", "),
       };
     })
     .sort((a, b) => compareRu(a.roles, b.roles) || compareRu(a.name, b.name));
@@ -225,7 +231,7 @@ export async function buildActivityModel(
   now: Date,
 ): Promise<ReportModel> {
   const org = await orgFacts(organisationId);
-  const a = await weeklyActivity(organisationId, params, org.timeZone);
+  const a = await weeklyActivity(organisationId, params, org.timeZone, org.isCollege ? "COLLEGE" : "SCHOOL");
   const sum = (f: (r: (typeof a.rows)[number]) => number) => a.rows.reduce((n, r) => n + f(r), 0);
   return {
     title: "Активность пользователей за неделю",

@@ -497,6 +497,19 @@ describe("weekly activity (CTL-3)", () => {
     expect(row[3]).toBe(2);
   });
 
+  it("names the roles in the organisation's words (DAY-6)", async () => {
+    const school = await buildActivityModel(f.organisationId, { date: d("2026-11-11") }, NOW);
+    expect(school.rows.find((r) => String(r[0]).startsWith("TEACHER"))![1]).toBe("Учитель");
+    await db.organisation.update({ where: { id: f.organisationId }, data: { kind: "COLLEGE" } });
+    try {
+      const college = await buildActivityModel(f.organisationId, { date: d("2026-11-11") }, NOW);
+      // Before: «Учитель» at a college too.
+      expect(college.rows.find((r) => String(r[0]).startsWith("TEACHER"))![1]).toBe("Преподаватель");
+    } finally {
+      await db.organisation.update({ where: { id: f.organisationId }, data: { kind: "SCHOOL" } });
+    }
+  });
+
   it("sums a user's page views over the week's days and areas, counted in the database (issue 22 item 7)", async () => {
     const org = f.organisationId;
     const userId = f.users.TEACHER;
