@@ -26,8 +26,8 @@ export default async function LoadPage({
   const fields = [
     selectField("teacherId", cap(v.teacher.nom), teachers, "—"),
     selectField("classId", cap(v.class.nom), [cls]),
-    selectField("subjectId", "Предмет", subjects, "—"),
-    selectField("subgroupId", "Подгруппа", cls.subgroups, "весь класс"),
+    selectField("subjectId", cap(v.subject.nom), subjects, "—"),
+    selectField("subgroupId", "Подгруппа", cls.subgroups, v.wholeClass),
     { name: "hoursPerWeek", label: "Часов в неделю" },
   ];
   return (
@@ -35,7 +35,7 @@ export default async function LoadPage({
       <PageHeader title={<>Тарификация · {year.name}</>} />
       <ClassPicker path="/org/load" classes={classes} current={cls.id} />
       <DirectoryTable
-        title={`Нагрузка в классе ${cls.name}`}
+        title={`Нагрузка в ${v.class.prep} ${cls.name}`}
         fields={fields}
         widths={["minmax(0,2fr)", "6rem", "minmax(0,2fr)", "9rem", "6rem"]}
         rows={rowsOf("load", loads, fields, editable)}
