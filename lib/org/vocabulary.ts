@@ -51,6 +51,8 @@ export type Vocabulary = {
   yourClass: string;
   /** «вся параллель» / «весь курс». */
   wholeParallel: string;
+  /** «на всю параллель» / «на весь курс» (accusative). */
+  forWholeParallel: string;
   /** «класс не выбран» / «группа не выбрана». */
   classNotChosen: string;
   /** «класс не найден» / «группа не найдена». */
@@ -99,6 +101,7 @@ const SCHOOL: Vocabulary = {
   wholeClass: "весь класс",
   yourClass: "вашего класса",
   wholeParallel: "вся параллель",
+  forWholeParallel: "на всю параллель",
   classNotChosen: "класс не выбран",
   classNotFound: "класс не найден",
   subjectNotFound: "предмет не найден",
@@ -137,6 +140,7 @@ const COLLEGE: Vocabulary = {
   wholeClass: "вся группа",
   yourClass: "вашей группы",
   wholeParallel: "весь курс",
+  forWholeParallel: "на весь курс",
   classNotChosen: "группа не выбрана",
   classNotFound: "группа не найдена",
   subjectNotFound: "дисциплина не найдена",

@@ -56,12 +56,12 @@ describe("vocabulary phrases (DAY-6)", () => {
   });
 });
 
-describe("components in the organisation's words (DAY-6)", () => {
-  const both = async (render: (kind: OrgKindName) => Promise<string> | string) => ({
-    college: await render("COLLEGE"),
-    school: await render("SCHOOL"),
-  });
+const both = async (render: (kind: OrgKindName) => Promise<string> | string) => ({
+  college: await render("COLLEGE"),
+  school: await render("SCHOOL"),
+});
 
+describe("components in the organisation's words (DAY-6)", () => {
   it("the fulfilment table's heads (plans/fulfilment)", async () => {
     const { FulfilmentTable } = await import("@/components/plans/fulfilment-table");
     const { packFulfilment } = await import("@/components/plans/fulfilment-rows");
@@ -225,6 +225,74 @@ describe("components in the organisation's words (DAY-6)", () => {
     expect(school.notes?.join(" ")).toContain(
       "Записи, добавленные учеником или родителем, считаются подтверждёнными после проверки классным руководителем.",
     );
+  });
+});
+
+describe("forms and lists of the second walk (DAY-6)", () => {
+  it("the new plan's form (plans)", async () => {
+    const { CreatePlanForm } = await import("@/components/plans/create-plan-form");
+    const loads = [{ id: 1, label: "ИС-21, Базы данных" }];
+    const college = renderToStaticMarkup(h(CreatePlanForm, { loads, kind: "COLLEGE" }));
+    expect(college).toContain("Группа и дисциплина");
+    expect(college).toContain("на весь курс");
+    const school = renderToStaticMarkup(h(CreatePlanForm, { loads }));
+    expect(school).toContain("Класс и предмет");
+    expect(school).toContain("на всю параллель");
+  });
+
+  it("the class links of the curriculum and the load (org)", async () => {
+    const { ClassPicker } = await import("@/components/org/class-picker");
+    const props = { path: "/org/load", classes: [{ id: 1, name: "ИС-21" }], current: 1 };
+    expect(renderToStaticMarkup(h(ClassPicker, { ...props, kind: "COLLEGE" }))).toContain('aria-label="Группы"');
+    expect(renderToStaticMarkup(h(ClassPicker, props))).toContain('aria-label="Классы"');
+  });
+
+  it("the journal lessons' form (schedule/lessons)", async () => {
+    const { GenerateForm } = await import("@/components/schedule/generate-form");
+    const props = { classes: [{ id: 1, name: "ИС-21" }], from: "2026-12-07", to: "2027-06-30" };
+    expect(renderToStaticMarkup(h(GenerateForm, { ...props, kind: "COLLEGE" }))).toContain("Сформировать занятия");
+    expect(renderToStaticMarkup(h(GenerateForm, props))).toContain("Сформировать уроки");
+  });
+
+  it("the board's audience (board)", async () => {
+    const { BoardList } = await import("@/components/messages/board-list");
+    const item = {
+      id: 1,
+      title: "Собрание",
+      body: "В 15:00",
+      author: "Белова Л. Г.",
+      publishedAt: new Date("2026-12-05T07:00:00Z"),
+      expiresAt: null,
+      audience: "ROLE" as const,
+      role: "TEACHER" as const,
+      className: null,
+      source: "USER",
+      mine: false,
+    } as never;
+    const props = {
+      items: [item],
+      now: new Date("2026-12-07T07:00:00Z"),
+      timeZone: "Europe/Samara",
+      canRemoveAny: false,
+    };
+    expect(renderToStaticMarkup(h(BoardList, { ...props, kind: "COLLEGE" }))).toContain("для роли «Преподаватель»");
+    expect(renderToStaticMarkup(h(BoardList, props))).toContain("для роли «Учитель»");
+  });
+
+  it("who sees a document or a resource (documents, resources)", async () => {
+    const { RolesField } = await import("@/components/documents/roles-field");
+    const html = await both((kind) => renderToStaticMarkup(h(RolesField, { initial: [], kind })));
+    expect(html.college).toContain("без студентов и родителей");
+    expect(html.college).toContain("Преподаватель");
+    expect(html.college).not.toMatch(/Учитель|Ученик|ученик/);
+    expect(html.school).toContain("без учеников и родителей");
+    expect(html.school).toContain("Учитель");
+  });
+
+  it("a new staff login's role (people/staff)", async () => {
+    const { StaffCreateForm } = await import("@/components/people/staff-create-form");
+    expect(renderToStaticMarkup(h(StaffCreateForm, { kind: "COLLEGE" }))).toContain(">Преподаватель<");
+    expect(renderToStaticMarkup(h(StaffCreateForm))).toContain(">Учитель<");
   });
 });
 

@@ -48,7 +48,7 @@ export default async function CurriculumPage({
           </Link>
         }
       />
-      <ClassPicker path="/org/curriculum" classes={classes} current={cls.id} />
+      <ClassPicker path="/org/curriculum" classes={classes} current={cls.id} kind={v.kind} />
       <DirectoryTable
         title={`Часы ${v.class.gen} ${cls.name}`}
         fields={fields}

@@ -33,7 +33,7 @@ export default async function LoadPage({
   return (
     <div className="space-y-4">
       <PageHeader title={<>Тарификация · {year.name}</>} />
-      <ClassPicker path="/org/load" classes={classes} current={cls.id} />
+      <ClassPicker path="/org/load" classes={classes} current={cls.id} kind={v.kind} />
       <DirectoryTable
         title={`Нагрузка в ${v.class.prep} ${cls.name}`}
         fields={fields}
