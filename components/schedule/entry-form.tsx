@@ -68,20 +68,14 @@ export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, de
       <input type="hidden" name="weekday" value={weekday} />
       <input type="hidden" name="bellNumber" value={bellNumber} />
       {defaults.entryId !== null && <input type="hidden" name="entryId" value={defaults.entryId} />}
-      <ItemField
-        label={cap(v.subject.nom)}
-        name="subjectId"
-        items={options.subjects}
-        value={defaults.subjectId}
-        required
-      />
-      <ItemField
-        label={cap(v.teacher.nom)}
-        name="teacherId"
-        items={options.teachers}
-        value={defaults.teacherId}
-        required
-      />
+      {(
+        [
+          [v.subject, "subjectId", options.subjects, defaults.subjectId],
+          [v.teacher, "teacherId", options.teachers, defaults.teacherId],
+        ] as const
+      ).map(([word, name, items, value]) => (
+        <ItemField key={name} label={cap(word.nom)} name={name} items={items} value={value} required />
+      ))}
       <ItemField label="Кабинет" name="roomId" items={options.rooms} value={defaults.roomId} />
       {options.subgroups.length > 0 && (
         <ItemField
