@@ -289,6 +289,29 @@ describe("forms and lists of the second walk (DAY-6)", () => {
     expect(html.school).toContain("Учитель");
   });
 
+  it("the curator's absences with reasons (journal/attendance)", async () => {
+    const { ReasonsForm } = await import("@/components/journal/reasons-form");
+    const rows = [
+      {
+        lessonId: 1,
+        studentId: 2,
+        student: "Воронцов Даниил",
+        date: "02.12.2026",
+        bell: 3,
+        subject: "Базы данных",
+        code: "N" as const,
+        version: 1,
+      },
+    ];
+    const college = renderToStaticMarkup(h(ReasonsForm, { classId: 1, rows, kind: "COLLEGE" }));
+    expect(college).toContain("Пропуски группы");
+    expect(college).toContain("Воронцов Даниил, 02.12.2026, 3-е занятие, Базы данных");
+    expect(college).not.toMatch(SCHOOL_WORDS);
+    const school = renderToStaticMarkup(h(ReasonsForm, { classId: 1, rows }));
+    expect(school).toContain("Пропуски класса");
+    expect(school).toContain("Воронцов Даниил, 02.12.2026, 3-й урок, Базы данных");
+  });
+
   it("a new staff login's role (people/staff)", async () => {
     const { StaffCreateForm } = await import("@/components/people/staff-create-form");
     expect(renderToStaticMarkup(h(StaffCreateForm, { kind: "COLLEGE" }))).toContain(">Преподаватель<");
