@@ -7,7 +7,8 @@
 import { useMemo, useState } from "react";
 import { saveMatrixAction } from "@/lib/access/actions";
 import type { MatrixView } from "@/lib/access/loaders";
-import { MATRIX_COLUMNS, ROLE_LABELS, ROLE_SHORT } from "@/lib/access/roles";
+import { MATRIX_COLUMNS, ROLE_SHORT, roleLabel } from "@/lib/access/roles";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 import { SCOPES } from "@/lib/access/matrix";
 import { SCOPE_LABELS } from "@/lib/access/schema";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
@@ -38,7 +39,8 @@ function sectionOf(key: string): string {
   return SECTIONS.find((s) => s.prefixes.includes(prefix))?.name ?? "Прочее";
 }
 
-export function MatrixForm({ view }: { view: MatrixView }) {
+// DAY-6: the roles' full names in the organisation's words («Преподаватель», «Куратор», «Студент»).
+export function MatrixForm({ view, kind = "SCHOOL" }: { view: MatrixView; kind?: OrgKindName }) {
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
   const [section, setSection] = useState("");
   const [words, setWords] = useState("");
@@ -92,7 +94,7 @@ export function MatrixForm({ view }: { view: MatrixView }) {
           {MATRIX_COLUMNS.map((c) => (
             <div key={c} className="flex gap-1">
               <dt className="font-semibold">{ROLE_SHORT[c]}</dt>
-              <dd>{ROLE_LABELS[c]}</dd>
+              <dd>{roleLabel(c, kind)}</dd>
             </div>
           ))}
         </dl>
@@ -110,8 +112,8 @@ export function MatrixForm({ view }: { view: MatrixView }) {
                 Операция
               </th>
               {MATRIX_COLUMNS.map((c) => (
-                <th key={c} scope="col" className="px-1 py-1 font-medium" title={ROLE_LABELS[c]}>
-                  <abbr title={ROLE_LABELS[c]} className="no-underline">
+                <th key={c} scope="col" className="px-1 py-1 font-medium" title={roleLabel(c, kind)}>
+                  <abbr title={roleLabel(c, kind)} className="no-underline">
                     {ROLE_SHORT[c]}
                   </abbr>
                 </th>
@@ -140,7 +142,7 @@ export function MatrixForm({ view }: { view: MatrixView }) {
                     <td
                       key={cell.column}
                       className={`px-0.5 py-0.5 text-center ${cell.isDefault ? "" : "bg-amber-100"}`}
-                      title={`${ROLE_LABELS[cell.column]}: ${cell.scope ? SCOPE_LABELS[cell.scope] : "нет права"}`}
+                      title={`${roleLabel(cell.column, kind)}: ${cell.scope ? SCOPE_LABELS[cell.scope] : "нет права"}`}
                     >
                       {open ? (
                         <Select
@@ -148,7 +150,7 @@ export function MatrixForm({ view }: { view: MatrixView }) {
                           size="sm"
                           name={`c:${cell.column}:${row.key}`}
                           defaultValue={cell.scope ?? "none"}
-                          aria-label={`${row.label} — ${ROLE_LABELS[cell.column]}`}
+                          aria-label={`${row.label} — ${roleLabel(cell.column, kind)}`}
                         >
                           <option value="none">—</option>
                           {SCOPES.map((s) => (

@@ -3,6 +3,7 @@
 // refusal shows its Russian message). `clubId` absent = every club the user may see.
 import { DateRangeFields, DownloadButtons } from "@/components/reports/report-fields";
 import { Select } from "@/components/ui/field";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 const field = "block text-sm";
 
@@ -12,13 +13,16 @@ export function ClubReportForm(props: {
   periods: { id: number; name: string }[];
   defaultPeriodId: number | null;
   range: { from: string; to: string };
+  /** DAY-6: «По каждому студенту» at a college. */
+  kind?: OrgKindName;
 }) {
+  const v = vocabulary(props.kind ?? "SCHOOL");
   return (
     <form action="/api/clubs/report" method="get" className="space-y-2 rounded border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">{props.title}</h2>
       <p className="text-xs text-slate-500">
-        По каждому ученику: проведено занятий, пропуски по причинам (УП, НП, Б, Н/ОТ — как в отчёте «Посещаемость»),
-        опоздания, доля посещённых занятий; строка «Итого».
+        По каждому {v.student.dat}: проведено занятий, пропуски по причинам (УП, НП, Б, Н/ОТ — как в отчёте
+        «Посещаемость»), опоздания, доля посещённых занятий; строка «Итого».
       </p>
       {props.clubId !== undefined && <input type="hidden" name="clubId" value={props.clubId} />}
       <label className={field}>

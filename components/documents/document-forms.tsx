@@ -11,6 +11,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox, DateInput, Field, FileInput, Input, Select } from "@/components/ui/field";
 import { acceptFiles, withFileCheck } from "@/components/learning/file-check";
 import { RolesField, STAFF_ROLES } from "./roles-field";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 
 const ACCEPT = acceptFiles();
 const createDocument = withFileCheck(createDocumentAction, "file");
@@ -26,7 +27,7 @@ export type CardValues = {
   regulation: boolean;
 };
 
-export function DocumentCardForm({ values }: { values: CardValues | null }) {
+export function DocumentCardForm({ values, kind }: { values: CardValues | null; kind?: OrgKindName }) {
   const creating = values === null;
   const router = useRouter();
   return (
@@ -61,7 +62,7 @@ export function DocumentCardForm({ values }: { values: CardValues | null }) {
             <DateInput defaultValue={values?.isoDate ?? ""} />
           </Field>
         </div>
-        <RolesField initial={values?.visibleTo ?? STAFF_ROLES} />
+        <RolesField initial={values?.visibleTo ?? STAFF_ROLES} kind={kind} />
         <Checkbox
           name="journalRegulation"
           defaultChecked={values?.regulation ?? false}

@@ -4,13 +4,23 @@
 // a success) the field starts over from `initial`, so what is shown is what will be sent.
 import { useEffect, useRef, useState } from "react";
 import { FAMILY_ROLES } from "@/lib/documents/rules";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/access/roles";
+import { ROLES, roleLabel, type Role } from "@/lib/access/roles";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
 
 export const STAFF_ROLES = ROLES.filter((r) => !FAMILY_ROLES.includes(r));
 
-export function RolesField({ initial, legend = "Кто видит документ" }: { initial: readonly Role[]; legend?: string }) {
+export function RolesField({
+  initial,
+  legend = "Кто видит документ",
+  kind = "SCHOOL",
+}: {
+  initial: readonly Role[];
+  legend?: string;
+  /** DAY-6: «Преподаватель», «Студент», «без студентов и родителей» at a college. */
+  kind?: OrgKindName;
+}) {
   const [round, setRound] = useState(0);
   const ref = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
@@ -23,12 +33,12 @@ export function RolesField({ initial, legend = "Кто видит докумен
   return (
     <fieldset ref={ref} className="space-y-1 text-sm sm:col-span-2">
       <legend className="font-medium">{legend}</legend>
-      <RoleTicks key={round} initial={initial} />
+      <RoleTicks key={round} initial={initial} kind={kind} />
     </fieldset>
   );
 }
 
-function RoleTicks({ initial }: { initial: readonly Role[] }) {
+function RoleTicks({ initial, kind }: { initial: readonly Role[]; kind: OrgKindName }) {
   const [picked, setPicked] = useState<Set<Role>>(new Set(initial));
   const toggle = (roles: readonly Role[], on: boolean) =>
     setPicked((p) => {
@@ -49,7 +59,7 @@ function RoleTicks({ initial }: { initial: readonly Role[] }) {
           все сотрудники
         </Button>
         <Button variant="secondary" size="sm" onClick={() => toggle(FAMILY_ROLES, false)}>
-          без учеников и родителей
+          без {vocabulary(kind).student.genPl} и родителей
         </Button>
       </div>
       <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-3">
@@ -60,7 +70,7 @@ function RoleTicks({ initial }: { initial: readonly Role[] }) {
             value={r}
             checked={picked.has(r)}
             onChange={(e) => toggle([r], e.target.checked)}
-            label={ROLE_LABELS[r]}
+            label={roleLabel(r, kind)}
           />
         ))}
       </div>

@@ -2,6 +2,7 @@
 // grouped by class, and the study period with its dates.
 import type { PeriodOption } from "@/lib/journal/data";
 import { formatDate } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { Field, Select, type Option, type OptionGroup } from "@/components/ui/field";
 
 /**
@@ -35,7 +36,7 @@ export function ClassSubjectField<C extends { className: string }>(props: {
   mine?: (c: C) => boolean;
 }) {
   return (
-    <Field label={props.college ? "Группа и дисциплина" : "Класс и предмет"}>
+    <Field label={`${cap(vocabulary(props.college).class.nom)} и ${vocabulary(props.college).subject.nom}`}>
       <Select
         className="min-w-72"
         name={props.name}

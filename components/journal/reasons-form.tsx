@@ -5,6 +5,7 @@ import { ATTENDANCE_LABELS, ATTENDANCE_TITLES, type AttendanceCodeName } from "@
 import { ActionForm } from "@/components/ui/action-form";
 import { Select } from "@/components/ui/field";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { cap, lessonNumber, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export type ReasonRow = {
   lessonId: number;
@@ -19,25 +20,35 @@ export type ReasonRow = {
 
 const OPTIONS: AttendanceCodeName[] = ["N", "UP", "NP", "B", "OT"];
 
-export function ReasonsForm({ classId, rows }: { classId: number; rows: ReasonRow[] }) {
+export function ReasonsForm({
+  classId,
+  rows,
+  kind = "SCHOOL",
+}: {
+  classId: number;
+  rows: ReasonRow[];
+  /** DAY-6: «Пропуски группы», «Занятие», «Дисциплина», «2-е занятие» at a college. */
+  kind?: OrgKindName;
+}) {
+  const v = vocabulary(kind);
   if (rows.length === 0) return <p className="text-sm text-slate-600">Пропусков за выбранные дни нет.</p>;
   return (
     <ActionForm action={saveReasonsAction} submitLabel="Сохранить причины" resetOnSuccess={false}>
       <input type="hidden" name="classId" value={classId} />
-      <Table label="Пропуски класса" maxHeight="none" className="w-fit">
+      <Table label={`Пропуски ${v.class.gen}`} maxHeight="none" className="w-fit">
         <thead>
           <tr>
             <Th>Обучающийся</Th>
             <Th>Дата</Th>
-            <Th>Урок</Th>
-            <Th>Предмет</Th>
+            <Th>{cap(v.lesson.nom)}</Th>
+            <Th>{cap(v.subject.nom)}</Th>
             <Th>Отметка / причина</Th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
             const prev = rows[i - 1];
-            const label = `${r.student}, ${r.date}, ${r.bell}-й урок, ${r.subject}`;
+            const label = `${r.student}, ${r.date}, ${lessonNumber(v, r.bell)}, ${r.subject}`;
             return (
               <Tr
                 key={`${r.lessonId}:${r.studentId}`}

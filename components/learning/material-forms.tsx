@@ -12,6 +12,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { Field, FileInput, Input, Select, Textarea } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { acceptFiles, withFileCheck } from "./file-check";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 const ACCEPT = acceptFiles();
 const createMaterial = withFileCheck(createMaterialAction, "file");
@@ -19,7 +20,10 @@ const createMaterial = withFileCheck(createMaterialAction, "file");
 export function MaterialForm(props: {
   subjects: { id: number; name: string }[];
   classes: { id: number; name: string; grade: number }[];
+  /** The organisation's words (DAY-6): «Дисциплина», «Группа», «Курс». */
+  kind?: OrgKindName;
 }) {
+  const v = vocabulary(props.kind ?? "SCHOOL");
   const [kind, setKind] = useState<"FILE" | "LINK">("FILE");
   const router = useRouter();
   const grades = [...new Set(props.classes.map((c) => c.grade))].sort((a, b) => a - b);
@@ -37,21 +41,21 @@ export function MaterialForm(props: {
         <Field label="Название" name="title" required className="sm:col-span-2">
           <Input required maxLength={300} className="w-full" />
         </Field>
-        <Field label="Предмет" name="subjectId" required>
+        <Field label={cap(v.subject.nom)} name="subjectId" required>
           <Select required options={optionsOf(props.subjects)} className="w-full" />
         </Field>
         <Field label="Тема" name="topic">
           <Input maxLength={500} className="w-full" />
         </Field>
-        <Field label="Класс" name="classId">
+        <Field label={cap(v.class.nom)} name="classId">
           <Select
             defaultValue=""
-            placeholder="— вся параллель или все классы —"
+            placeholder={`— ${v.wholeParallel} или все ${v.class.nomPl} —`}
             options={optionsOf(props.classes)}
             className="w-full"
           />
         </Field>
-        <Field label="Параллель (если класс не выбран)" name="grade">
+        <Field label={`${cap(v.parallel.nom)} (если ${v.classNotChosen})`} name="grade">
           <Select
             defaultValue=""
             placeholder="все"

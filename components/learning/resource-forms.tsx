@@ -8,6 +8,7 @@ import { saveResourceAction } from "@/lib/resources/actions";
 import type { resourceSchema } from "@/lib/resources/schema";
 import { ROLES } from "@/lib/access/roles";
 import { RolesField } from "@/components/documents/roles-field";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,7 +16,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 /** A saved resource as the form shows it: the schema's fields, its id and the roles that see it. */
 export type ResourceValues = z.output<typeof resourceSchema> & { id: number; visibleTo: Role[] };
 
-export function ResourceForm({ values }: { values: ResourceValues | null }) {
+export function ResourceForm({ values, kind }: { values: ResourceValues | null; kind?: OrgKindName }) {
   const router = useRouter();
   return (
     <ActionForm
@@ -55,7 +56,7 @@ export function ResourceForm({ values }: { values: ResourceValues | null }) {
         <Field label="Описание" name="description" className="sm:col-span-2">
           <Textarea rows={2} maxLength={2000} defaultValue={values?.description ?? ""} />
         </Field>
-        <RolesField initial={values?.visibleTo ?? ROLES} legend="Кто видит ресурс" />
+        <RolesField initial={values?.visibleTo ?? ROLES} legend="Кто видит ресурс" kind={kind} />
         <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
           <SubmitButton name="intent" value="save">
             {values ? "Сохранить" : "Добавить"}

@@ -1,13 +1,15 @@
 // «Доска объявлений» (MSG-3): dates shown (from, the last day shown), audience, author; timetable changes
 // posted by the schedule are marked. Text is React text with line breaks kept.
 import type { BoardItem } from "@/lib/messages/data";
-import { ROLE_LABELS } from "@/lib/access/roles";
+import { roleLabel } from "@/lib/access/roles";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { formatDate, formatDateTime, todayIn } from "@/lib/org/time";
 import { DeleteAnnouncement } from "./delete-announcement";
 
-function audienceLabel(a: BoardItem): string {
-  if (a.audience === "ROLE" && a.role) return `для роли «${ROLE_LABELS[a.role]}»`;
-  if (a.audience === "CLASS") return `для ${a.className ?? "класса"}`;
+// DAY-6: «для роли «Преподаватель»», «для группы» at a college.
+function audienceLabel(a: BoardItem, kind: OrgKindName): string {
+  if (a.audience === "ROLE" && a.role) return `для роли «${roleLabel(a.role, kind)}»`;
+  if (a.audience === "CLASS") return `для ${a.className ?? vocabulary(kind).class.gen}`;
   return "для всех";
 }
 
@@ -16,11 +18,13 @@ export function BoardList({
   now,
   timeZone,
   canRemoveAny,
+  kind = "SCHOOL",
 }: {
   items: BoardItem[];
   now: Date;
   timeZone: string;
   canRemoveAny: boolean;
+  kind?: OrgKindName;
 }) {
   if (items.length === 0) return <p className="text-sm text-slate-500">Объявлений нет.</p>;
   return (
@@ -40,7 +44,7 @@ export function BoardList({
           <div className="mt-2 text-xs text-slate-500">
             {formatDateTime(a.startsAt, timeZone)}
             {a.expiresAt && <> · по {formatDate(todayIn(timeZone, new Date(a.expiresAt.getTime() - 1)))}</>} ·{" "}
-            {a.authorName} · {audienceLabel(a)}
+            {a.authorName} · {audienceLabel(a, kind)}
             {(a.mine || canRemoveAny) && (
               <>
                 {" · "}

@@ -5,7 +5,8 @@
 import { useState } from "react";
 import { sendMessageAction } from "@/lib/messages/mail/actions";
 import type { ComposeOptions, ReplyDraft } from "@/lib/messages/mail/loaders";
-import { ROLES, ROLE_LABELS } from "@/lib/access/roles";
+import { ROLES, roleLabel } from "@/lib/access/roles";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 import { ALLOWED_FILE_TYPES, MAX_FILES_PER_ITEM, checkFile } from "@/lib/storage/rules";
 import { fail, type ActionResult } from "@/lib/errors";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
@@ -26,7 +27,16 @@ function checkSelected(files: FileList | File[] | null): string | null {
   return null;
 }
 
-export function ComposeForm({ options, draft }: { options: ComposeOptions; draft: ReplyDraft | null }) {
+export function ComposeForm({
+  options,
+  draft,
+  kind = "SCHOOL",
+}: {
+  options: ComposeOptions;
+  draft: ReplyDraft | null;
+  /** DAY-6: the roles in the organisation's words. */
+  kind?: OrgKindName;
+}) {
   const [filter, setFilter] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const fixed = new Set(draft?.people.map((p) => p.userId) ?? []);
@@ -93,7 +103,7 @@ export function ComposeForm({ options, draft }: { options: ComposeOptions; draft
                 {ROLES.map((r) => (
                   <label key={r} className="flex items-center gap-2">
                     <input type="checkbox" name="role" value={r} />
-                    {ROLE_LABELS[r]}
+                    {roleLabel(r, kind)}
                   </label>
                 ))}
               </div>

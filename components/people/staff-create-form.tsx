@@ -2,7 +2,8 @@
 // New staff member with a login and a role (AUTH-2: ADMIN issues staff logins).
 import { createStaffAction } from "@/lib/people/logins/actions";
 import { STAFF_ROLES } from "@/lib/people/schema";
-import { ROLE_LABELS } from "@/lib/access/roles";
+import { roleLabel } from "@/lib/access/roles";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 
@@ -15,7 +16,7 @@ const TEXT_FIELDS: { name: string; label: string; required?: boolean }[] = [
   { name: "email", label: "E-mail" },
 ];
 
-export function StaffCreateForm() {
+export function StaffCreateForm({ kind = "SCHOOL" }: { kind?: OrgKindName }) {
   return (
     <ActionForm
       action={createStaffAction}
@@ -36,7 +37,7 @@ export function StaffCreateForm() {
           <Select
             className="w-full"
             defaultValue="TEACHER"
-            options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r, kind) }))}
           />
         </Field>
       </div>

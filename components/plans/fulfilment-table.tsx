@@ -5,21 +5,22 @@
 // as one packed string (fulfilment-rows.ts), not as React elements repeated in the RSC payload.
 import { useMemo } from "react";
 import { fmtHours } from "@/lib/plans/rules";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { unpackFulfilment } from "./fulfilment-rows";
 import { ProgrammeSections } from "./programme-sections";
 
 export function FulfilmentTable({
   rows,
-  classLabel = "Класс",
-  teacherLabel = "Учитель",
+  kind = "SCHOOL",
   empty = "Нет данных учебного плана.",
 }: {
   /** packFulfilment's string. */
   rows: string;
-  classLabel?: string;
-  teacherLabel?: string;
+  /** The column heads in the organisation's words (DAY-6): «Группа», «Дисциплина», «Преподаватель». */
+  kind?: OrgKindName;
   empty?: string;
 }) {
+  const v = vocabulary(kind);
   const lines = useMemo(() => unpackFulfilment(rows), [rows]);
   if (lines.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
@@ -28,9 +29,9 @@ export function FulfilmentTable({
       <table className={`w-full text-sm ${ROWS}`} aria-label="Выполнение программ">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th className="px-2 py-1 font-medium">{classLabel}</th>
-            <th className="px-2 py-1 font-medium">Предмет</th>
-            <th className="px-2 py-1 font-medium">{teacherLabel}</th>
+            <th className="px-2 py-1 font-medium">{cap(v.class.nom)}</th>
+            <th className="px-2 py-1 font-medium">{cap(v.subject.nom)}</th>
+            <th className="px-2 py-1 font-medium">{cap(v.teacher.nom)}</th>
             <th className="px-2 py-1 text-right font-medium">За год</th>
             <th className="px-2 py-1 text-right font-medium">По программе</th>
             <th className="px-2 py-1 text-right font-medium">В КТП</th>

@@ -4,8 +4,14 @@ import { bellLabel } from "@/lib/schedule/week";
 import { formatDate } from "@/lib/org/time";
 import { roomLabel } from "@/lib/schedule/room-label";
 import { ListCard } from "@/components/ui/card";
+import { vocabulary } from "@/lib/org/vocabulary";
 
-export const CHANGE_LABELS = { REPLACE: "замена", CANCEL: "отмена", MOVE: "перенос", ADD: "добавлен урок" } as const;
+const CHANGE_LABELS = { REPLACE: "замена", CANCEL: "отмена", MOVE: "перенос" } as const;
+
+/** A change's kind in the organisation's words (DAY-6): «добавлен урок» / «добавлено занятие». */
+export function changeLabel(kind: keyof typeof CHANGE_LABELS | "ADD", college: boolean): string {
+  return kind === "ADD" ? vocabulary(college).lessonAdded : CHANGE_LABELS[kind];
+}
 
 export function ChangeList({ changes, college }: { changes: ChangeRow[]; college: boolean }) {
   return (
@@ -14,7 +20,7 @@ export function ChangeList({ changes, college }: { changes: ChangeRow[]; college
       items={changes.map((c) => (
         <li key={c.id}>
           <span className="font-medium">{formatDate(c.date)}</span>
-          {c.bellNumber ? `, ${bellLabel(c.bellNumber, college)}` : ""} · {c.className} · {CHANGE_LABELS[c.kind]}
+          {c.bellNumber ? `, ${bellLabel(c.bellNumber, college)}` : ""} · {c.className} · {changeLabel(c.kind, college)}
           {c.kind === "MOVE" && c.toDate ? ` на ${formatDate(c.toDate)}` : ""}
           {c.subjectName ? ` · ${c.subjectName}` : ""}
           {c.teacherName ? ` · ${c.teacherName}` : ""}

@@ -6,6 +6,7 @@ import type { ClassFormOptions } from "@/lib/schedule/timetable/data";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export type EntryDefaults = {
   entryId: number | null;
@@ -25,8 +26,8 @@ type Props = {
   slotLabel: string;
   options: ClassFormOptions;
   defaults: EntryDefaults;
-  /** «Учитель» / «Преподаватель» (DAY-6). */
-  teacherWord?: string;
+  /** A college's words (DAY-6): «Дисциплина», «Преподаватель», «занятие», «вся группа». */
+  college?: boolean;
 };
 
 /** A small select over named items (subject, teacher, room, subgroup) with an empty first choice. */
@@ -52,30 +53,29 @@ function ItemField({
   );
 }
 
-export function EntryForm({
-  classId,
-  weekday,
-  bellNumber,
-  slotLabel,
-  options,
-  defaults,
-  teacherWord = "Учитель",
-}: Props) {
+export function EntryForm({ classId, weekday, bellNumber, slotLabel, options, defaults, college = false }: Props) {
+  const v = vocabulary(college);
   return (
     <ActionForm
       action={saveEntryAction}
       size="sm"
       submitLabel="Сохранить"
       resetOnSuccess={false}
-      label={`${defaults.entryId ? "Изменить урок" : "Добавить урок"}: ${slotLabel}`}
+      label={`${defaults.entryId ? "Изменить" : "Добавить"} ${v.lesson.acc}: ${slotLabel}`}
       className="mt-1 rounded border border-slate-200 bg-slate-50 p-1.5"
     >
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="weekday" value={weekday} />
       <input type="hidden" name="bellNumber" value={bellNumber} />
       {defaults.entryId !== null && <input type="hidden" name="entryId" value={defaults.entryId} />}
-      <ItemField label="Предмет" name="subjectId" items={options.subjects} value={defaults.subjectId} required />
-      <ItemField label={teacherWord} name="teacherId" items={options.teachers} value={defaults.teacherId} required />
+      {(
+        [
+          [v.subject, "subjectId", options.subjects, defaults.subjectId],
+          [v.teacher, "teacherId", options.teachers, defaults.teacherId],
+        ] as const
+      ).map(([word, name, items, value]) => (
+        <ItemField key={name} label={cap(word.nom)} name={name} items={items} value={value} required />
+      ))}
       <ItemField label="Кабинет" name="roomId" items={options.rooms} value={defaults.roomId} />
       {options.subgroups.length > 0 && (
         <ItemField
@@ -83,7 +83,7 @@ export function EntryForm({
           name="subgroupId"
           items={options.subgroups}
           value={defaults.subgroupId}
-          empty="весь класс"
+          empty={v.wholeClass}
         />
       )}
       <div className="flex gap-1">

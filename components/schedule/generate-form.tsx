@@ -7,16 +7,24 @@ import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { DateInput, Field, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { Table, THead, Td, Tr } from "@/components/ui/table";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
-type Props = { classes: { id: number; name: string }[]; from: string; to: string };
+type Props = {
+  classes: { id: number; name: string }[];
+  from: string;
+  to: string;
+  /** DAY-6: the report's heads in the organisation's words. */
+  kind?: OrgKindName;
+};
 
-export function GenerateForm({ classes, from, to }: Props) {
+export function GenerateForm({ classes, from, to, kind = "SCHOOL" }: Props) {
+  const v = vocabulary(kind);
   const [state, setState] = useState<Awaited<ReturnType<typeof generateLessonsAction>> | null>(null);
   return (
     <div className="space-y-3">
       <ActionForm
         action={generateLessonsAction}
-        label="Сформировать уроки"
+        label={`Сформировать ${v.lesson.nomPl}`}
         layout="inline"
         framed
         status="manual"
@@ -65,7 +73,7 @@ export function GenerateForm({ classes, from, to }: Props) {
                 {state.data.kept.length}):
               </p>
               <Table label="Сохранённые уроки" className="w-fit">
-                <THead headers={["Дата", "Урок", "Класс", "Предмет", "Причина"]} />
+                <THead headers={["Дата", cap(v.lesson.nom), cap(v.class.nom), cap(v.subject.nom), "Причина"]} />
                 <tbody>
                   {state.data.kept.map((k) => (
                     <Tr key={k.lessonId}>

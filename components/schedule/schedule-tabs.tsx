@@ -1,7 +1,7 @@
 // The schedule area's own menu: each link only for those who hold its permission (pages check again).
 import Link from "@/components/ui/link";
 import { getCurrentUser } from "@/lib/auth/session";
-import { vocabulary } from "@/lib/org/vocabulary";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 const TABS = [
   { href: "/schedule", label: "Неделя", permission: ["schedule.viewAll", "schedule.viewOwn"] },
@@ -18,7 +18,8 @@ const TABS = [
 
 export async function ScheduleTabs({ held, current }: { held: { has(permission: string): boolean }; current: string }) {
   const user = await getCurrentUser();
-  const examSeason = vocabulary(user?.orgKind ?? "SCHOOL").examSeason;
+  const v = vocabulary(user?.orgKind ?? "SCHOOL");
+  const examSeason = v.examSeason;
   return (
     <nav aria-label="Разделы расписания" className="flex flex-wrap gap-2 border-b border-slate-200 pb-2 text-sm">
       {TABS.filter((t) => t.permission.some((p) => held.has(p))).map((t) => (
@@ -28,7 +29,11 @@ export async function ScheduleTabs({ held, current }: { held: { has(permission: 
           aria-current={t.href === current ? "page" : undefined}
           className={`rounded px-2 py-1 ${t.href === current ? "bg-blue-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}
         >
-          {t.href === "/schedule/exams" ? examSeason : t.label}
+          {t.href === "/schedule/exams"
+            ? examSeason
+            : t.href === "/schedule/lessons"
+              ? `${cap(v.lesson.nomPl)} журнала`
+              : t.label}
         </Link>
       ))}
     </nav>

@@ -10,7 +10,6 @@ import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export function TimetableGrid({ classId, grid, college }: { classId: number; grid: EditGrid; college: boolean }) {
   const weekdays = grid.entries.some((e) => e.weekday === 6) || college ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
-  const teacherWord = cap(vocabulary(college).teacher.nom);
   const fresh = {
     entryId: null,
     subjectId: null,
@@ -49,7 +48,7 @@ export function TimetableGrid({ classId, grid, college }: { classId: number; gri
                 const slot = `${WEEKDAY_NAMES[w]}, ${bellLabel(b.number, college)}`;
                 // The slot's form props, the same for editing an entry and adding one.
                 const slotForm = {
-                  teacherWord,
+                  college,
                   classId,
                   weekday: w,
                   bellNumber: b.number,

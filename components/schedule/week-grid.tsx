@@ -6,6 +6,7 @@ import { formatDate, isoDate } from "@/lib/org/time";
 import { roomLabel } from "@/lib/schedule/room-label";
 import { ListCard } from "@/components/ui/card";
 import { EventLine } from "./event-line";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 type Props = {
   monday: Date;
@@ -28,7 +29,7 @@ export function WeekGrid({ monday, lessons, events, showClass, college, timeZone
         <table className="w-full min-w-[48rem] table-fixed text-sm" aria-label="Расписание на неделю">
           <thead className="bg-slate-100">
             <tr>
-              <th className="w-24 px-2 py-1 text-left font-medium">Урок</th>
+              <th className="w-24 px-2 py-1 text-left font-medium">{cap(vocabulary(college).lesson.nom)}</th>
               {days.map((d) => (
                 <th key={isoDate(d)} scope="col" className="px-2 py-1 text-left font-medium">
                   {WEEKDAY_SHORT[d.getUTCDay() || 7]}, {formatDate(d).slice(0, 5)}

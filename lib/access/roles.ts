@@ -1,6 +1,7 @@
 // Login roles (SPEC §1). Mirrors the `Role` enum of prisma/schema.prisma; kept here so that
 // code outside the data layer never imports the Prisma client (ARCHITECTURE "Layers").
 // CLASS_TEACHER is not a login role but a relation teacher → class (ACCESS_MATRIX notes).
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export const ROLES = [
   "ADMIN",
@@ -43,23 +44,19 @@ export const ROLE_LABELS: Record<MatrixColumn, string> = {
 };
 
 /**
- * A college's names of the roles that a school names otherwise (DAY-6, PRN-3): the same words as
- * lib/org/vocabulary.ts's college teacher, student and class teacher (a unit test holds them equal; this
- * module stays a leaf of shared vocabulary, importing nothing under lib/).
+ * A role's name in the organisation's words (DAY-6): at a college TEACHER is «Преподаватель», STUDENT
+ * «Студент», CLASS_TEACHER «Куратор»; the other roles are named alike. ROLE_LABELS is the school's.
  */
-const COLLEGE_LABELS: Partial<Record<MatrixColumn, string>> = {
-  TEACHER: "Преподаватель",
-  STUDENT: "Студент",
-  CLASS_TEACHER: "Куратор",
-};
-
-/** A role's name in the organisation's words: «Преподаватель» at a college, «Учитель» at a school (DAY-6). */
-export function roleLabel(role: MatrixColumn, kind: "SCHOOL" | "COLLEGE"): string {
-  return (kind === "COLLEGE" ? COLLEGE_LABELS[role] : undefined) ?? ROLE_LABELS[role];
+export function roleLabel(role: MatrixColumn, kind: OrgKindName): string {
+  const v = vocabulary(kind);
+  if (role === "TEACHER") return cap(v.teacher.nom);
+  if (role === "STUDENT") return cap(v.student.nom);
+  if (role === "CLASS_TEACHER") return cap(v.classTeacher.nom);
+  return ROLE_LABELS[role];
 }
 
 /** A user's roles as a line: «Преподаватель, Куратор» (DAY-6). */
-export function rolesLabel(roles: readonly MatrixColumn[], kind: "SCHOOL" | "COLLEGE"): string {
+export function rolesLabel(roles: readonly MatrixColumn[], kind: OrgKindName): string {
   return roles.map((r) => roleLabel(r, kind)).join(", ");
 }
 

@@ -6,12 +6,14 @@ import type { ReportModel } from "@/lib/reports/model";
 import { reportFileName, yearShort } from "@/lib/reports/rules";
 import type { ClassSchedule } from "./loaders";
 import { changeText } from "./rules";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export function buildAssessmentModel(
   s: ClassSchedule,
   opts: { isCollege: boolean; timeZone: string; now: Date; withWarnings: boolean },
 ): ReportModel {
-  const classWord = opts.isCollege ? "Группа" : "Класс";
+  const v = vocabulary(opts.isCollege);
+  const classWord = cap(v.class.nom);
   const published = s.publication
     ? `версия ${s.publication.version} от ${formatDateTime(s.publication.publishedAt, opts.timeZone)}`
     : "не опубликован";
@@ -31,7 +33,7 @@ export function buildAssessmentModel(
       { label: "№" },
       { label: "Дата" },
       { label: "День" },
-      { label: opts.isCollege ? "Дисциплина" : "Предмет" },
+      { label: cap(v.subject.nom) },
       { label: "Оценочная процедура" },
       { label: "Вид" },
       { label: "Изменения" },

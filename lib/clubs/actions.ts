@@ -3,6 +3,7 @@
 // (clubs.manage: name, leader, members, timetable slots); the journal — topics, attendance and,
 // where the organisation allows, marks — is kept through clubs.journal, which a TEACHER holds for
 // the clubs they lead (scope «leader»). The КТП is written by either. A closed year is frozen.
+import { vocabulary } from "@/lib/org/vocabulary";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import type { Permission } from "@/lib/access/matrix";
@@ -65,7 +66,9 @@ export async function saveClubAction(_prev: Done | null, form: FormData): Promis
     yearId = gate.club.yearId;
   }
   if (!(await isActiveTeacher(user.organisationId, input.leaderId)))
-    return fail("INVALID_INPUT", "Руководитель — учитель организации", { leaderId: ["Выберите учителя из списка"] });
+    return fail("INVALID_INPUT", `Руководитель — ${vocabulary(user.orgKind).teacher.nom} организации`, {
+      leaderId: [`Выберите ${vocabulary(user.orgKind).teacher.acc} из списка`],
+    });
   const r = await saveClub(user.organisationId, user.id, yearId, input);
   if (!r.ok) return fail(r.code, r.message, r.code === "CONFLICT" ? { name: [r.message] } : undefined);
   return done(r, r.value, input.clubId === undefined ? "Объединение создано" : "Объединение сохранено");

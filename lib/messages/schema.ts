@@ -84,7 +84,10 @@ export const announcementSchema = z
     expiresOn: dateString.nullable(),
   })
   .refine((v) => v.audience !== "ROLE" || v.role !== null, { message: "Выберите роль", path: ["role"] })
-  .refine((v) => v.audience !== "CLASS" || v.classId !== null, { message: "Выберите класс", path: ["classId"] })
+  .refine((v) => v.audience !== "CLASS" || v.classId !== null, {
+    message: "Выберите класс или группу",
+    path: ["classId"],
+  })
   .refine((v) => !v.expiresOn || !v.startsOn || v.expiresOn >= v.startsOn, {
     message: "Срок действия не может закончиться раньше начала показа",
     path: ["expiresOn"],

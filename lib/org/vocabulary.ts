@@ -45,6 +45,28 @@ export type Vocabulary = {
   unit: Word;
   /** DAY-6: the exam season's title (SCH-5) — «Промежуточная аттестация» / «Сессия» (never «Сессия» at a school). */
   examSeason: string;
+  /** DAY-6: «весь класс» / «вся группа» — a lesson or load for no subgroup. */
+  wholeClass: string;
+  /** «вашего класса» / «вашей группы» (the family's pages). */
+  yourClass: string;
+  /** «вся параллель» / «весь курс». */
+  wholeParallel: string;
+  /** «на всю параллель» / «на весь курс» (accusative). */
+  forWholeParallel: string;
+  /** «класс не выбран» / «группа не выбрана». */
+  classNotChosen: string;
+  /** «класс не найден» / «группа не найдена». */
+  classNotFound: string;
+  /** «предмет не найден» / «дисциплина не найдена». */
+  subjectNotFound: string;
+  /** «дополнительный урок» / «дополнительное занятие» (schedule changes). */
+  extraLesson: string;
+  /** «добавлен урок» / «добавлено занятие» (a schedule change of kind ADD). */
+  lessonAdded: string;
+  /** «этот класс» / «эта группа» in every case (the pronoun agrees with the noun). */
+  thisClass: Word;
+  /** «с тем же предметом» / «с той же дисциплиной». */
+  withSameSubject: string;
 };
 
 function word(forms: string): Word {
@@ -76,6 +98,19 @@ const SCHOOL: Vocabulary = {
   ),
   unit: word("урок, урока, уроку, урок, уроком, уроке, уроки, уроков, урокам, уроками, уроках"),
   examSeason: "Промежуточная аттестация",
+  wholeClass: "весь класс",
+  yourClass: "вашего класса",
+  wholeParallel: "вся параллель",
+  forWholeParallel: "на всю параллель",
+  classNotChosen: "класс не выбран",
+  classNotFound: "класс не найден",
+  subjectNotFound: "предмет не найден",
+  extraLesson: "дополнительный урок",
+  lessonAdded: "добавлен урок",
+  withSameSubject: "с тем же предметом",
+  thisClass: word(
+    "этот класс, этого класса, этому классу, этот класс, этим классом, этом классе, эти классы, этих классов, этим классам, этими классами, этих классах",
+  ),
 };
 
 const COLLEGE: Vocabulary = {
@@ -102,6 +137,19 @@ const COLLEGE: Vocabulary = {
   parallel: word("курс, курса, курсу, курс, курсом, курсе, курсы, курсов, курсам, курсами, курсах"),
   unit: word("час, часа, часу, час, часом, часе, часы, часов, часам, часами, часах"),
   examSeason: "Сессия",
+  wholeClass: "вся группа",
+  yourClass: "вашей группы",
+  wholeParallel: "весь курс",
+  forWholeParallel: "на весь курс",
+  classNotChosen: "группа не выбрана",
+  classNotFound: "группа не найдена",
+  subjectNotFound: "дисциплина не найдена",
+  extraLesson: "дополнительное занятие",
+  lessonAdded: "добавлено занятие",
+  withSameSubject: "с той же дисциплиной",
+  thisClass: word(
+    "эта группа, этой группы, этой группе, эту группу, этой группой, этой группе, эти группы, этих групп, этим группам, этими группами, этих группах",
+  ),
 };
 
 /** The words of an organisation of this kind (`true` = a college, as the reports pass it). */
@@ -152,6 +200,11 @@ export function countOf(n: number, w: Word): string {
  */
 export function formatNumber(n: number, fractionDigits?: number): string {
   return (fractionDigits === undefined ? String(n) : n.toFixed(fractionDigits)).replace(".", ",");
+}
+
+/** A grade as a programme or a class names it: «7 класс» / «2 курс» (DAY-6). */
+export function gradeName(v: Vocabulary, grade: number): string {
+  return `${grade} ${v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom}`;
 }
 
 /** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */

@@ -25,6 +25,10 @@ import type { BindReport } from "./binding";
 import { copySchema, createPlanSchema, idSchema, parseTopicsJson, rebindSchema, reviewSchema } from "./schema";
 import { xlsxToTopics, type ImportRow } from "./xlsx";
 import { YEAR_CLOSED_REASON } from "@/lib/journal/lock";
+import { vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
+
+// DAY-6: the refusals name the class and the subject in the organisation's words.
+const planExists = (v: Vocabulary) => `План для ${v.thisClass.gen} и ${v.subject.gen} уже есть`;
 
 type Result<T> = ActionResult<T> | null;
 
@@ -68,21 +72,21 @@ async function gatePlan(form: FormData, op: "view" | "edit" | "approve") {
 
 /** PLAN-1: a new draft for one of the teacher loads (a class × subject, or its whole parallel). */
 export async function createPlanAction(_prev: Result<null>, form: FormData): Promise<ActionResult<null>> {
+  const signedIn = await requireUserForAction();
+  if (!signedIn.ok) return signedIn;
+  const user = signedIn.user;
+  const v = vocabulary(user.orgKind);
   const parsed = createPlanSchema.safeParse({
     loadId: form.get("loadId"),
     parallel: form.get("parallel") ?? undefined,
   });
-  if (!parsed.success) return fail("INVALID_INPUT", "Выберите класс и предмет");
-  const signedIn = await requireUserForAction();
-  if (!signedIn.ok) return signedIn;
-  const user = signedIn.user;
+  if (!parsed.success) return fail("INVALID_INPUT", `Выберите ${v.class.acc} и ${v.subject.acc}`);
   const load = await loadById(user.organisationId, parsed.data.loadId);
   if (!load) return fail("NOT_FOUND");
   const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
   const plan = planOnLoad(load, parsed.data.parallel);
-  if (await existingPlanId(user.organisationId, plan))
-    return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  if (await existingPlanId(user.organisationId, plan)) return fail("CONFLICT", planExists(v));
   if (load.yearClosed) return fail("LOCKED", YEAR_CLOSED_REASON);
   const id = await createPlan(user.organisationId, user.id, plan);
   refresh();
@@ -152,7 +156,7 @@ export async function bindAction(_prev: Result<BindReport>, form: FormData): Pro
   let result;
   if (form.get("lessonId") !== null) {
     const parsed = rebindSchema.safeParse({ lessonId: form.get("lessonId"), topicId: form.get("topicId") ?? "" });
-    if (!parsed.success) return fail("INVALID_INPUT", "Выберите урок и тему");
+    if (!parsed.success) return fail("INVALID_INPUT", `Выберите ${vocabulary(gate.user.orgKind).lesson.acc} и тему`);
     const inScope = storedScopeCheck(gate.user, ["plans.editAll", "plans.editOwn"]);
     const rebound = await refuseOutOfScope(() =>
       rebindLesson(organisationId, userId, gate.plan.id, parsed.data.lessonId, parsed.data.topicId, inScope),
@@ -192,18 +196,18 @@ export async function importAction(_prev: Result<ImportPreview>, form: FormData)
 /** PLAN-4: copy a plan into a new draft for another class (one of the loads). */
 export async function copyPlanAction(_prev: Result<null>, form: FormData): Promise<ActionResult<null>> {
   const parsed = copySchema.safeParse({ planId: form.get("planId"), loadId: form.get("loadId") });
-  if (!parsed.success) return fail("INVALID_INPUT", "Выберите класс");
   const gate = await gatePlan(form, "view");
   if (!gate.ok) return gate;
+  const v = vocabulary(gate.user.orgKind);
+  if (!parsed.success) return fail("INVALID_INPUT", `Выберите ${v.class.acc}`);
   const load = await loadById(gate.user.organisationId, parsed.data.loadId);
   if (!load || load.subjectId !== gate.plan.subjectId)
-    return fail("INVALID_INPUT", "Копировать можно только в класс с тем же предметом");
+    return fail("INVALID_INPUT", `Копировать можно только в ${v.class.acc} ${v.withSameSubject}`);
   const access = await requireAccessForAction(planAccess("edit", load)); // the load's teacher, class, subject
   if (!access.ok) return access;
   const target = planOnLoad(load, false);
   if (load.yearClosed) return fail("LOCKED", YEAR_CLOSED_REASON);
-  if (await existingPlanId(gate.user.organisationId, target))
-    return fail("CONFLICT", "План для этого класса и предмета уже есть");
+  if (await existingPlanId(gate.user.organisationId, target)) return fail("CONFLICT", planExists(v));
   const result = await copyPlan(gate.user.organisationId, gate.user.id, gate.plan.id, target);
   if (!result.ok) return fail(result.code, result.message);
   refresh();

@@ -2,6 +2,7 @@
 // Server actions of portfolios (LRN-5): a student's achievement added by the student, a parent or
 // staff; confirmed or rejected by the class teacher (portfolio.confirm); removed by its author
 // (a family: while not confirmed) or by a confirmer; a teacher's own portfolio entries.
+import { vocabulary } from "@/lib/org/vocabulary";
 import { firstIssue, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
@@ -77,13 +78,14 @@ export async function decideAchievementAction(_prev: Result | null, data: FormDa
   const now = new Date();
   if (parsed.data.intent === "delete") {
     if (!mayRemove(entry, { userId: gate.user.id, canConfirm: rights.confirm, family: rights.family }))
-      return fail("FORBIDDEN", "Подтверждённое достижение удаляет классный руководитель");
+      return fail("FORBIDDEN", `Подтверждённое достижение удаляет ${vocabulary(gate.user.orgKind).classTeacher.nom}`);
     await deleteAchievement(org, entry.id);
     if (entry.storageKey) await deleteFile(entry.storageKey).catch(() => undefined);
     revalidatePath(`/portfolio/${entry.studentId}`);
     return ok({ message: "Запись удалена" });
   }
-  if (!rights.confirm) return fail("FORBIDDEN", "Подтверждает достижения классный руководитель");
+  if (!rights.confirm)
+    return fail("FORBIDDEN", `Подтверждает достижения ${vocabulary(gate.user.orgKind).classTeacher.nom}`);
   const decision = parsed.data.intent === "confirm" ? "CONFIRMED" : "REJECTED";
   if (!(await decideAchievement(org, entry.id, gate.user.id, decision, parsed.data.reason, now)))
     return fail("CONFLICT", "Запись уже рассмотрена — обновите страницу");

@@ -10,6 +10,7 @@ import { fullName, shortName } from "@/lib/people/names";
 import { studentHeader } from "@/lib/people/data";
 import type { ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { StaffPortfolioRights, StudentPortfolioRights } from "./access";
 import { achievementsOf, currentClasses, portfolioPupils, staffAchievementsOf, staffMember, teachers } from "./data";
 import { portfolioIndexQuery, type PortfolioIndexQuery } from "./schema";
@@ -78,7 +79,8 @@ export async function loadStudentPortfolio(user: CurrentUser, studentId: number,
       decidable: rights.confirm && status === "PENDING",
     };
   });
-  return { student, entries, seesAll: rights.view };
+  // DAY-6: the organisation's kind names the class and the class teacher in the printed form.
+  return { student, entries, seesAll: rights.view, kind: user.orgKind };
 }
 
 /** The printed portfolio of a student (LRN-5): every entry but the rejected, each with its status. */
@@ -87,6 +89,7 @@ export function studentPortfolioModel(
   view: NonNullable<Awaited<ReturnType<typeof loadStudentPortfolio>>>,
   now: Date,
 ): ReportModel {
+  const v = vocabulary(view.kind);
   const rows = view.entries
     .filter((e) => e.status !== "REJECTED")
     .map((e, i) => [i + 1, e.date, e.kind, e.level, e.title, e.result ?? "", e.subject ?? "", e.statusLine]);
@@ -95,7 +98,7 @@ export function studentPortfolioModel(
     organisationName: orgName,
     parameters: [
       { label: "Обучающийся", value: view.student.fullName },
-      { label: "Класс", value: view.student.className ?? "—" },
+      { label: cap(v.class.nom), value: view.student.className ?? "—" },
     ],
     orientation: "landscape",
     header: [
@@ -113,7 +116,7 @@ export function studentPortfolioModel(
     totals: [],
     notes: [
       rows.length === 0 ? "Достижений нет." : `Достижений: ${rows.length}.`,
-      "Записи, добавленные учеником или родителем, считаются подтверждёнными после проверки классным руководителем.",
+      `Записи, добавленные ${v.student.ins} или родителем, считаются подтверждёнными после проверки ${v.classTeacher.ins}.`,
     ],
     printedAt: now,
   };
@@ -224,7 +227,7 @@ export async function loadPortfolioIndex(
   ]);
   // A class outside the reader's scope or not of the current year: the statement found nobody; say why.
   if (!error && query.classId !== undefined && !classes.some((c) => c.id === query.classId))
-    error = "Класс не найден среди доступных вам классов текущего года";
+    error = `${cap(vocabulary(user.orgKind).classNotFound)} среди доступных вам ${vocabulary(user.orgKind).class.genPl} текущего года`;
   const groups: { id: number; name: string; pupils: number; pending: number; students: IndexPupil[] }[] = [];
   for (const r of pupils.rows) {
     let g = groups.at(-1);

@@ -2,6 +2,7 @@
 // PRG-1: work programmes — a teacher, head of department or deputy drafts one (programmes.edit;
 // below the «all» scope only one's own), DEPUTY approves or returns it (programmes.approve), and a
 // КТП is made from an approved programme for a teacher load (the plans' own edit gate).
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAccessForAction } from "@/lib/access/guard";
@@ -56,7 +57,8 @@ export async function createProgrammeAction(
     id = await createProgramme(access.user.organisationId, access.user.id, year.id, parsed.data);
   } catch {
     // the subject id names no subject of the organisation (the foreign key refuses it)
-    return fail("INVALID_INPUT", "Предмет не найден", { subjectId: ["Предмет не найден"] });
+    const message = cap(vocabulary(access.user.orgKind).subjectNotFound);
+    return fail("INVALID_INPUT", message, { subjectId: [message] });
   }
   revalidatePath("/plans/programmes");
   redirect(`/plans/programmes/${id}`);

@@ -19,7 +19,13 @@ export default async function BoardPage() {
     <div className="space-y-4">
       <PageHeader title="Доска объявлений" />
       {canPost && <AnnouncementForm classes={classes} kind={user.orgKind} />}
-      <BoardList items={items} now={new Date()} timeZone={user.timeZone} canRemoveAny={canRemoveAny && canPost} />
+      <BoardList
+        items={items}
+        now={new Date()}
+        timeZone={user.timeZone}
+        canRemoveAny={canRemoveAny && canPost}
+        kind={user.orgKind}
+      />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Объединения" };
 
@@ -52,7 +53,7 @@ export default async function ClubsPage() {
         columns={[
           { key: "name", header: "Объединение", rowHeader: true, sortable: true },
           { key: "leader", header: "Руководитель", sortable: true },
-          { key: "members", header: "Учеников", align: "right", sortable: true },
+          { key: "members", header: cap(vocabulary(user.orgKind).student.genPl), align: "right", sortable: true },
           { key: "slots", header: "Расписание" },
           { key: "journal", header: "Журнал" },
         ]}
@@ -83,6 +84,7 @@ export default async function ClubsPage() {
       />
       {reportForm && (
         <ClubReportForm
+          kind={user.orgKind}
           title={manage ? "Посещаемость всех объединений (PDF, XLSX)" : "Посещаемость моих объединений (PDF, XLSX)"}
           {...reportForm}
         />

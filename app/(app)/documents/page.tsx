@@ -81,7 +81,7 @@ export default async function DocumentsPage({
       )}
       {canEdit && (
         <Panel title="Добавить документ">
-          <DocumentCardForm values={null} />
+          <DocumentCardForm values={null} kind={user.orgKind} />
         </Panel>
       )}
     </div>

@@ -14,6 +14,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { PickerForm } from "@/components/ui/picker-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Учебные материалы" };
 
@@ -32,24 +33,25 @@ export default async function MaterialsPage({
     grade: first(raw.grade) || undefined,
   });
   const lib = await loadLibrary(user, scopes, filter);
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">
       <PageHeader
         title="Учебные материалы"
         subtitle={
           lib.family
-            ? "Материалы учителей для вашего класса: файлы и ссылки по предметам и темам."
-            : "Библиотека организации: файлы и ссылки по предметам, классам и темам. К уроку и теме КТП материал прикрепляют в карточке урока журнала и в плане."
+            ? `Материалы ${v.teacher.genPl} для ${v.yourClass}: файлы и ссылки по ${v.subject.datPl} и темам.`
+            : `Библиотека организации: файлы и ссылки по ${v.subject.datPl}, ${v.class.datPl} и темам. К ${v.lesson.dat} и теме КТП материал прикрепляют в карточке ${v.lesson.gen} журнала и в плане.`
         }
       />
       <PickerForm role="search" label="Поиск материалов" submitLabel="Найти">
         <Field label="Название или тема" name="q">
           <Input defaultValue={filter.q ?? ""} className="w-64" />
         </Field>
-        <Field label="Предмет" name="subject">
+        <Field label={cap(v.subject.nom)} name="subject">
           <Select defaultValue={filter.subject ?? ""} placeholder="все" options={optionsOf(lib.subjects)} />
         </Field>
-        <Field label="Параллель" name="grade">
+        <Field label={cap(v.parallel.nom)} name="grade">
           <Select
             defaultValue={filter.grade ?? ""}
             placeholder="все"
@@ -87,7 +89,7 @@ export default async function MaterialsPage({
       )}
       {lib.canEdit && (
         <Panel title="Разместить материал">
-          <MaterialForm subjects={lib.form.subjects} classes={lib.form.classes} />
+          <MaterialForm subjects={lib.form.subjects} classes={lib.form.classes} kind={v.kind} />
         </Panel>
       )}
     </div>

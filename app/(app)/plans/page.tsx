@@ -32,6 +32,7 @@ export default async function PlansPage({
     authorize(user, "plans.viewAll"),
   ]);
   if (!list) forbidden();
+  const v = vocabulary(user.orgKind);
   const canCreate = editAll.allowed || editOwn.allowed;
   // The administration (every load) picks the class first: its loads only go to the form (issue 22 item 7).
   const everyone = editAll.allowed && editAll.scopes.includes("all");
@@ -71,7 +72,8 @@ export default async function PlansPage({
       {list.missing !== null && list.missing.length > 0 && (
         <details className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <summary role="note" className="cursor-pointer">
-            Без плана: {list.missing.length} сочетаний «учитель — класс — предмет» по тарификации.
+            Без плана: {list.missing.length} сочетаний «{v.teacher.nom} — {v.class.nom} — {v.subject.nom}» по
+            тарификации.
             {list.missingWarnings.map((w) => ` ${w.text}.`).join("")}
           </summary>
           {/* By teacher (whom the deputy reminds): one line each, not one per load (655 on a large school). */}
@@ -89,11 +91,11 @@ export default async function PlansPage({
         <Panel title="Новый план">
           {choice ? (
             <div className="space-y-2">
-              <PickerForm label="Класс нового плана" submitLabel="Выбрать">
-                <Field label={cap(vocabulary(user.orgKind).class.nom)} name="class">
+              <PickerForm label={`${cap(v.class.nom)} нового плана`} submitLabel="Выбрать">
+                <Field label={cap(v.class.nom)} name="class">
                   <Select
                     defaultValue={chosen.success ? (chosen.data.class ?? "") : ""}
-                    placeholder="выберите класс"
+                    placeholder={`выберите ${v.class.acc}`}
                     options={choice.classes.map((c) => ({ value: c.id, label: c.name }))}
                   />
                 </Field>
@@ -105,7 +107,7 @@ export default async function PlansPage({
               ) : (
                 chosen.data.class !== undefined && (
                   // The chosen class's loads, grouped under the teacher's name.
-                  <CreatePlanForm loads={[]} groups={groups} />
+                  <CreatePlanForm loads={[]} groups={groups} kind={user.orgKind} />
                 )
               )}
             </div>
@@ -113,6 +115,7 @@ export default async function PlansPage({
             <CreatePlanForm
               loads={editAll.allowed ? [] : loads.map((l) => ({ id: l.id, label: label(l) }))}
               groups={groups}
+              kind={user.orgKind}
             />
           )}
         </Panel>

@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PickerForm } from "@/components/ui/picker-form";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Портфолио" };
 
@@ -38,6 +39,7 @@ export default async function PortfolioIndexPage({
     children,
     await searchParams,
   );
+  const v = vocabulary(user.orgKind);
   const filtered = index.query.classId !== undefined || !!index.query.q || !!index.query.pending || !!index.error;
   const onlyFamily =
     index.classChoices.length === 0 && index.teachers.length === 0 && !index.ownStaffPortfolio && !filtered;
@@ -65,8 +67,8 @@ export default async function PortfolioIndexPage({
         </p>
       )}
       {index.classChoices.length > 1 && (
-        <PickerForm label="Отбор учеников" framed>
-          <Field label="Класс" name="classId">
+        <PickerForm label={`Отбор ${v.student.genPl}`} framed>
+          <Field label={cap(v.class.nom)} name="classId">
             <Select
               defaultValue={index.query.classId ?? ""}
               placeholder="все"
@@ -93,14 +95,18 @@ export default async function PortfolioIndexPage({
       {!index.error && index.classChoices.length > 0 && (
         <p className="text-sm text-slate-600">
           {index.total === 0
-            ? "Учеников по этому отбору нет."
+            ? `${cap(v.student.genPl)} по этому отбору нет.`
             : index.total > index.shown
-              ? `Показаны первые ${index.shown} из ${index.total} учеников — выберите класс или введите фамилию.`
-              : `Учеников: ${index.total}.`}
+              ? `Показаны первые ${index.shown} из ${index.total} ${v.student.genPl} — выберите ${v.class.acc} или введите фамилию.`
+              : `${cap(v.student.genPl)}: ${index.total}.`}
         </p>
       )}
       {index.classes.map((c) => (
-        <section key={c.id} className="rounded border border-slate-200 bg-white p-3" aria-label={`Класс ${c.name}`}>
+        <section
+          key={c.id}
+          className="rounded border border-slate-200 bg-white p-3"
+          aria-label={`${cap(v.class.nom)} ${c.name}`}
+        >
           <h2 className="mb-1 font-semibold">
             {c.name}
             {c.pending > 0 && (

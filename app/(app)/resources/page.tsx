@@ -42,7 +42,7 @@ export default async function ResourcesPage() {
                       Видят: {r.visibility} · изменить
                     </summary>
                     <div className="mt-2">
-                      <ResourceForm values={r} />
+                      <ResourceForm values={r} kind={user.orgKind} />
                     </div>
                   </details>
                 )}
@@ -53,7 +53,7 @@ export default async function ResourcesPage() {
       ))}
       {canEdit && (
         <Panel title="Добавить ресурс">
-          <ResourceForm values={null} />
+          <ResourceForm values={null} kind={user.orgKind} />
         </Panel>
       )}
     </div>

@@ -40,7 +40,7 @@ export default async function RiskPage({
         {cap(v.student.nomPl)} с прогнозом «2», риском «н/а» или пропусками от {page.percent} % уроков в текущем периоде
         {page.allSubjects ? "" : " — по вашим предметам"}.
       </p>
-      <PickerForm label="Выбор класса">
+      <PickerForm label={`Выбор ${v.class.gen}`}>
         <Field label={classWord} name="class">
           <Select defaultValue={page.classId ?? undefined} options={optionsOf(page.classes)} />
         </Field>

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of learning materials (LRN-2): place a material (a file or a link) for a subject
 // and a class / grade / every grade, remove it, attach it to a lesson or a КТП topic.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { firstIssue, formRecord, idSchema } from "@/lib/schema";
 import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
@@ -25,16 +26,17 @@ export async function createMaterialAction(_prev: Result | null, data: FormData)
   if (!parsed.success) return fail("INVALID_INPUT", firstIssue(parsed.error));
   const m = parsed.data;
   const org = gate.user.organisationId;
-  if (!(await subjectExists(org, m.subjectId))) return fail("INVALID_INPUT", "Предмет не найден");
+  const v = vocabulary(gate.user.orgKind);
+  if (!(await subjectExists(org, m.subjectId))) return fail("INVALID_INPUT", cap(v.subjectNotFound));
   let grade = m.grade;
   if (m.classId !== null) {
     const cls = await classOf(org, m.classId);
-    if (!cls) return fail("INVALID_INPUT", "Класс не найден");
+    if (!cls) return fail("INVALID_INPUT", cap(v.classNotFound));
     grade = cls.grade;
   }
   const facts = await placerFacts(gate.user, gate.scopes);
   if (!mayPlace(facts, { subjectId: m.subjectId, classId: m.classId, grade }))
-    return fail("FORBIDDEN", "Нет доступа: материалы размещают по своим предметам и классам");
+    return fail("FORBIDDEN", `Нет доступа: материалы размещают по своим ${v.subject.datPl} и ${v.class.datPl}`);
   const uploads = formUploads(data, "file");
   if (m.kind === "FILE" && uploads.length !== 1) return fail("INVALID_INPUT", "Приложите один файл материала");
   const stored = m.kind === "FILE" ? await storeUploads(org, "material", uploads, { max: 1 }) : null;

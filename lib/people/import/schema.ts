@@ -4,7 +4,7 @@ import { briefFieldsSchema, dateField, requiredText } from "../schema";
 import { idOf } from "@/lib/schema";
 
 export const importOrderSchema = z.object({
-  classId: idOf("Выберите класс"),
+  classId: idOf("Выберите класс или группу"),
   date: dateField("дата зачисления"),
   orderNumber: requiredText("номер приказа", 40),
   orderDate: dateField("дата приказа"),

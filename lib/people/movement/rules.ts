@@ -71,7 +71,7 @@ export function planMovement(current: OpenMembership | null, lastDate: Date | nu
   switch (req.kind) {
     case "ADMISSION":
     case "RETURN":
-      if (!req.toClassId) return { ok: false, field: "toClassId", message: "Выберите класс/группу" };
+      if (!req.toClassId) return { ok: false, field: "toClassId", message: "Выберите класс или группу" };
       return {
         ok: true,
         plan: {
@@ -84,7 +84,7 @@ export function planMovement(current: OpenMembership | null, lastDate: Date | nu
     case "PROMOTION":
     case "REPEAT_YEAR":
     case "CONDITIONAL_PROMOTION":
-      if (!req.toClassId) return { ok: false, field: "toClassId", message: "Выберите класс/группу" };
+      if (!req.toClassId) return { ok: false, field: "toClassId", message: "Выберите класс или группу" };
       if (req.toClassId === current!.classId)
         return { ok: false, field: "toClassId", message: "Ученик уже в этом классе" };
       return {

@@ -13,14 +13,15 @@ import { YearTabs } from "@/components/org/year-tabs";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { idSchema } from "@/lib/schema";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Реестр архива" };
 
 const yearParam = idSchema;
 
-const REGISTER_COLUMNS: readonly DataColumn[] = [
+const registerColumns = (v: Vocabulary): readonly DataColumn[] => [
   { key: "year", header: "Учебный год", className: "whitespace-nowrap" },
-  { key: "class", header: "Класс" },
+  { key: "class", header: cap(v.class.nom) },
   { key: "document", header: "Документ", rowHeader: true },
   { key: "set", header: "Архив", className: "whitespace-nowrap" },
   { key: "sha", header: "SHA-256" },
@@ -124,7 +125,7 @@ export default async function ArchiveRegisterPage({
       <DataTable
         label="Реестр архивных документов"
         empty="В реестре нет документов: сформируйте архив учебного года."
-        columns={REGISTER_COLUMNS}
+        columns={registerColumns(vocabulary(user.orgKind))}
         rows={rows}
       />
     </div>

@@ -28,6 +28,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { DateInput, Field, HiddenFields, Input, Select, Textarea } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Объединение" };
 
@@ -68,6 +69,7 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
   ]);
   if (!view) notFound();
   const { club } = view;
+  const v = vocabulary(user.orgKind);
   const manage = held.has("clubs.manage");
   const frozen = club.year.status === "CLOSED" ? "Учебный год закрыт" : null;
   const of = { clubId: club.id, frozen };
@@ -117,10 +119,10 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
         </ClubForm>
       )}
 
-      <Card title={`Ученики (${club.members.length})`}>
+      <Card title={`${cap(v.student.nomPl)} (${club.members.length})`}>
         {manage && (
-          <ClubForm of={of} action={addClubMemberAction} submitLabel="Записать" label="Записать ученика">
-            <Field label="Ученик (из любого класса)" name="studentId">
+          <ClubForm of={of} action={addClubMemberAction} submitLabel="Записать" label={`Записать ${v.student.acc}`}>
+            <Field label={`${cap(v.student.nom)} (из любого ${v.class.gen})`} name="studentId">
               <Select
                 required
                 placeholder="— выберите —"
@@ -132,11 +134,11 @@ export default async function ClubPage({ params: raw }: { params: Promise<{ club
           </ClubForm>
         )}
         <DataTable
-          label="Ученики объединения"
-          empty="В объединении пока нет учеников"
+          label={`${cap(v.student.nomPl)} объединения`}
+          empty={`В объединении пока нет ${v.student.genPl}`}
           columns={[
-            { key: "name", header: "Ученик", rowHeader: true, sortable: true },
-            { key: "class", header: "Класс", sortable: true },
+            { key: "name", header: cap(v.student.nom), rowHeader: true, sortable: true },
+            { key: "class", header: cap(v.class.nom), sortable: true },
             ...(manage ? [{ key: "remove", header: "" }] : []),
           ]}
           rows={club.members.map((m) => ({

@@ -58,6 +58,7 @@ export default async function DocumentPage({ params: raw }: { params: Promise<{ 
           </Panel>
           <Panel title="Карточка">
             <DocumentCardForm
+              kind={user.orgKind}
               values={{
                 documentId: doc.id,
                 title: doc.title,

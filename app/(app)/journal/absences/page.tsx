@@ -34,7 +34,7 @@ export default async function AbsencesPage({
   return (
     <div className="space-y-4">
       <PageHeader title="Отсутствия обучающихся" />
-      <PickerForm label="Выбор класса и дней">
+      <PickerForm label={`Выбор ${v.class.gen} и дней`}>
         <Field label={classWord} name="class">
           <Select
             defaultValue={page.classId ?? undefined}

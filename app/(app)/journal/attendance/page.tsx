@@ -48,7 +48,7 @@ export default async function ReasonsPage({
         {cap(v.teacher.nom)} на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). {cap(v.classTeacher.nom)} по
         документам указывает причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
       </p>
-      <PickerForm label="Выбор класса и дней" primary>
+      <PickerForm label={`Выбор ${v.class.gen} и дней`} primary>
         <Field label={cap(v.class.nom)} name="class">
           <Select defaultValue={classId} options={optionsOf(classes)} />
         </Field>
@@ -60,11 +60,12 @@ export default async function ReasonsPage({
         </Field>
       </PickerForm>
       {classId === undefined ? (
-        <p className="text-sm text-slate-600">Нет классов, где вы указываете причины пропусков.</p>
+        <p className="text-sm text-slate-600">Нет {v.class.genPl}, где вы указываете причины пропусков.</p>
       ) : (
         <ReasonsForm
           key={`${classId}:${isoDate(from)}:${isoDate(to)}`}
           classId={classId}
+          kind={user.orgKind}
           rows={rows.map((r) => ({ ...r, date: formatDate(r.date) }))}
         />
       )}

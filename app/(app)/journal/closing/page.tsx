@@ -90,7 +90,7 @@ export default async function ClosingPage() {
           orgKind={user.orgKind}
         />
       )}
-      <Table label="Закрытие периодов по классам" data-testid="closing-table" className="w-fit max-w-full">
+      <Table label={`Закрытие периодов по ${v.class.datPl}`} data-testid="closing-table" className="w-fit max-w-full">
         <THead headers={[cap(v.class.nom), ...periods.map((p) => p.name)]} />
         <tbody>
           {classes.map((c) => (

@@ -42,7 +42,7 @@ export default async function ComposePage({
           руководителю и администрации.
         </p>
       )}
-      <ComposeForm options={options} draft={prefill} />
+      <ComposeForm options={options} draft={prefill} kind={user.orgKind} />
     </div>
   );
 }

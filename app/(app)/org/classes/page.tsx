@@ -10,6 +10,7 @@ import { loadClassesOfYear, loadCurrentYear, loadSubjects, loadTeachers } from "
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
 import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Классы" };
 
@@ -18,6 +19,11 @@ const KIND = [
   { value: "CURATOR", label: "куратор" },
   { value: "MASTER", label: "мастер п/о" },
 ];
+// DAY-6: a college has curators and masters, no «классный руководитель» (the seed gives its groups
+// CURATOR); a row of that kind, if any, still shows its own label.
+function kindOptions(college: boolean, used: readonly string[]) {
+  return college ? KIND.filter((k) => k.value !== "CLASS_TEACHER" || used.includes(k.value)) : KIND;
+}
 
 export default async function ClassesPage() {
   const { user } = await requireAccess("classes.view");
@@ -44,10 +50,16 @@ export default async function ClassesPage() {
       options: PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] })),
     },
   ];
+  const v = vocabulary(user.orgKind);
+  const college = user.orgKind === "COLLEGE";
+  const kinds = kindOptions(
+    college,
+    classes.flatMap((c) => c.classTeachers.map((t) => t.kind)),
+  );
   const ctFields = [
-    selectField("classId", "Класс", classes, "—"),
-    selectField("userId", "Учитель", teachers, "—"),
-    { name: "kind", label: "Роль", type: "select" as const, options: KIND },
+    selectField("classId", cap(v.class.nom), classes, "—"),
+    selectField("userId", cap(v.teacher.nom), teachers, "—"),
+    { name: "kind", label: "Роль", type: "select" as const, options: kinds },
   ];
   const ctRows: DirectoryRow[] = classes.flatMap((c) =>
     c.classTeachers.map((t) => ({
@@ -58,8 +70,8 @@ export default async function ClassesPage() {
     })),
   );
   const sgFields = [
-    selectField("classId", "Класс", classes, "—"),
-    selectField("subjectId", "Предмет", subjects, "—"),
+    selectField("classId", cap(v.class.nom), classes, "—"),
+    selectField("subjectId", cap(v.subject.nom), subjects, "—"),
     { name: "name", label: "Подгруппа" },
   ];
   const subgroups = classes.flatMap((c) => c.subgroups.map((s) => ({ ...s, classId: c.id })));
@@ -67,7 +79,7 @@ export default async function ClassesPage() {
     <div className="space-y-4">
       <PageHeader title={<>Классы и группы · {year.name}</>} />
       <DirectoryTable
-        title="Классы"
+        title={cap(v.class.nomPl)}
         fields={classFields}
         widths={["7rem", "6rem", "5rem", "minmax(0,2fr)", "6rem", "5rem", "9rem"]}
         rows={rowsOf("class", classes, classFields, editable)}
@@ -84,7 +96,7 @@ export default async function ClassesPage() {
         title="Классные руководители, кураторы, мастера"
         fields={ctFields}
         rows={ctRows}
-        newRow={editable ? newRowOf("classTeacher", null, { kind: "CLASS_TEACHER" }) : null}
+        newRow={editable ? newRowOf("classTeacher", null, { kind: college ? "CURATOR" : "CLASS_TEACHER" }) : null}
       />
       <p className="text-sm">
         Состав подгрупп:{" "}

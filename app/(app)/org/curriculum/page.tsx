@@ -28,7 +28,7 @@ export default async function CurriculumPage({
   const periods = years.find((y) => y.id === year.id)?.periods ?? [];
   const fields = [
     selectField("classId", cap(v.class.nom), [cls]),
-    selectField("subjectId", "Предмет", subjects, "—"),
+    selectField("subjectId", cap(v.subject.nom), subjects, "—"),
     selectField("periodId", "Период", periods, "весь год"),
     { name: "hours", label: "Часы" },
     {
@@ -48,9 +48,9 @@ export default async function CurriculumPage({
           </Link>
         }
       />
-      <ClassPicker path="/org/curriculum" classes={classes} current={cls.id} />
+      <ClassPicker path="/org/curriculum" classes={classes} current={cls.id} kind={v.kind} />
       <DirectoryTable
-        title={`Часы класса ${cls.name}`}
+        title={`Часы ${v.class.gen} ${cls.name}`}
         fields={fields}
         widths={["6rem", "minmax(0,3fr)", "10rem", "5rem", "10rem"]}
         rows={rowsOf("curriculum", items, fields, editable)}

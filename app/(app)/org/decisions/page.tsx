@@ -12,6 +12,7 @@ import { DecisionsForm } from "@/components/org/decisions-form";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Решения педсовета" };
 
@@ -34,6 +35,7 @@ export default async function DecisionsPage({
     classId: classId.success ? classId.data : undefined,
   });
   const college = user.orgKind === "COLLEGE";
+  const v = vocabulary(user.orgKind);
   const closed = page.year?.status === "CLOSED";
   return (
     <div className="space-y-3">
@@ -49,7 +51,7 @@ export default async function DecisionsPage({
       />
       {closed && <ClosedYearNote what="решения педсовета" />}
       {page.year && (
-        <nav aria-label={college ? "Группы" : "Классы"} className="flex flex-wrap gap-1 text-sm">
+        <nav aria-label={cap(v.class.nomPl)} className="flex flex-wrap gap-1 text-sm">
           {page.classes.map((c) => (
             <Link
               key={c.id}
@@ -64,10 +66,10 @@ export default async function DecisionsPage({
       )}
       {!page.sheet ? (
         <p className="text-sm text-slate-600">
-          {classId.success ? "Класс не найден в этом учебном году." : `Выберите ${college ? "группу" : "класс"}.`}
+          {classId.success ? `${cap(v.classNotFound)} в этом учебном году.` : `Выберите ${v.class.acc}.`}
         </p>
       ) : page.sheet.students.length === 0 ? (
-        <p className="text-sm text-slate-600">В списке класса на конец года никого нет.</p>
+        <p className="text-sm text-slate-600">В списке {v.class.gen} на конец года никого нет.</p>
       ) : (
         <DecisionsForm
           key={`${page.sheet.year.id}:${page.sheet.cls.id}`}

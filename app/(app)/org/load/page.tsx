@@ -26,16 +26,16 @@ export default async function LoadPage({
   const fields = [
     selectField("teacherId", cap(v.teacher.nom), teachers, "—"),
     selectField("classId", cap(v.class.nom), [cls]),
-    selectField("subjectId", "Предмет", subjects, "—"),
-    selectField("subgroupId", "Подгруппа", cls.subgroups, "весь класс"),
+    selectField("subjectId", cap(v.subject.nom), subjects, "—"),
+    selectField("subgroupId", "Подгруппа", cls.subgroups, v.wholeClass),
     { name: "hoursPerWeek", label: "Часов в неделю" },
   ];
   return (
     <div className="space-y-4">
       <PageHeader title={<>Тарификация · {year.name}</>} />
-      <ClassPicker path="/org/load" classes={classes} current={cls.id} />
+      <ClassPicker path="/org/load" classes={classes} current={cls.id} kind={v.kind} />
       <DirectoryTable
-        title={`Нагрузка в классе ${cls.name}`}
+        title={`Нагрузка в ${v.class.prep} ${cls.name}`}
         fields={fields}
         widths={["minmax(0,2fr)", "6rem", "minmax(0,2fr)", "9rem", "6rem"]}
         rows={rowsOf("load", loads, fields, editable)}

@@ -40,7 +40,7 @@ export default async function StaffPage({
           </a>
         }
       />
-      {canIssue && <StaffCreateForm />}
+      {canIssue && <StaffCreateForm kind={user.orgKind} />}
       {candidates && (
         <IssueTable
           title="Логины сотрудников"

@@ -41,10 +41,10 @@ export default async function AssessmentsPage({
     <div className="space-y-4">
       <PageHeader title="График оценочных процедур" />
       <p className="max-w-3xl text-sm text-slate-600">
-        Контрольные работы утверждённых КТП на датах уроков, на которые они приходятся по расписанию. Не больше одной
-        оценочной процедуры в день в {v.class.prep} и не больше 10 % часов предмета в периоде.
+        Контрольные работы утверждённых КТП на датах {v.lesson.genPl}, на которые они приходятся по расписанию. Не
+        больше одной оценочной процедуры в день в {v.class.prep} и не больше 10 % часов {v.subject.gen} в периоде.
       </p>
-      <PickerForm label="Выбор класса и периода">
+      <PickerForm label={`Выбор ${v.class.gen} и периода`}>
         <Field label={cap(v.class.nom)} name="class">
           <Select
             defaultValue={page.classId ?? undefined}

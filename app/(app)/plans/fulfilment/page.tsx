@@ -10,7 +10,7 @@ import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { formatDate } from "@/lib/org/time";
 import { compareRu } from "@/lib/org/collation";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 import { loadFulfilment } from "@/lib/plans/loaders";
 import { filterFulfilment, LAG_MIN_HOURS, LAG_SHARE, lineTeachers } from "@/lib/plans/rules";
 import { fulfilmentQuery } from "@/lib/plans/schema";
@@ -24,8 +24,8 @@ import { PickerForm } from "@/components/ui/picker-form";
 export const metadata: Metadata = { title: "Выполнение программ" };
 
 const LAGGING_BOX = { name: "lagging", value: "1", label: "только отстающие", className: "pb-1" } as const;
-const SORT_OPTIONS = [
-  { value: "class", label: "по классам" },
+const sortOptions = (v: Vocabulary) => [
+  { value: "class", label: `по ${v.class.datPl}` },
   { value: "lag", label: "по отставанию" },
 ];
 
@@ -62,26 +62,26 @@ export default async function FulfilmentPage({
       <PageHeader title="Выполнение программ" />
       <p className="max-w-3xl text-sm text-slate-600">
         На {report ? formatDate(report.today) : "—"}: «план» — часы учебного плана, приходящиеся на прошедшие учебные
-        дни (пропорционально учебным дням без каникул), «дано» — часы проведённых уроков без отменённых. Отстаёт —
-        меньше плана больше чем на {LAG_MIN_HOURS} ч и больше чем на {LAG_SHARE * 100} %. «По программе» — часы
-        утверждённой рабочей программы, «В КТП» — часы КТП класса (цветом — расхождение с программой); по разделам —
-        часы программы, КТП и проведённые уроки по темам раздела.
+        дни (пропорционально учебным дням без каникул), «дано» — часы проведённых {v.lesson.genPl} без отменённых.
+        Отстаёт — меньше плана больше чем на {LAG_MIN_HOURS} ч и больше чем на {LAG_SHARE * 100} %. «По программе» —
+        часы утверждённой рабочей программы, «В КТП» — часы КТП {v.class.gen} (цветом — расхождение с программой); по
+        разделам — часы программы, КТП и проведённые {v.lesson.nomPl} по темам раздела.
       </p>
       <p role="note" className={lagging ? "text-sm font-medium text-red-700" : "text-sm text-green-800"}>
-        Отстающих предметов: {lagging}
+        Отстающих {v.subject.genPl}: {lagging}
       </p>
       <PickerForm label="Фильтр строк" framed>
         <Field label={cap(v.class.nom)} name="class">
           <Select defaultValue={query.class ?? ""} placeholder="все" options={choices.classes} />
         </Field>
-        <Field label="Предмет" name="subject">
+        <Field label={cap(v.subject.nom)} name="subject">
           <Select defaultValue={query.subject ?? ""} placeholder="все" options={choices.subjects} />
         </Field>
         <Field label={cap(v.teacher.nom)} name="teacher">
           <Select defaultValue={query.teacher ?? ""} placeholder="все" options={choices.teachers} />
         </Field>
         <Field label="Порядок" name="sort">
-          <Select defaultValue={query.sort ?? "class"} options={SORT_OPTIONS} />
+          <Select defaultValue={query.sort ?? "class"} options={sortOptions(v)} />
         </Field>
         <Checkbox {...LAGGING_BOX} defaultChecked={query.lagging === "1"} />
       </PickerForm>
@@ -98,8 +98,7 @@ export default async function FulfilmentPage({
           )}
           <FulfilmentTable
             rows={packFulfilment(shown, report?.totals)}
-            classLabel={cap(v.class.nom)}
-            teacherLabel={cap(v.teacher.nom)}
+            kind={v.kind}
             empty={lines.length ? "Нет строк по этому фильтру." : undefined}
           />
         </>

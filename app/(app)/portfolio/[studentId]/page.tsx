@@ -15,6 +15,7 @@ import { AchievementForm, DecisionButtons } from "@/components/portfolio/portfol
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { idSchema } from "@/lib/schema";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Портфолио" };
 
@@ -35,12 +36,13 @@ export default async function StudentPortfolioPage({ params: raw }: { params: Pr
   if (!rights.view && !rights.add) forbidden();
   const view = await loadStudentPortfolio(user, studentId, rights);
   if (!view) notFound();
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">
       <PageHeader
         back={{ href: "/portfolio", label: "Портфолио" }}
         title={`Портфолио: ${view.student.fullName}`}
-        subtitle={view.student.className ?? "не зачислен в класс"}
+        subtitle={view.student.className ?? `не зачислен в ${v.class.acc}`}
         actions={
           view.seesAll && (
             <ButtonLink href={`/portfolio/${studentId}/pdf`} download>
@@ -82,7 +84,7 @@ export default async function StudentPortfolioPage({ params: raw }: { params: Pr
         <Panel title="Добавить достижение">
           {rights.family && !rights.confirm && (
             <p className="mb-2 text-xs text-slate-600">
-              Запись появится в портфолио как «не подтверждено», пока её не проверит классный руководитель.
+              Запись появится в портфолио как «не подтверждено», пока её не проверит {v.classTeacher.nom}.
             </p>
           )}
           <AchievementForm studentId={studentId} today={isoDate(todayIn(user.timeZone))} />

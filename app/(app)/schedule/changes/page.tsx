@@ -91,16 +91,16 @@ export default async function ChangesPage({
               <option value="REPLACE">замена</option>
               <option value="CANCEL">отмена</option>
               <option value="MOVE">перенос</option>
-              <option value="ADD">дополнительный урок</option>
+              <option value="ADD">{v.extraLesson}</option>
             </Select>
           </Field>
           <Field label="Дата">
             <DateInput name="date" defaultValue={isoDate(page.today)} required />
           </Field>
-          <Field label="Урок по расписанию">
-            <Choice name="entryId" items={entryOptions} empty="— (для дополнительного урока)" />
+          <Field label={`${cap(v.lesson.nom)} по расписанию`}>
+            <Choice name="entryId" items={entryOptions} empty={`— (для дополнительного ${v.lesson.gen})`} />
           </Field>
-          <Field label="Предмет">
+          <Field label={cap(v.subject.nom)}>
             <Choice name="subjectId" items={page.options.subjects} empty="без изменения" />
           </Field>
           <Field label={cap(v.teacher.nom)}>
@@ -109,7 +109,7 @@ export default async function ChangesPage({
           <Field label="Кабинет">
             <Choice name="roomId" items={page.options.rooms} empty="без изменения" />
           </Field>
-          <Field label="Номер урока">
+          <Field label={`Номер ${v.lesson.gen}`}>
             <Input className="w-16" type="number" name="bellNumber" min={1} max={12} />
           </Field>
           <Field label="Перенести на дату">
@@ -120,10 +120,10 @@ export default async function ChangesPage({
       </section>
 
       <section className="space-y-2">
-        <h2 className="font-semibold">Замена учителя</h2>
+        <h2 className="font-semibold">Замена {v.teacher.gen}</h2>
         <p className="text-sm text-slate-600">
-          Замещающий учитель ведёт журнал только за уроки замены. Без класса и предмета — все уроки основного учителя в
-          эти дни.
+          Замещающий {v.teacher.nom} ведёт журнал только за {v.lesson.nomPl} замены. Без {v.class.gen} и {v.subject.gen}{" "}
+          — все {v.lesson.nomPl} основного {v.teacher.gen} в эти дни.
         </p>
         <ActionForm
           layout="inline"
@@ -131,12 +131,12 @@ export default async function ChangesPage({
           action={createSubstitutionAction}
           submitLabel="Назначить замену"
           success="Замена назначена"
-          label="Замена учителя"
+          label={`Замена ${v.teacher.gen}`}
         >
-          <Field label="Основной учитель">
+          <Field label={`Основной ${v.teacher.nom}`}>
             <Choice name="originalId" items={page.teachers} empty="—" required />
           </Field>
-          <Field label="Замещающий учитель">
+          <Field label={`Замещающий ${v.teacher.nom}`}>
             <Choice name="substituteId" items={page.teachers} empty="—" required />
           </Field>
           <Field label={cap(v.class.nom)}>
@@ -145,8 +145,8 @@ export default async function ChangesPage({
               <option value={classId}>{className}</option>
             </Select>
           </Field>
-          <Field label="Предмет">
-            <Choice name="subjectId" items={page.options.subjects} empty="все предметы" />
+          <Field label={cap(v.subject.nom)}>
+            <Choice name="subjectId" items={page.options.subjects} empty={`все ${v.subject.nomPl}`} />
           </Field>
           <Field label="с">
             <DateInput name="dateFrom" defaultValue={isoDate(page.today)} required />
@@ -168,7 +168,7 @@ export default async function ChangesPage({
             {s.dateTo.getTime() !== s.dateFrom.getTime() ? ` — ${formatDate(s.dateTo)}` : ""}: {s.substitute} вместо{" "}
             {s.original}
             {s.className ? ` · ${s.className}` : ""}
-            {s.subjectName ? ` · ${s.subjectName}` : ""} · уроков: {s.lessons}
+            {s.subjectName ? ` · ${s.subjectName}` : ""} · {v.lesson.genPl}: {s.lessons}
           </li>
         ))}
       />

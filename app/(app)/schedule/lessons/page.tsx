@@ -1,4 +1,5 @@
 // «Уроки журнала»: generate the journal's lessons from the timetable for a period (SCH-4).
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -18,19 +19,20 @@ export default async function LessonsPage() {
     loadClassPicker(user, scopes),
     loadCurrentYear(user),
   ]);
+  const v = vocabulary(user.orgKind);
   const monday = mondayOf(todayIn(user.timeZone));
   // DAY-1: lessons cover the study year — by default from this week to the year's last day.
   const to = year && year.endDate.getTime() > monday.getTime() ? year.endDate : addDays(monday, 13);
   return (
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/lessons" />
-      <PageHeader title="Уроки журнала" />
+      <PageHeader title={`${cap(v.lesson.nomPl)} журнала`} />
       <p className="max-w-3xl text-sm text-slate-600">
-        Уроки (колонки журнала) создаются по расписанию с учётом изменений, замен и каникул. Повторное формирование
-        ничего не дублирует. Урок, в котором уже есть оценки, посещаемость, тема или домашнее задание, никогда не
-        удаляется и не переносится — он попадает в отчёт.
+        {cap(v.lesson.nomPl)} (колонки журнала) создаются по расписанию с учётом изменений, замен и каникул. Повторное
+        формирование ничего не дублирует. {cap(v.lesson.nom)}, в котором уже есть оценки, посещаемость, тема или
+        домашнее задание, никогда не удаляется и не переносится, а попадает в отчёт.
       </p>
-      <GenerateForm classes={classes} from={isoDate(monday)} to={isoDate(to)} />
+      <GenerateForm classes={classes} from={isoDate(monday)} to={isoDate(to)} kind={user.orgKind} />
     </div>
   );
 }

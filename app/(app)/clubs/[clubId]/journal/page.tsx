@@ -21,6 +21,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { PickerForm } from "@/components/ui/picker-form";
 import { ClubReportForm } from "@/components/clubs/club-report-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Журнал объединения" };
 
@@ -42,6 +43,7 @@ export default async function ClubJournalPage({
   const view = await loadClubJournal(user.organisationId, parsed.data.clubId, today, chosen);
   if (!view) notFound();
   const { club, session, date, settings } = view;
+  const v = vocabulary(user.orgKind);
   const reportForm = await loadClubReportForm(user.organisationId, club.year, today);
   const cellOf = (studentId: number) => session?.cells.find((c) => c.studentId === studentId);
   const codeOptions = CLUB_ATTENDANCE_CODES.map((c) => ({
@@ -97,10 +99,10 @@ export default async function ClubJournalPage({
             </Field>
             <DataTable
               label="Посещаемость занятия"
-              empty="В объединении нет учеников"
+              empty={`В объединении нет ${v.student.genPl}`}
               columns={[
-                { key: "name", header: "Ученик", rowHeader: true },
-                { key: "class", header: "Класс" },
+                { key: "name", header: cap(v.student.nom), rowHeader: true },
+                { key: "class", header: cap(v.class.nom) },
                 { key: "code", header: "Посещаемость" },
                 ...(settings.marksAllowed ? [{ key: "mark", header: "Отметка" }] : []),
               ]}
@@ -162,10 +164,10 @@ export default async function ClubJournalPage({
       <Card title="Посещаемость (по занятиям объединения)">
         <DataTable
           label="Посещаемость объединения"
-          empty="В объединении нет учеников"
+          empty={`В объединении нет ${v.student.genPl}`}
           columns={[
-            { key: "name", header: "Ученик", rowHeader: true, sortable: true },
-            { key: "class", header: "Класс", sortable: true },
+            { key: "name", header: cap(v.student.nom), rowHeader: true, sortable: true },
+            { key: "class", header: cap(v.class.nom), sortable: true },
             { key: "sessions", header: "Занятий", align: "right" },
             { key: "absent", header: "Пропущено", align: "right", sortable: true },
             { key: "excused", header: "из них по ув. причине", align: "right" },
@@ -190,7 +192,12 @@ export default async function ClubJournalPage({
           })}
         />
       </Card>
-      <ClubReportForm clubId={club.id} title="Отчёт о посещаемости объединения (PDF, XLSX)" {...reportForm} />
+      <ClubReportForm
+        kind={user.orgKind}
+        clubId={club.id}
+        title="Отчёт о посещаемости объединения (PDF, XLSX)"
+        {...reportForm}
+      />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { requireAccess } from "@/lib/access/guard";
 import { loadCurriculumOverview, type PeriodColumn } from "@/lib/org/curriculum/loaders";
 import { LOAD_STATUS_LABELS, type CurriculumGrid } from "@/lib/org/curriculum/rules";
 import { ClassPicker } from "@/components/org/class-picker";
-import { formatNumber } from "@/lib/org/vocabulary";
+import { cap, formatNumber, vocabulary } from "@/lib/org/vocabulary";
 import { idSchema } from "@/lib/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
@@ -75,6 +75,7 @@ export default async function CurriculumTotalsPage({
   const q = search.safeParse(await searchParams);
   const o = await loadCurriculumOverview(user, scopes, q.success ? q.data.classId : undefined);
   if (!o) return <p>Текущий учебный год не задан.</p>;
+  const v = vocabulary(user.orgKind);
   const gaps = o.comparison.filter((r) => r.status !== "ok");
   const className = new Map(o.classes.map((c) => [c.id, c.name]));
   const subjectRows = o.classGrid
@@ -98,37 +99,41 @@ export default async function CurriculumTotalsPage({
         }
       />
       {o.classes.length === 0 ? (
-        <p className="text-sm text-slate-600">Классов нет.</p>
+        <p className="text-sm text-slate-600">{cap(v.class.genPl)} нет.</p>
       ) : (
         <>
           <GridTable
-            caption="Часы по классам и периодам"
+            caption={`Часы по ${v.class.datPl} и периодам`}
             first="Класс/группа"
             grid={o.grid}
             columns={o.columns}
             rows={o.classes}
           />
           <section className="space-y-2">
-            <h2 className="font-semibold">Класс по предметам</h2>
-            {o.cls && <ClassPicker path="/org/curriculum/totals" classes={o.classes} current={o.cls.id} />}
+            <h2 className="font-semibold">
+              {cap(v.class.nom)} по {v.subject.datPl}
+            </h2>
+            {o.cls && (
+              <ClassPicker path="/org/curriculum/totals" classes={o.classes} current={o.cls.id} kind={user.orgKind} />
+            )}
             {o.cls && o.classGrid && subjectRows.length > 0 ? (
               <GridTable
-                caption={`${o.cls.name}: часы по предметам и периодам`}
-                first="Предмет"
+                caption={`${o.cls.name}: часы по ${v.subject.datPl} и периодам`}
+                first={cap(v.subject.nom)}
                 grid={o.classGrid}
                 columns={o.classColumns}
                 rows={subjectRows}
               />
             ) : (
-              <p className="text-sm text-slate-600">В учебном плане класса нет часов.</p>
+              <p className="text-sm text-slate-600">В учебном плане {v.class.gen} нет часов.</p>
             )}
           </section>
           <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
             <h2 className="font-semibold">Сравнение с тарификацией</h2>
             <p className="text-xs text-slate-600">
               Часы за год: по плану — сумма строк учебного плана; по тарификации — часов в год, а если не указано, часов
-              в неделю × учебных недель класса (без каникул). Предмет в подгруппах сравнивается по наименее обеспеченной
-              подгруппе. Совпадают {o.comparison.length - gaps.length} из {o.comparison.length}.
+              в неделю × учебных недель {v.class.gen} (без каникул). {cap(v.subject.nom)} в подгруппах сравнивается по
+              наименее обеспеченной подгруппе. Совпадают {o.comparison.length - gaps.length} из {o.comparison.length}.
             </p>
             {gaps.length === 0 ? (
               <p className="text-sm text-green-700">Расхождений нет.</p>
@@ -137,8 +142,8 @@ export default async function CurriculumTotalsPage({
                 label="Расхождения с тарификацией"
                 maxHeight="none"
                 columns={[
-                  { key: "class", header: "Класс", sortable: true },
-                  { key: "subject", header: "Предмет", sortable: true },
+                  { key: "class", header: cap(v.class.nom), sortable: true },
+                  { key: "subject", header: cap(v.subject.nom), sortable: true },
                   { key: "planned", header: "По плану, ч", align: "right", sortable: true },
                   { key: "assigned", header: "По тарификации, ч", align: "right", sortable: true },
                   { key: "difference", header: "Разница", align: "right", sortable: true },

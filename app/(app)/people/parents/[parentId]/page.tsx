@@ -1,5 +1,6 @@
 // Parent card (PPL-1): the full card (editable) with people.manage on any of the children,
 // «краткие сведения» otherwise; the parent–child links are added and removed here too.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { forbidden, notFound } from "next/navigation";
@@ -85,7 +86,7 @@ export default async function ParentCardPage({ params }: { params: Promise<{ par
               fields={[
                 {
                   name: "studentId",
-                  label: "Ученик",
+                  label: cap(vocabulary(user.orgKind).student.nom),
                   type: "select",
                   options: [
                     { value: "", label: "— выберите" },

@@ -12,6 +12,7 @@ import { KIND_LABELS, ktpDue, programmeHoursMessage, sectionsText } from "@/lib/
 import { fmtHours, STATUS_LABELS } from "@/lib/plans/rules";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate } from "@/lib/org/time";
+import { cap, gradeName, vocabulary } from "@/lib/org/vocabulary";
 import {
   KtpFromProgrammeButton,
   ProgrammeReviewForm,
@@ -37,6 +38,7 @@ export default async function ProgrammePage({ params: raw }: { params: Promise<{
   const held = await heldPermissions(user.organisationId, user.id);
   const mine = (held.get("programmes.edit") ?? []).includes("all") || p.authorId === user.id;
   const canEdit = held.has("programmes.edit") && mine;
+  const v = vocabulary(user.orgKind);
   const draft = p.status === "DRAFT" || p.status === "RETURNED";
   const total = p.sections.reduce((s, x) => s + x.hours, 0);
   const due = p.status === "APPROVED" && p.approvedAt ? ktpDue(p.approvedAt, serverNow()) : null;
@@ -49,7 +51,7 @@ export default async function ProgrammePage({ params: raw }: { params: Promise<{
           <>
             {p.subject.name}
             {p.kind !== "SUBJECT" ? `, ${KIND_LABELS[p.kind]}` : ""}
-            {p.grade ? `, ${p.grade} ${user.orgKind === "COLLEGE" ? "курс" : "класс"}` : ""}
+            {p.grade ? `, ${gradeName(v, p.grade)}` : ""}
             {p.specialty ? `, ${p.specialty}` : ""} · {fmtHours(total)} ч · <b>{STATUS_LABELS[p.status]}</b>
             {p.version > 1 ? `, редакция ${p.version}` : ""}
             {p.approvedAt && p.status === "APPROVED" ? ` ${formatDate(p.approvedAt)}` : ""}
@@ -97,7 +99,7 @@ export default async function ProgrammePage({ params: raw }: { params: Promise<{
         empty="КТП по этой программе пока нет"
         columns={[
           { key: "title", header: "КТП", rowHeader: true },
-          { key: "teacher", header: "Учитель" },
+          { key: "teacher", header: cap(v.teacher.nom) },
           { key: "status", header: "Состояние" },
           { key: "hours", header: "Часы против программы" },
         ]}

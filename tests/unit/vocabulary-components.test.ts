@@ -1,0 +1,348 @@
+// DAY-6 (PRN-3), round 22: the components the org, plans, materials, clubs, schedule and access pages
+// render read a college's words — группа, студент, преподаватель, куратор, занятие, дисциплина, курс —
+// and a school's exactly as before. Each render below read «Класс», «Учитель», «Предмет», «урок»,
+// «Ученик» at a college before (the components had fixed school words or no kind at all).
+import { describe, expect, it, vi } from "vitest";
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined, push: () => undefined }) }));
+
+/** School words a college page must not show (capitalised or not, as whole words). */
+const SCHOOL_WORDS = /(?<![а-яё])(класс|учител|ученик|предмет|урок|классн)/i;
+
+describe("vocabulary phrases (DAY-6)", () => {
+  it("agree with the noun: «вся группа», «группа не найдена», «добавлено занятие»", () => {
+    const c = vocabulary("COLLEGE");
+    const s = vocabulary("SCHOOL");
+    const pick = (v: typeof c) => [
+      v.wholeClass,
+      v.yourClass,
+      v.wholeParallel,
+      v.classNotChosen,
+      v.classNotFound,
+      v.subjectNotFound,
+      v.extraLesson,
+      v.lessonAdded,
+      v.thisClass.gen,
+      v.withSameSubject,
+    ];
+    expect(pick(c)).toEqual([
+      "вся группа",
+      "вашей группы",
+      "весь курс",
+      "группа не выбрана",
+      "группа не найдена",
+      "дисциплина не найдена",
+      "дополнительное занятие",
+      "добавлено занятие",
+      "этой группы",
+      "с той же дисциплиной",
+    ]);
+    expect(pick(c).join(" ")).not.toMatch(SCHOOL_WORDS);
+    expect(pick(s)).toEqual([
+      "весь класс",
+      "вашего класса",
+      "вся параллель",
+      "класс не выбран",
+      "класс не найден",
+      "предмет не найден",
+      "дополнительный урок",
+      "добавлен урок",
+      "этого класса",
+      "с тем же предметом",
+    ]);
+  });
+});
+
+const both = async (render: (kind: OrgKindName) => Promise<string> | string) => ({
+  college: await render("COLLEGE"),
+  school: await render("SCHOOL"),
+});
+
+describe("components in the organisation's words (DAY-6)", () => {
+  it("the fulfilment table's heads (plans/fulfilment)", async () => {
+    const { FulfilmentTable } = await import("@/components/plans/fulfilment-table");
+    const { packFulfilment } = await import("@/components/plans/fulfilment-rows");
+    const rows = packFulfilment([
+      {
+        classId: 1,
+        className: "ИС-21",
+        subjectId: 2,
+        subjectName: "Базы данных",
+        subgroupId: null,
+        subgroupName: null,
+        yearHours: 72,
+        planned: 30,
+        given: 28,
+        difference: -2,
+        lagging: false,
+        teachers: [{ name: "Орлова А. В." }],
+      },
+    ]);
+    const html = await both((kind) => renderToStaticMarkup(h(FulfilmentTable, { rows, kind })));
+    expect(html.college).toContain(">Группа<");
+    expect(html.college).toContain(">Дисциплина<");
+    expect(html.college).toContain(">Преподаватель<");
+    expect(html.college.replace("ИС-21", "")).not.toMatch(/>(Класс|Предмет|Учитель)</);
+    expect(html.school).toContain(">Класс<");
+    expect(html.school).toContain(">Предмет<");
+    expect(html.school).toContain(">Учитель<");
+    // Without a kind it is a school's table (the integration tests render it so).
+    expect(renderToStaticMarkup(h(FulfilmentTable, { rows }))).toBe(html.school);
+  });
+
+  it("the timetable cell's form (schedule/edit)", async () => {
+    const { EntryForm } = await import("@/components/schedule/entry-form");
+    const props = {
+      classId: 1,
+      weekday: 1,
+      bellNumber: 1,
+      slotLabel: "Пн, 1",
+      options: {
+        subjects: [{ id: 1, name: "Базы данных" }],
+        teachers: [{ id: 2, name: "Орлова А. В." }],
+        rooms: [],
+        subgroups: [{ id: 3, name: "1 подгруппа" }],
+      } as never,
+      defaults: {
+        entryId: null,
+        subjectId: null,
+        teacherId: null,
+        roomId: null,
+        subgroupId: null,
+        hours: 2,
+        validFrom: "2026-09-01",
+        validTo: "2027-06-30",
+      },
+    };
+    const college = renderToStaticMarkup(h(EntryForm, { ...props, college: true }));
+    const school = renderToStaticMarkup(h(EntryForm, props));
+    expect(college).toContain("Добавить занятие: Пн, 1");
+    expect(college).toContain("Дисциплина");
+    expect(college).toContain("Преподаватель");
+    expect(college).toContain("вся группа");
+    expect(college).not.toMatch(SCHOOL_WORDS);
+    expect(school).toContain("Добавить урок: Пн, 1");
+    expect(school).toContain("Предмет");
+    expect(school).toContain("Учитель");
+    expect(school).toContain("весь класс");
+  });
+
+  it("the library's form (materials)", async () => {
+    const { MaterialForm } = await import("@/components/learning/material-forms");
+    const props = { subjects: [{ id: 1, name: "Базы данных" }], classes: [{ id: 1, name: "ИС-21", grade: 2 }] };
+    const html = await both((kind) => renderToStaticMarkup(h(MaterialForm, { ...props, kind })));
+    expect(html.college).toContain("Дисциплина");
+    expect(html.college).toContain("— весь курс или все группы —");
+    expect(html.college).toContain("Курс (если группа не выбрана)");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("— вся параллель или все классы —");
+    expect(html.school).toContain("Параллель (если класс не выбран)");
+    expect(renderToStaticMarkup(h(MaterialForm, props))).toBe(html.school);
+  });
+
+  it("the week's changes (schedule, schedule/changes)", async () => {
+    const { ChangeList, changeLabel } = await import("@/components/schedule/change-list");
+    const change = {
+      id: 1,
+      kind: "ADD" as const,
+      date: new Date("2026-12-07T00:00:00Z"),
+      toDate: null,
+      bellNumber: 2,
+      className: "ИС-21",
+      subjectName: null,
+      teacherName: null,
+      roomName: null,
+      note: null,
+    };
+    expect(renderToStaticMarkup(h(ChangeList, { changes: [change], college: true }))).toContain("добавлено занятие");
+    expect(renderToStaticMarkup(h(ChangeList, { changes: [change], college: false }))).toContain("добавлен урок");
+    expect(changeLabel("MOVE", true)).toBe("перенос");
+  });
+
+  it("the clubs' report form", async () => {
+    const { ClubReportForm } = await import("@/components/clubs/club-report-form");
+    const props = {
+      title: "Отчёт",
+      periods: [],
+      defaultPeriodId: null,
+      range: { from: "2026-09-01", to: "2026-12-07" },
+    };
+    const html = await both((kind) => renderToStaticMarkup(h(ClubReportForm, { ...props, kind })));
+    expect(html.college).toContain("По каждому студенту");
+    expect(html.school).toContain("По каждому ученику");
+  });
+
+  it("the access matrix's legend and cells (admin/access)", async () => {
+    const { MatrixForm } = await import("@/components/access/matrix-form");
+    const view = {
+      rows: [
+        {
+          key: "journal.view",
+          label: "Просматривать журнал",
+          cells: (["TEACHER", "CLASS_TEACHER", "STUDENT"] as const).map((column) => ({
+            column,
+            scope: "own" as const,
+            isDefault: true,
+          })),
+        },
+      ],
+    };
+    const html = await both((kind) => renderToStaticMarkup(h(MatrixForm, { view, kind })));
+    for (const w of ["Преподаватель", "Куратор", "Студент"]) expect(html.college).toContain(w);
+    expect(html.college).not.toMatch(/Учитель|Ученик|Классный руководитель/);
+    for (const w of ["Учитель", "Ученик", "Классный руководитель"]) expect(html.school).toContain(w);
+  });
+
+  it("the class × subject picker's label (journal, plans)", async () => {
+    const { ClassSubjectField } = await import("@/components/journal/choice-fields");
+    const render = (college: boolean) =>
+      renderToStaticMarkup(
+        h(ClassSubjectField<{ className: string }>, {
+          name: "pick",
+          college,
+          choices: [],
+          selected: "",
+          option: () => ({ value: "", label: "" }),
+        }),
+      );
+    expect(render(true)).toContain("Группа и дисциплина");
+    expect(render(false)).toContain("Класс и предмет");
+  });
+
+  it("the printed portfolio names the group and the curator (portfolio PDF)", async () => {
+    const { studentPortfolioModel } = await import("@/lib/portfolio/loaders");
+    const view = (kind: OrgKindName) =>
+      ({ student: { fullName: "Иванов Иван", className: "ИС-21" }, entries: [], seesAll: true, kind }) as never;
+    const college = studentPortfolioModel("Колледж", view("COLLEGE"), new Date());
+    const school = studentPortfolioModel("Школа", view("SCHOOL"), new Date());
+    expect(college.parameters[1].label).toBe("Группа");
+    expect(college.notes?.join(" ")).toContain("студентом или родителем");
+    expect(college.notes?.join(" ")).toContain("куратором");
+    expect(school.parameters[1].label).toBe("Класс");
+    expect(school.notes?.join(" ")).toContain(
+      "Записи, добавленные учеником или родителем, считаются подтверждёнными после проверки классным руководителем.",
+    );
+  });
+});
+
+describe("forms and lists of the second walk (DAY-6)", () => {
+  it("the new plan's form (plans)", async () => {
+    const { CreatePlanForm } = await import("@/components/plans/create-plan-form");
+    const loads = [{ id: 1, label: "ИС-21, Базы данных" }];
+    const college = renderToStaticMarkup(h(CreatePlanForm, { loads, kind: "COLLEGE" }));
+    expect(college).toContain("Группа и дисциплина");
+    expect(college).toContain("на весь курс");
+    const school = renderToStaticMarkup(h(CreatePlanForm, { loads }));
+    expect(school).toContain("Класс и предмет");
+    expect(school).toContain("на всю параллель");
+  });
+
+  it("the class links of the curriculum and the load (org)", async () => {
+    const { ClassPicker } = await import("@/components/org/class-picker");
+    const props = { path: "/org/load", classes: [{ id: 1, name: "ИС-21" }], current: 1 };
+    expect(renderToStaticMarkup(h(ClassPicker, { ...props, kind: "COLLEGE" }))).toContain('aria-label="Группы"');
+    expect(renderToStaticMarkup(h(ClassPicker, props))).toContain('aria-label="Классы"');
+  });
+
+  it("the journal lessons' form (schedule/lessons)", async () => {
+    const { GenerateForm } = await import("@/components/schedule/generate-form");
+    const props = { classes: [{ id: 1, name: "ИС-21" }], from: "2026-12-07", to: "2027-06-30" };
+    expect(renderToStaticMarkup(h(GenerateForm, { ...props, kind: "COLLEGE" }))).toContain("Сформировать занятия");
+    expect(renderToStaticMarkup(h(GenerateForm, props))).toContain("Сформировать уроки");
+  });
+
+  it("the board's audience (board)", async () => {
+    const { BoardList } = await import("@/components/messages/board-list");
+    const item = {
+      id: 1,
+      title: "Собрание",
+      body: "В 15:00",
+      author: "Белова Л. Г.",
+      publishedAt: new Date("2026-12-05T07:00:00Z"),
+      expiresAt: null,
+      audience: "ROLE" as const,
+      role: "TEACHER" as const,
+      className: null,
+      source: "USER",
+      mine: false,
+    } as never;
+    const props = {
+      items: [item],
+      now: new Date("2026-12-07T07:00:00Z"),
+      timeZone: "Europe/Samara",
+      canRemoveAny: false,
+    };
+    expect(renderToStaticMarkup(h(BoardList, { ...props, kind: "COLLEGE" }))).toContain("для роли «Преподаватель»");
+    expect(renderToStaticMarkup(h(BoardList, props))).toContain("для роли «Учитель»");
+  });
+
+  it("who sees a document or a resource (documents, resources)", async () => {
+    const { RolesField } = await import("@/components/documents/roles-field");
+    const html = await both((kind) => renderToStaticMarkup(h(RolesField, { initial: [], kind })));
+    expect(html.college).toContain("без студентов и родителей");
+    expect(html.college).toContain("Преподаватель");
+    expect(html.college).not.toMatch(/Учитель|Ученик|ученик/);
+    expect(html.school).toContain("без учеников и родителей");
+    expect(html.school).toContain("Учитель");
+  });
+
+  it("the curator's absences with reasons (journal/attendance)", async () => {
+    const { ReasonsForm } = await import("@/components/journal/reasons-form");
+    const rows = [
+      {
+        lessonId: 1,
+        studentId: 2,
+        student: "Воронцов Даниил",
+        date: "02.12.2026",
+        bell: 3,
+        subject: "Базы данных",
+        code: "N" as const,
+        version: 1,
+      },
+    ];
+    const college = renderToStaticMarkup(h(ReasonsForm, { classId: 1, rows, kind: "COLLEGE" }));
+    expect(college).toContain("Пропуски группы");
+    expect(college).toContain("Воронцов Даниил, 02.12.2026, 3-е занятие, Базы данных");
+    expect(college).not.toMatch(SCHOOL_WORDS);
+    const school = renderToStaticMarkup(h(ReasonsForm, { classId: 1, rows }));
+    expect(school).toContain("Пропуски класса");
+    expect(school).toContain("Воронцов Даниил, 02.12.2026, 3-й урок, Базы данных");
+  });
+
+  it("a new staff login's role (people/staff)", async () => {
+    const { StaffCreateForm } = await import("@/components/people/staff-create-form");
+    expect(renderToStaticMarkup(h(StaffCreateForm, { kind: "COLLEGE" }))).toContain(">Преподаватель<");
+    expect(renderToStaticMarkup(h(StaffCreateForm))).toContain(">Учитель<");
+  });
+});
+
+// The vocabulary-pages idea for every word: no page, component or lib file picks a word by a local
+// «COLLEGE ? "Преподаватель" : "Учитель"» — they take it from lib/org/vocabulary.ts.
+describe("no local college/school word choice (DAY-6)", () => {
+  // Files of the helpers that own them this round (issue 22: ctlC22 — control), left to their owner.
+  const LEFT = new Set(["lib/control/checks/report.ts", "lib/control/report.ts"]);
+
+  it("finds none outside the vocabulary", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { sourceFiles } = await import("../support/source-files");
+    const root = path.resolve(__dirname, "../..");
+    const local =
+      /\?\s*"(?:[Гг]рупп|[Пп]реподавател|[Сс]тудент|[Кк]уратор|[Дд]исциплин|[Зз]аняти)[^"]*"\s*:\s*"(?:[Кк]ласс|[Уу]чител|[Уу]ченик|[Пп]редмет|[Уу]рок)/;
+    const files = ["app", "components", "lib"].flatMap((d) => sourceFiles(path.join(root, d), /\.tsx?$/));
+    const found = files
+      .map((f) => path.relative(root, f).split(path.sep).join("/"))
+      .filter((f) => f !== "lib/org/vocabulary.ts" && !LEFT.has(f))
+      .filter((f) => local.test(readFileSync(path.join(root, f), "utf8")));
+    expect(found).toEqual([]);
+    // …and the pattern sees one.
+    expect(local.test('label={college ? "Дисциплина" : "Предмет"}')).toBe(true);
+  });
+
+  it("capitalises the vocabulary's words as the pages show them", () => {
+    expect(cap(vocabulary("COLLEGE").parallel.nom)).toBe("Курс");
+  });
+});
