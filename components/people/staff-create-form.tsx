@@ -2,7 +2,7 @@
 // New staff member with a login and a role (AUTH-2: ADMIN issues staff logins).
 import { createStaffAction } from "@/lib/people/logins/actions";
 import { STAFF_ROLES } from "@/lib/people/schema";
-import { roleLabel } from "@/lib/access/roles";
+import { roleOptions } from "@/components/access/role-options";
 import type { OrgKindName } from "@/lib/org/vocabulary";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -34,11 +34,7 @@ export function StaffCreateForm({ kind = "SCHOOL" }: { kind?: OrgKindName }) {
           </Field>
         ))}
         <Field label="Роль" name="role" required>
-          <Select
-            className="w-full"
-            defaultValue="TEACHER"
-            options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r, kind) }))}
-          />
+          <Select className="w-full" defaultValue="TEACHER" options={roleOptions(kind, STAFF_ROLES)} />
         </Field>
       </div>
     </ActionForm>

@@ -3,6 +3,7 @@
 import type { CellValue, ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import { formatDate, formatDateTime, wallTimeToInstant } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { isRole, roleLabel } from "@/lib/access/roles";
 import { loadActivityFacts, loadFillFacts, orgFacts } from "./data";
 import { listRemarks, type RemarkRow } from "./remarks/data";
@@ -63,6 +64,8 @@ export async function buildJournalFillModel(
   now: Date,
 ): Promise<ReportModel> {
   const r = await journalFill(organisationId, params, now);
+  // DAY-6: the organisation's words.
+  const v = vocabulary(r.isCollege);
   const rows: CellValue[][] = r.rows.map((row) => [
     row.teacher,
     row.className,
@@ -82,15 +85,15 @@ export async function buildJournalFillModel(
     organisationName: r.orgName,
     parameters: [
       { label: "Период", value: `${formatDate(params.from)} — ${formatDate(params.to)}` },
-      ...(params.classId ? [{ label: r.isCollege ? "Группа" : "Класс", value: r.rows[0]?.className ?? "—" }] : []),
+      ...(params.classId ? [{ label: cap(v.class.nom), value: r.rows[0]?.className ?? "—" }] : []),
       ...(params.teacherId ? [{ label: "Учитель", value: r.rows[0]?.teacher ?? "—" }] : []),
       ...(params.subjectId ? [{ label: "Предмет", value: r.rows[0]?.subject ?? "—" }] : []),
     ],
     orientation: "landscape",
     header: [
       { label: "Учитель" },
-      { label: r.isCollege ? "Группа" : "Класс" },
-      { label: r.isCollege ? "Дисциплина" : "Предмет" },
+      { label: cap(v.class.nom) },
+      { label: cap(v.subject.nom) },
       { label: "Проведено уроков" },
       {
         label: "Уроков без записи",

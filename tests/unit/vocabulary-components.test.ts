@@ -322,9 +322,6 @@ describe("forms and lists of the second walk (DAY-6)", () => {
 // The vocabulary-pages idea for every word: no page, component or lib file picks a word by a local
 // «COLLEGE ? "Преподаватель" : "Учитель"» — they take it from lib/org/vocabulary.ts.
 describe("no local college/school word choice (DAY-6)", () => {
-  // Files of the helpers that own them this round (issue 22: ctlC22 — control), left to their owner.
-  const LEFT = new Set(["lib/control/checks/report.ts", "lib/control/report.ts"]);
-
   it("finds none outside the vocabulary", async () => {
     const { readFileSync } = await import("node:fs");
     const path = await import("node:path");
@@ -335,7 +332,7 @@ describe("no local college/school word choice (DAY-6)", () => {
     const files = ["app", "components", "lib"].flatMap((d) => sourceFiles(path.join(root, d), /\.tsx?$/));
     const found = files
       .map((f) => path.relative(root, f).split(path.sep).join("/"))
-      .filter((f) => f !== "lib/org/vocabulary.ts" && !LEFT.has(f))
+      .filter((f) => f !== "lib/org/vocabulary.ts")
       .filter((f) => local.test(readFileSync(path.join(root, f), "utf8")));
     expect(found).toEqual([]);
     // …and the pattern sees one.

@@ -1,6 +1,7 @@
 // RPT-11: the journal checks (DUT-2) as a report model — the checks made in the chosen days with
 // their result and remarks, then the checks due and overdue the viewer answers for or supervises.
 import { formatDate } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import type { CheckRow } from "./data";
@@ -28,7 +29,8 @@ export function buildChecksModel(input: {
   every: Record<CheckLevelName, Frequency>;
   now: Date;
 }): ReportModel {
-  const classWord = input.isCollege ? "Группа" : "Класс";
+  // DAY-6: the organisation's words.
+  const v = vocabulary(input.isCollege);
   const overdue = input.due.filter((d) => d.overdueDays > 0);
   return {
     title: "Проверки электронного журнала",
@@ -45,8 +47,8 @@ export function buildChecksModel(input: {
     orientation: "landscape",
     header: [
       { label: "Дата" },
-      { label: classWord },
-      { label: input.isCollege ? "Дисциплина" : "Предмет" },
+      { label: cap(v.class.nom) },
+      { label: cap(v.subject.nom) },
       { label: "Учебный период" },
       { label: "Проверяющий" },
       { label: "Уровень" },
@@ -77,7 +79,7 @@ export function buildChecksModel(input: {
         title: "Проверки к сроку и просроченные",
         sheetName: "Сроки проверок",
         header: [
-          { label: classWord },
+          { label: cap(v.class.nom) },
           { label: "Уровень" },
           { label: "Ответственный" },
           { label: "Последняя проверка" },
