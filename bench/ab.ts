@@ -15,6 +15,8 @@
 // AB_THIS_SQL / AB_OTHER_SQL: SQL run on the bench database before each window of that server — a database
 // side of the comparison (issue 22, round 20: the report data version's triggers enabled for this build's
 // windows and disabled for the other's, as the database of each build's own migrations would be).
+// It runs before EVERY window on a database restored once per run: write it idempotent (`CREATE INDEX IF NOT
+// EXISTS`, `DROP INDEX IF EXISTS`) — a plain CREATE INDEX fails from the second window on (round 22).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";

@@ -37,6 +37,19 @@ test.describe("sign-in (AUTH-1)", () => {
     });
   }
 
+  test("no page carries Next.js's English default error pages in its payload (the UI is Russian; issue 22)", async ({
+    page,
+  }) => {
+    // authInterrupts (kept for forbidden()) puts the not-found, 403 and 401 boundaries of every layout into
+    // each page's flight; without app/unauthorized.tsx the 401 one was Next's English page, twice a page.
+    await signInAs(page, "TEACHER");
+    for (const path of ["/", "/ping", "/journal"]) {
+      const html = await (await page.request.get(path, { headers: { "accept-encoding": "identity" } })).text();
+      expect(html).toContain("Нужно войти");
+      expect(html).not.toMatch(/not authorized|could not be found|This page/i);
+    }
+  });
+
   test("refuses a wrong password with a Russian message and no hint whether the login exists", async ({ page }) => {
     const login = demoLogin("TEACHER");
     await new LoginPage(page).signIn(login.orgName, login.login, "wrong-password");
