@@ -14,6 +14,7 @@ const OWN_H1: Record<string, string> = {
   "app/change-password/page.tsx": "outside the app shell: the same centred card as the sign-in page",
   "app/not-found.tsx": "outside the app shell: a centred one-line message page",
   "app/forbidden.tsx": "outside the app shell: a centred one-line message page",
+  "app/unauthorized.tsx": "outside the app shell: a centred one-line message page",
   "app/(app)/people/logins/slips/route.ts": "a printable HTML document built as a string, not a React page",
   "components/messages/message-card.tsx": "the message's subject inside its card (a <p> in the compact list)",
 };
