@@ -319,6 +319,144 @@ describe("forms and lists of the second walk (DAY-6)", () => {
   });
 });
 
+// DAY-6, round 23: /control's forms and DUT-1's shares, the diary's header and the marks charts (the
+// diary, the student card) — each read «Предмет», «урока», «учителю», «классный руководитель»,
+// «Уроков … нет», «средний балл класса», «не зачислен в класс», «учеников» at a college before.
+describe("/control, the diary and the charts in the organisation's words (DAY-6, round 23)", () => {
+  const options = { teachers: [{ id: 1, name: "Орлова А. В." }], classes: [{ id: 2, name: "ИС-21" }] };
+
+  it("the remark form (control/remarks)", async () => {
+    const { RemarkForm } = await import("@/components/control/remark-form");
+    const props = { ...options, subjects: [{ id: 3, name: "Базы данных" }] };
+    const html = await both((kind) => renderToStaticMarkup(h(RemarkForm, { ...props, kind })));
+    for (const w of [
+      ">Преподаватель<",
+      ">Группа<",
+      ">Дисциплина<",
+      "Дата занятия (необязательно)",
+      "Отправить преподавателю",
+    ])
+      expect(html.college).toContain(w);
+    expect(html.college.replace("ИС-21", "")).not.toMatch(SCHOOL_WORDS);
+    for (const w of [">Учитель<", ">Класс<", ">Предмет<", "Дата урока (необязательно)", "Отправить учителю"])
+      expect(html.school).toContain(w);
+    expect(renderToStaticMarkup(h(RemarkForm, props))).toBe(html.school);
+  });
+
+  it("the check form (control/checks): its subject, levels and remark", async () => {
+    const { CheckForm } = await import("@/components/control/check-form");
+    const props = {
+      ...options,
+      classes: [{ id: 2, name: "ИС-21", levels: ["CLASS_TEACHER" as const, "DEPUTY" as const] }],
+      subjects: [{ id: 3, name: "Базы данных" }],
+      periods: [],
+      canRemark: true,
+    };
+    const html = await both((kind) => renderToStaticMarkup(h(CheckForm, { ...props, kind })));
+    for (const w of [">Дисциплина<", "все дисциплины", ">куратор<", "Замечание преподавателю (необязательно)"])
+      expect(html.college).toContain(w);
+    expect(html.college.replace("ИС-21", "")).not.toMatch(SCHOOL_WORDS);
+    for (const w of [">Предмет<", "все предметы", ">классный руководитель<", "Замечание учителю (необязательно)"])
+      expect(html.school).toContain(w);
+    expect(renderToStaticMarkup(h(CheckForm, props))).toBe(html.school);
+  });
+
+  it("DUT-1's shares on /control: no lessons, and how a lesson counts as filled", async () => {
+    const { DeadlineShares } = await import("@/components/control/deadline-shares");
+    const none = { onTime: 0, due: 0 };
+    const figures = {
+      day: new Date("2026-12-02T00:00:00Z"),
+      deadline: "20:00",
+      rows: [],
+      totals: { day: none, week: none, month: none },
+    };
+    const text = async (kind: OrgKindName) =>
+      renderToStaticMarkup(h(DeadlineShares, { figures, query: {}, kind })).replace(/<!-- -->/g, "");
+    const html = await both(text);
+    expect(html.college).toContain("Занятий с наступившим сроком заполнения нет.");
+    expect(html.college).toContain("Занятие заполнено в срок, если до 20:00 дня занятия внесены");
+    expect(html.college).toContain("«В срок из занятий, срок которых наступил».");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("Уроков с наступившим сроком заполнения нет.");
+    expect(html.school).toContain("Урок заполнен в срок, если до 20:00 дня урока внесены");
+    expect(html.school).toContain("«В срок из уроков, срок которых наступил».");
+  });
+
+  it("the teacher's remarks on the home page: the comment's label", async () => {
+    const { MyRemarks } = await import("@/components/control/my-remarks");
+    const remarks = [
+      {
+        ...{ id: 1, status: "OPEN" as const, text: "Нет тем", teacherNote: null, createdAt: new Date(0) },
+        ...{ doneAt: null, closedAt: null, authorId: 2, author: "Завуч", teacherId: 3, teacher: "Орлова А. В." },
+        ...{ className: null, subjectName: null, lessonDate: null },
+      },
+    ];
+    const html = await both((kind) => renderToStaticMarkup(h(MyRemarks, { remarks, kind })));
+    expect(html.college).toContain('aria-label="Комментарий преподавателя"');
+    expect(html.school).toContain('aria-label="Комментарий учителя"');
+  });
+
+  it("the marks chart and the charts' note (diary marks, student card)", async () => {
+    const { MarksChart } = await import("@/components/charts/marks-chart");
+    const { ChartsSection } = await import("@/components/charts/class-pictures");
+    const d = (s: string) => new Date(`${s}T00:00:00Z`);
+    const props = {
+      title: "Базы данных",
+      from: d("2026-09-01"),
+      to: d("2026-12-28"),
+      min: 2,
+      max: 5,
+      marks: [
+        { date: d("2026-10-01"), value: 4, running: 4 },
+        { date: d("2026-11-01"), value: 5, running: 4.5 },
+      ],
+      classAverage: [
+        { date: d("2026-10-01"), value: 3.8 },
+        { date: d("2026-11-01"), value: 3.9 },
+      ],
+    };
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(MarksChart, { ...props, kind }),
+          h(ChartsSection, { absencesTitle: "Пропуски", absences: [], works: [], kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain("средний балл группы");
+    expect(html.college).toContain("Средний балл группы");
+    expect(html.college).toContain("отметок отдельных студентов");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("средний балл класса");
+    expect(html.school).toContain("Средний балл класса");
+    expect(html.school).toContain("отметок отдельных учеников");
+  });
+
+  it("the diary's header and its empty marks (diary)", async () => {
+    const { DiaryHeader } = await import("@/components/diary/diary-header");
+    const { MarksViewList } = await import("@/components/diary/marks-view");
+    const student = { studentId: 7, fullName: "Воронцов Даниил", className: null };
+    const view = { period: { id: 1 }, subjects: [] } as never;
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(DiaryHeader, { student, students: [], tab: "marks", kind }),
+          h(MarksViewList, { view, since: null, kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain("не зачислен в группу");
+    expect(html.college).toContain("За период нет занятий.");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("не зачислен в класс");
+    expect(html.school).toContain("За период нет уроков.");
+  });
+});
+
 // The vocabulary-pages idea for every word: no page, component or lib file picks a word by a local
 // «COLLEGE ? "Преподаватель" : "Учитель"» — they take it from lib/org/vocabulary.ts.
 describe("no local college/school word choice (DAY-6)", () => {
