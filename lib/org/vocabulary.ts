@@ -74,6 +74,12 @@ export type Vocabulary = {
   lessonCancelled: string;
   /** «(урок) заполнен» / «(занятие) заполнено» — DUT-1's explanation on /control (round 23). */
   lessonFilled: string;
+  /** «только урок открыт» agreement: «открыт только урок» / «открыто только занятие» (the journal's substitute view). */
+  onlyLessonOpen: string;
+  /** «(по) каждому предмету» / «(по) каждой дисциплине» (the pronoun agrees with the noun; period closing). */
+  eachSubject: string;
+  /** «(по) каждому классу» / «(по) каждой группе» (the archive's printed journals). */
+  eachClass: string;
   /** DAY-6, round 23: школа / колледж — who runs the clubs' enrolment (the diary's clubs page). */
   organisation: Word;
 };
@@ -119,6 +125,9 @@ const SCHOOL: Vocabulary = {
   withSameSubject: "с тем же предметом",
   lessonCancelled: "отменён",
   lessonFilled: "заполнен",
+  onlyLessonOpen: "открыт только урок",
+  eachSubject: "каждому предмету",
+  eachClass: "каждому классу",
   organisation: word("школа, школы, школе, школу, школой, школе, школы, школ, школам, школами, школах"),
   journal: word(
     "классный журнал, классного журнала, классному журналу, классный журнал, классным журналом, классном журнале, классные журналы, классных журналов, классным журналам, классными журналами, классных журналах",
@@ -164,6 +173,9 @@ const COLLEGE: Vocabulary = {
   withSameSubject: "с той же дисциплиной",
   lessonCancelled: "отменено",
   lessonFilled: "заполнено",
+  onlyLessonOpen: "открыто только занятие",
+  eachSubject: "каждой дисциплине",
+  eachClass: "каждой группе",
   organisation: word(
     "колледж, колледжа, колледжу, колледж, колледжем, колледже, колледжи, колледжей, колледжам, колледжами, колледжах",
   ),
@@ -225,9 +237,14 @@ export function formatNumber(n: number, fractionDigits?: number): string {
   return (fractionDigits === undefined ? String(n) : n.toFixed(fractionDigits)).replace(".", ",");
 }
 
+/** What a grade's number counts: «класс» (7 класс) / «курс» (2 курс) — DAY-6. */
+export function gradeWord(v: Vocabulary): string {
+  return v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom;
+}
+
 /** A grade as a programme or a class names it: «7 класс» / «2 курс» (DAY-6). */
 export function gradeName(v: Vocabulary, grade: number): string {
-  return `${grade} ${v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom}`;
+  return `${grade} ${gradeWord(v)}`;
 }
 
 /** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */

@@ -194,6 +194,17 @@ describe("components in the organisation's words (DAY-6)", () => {
     for (const w of ["Преподаватель", "Куратор", "Студент"]) expect(html.college).toContain(w);
     expect(html.college).not.toMatch(/Учитель|Ученик|Классный руководитель/);
     for (const w of ["Учитель", "Ученик", "Классный руководитель"]) expect(html.school).toContain(w);
+    // Round 23: the short heads and the «class» scope (the legend lists every scope; a cell shows its own).
+    const heads = (page: string) => [...page.matchAll(/<abbr [^>]*>([^<]+)<\/abbr>/g)].map((m) => m[1]);
+    expect(heads(html.college)).toContain("ПР");
+    expect(heads(html.college)).toContain("КУ");
+    expect(heads(html.college)).toContain("СТ");
+    expect(heads(html.college)).not.toContain("УЧ");
+    expect(heads(html.college)).not.toContain("КР");
+    expect(heads(html.college)).not.toContain("УН");
+    expect(html.college).toContain("Области: все, отдел., свои, группа, о себе, руковод.");
+    expect(heads(html.school).slice(6, 9)).toEqual(["УЧ", "КР", "УН"]);
+    expect(html.school).toContain("Области: все, отдел., свои, класс, о себе, руковод.");
   });
 
   it("the class × subject picker's label (journal, plans)", async () => {
@@ -454,6 +465,102 @@ describe("/control, the diary and the charts in the organisation's words (DAY-6,
     expect(html.college).not.toMatch(SCHOOL_WORDS);
     expect(html.school).toContain("не зачислен в класс");
     expect(html.school).toContain("За период нет уроков.");
+  });
+});
+
+// DAY-6, round 23: labels that named both kinds on purpose («Класс / группа», «Класс/группа (куда)»,
+// «Предмет / дисциплина») now name the organisation's own word where the page knows its kind.
+describe("the two-kind labels in the organisation's word (DAY-6, round 23)", () => {
+  const classes = [{ id: 2, name: "ИС-21" }];
+
+  it("the schedule's class picker and the lessons' generate form (schedule/edit, changes, lessons)", async () => {
+    const { ScheduleClassPicker } = await import("@/components/schedule/class-picker");
+    const { GenerateForm } = await import("@/components/schedule/generate-form");
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(ScheduleClassPicker, { classes, classId: 2, kind }),
+          h(GenerateForm, { classes, from: "2026-12-07", to: "2026-12-13", kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain('aria-label="Выбор группы"');
+    expect(html.college).toContain(">Группа<");
+    expect(html.college).toContain("все группы");
+    expect(html.college).not.toMatch(/Класс|класс/);
+    expect(html.school).toContain('aria-label="Выбор класса"');
+    expect(html.school).toContain(">Класс<");
+    expect(html.school).toContain("все классы");
+    expect(html.school).not.toMatch(/группа/i);
+  });
+
+  it("a student's movement and the students' import (people)", async () => {
+    const { MovementForm } = await import("@/components/people/movement-form");
+    const { ImportWizard } = await import("@/components/people/import-wizard");
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(MovementForm, { studentId: 1, classes, today: "2026-12-07", kind }),
+          h(ImportWizard, { classes, today: "2026-12-07", kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain("Группа (куда)");
+    expect(html.college).toContain(">Группа<");
+    expect(html.college).not.toContain("Класс/группа");
+    expect(html.school).toContain("Класс (куда)");
+    expect(html.school).toContain(">Класс<");
+    expect(html.school).not.toContain("Класс/группа");
+  });
+
+  it("the new work programme's subject (plans/programmes)", async () => {
+    const { CreateProgrammeForm } = await import("@/components/programmes/programme-forms");
+    const subjects = [{ id: 3, name: "Базы данных" }];
+    const college = renderToStaticMarkup(h(CreateProgrammeForm, { subjects, college: true }));
+    const school = renderToStaticMarkup(h(CreateProgrammeForm, { subjects, college: false }));
+    const label = (html: string) => /<label[^>]*>([^<]+)<\/label>/.exec(html)?.[1];
+    expect(label(college)).toBe("Дисциплина");
+    expect(label(school)).toBe("Предмет");
+  });
+
+  it("the vocabulary's new phrases agree with their nouns", () => {
+    const c = vocabulary("COLLEGE");
+    const s = vocabulary("SCHOOL");
+    const pick = (v: typeof c) => [
+      cap(v.journal.nom),
+      v.journal.dat,
+      v.lessonCancelled,
+      v.lessonFilled,
+      v.onlyLessonOpen,
+      v.eachSubject,
+      v.eachClass,
+      v.organisation.nom,
+    ];
+    expect(pick(c)).toEqual([
+      "Журнал учебных занятий",
+      "журналу учебных занятий",
+      "отменено",
+      "заполнено",
+      "открыто только занятие",
+      "каждой дисциплине",
+      "каждой группе",
+      "колледж",
+    ]);
+    expect(pick(c).join(" ")).not.toMatch(SCHOOL_WORDS);
+    expect(pick(s)).toEqual([
+      "Классный журнал",
+      "классному журналу",
+      "отменён",
+      "заполнен",
+      "открыт только урок",
+      "каждому предмету",
+      "каждому классу",
+      "школа",
+    ]);
   });
 });
 

@@ -33,7 +33,7 @@ export default async function EditSchedulePage({
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/edit" />
       <PageHeader title={<>Составление расписания{grid ? `: ${grid.className}` : ""}</>} />
-      <ScheduleClassPicker classes={classes} classId={classId} />
+      <ScheduleClassPicker classes={classes} classId={classId} kind={user.orgKind} />
       {grid && classId ? (
         <>
           <p className="text-sm text-slate-600">

@@ -63,7 +63,12 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           {canEdit.allowed && (
             <details>
               <summary className="cursor-pointer text-sm text-blue-700">Новая запись</summary>
-              <MovementForm studentId={id.data} classes={classes} today={isoDate(todayIn(user.timeZone))} />
+              <MovementForm
+                studentId={id.data}
+                classes={classes}
+                today={isoDate(todayIn(user.timeZone))}
+                kind={user.orgKind}
+              />
             </details>
           )}
         </section>
