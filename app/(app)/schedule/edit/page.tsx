@@ -38,7 +38,8 @@ export default async function EditSchedulePage({
         <>
           <p className="text-sm text-slate-600">
             Шаблон недели на {formatDate(grid.on)}. {cap(v.teacher.nom)}, кабинет или {v.class.nom} не могут быть заняты
-            дважды в одно время; учитель должен иметь нагрузку (тарификацию) по предмету в классе.
+            дважды в одно время; {v.teacher.nom} должен иметь нагрузку (тарификацию) по {v.subject.dat} в {v.class.prep}
+            .
           </p>
           <TimetableGrid classId={classId} grid={grid} college={user.orgKind === "COLLEGE"} />
         </>
