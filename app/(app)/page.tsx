@@ -112,7 +112,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {widgets.map((w) => (
           <TaskWidget key={w.key} widget={w} />
         ))}
-        {myRemarks && <MyRemarks remarks={myRemarks} />}
+        {myRemarks && <MyRemarks remarks={myRemarks} kind={user.orgKind} />}
         {children && children.length === 0 && (
           <Panel title="Дети">
             <p className="text-sm text-slate-500">Нет привязанных детей.</p>

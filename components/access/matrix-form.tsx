@@ -7,10 +7,10 @@
 import { useMemo, useState } from "react";
 import { saveMatrixAction } from "@/lib/access/actions";
 import type { MatrixView } from "@/lib/access/loaders";
-import { MATRIX_COLUMNS, ROLE_SHORT, roleLabel } from "@/lib/access/roles";
+import { MATRIX_COLUMNS, roleLabel, roleShort } from "@/lib/access/roles";
 import type { OrgKindName } from "@/lib/org/vocabulary";
 import { SCOPES } from "@/lib/access/matrix";
-import { SCOPE_LABELS } from "@/lib/access/schema";
+import { scopeLabel } from "@/lib/access/schema";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -93,13 +93,13 @@ export function MatrixForm({ view, kind = "SCHOOL" }: { view: MatrixView; kind?:
         <dl className="mt-1 grid grid-cols-2 gap-x-4 sm:grid-cols-4">
           {MATRIX_COLUMNS.map((c) => (
             <div key={c} className="flex gap-1">
-              <dt className="font-semibold">{ROLE_SHORT[c]}</dt>
+              <dt className="font-semibold">{roleShort(c, kind)}</dt>
               <dd>{roleLabel(c, kind)}</dd>
             </div>
           ))}
         </dl>
         <p className="mt-1">
-          Области: {SCOPES.map((s) => SCOPE_LABELS[s]).join(", ")}; «—» — нет права. Ячейки, изменённые относительно
+          Области: {SCOPES.map((s) => scopeLabel(s, kind)).join(", ")}; «—» — нет права. Ячейки, изменённые относительно
           типовой матрицы, выделены.
         </p>
       </details>
@@ -114,7 +114,7 @@ export function MatrixForm({ view, kind = "SCHOOL" }: { view: MatrixView; kind?:
               {MATRIX_COLUMNS.map((c) => (
                 <th key={c} scope="col" className="px-1 py-1 font-medium" title={roleLabel(c, kind)}>
                   <abbr title={roleLabel(c, kind)} className="no-underline">
-                    {ROLE_SHORT[c]}
+                    {roleShort(c, kind)}
                   </abbr>
                 </th>
               ))}
@@ -142,7 +142,7 @@ export function MatrixForm({ view, kind = "SCHOOL" }: { view: MatrixView; kind?:
                     <td
                       key={cell.column}
                       className={`px-0.5 py-0.5 text-center ${cell.isDefault ? "" : "bg-amber-100"}`}
-                      title={`${roleLabel(cell.column, kind)}: ${cell.scope ? SCOPE_LABELS[cell.scope] : "нет права"}`}
+                      title={`${roleLabel(cell.column, kind)}: ${cell.scope ? scopeLabel(cell.scope, kind) : "нет права"}`}
                     >
                       {open ? (
                         <Select
@@ -155,12 +155,12 @@ export function MatrixForm({ view, kind = "SCHOOL" }: { view: MatrixView; kind?:
                           <option value="none">—</option>
                           {SCOPES.map((s) => (
                             <option key={s} value={s}>
-                              {SCOPE_LABELS[s]}
+                              {scopeLabel(s, kind)}
                             </option>
                           ))}
                         </Select>
                       ) : cell.scope ? (
-                        SCOPE_LABELS[cell.scope]
+                        scopeLabel(cell.scope, kind)
                       ) : (
                         <span className="text-slate-500">—</span>
                       )}

@@ -4,18 +4,23 @@ import type { MonthAbsences } from "@/lib/charts/rules";
 import type { WorkDistribution } from "@/lib/charts/loaders";
 import { AttendanceChart } from "./attendance-chart";
 import { DistributionChart } from "./distribution-chart";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export function ChartsSection({
   absencesTitle,
   absences,
   works,
   worksTitle = "Как написали контрольные работы",
+  kind,
 }: {
   absencesTitle: string;
   absences: MonthAbsences[];
   works: WorkDistribution[];
   worksTitle?: string;
+  /** DAY-6: «отметок отдельных студентов» at a college (round 23). */
+  kind?: OrgKindName;
 }) {
+  const v = vocabulary(kind ?? "SCHOOL");
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {absences.length > 0 && (
@@ -33,7 +38,7 @@ export function ChartsSection({
         {works.length === 0 ? (
           <p className="text-sm text-slate-500">
             Нет работ, за которые выставлено пять отметок или больше (меньше — не показываем, чтобы не было видно
-            отметок отдельных учеников).
+            отметок отдельных {v.student.genPl}).
           </p>
         ) : (
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">

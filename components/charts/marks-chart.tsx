@@ -5,6 +5,7 @@ import { formatAverage } from "@/lib/journal/averages";
 import { formatDate } from "@/lib/org/time";
 import { markTextClass } from "@/components/ui/mark-badge";
 import { ChartTable, GridLine } from "./chart-parts";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 const averageText = (v: number | null) => (v === null ? "—" : formatAverage(v));
 
@@ -16,8 +17,14 @@ export function MarksChart({
   max,
   marks,
   classAverage,
-}: { title: string } & Omit<Parameters<typeof marksTimeline>[0], "box">) {
+  kind,
+}: {
+  title: string;
+  /** DAY-6: «средний балл группы» at a college (the diary and the student card; round 23). */
+  kind?: OrgKindName;
+} & Omit<Parameters<typeof marksTimeline>[0], "box">) {
   if (marks.length === 0) return null;
+  const classAverageLabel = `средний балл ${vocabulary(kind ?? "SCHOOL").class.gen}`;
   const t = marksTimeline({ from, to, min, max, marks, classAverage });
   const box = MARKS_BOX;
   const classAt = (d: Date) => [...classAverage].reverse().find((c) => c.date.getTime() <= d.getTime())?.value ?? null;
@@ -66,13 +73,13 @@ export function MarksChart({
         </span>
         {t.classAverage && (
           <span>
-            <span aria-hidden="true">- -</span> средний балл класса
+            <span aria-hidden="true">- -</span> {classAverageLabel}
           </span>
         )}
       </figcaption>
       <ChartTable
         caption={`${title}: отметки за период`}
-        columns={["Дата", "Отметка", "Средний балл", "Средний балл класса"]}
+        columns={["Дата", "Отметка", "Средний балл", cap(classAverageLabel)]}
         rows={marks.map((m, i) => ({
           key: i,
           cells: [formatDate(m.date), m.value, averageText(m.running), averageText(classAt(m.date))],

@@ -5,8 +5,18 @@ import type { StudentCharts } from "@/lib/charts/loaders";
 import { gradePoints } from "@/lib/charts/rules";
 import { MarksChart } from "./marks-chart";
 import { ChartsSection } from "./class-pictures";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 
-export function StudentPictures({ view, charts }: { view: MarksView; charts: StudentCharts }) {
+export function StudentPictures({
+  view,
+  charts,
+  kind,
+}: {
+  view: MarksView;
+  charts: StudentCharts;
+  /** DAY-6: the organisation's words (the class average's «группы»; round 23). */
+  kind?: OrgKindName;
+}) {
   const period = view.period;
   return (
     <section aria-labelledby="student-pictures" className="space-y-3">
@@ -29,13 +39,14 @@ export function StudentPictures({ view, charts }: { view: MarksView; charts: Stu
                   max={view.scale.maxMark}
                   marks={marks}
                   classAverage={charts.classAverage.get(s.subjectId) ?? []}
+                  kind={kind}
                 />
               </div>
             );
           })}
         </div>
       )}
-      <ChartsSection absencesTitle="Пропуски по месяцам" absences={charts.absences} works={charts.works} />
+      <ChartsSection absencesTitle="Пропуски по месяцам" absences={charts.absences} works={charts.works} kind={kind} />
     </section>
   );
 }

@@ -4,10 +4,12 @@
 // On the kit (issue 19): a refusal keeps the findings and the remark typed; the button shows it works.
 import { useState } from "react";
 import { recordCheckAction } from "@/lib/control/checks/actions";
-import { CHECK_LEVEL_LABELS, type CheckLevelName } from "@/lib/control/checks/rules";
+import type { CheckLevelName } from "@/lib/control/checks/rules";
+import { checkLevelLabel } from "./check-level";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 type Option = { id: number; name: string };
 const options = (list: Option[]) => optionsOf(list);
@@ -21,19 +23,19 @@ export function CheckForm({
   subjects,
   periods,
   teachers,
-  classWord,
-  teacherWord = "Учитель",
+  kind,
   canRemark,
 }: {
   classes: (Option & { levels: CheckLevelName[] })[];
   subjects: Option[];
   periods: Option[];
   teachers: Option[];
-  classWord: string;
-  /** DAY-6: «Учитель» / «Преподаватель». */
-  teacherWord?: string;
+  /** DAY-6: the organisation's words (a school's without it); round 23 — «Предмет», «все предметы» and
+   *  «Замечание учителю» were fixed school words. */
+  kind?: OrgKindName;
   canRemark: boolean;
 }) {
+  const v = vocabulary(kind ?? "SCHOOL");
   const [classId, setClassId] = useState(String(classes[0]?.id ?? ""));
   const levels = classes.find((c) => String(c.id) === classId)?.levels ?? [];
   return (
@@ -47,18 +49,18 @@ export function CheckForm({
     >
       <h2 className="font-semibold">Записать проверку</h2>
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
-        <Field label={classWord} name="classId">
+        <Field label={cap(v.class.nom)} name="classId">
           <Select required value={classId} onChange={(e) => setClassId(e.target.value)} options={options(classes)} />
         </Field>
         <Field label="Проверка как" name="level">
           <Select
             key={classId}
             defaultValue={levels[0] ?? ""}
-            options={levels.map((l) => ({ value: l, label: CHECK_LEVEL_LABELS[l] }))}
+            options={levels.map((l) => ({ value: l, label: checkLevelLabel(v, l) }))}
           />
         </Field>
-        <Field label="Предмет" name="subjectId">
-          <Select defaultValue="" placeholder="все предметы" options={options(subjects)} />
+        <Field label={cap(v.subject.nom)} name="subjectId">
+          <Select defaultValue="" placeholder={`все ${v.subject.nomPl}`} options={options(subjects)} />
         </Field>
         <Field label="Учебный период" name="periodId">
           <Select defaultValue="" placeholder="—" options={options(periods)} />
@@ -72,8 +74,8 @@ export function CheckForm({
       </Field>
       {canRemark && (
         <fieldset className="grid gap-2 sm:grid-cols-3">
-          <legend className="text-sm text-slate-600">Замечание учителю (необязательно)</legend>
-          <Field label={teacherWord} name="remarkTeacherId">
+          <legend className="text-sm text-slate-600">Замечание {v.teacher.dat} (необязательно)</legend>
+          <Field label={cap(v.teacher.nom)} name="remarkTeacherId">
             <Select defaultValue="" placeholder="—" options={options(teachers)} />
           </Field>
           <Field label="Текст замечания" name="remarkText" className="sm:col-span-2">

@@ -63,7 +63,7 @@ export function DeadlineShares({
         }}
       />
       {figures.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">Уроков с наступившим сроком заполнения нет.</p>
+        <p className="text-sm text-slate-600">{cap(v.lesson.genPl)} с наступившим сроком заполнения нет.</p>
       ) : (
         <>
           {rowsHref && (
@@ -106,9 +106,9 @@ export function DeadlineShares({
         </>
       )}
       <p className="text-xs text-slate-500">
-        Урок заполнен в срок, если до {figures.deadline} дня урока внесены тема, посещаемость, домашнее задание (или «не
-        задано» / «не предусмотрено») и отметки за задания со сроком в этот день. «В срок из уроков, срок которых
-        наступил».
+        {cap(v.lesson.nom)} {v.lessonFilled} в срок, если до {figures.deadline} дня {v.lesson.gen} внесены тема,
+        посещаемость, домашнее задание (или «не задано» / «не предусмотрено») и отметки за задания со сроком в этот
+        день. «В срок из {v.lesson.genPl}, срок которых наступил».
       </p>
     </section>
   );

@@ -4,10 +4,12 @@ import type { RemarkRow } from "@/lib/control/remarks/data";
 import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
 import { formatDate } from "@/lib/org/time";
 import { Panel } from "@/components/home/panel";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { RemarkMove } from "./remark-move";
 
-export function MyRemarks({ remarks }: { remarks: RemarkRow[] }) {
+export function MyRemarks({ remarks, kind }: { remarks: RemarkRow[]; kind?: OrgKindName }) {
   if (remarks.length === 0) return null;
+  const v = vocabulary(kind ?? "SCHOOL");
   return (
     <Panel title="Замечания по ведению журнала">
       <ul className="space-y-3 text-sm" aria-label="Замечания по ведению журнала">
@@ -23,7 +25,13 @@ export function MyRemarks({ remarks }: { remarks: RemarkRow[] }) {
             </p>
             <p>{r.text}</p>
             {r.status === "OPEN" ? (
-              <RemarkMove remarkId={r.id} move="done" label="Устранено" withNote />
+              <RemarkMove
+                remarkId={r.id}
+                move="done"
+                label="Устранено"
+                withNote
+                noteLabel={`Комментарий ${v.teacher.gen}`}
+              />
             ) : (
               <p className="text-xs text-emerald-700">
                 {REMARK_STATUS_LABELS[r.status]}

@@ -11,24 +11,21 @@ export function RemarkMove({
   move,
   label,
   withNote,
+  noteLabel = "Комментарий учителя",
 }: {
   remarkId: number;
   move: "done" | "close" | "reopen";
   label: string;
   withNote?: boolean;
+  /** DAY-6: «Комментарий преподавателя» at a college. */
+  noteLabel?: string;
 }) {
   return (
     <ActionForm action={moveRemarkAction} layout="inline" size="sm">
       <input type="hidden" name="remarkId" value={remarkId} />
       <input type="hidden" name="move" value={move} />
       {withNote && (
-        <Input
-          className="w-48"
-          name="note"
-          maxLength={2000}
-          placeholder="Что исправлено"
-          aria-label="Комментарий учителя"
-        />
+        <Input className="w-48" name="note" maxLength={2000} placeholder="Что исправлено" aria-label={noteLabel} />
       )}
       <SubmitButton variant="secondary" size="sm">
         {label}

@@ -5,6 +5,7 @@ import type { DiaryChild } from "@/lib/diary/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChildSwitcher } from "./child-switcher";
 import { DiaryTabs } from "./diary-tabs";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 type Tab = "week" | "marks" | "assessments" | "clubs";
 
@@ -23,6 +24,7 @@ export function DiaryHeader({
   weekOf = null,
   query,
   actions,
+  kind,
 }: {
   student: { studentId: number; fullName: string; className: string | null };
   students: DiaryChild[];
@@ -34,6 +36,8 @@ export function DiaryHeader({
   /** What the child switch keeps besides the tab (`day=…`). */
   query?: string;
   actions?: ReactNode;
+  /** DAY-6: «не зачислен в группу» at a college (round 23). */
+  kind?: OrgKindName;
 }) {
   return (
     <>
@@ -41,7 +45,7 @@ export function DiaryHeader({
         title={TITLES[tab]}
         subtitle={
           <>
-            {student.fullName} · {student.className ?? "не зачислен в класс"}
+            {student.fullName} · {student.className ?? `не зачислен в ${vocabulary(kind ?? "SCHOOL").class.acc}`}
           </>
         }
         actions={actions}

@@ -10,7 +10,7 @@ import { MarkBadge } from "@/components/ui/mark-badge";
 import type { StudentCharts } from "@/lib/charts/loaders";
 import { MarksChart } from "@/components/charts/marks-chart";
 import { gradePoints } from "@/lib/charts/rules";
-import { formatNumber } from "@/lib/org/vocabulary";
+import { formatNumber, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 function Forecast({ s }: { s: SubjectView }) {
   const o = s.outlook;
@@ -40,14 +40,18 @@ export function MarksViewList({
   view,
   since,
   charts = null,
+  kind,
 }: {
   view: MarksView;
   since: Date | null;
   /** DAY-5: the subject charts (marks over time with the class average). */
   charts?: StudentCharts | null;
+  /** DAY-6: the organisation's words («За период нет занятий», «средний балл группы»; round 23). */
+  kind?: OrgKindName;
 }) {
   if (!view.period) return <p className="text-sm text-slate-600">Периоды учебного года не заданы.</p>;
-  if (view.subjects.length === 0) return <p className="text-sm text-slate-600">За период нет уроков.</p>;
+  if (view.subjects.length === 0)
+    return <p className="text-sm text-slate-600">За период нет {vocabulary(kind ?? "SCHOOL").lesson.genPl}.</p>;
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {view.closed && (
@@ -109,6 +113,7 @@ export function MarksViewList({
               max={view.scale.maxMark}
               marks={gradePoints(s.marks)}
               classAverage={charts.classAverage.get(s.subjectId) ?? []}
+              kind={kind}
             />
           )}
           {view.yearClosed ? (

@@ -9,22 +9,37 @@ import Link from "@/components/ui/link";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { STATE_TONE } from "@/components/learning/state-tone";
 import { homeworkById } from "./week-homework";
-import type { PackedDue, PackedHomework, PackedLesson, PackedMaterial, PackedWeek } from "./week-pack";
+import type { PackedDue, PackedHomework, PackedLesson, PackedMaterial, PackedWeek, PackedWords } from "./week-pack";
 import "./week-board.css";
+
+/**
+ * DAY-6 (round 23): a school's constant words — week-pack.ts weekWords(vocabulary("SCHOOL")), pinned equal
+ * by tests/unit/vocabulary-components. A college's week brings its own (`words`); a school's sends none, so
+ * the bench week's bytes are unchanged (issue 22 item 5) and the client bundle needs no vocabulary.
+ */
+export const SCHOOL_WEEK_WORDS: PackedWords = ["Задано к уроку: ", "Комментарий учителя: ", "Уроков нет", "отменён"];
 
 /**
  * DAY-4: homework due on the day (set on an earlier lesson) — at its lesson «Задано к уроку: », under
  * the day (no lesson of its subject that day) «<subject>: ». The packed item carries no constant words
  * (week-pack.ts, issue 22 item 5); missing trailing items are empty.
  */
-function DueItem({ due: [id, own, ownFiles = null, subject], set }: { due: PackedDue; set: HomeworkSet }) {
+function DueItem({
+  due: [id, own, ownFiles = null, subject],
+  set,
+  words,
+}: {
+  due: PackedDue;
+  set: HomeworkSet;
+  words: PackedWords;
+}) {
   // `[id]`: homework set earlier this week — its text and files come with the lesson that set it.
   const shown = own === undefined ? set.get(id) : undefined;
   const text = own ?? shown?.[1] ?? "";
   const files = own === undefined ? (shown?.[3] ?? null) : ownFiles;
   return (
     <div className="dw-item" data-testid="homework-due">
-      <span>{subject === undefined ? "Задано к уроку: " : `${subject}: `}</span>
+      <span>{subject === undefined ? words[0] : `${subject}: `}</span>
       {text}
       {files !== null && <span className="ml-1 text-xs text-slate-500">({files})</span>}
     </div>
@@ -34,9 +49,11 @@ function DueItem({ due: [id, own, ownFiles = null, subject], set }: { due: Packe
 function Homework({
   homework: [id, text, dueDate = null, files = null, fresh = 0, handin = null],
   studentId,
+  words,
 }: {
   homework: PackedHomework;
   studentId: number | null;
+  words: PackedWords;
 }) {
   return (
     <div
@@ -58,7 +75,12 @@ function Homework({
           >
             {handin[2]}
           </Link>
-          {handin[3] && <span className="text-xs text-slate-600">Комментарий учителя: {handin[3]}</span>}
+          {handin[3] && (
+            <span className="text-xs text-slate-600">
+              {words[1]}
+              {handin[3]}
+            </span>
+          )}
         </span>
       )}
     </div>
@@ -88,7 +110,17 @@ function Materials({ materials }: { materials: PackedMaterial[] }) {
 /** The week's homework by id (week-pack.ts homeworkById): a due item `[id]` reads its text there. */
 type HomeworkSet = ReadonlyMap<number, PackedHomework>;
 
-function LessonRow({ lesson, studentId, set }: { lesson: PackedLesson; studentId: number | null; set: HomeworkSet }) {
+function LessonRow({
+  lesson,
+  studentId,
+  set,
+  words,
+}: {
+  lesson: PackedLesson;
+  studentId: number | null;
+  set: HomeworkSet;
+  words: PackedWords;
+}) {
   // Trailing empty items are not sent (week-pack.ts trimTail): a missing one is empty.
   const [
     id,
@@ -114,7 +146,7 @@ function LessonRow({ lesson, studentId, set }: { lesson: PackedLesson; studentId
         <span>{start}</span>
         <span className={cancelled ? "line-through" : undefined}>{subject}</span>
         {room && <span className="dw-note">{room}</span>}
-        {cancelled ? <span className="text-xs font-medium text-red-700">отменён</span> : null}
+        {cancelled ? <span className="text-xs font-medium text-red-700">{words[3]}</span> : null}
         {substitute && <span className="text-xs text-amber-700">замена: {substitute}</span>}
         {(attendance || marks.length > 0) && (
           <span className="dw-marks">
@@ -148,13 +180,13 @@ function LessonRow({ lesson, studentId, set }: { lesson: PackedLesson; studentId
       {due.length > 0 && (
         <div className="dw-due">
           {due.map((h) => (
-            <DueItem key={h[0]} due={h} set={set} />
+            <DueItem key={h[0]} due={h} set={set} words={words} />
           ))}
         </div>
       )}
       {topic && <p className="dw-topic">{topic}</p>}
       {homework.map((h) => (
-        <Homework key={h[0]} homework={h} studentId={studentId} />
+        <Homework key={h[0]} homework={h} studentId={studentId} words={words} />
       ))}
       {materials.length > 0 && <Materials materials={materials} />}
     </li>
@@ -167,6 +199,7 @@ export function WeekBoard({ week: data }: { week: string }) {
     const parsed = JSON.parse(data) as PackedWeek;
     return [parsed, homeworkById(parsed.days)] as const;
   }, [data]);
+  const words = week.words ?? SCHOOL_WEEK_WORDS;
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {week.days.map(([key, heading, selected, events, lessons, dueElse]) => (
@@ -184,11 +217,11 @@ export function WeekBoard({ week: data }: { week: string }) {
             </p>
           ))}
           {lessons.length === 0 ? (
-            <p className="text-sm text-slate-500">Уроков нет</p>
+            <p className="text-sm text-slate-500">{words[2]}</p>
           ) : (
             <ul>
               {lessons.map((l) => (
-                <LessonRow key={l[0]} lesson={l} studentId={week.student} set={set} />
+                <LessonRow key={l[0]} lesson={l} studentId={week.student} set={set} words={words} />
               ))}
             </ul>
           )}
@@ -196,7 +229,7 @@ export function WeekBoard({ week: data }: { week: string }) {
             <div className="mt-2 border-t border-slate-100 pt-1">
               <h3 className="text-xs font-semibold text-slate-600">Задано к этому дню</h3>
               {dueElse.map((h) => (
-                <DueItem key={h[0]} due={h} set={set} />
+                <DueItem key={h[0]} due={h} set={set} words={words} />
               ))}
             </div>
           )}

@@ -15,7 +15,7 @@ import {
 import { weekDaysShown, type StudyDays } from "@/lib/schedule/week";
 import { dateTimeFormat, formatDate, formatDateTime, isoDate, weekdayName } from "@/lib/org/time";
 import { roomLabel } from "@/lib/schedule/room-label";
-import { formatNumber } from "@/lib/org/vocabulary";
+import { cap, formatNumber, type OrgKindName, type Vocabulary, vocabulary } from "@/lib/org/vocabulary";
 import { homeworkById } from "./week-homework";
 
 /** A mark: [label, title, the note after the label («ответ ×1,5»), new since the last visit (DRY-7)]. */
@@ -79,7 +79,23 @@ export type PackedDay = [
   dueElse: PackedDue[],
 ];
 /** The week: its days; `whole` 0 — a phone shows only the selected day; `student` — hand-in links. */
-export type PackedWeek = { whole: 0 | 1; student: number | null; days: PackedDay[] };
+/**
+ * DAY-6 (round 23): the board's constant words — [before due homework at a lesson, before a hand-in's
+ * comment, a day without lessons, a cancelled lesson's mark]. Sent for a college only; a school's are the
+ * board's own (week-board.tsx SCHOOL_WEEK_WORDS), so a school's week (the bench's) is byte for byte as before.
+ */
+export type PackedWords = [dueAt: string, comment: string, none: string, cancelled: string];
+export type PackedWeek = { whole: 0 | 1; student: number | null; days: PackedDay[]; words?: PackedWords };
+
+/** The week's constant words in the organisation's words (DAY-6). */
+export function weekWords(v: Vocabulary): PackedWords {
+  return [
+    `Задано к ${v.lesson.dat}: `,
+    `Комментарий ${v.teacher.gen}: `,
+    `${cap(v.lesson.genPl)} нет`,
+    v.lessonCancelled,
+  ];
+}
 
 export type WeekInput = {
   monday: Date;
@@ -94,6 +110,8 @@ export type WeekInput = {
   wholeWeek: boolean;
   /** The request's moment: a hand-in's state (missing after its deadline). */
   now: Date;
+  /** DAY-6: a college's week carries its words (`words`); a school's (the default) does not. */
+  kind?: OrgKindName;
 };
 
 /** The items by a key, each group in the items' order. */
@@ -248,5 +266,7 @@ export function packWeek(input: WeekInput): PackedWeek {
     });
     packed[5] = dayDue.filter((h) => !firstOf.has(h.subjectName)).map((h) => packDue(h, true, set));
   }
-  return { whole: bit(wholeWeek), student: studentId ?? null, days };
+  const week: PackedWeek = { whole: bit(wholeWeek), student: studentId ?? null, days };
+  if (input.kind === "COLLEGE") week.words = weekWords(vocabulary(input.kind));
+  return week;
 }

@@ -7,6 +7,7 @@
 // do it natively. The HTML is complete without script.
 import type { DiaryDue, DiaryEvent, DiaryLesson } from "@/lib/diary/data";
 import type { StudyDays } from "@/lib/schedule/week";
+import type { OrgKindName } from "@/lib/org/vocabulary";
 import { packWeek } from "./week-pack";
 import { WeekBoard } from "./week-board";
 
@@ -22,6 +23,7 @@ export function WeekView({
   selected = null,
   wholeWeek = true,
   now,
+  kind,
 }: {
   studyDays: StudyDays;
   /** DAY-4: the day a phone shows (highlighted on a wide screen). */
@@ -39,6 +41,8 @@ export function WeekView({
   studentId?: number;
   /** The request's moment (a hand-in's state: missing after its deadline). */
   now: Date;
+  /** DAY-6: the organisation's kind (a college's week carries its words). */
+  kind?: OrgKindName;
 }) {
   const week = packWeek({
     monday,
@@ -52,6 +56,7 @@ export function WeekView({
     selected,
     wholeWeek,
     now,
+    kind,
   });
   return <WeekBoard week={JSON.stringify(week)} />;
 }

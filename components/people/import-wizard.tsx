@@ -9,12 +9,22 @@ import { EnrolmentOrderFields } from "./enrolment-fields";
 import { ImportConfirm } from "@/components/ui/import-confirm";
 import { PreviewForm } from "@/components/ui/preview-form";
 import { Table, Td, THead, Tr } from "@/components/ui/table";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 type Answer = Extract<ImportState, { ok: true }>["data"];
 
 // A two-step wizard on the kit's PreviewForm: the last answer (preview or done) is kept there to
 // draw the preview; the outcome line is the kit's FormStatus, the fields keep their values.
-export function ImportWizard({ classes, today }: { classes: { id: number; name: string }[]; today: string }) {
+export function ImportWizard({
+  classes,
+  today,
+  kind,
+}: {
+  classes: { id: number; name: string }[];
+  today: string;
+  /** DAY-6: «Группа» at a college (round 23; it was «Класс/группа» for both). */
+  kind?: OrgKindName;
+}) {
   return (
     <PreviewForm
       action={importAction}
@@ -52,7 +62,7 @@ export function ImportWizard({ classes, today }: { classes: { id: number; name: 
       }}
     >
       <div className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3">
-        <Field label="Класс/группа" name="classId" required>
+        <Field label={cap(vocabulary(kind ?? "SCHOOL").class.nom)} name="classId" required>
           <Select defaultValue="" placeholder="—" options={optionsOf(classes)} />
         </Field>
         <EnrolmentOrderFields today={today} />

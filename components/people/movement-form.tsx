@@ -3,15 +3,19 @@ import { recordMovementAction } from "@/lib/people/movement/actions";
 import { MANUAL_KINDS, MOVEMENT_LABELS } from "@/lib/people/movement/rules";
 import { EDUCATION_FORMS, EDUCATION_FORM_LABELS } from "@/lib/people/card-rules";
 import { FieldForm } from "./field-form";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export function MovementForm({
   studentId,
   classes,
   today,
+  kind,
 }: {
   studentId: number;
   classes: { id: number; name: string }[];
   today: string;
+  /** DAY-6: «Группа (куда)» at a college (round 23; it was «Класс/группа (куда)» for both). */
+  kind?: OrgKindName;
 }) {
   return (
     <FieldForm
@@ -30,7 +34,7 @@ export function MovementForm({
         { name: "date", label: "Дата", type: "date", value: today, required: true },
         {
           name: "toClassId",
-          label: "Класс/группа (куда)",
+          label: `${cap(vocabulary(kind ?? "SCHOOL").class.nom)} (куда)`,
           type: "select",
           options: [{ value: "", label: "—" }, ...classes.map((c) => ({ value: String(c.id), label: c.name }))],
         },

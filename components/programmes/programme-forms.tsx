@@ -13,6 +13,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { ReviewDecisionFields } from "@/components/plans/workflow-forms";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export function CreateProgrammeForm({
   subjects,
@@ -29,7 +30,7 @@ export function CreateProgrammeForm({
       label="Новая рабочая программа"
       submitLabel="Создать программу"
     >
-      <Field label="Предмет / дисциплина" name="subjectId">
+      <Field label={cap(vocabulary(college).subject.nom)} name="subjectId">
         <Select required options={optionsOf(subjects)} placeholder="выберите" />
       </Field>
       {college && (

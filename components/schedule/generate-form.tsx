@@ -32,12 +32,12 @@ export function GenerateForm({ classes, from, to, kind = "SCHOOL" }: Props) {
         onResult={setState}
         submitLabel="Сформировать"
       >
-        <Field label="Класс / группа">
+        <Field label={cap(v.class.nom)}>
           <Select
             name="classId"
             // DAY-11: one class by default; the whole organisation is a deliberate choice
             defaultValue={classes[0]?.id ?? ""}
-            placeholder="все классы и группы"
+            placeholder={`все ${v.class.nomPl}`}
             options={optionsOf(classes)}
           />
         </Field>

@@ -76,6 +76,14 @@ export const ROLE_SHORT: Record<MatrixColumn, string> = {
   STAFF: "ТП",
 };
 
+/** DAY-6 (round 23): a college's own short heads — ПР преподаватель, КУ куратор, СТ студент (free codes). */
+const COLLEGE_SHORT: Partial<Record<MatrixColumn, string>> = { TEACHER: "ПР", CLASS_TEACHER: "КУ", STUDENT: "СТ" };
+
+/** A matrix column's short head in the organisation's words; ROLE_SHORT is the school's (УЧ, КР, УН). */
+export function roleShort(role: MatrixColumn, kind: OrgKindName): string {
+  return (kind === "COLLEGE" ? COLLEGE_SHORT[role] : undefined) ?? ROLE_SHORT[role];
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MATRIX_COLUMNS, type MatrixColumn } from "./roles";
 import { PERMISSIONS, SCOPES, type Permission, type Scope } from "./matrix";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export const SCOPE_LABELS: Record<Scope, string> = {
   all: "все",
@@ -11,6 +12,11 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   self: "о себе",
   leader: "руковод.",
 };
+
+/** A scope's word in the organisation's words (DAY-6, round 23): «класс» is a college's «группа». */
+export function scopeLabel(scope: Scope, kind: OrgKindName): string {
+  return scope === "class" ? vocabulary(kind).class.nom : SCOPE_LABELS[scope];
+}
 
 export const cellValue = z.enum(["none", ...SCOPES], { error: "Недопустимое значение права" });
 

@@ -67,6 +67,21 @@ export type Vocabulary = {
   thisClass: Word;
   /** «с тем же предметом» / «с той же дисциплиной». */
   withSameSubject: string;
+  /** DAY-6, round 23: the journal's own name — «классный журнал» / «журнал учебных занятий» (the college's
+   *  document, СПО); CTL-1's «Отчёт о доступе к классному журналу», the journal page's title. */
+  journal: Word;
+  /** DAY-6, round 23: a cancelled lesson's mark — «отменён» / «отменено» (the participle agrees with the noun). */
+  lessonCancelled: string;
+  /** «(урок) заполнен» / «(занятие) заполнено» — DUT-1's explanation on /control (round 23). */
+  lessonFilled: string;
+  /** «только урок открыт» agreement: «открыт только урок» / «открыто только занятие» (the journal's substitute view). */
+  onlyLessonOpen: string;
+  /** «(по) каждому предмету» / «(по) каждой дисциплине» (the pronoun agrees with the noun; period closing). */
+  eachSubject: string;
+  /** «(по) каждому классу» / «(по) каждой группе» (the archive's printed journals). */
+  eachClass: string;
+  /** DAY-6, round 23: школа / колледж — who runs the clubs' enrolment (the diary's clubs page). */
+  organisation: Word;
 };
 
 function word(forms: string): Word {
@@ -108,6 +123,15 @@ const SCHOOL: Vocabulary = {
   extraLesson: "дополнительный урок",
   lessonAdded: "добавлен урок",
   withSameSubject: "с тем же предметом",
+  lessonCancelled: "отменён",
+  lessonFilled: "заполнен",
+  onlyLessonOpen: "открыт только урок",
+  eachSubject: "каждому предмету",
+  eachClass: "каждому классу",
+  organisation: word("школа, школы, школе, школу, школой, школе, школы, школ, школам, школами, школах"),
+  journal: word(
+    "классный журнал, классного журнала, классному журналу, классный журнал, классным журналом, классном журнале, классные журналы, классных журналов, классным журналам, классными журналами, классных журналах",
+  ),
   thisClass: word(
     "этот класс, этого класса, этому классу, этот класс, этим классом, этом классе, эти классы, этих классов, этим классам, этими классами, этих классах",
   ),
@@ -147,6 +171,17 @@ const COLLEGE: Vocabulary = {
   extraLesson: "дополнительное занятие",
   lessonAdded: "добавлено занятие",
   withSameSubject: "с той же дисциплиной",
+  lessonCancelled: "отменено",
+  lessonFilled: "заполнено",
+  onlyLessonOpen: "открыто только занятие",
+  eachSubject: "каждой дисциплине",
+  eachClass: "каждой группе",
+  organisation: word(
+    "колледж, колледжа, колледжу, колледж, колледжем, колледже, колледжи, колледжей, колледжам, колледжами, колледжах",
+  ),
+  journal: word(
+    "журнал учебных занятий, журнала учебных занятий, журналу учебных занятий, журнал учебных занятий, журналом учебных занятий, журнале учебных занятий, журналы учебных занятий, журналов учебных занятий, журналам учебных занятий, журналами учебных занятий, журналах учебных занятий",
+  ),
   thisClass: word(
     "эта группа, этой группы, этой группе, эту группу, этой группой, этой группе, эти группы, этих групп, этим группам, этими группами, этих группах",
   ),
@@ -202,9 +237,14 @@ export function formatNumber(n: number, fractionDigits?: number): string {
   return (fractionDigits === undefined ? String(n) : n.toFixed(fractionDigits)).replace(".", ",");
 }
 
+/** What a grade's number counts: «класс» (7 класс) / «курс» (2 курс) — DAY-6. */
+export function gradeWord(v: Vocabulary): string {
+  return v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom;
+}
+
 /** A grade as a programme or a class names it: «7 класс» / «2 курс» (DAY-6). */
 export function gradeName(v: Vocabulary, grade: number): string {
-  return `${grade} ${v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom}`;
+  return `${grade} ${gradeWord(v)}`;
 }
 
 /** A parallel of grade `grade`: «параллель 7-х классов» / «2 курс». */

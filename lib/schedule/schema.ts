@@ -1,4 +1,6 @@
-// Forms of the schedule (SCH-1…SCH-6), parsed with zod; Russian messages for bad input (NFR-4).
+// Forms of the schedule (SCH-1…SCH-6), parsed with zod; Russian messages for bad input (NFR-4). A schema
+// cannot know the organisation's kind, so its messages name both words — «урок (занятие)», «учитель
+// (преподаватель)» — as round 22 decided for «класс или группа» (DAY-6, issue 22 round 23).
 import { z } from "zod";
 import { multiLine, singleLine, idOf } from "@/lib/schema";
 import { parseDateKey } from "./week";
@@ -30,10 +32,10 @@ export const entryForm = z
       .min(1, "День недели: 1–7")
       .max(7, "День недели: 1–7"),
     bellNumber: z.coerce
-      .number({ error: "Укажите номер урока" })
-      .int("Номер урока — целое число")
-      .min(1, "Номер урока от 1")
-      .max(12, "Номер урока до 12"),
+      .number({ error: "Укажите номер урока (занятия)" })
+      .int("Номер урока (занятия) — целое число")
+      .min(1, "Номер урока (занятия) от 1")
+      .max(12, "Номер урока (занятия) до 12"),
     subjectId: id,
     teacherId: id,
     roomId: optionalId,
@@ -66,9 +68,13 @@ export const changeForm = z
       .union(
         [
           z.literal(""),
-          z.coerce.number().int("Номер урока — целое число").min(1, "Номер урока от 1").max(12, "Номер урока до 12"),
+          z.coerce
+            .number()
+            .int("Номер урока (занятия) — целое число")
+            .min(1, "Номер урока (занятия) от 1")
+            .max(12, "Номер урока (занятия) до 12"),
         ],
-        { error: "Номер урока — число от 1 до 12" },
+        { error: "Номер урока (занятия) — число от 1 до 12" },
       )
       .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
@@ -80,17 +86,21 @@ export const changeForm = z
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "ADD" && v.entryId === null)
-      ctx.addIssue({ code: "custom", message: "Выберите урок расписания", path: ["entryId"] });
+      ctx.addIssue({ code: "custom", message: "Выберите урок (занятие) расписания", path: ["entryId"] });
     if (v.kind === "ADD" && (v.subjectId === null || v.teacherId === null || v.bellNumber === null))
       ctx.addIssue({
         code: "custom",
-        message: "Для добавленного урока нужны предмет, учитель и номер урока",
+        message: "Для добавленного урока (занятия) нужны предмет (дисциплина), учитель (преподаватель) и номер",
         path: ["subjectId"],
       });
     if (v.kind === "MOVE" && v.toDate === null && v.bellNumber === null)
-      ctx.addIssue({ code: "custom", message: "Укажите новую дату или номер урока", path: ["toDate"] });
+      ctx.addIssue({ code: "custom", message: "Укажите новую дату или номер урока (занятия)", path: ["toDate"] });
     if (v.kind === "REPLACE" && v.subjectId === null && v.teacherId === null && v.roomId === null)
-      ctx.addIssue({ code: "custom", message: "Укажите новый предмет, учителя или кабинет", path: ["teacherId"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "Укажите новый предмет (дисциплину), учителя (преподавателя) или кабинет",
+        path: ["teacherId"],
+      });
   });
 
 export type ChangeInput = z.infer<typeof changeForm>;
@@ -111,7 +121,7 @@ export const substitutionForm = z
     path: ["dateTo"],
   })
   .refine((v) => v.originalId !== v.substituteId, {
-    message: "Замещающий учитель совпадает с основным",
+    message: "Замещающий учитель (преподаватель) совпадает с основным",
     path: ["substituteId"],
   });
 

@@ -2,7 +2,7 @@
 // куратор on the org, plans, materials, schedule and access pages — each
 // page below showed the school's «Класс», «Учитель», «Предмет», «урок» or «Ученик» there before.
 import { expect, test, type Page } from "@playwright/test";
-import { demoLogin } from "./support";
+import { demoLogin, signInAs } from "./support";
 import { LoginPage } from "./pages/login-page";
 
 /** The college's own administration logins (README: «in the college also admin, director, zavuch»). */
@@ -66,5 +66,54 @@ test.describe("a college in its own words (DAY-6)", () => {
     await page.getByText("Обозначения ролей и областей").click();
     await expect(page.getByRole("definition").filter({ hasText: /^Преподаватель$/ })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: /^Учитель$/ })).toHaveCount(0);
+    // Round 23: the short heads and the scope word are the college's (УЧ, КР, УН and «класс» before).
+    await expect(page.locator("thead abbr", { hasText: /^ПР$/ })).toHaveCount(1);
+    await expect(page.locator("thead abbr", { hasText: /^(УЧ|КР|УН)$/ })).toHaveCount(0);
+    await expect(page.getByText(/^Области: все, отдел\., свои, группа, о себе/)).toBeVisible();
+  });
+
+  // Round 23 (DAY-6): the pages round 22 left — each showed «классному журналу», «Предмет», «урок»,
+  // «классному руководителю», «Класс / группа» or «по каждому классу» at a college before.
+  test("control: the report's title and the remark form", async ({ page }) => {
+    await signInCollege(page, "zavuch");
+    await page.goto("/control");
+    await expect(page.getByRole("heading", { name: "Отчёт о доступе к журналу учебных занятий" })).toBeVisible();
+    await page.goto("/control/remarks");
+    const form = page.getByRole("form", { name: "Новое замечание" });
+    await expect(form.getByLabel("Дисциплина", { exact: true })).toBeVisible();
+    await expect(form.getByLabel("Дата занятия (необязательно)")).toBeVisible();
+    await expect(form.getByRole("button", { name: "Отправить преподавателю" })).toBeVisible();
+    await expect(form.getByLabel("Предмет", { exact: true })).toHaveCount(0);
+  });
+
+  test("diary: the student's week and marks", async ({ page }) => {
+    await signInAs(page, "STUDENT", "college");
+    await page.goto("/diary");
+    await page.waitForURL(/\/diary\/\d+/);
+    await expect(page.getByRole("link", { name: "Написать куратору" })).toBeVisible();
+    await expect(page.getByText(/Задано к уроку|Уроков нет/)).toHaveCount(0);
+    await page.goto(`${new URL(page.url()).pathname.replace(/^(\/diary\/\d+).*/, "$1")}/marks`);
+    await expect(page.getByText(/^Пропущено занятий за период: \d+/)).toBeVisible();
+    await expect(page.getByText(/итоговую отметку выставляет преподаватель/)).toBeVisible();
+  });
+
+  test("journal, schedule, archive and subjects", async ({ page }) => {
+    await signInCollege(page, "admin");
+    await page.goto("/journal");
+    await expect(page.getByRole("heading", { name: "Журнал учебных занятий", exact: true })).toBeVisible();
+    await page.goto("/journal/unlock");
+    await expect(page.getByRole("columnheader", { name: "Дата занятия" })).toBeVisible();
+    await page.goto("/schedule/approval");
+    await expect(page.getByText(/^Занятия журнала создаются только по утверждённому/)).toBeVisible();
+    await page.goto("/schedule/edit");
+    await expect(page.getByLabel("Группа", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("Класс / группа")).toHaveCount(0);
+    await expect(
+      page.getByText(/преподаватель должен иметь нагрузку \(тарификацию\) по дисциплине в группе\./),
+    ).toBeVisible();
+    await page.goto("/archive");
+    await expect(page.getByText(/печатная версия журнала по каждой группе \(PDF\), данные группы/)).toBeVisible();
+    await page.goto("/org/subjects");
+    await expect(page.getByRole("heading", { name: "Дисциплины", exact: true })).toBeVisible();
   });
 });

@@ -121,7 +121,7 @@ test.describe("timetable (SCH-2)", () => {
     expect(groups.length).toBeGreaterThan(0);
     await signInAs(page, "HEAD_OF_DEPT", "college");
     await page.goto("/schedule/edit");
-    const options = await page.getByLabel("Класс / группа").locator("option").allTextContents();
+    const options = await page.getByLabel("Группа", { exact: true }).locator("option").allTextContents();
     expect(options.sort()).toEqual(groups.map((g) => g.name).sort());
     await page.goto("/schedule");
     await expect(page.getByRole("table", { name: "Расписание на неделю" })).toBeVisible();

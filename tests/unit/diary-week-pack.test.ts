@@ -175,3 +175,61 @@ describe("the packed diary week (issue 22 item 5, round 22)", () => {
     expect(tuesday).toContain("|Задано к уроку: |другое|"); // Wednesday's
   });
 });
+
+// DAY-6 (round 23): a college's diary week reads «Задано к занятию: », «отменено», «Занятий нет»,
+// «Комментарий преподавателя: » — the board had the school's words fixed. The words travel with a
+// college's week only: a school's packed week is byte for byte what it was (no `words`).
+describe("the diary week in the organisation's words (DAY-6)", () => {
+  const college = {
+    ...input,
+    wholeWeek: true,
+    lessons: [
+      lesson(17335, {
+        cancelled: true,
+        homework: [
+          {
+            id: 3,
+            text: "Отчёт",
+            dueDate: day("2026-12-11"),
+            createdAt: day("2026-12-01"),
+            files: [],
+            handin: { dueAt: null, status: "RETURNED", isLate: false, comment: "Переписать вывод" },
+          },
+        ],
+      }),
+      lesson(17336, { subjectName: "Базы данных" }),
+    ],
+    due: [due(15451, "Базы данных")],
+  };
+  const text = (week: unknown) =>
+    renderToStaticMarkup(createElement(WeekBoard, { week: JSON.stringify(week) }))
+      .replace(/<!-- -->/g, "")
+      .replace(/<[^>]+>/g, "|");
+
+  it("a college's week carries its words and the board shows them", async () => {
+    const { SCHOOL_WEEK_WORDS } = await import("@/components/diary/week-board");
+    const week = packWeek({ ...college, kind: "COLLEGE" });
+    expect(week.words).toEqual(["Задано к занятию: ", "Комментарий преподавателя: ", "Занятий нет", "отменено"]);
+    const shown = text(week);
+    expect(shown).toContain("|Задано к занятию: |§ 12, составить план ответа|");
+    expect(shown).toContain("|отменено|");
+    expect(shown).toContain("|Занятий нет|"); // Tuesday to Friday
+    expect(shown).toContain("Комментарий преподавателя: Переписать вывод");
+    expect(shown).not.toMatch(/Задано к уроку|отменён\||Уроков нет|Комментарий учителя/);
+    // The school's words on the board are the vocabulary's (one source).
+    const { weekWords } = await import("@/components/diary/week-pack");
+    const { vocabulary } = await import("@/lib/org/vocabulary");
+    expect(SCHOOL_WEEK_WORDS).toEqual(weekWords(vocabulary("SCHOOL")));
+  });
+
+  it("a school's week sends no words and reads as before", () => {
+    const school = packWeek({ ...college, kind: "SCHOOL" });
+    expect("words" in school).toBe(false);
+    expect(JSON.stringify(school)).toBe(JSON.stringify(packWeek(college)));
+    const shown = text(school);
+    expect(shown).toContain("|Задано к уроку: |§ 12, составить план ответа|");
+    expect(shown).toContain("|отменён|");
+    expect(shown).toContain("|Уроков нет|");
+    expect(shown).toContain("Комментарий учителя: Переписать вывод");
+  });
+});

@@ -194,6 +194,17 @@ describe("components in the organisation's words (DAY-6)", () => {
     for (const w of ["Преподаватель", "Куратор", "Студент"]) expect(html.college).toContain(w);
     expect(html.college).not.toMatch(/Учитель|Ученик|Классный руководитель/);
     for (const w of ["Учитель", "Ученик", "Классный руководитель"]) expect(html.school).toContain(w);
+    // Round 23: the short heads and the «class» scope (the legend lists every scope; a cell shows its own).
+    const heads = (page: string) => [...page.matchAll(/<abbr [^>]*>([^<]+)<\/abbr>/g)].map((m) => m[1]);
+    expect(heads(html.college)).toContain("ПР");
+    expect(heads(html.college)).toContain("КУ");
+    expect(heads(html.college)).toContain("СТ");
+    expect(heads(html.college)).not.toContain("УЧ");
+    expect(heads(html.college)).not.toContain("КР");
+    expect(heads(html.college)).not.toContain("УН");
+    expect(html.college).toContain("Области: все, отдел., свои, группа, о себе, руковод.");
+    expect(heads(html.school).slice(6, 9)).toEqual(["УЧ", "КР", "УН"]);
+    expect(html.school).toContain("Области: все, отдел., свои, класс, о себе, руковод.");
   });
 
   it("the class × subject picker's label (journal, plans)", async () => {
@@ -316,6 +327,240 @@ describe("forms and lists of the second walk (DAY-6)", () => {
     const { StaffCreateForm } = await import("@/components/people/staff-create-form");
     expect(renderToStaticMarkup(h(StaffCreateForm, { kind: "COLLEGE" }))).toContain(">Преподаватель<");
     expect(renderToStaticMarkup(h(StaffCreateForm))).toContain(">Учитель<");
+  });
+});
+
+// DAY-6, round 23: /control's forms and DUT-1's shares, the diary's header and the marks charts (the
+// diary, the student card) — each read «Предмет», «урока», «учителю», «классный руководитель»,
+// «Уроков … нет», «средний балл класса», «не зачислен в класс», «учеников» at a college before.
+describe("/control, the diary and the charts in the organisation's words (DAY-6, round 23)", () => {
+  const options = { teachers: [{ id: 1, name: "Орлова А. В." }], classes: [{ id: 2, name: "ИС-21" }] };
+
+  it("the remark form (control/remarks)", async () => {
+    const { RemarkForm } = await import("@/components/control/remark-form");
+    const props = { ...options, subjects: [{ id: 3, name: "Базы данных" }] };
+    const html = await both((kind) => renderToStaticMarkup(h(RemarkForm, { ...props, kind })));
+    for (const w of [
+      ">Преподаватель<",
+      ">Группа<",
+      ">Дисциплина<",
+      "Дата занятия (необязательно)",
+      "Отправить преподавателю",
+    ])
+      expect(html.college).toContain(w);
+    expect(html.college.replace("ИС-21", "")).not.toMatch(SCHOOL_WORDS);
+    for (const w of [">Учитель<", ">Класс<", ">Предмет<", "Дата урока (необязательно)", "Отправить учителю"])
+      expect(html.school).toContain(w);
+    expect(renderToStaticMarkup(h(RemarkForm, props))).toBe(html.school);
+  });
+
+  it("the check form (control/checks): its subject, levels and remark", async () => {
+    const { CheckForm } = await import("@/components/control/check-form");
+    const props = {
+      ...options,
+      classes: [{ id: 2, name: "ИС-21", levels: ["CLASS_TEACHER" as const, "DEPUTY" as const] }],
+      subjects: [{ id: 3, name: "Базы данных" }],
+      periods: [],
+      canRemark: true,
+    };
+    const html = await both((kind) => renderToStaticMarkup(h(CheckForm, { ...props, kind })));
+    for (const w of [">Дисциплина<", "все дисциплины", ">куратор<", "Замечание преподавателю (необязательно)"])
+      expect(html.college).toContain(w);
+    expect(html.college.replace("ИС-21", "")).not.toMatch(SCHOOL_WORDS);
+    for (const w of [">Предмет<", "все предметы", ">классный руководитель<", "Замечание учителю (необязательно)"])
+      expect(html.school).toContain(w);
+    expect(renderToStaticMarkup(h(CheckForm, props))).toBe(html.school);
+  });
+
+  it("DUT-1's shares on /control: no lessons, and how a lesson counts as filled", async () => {
+    const { DeadlineShares } = await import("@/components/control/deadline-shares");
+    const none = { onTime: 0, due: 0 };
+    const figures = {
+      day: new Date("2026-12-02T00:00:00Z"),
+      deadline: "20:00",
+      rows: [],
+      totals: { day: none, week: none, month: none },
+    };
+    const text = async (kind: OrgKindName) =>
+      renderToStaticMarkup(h(DeadlineShares, { figures, query: {}, kind })).replace(/<!-- -->/g, "");
+    const html = await both(text);
+    expect(html.college).toContain("Занятий с наступившим сроком заполнения нет.");
+    expect(html.college).toContain("Занятие заполнено в срок, если до 20:00 дня занятия внесены");
+    expect(html.college).toContain("«В срок из занятий, срок которых наступил».");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("Уроков с наступившим сроком заполнения нет.");
+    expect(html.school).toContain("Урок заполнен в срок, если до 20:00 дня урока внесены");
+    expect(html.school).toContain("«В срок из уроков, срок которых наступил».");
+  });
+
+  it("the teacher's remarks on the home page: the comment's label", async () => {
+    const { MyRemarks } = await import("@/components/control/my-remarks");
+    const remarks = [
+      {
+        ...{ id: 1, status: "OPEN" as const, text: "Нет тем", teacherNote: null, createdAt: new Date(0) },
+        ...{ doneAt: null, closedAt: null, authorId: 2, author: "Завуч", teacherId: 3, teacher: "Орлова А. В." },
+        ...{ className: null, subjectName: null, lessonDate: null },
+      },
+    ];
+    const html = await both((kind) => renderToStaticMarkup(h(MyRemarks, { remarks, kind })));
+    expect(html.college).toContain('aria-label="Комментарий преподавателя"');
+    expect(html.school).toContain('aria-label="Комментарий учителя"');
+  });
+
+  it("the marks chart and the charts' note (diary marks, student card)", async () => {
+    const { MarksChart } = await import("@/components/charts/marks-chart");
+    const { ChartsSection } = await import("@/components/charts/class-pictures");
+    const d = (s: string) => new Date(`${s}T00:00:00Z`);
+    const props = {
+      title: "Базы данных",
+      from: d("2026-09-01"),
+      to: d("2026-12-28"),
+      min: 2,
+      max: 5,
+      marks: [
+        { date: d("2026-10-01"), value: 4, running: 4 },
+        { date: d("2026-11-01"), value: 5, running: 4.5 },
+      ],
+      classAverage: [
+        { date: d("2026-10-01"), value: 3.8 },
+        { date: d("2026-11-01"), value: 3.9 },
+      ],
+    };
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(MarksChart, { ...props, kind }),
+          h(ChartsSection, { absencesTitle: "Пропуски", absences: [], works: [], kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain("средний балл группы");
+    expect(html.college).toContain("Средний балл группы");
+    expect(html.college).toContain("отметок отдельных студентов");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("средний балл класса");
+    expect(html.school).toContain("Средний балл класса");
+    expect(html.school).toContain("отметок отдельных учеников");
+  });
+
+  it("the diary's header and its empty marks (diary)", async () => {
+    const { DiaryHeader } = await import("@/components/diary/diary-header");
+    const { MarksViewList } = await import("@/components/diary/marks-view");
+    const student = { studentId: 7, fullName: "Воронцов Даниил", className: null };
+    const view = { period: { id: 1 }, subjects: [] } as never;
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(DiaryHeader, { student, students: [], tab: "marks", kind }),
+          h(MarksViewList, { view, since: null, kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain("не зачислен в группу");
+    expect(html.college).toContain("За период нет занятий.");
+    expect(html.college).not.toMatch(SCHOOL_WORDS);
+    expect(html.school).toContain("не зачислен в класс");
+    expect(html.school).toContain("За период нет уроков.");
+  });
+});
+
+// DAY-6, round 23: labels that named both kinds on purpose («Класс / группа», «Класс/группа (куда)»,
+// «Предмет / дисциплина») now name the organisation's own word where the page knows its kind.
+describe("the two-kind labels in the organisation's word (DAY-6, round 23)", () => {
+  const classes = [{ id: 2, name: "ИС-21" }];
+
+  it("the schedule's class picker and the lessons' generate form (schedule/edit, changes, lessons)", async () => {
+    const { ScheduleClassPicker } = await import("@/components/schedule/class-picker");
+    const { GenerateForm } = await import("@/components/schedule/generate-form");
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(ScheduleClassPicker, { classes, classId: 2, kind }),
+          h(GenerateForm, { classes, from: "2026-12-07", to: "2026-12-13", kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain('aria-label="Выбор группы"');
+    expect(html.college).toContain(">Группа<");
+    expect(html.college).toContain("все группы");
+    expect(html.college).not.toMatch(/Класс|класс/);
+    expect(html.school).toContain('aria-label="Выбор класса"');
+    expect(html.school).toContain(">Класс<");
+    expect(html.school).toContain("все классы");
+    expect(html.school).not.toMatch(/группа/i);
+  });
+
+  it("a student's movement and the students' import (people)", async () => {
+    const { MovementForm } = await import("@/components/people/movement-form");
+    const { ImportWizard } = await import("@/components/people/import-wizard");
+    const html = await both((kind) =>
+      renderToStaticMarkup(
+        h(
+          "div",
+          null,
+          h(MovementForm, { studentId: 1, classes, today: "2026-12-07", kind }),
+          h(ImportWizard, { classes, today: "2026-12-07", kind }),
+        ),
+      ),
+    );
+    expect(html.college).toContain("Группа (куда)");
+    expect(html.college).toContain(">Группа<");
+    expect(html.college).not.toContain("Класс/группа");
+    expect(html.school).toContain("Класс (куда)");
+    expect(html.school).toContain(">Класс<");
+    expect(html.school).not.toContain("Класс/группа");
+  });
+
+  it("the new work programme's subject (plans/programmes)", async () => {
+    const { CreateProgrammeForm } = await import("@/components/programmes/programme-forms");
+    const subjects = [{ id: 3, name: "Базы данных" }];
+    const college = renderToStaticMarkup(h(CreateProgrammeForm, { subjects, college: true }));
+    const school = renderToStaticMarkup(h(CreateProgrammeForm, { subjects, college: false }));
+    const label = (html: string) => /<label[^>]*>([^<]+)<\/label>/.exec(html)?.[1];
+    expect(label(college)).toBe("Дисциплина");
+    expect(label(school)).toBe("Предмет");
+  });
+
+  it("the vocabulary's new phrases agree with their nouns", () => {
+    const c = vocabulary("COLLEGE");
+    const s = vocabulary("SCHOOL");
+    const pick = (v: typeof c) => [
+      cap(v.journal.nom),
+      v.journal.dat,
+      v.lessonCancelled,
+      v.lessonFilled,
+      v.onlyLessonOpen,
+      v.eachSubject,
+      v.eachClass,
+      v.organisation.nom,
+    ];
+    expect(pick(c)).toEqual([
+      "Журнал учебных занятий",
+      "журналу учебных занятий",
+      "отменено",
+      "заполнено",
+      "открыто только занятие",
+      "каждой дисциплине",
+      "каждой группе",
+      "колледж",
+    ]);
+    expect(pick(c).join(" ")).not.toMatch(SCHOOL_WORDS);
+    expect(pick(s)).toEqual([
+      "Классный журнал",
+      "классному журналу",
+      "отменён",
+      "заполнен",
+      "открыт только урок",
+      "каждому предмету",
+      "каждому классу",
+      "школа",
+    ]);
   });
 });
 

@@ -119,3 +119,48 @@ describe("role names and the picker's hint by organisation type (DAY-6)", () => 
     expect(renderToStaticMarkup(h(AnnouncementForm, { classes: [], kind: "SCHOOL" }))).toContain("Классу");
   });
 });
+
+// DAY-6 (round 23): the schedule's zod messages cannot know the organisation's kind, so each that names a
+// school word names the college's too — «урок (занятие)», «учитель (преподаватель)», «предмет
+// (дисциплина)», as round 22's «класс или группа». Before, a college's bad timetable cell or schedule change
+// read «Укажите номер урока», «Для добавленного урока нужны предмет, учитель…».
+describe("the schedule's form messages name both kinds' words (DAY-6)", () => {
+  const PAIRS: [RegExp, RegExp][] = [
+    [/урок/i, /заняти/i],
+    [/учител/i, /преподавател/i],
+    [/предмет/i, /дисциплин/i],
+    [/класс/i, /групп/i],
+  ];
+  const oneSided = (message: string) =>
+    PAIRS.filter(([school, college]) => school.test(message) && !college.test(message)).length > 0;
+
+  it("no message of lib/schedule/schema.ts has only the school's word", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const source = readFileSync(path.resolve(__dirname, "../../lib/schedule/schema.ts"), "utf8");
+    const code = source.replace(/^\s*\/\/.*$/gm, "");
+    const messages = [...code.matchAll(/"([^"\n]*[а-яё][^"\n]*)"/gi)].map((m) => m[1]!);
+    expect(messages.length).toBeGreaterThan(20);
+    expect(messages.filter(oneSided)).toEqual([]);
+    // …and the check sees one.
+    expect(oneSided("Укажите номер урока")).toBe(true);
+  });
+
+  it("a parsed change shows them", async () => {
+    const { changeForm, substitutionForm } = await import("@/lib/schedule/schema");
+    const add = changeForm.safeParse({ kind: "ADD", classId: "1", date: "2026-12-02" });
+    expect(add.success).toBe(false);
+    expect(add.error?.issues.map((i) => i.message)).toContain(
+      "Для добавленного урока (занятия) нужны предмет (дисциплина), учитель (преподаватель) и номер",
+    );
+    const same = substitutionForm.safeParse({
+      originalId: "2",
+      substituteId: "2",
+      dateFrom: "2026-12-01",
+      dateTo: "2026-12-02",
+    });
+    expect(same.error?.issues.map((i) => i.message)).toContain(
+      "Замещающий учитель (преподаватель) совпадает с основным",
+    );
+  });
+});

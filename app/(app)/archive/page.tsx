@@ -11,6 +11,7 @@ import { BuildArchiveForm, VerifyArchiveForm } from "@/components/archive/archiv
 import { YearTabs } from "@/components/org/year-tabs";
 import { idSchema } from "@/lib/schema";
 import { PageHeader } from "@/components/ui/page-header";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Архив" };
 
@@ -22,6 +23,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
   const wanted = yearParam.safeParse((await searchParams).year);
   const yearId = wanted.success ? wanted.data : undefined;
   const { years, sets } = await loadArchivePage(user, yearId);
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -33,10 +35,10 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
         }
       />
       <p className="text-sm text-slate-600">
-        Архив года: сводные ведомости за периоды и за год с решениями педсовета, печатная версия журнала по каждому
-        классу (PDF), данные класса (JSON) и опись с контрольными суммами SHA-256 и сроками хранения. Файлы архива
-        только читаются; проверка целостности называет каждый изменённый или пропавший файл, уничтоженные по акту —
-        учитывает отдельно. Из командной строки: <code>npm run archive:verify</code>.
+        Архив года: сводные ведомости за периоды и за год с решениями педсовета, печатная версия журнала по{" "}
+        {v.eachClass} (PDF), данные {v.class.gen} (JSON) и опись с контрольными суммами SHA-256 и сроками хранения.
+        Файлы архива только читаются; проверка целостности называет каждый изменённый или пропавший файл, уничтоженные
+        по акту — учитывает отдельно. Из командной строки: <code>npm run archive:verify</code>.
       </p>
       {years.length > 0 ? (
         <BuildArchiveForm key={yearId ?? 0} years={years} selected={yearId} />

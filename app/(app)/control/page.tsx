@@ -4,7 +4,7 @@
 // (its totals, its problems counted) and opens a class's rows on demand; «все строки» shows them all.
 // Likewise DUT-1's shares: their totals, each teacher's row by «по учителям» (shares=teachers) or a filter.
 import type { Metadata } from "next";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, pluralOf, vocabulary } from "@/lib/org/vocabulary";
 import Link from "@/components/ui/link";
 import { SoftNav } from "@/components/ui/soft-nav";
 import { authorize } from "@/lib/access/authorize";
@@ -90,7 +90,7 @@ export default async function ControlPage({
     {
       key: "density",
       header: "Накопляемость",
-      title: `Отметок на ученика за ${DENSITY_LESSONS} уроков`,
+      title: `Отметок на ${v.student.acc} за ${DENSITY_LESSONS} ${pluralOf(DENSITY_LESSONS, v.lesson)}`,
       align: "right",
       sortable: true,
     },
@@ -127,7 +127,7 @@ export default async function ControlPage({
   const classNames = new Map(r?.rows.map((row) => [row.classId, row.className]));
   return (
     <div className="space-y-4">
-      <PageHeader title="Отчёт о доступе к классному журналу" />
+      <PageHeader title={`Отчёт о доступе к ${v.journal.dat}`} />
       {overdueKtp > 0 && (
         <Notice tone="error">
           КТП по рабочим программам просрочены: {overdueKtp}.{" "}
@@ -260,8 +260,8 @@ export default async function ControlPage({
             </SoftNav>
           )}
           <p className="text-xs text-slate-500">
-            Накопляемость — отметок на одного ученика за {DENSITY_LESSONS} уроков. Урок замены считается за заменявшим
-            учителем.
+            Накопляемость — отметок на одного {v.student.acc} за {DENSITY_LESSONS} {pluralOf(DENSITY_LESSONS, v.lesson)}
+            . {cap(v.lesson.nom)} замены считается за заменявшим {v.teacher.ins}.
           </p>
         </>
       )}

@@ -15,7 +15,7 @@ import { JournalGrid } from "@/components/journal/journal-grid";
 import { JournalPicker, choiceValue } from "@/components/journal/journal-picker";
 import { SoftNav } from "@/components/ui/soft-nav";
 import { ClosedYearNote, YearTabs } from "@/components/org/year-tabs";
-import { choosePickerHint, vocabulary } from "@/lib/org/vocabulary";
+import { cap, choosePickerHint, vocabulary } from "@/lib/org/vocabulary";
 import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClubs } from "@/lib/clubs/data";
@@ -98,6 +98,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     ? await Promise.all([loadJournalChoices(user, pastYear.id), listClubs(user.organisationId, pastYear.id, user.id)])
     : ([currentChoices, currentClubs] as const);
   const college = user.orgKind === "COLLEGE";
+  // DAY-6 (round 23): the title, the substitute's note and the lone lesson's label in the organisation's
+  // words — a college's journal is its «журнал учебных занятий».
+  const v = vocabulary(user.orgKind);
   const selected =
     page.kind === "grid" && page.lessonOnly === null
       ? choiceValue({ classId: page.view.classId, subjectId: page.view.subjectId, subgroupId: page.view.subgroupId })
@@ -105,7 +108,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-3">
       <PageHeader
-        title={page.kind === "grid" ? `Журнал: ${page.view.className} · ${page.view.subjectName}` : "Классный журнал"}
+        title={page.kind === "grid" ? `Журнал: ${page.view.className} · ${page.view.subjectName}` : cap(v.journal.nom)}
         actions={
           page.kind === "grid" &&
           !page.canEdit && (
@@ -158,14 +161,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             ? pastYear
               ? `В ${pastYear.name} учебном году нет доступных вам журналов.`
               : "Нет доступных журналов: нагрузка (тарификация) не назначена."
-            : choosePickerHint(vocabulary(user.orgKind))}
+            : choosePickerHint(v)}
         </p>
       )}
       {page.kind === "grid" && (
         <div className="relative left-1/2 w-[calc(100vw-3rem)] -translate-x-1/2">
           {page.lessonOnly !== null && (
             <p className="mb-2 text-sm text-amber-700">
-              Замена: открыт только урок {page.view.lessons[0] ? formatDate(new Date(page.view.lessons[0].date)) : ""}.
+              Замена: {v.onlyLessonOpen} {page.view.lessons[0] ? formatDate(new Date(page.view.lessons[0].date)) : ""}.
             </p>
           )}
           <JournalGrid
@@ -198,7 +201,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             }
             canEdit={page.canEdit}
             lessonOnly={page.lessonOnly}
-            periodLabel={page.period ? page.period.name : "урок"}
+            periodLabel={page.period ? page.period.name : v.lesson.nom}
           />
         </div>
       )}

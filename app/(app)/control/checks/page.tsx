@@ -8,7 +8,8 @@ import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
 import { dueText } from "@/lib/control/checks/report";
-import { CHECK_LEVEL_LABELS, CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
+import { CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
+import { checkLevelLabel } from "@/components/control/check-level";
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -18,8 +19,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Проверки журнала" };
-
-const LEVEL_OPTIONS = CHECK_LEVELS.map((l) => ({ id: l, name: CHECK_LEVEL_LABELS[l] }));
 
 export default async function ChecksPage({
   searchParams,
@@ -62,8 +61,7 @@ export default async function ChecksPage({
           subjects={choices.subjects}
           periods={choices.periods}
           teachers={choices.teachers}
-          classWord={classWord}
-          teacherWord={cap(v.teacher.nom)}
+          kind={user.orgKind}
           canRemark={canRemark}
         />
       )}
@@ -81,7 +79,7 @@ export default async function ChecksPage({
             {due.due.map((d) => (
               <Tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
                 <Td>{d.className}</Td>
-                <Td>{CHECK_LEVEL_LABELS[d.level]}</Td>
+                <Td>{checkLevelLabel(v, d.level)}</Td>
                 <Td>{d.responsible}</Td>
                 <Td>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</Td>
                 <Td className={d.overdueDays > 0 ? "font-medium text-red-700" : undefined}>{dueText(d)}</Td>
@@ -102,7 +100,13 @@ export default async function ChecksPage({
             options={[...new Map(due.due.map((d) => [d.classId, { id: d.classId, name: d.className }])).values()]}
             empty="Все"
           />
-          <Choice name="level" label="Уровень" value={raw.level} options={LEVEL_OPTIONS} empty="Все" />
+          <Choice
+            name="level"
+            label="Уровень"
+            value={raw.level}
+            options={CHECK_LEVELS.map((l) => ({ id: l, name: checkLevelLabel(v, l) }))}
+            empty="Все"
+          />
         </FilterForm>
         {!parsed.success ? (
           <p role="alert" className="text-sm text-red-700">
@@ -116,16 +120,24 @@ export default async function ChecksPage({
             ) : (
               <ListTable
                 label="Проведённые проверки"
-                headers={["Дата", classWord, "Предмет, период", "Проверяющий", "Результат", "Итоги", "Замечания"]}
+                headers={[
+                  "Дата",
+                  classWord,
+                  `${cap(v.subject.nom)}, период`,
+                  "Проверяющий",
+                  "Результат",
+                  "Итоги",
+                  "Замечания",
+                ]}
               >
                 {made?.map((c) => (
                   <Tr key={c.id}>
                     <Td>{formatDate(c.checkedOn)}</Td>
                     <Td>{c.className}</Td>
-                    <Td>{[c.subject ?? "все предметы", c.period].filter(Boolean).join(", ")}</Td>
+                    <Td>{[c.subject ?? `все ${v.subject.nomPl}`, c.period].filter(Boolean).join(", ")}</Td>
                     <Td>
                       {c.checker}
-                      <span className="block text-xs text-slate-500">{CHECK_LEVEL_LABELS[c.level]}</span>
+                      <span className="block text-xs text-slate-500">{checkLevelLabel(v, c.level)}</span>
                     </Td>
                     <Td className={c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}>
                       {CHECK_RESULT_LABELS[c.result]}

@@ -6,7 +6,7 @@ import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { loadExternalResults } from "@/lib/external/loaders";
 import { EXAM_LABELS, type Exam } from "@/lib/external/rules";
-import { formatNumber } from "@/lib/org/vocabulary";
+import { cap, formatNumber, vocabulary } from "@/lib/org/vocabulary";
 import { Card } from "@/components/ui/card";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { ExternalImport } from "@/components/control/external-import";
@@ -28,9 +28,10 @@ export default async function ExternalResultsPage({
   const exam = typeof q.exam === "string" && EXAMS.has(q.exam) ? (q.exam as Exam) : undefined;
   const subjectId = typeof q.subject === "string" && /^\d{1,9}$/.test(q.subject) ? Number(q.subject) : undefined;
   const { year, sets, comparison } = await loadExternalResults(user, { exam, subjectId });
+  const v = vocabulary(user.orgKind);
   const tasks = comparison ? Math.max(0, ...comparison.rows.map((r) => r.taskSuccess.length)) : 0;
   const columns: DataColumn[] = [
-    { key: "class", header: "Класс", rowHeader: true },
+    { key: "class", header: cap(v.class.nom), rowHeader: true },
     { key: "results", header: "Результатов", align: "right" },
     { key: "compared", header: "С годовой", align: "right", title: "есть и отметка экзамена, и годовая" },
     { key: "lower", header: "Ниже годовой", align: "right" },
@@ -110,9 +111,9 @@ export default async function ExternalResultsPage({
               />
             )}
             <p className="max-w-3xl text-xs text-slate-500">
-              «Расходятся на 1 и более» — доля учеников, у которых отметка за работу отличается от годовой отметки по
-              предмету хотя бы на балл: высокая доля (особенно «ниже годовой») — повод проверить объективность текущего
-              оценивания.
+              «Расходятся на 1 и более» — доля {v.student.genPl}, у которых отметка за работу отличается от годовой
+              отметки по {v.subject.dat} хотя бы на балл: высокая доля (особенно «ниже годовой») — повод проверить
+              объективность текущего оценивания.
             </p>
           </div>
         )}

@@ -34,15 +34,7 @@ export default async function RemarksPage({
   return (
     <div className="space-y-4">
       <PageHeader title="Замечания по ведению журнала" />
-      {canWrite && (
-        <RemarkForm
-          {...page.choices}
-          classWord={classWord}
-          teacherWord={cap(v.teacher.nom)}
-          teacherDative={v.teacher.dat}
-          defaults={defaults}
-        />
-      )}
+      {canWrite && <RemarkForm {...page.choices} kind={user.orgKind} defaults={defaults} />}
       <FilterForm grid error={page.error}>
         <Choice
           name="kind"
@@ -76,7 +68,7 @@ export default async function RemarksPage({
               headers={[
                 "Дата",
                 cap(v.teacher.nom),
-                `${classWord}, предмет`,
+                `${classWord}, ${v.subject.nom}`,
                 "Замечание",
                 "Автор",
                 "Состояние",
@@ -91,7 +83,7 @@ export default async function RemarksPage({
                     <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, user.timeZone)}</Td>
                     <Td>{r.teacher}</Td>
                     <Td>
-                      {[r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null]
+                      {[r.className, r.subjectName, r.lessonDate ? `${v.lesson.nom} ${formatDate(r.lessonDate)}` : null]
                         .filter(Boolean)
                         .join(", ") || "—"}
                     </Td>

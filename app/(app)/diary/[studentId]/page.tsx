@@ -2,6 +2,7 @@
 // topics, homework, marks with their assignment type and weight, attendance, changes and events. On a
 // phone a day at a time (`?day=`; `?view=week` the whole week), on a wide screen the week (`?week=`).
 // Only the student and their parents may open it; any other id answers «Нет доступа» (403) without data.
+import { vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
@@ -64,10 +65,11 @@ export default async function DiaryPage({
         tab="week"
         periodId={periodId}
         query={keep}
+        kind={user.orgKind}
         actions={
           classTeacher && (
             <Link href={`/mail/new?to=${classTeacher.userId}`} className="text-sm text-blue-700 underline">
-              Написать классному руководителю
+              Написать {vocabulary(user.orgKind).classTeacher.dat}
             </Link>
           )
         }
@@ -106,6 +108,7 @@ export default async function DiaryPage({
         selected={shown.day}
         wholeWeek={shown.wholeWeek}
         now={now}
+        kind={user.orgKind}
       />
       <ClubWeek entries={data.clubs} />
     </div>

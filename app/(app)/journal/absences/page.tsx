@@ -49,7 +49,7 @@ export default async function AbsencesPage({
         </Field>
       </PickerForm>
       {page.classId === null ? (
-        <p className="text-sm text-slate-600">Нет классов, где вы отмечаете отсутствия.</p>
+        <p className="text-sm text-slate-600">Нет {v.class.genPl}, где вы отмечаете отсутствия.</p>
       ) : (
         <>
           <section className="space-y-2" aria-label="Сообщения родителей">
@@ -107,7 +107,15 @@ export default async function AbsencesPage({
             ) : (
               <Table label="Отсутствия" maxHeight="none">
                 <THead
-                  headers={["Обучающийся", "Дни", "Причина", "Документ", "Уроков отмечено", "Записал", "Действия"]}
+                  headers={[
+                    "Обучающийся",
+                    "Дни",
+                    "Причина",
+                    "Документ",
+                    `${cap(v.lesson.genPl)} отмечено`,
+                    "Записал",
+                    "Действия",
+                  ]}
                 />
                 <tbody>
                   {page.absences.map((a) => (

@@ -45,8 +45,9 @@ export default async function ReasonsPage({
     <div className="space-y-4">
       <PageHeader title="Причины пропусков" />
       <p className="max-w-3xl text-sm text-slate-600">
-        {cap(v.teacher.nom)} на уроке отмечает «Н» (отсутствовал) и «ОП» (опоздание). {cap(v.classTeacher.nom)} по
-        документам указывает причину: УП — уважительная, НП — неуважительная, Б — болезнь, ОТ — причина неизвестна.
+        {cap(v.teacher.nom)} на {v.lesson.prep} отмечает «Н» (отсутствовал) и «ОП» (опоздание).{" "}
+        {cap(v.classTeacher.nom)} по документам указывает причину: УП — уважительная, НП — неуважительная, Б — болезнь,
+        ОТ — причина неизвестна.
       </p>
       <PickerForm label={`Выбор ${v.class.gen} и дней`} primary>
         <Field label={cap(v.class.nom)} name="class">

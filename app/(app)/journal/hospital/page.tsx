@@ -46,12 +46,15 @@ export default async function HospitalPage({ searchParams }: { searchParams: Pro
           {formatDate(cert.stayTo)}.
         </p>
         <p className="max-w-3xl text-sm text-slate-600">
-          Перенесите отметки из справки на уроки предметов по расписанию: «5», «4» (или «з» / «нз» для зачётных
-          предметов). Они сохраняются как «оценка, полученная в больнице» и видны учителю предмета; срок редактирования
-          на них не распространяется, но закрытый период или учебный год их не принимает.
+          Перенесите отметки из справки на {v.lesson.nomPl} {v.subject.genPl} по расписанию: «5», «4» (или «з» / «нз»
+          для зачётных {v.subject.genPl}). Они сохраняются как «оценка, полученная в больнице» и видны {v.teacher.dat}{" "}
+          {v.subject.gen}; срок редактирования на них не распространяется, но закрытый период или учебный год их не
+          принимает.
         </p>
         {lessons.length === 0 ? (
-          <p className="text-sm text-slate-600">В период пребывания у ученика нет уроков.</p>
+          <p className="text-sm text-slate-600">
+            В период пребывания у {v.student.gen} нет {v.lesson.genPl}.
+          </p>
         ) : (
           <HospitalMarksForm
             certificateId={cert.id}
@@ -78,7 +81,7 @@ export default async function HospitalPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Отметки из больничной школы" />
       <p className="max-w-3xl text-sm text-slate-600">
         {cap(v.classTeacher.nom)} переносит отметки обучающихся, находившихся в лечебных и санаторных учреждениях, из
-        справки на страницы предметов по расписанию (тип отметки — «оценка, полученная в больнице»).
+        справки на страницы {v.subject.genPl} по расписанию (тип отметки — «оценка, полученная в больнице»).
       </p>
       <CertificateForm students={students} kind={user.orgKind} />
       <DataTable

@@ -30,10 +30,10 @@ export default async function UnlockPage() {
     <div className="space-y-4">
       <PageHeader title="Открытие дат" />
       <p className="max-w-3xl text-sm text-slate-600">
-        Отметки и посещаемость меняются в течение установленного в настройках срока после урока. По запросу учителя
-        администратор открывает дату для класса и предмета на 12 часов; запрос и решение сохраняются. Закрытый период
-        (итоговые отметки выставлены, период закрыт приказом) исправляется только так: администратор открывает даты
-        класса и предмета с указанием причины.
+        Отметки и посещаемость меняются в течение установленного в настройках срока после {v.lesson.gen}. По запросу{" "}
+        {v.teacher.gen} администратор открывает дату для {v.class.gen} и {v.subject.gen} на 12 часов; запрос и решение
+        сохраняются. Закрытый период (итоговые отметки выставлены, период закрыт приказом) исправляется только так:
+        администратор открывает даты {v.class.gen} и {v.subject.gen} с указанием причины.
       </p>
       <OpenDatesForm choices={pairs.map(([value, label]) => ({ value, label }))} kind={user.orgKind} />
       <DataTable
@@ -43,7 +43,7 @@ export default async function UnlockPage() {
           { key: "createdAt", header: "Подан", className: "tabular-nums" },
           { key: "requester", header: cap(v.teacher.nom) },
           { key: "load", header: `${cap(v.class.nom)} · ${v.subject.nom}` },
-          { key: "date", header: "Дата урока", className: "tabular-nums" },
+          { key: "date", header: `Дата ${v.lesson.gen}`, className: "tabular-nums" },
           { key: "reason", header: "Причина" },
           { key: "decision", header: "Решение" },
         ]}

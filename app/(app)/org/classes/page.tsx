@@ -10,7 +10,7 @@ import { loadClassesOfYear, loadCurrentYear, loadSubjects, loadTeachers } from "
 import { DirectoryTable, type DirectoryRow } from "@/components/org/directory-table";
 import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 import { PageHeader } from "@/components/ui/page-header";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, gradeWord, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Классы" };
 
@@ -36,9 +36,12 @@ export default async function ClassesPage() {
     loadTeachers(user),
     loadSubjects(user),
   ]);
+  // DAY-6 (round 23): the name and the grade's heads in the organisation's words (were «Класс/группа»,
+  // «Класс/курс» for both kinds).
+  const words = vocabulary(user.orgKind);
   const classFields = [
-    { name: "name", label: "Класс/группа" },
-    { name: "grade", label: "Класс/курс", type: "number" as const },
+    { name: "name", label: cap(words.class.nom) },
+    { name: "grade", label: cap(gradeWord(words)), type: "number" as const },
     { name: "letter", label: "Литера" },
     { name: "specialty", label: "Специальность" },
     { name: "specialtyCode", label: "Код" },

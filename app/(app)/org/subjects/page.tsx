@@ -8,6 +8,7 @@ import { loadSubjects } from "@/lib/org/setup/loaders";
 import { DirectoryTable } from "@/components/org/directory-table";
 import { newRowOf, rowsOf, selectField } from "@/components/org/rows";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Предметы" };
 
@@ -54,7 +55,7 @@ export default async function SubjectsPage() {
     <div className="space-y-4">
       <PageHeader title="Предметы, дисциплины, модули и практики" />
       <DirectoryTable
-        title="Предметы"
+        title={cap(vocabulary(user.orgKind).subject.nomPl)}
         fields={fields}
         widths={["minmax(0,3fr)", "6rem", "5rem", "8rem", "7rem", "9rem", "8rem", "4rem"]}
         rows={rowsOf("subject", subjects, fields, editable)}

@@ -20,7 +20,11 @@ export default async function ImportPage() {
         {cap(v.student.nomPl)} из файла зачисляются в {v.class.acc} приказом (запись в книге движения). Сначала файл
         проверяется: ничего не записывается, пока вы не нажмёте «Импортировать»; строки с ошибками пропускаются.
       </p>
-      <ImportWizard classes={classes.map(({ id, name }) => ({ id, name }))} today={isoDate(todayIn(user.timeZone))} />
+      <ImportWizard
+        classes={classes.map(({ id, name }) => ({ id, name }))}
+        today={isoDate(todayIn(user.timeZone))}
+        kind={user.orgKind}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { DecideVersionForms, SubmitVersionForm } from "@/components/schedule/app
 import { Card, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Утверждение расписания" };
 
@@ -23,6 +24,7 @@ export default async function ApprovalPage() {
   const canApprove = held.has("timetable.approve");
   const canSubmit = (held.get("schedule.edit") ?? []).includes("all");
   const view = await loadApproval(user);
+  const v = vocabulary(user.orgKind);
   const returned = view?.versions[0]?.status === "RETURNED" ? view.versions[0] : null;
   return (
     <div className="space-y-4">
@@ -33,11 +35,11 @@ export default async function ApprovalPage() {
       ) : (
         <>
           <p className="text-sm text-slate-600">
-            Уроки журнала создаются только по утверждённому директором расписанию. Изменения после утверждения действуют
-            сразу и видны директору ниже, пока не будет утверждена новая версия.
+            {cap(v.lesson.nomPl)} журнала создаются только по утверждённому директором расписанию. Изменения после
+            утверждения действуют сразу и видны директору ниже, пока не будет утверждена новая версия.
           </p>
           {view.approvedNumber === null ? (
-            <Notice tone="warning">Расписание ещё не утверждено: уроки журнала по нему не создаются.</Notice>
+            <Notice tone="warning">Расписание ещё не утверждено: {v.lesson.nomPl} журнала по нему не создаются.</Notice>
           ) : (
             <Notice tone="success">Действует утверждённая версия {view.approvedNumber}.</Notice>
           )}
@@ -59,7 +61,7 @@ export default async function ApprovalPage() {
             empty="Изменений после утверждения нет"
             columns={[
               { key: "kind", header: "Изменение" },
-              { key: "entry", header: "Урок расписания", rowHeader: true },
+              { key: "entry", header: `${cap(v.lesson.nom)} расписания`, rowHeader: true },
               { key: "before", header: "Было" },
             ]}
             rows={view.changes.map((c, i) => ({

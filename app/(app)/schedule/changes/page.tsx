@@ -72,7 +72,7 @@ export default async function ChangesPage({
     <div className="space-y-4">
       <ScheduleTabs held={held} current="/schedule/changes" />
       <PageHeader title={<>Изменения и замены: {className}</>} />
-      <ScheduleClassPicker classes={classes} classId={classId} />
+      <ScheduleClassPicker classes={classes} classId={classId} kind={user.orgKind} />
 
       <section className="space-y-2">
         <h2 className="font-semibold">Изменение на дату</h2>

@@ -33,12 +33,13 @@ export default async function EditSchedulePage({
     <div className="space-y-3">
       <ScheduleTabs held={held} current="/schedule/edit" />
       <PageHeader title={<>Составление расписания{grid ? `: ${grid.className}` : ""}</>} />
-      <ScheduleClassPicker classes={classes} classId={classId} />
+      <ScheduleClassPicker classes={classes} classId={classId} kind={user.orgKind} />
       {grid && classId ? (
         <>
           <p className="text-sm text-slate-600">
             Шаблон недели на {formatDate(grid.on)}. {cap(v.teacher.nom)}, кабинет или {v.class.nom} не могут быть заняты
-            дважды в одно время; учитель должен иметь нагрузку (тарификацию) по предмету в классе.
+            дважды в одно время; {v.teacher.nom} должен иметь нагрузку (тарификацию) по {v.subject.dat} в {v.class.prep}
+            .
           </p>
           <TimetableGrid classId={classId} grid={grid} college={user.orgKind === "COLLEGE"} />
         </>

@@ -1,5 +1,6 @@
 // «Звонки и кабинеты» (SCH-1): bell schedules (several, e.g. for shifts), which class rings by
 // which, and rooms with capacity.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -24,6 +25,7 @@ const ROOM_COLUMNS: readonly DataColumn[] = [
 export default async function SetupPage() {
   const { user } = await requireAccess("schedule.edit");
   const [held, view] = await Promise.all([heldPermissions(user.organisationId, user.id), loadSetup(user)]);
+  const v = vocabulary(user.orgKind);
   const rows = view.rooms.map((r) => ({
     key: r.id,
     cells: { name: r.name, capacity: r.capacity ?? "—", building: r.building ?? "" },
@@ -86,9 +88,9 @@ export default async function SetupPage() {
             action={assignBellScheduleAction}
             submitLabel="Назначить"
             success="Расписание звонков назначено"
-            label="Звонки класса"
+            label={`Звонки ${v.class.gen}`}
           >
-            <Field label="Класс / группа">
+            <Field label={cap(v.class.nom)}>
               <Select name="classId" options={optionsOf(view.classes)} />
             </Field>
             <Field label="Расписание звонков">

@@ -44,7 +44,13 @@ export default async function DiaryAssessmentsPage({
   const s = view.data;
   return (
     <div className="space-y-3">
-      <DiaryHeader student={student} students={students} tab="assessments" periodId={view.period?.id ?? null} />
+      <DiaryHeader
+        student={student}
+        students={students}
+        tab="assessments"
+        periodId={view.period?.id ?? null}
+        kind={user.orgKind}
+      />
       <PeriodTabs base={`/diary/${studentId}/assessments`} periods={view.periods} currentId={view.period?.id ?? null} />
       {!view.period ? (
         <p className="text-sm text-slate-600">Нет учебного периода.</p>

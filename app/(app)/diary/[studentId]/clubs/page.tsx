@@ -3,6 +3,7 @@
 // where a capacity is set — and enrols or leaves (clubs.enrol «self» on the student, the gate again
 // in the actions). A clash with the child's timetable or another club is refused naming it; leaving
 // keeps the past attendance. The sessions then show in the diary's week.
+import { vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -32,12 +33,13 @@ export default async function DiaryClubsPage({ params: raw }: { params: Promise<
     loadOpenClubs(user.organisationId, studentId),
   ]);
   if (!student) notFound();
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-3">
-      <DiaryHeader student={student} students={students} tab="clubs" />
+      <DiaryHeader student={student} students={students} tab="clubs" kind={user.orgKind} />
       {!view.open ? (
         <Notice tone="info">
-          Запись в объединения ведёт школа: открытая запись родителями и учениками выключена.
+          Запись в объединения ведёт {v.organisation.nom}: открытая запись родителями и {v.student.insPl} выключена.
           {view.clubs.some((c) => c.enrolled) ? " Занятия объединений ребёнка — в дневнике." : ""}
         </Notice>
       ) : view.clubs.length === 0 ? (

@@ -1,6 +1,7 @@
 // The diary's marks view (DRY-2, DRY-3, DRY-5, DRY-7, FIN-5): per subject the period's marks with the
 // running average, the forecast and the finals. Only the student and their parents (diary.view on
 // the student) may open it; any other id answers «Нет доступа» (403) without data.
+import { vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -46,6 +47,7 @@ export default async function DiaryMarksPage({
     loadDiaryVisit(user, studentId),
   ]);
   if (!student) notFound();
+  const v = vocabulary(user.orgKind);
   const charts = await loadStudentCharts(user, studentId, view, todayIn(user.timeZone, serverNow()));
   return (
     <div className="space-y-3">
@@ -55,6 +57,7 @@ export default async function DiaryMarksPage({
         tab="marks"
         periodId={view.period?.id ?? null}
         weekOf={view.yearClosed ? (view.period?.end ?? null) : null}
+        kind={user.orgKind}
       />
       <NewsBanner news={news} timeZone={user.timeZone} />
       <VisitSeen studentId={studentId} />
@@ -72,14 +75,19 @@ export default async function DiaryMarksPage({
         </p>
       )}
       <PeriodTabs base={`/diary/${studentId}/marks`} periods={view.periods} currentId={view.period?.id ?? null} />
-      <MarksViewList view={view} since={news.since} charts={charts} />
+      <MarksViewList view={view} since={news.since} charts={charts} kind={user.orgKind} />
       {view.period && !view.yearClosed && (
         <p className="text-xs text-slate-500">
-          Пропущено уроков за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу; итоговую
-          отметку выставляет учитель.
+          Пропущено {v.lesson.genPl} за период: {view.totalAbsences}. Прогноз — рекомендуемая отметка по среднему баллу;
+          итоговую отметку выставляет {v.teacher.nom}.
         </p>
       )}
-      <ChartsSection absencesTitle="Пропуски по месяцам" absences={charts.absences} works={charts.works} />
+      <ChartsSection
+        absencesTitle="Пропуски по месяцам"
+        absences={charts.absences}
+        works={charts.works}
+        kind={user.orgKind}
+      />
     </div>
   );
 }

@@ -104,7 +104,7 @@ export default async function CurriculumTotalsPage({
         <>
           <GridTable
             caption={`Часы по ${v.class.datPl} и периодам`}
-            first="Класс/группа"
+            first={cap(v.class.nom)}
             grid={o.grid}
             columns={o.columns}
             rows={o.classes}

@@ -124,7 +124,12 @@ export default async function ClassListPage({
         </details>
       )}
       {charts && (
-        <ChartsSection absencesTitle="Пропуски класса по месяцам" absences={charts.absences} works={charts.works} />
+        <ChartsSection
+          absencesTitle={`Пропуски ${v.class.gen} по месяцам`}
+          absences={charts.absences}
+          works={charts.works}
+          kind={user.orgKind}
+        />
       )}
       {family && (
         <>

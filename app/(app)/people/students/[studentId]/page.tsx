@@ -15,6 +15,7 @@ import { StudentPictures } from "@/components/charts/student-pictures";
 import { loadStudentMarks } from "@/lib/diary/marks/loaders";
 import { loadStudentCharts } from "@/lib/charts/loaders";
 import { PageHeader } from "@/components/ui/page-header";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Карточка ученика" };
 
@@ -48,12 +49,13 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
         })}
         subtitle={
           <>
-            {card.className ?? "не зачислен в класс"} · {view.access.full ? "полная карточка" : "краткие сведения"}
+            {card.className ?? `не зачислен в ${vocabulary(user.orgKind).class.acc}`} ·{" "}
+            {view.access.full ? "полная карточка" : "краткие сведения"}
           </>
         }
       />
       <StudentCardViewer view={view} />
-      {marks && charts && <StudentPictures view={marks} charts={charts} />}
+      {marks && charts && <StudentPictures view={marks} charts={charts} kind={user.orgKind} />}
       {movements && (
         <section className="space-y-2 rounded border border-slate-200 bg-white p-3">
           <h2 className="font-semibold">Книга движения</h2>
@@ -61,7 +63,12 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           {canEdit.allowed && (
             <details>
               <summary className="cursor-pointer text-sm text-blue-700">Новая запись</summary>
-              <MovementForm studentId={id.data} classes={classes} today={isoDate(todayIn(user.timeZone))} />
+              <MovementForm
+                studentId={id.data}
+                classes={classes}
+                today={isoDate(todayIn(user.timeZone))}
+                kind={user.orgKind}
+              />
             </details>
           )}
         </section>

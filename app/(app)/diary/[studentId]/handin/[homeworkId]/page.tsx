@@ -2,6 +2,7 @@
 // («ожидается», «сдано», «сдано с опозданием», «проверено», «на доработку»), what was handed in,
 // the teacher's comment and mark. The student hands in (or again, until it is reviewed); a parent
 // sees the same page read-only. Only the student and their parents (diary.view) open it.
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -31,6 +32,7 @@ export default async function StudentHandinPage({
   const { user } = await requireAccess("diary.view", { kind: "student", studentId });
   const view = await loadStudentHandin(user, studentId, homeworkId);
   if (!view) notFound();
+  const v = vocabulary(user.orgKind);
   const handin = await authorize(user, "homework.handin", { kind: "student", studentId });
   const s = view.submission;
   return (
@@ -40,7 +42,7 @@ export default async function StudentHandinPage({
         title={`${view.subjectName}: домашнее задание`}
         subtitle={
           <>
-            Урок {view.lessonDate}
+            {cap(v.lesson.nom)} {view.lessonDate}
             {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""}
           </>
         }
@@ -100,7 +102,7 @@ export default async function StudentHandinPage({
               )}
               {s.reviewComment && (
                 <p className="rounded bg-emerald-50 p-2 text-sm" data-testid="review-comment">
-                  Комментарий учителя: {s.reviewComment}
+                  Комментарий {v.teacher.gen}: {s.reviewComment}
                 </p>
               )}
               {s.reviewedLabel && <p className="text-xs text-slate-500">{s.reviewedLabel}</p>}
