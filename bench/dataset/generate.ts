@@ -11,11 +11,12 @@ import { Rng } from "../../prisma/seed/random";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { createDatabase, withClient, withDatabase } from "../../prisma/tools/pg-util";
 import { cloneOrganisation } from "./clone";
+import { finishBenchSchool } from "./history";
 import { restoreOrSeed } from "./pristine";
 import { seedBenchSchool } from "./school";
 
 /** Bump when the generator changes: older bench databases are then rebuilt. */
-const DATASET_VERSION = 5;
+const DATASET_VERSION = 6;
 
 export interface Dataset {
   url: string;
@@ -47,6 +48,8 @@ async function sizes(url: string): Promise<Record<string, number>> {
       "Homework",
       "Message",
       "LessonPlan",
+      "JournalChange",
+      "DiarySeen",
     ]) {
       out[t] = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
     }
@@ -126,6 +129,11 @@ async function seed(base: string, name: string, orgs: number, today: Date, log: 
         log,
       });
       log(`  школа: ${JSON.stringify(school.counts)}`);
+      const started = Date.now();
+      const history = await finishBenchSchool(sql, school.orgId, today);
+      log(
+        `  история журнала (JournalChange), очередь фоновых задач пуста, за ${((Date.now() - started) / 1000).toFixed(1)} с: ${JSON.stringify(history)}`,
+      );
     } else {
       const [source] = await orgIdsOf(url);
       await cloneOrganisation(sql, source, orgs - 1, log);
