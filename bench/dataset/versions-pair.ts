@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "10" },
     from: { type: "string", default: "2026-12-01" },
     to: { type: "string", default: "2026-12-07" },
+    /** Each statement's rows (first execution, JSON) to `<save>.<side>.<n>.json`: the readers' answers compared. */
+    save: { type: "string" },
   },
 });
 if (!args.before) {
@@ -165,17 +167,24 @@ try {
   ];
   const runs = Number(args.runs);
   const rounds = Number(args.rounds);
-  const exec = async (s: Side, w: (typeof work)[number]) => {
+  const exec = async (s: Side, w: (typeof work)[number], save?: string) => {
     if (w.rollback) await s.client.query("BEGIN");
     let rows = 0;
-    for (const st of w.statements) rows += (await s.client.query(st.sql, st.params)).rowCount ?? 0;
+    const answers: unknown[] = [];
+    for (const st of w.statements) {
+      const r = await s.client.query(st.sql, st.params);
+      rows += r.rowCount ?? 0;
+      if (save !== undefined && args.save) answers.push(r.rows);
+    }
+    if (save !== undefined && args.save)
+      writeFileSync(`${args.save}.${s.label}.${save}.json`, JSON.stringify(answers, null, 1));
     if (w.rollback) await s.client.query("ROLLBACK");
     return rows;
   };
   for (const w of work) {
     const cpu: Record<string, number[]> = { before: [], now: [] };
     const rowsOf: Record<string, number> = {};
-    for (const s of sides) rowsOf[s.label] = await exec(s, w); // warm both (plans, caches)
+    for (const s of sides) rowsOf[s.label] = await exec(s, w, `${work.indexOf(w)}`); // warm both (plans, caches)
     for (let r = 0; r < rounds; r++) {
       for (const s of r % 2 ? [...sides].reverse() : sides) {
         const c0 = backendCpu(s.pid);
