@@ -8,7 +8,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeMark } from "@/lib/journal/mutations";
+import { runBenchDuties, type Duties } from "../../bench/dataset/duties";
 import { finishBenchSchool } from "../../bench/dataset/history";
+import { runDailySteps } from "@/lib/region/fill-store";
 import { DEMO_ORG_NAMES, seedDemo } from "../../prisma/seed/index";
 
 // The bench's own «today» (bench/fixtures datasetToday: 25 May, a Tuesday in 2027), after the real clock
@@ -18,6 +20,7 @@ const TODAY = new Date(`${TODAY_ISO}T00:00:00Z`);
 let pool: pg.Pool;
 let orgId = 0;
 let counts: Awaited<ReturnType<typeof finishBenchSchool>>;
+let duties: Duties;
 
 const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> =>
   (await pool.query<T>(text, params)).rows;
@@ -41,6 +44,7 @@ beforeAll(async () => {
   } finally {
     client.release();
   }
+  duties = await runBenchDuties(url, new Date());
 }, 240_000);
 
 afterAll(async () => {
@@ -182,6 +186,18 @@ describe("the bench school's journal history (issue 22, DATASET_VERSION 6)", () 
   });
 
   it("no job is queued for the first server's worker", async () => {
+    expect(await one(`SELECT count(*)::int AS n FROM "ReportJob" WHERE status = 'QUEUED'`)).toBe(0);
+  });
+
+  it("the worker's daily steps are done: a server started now finds nothing to run or deliver", async () => {
+    expect(duties.fillDays).toBeGreaterThan(0); // the fill store over the past days, by the bench
+    expect(await one(`SELECT count(*)::int AS n FROM "FillStore" WHERE "organisationId" = $1`, [orgId])).toBe(1);
+    const again = (await runDailySteps(new Date())) as {
+      duties: { reminders: unknown[]; absences: number };
+      fillDays: number;
+    };
+    expect(again.fillDays).toBe(0);
+    expect(again.duties.reminders).toEqual([]);
     expect(await one(`SELECT count(*)::int AS n FROM "ReportJob" WHERE status = 'QUEUED'`)).toBe(0);
   });
 });
