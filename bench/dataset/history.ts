@@ -48,8 +48,14 @@ const END = `($2::date::timestamp + interval '20 hours')`;
 /** The author of a lesson's journal: its substitute when substituted (prisma/seed/journal.ts author()). */
 const AUTHOR = `coalesce(l."substituteId", l."teacherId")`;
 
-/** Whether the mark `m` (of a GRADE with a value) is one of the corrected ones: a fixed hash, deterministic. */
-const CORRECTED = `(m.kind = 'GRADE' AND m.value IS NOT NULL AND abs(hashint4(m.id * 31 + 7)) % 100 < ${MARK_CORRECTED_PERCENT})`;
+/**
+ * A fixed hash of the mark's lesson and student — not of its ids: the seed's top-up assignments and marks are numbered in
+ * its INSERT … SELECT's scan order, which two seeds need not share — so every seed corrects the same marks.
+ */
+const MARK_HASH = `abs(hashint4(m."lessonId" * 7919 + m."studentId" * 31))`;
+
+/** Whether the mark `m` (of a GRADE with a value) is one of the corrected ones. */
+const CORRECTED = `(m.kind = 'GRADE' AND m.value IS NOT NULL AND ${MARK_HASH} % 100 < ${MARK_CORRECTED_PERCENT})`;
 
 export async function writeJournalHistory(sql: pg.ClientBase, orgId: number, today: Date): Promise<HistoryCounts> {
   const day = today.toISOString().slice(0, 10);
@@ -89,7 +95,7 @@ export async function writeJournalHistory(sql: pg.ClientBase, orgId: number, tod
   );
 
   // The marks: the entry (with the mistyped value for a corrected one), then the correction.
-  const fix = `LEAST(m."createdAt" + (1 + abs(hashint4(m.id)) % 3) * interval '1 day', ${START} - interval '1 minute')`;
+  const fix = `LEAST(m."createdAt" + (1 + ${MARK_HASH} / 100 % 3) * interval '1 day', ${START} - interval '1 minute')`;
   // Corrected: a fixed hash of the grade's id, among the marks entered before the day before «today».
   const corrected = `(${CORRECTED} AND m."createdAt" < ${START} - interval '1 day')`;
   const typed = `CASE WHEN ${corrected} THEN CASE m.value WHEN 5 THEN 4 WHEN 2 THEN 3 ELSE m.value + 1 END ELSE m.value END`;
