@@ -11,11 +11,13 @@ import { Rng } from "../../prisma/seed/random";
 import { applyMigrations } from "../../prisma/tools/migrate-runner";
 import { createDatabase, withClient, withDatabase } from "../../prisma/tools/pg-util";
 import { cloneOrganisation } from "./clone";
+import { runBenchDuties } from "./duties";
+import { finishBenchSchool } from "./history";
 import { restoreOrSeed } from "./pristine";
 import { seedBenchSchool } from "./school";
 
 /** Bump when the generator changes: older bench databases are then rebuilt. */
-const DATASET_VERSION = 5;
+const DATASET_VERSION = 6;
 
 export interface Dataset {
   url: string;
@@ -27,6 +29,9 @@ export interface Dataset {
   /** Seconds the working database's recreation from its pristine copy took (null when seeded). */
   restoredSeconds: number | null;
 }
+
+/** JSON.stringify's replacer for a log line: a Map as its size. */
+const mapSizes = (_k: string, v: unknown): unknown => (v instanceof Map ? v.size : v);
 
 const marker = (orgs: number, today: Date) =>
   `ejournal-bench v${DATASET_VERSION} orgs=${orgs} today=${today.toISOString().slice(0, 10)}`;
@@ -47,6 +52,8 @@ async function sizes(url: string): Promise<Record<string, number>> {
       "Homework",
       "Message",
       "LessonPlan",
+      "JournalChange",
+      "DiarySeen",
     ]) {
       out[t] = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
     }
@@ -83,6 +90,10 @@ export async function prepareDataset(
   });
   // Migrations added since the dataset was made (new tables, columns with defaults) apply on top.
   if (r.restoredSeconds !== null) await applyMigrations(r.url);
+  // The worker's daily steps for the days since the copy was taken (none when taken today), so the first
+  // app server finds them done (bench/dataset/duties.ts).
+  const duties = await runBenchDuties(r.url, new Date());
+  log(`Ежедневные шаги фоновой задачи до запуска приложения: ${JSON.stringify(duties, mapSizes)}`);
   return {
     url: r.url,
     name,
@@ -126,9 +137,18 @@ async function seed(base: string, name: string, orgs: number, today: Date, log: 
         log,
       });
       log(`  школа: ${JSON.stringify(school.counts)}`);
+      const started = Date.now();
+      const history = await finishBenchSchool(sql, school.orgId, today);
+      log(
+        `  история журнала (JournalChange), очередь фоновых задач пуста, за ${((Date.now() - started) / 1000).toFixed(1)} с: ${JSON.stringify(history)}`,
+      );
     } else {
       const [source] = await orgIdsOf(url);
       await cloneOrganisation(sql, source, orgs - 1, log);
+    }
+    if (orgs === 1) {
+      const duties = await runBenchDuties(url, new Date());
+      log(`  ежедневные шаги фоновой задачи (напоминания, отметки, FillDay): ${JSON.stringify(duties, mapSizes)}`);
     }
     log("  VACUUM ANALYZE…");
     await sql.query("VACUUM ANALYZE");
