@@ -170,6 +170,22 @@ export const TERRITORY_ATTENDANCE = rawStatement(
 );
 
 /**
+ * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`, narrowed by
+ * `where`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
+ * subject an assignment of that lesson may be due on — as ("organisationId", date, "classId"). One
+ * writing for REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts): a store's day that a
+ * journal change after its watermark may have touched is computed live (every journal write — a mark,
+ * homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row on its lesson).
+ */
+export const changedClassDaysSql = (source: Prisma.Sql, where: Prisma.Sql = Prisma.empty) => Prisma.sql`
+      SELECT DISTINCT l."organisationId", l.date, l."classId"
+        ${source}
+        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
+        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
+         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+       ${where}`;
+
+/**
  * CTL-1 / DUT-1 per organisation over the held lessons of the range (not cancelled, not after the
  * organisation's today). DUT-1's definitions, as lib/control/deadline (LESSON_FILLS, rules.ts
  * filledAt / fillStatus) states them: a lesson is filled when it has its topic, attendance taken by
@@ -337,15 +353,8 @@ export const TERRITORY_FILL = rawStatement(
       SELECT s."organisationId", s."changeId", s."throughDate" AS through FROM "FillStore" s
        WHERE s."organisationId" IN (${ids(organisationIds)}) AND ${useStored}::boolean
     ), touched AS MATERIALIZED (
-      -- The classes' days a journal change after the watermark may have changed (found through the
-      -- primary key's range): its lesson's, and the later lessons of the class and subject an
-      -- assignment of it may be due on (DUT-1's 60 days) — computed live.
-      SELECT DISTINCT l."organisationId", l.date, l."classId"
-        FROM stores s
-        JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"
-        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
-        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
-         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+      -- computed live
+      ${changedClassDaysSql(Prisma.sql`FROM stores s JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"`)}
     ), stored AS MATERIALIZED (
       SELECT d.* FROM "FillDay" d
         JOIN stores s ON s."organisationId" = d."organisationId"
@@ -427,12 +436,7 @@ export const FILL_DAYS_TO_STORE = rawStatement(
       SELECT d.date, d."classId", d.lessons FROM "FillDay" d
        WHERE d."organisationId" = ${organisationId} AND d.date <= ${day(last)} AND d.date > ${day(last)} - 400
     ), touched AS (
-      SELECT l.date
-        FROM "JournalChange" j
-        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
-        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
-         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
-       WHERE j."organisationId" = ${organisationId} AND j.id > ${changeId}
+      ${changedClassDaysSql(Prisma.sql`FROM "JournalChange" j`, Prisma.sql`WHERE j."organisationId" = ${organisationId} AND j.id > ${changeId}`)}
     )
     SELECT to_char(coalesce(x.date, d.date), 'YYYY-MM-DD') AS day
       FROM lessons x
