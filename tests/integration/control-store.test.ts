@@ -2,8 +2,8 @@
 // PostgreSQL: the page's two statements — FILL_ROWS (CTL-1's rows) and TEACHER_SHARES (DUT-1's shares) —
 // read from the store equal the all-live computation after each kind of change made AFTER the worker's
 // store and before its next run: a late mark, a topic, attendance, a lesson moved out of one stored day
-// into another, a lesson deleted, a substitution, an assignment carried to a stored day, the teacher's
-// load, lockDays and the deadline changed. Each change is checked to change the live figures, so a store
+// into another, a lesson deleted, a substitution, an assignment carried to a stored day, the class made a
+// first grade (marks no longer required), lockDays and the deadline changed; the teacher's load changed. Each change is checked to change the live figures, so a store
 // that missed it would differ; and a store run right after the previous one re-stores nothing, so the
 // stored days are really read.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,12 +15,13 @@ import { lastClosedDay, runFillStore } from "@/lib/region/fill-store";
 import { storeControlDays } from "@/lib/control/store/mutations";
 import { saveCell } from "@/lib/journal/commands";
 import { writeAssignment, writeLessonTopic } from "@/lib/journal/lesson/mutations";
-import { addAssignment, createJournalFixture, day, fillLesson, type JournalFixture } from "./journal-fixture";
+import { addAssignment, addLesson, createJournalFixture, day, fillLesson, type JournalFixture } from "./journal-fixture";
 
 let f: JournalFixture;
 let zone = "";
 let minutes = 0;
 let lateColumn = 0;
+let secondLesson = 0;
 
 /** An instant at a local wall time of the ISO day in the organisation's zone (whole-hour offsets only). */
 function localAt(iso: string, hh: number): Date {
@@ -135,6 +136,8 @@ beforeAll(async () => {
     },
   });
   lateColumn = await addAssignment(f, f.lesson("2026-11-10"));
+  // A second lesson on 17.11: deleting it leaves the class-day with one (the stored count differs).
+  secondLesson = await addLesson(f, "2026-11-17");
   // Every other lesson filled by noon of its day (on time), with the register; the rest left empty.
   const dates = [...f.lessons.keys()].sort();
   for (const [i, iso] of dates.entries()) {
@@ -191,11 +194,11 @@ describe("/control's stored past days equal the live computation (CTL-1, DUT-1, 
     await afterChange("a lesson moved out of a stored day into another", () =>
       db.lesson.update({
         where: { organisationId_id: { organisationId, id: lessonOf("2026-11-13") } },
-        data: { date: day("2026-11-28") },
+        data: { date: day("2026-11-26") },
       }),
     );
     await afterChange("a lesson deleted", () =>
-      db.lesson.delete({ where: { organisationId_id: { organisationId, id: lessonOf("2026-11-16") } } }),
+      db.lesson.delete({ where: { organisationId_id: { organisationId, id: secondLesson } } }),
     );
     await afterChange("a substitution", () =>
       db.lesson.updateMany({
@@ -215,6 +218,12 @@ describe("/control's stored past days equal the live computation (CTL-1, DUT-1, 
         }),
       ).toBe("ok");
     });
+    await afterChange("the class's marks no longer required (made a first grade)", () =>
+      db.classGroup.update({
+        where: { organisationId_id: { organisationId, id: f.classId } },
+        data: { grade: 1 },
+      }),
+    );
     await afterChange("lockDays changed", () =>
       db.organisationSettings.update({ where: { organisationId }, data: { lockDays: 60 } }),
     );
