@@ -15,7 +15,14 @@ import { lastClosedDay, runFillStore } from "@/lib/region/fill-store";
 import { storeControlDays } from "@/lib/control/store/mutations";
 import { saveCell } from "@/lib/journal/commands";
 import { writeAssignment, writeLessonTopic } from "@/lib/journal/lesson/mutations";
-import { addAssignment, addLesson, createJournalFixture, day, fillLesson, type JournalFixture } from "./journal-fixture";
+import {
+  addAssignment,
+  addLesson,
+  createJournalFixture,
+  day,
+  fillLesson,
+  type JournalFixture,
+} from "./journal-fixture";
 
 let f: JournalFixture;
 let zone = "";
