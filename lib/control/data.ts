@@ -121,6 +121,13 @@ export const fillHeldSql = (organisationId: number, now: Date, where: Prisma.Sql
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
        WHERE o.id = ${organisationId}
+    ), les AS MATERIALIZED (
+      -- the lessons chosen before their look-ups (a condition on the store's \`valid\` is not left after them)
+      SELECT l.id, l."organisationId", l.date, l."substituteId", l."teacherId", l."classId", l."subjectId", l.topic,
+             l."filledAt"
+        FROM "Lesson" l
+        JOIN org o ON o.id = l."organisationId"
+       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED' AND ${where}
     ), held AS (
       SELECT l.id AS "lessonId", l.date, coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId",
              l."subjectId",
@@ -130,7 +137,7 @@ export const fillHeldSql = (organisationId: number, now: Date, where: Prisma.Sql
              (att.at IS NOT NULL OR coalesce(jc.present, false)) AS "attendanceTaken",
              mk.marks, mk.late,
              greatest(l."filledAt", mk.created, mk.updated, att.at, hw.at, jc.at) AS last
-        FROM "Lesson" l
+        FROM les l
         JOIN org o ON o.id = l."organisationId"
         -- JRN-6's «late»: created on a calendar day (the organisation's zone) after the lesson's date + lockDays,
         -- i.e. at or after the start of the day after it — that instant computed once per lesson, the marks
@@ -152,7 +159,6 @@ export const fillHeldSql = (organisationId: number, now: Date, where: Prisma.Sql
                                   bool_or(j.entity = 'ATTENDANCE' AND j."entityKey" LIKE '%:attendance') AS present
                              FROM "JournalChange" j
                             WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id) jc ON true
-       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED' AND ${where}
     )`;
 
 export type FillFacts = {
