@@ -7,6 +7,7 @@ import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { readDb, rawStatement, replicaReader, utcSql } from "@/lib/db";
 import { col } from "@/lib/sql";
+import { changedClassDaysSql } from "@/lib/control/store/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 const ids = (organisationIds: readonly number[]) => Prisma.join([...organisationIds]);
@@ -168,22 +169,6 @@ export const TERRITORY_ATTENDANCE = rawStatement(
       LEFT JOIN roll r ON r."organisationId" = o.id
      WHERE o.id IN (${ids(organisationIds)})`,
 );
-
-/**
- * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`, narrowed by
- * `where`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
- * subject an assignment of that lesson may be due on — as ("organisationId", date, "classId"). One
- * writing for REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts): a store's day that a
- * journal change after its watermark may have touched is computed live (every journal write — a mark,
- * homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row on its lesson).
- */
-export const changedClassDaysSql = (source: Prisma.Sql, where: Prisma.Sql = Prisma.empty) => Prisma.sql`
-      SELECT DISTINCT l."organisationId", l.date, l."classId"
-        ${source}
-        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
-        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
-         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
-       ${where}`;
 
 /**
  * CTL-1 / DUT-1 per organisation over the held lessons of the range (not cancelled, not after the

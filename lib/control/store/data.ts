@@ -29,9 +29,9 @@
 // than the margin from its clock reading to its commit (interactive transactions time out after 15 s,
 // lib/db.ts); the days it touched are therefore seen as changed.
 import { Prisma } from "@/prisma/generated/prisma/client";
-import { utcSql } from "@/lib/db";
+import { rawStatement, utcSql } from "@/lib/db";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
-import { changedClassDaysSql } from "@/lib/region/data";
+import { col } from "@/lib/sql";
 
 /** How long before the worker's snapshot its watermark stands (see above). */
 export const STORE_MARGIN_MS = 5 * 60_000;
@@ -40,6 +40,22 @@ export const STORE_MARGIN_MS = 5 * 60_000;
 export const STORE_WINDOW_DAYS = 400;
 
 const day = (d: Date) => Prisma.sql`${d.toISOString().slice(0, 10)}::date`;
+
+/**
+ * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`, narrowed by
+ * `where`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
+ * subject an assignment of that lesson may be due on — as ("organisationId", date, "classId"). One
+ * writing for REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts): a store's day that a
+ * journal change after its watermark may have touched is computed live (every journal write — a mark,
+ * homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row on its lesson).
+ */
+export const changedClassDaysSql = (source: Prisma.Sql, where: Prisma.Sql = Prisma.empty) => Prisma.sql`
+      SELECT DISTINCT l."organisationId", l.date, l."classId"
+        ${source}
+        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
+        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
+         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+       ${where}`;
 
 /**
  * The CTEs ending in `valid` ("date", "classId"): the organisation's stored class-days of [from, to] that
@@ -95,3 +111,31 @@ export const liveLessonSql = (alias: string) => {
   const a = Prisma.raw(alias);
   return Prisma.sql`AND (${a}.date, ${a}."classId") NOT IN (SELECT v.date, v."classId" FROM valid v)`;
 };
+
+/** The watermark of a store at `mark`: the organisation's latest journal change stamped by then (a backward walk of the primary key). */
+export const CONTROL_WATERMARK = rawStatement(
+  { id: col.bigint },
+  (organisationId: number, mark: Date) => Prisma.sql`
+    SELECT id FROM "JournalChange"
+     WHERE "organisationId" = ${organisationId} AND at <= ${utcSql(mark)}
+     ORDER BY id DESC LIMIT 1`,
+);
+
+/**
+ * The class-days of [from, last] to (re)store at `now`: those with held lessons or stored rows that the
+ * current watermark does not hold valid (not stored yet, or changed since).
+ */
+export const CONTROL_DAYS_TO_STORE = rawStatement(
+  { date: col.text, classId: col.int },
+  (organisationId: number, from: Date, last: Date, now: Date) => Prisma.sql`
+    WITH ${controlValidSql(organisationId, from, last, now)}
+    SELECT to_char(x.date, 'YYYY-MM-DD') AS date, x."classId" FROM (
+      SELECT l.date, l."classId" FROM "Lesson" l
+       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
+         AND l.date >= ${day(from)} AND l.date <= ${day(last)}
+      UNION
+      SELECT d.date, d."classId" FROM "ControlDay" d
+       WHERE d."organisationId" = ${organisationId} AND d.date >= ${day(from)} AND d.date <= ${day(last)}
+      EXCEPT
+      SELECT date, "classId" FROM valid) x`,
+);

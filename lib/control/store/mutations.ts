@@ -6,7 +6,7 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { fillHeldSql } from "../data";
 import { filledSql } from "../deadline/data";
-import { controlValidSql, STORE_MARGIN_MS, STORE_WINDOW_DAYS } from "./data";
+import { CONTROL_DAYS_TO_STORE, CONTROL_WATERMARK, STORE_MARGIN_MS, STORE_WINDOW_DAYS } from "./data";
 
 const DAY_MS = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -29,23 +29,8 @@ export async function storeControlDays(o: { organisationId: number }, last: Date
         where: { id: organisationId },
         select: { timeZone: true, settings: { select: { lockDays: true, fillDeadlineMinutes: true } } },
       });
-      // The watermark: the latest change stamped before `mark` (a backward walk of the primary key).
-      const [top] = await tx.$queryRaw<{ id: bigint | null }[]>`
-        SELECT id FROM "JournalChange"
-         WHERE "organisationId" = ${organisationId} AND at <= (${mark.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-         ORDER BY id DESC LIMIT 1`;
-      // The class-days to (re)store: those with held lessons or stored rows not valid under the current watermark.
-      const todo = await tx.$queryRaw<{ date: string; classId: number }[]>`
-        WITH ${controlValidSql(organisationId, from, last, now)}
-        SELECT to_char(x.date, 'YYYY-MM-DD') AS date, x."classId" FROM (
-          SELECT l.date, l."classId" FROM "Lesson" l
-           WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
-             AND l.date >= ${iso(from)}::date AND l.date <= ${iso(last)}::date
-          UNION
-          SELECT d.date, d."classId" FROM "ControlDay" d
-           WHERE d."organisationId" = ${organisationId} AND d.date >= ${iso(from)}::date AND d.date <= ${iso(last)}::date
-          EXCEPT
-          SELECT date, "classId" FROM valid) x`;
+      const [top] = await CONTROL_WATERMARK.run(tx, organisationId, mark);
+      const todo = await CONTROL_DAYS_TO_STORE.run(tx, organisationId, from, last, now);
       await tx.$executeRaw`
         DELETE FROM "ControlDay" WHERE "organisationId" = ${organisationId}
            AND (date < ${iso(from)}::date OR date > ${iso(last)}::date)`;
