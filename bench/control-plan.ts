@@ -28,6 +28,12 @@ const { values: args } = parseArgs({
      */
     before: { type: "string" },
     rounds: { type: "string", default: "6" },
+    /**
+     * Round 23 (ctlS23): the worker's `/control` store (lib/control/store) run once — its wall time and rows —,
+     * then each statement paired, the stored class-days read vs all live (`useStore` false), in alternating
+     * rounds; both answers compared row for row.
+     */
+    store: { type: "boolean", default: false },
   },
 });
 const log = (s: string): void => console.log(`[control-plan] ${s}`);
@@ -59,6 +65,59 @@ await withGridDataset(Number(args.port), log, async ({ url, orgId }) => {
   try {
     if (args.setup) await c.query(readFileSync(args.setup, "utf8"));
     const pid = Number((await c.query("SELECT pg_backend_pid() AS p")).rows[0].p);
+    if (args.store) {
+      const { storeControlDays } = await import("../lib/control/store/mutations");
+      const { lastClosedDay } = await import("../lib/region/fill-store");
+      const { deadlineSettings } = await import("../lib/control/deadline/data");
+      const settings = await deadlineSettings(orgId);
+      const last = lastClosedDay(now, settings.timeZone, settings.minutes);
+      for (const pass of ["first", "again"]) {
+        const t0 = performance.now();
+        const days = await storeControlDays({ organisationId: orgId }, last, now);
+        const rows = (await c.query('SELECT count(*)::int AS n FROM "ControlDay"')).rows[0].n as number;
+        log(
+          `store (${pass} run, through ${last.toISOString().slice(0, 10)}): ${days} class-days, ${rows} rows, ${(performance.now() - t0).toFixed(0)} ms`,
+        );
+      }
+      const live = {
+        FILL_ROWS: FILL_ROWS.sql(orgId, { from, to, classIds: null }, now, false),
+        TEACHER_SHARES: TEACHER_SHARES.sql(
+          orgId,
+          { from: sharesFrom(to), to, classIds: null },
+          { day: to, weekFrom: ranges.week[0], monthFrom: ranges.month[0] },
+          now,
+          false,
+        ),
+      };
+      const cpuOf = async (q: { text: string; values: unknown[] }) => {
+        await c.query(q.text, q.values);
+        const cpu0 = backendCpu(pid);
+        for (let i = 0; i < Number(args.runs); i++) await c.query(q.text, q.values);
+        return (backendCpu(pid) - cpu0) / Number(args.runs);
+      };
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(" ");
+      for (const name of ["FILL_ROWS", "TEACHER_SHARES"] as const) {
+        if (args.only && args.only !== name) continue;
+        const key = (rows: object[]) => JSON.stringify(rows.map((r) => JSON.stringify(r)).sort());
+        const a = await c.query(statements[name].text, statements[name].values as unknown[]);
+        const b = await c.query(live[name].text, live[name].values as unknown[]);
+        const sides = { store: [] as number[], live: [] as number[] };
+        for (let r = 0; r < Number(args.rounds); r++)
+          for (const side of r % 2 ? (["live", "store"] as const) : (["store", "live"] as const))
+            sides[side].push(await cpuOf((side === "store" ? statements[name] : live[name]) as never));
+        log(
+          `${name} ${args.from}..${args.to}: ${a.rowCount} rows, store ${key(a.rows) === key(b.rows) ? "=" : "≠"} live; ` +
+            `PostgreSQL CPU ms per execution, median of ${args.rounds} rounds: live ${med(sides.live).toFixed(1)} ` +
+            `[${list(sides.live)}] → store ${med(sides.store).toFixed(1)} [${list(sides.store)}]`,
+        );
+        if (args.plan) {
+          const p = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${statements[name].text}`, statements[name].values);
+          console.log(p.rows.map((x) => x["QUERY PLAN"]).join("\n"));
+        }
+      }
+      return;
+    }
     if (args.before) {
       // The «before» statement from a copy of the old module (e.g. `git show <commit>:lib/control/data.ts >
       // lib/control/data-old.ts`, not committed), its text and parameters built by the same arguments.

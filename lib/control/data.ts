@@ -8,6 +8,7 @@ import { col, jsonArray } from "@/lib/sql";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { dateOnly, wallTimeToInstant } from "@/lib/org/time";
 import { markDensity, type ActivityFacts, type FillRow } from "./rules";
+import { controlValidSql, liveLessonSql } from "./store/data";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
 
@@ -21,7 +22,9 @@ export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; te
  * mark's creation in the organisation's zone — issue 18: the cells' own timestamps), the latest entry
  * of any kind (topic fill, mark creation or edit, attendance, homework, history), with the names and
  * the class's roll over [from, min(to, today)] (the pupils with a stay meeting it). A lesson's
- * teacher is who conducted it: the substitute when there was one.
+ * teacher is who conducted it: the substitute when there was one. The class-days the worker stored and
+ * that are still exact (ControlDay, lib/control/store/data.ts) are summed instead of walked; `useStore`
+ * false walks every lesson (the store's oracle in tests/integration/control-store.test.ts).
  */
 export const FILL_ROWS = rawStatement(
   {
@@ -42,7 +45,7 @@ export const FILL_ROWS = rawStatement(
     className: col.text.nullable(),
     subject: col.text.nullable(),
   },
-  (organisationId: number, q: FillQuery, now: Date) => {
+  (organisationId: number, q: FillQuery, now: Date, useStore: boolean = true) => {
     const classFilter = q.classIds
       ? q.classIds.size
         ? Prisma.sql`AND l."classId" IN (${Prisma.join([...q.classIds])})`
@@ -52,22 +55,89 @@ export const FILL_ROWS = rawStatement(
       ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${q.teacherId}`
       : Prisma.empty;
     const subjectFilter = q.subjectId ? Prisma.sql`AND l."subjectId" = ${q.subjectId}` : Prisma.empty;
+    // The stored class-days' rows under the same filters (their teacher is who conducted the lessons).
+    const storedFilter = Prisma.sql`${
+      q.classIds
+        ? q.classIds.size
+          ? Prisma.sql`AND d."classId" IN (${Prisma.join([...q.classIds])})`
+          : Prisma.sql`AND false`
+        : Prisma.empty
+    } ${q.teacherId ? Prisma.sql`AND d."teacherId" = ${q.teacherId}` : Prisma.empty} ${
+      q.subjectId ? Prisma.sql`AND d."subjectId" = ${q.subjectId}` : Prisma.empty
+    }`;
     return Prisma.sql`
-    WITH org AS (
+    WITH ${controlValidSql(organisationId, q.from, q.to, now, useStore)}, ${fillHeldSql(
+      organisationId,
+      now,
+      Prisma.sql`l.date >= ${q.from}::date AND l.date <= ${q.to}::date AND l.date <= o.today
+         ${classFilter} ${teacherFilter} ${subjectFilter} ${liveLessonSql("l")}`,
+    )}, rows AS (
+      -- the live lessons and the stored class-days (lib/control/store/data.ts), summed per teacher × class × subject
+      SELECT "teacherId", "classId", "subjectId", sum(lessons)::int AS lessons, sum("noTopic")::int AS "noTopic",
+             sum("noHomework")::int AS "noHomework", sum("noAttendance")::int AS "noAttendance",
+             sum(marks)::int AS marks, sum(late)::int AS "lateMarks", max(last) AS last
+        FROM (SELECT "teacherId", "classId", "subjectId", 1 AS lessons, (NOT "hasTopic")::int AS "noTopic",
+                     (NOT "hasHomework")::int AS "noHomework", (NOT "attendanceTaken")::int AS "noAttendance",
+                     marks, late, last
+                FROM held
+              UNION ALL
+              SELECT d."teacherId", d."classId", d."subjectId", d.lessons, d."noTopic", d."noHomework",
+                     d."noAttendance", d.marks, d."lateMarks", d."lastAt"
+                FROM valid v
+                JOIN "ControlDay" d ON d."organisationId" = ${organisationId} AND d.date = v.date
+                                   AND d."classId" = v."classId"
+               WHERE true ${storedFilter}) x
+       GROUP BY "teacherId", "classId", "subjectId"
+    ), roll AS (
+      SELECT m."classId", count(DISTINCT m."studentId")::int AS students
+        FROM "ClassMembership" m
+        JOIN org o ON o.id = m."organisationId"
+       WHERE m."classId" IN (SELECT DISTINCT "classId" FROM rows)
+         AND m."startDate" <= least(${q.to}::date, o.today) AND (m."endDate" IS NULL OR m."endDate" >= ${q.from}::date)
+       GROUP BY m."classId"
+    )
+    SELECT r."teacherId", r."classId", r."subjectId", r.lessons, r."noTopic", r."noHomework", r."noAttendance",
+           r.marks, r."lateMarks", (extract(epoch FROM r.last) * 1000)::float8 AS "lastAt",
+           coalesce(ro.students, 0) AS students,
+           u."lastName", u."firstName", u."middleName", c.name AS "className", sj.name AS subject
+      FROM rows r
+      LEFT JOIN roll ro ON ro."classId" = r."classId"
+      LEFT JOIN "User" u ON u."organisationId" = ${organisationId} AND u.id = r."teacherId"
+      LEFT JOIN "ClassGroup" c ON c."organisationId" = ${organisationId} AND c.id = r."classId"
+      LEFT JOIN "Subject" sj ON sj."organisationId" = ${organisationId} AND sj.id = r."subjectId"`;
+  },
+);
+
+/**
+ * FILL_ROWS' held lessons `held` (and the organisation's `org`: zone, lockDays, today at `now`): the
+ * lessons `l` (of `o`) not cancelled meeting `where`, each with its id, day, conducting teacher, class,
+ * subject, whether it has a topic, homework, attendance, its marks, those late (JRN-6) and its latest
+ * entry. One writing for the page's live lessons and the worker's stored days (lib/control/store/mutations.ts).
+ */
+export const fillHeldSql = (organisationId: number, now: Date, where: Prisma.Sql) => Prisma.sql`
+    org AS (
       SELECT o.id, o."timeZone", coalesce(s."lockDays", ${ORG_SETTINGS_DEFAULTS.lockDays}::int) AS "lockDays",
              (${now.toISOString()}::timestamptz AT TIME ZONE o."timeZone")::date AS today
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
        WHERE o.id = ${organisationId}
+    ), les AS MATERIALIZED (
+      -- the lessons chosen before their look-ups (a condition on the store's \`valid\` is not left after them)
+      SELECT l.id, l."organisationId", l.date, l."substituteId", l."teacherId", l."classId", l."subjectId", l.topic,
+             l."filledAt"
+        FROM "Lesson" l
+        JOIN org o ON o.id = l."organisationId"
+       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED' AND ${where}
     ), held AS (
-      SELECT coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+      SELECT l.id AS "lessonId", l.date, coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId",
+             l."subjectId",
              -- !!topic?.trim(): a character that is not white space
              coalesce(l.topic ~ '[^[:space:]]', false) AS "hasTopic",
              hw.at IS NOT NULL AS "hasHomework",
              (att.at IS NOT NULL OR coalesce(jc.present, false)) AS "attendanceTaken",
              mk.marks, mk.late,
              greatest(l."filledAt", mk.created, mk.updated, att.at, hw.at, jc.at) AS last
-        FROM "Lesson" l
+        FROM les l
         JOIN org o ON o.id = l."organisationId"
         -- JRN-6's «late»: created on a calendar day (the organisation's zone) after the lesson's date + lockDays,
         -- i.e. at or after the start of the day after it — that instant computed once per lesson, the marks
@@ -89,35 +159,7 @@ export const FILL_ROWS = rawStatement(
                                   bool_or(j.entity = 'ATTENDANCE' AND j."entityKey" LIKE '%:attendance') AS present
                              FROM "JournalChange" j
                             WHERE j."organisationId" = l."organisationId" AND j."lessonId" = l.id) jc ON true
-       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
-         AND l.date >= ${q.from}::date AND l.date <= ${q.to}::date AND l.date <= o.today
-         ${classFilter} ${teacherFilter} ${subjectFilter}
-    ), rows AS (
-      SELECT "teacherId", "classId", "subjectId", count(*)::int AS lessons,
-             count(*) FILTER (WHERE NOT "hasTopic")::int AS "noTopic",
-             count(*) FILTER (WHERE NOT "hasHomework")::int AS "noHomework",
-             count(*) FILTER (WHERE NOT "attendanceTaken")::int AS "noAttendance",
-             sum(marks)::int AS marks, sum(late)::int AS "lateMarks", max(last) AS last
-        FROM held GROUP BY "teacherId", "classId", "subjectId"
-    ), roll AS (
-      SELECT m."classId", count(DISTINCT m."studentId")::int AS students
-        FROM "ClassMembership" m
-        JOIN org o ON o.id = m."organisationId"
-       WHERE m."classId" IN (SELECT DISTINCT "classId" FROM rows)
-         AND m."startDate" <= least(${q.to}::date, o.today) AND (m."endDate" IS NULL OR m."endDate" >= ${q.from}::date)
-       GROUP BY m."classId"
-    )
-    SELECT r."teacherId", r."classId", r."subjectId", r.lessons, r."noTopic", r."noHomework", r."noAttendance",
-           r.marks, r."lateMarks", (extract(epoch FROM r.last) * 1000)::float8 AS "lastAt",
-           coalesce(ro.students, 0) AS students,
-           u."lastName", u."firstName", u."middleName", c.name AS "className", sj.name AS subject
-      FROM rows r
-      LEFT JOIN roll ro ON ro."classId" = r."classId"
-      LEFT JOIN "User" u ON u."organisationId" = ${organisationId} AND u.id = r."teacherId"
-      LEFT JOIN "ClassGroup" c ON c."organisationId" = ${organisationId} AND c.id = r."classId"
-      LEFT JOIN "Subject" sj ON sj."organisationId" = ${organisationId} AND sj.id = r."subjectId"`;
-  },
-);
+    )`;
 
 export type FillFacts = {
   orgName: string;

@@ -7,6 +7,7 @@ import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { readDb, rawStatement, replicaReader, utcSql } from "@/lib/db";
 import { col } from "@/lib/sql";
+import { changedClassDaysSql } from "@/lib/control/store/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 const ids = (organisationIds: readonly number[]) => Prisma.join([...organisationIds]);
@@ -337,15 +338,8 @@ export const TERRITORY_FILL = rawStatement(
       SELECT s."organisationId", s."changeId", s."throughDate" AS through FROM "FillStore" s
        WHERE s."organisationId" IN (${ids(organisationIds)}) AND ${useStored}::boolean
     ), touched AS MATERIALIZED (
-      -- The classes' days a journal change after the watermark may have changed (found through the
-      -- primary key's range): its lesson's, and the later lessons of the class and subject an
-      -- assignment of it may be due on (DUT-1's 60 days) — computed live.
-      SELECT DISTINCT l."organisationId", l.date, l."classId"
-        FROM stores s
-        JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"
-        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
-        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
-         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+      -- computed live
+      ${changedClassDaysSql(Prisma.sql`FROM stores s JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"`)}
     ), stored AS MATERIALIZED (
       SELECT d.* FROM "FillDay" d
         JOIN stores s ON s."organisationId" = d."organisationId"
@@ -427,12 +421,7 @@ export const FILL_DAYS_TO_STORE = rawStatement(
       SELECT d.date, d."classId", d.lessons FROM "FillDay" d
        WHERE d."organisationId" = ${organisationId} AND d.date <= ${day(last)} AND d.date > ${day(last)} - 400
     ), touched AS (
-      SELECT l.date
-        FROM "JournalChange" j
-        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
-        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
-         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
-       WHERE j."organisationId" = ${organisationId} AND j.id > ${changeId}
+      ${changedClassDaysSql(Prisma.sql`FROM "JournalChange" j`, Prisma.sql`WHERE j."organisationId" = ${organisationId} AND j.id > ${changeId}`)}
     )
     SELECT to_char(coalesce(x.date, d.date), 'YYYY-MM-DD') AS day
       FROM lessons x

@@ -13,16 +13,21 @@
 // A schedule edit of a past day (a lesson added, cancelled or moved: Lesson.updatedAt) is re-stored
 // by the next run (the report counts the stored figures until then). The mark save is unchanged: no
 // write of these tables on the journal's path.
+//
+// The same step stores `/control`'s class-days (ControlDay, lib/control/store/data.ts, issue 22 item 7),
+// whose read checks also the schedule edits and deleted lessons, so it is exact before the next run too.
 import { runDutySteps } from "@/lib/control/deadline/commands";
 import { allDeadlines, dutyDone } from "@/lib/control/deadline/data";
 import { markDutyDone } from "@/lib/control/deadline/mutations";
 import { deadlineAt } from "@/lib/control/deadline/rules";
 import { todayIn } from "@/lib/org/time";
+import { storeControlDays } from "@/lib/control/store/mutations";
 import { storeFillDays } from "./mutations";
 
 export { storeFillDays };
 
 export const FILL_DAYS_JOB = "fill-days";
+export const CONTROL_DAYS_JOB = "control-days";
 
 /** The last day whose deadline has passed at `now`: today once its deadline is past, else yesterday. */
 export function lastClosedDay(now: Date, timeZone: string, minutes: number): Date {
@@ -30,14 +35,23 @@ export function lastClosedDay(now: Date, timeZone: string, minutes: number): Dat
   return now >= deadlineAt(today, minutes, timeZone) ? today : new Date(today.getTime() - 86_400_000);
 }
 
-/** Every organisation's store once per closed day (one worker step; a no-op until the next deadline). */
+/**
+ * Every organisation's stores once per closed day (one worker step; a no-op until the next deadline):
+ * REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts, issue 22 item 7), each with its
+ * own DutyRun claim (a build that knows only one of them claims only its own). Returns the FillDay days stored.
+ */
 export async function runFillStore(now: Date): Promise<number> {
   let stored = 0;
   for (const o of await allDeadlines()) {
     const last = lastClosedDay(now, o.timeZone, o.minutes);
-    if (await dutyDone(o.organisationId, FILL_DAYS_JOB, last)) continue;
-    stored += (await storeFillDays(o, lastClosedDay(now, o.timeZone, o.minutes), now)).length;
-    await markDutyDone(o.organisationId, FILL_DAYS_JOB, last, now);
+    if (!(await dutyDone(o.organisationId, FILL_DAYS_JOB, last))) {
+      stored += (await storeFillDays(o, last, now)).length;
+      await markDutyDone(o.organisationId, FILL_DAYS_JOB, last, now);
+    }
+    if (!(await dutyDone(o.organisationId, CONTROL_DAYS_JOB, last))) {
+      await storeControlDays(o, last, now);
+      await markDutyDone(o.organisationId, CONTROL_DAYS_JOB, last, now);
+    }
   }
   return stored;
 }

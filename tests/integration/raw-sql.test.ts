@@ -18,6 +18,7 @@ import * as authData from "@/lib/auth/data";
 import * as authMutations from "@/lib/auth/mutations";
 import * as clubsData from "@/lib/clubs/data";
 import * as controlData from "@/lib/control/data";
+import * as controlStoreData from "@/lib/control/store/data";
 import * as deadlineData from "@/lib/control/deadline/data";
 import * as deadlineMutations from "@/lib/control/deadline/mutations";
 import * as diaryData from "@/lib/diary/data";
@@ -81,6 +82,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "clubs/data": clubsData,
   "control/data": controlData,
   "control/deadline/data": deadlineData,
+  "control/store/data": controlStoreData,
   "control/deadline/mutations": deadlineMutations,
   "diary/data": diaryData,
   "diary/marks/data": diaryMarksData,
@@ -285,6 +287,21 @@ const CASES: Record<string, Case> = {
       },
       TODAY,
     ],
+  },
+  "control/store/data CONTROL_WATERMARK": {
+    statement: controlStoreData.CONTROL_WATERMARK,
+    args: async (d, tx) => {
+      // a topic's history row stamped before the mark
+      await tx.journalChange.create({
+        data: { organisationId: d.org, entity: "TOPIC", entityKey: "raw-sql", userId: d.teacher, at: new Date(0) },
+      });
+      return [d.org, TODAY];
+    },
+  },
+  "control/store/data CONTROL_DAYS_TO_STORE": {
+    // No store yet: every class-day with held lessons of the range is to be stored.
+    statement: controlStoreData.CONTROL_DAYS_TO_STORE,
+    args: (d) => [d.org, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), TODAY],
   },
   "control/data FILL_CHOICES": { statement: controlData.FILL_CHOICES, args: (d) => [d.org, null] },
   "control/deadline/mutations DUTY_CLAIM": {

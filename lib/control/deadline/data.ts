@@ -9,6 +9,7 @@ import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import type { LessonFill } from "./rules";
 import { col, jsonArray } from "@/lib/sql";
+import { controlValidSql, liveLessonSql } from "../store/data";
 
 export type FillScope = {
   from: Date;
@@ -31,7 +32,7 @@ const epoch = (expr: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${expr}) * 10
  * (issue 22 item 7) —, and those of the class and subject's earlier lessons (up to 60 days back) due
  * on its day, found from the assignments. With `first`: the first mark's creation of each (NULL: none).
  */
-const dueSql = (organisationId: number, scope: FillScope) => Prisma.sql`
+const dueSql = (organisationId: number, scope: FillScope, only: LessonFilter = none) => Prisma.sql`
     due AS (
       SELECT a."organisationId", a.id, a."lessonId"
         FROM "Lesson" al
@@ -41,7 +42,7 @@ const dueSql = (organisationId: number, scope: FillScope) => Prisma.sql`
              AND (a."dueDate" IS NULL OR a."dueDate" <= al.date)
           OFFSET 0) a -- not flattened into a hash join of every assignment
        WHERE al."organisationId" = ${organisationId} AND al.status = 'SCHEDULED'
-         AND al.date >= ${scope.from}::date AND al.date <= ${scope.to}::date
+         AND al.date >= ${scope.from}::date AND al.date <= ${scope.to}::date ${only("al")}
       UNION ALL
       SELECT a."organisationId", a.id, ld.id
         FROM "Assignment" a
@@ -50,7 +51,7 @@ const dueSql = (organisationId: number, scope: FillScope) => Prisma.sql`
                         AND ld."subjectId" = al."subjectId" AND ld.date = a."dueDate"
        WHERE a."organisationId" = ${organisationId} AND ld.status = 'SCHEDULED'
          AND a."dueDate" >= ${scope.from}::date AND a."dueDate" <= ${scope.to}::date
-         AND ld.id <> al.id AND al.date >= ld.date - 60 AND al.date <= ld.date
+         AND ld.id <> al.id AND al.date >= ld.date - 60 AND al.date <= ld.date ${only("ld")}
     ), due_firsts AS MATERIALIZED (
       -- each first mark looked up once, whatever reads it
       SELECT d."lessonId", (SELECT min(m."createdAt") FROM "Mark" m
@@ -88,7 +89,7 @@ const partTimesSql = Prisma.sql`
              END AS "homeworkAt"`;
 
 /** The held lessons `l` of the scope with their class `c`, organisation `o` and first homework row `hw`. */
-const lessonsSql = (organisationId: number, scope: FillScope) => Prisma.sql`
+const lessonsSql = (organisationId: number, scope: FillScope, only: LessonFilter = none) => Prisma.sql`
       FROM "Lesson" l
       JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
       JOIN "Organisation" o ON o.id = l."organisationId"
@@ -96,7 +97,7 @@ const lessonsSql = (organisationId: number, scope: FillScope) => Prisma.sql`
       -- was planned as a hash of the organisation's every homework row.
       LEFT JOIN LATERAL (SELECT min(h."createdAt") AS first FROM "Homework" h
                           WHERE h."organisationId" = l."organisationId" AND h."lessonId" = l.id) hw ON true
-     WHERE ${heldInScope(organisationId, scope)}`;
+     WHERE ${heldInScope(organisationId, scope)} ${only("l")}`;
 
 /** The fill facts of the held lessons of a date range; see lessonFills. */
 export const LESSON_FILLS = rawStatement(
@@ -139,7 +140,9 @@ export const LESSON_FILLS = rawStatement(
  * `monthFrom` up to the day (shareRanges); every teacher of a held lesson of the range has a row,
  * with the name's parts. The organisation's deadline minutes on every row; with no lesson, one row
  * without a teacher. tests/integration/deadline.test.ts compares it with the JS rule (the oracle:
- * lessonFills → fillStatus → teacherShares) over a month of mixed fills at several days and clocks.
+ * lessonFills → fillStatus → teacherShares) over a month of mixed fills at several days and clocks. The
+ * stored class-days still exact (ControlDay, lib/control/store/data.ts: past their deadline, so every
+ * lesson due) are summed instead of walked; `useStore` false walks every lesson.
  */
 export const TEACHER_SHARES = rawStatement(
   {
@@ -160,40 +163,29 @@ export const TEACHER_SHARES = rawStatement(
     scope: FillScope,
     ranges: { day: Date; weekFrom: Date; monthFrom: Date },
     now: Date,
+    useStore: boolean = true,
   ) => Prisma.sql`
-    WITH settings AS (
-      SELECT o.id, coalesce(s."fillDeadlineMinutes", ${ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes})::int AS minutes
-        FROM "Organisation" o
-        LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
-       WHERE o.id = ${organisationId}
-    ), ${dueSql(organisationId, scope)}, due_marks AS (
-      SELECT f."lessonId", bool_or(f.first IS NULL) AS missing, max(f.first) AS last FROM due_firsts f GROUP BY f."lessonId"
-    ), facts AS MATERIALIZED (
-      -- each lesson's part times looked up once, not again in every count that reads them
-      SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l.date, o."timeZone",
-             ${partTimesSql}
-      ${lessonsSql(organisationId, scope)}
-    ), filled AS (
-      SELECT x."teacherId", x.date,
-             ((x.date + make_interval(mins => st.minutes)) AT TIME ZONE x."timeZone") AT TIME ZONE 'UTC' AS deadline,
-             CASE WHEN x."topicAt" IS NULL OR x."attendanceAt" IS NULL OR x."homeworkAt" IS NULL
-                    OR (x."marksRequired" AND coalesce(dm.missing, false)) THEN NULL
-                  ELSE greatest(x."topicAt", x."attendanceAt", x."homeworkAt",
-                                CASE WHEN x."marksRequired" THEN dm.last END) END AS "filledAt"
-        FROM facts x
-        CROSS JOIN settings st
-        LEFT JOIN due_marks dm ON dm."lessonId" = x."lessonId"
+    WITH ${controlValidSql(organisationId, scope.from, scope.to, now, useStore)},
+         ${filledSql(organisationId, scope, liveLessonSql)}, counted AS (
+      -- the live lessons (due when filled or past the deadline) and the stored class-days (lib/control/store/data.ts:
+      -- past their deadline, every lesson due), per teacher and day
+      SELECT "teacherId", date, ("filledAt" IS NOT NULL OR ${utcSql(now)} >= deadline)::int AS due,
+             coalesce("filledAt" <= deadline, false)::int AS "onTime"
+        FROM filled WHERE date <= ${ranges.day}::date
+      UNION ALL
+      SELECT d."teacherId", d.date, d.lessons, d."onTime"
+        FROM valid v
+        JOIN "ControlDay" d ON d."organisationId" = ${organisationId} AND d.date = v.date AND d."classId" = v."classId"
+       WHERE d.date <= ${ranges.day}::date ${storedInScope(scope)}
     ), shares AS (
       SELECT "teacherId",
-             count(*) FILTER (WHERE due AND date = ${ranges.day}::date)::int AS "dayDue",
-             count(*) FILTER (WHERE "onTime" AND date = ${ranges.day}::date)::int AS "dayOnTime",
-             count(*) FILTER (WHERE due AND date >= ${ranges.weekFrom}::date)::int AS "weekDue",
-             count(*) FILTER (WHERE "onTime" AND date >= ${ranges.weekFrom}::date)::int AS "weekOnTime",
-             count(*) FILTER (WHERE due AND date >= ${ranges.monthFrom}::date)::int AS "monthDue",
-             count(*) FILTER (WHERE "onTime" AND date >= ${ranges.monthFrom}::date)::int AS "monthOnTime"
-        FROM (SELECT "teacherId", date, "filledAt" IS NOT NULL OR ${utcSql(now)} >= deadline AS due,
-                     coalesce("filledAt" <= deadline, false) AS "onTime"
-                FROM filled WHERE date <= ${ranges.day}::date) f
+             coalesce(sum(due) FILTER (WHERE date = ${ranges.day}::date), 0)::int AS "dayDue",
+             coalesce(sum("onTime") FILTER (WHERE date = ${ranges.day}::date), 0)::int AS "dayOnTime",
+             coalesce(sum(due) FILTER (WHERE date >= ${ranges.weekFrom}::date), 0)::int AS "weekDue",
+             coalesce(sum("onTime") FILTER (WHERE date >= ${ranges.weekFrom}::date), 0)::int AS "weekOnTime",
+             coalesce(sum(due) FILTER (WHERE date >= ${ranges.monthFrom}::date), 0)::int AS "monthDue",
+             coalesce(sum("onTime") FILTER (WHERE date >= ${ranges.monthFrom}::date), 0)::int AS "monthOnTime"
+        FROM counted
        GROUP BY "teacherId"
     )
     SELECT st.minutes, s."teacherId", u."lastName", u."firstName", u."middleName",
@@ -204,6 +196,52 @@ export const TEACHER_SHARES = rawStatement(
       LEFT JOIN shares s ON true
       LEFT JOIN "User" u ON u."organisationId" = st.id AND u.id = s."teacherId"`,
 );
+
+/**
+ * DUT-1's fill of the held lessons of the scope meeting `only`, ending in `filled`: each lesson's id,
+ * conducting teacher, class, subject, day, deadline (the organisation's minutes on its day in its zone,
+ * UTC), fill time (NULL: not filled — a part missing, or a due assignment's mark where marks are
+ * required) and whether marks are required; `settings` holds the minutes. One writing for TEACHER_SHARES'
+ * live lessons and the worker's stored days (lib/control/store/mutations.ts).
+ */
+export const filledSql = (organisationId: number, scope: FillScope, only: LessonFilter = none) => Prisma.sql`
+    settings AS (
+      SELECT o.id, coalesce(s."fillDeadlineMinutes", ${ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes})::int AS minutes
+        FROM "Organisation" o
+        LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+       WHERE o.id = ${organisationId}
+    ), ${dueSql(organisationId, scope, only)}, due_marks AS (
+      SELECT f."lessonId", bool_or(f.first IS NULL) AS missing, max(f.first) AS last FROM due_firsts f GROUP BY f."lessonId"
+    ), facts AS MATERIALIZED (
+      -- each lesson's part times looked up once, not again in every count that reads them
+      SELECT l.id AS "lessonId", coalesce(l."substituteId", l."teacherId") AS "teacherId", l."classId", l."subjectId",
+             l.date, o."timeZone", ${partTimesSql}
+      ${lessonsSql(organisationId, scope, only)}
+    ), filled AS (
+      SELECT x."lessonId", x."teacherId", x."classId", x."subjectId", x.date, x."marksRequired",
+             ((x.date + make_interval(mins => st.minutes)) AT TIME ZONE x."timeZone") AT TIME ZONE 'UTC' AS deadline,
+             CASE WHEN x."topicAt" IS NULL OR x."attendanceAt" IS NULL OR x."homeworkAt" IS NULL
+                    OR (x."marksRequired" AND coalesce(dm.missing, false)) THEN NULL
+                  ELSE greatest(x."topicAt", x."attendanceAt", x."homeworkAt",
+                                CASE WHEN x."marksRequired" THEN dm.last END) END AS "filledAt"
+        FROM facts x
+        CROSS JOIN settings st
+        LEFT JOIN due_marks dm ON dm."lessonId" = x."lessonId"
+    )`;
+
+/** A further condition on a lesson (by its alias in the statement); `none`: every lesson. */
+type LessonFilter = (alias: string) => Prisma.Sql;
+const none: LessonFilter = () => Prisma.empty;
+
+/** The stored class-days' rows `d` (ControlDay) in the scope: its classes and conducting teacher. */
+function storedInScope(scope: FillScope): Prisma.Sql {
+  const classFilter = scope.classIds
+    ? scope.classIds.size
+      ? Prisma.sql`AND d."classId" IN (${Prisma.join([...scope.classIds])})`
+      : Prisma.sql`AND false`
+    : Prisma.empty;
+  return Prisma.sql`${classFilter} ${scope.teacherId !== undefined ? Prisma.sql`AND d."teacherId" = ${scope.teacherId}` : Prisma.empty}`;
+}
 
 /** The held lessons `l` of a range in the scope: LESSON_FILLS' and TEACHER_SHARES' lessons. */
 function heldInScope(organisationId: number, scope: FillScope): Prisma.Sql {

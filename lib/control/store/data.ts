@@ -1,0 +1,141 @@
+// CTL-1 / DUT-1 (issue 22 item 7): `/control`'s stored past days. FILL_ROWS and TEACHER_SHARES walk every
+// lesson of their range with per-lesson look-ups (marks, attendance, homework, history, the due
+// assignments' first marks): late in a month ≈ 90 + 95 ms of PostgreSQL CPU that no plan or index removes
+// (bench/notes.md, round 22 ctlC22). The background worker (lib/region/fill-store.ts runFillStore, the same
+// daily step and claim as REG-2's FillDay) stores per day × conducting teacher × class × subject both
+// statements' counts once the day's deadline has passed (ControlDay, lib/control/store/mutations.ts); the
+// page reads «stored class-days ∪ live class-days». Nothing is added to any write path.
+//
+// Exact, always: a stored class-day is read only while every check below holds, else it is computed live —
+// so the figures equal the all-live computation whether the worker ran or not (tests/integration/
+// control-store.test.ts holds every check to that):
+//   * the settings the counts depend on (lockDays, the deadline's minutes, the zone) equal those stored —
+//     else every stored day of the organisation is live; the class's «marks required» (its grade, the
+//     organisation's kind) equals the stored one;
+//   * the class-day's held lessons number what was stored (a deleted or cancelled lesson leaves no row);
+//   * none of its lessons (held or not) was written after `storedAt` (Lesson.updatedAt: every Lesson write
+//     goes through Prisma, whose @updatedAt covers create, update and updateMany — a lesson moved, cancelled,
+//     substituted, given a topic or a homework marker; a lesson moved INTO the day is seen there);
+//   * no journal change after the watermark `changeId` may have touched it (changedClassDaysSql: a mark,
+//     attendance, homework, topic or assignment of its lessons, or an assignment of an earlier lesson of the
+//     class and subject that may be due on it);
+//   * its deadline has passed at the query's `now` (a stored day's lessons are all due).
+// Every check is a per-class-day aggregate over indexes — the range's lessons (organisationId, classId, …,
+// date), the changes after the watermark through JournalChange's primary key — not a per-lesson look-up.
+//
+// `storedAt` and `changeId` are taken STORE_MARGIN_MS before the worker's snapshot: a journal or schedule
+// write not yet committed when the worker read (so not in its figures) stamped its rows (updatedAt,
+// JournalChange.at, set from the request's clock) after that instant, as long as no write takes longer
+// than the margin from its clock reading to its commit (interactive transactions time out after 15 s,
+// lib/db.ts); the days it touched are therefore seen as changed.
+import { Prisma } from "@/prisma/generated/prisma/client";
+import { rawStatement, utcSql } from "@/lib/db";
+import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
+import { col } from "@/lib/sql";
+
+/** How long before the worker's snapshot its watermark stands (see above). */
+export const STORE_MARGIN_MS = 5 * 60_000;
+
+/** How far back (days up to the last closed day) the worker keeps class-days stored: REG-2's FillDay window. */
+export const STORE_WINDOW_DAYS = 400;
+
+const day = (d: Date) => Prisma.sql`${d.toISOString().slice(0, 10)}::date`;
+
+/**
+ * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`, narrowed by
+ * `where`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
+ * subject an assignment of that lesson may be due on — as ("organisationId", date, "classId"). One
+ * writing for REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts): a store's day that a
+ * journal change after its watermark may have touched is computed live (every journal write — a mark,
+ * homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row on its lesson).
+ */
+export const changedClassDaysSql = (source: Prisma.Sql, where: Prisma.Sql = Prisma.empty) => Prisma.sql`
+      SELECT DISTINCT l."organisationId", l.date, l."classId"
+        ${source}
+        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
+        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
+         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
+       ${where}`;
+
+/**
+ * The CTEs ending in `valid` ("date", "classId"): the organisation's stored class-days of [from, to] that
+ * may be read at `now` (every check above). `useStore` false: none (the all-live computation). The caller
+ * computes live the lessons of the range whose class-day is not in `valid`, and sums ControlDay's rows of
+ * those that are.
+ */
+export const controlValidSql = (organisationId: number, from: Date, to: Date, now: Date, useStore = true) =>
+  Prisma.sql`
+    cstore AS (
+      SELECT cs."organisationId", cs."changeId", cs."throughDate" AS through, cs."storedAt", cs.minutes,
+             cs."timeZone", o.kind
+        FROM "ControlStore" cs
+        JOIN "Organisation" o ON o.id = cs."organisationId"
+        LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
+       WHERE cs."organisationId" = ${organisationId} AND ${useStore}::boolean
+         AND cs."lockDays" = coalesce(s."lockDays", ${ORG_SETTINGS_DEFAULTS.lockDays}::int)
+         AND cs.minutes = coalesce(s."fillDeadlineMinutes", ${ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes}::int)
+         AND cs."timeZone" = o."timeZone"
+    ), ctouched AS MATERIALIZED (
+      ${changedClassDaysSql(Prisma.sql`FROM cstore s JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"`)}
+    ), cstored AS MATERIALIZED (
+      SELECT d.date, d."classId", sum(d.lessons)::int AS n, bool_and(d."marksRequired") AS "allRequired",
+             bool_or(d."marksRequired") AS "anyRequired"
+        FROM cstore s
+        JOIN "ControlDay" d ON d."organisationId" = s."organisationId"
+       WHERE d.date >= ${day(from)} AND d.date <= least(${day(to)}, s.through)
+         -- due at the query's clock: the day's deadline in the organisation's zone has passed
+         AND ((d.date + make_interval(mins => s.minutes)) AT TIME ZONE s."timeZone") AT TIME ZONE 'UTC' <= ${utcSql(now)}
+       GROUP BY d.date, d."classId"
+    ), valid AS MATERIALIZED (
+      SELECT d.date, d."classId"
+        FROM cstored d
+        CROSS JOIN cstore s
+        JOIN "ClassGroup" c ON c."organisationId" = s."organisationId" AND c.id = d."classId"
+        -- the class-day's lessons now, through the (organisationId, classId, date, …) index: none gives a NULL
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE l.status = 'SCHEDULED')::int AS n, max(l."updatedAt") AS updated
+            FROM "Lesson" l
+           WHERE l."organisationId" = s."organisationId" AND l."classId" = d."classId" AND l.date = d.date) x
+       WHERE x.n = d.n AND x.updated <= s."storedAt"
+         AND d."allRequired" = (s.kind = 'COLLEGE' OR c.grade <> 1)
+         AND d."anyRequired" = (s.kind = 'COLLEGE' OR c.grade <> 1)
+         AND NOT EXISTS (SELECT 1 FROM ctouched t WHERE t.date = d.date AND t."classId" = d."classId")
+    )`;
+
+/**
+ * A lesson `alias` whose class-day is not read from the store (`valid`): computed live. NOT IN, planned as
+ * one hashed subplan whatever the estimates (a NOT EXISTS was planned as a nested loop over \`valid\` per
+ * lesson: ≈ 35 ms early in a month on the bench); no column is NULL.
+ */
+export const liveLessonSql = (alias: string) => {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`AND (${a}.date, ${a}."classId") NOT IN (SELECT v.date, v."classId" FROM valid v)`;
+};
+
+/** The watermark of a store at `mark`: the organisation's latest journal change stamped by then (a backward walk of the primary key). */
+export const CONTROL_WATERMARK = rawStatement(
+  { id: col.bigint },
+  (organisationId: number, mark: Date) => Prisma.sql`
+    SELECT id FROM "JournalChange"
+     WHERE "organisationId" = ${organisationId} AND at <= ${utcSql(mark)}
+     ORDER BY id DESC LIMIT 1`,
+);
+
+/**
+ * The class-days of [from, last] to (re)store at `now`: those with held lessons or stored rows that the
+ * current watermark does not hold valid (not stored yet, or changed since).
+ */
+export const CONTROL_DAYS_TO_STORE = rawStatement(
+  { date: col.text, classId: col.int },
+  (organisationId: number, from: Date, last: Date, now: Date) => Prisma.sql`
+    WITH ${controlValidSql(organisationId, from, last, now)}
+    SELECT to_char(x.date, 'YYYY-MM-DD') AS date, x."classId" FROM (
+      SELECT l.date, l."classId" FROM "Lesson" l
+       WHERE l."organisationId" = ${organisationId} AND l.status = 'SCHEDULED'
+         AND l.date >= ${day(from)} AND l.date <= ${day(last)}
+      UNION
+      SELECT d.date, d."classId" FROM "ControlDay" d
+       WHERE d."organisationId" = ${organisationId} AND d.date >= ${day(from)} AND d.date <= ${day(last)}
+      EXCEPT
+      SELECT date, "classId" FROM valid) x`,
+);
