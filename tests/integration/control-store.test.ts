@@ -13,6 +13,7 @@ import { TEACHER_SHARES } from "@/lib/control/deadline/data";
 import { shareRanges, sharesFrom } from "@/lib/control/deadline/rules";
 import { lastClosedDay, runFillStore } from "@/lib/region/fill-store";
 import { storeControlDays } from "@/lib/control/store/mutations";
+import { controlValidSql } from "@/lib/control/store/data";
 import { saveCell } from "@/lib/journal/commands";
 import { writeAssignment, writeLessonTopic } from "@/lib/journal/lesson/mutations";
 import {
@@ -262,6 +263,38 @@ describe("/control's stored past days equal the live computation (CTL-1, DUT-1, 
     await runFillStore(new Date(now.getTime() + 60_000));
     expect((await db.controlStore.findUniqueOrThrow({ where: { organisationId } })).storedAt).toEqual(first.storedAt);
     expect(await figures(true)).toEqual(await figures(false));
+  });
+
+  it("more journal changes after the watermark than STORE_MAX_CHANGES: every class-day live (round 23)", async () => {
+    const organisationId = f.organisationId;
+    await settle();
+    await store();
+    const { from, to } = { from: day("2026-11-01"), to: today() };
+    const validCount = async (maxChanges?: number) => {
+      const [row] = await db.$queryRaw<{ n: bigint }[]>`
+        WITH ${controlValidSql(organisationId, from, to, new Date(), true, maxChanges)} SELECT count(*) AS n FROM valid`;
+      return Number(row.n);
+    };
+    const stored = await validCount();
+    expect(stored).toBeGreaterThan(0);
+    // Three changes after the watermark that touch no lesson (a final mark's row has none).
+    const top = await db.journalChange.findFirst({ where: { organisationId }, orderBy: { id: "desc" } });
+    await db.journalChange.createMany({
+      data: [1, 2, 3].map((i) => ({
+        organisationId,
+        entity: "FINAL" as const,
+        entityKey: `final:test:${i}`,
+        userId: f.users.teacher,
+        at: new Date(),
+      })),
+    });
+    try {
+      expect(await validCount(3)).toBe(stored);
+      expect(await validCount(2)).toBe(0);
+      expect(await figures(true)).toEqual(await figures(false));
+    } finally {
+      await db.journalChange.deleteMany({ where: { organisationId, id: { gt: top?.id ?? BigInt(0) } } });
+    }
   });
 
   it("an organisation without a store gets the live answer", async () => {
