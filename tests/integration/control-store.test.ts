@@ -232,8 +232,9 @@ describe("/control's stored past days equal the live computation (CTL-1, DUT-1, 
         data: { grade: 1 },
       }),
     );
+    // Ten years: the marks saved at the clock on November's lessons stop being late whatever day the test runs.
     await afterChange("lockDays changed", () =>
-      db.organisationSettings.update({ where: { organisationId }, data: { lockDays: 60 } }),
+      db.organisationSettings.update({ where: { organisationId }, data: { lockDays: 3650 } }),
     );
     await afterChange("the deadline changed", () =>
       db.organisationSettings.update({ where: { organisationId }, data: { fillDeadlineMinutes: 9 * 60 } }),
