@@ -8,7 +8,7 @@ import { col, jsonArray } from "@/lib/sql";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { dateOnly, wallTimeToInstant } from "@/lib/org/time";
 import { markDensity, type ActivityFacts, type FillRow } from "./rules";
-import { controlValidSql, liveLessonSql } from "./store/data";
+import { controlValidSql, inClassesSql, liveLessonSql, storedRowsSql } from "./store/data";
 
 export type FillQuery = { from: Date; to: Date; classIds: Set<number> | null; teacherId?: number; subjectId?: number };
 
@@ -46,25 +46,17 @@ export const FILL_ROWS = rawStatement(
     subject: col.text.nullable(),
   },
   (organisationId: number, q: FillQuery, now: Date, useStore: boolean = true) => {
-    const classFilter = q.classIds
-      ? q.classIds.size
-        ? Prisma.sql`AND l."classId" IN (${Prisma.join([...q.classIds])})`
-        : Prisma.sql`AND false`
-      : Prisma.empty;
+    const classFilter = inClassesSql(Prisma.sql`l."classId"`, q.classIds);
     const teacherFilter = q.teacherId
       ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${q.teacherId}`
       : Prisma.empty;
     const subjectFilter = q.subjectId ? Prisma.sql`AND l."subjectId" = ${q.subjectId}` : Prisma.empty;
     // The stored class-days' rows under the same filters (their teacher is who conducted the lessons).
-    const storedFilter = Prisma.sql`${
-      q.classIds
-        ? q.classIds.size
-          ? Prisma.sql`AND d."classId" IN (${Prisma.join([...q.classIds])})`
-          : Prisma.sql`AND false`
-        : Prisma.empty
-    } ${q.teacherId ? Prisma.sql`AND d."teacherId" = ${q.teacherId}` : Prisma.empty} ${
-      q.subjectId ? Prisma.sql`AND d."subjectId" = ${q.subjectId}` : Prisma.empty
-    }`;
+    const storedFilter = storedRowsSql({
+      classIds: q.classIds,
+      teacherId: q.teacherId || undefined,
+      subjectId: q.subjectId || undefined,
+    });
     return Prisma.sql`
     WITH ${controlValidSql(organisationId, q.from, q.to, now, useStore)}, ${fillHeldSql(
       organisationId,
@@ -211,11 +203,7 @@ export async function loadFillFacts(organisationId: number, q: FillQuery, now: D
 export const FILL_CHOICES = rawStatement(
   { classes: col.jsonArray, subjects: col.jsonArray, teachers: col.jsonArray, periods: col.jsonArray },
   (organisationId: number, classIds: Set<number> | null) => {
-    const classFilter = classIds
-      ? classIds.size
-        ? Prisma.sql`AND c.id IN (${Prisma.join([...classIds])})`
-        : Prisma.sql`AND false`
-      : Prisma.empty;
+    const classFilter = inClassesSql(Prisma.sql`c.id`, classIds);
     return Prisma.sql`
     SELECT (SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.grade, c.name)
               FROM "ClassGroup" c

@@ -9,7 +9,7 @@ import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import type { LessonFill } from "./rules";
 import { col, jsonArray } from "@/lib/sql";
-import { controlValidSql, liveLessonSql } from "../store/data";
+import { controlValidSql, inClassesSql, liveLessonSql, storedRowsSql } from "../store/data";
 
 export type FillScope = {
   from: Date;
@@ -176,7 +176,7 @@ export const TEACHER_SHARES = rawStatement(
       SELECT d."teacherId", d.date, d.lessons, d."onTime"
         FROM valid v
         JOIN "ControlDay" d ON d."organisationId" = ${organisationId} AND d.date = v.date AND d."classId" = v."classId"
-       WHERE d.date <= ${ranges.day}::date ${storedInScope(scope)}
+       WHERE d.date <= ${ranges.day}::date ${storedRowsSql({ classIds: scope.classIds, teacherId: scope.teacherId })}
     ), shares AS (
       SELECT "teacherId",
              coalesce(sum(due) FILTER (WHERE date = ${ranges.day}::date), 0)::int AS "dayDue",
@@ -233,23 +233,9 @@ export const filledSql = (organisationId: number, scope: FillScope, only: Lesson
 type LessonFilter = (alias: string) => Prisma.Sql;
 const none: LessonFilter = () => Prisma.empty;
 
-/** The stored class-days' rows `d` (ControlDay) in the scope: its classes and conducting teacher. */
-function storedInScope(scope: FillScope): Prisma.Sql {
-  const classFilter = scope.classIds
-    ? scope.classIds.size
-      ? Prisma.sql`AND d."classId" IN (${Prisma.join([...scope.classIds])})`
-      : Prisma.sql`AND false`
-    : Prisma.empty;
-  return Prisma.sql`${classFilter} ${scope.teacherId !== undefined ? Prisma.sql`AND d."teacherId" = ${scope.teacherId}` : Prisma.empty}`;
-}
-
 /** The held lessons `l` of a range in the scope: LESSON_FILLS' and TEACHER_SHARES' lessons. */
 function heldInScope(organisationId: number, scope: FillScope): Prisma.Sql {
-  const classFilter = scope.classIds
-    ? scope.classIds.size
-      ? Prisma.sql`AND l."classId" IN (${Prisma.join([...scope.classIds])})`
-      : Prisma.sql`AND false`
-    : Prisma.empty;
+  const classFilter = inClassesSql(Prisma.sql`l."classId"`, scope.classIds);
   const teacherFilter =
     scope.teacherId !== undefined
       ? Prisma.sql`AND coalesce(l."substituteId", l."teacherId") = ${scope.teacherId}`

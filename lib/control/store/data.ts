@@ -123,6 +123,26 @@ export const controlValidSql = (
          AND NOT EXISTS (SELECT 1 FROM ctouched t WHERE t.date = d.date AND t."classId" = d."classId")
     )`;
 
+// The filters `/control`'s statements share (CTL-1, DUT-1): the classes in scope, and the stored rows under a
+// page's filters.
+
+/** `AND <column> IN (…)` for the classes in scope: null — every class; an empty set — none. */
+export function inClassesSql(column: Prisma.Sql, classIds: ReadonlySet<number> | null): Prisma.Sql {
+  if (!classIds) return Prisma.empty;
+  return classIds.size ? Prisma.sql`AND ${column} IN (${Prisma.join([...classIds])})` : Prisma.sql`AND false`;
+}
+
+/** The stored class-days' rows `d` of these classes, conducting teacher and subject (each optional). */
+export function storedRowsSql(f: {
+  classIds: ReadonlySet<number> | null;
+  teacherId?: number;
+  subjectId?: number;
+}): Prisma.Sql {
+  return Prisma.sql`${inClassesSql(Prisma.sql`d."classId"`, f.classIds)} ${
+    f.teacherId !== undefined ? Prisma.sql`AND d."teacherId" = ${f.teacherId}` : Prisma.empty
+  } ${f.subjectId !== undefined ? Prisma.sql`AND d."subjectId" = ${f.subjectId}` : Prisma.empty}`;
+}
+
 /**
  * A lesson `alias` whose class-day is not read from the store (`valid`): computed live. NOT IN, planned as
  * one hashed subplan whatever the estimates (a NOT EXISTS was planned as a nested loop over \`valid\` per
