@@ -71,14 +71,38 @@ function pgCpuSeconds(postmaster: number): number {
   return cpuSeconds(postmaster) + reaped / 100;
 }
 
+/** The machine's CPU ticks from /proc/stat's first line: busy (all but idle and iowait) and total. */
+function machineTicks(): { busy: number; total: number } {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return { busy: total - cpu[3] - (cpu[4] ?? 0), total };
+}
+
 interface Served {
   name: string;
   base: string;
   child: ChildProcess;
+  /**
+   * AB_THIS_PROCESSES / AB_OTHER_PROCESSES=k (round 24): that build served by k app processes on k ports, as
+   * docs/DEPLOY.md runs one per core behind the proxy; the clients are spread over them (client w → process
+   * w mod k, as a proxy's round robin would) and the app CPU is their sum. `base` and `child` are the first.
+   */
+  all: Array<{ base: string; child: ChildProcess }>;
 }
 
 /** A checkout's production server: its own `server/main.ts` when it has one, else `next start`. */
 async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promise<Served> {
+  const k = Number(process.env[name === "this" ? "AB_THIS_PROCESSES" : "AB_OTHER_PROCESSES"] ?? "1");
+  const all: Served["all"] = [];
+  for (let i = 0; i < Math.max(1, k); i++) all.push(await serveOne(i ? `${name}${i + 1}` : name, root, env));
+  return { name, base: all[0].base, child: all[0].child, all };
+}
+
+async function serveOne(
+  name: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const own = existsSync(path.join(root, "server", "main.ts"));
@@ -110,7 +134,7 @@ async function serve(name: string, root: string, env: NodeJS.ProcessEnv): Promis
     await new Promise((r) => setTimeout(r, 500));
   }
   log(`${name}: ${base} (${root})`);
-  return { name, base, child };
+  return { base, child };
 }
 
 async function main(): Promise<void> {
@@ -241,6 +265,11 @@ async function main(): Promise<void> {
     // PostgreSQL's CPU per request (both apps share it: their idle pools and background job ticks
     // add a little to every window).
     const dbCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    // The load generator's own CPU per request (this process: the clients, their parsing and timing) and the
+    // machine's busy share of its two cores over the window (/proc/stat) — round 24: where a closed loop's
+    // ceiling lies on this machine (app + PostgreSQL + generator per request against the cores' time).
+    const genCpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
+    const busy = new Map<string, number[]>(cases.map((c) => [c.key, []]));
     // SEC-5 beside a path: the reports served (200) per second, and the ones queued (202) apart — a queued
     // report is not served (issue 22, round 20: every answer counted as served before).
     const reportRps = new Map<string, number[]>(cases.map((c) => [c.key, []]));
@@ -255,8 +284,12 @@ async function main(): Promise<void> {
         const before = process.env[c.app.name === "this" ? "AB_THIS_SQL" : "AB_OTHER_SQL"];
         if (before) await withClient(ds.url, (db) => db.query(before));
         let sent = 0;
-        const app0 = cpuSeconds(c.app.child.pid!);
+        const appCpuNow = () => c.app.all.reduce((sum, p) => sum + cpuSeconds(p.child.pid!), 0);
+        const app0 = appCpuNow();
+        const baseOf = (w: number) => c.app.all[w % c.app.all.length].base;
         const db0 = pgCpuSeconds(postmaster);
+        const gen0 = process.cpuUsage();
+        const machine0 = machineTicks();
         // SEC-5: the report loops start half a second before the window (as bench/run.ts) and stop after it.
         const reports = c.deputy
           ? startRequestLoops(c.app.base, c.deputy, () => orgReportPath(fx), c.beside)
@@ -264,13 +297,14 @@ async function main(): Promise<void> {
         if (reports) await new Promise((r) => setTimeout(r, 500));
         const res = await runLoad({
           base: c.app.base,
+          bases: c.app.all.map((p) => p.base),
           concurrency: clients,
           durationMs: Number(args.seconds) * 1000,
           warmupMs: 500,
           next: (w, n) => {
             sent++;
             return c.save
-              ? saveRequest(c.cookie, c.app.base, w, n, c.path)
+              ? saveRequest(c.cookie, baseOf(w), w, n, c.path)
               : { path: c.path, headers: { cookie: c.cookie } };
           },
           check: c.save ? saveCheck : undefined,
@@ -289,21 +323,27 @@ async function main(): Promise<void> {
         rps.get(c.key)!.push(res.rps);
         // The window's CPU over every request sent in it (the warm-up's too).
         const n = Math.max(1, sent);
-        appCpu.get(c.key)!.push(Math.round(((cpuSeconds(c.app.child.pid!) - app0) * 1e4) / n) / 10);
+        appCpu.get(c.key)!.push(Math.round(((appCpuNow() - app0) * 1e4) / n) / 10);
         dbCpu.get(c.key)!.push(Math.round(((pgCpuSeconds(postmaster) - db0) * 1e4) / n) / 10);
+        const gen = process.cpuUsage(gen0);
+        genCpu.get(c.key)!.push(Math.round((gen.user + gen.system) / 100 / n) / 10);
+        const machine1 = machineTicks();
+        busy
+          .get(c.key)!
+          .push(Math.round((100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total)));
       }
       log(`round ${round}/${rounds}: ${cases.map((c) => `${c.key} ${p50.get(c.key)!.at(-1)}`).join(" · ")}`);
     }
     console.log(
-      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | median p95 ms | median req/s | app CPU ms / request | PostgreSQL CPU ms / request | 202 queued, not served (all windows) |${beside ? " reports served (200) / s beside | reports queued (202) / s beside |" : ""}`,
+      `\n| ${args.clients} client(s), ${rounds} interleaved rounds of ${args.seconds} s | median p50 ms | median p95 ms | median req/s | app CPU ms / request | PostgreSQL CPU ms / request | load generator CPU ms / request | machine busy % | 202 queued, not served (all windows) |${beside ? " reports served (200) / s beside | reports queued (202) / s beside |" : ""}`,
     );
-    console.log(`|---|---:|---:|---:|---:|---:|---:|${beside ? "---:|---:|" : ""}`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${beside ? "---:|---:|" : ""}`);
     for (const c of cases)
       console.log(
-        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(p95.get(c.key)!)} | ${median(rps.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} | ${queued.get(c.key)} |${beside ? ` ${median(reportRps.get(c.key)!)} | ${median(reportQueued.get(c.key)!)} |` : ""}`,
+        `| ${c.key} | ${median(p50.get(c.key)!)} | ${median(p95.get(c.key)!)} | ${median(rps.get(c.key)!)} | ${median(appCpu.get(c.key)!)} | ${median(dbCpu.get(c.key)!)} | ${median(genCpu.get(c.key)!)} | ${median(busy.get(c.key)!)} | ${queued.get(c.key)} |${beside ? ` ${median(reportRps.get(c.key)!)} | ${median(reportQueued.get(c.key)!)} |` : ""}`,
       );
   } finally {
-    for (const a of apps) {
+    for (const a of apps.flatMap((x) => x.all)) {
       if (a.child.exitCode !== null) continue;
       const exited = new Promise((r) => a.child.once("exit", r));
       a.child.kill("SIGTERM");

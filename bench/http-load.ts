@@ -36,6 +36,8 @@ export interface LoadResult {
 
 export interface LoadOptions {
   base: string;
+  /** Several app processes of one build (bench/ab.ts AB_*_PROCESSES): worker w sends to bases[w mod their count]. */
+  bases?: string[];
   concurrency: number;
   durationMs: number;
   warmupMs?: number;
@@ -115,7 +117,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       let ok: boolean;
       let status = "network";
       try {
-        const res = await send(agent, o.base, o.next(w, n));
+        const res = await send(agent, o.bases?.length ? o.bases[w % o.bases.length] : o.base, o.next(w, n));
         status = String(res.status);
         if (rec && o.queuedApart && res.status === 202) {
           queued++;
