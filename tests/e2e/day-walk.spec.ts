@@ -62,3 +62,24 @@ test("on a phone the class teacher's absences and the curator's reports stay wit
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await sideways(page), "/reports").toBeLessThanOrEqual(0); // before: 586 px
 });
+
+test("on a phone the journal grid leaves room for lessons: its fixed columns end by 260 px (DAY-4)", async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signInAs(page, "TEACHER");
+  const [lesson] = await query<{ id: number }>(
+    `SELECT l.id FROM "Lesson" l JOIN "User" u ON u.id = l."teacherId" AND u.login = 'teacher'
+      JOIN "Organisation" o ON o.id = l."organisationId" AND o.kind = 'SCHOOL'
+      WHERE l.status = 'SCHEDULED' AND l.date <= (now() AT TIME ZONE 'Europe/Samara')::date
+      ORDER BY l.date DESC, l."bellNumber" DESC LIMIT 1`,
+  );
+  await page.goto(`/journal?lesson=${lesson.id}`);
+  const grid = page.getByRole("grid");
+  await expect(grid.locator("tbody th").first()).toBeVisible();
+  // the absences column (the last sticky one) of the header and of the first row
+  for (const cell of [grid.locator("thead th").nth(3), grid.locator("tbody tr").first().locator("td").nth(2)]) {
+    const box = await cell.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(260); // before: ≈ 345 px, one lesson column left in view
+  }
+});
