@@ -3,7 +3,7 @@
 // into the next column at 1024 px, the journal grid on a phone that showed one lesson column, and a lesson
 // panel that Esc no longer closed after a save.
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { query, signInAs } from "./support";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -82,4 +82,25 @@ test("on a phone the journal grid leaves room for lessons: its fixed columns end
     const box = await cell.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(260); // before: ≈ 345 px, one lesson column left in view
   }
+});
+
+test("Esc closes the lesson panel after a save, though the save took the focus off the panel (JRN-1)", async ({
+  page,
+}) => {
+  await signInAs(page, "TEACHER");
+  const [lesson] = await query<{ id: number; date: string; bell: number }>(
+    `SELECT l.id, to_char(l.date, 'DD.MM.YYYY') AS date, l."bellNumber" AS bell
+       FROM "Lesson" l JOIN "User" u ON u.id = l."teacherId" AND u.login = 'teacher'
+       JOIN "Organisation" o ON o.id = l."organisationId" AND o.kind = 'SCHOOL'
+      WHERE l.status = 'SCHEDULED' AND l.date <= (now() AT TIME ZONE 'Europe/Samara')::date
+      ORDER BY l.date DESC, l."bellNumber" DESC LIMIT 1`,
+  );
+  await page.goto(`/journal?lesson=${lesson.id}`);
+  await page.locator(`thead button[title^="Урок ${lesson.date}, ${lesson.bell}-й"]`).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Тема урока").fill(`Тема из обхода ${lesson.id}`);
+  await dialog.getByRole("button", { name: "Сохранить тему" }).click();
+  await expect(dialog.getByText("Тема урока сохранена")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
 });
