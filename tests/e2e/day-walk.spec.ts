@@ -11,6 +11,18 @@ const PHONE = { width: 390, height: 844 };
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** The demo school teacher's latest lesson up to today (the one her home and journal open at). */
+async function lastSchoolLesson(): Promise<{ id: number; date: string; bell: number }> {
+  const [lesson] = await query<{ id: number; date: string; bell: number }>(
+    `SELECT l.id, to_char(l.date, 'DD.MM.YYYY') AS date, l."bellNumber" AS bell
+       FROM "Lesson" l JOIN "User" u ON u.id = l."teacherId" AND u.login = 'teacher'
+       JOIN "Organisation" o ON o.id = l."organisationId" AND o.kind = 'SCHOOL'
+      WHERE l.status = 'SCHEDULED' AND l.date <= (now() AT TIME ZONE 'Europe/Samara')::date
+      ORDER BY l.date DESC, l."bellNumber" DESC LIMIT 1`,
+  );
+  return lesson;
+}
+
 test("on a phone the administrator's set-up pages stay within the screen; the directories scroll inside their frame (DAY-4)", async ({
   page,
 }) => {
@@ -68,12 +80,7 @@ test("on a phone the journal grid leaves room for lessons: its fixed columns end
 }) => {
   await page.setViewportSize(PHONE);
   await signInAs(page, "TEACHER");
-  const [lesson] = await query<{ id: number }>(
-    `SELECT l.id FROM "Lesson" l JOIN "User" u ON u.id = l."teacherId" AND u.login = 'teacher'
-      JOIN "Organisation" o ON o.id = l."organisationId" AND o.kind = 'SCHOOL'
-      WHERE l.status = 'SCHEDULED' AND l.date <= (now() AT TIME ZONE 'Europe/Samara')::date
-      ORDER BY l.date DESC, l."bellNumber" DESC LIMIT 1`,
-  );
+  const lesson = await lastSchoolLesson();
   await page.goto(`/journal?lesson=${lesson.id}`);
   const grid = page.getByRole("grid");
   await expect(grid.locator("tbody th").first()).toBeVisible();
@@ -88,13 +95,7 @@ test("Esc closes the lesson panel after a save, though the save took the focus o
   page,
 }) => {
   await signInAs(page, "TEACHER");
-  const [lesson] = await query<{ id: number; date: string; bell: number }>(
-    `SELECT l.id, to_char(l.date, 'DD.MM.YYYY') AS date, l."bellNumber" AS bell
-       FROM "Lesson" l JOIN "User" u ON u.id = l."teacherId" AND u.login = 'teacher'
-       JOIN "Organisation" o ON o.id = l."organisationId" AND o.kind = 'SCHOOL'
-      WHERE l.status = 'SCHEDULED' AND l.date <= (now() AT TIME ZONE 'Europe/Samara')::date
-      ORDER BY l.date DESC, l."bellNumber" DESC LIMIT 1`,
-  );
+  const lesson = await lastSchoolLesson();
   await page.goto(`/journal?lesson=${lesson.id}`);
   await page.locator(`thead button[title^="Урок ${lesson.date}, ${lesson.bell}-й"]`).click();
   const dialog = page.getByRole("dialog");
