@@ -32,7 +32,10 @@ type HeaderProps = {
   onLesson: (id: number) => void;
 };
 
-/** The four headings left of the lessons (number, student, average, absences): the grid's and the frame's. */
+/**
+ * The four headings left of the lessons (number, student, average, absences): the grid's and the frame's;
+ * their widths and offsets are grid-row.tsx's HEAD_COLUMNS (7rem names on a phone, DAY-4).
+ */
 export function HeadCorner({ method, orgKind }: Pick<GridView, "method" | "orgKind">) {
   const stickyTh = "sticky z-30 bg-slate-100 border-b border-r border-slate-300";
   return (
@@ -42,20 +45,20 @@ export function HeadCorner({ method, orgKind }: Pick<GridView, "method" | "orgKi
       </th>
       <th
         rowSpan={3}
-        className={`${stickyTh} left-7 top-0 z-40 w-52 min-w-52 max-w-52 px-2 text-left align-bottom pb-1 font-semibold`}
+        className={`${stickyTh} left-7 top-0 z-40 w-52 min-w-52 max-w-52 max-sm:w-28 max-sm:min-w-28 max-sm:max-w-28 px-2 text-left align-bottom pb-1 font-semibold`}
       >
         Обучающийся
       </th>
       <th
         rowSpan={3}
-        className={`${stickyTh} left-[14.75rem] top-0 z-40 w-12 min-w-12 px-1 align-bottom pb-1 font-semibold`}
+        className={`${stickyTh} left-[14.75rem] max-sm:left-[8.75rem] top-0 z-40 w-12 min-w-12 px-1 align-bottom pb-1 font-semibold`}
         title={method === "WEIGHTED" ? "Средневзвешенный балл за период" : "Средний балл за период"}
       >
         Ср.
       </th>
       <th
         rowSpan={3}
-        className={`${stickyTh} left-[17.75rem] top-0 z-40 w-9 min-w-9 px-1 align-bottom pb-1 font-semibold`}
+        className={`${stickyTh} left-[17.75rem] max-sm:left-[11.75rem] top-0 z-40 w-9 min-w-9 px-1 align-bottom pb-1 font-semibold`}
         title={orgKind === "COLLEGE" ? "Пропущено часов" : "Пропущено уроков"}
       >
         {orgKind === "COLLEGE" ? "Ч." : "Пр."}

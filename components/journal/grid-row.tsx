@@ -54,12 +54,17 @@ export const rowZebra = (row: number) => (row % 2 === 1 ? "bg-slate-50/60" : "bg
 
 /** The classes every sticky head cell of a row shares (and the row's activity: bg-blue-50, else bg-white). */
 const HEAD_CELL = "sticky z-10 border-b border-r border-slate-200";
-/** Each head cell's own classes: number, name, average, absences. */
+/**
+ * Each head cell's own classes: number, name, average, absences. DAY-4: below sm (a phone) the name
+ * column is 7rem, not 13rem — at 390 px the four sticky columns took 296 of the frame's 340 px and left
+ * one lesson column in view (round 24's walk); now 224 px, four lesson columns. grid-header.tsx's
+ * HeadCorner and FRAME_RULES below say the same widths.
+ */
 export const HEAD_COLUMNS = [
   "left-0 w-7 text-center tabular-nums text-slate-500",
-  "left-7 w-52 min-w-52 max-w-52 truncate px-2 py-1 text-left font-normal",
-  "left-[14.75rem] text-center tabular-nums font-semibold",
-  "left-[17.75rem] text-center tabular-nums text-slate-600",
+  "left-7 w-52 min-w-52 max-w-52 max-sm:w-28 max-sm:min-w-28 max-sm:max-w-28 truncate px-2 py-1 text-left font-normal",
+  "left-[14.75rem] max-sm:left-[8.75rem] text-center tabular-nums font-semibold",
+  "left-[17.75rem] max-sm:left-[11.75rem] text-center tabular-nums text-slate-600",
 ] as const;
 
 /**
@@ -71,9 +76,10 @@ export const FRAME_HEAD = ["jh jn", "jh jm", "jh ja", "jh jp"] as const;
 export const FRAME_RULES =
   "[&_.jh]:sticky [&_.jh]:z-10 [&_.jh]:border-b [&_.jh]:border-r [&_.jh]:border-slate-200 [&_.jh]:bg-white " +
   "[&_.jn]:left-0 [&_.jn]:w-7 [&_.jn]:text-center [&_.jn]:tabular-nums [&_.jn]:text-slate-500 " +
-  "[&_.jm]:left-7 [&_.jm]:w-52 [&_.jm]:min-w-52 [&_.jm]:max-w-52 [&_.jm]:truncate [&_.jm]:px-2 [&_.jm]:py-1 [&_.jm]:text-left [&_.jm]:font-normal " +
-  "[&_.ja]:left-[14.75rem] [&_.ja]:text-center [&_.ja]:tabular-nums [&_.ja]:font-semibold " +
-  "[&_.jp]:left-[17.75rem] [&_.jp]:text-center [&_.jp]:tabular-nums [&_.jp]:text-slate-600";
+  "[&_.jm]:left-7 [&_.jm]:w-52 [&_.jm]:min-w-52 [&_.jm]:max-w-52 [&_.jm]:max-sm:w-28 [&_.jm]:max-sm:min-w-28 [&_.jm]:max-sm:max-w-28 " +
+  "[&_.jm]:truncate [&_.jm]:px-2 [&_.jm]:py-1 [&_.jm]:text-left [&_.jm]:font-normal " +
+  "[&_.ja]:left-[14.75rem] [&_.ja]:max-sm:left-[8.75rem] [&_.ja]:text-center [&_.ja]:tabular-nums [&_.ja]:font-semibold " +
+  "[&_.jp]:left-[17.75rem] [&_.jp]:max-sm:left-[11.75rem] [&_.jp]:text-center [&_.jp]:tabular-nums [&_.jp]:text-slate-600";
 
 /**
  * The sticky cells left of a row's lesson cells: number, name, average (the forecast as its title),

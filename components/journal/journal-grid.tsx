@@ -114,7 +114,15 @@ function LiveGrid(props: GridProps) {
     [view, cols, editable, textOf, saver],
   );
 
-  useGridOpening({ boxRef, pos, hydrated: true, focusGrid, lessonOnly: props.lessonOnly, remember: props.remember });
+  useGridOpening({
+    boxRef,
+    pos,
+    cols,
+    hydrated: true,
+    focusGrid,
+    lessonOnly: props.lessonOnly,
+    remember: props.remember,
+  });
   const allPresent = useAllPresent({ cols, canEdit: props.canEdit, setView, setNotice });
 
   const keys = useGridKeys({

@@ -30,6 +30,18 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
   }, []);
+  // Esc closes the panel wherever the focus is: a save disables its button while it runs, so the focus
+  // falls to <body> and a key handler on the dialog never heard Esc again (round 24's walk: after
+  // «Сохранить тему» the teacher's Esc did nothing). The grid's own keys listen on the grid only.
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose.current();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
   const date = lesson.date.split("-").reverse().join(".");
   const [protocolFor, setProtocolFor] = useState<GridAssignment | null>(null);
   // A portal: the grid's wide wrapper is transformed, which would trap a fixed panel inside it.
@@ -43,7 +55,6 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         role="dialog"
         aria-modal="true"
         aria-label={`Урок ${date}`}
-        onKeyDown={(e) => e.key === "Escape" && props.onClose()}
         className="h-full w-full max-w-xl space-y-4 overflow-y-auto bg-white p-4 shadow-xl"
       >
         <div className="flex items-start justify-between">

@@ -57,17 +57,31 @@ export function useGridSaves(p: {
 export function useGridOpening(p: {
   boxRef: RefObject<HTMLDivElement | null>;
   pos: Pos;
+  cols: Col[];
   hydrated: boolean;
   focusGrid: () => void;
   lessonOnly: number | null;
   /** DAY-3: the journal to reopen next time (a cookie the journal page reads for this user). */
   remember?: { cookie: string; value: string } | null;
 }) {
-  const { boxRef, pos, hydrated, focusGrid, lessonOnly, remember } = p;
+  const { boxRef, pos, cols, hydrated, focusGrid, lessonOnly, remember } = p;
+  // The first scroll shows the opening lesson whole: «nearest» alone stopped at its attendance column,
+  // so today's lesson opened cut at the frame's right edge with its marks column out of view (round 24's
+  // walk). Its last column is brought in first, then the active cell (which wins if both do not fit).
+  const shownWhole = useRef(false);
   useEffect(() => {
-    const el = boxRef.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`);
-    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [boxRef, pos, hydrated]);
+    const at = (col: number) => boxRef.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${col}"]`);
+    const el = at(pos.col);
+    if (!el) return;
+    if (!shownWhole.current) {
+      shownWhole.current = true;
+      const lesson = cols[pos.col]?.lesson.id;
+      let last = pos.col;
+      while (lesson !== undefined && cols[last + 1]?.lesson.id === lesson) last++;
+      at(last)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+    el.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [boxRef, pos, cols, hydrated]);
 
   // DAY-3: the journal opens at today's column (or the period's last lesson, initialUi): the cells
   // exist only after hydration, so the effect above scrolls once they do; the keyboard focus then

@@ -85,7 +85,7 @@ function Row({
             {shown(f, row.values[f.name] ?? "")}
           </span>
         ))}
-        <div className="flex flex-wrap items-center gap-1 text-xs">
+        <div className={ACTIONS}>
           {row.save && (
             <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Изменить: ${rowLabel}`}>
               Изменить
@@ -111,7 +111,7 @@ function Row({
         {fields.map((f) => (
           <Cell key={f.name} field={f} value={row.values[f.name] ?? ""} rowLabel={rowLabel} />
         ))}
-        <div className="flex flex-wrap items-center gap-1 text-xs">
+        <div className={ACTIONS}>
           <SubmitButton size="sm">{isNew ? "Добавить" : "Сохранить"}</SubmitButton>
           {remove}
           <FormStatus size="sm" className="min-w-0" />
@@ -119,6 +119,32 @@ function Row({
       </div>
     </ActionForm>
   );
+}
+
+/**
+ * The row's buttons stay at the frame's right edge while the columns scroll under them (at 1024 px
+ * /org/subjects' fixed columns alone take 47rem of 60): «Изменить» is never scrolled out of reach.
+ */
+const ACTIONS = "sticky right-0 flex flex-wrap items-center gap-1 bg-white text-xs";
+
+/** The least width a flexible column (`minmax(0,2fr)`) keeps before the rows scroll sideways. */
+const FLEX_MIN_REM = 8;
+/** The action column's width and the grid's gap (gap-1), in rem. */
+const ACTIONS_REM = 12;
+const GAP_REM = 0.25;
+
+/**
+ * The rows' least width: the fixed columns (`6rem`), FLEX_MIN_REM for each flexible one, the action
+ * column and the gaps. Without it the fixed columns took a narrow screen's whole width and the
+ * flexible ones shrank to nothing — at 1024 px /org/subjects drew each name over its short name, and
+ * at 390 px /org/subjects ran to 1,005 px, so the page scrolled sideways (round 24's walk).
+ */
+function directoryMinWidth(columns: readonly string[]): string {
+  const rem = columns.reduce((sum, c) => {
+    const fixed = /^(\d+(?:\.\d+)?)rem$/.exec(c);
+    return sum + (fixed ? Number(fixed[1]) : FLEX_MIN_REM);
+  }, ACTIONS_REM);
+  return `${rem + GAP_REM * columns.length}rem`;
 }
 
 export function DirectoryTable({
@@ -134,23 +160,29 @@ export function DirectoryTable({
   newRow: DirectoryRow | null;
   widths?: string[];
 }) {
-  const template = `${(widths ?? fields.map(() => "minmax(0,1fr)")).join(" ")} 12rem`;
+  const columns = widths ?? fields.map(() => "minmax(0,1fr)");
+  const template = `${columns.join(" ")} 12rem`;
   return (
     <section className="space-y-1 rounded border border-slate-200 bg-white p-3">
       <h2 className="font-semibold">{title}</h2>
-      {/* The header cells have the value cells' padding (px-1), so each label stands over its column's text. */}
-      <div className="grid gap-1 text-xs text-slate-500" style={{ gridTemplateColumns: template }}>
-        {fields.map((f) => (
-          <div key={f.name} className="px-1">
-            {f.label}
+      {/* DAY-4: below the columns' least width the rows scroll sideways inside the section. */}
+      <div className="overflow-x-auto">
+        <div className="space-y-1" style={{ minWidth: directoryMinWidth(columns) }}>
+          {/* The header cells have the value cells' padding (px-1), so each label stands over its column's text. */}
+          <div className="grid gap-1 text-xs text-slate-500" style={{ gridTemplateColumns: template }}>
+            {fields.map((f) => (
+              <div key={f.name} className="px-1">
+                {f.label}
+              </div>
+            ))}
+            <div></div>
           </div>
-        ))}
-        <div></div>
+          {rows.map((r) => (
+            <Row key={r.key} row={r} fields={fields} template={template} isNew={false} />
+          ))}
+          {newRow && <Row key={`new-${rows.length}`} row={newRow} fields={fields} template={template} isNew />}
+        </div>
       </div>
-      {rows.map((r) => (
-        <Row key={r.key} row={r} fields={fields} template={template} isNew={false} />
-      ))}
-      {newRow && <Row key={`new-${rows.length}`} row={newRow} fields={fields} template={template} isNew />}
     </section>
   );
 }

@@ -50,7 +50,9 @@ export function ReportForm(props: ReportFormProps) {
     <form
       action={`/api/reports/${props.report}`}
       method="get"
-      className="space-y-2 rounded border border-slate-200 bg-white p-4"
+      // min-w-0: the page's cards are grid items, whose least width is their content's — the college's
+      // «Специальность 09.02.07 …» option widened the curator's cards to 536 px on a 390 px phone (DAY-4).
+      className="min-w-0 space-y-2 rounded border border-slate-200 bg-white p-4"
     >
       <h2 className="font-semibold">{props.title}</h2>
       <p className="text-xs text-slate-500">{props.description}</p>

@@ -1,6 +1,9 @@
 // Table primitives of the kit — the frame (scrolls both ways inside itself, so the header can stay
 // sticky even on a phone), header and body cells. `DataTable` is built on them; a table with cells
 // of its own kind (the finals sheet, the timetable) uses them directly. Server-safe.
+// The frame is never wider than its container (max-w-full): a frame sized to its table (`w-fit`)
+// ran past a 390 px screen, so the page scrolled sideways, not the frame (DAY-4; round 24's walk:
+// the class teacher's /journal/attendance was 701 px wide on a phone).
 import { isValidElement, type ComponentProps, type ReactNode } from "react";
 import { cx } from "./cx";
 
@@ -34,7 +37,7 @@ export function Table({
   return (
     <div
       className={cx(
-        "overflow-auto rounded border border-slate-200 bg-white",
+        "max-w-full overflow-auto rounded border border-slate-200 bg-white",
         maxHeight !== "none" && maxHeight,
         className,
       )}
