@@ -180,9 +180,13 @@ export const TERRITORY_ATTENDANCE = rawStatement(
  * passed, on time when filled by the deadline. The range's lessons are walked once, each with
  * small per-lesson index lookups (fillDaysSql); tests/integration/region-report.test.ts checks it
  * against DUT-1's own figures. The days the background worker has stored (FillDay, lib/region/
- * fill-store.ts: a past day's counts per class once its deadline has passed) are summed instead,
- * except the days touched since by the journal (a JournalChange after the organisation's FillStore
- * watermark: computed live); `useStored` false computes every day live (the stored days' check). Also: lessons without a topic, marks on the lessons and
+ * fill-store.ts: a past day's counts per class once its deadline has passed) are summed instead
+ * while `/control`'s store checks hold for the class-day (lib/control/store/data.ts storeValidSql:
+ * the deadline settings and the class's «marks required» as stored, its held lessons as many, none
+ * written since the store, no journal change since its watermark that may touch it, its deadline
+ * passed at `now`; the valve per organisation) — else it is computed live, so the figures equal the
+ * all-live ones at every moment (issue 22, round 24; tests/integration/region-fill-exact.test.ts);
+ * `useStored` false computes every day live. Also: lessons without a topic, marks on the lessons and
  * student-lessons (each lesson × its class's roll over the range) — CTL-1's density base.
  */
 /**

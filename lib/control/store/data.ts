@@ -4,12 +4,14 @@
 // (bench/notes.md, round 22 ctlC22). The background worker (lib/region/fill-store.ts runFillStore, the same
 // daily step and claim as REG-2's FillDay) stores per day × conducting teacher × class × subject both
 // statements' counts once the day's deadline has passed (ControlDay, lib/control/store/mutations.ts); the
-// page reads «stored class-days ∪ live class-days». Nothing is added to any write path.
+// page reads «stored class-days ∪ live class-days». Nothing is added to any write path. REG-2's FillDay
+// (per day × class, the territory fill, lib/region/data.ts TERRITORY_FILL) is read through the same checks,
+// written once here for both stores and many organisations (storeValidSql; issue 22, round 24).
 //
 // Exact, always: a stored class-day is read only while every check below holds, else it is computed live —
 // so the figures equal the all-live computation whether the worker ran or not (tests/integration/
-// control-store.test.ts holds every check to that):
-//   * the settings the counts depend on (lockDays, the deadline's minutes, the zone) equal those stored —
+// control-store.test.ts and region-fill-exact.test.ts hold every check to that):
+//   * the settings the counts depend on (lockDays — `/control`'s only —, the deadline's minutes, the zone) equal those stored —
 //     else every stored day of the organisation is live; the class's «marks required» (its grade, the
 //     organisation's kind) equals the stored one;
 //   * the class-day's held lessons number what was stored (a deleted or cancelled lesson leaves no row);
@@ -19,7 +21,9 @@
 //   * no journal change after the watermark `changeId` may have touched it (changedClassDaysSql: a mark,
 //     attendance, homework, topic or assignment of its lessons, or an assignment of an earlier lesson of the
 //     class and subject that may be due on it);
-//   * its deadline has passed at the query's `now` (a stored day's lessons are all due).
+//   * its deadline has passed at the query's `now` (a stored day's lessons are all due);
+//   * it lies in the store's window (STORE_WINDOW_DAYS up to the last day stored: the worker re-stores no older day);
+//   * at most STORE_MAX_CHANGES journal changes follow its organisation's watermark (the valve).
 // Every check is a per-class-day aggregate over indexes — the range's lessons (organisationId, classId, …,
 // date), the changes after the watermark through JournalChange's primary key — not a per-lesson look-up.
 //
