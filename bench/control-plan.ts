@@ -44,6 +44,8 @@ const { values: args } = parseArgs({
     territory: { type: "boolean", default: false },
     /** The clock of the stores and statements (default: the machine's); e.g. the dataset's own «today». */
     now: { type: "string" },
+    /** `--territory`: the worker's clock when it stores (default `now`): earlier, the changes since stay after its watermark. */
+    "store-at": { type: "string" },
   },
 });
 const log = (s: string): void => console.log(`[control-plan] ${s}`);
@@ -88,16 +90,21 @@ await withGridDataset(Number(args.port), log, async ({ url, orgId }) => {
       const { lastClosedDay, storeFillDays } = await import("../lib/region/fill-store");
       const { deadlineSettings } = await import("../lib/control/deadline/data");
       const settings = await deadlineSettings(orgId);
-      const last = lastClosedDay(now, settings.timeZone, settings.minutes);
+      const storeAt = args["store-at"] ? new Date(args["store-at"]) : now;
+      const last = lastClosedDay(storeAt, settings.timeZone, settings.minutes);
       for (const pass of ["first", "again"]) {
         const t0 = performance.now();
-        const days = await storeFillDays({ organisationId: orgId }, last, now);
+        const days = await storeFillDays({ organisationId: orgId }, last, storeAt);
         const rows = (await c.query('SELECT count(*)::int AS n FROM "FillDay"')).rows[0].n as number;
         log(
-          `fill store (${pass} run at ${now.toISOString()}, through ${last.toISOString().slice(0, 10)}): ` +
+          `fill store (${pass} run at ${storeAt.toISOString()}, through ${last.toISOString().slice(0, 10)}): ` +
             `${days.length} days, ${rows} rows, ${(performance.now() - t0).toFixed(0)} ms`,
         );
       }
+      const after = await c.query(
+        'SELECT count(*)::int AS n FROM "JournalChange" j JOIN "FillStore" s ON s."organisationId" = j."organisationId" AND j.id > s."changeId"',
+      );
+      log(`journal changes after the watermark: ${after.rows[0].n}`);
       const sides: Record<string, { text: string; values: unknown[] }> = {
         live: TERRITORY_FILL.sql([orgId], from, to, now, false),
         store: TERRITORY_FILL.sql([orgId], from, to, now, true),

@@ -55,20 +55,26 @@ export const STORE_WINDOW_DAYS = 400;
 const day = (d: Date) => Prisma.sql`${d.toISOString().slice(0, 10)}::date`;
 
 /**
- * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`, narrowed by
- * `where`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
+ * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
  * subject an assignment of that lesson may be due on — as ("organisationId", date, "classId"). One
  * writing for REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts): a store's day that a
  * journal change after its watermark may have touched is computed live (every journal write — a mark,
  * homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row on its lesson).
+ * Each changed lesson once, then two index look-ups (its row by the primary key; its class-subject's next 60
+ * days through (organisationId, classId, subjectId, date)) — LATERAL … OFFSET 0, so no plan hashes the whole
+ * Lesson table: the planner cannot know how few changes follow a watermark (it guessed a third of the
+ * table's, 312,252 on the bench school) and built a hash of every lesson, ≈ 22 ms, for none (round 24).
  */
-export const changedClassDaysSql = (source: Prisma.Sql, where: Prisma.Sql = Prisma.empty) => Prisma.sql`
+export const changedClassDaysSql = (source: Prisma.Sql) => Prisma.sql`
       SELECT DISTINCT l."organisationId", l.date, l."classId"
-        ${source}
-        JOIN "Lesson" cl ON cl."organisationId" = j."organisationId" AND cl.id = j."lessonId"
-        JOIN "Lesson" l ON l."organisationId" = cl."organisationId" AND l."classId" = cl."classId"
-         AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60
-       ${where}`;
+        FROM (SELECT DISTINCT j."organisationId", j."lessonId" ${source}) jl
+        CROSS JOIN LATERAL (
+          SELECT cl."classId", cl."subjectId", cl.date FROM "Lesson" cl
+           WHERE cl."organisationId" = jl."organisationId" AND cl.id = jl."lessonId" OFFSET 0) cl
+        CROSS JOIN LATERAL (
+          SELECT l."organisationId", l.date, l."classId" FROM "Lesson" l
+           WHERE l."organisationId" = jl."organisationId" AND l."classId" = cl."classId"
+             AND l."subjectId" = cl."subjectId" AND l.date >= cl.date AND l.date <= cl.date + 60 OFFSET 0) l`;
 
 /**
  * A store's two tables (the organisation's watermark and its stored rows) and whether its counts depend on
