@@ -16,27 +16,14 @@ import { saveCell } from "@/lib/journal/commands";
 import { writeAssignment } from "@/lib/journal/lesson/mutations";
 import { FILL_TABLES, TERRITORY_FILL } from "@/lib/region/data";
 import { lastClosedDay, storeFillDays } from "@/lib/region/fill-store";
-import {
-  addAssignment,
-  addLesson,
-  createJournalFixture,
-  day,
-  fillLesson,
-  type JournalFixture,
-} from "./journal-fixture";
+import { addAssignment, addLesson, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { localAt, openAndHalfFill, settleSince, withThreeChanges } from "./store-fixture";
 
 let f: JournalFixture;
 let g: JournalFixture;
 let zone = "";
 let lateColumn = 0;
 let secondLesson = 0;
-
-/** An instant at a local wall time of the ISO day in the organisation's zone (whole-hour offsets only). */
-function localAt(iso: string, hh: number): Date {
-  const guess = new Date(`${iso}T${String(hh).padStart(2, "0")}:00:00Z`);
-  const wall = new Date(guess.toLocaleString("en-US", { timeZone: zone }) + " UTC");
-  return new Date(guess.getTime() - (wall.getTime() - guess.getTime()));
-}
 
 const today = () => day(new Date().toLocaleDateString("en-CA", { timeZone: zone }));
 
@@ -47,9 +34,7 @@ const today = () => day(new Date().toLocaleDateString("en-CA", { timeZone: zone 
 async function settle() {
   for (const { organisationId } of [f, g]) {
     const last = await db.fillStore.findUnique({ where: { organisationId } });
-    const at = last ? new Date(last.storedAt.getTime() + 1) : new Date(Date.now() - 3_600_000);
-    await db.lesson.updateMany({ where: { organisationId, updatedAt: { gt: at } }, data: { updatedAt: at } });
-    await db.journalChange.updateMany({ where: { organisationId, at: { gt: at } }, data: { at } });
+    await settleSince(organisationId, last?.storedAt);
   }
 }
 
@@ -95,44 +80,15 @@ async function afterChange(label: string, change: () => Promise<unknown>, moves 
   expect(await figures(true), label).toEqual(live);
 }
 
-async function fillEveryOther(x: JournalFixture) {
-  const dates = [...x.lessons.keys()].sort();
-  for (const [i, iso] of dates.entries()) {
-    if (i % 2) continue;
-    const at = localAt(iso, 12);
-    if (at > new Date()) continue;
-    const lessonId = x.lessons.get(iso)!;
-    await fillLesson(x, lessonId, at, [x.students[0]]);
-    expect((await saveCell(x.actor(x.users.teacher), { kind: "allPresent", lessonId }, at)).body.ok).toBe(true);
-  }
-}
-
 beforeAll(async () => {
   f = await createJournalFixture({ students: 3, lessons: 25 });
   g = await createJournalFixture({ students: 2, lessons: 20 });
   zone = (await db.organisation.findUniqueOrThrow({ where: { id: f.organisationId } })).timeZone;
   await db.organisation.update({ where: { id: g.organisationId }, data: { timeZone: zone } });
-  // The class's November opened by the administrator until tomorrow: late marks can be saved (JRN-6).
-  await db.unlockRequest.create({
-    data: {
-      organisationId: f.organisationId,
-      classId: f.classId,
-      subjectId: f.subjectId,
-      date: day("2026-11-01"),
-      dateTo: day("2026-11-30"),
-      reason: "Заполнение пропусков",
-      status: "APPROVED",
-      requesterId: f.users.admin,
-      deciderId: f.users.admin,
-      decidedAt: new Date(),
-      openUntil: new Date(Date.now() + 86_400_000),
-    },
-  });
   lateColumn = await addAssignment(f, f.lesson("2026-11-10"));
   secondLesson = await addLesson(f, "2026-11-17");
-  // Every other lesson filled by noon of its day (on time), with the register; the rest left empty.
-  await fillEveryOther(f);
-  await fillEveryOther(g);
+  await openAndHalfFill(f, zone);
+  await openAndHalfFill(g, zone);
 }, 120_000);
 
 describe("the territory fill read from the store equals the live computation at every moment (REG-2, issue 22)", () => {
@@ -204,7 +160,7 @@ describe("the territory fill read from the store equals the live computation at 
     await settle();
     await store();
     // 20.11's lesson is empty: at noon it is not due yet; the stored row (taken after the deadline) counts it due.
-    const noon = localAt("2026-11-20", 12);
+    const noon = localAt("2026-11-20", 12, zone);
     const live = await figures(false, noon);
     expect(await figures(true, noon)).toEqual(live);
     expect(live).not.toEqual(await figures(false));
@@ -223,31 +179,13 @@ describe("the territory fill read from the store equals the live computation at 
     const stored = await validCount();
     expect(stored.get(f.organisationId)).toBeGreaterThan(0);
     expect(stored.get(g.organisationId)).toBeGreaterThan(0);
-    // Three changes after f's watermark that touch no lesson (a final mark's row has none).
-    const top = await db.journalChange.findFirst({
-      where: { organisationId: f.organisationId },
-      orderBy: { id: "desc" },
-    });
-    await db.journalChange.createMany({
-      data: [1, 2, 3].map((i) => ({
-        organisationId: f.organisationId,
-        entity: "FINAL" as const,
-        entityKey: `final:test:${i}`,
-        userId: f.users.teacher,
-        at: new Date(),
-      })),
-    });
-    try {
+    await withThreeChanges(f, async () => {
       expect(await validCount(3)).toEqual(stored);
       const valved = await validCount(2);
       expect(valved.get(f.organisationId)).toBeUndefined();
       expect(valved.get(g.organisationId)).toBe(stored.get(g.organisationId));
       expect(await figures(true)).toEqual(await figures(false));
-    } finally {
-      await db.journalChange.deleteMany({
-        where: { organisationId: f.organisationId, id: { gt: top?.id ?? BigInt(0) } },
-      });
-    }
+    });
   });
 
   it("an organisation without a store gets the live answer", async () => {

@@ -55,15 +55,16 @@ export const STORE_WINDOW_DAYS = 400;
 const day = (d: Date) => Prisma.sql`${d.toISOString().slice(0, 10)}::date`;
 
 /**
- * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`) may have changed: each change's lesson's day, and the later days (DUT-1's 60) of its class and
- * subject an assignment of that lesson may be due on — as ("organisationId", date, "classId"). One
- * writing for REG-2's FillDay and `/control`'s ControlDay (lib/control/store/data.ts): a store's day that a
- * journal change after its watermark may have touched is computed live (every journal write — a mark,
- * homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row on its lesson).
- * Each changed lesson once, its row by the primary key, then each changed (class, subject, day) once, its
- * class-subject's next 60 days through (organisationId, classId, subjectId, date) — LATERAL … OFFSET 0, so no plan hashes the whole
- * Lesson table: the planner cannot know how few changes follow a watermark (it guessed a third of the
- * table's, 312,252 on the bench school) and built a hash of every lesson, ≈ 22 ms, for none (round 24).
+ * The classes' days the journal changes `j` (`source`: a FROM clause naming them `j`) may have changed: each
+ * change's lesson's day, and the later days (DUT-1's 60) of its class and subject an assignment of that lesson
+ * may be due on — as ("organisationId", date, "classId"). One writing for REG-2's FillDay and `/control`'s
+ * ControlDay: a store's day that a journal change after its watermark may have touched is computed live (every
+ * journal write — a mark, homework, attendance, topic, assignment, saved or deleted — leaves a JournalChange row
+ * on its lesson). Each changed lesson once, its row by the primary key, then each changed (class, subject, day)
+ * once, its class-subject's next 60 days through (organisationId, classId, subjectId, date) — LATERAL … OFFSET 0,
+ * so no plan hashes the whole Lesson table: the planner cannot know how few changes follow a watermark (it
+ * guessed a third of the table's, 312,252 on the bench school) and hashed every lesson, ≈ 22 ms for none
+ * (issue 22, round 24).
  */
 export const changedClassDaysSql = (source: Prisma.Sql) => Prisma.sql`
       SELECT DISTINCT l."organisationId", l.date, l."classId"
