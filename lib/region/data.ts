@@ -7,7 +7,7 @@ import { ABSENCE_CHANGE_REASON } from "@/lib/absences/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
 import { readDb, rawStatement, replicaReader, utcSql } from "@/lib/db";
 import { col } from "@/lib/sql";
-import { changedClassDaysSql } from "@/lib/control/store/data";
+import { daysToStore, liveLessonSql, storeValidSql, type StoreTables } from "@/lib/control/store/data";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 const ids = (organisationIds: readonly number[]) => Prisma.join([...organisationIds]);
@@ -180,33 +180,33 @@ export const TERRITORY_ATTENDANCE = rawStatement(
  * passed, on time when filled by the deadline. The range's lessons are walked once, each with
  * small per-lesson index lookups (fillDaysSql); tests/integration/region-report.test.ts checks it
  * against DUT-1's own figures. The days the background worker has stored (FillDay, lib/region/
- * fill-store.ts: a past day's counts per class once its deadline has passed) are summed instead,
- * except the days touched since by the journal (a JournalChange after the organisation's FillStore
- * watermark: computed live); `useStored` false computes every day live (the stored days' check). Also: lessons without a topic, marks on the lessons and
+ * fill-store.ts: a past day's counts per class once its deadline has passed) are summed instead
+ * while `/control`'s store checks hold for the class-day (lib/control/store/data.ts storeValidSql:
+ * the deadline settings and the class's «marks required» as stored, its held lessons as many, none
+ * written since the store, no journal change since its watermark that may touch it, its deadline
+ * passed at `now`; the valve per organisation) — else it is computed live, so the figures equal the
+ * all-live ones at every moment (issue 22, round 24; tests/integration/region-fill-exact.test.ts);
+ * `useStored` false computes every day live. Also: lessons without a topic, marks on the lessons and
  * student-lessons (each lesson × its class's roll over the range) — CTL-1's density base.
  */
 /**
  * The CTEs behind the fill (see TERRITORY_FILL), ending in `fill_days`: the held lessons of the
- * range in one of `branches` (a condition on the lesson `l` and its organisation `o`, with `o.through`
- * the last store's last day when `withStores`; each branch its own index range), counted per organisation, day and
- * class — lessons, due, on time, without a topic, marks on them.
+ * range that `where` keeps (`AND …` on the lesson `l`), counted per organisation, day and class —
+ * lessons, due, on time, without a topic, marks on them, whether the class's marks are required.
  */
 const fillDaysSql = (
   organisationIds: readonly number[],
   from: Date,
   to: Date,
   now: Date,
-  branches: { join?: Prisma.Sql; where: Prisma.Sql }[],
-  withStores = false,
+  where: Prisma.Sql,
 ) => Prisma.sql`
 orgs AS (
       SELECT o.id, o.kind, o."timeZone",
              coalesce(s."fillDeadlineMinutes", ${ORG_SETTINGS_DEFAULTS.fillDeadlineMinutes}) AS minutes,
-             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today,
-             ${withStores ? Prisma.sql`coalesce(st.through, '-infinity'::date)` : Prisma.sql`'-infinity'::date`} AS through
+             (${utcSql(now)} AT TIME ZONE 'UTC' AT TIME ZONE o."timeZone")::date AS today
         FROM "Organisation" o
         LEFT JOIN "OrganisationSettings" s ON s."organisationId" = o.id
-        ${withStores ? Prisma.sql`LEFT JOIN stores st ON st."organisationId" = o.id` : Prisma.empty}
        WHERE o.id IN (${ids(organisationIds)})
     ), carried AS MATERIALIZED (
       -- Assignments due on a date of the range, set on an earlier lesson (up to 60 days before) of
@@ -227,24 +227,9 @@ orgs AS (
          AND l."subjectId" = c."subjectId" AND l.date = c."dueDate" AND l.id <> c."lessonId"
        GROUP BY l."organisationId", l.id
     ), les AS MATERIALIZED (
-      -- The range's held lessons to compute (each branch a range of the index), chosen before the lookups.
-      ${Prisma.join(
-        branches.map((b) =>
-          b.join
-            ? Prisma.sql`
-      SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt",
-             l."homeworkMarker" IS NOT NULL AS marker,
-             ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
-             (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired"
-        FROM "Lesson" l
-        JOIN orgs o ON o.id = l."organisationId"
-        JOIN "ClassGroup" c ON c."organisationId" = l."organisationId" AND c.id = l."classId"
-        ${b.join}
-       WHERE l."organisationId" IN (${ids(organisationIds)}) AND l.status = 'SCHEDULED'
-         AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}`
-            : // Per class a LATERAL scan (OFFSET 0: not flattened): the organisation's bounds (o.today,
-              // o.through) become the index range — Lesson (organisationId, classId, date, …).
-              Prisma.sql`
+      -- The range's held lessons to compute, chosen before the lookups. Per class a LATERAL scan (OFFSET 0:
+      -- not flattened): the organisation's bound (o.today) becomes the index range — Lesson
+      -- (organisationId, classId, date, …).
       SELECT l."organisationId", l.id, l."classId", l.date, l.topic, l."filledAt", l."updatedAt", l.marker,
              ((l.date + make_interval(mins => o.minutes)) AT TIME ZONE o."timeZone") AT TIME ZONE 'UTC' AS deadline,
              (o.kind = 'COLLEGE' OR c.grade <> 1) AS "marksRequired"
@@ -255,11 +240,8 @@ orgs AS (
                  l."homeworkMarker" IS NOT NULL AS marker
             FROM "Lesson" l
            WHERE l."organisationId" = c."organisationId" AND l."classId" = c.id AND l.status = 'SCHEDULED'
-             AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today AND ${b.where}
-          OFFSET 0) l`,
-        ),
-        " UNION ALL ",
-      )}
+             AND l.date >= ${day(from)} AND l.date <= ${day(to)} AND l.date <= o.today ${where}
+          OFFSET 0) l
     ), parts AS (
       -- The range's lessons walked once: each lesson's parts by small per-lesson lookups (index
       -- scans on (organisationId, lessonId)); its own assignments with their first marks and its
@@ -319,9 +301,16 @@ orgs AS (
              count(*) FILTER (WHERE "filledAt" IS NOT NULL OR ${utcSql(now)} >= deadline)::int AS due,
              count(*) FILTER (WHERE "filledAt" <= deadline)::int AS "onTime",
              count(*) FILTER (WHERE "noTopic")::int AS "noTopic",
-             coalesce(sum(marks), 0)::int AS marks
+             coalesce(sum(marks), 0)::int AS marks, bool_and("marksRequired") AS "marksRequired"
         FROM filled GROUP BY "organisationId", date, "classId"
     )`;
+
+/** REG-2's store (lib/region/fill-store.ts): its counts do not depend on lockDays. */
+export const FILL_TABLES: StoreTables = {
+  store: Prisma.raw('"FillStore"'),
+  days: Prisma.raw('"FillDay"'),
+  lockDays: false,
+};
 
 export const TERRITORY_FILL = rawStatement(
   {
@@ -333,35 +322,11 @@ export const TERRITORY_FILL = rawStatement(
     marks: col.int,
     slots: col.int,
   },
-  (organisationIds: readonly number[], from: Date, to: Date, now: Date, useStored = true) => Prisma.sql`
-    WITH stores AS (
-      SELECT s."organisationId", s."changeId", s."throughDate" AS through FROM "FillStore" s
-       WHERE s."organisationId" IN (${ids(organisationIds)}) AND ${useStored}::boolean
-    ), touched AS MATERIALIZED (
-      -- computed live
-      ${changedClassDaysSql(Prisma.sql`FROM stores s JOIN "JournalChange" j ON j."organisationId" = s."organisationId" AND j.id > s."changeId"`)}
-    ), stored AS MATERIALIZED (
+  (organisationIds: readonly number[], from: Date, to: Date, now: Date, useStored: boolean = true) => Prisma.sql`
+    WITH ${storeValidSql(FILL_TABLES, organisationIds, from, to, now, useStored)}, stored AS MATERIALIZED (
       SELECT d.* FROM "FillDay" d
-        JOIN stores s ON s."organisationId" = d."organisationId"
-       WHERE d.date >= ${day(from)} AND d.date <= ${day(to)} AND d.date > s.through - 400 AND d.date <= s.through
-         AND NOT EXISTS (SELECT 1 FROM touched t
-                          WHERE t."organisationId" = d."organisationId" AND t.date = d.date AND t."classId" = d."classId")
-    ), ${fillDaysSql(
-      organisationIds,
-      from,
-      to,
-      now,
-      [
-        // The days after the last store's, those before its window, and the touched class-days of it.
-        { where: Prisma.sql`l.date > o.through` },
-        { where: Prisma.sql`l.date <= o.through - 400` },
-        {
-          join: Prisma.sql`JOIN touched t ON t."organisationId" = l."organisationId" AND t."classId" = l."classId" AND t.date = l.date`,
-          where: Prisma.sql`l.date > o.through - 400 AND l.date <= o.through`,
-        },
-      ],
-      true,
-    )}, by_class AS (
+        JOIN valid v ON v."organisationId" = d."organisationId" AND v.date = d.date AND v."classId" = d."classId"
+    ), ${fillDaysSql(organisationIds, from, to, now, liveLessonSql("l"))}, by_class AS (
       SELECT "organisationId", "classId", sum(lessons)::int AS lessons, sum(due)::int AS due,
              sum("onTime")::int AS "onTime", sum("noTopic")::int AS "noTopic", sum(marks)::int AS marks
         FROM (SELECT "organisationId", "classId", lessons, due, "onTime", "noTopic", marks FROM fill_days
@@ -385,53 +350,27 @@ export const TERRITORY_FILL = rawStatement(
 );
 
 /**
- * The worker's store of one organisation's fill days (lib/region/fill-store.ts): the given days'
- * FillDay rows replaced by their counts computed now, in one statement each (DELETE, then INSERT).
+ * The worker's store of one organisation's fill days (lib/region/mutations.ts): the FillDay rows of the
+ * class-days `inTodo` selects (of [from, last]), computed at `now` by the report's own fragment.
  */
-export const fillDaysDelete = (organisationId: number, days: readonly string[]) => Prisma.sql`
-    DELETE FROM "FillDay" WHERE "organisationId" = ${organisationId} AND date = ANY(${[...days]}::date[])`;
-
-export const fillDaysInsert = (organisationId: number, days: readonly string[], now: Date) => Prisma.sql`
-    WITH ${fillDaysSql(
-      [organisationId],
-      new Date(`${days[0]}T00:00:00Z`),
-      new Date(`${days[days.length - 1]}T00:00:00Z`),
-      now,
-      [{ where: Prisma.sql`l.date = ANY(${[...days]}::date[])` }],
-    )}
-    INSERT INTO "FillDay" ("organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, "storedAt")
-    SELECT "organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, ${utcSql(now)} FROM fill_days`;
+export const fillDaysInsert = (
+  organisationId: number,
+  q: { from: Date; last: Date; inTodo: (alias: string) => Prisma.Sql },
+  now: Date,
+) => Prisma.sql`
+    WITH ${fillDaysSql([organisationId], q.from, q.last, now, q.inTodo("l"))}
+    INSERT INTO "FillDay" ("organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks,
+                           "marksRequired", "storedAt")
+    SELECT "organisationId", date, "classId", lessons, due, "onTime", "noTopic", marks, "marksRequired",
+           ${utcSql(now)} FROM fill_days`;
 
 /**
- * The organisation's days to (re)store at `now`, the latest being `last` (the last day whose
- * deadline has passed), within the last 400: a class's day whose count of held lessons differs from
- * its stored row (not stored yet; a lesson added, cancelled, moved or deleted since), with a lesson
- * updated since the last store, or that a journal change after the watermark may have changed (as
- * TERRITORY_FILL's `touched`: a mark, homework, attendance, topic, assignment saved or deleted).
+ * The organisation's class-days to (re)store at `now` in [from, last] (the last day whose deadline has
+ * passed; the store's window): those with held lessons or a stored row that storeValidSql does not hold
+ * valid — not stored yet, a lesson added, cancelled, moved or deleted, a lesson updated since the last store,
+ * a journal change after the watermark that may have changed it, the settings or the class's marks changed.
  */
-export const FILL_DAYS_TO_STORE = rawStatement(
-  { day: col.text },
-  (organisationId: number, last: Date, storedAt: Date | null, changeId: bigint) => Prisma.sql`
-    WITH lessons AS (
-      SELECT l.date, l."classId", count(*) FILTER (WHERE l.status = 'SCHEDULED')::int AS n, max(l."updatedAt") AS updated
-        FROM "Lesson" l
-       WHERE l."organisationId" = ${organisationId} AND l.date <= ${day(last)} AND l.date > ${day(last)} - 400
-       GROUP BY l.date, l."classId"
-    ), stored AS (
-      SELECT d.date, d."classId", d.lessons FROM "FillDay" d
-       WHERE d."organisationId" = ${organisationId} AND d.date <= ${day(last)} AND d.date > ${day(last)} - 400
-    ), touched AS (
-      ${changedClassDaysSql(Prisma.sql`FROM "JournalChange" j`, Prisma.sql`WHERE j."organisationId" = ${organisationId} AND j.id > ${changeId}`)}
-    )
-    SELECT to_char(coalesce(x.date, d.date), 'YYYY-MM-DD') AS day
-      FROM lessons x
-      FULL JOIN stored d ON d.date = x.date AND d."classId" = x."classId"
-     WHERE coalesce(x.n, 0) <> coalesce(d.lessons, 0)
-           ${storedAt ? Prisma.sql`OR x.updated > ${utcSql(storedAt)}` : Prisma.empty}
-    UNION
-    SELECT to_char(date, 'YYYY-MM-DD') FROM touched WHERE date <= ${day(last)} AND date > ${day(last)} - 400
-     ORDER BY day`,
-);
+export const FILL_DAYS_TO_STORE = daysToStore(FILL_TABLES);
 
 /**
  * RPT-9 per organisation for the range, from the movement book's stays (contingent-rules): on the

@@ -6,16 +6,19 @@
 // recent days, the days not stored yet and the days touched since (lib/region/data.ts
 // TERRITORY_FILL), so stored + live equals the all-live build.
 //
-// A later edit or deletion of an old lesson's journal (a mark, homework, attendance, topic,
-// assignment: every journal write leaves a JournalChange row on its lesson) puts that day back to
-// live at once — the report reads the changes after the organisation's watermark (FillStore.changeId)
-// through JournalChange's primary key — and the next run re-stores the day and moves the watermark.
-// A schedule edit of a past day (a lesson added, cancelled or moved: Lesson.updatedAt) is re-stored
-// by the next run (the report counts the stored figures until then). The mark save is unchanged: no
-// write of these tables on the journal's path.
+// A stored class-day is read only while `/control`'s store checks hold for it (lib/control/store/data.ts
+// storeValidSql, one writing for both stores; issue 22, round 24): the deadline's minutes and zone and the
+// class's «marks required» as stored, its held lessons as many as stored, none of its lessons written after
+// the watermark's `storedAt` (a lesson added, cancelled, moved or deleted: Lesson.updatedAt and the count),
+// no journal change after the watermark that may touch it (a mark, homework, attendance, topic, assignment
+// of its lessons or one carried to it: every journal write leaves a JournalChange row on its lesson), its
+// deadline passed at the report's clock, at most STORE_MAX_CHANGES changes after the watermark. Otherwise it
+// is computed live — so the report equals the all-live build at every moment, worker run or not; the next run
+// re-stores the changed class-days and moves the watermark (STORE_MARGIN_MS before its snapshot, in one
+// REPEATABLE READ transaction: lib/control/store/mutations.ts storeClassDays). The mark save is unchanged: no
+// write of these tables on the journal's or the schedule's path.
 //
-// The same step stores `/control`'s class-days (ControlDay, lib/control/store/data.ts, issue 22 item 7),
-// whose read checks also the schedule edits and deleted lessons, so it is exact before the next run too.
+// The same step stores `/control`'s class-days (ControlDay, lib/control/store/data.ts, issue 22 item 7).
 import { runDutySteps } from "@/lib/control/deadline/commands";
 import { allDeadlines, dutyDone } from "@/lib/control/deadline/data";
 import { markDutyDone } from "@/lib/control/deadline/mutations";

@@ -16,14 +16,8 @@ import { storeControlDays } from "@/lib/control/store/mutations";
 import { controlValidSql } from "@/lib/control/store/data";
 import { saveCell } from "@/lib/journal/commands";
 import { writeAssignment, writeLessonTopic } from "@/lib/journal/lesson/mutations";
-import {
-  addAssignment,
-  addLesson,
-  createJournalFixture,
-  day,
-  fillLesson,
-  type JournalFixture,
-} from "./journal-fixture";
+import { addAssignment, addLesson, createJournalFixture, day, type JournalFixture } from "./journal-fixture";
+import { openAndHalfFill, settleSince, withThreeChanges } from "./store-fixture";
 
 let f: JournalFixture;
 let zone = "";
@@ -31,23 +25,13 @@ let minutes = 0;
 let lateColumn = 0;
 let secondLesson = 0;
 
-/** An instant at a local wall time of the ISO day in the organisation's zone (whole-hour offsets only). */
-function localAt(iso: string, hh: number): Date {
-  const guess = new Date(`${iso}T${String(hh).padStart(2, "0")}:00:00Z`);
-  const wall = new Date(guess.toLocaleString("en-US", { timeZone: zone }) + " UTC");
-  return new Date(guess.getTime() - (wall.getTime() - guess.getTime()));
-}
-
 /**
  * The writes since the last store stamped just after its watermark (an hour ago before the first): as if
  * made before the next run's margin (lib/control/store/data.ts STORE_MARGIN_MS) yet after the last run's.
  */
 async function settle() {
-  const organisationId = f.organisationId;
-  const last = await db.controlStore.findUnique({ where: { organisationId } });
-  const at = last ? new Date(last.storedAt.getTime() + 1) : new Date(Date.now() - 3_600_000);
-  await db.lesson.updateMany({ where: { organisationId, updatedAt: { gt: at } }, data: { updatedAt: at } });
-  await db.journalChange.updateMany({ where: { organisationId, at: { gt: at } }, data: { at } });
+  const last = await db.controlStore.findUnique({ where: { organisationId: f.organisationId } });
+  await settleSince(f.organisationId, last?.storedAt);
 }
 
 /** The worker's run at the clock (the last closed day from the organisation's settings). */
@@ -127,35 +111,10 @@ beforeAll(async () => {
   });
   zone = o.timeZone;
   minutes = o.settings?.fillDeadlineMinutes ?? 16 * 60;
-  // The class's November opened by the administrator until tomorrow: late marks and entries can be saved (JRN-6).
-  await db.unlockRequest.create({
-    data: {
-      organisationId: f.organisationId,
-      classId: f.classId,
-      subjectId: f.subjectId,
-      date: day("2026-11-01"),
-      dateTo: day("2026-11-30"),
-      reason: "Заполнение пропусков",
-      status: "APPROVED",
-      requesterId: f.users.admin,
-      deciderId: f.users.admin,
-      decidedAt: new Date(),
-      openUntil: new Date(Date.now() + 86_400_000),
-    },
-  });
   lateColumn = await addAssignment(f, f.lesson("2026-11-10"));
   // A second lesson on 17.11: deleting it leaves the class-day with one (the stored count differs).
   secondLesson = await addLesson(f, "2026-11-17");
-  // Every other lesson filled by noon of its day (on time), with the register; the rest left empty.
-  const dates = [...f.lessons.keys()].sort();
-  for (const [i, iso] of dates.entries()) {
-    if (i % 2) continue;
-    const at = localAt(iso, 12);
-    if (at > new Date()) continue;
-    const lessonId = f.lessons.get(iso)!;
-    await fillLesson(f, lessonId, at, [f.students[0]]);
-    expect((await saveCell(f.actor(f.users.teacher), { kind: "allPresent", lessonId }, at)).body.ok).toBe(true);
-  }
+  await openAndHalfFill(f, zone);
 }, 120_000);
 
 describe("/control's stored past days equal the live computation (CTL-1, DUT-1, issue 22 item 7)", () => {
@@ -278,24 +237,11 @@ describe("/control's stored past days equal the live computation (CTL-1, DUT-1, 
     };
     const stored = await validCount();
     expect(stored).toBeGreaterThan(0);
-    // Three changes after the watermark that touch no lesson (a final mark's row has none).
-    const top = await db.journalChange.findFirst({ where: { organisationId }, orderBy: { id: "desc" } });
-    await db.journalChange.createMany({
-      data: [1, 2, 3].map((i) => ({
-        organisationId,
-        entity: "FINAL" as const,
-        entityKey: `final:test:${i}`,
-        userId: f.users.teacher,
-        at: new Date(),
-      })),
-    });
-    try {
+    await withThreeChanges(f, async () => {
       expect(await validCount(3)).toBe(stored);
       expect(await validCount(2)).toBe(0);
       expect(await figures(true)).toEqual(await figures(false));
-    } finally {
-      await db.journalChange.deleteMany({ where: { organisationId, id: { gt: top?.id ?? BigInt(0) } } });
-    }
+    });
   });
 
   it("an organisation without a store gets the live answer", async () => {

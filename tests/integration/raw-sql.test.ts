@@ -364,8 +364,8 @@ const CASES: Record<string, Case> = {
   },
   "region/data FILL_DAYS_TO_STORE": {
     statement: regionData.FILL_DAYS_TO_STORE,
-    // No day stored yet: every class-day up to TO is to be stored (the stored-at branch included).
-    args: (d) => [d.org, new Date(`${TO}T00:00:00Z`), TODAY, BigInt(0)],
+    // No day stored yet: every class-day with held lessons of the range is to be stored.
+    args: (d) => [d.org, new Date(`${FROM}T00:00:00Z`), new Date(`${TO}T00:00:00Z`), TODAY],
   },
   "region/data TERRITORY_CONTINGENT": {
     statement: regionData.TERRITORY_CONTINGENT,

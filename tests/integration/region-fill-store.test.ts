@@ -1,10 +1,12 @@
 // REG-2 / DUT-1: the territory report's stored daily fill counts (lib/region/fill-store.ts). The
 // rule: stored + live = the all-live build — right after a store, after a later journal edit of an
 // old lesson (the touched day is computed live at once, re-stored by the next run), and after a
-// schedule edit of a past day once the worker has run again; only days whose deadline has passed
-// are stored; the worker stores once per organisation and closed day.
+// schedule edit of a past day at once too (issue 22, round 24; every change and check:
+// region-fill-exact.test.ts); only days whose deadline has passed are stored; the worker stores once
+// per organisation and closed day.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { STORE_MARGIN_MS } from "@/lib/control/store/data";
 import { writeAssignment } from "@/lib/journal/lesson/mutations";
 import { writeMark } from "@/lib/journal/mutations";
 import { TERRITORY_FILL } from "@/lib/region/data";
@@ -147,7 +149,7 @@ describe("stored daily fill counts (REG-2, DUT-1)", () => {
     expect(await fill(true, now)).toEqual(after);
   });
 
-  it("a schedule edit of a past day is counted from the next run (the decision documented in fill-store.ts)", async () => {
+  it("a schedule edit of a past day counts at once (round 24: it waited for the next run before)", async () => {
     await store(new Date(NEXT_DAY.getTime() + 45_000)); // the deletion above re-stored
     const now = new Date(NEXT_DAY.getTime() + 60_000);
     await db.lesson.update({
@@ -155,7 +157,7 @@ describe("stored daily fill counts (REG-2, DUT-1)", () => {
       data: { status: "CANCELLED", updatedAt: now },
     });
     const live = await fill(false, now);
-    expect((await fill(true, now)).lessons).toBe(live.lessons + 1); // the stored 12.11 until the next run
+    expect(await fill(true, now)).toEqual(live); // round 23: the stored 12.11 (lessons + 1) until the next run
     const later = new Date(now.getTime() + 86_400_000);
     expect(await store(later)).toContain("2026-11-12");
     expect(await fill(true, later)).toEqual(await fill(false, later));
@@ -165,10 +167,11 @@ describe("stored daily fill counts (REG-2, DUT-1)", () => {
     const at = new Date("2026-11-24T13:00:00.000Z");
     await runFillStore(at);
     const stored = await db.fillStore.findUniqueOrThrow({ where: { organisationId: f.organisationId } });
-    expect(stored.storedAt).toEqual(at);
+    const mark = new Date(at.getTime() - STORE_MARGIN_MS); // the watermark stands the margin before the run
+    expect(stored.storedAt).toEqual(mark);
     await runFillStore(new Date(at.getTime() + 60_000));
     const again = await db.fillStore.findUniqueOrThrow({ where: { organisationId: f.organisationId } });
-    expect(again.storedAt).toEqual(at);
+    expect(again.storedAt).toEqual(mark);
     const run = await db.dutyRun.findMany({ where: { organisationId: f.organisationId, kind: "fill-days" } });
     expect(run.map((r) => r.day)).toEqual([day("2026-11-24")]);
   });
