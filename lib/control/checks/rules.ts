@@ -14,15 +14,24 @@
 //     teachers' and the heads of department's, DIRECTOR and ADMIN every level, a head of
 //     department their groups' class teachers (curators).
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export const CHECK_LEVELS = ["CLASS_TEACHER", "HEAD_OF_DEPT", "DEPUTY"] as const;
 export type CheckLevelName = (typeof CHECK_LEVELS)[number];
 
-export const CHECK_LEVEL_LABELS: Record<CheckLevelName, string> = {
-  CLASS_TEACHER: "классный руководитель",
+const OTHER_LEVEL_LABELS: Record<Exclude<CheckLevelName, "CLASS_TEACHER">, string> = {
   HEAD_OF_DEPT: "заведующий отделением",
   DEPUTY: "администрация (заместитель директора)",
 };
+
+/**
+ * A check level in the organisation's words (DAY-6, issue 22 round 24): the class-teacher level is the
+ * school's «классный руководитель», a college's «куратор» — one place for the page, its form and the
+ * RPT-11 file (round 23 rewrote it on the page side only, the file kept the school's word).
+ */
+export function checkLevelLabel(level: CheckLevelName, kind: OrgKindName | boolean): string {
+  return level === "CLASS_TEACHER" ? vocabulary(kind).classTeacher.nom : OTHER_LEVEL_LABELS[level];
+}
 
 export const FREQUENCIES = ["WEEK", "MONTH", "QUARTER", "HALF_YEAR"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];

@@ -8,8 +8,7 @@ import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
 import { dueText } from "@/lib/control/checks/report";
-import { CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
-import { checkLevelLabel } from "@/components/control/check-level";
+import { CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS, checkLevelLabel } from "@/lib/control/checks/rules";
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -79,7 +78,7 @@ export default async function ChecksPage({
             {due.due.map((d) => (
               <Tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
                 <Td>{d.className}</Td>
-                <Td>{checkLevelLabel(v, d.level)}</Td>
+                <Td>{checkLevelLabel(d.level, v.kind)}</Td>
                 <Td>{d.responsible}</Td>
                 <Td>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</Td>
                 <Td className={d.overdueDays > 0 ? "font-medium text-red-700" : undefined}>{dueText(d)}</Td>
@@ -104,7 +103,7 @@ export default async function ChecksPage({
             name="level"
             label="Уровень"
             value={raw.level}
-            options={CHECK_LEVELS.map((l) => ({ id: l, name: checkLevelLabel(v, l) }))}
+            options={CHECK_LEVELS.map((l) => ({ id: l, name: checkLevelLabel(l, v.kind) }))}
             empty="Все"
           />
         </FilterForm>
@@ -137,7 +136,7 @@ export default async function ChecksPage({
                     <Td>{[c.subject ?? `все ${v.subject.nomPl}`, c.period].filter(Boolean).join(", ")}</Td>
                     <Td>
                       {c.checker}
-                      <span className="block text-xs text-slate-500">{checkLevelLabel(v, c.level)}</span>
+                      <span className="block text-xs text-slate-500">{checkLevelLabel(c.level, v.kind)}</span>
                     </Td>
                     <Td className={c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}>
                       {CHECK_RESULT_LABELS[c.result]}
