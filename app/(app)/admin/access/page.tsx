@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Права доступа" };
 
 export default async function AccessMatrixPage() {
   const { user } = await requireAccess("acl.edit");
-  const view = await loadMatrixView(user.organisationId, user.id);
+  const view = await loadMatrixView(user.organisationId, user.id, user.orgKind);
   const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-3">
