@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { gradeFieldLabel, vocabulary } from "@/lib/org/vocabulary";
+import { cap, gradeFieldLabel, vocabulary } from "@/lib/org/vocabulary";
+import { COLLEGE_NAV_LABELS, NAV_ITEMS, navItemFor } from "@/components/layout/nav-items";
 import { describeEntry, type SnapshotEntry } from "@/lib/schedule/approval/rules";
 import { MATRIX, permissionLabel } from "@/lib/access/matrix";
 import { HandinRoster } from "@/components/learning/handin-roster";
@@ -13,6 +14,7 @@ import { CreateProgrammeForm } from "@/components/programmes/programme-forms";
 import { homeTitle } from "@/components/home/home-title";
 import { audienceLabel } from "@/lib/learning/materials/rules";
 import { classSubjectGroups } from "@/components/journal/choice-fields";
+import { entryConflicts, type SlotEntry as TimetableSlot } from "@/lib/schedule/timetable/rules";
 
 const SCHOOL_WORDS = /[Уу]чител|[Уу]ченик|[Уу]чащ|[Кк]ласс|[Уу]рок|[Пп]редмет|[Шш]кол/;
 
@@ -131,5 +133,59 @@ describe("words a wider scan found (DAY-6)", () => {
     const mine = () => true;
     expect(classSubjectGroups([{ className: "ИС-21" }], option, mine, true)[0]!.label).toBe("Мои группы");
     expect(classSubjectGroups([{ className: "7А" }], option, mine, false)[0]!.label).toBe("Мои классы");
+  });
+});
+
+describe("the timetable's conflicts at a college (SCH-2, DAY-6)", () => {
+  // The approval's entry above with the slot's times and dates.
+  const slot = (over: Partial<TimetableSlot>): TimetableSlot => ({
+    ...entry,
+    start: 565,
+    end: 610,
+    validFrom: new Date(`${entry.validFrom}T00:00:00Z`),
+    validTo: new Date(`${entry.validTo}T00:00:00Z`),
+    ...over,
+  });
+
+  it("names the teacher, the lesson and the subject a college's way; a school's unchanged", () => {
+    const twice = entryConflicts(
+      slot({ id: null, classId: 2, className: "ИС-22", roomId: null }),
+      [slot({})],
+      [],
+      true,
+    );
+    expect(twice[0]).toMatch(
+      /^Преподаватель Соколова Е\. В\. в это время ведёт занятие в ИС-21 \(.*\) и не может вести занятие в ИС-22$/,
+    );
+    expect(twice[1]).toBe(
+      "У преподавателя Соколова Е. В. нет нагрузки (тарификации) по дисциплине «Базы данных» в ИС-22",
+    );
+    const inRoom = { roomId: 21, roomName: "21" };
+    const room = entryConflicts(
+      slot({ id: null, teacherId: 11, teacherName: "Иванов И. И.", ...inRoom }),
+      [slot(inRoom)],
+      [],
+      true,
+    );
+    expect(room.join("\n")).not.toMatch(SCHOOL_WORDS);
+    expect(room.some((m) => m.startsWith("Кабинет 21 в это время занят: занятие Базы данных"))).toBe(true);
+    expect(room.some((m) => m.startsWith("У ИС-21 в это время уже есть занятие: Базы данных"))).toBe(true);
+    expect(entryConflicts(slot({ id: null }), [], [], false)).toEqual([
+      "У учителя Соколова Е. В. нет нагрузки (тарификации) по предмету «Базы данных» в ИС-21",
+    ]);
+  });
+});
+
+describe("the main menu at a college (DAY-6, DAY-7)", () => {
+  it("reads «Студенты», «Группы», «Дисциплины» — the vocabulary's words; a school's menu is NAV_ITEMS itself", () => {
+    const v = vocabulary("COLLEGE");
+    expect(COLLEGE_NAV_LABELS).toEqual({
+      "/people": cap(v.student.nomPl),
+      "/org/classes": cap(v.class.nomPl),
+      "/org/subjects": cap(v.subject.nomPl),
+    });
+    // Before: «Ученики», «Классы», «Предметы» in a college's menu on every page.
+    expect(NAV_ITEMS.map((i) => navItemFor(i, true).label).filter((l) => SCHOOL_WORDS.test(l))).toEqual([]);
+    for (const item of NAV_ITEMS) expect(navItemFor(item, false)).toBe(item);
   });
 });
