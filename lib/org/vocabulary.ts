@@ -267,6 +267,13 @@ export function gradeWord(v: Vocabulary): string {
   return v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom;
 }
 
+/** «вся школа» / «весь колледж» (genitive: «всей школы» / «всего колледжа») — an event for the whole organisation (DAY-6, round 24). */
+export function wholeOrganisation(v: Vocabulary, genitive = false): string {
+  const college = v.kind === "COLLEGE";
+  const all = genitive ? (college ? "всего" : "всей") : college ? "весь" : "вся";
+  return `${all} ${genitive ? v.organisation.gen : v.organisation.nom}`;
+}
+
 /** The grade field of a programme or a material (DAY-6, round 24): «Класс (параллель)» / «Курс». */
 export function gradeFieldLabel(v: Vocabulary): string {
   return v.kind === "COLLEGE" ? cap(v.parallel.nom) : `${cap(v.class.nom)} (${v.parallel.nom})`;

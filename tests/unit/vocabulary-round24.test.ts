@@ -189,3 +189,44 @@ describe("the main menu at a college (DAY-6, DAY-7)", () => {
     for (const item of NAV_ITEMS) expect(navItemFor(item, false)).toBe(item);
   });
 });
+
+describe("the teacher's deadline, the mail's class recipients, an event for everyone (DAY-6)", () => {
+  it("a college reads «занятия», «студентам и родителям группы», «для всего колледжа»", async () => {
+    const { MyDeadline } = await import("@/components/home/duties");
+    const { EventLine } = await import("@/components/schedule/event-line");
+    const { wholeOrganisation } = await import("@/lib/org/vocabulary");
+    const state = {
+      deadline: "20:00",
+      passed: true,
+      reminder: null,
+      lessons: [{ lessonId: 1, bell: 3, className: "ИС-21", subject: "Базы данных", missing: [] }],
+    } as never;
+    const college = renderToStaticMarkup(h(MyDeadline, { state, timeZone: "Europe/Samara", kind: "COLLEGE" }));
+    expect(college).toContain("3-е занятие · ИС-21");
+    expect(college).toContain("заполните занятия как можно скорее");
+    expect(college).not.toMatch(SCHOOL_WORDS);
+    const school = renderToStaticMarkup(h(MyDeadline, { state, timeZone: "Europe/Samara" }));
+    expect(school).toContain("3-й урок · ИС-21");
+    expect(school).toContain("Срок прошёл — заполните уроки как можно скорее.");
+    const event = {
+      id: 1,
+      title: "День открытых дверей",
+      startsAt: new Date("2026-12-19T07:00:00Z"),
+      place: null,
+      className: null,
+      description: null,
+    } as never;
+    expect(renderToStaticMarkup(h(EventLine, { event, timeZone: "Europe/Samara", kind: "COLLEGE" }))).toContain(
+      " · для всего колледжа",
+    );
+    expect(renderToStaticMarkup(h(EventLine, { event, timeZone: "Europe/Samara" }))).toContain(" · для всей школы");
+    const { ComposeForm } = await import("@/components/messages/compose-form");
+    const options = { family: false, persons: [], roles: false, classes: [{ id: 1, name: "ИС-21" }] };
+    expect(renderToStaticMarkup(h(ComposeForm, { options, draft: null, kind: "COLLEGE" }))).toContain(
+      "Студентам и родителям группы…",
+    );
+    expect(renderToStaticMarkup(h(ComposeForm, { options, draft: null }))).toContain("Ученикам и родителям класса…");
+    expect(wholeOrganisation(vocabulary("COLLEGE"))).toBe("весь колледж");
+    expect(wholeOrganisation(vocabulary("SCHOOL"))).toBe("вся школа");
+  });
+});
