@@ -8,7 +8,7 @@ import type { ReportModel, HeaderNode } from "@/lib/reports/model";
 import { fillModel, remarksModel, type FillReport } from "@/lib/control/report";
 import { buildDeadlineModel, figuresOf } from "@/lib/control/deadline/report";
 import { buildChecksModel } from "@/lib/control/checks/report";
-import { checkLevelLabel } from "@/lib/control/checks/rules";
+import { checkLevelLabel, frequencyLabel } from "@/lib/control/checks/rules";
 import { remarkStatusLabel } from "@/lib/control/rules";
 import type { RemarkRow } from "@/lib/control/remarks/data";
 
@@ -149,6 +149,10 @@ describe("the check level's name lives in lib/control (DUT-2, DAY-6)", () => {
     expect(checkLevelLabel("CLASS_TEACHER", "SCHOOL")).toBe("классный руководитель");
     expect(checkLevelLabel("HEAD_OF_DEPT", "COLLEGE")).toBe("заведующий отделением");
     expect(checkLevelLabel("DEPUTY", "SCHOOL")).toBe("администрация (заместитель директора)");
+    // A college has no «четверть»: the 3-month frequency is «раз в квартал».
+    expect(frequencyLabel("QUARTER", "COLLEGE")).toBe("раз в квартал (3 месяца)");
+    expect(frequencyLabel("QUARTER", "SCHOOL")).toBe("раз в четверть (3 месяца)");
+    expect(frequencyLabel("WEEK", true)).toBe("еженедельно");
   });
 
   it("the checks file (RPT-11) names the level, the teachers and the subjects a college's way", () => {

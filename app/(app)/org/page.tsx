@@ -10,7 +10,7 @@ import { FieldForm, type FormField } from "@/components/people/field-form";
 import { asInput } from "@/components/org/rows";
 import { deadlineText } from "@/lib/control/deadline/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
-import { FREQUENCIES, FREQUENCY_LABELS, asFrequency } from "@/lib/control/checks/rules";
+import { FREQUENCIES, asFrequency, frequencyLabel } from "@/lib/control/checks/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { vocabulary } from "@/lib/org/vocabulary";
 
@@ -122,7 +122,7 @@ export default async function OrgPage() {
       label,
       type: "select",
       value: asFrequency(s[name], level),
-      options: FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] })),
+      options: FREQUENCIES.map((f) => ({ value: f, label: frequencyLabel(f, v.kind) })),
     })),
     {
       name: "riskAbsencePercent",

@@ -6,7 +6,7 @@ import type { ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import type { CheckRow } from "./data";
 import type { DueRow } from "./loaders";
-import { CHECK_RESULT_LABELS, checkLevelLabel, FREQUENCY_LABELS, type CheckLevelName, type Frequency } from "./rules";
+import { CHECK_RESULT_LABELS, checkLevelLabel, frequencyLabel, type CheckLevelName, type Frequency } from "./rules";
 
 /** «просрочена на 12 дн.» / «до 28.11.2026». */
 export function dueText(r: Pick<DueRow, "due" | "overdueDays">): string {
@@ -34,7 +34,7 @@ export function buildChecksModel(input: {
       {
         label: "Периодичность",
         value: (Object.keys(input.every) as CheckLevelName[])
-          .map((l) => `${checkLevelLabel(l, input.isCollege)} — ${FREQUENCY_LABELS[input.every[l]]}`)
+          .map((l) => `${checkLevelLabel(l, input.isCollege)} — ${frequencyLabel(input.every[l], input.isCollege)}`)
           .join("; "),
       },
     ],

@@ -36,12 +36,17 @@ export function checkLevelLabel(level: CheckLevelName, kind: OrgKindName | boole
 export const FREQUENCIES = ["WEEK", "MONTH", "QUARTER", "HALF_YEAR"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
+const FREQUENCY_LABELS: Record<Frequency, string> = {
   WEEK: "еженедельно",
   MONTH: "ежемесячно",
   QUARTER: "раз в четверть (3 месяца)",
   HALF_YEAR: "раз в полугодие (семестр)",
 };
+
+/** A check frequency in the organisation's words (DAY-6, issue 22 round 24): a college has no «четверть». */
+export function frequencyLabel(f: Frequency, kind: OrgKindName | boolean): string {
+  return f === "QUARTER" && vocabulary(kind).kind === "COLLEGE" ? "раз в квартал (3 месяца)" : FREQUENCY_LABELS[f];
+}
 
 /** Each level's frequency without a setting (DUT-2; the values stated in lib/org/defaults). */
 export const DEFAULT_FREQUENCIES: Record<CheckLevelName, Frequency> = {

@@ -8,7 +8,7 @@ import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
 import { dueText } from "@/lib/control/checks/report";
-import { CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS, checkLevelLabel } from "@/lib/control/checks/rules";
+import { CHECK_LEVELS, CHECK_RESULT_LABELS, checkLevelLabel, frequencyLabel } from "@/lib/control/checks/rules";
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -50,8 +50,9 @@ export default async function ChecksPage({
       <PageHeader title="Проверки электронного журнала" />
       {due.every && (
         <p className="text-sm text-slate-600">
-          Периодичность: {v.classTeacher.nom} — {FREQUENCY_LABELS[due.every.CLASS_TEACHER]}, заведующий отделением —{" "}
-          {FREQUENCY_LABELS[due.every.HEAD_OF_DEPT]}, администрация — {FREQUENCY_LABELS[due.every.DEPUTY]}.
+          Периодичность: {v.classTeacher.nom} — {frequencyLabel(due.every.CLASS_TEACHER, v.kind)}, заведующий отделением
+          — {frequencyLabel(due.every.HEAD_OF_DEPT, v.kind)}, администрация — {frequencyLabel(due.every.DEPUTY, v.kind)}
+          .
         </p>
       )}
       {due.recordable.length > 0 && (
