@@ -287,8 +287,9 @@ export async function createSubstitution(
             audience: "CLASS",
             classId,
             source: "schedule",
-            title: `Замена учителя в ${list[0].class.name}`,
-            body: `Уроки ведёт ${shortName(who)}: ${lines}.`,
+            // DAY-6 (issue 22 round 24): a college's board reads «Замена преподавателя», «Занятия ведёт».
+            title: `Замена ${vocabulary(college).teacher.gen} в ${list[0].class.name}`,
+            body: `${cap(vocabulary(college).lesson.nomPl)} ведёт ${shortName(who)}: ${lines}.`,
           },
         });
       }
