@@ -107,7 +107,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             )}
           </Panel>
         )}
-        {myDeadline && <MyDeadline state={myDeadline} timeZone={user.timeZone} />}
+        {myDeadline && <MyDeadline state={myDeadline} timeZone={user.timeZone} kind={user.orgKind} />}
         <PendingNotices notices={pendingNotices} />
         {widgets.map((w) => (
           <TaskWidget key={w.key} widget={w} />

@@ -4,8 +4,7 @@
 // On the kit (issue 19): a refusal keeps the findings and the remark typed; the button shows it works.
 import { useState } from "react";
 import { recordCheckAction } from "@/lib/control/checks/actions";
-import type { CheckLevelName } from "@/lib/control/checks/rules";
-import { checkLevelLabel } from "./check-level";
+import { checkLevelLabel, type CheckLevelName } from "@/lib/control/checks/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
@@ -56,7 +55,7 @@ export function CheckForm({
           <Select
             key={classId}
             defaultValue={levels[0] ?? ""}
-            options={levels.map((l) => ({ value: l, label: checkLevelLabel(v, l) }))}
+            options={levels.map((l) => ({ value: l, label: checkLevelLabel(l, v.kind) }))}
           />
         </Field>
         <Field label={cap(v.subject.nom)} name="subjectId">

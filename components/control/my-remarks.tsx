@@ -1,7 +1,7 @@
 // The teacher's block on the home page (CTL-2): remarks on their journal keeping not yet closed;
 // an open one can be marked done with a comment.
 import type { RemarkRow } from "@/lib/control/remarks/data";
-import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
+import { remarkStatusLabel } from "@/lib/control/rules";
 import { formatDate } from "@/lib/org/time";
 import { Panel } from "@/components/home/panel";
 import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
@@ -34,7 +34,7 @@ export function MyRemarks({ remarks, kind }: { remarks: RemarkRow[]; kind?: OrgK
               />
             ) : (
               <p className="text-xs text-emerald-700">
-                {REMARK_STATUS_LABELS[r.status]}
+                {remarkStatusLabel(r.status, v.kind)}
                 {r.teacherNote ? `: ${r.teacherNote}` : ""}
               </p>
             )}

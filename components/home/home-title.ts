@@ -1,5 +1,6 @@
 // The home page each login role lands on: the first role of the user in this order decides.
 import { ROLES, type Role } from "@/lib/access/roles";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 /** The staff roles in their usual order, then the family: a parent who also works here lands on the work desk. */
 const FAMILY: readonly Role[] = ["PARENT", "STUDENT"];
@@ -24,7 +25,7 @@ export function homeTitle(role: Role, college: boolean): string {
     case "SECRETARY":
       return "Рабочий стол секретаря";
     case "TEACHER":
-      return college ? "Рабочий стол преподавателя" : "Рабочий стол учителя";
+      return `Рабочий стол ${vocabulary(college).teacher.gen}`;
     case "MEDIC":
       return "Рабочий стол медработника";
     case "PSYCHOLOGIST":

@@ -21,7 +21,7 @@ export function classSubjectGroups<C extends { className: string }>(
   for (const c of rest) byClass.set(c.className, [...(byClass.get(c.className) ?? []), option(c)]);
   const prefix = own.length > 0 ? "Другие · " : "";
   return [
-    ...(own.length > 0 ? [{ label: college ? "Мои группы" : "Мои классы", options: own.map(option) }] : []),
+    ...(own.length > 0 ? [{ label: `Мои ${vocabulary(college).class.nomPl}`, options: own.map(option) }] : []),
     ...[...byClass].map(([label, options]) => ({ label: `${prefix}${label}`, options })),
   ];
 }

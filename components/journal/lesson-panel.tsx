@@ -94,7 +94,11 @@ export function LessonPanel(props: { view: GridView; lesson: GridLesson; canEdit
         <HomeworkForm view={props.view} lesson={lesson} canEdit={canEdit} />
         {!lesson.homework?.text && <HomeworkMarkerForm view={view} lesson={lesson} canEdit={canEdit} />}
         {/* LRN-1, LRN-2: hand-in settings and review, the lesson's materials (reloaded when the homework changes). */}
-        <LessonLearning key={`${lesson.homework?.id ?? 0}:${lesson.homework?.version ?? 0}`} lessonId={lesson.id} />
+        <LessonLearning
+          key={`${lesson.homework?.id ?? 0}:${lesson.homework?.version ?? 0}`}
+          lessonId={lesson.id}
+          kind={view.orgKind}
+        />
         <section className="space-y-2">
           <h3 className="font-semibold">Задания урока</h3>
           {!view.marksAllowed && (

@@ -51,7 +51,12 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           <span className="sm:hidden">Журнал</span>
           <span className="hidden sm:inline">Электронный журнал</span>
         </a>
-        <MainMenus menu={hrefs} unread={unread} mailBadge={mail ? <UnreadBadge user={user} /> : null} />
+        <MainMenus
+          menu={hrefs}
+          unread={unread}
+          mailBadge={mail ? <UnreadBadge user={user} /> : null}
+          {...(user.orgKind === "COLLEGE" ? { college: true } : {})}
+        />
         <div className="ml-auto flex items-center gap-3 text-sm max-sm:min-w-0">
           <span className="text-right leading-tight max-sm:min-w-0">
             <a className="block font-medium hover:text-blue-700 max-sm:truncate" title="Профиль" href="/profile">

@@ -9,14 +9,17 @@
 // on the client — no next/link per link (≈ 0.9 ms per page, round 16's profile).
 import type { ReactNode } from "react";
 import { usePathname } from "next/navigation";
-import { NAV_ITEMS, currentHref, splitMenu, type NavItem } from "./nav-items";
+import { NAV_ITEMS, currentHref, navItemFor, splitMenu, type NavItem } from "./nav-items";
 import { MenuGroups, MoreMenu } from "./more-menu";
 import { BottomNav } from "./bottom-nav";
 
 const BY_HREF = new Map(NAV_ITEMS.map((item) => [item.href, item]));
 
-const itemsOf = (hrefs: readonly string[]): NavItem[] =>
-  hrefs.map((href) => BY_HREF.get(href)).filter((item): item is NavItem => item !== undefined);
+const itemsOf = (hrefs: readonly string[], college: boolean): NavItem[] =>
+  hrefs
+    .map((href) => BY_HREF.get(href))
+    .filter((item): item is NavItem => item !== undefined)
+    .map((item) => navItemFor(item, college));
 
 /**
  * Both menus of one list of hrefs in menuOrder's order (the header's bar is its first MENU_BAR). `mailBadge` is
@@ -26,12 +29,15 @@ export function MainMenus({
   menu,
   unread,
   mailBadge,
+  college = false,
 }: {
   menu: readonly string[];
   unread: number;
   mailBadge: ReactNode;
+  /** DAY-6: a college's labels (sent only for a college: a school's payload is unchanged). */
+  college?: boolean;
 }) {
-  const items = itemsOf(menu);
+  const items = itemsOf(menu, college);
   const current = currentHref(usePathname(), menu);
   const { bar, more } = splitMenu(items);
   return (

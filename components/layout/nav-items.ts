@@ -32,6 +32,24 @@ export function navItemOpen(item: NavItem, held: ReadonlyMap<string, readonly Sc
   });
 }
 
+/**
+ * DAY-6 (issue 22 round 24): the menu items a college names its own way — «Студенты», «Группы»,
+ * «Дисциплины» where a school reads «Ученики», «Классы», «Предметы». Literal words, not
+ * lib/org/vocabulary.ts: the menus are a client component on every page, and a unit test pins these equal
+ * to the vocabulary's (tests/unit/vocabulary-round24).
+ */
+export const COLLEGE_NAV_LABELS: Readonly<Record<string, string>> = {
+  "/people": "Студенты",
+  "/org/classes": "Группы",
+  "/org/subjects": "Дисциплины",
+};
+
+/** An item as the organisation reads it (a college's label from COLLEGE_NAV_LABELS). */
+export function navItemFor(item: NavItem, college: boolean): NavItem {
+  const label = college ? COLLEGE_NAV_LABELS[item.href] : undefined;
+  return label ? { ...item, label } : item;
+}
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Главная", permission: "board.view", group: "Учёба" },
   // Teachers and class teachers hold journal.viewOwn, the administration journal.viewAll.

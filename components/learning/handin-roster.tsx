@@ -12,6 +12,7 @@ import { Field, Input } from "@/components/ui/field";
 import { MarkBadge } from "@/components/ui/mark-badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { STATE_TONE } from "./state-tone";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export function StateBadge({ state, label }: { state: HandinState; label: string }) {
   return (
@@ -70,10 +71,18 @@ export function HandinRoster(props: {
   canReview: boolean;
   hasMarkTarget: boolean;
   onReviewed?: () => void;
+  /** DAY-6 (issue 22 round 24): the organisation's words — a college's «студентам», «преподавателя». */
+  kind?: OrgKindName;
 }) {
-  if (props.roster.length === 0) return <p className="text-sm text-slate-500">В классе нет учеников на дату урока.</p>;
+  const v = vocabulary(props.kind ?? "SCHOOL");
+  if (props.roster.length === 0)
+    return (
+      <p className="text-sm text-slate-500">
+        В {v.class.prep} нет {v.student.genPl} на дату {v.lesson.gen}.
+      </p>
+    );
   return (
-    <ul className="divide-y divide-slate-100 text-sm" aria-label="Сдача работ по ученикам">
+    <ul className="divide-y divide-slate-100 text-sm" aria-label={`Сдача работ по ${v.student.datPl}`}>
       {props.roster.map((row) => (
         <li key={row.studentId} className="py-2" data-student={row.studentId}>
           <div className="flex flex-wrap items-baseline gap-2">
@@ -109,7 +118,9 @@ export function HandinRoster(props: {
                 </ul>
               )}
               {row.submission.reviewComment && (
-                <p className="text-xs text-slate-600">Комментарий учителя: {row.submission.reviewComment}</p>
+                <p className="text-xs text-slate-600">
+                  Комментарий {v.teacher.gen}: {row.submission.reviewComment}
+                </p>
               )}
               {props.canReview && (
                 <ReviewForm row={row} hasMarkTarget={props.hasMarkTarget} onDone={props.onReviewed} />

@@ -15,6 +15,7 @@ import { Checkbox, DateInput, Field, Input, Select } from "@/components/ui/field
 import { SubmitButton } from "@/components/ui/submit-button";
 import { HandinRoster, StateBadge } from "./handin-roster";
 import { attachFields } from "./topic-materials";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 type LessonLearningData = {
   ok: true;
@@ -27,7 +28,17 @@ type LessonLearningData = {
   };
 };
 
-function SettingsForm({ s, canEdit, reload }: { s: HandinSettingsView; canEdit: boolean; reload: () => void }) {
+function SettingsForm({
+  s,
+  canEdit,
+  reload,
+  kind,
+}: {
+  s: HandinSettingsView;
+  canEdit: boolean;
+  reload: () => void;
+  kind: OrgKindName;
+}) {
   const [on, setOn] = useState(s.handin);
   return (
     <ActionForm
@@ -45,7 +56,7 @@ function SettingsForm({ s, canEdit, reload }: { s: HandinSettingsView; canEdit: 
         checked={on}
         onChange={(e) => setOn(e.target.checked)}
         disabled={!canEdit}
-        label="Ученики сдают работу в электронном виде (текст, фото, файлы)"
+        label={`${cap(vocabulary(kind).student.nomPl)} сдают работу в электронном виде (текст, фото, файлы)`}
       />
       {on && (
         <div className="grid grid-cols-2 gap-2">
@@ -99,6 +110,7 @@ function DetachButton(props: { lessonId: number; materialId: number; title: stri
 /** Attach one of the subject's materials from the library to the lesson. */
 function AttachForm(props: {
   lessonId: number;
+  kind: OrgKindName;
   free: { id: number; title: string; topic: string | null }[];
   reload: () => void;
 }) {
@@ -106,7 +118,7 @@ function AttachForm(props: {
   return (
     <ActionForm
       action={attachMaterialAction}
-      label="Прикрепить материал к уроку"
+      label={`Прикрепить материал к ${vocabulary(props.kind).lesson.dat}`}
       layout="inline"
       size="sm"
       onSuccess={() => {
@@ -137,14 +149,25 @@ function AttachForm(props: {
   );
 }
 
-function Materials({ lessonId, data, reload }: { lessonId: number; data: LessonLearningData; reload: () => void }) {
+function Materials({
+  lessonId,
+  data,
+  reload,
+  kind,
+}: {
+  lessonId: number;
+  data: LessonLearningData;
+  reload: () => void;
+  kind: OrgKindName;
+}) {
+  const v = vocabulary(kind);
   const attachedIds = new Set(data.materials.attached.map((m) => m.id));
   const free = data.materials.available.filter((m) => !attachedIds.has(m.id));
   return (
-    <section className="space-y-2" aria-label="Материалы урока">
+    <section className="space-y-2" aria-label={`Материалы ${v.lesson.gen}`}>
       <h3 className="font-semibold">Материалы</h3>
       {data.materials.attached.length === 0 ? (
-        <p className="text-xs text-slate-500">К уроку материалы не прикреплены.</p>
+        <p className="text-xs text-slate-500">К {v.lesson.dat} материалы не прикреплены.</p>
       ) : (
         <ul className="space-y-1 text-sm">
           {data.materials.attached.map((m) => (
@@ -159,7 +182,7 @@ function Materials({ lessonId, data, reload }: { lessonId: number; data: LessonL
           ))}
         </ul>
       )}
-      {data.canEdit && free.length > 0 && <AttachForm lessonId={lessonId} free={free} reload={reload} />}
+      {data.canEdit && free.length > 0 && <AttachForm lessonId={lessonId} free={free} reload={reload} kind={kind} />}
       {data.canEdit && (
         <p className="text-xs text-slate-500">
           Новый материал — в разделе{" "}
@@ -173,7 +196,8 @@ function Materials({ lessonId, data, reload }: { lessonId: number; data: LessonL
   );
 }
 
-export function LessonLearning({ lessonId }: { lessonId: number }) {
+/** `kind`: the organisation's words (DAY-6, issue 22 round 24) — a college's «студенты», «занятие», «преподаватель». */
+export function LessonLearning({ lessonId, kind = "SCHOOL" }: { lessonId: number; kind?: OrgKindName }) {
   const [data, setData] = useState<LessonLearningData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
@@ -203,6 +227,7 @@ export function LessonLearning({ lessonId }: { lessonId: number }) {
             s={data.homework.settings}
             canEdit={data.canEdit}
             reload={reload}
+            kind={kind}
           />
         )}
         {review && (
@@ -229,11 +254,12 @@ export function LessonLearning({ lessonId }: { lessonId: number }) {
               canReview={data.canReview}
               hasMarkTarget={review.hasMarkTarget}
               onReviewed={reload}
+              kind={kind}
             />
           </>
         )}
       </section>
-      <Materials lessonId={lessonId} data={data} reload={reload} />
+      <Materials lessonId={lessonId} data={data} reload={reload} kind={kind} />
     </>
   );
 }

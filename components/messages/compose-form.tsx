@@ -6,7 +6,7 @@ import { useState } from "react";
 import { sendMessageAction } from "@/lib/messages/mail/actions";
 import type { ComposeOptions, ReplyDraft } from "@/lib/messages/mail/loaders";
 import { ROLES, roleLabel } from "@/lib/access/roles";
-import type { OrgKindName } from "@/lib/org/vocabulary";
+import { cap, vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 import { ALLOWED_FILE_TYPES, MAX_FILES_PER_ITEM, checkFile } from "@/lib/storage/rules";
 import { fail, type ActionResult } from "@/lib/errors";
 import { ActionForm, FormStatus } from "@/components/ui/action-form";
@@ -111,7 +111,9 @@ export function ComposeForm({
           )}
           {options.classes.length > 0 && (
             <details className="text-sm">
-              <summary className="cursor-pointer text-blue-700">Ученикам и родителям класса…</summary>
+              <summary className="cursor-pointer text-blue-700">
+                {cap(vocabulary(kind).student.datPl)} и родителям {vocabulary(kind).class.gen}…
+              </summary>
               <div className="mt-2 grid grid-cols-4 gap-1 sm:grid-cols-8">
                 {options.classes.map((c) => (
                   <label key={c.id} className="flex items-center gap-1">

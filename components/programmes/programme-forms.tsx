@@ -13,7 +13,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { optionsOf } from "@/components/ui/options";
 import { ReviewDecisionFields } from "@/components/plans/workflow-forms";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, gradeFieldLabel, vocabulary } from "@/lib/org/vocabulary";
 
 export function CreateProgrammeForm({
   subjects,
@@ -38,7 +38,7 @@ export function CreateProgrammeForm({
           <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} defaultValue="SUBJECT" />
         </Field>
       )}
-      <Field label={college ? "Курс" : "Класс (параллель)"} name="grade">
+      <Field label={gradeFieldLabel(vocabulary(college))} name="grade">
         <Input type="number" min={1} max={11} className="w-20" />
       </Field>
       {college && (

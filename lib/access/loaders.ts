@@ -1,6 +1,6 @@
 // Session-bound reads for the access pages.
 import { cache } from "react";
-import { MATRIX } from "./matrix";
+import { MATRIX, permissionLabel } from "./matrix";
 import { MATRIX_COLUMNS, type MatrixColumn } from "./roles";
 import { actorFacts } from "./authorize";
 import { effectiveScopes } from "./rules";
@@ -10,23 +10,25 @@ export type MatrixView = {
   rows: { key: string; label: string; cells: { column: MatrixColumn; scope: Scope | null; isDefault: boolean }[] }[];
 };
 
-/** The organisation's effective matrix: overrides over the defaults of ACCESS_MATRIX.md. */
-export const loadMatrixView = cache(async (organisationId: number, userId: number): Promise<MatrixView> => {
-  const facts = await actorFacts(organisationId, userId);
-  const overrides = facts?.overrides ?? new Map<string, Scope | null>();
-  return {
-    rows: MATRIX.map((row) => ({
-      key: row.key,
-      label: row.label,
-      cells: MATRIX_COLUMNS.map((column) => {
-        const key = `${column}:${row.key}`;
-        const fallback = (row.defaults as Partial<Record<MatrixColumn, Scope>>)[column] ?? null;
-        const scope = overrides.has(key) ? overrides.get(key)! : fallback;
-        return { column, scope, isDefault: scope === fallback };
-      }),
-    })),
-  };
-});
+/** The organisation's effective matrix: overrides over the defaults of ACCESS_MATRIX.md, named in its words (DAY-6). */
+export const loadMatrixView = cache(
+  async (organisationId: number, userId: number, kind: "SCHOOL" | "COLLEGE" = "SCHOOL"): Promise<MatrixView> => {
+    const facts = await actorFacts(organisationId, userId);
+    const overrides = facts?.overrides ?? new Map<string, Scope | null>();
+    return {
+      rows: MATRIX.map((row) => ({
+        key: row.key,
+        label: permissionLabel(row.key, kind),
+        cells: MATRIX_COLUMNS.map((column) => {
+          const key = `${column}:${row.key}`;
+          const fallback = (row.defaults as Partial<Record<MatrixColumn, Scope>>)[column] ?? null;
+          const scope = overrides.has(key) ? overrides.get(key)! : fallback;
+          return { column, scope, isDefault: scope === fallback };
+        }),
+      })),
+    };
+  },
+);
 
 // The held permissions of a facts object, worked out once: the facts are kept between requests
 // under their AccessVersion (lib/access/authorize.ts), so this lives exactly as long as they do — a

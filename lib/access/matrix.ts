@@ -172,6 +172,58 @@ export const MATRIX = [
 
 export type Permission = (typeof MATRIX)[number]["key"];
 
+/**
+ * DAY-6 (issue 22 round 24): the names a college reads in its access matrix — группа, студент, дисциплина,
+ * занятие, куратор, колледж where the rows above say класс, ученик, предмет, урок, классный руководитель,
+ * школа. The permission keys, cells and scopes are the same; only the words differ. A row not listed here
+ * names nothing a school only has (e.g. «Утверждать расписание»).
+ */
+const COLLEGE_LABELS: Partial<Record<Permission, string>> = {
+  "org.edit": "Изменять сведения о колледже",
+  "org.view": "Просматривать сведения о колледже",
+  "org.settings": "Изменять региональные настройки и настройки колледжа (отметки, способ усреднения, веса)",
+  "people.manage": "Вести списки студентов и родителей (полная карточка)",
+  "people.medical": "Редактировать мед. данные студентов",
+  "people.brief": "Просматривать краткие сведения о студентах и родителях",
+  "users.issueFamily": "Выдавать реквизиты доступа студентам и родителям",
+  "movement.edit": "Редактировать книгу движения студентов",
+  "movement.view": "Просматривать книгу движения студентов",
+  "docs.view": "Просматривать хранилище документов колледжа",
+  "docs.edit": "Редактировать хранилище документов колледжа",
+  "classes.view": "Просматривать группы, дисциплины, подгруппы",
+  "classes.edit": "Создавать группы, редактировать дисциплины и подгруппы в группах",
+  "subgroups.all": "Набирать студентов в подгруппы во всех группах",
+  "subgroups.own": "Набирать студентов в подгруппы в своей группе/дисциплине",
+  "plans.viewAll": "Просматривать планы занятий по всем дисциплинам",
+  "plans.viewOwn": "Просматривать планы занятий по своей дисциплине",
+  "plans.editAll": "Создавать планы занятий по всем дисциплинам",
+  "plans.editOwn": "Создавать планы занятий по своей дисциплине",
+  "schedule.viewAll": "Просматривать расписание для всех групп",
+  "schedule.viewOwn": "Просматривать расписание для своей группы или дисциплины",
+  "events.school": "Определять мероприятия колледжа",
+  "events.class": "Определять мероприятия групп",
+  "journal.viewAll": "Просматривать оценки и посещаемость для всех групп",
+  "journal.viewOwn": "Просматривать оценки и посещаемость для своей группы или дисциплины",
+  "journal.editAll": "Редактировать оценки и посещаемость для всех групп",
+  "journal.editOwn": "Редактировать оценки и посещаемость для своей группы или дисциплины",
+  "finals.viewAll": "Просматривать итоговые оценки для всех групп",
+  "finals.viewOwn": "Просматривать итоговые оценки для своей группы или дисциплины",
+  "finals.editAll": "Редактировать итоговые оценки для всех групп",
+  "finals.editOwn": "Редактировать итоговые оценки для своей группы или дисциплины",
+  "reports.admin": "Просматривать административные отчёты (по всем группам)",
+  "reports.class": "Просматривать отчёты в своей группе / по своей дисциплине",
+  "absence.record": "Отмечать отсутствие студента за период по документу (DUT-3)",
+  "absence.notify": "Сообщать куратору об отсутствии ребёнка (DUT-4)",
+  "risk.notify": "Сообщать родителям студентов группы риска (DUT-5)",
+  "resources.view": "Просматривать ресурсы колледжа (LRN-4)",
+  "resources.edit": "Редактировать ресурсы колледжа (LRN-4)",
+};
+
+/** A permission's name as the organisation reads it (DAY-6): a college's words, a school's the matrix's own. */
+export function permissionLabel(permission: Permission, kind: "SCHOOL" | "COLLEGE"): string {
+  return (kind === "COLLEGE" ? COLLEGE_LABELS[permission] : undefined) ?? matrixRow(permission).label;
+}
+
 export const PERMISSIONS: readonly Permission[] = MATRIX.map((row) => row.key);
 
 const byKey = new Map<string, MatrixRow>(MATRIX.map((row) => [row.key, row]));

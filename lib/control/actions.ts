@@ -8,6 +8,7 @@ import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyRemarkMove, fileRemark } from "./remarks/commands";
 import { remarkCreate, remarkMove } from "./schema";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 type Done = ActionResult<{ message: string }>;
 
@@ -39,7 +40,7 @@ export async function createRemarkAction(_prev: Done | null, data: FormData): Pr
   if (!filed.ok) return filed;
   revalidatePath("/control/remarks");
   revalidatePath("/");
-  return ok({ message: "Замечание отправлено учителю" });
+  return ok({ message: `Замечание отправлено ${vocabulary(access.user.orgKind).teacher.dat}` });
 }
 
 export async function moveRemarkAction(_prev: Done | null, data: FormData): Promise<Done> {

@@ -3,16 +3,16 @@
 import type { CellValue, ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import { formatDate, formatDateTime, wallTimeToInstant } from "@/lib/org/time";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, pluralOf, vocabulary } from "@/lib/org/vocabulary";
 import { isRole, roleLabel } from "@/lib/access/roles";
 import { loadActivityFacts, loadFillFacts, orgFacts } from "./data";
 import { listRemarks, type RemarkRow } from "./remarks/data";
 import {
   DENSITY_LESSONS,
-  REMARK_STATUS_LABELS,
   activityRows,
   fillTotals,
   listRange,
+  remarkStatusLabel,
   weekStart,
   type FillRow,
 } from "./rules";
@@ -63,9 +63,15 @@ export async function buildJournalFillModel(
   params: FillParams & ScopeParam,
   now: Date,
 ): Promise<ReportModel> {
-  const r = await journalFill(organisationId, params, now);
-  // DAY-6: the organisation's words.
+  return fillModel(await journalFill(organisationId, params, now), params, now);
+}
+
+/** CTL-1's file from its figures (pure: the unit tests read a college's words in it). */
+export function fillModel(r: FillReport, params: FillParams, now: Date): ReportModel {
+  // DAY-6: the organisation's words — the title, heads, parameters and notes (issue 22 round 24: the
+  // page had them since round 23, the file still read «классный журнал», «Учитель», «уроков», «ученика»).
   const v = vocabulary(r.isCollege);
+  const density = `${DENSITY_LESSONS} ${pluralOf(DENSITY_LESSONS, v.lesson)}`;
   const rows: CellValue[][] = r.rows.map((row) => [
     row.teacher,
     row.className,
@@ -81,27 +87,27 @@ export async function buildJournalFillModel(
   ]);
   const t = r.totals;
   return {
-    title: "Отчёт о доступе к классному журналу",
+    title: `Отчёт о доступе к ${v.journal.dat}`,
     organisationName: r.orgName,
     parameters: [
       { label: "Период", value: `${formatDate(params.from)} — ${formatDate(params.to)}` },
       ...(params.classId ? [{ label: cap(v.class.nom), value: r.rows[0]?.className ?? "—" }] : []),
-      ...(params.teacherId ? [{ label: "Учитель", value: r.rows[0]?.teacher ?? "—" }] : []),
-      ...(params.subjectId ? [{ label: "Предмет", value: r.rows[0]?.subject ?? "—" }] : []),
+      ...(params.teacherId ? [{ label: cap(v.teacher.nom), value: r.rows[0]?.teacher ?? "—" }] : []),
+      ...(params.subjectId ? [{ label: cap(v.subject.nom), value: r.rows[0]?.subject ?? "—" }] : []),
     ],
     orientation: "landscape",
     header: [
-      { label: "Учитель" },
+      { label: cap(v.teacher.nom) },
       { label: cap(v.class.nom) },
       { label: cap(v.subject.nom) },
-      { label: "Проведено уроков" },
+      { label: `Проведено ${v.lesson.genPl}` },
       {
-        label: "Уроков без записи",
+        label: `${cap(v.lesson.genPl)} без записи`,
         children: [{ label: "темы" }, { label: "дом. задания" }, { label: "посещаемости" }],
       },
       { label: `Отметок позже ${r.lockDays} дн.` },
       { label: "Отметок всего" },
-      { label: `Накопляемость (на ученика за ${DENSITY_LESSONS} уроков)` },
+      { label: `Накопляемость (на ${v.student.acc} за ${density})` },
       { label: "Последнее заполнение" },
     ],
     columns: [...columnsOf("text", 3), ...columnsOf("number", 6), { kind: "decimal" }, { kind: "text" }],
@@ -124,10 +130,10 @@ export async function buildJournalFillModel(
         ]
       : [],
     notes: [
-      "Учитываются проведённые уроки (не отменённые и не позже даты печати); урок замены — за заменявшим учителем.",
-      "Посещаемость отмечена, если на уроке есть пропуск или отметка «все присутствуют».",
-      `Отметки позже ${r.lockDays} дн. — отметки, выставленные позже срока редактирования урока (по времени создания отметки); последнее заполнение — самое позднее из времени записи темы, отметок, посещаемости, домашнего задания и истории изменений.`,
-      `Накопляемость — отметок на одного ученика за ${DENSITY_LESSONS} уроков (отметки ÷ ученики ÷ уроки × ${DENSITY_LESSONS}).`,
+      `Учитываются проведённые ${v.lesson.nomPl} (не отменённые и не позже даты печати); ${v.lesson.nom} замены — за заменявшим ${v.teacher.ins}.`,
+      `Посещаемость отмечена, если на ${v.lesson.prep} есть пропуск или отметка «все присутствуют».`,
+      `Отметки позже ${r.lockDays} дн. — отметки, выставленные позже срока редактирования ${v.lesson.gen} (по времени создания отметки); последнее заполнение — самое позднее из времени записи темы, отметок, посещаемости, домашнего задания и истории изменений.`,
+      `Накопляемость — отметок на одного ${v.student.acc} за ${density} (отметки ÷ ${v.student.nomPl} ÷ ${v.lesson.nomPl} × ${DENSITY_LESSONS}).`,
     ],
     printedAt: now,
   };
@@ -160,8 +166,23 @@ export async function buildRemarksModel(
 ): Promise<ReportModel> {
   const org = await orgFacts(organisationId);
   const { range, rows } = await remarksList(organisationId, params, org.timeZone);
+  return remarksModel(org, range, rows, params, now);
+}
+
+/** CTL-2's file from its rows (pure: the unit tests read a college's words in it). */
+export function remarksModel(
+  org: { name: string; timeZone: string; isCollege: boolean },
+  range: { from: Date; to: Date },
+  rows: readonly RemarkRow[],
+  params: Pick<RemarksParams, "kind" | "status">,
+  now: Date,
+): ReportModel {
+  // DAY-6 (issue 22 round 24): «Преподаватель», «Группа, дисциплина, занятие», «Комментарий преподавателя».
+  const v = vocabulary(org.isCollege);
   const where = (r: RemarkRow) =>
-    [r.className, r.subjectName, r.lessonDate ? `урок ${formatDate(r.lessonDate)}` : null].filter(Boolean).join(", ");
+    [r.className, r.subjectName, r.lessonDate ? `${v.lesson.nom} ${formatDate(r.lessonDate)}` : null]
+      .filter(Boolean)
+      .join(", ");
   return {
     title: "Замечания по ведению электронного журнала",
     organisationName: org.name,
@@ -170,18 +191,18 @@ export async function buildRemarksModel(
         label: params.kind === "week" ? "Неделя" : "Месяц",
         value: `${formatDate(range.from)} — ${formatDate(range.to)}`,
       },
-      ...(params.status ? [{ label: "Состояние", value: REMARK_STATUS_LABELS[params.status] }] : []),
+      ...(params.status ? [{ label: "Состояние", value: remarkStatusLabel(params.status, v.kind) }] : []),
     ],
     orientation: "landscape",
     header: [
       { label: "№" },
       { label: "Дата" },
-      { label: "Учитель" },
-      { label: "Класс, предмет, урок" },
+      { label: cap(v.teacher.nom) },
+      { label: `${cap(v.class.nom)}, ${v.subject.nom}, ${v.lesson.nom}` },
       { label: "Замечание" },
       { label: "Автор" },
       { label: "Состояние" },
-      { label: "Комментарий учителя" },
+      { label: `Комментарий ${v.teacher.gen}` },
       { label: "Устранено" },
       { label: "Закрыто" },
     ],
@@ -193,7 +214,7 @@ export async function buildRemarksModel(
       where(r) || "—",
       r.text,
       r.author,
-      REMARK_STATUS_LABELS[r.status],
+      remarkStatusLabel(r.status, v.kind),
       r.teacherNote ?? "",
       r.doneAt ? formatDateTime(r.doneAt, org.timeZone) : "",
       r.closedAt ? formatDateTime(r.closedAt, org.timeZone) : "",

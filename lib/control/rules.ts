@@ -1,6 +1,7 @@
 // Pure figures of journal-keeping control (CTL-1, CTL-2, CTL-3): the journal-fill report per
 // teacher × class × subject, remark status transitions and the weekly activity tallies.
 // No I/O: the data layer hands in plain facts, the unit tests check hand-computed numbers.
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 /**
  * «Накопляемость оценок» is shown as marks per student per DENSITY_LESSONS lessons. Five lessons
@@ -102,11 +103,10 @@ export function fillByClass(rows: readonly FillRow[]): ClassFillRow[] {
 export type RemarkStatusName = "OPEN" | "DONE" | "CLOSED";
 export type RemarkMove = "done" | "close" | "reopen";
 
-export const REMARK_STATUS_LABELS: Record<RemarkStatusName, string> = {
-  OPEN: "Открыто",
-  DONE: "Устранено учителем",
-  CLOSED: "Закрыто",
-};
+/** A remark's state in the organisation's words (DAY-6, issue 22 round 24): «Устранено учителем / преподавателем». */
+export function remarkStatusLabel(status: RemarkStatusName, kind: OrgKindName | boolean): string {
+  return status === "OPEN" ? "Открыто" : status === "CLOSED" ? "Закрыто" : `Устранено ${vocabulary(kind).teacher.ins}`;
+}
 
 /**
  * Allowed moves: the teacher marks an open remark done; the writer closes an open or done remark

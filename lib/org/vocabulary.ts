@@ -82,6 +82,19 @@ export type Vocabulary = {
   eachClass: string;
   /** DAY-6, round 23: школа / колледж — who runs the clubs' enrolment (the diary's clubs page). */
   organisation: Word;
+  /** DAY-6, round 24: «этот урок» / «это занятие» (nominative; the pronoun agrees with the noun). */
+  thisLesson: string;
+  /** DAY-6, round 24: «урок не найден» / «занятие не найдено». */
+  lessonNotFound: string;
+  /** DAY-6, round 24: a lesson's change in the schedule (PRG-3) — «добавлен / удалён / изменён» agree with
+   *  «урок», a college's «занятие» is neuter: «добавлено / удалено / изменено». */
+  lessonChange: { added: string; removed: string; changed: string };
+  /** DAY-6, round 24: «ур.» / «зан.» — a count of lessons in a narrow cell. */
+  lessonShort: string;
+  /** DAY-6, round 24: «(учитель) этого предмета» / «(преподаватель) этой дисциплины». */
+  ofThisSubject: string;
+  /** DAY-6, round 24: the possessive that refers back to the class — «его (классный руководитель)» / «её (куратор)». */
+  classIts: string;
 };
 
 function word(forms: string): Word {
@@ -129,6 +142,12 @@ const SCHOOL: Vocabulary = {
   eachSubject: "каждому предмету",
   eachClass: "каждому классу",
   organisation: word("школа, школы, школе, школу, школой, школе, школы, школ, школам, школами, школах"),
+  thisLesson: "этот урок",
+  lessonNotFound: "урок не найден",
+  lessonChange: { added: "добавлен", removed: "удалён", changed: "изменён" },
+  lessonShort: "ур.",
+  classIts: "его",
+  ofThisSubject: "этого предмета",
   journal: word(
     "классный журнал, классного журнала, классному журналу, классный журнал, классным журналом, классном журнале, классные журналы, классных журналов, классным журналам, классными журналами, классных журналах",
   ),
@@ -179,6 +198,12 @@ const COLLEGE: Vocabulary = {
   organisation: word(
     "колледж, колледжа, колледжу, колледж, колледжем, колледже, колледжи, колледжей, колледжам, колледжами, колледжах",
   ),
+  thisLesson: "это занятие",
+  lessonNotFound: "занятие не найдено",
+  lessonChange: { added: "добавлено", removed: "удалено", changed: "изменено" },
+  lessonShort: "зан.",
+  classIts: "её",
+  ofThisSubject: "этой дисциплины",
   journal: word(
     "журнал учебных занятий, журнала учебных занятий, журналу учебных занятий, журнал учебных занятий, журналом учебных занятий, журнале учебных занятий, журналы учебных занятий, журналов учебных занятий, журналам учебных занятий, журналами учебных занятий, журналах учебных занятий",
   ),
@@ -240,6 +265,18 @@ export function formatNumber(n: number, fractionDigits?: number): string {
 /** What a grade's number counts: «класс» (7 класс) / «курс» (2 курс) — DAY-6. */
 export function gradeWord(v: Vocabulary): string {
   return v.kind === "COLLEGE" ? v.parallel.nom : v.class.nom;
+}
+
+/** «вся школа» / «весь колледж» (genitive: «всей школы» / «всего колледжа») — an event for the whole organisation (DAY-6, round 24). */
+export function wholeOrganisation(v: Vocabulary, genitive = false): string {
+  const college = v.kind === "COLLEGE";
+  const all = genitive ? (college ? "всего" : "всей") : college ? "весь" : "вся";
+  return `${all} ${genitive ? v.organisation.gen : v.organisation.nom}`;
+}
+
+/** The grade field of a programme or a material (DAY-6, round 24): «Класс (параллель)» / «Курс». */
+export function gradeFieldLabel(v: Vocabulary): string {
+  return v.kind === "COLLEGE" ? cap(v.parallel.nom) : `${cap(v.class.nom)} (${v.parallel.nom})`;
 }
 
 /** A grade as a programme or a class names it: «7 класс» / «2 курс» (DAY-6). */

@@ -13,7 +13,9 @@ import { fmtHours } from "@/lib/plans/rules";
 export const PROGRAMME_KINDS = ["SUBJECT", "OP", "MDK", "PM", "PRACTICE"] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 export const KIND_LABELS: Record<ProgrammeKind, string> = {
-  SUBJECT: "Предмет",
+  // Shown only in a college's «Вид» choice (a school's programme has no kind; the lists omit SUBJECT):
+  // a college's plain discipline (DAY-6, issue 22 round 24 — it read «Предмет» there).
+  SUBJECT: "Учебная дисциплина",
   OP: "ОП (общепрофессиональная дисциплина)",
   MDK: "МДК",
   PM: "ПМ (профессиональный модуль)",

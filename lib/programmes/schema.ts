@@ -10,7 +10,9 @@ export const createProgrammeForm = z.object({
   subjectId: id,
   kind: z.enum(PROGRAMME_KINDS, { error: "Выберите вид программы" }).optional().default("SUBJECT"),
   grade: z
-    .union([z.literal(""), z.coerce.number().int().min(1).max(11)], { error: "Класс (параллель): число от 1 до 11" })
+    .union([z.literal(""), z.coerce.number().int().min(1).max(11)], {
+      error: "Класс (параллель) или курс: число от 1 до 11",
+    })
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   specialty: singleLine({ error: "Специальность: ожидается текст" })

@@ -27,7 +27,8 @@ export async function buildJournalReport(input: ClassSpanInput & { subjectId?: n
   const classTeacher = signers.classTeachers.get(input.cls.id) ?? "—";
   const yearText = `${input.year.name} учебный год`;
   return {
-    title: "Классный журнал (печатная версия)",
+    // DAY-6 (issue 22 round 24): a college's document is the «Журнал учебных занятий» (PRN-3).
+    title: `${cap(v.journal.nom)} (печатная версия)`,
     organisationName: input.orgName,
     parameters: [
       { label: cap(v.class.nom), value: input.cls.name },
@@ -65,6 +66,7 @@ export async function buildJournalReport(input: ClassSpanInput & { subjectId?: n
     printedAt: input.now,
     sections: parts.flatMap((p, i) => partSections(p, facts, i, undefined, v)),
     bound: {
+      heading: cap(v.journal.nom),
       titleLines: [
         input.isCollege ? `группы ${input.cls.name}` : `${input.cls.name} класса`,
         ...(input.isCollege && (input.cls.specialty || input.cls.specialtyCode)

@@ -62,7 +62,9 @@ export function printedDate(printedAt: Date, timeZone: string): string {
 }
 
 export type BoundJournal = {
-  /** Lines of the title page under «Классный журнал», e.g. «7А класс», «2026/2027 учебный год». */
+  /** The title page's name of the document: «Классный журнал» / «Журнал учебных занятий» (PRN-3, DAY-6). */
+  heading: string;
+  /** Lines of the title page under the heading, e.g. «7А класс», «2026/2027 учебный год». */
   titleLines: string[];
   /** The director's line of the closing sheet «В журнале пронумеровано и прошито …». */
   director: Signatory;

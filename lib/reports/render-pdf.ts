@@ -174,7 +174,7 @@ function boundOpening(model: ReportModel, available: number, measure: Measure): 
     {
       stack: [
         { text: model.organisationName, fontSize: 12, alignment: "center", margin: [0, 90, 0, 40] },
-        { text: "КЛАССНЫЙ ЖУРНАЛ", fontSize: 24, bold: true, alignment: "center", margin: [0, 0, 0, 24] },
+        { text: bound.heading.toUpperCase(), fontSize: 24, bold: true, alignment: "center", margin: [0, 0, 0, 24] },
         ...bound.titleLines.map((l) => ({ text: l, fontSize: 14, alignment: "center", margin: [0, 0, 0, 8] })),
       ],
     },

@@ -2,6 +2,7 @@
 // куратор on the org, plans, materials, schedule and access pages — each
 // page below showed the school's «Класс», «Учитель», «Предмет», «урок» or «Ученик» there before.
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { demoLogin, signInAs } from "./support";
 import { LoginPage } from "./pages/login-page";
 
@@ -115,5 +116,42 @@ test.describe("a college in its own words (DAY-6)", () => {
     await expect(page.getByText(/печатная версия журнала по каждой группе \(PDF\), данные группы/)).toBeVisible();
     await page.goto("/org/subjects");
     await expect(page.getByRole("heading", { name: "Дисциплины", exact: true })).toBeVisible();
+  });
+
+  // Round 24 (issue 22): what round 23 left — the journal's browser tab, the access matrix's permission
+  // names, the programme form's grade field and /control's files read «Классный журнал», «сведения о
+  // школе», «Класс (параллель)», «Учитель», «Проведено уроков» at a college before.
+  test("the journal's tab, the matrix's permissions, the programme form, /control's file", async ({ page }) => {
+    await signInCollege(page, "admin");
+    // The main menu read «Ученики», «Классы», «Предметы» on every page of a college.
+    const menu = page.getByRole("navigation", { name: "Основное меню" }).first();
+    await menu.getByText("Ещё", { exact: false }).click();
+    await expect(menu.getByRole("link", { name: "Группы", exact: true })).toBeVisible();
+    await expect(menu.getByRole("link", { name: "Дисциплины", exact: true })).toBeVisible();
+    await expect(menu.getByRole("link", { name: /^(Классы|Предметы|Ученики)$/ })).toHaveCount(0);
+    await page.goto("/journal");
+    await expect(page).toHaveTitle(/^Журнал учебных занятий — /);
+    await page.goto("/admin/access");
+    await expect(page.getByText(/«группа» — для группы, где вы куратор/)).toBeVisible();
+    const edit = page.locator("tr[data-permission='org.edit'] th");
+    await expect(edit).toHaveText("Изменять сведения о колледже");
+    await expect(page.locator("tr[data-permission='movement.view'] th")).toHaveText(
+      "Просматривать книгу движения студентов",
+    );
+    await expect(page.locator("tbody th", { hasText: /школ[еы]|учеников|учащихся/ })).toHaveCount(1); // «…больничной школы»
+    await page.goto("/plans/programmes");
+    const form = page.getByRole("form", { name: "Новая рабочая программа" });
+    await expect(form.getByLabel("Курс", { exact: true })).toBeVisible();
+    await expect(form.getByLabel("Класс (параллель)")).toHaveCount(0);
+    const res = await page.request.get("/api/control/report?report=fill&format=xlsx&from=2026-09-01&to=2026-12-31");
+    expect(res.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.body()) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.text))));
+    const text = cells.join("\n");
+    expect(text).toContain("Отчёт о доступе к журналу учебных занятий");
+    expect(text).toContain("Проведено занятий");
+    expect(text).not.toMatch(/Учитель|Проведено уроков|на ученика/);
   });
 });

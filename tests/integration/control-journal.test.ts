@@ -478,6 +478,59 @@ describe("remarks (CTL-2)", () => {
     });
   });
 
+  it("refuses a college's remark in its words (DAY-6, issue 22 round 24)", async () => {
+    // The session's user carries the organisation's kind; before, every message read «учитель», «класс», «урок».
+    const college = { ...actor(f.users.DEPUTY), orgKind: "COLLEGE" as const };
+    const refusal = async (r: Parameters<typeof fileRemark>[2]) => {
+      const res = await fileRemark(college, ["all"], r);
+      return res.ok ? null : res.message;
+    };
+    expect(
+      await refusal({
+        teacherId: f.users.TEACHER,
+        classId: f.classA,
+        subjectId: f.subject,
+        lessonDate: d("2026-11-04"),
+        text: "Нет темы",
+      }),
+    ).toBe("В этот день у преподавателя нет такого занятия");
+    expect(await refusal({ teacherId: f.users.TEACHER, lessonDate: d("2026-11-04"), text: "Нет темы" })).toBe(
+      "Для занятия укажите группу и дисциплину",
+    );
+    expect(await refusal({ teacherId: f.users.MEDIC, text: "Нет темы" })).toBe("Выберите преподавателя");
+    expect(await refusal({ teacherId: f.users.TEACHER, classId: 999_999, text: "Нет темы" })).toBe("Группа не найдена");
+    expect(await refusal({ teacherId: f.users.TEACHER, subjectId: 999_999, text: "Нет темы" })).toBe(
+      "Дисциплина не найдена",
+    );
+    expect(await refusal({ teacherId: f.users.TEACHER, lessonId: 999_999, text: "Нет темы" })).toBe(
+      "Занятие не найдено",
+    );
+    // …and a school's stay as they were.
+    const school = await fileRemark(actor(f.users.DEPUTY), ["all"], {
+      teacherId: f.users.TEACHER,
+      classId: 999_999,
+      text: "Нет темы",
+    });
+    expect(school).toMatchObject({ ok: false, message: "Класс не найден" });
+  });
+
+  it("names a college's fill and remarks files in its words (DAY-6, issue 22 round 24)", async () => {
+    await db.organisation.update({ where: { id: f.organisationId }, data: { kind: "COLLEGE" } });
+    try {
+      const fill = await buildJournalFillModel(f.organisationId, { from: d("2026-11-01"), to: d("2026-11-20") }, NOW);
+      expect(fill.title).toBe("Отчёт о доступе к журналу учебных занятий");
+      expect(fill.header[0]!.label).toBe("Преподаватель");
+      const remarks = await buildRemarksModel(
+        f.organisationId,
+        { kind: "month", date: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) },
+        NOW,
+      );
+      expect(remarks.header.map((h) => h.label)).toContain("Комментарий преподавателя");
+    } finally {
+      await db.organisation.update({ where: { id: f.organisationId }, data: { kind: "SCHOOL" } });
+    }
+  });
+
   it("lists the week's remarks as a report file", async () => {
     const model = await buildRemarksModel(
       f.organisationId,

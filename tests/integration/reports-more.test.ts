@@ -232,6 +232,29 @@ describe("RPT-12 printed journal", () => {
   });
 });
 
+describe("RPT-12 printed journal in the organisation's words (PRN-3, DAY-6; issue 22 round 24)", () => {
+  it("a college's is the «Журнал учебных занятий» on its title, its title page and its file; a school's unchanged", async () => {
+    const semester = await db.period.findFirstOrThrow({
+      where: { organisationId: college, number: 1 },
+      orderBy: { id: "asc" },
+    });
+    const model = (await buildModel(
+      college,
+      { report: "journal", format: "pdf", classId: groupId, periodId: semester.id },
+      TODAY,
+    ))!;
+    // Before: «Классный журнал (печатная версия)» and «КЛАССНЫЙ ЖУРНАЛ» on a college's title page.
+    expect(model.title).toBe("Журнал учебных занятий (печатная версия)");
+    expect(model.bound?.heading).toBe("Журнал учебных занятий");
+    const text = await pdfText(await renderPdf(model, "Europe/Samara"));
+    expect(text).toContain("ЖУРНАЛ УЧЕБНЫХ ЗАНЯТИЙ");
+    expect(text).not.toMatch(/КЛАССНЫЙ ЖУРНАЛ|Классный журнал/);
+    const schoolModel = (await buildModel(school, { report: "journal", format: "pdf", classId, periodId }, TODAY))!;
+    expect(schoolModel.title).toBe("Классный журнал (печатная версия)");
+    expect(schoolModel.bound?.heading).toBe("Классный журнал");
+  });
+});
+
 describe("Reports over a parallel or a department", () => {
   it("RPT-2 for the 7th parallel has one row per 7th class and a total", async () => {
     const sevenths = await db.classGroup.count({ where: { organisationId: school, grade: 7 } });

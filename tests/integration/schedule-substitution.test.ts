@@ -184,6 +184,49 @@ describe("substitution (SCH-3)", () => {
     expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0 });
   });
 
+  it("names a college's substitution on the board in its words (DAY-6, issue 22 round 24)", async () => {
+    const cls = await db.classGroup.findFirstOrThrow({ where: { organisationId: orgId, name: "7А" } });
+    const lessons = await db.lesson.findMany({
+      where: { organisationId: orgId, classId: cls.id, date: NEXT_MONDAY, subgroupId: null, substituteId: null },
+      orderBy: { bellNumber: "desc" },
+    });
+    const last = lessons[0]!;
+    const free = await db.user.findFirstOrThrow({
+      where: {
+        organisationId: orgId,
+        roles: { some: { role: "TEACHER" } },
+        id: { not: last.teacherId },
+        lessonsTaught: { none: { date: NEXT_MONDAY, bellNumber: last.bellNumber } },
+        lessonsSubstituted: { none: { date: NEXT_MONDAY, bellNumber: last.bellNumber } },
+      },
+      orderBy: { id: "desc" },
+    });
+    // The flag is what a college's request passes (the words only; the school's data stands in for a group).
+    const result = await createSubstitution(
+      orgId,
+      schedulerId,
+      {
+        originalId: last.teacherId,
+        substituteId: free.id,
+        lessonId: last.id,
+        classId: null,
+        subjectId: null,
+        dateFrom: NEXT_MONDAY,
+        dateTo: NEXT_MONDAY,
+        note: "",
+      },
+      true,
+    );
+    expect(result).toMatchObject({ ok: true });
+    const board = await db.announcement.findFirstOrThrow({
+      where: { organisationId: orgId, classId: cls.id, source: "schedule" },
+      orderBy: { id: "desc" },
+    });
+    // Before: «Замена учителя в 7А», «Уроки ведёт …».
+    expect(board.title).toBe("Замена преподавателя в 7А");
+    expect(board.body).toMatch(/^Занятия ведёт /);
+  });
+
   it("lists a substituted lesson as the substitute's day, not the absent teacher's (SCH-3)", async () => {
     const substituted = await db.lesson.findFirstOrThrow({
       where: { organisationId: orgId, date: NEXT_MONDAY, substituteId: { not: null } },

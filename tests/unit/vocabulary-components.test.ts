@@ -572,8 +572,11 @@ describe("no local college/school word choice (DAY-6)", () => {
     const path = await import("node:path");
     const { sourceFiles } = await import("../support/source-files");
     const root = path.resolve(__dirname, "../..");
+    // Round 24: a word anywhere inside the two strings («Мои группы» : «Мои классы», «Рабочий стол
+    // преподавателя» : «… учителя»), and «Курс» : «Класс (параллель)» — the programme form's, which the
+    // narrower pattern let through. «подгрупп» is not «групп».
     const local =
-      /\?\s*"(?:[Гг]рупп|[Пп]реподавател|[Сс]тудент|[Кк]уратор|[Дд]исциплин|[Зз]аняти)[^"]*"\s*:\s*"(?:[Кк]ласс|[Уу]чител|[Уу]ченик|[Пп]редмет|[Уу]рок)/;
+      /\?\s*"[^"\n]*(?:(?<![Пп]од)[Гг]рупп|[Пп]реподавател|[Сс]тудент|[Кк]уратор|[Дд]исциплин|[Зз]аняти|[Кк]урс|[Сс]еместр)[^"\n]*"\s*:\s*"[^"\n]*(?:[Кк]ласс|[Уу]чител|[Уу]ченик|[Пп]редмет|[Уу]рок|[Пп]араллел|[Чч]етверт)/;
     const files = ["app", "components", "lib"].flatMap((d) => sourceFiles(path.join(root, d), /\.tsx?$/));
     const found = files
       .map((f) => path.relative(root, f).split(path.sep).join("/"))
@@ -582,6 +585,9 @@ describe("no local college/school word choice (DAY-6)", () => {
     expect(found).toEqual([]);
     // …and the pattern sees one.
     expect(local.test('label={college ? "Дисциплина" : "Предмет"}')).toBe(true);
+    expect(local.test('label={college ? "Курс" : "Класс (параллель)"}')).toBe(true);
+    expect(local.test('label: college ? "Мои группы" : "Мои классы"')).toBe(true);
+    expect(local.test('? "состав подгрупп не меняется"\n : "Состав меняет учитель"')).toBe(false);
   });
 
   it("capitalises the vocabulary's words as the pages show them", () => {

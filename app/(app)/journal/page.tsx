@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { cookies } from "next/headers";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { headWithPicker, loadGridPage, loadJournalChoices, type GridRequest } from "@/lib/journal/loaders";
 import { gridQuerySchema } from "@/lib/journal/schema";
@@ -20,7 +20,12 @@ import { pickYear } from "@/lib/org/year/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClubs } from "@/lib/clubs/data";
 
-export const metadata: Metadata = { title: "Классный журнал" };
+/** The tab's title in the organisation's words (DAY-6, issue 22 round 24): «Журнал учебных занятий» at a college.
+ *  getCurrentUser is memoised per request (React cache), so the page's own requireUser reads nothing twice. */
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await getCurrentUser();
+  return { title: cap(vocabulary(user?.orgKind ?? "SCHOOL").journal.nom) };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 

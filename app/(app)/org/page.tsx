@@ -10,8 +10,9 @@ import { FieldForm, type FormField } from "@/components/people/field-form";
 import { asInput } from "@/components/org/rows";
 import { deadlineText } from "@/lib/control/deadline/rules";
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
-import { FREQUENCIES, FREQUENCY_LABELS, asFrequency } from "@/lib/control/checks/rules";
+import { FREQUENCIES, asFrequency, frequencyLabel } from "@/lib/control/checks/rules";
 import { PageHeader } from "@/components/ui/page-header";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Организация" };
 
@@ -37,6 +38,8 @@ export default async function OrgPage() {
   if (!org) notFound();
   // Without a settings row the form shows the defaults a new row gets (ORG-2; lib/org/defaults).
   const s = org.settings ?? ORG_SETTINGS_DEFAULTS;
+  // DAY-6 (issue 22 round 24): the settings' labels in the organisation's words.
+  const v = vocabulary(user.orgKind);
   const settingFields: FormField[] = [
     { name: "minMark", label: "Минимальная отметка", type: "number", value: asInput(s.minMark) },
     { name: "maxMark", label: "Максимальная отметка", type: "number", value: asInput(s.maxMark) },
@@ -76,7 +79,7 @@ export default async function OrgPage() {
     },
     {
       name: "homeworkForPast",
-      label: "Можно задавать ДЗ на прошедшие уроки",
+      label: `Можно задавать ДЗ на прошедшие ${v.lesson.nomPl}`,
       type: "checkbox",
       value: asInput(s.homeworkForPast),
     },
@@ -88,7 +91,7 @@ export default async function OrgPage() {
     },
     {
       name: "clubOpenEnrolment",
-      label: "Открытая запись в объединения: родители и ученики записываются сами",
+      label: `Открытая запись в объединения: родители и ${v.student.nomPl} записываются сами`,
       type: "checkbox",
       value: asInput(s.clubOpenEnrolment),
     },
@@ -104,13 +107,13 @@ export default async function OrgPage() {
     },
     {
       name: "fillDeadlineMinutes",
-      label: "Срок заполнения журнала в день урока (ЧЧ:ММ)",
+      label: `Срок заполнения журнала в день ${v.lesson.gen} (ЧЧ:ММ)`,
       value: deadlineText(s.fillDeadlineMinutes),
       placeholder: "16:00",
     },
     ...(
       [
-        ["checkEveryClassTeacher", "Проверка журнала классным руководителем", "CLASS_TEACHER"],
+        ["checkEveryClassTeacher", `Проверка журнала ${v.classTeacher.ins}`, "CLASS_TEACHER"],
         ["checkEveryHeadOfDept", "Проверка журнала заведующим отделением", "HEAD_OF_DEPT"],
         ["checkEveryDeputy", "Проверка журнала администрацией", "DEPUTY"],
       ] as const
@@ -119,11 +122,11 @@ export default async function OrgPage() {
       label,
       type: "select",
       value: asFrequency(s[name], level),
-      options: FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] })),
+      options: FREQUENCIES.map((f) => ({ value: f, label: frequencyLabel(f, v.kind) })),
     })),
     {
       name: "riskAbsencePercent",
-      label: "Группа риска: пропущено уроков за период, %",
+      label: `Группа риска: пропущено ${v.lesson.genPl} за период, %`,
       type: "number",
       value: asInput(s.riskAbsencePercent),
     },

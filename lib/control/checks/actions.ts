@@ -7,6 +7,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { serverNow } from "@/lib/org/clock";
 import { recordCheck } from "./commands";
 import { checkCreate } from "./schema";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 type Done = ActionResult<{ message: string }>;
 
@@ -31,5 +32,9 @@ export async function recordCheckAction(_prev: Done | null, data: FormData): Pro
   revalidatePath("/control/checks");
   revalidatePath("/control/remarks");
   revalidatePath("/");
-  return ok({ message: r.data.remarkId ? "Проверка записана, замечание отправлено учителю" : "Проверка записана" });
+  return ok({
+    message: r.data.remarkId
+      ? `Проверка записана, замечание отправлено ${vocabulary(access.user.orgKind).teacher.dat}`
+      : "Проверка записана",
+  });
 }

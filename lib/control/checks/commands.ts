@@ -2,28 +2,31 @@
 // period must exist, the class must be in the actor's scope, the level is one the actor holds for
 // that class (from the database, never the form alone), a remark needs remarks.write on the class
 // (CTL-2); then one transaction writes the check, the remark and the audit rows.
-import { authorize, type Actor } from "@/lib/access/authorize";
+import { authorize } from "@/lib/access/authorize";
 import { actorRelations } from "@/lib/access/scope";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { todayIn } from "@/lib/org/time";
 import { enqueuePush } from "@/lib/push/mutations";
 import { remarkPayload } from "@/lib/push/rules";
 import { checkTargetProblem } from "./data";
+import { vocabulary } from "@/lib/org/vocabulary";
+import type { WordedActor } from "../remarks/commands";
 import { createCheck } from "./mutations";
 import { levelsFor } from "./rules";
 import type { CheckCreate } from "./schema";
 
 export async function recordCheck(
-  actor: Actor & { timeZone: string },
+  actor: WordedActor & { timeZone: string },
   input: CheckCreate,
   now: Date,
 ): Promise<ActionResult<{ id: number; remarkId: number | null }>> {
-  const problem = await checkTargetProblem(actor.organisationId, {
-    classId: input.classId,
-    subjectId: input.subjectId,
-    periodId: input.periodId,
-    teacherId: input.remarkTeacherId,
-  });
+  // DAY-6 (issue 22 round 24): the messages in the organisation's words.
+  const v = vocabulary(actor.orgKind ?? "SCHOOL");
+  const problem = await checkTargetProblem(
+    actor.organisationId,
+    { classId: input.classId, subjectId: input.subjectId, periodId: input.periodId, teacherId: input.remarkTeacherId },
+    v,
+  );
   if (problem) return fail("INVALID_INPUT", problem.message, { [problem.field]: [problem.message] });
   if (!(await authorize(actor, "control.check", { kind: "class", classId: input.classId })).allowed)
     return fail("FORBIDDEN");
@@ -32,18 +35,18 @@ export async function recordCheck(
   if (levels.length === 0)
     return fail(
       "FORBIDDEN",
-      "Проверку журнала класса записывают его классный руководитель, заведующий отделением и администрация",
+      `Проверку журнала ${v.class.gen} записывают ${v.classIts} ${v.classTeacher.nom}, заведующий отделением и администрация`,
     );
   const level = input.level ?? levels[0];
   if (!levels.includes(level)) {
-    const message = "Вы не проверяете журнал этого класса на этом уровне";
+    const message = `Вы не проверяете журнал ${v.thisClass.gen} на этом уровне`;
     return fail("FORBIDDEN", message, { level: [message] });
   }
   if (
     input.remarkText &&
     !(await authorize(actor, "remarks.write", { kind: "class", classId: input.classId })).allowed
   ) {
-    const message = "Замечания учителям пишет администрация (права «Формировать замечания»)";
+    const message = `Замечания ${v.teacher.datPl} пишет администрация (права «Формировать замечания»)`;
     return fail("FORBIDDEN", message, { remarkText: [message] });
   }
   const created = await createCheck({

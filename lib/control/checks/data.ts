@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import { asFrequency, type CheckLevelName, type Frequency } from "./rules";
 import { compareRu, compareRuNumeric } from "@/lib/org/collation";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 
 export type CheckClass = {
   id: number;
@@ -181,6 +182,7 @@ export async function checkFormChoices(organisationId: number, classIds: readonl
 export async function checkTargetProblem(
   organisationId: number,
   t: { classId: number; subjectId?: number; periodId?: number; teacherId?: number },
+  v: Vocabulary = vocabulary("SCHOOL"),
 ): Promise<{ field: string; message: string } | null> {
   const [cls, subject, period, teacher] = await Promise.all([
     db.classGroup.findUnique({
@@ -206,10 +208,10 @@ export async function checkTargetProblem(
         })
       : null,
   ]);
-  if (!cls) return { field: "classId", message: "Класс не найден" };
-  if (t.subjectId && !subject) return { field: "subjectId", message: "Предмет не найден" };
+  if (!cls) return { field: "classId", message: cap(v.classNotFound) };
+  if (t.subjectId && !subject) return { field: "subjectId", message: cap(v.subjectNotFound) };
   if (t.periodId && (!period || period.yearId !== cls.yearId))
-    return { field: "periodId", message: "Период не относится к учебному году класса" };
-  if (t.teacherId && !teacher?.isActive) return { field: "teacherId", message: "Учитель не найден" };
+    return { field: "periodId", message: `Период не относится к учебному году ${v.class.gen}` };
+  if (t.teacherId && !teacher?.isActive) return { field: "teacherId", message: `${cap(v.teacher.nom)} не найден` };
   return null;
 }

@@ -6,13 +6,7 @@ import type { ReportModel } from "@/lib/reports/model";
 import { columnsOf } from "@/lib/reports/rules";
 import type { CheckRow } from "./data";
 import type { DueRow } from "./loaders";
-import {
-  CHECK_LEVEL_LABELS,
-  CHECK_RESULT_LABELS,
-  FREQUENCY_LABELS,
-  type CheckLevelName,
-  type Frequency,
-} from "./rules";
+import { CHECK_RESULT_LABELS, checkLevelLabel, frequencyLabel, type CheckLevelName, type Frequency } from "./rules";
 
 /** «просрочена на 12 дн.» / «до 28.11.2026». */
 export function dueText(r: Pick<DueRow, "due" | "overdueDays">): string {
@@ -40,7 +34,7 @@ export function buildChecksModel(input: {
       {
         label: "Периодичность",
         value: (Object.keys(input.every) as CheckLevelName[])
-          .map((l) => `${CHECK_LEVEL_LABELS[l]} — ${FREQUENCY_LABELS[input.every[l]]}`)
+          .map((l) => `${checkLevelLabel(l, input.isCollege)} — ${frequencyLabel(input.every[l], input.isCollege)}`)
           .join("; "),
       },
     ],
@@ -54,16 +48,16 @@ export function buildChecksModel(input: {
       { label: "Уровень" },
       { label: "Результат" },
       { label: "Итоги проверки" },
-      { label: "Замечания учителям" },
+      { label: `Замечания ${v.teacher.datPl}` },
     ],
     columns: columnsOf("text", 9),
     rows: input.checks.map((c) => [
       formatDate(c.checkedOn),
       c.className,
-      c.subject ?? "все предметы",
+      c.subject ?? `все ${v.subject.nomPl}`,
       c.period ?? "—",
       c.checker,
-      CHECK_LEVEL_LABELS[c.level],
+      checkLevelLabel(c.level, input.isCollege),
       CHECK_RESULT_LABELS[c.result],
       c.findings ?? "",
       c.remarks.map((m) => `${m.teacher}: ${m.text}`).join("; "),
@@ -89,7 +83,7 @@ export function buildChecksModel(input: {
         columns: columnsOf("text", 6),
         rows: input.due.map((d) => [
           d.className,
-          CHECK_LEVEL_LABELS[d.level],
+          checkLevelLabel(d.level, input.isCollege),
           d.responsible,
           d.lastCheck ? formatDate(d.lastCheck) : "не проверялся",
           formatDate(d.due),

@@ -14,25 +14,39 @@
 //     teachers' and the heads of department's, DIRECTOR and ADMIN every level, a head of
 //     department their groups' class teachers (curators).
 import { ORG_SETTINGS_DEFAULTS } from "@/lib/org/defaults";
+import { vocabulary, type OrgKindName } from "@/lib/org/vocabulary";
 
 export const CHECK_LEVELS = ["CLASS_TEACHER", "HEAD_OF_DEPT", "DEPUTY"] as const;
 export type CheckLevelName = (typeof CHECK_LEVELS)[number];
 
-export const CHECK_LEVEL_LABELS: Record<CheckLevelName, string> = {
-  CLASS_TEACHER: "классный руководитель",
+const OTHER_LEVEL_LABELS: Record<Exclude<CheckLevelName, "CLASS_TEACHER">, string> = {
   HEAD_OF_DEPT: "заведующий отделением",
   DEPUTY: "администрация (заместитель директора)",
 };
 
+/**
+ * A check level in the organisation's words (DAY-6, issue 22 round 24): the class-teacher level is the
+ * school's «классный руководитель», a college's «куратор» — one place for the page, its form and the
+ * RPT-11 file (round 23 rewrote it on the page side only, the file kept the school's word).
+ */
+export function checkLevelLabel(level: CheckLevelName, kind: OrgKindName | boolean): string {
+  return level === "CLASS_TEACHER" ? vocabulary(kind).classTeacher.nom : OTHER_LEVEL_LABELS[level];
+}
+
 export const FREQUENCIES = ["WEEK", "MONTH", "QUARTER", "HALF_YEAR"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
+const FREQUENCY_LABELS: Record<Frequency, string> = {
   WEEK: "еженедельно",
   MONTH: "ежемесячно",
   QUARTER: "раз в четверть (3 месяца)",
   HALF_YEAR: "раз в полугодие (семестр)",
 };
+
+/** A check frequency in the organisation's words (DAY-6, issue 22 round 24): a college has no «четверть». */
+export function frequencyLabel(f: Frequency, kind: OrgKindName | boolean): string {
+  return f === "QUARTER" && vocabulary(kind).kind === "COLLEGE" ? "раз в квартал (3 месяца)" : FREQUENCY_LABELS[f];
+}
 
 /** Each level's frequency without a setting (DUT-2; the values stated in lib/org/defaults). */
 export const DEFAULT_FREQUENCIES: Record<CheckLevelName, Frequency> = {

@@ -37,7 +37,7 @@ export const checkCreate = z
     ),
   })
   .refine((c) => !c.remarkText || c.remarkTeacherId, {
-    message: "Выберите учителя, которому адресовано замечание",
+    message: "Выберите учителя (преподавателя), которому адресовано замечание",
     path: ["remarkTeacherId"],
   })
   .refine((c) => !c.remarkText || c.result === "REMARKS", {

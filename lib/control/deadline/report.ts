@@ -6,6 +6,7 @@ import { fullName } from "@/lib/people/names";
 import { teacherShareCounts } from "./data";
 import { deadlineText, sharePercent, shareRanges, sharesFrom, shareText, type Share } from "./rules";
 import { compareRu } from "@/lib/org/collation";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export type DeadlineRow = { teacherId: number; teacher: string; day: Share; week: Share; month: Share };
 
@@ -66,12 +67,21 @@ export function figuresOf(day: Date, minutes: number, rows: readonly DeadlineRow
   };
 }
 
-export function buildDeadlineModel(input: { orgName: string; figures: DeadlineFigures; now: Date }): ReportModel {
+export function buildDeadlineModel(input: {
+  orgName: string;
+  isCollege: boolean;
+  figures: DeadlineFigures;
+  now: Date;
+}): ReportModel {
   const f = input.figures;
+  // DAY-6 (issue 22 round 24): the file in the organisation's words, as the page's DUT-1 block since round 23.
+  const v = vocabulary(input.isCollege);
+  // The first grade's «не предусмотрено» is a school's (a college has no first class).
+  const firstGrade = v.kind === "COLLEGE" ? "" : " («не предусмотрено» в 1 классе)";
   const cells = (s: Share) => [s.onTime, s.due, sharePercent(s)];
   const group = (label: string) => ({
     label,
-    children: [{ label: "в срок" }, { label: "уроков" }, { label: "%" }],
+    children: [{ label: "в срок" }, { label: v.lesson.genPl }, { label: "%" }],
   });
   return {
     // The title names the sheet of the XLSX file: no «:» there, the deadline goes to the parameters.
@@ -82,13 +92,13 @@ export function buildDeadlineModel(input: { orgName: string; figures: DeadlineFi
       { label: "Срок заполнения", value: `до ${f.deadline} (время организации)` },
     ],
     orientation: "landscape",
-    header: [{ label: "Учитель" }, group("День"), group("Неделя"), group("Месяц")],
+    header: [{ label: cap(v.teacher.nom) }, group("День"), group("Неделя"), group("Месяц")],
     columns: [{ kind: "text" }, ...Array.from({ length: 9 }, () => ({ kind: "number" as const }))],
     rows: f.rows.map((r) => [r.teacher, ...cells(r.day), ...cells(r.week), ...cells(r.month)]),
     totals: f.rows.length ? [["Итого", ...cells(f.totals.day), ...cells(f.totals.week), ...cells(f.totals.month)]] : [],
     notes: [
-      `Урок заполнен в срок, если до ${f.deadline} дня урока (по времени организации) внесены тема, посещаемость, домашнее задание или отметка «не задано» («не предусмотрено» в 1 классе) и отметки за задания со сроком в этот день.`,
-      "Неделя — с понедельника по эту дату, месяц — с 1-го числа по эту дату; не заполненные уроки, срок которых ещё не наступил, не считаются.",
+      `${cap(v.lesson.nom)} ${v.lessonFilled} в срок, если до ${f.deadline} дня ${v.lesson.gen} (по времени организации) внесены тема, посещаемость, домашнее задание или отметка «не задано»${firstGrade} и отметки за задания со сроком в этот день.`,
+      `Неделя — с понедельника по эту дату, месяц — с 1-го числа по эту дату; не заполненные ${v.lesson.nomPl}, срок которых ещё не наступил, не считаются.`,
       `Итого: день ${shareText(f.totals.day)}, неделя ${shareText(f.totals.week)}, месяц ${shareText(f.totals.month)}.`,
     ],
     printedAt: input.now,

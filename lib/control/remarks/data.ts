@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { fullName, NAME_FIELDS, shortName } from "@/lib/people/names";
 import type { RemarkStatusName } from "../rules";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 
 export type RemarkRow = {
   id: number;
@@ -115,13 +116,18 @@ export async function findRemark(organisationId: number, id: number) {
 export async function checkRemarkTarget(
   organisationId: number,
   t: { teacherId: number; classId?: number; subjectId?: number; lessonId?: number; lessonDate?: Date },
+  v: Vocabulary = vocabulary("SCHOOL"),
 ): Promise<
   | { ok: true; classId: number | null; subjectId: number | null; lessonId: number | null }
   | { ok: false; field: string; message: string }
 > {
   if (t.lessonDate && !t.lessonId) {
     if (!t.classId || !t.subjectId)
-      return { ok: false, field: "lessonDate", message: "Для урока укажите класс и предмет" };
+      return {
+        ok: false,
+        field: "lessonDate",
+        message: `Для ${v.lesson.gen} укажите ${v.class.acc} и ${v.subject.acc}`,
+      };
     const found = await db.lesson.findFirst({
       where: {
         organisationId,
@@ -134,7 +140,8 @@ export async function checkRemarkTarget(
       orderBy: { bellNumber: "asc" },
       select: { id: true },
     });
-    if (!found) return { ok: false, field: "lessonDate", message: "В этот день у учителя нет такого урока" };
+    if (!found)
+      return { ok: false, field: "lessonDate", message: `В этот день у ${v.teacher.gen} нет такого ${v.lesson.gen}` };
     t = { ...t, lessonId: found.id };
   }
   const [teacher, cls, subject, lesson] = await Promise.all([
@@ -162,15 +169,19 @@ export async function checkRemarkTarget(
       : null,
   ]);
   if (!teacher || !teacher.isActive || !teacher.roles.some((r) => r.role === "TEACHER"))
-    return { ok: false, field: "teacherId", message: "Выберите учителя" };
-  if (t.classId && !cls) return { ok: false, field: "classId", message: "Класс не найден" };
-  if (t.subjectId && !subject) return { ok: false, field: "subjectId", message: "Предмет не найден" };
+    return { ok: false, field: "teacherId", message: `Выберите ${v.teacher.acc}` };
+  if (t.classId && !cls) return { ok: false, field: "classId", message: cap(v.classNotFound) };
+  if (t.subjectId && !subject) return { ok: false, field: "subjectId", message: cap(v.subjectNotFound) };
   if (t.lessonId) {
-    if (!lesson) return { ok: false, field: "lessonId", message: "Урок не найден" };
+    if (!lesson) return { ok: false, field: "lessonId", message: cap(v.lessonNotFound) };
     if (lesson.teacherId !== t.teacherId && lesson.substituteId !== t.teacherId)
-      return { ok: false, field: "lessonId", message: "Этот урок ведёт другой учитель" };
+      return { ok: false, field: "lessonId", message: `${cap(v.thisLesson)} ведёт другой ${v.teacher.nom}` };
     if ((t.classId && lesson.classId !== t.classId) || (t.subjectId && lesson.subjectId !== t.subjectId)) {
-      return { ok: false, field: "lessonId", message: "Урок не из этого класса или предмета" };
+      return {
+        ok: false,
+        field: "lessonId",
+        message: `${cap(v.lesson.nom)} не из ${v.thisClass.gen} или ${v.subject.gen}`,
+      };
     }
     return { ok: true, classId: lesson.classId, subjectId: lesson.subjectId, lessonId: t.lessonId };
   }

@@ -1,6 +1,7 @@
 // LRN-2 as pure rules: who may place a material where (the matrix's «Размещать учебные материалы»
 // with its scope), who may remove one, and the labels. No I/O.
 import type { Scope } from "@/lib/access/matrix";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export type MaterialTarget = { subjectId: number; classId: number | null; grade: number | null };
 
@@ -45,5 +46,5 @@ export function mayRemove(f: Pick<PlacerFacts, "userId" | "scopes">, authorId: n
 export function audienceLabel(m: { className: string | null; grade: number | null }, college = false): string {
   if (m.className) return m.className;
   if (m.grade !== null) return college ? `${m.grade} курс` : `${m.grade} классы`;
-  return college ? "все группы" : "все классы";
+  return `все ${vocabulary(college).class.nomPl}`;
 }

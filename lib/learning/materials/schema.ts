@@ -25,7 +25,11 @@ export const materialSchema = z
     grade: z
       .union([
         z.literal(""),
-        z.coerce.number().int().min(1, "Класс (параллель): от 1 до 11").max(11, "Класс (параллель): от 1 до 11"),
+        z.coerce
+          .number()
+          .int()
+          .min(1, "Класс (параллель) или курс: от 1 до 11")
+          .max(11, "Класс (параллель) или курс: от 1 до 11"),
       ])
       .transform((v) => (v === "" ? null : v)),
     classId: optionalId,

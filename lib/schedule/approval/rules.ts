@@ -1,6 +1,7 @@
 import { roomLabel } from "../room-label";
 import type { NamedEntry } from "../timetable/rules";
 import { compareRu } from "@/lib/org/collation";
+import { lessonNumber, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 
 // PRG-3: timetable approval — pure rules. A submitted version stores the year's entries as a
 // snapshot; the edits made after the last approved version are the difference between that
@@ -79,9 +80,9 @@ export function submitRefusal(versions: readonly { number: number; status: Versi
 
 const WEEKDAYS = ["", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"];
 
-/** «7А, понедельник, 2-й урок: Алгебра (Соколова Е. В., каб. 12)» */
-export function describeEntry(e: SnapshotEntry): string {
+/** «7А, понедельник, 2-й урок: Алгебра (Соколова Е. В., каб. 12)»; a college's «2-е занятие» (DAY-6, round 24). */
+export function describeEntry(e: SnapshotEntry, v: Vocabulary = vocabulary("SCHOOL")): string {
   const group = e.subgroupName ? ` (${e.subgroupName})` : "";
   const room = e.roomName ? `, ${roomLabel(e.roomName)}` : "";
-  return `${e.className}${group}, ${WEEKDAYS[e.weekday] ?? e.weekday}, ${e.bellNumber}-й урок: ${e.subjectName} (${e.teacherName}${room})`;
+  return `${e.className}${group}, ${WEEKDAYS[e.weekday] ?? e.weekday}, ${lessonNumber(v, e.bellNumber)}: ${e.subjectName} (${e.teacherName}${room})`;
 }

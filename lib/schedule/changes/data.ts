@@ -7,6 +7,7 @@ import { changeMeets } from "../timetable/data";
 import { lessonsGivenBy } from "@/lib/journal/rules";
 import { formatDate } from "@/lib/org/time";
 import { compareRu } from "@/lib/org/collation";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -27,6 +28,8 @@ export async function busyAt(
     ...extra,
   });
   const slot = `${formatDate(at.date)}, ${bellLabel(at.bellNumber, college)}`;
+  // DAY-6 (issue 22 round 24): a college's «Преподаватель … ведёт занятие».
+  const v = vocabulary(college);
   if (who.teacherId) {
     const t = who.teacherId;
     const other = await client.lesson.findFirst({
@@ -38,7 +41,7 @@ export async function busyAt(
         where: { organisationId_id: { organisationId, id: t } },
         select: NAME_FIELDS,
       });
-      return `Учитель ${u ? shortName(u) : ""} в это время ведёт урок в ${other.class.name} (${slot})`;
+      return `${cap(v.teacher.nom)} ${u ? shortName(u) : ""} в это время ведёт ${v.lesson.acc} в ${other.class.name} (${slot})`;
     }
   }
   if (who.roomId) {
@@ -46,7 +49,8 @@ export async function busyAt(
       where: where({ roomId: who.roomId }),
       select: { class: { select: { name: true } }, room: { select: { name: true } } },
     });
-    if (other) return `Кабинет ${other.room?.name ?? ""} в это время занят: урок в ${other.class.name} (${slot})`;
+    if (other)
+      return `Кабинет ${other.room?.name ?? ""} в это время занят: ${v.lesson.nom} в ${other.class.name} (${slot})`;
   }
   return null;
 }

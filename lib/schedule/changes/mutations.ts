@@ -16,6 +16,7 @@ import { lockTimetable } from "../timetable/mutations";
 import { lessonClubConflicts } from "../timetable/rules";
 import { bellLabel } from "../week";
 import { busyAt } from "./data";
+import { cap, vocabulary, type Vocabulary } from "@/lib/org/vocabulary";
 
 export type ChangeResult =
   | { ok: true; id: number; report: GenerateReport }
@@ -30,12 +31,11 @@ class Refused extends Error {
   }
 }
 
-const KIND_TITLE = {
-  REPLACE: "Замена урока",
-  CANCEL: "Отмена урока",
-  MOVE: "Перенос урока",
-  ADD: "Дополнительный урок",
-} as const;
+/** The board's title of a change in the organisation's words (DAY-6, issue 22 round 24): «Отмена занятия». */
+function kindTitle(kind: "REPLACE" | "CANCEL" | "MOVE" | "ADD", v: Vocabulary): string {
+  if (kind === "ADD") return cap(v.extraLesson);
+  return `${{ REPLACE: "Замена", CANCEL: "Отмена", MOVE: "Перенос" }[kind]} ${v.lesson.gen}`;
+}
 
 async function names(
   tx: Prisma.TransactionClient,
@@ -139,18 +139,19 @@ export async function createTimetableChange(
         const [lesson] = await oneOffLessons(organisationId, { yearId: cls.yearId, changeId: change.id }, tx);
         if (lesson) {
           const clubs = await clubSlotsOnWeekday(organisationId, cls.yearId, lesson.weekday, tx);
-          const clashes = lessonClubConflicts(lesson, clubs);
+          const clashes = lessonClubConflicts(lesson, clubs, college);
           if (clashes.length) throw new Refused("conflict", clashes.join("\n"));
         }
       }
-      const what = n.subject ?? entry?.subject.name ?? "урок";
+      const v = vocabulary(college);
+      const what = n.subject ?? entry?.subject.name ?? v.lesson.nom;
       const slot = `${formatDate(input.date)}, ${bellLabel(change.bellNumber ?? 0, college)}`;
       const body = [
-        `${KIND_TITLE[input.kind]}: ${what} (${slot}).`,
+        `${kindTitle(input.kind, v)}: ${what} (${slot}).`,
         input.kind === "MOVE"
           ? `Новое время: ${formatDate(targetDate)}, ${bellLabel(change.bellNumber ?? 0, college)}.`
           : "",
-        n.teacher ? `Учитель: ${n.teacher}.` : "",
+        n.teacher ? `${cap(v.teacher.nom)}: ${n.teacher}.` : "",
         n.room ? `Кабинет: ${n.room}.` : "",
         input.note,
       ]
@@ -286,8 +287,9 @@ export async function createSubstitution(
             audience: "CLASS",
             classId,
             source: "schedule",
-            title: `Замена учителя в ${list[0].class.name}`,
-            body: `Уроки ведёт ${shortName(who)}: ${lines}.`,
+            // DAY-6 (issue 22 round 24): a college's board reads «Замена преподавателя», «Занятия ведёт».
+            title: `Замена ${vocabulary(college).teacher.gen} в ${list[0].class.name}`,
+            body: `${cap(vocabulary(college).lesson.nomPl)} ведёт ${shortName(who)}: ${lines}.`,
           },
         });
       }

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { requireAccessForAction } from "@/lib/access/guard";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { formatDate } from "@/lib/org/time";
+import { vocabulary } from "@/lib/org/vocabulary";
 import { generateForm } from "../schema";
 import { departmentClassIds } from "./data";
 import { frozenDays, regenerateLessons } from "./mutations";
@@ -41,6 +42,7 @@ export async function generateLessonsAction(
     ? await requireAccessForAction("schedule.edit", { kind: "class", classId })
     : await requireAccessForAction("schedule.edit");
   if (!access.ok) return access;
+  const v = vocabulary(access.user.orgKind);
   // REC-2: a closed year's lessons are frozen — generation for its class is refused outright.
   if (classId && (await frozenDays(access.user.organisationId, [classId]))(classId, from)?.code === "year")
     return fail("LOCKED", YEAR_CLOSED_REASON);
@@ -65,7 +67,10 @@ export async function generateLessonsAction(
       subjectName: k.subjectName,
       date: formatDate(k.date),
       bellNumber: k.bellNumber,
-      reason: k.reason === "removed" ? "урока нет в расписании" : "урок в расписании изменён",
+      reason:
+        k.reason === "removed"
+          ? `${v.lesson.gen} нет в расписании`
+          : `${v.lesson.nom} в расписании ${v.lessonChange.changed}`,
     })),
   });
 }

@@ -4,6 +4,7 @@
 // the clock, not by the bell number). PRG-2: club slots (by the clock) join the same check —
 // a student cannot be at a lesson and a club, or at two clubs, at once; nor a teacher or a room.
 import { formatDate } from "@/lib/org/time";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { bellLabel, WEEKDAY_NAMES } from "../week";
 
 /** A timetable entry's place in the week with the names the pages show (slots and approval snapshots). */
@@ -118,19 +119,21 @@ export function entryConflicts(
   college = false,
   clubs: readonly ClubSlotEntry[] = [],
 ): string[] {
+  // DAY-6 (issue 22 round 24): the messages in the organisation's words (a college's «преподаватель», «занятие»).
+  const v = vocabulary(college);
   const out: string[] = [];
   const rivals = others.filter((o) => o.id === null || o.id !== candidate.id).filter((o) => meets(candidate, o));
   for (const o of rivals) {
     if (o.teacherId === candidate.teacherId) {
       out.push(
-        `Учитель ${candidate.teacherName} в это время ведёт урок в ${classLabel(o)} (${when(o, college)}) и не может вести урок в ${classLabel(candidate)}`,
+        `${cap(v.teacher.nom)} ${candidate.teacherName} в это время ведёт ${v.lesson.acc} в ${classLabel(o)} (${when(o, college)}) и не может вести ${v.lesson.acc} в ${classLabel(candidate)}`,
       );
     }
   }
   for (const o of rivals) {
     if (candidate.roomId !== null && o.roomId === candidate.roomId) {
       out.push(
-        `Кабинет ${candidate.roomName ?? ""} в это время занят: урок ${o.subjectName} в ${classLabel(o)} (${when(o, college)})`,
+        `Кабинет ${candidate.roomName ?? ""} в это время занят: ${v.lesson.nom} ${o.subjectName} в ${classLabel(o)} (${when(o, college)})`,
       );
     }
   }
@@ -140,14 +143,14 @@ export function entryConflicts(
       o.subgroupId !== null && candidate.subgroupId !== null && o.subgroupId !== candidate.subgroupId;
     if (!differentSubgroups) {
       out.push(
-        `У ${classLabel(candidate)} в это время уже есть урок: ${o.subjectName}${o.subgroupName ? ` (${o.subgroupName})` : ""} (${when(o, college)})`,
+        `У ${classLabel(candidate)} в это время уже есть ${v.lesson.nom}: ${o.subjectName}${o.subgroupName ? ` (${o.subgroupName})` : ""} (${when(o, college)})`,
       );
     }
   }
-  out.push(...lessonClubConflicts(candidate, clubs));
+  out.push(...lessonClubConflicts(candidate, clubs, college));
   if (!loadCovers(loads, candidate)) {
     out.push(
-      `У учителя ${candidate.teacherName} нет нагрузки (тарификации) по предмету «${candidate.subjectName}» в ${classLabel(candidate)}`,
+      `У ${v.teacher.gen} ${candidate.teacherName} нет нагрузки (тарификации) по ${v.subject.dat} «${candidate.subjectName}» в ${classLabel(candidate)}`,
     );
   }
   return out;
@@ -158,17 +161,20 @@ export function entryConflicts(
  * time — the club's leader teaching it, its room, its members of this class (subgroup) — each message
  * naming the club.
  */
-export function lessonClubConflicts(candidate: SlotEntry, clubs: readonly ClubSlotEntry[]): string[] {
+export function lessonClubConflicts(candidate: SlotEntry, clubs: readonly ClubSlotEntry[], college = false): string[] {
+  const v = vocabulary(college);
   const out: string[] = [];
   for (const c of clubs.filter((c) => meets(candidate, c))) {
     if (c.leaderId === candidate.teacherId)
-      out.push(`Учитель ${candidate.teacherName} в это время ведёт объединение «${c.clubName}» (${clubWhen(c)})`);
+      out.push(
+        `${cap(v.teacher.nom)} ${candidate.teacherName} в это время ведёт объединение «${c.clubName}» (${clubWhen(c)})`,
+      );
     if (candidate.roomId !== null && c.roomId === candidate.roomId)
       out.push(`Кабинет ${candidate.roomName ?? ""} в это время занят объединением «${c.clubName}» (${clubWhen(c)})`);
     const busy = membersAt(c, candidate);
     if (busy.length)
       out.push(
-        `Ученики ${classLabel(candidate)} в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`,
+        `${cap(v.student.nomPl)} ${classLabel(candidate)} в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`,
       );
   }
   return out;
@@ -185,19 +191,20 @@ export function clubSlotConflicts(
   clubs: readonly ClubSlotEntry[],
   college = false,
 ): string[] {
+  const v = vocabulary(college);
   const out: string[] = [];
   const atLessons = lessons.filter((l) => meets(candidate, l));
   const atClubs = clubs.filter((c) => c.id === null || c.id !== candidate.id).filter((c) => meets(candidate, c));
   for (const l of atLessons.filter((l) => l.teacherId === candidate.leaderId))
     out.push(
-      `Руководитель ${candidate.leaderName} в это время ведёт урок ${l.subjectName} в ${classLabel(l)} (${when(l, college)})`,
+      `Руководитель ${candidate.leaderName} в это время ведёт ${v.lesson.acc} ${l.subjectName} в ${classLabel(l)} (${when(l, college)})`,
     );
   for (const c of atClubs.filter((c) => c.leaderId === candidate.leaderId))
     out.push(`Руководитель ${candidate.leaderName} в это время ведёт объединение «${c.clubName}» (${clubWhen(c)})`);
   if (candidate.roomId !== null) {
     for (const l of atLessons.filter((l) => l.roomId === candidate.roomId))
       out.push(
-        `Кабинет ${candidate.roomName ?? ""} в это время занят: урок ${l.subjectName} в ${classLabel(l)} (${when(l, college)})`,
+        `Кабинет ${candidate.roomName ?? ""} в это время занят: ${v.lesson.nom} ${l.subjectName} в ${classLabel(l)} (${when(l, college)})`,
       );
     for (const c of atClubs.filter((c) => c.roomId === candidate.roomId))
       out.push(`Кабинет ${candidate.roomName ?? ""} в это время занят объединением «${c.clubName}» (${clubWhen(c)})`);
@@ -206,14 +213,16 @@ export function clubSlotConflicts(
     const busy = membersAt(candidate, l);
     if (busy.length)
       out.push(
-        `У ${classLabel(l)} в это время урок: ${l.subjectName} (${when(l, college)}) — в объединении ученики этого класса: ${names(busy)}`,
+        `У ${classLabel(l)} в это время ${v.lesson.nom}: ${l.subjectName} (${when(l, college)}) — в объединении ${v.student.nomPl} ${v.thisClass.gen}: ${names(busy)}`,
       );
   }
   for (const c of atClubs) {
     const ids = new Set(c.members.map((m) => m.studentId));
     const busy = candidate.members.filter((m) => ids.has(m.studentId));
     if (busy.length)
-      out.push(`Ученики в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`);
+      out.push(
+        `${cap(v.student.nomPl)} в это время заняты в объединении «${c.clubName}» (${clubWhen(c)}): ${names(busy)}`,
+      );
   }
   return out;
 }

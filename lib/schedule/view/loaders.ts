@@ -12,6 +12,7 @@ import { addDays, mondayOf, todayIn } from "@/lib/org/time";
 import { parseDateKey } from "../week";
 import { changesBetween, type ChangeRow } from "../changes/data";
 import { departmentClassIds } from "../lessons/data";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import {
   eventsBetween,
   viewPickers,
@@ -72,6 +73,8 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
     return { classes: p.classes.filter((c) => dept.has(c.id)), teachers: [], rooms: [] };
   };
   const user = first.user;
+  // DAY-6 (issue 22 round 24): the week's title in the organisation's words — «Группа ИС-21», «Преподаватель».
+  const v = vocabulary(user.orgKind);
   let granted: Granted;
   let viewedStudentId: number | null = null;
   let filter: WeekFilter;
@@ -81,12 +84,12 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
   if (q.class) {
     granted = await requireAccess(all ? "schedule.viewAll" : "schedule.viewOwn", { kind: "class", classId: q.class });
     filter = { kind: "class", id: q.class };
-    title = `Класс ${(await classNameOf(user.organisationId, q.class)) ?? ""}`;
+    title = `${cap(v.class.nom)} ${(await classNameOf(user.organisationId, q.class)) ?? ""}`;
   } else if (q.teacher) {
     if (q.teacher !== user.id && !wide) forbidden();
     granted = await requireAccess(q.teacher === user.id && !all ? "schedule.viewOwn" : "schedule.viewAll");
     filter = { kind: "teacher", id: q.teacher };
-    title = "Учитель";
+    title = cap(v.teacher.nom);
   } else if (q.room) {
     if (!wide) forbidden();
     granted = await requireAccess("schedule.viewAll");
@@ -113,7 +116,7 @@ export const loadWeekView = cache(async (raw: WeekSearch): Promise<WeekView> => 
       if (!pickers.classes[0]) notFound();
       granted = await requireAccess("schedule.viewAll", { kind: "class", classId: pickers.classes[0].id });
       filter = { kind: "class", id: pickers.classes[0].id };
-      title = `Класс ${pickers.classes[0].name}`;
+      title = `${cap(v.class.nom)} ${pickers.classes[0].name}`;
     }
   }
 

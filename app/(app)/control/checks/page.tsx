@@ -8,8 +8,7 @@ import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
 import { loadCheckChoices, loadChecksMade, loadDueChecks } from "@/lib/control/checks/loaders";
 import { dueText } from "@/lib/control/checks/report";
-import { CHECK_LEVELS, CHECK_RESULT_LABELS, FREQUENCY_LABELS } from "@/lib/control/checks/rules";
-import { checkLevelLabel } from "@/components/control/check-level";
+import { CHECK_LEVELS, CHECK_RESULT_LABELS, checkLevelLabel, frequencyLabel } from "@/lib/control/checks/rules";
 import { checksQuery } from "@/lib/control/checks/schema";
 import { serverNow } from "@/lib/org/clock";
 import { formatDate, isoDate } from "@/lib/org/time";
@@ -51,8 +50,9 @@ export default async function ChecksPage({
       <PageHeader title="Проверки электронного журнала" />
       {due.every && (
         <p className="text-sm text-slate-600">
-          Периодичность: {v.classTeacher.nom} — {FREQUENCY_LABELS[due.every.CLASS_TEACHER]}, заведующий отделением —{" "}
-          {FREQUENCY_LABELS[due.every.HEAD_OF_DEPT]}, администрация — {FREQUENCY_LABELS[due.every.DEPUTY]}.
+          Периодичность: {v.classTeacher.nom} — {frequencyLabel(due.every.CLASS_TEACHER, v.kind)}, заведующий отделением
+          — {frequencyLabel(due.every.HEAD_OF_DEPT, v.kind)}, администрация — {frequencyLabel(due.every.DEPUTY, v.kind)}
+          .
         </p>
       )}
       {due.recordable.length > 0 && (
@@ -79,7 +79,7 @@ export default async function ChecksPage({
             {due.due.map((d) => (
               <Tr key={`${d.level}:${d.classId}`} data-overdue={d.overdueDays > 0 ? "true" : undefined}>
                 <Td>{d.className}</Td>
-                <Td>{checkLevelLabel(v, d.level)}</Td>
+                <Td>{checkLevelLabel(d.level, v.kind)}</Td>
                 <Td>{d.responsible}</Td>
                 <Td>{d.lastCheck ? formatDate(d.lastCheck) : "не проверялся"}</Td>
                 <Td className={d.overdueDays > 0 ? "font-medium text-red-700" : undefined}>{dueText(d)}</Td>
@@ -104,7 +104,7 @@ export default async function ChecksPage({
             name="level"
             label="Уровень"
             value={raw.level}
-            options={CHECK_LEVELS.map((l) => ({ id: l, name: checkLevelLabel(v, l) }))}
+            options={CHECK_LEVELS.map((l) => ({ id: l, name: checkLevelLabel(l, v.kind) }))}
             empty="Все"
           />
         </FilterForm>
@@ -137,7 +137,7 @@ export default async function ChecksPage({
                     <Td>{[c.subject ?? `все ${v.subject.nomPl}`, c.period].filter(Boolean).join(", ")}</Td>
                     <Td>
                       {c.checker}
-                      <span className="block text-xs text-slate-500">{checkLevelLabel(v, c.level)}</span>
+                      <span className="block text-xs text-slate-500">{checkLevelLabel(c.level, v.kind)}</span>
                     </Td>
                     <Td className={c.result === "REMARKS" ? "text-red-700" : "text-emerald-700"}>
                       {CHECK_RESULT_LABELS[c.result]}

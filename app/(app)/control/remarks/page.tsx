@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
 import { loadRemarksPage } from "@/lib/control/loaders";
-import { REMARK_STATUS_LABELS } from "@/lib/control/rules";
+import { remarkStatusLabel } from "@/lib/control/rules";
+import { REMARK_STATUSES } from "@/lib/control/schema";
 import { formatDate, formatDateTime } from "@/lib/org/time";
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { Choice, DateChoice, FilterForm, ListTable, ReportLine } from "@/components/control/filter-bits";
@@ -13,8 +14,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Td, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Замечания по ведению журнала" };
-
-const STATUS_OPTIONS = (["OPEN", "DONE", "CLOSED"] as const).map((s) => ({ id: s, name: REMARK_STATUS_LABELS[s] }));
 
 export default async function RemarksPage({
   searchParams,
@@ -30,6 +29,7 @@ export default async function RemarksPage({
   const canWrite = permission === "remarks.write";
   const v = vocabulary(user.orgKind);
   const classWord = cap(v.class.nom);
+  const statusOptions = REMARK_STATUSES.map((s) => ({ id: s, name: remarkStatusLabel(s, v.kind) }));
   const list = page.list;
   return (
     <div className="space-y-4">
@@ -46,7 +46,7 @@ export default async function RemarksPage({
           ]}
         />
         <DateChoice name="date" label="Дата в неделе / месяце" value={page.raw.date} />
-        <Choice name="status" label="Состояние" value={page.raw.status} options={STATUS_OPTIONS} empty="Все" />
+        <Choice name="status" label="Состояние" value={page.raw.status} options={statusOptions} empty="Все" />
         <Choice
           name="teacherId"
           label={cap(v.teacher.nom)}
@@ -89,7 +89,7 @@ export default async function RemarksPage({
                     </Td>
                     <Td>{r.text}</Td>
                     <Td>{r.author}</Td>
-                    <Td>{REMARK_STATUS_LABELS[r.status]}</Td>
+                    <Td>{remarkStatusLabel(r.status, v.kind)}</Td>
                     <Td>{r.teacherNote ?? ""}</Td>
                     <Td>
                       {canWrite && mine && r.status !== "CLOSED" && (

@@ -14,6 +14,7 @@ import { loadReviewView } from "@/lib/learning/handin/loaders";
 import { PageHeader } from "@/components/ui/page-header";
 import { HandinRoster } from "@/components/learning/handin-roster";
 import { idSchema } from "@/lib/schema";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Сдача работ" };
 
@@ -29,6 +30,8 @@ export default async function HandinPage({ params: raw }: { params: Promise<{ ho
   const review = await authorize(user, "homework.review", { kind: "lesson", lessonId: homework.lesson.id });
   if (!rights.view && !review.allowed) forbidden();
   const view = await loadReviewView(user, homework);
+  // DAY-6 (issue 22 round 24): the organisation's words.
+  const v = vocabulary(user.orgKind);
   return (
     <div className="space-y-3">
       <PageHeader
@@ -36,10 +39,10 @@ export default async function HandinPage({ params: raw }: { params: Promise<{ ho
         title={`${view.className} · ${view.subjectName}`}
         subtitle={
           <>
-            Урок {view.date}
+            {cap(v.lesson.nom)} {view.date}
             {view.dueLabel ? ` · сдать ${view.dueLabel}` : ""} ·{" "}
             <Link href={`/journal?lesson=${view.lessonId}`} className="text-blue-700 hover:underline">
-              урок в журнале
+              {v.lesson.nom} в журнале
             </Link>
           </>
         }
@@ -48,7 +51,12 @@ export default async function HandinPage({ params: raw }: { params: Promise<{ ho
         {!view.handin && <p className="mt-1 text-sm text-amber-800">Сдача работ для этого задания выключена.</p>}
       </PageHeader>
       <section className="rounded border border-slate-200 bg-white p-3">
-        <HandinRoster roster={view.roster} canReview={review.allowed} hasMarkTarget={view.hasMarkTarget} />
+        <HandinRoster
+          roster={view.roster}
+          canReview={review.allowed}
+          hasMarkTarget={view.hasMarkTarget}
+          kind={user.orgKind}
+        />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { idSchema } from "@/lib/messages/schema";
 import { MailTabs } from "@/components/messages/mail-tabs";
 import { ComposeForm } from "@/components/messages/compose-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Написать сообщение" };
 
@@ -38,8 +39,10 @@ export default async function ComposePage({
       <MailTabs current="new" unread={unread} />
       {options.family && (
         <p className="text-sm text-slate-600">
-          Вы можете написать учителям ваших {user.roles.includes("PARENT") ? "детей" : "классов"}, классному
-          руководителю и администрации.
+          {/* DAY-6 (issue 22 round 24): a college's «преподавателям ваших групп, куратору». */}
+          Вы можете написать {vocabulary(user.orgKind).teacher.datPl} ваших{" "}
+          {user.roles.includes("PARENT") ? "детей" : vocabulary(user.orgKind).class.genPl},{" "}
+          {vocabulary(user.orgKind).classTeacher.dat} и администрации.
         </p>
       )}
       <ComposeForm options={options} draft={prefill} kind={user.orgKind} />

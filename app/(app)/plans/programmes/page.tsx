@@ -1,7 +1,7 @@
 // «Рабочие программы» (PRG-1): the year's programmes per subject and grade (or discipline and
 // specialty), a new one, and the КТП due from the approved ones (overdue a week after approval).
 import type { Metadata } from "next";
-import { cap, vocabulary } from "@/lib/org/vocabulary";
+import { cap, gradeWord, vocabulary } from "@/lib/org/vocabulary";
 import Link from "@/components/ui/link";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
@@ -59,7 +59,11 @@ export default async function ProgrammesPage() {
         columns={[
           { key: "title", header: "Программа", rowHeader: true, sortable: true },
           { key: "subject", header: cap(vocabulary(user.orgKind).subject.nom), sortable: true },
-          { key: "grade", header: college ? "Курс, специальность" : "Класс", sortable: true },
+          {
+            key: "grade",
+            header: `${cap(gradeWord(vocabulary(user.orgKind)))}${college ? ", специальность" : ""}`,
+            sortable: true,
+          },
           { key: "hours", header: "Часов", align: "right" },
           { key: "status", header: "Состояние", sortable: true },
           { key: "author", header: "Автор" },

@@ -16,7 +16,6 @@ import { cap, vocabulary } from "@/lib/org/vocabulary";
 export const metadata: Metadata = { title: "Утверждение расписания" };
 
 const STATUS = { SUBMITTED: "на утверждении", APPROVED: "утверждена", RETURNED: "возвращена" } as const;
-const CHANGE = { added: "добавлен", removed: "удалён", changed: "изменён" } as const;
 
 export default async function ApprovalPage() {
   const { user } = await requireAccess(["timetable.approve", "schedule.edit"]);
@@ -67,9 +66,11 @@ export default async function ApprovalPage() {
             rows={view.changes.map((c, i) => ({
               key: `${c.kind}-${c.entry.id}-${i}`,
               cells: {
-                kind: CHANGE[c.kind],
-                entry: describeEntry(c.entry),
-                before: c.kind === "changed" ? describeEntry(c.before) : "—",
+                // DAY-6 (issue 22 round 24): the participle agrees with the lesson's noun — a college's
+                // «занятие» is «добавлено / удалено / изменено».
+                kind: v.lessonChange[c.kind],
+                entry: describeEntry(c.entry, v),
+                before: c.kind === "changed" ? describeEntry(c.before, v) : "—",
               },
             }))}
           />
@@ -83,16 +84,16 @@ export default async function ApprovalPage() {
               { key: "decided", header: "Решение" },
               { key: "comment", header: "Комментарий" },
             ]}
-            rows={view.versions.map((v) => ({
-              key: v.id,
+            rows={view.versions.map((version) => ({
+              key: version.id,
               cells: {
-                number: `${v.number} (${v.entries} ур.)`,
-                status: STATUS[v.status],
-                submitted: `${formatDateTime(v.submittedAt, user.timeZone)}${v.submittedBy ? `, ${v.submittedBy}` : ""}${v.note ? ` — ${v.note}` : ""}`,
-                decided: v.decidedAt
-                  ? `${formatDateTime(v.decidedAt, user.timeZone)}${v.decidedBy ? `, ${v.decidedBy}` : ""}`
+                number: `${version.number} (${version.entries} ${v.lessonShort})`,
+                status: STATUS[version.status],
+                submitted: `${formatDateTime(version.submittedAt, user.timeZone)}${version.submittedBy ? `, ${version.submittedBy}` : ""}${version.note ? ` — ${version.note}` : ""}`,
+                decided: version.decidedAt
+                  ? `${formatDateTime(version.decidedAt, user.timeZone)}${version.decidedBy ? `, ${version.decidedBy}` : ""}`
                   : "—",
-                comment: v.comment ?? "—",
+                comment: version.comment ?? "—",
               },
             }))}
           />

@@ -12,6 +12,7 @@ import { ListCard } from "@/components/ui/card";
 import { ActionForm } from "@/components/ui/action-form";
 import { DateInput, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { vocabulary, wholeOrganisation } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Мероприятия" };
 
@@ -39,7 +40,7 @@ export default async function EventsPage() {
         </Field>
         <Field label="Для кого">
           <Select name="classId" defaultValue="">
-            {schoolWide && <option value="">вся школа</option>}
+            {schoolWide && <option value="">{wholeOrganisation(vocabulary(user.orgKind))}</option>}
             {page.classes.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -67,7 +68,7 @@ export default async function EventsPage() {
         title="Ближайшие мероприятия"
         empty="Мероприятий нет."
         items={page.events.map((e) => (
-          <EventLine key={e.id} event={e} timeZone={user.timeZone} />
+          <EventLine key={e.id} event={e} timeZone={user.timeZone} kind={user.orgKind} />
         ))}
       />
     </div>

@@ -1,7 +1,7 @@
 // «Сессия» (SCH-5): exams, credits and consultations per group.
 import { CONTROL_LABELS } from "@/lib/journal/marks";
 import type { Metadata } from "next";
-import { vocabulary } from "@/lib/org/vocabulary";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { requireAccess } from "@/lib/access/guard";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadDepartmentClassIds, loadExamsPage, loadTeacherClassIds } from "@/lib/schedule/exams/loaders";
@@ -65,7 +65,7 @@ export default async function ExamsPage() {
           success="Аттестация назначена"
           label="Новая аттестация"
         >
-          <Field label="Группа / класс">
+          <Field label={cap(vocabulary(user.orgKind).class.nom)}>
             <Select name="classId" options={optionsOf(classes)} />
           </Field>
           <Field label="Дисциплина">

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/org/time";
 import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { FeedPanel } from "@/components/schedule/feed-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { vocabulary } from "@/lib/org/vocabulary";
 
 export const metadata: Metadata = { title: "Календарь (ICS)" };
 
@@ -22,8 +23,8 @@ export default async function FeedPage() {
       <PageHeader title="Календарь (ICS)" />
       <p className="max-w-3xl text-sm text-slate-600">
         Секретная ссылка на ваше расписание в формате iCalendar: добавьте её в календарь телефона или почты. В календаре
-        — уроки с прошлой недели на пять недель вперёд, с изменениями и заменами. Кто знает ссылку, видит расписание;
-        если она попала к чужим, отзовите её и создайте новую.
+        — {vocabulary(user.orgKind).lesson.nomPl} с прошлой недели на пять недель вперёд, с изменениями и заменами. Кто
+        знает ссылку, видит расписание; если она попала к чужим, отзовите её и создайте новую.
       </p>
       <FeedPanel active={feed !== null} since={feed ? formatDateTime(feed.createdAt, user.timeZone) : null} />
     </div>

@@ -2,6 +2,7 @@
 import { cap, vocabulary } from "@/lib/org/vocabulary";
 import type { Metadata } from "next";
 import { requireAccess } from "@/lib/access/guard";
+import { getCurrentUser } from "@/lib/auth/session";
 import { heldPermissions } from "@/lib/access/loaders";
 import { loadClassPicker } from "@/lib/schedule/timetable/loaders";
 import { loadCurrentYear } from "@/lib/org/setup/loaders";
@@ -10,7 +11,11 @@ import { ScheduleTabs } from "@/components/schedule/schedule-tabs";
 import { GenerateForm } from "@/components/schedule/generate-form";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Уроки журнала" };
+/** The tab's title in the organisation's words (DAY-6, issue 22 round 24): «Занятия журнала» at a college. */
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await getCurrentUser();
+  return { title: `${cap(vocabulary(user?.orgKind ?? "SCHOOL").lesson.nomPl)} журнала` };
+}
 
 export default async function LessonsPage() {
   const { user, scopes } = await requireAccess("schedule.edit");

@@ -50,9 +50,9 @@ export default async function SetupPage() {
               <input type="hidden" name="name" value={s.name} />
               <p className="basis-full font-medium">
                 {s.name}
-                {s.isDefault ? " (по умолчанию)" : ""} · классов: {s._count.classes}
+                {s.isDefault ? " (по умолчанию)" : ""} · {v.class.genPl}: {s._count.classes}
               </p>
-              <Field label="Звонки, по строке на урок">
+              <Field label={`Звонки, по строке на ${v.lesson.acc}`}>
                 <Textarea
                   className="font-mono"
                   name="bells"
@@ -75,7 +75,7 @@ export default async function SetupPage() {
             <Field label="Название">
               <Input type="text" name="name" required maxLength={100} />
             </Field>
-            <Field label="Звонки, по строке на урок">
+            <Field label={`Звонки, по строке на ${v.lesson.acc}`}>
               <Textarea className="font-mono" name="bells" rows={4} placeholder={"13:30-14:15\n14:25-15:10"} />
             </Field>
           </ActionForm>

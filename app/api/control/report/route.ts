@@ -86,7 +86,8 @@ export async function GET(request: Request) {
           { day: q.data.date, classIds: ids, teacherId: q.data.teacherId },
           now,
         );
-        return buildDeadlineModel({ orgName: (await orgFacts(org)).name, figures, now });
+        const facts = await orgFacts(org);
+        return buildDeadlineModel({ orgName: facts.name, isCollege: facts.isCollege, figures, now });
       };
       break;
     }

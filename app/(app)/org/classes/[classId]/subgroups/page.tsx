@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { authorize } from "@/lib/access/authorize";
 import { requireAccess } from "@/lib/access/guard";
+import { cap, vocabulary } from "@/lib/org/vocabulary";
 import { todayIn } from "@/lib/org/time";
 import { saveSubgroupMembersAction } from "@/lib/org/subgroups/actions";
 import { loadSubgroupsOfClass } from "@/lib/org/subgroups/loaders";
@@ -24,6 +25,8 @@ export default async function SubgroupMembersPage({ params }: { params: Promise<
     loadSubgroupsOfClass(user, cls.id),
     loadClassList(user, cls.id, todayIn(user.timeZone)),
   ]);
+  // DAY-6 (issue 22 round 24): the organisation's words — «Подгруппы группы ИС-21», «преподаватель этой дисциплины».
+  const v = vocabulary(user.orgKind);
   const list = students.map((s) => ({ id: s.studentId, name: fullName(s) }));
   const editable = await Promise.all(
     subgroups.map(async (g) => {
@@ -37,21 +40,27 @@ export default async function SubgroupMembersPage({ params }: { params: Promise<
   );
   return (
     <div className="space-y-3">
-      <PageHeader title={<>Подгруппы класса {cls.name}</>} />
+      <PageHeader
+        title={
+          <>
+            Подгруппы {v.class.gen} {cls.name}
+          </>
+        }
+      />
       {subgroups.length === 0 && (
-        <p className="text-sm text-slate-500">Подгрупп нет. Их создают на странице «Классы».</p>
+        <p className="text-sm text-slate-500">Подгрупп нет. Их создают на странице «{cap(v.class.nomPl)}».</p>
       )}
       {subgroups.map((g, i) => (
         <SubgroupMembers
           key={g.id}
-          title={`${g.subject?.name ?? "Без предмета"}: ${g.name}`}
+          title={`${g.subject?.name ?? `Без ${v.subject.gen}`}: ${g.name}`}
           students={list}
           members={g.members.map((m) => m.studentId)}
           save={editable[i] ? saveSubgroupMembersAction.bind(null, g.id) : null}
           reason={
             cls.yearStatus === "CLOSED"
               ? "Учебный год закрыт — состав подгрупп не меняется"
-              : "Состав меняет учитель этого предмета или администратор"
+              : `Состав меняет ${v.teacher.nom} ${v.ofThisSubject} или администратор`
           }
         />
       ))}
