@@ -101,12 +101,13 @@ export default async function ClassesPage() {
         rows={ctRows}
         newRow={editable ? newRowOf("classTeacher", null, { kind: college ? "CURATOR" : "CLASS_TEACHER" }) : null}
       />
-      <p className="text-sm">
-        Состав подгрупп:{" "}
+      {/* DAY-4: the links wrap on a phone (written back to back, the line was 857 px wide at 390 px). */}
+      <p className="flex flex-wrap gap-x-2 text-sm">
+        <span>Состав подгрупп:</span>
         {classes
           .filter((c) => c.subgroups.length > 0)
           .map((c) => (
-            <Link key={c.id} href={`/org/classes/${c.id}/subgroups`} className="mr-2 text-blue-700 hover:underline">
+            <Link key={c.id} href={`/org/classes/${c.id}/subgroups`} className="text-blue-700 hover:underline">
               {c.name}
             </Link>
           ))}
